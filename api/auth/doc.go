@@ -1,0 +1,14 @@
+// Package auth authenticates Cohort's wire traffic in two independent ways.
+//
+// Transport: every connection is mutual TLS 1.3 between holders of
+// certificates issued by the consortium's certificate authority (CA, Issue,
+// ServerConfig, ClientConfig). A certificate's Fingerprint is what the chain's
+// member registry records.
+//
+// Messages: every message that carries a decision (a key share, a decryption
+// share, an update header, an evaluation) is signed with the sender's Ethereum
+// key over a Digest that binds it to the study, the round, the message kind
+// and the content hash (Sign, Verify). A message moved to another study, round
+// or kind, or with other content, fails verification; replays within the same
+// round are refused by the receiver's state, which accepts each kind once.
+package auth

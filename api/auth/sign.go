@@ -1,0 +1,78 @@
+package auth
+
+import (
+	"crypto/ecdsa"
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/api/cohortv1"
+)
+
+// Message kinds that Sign and Verify bind a signature to.
+const (
+	KindJoin         = "join"
+	KindPublicKey    = "pk-share"
+	KindUpdate       = "update"
+	KindDecryptShare = "decrypt-share"
+	KindEvaluation   = "evaluation"
+)
+
+// domain separates Cohort signatures from every other use of the same key.
+const domain = "cohort/v1 message"
+
+// ErrBadSignature reports a signature that is missing, malformed or made by
+// another key than the one it claims.
+var ErrBadSignature = errors.New("auth: bad signature")
+
+// Digest is the hash a message signature covers: the domain, the study, the
+// round, the message kind and the content hash, each at a fixed position.
+func Digest(study uint64, round uint32, kind string, content common.Hash) common.Hash {
+	var buf [12]byte
+	binary.BigEndian.PutUint64(buf[:8], study)
+	binary.BigEndian.PutUint32(buf[8:], round)
+	return crypto.Keccak256Hash([]byte(domain), buf[:], []byte(kind), content.Bytes())
+}
+
+// Sign signs the message digest with key.
+func Sign(key *ecdsa.PrivateKey, study uint64, round uint32, kind string, content common.Hash) (*cohortv1.Signed, error) {
+	digest := Digest(study, round, kind, content)
+	sig, err := crypto.Sign(digest.Bytes(), key)
+	if err != nil {
+		return nil, fmt.Errorf("auth: sign %s: %w", kind, err)
+	}
+	return &cohortv1.Signed{Signer: crypto.PubkeyToAddress(key.PublicKey).Bytes(), Signature: sig}, nil
+}
+
+// Verify checks that s is a signature over the message digest by the address
+// it names, and returns that address.
+func Verify(s *cohortv1.Signed, study uint64, round uint32, kind string, content common.Hash) (common.Address, error) {
+	if s == nil {
+		return common.Address{}, fmt.Errorf("%w: %s message is not signed; sign it with the sender's Ethereum key", ErrBadSignature, kind)
+	}
+	if len(s.Signer) != common.AddressLength {
+		return common.Address{}, fmt.Errorf("%w: signer is %d bytes, want a %d-byte address", ErrBadSignature, len(s.Signer), common.AddressLength)
+	}
+	if len(s.Signature) != crypto.SignatureLength {
+		return common.Address{}, fmt.Errorf("%w: signature is %d bytes, want %d", ErrBadSignature, len(s.Signature), crypto.SignatureLength)
+	}
+	claimed := common.BytesToAddress(s.Signer)
+	pub, err := crypto.SigToPub(Digest(study, round, kind, content).Bytes(), s.Signature)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("%w: %v", ErrBadSignature, err)
+	}
+	if got := crypto.PubkeyToAddress(*pub); got != claimed {
+		return common.Address{}, fmt.Errorf("%w: %s message for study %d round %d was not signed by %s", ErrBadSignature, kind, study, round, claimed.Hex())
+	}
+	return claimed, nil
+}
+
+// JoinContent is the content hash a join signature covers: the participant's
+// name and the fingerprint of the TLS certificate it connects with, so a
+// join replayed over another connection is refused.
+func JoinContent(name string, certFingerprint common.Hash) common.Hash {
+	return crypto.Keccak256Hash([]byte(name), certFingerprint.Bytes())
+}

@@ -1,0 +1,50 @@
+package auth
+
+import (
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/api/cohortv1"
+)
+
+func TestSignVerify(t *testing.T) {
+	key, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	other, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	content := crypto.Keccak256Hash([]byte("update bytes"))
+	signed, err := Sign(key, 7, 2, KindUpdate, content)
+	require.NoError(t, err)
+
+	addr, err := Verify(signed, 7, 2, KindUpdate, content)
+	require.NoError(t, err)
+	require.Equal(t, crypto.PubkeyToAddress(key.PublicKey), addr)
+
+	forged := &cohortv1.Signed{Signer: crypto.PubkeyToAddress(other.PublicKey).Bytes(), Signature: signed.Signature}
+	tests := []struct {
+		name    string
+		s       *cohortv1.Signed
+		study   uint64
+		round   uint32
+		kind    string
+		content common.Hash
+	}{
+		{"another study", signed, 8, 2, KindUpdate, content},
+		{"another round (replay)", signed, 7, 3, KindUpdate, content},
+		{"another kind", signed, 7, 2, KindEvaluation, content},
+		{"other content", signed, 7, 2, KindUpdate, crypto.Keccak256Hash([]byte("x"))},
+		{"claims another signer", forged, 7, 2, KindUpdate, content},
+		{"unsigned", nil, 7, 2, KindUpdate, content},
+		{"short signature", &cohortv1.Signed{Signer: signed.Signer, Signature: signed.Signature[:10]}, 7, 2, KindUpdate, content},
+		{"short signer", &cohortv1.Signed{Signer: signed.Signer[:4], Signature: signed.Signature}, 7, 2, KindUpdate, content},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Verify(tt.s, tt.study, tt.round, tt.kind, tt.content)
+			require.ErrorIs(t, err, ErrBadSignature)
+		})
+	}
+}
