@@ -1,0 +1,534 @@
+package aggregation
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// party is one simulated hospital holding a secret share.
+type party struct {
+	sk *SecretShare
+}
+
+type fixture struct {
+	s       *Scheme
+	crs     [32]byte
+	parties []party
+	pk      *PublicKey
+}
+
+func newScheme(t testing.TB) *Scheme {
+	t.Helper()
+	s, err := NewScheme(DefaultConfig())
+	require.NoError(t, err)
+	return s
+}
+
+// newFixture runs the collective key generation among n parties.
+func newFixture(t testing.TB, s *Scheme, n int) *fixture {
+	t.Helper()
+	f := &fixture{s: s, crs: CommonSeed([]byte("study-42"), []byte{0xca, 0xfe})}
+	shares := make([]*PublicKeyShare, n)
+	for i := 0; i < n; i++ {
+		sk, err := s.GenSecretShare()
+		require.NoError(t, err)
+		f.parties = append(f.parties, party{sk: sk})
+		shares[i], err = s.GenPublicKeyShare(sk, f.crs)
+		require.NoError(t, err)
+	}
+	pk, err := s.CombinePublicKey(f.crs, shares)
+	require.NoError(t, err)
+	require.Len(t, pk.Parties(), n)
+	f.pk = pk
+	return f
+}
+
+func randomVector(r *rand.Rand, n int, bound float64) []float64 {
+	v := make([]float64, n)
+	for i := range v {
+		v[i] = (2*r.Float64() - 1) * bound
+	}
+	return v
+}
+
+func normalisedWeights(r *rand.Rand, n int) []float64 {
+	w := make([]float64, n)
+	sum := 0.0
+	for i := range w {
+		w[i] = 1 + 99*r.Float64() // sample counts
+		sum += w[i]
+	}
+	for i := range w {
+		w[i] /= sum
+	}
+	return w
+}
+
+func (f *fixture) decryptAll(t testing.TB, agg *EncryptedVector) []float64 {
+	t.Helper()
+	shares := make([]*DecryptionShare, len(f.parties))
+	for i, p := range f.parties {
+		var err error
+		shares[i], err = f.s.GenDecryptionShare(p.sk, agg)
+		require.NoError(t, err)
+		assert.Equal(t, agg.Hash(), shares[i].AggregateHash)
+	}
+	out, err := f.s.Decrypt(agg, shares)
+	require.NoError(t, err)
+	return out
+}
+
+func maxAbsDiff(a, b []float64) float64 {
+	m := 0.0
+	for i := range a {
+		m = math.Max(m, math.Abs(a[i]-b[i]))
+	}
+	return m
+}
+
+func TestEncryptWeightedSumDecryptMatchesPlain(t *testing.T) {
+	s := newScheme(t)
+	tests := []struct {
+		name     string
+		parties  int
+		vectors  int
+		length   int
+		maxError float64
+	}{
+		{"3 parties, 3 vectors, 10 values", 3, 3, 10, 1e-5},
+		{"5 parties, 5 vectors, multi-ciphertext", 5, 5, s.Slots() + 17, 1e-5},
+		{"10 parties, 10 vectors, one full ciphertext", 10, 10, s.Slots(), 1e-5},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := rand.New(rand.NewPCG(uint64(tc.parties), uint64(tc.length)))
+			f := newFixture(t, s, tc.parties)
+			plain := make([][]float64, tc.vectors)
+			enc := make([]*EncryptedVector, tc.vectors)
+			for i := range plain {
+				plain[i] = randomVector(r, tc.length, 10)
+				var err error
+				enc[i], err = s.Encrypt(f.pk, plain[i])
+				require.NoError(t, err)
+				require.Equal(t, tc.length, enc[i].Len())
+				require.Equal(t, (tc.length+s.Slots()-1)/s.Slots(), enc[i].NumCiphertexts())
+			}
+			weights := normalisedWeights(r, tc.vectors)
+			agg, err := s.WeightedSum(enc, weights)
+			require.NoError(t, err)
+			assert.Equal(t, s.Parameters().MaxLevel()-1, agg.Level())
+			want, err := PlainWeightedSum(plain, weights)
+			require.NoError(t, err)
+			got := f.decryptAll(t, agg)
+			require.Len(t, got, tc.length)
+			e := maxAbsDiff(got, want)
+			t.Logf("parties=%d vectors=%d length=%d: max abs error %.3g (log2 %.1f)", tc.parties, tc.vectors, tc.length, e, math.Log2(e))
+			assert.LessOrEqual(t, e, tc.maxError)
+			assert.Greater(t, e, 0.0, "an exact match would mean no smudging noise was added")
+		})
+	}
+}
+
+func TestSmudgingNoiseIsPresent(t *testing.T) {
+	// With σ = 2^21 the per-slot error of a 3-party decryption has a
+	// standard deviation of about sqrt(3)·2^21·sqrt(N/2)/2^50 ≈ 3e-7; a
+	// mean absolute error far below that would mean smudging is missing.
+	s := newScheme(t)
+	f := newFixture(t, s, 3)
+	zeros := make([]float64, s.Slots())
+	v, err := s.Encrypt(f.pk, zeros)
+	require.NoError(t, err)
+	agg, err := s.WeightedSum([]*EncryptedVector{v}, []float64{1})
+	require.NoError(t, err)
+	got := f.decryptAll(t, agg)
+	mean := 0.0
+	for _, x := range got {
+		mean += math.Abs(x)
+	}
+	mean /= float64(len(got))
+	t.Logf("mean |error| on zeros: %.3g", mean)
+	assert.Greater(t, mean, 5e-8)
+	assert.Less(t, mean, 2e-6)
+}
+
+func TestWeightedSumIsDeterministic(t *testing.T) {
+	s := newScheme(t)
+	f := newFixture(t, s, 3)
+	r := rand.New(rand.NewPCG(1, 2))
+	var enc []*EncryptedVector
+	for i := 0; i < 4; i++ {
+		v, err := s.Encrypt(f.pk, randomVector(r, 2*s.Slots()+5, 10))
+		require.NoError(t, err)
+		enc = append(enc, v)
+	}
+	weights := []float64{0.1, 0.2, 0.3, 0.4}
+	a, err := s.WeightedSum(enc, weights)
+	require.NoError(t, err)
+
+	// An independent verifier decodes the committed ciphertexts from bytes.
+	decoded := make([]*EncryptedVector, len(enc))
+	for i, v := range enc {
+		b, err := v.MarshalBinary()
+		require.NoError(t, err)
+		decoded[i] = new(EncryptedVector)
+		require.NoError(t, decoded[i].UnmarshalBinary(b))
+		require.Equal(t, v.Hash(), decoded[i].Hash())
+	}
+	b, err := s.WeightedSum(decoded, weights)
+	require.NoError(t, err)
+	assert.Equal(t, a.Hash(), b.Hash())
+	ab, err := a.MarshalBinary()
+	require.NoError(t, err)
+	bb, err := b.MarshalBinary()
+	require.NoError(t, err)
+	assert.Equal(t, ab, bb)
+
+	// A different weight gives a different aggregate.
+	c, err := s.WeightedSum(enc, []float64{0.1, 0.2, 0.3, 0.41})
+	require.NoError(t, err)
+	assert.NotEqual(t, a.Hash(), c.Hash())
+}
+
+func TestDecryptRefusesBadShareSets(t *testing.T) {
+	s := newScheme(t)
+	f := newFixture(t, s, 3)
+	v1, err := s.Encrypt(f.pk, []float64{1, 2, 3})
+	require.NoError(t, err)
+	v2, err := s.Encrypt(f.pk, []float64{4, 5, 6})
+	require.NoError(t, err)
+	agg, err := s.WeightedSum([]*EncryptedVector{v1, v2}, []float64{0.5, 0.5})
+	require.NoError(t, err)
+	other, err := s.WeightedSum([]*EncryptedVector{v1, v2}, []float64{0.25, 0.75})
+	require.NoError(t, err)
+
+	shares := make([]*DecryptionShare, 3)
+	for i, p := range f.parties {
+		shares[i], err = s.GenDecryptionShare(p.sk, agg)
+		require.NoError(t, err)
+	}
+	foreign, err := s.GenDecryptionShare(f.parties[2].sk, other)
+	require.NoError(t, err)
+
+	tests := []struct {
+		name   string
+		shares []*DecryptionShare
+		want   error
+	}{
+		{"no shares", nil, ErrMissingShares},
+		{"one share missing", shares[:2], ErrMissingShares},
+		{"duplicate party", []*DecryptionShare{shares[0], shares[1], shares[1]}, ErrDuplicateShare},
+		{"share for another aggregate", []*DecryptionShare{shares[0], shares[1], foreign}, ErrWrongAggregate},
+		{"nil share", []*DecryptionShare{shares[0], nil, shares[2]}, ErrNilArgument},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, err := s.Decrypt(agg, tc.shares)
+			require.ErrorIs(t, err, tc.want)
+			assert.Nil(t, out)
+		})
+	}
+
+	got, err := s.Decrypt(agg, shares)
+	require.NoError(t, err)
+	assert.InDeltaSlice(t, []float64{2.5, 3.5, 4.5}, got, 1e-5)
+}
+
+func TestValidationErrors(t *testing.T) {
+	s := newScheme(t)
+	f := newFixture(t, s, 3)
+	g := newFixture(t, s, 3) // a second study with its own key
+	v1, err := s.Encrypt(f.pk, []float64{1, 2, 3})
+	require.NoError(t, err)
+	v2, err := s.Encrypt(f.pk, []float64{1, 2})
+	require.NoError(t, err)
+	vOther, err := s.Encrypt(g.pk, []float64{1, 2, 3})
+	require.NoError(t, err)
+	agg, err := s.WeightedSum([]*EncryptedVector{v1}, []float64{1})
+	require.NoError(t, err)
+
+	otherCfg := DefaultConfig()
+	otherCfg.LogQ = []int{58, 50}
+	s2, err := NewScheme(otherCfg)
+	require.NoError(t, err)
+
+	tests := []struct {
+		name string
+		run  func() error
+		want error
+	}{
+		{"encrypt empty", func() error { _, err := s.Encrypt(f.pk, nil); return err }, ErrEmptyInput},
+		{"encrypt NaN", func() error { _, err := s.Encrypt(f.pk, []float64{math.NaN()}); return err }, ErrInvalidValue},
+		{"encrypt too large", func() error { _, err := s.Encrypt(f.pk, []float64{1e6}); return err }, ErrInvalidValue},
+		{"encrypt nil key", func() error { _, err := s.Encrypt(nil, []float64{1}); return err }, ErrNilArgument},
+		{"encrypt under other params", func() error { _, err := s2.Encrypt(f.pk, []float64{1}); return err }, ErrParamsMismatch},
+		{"sum no vectors", func() error { _, err := s.WeightedSum(nil, nil); return err }, ErrEmptyInput},
+		{"sum weight count", func() error { _, err := s.WeightedSum([]*EncryptedVector{v1}, []float64{1, 2}); return err }, ErrInvalidWeight},
+		{"sum negative weight", func() error { _, err := s.WeightedSum([]*EncryptedVector{v1}, []float64{-1}); return err }, ErrInvalidWeight},
+		{"sum NaN weight", func() error { _, err := s.WeightedSum([]*EncryptedVector{v1}, []float64{math.NaN()}); return err }, ErrInvalidWeight},
+		{"sum length mismatch", func() error { _, err := s.WeightedSum([]*EncryptedVector{v1, v2}, []float64{1, 1}); return err }, ErrLengthMismatch},
+		{"sum key mismatch", func() error { _, err := s.WeightedSum([]*EncryptedVector{v1, vOther}, []float64{1, 1}); return err }, ErrKeyMismatch},
+		{"sum of an aggregate", func() error { _, err := s.WeightedSum([]*EncryptedVector{agg}, []float64{1}); return err }, ErrLevelMismatch},
+		{"sum nil vector", func() error { _, err := s.WeightedSum([]*EncryptedVector{nil}, []float64{1}); return err }, ErrNilArgument},
+		{"sum under other params", func() error { _, err := s2.WeightedSum([]*EncryptedVector{v1}, []float64{1}); return err }, ErrParamsMismatch},
+		{"share nil secret", func() error { _, err := s.GenDecryptionShare(nil, agg); return err }, ErrNilArgument},
+		{"share nil aggregate", func() error { _, err := s.GenDecryptionShare(f.parties[0].sk, nil); return err }, ErrNilArgument},
+		{"combine no shares", func() error { _, err := s.CombinePublicKey(f.crs, nil); return err }, ErrEmptyInput},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			require.ErrorIs(t, tc.run(), tc.want)
+		})
+	}
+}
+
+func TestCombinePublicKeyChecks(t *testing.T) {
+	s := newScheme(t)
+	crs := CommonSeed([]byte("a"))
+	sk1, err := s.GenSecretShare()
+	require.NoError(t, err)
+	sk2, err := s.GenSecretShare()
+	require.NoError(t, err)
+	p1, err := s.GenPublicKeyShare(sk1, crs)
+	require.NoError(t, err)
+	p2, err := s.GenPublicKeyShare(sk2, crs)
+	require.NoError(t, err)
+	p2other, err := s.GenPublicKeyShare(sk2, CommonSeed([]byte("b")))
+	require.NoError(t, err)
+
+	_, err = s.CombinePublicKey(crs, []*PublicKeyShare{p1, p1})
+	require.ErrorIs(t, err, ErrDuplicateShare)
+	_, err = s.CombinePublicKey(crs, []*PublicKeyShare{p1, p2other})
+	require.ErrorIs(t, err, ErrKeyMismatch)
+
+	a, err := s.CombinePublicKey(crs, []*PublicKeyShare{p1, p2})
+	require.NoError(t, err)
+	b, err := s.CombinePublicKey(crs, []*PublicKeyShare{p2, p1})
+	require.NoError(t, err)
+	assert.Equal(t, a.Hash(), b.Hash(), "the key must not depend on share order")
+}
+
+func TestCommonSeed(t *testing.T) {
+	assert.Equal(t, CommonSeed([]byte("ab"), []byte("c")), CommonSeed([]byte("ab"), []byte("c")))
+	assert.NotEqual(t, CommonSeed([]byte("ab"), []byte("c")), CommonSeed([]byte("a"), []byte("bc")))
+	assert.NotEqual(t, CommonSeed(), CommonSeed([]byte{}))
+}
+
+func TestConfigValidation(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(c *Config)
+		want   error
+	}{
+		{"default is valid", func(c *Config) {}, nil},
+		{"unsupported LogN", func(c *Config) { c.LogN = 9 }, ErrInvalidConfig},
+		{"one modulus only", func(c *Config) { c.LogQ = []int{60} }, ErrInvalidConfig},
+		{"no P modulus", func(c *Config) { c.LogP = nil }, ErrInvalidConfig},
+		{"modulus too large", func(c *Config) { c.LogQ = []int{62, 50} }, ErrInvalidConfig},
+		{"insecure for LogN 13", func(c *Config) { c.LogN = 13; c.LogQ = []int{60, 50, 50}; c.LogP = []int{61} }, ErrInsecureConfig},
+		{"no headroom", func(c *Config) { c.LogDefaultScale = 58 }, ErrInvalidConfig},
+		{"sigma too small", func(c *Config) { c.SmudgingSigma = 1 }, ErrInvalidConfig},
+		{"sigma NaN", func(c *Config) { c.SmudgingSigma = math.NaN() }, ErrInvalidConfig},
+		{"sigma swamps scale", func(c *Config) { c.SmudgingSigma = 1 << 45 }, ErrInvalidConfig},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := DefaultConfig()
+			tc.mutate(&c)
+			s, err := NewScheme(c)
+			if tc.want == nil {
+				require.NoError(t, err)
+				assert.Equal(t, 1<<(c.LogN-1), s.Slots())
+				return
+			}
+			require.ErrorIs(t, err, tc.want)
+			assert.Nil(t, s)
+		})
+	}
+}
+
+func TestPlainWeightedSum(t *testing.T) {
+	tests := []struct {
+		name    string
+		vs      [][]float64
+		weights []float64
+		want    []float64
+		err     error
+	}{
+		{"average", [][]float64{{1, 2}, {3, 4}}, []float64{0.5, 0.5}, []float64{2, 3}, nil},
+		{"zero weight", [][]float64{{1, 2}, {3, 4}}, []float64{1, 0}, []float64{1, 2}, nil},
+		{"unnormalised", [][]float64{{1}, {1}, {1}}, []float64{1, 2, 3}, []float64{6}, nil},
+		{"no vectors", nil, nil, nil, ErrEmptyInput},
+		{"empty vector", [][]float64{{}}, []float64{1}, nil, ErrEmptyInput},
+		{"length mismatch", [][]float64{{1, 2}, {3}}, []float64{1, 1}, nil, ErrLengthMismatch},
+		{"weight count", [][]float64{{1}}, []float64{1, 1}, nil, ErrInvalidWeight},
+		{"negative weight", [][]float64{{1}}, []float64{-0.5}, nil, ErrInvalidWeight},
+		{"infinite weight", [][]float64{{1}}, []float64{math.Inf(1)}, nil, ErrInvalidWeight},
+		{"NaN value", [][]float64{{math.NaN()}}, []float64{1}, nil, ErrInvalidValue},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := PlainWeightedSum(tc.vs, tc.weights)
+			if tc.err != nil {
+				require.ErrorIs(t, err, tc.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.InDeltaSlice(t, tc.want, got, 1e-12)
+		})
+	}
+}
+
+func TestThresholdDecryption(t *testing.T) {
+	s := newScheme(t)
+	const n, threshold = 5, 3
+	f := newFixture(t, s, n)
+	points := []ShamirPoint{1, 2, 3, 4, 5}
+
+	// Every party deals one share per point; share[p] travels (encrypted by
+	// the caller) to the party at point p.
+	dealt := make([]map[ShamirPoint]*ThresholdShare, n)
+	for i, p := range f.parties {
+		var err error
+		dealt[i], err = s.GenThresholdShares(p.sk, threshold, points)
+		require.NoError(t, err)
+		require.Len(t, dealt[i], n)
+	}
+	tsks := make([]*ThresholdSecretShare, n)
+	for j, p := range f.parties {
+		var received []*ThresholdShare
+		for i := range f.parties {
+			// Simulate transport through the coordinator.
+			b, err := dealt[i][points[j]].MarshalBinary()
+			require.NoError(t, err)
+			var ts ThresholdShare
+			require.NoError(t, ts.UnmarshalBinary(b))
+			received = append(received, &ts)
+		}
+		var err error
+		tsks[j], err = s.AggregateThresholdShares(f.pk, p.sk.ID(), points[j], received)
+		require.NoError(t, err)
+		assert.Equal(t, threshold, tsks[j].Threshold())
+	}
+
+	r := rand.New(rand.NewPCG(7, 7))
+	plain := [][]float64{randomVector(r, 100, 10), randomVector(r, 100, 10), randomVector(r, 100, 10)}
+	var enc []*EncryptedVector
+	for _, v := range plain {
+		ev, err := s.Encrypt(f.pk, v)
+		require.NoError(t, err)
+		enc = append(enc, ev)
+	}
+	weights := []float64{0.2, 0.3, 0.5}
+	agg, err := s.WeightedSum(enc, weights)
+	require.NoError(t, err)
+	want, err := PlainWeightedSum(plain, weights)
+	require.NoError(t, err)
+
+	shareFor := func(idx []int) []*DecryptionShare {
+		active := make([]ShamirPoint, len(idx))
+		for k, i := range idx {
+			active[k] = points[i]
+		}
+		var out []*DecryptionShare
+		for _, i := range idx {
+			ds, err := s.GenThresholdDecryptionShare(tsks[i], active, agg)
+			require.NoError(t, err)
+			require.True(t, ds.IsThreshold())
+			out = append(out, ds)
+		}
+		return out
+	}
+	for _, idx := range [][]int{{0, 1, 2}, {1, 3, 4}, {4, 0, 2}} {
+		t.Run(fmt.Sprintf("active %v", idx), func(t *testing.T) {
+			got, err := s.Decrypt(agg, shareFor(idx))
+			require.NoError(t, err)
+			e := maxAbsDiff(got, want)
+			t.Logf("threshold %d-of-%d, active %v: max abs error %.3g", threshold, n, idx, e)
+			assert.LessOrEqual(t, e, 1e-5)
+		})
+	}
+
+	t.Run("too few shares", func(t *testing.T) {
+		_, err := s.Decrypt(agg, shareFor([]int{0, 1, 2})[:2])
+		require.ErrorIs(t, err, ErrMissingShares)
+	})
+	t.Run("mixed active sets", func(t *testing.T) {
+		a := shareFor([]int{0, 1, 2})
+		b := shareFor([]int{0, 1, 3})
+		_, err := s.Decrypt(agg, []*DecryptionShare{a[0], a[1], b[2]})
+		require.ErrorIs(t, err, ErrInvalidThreshold)
+	})
+	t.Run("mixed with n-of-n share", func(t *testing.T) {
+		a := shareFor([]int{0, 1, 2})
+		full, err := s.GenDecryptionShare(f.parties[3].sk, agg)
+		require.NoError(t, err)
+		_, err = s.Decrypt(agg, []*DecryptionShare{a[0], a[1], full})
+		require.ErrorIs(t, err, ErrInvalidThreshold)
+	})
+	t.Run("active set of wrong size", func(t *testing.T) {
+		_, err := s.GenThresholdDecryptionShare(tsks[0], []ShamirPoint{1, 2}, agg)
+		require.ErrorIs(t, err, ErrInvalidThreshold)
+	})
+	t.Run("own point not active", func(t *testing.T) {
+		_, err := s.GenThresholdDecryptionShare(tsks[0], []ShamirPoint{2, 3, 4}, agg)
+		require.ErrorIs(t, err, ErrInvalidThreshold)
+	})
+	t.Run("missing dealer", func(t *testing.T) {
+		var received []*ThresholdShare
+		for i := 0; i < n-1; i++ {
+			received = append(received, dealt[i][1])
+		}
+		_, err := s.AggregateThresholdShares(f.pk, f.parties[0].sk.ID(), 1, received)
+		require.ErrorIs(t, err, ErrMissingShares)
+	})
+	t.Run("share for another point", func(t *testing.T) {
+		var received []*ThresholdShare
+		for i := 0; i < n; i++ {
+			received = append(received, dealt[i][1])
+		}
+		received[2] = dealt[2][2]
+		_, err := s.AggregateThresholdShares(f.pk, f.parties[0].sk.ID(), 1, received)
+		require.ErrorIs(t, err, ErrInvalidThreshold)
+	})
+}
+
+func TestGenThresholdSharesValidation(t *testing.T) {
+	s := newScheme(t)
+	sk, err := s.GenSecretShare()
+	require.NoError(t, err)
+	tests := []struct {
+		name      string
+		threshold int
+		points    []ShamirPoint
+	}{
+		{"zero point", 2, []ShamirPoint{0, 1, 2}},
+		{"duplicate points", 2, []ShamirPoint{1, 2, 2}},
+		{"point too large", 2, []ShamirPoint{1, MaxShamirPoint + 1}},
+		{"threshold zero", 0, []ShamirPoint{1, 2, 3}},
+		{"threshold above n", 4, []ShamirPoint{1, 2, 3}},
+		{"no points", 1, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := s.GenThresholdShares(sk, tc.threshold, tc.points)
+			require.ErrorIs(t, err, ErrInvalidThreshold)
+		})
+	}
+}
+
+func TestErrorsAreDistinct(t *testing.T) {
+	all := []error{ErrInvalidConfig, ErrInsecureConfig, ErrParamsMismatch, ErrMalformed, ErrNilArgument,
+		ErrEmptyInput, ErrInvalidValue, ErrInvalidWeight, ErrLengthMismatch, ErrLevelMismatch, ErrKeyMismatch,
+		ErrDuplicateShare, ErrMissingShares, ErrWrongAggregate, ErrInvalidThreshold}
+	for i, a := range all {
+		for j, b := range all {
+			assert.Equal(t, i == j, errors.Is(a, b), "%v vs %v", a, b)
+		}
+	}
+}

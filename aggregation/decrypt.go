@@ -1,0 +1,253 @@
+package aggregation
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/tuneinsight/lattigo/v5/core/rlwe"
+	"github.com/tuneinsight/lattigo/v5/he/hefloat"
+	"github.com/tuneinsight/lattigo/v5/mhe"
+	"github.com/tuneinsight/lattigo/v5/ring"
+)
+
+// Decryption share modes.
+const (
+	modeCollective = 0 // n-of-n: made from a SecretShare
+	modeThreshold  = 1 // t-of-n: made from a ThresholdSecretShare and an active set
+)
+
+// DecryptionShare is one party's contribution to decrypting one aggregate:
+// for every ciphertext, c1·s_i + e_i with e_i a smudging noise of standard
+// deviation Config.SmudgingSigma. It is bound to the aggregate by
+// AggregateHash, and Decrypt refuses it for any other vector. It is public
+// (it reveals nothing about s_i beyond an RLWE sample) and safe for
+// concurrent use; AggregateHash must not be modified.
+type DecryptionShare struct {
+	// AggregateHash is the Hash of the EncryptedVector the share decrypts.
+	AggregateHash common.Hash
+
+	params common.Hash
+	party  PartyID
+	mode   uint8
+	// Threshold mode only: the party's Shamir point and the sorted active set.
+	point  ShamirPoint
+	active []ShamirPoint
+	level  int
+	shares []mhe.KeySwitchShare
+}
+
+// Party returns the identifier of the party that produced the share.
+func (ds *DecryptionShare) Party() PartyID { return ds.party }
+
+// IsThreshold reports whether the share was made for t-of-n decryption.
+func (ds *DecryptionShare) IsThreshold() bool { return ds.mode == modeThreshold }
+
+// GenDecryptionShare computes the party's n-of-n decryption share of agg: a
+// collective key switch from the party's secret share to the zero key, with
+// smudging noise. Every party in agg's key must contribute one.
+func (s *Scheme) GenDecryptionShare(sk *SecretShare, agg *EncryptedVector) (*DecryptionShare, error) {
+	if err := s.checkSecretShare(sk); err != nil {
+		return nil, fmt.Errorf("aggregation: GenDecryptionShare: %w", err)
+	}
+	return s.genDecryptionShare(sk.sk, agg, &DecryptionShare{party: sk.id, mode: modeCollective})
+}
+
+func (s *Scheme) genDecryptionShare(sk *rlwe.SecretKey, agg *EncryptedVector, out *DecryptionShare) (*DecryptionShare, error) {
+	if err := s.checkVector("aggregate", agg); err != nil {
+		return nil, fmt.Errorf("aggregation: GenDecryptionShare: %w", err)
+	}
+	base, err := mhe.NewKeySwitchProtocol(s.params, s.smudging)
+	if err != nil {
+		return nil, fmt.Errorf("aggregation: GenDecryptionShare: %w", err)
+	}
+	shares := make([]mhe.KeySwitchShare, len(agg.cts))
+	ringL := s.params.RingQ().AtLevel(agg.level)
+	err = parallelFor(len(shares), func() mhe.KeySwitchProtocol {
+		return base.ShallowCopy()
+	}, func(proto mhe.KeySwitchProtocol, i int) error {
+		sh := proto.AllocateShare(agg.level)
+		proto.GenShare(sk, s.zeroKey, s.ciphertext(agg.cts[i], agg.level), &sh)
+		ringL.Reduce(sh.Value, sh.Value)
+		shares[i] = sh
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.AggregateHash = agg.Hash()
+	out.params = s.paramsHash
+	out.level = agg.level
+	out.shares = shares
+	return out, nil
+}
+
+// MarshalBinary encodes the share.
+func (ds *DecryptionShare) MarshalBinary() ([]byte, error) {
+	if ds == nil || len(ds.shares) == 0 {
+		return nil, fmt.Errorf("%w: DecryptionShare is nil or empty", ErrNilArgument)
+	}
+	size := 128 + 8*len(ds.active)
+	for _, sh := range ds.shares {
+		size += polySize(sh.Value.N(), sh.Value.Level()+1)
+	}
+	return marshal(size, func(e *encoder) {
+		e.header(kindDecryptionShare, ds.params)
+		e.bytes32(ds.AggregateHash)
+		e.write(ds.party[:])
+		e.u8(ds.mode)
+		e.u64(uint64(ds.point))
+		e.u32(uint32(len(ds.active)))
+		for _, p := range ds.active {
+			e.u64(uint64(p))
+		}
+		e.u8(uint8(ds.level))
+		e.u32(uint32(len(ds.shares)))
+		for _, sh := range ds.shares {
+			e.poly(sh.Value)
+		}
+	})
+}
+
+// UnmarshalBinary decodes a share produced by MarshalBinary. Errors wrap
+// ErrMalformed.
+func (ds *DecryptionShare) UnmarshalBinary(p []byte) error {
+	d, params := newDecoder(p, kindDecryptionShare)
+	aggHash := d.bytes32()
+	var party PartyID
+	copy(party[:], d.take(len(party)))
+	mode := d.u8()
+	point := ShamirPoint(d.u64())
+	nActive := int(d.u32())
+	if d.err == nil {
+		switch {
+		case mode == modeCollective && (nActive != 0 || point != 0):
+			d.fail("n-of-n share carries a Shamir point or active set")
+		case mode == modeThreshold && (nActive == 0 || nActive > maxParties || nActive > len(d.b)/8 || point == 0):
+			d.fail(fmt.Sprintf("threshold share has %d active points and point %d", nActive, point))
+		case mode != modeCollective && mode != modeThreshold:
+			d.fail(fmt.Sprintf("unknown share mode %d", mode))
+		}
+	}
+	var active []ShamirPoint
+	for i := 0; i < nActive && d.err == nil; i++ {
+		active = append(active, ShamirPoint(d.u64()))
+	}
+	level := int(d.u8())
+	count := d.count("ciphertext share", 1<<31-1, polySize(1<<minLogNWire, 1))
+	shares := make([]mhe.KeySwitchShare, 0, count)
+	for i := 0; i < count && d.err == nil; i++ {
+		p := d.poly()
+		if d.err == nil && (p.Level() != level || (i > 0 && p.N() != shares[0].Value.N())) {
+			d.fail(fmt.Sprintf("share %d has level %d and degree %d, want level %d and a common degree", i, p.Level(), p.N(), level))
+		}
+		shares = append(shares, mhe.KeySwitchShare{Value: p})
+	}
+	if err := d.done(); err != nil {
+		return err
+	}
+	if mode == modeThreshold {
+		if err := checkActiveSet(active); err != nil {
+			return fmt.Errorf("%w: DecryptionShare: %v", ErrMalformed, err)
+		}
+	}
+	*ds = DecryptionShare{AggregateHash: aggHash, params: params, party: party, mode: mode, point: point, active: active, level: level, shares: shares}
+	return nil
+}
+
+// Decrypt combines decryption shares of agg and returns its Len() values.
+// For an n-of-n share set it needs exactly one share from each of the key's
+// parties; for a threshold share set it needs exactly one share from each
+// point of the (common) active set. Shares bound to another aggregate
+// (ErrWrongAggregate), duplicated (ErrDuplicateShare), missing
+// (ErrMissingShares), of mixed modes or of the wrong shape are refused.
+func (s *Scheme) Decrypt(agg *EncryptedVector, shares []*DecryptionShare) ([]float64, error) {
+	if err := s.checkVector("aggregate", agg); err != nil {
+		return nil, fmt.Errorf("aggregation: Decrypt: %w", err)
+	}
+	if len(shares) == 0 {
+		return nil, fmt.Errorf("aggregation: Decrypt: %w: no decryption shares", ErrMissingShares)
+	}
+	hash := agg.Hash()
+	parties := make(map[PartyID]bool, len(shares))
+	points := make(map[ShamirPoint]bool, len(shares))
+	ringL := s.params.RingQ().AtLevel(agg.level)
+	for i, ds := range shares {
+		if ds == nil || len(ds.shares) == 0 {
+			return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d is nil or empty", ErrNilArgument, i)
+		}
+		if err := s.checkParams(fmt.Sprintf("decryption share %d", i), ds.params); err != nil {
+			return nil, fmt.Errorf("aggregation: Decrypt: %w", err)
+		}
+		if ds.AggregateHash != hash {
+			return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d (party %s) decrypts %s, not %s", ErrWrongAggregate, i, ds.party, ds.AggregateHash.TerminalString(), hash.TerminalString())
+		}
+		if ds.mode != shares[0].mode {
+			return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d mixes n-of-n and threshold shares", ErrInvalidThreshold, i)
+		}
+		if parties[ds.party] {
+			return nil, fmt.Errorf("aggregation: Decrypt: %w: party %s sent two shares", ErrDuplicateShare, ds.party)
+		}
+		parties[ds.party] = true
+		if ds.mode == modeThreshold {
+			if !slices.Equal(ds.active, shares[0].active) {
+				return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d was made for active set %v, share 0 for %v; all shares must use the same active set", ErrInvalidThreshold, i, ds.active, shares[0].active)
+			}
+			if points[ds.point] {
+				return nil, fmt.Errorf("aggregation: Decrypt: %w: Shamir point %d sent two shares", ErrDuplicateShare, ds.point)
+			}
+			if !slices.Contains(ds.active, ds.point) {
+				return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d has point %d outside its active set %v", ErrInvalidThreshold, i, ds.point, ds.active)
+			}
+			points[ds.point] = true
+		}
+		if len(ds.shares) != len(agg.cts) {
+			return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d covers %d ciphertexts, aggregate has %d", ErrLengthMismatch, i, len(ds.shares), len(agg.cts))
+		}
+		for j, sh := range ds.shares {
+			if err := checkPoly(fmt.Sprintf("decryption share %d ciphertext %d", i, j), ringL.AtLevel(agg.level), sh.Value, agg.level); err != nil {
+				return nil, fmt.Errorf("aggregation: Decrypt: %w", err)
+			}
+		}
+	}
+	if shares[0].mode == modeThreshold {
+		if want := len(shares[0].active); len(shares) != want {
+			return nil, fmt.Errorf("aggregation: Decrypt: %w: %d of the %d active parties sent shares", ErrMissingShares, len(shares), want)
+		}
+	} else if want := int(agg.parties); len(shares) < want {
+		return nil, fmt.Errorf("aggregation: Decrypt: %w: %d of %d parties sent shares; n-of-n decryption needs every party", ErrMissingShares, len(shares), want)
+	} else if len(shares) > want {
+		return nil, fmt.Errorf("aggregation: Decrypt: %w: %d shares for a key of %d parties", ErrDuplicateShare, len(shares), want)
+	}
+
+	slots := s.Slots()
+	out := make([]float64, agg.length)
+	type worker struct {
+		ecd *hefloat.Encoder
+		acc ring.Poly
+		buf []float64
+	}
+	err := parallelFor(len(agg.cts), func() worker {
+		return worker{ecd: s.encoder.ShallowCopy(), acc: ringL.NewPoly(), buf: make([]float64, slots)}
+	}, func(w worker, j int) error {
+		ct := agg.cts[j]
+		w.acc.Copy(ct.Value[0])
+		for _, ds := range shares {
+			ringL.Add(w.acc, ds.shares[j].Value, w.acc)
+		}
+		pt, err := rlwe.NewPlaintextAtLevelFromPoly(agg.level, w.acc)
+		if err != nil {
+			return fmt.Errorf("aggregation: Decrypt: ciphertext %d: %w", j, err)
+		}
+		*pt.MetaData = *s.ciphertext(ct, agg.level).MetaData
+		if err := w.ecd.Decode(pt, w.buf); err != nil {
+			return fmt.Errorf("aggregation: Decrypt: decoding ciphertext %d: %w", j, err)
+		}
+		copy(out[j*slots:min((j+1)*slots, len(out))], w.buf)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

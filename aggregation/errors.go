@@ -1,0 +1,66 @@
+package aggregation
+
+import "errors"
+
+// Sentinel errors returned (wrapped, with details) by this package. Callers
+// branch on them with errors.Is.
+var (
+	// ErrInvalidConfig reports a Config that cannot be turned into a Scheme.
+	ErrInvalidConfig = errors.New("aggregation: invalid configuration")
+
+	// ErrInsecureConfig reports a Config whose modulus is too large for its
+	// ring degree to give 128-bit security under the HE standard.
+	ErrInsecureConfig = errors.New("aggregation: configuration below 128-bit security")
+
+	// ErrParamsMismatch reports a value produced under other CKKS parameters
+	// than the Scheme that is asked to use it.
+	ErrParamsMismatch = errors.New("aggregation: value made under different parameters")
+
+	// ErrMalformed reports bytes that do not decode to a well-formed value:
+	// wrong magic, type or version, truncated or trailing data, wrong
+	// polynomial degree or level, or coefficients outside their modulus.
+	ErrMalformed = errors.New("aggregation: malformed encoding")
+
+	// ErrNilArgument reports a nil key, share or vector passed to a method.
+	ErrNilArgument = errors.New("aggregation: nil argument")
+
+	// ErrEmptyInput reports an empty vector, an empty list of vectors or an
+	// empty list of shares.
+	ErrEmptyInput = errors.New("aggregation: empty input")
+
+	// ErrInvalidValue reports a plaintext value that is NaN, infinite or too
+	// large for the parameters' headroom.
+	ErrInvalidValue = errors.New("aggregation: invalid value")
+
+	// ErrInvalidWeight reports a weight that is negative, NaN or infinite, or
+	// a number of weights different from the number of vectors.
+	ErrInvalidWeight = errors.New("aggregation: invalid weight")
+
+	// ErrLengthMismatch reports vectors of different lengths, or a share
+	// whose shape does not match the aggregate it is applied to.
+	ErrLengthMismatch = errors.New("aggregation: length mismatch")
+
+	// ErrLevelMismatch reports a ciphertext at an unexpected level (for
+	// example an aggregate passed where a fresh ciphertext is required).
+	ErrLevelMismatch = errors.New("aggregation: ciphertext level mismatch")
+
+	// ErrKeyMismatch reports vectors encrypted under different collective
+	// keys, or shares bound to a different common reference string.
+	ErrKeyMismatch = errors.New("aggregation: key mismatch")
+
+	// ErrDuplicateShare reports two shares from the same party.
+	ErrDuplicateShare = errors.New("aggregation: duplicate share")
+
+	// ErrMissingShares reports fewer decryption shares than the access
+	// structure requires (every party for n-of-n, t for threshold).
+	ErrMissingShares = errors.New("aggregation: missing shares")
+
+	// ErrWrongAggregate reports a decryption share bound to another
+	// aggregate than the one being decrypted.
+	ErrWrongAggregate = errors.New("aggregation: share bound to another aggregate")
+
+	// ErrInvalidThreshold reports an invalid threshold or Shamir point set:
+	// t outside [1, n], a zero point, duplicate points, or an active set that
+	// does not match the shares.
+	ErrInvalidThreshold = errors.New("aggregation: invalid threshold setting")
+)

@@ -1,0 +1,420 @@
+package aggregation
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"math/big"
+	"sync"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/tuneinsight/lattigo/v5/core/rlwe"
+	"github.com/tuneinsight/lattigo/v5/he/hefloat"
+	"github.com/tuneinsight/lattigo/v5/ring"
+)
+
+// EncryptedVector is a flat float64 vector packed into ceil(Len()/Slots())
+// CKKS ciphertexts under a collective public key. Fresh vectors (from
+// Encrypt) are at the top level; aggregates (from WeightedSum) are one level
+// lower. It records the hash of the key it was encrypted under and the
+// number of key holders. An EncryptedVector is immutable and safe for
+// concurrent use.
+type EncryptedVector struct {
+	params  common.Hash
+	keyHash common.Hash
+	parties uint32
+	length  int
+	level   int
+	cts     []*rlwe.Ciphertext
+	hash    *hashCache
+}
+
+type hashCache struct {
+	once sync.Once
+	h    common.Hash
+}
+
+// Len returns the number of real values in the vector.
+func (v *EncryptedVector) Len() int { return v.length }
+
+// Level returns the ciphertext level: the top level for fresh vectors, one
+// less for weighted sums.
+func (v *EncryptedVector) Level() int { return v.level }
+
+// NumCiphertexts returns the number of ciphertexts the vector is packed in.
+func (v *EncryptedVector) NumCiphertexts() int { return len(v.cts) }
+
+// KeyHash returns the hash of the collective public key the vector was
+// encrypted under.
+func (v *EncryptedVector) KeyHash() common.Hash { return v.keyHash }
+
+// Hash returns keccak256(MarshalBinary()), computed once while streaming, the
+// value committed on chain. It returns the zero hash for a nil or empty
+// vector.
+func (v *EncryptedVector) Hash() common.Hash {
+	if v == nil || v.hash == nil {
+		return common.Hash{}
+	}
+	v.hash.once.Do(func() {
+		h := crypto.NewKeccakState()
+		if _, err := v.WriteTo(h); err != nil {
+			return // unreachable: v is non-empty and hashing never fails
+		}
+		_, _ = h.Read(v.hash.h[:])
+	})
+	return v.hash.h
+}
+
+// BinarySize returns the length of MarshalBinary's output.
+func (v *EncryptedVector) BinarySize() int {
+	size := 4 + 2 + 32 + 32 + 4 + 8 + 1 + 4
+	for _, ct := range v.cts {
+		for _, p := range ct.Value {
+			size += polySize(p.N(), p.Level()+1)
+		}
+	}
+	return size
+}
+
+// WriteTo streams the encoding that MarshalBinary returns to w, so that large
+// vectors can be sent or hashed without a second copy in memory.
+func (v *EncryptedVector) WriteTo(w io.Writer) (int64, error) {
+	if v == nil || len(v.cts) == 0 {
+		return 0, fmt.Errorf("%w: EncryptedVector is nil or empty", ErrNilArgument)
+	}
+	e := newEncoder(w)
+	e.header(kindEncryptedVector, v.params)
+	e.bytes32(v.keyHash)
+	e.u32(v.parties)
+	e.u64(uint64(v.length))
+	e.u8(uint8(v.level))
+	e.u32(uint32(len(v.cts)))
+	for _, ct := range v.cts {
+		e.poly(ct.Value[0])
+		e.poly(ct.Value[1])
+	}
+	return e.finish()
+}
+
+// MarshalBinary encodes the vector deterministically: equal vectors give
+// byte-identical encodings.
+func (v *EncryptedVector) MarshalBinary() ([]byte, error) {
+	if v == nil || len(v.cts) == 0 {
+		return nil, fmt.Errorf("%w: EncryptedVector is nil or empty", ErrNilArgument)
+	}
+	var b sliceWriter
+	b.b = make([]byte, 0, v.BinarySize())
+	if _, err := v.WriteTo(&b); err != nil {
+		return nil, err
+	}
+	return b.b, nil
+}
+
+// maxVectorLen bounds the length accepted from the wire (2^40 values).
+const maxVectorLen = 1 << 40
+
+// UnmarshalBinary decodes a vector produced by MarshalBinary or WriteTo.
+// It checks the structure (counts, degrees, levels, no trailing bytes);
+// Scheme methods check the parameters and coefficients when the vector is
+// used. Errors wrap ErrMalformed.
+func (v *EncryptedVector) UnmarshalBinary(p []byte) error {
+	d, params := newDecoder(p, kindEncryptedVector)
+	keyHash := d.bytes32()
+	parties := d.u32()
+	length := d.u64()
+	level := int(d.u8())
+	if d.err == nil && (length == 0 || length > maxVectorLen) {
+		d.fail(fmt.Sprintf("vector length %d is outside 1..2^40", length))
+	}
+	if d.err == nil && parties == 0 {
+		d.fail("party count is zero")
+	}
+	count := d.count("ciphertext", math.MaxInt32, 2*polySize(1<<minLogNWire, 1))
+	cts := make([]*rlwe.Ciphertext, 0, count)
+	for i := 0; i < count && d.err == nil; i++ {
+		c0 := d.poly()
+		c1 := d.poly()
+		if d.err != nil {
+			break
+		}
+		if c0.N() != c1.N() || c0.Level() != level || c1.Level() != level {
+			d.fail(fmt.Sprintf("ciphertext %d has shape (N %d, level %d)/(N %d, level %d), want level %d", i, c0.N(), c0.Level(), c1.N(), c1.Level(), level))
+			break
+		}
+		if i > 0 && c0.N() != cts[0].Value[0].N() {
+			d.fail(fmt.Sprintf("ciphertext %d has degree %d, ciphertext 0 has %d", i, c0.N(), cts[0].Value[0].N()))
+			break
+		}
+		ct := &rlwe.Ciphertext{}
+		ct.Value = []ring.Poly{c0, c1}
+		cts = append(cts, ct)
+	}
+	if err := d.done(); err != nil {
+		return err
+	}
+	slots := uint64(cts[0].Value[0].N() / 2)
+	if want := (length + slots - 1) / slots; uint64(count) != want {
+		return fmt.Errorf("%w: EncryptedVector: %d ciphertexts for %d values, want %d", ErrMalformed, count, length, want)
+	}
+	*v = EncryptedVector{params: params, keyHash: keyHash, parties: parties, length: int(length), level: level, cts: cts, hash: &hashCache{}}
+	return nil
+}
+
+// checkVector validates v against the Scheme: parameters, degree, level and
+// coefficient ranges. It also attaches CKKS metadata to ciphertexts decoded
+// from the wire (the scale is always the default scale).
+func (s *Scheme) checkVector(what string, v *EncryptedVector) error {
+	if v == nil || len(v.cts) == 0 {
+		return fmt.Errorf("%w: %s is nil or empty", ErrNilArgument, what)
+	}
+	if err := s.checkParams(what, v.params); err != nil {
+		return err
+	}
+	if v.level < 0 || v.level > s.params.MaxLevel() {
+		return fmt.Errorf("%w: %s is at level %d, parameters allow 0..%d", ErrLevelMismatch, what, v.level, s.params.MaxLevel())
+	}
+	if want := (v.length + s.Slots() - 1) / s.Slots(); len(v.cts) != want {
+		return fmt.Errorf("%w: %s has %d ciphertexts for %d values, want %d", ErrLengthMismatch, what, len(v.cts), v.length, want)
+	}
+	r := s.params.RingQ()
+	for i, ct := range v.cts {
+		if len(ct.Value) != 2 {
+			return fmt.Errorf("%w: %s ciphertext %d has degree %d, want 1", ErrMalformed, what, i, len(ct.Value)-1)
+		}
+		for k, p := range ct.Value {
+			if err := checkPoly(fmt.Sprintf("%s ciphertext %d c%d", what, i, k), r, p, v.level); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// ciphertext returns ct with the metadata of a CKKS ciphertext at the
+// default scale, without modifying the shared original.
+func (s *Scheme) ciphertext(ct *rlwe.Ciphertext, level int) *rlwe.Ciphertext {
+	out := hefloat.NewCiphertext(s.params, 1, level)
+	out.Value = ct.Value
+	return out
+}
+
+// Encrypt encodes values into as many ciphertexts as needed (Slots() values
+// each, the last one zero-padded) and encrypts them under pk at the top
+// level and default scale. values must be non-empty, finite and bounded by
+// MaxAbsValue.
+func (s *Scheme) Encrypt(pk *PublicKey, values []float64) (*EncryptedVector, error) {
+	if err := s.checkPublicKey(pk); err != nil {
+		return nil, fmt.Errorf("aggregation: Encrypt: %w", err)
+	}
+	if len(values) == 0 {
+		return nil, fmt.Errorf("aggregation: Encrypt: %w: no values to encrypt", ErrEmptyInput)
+	}
+	if err := s.checkValues("values", values); err != nil {
+		return nil, fmt.Errorf("aggregation: Encrypt: %w", err)
+	}
+	slots := s.Slots()
+	level := s.params.MaxLevel()
+	cts := make([]*rlwe.Ciphertext, (len(values)+slots-1)/slots)
+	type worker struct {
+		ecd *hefloat.Encoder
+		enc *rlwe.Encryptor
+		pt  *rlwe.Plaintext
+	}
+	err := parallelFor(len(cts), func() worker {
+		return worker{
+			ecd: s.encoder.ShallowCopy(),
+			enc: rlwe.NewEncryptor(s.params, pk.pk),
+			pt:  hefloat.NewPlaintext(s.params, level),
+		}
+	}, func(w worker, i int) error {
+		chunk := values[i*slots : min((i+1)*slots, len(values))]
+		if err := w.ecd.Encode(chunk, w.pt); err != nil {
+			return fmt.Errorf("aggregation: Encrypt: encoding ciphertext %d: %w", i, err)
+		}
+		ct := hefloat.NewCiphertext(s.params, 1, level)
+		if err := w.enc.Encrypt(w.pt, ct); err != nil {
+			return fmt.Errorf("aggregation: Encrypt: encrypting ciphertext %d: %w", i, err)
+		}
+		r := s.params.RingQ().AtLevel(level)
+		r.Reduce(ct.Value[0], ct.Value[0])
+		r.Reduce(ct.Value[1], ct.Value[1])
+		cts[i] = ct
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &EncryptedVector{
+		params:  s.paramsHash,
+		keyHash: pk.hash,
+		parties: uint32(len(pk.parties)),
+		length:  len(values),
+		level:   level,
+		cts:     cts,
+		hash:    &hashCache{},
+	}, nil
+}
+
+func (s *Scheme) checkValues(what string, values []float64) error {
+	for j, x := range values {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return fmt.Errorf("%w: %s[%d] is %v", ErrInvalidValue, what, j, x)
+		}
+		if math.Abs(x) > s.maxAbs {
+			return fmt.Errorf("%w: %s[%d] = %g exceeds the bound %g of these parameters; scale the update down", ErrInvalidValue, what, j, x, s.maxAbs)
+		}
+	}
+	return nil
+}
+
+// checkWeights validates weights against n vectors.
+func checkWeights(n int, weights []float64) error {
+	if len(weights) != n {
+		return fmt.Errorf("%w: %d weights for %d vectors", ErrInvalidWeight, len(weights), n)
+	}
+	for i, w := range weights {
+		if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
+			return fmt.Errorf("%w: weight %d is %v, want a finite non-negative number", ErrInvalidWeight, i, w)
+		}
+	}
+	return nil
+}
+
+// WeightedSum computes Σ wᵢ·vsᵢ homomorphically. Each weight is encoded
+// exactly once as the integer round(wᵢ·q_top) (q_top is the top ciphertext
+// prime, about 2^LogQ[last]); the products are summed at the top level and
+// divided by q_top with one rescale, so the result is one level lower at the
+// default scale. Only exact modular arithmetic is involved: the same inputs
+// always give a byte-identical result (and Hash), whatever the machine.
+//
+// All vectors must be fresh (top level), encrypted under the same key, and
+// of the same length. Weights must be finite and non-negative; they need
+// not sum to one, but every entry of the result must stay below
+// 2^(LogQ[0]-LogDefaultScale-1) in magnitude (512 by default) or it wraps.
+// The weight encoding differs from wᵢ by at most 2^-(LogQ[last]+1), so the
+// result matches PlainWeightedSum up to CKKS noise.
+func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*EncryptedVector, error) {
+	if len(vs) == 0 {
+		return nil, fmt.Errorf("aggregation: WeightedSum: %w: no vectors", ErrEmptyInput)
+	}
+	if err := checkWeights(len(vs), weights); err != nil {
+		return nil, fmt.Errorf("aggregation: WeightedSum: %w", err)
+	}
+	top := s.params.MaxLevel()
+	for i, v := range vs {
+		what := fmt.Sprintf("vector %d", i)
+		if err := s.checkVector(what, v); err != nil {
+			return nil, fmt.Errorf("aggregation: WeightedSum: %w", err)
+		}
+		if v.level != top {
+			return nil, fmt.Errorf("aggregation: WeightedSum: %w: %s is at level %d, want fresh ciphertexts at level %d (aggregates cannot be re-aggregated)", ErrLevelMismatch, what, v.level, top)
+		}
+		if v.length != vs[0].length {
+			return nil, fmt.Errorf("aggregation: WeightedSum: %w: %s has %d values, vector 0 has %d", ErrLengthMismatch, what, v.length, vs[0].length)
+		}
+		if v.keyHash != vs[0].keyHash || v.parties != vs[0].parties {
+			return nil, fmt.Errorf("aggregation: WeightedSum: %w: %s is encrypted under key %s, vector 0 under %s", ErrKeyMismatch, what, v.keyHash.TerminalString(), vs[0].keyHash.TerminalString())
+		}
+	}
+	ints := make([]*big.Int, len(weights))
+	for i, w := range weights {
+		ints[i] = s.encodeWeight(w)
+	}
+
+	ringTop := s.params.RingQ().AtLevel(top)
+	cts := make([]*rlwe.Ciphertext, len(vs[0].cts))
+	type worker struct{ acc, buf ring.Poly }
+	err := parallelFor(len(cts), func() worker {
+		return worker{acc: ringTop.NewPoly(), buf: ringTop.NewPoly()}
+	}, func(w worker, j int) error {
+		out := hefloat.NewCiphertext(s.params, 1, top-1)
+		for k := 0; k < 2; k++ {
+			w.acc.Zero()
+			for i, v := range vs {
+				ringTop.MulScalarBigintThenAdd(v.cts[j].Value[k], ints[i], w.acc)
+			}
+			ringTop.Reduce(w.acc, w.acc)
+			ringTop.DivRoundByLastModulusNTT(w.acc, w.buf, out.Value[k])
+			s.params.RingQ().AtLevel(top-1).Reduce(out.Value[k], out.Value[k])
+		}
+		cts[j] = out
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &EncryptedVector{
+		params:  s.paramsHash,
+		keyHash: vs[0].keyHash,
+		parties: vs[0].parties,
+		length:  vs[0].length,
+		level:   top - 1,
+		cts:     cts,
+		hash:    &hashCache{},
+	}, nil
+}
+
+// encodeWeight returns round(w·q_top), computed exactly in 256-bit floats.
+func (s *Scheme) encodeWeight(w float64) *big.Int {
+	f := new(big.Float).SetPrec(256).SetFloat64(w)
+	f.Mul(f, s.weightModF)
+	f.Add(f, big.NewFloat(0.5))
+	out, _ := f.Int(nil) // w >= 0, so truncation after +0.5 rounds half up
+	return out
+}
+
+// PlainWeightedSum is the plaintext reference of WeightedSum with the same
+// semantics and validation: out[j] = Σᵢ weights[i]·vs[i][j], accumulated in
+// index order with every product rounded to float64 before the addition (no
+// fused multiply-add), so the result is bit-identical on every platform.
+func PlainWeightedSum(vs [][]float64, weights []float64) ([]float64, error) {
+	if len(vs) == 0 {
+		return nil, fmt.Errorf("aggregation: PlainWeightedSum: %w: no vectors", ErrEmptyInput)
+	}
+	if err := checkWeights(len(vs), weights); err != nil {
+		return nil, fmt.Errorf("aggregation: PlainWeightedSum: %w", err)
+	}
+	n := len(vs[0])
+	if n == 0 {
+		return nil, fmt.Errorf("aggregation: PlainWeightedSum: %w: vector 0 is empty", ErrEmptyInput)
+	}
+	for i, v := range vs {
+		if len(v) != n {
+			return nil, fmt.Errorf("aggregation: PlainWeightedSum: %w: vector %d has %d values, vector 0 has %d", ErrLengthMismatch, i, len(v), n)
+		}
+		for j, x := range v {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				return nil, fmt.Errorf("aggregation: PlainWeightedSum: %w: vector %d value %d is %v", ErrInvalidValue, i, j, x)
+			}
+		}
+	}
+	out := make([]float64, n)
+	for i, v := range vs {
+		w := weights[i]
+		for j, x := range v {
+			out[j] += float64(w * x)
+		}
+	}
+	return out, nil
+}
+
+// CheckUpdate validates a fresh update received from a party before anyone
+// relies on it: parameters, degree, coefficient ranges, that it is fresh
+// (top level), that it was encrypted under the collective key with hash
+// keyHash, and that it holds length values.
+func (s *Scheme) CheckUpdate(v *EncryptedVector, keyHash common.Hash, length int) error {
+	if err := s.checkVector("update", v); err != nil {
+		return err
+	}
+	if v.level != s.params.MaxLevel() {
+		return fmt.Errorf("%w: update is at level %d, fresh updates are at level %d", ErrLevelMismatch, v.level, s.params.MaxLevel())
+	}
+	if v.keyHash != keyHash {
+		return fmt.Errorf("%w: update was encrypted under key %s, the study's collective key is %s", ErrKeyMismatch, v.keyHash.Hex(), keyHash.Hex())
+	}
+	if v.length != length {
+		return fmt.Errorf("%w: update holds %d values, the model has %d parameters", ErrLengthMismatch, v.length, length)
+	}
+	return nil
+}

@@ -1,0 +1,342 @@
+package aggregation
+
+import (
+	"bufio"
+	"encoding/binary"
+	"fmt"
+	"io"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/tuneinsight/lattigo/v5/ring"
+	"github.com/tuneinsight/lattigo/v5/ring/ringqp"
+)
+
+// Binary layout shared by every serialised type (all integers big-endian
+// except polynomial coefficients, which are little-endian uint64):
+//
+//	magic "CHRT" | kind u8 | version u8 | params fingerprint [32]byte | body
+//
+// A polynomial is encoded as N u32 | rows u8 | rows*N coefficients, one row
+// per RNS modulus. UnmarshalBinary checks the structure; the Scheme method
+// that later uses a value checks the fingerprint, the degree, the levels and
+// that every coefficient is reduced modulo its prime.
+
+const (
+	wireVersion = 1
+
+	kindSecretShare          = 1
+	kindPublicKeyShare       = 2
+	kindPublicKey            = 3
+	kindEncryptedVector      = 4
+	kindDecryptionShare      = 5
+	kindThresholdShare       = 6
+	kindThresholdSecretShare = 7
+
+	minLogNWire = 10
+	maxLogNWire = 16
+	maxRowsWire = 64
+)
+
+var wireMagic = [4]byte{'C', 'H', 'R', 'T'}
+
+var kindNames = map[byte]string{
+	kindSecretShare:          "SecretShare",
+	kindPublicKeyShare:       "PublicKeyShare",
+	kindPublicKey:            "PublicKey",
+	kindEncryptedVector:      "EncryptedVector",
+	kindDecryptionShare:      "DecryptionShare",
+	kindThresholdShare:       "ThresholdShare",
+	kindThresholdSecretShare: "ThresholdSecretShare",
+}
+
+// encoder writes the wire format to an io.Writer, remembering the first
+// error so that callers check once at the end.
+type encoder struct {
+	w   *bufio.Writer
+	n   int64
+	err error
+	buf []byte
+}
+
+func newEncoder(w io.Writer) *encoder {
+	return &encoder{w: bufio.NewWriterSize(w, 1<<16), buf: make([]byte, 0, 1<<15)}
+}
+
+func (e *encoder) write(p []byte) {
+	if e.err != nil {
+		return
+	}
+	n, err := e.w.Write(p)
+	e.n += int64(n)
+	e.err = err
+}
+
+func (e *encoder) header(kind byte, params common.Hash) {
+	e.write(wireMagic[:])
+	e.write([]byte{kind, wireVersion})
+	e.write(params[:])
+}
+
+func (e *encoder) u8(v uint8) { e.write([]byte{v}) }
+
+func (e *encoder) u32(v uint32) { e.write(binary.BigEndian.AppendUint32(nil, v)) }
+
+func (e *encoder) u64(v uint64) { e.write(binary.BigEndian.AppendUint64(nil, v)) }
+
+func (e *encoder) bytes32(v [32]byte) { e.write(v[:]) }
+
+func (e *encoder) rows(rows [][]uint64) {
+	for _, row := range rows {
+		for len(row) > 0 {
+			k := min(len(row), cap(e.buf)/8)
+			b := e.buf[:0]
+			for _, c := range row[:k] {
+				b = binary.LittleEndian.AppendUint64(b, c)
+			}
+			e.write(b)
+			row = row[k:]
+		}
+	}
+}
+
+func (e *encoder) poly(p ring.Poly) {
+	e.u32(uint32(p.N()))
+	e.u8(uint8(len(p.Coeffs)))
+	e.rows(p.Coeffs)
+}
+
+func (e *encoder) polyQP(p ringqp.Poly) {
+	e.poly(p.Q)
+	if p.P.Coeffs == nil {
+		e.u32(0)
+		return
+	}
+	e.poly(p.P)
+}
+
+func (e *encoder) finish() (int64, error) {
+	if e.err == nil {
+		e.err = e.w.Flush()
+	}
+	return e.n, e.err
+}
+
+// marshal runs write on an encoder backed by a buffer of the given size hint.
+func marshal(sizeHint int, write func(e *encoder)) ([]byte, error) {
+	var b sliceWriter
+	b.b = make([]byte, 0, sizeHint)
+	e := newEncoder(&b)
+	write(e)
+	if _, err := e.finish(); err != nil {
+		return nil, err
+	}
+	return b.b, nil
+}
+
+type sliceWriter struct{ b []byte }
+
+func (s *sliceWriter) Write(p []byte) (int, error) {
+	s.b = append(s.b, p...)
+	return len(p), nil
+}
+
+// polySize is the encoded size of a polynomial with the given shape.
+func polySize(n, rows int) int { return 5 + 8*n*rows }
+
+// decoder reads the wire format from a byte slice, remembering the first
+// error. Every read is bounds-checked before any allocation.
+type decoder struct {
+	b    []byte
+	kind string
+	err  error
+}
+
+func newDecoder(p []byte, kind byte) (*decoder, common.Hash) {
+	d := &decoder{b: p, kind: kindNames[kind]}
+	var magic [4]byte
+	copy(magic[:], d.take(4))
+	k := d.u8()
+	v := d.u8()
+	var params common.Hash
+	copy(params[:], d.take(32))
+	switch {
+	case d.err != nil:
+	case magic != wireMagic:
+		d.fail("not a Cohort aggregation encoding (bad magic)")
+	case k != kind:
+		d.fail(fmt.Sprintf("encoding holds a %s, not a %s", nameOf(k), d.kind))
+	case v != wireVersion:
+		d.fail(fmt.Sprintf("encoding version %d is not supported (want %d)", v, wireVersion))
+	}
+	return d, params
+}
+
+func nameOf(kind byte) string {
+	if n, ok := kindNames[kind]; ok {
+		return n
+	}
+	return fmt.Sprintf("unknown kind %d", kind)
+}
+
+func (d *decoder) fail(msg string) {
+	if d.err == nil {
+		d.err = fmt.Errorf("%w: %s: %s", ErrMalformed, d.kind, msg)
+	}
+}
+
+func (d *decoder) take(n int) []byte {
+	if d.err != nil {
+		return nil
+	}
+	if n < 0 || n > len(d.b) {
+		d.fail(fmt.Sprintf("truncated: need %d more bytes, have %d", n, len(d.b)))
+		return nil
+	}
+	out := d.b[:n]
+	d.b = d.b[n:]
+	return out
+}
+
+func (d *decoder) u8() uint8 {
+	b := d.take(1)
+	if b == nil {
+		return 0
+	}
+	return b[0]
+}
+
+func (d *decoder) u32() uint32 {
+	b := d.take(4)
+	if b == nil {
+		return 0
+	}
+	return binary.BigEndian.Uint32(b)
+}
+
+func (d *decoder) u64() uint64 {
+	b := d.take(8)
+	if b == nil {
+		return 0
+	}
+	return binary.BigEndian.Uint64(b)
+}
+
+func (d *decoder) bytes32() (v [32]byte) {
+	copy(v[:], d.take(32))
+	return v
+}
+
+// poly reads one polynomial; the degree must be a power of two in the
+// supported range and the row count positive and bounded.
+func (d *decoder) poly() ring.Poly {
+	n := int(d.u32())
+	rows := int(d.u8())
+	if d.err != nil {
+		return ring.Poly{}
+	}
+	if n < 1<<minLogNWire || n > 1<<maxLogNWire || n&(n-1) != 0 {
+		d.fail(fmt.Sprintf("polynomial degree %d is not a power of two in [2^%d, 2^%d]", n, minLogNWire, maxLogNWire))
+		return ring.Poly{}
+	}
+	if rows < 1 || rows > maxRowsWire {
+		d.fail(fmt.Sprintf("polynomial has %d RNS rows, want 1..%d", rows, maxRowsWire))
+		return ring.Poly{}
+	}
+	raw := d.take(8 * n * rows)
+	if raw == nil {
+		return ring.Poly{}
+	}
+	p := ring.NewPoly(n, rows-1)
+	for i := range p.Coeffs {
+		row := p.Coeffs[i]
+		for j := range row {
+			row[j] = binary.LittleEndian.Uint64(raw[8*(i*n+j):])
+		}
+	}
+	return p
+}
+
+// polyQP reads a ringqp.Poly whose P part may be absent (degree 0).
+func (d *decoder) polyQP() ringqp.Poly {
+	q := d.poly()
+	if d.err != nil {
+		return ringqp.Poly{}
+	}
+	if len(d.b) >= 4 && binary.BigEndian.Uint32(d.b[:4]) == 0 {
+		d.take(4)
+		return ringqp.Poly{Q: q}
+	}
+	p := d.poly()
+	return ringqp.Poly{Q: q, P: p}
+}
+
+// count reads a u32 element count that must be in [1, max] and small enough
+// for the remaining bytes, given a minimum encoded size per element.
+func (d *decoder) count(what string, max, minElemSize int) int {
+	c := int(d.u32())
+	if d.err != nil {
+		return 0
+	}
+	if c < 1 || c > max {
+		d.fail(fmt.Sprintf("%s count %d is outside 1..%d", what, c, max))
+		return 0
+	}
+	if minElemSize > 0 && c > len(d.b)/minElemSize {
+		d.fail(fmt.Sprintf("%s count %d exceeds the remaining %d bytes", what, c, len(d.b)))
+		return 0
+	}
+	return c
+}
+
+func (d *decoder) done() error {
+	if d.err == nil && len(d.b) != 0 {
+		d.fail(fmt.Sprintf("%d trailing bytes", len(d.b)))
+	}
+	return d.err
+}
+
+// checkParams reports ErrParamsMismatch if a value's fingerprint is not the
+// Scheme's.
+func (s *Scheme) checkParams(what string, h common.Hash) error {
+	if h != s.paramsHash {
+		return fmt.Errorf("%w: %s was made under parameters %s, this scheme uses %s; every party must use the same Config",
+			ErrParamsMismatch, what, h.TerminalString(), s.paramsHash.TerminalString())
+	}
+	return nil
+}
+
+// checkPoly verifies degree, level and coefficient reduction of p against r.
+func checkPoly(what string, r *ring.Ring, p ring.Poly, level int) error {
+	if p.Coeffs == nil {
+		return fmt.Errorf("%w: %s: polynomial missing", ErrMalformed, what)
+	}
+	if p.N() != r.N() {
+		return fmt.Errorf("%w: %s: polynomial degree %d, want %d", ErrParamsMismatch, what, p.N(), r.N())
+	}
+	if p.Level() != level {
+		return fmt.Errorf("%w: %s: polynomial level %d, want %d", ErrLevelMismatch, what, p.Level(), level)
+	}
+	for i, row := range p.Coeffs {
+		q := r.SubRings[i].Modulus
+		for _, c := range row {
+			if c >= q {
+				return fmt.Errorf("%w: %s: coefficient %d not reduced modulo q%d=%d", ErrMalformed, what, c, i, q)
+			}
+		}
+	}
+	return nil
+}
+
+// checkPolyQP verifies a ringqp.Poly at the maximal Q and P levels.
+func (s *Scheme) checkPolyQP(what string, p ringqp.Poly) error {
+	if err := checkPoly(what+" (Q part)", s.params.RingQ(), p.Q, s.params.MaxLevelQ()); err != nil {
+		return err
+	}
+	if s.params.RingP() == nil {
+		if p.P.Coeffs != nil {
+			return fmt.Errorf("%w: %s: unexpected P part", ErrParamsMismatch, what)
+		}
+		return nil
+	}
+	return checkPoly(what+" (P part)", s.params.RingP(), p.P, s.params.MaxLevelP())
+}

@@ -1,0 +1,164 @@
+package aggregation
+
+import (
+	"encoding"
+	"encoding/binary"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type wireValue interface {
+	encoding.BinaryMarshaler
+	encoding.BinaryUnmarshaler
+}
+
+// wireCases builds one value of every serialised type, with a constructor
+// for an empty value of the same type.
+func wireCases(t *testing.T) (*Scheme, *fixture, map[string]struct {
+	v     wireValue
+	empty func() wireValue
+}) {
+	s := newScheme(t)
+	f := newFixture(t, s, 3)
+	pks, err := s.GenPublicKeyShare(f.parties[0].sk, f.crs)
+	require.NoError(t, err)
+	v, err := s.Encrypt(f.pk, []float64{1, -2, 3.5})
+	require.NoError(t, err)
+	agg, err := s.WeightedSum([]*EncryptedVector{v}, []float64{0.5})
+	require.NoError(t, err)
+	ds, err := s.GenDecryptionShare(f.parties[0].sk, agg)
+	require.NoError(t, err)
+	points := []ShamirPoint{1, 2, 3}
+	dealt := make([]map[ShamirPoint]*ThresholdShare, 3)
+	for i, p := range f.parties {
+		dealt[i], err = s.GenThresholdShares(p.sk, 2, points)
+		require.NoError(t, err)
+	}
+	tsk, err := s.AggregateThresholdShares(f.pk, f.parties[0].sk.ID(), 1, []*ThresholdShare{dealt[0][1], dealt[1][1], dealt[2][1]})
+	require.NoError(t, err)
+	tds, err := s.GenThresholdDecryptionShare(tsk, []ShamirPoint{1, 3}, agg)
+	require.NoError(t, err)
+
+	return s, f, map[string]struct {
+		v     wireValue
+		empty func() wireValue
+	}{
+		"SecretShare":              {f.parties[0].sk, func() wireValue { return new(SecretShare) }},
+		"PublicKeyShare":           {pks, func() wireValue { return new(PublicKeyShare) }},
+		"PublicKey":                {f.pk, func() wireValue { return new(PublicKey) }},
+		"EncryptedVector fresh":    {v, func() wireValue { return new(EncryptedVector) }},
+		"EncryptedVector agg":      {agg, func() wireValue { return new(EncryptedVector) }},
+		"DecryptionShare":          {ds, func() wireValue { return new(DecryptionShare) }},
+		"DecryptionShare treshold": {tds, func() wireValue { return new(DecryptionShare) }},
+		"ThresholdShare":           {dealt[1][2], func() wireValue { return new(ThresholdShare) }},
+		"ThresholdSecretShare":     {tsk, func() wireValue { return new(ThresholdSecretShare) }},
+	}
+}
+
+func TestWireRoundTrip(t *testing.T) {
+	_, _, cases := wireCases(t)
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			b, err := tc.v.MarshalBinary()
+			require.NoError(t, err)
+			got := tc.empty()
+			require.NoError(t, got.UnmarshalBinary(b))
+			b2, err := got.MarshalBinary()
+			require.NoError(t, err)
+			assert.Equal(t, b, b2)
+		})
+	}
+}
+
+func TestWireRefusesMalformed(t *testing.T) {
+	_, _, cases := wireCases(t)
+	for name, tc := range cases {
+		b, err := tc.v.MarshalBinary()
+		require.NoError(t, err)
+		mutations := map[string][]byte{
+			"empty":         {},
+			"header only":   b[:38],
+			"truncated":     b[:len(b)-1],
+			"trailing byte": append(append([]byte(nil), b...), 0),
+			"bad magic":     append([]byte("XXXX"), b[4:]...),
+			"bad version":   append(append(append([]byte(nil), b[:5]...), 99), b[6:]...),
+		}
+		for mname, m := range mutations {
+			t.Run(name+"/"+mname, func(t *testing.T) {
+				require.ErrorIs(t, tc.empty().UnmarshalBinary(m), ErrMalformed)
+			})
+		}
+	}
+	// A value of one type never decodes as another.
+	pkBytes, err := cases["PublicKey"].v.MarshalBinary()
+	require.NoError(t, err)
+	require.ErrorIs(t, new(EncryptedVector).UnmarshalBinary(pkBytes), ErrMalformed)
+	require.ErrorIs(t, new(SecretShare).UnmarshalBinary(pkBytes), ErrMalformed)
+}
+
+func TestWireHugeCountsDoNotAllocate(t *testing.T) {
+	_, _, cases := wireCases(t)
+	b, err := cases["EncryptedVector fresh"].v.MarshalBinary()
+	require.NoError(t, err)
+	// Offset of the ciphertext count: header 38 + key hash 32 + parties 4 +
+	// length 8 + level 1.
+	m := append([]byte(nil), b...)
+	binary.BigEndian.PutUint32(m[38+32+4+8+1:], 1<<31-1)
+	require.ErrorIs(t, new(EncryptedVector).UnmarshalBinary(m), ErrMalformed)
+	// A polynomial degree that is not a power of two.
+	m = append([]byte(nil), b...)
+	binary.BigEndian.PutUint32(m[38+32+4+8+1+4:], 1000)
+	require.ErrorIs(t, new(EncryptedVector).UnmarshalBinary(m), ErrMalformed)
+}
+
+func TestUseRefusesUnreducedCoefficients(t *testing.T) {
+	s, f, cases := wireCases(t)
+	b, err := cases["EncryptedVector fresh"].v.MarshalBinary()
+	require.NoError(t, err)
+	m := append([]byte(nil), b...)
+	// First coefficient of c0 (after the poly header N u32 | rows u8).
+	off := 38 + 32 + 4 + 8 + 1 + 4 + 5
+	binary.LittleEndian.PutUint64(m[off:], ^uint64(0))
+	var v EncryptedVector
+	require.NoError(t, v.UnmarshalBinary(m), "structure is valid; the modulus is only known on use")
+	_, err = s.WeightedSum([]*EncryptedVector{&v}, []float64{1})
+	require.ErrorIs(t, err, ErrMalformed)
+	_, err = s.GenDecryptionShare(f.parties[0].sk, &v)
+	require.ErrorIs(t, err, ErrMalformed)
+}
+
+func TestDecodedValuesWork(t *testing.T) {
+	// Keys and vectors that went through the wire still decrypt correctly.
+	s, f, _ := wireCases(t)
+	roundTrip := func(v wireValue, out wireValue) {
+		b, err := v.MarshalBinary()
+		require.NoError(t, err)
+		require.NoError(t, out.UnmarshalBinary(b))
+	}
+	var pk PublicKey
+	roundTrip(f.pk, &pk)
+	assert.Equal(t, f.pk.Hash(), pk.Hash())
+	v, err := s.Encrypt(&pk, []float64{1, 2, 3})
+	require.NoError(t, err)
+	var vv EncryptedVector
+	roundTrip(v, &vv)
+	agg, err := s.WeightedSum([]*EncryptedVector{&vv}, []float64{2})
+	require.NoError(t, err)
+	var aa EncryptedVector
+	roundTrip(agg, &aa)
+	var shares []*DecryptionShare
+	for _, p := range f.parties {
+		var sk SecretShare
+		roundTrip(p.sk, &sk)
+		ds, err := s.GenDecryptionShare(&sk, &aa)
+		require.NoError(t, err)
+		var dd DecryptionShare
+		roundTrip(ds, &dd)
+		shares = append(shares, &dd)
+	}
+	got, err := s.Decrypt(agg, shares)
+	require.NoError(t, err)
+	assert.InDeltaSlice(t, []float64{2, 4, 6}, got, 1e-5)
+}

@@ -1,0 +1,185 @@
+package models
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// HistogramBins is the number of equal-width score bins over [0, 1] in the
+// histograms built by Evaluate.
+const HistogramBins = 1000
+
+// logLossEps clips probabilities away from 0 and 1 in the log-loss.
+const logLossEps = 1e-15
+
+// Evaluation holds statistics of a model's predictions on a set of labelled
+// records that can be merged across sites: no per-record score is kept, only
+// counts, a log-loss sum and per-class score histograms. A record is positive
+// when its label is ≥ 0.5 and predicted positive when its probability is
+// ≥ 0.5.
+//
+// An Evaluation is a value; Merge mutates its receiver and is not safe for
+// concurrent use.
+type Evaluation struct {
+	// N is the number of records.
+	N int `json:"n"`
+	// Correct is the number of records classified correctly at threshold 0.5.
+	Correct int `json:"correct"`
+	// LogLossSum is the summed binary cross-entropy (natural log), with
+	// probabilities clipped to [1e-15, 1−1e-15].
+	LogLossSum float64 `json:"log_loss_sum"`
+	// Pos and Neg count the predicted probabilities of positive and negative
+	// records in HistogramBins equal bins; bin i holds [i/B, (i+1)/B), the
+	// last bin also holds 1.
+	Pos []uint32 `json:"pos"`
+	Neg []uint32 `json:"neg"`
+}
+
+// Evaluate computes the Evaluation of predicted probabilities against labels.
+// Probabilities outside [0, 1] are clamped and NaN is treated as 0.5 (an
+// uninformative score). It panics if len(probs) != len(labels), which is a
+// programming error.
+func Evaluate(probs, labels []float64) Evaluation {
+	if len(probs) != len(labels) {
+		panic(fmt.Sprintf("models: Evaluate got %d probabilities and %d labels", len(probs), len(labels)))
+	}
+	e := Evaluation{N: len(probs), Pos: make([]uint32, HistogramBins), Neg: make([]uint32, HistogramBins)}
+	for i, p := range probs {
+		p = clampProb(p)
+		pos := labels[i] >= 0.5
+		if (p >= 0.5) == pos {
+			e.Correct++
+		}
+		q := min(max(p, logLossEps), 1-logLossEps)
+		if pos {
+			e.LogLossSum -= math.Log(q)
+			e.Pos[bin(p)]++
+		} else {
+			e.LogLossSum -= math.Log1p(-q)
+			e.Neg[bin(p)]++
+		}
+	}
+	return e
+}
+
+func clampProb(p float64) float64 {
+	if math.IsNaN(p) {
+		return 0.5
+	}
+	return min(max(p, 0), 1)
+}
+
+func bin(p float64) int { return min(int(p*HistogramBins), HistogramBins-1) }
+
+// Merge adds o into e, so that e becomes the evaluation of the union of both
+// record sets. The zero Evaluation merges with anything. It fails with
+// ErrIncompatibleEvaluation, leaving e unchanged, if the histograms have
+// different lengths or a count would overflow.
+func (e *Evaluation) Merge(o Evaluation) error {
+	if len(o.Pos) != len(o.Neg) || len(e.Pos) != len(e.Neg) {
+		return fmt.Errorf("%w: positive and negative histograms differ in length", ErrIncompatibleEvaluation)
+	}
+	if len(e.Pos) == 0 && e.N == 0 {
+		*e = Evaluation{N: e.N, Correct: e.Correct, LogLossSum: e.LogLossSum,
+			Pos: make([]uint32, len(o.Pos)), Neg: make([]uint32, len(o.Neg))}
+	}
+	if len(o.Pos) == 0 && o.N == 0 {
+		return nil
+	}
+	if len(e.Pos) != len(o.Pos) {
+		return fmt.Errorf("%w: histograms of %d and %d bins; evaluate both with the same version of cohort", ErrIncompatibleEvaluation, len(e.Pos), len(o.Pos))
+	}
+	for i := range e.Pos {
+		if uint64(e.Pos[i])+uint64(o.Pos[i]) > math.MaxUint32 || uint64(e.Neg[i])+uint64(o.Neg[i]) > math.MaxUint32 {
+			return fmt.Errorf("%w: histogram bin %d would overflow", ErrIncompatibleEvaluation, i)
+		}
+	}
+	for i := range e.Pos {
+		e.Pos[i] += o.Pos[i]
+		e.Neg[i] += o.Neg[i]
+	}
+	e.N += o.N
+	e.Correct += o.Correct
+	e.LogLossSum += o.LogLossSum
+	return nil
+}
+
+// Accuracy returns Correct/N, or 0 for an empty evaluation.
+func (e Evaluation) Accuracy() float64 {
+	if e.N == 0 {
+		return 0
+	}
+	return float64(e.Correct) / float64(e.N)
+}
+
+// LogLoss returns the mean binary cross-entropy, or 0 for an empty
+// evaluation.
+func (e Evaluation) LogLoss() float64 {
+	if e.N == 0 {
+		return 0
+	}
+	return e.LogLossSum / float64(e.N)
+}
+
+// AUC returns the area under the ROC curve computed from the score
+// histograms: the probability that a random positive scores in a higher bin
+// than a random negative, counting pairs in the same bin as one half. It is
+// within one bin width's worth of ranking error of the exact AUC (exact when
+// no bin holds both classes with different scores). It returns 0.5 when
+// either class is absent.
+func (e Evaluation) AUC() float64 {
+	var pos, neg float64
+	for i := range e.Pos {
+		pos += float64(e.Pos[i])
+		neg += float64(e.Neg[i])
+	}
+	if pos == 0 || neg == 0 {
+		return 0.5
+	}
+	var area, negBelow float64
+	for i := range e.Pos {
+		p, n := float64(e.Pos[i]), float64(e.Neg[i])
+		area += p * (negBelow + n/2)
+		negBelow += n
+	}
+	return area / (pos * neg)
+}
+
+// ExactAUC returns the exact area under the ROC curve of predicted
+// probabilities against labels (positive when ≥ 0.5), ties counting one half,
+// or 0.5 when either class is absent. Probabilities are clamped and NaN
+// treated as 0.5, as in Evaluate. It panics if the lengths differ. Use it where per-record
+// scores are available locally; Evaluation.AUC is its mergeable estimate.
+func ExactAUC(scores, labels []float64) float64 {
+	if len(scores) != len(labels) {
+		panic(fmt.Sprintf("models: ExactAUC got %d scores and %d labels", len(scores), len(labels)))
+	}
+	idx := make([]int, len(scores))
+	for i := range idx {
+		idx[i] = i
+	}
+	s := func(i int) float64 { return clampProb(scores[i]) }
+	sort.SliceStable(idx, func(a, b int) bool { return s(idx[a]) < s(idx[b]) })
+	var pos, neg, area, negBelow float64
+	for i := 0; i < len(idx); {
+		j := i
+		var p, n float64
+		for ; j < len(idx) && s(idx[j]) == s(idx[i]); j++ {
+			if labels[idx[j]] >= 0.5 {
+				p++
+			} else {
+				n++
+			}
+		}
+		area += p * (negBelow + n/2)
+		negBelow += n
+		pos += p
+		neg += n
+		i = j
+	}
+	if pos == 0 || neg == 0 {
+		return 0.5
+	}
+	return area / (pos * neg)
+}

@@ -1,0 +1,108 @@
+package models_test
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/cohort-fl/cohort/models"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestEvaluateHandComputed(t *testing.T) {
+	tests := []struct {
+		name      string
+		probs     []float64
+		labels    []float64
+		accuracy  float64
+		auc       float64
+		logLoss   float64
+		checkLoss bool
+	}{
+		{"distinct scores", []float64{0.1, 0.4, 0.35, 0.8}, []float64{0, 0, 1, 1}, 0.75, 0.75,
+			-(math.Log(0.9) + math.Log(0.6) + math.Log(0.35) + math.Log(0.8)) / 4, true},
+		// Pairs (pos, neg): (.5,.5)=½, (.5,.2)=1, (.9,.5)=1, (.9,.2)=1 → 3.5/4.
+		{"tie across classes", []float64{0.5, 0.5, 0.2, 0.9}, []float64{1, 0, 0, 1}, 0.75, 0.875, 0, false},
+		{"all tied", []float64{0.3, 0.3, 0.3}, []float64{1, 0, 1}, 1.0 / 3, 0.5, 0, false},
+		{"perfect", []float64{0.9, 0.8, 0.2}, []float64{1, 1, 0}, 1, 1, 0, false},
+		{"inverted", []float64{0.1, 0.2, 0.7}, []float64{1, 1, 0}, 0, 0, 0, false},
+		{"one class", []float64{0.1, 0.9}, []float64{1, 1}, 0.5, 0.5, 0, false},
+		{"clamped and NaN", []float64{-1, 2, math.NaN()}, []float64{0, 1, 1}, 1, 1, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := models.Evaluate(tt.probs, tt.labels)
+			assert.Equal(t, len(tt.probs), e.N)
+			assert.InDelta(t, tt.accuracy, e.Accuracy(), 1e-12)
+			assert.InDelta(t, tt.auc, e.AUC(), 1e-12, "histogram AUC")
+			assert.InDelta(t, tt.auc, models.ExactAUC(tt.probs, tt.labels), 1e-12, "exact AUC")
+			if tt.checkLoss {
+				assert.InDelta(t, tt.logLoss, e.LogLoss(), 1e-12)
+			}
+			assert.False(t, math.IsNaN(e.LogLoss()) || math.IsInf(e.LogLoss(), 0))
+		})
+	}
+
+	empty := models.Evaluate(nil, nil)
+	assert.Zero(t, empty.Accuracy())
+	assert.Zero(t, empty.LogLoss())
+	assert.Equal(t, 0.5, empty.AUC())
+	assert.Panics(t, func() { models.Evaluate([]float64{1}, nil) })
+}
+
+func TestHistogramAUCCloseToExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	probs := make([]float64, 5000)
+	labels := make([]float64, len(probs))
+	for i := range probs {
+		z := rng.NormFloat64()
+		if rng.Float64() < 0.4 {
+			labels[i] = 1
+			z += 1.2
+		}
+		probs[i] = 1 / (1 + math.Exp(-z))
+	}
+	exact := models.ExactAUC(probs, labels)
+	hist := models.Evaluate(probs, labels).AUC()
+	t.Logf("exact %.5f histogram %.5f", exact, hist)
+	assert.InDelta(t, exact, hist, 1e-3)
+	assert.Greater(t, exact, 0.7)
+}
+
+func TestEvaluationMerge(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	probs := make([]float64, 301)
+	labels := make([]float64, len(probs))
+	for i := range probs {
+		probs[i] = rng.Float64()
+		labels[i] = float64(rng.IntN(2))
+	}
+	whole := models.Evaluate(probs, labels)
+
+	var merged models.Evaluation // the zero value merges with anything
+	for _, cut := range [][2]int{{0, 100}, {100, 101}, {101, 301}} {
+		require.NoError(t, merged.Merge(models.Evaluate(probs[cut[0]:cut[1]], labels[cut[0]:cut[1]])))
+	}
+	assert.Equal(t, whole.N, merged.N)
+	assert.Equal(t, whole.Correct, merged.Correct)
+	assert.Equal(t, whole.Pos, merged.Pos)
+	assert.Equal(t, whole.Neg, merged.Neg)
+	assert.InDelta(t, whole.LogLossSum, merged.LogLossSum, 1e-9)
+	assert.Equal(t, whole.AUC(), merged.AUC())
+
+	require.NoError(t, merged.Merge(models.Evaluation{}), "merging the zero value changes nothing")
+	assert.Equal(t, whole.N, merged.N)
+
+	odd := models.Evaluation{N: 1, Pos: make([]uint32, 10), Neg: make([]uint32, 10)}
+	before := merged
+	assert.ErrorIs(t, merged.Merge(odd), models.ErrIncompatibleEvaluation)
+	assert.Equal(t, before.N, merged.N)
+
+	full := models.Evaluate([]float64{0.95, 0.05}, []float64{1, 0})
+	full.Pos[950] = math.MaxUint32
+	acc := models.Evaluate([]float64{0.95, 0.05}, []float64{1, 0})
+	assert.ErrorIs(t, acc.Merge(full), models.ErrIncompatibleEvaluation)
+	assert.Equal(t, 2, acc.N, "unchanged after a failed merge")
+	assert.Equal(t, uint32(1), acc.Neg[50], "unchanged after a failed merge")
+}

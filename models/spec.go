@@ -1,0 +1,92 @@
+package models
+
+import (
+	"fmt"
+)
+
+// Model kinds accepted in Spec.Kind.
+const (
+	// KindLogistic is logistic regression: p = σ(w·x + b).
+	KindLogistic = "logistic"
+	// KindMLP is a multilayer perceptron with ReLU hidden layers and a
+	// sigmoid output unit.
+	KindMLP = "mlp"
+)
+
+// Limits that keep a spec from exhausting memory by accident.
+const (
+	// MaxFeatures is the largest accepted Spec.Features.
+	MaxFeatures = 1 << 16
+	// MaxParams is the largest accepted number of parameters of a model.
+	MaxParams = 1 << 24
+)
+
+// Spec describes a model architecture. It is a plain value, serialised as
+// JSON into the study's content-addressed model spec.
+type Spec struct {
+	// Kind is KindLogistic or KindMLP.
+	Kind string `json:"kind"`
+	// Features is the number of input features.
+	Features int `json:"features"`
+	// Hidden lists the widths of the hidden layers of an MLP; it must be
+	// empty for logistic regression.
+	Hidden []int `json:"hidden,omitempty"`
+}
+
+// layer is one dense layer: in inputs, out outputs.
+type layer struct{ in, out int }
+
+// Validate reports whether s describes a model, wrapping ErrInvalidSpec with
+// the reason.
+func (s Spec) Validate() error {
+	if s.Features < 1 || s.Features > MaxFeatures {
+		return fmt.Errorf("%w: features is %d, want 1..%d", ErrInvalidSpec, s.Features, MaxFeatures)
+	}
+	switch s.Kind {
+	case KindLogistic:
+		if len(s.Hidden) != 0 {
+			return fmt.Errorf("%w: a %q model has no hidden layers, got %v (use kind %q)", ErrInvalidSpec, KindLogistic, s.Hidden, KindMLP)
+		}
+	case KindMLP:
+		if len(s.Hidden) == 0 {
+			return fmt.Errorf("%w: an %q model needs at least one hidden layer width in hidden", ErrInvalidSpec, KindMLP)
+		}
+		for i, h := range s.Hidden {
+			if h < 1 || h > MaxFeatures {
+				return fmt.Errorf("%w: hidden[%d] is %d, want 1..%d", ErrInvalidSpec, i, h, MaxFeatures)
+			}
+		}
+	default:
+		return fmt.Errorf("%w: unknown kind %q, want %q or %q", ErrInvalidSpec, s.Kind, KindLogistic, KindMLP)
+	}
+	if n := s.numParams(); n > MaxParams {
+		return fmt.Errorf("%w: %d parameters exceed the limit of %d; use smaller hidden layers", ErrInvalidSpec, n, MaxParams)
+	}
+	return nil
+}
+
+// layers returns the dense layers of a valid spec, input to output. The last
+// layer always has one output.
+func (s Spec) layers() []layer {
+	ls := make([]layer, 0, len(s.Hidden)+1)
+	in := s.Features
+	for _, h := range s.Hidden {
+		ls = append(ls, layer{in, h})
+		in = h
+	}
+	return append(ls, layer{in, 1})
+}
+
+// numParams counts the parameters without overflowing on absurd specs.
+func (s Spec) numParams() int {
+	total := 0
+	in := s.Features
+	for _, out := range append(append([]int(nil), s.Hidden...), 1) {
+		total += in*out + out
+		if total > MaxParams {
+			return MaxParams + 1
+		}
+		in = out
+	}
+	return total
+}
