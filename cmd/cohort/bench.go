@@ -1,0 +1,36 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+)
+
+// benchmark is one `cohort bench` subcommand; each lives in its own
+// bench_<name>.go file and prints its figures (as JSON with --json).
+type benchmark struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+// benchmarks lists the `cohort bench` subcommands.
+func benchmarks() []benchmark {
+	return []benchmark{}
+}
+
+func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		for _, b := range benchmarks() {
+			if b.name == args[0] {
+				return b.run(ctx, args[1:], stdout, stderr)
+			}
+		}
+		fmt.Fprintf(stderr, "unknown benchmark %q\n", args[0])
+	}
+	fmt.Fprintln(stderr, "Usage: cohort bench <benchmark> [flags]\n\nBenchmarks:")
+	for _, b := range benchmarks() {
+		fmt.Fprintf(stderr, "  %-8s %s\n", b.name, b.summary)
+	}
+	return errUsage
+}

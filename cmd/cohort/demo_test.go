@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/records"
+)
+
+// studyOnce runs a 3-hospital, 5-round study and returns it with its report.
+func studyOnce(t *testing.T, plaintext bool) (*localStudy, *demoReport) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	s, err := runLocalStudy(ctx, localStudyConfig{hospitals: 3, rounds: 5, seed: 7, dataDir: t.TempDir(), plaintext: plaintext})
+	require.NoError(t, err)
+	t.Cleanup(s.Close)
+	rep, err := s.report(time.Second)
+	require.NoError(t, err)
+	return s, rep
+}
+
+func TestDemoEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	s, rep := studyOnce(t, false)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+
+	t.Run("learning beats chance by a clear margin", func(t *testing.T) {
+		sites, err := records.Synthetic(syntheticConfig(s.cfg))
+		require.NoError(t, err)
+		var pos, n float64
+		for _, site := range sites {
+			for _, r := range site.Test {
+				pos += r.Label
+				n++
+			}
+		}
+		chance := math.Max(pos/n, 1-pos/n) // always guessing the majority class
+		t.Logf("final accuracy %.3f, AUC %.3f, majority-class rate %.3f", rep.Final.Accuracy, rep.Final.AUC, chance)
+		assert.GreaterOrEqual(t, rep.Final.Accuracy, 0.80)
+		assert.Greater(t, rep.Final.Accuracy, chance+0.10)
+		assert.Greater(t, rep.Final.AUC, 0.85)
+		assert.Less(t, rep.Rounds[len(rep.Rounds)-1].Loss, math.Log(2), "log loss below a coin flip's")
+	})
+
+	t.Run("the chain's records match the report", func(t *testing.T) {
+		require.Len(t, rep.Rounds, 5)
+		var previous common.Hash
+		for _, f := range rep.Rounds {
+			r, err := s.ledger.Round(ctx, s.studyID, f.Round)
+			require.NoError(t, err)
+			assert.Equal(t, f.AggregateHash, r.Result.AggregateHash, "round %d aggregate", f.Round)
+			assert.Equal(t, f.ModelHash, r.Result.ModelHash, "round %d model", f.Round)
+			assert.InDelta(t, f.Accuracy, r.Result.Accuracy, 1e-6, "round %d accuracy", f.Round)
+			assert.Equal(t, uint32(f.Participants), r.Result.Participants)
+			if previous != (common.Hash{}) {
+				assert.Equal(t, previous, r.GlobalModel, "round %d starts from round %d's model", f.Round, f.Round-1)
+			}
+			previous = f.ModelHash
+			assert.NotZero(t, f.GasUsed)
+		}
+		assert.Equal(t, rep.Final.ModelHash, previous)
+	})
+
+	t.Run("records without consent were not used", func(t *testing.T) {
+		sites, err := records.Synthetic(syntheticConfig(s.cfg))
+		require.NoError(t, err)
+		withheld := 0
+		for i, p := range rep.Participants {
+			site := sites[i]
+			var consentedIDs []string
+			for _, r := range site.Train {
+				if site.Consent[r.ID] {
+					consentedIDs = append(consentedIDs, r.ID)
+				}
+			}
+			require.Equal(t, len(consentedIDs), p.Consented, p.Name)
+			withheld += p.Records - p.Consented
+			for _, f := range rep.Rounds {
+				c, err := s.ledger.Commitment(ctx, s.studyID, f.Round, p.Address)
+				require.NoError(t, err)
+				assert.Equal(t, uint64(p.Consented), c.Samples, "%s round %d sample count", p.Name, f.Round)
+				assert.Equal(t, records.MerkleRoot(consentedIDs), c.ConsentRoot, "%s round %d consent root", p.Name, f.Round)
+			}
+		}
+		assert.Positive(t, withheld, "the synthetic cohorts include patients who did not consent")
+	})
+
+	t.Run("a researcher gets the round's model only if it matches the chain", func(t *testing.T) {
+		client, err := s.dial("researcher")
+		require.NoError(t, err)
+		got, err := fetchVerifiedModel(ctx, s.ledger, client, s.studyID, 0)
+		require.NoError(t, err)
+		assert.Equal(t, uint32(5), got.round)
+		assert.Equal(t, rep.Final.ModelHash, got.hash)
+		assert.Equal(t, s.result.FinalModel, got.params)
+
+		got, err = fetchVerifiedModel(ctx, s.ledger, client, s.studyID, 2)
+		require.NoError(t, err)
+		assert.Equal(t, rep.Rounds[1].ModelHash, got.hash)
+
+		_, err = fetchVerifiedModel(ctx, s.ledger, tamperingClient{client}, s.studyID, 2)
+		require.ErrorContains(t, err, "does not match the chain")
+	})
+
+	t.Run("encryption costs no accuracy", func(t *testing.T) {
+		plain, plainRep := studyOnce(t, true)
+		t.Logf("encrypted accuracy %.4f, plaintext %.4f", rep.Final.Accuracy, plainRep.Final.Accuracy)
+		assert.InDelta(t, plainRep.Final.Accuracy, rep.Final.Accuracy, 0.005)
+		require.Len(t, plain.result.FinalModel, len(s.result.FinalModel))
+		maxDiff := 0.0
+		for i := range s.result.FinalModel {
+			maxDiff = math.Max(maxDiff, math.Abs(s.result.FinalModel[i]-plain.result.FinalModel[i]))
+		}
+		t.Logf("max |encrypted - plaintext| over %d parameters: %.2e", len(s.result.FinalModel), maxDiff)
+		assert.LessOrEqual(t, maxDiff, 1e-3)
+		assert.Positive(t, maxDiff, "the encrypted run really went through CKKS (its noise is never exactly zero)")
+	})
+}
+
+func TestDemoCommand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	var out, errOut bytes.Buffer
+	report := t.TempDir() + "/report.json"
+	code := run(context.Background(), []string{"demo", "--hospitals", "2", "--rounds", "1", "--report", report}, &out, &errOut)
+	require.Equal(t, 0, code, "stderr: %s", errOut.String())
+	assert.Contains(t, out.String(), "round 1/1")
+	assert.Contains(t, out.String(), "final model: accuracy")
+	assert.FileExists(t, report)
+}

@@ -1,0 +1,364 @@
+package main
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/tls"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"golang.org/x/sync/errgroup"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/participant"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// localStudyConfig describes a whole study run in one process through the
+// real interfaces: an embedded chain, a TLS gRPC server on loopback, and one
+// participant per hospital with its own key, key share, client and records.
+type localStudyConfig struct {
+	hospitals int
+	rounds    int
+	seed      int64
+	dataDir   string
+	log       *slog.Logger
+	// plaintext switches encryption off; tests use it to show encryption costs no accuracy.
+	plaintext bool
+	// progress is called after each round with its combined figures.
+	progress func(roundFigures)
+	// sites, if set, are the hospitals' records (one site per hospital);
+	// otherwise synthetic cohorts are generated from seed.
+	sites []records.Site
+	// spec, if set, is the model to train; otherwise logistic regression.
+	spec *models.Spec
+	// train, if set, is the local training configuration (its seed is
+	// offset per hospital); otherwise models.DefaultTrainConfig.
+	train *models.TrainConfig
+}
+
+// roundFigures are one round's figures, as the report and progress line show them.
+type roundFigures struct {
+	Round         uint32       `json:"round"`
+	Accuracy      float64      `json:"accuracy"`
+	AUC           float64      `json:"auc"`
+	Loss          float64      `json:"loss"`
+	Participants  int          `json:"participants"`
+	Samples       int          `json:"samples"`
+	GasUsed       uint64       `json:"gas_used"`
+	Seconds       roundSeconds `json:"seconds"`
+	UploadBytes   int          `json:"upload_bytes"`
+	AggregateHash common.Hash  `json:"aggregate_hash"`
+	ModelHash     common.Hash  `json:"model_hash"`
+}
+
+// roundSeconds splits a round's time by phase. Train and encrypt are the
+// slowest participant's (they run in parallel); chain adds every party's waits.
+type roundSeconds struct {
+	Train     float64 `json:"train"`
+	Encrypt   float64 `json:"encrypt"`
+	Aggregate float64 `json:"aggregate"`
+	Decrypt   float64 `json:"decrypt"`
+	Chain     float64 `json:"chain"`
+	Total     float64 `json:"total"`
+}
+
+type participantInfo struct {
+	Name      string         `json:"name"`
+	Address   common.Address `json:"address"`
+	Records   int            `json:"records"`
+	Consented int            `json:"consented"`
+	Test      int            `json:"test_records"`
+}
+
+// localStudy is a running in-process study.
+type localStudy struct {
+	chain        *contracts.Chain
+	ledger       *contracts.Ledger
+	studyID      uint64
+	researcher   *contracts.Account
+	coordAddr    common.Address
+	participants []participantInfo
+	spec         models.Spec
+	listen       string
+	ca           *auth.CA
+	result       *coordinator.Result
+	rounds       []roundFigures
+	cfg          localStudyConfig
+	server       *grpc.Server
+	conns        []*grpc.ClientConn
+}
+
+// runLocalStudy assembles and runs a study; it returns when every round is
+// closed on chain. The caller must Close the returned study.
+func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, error) {
+	if cfg.hospitals < 1 || cfg.rounds < 1 {
+		return nil, fmt.Errorf("need at least 1 hospital and 1 round (got %d and %d)", cfg.hospitals, cfg.rounds)
+	}
+	if cfg.log == nil {
+		cfg.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	s := &localStudy{cfg: cfg}
+	ok := false
+	defer func() {
+		if !ok {
+			s.Close()
+		}
+	}()
+
+	// Identities: an Ethereum key per party, a TLS certificate per institution.
+	researcherKey, coordKey, err := newKey(), newKey(), error(nil)
+	hospitalKeys := make([]*ecdsa.PrivateKey, cfg.hospitals)
+	for i := range hospitalKeys {
+		hospitalKeys[i] = newKey()
+	}
+	if s.ca, err = auth.NewCA("Cohort demo consortium"); err != nil {
+		return nil, err
+	}
+	coordCert, err := s.ca.Issue("coordinator", "127.0.0.1")
+	if err != nil {
+		return nil, err
+	}
+	hospitalCerts := make([]tls.Certificate, cfg.hospitals)
+	founders := make([]contracts.Member, cfg.hospitals)
+	funded := []common.Address{crypto.PubkeyToAddress(researcherKey.PublicKey), crypto.PubkeyToAddress(coordKey.PublicKey)}
+	for i, k := range hospitalKeys {
+		name := fmt.Sprintf("hospital-%d", i+1)
+		if hospitalCerts[i], err = s.ca.Issue(name); err != nil {
+			return nil, err
+		}
+		founders[i] = contracts.Member{Address: crypto.PubkeyToAddress(k.PublicKey), Name: name, TLSFingerprint: auth.Fingerprint(hospitalCerts[i])}
+		funded = append(funded, founders[i].Address)
+	}
+
+	// The ledger: an embedded chain with the Cohort contract and the study.
+	if s.chain, err = contracts.NewSimulatedChain(funded...); err != nil {
+		return nil, err
+	}
+	s.researcher = contracts.NewAccount(researcherKey)
+	coordAccount := contracts.NewAccount(coordKey)
+	s.coordAddr = coordAccount.Address()
+	if s.ledger, _, err = contracts.Deploy(ctx, s.chain, s.researcher, founders); err != nil {
+		return nil, fmt.Errorf("deploy contract: %w", err)
+	}
+	sites := cfg.sites
+	if sites == nil {
+		if sites, err = records.Synthetic(syntheticConfig(cfg)); err != nil {
+			return nil, err
+		}
+	}
+	if len(sites) != cfg.hospitals {
+		return nil, fmt.Errorf("%d hospitals but %d sites of records; give one site per hospital", cfg.hospitals, len(sites))
+	}
+	if len(sites[0].Train) == 0 {
+		return nil, fmt.Errorf("site %s has no training records", sites[0].Name)
+	}
+	s.spec = models.Spec{Kind: models.KindLogistic, Features: len(sites[0].Train[0].Features)}
+	if cfg.spec != nil {
+		s.spec = *cfg.spec
+	}
+	specJSON, err := json.Marshal(s.spec)
+	if err != nil {
+		return nil, err
+	}
+	s.studyID, _, err = s.ledger.CreateStudy(ctx, s.researcher, contracts.StudyParams{
+		SpecHash:        crypto.Keccak256Hash(specJSON),
+		Purpose:         crypto.Keccak256Hash([]byte("demo: synthetic clinical cohort")),
+		Rounds:          uint32(cfg.rounds),
+		MinParticipants: uint32(cfg.hospitals),
+		Threshold:       uint32(cfg.hospitals),
+		StrikeLimit:     3,
+		// The demo's researcher holds no root dataset yet (robust scoring
+		// will use one); the commitment says so rather than being left blank.
+		ReferenceCommitment: crypto.Keccak256Hash([]byte("cohort demo: no reference dataset")),
+		Coordinator:         s.coordAddr,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("create study: %w", err)
+	}
+
+	var scheme *aggregation.Scheme
+	if !cfg.plaintext {
+		if scheme, err = aggregation.NewScheme(aggregation.DefaultConfig()); err != nil {
+			return nil, err
+		}
+	}
+
+	// The coordinator: a gRPC server over mutual TLS on loopback.
+	store, err := coordinator.OpenStore(cfg.dataDir)
+	if err != nil {
+		return nil, err
+	}
+	figures := newRoundCollector()
+	ccfg := coordinator.DefaultConfig()
+	ccfg.StudyID, ccfg.Participants, ccfg.Rounds, ccfg.Spec, ccfg.InitSeed = s.studyID, cfg.hospitals, cfg.rounds, s.spec, cfg.seed
+	ccfg.InsecurePlaintext = cfg.plaintext
+	ccfg.Progress = func(r coordinator.RoundReport) {
+		f := figures.finish(r)
+		s.rounds = append(s.rounds, f)
+		if cfg.progress != nil {
+			cfg.progress(f)
+		}
+	}
+	coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, cfg.log.With("component", "coordinator"))
+	if err != nil {
+		return nil, err
+	}
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	s.listen = lis.Addr().String()
+	s.server = grpc.NewServer(grpc.Creds(credentials.NewTLS(auth.ServerConfig(coordCert, s.ca.Pool()))))
+	coord.Register(s.server)
+	go func() { _ = s.server.Serve(lis) }()
+
+	// The hospitals, each with its own connection, key and records.
+	g, gctx := errgroup.WithContext(ctx)
+	var result *coordinator.Result
+	g.Go(func() error {
+		var err error
+		result, err = coord.Run(gctx)
+		return err
+	})
+	for i, site := range sites {
+		conn, err := grpc.NewClient(s.listen, grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(hospitalCerts[i], s.ca.Pool(), "127.0.0.1"))))
+		if err != nil {
+			return nil, err
+		}
+		s.conns = append(s.conns, conn)
+		consented := len(records.ConsentedOnly(site.Train, func(id string) bool { return site.Consent[id] }))
+		s.participants = append(s.participants, participantInfo{
+			Name: founders[i].Name, Address: founders[i].Address, Records: len(site.Train), Consented: consented, Test: len(site.Test),
+		})
+		p, err := participant.New(participant.Config{
+			Name: founders[i].Name, StudyID: s.studyID, Site: site, Spec: s.spec,
+			Train: trainConfig(cfg, int64(i)), Observe: figures.observe, InsecurePlaintext: cfg.plaintext,
+		}, cohortv1.NewCoordinatorClient(conn), s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.log)
+		if err != nil {
+			return nil, err
+		}
+		g.Go(func() error { return p.Run(gctx) })
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	s.result = result
+	ok = true
+	return s, nil
+}
+
+// dial connects to the study's coordinator as a consortium member named name.
+func (s *localStudy) dial(name string) (cohortv1.CoordinatorClient, error) {
+	cert, err := s.ca.Issue(name)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := grpc.NewClient(s.listen, grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, s.ca.Pool(), "127.0.0.1"))))
+	if err != nil {
+		return nil, err
+	}
+	s.conns = append(s.conns, conn)
+	return cohortv1.NewCoordinatorClient(conn), nil
+}
+
+// Close stops the coordinator's server, the connections and the embedded chain.
+func (s *localStudy) Close() {
+	for _, c := range s.conns {
+		_ = c.Close()
+	}
+	if s.server != nil {
+		stopped := make(chan struct{})
+		go func() { s.server.GracefulStop(); close(stopped) }()
+		select {
+		case <-stopped:
+		case <-time.After(5 * time.Second):
+			s.server.Stop()
+		}
+	}
+	if s.chain != nil {
+		_ = s.chain.Close()
+	}
+}
+
+func newKey() *ecdsa.PrivateKey {
+	k, err := crypto.GenerateKey()
+	if err != nil {
+		panic(fmt.Sprintf("cohort: no randomness for a key: %v", err)) // crypto/rand never fails on supported platforms
+	}
+	return k
+}
+
+func syntheticConfig(cfg localStudyConfig) records.SyntheticConfig {
+	sc := records.DefaultSyntheticConfig()
+	sc.Sites, sc.Seed = cfg.hospitals, cfg.seed
+	return sc
+}
+
+// trainConfig is hospital i's local training configuration.
+func trainConfig(cfg localStudyConfig, i int64) models.TrainConfig {
+	tc := models.DefaultTrainConfig()
+	if cfg.train != nil {
+		tc = *cfg.train
+	}
+	tc.Seed = cfg.seed + i
+	return tc
+}
+
+// roundCollector joins the participants' traces of a round with the
+// coordinator's report of it.
+type roundCollector struct {
+	mu     sync.Mutex
+	traces map[uint32][]participant.Trace
+}
+
+func newRoundCollector() *roundCollector {
+	return &roundCollector{traces: make(map[uint32][]participant.Trace)}
+}
+
+func (c *roundCollector) observe(t participant.Trace) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.traces[t.Round] = append(c.traces[t.Round], t)
+}
+
+func (c *roundCollector) finish(r coordinator.RoundReport) roundFigures {
+	c.mu.Lock()
+	traces := c.traces[r.Round]
+	delete(c.traces, r.Round)
+	c.mu.Unlock()
+	f := roundFigures{
+		Round: r.Round, Accuracy: r.Accuracy, AUC: r.AUC, Loss: r.Loss, Participants: len(r.Contributors),
+		GasUsed: r.GasUsed, AggregateHash: r.AggregateHash, ModelHash: r.ModelHash,
+		Seconds: roundSeconds{Aggregate: r.Aggregate.Seconds(), Decrypt: r.Decrypt.Seconds(), Chain: r.Chain.Seconds(), Total: r.Wall.Seconds()},
+	}
+	var slowestTrain, slowestEncrypt, chain time.Duration
+	for _, t := range traces {
+		slowestTrain = max(slowestTrain, t.Train)
+		slowestEncrypt = max(slowestEncrypt, t.Encrypt)
+		chain += t.Chain
+		f.GasUsed += t.GasUsed
+		f.Samples += t.Samples
+		f.UploadBytes += t.UploadBytes
+	}
+	f.Seconds.Train, f.Seconds.Encrypt = slowestTrain.Seconds(), slowestEncrypt.Seconds()
+	f.Seconds.Chain += chain.Seconds()
+	return f
+}
+
+var errNoRounds = errors.New("the study closed no rounds")

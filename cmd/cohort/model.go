@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+
+	"github.com/ethereum/go-ethereum/common"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/participant"
+)
+
+func runModel(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "get" {
+		fmt.Fprintln(stderr, "Usage: cohort model get --study S [--round R] --out FILE [connection flags]")
+		return errUsage
+	}
+	fs := newFlagSet("model get", "model get --study S [--round R] --out FILE --eth-rpc URL --contract ADDR --coordinator HOST:PORT --ca CA.pem --cert CERT.pem --key KEY.pem", stderr)
+	study := fs.Uint64("study", 0, "study id on chain (required)")
+	round := fs.Uint("round", 0, "round whose model to fetch (default: the latest closed round)")
+	out := fs.String("out", "", "write the verified model here (required)")
+	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
+	contract := fs.String("contract", "", "address of the Cohort contract (required)")
+	coordAddr := fs.String("coordinator", "", "coordinator address HOST:PORT (required)")
+	caFile := fs.String("ca", "", "consortium CA certificate, PEM")
+	certFile := fs.String("cert", "", "your TLS certificate, PEM")
+	keyFile := fs.String("key", "", "your TLS key, PEM")
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	for name, v := range map[string]string{"out": *out, "eth-rpc": *rpcURL, "contract": *contract, "coordinator": *coordAddr, "ca": *caFile, "cert": *certFile, "key": *keyFile} {
+		if v == "" {
+			fmt.Fprintf(stderr, "--%s is required\n", name)
+			fs.Usage()
+			return errUsage
+		}
+	}
+	if *study == 0 || !common.IsHexAddress(*contract) {
+		fmt.Fprintln(stderr, "--study must be a study id and --contract a 0x-prefixed address")
+		return errUsage
+	}
+	chain, err := contracts.DialChain(ctx, *rpcURL)
+	if err != nil {
+		return err
+	}
+	defer chain.Close()
+	ledger, err := contracts.Open(chain, common.HexToAddress(*contract))
+	if err != nil {
+		return err
+	}
+	tlsCfg, err := clientTLSFromFiles(*caFile, *certFile, *keyFile, *coordAddr)
+	if err != nil {
+		return err
+	}
+	conn, err := grpc.NewClient(*coordAddr, grpc.WithTransportCredentials(credentials.NewTLS(tlsCfg)))
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	got, err := fetchVerifiedModel(ctx, ledger, cohortv1.NewCoordinatorClient(conn), *study, uint32(*round))
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, got.blob, 0o644); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	fmt.Fprintf(stdout, "study %d round %d: model %s (%d parameters) matches the chain; written to %s\n",
+		*study, got.round, got.hash.Hex(), len(got.params), *out)
+	return nil
+}
+
+// verifiedModel is a model whose bytes hash to what the chain recorded.
+type verifiedModel struct {
+	round  uint32
+	hash   common.Hash
+	blob   []byte
+	params []float64
+}
+
+// errNoClosedRound reports a study with no model to fetch yet.
+var errNoClosedRound = errors.New("the study has no closed round yet; try again after its first round closes")
+
+// fetchVerifiedModel reads a round's model hash from the chain, fetches the
+// model from the coordinator and refuses it unless its hash matches.
+func fetchVerifiedModel(ctx context.Context, ledger *contracts.Ledger, client cohortv1.CoordinatorClient, study uint64, round uint32) (*verifiedModel, error) {
+	if round == 0 {
+		s, err := ledger.Study(ctx, study)
+		if err != nil {
+			return nil, err
+		}
+		round = s.CurrentRound
+		if s.RoundOpen {
+			round--
+		}
+		if round == 0 {
+			return nil, errNoClosedRound
+		}
+	}
+	r, err := ledger.Round(ctx, study, round)
+	if err != nil {
+		return nil, err
+	}
+	if r.Result.ModelHash == (common.Hash{}) {
+		return nil, fmt.Errorf("round %d of study %d has not closed; no model is recorded for it", round, study)
+	}
+	blob, err := participant.FetchBlob(ctx, client, r.Result.ModelHash)
+	if err != nil {
+		return nil, fmt.Errorf("round %d model does not match the chain: %w", round, err)
+	}
+	params, err := models.DecodeParams(blob)
+	if err != nil {
+		return nil, err
+	}
+	return &verifiedModel{round: round, hash: r.Result.ModelHash, blob: blob, params: params}, nil
+}
+
+func clientTLSFromFiles(caFile, certFile, keyFile, target string) (*tls.Config, error) {
+	caPEM, err := os.ReadFile(caFile)
+	if err != nil {
+		return nil, fmt.Errorf("read CA: %w", err)
+	}
+	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+	if err != nil {
+		return nil, fmt.Errorf("load TLS certificate: %w", err)
+	}
+	pool, err := auth.PoolFromPEM(caPEM)
+	if err != nil {
+		return nil, err
+	}
+	host := target
+	if h, _, err := net.SplitHostPort(target); err == nil {
+		host = h
+	}
+	return auth.ClientConfig(cert, pool, host), nil
+}

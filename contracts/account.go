@@ -1,0 +1,34 @@
+package contracts
+
+import (
+	"crypto/ecdsa"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+)
+
+// Account is an Ethereum key that signs transactions. Its String and GoString
+// methods print only the address, so an Account can be logged without leaking
+// the key. An Account is immutable and safe for concurrent use.
+type Account struct {
+	key     *ecdsa.PrivateKey
+	address common.Address
+}
+
+// NewAccount wraps a secp256k1 private key. It panics if key is nil, which is
+// a programming error.
+func NewAccount(key *ecdsa.PrivateKey) *Account {
+	if key == nil {
+		panic("contracts: NewAccount called with a nil key")
+	}
+	return &Account{key: key, address: crypto.PubkeyToAddress(key.PublicKey)}
+}
+
+// Address returns the account's Ethereum address.
+func (a *Account) Address() common.Address { return a.address }
+
+// String returns the account's address in checksummed hex; never the key.
+func (a *Account) String() string { return a.address.Hex() }
+
+// GoString returns the same as String so that %#v never prints the key.
+func (a *Account) GoString() string { return "contracts.Account(" + a.address.Hex() + ")" }

@@ -1,0 +1,351 @@
+package contracts
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/ethclient/simulated"
+	"github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/params"
+	"github.com/ethereum/go-ethereum/rpc"
+)
+
+const (
+	// simulatedPollInterval is how often receipts are polled on the simulated
+	// chain, where blocks are mined synchronously and receipts appear within
+	// milliseconds (the transaction index is built in the background).
+	simulatedPollInterval = 5 * time.Millisecond
+	// rpcPollInterval is how often receipts are polled over JSON-RPC.
+	// bind.WaitMined polls once a second, too slow for geth --dev.
+	rpcPollInterval = 100 * time.Millisecond
+	// gasMarginPercent is added to the estimated gas limit so that a
+	// transaction still fits if the state it touches changes slightly between
+	// estimation and inclusion. Only gas actually used is paid for.
+	gasMarginPercent = 25
+)
+
+// simulatedFunding is the genesis balance of each account funded by
+// NewSimulatedChain: one million ether.
+func simulatedFunding() *big.Int {
+	return new(big.Int).Mul(big.NewInt(1_000_000), big.NewInt(params.Ether))
+}
+
+// client is the part of an Ethereum client a Chain uses. Both the JSON-RPC
+// client (ethclient.Client) and the simulated backend's client implement it.
+type client interface {
+	ethereum.ChainIDReader
+	ethereum.ContractCaller
+	ethereum.GasEstimator
+	ethereum.GasPricer1559
+	ethereum.LogFilterer
+	ethereum.TransactionSender
+	ethereum.BlockNumberReader
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+	PendingNonceAt(ctx context.Context, account common.Address) (uint64, error)
+	TransactionReceipt(ctx context.Context, txHash common.Hash) (*types.Receipt, error)
+}
+
+var (
+	_ client = (*ethclient.Client)(nil)
+	_ client = (simulated.Client)(nil)
+)
+
+// Chain is a connection to an Ethereum chain. It signs and sends
+// transactions, keeping one nonce sequence per sending account so that
+// concurrent sends from the same account do not collide, and waits for their
+// receipts. A Chain is safe for concurrent use.
+type Chain struct {
+	client  client
+	sim     *simulated.Backend // nil unless simulated
+	rpc     *ethclient.Client  // nil unless dialled
+	chainID *big.Int
+	signer  types.Signer
+	poll    time.Duration
+
+	// simMu makes send-then-mine atomic on the simulated chain, so that a
+	// block is mined after each transaction and AdvanceTime finds an empty pool.
+	simMu sync.Mutex
+
+	mu      sync.Mutex // guards senders
+	senders map[common.Address]*senderState
+}
+
+// senderState serialises the sends of one account and tracks its next nonce.
+type senderState struct {
+	mu        sync.Mutex
+	nonce     uint64
+	nonceKnow bool
+}
+
+// NewSimulatedChain starts an in-process go-ethereum simulated chain in which
+// every funded address holds one million ether. A block is mined after each
+// transaction. The chain runs under mainnet gas rules: the development chain's
+// future storage repricing (the Bogota fork) is disabled, so gas measured here
+// is what mainnet would charge. Close the chain to stop it.
+func NewSimulatedChain(funded ...common.Address) (*Chain, error) {
+	alloc := make(types.GenesisAlloc, len(funded))
+	for _, a := range funded {
+		alloc[a] = types.Account{Balance: simulatedFunding()}
+	}
+	sim := simulated.NewBackend(alloc, mainnetGasRules)
+	chainID, err := sim.Client().ChainID(context.Background())
+	if err != nil {
+		return nil, errors.Join(fmt.Errorf("contracts: reading the simulated chain id: %w", err), sim.Close())
+	}
+	return newChain(sim.Client(), chainID, simulatedPollInterval, sim, nil), nil
+}
+
+// mainnetGasRules is a simulated-backend option that disables the future gas
+// repricing enabled on development chains (it prices storage about 3x higher
+// than mainnet). It copies the chain configuration rather than mutating the
+// shared default.
+func mainnetGasRules(_ *node.Config, ethConf *ethconfig.Config) {
+	cfg := *ethConf.Genesis.Config
+	cfg.BogotaTime = nil
+	ethConf.Genesis.Config = &cfg
+}
+
+// DialChain connects to an Ethereum JSON-RPC endpoint (http, ws or ipc), for
+// example a geth --dev node. Receipts are polled every 100 ms; the chain must
+// mine the transactions sent to it by itself.
+func DialChain(ctx context.Context, url string) (*Chain, error) {
+	rc, err := rpc.DialContext(ctx, url)
+	if err != nil {
+		return nil, fmt.Errorf("contracts: dialling %s: %w", url, err)
+	}
+	ec := ethclient.NewClient(rc)
+	chainID, err := ec.ChainID(ctx)
+	if err != nil {
+		ec.Close()
+		return nil, fmt.Errorf("contracts: reading the chain id from %s (is it an Ethereum JSON-RPC endpoint?): %w", url, err)
+	}
+	return newChain(ec, chainID, rpcPollInterval, nil, ec), nil
+}
+
+func newChain(cl client, chainID *big.Int, poll time.Duration, sim *simulated.Backend, ec *ethclient.Client) *Chain {
+	return &Chain{
+		client:  cl,
+		sim:     sim,
+		rpc:     ec,
+		chainID: new(big.Int).Set(chainID),
+		signer:  types.LatestSignerForChainID(chainID),
+		poll:    poll,
+		senders: make(map[common.Address]*senderState),
+	}
+}
+
+// Close stops the simulated chain or closes the RPC connection. The Chain
+// cannot be used afterwards.
+func (c *Chain) Close() error {
+	if c.sim != nil {
+		return c.sim.Close()
+	}
+	if c.rpc != nil {
+		c.rpc.Close()
+	}
+	return nil
+}
+
+// ChainID returns the chain's EIP-155 id.
+func (c *Chain) ChainID() *big.Int { return new(big.Int).Set(c.chainID) }
+
+// Simulated reports whether the chain is the embedded simulated backend.
+func (c *Chain) Simulated() bool { return c.sim != nil }
+
+// BlockNumber returns the number of the latest block.
+func (c *Chain) BlockNumber(ctx context.Context) (uint64, error) {
+	n, err := c.client.BlockNumber(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("contracts: reading the block number: %w", err)
+	}
+	return n, nil
+}
+
+// AdvanceTime mines an empty block whose timestamp is d later than the
+// latest block's, on the simulated chain only (ErrNotSimulated otherwise).
+// Tests use it to pass round deadlines.
+func (c *Chain) AdvanceTime(d time.Duration) error {
+	if c.sim == nil {
+		return ErrNotSimulated
+	}
+	c.simMu.Lock()
+	defer c.simMu.Unlock()
+	if err := c.sim.AdjustTime(d); err != nil {
+		return fmt.Errorf("contracts: advancing simulated time: %w", err)
+	}
+	return nil
+}
+
+// Receipt describes a mined transaction.
+type Receipt struct {
+	TxHash  common.Hash
+	GasUsed uint64
+	Block   uint64
+}
+
+func receiptOf(r *types.Receipt) Receipt {
+	return Receipt{TxHash: r.TxHash, GasUsed: r.GasUsed, Block: r.BlockNumber.Uint64()}
+}
+
+func (c *Chain) sender(a common.Address) *senderState {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.senders[a]
+	if !ok {
+		s = &senderState{}
+		c.senders[a] = s
+	}
+	return s
+}
+
+// transact signs and sends a transaction from the account to the address
+// (nil for a contract creation), waits for its receipt and returns it.
+// A transaction that would revert is detected during gas estimation and not
+// sent; its revert data is decoded against contractABI.
+func (c *Chain) transact(ctx context.Context, from *Account, to *common.Address, data []byte, contractABI *abi.ABI) (*types.Receipt, error) {
+	if from == nil {
+		return nil, fmt.Errorf("%w: nil sending account", ErrInvalidParameter)
+	}
+	tx, err := c.send(ctx, from, to, data, contractABI)
+	if err != nil {
+		return nil, err
+	}
+	receipt, err := c.waitReceipt(ctx, tx.Hash())
+	if err != nil {
+		return nil, err
+	}
+	if receipt.Status != types.ReceiptStatusSuccessful {
+		return receipt, c.explainFailure(ctx, from, tx, receipt, contractABI)
+	}
+	return receipt, nil
+}
+
+// send signs and submits one transaction, holding the account's lock so that
+// nonces are assigned in order. On the simulated chain it also mines a block.
+func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, data []byte, contractABI *abi.ABI) (*types.Transaction, error) {
+	s := c.sender(from.Address())
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c.sim != nil {
+		c.simMu.Lock()
+		defer c.simMu.Unlock()
+	}
+
+	gas, err := c.client.EstimateGas(ctx, ethereum.CallMsg{From: from.Address(), To: to, Data: data})
+	if err != nil {
+		if rev := asRevert(contractABI, err); rev != nil {
+			return nil, rev
+		}
+		return nil, fmt.Errorf("contracts: estimating gas: %w", err)
+	}
+	gas += gas * gasMarginPercent / 100
+
+	head, err := c.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("contracts: reading the latest header: %w", err)
+	}
+	tip, err := c.client.SuggestGasTipCap(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("contracts: suggesting a gas tip: %w", err)
+	}
+	feeCap := new(big.Int).Set(tip)
+	if head.BaseFee != nil {
+		feeCap.Add(feeCap, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
+	}
+
+	if !s.nonceKnow {
+		n, err := c.client.PendingNonceAt(ctx, from.Address())
+		if err != nil {
+			return nil, fmt.Errorf("contracts: reading the nonce of %s: %w", from.Address(), err)
+		}
+		s.nonce, s.nonceKnow = n, true
+	}
+	tx, err := types.SignNewTx(from.key, c.signer, &types.DynamicFeeTx{
+		ChainID:   c.chainID,
+		Nonce:     s.nonce,
+		GasTipCap: tip,
+		GasFeeCap: feeCap,
+		Gas:       gas,
+		To:        to,
+		Data:      data,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("contracts: signing a transaction from %s: %w", from.Address(), err)
+	}
+	if err := c.client.SendTransaction(ctx, tx); err != nil {
+		// The node's view of the nonce may differ (another process using the
+		// same key, or a dropped transaction): ask it again next time.
+		s.nonceKnow = false
+		return nil, fmt.Errorf("contracts: sending a transaction from %s: %w", from.Address(), err)
+	}
+	s.nonce++
+	if c.sim != nil {
+		c.sim.Commit()
+	}
+	return tx, nil
+}
+
+// waitReceipt polls for the receipt of a transaction until it is mined or
+// ctx is done.
+func (c *Chain) waitReceipt(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
+	ticker := time.NewTicker(c.poll)
+	defer ticker.Stop()
+	var lastErr error // the last error other than "not found", reported on timeout
+	for {
+		r, err := c.client.TransactionReceipt(ctx, hash)
+		if err == nil {
+			return r, nil
+		}
+		if !errors.Is(err, ethereum.NotFound) {
+			lastErr = err // transient RPC errors are retried until ctx ends
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("contracts: waiting for transaction %s to be mined: %w", hash, errors.Join(ctx.Err(), lastErr))
+		case <-ticker.C:
+		}
+	}
+}
+
+// explainFailure replays a mined-but-failed transaction as a call on the
+// state before its block to recover the revert reason.
+func (c *Chain) explainFailure(ctx context.Context, from *Account, tx *types.Transaction, r *types.Receipt, contractABI *abi.ABI) error {
+	base := fmt.Errorf("contracts: transaction %s failed in block %d (gas used %d of %d)", tx.Hash(), r.BlockNumber, r.GasUsed, tx.Gas())
+	parent := new(big.Int).Sub(r.BlockNumber, big.NewInt(1))
+	_, err := c.client.CallContract(ctx, ethereum.CallMsg{From: from.Address(), To: tx.To(), Data: tx.Data(), Gas: tx.Gas()}, parent)
+	if rev := asRevert(contractABI, err); rev != nil {
+		return fmt.Errorf("%v: %w", base, rev)
+	}
+	return fmt.Errorf("%v: %w", base, ErrReverted)
+}
+
+// call runs a read-only contract call against the latest block.
+func (c *Chain) call(ctx context.Context, to common.Address, data []byte, contractABI *abi.ABI) ([]byte, error) {
+	out, err := c.client.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+	if err != nil {
+		if rev := asRevert(contractABI, err); rev != nil {
+			return nil, rev
+		}
+		return nil, fmt.Errorf("contracts: calling %s: %w", to, err)
+	}
+	return out, nil
+}
+
+// filterLogs returns the logs matching q.
+func (c *Chain) filterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
+	logs, err := c.client.FilterLogs(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("contracts: filtering logs: %w", err)
+	}
+	return logs, nil
+}

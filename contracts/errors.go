@@ -1,0 +1,194 @@
+package contracts
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/rpc"
+)
+
+// Sentinel errors. Each custom Solidity error of the Cohort contract maps to
+// one of them; test with errors.Is. The concrete error is a *RevertError that
+// also carries the Solidity error's name and arguments.
+var (
+	// ErrNotMember: the sender (or a founder entry) is not an active consortium member.
+	ErrNotMember = errors.New("contracts: sender is not an active consortium member; a member must be admitted first")
+	// ErrNotCoordinator: only the study's coordinator may do this.
+	ErrNotCoordinator = errors.New("contracts: sender is not the study's coordinator; send from the coordinator account named at study creation")
+	// ErrNotParticipant: the sender has not joined the study.
+	ErrNotParticipant = errors.New("contracts: sender has not joined the study; join it while enrolment is open")
+	// ErrDuplicateMember: the address is already a consortium member.
+	ErrDuplicateMember = errors.New("contracts: address is already a consortium member")
+	// ErrStudyNotFound: no study has this id.
+	ErrStudyNotFound = errors.New("contracts: no study with this id; check the id returned by CreateStudy")
+	// ErrAlreadyJoined: the member has already joined the study.
+	ErrAlreadyJoined = errors.New("contracts: member has already joined the study")
+	// ErrEnrolmentClosed: the study's public key is set, so no member can join any more.
+	ErrEnrolmentClosed = errors.New("contracts: study enrolment is closed (its collective public key is set)")
+	// ErrStudyFull: the study has reached the maximum number of participants (65535).
+	ErrStudyFull = errors.New("contracts: study has the maximum number of participants")
+	// ErrPublicKeyLocked: a round has opened, so the collective public key can no longer change.
+	ErrPublicKeyLocked = errors.New("contracts: the study's public key cannot change once a round has opened")
+	// ErrPublicKeyNotSet: no round may open before the collective public key hash is recorded.
+	ErrPublicKeyNotSet = errors.New("contracts: the study's collective public key hash is not set; record it with SetPublicKeyHash first")
+	// ErrTooFewParticipants: fewer participants than the study's minimum.
+	ErrTooFewParticipants = errors.New("contracts: fewer participants than the study's minimum")
+	// ErrStudyCompleted: all the study's rounds have run.
+	ErrStudyCompleted = errors.New("contracts: the study has completed all its rounds")
+	// ErrRoundOutOfOrder: rounds open in sequence starting at 1.
+	ErrRoundOutOfOrder = errors.New("contracts: round out of order; rounds open in sequence starting at 1")
+	// ErrRoundStillOpen: the previous round must close before the next opens.
+	ErrRoundStillOpen = errors.New("contracts: the previous round is still open; close it first")
+	// ErrRoundNotOpen: the round never opened or has closed.
+	ErrRoundNotOpen = errors.New("contracts: round is not open")
+	// ErrInvalidDeadline: a round's deadline must be after the latest block's time.
+	ErrInvalidDeadline = errors.New("contracts: round deadline is not in the future")
+	// ErrDeadlinePassed: the round's deadline has passed; commitments are refused.
+	ErrDeadlinePassed = errors.New("contracts: the round's deadline has passed")
+	// ErrAlreadyCommitted: a member commits once per round.
+	ErrAlreadyCommitted = errors.New("contracts: member already committed an update in this round")
+	// ErrParticipantsExceedCommitments: a round cannot aggregate more updates than were committed.
+	ErrParticipantsExceedCommitments = errors.New("contracts: more participants claimed than updates committed in the round")
+	// ErrInvalidParameter: a parameter is zero, empty or out of range.
+	ErrInvalidParameter = errors.New("contracts: invalid parameter")
+
+	// ErrReverted: the contract reverted with data that is not a known Cohort error.
+	ErrReverted = errors.New("contracts: transaction reverted")
+	// ErrNoCommitment: the member made no commitment in that round.
+	ErrNoCommitment = errors.New("contracts: no commitment from this member in this round")
+	// ErrRoundNotFound: the round has never been opened.
+	ErrRoundNotFound = errors.New("contracts: round has not been opened")
+	// ErrNotSimulated: the operation needs the embedded simulated chain.
+	ErrNotSimulated = errors.New("contracts: operation only available on the simulated chain")
+	// ErrInconsistentLedger: data read from the chain does not match what the contract stored.
+	ErrInconsistentLedger = errors.New("contracts: ledger data is inconsistent; the node may be out of sync or faulty")
+)
+
+// sentinelFor maps a Solidity custom-error name to its Go sentinel.
+func sentinelFor(name string) error {
+	switch name {
+	case "NotMember":
+		return ErrNotMember
+	case "NotCoordinator":
+		return ErrNotCoordinator
+	case "NotParticipant":
+		return ErrNotParticipant
+	case "DuplicateMember":
+		return ErrDuplicateMember
+	case "StudyNotFound":
+		return ErrStudyNotFound
+	case "AlreadyJoined":
+		return ErrAlreadyJoined
+	case "EnrolmentClosed":
+		return ErrEnrolmentClosed
+	case "StudyFull":
+		return ErrStudyFull
+	case "PublicKeyLocked":
+		return ErrPublicKeyLocked
+	case "PublicKeyNotSet":
+		return ErrPublicKeyNotSet
+	case "TooFewParticipants":
+		return ErrTooFewParticipants
+	case "StudyCompleted":
+		return ErrStudyCompleted
+	case "RoundOutOfOrder":
+		return ErrRoundOutOfOrder
+	case "RoundStillOpen":
+		return ErrRoundStillOpen
+	case "RoundNotOpen":
+		return ErrRoundNotOpen
+	case "InvalidDeadline":
+		return ErrInvalidDeadline
+	case "DeadlinePassed":
+		return ErrDeadlinePassed
+	case "AlreadyCommitted":
+		return ErrAlreadyCommitted
+	case "ParticipantsExceedCommitments":
+		return ErrParticipantsExceedCommitments
+	case "InvalidParameter":
+		return ErrInvalidParameter
+	default:
+		return ErrReverted
+	}
+}
+
+// RevertError is a revert of the Cohort contract, decoded from the revert data.
+// It unwraps to the sentinel of its Solidity error (ErrReverted when unknown).
+type RevertError struct {
+	// Name is the Solidity error name, e.g. "NotMember"; "Error" for a
+	// require message, "Panic" for a Solidity panic, "" when undecodable.
+	Name string
+	// Args are the error's arguments formatted as "name=value", in order.
+	Args []string
+	// Data is the raw revert data.
+	Data []byte
+
+	sentinel error
+}
+
+// Error reports the sentinel's message followed by the decoded Solidity error.
+func (e *RevertError) Error() string {
+	if e.Name == "" {
+		return fmt.Sprintf("%v (revert data %s)", e.sentinel, hexutil.Encode(e.Data))
+	}
+	return fmt.Sprintf("%v (%s(%s))", e.sentinel, e.Name, strings.Join(e.Args, ", "))
+}
+
+// Unwrap returns the sentinel error, so errors.Is(err, ErrNotMember) works.
+func (e *RevertError) Unwrap() error { return e.sentinel }
+
+// decodeRevertData decodes revert data against the contract ABI.
+func decodeRevertData(contractABI *abi.ABI, data []byte) *RevertError {
+	out := &RevertError{Data: bytes.Clone(data), sentinel: ErrReverted}
+	if len(data) < 4 {
+		return out
+	}
+	if reason, err := abi.UnpackRevert(data); err == nil {
+		out.Name, out.Args = "Error", []string{fmt.Sprintf("reason=%q", reason)}
+		return out
+	}
+	for name, e := range contractABI.Errors {
+		if !bytes.Equal(e.ID[:4], data[:4]) {
+			continue
+		}
+		out.Name = name
+		out.sentinel = sentinelFor(name)
+		values, err := e.Inputs.Unpack(data[4:])
+		if err != nil {
+			out.Args = []string{"undecodable arguments: " + err.Error()}
+			return out
+		}
+		for i, v := range values {
+			out.Args = append(out.Args, fmt.Sprintf("%s=%v", e.Inputs[i].Name, v))
+		}
+		return out
+	}
+	return out
+}
+
+// asRevert returns a *RevertError if err carries EVM revert data (as
+// rpc.DataError from eth_estimateGas or eth_call), or nil otherwise.
+func asRevert(contractABI *abi.ABI, err error) *RevertError {
+	var de rpc.DataError
+	if !errors.As(err, &de) {
+		return nil
+	}
+	var raw []byte
+	switch d := de.ErrorData().(type) {
+	case string:
+		b, decErr := hexutil.Decode(d)
+		if decErr != nil {
+			return nil
+		}
+		raw = b
+	case []byte:
+		raw = d
+	default:
+		return nil
+	}
+	return decodeRevertData(contractABI, raw)
+}

@@ -1,0 +1,144 @@
+package contracts_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// fixture is a simulated chain with a deployed ledger, four founding
+// members, a researcher, a coordinator and an outsider.
+type fixture struct {
+	ctx        context.Context
+	chain      *contracts.Chain
+	ledger     *contracts.Ledger
+	deployer   *contracts.Account
+	researcher *contracts.Account
+	coord      *contracts.Account
+	outsider   *contracts.Account
+	members    []*contracts.Account
+	founders   []contracts.Member
+}
+
+func newKey(t *testing.T) *ecdsa.PrivateKey {
+	t.Helper()
+	k, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	return k
+}
+
+func newFixture(t *testing.T, nMembers int) *fixture {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	t.Cleanup(cancel)
+	f := &fixture{
+		ctx:        ctx,
+		deployer:   contracts.NewAccount(newKey(t)),
+		researcher: contracts.NewAccount(newKey(t)),
+		coord:      contracts.NewAccount(newKey(t)),
+		outsider:   contracts.NewAccount(newKey(t)),
+	}
+	funded := []common.Address{f.deployer.Address(), f.researcher.Address(), f.coord.Address(), f.outsider.Address()}
+	for i := range nMembers {
+		a := contracts.NewAccount(newKey(t))
+		f.members = append(f.members, a)
+		f.founders = append(f.founders, contracts.Member{
+			Address:        a.Address(),
+			Name:           fmt.Sprintf("Hospital %d", i+1),
+			TLSFingerprint: crypto.Keccak256Hash([]byte(fmt.Sprintf("cert %d", i+1))),
+		})
+		funded = append(funded, a.Address())
+	}
+	chain, err := contracts.NewSimulatedChain(funded...)
+	require.NoError(t, err)
+	t.Cleanup(func() { require.NoError(t, chain.Close()) })
+	f.chain = chain
+	ledger, r, err := contracts.Deploy(ctx, chain, f.deployer, f.founders)
+	require.NoError(t, err)
+	require.NotZero(t, r.GasUsed)
+	f.ledger = ledger
+	return f
+}
+
+func hash(s string) common.Hash { return crypto.Keccak256Hash([]byte(s)) }
+
+func (f *fixture) params() contracts.StudyParams {
+	return contracts.StudyParams{
+		SpecHash:            hash("spec"),
+		Purpose:             hash("purpose: sepsis prediction"),
+		ReferenceCommitment: hash("root dataset"),
+		Rounds:              2,
+		MinParticipants:     2,
+		Threshold:           2,
+		StrikeLimit:         3,
+		Coordinator:         f.coord.Address(),
+	}
+}
+
+// study creates a study with f.params() and joins the first n members.
+func (f *fixture) study(t *testing.T, n int) uint64 {
+	t.Helper()
+	id, _, err := f.ledger.CreateStudy(f.ctx, f.researcher, f.params())
+	require.NoError(t, err)
+	for _, m := range f.members[:n] {
+		_, err := f.ledger.JoinStudy(f.ctx, m, id)
+		require.NoError(t, err)
+	}
+	return id
+}
+
+// keyedStudy creates a study, joins the first n members and records the public key hash.
+func (f *fixture) keyedStudy(t *testing.T, n int) uint64 {
+	t.Helper()
+	id := f.study(t, n)
+	_, err := f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("collective public key"))
+	require.NoError(t, err)
+	return id
+}
+
+func (f *fixture) deadline() time.Time { return time.Now().Add(time.Hour) }
+
+// openStudy returns a keyed study with n participants and round 1 open.
+func (f *fixture) openStudy(t *testing.T, n int) uint64 {
+	t.Helper()
+	id := f.keyedStudy(t, n)
+	_, err := f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), f.deadline())
+	require.NoError(t, err)
+	return id
+}
+
+func commitment(i int) contracts.Commitment {
+	return contracts.Commitment{
+		CiphertextHash: hash(fmt.Sprintf("ciphertext %d", i)),
+		Samples:        uint64(100 + i),
+		ConsentRoot:    hash(fmt.Sprintf("consent root %d", i)),
+	}
+}
+
+// commitAll commits an update from the first n members.
+func (f *fixture) commitAll(t *testing.T, id uint64, round uint32, n int) {
+	t.Helper()
+	for i, m := range f.members[:n] {
+		_, err := f.ledger.CommitUpdate(f.ctx, m, id, round, commitment(i))
+		require.NoError(t, err)
+	}
+}
+
+func result(participants uint32) contracts.RoundResult {
+	return contracts.RoundResult{
+		AggregateHash: hash("aggregate"),
+		ModelHash:     hash("model 1"),
+		Accuracy:      0.8125,
+		AUC:           0.901234,
+		Loss:          0.4321,
+		Participants:  participants,
+	}
+}

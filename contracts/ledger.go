@@ -1,0 +1,578 @@
+package contracts
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/contracts/cohortsol"
+)
+
+// MetricUnit is the fixed-point unit in which the contract stores round
+// metrics: a metric m is stored as round(m * MetricUnit).
+const MetricUnit = 1_000_000
+
+// maxLoss bounds the loss a round may record, far above any real loss and
+// well inside the contract's uint64 fixed-point range.
+const maxLoss = 1e12
+
+// roundStatus values of the contract's RoundStatus enum.
+const (
+	roundStatusNone   = 0
+	roundStatusOpen   = 1
+	roundStatusClosed = 2
+)
+
+// Member is a consortium member: an institution with an Ethereum address, a
+// name and the SHA-256 fingerprint of its TLS certificate.
+type Member struct {
+	Address        common.Address
+	Name           string
+	TLSFingerprint common.Hash
+}
+
+// MemberRecord is a member as recorded on chain.
+type MemberRecord struct {
+	Member
+	// AdmittedAt is the time of the block that admitted the member.
+	AdmittedAt time.Time
+	// Active is false once a member has been removed.
+	Active bool
+}
+
+// StudyParams are the parameters a researcher sets when creating a study.
+type StudyParams struct {
+	// SpecHash is the hash of the model specification (architecture, feature
+	// schema, hyper-parameters), stored content-addressed off chain.
+	SpecHash common.Hash
+	// Purpose is the purpose code that patient consent refers to.
+	Purpose common.Hash
+	// ReferenceCommitment commits to the researcher's clean root dataset.
+	ReferenceCommitment common.Hash
+	// Rounds is the number of training rounds (at least 1).
+	Rounds uint32
+	// MinParticipants is the minimum number of participants for the study to
+	// start and for a round to close (at least Threshold).
+	MinParticipants uint32
+	// Threshold is the number t of participants needed to decrypt (at least 1).
+	Threshold uint32
+	// StrikeLimit is the number of strikes after which a participant is
+	// suspended (at least 1).
+	StrikeLimit uint32
+	// Coordinator is the account allowed to drive the study's rounds.
+	Coordinator common.Address
+}
+
+// Study is a study as recorded on chain.
+type Study struct {
+	ID    uint64
+	Owner common.Address
+	StudyParams
+	// PublicKeyHash is the hash of the collective public key; zero while
+	// enrolment is open.
+	PublicKeyHash common.Hash
+	// CurrentRound is the last opened round, 0 before the first.
+	CurrentRound uint32
+	// RoundOpen tells whether CurrentRound is open.
+	RoundOpen bool
+	// Completed is true once the last round has closed.
+	Completed bool
+	// Participants are the members that joined, in joining order.
+	Participants []common.Address
+}
+
+// Commitment is a participant's commitment to its encrypted update in a round.
+type Commitment struct {
+	// CiphertextHash is the hash of the serialised ciphertext sent to the coordinator.
+	CiphertextHash common.Hash
+	// Samples is the number of consented records the update was trained on.
+	Samples uint64
+	// ConsentRoot is the Merkle root of the pseudonymous record ids used.
+	ConsentRoot common.Hash
+}
+
+// Digest returns the digest the contract stores for the commitment:
+// keccak256(abi.encode(CiphertextHash, uint64 Samples, ConsentRoot)).
+func (c Commitment) Digest() common.Hash {
+	var samples [32]byte
+	binary.BigEndian.PutUint64(samples[24:], c.Samples)
+	return crypto.Keccak256Hash(c.CiphertextHash[:], samples[:], c.ConsentRoot[:])
+}
+
+// RoundResult is the outcome of a round.
+type RoundResult struct {
+	// AggregateHash is the hash of the aggregated ciphertext.
+	AggregateHash common.Hash
+	// ModelHash is the hash of the new global model.
+	ModelHash common.Hash
+	// Accuracy and AUC are in [0, 1]; Loss is non-negative. They are stored
+	// with 6 decimal digits (see MetricUnit).
+	Accuracy, AUC, Loss float64
+	// Participants is the number of updates in the aggregate.
+	Participants uint32
+}
+
+// Round is a round as recorded on chain.
+type Round struct {
+	Number      uint32
+	GlobalModel common.Hash
+	Deadline    time.Time
+	Open        bool
+	Closed      bool
+	// OpenedBlock and ClosedBlock are the blocks that opened and closed the
+	// round (ClosedBlock is 0 while open).
+	OpenedBlock, ClosedBlock uint64
+	// Commitments is the number of updates committed.
+	Commitments uint32
+	// Result is zero until the round is closed.
+	Result RoundResult
+	// Committers are the participants that committed, in joining order.
+	Committers []common.Address
+}
+
+// Ledger is a deployed Cohort contract on a Chain. It is safe for concurrent use.
+type Ledger struct {
+	chain   *Chain
+	address common.Address
+	binding *cohortsol.Cohort
+	abi     abi.ABI
+}
+
+func newLedger(c *Chain, address common.Address) *Ledger {
+	b := cohortsol.NewCohort()
+	return &Ledger{chain: c, address: address, binding: b, abi: b.GetABI()}
+}
+
+// Deploy deploys a new Cohort contract with its founding members, sent from
+// deployer, and returns the ledger once the deployment is mined.
+func Deploy(ctx context.Context, c *Chain, deployer *Account, founders []Member) (*Ledger, Receipt, error) {
+	if c == nil {
+		return nil, Receipt{}, fmt.Errorf("deploying the Cohort contract: %w: nil chain", ErrInvalidParameter)
+	}
+	l := newLedger(c, common.Address{})
+	addrs := make([]common.Address, len(founders))
+	names := make([]string, len(founders))
+	fingerprints := make([][32]byte, len(founders))
+	for i, m := range founders {
+		addrs[i], names[i], fingerprints[i] = m.Address, m.Name, m.TLSFingerprint
+	}
+	args := l.binding.PackConstructor(addrs, names, fingerprints)
+	code, err := hexutil.Decode(cohortsol.CohortMetaData.Bin)
+	if err != nil {
+		return nil, Receipt{}, fmt.Errorf("deploying the Cohort contract: bad embedded bytecode (regenerate with contracts/gen.sh): %w", err)
+	}
+	r, err := c.transact(ctx, deployer, nil, append(code, args...), &l.abi)
+	if err != nil {
+		return nil, Receipt{}, fmt.Errorf("deploying the Cohort contract: %w", err)
+	}
+	l.address = r.ContractAddress
+	return l, receiptOf(r), nil
+}
+
+// Open binds a Cohort contract already deployed at address. It does no I/O:
+// a wrong address shows up as an error on the first call.
+func Open(c *Chain, address common.Address) (*Ledger, error) {
+	if c == nil {
+		return nil, fmt.Errorf("opening the Cohort ledger: %w: nil chain", ErrInvalidParameter)
+	}
+	if address == (common.Address{}) {
+		return nil, fmt.Errorf("opening the Cohort ledger: %w: zero contract address", ErrInvalidParameter)
+	}
+	return newLedger(c, address), nil
+}
+
+// Address returns the contract's address.
+func (l *Ledger) Address() common.Address { return l.address }
+
+func (l *Ledger) write(ctx context.Context, from *Account, data []byte) (*types.Receipt, error) {
+	return l.chain.transact(ctx, from, &l.address, data, &l.abi)
+}
+
+func (l *Ledger) read(ctx context.Context, data []byte) ([]byte, error) {
+	return l.chain.call(ctx, l.address, data, &l.abi)
+}
+
+// CreateStudy creates a study owned by from (who need not be a member) and
+// returns its id.
+func (l *Ledger) CreateStudy(ctx context.Context, from *Account, p StudyParams) (uint64, Receipt, error) {
+	data, err := l.binding.TryPackCreateStudy(p.SpecHash, p.Purpose, p.Rounds, p.MinParticipants, p.Threshold,
+		p.StrikeLimit, p.ReferenceCommitment, p.Coordinator)
+	if err != nil {
+		return 0, Receipt{}, fmt.Errorf("creating a study: %w", err)
+	}
+	r, err := l.write(ctx, from, data)
+	if err != nil {
+		return 0, Receipt{}, fmt.Errorf("creating a study: %w", err)
+	}
+	id := l.binding.GetABI().Events[cohortsol.CohortStudyCreatedEventName].ID
+	for _, lg := range r.Logs {
+		if lg.Address != l.address || len(lg.Topics) == 0 || lg.Topics[0] != id {
+			continue
+		}
+		ev, err := l.binding.UnpackStudyCreatedEvent(lg)
+		if err != nil {
+			return 0, receiptOf(r), fmt.Errorf("creating a study: decoding StudyCreated: %w", err)
+		}
+		return ev.StudyId, receiptOf(r), nil
+	}
+	return 0, receiptOf(r), fmt.Errorf("creating a study: %w: no StudyCreated event in transaction %s", ErrInconsistentLedger, r.TxHash)
+}
+
+// JoinStudy joins from, an active member, to a study whose enrolment is open.
+func (l *Ledger) JoinStudy(ctx context.Context, from *Account, studyID uint64) (Receipt, error) {
+	r, err := l.write(ctx, from, l.binding.PackJoinStudy(studyID))
+	if err != nil {
+		return Receipt{}, fmt.Errorf("joining study %d: %w", studyID, err)
+	}
+	return receiptOf(r), nil
+}
+
+// SetPublicKeyHash records the hash of the study's collective public key,
+// which closes enrolment. Only the coordinator may call it, before the first
+// round opens, once at least MinParticipants have joined.
+func (l *Ledger) SetPublicKeyHash(ctx context.Context, from *Account, studyID uint64, h common.Hash) (Receipt, error) {
+	r, err := l.write(ctx, from, l.binding.PackSetPublicKeyHash(studyID, h))
+	if err != nil {
+		return Receipt{}, fmt.Errorf("setting the public key hash of study %d: %w", studyID, err)
+	}
+	return receiptOf(r), nil
+}
+
+// OpenRound opens round number round (1 for the first, then in sequence once
+// the previous one is closed) with the hash of the global model to train
+// from. Commitments are accepted until deadline (second precision, compared
+// with block timestamps). Only the coordinator may call it.
+func (l *Ledger) OpenRound(ctx context.Context, from *Account, studyID uint64, round uint32, globalModel common.Hash, deadline time.Time) (Receipt, error) {
+	if deadline.Unix() <= 0 {
+		return Receipt{}, fmt.Errorf("opening round %d of study %d: %w: deadline %v is before 1970", round, studyID, ErrInvalidDeadline, deadline)
+	}
+	r, err := l.write(ctx, from, l.binding.PackOpenRound(studyID, round, globalModel, uint64(deadline.Unix())))
+	if err != nil {
+		return Receipt{}, fmt.Errorf("opening round %d of study %d: %w", round, studyID, err)
+	}
+	return receiptOf(r), nil
+}
+
+// CommitUpdate commits from's encrypted update for an open round. A
+// participant commits once per round, before the deadline.
+func (l *Ledger) CommitUpdate(ctx context.Context, from *Account, studyID uint64, round uint32, c Commitment) (Receipt, error) {
+	r, err := l.write(ctx, from, l.binding.PackCommitUpdate(studyID, round, c.CiphertextHash, c.Samples, c.ConsentRoot))
+	if err != nil {
+		return Receipt{}, fmt.Errorf("committing an update to round %d of study %d: %w", round, studyID, err)
+	}
+	return receiptOf(r), nil
+}
+
+// CloseRound closes an open round with its result. Only the coordinator may
+// call it; res.Participants must be at least the study's MinParticipants and
+// at most the number of commitments.
+func (l *Ledger) CloseRound(ctx context.Context, from *Account, studyID uint64, round uint32, res RoundResult) (Receipt, error) {
+	wrap := func(err error) error {
+		return fmt.Errorf("closing round %d of study %d: %w", round, studyID, err)
+	}
+	acc, err := toFixed("accuracy", res.Accuracy, 1)
+	if err != nil {
+		return Receipt{}, wrap(err)
+	}
+	auc, err := toFixed("auc", res.AUC, 1)
+	if err != nil {
+		return Receipt{}, wrap(err)
+	}
+	loss, err := toFixed("loss", res.Loss, maxLoss)
+	if err != nil {
+		return Receipt{}, wrap(err)
+	}
+	data := l.binding.PackCloseRound(studyID, round, res.AggregateHash, res.ModelHash, uint32(acc), uint32(auc), loss, res.Participants)
+	r, err := l.write(ctx, from, data)
+	if err != nil {
+		return Receipt{}, wrap(err)
+	}
+	return receiptOf(r), nil
+}
+
+// toFixed converts a metric in [0, max] to MetricUnit fixed point.
+func toFixed(name string, v, max float64) (uint64, error) {
+	if math.IsNaN(v) || v < 0 || v > max {
+		return 0, fmt.Errorf("%w: %s = %v, want a number in [0, %v]", ErrInvalidParameter, name, v, max)
+	}
+	return uint64(math.Round(v * MetricUnit)), nil
+}
+
+func fromFixed(v uint64) float64 { return float64(v) / MetricUnit }
+
+// Study returns a study as recorded on chain, or ErrStudyNotFound.
+func (l *Ledger) Study(ctx context.Context, studyID uint64) (Study, error) {
+	wrap := func(err error) error { return fmt.Errorf("reading study %d: %w", studyID, err) }
+	out, err := l.read(ctx, l.binding.PackGetStudy(studyID))
+	if err != nil {
+		return Study{}, wrap(err)
+	}
+	s, err := l.binding.UnpackGetStudy(out)
+	if err != nil {
+		return Study{}, wrap(err)
+	}
+	out, err = l.read(ctx, l.binding.PackStudyParticipants(studyID))
+	if err != nil {
+		return Study{}, wrap(err)
+	}
+	participants, err := l.binding.UnpackStudyParticipants(out)
+	if err != nil {
+		return Study{}, wrap(err)
+	}
+	return Study{
+		ID:    studyID,
+		Owner: s.Owner,
+		StudyParams: StudyParams{
+			SpecHash:            s.SpecHash,
+			Purpose:             s.Purpose,
+			ReferenceCommitment: s.ReferenceCommitment,
+			Rounds:              s.Rounds,
+			MinParticipants:     s.MinParticipants,
+			Threshold:           s.Threshold,
+			StrikeLimit:         s.StrikeLimit,
+			Coordinator:         s.Coordinator,
+		},
+		PublicKeyHash: s.PublicKeyHash,
+		CurrentRound:  s.CurrentRound,
+		RoundOpen:     s.RoundOpen,
+		Completed:     s.Completed,
+		Participants:  participants,
+	}, nil
+}
+
+// StudyCount returns the number of studies created; ids run from 1 to it.
+func (l *Ledger) StudyCount(ctx context.Context) (uint64, error) {
+	out, err := l.read(ctx, l.binding.PackStudyCount())
+	if err != nil {
+		return 0, fmt.Errorf("reading the study count: %w", err)
+	}
+	return l.binding.UnpackStudyCount(out)
+}
+
+// Round returns a round as recorded on chain, ErrStudyNotFound or
+// ErrRoundNotFound if it was never opened.
+func (l *Ledger) Round(ctx context.Context, studyID uint64, round uint32) (Round, error) {
+	wrap := func(err error) error { return fmt.Errorf("reading round %d of study %d: %w", round, studyID, err) }
+	rec, err := l.roundRecord(ctx, studyID, round)
+	if err != nil {
+		return Round{}, wrap(err)
+	}
+	out, err := l.read(ctx, l.binding.PackRoundCommitters(studyID, round))
+	if err != nil {
+		return Round{}, wrap(err)
+	}
+	committers, err := l.binding.UnpackRoundCommitters(out)
+	if err != nil {
+		return Round{}, wrap(err)
+	}
+	r := Round{
+		Number:      round,
+		GlobalModel: rec.GlobalModel,
+		Deadline:    time.Unix(int64(rec.Deadline), 0).UTC(),
+		Open:        rec.Status == roundStatusOpen,
+		Closed:      rec.Status == roundStatusClosed,
+		OpenedBlock: rec.OpenedBlock.Uint64(),
+		ClosedBlock: rec.ClosedBlock.Uint64(),
+		Commitments: rec.Commitments,
+		Committers:  committers,
+	}
+	if r.Closed {
+		r.Result = RoundResult{
+			AggregateHash: rec.AggregateHash,
+			ModelHash:     rec.ModelHash,
+			Accuracy:      fromFixed(uint64(rec.Accuracy)),
+			AUC:           fromFixed(uint64(rec.Auc)),
+			Loss:          fromFixed(rec.Loss),
+			Participants:  rec.Participants,
+		}
+	}
+	return r, nil
+}
+
+func (l *Ledger) roundRecord(ctx context.Context, studyID uint64, round uint32) (cohortsol.CohortRoundRecord, error) {
+	out, err := l.read(ctx, l.binding.PackGetRound(studyID, round))
+	if err != nil {
+		return cohortsol.CohortRoundRecord{}, err
+	}
+	rec, err := l.binding.UnpackGetRound(out)
+	if err != nil {
+		return cohortsol.CohortRoundRecord{}, err
+	}
+	if rec.Status == roundStatusNone {
+		return cohortsol.CohortRoundRecord{}, ErrRoundNotFound
+	}
+	return rec, nil
+}
+
+// Commitment returns a member's commitment in a round, or ErrNoCommitment.
+// The contract stores only the commitment's digest; the commitment itself is
+// read from the UpdateCommitted event and checked against the digest.
+func (l *Ledger) Commitment(ctx context.Context, studyID uint64, round uint32, member common.Address) (Commitment, error) {
+	wrap := func(err error) error {
+		return fmt.Errorf("reading the commitment of %s in round %d of study %d: %w", member, round, studyID, err)
+	}
+	out, err := l.read(ctx, l.binding.PackCommitmentOf(studyID, round, member))
+	if err != nil {
+		return Commitment{}, wrap(err)
+	}
+	digest, err := l.binding.UnpackCommitmentOf(out)
+	if err != nil {
+		return Commitment{}, wrap(err)
+	}
+	if digest == [32]byte{} {
+		return Commitment{}, wrap(ErrNoCommitment)
+	}
+	found, err := l.commitments(ctx, studyID, round, &member)
+	if err != nil {
+		return Commitment{}, wrap(err)
+	}
+	for _, c := range found[member] {
+		if c.Digest() == digest {
+			return c, nil
+		}
+	}
+	return Commitment{}, wrap(fmt.Errorf("%w: no UpdateCommitted event matches the stored digest %x", ErrInconsistentLedger, digest))
+}
+
+// Commitments returns every commitment made in a round, keyed by member,
+// each checked against the digest the contract stores.
+func (l *Ledger) Commitments(ctx context.Context, studyID uint64, round uint32) (map[common.Address]Commitment, error) {
+	wrap := func(err error) error {
+		return fmt.Errorf("reading the commitments of round %d of study %d: %w", round, studyID, err)
+	}
+	found, err := l.commitments(ctx, studyID, round, nil)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	res := make(map[common.Address]Commitment, len(found))
+	for member, candidates := range found {
+		out, err := l.read(ctx, l.binding.PackCommitmentOf(studyID, round, member))
+		if err != nil {
+			return nil, wrap(err)
+		}
+		digest, err := l.binding.UnpackCommitmentOf(out)
+		if err != nil {
+			return nil, wrap(err)
+		}
+		for _, c := range candidates {
+			if c.Digest() == digest {
+				res[member] = c
+				break
+			}
+		}
+		if _, ok := res[member]; !ok {
+			return nil, wrap(fmt.Errorf("%w: the UpdateCommitted event of %s does not match its stored digest", ErrInconsistentLedger, member))
+		}
+	}
+	return res, nil
+}
+
+// commitments reads the UpdateCommitted events of a round (of one member if
+// member is not nil) within the blocks the round was open.
+func (l *Ledger) commitments(ctx context.Context, studyID uint64, round uint32, member *common.Address) (map[common.Address][]Commitment, error) {
+	rec, err := l.roundRecord(ctx, studyID, round)
+	if err != nil {
+		return nil, err
+	}
+	q := ethereum.FilterQuery{
+		FromBlock: rec.OpenedBlock,
+		Addresses: []common.Address{l.address},
+		Topics: [][]common.Hash{
+			{l.abi.Events[cohortsol.CohortUpdateCommittedEventName].ID},
+			{common.BigToHash(new(big.Int).SetUint64(studyID))},
+			{common.BigToHash(big.NewInt(int64(round)))},
+		},
+	}
+	if rec.Status == roundStatusClosed {
+		q.ToBlock = rec.ClosedBlock
+	}
+	if member != nil {
+		q.Topics = append(q.Topics, []common.Hash{common.BytesToHash(member.Bytes())})
+	}
+	logs, err := l.chain.filterLogs(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[common.Address][]Commitment)
+	for i := range logs {
+		if logs[i].Removed {
+			continue
+		}
+		ev, err := l.binding.UnpackUpdateCommittedEvent(&logs[i])
+		if err != nil {
+			return nil, fmt.Errorf("decoding an UpdateCommitted event: %w", err)
+		}
+		out[ev.Member] = append(out[ev.Member], Commitment{
+			CiphertextHash: ev.CiphertextHash,
+			Samples:        ev.SampleCount,
+			ConsentRoot:    ev.ConsentRoot,
+		})
+	}
+	return out, nil
+}
+
+// Members returns every member ever admitted, in admission order.
+func (l *Ledger) Members(ctx context.Context) ([]MemberRecord, error) {
+	out, err := l.read(ctx, l.binding.PackMembers())
+	if err != nil {
+		return nil, fmt.Errorf("reading the members: %w", err)
+	}
+	addrs, err := l.binding.UnpackMembers(out)
+	if err != nil {
+		return nil, fmt.Errorf("reading the members: %w", err)
+	}
+	res := make([]MemberRecord, 0, len(addrs))
+	for _, a := range addrs {
+		m, err := l.Member(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		res = append(res, m)
+	}
+	return res, nil
+}
+
+// Member returns a member's record, or ErrNotMember for an address never admitted.
+func (l *Ledger) Member(ctx context.Context, address common.Address) (MemberRecord, error) {
+	out, err := l.read(ctx, l.binding.PackGetMember(address))
+	if err != nil {
+		return MemberRecord{}, fmt.Errorf("reading member %s: %w", address, err)
+	}
+	m, err := l.binding.UnpackGetMember(out)
+	if err != nil {
+		return MemberRecord{}, fmt.Errorf("reading member %s: %w", address, err)
+	}
+	return MemberRecord{
+		Member:     Member{Address: address, Name: m.Name, TLSFingerprint: m.TlsFingerprint},
+		AdmittedAt: time.Unix(int64(m.AdmittedAt), 0).UTC(),
+		Active:     m.Active,
+	}, nil
+}
+
+// IsMember reports whether the address is an active consortium member.
+func (l *Ledger) IsMember(ctx context.Context, address common.Address) (bool, error) {
+	out, err := l.read(ctx, l.binding.PackIsMember(address))
+	if err != nil {
+		return false, fmt.Errorf("checking membership of %s: %w", address, err)
+	}
+	return l.binding.UnpackIsMember(out)
+}
+
+// IsParticipant reports whether the address joined the study.
+func (l *Ledger) IsParticipant(ctx context.Context, studyID uint64, address common.Address) (bool, error) {
+	out, err := l.read(ctx, l.binding.PackIsParticipant(studyID, address))
+	if err != nil {
+		return false, fmt.Errorf("checking whether %s joined study %d: %w", address, studyID, err)
+	}
+	return l.binding.UnpackIsParticipant(out)
+}

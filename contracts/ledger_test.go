@@ -1,0 +1,456 @@
+package contracts_test
+
+import (
+	"encoding/hex"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+func TestDeploy(t *testing.T) {
+	f := newFixture(t, 3)
+
+	members, err := f.ledger.Members(f.ctx)
+	require.NoError(t, err)
+	require.Len(t, members, 3)
+	for i, m := range members {
+		assert.Equal(t, f.founders[i], m.Member)
+		assert.True(t, m.Active)
+		assert.WithinDuration(t, time.Now(), m.AdmittedAt, time.Minute)
+	}
+	ok, err := f.ledger.IsMember(f.ctx, f.members[0].Address())
+	require.NoError(t, err)
+	assert.True(t, ok)
+	ok, err = f.ledger.IsMember(f.ctx, f.outsider.Address())
+	require.NoError(t, err)
+	assert.False(t, ok)
+	_, err = f.ledger.Member(f.ctx, f.outsider.Address())
+	require.ErrorIs(t, err, contracts.ErrNotMember)
+
+	reopened, err := contracts.Open(f.chain, f.ledger.Address())
+	require.NoError(t, err)
+	n, err := reopened.StudyCount(f.ctx)
+	require.NoError(t, err)
+	assert.Zero(t, n)
+	_, err = contracts.Open(f.chain, common.Address{})
+	require.ErrorIs(t, err, contracts.ErrInvalidParameter)
+}
+
+func TestDeployRejectsBadFounders(t *testing.T) {
+	f := newFixture(t, 2)
+	good := f.founders[0]
+	tests := []struct {
+		name     string
+		founders []contracts.Member
+		want     error
+		field    string
+	}{
+		{"no founders", nil, contracts.ErrInvalidParameter, "founders"},
+		{"duplicate", []contracts.Member{good, good}, contracts.ErrDuplicateMember, ""},
+		{"zero address", []contracts.Member{{Name: "X", TLSFingerprint: hash("x")}}, contracts.ErrInvalidParameter, "member address"},
+		{"empty name", []contracts.Member{{Address: good.Address, TLSFingerprint: hash("x")}}, contracts.ErrInvalidParameter, "member name"},
+		{"zero fingerprint", []contracts.Member{{Address: good.Address, Name: "X"}}, contracts.ErrInvalidParameter, "member tlsFingerprint"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := contracts.Deploy(f.ctx, f.chain, f.deployer, tc.founders)
+			require.ErrorIs(t, err, tc.want)
+			var rev *contracts.RevertError
+			require.ErrorAs(t, err, &rev)
+			if tc.field != "" {
+				assert.Contains(t, rev.Args, `field=`+tc.field)
+			}
+		})
+	}
+}
+
+func TestCreateStudy(t *testing.T) {
+	f := newFixture(t, 2)
+	p := f.params()
+	id, r, err := f.ledger.CreateStudy(f.ctx, f.researcher, p)
+	require.NoError(t, err)
+	assert.Equal(t, uint64(1), id)
+	assert.NotZero(t, r.Block)
+	assert.NotEqual(t, common.Hash{}, r.TxHash)
+
+	// A member may create a study too; ids increase.
+	id2, _, err := f.ledger.CreateStudy(f.ctx, f.members[0], p)
+	require.NoError(t, err)
+	assert.Equal(t, uint64(2), id2)
+
+	s, err := f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, contracts.Study{ID: 1, Owner: f.researcher.Address(), StudyParams: p, Participants: []common.Address{}}, s)
+
+	_, err = f.ledger.Study(f.ctx, 99)
+	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
+}
+
+func TestCreateStudyRejectsBadParams(t *testing.T) {
+	f := newFixture(t, 1)
+	tests := []struct {
+		field  string
+		mutate func(*contracts.StudyParams)
+	}{
+		{"specHash", func(p *contracts.StudyParams) { p.SpecHash = common.Hash{} }},
+		{"purpose", func(p *contracts.StudyParams) { p.Purpose = common.Hash{} }},
+		{"rounds", func(p *contracts.StudyParams) { p.Rounds = 0 }},
+		{"threshold", func(p *contracts.StudyParams) { p.Threshold = 0 }},
+		{"minParticipants", func(p *contracts.StudyParams) { p.MinParticipants = p.Threshold - 1 }},
+		{"strikeLimit", func(p *contracts.StudyParams) { p.StrikeLimit = 0 }},
+		{"referenceCommitment", func(p *contracts.StudyParams) { p.ReferenceCommitment = common.Hash{} }},
+		{"coordinator", func(p *contracts.StudyParams) { p.Coordinator = common.Address{} }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.field, func(t *testing.T) {
+			p := f.params()
+			tc.mutate(&p)
+			_, _, err := f.ledger.CreateStudy(f.ctx, f.researcher, p)
+			require.ErrorIs(t, err, contracts.ErrInvalidParameter)
+			assert.Contains(t, err.Error(), `field=`+tc.field+`)`)
+		})
+	}
+	n, err := f.ledger.StudyCount(f.ctx)
+	require.NoError(t, err)
+	assert.Zero(t, n, "no refused study may be recorded")
+}
+
+func TestJoinStudy(t *testing.T) {
+	f := newFixture(t, 3)
+	open := f.study(t, 0)
+	closed := f.keyedStudy(t, 2)
+	tests := []struct {
+		name  string
+		from  *contracts.Account
+		study uint64
+		want  error
+	}{
+		{"member joins", f.members[0], open, nil},
+		{"second member joins", f.members[1], open, nil},
+		{"joins twice", f.members[0], open, contracts.ErrAlreadyJoined},
+		{"outsider", f.outsider, open, contracts.ErrNotMember},
+		{"researcher is no member", f.researcher, open, contracts.ErrNotMember},
+		{"unknown study", f.members[2], 42, contracts.ErrStudyNotFound},
+		{"enrolment closed", f.members[2], closed, contracts.ErrEnrolmentClosed},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := f.ledger.JoinStudy(f.ctx, tc.from, tc.study)
+			if tc.want != nil {
+				require.ErrorIs(t, err, tc.want)
+				return
+			}
+			require.NoError(t, err)
+			assert.NotZero(t, r.GasUsed)
+			joined, err := f.ledger.IsParticipant(f.ctx, tc.study, tc.from.Address())
+			require.NoError(t, err)
+			assert.True(t, joined)
+		})
+	}
+	s, err := f.ledger.Study(f.ctx, open)
+	require.NoError(t, err)
+	assert.Equal(t, []common.Address{f.members[0].Address(), f.members[1].Address()}, s.Participants)
+}
+
+func TestSetPublicKeyHash(t *testing.T) {
+	f := newFixture(t, 3)
+	tooFew := f.study(t, 1)
+	ready := f.study(t, 2)
+	locked := f.openStudy(t, 2)
+	pk := hash("pk")
+	tests := []struct {
+		name  string
+		from  *contracts.Account
+		study uint64
+		hash  common.Hash
+		want  error
+	}{
+		{"member is not coordinator", f.members[0], ready, pk, contracts.ErrNotCoordinator},
+		{"owner is not coordinator", f.researcher, ready, pk, contracts.ErrNotCoordinator},
+		{"unknown study", f.coord, 77, pk, contracts.ErrStudyNotFound},
+		{"zero hash", f.coord, ready, common.Hash{}, contracts.ErrInvalidParameter},
+		{"too few participants", f.coord, tooFew, pk, contracts.ErrTooFewParticipants},
+		{"after first round", f.coord, locked, pk, contracts.ErrPublicKeyLocked},
+		{"coordinator sets it", f.coord, ready, pk, nil},
+		{"coordinator may replace it before round 1", f.coord, ready, hash("pk2"), nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := f.ledger.SetPublicKeyHash(f.ctx, tc.from, tc.study, tc.hash)
+			if tc.want != nil {
+				require.ErrorIs(t, err, tc.want)
+				return
+			}
+			require.NoError(t, err)
+			s, err := f.ledger.Study(f.ctx, tc.study)
+			require.NoError(t, err)
+			assert.Equal(t, tc.hash, s.PublicKeyHash)
+		})
+	}
+}
+
+func TestOpenRound(t *testing.T) {
+	f := newFixture(t, 2)
+	unkeyed := f.study(t, 2)
+	id := f.keyedStudy(t, 2)
+	model := hash("model 0")
+	tests := []struct {
+		name     string
+		from     *contracts.Account
+		study    uint64
+		round    uint32
+		model    common.Hash
+		deadline time.Time
+		want     error
+	}{
+		{"not coordinator", f.members[0], id, 1, model, f.deadline(), contracts.ErrNotCoordinator},
+		{"key not set", f.coord, unkeyed, 1, model, f.deadline(), contracts.ErrPublicKeyNotSet},
+		{"round 0", f.coord, id, 0, model, f.deadline(), contracts.ErrRoundOutOfOrder},
+		{"skips round 1", f.coord, id, 2, model, f.deadline(), contracts.ErrRoundOutOfOrder},
+		{"deadline in the past", f.coord, id, 1, model, time.Now().Add(-time.Hour), contracts.ErrInvalidDeadline},
+		{"deadline before 1970", f.coord, id, 1, model, time.Unix(-5, 0), contracts.ErrInvalidDeadline},
+		{"zero model", f.coord, id, 1, common.Hash{}, f.deadline(), contracts.ErrInvalidParameter},
+		{"opens round 1", f.coord, id, 1, model, f.deadline(), nil},
+		{"round 1 again", f.coord, id, 1, model, f.deadline(), contracts.ErrRoundStillOpen},
+		{"round 2 while 1 open", f.coord, id, 2, model, f.deadline(), contracts.ErrRoundStillOpen},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := f.ledger.OpenRound(f.ctx, tc.from, tc.study, tc.round, tc.model, tc.deadline)
+			if tc.want != nil {
+				require.ErrorIs(t, err, tc.want)
+				return
+			}
+			require.NoError(t, err)
+			r, err := f.ledger.Round(f.ctx, tc.study, tc.round)
+			require.NoError(t, err)
+			assert.True(t, r.Open)
+			assert.False(t, r.Closed)
+			assert.Equal(t, tc.model, r.GlobalModel)
+			assert.Equal(t, tc.deadline.Unix(), r.Deadline.Unix())
+			assert.NotZero(t, r.OpenedBlock)
+		})
+	}
+
+	// The study runs its two rounds, then refuses a third.
+	f.commitAll(t, id, 1, 2)
+	_, err := f.ledger.CloseRound(f.ctx, f.coord, id, 1, result(2))
+	require.NoError(t, err)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 3, model, f.deadline())
+	require.ErrorIs(t, err, contracts.ErrRoundOutOfOrder)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 2, hash("model 1"), f.deadline())
+	require.NoError(t, err)
+	f.commitAll(t, id, 2, 2)
+	_, err = f.ledger.CloseRound(f.ctx, f.coord, id, 2, result(2))
+	require.NoError(t, err)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 3, model, f.deadline())
+	require.ErrorIs(t, err, contracts.ErrStudyCompleted)
+	s, err := f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	assert.True(t, s.Completed)
+	assert.False(t, s.RoundOpen)
+	assert.Equal(t, uint32(2), s.CurrentRound)
+}
+
+func TestCommitUpdate(t *testing.T) {
+	f := newFixture(t, 4)
+	id := f.openStudy(t, 3)
+	closedStudy := f.openStudy(t, 2)
+	f.commitAll(t, closedStudy, 1, 2)
+	_, err := f.ledger.CloseRound(f.ctx, f.coord, closedStudy, 1, result(2))
+	require.NoError(t, err)
+
+	c := commitment(0)
+	tests := []struct {
+		name  string
+		from  *contracts.Account
+		study uint64
+		round uint32
+		c     contracts.Commitment
+		want  error
+	}{
+		{"outsider", f.outsider, id, 1, c, contracts.ErrNotMember},
+		{"coordinator is no member", f.coord, id, 1, c, contracts.ErrNotMember},
+		{"member not joined", f.members[3], id, 1, c, contracts.ErrNotParticipant},
+		{"unknown study", f.members[0], 1234, 1, c, contracts.ErrStudyNotFound},
+		{"round never opened", f.members[0], id, 2, c, contracts.ErrRoundNotOpen},
+		{"closed round", f.members[0], closedStudy, 1, c, contracts.ErrRoundNotOpen},
+		{"zero ciphertext hash", f.members[0], id, 1, contracts.Commitment{Samples: 1, ConsentRoot: hash("r")}, contracts.ErrInvalidParameter},
+		{"zero samples", f.members[0], id, 1, contracts.Commitment{CiphertextHash: hash("c"), ConsentRoot: hash("r")}, contracts.ErrInvalidParameter},
+		{"zero consent root", f.members[0], id, 1, contracts.Commitment{CiphertextHash: hash("c"), Samples: 1}, contracts.ErrInvalidParameter},
+		{"commits", f.members[0], id, 1, c, nil},
+		{"commits twice", f.members[0], id, 1, commitment(9), contracts.ErrAlreadyCommitted},
+		{"second member commits", f.members[1], id, 1, commitment(1), nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := f.ledger.CommitUpdate(f.ctx, tc.from, tc.study, tc.round, tc.c)
+			if tc.want != nil {
+				require.ErrorIs(t, err, tc.want)
+				return
+			}
+			require.NoError(t, err)
+			got, err := f.ledger.Commitment(f.ctx, tc.study, tc.round, tc.from.Address())
+			require.NoError(t, err)
+			assert.Equal(t, tc.c, got)
+		})
+	}
+
+	_, err = f.ledger.Commitment(f.ctx, id, 1, f.members[2].Address())
+	require.ErrorIs(t, err, contracts.ErrNoCommitment)
+	_, err = f.ledger.Commitment(f.ctx, id, 2, f.members[0].Address())
+	require.ErrorIs(t, err, contracts.ErrNoCommitment)
+
+	// After the deadline the third participant is refused.
+	require.NoError(t, f.chain.AdvanceTime(2*time.Hour))
+	_, err = f.ledger.CommitUpdate(f.ctx, f.members[2], id, 1, commitment(2))
+	require.ErrorIs(t, err, contracts.ErrDeadlinePassed)
+
+	r, err := f.ledger.Round(f.ctx, id, 1)
+	require.NoError(t, err)
+	assert.Equal(t, uint32(2), r.Commitments)
+	assert.Equal(t, []common.Address{f.members[0].Address(), f.members[1].Address()}, r.Committers)
+}
+
+func TestCloseRound(t *testing.T) {
+	f := newFixture(t, 3)
+	id := f.openStudy(t, 3)
+	f.commitAll(t, id, 1, 2)
+	good := result(2)
+	with := func(mut func(*contracts.RoundResult)) contracts.RoundResult {
+		r := good
+		mut(&r)
+		return r
+	}
+	tests := []struct {
+		name  string
+		from  *contracts.Account
+		round uint32
+		res   contracts.RoundResult
+		want  error
+	}{
+		{"not coordinator", f.members[0], 1, good, contracts.ErrNotCoordinator},
+		{"round not open", f.coord, 2, good, contracts.ErrRoundNotOpen},
+		{"too few participants", f.coord, 1, with(func(r *contracts.RoundResult) { r.Participants = 1 }), contracts.ErrTooFewParticipants},
+		{"more participants than commitments", f.coord, 1, with(func(r *contracts.RoundResult) { r.Participants = 3 }), contracts.ErrParticipantsExceedCommitments},
+		{"zero aggregate", f.coord, 1, with(func(r *contracts.RoundResult) { r.AggregateHash = common.Hash{} }), contracts.ErrInvalidParameter},
+		{"zero model", f.coord, 1, with(func(r *contracts.RoundResult) { r.ModelHash = common.Hash{} }), contracts.ErrInvalidParameter},
+		{"accuracy above 1", f.coord, 1, with(func(r *contracts.RoundResult) { r.Accuracy = 1.01 }), contracts.ErrInvalidParameter},
+		{"negative auc", f.coord, 1, with(func(r *contracts.RoundResult) { r.AUC = -0.1 }), contracts.ErrInvalidParameter},
+		{"NaN loss", f.coord, 1, with(func(r *contracts.RoundResult) { r.Loss = math.NaN() }), contracts.ErrInvalidParameter},
+		{"infinite loss", f.coord, 1, with(func(r *contracts.RoundResult) { r.Loss = math.Inf(1) }), contracts.ErrInvalidParameter},
+		{"closes", f.coord, 1, good, nil},
+		{"closes twice", f.coord, 1, good, contracts.ErrRoundNotOpen},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := f.ledger.CloseRound(f.ctx, tc.from, id, tc.round, tc.res)
+			if tc.want != nil {
+				require.ErrorIs(t, err, tc.want)
+				return
+			}
+			require.NoError(t, err)
+		})
+	}
+
+	r, err := f.ledger.Round(f.ctx, id, 1)
+	require.NoError(t, err)
+	assert.False(t, r.Open)
+	assert.True(t, r.Closed)
+	assert.Greater(t, r.ClosedBlock, r.OpenedBlock)
+	assert.Equal(t, good.AggregateHash, r.Result.AggregateHash)
+	assert.Equal(t, good.ModelHash, r.Result.ModelHash)
+	assert.Equal(t, good.Participants, r.Result.Participants)
+	assert.InDelta(t, good.Accuracy, r.Result.Accuracy, 1e-6)
+	assert.InDelta(t, good.AUC, r.Result.AUC, 1e-6)
+	assert.InDelta(t, good.Loss, r.Result.Loss, 1e-6)
+
+	// Commitments stay readable after the round closed.
+	all, err := f.ledger.Commitments(f.ctx, id, 1)
+	require.NoError(t, err)
+	assert.Equal(t, map[common.Address]contracts.Commitment{
+		f.members[0].Address(): commitment(0),
+		f.members[1].Address(): commitment(1),
+	}, all)
+
+	_, err = f.ledger.Round(f.ctx, id, 2)
+	require.ErrorIs(t, err, contracts.ErrRoundNotFound)
+	_, err = f.ledger.Round(f.ctx, 99, 1)
+	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
+}
+
+func TestConcurrentCommits(t *testing.T) {
+	const n = 8
+	f := newFixture(t, n)
+	id := f.openStudy(t, n)
+
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for i, m := range f.members {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = f.ledger.CommitUpdate(f.ctx, m, id, 1, commitment(i))
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		require.NoError(t, err, "member %d", i)
+	}
+	all, err := f.ledger.Commitments(f.ctx, id, 1)
+	require.NoError(t, err)
+	require.Len(t, all, n)
+	for i, m := range f.members {
+		assert.Equal(t, commitment(i), all[m.Address()])
+	}
+	r, err := f.ledger.Round(f.ctx, id, 1)
+	require.NoError(t, err)
+	assert.Len(t, r.Committers, n)
+	assert.Equal(t, uint32(n), r.Commitments)
+}
+
+func TestConcurrentSendsFromOneAccount(t *testing.T) {
+	const n = 6
+	f := newFixture(t, 1)
+	var wg sync.WaitGroup
+	ids := make([]uint64, n)
+	errs := make([]error, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ids[i], _, errs[i] = f.ledger.CreateStudy(f.ctx, f.researcher, f.params())
+		}()
+	}
+	wg.Wait()
+	seen := map[uint64]bool{}
+	for i := range n {
+		require.NoError(t, errs[i])
+		seen[ids[i]] = true
+	}
+	assert.Len(t, seen, n, "every send must create its own study")
+	count, err := f.ledger.StudyCount(f.ctx)
+	require.NoError(t, err)
+	assert.Equal(t, uint64(n), count)
+}
+
+func TestAccountNeverPrintsKey(t *testing.T) {
+	key := newKey(t)
+	a := contracts.NewAccount(key)
+	secret := hex.EncodeToString(crypto.FromECDSA(key))
+	for _, format := range []string{"%v", "%+v", "%#v", "%s"} {
+		out := strings.ToLower(fmt.Sprintf(format, a))
+		assert.NotContains(t, out, secret, format)
+		assert.Contains(t, out, strings.ToLower(a.Address().Hex()[2:]), format)
+	}
+}

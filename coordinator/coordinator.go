@@ -1,0 +1,409 @@
+package coordinator
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+)
+
+// Sentinel errors that the gRPC handlers map to status codes.
+var (
+	ErrNotParticipant     = errors.New("coordinator: not a participant of this study")
+	ErrDuplicate          = errors.New("coordinator: already received")
+	ErrWrongPhase         = errors.New("coordinator: not expected now")
+	ErrTooLarge           = errors.New("coordinator: message too large")
+	ErrCommitmentMismatch = errors.New("coordinator: content does not match the on-chain commitment")
+	ErrMalformed          = errors.New("coordinator: malformed message")
+	ErrStalled            = errors.New("coordinator: round stalled")
+)
+
+// Config is the coordinator's raw configuration; New validates it.
+type Config struct {
+	StudyID        uint64        // the study on chain this coordinator drives
+	Participants   int           // how many participants must join before key generation
+	Rounds         int           // training rounds
+	Spec           models.Spec   // the model the study trains
+	InitSeed       int64         // seed of the initial global model
+	PhaseTimeout   time.Duration // how long a phase waits for every participant
+	MaxUpdateBytes int64         // largest update upload accepted
+
+	// Progress, if set, is called after each round closes on chain.
+	Progress func(RoundReport)
+
+	// InsecurePlaintext makes updates travel and be summed in the clear. It
+	// exists only so tests can measure what encryption costs; never use it
+	// with patient data.
+	InsecurePlaintext bool
+}
+
+// DefaultConfig returns defaults for the fields a study does not fix.
+func DefaultConfig() Config {
+	return Config{
+		Participants:   3,
+		Rounds:         5,
+		PhaseTimeout:   2 * time.Minute,
+		MaxUpdateBytes: 1 << 30,
+	}
+}
+
+// RoundReport is what a closed round produced.
+type RoundReport struct {
+	Round         uint32
+	Contributors  []common.Address
+	Weights       []float64
+	AggregateHash common.Hash
+	ModelHash     common.Hash
+	Accuracy      float64
+	AUC           float64
+	Loss          float64
+	Evaluated     int // test records the metrics cover
+	GasUsed       uint64
+	Aggregate     time.Duration
+	Decrypt       time.Duration
+	Chain         time.Duration
+	Wall          time.Duration
+}
+
+// Result is what a finished study produced.
+type Result struct {
+	PublicKeyHash common.Hash
+	Rounds        []RoundReport
+	FinalModel    []float64
+}
+
+// Coordinator drives one study. Its methods are safe for concurrent use; Run
+// must be called once.
+type Coordinator struct {
+	cfg     Config
+	ledger  *contracts.Ledger
+	account *contracts.Account
+	store   *Store
+	summer  summer
+	log     *slog.Logger
+	// numParams is the length of the model's flat parameter vector.
+	numParams int
+
+	mu     sync.Mutex
+	peers  map[common.Address]*member
+	phase  *phase
+	pkHash common.Hash // the collective public key, once key generation ran
+	// joined is signalled (closed and replaced) whenever a participant joins.
+	joined chan struct{}
+}
+
+type member struct {
+	name  string
+	tasks chan *cohortv1.Task
+}
+
+// New validates cfg and makes a coordinator that signs its chain
+// transactions with account and keeps blobs in store.
+func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, scheme *aggregation.Scheme, store *Store, log *slog.Logger) (*Coordinator, error) {
+	switch {
+	case cfg.Participants < 1:
+		return nil, fmt.Errorf("coordinator: config: participants is %d; a study needs at least 1", cfg.Participants)
+	case cfg.Rounds < 1:
+		return nil, fmt.Errorf("coordinator: config: rounds is %d; set at least 1", cfg.Rounds)
+	case cfg.PhaseTimeout <= 0:
+		return nil, errors.New("coordinator: config: phase timeout must be positive")
+	case cfg.MaxUpdateBytes <= 0:
+		return nil, errors.New("coordinator: config: max update bytes must be positive")
+	case ledger == nil || account == nil || store == nil || log == nil:
+		return nil, errors.New("coordinator: ledger, account, store and logger are required")
+	}
+	if err := cfg.Spec.Validate(); err != nil {
+		return nil, fmt.Errorf("coordinator: config: %w", err)
+	}
+	init, err := models.New(cfg.Spec, cfg.InitSeed)
+	if err != nil {
+		return nil, fmt.Errorf("coordinator: initial model: %w", err)
+	}
+	var s summer = plainSummer{}
+	if !cfg.InsecurePlaintext {
+		if scheme == nil {
+			return nil, errors.New("coordinator: an encryption scheme is required")
+		}
+		s = homomorphicSummer{scheme: scheme}
+	}
+	return &Coordinator{
+		cfg: cfg, ledger: ledger, account: account, store: store, summer: s, log: log, numParams: init.NumParams(),
+		peers:  make(map[common.Address]*member),
+		joined: make(chan struct{}),
+	}, nil
+}
+
+// Run drives the study to its end: it waits for participants, runs key
+// generation and every round, and returns what each round produced.
+func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
+	members, err := c.awaitParticipants(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	if res.PublicKeyHash, err = c.keyGen(ctx, members); err != nil {
+		return nil, err
+	}
+	model, err := models.New(c.cfg.Spec, c.cfg.InitSeed)
+	if err != nil {
+		return nil, fmt.Errorf("coordinator: initial model: %w", err)
+	}
+	global := model.Params()
+	for r := uint32(1); r <= uint32(c.cfg.Rounds); r++ {
+		rep, next, err := c.round(ctx, r, members, global, res.PublicKeyHash)
+		if err != nil {
+			return nil, fmt.Errorf("coordinator: round %d: %w", r, err)
+		}
+		global = next
+		res.Rounds = append(res.Rounds, rep)
+		if c.cfg.Progress != nil {
+			c.cfg.Progress(rep)
+		}
+	}
+	res.FinalModel = global
+	finalHash := res.Rounds[len(res.Rounds)-1].ModelHash
+	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: c.cfg.StudyID, FinalModelHash: finalHash.Bytes()}}})
+	return res, nil
+}
+
+// awaitParticipants blocks until the configured number of participants joined.
+func (c *Coordinator) awaitParticipants(ctx context.Context) ([]common.Address, error) {
+	for {
+		c.mu.Lock()
+		n, joined := len(c.peers), c.joined
+		c.mu.Unlock()
+		if n >= c.cfg.Participants {
+			break
+		}
+		select {
+		case <-joined:
+		case <-ctx.Done():
+			return nil, fmt.Errorf("coordinator: waiting for participants (%d of %d joined): %w", n, c.cfg.Participants, ctx.Err())
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	members := make([]common.Address, 0, len(c.peers))
+	for a := range c.peers {
+		members = append(members, a)
+	}
+	sort.Slice(members, func(i, j int) bool { return members[i].Cmp(members[j]) < 0 })
+	return members, nil
+}
+
+// keyGen gathers public-key shares under a common reference string drawn from
+// public data and records the collective key's hash on chain.
+func (c *Coordinator) keyGen(ctx context.Context, members []common.Address) (common.Hash, error) {
+	crs := c.crs(members)
+	ph := c.open(auth.KindPublicKey, 0, members)
+	task := &cohortv1.KeyGenTask{StudyId: c.cfg.StudyID, CrsSeed: crs[:]}
+	for _, m := range members {
+		task.Participants = append(task.Participants, m.Bytes())
+	}
+	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_KeyGen{KeyGen: task}})
+	if err := c.wait(ctx, ph, c.cfg.PhaseTimeout, len(members)); err != nil {
+		return common.Hash{}, fmt.Errorf("coordinator: key generation: %w", err)
+	}
+	_, shares := c.answers(ph, members)
+	pk, err := c.summer.publicKey(crs, shares)
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("coordinator: key generation: %w", err)
+	}
+	h, err := c.store.Put(pk)
+	if err != nil {
+		return common.Hash{}, err
+	}
+	if _, err := c.ledger.SetPublicKeyHash(ctx, c.account, c.cfg.StudyID, h); err != nil {
+		return common.Hash{}, fmt.Errorf("coordinator: record public key on chain: %w", err)
+	}
+	c.mu.Lock()
+	c.pkHash = h
+	c.mu.Unlock()
+	c.log.Info("collective public key ready", "study", c.cfg.StudyID, "hash", h.Hex(), "participants", len(members))
+	return h, nil
+}
+
+// crs is the common reference string seed: public, derived from the study
+// and its members, so every party can recompute it.
+func (c *Coordinator) crs(members []common.Address) [32]byte {
+	var id [8]byte
+	binary.BigEndian.PutUint64(id[:], c.cfg.StudyID)
+	parts := [][]byte{[]byte("cohort/v1 crs"), id[:], c.ledger.Address().Bytes()}
+	for _, m := range members {
+		parts = append(parts, m.Bytes())
+	}
+	return aggregation.CommonSeed(parts...)
+}
+
+// round runs one training round and returns its report and the new model.
+func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Address, global []float64, pkHash common.Hash) (RoundReport, []float64, error) {
+	start := time.Now()
+	rep := RoundReport{Round: r}
+	globalHash, err := c.store.Put(models.EncodeParams(global))
+	if err != nil {
+		return rep, nil, err
+	}
+
+	// Open the round on chain, then ask for updates.
+	ph := c.open(auth.KindUpdate, r, members)
+	t := time.Now()
+	rc, err := c.ledger.OpenRound(ctx, c.account, c.cfg.StudyID, r, globalHash, time.Now().Add(c.cfg.PhaseTimeout))
+	if err != nil {
+		return rep, nil, fmt.Errorf("open round on chain: %w", err)
+	}
+	rep.Chain += time.Since(t)
+	rep.GasUsed += rc.GasUsed
+	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_Train{Train: &cohortv1.TrainTask{
+		StudyId: c.cfg.StudyID, Round: r, GlobalModelHash: globalHash.Bytes(), PublicKeyHash: pkHash.Bytes(),
+	}}})
+	if err := c.wait(ctx, ph, c.cfg.PhaseTimeout, len(members)); err != nil {
+		return rep, nil, err
+	}
+	contributors, hashes := c.answers(ph, members)
+
+	// Weights follow the sample counts the contributors committed on chain.
+	t = time.Now()
+	updates := make([][]byte, len(contributors))
+	counts := make([]float64, len(contributors))
+	var total float64
+	for i, a := range contributors {
+		cm, err := c.ledger.Commitment(ctx, c.cfg.StudyID, r, a)
+		if err != nil {
+			return rep, nil, fmt.Errorf("read commitment of %s: %w", a.Hex(), err)
+		}
+		counts[i] = float64(cm.Samples)
+		total += counts[i]
+		if updates[i], err = c.store.Get(common.BytesToHash(hashes[i])); err != nil {
+			return rep, nil, err
+		}
+	}
+	rep.Chain += time.Since(t)
+	if total == 0 {
+		return rep, nil, fmt.Errorf("%w: contributors committed 0 samples in total", ErrStalled)
+	}
+	rep.Contributors = contributors
+	rep.Weights = make([]float64, len(counts))
+	for i := range counts {
+		rep.Weights[i] = counts[i] / total
+	}
+
+	t = time.Now()
+	agg, err := c.summer.sum(updates, rep.Weights)
+	if err != nil {
+		return rep, nil, fmt.Errorf("aggregate: %w", err)
+	}
+	if rep.AggregateHash, err = c.store.Put(agg); err != nil {
+		return rep, nil, err
+	}
+	rep.Aggregate = time.Since(t)
+
+	// Collective decryption of the aggregate, never of an update.
+	t = time.Now()
+	var shares [][]byte
+	if c.summer.needsShares() {
+		dph := c.open(auth.KindDecryptShare, r, contributors)
+		task := &cohortv1.DecryptTask{StudyId: c.cfg.StudyID, Round: r, AggregateHash: rep.AggregateHash.Bytes(), Weights: rep.Weights}
+		for _, a := range contributors {
+			task.Contributors = append(task.Contributors, a.Bytes())
+		}
+		c.broadcast(contributors, &cohortv1.Task{Kind: &cohortv1.Task_Decrypt{Decrypt: task}})
+		if err := c.wait(ctx, dph, c.cfg.PhaseTimeout, len(contributors)); err != nil {
+			return rep, nil, fmt.Errorf("decryption: %w", err)
+		}
+		_, shares = c.answers(dph, contributors)
+	}
+	avg, err := c.summer.open(agg, shares)
+	if err != nil {
+		return rep, nil, fmt.Errorf("decryption: %w", err)
+	}
+	rep.Decrypt = time.Since(t)
+	if len(avg) < len(global) {
+		return rep, nil, fmt.Errorf("%w: decrypted %d values for a %d-parameter model", ErrMalformed, len(avg), len(global))
+	}
+	next := make([]float64, len(global))
+	for i := range global {
+		next[i] = global[i] + avg[i] // FedAvg: the server step is the average update
+	}
+	if rep.ModelHash, err = c.store.Put(models.EncodeParams(next)); err != nil {
+		return rep, nil, err
+	}
+
+	// Participants evaluate the new model on their own test data.
+	eph := c.open(auth.KindEvaluation, r, members)
+	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_Evaluate{Evaluate: &cohortv1.EvaluateTask{
+		StudyId: c.cfg.StudyID, Round: r, ModelHash: rep.ModelHash.Bytes(),
+	}}})
+	if err := c.wait(ctx, eph, c.cfg.PhaseTimeout, 1); err != nil {
+		return rep, nil, fmt.Errorf("evaluation: %w", err)
+	}
+	_, evals := c.answers(eph, members)
+	var merged models.Evaluation
+	for _, e := range evals {
+		ev, err := decodeEvaluation(e)
+		if err != nil {
+			return rep, nil, err
+		}
+		if err := merged.Merge(ev); err != nil {
+			return rep, nil, fmt.Errorf("merge evaluations: %w", err)
+		}
+	}
+	rep.Accuracy, rep.AUC, rep.Loss, rep.Evaluated = merged.Accuracy(), merged.AUC(), merged.LogLoss(), merged.N
+
+	t = time.Now()
+	rc, err = c.ledger.CloseRound(ctx, c.account, c.cfg.StudyID, r, contracts.RoundResult{
+		AggregateHash: rep.AggregateHash, ModelHash: rep.ModelHash,
+		Accuracy: rep.Accuracy, AUC: rep.AUC, Loss: rep.Loss, Participants: uint32(len(contributors)),
+	})
+	if err != nil {
+		return rep, nil, fmt.Errorf("close round on chain: %w", err)
+	}
+	rep.Chain += time.Since(t)
+	rep.GasUsed += rc.GasUsed
+	rep.Wall = time.Since(start)
+	c.log.Info("round closed", "round", r, "contributors", len(contributors), "accuracy", rep.Accuracy, "auc", rep.AUC, "model", rep.ModelHash.Hex())
+	return rep, next, nil
+}
+
+// open starts collecting one kind of answer for a round.
+func (c *Coordinator) open(kind string, round uint32, want []common.Address) *phase {
+	p := newPhase(kind, round, want)
+	c.mu.Lock()
+	c.phase = p
+	c.mu.Unlock()
+	return p
+}
+
+func (c *Coordinator) answers(p *phase, order []common.Address) ([]common.Address, [][]byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return p.answers(order)
+}
+
+// broadcast queues a task for each listed participant that is connected.
+func (c *Coordinator) broadcast(to []common.Address, task *cohortv1.Task) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, a := range to {
+		p, ok := c.peers[a]
+		if !ok {
+			continue
+		}
+		select {
+		case p.tasks <- task:
+		default:
+			c.log.Warn("participant is not draining its task stream; task dropped", "participant", p.name)
+		}
+	}
+}

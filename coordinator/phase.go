@@ -1,0 +1,86 @@
+package coordinator
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// phase collects one kind of answer for one round from a known set of
+// participants. The coordinator opens a phase, sends tasks, and waits until
+// every expected participant answered or the deadline passed. It is guarded
+// by Coordinator.mu.
+type phase struct {
+	kind  string
+	round uint32
+	want  map[common.Address]bool
+	got   map[common.Address][]byte
+	order []common.Address // arrival order, for deterministic iteration use sorted()
+	full  chan struct{}
+}
+
+func newPhase(kind string, round uint32, want []common.Address) *phase {
+	p := &phase{
+		kind:  kind,
+		round: round,
+		want:  make(map[common.Address]bool, len(want)),
+		got:   make(map[common.Address][]byte, len(want)),
+		full:  make(chan struct{}),
+	}
+	for _, a := range want {
+		p.want[a] = true
+	}
+	return p
+}
+
+// add records an answer; it refuses strangers and second answers (replays).
+func (p *phase) add(from common.Address, data []byte) error {
+	if !p.want[from] {
+		return fmt.Errorf("%w: %s is not asked for a %s in round %d", ErrNotParticipant, from.Hex(), p.kind, p.round)
+	}
+	if _, dup := p.got[from]; dup {
+		return fmt.Errorf("%w: %s already sent its %s for round %d", ErrDuplicate, from.Hex(), p.kind, p.round)
+	}
+	p.got[from] = data
+	p.order = append(p.order, from)
+	if len(p.got) == len(p.want) {
+		close(p.full)
+	}
+	return nil
+}
+
+// answers returns the answers in the order of the want list given.
+func (p *phase) answers(order []common.Address) (from []common.Address, data [][]byte) {
+	for _, a := range order {
+		if d, ok := p.got[a]; ok {
+			from = append(from, a)
+			data = append(data, d)
+		}
+	}
+	return from, data
+}
+
+// wait blocks until the phase is full, or until timeout if at least min
+// answers arrived by then.
+func (c *Coordinator) wait(ctx context.Context, p *phase, timeout time.Duration, min int) error {
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+	select {
+	case <-p.full:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-timer.C:
+	}
+	c.mu.Lock()
+	n := len(p.got)
+	c.mu.Unlock()
+	if n < min {
+		return fmt.Errorf("%w: %d of %d participants sent a %s for round %d within %s, need %d",
+			ErrStalled, n, len(p.want), p.kind, p.round, timeout, min)
+	}
+	c.log.Warn("phase closed at deadline without every participant", "phase", p.kind, "round", p.round, "answers", n, "expected", len(p.want))
+	return nil
+}

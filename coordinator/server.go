@@ -1,0 +1,291 @@
+package coordinator
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/peer"
+	"google.golang.org/grpc/status"
+
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+)
+
+// BlobChunkSize is the size of the chunks blobs stream in, well under
+// grpc-go's 4 MiB default message limit.
+const BlobChunkSize = 1 << 20
+
+// taskBuffer is how many tasks may wait for a slow participant.
+const taskBuffer = 16
+
+// Register installs the coordinator's gRPC service on s.
+func (c *Coordinator) Register(s *grpc.Server) {
+	cohortv1.RegisterCoordinatorServer(s, &server{c: c})
+}
+
+// server adapts the coordinator to the generated gRPC interface; it maps
+// sentinel errors to status codes and nothing else.
+type server struct {
+	cohortv1.UnimplementedCoordinatorServer
+	c *Coordinator
+}
+
+func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServer[cohortv1.Task]) error {
+	ctx := stream.Context()
+	c := s.c
+	if req.GetStudyId() != c.cfg.StudyID {
+		return toStatus(fmt.Errorf("%w: this coordinator drives study %d, not %d", ErrNotParticipant, c.cfg.StudyID, req.GetStudyId()))
+	}
+	fp, err := peerFingerprint(ctx)
+	if err != nil {
+		return status.Error(codes.Unauthenticated, err.Error())
+	}
+	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, 0, auth.KindJoin, auth.JoinContent(req.GetName(), fp))
+	if err != nil {
+		return toStatus(err)
+	}
+	ok, err := c.ledger.IsParticipant(ctx, c.cfg.StudyID, addr)
+	if err != nil {
+		return status.Errorf(codes.Unavailable, "coordinator: check membership on chain: %v", err)
+	}
+	if !ok {
+		return toStatus(fmt.Errorf("%w: %s has not joined study %d on chain; join it with the study's joinStudy first", ErrNotParticipant, addr.Hex(), c.cfg.StudyID))
+	}
+
+	p := &member{name: req.GetName(), tasks: make(chan *cohortv1.Task, taskBuffer)}
+	c.mu.Lock()
+	c.peers[addr] = p // a reconnecting participant replaces its old stream
+	close(c.joined)
+	c.joined = make(chan struct{})
+	c.mu.Unlock()
+	c.log.Info("participant joined", "name", p.name, "address", addr.Hex())
+
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case t := <-p.tasks:
+			if err := stream.Send(t); err != nil {
+				return err
+			}
+			if t.GetDone() != nil {
+				return nil
+			}
+		}
+	}
+}
+
+func (s *server) SubmitPublicKeyShare(ctx context.Context, req *cohortv1.PublicKeyShareSubmission) (*cohortv1.Ack, error) {
+	addr, err := auth.Verify(req.GetAuth(), s.c.cfg.StudyID, 0, auth.KindPublicKey, crypto.Keccak256Hash(req.GetShare()))
+	if err != nil {
+		return nil, toStatus(err)
+	}
+	if req.GetStudyId() != s.c.cfg.StudyID {
+		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
+	}
+	return &cohortv1.Ack{}, toStatus(s.c.accept(auth.KindPublicKey, 0, addr, req.GetShare()))
+}
+
+func (s *server) SubmitDecryptionShare(ctx context.Context, req *cohortv1.DecryptionShareSubmission) (*cohortv1.Ack, error) {
+	c := s.c
+	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, req.GetRound(), auth.KindDecryptShare, crypto.Keccak256Hash(req.GetShare()))
+	if err != nil {
+		return nil, toStatus(err)
+	}
+	if req.GetStudyId() != c.cfg.StudyID {
+		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
+	}
+	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindDecryptShare, req.GetRound(), addr, req.GetShare()))
+}
+
+func (s *server) SubmitEvaluation(ctx context.Context, req *cohortv1.EvaluationSubmission) (*cohortv1.Ack, error) {
+	c := s.c
+	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, req.GetRound(), auth.KindEvaluation, crypto.Keccak256Hash(req.GetEvaluation()))
+	if err != nil {
+		return nil, toStatus(err)
+	}
+	if req.GetStudyId() != c.cfg.StudyID {
+		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
+	}
+	if _, err := decodeEvaluation(req.GetEvaluation()); err != nil {
+		return nil, toStatus(err)
+	}
+	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindEvaluation, req.GetRound(), addr, req.GetEvaluation()))
+}
+
+func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateChunk, cohortv1.UploadReceipt]) error {
+	c := s.c
+	ctx := stream.Context()
+	first, err := stream.Recv()
+	if err != nil {
+		return err
+	}
+	h := first.GetHeader()
+	if h == nil {
+		return toStatus(fmt.Errorf("%w: an upload must start with its header", ErrMalformed))
+	}
+	if h.GetStudyId() != c.cfg.StudyID {
+		return toStatus(fmt.Errorf("%w: upload for study %d", ErrWrongPhase, h.GetStudyId()))
+	}
+	if len(h.GetContentHash()) != common.HashLength {
+		return toStatus(fmt.Errorf("%w: content hash is %d bytes, want %d", ErrMalformed, len(h.GetContentHash()), common.HashLength))
+	}
+	want := common.BytesToHash(h.GetContentHash())
+	addr, err := auth.Verify(h.GetAuth(), c.cfg.StudyID, h.GetRound(), auth.KindUpdate, want)
+	if err != nil {
+		return toStatus(err)
+	}
+	if h.GetSize() == 0 || int64(h.GetSize()) > c.cfg.MaxUpdateBytes {
+		return toStatus(fmt.Errorf("%w: update of %d bytes; the limit is %d bytes", ErrTooLarge, h.GetSize(), c.cfg.MaxUpdateBytes))
+	}
+	if err := c.expecting(auth.KindUpdate, h.GetRound(), addr); err != nil {
+		return toStatus(err)
+	}
+	// The sender must have committed to this exact content on chain first.
+	cm, err := c.ledger.Commitment(ctx, c.cfg.StudyID, h.GetRound(), addr)
+	if err != nil {
+		return status.Errorf(codes.Unavailable, "coordinator: read commitment on chain: %v", err)
+	}
+	if cm.CiphertextHash != want {
+		return toStatus(fmt.Errorf("%w: %s committed %s for round %d but uploads %s; commit on chain before uploading",
+			ErrCommitmentMismatch, addr.Hex(), cm.CiphertextHash.Hex(), h.GetRound(), want.Hex()))
+	}
+
+	data := make([]byte, 0, h.GetSize())
+	for {
+		chunk, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if uint64(len(data))+uint64(len(chunk.GetData())) > h.GetSize() {
+			return toStatus(fmt.Errorf("%w: upload exceeds the %d bytes its header announced", ErrTooLarge, h.GetSize()))
+		}
+		data = append(data, chunk.GetData()...)
+	}
+	if uint64(len(data)) != h.GetSize() {
+		return toStatus(fmt.Errorf("%w: upload ended after %d of %d bytes; send it again", ErrMalformed, len(data), h.GetSize()))
+	}
+	if got := crypto.Keccak256Hash(data); got != want {
+		return toStatus(fmt.Errorf("%w: uploaded bytes hash to %s, header says %s", ErrCommitmentMismatch, got.Hex(), want.Hex()))
+	}
+	c.mu.Lock()
+	keyHash := c.pkHash
+	c.mu.Unlock()
+	if err := c.summer.validateUpdate(data, keyHash, c.numParams); err != nil {
+		return toStatus(err)
+	}
+	if _, err := c.store.Put(data); err != nil {
+		return status.Error(codes.Internal, err.Error())
+	}
+	if err := c.accept(auth.KindUpdate, h.GetRound(), addr, want.Bytes()); err != nil {
+		return toStatus(err)
+	}
+	return stream.SendAndClose(&cohortv1.UploadReceipt{ContentHash: want.Bytes(), Size: uint64(len(data))})
+}
+
+func (s *server) GetBlob(req *cohortv1.BlobRequest, stream grpc.ServerStreamingServer[cohortv1.BlobChunk]) error {
+	if len(req.GetHash()) != common.HashLength {
+		return toStatus(fmt.Errorf("%w: blob hash is %d bytes, want %d", ErrMalformed, len(req.GetHash()), common.HashLength))
+	}
+	data, err := s.c.store.Get(common.BytesToHash(req.GetHash()))
+	if err != nil {
+		return toStatus(err)
+	}
+	for off := 0; off == 0 || off < len(data); off += BlobChunkSize {
+		end := min(off+BlobChunkSize, len(data))
+		chunk := &cohortv1.BlobChunk{Data: data[off:end]}
+		if off == 0 {
+			chunk.Size = uint64(len(data))
+		}
+		if err := stream.Send(chunk); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// expecting checks, before a costly upload is read, that the current phase
+// wants this kind of answer from addr for this round.
+func (c *Coordinator) expecting(kind string, round uint32, addr common.Address) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p := c.phase
+	if p == nil || p.kind != kind || p.round != round {
+		return c.phaseError(kind, round)
+	}
+	if !p.want[addr] {
+		return fmt.Errorf("%w: %s is not asked for a %s in round %d", ErrNotParticipant, addr.Hex(), kind, round)
+	}
+	if _, dup := p.got[addr]; dup {
+		return fmt.Errorf("%w: %s already sent its %s for round %d", ErrDuplicate, addr.Hex(), kind, round)
+	}
+	return nil
+}
+
+// accept records an answer in the current phase.
+func (c *Coordinator) accept(kind string, round uint32, addr common.Address, data []byte) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p := c.phase
+	if p == nil || p.kind != kind || p.round != round {
+		return c.phaseError(kind, round)
+	}
+	return p.add(addr, data)
+}
+
+func (c *Coordinator) phaseError(kind string, round uint32) error {
+	if c.phase == nil {
+		return fmt.Errorf("%w: the study has not started; wait for a task", ErrWrongPhase)
+	}
+	return fmt.Errorf("%w: got a %s for round %d while collecting %ss for round %d",
+		ErrWrongPhase, kind, round, c.phase.kind, c.phase.round)
+}
+
+// peerFingerprint is the SHA-256 of the client's TLS certificate.
+func peerFingerprint(ctx context.Context) (common.Hash, error) {
+	p, ok := peer.FromContext(ctx)
+	if !ok {
+		return common.Hash{}, errors.New("coordinator: no peer information")
+	}
+	info, ok := p.AuthInfo.(credentials.TLSInfo)
+	if !ok || len(info.State.PeerCertificates) == 0 {
+		return common.Hash{}, errors.New("coordinator: connect with mutual TLS and a consortium certificate")
+	}
+	return sha256.Sum256(info.State.PeerCertificates[0].Raw), nil
+}
+
+// toStatus maps the coordinator's errors to gRPC status codes.
+func toStatus(err error) error {
+	if err == nil {
+		return nil
+	}
+	code := codes.Internal
+	switch {
+	case errors.Is(err, auth.ErrBadSignature):
+		code = codes.Unauthenticated
+	case errors.Is(err, ErrNotParticipant):
+		code = codes.PermissionDenied
+	case errors.Is(err, ErrDuplicate):
+		code = codes.AlreadyExists
+	case errors.Is(err, ErrWrongPhase):
+		code = codes.FailedPrecondition
+	case errors.Is(err, ErrTooLarge):
+		code = codes.ResourceExhausted
+	case errors.Is(err, ErrCommitmentMismatch), errors.Is(err, ErrMalformed):
+		code = codes.InvalidArgument
+	case errors.Is(err, ErrBlobNotFound):
+		code = codes.NotFound
+	}
+	return status.Error(code, err.Error())
+}

@@ -1,0 +1,80 @@
+package coordinator
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+)
+
+// ErrBlobNotFound reports a hash the store holds no blob for.
+var ErrBlobNotFound = errors.New("coordinator: blob not found")
+
+// Store is a content-addressed blob store on disk: each blob lives in a file
+// named by its Keccak-256 hash, so what the chain commits to is exactly what
+// can be fetched. Writes go to a temporary file and are renamed into place,
+// so a crash never leaves a partial blob under a valid name. It is safe for
+// concurrent use.
+type Store struct {
+	dir string
+}
+
+// OpenStore opens (creating if needed) a blob store in dir.
+func OpenStore(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("coordinator: open blob store: %w", err)
+	}
+	return &Store{dir: dir}, nil
+}
+
+// Put stores data and returns its hash. Storing the same bytes twice is a no-op.
+func (s *Store) Put(data []byte) (common.Hash, error) {
+	h := crypto.Keccak256Hash(data)
+	path := s.path(h)
+	if _, err := os.Stat(path); err == nil {
+		return h, nil
+	}
+	tmp, err := os.CreateTemp(s.dir, "put-*")
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("coordinator: store blob: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // no-op once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return common.Hash{}, fmt.Errorf("coordinator: store blob: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return common.Hash{}, fmt.Errorf("coordinator: store blob: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return common.Hash{}, fmt.Errorf("coordinator: store blob: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return common.Hash{}, fmt.Errorf("coordinator: store blob: %w", err)
+	}
+	return h, nil
+}
+
+// Get returns the blob with hash h, checking that its bytes still hash to h.
+func (s *Store) Get(h common.Hash) ([]byte, error) {
+	data, err := os.ReadFile(s.path(h))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w: %s", ErrBlobNotFound, h.Hex())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("coordinator: read blob %s: %w", h.Hex(), err)
+	}
+	if got := crypto.Keccak256Hash(data); got != h {
+		return nil, fmt.Errorf("coordinator: blob %s is corrupt on disk (hashes to %s); restore it from a member", h.Hex(), got.Hex())
+	}
+	return data, nil
+}
+
+func (s *Store) path(h common.Hash) string {
+	return filepath.Join(s.dir, h.Hex()[2:])
+}

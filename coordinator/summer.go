@@ -1,0 +1,138 @@
+package coordinator
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/models"
+)
+
+// summer turns public-key shares into a collective key, sums updates and
+// opens the sum. homomorphicSummer is the real path; plainSummer exists so a
+// test can measure what encryption costs with everything else unchanged.
+type summer interface {
+	publicKey(crs [32]byte, shares [][]byte) ([]byte, error)
+	sum(updates [][]byte, weights []float64) ([]byte, error)
+	needsShares() bool
+	open(agg []byte, shares [][]byte) ([]float64, error)
+	validateUpdate(update []byte, keyHash common.Hash, length int) error
+}
+
+var (
+	_ summer = homomorphicSummer{}
+	_ summer = plainSummer{}
+)
+
+type homomorphicSummer struct {
+	scheme *aggregation.Scheme
+}
+
+func (h homomorphicSummer) publicKey(crs [32]byte, shares [][]byte) ([]byte, error) {
+	parsed := make([]*aggregation.PublicKeyShare, len(shares))
+	for i, b := range shares {
+		parsed[i] = new(aggregation.PublicKeyShare)
+		if err := parsed[i].UnmarshalBinary(b); err != nil {
+			return nil, fmt.Errorf("%w: public-key share %d: %v", ErrMalformed, i, err)
+		}
+	}
+	pk, err := h.scheme.CombinePublicKey(crs, parsed)
+	if err != nil {
+		return nil, err
+	}
+	return pk.MarshalBinary()
+}
+
+func (h homomorphicSummer) sum(updates [][]byte, weights []float64) ([]byte, error) {
+	vs := make([]*aggregation.EncryptedVector, len(updates))
+	for i, b := range updates {
+		vs[i] = new(aggregation.EncryptedVector)
+		if err := vs[i].UnmarshalBinary(b); err != nil {
+			return nil, fmt.Errorf("%w: update %d: %v", ErrMalformed, i, err)
+		}
+	}
+	agg, err := h.scheme.WeightedSum(vs, weights)
+	if err != nil {
+		return nil, err
+	}
+	return agg.MarshalBinary()
+}
+
+func (homomorphicSummer) needsShares() bool { return true }
+
+func (h homomorphicSummer) open(agg []byte, shares [][]byte) ([]float64, error) {
+	var v aggregation.EncryptedVector
+	if err := v.UnmarshalBinary(agg); err != nil {
+		return nil, fmt.Errorf("%w: aggregate: %v", ErrMalformed, err)
+	}
+	parsed := make([]*aggregation.DecryptionShare, len(shares))
+	for i, b := range shares {
+		parsed[i] = new(aggregation.DecryptionShare)
+		if err := parsed[i].UnmarshalBinary(b); err != nil {
+			return nil, fmt.Errorf("%w: decryption share %d: %v", ErrMalformed, i, err)
+		}
+	}
+	return h.scheme.Decrypt(&v, parsed)
+}
+
+// plainSummer sends updates as plain parameter vectors. Test-only.
+type plainSummer struct{}
+
+func (plainSummer) publicKey([32]byte, [][]byte) ([]byte, error) {
+	return []byte("insecure-plaintext"), nil
+}
+
+func (plainSummer) sum(updates [][]byte, weights []float64) ([]byte, error) {
+	vs := make([][]float64, len(updates))
+	for i, b := range updates {
+		v, err := models.DecodeParams(b)
+		if err != nil {
+			return nil, fmt.Errorf("%w: update %d: %v", ErrMalformed, i, err)
+		}
+		vs[i] = v
+	}
+	sum, err := aggregation.PlainWeightedSum(vs, weights)
+	if err != nil {
+		return nil, err
+	}
+	return models.EncodeParams(sum), nil
+}
+
+func (plainSummer) needsShares() bool { return false }
+
+func (plainSummer) open(agg []byte, _ [][]byte) ([]float64, error) { return models.DecodeParams(agg) }
+
+// decodeEvaluation parses a participant's evaluation: counts and histograms.
+func decodeEvaluation(b []byte) (models.Evaluation, error) {
+	var e models.Evaluation
+	if err := json.Unmarshal(b, &e); err != nil {
+		return e, fmt.Errorf("%w: evaluation: %v", ErrMalformed, err)
+	}
+	return e, nil
+}
+
+// validateUpdate checks an uploaded update before it is stored, so a
+// malformed or wrong-parameter ciphertext is refused at the door.
+func (h homomorphicSummer) validateUpdate(b []byte, keyHash common.Hash, length int) error {
+	var v aggregation.EncryptedVector
+	if err := v.UnmarshalBinary(b); err != nil {
+		return fmt.Errorf("%w: update: %v", ErrMalformed, err)
+	}
+	if err := h.scheme.CheckUpdate(&v, keyHash, length); err != nil {
+		return fmt.Errorf("%w: update: %v", ErrMalformed, err)
+	}
+	return nil
+}
+
+func (plainSummer) validateUpdate(b []byte, _ common.Hash, length int) error {
+	v, err := models.DecodeParams(b)
+	if err != nil {
+		return fmt.Errorf("%w: update: %v", ErrMalformed, err)
+	}
+	if len(v) != length {
+		return fmt.Errorf("%w: update holds %d values, the model has %d parameters", ErrMalformed, len(v), length)
+	}
+	return nil
+}

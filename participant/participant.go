@@ -1,0 +1,461 @@
+package participant
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// uploadChunk is the size of update chunks, well under grpc-go's 4 MiB limit.
+const uploadChunk = 1 << 20
+
+// ErrChainMismatch reports something the coordinator sent that does not match
+// what the chain recorded: the participant refuses to act on it.
+var ErrChainMismatch = errors.New("participant: does not match the chain")
+
+// Config is a participant's raw configuration; New validates it.
+type Config struct {
+	Name    string
+	StudyID uint64
+	Site    records.Site       // this hospital's records and its patients' consent
+	Spec    models.Spec        // the study's model
+	Train   models.TrainConfig // local training
+
+	// Observe, if set, is called after each round's update is uploaded.
+	Observe func(Trace)
+
+	// InsecurePlaintext sends updates in the clear. It exists only so tests
+	// can measure what encryption costs; never use it with patient data.
+	InsecurePlaintext bool
+}
+
+// Trace is what one round cost this participant.
+type Trace struct {
+	Round       uint32
+	Samples     int // consented training records used
+	Train       time.Duration
+	Encrypt     time.Duration
+	Chain       time.Duration
+	GasUsed     uint64
+	UploadBytes int
+}
+
+// Participant is a hospital node. Run must be called once; it is not safe
+// for concurrent use.
+type Participant struct {
+	cfg     Config
+	client  cohortv1.CoordinatorClient
+	ledger  *contracts.Ledger
+	account *contracts.Account
+	key     *ecdsa.PrivateKey
+	certFP  common.Hash
+	sealer  sealer
+	log     *slog.Logger
+
+	model  *models.Model
+	pubKey []byte // collective public key, checked against the chain
+	pkHash common.Hash
+}
+
+// New validates cfg and makes a participant that signs with key, talks to
+// the coordinator through client over a TLS connection whose client
+// certificate has fingerprint certFP, and reads and writes the chain through ledger.
+func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger, key *ecdsa.PrivateKey, certFP common.Hash, scheme *aggregation.Scheme, log *slog.Logger) (*Participant, error) {
+	if cfg.Name == "" {
+		return nil, errors.New("participant: config: name is empty; set the hospital's name")
+	}
+	if client == nil || ledger == nil || key == nil || log == nil {
+		return nil, errors.New("participant: client, ledger, key and logger are required")
+	}
+	if len(cfg.Site.Train) == 0 {
+		return nil, fmt.Errorf("participant %s: no training records", cfg.Name)
+	}
+	model, err := models.New(cfg.Spec, cfg.Train.Seed)
+	if err != nil {
+		return nil, fmt.Errorf("participant %s: %w", cfg.Name, err)
+	}
+	var s sealer = plainSealer{}
+	if !cfg.InsecurePlaintext {
+		if scheme == nil {
+			return nil, errors.New("participant: an encryption scheme is required")
+		}
+		s = &homomorphicSealer{scheme: scheme}
+	}
+	return &Participant{
+		cfg: cfg, client: client, ledger: ledger, account: contracts.NewAccount(key), key: key,
+		certFP: certFP, sealer: s, log: log.With("participant", cfg.Name), model: model,
+	}, nil
+}
+
+// Address is the participant's Ethereum address.
+func (p *Participant) Address() common.Address { return p.account.Address() }
+
+// Run joins the study on chain (if not yet a participant) and at the
+// coordinator, then answers tasks until the study is done or ctx ends.
+func (p *Participant) Run(ctx context.Context) error {
+	joined, err := p.ledger.IsParticipant(ctx, p.cfg.StudyID, p.Address())
+	if err != nil {
+		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+	}
+	if !joined {
+		if _, err := p.ledger.JoinStudy(ctx, p.account, p.cfg.StudyID); err != nil {
+			return fmt.Errorf("participant %s: join study %d on chain: %w", p.cfg.Name, p.cfg.StudyID, err)
+		}
+	}
+	signed, err := auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindJoin, auth.JoinContent(p.cfg.Name, p.certFP))
+	if err != nil {
+		return err
+	}
+	stream, err := p.client.Join(ctx, &cohortv1.JoinRequest{StudyId: p.cfg.StudyID, Name: p.cfg.Name, Auth: signed})
+	if err != nil {
+		return fmt.Errorf("participant %s: join coordinator: %w", p.cfg.Name, err)
+	}
+	for {
+		task, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			return fmt.Errorf("participant %s: coordinator closed the task stream before the study ended", p.cfg.Name)
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return fmt.Errorf("participant %s: task stream: %w", p.cfg.Name, err)
+		}
+		switch t := task.Kind.(type) {
+		case *cohortv1.Task_KeyGen:
+			err = p.keyGen(ctx, t.KeyGen)
+		case *cohortv1.Task_Train:
+			err = p.train(ctx, t.Train)
+		case *cohortv1.Task_Decrypt:
+			err = p.decrypt(ctx, t.Decrypt)
+		case *cohortv1.Task_Evaluate:
+			err = p.evaluate(ctx, t.Evaluate)
+		case *cohortv1.Task_Done:
+			p.log.Info("study done", "final_model", common.BytesToHash(t.Done.GetFinalModelHash()).Hex())
+			return nil
+		default:
+			err = fmt.Errorf("participant %s: unknown task %T; upgrade this node", p.cfg.Name, t)
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func (p *Participant) keyGen(ctx context.Context, t *cohortv1.KeyGenTask) error {
+	if len(t.GetCrsSeed()) != 32 {
+		return fmt.Errorf("participant %s: key generation: CRS seed is %d bytes, want 32", p.cfg.Name, len(t.GetCrsSeed()))
+	}
+	share, err := p.sealer.publicKeyShare([32]byte(t.GetCrsSeed()))
+	if err != nil {
+		return fmt.Errorf("participant %s: key generation: %w", p.cfg.Name, err)
+	}
+	signed, err := auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindPublicKey, crypto.Keccak256Hash(share))
+	if err != nil {
+		return err
+	}
+	_, err = p.client.SubmitPublicKeyShare(ctx, &cohortv1.PublicKeyShareSubmission{StudyId: p.cfg.StudyID, Share: share, Auth: signed})
+	if err != nil {
+		return fmt.Errorf("participant %s: submit public-key share: %w", p.cfg.Name, err)
+	}
+	return nil
+}
+
+func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
+	tr := Trace{Round: t.GetRound()}
+	round := t.GetRound()
+	tc := time.Now()
+	onChain, err := p.ledger.Round(ctx, p.cfg.StudyID, round)
+	if err != nil {
+		return fmt.Errorf("participant %s: read round %d: %w", p.cfg.Name, round, err)
+	}
+	tr.Chain += time.Since(tc)
+	globalHash := common.BytesToHash(t.GetGlobalModelHash())
+	if onChain.GlobalModel != globalHash {
+		return fmt.Errorf("%w: round %d global model is %s on chain, coordinator sent %s", ErrChainMismatch, round, onChain.GlobalModel.Hex(), globalHash.Hex())
+	}
+	global, err := p.fetchModel(ctx, globalHash)
+	if err != nil {
+		return err
+	}
+	if err := p.ensurePublicKey(ctx, common.BytesToHash(t.GetPublicKeyHash())); err != nil {
+		return err
+	}
+
+	// Train only on the records of patients who consent.
+	used := records.ConsentedOnly(p.cfg.Site.Train, p.consents)
+	ids := make([]string, len(used))
+	for i, r := range used {
+		ids[i] = r.ID
+	}
+	X, y := records.Matrix(used)
+	t0 := time.Now()
+	if err := p.model.SetParams(global); err != nil {
+		return err
+	}
+	trainCfg := p.cfg.Train
+	trainCfg.Seed = p.cfg.Train.Seed + int64(round) // new shuffles each round, reproducibly
+	if _, err := p.model.Train(ctx, X, y, trainCfg); err != nil {
+		return fmt.Errorf("participant %s: train round %d: %w", p.cfg.Name, round, err)
+	}
+	local := p.model.Params()
+	update := make([]float64, len(local))
+	for i := range local {
+		update[i] = local[i] - global[i]
+	}
+	tr.Train = time.Since(t0)
+	tr.Samples = len(used)
+
+	t0 = time.Now()
+	sealed, err := p.sealer.seal(p.pubKey, update)
+	if err != nil {
+		return fmt.Errorf("participant %s: encrypt update: %w", p.cfg.Name, err)
+	}
+	tr.Encrypt = time.Since(t0)
+	tr.UploadBytes = len(sealed)
+	content := crypto.Keccak256Hash(sealed)
+
+	// Commit on chain first: the coordinator accepts only committed content.
+	tc = time.Now()
+	rc, err := p.ledger.CommitUpdate(ctx, p.account, p.cfg.StudyID, round, contracts.Commitment{
+		CiphertextHash: content, Samples: uint64(len(used)), ConsentRoot: records.MerkleRoot(ids),
+	})
+	if err != nil {
+		return fmt.Errorf("participant %s: commit update on chain: %w", p.cfg.Name, err)
+	}
+	tr.Chain += time.Since(tc)
+	tr.GasUsed = rc.GasUsed
+	if err := p.upload(ctx, round, content, sealed); err != nil {
+		return err
+	}
+	p.log.Info("update committed and uploaded", "round", round, "samples", len(used), "bytes", len(sealed), "hash", content.Hex())
+	if p.cfg.Observe != nil {
+		p.cfg.Observe(tr)
+	}
+	return nil
+}
+
+// consents reports whether a patient's consent is active for this study.
+func (p *Participant) consents(id string) bool { return p.cfg.Site.Consent[id] }
+
+func (p *Participant) upload(ctx context.Context, round uint32, content common.Hash, sealed []byte) error {
+	signed, err := auth.Sign(p.key, p.cfg.StudyID, round, auth.KindUpdate, content)
+	if err != nil {
+		return err
+	}
+	stream, err := p.client.UploadUpdate(ctx)
+	if err != nil {
+		return fmt.Errorf("participant %s: upload: %w", p.cfg.Name, err)
+	}
+	header := &cohortv1.UpdateHeader{StudyId: p.cfg.StudyID, Round: round, Size: uint64(len(sealed)), ContentHash: content.Bytes(), Auth: signed}
+	if err := stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Header{Header: header}}); err != nil {
+		return fmt.Errorf("participant %s: upload header: %w", p.cfg.Name, err)
+	}
+	for off := 0; off < len(sealed); off += uploadChunk {
+		end := min(off+uploadChunk, len(sealed))
+		if err := stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Data{Data: sealed[off:end]}}); err != nil {
+			break // the server closed the stream; CloseAndRecv reports why
+		}
+	}
+	receipt, err := stream.CloseAndRecv()
+	if err != nil {
+		return fmt.Errorf("participant %s: upload round %d: %w", p.cfg.Name, round, err)
+	}
+	if common.BytesToHash(receipt.GetContentHash()) != content {
+		return fmt.Errorf("participant %s: coordinator acknowledged %x, not the uploaded %s", p.cfg.Name, receipt.GetContentHash(), content.Hex())
+	}
+	return nil
+}
+
+func (p *Participant) decrypt(ctx context.Context, t *cohortv1.DecryptTask) error {
+	round := t.GetRound()
+	aggHash := common.BytesToHash(t.GetAggregateHash())
+	agg, err := p.fetch(ctx, aggHash)
+	if err != nil {
+		return err
+	}
+	if err := p.verifyAggregate(ctx, t, agg); err != nil {
+		return err
+	}
+	share, err := p.sealer.decryptionShare(agg)
+	if err != nil {
+		return fmt.Errorf("participant %s: decryption share: %w", p.cfg.Name, err)
+	}
+	signed, err := auth.Sign(p.key, p.cfg.StudyID, round, auth.KindDecryptShare, crypto.Keccak256Hash(share))
+	if err != nil {
+		return err
+	}
+	_, err = p.client.SubmitDecryptionShare(ctx, &cohortv1.DecryptionShareSubmission{
+		StudyId: p.cfg.StudyID, Round: round, AggregateHash: aggHash.Bytes(), Share: share, Auth: signed,
+	})
+	if err != nil {
+		return fmt.Errorf("participant %s: submit decryption share: %w", p.cfg.Name, err)
+	}
+	return nil
+}
+
+// verifyAggregate recomputes the aggregate from the updates committed on
+// chain, with weights from the committed sample counts, and refuses to help
+// decrypt anything else: this is what keeps a coordinator from getting a
+// single hospital's update decrypted.
+func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTask, agg []byte) error {
+	round := t.GetRound()
+	n := len(t.GetContributors())
+	if n == 0 || n != len(t.GetWeights()) {
+		return fmt.Errorf("%w: decrypt task names %d contributors and %d weights", ErrChainMismatch, n, len(t.GetWeights()))
+	}
+	updates := make([][]byte, n)
+	counts := make([]float64, n)
+	var total float64
+	self := false
+	for i, raw := range t.GetContributors() {
+		addr := common.BytesToAddress(raw)
+		self = self || addr == p.Address()
+		cm, err := p.ledger.Commitment(ctx, p.cfg.StudyID, round, addr)
+		if err != nil {
+			return fmt.Errorf("participant %s: read commitment of %s: %w", p.cfg.Name, addr.Hex(), err)
+		}
+		if cm.CiphertextHash == (common.Hash{}) {
+			return fmt.Errorf("%w: %s made no commitment in round %d", ErrChainMismatch, addr.Hex(), round)
+		}
+		counts[i] = float64(cm.Samples)
+		total += counts[i]
+		if updates[i], err = p.fetch(ctx, cm.CiphertextHash); err != nil {
+			return err
+		}
+	}
+	if !self {
+		return fmt.Errorf("%w: asked to decrypt a round %d aggregate that leaves out this site's own update", ErrChainMismatch, round)
+	}
+	for i, w := range t.GetWeights() {
+		if want := counts[i] / total; math.Abs(w-want) > 1e-12 {
+			return fmt.Errorf("%w: weight %d is %g, the committed sample counts give %g", ErrChainMismatch, i, w, want)
+		}
+	}
+	recomputed, err := p.sealer.sum(updates, t.GetWeights())
+	if err != nil {
+		return fmt.Errorf("participant %s: recompute aggregate: %w", p.cfg.Name, err)
+	}
+	if !bytes.Equal(recomputed, agg) {
+		return fmt.Errorf("%w: the aggregate %s is not the weighted sum of the committed updates; refusing to decrypt it",
+			ErrChainMismatch, common.BytesToHash(t.GetAggregateHash()).Hex())
+	}
+	return nil
+}
+
+func (p *Participant) evaluate(ctx context.Context, t *cohortv1.EvaluateTask) error {
+	params, err := p.fetchModel(ctx, common.BytesToHash(t.GetModelHash()))
+	if err != nil {
+		return err
+	}
+	if err := p.model.SetParams(params); err != nil {
+		return err
+	}
+	// Metrics leave the site, so they too cover consenting patients only.
+	X, y := records.Matrix(records.ConsentedOnly(p.cfg.Site.Test, p.consents))
+	probs, err := p.model.Predict(X)
+	if err != nil {
+		return fmt.Errorf("participant %s: evaluate: %w", p.cfg.Name, err)
+	}
+	ev, err := json.Marshal(models.Evaluate(probs, y))
+	if err != nil {
+		return err
+	}
+	signed, err := auth.Sign(p.key, p.cfg.StudyID, t.GetRound(), auth.KindEvaluation, crypto.Keccak256Hash(ev))
+	if err != nil {
+		return err
+	}
+	_, err = p.client.SubmitEvaluation(ctx, &cohortv1.EvaluationSubmission{
+		StudyId: p.cfg.StudyID, Round: t.GetRound(), ModelHash: t.GetModelHash(), Evaluation: ev, Auth: signed,
+	})
+	if err != nil {
+		return fmt.Errorf("participant %s: submit evaluation: %w", p.cfg.Name, err)
+	}
+	return nil
+}
+
+// ensurePublicKey fetches the collective public key once and checks it
+// against the hash the chain recorded for the study.
+func (p *Participant) ensurePublicKey(ctx context.Context, h common.Hash) error {
+	if p.pubKey != nil && p.pkHash == h {
+		return nil
+	}
+	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
+	}
+	if study.PublicKeyHash != h {
+		return fmt.Errorf("%w: collective public key is %s on chain, coordinator sent %s", ErrChainMismatch, study.PublicKeyHash.Hex(), h.Hex())
+	}
+	pk, err := p.fetch(ctx, h)
+	if err != nil {
+		return err
+	}
+	p.pubKey, p.pkHash = pk, h
+	return nil
+}
+
+func (p *Participant) fetchModel(ctx context.Context, h common.Hash) ([]float64, error) {
+	b, err := p.fetch(ctx, h)
+	if err != nil {
+		return nil, err
+	}
+	params, err := models.DecodeParams(b)
+	if err != nil {
+		return nil, fmt.Errorf("participant %s: model %s: %w", p.cfg.Name, h.Hex(), err)
+	}
+	return params, nil
+}
+
+// fetch downloads a blob and checks it hashes to h.
+func (p *Participant) fetch(ctx context.Context, h common.Hash) ([]byte, error) {
+	b, err := FetchBlob(ctx, p.client, h)
+	if err != nil {
+		return nil, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+	}
+	return b, nil
+}
+
+// FetchBlob downloads a content-addressed blob from the coordinator and
+// refuses it unless its bytes hash to h.
+func FetchBlob(ctx context.Context, client cohortv1.CoordinatorClient, h common.Hash) ([]byte, error) {
+	stream, err := client.GetBlob(ctx, &cohortv1.BlobRequest{Hash: h.Bytes()})
+	if err != nil {
+		return nil, fmt.Errorf("fetch blob %s: %w", h.Hex(), err)
+	}
+	var buf []byte
+	for {
+		chunk, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("fetch blob %s: %w", h.Hex(), err)
+		}
+		if buf == nil && chunk.GetSize() > 0 {
+			buf = make([]byte, 0, chunk.GetSize())
+		}
+		buf = append(buf, chunk.GetData()...)
+	}
+	if got := crypto.Keccak256Hash(buf); got != h {
+		return nil, fmt.Errorf("%w: blob %s hashes to %s", ErrChainMismatch, h.Hex(), got.Hex())
+	}
+	return buf, nil
+}
