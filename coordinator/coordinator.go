@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -38,6 +39,7 @@ type Config struct {
 	Spec           models.Spec   // the model the study trains
 	InitSeed       int64         // seed of the initial global model
 	PhaseTimeout   time.Duration // how long a phase waits for every participant
+	RoundDuration  time.Duration // the on-chain deadline for commits, from the round's opening
 	MaxUpdateBytes int64         // largest update upload accepted
 
 	// Progress, if set, is called after each round closes on chain.
@@ -55,6 +57,7 @@ func DefaultConfig() Config {
 		Participants:   3,
 		Rounds:         5,
 		PhaseTimeout:   2 * time.Minute,
+		RoundDuration:  time.Hour,
 		MaxUpdateBytes: 1 << 30,
 	}
 }
@@ -100,12 +103,19 @@ type Coordinator struct {
 	peers  map[common.Address]*member
 	phase  *phase
 	pkHash common.Hash // the collective public key, once key generation ran
+	// points are the participants' Shamir points and threshold the number
+	// of shares that decrypt, once threshold key generation ran.
+	points    map[common.Address]uint64
+	threshold int
+	// minParticipants is the study's minimum number of contributions per round.
+	minParticipants int
 	// joined is signalled (closed and replaced) whenever a participant joins.
 	joined chan struct{}
 }
 
 type member struct {
 	name  string
+	pub   *ecdsa.PublicKey // from its join signature; dealers encrypt shares to it
 	tasks chan *cohortv1.Task
 }
 
@@ -119,6 +129,8 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 		return nil, fmt.Errorf("coordinator: config: rounds is %d; set at least 1", cfg.Rounds)
 	case cfg.PhaseTimeout <= 0:
 		return nil, errors.New("coordinator: config: phase timeout must be positive")
+	case cfg.RoundDuration < cfg.PhaseTimeout:
+		return nil, fmt.Errorf("coordinator: config: round duration %s is shorter than the phase timeout %s", cfg.RoundDuration, cfg.PhaseTimeout)
 	case cfg.MaxUpdateBytes <= 0:
 		return nil, errors.New("coordinator: config: max update bytes must be positive")
 	case ledger == nil || account == nil || store == nil || log == nil:
@@ -148,6 +160,16 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 // Run drives the study to its end: it waits for participants, runs key
 // generation and every round, and returns what each round produced.
 func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
+	study, err := c.ledger.Study(ctx, c.cfg.StudyID)
+	if err != nil {
+		return nil, fmt.Errorf("coordinator: read study %d: %w", c.cfg.StudyID, err)
+	}
+	if study.Coordinator != c.account.Address() {
+		return nil, fmt.Errorf("coordinator: study %d is coordinated by %s, not by this node's %s", c.cfg.StudyID, study.Coordinator.Hex(), c.account.Address().Hex())
+	}
+	c.mu.Lock()
+	c.minParticipants, c.threshold = int(study.MinParticipants), int(study.Threshold)
+	c.mu.Unlock()
 	members, err := c.awaitParticipants(ctx)
 	if err != nil {
 		return nil, err
@@ -155,6 +177,11 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	res := &Result{}
 	if res.PublicKeyHash, err = c.keyGen(ctx, members); err != nil {
 		return nil, err
+	}
+	if c.summer.needsShares() {
+		if err := c.thresholdKeyGen(ctx, members); err != nil {
+			return nil, err
+		}
 	}
 	model, err := models.New(c.cfg.Spec, c.cfg.InitSeed)
 	if err != nil {
@@ -259,7 +286,7 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	// Open the round on chain, then ask for updates.
 	ph := c.open(auth.KindUpdate, r, members)
 	t := time.Now()
-	rc, err := c.ledger.OpenRound(ctx, c.account, c.cfg.StudyID, r, globalHash, time.Now().Add(c.cfg.PhaseTimeout))
+	rc, err := c.ledger.OpenRound(ctx, c.account, c.cfg.StudyID, r, globalHash, time.Now().Add(c.cfg.RoundDuration))
 	if err != nil {
 		return rep, nil, fmt.Errorf("open round on chain: %w", err)
 	}
@@ -268,7 +295,8 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_Train{Train: &cohortv1.TrainTask{
 		StudyId: c.cfg.StudyID, Round: r, GlobalModelHash: globalHash.Bytes(), PublicKeyHash: pkHash.Bytes(),
 	}}})
-	if err := c.wait(ctx, ph, c.cfg.PhaseTimeout, len(members)); err != nil {
+	// Dropouts do not stall the round while the study's minimum remains.
+	if err := c.wait(ctx, ph, c.cfg.PhaseTimeout, c.minParticipants); err != nil {
 		return rep, nil, err
 	}
 	contributors, hashes := c.answers(ph, members)
@@ -313,16 +341,9 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	t = time.Now()
 	var shares [][]byte
 	if c.summer.needsShares() {
-		dph := c.open(auth.KindDecryptShare, r, contributors)
-		task := &cohortv1.DecryptTask{StudyId: c.cfg.StudyID, Round: r, AggregateHash: rep.AggregateHash.Bytes(), Weights: rep.Weights}
-		for _, a := range contributors {
-			task.Contributors = append(task.Contributors, a.Bytes())
-		}
-		c.broadcast(contributors, &cohortv1.Task{Kind: &cohortv1.Task_Decrypt{Decrypt: task}})
-		if err := c.wait(ctx, dph, c.cfg.PhaseTimeout, len(contributors)); err != nil {
+		if shares, err = c.decrypt(ctx, r, rep, contributors); err != nil {
 			return rep, nil, fmt.Errorf("decryption: %w", err)
 		}
-		_, shares = c.answers(dph, contributors)
 	}
 	avg, err := c.summer.open(agg, shares)
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/peer"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
@@ -48,10 +49,11 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 	if err != nil {
 		return status.Error(codes.Unauthenticated, err.Error())
 	}
-	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, 0, auth.KindJoin, auth.JoinContent(req.GetName(), fp))
+	pub, err := auth.SignerKey(req.GetAuth(), c.cfg.StudyID, 0, auth.KindJoin, auth.JoinContent(req.GetName(), fp))
 	if err != nil {
 		return toStatus(err)
 	}
+	addr := crypto.PubkeyToAddress(*pub)
 	ok, err := c.ledger.IsParticipant(ctx, c.cfg.StudyID, addr)
 	if err != nil {
 		return status.Errorf(codes.Unavailable, "coordinator: check membership on chain: %v", err)
@@ -60,13 +62,20 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 		return toStatus(fmt.Errorf("%w: %s has not joined study %d on chain; join it with the study's joinStudy first", ErrNotParticipant, addr.Hex(), c.cfg.StudyID))
 	}
 
-	p := &member{name: req.GetName(), tasks: make(chan *cohortv1.Task, taskBuffer)}
+	p := &member{name: req.GetName(), pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer)}
 	c.mu.Lock()
 	c.peers[addr] = p // a reconnecting participant replaces its old stream
 	close(c.joined)
 	c.joined = make(chan struct{})
 	c.mu.Unlock()
 	c.log.Info("participant joined", "name", p.name, "address", addr.Hex())
+	defer func() {
+		c.mu.Lock()
+		if c.peers[addr] == p {
+			delete(c.peers, addr) // gone until it joins again
+		}
+		c.mu.Unlock()
+	}()
 
 	for {
 		select {
@@ -92,6 +101,56 @@ func (s *server) SubmitPublicKeyShare(ctx context.Context, req *cohortv1.PublicK
 		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
 	}
 	return &cohortv1.Ack{}, toStatus(s.c.accept(auth.KindPublicKey, 0, addr, req.GetShare()))
+}
+
+func (s *server) SubmitThresholdShares(ctx context.Context, req *cohortv1.ThresholdSharesSubmission) (*cohortv1.Ack, error) {
+	c := s.c
+	if req.GetStudyId() != c.cfg.StudyID {
+		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
+	}
+	// Every share must be signed by the same dealer, one per recipient.
+	var dealer common.Address
+	recipients := make(map[common.Address]bool, len(req.GetShares()))
+	for i, sh := range req.GetShares() {
+		to := common.BytesToAddress(sh.GetRecipient())
+		from, err := auth.Verify(sh.GetAuth(), c.cfg.StudyID, 0, auth.KindThresholdShare, auth.ShareContent(to, sh.GetCiphertext()))
+		if err != nil {
+			return nil, toStatus(err)
+		}
+		if i > 0 && from != dealer {
+			return nil, toStatus(fmt.Errorf("%w: shares signed by %s and %s in one submission", ErrMalformed, dealer.Hex(), from.Hex()))
+		}
+		if recipients[to] {
+			return nil, toStatus(fmt.Errorf("%w: two shares for %s", ErrMalformed, to.Hex()))
+		}
+		dealer, recipients[to] = from, true
+	}
+	if len(req.GetShares()) == 0 {
+		return nil, toStatus(fmt.Errorf("%w: no shares", ErrMalformed))
+	}
+	if err := c.checkRecipients(recipients); err != nil {
+		return nil, toStatus(err)
+	}
+	raw, err := proto.Marshal(req)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindThresholdShare, 0, dealer, raw))
+}
+
+func (s *server) ConfirmThresholdKey(ctx context.Context, req *cohortv1.ThresholdKeyConfirmation) (*cohortv1.Ack, error) {
+	c := s.c
+	if req.GetStudyId() != c.cfg.StudyID {
+		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
+	}
+	c.mu.Lock()
+	pkHash := c.pkHash
+	c.mu.Unlock()
+	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, 0, auth.KindThresholdKey, crypto.Keccak256Hash(pkHash.Bytes()))
+	if err != nil {
+		return nil, toStatus(err)
+	}
+	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindThresholdKey, 0, addr, nil))
 }
 
 func (s *server) SubmitDecryptionShare(ctx context.Context, req *cohortv1.DecryptionShareSubmission) (*cohortv1.Ack, error) {
@@ -229,6 +288,26 @@ func (c *Coordinator) expecting(kind string, round uint32, addr common.Address) 
 	}
 	if _, dup := p.got[addr]; dup {
 		return fmt.Errorf("%w: %s already sent its %s for round %d", ErrDuplicate, addr.Hex(), kind, round)
+	}
+	return nil
+}
+
+// checkRecipients checks that a dealer's shares go to exactly the holders
+// of the current threshold phase.
+func (c *Coordinator) checkRecipients(recipients map[common.Address]bool) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p := c.phase
+	if p == nil || p.kind != auth.KindThresholdShare {
+		return c.phaseError(auth.KindThresholdShare, 0)
+	}
+	if len(recipients) != len(p.want) {
+		return fmt.Errorf("%w: %d shares for %d holders", ErrMalformed, len(recipients), len(p.want))
+	}
+	for r := range recipients {
+		if !p.want[r] {
+			return fmt.Errorf("%w: share for %s, who holds none", ErrMalformed, r.Hex())
+		}
 	}
 	return nil
 }

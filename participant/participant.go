@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -72,6 +73,7 @@ type Participant struct {
 	model  *models.Model
 	pubKey []byte // collective public key, checked against the chain
 	pkHash common.Hash
+	point  uint64 // this site's Shamir point, once threshold key generation ran
 }
 
 // New validates cfg and makes a participant that signs with key, talks to
@@ -141,6 +143,10 @@ func (p *Participant) Run(ctx context.Context) error {
 		switch t := task.Kind.(type) {
 		case *cohortv1.Task_KeyGen:
 			err = p.keyGen(ctx, t.KeyGen)
+		case *cohortv1.Task_Threshold:
+			err = p.dealThresholdShares(ctx, t.Threshold)
+		case *cohortv1.Task_ThresholdKey:
+			err = p.thresholdKey(ctx, t.ThresholdKey)
 		case *cohortv1.Task_Train:
 			err = p.train(ctx, t.Train)
 		case *cohortv1.Task_Decrypt:
@@ -294,7 +300,11 @@ func (p *Participant) decrypt(ctx context.Context, t *cohortv1.DecryptTask) erro
 	if err := p.verifyAggregate(ctx, t, agg); err != nil {
 		return err
 	}
-	share, err := p.sealer.decryptionShare(agg)
+	active := t.GetActivePoints()
+	if len(active) > 0 && !slices.Contains(active, p.point) {
+		return fmt.Errorf("%w: asked to decrypt with active set %v, which leaves out this site's point %d", ErrChainMismatch, active, p.point)
+	}
+	share, err := p.sealer.decryptionShare(agg, active)
 	if err != nil {
 		return fmt.Errorf("participant %s: decryption share: %w", p.cfg.Name, err)
 	}
@@ -324,10 +334,13 @@ func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTa
 	updates := make([][]byte, n)
 	counts := make([]float64, n)
 	var total float64
-	self := false
+	seen := make(map[common.Address]bool, n)
 	for i, raw := range t.GetContributors() {
 		addr := common.BytesToAddress(raw)
-		self = self || addr == p.Address()
+		if seen[addr] {
+			return fmt.Errorf("%w: contributor %s listed twice", ErrChainMismatch, addr.Hex())
+		}
+		seen[addr] = true
 		cm, err := p.ledger.Commitment(ctx, p.cfg.StudyID, round, addr)
 		if err != nil {
 			return fmt.Errorf("participant %s: read commitment of %s: %w", p.cfg.Name, addr.Hex(), err)
@@ -341,8 +354,13 @@ func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTa
 			return err
 		}
 	}
-	if !self {
-		return fmt.Errorf("%w: asked to decrypt a round %d aggregate that leaves out this site's own update", ErrChainMismatch, round)
+	// A sum of fewer updates than the study's minimum could expose one site's.
+	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
+	}
+	if len(seen) < int(study.MinParticipants) {
+		return fmt.Errorf("%w: the round %d aggregate combines %d updates, the study requires at least %d", ErrChainMismatch, round, len(seen), study.MinParticipants)
 	}
 	for i, w := range t.GetWeights() {
 		if want := counts[i] / total; math.Abs(w-want) > 1e-12 {

@@ -16,7 +16,14 @@ type sealer interface {
 	seal(publicKey []byte, update []float64) ([]byte, error)
 	// sum recomputes an aggregate from sealed updates, to verify the coordinator.
 	sum(updates [][]byte, weights []float64) ([]byte, error)
-	decryptionShare(aggregate []byte) ([]byte, error)
+	// thresholdShares Shamir-shares the secret among points; any t can decrypt.
+	thresholdShares(t int, points []uint64) (map[uint64][]byte, error)
+	// thresholdKey combines the shares dealt to point own into this party's
+	// threshold secret share.
+	thresholdKey(publicKey []byte, own uint64, received [][]byte) error
+	// decryptionShare makes a share for the aggregate: n-of-n when active is
+	// empty, otherwise for the active set of t points.
+	decryptionShare(aggregate []byte, active []uint64) ([]byte, error)
 }
 
 var (
@@ -28,8 +35,9 @@ var (
 var errNoKeyShare = errors.New("participant: no secret-key share yet; key generation has not run")
 
 type homomorphicSealer struct {
-	scheme *aggregation.Scheme
-	secret *aggregation.SecretShare // never leaves this struct but in a decryption share
+	scheme    *aggregation.Scheme
+	secret    *aggregation.SecretShare          // never leaves this struct but in shares
+	threshold *aggregation.ThresholdSecretShare // set once threshold key generation ran
 }
 
 func (h *homomorphicSealer) publicKeyShare(crs [32]byte) ([]byte, error) {
@@ -72,7 +80,47 @@ func (h *homomorphicSealer) sum(updates [][]byte, weights []float64) ([]byte, er
 	return agg.MarshalBinary()
 }
 
-func (h *homomorphicSealer) decryptionShare(aggregate []byte) ([]byte, error) {
+func (h *homomorphicSealer) thresholdShares(t int, points []uint64) (map[uint64][]byte, error) {
+	if h.secret == nil {
+		return nil, errNoKeyShare
+	}
+	shares, err := h.scheme.GenThresholdShares(h.secret, t, shamirPoints(points))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[uint64][]byte, len(shares))
+	for p, sh := range shares {
+		if out[uint64(p)], err = sh.MarshalBinary(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (h *homomorphicSealer) thresholdKey(publicKey []byte, own uint64, received [][]byte) error {
+	if h.secret == nil {
+		return errNoKeyShare
+	}
+	var pk aggregation.PublicKey
+	if err := pk.UnmarshalBinary(publicKey); err != nil {
+		return fmt.Errorf("participant: collective public key: %w", err)
+	}
+	shares := make([]*aggregation.ThresholdShare, len(received))
+	for i, b := range received {
+		shares[i] = new(aggregation.ThresholdShare)
+		if err := shares[i].UnmarshalBinary(b); err != nil {
+			return fmt.Errorf("participant: threshold share %d: %w", i, err)
+		}
+	}
+	tsk, err := h.scheme.AggregateThresholdShares(&pk, h.secret.ID(), aggregation.ShamirPoint(own), shares)
+	if err != nil {
+		return err
+	}
+	h.threshold = tsk
+	return nil
+}
+
+func (h *homomorphicSealer) decryptionShare(aggregate []byte, active []uint64) ([]byte, error) {
 	if h.secret == nil {
 		return nil, errNoKeyShare
 	}
@@ -80,11 +128,28 @@ func (h *homomorphicSealer) decryptionShare(aggregate []byte) ([]byte, error) {
 	if err := agg.UnmarshalBinary(aggregate); err != nil {
 		return nil, fmt.Errorf("participant: aggregate: %w", err)
 	}
-	share, err := h.scheme.GenDecryptionShare(h.secret, &agg)
+	var share *aggregation.DecryptionShare
+	var err error
+	if len(active) == 0 {
+		share, err = h.scheme.GenDecryptionShare(h.secret, &agg)
+	} else {
+		if h.threshold == nil {
+			return nil, errors.New("participant: asked for a threshold decryption share before threshold key generation ran")
+		}
+		share, err = h.scheme.GenThresholdDecryptionShare(h.threshold, shamirPoints(active), &agg)
+	}
 	if err != nil {
 		return nil, err
 	}
 	return share.MarshalBinary()
+}
+
+func shamirPoints(ps []uint64) []aggregation.ShamirPoint {
+	out := make([]aggregation.ShamirPoint, len(ps))
+	for i, p := range ps {
+		out[i] = aggregation.ShamirPoint(p)
+	}
+	return out
 }
 
 // plainSealer sends updates in the clear. Test-only.
@@ -94,9 +159,16 @@ func (plainSealer) publicKeyShare([32]byte) ([]byte, error) { return []byte("ins
 func (plainSealer) seal(_ []byte, update []float64) ([]byte, error) {
 	return models.EncodeParams(update), nil
 }
-func (plainSealer) decryptionShare([]byte) ([]byte, error) {
-	return nil, errors.New("participant: plaintext mode has nothing to decrypt")
+func (plainSealer) decryptionShare([]byte, []uint64) ([]byte, error) {
+	return nil, errPlaintext
 }
+func (plainSealer) thresholdShares(int, []uint64) (map[uint64][]byte, error) {
+	return nil, errPlaintext
+}
+func (plainSealer) thresholdKey([]byte, uint64, [][]byte) error { return errPlaintext }
+
+// errPlaintext reports a key operation asked of a node in plaintext test mode.
+var errPlaintext = errors.New("participant: plaintext test mode has no keys")
 
 func (plainSealer) sum(updates [][]byte, weights []float64) ([]byte, error) {
 	vs := make([][]float64, len(updates))

@@ -19,6 +19,12 @@ const (
 	KindUpdate       = "update"
 	KindDecryptShare = "decrypt-share"
 	KindEvaluation   = "evaluation"
+	// KindThresholdShare signs one encrypted Shamir share: content is
+	// ShareContent(recipient, ciphertext).
+	KindThresholdShare = "threshold-share"
+	// KindThresholdKey confirms a participant holds its threshold secret
+	// share for the collective key whose hash is the content.
+	KindThresholdKey = "threshold-key"
 )
 
 // domain separates Cohort signatures from every other use of the same key.
@@ -50,24 +56,34 @@ func Sign(key *ecdsa.PrivateKey, study uint64, round uint32, kind string, conten
 // Verify checks that s is a signature over the message digest by the address
 // it names, and returns that address.
 func Verify(s *cohortv1.Signed, study uint64, round uint32, kind string, content common.Hash) (common.Address, error) {
+	pub, err := SignerKey(s, study, round, kind, content)
+	if err != nil {
+		return common.Address{}, err
+	}
+	return crypto.PubkeyToAddress(*pub), nil
+}
+
+// SignerKey is Verify that returns the signer's public key, which a
+// recipient needs to encrypt to the signer (SealTo).
+func SignerKey(s *cohortv1.Signed, study uint64, round uint32, kind string, content common.Hash) (*ecdsa.PublicKey, error) {
 	if s == nil {
-		return common.Address{}, fmt.Errorf("%w: %s message is not signed; sign it with the sender's Ethereum key", ErrBadSignature, kind)
+		return nil, fmt.Errorf("%w: %s message is not signed; sign it with the sender's Ethereum key", ErrBadSignature, kind)
 	}
 	if len(s.Signer) != common.AddressLength {
-		return common.Address{}, fmt.Errorf("%w: signer is %d bytes, want a %d-byte address", ErrBadSignature, len(s.Signer), common.AddressLength)
+		return nil, fmt.Errorf("%w: signer is %d bytes, want a %d-byte address", ErrBadSignature, len(s.Signer), common.AddressLength)
 	}
 	if len(s.Signature) != crypto.SignatureLength {
-		return common.Address{}, fmt.Errorf("%w: signature is %d bytes, want %d", ErrBadSignature, len(s.Signature), crypto.SignatureLength)
+		return nil, fmt.Errorf("%w: signature is %d bytes, want %d", ErrBadSignature, len(s.Signature), crypto.SignatureLength)
 	}
 	claimed := common.BytesToAddress(s.Signer)
 	pub, err := crypto.SigToPub(Digest(study, round, kind, content).Bytes(), s.Signature)
 	if err != nil {
-		return common.Address{}, fmt.Errorf("%w: %v", ErrBadSignature, err)
+		return nil, fmt.Errorf("%w: %v", ErrBadSignature, err)
 	}
 	if got := crypto.PubkeyToAddress(*pub); got != claimed {
-		return common.Address{}, fmt.Errorf("%w: %s message for study %d round %d was not signed by %s", ErrBadSignature, kind, study, round, claimed.Hex())
+		return nil, fmt.Errorf("%w: %s message for study %d round %d was not signed by %s", ErrBadSignature, kind, study, round, claimed.Hex())
 	}
-	return claimed, nil
+	return pub, nil
 }
 
 // JoinContent is the content hash a join signature covers: the participant's

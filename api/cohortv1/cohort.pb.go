@@ -152,6 +152,8 @@ type Task struct {
 	//	*Task_Decrypt
 	//	*Task_Evaluate
 	//	*Task_Done
+	//	*Task_Threshold
+	//	*Task_ThresholdKey
 	Kind          isTask_Kind `protobuf_oneof:"kind"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -239,6 +241,24 @@ func (x *Task) GetDone() *StudyDone {
 	return nil
 }
 
+func (x *Task) GetThreshold() *ThresholdTask {
+	if x != nil {
+		if x, ok := x.Kind.(*Task_Threshold); ok {
+			return x.Threshold
+		}
+	}
+	return nil
+}
+
+func (x *Task) GetThresholdKey() *ThresholdKeyTask {
+	if x != nil {
+		if x, ok := x.Kind.(*Task_ThresholdKey); ok {
+			return x.ThresholdKey
+		}
+	}
+	return nil
+}
+
 type isTask_Kind interface {
 	isTask_Kind()
 }
@@ -263,6 +283,14 @@ type Task_Done struct {
 	Done *StudyDone `protobuf:"bytes,5,opt,name=done,proto3,oneof"`
 }
 
+type Task_Threshold struct {
+	Threshold *ThresholdTask `protobuf:"bytes,6,opt,name=threshold,proto3,oneof"`
+}
+
+type Task_ThresholdKey struct {
+	ThresholdKey *ThresholdKeyTask `protobuf:"bytes,7,opt,name=threshold_key,json=thresholdKey,proto3,oneof"`
+}
+
 func (*Task_KeyGen) isTask_Kind() {}
 
 func (*Task_Train) isTask_Kind() {}
@@ -272,6 +300,10 @@ func (*Task_Decrypt) isTask_Kind() {}
 func (*Task_Evaluate) isTask_Kind() {}
 
 func (*Task_Done) isTask_Kind() {}
+
+func (*Task_Threshold) isTask_Kind() {}
+
+func (*Task_ThresholdKey) isTask_Kind() {}
 
 // KeyGenTask asks for a public-key share under the common reference string.
 type KeyGenTask struct {
@@ -334,6 +366,351 @@ func (x *KeyGenTask) GetParticipants() [][]byte {
 	return nil
 }
 
+// ThresholdTask asks each participant to Shamir-share its secret key among
+// the study's participants so that any `threshold` of them can decrypt.
+type ThresholdTask struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Threshold     uint32                 `protobuf:"varint,2,opt,name=threshold,proto3" json:"threshold,omitempty"`
+	Holders       []*ShareHolder         `protobuf:"bytes,3,rep,name=holders,proto3" json:"holders,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ThresholdTask) Reset() {
+	*x = ThresholdTask{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ThresholdTask) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ThresholdTask) ProtoMessage() {}
+
+func (x *ThresholdTask) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ThresholdTask.ProtoReflect.Descriptor instead.
+func (*ThresholdTask) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *ThresholdTask) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *ThresholdTask) GetThreshold() uint32 {
+	if x != nil {
+		return x.Threshold
+	}
+	return 0
+}
+
+func (x *ThresholdTask) GetHolders() []*ShareHolder {
+	if x != nil {
+		return x.Holders
+	}
+	return nil
+}
+
+// ShareHolder is a participant, its Shamir point and its Ethereum public key
+// (65-byte uncompressed), which the dealer checks against the address on
+// chain before encrypting a share to it.
+type ShareHolder struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Address       []byte                 `protobuf:"bytes,1,opt,name=address,proto3" json:"address,omitempty"`
+	Point         uint64                 `protobuf:"varint,2,opt,name=point,proto3" json:"point,omitempty"`
+	PublicKey     []byte                 `protobuf:"bytes,3,opt,name=public_key,json=publicKey,proto3" json:"public_key,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ShareHolder) Reset() {
+	*x = ShareHolder{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ShareHolder) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ShareHolder) ProtoMessage() {}
+
+func (x *ShareHolder) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ShareHolder.ProtoReflect.Descriptor instead.
+func (*ShareHolder) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *ShareHolder) GetAddress() []byte {
+	if x != nil {
+		return x.Address
+	}
+	return nil
+}
+
+func (x *ShareHolder) GetPoint() uint64 {
+	if x != nil {
+		return x.Point
+	}
+	return 0
+}
+
+func (x *ShareHolder) GetPublicKey() []byte {
+	if x != nil {
+		return x.PublicKey
+	}
+	return nil
+}
+
+// ThresholdKeyTask hands a participant the shares dealt to it.
+type ThresholdKeyTask struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Shares        []*EncryptedShare      `protobuf:"bytes,2,rep,name=shares,proto3" json:"shares,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ThresholdKeyTask) Reset() {
+	*x = ThresholdKeyTask{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ThresholdKeyTask) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ThresholdKeyTask) ProtoMessage() {}
+
+func (x *ThresholdKeyTask) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ThresholdKeyTask.ProtoReflect.Descriptor instead.
+func (*ThresholdKeyTask) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *ThresholdKeyTask) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *ThresholdKeyTask) GetShares() []*EncryptedShare {
+	if x != nil {
+		return x.Shares
+	}
+	return nil
+}
+
+// EncryptedShare is a Shamir share of a dealer's secret key, encrypted to its
+// recipient's Ethereum key (ECIES), signed by the dealer over
+// (study, round 0, "threshold-share", keccak(recipient || ciphertext)).
+type EncryptedShare struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Recipient     []byte                 `protobuf:"bytes,1,opt,name=recipient,proto3" json:"recipient,omitempty"`
+	Ciphertext    []byte                 `protobuf:"bytes,2,opt,name=ciphertext,proto3" json:"ciphertext,omitempty"`
+	Auth          *Signed                `protobuf:"bytes,3,opt,name=auth,proto3" json:"auth,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *EncryptedShare) Reset() {
+	*x = EncryptedShare{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *EncryptedShare) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EncryptedShare) ProtoMessage() {}
+
+func (x *EncryptedShare) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use EncryptedShare.ProtoReflect.Descriptor instead.
+func (*EncryptedShare) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *EncryptedShare) GetRecipient() []byte {
+	if x != nil {
+		return x.Recipient
+	}
+	return nil
+}
+
+func (x *EncryptedShare) GetCiphertext() []byte {
+	if x != nil {
+		return x.Ciphertext
+	}
+	return nil
+}
+
+func (x *EncryptedShare) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
+type ThresholdSharesSubmission struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Shares        []*EncryptedShare      `protobuf:"bytes,2,rep,name=shares,proto3" json:"shares,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ThresholdSharesSubmission) Reset() {
+	*x = ThresholdSharesSubmission{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ThresholdSharesSubmission) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ThresholdSharesSubmission) ProtoMessage() {}
+
+func (x *ThresholdSharesSubmission) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ThresholdSharesSubmission.ProtoReflect.Descriptor instead.
+func (*ThresholdSharesSubmission) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *ThresholdSharesSubmission) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *ThresholdSharesSubmission) GetShares() []*EncryptedShare {
+	if x != nil {
+		return x.Shares
+	}
+	return nil
+}
+
+type ThresholdKeyConfirmation struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Auth          *Signed                `protobuf:"bytes,2,opt,name=auth,proto3" json:"auth,omitempty"` // over (study, round 0, "threshold-key", keccak(public key hash))
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ThresholdKeyConfirmation) Reset() {
+	*x = ThresholdKeyConfirmation{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ThresholdKeyConfirmation) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ThresholdKeyConfirmation) ProtoMessage() {}
+
+func (x *ThresholdKeyConfirmation) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ThresholdKeyConfirmation.ProtoReflect.Descriptor instead.
+func (*ThresholdKeyConfirmation) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *ThresholdKeyConfirmation) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *ThresholdKeyConfirmation) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
 // TrainTask opens round `round`: fetch the global model and the collective
 // public key, check both against the chain, train, encrypt, commit, upload.
 type TrainTask struct {
@@ -348,7 +725,7 @@ type TrainTask struct {
 
 func (x *TrainTask) Reset() {
 	*x = TrainTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[4]
+	mi := &file_cohortv1_cohort_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -360,7 +737,7 @@ func (x *TrainTask) String() string {
 func (*TrainTask) ProtoMessage() {}
 
 func (x *TrainTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[4]
+	mi := &file_cohortv1_cohort_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -373,7 +750,7 @@ func (x *TrainTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TrainTask.ProtoReflect.Descriptor instead.
 func (*TrainTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{4}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *TrainTask) GetStudyId() uint64 {
@@ -410,15 +787,16 @@ type DecryptTask struct {
 	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
 	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
 	AggregateHash []byte                 `protobuf:"bytes,3,opt,name=aggregate_hash,json=aggregateHash,proto3" json:"aggregate_hash,omitempty"`
-	Contributors  [][]byte               `protobuf:"bytes,4,rep,name=contributors,proto3" json:"contributors,omitempty"` // addresses whose updates were summed
-	Weights       []float64              `protobuf:"fixed64,5,rep,packed,name=weights,proto3" json:"weights,omitempty"`  // their weights, in the same order
+	Contributors  [][]byte               `protobuf:"bytes,4,rep,name=contributors,proto3" json:"contributors,omitempty"`                             // addresses whose updates were summed
+	Weights       []float64              `protobuf:"fixed64,5,rep,packed,name=weights,proto3" json:"weights,omitempty"`                              // their weights, in the same order
+	ActivePoints  []uint64               `protobuf:"varint,6,rep,packed,name=active_points,json=activePoints,proto3" json:"active_points,omitempty"` // the t Shamir points asked to decrypt; empty means every contributor (n-of-n)
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *DecryptTask) Reset() {
 	*x = DecryptTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[5]
+	mi := &file_cohortv1_cohort_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -430,7 +808,7 @@ func (x *DecryptTask) String() string {
 func (*DecryptTask) ProtoMessage() {}
 
 func (x *DecryptTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[5]
+	mi := &file_cohortv1_cohort_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -443,7 +821,7 @@ func (x *DecryptTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DecryptTask.ProtoReflect.Descriptor instead.
 func (*DecryptTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{5}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *DecryptTask) GetStudyId() uint64 {
@@ -481,6 +859,13 @@ func (x *DecryptTask) GetWeights() []float64 {
 	return nil
 }
 
+func (x *DecryptTask) GetActivePoints() []uint64 {
+	if x != nil {
+		return x.ActivePoints
+	}
+	return nil
+}
+
 // EvaluateTask asks for an evaluation of a model on the local test split.
 type EvaluateTask struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -493,7 +878,7 @@ type EvaluateTask struct {
 
 func (x *EvaluateTask) Reset() {
 	*x = EvaluateTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[6]
+	mi := &file_cohortv1_cohort_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -505,7 +890,7 @@ func (x *EvaluateTask) String() string {
 func (*EvaluateTask) ProtoMessage() {}
 
 func (x *EvaluateTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[6]
+	mi := &file_cohortv1_cohort_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -518,7 +903,7 @@ func (x *EvaluateTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvaluateTask.ProtoReflect.Descriptor instead.
 func (*EvaluateTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{6}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *EvaluateTask) GetStudyId() uint64 {
@@ -552,7 +937,7 @@ type StudyDone struct {
 
 func (x *StudyDone) Reset() {
 	*x = StudyDone{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[7]
+	mi := &file_cohortv1_cohort_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -564,7 +949,7 @@ func (x *StudyDone) String() string {
 func (*StudyDone) ProtoMessage() {}
 
 func (x *StudyDone) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[7]
+	mi := &file_cohortv1_cohort_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -577,7 +962,7 @@ func (x *StudyDone) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StudyDone.ProtoReflect.Descriptor instead.
 func (*StudyDone) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{7}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *StudyDone) GetStudyId() uint64 {
@@ -605,7 +990,7 @@ type PublicKeyShareSubmission struct {
 
 func (x *PublicKeyShareSubmission) Reset() {
 	*x = PublicKeyShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[8]
+	mi := &file_cohortv1_cohort_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -617,7 +1002,7 @@ func (x *PublicKeyShareSubmission) String() string {
 func (*PublicKeyShareSubmission) ProtoMessage() {}
 
 func (x *PublicKeyShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[8]
+	mi := &file_cohortv1_cohort_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -630,7 +1015,7 @@ func (x *PublicKeyShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublicKeyShareSubmission.ProtoReflect.Descriptor instead.
 func (*PublicKeyShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{8}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *PublicKeyShareSubmission) GetStudyId() uint64 {
@@ -667,7 +1052,7 @@ type UpdateChunk struct {
 
 func (x *UpdateChunk) Reset() {
 	*x = UpdateChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[9]
+	mi := &file_cohortv1_cohort_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -679,7 +1064,7 @@ func (x *UpdateChunk) String() string {
 func (*UpdateChunk) ProtoMessage() {}
 
 func (x *UpdateChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[9]
+	mi := &file_cohortv1_cohort_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -692,7 +1077,7 @@ func (x *UpdateChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateChunk.ProtoReflect.Descriptor instead.
 func (*UpdateChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{9}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *UpdateChunk) GetPart() isUpdateChunk_Part {
@@ -749,7 +1134,7 @@ type UpdateHeader struct {
 
 func (x *UpdateHeader) Reset() {
 	*x = UpdateHeader{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[10]
+	mi := &file_cohortv1_cohort_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -761,7 +1146,7 @@ func (x *UpdateHeader) String() string {
 func (*UpdateHeader) ProtoMessage() {}
 
 func (x *UpdateHeader) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[10]
+	mi := &file_cohortv1_cohort_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -774,7 +1159,7 @@ func (x *UpdateHeader) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateHeader.ProtoReflect.Descriptor instead.
 func (*UpdateHeader) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{10}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *UpdateHeader) GetStudyId() uint64 {
@@ -822,7 +1207,7 @@ type UploadReceipt struct {
 
 func (x *UploadReceipt) Reset() {
 	*x = UploadReceipt{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[11]
+	mi := &file_cohortv1_cohort_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -834,7 +1219,7 @@ func (x *UploadReceipt) String() string {
 func (*UploadReceipt) ProtoMessage() {}
 
 func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[11]
+	mi := &file_cohortv1_cohort_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -847,7 +1232,7 @@ func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadReceipt.ProtoReflect.Descriptor instead.
 func (*UploadReceipt) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{11}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *UploadReceipt) GetContentHash() []byte {
@@ -877,7 +1262,7 @@ type DecryptionShareSubmission struct {
 
 func (x *DecryptionShareSubmission) Reset() {
 	*x = DecryptionShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[12]
+	mi := &file_cohortv1_cohort_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -889,7 +1274,7 @@ func (x *DecryptionShareSubmission) String() string {
 func (*DecryptionShareSubmission) ProtoMessage() {}
 
 func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[12]
+	mi := &file_cohortv1_cohort_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -902,7 +1287,7 @@ func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DecryptionShareSubmission.ProtoReflect.Descriptor instead.
 func (*DecryptionShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{12}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *DecryptionShareSubmission) GetStudyId() uint64 {
@@ -953,7 +1338,7 @@ type EvaluationSubmission struct {
 
 func (x *EvaluationSubmission) Reset() {
 	*x = EvaluationSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[13]
+	mi := &file_cohortv1_cohort_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -965,7 +1350,7 @@ func (x *EvaluationSubmission) String() string {
 func (*EvaluationSubmission) ProtoMessage() {}
 
 func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[13]
+	mi := &file_cohortv1_cohort_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -978,7 +1363,7 @@ func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvaluationSubmission.ProtoReflect.Descriptor instead.
 func (*EvaluationSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{13}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *EvaluationSubmission) GetStudyId() uint64 {
@@ -1024,7 +1409,7 @@ type Ack struct {
 
 func (x *Ack) Reset() {
 	*x = Ack{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[14]
+	mi := &file_cohortv1_cohort_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1036,7 +1421,7 @@ func (x *Ack) String() string {
 func (*Ack) ProtoMessage() {}
 
 func (x *Ack) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[14]
+	mi := &file_cohortv1_cohort_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1049,7 +1434,7 @@ func (x *Ack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Ack.ProtoReflect.Descriptor instead.
 func (*Ack) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{14}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{20}
 }
 
 type BlobRequest struct {
@@ -1061,7 +1446,7 @@ type BlobRequest struct {
 
 func (x *BlobRequest) Reset() {
 	*x = BlobRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[15]
+	mi := &file_cohortv1_cohort_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1073,7 +1458,7 @@ func (x *BlobRequest) String() string {
 func (*BlobRequest) ProtoMessage() {}
 
 func (x *BlobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[15]
+	mi := &file_cohortv1_cohort_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1086,7 +1471,7 @@ func (x *BlobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobRequest.ProtoReflect.Descriptor instead.
 func (*BlobRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{15}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *BlobRequest) GetHash() []byte {
@@ -1106,7 +1491,7 @@ type BlobChunk struct {
 
 func (x *BlobChunk) Reset() {
 	*x = BlobChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[16]
+	mi := &file_cohortv1_cohort_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1118,7 +1503,7 @@ func (x *BlobChunk) String() string {
 func (*BlobChunk) ProtoMessage() {}
 
 func (x *BlobChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[16]
+	mi := &file_cohortv1_cohort_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1131,7 +1516,7 @@ func (x *BlobChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobChunk.ProtoReflect.Descriptor instead.
 func (*BlobChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{16}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *BlobChunk) GetData() []byte {
@@ -1159,30 +1544,57 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\vJoinRequest\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12%\n" +
-	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\x85\x02\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\x83\x03\n" +
 	"\x04Task\x120\n" +
 	"\akey_gen\x18\x01 \x01(\v2\x15.cohort.v1.KeyGenTaskH\x00R\x06keyGen\x12,\n" +
 	"\x05train\x18\x02 \x01(\v2\x14.cohort.v1.TrainTaskH\x00R\x05train\x122\n" +
 	"\adecrypt\x18\x03 \x01(\v2\x16.cohort.v1.DecryptTaskH\x00R\adecrypt\x125\n" +
 	"\bevaluate\x18\x04 \x01(\v2\x17.cohort.v1.EvaluateTaskH\x00R\bevaluate\x12*\n" +
-	"\x04done\x18\x05 \x01(\v2\x14.cohort.v1.StudyDoneH\x00R\x04doneB\x06\n" +
+	"\x04done\x18\x05 \x01(\v2\x14.cohort.v1.StudyDoneH\x00R\x04done\x128\n" +
+	"\tthreshold\x18\x06 \x01(\v2\x18.cohort.v1.ThresholdTaskH\x00R\tthreshold\x12B\n" +
+	"\rthreshold_key\x18\a \x01(\v2\x1b.cohort.v1.ThresholdKeyTaskH\x00R\fthresholdKeyB\x06\n" +
 	"\x04kind\"f\n" +
 	"\n" +
 	"KeyGenTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x19\n" +
 	"\bcrs_seed\x18\x02 \x01(\fR\acrsSeed\x12\"\n" +
-	"\fparticipants\x18\x03 \x03(\fR\fparticipants\"\x90\x01\n" +
+	"\fparticipants\x18\x03 \x03(\fR\fparticipants\"z\n" +
+	"\rThresholdTask\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x1c\n" +
+	"\tthreshold\x18\x02 \x01(\rR\tthreshold\x120\n" +
+	"\aholders\x18\x03 \x03(\v2\x16.cohort.v1.ShareHolderR\aholders\"\\\n" +
+	"\vShareHolder\x12\x18\n" +
+	"\aaddress\x18\x01 \x01(\fR\aaddress\x12\x14\n" +
+	"\x05point\x18\x02 \x01(\x04R\x05point\x12\x1d\n" +
+	"\n" +
+	"public_key\x18\x03 \x01(\fR\tpublicKey\"`\n" +
+	"\x10ThresholdKeyTask\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x121\n" +
+	"\x06shares\x18\x02 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"u\n" +
+	"\x0eEncryptedShare\x12\x1c\n" +
+	"\trecipient\x18\x01 \x01(\fR\trecipient\x12\x1e\n" +
+	"\n" +
+	"ciphertext\x18\x02 \x01(\fR\n" +
+	"ciphertext\x12%\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"i\n" +
+	"\x19ThresholdSharesSubmission\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x121\n" +
+	"\x06shares\x18\x02 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\\\n" +
+	"\x18ThresholdKeyConfirmation\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12%\n" +
+	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\x90\x01\n" +
 	"\tTrainTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12*\n" +
 	"\x11global_model_hash\x18\x03 \x01(\fR\x0fglobalModelHash\x12&\n" +
-	"\x0fpublic_key_hash\x18\x04 \x01(\fR\rpublicKeyHash\"\xa3\x01\n" +
+	"\x0fpublic_key_hash\x18\x04 \x01(\fR\rpublicKeyHash\"\xc8\x01\n" +
 	"\vDecryptTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12%\n" +
 	"\x0eaggregate_hash\x18\x03 \x01(\fR\raggregateHash\x12\"\n" +
 	"\fcontributors\x18\x04 \x03(\fR\fcontributors\x12\x18\n" +
-	"\aweights\x18\x05 \x03(\x01R\aweights\"^\n" +
+	"\aweights\x18\x05 \x03(\x01R\aweights\x12#\n" +
+	"\ractive_points\x18\x06 \x03(\x04R\factivePoints\"^\n" +
 	"\fEvaluateTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1d\n" +
@@ -1228,11 +1640,13 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x04hash\x18\x01 \x01(\fR\x04hash\"3\n" +
 	"\tBlobChunk\x12\x12\n" +
 	"\x04data\x18\x01 \x01(\fR\x04data\x12\x12\n" +
-	"\x04size\x18\x02 \x01(\x04R\x04size2\xa0\x03\n" +
+	"\x04size\x18\x02 \x01(\x04R\x04size2\xbb\x04\n" +
 	"\vCoordinator\x121\n" +
 	"\x04Join\x12\x16.cohort.v1.JoinRequest\x1a\x0f.cohort.v1.Task0\x01\x12K\n" +
 	"\x14SubmitPublicKeyShare\x12#.cohort.v1.PublicKeyShareSubmission\x1a\x0e.cohort.v1.Ack\x12B\n" +
 	"\fUploadUpdate\x12\x16.cohort.v1.UpdateChunk\x1a\x18.cohort.v1.UploadReceipt(\x01\x12M\n" +
+	"\x15SubmitThresholdShares\x12$.cohort.v1.ThresholdSharesSubmission\x1a\x0e.cohort.v1.Ack\x12J\n" +
+	"\x13ConfirmThresholdKey\x12#.cohort.v1.ThresholdKeyConfirmation\x1a\x0e.cohort.v1.Ack\x12M\n" +
 	"\x15SubmitDecryptionShare\x12$.cohort.v1.DecryptionShareSubmission\x1a\x0e.cohort.v1.Ack\x12C\n" +
 	"\x10SubmitEvaluation\x12\x1f.cohort.v1.EvaluationSubmission\x1a\x0e.cohort.v1.Ack\x129\n" +
 	"\aGetBlob\x12\x16.cohort.v1.BlobRequest\x1a\x14.cohort.v1.BlobChunk0\x01B3Z1github.com/cohort-fl/cohort/api/cohortv1;cohortv1b\x06proto3"
@@ -1249,55 +1663,72 @@ func file_cohortv1_cohort_proto_rawDescGZIP() []byte {
 	return file_cohortv1_cohort_proto_rawDescData
 }
 
-var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
+var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
 var file_cohortv1_cohort_proto_goTypes = []any{
 	(*Signed)(nil),                    // 0: cohort.v1.Signed
 	(*JoinRequest)(nil),               // 1: cohort.v1.JoinRequest
 	(*Task)(nil),                      // 2: cohort.v1.Task
 	(*KeyGenTask)(nil),                // 3: cohort.v1.KeyGenTask
-	(*TrainTask)(nil),                 // 4: cohort.v1.TrainTask
-	(*DecryptTask)(nil),               // 5: cohort.v1.DecryptTask
-	(*EvaluateTask)(nil),              // 6: cohort.v1.EvaluateTask
-	(*StudyDone)(nil),                 // 7: cohort.v1.StudyDone
-	(*PublicKeyShareSubmission)(nil),  // 8: cohort.v1.PublicKeyShareSubmission
-	(*UpdateChunk)(nil),               // 9: cohort.v1.UpdateChunk
-	(*UpdateHeader)(nil),              // 10: cohort.v1.UpdateHeader
-	(*UploadReceipt)(nil),             // 11: cohort.v1.UploadReceipt
-	(*DecryptionShareSubmission)(nil), // 12: cohort.v1.DecryptionShareSubmission
-	(*EvaluationSubmission)(nil),      // 13: cohort.v1.EvaluationSubmission
-	(*Ack)(nil),                       // 14: cohort.v1.Ack
-	(*BlobRequest)(nil),               // 15: cohort.v1.BlobRequest
-	(*BlobChunk)(nil),                 // 16: cohort.v1.BlobChunk
+	(*ThresholdTask)(nil),             // 4: cohort.v1.ThresholdTask
+	(*ShareHolder)(nil),               // 5: cohort.v1.ShareHolder
+	(*ThresholdKeyTask)(nil),          // 6: cohort.v1.ThresholdKeyTask
+	(*EncryptedShare)(nil),            // 7: cohort.v1.EncryptedShare
+	(*ThresholdSharesSubmission)(nil), // 8: cohort.v1.ThresholdSharesSubmission
+	(*ThresholdKeyConfirmation)(nil),  // 9: cohort.v1.ThresholdKeyConfirmation
+	(*TrainTask)(nil),                 // 10: cohort.v1.TrainTask
+	(*DecryptTask)(nil),               // 11: cohort.v1.DecryptTask
+	(*EvaluateTask)(nil),              // 12: cohort.v1.EvaluateTask
+	(*StudyDone)(nil),                 // 13: cohort.v1.StudyDone
+	(*PublicKeyShareSubmission)(nil),  // 14: cohort.v1.PublicKeyShareSubmission
+	(*UpdateChunk)(nil),               // 15: cohort.v1.UpdateChunk
+	(*UpdateHeader)(nil),              // 16: cohort.v1.UpdateHeader
+	(*UploadReceipt)(nil),             // 17: cohort.v1.UploadReceipt
+	(*DecryptionShareSubmission)(nil), // 18: cohort.v1.DecryptionShareSubmission
+	(*EvaluationSubmission)(nil),      // 19: cohort.v1.EvaluationSubmission
+	(*Ack)(nil),                       // 20: cohort.v1.Ack
+	(*BlobRequest)(nil),               // 21: cohort.v1.BlobRequest
+	(*BlobChunk)(nil),                 // 22: cohort.v1.BlobChunk
 }
 var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 0: cohort.v1.JoinRequest.auth:type_name -> cohort.v1.Signed
 	3,  // 1: cohort.v1.Task.key_gen:type_name -> cohort.v1.KeyGenTask
-	4,  // 2: cohort.v1.Task.train:type_name -> cohort.v1.TrainTask
-	5,  // 3: cohort.v1.Task.decrypt:type_name -> cohort.v1.DecryptTask
-	6,  // 4: cohort.v1.Task.evaluate:type_name -> cohort.v1.EvaluateTask
-	7,  // 5: cohort.v1.Task.done:type_name -> cohort.v1.StudyDone
-	0,  // 6: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	10, // 7: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 8: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	0,  // 9: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 10: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	1,  // 11: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	8,  // 12: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	9,  // 13: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	12, // 14: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	13, // 15: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	15, // 16: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	2,  // 17: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	14, // 18: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	11, // 19: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	14, // 20: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	14, // 21: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	16, // 22: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	17, // [17:23] is the sub-list for method output_type
-	11, // [11:17] is the sub-list for method input_type
-	11, // [11:11] is the sub-list for extension type_name
-	11, // [11:11] is the sub-list for extension extendee
-	0,  // [0:11] is the sub-list for field type_name
+	10, // 2: cohort.v1.Task.train:type_name -> cohort.v1.TrainTask
+	11, // 3: cohort.v1.Task.decrypt:type_name -> cohort.v1.DecryptTask
+	12, // 4: cohort.v1.Task.evaluate:type_name -> cohort.v1.EvaluateTask
+	13, // 5: cohort.v1.Task.done:type_name -> cohort.v1.StudyDone
+	4,  // 6: cohort.v1.Task.threshold:type_name -> cohort.v1.ThresholdTask
+	6,  // 7: cohort.v1.Task.threshold_key:type_name -> cohort.v1.ThresholdKeyTask
+	5,  // 8: cohort.v1.ThresholdTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 9: cohort.v1.ThresholdKeyTask.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 10: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
+	7,  // 11: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 12: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	0,  // 13: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	16, // 14: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 15: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	0,  // 16: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 17: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	1,  // 18: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	14, // 19: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	15, // 20: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	8,  // 21: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 22: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	18, // 23: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	19, // 24: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	21, // 25: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	2,  // 26: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	20, // 27: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	17, // 28: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	20, // 29: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	20, // 30: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	20, // 31: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	20, // 32: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	22, // 33: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	26, // [26:34] is the sub-list for method output_type
+	18, // [18:26] is the sub-list for method input_type
+	18, // [18:18] is the sub-list for extension type_name
+	18, // [18:18] is the sub-list for extension extendee
+	0,  // [0:18] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }
@@ -1311,8 +1742,10 @@ func file_cohortv1_cohort_proto_init() {
 		(*Task_Decrypt)(nil),
 		(*Task_Evaluate)(nil),
 		(*Task_Done)(nil),
+		(*Task_Threshold)(nil),
+		(*Task_ThresholdKey)(nil),
 	}
-	file_cohortv1_cohort_proto_msgTypes[9].OneofWrappers = []any{
+	file_cohortv1_cohort_proto_msgTypes[15].OneofWrappers = []any{
 		(*UpdateChunk_Header)(nil),
 		(*UpdateChunk_Data)(nil),
 	}
@@ -1322,7 +1755,7 @@ func file_cohortv1_cohort_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_cohortv1_cohort_proto_rawDesc), len(file_cohortv1_cohort_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   17,
+			NumMessages:   23,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -30,6 +30,8 @@ const (
 	Coordinator_Join_FullMethodName                  = "/cohort.v1.Coordinator/Join"
 	Coordinator_SubmitPublicKeyShare_FullMethodName  = "/cohort.v1.Coordinator/SubmitPublicKeyShare"
 	Coordinator_UploadUpdate_FullMethodName          = "/cohort.v1.Coordinator/UploadUpdate"
+	Coordinator_SubmitThresholdShares_FullMethodName = "/cohort.v1.Coordinator/SubmitThresholdShares"
+	Coordinator_ConfirmThresholdKey_FullMethodName   = "/cohort.v1.Coordinator/ConfirmThresholdKey"
 	Coordinator_SubmitDecryptionShare_FullMethodName = "/cohort.v1.Coordinator/SubmitDecryptionShare"
 	Coordinator_SubmitEvaluation_FullMethodName      = "/cohort.v1.Coordinator/SubmitEvaluation"
 	Coordinator_GetBlob_FullMethodName               = "/cohort.v1.Coordinator/GetBlob"
@@ -48,6 +50,12 @@ type CoordinatorClient interface {
 	// message is the header. The content hash must equal the commitment the
 	// sender made on chain for that round.
 	UploadUpdate(ctx context.Context, opts ...grpc.CallOption) (grpc.ClientStreamingClient[UpdateChunk, UploadReceipt], error)
+	// SubmitThresholdShares answers a ThresholdTask: the caller's Shamir
+	// shares of its secret key, each encrypted to its recipient.
+	SubmitThresholdShares(ctx context.Context, in *ThresholdSharesSubmission, opts ...grpc.CallOption) (*Ack, error)
+	// ConfirmThresholdKey answers a ThresholdKeyTask once the caller holds its
+	// threshold secret share.
+	ConfirmThresholdKey(ctx context.Context, in *ThresholdKeyConfirmation, opts ...grpc.CallOption) (*Ack, error)
 	// SubmitDecryptionShare answers a DecryptTask.
 	SubmitDecryptionShare(ctx context.Context, in *DecryptionShareSubmission, opts ...grpc.CallOption) (*Ack, error)
 	// SubmitEvaluation answers an EvaluateTask with aggregate figures only.
@@ -107,6 +115,26 @@ func (c *coordinatorClient) UploadUpdate(ctx context.Context, opts ...grpc.CallO
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type Coordinator_UploadUpdateClient = grpc.ClientStreamingClient[UpdateChunk, UploadReceipt]
 
+func (c *coordinatorClient) SubmitThresholdShares(ctx context.Context, in *ThresholdSharesSubmission, opts ...grpc.CallOption) (*Ack, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Ack)
+	err := c.cc.Invoke(ctx, Coordinator_SubmitThresholdShares_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *coordinatorClient) ConfirmThresholdKey(ctx context.Context, in *ThresholdKeyConfirmation, opts ...grpc.CallOption) (*Ack, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Ack)
+	err := c.cc.Invoke(ctx, Coordinator_ConfirmThresholdKey_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *coordinatorClient) SubmitDecryptionShare(ctx context.Context, in *DecryptionShareSubmission, opts ...grpc.CallOption) (*Ack, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(Ack)
@@ -159,6 +187,12 @@ type CoordinatorServer interface {
 	// message is the header. The content hash must equal the commitment the
 	// sender made on chain for that round.
 	UploadUpdate(grpc.ClientStreamingServer[UpdateChunk, UploadReceipt]) error
+	// SubmitThresholdShares answers a ThresholdTask: the caller's Shamir
+	// shares of its secret key, each encrypted to its recipient.
+	SubmitThresholdShares(context.Context, *ThresholdSharesSubmission) (*Ack, error)
+	// ConfirmThresholdKey answers a ThresholdKeyTask once the caller holds its
+	// threshold secret share.
+	ConfirmThresholdKey(context.Context, *ThresholdKeyConfirmation) (*Ack, error)
 	// SubmitDecryptionShare answers a DecryptTask.
 	SubmitDecryptionShare(context.Context, *DecryptionShareSubmission) (*Ack, error)
 	// SubmitEvaluation answers an EvaluateTask with aggregate figures only.
@@ -184,6 +218,12 @@ func (UnimplementedCoordinatorServer) SubmitPublicKeyShare(context.Context, *Pub
 }
 func (UnimplementedCoordinatorServer) UploadUpdate(grpc.ClientStreamingServer[UpdateChunk, UploadReceipt]) error {
 	return status.Error(codes.Unimplemented, "method UploadUpdate not implemented")
+}
+func (UnimplementedCoordinatorServer) SubmitThresholdShares(context.Context, *ThresholdSharesSubmission) (*Ack, error) {
+	return nil, status.Error(codes.Unimplemented, "method SubmitThresholdShares not implemented")
+}
+func (UnimplementedCoordinatorServer) ConfirmThresholdKey(context.Context, *ThresholdKeyConfirmation) (*Ack, error) {
+	return nil, status.Error(codes.Unimplemented, "method ConfirmThresholdKey not implemented")
 }
 func (UnimplementedCoordinatorServer) SubmitDecryptionShare(context.Context, *DecryptionShareSubmission) (*Ack, error) {
 	return nil, status.Error(codes.Unimplemented, "method SubmitDecryptionShare not implemented")
@@ -251,6 +291,42 @@ func _Coordinator_UploadUpdate_Handler(srv interface{}, stream grpc.ServerStream
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type Coordinator_UploadUpdateServer = grpc.ClientStreamingServer[UpdateChunk, UploadReceipt]
 
+func _Coordinator_SubmitThresholdShares_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ThresholdSharesSubmission)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CoordinatorServer).SubmitThresholdShares(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Coordinator_SubmitThresholdShares_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CoordinatorServer).SubmitThresholdShares(ctx, req.(*ThresholdSharesSubmission))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Coordinator_ConfirmThresholdKey_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ThresholdKeyConfirmation)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CoordinatorServer).ConfirmThresholdKey(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Coordinator_ConfirmThresholdKey_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CoordinatorServer).ConfirmThresholdKey(ctx, req.(*ThresholdKeyConfirmation))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Coordinator_SubmitDecryptionShare_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(DecryptionShareSubmission)
 	if err := dec(in); err != nil {
@@ -308,6 +384,14 @@ var Coordinator_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "SubmitPublicKeyShare",
 			Handler:    _Coordinator_SubmitPublicKeyShare_Handler,
+		},
+		{
+			MethodName: "SubmitThresholdShares",
+			Handler:    _Coordinator_SubmitThresholdShares_Handler,
+		},
+		{
+			MethodName: "ConfirmThresholdKey",
+			Handler:    _Coordinator_ConfirmThresholdKey_Handler,
 		},
 		{
 			MethodName: "SubmitDecryptionShare",

@@ -50,6 +50,14 @@ type localStudyConfig struct {
 	// train, if set, is the local training configuration (its seed is
 	// offset per hospital); otherwise models.DefaultTrainConfig.
 	train *models.TrainConfig
+	// threshold and minParticipants override the study's decryption
+	// threshold (default ⌈2n/3⌉) and minimum contributors per round (default n).
+	threshold, minParticipants int
+	// phaseTimeout overrides how long the coordinator waits for stragglers.
+	phaseTimeout time.Duration
+	// dropAfter makes hospital i (by index) stop for good once it has
+	// uploaded its update of round dropAfter[i]: a site that dies mid-round.
+	dropAfter map[int]uint32
 }
 
 // roundFigures are one round's figures, as the report and progress line show them.
@@ -112,6 +120,12 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	}
 	if cfg.log == nil {
 		cfg.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if cfg.threshold == 0 {
+		cfg.threshold = (2*cfg.hospitals + 2) / 3
+	}
+	if cfg.minParticipants == 0 {
+		cfg.minParticipants = cfg.hospitals
 	}
 	s := &localStudy{cfg: cfg}
 	ok := false
@@ -180,8 +194,8 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		SpecHash:        crypto.Keccak256Hash(specJSON),
 		Purpose:         crypto.Keccak256Hash([]byte("demo: synthetic clinical cohort")),
 		Rounds:          uint32(cfg.rounds),
-		MinParticipants: uint32(cfg.hospitals),
-		Threshold:       uint32(cfg.hospitals),
+		MinParticipants: uint32(cfg.minParticipants),
+		Threshold:       uint32(cfg.threshold),
 		StrikeLimit:     3,
 		// The demo's researcher holds no root dataset yet (robust scoring
 		// will use one); the commitment says so rather than being left blank.
@@ -208,6 +222,9 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	ccfg := coordinator.DefaultConfig()
 	ccfg.StudyID, ccfg.Participants, ccfg.Rounds, ccfg.Spec, ccfg.InitSeed = s.studyID, cfg.hospitals, cfg.rounds, s.spec, cfg.seed
 	ccfg.InsecurePlaintext = cfg.plaintext
+	if cfg.phaseTimeout > 0 {
+		ccfg.PhaseTimeout = cfg.phaseTimeout
+	}
 	ccfg.Progress = func(r coordinator.RoundReport) {
 		f := figures.finish(r)
 		s.rounds = append(s.rounds, f)
@@ -246,14 +263,31 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		s.participants = append(s.participants, participantInfo{
 			Name: founders[i].Name, Address: founders[i].Address, Records: len(site.Train), Consented: consented, Test: len(site.Test),
 		})
+		pctx, stop := context.WithCancel(gctx)
+		defer stop()
+		observe := figures.observe
+		if r, ok := cfg.dropAfter[i]; ok {
+			observe = func(t participant.Trace) {
+				figures.observe(t)
+				if t.Round == r {
+					stop() // the site dies right after its upload
+				}
+			}
+		}
 		p, err := participant.New(participant.Config{
 			Name: founders[i].Name, StudyID: s.studyID, Site: site, Spec: s.spec,
-			Train: trainConfig(cfg, int64(i)), Observe: figures.observe, InsecurePlaintext: cfg.plaintext,
+			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.plaintext,
 		}, cohortv1.NewCoordinatorClient(conn), s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.log)
 		if err != nil {
 			return nil, err
 		}
-		g.Go(func() error { return p.Run(gctx) })
+		g.Go(func() error {
+			err := p.Run(pctx)
+			if pctx.Err() != nil && gctx.Err() == nil {
+				return nil // a deliberately dropped site; the study goes on
+			}
+			return err
+		})
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err
