@@ -17,8 +17,10 @@ type phase struct {
 	round uint32
 	want  map[common.Address]bool
 	got   map[common.Address][]byte
-	order []common.Address // arrival order, for deterministic iteration use sorted()
 	full  chan struct{}
+	// subject, if set, is the hash every answer must be about (the
+	// aggregate a decryption share is for).
+	subject common.Hash
 }
 
 func newPhase(kind string, round uint32, want []common.Address) *phase {
@@ -44,7 +46,6 @@ func (p *phase) add(from common.Address, data []byte) error {
 		return fmt.Errorf("%w: %s already sent its %s for round %d", ErrDuplicate, from.Hex(), p.kind, p.round)
 	}
 	p.got[from] = data
-	p.order = append(p.order, from)
 	if len(p.got) == len(p.want) {
 		close(p.full)
 	}

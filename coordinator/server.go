@@ -18,6 +18,7 @@ import (
 
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
 )
 
 // BlobChunkSize is the size of the chunks blobs stream in, well under
@@ -162,6 +163,15 @@ func (s *server) SubmitDecryptionShare(ctx context.Context, req *cohortv1.Decryp
 	if req.GetStudyId() != c.cfg.StudyID {
 		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
 	}
+	c.mu.Lock()
+	subject := common.Hash{}
+	if c.phase != nil {
+		subject = c.phase.subject
+	}
+	c.mu.Unlock()
+	if got := common.BytesToHash(req.GetAggregateHash()); got != subject {
+		return nil, toStatus(fmt.Errorf("%w: decryption share for aggregate %s, the round's aggregate is %s", ErrWrongPhase, got.Hex(), subject.Hex()))
+	}
 	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindDecryptShare, req.GetRound(), addr, req.GetShare()))
 }
 
@@ -210,6 +220,9 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 	}
 	// The sender must have committed to this exact content on chain first.
 	cm, err := c.ledger.Commitment(ctx, c.cfg.StudyID, h.GetRound(), addr)
+	if errors.Is(err, contracts.ErrNoCommitment) {
+		return toStatus(fmt.Errorf("%w: %s made no commitment for round %d; commit on chain before uploading", ErrWrongPhase, addr.Hex(), h.GetRound()))
+	}
 	if err != nil {
 		return status.Errorf(codes.Unavailable, "coordinator: read commitment on chain: %v", err)
 	}

@@ -79,7 +79,11 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, co
 			return nil, err
 		}
 		task.ActivePoints = points
-		ph := c.open(auth.KindDecryptShare, r, active)
+		ph := newPhase(auth.KindDecryptShare, r, active)
+		ph.subject = rep.AggregateHash
+		c.mu.Lock()
+		c.phase = ph
+		c.mu.Unlock()
 		c.broadcast(active, &cohortv1.Task{Kind: &cohortv1.Task_Decrypt{Decrypt: proto.Clone(task).(*cohortv1.DecryptTask)}})
 		err = c.wait(ctx, ph, c.cfg.PhaseTimeout, len(active))
 		if err == nil {

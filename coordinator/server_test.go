@@ -1,0 +1,381 @@
+package coordinator
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/tls"
+	"io"
+	"log/slog"
+	"net"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/status"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+)
+
+// fixture is a coordinator collecting round-1 updates of a study on a
+// simulated chain, served over mutual TLS on loopback, with hospitals that
+// hold real key shares. Tests play the hospitals by hand to send bad input.
+type fixture struct {
+	ctx       context.Context
+	ledger    *contracts.Ledger
+	studyID   uint64
+	coord     *Coordinator
+	scheme    *aggregation.Scheme
+	pk        *aggregation.PublicKey
+	hospitals []*hospital
+	stranger  *hospital
+}
+
+type hospital struct {
+	key     *ecdsa.PrivateKey
+	account *contracts.Account
+	client  cohortv1.CoordinatorClient
+	cert    tls.Certificate
+}
+
+func (h *hospital) addr() common.Address { return h.account.Address() }
+
+const testMaxUpdate = 4 << 20
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	t.Cleanup(cancel)
+	f := &fixture{ctx: ctx}
+	ca, err := auth.NewCA("test consortium")
+	require.NoError(t, err)
+
+	newHospital := func(name string) *hospital {
+		key, err := crypto.GenerateKey()
+		require.NoError(t, err)
+		cert, err := ca.Issue(name)
+		require.NoError(t, err)
+		return &hospital{key: key, account: contracts.NewAccount(key), cert: cert}
+	}
+	names := []string{"h1", "h2", "h3", "h4"}
+	for _, name := range names {
+		f.hospitals = append(f.hospitals, newHospital(name))
+	}
+	f.stranger = newHospital("stranger")
+	researcherKey, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	coordKey, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	researcher, coordAccount := contracts.NewAccount(researcherKey), contracts.NewAccount(coordKey)
+
+	funded := []common.Address{researcher.Address(), coordAccount.Address(), f.stranger.addr()}
+	var founders []contracts.Member
+	for i, h := range f.hospitals {
+		funded = append(funded, h.addr())
+		founders = append(founders, contracts.Member{Address: h.addr(), Name: names[i], TLSFingerprint: auth.Fingerprint(h.cert)})
+	}
+	chain, err := contracts.NewSimulatedChain(funded...)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = chain.Close() })
+	f.ledger, _, err = contracts.Deploy(ctx, chain, researcher, founders)
+	require.NoError(t, err)
+	spec := models.Spec{Kind: models.KindLogistic, Features: 4}
+	f.studyID, _, err = f.ledger.CreateStudy(ctx, researcher, contracts.StudyParams{
+		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: crypto.Keccak256Hash([]byte("purpose")),
+		ReferenceCommitment: crypto.Keccak256Hash([]byte("reference")),
+		Rounds:              3, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coordAccount.Address(),
+	})
+	require.NoError(t, err)
+
+	// Real collective key.
+	f.scheme, err = aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	crs := aggregation.CommonSeed([]byte("test crs"))
+	var shares []*aggregation.PublicKeyShare
+	for _, h := range f.hospitals {
+		_, err := f.ledger.JoinStudy(ctx, h.account, f.studyID)
+		require.NoError(t, err)
+		sk, err := f.scheme.GenSecretShare()
+		require.NoError(t, err)
+		share, err := f.scheme.GenPublicKeyShare(sk, crs)
+		require.NoError(t, err)
+		shares = append(shares, share)
+	}
+	f.pk, err = f.scheme.CombinePublicKey(crs, shares)
+	require.NoError(t, err)
+	_, err = f.ledger.SetPublicKeyHash(ctx, coordAccount, f.studyID, f.pk.Hash())
+	require.NoError(t, err)
+	_, err = f.ledger.OpenRound(ctx, coordAccount, f.studyID, 1, crypto.Keccak256Hash([]byte("model 0")), time.Now().Add(time.Hour))
+	require.NoError(t, err)
+
+	store, err := OpenStore(t.TempDir())
+	require.NoError(t, err)
+	cfg := DefaultConfig()
+	cfg.StudyID, cfg.Spec, cfg.MaxUpdateBytes = f.studyID, spec, testMaxUpdate
+	f.coord, err = New(cfg, f.ledger, coordAccount, f.scheme, store, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	require.NoError(t, err)
+	f.coord.pkHash = f.pk.Hash()
+	var want []common.Address
+	for _, h := range f.hospitals {
+		want = append(want, h.addr())
+	}
+	f.coord.phase = newPhase(auth.KindUpdate, 1, want)
+
+	serverCert, err := ca.Issue("coordinator", "127.0.0.1")
+	require.NoError(t, err)
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	srv := grpc.NewServer(grpc.Creds(credentials.NewTLS(auth.ServerConfig(serverCert, ca.Pool()))))
+	f.coord.Register(srv)
+	go func() { _ = srv.Serve(lis) }()
+	t.Cleanup(srv.Stop)
+	for _, h := range append(f.hospitals, f.stranger) {
+		conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(h.cert, ca.Pool(), "127.0.0.1"))))
+		require.NoError(t, err)
+		t.Cleanup(func() { _ = conn.Close() })
+		h.client = cohortv1.NewCoordinatorClient(conn)
+	}
+	return f
+}
+
+// update encrypts a model update of the study's size (5 parameters).
+func (f *fixture) update(t *testing.T) []byte {
+	t.Helper()
+	v, err := f.scheme.Encrypt(f.pk, []float64{0.1, -0.2, 0.3, -0.4, 0.5})
+	require.NoError(t, err)
+	b, err := v.MarshalBinary()
+	require.NoError(t, err)
+	return b
+}
+
+func (f *fixture) commit(t *testing.T, h *hospital, data []byte) {
+	t.Helper()
+	_, err := f.ledger.CommitUpdate(f.ctx, h.account, f.studyID, 1, contracts.Commitment{
+		CiphertextHash: crypto.Keccak256Hash(data), Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids")),
+	})
+	require.NoError(t, err)
+}
+
+// upload sends data with a header that claims hash and size, signed by
+// signer under the name of h.
+func upload(ctx context.Context, h *hospital, signer *ecdsa.PrivateKey, study uint64, round uint32, hash common.Hash, size uint64, data []byte, chunk int) error {
+	signed, err := auth.Sign(signer, study, round, auth.KindUpdate, hash)
+	if err != nil {
+		return err
+	}
+	signed.Signer = h.addr().Bytes()
+	stream, err := h.client.UploadUpdate(ctx)
+	if err != nil {
+		return err
+	}
+	header := &cohortv1.UpdateHeader{StudyId: study, Round: round, Size: size, ContentHash: hash.Bytes(), Auth: signed}
+	if err := stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Header{Header: header}}); err != nil {
+		_, err = stream.CloseAndRecv()
+		return err
+	}
+	for off := 0; off < len(data); off += chunk {
+		if err := stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Data{Data: data[off:min(off+chunk, len(data))]}}); err != nil {
+			break
+		}
+	}
+	_, err = stream.CloseAndRecv()
+	return err
+}
+
+func (f *fixture) accepted() map[common.Address]common.Hash {
+	f.coord.mu.Lock()
+	defer f.coord.mu.Unlock()
+	out := make(map[common.Address]common.Hash)
+	for a, d := range f.coord.phase.got {
+		out[a] = common.BytesToHash(d)
+	}
+	return out
+}
+
+func TestUploadRefusesHostileInput(t *testing.T) {
+	f := newFixture(t)
+	h1, h2, h3, h4 := f.hospitals[0], f.hospitals[1], f.hospitals[2], f.hospitals[3]
+
+	// h1 commits and uploads a valid update first: nothing below may lose it.
+	good := f.update(t)
+	f.commit(t, h1, good)
+	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 1, crypto.Keccak256Hash(good), uint64(len(good)), good, 1<<20))
+
+	// h2 commits to a valid update that the hostile uploads below imitate.
+	valid := f.update(t)
+	f.commit(t, h2, valid)
+	validHash := crypto.Keccak256Hash(valid)
+
+	otherScheme, err := aggregation.NewScheme(func() aggregation.Config {
+		c := aggregation.DefaultConfig()
+		c.LogN = 13
+		return c
+	}())
+	require.NoError(t, err)
+	foreign := func() []byte {
+		sk, err := otherScheme.GenSecretShare()
+		require.NoError(t, err)
+		crs := aggregation.CommonSeed([]byte("other"))
+		share, err := otherScheme.GenPublicKeyShare(sk, crs)
+		require.NoError(t, err)
+		pk, err := otherScheme.CombinePublicKey(crs, []*aggregation.PublicKeyShare{share})
+		require.NoError(t, err)
+		v, err := otherScheme.Encrypt(pk, []float64{1, 2, 3, 4, 5})
+		require.NoError(t, err)
+		b, err := v.MarshalBinary()
+		require.NoError(t, err)
+		return b
+	}()
+	malformed := append([]byte(nil), valid...)
+	malformed[len(malformed)/2] ^= 0xff
+
+	tests := []struct {
+		name   string
+		send   func() error
+		code   codes.Code
+		detail string
+	}{
+		{"oversized announcement", func() error {
+			return upload(f.ctx, h2, h2.key, f.studyID, 1, validHash, testMaxUpdate+1, valid, 1<<20)
+		}, codes.ResourceExhausted, "limit"},
+		{"more bytes than announced", func() error {
+			return upload(f.ctx, h2, h2.key, f.studyID, 1, validHash, uint64(len(valid))-1, valid, 1<<20)
+		}, codes.ResourceExhausted, "announced"},
+		{"chunk above the gRPC message limit", func() error {
+			return upload(f.ctx, h2, h2.key, f.studyID, 1, validHash, 5<<20, make([]byte, 5<<20), 5<<20)
+		}, codes.ResourceExhausted, ""},
+		{"bad signature", func() error {
+			return upload(f.ctx, h2, h3.key, f.studyID, 1, validHash, uint64(len(valid)), valid, 1<<20)
+		}, codes.Unauthenticated, "not signed by"},
+		{"no commitment on chain", func() error {
+			other := f.update(t)
+			return upload(f.ctx, h3, h3.key, f.studyID, 1, crypto.Keccak256Hash(other), uint64(len(other)), other, 1<<20)
+		}, codes.FailedPrecondition, "commit on chain"},
+		{"wrong round", func() error {
+			return upload(f.ctx, h2, h2.key, f.studyID, 2, validHash, uint64(len(valid)), valid, 1<<20)
+		}, codes.FailedPrecondition, "round 1"},
+		{"another study", func() error {
+			return upload(f.ctx, h2, h2.key, f.studyID+1, 1, validHash, uint64(len(valid)), valid, 1<<20)
+		}, codes.FailedPrecondition, "study"},
+		{"unknown participant", func() error {
+			return upload(f.ctx, f.stranger, f.stranger.key, f.studyID, 1, validHash, uint64(len(valid)), valid, 1<<20)
+		}, codes.PermissionDenied, "not asked"},
+		{"commitment mismatch", func() error {
+			other := f.update(t)
+			return upload(f.ctx, h2, h2.key, f.studyID, 1, crypto.Keccak256Hash(other), uint64(len(other)), other, 1<<20)
+		}, codes.InvalidArgument, "committed"},
+		{"bytes that do not hash to the header", func() error {
+			return upload(f.ctx, h2, h2.key, f.studyID, 1, validHash, uint64(len(malformed)), malformed, 1<<20)
+		}, codes.InvalidArgument, "hash to"},
+		{"replay of an accepted upload", func() error {
+			return upload(f.ctx, h1, h1.key, f.studyID, 1, crypto.Keccak256Hash(good), uint64(len(good)), good, 1<<20)
+		}, codes.AlreadyExists, "already"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.send()
+			require.Error(t, err)
+			assert.Equal(t, tt.code, status.Code(err), "%v", err)
+			assert.Contains(t, status.Convert(err).Message(), tt.detail)
+			assert.Equal(t, map[common.Address]common.Hash{h1.addr(): crypto.Keccak256Hash(good)}, f.accepted(), "the accepted update is kept, nothing else")
+		})
+	}
+
+	t.Run("malformed or wrong-parameter ciphertexts committed on chain", func(t *testing.T) {
+		for _, tc := range []struct {
+			name string
+			h    *hospital
+			data []byte
+		}{{"garbage", h3, []byte("not a ciphertext at all")}, {"foreign parameters", h4, foreign}} {
+			t.Run(tc.name, func(t *testing.T) {
+				f.commit(t, tc.h, tc.data)
+				err := upload(f.ctx, tc.h, tc.h.key, f.studyID, 1, crypto.Keccak256Hash(tc.data), uint64(len(tc.data)), tc.data, 1<<20)
+				require.Error(t, err)
+				assert.Equal(t, codes.InvalidArgument, status.Code(err), "%v", err)
+				assert.Len(t, f.accepted(), 1)
+			})
+		}
+	})
+
+	// The honest upload of h2 still goes through after all of that.
+	require.NoError(t, upload(f.ctx, h2, h2.key, f.studyID, 1, validHash, uint64(len(valid)), valid, 1<<20))
+	assert.Len(t, f.accepted(), 2)
+}
+
+func TestJoinRefusesStrangersAndReplays(t *testing.T) {
+	f := newFixture(t)
+	h1, h2 := f.hospitals[0], f.hospitals[1]
+	join := func(via *hospital, signer *ecdsa.PrivateKey, name string, cert tls.Certificate, study uint64) error {
+		signed, err := auth.Sign(signer, f.studyID, 0, auth.KindJoin, auth.JoinContent(name, auth.Fingerprint(cert)))
+		require.NoError(t, err)
+		ctx, cancel := context.WithTimeout(f.ctx, 5*time.Second)
+		defer cancel()
+		stream, err := via.client.Join(ctx, &cohortv1.JoinRequest{StudyId: study, Name: name, Auth: signed})
+		if err != nil {
+			return err
+		}
+		_, err = stream.Recv() // the server answers with an error, or blocks until a task
+		return err
+	}
+	tests := []struct {
+		name string
+		err  func() error
+		code codes.Code
+	}{
+		{"stranger", func() error { return join(f.stranger, f.stranger.key, "stranger", f.stranger.cert, f.studyID) }, codes.PermissionDenied},
+		{"join replayed over another TLS connection", func() error { return join(h2, h1.key, "h1", h1.cert, f.studyID) }, codes.Unauthenticated},
+		{"another study", func() error { return join(h1, h1.key, "h1", h1.cert, f.studyID+7) }, codes.PermissionDenied},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.err()
+			require.Error(t, err)
+			assert.Equal(t, tt.code, status.Code(err), "%v", err)
+		})
+	}
+	f.coord.mu.Lock()
+	defer f.coord.mu.Unlock()
+	assert.Empty(t, f.coord.peers, "no one was registered")
+}
+
+func TestDecryptionSharesAreCheckedAndAcceptedOnce(t *testing.T) {
+	f := newFixture(t)
+	h1, h2 := f.hospitals[0], f.hospitals[1]
+	aggHash := crypto.Keccak256Hash([]byte("aggregate"))
+	f.coord.phase = newPhase(auth.KindDecryptShare, 1, []common.Address{h1.addr(), h2.addr()})
+	f.coord.phase.subject = aggHash
+	submit := func(h *hospital, signer *ecdsa.PrivateKey, round uint32, share []byte) error {
+		signed, err := auth.Sign(signer, f.studyID, round, auth.KindDecryptShare, crypto.Keccak256Hash(share))
+		require.NoError(t, err)
+		_, err = h.client.SubmitDecryptionShare(f.ctx, &cohortv1.DecryptionShareSubmission{
+			StudyId: f.studyID, Round: round, AggregateHash: aggHash.Bytes(), Share: share, Auth: signed,
+		})
+		return err
+	}
+	require.NoError(t, submit(h1, h1.key, 1, []byte("share 1")))
+	assert.Equal(t, codes.AlreadyExists, status.Code(submit(h1, h1.key, 1, []byte("share 1"))), "replay")
+	forged, err := auth.Sign(h2.key, f.studyID, 1, auth.KindDecryptShare, crypto.Keccak256Hash([]byte("other")))
+	require.NoError(t, err)
+	_, err = h2.client.SubmitDecryptionShare(f.ctx, &cohortv1.DecryptionShareSubmission{StudyId: f.studyID, Round: 1, Share: []byte("share 2"), Auth: forged})
+	assert.Equal(t, codes.Unauthenticated, status.Code(err), "signature over other content")
+	assert.Equal(t, codes.FailedPrecondition, status.Code(submit(h2, h2.key, 2, []byte("share 2"))), "wrong round")
+	assert.Equal(t, codes.PermissionDenied, status.Code(submit(f.stranger, f.stranger.key, 1, []byte("x"))), "not asked")
+	aggHash = crypto.Keccak256Hash([]byte("another aggregate"))
+	assert.Equal(t, codes.FailedPrecondition, status.Code(submit(h2, h2.key, 1, []byte("share 2"))), "share for another aggregate")
+	aggHash = f.coord.phase.subject
+	require.NoError(t, submit(h2, h2.key, 1, []byte("share 2")))
+	select {
+	case <-f.coord.phase.full:
+	default:
+		t.Fatal("phase not complete after both shares")
+	}
+}
