@@ -16,8 +16,8 @@ build:
 demo: build
 	$(BIN)/cohort demo --hospitals 3 --rounds 5 --report $(BIN)/demo-report.json
 
-## test: every unit, integration and end-to-end test.
-test:
+## test: every unit, integration and end-to-end test (the geth integration tests included).
+test: geth
 	$(GO) test -count=1 -timeout 20m $(PKGS)
 
 ## bench: benchmarks that print figures (slow scale runs live here, not in test).
@@ -62,3 +62,33 @@ tools-gen:
 
 clean:
 	rm -rf $(BIN)
+
+## geth: the go-ethereum node at the version pinned in go.mod, built into
+## .tools/bin/geth for the integration tests and `make devnet` (about 90 s the
+## first time; rebuilt only when go.mod pins another version, recorded in
+## .tools/bin/geth.version).
+.PHONY: geth devnet
+TOOLS_BIN     := $(abspath .tools/bin)
+GETH          := $(TOOLS_BIN)/geth
+DEVNET_DIR    ?= out/devnet
+DEVNET_PORT   ?= 8545
+DEVNET_FLAGS  ?= --accounts 4
+
+geth:
+	@v=$$($(GO) list -m -f '{{.Version}}' github.com/ethereum/go-ethereum) || exit 1; \
+	if [ -x "$(GETH)" ] && [ "$$(cat "$(GETH).version" 2>/dev/null)" = "$$v" ]; then \
+		echo "geth $$v is built: $(GETH)"; exit 0; fi; \
+	echo "building geth $$v into $(GETH) (about 90 s)"; \
+	rm -f "$(GETH).version"; \
+	GOBIN="$(TOOLS_BIN)" $(GO) install github.com/ethereum/go-ethereum/cmd/geth@$$v && \
+	echo "$$v" > "$(GETH).version"
+
+# The race tests include the geth integration tests too.
+race: geth
+
+## devnet: a local geth --dev chain on 127.0.0.1:$(DEVNET_PORT) with the Cohort
+## contract deployed and funded accounts; details in $(DEVNET_DIR)/devnet.json.
+## Ctrl-C stops it; `make devnet` again resumes the same chain (remove
+## $(DEVNET_DIR) to start afresh). Account keys: $(DEVNET_DIR)/keys, hex, 0600.
+devnet: geth build
+	COHORT_GETH="$(GETH)" $(BIN)/cohort devnet --datadir $(DEVNET_DIR) --http-port $(DEVNET_PORT) $(DEVNET_FLAGS)

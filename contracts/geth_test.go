@@ -1,0 +1,242 @@
+package contracts_test
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/internal/gethtest"
+)
+
+// gethFixture is a real geth --dev node with a deployed ledger, reached
+// through contracts.DialChain, and funded accounts for every role.
+type gethFixture struct {
+	fixture
+	node *gethtest.Node
+}
+
+// newGethFixture starts geth (skipping the test if it is not built, failing
+// it under CI=true), funds the accounts and deploys the contract.
+func newGethFixture(t *testing.T, nMembers int) *gethFixture {
+	t.Helper()
+	node := gethtest.Start(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	t.Cleanup(cancel)
+	f := &gethFixture{node: node, fixture: fixture{
+		ctx:        ctx,
+		deployer:   contracts.NewAccount(newKey(t)),
+		researcher: contracts.NewAccount(newKey(t)),
+		coord:      contracts.NewAccount(newKey(t)),
+		outsider:   contracts.NewAccount(newKey(t)),
+	}}
+	funded := []common.Address{f.deployer.Address(), f.researcher.Address(), f.coord.Address(), f.outsider.Address()}
+	for i := range nMembers {
+		a := contracts.NewAccount(newKey(t))
+		f.members = append(f.members, a)
+		f.founders = append(f.founders, contracts.Member{
+			Address:        a.Address(),
+			Name:           fmt.Sprintf("Hospital %d", i+1),
+			TLSFingerprint: hash(fmt.Sprintf("cert %d", i+1)),
+		})
+		funded = append(funded, a.Address())
+	}
+	node.Fund(t, gethtest.Ether(100), funded...)
+
+	chain, err := contracts.DialChain(ctx, node.URL)
+	require.NoError(t, err)
+	t.Cleanup(func() { assert.NoError(t, chain.Close()) })
+	assert.False(t, chain.Simulated())
+	assert.Equal(t, int64(1337), chain.ChainID().Int64(), "geth --dev chain id")
+	f.chain = chain
+
+	ledger, r, err := contracts.Deploy(ctx, chain, f.deployer, f.founders)
+	require.NoError(t, err)
+	require.NotZero(t, r.GasUsed)
+	f.ledger = ledger
+	return f
+}
+
+// TestGethStudy runs a study round through a real geth --dev node: deploy,
+// create, join, key, open, concurrent commits, close and every view, then
+// reverts mapped to their sentinels. geth prices storage above mainnet (its
+// dev chain enables future repricing), so gas is only checked to be charged.
+func TestGethStudy(t *testing.T) {
+	const n = 4
+	f := newGethFixture(t, n)
+
+	members, err := f.ledger.Members(f.ctx)
+	require.NoError(t, err)
+	require.Len(t, members, n)
+	for i, m := range members {
+		assert.Equal(t, f.founders[i], m.Member)
+		assert.True(t, m.Active)
+		assert.WithinDuration(t, time.Now(), m.AdmittedAt, time.Minute, "admission time is the block time")
+	}
+
+	// Two studies created concurrently by one account: the Chain must hand
+	// out consecutive nonces.
+	ids := make([]uint64, 2)
+	var wg sync.WaitGroup
+	for i := range ids {
+		wg.Go(func() {
+			id, _, err := f.ledger.CreateStudy(f.ctx, f.researcher, f.params())
+			assert.NoError(t, err)
+			ids[i] = id
+		})
+	}
+	wg.Wait()
+	require.False(t, t.Failed())
+	assert.ElementsMatch(t, []uint64{1, 2}, ids)
+	count, err := f.ledger.StudyCount(f.ctx)
+	require.NoError(t, err)
+	assert.Equal(t, uint64(2), count)
+	id := ids[0]
+
+	for _, m := range f.members {
+		_, err := f.ledger.JoinStudy(f.ctx, m, id)
+		require.NoError(t, err)
+	}
+	keyHash := hash("collective public key")
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, keyHash)
+	require.NoError(t, err)
+	deadline := time.Now().Add(time.Hour).Truncate(time.Second)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), deadline)
+	require.NoError(t, err)
+
+	// Every member commits at once, back to back into geth's pool.
+	receipts := make([]contracts.Receipt, n)
+	for i, m := range f.members {
+		wg.Go(func() {
+			r, err := f.ledger.CommitUpdate(f.ctx, m, id, 1, commitment(i))
+			assert.NoError(t, err, "commit from member %d", i)
+			receipts[i] = r
+		})
+	}
+	wg.Wait()
+	require.False(t, t.Failed())
+	for i, r := range receipts {
+		assert.NotZero(t, r.GasUsed, "commit %d charged gas", i)
+		assert.NotZero(t, r.Block, "commit %d mined", i)
+	}
+
+	got, err := f.ledger.Commitments(f.ctx, id, 1)
+	require.NoError(t, err)
+	require.Len(t, got, n)
+	for i, m := range f.members {
+		assert.Equal(t, commitment(i), got[m.Address()], "member %d", i)
+	}
+	one, err := f.ledger.Commitment(f.ctx, id, 1, f.members[2].Address())
+	require.NoError(t, err)
+	assert.Equal(t, commitment(2), one)
+
+	t.Run("reverts map to sentinels", func(t *testing.T) {
+		tests := []struct {
+			name string
+			call func() error
+			want error
+		}{
+			{"double commit", func() error {
+				_, err := f.ledger.CommitUpdate(f.ctx, f.members[0], id, 1, commitment(9))
+				return err
+			}, contracts.ErrAlreadyCommitted},
+			{"outsider commits", func() error {
+				_, err := f.ledger.CommitUpdate(f.ctx, f.outsider, id, 1, commitment(9))
+				return err
+			}, contracts.ErrNotMember},
+			{"member opens a round", func() error {
+				_, err := f.ledger.OpenRound(f.ctx, f.members[0], id, 2, hash("model 1"), f.deadline())
+				return err
+			}, contracts.ErrNotCoordinator},
+			{"join after the key is set", func() error {
+				_, err := f.ledger.JoinStudy(f.ctx, f.members[0], id)
+				return err
+			}, contracts.ErrEnrolmentClosed},
+			{"unknown study", func() error {
+				_, err := f.ledger.Study(f.ctx, 99)
+				return err
+			}, contracts.ErrStudyNotFound},
+			{"no commitment from the outsider", func() error {
+				_, err := f.ledger.Commitment(f.ctx, id, 1, f.outsider.Address())
+				return err
+			}, contracts.ErrNoCommitment},
+			{"round of a study that never opened one", func() error {
+				_, err := f.ledger.Round(f.ctx, ids[1], 1)
+				return err
+			}, contracts.ErrRoundNotFound},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				err := tt.call()
+				require.ErrorIs(t, err, tt.want)
+				assert.NotContains(t, err.Error(), "0x08c379a0", "custom error decoded, not raw data")
+			})
+		}
+	})
+
+	before, err := f.chain.BlockNumber(f.ctx)
+	require.NoError(t, err)
+	_, err = f.ledger.CommitUpdate(f.ctx, f.members[1], id, 1, commitment(1))
+	require.ErrorIs(t, err, contracts.ErrAlreadyCommitted)
+	after, err := f.chain.BlockNumber(f.ctx)
+	require.NoError(t, err)
+	assert.Equal(t, before, after, "a refused commit is caught at gas estimation and never mined")
+
+	res := result(n)
+	closed, err := f.ledger.CloseRound(f.ctx, f.coord, id, 1, res)
+	require.NoError(t, err)
+
+	round, err := f.ledger.Round(f.ctx, id, 1)
+	require.NoError(t, err)
+	assert.Equal(t, uint32(1), round.Number)
+	assert.Equal(t, hash("model 0"), round.GlobalModel)
+	assert.False(t, round.Open)
+	assert.True(t, round.Closed)
+	assert.Equal(t, closed.Block, round.ClosedBlock)
+	assert.Less(t, round.OpenedBlock, round.ClosedBlock)
+	assert.Equal(t, uint32(n), round.Commitments)
+	assert.ElementsMatch(t, memberAddresses(f.members), round.Committers)
+	assert.Equal(t, res, round.Result)
+	assert.True(t, deadline.Equal(round.Deadline), "deadline %s stored as %s", deadline, round.Deadline)
+
+	study, err := f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, f.researcher.Address(), study.Owner)
+	assert.Equal(t, f.params(), study.StudyParams)
+	assert.Equal(t, keyHash, study.PublicKeyHash)
+	assert.Equal(t, uint32(1), study.CurrentRound)
+	assert.False(t, study.RoundOpen)
+	assert.False(t, study.Completed, "round 2 of 2 is still to run")
+	assert.Equal(t, memberAddresses(f.members), study.Participants)
+
+	_, err = f.ledger.CommitUpdate(f.ctx, f.members[0], id, 1, commitment(0))
+	require.ErrorIs(t, err, contracts.ErrRoundNotOpen, "commit after close")
+
+	// A second connection, as another daemon would open, sees the same state.
+	other, err := contracts.DialChain(f.ctx, f.node.URL)
+	require.NoError(t, err)
+	defer other.Close()
+	reopened, err := contracts.Open(other, f.ledger.Address())
+	require.NoError(t, err)
+	ok, err := reopened.IsParticipant(f.ctx, id, f.members[3].Address())
+	require.NoError(t, err)
+	assert.True(t, ok)
+	ok, err = reopened.IsMember(f.ctx, f.outsider.Address())
+	require.NoError(t, err)
+	assert.False(t, ok)
+}
+
+// memberAddresses returns the accounts' addresses, in order.
+func memberAddresses(accounts []*contracts.Account) []common.Address {
+	out := make([]common.Address, len(accounts))
+	for i, a := range accounts {
+		out[i] = a.Address()
+	}
+	return out
+}
