@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/big"
 	"math/rand/v2"
 	"testing"
 
@@ -253,7 +254,7 @@ func TestValidationErrors(t *testing.T) {
 	require.NoError(t, err)
 
 	otherCfg := DefaultConfig()
-	otherCfg.LogQ = []int{58, 50}
+	otherCfg.LogQ = []int{47, 48, 30}
 	s2, err := NewScheme(otherCfg)
 	require.NoError(t, err)
 
@@ -328,13 +329,16 @@ func TestConfigValidation(t *testing.T) {
 		{"default is valid", func(c *Config) {}, nil},
 		{"unsupported LogN", func(c *Config) { c.LogN = 9 }, ErrInvalidConfig},
 		{"one modulus only", func(c *Config) { c.LogQ = []int{60} }, ErrInvalidConfig},
+		{"modulus of 61 bits", func(c *Config) { c.LogQ = []int{61, 48, 30} }, ErrInvalidConfig},
 		{"no P modulus", func(c *Config) { c.LogP = nil }, ErrInvalidConfig},
 		{"modulus too large", func(c *Config) { c.LogQ = []int{62, 50} }, ErrInvalidConfig},
 		{"insecure for LogN 13", func(c *Config) { c.LogN = 13; c.LogQ = []int{60, 50, 50}; c.LogP = []int{61} }, ErrInsecureConfig},
-		{"no headroom", func(c *Config) { c.LogDefaultScale = 58 }, ErrInvalidConfig},
+		{"no headroom", func(c *Config) { c.LogDefaultScale = 93 }, ErrInvalidConfig},
 		{"sigma too small", func(c *Config) { c.SmudgingSigma = 1 }, ErrInvalidConfig},
 		{"sigma NaN", func(c *Config) { c.SmudgingSigma = math.NaN() }, ErrInvalidConfig},
-		{"sigma swamps scale", func(c *Config) { c.SmudgingSigma = 1 << 45 }, ErrInvalidConfig},
+		{"sigma too large for int64 samples", func(c *Config) { c.SmudgingSigma = 1 << 62 }, ErrInvalidConfig},
+		{"sigma swamps scale", func(c *Config) { c.LogDefaultScale = 60; c.SmudgingSigma = 1 << 55 }, ErrInvalidConfig},
+		{"weight prime too small", func(c *Config) { c.LogQ = []int{48, 48, 19} }, ErrInvalidConfig},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -343,7 +347,7 @@ func TestConfigValidation(t *testing.T) {
 			s, err := NewScheme(c)
 			if tc.want == nil {
 				require.NoError(t, err)
-				assert.Equal(t, 1<<(c.LogN-1), s.Slots())
+				assert.Equal(t, 1<<c.LogN, s.Slots())
 				return
 			}
 			require.ErrorIs(t, err, tc.want)
@@ -529,6 +533,35 @@ func TestErrorsAreDistinct(t *testing.T) {
 	for i, a := range all {
 		for j, b := range all {
 			assert.Equal(t, i == j, errors.Is(a, b), "%v vs %v", a, b)
+		}
+	}
+}
+
+func TestWeightedRowMatchesBigIntegers(t *testing.T) {
+	// The 128-bit accumulation with partial reductions equals the exact sum
+	// for many inputs and for the largest supported primes.
+	s := newScheme(t)
+	r := rand.New(rand.NewPCG(11, 12))
+	for _, inputs := range []int{1, 10, 300} {
+		for l, sr := range s.params.RingQ().SubRings {
+			q := sr.Modulus
+			rows := make([][]uint64, inputs)
+			w := make([]uint64, inputs)
+			for i := range rows {
+				w[i] = q - 1 - r.Uint64N(3)
+				rows[i] = []uint64{q - 1, r.Uint64N(q), 0, 1}
+			}
+			r64 := new(big.Int).Mod(new(big.Int).Lsh(big.NewInt(1), 64), new(big.Int).SetUint64(q)).Uint64()
+			dst := make([]uint64, 4)
+			weightedRow(dst, make([]uint64, 4), rows, w, q, sr.BRedConstant, r64)
+			for c := range dst {
+				want := new(big.Int)
+				for i := range rows {
+					want.Add(want, new(big.Int).Mul(new(big.Int).SetUint64(w[i]), new(big.Int).SetUint64(rows[i][c])))
+				}
+				want.Mod(want, new(big.Int).SetUint64(q))
+				assert.Equal(t, want.Uint64(), dst[c], "inputs %d prime %d coefficient %d", inputs, l, c)
+			}
 		}
 	}
 }

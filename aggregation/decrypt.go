@@ -6,7 +6,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/tuneinsight/lattigo/v5/core/rlwe"
-	"github.com/tuneinsight/lattigo/v5/he/hefloat"
 	"github.com/tuneinsight/lattigo/v5/mhe"
 	"github.com/tuneinsight/lattigo/v5/ring"
 )
@@ -34,6 +33,7 @@ type DecryptionShare struct {
 	point  ShamirPoint
 	active []ShamirPoint
 	level  int
+	length int // values in the aggregate: the last share stops there
 	shares []mhe.KeySwitchShare
 }
 
@@ -57,29 +57,45 @@ func (s *Scheme) genDecryptionShare(sk *rlwe.SecretKey, agg *EncryptedVector, ou
 	if err := s.checkVector("aggregate", agg); err != nil {
 		return nil, fmt.Errorf("aggregation: GenDecryptionShare: %w", err)
 	}
-	base, err := mhe.NewKeySwitchProtocol(s.params, s.smudging)
-	if err != nil {
-		return nil, fmt.Errorf("aggregation: GenDecryptionShare: %w", err)
-	}
 	shares := make([]mhe.KeySwitchShare, len(agg.cts))
 	ringL := s.params.RingQ().AtLevel(agg.level)
-	err = parallelFor(len(shares), func() mhe.KeySwitchProtocol {
-		return base.ShallowCopy()
-	}, func(proto mhe.KeySwitchProtocol, i int) error {
-		sh := proto.AllocateShare(agg.level)
-		proto.GenShare(sk, s.zeroKey, s.ciphertext(agg.cts[i], agg.level), &sh)
-		ringL.Reduce(sh.Value, sh.Value)
-		shares[i] = sh
+	type worker struct {
+		buf ring.Poly
+		sm  *smudger
+	}
+	err := parallelFor(len(shares), func() worker {
+		return worker{buf: ringL.NewPoly(), sm: newSmudger(s.sigma)}
+	}, func(w worker, i int) error {
+		// h = c1·s_i + e_i in the coefficient domain, e_i of deviation σ
+		// on the coefficients that carry values and nothing elsewhere.
+		h := ringL.NewPoly()
+		ringL.NTT(agg.cts[i].Value[1], w.buf)
+		ringL.MulCoeffsMontgomery(w.buf, sk.Value.Q, h)
+		ringL.INTT(h, h)
+		ringL.Reduce(h, h)
+		used := agg.used(i)
+		for _, row := range h.Coeffs {
+			clear(row[used:])
+		}
+		w.sm.addTo(h, used, ringL)
+		shares[i] = mhe.KeySwitchShare{Value: h}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("aggregation: GenDecryptionShare: %w", err)
 	}
 	out.AggregateHash = agg.Hash()
 	out.params = s.paramsHash
 	out.level = agg.level
+	out.length = agg.length
 	out.shares = shares
 	return out, nil
+}
+
+// used returns the number of coefficients share j carries.
+func (ds *DecryptionShare) used(j int) int {
+	n := ds.shares[j].Value.N()
+	return min(n, ds.length-j*n)
 }
 
 // MarshalBinary encodes the share.
@@ -87,9 +103,9 @@ func (ds *DecryptionShare) MarshalBinary() ([]byte, error) {
 	if ds == nil || len(ds.shares) == 0 {
 		return nil, fmt.Errorf("%w: DecryptionShare is nil or empty", ErrNilArgument)
 	}
-	size := 128 + 8*len(ds.active)
-	for _, sh := range ds.shares {
-		size += polySize(sh.Value.N(), sh.Value.Level()+1)
+	size := 136 + 8*len(ds.active)
+	for j, sh := range ds.shares {
+		size += polySizeOf(sh.Value, ds.used(j))
 	}
 	return marshal(size, func(e *encoder) {
 		e.header(kindDecryptionShare, ds.params)
@@ -102,9 +118,10 @@ func (ds *DecryptionShare) MarshalBinary() ([]byte, error) {
 			e.u64(uint64(p))
 		}
 		e.u8(uint8(ds.level))
+		e.u64(uint64(ds.length))
 		e.u32(uint32(len(ds.shares)))
-		for _, sh := range ds.shares {
-			e.poly(sh.Value)
+		for j, sh := range ds.shares {
+			e.polyUsed(sh.Value, ds.used(j))
 		}
 	})
 }
@@ -134,12 +151,29 @@ func (ds *DecryptionShare) UnmarshalBinary(p []byte) error {
 		active = append(active, ShamirPoint(d.u64()))
 	}
 	level := int(d.u8())
-	count := d.count("ciphertext share", 1<<31-1, polySize(1<<minLogNWire, 1))
+	length := d.u64()
+	if d.err == nil && (length == 0 || length > maxVectorLen) {
+		d.fail(fmt.Sprintf("aggregate length %d is outside 1..2^40", length))
+	}
+	count := d.count("ciphertext share", 1<<31-1, minPolySize)
 	shares := make([]mhe.KeySwitchShare, 0, count)
 	for i := 0; i < count && d.err == nil; i++ {
-		p := d.poly()
-		if d.err == nil && (p.Level() != level || (i > 0 && p.N() != shares[0].Value.N())) {
+		p, used := d.polyUsed()
+		if d.err != nil {
+			break
+		}
+		n := uint64(p.N())
+		if p.Level() != level || (i > 0 && p.N() != shares[0].Value.N()) {
 			d.fail(fmt.Sprintf("share %d has level %d and degree %d, want level %d and a common degree", i, p.Level(), p.N(), level))
+			break
+		}
+		if i == 0 && uint64(count) != (length+n-1)/n {
+			d.fail(fmt.Sprintf("%d ciphertext shares for %d values of degree %d, want %d", count, length, n, (length+n-1)/n))
+			break
+		}
+		if want := min(n, length-uint64(i)*n); uint64(used) != want {
+			d.fail(fmt.Sprintf("share %d stores %d coefficients, want %d", i, used, want))
+			break
 		}
 		shares = append(shares, mhe.KeySwitchShare{Value: p})
 	}
@@ -151,7 +185,7 @@ func (ds *DecryptionShare) UnmarshalBinary(p []byte) error {
 			return fmt.Errorf("%w: DecryptionShare: %v", ErrMalformed, err)
 		}
 	}
-	*ds = DecryptionShare{AggregateHash: aggHash, params: params, party: party, mode: mode, point: point, active: active, level: level, shares: shares}
+	*ds = DecryptionShare{AggregateHash: aggHash, params: params, party: party, mode: mode, point: point, active: active, level: level, length: int(length), shares: shares}
 	return nil
 }
 
@@ -201,8 +235,8 @@ func (s *Scheme) Decrypt(agg *EncryptedVector, shares []*DecryptionShare) ([]flo
 			}
 			points[ds.point] = true
 		}
-		if len(ds.shares) != len(agg.cts) {
-			return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d covers %d ciphertexts, aggregate has %d", ErrLengthMismatch, i, len(ds.shares), len(agg.cts))
+		if len(ds.shares) != len(agg.cts) || ds.length != agg.length {
+			return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d covers %d ciphertexts (%d values), aggregate has %d (%d values)", ErrLengthMismatch, i, len(ds.shares), ds.length, len(agg.cts), agg.length)
 		}
 		for j, sh := range ds.shares {
 			if err := checkPoly(fmt.Sprintf("decryption share %d ciphertext %d", i, j), ringL.AtLevel(agg.level), sh.Value, agg.level); err != nil {
@@ -222,28 +256,14 @@ func (s *Scheme) Decrypt(agg *EncryptedVector, shares []*DecryptionShare) ([]flo
 
 	slots := s.Slots()
 	out := make([]float64, agg.length)
-	type worker struct {
-		ecd *hefloat.Encoder
-		acc ring.Poly
-		buf []float64
-	}
-	err := parallelFor(len(agg.cts), func() worker {
-		return worker{ecd: s.encoder.ShallowCopy(), acc: ringL.NewPoly(), buf: make([]float64, slots)}
-	}, func(w worker, j int) error {
-		ct := agg.cts[j]
-		w.acc.Copy(ct.Value[0])
+	err := parallelFor(len(agg.cts), func() ring.Poly {
+		return ringL.NewPoly()
+	}, func(acc ring.Poly, j int) error {
+		acc.Copy(agg.cts[j].Value[0])
 		for _, ds := range shares {
-			ringL.Add(w.acc, ds.shares[j].Value, w.acc)
+			ringL.Add(acc, ds.shares[j].Value, acc)
 		}
-		pt, err := rlwe.NewPlaintextAtLevelFromPoly(agg.level, w.acc)
-		if err != nil {
-			return fmt.Errorf("aggregation: Decrypt: ciphertext %d: %w", j, err)
-		}
-		*pt.MetaData = *s.ciphertext(ct, agg.level).MetaData
-		if err := w.ecd.Decode(pt, w.buf); err != nil {
-			return fmt.Errorf("aggregation: Decrypt: decoding ciphertext %d: %w", j, err)
-		}
-		copy(out[j*slots:min((j+1)*slots, len(out))], w.buf)
+		s.decode(acc, agg.level, out[j*slots:min((j+1)*slots, len(out))])
 		return nil
 	})
 	if err != nil {

@@ -25,106 +25,161 @@
 // 1-based member indices). Parties keep their SecretShare: n-of-n decryption
 // keeps working alongside threshold decryption.
 //
+// Membership changes between rounds keep the collective key, so the study
+// goes on without a restart. Removal needs nothing: the remaining members
+// keep decrypting while at least t of them answer. To add members (or to
+// cut a removed member out for good), t current members re-share:
+// GenReshareShares turns each one's Shamir share into an additive share for
+// their set (Lagrange at zero) and deals it afresh over the new member set
+// and threshold; every new member sums what it received with
+// AggregateReshareShares. A removed member is revoked once the others delete
+// their old shares (proactive secret sharing; dealers are trusted to deal
+// honestly, the shares are not verifiable).
+//
 // Every serialised value starts with a magic, a type tag, a version and a
 // fingerprint of the parameters (Scheme.ParamsHash). UnmarshalBinary checks
 // the structure before allocating; the Scheme method that uses a value checks
 // the fingerprint, degrees, levels and that every coefficient is reduced, so
 // malformed or foreign input yields a wrapped sentinel error, never a panic.
-// Encodings are canonical, which is what makes Hash a commitment.
+// Encodings are canonical (bit-packed at the minimal width), which is what
+// makes Hash a commitment.
+//
+// # Encoding and bytes on the wire
+//
+// Values are encoded one per polynomial coefficient (coefficient encoding),
+// not in the N/2 complex slots of the canonical embedding: a ciphertext holds
+// N real values, and decoding a coefficient does not spread the decryption
+// noise over sqrt(N/2) coefficients as slot decoding does, which gains 6.5
+// bits of precision at N = 2^14 — bits the smudging noise below spends on
+// security. Ciphertexts stay in the coefficient domain, so the weighted
+// sum's rescale is a per-coefficient operation without NTTs. Robust scoring
+// keeps working in this encoding: the inner product of an update u with a
+// plaintext reference r is the constant coefficient of u(X)·r'(X) with
+// r'(X) = r_0 - Σ r_j X^(N-j), one plaintext multiplication by r' at scale
+// q_top followed by the same rescale, and only that coefficient needs
+// decrypting.
+//
+// On the wire each coefficient of a prime of b bits takes b bits (bit
+// packing), and c0 of the last ciphertext is only sent up to the vector's
+// end. A fresh update at q = [48, 48, 30] costs 2·126 bits = 31.5 bytes per
+// value (31.75 for a 1M-value update including the padding of the last c1,
+// 41.6 for 10k values), an aggregate 2·96 bits = 24 bytes and a decryption
+// share 12 bytes. 16 bytes per value is out of reach with ≥ 40-bit smudging:
+// the c1 half of a public-key ciphertext is uniform and cannot be seeded or
+// truncated (its rounding error would be multiplied by the secret and join
+// the noise the smudging must hide), so 16 bytes means a fresh modulus of
+// 64 bits: q = [44, 20] with Δ = 2^38. Meeting 1e-4 relative precision at
+// |v| ≈ 1 with 10 shares then forces σ ≈ 2^20.6, which by the argument below
+// gives about 5 bits of statistical security per 1M-value aggregate (and
+// about 10 per ciphertext) — the weak regime this package left behind, so
+// it is not offered as a default. What can be seeded is already seeded: the
+// common polynomial of the public key and of its shares (CommonSeed).
 //
 // # Parameters (DefaultConfig) and 128-bit security
 //
-// N = 2^14, q = [60, 50] bits, p = [61] bits, Δ = 2^50, uniform ternary
-// secret, error σ = 3.2. log2(QP) = 171 bits, against 438 bits allowed for
+// N = 2^14, q = [48, 48, 30] bits, p = [61] bits, Δ = 2^82, uniform ternary
+// secret, error σ = 3.2. log2(QP) = 187 bits, against 438 bits allowed for
 // 128-bit classical security at N = 2^14 by the Homomorphic Encryption
 // Standard (Albrecht et al. 2018, table 1, ternary secret); NewScheme refuses
-// any Config above that bound (ErrInsecureConfig). N = 2^13 would also meet
-// the bound (218 bits), but N = 2^14 is kept on purpose: its large security
-// margin absorbs the small leakage that the decryption noise allows (below),
-// it leaves room for the relinearisation and rotation keys robust scoring
-// will need, and its 8192 slots per ciphertext match the measurements in
-// DESIGN.md. The cost per value does not depend on N.
+// any Config above that bound (ErrInsecureConfig). N = 2^13 (218 bits) would
+// also do, but N = 2^14 leaves room for larger key-switching moduli when
+// robust scoring adds relinearisation or Galois keys.
 //
-// Levels. Fresh ciphertexts live at level 1 (modulus q0·q1, 64 bytes per
-// value). The weighted sum consumes exactly one level (one rescale by q1), so
-// aggregates are at level 0 (32 bytes per value). Robust scoring (issue 7: an
-// inner product with a plaintext reference and a squared norm) needs one
-// multiplication, which also fits: multiply at level 1 and rescale by q1,
-// giving Δ·Δ/q1 ≈ 2^50 at level 0. This two-prime chain is the minimum for
-// one multiplicative level. Headroom: q0/Δ = 2^10, so every decrypted entry
-// must stay below 2^9 = 512 in magnitude; Encrypt accepts |value| ≤
-// MaxAbsValue() = 256. Model updates (|value| ≤ about 10) and their convex
-// combinations are far inside; scoring must keep its sums below 512 (for
-// example by summing within a ciphertext only, or by pre-scaling).
-//
-// Δ = 2^50 rather than the usual 2^40: at a fixed precision target, every bit
-// of Δ is one more bit between the ciphertext noise and the smudging noise,
-// which is what the decryption security rests on.
+// The chain follows from the smudging choice below: Δ = 2^82 is what the
+// precision target needs given σ, the aggregate modulus q0·q1 ≈ 2^96 is Δ
+// plus 14 bits of headroom (Encrypt accepts |v| ≤ MaxAbsValue() = 2048;
+// aggregates must stay below 4096), and q2 ≈ 2^30 is the one level that the
+// weighted sum — and a plaintext multiplication for scoring — consumes: it
+// is the precision of the weights (2^-31) and of a scoring reference. A
+// ciphertext-ciphertext product (a squared norm) does not fit at this scale:
+// it needs Δ² and, to be decrypted with 40-bit smudging, a modulus of about
+// 2^170 (44 bytes per value); robust scoring must obtain norms otherwise or
+// pay for a larger chain.
 //
 // # Weighted sum and determinism
 //
-// WeightedSum encodes each weight once as the integer c_i = round(w_i·q1)
+// WeightedSum encodes each weight once as the integer c_i = round(w_i·q2)
 // (exact 256-bit arithmetic), computes Σ c_i·ct_i with exact modular
-// arithmetic at level 1, then divides by q1 with one rounding rescale, so the
-// scale returns exactly to Δ. No floating point and no randomness is
-// involved and coefficients are reduced to canonical form, so the same
-// inputs give byte-identical ciphertexts and hashes on every machine: any
-// member can recompute the aggregate from the committed updates and compare
-// hashes. The weight encoding differs from w_i by at most 2^-51, far below
-// the CKKS noise, so PlainWeightedSum uses the float64 weights directly (and
-// forbids fused multiply-add so it too is bit-reproducible). Weights must be
-// finite and non-negative; they need not sum to one as long as the result
-// stays inside the headroom.
+// arithmetic at the top level (128-bit accumulation, one reduction per
+// coefficient), then divides by q2 with one rounding rescale, so the scale
+// returns exactly to Δ. No floating point and no randomness is involved and
+// coefficients are reduced to canonical form, so the same inputs give
+// byte-identical ciphertexts and hashes on every machine: any member can
+// recompute the aggregate from the committed updates and compare hashes. The
+// weight encoding differs from w_i by at most 2^-31, so the result differs
+// from PlainWeightedSum by at most Σ|v_i|·2^-31 (about 5e-8 for 10 updates
+// with |v| ≤ 10), far below the decryption noise. Weights must be finite and
+// non-negative; the security bound assumes Σw_i² ≤ 1 (weights summing to at
+// most one).
 //
-// # Smudging noise: σ = 2^21 per party
+// # Smudging noise: σ = 2^58 per party, and what follows from it
 //
 // Collective decryption is a key switch to the zero key: party i publishes
-// h_i = c1·s_i + e_i, and c0 + Σ h_i = Δ·m + e_agg + Σ e_i. Without e_i the
-// output would reveal e_agg, which depends on the secret key, and a known
-// attack (Li–Micciancio 2021) recovers the key from such outputs. Each party
-// therefore draws e_i from a discrete Gaussian of standard deviation
-// σ = Config.SmudgingSigma. The analysis assumes only one honest party, so a
-// single e_i must hide e_agg.
+// h_i = c1·s_i + e_i, and c0 + Σ h_i = Δ·m + e_agg + Σ e_i. The aggregate's
+// own noise e_agg depends on the collective secret s, and a known attack
+// (Li–Micciancio 2021) recovers keys from decryptions that reveal it. Each
+// party therefore adds e_i drawn with standard deviation σ =
+// Config.SmudgingSigma to every coefficient it reveals (the sampler dithers
+// the bits below float64 precision so that all integers are reachable).
 //
-// Size of e_agg. Lattigo encrypts with the public key in QP and divides by
-// p, so the fresh noise per coefficient has variance ≈ (h + 1)/12 with h the
-// Hamming weight of the collective key (≈ n·2N/3): for n = 10, σ_fresh ≈
-// 2^6.6. A convex weighted sum does not increase it, and the rescale adds a
-// rounding term of the same size: σ_agg ≲ 2^7.
+// Threat model. The coordinator, honest-but-curious or malicious, sees every
+// share; it may collude with all parties but one. The honest party's share
+// is h = [Δ·m - c0 - c1·s_others] + (e_agg + e), and a simulator that knows
+// only the decrypted values outputs the bracket plus a fresh Gaussian. The
+// two differ by the shift e_agg of a Gaussian of deviation σ: their
+// Kullback–Leibler divergence is ‖e_agg‖²/(2σ²) and, by Pinsker, the
+// statistical distance is at most ‖e_agg‖/(2σ). Divergences add over every
+// decrypted coefficient, so over D values the bound is
+// sqrt(D)·σ_agg/(2σ) (Scheme.SmudgingSecurityBits).
 //
-// Leakage (information-theoretic). The adversary sees e_agg + E with E an
-// independent Gaussian of variance ≥ σ² per coefficient: a Gaussian channel.
-// Whatever e_agg depends on, the information it leaks is at most the channel
-// capacity, (N/2)·log2(1 + σ_agg²/σ²) ≈ N·σ_agg²/(2·ln2·σ²) = 2^-14.5 bits
-// per decrypted ciphertext. A 10-million-parameter model is 1221 ciphertexts:
-// at most 0.06 bits of information about the key per round, under 60 bits in
-// 1000 rounds, against a key entropy of N·log2(3) ≈ 26000 bits and a ring
-// whose modulus is 267 bits below the 128-bit bound. Re-key per study.
+// Size of e_agg (Scheme.AggregateNoiseStdDev, checked against measurements
+// with the collective secret in TestNoiseModelMatchesMeasurement). Lattigo
+// encrypts with the public key in QP and divides by P, so the fresh noise is
+// the rounding r0 + r1·s with variance (1 + ‖s‖²)/12, ‖s‖² ≈ N·2n/3 for n
+// key holders; the rescale of the weighted sum adds the same again:
+// σ_agg ≈ 2^7.1 for n = 10 and 2^8.7 for n = 100.
 //
-// Simulation (statistical distance). Relative to an ideal functionality that
-// outputs only Δ·m + E, the KL divergence per ciphertext is N·σ_agg²/(2σ²) ≈
-// 2^-15, so by Pinsker the statistical distance is ≤ 2^-8 per decrypted
-// ciphertext: about 8 bits of statistical security per decryption, not the
-// 40 bits of the classical smudging lemma. Reaching 2^-40 that way needs
-// σ/σ_agg ≈ 2^40·N ≈ 2^54, i.e. Δ ≈ 2^100 for 1e-5 precision — a larger
-// scale than a minimal two-prime chain of 61-bit primes can carry. We accept
-// the measured-leakage argument above instead and state it here so that the
-// choice can be revisited (raise LogDefaultScale and SmudgingSigma together).
+// Statistical security with σ = 2^58:
 //
-// Precision. The decoding of a coefficient error of standard deviation σ_c
-// gives a slot error of standard deviation σ_c·sqrt(N/2)/Δ. With k parties
-// contributing shares (n, or t for threshold), σ_c ≈ sqrt(k)·σ, so for
-// k = 10: sqrt(10)·2^21·2^6.5/2^50 ≈ 5.3e-7 per value, and a maximum over
-// 10 million values of about 5.6 standard deviations ≈ 3e-6, within the
-// required 1e-5 for weighted averages of 3–10 vectors with |values| ≤ 10.
-// The tests measure and log it (about 2e-6 at n = 10 over 8192 values).
-// σ = 2^22 would still meet 1e-5 but without margin; σ = 2^20 halves the
-// error and quadruples the leakage bound.
+//	                       n = 10    n = 100
+//	per ciphertext (16384)  44.9      43.3   bits
+//	per 1M-value aggregate  42.0      40.3
+//	per 10M-value aggregate 40.3      38.6
+//
+// i.e. at least 40 bits per round for models up to 1M parameters and 100
+// parties; a study of R rounds loses log2(sqrt(R)) bits (3.3 for 100
+// rounds) on top, re-key per study. Beyond the statistical bound, what the
+// shares reveal is e_agg blurred by a Gaussian 2^40 times wider than it: at
+// most (D/2)·log2(1 + σ_agg²/σ²) ≈ D·2^-81 bits of information about the
+// key (the capacity of that Gaussian channel), against N·log2(3) ≈ 26000 bits
+// of key entropy.
+//
+// What the coordinator cannot be stopped from learning by the smudging:
+// the decrypted aggregate itself. Shares are bound to the aggregate's hash
+// and every participant recomputes the aggregate from the committed updates
+// before sharing, so it cannot obtain the decryption of anything else; but
+// the daemons must refuse weights that isolate one update (a single non-zero
+// weight), and at least one honest update must carry a non-zero weight: its
+// uniform c1 is what makes the decryption of an aggregate that contains a
+// malicious update with a structured c1 (for example a constant) an RLWE
+// sample rather than a readout of the secret.
+//
+// Precision (Scheme.ErrorStdDev). Coefficient decoding divides the
+// coefficient error by Δ directly; with k shares (n, or t for threshold)
+// the error of a value has deviation sqrt(k)·σ/Δ = sqrt(k)·2^-24: 1.9e-7
+// for k = 10 and 6e-7 for k = 100, so the largest error over 1M values is
+// about 1e-6 (k = 10) and 3.2e-6 (k = 100). That is within 1e-5 absolute,
+// and within 1e-4 of the largest magnitude for updates of magnitude 0.01 and
+// above (smaller updates should be scaled up by a public factor before
+// encryption). The tests check both and the bench measures them. Scale and
+// modulus follow from σ: doubling σ buys one bit of security and costs one
+// bit of Δ (one more bit of modulus, 0.25 bytes per value) at the same
+// precision.
 //
 // # Concurrency
 //
 // Scheme and every value type are immutable once built and safe for
-// concurrent use; Scheme methods allocate their own Lattigo encoders,
-// encryptors and samplers and spread per-ciphertext work over GOMAXPROCS
+// concurrent use; Scheme methods allocate their own Lattigo encryptors,
+// buffers and samplers and spread per-ciphertext work over GOMAXPROCS
 // goroutines, returning only when all of them are done.
 package aggregation

@@ -36,12 +36,22 @@ type SecretShare struct {
 // ID returns the party identifier attached to the share.
 func (sk *SecretShare) ID() PartyID { return sk.id }
 
+// NewPartyID draws a random PartyID, for a member that joins a study by
+// re-sharing (AggregateReshareShares) rather than with a SecretShare.
+func NewPartyID() (PartyID, error) {
+	var id PartyID
+	if _, err := rand.Read(id[:]); err != nil {
+		return PartyID{}, fmt.Errorf("aggregation: drawing a party id: %w", err)
+	}
+	return id, nil
+}
+
 // GenSecretShare samples a fresh secret-key share (uniform ternary) and a
 // random PartyID.
 func (s *Scheme) GenSecretShare() (*SecretShare, error) {
-	var id PartyID
-	if _, err := rand.Read(id[:]); err != nil {
-		return nil, fmt.Errorf("aggregation: drawing a party id: %w", err)
+	id, err := NewPartyID()
+	if err != nil {
+		return nil, err
 	}
 	sk := rlwe.NewKeyGenerator(s.params).GenSecretKeyNew()
 	return &SecretShare{params: s.paramsHash, id: id, sk: sk}, nil

@@ -16,18 +16,25 @@ import (
 
 // Scheme holds validated CKKS parameters and the read-only precomputations
 // shared by every operation. It is immutable after NewScheme and safe for
-// concurrent use: each method allocates its own encoders, samplers and
-// buffers.
+// concurrent use: each method allocates its own samplers and buffers.
 type Scheme struct {
 	cfg        Config
 	params     hefloat.Parameters
-	encoder    *hefloat.Encoder // template; only ShallowCopy is called on it
 	paramsHash common.Hash
-	maxAbs     float64               // largest |value| accepted by Encrypt
-	smudging   ring.DiscreteGaussian // per-party decryption noise
-	zeroKey    *rlwe.SecretKey       // target of the collective key switch
-	weightMod  *big.Int              // q_top: weights are encoded as round(w*q_top)
-	weightModF *big.Float            // weightMod as a float
+	logScale   int             // log2 Δ
+	maxAbs     float64         // largest |value| accepted by Encrypt
+	sigma      float64         // per-party smudging standard deviation
+	zeroKey    *rlwe.SecretKey // target of the collective key switch
+	weightMod  *big.Int        // q_top: weights are encoded as round(w*q_top)
+	weightModF *big.Float      // weightMod as a float
+
+	// Encoding: v ↦ round(v·2^encBits)·2^(logScale-encBits) mod q_i.
+	encBits int
+	encPow  []uint64 // 2^(logScale-encBits) mod q_i, Montgomery form
+	// Decoding (Garner CRT): garner[j][k] = q0···q(k-1) mod q_j (k < j) and
+	// garnerInv[j] = (q0···q(j-1))^-1 mod q_j, both in Montgomery form.
+	garner    [][]uint64
+	garnerInv []uint64
 }
 
 // NewScheme validates cfg and builds the CKKS parameters. It returns an error
@@ -42,30 +49,59 @@ func NewScheme(cfg Config) (*Scheme, error) {
 		LogN:            cfg.LogN,
 		LogQ:            cfg.LogQ,
 		LogP:            cfg.LogP,
-		LogDefaultScale: cfg.LogDefaultScale,
+		LogDefaultScale: cfg.LogQ[len(cfg.LogQ)-1], // scale of plaintext weights and references
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%w: lattigo refused the parameters: %v", ErrInvalidConfig, err)
 	}
-	top := params.Q()[params.MaxLevel()]
+	moduli := params.Q()
+	top := moduli[params.MaxLevel()]
+	aggBits := 0.0
+	for _, q := range moduli[:params.MaxLevel()] {
+		aggBits += math.Log2(float64(q))
+	}
+	headroom := math.Floor(aggBits) - float64(cfg.LogDefaultScale)
+	if headroom < minHeadroomBits {
+		return nil, fmt.Errorf("%w: the generated primes leave only %.0f bits of headroom above the scale; lower LogDefaultScale", ErrInvalidConfig, headroom)
+	}
+	maxAbs := math.Exp2(headroom - 2)
 	s := &Scheme{
 		cfg:        cfg,
 		params:     params,
-		encoder:    hefloat.NewEncoder(params),
-		paramsHash: fingerprint(params),
-		maxAbs:     math.Exp2(float64(cfg.LogQ[0]-cfg.LogDefaultScale) - 2),
-		smudging:   ring.DiscreteGaussian{Sigma: cfg.SmudgingSigma, Bound: 6 * cfg.SmudgingSigma},
+		paramsHash: fingerprint(params, cfg.LogDefaultScale),
+		logScale:   cfg.LogDefaultScale,
+		maxAbs:     maxAbs,
+		sigma:      cfg.SmudgingSigma,
 		zeroKey:    rlwe.NewSecretKey(params),
 		weightMod:  new(big.Int).SetUint64(top),
 		weightModF: new(big.Float).SetPrec(256).SetUint64(top),
+	}
+	// |v|·2^encBits must stay below 2^61 for every accepted v.
+	s.encBits = min(cfg.LogDefaultScale, 61-int(headroom-2))
+	r := params.RingQ()
+	for _, sr := range r.SubRings {
+		q := sr.Modulus
+		p := ring.ModExp(2, uint64(cfg.LogDefaultScale-s.encBits), q)
+		s.encPow = append(s.encPow, ring.MForm(p, q, sr.BRedConstant))
+	}
+	s.garner = make([][]uint64, len(moduli))
+	s.garnerInv = make([]uint64, len(moduli))
+	for j, sr := range r.SubRings {
+		qj := sr.Modulus
+		prod := uint64(1)
+		for k := 0; k < j; k++ {
+			s.garner[j] = append(s.garner[j], ring.MForm(prod, qj, sr.BRedConstant))
+			prod = ring.BRed(prod, moduli[k]%qj, qj, sr.BRedConstant)
+		}
+		s.garnerInv[j] = ring.MForm(ring.ModExp(prod, qj-2, qj), qj, sr.BRedConstant)
 	}
 	return s, nil
 }
 
 // fingerprint is a Keccak-256 digest of the parameters that determine
 // compatibility: ring degree, moduli and scale.
-func fingerprint(p hefloat.Parameters) common.Hash {
-	buf := []byte("cohort/aggregation/params/v1")
+func fingerprint(p hefloat.Parameters, logScale int) common.Hash {
+	buf := []byte("cohort/aggregation/params/v2/coefficient-encoding")
 	buf = binary.BigEndian.AppendUint64(buf, uint64(p.LogN()))
 	buf = binary.BigEndian.AppendUint64(buf, uint64(len(p.Q())))
 	for _, q := range p.Q() {
@@ -75,7 +111,7 @@ func fingerprint(p hefloat.Parameters) common.Hash {
 	for _, q := range p.P() {
 		buf = binary.BigEndian.AppendUint64(buf, q)
 	}
-	buf = binary.BigEndian.AppendUint64(buf, uint64(p.LogDefaultScale()))
+	buf = binary.BigEndian.AppendUint64(buf, uint64(logScale))
 	return crypto.Keccak256Hash(buf)
 }
 
@@ -95,13 +131,17 @@ func (s *Scheme) Parameters() hefloat.Parameters { return s.params }
 // Scheme carries; values with another fingerprint are refused.
 func (s *Scheme) ParamsHash() common.Hash { return s.paramsHash }
 
-// Slots returns the number of real values packed into one ciphertext (N/2).
-func (s *Scheme) Slots() int { return s.params.MaxSlots() }
+// Slots returns the number of real values packed into one ciphertext: N,
+// one per polynomial coefficient.
+func (s *Scheme) Slots() int { return s.params.N() }
 
-// MaxAbsValue returns the largest magnitude Encrypt accepts, 2^(LogQ[0] -
-// LogDefaultScale - 2). The same bound applies to every entry of a weighted
-// sum, because the result is decrypted at level 0.
+// MaxAbsValue returns the largest magnitude Encrypt accepts, 2^(h-2) where
+// h is the number of bits between the scale Δ and the aggregate modulus
+// q0···q(L-2). Every entry of a weighted sum must stay below 2^(h-1).
 func (s *Scheme) MaxAbsValue() float64 { return s.maxAbs }
+
+// LogScale returns log2 of the scale Δ at which values are encoded.
+func (s *Scheme) LogScale() int { return s.logScale }
 
 // CommonSeed derives a 32-byte common reference string seed from public data
 // (for example a study id and a chain value) as

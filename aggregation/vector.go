@@ -5,19 +5,22 @@ import (
 	"io"
 	"math"
 	"math/big"
+	"math/bits"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/tuneinsight/lattigo/v5/core/rlwe"
-	"github.com/tuneinsight/lattigo/v5/he/hefloat"
 	"github.com/tuneinsight/lattigo/v5/ring"
 )
 
 // EncryptedVector is a flat float64 vector packed into ceil(Len()/Slots())
-// CKKS ciphertexts under a collective public key. Fresh vectors (from
-// Encrypt) are at the top level; aggregates (from WeightedSum) are one level
-// lower. It records the hash of the key it was encrypted under and the
+// CKKS ciphertexts under a collective public key, one value per polynomial
+// coefficient, ciphertexts in the coefficient (not NTT) domain. Fresh
+// vectors (from Encrypt) are at the top level; aggregates (from
+// WeightedSum) are one level lower. In the last ciphertext, c0 is zero
+// beyond the vector's end (those coefficients carry no value) and is not
+// sent. It records the hash of the key it was encrypted under and the
 // number of key holders. An EncryptedVector is immutable and safe for
 // concurrent use.
 type EncryptedVector struct {
@@ -69,12 +72,16 @@ func (v *EncryptedVector) Hash() common.Hash {
 // BinarySize returns the length of MarshalBinary's output.
 func (v *EncryptedVector) BinarySize() int {
 	size := 4 + 2 + 32 + 32 + 4 + 8 + 1 + 4
-	for _, ct := range v.cts {
-		for _, p := range ct.Value {
-			size += polySize(p.N(), p.Level()+1)
-		}
+	for j, ct := range v.cts {
+		size += polySizeOf(ct.Value[0], v.used(j)) + polySizeOf(ct.Value[1], ct.Value[1].N())
 	}
 	return size
+}
+
+// used returns the number of values held by ciphertext j.
+func (v *EncryptedVector) used(j int) int {
+	n := v.cts[j].Value[0].N()
+	return min(n, v.length-j*n)
 }
 
 // WriteTo streams the encoding that MarshalBinary returns to w, so that large
@@ -90,8 +97,8 @@ func (v *EncryptedVector) WriteTo(w io.Writer) (int64, error) {
 	e.u64(uint64(v.length))
 	e.u8(uint8(v.level))
 	e.u32(uint32(len(v.cts)))
-	for _, ct := range v.cts {
-		e.poly(ct.Value[0])
+	for j, ct := range v.cts {
+		e.polyUsed(ct.Value[0], v.used(j))
 		e.poly(ct.Value[1])
 	}
 	return e.finish()
@@ -130,11 +137,12 @@ func (v *EncryptedVector) UnmarshalBinary(p []byte) error {
 	if d.err == nil && parties == 0 {
 		d.fail("party count is zero")
 	}
-	count := d.count("ciphertext", math.MaxInt32, 2*polySize(1<<minLogNWire, 1))
+	count := d.count("ciphertext", math.MaxInt32, 2*minPolySize)
 	cts := make([]*rlwe.Ciphertext, 0, count)
+	var n uint64
 	for i := 0; i < count && d.err == nil; i++ {
-		c0 := d.poly()
-		c1 := d.poly()
+		c0, used0 := d.polyUsed()
+		c1, used1 := d.polyUsed()
 		if d.err != nil {
 			break
 		}
@@ -142,28 +150,33 @@ func (v *EncryptedVector) UnmarshalBinary(p []byte) error {
 			d.fail(fmt.Sprintf("ciphertext %d has shape (N %d, level %d)/(N %d, level %d), want level %d", i, c0.N(), c0.Level(), c1.N(), c1.Level(), level))
 			break
 		}
-		if i > 0 && c0.N() != cts[0].Value[0].N() {
-			d.fail(fmt.Sprintf("ciphertext %d has degree %d, ciphertext 0 has %d", i, c0.N(), cts[0].Value[0].N()))
+		if i == 0 {
+			n = uint64(c0.N())
+			if want := (length + n - 1) / n; uint64(count) != want {
+				d.fail(fmt.Sprintf("%d ciphertexts for %d values of degree %d, want %d", count, length, n, want))
+				break
+			}
+		}
+		if uint64(c0.N()) != n {
+			d.fail(fmt.Sprintf("ciphertext %d has degree %d, ciphertext 0 has %d", i, c0.N(), n))
 			break
 		}
-		ct := &rlwe.Ciphertext{}
-		ct.Value = []ring.Poly{c0, c1}
-		cts = append(cts, ct)
+		if wantUsed := min(n, length-uint64(i)*n); uint64(used0) != wantUsed || used1 != c1.N() {
+			d.fail(fmt.Sprintf("ciphertext %d stores %d/%d coefficients, want %d/%d", i, used0, used1, wantUsed, n))
+			break
+		}
+		cts = append(cts, &rlwe.Ciphertext{Element: rlwe.Element[ring.Poly]{Value: []ring.Poly{c0, c1}}})
 	}
 	if err := d.done(); err != nil {
 		return err
-	}
-	slots := uint64(cts[0].Value[0].N() / 2)
-	if want := (length + slots - 1) / slots; uint64(count) != want {
-		return fmt.Errorf("%w: EncryptedVector: %d ciphertexts for %d values, want %d", ErrMalformed, count, length, want)
 	}
 	*v = EncryptedVector{params: params, keyHash: keyHash, parties: parties, length: int(length), level: level, cts: cts, hash: &hashCache{}}
 	return nil
 }
 
-// checkVector validates v against the Scheme: parameters, degree, level and
-// coefficient ranges. It also attaches CKKS metadata to ciphertexts decoded
-// from the wire (the scale is always the default scale).
+// checkVector validates v against the Scheme: parameters, degree, level
+// (fresh or aggregate) and coefficient ranges, and that c0 is zero beyond the
+// vector's end.
 func (s *Scheme) checkVector(what string, v *EncryptedVector) error {
 	if v == nil || len(v.cts) == 0 {
 		return fmt.Errorf("%w: %s is nil or empty", ErrNilArgument, what)
@@ -171,8 +184,8 @@ func (s *Scheme) checkVector(what string, v *EncryptedVector) error {
 	if err := s.checkParams(what, v.params); err != nil {
 		return err
 	}
-	if v.level < 0 || v.level > s.params.MaxLevel() {
-		return fmt.Errorf("%w: %s is at level %d, parameters allow 0..%d", ErrLevelMismatch, what, v.level, s.params.MaxLevel())
+	if top := s.params.MaxLevel(); v.level != top && v.level != top-1 {
+		return fmt.Errorf("%w: %s is at level %d, want %d (fresh) or %d (aggregate)", ErrLevelMismatch, what, v.level, top, top-1)
 	}
 	if want := (v.length + s.Slots() - 1) / s.Slots(); len(v.cts) != want {
 		return fmt.Errorf("%w: %s has %d ciphertexts for %d values, want %d", ErrLengthMismatch, what, len(v.cts), v.length, want)
@@ -187,22 +200,23 @@ func (s *Scheme) checkVector(what string, v *EncryptedVector) error {
 				return err
 			}
 		}
+		if used := v.used(i); used < r.N() {
+			for _, row := range ct.Value[0].Coeffs {
+				for _, c := range row[used:] {
+					if c != 0 {
+						return fmt.Errorf("%w: %s ciphertext %d: c0 is not zero beyond the vector's end", ErrMalformed, what, i)
+					}
+				}
+			}
+		}
 	}
 	return nil
 }
 
-// ciphertext returns ct with the metadata of a CKKS ciphertext at the
-// default scale, without modifying the shared original.
-func (s *Scheme) ciphertext(ct *rlwe.Ciphertext, level int) *rlwe.Ciphertext {
-	out := hefloat.NewCiphertext(s.params, 1, level)
-	out.Value = ct.Value
-	return out
-}
-
-// Encrypt encodes values into as many ciphertexts as needed (Slots() values
-// each, the last one zero-padded) and encrypts them under pk at the top
-// level and default scale. values must be non-empty, finite and bounded by
-// MaxAbsValue.
+// Encrypt encodes values as polynomial coefficients at scale Δ = 2^LogScale
+// (Slots() values per ciphertext; in the last one c0 is zeroed beyond the
+// end) and encrypts them under pk at the top level. values must be
+// non-empty, finite and bounded by MaxAbsValue.
 func (s *Scheme) Encrypt(pk *PublicKey, values []float64) (*EncryptedVector, error) {
 	if err := s.checkPublicKey(pk); err != nil {
 		return nil, fmt.Errorf("aggregation: Encrypt: %w", err)
@@ -215,30 +229,20 @@ func (s *Scheme) Encrypt(pk *PublicKey, values []float64) (*EncryptedVector, err
 	}
 	slots := s.Slots()
 	level := s.params.MaxLevel()
+	r := s.params.RingQ().AtLevel(level)
 	cts := make([]*rlwe.Ciphertext, (len(values)+slots-1)/slots)
-	type worker struct {
-		ecd *hefloat.Encoder
-		enc *rlwe.Encryptor
-		pt  *rlwe.Plaintext
-	}
-	err := parallelFor(len(cts), func() worker {
-		return worker{
-			ecd: s.encoder.ShallowCopy(),
-			enc: rlwe.NewEncryptor(s.params, pk.pk),
-			pt:  hefloat.NewPlaintext(s.params, level),
-		}
-	}, func(w worker, i int) error {
+	err := parallelFor(len(cts), func() *rlwe.Encryptor {
+		return rlwe.NewEncryptor(s.params, pk.pk)
+	}, func(enc *rlwe.Encryptor, i int) error {
 		chunk := values[i*slots : min((i+1)*slots, len(values))]
-		if err := w.ecd.Encode(chunk, w.pt); err != nil {
-			return fmt.Errorf("aggregation: Encrypt: encoding ciphertext %d: %w", i, err)
-		}
-		ct := hefloat.NewCiphertext(s.params, 1, level)
-		if err := w.enc.Encrypt(w.pt, ct); err != nil {
+		ct := rlwe.NewCiphertext(s.params, 1, level)
+		ct.IsNTT = false
+		if err := enc.EncryptZero(ct); err != nil {
 			return fmt.Errorf("aggregation: Encrypt: encrypting ciphertext %d: %w", i, err)
 		}
-		r := s.params.RingQ().AtLevel(level)
 		r.Reduce(ct.Value[0], ct.Value[0])
 		r.Reduce(ct.Value[1], ct.Value[1])
+		s.addEncoded(ct.Value[0], chunk)
 		cts[i] = ct
 		return nil
 	})
@@ -254,6 +258,75 @@ func (s *Scheme) Encrypt(pk *PublicKey, values []float64) (*EncryptedVector, err
 		cts:     cts,
 		hash:    &hashCache{},
 	}, nil
+}
+
+// addEncoded adds round(v_j·Δ) to coefficient j of p for j < len(values)
+// and zeroes the coefficients beyond. Values must be checked already.
+func (s *Scheme) addEncoded(p ring.Poly, values []float64) {
+	scale := math.Exp2(float64(s.encBits))
+	for i, row := range p.Coeffs {
+		sr := s.params.RingQ().SubRings[i]
+		q, bred, mred, pow := sr.Modulus, sr.BRedConstant, sr.MRedConstant, s.encPow[i]
+		for j, x := range values {
+			m := int64(math.Round(x * scale)) // |m| < 2^61
+			var u uint64
+			if m >= 0 {
+				u = ring.MRed(ring.BRedAdd(uint64(m), q, bred), pow, q, mred)
+			} else {
+				u = ring.MRed(ring.BRedAdd(uint64(-m), q, bred), pow, q, mred)
+				if u != 0 {
+					u = q - u
+				}
+			}
+			c := row[j] + u
+			if c >= q {
+				c -= q
+			}
+			row[j] = c
+		}
+		clear(row[len(values):])
+	}
+}
+
+// decode writes the centred value of coefficients 0..len(out)-1 of p (level
+// level, coefficient domain, reduced), divided by Δ, to out. It uses
+// Garner's mixed-radix CRT with a floating-point Horner evaluation whose
+// relative error is about 2^-52.
+func (s *Scheme) decode(p ring.Poly, level int, out []float64) {
+	sub := s.params.RingQ().SubRings[:level+1]
+	digits := make([]uint64, level+1)
+	inv := math.Exp2(-float64(s.logScale))
+	for j := range out {
+		digits[0] = p.Coeffs[0][j]
+		for l := 1; l <= level; l++ {
+			sr := sub[l]
+			q := sr.Modulus
+			// partial = Σ_{k<l} digits[k]·(q0···q(k-1)) mod q_l
+			var partial uint64
+			for k := 0; k < l; k++ {
+				t := ring.MRed(ring.BRedAdd(digits[k], q, sr.BRedConstant), s.garner[l][k], q, sr.MRedConstant)
+				partial += t
+				if partial >= q {
+					partial -= q
+				}
+			}
+			d := p.Coeffs[l][j] + q - partial
+			if d >= q {
+				d -= q
+			}
+			digits[l] = ring.MRed(d, s.garnerInv[l], q, sr.MRedConstant)
+		}
+		// Centre the top digit, then evaluate from the top.
+		qTop := sub[level].Modulus
+		f := float64(digits[level])
+		if digits[level] > qTop/2 {
+			f = -float64(qTop - digits[level])
+		}
+		for l := level - 1; l >= 0; l-- {
+			f = f*float64(sub[l].Modulus) + float64(digits[l])
+		}
+		out[j] = f * inv
+	}
 }
 
 func (s *Scheme) checkValues(what string, values []float64) error {
@@ -284,14 +357,16 @@ func checkWeights(n int, weights []float64) error {
 // WeightedSum computes Σ wᵢ·vsᵢ homomorphically. Each weight is encoded
 // exactly once as the integer round(wᵢ·q_top) (q_top is the top ciphertext
 // prime, about 2^LogQ[last]); the products are summed at the top level and
-// divided by q_top with one rescale, so the result is one level lower at the
-// default scale. Only exact modular arithmetic is involved: the same inputs
+// divided by q_top with one rounding rescale (coefficient-wise: ciphertexts
+// are kept in the coefficient domain, so no NTT is needed), so the result is
+// one level lower at the same scale Δ. Only exact modular arithmetic is involved: the same inputs
 // always give a byte-identical result (and Hash), whatever the machine.
 //
 // All vectors must be fresh (top level), encrypted under the same key, and
 // of the same length. Weights must be finite and non-negative; they need
 // not sum to one, but every entry of the result must stay below
-// 2^(LogQ[0]-LogDefaultScale-1) in magnitude (512 by default) or it wraps.
+// 2·MaxAbsValue() in magnitude or it wraps, and the smudging argument of
+// doc.go assumes Σwᵢ² ≤ 1 (true for weights that sum to at most one).
 // The weight encoding differs from wᵢ by at most 2^-(LogQ[last]+1), so the
 // result matches PlainWeightedSum up to CKKS noise.
 func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*EncryptedVector, error) {
@@ -323,20 +398,39 @@ func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*Encrypt
 	}
 
 	ringTop := s.params.RingQ().AtLevel(top)
+	ringOut := s.params.RingQ().AtLevel(top - 1)
+	// Weights reduced modulo every prime, and 2^64 mod q for the reduction.
+	wmod := make([][]uint64, top+1)
+	r64 := make([]uint64, top+1)
+	for l, sr := range ringTop.SubRings {
+		q := new(big.Int).SetUint64(sr.Modulus)
+		for _, c := range ints {
+			wmod[l] = append(wmod[l], new(big.Int).Mod(c, q).Uint64())
+		}
+		r64[l] = new(big.Int).Mod(new(big.Int).Lsh(big.NewInt(1), 64), q).Uint64()
+	}
 	cts := make([]*rlwe.Ciphertext, len(vs[0].cts))
-	type worker struct{ acc, buf ring.Poly }
+	type worker struct {
+		acc  ring.Poly
+		hi   []uint64
+		rows [][]uint64
+	}
 	err := parallelFor(len(cts), func() worker {
-		return worker{acc: ringTop.NewPoly(), buf: ringTop.NewPoly()}
+		return worker{acc: ringTop.NewPoly(), hi: make([]uint64, ringTop.N()), rows: make([][]uint64, len(vs))}
 	}, func(w worker, j int) error {
-		out := hefloat.NewCiphertext(s.params, 1, top-1)
+		out := rlwe.NewCiphertext(s.params, 1, top-1)
+		out.IsNTT = false
 		for k := 0; k < 2; k++ {
-			w.acc.Zero()
-			for i, v := range vs {
-				ringTop.MulScalarBigintThenAdd(v.cts[j].Value[k], ints[i], w.acc)
+			for l, sr := range ringTop.SubRings {
+				for i, v := range vs {
+					w.rows[i] = v.cts[j].Value[k].Coeffs[l]
+				}
+				weightedRow(w.acc.Coeffs[l], w.hi, w.rows, wmod[l], sr.Modulus, sr.BRedConstant, r64[l])
 			}
-			ringTop.Reduce(w.acc, w.acc)
-			ringTop.DivRoundByLastModulusNTT(w.acc, w.buf, out.Value[k])
-			s.params.RingQ().AtLevel(top-1).Reduce(out.Value[k], out.Value[k])
+			// Coefficient domain: an exact, rounded division by q_top per
+			// coefficient (zero stays zero, so c0's unused tail stays zero).
+			ringTop.DivRoundByLastModulus(w.acc, out.Value[k])
+			ringOut.Reduce(out.Value[k], out.Value[k])
 		}
 		cts[j] = out
 		return nil
@@ -353,6 +447,41 @@ func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*Encrypt
 		cts:     cts,
 		hash:    &hashCache{},
 	}, nil
+}
+
+// weightedRow sets dst[c] = Σᵢ w[i]·rows[i][c] mod q. It streams each
+// input row once, accumulating every coefficient's products in 128 bits
+// (low words in dst, high words in hi), and reduces once at the end: the
+// sum runs close to memory speed. Inputs and weights must be reduced modulo
+// q, and hi must be as long as dst.
+func weightedRow(dst, hi []uint64, rows [][]uint64, w []uint64, q uint64, bred []uint64, r64 uint64) {
+	const block = 128 // inputs between partial reductions of the high words
+	clear(dst)
+	clear(hi)
+	lo := dst
+	hi = hi[:len(lo)]
+	for i, row := range rows {
+		wi := w[i]
+		row = row[:len(lo)]
+		for c, x := range row {
+			ph, pl := bits.Mul64(wi, x)
+			var carry uint64
+			lo[c], carry = bits.Add64(lo[c], pl, 0)
+			hi[c] += ph + carry
+		}
+		if i%block == block-1 {
+			for c := range hi {
+				hi[c] = ring.BRedAdd(hi[c], q, bred)
+			}
+		}
+	}
+	for c := range dst {
+		v := ring.BRed(ring.BRedAdd(hi[c], q, bred), r64, q, bred) + ring.BRedAdd(lo[c], q, bred)
+		if v >= q {
+			v -= q
+		}
+		dst[c] = v
+	}
 }
 
 // encodeWeight returns round(w·q_top), computed exactly in 256-bit floats.

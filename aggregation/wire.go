@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"math/bits"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/tuneinsight/lattigo/v5/ring"
@@ -16,13 +17,23 @@ import (
 //
 //	magic "CHRT" | kind u8 | version u8 | params fingerprint [32]byte | body
 //
-// A polynomial is encoded as N u32 | rows u8 | rows*N coefficients, one row
-// per RNS modulus. UnmarshalBinary checks the structure; the Scheme method
-// that later uses a value checks the fingerprint, the degree, the levels and
-// that every coefficient is reduced modulo its prime.
+// A polynomial is encoded compactly as
+//
+//	N u32 | rows u8 | used u32 | width[rows] u8 | rows bit-packed rows
+//
+// with one row per RNS modulus. Only the first used coefficients of each row
+// are stored (the others are zero: the unused tail of a vector's last
+// ciphertext). Each stored row packs used coefficients of width[row] bits,
+// little-endian bit order, padded with zero bits to a byte boundary; width
+// is the bit length of the row's largest coefficient, so a ~48-bit prime
+// costs 48 bits per coefficient, not 64, and the encoding of a polynomial is
+// unique. UnmarshalBinary checks the structure (minimal widths, zero
+// padding); the Scheme method that later uses a value checks the
+// fingerprint, the degree, the levels and that every coefficient is reduced
+// modulo its prime.
 
 const (
-	wireVersion = 1
+	wireVersion = 2
 
 	kindSecretShare          = 1
 	kindPublicKeyShare       = 2
@@ -85,24 +96,81 @@ func (e *encoder) u64(v uint64) { e.write(binary.BigEndian.AppendUint64(nil, v))
 
 func (e *encoder) bytes32(v [32]byte) { e.write(v[:]) }
 
-func (e *encoder) rows(rows [][]uint64) {
-	for _, row := range rows {
-		for len(row) > 0 {
-			k := min(len(row), cap(e.buf)/8)
-			b := e.buf[:0]
-			for _, c := range row[:k] {
-				b = binary.LittleEndian.AppendUint64(b, c)
-			}
-			e.write(b)
-			row = row[k:]
-		}
+// poly writes p with all N coefficients.
+func (e *encoder) poly(p ring.Poly) { e.polyUsed(p, p.N()) }
+
+// polyUsed writes the first used coefficients of every row of p; the
+// others must be zero and are implied.
+func (e *encoder) polyUsed(p ring.Poly, used int) {
+	e.u32(uint32(p.N()))
+	e.u8(uint8(len(p.Coeffs)))
+	e.u32(uint32(used))
+	widths := make([]byte, len(p.Coeffs))
+	for i, row := range p.Coeffs {
+		widths[i] = rowWidth(row[:used])
+	}
+	e.write(widths)
+	for i, row := range p.Coeffs {
+		e.packRow(row[:used], uint(widths[i]))
 	}
 }
 
-func (e *encoder) poly(p ring.Poly) {
-	e.u32(uint32(p.N()))
-	e.u8(uint8(len(p.Coeffs)))
-	e.rows(p.Coeffs)
+// rowWidth is the bit length of the largest value in row.
+func rowWidth(row []uint64) byte {
+	var m uint64
+	for _, c := range row {
+		m |= c
+	}
+	return byte(bits.Len64(m))
+}
+
+// packRow writes row with width bits per value, little-endian bit order,
+// zero-padded to a byte boundary.
+func (e *encoder) packRow(row []uint64, width uint) {
+	b := e.buf[:0]
+	var acc uint64 // pending bits, low first
+	var n uint     // number of pending bits (< 8 between values)
+	mask := uint64(1)<<width - 1
+	if width == 64 {
+		mask = ^uint64(0)
+	}
+	for _, c := range row {
+		c &= mask
+		// Emit the value in at most two steps so acc never overflows.
+		lo := min(width, 64-n)
+		acc |= (c & (uint64(1)<<lo - 1 | boolMask(lo == 64))) << n
+		n += lo
+		for n >= 8 {
+			b = append(b, byte(acc))
+			acc >>= 8
+			n -= 8
+		}
+		if rest := width - lo; rest > 0 {
+			acc |= (c >> lo) << n
+			n += rest
+			for n >= 8 {
+				b = append(b, byte(acc))
+				acc >>= 8
+				n -= 8
+			}
+		}
+		if len(b) >= cap(e.buf)-16 {
+			e.write(b)
+			b = e.buf[:0]
+		}
+	}
+	if n > 0 {
+		b = append(b, byte(acc))
+	}
+	e.write(b)
+}
+
+// boolMask returns all ones if b, else zero.
+func boolMask(b bool) uint64 {
+	if b {
+		return ^uint64(0)
+	}
+	return 0
 }
 
 func (e *encoder) polyQP(p ringqp.Poly) {
@@ -140,8 +208,23 @@ func (s *sliceWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// polySize is the encoded size of a polynomial with the given shape.
-func polySize(n, rows int) int { return 5 + 8*n*rows }
+// polyHeaderSize is the encoded size of a polynomial header with rows rows.
+func polyHeaderSize(rows int) int { return 4 + 1 + 4 + rows }
+
+// polySizeOf is the encoded size of the first used coefficients of p.
+func polySizeOf(p ring.Poly, used int) int {
+	size := polyHeaderSize(len(p.Coeffs))
+	for _, row := range p.Coeffs {
+		size += packedLen(used, int(rowWidth(row[:used])))
+	}
+	return size
+}
+
+// packedLen is the number of bytes of used values of width bits.
+func packedLen(used, width int) int { return (used*width + 7) / 8 }
+
+// minPolySize is a lower bound on the encoded size of any polynomial.
+const minPolySize = 4 + 1 + 4 + 1
 
 // decoder reads the wire format from a byte slice, remembering the first
 // error. Every read is bounds-checked before any allocation.
@@ -227,33 +310,98 @@ func (d *decoder) bytes32() (v [32]byte) {
 }
 
 // poly reads one polynomial; the degree must be a power of two in the
-// supported range and the row count positive and bounded.
+// supported range, the row count positive and bounded, and every row packed
+// canonically (minimal width, zero padding bits).
 func (d *decoder) poly() ring.Poly {
+	p, _ := d.polyUsed()
+	return p
+}
+
+// polyUsed reads one polynomial and returns it (with N coefficients per row,
+// the unstored tail zero) and the number of stored coefficients.
+func (d *decoder) polyUsed() (ring.Poly, int) {
 	n := int(d.u32())
 	rows := int(d.u8())
+	used := int(d.u32())
 	if d.err != nil {
-		return ring.Poly{}
+		return ring.Poly{}, 0
 	}
 	if n < 1<<minLogNWire || n > 1<<maxLogNWire || n&(n-1) != 0 {
 		d.fail(fmt.Sprintf("polynomial degree %d is not a power of two in [2^%d, 2^%d]", n, minLogNWire, maxLogNWire))
-		return ring.Poly{}
+		return ring.Poly{}, 0
 	}
 	if rows < 1 || rows > maxRowsWire {
 		d.fail(fmt.Sprintf("polynomial has %d RNS rows, want 1..%d", rows, maxRowsWire))
-		return ring.Poly{}
+		return ring.Poly{}, 0
 	}
-	raw := d.take(8 * n * rows)
-	if raw == nil {
-		return ring.Poly{}
+	if used < 1 || used > n {
+		d.fail(fmt.Sprintf("polynomial stores %d coefficients, want 1..%d", used, n))
+		return ring.Poly{}, 0
+	}
+	widths := d.take(rows)
+	total := 0
+	for _, w := range widths {
+		if w > 64 {
+			d.fail(fmt.Sprintf("coefficient width %d bits exceeds 64", w))
+			return ring.Poly{}, 0
+		}
+		total += packedLen(used, int(w))
+	}
+	if d.err != nil || total > len(d.b) {
+		d.fail(fmt.Sprintf("truncated: polynomial needs %d bytes, have %d", total, len(d.b)))
+		return ring.Poly{}, 0
 	}
 	p := ring.NewPoly(n, rows-1)
-	for i := range p.Coeffs {
-		row := p.Coeffs[i]
-		for j := range row {
-			row[j] = binary.LittleEndian.Uint64(raw[8*(i*n+j):])
+	for i, w := range widths {
+		raw := d.take(packedLen(used, int(w)))
+		if !unpackRow(raw, p.Coeffs[i][:used], uint(w)) {
+			d.fail(fmt.Sprintf("row %d is not canonically packed (non-zero padding or non-minimal width %d)", i, w))
+			return ring.Poly{}, 0
 		}
 	}
-	return p
+	return p, used
+}
+
+// unpackRow decodes len(row) values of width bits from raw and reports
+// whether the encoding is canonical: padding bits zero and width minimal.
+func unpackRow(raw []byte, row []uint64, width uint) bool {
+	if len(raw) != packedLen(len(row), int(width)) {
+		return false
+	}
+	if width == 0 {
+		clear(row)
+		return true
+	}
+	var or uint64
+	mask := uint64(1)<<width - 1 // all ones for width 64
+	bit := uint(0)
+	j := 0
+	if width <= 56 {
+		// Fast path: one unaligned 8-byte load per value while 8 bytes remain.
+		for ; j < len(row) && int(bit/8)+8 <= len(raw); j++ {
+			v := (binary.LittleEndian.Uint64(raw[bit/8:]) >> (bit % 8)) & mask
+			row[j] = v
+			or |= v
+			bit += width
+		}
+	}
+	for ; j < len(row); j++ {
+		var v uint64
+		for got := uint(0); got < width; {
+			b := bit / 8
+			off := bit % 8
+			take := min(width-got, 8-off)
+			v |= (uint64(raw[b]>>off) & (uint64(1)<<take - 1)) << got
+			got += take
+			bit += take
+		}
+		row[j] = v
+		or |= v
+	}
+	if rem := bit % 8; rem != 0 && raw[len(raw)-1]>>rem != 0 {
+		return false
+	}
+	return uint(bits.Len64(or)) == width
 }
 
 // polyQP reads a ringqp.Poly whose P part may be absent (degree 0).

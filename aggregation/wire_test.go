@@ -98,19 +98,37 @@ func TestWireRefusesMalformed(t *testing.T) {
 	require.ErrorIs(t, new(SecretShare).UnmarshalBinary(pkBytes), ErrMalformed)
 }
 
+// Offsets in an EncryptedVector encoding: the ciphertext count after header
+// 38 + key hash 32 + parties 4 + length 8 + level 1, then the first
+// polynomial (N u32 | rows u8 | used u32 | widths).
+const (
+	offCount = 38 + 32 + 4 + 8 + 1
+	offPoly  = offCount + 4
+)
+
 func TestWireHugeCountsDoNotAllocate(t *testing.T) {
 	_, _, cases := wireCases(t)
 	b, err := cases["EncryptedVector fresh"].v.MarshalBinary()
 	require.NoError(t, err)
-	// Offset of the ciphertext count: header 38 + key hash 32 + parties 4 +
-	// length 8 + level 1.
-	m := append([]byte(nil), b...)
-	binary.BigEndian.PutUint32(m[38+32+4+8+1:], 1<<31-1)
-	require.ErrorIs(t, new(EncryptedVector).UnmarshalBinary(m), ErrMalformed)
-	// A polynomial degree that is not a power of two.
-	m = append([]byte(nil), b...)
-	binary.BigEndian.PutUint32(m[38+32+4+8+1+4:], 1000)
-	require.ErrorIs(t, new(EncryptedVector).UnmarshalBinary(m), ErrMalformed)
+	tests := []struct {
+		name   string
+		offset int
+		value  uint32
+	}{
+		{"huge ciphertext count", offCount, 1<<31 - 1},
+		{"degree not a power of two", offPoly, 1000},
+		{"degree too large", offPoly, 1 << 20},
+		{"more coefficients than the degree", offPoly + 5, 1 << 15},
+		{"zero coefficients", offPoly + 5, 0},
+		{"zero length", offCount - 5, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := append([]byte(nil), b...)
+			binary.BigEndian.PutUint32(m[tc.offset:], tc.value)
+			require.ErrorIs(t, new(EncryptedVector).UnmarshalBinary(m), ErrMalformed)
+		})
+	}
 }
 
 func TestUseRefusesUnreducedCoefficients(t *testing.T) {
@@ -118,9 +136,12 @@ func TestUseRefusesUnreducedCoefficients(t *testing.T) {
 	b, err := cases["EncryptedVector fresh"].v.MarshalBinary()
 	require.NoError(t, err)
 	m := append([]byte(nil), b...)
-	// First coefficient of c0 (after the poly header N u32 | rows u8).
-	off := 38 + 32 + 4 + 8 + 1 + 4 + 5
-	binary.LittleEndian.PutUint64(m[off:], ^uint64(0))
+	// First coefficient of c0, row 0: set all its width bits to one, which
+	// keeps the encoding canonical but exceeds the prime.
+	width := int(m[offPoly+9])
+	for k := 0; k < width/8; k++ {
+		m[offPoly+9+3+k] = 0xff
+	}
 	var v EncryptedVector
 	require.NoError(t, v.UnmarshalBinary(m), "structure is valid; the modulus is only known on use")
 	_, err = s.WeightedSum([]*EncryptedVector{&v}, []float64{1})

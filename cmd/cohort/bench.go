@@ -16,7 +16,9 @@ type benchmark struct {
 
 // benchmarks lists the `cohort bench` subcommands.
 func benchmarks() []benchmark {
-	return []benchmark{}
+	return []benchmark{
+		{"he", "encrypted aggregation: encrypt, sum, decrypt cost, bytes per parameter, error, vs plaintext", runBenchHE},
+	}
 }
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {

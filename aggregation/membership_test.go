@@ -1,0 +1,312 @@
+package aggregation
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/tuneinsight/lattigo/v5/core/rlwe"
+	"github.com/tuneinsight/lattigo/v5/mhe"
+)
+
+// thresholdSetup deals t-of-n threshold shares among the fixture's parties
+// at points 1..n, each share travelling through the wire encoding.
+func thresholdSetup(t *testing.T, f *fixture, threshold int) ([]ShamirPoint, []*ThresholdSecretShare) {
+	t.Helper()
+	n := len(f.parties)
+	points := make([]ShamirPoint, n)
+	for i := range points {
+		points[i] = ShamirPoint(i + 1)
+	}
+	dealt := make([]map[ShamirPoint]*ThresholdShare, n)
+	for i, p := range f.parties {
+		var err error
+		dealt[i], err = f.s.GenThresholdShares(p.sk, threshold, points)
+		require.NoError(t, err)
+	}
+	tsks := make([]*ThresholdSecretShare, n)
+	for j, p := range f.parties {
+		var received []*ThresholdShare
+		for i := range f.parties {
+			received = append(received, viaWire(t, dealt[i][points[j]], new(ThresholdShare)))
+		}
+		var err error
+		tsks[j], err = f.s.AggregateThresholdShares(f.pk, p.sk.ID(), points[j], received)
+		require.NoError(t, err)
+	}
+	return points, tsks
+}
+
+// viaWire marshals v and unmarshals it into out.
+func viaWire[T wireValue](t *testing.T, v wireValue, out T) T {
+	t.Helper()
+	b, err := v.MarshalBinary()
+	require.NoError(t, err)
+	require.NoError(t, out.UnmarshalBinary(b))
+	return out
+}
+
+// thresholdDecrypt decrypts agg with the given members' threshold shares.
+func thresholdDecrypt(t *testing.T, s *Scheme, agg *EncryptedVector, members []*ThresholdSecretShare) ([]float64, error) {
+	t.Helper()
+	active := make([]ShamirPoint, len(members))
+	for i, m := range members {
+		active[i] = m.Point()
+	}
+	var shares []*DecryptionShare
+	for _, m := range members {
+		ds, err := s.GenThresholdDecryptionShare(m, active, agg)
+		if err != nil {
+			return nil, err
+		}
+		shares = append(shares, viaWire(t, ds, new(DecryptionShare)))
+	}
+	return s.Decrypt(agg, shares)
+}
+
+func TestThresholdAnyTDecryptTMinusOneCannot(t *testing.T) {
+	s := newScheme(t)
+	const n, threshold = 5, 3
+	f := newFixture(t, s, n)
+	_, tsks := thresholdSetup(t, f, threshold)
+	r := rand.New(rand.NewPCG(3, 4))
+	want := randomVector(r, 1000, 10)
+	v, err := s.Encrypt(f.pk, want)
+	require.NoError(t, err)
+	agg, err := s.WeightedSum([]*EncryptedVector{v}, []float64{1})
+	require.NoError(t, err)
+
+	// Every t-subset decrypts.
+	for a := 0; a < n; a++ {
+		for b := a + 1; b < n; b++ {
+			for c := b + 1; c < n; c++ {
+				got, err := thresholdDecrypt(t, s, agg, []*ThresholdSecretShare{tsks[a], tsks[b], tsks[c]})
+				require.NoError(t, err)
+				assert.LessOrEqual(t, maxAbsDiff(got, want), 1e-5, "members %d,%d,%d", a, b, c)
+			}
+		}
+	}
+
+	// t-1 members cannot: the API refuses an active set below t, and
+	// interpolating as if the threshold were t-1 yields noise, not the sum.
+	_, err = thresholdDecrypt(t, s, agg, []*ThresholdSecretShare{tsks[0], tsks[1]})
+	require.ErrorIs(t, err, ErrInvalidThreshold)
+
+	active := []mhe.ShamirPublicPoint{1, 2}
+	var shares []*DecryptionShare
+	for _, m := range tsks[:2] {
+		cmb := mhe.NewCombiner(*s.params.GetRLWEParameters(), mhe.ShamirPublicPoint(m.point), active, 2)
+		additive := rlwe.NewSecretKey(s.params)
+		require.NoError(t, cmb.GenAdditiveShare(active, mhe.ShamirPublicPoint(m.point), m.share, additive))
+		ds, err := s.genDecryptionShare(additive, agg, &DecryptionShare{party: m.party, mode: modeThreshold, point: m.point, active: []ShamirPoint{1, 2}})
+		require.NoError(t, err)
+		shares = append(shares, ds)
+	}
+	got, err := s.Decrypt(agg, shares)
+	require.NoError(t, err, "the shares are well formed; only the maths fails")
+	e := maxAbsDiff(got, want)
+	t.Logf("t-1 = 2 members: max abs error %.3g", e)
+	assert.Greater(t, e, 100.0, "two of three shares must reveal nothing like the sum (inputs are within ±10)")
+}
+
+func TestMembershipChangeByResharing(t *testing.T) {
+	s := newScheme(t)
+	const n, threshold = 5, 3
+	f := newFixture(t, s, n)
+	points, tsks := thresholdSetup(t, f, threshold)
+	r := rand.New(rand.NewPCG(5, 6))
+	want := randomVector(r, 300, 10)
+	v, err := s.Encrypt(f.pk, want)
+	require.NoError(t, err)
+	agg, err := s.WeightedSum([]*EncryptedVector{v}, []float64{1})
+	require.NoError(t, err)
+
+	// Removal without cryptography: member 5 leaves, the remaining four
+	// keep decrypting while at least t of them answer.
+	got, err := thresholdDecrypt(t, s, agg, []*ThresholdSecretShare{tsks[1], tsks[2], tsks[3]})
+	require.NoError(t, err)
+	assert.LessOrEqual(t, maxAbsDiff(got, want), 1e-5)
+
+	// Re-sharing between rounds: members 1, 3, 4 deal to the new set
+	// {1, 2, 3, 4, 6} (5 removed, a newcomer at point 6) with threshold 2.
+	newPoints := []ShamirPoint{1, 2, 3, 4, 6}
+	dealers := []ShamirPoint{points[0], points[2], points[3]}
+	const newThreshold = 2
+	dealt := map[ShamirPoint]map[ShamirPoint]*ThresholdShare{}
+	for _, d := range dealers {
+		var err error
+		dealt[d], err = s.GenReshareShares(tsks[d-1], dealers, newThreshold, newPoints)
+		require.NoError(t, err)
+	}
+	newcomer, err := NewPartyID()
+	require.NoError(t, err)
+	ids := map[ShamirPoint]PartyID{6: newcomer}
+	for i, p := range points[:4] {
+		ids[p] = f.parties[i].sk.ID()
+	}
+	fresh := map[ShamirPoint]*ThresholdSecretShare{}
+	for _, p := range newPoints {
+		var received []*ThresholdShare
+		for _, d := range dealers {
+			received = append(received, viaWire(t, dealt[d][p], new(ThresholdShare)))
+		}
+		tsk, err := s.AggregateReshareShares(ids[p], p, received)
+		require.NoError(t, err)
+		fresh[p] = viaWire(t, tsk, new(ThresholdSecretShare))
+		assert.Equal(t, newThreshold, fresh[p].Threshold())
+	}
+
+	// The collective key is unchanged: the old aggregate and a new update
+	// under the same public key decrypt with any two new members,
+	// including the newcomer.
+	v2, err := s.Encrypt(f.pk, want)
+	require.NoError(t, err)
+	agg2, err := s.WeightedSum([]*EncryptedVector{v, v2}, []float64{0.5, 0.5})
+	require.NoError(t, err)
+	for _, pair := range [][2]ShamirPoint{{1, 6}, {2, 4}, {3, 6}} {
+		t.Run(fmt.Sprintf("members %v", pair), func(t *testing.T) {
+			for _, a := range []*EncryptedVector{agg, agg2} {
+				got, err := thresholdDecrypt(t, s, a, []*ThresholdSecretShare{fresh[pair[0]], fresh[pair[1]]})
+				require.NoError(t, err)
+				assert.LessOrEqual(t, maxAbsDiff(got, want), 1e-5)
+			}
+		})
+	}
+
+	// The removed member's old share does not combine with new shares.
+	mixed := *fresh[2]
+	mixed.share = tsks[4].share
+	mixed.point = 5
+	_, err = thresholdDecrypt(t, s, agg, []*ThresholdSecretShare{fresh[1], &mixed})
+	require.ErrorIs(t, err, ErrInvalidThreshold, "point 5 is no longer in the member set")
+
+	t.Run("refusals", func(t *testing.T) {
+		d1 := dealt[dealers[0]][1]
+		d3 := dealt[dealers[1]][1]
+		d4 := dealt[dealers[2]][1]
+		tests := []struct {
+			name     string
+			own      ShamirPoint
+			received []*ThresholdShare
+			want     error
+		}{
+			{"missing dealer", 1, []*ThresholdShare{d1, d3}, ErrMissingShares},
+			{"duplicate dealer", 1, []*ThresholdShare{d1, d3, d3}, ErrDuplicateShare},
+			{"wrong recipient", 2, []*ThresholdShare{d1, d3, d4}, ErrInvalidThreshold},
+			{"initial dealing", 1, []*ThresholdShare{{params: s.paramsHash, share: d1.share, recipient: 1}}, ErrInvalidThreshold},
+			{"nil share", 1, []*ThresholdShare{nil}, ErrNilArgument},
+			{"none", 1, nil, ErrMissingShares},
+		}
+		for _, tc := range tests {
+			t.Run(tc.name, func(t *testing.T) {
+				_, err := s.AggregateReshareShares(ids[tc.own], tc.own, tc.received)
+				require.ErrorIs(t, err, tc.want)
+			})
+		}
+		_, err := s.GenReshareShares(tsks[0], []ShamirPoint{1, 3}, 2, newPoints)
+		require.ErrorIs(t, err, ErrInvalidThreshold, "dealer set below the old threshold")
+		_, err = s.GenReshareShares(tsks[0], dealers, 6, newPoints)
+		require.ErrorIs(t, err, ErrInvalidThreshold, "new threshold above the new member count")
+		_, err = s.AggregateThresholdShares(f.pk, ids[1], 1, []*ThresholdShare{d1, d3, d4, d1, d3})
+		require.ErrorIs(t, err, ErrInvalidThreshold, "re-sharing shares are not an initial dealing")
+	})
+}
+
+func TestPrecisionRelativeToMagnitude(t *testing.T) {
+	// The decrypted weighted average is within 1e-4 of the largest input
+	// magnitude at the documented smudging noise, for updates from 0.01 to
+	// MaxAbsValue (the error is absolute, about 1e-6 at 10 parties, so
+	// smaller updates must be scaled up by the caller), and within 1e-5
+	// absolute for |values| <= 10.
+	s := newScheme(t)
+	f := newFixture(t, s, 10)
+	for _, bound := range []float64{1e-2, 1, 10, s.MaxAbsValue()} {
+		t.Run(fmt.Sprintf("|v|<=%g", bound), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(uint64(bound*1000), 9))
+			plain := make([][]float64, 10)
+			enc := make([]*EncryptedVector, 10)
+			for i := range plain {
+				plain[i] = randomVector(r, 3000, bound)
+				var err error
+				enc[i], err = s.Encrypt(f.pk, plain[i])
+				require.NoError(t, err)
+			}
+			w := normalisedWeights(r, 10)
+			agg, err := s.WeightedSum(enc, w)
+			require.NoError(t, err)
+			want, err := PlainWeightedSum(plain, w)
+			require.NoError(t, err)
+			e := maxAbsDiff(f.decryptAll(t, agg), want)
+			t.Logf("bound %g: max abs error %.3g (%.2g of the bound)", bound, e, e/bound)
+			assert.LessOrEqual(t, e, 1e-4*bound+1e-12)
+			if bound <= 10 {
+				assert.LessOrEqual(t, e, 1e-5)
+			}
+		})
+	}
+}
+
+func TestNoiseModelMatchesMeasurement(t *testing.T) {
+	// The smudging argument rests on the size of the aggregate's own
+	// noise. Measure it with the collective secret (which no real party
+	// holds) and compare with the model AggregateNoiseStdDev uses.
+	s := newScheme(t)
+	for _, n := range []int{3, 10} {
+		t.Run(fmt.Sprintf("%d parties", n), func(t *testing.T) {
+			f := newFixture(t, s, n)
+			// Zero updates: the decrypted integers are then the noise itself,
+			// free of encoding and weight rounding.
+			plain := [][]float64{make([]float64, s.Slots()), make([]float64, s.Slots())}
+			var enc []*EncryptedVector
+			for _, p := range plain {
+				v, err := s.Encrypt(f.pk, p)
+				require.NoError(t, err)
+				enc = append(enc, v)
+			}
+			w := []float64{0.5, 0.5}
+			agg, err := s.WeightedSum(enc, w)
+			require.NoError(t, err)
+			want, err := PlainWeightedSum(plain, w)
+			require.NoError(t, err)
+
+			// c0 + c1·Σs_i, without smudging.
+			sk := rlwe.NewSecretKey(s.params)
+			for _, p := range f.parties {
+				s.params.RingQ().Add(sk.Value.Q, p.sk.sk.Value.Q, sk.Value.Q)
+			}
+			var ds []*DecryptionShare
+			zero := &smudgeOff{}
+			ds = append(ds, zero.share(t, s, sk, agg))
+			ds[0].party = f.parties[0].sk.ID()
+			agg.parties = 1
+			got, err := s.Decrypt(agg, ds)
+			require.NoError(t, err)
+			sum := 0.0
+			for j := range got {
+				d := (got[j] - want[j]) * math.Exp2(float64(s.LogScale()))
+				sum += d * d
+			}
+			measured := math.Sqrt(sum / float64(len(got)))
+			model := s.AggregateNoiseStdDev(n)
+			t.Logf("%d parties: aggregate noise std measured %.1f, model %.1f", n, measured, model)
+			assert.InEpsilon(t, model, measured, 0.35)
+		})
+	}
+}
+
+// smudgeOff computes a decryption share without smudging noise, for
+// measurements only.
+type smudgeOff struct{}
+
+func (smudgeOff) share(t *testing.T, s *Scheme, sk *rlwe.SecretKey, agg *EncryptedVector) *DecryptionShare {
+	t.Helper()
+	orig := s.sigma
+	defer func() { s.sigma = orig }()
+	s.sigma = 0
+	ds, err := s.genDecryptionShare(sk, agg, &DecryptionShare{mode: modeCollective})
+	require.NoError(t, err)
+	return ds
+}

@@ -1,0 +1,296 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/cohort-fl/cohort/aggregation"
+)
+
+// heBenchResult is one (parties, parameters) cell of `cohort bench he`.
+type heBenchResult struct {
+	Parties    int `json:"parties"`
+	Parameters int `json:"parameters"`
+	// DistinctEncryptions updates were encrypted and timed; the other
+	// parties' ciphertexts are copies of them (same pointer), which costs
+	// the aggregation exactly the same but saves time and memory.
+	DistinctEncryptions int     `json:"distinct_encryptions"`
+	ReusedCiphertexts   int     `json:"reused_ciphertexts"`
+	EncryptSeconds      float64 `json:"encrypt_seconds_per_participant"`
+	AggregateSeconds    float64 `json:"aggregate_seconds"`
+	PlainSeconds        float64 `json:"plaintext_aggregate_seconds"`
+	AggregateRatio      float64 `json:"encrypted_to_plaintext_aggregate_ratio"`
+	ShareSeconds        float64 `json:"decryption_share_seconds_per_participant"`
+	CombineSeconds      float64 `json:"combine_seconds"`
+	UpdateBytes         float64 `json:"bytes_per_parameter_update"`
+	AggregateBytes      float64 `json:"bytes_per_parameter_aggregate"`
+	ShareBytes          float64 `json:"bytes_per_parameter_decryption_share"`
+	MaxAbsError         float64 `json:"max_abs_error"`
+	MaxAbsValue         float64 `json:"max_abs_value"`
+	RelativeError       float64 `json:"max_error_relative_to_max_value"`
+	SecurityBits        float64 `json:"statistical_security_bits"`
+}
+
+// heBenchReport is the JSON that `cohort bench he --json` prints.
+type heBenchReport struct {
+	Config     aggregation.Config `json:"config"`
+	GOMAXPROCS int                `json:"gomaxprocs"`
+	Baseline   string             `json:"baseline"`
+	Results    []heBenchResult    `json:"results"`
+}
+
+func runBenchHE(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("bench he", "bench he [--json] [--parties 10,100] [--params 10000,100000,1000000]", stderr)
+	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
+	partiesFlag := fs.String("parties", "10,100", "comma-separated participant counts")
+	paramsFlag := fs.String("params", "10000,100000,1000000", "comma-separated update lengths")
+	distinct := fs.Int("distinct", 4, "encrypt at most this many distinct updates per cell and reuse them for the other parties")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	parties, err := parsePositiveInts("parties", *partiesFlag)
+	if err != nil {
+		return err
+	}
+	lengths, err := parsePositiveInts("params", *paramsFlag)
+	if err != nil {
+		return err
+	}
+	if *distinct < 1 {
+		return fmt.Errorf("--distinct is %d, want at least 1", *distinct)
+	}
+	cfg := aggregation.DefaultConfig()
+	s, err := aggregation.NewScheme(cfg)
+	if err != nil {
+		return err
+	}
+	report := heBenchReport{
+		Config:     cfg,
+		GOMAXPROCS: runtime.GOMAXPROCS(0),
+		Baseline:   "float32 weighted sum of the same updates on the same cores, measured in the same run",
+	}
+	for _, n := range parties {
+		fmt.Fprintf(stderr, "bench he: key generation among %d parties\n", n)
+		sks, pk, err := heBenchKeys(s, n)
+		if err != nil {
+			return err
+		}
+		for _, length := range lengths {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			fmt.Fprintf(stderr, "bench he: %d parties x %d parameters\n", n, length)
+			r, err := heBenchCell(s, sks, pk, length, min(n, *distinct))
+			if err != nil {
+				return err
+			}
+			report.Results = append(report.Results, r)
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(report)
+	}
+	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "parties\tparams\tencrypt s\taggregate s\tplain s\tratio\tshare s\tcombine s\tB/param up\tB/param agg\tB/param share\tmax error\tsec bits\t")
+	for _, r := range report.Results {
+		fmt.Fprintf(tw, "%d\t%d\t%.4f\t%.4f\t%.4f\t%.1f\t%.4f\t%.4f\t%.2f\t%.2f\t%.2f\t%.2g\t%.1f\t\n",
+			r.Parties, r.Parameters, r.EncryptSeconds, r.AggregateSeconds, r.PlainSeconds, r.AggregateRatio,
+			r.ShareSeconds, r.CombineSeconds, r.UpdateBytes, r.AggregateBytes, r.ShareBytes, r.MaxAbsError, r.SecurityBits)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "GOMAXPROCS %d; ratio = encrypted / %s; at most %d distinct encryptions per cell, reused for the other parties\n", report.GOMAXPROCS, report.Baseline, *distinct)
+	return nil
+}
+
+func parsePositiveInts(name, list string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(list, ",") {
+		v, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || v < 1 {
+			return nil, fmt.Errorf("--%s: %q is not a positive integer", name, f)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// heBenchKeys runs the collective key generation among n parties.
+func heBenchKeys(s *aggregation.Scheme, n int) ([]*aggregation.SecretShare, *aggregation.PublicKey, error) {
+	crs := aggregation.CommonSeed([]byte("cohort bench he"), []byte{byte(n)})
+	sks := make([]*aggregation.SecretShare, n)
+	pks := make([]*aggregation.PublicKeyShare, n)
+	for i := range sks {
+		var err error
+		if sks[i], err = s.GenSecretShare(); err != nil {
+			return nil, nil, err
+		}
+		if pks[i], err = s.GenPublicKeyShare(sks[i], crs); err != nil {
+			return nil, nil, err
+		}
+	}
+	pk, err := s.CombinePublicKey(crs, pks)
+	return sks, pk, err
+}
+
+// heBenchCell measures one (parties, length) cell.
+func heBenchCell(s *aggregation.Scheme, sks []*aggregation.SecretShare, pk *aggregation.PublicKey, length, distinct int) (heBenchResult, error) {
+	n := len(sks)
+	r := rand.New(rand.NewPCG(uint64(n), uint64(length)))
+	res := heBenchResult{Parties: n, Parameters: length, DistinctEncryptions: distinct, ReusedCiphertexts: n - distinct}
+
+	// Updates of realistic size (|v| <= 1) and their encryptions.
+	plain := make([][]float64, distinct)
+	plain32 := make([][]float32, distinct)
+	enc := make([]*aggregation.EncryptedVector, distinct)
+	var encTime time.Duration
+	for i := range plain {
+		plain[i] = make([]float64, length)
+		plain32[i] = make([]float32, length)
+		for j := range plain[i] {
+			plain[i][j] = 2*r.Float64() - 1
+			plain32[i][j] = float32(plain[i][j])
+		}
+		start := time.Now()
+		v, err := s.Encrypt(pk, plain[i])
+		if err != nil {
+			return res, err
+		}
+		encTime += time.Since(start)
+		enc[i] = v
+	}
+	res.EncryptSeconds = encTime.Seconds() / float64(distinct)
+	update, err := enc[0].MarshalBinary()
+	if err != nil {
+		return res, err
+	}
+	res.UpdateBytes = float64(len(update)) / float64(length)
+
+	// Aggregation against the plaintext baseline, best of a few runs each.
+	vs := make([]*aggregation.EncryptedVector, n)
+	ps := make([][]float64, n)
+	ps32 := make([][]float32, n)
+	weights := make([]float64, n)
+	total := 0.0
+	for i := range vs {
+		vs[i], ps[i], ps32[i] = enc[i%distinct], plain[i%distinct], plain32[i%distinct]
+		weights[i] = 1 + 99*r.Float64()
+		total += weights[i]
+	}
+	for i := range weights {
+		weights[i] /= total
+	}
+	runs := 3
+	var agg *aggregation.EncryptedVector
+	res.AggregateSeconds = bestOf(runs, func() error {
+		var err error
+		agg, err = s.WeightedSum(vs, weights)
+		return err
+	}, &err)
+	if err != nil {
+		return res, err
+	}
+	w32 := make([]float32, n)
+	for i, w := range weights {
+		w32[i] = float32(w)
+	}
+	res.PlainSeconds = bestOf(runs, func() error { plainSum32(ps32, w32); return nil }, &err)
+	res.AggregateRatio = res.AggregateSeconds / res.PlainSeconds
+	aggBytes, err := agg.MarshalBinary()
+	if err != nil {
+		return res, err
+	}
+	res.AggregateBytes = float64(len(aggBytes)) / float64(length)
+
+	// n-of-n decryption: every party's share, then the combination.
+	shares := make([]*aggregation.DecryptionShare, n)
+	start := time.Now()
+	for i, sk := range sks {
+		if shares[i], err = s.GenDecryptionShare(sk, agg); err != nil {
+			return res, err
+		}
+	}
+	res.ShareSeconds = time.Since(start).Seconds() / float64(n)
+	shareBytes, err := shares[0].MarshalBinary()
+	if err != nil {
+		return res, err
+	}
+	res.ShareBytes = float64(len(shareBytes)) / float64(length)
+	var got []float64
+	res.CombineSeconds = bestOf(1, func() error {
+		var err error
+		got, err = s.Decrypt(agg, shares)
+		return err
+	}, &err)
+	if err != nil {
+		return res, err
+	}
+	want, err := aggregation.PlainWeightedSum(ps, weights)
+	if err != nil {
+		return res, err
+	}
+	for j := range want {
+		res.MaxAbsError = math.Max(res.MaxAbsError, math.Abs(got[j]-want[j]))
+	}
+	for _, p := range plain {
+		for _, x := range p {
+			res.MaxAbsValue = math.Max(res.MaxAbsValue, math.Abs(x))
+		}
+	}
+	res.RelativeError = res.MaxAbsError / res.MaxAbsValue
+	res.SecurityBits = s.SmudgingSecurityBits(n, length)
+	return res, nil
+}
+
+// bestOf runs f k times and returns the fastest run in seconds; the first
+// error stops it and is stored in *err.
+func bestOf(k int, f func() error, err *error) float64 {
+	best := math.Inf(1)
+	for i := 0; i < k; i++ {
+		start := time.Now()
+		if e := f(); e != nil {
+			*err = e
+			return 0
+		}
+		best = math.Min(best, time.Since(start).Seconds())
+	}
+	return best
+}
+
+// plainSum32 is the plaintext baseline: out = Σ wᵢ·vsᵢ in float32, split in
+// contiguous chunks over GOMAXPROCS goroutines like the encrypted sum.
+func plainSum32(vs [][]float32, w []float32) []float32 {
+	out := make([]float32, len(vs[0]))
+	workers := runtime.GOMAXPROCS(0)
+	chunk := (len(out) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for lo := 0; lo < len(out); lo += chunk {
+		hi := min(lo+chunk, len(out))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			dst := out[lo:hi]
+			for i, v := range vs {
+				wi := w[i]
+				for j, x := range v[lo:hi] {
+					dst[j] += wi * x
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
