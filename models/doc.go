@@ -35,9 +35,10 @@
 // # Evaluation
 //
 // [Evaluate] reduces predicted probabilities and labels to an [Evaluation]:
-// counts, a log-loss sum and score histograms per class. Evaluations of
-// different sites [Evaluation.Merge] into the evaluation of the union, from
-// which accuracy, log-loss and (histogram) AUC are read.
+// counts (with the correct ones split by class), a log-loss sum and score
+// histograms per class. Evaluations of different sites [Evaluation.Merge]
+// into the evaluation of the union, from which accuracy, balanced accuracy,
+// log-loss and (histogram) AUC are read.
 //
 // This package does no I/O. Gorgonia needs
 // go4.org/unsafe/assume-no-moving-gc to start under recent Go releases; this

@@ -26,6 +26,11 @@ type Evaluation struct {
 	N int `json:"n"`
 	// Correct is the number of records classified correctly at threshold 0.5.
 	Correct int `json:"correct"`
+	// TruePos and TrueNeg split Correct into correctly classified positive
+	// and negative records; BalancedAccuracy reads them. They are absent
+	// (zero) in evaluations encoded before they were added.
+	TruePos int `json:"true_pos"`
+	TrueNeg int `json:"true_neg"`
 	// LogLossSum is the summed binary cross-entropy (natural log), with
 	// probabilities clipped to [1e-15, 1−1e-15].
 	LogLossSum float64 `json:"log_loss_sum"`
@@ -50,6 +55,11 @@ func Evaluate(probs, labels []float64) Evaluation {
 		pos := labels[i] >= 0.5
 		if (p >= 0.5) == pos {
 			e.Correct++
+			if pos {
+				e.TruePos++
+			} else {
+				e.TrueNeg++
+			}
 		}
 		q := min(max(p, logLossEps), 1-logLossEps)
 		if pos {
@@ -81,7 +91,7 @@ func (e *Evaluation) Merge(o Evaluation) error {
 		return fmt.Errorf("%w: positive and negative histograms differ in length", ErrIncompatibleEvaluation)
 	}
 	if len(e.Pos) == 0 && e.N == 0 {
-		*e = Evaluation{N: e.N, Correct: e.Correct, LogLossSum: e.LogLossSum,
+		*e = Evaluation{N: e.N, Correct: e.Correct, TruePos: e.TruePos, TrueNeg: e.TrueNeg, LogLossSum: e.LogLossSum,
 			Pos: make([]uint32, len(o.Pos)), Neg: make([]uint32, len(o.Neg))}
 	}
 	if len(o.Pos) == 0 && o.N == 0 {
@@ -101,6 +111,8 @@ func (e *Evaluation) Merge(o Evaluation) error {
 	}
 	e.N += o.N
 	e.Correct += o.Correct
+	e.TruePos += o.TruePos
+	e.TrueNeg += o.TrueNeg
 	e.LogLossSum += o.LogLossSum
 	return nil
 }
@@ -111,6 +123,40 @@ func (e Evaluation) Accuracy() float64 {
 		return 0
 	}
 	return float64(e.Correct) / float64(e.N)
+}
+
+// Positives returns the number of positive records, read from the score
+// histogram.
+func (e Evaluation) Positives() int { return histTotal(e.Pos) }
+
+// Negatives returns the number of negative records.
+func (e Evaluation) Negatives() int { return histTotal(e.Neg) }
+
+func histTotal(h []uint32) int {
+	n := 0
+	for _, c := range h {
+		n += int(c)
+	}
+	return n
+}
+
+// BalancedAccuracy returns the mean of the true-positive rate TruePos/P and
+// the true-negative rate TrueNeg/N (P and N the numbers of positive and
+// negative records): the accuracy of a classifier on a set re-weighted to
+// equal class sizes, which does not reward predicting the majority class.
+// When one class is absent it returns the rate of the other (as
+// scikit-learn does), and 0 for an empty evaluation.
+func (e Evaluation) BalancedAccuracy() float64 {
+	p, n := e.Positives(), e.Negatives()
+	switch {
+	case p > 0 && n > 0:
+		return (float64(e.TruePos)/float64(p) + float64(e.TrueNeg)/float64(n)) / 2
+	case p > 0:
+		return float64(e.TruePos) / float64(p)
+	case n > 0:
+		return float64(e.TrueNeg) / float64(n)
+	}
+	return 0
 }
 
 // LogLoss returns the mean binary cross-entropy, or 0 for an empty

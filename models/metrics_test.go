@@ -1,6 +1,7 @@
 package models_test
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -105,4 +106,53 @@ func TestEvaluationMerge(t *testing.T) {
 	assert.ErrorIs(t, acc.Merge(full), models.ErrIncompatibleEvaluation)
 	assert.Equal(t, 2, acc.N, "unchanged after a failed merge")
 	assert.Equal(t, uint32(1), acc.Neg[50], "unchanged after a failed merge")
+}
+
+func TestBalancedAccuracy(t *testing.T) {
+	tests := []struct {
+		name   string
+		probs  []float64
+		labels []float64
+		want   float64
+	}{
+		// 3 positives, 1 found; 1 negative, found: (1/3 + 1)/2.
+		{"majority guess is not rewarded", []float64{0.9, 0.2, 0.1, 0.3}, []float64{1, 1, 1, 0}, (1.0/3 + 1) / 2},
+		{"all negative guesses on a skewed set", []float64{0.1, 0.1, 0.1, 0.1}, []float64{0, 0, 0, 1}, 0.5},
+		{"perfect", []float64{0.9, 0.1}, []float64{1, 0}, 1},
+		{"only positives: their recall", []float64{0.9, 0.2}, []float64{1, 1}, 0.5},
+		{"only negatives: their specificity", []float64{0.9, 0.2, 0.1}, []float64{0, 0, 0}, 2.0 / 3},
+		{"empty", nil, nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := models.Evaluate(tt.probs, tt.labels)
+			assert.InDelta(t, tt.want, e.BalancedAccuracy(), 1e-12)
+			assert.Equal(t, e.Correct, e.TruePos+e.TrueNeg)
+		})
+	}
+}
+
+func TestBalancedAccuracyMergesAndRoundTripsJSON(t *testing.T) {
+	probs := []float64{0.9, 0.2, 0.1, 0.3, 0.7, 0.6, 0.4}
+	labels := []float64{1, 1, 1, 0, 0, 1, 0}
+	whole := models.Evaluate(probs, labels)
+	var merged models.Evaluation
+	for _, cut := range [][2]int{{0, 3}, {3, 7}} {
+		part := models.Evaluate(probs[cut[0]:cut[1]], labels[cut[0]:cut[1]])
+		b, err := json.Marshal(part) // as a participant sends it
+		require.NoError(t, err)
+		var decoded models.Evaluation
+		require.NoError(t, json.Unmarshal(b, &decoded))
+		require.NoError(t, merged.Merge(decoded))
+	}
+	assert.Equal(t, whole.TruePos, merged.TruePos)
+	assert.Equal(t, whole.TrueNeg, merged.TrueNeg)
+	// Positives 0.9, 0.2, 0.1, 0.6: two found; negatives 0.3, 0.7, 0.4: two found.
+	assert.InDelta(t, (2.0/4+2.0/3)/2, merged.BalancedAccuracy(), 1e-12)
+
+	// An evaluation encoded before true_pos/true_neg existed still decodes.
+	var old models.Evaluation
+	require.NoError(t, json.Unmarshal([]byte(`{"n":2,"correct":1,"log_loss_sum":0.5,"pos":[1],"neg":[1]}`), &old))
+	assert.Equal(t, 2, old.N)
+	assert.Zero(t, old.TruePos)
 }

@@ -5,6 +5,45 @@
 // demonstrations, filters records by consent, and commits to the set of
 // patient ids used in a round with a Merkle tree whose root goes on chain.
 //
+// # Hospital files
+//
+// [LoadCSV] reads a hospital's CSV export as a [Schema] (usually JSON, read
+// with [ReadSchema]) describes it: a record-id column, numeric and
+// categorical feature columns, a binary label column, optional consent and
+// consent-expiry columns and an optional train/test split column. Every
+// problem is a [*FieldError] naming the file, line and column and saying
+// what to fix. Categorical columns are one-hot encoded over the categories
+// listed in the schema, so every site encodes identically; a value outside
+// the list is an error. Without a split column, the split is drawn per
+// site with the schema's seed, stratified by label.
+//
+// Missing values follow the schema's explicit policy. A cell is missing
+// when it matches one of the schema's missing tokens (by default empty,
+// "NA", "NaN", "null" or "?"). Under "reject" (the default) a missing value
+// is an error; under "drop" the record is skipped and counted; under
+// "impute" a missing feature is kept as NaN and replaced by the pooled mean
+// at standardisation (a missing category becomes the mean of its one-hot
+// columns). A record id is never optional, a label cannot be imputed, and a
+// missing consent means no consent under every policy.
+//
+// # Standardisation across sites
+//
+// Features are standardised with statistics of all sites without any site
+// revealing its own. The maths is values in, values out: each site computes
+// the [Moments] (per feature: count, Σx, Σx² of its consented training
+// records, [TrainMoments]) and [Moments.Encode]s them, scaled by the
+// public pooled record count and the schema's per-feature scales, into a
+// vector that is summed under encryption; [DecodeMoments] turns the
+// decrypted sum into the pooled moments and [NewStandardiser] into the
+// [Standardiser] every site applies. Built from one site's moments, the same
+// type gives per-site statistics.
+//
+// # Unlike sites from one data set
+//
+// [SplitUnlike] deals one data set out to K sites that differ in size and
+// label balance, deterministically from a seed, for benchmarks that compare
+// federated with pooled and site-alone training.
+//
 // # Synthetic cohorts
 //
 // [Synthetic] draws every site from ONE shared ground-truth logistic model
@@ -48,6 +87,7 @@
 // by MerkleRoot, i.e. over sorted ids; anyone holding the full id list can
 // check that.
 //
-// Functions in this package do no I/O and hold no state; all types are plain
-// values, safe for concurrent reads.
+// Apart from [LoadFile] and [LoadSchemaFile], which open a file, functions
+// in this package do no I/O and hold no state; all types are plain values,
+// safe for concurrent reads.
 package records

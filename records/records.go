@@ -12,7 +12,9 @@ type Record struct {
 	// ID is a pseudonymous patient id, unique across a cohort, such as
 	// "site2-000123". It carries no identifying information.
 	ID string `json:"id"`
-	// Features are the record's numeric features, roughly standardised.
+	// Features are the record's encoded features (see Schema), roughly
+	// standardised once a Standardiser has been applied. LoadCSV returns
+	// raw values, with NaN for a missing value kept for imputation.
 	Features []float64 `json:"features"`
 	// Label is the outcome, 0 or 1.
 	Label float64 `json:"label"`

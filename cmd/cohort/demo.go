@@ -8,10 +8,13 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/records"
 )
 
 // demoReport is the JSON that `cohort demo --report` writes.
@@ -34,8 +37,11 @@ type finalFigures struct {
 }
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("demo", "demo [--hospitals N] [--rounds R] [--seed S] [--report PATH]", stderr)
-	hospitals := fs.Int("hospitals", 3, "number of hospitals, each with its own synthetic cohort")
+	fs := newFlagSet("demo", "demo [--hospitals N | --data site1.csv,site2.csv,... --schema schema.json] [--rounds R] [--seed S] [--report PATH]", stderr)
+	hospitals := fs.Int("hospitals", 3, "number of hospitals, each with its own synthetic cohort (ignored with --data)")
+	dataFiles := fs.String("data", "", "comma-separated CSV files, one per hospital, instead of synthetic cohorts (needs --schema)")
+	schemaFile := fs.String("schema", "", "JSON schema of the --data files")
+	standardise := fs.String("standardise", standardisePooled, "with --data: \"pooled\" standardises with statistics summed across hospitals under encryption, \"site\" with each hospital's own")
 	rounds := fs.Int("rounds", 5, "number of training rounds")
 	seed := fs.Int64("seed", 1, "seed of the synthetic cohorts, the initial model and local training")
 	report := fs.String("report", "", "write a JSON report of the study to this path")
@@ -47,6 +53,22 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *hospitals < 1 || *rounds < 1 {
 		fmt.Fprintln(stderr, "--hospitals and --rounds must be at least 1")
 		return errUsage
+	}
+	var sites []records.Site
+	if *dataFiles != "" || *schemaFile != "" {
+		if *dataFiles == "" || *schemaFile == "" {
+			fmt.Fprintln(stderr, "--data and --schema go together: one CSV file per hospital and the schema they follow")
+			return errUsage
+		}
+		if *standardise != standardisePooled && *standardise != standardiseSite {
+			fmt.Fprintf(stderr, "--standardise is %q, want %q or %q\n", *standardise, standardisePooled, standardiseSite)
+			return errUsage
+		}
+		var err error
+		if sites, err = loadHospitalSites(strings.Split(*dataFiles, ","), *schemaFile, *standardise, stderr); err != nil {
+			return err
+		}
+		*hospitals = len(sites)
 	}
 	dir := *dataDir
 	if dir == "" {
@@ -62,7 +84,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		level = slog.LevelInfo
 	}
 	rep, err := demo(ctx, localStudyConfig{
-		hospitals: *hospitals, rounds: *rounds, seed: *seed, dataDir: filepath.Join(dir, "blobs"),
+		hospitals: *hospitals, rounds: *rounds, seed: *seed, dataDir: filepath.Join(dir, "blobs"), sites: sites,
 		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 	}, stdout)
 	if err != nil {

@@ -1,0 +1,303 @@
+package records
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+)
+
+// Missing-value policies accepted in Schema.Missing. See the package doc.
+const (
+	// MissingReject makes any missing value a validation error (the default).
+	MissingReject = "reject"
+	// MissingDrop skips every record that has a missing value and counts it
+	// in LoadStats.Dropped.
+	MissingDrop = "drop"
+	// MissingImpute keeps records with missing feature values: the value is
+	// held as NaN until standardisation, which replaces it by the pooled mean
+	// (0 after standardising). A missing record id or label is still an
+	// error.
+	MissingImpute = "impute"
+)
+
+// DefaultMissingTokens returns the cell values that mean "missing" when a
+// schema lists none: the empty cell, "NA", "NaN", "null" and "?" (compared
+// after trimming spaces, case-insensitively).
+func DefaultMissingTokens() []string { return []string{"", "NA", "NaN", "null", "?"} }
+
+// DefaultTestFraction is the share of a site's records held out for testing
+// when the schema names no split column and sets no test_fraction.
+const DefaultTestFraction = 0.2
+
+// MaxSchemaColumns bounds the number of feature columns a schema may name.
+const MaxSchemaColumns = 4096
+
+// Schema describes a hospital's CSV export. Every hospital of a study loads
+// its file with the same schema, so that all sites encode their records into
+// the same feature vector: the numeric columns in schema order, then, for
+// each categorical column in schema order, one 0/1 column per listed
+// category (one-hot). The schema is a plain value, usually read from JSON
+// with ReadSchema; it is safe for concurrent reads.
+type Schema struct {
+	// ID names the column holding the pseudonymous record (patient) id. Ids
+	// must be unique within a file.
+	ID string `json:"id"`
+	// Label names the binary outcome column.
+	Label string `json:"label"`
+	// LabelValues are the cell values of the negative and positive class, in
+	// that order; default ["0", "1"].
+	LabelValues []string `json:"label_values,omitempty"`
+	// Numeric lists the numeric feature columns. In JSON each entry is either
+	// a column name or an object {"name": ..., "scale": ...}.
+	Numeric []NumericColumn `json:"numeric"`
+	// Categorical lists the categorical feature columns with their
+	// categories; a value outside the list is an error.
+	Categorical []CategoricalColumn `json:"categorical,omitempty"`
+	// Consent optionally names a column holding the patient's consent to the
+	// study (1/0, true/false, yes/no, y/n). Without it every record of the
+	// file is taken to be consented: the export is assumed to hold only
+	// patients who agreed to the study.
+	Consent string `json:"consent,omitempty"`
+	// ConsentExpires optionally names a column holding the date the consent
+	// ends (YYYY-MM-DD or RFC 3339; empty for none). A record whose consent
+	// has expired at LoadOptions.At is not consented.
+	ConsentExpires string `json:"consent_expires,omitempty"`
+	// Split optionally names a column whose value, "train" or "test", puts
+	// the record in Site.Train or Site.Test. Without it the split is drawn
+	// with SplitSeed, stratified by label.
+	Split string `json:"split,omitempty"`
+	// TestFraction is the share of records held out per class when the
+	// split is drawn; default DefaultTestFraction.
+	TestFraction float64 `json:"test_fraction,omitempty"`
+	// SplitSeed seeds the drawn split.
+	SplitSeed int64 `json:"split_seed,omitempty"`
+	// Missing is the missing-value policy: MissingReject (default),
+	// MissingDrop or MissingImpute.
+	Missing string `json:"missing,omitempty"`
+	// MissingTokens are the cell values that mean "missing"; default "",
+	// "NA", "NaN", "null" and "?".
+	MissingTokens []string `json:"missing_tokens,omitempty"`
+}
+
+// NumericColumn is a numeric feature column.
+type NumericColumn struct {
+	// Name is the column's header.
+	Name string `json:"name"`
+	// Scale is a public, rough magnitude of the column's values (default 1).
+	// It plays no part in the model: it only keeps the moments that sites
+	// sum under encryption within the encryption's range (see
+	// Moments.Encode). Set it to about the column's typical absolute value.
+	Scale float64 `json:"scale,omitempty"`
+}
+
+// UnmarshalJSON accepts a column name or a {"name", "scale"} object.
+func (c *NumericColumn) UnmarshalJSON(b []byte) error {
+	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '"' {
+		*c = NumericColumn{}
+		return json.Unmarshal(t, &c.Name)
+	}
+	type plain NumericColumn
+	var p plain
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return err
+	}
+	*c = NumericColumn(p)
+	return nil
+}
+
+// CategoricalColumn is a categorical feature column, one-hot encoded.
+type CategoricalColumn struct {
+	// Name is the column's header.
+	Name string `json:"name"`
+	// Categories lists every accepted value, in the order of their one-hot
+	// columns.
+	Categories []string `json:"categories"`
+}
+
+// ErrInvalidSchema reports a schema that cannot be used to load records.
+var ErrInvalidSchema = errors.New("records: invalid schema")
+
+// ReadSchema decodes a JSON schema from r and validates it. Unknown fields
+// are refused, so that a misspelt key is reported rather than ignored.
+func ReadSchema(r io.Reader) (Schema, error) {
+	var s Schema
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		return Schema{}, fmt.Errorf("%w: %v", ErrInvalidSchema, err)
+	}
+	if err := s.Validate(); err != nil {
+		return Schema{}, err
+	}
+	return s, nil
+}
+
+// Validate reports whether s can load records, wrapping ErrInvalidSchema
+// with the reason.
+func (s Schema) Validate() error {
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("%w: "+format, append([]any{ErrInvalidSchema}, a...)...)
+	}
+	if s.ID == "" || s.Label == "" {
+		return bad("id and label must name columns")
+	}
+	if len(s.Numeric)+len(s.Categorical) == 0 {
+		return bad("no feature columns: list numeric and/or categorical columns")
+	}
+	if len(s.Numeric)+len(s.Categorical) > MaxSchemaColumns {
+		return bad("%d feature columns exceed the limit of %d", len(s.Numeric)+len(s.Categorical), MaxSchemaColumns)
+	}
+	seen := map[string]string{}
+	use := func(col, role string) error {
+		if col == "" {
+			return bad("a %s column has an empty name", role)
+		}
+		if prev, ok := seen[col]; ok {
+			return bad("column %q is used both as %s and as %s", col, prev, role)
+		}
+		seen[col] = role
+		return nil
+	}
+	for _, c := range []struct{ col, role string }{{s.ID, "id"}, {s.Label, "label"}} {
+		if err := use(c.col, c.role); err != nil {
+			return err
+		}
+	}
+	for _, c := range []struct{ col, role string }{{s.Consent, "consent"}, {s.ConsentExpires, "consent_expires"}, {s.Split, "split"}} {
+		if c.col != "" {
+			if err := use(c.col, c.role); err != nil {
+				return err
+			}
+		}
+	}
+	if lv := s.LabelValues; lv != nil && (len(lv) != 2 || lv[0] == lv[1]) {
+		return bad("label_values is %q, want two different values: [negative, positive]", lv)
+	}
+	for _, c := range s.Numeric {
+		if err := use(c.Name, "a numeric feature"); err != nil {
+			return err
+		}
+		if c.Scale != 0 && !(c.Scale > 0 && !math.IsInf(c.Scale, 0)) {
+			return bad("numeric column %q has scale %v, want a finite value > 0", c.Name, c.Scale)
+		}
+	}
+	for _, c := range s.Categorical {
+		if err := use(c.Name, "a categorical feature"); err != nil {
+			return err
+		}
+		if len(c.Categories) == 0 {
+			return bad("categorical column %q lists no categories", c.Name)
+		}
+		cats := map[string]bool{}
+		for _, v := range c.Categories {
+			if cats[v] {
+				return bad("categorical column %q lists category %q twice", c.Name, v)
+			}
+			cats[v] = true
+		}
+	}
+	switch s.Missing {
+	case "", MissingReject, MissingDrop, MissingImpute:
+	default:
+		return bad("missing is %q, want %q, %q or %q", s.Missing, MissingReject, MissingDrop, MissingImpute)
+	}
+	if s.TestFraction != 0 && !(s.TestFraction > 0 && s.TestFraction < 1) {
+		return bad("test_fraction is %v, want a value in (0, 1)", s.TestFraction)
+	}
+	if s.Split != "" && s.TestFraction != 0 {
+		return bad("both a split column and test_fraction are set; keep one")
+	}
+	return nil
+}
+
+// Features returns the number of values in an encoded feature vector.
+func (s Schema) Features() int {
+	n := len(s.Numeric)
+	for _, c := range s.Categorical {
+		n += len(c.Categories)
+	}
+	return n
+}
+
+// FeatureNames names the values of an encoded feature vector, in order:
+// numeric columns by name, one-hot columns as "column=category".
+func (s Schema) FeatureNames() []string {
+	names := make([]string, 0, s.Features())
+	for _, c := range s.Numeric {
+		names = append(names, c.Name)
+	}
+	for _, c := range s.Categorical {
+		for _, v := range c.Categories {
+			names = append(names, c.Name+"="+v)
+		}
+	}
+	return names
+}
+
+// Scales returns the public magnitude of each encoded feature for
+// Moments.Encode: a numeric column's Scale (1 when unset) and 1 for one-hot
+// columns.
+func (s Schema) Scales() []float64 {
+	sc := make([]float64, 0, s.Features())
+	for _, c := range s.Numeric {
+		if c.Scale > 0 {
+			sc = append(sc, c.Scale)
+		} else {
+			sc = append(sc, 1)
+		}
+	}
+	for range s.Features() - len(s.Numeric) {
+		sc = append(sc, 1)
+	}
+	return sc
+}
+
+func (s Schema) labelValues() [2]string {
+	if len(s.LabelValues) == 2 {
+		return [2]string{s.LabelValues[0], s.LabelValues[1]}
+	}
+	return [2]string{"0", "1"}
+}
+
+func (s Schema) missingPolicy() string {
+	if s.Missing == "" {
+		return MissingReject
+	}
+	return s.Missing
+}
+
+func (s Schema) testFraction() float64 {
+	if s.TestFraction == 0 {
+		return DefaultTestFraction
+	}
+	return s.TestFraction
+}
+
+// missingTokens returns the schema's missing tokens, trimmed.
+func (s Schema) missingTokens() []string {
+	tokens := s.MissingTokens
+	if tokens == nil {
+		tokens = DefaultMissingTokens()
+	}
+	out := make([]string, len(tokens))
+	for i, t := range tokens {
+		out[i] = strings.TrimSpace(t)
+	}
+	return out
+}
+
+// isMissing reports whether a trimmed cell is one of tokens.
+func isMissing(tokens []string, cell string) bool {
+	for _, t := range tokens {
+		if strings.EqualFold(cell, t) {
+			return true
+		}
+	}
+	return false
+}

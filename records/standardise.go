@@ -1,0 +1,268 @@
+package records
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// ErrMoments reports moments that cannot be combined, encoded or turned into
+// a Standardiser: mismatched lengths, negative or non-finite values, a
+// feature no site observed, or a value outside the encryption range.
+var ErrMoments = errors.New("records: invalid moments")
+
+// Moments are the sufficient statistics of standardisation for F features:
+// per feature j, the number N[j] of observed (non-missing) values, their sum
+// Sum[j] and their sum of squares SumSq[j]. Moments of disjoint record sets
+// add up to the moments of their union, so sites can sum them under
+// encryption and learn the pooled statistics without revealing their own
+// (see Encode). A Moments is a plain value, safe for concurrent reads.
+type Moments struct {
+	N     []float64 `json:"n"`
+	Sum   []float64 `json:"sum"`
+	SumSq []float64 `json:"sum_sq"`
+}
+
+// ComputeMoments returns the moments of recs over features values per
+// record; NaN values (missing, see MissingImpute) are not counted. It fails
+// with ErrMoments if a record has another number of features or an infinite
+// value. Callers compute a site's moments over the records it may use: its
+// consented training records (see TrainMoments).
+func ComputeMoments(recs []Record, features int) (Moments, error) {
+	m := Moments{N: make([]float64, features), Sum: make([]float64, features), SumSq: make([]float64, features)}
+	for i, r := range recs {
+		if len(r.Features) != features {
+			return Moments{}, fmt.Errorf("%w: record %d (%s) has %d features, want %d", ErrMoments, i, r.ID, len(r.Features), features)
+		}
+		for j, v := range r.Features {
+			if math.IsNaN(v) {
+				continue
+			}
+			if math.IsInf(v, 0) {
+				return Moments{}, fmt.Errorf("%w: feature %d of record %s is %v", ErrMoments, j, r.ID, v)
+			}
+			m.N[j]++
+			m.Sum[j] += v
+			m.SumSq[j] += v * v
+		}
+	}
+	return m, nil
+}
+
+// TrainMoments returns the moments of the site's consented training records:
+// the only records whose statistics the site may contribute.
+func TrainMoments(site Site, features int) (Moments, error) {
+	return ComputeMoments(ConsentedOnly(site.Train, site.Consents), features)
+}
+
+// Features returns the number of features the moments describe.
+func (m Moments) Features() int { return len(m.N) }
+
+func (m Moments) check() error {
+	f := len(m.N)
+	if len(m.Sum) != f || len(m.SumSq) != f {
+		return fmt.Errorf("%w: lengths n=%d, sum=%d, sum_sq=%d differ", ErrMoments, f, len(m.Sum), len(m.SumSq))
+	}
+	for j := range f {
+		for _, v := range []float64{m.N[j], m.Sum[j], m.SumSq[j]} {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return fmt.Errorf("%w: feature %d has a non-finite moment %v", ErrMoments, j, v)
+			}
+		}
+		if m.N[j] < 0 || m.SumSq[j] < 0 {
+			return fmt.Errorf("%w: feature %d has a negative count or sum of squares", ErrMoments, j)
+		}
+	}
+	return nil
+}
+
+// Add returns the moments of the union of the record sets of m and o.
+func (m Moments) Add(o Moments) (Moments, error) {
+	if err := m.check(); err != nil {
+		return Moments{}, err
+	}
+	if err := o.check(); err != nil {
+		return Moments{}, err
+	}
+	if len(m.N) != len(o.N) {
+		return Moments{}, fmt.Errorf("%w: %d and %d features", ErrMoments, len(m.N), len(o.N))
+	}
+	f := len(m.N)
+	out := Moments{N: make([]float64, f), Sum: make([]float64, f), SumSq: make([]float64, f)}
+	for j := range f {
+		out.N[j] = m.N[j] + o.N[j]
+		out.Sum[j] = m.Sum[j] + o.Sum[j]
+		out.SumSq[j] = m.SumSq[j] + o.SumSq[j]
+	}
+	return out, nil
+}
+
+// SumMoments returns the moments of the union of the record sets of ms.
+func SumMoments(ms ...Moments) (Moments, error) {
+	if len(ms) == 0 {
+		return Moments{}, fmt.Errorf("%w: no moments to sum", ErrMoments)
+	}
+	out := ms[0]
+	if err := out.check(); err != nil {
+		return Moments{}, err
+	}
+	for _, m := range ms[1:] {
+		var err error
+		if out, err = out.Add(m); err != nil {
+			return Moments{}, err
+		}
+	}
+	return out, nil
+}
+
+// Encode returns the vector a site encrypts so that the sum of all sites'
+// vectors, decoded by DecodeMoments, gives the pooled moments. With F
+// features it has 3F values:
+//
+//	v[j]     = N[j]     / total
+//	v[F+j]   = Sum[j]   / (total · scale[j])
+//	v[2F+j]  = SumSq[j] / (total · scale[j]²)
+//
+// total is the pooled number of records (public: the sum of the sample
+// counts the sites commit on chain) and scale[j] a public magnitude of
+// feature j (Schema.Scales). The sum's entries are the pooled fraction
+// observed, mean/scale and mean-square/scale² of each feature: weighted
+// averages of the sites' own. Encode fails with ErrMoments if one of the
+// site's own values, |mean|/scale or mean-square/scale², exceeds bound, which
+// guarantees that every entry of every site's vector and of the sum lies in
+// [−bound, bound]. Pass the encryption's limit as bound (for example
+// aggregation's Scheme.MaxAbsValue), or +Inf for none; a feature whose root
+// mean square is at most √bound·scale[j] passes.
+func (m Moments) Encode(total float64, scale []float64, bound float64) ([]float64, error) {
+	if err := m.check(); err != nil {
+		return nil, err
+	}
+	f := len(m.N)
+	if err := checkEncoding(f, total, scale); err != nil {
+		return nil, err
+	}
+	v := make([]float64, 3*f)
+	for j := range f {
+		v[j] = m.N[j] / total
+		v[f+j] = m.Sum[j] / (total * scale[j])
+		v[2*f+j] = m.SumSq[j] / (total * scale[j] * scale[j])
+		if m.N[j] > 0 {
+			own := max(math.Abs(m.Sum[j]/m.N[j])/scale[j], m.SumSq[j]/m.N[j]/(scale[j]*scale[j]))
+			if own > bound {
+				return nil, fmt.Errorf("%w: feature %d encodes to %.4g, beyond the encryption range ±%.4g; raise its scale in the schema to about its typical absolute value", ErrMoments, j, own, bound)
+			}
+		}
+	}
+	return v, nil
+}
+
+// DecodeMoments inverts Encode on the sum of the sites' vectors, given the
+// same total and scale. Counts are rounded to integers, which removes the
+// small error of approximate (CKKS) arithmetic from them; slightly negative
+// sums of squares from that error are clamped to zero.
+func DecodeMoments(v []float64, total float64, scale []float64) (Moments, error) {
+	if len(v)%3 != 0 {
+		return Moments{}, fmt.Errorf("%w: %d values is not 3 per feature", ErrMoments, len(v))
+	}
+	f := len(v) / 3
+	if err := checkEncoding(f, total, scale); err != nil {
+		return Moments{}, err
+	}
+	m := Moments{N: make([]float64, f), Sum: make([]float64, f), SumSq: make([]float64, f)}
+	for j := range f {
+		m.N[j] = math.Round(v[j] * total)
+		m.Sum[j] = v[f+j] * total * scale[j]
+		m.SumSq[j] = max(0, v[2*f+j]*total*scale[j]*scale[j])
+	}
+	if err := m.check(); err != nil {
+		return Moments{}, err
+	}
+	return m, nil
+}
+
+func checkEncoding(f int, total float64, scale []float64) error {
+	if !(total >= 1) || math.IsInf(total, 0) {
+		return fmt.Errorf("%w: total is %v, want the pooled record count ≥ 1", ErrMoments, total)
+	}
+	if len(scale) != f {
+		return fmt.Errorf("%w: %d scales for %d features", ErrMoments, len(scale), f)
+	}
+	for j, s := range scale {
+		if !(s > 0) || math.IsInf(s, 0) {
+			return fmt.Errorf("%w: scale of feature %d is %v, want a finite value > 0", ErrMoments, j, s)
+		}
+	}
+	return nil
+}
+
+// Standardiser maps each feature to (x − Mean[j]) / Scale[j] and a missing
+// (NaN) value to 0, the mean: mean imputation. It is a plain value, safe
+// for concurrent use.
+type Standardiser struct {
+	Mean  []float64 `json:"mean"`
+	Scale []float64 `json:"scale"`
+}
+
+// minVarianceRatio: a feature whose variance is below this fraction of its
+// mean square (or of 1) is treated as constant and only centred.
+const minVarianceRatio = 1e-12
+
+// NewStandardiser returns the standardiser of moments m: Mean is Sum/N and
+// Scale the population standard deviation √(SumSq/N − Mean²), or 1 for a
+// constant feature. Built from pooled moments (the sum of every site's) it
+// standardises all sites identically; built from one site's it gives
+// per-site statistics. It fails with ErrMoments if a feature has no
+// observed value.
+func NewStandardiser(m Moments) (Standardiser, error) {
+	if err := m.check(); err != nil {
+		return Standardiser{}, err
+	}
+	f := len(m.N)
+	s := Standardiser{Mean: make([]float64, f), Scale: make([]float64, f)}
+	for j := range f {
+		if m.N[j] < 1 {
+			return Standardiser{}, fmt.Errorf("%w: feature %d has no observed value; drop the column or provide data", ErrMoments, j)
+		}
+		mean := m.Sum[j] / m.N[j]
+		variance := m.SumSq[j]/m.N[j] - mean*mean
+		s.Mean[j], s.Scale[j] = mean, 1
+		if variance > minVarianceRatio*max(1, mean*mean) {
+			s.Scale[j] = math.Sqrt(variance)
+		}
+	}
+	return s, nil
+}
+
+// Apply returns standardised copies of recs; the input is not modified. It
+// fails with ErrMoments if a record has another number of features.
+func (s Standardiser) Apply(recs []Record) ([]Record, error) {
+	out := make([]Record, len(recs))
+	for i, r := range recs {
+		if len(r.Features) != len(s.Mean) {
+			return nil, fmt.Errorf("%w: record %s has %d features, the standardiser %d", ErrMoments, r.ID, len(r.Features), len(s.Mean))
+		}
+		x := make([]float64, len(r.Features))
+		for j, v := range r.Features {
+			if !math.IsNaN(v) {
+				x[j] = (v - s.Mean[j]) / s.Scale[j]
+			}
+		}
+		out[i] = Record{ID: r.ID, Features: x, Label: r.Label}
+	}
+	return out, nil
+}
+
+// ApplySite returns a copy of site with its Train and Test records
+// standardised; the consent map is shared.
+func (s Standardiser) ApplySite(site Site) (Site, error) {
+	train, err := s.Apply(site.Train)
+	if err != nil {
+		return Site{}, fmt.Errorf("site %s: %w", site.Name, err)
+	}
+	test, err := s.Apply(site.Test)
+	if err != nil {
+		return Site{}, fmt.Errorf("site %s: %w", site.Name, err)
+	}
+	site.Train, site.Test = train, test
+	return site, nil
+}

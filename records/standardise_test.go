@@ -1,0 +1,172 @@
+package records
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func recs(rows ...[]float64) []Record {
+	out := make([]Record, len(rows))
+	for i, r := range rows {
+		out[i] = Record{ID: string(rune('a' + i)), Features: r}
+	}
+	return out
+}
+
+func TestMomentsHandComputed(t *testing.T) {
+	a := recs([]float64{1, 10}, []float64{3, math.NaN()})
+	b := recs([]float64{5, 20}, []float64{7, 30})
+	ma, err := ComputeMoments(a, 2)
+	require.NoError(t, err)
+	assert.Equal(t, Moments{N: []float64{2, 1}, Sum: []float64{4, 10}, SumSq: []float64{10, 100}}, ma)
+	mb, err := ComputeMoments(b, 2)
+	require.NoError(t, err)
+	sum, err := SumMoments(ma, mb)
+	require.NoError(t, err)
+	all, err := ComputeMoments(append(a, b...), 2)
+	require.NoError(t, err)
+	assert.Equal(t, all, sum, "moments of the union are the sum of the moments")
+
+	std, err := NewStandardiser(sum)
+	require.NoError(t, err)
+	// Feature 0: 1,3,5,7 → mean 4, population variance (9+1+1+9)/4 = 5.
+	// Feature 1: 10,20,30 → mean 20, variance 200/3.
+	assert.InDeltaSlice(t, []float64{4, 20}, std.Mean, 1e-12)
+	assert.InDeltaSlice(t, []float64{math.Sqrt(5), math.Sqrt(200.0 / 3)}, std.Scale, 1e-12)
+	out, err := std.Apply(a)
+	require.NoError(t, err)
+	assert.InDeltaSlice(t, []float64{-3 / math.Sqrt(5), -10 / math.Sqrt(200.0/3)}, out[0].Features, 1e-12)
+	assert.InDeltaSlice(t, []float64{-1 / math.Sqrt(5), 0}, out[1].Features, 1e-12, "missing → mean → 0")
+	assert.True(t, math.IsNaN(a[1].Features[1]), "Apply does not modify its input")
+}
+
+func TestStandardiserPooledVersusPerSite(t *testing.T) {
+	// Two sites with shifted means: pooled statistics standardise the union
+	// to mean 0 / sd 1; per-site statistics centre each site on its own.
+	rng := rand.New(rand.NewPCG(1, 2))
+	mk := func(shift float64, n int) Site {
+		s := Site{Name: "s", Consent: map[string]bool{}}
+		for i := range n {
+			id := string(rune('A'+int(shift))) + string(rune('a'+i%26)) + string(rune('a'+i/26))
+			s.Train = append(s.Train, Record{ID: id, Features: []float64{shift + rng.NormFloat64()}})
+			s.Consent[id] = true
+		}
+		return s
+	}
+	s1, s2 := mk(0, 300), mk(4, 100)
+	m1, err := TrainMoments(s1, 1)
+	require.NoError(t, err)
+	m2, err := TrainMoments(s2, 1)
+	require.NoError(t, err)
+	pooledM, err := m1.Add(m2)
+	require.NoError(t, err)
+	pooled, err := NewStandardiser(pooledM)
+	require.NoError(t, err)
+	var all []Record
+	for _, s := range []Site{s1, s2} {
+		st, err := pooled.ApplySite(s)
+		require.NoError(t, err)
+		all = append(all, st.Train...)
+	}
+	mAll, err := ComputeMoments(all, 1)
+	require.NoError(t, err)
+	assert.InDelta(t, 0, mAll.Sum[0]/mAll.N[0], 1e-12)
+	assert.InDelta(t, 1, mAll.SumSq[0]/mAll.N[0], 1e-12)
+
+	own, err := NewStandardiser(m2)
+	require.NoError(t, err)
+	st2, err := own.ApplySite(s2)
+	require.NoError(t, err)
+	mOwn, err := ComputeMoments(st2.Train, 1)
+	require.NoError(t, err)
+	assert.InDelta(t, 0, mOwn.Sum[0]/mOwn.N[0], 1e-12, "per-site statistics centre the site on itself")
+}
+
+func TestTrainMomentsUsesConsentedTrainOnly(t *testing.T) {
+	site := Site{
+		Train:   []Record{{ID: "a", Features: []float64{1}}, {ID: "b", Features: []float64{100}}},
+		Test:    []Record{{ID: "c", Features: []float64{1000}}},
+		Consent: map[string]bool{"a": true, "b": false, "c": true},
+	}
+	m, err := TrainMoments(site, 1)
+	require.NoError(t, err)
+	assert.Equal(t, Moments{N: []float64{1}, Sum: []float64{1}, SumSq: []float64{1}}, m)
+}
+
+func TestMomentsEncodeDecode(t *testing.T) {
+	sites := [][]Record{
+		recs([]float64{100, 0.01}, []float64{300, 0.03}),
+		recs([]float64{200, 0.02}, []float64{400, math.NaN()}, []float64{500, 0.05}),
+	}
+	scale := []float64{100, 0.01}
+	total := 5.0
+	var vs [][]float64
+	var ms []Moments
+	for _, r := range sites {
+		m, err := ComputeMoments(r, 2)
+		require.NoError(t, err)
+		v, err := m.Encode(total, scale, 256)
+		require.NoError(t, err)
+		for _, x := range v {
+			assert.LessOrEqual(t, math.Abs(x), 256.0)
+		}
+		vs = append(vs, v)
+		ms = append(ms, m)
+	}
+	sum := make([]float64, len(vs[0]))
+	for _, v := range vs {
+		for i, x := range v {
+			sum[i] += x + 1e-9 // the error of approximate arithmetic
+		}
+	}
+	got, err := DecodeMoments(sum, total, scale)
+	require.NoError(t, err)
+	want, err := SumMoments(ms...)
+	require.NoError(t, err)
+	assert.Equal(t, want.N, got.N, "counts are rounded back to integers")
+	assert.InDeltaSlice(t, want.Sum, got.Sum, 1e-5)
+	assert.InDeltaSlice(t, want.SumSq, got.SumSq, 1e-3)
+
+	t.Run("errors", func(t *testing.T) {
+		m := ms[0]
+		tests := []struct {
+			name string
+			run  func() error
+		}{
+			{"beyond the encryption range", func() error { _, err := m.Encode(total, []float64{1, 1}, 256); return err }},
+			{"scale count", func() error { _, err := m.Encode(total, []float64{1}, 256); return err }},
+			{"zero scale", func() error { _, err := m.Encode(total, []float64{0, 1}, 256); return err }},
+			{"no total", func() error { _, err := m.Encode(0, scale, 256); return err }},
+			{"decode length", func() error { _, err := DecodeMoments([]float64{1, 2}, total, scale); return err }},
+			{"different widths", func() error {
+				_, err := m.Add(Moments{N: []float64{1}, Sum: []float64{1}, SumSq: []float64{1}})
+				return err
+			}},
+			{"ragged moments", func() error { _, err := NewStandardiser(Moments{N: []float64{1}, Sum: []float64{}}); return err }},
+			{"unobserved feature", func() error {
+				_, err := NewStandardiser(Moments{N: []float64{0}, Sum: []float64{0}, SumSq: []float64{0}})
+				return err
+			}},
+			{"record width", func() error { _, err := ComputeMoments(recs([]float64{1}), 2); return err }},
+			{"infinite value", func() error { _, err := ComputeMoments(recs([]float64{math.Inf(1)}), 1); return err }},
+			{"nothing to sum", func() error { _, err := SumMoments(); return err }},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				require.ErrorIs(t, tt.run(), ErrMoments)
+			})
+		}
+	})
+}
+
+func TestStandardiserConstantFeature(t *testing.T) {
+	m, err := ComputeMoments(recs([]float64{5}, []float64{5}), 1)
+	require.NoError(t, err)
+	std, err := NewStandardiser(m)
+	require.NoError(t, err)
+	assert.Equal(t, Standardiser{Mean: []float64{5}, Scale: []float64{1}}, std, "a constant feature is only centred")
+}
