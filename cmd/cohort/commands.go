@@ -21,6 +21,7 @@ type command struct {
 func commands() []command {
 	cmds := []command{
 		{"bench", "measure cost and quality: cohort bench <benchmark> --json", runBench},
+		{"certs", "make a consortium CA and per-institution TLS certificates and keys", runCerts},
 		{"devnet", "run a local geth --dev chain with the Cohort contract deployed and funded accounts", runDevnet},
 		{"demo", "run a whole encrypted federated study in one process on an embedded chain", runDemo},
 		{"model", "fetch a round's model and verify it against the chain (model get)", runModel},

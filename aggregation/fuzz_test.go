@@ -1,0 +1,268 @@
+package aggregation
+
+import (
+	"encoding"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+)
+
+// Fuzz targets for every decoder of network input in this package. Each
+// asserts that decoding never panics, that a failure wraps ErrMalformed,
+// that an accepted encoding re-encodes to the same bytes (encodings are
+// canonical: that is what makes Hash a commitment), and that the Scheme
+// methods a daemon calls next on a decoded value refuse it cleanly.
+//
+// Seed corpora live in testdata/fuzz/<Target>; regenerate them with
+//
+//	go test ./aggregation -run TestFuzzSeedCorpus -update-fuzz-corpus
+//
+// Run one target with, for example,
+//
+//	go test ./aggregation -run '^$' -fuzz '^FuzzEncryptedVectorUnmarshal$' -fuzztime 20s
+
+var updateFuzzCorpus = flag.Bool("update-fuzz-corpus", false, "rewrite the seed corpora in testdata/fuzz from freshly made values")
+
+// fuzzConfig is the smallest Config NewScheme accepts, so that fuzz inputs
+// carrying real values stay around 100 KB.
+func fuzzConfig() Config {
+	return Config{LogN: 12, LogQ: []int{40, 30}, LogP: []int{35}, LogDefaultScale: 30, SmudgingSigma: 1 << 10}
+}
+
+// fuzzWorld is one small study: a scheme, three parties' keys, a fresh
+// update, its aggregate and the shares that decrypt it. It is built once
+// per process and only read afterwards.
+type fuzzWorld struct {
+	s        *Scheme
+	crs      [32]byte
+	sks      []*SecretShare
+	pk       *PublicKey
+	pkShares []*PublicKeyShare
+	fresh    *EncryptedVector
+	agg      *EncryptedVector
+	dec      []*DecryptionShare
+	dealt    []*ThresholdShare // the shares each party dealt to point 1
+}
+
+var fuzzWorldOnce = sync.OnceValues(func() (*fuzzWorld, error) {
+	s, err := NewScheme(fuzzConfig())
+	if err != nil {
+		return nil, err
+	}
+	w := &fuzzWorld{s: s, crs: CommonSeed([]byte("fuzz-study"))}
+	points := []ShamirPoint{1, 2, 3}
+	for range points {
+		sk, err := s.GenSecretShare()
+		if err != nil {
+			return nil, err
+		}
+		pks, err := s.GenPublicKeyShare(sk, w.crs)
+		if err != nil {
+			return nil, err
+		}
+		w.sks = append(w.sks, sk)
+		w.pkShares = append(w.pkShares, pks)
+	}
+	if w.pk, err = s.CombinePublicKey(w.crs, w.pkShares); err != nil {
+		return nil, err
+	}
+	if w.fresh, err = s.Encrypt(w.pk, []float64{1, -2, 3.5, 0.25}); err != nil {
+		return nil, err
+	}
+	if w.agg, err = s.WeightedSum([]*EncryptedVector{w.fresh}, []float64{0.5}); err != nil {
+		return nil, err
+	}
+	for _, sk := range w.sks {
+		ds, err := s.GenDecryptionShare(sk, w.agg)
+		if err != nil {
+			return nil, err
+		}
+		w.dec = append(w.dec, ds)
+		dealt, err := s.GenThresholdShares(sk, 2, points)
+		if err != nil {
+			return nil, err
+		}
+		w.dealt = append(w.dealt, dealt[1])
+	}
+	return w, nil
+})
+
+func newFuzzWorld(tb testing.TB) *fuzzWorld {
+	tb.Helper()
+	w, err := fuzzWorldOnce()
+	require.NoError(tb, err)
+	return w
+}
+
+func mustMarshal(tb testing.TB, v encoding.BinaryMarshaler) []byte {
+	tb.Helper()
+	b, err := v.MarshalBinary()
+	require.NoError(tb, err)
+	return b
+}
+
+// requireCanonical checks a decoded value re-encodes to exactly the input.
+func requireCanonical(t *testing.T, in []byte, v encoding.BinaryMarshaler) {
+	t.Helper()
+	out, err := v.MarshalBinary()
+	require.NoError(t, err, "a decoded value must encode again")
+	require.Equal(t, in, out, "decode then encode must give back the input bytes")
+}
+
+// requireRefusal checks that a Scheme method failed, if it did, with one of
+// the package's sentinels rather than something unexplained.
+func requireRefusal(t *testing.T, what string, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	for _, s := range []error{ErrParamsMismatch, ErrMalformed, ErrNilArgument, ErrEmptyInput, ErrInvalidValue, ErrInvalidWeight,
+		ErrLengthMismatch, ErrLevelMismatch, ErrKeyMismatch, ErrDuplicateShare, ErrMissingShares, ErrWrongAggregate, ErrInvalidThreshold} {
+		if errors.Is(err, s) {
+			return
+		}
+	}
+	t.Fatalf("%s failed without a sentinel error: %v", what, err)
+}
+
+func FuzzEncryptedVectorUnmarshal(f *testing.F) {
+	w := newFuzzWorld(f)
+	f.Add(mustMarshal(f, w.fresh))
+	f.Add(mustMarshal(f, w.agg))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var v EncryptedVector
+		if err := v.UnmarshalBinary(b); err != nil {
+			require.ErrorIs(t, err, ErrMalformed)
+			return
+		}
+		requireCanonical(t, b, &v)
+		require.Equal(t, crypto.Keccak256Hash(b), v.Hash())
+		// What the coordinator does with an upload, and a participant with
+		// an aggregate it is asked to decrypt.
+		err := w.s.CheckUpdate(&v, w.pk.Hash(), v.Len())
+		requireRefusal(t, "CheckUpdate", err)
+		if err == nil {
+			_, err = w.s.WeightedSum([]*EncryptedVector{&v, w.fresh}, []float64{0.5, 0.5})
+			requireRefusal(t, "WeightedSum", err)
+		}
+		_, err = w.s.GenDecryptionShare(w.sks[0], &v)
+		requireRefusal(t, "GenDecryptionShare", err)
+		_, err = w.s.Decrypt(&v, w.dec)
+		requireRefusal(t, "Decrypt", err)
+	})
+}
+
+func FuzzPublicKeyShareUnmarshal(f *testing.F) {
+	w := newFuzzWorld(f)
+	f.Add(mustMarshal(f, w.pkShares[0]))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var v PublicKeyShare
+		if err := v.UnmarshalBinary(b); err != nil {
+			require.ErrorIs(t, err, ErrMalformed)
+			return
+		}
+		requireCanonical(t, b, &v)
+		_, err := w.s.CombinePublicKey(w.crs, []*PublicKeyShare{w.pkShares[1], w.pkShares[2], &v})
+		requireRefusal(t, "CombinePublicKey", err)
+	})
+}
+
+func FuzzPublicKeyUnmarshal(f *testing.F) {
+	w := newFuzzWorld(f)
+	f.Add(mustMarshal(f, w.pk))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var v PublicKey
+		if err := v.UnmarshalBinary(b); err != nil {
+			require.ErrorIs(t, err, ErrMalformed)
+			return
+		}
+		requireCanonical(t, b, &v)
+		require.Equal(t, crypto.Keccak256Hash(b), v.Hash(), "a decoded key's Hash must commit to its bytes")
+		_, err := w.s.Encrypt(&v, []float64{1, 2})
+		requireRefusal(t, "Encrypt", err)
+		_, err = w.s.AggregateThresholdShares(&v, w.sks[0].ID(), 1, w.dealt)
+		requireRefusal(t, "AggregateThresholdShares", err)
+	})
+}
+
+func FuzzDecryptionShareUnmarshal(f *testing.F) {
+	w := newFuzzWorld(f)
+	f.Add(mustMarshal(f, w.dec[0]))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var v DecryptionShare
+		if err := v.UnmarshalBinary(b); err != nil {
+			require.ErrorIs(t, err, ErrMalformed)
+			return
+		}
+		requireCanonical(t, b, &v)
+		_, err := w.s.Decrypt(w.agg, []*DecryptionShare{&v, w.dec[1], w.dec[2]})
+		requireRefusal(t, "Decrypt", err)
+	})
+}
+
+func FuzzThresholdShareUnmarshal(f *testing.F) {
+	w := newFuzzWorld(f)
+	f.Add(mustMarshal(f, w.dealt[0]))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var v ThresholdShare
+		if err := v.UnmarshalBinary(b); err != nil {
+			require.ErrorIs(t, err, ErrMalformed)
+			return
+		}
+		requireCanonical(t, b, &v)
+		_, err := w.s.AggregateThresholdShares(w.pk, w.sks[0].ID(), 1, []*ThresholdShare{&v, w.dealt[1], w.dealt[2]})
+		requireRefusal(t, "AggregateThresholdShares", err)
+	})
+}
+
+// TestFuzzSeedCorpus checks that every fuzz target has a seed corpus and,
+// with -update-fuzz-corpus, rewrites the corpora: one real value of the
+// target's type, its header alone, the value cut short, and the encoding
+// of another type (each decoder must refuse the others' bytes).
+func TestFuzzSeedCorpus(t *testing.T) {
+	targets := []string{"FuzzEncryptedVectorUnmarshal", "FuzzPublicKeyShareUnmarshal", "FuzzPublicKeyUnmarshal",
+		"FuzzDecryptionShareUnmarshal", "FuzzThresholdShareUnmarshal"}
+	if !*updateFuzzCorpus {
+		for _, target := range targets {
+			entries, err := os.ReadDir(filepath.Join("testdata", "fuzz", target))
+			require.NoError(t, err, "seed corpus missing; run with -update-fuzz-corpus")
+			require.NotEmpty(t, entries, target)
+		}
+		return
+	}
+	w := newFuzzWorld(t)
+	values := [][]byte{mustMarshal(t, w.agg), mustMarshal(t, w.pkShares[0]), mustMarshal(t, w.pk), mustMarshal(t, w.dec[0]), mustMarshal(t, w.dealt[0])}
+	for i, target := range targets {
+		own := values[i]
+		other := values[(i+1)%len(values)]
+		seeds := map[string][]byte{
+			"real":       own,
+			"header":     own[:38],
+			"truncated":  own[:min(len(own)-1, 4096)],
+			"other-type": other[:min(len(other), 256)],
+			"empty":      {},
+		}
+		for name, b := range seeds {
+			writeFuzzSeed(t, target, name, b)
+		}
+	}
+}
+
+// writeFuzzSeed writes one seed in the go test fuzz v1 corpus format.
+func writeFuzzSeed(t *testing.T, target, name string, b []byte) {
+	t.Helper()
+	dir := filepath.Join("testdata", "fuzz", target)
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	var sb strings.Builder
+	sb.WriteString("go test fuzz v1\n")
+	fmt.Fprintf(&sb, "[]byte(%q)\n", b)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(sb.String()), 0o644))
+}

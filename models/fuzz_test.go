@@ -1,0 +1,130 @@
+package models_test
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/models"
+)
+
+// Fuzz targets for the decoders of model bytes and evaluations that arrive
+// over the network. Seed corpora live in testdata/fuzz/<Target>; regenerate
+// them with
+//
+//	go test ./models -run TestFuzzSeedCorpus -update-fuzz-corpus
+
+var updateFuzzCorpus = flag.Bool("update-fuzz-corpus", false, "rewrite the seed corpora in testdata/fuzz")
+
+// FuzzDecodeParams checks that DecodeParams never panics, fails only with
+// ErrEncoding, and that whatever it accepts encodes back to the same bytes
+// bit for bit (the encoding is hashed and committed on chain).
+func FuzzDecodeParams(f *testing.F) {
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p, err := models.DecodeParams(b)
+		if err != nil {
+			require.ErrorIs(t, err, models.ErrEncoding)
+			return
+		}
+		require.Equal(t, b, models.EncodeParams(p))
+	})
+}
+
+// FuzzEvaluationJSON decodes an evaluation as the coordinator does, merges
+// it into a real one and reads every metric: nothing may panic, a merge
+// that fails must leave the receiver unchanged, and whatever decodes must
+// survive a JSON round trip.
+func FuzzEvaluationJSON(f *testing.F) {
+	base := models.Evaluate([]float64{0.1, 0.9, 0.6, 0.3}, []float64{0, 1, 0, 1})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var e models.Evaluation
+		if err := json.Unmarshal(b, &e); err != nil {
+			return
+		}
+		again, err := json.Marshal(e)
+		require.NoError(t, err)
+		var back models.Evaluation
+		require.NoError(t, json.Unmarshal(again, &back))
+		require.Equal(t, e, back)
+
+		for _, into := range []models.Evaluation{{}, cloneEvaluation(base)} {
+			before := cloneEvaluation(into)
+			if err := into.Merge(e); err != nil {
+				require.ErrorIs(t, err, models.ErrIncompatibleEvaluation)
+				require.Equal(t, before, into, "a failed Merge must leave the receiver unchanged")
+				continue
+			}
+			auc := into.AUC()
+			require.True(t, auc >= 0 && auc <= 1, "AUC %v outside [0, 1] after merging %s", auc, b)
+			_ = into.Accuracy()
+			_ = into.BalancedAccuracy()
+			_ = into.LogLoss()
+		}
+	})
+}
+
+func cloneEvaluation(e models.Evaluation) models.Evaluation {
+	e.Pos = append([]uint32(nil), e.Pos...)
+	e.Neg = append([]uint32(nil), e.Neg...)
+	return e
+}
+
+// TestFuzzSeedCorpus checks that the fuzz targets have seed corpora and,
+// with -update-fuzz-corpus, rewrites them.
+func TestFuzzSeedCorpus(t *testing.T) {
+	params := map[string][]byte{
+		"small":             models.EncodeParams([]float64{0.5, -1.25, 3}),
+		"empty-vector":      models.EncodeParams(nil),
+		"special-values":    models.EncodeParams([]float64{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1), math.SmallestNonzeroFloat64}),
+		"header-only":       models.EncodeParams([]float64{1})[:16],
+		"short":             []byte("CPRM"),
+		"bad-magic":         append([]byte("XPRM"), models.EncodeParams([]float64{1})[4:]...),
+		"count-huge":        withCount(models.EncodeParams([]float64{1}), math.MaxUint64),
+		"count-off-by-one":  withCount(models.EncodeParams([]float64{1, 2}), 3),
+		"body-not-multiple": append(models.EncodeParams([]float64{1}), 0xff),
+	}
+	realEval, err := json.Marshal(models.Evaluate([]float64{0.05, 0.95, 0.5, 0.51, 0.2}, []float64{0, 1, 1, 0, 0}))
+	require.NoError(t, err)
+	evaluations := map[string][]byte{
+		"real":              realEval,
+		"empty-object":      []byte(`{}`),
+		"mismatched-hist":   []byte(`{"n":3,"correct":2,"pos":[1,2],"neg":[1]}`),
+		"negative-counts":   []byte(`{"n":-5,"correct":9,"true_pos":-1,"log_loss_sum":-1e308,"pos":[0],"neg":[0]}`),
+		"overflowing-bins":  []byte(`{"n":1,"pos":[4294967295],"neg":[4294967295]}`),
+		"wrong-types":       []byte(`{"n":"three","pos":"x"}`),
+		"huge-numbers":      []byte(`{"n":1e400,"log_loss_sum":1e400}`),
+		"null-histograms":   []byte(`{"n":0,"pos":null,"neg":null}`),
+		"not-json":          []byte("\x00\xff{"),
+		"nested-deep-array": []byte(`{"pos":[[[[[[[[1]]]]]]]]}`),
+	}
+	corpora := map[string]map[string][]byte{"FuzzDecodeParams": params, "FuzzEvaluationJSON": evaluations}
+	for target, seeds := range corpora {
+		dir := filepath.Join("testdata", "fuzz", target)
+		if !*updateFuzzCorpus {
+			entries, err := os.ReadDir(dir)
+			require.NoError(t, err, "seed corpus missing; run with -update-fuzz-corpus")
+			require.NotEmpty(t, entries, target)
+			continue
+		}
+		require.NoError(t, os.MkdirAll(dir, 0o755))
+		for name, b := range seeds {
+			var sb strings.Builder
+			sb.WriteString("go test fuzz v1\n")
+			fmt.Fprintf(&sb, "[]byte(%q)\n", b)
+			require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(sb.String()), 0o644))
+		}
+	}
+}
+
+func withCount(b []byte, n uint64) []byte {
+	binary.LittleEndian.PutUint64(b[8:], n)
+	return b
+}
