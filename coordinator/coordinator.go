@@ -158,7 +158,10 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 }
 
 // Run drives the study to its end: it waits for participants, runs key
-// generation and every round, and returns what each round produced.
+// generation and every round, and returns what each round produced. A
+// coordinator restarted mid-study resumes from the chain and its store: the
+// collective key, the last closed round's model and, in an open round, every
+// update already uploaded.
 func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	study, err := c.ledger.Study(ctx, c.cfg.StudyID)
 	if err != nil {
@@ -167,29 +170,69 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	if study.Coordinator != c.account.Address() {
 		return nil, fmt.Errorf("coordinator: study %d is coordinated by %s, not by this node's %s", c.cfg.StudyID, study.Coordinator.Hex(), c.account.Address().Hex())
 	}
+	if study.Completed {
+		return nil, fmt.Errorf("coordinator: study %d is already completed on chain", c.cfg.StudyID)
+	}
 	c.mu.Lock()
 	c.minParticipants, c.threshold = int(study.MinParticipants), int(study.Threshold)
 	c.mu.Unlock()
-	members, err := c.awaitParticipants(ctx)
-	if err != nil {
-		return nil, err
-	}
+
 	res := &Result{}
-	if res.PublicKeyHash, err = c.keyGen(ctx, members); err != nil {
-		return nil, err
-	}
-	if c.summer.needsShares() {
-		if err := c.thresholdKeyGen(ctx, members); err != nil {
+	var members []common.Address
+	if study.PublicKeyHash == (common.Hash{}) {
+		if members, err = c.awaitParticipants(ctx); err != nil {
 			return nil, err
 		}
+		if res.PublicKeyHash, err = c.keyGen(ctx, members); err != nil {
+			return nil, err
+		}
+	} else {
+		// Enrolment closed with the key: the members are the chain's.
+		members = sortedAddresses(study.Participants)
+		if _, err := c.store.Get(study.PublicKeyHash); err != nil {
+			return nil, fmt.Errorf("coordinator: the collective key recorded on chain is not in the store: %w", err)
+		}
+		res.PublicKeyHash = study.PublicKeyHash
+		c.mu.Lock()
+		c.pkHash = study.PublicKeyHash
+		c.mu.Unlock()
+		c.log.Info("resuming study from the chain", "study", c.cfg.StudyID, "round", study.CurrentRound, "open", study.RoundOpen)
 	}
+	if c.summer.needsShares() {
+		c.assignPoints(members)
+		if study.CurrentRound == 0 {
+			// Before round 1 the shares may not all have been dealt: deal again.
+			if err := c.awaitConnected(ctx, members); err != nil {
+				return nil, err
+			}
+			if err := c.thresholdKeyGen(ctx, members); err != nil {
+				return nil, err
+			}
+		}
+	}
+
 	model, err := models.New(c.cfg.Spec, c.cfg.InitSeed)
 	if err != nil {
 		return nil, fmt.Errorf("coordinator: initial model: %w", err)
 	}
 	global := model.Params()
-	for r := uint32(1); r <= uint32(c.cfg.Rounds); r++ {
-		rep, next, err := c.round(ctx, r, members, global, res.PublicKeyHash)
+	first, resumeOpen := uint32(1), false
+	if study.CurrentRound > 0 {
+		r, err := c.ledger.Round(ctx, c.cfg.StudyID, study.CurrentRound)
+		if err != nil {
+			return nil, err
+		}
+		from := r.Result.ModelHash
+		first = study.CurrentRound + 1
+		if study.RoundOpen {
+			from, first, resumeOpen = r.GlobalModel, study.CurrentRound, true
+		}
+		if global, err = c.loadModel(from); err != nil {
+			return nil, err
+		}
+	}
+	for r := first; r <= uint32(c.cfg.Rounds); r++ {
+		rep, next, err := c.round(ctx, r, members, global, res.PublicKeyHash, resumeOpen && r == first)
 		if err != nil {
 			return nil, fmt.Errorf("coordinator: round %d: %w", r, err)
 		}
@@ -200,34 +243,84 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 		}
 	}
 	res.FinalModel = global
-	finalHash := res.Rounds[len(res.Rounds)-1].ModelHash
-	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: c.cfg.StudyID, FinalModelHash: finalHash.Bytes()}}})
+	final, err := c.ledger.Round(ctx, c.cfg.StudyID, uint32(c.cfg.Rounds))
+	if err != nil {
+		return nil, err
+	}
+	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: c.cfg.StudyID, FinalModelHash: final.Result.ModelHash.Bytes()}}})
 	return res, nil
 }
 
-// awaitParticipants blocks until the configured number of participants joined.
+// loadModel reads a model from the store by the hash the chain recorded.
+func (c *Coordinator) loadModel(h common.Hash) ([]float64, error) {
+	b, err := c.store.Get(h)
+	if err != nil {
+		return nil, fmt.Errorf("coordinator: model %s recorded on chain: %w", h.Hex(), err)
+	}
+	params, err := models.DecodeParams(b)
+	if err != nil {
+		return nil, fmt.Errorf("coordinator: model %s: %w", h.Hex(), err)
+	}
+	if len(params) != c.numParams {
+		return nil, fmt.Errorf("coordinator: model %s has %d parameters, the study's model %d", h.Hex(), len(params), c.numParams)
+	}
+	return params, nil
+}
+
+func sortedAddresses(in []common.Address) []common.Address {
+	out := append([]common.Address(nil), in...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Cmp(out[j]) < 0 })
+	return out
+}
+
+// awaitParticipants blocks until the configured number of participants,
+// and every participant the chain lists for the study, have joined.
 func (c *Coordinator) awaitParticipants(ctx context.Context) ([]common.Address, error) {
 	for {
+		study, err := c.ledger.Study(ctx, c.cfg.StudyID)
+		if err != nil {
+			return nil, err
+		}
 		c.mu.Lock()
 		n, joined := len(c.peers), c.joined
+		all := n >= c.cfg.Participants
+		for _, a := range study.Participants {
+			_, ok := c.peers[a]
+			all = all && ok
+		}
 		c.mu.Unlock()
-		if n >= c.cfg.Participants {
-			break
+		if all {
+			return sortedAddresses(study.Participants), nil
 		}
 		select {
 		case <-joined:
+		case <-time.After(time.Second): // someone may have joined on chain
 		case <-ctx.Done():
 			return nil, fmt.Errorf("coordinator: waiting for participants (%d of %d joined): %w", n, c.cfg.Participants, ctx.Err())
 		}
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	members := make([]common.Address, 0, len(c.peers))
-	for a := range c.peers {
-		members = append(members, a)
+}
+
+// awaitConnected blocks until every listed member has joined.
+func (c *Coordinator) awaitConnected(ctx context.Context, members []common.Address) error {
+	for {
+		c.mu.Lock()
+		missing, joined := 0, c.joined
+		for _, a := range members {
+			if _, ok := c.peers[a]; !ok {
+				missing++
+			}
+		}
+		c.mu.Unlock()
+		if missing == 0 {
+			return nil
+		}
+		select {
+		case <-joined:
+		case <-ctx.Done():
+			return fmt.Errorf("coordinator: waiting for %d participants to join again: %w", missing, ctx.Err())
+		}
 	}
-	sort.Slice(members, func(i, j int) bool { return members[i].Cmp(members[j]) < 0 })
-	return members, nil
 }
 
 // keyGen gathers public-key shares under a common reference string drawn from
@@ -275,7 +368,7 @@ func (c *Coordinator) crs(members []common.Address) [32]byte {
 }
 
 // round runs one training round and returns its report and the new model.
-func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Address, global []float64, pkHash common.Hash) (RoundReport, []float64, error) {
+func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Address, global []float64, pkHash common.Hash, resume bool) (RoundReport, []float64, error) {
 	start := time.Now()
 	rep := RoundReport{Round: r}
 	globalHash, err := c.store.Put(models.EncodeParams(global))
@@ -286,13 +379,19 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	// Open the round on chain, then ask for updates.
 	ph := c.open(auth.KindUpdate, r, members)
 	t := time.Now()
-	rc, err := c.ledger.OpenRound(ctx, c.account, c.cfg.StudyID, r, globalHash, time.Now().Add(c.cfg.RoundDuration))
-	if err != nil {
-		return rep, nil, fmt.Errorf("open round on chain: %w", err)
+	if resume {
+		if err := c.recoverUpdates(ctx, ph, r); err != nil {
+			return rep, nil, err
+		}
+	} else {
+		rc, err := c.ledger.OpenRound(ctx, c.account, c.cfg.StudyID, r, globalHash, time.Now().Add(c.cfg.RoundDuration))
+		if err != nil {
+			return rep, nil, fmt.Errorf("open round on chain: %w", err)
+		}
+		rep.GasUsed += rc.GasUsed
 	}
 	rep.Chain += time.Since(t)
-	rep.GasUsed += rc.GasUsed
-	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_Train{Train: &cohortv1.TrainTask{
+	c.broadcastPending(ph, &cohortv1.Task{Kind: &cohortv1.Task_Train{Train: &cohortv1.TrainTask{
 		StudyId: c.cfg.StudyID, Round: r, GlobalModelHash: globalHash.Bytes(), PublicKeyHash: pkHash.Bytes(),
 	}}})
 	// Dropouts do not stall the round while the study's minimum remains.
@@ -383,7 +482,7 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	rep.Accuracy, rep.AUC, rep.Loss, rep.Evaluated = merged.Accuracy(), merged.AUC(), merged.LogLoss(), merged.N
 
 	t = time.Now()
-	rc, err = c.ledger.CloseRound(ctx, c.account, c.cfg.StudyID, r, contracts.RoundResult{
+	rc, err := c.ledger.CloseRound(ctx, c.account, c.cfg.StudyID, r, contracts.RoundResult{
 		AggregateHash: rep.AggregateHash, ModelHash: rep.ModelHash,
 		Accuracy: rep.Accuracy, AUC: rep.AUC, Loss: rep.Loss, Participants: uint32(len(contributors)),
 	})
@@ -417,6 +516,9 @@ func (c *Coordinator) broadcast(to []common.Address, task *cohortv1.Task) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, a := range to {
+		if ph := c.phase; ph != nil && ph.want[a] {
+			ph.tasks[a] = task // sent again if a joins again before answering
+		}
 		p, ok := c.peers[a]
 		if !ok {
 			continue
@@ -426,5 +528,51 @@ func (c *Coordinator) broadcast(to []common.Address, task *cohortv1.Task) {
 		default:
 			c.log.Warn("participant is not draining its task stream; task dropped", "participant", p.name)
 		}
+	}
+}
+
+// broadcastPending sends a task to the members a phase still waits for.
+func (c *Coordinator) broadcastPending(ph *phase, task *cohortv1.Task) {
+	c.mu.Lock()
+	var pending []common.Address
+	for a := range ph.want {
+		if _, ok := ph.got[a]; !ok {
+			pending = append(pending, a)
+		}
+	}
+	c.mu.Unlock()
+	c.broadcast(sortedAddresses(pending), task)
+}
+
+// recoverUpdates fills a resumed round's phase with the updates that were
+// committed on chain and uploaded before the restart; the others are asked
+// for again.
+func (c *Coordinator) recoverUpdates(ctx context.Context, ph *phase, r uint32) error {
+	committed, err := c.ledger.Commitments(ctx, c.cfg.StudyID, r)
+	if err != nil {
+		return fmt.Errorf("read round %d commitments: %w", r, err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for addr, cm := range committed {
+		if _, err := c.store.Get(cm.CiphertextHash); err != nil {
+			continue // committed but not (fully) uploaded: the participant sends it again
+		}
+		if err := ph.add(addr, cm.CiphertextHash.Bytes()); err != nil {
+			return err
+		}
+		c.log.Info("recovered an update uploaded before the restart", "round", r, "participant", addr.Hex())
+	}
+	return nil
+}
+
+// assignPoints gives each member its public Shamir point: 1 + its index in
+// the sorted member list, so a restarted coordinator assigns the same.
+func (c *Coordinator) assignPoints(members []common.Address) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.points = make(map[common.Address]uint64, len(members))
+	for i, m := range members {
+		c.points[m] = uint64(i + 1)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/api/cohortv1"
 )
 
 // phase collects one kind of answer for one round from a known set of
@@ -21,6 +23,12 @@ type phase struct {
 	// subject, if set, is the hash every answer must be about (the
 	// aggregate a decryption share is for).
 	subject common.Hash
+	// tasks are the tasks sent for this phase, sent again to a member that
+	// joins again before answering.
+	tasks map[common.Address]*cohortv1.Task
+	// failFast ends the wait as soon as a member it waits for disconnects:
+	// for decryption, where another set can be asked at once.
+	failFast bool
 }
 
 func newPhase(kind string, round uint32, want []common.Address) *phase {
@@ -29,6 +37,7 @@ func newPhase(kind string, round uint32, want []common.Address) *phase {
 		round: round,
 		want:  make(map[common.Address]bool, len(want)),
 		got:   make(map[common.Address][]byte, len(want)),
+		tasks: make(map[common.Address]*cohortv1.Task, len(want)),
 		full:  make(chan struct{}),
 	}
 	for _, a := range want {
@@ -68,12 +77,22 @@ func (p *phase) answers(order []common.Address) (from []common.Address, data [][
 func (c *Coordinator) wait(ctx context.Context, p *phase, timeout time.Duration, min int) error {
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
-	select {
-	case <-p.full:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-timer.C:
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+wait:
+	for {
+		select {
+		case <-p.full:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-timer.C:
+			break wait
+		case <-tick.C:
+			if p.failFast && c.lostMember(p) {
+				break wait
+			}
+		}
 	}
 	c.mu.Lock()
 	n := len(p.got)
@@ -84,4 +103,19 @@ func (c *Coordinator) wait(ctx context.Context, p *phase, timeout time.Duration,
 	}
 	c.log.Warn("phase closed at deadline without every participant", "phase", p.kind, "round", p.round, "answers", n, "expected", len(p.want))
 	return nil
+}
+
+// lostMember tells whether a member the phase still waits for is gone.
+func (c *Coordinator) lostMember(p *phase) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for a := range p.want {
+		if _, answered := p.got[a]; answered {
+			continue
+		}
+		if _, connected := c.peers[a]; !connected {
+			return true
+		}
+	}
+	return false
 }

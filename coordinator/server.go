@@ -66,6 +66,13 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 	p := &member{name: req.GetName(), pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer)}
 	c.mu.Lock()
 	c.peers[addr] = p // a reconnecting participant replaces its old stream
+	if ph := c.phase; ph != nil {
+		if t, ok := ph.tasks[addr]; ok {
+			if _, answered := ph.got[addr]; !answered {
+				p.tasks <- t // what it was asked before it went away
+			}
+		}
+	}
 	close(c.joined)
 	c.joined = make(chan struct{})
 	c.mu.Unlock()

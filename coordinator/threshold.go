@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -21,9 +22,7 @@ import (
 func (c *Coordinator) thresholdKeyGen(ctx context.Context, members []common.Address) error {
 	c.mu.Lock()
 	task := &cohortv1.ThresholdTask{StudyId: c.cfg.StudyID, Threshold: uint32(c.threshold)}
-	c.points = make(map[common.Address]uint64, len(members))
-	for i, m := range members {
-		c.points[m] = uint64(i + 1) // Shamir points are public, distinct and non-zero
+	for _, m := range members {
 		task.Holders = append(task.Holders, &cohortv1.ShareHolder{
 			Address: m.Bytes(), Point: c.points[m], PublicKey: crypto.FromECDSAPub(c.peers[m].pub),
 		})
@@ -74,13 +73,14 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, co
 	}
 	excluded := make(map[common.Address]bool)
 	for {
-		active, points, err := c.activeSet(contributors, excluded)
+		active, points, err := c.awaitActiveSet(ctx, contributors, excluded)
 		if err != nil {
 			return nil, err
 		}
 		task.ActivePoints = points
 		ph := newPhase(auth.KindDecryptShare, r, active)
 		ph.subject = rep.AggregateHash
+		ph.failFast = true
 		c.mu.Lock()
 		c.phase = ph
 		c.mu.Unlock()
@@ -101,6 +101,29 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, co
 			}
 		}
 		c.mu.Unlock()
+	}
+}
+
+// awaitActiveSet is activeSet that gives share holders up to a phase timeout
+// to join (again), as after a coordinator restart.
+func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.Address, excluded map[common.Address]bool) ([]common.Address, []uint64, error) {
+	deadline := time.NewTimer(c.cfg.PhaseTimeout)
+	defer deadline.Stop()
+	for {
+		c.mu.Lock()
+		joined := c.joined
+		c.mu.Unlock()
+		active, points, err := c.activeSet(contributors, excluded)
+		if !errors.Is(err, errNoQuorum) {
+			return active, points, err
+		}
+		select {
+		case <-joined:
+		case <-deadline.C:
+			return nil, nil, err
+		case <-ctx.Done():
+			return nil, nil, ctx.Err()
+		}
 	}
 }
 

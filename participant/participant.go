@@ -15,6 +15,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
@@ -42,9 +44,29 @@ type Config struct {
 	// Observe, if set, is called after each round's update is uploaded.
 	Observe func(Trace)
 
+	// Keystore, if set, keeps the key shares encrypted at rest so a restarted
+	// node resumes the study; without it they live in memory only.
+	Keystore *Keystore
+	// DataDir, if set, keeps this node's sealed updates so an interrupted
+	// upload can be sent again after a restart.
+	DataDir string
+	// RetryBase is the first wait before joining the coordinator again
+	// (default 1s); it doubles up to 30s.
+	RetryBase time.Duration
+	// StopOnTaskError makes Run return the first failed task instead of
+	// logging it and going on; in-process studies use it to fail fast.
+	StopOnTaskError bool
+
 	// InsecurePlaintext sends updates in the clear. It exists only so tests
 	// can measure what encryption costs; never use it with patient data.
 	InsecurePlaintext bool
+}
+
+func (c Config) retryBase() time.Duration {
+	if c.RetryBase > 0 {
+		return c.RetryBase
+	}
+	return time.Second
 }
 
 // Trace is what one round cost this participant.
@@ -110,7 +132,9 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 func (p *Participant) Address() common.Address { return p.account.Address() }
 
 // Run joins the study on chain (if not yet a participant) and at the
-// coordinator, then answers tasks until the study is done or ctx ends.
+// coordinator, then answers tasks until the study is done or ctx ends. When
+// the coordinator goes away (a restart, a network cut) it joins again with
+// backoff and carries on where the study is.
 func (p *Participant) Run(ctx context.Context) error {
 	joined, err := p.ledger.IsParticipant(ctx, p.cfg.StudyID, p.Address())
 	if err != nil {
@@ -121,48 +145,103 @@ func (p *Participant) Run(ctx context.Context) error {
 			return fmt.Errorf("participant %s: join study %d on chain: %w", p.cfg.Name, p.cfg.StudyID, err)
 		}
 	}
-	signed, err := auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindJoin, auth.JoinContent(p.cfg.Name, p.certFP))
-	if err != nil {
+	if err := p.loadSecrets(); err != nil {
 		return err
 	}
+	backoff := p.cfg.retryBase()
+	for {
+		done, progressed, err := p.session(ctx)
+		switch {
+		case done:
+			return nil
+		case ctx.Err() != nil:
+			return ctx.Err()
+		case !retryable(err):
+			return err
+		}
+		if progressed {
+			backoff = p.cfg.retryBase()
+		}
+		p.log.Warn("lost the coordinator; joining again", "in", backoff, "err", err)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(backoff):
+		}
+		backoff = min(2*backoff, 30*time.Second)
+	}
+}
+
+// session joins the coordinator once and answers tasks until the stream
+// ends. It reports whether the study is done and whether any task arrived.
+func (p *Participant) session(ctx context.Context) (done, progressed bool, err error) {
+	signed, err := auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindJoin, auth.JoinContent(p.cfg.Name, p.certFP))
+	if err != nil {
+		return false, false, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	stream, err := p.client.Join(ctx, &cohortv1.JoinRequest{StudyId: p.cfg.StudyID, Name: p.cfg.Name, Auth: signed})
 	if err != nil {
-		return fmt.Errorf("participant %s: join coordinator: %w", p.cfg.Name, err)
+		return false, false, fmt.Errorf("participant %s: join coordinator: %w", p.cfg.Name, err)
 	}
 	for {
 		task, err := stream.Recv()
 		if errors.Is(err, io.EOF) {
-			return fmt.Errorf("participant %s: coordinator closed the task stream before the study ended", p.cfg.Name)
+			return false, progressed, fmt.Errorf("participant %s: coordinator closed the task stream: %w", p.cfg.Name, errStreamEnded)
 		}
 		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
+			return false, progressed, fmt.Errorf("participant %s: task stream: %w", p.cfg.Name, err)
+		}
+		progressed = true
+		if task.GetDone() != nil {
+			p.log.Info("study done", "final_model", common.BytesToHash(task.GetDone().GetFinalModelHash()).Hex())
+			return true, true, nil
+		}
+		if err := p.handle(ctx, task); err != nil {
+			if p.cfg.StopOnTaskError || ctx.Err() != nil {
+				return false, true, err
 			}
-			return fmt.Errorf("participant %s: task stream: %w", p.cfg.Name, err)
-		}
-		switch t := task.Kind.(type) {
-		case *cohortv1.Task_KeyGen:
-			err = p.keyGen(ctx, t.KeyGen)
-		case *cohortv1.Task_Threshold:
-			err = p.dealThresholdShares(ctx, t.Threshold)
-		case *cohortv1.Task_ThresholdKey:
-			err = p.thresholdKey(ctx, t.ThresholdKey)
-		case *cohortv1.Task_Train:
-			err = p.train(ctx, t.Train)
-		case *cohortv1.Task_Decrypt:
-			err = p.decrypt(ctx, t.Decrypt)
-		case *cohortv1.Task_Evaluate:
-			err = p.evaluate(ctx, t.Evaluate)
-		case *cohortv1.Task_Done:
-			p.log.Info("study done", "final_model", common.BytesToHash(t.Done.GetFinalModelHash()).Hex())
-			return nil
-		default:
-			err = fmt.Errorf("participant %s: unknown task %T; upgrade this node", p.cfg.Name, t)
-		}
-		if err != nil {
-			return err
+			// A refused or failed task is the coordinator's to retry or route
+			// around (another decryption set, a round without this site).
+			p.log.Error("task failed", "err", err)
 		}
 	}
+}
+
+func (p *Participant) handle(ctx context.Context, task *cohortv1.Task) error {
+	switch t := task.Kind.(type) {
+	case *cohortv1.Task_KeyGen:
+		return p.keyGen(ctx, t.KeyGen)
+	case *cohortv1.Task_Threshold:
+		return p.dealThresholdShares(ctx, t.Threshold)
+	case *cohortv1.Task_ThresholdKey:
+		return p.thresholdKey(ctx, t.ThresholdKey)
+	case *cohortv1.Task_Train:
+		return p.train(ctx, t.Train)
+	case *cohortv1.Task_Decrypt:
+		return p.decrypt(ctx, t.Decrypt)
+	case *cohortv1.Task_Evaluate:
+		return p.evaluate(ctx, t.Evaluate)
+	default:
+		return fmt.Errorf("participant %s: unknown task %T; upgrade this node", p.cfg.Name, t)
+	}
+}
+
+// errStreamEnded reports a task stream the coordinator closed.
+var errStreamEnded = errors.New("task stream ended")
+
+// retryable tells whether joining again may help: the coordinator went away
+// or is restarting, as opposed to refusing this node.
+func retryable(err error) bool {
+	if errors.Is(err, errStreamEnded) {
+		return true
+	}
+	switch status.Code(err) {
+	case codes.Unavailable, codes.Canceled, codes.DeadlineExceeded, codes.Aborted, codes.Internal, codes.Unknown:
+		return true
+	}
+	return false
 }
 
 func (p *Participant) keyGen(ctx context.Context, t *cohortv1.KeyGenTask) error {
@@ -172,6 +251,9 @@ func (p *Participant) keyGen(ctx context.Context, t *cohortv1.KeyGenTask) error 
 	share, err := p.sealer.publicKeyShare([32]byte(t.GetCrsSeed()))
 	if err != nil {
 		return fmt.Errorf("participant %s: key generation: %w", p.cfg.Name, err)
+	}
+	if err := p.saveSecrets(); err != nil {
+		return err
 	}
 	signed, err := auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindPublicKey, crypto.Keccak256Hash(share))
 	if err != nil {
@@ -193,6 +275,17 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 		return fmt.Errorf("participant %s: read round %d: %w", p.cfg.Name, round, err)
 	}
 	tr.Chain += time.Since(tc)
+	// A node restarted after committing uploads exactly what it committed.
+	if cm, err := p.ledger.Commitment(ctx, p.cfg.StudyID, round, p.Address()); err == nil {
+		sealed, err := p.sealedUpdate(cm.CiphertextHash)
+		if err != nil {
+			return err
+		}
+		p.log.Info("uploading the update committed before a restart", "round", round, "hash", cm.CiphertextHash.Hex())
+		return p.upload(ctx, round, cm.CiphertextHash, sealed)
+	} else if !errors.Is(err, contracts.ErrNoCommitment) {
+		return fmt.Errorf("participant %s: read own commitment: %w", p.cfg.Name, err)
+	}
 	globalHash := common.BytesToHash(t.GetGlobalModelHash())
 	if onChain.GlobalModel != globalHash {
 		return fmt.Errorf("%w: round %d global model is %s on chain, coordinator sent %s", ErrChainMismatch, round, onChain.GlobalModel.Hex(), globalHash.Hex())
@@ -237,6 +330,9 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	tr.Encrypt = time.Since(t0)
 	tr.UploadBytes = len(sealed)
 	content := crypto.Keccak256Hash(sealed)
+	if err := p.keepSealed(content, sealed); err != nil {
+		return fmt.Errorf("participant %s: keep sealed update: %w", p.cfg.Name, err)
+	}
 
 	// Commit on chain first: the coordinator accepts only committed content.
 	tc = time.Now()
@@ -281,6 +377,9 @@ func (p *Participant) upload(ctx context.Context, round uint32, content common.H
 		}
 	}
 	receipt, err := stream.CloseAndRecv()
+	if status.Code(err) == codes.AlreadyExists {
+		return nil // the coordinator kept it before a restart
+	}
 	if err != nil {
 		return fmt.Errorf("participant %s: upload round %d: %w", p.cfg.Name, round, err)
 	}

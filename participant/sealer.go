@@ -24,6 +24,10 @@ type sealer interface {
 	// decryptionShare makes a share for the aggregate: n-of-n when active is
 	// empty, otherwise for the active set of t points.
 	decryptionShare(aggregate []byte, active []uint64) ([]byte, error)
+	// export returns the secret share and, once made, the threshold share,
+	// for the keystore; restore loads them back and returns the Shamir point.
+	export() (secret, threshold []byte, err error)
+	restore(secret, threshold []byte) (point uint64, err error)
 }
 
 var (
@@ -144,6 +148,37 @@ func (h *homomorphicSealer) decryptionShare(aggregate []byte, active []uint64) (
 	return share.MarshalBinary()
 }
 
+func (h *homomorphicSealer) export() (secret, threshold []byte, err error) {
+	if h.secret != nil {
+		if secret, err = h.secret.MarshalBinary(); err != nil {
+			return nil, nil, err
+		}
+	}
+	if h.threshold != nil {
+		if threshold, err = h.threshold.MarshalBinary(); err != nil {
+			return nil, nil, err
+		}
+	}
+	return secret, threshold, nil
+}
+
+func (h *homomorphicSealer) restore(secret, threshold []byte) (uint64, error) {
+	sk := new(aggregation.SecretShare)
+	if err := sk.UnmarshalBinary(secret); err != nil {
+		return 0, fmt.Errorf("participant: stored secret-key share: %w", err)
+	}
+	h.secret, h.threshold = sk, nil
+	if threshold == nil {
+		return 0, nil
+	}
+	tsk := new(aggregation.ThresholdSecretShare)
+	if err := tsk.UnmarshalBinary(threshold); err != nil {
+		return 0, fmt.Errorf("participant: stored threshold share: %w", err)
+	}
+	h.threshold = tsk
+	return uint64(tsk.Point()), nil
+}
+
 func shamirPoints(ps []uint64) []aggregation.ShamirPoint {
 	out := make([]aggregation.ShamirPoint, len(ps))
 	for i, p := range ps {
@@ -166,6 +201,9 @@ func (plainSealer) thresholdShares(int, []uint64) (map[uint64][]byte, error) {
 	return nil, errPlaintext
 }
 func (plainSealer) thresholdKey([]byte, uint64, [][]byte) error { return errPlaintext }
+
+func (plainSealer) export() ([]byte, []byte, error)        { return nil, nil, nil }
+func (plainSealer) restore([]byte, []byte) (uint64, error) { return 0, nil }
 
 // errPlaintext reports a key operation asked of a node in plaintext test mode.
 var errPlaintext = errors.New("participant: plaintext test mode has no keys")

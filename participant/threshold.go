@@ -111,6 +111,9 @@ func (p *Participant) thresholdKey(ctx context.Context, t *cohortv1.ThresholdKey
 	if err := p.sealer.thresholdKey(p.pubKey, p.point, received); err != nil {
 		return fmt.Errorf("participant %s: threshold key: %w", p.cfg.Name, err)
 	}
+	if err := p.saveSecrets(); err != nil {
+		return err
+	}
 	signed, err := auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindThresholdKey, crypto.Keccak256Hash(p.pkHash.Bytes()))
 	if err != nil {
 		return err

@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -45,7 +44,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	rounds := fs.Int("rounds", 5, "number of training rounds")
 	seed := fs.Int64("seed", 1, "seed of the synthetic cohorts, the initial model and local training")
 	report := fs.String("report", "", "write a JSON report of the study to this path")
-	dataDir := fs.String("data-dir", "", "where the coordinator keeps its blobs (default: a temporary directory)")
+	dataDir := fs.String("data-dir", "", "where the coordinator and the hospitals keep their state (default: a temporary directory)")
 	verbose := fs.Bool("v", false, "log every protocol step")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -84,7 +83,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		level = slog.LevelInfo
 	}
 	rep, err := demo(ctx, localStudyConfig{
-		hospitals: *hospitals, rounds: *rounds, seed: *seed, dataDir: filepath.Join(dir, "blobs"), sites: sites,
+		hospitals: *hospitals, rounds: *rounds, seed: *seed, dataDir: dir, sites: sites,
 		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 	}, stdout)
 	if err != nil {

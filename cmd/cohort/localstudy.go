@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -58,6 +59,10 @@ type localStudyConfig struct {
 	// dropAfter makes hospital i (by index) stop for good once it has
 	// uploaded its update of round dropAfter[i]: a site that dies mid-round.
 	dropAfter map[int]uint32
+	// restartCoordinatorIn kills the coordinator once the first hospital has
+	// uploaded its update of that round, and starts a new one on the same
+	// address, chain and store: a coordinator restarted mid-round.
+	restartCoordinatorIn uint32
 }
 
 // roundFigures are one round's figures, as the report and progress line show them.
@@ -214,7 +219,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	}
 
 	// The coordinator: a gRPC server over mutual TLS on loopback.
-	store, err := coordinator.OpenStore(cfg.dataDir)
+	store, err := coordinator.OpenStore(filepath.Join(cfg.dataDir, "coordinator"))
 	if err != nil {
 		return nil, err
 	}
@@ -232,27 +237,58 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 			cfg.progress(f)
 		}
 	}
-	coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, cfg.log.With("component", "coordinator"))
-	if err != nil {
-		return nil, err
-	}
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}
 	s.listen = lis.Addr().String()
-	s.server = grpc.NewServer(grpc.Creds(credentials.NewTLS(auth.ServerConfig(coordCert, s.ca.Pool()))))
-	coord.Register(s.server)
-	go func() { _ = s.server.Serve(lis) }()
+	serve := func(lis net.Listener) (*coordinator.Coordinator, error) {
+		coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, cfg.log.With("component", "coordinator"))
+		if err != nil {
+			return nil, err
+		}
+		s.server = grpc.NewServer(grpc.Creds(credentials.NewTLS(auth.ServerConfig(coordCert, s.ca.Pool()))))
+		coord.Register(s.server)
+		go func() { _ = s.server.Serve(lis) }()
+		return coord, nil
+	}
+	coord, err := serve(lis)
+	if err != nil {
+		return nil, err
+	}
 
 	// The hospitals, each with its own connection, key and records.
 	g, gctx := errgroup.WithContext(ctx)
 	var result *coordinator.Result
+	restart := make(chan struct{})
 	g.Go(func() error {
+		cctx, kill := context.WithCancel(gctx)
+		defer kill()
+		go func() {
+			select {
+			case <-restart:
+				kill()
+			case <-cctx.Done():
+			}
+		}()
 		var err error
+		if result, err = coord.Run(cctx); err == nil || gctx.Err() != nil || cctx.Err() == nil {
+			return err
+		}
+		// Killed mid-round: a new coordinator process on the same address,
+		// with nothing but the chain and the blob store to go on.
+		s.server.Stop()
+		lis, err := net.Listen("tcp", s.listen)
+		if err != nil {
+			return err
+		}
+		if coord, err = serve(lis); err != nil {
+			return err
+		}
 		result, err = coord.Run(gctx)
 		return err
 	})
+	var restartOnce sync.Once
 	for i, site := range sites {
 		conn, err := grpc.NewClient(s.listen, grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(hospitalCerts[i], s.ca.Pool(), "127.0.0.1"))))
 		if err != nil {
@@ -265,18 +301,21 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		})
 		pctx, stop := context.WithCancel(gctx)
 		defer stop()
-		observe := figures.observe
-		if r, ok := cfg.dropAfter[i]; ok {
-			observe = func(t participant.Trace) {
-				figures.observe(t)
-				if t.Round == r {
-					stop() // the site dies right after its upload
-				}
+		observe := func(t participant.Trace) {
+			figures.observe(t)
+			if r, ok := cfg.dropAfter[i]; ok && t.Round == r {
+				stop() // the site dies right after its upload
+			}
+			if i == 0 && t.Round == cfg.restartCoordinatorIn {
+				restartOnce.Do(func() { close(restart) })
 			}
 		}
 		p, err := participant.New(participant.Config{
 			Name: founders[i].Name, StudyID: s.studyID, Site: site, Spec: s.spec,
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.plaintext,
+			DataDir: filepath.Join(cfg.dataDir, founders[i].Name), RetryBase: 100 * time.Millisecond,
+			// Fail fast in one process, unless the coordinator is meant to vanish.
+			StopOnTaskError: cfg.restartCoordinatorIn == 0,
 		}, cohortv1.NewCoordinatorClient(conn), s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.log)
 		if err != nil {
 			return nil, err
