@@ -3,6 +3,7 @@ package aggregation
 import (
 	"encoding"
 	"encoding/binary"
+	"math/bits"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -132,19 +133,35 @@ func TestWireHugeCountsDoNotAllocate(t *testing.T) {
 }
 
 func TestUseRefusesUnreducedCoefficients(t *testing.T) {
-	s, f, cases := wireCases(t)
-	b, err := cases["EncryptedVector fresh"].v.MarshalBinary()
-	require.NoError(t, err)
-	m := append([]byte(nil), b...)
-	// First coefficient of c0, row 0: set all its width bits to one, which
-	// keeps the encoding canonical but exceeds the prime.
+	s, f, _ := wireCases(t)
+	// Rows are packed at the width of their largest coefficient, so only a
+	// row packed at the full width of its prime can hold a value above the
+	// prime. A full vector's row almost surely is; retry the rare exception.
+	qBits := bits.Len64(s.Parameters().Q()[0])
+	var m []byte
+	for try := 0; m == nil; try++ {
+		require.Less(t, try, 20, "no row packed at the prime's full width")
+		v, err := s.Encrypt(f.pk, make([]float64, s.Slots()))
+		require.NoError(t, err)
+		b, err := v.MarshalBinary()
+		require.NoError(t, err)
+		if int(b[offPoly+9]) == qBits {
+			m = b
+		}
+	}
+	// First coefficient of c0, row 0: set all its width bits to one (bits
+	// are packed little-endian: whole bytes, then the low width%8 bits of
+	// the next), which keeps the encoding canonical but exceeds the prime.
 	width := int(m[offPoly+9])
 	for k := 0; k < width/8; k++ {
 		m[offPoly+9+3+k] = 0xff
 	}
+	if rest := width % 8; rest > 0 {
+		m[offPoly+9+3+width/8] |= byte(1)<<rest - 1
+	}
 	var v EncryptedVector
 	require.NoError(t, v.UnmarshalBinary(m), "structure is valid; the modulus is only known on use")
-	_, err = s.WeightedSum([]*EncryptedVector{&v}, []float64{1})
+	_, err := s.WeightedSum([]*EncryptedVector{&v}, []float64{1})
 	require.ErrorIs(t, err, ErrMalformed)
 	_, err = s.GenDecryptionShare(f.parties[0].sk, &v)
 	require.ErrorIs(t, err, ErrMalformed)

@@ -32,6 +32,10 @@ const (
 	// transaction still fits if the state it touches changes slightly between
 	// estimation and inclusion. Only gas actually used is paid for.
 	gasMarginPercent = 25
+	// maxTxGas is the per-transaction gas cap of EIP-7825 (Osaka, enabled on
+	// the simulated chain and geth --dev): the margin never lifts a
+	// transaction that fits above it.
+	maxTxGas = 1 << 24
 )
 
 // simulatedFunding is the genesis balance of each account funded by
@@ -208,20 +212,53 @@ func (c *Chain) sender(a common.Address) *senderState {
 	return s
 }
 
+// Transfer sends value wei from an account to an address, for example to
+// fund a hospital's account on a development chain, and waits until it is
+// mined.
+func (c *Chain) Transfer(ctx context.Context, from *Account, to common.Address, value *big.Int) (Receipt, error) {
+	if value == nil || value.Sign() < 0 {
+		return Receipt{}, fmt.Errorf("contracts: transferring to %s: %w: value must be a non-negative amount of wei", to, ErrInvalidParameter)
+	}
+	r, err := c.transactValue(ctx, from, &to, value, nil, nil)
+	if err != nil {
+		return Receipt{}, fmt.Errorf("contracts: transferring %s wei to %s: %w", value, to, err)
+	}
+	return receiptOf(r), nil
+}
+
+// forgetNonce makes the next send from the account re-read its nonce from
+// the node's pending state.
+func (c *Chain) forgetNonce(a common.Address) {
+	s := c.sender(a)
+	s.mu.Lock()
+	s.nonceKnow = false
+	s.mu.Unlock()
+}
+
 // transact signs and sends a transaction from the account to the address
 // (nil for a contract creation), waits for its receipt and returns it.
 // A transaction that would revert is detected during gas estimation and not
 // sent; its revert data is decoded against contractABI.
 func (c *Chain) transact(ctx context.Context, from *Account, to *common.Address, data []byte, contractABI *abi.ABI) (*types.Receipt, error) {
+	return c.transactValue(ctx, from, to, nil, data, contractABI)
+}
+
+// transactValue is transact with an ether value (nil for none).
+func (c *Chain) transactValue(ctx context.Context, from *Account, to *common.Address, value *big.Int, data []byte, contractABI *abi.ABI) (*types.Receipt, error) {
 	if from == nil {
 		return nil, fmt.Errorf("%w: nil sending account", ErrInvalidParameter)
 	}
-	tx, err := c.send(ctx, from, to, data, contractABI)
+	tx, err := c.send(ctx, from, to, value, data, contractABI)
 	if err != nil {
 		return nil, err
 	}
 	receipt, err := c.waitReceipt(ctx, tx.Hash())
 	if err != nil {
+		// The transaction may have been dropped from the pool; if so its nonce
+		// is free again and every later one would wait behind the gap. Re-read
+		// the node's pending nonce on the next send (it still counts the
+		// transaction if the node kept it).
+		c.forgetNonce(from.Address())
 		return nil, err
 	}
 	if receipt.Status != types.ReceiptStatusSuccessful {
@@ -232,7 +269,7 @@ func (c *Chain) transact(ctx context.Context, from *Account, to *common.Address,
 
 // send signs and submits one transaction, holding the account's lock so that
 // nonces are assigned in order. On the simulated chain it also mines a block.
-func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, data []byte, contractABI *abi.ABI) (*types.Transaction, error) {
+func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, value *big.Int, data []byte, contractABI *abi.ABI) (*types.Transaction, error) {
 	s := c.sender(from.Address())
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -241,14 +278,14 @@ func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, dat
 		defer c.simMu.Unlock()
 	}
 
-	gas, err := c.client.EstimateGas(ctx, ethereum.CallMsg{From: from.Address(), To: to, Data: data})
+	gas, err := c.client.EstimateGas(ctx, ethereum.CallMsg{From: from.Address(), To: to, Value: value, Data: data})
 	if err != nil {
 		if rev := asRevert(contractABI, err); rev != nil {
 			return nil, rev
 		}
 		return nil, fmt.Errorf("contracts: estimating gas: %w", err)
 	}
-	gas += gas * gasMarginPercent / 100
+	gas = min(gas+gas*gasMarginPercent/100, max(gas, maxTxGas))
 
 	head, err := c.client.HeaderByNumber(ctx, nil)
 	if err != nil {
@@ -277,6 +314,7 @@ func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, dat
 		GasFeeCap: feeCap,
 		Gas:       gas,
 		To:        to,
+		Value:     value,
 		Data:      data,
 	})
 	if err != nil {
@@ -284,7 +322,8 @@ func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, dat
 	}
 	if err := c.client.SendTransaction(ctx, tx); err != nil {
 		// The node's view of the nonce may differ (another process using the
-		// same key, or a dropped transaction): ask it again next time.
+		// same key, a dropped transaction, or a send that timed out after the
+		// node accepted it): ask it again next time.
 		s.nonceKnow = false
 		return nil, fmt.Errorf("contracts: sending a transaction from %s: %w", from.Address(), err)
 	}
@@ -331,7 +370,12 @@ func (c *Chain) explainFailure(ctx context.Context, from *Account, tx *types.Tra
 
 // call runs a read-only contract call against the latest block.
 func (c *Chain) call(ctx context.Context, to common.Address, data []byte, contractABI *abi.ABI) ([]byte, error) {
-	out, err := c.client.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+	return c.callAt(ctx, to, data, contractABI, nil)
+}
+
+// callAt runs a read-only contract call against the state after block (nil: latest).
+func (c *Chain) callAt(ctx context.Context, to common.Address, data []byte, contractABI *abi.ABI, block *big.Int) ([]byte, error) {
+	out, err := c.client.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, block)
 	if err != nil {
 		if rev := asRevert(contractABI, err); rev != nil {
 			return nil, rev

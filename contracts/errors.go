@@ -55,6 +55,43 @@ var (
 	ErrParticipantsExceedCommitments = errors.New("contracts: more participants claimed than updates committed in the round")
 	// ErrInvalidParameter: a parameter is zero, empty or out of range.
 	ErrInvalidParameter = errors.New("contracts: invalid parameter")
+	// ErrNotAuthorised: the sender plays no role that allows this (abandoning a
+	// round takes the coordinator, the study owner or a participant).
+	ErrNotAuthorised = errors.New("contracts: sender is not allowed to do this; send from the study's coordinator, owner or a participant")
+	// ErrLastMember: removing the member would leave the consortium empty.
+	ErrLastMember = errors.New("contracts: cannot remove the consortium's last active member")
+	// ErrDeadlineNotPassed: a round may be abandoned only after its deadline
+	// (plus the abandon grace period for anyone but the coordinator).
+	ErrDeadlineNotPassed = errors.New("contracts: the round's deadline (and grace period) has not passed; close the round or wait")
+	// ErrSuspended: the member is suspended from the study (too many strikes)
+	// until members vote to reinstate it.
+	ErrSuspended = errors.New("contracts: member is suspended from the study; members must vote to reinstate it")
+	// ErrNotSuspended: reinstatement proposed for a member that is not suspended.
+	ErrNotSuspended = errors.New("contracts: member is not suspended from the study")
+	// ErrDuplicateEvidence: the same evidence was already reported against the member in the study.
+	ErrDuplicateEvidence = errors.New("contracts: this evidence was already reported against the member")
+	// ErrUnsortedScores: score entries must name distinct members in increasing address order.
+	ErrUnsortedScores = errors.New("contracts: score entries are not sorted by strictly increasing member address")
+	// ErrProposalNotFound: no proposal has this id.
+	ErrProposalNotFound = errors.New("contracts: no proposal with this id")
+	// ErrProposalClosed: the proposal has already been executed.
+	ErrProposalClosed = errors.New("contracts: the proposal has already been executed")
+	// ErrProposalExpired: the proposal's voting period is over; propose again.
+	ErrProposalExpired = errors.New("contracts: the proposal's voting period is over; make a new proposal")
+	// ErrAlreadyVoted: a member votes once per proposal.
+	ErrAlreadyVoted = errors.New("contracts: member already voted for this proposal")
+	// ErrBadSignature: the consent change is not signed by the patient's key.
+	ErrBadSignature = errors.New("contracts: consent signature was not made by the patient's key; sign with the key whose PatientID is the patient")
+	// ErrInvalidNonce: the consent change's nonce is not the next one for the
+	// patient and scope: the signature was replayed or is stale. Sign again
+	// with the nonce from ConsentNonce.
+	ErrInvalidNonce = errors.New("contracts: consent nonce is not the next one for this patient and scope (replayed or stale signature); sign again with the current nonce")
+	// ErrConsentExpired: the consent has expired, or a grant's expiry is not in the future.
+	ErrConsentExpired = errors.New("contracts: consent is expired (a grant needs an expiry in the future)")
+	// ErrConsentRevoked: the patient revoked consent for the study or its purpose.
+	ErrConsentRevoked = errors.New("contracts: the patient revoked consent")
+	// ErrNoConsent: the patient never granted consent for the study or its purpose.
+	ErrNoConsent = errors.New("contracts: the patient has not granted consent for this study or its purpose")
 
 	// ErrReverted: the contract reverted with data that is not a known Cohort error.
 	ErrReverted = errors.New("contracts: transaction reverted")
@@ -62,6 +99,9 @@ var (
 	ErrNoCommitment = errors.New("contracts: no commitment from this member in this round")
 	// ErrRoundNotFound: the round has never been opened.
 	ErrRoundNotFound = errors.New("contracts: round has not been opened")
+	// ErrWrongPatientKey: a consent change names a patient whose id is not
+	// derived from the signing key (see PatientID).
+	ErrWrongPatientKey = errors.New("contracts: the patient id is not derived from this key; use PatientID(key address)")
 	// ErrNotSimulated: the operation needs the embedded simulated chain.
 	ErrNotSimulated = errors.New("contracts: operation only available on the simulated chain")
 	// ErrInconsistentLedger: data read from the chain does not match what the contract stored.
@@ -111,6 +151,40 @@ func sentinelFor(name string) error {
 		return ErrParticipantsExceedCommitments
 	case "InvalidParameter":
 		return ErrInvalidParameter
+	case "NotAuthorised":
+		return ErrNotAuthorised
+	case "LastMember":
+		return ErrLastMember
+	case "RoundNotFound":
+		return ErrRoundNotFound
+	case "DeadlineNotPassed":
+		return ErrDeadlineNotPassed
+	case "MemberSuspended":
+		return ErrSuspended
+	case "NotSuspended":
+		return ErrNotSuspended
+	case "DuplicateEvidence":
+		return ErrDuplicateEvidence
+	case "UnsortedScores":
+		return ErrUnsortedScores
+	case "ProposalNotFound":
+		return ErrProposalNotFound
+	case "ProposalClosed":
+		return ErrProposalClosed
+	case "ProposalExpired":
+		return ErrProposalExpired
+	case "AlreadyVoted":
+		return ErrAlreadyVoted
+	case "BadSignature":
+		return ErrBadSignature
+	case "InvalidNonce":
+		return ErrInvalidNonce
+	case "ConsentExpired":
+		return ErrConsentExpired
+	case "ConsentRevoked":
+		return ErrConsentRevoked
+	case "NoConsent":
+		return ErrNoConsent
 	default:
 		return ErrReverted
 	}
@@ -149,6 +223,9 @@ func decodeRevertData(contractABI *abi.ABI, data []byte) *RevertError {
 	}
 	if reason, err := abi.UnpackRevert(data); err == nil {
 		out.Name, out.Args = "Error", []string{fmt.Sprintf("reason=%q", reason)}
+		return out
+	}
+	if contractABI == nil {
 		return out
 	}
 	for name, e := range contractABI.Errors {

@@ -3,6 +3,7 @@ package contracts
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -26,11 +27,16 @@ const MetricUnit = 1_000_000
 // well inside the contract's uint64 fixed-point range.
 const maxLoss = 1e12
 
+// DefaultQuorumPercent is the quorum Deploy sets: a proposal carries once
+// more than half of the active members (51 %, rounded up) voted for it.
+const DefaultQuorumPercent = 51
+
 // roundStatus values of the contract's RoundStatus enum.
 const (
-	roundStatusNone   = 0
-	roundStatusOpen   = 1
-	roundStatusClosed = 2
+	roundStatusNone      = 0
+	roundStatusOpen      = 1
+	roundStatusClosed    = 2
+	roundStatusAbandoned = 3
 )
 
 // Member is a consortium member: an institution with an Ethereum address, a
@@ -44,9 +50,11 @@ type Member struct {
 // MemberRecord is a member as recorded on chain.
 type MemberRecord struct {
 	Member
-	// AdmittedAt is the time of the block that admitted the member.
+	// AdmittedAt is the time of the block that (last) admitted the member.
 	AdmittedAt time.Time
-	// Active is false once a member has been removed.
+	// RemovedAt is the time of the block of the last removal; zero if never removed.
+	RemovedAt time.Time
+	// Active is false once a member has been removed (until re-admitted).
 	Active bool
 }
 
@@ -101,12 +109,21 @@ type Commitment struct {
 	ConsentRoot common.Hash
 }
 
-// Digest returns the digest the contract stores for the commitment:
+// Digest returns the contract's digest of the commitment:
 // keccak256(abi.encode(CiphertextHash, uint64 Samples, ConsentRoot)).
 func (c Commitment) Digest() common.Hash {
 	var samples [32]byte
 	binary.BigEndian.PutUint64(samples[24:], c.Samples)
 	return crypto.Keccak256Hash(c.CiphertextHash[:], samples[:], c.ConsentRoot[:])
+}
+
+// NextCommitmentsRoot returns the running hash a round stores after member
+// commits c on top of prev: keccak256(abi.encode(prev, member, c.Digest())).
+// Replaying a round's UpdateCommitted events in chain order, starting from
+// the round's GlobalModel, must give the round's CommitmentsRoot.
+func NextCommitmentsRoot(prev common.Hash, member common.Address, c Commitment) common.Hash {
+	d := c.Digest()
+	return crypto.Keccak256Hash(prev[:], common.LeftPadBytes(member.Bytes(), 32), d[:])
 }
 
 // RoundResult is the outcome of a round.
@@ -127,16 +144,26 @@ type Round struct {
 	Number      uint32
 	GlobalModel common.Hash
 	Deadline    time.Time
-	Open        bool
-	Closed      bool
-	// OpenedBlock and ClosedBlock are the blocks that opened and closed the
-	// round (ClosedBlock is 0 while open).
+	// OpenedAt is the time of the block that opened the round; consent is
+	// judged as of then (see ConsentStatus).
+	OpenedAt  time.Time
+	Open      bool
+	Closed    bool
+	Abandoned bool
+	// OpenedBlock and ClosedBlock are the blocks that opened and closed (or
+	// abandoned) the round; ClosedBlock is 0 while open.
 	OpenedBlock, ClosedBlock uint64
 	// Commitments is the number of updates committed.
 	Commitments uint32
-	// Result is zero until the round is closed.
+	// CommitmentsRoot is the running hash over the round's commitments (see
+	// NextCommitmentsRoot).
+	CommitmentsRoot common.Hash
+	// ScoresHash is the running hash over the round's score entries (see
+	// RecordScores); zero if none were recorded.
+	ScoresHash common.Hash
+	// Result is zero unless the round is closed.
 	Result RoundResult
-	// Committers are the participants that committed, in joining order.
+	// Committers are the participants that committed, in commit order.
 	Committers []common.Address
 }
 
@@ -153,9 +180,17 @@ func newLedger(c *Chain, address common.Address) *Ledger {
 	return &Ledger{chain: c, address: address, binding: b, abi: b.GetABI()}
 }
 
-// Deploy deploys a new Cohort contract with its founding members, sent from
-// deployer, and returns the ledger once the deployment is mined.
+// Deploy deploys a new Cohort contract with its founding members and the
+// DefaultQuorumPercent, sent from deployer, and returns the ledger once the
+// deployment is mined.
 func Deploy(ctx context.Context, c *Chain, deployer *Account, founders []Member) (*Ledger, Receipt, error) {
+	return DeployWithQuorum(ctx, c, deployer, founders, DefaultQuorumPercent)
+}
+
+// DeployWithQuorum is Deploy with a chosen quorum: the share of active
+// members, in percent (1-100, rounded up to whole members), whose votes carry
+// a membership proposal. Members can change it later by vote.
+func DeployWithQuorum(ctx context.Context, c *Chain, deployer *Account, founders []Member, quorumPercent uint8) (*Ledger, Receipt, error) {
 	if c == nil {
 		return nil, Receipt{}, fmt.Errorf("deploying the Cohort contract: %w: nil chain", ErrInvalidParameter)
 	}
@@ -166,7 +201,7 @@ func Deploy(ctx context.Context, c *Chain, deployer *Account, founders []Member)
 	for i, m := range founders {
 		addrs[i], names[i], fingerprints[i] = m.Address, m.Name, m.TLSFingerprint
 	}
-	args := l.binding.PackConstructor(addrs, names, fingerprints)
+	args := l.binding.PackConstructor(addrs, names, fingerprints, quorumPercent)
 	code, err := hexutil.Decode(cohortsol.CohortMetaData.Bin)
 	if err != nil {
 		return nil, Receipt{}, fmt.Errorf("deploying the Cohort contract: bad embedded bytecode (regenerate with contracts/gen.sh): %w", err)
@@ -360,31 +395,35 @@ func (l *Ledger) StudyCount(ctx context.Context) (uint64, error) {
 }
 
 // Round returns a round as recorded on chain, ErrStudyNotFound or
-// ErrRoundNotFound if it was never opened.
+// ErrRoundNotFound if it was never opened. Its committers are read from the
+// UpdateCommitted events and checked against the round's commitments root.
 func (l *Ledger) Round(ctx context.Context, studyID uint64, round uint32) (Round, error) {
 	wrap := func(err error) error { return fmt.Errorf("reading round %d of study %d: %w", round, studyID, err) }
-	rec, err := l.roundRecord(ctx, studyID, round)
+	rec, committed, err := l.roundCommitments(ctx, studyID, round)
 	if err != nil {
 		return Round{}, wrap(err)
 	}
-	out, err := l.read(ctx, l.binding.PackRoundCommitters(studyID, round))
-	if err != nil {
-		return Round{}, wrap(err)
+	r := roundOf(round, rec)
+	for _, c := range committed {
+		r.Committers = append(r.Committers, c.member)
 	}
-	committers, err := l.binding.UnpackRoundCommitters(out)
-	if err != nil {
-		return Round{}, wrap(err)
-	}
+	return r, nil
+}
+
+func roundOf(number uint32, rec cohortsol.CohortRoundRecord) Round {
 	r := Round{
-		Number:      round,
-		GlobalModel: rec.GlobalModel,
-		Deadline:    time.Unix(int64(rec.Deadline), 0).UTC(),
-		Open:        rec.Status == roundStatusOpen,
-		Closed:      rec.Status == roundStatusClosed,
-		OpenedBlock: rec.OpenedBlock.Uint64(),
-		ClosedBlock: rec.ClosedBlock.Uint64(),
-		Commitments: rec.Commitments,
-		Committers:  committers,
+		Number:          number,
+		GlobalModel:     rec.GlobalModel,
+		Deadline:        time.Unix(int64(rec.Deadline), 0).UTC(),
+		OpenedAt:        time.Unix(int64(rec.OpenedAt), 0).UTC(),
+		Open:            rec.Status == roundStatusOpen,
+		Closed:          rec.Status == roundStatusClosed,
+		Abandoned:       rec.Status == roundStatusAbandoned,
+		OpenedBlock:     rec.OpenedBlock.Uint64(),
+		ClosedBlock:     rec.ClosedBlock.Uint64(),
+		Commitments:     uint32(rec.Commitments),
+		CommitmentsRoot: rec.CommitmentsRoot,
+		ScoresHash:      rec.ScoresHash,
 	}
 	if r.Closed {
 		r.Result = RoundResult{
@@ -393,14 +432,16 @@ func (l *Ledger) Round(ctx context.Context, studyID uint64, round uint32) (Round
 			Accuracy:      fromFixed(uint64(rec.Accuracy)),
 			AUC:           fromFixed(uint64(rec.Auc)),
 			Loss:          fromFixed(rec.Loss),
-			Participants:  rec.Participants,
+			Participants:  uint32(rec.Participants),
 		}
 	}
-	return r, nil
+	return r
 }
 
-func (l *Ledger) roundRecord(ctx context.Context, studyID uint64, round uint32) (cohortsol.CohortRoundRecord, error) {
-	out, err := l.read(ctx, l.binding.PackGetRound(studyID, round))
+// roundRecord reads a round's record as of block (nil: latest); a round
+// never opened is ErrRoundNotFound.
+func (l *Ledger) roundRecord(ctx context.Context, studyID uint64, round uint32, block *big.Int) (cohortsol.CohortRoundRecord, error) {
+	out, err := l.chain.callAt(ctx, l.address, l.binding.PackGetRound(studyID, round), &l.abi, block)
 	if err != nil {
 		return cohortsol.CohortRoundRecord{}, err
 	}
@@ -414,78 +455,29 @@ func (l *Ledger) roundRecord(ctx context.Context, studyID uint64, round uint32) 
 	return rec, nil
 }
 
-// Commitment returns a member's commitment in a round, or ErrNoCommitment.
-// The contract stores only the commitment's digest; the commitment itself is
-// read from the UpdateCommitted event and checked against the digest.
-func (l *Ledger) Commitment(ctx context.Context, studyID uint64, round uint32, member common.Address) (Commitment, error) {
-	wrap := func(err error) error {
-		return fmt.Errorf("reading the commitment of %s in round %d of study %d: %w", member, round, studyID, err)
-	}
-	out, err := l.read(ctx, l.binding.PackCommitmentOf(studyID, round, member))
-	if err != nil {
-		return Commitment{}, wrap(err)
-	}
-	digest, err := l.binding.UnpackCommitmentOf(out)
-	if err != nil {
-		return Commitment{}, wrap(err)
-	}
-	if digest == [32]byte{} {
-		return Commitment{}, wrap(ErrNoCommitment)
-	}
-	found, err := l.commitments(ctx, studyID, round, &member)
-	if err != nil {
-		return Commitment{}, wrap(err)
-	}
-	for _, c := range found[member] {
-		if c.Digest() == digest {
-			return c, nil
-		}
-	}
-	return Commitment{}, wrap(fmt.Errorf("%w: no UpdateCommitted event matches the stored digest %x", ErrInconsistentLedger, digest))
+// committed is one UpdateCommitted event.
+type committed struct {
+	member common.Address
+	c      Commitment
 }
 
-// Commitments returns every commitment made in a round, keyed by member,
-// each checked against the digest the contract stores.
-func (l *Ledger) Commitments(ctx context.Context, studyID uint64, round uint32) (map[common.Address]Commitment, error) {
-	wrap := func(err error) error {
-		return fmt.Errorf("reading the commitments of round %d of study %d: %w", round, studyID, err)
-	}
-	found, err := l.commitments(ctx, studyID, round, nil)
+// roundCommitments reads a round's record and its UpdateCommitted events, in
+// chain order, as of one block, and checks that replaying the events gives
+// the commitments root the contract stores: a node that hid, added or
+// altered an event is caught.
+func (l *Ledger) roundCommitments(ctx context.Context, studyID uint64, round uint32) (cohortsol.CohortRoundRecord, []committed, error) {
+	head, err := l.chain.BlockNumber(ctx)
 	if err != nil {
-		return nil, wrap(err)
+		return cohortsol.CohortRoundRecord{}, nil, err
 	}
-	res := make(map[common.Address]Commitment, len(found))
-	for member, candidates := range found {
-		out, err := l.read(ctx, l.binding.PackCommitmentOf(studyID, round, member))
-		if err != nil {
-			return nil, wrap(err)
-		}
-		digest, err := l.binding.UnpackCommitmentOf(out)
-		if err != nil {
-			return nil, wrap(err)
-		}
-		for _, c := range candidates {
-			if c.Digest() == digest {
-				res[member] = c
-				break
-			}
-		}
-		if _, ok := res[member]; !ok {
-			return nil, wrap(fmt.Errorf("%w: the UpdateCommitted event of %s does not match its stored digest", ErrInconsistentLedger, member))
-		}
-	}
-	return res, nil
-}
-
-// commitments reads the UpdateCommitted events of a round (of one member if
-// member is not nil) within the blocks the round was open.
-func (l *Ledger) commitments(ctx context.Context, studyID uint64, round uint32, member *common.Address) (map[common.Address][]Commitment, error) {
-	rec, err := l.roundRecord(ctx, studyID, round)
+	at := new(big.Int).SetUint64(head)
+	rec, err := l.roundRecord(ctx, studyID, round, at)
 	if err != nil {
-		return nil, err
+		return cohortsol.CohortRoundRecord{}, nil, err
 	}
 	q := ethereum.FilterQuery{
 		FromBlock: rec.OpenedBlock,
+		ToBlock:   at,
 		Addresses: []common.Address{l.address},
 		Topics: [][]common.Hash{
 			{l.abi.Events[cohortsol.CohortUpdateCommittedEventName].ID},
@@ -493,32 +485,81 @@ func (l *Ledger) commitments(ctx context.Context, studyID uint64, round uint32, 
 			{common.BigToHash(big.NewInt(int64(round)))},
 		},
 	}
-	if rec.Status == roundStatusClosed {
+	if rec.Status != roundStatusOpen {
 		q.ToBlock = rec.ClosedBlock
-	}
-	if member != nil {
-		q.Topics = append(q.Topics, []common.Hash{common.BytesToHash(member.Bytes())})
 	}
 	logs, err := l.chain.filterLogs(ctx, q)
 	if err != nil {
-		return nil, err
+		return cohortsol.CohortRoundRecord{}, nil, err
 	}
-	out := make(map[common.Address][]Commitment)
+	var out []committed
+	root := common.Hash(rec.GlobalModel) // the contract seeds the root with the global model
 	for i := range logs {
 		if logs[i].Removed {
 			continue
 		}
 		ev, err := l.binding.UnpackUpdateCommittedEvent(&logs[i])
 		if err != nil {
-			return nil, fmt.Errorf("decoding an UpdateCommitted event: %w", err)
+			return cohortsol.CohortRoundRecord{}, nil, fmt.Errorf("decoding an UpdateCommitted event: %w", err)
 		}
-		out[ev.Member] = append(out[ev.Member], Commitment{
-			CiphertextHash: ev.CiphertextHash,
-			Samples:        ev.SampleCount,
-			ConsentRoot:    ev.ConsentRoot,
-		})
+		c := Commitment{CiphertextHash: ev.CiphertextHash, Samples: ev.SampleCount, ConsentRoot: ev.ConsentRoot}
+		root = NextCommitmentsRoot(root, ev.Member, c)
+		out = append(out, committed{member: ev.Member, c: c})
 	}
-	return out, nil
+	if root != rec.CommitmentsRoot || len(out) != int(rec.Commitments) {
+		return cohortsol.CohortRoundRecord{}, nil, fmt.Errorf("%w: %d UpdateCommitted events hash to %s, the contract stores %d commitments with root %s",
+			ErrInconsistentLedger, len(out), root, rec.Commitments, common.Hash(rec.CommitmentsRoot))
+	}
+	return rec, out, nil
+}
+
+// Commitment returns a member's commitment in a round, or ErrNoCommitment.
+// The contract stores only a running hash of the round's commitments; the
+// commitment itself is read from the UpdateCommitted events, which are checked
+// against that hash.
+func (l *Ledger) Commitment(ctx context.Context, studyID uint64, round uint32, member common.Address) (Commitment, error) {
+	wrap := func(err error) error {
+		return fmt.Errorf("reading the commitment of %s in round %d of study %d: %w", member, round, studyID, err)
+	}
+	_, all, err := l.roundCommitments(ctx, studyID, round)
+	if errors.Is(err, ErrRoundNotFound) {
+		return Commitment{}, wrap(ErrNoCommitment)
+	}
+	if err != nil {
+		return Commitment{}, wrap(err)
+	}
+	for _, c := range all {
+		if c.member == member {
+			return c.c, nil
+		}
+	}
+	return Commitment{}, wrap(ErrNoCommitment)
+}
+
+// Commitments returns every commitment made in a round, keyed by member,
+// checked against the round's commitments root.
+func (l *Ledger) Commitments(ctx context.Context, studyID uint64, round uint32) (map[common.Address]Commitment, error) {
+	_, all, err := l.roundCommitments(ctx, studyID, round)
+	if err != nil {
+		return nil, fmt.Errorf("reading the commitments of round %d of study %d: %w", round, studyID, err)
+	}
+	res := make(map[common.Address]Commitment, len(all))
+	for _, c := range all {
+		res[c.member] = c.c
+	}
+	return res, nil
+}
+
+// AbandonRound abandons an open round that stalled. The coordinator may do so
+// once the deadline has passed; the study owner and participants once the
+// contract's abandon grace period (one day) has also passed. The round's
+// number is used up: the next round opens with the following number.
+func (l *Ledger) AbandonRound(ctx context.Context, from *Account, studyID uint64, round uint32) (Receipt, error) {
+	r, err := l.write(ctx, from, l.binding.PackAbandonRound(studyID, round))
+	if err != nil {
+		return Receipt{}, fmt.Errorf("abandoning round %d of study %d: %w", round, studyID, err)
+	}
+	return receiptOf(r), nil
 }
 
 // Members returns every member ever admitted, in admission order.
@@ -552,11 +593,15 @@ func (l *Ledger) Member(ctx context.Context, address common.Address) (MemberReco
 	if err != nil {
 		return MemberRecord{}, fmt.Errorf("reading member %s: %w", address, err)
 	}
-	return MemberRecord{
+	rec := MemberRecord{
 		Member:     Member{Address: address, Name: m.Name, TLSFingerprint: m.TlsFingerprint},
 		AdmittedAt: time.Unix(int64(m.AdmittedAt), 0).UTC(),
 		Active:     m.Active,
-	}, nil
+	}
+	if m.RemovedAt != 0 {
+		rec.RemovedAt = time.Unix(int64(m.RemovedAt), 0).UTC()
+	}
+	return rec, nil
 }
 
 // IsMember reports whether the address is an active consortium member.

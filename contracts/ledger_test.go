@@ -108,6 +108,7 @@ func TestCreateStudyRejectsBadParams(t *testing.T) {
 		{"threshold", func(p *contracts.StudyParams) { p.Threshold = 0 }},
 		{"minParticipants", func(p *contracts.StudyParams) { p.MinParticipants = p.Threshold - 1 }},
 		{"strikeLimit", func(p *contracts.StudyParams) { p.StrikeLimit = 0 }},
+		{"strikeLimit", func(p *contracts.StudyParams) { p.StrikeLimit = 1 << 16 }}, // strikes count in 16 bits
 		{"referenceCommitment", func(p *contracts.StudyParams) { p.ReferenceCommitment = common.Hash{} }},
 		{"coordinator", func(p *contracts.StudyParams) { p.Coordinator = common.Address{} }},
 	}

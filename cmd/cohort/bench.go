@@ -17,6 +17,7 @@ type benchmark struct {
 // benchmarks lists the `cohort bench` subcommands.
 func benchmarks() []benchmark {
 	return []benchmark{
+		{"gas", "ledger gas of every operation and per participant per round, under mainnet rules", runBenchGas},
 		{"learn", "pooled vs site-alone vs federated accuracy on unlike sites of one data set", runBenchLearn},
 		{"he", "encrypted aggregation: encrypt, sum, decrypt cost, bytes per parameter, error, vs plaintext", runBenchHE},
 	}

@@ -24,28 +24,63 @@ var (
 	_ = abi.ConvertType
 )
 
+// CohortConsentRecord is an auto generated low-level Go binding around an user-defined struct.
+type CohortConsentRecord struct {
+	SinceBlock uint64
+	SinceTime  uint64
+	Expiry     uint64
+	Nonce      uint32
+	Granted    bool
+}
+
 // CohortMemberRecord is an auto generated low-level Go binding around an user-defined struct.
 type CohortMemberRecord struct {
 	TlsFingerprint [32]byte
 	AdmittedAt     uint64
+	RemovedAt      uint64
 	Active         bool
+	Name           string
+}
+
+// CohortParticipantRecord is an auto generated low-level Go binding around an user-defined struct.
+type CohortParticipantRecord struct {
+	Index              uint16
+	Strikes            uint16
+	Suspended          bool
+	LastCommittedRound uint32
+}
+
+// CohortProposal is an auto generated low-level Go binding around an user-defined struct.
+type CohortProposal struct {
+	Kind           uint8
+	QuorumPercent  uint8
+	Yes            uint32
+	StudyId        uint64
+	ExpiresAt      uint64
+	Executed       bool
+	Subject        common.Address
+	Proposer       common.Address
+	TlsFingerprint [32]byte
 	Name           string
 }
 
 // CohortRoundRecord is an auto generated low-level Go binding around an user-defined struct.
 type CohortRoundRecord struct {
-	GlobalModel   [32]byte
-	Deadline      uint64
-	OpenedBlock   *big.Int
-	ClosedBlock   *big.Int
-	Status        uint8
-	Commitments   uint32
-	Participants  uint32
-	Accuracy      uint32
-	Auc           uint32
-	Loss          uint64
-	AggregateHash [32]byte
-	ModelHash     [32]byte
+	GlobalModel     [32]byte
+	Deadline        uint64
+	OpenedAt        uint64
+	OpenedBlock     *big.Int
+	ClosedBlock     *big.Int
+	Status          uint8
+	Commitments     uint16
+	Participants    uint16
+	CommitmentsRoot [32]byte
+	Accuracy        uint32
+	Auc             uint32
+	Loss            uint64
+	AggregateHash   [32]byte
+	ModelHash       [32]byte
+	ScoresHash      [32]byte
 }
 
 // CohortStudyRecord is an auto generated low-level Go binding around an user-defined struct.
@@ -68,9 +103,9 @@ type CohortStudyRecord struct {
 
 // CohortMetaData contains all meta data concerning the Cohort contract.
 var CohortMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"address[]\",\"name\":\"addrs\",\"type\":\"address[]\"},{\"internalType\":\"string[]\",\"name\":\"names\",\"type\":\"string[]\"},{\"internalType\":\"bytes32[]\",\"name\":\"fingerprints\",\"type\":\"bytes32[]\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"AlreadyCommitted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"AlreadyJoined\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"DeadlinePassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"DuplicateMember\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"EnrolmentClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"now_\",\"type\":\"uint64\"}],\"name\":\"InvalidDeadline\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"field\",\"type\":\"string\"}],\"name\":\"InvalidParameter\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotCoordinator\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotMember\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotParticipant\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"commitments\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"participants\",\"type\":\"uint32\"}],\"name\":\"ParticipantsExceedCommitments\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"PublicKeyLocked\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"PublicKeyNotSet\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"RoundNotOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"expected\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"got\",\"type\":\"uint32\"}],\"name\":\"RoundOutOfOrder\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"RoundStillOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"StudyCompleted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"StudyFull\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"StudyNotFound\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"required\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"actual\",\"type\":\"uint32\"}],\"name\":\"TooFewParticipants\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"tlsFingerprint\",\"type\":\"bytes32\"}],\"name\":\"MemberAdmitted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"publicKeyHash\",\"type\":\"bytes32\"}],\"name\":\"PublicKeySet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"aggregateHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"accuracy\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"auc\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"loss\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"participants\",\"type\":\"uint32\"}],\"name\":\"RoundClosed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"globalModel\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"RoundOpened\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"coordinator\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"purpose\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"referenceCommitment\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"rounds\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"minParticipants\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"threshold\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"strikeLimit\",\"type\":\"uint32\"}],\"name\":\"StudyCreated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"StudyFinished\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"index\",\"type\":\"uint16\"}],\"name\":\"StudyJoined\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"ciphertextHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"sampleCount\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"consentRoot\",\"type\":\"bytes32\"}],\"name\":\"UpdateCommitted\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"METRIC_UNIT\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"bytes32\",\"name\":\"aggregateHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"accuracy\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"auc\",\"type\":\"uint32\"},{\"internalType\":\"uint64\",\"name\":\"loss\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"participants\",\"type\":\"uint32\"}],\"name\":\"closeRound\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"bytes32\",\"name\":\"ciphertextHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"sampleCount\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"consentRoot\",\"type\":\"bytes32\"}],\"name\":\"commitUpdate\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"ciphertextHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"sampleCount\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"consentRoot\",\"type\":\"bytes32\"}],\"name\":\"commitmentDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"commitmentOf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"purpose\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"rounds\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"minParticipants\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"threshold\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"strikeLimit\",\"type\":\"uint32\"},{\"internalType\":\"bytes32\",\"name\":\"referenceCommitment\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"coordinator\",\"type\":\"address\"}],\"name\":\"createStudy\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"getMember\",\"outputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"tlsFingerprint\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"admittedAt\",\"type\":\"uint64\"},{\"internalType\":\"bool\",\"name\":\"active\",\"type\":\"bool\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"}],\"internalType\":\"structCohort.MemberRecord\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"getRound\",\"outputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"globalModel\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint48\",\"name\":\"openedBlock\",\"type\":\"uint48\"},{\"internalType\":\"uint48\",\"name\":\"closedBlock\",\"type\":\"uint48\"},{\"internalType\":\"enumCohort.RoundStatus\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"commitments\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"participants\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"accuracy\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"auc\",\"type\":\"uint32\"},{\"internalType\":\"uint64\",\"name\":\"loss\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"aggregateHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"}],\"internalType\":\"structCohort.RoundRecord\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"getStudy\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"rounds\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"minParticipants\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"threshold\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"coordinator\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"strikeLimit\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"currentRound\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"participantCount\",\"type\":\"uint16\"},{\"internalType\":\"bool\",\"name\":\"roundOpen\",\"type\":\"bool\"},{\"internalType\":\"bool\",\"name\":\"completed\",\"type\":\"bool\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"purpose\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"referenceCommitment\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"publicKeyHash\",\"type\":\"bytes32\"}],\"internalType\":\"structCohort.StudyRecord\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"isMember\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"isParticipant\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"joinStudy\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"members\",\"outputs\":[{\"internalType\":\"address[]\",\"name\":\"\",\"type\":\"address[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"bytes32\",\"name\":\"globalModel\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"openRound\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"roundCommitters\",\"outputs\":[{\"internalType\":\"address[]\",\"name\":\"out\",\"type\":\"address[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"publicKeyHash\",\"type\":\"bytes32\"}],\"name\":\"setPublicKeyHash\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"studyCount\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"studyParticipants\",\"outputs\":[{\"internalType\":\"address[]\",\"name\":\"\",\"type\":\"address[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"address[]\",\"name\":\"addrs\",\"type\":\"address[]\"},{\"internalType\":\"string[]\",\"name\":\"names\",\"type\":\"string[]\"},{\"internalType\":\"bytes32[]\",\"name\":\"fingerprints\",\"type\":\"bytes32[]\"},{\"internalType\":\"uint8\",\"name\":\"quorum\",\"type\":\"uint8\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"AlreadyCommitted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"AlreadyJoined\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"proposalId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"AlreadyVoted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"patient\",\"type\":\"bytes32\"}],\"name\":\"BadSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"patient\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"expiry\",\"type\":\"uint64\"}],\"name\":\"ConsentExpired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"patient\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"ConsentRevoked\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"uint64\",\"name\":\"notBefore\",\"type\":\"uint64\"}],\"name\":\"DeadlineNotPassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"DeadlinePassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"evidenceHash\",\"type\":\"bytes32\"}],\"name\":\"DuplicateEvidence\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"DuplicateMember\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"EnrolmentClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"now_\",\"type\":\"uint64\"}],\"name\":\"InvalidDeadline\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"patient\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"expected\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"got\",\"type\":\"uint32\"}],\"name\":\"InvalidNonce\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"field\",\"type\":\"string\"}],\"name\":\"InvalidParameter\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"LastMember\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"MemberSuspended\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"patient\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"NoConsent\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotAuthorised\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotCoordinator\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotMember\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotParticipant\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotSuspended\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"commitments\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"participants\",\"type\":\"uint32\"}],\"name\":\"ParticipantsExceedCommitments\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"proposalId\",\"type\":\"uint64\"}],\"name\":\"ProposalClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"proposalId\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"expiredAt\",\"type\":\"uint64\"}],\"name\":\"ProposalExpired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"proposalId\",\"type\":\"uint64\"}],\"name\":\"ProposalNotFound\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"PublicKeyLocked\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"PublicKeyNotSet\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"RoundNotFound\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"RoundNotOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"expected\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"got\",\"type\":\"uint32\"}],\"name\":\"RoundOutOfOrder\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"RoundStillOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"StudyCompleted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"StudyFull\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"StudyNotFound\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"required\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"actual\",\"type\":\"uint32\"}],\"name\":\"TooFewParticipants\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"UnsortedScores\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"patient\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"purpose\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"granted\",\"type\":\"bool\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"expiry\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"nonce\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"relayer\",\"type\":\"address\"}],\"name\":\"ConsentChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"tlsFingerprint\",\"type\":\"bytes32\"}],\"name\":\"FingerprintUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"tlsFingerprint\",\"type\":\"bytes32\"}],\"name\":\"MemberAdmitted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"}],\"name\":\"MemberRemoved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"}],\"name\":\"ParticipantReinstated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"strikes\",\"type\":\"uint16\"}],\"name\":\"ParticipantSuspended\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"proposalId\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"enumCohort.ProposalKind\",\"name\":\"kind\",\"type\":\"uint8\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"subject\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"proposer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"expiresAt\",\"type\":\"uint64\"}],\"name\":\"ProposalCreated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"proposalId\",\"type\":\"uint64\"}],\"name\":\"ProposalExecuted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"publicKeyHash\",\"type\":\"bytes32\"}],\"name\":\"PublicKeySet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"quorumPercent\",\"type\":\"uint8\"}],\"name\":\"QuorumChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"by\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"commitments\",\"type\":\"uint16\"}],\"name\":\"RoundAbandoned\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"aggregateHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"accuracy\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"auc\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"loss\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"participants\",\"type\":\"uint32\"}],\"name\":\"RoundClosed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"globalModel\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"RoundOpened\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint256[]\",\"name\":\"entries\",\"type\":\"uint256[]\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"scoresHash\",\"type\":\"bytes32\"}],\"name\":\"ScoresRecorded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"enumCohort.StrikeReason\",\"name\":\"reason\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"evidenceHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"strikes\",\"type\":\"uint16\"}],\"name\":\"StrikeRecorded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"coordinator\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"purpose\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"referenceCommitment\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"rounds\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"minParticipants\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"threshold\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"strikeLimit\",\"type\":\"uint32\"}],\"name\":\"StudyCreated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"StudyFinished\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"index\",\"type\":\"uint16\"}],\"name\":\"StudyJoined\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"ciphertextHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"sampleCount\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"consentRoot\",\"type\":\"bytes32\"}],\"name\":\"UpdateCommitted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"proposalId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"voter\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"yes\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"required\",\"type\":\"uint32\"}],\"name\":\"Voted\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"ABANDON_GRACE\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"CONSENT_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"DEFAULT_QUORUM_PERCENT\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"FLAG_SUSPICIOUS\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"METRIC_UNIT\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"PROPOSAL_TTL\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"abandonRound\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"activeMembers\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"bytes32\",\"name\":\"aggregateHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"accuracy\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"auc\",\"type\":\"uint32\"},{\"internalType\":\"uint64\",\"name\":\"loss\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"participants\",\"type\":\"uint32\"}],\"name\":\"closeRound\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"bytes32\",\"name\":\"ciphertextHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"sampleCount\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"consentRoot\",\"type\":\"bytes32\"}],\"name\":\"commitUpdate\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"ciphertextHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"sampleCount\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"consentRoot\",\"type\":\"bytes32\"}],\"name\":\"commitmentDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"patient\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"consentAt\",\"outputs\":[{\"internalType\":\"enumCohort.ConsentState\",\"name\":\"state\",\"type\":\"uint8\"},{\"components\":[{\"internalType\":\"uint64\",\"name\":\"sinceBlock\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"sinceTime\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"expiry\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"nonce\",\"type\":\"uint32\"},{\"internalType\":\"bool\",\"name\":\"granted\",\"type\":\"bool\"}],\"internalType\":\"structCohort.ConsentRecord\",\"name\":\"record\",\"type\":\"tuple\"},{\"internalType\":\"bool\",\"name\":\"studyScoped\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"patient\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"purpose\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"granted\",\"type\":\"bool\"},{\"internalType\":\"uint64\",\"name\":\"expiry\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"nonce\",\"type\":\"uint32\"}],\"name\":\"consentDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"patient\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"purpose\",\"type\":\"bytes32\"}],\"name\":\"consentHistory\",\"outputs\":[{\"components\":[{\"internalType\":\"uint64\",\"name\":\"sinceBlock\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"sinceTime\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"expiry\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"nonce\",\"type\":\"uint32\"},{\"internalType\":\"bool\",\"name\":\"granted\",\"type\":\"bool\"}],\"internalType\":\"structCohort.ConsentRecord[]\",\"name\":\"out\",\"type\":\"tuple[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"patient\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"purpose\",\"type\":\"bytes32\"}],\"name\":\"consentOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint64\",\"name\":\"sinceBlock\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"sinceTime\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"expiry\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"nonce\",\"type\":\"uint32\"},{\"internalType\":\"bool\",\"name\":\"granted\",\"type\":\"bool\"}],\"internalType\":\"structCohort.ConsentRecord\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32[]\",\"name\":\"patients\",\"type\":\"bytes32[]\"},{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"consentStates\",\"outputs\":[{\"internalType\":\"enumCohort.ConsentState[]\",\"name\":\"states\",\"type\":\"uint8[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"purpose\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"rounds\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"minParticipants\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"threshold\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"strikeLimit\",\"type\":\"uint32\"},{\"internalType\":\"bytes32\",\"name\":\"referenceCommitment\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"coordinator\",\"type\":\"address\"}],\"name\":\"createStudy\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"domainSeparator\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"getMember\",\"outputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"tlsFingerprint\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"admittedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"removedAt\",\"type\":\"uint64\"},{\"internalType\":\"bool\",\"name\":\"active\",\"type\":\"bool\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"}],\"internalType\":\"structCohort.MemberRecord\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"getParticipant\",\"outputs\":[{\"components\":[{\"internalType\":\"uint16\",\"name\":\"index\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"strikes\",\"type\":\"uint16\"},{\"internalType\":\"bool\",\"name\":\"suspended\",\"type\":\"bool\"},{\"internalType\":\"uint32\",\"name\":\"lastCommittedRound\",\"type\":\"uint32\"}],\"internalType\":\"structCohort.ParticipantRecord\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"proposalId\",\"type\":\"uint64\"}],\"name\":\"getProposal\",\"outputs\":[{\"components\":[{\"internalType\":\"enumCohort.ProposalKind\",\"name\":\"kind\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"quorumPercent\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"yes\",\"type\":\"uint32\"},{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"expiresAt\",\"type\":\"uint64\"},{\"internalType\":\"bool\",\"name\":\"executed\",\"type\":\"bool\"},{\"internalType\":\"address\",\"name\":\"subject\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"proposer\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"tlsFingerprint\",\"type\":\"bytes32\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"}],\"internalType\":\"structCohort.Proposal\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"getRound\",\"outputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"globalModel\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"openedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint40\",\"name\":\"openedBlock\",\"type\":\"uint40\"},{\"internalType\":\"uint40\",\"name\":\"closedBlock\",\"type\":\"uint40\"},{\"internalType\":\"enumCohort.RoundStatus\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"uint16\",\"name\":\"commitments\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"participants\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"commitmentsRoot\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"accuracy\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"auc\",\"type\":\"uint32\"},{\"internalType\":\"uint64\",\"name\":\"loss\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"aggregateHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"scoresHash\",\"type\":\"bytes32\"}],\"internalType\":\"structCohort.RoundRecord\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"getStudy\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"rounds\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"minParticipants\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"threshold\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"coordinator\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"strikeLimit\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"currentRound\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"participantCount\",\"type\":\"uint16\"},{\"internalType\":\"bool\",\"name\":\"roundOpen\",\"type\":\"bool\"},{\"internalType\":\"bool\",\"name\":\"completed\",\"type\":\"bool\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"purpose\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"referenceCommitment\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"publicKeyHash\",\"type\":\"bytes32\"}],\"internalType\":\"structCohort.StudyRecord\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"proposalId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"}],\"name\":\"hasVoted\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"isMember\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"isParticipant\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"joinStudy\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"members\",\"outputs\":[{\"internalType\":\"address[]\",\"name\":\"\",\"type\":\"address[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"bytes32\",\"name\":\"globalModel\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"openRound\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"}],\"name\":\"patientId\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"proposalCount\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"bytes32\",\"name\":\"tlsFingerprint\",\"type\":\"bytes32\"}],\"name\":\"proposeAdmission\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"proposalId\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"quorum\",\"type\":\"uint8\"}],\"name\":\"proposeQuorum\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"proposalId\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"}],\"name\":\"proposeReinstatement\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"proposalId\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"}],\"name\":\"proposeRemoval\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"proposalId\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"quorumPercent\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"uint256[]\",\"name\":\"entries\",\"type\":\"uint256[]\"}],\"name\":\"recordScores\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"patient\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"purpose\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"granted\",\"type\":\"bool\"},{\"internalType\":\"uint64\",\"name\":\"expiry\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"nonce\",\"type\":\"uint32\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"relayConsent\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"evidenceHash\",\"type\":\"bytes32\"}],\"name\":\"reportViolation\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"patient\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"requireConsent\",\"outputs\":[],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"requiredVotes\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"publicKeyHash\",\"type\":\"bytes32\"}],\"name\":\"setPublicKeyHash\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"studyCount\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"studyParticipants\",\"outputs\":[{\"internalType\":\"address[]\",\"name\":\"\",\"type\":\"address[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"tlsFingerprint\",\"type\":\"bytes32\"}],\"name\":\"updateTlsFingerprint\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"proposalId\",\"type\":\"uint64\"}],\"name\":\"vote\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"executed\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
 	ID:  "Cohort",
-	Bin: "0x608060405234801561000f575f5ffd5b50604051612e0c380380612e0c83398101604081905261002e91610496565b8251158061003e57508151835114155b8061004b57508051835114155b15610089576040516305519d6f60e51b8152602060048201526008602482015267666f756e6465727360c01b60448201526064015b60405180910390fd5b5f5b83518110156100f8576100f08482815181106100a9576100a9610590565b60200260200101518483815181106100c3576100c3610590565b60200260200101518484815181106100dd576100dd610590565b602002602001015161010160201b60201c565b60010161008b565b5050505061071e565b6001600160a01b038316610149576040516305519d6f60e51b815260206004820152600e60248201526d6d656d626572206164647265737360901b6044820152606401610080565b81515f03610188576040516305519d6f60e51b815260206004820152600b60248201526a6d656d626572206e616d6560a81b6044820152606401610080565b806101d6576040516305519d6f60e51b815260206004820152601560248201527f6d656d62657220746c7346696e6765727072696e7400000000000000000000006044820152606401610080565b6001600160a01b0383165f90815260208190526040902060018101546001600160401b031615610224576040516304b99be160e41b81526001600160a01b0385166004820152602401610080565b8181556001810180546001600160481b0319166001600160401b03421617680100000000000000001790556002810161025d8482610628565b506001805480820182555f919091527fb10e2d527612073b26eecdfd717e6a320cf44b4afac2b0732d9fcbe2b7fa0cf60180546001600160a01b0319166001600160a01b0386169081179091556040517fece14765e1333292dcdc70d98067602ae4f802c40217ead9696297a803906da3906102dc90869086906106e2565b60405180910390a250505050565b634e487b7160e01b5f52604160045260245ffd5b604051601f8201601f191681016001600160401b0381118282101715610326576103266102ea565b604052919050565b5f6001600160401b03821115610346576103466102ea565b5060051b60200190565b5f82601f83011261035f575f5ffd5b815161037261036d8261032e565b6102fe565b8082825260208201915060208360051b860101925085831115610393575f5ffd5b602085015b838110156104315780516001600160401b038111156103b5575f5ffd5b8601603f810188136103c5575f5ffd5b60208101516001600160401b038111156103e1576103e16102ea565b6103f4601f8201601f19166020016102fe565b8181526040838301018a1015610408575f5ffd5b8160408401602083015e5f60208383010152808652505050602083019250602081019050610398565b5095945050505050565b5f82601f83011261044a575f5ffd5b815161045861036d8261032e565b8082825260208201915060208360051b860101925085831115610479575f5ffd5b602085015b8381101561043157805183526020928301920161047e565b5f5f5f606084860312156104a8575f5ffd5b83516001600160401b038111156104bd575f5ffd5b8401601f810186136104cd575f5ffd5b80516104db61036d8261032e565b8082825260208201915060208360051b8501019250888311156104fc575f5ffd5b6020840193505b828410156105325783516001600160a01b0381168114610521575f5ffd5b825260209384019390910190610503565b6020880151909650925050506001600160401b03811115610551575f5ffd5b61055d86828701610350565b604086015190935090506001600160401b0381111561057a575f5ffd5b6105868682870161043b565b9150509250925092565b634e487b7160e01b5f52603260045260245ffd5b600181811c908216806105b857607f821691505b6020821081036105d657634e487b7160e01b5f52602260045260245ffd5b50919050565b601f82111561062357805f5260205f20601f840160051c810160208510156106015750805b601f840160051c820191505b81811015610620575f815560010161060d565b50505b505050565b81516001600160401b03811115610641576106416102ea565b6106558161064f84546105a4565b846105dc565b6020601f821160018114610687575f83156106705750848201515b5f19600385901b1c1916600184901b178455610620565b5f84815260208120601f198516915b828110156106b65787850151825560209485019460019092019101610696565b50848210156106d357868401515f19600387901b60f8161c191681555b50505050600190811b01905550565b604081525f83518060408401528060208601606085015e5f606082850101526060601f19601f8301168401019150508260208301529392505050565b6126e18061072b5f395ff3fe608060405234801561000f575f5ffd5b506004361061012f575f3560e01c8063bdd4d18d116100ad578063d9aa7aaa1161007d578063e455fa5a11610063578063e455fa5a14610385578063e83da9fc14610399578063fd6fd93d146103ac575f5ffd5b8063d9aa7aaa146102d8578063de32c67014610335575f5ffd5b8063bdd4d18d14610297578063c38f21f81461029f578063c8235638146102b2578063c9a387a5146102c5575f5ffd5b80632dab3a65116101025780639cfa750f116100e85780639cfa750f146101f8578063a230c5241461024f578063bd9c679d14610284575f5ffd5b80632dab3a65146101c3578063827429a5146101d8575f5ffd5b806305785278146101335780630e6be92d14610164578063244d956a146101845780632ada2596146101a3575b5f5ffd5b610146610141366004611fe0565b6103cc565b60405167ffffffffffffffff90911681526020015b60405180910390f35b610177610172366004612074565b610872565b60405161015b91906120a5565b61018e620f424081565b60405163ffffffff909116815260200161015b565b6101b66101b13660046120f0565b6109e6565b60405161015b9190612110565b6101d66101d1366004612178565b610b2d565b005b6101eb6101e63660046121a0565b610c9d565b60405161015b91906121b9565b61023f6102063660046122d6565b67ffffffffffffffff82165f9081526005602090815260408083206001600160a01b038516845290915290205461ffff16151592915050565b604051901515815260200161015b565b61023f61025d3660046120f0565b6001600160a01b03165f90815260208190526040902060010154600160401b900460ff1690565b6101d66102923660046122fe565b610deb565b61017761113d565b6101776102ad3660046121a0565b61119d565b6101d66102c03660046121a0565b61121b565b6101d66102d3366004612348565b611468565b6103276102e63660046123bd565b6040805160208082019590955267ffffffffffffffff9390931683820152606080840192909252805180840390920182526080909201909152805191012090565b60405190815260200161015b565b6103276103433660046123f0565b67ffffffffffffffff83165f90815260076020908152604080832063ffffffff8616845282528083206001600160a01b03851684529091529020549392505050565b6002546101469067ffffffffffffffff1681565b6101d66103a7366004612430565b611950565b6103bf6103ba366004612074565b611d59565b60405161015b91906124b5565b5f88610420576040516305519d6f60e51b815260206004820152600860248201527f737065634861736800000000000000000000000000000000000000000000000060448201526064015b60405180910390fd5b8761046e576040516305519d6f60e51b815260206004820152600760248201527f707572706f7365000000000000000000000000000000000000000000000000006044820152606401610417565b8663ffffffff165f036104c4576040516305519d6f60e51b815260206004820152600660248201527f726f756e647300000000000000000000000000000000000000000000000000006044820152606401610417565b8463ffffffff165f0361051a576040516305519d6f60e51b815260206004820152600960248201527f7468726573686f6c6400000000000000000000000000000000000000000000006044820152606401610417565b8463ffffffff168663ffffffff161015610577576040516305519d6f60e51b815260206004820152600f60248201527f6d696e5061727469636970616e747300000000000000000000000000000000006044820152606401610417565b8363ffffffff165f036105cd576040516305519d6f60e51b815260206004820152600b60248201527f737472696b654c696d69740000000000000000000000000000000000000000006044820152606401610417565b8261061b576040516305519d6f60e51b815260206004820152601360248201527f7265666572656e6365436f6d6d69746d656e74000000000000000000000000006044820152606401610417565b6001600160a01b038216610672576040516305519d6f60e51b815260206004820152600b60248201527f636f6f7264696e61746f720000000000000000000000000000000000000000006044820152606401610417565b600280545f9061068b9067ffffffffffffffff166125d4565b91906101000a81548167ffffffffffffffff021916908367ffffffffffffffff160217905590505f60035f8367ffffffffffffffff1667ffffffffffffffff1681526020019081526020015f20905033815f015f6101000a8154816001600160a01b0302191690836001600160a01b0316021790555087815f0160146101000a81548163ffffffff021916908363ffffffff16021790555086815f0160186101000a81548163ffffffff021916908363ffffffff16021790555085815f01601c6101000a81548163ffffffff021916908363ffffffff16021790555082816001015f6101000a8154816001600160a01b0302191690836001600160a01b03160217905550848160010160146101000a81548163ffffffff021916908363ffffffff160217905550898160020181905550888160030181905550838160040181905550826001600160a01b0316336001600160a01b03168367ffffffffffffffff167fd200eb94dd326a99329596b4579be78e0bec32707b3ca0405a144e806d4dcd158d8d898e8e8e8e60405161085d97969594939291909687526020870195909552604086019390935263ffffffff91821660608601528116608085015290811660a08401521660c082015260e00190565b60405180910390a45098975050505050505050565b606061087d83611ee8565b5067ffffffffffffffff8084165f8181526004602090815260408083206007835281842063ffffffff808a168087529185528386209686526006855283862091865293529220600101549193600160a81b90920416908111156108e2576108e2612600565b60405190808252806020026020018201604052801561090b578160200160208202803683370190505b5092505f805b8354811080156109215750845182105b156109dc575f5f1b835f86848154811061093d5761093d612614565b5f9182526020808320909101546001600160a01b03168352820192909252604001902054146109ca5783818154811061097857610978612614565b5f918252602090912001546001600160a01b0316858361099781612628565b9450815181106109a9576109a9612614565b60200260200101906001600160a01b031690816001600160a01b0316815250505b806109d481612628565b915050610911565b5050505092915050565b604080516080810182525f80825260208201819052918101919091526060808201526001600160a01b0382165f90815260208181526040808320815160808101835281548152600182015467ffffffffffffffff811694820194909452600160401b90930460ff16151591830191909152600281018054606084019190610a6c90612640565b80601f0160208091040260200160405190810160405280929190818152602001828054610a9890612640565b8015610ae35780601f10610aba57610100808354040283529160200191610ae3565b820191905f5260205f20905b815481529060010190602001808311610ac657829003601f168201915b5050505050815250509050806020015167ffffffffffffffff165f03610b27576040516305b5850b60e21b81526001600160a01b0384166004820152602401610417565b92915050565b5f610b3783611f52565b905081610b87576040516305519d6f60e51b815260206004820152600d60248201527f7075626c69634b657948617368000000000000000000000000000000000000006044820152606401610417565b6001810154600160c01b900463ffffffff1615610bdc576040517f301d5f9600000000000000000000000000000000000000000000000000000000815267ffffffffffffffff84166004820152602401610417565b80546001820154600160c01b90910463ffffffff16600160e01b90910461ffff161015610c525780546001820154604051636c9b8c6360e11b815267ffffffffffffffff86166004820152600160c01b90920463ffffffff166024830152600160e01b900461ffff166044820152606401610417565b6005810182905560405182815267ffffffffffffffff8416907f9bc242835ff3fa937e01e64b2110623a5f771d63d5354e981255ccee9e22eeb69060200160405180910390a2505050565b604080516101c0810182525f80825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e08101829052610100810182905261012081018290526101408101829052610160810182905261018081018290526101a0810191909152610d1682611ee8565b604080516101c08101825282546001600160a01b03808216835263ffffffff600160a01b80840482166020860152600160c01b808504831696860196909652600160e01b9384900482166060860152600187015492831660808601528204811660a085015293810490931660c083015261ffff9083041660e082015260ff600160f01b830481161515610100830152600160f81b90920490911615156101208201526002820154610140820152600382015461016082015260048201546101808201526005909101546101a082015292915050565b5f610df585611f52565b6001810154909150600160f81b900460ff1615610e4a576040517feb3537a000000000000000000000000000000000000000000000000000000000815267ffffffffffffffff86166004820152602401610417565b6005810154610e91576040517f8546132300000000000000000000000000000000000000000000000000000000815267ffffffffffffffff86166004820152602401610417565b6001810154600160f01b900460ff1615610efb5760018101546040517ff908a5cc00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff87166004820152600160c01b90910463ffffffff166024820152604401610417565b8060010160189054906101000a900463ffffffff166001610f1c9190612678565b63ffffffff168463ffffffff1614610fa0576001818101548691610f4d91600160c01b900463ffffffff1690612678565b6040517f9cb11ef200000000000000000000000000000000000000000000000000000000815267ffffffffffffffff909216600483015263ffffffff908116602483015285166044820152606401610417565b82610fee576040516305519d6f60e51b815260206004820152600b60248201527f676c6f62616c4d6f64656c0000000000000000000000000000000000000000006044820152606401610417565b428267ffffffffffffffff1611611045576040517f0f0b00b700000000000000000000000000000000000000000000000000000000815267ffffffffffffffff808416600483015242166024820152604401610417565b60018181018054600160f01b7fff00ffff00000000ffffffffffffffffffffffffffffffffffffffffffffffff909116600160c01b63ffffffff891690810260ff60f01b1916919091179190911790915567ffffffffffffffff8781165f81815260066020908152604080832086845282529182902089815595860180549489166dffffffffffffffffffffffffffff199095168517600160401b4365ffffffffffff16021760ff60a01b1916600160a01b179055815189815290810193909352805191927f8697c9ce3a5a3639920afe20a2e8a64d78a3b67dfb9bba91a25574d1adb99e1b929081900390910190a3505050505050565b6060600180548060200260200160405190810160405280929190818152602001828054801561119357602002820191905f5260205f20905b81546001600160a01b03168152600190910190602001808311611175575b5050505050905090565b60606111a882611ee8565b5067ffffffffffffffff82165f908152600460209081526040918290208054835181840281018401909452808452909183018282801561120f57602002820191905f5260205f20905b81546001600160a01b031681526001909101906020018083116111f1575b50505050509050919050565b5f61122582611ee8565b335f90815260208190526040902060010154909150600160401b900460ff16611263576040516305b5850b60e21b8152336004820152602401610417565b6005810154156112ab576040517ff7ada00e00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff83166004820152602401610417565b67ffffffffffffffff82165f90815260056020908152604080832033845290915290205461ffff161561131c576040517f48d1c17300000000000000000000000000000000000000000000000000000000815267ffffffffffffffff83166004820152336024820152604401610417565b6001810154600160e01b900461ffff1661fffe198101611374576040517fe509c20d00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff84166004820152602401610417565b8061137e81612694565b600184810180547fffff0000ffffffffffffffffffffffffffffffffffffffffffffffffffffffff16600160e01b61ffff85169081029190911790915567ffffffffffffffff87165f81815260056020908152604080832033808552908352818420805461ffff191687179055848452600483528184208054978801815584529282902090950180547fffffffffffffffffffffffff0000000000000000000000000000000000000000168317905593519283529395509293507f90ede0fc441c10901335eb800a9a020d00969c761f086700ddc8aeb65ab093c8910160405180910390a3505050565b5f61147289611f52565b67ffffffffffffffff8a165f90815260066020908152604080832063ffffffff8d1684529091529020909150600180820154600160a01b900460ff1660028111156114bf576114bf612481565b146114f55760405163137b5e4760e21b815267ffffffffffffffff8b16600482015263ffffffff8a166024820152604401610417565b87611543576040516305519d6f60e51b815260206004820152600d60248201527f61676772656761746548617368000000000000000000000000000000000000006044820152606401610417565b86611591576040516305519d6f60e51b815260206004820152600960248201527f6d6f64656c4861736800000000000000000000000000000000000000000000006044820152606401610417565b620f424063ffffffff871611156115eb576040516305519d6f60e51b815260206004820152600860248201527f61636375726163790000000000000000000000000000000000000000000000006044820152606401610417565b620f424063ffffffff86161115611645576040516305519d6f60e51b815260206004820152600360248201527f61756300000000000000000000000000000000000000000000000000000000006044820152606401610417565b600181015463ffffffff600160a81b909104811690841611156116c95760018101546040517fc6f9e97200000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8c16600482015263ffffffff808c166024830152600160a81b909204821660448201529084166064820152608401610417565b815463ffffffff600160c01b90910481169084161015611726578154604051636c9b8c6360e11b815267ffffffffffffffff8c166004820152600160c01b90910463ffffffff908116602483015284166044820152606401610417565b6001810180547fffffffffffffffffffffffff000000000000ffffffffffffffffffffffffffff81166e0100000000000000000000000000004365ffffffffffff16029081178355600292917fffffffffffffffffffffff00000000000000ffffffffffffffffffffffffffff1660ff60a01b1990911617600160a01b830217905550600181810180547fffffff00000000ffffffffffffffffffffffffffffffffffffffffffffffffff16600160c81b63ffffffff878116918202929092179092556002840180548a831667ffffffffffffffff1990911681176401000000008b8516908102919091177fffffffffffffffffffffffffffffffff0000000000000000ffffffffffffffff16600160401b67ffffffffffffffff8c811691820292909217909455600388018f9055600488018e9055958801805460ff60f01b19169055604080518f8152602081018f9052908101929092526060820152608081019190915260a08101929092528b16918c16907f70002ea10999ac178d5d5a5b5ab267618b16c13baf80b6e86bcd3448ca6042a39060c00160405180910390a3815463ffffffff600160a01b9091048116908a1603611944576001820180547effffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff16600160f81b17905560405167ffffffffffffffff8b16907fb18a667052240fb0607525e4379f94132190c3b1e0621f6e84551d5dac528a5b905f90a25b50505050505050505050565b335f90815260208190526040902060010154600160401b900460ff1661198b576040516305b5850b60e21b8152336004820152602401610417565b67ffffffffffffffff85165f90815260056020908152604080832033845290915281205461ffff169003611a07576119c285611ee8565b506040517ff8de62b400000000000000000000000000000000000000000000000000000000815267ffffffffffffffff86166004820152336024820152604401610417565b67ffffffffffffffff85165f90815260066020908152604080832063ffffffff881684529091529020600180820154600160a01b900460ff166002811115611a5157611a51612481565b14611a875760405163137b5e4760e21b815267ffffffffffffffff8716600482015263ffffffff86166024820152604401610417565b600181015467ffffffffffffffff16421115611af55760018101546040517f37dc4b8100000000000000000000000000000000000000000000000000000000815267ffffffffffffffff808916600483015263ffffffff881660248301529091166044820152606401610417565b83611b43576040516305519d6f60e51b815260206004820152600e60248201527f63697068657274657874486173680000000000000000000000000000000000006044820152606401610417565b8267ffffffffffffffff165f03611b9d576040516305519d6f60e51b815260206004820152600b60248201527f73616d706c65436f756e740000000000000000000000000000000000000000006044820152606401610417565b81611beb576040516305519d6f60e51b815260206004820152600b60248201527f636f6e73656e74526f6f740000000000000000000000000000000000000000006044820152606401610417565b67ffffffffffffffff86165f90815260076020908152604080832063ffffffff891684528252808320338452918290529091205415611c74576040517ff7ace62100000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8816600482015263ffffffff87166024820152336044820152606401610417565b60408051602080820188905267ffffffffffffffff87811683850181905260608085018990528551808603909101815260808501808752815191850191909120335f818152958990529487902055600188810180547fffffffffffffff00000000ffffffffffffffffffffffffffffffffffffffffff8116600160a81b9182900463ffffffff9081169094018416909102179055908b905260a085019190915260c08401889052935191938a1692908b16917f9d7764238225742e33d2c9feb13843edced8febdb6528b51efe97bd955efd5899181900360e00190a450505050505050565b60408051610180810182525f80825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e08101829052610100810182905261012081018290526101408101829052610160810191909152611dc283611ee8565b5067ffffffffffffffff8084165f90815260066020908152604080832063ffffffff871684528252918290208251610180810184528154815260018201549485169281019290925265ffffffffffff600160401b85048116938301939093526e0100000000000000000000000000008404909216606082015291608083019060ff600160a01b909104166002811115611e5d57611e5d612481565b6002811115611e6e57611e6e612481565b81526001820154600160a81b810463ffffffff9081166020840152600160c81b909104811660408301526002830154808216606084015264010000000081049091166080830152600160401b900467ffffffffffffffff1660a0820152600382015460c082015260049091015460e0909101529392505050565b67ffffffffffffffff81165f90815260036020526040902080546001600160a01b0316611f4d576040517f855f02c800000000000000000000000000000000000000000000000000000000815267ffffffffffffffff83166004820152602401610417565b919050565b5f611f5c82611ee8565b60018101549091506001600160a01b03163314611f4d576040517f9168c45000000000000000000000000000000000000000000000000000000000815267ffffffffffffffff83166004820152336024820152604401610417565b803563ffffffff81168114611f4d575f5ffd5b80356001600160a01b0381168114611f4d575f5ffd5b5f5f5f5f5f5f5f5f610100898b031215611ff8575f5ffd5b883597506020890135965061200f60408a01611fb7565b955061201d60608a01611fb7565b945061202b60808a01611fb7565b935061203960a08a01611fb7565b925060c0890135915061204e60e08a01611fca565b90509295985092959890939650565b803567ffffffffffffffff81168114611f4d575f5ffd5b5f5f60408385031215612085575f5ffd5b61208e8361205d565b915061209c60208401611fb7565b90509250929050565b602080825282518282018190525f918401906040840190835b818110156120e55783516001600160a01b03168352602093840193909201916001016120be565b509095945050505050565b5f60208284031215612100575f5ffd5b61210982611fca565b9392505050565b602081528151602082015267ffffffffffffffff60208301511660408201526040820151151560608201525f606083015160808084015280518060a0850152806020830160c086015e5f60c0828601015260c0601f19601f8301168501019250505092915050565b5f5f60408385031215612189575f5ffd5b6121928361205d565b946020939093013593505050565b5f602082840312156121b0575f5ffd5b6121098261205d565b81516001600160a01b031681526101c0810160208301516121e2602084018263ffffffff169052565b5060408301516121fa604084018263ffffffff169052565b506060830151612212606084018263ffffffff169052565b50608083015161222d60808401826001600160a01b03169052565b5060a083015161224560a084018263ffffffff169052565b5060c083015161225d60c084018263ffffffff169052565b5060e083015161227360e084018261ffff169052565b5061010083015161228961010084018215159052565b5061012083015161229f61012084018215159052565b506101408301516101408301526101608301516101608301526101808301516101808301526101a08301516101a083015292915050565b5f5f604083850312156122e7575f5ffd5b6122f08361205d565b915061209c60208401611fca565b5f5f5f5f60808587031215612311575f5ffd5b61231a8561205d565b935061232860208601611fb7565b92506040850135915061233d6060860161205d565b905092959194509250565b5f5f5f5f5f5f5f5f610100898b031215612360575f5ffd5b6123698961205d565b975061237760208a01611fb7565b9650604089013595506060890135945061239360808a01611fb7565b93506123a160a08a01611fb7565b92506123af60c08a0161205d565b915061204e60e08a01611fb7565b5f5f5f606084860312156123cf575f5ffd5b833592506123df6020850161205d565b929592945050506040919091013590565b5f5f5f60608486031215612402575f5ffd5b61240b8461205d565b925061241960208501611fb7565b915061242760408501611fca565b90509250925092565b5f5f5f5f5f60a08688031215612444575f5ffd5b61244d8661205d565b945061245b60208701611fb7565b9350604086013592506124706060870161205d565b949793965091946080013592915050565b634e487b7160e01b5f52602160045260245ffd5b600381106124b157634e487b7160e01b5f52602160045260245ffd5b9052565b815181526020808301516101808301916124da9084018267ffffffffffffffff169052565b5060408301516124f4604084018265ffffffffffff169052565b50606083015161250e606084018265ffffffffffff169052565b5060808301516125216080840182612495565b5060a083015161253960a084018263ffffffff169052565b5060c083015161255160c084018263ffffffff169052565b5060e083015161256960e084018263ffffffff169052565b5061010083015161258361010084018263ffffffff169052565b506101208301516125a161012084018267ffffffffffffffff169052565b5061014083015161014083015261016083015161016083015292915050565b634e487b7160e01b5f52601160045260245ffd5b5f67ffffffffffffffff821667ffffffffffffffff81036125f7576125f76125c0565b60010192915050565b634e487b7160e01b5f52604160045260245ffd5b634e487b7160e01b5f52603260045260245ffd5b5f60018201612639576126396125c0565b5060010190565b600181811c9082168061265457607f821691505b60208210810361267257634e487b7160e01b5f52602260045260245ffd5b50919050565b63ffffffff8181168382160190811115610b2757610b276125c0565b5f61ffff821661ffff81036125f7576125f76125c056fea26469706673582212208e5dfe062e8cf658abcdfa40293ebe73cd6c5af566d4cdfca261233b1d21d75564736f6c634300081c0033",
+	Bin: "0x60c060405234801561000f575f5ffd5b506040516165af3803806165af83398101604081905261002e91610684565b8351158061003e57508251845114155b8061004b57508151845114155b15610089576040516305519d6f60e51b8152602060048201526008602482015267666f756e6465727360c01b60448201526064015b60405180910390fd5b610092816101ba565b5f5b8451811015610101576100f98582815181106100b2576100b261078f565b60200260200101518583815181106100cc576100cc61078f565b60200260200101518584815181106100e6576100e661078f565b602002602001015161025960201b60201c565b600101610094565b50466080526101ad604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527fba00e39a6d26c9e385d084d99a884ba430f12e9364f499d9b0eda4d96447b9a5918101919091527fc89efdaa54c0f20c7adf612882df0950f5a951637e0307cdcb4c672f298b8bc660608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60a0525061094c92505050565b60ff811615806101cd575060648160ff16115b15610204576040516305519d6f60e51b815260206004820152600660248201526571756f72756d60d01b6044820152606401610080565b6002805460ff60201b191664010000000060ff8416908102919091179091556040519081527fd6ecd940f5784ceceeeb048268900f819851986dbe41c49f6e754b988868df879060200160405180910390a150565b61026b8383518361039c60201b60201c565b6001600160a01b0383165f908152602081905260408120600181015490916001600160401b0390911690036102e4576001805480820182555f919091527fb10e2d527612073b26eecdfd717e6a320cf44b4afac2b0732d9fcbe2b7fa0cf60180546001600160a01b0319166001600160a01b0386161790555b8181556001810180546001600160401b0360ff60801b0119166001600160401b03421617600160801b1790556002810161031e8482610826565b506002805463ffffffff16905f610334836108e0565b91906101000a81548163ffffffff021916908363ffffffff16021790555050836001600160a01b03167fece14765e1333292dcdc70d98067602ae4f802c40217ead9696297a803906da3848460405161038e929190610910565b60405180910390a250505050565b6001600160a01b0383166103e4576040516305519d6f60e51b815260206004820152600e60248201526d6d656d626572206164647265737360901b6044820152606401610080565b815f03610422576040516305519d6f60e51b815260206004820152600b60248201526a6d656d626572206e616d6560a81b6044820152606401610080565b80610470576040516305519d6f60e51b815260206004820152601560248201527f6d656d62657220746c7346696e6765727072696e7400000000000000000000006044820152606401610080565b6001600160a01b0383165f90815260208190526040902060010154600160801b900460ff16156104be576040516304b99be160e41b81526001600160a01b0384166004820152602401610080565b505050565b634e487b7160e01b5f52604160045260245ffd5b604051601f8201601f191681016001600160401b03811182821017156104ff576104ff6104c3565b604052919050565b5f6001600160401b0382111561051f5761051f6104c3565b5060051b60200190565b5f82601f830112610538575f5ffd5b815161054b61054682610507565b6104d7565b8082825260208201915060208360051b86010192508583111561056c575f5ffd5b602085015b8381101561060a5780516001600160401b0381111561058e575f5ffd5b8601603f8101881361059e575f5ffd5b60208101516001600160401b038111156105ba576105ba6104c3565b6105cd601f8201601f19166020016104d7565b8181526040838301018a10156105e1575f5ffd5b8160408401602083015e5f60208383010152808652505050602083019250602081019050610571565b5095945050505050565b5f82601f830112610623575f5ffd5b815161063161054682610507565b8082825260208201915060208360051b860101925085831115610652575f5ffd5b602085015b8381101561060a578051835260209283019201610657565b805160ff8116811461067f575f5ffd5b919050565b5f5f5f5f60808587031215610697575f5ffd5b84516001600160401b038111156106ac575f5ffd5b8501601f810187136106bc575f5ffd5b80516106ca61054682610507565b8082825260208201915060208360051b8501019250898311156106eb575f5ffd5b6020840193505b828410156107215783516001600160a01b0381168114610710575f5ffd5b8252602093840193909101906106f2565b6020890151909750925050506001600160401b03811115610740575f5ffd5b61074c87828801610529565b604087015190945090506001600160401b03811115610769575f5ffd5b61077587828801610614565b9250506107846060860161066f565b905092959194509250565b634e487b7160e01b5f52603260045260245ffd5b600181811c908216806107b757607f821691505b6020821081036107d557634e487b7160e01b5f52602260045260245ffd5b50919050565b601f8211156104be57805f5260205f20601f840160051c810160208510156108005750805b601f840160051c820191505b8181101561081f575f815560010161080c565b5050505050565b81516001600160401b0381111561083f5761083f6104c3565b6108538161084d84546107a3565b846107db565b6020601f821160018114610885575f831561086e5750848201515b5f19600385901b1c1916600184901b17845561081f565b5f84815260208120601f198516915b828110156108b45787850151825560209485019460019092019101610894565b50848210156108d157868401515f19600387901b60f8161c191681555b50505050600190811b01905550565b5f63ffffffff821663ffffffff810361090757634e487b7160e01b5f52601160045260245ffd5b60010192915050565b604081525f83518060408401528060208601606085015e5f606082850101526060601f19601f8301168401019150508260208301529392505050565b60805160a051615c4261096d5f395f613a0201525f61392e0152615c425ff3fe608060405234801561000f575f5ffd5b50600436106102f8575f3560e01c80639cfa750f11610192578063d2d3a5ae116100e8578063f1610a2811610093578063f9b89ba91161006e578063f9b89ba91461081e578063fc6d213014610831578063fd6fd93d14610916575f5ffd5b8063f1610a28146107e1578063f698da2514610801578063f81cbd2614610809575f5ffd5b8063db8b24cf116100c3578063db8b24cf146107b3578063e455fa5a146107bb578063e83da9fc146107ce575f5ffd5b8063d2d3a5ae1461072f578063d9aa7aaa14610749578063da35c66414610797575f5ffd5b8063bdd4d18d11610148578063c61ff60011610123578063c61ff600146106c6578063c823563814610709578063c9a387a51461071c575f5ffd5b8063bdd4d18d1461068b578063c2a579cf146106a0578063c38f21f8146106b3575f5ffd5b8063a230c52411610178578063a230c5241461063b578063bd31a4d814610670578063bd9c679d14610678575f5ffd5b80639cfa750f146105d25780639d0c2ab014610628575f5ffd5b80632dab3a651161025257806375f9afcd116101fd5780638f6d26c0116101d85780638f6d26c01461058c578063914205591461059f57806393d3f3ba146105bf575f5ffd5b806375f9afcd146105465780637601000a14610559578063827429a51461056c575f5ffd5b8063625493f41161022d578063625493f4146104b25780636a86ac381461050c5780636be6049b14610533575f5ffd5b80632dab3a65146103fd578063410939841461041057806342eb862114610490575f5ffd5b80631b1d3f55116102b25780632ada25961161028d5780632ada2596146103c05780632c6a986e146103e05780632d92467b146103f3575f5ffd5b80631b1d3f55146103835780631bec9486146103a3578063244d956a146103b6575f5ffd5b806305785278116102e257806305785278146103365780630d772daf146103495780631084e76d1461035e575f5ffd5b806224a6f1146102fc57806301f7c6e314610323575b5f5ffd5b61030662093a8081565b6040516001600160401b0390911681526020015b60405180910390f35b610306610331366004614c04565b610936565b610306610344366004614c30565b610963565b61035c610357366004614ce2565b610e15565b005b60025461036e9063ffffffff1681565b60405163ffffffff909116815260200161031a565b610396610391366004614d6b565b6113d0565b60405161031a9190614d9e565b6103066103b1366004614e39565b611604565b61036e620f424081565b6103d36103ce366004614c04565b61167d565b60405161031a9190614e80565b6103066103ee366004614ede565b6117f5565b6103066201518081565b61035c61040b366004614f61565b61183e565b61048261041e366004614c04565b6040517f636f686f72742f70617469656e742f763100000000000000000000000000000060208201526bffffffffffffffffffffffff19606083901b1660318201525f90604501604051602081830303815290604052805190602001209050919050565b60405190815260200161031a565b6104a361049e366004614f89565b6119ab565b60405161031a93929190614fe6565b6104c56104c0366004615061565b611b99565b60405161031a91905f60808201905061ffff835116825261ffff602084015116602083015260408301511515604083015263ffffffff606084015116606083015292915050565b6104827fa89c371d6fcd5f274fd147f3dcc1f86b4ebfa1b972a990458db7673487e0f6f881565b61035c610541366004615092565b611c41565b61035c6105543660046150fa565b611eb4565b61035c610567366004614f89565b612122565b61057f61057a366004615156565b612238565b60405161031a919061516f565b61035c61059a36600461528c565b612386565b6105b26105ad3660046152d4565b612523565b60405161031a9190615334565b6103066105cd366004615061565b6125e9565b6106186105e0366004615061565b6001600160401b0382165f9081526008602090815260408083206001600160a01b038516845290915290205461ffff16151592915050565b604051901515815260200161031a565b610482610636366004615374565b612686565b610618610649366004614c04565b6001600160a01b03165f90815260208190526040902060010154600160801b900460ff1690565b61036e61276e565b61035c6106863660046153d6565b6127bf565b610693612b41565b60405161031a9190615415565b61035c6106ae366004615455565b612ba1565b6106936106c1366004615156565b612c36565b6106186106d4366004615061565b6001600160401b0382165f9081526004602090815260408083206001600160a01b038516845290915290205460ff1692915050565b61035c610717366004615156565b612cb3565b61035c61072a36600461546c565b612eaf565b610737600181565b60405160ff909116815260200161031a565b610482610757366004614d6b565b604080516020808201959095526001600160401b039390931683820152606080840192909252805180840390920182526080909201909152805191012090565b600254610306906501000000000090046001600160401b031681565b610737603381565b600554610306906001600160401b031681565b61035c6107dc3660046154e1565b6132e4565b6107f46107ef366004615156565b61372a565b60405161031a9190615546565b61048261392b565b60025461073790640100000000900460ff1681565b61061861082c366004615156565b613a24565b61090961083f366004614d6b565b6040805160a080820183525f8083526020808401829052838501829052606080850183905260809485018390528551808301999099526001600160401b039788168987015288810196909652845180890390960186529287018085528551958401959095208152600b90925290829020610120860190925290548084168352600160401b8104841691850191909152600160801b810490921660c0840152600160c01b820463ffffffff1660e0840152600160e01b90910460ff1615156101009092019190915290565b60405161031a919061560a565b610929610924366004615092565b613a8c565b60405161031a919061566f565b5f61094082613c47565b5f61094d6002845f613ce4565b909250905061095c8282613e6f565b5050919050565b5f886109b7576040516305519d6f60e51b815260206004820152600860248201527f737065634861736800000000000000000000000000000000000000000000000060448201526064015b60405180910390fd5b87610a05576040516305519d6f60e51b815260206004820152600760248201527f707572706f73650000000000000000000000000000000000000000000000000060448201526064016109ae565b8663ffffffff165f03610a5b576040516305519d6f60e51b815260206004820152600660248201527f726f756e6473000000000000000000000000000000000000000000000000000060448201526064016109ae565b8463ffffffff165f03610ab1576040516305519d6f60e51b815260206004820152600960248201527f7468726573686f6c64000000000000000000000000000000000000000000000060448201526064016109ae565b8463ffffffff168663ffffffff161015610b0e576040516305519d6f60e51b815260206004820152600f60248201527f6d696e5061727469636970616e7473000000000000000000000000000000000060448201526064016109ae565b63ffffffff84161580610b28575061ffff63ffffffff8516115b15610b76576040516305519d6f60e51b815260206004820152600b60248201527f737472696b654c696d697400000000000000000000000000000000000000000060448201526064016109ae565b82610bc4576040516305519d6f60e51b815260206004820152601360248201527f7265666572656e6365436f6d6d69746d656e740000000000000000000000000060448201526064016109ae565b6001600160a01b038216610c1b576040516305519d6f60e51b815260206004820152600b60248201527f636f6f7264696e61746f7200000000000000000000000000000000000000000060448201526064016109ae565b600580545f90610c33906001600160401b03166157bb565b91906101000a8154816001600160401b0302191690836001600160401b03160217905590505f60065f836001600160401b03166001600160401b031681526020019081526020015f20905033815f015f6101000a8154816001600160a01b0302191690836001600160a01b0316021790555087815f0160146101000a81548163ffffffff021916908363ffffffff16021790555086815f0160186101000a81548163ffffffff021916908363ffffffff16021790555085815f01601c6101000a81548163ffffffff021916908363ffffffff16021790555082816001015f6101000a8154816001600160a01b0302191690836001600160a01b03160217905550848160010160146101000a81548163ffffffff021916908363ffffffff160217905550898160020181905550888160030181905550838160040181905550826001600160a01b0316336001600160a01b0316836001600160401b03167fd200eb94dd326a99329596b4579be78e0bec32707b3ca0405a144e806d4dcd158d8d898e8e8e8e604051610e0097969594939291909687526020870195909552604086019390935263ffffffff91821660608601528116608085015290811660a08401521660c082015260e00190565b60405180910390a45098975050505050505050565b610e1d6143aa565b5086156001600160401b0389161503610e79576040516305519d6f60e51b815260206004820152600560248201527f73636f706500000000000000000000000000000000000000000000000000000060448201526064016109ae565b6005546001600160401b039081169089161115610eb4576040516310abe05960e31b81526001600160401b03891660048201526024016109ae565b8515610efa5742856001600160401b031611610ef55760405163eaad278560e01b8152600481018a90526001600160401b03861660248201526044016109ae565b610f52565b6001600160401b03851615610f52576040516305519d6f60e51b815260206004820152600660248201527f657870697279000000000000000000000000000000000000000000000000000060448201526064016109ae565b6040805160208082018c90526001600160401b038b168284015260608083018b905283518084039091018152608090920183528151918101919091205f818152600b9092529190208054600160c01b900463ffffffff9081169087168114610ffd576040517f8c3458de000000000000000000000000000000000000000000000000000000008152600481018d905263ffffffff8083166024830152881660448201526064016109ae565b5f61100c8d8d8d8d8d8d612686565b90507f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a08511156110525760405163252d5ca160e01b8152600481018e90526024016109ae565b604080515f8082526020820180845284905260ff8a1692820192909252606081018890526080810187905260019060a0016020604051602081039080840390855afa1580156110a3573d5f5f3e3d5ffd5b5050604051601f1901519150506001600160a01b03811615806111235750604080517f636f686f72742f70617469656e742f7631000000000000000000000000000000602080830191909152606084901b6bffffffffffffffffffffffff1916603183015282516025818403018152604590920190925280519101208e14155b156111445760405163252d5ca160e01b8152600481018f90526024016109ae565b63ffffffff83161561129e575f858152600c60205260408120859161116a6001876157e5565b63ffffffff908116825260208201929092526040015f208254815467ffffffffffffffff1981166001600160401b0392831690811784558554600160401b908190048416026fffffffffffffffffffffffffffffffff1990921617178083558454600160801b908190049092169091027fffffffffffffffff0000000000000000ffffffffffffffffffffffffffffffff8216811783558454600160c01b908190049094169093027fffffffff00000000ffffffffffffffffffffffffffffffffffffffffffffffff9093167fffffffff000000000000000000000000ffffffffffffffffffffffffffffffff9091161791909117808255915460ff600160e01b91829004161515027fffffff00ffffffffffffffffffffffffffffffffffffffffffffffffffffffff9092169190911790555b8354436001600160401b039081166fffffffffffffffffffffffffffffffff1990921691909117600160401b42831602177fffffffffffffffff0000000000000000ffffffffffffffffffffffffffffffff16600160801b918c169190910217845561130b836001615801565b845f0160186101000a81548163ffffffff021916908363ffffffff1602179055508a845f01601c6101000a81548160ff0219169083151502179055508b8d6001600160401b03168f7f7b824eede6d3b7497293ec5529b8ddea09757aac075efcb4be0f868112e121b68e8e8e336040516113b8949392919093151584526001600160401b0392909216602084015263ffffffff1660408301526001600160a01b0316606082015260800190565b60405180910390a45050505050505050505050505050565b6040805160208082018690526001600160401b038516828401526060828101859052835180840382018152608090930190935281519101205f905f818152600b6020908152604091829020825160a08101845290546001600160401b038082168352600160401b8204811693830193909352600160801b8104831693820193909352600160c01b830463ffffffff1660608201819052600160e01b90930460ff161515608082015292935081111561148a5761148a61581d565b6040519080825280602002602001820160405280156114e157816020015b6040805160a0810182525f808252602080830182905292820181905260608201819052608082015282525f199092019101816114a85790505b5092505f5b606082015163ffffffff166114fc826001615801565b63ffffffff1610156115b5575f838152600c6020908152604080832063ffffffff85811680865291845293829020825160a08101845290546001600160401b038082168352600160401b8204811695830195909552600160801b810490941692810192909252600160c01b83049093166060820152600160e01b90910460ff1615156080820152855190918691811061159757611597615831565b602002602001018190525080806115ad90615845565b9150506114e6565b50606081015163ffffffff16156115fb578083600183606001516115d991906157e5565b63ffffffff16815181106115ef576115ef615831565b60200260200101819052505b50509392505050565b5f60ff82161580611618575060648260ff16115b1561164f576040516305519d6f60e51b815260206004820152600660248201526571756f72756d60d01b60448201526064016109ae565b5f61165c60045f5f613ce4565b805461ff00191661010060ff871602178155909250905061095c8282613e6f565b6116bf6040518060a001604052805f81526020015f6001600160401b031681526020015f6001600160401b031681526020015f15158152602001606081525090565b6001600160a01b0382165f90815260208181526040808320815160a0810183528154815260018201546001600160401b0380821695830195909552600160401b810490941692810192909252600160801b90920460ff161515606082015260028201805491929160808401919061173590615860565b80601f016020809104026020016040519081016040528092919081815260200182805461176190615860565b80156117ac5780601f10611783576101008083540402835291602001916117ac565b820191905f5260205f20905b81548152906001019060200180831161178f57829003601f168201915b505050505081525050905080602001516001600160401b03165f036117ef576040516305b5850b60e21b81526001600160a01b03841660048201526024016109ae565b92915050565b5f6118018584846143e9565b5f61180e6001875f613ce4565b600381018590559092509050600481016118298587836158dc565b506118348282613e6f565b5050949350505050565b5f6118488361454a565b905081611898576040516305519d6f60e51b815260206004820152600d60248201527f7075626c69634b6579486173680000000000000000000000000000000000000060448201526064016109ae565b6001810154600160c01b900463ffffffff16156118ec576040517f301d5f960000000000000000000000000000000000000000000000000000000081526001600160401b03841660048201526024016109ae565b80546001820154600160c01b90910463ffffffff16600160e01b90910461ffff1610156119615780546001820154604051636c9b8c6360e11b81526001600160401b0386166004820152600160c01b90920463ffffffff166024830152600160e01b900461ffff1660448201526064016109ae565b600581018290556040518281526001600160401b038416907f9bc242835ff3fa937e01e64b2110623a5f771d63d5354e981255ccee9e22eeb69060200160405180910390a2505050565b6040805160a0810182525f8082526020820181905291810182905260608101829052608081018290525f5f6119df866145b3565b90506001600160401b034263ffffffff871615611a9b576001600160401b0388165f90815260096020908152604080832063ffffffff8b1684529091528120906001820154600160d01b900460ff166003811115611a3f57611a3f614fc2565b03611a74576040516313a9d7e560e01b81526001600160401b038a16600482015263ffffffff891660248201526044016109ae565b60010154600160801b810464ffffffffff169250600160401b90046001600160401b031690505b6040805160208082018c90526001600160401b038b16828401525f60608084018290528451808503909101815260809093019093528151910120611ae0905b846145fd565b909650945084905080611b325760038401546040805160208082018e90525f828401526060808301949094528251808303909401845260809091019091528151910120611b2c90611ada565b90965090505b80611b4757505f9550859350611b9092505050565b8560800151611b5d576003965050505050611b90565b816001600160401b031686604001516001600160401b031611611b87576002965050505050611b90565b60019650505050505b93509350939050565b604080516080810182525f808252602082018190529181018290526060810191909152611bc5836145b3565b50506001600160401b0382165f9081526008602090815260408083206001600160a01b03851684528252918290208251608081018452905461ffff80821683526201000082041692820192909252640100000000820460ff1615159281019290925265010000000000900463ffffffff16606082015292915050565b5f611c4b836145b3565b6001600160401b0384165f90815260096020908152604080832063ffffffff871684529091529020909150600180820154600160d01b900460ff166003811115611c9757611c97614fc2565b14611ccc5760405163137b5e4760e21b81526001600160401b038516600482015263ffffffff841660248201526044016109ae565b60018201545f906001600160a01b03163303611cf6575060018101546001600160401b0316611d8f565b82546001600160a01b0316331480611d3357506001600160401b0385165f90815260086020908152604080832033845290915290205461ffff1615155b15611d5b576001820154611d549062015180906001600160401b0316615995565b9050611d8f565b6040517f10ac49650000000000000000000000000000000000000000000000000000000081523360048201526024016109ae565b806001600160401b03164211611df0576040517f5b5d3b420000000000000000000000000000000000000000000000000000000081526001600160401b03808716600483015263ffffffff86166024830152821660448201526064016109ae565b6001820180547fffffffffff000000000000ffffffffffffffffffffffffffffffffffffffffff16600160a81b4364ffffffffff160260ff60d01b1916177a030000000000000000000000000000000000000000000000000000179081905560408051600160d81b90920461ffff16825251339163ffffffff8716916001600160401b038916917f9c2d48a790aebb74cd95b4239116beafaf1698d0fd95f81bf35d5c7fdc6f0eb6919081900360200190a4611ead8584866147c3565b5050505050565b5f611ebe8561454a565b6001600160401b0386165f90815260096020908152604080832063ffffffff891684529091529020909150600180820154600160d01b900460ff166003811115611f0a57611f0a614fc2565b14611f3f5760405163137b5e4760e21b81526001600160401b038716600482015263ffffffff861660248201526044016109ae565b5f839003611f7a576040516305519d6f60e51b8152602060048201526007602482015266656e747269657360c81b60448201526064016109ae565b5f805b84811015612031575f868683818110611f9857611f98615831565b60200291909101359150506001600160a01b038116838111611fe9576040517fba59ef3a000000000000000000000000000000000000000000000000000000008152600481018490526024016109ae565b60e882901c15612026576040516305519d6f60e51b8152602060048201526007602482015266656e747269657360c81b60448201526064016109ae565b925050600101611f7d565b505f8260060154868660405160200161204c939291906159b4565b6040516020818303038152906040528051906020012090508083600601819055508663ffffffff16886001600160401b03167fce9b0741cf6383fc4d6a77dcf00fefb469a960c744ee82c20a35c6176493bcb98888856040516120b1939291906159fe565b60405180910390a35f5b8581101561211757600160e08888848181106120d9576120d9615831565b90506020020135901c165f1461210f5761210f898689898581811061210057612100615831565b905060200201358b5f87614852565b6001016120bb565b505050505050505050565b5f5f61212f8585856119ab565b5090925090505f82600381111561214857612148614fc2565b03612191576040517fbe56c505000000000000000000000000000000000000000000000000000000008152600481018690526001600160401b03851660248201526044016109ae565b60038260038111156121a5576121a5614fc2565b036121ee576040517fa57753ba000000000000000000000000000000000000000000000000000000008152600481018690526001600160401b03851660248201526044016109ae565b600282600381111561220257612202614fc2565b03611ead57604080820151905163eaad278560e01b8152600481018790526001600160401b0390911660248201526044016109ae565b604080516101c0810182525f80825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e08101829052610100810182905261012081018290526101408101829052610160810182905261018081018290526101a08101919091526122b1826145b3565b604080516101c08101825282546001600160a01b03808216835263ffffffff600160a01b80840482166020860152600160c01b808504831696860196909652600160e01b9384900482166060860152600187015492831660808601528204811660a085015293810490931660c083015261ffff9083041660e082015260ff600160f01b830481161515610100830152600160f81b90920490911615156101208201526002820154610140820152600382015461016082015260048201546101808201526005909101546101a082015292915050565b5f6123908561454a565b905063ffffffff841615806123b95750600181015463ffffffff600160c01b9091048116908516115b156123ee576040516313a9d7e560e01b81526001600160401b038616600482015263ffffffff851660248201526044016109ae565b8161243c576040516305519d6f60e51b815260206004820152600c60248201527f65766964656e636548617368000000000000000000000000000000000000000060448201526064016109ae565b604080516001600160401b03871660208201526001600160a01b03851691810191909152606081018390525f9060800160408051601f1981840301815291815281516020928301205f818152600a90935291205490915060ff16156124ee576040517f562137340000000000000000000000000000000000000000000000000000000081526001600160401b03871660048201526001600160a01b0385166024820152604481018490526064016109ae565b5f818152600a60205260409020805460ff1916600190811790915561251b90879084908790899088614852565b505050505050565b6060836001600160401b0381111561253d5761253d61581d565b604051908082528060200260200182016040528015612566578160200160208202803683370190505b5090505f5b848110156125e05761259686868381811061258857612588615831565b9050602002013585856119ab565b9050508282815181106125ab576125ab615831565b602002602001018160038111156125c4576125c4614fc2565b60038111156125d5576125d5614fc2565b90525060010161256b565b50949350505050565b5f6125f3836145b3565b506001600160401b0383165f9081526008602090815260408083206001600160a01b0386168452909152902054640100000000900460ff166126625760405163ddb4263960e01b81526001600160401b03841660048201526001600160a01b03831660248201526044016109ae565b5f61266f60038486613ce4565b909250905061267e8282613e6f565b505092915050565b604080517fa89c371d6fcd5f274fd147f3dcc1f86b4ebfa1b972a990458db7673487e0f6f860208201529081018790526001600160401b0380871660608301526080820186905284151560a0830152831660c082015263ffffffff821660e08201525f9081906101000160405160208183030381529060405280519060200120905061271061392b565b6040517f19010000000000000000000000000000000000000000000000000000000000006020820152602281019190915260428101829052606201604051602081830303815290604052805190602001209150509695505050505050565b6002545f9081906064906127939060ff6401000000008204169063ffffffff16615a53565b61279e906063615a6a565b6127a89190615a7d565b905080156127b657806127b9565b60015b91505090565b5f6127c98561454a565b6001810154909150600160f81b900460ff161561281d576040517feb3537a00000000000000000000000000000000000000000000000000000000081526001600160401b03861660048201526024016109ae565b6005810154612863576040517f854613230000000000000000000000000000000000000000000000000000000081526001600160401b03861660048201526024016109ae565b6001810154600160f01b900460ff16156128cc5760018101546040517ff908a5cc0000000000000000000000000000000000000000000000000000000081526001600160401b0387166004820152600160c01b90910463ffffffff1660248201526044016109ae565b8060010160189054906101000a900463ffffffff1660016128ed9190615801565b63ffffffff168463ffffffff161461297057600181810154869161291e91600160c01b900463ffffffff1690615801565b6040517f9cb11ef20000000000000000000000000000000000000000000000000000000081526001600160401b03909216600483015263ffffffff9081166024830152851660448201526064016109ae565b826129be576040516305519d6f60e51b815260206004820152600b60248201527f676c6f62616c4d6f64656c00000000000000000000000000000000000000000060448201526064016109ae565b42826001600160401b031611612a13576040517f0f0b00b70000000000000000000000000000000000000000000000000000000081526001600160401b038084166004830152421660248201526044016109ae565b6001818101805460ff60f01b1963ffffffff8816600160c01b8102919091167fff00ffff00000000ffffffffffffffffffffffffffffffffffffffffffffffff90921691909117600160f01b179091556001600160401b038781165f818152600960209081526040808320868452825291829020898155958601805464ffffffffff4316600160801b0260ff60d01b1916428716600160401b026fffffffffffffffffffffffffffffffff19909216968b16968717919091177fffffffffff00ffffffffff0000000000ffffffffffffffffffffffffffffffff1617600160d01b17905560028601899055815189815290810193909352805191927f8697c9ce3a5a3639920afe20a2e8a64d78a3b67dfb9bba91a25574d1adb99e1b929081900390910190a3505050505050565b60606001805480602002602001604051908101604052809291908181526020018280548015612b9757602002820191905f5260205f20905b81546001600160a01b03168152600190910190602001808311612b79575b5050505050905090565b5f612baa6143aa565b905081612bfa576040516305519d6f60e51b815260206004820152600e60248201527f746c7346696e6765727072696e7400000000000000000000000000000000000060448201526064016109ae565b81815560405182815233907f4c6807e095e8565654e726d6e5178bfa97986e9b03df3cb141d0516aa3ad57649060200160405180910390a25050565b6060612c41826145b3565b506001600160401b0382165f9081526007602090815260409182902080548351818402810184019094528084529091830182828015612ca757602002820191905f5260205f20905b81546001600160a01b03168152600190910190602001808311612c89575b50505050509050919050565b5f612cbd826145b3565b9050612cc76143aa565b50600581015415612d0f576040517ff7ada00e0000000000000000000000000000000000000000000000000000000081526001600160401b03831660048201526024016109ae565b6001600160401b0382165f9081526008602090815260408083203384529091529020805461ffff1615612d7f576040517f48d1c1730000000000000000000000000000000000000000000000000000000081526001600160401b03841660048201523360248201526044016109ae565b6001820154600160e01b900461ffff1661fffe198101612dd6576040517fe509c20d0000000000000000000000000000000000000000000000000000000081526001600160401b03851660048201526024016109ae565b80612de081615a9c565b600185810180547fffff0000ffffffffffffffffffffffffffffffffffffffffffffffffffffffff16600160e01b61ffff851690810291909117909155855461ffff1916811786556001600160401b0388165f8181526007602090815260408083208054968701815583529181902090940180543373ffffffffffffffffffffffffffffffffffffffff19909116811790915590519283529395509293507f90ede0fc441c10901335eb800a9a020d00969c761f086700ddc8aeb65ab093c8910160405180910390a350505050565b5f612eb98961454a565b6001600160401b038a165f90815260096020908152604080832063ffffffff8d1684529091529020909150600180820154600160d01b900460ff166003811115612f0557612f05614fc2565b14612f3a5760405163137b5e4760e21b81526001600160401b038b16600482015263ffffffff8a1660248201526044016109ae565b87612f88576040516305519d6f60e51b815260206004820152600d60248201527f616767726567617465486173680000000000000000000000000000000000000060448201526064016109ae565b86612fd6576040516305519d6f60e51b815260206004820152600960248201527f6d6f64656c48617368000000000000000000000000000000000000000000000060448201526064016109ae565b620f424063ffffffff87161115613030576040516305519d6f60e51b815260206004820152600860248201527f616363757261637900000000000000000000000000000000000000000000000060448201526064016109ae565b620f424063ffffffff8616111561308a576040516305519d6f60e51b815260206004820152600360248201527f617563000000000000000000000000000000000000000000000000000000000060448201526064016109ae565b6001810154600160d81b900461ffff1663ffffffff8416111561310f5760018101546040517fc6f9e9720000000000000000000000000000000000000000000000000000000081526001600160401b038c16600482015263ffffffff808c166024830152600160d81b90920461ffff16604482015290841660648201526084016109ae565b815463ffffffff600160c01b9091048116908416101561316b578154604051636c9b8c6360e11b81526001600160401b038c166004820152600160c01b90910463ffffffff9081166024830152841660448201526064016109ae565b6001810180547fffffffffff000000000000ffffffffffffffffffffffffffffffffffffffffff16600160a81b4364ffffffffff160260ff60d01b1916177a020000000000000000000000000000000000000000000000000000177fff0000ffffffffffffffffffffffffffffffffffffffffffffffffffffffffff16600160e81b61ffff86160217905560038101805463ffffffff88811667ffffffffffffffff199092168217640100000000898316908102919091177fffffffffffffffffffffffffffffffff0000000000000000ffffffffffffffff16600160401b6001600160401b038a811691820292909217909555600486018d9055600586018c9055604080518e8152602081018e9052808201959095526060850192909252608084019490945281871660a084015251908c16928d16917f70002ea10999ac178d5d5a5b5ab267618b16c13baf80b6e86bcd3448ca6042a3919081900360c00190a36132d88a838b6147c3565b50505050505050505050565b6132ec6143aa565b506001600160401b0385165f90815260086020908152604080832033845290915281208054909161ffff909116900361335357613328866145b3565b50604051633e3798ad60e21b81526001600160401b03871660048201523360248201526044016109ae565b8054640100000000900460ff16156133a8576040517fed4aef230000000000000000000000000000000000000000000000000000000081526001600160401b03871660048201523360248201526044016109ae565b6001600160401b0386165f90815260096020908152604080832063ffffffff891684529091529020600180820154600160d01b900460ff1660038111156133f1576133f1614fc2565b146134265760405163137b5e4760e21b81526001600160401b038816600482015263ffffffff871660248201526044016109ae565b60018101546001600160401b03164211156134925760018101546040517f37dc4b810000000000000000000000000000000000000000000000000000000081526001600160401b03808a16600483015263ffffffff8916602483015290911660448201526064016109ae565b846134e0576040516305519d6f60e51b815260206004820152600e60248201527f636970686572746578744861736800000000000000000000000000000000000060448201526064016109ae565b836001600160401b03165f03613539576040516305519d6f60e51b815260206004820152600b60248201527f73616d706c65436f756e7400000000000000000000000000000000000000000060448201526064016109ae565b82613587576040516305519d6f60e51b815260206004820152600b60248201527f636f6e73656e74526f6f7400000000000000000000000000000000000000000060448201526064016109ae565b815463ffffffff8088166501000000000090920416036135f0576040517ff7ace6210000000000000000000000000000000000000000000000000000000081526001600160401b038816600482015263ffffffff871660248201523360448201526064016109ae565b815468ffffffff000000000019166501000000000063ffffffff88160217825560028101546040805160208082018990526001600160401b0388168284015260608083018890528351808403909101815260808301909352825192019190912060a08201929092523360c082015260e08101919091526101000160408051601f19818403018152828252805160209182012060028501556001808501805461ffff600160d81b8083048216909401169092027fffffff0000ffffffffffffffffffffffffffffffffffffffffffffffffffffff9092169190911790558783526001600160401b0387811691840191909152908201859052339163ffffffff8916918a16907f9d7764238225742e33d2c9feb13843edced8febdb6528b51efe97bd955efd5899060600160405180910390a450505050505050565b6040805161014080820183525f808352602080840182905283850182905260608085018390526080850183905260a0850183905260c0850183905260e0850183905261010085018390526101208501526001600160401b0386168252600390528381208451928301909452835492939092829060ff1660048111156137b1576137b1614fc2565b60048111156137c2576137c2614fc2565b8152815460ff6101008083048216602085015263ffffffff6201000084041660408501526001600160401b036601000000000000840481166060860152600160701b8404166080850152600160b01b90920416151560a083015260018301546001600160a01b0390811660c084015260028401541660e08301526003830154908201526004820180546101209092019161385b90615860565b80601f016020809104026020016040519081016040528092919081815260200182805461388790615860565b80156138d25780601f106138a9576101008083540402835291602001916138d2565b820191905f5260205f20905b8154815290600101906020018083116138b557829003601f168201915b50505050508152505090505f60048111156138ef576138ef614fc2565b8151600481111561390257613902614fc2565b036117ef576040516359825a0160e01b81526001600160401b03841660048201526024016109ae565b5f7f000000000000000000000000000000000000000000000000000000000000000046146139ff576139fa604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527fba00e39a6d26c9e385d084d99a884ba430f12e9364f499d9b0eda4d96447b9a5918101919091527fc89efdaa54c0f20c7adf612882df0950f5a951637e0307cdcb4c672f298b8bc660608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b905090565b507f000000000000000000000000000000000000000000000000000000000000000090565b6001600160401b0381165f90815260036020526040812081815460ff166004811115613a5257613a52614fc2565b03613a7b576040516359825a0160e01b81526001600160401b03841660048201526024016109ae565b613a858382613e6f565b9392505050565b604080516101e0810182525f80825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e08101829052610100810182905261012081018290526101408101829052610160810182905261018081018290526101a081018290526101c0810191909152613b0d836145b3565b506001600160401b038084165f90815260096020908152604080832063ffffffff8716845282529182902082516101e08101845281548152600182015480861693820193909352600160401b83049094169284019290925264ffffffffff600160801b820481166060850152600160a81b820416608084015260a083019060ff600160d01b909104166003811115613ba757613ba7614fc2565b6003811115613bb857613bb8614fc2565b81526001820154600160d81b810461ffff9081166020840152600160e81b90910416604082015260028201546060820152600382015463ffffffff808216608084015264010000000082041660a0830152600160401b90046001600160401b031660c0820152600482015460e08201526005820154610100820152600690910154610120909101529392505050565b6001600160a01b0381165f90815260208190526040902060010154600160801b900460ff16613c94576040516305b5850b60e21b81526001600160a01b03821660048201526024016109ae565b60025463ffffffff16600103613ce1576040517fe1888b340000000000000000000000000000000000000000000000000000000081526001600160a01b03821660048201526024016109ae565b50565b5f5f613cee6143aa565b5060028054600590613d11906501000000000090046001600160401b03166157bb565b82546001600160401b038083166101009490940a848102910219909116179092555f908152600360205260409020805491935091508590829060ff19166001836004811115613d6257613d62614fc2565b02179055506001810180546001600160a01b03861673ffffffffffffffffffffffffffffffffffffffff199182161790915581546001600160401b0385166601000000000000026dffffffffffffffff00000000000019909116178255600282018054909116331790555f613dda62093a8042615995565b82546001600160401b03808316600160701b027fffffffffffffffffffff0000000000000000ffffffffffffffffffffffffffff90921691909117845560405191925033916001600160a01b038816918616907f60a0f5c67a4b640cd67445f2216ff1f2ebe29f77b6e36538ea911d62252e6a3e90613e5e908b908a908890615ab3565b60405180910390a450935093915050565b5f613e786143aa565b508154600160b01b900460ff1615613ec7576040517fab1a07560000000000000000000000000000000000000000000000000000000081526001600160401b03841660048201526024016109ae565b8154600160701b90046001600160401b0316421115613f305781546040517ff1d034730000000000000000000000000000000000000000000000000000000081526001600160401b038086166004830152600160701b90920490911660248201526044016109ae565b6001600160401b0383165f90815260046020908152604080832033845290915290205460ff1615613f9e576040517fe4df94580000000000000000000000000000000000000000000000000000000081526001600160401b03841660048201523360248201526044016109ae565b6001600160401b0383165f90815260046020908152604080832033845290915281208054600160ff1990911681179091558354613fe8916201000090910463ffffffff1690615801565b835465ffffffff000019166201000063ffffffff83160217845590505f61400d61276e565b6040805163ffffffff80861682528316602082015291925033916001600160401b038816917f5f9c606581b8fafccddcd962e6ce424f2ab2fc916329ed03d7ca9ea96ea50e0d910160405180910390a38063ffffffff168263ffffffff16101561407b575f925050506117ef565b8354600160b01b7fffffffffffffffffff00ffffffffffffffffffffffffffffffffffffffffffff82161785556001808601546001600160a01b03169160ff1660048111156140cc576140cc614fc2565b0361416f5761416a818660040180546140e490615860565b80601f016020809104026020016040519081016040528092919081815260200182805461411090615860565b801561415b5780601f106141325761010080835404028352916020019161415b565b820191905f5260205f20905b81548152906001019060200180831161413e57829003601f168201915b505050505087600301546149f2565b61436b565b6002855460ff16600481111561418757614187614fc2565b0361425a5761419581613c47565b6001600160a01b0381165f9081526020819052604081206001810180547fffffffffffffffffffffffffffffff000000000000000000ffffffffffffffff16600160401b426001600160401b03160217905560028054919263ffffffff909216916141ff83615ae7565b91906101000a81548163ffffffff021916908363ffffffff16021790555050816001600160a01b03167f6e76fb4c77256006d9c38ec7d82b45a8c8f3c27b1d6766fffc42dfb8de68449260405160405180910390a25061436b565b6003855460ff16600481111561427257614272614fc2565b03614358578454660100000000000090046001600160401b03165f9081526008602090815260408083206001600160a01b038516845290915290208054640100000000900460ff166142fd57855460405163ddb4263960e01b815266010000000000009091046001600160401b031660048201526001600160a01b03831660248201526044016109ae565b805464ffffff00001916815585546040516001600160a01b03841691660100000000000090046001600160401b0316907f21787fc0abe1c8e9210e7cb79204d42f86d35fab9eba5c5660b0cda0c302866b905f90a35061436b565b845461436b90610100900460ff16614b4e565b6040516001600160401b038716907f2b3962140cfad697e04b60d47af771de8568e6ead5f42b8873c4a8d12bd2b3c7905f90a250600195945050505050565b335f9081526020819052604090206001810154600160801b900460ff166143e6576040516305b5850b60e21b81523360048201526024016109ae565b90565b6001600160a01b038316614440576040516305519d6f60e51b815260206004820152600e60248201527f6d656d626572206164647265737300000000000000000000000000000000000060448201526064016109ae565b815f03614490576040516305519d6f60e51b815260206004820152600b60248201527f6d656d626572206e616d6500000000000000000000000000000000000000000060448201526064016109ae565b806144de576040516305519d6f60e51b815260206004820152601560248201527f6d656d62657220746c7346696e6765727072696e74000000000000000000000060448201526064016109ae565b6001600160a01b0383165f90815260208190526040902060010154600160801b900460ff1615614545576040517f4b99be100000000000000000000000000000000000000000000000000000000081526001600160a01b03841660048201526024016109ae565b505050565b5f614554826145b3565b60018101549091506001600160a01b031633146145ae576040517f9168c4500000000000000000000000000000000000000000000000000000000081526001600160401b03831660048201523360248201526044016109ae565b919050565b6001600160401b0381165f90815260066020526040902080546001600160a01b03166145ae576040516310abe05960e31b81526001600160401b03831660048201526024016109ae565b6040805160a080820183525f808352602080840182905283850182905260608085018390526080948501839052878352600b825285832086519485018752546001600160401b038082168652600160401b8204811693860193909352600160801b810490921695840195909552600160c01b810463ffffffff16948301859052600160e01b900460ff1615159282019290925291810361469e57505f6147bc565b81516001600160401b03808516911610156146bb575060016147bc565b5f600183606001516146cd91906157e5565b90505b63ffffffff81161561478e575f858152600c60205260408120906146f56001846157e5565b63ffffffff908116825260208083019390935260409182015f20825160a08101845290546001600160401b03808216808452600160401b8304821696840196909652600160801b8204811694830194909452600160c01b81049092166060820152600160e01b90910460ff161515608082015294508516111561477c5750600190506147bc565b8061478681615ae7565b9150506146d0565b50506040805160a0810182525f80825260208201819052918101829052606081018290526080810182905291505b9250929050565b60018201805460ff60f01b19169055815463ffffffff600160a01b909104811690821603614545576001820180547effffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff16600160f81b1790556040516001600160401b038416907fb18a667052240fb0607525e4379f94132190c3b1e0621f6e84551d5dac528a5b905f90a2505050565b6001600160401b0386165f9081526008602090815260408083206001600160a01b038816845290915281208054909161ffff90911690036148c057604051633e3798ad60e21b81526001600160401b03881660048201526001600160a01b03861660248201526044016109ae565b805461ffff6201000090910481169081146148e357806148df81615a9c565b9150505b815463ffff000019166201000061ffff83160217825560405163ffffffff8616906001600160a01b038816906001600160401b038b16907fbe98ddb9cc489976d1dc78157ea5997cdca03ef316f3751a668ffd350f4674fc9061494b90899089908890615b05565b60405180910390a48154640100000000900460ff1615801561498257506001870154600160a01b900463ffffffff1661ffff821610155b156149e857815464ff00000000191664010000000017825560405161ffff821681526001600160a01b038716906001600160401b038a16907fd63af59fb09e1b10a40fb4907abfadcd098fe85f381cfc17752a91dfbbde6ef19060200160405180910390a35b5050505050505050565b6149fe838351836143e9565b6001600160a01b0383165f908152602081905260408120600181015490916001600160401b039091169003614a84576001805480820182555f919091527fb10e2d527612073b26eecdfd717e6a320cf44b4afac2b0732d9fcbe2b7fa0cf601805473ffffffffffffffffffffffffffffffffffffffff19166001600160a01b0386161790555b8181556001810180547fffffffffffffffffffffffffffffff00ffffffffffffffff0000000000000000166001600160401b03421617600160801b17905560028101614ad08482615b31565b506002805463ffffffff16905f614ae683615845565b91906101000a81548163ffffffff021916908363ffffffff16021790555050836001600160a01b03167fece14765e1333292dcdc70d98067602ae4f802c40217ead9696297a803906da38484604051614b40929190615beb565b60405180910390a250505050565b60ff81161580614b61575060648160ff16115b15614b98576040516305519d6f60e51b815260206004820152600660248201526571756f72756d60d01b60448201526064016109ae565b6002805464ff00000000191664010000000060ff8416908102919091179091556040519081527fd6ecd940f5784ceceeeb048268900f819851986dbe41c49f6e754b988868df879060200160405180910390a150565b80356001600160a01b03811681146145ae575f5ffd5b5f60208284031215614c14575f5ffd5b613a8582614bee565b803563ffffffff811681146145ae575f5ffd5b5f5f5f5f5f5f5f5f610100898b031215614c48575f5ffd5b8835975060208901359650614c5f60408a01614c1d565b9550614c6d60608a01614c1d565b9450614c7b60808a01614c1d565b9350614c8960a08a01614c1d565b925060c08901359150614c9e60e08a01614bee565b90509295985092959890939650565b80356001600160401b03811681146145ae575f5ffd5b803580151581146145ae575f5ffd5b803560ff811681146145ae575f5ffd5b5f5f5f5f5f5f5f5f5f6101208a8c031215614cfb575f5ffd5b89359850614d0b60208b01614cad565b975060408a01359650614d2060608b01614cc3565b9550614d2e60808b01614cad565b9450614d3c60a08b01614c1d565b9350614d4a60c08b01614cd2565b989b979a50959894979396929550929360e081013593506101000135919050565b5f5f5f60608486031215614d7d575f5ffd5b83359250614d8d60208501614cad565b929592945050506040919091013590565b602080825282518282018190525f918401906040840190835b81811015614e2e57614e188385516001600160401b0381511682526001600160401b0360208201511660208301526001600160401b03604082015116604083015263ffffffff60608201511660608301526080810151151560808301525050565b6020939093019260a09290920191600101614db7565b509095945050505050565b5f60208284031215614e49575f5ffd5b613a8582614cd2565b5f81518084528060208401602086015e5f602082860101526020601f19601f83011685010191505092915050565b60208152815160208201526001600160401b0360208301511660408201526001600160401b0360408301511660608201526060820151151560808201525f608083015160a080840152614ed660c0840182614e52565b949350505050565b5f5f5f5f60608587031215614ef1575f5ffd5b614efa85614bee565b935060208501356001600160401b03811115614f14575f5ffd5b8501601f81018713614f24575f5ffd5b80356001600160401b03811115614f39575f5ffd5b876020828401011115614f4a575f5ffd5b949760209190910196509394604001359392505050565b5f5f60408385031215614f72575f5ffd5b614f7b83614cad565b946020939093013593505050565b5f5f5f60608486031215614f9b575f5ffd5b83359250614fab60208501614cad565b9150614fb960408501614c1d565b90509250925092565b634e487b7160e01b5f52602160045260245ffd5b60048110613ce157613ce1614fc2565b60e08101614ff385614fd6565b84825261505160208301856001600160401b0381511682526001600160401b0360208201511660208301526001600160401b03604082015116604083015263ffffffff60608201511660608301526080810151151560808301525050565b82151560c0830152949350505050565b5f5f60408385031215615072575f5ffd5b61507b83614cad565b915061508960208401614bee565b90509250929050565b5f5f604083850312156150a3575f5ffd5b6150ac83614cad565b915061508960208401614c1d565b5f5f83601f8401126150ca575f5ffd5b5081356001600160401b038111156150e0575f5ffd5b6020830191508360208260051b85010111156147bc575f5ffd5b5f5f5f5f6060858703121561510d575f5ffd5b61511685614cad565b935061512460208601614c1d565b925060408501356001600160401b0381111561513e575f5ffd5b61514a878288016150ba565b95989497509550505050565b5f60208284031215615166575f5ffd5b613a8582614cad565b81516001600160a01b031681526101c081016020830151615198602084018263ffffffff169052565b5060408301516151b0604084018263ffffffff169052565b5060608301516151c8606084018263ffffffff169052565b5060808301516151e360808401826001600160a01b03169052565b5060a08301516151fb60a084018263ffffffff169052565b5060c083015161521360c084018263ffffffff169052565b5060e083015161522960e084018261ffff169052565b5061010083015161523f61010084018215159052565b5061012083015161525561012084018215159052565b506101408301516101408301526101608301516101608301526101808301516101808301526101a08301516101a083015292915050565b5f5f5f5f6080858703121561529f575f5ffd5b6152a885614cad565b93506152b660208601614c1d565b92506152c460408601614bee565b9396929550929360600135925050565b5f5f5f5f606085870312156152e7575f5ffd5b84356001600160401b038111156152fc575f5ffd5b615308878288016150ba565b909550935061531b905060208601614cad565b915061532960408601614c1d565b905092959194509250565b602080825282518282018190525f918401906040840190835b81811015614e2e57835161536081614fd6565b83526020938401939092019160010161534d565b5f5f5f5f5f5f60c08789031215615389575f5ffd5b8635955061539960208801614cad565b9450604087013593506153ae60608801614cc3565b92506153bc60808801614cad565b91506153ca60a08801614c1d565b90509295509295509295565b5f5f5f5f608085870312156153e9575f5ffd5b6153f285614cad565b935061540060208601614c1d565b92506040850135915061532960608601614cad565b602080825282518282018190525f918401906040840190835b81811015614e2e5783516001600160a01b031683526020938401939092019160010161542e565b5f60208284031215615465575f5ffd5b5035919050565b5f5f5f5f5f5f5f5f610100898b031215615484575f5ffd5b61548d89614cad565b975061549b60208a01614c1d565b965060408901359550606089013594506154b760808a01614c1d565b93506154c560a08a01614c1d565b92506154d360c08a01614cad565b9150614c9e60e08a01614c1d565b5f5f5f5f5f60a086880312156154f5575f5ffd5b6154fe86614cad565b945061550c60208701614c1d565b93506040860135925061552160608701614cad565b949793965091946080013592915050565b6005811061554257615542614fc2565b9052565b60208152615558602082018351615532565b5f602083015161556d604084018260ff169052565b50604083015163ffffffff811660608401525060608301516001600160401b03811660808401525060808301516001600160401b03811660a08401525060a083015180151560c08401525060c08301516001600160a01b03811660e08401525060e08301516001600160a01b0381166101008401525061010083015161012083015261012083015161014080840152614ed6610160840182614e52565b60a081016117ef82846001600160401b0381511682526001600160401b0360208201511660208301526001600160401b03604082015116604083015263ffffffff60608201511660608301526080810151151560808301525050565b61554281614fd6565b815181526020808301516101e0830191615693908401826001600160401b03169052565b5060408301516156ae60408401826001600160401b03169052565b5060608301516156c7606084018264ffffffffff169052565b5060808301516156e0608084018264ffffffffff169052565b5060a08301516156f360a0840182615666565b5060c083015161570960c084018261ffff169052565b5060e083015161571f60e084018261ffff169052565b5061010083015161010083015261012083015161574561012084018263ffffffff169052565b5061014083015161575f61014084018263ffffffff169052565b5061016083015161577c6101608401826001600160401b03169052565b506101808301516101808301526101a08301516101a08301526101c08301516101c083015292915050565b634e487b7160e01b5f52601160045260245ffd5b5f6001600160401b0382166001600160401b0381036157dc576157dc6157a7565b60010192915050565b63ffffffff82811682821603908111156117ef576117ef6157a7565b63ffffffff81811683821601908111156117ef576117ef6157a7565b634e487b7160e01b5f52604160045260245ffd5b634e487b7160e01b5f52603260045260245ffd5b5f63ffffffff821663ffffffff81036157dc576157dc6157a7565b600181811c9082168061587457607f821691505b60208210810361589257634e487b7160e01b5f52602260045260245ffd5b50919050565b601f82111561454557805f5260205f20601f840160051c810160208510156158bd5750805b601f840160051c820191505b81811015611ead575f81556001016158c9565b6001600160401b038311156158f3576158f361581d565b615907836159018354615860565b83615898565b5f601f841160018114615938575f85156159215750838201355b5f19600387901b1c1916600186901b178355611ead565b5f83815260208120601f198716915b828110156159675786850135825560209485019460019092019101615947565b5086821015615983575f1960f88860031b161c19848701351681555b505060018560011b0183555050505050565b6001600160401b0381811683821601908111156117ef576117ef6157a7565b8381525f7f07ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff8311156159e4575f5ffd5b8260051b8085602085013791909101602001949350505050565b604081528260408201525f7f07ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff841115615a35575f5ffd5b8360051b808660608501376020830193909352500160600192915050565b80820281158282048414176117ef576117ef6157a7565b808201808211156117ef576117ef6157a7565b5f82615a9757634e487b7160e01b5f52601260045260245ffd5b500490565b5f61ffff821661ffff81036157dc576157dc6157a7565b60608101615ac18286615532565b6001600160401b03841660208301526001600160401b0383166040830152949350505050565b5f63ffffffff821680615afc57615afc6157a7565b5f190192915050565b6060810160028510615b1957615b19614fc2565b938152602081019290925261ffff1660409091015290565b81516001600160401b03811115615b4a57615b4a61581d565b615b5e81615b588454615860565b84615898565b6020601f821160018114615b90575f8315615b795750848201515b5f19600385901b1c1916600184901b178455611ead565b5f84815260208120601f198516915b82811015615bbf5787850151825560209485019460019092019101615b9f565b5084821015615bdc57868401515f19600387901b60f8161c191681555b50505050600190811b01905550565b604081525f615bfd6040830185614e52565b9050826020830152939250505056fea2646970667358221220378115b92c31579a4e7f6f2e719811f371ec9c242cc1c4d86884d58104e0130d64736f6c634300081c0033",
 }
 
 // Cohort is an auto generated Go binding around an Ethereum contract.
@@ -101,13 +136,153 @@ func (c *Cohort) Instance(backend bind.ContractBackend, addr common.Address) *bi
 // PackConstructor is the Go binding used to pack the parameters required for
 // contract deployment.
 //
-// Solidity: constructor(address[] addrs, string[] names, bytes32[] fingerprints) returns()
-func (cohort *Cohort) PackConstructor(addrs []common.Address, names []string, fingerprints [][32]byte) []byte {
-	enc, err := cohort.abi.Pack("", addrs, names, fingerprints)
+// Solidity: constructor(address[] addrs, string[] names, bytes32[] fingerprints, uint8 quorum) returns()
+func (cohort *Cohort) PackConstructor(addrs []common.Address, names []string, fingerprints [][32]byte, quorum uint8) []byte {
+	enc, err := cohort.abi.Pack("", addrs, names, fingerprints, quorum)
 	if err != nil {
 		panic(err)
 	}
 	return enc
+}
+
+// PackABANDONGRACE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2d92467b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function ABANDON_GRACE() view returns(uint64)
+func (cohort *Cohort) PackABANDONGRACE() []byte {
+	enc, err := cohort.abi.Pack("ABANDON_GRACE")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackABANDONGRACE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2d92467b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function ABANDON_GRACE() view returns(uint64)
+func (cohort *Cohort) TryPackABANDONGRACE() ([]byte, error) {
+	return cohort.abi.Pack("ABANDON_GRACE")
+}
+
+// UnpackABANDONGRACE is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x2d92467b.
+//
+// Solidity: function ABANDON_GRACE() view returns(uint64)
+func (cohort *Cohort) UnpackABANDONGRACE(data []byte) (uint64, error) {
+	out, err := cohort.abi.Unpack("ABANDON_GRACE", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackCONSENTTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6a86ac38.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function CONSENT_TYPEHASH() view returns(bytes32)
+func (cohort *Cohort) PackCONSENTTYPEHASH() []byte {
+	enc, err := cohort.abi.Pack("CONSENT_TYPEHASH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCONSENTTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6a86ac38.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function CONSENT_TYPEHASH() view returns(bytes32)
+func (cohort *Cohort) TryPackCONSENTTYPEHASH() ([]byte, error) {
+	return cohort.abi.Pack("CONSENT_TYPEHASH")
+}
+
+// UnpackCONSENTTYPEHASH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6a86ac38.
+//
+// Solidity: function CONSENT_TYPEHASH() view returns(bytes32)
+func (cohort *Cohort) UnpackCONSENTTYPEHASH(data []byte) ([32]byte, error) {
+	out, err := cohort.abi.Unpack("CONSENT_TYPEHASH", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackDEFAULTQUORUMPERCENT is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdb8b24cf.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function DEFAULT_QUORUM_PERCENT() view returns(uint8)
+func (cohort *Cohort) PackDEFAULTQUORUMPERCENT() []byte {
+	enc, err := cohort.abi.Pack("DEFAULT_QUORUM_PERCENT")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDEFAULTQUORUMPERCENT is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdb8b24cf.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function DEFAULT_QUORUM_PERCENT() view returns(uint8)
+func (cohort *Cohort) TryPackDEFAULTQUORUMPERCENT() ([]byte, error) {
+	return cohort.abi.Pack("DEFAULT_QUORUM_PERCENT")
+}
+
+// UnpackDEFAULTQUORUMPERCENT is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdb8b24cf.
+//
+// Solidity: function DEFAULT_QUORUM_PERCENT() view returns(uint8)
+func (cohort *Cohort) UnpackDEFAULTQUORUMPERCENT(data []byte) (uint8, error) {
+	out, err := cohort.abi.Unpack("DEFAULT_QUORUM_PERCENT", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackFLAGSUSPICIOUS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd2d3a5ae.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function FLAG_SUSPICIOUS() view returns(uint8)
+func (cohort *Cohort) PackFLAGSUSPICIOUS() []byte {
+	enc, err := cohort.abi.Pack("FLAG_SUSPICIOUS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFLAGSUSPICIOUS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd2d3a5ae.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function FLAG_SUSPICIOUS() view returns(uint8)
+func (cohort *Cohort) TryPackFLAGSUSPICIOUS() ([]byte, error) {
+	return cohort.abi.Pack("FLAG_SUSPICIOUS")
+}
+
+// UnpackFLAGSUSPICIOUS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd2d3a5ae.
+//
+// Solidity: function FLAG_SUSPICIOUS() view returns(uint8)
+func (cohort *Cohort) UnpackFLAGSUSPICIOUS(data []byte) (uint8, error) {
+	out, err := cohort.abi.Unpack("FLAG_SUSPICIOUS", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
 }
 
 // PackMETRICUNIT is the Go binding used to pack the parameters required for calling
@@ -138,6 +313,98 @@ func (cohort *Cohort) TryPackMETRICUNIT() ([]byte, error) {
 // Solidity: function METRIC_UNIT() view returns(uint32)
 func (cohort *Cohort) UnpackMETRICUNIT(data []byte) (uint32, error) {
 	out, err := cohort.abi.Unpack("METRIC_UNIT", data)
+	if err != nil {
+		return *new(uint32), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint32)).(*uint32)
+	return out0, nil
+}
+
+// PackPROPOSALTTL is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0024a6f1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function PROPOSAL_TTL() view returns(uint64)
+func (cohort *Cohort) PackPROPOSALTTL() []byte {
+	enc, err := cohort.abi.Pack("PROPOSAL_TTL")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPROPOSALTTL is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0024a6f1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function PROPOSAL_TTL() view returns(uint64)
+func (cohort *Cohort) TryPackPROPOSALTTL() ([]byte, error) {
+	return cohort.abi.Pack("PROPOSAL_TTL")
+}
+
+// UnpackPROPOSALTTL is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x0024a6f1.
+//
+// Solidity: function PROPOSAL_TTL() view returns(uint64)
+func (cohort *Cohort) UnpackPROPOSALTTL(data []byte) (uint64, error) {
+	out, err := cohort.abi.Unpack("PROPOSAL_TTL", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackAbandonRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6be6049b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function abandonRound(uint64 studyId, uint32 round) returns()
+func (cohort *Cohort) PackAbandonRound(studyId uint64, round uint32) []byte {
+	enc, err := cohort.abi.Pack("abandonRound", studyId, round)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAbandonRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6be6049b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function abandonRound(uint64 studyId, uint32 round) returns()
+func (cohort *Cohort) TryPackAbandonRound(studyId uint64, round uint32) ([]byte, error) {
+	return cohort.abi.Pack("abandonRound", studyId, round)
+}
+
+// PackActiveMembers is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1084e76d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function activeMembers() view returns(uint32)
+func (cohort *Cohort) PackActiveMembers() []byte {
+	enc, err := cohort.abi.Pack("activeMembers")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackActiveMembers is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1084e76d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function activeMembers() view returns(uint32)
+func (cohort *Cohort) TryPackActiveMembers() ([]byte, error) {
+	return cohort.abi.Pack("activeMembers")
+}
+
+// UnpackActiveMembers is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x1084e76d.
+//
+// Solidity: function activeMembers() view returns(uint32)
+func (cohort *Cohort) UnpackActiveMembers(data []byte) (uint32, error) {
+	out, err := cohort.abi.Unpack("activeMembers", data)
 	if err != nil {
 		return *new(uint32), err
 	}
@@ -224,38 +491,189 @@ func (cohort *Cohort) UnpackCommitmentDigest(data []byte) ([32]byte, error) {
 	return out0, nil
 }
 
-// PackCommitmentOf is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xde32c670.  This method will panic if any
+// PackConsentAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x42eb8621.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function commitmentOf(uint64 studyId, uint32 round, address account) view returns(bytes32)
-func (cohort *Cohort) PackCommitmentOf(studyId uint64, round uint32, account common.Address) []byte {
-	enc, err := cohort.abi.Pack("commitmentOf", studyId, round, account)
+// Solidity: function consentAt(bytes32 patient, uint64 studyId, uint32 round) view returns(uint8 state, (uint64,uint64,uint64,uint32,bool) record, bool studyScoped)
+func (cohort *Cohort) PackConsentAt(patient [32]byte, studyId uint64, round uint32) []byte {
+	enc, err := cohort.abi.Pack("consentAt", patient, studyId, round)
 	if err != nil {
 		panic(err)
 	}
 	return enc
 }
 
-// TryPackCommitmentOf is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xde32c670.  This method will return an error
+// TryPackConsentAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x42eb8621.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function commitmentOf(uint64 studyId, uint32 round, address account) view returns(bytes32)
-func (cohort *Cohort) TryPackCommitmentOf(studyId uint64, round uint32, account common.Address) ([]byte, error) {
-	return cohort.abi.Pack("commitmentOf", studyId, round, account)
+// Solidity: function consentAt(bytes32 patient, uint64 studyId, uint32 round) view returns(uint8 state, (uint64,uint64,uint64,uint32,bool) record, bool studyScoped)
+func (cohort *Cohort) TryPackConsentAt(patient [32]byte, studyId uint64, round uint32) ([]byte, error) {
+	return cohort.abi.Pack("consentAt", patient, studyId, round)
 }
 
-// UnpackCommitmentOf is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0xde32c670.
+// ConsentAtOutput serves as a container for the return parameters of contract
+// method ConsentAt.
+type ConsentAtOutput struct {
+	State       uint8
+	Record      CohortConsentRecord
+	StudyScoped bool
+}
+
+// UnpackConsentAt is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x42eb8621.
 //
-// Solidity: function commitmentOf(uint64 studyId, uint32 round, address account) view returns(bytes32)
-func (cohort *Cohort) UnpackCommitmentOf(data []byte) ([32]byte, error) {
-	out, err := cohort.abi.Unpack("commitmentOf", data)
+// Solidity: function consentAt(bytes32 patient, uint64 studyId, uint32 round) view returns(uint8 state, (uint64,uint64,uint64,uint32,bool) record, bool studyScoped)
+func (cohort *Cohort) UnpackConsentAt(data []byte) (ConsentAtOutput, error) {
+	out, err := cohort.abi.Unpack("consentAt", data)
+	outstruct := new(ConsentAtOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.State = *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	outstruct.Record = *abi.ConvertType(out[1], new(CohortConsentRecord)).(*CohortConsentRecord)
+	outstruct.StudyScoped = *abi.ConvertType(out[2], new(bool)).(*bool)
+	return *outstruct, nil
+}
+
+// PackConsentDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9d0c2ab0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function consentDigest(bytes32 patient, uint64 studyId, bytes32 purpose, bool granted, uint64 expiry, uint32 nonce) view returns(bytes32)
+func (cohort *Cohort) PackConsentDigest(patient [32]byte, studyId uint64, purpose [32]byte, granted bool, expiry uint64, nonce uint32) []byte {
+	enc, err := cohort.abi.Pack("consentDigest", patient, studyId, purpose, granted, expiry, nonce)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackConsentDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9d0c2ab0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function consentDigest(bytes32 patient, uint64 studyId, bytes32 purpose, bool granted, uint64 expiry, uint32 nonce) view returns(bytes32)
+func (cohort *Cohort) TryPackConsentDigest(patient [32]byte, studyId uint64, purpose [32]byte, granted bool, expiry uint64, nonce uint32) ([]byte, error) {
+	return cohort.abi.Pack("consentDigest", patient, studyId, purpose, granted, expiry, nonce)
+}
+
+// UnpackConsentDigest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x9d0c2ab0.
+//
+// Solidity: function consentDigest(bytes32 patient, uint64 studyId, bytes32 purpose, bool granted, uint64 expiry, uint32 nonce) view returns(bytes32)
+func (cohort *Cohort) UnpackConsentDigest(data []byte) ([32]byte, error) {
+	out, err := cohort.abi.Unpack("consentDigest", data)
 	if err != nil {
 		return *new([32]byte), err
 	}
 	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackConsentHistory is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1b1d3f55.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function consentHistory(bytes32 patient, uint64 studyId, bytes32 purpose) view returns((uint64,uint64,uint64,uint32,bool)[] out)
+func (cohort *Cohort) PackConsentHistory(patient [32]byte, studyId uint64, purpose [32]byte) []byte {
+	enc, err := cohort.abi.Pack("consentHistory", patient, studyId, purpose)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackConsentHistory is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1b1d3f55.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function consentHistory(bytes32 patient, uint64 studyId, bytes32 purpose) view returns((uint64,uint64,uint64,uint32,bool)[] out)
+func (cohort *Cohort) TryPackConsentHistory(patient [32]byte, studyId uint64, purpose [32]byte) ([]byte, error) {
+	return cohort.abi.Pack("consentHistory", patient, studyId, purpose)
+}
+
+// UnpackConsentHistory is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x1b1d3f55.
+//
+// Solidity: function consentHistory(bytes32 patient, uint64 studyId, bytes32 purpose) view returns((uint64,uint64,uint64,uint32,bool)[] out)
+func (cohort *Cohort) UnpackConsentHistory(data []byte) ([]CohortConsentRecord, error) {
+	out, err := cohort.abi.Unpack("consentHistory", data)
+	if err != nil {
+		return *new([]CohortConsentRecord), err
+	}
+	out0 := *abi.ConvertType(out[0], new([]CohortConsentRecord)).(*[]CohortConsentRecord)
+	return out0, nil
+}
+
+// PackConsentOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc6d2130.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function consentOf(bytes32 patient, uint64 studyId, bytes32 purpose) view returns((uint64,uint64,uint64,uint32,bool))
+func (cohort *Cohort) PackConsentOf(patient [32]byte, studyId uint64, purpose [32]byte) []byte {
+	enc, err := cohort.abi.Pack("consentOf", patient, studyId, purpose)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackConsentOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc6d2130.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function consentOf(bytes32 patient, uint64 studyId, bytes32 purpose) view returns((uint64,uint64,uint64,uint32,bool))
+func (cohort *Cohort) TryPackConsentOf(patient [32]byte, studyId uint64, purpose [32]byte) ([]byte, error) {
+	return cohort.abi.Pack("consentOf", patient, studyId, purpose)
+}
+
+// UnpackConsentOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xfc6d2130.
+//
+// Solidity: function consentOf(bytes32 patient, uint64 studyId, bytes32 purpose) view returns((uint64,uint64,uint64,uint32,bool))
+func (cohort *Cohort) UnpackConsentOf(data []byte) (CohortConsentRecord, error) {
+	out, err := cohort.abi.Unpack("consentOf", data)
+	if err != nil {
+		return *new(CohortConsentRecord), err
+	}
+	out0 := *abi.ConvertType(out[0], new(CohortConsentRecord)).(*CohortConsentRecord)
+	return out0, nil
+}
+
+// PackConsentStates is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x91420559.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function consentStates(bytes32[] patients, uint64 studyId, uint32 round) view returns(uint8[] states)
+func (cohort *Cohort) PackConsentStates(patients [][32]byte, studyId uint64, round uint32) []byte {
+	enc, err := cohort.abi.Pack("consentStates", patients, studyId, round)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackConsentStates is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x91420559.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function consentStates(bytes32[] patients, uint64 studyId, uint32 round) view returns(uint8[] states)
+func (cohort *Cohort) TryPackConsentStates(patients [][32]byte, studyId uint64, round uint32) ([]byte, error) {
+	return cohort.abi.Pack("consentStates", patients, studyId, round)
+}
+
+// UnpackConsentStates is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x91420559.
+//
+// Solidity: function consentStates(bytes32[] patients, uint64 studyId, uint32 round) view returns(uint8[] states)
+func (cohort *Cohort) UnpackConsentStates(data []byte) ([]uint8, error) {
+	out, err := cohort.abi.Unpack("consentStates", data)
+	if err != nil {
+		return *new([]uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new([]uint8)).(*[]uint8)
 	return out0, nil
 }
 
@@ -294,11 +712,46 @@ func (cohort *Cohort) UnpackCreateStudy(data []byte) (uint64, error) {
 	return out0, nil
 }
 
+// PackDomainSeparator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf698da25.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function domainSeparator() view returns(bytes32)
+func (cohort *Cohort) PackDomainSeparator() []byte {
+	enc, err := cohort.abi.Pack("domainSeparator")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDomainSeparator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf698da25.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function domainSeparator() view returns(bytes32)
+func (cohort *Cohort) TryPackDomainSeparator() ([]byte, error) {
+	return cohort.abi.Pack("domainSeparator")
+}
+
+// UnpackDomainSeparator is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf698da25.
+//
+// Solidity: function domainSeparator() view returns(bytes32)
+func (cohort *Cohort) UnpackDomainSeparator(data []byte) ([32]byte, error) {
+	out, err := cohort.abi.Unpack("domainSeparator", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
 // PackGetMember is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x2ada2596.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function getMember(address account) view returns((bytes32,uint64,bool,string))
+// Solidity: function getMember(address account) view returns((bytes32,uint64,uint64,bool,string))
 func (cohort *Cohort) PackGetMember(account common.Address) []byte {
 	enc, err := cohort.abi.Pack("getMember", account)
 	if err != nil {
@@ -311,7 +764,7 @@ func (cohort *Cohort) PackGetMember(account common.Address) []byte {
 // the contract method with ID 0x2ada2596.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function getMember(address account) view returns((bytes32,uint64,bool,string))
+// Solidity: function getMember(address account) view returns((bytes32,uint64,uint64,bool,string))
 func (cohort *Cohort) TryPackGetMember(account common.Address) ([]byte, error) {
 	return cohort.abi.Pack("getMember", account)
 }
@@ -319,7 +772,7 @@ func (cohort *Cohort) TryPackGetMember(account common.Address) ([]byte, error) {
 // UnpackGetMember is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0x2ada2596.
 //
-// Solidity: function getMember(address account) view returns((bytes32,uint64,bool,string))
+// Solidity: function getMember(address account) view returns((bytes32,uint64,uint64,bool,string))
 func (cohort *Cohort) UnpackGetMember(data []byte) (CohortMemberRecord, error) {
 	out, err := cohort.abi.Unpack("getMember", data)
 	if err != nil {
@@ -329,11 +782,81 @@ func (cohort *Cohort) UnpackGetMember(data []byte) (CohortMemberRecord, error) {
 	return out0, nil
 }
 
+// PackGetParticipant is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x625493f4.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getParticipant(uint64 studyId, address account) view returns((uint16,uint16,bool,uint32))
+func (cohort *Cohort) PackGetParticipant(studyId uint64, account common.Address) []byte {
+	enc, err := cohort.abi.Pack("getParticipant", studyId, account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetParticipant is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x625493f4.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getParticipant(uint64 studyId, address account) view returns((uint16,uint16,bool,uint32))
+func (cohort *Cohort) TryPackGetParticipant(studyId uint64, account common.Address) ([]byte, error) {
+	return cohort.abi.Pack("getParticipant", studyId, account)
+}
+
+// UnpackGetParticipant is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x625493f4.
+//
+// Solidity: function getParticipant(uint64 studyId, address account) view returns((uint16,uint16,bool,uint32))
+func (cohort *Cohort) UnpackGetParticipant(data []byte) (CohortParticipantRecord, error) {
+	out, err := cohort.abi.Unpack("getParticipant", data)
+	if err != nil {
+		return *new(CohortParticipantRecord), err
+	}
+	out0 := *abi.ConvertType(out[0], new(CohortParticipantRecord)).(*CohortParticipantRecord)
+	return out0, nil
+}
+
+// PackGetProposal is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf1610a28.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getProposal(uint64 proposalId) view returns((uint8,uint8,uint32,uint64,uint64,bool,address,address,bytes32,string))
+func (cohort *Cohort) PackGetProposal(proposalId uint64) []byte {
+	enc, err := cohort.abi.Pack("getProposal", proposalId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetProposal is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf1610a28.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getProposal(uint64 proposalId) view returns((uint8,uint8,uint32,uint64,uint64,bool,address,address,bytes32,string))
+func (cohort *Cohort) TryPackGetProposal(proposalId uint64) ([]byte, error) {
+	return cohort.abi.Pack("getProposal", proposalId)
+}
+
+// UnpackGetProposal is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf1610a28.
+//
+// Solidity: function getProposal(uint64 proposalId) view returns((uint8,uint8,uint32,uint64,uint64,bool,address,address,bytes32,string))
+func (cohort *Cohort) UnpackGetProposal(data []byte) (CohortProposal, error) {
+	out, err := cohort.abi.Unpack("getProposal", data)
+	if err != nil {
+		return *new(CohortProposal), err
+	}
+	out0 := *abi.ConvertType(out[0], new(CohortProposal)).(*CohortProposal)
+	return out0, nil
+}
+
 // PackGetRound is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xfd6fd93d.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function getRound(uint64 studyId, uint32 round) view returns((bytes32,uint64,uint48,uint48,uint8,uint32,uint32,uint32,uint32,uint64,bytes32,bytes32))
+// Solidity: function getRound(uint64 studyId, uint32 round) view returns((bytes32,uint64,uint64,uint40,uint40,uint8,uint16,uint16,bytes32,uint32,uint32,uint64,bytes32,bytes32,bytes32))
 func (cohort *Cohort) PackGetRound(studyId uint64, round uint32) []byte {
 	enc, err := cohort.abi.Pack("getRound", studyId, round)
 	if err != nil {
@@ -346,7 +869,7 @@ func (cohort *Cohort) PackGetRound(studyId uint64, round uint32) []byte {
 // the contract method with ID 0xfd6fd93d.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function getRound(uint64 studyId, uint32 round) view returns((bytes32,uint64,uint48,uint48,uint8,uint32,uint32,uint32,uint32,uint64,bytes32,bytes32))
+// Solidity: function getRound(uint64 studyId, uint32 round) view returns((bytes32,uint64,uint64,uint40,uint40,uint8,uint16,uint16,bytes32,uint32,uint32,uint64,bytes32,bytes32,bytes32))
 func (cohort *Cohort) TryPackGetRound(studyId uint64, round uint32) ([]byte, error) {
 	return cohort.abi.Pack("getRound", studyId, round)
 }
@@ -354,7 +877,7 @@ func (cohort *Cohort) TryPackGetRound(studyId uint64, round uint32) ([]byte, err
 // UnpackGetRound is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0xfd6fd93d.
 //
-// Solidity: function getRound(uint64 studyId, uint32 round) view returns((bytes32,uint64,uint48,uint48,uint8,uint32,uint32,uint32,uint32,uint64,bytes32,bytes32))
+// Solidity: function getRound(uint64 studyId, uint32 round) view returns((bytes32,uint64,uint64,uint40,uint40,uint8,uint16,uint16,bytes32,uint32,uint32,uint64,bytes32,bytes32,bytes32))
 func (cohort *Cohort) UnpackGetRound(data []byte) (CohortRoundRecord, error) {
 	out, err := cohort.abi.Unpack("getRound", data)
 	if err != nil {
@@ -396,6 +919,41 @@ func (cohort *Cohort) UnpackGetStudy(data []byte) (CohortStudyRecord, error) {
 		return *new(CohortStudyRecord), err
 	}
 	out0 := *abi.ConvertType(out[0], new(CohortStudyRecord)).(*CohortStudyRecord)
+	return out0, nil
+}
+
+// PackHasVoted is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc61ff600.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function hasVoted(uint64 proposalId, address member) view returns(bool)
+func (cohort *Cohort) PackHasVoted(proposalId uint64, member common.Address) []byte {
+	enc, err := cohort.abi.Pack("hasVoted", proposalId, member)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackHasVoted is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc61ff600.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function hasVoted(uint64 proposalId, address member) view returns(bool)
+func (cohort *Cohort) TryPackHasVoted(proposalId uint64, member common.Address) ([]byte, error) {
+	return cohort.abi.Pack("hasVoted", proposalId, member)
+}
+
+// UnpackHasVoted is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc61ff600.
+//
+// Solidity: function hasVoted(uint64 proposalId, address member) view returns(bool)
+func (cohort *Cohort) UnpackHasVoted(data []byte) (bool, error) {
+	out, err := cohort.abi.Unpack("hasVoted", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
 	return out0, nil
 }
 
@@ -548,38 +1106,371 @@ func (cohort *Cohort) TryPackOpenRound(studyId uint64, round uint32, globalModel
 	return cohort.abi.Pack("openRound", studyId, round, globalModel, deadline)
 }
 
-// PackRoundCommitters is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x0e6be92d.  This method will panic if any
+// PackPatientId is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x41093984.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function roundCommitters(uint64 studyId, uint32 round) view returns(address[] out)
-func (cohort *Cohort) PackRoundCommitters(studyId uint64, round uint32) []byte {
-	enc, err := cohort.abi.Pack("roundCommitters", studyId, round)
+// Solidity: function patientId(address signer) pure returns(bytes32)
+func (cohort *Cohort) PackPatientId(signer common.Address) []byte {
+	enc, err := cohort.abi.Pack("patientId", signer)
 	if err != nil {
 		panic(err)
 	}
 	return enc
 }
 
-// TryPackRoundCommitters is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x0e6be92d.  This method will return an error
+// TryPackPatientId is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x41093984.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function roundCommitters(uint64 studyId, uint32 round) view returns(address[] out)
-func (cohort *Cohort) TryPackRoundCommitters(studyId uint64, round uint32) ([]byte, error) {
-	return cohort.abi.Pack("roundCommitters", studyId, round)
+// Solidity: function patientId(address signer) pure returns(bytes32)
+func (cohort *Cohort) TryPackPatientId(signer common.Address) ([]byte, error) {
+	return cohort.abi.Pack("patientId", signer)
 }
 
-// UnpackRoundCommitters is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x0e6be92d.
+// UnpackPatientId is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x41093984.
 //
-// Solidity: function roundCommitters(uint64 studyId, uint32 round) view returns(address[] out)
-func (cohort *Cohort) UnpackRoundCommitters(data []byte) ([]common.Address, error) {
-	out, err := cohort.abi.Unpack("roundCommitters", data)
+// Solidity: function patientId(address signer) pure returns(bytes32)
+func (cohort *Cohort) UnpackPatientId(data []byte) ([32]byte, error) {
+	out, err := cohort.abi.Unpack("patientId", data)
 	if err != nil {
-		return *new([]common.Address), err
+		return *new([32]byte), err
 	}
-	out0 := *abi.ConvertType(out[0], new([]common.Address)).(*[]common.Address)
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackProposalCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xda35c664.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function proposalCount() view returns(uint64)
+func (cohort *Cohort) PackProposalCount() []byte {
+	enc, err := cohort.abi.Pack("proposalCount")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackProposalCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xda35c664.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function proposalCount() view returns(uint64)
+func (cohort *Cohort) TryPackProposalCount() ([]byte, error) {
+	return cohort.abi.Pack("proposalCount")
+}
+
+// UnpackProposalCount is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xda35c664.
+//
+// Solidity: function proposalCount() view returns(uint64)
+func (cohort *Cohort) UnpackProposalCount(data []byte) (uint64, error) {
+	out, err := cohort.abi.Unpack("proposalCount", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackProposeAdmission is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2c6a986e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function proposeAdmission(address account, string name, bytes32 tlsFingerprint) returns(uint64 proposalId)
+func (cohort *Cohort) PackProposeAdmission(account common.Address, name string, tlsFingerprint [32]byte) []byte {
+	enc, err := cohort.abi.Pack("proposeAdmission", account, name, tlsFingerprint)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackProposeAdmission is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2c6a986e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function proposeAdmission(address account, string name, bytes32 tlsFingerprint) returns(uint64 proposalId)
+func (cohort *Cohort) TryPackProposeAdmission(account common.Address, name string, tlsFingerprint [32]byte) ([]byte, error) {
+	return cohort.abi.Pack("proposeAdmission", account, name, tlsFingerprint)
+}
+
+// UnpackProposeAdmission is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x2c6a986e.
+//
+// Solidity: function proposeAdmission(address account, string name, bytes32 tlsFingerprint) returns(uint64 proposalId)
+func (cohort *Cohort) UnpackProposeAdmission(data []byte) (uint64, error) {
+	out, err := cohort.abi.Unpack("proposeAdmission", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackProposeQuorum is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1bec9486.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function proposeQuorum(uint8 quorum) returns(uint64 proposalId)
+func (cohort *Cohort) PackProposeQuorum(quorum uint8) []byte {
+	enc, err := cohort.abi.Pack("proposeQuorum", quorum)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackProposeQuorum is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1bec9486.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function proposeQuorum(uint8 quorum) returns(uint64 proposalId)
+func (cohort *Cohort) TryPackProposeQuorum(quorum uint8) ([]byte, error) {
+	return cohort.abi.Pack("proposeQuorum", quorum)
+}
+
+// UnpackProposeQuorum is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x1bec9486.
+//
+// Solidity: function proposeQuorum(uint8 quorum) returns(uint64 proposalId)
+func (cohort *Cohort) UnpackProposeQuorum(data []byte) (uint64, error) {
+	out, err := cohort.abi.Unpack("proposeQuorum", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackProposeReinstatement is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x93d3f3ba.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function proposeReinstatement(uint64 studyId, address member) returns(uint64 proposalId)
+func (cohort *Cohort) PackProposeReinstatement(studyId uint64, member common.Address) []byte {
+	enc, err := cohort.abi.Pack("proposeReinstatement", studyId, member)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackProposeReinstatement is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x93d3f3ba.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function proposeReinstatement(uint64 studyId, address member) returns(uint64 proposalId)
+func (cohort *Cohort) TryPackProposeReinstatement(studyId uint64, member common.Address) ([]byte, error) {
+	return cohort.abi.Pack("proposeReinstatement", studyId, member)
+}
+
+// UnpackProposeReinstatement is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x93d3f3ba.
+//
+// Solidity: function proposeReinstatement(uint64 studyId, address member) returns(uint64 proposalId)
+func (cohort *Cohort) UnpackProposeReinstatement(data []byte) (uint64, error) {
+	out, err := cohort.abi.Unpack("proposeReinstatement", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackProposeRemoval is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x01f7c6e3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function proposeRemoval(address member) returns(uint64 proposalId)
+func (cohort *Cohort) PackProposeRemoval(member common.Address) []byte {
+	enc, err := cohort.abi.Pack("proposeRemoval", member)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackProposeRemoval is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x01f7c6e3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function proposeRemoval(address member) returns(uint64 proposalId)
+func (cohort *Cohort) TryPackProposeRemoval(member common.Address) ([]byte, error) {
+	return cohort.abi.Pack("proposeRemoval", member)
+}
+
+// UnpackProposeRemoval is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x01f7c6e3.
+//
+// Solidity: function proposeRemoval(address member) returns(uint64 proposalId)
+func (cohort *Cohort) UnpackProposeRemoval(data []byte) (uint64, error) {
+	out, err := cohort.abi.Unpack("proposeRemoval", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackQuorumPercent is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf81cbd26.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function quorumPercent() view returns(uint8)
+func (cohort *Cohort) PackQuorumPercent() []byte {
+	enc, err := cohort.abi.Pack("quorumPercent")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackQuorumPercent is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf81cbd26.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function quorumPercent() view returns(uint8)
+func (cohort *Cohort) TryPackQuorumPercent() ([]byte, error) {
+	return cohort.abi.Pack("quorumPercent")
+}
+
+// UnpackQuorumPercent is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf81cbd26.
+//
+// Solidity: function quorumPercent() view returns(uint8)
+func (cohort *Cohort) UnpackQuorumPercent(data []byte) (uint8, error) {
+	out, err := cohort.abi.Unpack("quorumPercent", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackRecordScores is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x75f9afcd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function recordScores(uint64 studyId, uint32 round, uint256[] entries) returns()
+func (cohort *Cohort) PackRecordScores(studyId uint64, round uint32, entries []*big.Int) []byte {
+	enc, err := cohort.abi.Pack("recordScores", studyId, round, entries)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRecordScores is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x75f9afcd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function recordScores(uint64 studyId, uint32 round, uint256[] entries) returns()
+func (cohort *Cohort) TryPackRecordScores(studyId uint64, round uint32, entries []*big.Int) ([]byte, error) {
+	return cohort.abi.Pack("recordScores", studyId, round, entries)
+}
+
+// PackRelayConsent is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0d772daf.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function relayConsent(bytes32 patient, uint64 studyId, bytes32 purpose, bool granted, uint64 expiry, uint32 nonce, uint8 v, bytes32 r, bytes32 s) returns()
+func (cohort *Cohort) PackRelayConsent(patient [32]byte, studyId uint64, purpose [32]byte, granted bool, expiry uint64, nonce uint32, v uint8, r [32]byte, s [32]byte) []byte {
+	enc, err := cohort.abi.Pack("relayConsent", patient, studyId, purpose, granted, expiry, nonce, v, r, s)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRelayConsent is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0d772daf.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function relayConsent(bytes32 patient, uint64 studyId, bytes32 purpose, bool granted, uint64 expiry, uint32 nonce, uint8 v, bytes32 r, bytes32 s) returns()
+func (cohort *Cohort) TryPackRelayConsent(patient [32]byte, studyId uint64, purpose [32]byte, granted bool, expiry uint64, nonce uint32, v uint8, r [32]byte, s [32]byte) ([]byte, error) {
+	return cohort.abi.Pack("relayConsent", patient, studyId, purpose, granted, expiry, nonce, v, r, s)
+}
+
+// PackReportViolation is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8f6d26c0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function reportViolation(uint64 studyId, uint32 round, address member, bytes32 evidenceHash) returns()
+func (cohort *Cohort) PackReportViolation(studyId uint64, round uint32, member common.Address, evidenceHash [32]byte) []byte {
+	enc, err := cohort.abi.Pack("reportViolation", studyId, round, member, evidenceHash)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReportViolation is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8f6d26c0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function reportViolation(uint64 studyId, uint32 round, address member, bytes32 evidenceHash) returns()
+func (cohort *Cohort) TryPackReportViolation(studyId uint64, round uint32, member common.Address, evidenceHash [32]byte) ([]byte, error) {
+	return cohort.abi.Pack("reportViolation", studyId, round, member, evidenceHash)
+}
+
+// PackRequireConsent is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7601000a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function requireConsent(bytes32 patient, uint64 studyId, uint32 round) view returns()
+func (cohort *Cohort) PackRequireConsent(patient [32]byte, studyId uint64, round uint32) []byte {
+	enc, err := cohort.abi.Pack("requireConsent", patient, studyId, round)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRequireConsent is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7601000a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function requireConsent(bytes32 patient, uint64 studyId, uint32 round) view returns()
+func (cohort *Cohort) TryPackRequireConsent(patient [32]byte, studyId uint64, round uint32) ([]byte, error) {
+	return cohort.abi.Pack("requireConsent", patient, studyId, round)
+}
+
+// PackRequiredVotes is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbd31a4d8.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function requiredVotes() view returns(uint32)
+func (cohort *Cohort) PackRequiredVotes() []byte {
+	enc, err := cohort.abi.Pack("requiredVotes")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRequiredVotes is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbd31a4d8.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function requiredVotes() view returns(uint32)
+func (cohort *Cohort) TryPackRequiredVotes() ([]byte, error) {
+	return cohort.abi.Pack("requiredVotes")
+}
+
+// UnpackRequiredVotes is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xbd31a4d8.
+//
+// Solidity: function requiredVotes() view returns(uint32)
+func (cohort *Cohort) UnpackRequiredVotes(data []byte) (uint32, error) {
+	out, err := cohort.abi.Unpack("requiredVotes", data)
+	if err != nil {
+		return *new(uint32), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint32)).(*uint32)
 	return out0, nil
 }
 
@@ -675,6 +1566,158 @@ func (cohort *Cohort) UnpackStudyParticipants(data []byte) ([]common.Address, er
 	return out0, nil
 }
 
+// PackUpdateTlsFingerprint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc2a579cf.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function updateTlsFingerprint(bytes32 tlsFingerprint) returns()
+func (cohort *Cohort) PackUpdateTlsFingerprint(tlsFingerprint [32]byte) []byte {
+	enc, err := cohort.abi.Pack("updateTlsFingerprint", tlsFingerprint)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackUpdateTlsFingerprint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc2a579cf.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function updateTlsFingerprint(bytes32 tlsFingerprint) returns()
+func (cohort *Cohort) TryPackUpdateTlsFingerprint(tlsFingerprint [32]byte) ([]byte, error) {
+	return cohort.abi.Pack("updateTlsFingerprint", tlsFingerprint)
+}
+
+// PackVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf9b89ba9.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function vote(uint64 proposalId) returns(bool executed)
+func (cohort *Cohort) PackVote(proposalId uint64) []byte {
+	enc, err := cohort.abi.Pack("vote", proposalId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf9b89ba9.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function vote(uint64 proposalId) returns(bool executed)
+func (cohort *Cohort) TryPackVote(proposalId uint64) ([]byte, error) {
+	return cohort.abi.Pack("vote", proposalId)
+}
+
+// UnpackVote is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf9b89ba9.
+//
+// Solidity: function vote(uint64 proposalId) returns(bool executed)
+func (cohort *Cohort) UnpackVote(data []byte) (bool, error) {
+	out, err := cohort.abi.Unpack("vote", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// CohortConsentChanged represents a ConsentChanged event raised by the Cohort contract.
+type CohortConsentChanged struct {
+	Patient [32]byte
+	StudyId uint64
+	Purpose [32]byte
+	Granted bool
+	Expiry  uint64
+	Nonce   uint32
+	Relayer common.Address
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const CohortConsentChangedEventName = "ConsentChanged"
+
+// ContractEventName returns the user-defined event name.
+func (CohortConsentChanged) ContractEventName() string {
+	return CohortConsentChangedEventName
+}
+
+// UnpackConsentChangedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ConsentChanged(bytes32 indexed patient, uint64 indexed studyId, bytes32 indexed purpose, bool granted, uint64 expiry, uint32 nonce, address relayer)
+func (cohort *Cohort) UnpackConsentChangedEvent(log *types.Log) (*CohortConsentChanged, error) {
+	event := "ConsentChanged"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != cohort.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CohortConsentChanged)
+	if len(log.Data) > 0 {
+		if err := cohort.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range cohort.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// CohortFingerprintUpdated represents a FingerprintUpdated event raised by the Cohort contract.
+type CohortFingerprintUpdated struct {
+	Member         common.Address
+	TlsFingerprint [32]byte
+	Raw            *types.Log // Blockchain specific contextual infos
+}
+
+const CohortFingerprintUpdatedEventName = "FingerprintUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (CohortFingerprintUpdated) ContractEventName() string {
+	return CohortFingerprintUpdatedEventName
+}
+
+// UnpackFingerprintUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event FingerprintUpdated(address indexed member, bytes32 tlsFingerprint)
+func (cohort *Cohort) UnpackFingerprintUpdatedEvent(log *types.Log) (*CohortFingerprintUpdated, error) {
+	event := "FingerprintUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != cohort.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CohortFingerprintUpdated)
+	if len(log.Data) > 0 {
+		if err := cohort.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range cohort.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // CohortMemberAdmitted represents a MemberAdmitted event raised by the Cohort contract.
 type CohortMemberAdmitted struct {
 	Member         common.Address
@@ -721,6 +1764,234 @@ func (cohort *Cohort) UnpackMemberAdmittedEvent(log *types.Log) (*CohortMemberAd
 	return out, nil
 }
 
+// CohortMemberRemoved represents a MemberRemoved event raised by the Cohort contract.
+type CohortMemberRemoved struct {
+	Member common.Address
+	Raw    *types.Log // Blockchain specific contextual infos
+}
+
+const CohortMemberRemovedEventName = "MemberRemoved"
+
+// ContractEventName returns the user-defined event name.
+func (CohortMemberRemoved) ContractEventName() string {
+	return CohortMemberRemovedEventName
+}
+
+// UnpackMemberRemovedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event MemberRemoved(address indexed member)
+func (cohort *Cohort) UnpackMemberRemovedEvent(log *types.Log) (*CohortMemberRemoved, error) {
+	event := "MemberRemoved"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != cohort.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CohortMemberRemoved)
+	if len(log.Data) > 0 {
+		if err := cohort.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range cohort.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// CohortParticipantReinstated represents a ParticipantReinstated event raised by the Cohort contract.
+type CohortParticipantReinstated struct {
+	StudyId uint64
+	Member  common.Address
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const CohortParticipantReinstatedEventName = "ParticipantReinstated"
+
+// ContractEventName returns the user-defined event name.
+func (CohortParticipantReinstated) ContractEventName() string {
+	return CohortParticipantReinstatedEventName
+}
+
+// UnpackParticipantReinstatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ParticipantReinstated(uint64 indexed studyId, address indexed member)
+func (cohort *Cohort) UnpackParticipantReinstatedEvent(log *types.Log) (*CohortParticipantReinstated, error) {
+	event := "ParticipantReinstated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != cohort.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CohortParticipantReinstated)
+	if len(log.Data) > 0 {
+		if err := cohort.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range cohort.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// CohortParticipantSuspended represents a ParticipantSuspended event raised by the Cohort contract.
+type CohortParticipantSuspended struct {
+	StudyId uint64
+	Member  common.Address
+	Strikes uint16
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const CohortParticipantSuspendedEventName = "ParticipantSuspended"
+
+// ContractEventName returns the user-defined event name.
+func (CohortParticipantSuspended) ContractEventName() string {
+	return CohortParticipantSuspendedEventName
+}
+
+// UnpackParticipantSuspendedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ParticipantSuspended(uint64 indexed studyId, address indexed member, uint16 strikes)
+func (cohort *Cohort) UnpackParticipantSuspendedEvent(log *types.Log) (*CohortParticipantSuspended, error) {
+	event := "ParticipantSuspended"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != cohort.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CohortParticipantSuspended)
+	if len(log.Data) > 0 {
+		if err := cohort.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range cohort.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// CohortProposalCreated represents a ProposalCreated event raised by the Cohort contract.
+type CohortProposalCreated struct {
+	ProposalId uint64
+	Kind       uint8
+	Subject    common.Address
+	StudyId    uint64
+	Proposer   common.Address
+	ExpiresAt  uint64
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const CohortProposalCreatedEventName = "ProposalCreated"
+
+// ContractEventName returns the user-defined event name.
+func (CohortProposalCreated) ContractEventName() string {
+	return CohortProposalCreatedEventName
+}
+
+// UnpackProposalCreatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ProposalCreated(uint64 indexed proposalId, uint8 kind, address indexed subject, uint64 studyId, address indexed proposer, uint64 expiresAt)
+func (cohort *Cohort) UnpackProposalCreatedEvent(log *types.Log) (*CohortProposalCreated, error) {
+	event := "ProposalCreated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != cohort.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CohortProposalCreated)
+	if len(log.Data) > 0 {
+		if err := cohort.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range cohort.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// CohortProposalExecuted represents a ProposalExecuted event raised by the Cohort contract.
+type CohortProposalExecuted struct {
+	ProposalId uint64
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const CohortProposalExecutedEventName = "ProposalExecuted"
+
+// ContractEventName returns the user-defined event name.
+func (CohortProposalExecuted) ContractEventName() string {
+	return CohortProposalExecutedEventName
+}
+
+// UnpackProposalExecutedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ProposalExecuted(uint64 indexed proposalId)
+func (cohort *Cohort) UnpackProposalExecutedEvent(log *types.Log) (*CohortProposalExecuted, error) {
+	event := "ProposalExecuted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != cohort.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CohortProposalExecuted)
+	if len(log.Data) > 0 {
+		if err := cohort.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range cohort.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // CohortPublicKeySet represents a PublicKeySet event raised by the Cohort contract.
 type CohortPublicKeySet struct {
 	StudyId       uint64
@@ -748,6 +2019,97 @@ func (cohort *Cohort) UnpackPublicKeySetEvent(log *types.Log) (*CohortPublicKeyS
 		return nil, bind.ErrEventSignatureMismatch
 	}
 	out := new(CohortPublicKeySet)
+	if len(log.Data) > 0 {
+		if err := cohort.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range cohort.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// CohortQuorumChanged represents a QuorumChanged event raised by the Cohort contract.
+type CohortQuorumChanged struct {
+	QuorumPercent uint8
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const CohortQuorumChangedEventName = "QuorumChanged"
+
+// ContractEventName returns the user-defined event name.
+func (CohortQuorumChanged) ContractEventName() string {
+	return CohortQuorumChangedEventName
+}
+
+// UnpackQuorumChangedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event QuorumChanged(uint8 quorumPercent)
+func (cohort *Cohort) UnpackQuorumChangedEvent(log *types.Log) (*CohortQuorumChanged, error) {
+	event := "QuorumChanged"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != cohort.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CohortQuorumChanged)
+	if len(log.Data) > 0 {
+		if err := cohort.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range cohort.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// CohortRoundAbandoned represents a RoundAbandoned event raised by the Cohort contract.
+type CohortRoundAbandoned struct {
+	StudyId     uint64
+	Round       uint32
+	By          common.Address
+	Commitments uint16
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const CohortRoundAbandonedEventName = "RoundAbandoned"
+
+// ContractEventName returns the user-defined event name.
+func (CohortRoundAbandoned) ContractEventName() string {
+	return CohortRoundAbandonedEventName
+}
+
+// UnpackRoundAbandonedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RoundAbandoned(uint64 indexed studyId, uint32 indexed round, address indexed by, uint16 commitments)
+func (cohort *Cohort) UnpackRoundAbandonedEvent(log *types.Log) (*CohortRoundAbandoned, error) {
+	event := "RoundAbandoned"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != cohort.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CohortRoundAbandoned)
 	if len(log.Data) > 0 {
 		if err := cohort.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err
@@ -846,6 +2208,102 @@ func (cohort *Cohort) UnpackRoundOpenedEvent(log *types.Log) (*CohortRoundOpened
 		return nil, bind.ErrEventSignatureMismatch
 	}
 	out := new(CohortRoundOpened)
+	if len(log.Data) > 0 {
+		if err := cohort.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range cohort.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// CohortScoresRecorded represents a ScoresRecorded event raised by the Cohort contract.
+type CohortScoresRecorded struct {
+	StudyId    uint64
+	Round      uint32
+	Entries    []*big.Int
+	ScoresHash [32]byte
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const CohortScoresRecordedEventName = "ScoresRecorded"
+
+// ContractEventName returns the user-defined event name.
+func (CohortScoresRecorded) ContractEventName() string {
+	return CohortScoresRecordedEventName
+}
+
+// UnpackScoresRecordedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ScoresRecorded(uint64 indexed studyId, uint32 indexed round, uint256[] entries, bytes32 scoresHash)
+func (cohort *Cohort) UnpackScoresRecordedEvent(log *types.Log) (*CohortScoresRecorded, error) {
+	event := "ScoresRecorded"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != cohort.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CohortScoresRecorded)
+	if len(log.Data) > 0 {
+		if err := cohort.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range cohort.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// CohortStrikeRecorded represents a StrikeRecorded event raised by the Cohort contract.
+type CohortStrikeRecorded struct {
+	StudyId      uint64
+	Member       common.Address
+	Round        uint32
+	Reason       uint8
+	EvidenceHash [32]byte
+	Strikes      uint16
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const CohortStrikeRecordedEventName = "StrikeRecorded"
+
+// ContractEventName returns the user-defined event name.
+func (CohortStrikeRecorded) ContractEventName() string {
+	return CohortStrikeRecordedEventName
+}
+
+// UnpackStrikeRecordedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event StrikeRecorded(uint64 indexed studyId, address indexed member, uint32 indexed round, uint8 reason, bytes32 evidenceHash, uint16 strikes)
+func (cohort *Cohort) UnpackStrikeRecordedEvent(log *types.Log) (*CohortStrikeRecorded, error) {
+	event := "StrikeRecorded"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != cohort.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CohortStrikeRecorded)
 	if len(log.Data) > 0 {
 		if err := cohort.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err
@@ -1056,6 +2514,53 @@ func (cohort *Cohort) UnpackUpdateCommittedEvent(log *types.Log) (*CohortUpdateC
 	return out, nil
 }
 
+// CohortVoted represents a Voted event raised by the Cohort contract.
+type CohortVoted struct {
+	ProposalId uint64
+	Voter      common.Address
+	Yes        uint32
+	Required   uint32
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const CohortVotedEventName = "Voted"
+
+// ContractEventName returns the user-defined event name.
+func (CohortVoted) ContractEventName() string {
+	return CohortVotedEventName
+}
+
+// UnpackVotedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Voted(uint64 indexed proposalId, address indexed voter, uint32 yes, uint32 required)
+func (cohort *Cohort) UnpackVotedEvent(log *types.Log) (*CohortVoted, error) {
+	event := "Voted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != cohort.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CohortVoted)
+	if len(log.Data) > 0 {
+		if err := cohort.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range cohort.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // UnpackError attempts to decode the provided error data using user-defined
 // error definitions.
 func (cohort *Cohort) UnpackError(raw []byte) (any, error) {
@@ -1065,8 +2570,26 @@ func (cohort *Cohort) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], cohort.abi.Errors["AlreadyJoined"].ID.Bytes()[:4]) {
 		return cohort.UnpackAlreadyJoinedError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["AlreadyVoted"].ID.Bytes()[:4]) {
+		return cohort.UnpackAlreadyVotedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["BadSignature"].ID.Bytes()[:4]) {
+		return cohort.UnpackBadSignatureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["ConsentExpired"].ID.Bytes()[:4]) {
+		return cohort.UnpackConsentExpiredError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["ConsentRevoked"].ID.Bytes()[:4]) {
+		return cohort.UnpackConsentRevokedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["DeadlineNotPassed"].ID.Bytes()[:4]) {
+		return cohort.UnpackDeadlineNotPassedError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], cohort.abi.Errors["DeadlinePassed"].ID.Bytes()[:4]) {
 		return cohort.UnpackDeadlinePassedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["DuplicateEvidence"].ID.Bytes()[:4]) {
+		return cohort.UnpackDuplicateEvidenceError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], cohort.abi.Errors["DuplicateMember"].ID.Bytes()[:4]) {
 		return cohort.UnpackDuplicateMemberError(raw[4:])
@@ -1077,8 +2600,23 @@ func (cohort *Cohort) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], cohort.abi.Errors["InvalidDeadline"].ID.Bytes()[:4]) {
 		return cohort.UnpackInvalidDeadlineError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["InvalidNonce"].ID.Bytes()[:4]) {
+		return cohort.UnpackInvalidNonceError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], cohort.abi.Errors["InvalidParameter"].ID.Bytes()[:4]) {
 		return cohort.UnpackInvalidParameterError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["LastMember"].ID.Bytes()[:4]) {
+		return cohort.UnpackLastMemberError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["MemberSuspended"].ID.Bytes()[:4]) {
+		return cohort.UnpackMemberSuspendedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["NoConsent"].ID.Bytes()[:4]) {
+		return cohort.UnpackNoConsentError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["NotAuthorised"].ID.Bytes()[:4]) {
+		return cohort.UnpackNotAuthorisedError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], cohort.abi.Errors["NotCoordinator"].ID.Bytes()[:4]) {
 		return cohort.UnpackNotCoordinatorError(raw[4:])
@@ -1089,14 +2627,29 @@ func (cohort *Cohort) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], cohort.abi.Errors["NotParticipant"].ID.Bytes()[:4]) {
 		return cohort.UnpackNotParticipantError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["NotSuspended"].ID.Bytes()[:4]) {
+		return cohort.UnpackNotSuspendedError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], cohort.abi.Errors["ParticipantsExceedCommitments"].ID.Bytes()[:4]) {
 		return cohort.UnpackParticipantsExceedCommitmentsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["ProposalClosed"].ID.Bytes()[:4]) {
+		return cohort.UnpackProposalClosedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["ProposalExpired"].ID.Bytes()[:4]) {
+		return cohort.UnpackProposalExpiredError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["ProposalNotFound"].ID.Bytes()[:4]) {
+		return cohort.UnpackProposalNotFoundError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], cohort.abi.Errors["PublicKeyLocked"].ID.Bytes()[:4]) {
 		return cohort.UnpackPublicKeyLockedError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], cohort.abi.Errors["PublicKeyNotSet"].ID.Bytes()[:4]) {
 		return cohort.UnpackPublicKeyNotSetError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["RoundNotFound"].ID.Bytes()[:4]) {
+		return cohort.UnpackRoundNotFoundError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], cohort.abi.Errors["RoundNotOpen"].ID.Bytes()[:4]) {
 		return cohort.UnpackRoundNotOpenError(raw[4:])
@@ -1118,6 +2671,9 @@ func (cohort *Cohort) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], cohort.abi.Errors["TooFewParticipants"].ID.Bytes()[:4]) {
 		return cohort.UnpackTooFewParticipantsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cohort.abi.Errors["UnsortedScores"].ID.Bytes()[:4]) {
+		return cohort.UnpackUnsortedScoresError(raw[4:])
 	}
 	return nil, errors.New("Unknown error")
 }
@@ -1173,6 +2729,131 @@ func (cohort *Cohort) UnpackAlreadyJoinedError(raw []byte) (*CohortAlreadyJoined
 	return out, nil
 }
 
+// CohortAlreadyVoted represents a AlreadyVoted error raised by the Cohort contract.
+type CohortAlreadyVoted struct {
+	ProposalId uint64
+	Account    common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyVoted(uint64 proposalId, address account)
+func CohortAlreadyVotedErrorID() common.Hash {
+	return common.HexToHash("0xe4df9458dce04a4692596a2c20490c1359a1284cec1357a3aee6fd69d8dad898")
+}
+
+// UnpackAlreadyVotedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyVoted(uint64 proposalId, address account)
+func (cohort *Cohort) UnpackAlreadyVotedError(raw []byte) (*CohortAlreadyVoted, error) {
+	out := new(CohortAlreadyVoted)
+	if err := cohort.abi.UnpackIntoInterface(out, "AlreadyVoted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CohortBadSignature represents a BadSignature error raised by the Cohort contract.
+type CohortBadSignature struct {
+	Patient [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadSignature(bytes32 patient)
+func CohortBadSignatureErrorID() common.Hash {
+	return common.HexToHash("0x252d5ca19edf28238724c142b92d16ab414f58c80c3131d56837f3d37589e18c")
+}
+
+// UnpackBadSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadSignature(bytes32 patient)
+func (cohort *Cohort) UnpackBadSignatureError(raw []byte) (*CohortBadSignature, error) {
+	out := new(CohortBadSignature)
+	if err := cohort.abi.UnpackIntoInterface(out, "BadSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CohortConsentExpired represents a ConsentExpired error raised by the Cohort contract.
+type CohortConsentExpired struct {
+	Patient [32]byte
+	Expiry  uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ConsentExpired(bytes32 patient, uint64 expiry)
+func CohortConsentExpiredErrorID() common.Hash {
+	return common.HexToHash("0xeaad2785d6205622fb346f27e5ab3ee5d34f8b62123f48aaa520dfc721f2bf29")
+}
+
+// UnpackConsentExpiredError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ConsentExpired(bytes32 patient, uint64 expiry)
+func (cohort *Cohort) UnpackConsentExpiredError(raw []byte) (*CohortConsentExpired, error) {
+	out := new(CohortConsentExpired)
+	if err := cohort.abi.UnpackIntoInterface(out, "ConsentExpired", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CohortConsentRevoked represents a ConsentRevoked error raised by the Cohort contract.
+type CohortConsentRevoked struct {
+	Patient [32]byte
+	StudyId uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ConsentRevoked(bytes32 patient, uint64 studyId)
+func CohortConsentRevokedErrorID() common.Hash {
+	return common.HexToHash("0xa57753ba85635217a766977bb3dc3c4394164c3a4d3430be93d4191f1917a780")
+}
+
+// UnpackConsentRevokedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ConsentRevoked(bytes32 patient, uint64 studyId)
+func (cohort *Cohort) UnpackConsentRevokedError(raw []byte) (*CohortConsentRevoked, error) {
+	out := new(CohortConsentRevoked)
+	if err := cohort.abi.UnpackIntoInterface(out, "ConsentRevoked", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CohortDeadlineNotPassed represents a DeadlineNotPassed error raised by the Cohort contract.
+type CohortDeadlineNotPassed struct {
+	StudyId   uint64
+	Round     uint32
+	NotBefore uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DeadlineNotPassed(uint64 studyId, uint32 round, uint64 notBefore)
+func CohortDeadlineNotPassedErrorID() common.Hash {
+	return common.HexToHash("0x5b5d3b42b6a4dca7a510fa89a39f037d279fce28ff79e6e3baf08cb7b44106d2")
+}
+
+// UnpackDeadlineNotPassedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DeadlineNotPassed(uint64 studyId, uint32 round, uint64 notBefore)
+func (cohort *Cohort) UnpackDeadlineNotPassedError(raw []byte) (*CohortDeadlineNotPassed, error) {
+	out := new(CohortDeadlineNotPassed)
+	if err := cohort.abi.UnpackIntoInterface(out, "DeadlineNotPassed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // CohortDeadlinePassed represents a DeadlinePassed error raised by the Cohort contract.
 type CohortDeadlinePassed struct {
 	StudyId  uint64
@@ -1194,6 +2875,32 @@ func CohortDeadlinePassedErrorID() common.Hash {
 func (cohort *Cohort) UnpackDeadlinePassedError(raw []byte) (*CohortDeadlinePassed, error) {
 	out := new(CohortDeadlinePassed)
 	if err := cohort.abi.UnpackIntoInterface(out, "DeadlinePassed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CohortDuplicateEvidence represents a DuplicateEvidence error raised by the Cohort contract.
+type CohortDuplicateEvidence struct {
+	StudyId      uint64
+	Account      common.Address
+	EvidenceHash [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DuplicateEvidence(uint64 studyId, address account, bytes32 evidenceHash)
+func CohortDuplicateEvidenceErrorID() common.Hash {
+	return common.HexToHash("0x5621373417ae13c12d108cb353d5bd8e0732a511a37a9b8968e8ec46b81bfa40")
+}
+
+// UnpackDuplicateEvidenceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DuplicateEvidence(uint64 studyId, address account, bytes32 evidenceHash)
+func (cohort *Cohort) UnpackDuplicateEvidenceError(raw []byte) (*CohortDuplicateEvidence, error) {
+	out := new(CohortDuplicateEvidence)
+	if err := cohort.abi.UnpackIntoInterface(out, "DuplicateEvidence", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1272,6 +2979,32 @@ func (cohort *Cohort) UnpackInvalidDeadlineError(raw []byte) (*CohortInvalidDead
 	return out, nil
 }
 
+// CohortInvalidNonce represents a InvalidNonce error raised by the Cohort contract.
+type CohortInvalidNonce struct {
+	Patient  [32]byte
+	Expected uint32
+	Got      uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidNonce(bytes32 patient, uint32 expected, uint32 got)
+func CohortInvalidNonceErrorID() common.Hash {
+	return common.HexToHash("0x8c3458de18bb3dee6af9978a6f63de3d2bc1039cb454dcb73f66a90961c256ea")
+}
+
+// UnpackInvalidNonceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidNonce(bytes32 patient, uint32 expected, uint32 got)
+func (cohort *Cohort) UnpackInvalidNonceError(raw []byte) (*CohortInvalidNonce, error) {
+	out := new(CohortInvalidNonce)
+	if err := cohort.abi.UnpackIntoInterface(out, "InvalidNonce", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // CohortInvalidParameter represents a InvalidParameter error raised by the Cohort contract.
 type CohortInvalidParameter struct {
 	Field string
@@ -1291,6 +3024,104 @@ func CohortInvalidParameterErrorID() common.Hash {
 func (cohort *Cohort) UnpackInvalidParameterError(raw []byte) (*CohortInvalidParameter, error) {
 	out := new(CohortInvalidParameter)
 	if err := cohort.abi.UnpackIntoInterface(out, "InvalidParameter", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CohortLastMember represents a LastMember error raised by the Cohort contract.
+type CohortLastMember struct {
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error LastMember(address account)
+func CohortLastMemberErrorID() common.Hash {
+	return common.HexToHash("0xe1888b348d6775dd62d6a0e286c250cc85c3e63470bdf93c36cba69b6219bd77")
+}
+
+// UnpackLastMemberError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error LastMember(address account)
+func (cohort *Cohort) UnpackLastMemberError(raw []byte) (*CohortLastMember, error) {
+	out := new(CohortLastMember)
+	if err := cohort.abi.UnpackIntoInterface(out, "LastMember", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CohortMemberSuspended represents a MemberSuspended error raised by the Cohort contract.
+type CohortMemberSuspended struct {
+	StudyId uint64
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MemberSuspended(uint64 studyId, address account)
+func CohortMemberSuspendedErrorID() common.Hash {
+	return common.HexToHash("0xed4aef236680b151e76959bd1322b5dab5b6032af9c19bdaf508fd557ef38357")
+}
+
+// UnpackMemberSuspendedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MemberSuspended(uint64 studyId, address account)
+func (cohort *Cohort) UnpackMemberSuspendedError(raw []byte) (*CohortMemberSuspended, error) {
+	out := new(CohortMemberSuspended)
+	if err := cohort.abi.UnpackIntoInterface(out, "MemberSuspended", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CohortNoConsent represents a NoConsent error raised by the Cohort contract.
+type CohortNoConsent struct {
+	Patient [32]byte
+	StudyId uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoConsent(bytes32 patient, uint64 studyId)
+func CohortNoConsentErrorID() common.Hash {
+	return common.HexToHash("0xbe56c505750438040b3c7bd1584c107b6c7a11784d2fe15dda43515b4ca39dab")
+}
+
+// UnpackNoConsentError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoConsent(bytes32 patient, uint64 studyId)
+func (cohort *Cohort) UnpackNoConsentError(raw []byte) (*CohortNoConsent, error) {
+	out := new(CohortNoConsent)
+	if err := cohort.abi.UnpackIntoInterface(out, "NoConsent", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CohortNotAuthorised represents a NotAuthorised error raised by the Cohort contract.
+type CohortNotAuthorised struct {
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotAuthorised(address account)
+func CohortNotAuthorisedErrorID() common.Hash {
+	return common.HexToHash("0x10ac4965ad0f10d1981eda3147962be82bab74e84b52036ea50629e4c490c98b")
+}
+
+// UnpackNotAuthorisedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotAuthorised(address account)
+func (cohort *Cohort) UnpackNotAuthorisedError(raw []byte) (*CohortNotAuthorised, error) {
+	out := new(CohortNotAuthorised)
+	if err := cohort.abi.UnpackIntoInterface(out, "NotAuthorised", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1370,6 +3201,31 @@ func (cohort *Cohort) UnpackNotParticipantError(raw []byte) (*CohortNotParticipa
 	return out, nil
 }
 
+// CohortNotSuspended represents a NotSuspended error raised by the Cohort contract.
+type CohortNotSuspended struct {
+	StudyId uint64
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotSuspended(uint64 studyId, address account)
+func CohortNotSuspendedErrorID() common.Hash {
+	return common.HexToHash("0xddb426393eab11c4be4948d09ced1758a7237f2f5e46528446516398dea98c26")
+}
+
+// UnpackNotSuspendedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotSuspended(uint64 studyId, address account)
+func (cohort *Cohort) UnpackNotSuspendedError(raw []byte) (*CohortNotSuspended, error) {
+	out := new(CohortNotSuspended)
+	if err := cohort.abi.UnpackIntoInterface(out, "NotSuspended", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // CohortParticipantsExceedCommitments represents a ParticipantsExceedCommitments error raised by the Cohort contract.
 type CohortParticipantsExceedCommitments struct {
 	StudyId      uint64
@@ -1392,6 +3248,79 @@ func CohortParticipantsExceedCommitmentsErrorID() common.Hash {
 func (cohort *Cohort) UnpackParticipantsExceedCommitmentsError(raw []byte) (*CohortParticipantsExceedCommitments, error) {
 	out := new(CohortParticipantsExceedCommitments)
 	if err := cohort.abi.UnpackIntoInterface(out, "ParticipantsExceedCommitments", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CohortProposalClosed represents a ProposalClosed error raised by the Cohort contract.
+type CohortProposalClosed struct {
+	ProposalId uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ProposalClosed(uint64 proposalId)
+func CohortProposalClosedErrorID() common.Hash {
+	return common.HexToHash("0xab1a0756994c7497465e5c9d2947310a722958566475fd20261f14f80a4f8278")
+}
+
+// UnpackProposalClosedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ProposalClosed(uint64 proposalId)
+func (cohort *Cohort) UnpackProposalClosedError(raw []byte) (*CohortProposalClosed, error) {
+	out := new(CohortProposalClosed)
+	if err := cohort.abi.UnpackIntoInterface(out, "ProposalClosed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CohortProposalExpired represents a ProposalExpired error raised by the Cohort contract.
+type CohortProposalExpired struct {
+	ProposalId uint64
+	ExpiredAt  uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ProposalExpired(uint64 proposalId, uint64 expiredAt)
+func CohortProposalExpiredErrorID() common.Hash {
+	return common.HexToHash("0xf1d034730ea7cbcf738b91591ee7a0cbbecd0f0bc8e601115828e5dd82f82f2d")
+}
+
+// UnpackProposalExpiredError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ProposalExpired(uint64 proposalId, uint64 expiredAt)
+func (cohort *Cohort) UnpackProposalExpiredError(raw []byte) (*CohortProposalExpired, error) {
+	out := new(CohortProposalExpired)
+	if err := cohort.abi.UnpackIntoInterface(out, "ProposalExpired", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CohortProposalNotFound represents a ProposalNotFound error raised by the Cohort contract.
+type CohortProposalNotFound struct {
+	ProposalId uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ProposalNotFound(uint64 proposalId)
+func CohortProposalNotFoundErrorID() common.Hash {
+	return common.HexToHash("0x59825a017096d9ea1350fc1a1994c5896d570b58f8abe9748dc7fb3b3b5167bb")
+}
+
+// UnpackProposalNotFoundError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ProposalNotFound(uint64 proposalId)
+func (cohort *Cohort) UnpackProposalNotFoundError(raw []byte) (*CohortProposalNotFound, error) {
+	out := new(CohortProposalNotFound)
+	if err := cohort.abi.UnpackIntoInterface(out, "ProposalNotFound", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1440,6 +3369,31 @@ func CohortPublicKeyNotSetErrorID() common.Hash {
 func (cohort *Cohort) UnpackPublicKeyNotSetError(raw []byte) (*CohortPublicKeyNotSet, error) {
 	out := new(CohortPublicKeyNotSet)
 	if err := cohort.abi.UnpackIntoInterface(out, "PublicKeyNotSet", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CohortRoundNotFound represents a RoundNotFound error raised by the Cohort contract.
+type CohortRoundNotFound struct {
+	StudyId uint64
+	Round   uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RoundNotFound(uint64 studyId, uint32 round)
+func CohortRoundNotFoundErrorID() common.Hash {
+	return common.HexToHash("0x13a9d7e5ae520a11112fae10a8172373ff8773d2dea78f36e406da0cbfdafb77")
+}
+
+// UnpackRoundNotFoundError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RoundNotFound(uint64 studyId, uint32 round)
+func (cohort *Cohort) UnpackRoundNotFoundError(raw []byte) (*CohortRoundNotFound, error) {
+	out := new(CohortRoundNotFound)
+	if err := cohort.abi.UnpackIntoInterface(out, "RoundNotFound", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1614,6 +3568,30 @@ func CohortTooFewParticipantsErrorID() common.Hash {
 func (cohort *Cohort) UnpackTooFewParticipantsError(raw []byte) (*CohortTooFewParticipants, error) {
 	out := new(CohortTooFewParticipants)
 	if err := cohort.abi.UnpackIntoInterface(out, "TooFewParticipants", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CohortUnsortedScores represents a UnsortedScores error raised by the Cohort contract.
+type CohortUnsortedScores struct {
+	Index *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnsortedScores(uint256 index)
+func CohortUnsortedScoresErrorID() common.Hash {
+	return common.HexToHash("0xba59ef3a132580d790c94327cebad523a0893e6b2eb2de547af9069e9861a210")
+}
+
+// UnpackUnsortedScoresError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnsortedScores(uint256 index)
+func (cohort *Cohort) UnpackUnsortedScoresError(raw []byte) (*CohortUnsortedScores, error) {
+	out := new(CohortUnsortedScores)
+	if err := cohort.abi.UnpackIntoInterface(out, "UnsortedScores", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

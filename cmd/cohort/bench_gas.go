@@ -1,0 +1,410 @@
+package main
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/big"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// Gas targets of issue 3, under mainnet gas rules.
+const (
+	gasTargetRound10          = 1_000_000 // a whole round with 10 hospitals
+	gasTargetPerParticipant   = 60_000    // per participant per round at 100 hospitals
+	gasTargetConsent          = 80_000    // each patient-facing operation
+	gasMaxBenchParticipants   = 500       // keeps a run within a minute
+	gasMaxFounders            = 100       // more would not fit the deployment in one transaction's gas cap
+	gasBenchQuorumPercent     = 1         // lets the bench admit hospitals beyond the founders with few votes
+	gasBenchFlaggedPerRound   = 1         // members flagged (and struck) in the measured round
+	gasBenchRoundsPerStudy    = 2
+	gasBenchStrikeLimit       = 3
+	gasBenchConsentExpiryDays = 365
+)
+
+// gasRun is the measurement for one participant count.
+type gasRun struct {
+	Participants int `json:"participants"`
+	// Founders are the members set at deployment (the deploy operation's
+	// size); any others were admitted by vote.
+	Founders int `json:"founders"`
+	// Operations maps an operation to its gas; per-participant operations
+	// (joinStudy, commitUpdate) are the mean over all participants.
+	Operations map[string]uint64 `json:"operations"`
+	// RoundTotal is openRound + every commitUpdate + recordScores (one batched
+	// call, gasBenchFlaggedPerRound flagged) + closeRound.
+	RoundTotal uint64 `json:"round_total"`
+	// PerParticipantRound is RoundTotal / Participants.
+	PerParticipantRound uint64 `json:"per_participant_round"`
+}
+
+// gasReport is the JSON that `cohort bench gas --json` prints.
+type gasReport struct {
+	GasRules string `json:"gas_rules"`
+	// Baseline is an ether transfer measured in the same run: the floor any
+	// transaction pays.
+	Baseline struct {
+		EthTransfer uint64 `json:"eth_transfer"`
+	} `json:"baseline"`
+	// Operations maps an operation to its gas for each participant count.
+	Operations map[string]map[string]uint64 `json:"operations"`
+	// PerParticipantRound maps a participant count to the round's gas per participant.
+	PerParticipantRound map[string]uint64 `json:"per_participant_round"`
+	// RoundTotal maps a participant count to a whole round's gas.
+	RoundTotal      map[string]uint64 `json:"round_total"`
+	FlaggedPerRound int               `json:"flagged_per_round"`
+	Targets         gasTargets        `json:"targets"`
+	WithinTargets   bool              `json:"within_targets"`
+	Runs            []gasRun          `json:"runs"`
+	Notes           []string          `json:"notes"`
+	Seconds         float64           `json:"seconds"`
+}
+
+type gasTargets struct {
+	Round10              uint64 `json:"round_total_10_max"`
+	PerParticipantAt100  uint64 `json:"per_participant_round_100_max"`
+	GrantAndRevokeEachAt uint64 `json:"grant_and_revoke_max"`
+}
+
+func runBenchGas(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("bench gas", "bench gas [--participants 10,100] [--json]", stderr)
+	participants := fs.String("participants", "10,100", "comma-separated numbers of hospitals in the measured study")
+	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	counts, err := gasParseCounts(*participants)
+	if err != nil {
+		fmt.Fprintf(stderr, "--participants: %v\n", err)
+		return errUsage
+	}
+	report, err := benchGas(ctx, counts, stderr)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(report)
+	}
+	gasPrintReport(stdout, report)
+	return nil
+}
+
+// gasParseCounts parses a comma-separated list of participant counts.
+func gasParseCounts(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 || n > gasMaxBenchParticipants {
+			return nil, fmt.Errorf("%q is not a number of hospitals between 1 and %d", f, gasMaxBenchParticipants)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// benchGas measures every ledger operation on a fresh simulated chain (mainnet
+// gas rules) for each participant count.
+func benchGas(ctx context.Context, counts []int, progress io.Writer) (*gasReport, error) {
+	start := time.Now()
+	rep := &gasReport{
+		GasRules:            "mainnet: go-ethereum simulated backend with the dev chains' future storage repricing (BogotaTime) cleared",
+		Operations:          map[string]map[string]uint64{},
+		PerParticipantRound: map[string]uint64{},
+		RoundTotal:          map[string]uint64{},
+		FlaggedPerRound:     gasBenchFlaggedPerRound,
+		Targets:             gasTargets{gasTargetRound10, gasTargetPerParticipant, gasTargetConsent},
+		WithinTargets:       true,
+		Notes: []string{
+			"per_participant_round = (openRound + all commitUpdate + one batched recordScores + closeRound) / participants",
+			"commitUpdate stores no new slot: it updates the participant's slot and the round's running commitment hash; the preimage is in the UpdateCommitted event",
+			"recordScores stores one running hash of the score table; the entries are in the ScoresRecorded event; only flagged members get a storage write (their strike)",
+			"grantConsent is a patient's first grant for a scope; grantConsentRenewal and revokeConsent also archive the previous decision for as-of-round queries",
+		},
+	}
+	for _, n := range counts {
+		fmt.Fprintf(progress, "bench gas: measuring a study with %d hospitals...\n", n)
+		run, transfer, err := gasMeasure(ctx, n)
+		if err != nil {
+			return nil, fmt.Errorf("measuring gas with %d hospitals: %w", n, err)
+		}
+		rep.Baseline.EthTransfer = transfer
+		key := strconv.Itoa(n)
+		for op, g := range run.Operations {
+			if rep.Operations[op] == nil {
+				rep.Operations[op] = map[string]uint64{}
+			}
+			rep.Operations[op][key] = g
+		}
+		rep.PerParticipantRound[key] = run.PerParticipantRound
+		rep.RoundTotal[key] = run.RoundTotal
+		rep.Runs = append(rep.Runs, run)
+		if (n == 10 && run.RoundTotal > gasTargetRound10) ||
+			(n == 100 && run.PerParticipantRound > gasTargetPerParticipant) ||
+			run.Operations["grantConsent"] > gasTargetConsent ||
+			run.Operations["grantConsentRenewal"] > gasTargetConsent ||
+			run.Operations["revokeConsent"] > gasTargetConsent {
+			rep.WithinTargets = false
+		}
+	}
+	rep.Seconds = time.Since(start).Seconds()
+	return rep, nil
+}
+
+// gasMeasure runs a study with n hospitals and every other ledger operation
+// once, and returns the gas of each, with an ether transfer as the baseline.
+func gasMeasure(ctx context.Context, n int) (gasRun, uint64, error) {
+	newAccount := func() (*contracts.Account, *ecdsa.PrivateKey, error) {
+		k, err := crypto.GenerateKey()
+		if err != nil {
+			return nil, nil, err
+		}
+		return contracts.NewAccount(k), k, nil
+	}
+	deployer, _, err := newAccount()
+	if err != nil {
+		return gasRun{}, 0, err
+	}
+	coord, _, err := newAccount()
+	if err != nil {
+		return gasRun{}, 0, err
+	}
+	newcomer, _, err := newAccount()
+	if err != nil {
+		return gasRun{}, 0, err
+	}
+	_, patientKey, err := newAccount()
+	if err != nil {
+		return gasRun{}, 0, err
+	}
+	funded := []common.Address{deployer.Address(), coord.Address(), newcomer.Address()}
+	members := make([]*contracts.Account, n)
+	founders := make([]contracts.Member, n)
+	for i := range members {
+		if members[i], _, err = newAccount(); err != nil {
+			return gasRun{}, 0, err
+		}
+		founders[i] = contracts.Member{
+			Address:        members[i].Address(),
+			Name:           fmt.Sprintf("Hospital %d", i+1),
+			TLSFingerprint: crypto.Keccak256Hash([]byte(fmt.Sprintf("certificate %d", i+1))),
+		}
+		funded = append(funded, members[i].Address())
+	}
+	chain, err := contracts.NewSimulatedChain(funded...)
+	if err != nil {
+		return gasRun{}, 0, err
+	}
+	defer chain.Close()
+
+	run := gasRun{Participants: n, Operations: map[string]uint64{}}
+	ops := run.Operations
+	h := func(s string) common.Hash { return crypto.Keccak256Hash([]byte(s)) }
+	// mean records the mean gas of per-participant operations.
+	mean := func(op string, total uint64) { ops[op] = total / uint64(n) }
+
+	transfer, err := chain.Transfer(ctx, deployer, coord.Address(), big.NewInt(1))
+	if err != nil {
+		return gasRun{}, 0, fmt.Errorf("baseline transfer: %w", err)
+	}
+
+	nFounders := min(n, gasMaxFounders)
+	ledger, r, err := contracts.DeployWithQuorum(ctx, chain, deployer, founders[:nFounders], gasBenchQuorumPercent)
+	if err != nil {
+		return gasRun{}, 0, err
+	}
+	ops["deploy"] = r.GasUsed
+	run.Founders = nFounders
+	for i := nFounders; i < n; i++ { // admit the rest by vote
+		pid, _, err := ledger.ProposeAdmission(ctx, members[0], founders[i])
+		if err != nil {
+			return gasRun{}, 0, err
+		}
+		for v := 1; ; v++ {
+			p, err := ledger.Proposal(ctx, pid)
+			if err != nil {
+				return gasRun{}, 0, err
+			}
+			if p.Executed {
+				break
+			}
+			if _, _, err := ledger.Vote(ctx, members[v], pid); err != nil {
+				return gasRun{}, 0, err
+			}
+		}
+	}
+	params := contracts.StudyParams{
+		SpecHash: h("spec"), Purpose: h("purpose"), ReferenceCommitment: h("reference"),
+		Rounds: gasBenchRoundsPerStudy, MinParticipants: uint32(n), Threshold: uint32(n/2 + 1),
+		StrikeLimit: gasBenchStrikeLimit, Coordinator: coord.Address(),
+	}
+	study, r, err := ledger.CreateStudy(ctx, deployer, params)
+	if err != nil {
+		return gasRun{}, 0, err
+	}
+	ops["createStudy"] = r.GasUsed
+	var total uint64
+	for _, m := range members {
+		r, err := ledger.JoinStudy(ctx, m, study)
+		if err != nil {
+			return gasRun{}, 0, err
+		}
+		total += r.GasUsed
+	}
+	mean("joinStudy", total)
+	if r, err = ledger.SetPublicKeyHash(ctx, coord, study, h("collective key")); err != nil {
+		return gasRun{}, 0, err
+	}
+	ops["setPublicKeyHash"] = r.GasUsed
+
+	// Patient consent, relayed by the first hospital.
+	dom := ledger.ConsentDomain()
+	scope := contracts.ConsentScope{StudyID: study}
+	expiry := time.Now().Add(gasBenchConsentExpiryDays * 24 * time.Hour)
+	for i, change := range []struct {
+		op      string
+		granted bool
+		expiry  time.Time
+	}{
+		{"grantConsent", true, expiry},
+		{"revokeConsent", false, time.Time{}},
+		{"grantConsentRenewal", true, expiry},
+	} {
+		signed, err := contracts.SignConsent(patientKey, dom, contracts.ConsentChange{
+			Scope: scope, Granted: change.granted, Expiry: change.expiry, Nonce: uint32(i),
+		})
+		if err != nil {
+			return gasRun{}, 0, err
+		}
+		if r, err = ledger.RelayConsent(ctx, members[0], signed); err != nil {
+			return gasRun{}, 0, err
+		}
+		ops[change.op] = r.GasUsed
+	}
+
+	// The measured round.
+	var round uint64
+	if r, err = ledger.OpenRound(ctx, coord, study, 1, h("model 0"), time.Now().Add(time.Hour)); err != nil {
+		return gasRun{}, 0, err
+	}
+	ops["openRound"] = r.GasUsed
+	round += r.GasUsed
+	total = 0
+	scores := make([]contracts.Score, n)
+	for i, m := range members {
+		r, err := ledger.CommitUpdate(ctx, m, study, 1, contracts.Commitment{
+			CiphertextHash: h(fmt.Sprint("ciphertext ", i)), Samples: uint64(1000 + i), ConsentRoot: h(fmt.Sprint("consent ", i)),
+		})
+		if err != nil {
+			return gasRun{}, 0, err
+		}
+		total += r.GasUsed
+		scores[i] = contracts.Score{Member: m.Address(), Score: 0.5 + float64(i%50)/100, Weight: 1 / float64(n), Flagged: i < gasBenchFlaggedPerRound}
+	}
+	mean("commitUpdate", total)
+	round += total
+	if r, err = ledger.RecordScores(ctx, coord, study, 1, scores); err != nil {
+		return gasRun{}, 0, err
+	}
+	ops["recordScores"] = r.GasUsed
+	round += r.GasUsed
+	if r, err = ledger.CloseRound(ctx, coord, study, 1, contracts.RoundResult{
+		AggregateHash: h("aggregate"), ModelHash: h("model 1"), Accuracy: 0.85, AUC: 0.9, Loss: 0.35, Participants: uint32(n),
+	}); err != nil {
+		return gasRun{}, 0, err
+	}
+	ops["closeRound"] = r.GasUsed
+	round += r.GasUsed
+	run.RoundTotal = round
+	run.PerParticipantRound = round / uint64(n)
+
+	// A stalled second round, a violation report and the abandonment.
+	if _, err = ledger.OpenRound(ctx, coord, study, 2, h("model 1"), time.Now().Add(time.Hour)); err != nil {
+		return gasRun{}, 0, err
+	}
+	if r, err = ledger.ReportViolation(ctx, coord, study, 2, members[n-1].Address(), h("evidence")); err != nil {
+		return gasRun{}, 0, err
+	}
+	ops["reportViolation"] = r.GasUsed
+	if err = chain.AdvanceTime(2 * time.Hour); err != nil {
+		return gasRun{}, 0, err
+	}
+	if r, err = ledger.AbandonRound(ctx, coord, study, 2); err != nil {
+		return gasRun{}, 0, err
+	}
+	ops["abandonRound"] = r.GasUsed
+
+	// Membership: restore the default majority quorum (carried at once by
+	// the bench's 1 % quorum), then admit an institution by majority vote.
+	if _, r, err = ledger.ProposeQuorum(ctx, members[0], contracts.DefaultQuorumPercent); err != nil {
+		return gasRun{}, 0, err
+	}
+	ops["proposeQuorumExecuting"] = r.GasUsed
+	pid, r, err := ledger.ProposeAdmission(ctx, members[0], contracts.Member{Address: newcomer.Address(), Name: "Hospital New", TLSFingerprint: h("new certificate")})
+	if err != nil {
+		return gasRun{}, 0, err
+	}
+	ops["proposeAdmission"] = r.GasUsed
+	for _, m := range members[1:] {
+		executed, r, err := ledger.Vote(ctx, m, pid)
+		if err != nil {
+			return gasRun{}, 0, err
+		}
+		if executed {
+			ops["voteExecutingAdmission"] = r.GasUsed
+			break
+		}
+		ops["vote"] = r.GasUsed
+	}
+	if r, err = ledger.UpdateTLSFingerprint(ctx, members[0], h("rotated certificate")); err != nil {
+		return gasRun{}, 0, err
+	}
+	ops["updateTlsFingerprint"] = r.GasUsed
+	return run, transfer.GasUsed, nil
+}
+
+func gasPrintReport(w io.Writer, rep *gasReport) {
+	fmt.Fprintf(w, "Gas under %s\nbaseline: an ether transfer costs %d gas\n\n", rep.GasRules, rep.Baseline.EthTransfer)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	header := "operation\t"
+	for _, run := range rep.Runs {
+		header += fmt.Sprintf("%d hospitals\t", run.Participants)
+	}
+	fmt.Fprintln(tw, header)
+	ops := make([]string, 0, len(rep.Operations))
+	for op := range rep.Operations {
+		ops = append(ops, op)
+	}
+	sort.Strings(ops)
+	row := func(name string, value func(gasRun) uint64) {
+		line := name + "\t"
+		for _, run := range rep.Runs {
+			line += fmt.Sprintf("%d\t", value(run))
+		}
+		fmt.Fprintln(tw, line)
+	}
+	for _, op := range ops {
+		row(op, func(r gasRun) uint64 { return r.Operations[op] })
+	}
+	row("round total", func(r gasRun) uint64 { return r.RoundTotal })
+	row("per participant per round", func(r gasRun) uint64 { return r.PerParticipantRound })
+	tw.Flush()
+	verdict := "within"
+	if !rep.WithinTargets {
+		verdict = "NOT within"
+	}
+	fmt.Fprintf(w, "\n%s the targets: round of 10 hospitals <= %d, per participant per round at 100 <= %d, grant and revoke <= %d each\n",
+		verdict, rep.Targets.Round10, rep.Targets.PerParticipantAt100, rep.Targets.GrantAndRevokeEachAt)
+}

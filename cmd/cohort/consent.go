@@ -1,0 +1,460 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+const consentUsage = `Usage: cohort consent <grant|revoke|status|id> [flags]
+
+Patients grant or revoke consent for a study (--study) or for every study with
+a purpose (--purpose) by signing with their own key; a member hospital relays
+the signed change, so patients need no ether. Either in one step (both keys),
+or the patient signs with --out FILE and the hospital relays with --signed FILE.
+
+  cohort consent id     --patient-key FILE [--create]
+  cohort consent grant  --eth-rpc URL --contract ADDR (--study N | --purpose P)
+                        (--expires DATE | --for DURATION)
+                        (--patient-key FILE [--relayer-key FILE | --out FILE] | --signed FILE --relayer-key FILE)
+  cohort consent revoke --eth-rpc URL --contract ADDR (--study N | --purpose P)
+                        (--patient-key FILE [--relayer-key FILE | --out FILE] | --signed FILE --relayer-key FILE)
+  cohort consent status --eth-rpc URL --contract ADDR (--patient ID | --patient-key FILE) --study N [--round R] [--json]
+
+Key files hold a secp256k1 private key as 64 hex digits.`
+
+// consentCmd runs `cohort consent`. dial opens the chain; tests replace it
+// with an in-process simulated chain and set borrowed so that the command
+// does not close it.
+type consentCmd struct {
+	dial     func(ctx context.Context, url string) (*contracts.Chain, error)
+	borrowed bool
+}
+
+func runConsent(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return consentCmd{dial: contracts.DialChain}.run(ctx, args, stdout, stderr)
+}
+
+func (cmd consentCmd) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, consentUsage)
+		return errUsage
+	}
+	switch args[0] {
+	case "grant":
+		return cmd.change(ctx, true, args[1:], stdout, stderr)
+	case "revoke":
+		return cmd.change(ctx, false, args[1:], stdout, stderr)
+	case "status":
+		return cmd.status(ctx, args[1:], stdout, stderr)
+	case "id":
+		return consentID(args[1:], stdout, stderr)
+	case "-h", "--help", "help":
+		fmt.Fprintln(stdout, consentUsage)
+		return flag.ErrHelp
+	default:
+		fmt.Fprintf(stderr, "unknown consent command %q\n\n%s\n", args[0], consentUsage)
+		return errUsage
+	}
+}
+
+// signedConsentFile is the JSON a patient hands to a hospital: a signed
+// consent change and the deployment it is signed for. It holds no secret.
+type signedConsentFile struct {
+	ChainID   string         `json:"chain_id"`
+	Contract  common.Address `json:"contract"`
+	Patient   common.Hash    `json:"patient"`
+	StudyID   uint64         `json:"study_id,omitempty"`
+	Purpose   common.Hash    `json:"purpose"`
+	Granted   bool           `json:"granted"`
+	Expiry    int64          `json:"expiry,omitempty"`
+	Nonce     uint32         `json:"nonce"`
+	Signature hexutil.Bytes  `json:"signature"`
+}
+
+func (f signedConsentFile) signed() (contracts.SignedConsent, contracts.ConsentDomain, error) {
+	chainID, ok := new(big.Int).SetString(f.ChainID, 10)
+	if !ok {
+		return contracts.SignedConsent{}, contracts.ConsentDomain{}, fmt.Errorf("chain_id %q is not a decimal number", f.ChainID)
+	}
+	c := contracts.ConsentChange{
+		Patient: f.Patient,
+		Scope:   contracts.ConsentScope{StudyID: f.StudyID, Purpose: f.Purpose},
+		Granted: f.Granted,
+		Nonce:   f.Nonce,
+	}
+	if f.Expiry != 0 {
+		c.Expiry = time.Unix(f.Expiry, 0).UTC()
+	}
+	return contracts.SignedConsent{ConsentChange: c, Signature: f.Signature},
+		contracts.ConsentDomain{ChainID: chainID, Contract: f.Contract}, nil
+}
+
+// consentFlags are the flags grant, revoke and status share.
+type consentFlags struct {
+	rpcURL, contract string
+	study            uint64
+	purpose          string
+}
+
+func (f *consentFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.rpcURL, "eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
+	fs.StringVar(&f.contract, "contract", "", "address of the Cohort contract (required)")
+	fs.Uint64Var(&f.study, "study", 0, "study id the consent is for")
+}
+
+func (f *consentFlags) check(stderr io.Writer) error {
+	if f.rpcURL == "" || !common.IsHexAddress(f.contract) {
+		fmt.Fprintln(stderr, "--eth-rpc URL and --contract 0x-ADDRESS are required")
+		return errUsage
+	}
+	return nil
+}
+
+// scope returns the consent scope from --study and --purpose.
+func (f *consentFlags) scope(stderr io.Writer) (contracts.ConsentScope, error) {
+	if (f.study == 0) == (f.purpose == "") {
+		fmt.Fprintln(stderr, "give exactly one of --study N and --purpose P")
+		return contracts.ConsentScope{}, errUsage
+	}
+	if f.study != 0 {
+		return contracts.ConsentScope{StudyID: f.study}, nil
+	}
+	return contracts.ConsentScope{Purpose: purposeHash(f.purpose)}, nil
+}
+
+// purposeHash reads a purpose code: a 0x-prefixed 32-byte hash as is,
+// anything else as the text whose keccak256 hash the study recorded.
+func purposeHash(p string) common.Hash {
+	if b, err := hexutil.Decode(p); err == nil && len(b) == common.HashLength {
+		return common.BytesToHash(b)
+	}
+	return crypto.Keccak256Hash([]byte(p))
+}
+
+func (cmd consentCmd) open(ctx context.Context, f *consentFlags) (*contracts.Ledger, func(), error) {
+	chain, err := cmd.dial(ctx, f.rpcURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	release := func() {
+		if !cmd.borrowed {
+			chain.Close()
+		}
+	}
+	ledger, err := contracts.Open(chain, common.HexToAddress(f.contract))
+	if err != nil {
+		release()
+		return nil, nil, err
+	}
+	return ledger, release, nil
+}
+
+func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, stdout, stderr io.Writer) error {
+	verb := map[bool]string{true: "grant", false: "revoke"}[grant]
+	fs := newFlagSet("consent "+verb, "consent "+verb+" [flags] (see cohort consent)", stderr)
+	var f consentFlags
+	f.register(fs)
+	fs.StringVar(&f.purpose, "purpose", "", "purpose code (text or 0x hash) the consent is for, instead of --study")
+	patientKey := fs.String("patient-key", "", "the patient's key file: signs the change")
+	relayerKey := fs.String("relayer-key", "", "a member hospital's key file: sends the change and pays its gas")
+	signedIn := fs.String("signed", "", "relay this signed change (written by --out) instead of signing one")
+	out := fs.String("out", "", "only sign: write the signed change to this file for a hospital to relay")
+	var expires, duration string
+	if grant {
+		fs.StringVar(&expires, "expires", "", "when the consent ends: 2027-12-31 or RFC 3339")
+		fs.StringVar(&duration, "for", "", "how long the consent lasts: e.g. 365d or 720h")
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := f.check(stderr); err != nil {
+		return err
+	}
+	signing := *signedIn == ""
+	switch {
+	case signing && *patientKey == "":
+		fmt.Fprintln(stderr, "--patient-key is required to sign (or relay a signed change with --signed)")
+		return errUsage
+	case signing && (*relayerKey == "") == (*out == ""):
+		fmt.Fprintln(stderr, "give --relayer-key to relay the change now, or --out to write it for a hospital to relay")
+		return errUsage
+	case !signing && (*relayerKey == "" || *patientKey != "" || *out != ""):
+		fmt.Fprintln(stderr, "--signed takes --relayer-key only: the patient already signed")
+		return errUsage
+	}
+
+	ledger, release, err := cmd.open(ctx, &f)
+	if err != nil {
+		return err
+	}
+	defer release()
+	domain := ledger.ConsentDomain()
+
+	var signed contracts.SignedConsent
+	if signing {
+		scope, err := f.scope(stderr)
+		if err != nil {
+			return err
+		}
+		var expiry time.Time
+		if grant {
+			if expiry, err = consentExpiry(expires, duration, time.Now()); err != nil {
+				fmt.Fprintln(stderr, err)
+				return errUsage
+			}
+		}
+		key, err := crypto.LoadECDSA(*patientKey)
+		if err != nil {
+			return fmt.Errorf("loading the patient key file %s (want 64 hex digits): %w", *patientKey, err)
+		}
+		id := contracts.PatientID(crypto.PubkeyToAddress(key.PublicKey))
+		nonce, err := ledger.ConsentNonce(ctx, id, scope)
+		if err != nil {
+			return err
+		}
+		signed, err = contracts.SignConsent(key, domain, contracts.ConsentChange{
+			Patient: id, Scope: scope, Granted: grant, Expiry: expiry, Nonce: nonce,
+		})
+		if err != nil {
+			return err
+		}
+		if *out != "" {
+			return writeSignedConsent(*out, domain, signed, stdout)
+		}
+	} else {
+		var fileDomain contracts.ConsentDomain
+		if signed, fileDomain, err = readSignedConsent(*signedIn); err != nil {
+			return err
+		}
+		if fileDomain.ChainID.Cmp(domain.ChainID) != 0 || fileDomain.Contract != domain.Contract {
+			return fmt.Errorf("%s is signed for contract %s on chain %s, not %s on chain %s: the contract would refuse it",
+				*signedIn, fileDomain.Contract, fileDomain.ChainID, domain.Contract, domain.ChainID)
+		}
+		if signed.Granted != grant {
+			return fmt.Errorf("%s holds a %s, not a %s", *signedIn, map[bool]string{true: "grant", false: "revocation"}[signed.Granted], verb)
+		}
+	}
+
+	relayer, err := contracts.LoadAccount(*relayerKey)
+	if err != nil {
+		return err
+	}
+	r, err := ledger.RelayConsent(ctx, relayer, signed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "patient %s: %s for %s recorded in block %d (transaction %s, %d gas paid by %s)\n",
+		signed.Patient.Hex(), map[bool]string{true: "consent granted until " + signed.Expiry.UTC().Format(time.RFC3339), false: "consent revoked"}[grant],
+		signed.Scope, r.Block, r.TxHash.Hex(), r.GasUsed, relayer.Address().Hex())
+	return nil
+}
+
+// consentExpiry reads --expires (a date or RFC 3339 time) or --for (a Go
+// duration or a number of days such as 365d), exactly one of them.
+func consentExpiry(expires, duration string, now time.Time) (time.Time, error) {
+	if (expires == "") == (duration == "") {
+		return time.Time{}, errors.New("a grant needs exactly one of --expires DATE and --for DURATION")
+	}
+	if expires != "" {
+		if t, err := time.Parse(time.DateOnly, expires); err == nil {
+			return t, nil
+		}
+		t, err := time.Parse(time.RFC3339, expires)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("--expires %q: want a date like 2027-12-31 or an RFC 3339 time", expires)
+		}
+		return t, nil
+	}
+	if days, ok := strings.CutSuffix(duration, "d"); ok {
+		n, err := strconv.Atoi(days)
+		if err != nil || n <= 0 {
+			return time.Time{}, fmt.Errorf("--for %q: want a positive number of days like 365d", duration)
+		}
+		return now.AddDate(0, 0, n), nil
+	}
+	d, err := time.ParseDuration(duration)
+	if err != nil || d <= 0 {
+		return time.Time{}, fmt.Errorf("--for %q: want a positive duration like 365d or 720h", duration)
+	}
+	return now.Add(d), nil
+}
+
+func writeSignedConsent(path string, d contracts.ConsentDomain, s contracts.SignedConsent, stdout io.Writer) error {
+	f := signedConsentFile{
+		ChainID: d.ChainID.String(), Contract: d.Contract, Patient: s.Patient,
+		StudyID: s.Scope.StudyID, Purpose: s.Scope.Purpose, Granted: s.Granted, Nonce: s.Nonce, Signature: s.Signature,
+	}
+	if !s.Expiry.IsZero() {
+		f.Expiry = s.Expiry.Unix()
+	}
+	b, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("writing the signed consent: %w", err)
+	}
+	fmt.Fprintf(stdout, "patient %s: signed consent %s for %s (nonce %d) written to %s; a member hospital relays it with --signed\n",
+		s.Patient.Hex(), map[bool]string{true: "grant", false: "revocation"}[s.Granted], s.Scope, s.Nonce, path)
+	return nil
+}
+
+func readSignedConsent(path string) (contracts.SignedConsent, contracts.ConsentDomain, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return contracts.SignedConsent{}, contracts.ConsentDomain{}, fmt.Errorf("reading the signed consent: %w", err)
+	}
+	var f signedConsentFile
+	if err := json.Unmarshal(b, &f); err != nil {
+		return contracts.SignedConsent{}, contracts.ConsentDomain{}, fmt.Errorf("reading the signed consent %s: %w", path, err)
+	}
+	s, d, err := f.signed()
+	if err != nil {
+		return contracts.SignedConsent{}, contracts.ConsentDomain{}, fmt.Errorf("reading the signed consent %s: %w", path, err)
+	}
+	return s, d, nil
+}
+
+// consentStatusJSON is what `cohort consent status --json` prints.
+type consentStatusJSON struct {
+	Patient     common.Hash `json:"patient"`
+	StudyID     uint64      `json:"study_id"`
+	AsOfRound   uint32      `json:"as_of_round"`
+	State       string      `json:"state"`
+	StudyScoped bool        `json:"study_scoped"`
+	Expiry      *time.Time  `json:"expiry,omitempty"`
+	SinceBlock  uint64      `json:"since_block,omitempty"`
+	Since       *time.Time  `json:"since,omitempty"`
+}
+
+func (cmd consentCmd) status(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("consent status", "consent status [flags] (see cohort consent)", stderr)
+	var f consentFlags
+	f.register(fs)
+	patientFlag := fs.String("patient", "", "the patient's pseudonymous id (0x, 32 bytes)")
+	patientKey := fs.String("patient-key", "", "the patient's key file, instead of --patient")
+	round := fs.Uint("round", 0, "judge consent as of this round of the study (0: now)")
+	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := f.check(stderr); err != nil {
+		return err
+	}
+	if f.study == 0 {
+		fmt.Fprintln(stderr, "--study is required")
+		return errUsage
+	}
+	var patient common.Hash
+	switch {
+	case (*patientFlag == "") == (*patientKey == ""):
+		fmt.Fprintln(stderr, "give exactly one of --patient ID and --patient-key FILE")
+		return errUsage
+	case *patientKey != "":
+		a, err := contracts.LoadAccount(*patientKey)
+		if err != nil {
+			return err
+		}
+		patient = contracts.PatientID(a.Address())
+	default:
+		b, err := hexutil.Decode(*patientFlag)
+		if err != nil || len(b) != common.HashLength {
+			fmt.Fprintln(stderr, "--patient must be a 0x-prefixed 32-byte id (see cohort consent id)")
+			return errUsage
+		}
+		patient = common.BytesToHash(b)
+	}
+	if *round > uint(^uint32(0)) {
+		fmt.Fprintln(stderr, "--round is too large")
+		return errUsage
+	}
+	ledger, release, err := cmd.open(ctx, &f)
+	if err != nil {
+		return err
+	}
+	defer release()
+	st, err := ledger.ConsentStatus(ctx, patient, f.study, uint32(*round))
+	if err != nil {
+		return err
+	}
+	out := consentStatusJSON{Patient: patient, StudyID: f.study, AsOfRound: uint32(*round), State: st.State.String(), StudyScoped: st.StudyScoped}
+	if st.State != contracts.ConsentNone {
+		out.SinceBlock, out.Since = st.Record.Block, &st.Record.Time
+		if !st.Record.Expiry.IsZero() {
+			out.Expiry = &st.Record.Expiry
+		}
+	}
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(out)
+	}
+	when := "now"
+	if *round != 0 {
+		when = fmt.Sprintf("as of round %d", *round)
+	}
+	fmt.Fprintf(stdout, "patient %s, study %d, %s: %s", patient.Hex(), f.study, when, st.State)
+	if st.State != contracts.ConsentNone {
+		scope := "the study's purpose"
+		if st.StudyScoped {
+			scope = "this study"
+		}
+		fmt.Fprintf(stdout, " (decided for %s in block %d", scope, st.Record.Block)
+		if !st.Record.Expiry.IsZero() {
+			fmt.Fprintf(stdout, ", expiry %s", st.Record.Expiry.Format(time.RFC3339))
+		}
+		fmt.Fprint(stdout, ")")
+	}
+	fmt.Fprintln(stdout)
+	return nil
+}
+
+// consentID prints a patient's pseudonymous id, optionally creating the key file.
+func consentID(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("consent id", "consent id --patient-key FILE [--create]", stderr)
+	patientKey := fs.String("patient-key", "", "the patient's key file (required)")
+	create := fs.Bool("create", false, "create the key file with a fresh key if it does not exist")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *patientKey == "" {
+		fmt.Fprintln(stderr, "--patient-key is required")
+		return errUsage
+	}
+	if *create {
+		if _, err := os.Stat(*patientKey); errors.Is(err, os.ErrNotExist) {
+			k, err := crypto.GenerateKey()
+			if err != nil {
+				return err
+			}
+			f, err := os.OpenFile(*patientKey, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+			if err != nil {
+				return fmt.Errorf("creating the patient key file: %w", err)
+			}
+			_, err = f.WriteString(hexutil.Encode(crypto.FromECDSA(k))[2:] + "\n")
+			if err := errors.Join(err, f.Close()); err != nil {
+				return fmt.Errorf("writing the patient key file: %w", err)
+			}
+			fmt.Fprintf(stderr, "created %s (keep it secret: it signs your consent)\n", *patientKey)
+		}
+	}
+	a, err := contracts.LoadAccount(*patientKey)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, contracts.PatientID(a.Address()).Hex())
+	return nil
+}

@@ -1,0 +1,222 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// consentWorld is a simulated chain with a deployed ledger, one hospital, a
+// study and key files for the hospital, a patient and an outsider.
+type consentWorld struct {
+	ctx                             context.Context
+	chain                           *contracts.Chain
+	ledger                          *contracts.Ledger
+	study                           uint64
+	purpose                         string
+	hospitalKey, patientKey, outKey string
+	patientID                       common.Hash
+	cmd                             consentCmd
+}
+
+func writeTestKey(t *testing.T, dir, name string) (string, *ecdsa.PrivateKey) {
+	t.Helper()
+	k, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	path := filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(path, []byte(hexutil.Encode(crypto.FromECDSA(k))[2:]+"\n"), 0o600))
+	return path, k
+}
+
+func newConsentWorld(t *testing.T) *consentWorld {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	t.Cleanup(cancel)
+	dir := t.TempDir()
+	w := &consentWorld{ctx: ctx, purpose: "sepsis prediction"}
+	var hospital, patient, outsider *ecdsa.PrivateKey
+	w.hospitalKey, hospital = writeTestKey(t, dir, "hospital.key")
+	w.patientKey, patient = writeTestKey(t, dir, "patient.key")
+	w.outKey, outsider = writeTestKey(t, dir, "outsider.key")
+	w.patientID = contracts.PatientID(crypto.PubkeyToAddress(patient.PublicKey))
+	researcher := contracts.NewAccount(hospital)
+	chain, err := contracts.NewSimulatedChain(researcher.Address(), crypto.PubkeyToAddress(outsider.PublicKey))
+	require.NoError(t, err)
+	t.Cleanup(func() { require.NoError(t, chain.Close()) })
+	w.chain = chain
+	w.ledger, _, err = contracts.Deploy(ctx, chain, researcher, []contracts.Member{
+		{Address: researcher.Address(), Name: "Hospital A", TLSFingerprint: crypto.Keccak256Hash([]byte("cert"))},
+	})
+	require.NoError(t, err)
+	w.study, _, err = w.ledger.CreateStudy(ctx, researcher, contracts.StudyParams{
+		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: purposeHash(w.purpose),
+		ReferenceCommitment: crypto.Keccak256Hash([]byte("ref")), Rounds: 1, MinParticipants: 1, Threshold: 1,
+		StrikeLimit: 1, Coordinator: researcher.Address(),
+	})
+	require.NoError(t, err)
+	w.cmd = consentCmd{dial: func(context.Context, string) (*contracts.Chain, error) { return chain, nil }, borrowed: true}
+	return w
+}
+
+// run runs `cohort consent args...` against the world's chain.
+func (w *consentWorld) run(args ...string) (string, string, error) {
+	var stdout, stderr bytes.Buffer
+	err := w.cmd.run(w.ctx, args, &stdout, &stderr)
+	return stdout.String(), stderr.String(), err
+}
+
+func (w *consentWorld) conn() []string {
+	return []string{"--eth-rpc", "simulated", "--contract", w.ledger.Address().Hex()}
+}
+
+func (w *consentWorld) status(t *testing.T) consentStatusJSON {
+	t.Helper()
+	out, errOut, err := w.run(append(append([]string{"status"}, w.conn()...), "--patient", w.patientID.Hex(), "--study", "1", "--json")...)
+	require.NoError(t, err, errOut)
+	var st consentStatusJSON
+	require.NoError(t, json.Unmarshal([]byte(out), &st))
+	return st
+}
+
+func TestConsentCommandGrantRevokeStatus(t *testing.T) {
+	w := newConsentWorld(t)
+	study := []string{"--study", "1"}
+	keys := []string{"--patient-key", w.patientKey, "--relayer-key", w.hospitalKey}
+
+	assert.Equal(t, "none", w.status(t).State)
+
+	out, errOut, err := w.run(append(append(append([]string{"grant"}, w.conn()...), append(study, keys...)...), "--for", "30d")...)
+	require.NoError(t, err, errOut)
+	assert.Contains(t, out, "consent granted until")
+	st := w.status(t)
+	assert.Equal(t, "active", st.State)
+	assert.True(t, st.StudyScoped)
+	require.NotNil(t, st.Expiry)
+	assert.WithinDuration(t, time.Now().AddDate(0, 0, 30), *st.Expiry, time.Minute)
+
+	out, errOut, err = w.run(append(append([]string{"revoke"}, w.conn()...), append(study, keys...)...)...)
+	require.NoError(t, err, errOut)
+	assert.Contains(t, out, "consent revoked")
+	assert.Equal(t, "revoked", w.status(t).State)
+
+	// A purpose-wide grant does not override the study-specific revocation.
+	_, errOut, err = w.run(append(append([]string{"grant"}, w.conn()...), append([]string{"--purpose", w.purpose, "--expires", "2099-01-01"}, keys...)...)...)
+	require.NoError(t, err, errOut)
+	assert.Equal(t, "revoked", w.status(t).State)
+
+	// Text status by key file, and the patient's id.
+	out, errOut, err = w.run(append(append([]string{"status"}, w.conn()...), "--patient-key", w.patientKey, "--study", "1")...)
+	require.NoError(t, err, errOut)
+	assert.Contains(t, out, "revoked (decided for this study")
+	id, _, err := w.run("id", "--patient-key", w.patientKey)
+	require.NoError(t, err)
+	assert.Equal(t, w.patientID.Hex(), strings.TrimSpace(id))
+}
+
+// TestConsentCommandSignThenRelay: the patient signs offline; the hospital
+// relays the file. Relaying it twice is refused as a replay.
+func TestConsentCommandSignThenRelay(t *testing.T) {
+	w := newConsentWorld(t)
+	signedPath := filepath.Join(t.TempDir(), "signed.json")
+	out, errOut, err := w.run(append(append([]string{"grant"}, w.conn()...), "--study", "1", "--for", "720h", "--patient-key", w.patientKey, "--out", signedPath)...)
+	require.NoError(t, err, errOut)
+	assert.Contains(t, out, "written to "+signedPath)
+	assert.Equal(t, "none", w.status(t).State, "signing alone changes nothing on chain")
+
+	relay := append(append([]string{"grant"}, w.conn()...), "--signed", signedPath, "--relayer-key", w.hospitalKey)
+	_, errOut, err = w.run(relay...)
+	require.NoError(t, err, errOut)
+	assert.Equal(t, "active", w.status(t).State)
+	_, _, err = w.run(relay...)
+	require.ErrorIs(t, err, contracts.ErrInvalidNonce)
+
+	// The relayer must be a member; a grant file cannot be relayed as a revocation.
+	_, _, err = w.run(append(append([]string{"grant"}, w.conn()...), "--signed", signedPath, "--relayer-key", w.outKey)...)
+	require.ErrorIs(t, err, contracts.ErrNotMember)
+	_, _, err = w.run(append(append([]string{"revoke"}, w.conn()...), "--signed", signedPath, "--relayer-key", w.hospitalKey)...)
+	require.ErrorContains(t, err, "not a revoke")
+}
+
+func TestConsentCommandUsage(t *testing.T) {
+	w := newConsentWorld(t)
+	conn := w.conn()
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no subcommand", nil, "Usage: cohort consent"},
+		{"unknown subcommand", []string{"frobnicate"}, "unknown consent command"},
+		{"no chain", []string{"status", "--study", "1", "--patient-key", w.patientKey}, "--eth-rpc"},
+		{"no scope", append(append([]string{"grant"}, conn...), "--for", "1d", "--patient-key", w.patientKey, "--relayer-key", w.hospitalKey), "exactly one of --study"},
+		{"two scopes", append(append([]string{"grant"}, conn...), "--study", "1", "--purpose", "x", "--for", "1d", "--patient-key", w.patientKey, "--relayer-key", w.hospitalKey), "exactly one of --study"},
+		{"no expiry", append(append([]string{"grant"}, conn...), "--study", "1", "--patient-key", w.patientKey, "--relayer-key", w.hospitalKey), "--expires"},
+		{"bad expiry", append(append([]string{"grant"}, conn...), "--study", "1", "--expires", "soon", "--patient-key", w.patientKey, "--relayer-key", w.hospitalKey), "2027-12-31"},
+		{"no patient key", append(append([]string{"revoke"}, conn...), "--study", "1", "--relayer-key", w.hospitalKey), "--patient-key is required"},
+		{"neither relay nor out", append(append([]string{"revoke"}, conn...), "--study", "1", "--patient-key", w.patientKey), "--relayer-key"},
+		{"status without patient", append(append([]string{"status"}, conn...), "--study", "1"), "exactly one of --patient"},
+		{"status bad patient id", append(append([]string{"status"}, conn...), "--study", "1", "--patient", "0x12"), "32-byte"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, err := w.run(tc.args...)
+			require.ErrorIs(t, err, errUsage)
+			assert.Contains(t, out+errOut, tc.want)
+		})
+	}
+
+	// Errors from the contract come back as its sentinels.
+	_, _, err := w.run(append(append([]string{"grant"}, conn...), "--study", "1", "--expires", "2001-01-01", "--patient-key", w.patientKey, "--relayer-key", w.hospitalKey)...)
+	require.ErrorIs(t, err, contracts.ErrConsentExpired)
+	_, _, err = w.run(append(append([]string{"grant"}, conn...), "--study", "9", "--for", "1d", "--patient-key", w.patientKey, "--relayer-key", w.hospitalKey)...)
+	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
+	_, _, err = w.run(append(append([]string{"status"}, conn...), "--study", "1", "--round", "3", "--patient-key", w.patientKey)...)
+	require.ErrorIs(t, err, contracts.ErrRoundNotFound)
+}
+
+func TestConsentExpiry(t *testing.T) {
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	tests := []struct {
+		expires, dur string
+		want         time.Time
+		ok           bool
+	}{
+		{"2027-12-31", "", time.Date(2027, 12, 31, 0, 0, 0, 0, time.UTC), true},
+		{"2027-12-31T10:00:00Z", "", time.Date(2027, 12, 31, 10, 0, 0, 0, time.UTC), true},
+		{"", "365d", now.AddDate(0, 0, 365), true},
+		{"", "36h", now.Add(36 * time.Hour), true},
+		{"", "", time.Time{}, false},
+		{"2027-12-31", "1d", time.Time{}, false},
+		{"", "0d", time.Time{}, false},
+		{"", "-3h", time.Time{}, false},
+		{"tomorrow", "", time.Time{}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.expires+tc.dur, func(t *testing.T) {
+			got, err := consentExpiry(tc.expires, tc.dur, now)
+			if !tc.ok {
+				require.Error(t, err)
+				return
+			}
+			require.NoError(t, err)
+			assert.True(t, tc.want.Equal(got), "got %v", got)
+		})
+	}
+	assert.Equal(t, crypto.Keccak256Hash([]byte("x")), purposeHash("x"))
+	h := crypto.Keccak256Hash([]byte("y"))
+	assert.Equal(t, h, purposeHash(h.Hex()))
+}

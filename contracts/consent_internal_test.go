@@ -1,0 +1,97 @@
+package contracts
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestConsentDigestMatchesContract checks that the Go EIP-712 digest (built
+// with go-ethereum's apitypes) and the patient id equal what the deployed
+// contract computes.
+func TestConsentDigestMatchesContract(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	deployer := testAccount(t)
+	chain, err := NewSimulatedChain(deployer.Address())
+	require.NoError(t, err)
+	defer func() { require.NoError(t, chain.Close()) }()
+	l, _, err := Deploy(ctx, chain, deployer, []Member{{deployer.Address(), "H", crypto.Keccak256Hash([]byte("c"))}})
+	require.NoError(t, err)
+	d := l.ConsentDomain()
+	assert.Equal(t, chain.ChainID(), d.ChainID)
+
+	patient := PatientID(deployer.Address())
+	tests := []ConsentChange{
+		{Patient: patient, Scope: ConsentScope{StudyID: 1}, Granted: true, Expiry: time.Unix(1_900_000_000, 0), Nonce: 0},
+		{Patient: patient, Scope: ConsentScope{Purpose: crypto.Keccak256Hash([]byte("sepsis"))}, Granted: false, Nonce: 7},
+		{Patient: common.HexToHash("0xff"), Scope: ConsentScope{StudyID: ^uint64(0)}, Granted: true, Expiry: time.Unix(1<<40, 0), Nonce: ^uint32(0)},
+	}
+	for i, c := range tests {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			expiry, err := c.expiryUnix()
+			require.NoError(t, err)
+			out, err := l.read(ctx, l.binding.PackConsentDigest(c.Patient, c.Scope.StudyID, c.Scope.Purpose, c.Granted, expiry, c.Nonce))
+			require.NoError(t, err)
+			want, err := l.binding.UnpackConsentDigest(out)
+			require.NoError(t, err)
+			got, err := ConsentDigest(d, c)
+			require.NoError(t, err)
+			assert.Equal(t, common.Hash(want), got)
+		})
+	}
+
+	// A different domain (chain or contract) gives a different digest.
+	base, err := ConsentDigest(d, tests[0])
+	require.NoError(t, err)
+	other, err := ConsentDigest(ConsentDomain{ChainID: big.NewInt(1), Contract: d.Contract}, tests[0])
+	require.NoError(t, err)
+	assert.NotEqual(t, base, other)
+	_, err = ConsentDigest(ConsentDomain{Contract: d.Contract}, tests[0])
+	require.ErrorIs(t, err, ErrInvalidParameter)
+
+	for _, a := range []common.Address{deployer.Address(), {}, common.HexToAddress("0x1234")} {
+		out, err := l.read(ctx, l.binding.PackPatientId(a))
+		require.NoError(t, err)
+		want, err := l.binding.UnpackPatientId(out)
+		require.NoError(t, err)
+		assert.Equal(t, common.Hash(want), PatientID(a))
+	}
+}
+
+// TestNonceResyncAfterTimeout reproduces a nonce gap (as left by a dropped
+// transaction) and checks that a timed-out wait makes the next send re-read
+// the node's pending nonce instead of queueing behind the gap forever.
+func TestNonceResyncAfterTimeout(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	deployer := testAccount(t)
+	chain, err := NewSimulatedChain(deployer.Address())
+	require.NoError(t, err)
+	defer func() { require.NoError(t, chain.Close()) }()
+	l, _, err := Deploy(ctx, chain, deployer, []Member{{deployer.Address(), "H", crypto.Keccak256Hash([]byte("c"))}})
+	require.NoError(t, err)
+
+	s := chain.sender(deployer.Address())
+	s.mu.Lock()
+	s.nonce += 3 // three transactions "dropped" from the pool
+	s.mu.Unlock()
+
+	short, cancelShort := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancelShort()
+	_, err = l.UpdateTLSFingerprint(short, deployer, crypto.Keccak256Hash([]byte("gap")))
+	require.ErrorIs(t, err, context.DeadlineExceeded, "a transaction behind a nonce gap is never mined")
+
+	_, err = l.UpdateTLSFingerprint(ctx, deployer, crypto.Keccak256Hash([]byte("after resync")))
+	require.NoError(t, err)
+	m, err := l.Member(ctx, deployer.Address())
+	require.NoError(t, err)
+	assert.Equal(t, crypto.Keccak256Hash([]byte("after resync")), m.TLSFingerprint)
+}

@@ -1,0 +1,208 @@
+package contracts
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/cohort-fl/cohort/contracts/cohortsol"
+)
+
+// ProposalKind is what a membership proposal does once enough members voted for it.
+type ProposalKind uint8
+
+// Proposal kinds, as numbered by the contract.
+const (
+	// ProposalAdmit admits an institution to the consortium.
+	ProposalAdmit ProposalKind = 1
+	// ProposalRemove removes a member from the consortium.
+	ProposalRemove ProposalKind = 2
+	// ProposalReinstate lifts a member's suspension from a study and clears its strikes.
+	ProposalReinstate ProposalKind = 3
+	// ProposalQuorum changes the quorum.
+	ProposalQuorum ProposalKind = 4
+)
+
+// String names the kind.
+func (k ProposalKind) String() string {
+	switch k {
+	case ProposalAdmit:
+		return "admit"
+	case ProposalRemove:
+		return "remove"
+	case ProposalReinstate:
+		return "reinstate"
+	case ProposalQuorum:
+		return "quorum"
+	default:
+		return fmt.Sprintf("ProposalKind(%d)", uint8(k))
+	}
+}
+
+// Proposal is a membership proposal as recorded on chain.
+type Proposal struct {
+	ID   uint64
+	Kind ProposalKind
+	// Subject is the institution admitted or removed, or the member reinstated.
+	Subject common.Address
+	// StudyID is the study of a reinstatement.
+	StudyID uint64
+	// QuorumPercent is the new quorum of a quorum proposal.
+	QuorumPercent uint8
+	// Name and TLSFingerprint describe the institution of an admission.
+	Name           string
+	TLSFingerprint common.Hash
+	Proposer       common.Address
+	// Yes is the number of votes so far (the proposer's included).
+	Yes uint32
+	// ExpiresAt is when the proposal stops accepting votes.
+	ExpiresAt time.Time
+	// Executed is true once the proposal took effect.
+	Executed bool
+}
+
+// Quorum describes how many votes carry a proposal now.
+type Quorum struct {
+	// Percent is the share of active members, rounded up, whose votes carry a proposal.
+	Percent uint8
+	// ActiveMembers is the number of active members.
+	ActiveMembers uint32
+	// RequiredVotes is the number of votes a proposal needs now.
+	RequiredVotes uint32
+}
+
+// ProposeAdmission proposes admitting an institution to the consortium and
+// returns the proposal's id. from must be an active member; its vote counts at
+// once, so with a quorum of one member the institution is admitted in the
+// same transaction.
+func (l *Ledger) ProposeAdmission(ctx context.Context, from *Account, m Member) (uint64, Receipt, error) {
+	return l.propose(ctx, from, fmt.Sprintf("proposing to admit %s", m.Address),
+		l.binding.PackProposeAdmission(m.Address, m.Name, m.TLSFingerprint))
+}
+
+// ProposeRemoval proposes removing an active member from the consortium.
+func (l *Ledger) ProposeRemoval(ctx context.Context, from *Account, member common.Address) (uint64, Receipt, error) {
+	return l.propose(ctx, from, fmt.Sprintf("proposing to remove %s", member), l.binding.PackProposeRemoval(member))
+}
+
+// ProposeReinstatement proposes reinstating a member suspended from a study.
+func (l *Ledger) ProposeReinstatement(ctx context.Context, from *Account, studyID uint64, member common.Address) (uint64, Receipt, error) {
+	return l.propose(ctx, from, fmt.Sprintf("proposing to reinstate %s in study %d", member, studyID),
+		l.binding.PackProposeReinstatement(studyID, member))
+}
+
+// ProposeQuorum proposes a new quorum, in percent of active members (1-100).
+func (l *Ledger) ProposeQuorum(ctx context.Context, from *Account, percent uint8) (uint64, Receipt, error) {
+	return l.propose(ctx, from, fmt.Sprintf("proposing a quorum of %d%%", percent), l.binding.PackProposeQuorum(percent))
+}
+
+func (l *Ledger) propose(ctx context.Context, from *Account, what string, data []byte) (uint64, Receipt, error) {
+	r, err := l.write(ctx, from, data)
+	if err != nil {
+		return 0, Receipt{}, fmt.Errorf("%s: %w", what, err)
+	}
+	lg := l.eventIn(r, cohortsol.CohortProposalCreatedEventName)
+	if lg == nil {
+		return 0, receiptOf(r), fmt.Errorf("%s: %w: no ProposalCreated event in transaction %s", what, ErrInconsistentLedger, r.TxHash)
+	}
+	ev, err := l.binding.UnpackProposalCreatedEvent(lg)
+	if err != nil {
+		return 0, receiptOf(r), fmt.Errorf("%s: decoding ProposalCreated: %w", what, err)
+	}
+	return ev.ProposalId, receiptOf(r), nil
+}
+
+// Vote votes from an active member for a proposal. It reports whether this
+// vote carried the proposal, which then took effect in the same transaction.
+func (l *Ledger) Vote(ctx context.Context, from *Account, proposalID uint64) (bool, Receipt, error) {
+	r, err := l.write(ctx, from, l.binding.PackVote(proposalID))
+	if err != nil {
+		return false, Receipt{}, fmt.Errorf("voting for proposal %d: %w", proposalID, err)
+	}
+	return l.eventIn(r, cohortsol.CohortProposalExecutedEventName) != nil, receiptOf(r), nil
+}
+
+// Proposal returns a proposal, or ErrProposalNotFound.
+func (l *Ledger) Proposal(ctx context.Context, proposalID uint64) (Proposal, error) {
+	out, err := l.read(ctx, l.binding.PackGetProposal(proposalID))
+	if err != nil {
+		return Proposal{}, fmt.Errorf("reading proposal %d: %w", proposalID, err)
+	}
+	p, err := l.binding.UnpackGetProposal(out)
+	if err != nil {
+		return Proposal{}, fmt.Errorf("reading proposal %d: %w", proposalID, err)
+	}
+	return Proposal{
+		ID:             proposalID,
+		Kind:           ProposalKind(p.Kind),
+		Subject:        p.Subject,
+		StudyID:        p.StudyId,
+		QuorumPercent:  p.QuorumPercent,
+		Name:           p.Name,
+		TLSFingerprint: p.TlsFingerprint,
+		Proposer:       p.Proposer,
+		Yes:            p.Yes,
+		ExpiresAt:      time.Unix(int64(p.ExpiresAt), 0).UTC(),
+		Executed:       p.Executed,
+	}, nil
+}
+
+// HasVoted reports whether the member voted for the proposal.
+func (l *Ledger) HasVoted(ctx context.Context, proposalID uint64, member common.Address) (bool, error) {
+	out, err := l.read(ctx, l.binding.PackHasVoted(proposalID, member))
+	if err != nil {
+		return false, fmt.Errorf("reading the vote of %s on proposal %d: %w", member, proposalID, err)
+	}
+	return l.binding.UnpackHasVoted(out)
+}
+
+// Quorum returns the current quorum, active member count and required votes.
+func (l *Ledger) Quorum(ctx context.Context) (Quorum, error) {
+	wrap := func(err error) error { return fmt.Errorf("reading the quorum: %w", err) }
+	var q Quorum
+	out, err := l.read(ctx, l.binding.PackQuorumPercent())
+	if err != nil {
+		return Quorum{}, wrap(err)
+	}
+	if q.Percent, err = l.binding.UnpackQuorumPercent(out); err != nil {
+		return Quorum{}, wrap(err)
+	}
+	if out, err = l.read(ctx, l.binding.PackActiveMembers()); err != nil {
+		return Quorum{}, wrap(err)
+	}
+	if q.ActiveMembers, err = l.binding.UnpackActiveMembers(out); err != nil {
+		return Quorum{}, wrap(err)
+	}
+	if out, err = l.read(ctx, l.binding.PackRequiredVotes()); err != nil {
+		return Quorum{}, wrap(err)
+	}
+	if q.RequiredVotes, err = l.binding.UnpackRequiredVotes(out); err != nil {
+		return Quorum{}, wrap(err)
+	}
+	return q, nil
+}
+
+// UpdateTLSFingerprint replaces from's TLS certificate fingerprint after a
+// certificate rotation. from must be an active member.
+func (l *Ledger) UpdateTLSFingerprint(ctx context.Context, from *Account, fingerprint common.Hash) (Receipt, error) {
+	r, err := l.write(ctx, from, l.binding.PackUpdateTlsFingerprint(fingerprint))
+	if err != nil {
+		return Receipt{}, fmt.Errorf("updating the TLS fingerprint: %w", err)
+	}
+	return receiptOf(r), nil
+}
+
+// eventIn returns the first log of the named event emitted by the contract in
+// a receipt, or nil.
+func (l *Ledger) eventIn(r *types.Receipt, name string) *types.Log {
+	id := l.abi.Events[name].ID
+	for _, lg := range r.Logs {
+		if lg.Address == l.address && len(lg.Topics) > 0 && lg.Topics[0] == id {
+			return lg
+		}
+	}
+	return nil
+}

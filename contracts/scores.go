@@ -1,0 +1,267 @@
+package contracts
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math"
+	"math/big"
+	"slices"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/contracts/cohortsol"
+)
+
+// flagSuspicious is the contract's FLAG_SUSPICIOUS bit of a score entry.
+const flagSuspicious = 1
+
+// Score is the coordinator's verdict on one participant's update in a round.
+// Scores and weights are stored with 6 decimal digits (see MetricUnit).
+type Score struct {
+	Member common.Address
+	// Score is the update's trust score, e.g. a cosine similarity with the
+	// reference update; within ±2147.
+	Score float64
+	// Weight is the update's weight in the aggregate, in [0, 4294].
+	Weight float64
+	// Flagged marks the update as suspicious: its sender receives a strike.
+	Flagged bool
+}
+
+// PackScore encodes a score as the contract's score-entry word: bits 0-159
+// the member, 160-191 the weight (uint32 fixed point), 192-223 the score
+// (int32 fixed point, two's complement), 224-231 the flags.
+func PackScore(s Score) (*big.Int, error) {
+	fixedScore, fixedWeight := math.Round(s.Score*MetricUnit), math.Round(s.Weight*MetricUnit)
+	if math.IsNaN(fixedScore) || math.Abs(fixedScore) > math.MaxInt32 {
+		return nil, fmt.Errorf("%w: score %v of %s is outside ±%v", ErrInvalidParameter, s.Score, s.Member, float64(math.MaxInt32)/MetricUnit)
+	}
+	if math.IsNaN(fixedWeight) || fixedWeight < 0 || fixedWeight > math.MaxUint32 {
+		return nil, fmt.Errorf("%w: weight %v of %s is outside [0, %v]", ErrInvalidParameter, s.Weight, s.Member, float64(math.MaxUint32)/MetricUnit)
+	}
+	score := uint32(int32(fixedScore))
+	weight := uint32(fixedWeight)
+	var flags uint64
+	if s.Flagged {
+		flags = flagSuspicious
+	}
+	word := new(big.Int).SetBytes(s.Member.Bytes())
+	word.Or(word, new(big.Int).Lsh(new(big.Int).SetUint64(uint64(weight)), 160))
+	word.Or(word, new(big.Int).Lsh(new(big.Int).SetUint64(uint64(score)), 192))
+	word.Or(word, new(big.Int).Lsh(new(big.Int).SetUint64(flags), 224))
+	return word, nil
+}
+
+// UnpackScore decodes a score-entry word (see PackScore).
+func UnpackScore(word *big.Int) Score {
+	var b [32]byte
+	word.FillBytes(b[:])
+	flags := b[3]
+	score := int32(uint32(b[4])<<24 | uint32(b[5])<<16 | uint32(b[6])<<8 | uint32(b[7]))
+	weight := uint32(b[8])<<24 | uint32(b[9])<<16 | uint32(b[10])<<8 | uint32(b[11])
+	return Score{
+		Member:  common.BytesToAddress(b[12:]),
+		Score:   float64(score) / MetricUnit,
+		Weight:  float64(weight) / MetricUnit,
+		Flagged: flags&flagSuspicious != 0,
+	}
+}
+
+// NextScoresHash returns the scores hash a round stores after a chunk of
+// entries is recorded on top of prev: keccak256(abi.encodePacked(prev, entries)).
+func NextScoresHash(prev common.Hash, entries []*big.Int) common.Hash {
+	buf := make([]byte, 0, 32*(len(entries)+1))
+	buf = append(buf, prev[:]...)
+	for _, e := range entries {
+		buf = append(buf, common.BigToHash(e).Bytes()...)
+	}
+	return crypto.Keccak256Hash(buf)
+}
+
+// RecordScores records the coordinator's scores, weights and flags for an
+// open round, in one transaction (sorted by member address here, as the
+// contract requires). Each flagged member receives a strike and is suspended
+// from the study once it reaches the study's strike limit. Only the
+// coordinator may call it; it may be called several times per round with
+// different members.
+func (l *Ledger) RecordScores(ctx context.Context, from *Account, studyID uint64, round uint32, scores []Score) (Receipt, error) {
+	wrap := func(err error) error {
+		return fmt.Errorf("recording scores for round %d of study %d: %w", round, studyID, err)
+	}
+	sorted := slices.Clone(scores)
+	slices.SortFunc(sorted, func(a, b Score) int { return bytes.Compare(a.Member[:], b.Member[:]) })
+	entries := make([]*big.Int, len(sorted))
+	for i, s := range sorted {
+		e, err := PackScore(s)
+		if err != nil {
+			return Receipt{}, wrap(err)
+		}
+		entries[i] = e
+	}
+	r, err := l.write(ctx, from, l.binding.PackRecordScores(studyID, round, entries))
+	if err != nil {
+		return Receipt{}, wrap(err)
+	}
+	return receiptOf(r), nil
+}
+
+// Scores returns the scores recorded for a round, in recording order, read
+// from the ScoresRecorded events and checked against the round's scores hash.
+func (l *Ledger) Scores(ctx context.Context, studyID uint64, round uint32) ([]Score, error) {
+	wrap := func(err error) error {
+		return fmt.Errorf("reading the scores of round %d of study %d: %w", round, studyID, err)
+	}
+	head, err := l.chain.BlockNumber(ctx)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	at := new(big.Int).SetUint64(head)
+	rec, err := l.roundRecord(ctx, studyID, round, at)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	q := ethereum.FilterQuery{
+		FromBlock: rec.OpenedBlock,
+		ToBlock:   at,
+		Addresses: []common.Address{l.address},
+		Topics: [][]common.Hash{
+			{l.abi.Events[cohortsol.CohortScoresRecordedEventName].ID},
+			{common.BigToHash(new(big.Int).SetUint64(studyID))},
+			{common.BigToHash(big.NewInt(int64(round)))},
+		},
+	}
+	if rec.Status != roundStatusOpen {
+		q.ToBlock = rec.ClosedBlock
+	}
+	logs, err := l.chain.filterLogs(ctx, q)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	var out []Score
+	var h common.Hash
+	for i := range logs {
+		if logs[i].Removed {
+			continue
+		}
+		ev, err := l.binding.UnpackScoresRecordedEvent(&logs[i])
+		if err != nil {
+			return nil, wrap(fmt.Errorf("decoding a ScoresRecorded event: %w", err))
+		}
+		h = NextScoresHash(h, ev.Entries)
+		for _, e := range ev.Entries {
+			out = append(out, UnpackScore(e))
+		}
+	}
+	if h != rec.ScoresHash {
+		return nil, wrap(fmt.Errorf("%w: the ScoresRecorded events hash to %s, the contract stores %s", ErrInconsistentLedger, h, common.Hash(rec.ScoresHash)))
+	}
+	return out, nil
+}
+
+// ReportViolation reports a protocol violation by a participant in a round
+// (for example a ciphertext that does not match its commitment), which gives
+// it a strike and suspends it once it reaches the study's strike limit.
+// evidence is the hash of the evidence kept off chain; each evidence counts
+// once per member and study. Only the coordinator may call it.
+func (l *Ledger) ReportViolation(ctx context.Context, from *Account, studyID uint64, round uint32, member common.Address, evidence common.Hash) (Receipt, error) {
+	r, err := l.write(ctx, from, l.binding.PackReportViolation(studyID, round, member, evidence))
+	if err != nil {
+		return Receipt{}, fmt.Errorf("reporting a violation by %s in round %d of study %d: %w", member, round, studyID, err)
+	}
+	return receiptOf(r), nil
+}
+
+// Participant is a member's standing in a study.
+type Participant struct {
+	// Index is the 1-based joining order; 0 if the member has not joined.
+	Index uint16
+	// Strikes is the number of strikes since joining or the last reinstatement.
+	Strikes uint16
+	// Suspended members' commits are refused until members vote to reinstate them.
+	Suspended bool
+	// LastCommittedRound is the last round the member committed an update to.
+	LastCommittedRound uint32
+}
+
+// Participant returns a member's standing in a study (Index 0 if it has not
+// joined), or ErrStudyNotFound.
+func (l *Ledger) Participant(ctx context.Context, studyID uint64, member common.Address) (Participant, error) {
+	out, err := l.read(ctx, l.binding.PackGetParticipant(studyID, member))
+	if err != nil {
+		return Participant{}, fmt.Errorf("reading the standing of %s in study %d: %w", member, studyID, err)
+	}
+	p, err := l.binding.UnpackGetParticipant(out)
+	if err != nil {
+		return Participant{}, fmt.Errorf("reading the standing of %s in study %d: %w", member, studyID, err)
+	}
+	return Participant{Index: p.Index, Strikes: p.Strikes, Suspended: p.Suspended, LastCommittedRound: p.LastCommittedRound}, nil
+}
+
+// StrikeReason tells why a member received a strike.
+type StrikeReason uint8
+
+// Strike reasons, as numbered by the contract.
+const (
+	// StrikeFlagged: the coordinator flagged the member's update in its scores.
+	StrikeFlagged StrikeReason = 0
+	// StrikeViolation: the coordinator reported a protocol violation with evidence.
+	StrikeViolation StrikeReason = 1
+)
+
+// String names the reason.
+func (r StrikeReason) String() string {
+	switch r {
+	case StrikeFlagged:
+		return "flagged"
+	case StrikeViolation:
+		return "violation"
+	default:
+		return fmt.Sprintf("StrikeReason(%d)", uint8(r))
+	}
+}
+
+// Strike is one strike recorded against a member in a study.
+type Strike struct {
+	Member common.Address
+	Round  uint32
+	Reason StrikeReason
+	// Evidence is the evidence hash of a violation, or the round's scores
+	// hash after the flagging chunk was recorded.
+	Evidence common.Hash
+	// Strikes is the member's strike count after this strike.
+	Strikes uint16
+	Block   uint64
+}
+
+// Strikes returns every strike recorded in a study, in chain order, for the
+// audit trail.
+func (l *Ledger) Strikes(ctx context.Context, studyID uint64) ([]Strike, error) {
+	logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{
+		Addresses: []common.Address{l.address},
+		Topics: [][]common.Hash{
+			{l.abi.Events[cohortsol.CohortStrikeRecordedEventName].ID},
+			{common.BigToHash(new(big.Int).SetUint64(studyID))},
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the strikes of study %d: %w", studyID, err)
+	}
+	var out []Strike
+	for i := range logs {
+		if logs[i].Removed {
+			continue
+		}
+		ev, err := l.binding.UnpackStrikeRecordedEvent(&logs[i])
+		if err != nil {
+			return nil, fmt.Errorf("reading the strikes of study %d: decoding StrikeRecorded: %w", studyID, err)
+		}
+		out = append(out, Strike{
+			Member: ev.Member, Round: ev.Round, Reason: StrikeReason(ev.Reason),
+			Evidence: ev.EvidenceHash, Strikes: ev.Strikes, Block: logs[i].BlockNumber,
+		})
+	}
+	return out, nil
+}

@@ -1,0 +1,257 @@
+package contracts_test
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+func TestPackScoreRoundTrip(t *testing.T) {
+	member := common.HexToAddress("0xffffffffffffffffffffffffffffffffffffffff")
+	tests := []struct {
+		name string
+		s    contracts.Score
+	}{
+		{"zero", contracts.Score{Member: common.HexToAddress("0x01")}},
+		{"typical", contracts.Score{Member: member, Score: 0.731234, Weight: 0.25, Flagged: false}},
+		{"negative flagged", contracts.Score{Member: member, Score: -0.999999, Weight: 0, Flagged: true}},
+		{"extremes", contracts.Score{Member: member, Score: -2147.483647, Weight: 4294.967295, Flagged: true}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w, err := contracts.PackScore(tc.s)
+			require.NoError(t, err)
+			assert.LessOrEqual(t, w.BitLen(), 232)
+			got := contracts.UnpackScore(w)
+			assert.Equal(t, tc.s.Member, got.Member)
+			assert.Equal(t, tc.s.Flagged, got.Flagged)
+			assert.InDelta(t, tc.s.Score, got.Score, 1e-6)
+			assert.InDelta(t, tc.s.Weight, got.Weight, 1e-6)
+		})
+	}
+	for _, bad := range []contracts.Score{
+		{Score: math.NaN()}, {Score: 3000}, {Score: -3000}, {Weight: -0.1}, {Weight: 5000}, {Weight: math.NaN()},
+	} {
+		_, err := contracts.PackScore(bad)
+		require.ErrorIs(t, err, contracts.ErrInvalidParameter, "%+v", bad)
+	}
+}
+
+func TestRecordScores(t *testing.T) {
+	f := newFixture(t, 4)
+	id := f.openStudy(t, 3)
+	f.commitAll(t, id, 1, 3)
+	scores := []contracts.Score{
+		{Member: f.members[0].Address(), Score: 0.9, Weight: 0.5},
+		{Member: f.members[1].Address(), Score: 0.8, Weight: 0.5},
+		{Member: f.members[2].Address(), Score: -0.4, Weight: 0, Flagged: true},
+	}
+
+	tests := []struct {
+		name   string
+		from   *contracts.Account
+		round  uint32
+		scores []contracts.Score
+		want   error
+	}{
+		{"not coordinator", f.members[0], 1, scores, contracts.ErrNotCoordinator},
+		{"round not open", f.coord, 2, scores, contracts.ErrRoundNotOpen},
+		{"empty", f.coord, 1, nil, contracts.ErrInvalidParameter},
+		{"duplicate member", f.coord, 1, []contracts.Score{scores[0], scores[0]}, contracts.ErrUnsortedScores},
+		{"flagged non-participant", f.coord, 1, []contracts.Score{{Member: f.members[3].Address(), Flagged: true}}, contracts.ErrNotParticipant},
+		{"records", f.coord, 1, scores[:2], nil},
+		{"records a second chunk", f.coord, 1, scores[2:], nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := f.ledger.RecordScores(f.ctx, tc.from, id, tc.round, tc.scores)
+			if tc.want != nil {
+				require.ErrorIs(t, err, tc.want)
+				return
+			}
+			require.NoError(t, err)
+		})
+	}
+
+	got, err := f.ledger.Scores(f.ctx, id, 1)
+	require.NoError(t, err)
+	require.Len(t, got, 3)
+	byMember := map[common.Address]contracts.Score{}
+	for _, s := range got {
+		byMember[s.Member] = s
+	}
+	for _, want := range scores {
+		assert.Equal(t, want.Flagged, byMember[want.Member].Flagged)
+		assert.InDelta(t, want.Score, byMember[want.Member].Score, 1e-6)
+		assert.InDelta(t, want.Weight, byMember[want.Member].Weight, 1e-6)
+	}
+	r, err := f.ledger.Round(f.ctx, id, 1)
+	require.NoError(t, err)
+	assert.NotEqual(t, common.Hash{}, r.ScoresHash)
+
+	// The flag gave members[2] a strike (limit 3: not yet suspended).
+	p, err := f.ledger.Participant(f.ctx, id, f.members[2].Address())
+	require.NoError(t, err)
+	assert.Equal(t, contracts.Participant{Index: 3, Strikes: 1, LastCommittedRound: 1}, p)
+	strikes, err := f.ledger.Strikes(f.ctx, id)
+	require.NoError(t, err)
+	require.Len(t, strikes, 1)
+	assert.Equal(t, contracts.StrikeFlagged, strikes[0].Reason)
+	assert.Equal(t, f.members[2].Address(), strikes[0].Member)
+	assert.Equal(t, r.ScoresHash, strikes[0].Evidence)
+
+	// Scores of a closed round stay readable.
+	_, err = f.ledger.CloseRound(f.ctx, f.coord, id, 1, result(3))
+	require.NoError(t, err)
+	got, err = f.ledger.Scores(f.ctx, id, 1)
+	require.NoError(t, err)
+	assert.Len(t, got, 3)
+	_, err = f.ledger.RecordScores(f.ctx, f.coord, id, 1, scores)
+	require.ErrorIs(t, err, contracts.ErrRoundNotOpen, "closed round")
+}
+
+// TestStrikesSuspendAndReinstate follows a malicious member from strikes to
+// suspension, a refused commit, and reinstatement by member vote.
+func TestStrikesSuspendAndReinstate(t *testing.T) {
+	f := newFixture(t, 3)   // majority: 2 of 3
+	id := f.openStudy(t, 3) // strike limit 3
+	bad := f.members[2]
+
+	tests := []struct {
+		name     string
+		from     *contracts.Account
+		round    uint32
+		member   common.Address
+		evidence common.Hash
+		want     error
+	}{
+		{"not coordinator", f.members[0], 1, bad.Address(), hash("e1"), contracts.ErrNotCoordinator},
+		{"round never opened", f.coord, 2, bad.Address(), hash("e1"), contracts.ErrRoundNotFound},
+		{"round zero", f.coord, 0, bad.Address(), hash("e1"), contracts.ErrRoundNotFound},
+		{"zero evidence", f.coord, 1, bad.Address(), common.Hash{}, contracts.ErrInvalidParameter},
+		{"not a participant", f.coord, 1, f.outsider.Address(), hash("e1"), contracts.ErrNotParticipant},
+		{"first strike", f.coord, 1, bad.Address(), hash("e1"), nil},
+		{"same evidence again", f.coord, 1, bad.Address(), hash("e1"), contracts.ErrDuplicateEvidence},
+		{"second strike", f.coord, 1, bad.Address(), hash("e2"), nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := f.ledger.ReportViolation(f.ctx, tc.from, id, tc.round, tc.member, tc.evidence)
+			if tc.want != nil {
+				require.ErrorIs(t, err, tc.want)
+				return
+			}
+			require.NoError(t, err)
+		})
+	}
+	p, err := f.ledger.Participant(f.ctx, id, bad.Address())
+	require.NoError(t, err)
+	assert.Equal(t, uint16(2), p.Strikes)
+	assert.False(t, p.Suspended)
+
+	// The third strike, from a flag, reaches the limit.
+	_, err = f.ledger.RecordScores(f.ctx, f.coord, id, 1, []contracts.Score{{Member: bad.Address(), Score: -1, Flagged: true}})
+	require.NoError(t, err)
+	p, err = f.ledger.Participant(f.ctx, id, bad.Address())
+	require.NoError(t, err)
+	assert.Equal(t, contracts.Participant{Index: 3, Strikes: 3, Suspended: true}, p)
+
+	_, err = f.ledger.CommitUpdate(f.ctx, bad, id, 1, commitment(2))
+	require.ErrorIs(t, err, contracts.ErrSuspended)
+
+	strikes, err := f.ledger.Strikes(f.ctx, id)
+	require.NoError(t, err)
+	require.Len(t, strikes, 3)
+	assert.Equal(t, []contracts.StrikeReason{contracts.StrikeViolation, contracts.StrikeViolation, contracts.StrikeFlagged},
+		[]contracts.StrikeReason{strikes[0].Reason, strikes[1].Reason, strikes[2].Reason})
+	assert.Equal(t, hash("e2"), strikes[1].Evidence)
+
+	// Members vote to reinstate it: strikes are cleared and it commits again.
+	_, _, err = f.ledger.ProposeReinstatement(f.ctx, f.outsider, id, bad.Address())
+	require.ErrorIs(t, err, contracts.ErrNotMember)
+	pid, _, err := f.ledger.ProposeReinstatement(f.ctx, f.members[0], id, bad.Address())
+	require.NoError(t, err)
+	executed, _, err := f.ledger.Vote(f.ctx, f.members[1], pid)
+	require.NoError(t, err)
+	require.True(t, executed)
+	p, err = f.ledger.Participant(f.ctx, id, bad.Address())
+	require.NoError(t, err)
+	assert.Equal(t, contracts.Participant{Index: 3}, p)
+	_, err = f.ledger.CommitUpdate(f.ctx, bad, id, 1, commitment(2))
+	require.NoError(t, err)
+}
+
+func TestAbandonRound(t *testing.T) {
+	f := newFixture(t, 3)
+	p := f.params()
+	p.Rounds = 2
+	id, _, err := f.ledger.CreateStudy(f.ctx, f.researcher, p)
+	require.NoError(t, err)
+	for _, m := range f.members[:2] {
+		_, err := f.ledger.JoinStudy(f.ctx, m, id)
+		require.NoError(t, err)
+	}
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("pk"))
+	require.NoError(t, err)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("m0"), f.deadline())
+	require.NoError(t, err)
+	f.commitAll(t, id, 1, 1)
+
+	steps := []struct {
+		name    string
+		from    *contracts.Account
+		advance time.Duration
+		want    error
+	}{
+		{"outsider", f.outsider, 0, contracts.ErrNotAuthorised},
+		{"member not in the study", f.members[2], 0, contracts.ErrNotAuthorised},
+		{"coordinator before the deadline", f.coord, 0, contracts.ErrDeadlineNotPassed},
+		{"participant after the deadline, within the grace", f.members[0], 2 * time.Hour, contracts.ErrDeadlineNotPassed},
+		{"owner within the grace", f.researcher, 0, contracts.ErrDeadlineNotPassed},
+		{"participant after the grace", f.members[1], 25 * time.Hour, nil},
+		{"abandon twice", f.coord, 0, contracts.ErrRoundNotOpen},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			if s.advance > 0 {
+				require.NoError(t, f.chain.AdvanceTime(s.advance))
+			}
+			_, err := f.ledger.AbandonRound(f.ctx, s.from, id, 1)
+			if s.want != nil {
+				require.ErrorIs(t, err, s.want)
+				return
+			}
+			require.NoError(t, err)
+		})
+	}
+	r, err := f.ledger.Round(f.ctx, id, 1)
+	require.NoError(t, err)
+	assert.True(t, r.Abandoned)
+	assert.False(t, r.Open || r.Closed)
+	assert.Equal(t, uint32(1), r.Commitments)
+	assert.Equal(t, []common.Address{f.members[0].Address()}, r.Committers)
+	_, err = f.ledger.CommitUpdate(f.ctx, f.members[1], id, 1, commitment(1))
+	require.ErrorIs(t, err, contracts.ErrRoundNotOpen)
+	_, err = f.ledger.CloseRound(f.ctx, f.coord, id, 1, result(2))
+	require.ErrorIs(t, err, contracts.ErrRoundNotOpen)
+
+	// The round number is used up; round 2 opens, stalls and the coordinator
+	// abandons it right after its deadline, which finishes the study.
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("m0"), time.Now().Add(48*time.Hour))
+	require.ErrorIs(t, err, contracts.ErrRoundOutOfOrder)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 2, hash("m0"), time.Now().Add(48*time.Hour))
+	require.NoError(t, err)
+	require.NoError(t, f.chain.AdvanceTime(49*time.Hour))
+	_, err = f.ledger.AbandonRound(f.ctx, f.coord, id, 2)
+	require.NoError(t, err)
+	s, err := f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	assert.True(t, s.Completed)
+	assert.False(t, s.RoundOpen)
+}
