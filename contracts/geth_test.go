@@ -12,21 +12,22 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/contracts"
-	"github.com/cohort-fl/cohort/contracts/internal/gethtest"
+	"github.com/cohort-fl/cohort/contracts/devchain"
+	"github.com/cohort-fl/cohort/contracts/devchain/devchaintest"
 )
 
 // gethFixture is a real geth --dev node with a deployed ledger, reached
 // through contracts.DialChain, and funded accounts for every role.
 type gethFixture struct {
 	fixture
-	node *gethtest.Node
+	node *devchain.Node
 }
 
 // newGethFixture starts geth (skipping the test if it is not built, failing
 // it under CI=true), funds the accounts and deploys the contract.
 func newGethFixture(t *testing.T, nMembers int) *gethFixture {
 	t.Helper()
-	node := gethtest.Start(t)
+	node := devchaintest.Start(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	t.Cleanup(cancel)
 	f := &gethFixture{node: node, fixture: fixture{
@@ -47,7 +48,7 @@ func newGethFixture(t *testing.T, nMembers int) *gethFixture {
 		})
 		funded = append(funded, a.Address())
 	}
-	node.Fund(t, gethtest.Ether(100), funded...)
+	devchaintest.Fund(t, node, devchain.Ether(100), funded...)
 
 	chain, err := contracts.DialChain(ctx, node.URL)
 	require.NoError(t, err)

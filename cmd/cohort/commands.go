@@ -21,10 +21,13 @@ type command struct {
 func commands() []command {
 	cmds := []command{
 		{"bench", "measure cost and quality: cohort bench <benchmark> --json", runBench},
+		{"consent", "patients grant, revoke or check consent; hospitals relay it (grant|revoke|status|id)", runConsent},
 		{"certs", "make a consortium CA and per-institution TLS certificates and keys", runCerts},
 		{"devnet", "run a local geth --dev chain with the Cohort contract deployed and funded accounts", runDevnet},
+		{"deploy", "deploy the Cohort contract with its founding members on any JSON-RPC chain", runDeploy},
 		{"demo", "run a whole encrypted federated study in one process on an embedded chain", runDemo},
 		{"model", "fetch a round's model and verify it against the chain (model get)", runModel},
+		{"study", "create a study on chain (researchers) or show its rounds and participants (study create|show)", runStudy},
 		{"version", "print the version", runVersion},
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })

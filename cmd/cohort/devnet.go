@@ -10,23 +10,19 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/params"
-	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/devchain"
 )
 
 // The devnet's files under --datadir.
@@ -37,19 +33,8 @@ const (
 	devnetGethLog = "geth.log"    // geth's log, appended to
 )
 
-const (
-	// envGeth names the environment variable that points at the geth binary.
-	envGeth = "COHORT_GETH"
-	// devnetStartTimeout bounds geth's start-up, funding and deployment.
-	devnetStartTimeout = 2 * time.Minute
-	// gethStopGrace is how long geth may take to exit after SIGTERM before it is killed.
-	gethStopGrace = 15 * time.Second
-	// devnetPoll is how often readiness and receipts are polled.
-	devnetPoll = 50 * time.Millisecond
-)
-
-// errNoGeth reports that the geth binary is missing.
-var errNoGeth = errors.New("geth binary not found; run `make geth` to build it from the go-ethereum version pinned in go.mod, or pass --geth PATH (or set " + envGeth + ")")
+// devnetStartTimeout bounds geth's start-up, funding and deployment.
+const devnetStartTimeout = 2 * time.Minute
 
 // devnetInfo is the content of DIR/devnet.json: everything a coordinator,
 // participant or script needs to use the devnet.
@@ -97,7 +82,7 @@ func runDevnet(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlagSet("devnet", "devnet --datadir DIR [--http-port 8545] [--accounts N] [--founders NAMES] [--founder-certs PEMS]", stderr)
 	dir := fs.String("datadir", "", "directory for the chain, the account keys, devnet.json and geth.log (required; an existing devnet in it is resumed)")
 	port := fs.Int("http-port", 8545, "JSON-RPC port on 127.0.0.1 (0 picks a free one)")
-	geth := fs.String("geth", "", "geth binary (default $"+envGeth+", else .tools/bin/geth under the module root, built by `make geth`)")
+	geth := fs.String("geth", "", "geth binary (default $"+devchain.EnvBinary+", else .tools/bin/geth under the module root, built by `make geth`)")
 	hospitals := fs.Int("accounts", 4, "number of hospital accounts to generate and fund (besides deployer, researcher and coordinator)")
 	founders := fs.String("founders", "", "comma-separated names of the founding members, given to the first hospital accounts (default: every hospital, named \"Hospital i\")")
 	certs := fs.String("founder-certs", "", "comma-separated PEM certificates of the founders, in order, whose SHA-256 fingerprints the registry records (default: placeholder fingerprints)")
@@ -190,19 +175,18 @@ func devnet(ctx context.Context, cfg devnetConfig, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	port := cfg.port
-	if port == 0 {
-		if port, err = freeLoopbackPort(); err != nil {
-			return err
-		}
-	}
-
 	startCtx, cancel := context.WithTimeout(ctx, devnetStartTimeout)
 	defer cancel()
-	fmt.Fprintf(stderr, "starting %s --dev on 127.0.0.1:%d (log: %s)\n", bin, port, filepath.Join(cfg.dir, devnetGethLog))
-	g, err := startGeth(startCtx, bin, filepath.Join(cfg.dir, devnetGethDir), filepath.Join(cfg.dir, devnetGethLog), port)
+	logPath := filepath.Join(cfg.dir, devnetGethLog)
+	fmt.Fprintf(stderr, "starting %s --dev (log: %s)\n", bin, logPath)
+	g, err := devchain.Start(startCtx, devchain.Options{
+		Binary: bin, DataDir: filepath.Join(cfg.dir, devnetGethDir), Port: cfg.port, LogPath: logPath,
+	})
 	if err != nil {
-		return err
+		if errors.Is(err, devchain.ErrPortInUse) {
+			err = fmt.Errorf("%w; pick another with --http-port", err)
+		}
+		return fmt.Errorf("%w; see %s", err, logPath)
 	}
 	var info *devnetInfo
 	if prev != nil {
@@ -214,50 +198,34 @@ func devnet(ctx context.Context, cfg devnetConfig, stdout, stderr io.Writer) err
 		err = writeDevnetInfo(cfg.dir, info)
 	}
 	if err != nil {
-		return errors.Join(err, g.stop())
+		return errors.Join(err, g.Stop())
 	}
 	printDevnet(stdout, cfg.dir, info, prev != nil)
 
 	select {
 	case <-ctx.Done():
 		fmt.Fprintln(stderr, "stopping geth")
-		return g.stop()
-	case <-g.done:
-		return fmt.Errorf("geth exited unexpectedly (%v); see %s", g.waitErr, g.logPath)
+		return g.Stop()
+	case <-g.Done():
+		return fmt.Errorf("geth exited unexpectedly (%v); see %s", g.ExitErr(), logPath)
 	}
 }
 
-// findGeth returns the geth binary: the flag, $COHORT_GETH, or .tools/bin/geth
-// under the module root found from the working directory.
+// findGeth returns the geth binary: the --geth flag if given, else what
+// devchain.FindBinary finds ($COHORT_GETH, else .tools/bin/geth under the
+// module root). Errors wrap devchain.ErrNoBinary.
 func findGeth(flagPath string) (string, error) {
-	check := func(p, from string) (string, error) {
-		if st, err := os.Stat(p); err != nil || st.IsDir() {
-			return "", fmt.Errorf("%w (%s: %s)", errNoGeth, from, p)
-		}
-		return p, nil
+	if flagPath == "" {
+		return devchain.FindBinary()
 	}
-	if flagPath != "" {
-		return check(flagPath, "--geth")
+	if st, err := os.Stat(flagPath); err != nil || st.IsDir() {
+		return "", fmt.Errorf("%w (--geth: %s)", devchain.ErrNoBinary, flagPath)
 	}
-	if p := os.Getenv(envGeth); p != "" {
-		return check(p, envGeth)
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("finding geth: %w", err)
-	}
-	for d := wd; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return check(filepath.Join(d, ".tools", "bin", "geth"), "module root")
-		}
-		if filepath.Dir(d) == d {
-			return "", fmt.Errorf("%w (no go.mod above %s to find .tools/bin/geth)", errNoGeth, wd)
-		}
-	}
+	return flagPath, nil
 }
 
 // setUpDevnet generates and funds the accounts and deploys the contract.
-func setUpDevnet(ctx context.Context, g *gethNode, cfg devnetConfig, stderr io.Writer) (*devnetInfo, error) {
+func setUpDevnet(ctx context.Context, g *devchain.Node, cfg devnetConfig, stderr io.Writer) (*devnetInfo, error) {
 	keysDir := filepath.Join(cfg.dir, devnetKeysDir)
 	if err := os.MkdirAll(keysDir, 0o700); err != nil {
 		return nil, fmt.Errorf("creating the key directory: %w", err)
@@ -266,7 +234,7 @@ func setUpDevnet(ctx context.Context, g *gethNode, cfg devnetConfig, stderr io.W
 	for i := range cfg.hospitals {
 		names = append(names, struct{ name, role string }{fmt.Sprintf("hospital-%d", i+1), "hospital"})
 	}
-	info := &devnetInfo{RPCURL: g.url}
+	info := &devnetInfo{RPCURL: g.URL}
 	keys := make([]*ecdsa.PrivateKey, len(names))
 	addrs := make([]common.Address, len(names))
 	for i, n := range names {
@@ -301,10 +269,10 @@ func setUpDevnet(ctx context.Context, g *gethNode, cfg devnetConfig, stderr io.W
 	}
 
 	fmt.Fprintf(stderr, "funding %d accounts from the developer account\n", len(addrs))
-	if err := g.fund(ctx, cfg.fund, addrs...); err != nil {
+	if err := g.Fund(ctx, cfg.fund, addrs...); err != nil {
 		return nil, err
 	}
-	chain, err := contracts.DialChain(ctx, g.url)
+	chain, err := contracts.DialChain(ctx, g.URL)
 	if err != nil {
 		return nil, err
 	}
@@ -321,20 +289,16 @@ func setUpDevnet(ctx context.Context, g *gethNode, cfg devnetConfig, stderr io.W
 
 // resumeDevnet checks that the restarted chain still holds the devnet's
 // contract and returns the devnet with its new RPC URL.
-func resumeDevnet(ctx context.Context, g *gethNode, prev *devnetInfo) (*devnetInfo, error) {
-	var id hexutil.Uint64
-	if err := g.rpc.CallContext(ctx, &id, "eth_chainId"); err != nil {
-		return nil, fmt.Errorf("reading the chain id: %w", err)
-	}
+func resumeDevnet(ctx context.Context, g *devchain.Node, prev *devnetInfo) (*devnetInfo, error) {
 	var code hexutil.Bytes
-	if err := g.rpc.CallContext(ctx, &code, "eth_getCode", prev.Contract, "latest"); err != nil {
+	if err := g.Client().CallContext(ctx, &code, "eth_getCode", prev.Contract, "latest"); err != nil {
 		return nil, fmt.Errorf("reading the contract's code: %w", err)
 	}
-	if uint64(id) != prev.ChainID || len(code) == 0 {
+	if g.ChainID != prev.ChainID || len(code) == 0 {
 		return nil, fmt.Errorf("%s describes contract %s on chain %d, which geth's data directory no longer holds: remove the devnet directory to start afresh", devnetFile, prev.Contract, prev.ChainID)
 	}
 	info := *prev
-	info.RPCURL = g.url
+	info.RPCURL = g.URL
 	return &info, nil
 }
 
@@ -415,160 +379,4 @@ func writeDevnetInfo(dir string, info *devnetInfo) error {
 		return fmt.Errorf("writing %s: %w", devnetFile, err)
 	}
 	return nil
-}
-
-// gethNode is a geth --dev child process. It is owned by one goroutine.
-type gethNode struct {
-	cmd     *exec.Cmd
-	done    chan struct{} // closed once the process has exited
-	waitErr error         // set before done is closed
-	url     string
-	logPath string
-	logFile *os.File
-	rpc     *rpc.Client
-	dev     common.Address // the unlocked, pre-funded developer account
-}
-
-// startGeth starts geth --dev with its chain in datadir, serving JSON-RPC on
-// 127.0.0.1:port, and waits until it answers.
-func startGeth(ctx context.Context, bin, datadir, logPath string, port int) (*gethNode, error) {
-	logFile, err := os.OpenFile(logPath, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
-	if err != nil {
-		return nil, fmt.Errorf("opening geth's log: %w", err)
-	}
-	cmd := exec.Command(bin,
-		"--dev", "--dev.period", "0", "--datadir", datadir,
-		"--http", "--http.addr", "127.0.0.1", "--http.port", strconv.Itoa(port),
-		"--http.api", "eth,net,web3,debug,txpool",
-		"--ipcdisable", "--nodiscover", "--maxpeers", "0", "--authrpc.port", "0")
-	cmd.Stdout, cmd.Stderr = logFile, logFile
-	if err := cmd.Start(); err != nil {
-		logFile.Close()
-		return nil, fmt.Errorf("running %s: %w", bin, err)
-	}
-	g := &gethNode{cmd: cmd, done: make(chan struct{}), url: fmt.Sprintf("http://127.0.0.1:%d", port), logPath: logPath, logFile: logFile}
-	go func() {
-		g.waitErr = cmd.Wait()
-		close(g.done)
-	}()
-	if err := g.waitReady(ctx); err != nil {
-		stopErr := g.stop()
-		if log := logTail(logPath, 30); strings.Contains(log, "address already in use") {
-			err = fmt.Errorf("port %d on 127.0.0.1 is in use: stop what uses it or pick another with --http-port: %w", port, err)
-		}
-		return nil, errors.Join(fmt.Errorf("%w; see %s", err, logPath), stopErr)
-	}
-	var accounts []common.Address
-	if err := g.rpc.CallContext(ctx, &accounts, "eth_accounts"); err != nil || len(accounts) == 0 {
-		return nil, errors.Join(fmt.Errorf("geth --dev has no developer account (%v); see %s", err, logPath), g.stop())
-	}
-	g.dev = accounts[0]
-	return g, nil
-}
-
-func (g *gethNode) waitReady(ctx context.Context) error {
-	c, err := rpc.DialContext(ctx, g.url)
-	if err != nil {
-		return fmt.Errorf("dialling geth at %s: %w", g.url, err)
-	}
-	tick := time.NewTicker(devnetPoll)
-	defer tick.Stop()
-	for {
-		var id hexutil.Uint64
-		if err = c.CallContext(ctx, &id, "eth_chainId"); err == nil {
-			g.rpc = c
-			return nil
-		}
-		select {
-		case <-g.done:
-			c.Close()
-			return fmt.Errorf("geth exited during start-up (%v)", g.waitErr)
-		case <-ctx.Done():
-			c.Close()
-			return fmt.Errorf("geth did not answer on %s: %w (last error: %v)", g.url, ctx.Err(), err)
-		case <-tick.C:
-		}
-	}
-}
-
-// fund sends amount wei to each address from the developer account
-// (eth_sendTransaction; geth assigns the nonces) and waits until every
-// transfer is mined.
-func (g *gethNode) fund(ctx context.Context, amount *big.Int, to ...common.Address) error {
-	hashes := make([]common.Hash, len(to))
-	for i, a := range to {
-		tx := map[string]any{"from": g.dev, "to": a, "value": (*hexutil.Big)(amount)}
-		if err := g.rpc.CallContext(ctx, &hashes[i], "eth_sendTransaction", tx); err != nil {
-			return fmt.Errorf("funding %s: %w", a, err)
-		}
-	}
-	tick := time.NewTicker(devnetPoll)
-	defer tick.Stop()
-	for i := 0; i < len(hashes); {
-		var r *struct {
-			Status hexutil.Uint64 `json:"status"`
-		}
-		if err := g.rpc.CallContext(ctx, &r, "eth_getTransactionReceipt", hashes[i]); err == nil && r != nil {
-			if r.Status != 1 {
-				return fmt.Errorf("funding %s: transaction %s failed", to[i], hashes[i])
-			}
-			i++
-			continue
-		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("funding %s: waiting for transaction %s: %w", to[i], hashes[i], ctx.Err())
-		case <-tick.C:
-		}
-	}
-	return nil
-}
-
-// stop sends SIGTERM, kills geth if it has not exited within gethStopGrace,
-// and closes the RPC client and the log.
-func (g *gethNode) stop() error {
-	if g.rpc != nil {
-		g.rpc.Close()
-	}
-	defer g.logFile.Close()
-	select {
-	case <-g.done:
-		return nil
-	default:
-	}
-	if err := g.cmd.Process.Signal(syscall.SIGTERM); err != nil && !errors.Is(err, os.ErrProcessDone) {
-		return fmt.Errorf("stopping geth: %w", err)
-	}
-	select {
-	case <-g.done:
-		return nil
-	case <-time.After(gethStopGrace):
-	}
-	if err := g.cmd.Process.Kill(); err != nil && !errors.Is(err, os.ErrProcessDone) {
-		return fmt.Errorf("killing geth: %w", err)
-	}
-	<-g.done
-	return fmt.Errorf("geth did not stop within %s of SIGTERM and was killed; its chain may need recovery at the next start", gethStopGrace)
-}
-
-func freeLoopbackPort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("finding a free port: %w", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
-}
-
-// logTail returns the last n lines of a log file.
-func logTail(path string, n int) string {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return ""
-	}
-	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
-	if len(lines) > n {
-		lines = lines[len(lines)-n:]
-	}
-	return strings.Join(lines, "\n")
 }

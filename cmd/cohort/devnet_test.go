@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/devchain"
 )
 
 func TestDevnetFlags(t *testing.T) {
@@ -52,21 +54,27 @@ func TestFindGeth(t *testing.T) {
 	exe := filepath.Join(t.TempDir(), "geth")
 	require.NoError(t, os.WriteFile(exe, []byte("#!/bin/sh\n"), 0o755))
 	t.Run("flag wins", func(t *testing.T) {
-		t.Setenv(envGeth, "/nonexistent")
+		t.Setenv(devchain.EnvBinary, "/nonexistent")
 		p, err := findGeth(exe)
 		require.NoError(t, err)
 		assert.Equal(t, exe, p)
 	})
 	t.Run("environment", func(t *testing.T) {
-		t.Setenv(envGeth, exe)
+		t.Setenv(devchain.EnvBinary, exe)
 		p, err := findGeth("")
 		require.NoError(t, err)
 		assert.Equal(t, exe, p)
 	})
+	t.Run("flag names a missing file", func(t *testing.T) {
+		t.Setenv(devchain.EnvBinary, exe)
+		_, err := findGeth(filepath.Join(t.TempDir(), "geth"))
+		require.ErrorIs(t, err, devchain.ErrNoBinary)
+		assert.Contains(t, err.Error(), "--geth")
+	})
 	t.Run("missing", func(t *testing.T) {
-		t.Setenv(envGeth, filepath.Join(t.TempDir(), "geth"))
+		t.Setenv(devchain.EnvBinary, filepath.Join(t.TempDir(), "geth"))
 		_, err := findGeth("")
-		require.ErrorIs(t, err, errNoGeth)
+		require.ErrorIs(t, err, devchain.ErrNoBinary)
 		assert.Contains(t, err.Error(), "make geth")
 	})
 }
@@ -212,22 +220,28 @@ func TestDevnet(t *testing.T) {
 func TestDevnetStartFailures(t *testing.T) {
 	exe := filepath.Join(t.TempDir(), "geth")
 	require.NoError(t, os.WriteFile(exe, []byte("#!/bin/sh\necho 'Fatal: boom' >&2\nexit 1\n"), 0o755))
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer busy.Close()
+	busyPort := strconv.Itoa(busy.Addr().(*net.TCPAddr).Port)
 	tests := []struct {
 		name    string
 		prepare func(dir string)
+		port    string
 		want    string
 	}{
 		{"corrupt devnet.json", func(dir string) {
 			require.NoError(t, os.WriteFile(filepath.Join(dir, devnetFile), []byte("{not json"), 0o644))
-		}, "corrupt"},
-		{"geth exits during start-up", func(string) {}, "geth exited during start-up"},
+		}, "0", "corrupt"},
+		{"geth exits during start-up", func(string) {}, "0", "geth exited during start-up"},
+		{"port in use", func(string) {}, busyPort, "pick another with --http-port"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			tt.prepare(dir)
 			var out, errOut bytes.Buffer
-			code := run(context.Background(), []string{"devnet", "--datadir", dir, "--geth", exe, "--http-port", "0"}, &out, &errOut)
+			code := run(context.Background(), []string{"devnet", "--datadir", dir, "--geth", exe, "--http-port", tt.port}, &out, &errOut)
 			assert.Equal(t, 1, code)
 			assert.Contains(t, errOut.String(), tt.want)
 			assert.NotContains(t, out.String(), "devnet ready")

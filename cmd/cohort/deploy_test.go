@@ -1,0 +1,279 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/devchain"
+	"github.com/cohort-fl/cohort/contracts/devchain/devchaintest"
+)
+
+// saveKeyForTest writes a new private key to dir/name as `cohort devnet`
+// does (hex, mode 0600) and returns its path and account.
+func saveKeyForTest(t *testing.T, dir, name string) (string, *contracts.Account) {
+	t.Helper()
+	k, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	p := filepath.Join(dir, name)
+	require.NoError(t, crypto.SaveECDSA(p, k))
+	require.NoError(t, os.Chmod(p, 0o600))
+	return p, contracts.NewAccount(k)
+}
+
+// runCLI runs the cohort command line and returns its exit code and output.
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	var out, errOut bytes.Buffer
+	code = run(ctx, args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestLoadKeyFile(t *testing.T) {
+	dir := t.TempDir()
+	good, acc := saveKeyForTest(t, dir, "good.key")
+	tests := []struct {
+		name     string
+		mode     os.FileMode
+		sentinel error
+		want     string
+	}{
+		{"owner only", 0o600, nil, ""},
+		{"owner read-only", 0o400, nil, ""},
+		{"group readable", 0o640, errKeyFileMode, "chmod 600"},
+		{"world readable", 0o644, errKeyFileMode, "mode 0644"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.NoError(t, os.Chmod(good, tt.mode))
+			a, err := loadKeyFile(good)
+			if tt.want == "" {
+				require.NoError(t, err)
+				assert.Equal(t, acc.Address(), a.Address())
+				return
+			}
+			require.ErrorIs(t, err, tt.sentinel)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+	t.Run("missing", func(t *testing.T) {
+		_, err := loadKeyFile(filepath.Join(dir, "nope.key"))
+		require.ErrorIs(t, err, os.ErrNotExist)
+	})
+	t.Run("not a key; the error shows no content", func(t *testing.T) {
+		p := filepath.Join(dir, "bad.key")
+		require.NoError(t, os.WriteFile(p, []byte("zz"+strings.Repeat("ab", 31)), 0o600))
+		_, err := loadKeyFile(p)
+		require.Error(t, err)
+		assert.NotContains(t, err.Error(), "abab")
+	})
+}
+
+func TestReadFounders(t *testing.T) {
+	dir := t.TempDir()
+	rep, err := makeCerts(filepath.Join(dir, "certs"), []string{"st-mary"}, []string{"127.0.0.1"}, false)
+	require.NoError(t, err)
+	certFP, err := certFingerprint(rep.Institutions[0].Cert)
+	require.NoError(t, err)
+	assert.Equal(t, rep.Institutions[0].Fingerprint, certFP.Hex(), "the registry records what `cohort certs` reports")
+	a1 := "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4"
+	a2 := "0xab8483f64d9c6d1ecf9b849ae677dd3315835cb2" // lower case: no checksum to check
+	fp := "0x" + strings.Repeat("ab", 32)
+
+	tests := []struct {
+		name string
+		json string
+		want []contracts.Member
+		err  string
+	}{
+		{"certificate path and fingerprint", `[
+			{"name": "St Mary", "address": "` + a1 + `", "tls_cert": "certs/st-mary.pem"},
+			{"name": " Royal ", "address": "` + a2 + `", "tls_fingerprint": "` + fp + `"}]`,
+			[]contracts.Member{
+				{Address: common.HexToAddress(a1), Name: "St Mary", TLSFingerprint: certFP},
+				{Address: common.HexToAddress(a2), Name: "Royal", TLSFingerprint: common.HexToHash(fp)},
+			}, ""},
+		{"not an array", `{"name": "x"}`, nil, "JSON array"},
+		{"unknown field", `[{"name": "A", "address": "` + a1 + `", "tls_fingerprint": "` + fp + `", "fingerprint": "x"}]`, nil, "unknown field"},
+		{"empty", `[]`, nil, "at least one"},
+		{"trailing data", `[{"name": "A", "address": "` + a1 + `", "tls_fingerprint": "` + fp + `"}] []`, nil, "after the JSON array"},
+		{"no name", `[{"name": " ", "address": "` + a1 + `", "tls_fingerprint": "` + fp + `"}]`, nil, "name is empty"},
+		{"bad checksum", `[{"name": "A", "address": "0x5b38Da6a701c568545dCfcB03FcB875f56beddC4", "tls_fingerprint": "` + fp + `"}]`, nil, "EIP-55 checksum"},
+		{"short address", `[{"name": "A", "address": "0x1234", "tls_fingerprint": "` + fp + `"}]`, nil, "40 hex digits"},
+		{"zero address", `[{"name": "A", "address": "0x0000000000000000000000000000000000000000", "tls_fingerprint": "` + fp + `"}]`, nil, "zero address"},
+		{"both certificate forms", `[{"name": "A", "address": "` + a1 + `", "tls_cert": "certs/st-mary.pem", "tls_fingerprint": "` + fp + `"}]`, nil, "exactly one"},
+		{"no certificate", `[{"name": "A", "address": "` + a1 + `"}]`, nil, "exactly one"},
+		{"short fingerprint", `[{"name": "A", "address": "` + a1 + `", "tls_fingerprint": "0xabcd"}]`, nil, "64 hex digits"},
+		{"missing certificate file", `[{"name": "A", "address": "` + a1 + `", "tls_cert": "nope.pem"}]`, nil, "nope.pem"},
+		{"duplicate name", `[{"name": "A", "address": "` + a1 + `", "tls_fingerprint": "` + fp + `"}, {"name": "A", "address": "` + a2 + `", "tls_fingerprint": "` + fp + `"}]`, nil, "listed twice"},
+		{"duplicate address", `[{"name": "A", "address": "` + a1 + `", "tls_fingerprint": "` + fp + `"}, {"name": "B", "address": "` + strings.ToLower(a1) + `", "tls_fingerprint": "` + fp + `"}]`, nil, "listed twice"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(dir, "founders.json")
+			require.NoError(t, os.WriteFile(p, []byte(tt.json), 0o644))
+			got, err := readFounders(p)
+			if tt.err != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestDeployCohort deploys on the simulated chain and reads the founders
+// back from the contract.
+func TestDeployCohort(t *testing.T) {
+	deployer := contracts.NewAccount(mustKey(t))
+	chain, err := contracts.NewSimulatedChain(deployer.Address())
+	require.NoError(t, err)
+	t.Cleanup(func() { chain.Close() })
+	founders := []contracts.Member{
+		{Address: common.HexToAddress("0x1001"), Name: "St Mary", TLSFingerprint: crypto.Keccak256Hash([]byte("a"))},
+		{Address: common.HexToAddress("0x1002"), Name: "Royal", TLSFingerprint: crypto.Keccak256Hash([]byte("b"))},
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	d, err := deployCohort(ctx, chain, deployer, founders, 60)
+	require.NoError(t, err)
+	assert.Equal(t, chain.ChainID().Uint64(), d.ChainID)
+	assert.Equal(t, deployer.Address(), d.Deployer)
+	assert.Positive(t, d.GasUsed)
+	require.Len(t, d.Founders, 2)
+
+	ledger, err := contracts.Open(chain, d.Contract)
+	require.NoError(t, err)
+	members, err := ledger.Members(ctx)
+	require.NoError(t, err)
+	require.Len(t, members, 2)
+	for i, m := range members {
+		assert.Equal(t, founders[i], m.Member)
+		assert.Equal(t, founders[i].TLSFingerprint, d.Founders[i].TLSFingerprint)
+	}
+	q, err := ledger.Quorum(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, uint8(60), q.Percent)
+	n, err := chain.BlockNumber(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, n, d.Block, "the deployment is the latest block")
+
+	t.Run("a deployer without ether", func(t *testing.T) {
+		_, err := deployCohort(ctx, chain, contracts.NewAccount(mustKey(t)), founders, 51)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "deploying the Cohort contract")
+	})
+}
+
+func TestDeployFlags(t *testing.T) {
+	dir := t.TempDir()
+	key, _ := saveKeyForTest(t, dir, "deployer.key")
+	founders := filepath.Join(dir, "founders.json")
+	require.NoError(t, os.WriteFile(founders, []byte(`[{"name": "A", "address": "0x0000000000000000000000000000000000001001", "tls_fingerprint": "0x`+strings.Repeat("11", 32)+`"}]`), 0o644))
+	existing := filepath.Join(dir, "deployment.json")
+	require.NoError(t, os.WriteFile(existing, []byte("{}"), 0o644))
+	loose := filepath.Join(dir, "loose.key")
+	b, err := os.ReadFile(key)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(loose, b, 0o644))
+	base := []string{"deploy", "--eth-rpc", "http://127.0.0.1:1", "--founders", founders}
+
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"help", []string{"deploy", "-h"}, 0, "tls_fingerprint"},
+		{"no flags", []string{"deploy"}, 2, "--eth-rpc is required"},
+		{"no out", append(base, "--key", key), 2, "--out is required"},
+		{"bad quorum", append(base, "--key", key, "--out", "x.json", "--quorum", "0"), 2, "between 1 and 100"},
+		{"loose key file", append(base, "--key", loose, "--out", filepath.Join(dir, "new.json")), 1, "chmod 600"},
+		{"out exists", append(base, "--key", key, "--out", existing), 1, "earlier deployment"},
+		{"unreachable chain", append(base, "--key", key, "--out", filepath.Join(dir, "new.json")), 1, "--eth-rpc"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tt.args...)
+			assert.Equal(t, tt.code, code, errOut)
+			assert.Contains(t, out+errOut, tt.want)
+		})
+	}
+	_, err = os.Stat(filepath.Join(dir, "new.json"))
+	assert.ErrorIs(t, err, os.ErrNotExist, "nothing written when the deployment failed")
+}
+
+// TestDeployAndStudyOnGeth runs the researcher's path through the command
+// line against a real geth --dev node: deploy the contract from a founders
+// file, create a study, show it.
+func TestDeployAndStudyOnGeth(t *testing.T) {
+	node := devchaintest.Start(t)
+	dir := t.TempDir()
+	deployerKey, deployer := saveKeyForTest(t, dir, "deployer.key")
+	researcherKey, researcher := saveKeyForTest(t, dir, "researcher.key")
+	devchaintest.Fund(t, node, devchain.Ether(10), deployer.Address(), researcher.Address())
+	founders := filepath.Join(dir, "founders.json")
+	require.NoError(t, os.WriteFile(founders, []byte(`[
+		{"name": "St Mary", "address": "0x0000000000000000000000000000000000001001", "tls_fingerprint": "0x`+strings.Repeat("11", 32)+`"},
+		{"name": "Royal", "address": "0x0000000000000000000000000000000000001002", "tls_fingerprint": "0x`+strings.Repeat("22", 32)+`"}]`), 0o644))
+	out := filepath.Join(dir, "deployment.json")
+
+	code, stdout, stderr := runCLI(t, "deploy", "--eth-rpc", node.URL, "--key", deployerKey, "--founders", founders, "--out", out)
+	require.Equal(t, 0, code, stderr)
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	var d deployment
+	require.NoError(t, json.Unmarshal(b, &d))
+	assert.Equal(t, uint64(1337), d.ChainID)
+	assert.Equal(t, deployer.Address(), d.Deployer)
+	assert.Contains(t, stdout, d.Contract.Hex())
+	assert.NotContains(t, string(b), node.URL, "the RPC URL is not recorded")
+	require.Len(t, d.Founders, 2)
+	assert.Equal(t, "Royal", d.Founders[1].Name)
+
+	spec := filepath.Join(dir, "spec.json")
+	require.NoError(t, os.WriteFile(spec, []byte(`{"kind": "logistic", "features": 30, "learning_rate": 0.10}`), 0o644))
+	code, stdout, stderr = runCLI(t, "study", "create", "--eth-rpc", node.URL, "--contract", d.Contract.Hex(), "--key", researcherKey,
+		"--spec", spec, "--rounds", "3", "--min-participants", "2", "--threshold", "2", "--purpose", "sepsis prediction",
+		"--reference", "0x"+strings.Repeat("33", 32), "--coordinator", "0x0000000000000000000000000000000000002001", "--json")
+	require.Equal(t, 0, code, stderr)
+	var created studyCreated
+	require.NoError(t, json.Unmarshal([]byte(stdout), &created))
+	assert.Equal(t, uint64(1), created.StudyID)
+	wantSpec := crypto.Keccak256Hash([]byte(`{"features":30,"kind":"logistic","learning_rate":0.1}`))
+	assert.Equal(t, wantSpec, created.SpecHash)
+
+	code, stdout, stderr = runCLI(t, "study", "show", "--eth-rpc", node.URL, "--contract", d.Contract.Hex(), "--study", "1", "--json")
+	require.Equal(t, 0, code, stderr)
+	var shown studyReport
+	require.NoError(t, json.Unmarshal([]byte(stdout), &shown))
+	assert.Equal(t, researcher.Address(), shown.Owner)
+	assert.Equal(t, wantSpec, shown.SpecHash)
+	assert.Equal(t, crypto.Keccak256Hash([]byte("sepsis prediction")), shown.Purpose)
+	assert.Equal(t, "enrolling", shown.Status)
+	assert.Empty(t, shown.RoundHistory)
+}
+
+// mustKey returns a new secp256k1 key.
+func mustKey(t *testing.T) *ecdsa.PrivateKey {
+	t.Helper()
+	k, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	return k
+}

@@ -1,0 +1,670 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"strconv"
+	"text/tabwriter"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+)
+
+// maxSpecBytes bounds a model spec file: a spec is a few hundred bytes of
+// architecture, feature schema and hyper-parameters.
+const maxSpecBytes = 1 << 20
+
+// errBadSpec reports a spec file that is not canonicalisable JSON describing
+// a valid model.
+var errBadSpec = errors.New("invalid model spec")
+
+func runStudy(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "create":
+			return runStudyCreate(ctx, args[1:], stdout, stderr)
+		case "show":
+			return runStudyShow(ctx, args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprint(stderr, `Usage: cohort study <create|show> [flags]
+
+  create  register a study on chain (researchers)
+  show    print a study's parameters, rounds and participants (anyone)
+
+Run `+"`cohort study create -h`"+` for a subcommand's flags.
+`)
+	return errUsage
+}
+
+// studyFlags is the validated command line of `cohort study create`.
+type studyFlags struct {
+	spec      []byte // canonical JSON of the spec file
+	specHash  common.Hash
+	purpose   common.Hash
+	reference common.Hash
+	params    contracts.StudyParams
+}
+
+// studyCreated is what `cohort study create --json` prints.
+type studyCreated struct {
+	StudyID             uint64         `json:"study_id"`
+	Contract            common.Address `json:"contract"`
+	SpecHash            common.Hash    `json:"spec_hash"`
+	SpecBytes           int            `json:"spec_canonical_bytes"`
+	Purpose             common.Hash    `json:"purpose"`
+	ReferenceCommitment common.Hash    `json:"reference_commitment"`
+	Coordinator         common.Address `json:"coordinator"`
+	Owner               common.Address `json:"owner"`
+	TxHash              common.Hash    `json:"tx_hash"`
+	Block               uint64         `json:"block"`
+}
+
+func runStudyCreate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("study create", "study create --eth-rpc URL --contract ADDR --key FILE --spec FILE --rounds R --min-participants M --threshold T --purpose TEXT --reference FILE|HASH --coordinator ADDR", stderr)
+	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
+	contract := fs.String("contract", "", "address of the Cohort contract (required)")
+	keyPath := fs.String("key", "", "researcher's private key: 64 hex digits, mode 0600 (required; the account owns the study and pays the gas)")
+	specPath := fs.String("spec", "", "model spec JSON file: kind, features, hidden, plus any hyper-parameters (required; its hash goes on chain)")
+	rounds := fs.Uint("rounds", 0, "number of training rounds (required, at least 1)")
+	minParts := fs.Uint("min-participants", 0, "participants needed to start the study and to close a round (required, at least --threshold)")
+	threshold := fs.Uint("threshold", 0, "participants t needed to decrypt an aggregate (required, at least 1)")
+	strikes := fs.Uint("strike-limit", 3, "strikes after which a participant is suspended from the study")
+	purpose := fs.String("purpose", "", "purpose that patients consent to: text, recorded as keccak256 of its UTF-8 bytes taken verbatim, or a 0x-prefixed 32-byte code (required)")
+	reference := fs.String("reference", "", "the researcher's root dataset: a file, recorded as keccak256 of its bytes, or a 0x-prefixed 32-byte commitment (required)")
+	coordinator := fs.String("coordinator", "", "Ethereum address of the coordinator allowed to drive the rounds (required)")
+	asJSON := fs.Bool("json", false, "print the result as one JSON object")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `Usage: cohort study create --eth-rpc URL --contract ADDR --key FILE --spec FILE
+         --rounds R --min-participants M --threshold T [--strike-limit S]
+         --purpose TEXT|0xCODE --reference FILE|0xHASH --coordinator ADDR [--json]
+
+Registers a study on chain and prints its id and the spec hash.
+
+The spec hash is keccak256 of the spec file's canonical JSON: the JSON
+Canonicalization Scheme of RFC 8785 (object members sorted by the UTF-16
+code units of their names, no whitespace, numbers as ECMAScript prints an
+IEEE-754 double, strings with only ", \ and control characters escaped, UTF-8).
+Duplicate member names and invalid UTF-8 are refused. Anyone can recompute it
+from the file with an RFC 8785 library (Python jcs, npm canonicalize) and
+keccak256. The spec must describe a valid model (kind, features, hidden);
+other members such as hyper-parameters are hashed with it.
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	usageErr := func(format string, a ...any) error {
+		fmt.Fprintf(stderr, format+"\n", a...)
+		fs.Usage()
+		return errUsage
+	}
+	for _, f := range []struct{ name, v string }{
+		{"eth-rpc", *rpcURL}, {"contract", *contract}, {"key", *keyPath}, {"spec", *specPath},
+		{"purpose", *purpose}, {"reference", *reference}, {"coordinator", *coordinator},
+	} {
+		if f.v == "" {
+			return usageErr("--%s is required", f.name)
+		}
+	}
+	contractAddr, err := parseAddress(*contract)
+	if err != nil {
+		return usageErr("--contract: %v", err)
+	}
+	coordAddr, err := parseAddress(*coordinator)
+	if err != nil {
+		return usageErr("--coordinator: %v", err)
+	}
+	p := contracts.StudyParams{Coordinator: coordAddr}
+	for _, f := range []struct {
+		name string
+		v    uint
+		dst  *uint32
+	}{{"rounds", *rounds, &p.Rounds}, {"min-participants", *minParts, &p.MinParticipants}, {"threshold", *threshold, &p.Threshold}, {"strike-limit", *strikes, &p.StrikeLimit}} {
+		if f.v < 1 || f.v > math.MaxUint32 {
+			return usageErr("--%s must be between 1 and %d, not %d", f.name, uint32(math.MaxUint32), f.v)
+		}
+		*f.dst = uint32(f.v)
+	}
+	if p.MinParticipants < p.Threshold {
+		return usageErr("--min-participants %d is below --threshold %d: a round could close with too few participants to decrypt it", p.MinParticipants, p.Threshold)
+	}
+
+	sf := studyFlags{params: p}
+	raw, err := readLimited(*specPath, maxSpecBytes)
+	if err != nil {
+		return fmt.Errorf("reading the spec: %w", err)
+	}
+	if sf.spec, sf.specHash, err = specHash(raw); err != nil {
+		return fmt.Errorf("spec %s: %w", *specPath, err)
+	}
+	sf.purpose = purposeCode(*purpose)
+	if sf.reference, err = referenceCommitment(*reference); err != nil {
+		return err
+	}
+	sf.params.SpecHash, sf.params.Purpose, sf.params.ReferenceCommitment = sf.specHash, sf.purpose, sf.reference
+	researcher, err := loadKeyFile(*keyPath)
+	if err != nil {
+		return err
+	}
+
+	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
+	defer cancel()
+	chain, err := contracts.DialChain(ctx, *rpcURL)
+	if err != nil {
+		return fmt.Errorf("connecting to --eth-rpc: %w", err)
+	}
+	defer chain.Close()
+	ledger, err := contracts.Open(chain, contractAddr)
+	if err != nil {
+		return err
+	}
+	res, err := createStudy(ctx, ledger, researcher, sf)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(res)
+	}
+	fmt.Fprintf(stdout, "study      %d\nspec hash  %s  (keccak256 of the %d bytes of %s in RFC 8785 canonical JSON)\npurpose    %s\nreference  %s\ncoordinator %s\ntx         %s (block %d)\n",
+		res.StudyID, res.SpecHash.Hex(), res.SpecBytes, *specPath, res.Purpose.Hex(), res.ReferenceCommitment.Hex(), res.Coordinator.Hex(), res.TxHash.Hex(), res.Block)
+	return nil
+}
+
+// createStudy registers the study and describes it.
+func createStudy(ctx context.Context, ledger *contracts.Ledger, researcher *contracts.Account, sf studyFlags) (*studyCreated, error) {
+	id, r, err := ledger.CreateStudy(ctx, researcher, sf.params)
+	if err != nil {
+		return nil, fmt.Errorf("creating the study: %w", err)
+	}
+	return &studyCreated{
+		StudyID: id, Contract: ledger.Address(), SpecHash: sf.specHash, SpecBytes: len(sf.spec),
+		Purpose: sf.purpose, ReferenceCommitment: sf.reference, Coordinator: sf.params.Coordinator,
+		Owner: researcher.Address(), TxHash: r.TxHash, Block: r.Block,
+	}, nil
+}
+
+// specHash returns the RFC 8785 canonical form of a spec file and its
+// keccak256, after checking that it describes a valid model.
+func specHash(raw []byte) ([]byte, common.Hash, error) {
+	canon, err := canonicalJSON(raw)
+	if err != nil {
+		return nil, common.Hash{}, fmt.Errorf("%w: %w", errBadSpec, err)
+	}
+	if !bytes.HasPrefix(canon, []byte("{")) {
+		return nil, common.Hash{}, fmt.Errorf("%w: want a JSON object with kind, features and hidden", errBadSpec)
+	}
+	var m models.Spec
+	if err := json.Unmarshal(canon, &m); err != nil {
+		return nil, common.Hash{}, fmt.Errorf("%w: %w", errBadSpec, err)
+	}
+	if err := m.Validate(); err != nil {
+		return nil, common.Hash{}, err
+	}
+	return canon, crypto.Keccak256Hash(canon), nil
+}
+
+// purposeCode returns a 0x-prefixed 32-byte code as is, and otherwise
+// keccak256 of the text's UTF-8 bytes.
+func purposeCode(s string) common.Hash {
+	if h, err := decodeHex32(s); err == nil {
+		return h
+	}
+	return crypto.Keccak256Hash([]byte(s))
+}
+
+// referenceCommitment returns a 0x-prefixed 32-byte commitment as is, and
+// otherwise keccak256 of the named file's bytes.
+func referenceCommitment(s string) (common.Hash, error) {
+	if h, err := decodeHex32(s); err == nil {
+		if h == (common.Hash{}) {
+			return common.Hash{}, errors.New("--reference is the zero hash; commit to the root dataset")
+		}
+		return h, nil
+	}
+	f, err := os.Open(s)
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("--reference is neither 0x and 64 hex digits nor a readable file: %w", err)
+	}
+	defer f.Close()
+	h := crypto.NewKeccakState()
+	if _, err := io.Copy(h, f); err != nil {
+		return common.Hash{}, fmt.Errorf("hashing the reference dataset: %w", err)
+	}
+	return common.BytesToHash(h.Sum(nil)), nil
+}
+
+// readLimited reads a file of at most limit bytes.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s is larger than %d bytes", path, limit)
+	}
+	return b, nil
+}
+
+// canonicalJSON returns the RFC 8785 (JSON Canonicalization Scheme) form of
+// one JSON value: object members sorted by the UTF-16 code units of their
+// names, no insignificant whitespace, numbers parsed as IEEE-754 doubles and
+// printed as ECMAScript's Number.prototype.toString does, strings escaping
+// only '"', '\' and control characters (\b \t \n \f \r, else \u00xx), all
+// else literal UTF-8. It refuses invalid UTF-8, duplicate member names,
+// numbers outside the double range and trailing data. (An escaped lone
+// surrogate, which RFC 8785 also refuses, is read as U+FFFD by
+// encoding/json.)
+func canonicalJSON(raw []byte) ([]byte, error) {
+	if !utf8.Valid(raw) {
+		return nil, errors.New("not valid UTF-8")
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var out bytes.Buffer
+	if err := canonValue(dec, &out); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("unexpected data after the JSON value")
+	}
+	return out.Bytes(), nil
+}
+
+// canonValue reads one value from dec and writes its canonical form.
+func canonValue(dec *json.Decoder, out *bytes.Buffer) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return fmt.Errorf("malformed JSON: %w", err)
+	}
+	switch v := tok.(type) {
+	case json.Delim:
+		switch v {
+		case '[':
+			out.WriteByte('[')
+			for i := 0; dec.More(); i++ {
+				if i > 0 {
+					out.WriteByte(',')
+				}
+				if err := canonValue(dec, out); err != nil {
+					return err
+				}
+			}
+			out.WriteByte(']')
+		case '{':
+			type member struct {
+				key   string
+				units []uint16
+				value []byte
+			}
+			var members []member
+			seen := map[string]bool{}
+			for dec.More() {
+				kt, err := dec.Token()
+				if err != nil {
+					return fmt.Errorf("malformed JSON: %w", err)
+				}
+				key := kt.(string) // the decoder only yields strings here
+				if seen[key] {
+					return fmt.Errorf("member name %q appears twice in an object", key)
+				}
+				seen[key] = true
+				var vb bytes.Buffer
+				if err := canonValue(dec, &vb); err != nil {
+					return err
+				}
+				members = append(members, member{key, utf16.Encode([]rune(key)), vb.Bytes()})
+			}
+			sort.Slice(members, func(i, j int) bool { return lessUTF16(members[i].units, members[j].units) })
+			out.WriteByte('{')
+			for i, m := range members {
+				if i > 0 {
+					out.WriteByte(',')
+				}
+				canonString(out, m.key)
+				out.WriteByte(':')
+				out.Write(m.value)
+			}
+			out.WriteByte('}')
+		}
+		if _, err := dec.Token(); err != nil { // the closing delimiter
+			return fmt.Errorf("malformed JSON: %w", err)
+		}
+	case string:
+		canonString(out, v)
+	case json.Number:
+		s, err := canonNumber(string(v))
+		if err != nil {
+			return err
+		}
+		out.WriteString(s)
+	case bool:
+		out.WriteString(strconv.FormatBool(v))
+	case nil:
+		out.WriteString("null")
+	}
+	return nil
+}
+
+// lessUTF16 orders strings by their UTF-16 code units, as RFC 8785 sorts
+// member names.
+func lessUTF16(a, b []uint16) bool {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return len(a) < len(b)
+}
+
+// canonNumber formats a JSON number as ECMAScript prints the nearest
+// IEEE-754 double: shortest round-trip digits, exponent form below 1e-6 and
+// from 1e21, and 0 for minus zero.
+func canonNumber(s string) (string, error) {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) {
+		return "", fmt.Errorf("number %s is outside the range of an IEEE-754 double", s)
+	}
+	if f == 0 {
+		return "0", nil
+	}
+	// encoding/json formats float64 exactly as ECMAScript does.
+	b, err := json.Marshal(f)
+	if err != nil {
+		return "", fmt.Errorf("number %s: %w", s, err)
+	}
+	return string(b), nil
+}
+
+// canonString writes a string in RFC 8785 form.
+func canonString(out *bytes.Buffer, s string) {
+	const hexDigits = "0123456789abcdef"
+	out.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			out.WriteString(`\"`)
+		case r == '\\':
+			out.WriteString(`\\`)
+		case r == '\b':
+			out.WriteString(`\b`)
+		case r == '\t':
+			out.WriteString(`\t`)
+		case r == '\n':
+			out.WriteString(`\n`)
+		case r == '\f':
+			out.WriteString(`\f`)
+		case r == '\r':
+			out.WriteString(`\r`)
+		case r < 0x20:
+			out.WriteString(`\u00`)
+			out.WriteByte(hexDigits[r>>4])
+			out.WriteByte(hexDigits[r&0xf])
+		default:
+			out.WriteRune(r)
+		}
+	}
+	out.WriteByte('"')
+}
+
+// studyReport is what `cohort study show` prints: the study as the chain
+// records it, every opened round and every participant's standing.
+type studyReport struct {
+	ID                  uint64              `json:"id"`
+	Contract            common.Address      `json:"contract"`
+	ChainID             uint64              `json:"chain_id"`
+	Owner               common.Address      `json:"owner"`
+	Coordinator         common.Address      `json:"coordinator"`
+	SpecHash            common.Hash         `json:"spec_hash"`
+	Purpose             common.Hash         `json:"purpose"`
+	ReferenceCommitment common.Hash         `json:"reference_commitment"`
+	PublicKeyHash       common.Hash         `json:"public_key_hash"`
+	Rounds              uint32              `json:"rounds"`
+	MinParticipants     uint32              `json:"min_participants"`
+	Threshold           uint32              `json:"threshold"`
+	StrikeLimit         uint32              `json:"strike_limit"`
+	CurrentRound        uint32              `json:"current_round"`
+	Status              string              `json:"status"`
+	Participants        []participantReport `json:"participants"`
+	RoundHistory        []roundReport       `json:"round_history"`
+	Strikes             []strikeReport      `json:"strikes"`
+}
+
+// participantReport is a participant's standing in the study.
+type participantReport struct {
+	Address            common.Address `json:"address"`
+	Name               string         `json:"name"`
+	Index              uint16         `json:"index"`
+	Strikes            uint16         `json:"strikes"`
+	Suspended          bool           `json:"suspended"`
+	LastCommittedRound uint32         `json:"last_committed_round"`
+}
+
+// roundReport is one opened round.
+type roundReport struct {
+	Number          uint32           `json:"number"`
+	Status          string           `json:"status"` // open, closed or abandoned
+	GlobalModel     common.Hash      `json:"global_model"`
+	Deadline        time.Time        `json:"deadline"`
+	OpenedAt        time.Time        `json:"opened_at"`
+	OpenedBlock     uint64           `json:"opened_block"`
+	ClosedBlock     uint64           `json:"closed_block,omitempty"`
+	Commitments     uint32           `json:"commitments"`
+	CommitmentsRoot common.Hash      `json:"commitments_root"`
+	ScoresHash      common.Hash      `json:"scores_hash"`
+	Committers      []common.Address `json:"committers"`
+	// The result; zero unless the round closed.
+	AggregateHash common.Hash `json:"aggregate_hash"`
+	ModelHash     common.Hash `json:"model_hash"`
+	Accuracy      float64     `json:"accuracy"`
+	AUC           float64     `json:"auc"`
+	Loss          float64     `json:"loss"`
+	Aggregated    uint32      `json:"aggregated_updates"`
+}
+
+// strikeReport is one strike against a participant.
+type strikeReport struct {
+	Member   common.Address `json:"member"`
+	Round    uint32         `json:"round"`
+	Reason   string         `json:"reason"`
+	Evidence common.Hash    `json:"evidence"`
+	Strikes  uint16         `json:"strikes_after"`
+	Block    uint64         `json:"block"`
+}
+
+func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("study show", "study show --eth-rpc URL --contract ADDR --study S [--json]", stderr)
+	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
+	contract := fs.String("contract", "", "address of the Cohort contract (required)")
+	id := fs.Uint64("study", 0, "study id (required)")
+	asJSON := fs.Bool("json", false, "print one JSON object instead of tables")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *rpcURL == "" || *contract == "" || *id == 0 {
+		fmt.Fprintln(stderr, "--eth-rpc, --contract and --study are required")
+		fs.Usage()
+		return errUsage
+	}
+	contractAddr, err := parseAddress(*contract)
+	if err != nil {
+		fmt.Fprintf(stderr, "--contract: %v\n", err)
+		return errUsage
+	}
+	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
+	defer cancel()
+	chain, err := contracts.DialChain(ctx, *rpcURL)
+	if err != nil {
+		return fmt.Errorf("connecting to --eth-rpc: %w", err)
+	}
+	defer chain.Close()
+	ledger, err := contracts.Open(chain, contractAddr)
+	if err != nil {
+		return err
+	}
+	rep, err := showStudy(ctx, ledger, chain.ChainID().Uint64(), *id)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(rep)
+	}
+	printStudy(stdout, rep)
+	return nil
+}
+
+// showStudy reads a study, its rounds, participants and strikes from the
+// chain.
+func showStudy(ctx context.Context, ledger *contracts.Ledger, chainID, id uint64) (*studyReport, error) {
+	s, err := ledger.Study(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("reading study %d: %w", id, err)
+	}
+	rep := &studyReport{
+		ID: s.ID, Contract: ledger.Address(), ChainID: chainID, Owner: s.Owner, Coordinator: s.Coordinator,
+		SpecHash: s.SpecHash, Purpose: s.Purpose, ReferenceCommitment: s.ReferenceCommitment, PublicKeyHash: s.PublicKeyHash,
+		Rounds: s.Rounds, MinParticipants: s.MinParticipants, Threshold: s.Threshold, StrikeLimit: s.StrikeLimit,
+		CurrentRound: s.CurrentRound, Status: studyStatus(s),
+		Participants: []participantReport{}, RoundHistory: []roundReport{}, Strikes: []strikeReport{},
+	}
+	for _, a := range s.Participants {
+		p, err := ledger.Participant(ctx, id, a)
+		if err != nil {
+			return nil, fmt.Errorf("reading participant %s: %w", a, err)
+		}
+		pr := participantReport{Address: a, Index: p.Index, Strikes: p.Strikes, Suspended: p.Suspended, LastCommittedRound: p.LastCommittedRound}
+		switch m, err := ledger.Member(ctx, a); {
+		case err == nil:
+			pr.Name = m.Name
+		case !errors.Is(err, contracts.ErrNotMember):
+			return nil, fmt.Errorf("reading member %s: %w", a, err)
+		}
+		rep.Participants = append(rep.Participants, pr)
+	}
+	for n := uint32(1); n <= s.CurrentRound; n++ {
+		r, err := ledger.Round(ctx, id, n)
+		if err != nil {
+			return nil, fmt.Errorf("reading round %d: %w", n, err)
+		}
+		status := "open"
+		switch {
+		case r.Abandoned:
+			status = "abandoned"
+		case r.Closed:
+			status = "closed"
+		}
+		committers := r.Committers
+		if committers == nil {
+			committers = []common.Address{}
+		}
+		rep.RoundHistory = append(rep.RoundHistory, roundReport{
+			Number: r.Number, Status: status, GlobalModel: r.GlobalModel, Deadline: r.Deadline.UTC(), OpenedAt: r.OpenedAt.UTC(),
+			OpenedBlock: r.OpenedBlock, ClosedBlock: r.ClosedBlock, Commitments: r.Commitments,
+			CommitmentsRoot: r.CommitmentsRoot, ScoresHash: r.ScoresHash, Committers: committers,
+			AggregateHash: r.Result.AggregateHash, ModelHash: r.Result.ModelHash,
+			Accuracy: r.Result.Accuracy, AUC: r.Result.AUC, Loss: r.Result.Loss, Aggregated: r.Result.Participants,
+		})
+	}
+	strikes, err := ledger.Strikes(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("reading strikes: %w", err)
+	}
+	for _, k := range strikes {
+		rep.Strikes = append(rep.Strikes, strikeReport{Member: k.Member, Round: k.Round, Reason: k.Reason.String(), Evidence: k.Evidence, Strikes: k.Strikes, Block: k.Block})
+	}
+	return rep, nil
+}
+
+// studyStatus names where a study stands.
+func studyStatus(s contracts.Study) string {
+	switch {
+	case s.Completed:
+		return "completed"
+	case s.RoundOpen:
+		return fmt.Sprintf("round %d open", s.CurrentRound)
+	case s.PublicKeyHash == (common.Hash{}):
+		return "enrolling"
+	case s.CurrentRound == 0:
+		return "keyed, no round yet"
+	default:
+		return fmt.Sprintf("between rounds (%d of %d run)", s.CurrentRound, s.Rounds)
+	}
+}
+
+// printStudy prints a study report as text tables.
+func printStudy(w io.Writer, r *studyReport) {
+	fmt.Fprintf(w, "study %d on contract %s (chain %d): %s\n", r.ID, r.Contract.Hex(), r.ChainID, r.Status)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "  owner\t%s\n  coordinator\t%s\n  spec hash\t%s\n  purpose\t%s\n  reference\t%s\n  public key hash\t%s\n",
+		r.Owner.Hex(), r.Coordinator.Hex(), r.SpecHash.Hex(), r.Purpose.Hex(), r.ReferenceCommitment.Hex(), hashOrDash(r.PublicKeyHash))
+	fmt.Fprintf(tw, "  rounds\t%d (run %d)\n  min participants\t%d\n  threshold t\t%d\n  strike limit\t%d\n",
+		r.Rounds, r.CurrentRound, r.MinParticipants, r.Threshold, r.StrikeLimit)
+	tw.Flush()
+
+	fmt.Fprintf(w, "\nparticipants (%d)\n", len(r.Participants))
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  #\taddress\tname\tstrikes\tsuspended\tlast round")
+	for _, p := range r.Participants {
+		fmt.Fprintf(tw, "  %d\t%s\t%s\t%d\t%v\t%d\n", p.Index, p.Address.Hex(), p.Name, p.Strikes, p.Suspended, p.LastCommittedRound)
+	}
+	tw.Flush()
+
+	fmt.Fprintf(w, "\nrounds (%d)\n", len(r.RoundHistory))
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  round\tstatus\tcommits\taggregated\taccuracy\tauc\tloss\tblocks\tmodel hash")
+	for _, rr := range r.RoundHistory {
+		blocks := strconv.FormatUint(rr.OpenedBlock, 10) + "-"
+		if rr.ClosedBlock != 0 {
+			blocks += strconv.FormatUint(rr.ClosedBlock, 10)
+		}
+		metrics := "-\t-\t-"
+		if rr.Status == "closed" {
+			metrics = fmt.Sprintf("%.4f\t%.4f\t%.4f", rr.Accuracy, rr.AUC, rr.Loss)
+		}
+		fmt.Fprintf(tw, "  %d\t%s\t%d\t%d\t%s\t%s\t%s\n", rr.Number, rr.Status, rr.Commitments, rr.Aggregated, metrics, blocks, hashOrDash(rr.ModelHash))
+	}
+	tw.Flush()
+	for _, rr := range r.RoundHistory {
+		fmt.Fprintf(w, "  round %d: global model %s, commitments root %s, aggregate %s\n",
+			rr.Number, rr.GlobalModel.Hex(), rr.CommitmentsRoot.Hex(), hashOrDash(rr.AggregateHash))
+	}
+
+	if len(r.Strikes) > 0 {
+		fmt.Fprintf(w, "\nstrikes (%d)\n", len(r.Strikes))
+		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "  member\tround\treason\tstrikes\tevidence")
+		for _, k := range r.Strikes {
+			fmt.Fprintf(tw, "  %s\t%d\t%s\t%d\t%s\n", k.Member.Hex(), k.Round, k.Reason, k.Strikes, k.Evidence.Hex())
+		}
+		tw.Flush()
+	}
+}
+
+// hashOrDash prints a hash, or "-" for the zero hash (not recorded yet).
+func hashOrDash(h common.Hash) string {
+	if h == (common.Hash{}) {
+		return "-"
+	}
+	return h.Hex()
+}

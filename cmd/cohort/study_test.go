@@ -1,0 +1,268 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+)
+
+// TestCanonicalJSON checks the RFC 8785 canonical form against the RFC's own
+// examples and the edge cases that make two hashes of one spec differ.
+func TestCanonicalJSON(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+		err  string
+	}{
+		// RFC 8785, section 3.2.2.
+		{"RFC 8785 example", `{
+			"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],
+			"string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/",
+			"literals": [null, true, false]
+		}`, `{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}`, ""},
+		// RFC 8785, section 3.2.3: sorting by UTF-16 code units puts the
+		// emoji (a surrogate pair, 0xD83D...) before U+FB33.
+		{"RFC 8785 sorting", `{"\u20ac": "Euro Sign", "\r": "Carriage Return", "\ufb33": "Hebrew Letter Dalet With Dagesh",
+			"1": "One", "\ud83d\ude00": "Emoji: Grinning Face", "\u0080": "Control", "\u00f6": "Latin Small Letter O With Diaeresis"}`,
+			"{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\",\"\u00f6\":\"Latin Small Letter O With Diaeresis\",\"\u20ac\":\"Euro Sign\",\"\U0001F600\":\"Emoji: Grinning Face\",\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\"}", ""},
+		{"whitespace and nesting", " { \"b\" : [ 1 , { \"d\" : 2, \"c\" : 3 } ] ,\n\"a\":{}} ", `{"a":{},"b":[1,{"c":3,"d":2}]}`, ""},
+		{"numbers", `[1.0, -0, 0.0, 1e21, 1e20, 1e-6, 1e-7, -12.5E+2, 9007199254740993]`, `[1,0,0,1e+21,100000000000000000000,0.000001,1e-7,-1250,9007199254740992]`, ""},
+		{"no HTML or U+2028 escaping", `"<a href='x'>&\u2028"`, "\"<a href='x'>&\u2028\"", ""},
+		{"control characters", `"\b\f\u0001\u001f\u007f"`, "\"\\b\\f\\u0001\\u001f\u007f\"", ""},
+		{"scalars", `true`, `true`, ""},
+		{"duplicate member", `{"a": 1, "a": 2}`, "", "appears twice"},
+		{"nested duplicate", `{"x": {"a": 1, "b": 2, "a": 1}}`, "", "appears twice"},
+		{"trailing data", `{} {}`, "", "after the JSON value"},
+		{"malformed", `{"a": }`, "", "malformed"},
+		{"truncated", `[1, 2`, "", "malformed"},
+		{"out of range", `1e400`, "", "outside the range"},
+		{"invalid UTF-8", "\"\xff\"", "", "UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := canonicalJSON([]byte(tt.in))
+			if tt.err != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, string(got))
+			again, err := canonicalJSON(got)
+			require.NoError(t, err)
+			assert.Equal(t, got, again, "canonical form is a fixed point")
+		})
+	}
+}
+
+func TestSpecHash(t *testing.T) {
+	want := crypto.Keccak256Hash([]byte(`{"features":8,"hidden":[16,4],"kind":"mlp","lr":0.05}`))
+	tests := []struct {
+		name string
+		in   string
+		err  error
+		msg  string
+	}{
+		{"pretty", "{\n  \"kind\": \"mlp\",\n  \"features\": 8,\n  \"hidden\": [16, 4],\n  \"lr\": 5e-2\n}\n", nil, ""},
+		{"reordered", `{"lr":0.050,"hidden":[16,4],"features":8.0,"kind":"mlp"}`, nil, ""},
+		{"not an object", `[1]`, errBadSpec, "JSON object"},
+		{"invalid model", `{"kind":"logistic","features":8,"hidden":[3]}`, models.ErrInvalidSpec, "no hidden layers"},
+		{"wrong type", `{"kind":"mlp","features":"8"}`, errBadSpec, "features"},
+		{"duplicate member", `{"kind":"mlp","kind":"logistic","features":8}`, errBadSpec, "twice"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			canon, h, err := specHash([]byte(tt.in))
+			if tt.err != nil {
+				require.ErrorIs(t, err, tt.err)
+				assert.Contains(t, err.Error(), tt.msg)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, want, h, "hash of %s", canon)
+			assert.Equal(t, crypto.Keccak256Hash(canon), h)
+		})
+	}
+}
+
+func TestPurposeAndReference(t *testing.T) {
+	code := "0x" + strings.Repeat("ab", 32)
+	assert.Equal(t, common.HexToHash(code), purposeCode(code))
+	assert.Equal(t, crypto.Keccak256Hash([]byte("sepsis")), purposeCode("sepsis"))
+	assert.NotEqual(t, purposeCode("sepsis"), purposeCode("sepsis "), "purpose text is taken verbatim")
+
+	data := filepath.Join(t.TempDir(), "root.csv")
+	require.NoError(t, os.WriteFile(data, []byte("id,label\n1,0\n"), 0o644))
+	tests := []struct {
+		name string
+		in   string
+		want common.Hash
+		err  string
+	}{
+		{"hash", code, common.HexToHash(code), ""},
+		{"file", data, crypto.Keccak256Hash([]byte("id,label\n1,0\n")), ""},
+		{"zero hash", "0x" + strings.Repeat("0", 64), common.Hash{}, "zero hash"},
+		{"neither", "0x1234", common.Hash{}, "neither"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := referenceCommitment(tt.in)
+			if tt.err != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestStudyFlags(t *testing.T) {
+	dir := t.TempDir()
+	key, _ := saveKeyForTest(t, dir, "researcher.key")
+	spec := filepath.Join(dir, "spec.json")
+	require.NoError(t, os.WriteFile(spec, []byte(`{"kind":"logistic","features":4}`), 0o644))
+	badSpec := filepath.Join(dir, "bad.json")
+	require.NoError(t, os.WriteFile(badSpec, []byte(`{"kind":"tree","features":4}`), 0o644))
+	contract, coord := "0x0000000000000000000000000000000000000c01", "0x0000000000000000000000000000000000000c02"
+	create := func(extra ...string) []string {
+		args := []string{"study", "create", "--eth-rpc", "http://127.0.0.1:1", "--contract", contract, "--key", key,
+			"--spec", spec, "--rounds", "3", "--min-participants", "3", "--threshold", "2", "--purpose", "p",
+			"--reference", "0x" + strings.Repeat("11", 32), "--coordinator", coord}
+		return append(args, extra...)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no subcommand", []string{"study"}, 2, "create|show"},
+		{"unknown subcommand", []string{"study", "delete"}, 2, "create|show"},
+		{"create help", []string{"study", "create", "-h"}, 0, "RFC 8785"},
+		{"create without flags", []string{"study", "create"}, 2, "--eth-rpc is required"},
+		{"zero rounds", create("--rounds", "0"), 2, "--rounds must be between 1"},
+		{"minimum below threshold", create("--min-participants", "1"), 2, "below --threshold"},
+		{"bad coordinator", create("--coordinator", "bob"), 2, "--coordinator"},
+		{"bad spec", create("--spec", badSpec), 1, "unknown kind"},
+		{"missing spec", create("--spec", filepath.Join(dir, "nope.json")), 1, "reading the spec"},
+		{"unreachable chain", create(), 1, "--eth-rpc"},
+		{"show without flags", []string{"study", "show"}, 2, "are required"},
+		{"show bad contract", []string{"study", "show", "--eth-rpc", "x", "--contract", "0x12", "--study", "1"}, 2, "--contract"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tt.args...)
+			assert.Equal(t, tt.code, code, errOut)
+			assert.Contains(t, out+errOut, tt.want)
+		})
+	}
+}
+
+// TestStudyCreateAndShow creates a study on the simulated chain, runs a round
+// and a half through the ledger as the daemons would, and checks what
+// `study show` reports, as JSON and as text.
+func TestStudyCreateAndShow(t *testing.T) {
+	researcher, coord := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
+	h1, h2, h3 := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
+	chain, err := contracts.NewSimulatedChain(researcher.Address(), coord.Address(), h1.Address(), h2.Address(), h3.Address())
+	require.NoError(t, err)
+	t.Cleanup(func() { chain.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	founders := []contracts.Member{
+		{Address: h1.Address(), Name: "St Mary", TLSFingerprint: crypto.Keccak256Hash([]byte("1"))},
+		{Address: h2.Address(), Name: "Royal", TLSFingerprint: crypto.Keccak256Hash([]byte("2"))},
+		{Address: h3.Address(), Name: "County", TLSFingerprint: crypto.Keccak256Hash([]byte("3"))},
+	}
+	d, err := deployCohort(ctx, chain, researcher, founders, 51)
+	require.NoError(t, err)
+	ledger, err := contracts.Open(chain, d.Contract)
+	require.NoError(t, err)
+
+	canon, specH, err := specHash([]byte(`{"kind":"logistic","features":4}`))
+	require.NoError(t, err)
+	sf := studyFlags{spec: canon, specHash: specH, purpose: purposeCode("sepsis"), reference: crypto.Keccak256Hash([]byte("root")),
+		params: contracts.StudyParams{Rounds: 2, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coord.Address()}}
+	sf.params.SpecHash, sf.params.Purpose, sf.params.ReferenceCommitment = sf.specHash, sf.purpose, sf.reference
+	created, err := createStudy(ctx, ledger, researcher, sf)
+	require.NoError(t, err)
+	require.Equal(t, uint64(1), created.StudyID)
+	assert.Equal(t, researcher.Address(), created.Owner)
+	id := created.StudyID
+
+	rep, err := showStudy(ctx, ledger, chain.ChainID().Uint64(), id)
+	require.NoError(t, err)
+	assert.Equal(t, "enrolling", rep.Status)
+	assert.Empty(t, rep.Participants)
+
+	for _, h := range []*contracts.Account{h1, h2, h3} {
+		_, err := ledger.JoinStudy(ctx, h, id)
+		require.NoError(t, err)
+	}
+	_, err = ledger.SetPublicKeyHash(ctx, coord, id, crypto.Keccak256Hash([]byte("pk")))
+	require.NoError(t, err)
+	_, err = ledger.OpenRound(ctx, coord, id, 1, crypto.Keccak256Hash([]byte("model 0")), time.Now().Add(time.Hour))
+	require.NoError(t, err)
+	for i, h := range []*contracts.Account{h1, h2} {
+		_, err := ledger.CommitUpdate(ctx, h, id, 1, contracts.Commitment{CiphertextHash: crypto.Keccak256Hash([]byte{byte(i)}), Samples: 100, ConsentRoot: crypto.Keccak256Hash([]byte("root"))})
+		require.NoError(t, err)
+	}
+	res := contracts.RoundResult{AggregateHash: crypto.Keccak256Hash([]byte("agg 1")), ModelHash: crypto.Keccak256Hash([]byte("model 1")), Accuracy: 0.8125, AUC: 0.9, Loss: 0.35, Participants: 2}
+	_, err = ledger.CloseRound(ctx, coord, id, 1, res)
+	require.NoError(t, err)
+	_, err = ledger.OpenRound(ctx, coord, id, 2, res.ModelHash, time.Now().Add(time.Hour))
+	require.NoError(t, err)
+	_, err = ledger.ReportViolation(ctx, coord, id, 2, h3.Address(), crypto.Keccak256Hash([]byte("bad ciphertext")))
+	require.NoError(t, err)
+
+	rep, err = showStudy(ctx, ledger, chain.ChainID().Uint64(), id)
+	require.NoError(t, err)
+	assert.Equal(t, "round 2 open", rep.Status)
+	assert.Equal(t, specH, rep.SpecHash)
+	assert.Equal(t, coord.Address(), rep.Coordinator)
+	require.Len(t, rep.Participants, 3)
+	assert.Equal(t, "St Mary", rep.Participants[0].Name)
+	assert.Equal(t, uint32(1), rep.Participants[0].LastCommittedRound)
+	assert.Equal(t, uint16(1), rep.Participants[2].Strikes)
+	require.Len(t, rep.RoundHistory, 2)
+	r1, r2 := rep.RoundHistory[0], rep.RoundHistory[1]
+	assert.Equal(t, "closed", r1.Status)
+	assert.Equal(t, res.ModelHash, r1.ModelHash)
+	assert.Equal(t, res.AggregateHash, r1.AggregateHash)
+	assert.InDelta(t, 0.8125, r1.Accuracy, 1e-6)
+	assert.Equal(t, []common.Address{h1.Address(), h2.Address()}, r1.Committers)
+	assert.Equal(t, "open", r2.Status)
+	assert.Equal(t, res.ModelHash, r2.GlobalModel, "round 2 trains from round 1's model")
+	require.Len(t, rep.Strikes, 1)
+	assert.Equal(t, h3.Address(), rep.Strikes[0].Member)
+
+	var text bytes.Buffer
+	printStudy(&text, rep)
+	for _, want := range []string{"study 1 on contract", "round 2 open", "St Mary", "0.8125", res.ModelHash.Hex(), "violation", specH.Hex()} {
+		assert.Contains(t, text.String(), want)
+	}
+	b, err := json.Marshal(rep)
+	require.NoError(t, err)
+	var back studyReport
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, *rep, back, "the JSON report round-trips")
+
+	_, err = showStudy(ctx, ledger, chain.ChainID().Uint64(), 9)
+	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
+}
