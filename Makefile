@@ -5,7 +5,7 @@ GO    ?= go
 BIN   := bin
 PKGS  := ./...
 
-.PHONY: all build demo test check bench gen gen-check tools-gen fmt-check vet staticcheck tidy-check race clean
+.PHONY: all build demo test e2e check bench gen gen-check tools-gen fmt-check vet staticcheck tidy-check race clean
 
 all: build
 
@@ -19,6 +19,11 @@ demo: build
 ## test: every unit, integration and end-to-end test (the geth integration tests included).
 test: geth
 	$(GO) test -count=1 -timeout 20m $(PKGS)
+
+## e2e: geth, a coordinator and 4 hospital processes on 127.0.0.1, 3 rounds,
+## a hospital killed in round 2 and the coordinator in round 3 (also in `test`).
+e2e: geth
+	$(GO) test -count=1 -timeout 10m -run TestE2EProcesses -v ./cmd/cohort
 
 ## bench: benchmarks that print figures (slow scale runs live here, not in test).
 bench:

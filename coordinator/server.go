@@ -62,6 +62,17 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 	if !ok {
 		return toStatus(fmt.Errorf("%w: %s has not joined study %d on chain; join it with the study's joinStudy first", ErrNotParticipant, addr.Hex(), c.cfg.StudyID))
 	}
+	// The TLS certificate must be the one the member registry records for
+	// this address: a stolen Ethereum key alone, or a certificate alone,
+	// does not let anyone in.
+	rec, err := c.ledger.Member(ctx, addr)
+	if err != nil {
+		return status.Errorf(codes.Unavailable, "coordinator: read member registry: %v", err)
+	}
+	if rec.TLSFingerprint != fp {
+		return toStatus(fmt.Errorf("%w: %s connects with certificate %s, the member registry records %s; register the certificate on chain (updateTlsFingerprint)",
+			ErrNotParticipant, addr.Hex(), fp.Hex(), rec.TLSFingerprint.Hex()))
+	}
 
 	p := &member{name: req.GetName(), pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer)}
 	c.mu.Lock()

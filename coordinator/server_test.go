@@ -38,6 +38,8 @@ type fixture struct {
 	pk        *aggregation.PublicKey
 	hospitals []*hospital
 	stranger  *hospital
+	ca        *auth.CA
+	listen    string
 }
 
 type hospital struct {
@@ -58,6 +60,7 @@ func newFixture(t *testing.T) *fixture {
 	f := &fixture{ctx: ctx}
 	ca, err := auth.NewCA("test consortium")
 	require.NoError(t, err)
+	f.ca = ca
 
 	newHospital := func(name string) *hospital {
 		key, err := crypto.GenerateKey()
@@ -138,6 +141,7 @@ func newFixture(t *testing.T) *fixture {
 	f.coord.Register(srv)
 	go func() { _ = srv.Serve(lis) }()
 	t.Cleanup(srv.Stop)
+	f.listen = lis.Addr().String()
 	for _, h := range append(f.hospitals, f.stranger) {
 		conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(h.cert, ca.Pool(), "127.0.0.1"))))
 		require.NoError(t, err)
@@ -334,6 +338,14 @@ func TestJoinRefusesStrangersAndReplays(t *testing.T) {
 		{"stranger", func() error { return join(f.stranger, f.stranger.key, "stranger", f.stranger.cert, f.studyID) }, codes.PermissionDenied},
 		{"join replayed over another TLS connection", func() error { return join(h2, h1.key, "h1", h1.cert, f.studyID) }, codes.Unauthenticated},
 		{"another study", func() error { return join(h1, h1.key, "h1", h1.cert, f.studyID+7) }, codes.PermissionDenied},
+		{"consortium certificate the member registry does not record", func() error {
+			other, err := f.ca.Issue("h1")
+			require.NoError(t, err)
+			conn, err := grpc.NewClient(f.listen, grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(other, f.ca.Pool(), "127.0.0.1"))))
+			require.NoError(t, err)
+			defer conn.Close()
+			return join(&hospital{client: cohortv1.NewCoordinatorClient(conn)}, h1.key, "h1", other, f.studyID)
+		}, codes.PermissionDenied},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

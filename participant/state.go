@@ -1,6 +1,7 @@
 package participant
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -55,16 +56,33 @@ func (p *Participant) saveSecrets() error {
 		return err
 	}
 	if secret != nil {
-		if err := ks.Put(p.secretName(), secret); err != nil {
+		if err := replaceSecret(ks, p.secretName(), secret); err != nil {
 			return fmt.Errorf("participant %s: keep key share: %w", p.cfg.Name, err)
 		}
 	}
 	if threshold != nil {
-		if err := ks.Put(p.thresholdName(), threshold); err != nil {
+		if err := replaceSecret(ks, p.thresholdName(), threshold); err != nil {
 			return fmt.Errorf("participant %s: keep threshold share: %w", p.cfg.Name, err)
 		}
 	}
 	return nil
+}
+
+// replaceSecret stores secret under name, replacing an older value: key
+// generation run again (before round 1) makes new shares.
+func replaceSecret(ks *Keystore, name string, secret []byte) error {
+	old, err := ks.Get(name)
+	switch {
+	case err == nil && bytes.Equal(old, secret):
+		return nil
+	case err == nil:
+		if err := ks.Delete(name); err != nil {
+			return err
+		}
+	case !errors.Is(err, ErrNoSecret):
+		return err
+	}
+	return ks.Put(name, secret)
 }
 
 // keepSealed stores a sealed update under its hash before it is committed,
@@ -73,16 +91,22 @@ func (p *Participant) keepSealed(h common.Hash, sealed []byte) error {
 	if p.cfg.DataDir == "" {
 		return nil
 	}
-	dir := filepath.Join(p.cfg.DataDir, "updates")
+	return writeFileAtomic(filepath.Join(p.cfg.DataDir, "updates"), h.Hex(), sealed)
+}
+
+// writeFileAtomic writes data to dir/name through a synced temporary file
+// and a rename, so that a crash leaves the old file or the new one, never a
+// torn one. It creates dir (mode 0700) if needed.
+func writeFileAtomic(dir, name string, data []byte) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "sealed-*")
+	tmp, err := os.CreateTemp(dir, "."+name+"-*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(sealed); err != nil {
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -93,7 +117,7 @@ func (p *Participant) keepSealed(h common.Hash, sealed []byte) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), filepath.Join(dir, h.Hex()))
+	return os.Rename(tmp.Name(), filepath.Join(dir, name))
 }
 
 // sealedUpdate reads back a kept sealed update and checks its hash.

@@ -25,6 +25,8 @@ func commands() []command {
 		{"certs", "make a consortium CA and per-institution TLS certificates and keys", runCerts},
 		{"devnet", "run a local geth --dev chain with the Cohort contract deployed and funded accounts", runDevnet},
 		{"deploy", "deploy the Cohort contract with its founding members on any JSON-RPC chain", runDeploy},
+		{"coordinator", "run the coordinator daemon of a study: coordinator --config FILE", runCoordinator},
+		{"participant", "run a hospital node: participant --config FILE", runParticipant},
 		{"demo", "run a whole encrypted federated study in one process on an embedded chain", runDemo},
 		{"model", "fetch a round's model and verify it against the chain (model get)", runModel},
 		{"study", "create a study on chain (researchers) or show its rounds and participants (study create|show)", runStudy},
@@ -70,7 +72,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "Cohort: federated learning between hospitals, encrypted end to end and audited on chain.")
 	fmt.Fprintln(w, "\nUsage: cohort <command> [flags]\n\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun `cohort help <command>` for a command's flags.")
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/cohort-fl/cohort/contracts"
 )
@@ -261,11 +263,21 @@ func decodeHex32(s string) (common.Hash, error) {
 	return common.HexToHash(s), nil
 }
 
-// loadKeyFile loads an Ethereum private key file (64 hex digits, as `cohort
-// devnet` and geth's crypto.SaveECDSA write them), refusing one that group
-// or others can read: a key that leaked to another local user is no longer
-// the institution's alone. Errors never contain the key.
+// loadKeyFile loads an Ethereum private key file as an account that signs
+// transactions; see loadPrivateKey.
 func loadKeyFile(path string) (*contracts.Account, error) {
+	key, err := loadPrivateKey(path)
+	if err != nil {
+		return nil, err
+	}
+	return contracts.NewAccount(key), nil
+}
+
+// loadPrivateKey loads an Ethereum private key file (64 hex digits, as
+// `cohort devnet` and geth's crypto.SaveECDSA write them), refusing one that
+// group or others can read: a key that leaked to another local user is no
+// longer the institution's alone. Errors never contain the key.
+func loadPrivateKey(path string) (*ecdsa.PrivateKey, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading the key file: %w", err)
@@ -276,7 +288,12 @@ func loadKeyFile(path string) (*contracts.Account, error) {
 	if perm := st.Mode().Perm(); perm&0o077 != 0 {
 		return nil, fmt.Errorf("%w: %s has mode %04o; restrict it with `chmod 600 %s` (and consider the key exposed if others could read it)", errKeyFileMode, path, perm, path)
 	}
-	return contracts.LoadAccount(path)
+	key, err := crypto.LoadECDSA(path)
+	if err != nil {
+		// The decoder's message can quote key characters: say only what is wrong.
+		return nil, fmt.Errorf("key file %s does not hold a 64-hex-digit secp256k1 private key", path)
+	}
+	return key, nil
 }
 
 // writeNewJSON writes v as indented JSON to a new file (mode 0644), refusing

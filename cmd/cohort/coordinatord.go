@@ -1,0 +1,211 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/keepalive"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator"
+)
+
+// coordinatorFileConfig is the coordinator daemon's configuration file.
+type coordinatorFileConfig struct {
+	Chain   chainConfig `json:"chain"`
+	StudyID uint64      `json:"study"`
+	KeyFile string      `json:"key_file"` // Ethereum key of the study's coordinator address (mode 0600)
+	TLS     tlsConfig   `json:"tls"`
+	Listen  string      `json:"listen"`   // e.g. 127.0.0.1:7443
+	DataDir string      `json:"data_dir"` // blob store; keep it: a restart resumes from it and the chain
+	// SpecFile is the model spec; its canonical hash must be the study's.
+	SpecFile       string   `json:"spec_file"`
+	Participants   int      `json:"participants,omitempty"`   // joins awaited before key generation (default: the study's minimum)
+	InitSeed       int64    `json:"init_seed,omitempty"`      // seed of the initial model (default 1)
+	PhaseTimeout   duration `json:"phase_timeout,omitempty"`  // wait for stragglers per phase (default 2m)
+	RoundDuration  duration `json:"round_duration,omitempty"` // on-chain commit deadline from a round's opening (default 1h)
+	MaxUpdateBytes int64    `json:"max_update_bytes,omitempty"`
+	LogFormat      string   `json:"log_format,omitempty"` // "text" (default) or "json"
+}
+
+func (c *coordinatorFileConfig) resolve(dir string) {
+	c.KeyFile, c.DataDir, c.SpecFile = resolvePath(dir, c.KeyFile), resolvePath(dir, c.DataDir), resolvePath(dir, c.SpecFile)
+	c.TLS.resolve(dir)
+}
+
+func runCoordinator(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("coordinator", "coordinator --config FILE", stderr)
+	path := fs.String("config", "", "coordinator configuration file (JSON; see examples/consortium/coordinator.json)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *path == "" {
+		fmt.Fprintln(stderr, "--config is required")
+		fs.Usage()
+		return errUsage
+	}
+	var cfg coordinatorFileConfig
+	if err := readConfig(*path, &cfg); err != nil {
+		return err
+	}
+	log, err := newLogger(stderr, cfg.LogFormat)
+	if err != nil {
+		return err
+	}
+	return serveCoordinator(ctx, cfg, log, stdout)
+}
+
+// serveCoordinator starts the coordinator daemon and runs the study to its
+// end, or until ctx is cancelled (SIGINT, SIGTERM), then stops gracefully.
+func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.Logger, stdout io.Writer) error {
+	contract, err := cfg.Chain.check()
+	if err != nil {
+		return err
+	}
+	switch {
+	case cfg.StudyID == 0:
+		return errors.New("study: set the study id (from `cohort study create`)")
+	case cfg.Listen == "":
+		return errors.New("listen: set the address to serve on, e.g. 127.0.0.1:7443")
+	case cfg.DataDir == "":
+		return errors.New("data_dir: set where the coordinator keeps its blobs")
+	case cfg.KeyFile == "" || cfg.SpecFile == "":
+		return errors.New("key_file and spec_file are required")
+	}
+	account, err := loadKeyFile(cfg.KeyFile)
+	if err != nil {
+		return err
+	}
+	cert, pool, err := cfg.TLS.load()
+	if err != nil {
+		return err
+	}
+	spec, specHash, err := loadSpec(cfg.SpecFile)
+	if err != nil {
+		return err
+	}
+	chain, err := contracts.DialChain(ctx, cfg.Chain.RPC)
+	if err != nil {
+		return err
+	}
+	defer chain.Close()
+	ledger, err := contracts.Open(chain, contract)
+	if err != nil {
+		return err
+	}
+	study, err := ledger.Study(ctx, cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("study %d: %w", cfg.StudyID, err)
+	}
+	if study.SpecHash != specHash {
+		return fmt.Errorf("spec %s hashes to %s but study %d was created with %s; use the study's spec file", cfg.SpecFile, specHash.Hex(), cfg.StudyID, study.SpecHash.Hex())
+	}
+	if study.Coordinator != account.Address() {
+		return fmt.Errorf("study %d is coordinated by %s; key_file holds %s", cfg.StudyID, study.Coordinator.Hex(), account.Address().Hex())
+	}
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	if err != nil {
+		return err
+	}
+	store, err := coordinator.OpenStore(filepath.Join(cfg.DataDir, "blobs"))
+	if err != nil {
+		return err
+	}
+	ccfg := coordinator.DefaultConfig()
+	ccfg.StudyID, ccfg.Spec, ccfg.Rounds = cfg.StudyID, spec, int(study.Rounds)
+	ccfg.Participants, ccfg.InitSeed = int(study.MinParticipants), 1
+	if cfg.Participants > 0 {
+		ccfg.Participants = cfg.Participants
+	}
+	if cfg.InitSeed != 0 {
+		ccfg.InitSeed = cfg.InitSeed
+	}
+	if cfg.PhaseTimeout > 0 {
+		ccfg.PhaseTimeout = time.Duration(cfg.PhaseTimeout)
+	}
+	if cfg.RoundDuration > 0 {
+		ccfg.RoundDuration = time.Duration(cfg.RoundDuration)
+	}
+	if cfg.MaxUpdateBytes > 0 {
+		ccfg.MaxUpdateBytes = cfg.MaxUpdateBytes
+	}
+	ccfg.Progress = func(r coordinator.RoundReport) {
+		fmt.Fprintf(stdout, "round %d/%d closed: accuracy %.3f  auc %.3f  contributors %d  model %s\n",
+			r.Round, ccfg.Rounds, r.Accuracy, r.AUC, len(r.Contributors), r.ModelHash.Hex())
+	}
+	coord, err := coordinator.New(ccfg, ledger, account, scheme, store, log)
+	if err != nil {
+		return err
+	}
+
+	lis, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
+	}
+	srv := grpc.NewServer(
+		grpc.Creds(credentials.NewTLS(auth.ServerConfig(cert, pool))),
+		// Participants keep their task stream open for a whole study; pings
+		// find dead peers, and the policy refuses clients that ping abusively.
+		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 30 * time.Second, Timeout: 10 * time.Second}),
+		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
+	)
+	coord.Register(srv)
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(lis) }()
+	log.Info("coordinator serving", "listen", lis.Addr().String(), "study", cfg.StudyID, "contract", contract.Hex(), "coordinator", account.Address().Hex())
+	fmt.Fprintf(stdout, "coordinator for study %d listening on %s\n", cfg.StudyID, lis.Addr())
+
+	res, runErr := coord.Run(ctx)
+	if runErr == nil {
+		// Researchers fetch the study's models from here: keep serving.
+		fmt.Fprintf(stdout, "study %d completed: %d rounds this run; serving its models until stopped\n", cfg.StudyID, len(res.Rounds))
+		log.Info("study completed; serving models until SIGTERM", "study", cfg.StudyID)
+		<-ctx.Done()
+	}
+	stopGracefully(srv, 10*time.Second)
+	select {
+	case err := <-serveErr:
+		if err != nil && !errors.Is(err, grpc.ErrServerStopped) && runErr == nil {
+			runErr = err
+		}
+	default:
+	}
+	if runErr != nil && ctx.Err() == nil {
+		return runErr
+	}
+	log.Info("coordinator stopped; a restart resumes the study from the chain and the data directory")
+	return nil
+}
+
+// stopGracefully lets in-flight RPCs finish, up to a deadline.
+func stopGracefully(srv *grpc.Server, within time.Duration) {
+	done := make(chan struct{})
+	go func() { srv.GracefulStop(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(within):
+		srv.Stop()
+	}
+}
+
+// newLogger makes the daemons' structured logger on w.
+func newLogger(w io.Writer, format string) (*slog.Logger, error) {
+	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
+	switch format {
+	case "", "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("log_format %q: want \"text\" or \"json\"", format)
+}

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/models"
+)
+
+// The daemons' configuration files are JSON. Relative paths in them are
+// relative to the file's directory, so a consortium folder can be moved as a
+// whole. examples/consortium holds documented examples.
+
+// chainConfig says which chain and contract a daemon uses.
+type chainConfig struct {
+	RPC      string `json:"rpc"`      // Ethereum JSON-RPC endpoint, e.g. http://127.0.0.1:8545
+	Contract string `json:"contract"` // the Cohort contract's 0x address
+}
+
+// tlsConfig names the PEM files of mutual TLS.
+type tlsConfig struct {
+	CA   string `json:"ca"`   // the consortium CA certificate
+	Cert string `json:"cert"` // this institution's certificate
+	Key  string `json:"key"`  // its private key (mode 0600)
+}
+
+// duration is a time.Duration written as "90s" or "2m" in JSON.
+type duration time.Duration
+
+func (d *duration) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("a duration is a string such as \"90s\" or \"2m\"")
+	}
+	v, err := time.ParseDuration(s)
+	if err != nil || v <= 0 {
+		return fmt.Errorf("duration %q: want a positive Go duration such as \"90s\" or \"2m\"", s)
+	}
+	*d = duration(v)
+	return nil
+}
+
+func (d duration) MarshalJSON() ([]byte, error) { return json.Marshal(time.Duration(d).String()) }
+
+// readConfig decodes a JSON config file strictly (unknown fields are
+// errors: a typo must not silently fall back to a default) and resolves
+// relative paths against the file's directory.
+func readConfig(path string, v interface{ resolve(dir string) }) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read config: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("config %s: %w", path, err)
+	}
+	v.resolve(filepath.Dir(path))
+	return nil
+}
+
+// resolvePath makes a config path absolute against dir; empty stays empty.
+func resolvePath(dir, p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(dir, p)
+}
+
+func (t *tlsConfig) resolve(dir string) {
+	t.CA, t.Cert, t.Key = resolvePath(dir, t.CA), resolvePath(dir, t.Cert), resolvePath(dir, t.Key)
+}
+
+// load reads the TLS files: this institution's certificate and the
+// consortium's CA pool.
+func (t tlsConfig) load() (tls.Certificate, *x509.CertPool, error) {
+	if t.CA == "" || t.Cert == "" || t.Key == "" {
+		return tls.Certificate{}, nil, errors.New("tls: set ca, cert and key (make them with `cohort certs`)")
+	}
+	if st, err := os.Stat(t.Key); err == nil && st.Mode().Perm()&0o077 != 0 {
+		return tls.Certificate{}, nil, fmt.Errorf("%w: TLS key %s has mode %04o; restrict it with `chmod 600 %s`", errKeyFileMode, t.Key, st.Mode().Perm(), t.Key)
+	}
+	cert, err := tls.LoadX509KeyPair(t.Cert, t.Key)
+	if err != nil {
+		return tls.Certificate{}, nil, fmt.Errorf("tls: load %s and %s: %w", t.Cert, t.Key, err)
+	}
+	caPEM, err := os.ReadFile(t.CA)
+	if err != nil {
+		return tls.Certificate{}, nil, fmt.Errorf("tls: %w", err)
+	}
+	pool, err := auth.PoolFromPEM(caPEM)
+	if err != nil {
+		return tls.Certificate{}, nil, err
+	}
+	return cert, pool, nil
+}
+
+func (c chainConfig) check() (common.Address, error) {
+	if c.RPC == "" {
+		return common.Address{}, errors.New("chain.rpc: set the Ethereum JSON-RPC endpoint, e.g. http://127.0.0.1:8545")
+	}
+	if !common.IsHexAddress(c.Contract) {
+		return common.Address{}, fmt.Errorf("chain.contract %q: want the Cohort contract's 0x address (from `cohort deploy` or devnet.json)", c.Contract)
+	}
+	return common.HexToAddress(c.Contract), nil
+}
+
+// loadSpec reads a model spec file and returns the spec with the hash the
+// chain must have recorded for the study (see `cohort study create`).
+func loadSpec(path string) (models.Spec, common.Hash, error) {
+	raw, err := readLimited(path, maxSpecBytes)
+	if err != nil {
+		return models.Spec{}, common.Hash{}, err
+	}
+	_, h, err := specHash(raw)
+	if err != nil {
+		return models.Spec{}, common.Hash{}, fmt.Errorf("spec %s: %w", path, err)
+	}
+	var spec models.Spec
+	if err := json.Unmarshal(raw, &spec); err != nil {
+		return models.Spec{}, common.Hash{}, fmt.Errorf("spec %s: %w", path, err)
+	}
+	return spec, h, nil
+}
+
+// passphrase reads a keystore passphrase from a file (trailing newline
+// dropped) or, when no file is named, from the environment variable env.
+func passphrase(file, env string) (string, error) {
+	if file == "" {
+		if v := os.Getenv(env); v != "" {
+			return v, nil
+		}
+		return "", fmt.Errorf("keystore: set keystore.passphrase_file or the %s environment variable", env)
+	}
+	st, err := os.Stat(file)
+	if err != nil {
+		return "", fmt.Errorf("keystore passphrase: %w", err)
+	}
+	if st.Mode().Perm()&0o077 != 0 {
+		return "", fmt.Errorf("%w: passphrase file %s has mode %04o; restrict it with `chmod 600 %s`", errKeyFileMode, file, st.Mode().Perm(), file)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return "", fmt.Errorf("keystore passphrase: %w", err)
+	}
+	p := strings.TrimRight(string(b), "\r\n")
+	if p == "" {
+		return "", fmt.Errorf("keystore passphrase file %s is empty", file)
+	}
+	return p, nil
+}

@@ -1,0 +1,244 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/keepalive"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/participant"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// keystorePassphraseEnv is read when the config names no passphrase file.
+const keystorePassphraseEnv = "COHORT_KEYSTORE_PASSPHRASE"
+
+// participantFileConfig is a hospital node's configuration file.
+type participantFileConfig struct {
+	Name        string      `json:"name"` // the institution's name, as its TLS certificate and the member registry say
+	Chain       chainConfig `json:"chain"`
+	StudyID     uint64      `json:"study"`
+	KeyFile     string      `json:"key_file"`    // the hospital's Ethereum key (mode 0600)
+	TLS         tlsConfig   `json:"tls"`         // mutual TLS with the coordinator
+	Coordinator string      `json:"coordinator"` // HOST:PORT of the coordinator
+	// DataDir keeps the encrypted keystore (key shares) and the sealed
+	// updates; keep it: a restarted node resumes the study from it.
+	DataDir   string              `json:"data_dir"`
+	Keystore  keystoreConfig      `json:"keystore"`
+	SpecFile  string              `json:"spec_file"` // the study's model spec; its hash must be the study's
+	Data      dataConfig          `json:"data"`
+	Train     *models.TrainConfig `json:"train,omitempty"`      // local training (default: models.DefaultTrainConfig)
+	LogFormat string              `json:"log_format,omitempty"` // "text" (default) or "json"
+}
+
+type keystoreConfig struct {
+	// PassphraseFile holds the keystore passphrase (mode 0600); without it
+	// the COHORT_KEYSTORE_PASSPHRASE environment variable is read.
+	PassphraseFile string `json:"passphrase_file"`
+	// LightScrypt uses geth's light scrypt parameters (fast, for test
+	// consortia only).
+	LightScrypt bool `json:"light_scrypt"`
+}
+
+// dataConfig is where a hospital's records come from: a CSV file with a
+// schema, or (for test consortia) one site of the synthetic cohorts.
+type dataConfig struct {
+	CSV       string           `json:"csv"`
+	Schema    string           `json:"schema"`
+	Synthetic *syntheticSource `json:"synthetic,omitempty"`
+}
+
+type syntheticSource struct {
+	Site  int   `json:"site"`  // which site, from 0
+	Sites int   `json:"sites"` // how many sites the cohorts are split into
+	Seed  int64 `json:"seed"`
+}
+
+func (c *participantFileConfig) resolve(dir string) {
+	c.KeyFile, c.DataDir, c.SpecFile = resolvePath(dir, c.KeyFile), resolvePath(dir, c.DataDir), resolvePath(dir, c.SpecFile)
+	c.Keystore.PassphraseFile = resolvePath(dir, c.Keystore.PassphraseFile)
+	c.Data.CSV, c.Data.Schema = resolvePath(dir, c.Data.CSV), resolvePath(dir, c.Data.Schema)
+	c.TLS.resolve(dir)
+}
+
+// site loads the hospital's records. CSV records are standardised with the
+// site's own statistics (the per-site option of the learning design).
+func (d dataConfig) site(name string) (records.Site, error) {
+	switch {
+	case d.Synthetic != nil && d.CSV != "":
+		return records.Site{}, errors.New("data: set either csv (with schema) or synthetic, not both")
+	case d.Synthetic != nil:
+		sc := records.DefaultSyntheticConfig()
+		sc.Sites, sc.Seed = d.Synthetic.Sites, d.Synthetic.Seed
+		sites, err := records.Synthetic(sc)
+		if err != nil {
+			return records.Site{}, fmt.Errorf("data.synthetic: %w", err)
+		}
+		if d.Synthetic.Site < 0 || d.Synthetic.Site >= len(sites) {
+			return records.Site{}, fmt.Errorf("data.synthetic.site %d: want 0..%d", d.Synthetic.Site, len(sites)-1)
+		}
+		return sites[d.Synthetic.Site], nil
+	case d.CSV != "":
+		if d.Schema == "" {
+			return records.Site{}, errors.New("data.schema: a CSV needs its schema file")
+		}
+		schema, err := records.LoadSchemaFile(d.Schema)
+		if err != nil {
+			return records.Site{}, err
+		}
+		site, _, err := records.LoadFile(d.CSV, schema, records.LoadOptions{Name: name, At: time.Now()})
+		if err != nil {
+			return records.Site{}, err
+		}
+		m, err := records.TrainMoments(site, schema.Features())
+		if err != nil {
+			return records.Site{}, err
+		}
+		std, err := records.NewStandardiser(m)
+		if err != nil {
+			return records.Site{}, err
+		}
+		return std.ApplySite(site)
+	}
+	return records.Site{}, errors.New("data: set csv and schema, or synthetic")
+}
+
+func runParticipant(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("participant", "participant --config FILE", stderr)
+	path := fs.String("config", "", "hospital node configuration file (JSON; see examples/consortium/hospital-1.json)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *path == "" {
+		fmt.Fprintln(stderr, "--config is required")
+		fs.Usage()
+		return errUsage
+	}
+	var cfg participantFileConfig
+	if err := readConfig(*path, &cfg); err != nil {
+		return err
+	}
+	log, err := newLogger(stderr, cfg.LogFormat)
+	if err != nil {
+		return err
+	}
+	return serveParticipant(ctx, cfg, log, stdout)
+}
+
+// serveParticipant runs a hospital node until the study is done or ctx is
+// cancelled (SIGINT, SIGTERM); a restarted node resumes from its data directory.
+func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.Logger, stdout io.Writer) error {
+	contract, err := cfg.Chain.check()
+	if err != nil {
+		return err
+	}
+	switch {
+	case cfg.Name == "":
+		return errors.New("name: set the hospital's name")
+	case cfg.StudyID == 0:
+		return errors.New("study: set the study id")
+	case cfg.Coordinator == "":
+		return errors.New("coordinator: set the coordinator's HOST:PORT")
+	case cfg.DataDir == "":
+		return errors.New("data_dir: set where the node keeps its keystore and sealed updates")
+	case cfg.KeyFile == "" || cfg.SpecFile == "":
+		return errors.New("key_file and spec_file are required")
+	}
+	key, err := loadPrivateKey(cfg.KeyFile)
+	if err != nil {
+		return err
+	}
+	cert, pool, err := cfg.TLS.load()
+	if err != nil {
+		return err
+	}
+	spec, specHash, err := loadSpec(cfg.SpecFile)
+	if err != nil {
+		return err
+	}
+	site, err := cfg.Data.site(cfg.Name)
+	if err != nil {
+		return err
+	}
+	pass, err := passphrase(cfg.Keystore.PassphraseFile, keystorePassphraseEnv)
+	if err != nil {
+		return err
+	}
+	var ksOpts []participant.KeystoreOption
+	if cfg.Keystore.LightScrypt {
+		ksOpts = append(ksOpts, participant.WithLightScrypt())
+	}
+	ks, err := participant.OpenKeystore(filepath.Join(cfg.DataDir, "keystore"), pass, ksOpts...)
+	if err != nil {
+		return err
+	}
+	chain, err := contracts.DialChain(ctx, cfg.Chain.RPC)
+	if err != nil {
+		return err
+	}
+	defer chain.Close()
+	ledger, err := contracts.Open(chain, contract)
+	if err != nil {
+		return err
+	}
+	study, err := ledger.Study(ctx, cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("study %d: %w", cfg.StudyID, err)
+	}
+	if study.SpecHash != specHash {
+		return fmt.Errorf("spec %s hashes to %s but study %d was created with %s; use the study's spec file", cfg.SpecFile, specHash.Hex(), cfg.StudyID, study.SpecHash.Hex())
+	}
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	if err != nil {
+		return err
+	}
+	host := cfg.Coordinator
+	if h, _, err := net.SplitHostPort(cfg.Coordinator); err == nil {
+		host = h
+	}
+	conn, err := grpc.NewClient(cfg.Coordinator,
+		grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, pool, host))),
+		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 30 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}),
+	)
+	if err != nil {
+		return fmt.Errorf("coordinator %s: %w", cfg.Coordinator, err)
+	}
+	defer conn.Close()
+	train := models.DefaultTrainConfig()
+	if cfg.Train != nil {
+		train = *cfg.Train
+	}
+	p, err := participant.New(participant.Config{
+		Name: cfg.Name, StudyID: cfg.StudyID, Site: site, Spec: spec, Train: train,
+		Keystore: ks, DataDir: cfg.DataDir,
+		Observe: func(t participant.Trace) {
+			fmt.Fprintf(stdout, "round %d: trained on %d consented records, update sealed and committed (%d bytes)\n", t.Round, t.Samples, t.UploadBytes)
+		},
+	}, cohortv1.NewCoordinatorClient(conn), ledger, key, auth.Fingerprint(cert), scheme, log)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s (%s) taking part in study %d through %s\n", cfg.Name, p.Address().Hex(), cfg.StudyID, cfg.Coordinator)
+	if err := p.Run(ctx); err != nil {
+		if ctx.Err() != nil {
+			log.Info("node stopped; a restart resumes the study from the data directory")
+			return nil
+		}
+		return err
+	}
+	fmt.Fprintf(stdout, "study %d done\n", cfg.StudyID)
+	return nil
+}
