@@ -63,4 +63,25 @@ var (
 	// t outside [1, n], a zero point, duplicate points, or an active set that
 	// does not match the shares.
 	ErrInvalidThreshold = errors.New("aggregation: invalid threshold setting")
+
+	// ErrInvalidReference reports scoring references that cannot be used: a
+	// reference update that is empty, zero, non-finite or of the wrong
+	// length, a projection count outside its range, or one that would reveal
+	// too large a share of an update's dimensions.
+	ErrInvalidReference = errors.New("aggregation: invalid scoring reference")
+
+	// ErrScoreMismatch reports a ScoreSet that differs from the one
+	// recomputed from the committed update and the public references: the
+	// party that proposed it (the coordinator) is faulty or malicious, and
+	// no score share must be given for it.
+	ErrScoreMismatch = errors.New("aggregation: score set does not match the update and references")
+
+	// ErrWrongScoreSet reports a score share bound to another ScoreSet than
+	// the one being decrypted.
+	ErrWrongScoreSet = errors.New("aggregation: score share bound to another score set")
+
+	// ErrTooFewContributors reports robust weights that would give a
+	// non-zero weight to fewer updates than the policy's minimum: the
+	// aggregate would expose an individual update.
+	ErrTooFewContributors = errors.New("aggregation: too few trusted contributors")
 )

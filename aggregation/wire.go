@@ -42,6 +42,8 @@ const (
 	kindDecryptionShare      = 5
 	kindThresholdShare       = 6
 	kindThresholdSecretShare = 7
+	kindScoreSet             = 8
+	kindScoreShare           = 9
 
 	minLogNWire = 10
 	maxLogNWire = 16
@@ -58,6 +60,8 @@ var kindNames = map[byte]string{
 	kindDecryptionShare:      "DecryptionShare",
 	kindThresholdShare:       "ThresholdShare",
 	kindThresholdSecretShare: "ThresholdSecretShare",
+	kindScoreSet:             "ScoreSet",
+	kindScoreShare:           "ScoreShare",
 }
 
 // encoder writes the wire format to an io.Writer, remembering the first

@@ -1,0 +1,189 @@
+package aggregation
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestNewRobustPolicyValidation(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(c *RobustConfig)
+		ok     bool
+	}{
+		{"default", func(*RobustConfig) {}, true},
+		{"cosine threshold above -1", func(c *RobustConfig) { c.MinCosine = -1.5 }, false},
+		{"cosine threshold below 1", func(c *RobustConfig) { c.MinCosine = 1 }, false},
+		{"NaN cosine threshold", func(c *RobustConfig) { c.MinCosine = math.NaN() }, false},
+		{"norm ratio at least 1", func(c *RobustConfig) { c.MaxNormRatio = 0.5 }, false},
+		{"infinite norm ratio", func(c *RobustConfig) { c.MaxNormRatio = math.Inf(1) }, false},
+		{"one contributor", func(c *RobustConfig) { c.MinContributors = 1 }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := DefaultRobustConfig()
+			tt.change(&cfg)
+			p, err := NewRobustPolicy(cfg)
+			if !tt.ok {
+				assert.ErrorIs(t, err, ErrInvalidConfig)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, cfg, p.Config())
+		})
+	}
+}
+
+// scoresOf builds exact Scores for a vector of the given norm and cosine:
+// the projections are chosen so that the norm estimate is exact.
+func scoresOf(length int, norm, cosine float64) Scores {
+	k := 4
+	p := norm / math.Sqrt(float64(length))
+	return Scores{Length: length, Reference: norm * cosine, Projections: []float64{p, -p, p, p}[:k]}
+}
+
+func TestAssessAndWeights(t *testing.T) {
+	policy, err := NewRobustPolicy(DefaultRobustConfig())
+	require.NoError(t, err)
+	const refNorm = 2.0
+	tests := []struct {
+		name      string
+		scores    Scores
+		wantFlags Flag
+		wantScore float64
+		wantClip  float64
+	}{
+		{"honest, aligned", scoresOf(1000, 1, 0.8), 0, 0.8, 1},
+		{"honest, larger than the reference is clipped", scoresOf(1000, 4, 0.5), 0, 0.5, 0.5},
+		{"sign flip", scoresOf(1000, 1, -0.8), FlagLowCosine, 0, 1},
+		{"scaling", scoresOf(1000, 20, 0.8), FlagLargeNorm, 0, 0.1},
+		{"noise", scoresOf(1000, 50, -0.01), FlagLowCosine | FlagLargeNorm, 0, 0.04},
+	}
+	var all []Scores
+	for _, tt := range tests {
+		all = append(all, tt.scores)
+	}
+	trust, err := policy.Assess(all, refNorm)
+	require.NoError(t, err)
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := trust[i]
+			assert.Equal(t, tt.wantFlags, got.Flags, got.Flags.String())
+			assert.Equal(t, tt.wantFlags != 0, got.Flagged())
+			assert.InDelta(t, tt.wantScore, got.Score, 1e-12)
+			assert.InDelta(t, tt.wantClip, got.Clip, 1e-12)
+			assert.InDelta(t, tt.scores.Norm()/refNorm, got.NormRatio, 1e-12)
+		})
+	}
+	t.Run("weights", func(t *testing.T) {
+		w, err := policy.Weights(trust, []uint64{100, 300, 50, 50, 50})
+		require.NoError(t, err)
+		// a = [0.8·100, 0.5·300, 0, 0, 0] = [80, 150]; w = a·clip/230.
+		assert.InDeltaSlice(t, []float64{80.0 / 230, 150 * 0.5 / 230, 0, 0, 0}, w, 1e-12)
+		sum := 0.0
+		for _, x := range w {
+			sum += x
+		}
+		assert.LessOrEqual(t, sum, 1.0)
+	})
+	t.Run("equal sample counts", func(t *testing.T) {
+		w, err := policy.Weights(trust, nil)
+		require.NoError(t, err)
+		assert.InDeltaSlice(t, []float64{0.8 / 1.3, 0.5 * 0.5 / 1.3, 0, 0, 0}, w, 1e-12)
+	})
+	t.Run("a single trusted update is never exposed", func(t *testing.T) {
+		_, err := policy.Weights(trust[1:], nil)
+		assert.ErrorIs(t, err, ErrTooFewContributors)
+		_, err = policy.Weights(trust[2:], nil)
+		assert.ErrorIs(t, err, ErrTooFewContributors)
+	})
+	t.Run("bad inputs", func(t *testing.T) {
+		_, err := policy.Assess(nil, 1)
+		assert.ErrorIs(t, err, ErrEmptyInput)
+		_, err = policy.Assess(all, 0)
+		assert.ErrorIs(t, err, ErrInvalidReference)
+		_, err = policy.Assess([]Scores{{Length: 10, Reference: math.NaN(), Projections: []float64{1}}}, 1)
+		assert.ErrorIs(t, err, ErrInvalidValue)
+		_, err = policy.Weights(trust, []uint64{1})
+		assert.ErrorIs(t, err, ErrInvalidWeight)
+		_, err = policy.Weights([]Trust{{Score: 2, Clip: 1}, {Score: 1, Clip: 1}}, nil)
+		assert.ErrorIs(t, err, ErrInvalidWeight)
+	})
+}
+
+// TestRobustAggregationOnEncryptedUpdates runs the whole path: honest and
+// attacking updates are encrypted, scored under encryption, only the scores
+// are decrypted, trust weights follow, and the homomorphic weighted sum
+// with those weights equals the plaintext robust aggregate.
+func TestRobustAggregationOnEncryptedUpdates(t *testing.T) {
+	s := newScheme(t)
+	f := newFixture(t, s, 3)
+	policy, err := NewRobustPolicy(DefaultRobustConfig())
+	require.NoError(t, err)
+	const d = 5000
+	r := rand.New(rand.NewPCG(21, 22))
+	// The "true" gradient direction, the researcher's reference is a noisy
+	// look at it, honest sites see it with their own (unlike) noise.
+	truth := randomVector(r, d, 0.1)
+	noisy := func(scale float64) []float64 {
+		v := make([]float64, d)
+		for j := range v {
+			v[j] = truth[j] + scale*r.NormFloat64()*0.05
+		}
+		return v
+	}
+	ref := noisy(0.5)
+	honest := func() []float64 { return noisy(1) }
+	signFlip := honest()
+	for j := range signFlip {
+		signFlip[j] = -signFlip[j]
+	}
+	scaled := honest()
+	for j := range scaled {
+		scaled[j] *= 10
+	}
+	gauss := make([]float64, d)
+	for j := range gauss {
+		gauss[j] = r.NormFloat64() * 0.5
+	}
+	updates := [][]float64{honest(), honest(), honest(), honest(), signFlip, scaled, gauss}
+	attacker := []bool{false, false, false, false, true, true, true}
+	samples := []uint64{120, 80, 200, 60, 100, 100, 100}
+
+	refs, err := s.NewReferences(ref, CommonSeed([]byte("study"), []byte("round-3")), DefaultProjectionsFor(d))
+	require.NoError(t, err)
+	enc := make([]*EncryptedVector, len(updates))
+	scores := make([]Scores, len(updates))
+	plainScores := make([]Scores, len(updates))
+	for i, u := range updates {
+		enc[i], err = s.Encrypt(f.pk, u)
+		require.NoError(t, err)
+		scores[i] = f.scoreAll(t, enc[i], refs)
+		plainScores[i], err = PlainScores(u, refs)
+		require.NoError(t, err)
+	}
+	trust, err := policy.Assess(scores, refs.ReferenceNorm())
+	require.NoError(t, err)
+	plainTrust, err := policy.Assess(plainScores, refs.ReferenceNorm())
+	require.NoError(t, err)
+	for i := range updates {
+		assert.Equal(t, attacker[i], trust[i].Flagged(), "update %d: %+v", i, trust[i])
+		assert.Equal(t, plainTrust[i].Flags, trust[i].Flags, "encrypted and plaintext scoring agree")
+		exactCos := dot(updates[i], ref) / math.Sqrt(dot(updates[i], updates[i])*dot(ref, ref))
+		assert.InDelta(t, exactCos, trust[i].Cosine, 0.1+0.2*math.Abs(exactCos), "update %d", i)
+	}
+	w, err := policy.Weights(trust, samples)
+	require.NoError(t, err)
+	agg, err := s.WeightedSum(enc, w)
+	require.NoError(t, err)
+	got := f.decryptAll(t, agg)
+	want, err := PlainWeightedSum(updates, w)
+	require.NoError(t, err)
+	assert.Less(t, maxAbsDiff(got, want), 1e-5)
+	// The robust aggregate points the right way.
+	assert.Greater(t, dot(got, truth)/math.Sqrt(dot(got, got)*dot(truth, truth)), 0.9)
+}

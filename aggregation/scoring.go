@@ -1,0 +1,937 @@
+package aggregation
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"math/bits"
+	"slices"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/tuneinsight/lattigo/v5/core/rlwe"
+	"github.com/tuneinsight/lattigo/v5/ring"
+)
+
+// Robust scoring (see doc.go, "Robust scoring"): a few public linear
+// functionals of each encrypted update are collectively decrypted, nothing
+// else. A score of update u against an integer reference vector R is
+// ⟨u, R⟩/‖R‖. For a fresh ciphertext j with phase c0_j + c1_j·s = Δ·u_j + e_j
+// in the coefficient domain, the constant coefficient of phase·R' (R' the
+// "reversed" reference of doc.go) is the plain coefficient dot product
+// ⟨phase, R⟩, so the score is an LWE sample (b, c1·s) with
+//
+//	b       = Σ_j ⟨c0_j, R_j⟩                  (public, ScoreSet)
+//	share_i = Σ_j ⟨c1_j·s_i, R_j⟩ + smudging   (ScoreShare, one scalar per score)
+//	b + Σ_i share_i = Δ·⟨u, R⟩ + ⟨e, R⟩ + Σ_i smudging_i
+//
+// No rotation, relinearisation or Galois key is involved, and a share is a
+// handful of scalars whatever the length of the update.
+
+// MaxProjections is the largest number of Johnson–Lindenstrauss projections
+// References accept (one sign bit per projection and coefficient is packed
+// into a 64-bit word).
+const MaxProjections = 64
+
+// DefaultProjections is the projection count used by DefaultProjectionsFor
+// for large models: the squared-norm estimate has a relative standard
+// deviation of at most sqrt(2/64) = 17.7% (8.8% on the norm).
+const DefaultProjections = 64
+
+// minDimsPerScore bounds how much of an update the scores may reveal: an
+// update of D values yields at most D/minDimsPerScore scores.
+const minDimsPerScore = 4
+
+// maxRefLogScale caps the fixed-point scale of the reference encoding.
+const maxRefLogScale = 30
+
+// minRefLogScale is the smallest acceptable reference scale: below it the
+// encoded reference direction would be too coarse.
+const minRefLogScale = 8
+
+// DefaultProjectionsFor returns the projection count to use for updates of
+// the given length: DefaultProjections, reduced so that the 1+k scores
+// reveal at most a quarter of the update's dimensions (k = length/4 - 1,
+// at least 1). It returns 0 if length is too small for any scoring
+// (fewer than 8 values).
+func DefaultProjectionsFor(length int) int {
+	k := min(DefaultProjections, length/minDimsPerScore-1)
+	if k < 1 {
+		return 0
+	}
+	return k
+}
+
+// References are the public vectors a round's updates are scored against:
+// the researcher's reference update r (FLTrust's root-data update), encoded
+// as the integer direction R_0 = round(S·r/‖r‖) with S = 2^RefLogScale, and
+// k pseudo-random sign vectors ρ_1..ρ_k ∈ {−1, +1}^D expanded from a public
+// seed (Johnson–Lindenstrauss projections for the norm). Every party builds
+// the same References from the same inputs and can compare Hash. References
+// are immutable and safe for concurrent use.
+type References struct {
+	params   common.Hash
+	length   int
+	seed     [32]byte
+	k        int
+	logScale int        // log2 S
+	ref      []int64    // R_0
+	refMod   [][]uint64 // R_0 mod q_l, top level
+	refNorm  float64    // ‖R_0‖
+	rawNorm  float64    // ‖r‖ of the float reference
+	signs    []uint64   // bit j of signs[g] set: ρ_(j+1)[g] = −1
+	logSmug  []int      // per score: the smudging deviation is σ·2^logSmug
+	hash     common.Hash
+}
+
+// NewReferences encodes reference (the researcher's reference update, as
+// committed on chain) and expands projections sign vectors from seed (a
+// public value fixed after the updates are committed, for example from
+// CommonSeed over the study id and a block hash). reference must be
+// non-empty, finite and non-zero; projections must lie in
+// 1..MaxProjections and leave at least four update dimensions per score
+// ((projections+1)·4 ≤ len(reference)); use DefaultProjectionsFor.
+// Errors wrap ErrInvalidReference.
+func (s *Scheme) NewReferences(reference []float64, seed [32]byte, projections int) (*References, error) {
+	d := len(reference)
+	if d == 0 {
+		return nil, fmt.Errorf("aggregation: NewReferences: %w: the reference update is empty", ErrInvalidReference)
+	}
+	if projections < 1 || projections > MaxProjections {
+		return nil, fmt.Errorf("aggregation: NewReferences: %w: %d projections, want 1..%d", ErrInvalidReference, projections, MaxProjections)
+	}
+	if (projections+1)*minDimsPerScore > d {
+		return nil, fmt.Errorf("aggregation: NewReferences: %w: %d scores for %d parameters would reveal more than 1/%d of each update; use at most %d projections (DefaultProjectionsFor)",
+			ErrInvalidReference, projections+1, d, minDimsPerScore, d/minDimsPerScore-1)
+	}
+	var sq float64
+	for j, x := range reference {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, fmt.Errorf("aggregation: NewReferences: %w: reference[%d] is %v", ErrInvalidReference, j, x)
+		}
+		sq += x * x
+	}
+	rawNorm := math.Sqrt(sq)
+	if rawNorm == 0 || math.IsInf(sq, 0) {
+		return nil, fmt.Errorf("aggregation: NewReferences: %w: the reference update has norm %v; it must be non-zero and finite", ErrInvalidReference, rawNorm)
+	}
+	// Range: Δ·|⟨u,R⟩| ≤ Δ·sqrt(D)·MaxAbs·S and Δ·|⟨u,ρ⟩| ≤ Δ·D·MaxAbs must
+	// stay below Q/8, so that the phase, the smudging and the centring in
+	// decoding never wrap.
+	logQ := s.logQTop()
+	room := logQ - 3 - float64(s.logScale) - math.Log2(s.maxAbs)
+	if math.Log2(float64(d)) > room {
+		return nil, fmt.Errorf("aggregation: NewReferences: %w: %d parameters exceed what these CKKS parameters can score (at most 2^%.0f)", ErrInvalidReference, d, math.Floor(room))
+	}
+	logScale := min(maxRefLogScale, int(math.Floor(room-0.5*math.Log2(float64(d)))))
+	if logScale < minRefLogScale {
+		return nil, fmt.Errorf("aggregation: NewReferences: %w: %d parameters leave a reference precision of 2^-%d; score fewer parameters", ErrInvalidReference, d, logScale)
+	}
+	scale := math.Exp2(float64(logScale))
+	r := &References{params: s.paramsHash, length: d, seed: seed, k: projections, logScale: logScale, rawNorm: rawNorm}
+	r.ref = make([]int64, d)
+	var refSq float64
+	for j, x := range reference {
+		v := int64(math.Round(x / rawNorm * scale)) // |v| ≤ 2^30
+		r.ref[j] = v
+		refSq += float64(v) * float64(v)
+	}
+	if refSq == 0 {
+		return nil, fmt.Errorf("aggregation: NewReferences: %w: the reference rounds to zero at scale 2^%d", ErrInvalidReference, logScale)
+	}
+	r.refNorm = math.Sqrt(refSq)
+	ringQ := s.params.RingQ().AtLevel(s.params.MaxLevel())
+	r.refMod = make([][]uint64, len(ringQ.SubRings))
+	for l, sr := range ringQ.SubRings {
+		row := make([]uint64, d)
+		for j, v := range r.ref {
+			row[j] = signedMod(v, sr.Modulus)
+		}
+		r.refMod[l] = row
+	}
+	r.signs = expandSigns(seed, d, projections)
+	r.logSmug = make([]int, 1+projections)
+	r.logSmug[0] = int(math.Ceil(math.Log2(r.refNorm)))
+	for j := 1; j <= projections; j++ {
+		r.logSmug[j] = int(math.Ceil(0.5 * math.Log2(float64(d))))
+	}
+	r.hash = r.computeHash()
+	return r, nil
+}
+
+// logQTop returns log2 of the top-level modulus q0···qL.
+func (s *Scheme) logQTop() float64 {
+	var b float64
+	for _, q := range s.params.Q() {
+		b += math.Log2(float64(q))
+	}
+	return b
+}
+
+// expandSigns derives the projection signs from seed with Keccak-256 in
+// sponge (squeeze) mode: 8 bytes per coefficient, bit j for projection j+1,
+// the bits at and above k cleared.
+func expandSigns(seed [32]byte, d, k int) []uint64 {
+	h := crypto.NewKeccakState()
+	h.Write([]byte("cohort/aggregation/jl-signs/v1"))
+	h.Write(seed[:])
+	h.Write(binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, uint64(d)), uint64(k)))
+	mask := uint64(1)<<k - 1
+	if k == 64 {
+		mask = ^uint64(0)
+	}
+	buf := make([]byte, 8*4096)
+	out := make([]uint64, d)
+	for off := 0; off < d; off += 4096 {
+		n := min(4096, d-off)
+		_, _ = h.Read(buf[:8*n]) // Keccak squeezing never fails
+		for i := range n {
+			out[off+i] = binary.LittleEndian.Uint64(buf[8*i:]) & mask
+		}
+	}
+	return out
+}
+
+func (r *References) computeHash() common.Hash {
+	h := crypto.NewKeccakState()
+	h.Write([]byte("cohort/aggregation/references/v1"))
+	h.Write(r.params[:])
+	var hdr []byte
+	hdr = binary.BigEndian.AppendUint64(hdr, uint64(r.length))
+	hdr = binary.BigEndian.AppendUint64(hdr, uint64(r.k))
+	hdr = binary.BigEndian.AppendUint64(hdr, uint64(r.logScale))
+	h.Write(hdr)
+	h.Write(r.seed[:])
+	buf := make([]byte, 0, 8*4096)
+	for off := 0; off < len(r.ref); off += 4096 {
+		buf = buf[:0]
+		for _, v := range r.ref[off:min(off+4096, len(r.ref))] {
+			buf = binary.BigEndian.AppendUint64(buf, uint64(v))
+		}
+		h.Write(buf)
+	}
+	var out common.Hash
+	_, _ = h.Read(out[:])
+	return out
+}
+
+// Hash returns a Keccak-256 commitment to everything the scores depend on:
+// the parameters, the length, the projection count, the encoded reference
+// and the seed. Parties that built References from the same committed
+// inputs get the same Hash.
+func (r *References) Hash() common.Hash { return r.hash }
+
+// Len returns the number of parameters the references score.
+func (r *References) Len() int { return r.length }
+
+// Projections returns k, the number of Johnson–Lindenstrauss projections.
+func (r *References) Projections() int { return r.k }
+
+// NumScores returns 1 + k: the reference score and the projections.
+func (r *References) NumScores() int { return 1 + r.k }
+
+// ReferenceNorm returns ‖r‖ of the reference update passed to
+// NewReferences, the norm FLTrust clips updates to.
+func (r *References) ReferenceNorm() float64 { return r.rawNorm }
+
+// RefLogScale returns log2 of the fixed-point scale of the encoded
+// reference direction.
+func (r *References) RefLogScale() int { return r.logScale }
+
+// scoreNorm returns ‖R‖ of score j: ‖R_0‖ for the reference, sqrt(D) for a
+// sign vector.
+func (r *References) scoreNorm(j int) float64 {
+	if j == 0 {
+		return r.refNorm
+	}
+	return math.Sqrt(float64(r.length))
+}
+
+func (s *Scheme) checkReferences(r *References) error {
+	if r == nil || r.ref == nil {
+		return fmt.Errorf("%w: References is nil", ErrNilArgument)
+	}
+	return s.checkParams("References", r.params)
+}
+
+// signedMod returns v mod q in [0, q).
+func signedMod(v int64, q uint64) uint64 {
+	if v >= 0 {
+		return uint64(v) % q
+	}
+	u := uint64(-v) % q
+	if u == 0 {
+		return 0
+	}
+	return q - u
+}
+
+// applyReferences computes, for every score and prime of the top level,
+// Σ_g p[g]·R[g] mod q where p is the concatenation of the first used
+// coefficients of polys (one per ciphertext, top level, reduced). The
+// result is indexed [prime][score] and depends only on the inputs (exact
+// modular arithmetic, partial sums combined in ciphertext order).
+func (s *Scheme) applyReferences(r *References, polys []ring.Poly) ([][]uint64, error) {
+	ringQ := s.params.RingQ().AtLevel(s.params.MaxLevel())
+	primes := len(ringQ.SubRings)
+	n := s.Slots()
+	scores := 1 + r.k
+	nb := (r.k + 7) / 8
+	partial := make([][][]uint64, len(polys))
+	type worker struct {
+		tab [][256]uint64
+	}
+	err := parallelFor(len(polys), func() worker {
+		return worker{tab: make([][256]uint64, nb)}
+	}, func(w worker, c int) error {
+		start := c * n
+		used := min(n, r.length-start)
+		out := make([][]uint64, primes)
+		for l, sr := range ringQ.SubRings {
+			q := sr.Modulus
+			row := polys[c].Coeffs[l][:used]
+			refRow := r.refMod[l][start : start+used]
+			signs := r.signs[start : start+used]
+			for b := range w.tab {
+				clear(w.tab[b][:])
+			}
+			// Reference: 128-bit accumulation of the products, the high word
+			// reduced every refBlock products so it never overflows.
+			// Projections: Σρx = T − 2·Σ_{ρ=−1} x, the negative part gathered
+			// per sign byte in 256-entry tables (8 additions per coefficient
+			// for 64 projections). For primes below 2^(63-log2 N) (the
+			// default chain) plain additions cannot overflow within a
+			// ciphertext; larger primes take modular additions.
+			refBlock := 1 << min(127-2*bits.Len64(q), 30)
+			plainAdd := bits.Len64(q)+bits.Len(uint(used)) <= 63
+			var hi, lo, total uint64
+			for i, x := range row {
+				ph, pl := bits.Mul64(x, refRow[i])
+				var carry uint64
+				lo, carry = bits.Add64(lo, pl, 0)
+				hi += ph + carry
+				if i%refBlock == refBlock-1 {
+					hi %= q
+				}
+				sg := signs[i]
+				if plainAdd {
+					total += x
+					for b := range nb {
+						w.tab[b][byte(sg>>(8*b))] += x
+					}
+					continue
+				}
+				total = modAdd(total, x, q)
+				for b := range nb {
+					t := &w.tab[b][byte(sg>>(8*b))]
+					*t = modAdd(*t, x, q)
+				}
+			}
+			res := make([]uint64, scores)
+			res[0] = bits.Rem64(hi, lo, q)
+			total %= q
+			for b := range w.tab {
+				for p := range w.tab[b] {
+					w.tab[b][p] %= q
+				}
+			}
+			for j := 1; j <= r.k; j++ {
+				b, bit := (j-1)/8, uint((j-1)%8)
+				var neg uint64
+				for p := 0; p < 256; p++ {
+					if p>>bit&1 == 1 {
+						neg = modAdd(neg, w.tab[b][p], q)
+					}
+				}
+				res[j] = modAdd(total, modAdd(q-neg, q-neg, q), q) % q
+			}
+			out[l] = res
+		}
+		partial[c] = out
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sum := make([][]uint64, primes)
+	for l, sr := range ringQ.SubRings {
+		q := sr.Modulus
+		sum[l] = make([]uint64, scores)
+		for _, part := range partial {
+			for j, v := range part[l] {
+				sum[l][j] = (sum[l][j] + v) % q
+			}
+		}
+	}
+	return sum, nil
+}
+
+// modAdd returns a+b mod q for a, b ≤ q < 2^63.
+func modAdd(a, b, q uint64) uint64 {
+	c := a + b
+	if c >= q {
+		c -= q
+	}
+	return c
+}
+
+// ScoreSet is the public half of the scores of one fresh update: for each
+// of the 1+k references R, b = Σ_j ⟨c0_j, R_j⟩ modulo the top-level primes.
+// It is a deterministic function of the update's bytes and the references,
+// bound to both by hash, so every share holder recomputes it (Score) and
+// gives score shares only for a ScoreSet whose Hash matches. It reveals
+// nothing without the shares. A ScoreSet is immutable and safe for
+// concurrent use.
+type ScoreSet struct {
+	params     common.Hash
+	updateHash common.Hash
+	refsHash   common.Hash
+	keyHash    common.Hash
+	parties    uint32
+	length     int
+	level      int
+	values     [][]uint64 // [prime][score]
+	hash       *hashCache
+}
+
+// UpdateHash returns the Hash of the EncryptedVector the scores are of.
+func (ss *ScoreSet) UpdateHash() common.Hash { return ss.updateHash }
+
+// ReferencesHash returns the Hash of the References the update was scored
+// against.
+func (ss *ScoreSet) ReferencesHash() common.Hash { return ss.refsHash }
+
+// NumScores returns the number of scalars in the set (1 + k).
+func (ss *ScoreSet) NumScores() int {
+	if ss == nil || len(ss.values) == 0 {
+		return 0
+	}
+	return len(ss.values[0])
+}
+
+// Hash returns keccak256(MarshalBinary()), the value score shares are bound
+// to. It returns the zero hash for a nil or empty set.
+func (ss *ScoreSet) Hash() common.Hash {
+	if ss == nil || ss.hash == nil || len(ss.values) == 0 {
+		return common.Hash{}
+	}
+	ss.hash.once.Do(func() {
+		b, err := ss.MarshalBinary()
+		if err != nil {
+			return // unreachable: ss is non-empty
+		}
+		ss.hash.h = crypto.Keccak256Hash(b)
+	})
+	return ss.hash.h
+}
+
+// Score computes the public half of the 1+k scores of a fresh update
+// against refs. It is deterministic (exact modular arithmetic): the
+// coordinator publishes the result and every share holder recomputes it
+// from the committed update before it gives a share. The update must be
+// fresh (top level, as uploaded) and as long as the references.
+func (s *Scheme) Score(update *EncryptedVector, refs *References) (*ScoreSet, error) {
+	if err := s.checkScoreInputs(update, refs); err != nil {
+		return nil, fmt.Errorf("aggregation: Score: %w", err)
+	}
+	polys := make([]ring.Poly, len(update.cts))
+	for j, ct := range update.cts {
+		polys[j] = ct.Value[0]
+	}
+	values, err := s.applyReferences(refs, polys)
+	if err != nil {
+		return nil, fmt.Errorf("aggregation: Score: %w", err)
+	}
+	return &ScoreSet{
+		params:     s.paramsHash,
+		updateHash: update.Hash(),
+		refsHash:   refs.hash,
+		keyHash:    update.keyHash,
+		parties:    update.parties,
+		length:     update.length,
+		level:      update.level,
+		values:     values,
+		hash:       &hashCache{},
+	}, nil
+}
+
+func (s *Scheme) checkScoreInputs(update *EncryptedVector, refs *References) error {
+	if err := s.checkReferences(refs); err != nil {
+		return err
+	}
+	if err := s.checkVector("update", update); err != nil {
+		return err
+	}
+	if update.level != s.params.MaxLevel() {
+		return fmt.Errorf("%w: only fresh updates (level %d) can be scored, this vector is at level %d (an aggregate?)", ErrLevelMismatch, s.params.MaxLevel(), update.level)
+	}
+	if update.length != refs.length {
+		return fmt.Errorf("%w: update holds %d values, the references score %d", ErrLengthMismatch, update.length, refs.length)
+	}
+	return nil
+}
+
+// checkScoreSet validates a ScoreSet against the Scheme and refs.
+func (s *Scheme) checkScoreSet(set *ScoreSet, refs *References) error {
+	if set == nil || len(set.values) == 0 {
+		return fmt.Errorf("%w: ScoreSet is nil or empty", ErrNilArgument)
+	}
+	if err := s.checkParams("ScoreSet", set.params); err != nil {
+		return err
+	}
+	if set.refsHash != refs.hash {
+		return fmt.Errorf("%w: the score set was computed against references %s, not %s", ErrScoreMismatch, set.refsHash.TerminalString(), refs.hash.TerminalString())
+	}
+	if set.level != s.params.MaxLevel() || len(set.values) != set.level+1 {
+		return fmt.Errorf("%w: score set at level %d with %d primes, want level %d", ErrLevelMismatch, set.level, len(set.values), s.params.MaxLevel())
+	}
+	if set.length != refs.length || len(set.values[0]) != refs.NumScores() {
+		return fmt.Errorf("%w: score set has %d scores of %d values, the references give %d of %d", ErrLengthMismatch, len(set.values[0]), set.length, refs.NumScores(), refs.length)
+	}
+	return checkScalarRows("score set", s.params.RingQ(), set.values, refs.NumScores())
+}
+
+// checkScalarRows checks that rows holds one row of want reduced residues
+// per prime of r (from q0 on).
+func checkScalarRows(what string, r *ring.Ring, rows [][]uint64, want int) error {
+	if len(rows) > len(r.SubRings) {
+		return fmt.Errorf("%w: %s has %d primes, the ring has %d", ErrLevelMismatch, what, len(rows), len(r.SubRings))
+	}
+	for l, row := range rows {
+		if len(row) != want {
+			return fmt.Errorf("%w: %s prime %d holds %d scores, want %d", ErrLengthMismatch, what, l, len(row), want)
+		}
+		q := r.SubRings[l].Modulus
+		for _, v := range row {
+			if v >= q {
+				return fmt.Errorf("%w: %s: residue %d not reduced modulo q%d=%d", ErrMalformed, what, v, l, q)
+			}
+		}
+	}
+	return nil
+}
+
+// ScoreShare is one party's contribution to decrypting the scores of one
+// update: for each of the 1+k scores the scalar Σ_j ⟨c1_j·s_i, R_j⟩ plus a
+// smudging noise, bound to a ScoreSet by ScoreSetHash. It holds scalars
+// only and DecryptScores is the only function that uses it, so a score
+// share cannot help decrypt an update or an aggregate. It is public and
+// safe for concurrent use; ScoreSetHash must not be modified.
+type ScoreShare struct {
+	// ScoreSetHash is the Hash of the ScoreSet the share decrypts.
+	ScoreSetHash common.Hash
+
+	params common.Hash
+	party  PartyID
+	mode   uint8
+	point  ShamirPoint
+	active []ShamirPoint
+	level  int
+	values [][]uint64 // [prime][score]
+}
+
+// Party returns the identifier of the party that produced the share.
+func (sh *ScoreShare) Party() PartyID { return sh.party }
+
+// IsThreshold reports whether the share was made for t-of-n decryption.
+func (sh *ScoreShare) IsThreshold() bool { return sh.mode == modeThreshold }
+
+// GenScoreShare computes the party's n-of-n score share for set. It first
+// recomputes the ScoreSet from update (the committed update) and refs (the
+// committed references) and refuses, with ErrScoreMismatch, to share for a
+// set that differs: the party decrypts only the scores of committed updates
+// against committed references.
+func (s *Scheme) GenScoreShare(sk *SecretShare, set *ScoreSet, update *EncryptedVector, refs *References) (*ScoreShare, error) {
+	if err := s.checkSecretShare(sk); err != nil {
+		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
+	}
+	return s.genScoreShare(sk.sk, set, update, refs, &ScoreShare{party: sk.id, mode: modeCollective})
+}
+
+// GenThresholdScoreShare is GenScoreShare for t-of-n decryption with the
+// given active set: exactly Threshold() distinct points of the agreed point
+// set, the party's own included (as for GenThresholdDecryptionShare).
+func (s *Scheme) GenThresholdScoreShare(tsk *ThresholdSecretShare, active []ShamirPoint, set *ScoreSet, update *EncryptedVector, refs *References) (*ScoreShare, error) {
+	additive, sorted, err := s.additiveShare(tsk, active)
+	if err != nil {
+		return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
+	}
+	return s.genScoreShare(additive, set, update, refs, &ScoreShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted})
+}
+
+func (s *Scheme) genScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update *EncryptedVector, refs *References, out *ScoreShare) (*ScoreShare, error) {
+	if set == nil {
+		return nil, fmt.Errorf("aggregation: GenScoreShare: %w: ScoreSet is nil", ErrNilArgument)
+	}
+	want, err := s.Score(update, refs)
+	if err != nil {
+		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
+	}
+	if got := set.Hash(); got != want.Hash() {
+		return nil, fmt.Errorf("aggregation: GenScoreShare: %w: proposed set %s, recomputed %s from update %s; refuse to share and report the proposer",
+			ErrScoreMismatch, got.TerminalString(), want.Hash().TerminalString(), update.Hash().TerminalString())
+	}
+	level := update.level
+	ringL := s.params.RingQ().AtLevel(level)
+	polys := make([]ring.Poly, len(update.cts))
+	err = parallelFor(len(polys), func() ring.Poly {
+		return ringL.NewPoly()
+	}, func(buf ring.Poly, j int) error {
+		// w_j = c1_j·s_i in the coefficient domain, as in GenDecryptionShare.
+		h := ringL.NewPoly()
+		ringL.NTT(update.cts[j].Value[1], buf)
+		ringL.MulCoeffsMontgomery(buf, sk.Value.Q, h)
+		ringL.INTT(h, h)
+		ringL.Reduce(h, h)
+		polys[j] = h
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
+	}
+	values, err := s.applyReferences(refs, polys)
+	if err != nil {
+		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
+	}
+	sm := newSmudger(s.sigma)
+	for j := range refs.NumScores() {
+		hiPart, loPart := sm.next(), sm.rng.Uint64N(uint64(1)<<refs.logSmug[j])
+		// e = hiPart·2^m + loPart: a Gaussian of deviation σ·2^m, dithered
+		// so that every integer is reachable.
+		for l, sr := range ringL.SubRings {
+			q := sr.Modulus
+			pow := ring.ModExp(2, uint64(refs.logSmug[j]), q)
+			ph, pl := bits.Mul64(signedMod(hiPart, q), pow)
+			e := (bits.Rem64(ph, pl, q) + loPart%q) % q
+			values[l][j] = (values[l][j] + e) % q
+		}
+	}
+	out.ScoreSetHash = set.Hash()
+	out.params = s.paramsHash
+	out.level = level
+	out.values = values
+	return out, nil
+}
+
+// Scores are the decrypted scalars of one update u of Length values:
+// Reference = ⟨u, R_0⟩/‖R_0‖ (u against the unit reference direction) and
+// Projections[j] = ⟨u, ρ_j⟩/sqrt(Length) (u against unit sign vectors).
+// A Scores value is a plain value, safe for concurrent reads.
+type Scores struct {
+	Length      int       `json:"length"`
+	Reference   float64   `json:"reference"`
+	Projections []float64 `json:"projections"`
+}
+
+// NormSquared returns the Johnson–Lindenstrauss estimate of ‖u‖²:
+// (Length/k)·Σ Projections[j]². For sign vectors its relative standard
+// deviation is at most sqrt(2/k) (17.7% for k = 64), and it is unbiased.
+func (sc Scores) NormSquared() float64 {
+	if len(sc.Projections) == 0 {
+		return 0
+	}
+	var sum float64
+	for _, p := range sc.Projections {
+		sum += p * p
+	}
+	return sum * float64(sc.Length) / float64(len(sc.Projections))
+}
+
+// Norm returns the estimate of ‖u‖, sqrt(NormSquared()).
+func (sc Scores) Norm() float64 { return math.Sqrt(sc.NormSquared()) }
+
+// Cosine returns Reference/Norm(), the estimated cosine similarity between
+// u and the reference update, clamped to [−1, 1]; 0 for a zero norm.
+func (sc Scores) Cosine() float64 {
+	n := sc.Norm()
+	if n == 0 {
+		return 0
+	}
+	return max(-1, min(1, sc.Reference/n))
+}
+
+// DecryptScores combines the score shares of set and returns the scores.
+// As Decrypt, it needs exactly one share from every party of the update's
+// key (n-of-n) or from every point of a common active set (threshold).
+// Shares bound to another set (ErrWrongScoreSet), duplicated
+// (ErrDuplicateShare), missing (ErrMissingShares), of mixed modes or of the
+// wrong shape are refused. The error of each score has standard deviation
+// at most 2·ScoreErrorStdDev(len(shares)).
+func (s *Scheme) DecryptScores(set *ScoreSet, refs *References, shares []*ScoreShare) (Scores, error) {
+	if err := s.checkReferences(refs); err != nil {
+		return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w", err)
+	}
+	if err := s.checkScoreSet(set, refs); err != nil {
+		return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w", err)
+	}
+	if len(shares) == 0 {
+		return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: no score shares", ErrMissingShares)
+	}
+	hash := set.Hash()
+	parties := make(map[PartyID]bool, len(shares))
+	points := make(map[ShamirPoint]bool, len(shares))
+	for i, sh := range shares {
+		if sh == nil || len(sh.values) == 0 {
+			return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: share %d is nil or empty", ErrNilArgument, i)
+		}
+		if err := s.checkParams(fmt.Sprintf("score share %d", i), sh.params); err != nil {
+			return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w", err)
+		}
+		if sh.ScoreSetHash != hash {
+			return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: share %d (party %s) decrypts %s, not %s", ErrWrongScoreSet, i, sh.party, sh.ScoreSetHash.TerminalString(), hash.TerminalString())
+		}
+		if sh.mode != shares[0].mode {
+			return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: share %d mixes n-of-n and threshold shares", ErrInvalidThreshold, i)
+		}
+		if parties[sh.party] {
+			return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: party %s sent two shares", ErrDuplicateShare, sh.party)
+		}
+		parties[sh.party] = true
+		if sh.mode == modeThreshold {
+			if !slices.Equal(sh.active, shares[0].active) {
+				return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: share %d was made for active set %v, share 0 for %v; all shares must use the same active set", ErrInvalidThreshold, i, sh.active, shares[0].active)
+			}
+			if points[sh.point] {
+				return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: Shamir point %d sent two shares", ErrDuplicateShare, sh.point)
+			}
+			if !slices.Contains(sh.active, sh.point) {
+				return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: share %d has point %d outside its active set %v", ErrInvalidThreshold, i, sh.point, sh.active)
+			}
+			points[sh.point] = true
+		}
+		if sh.level != set.level || len(sh.values) != len(set.values) {
+			return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: share %d is at level %d, the score set at %d", ErrLevelMismatch, i, sh.level, set.level)
+		}
+		if err := checkScalarRows(fmt.Sprintf("score share %d", i), s.params.RingQ(), sh.values, refs.NumScores()); err != nil {
+			return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w", err)
+		}
+	}
+	if shares[0].mode == modeThreshold {
+		if want := len(shares[0].active); len(shares) != want {
+			return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: %d of the %d active parties sent shares", ErrMissingShares, len(shares), want)
+		}
+	} else if want := int(set.parties); len(shares) < want {
+		return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: %d of %d parties sent shares; n-of-n decryption needs every party", ErrMissingShares, len(shares), want)
+	} else if len(shares) > want {
+		return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: %d shares for a key of %d parties", ErrDuplicateShare, len(shares), want)
+	}
+	ringL := s.params.RingQ().AtLevel(set.level)
+	acc := make([][]uint64, len(set.values))
+	for l, sr := range ringL.SubRings {
+		q := sr.Modulus
+		acc[l] = append([]uint64(nil), set.values[l]...)
+		for _, sh := range shares {
+			for j, v := range sh.values[l] {
+				acc[l][j] = (acc[l][j] + v) % q
+			}
+		}
+	}
+	raw := make([]float64, refs.NumScores())
+	s.decode(ring.Poly{Coeffs: acc}, set.level, raw) // ⟨u, R⟩ + noise/Δ
+	out := Scores{Length: refs.length, Reference: raw[0] / refs.scoreNorm(0), Projections: make([]float64, refs.k)}
+	for j := 1; j <= refs.k; j++ {
+		out.Projections[j-1] = raw[j] / refs.scoreNorm(j)
+	}
+	return out, nil
+}
+
+// PlainScores is the plaintext reference of Score followed by
+// DecryptScores: the same scalars, computed exactly from update and the
+// same encoded references, without encryption or noise. The encrypted
+// scores match it within the decryption error (ScoreErrorStdDev) plus the
+// encoding rounding of u (2^-LogScale per value).
+func PlainScores(update []float64, refs *References) (Scores, error) {
+	if refs == nil || refs.ref == nil {
+		return Scores{}, fmt.Errorf("aggregation: PlainScores: %w: References is nil", ErrNilArgument)
+	}
+	if len(update) != refs.length {
+		return Scores{}, fmt.Errorf("aggregation: PlainScores: %w: update holds %d values, the references score %d", ErrLengthMismatch, len(update), refs.length)
+	}
+	dots := make([]float64, refs.NumScores())
+	for g, x := range update {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return Scores{}, fmt.Errorf("aggregation: PlainScores: %w: update[%d] is %v", ErrInvalidValue, g, x)
+		}
+		dots[0] += x * float64(refs.ref[g])
+		sg := refs.signs[g]
+		for j := 1; j <= refs.k; j++ {
+			if sg>>(j-1)&1 == 1 {
+				dots[j] -= x
+			} else {
+				dots[j] += x
+			}
+		}
+	}
+	out := Scores{Length: refs.length, Reference: dots[0] / refs.scoreNorm(0), Projections: make([]float64, refs.k)}
+	for j := 1; j <= refs.k; j++ {
+		out.Projections[j-1] = dots[j] / refs.scoreNorm(j)
+	}
+	return out, nil
+}
+
+// ScoreErrorStdDev returns the standard deviation of the decryption error
+// of one score (in units of the score, which is an inner product with a
+// unit vector) when the given number of shares each add smudging noise:
+// sqrt(shares)·σ/Δ, times at most 2 (the smudging is scaled to the next
+// power of two above ‖R‖).
+func (s *Scheme) ScoreErrorStdDev(shares int) float64 {
+	return s.ErrorStdDev(shares)
+}
+
+// ScoreSecurityBits returns the statistical security, in bits, of the
+// score shares that reveal the given number of scalars (1+k per scored
+// update, summed over the updates, rounds and repeated decryptions under a
+// key) under a key of the given number of parties. The secret-dependent
+// noise of a score against R is ⟨e, R⟩ with e the fresh encryption noise,
+// of deviation σ_fresh·‖R‖, and each share adds a smudging of deviation at
+// least σ·‖R‖; by the Pinsker argument of doc.go the bound is
+// sqrt(scalars)·σ_fresh/(2σ).
+func (s *Scheme) ScoreSecurityBits(parties, scalars int) float64 {
+	n := float64(s.params.N())
+	fresh := math.Sqrt((1 + n*2*float64(parties)/3) / 12)
+	return math.Log2(2 * s.sigma / (math.Sqrt(float64(scalars)) * fresh))
+}
+
+// maxScores bounds the scores accepted from the wire.
+const maxScores = 1 + MaxProjections
+
+// MarshalBinary encodes the set deterministically.
+func (ss *ScoreSet) MarshalBinary() ([]byte, error) {
+	if ss == nil || len(ss.values) == 0 {
+		return nil, fmt.Errorf("%w: ScoreSet is nil or empty", ErrNilArgument)
+	}
+	return marshal(200+8*len(ss.values)*len(ss.values[0]), func(e *encoder) {
+		e.header(kindScoreSet, ss.params)
+		e.bytes32(ss.updateHash)
+		e.bytes32(ss.refsHash)
+		e.bytes32(ss.keyHash)
+		e.u32(ss.parties)
+		e.u64(uint64(ss.length))
+		e.u8(uint8(ss.level))
+		encodeScalarRows(e, ss.values)
+	})
+}
+
+// UnmarshalBinary decodes a set produced by MarshalBinary. It checks the
+// structure; DecryptScores and GenScoreShare check it against the Scheme
+// and the references. Errors wrap ErrMalformed.
+func (ss *ScoreSet) UnmarshalBinary(p []byte) error {
+	d, params := newDecoder(p, kindScoreSet)
+	updateHash := d.bytes32()
+	refsHash := d.bytes32()
+	keyHash := d.bytes32()
+	parties := d.u32()
+	length := d.u64()
+	level := int(d.u8())
+	if d.err == nil && (length == 0 || length > maxVectorLen) {
+		d.fail(fmt.Sprintf("vector length %d is outside 1..2^40", length))
+	}
+	if d.err == nil && parties == 0 {
+		d.fail("party count is zero")
+	}
+	values := decodeScalarRows(d, level)
+	if err := d.done(); err != nil {
+		return err
+	}
+	*ss = ScoreSet{params: params, updateHash: updateHash, refsHash: refsHash, keyHash: keyHash, parties: parties, length: int(length), level: level, values: values, hash: &hashCache{}}
+	return nil
+}
+
+// MarshalBinary encodes the share.
+func (sh *ScoreShare) MarshalBinary() ([]byte, error) {
+	if sh == nil || len(sh.values) == 0 {
+		return nil, fmt.Errorf("%w: ScoreShare is nil or empty", ErrNilArgument)
+	}
+	return marshal(128+8*len(sh.active)+8*len(sh.values)*len(sh.values[0]), func(e *encoder) {
+		e.header(kindScoreShare, sh.params)
+		e.bytes32(sh.ScoreSetHash)
+		e.write(sh.party[:])
+		e.u8(sh.mode)
+		e.u64(uint64(sh.point))
+		e.u32(uint32(len(sh.active)))
+		for _, p := range sh.active {
+			e.u64(uint64(p))
+		}
+		e.u8(uint8(sh.level))
+		encodeScalarRows(e, sh.values)
+	})
+}
+
+// UnmarshalBinary decodes a share produced by MarshalBinary. Errors wrap
+// ErrMalformed.
+func (sh *ScoreShare) UnmarshalBinary(p []byte) error {
+	d, params := newDecoder(p, kindScoreShare)
+	setHash := d.bytes32()
+	var party PartyID
+	copy(party[:], d.take(len(party)))
+	mode := d.u8()
+	point := ShamirPoint(d.u64())
+	nActive := int(d.u32())
+	if d.err == nil {
+		switch {
+		case mode == modeCollective && (nActive != 0 || point != 0):
+			d.fail("n-of-n share carries a Shamir point or active set")
+		case mode == modeThreshold && (nActive == 0 || nActive > maxParties || nActive > len(d.b)/8 || point == 0):
+			d.fail(fmt.Sprintf("threshold share has %d active points and point %d", nActive, point))
+		case mode != modeCollective && mode != modeThreshold:
+			d.fail(fmt.Sprintf("unknown share mode %d", mode))
+		}
+	}
+	var active []ShamirPoint
+	for i := 0; i < nActive && d.err == nil; i++ {
+		active = append(active, ShamirPoint(d.u64()))
+	}
+	level := int(d.u8())
+	values := decodeScalarRows(d, level)
+	if err := d.done(); err != nil {
+		return err
+	}
+	if mode == modeThreshold {
+		if err := checkActiveSet(active); err != nil {
+			return fmt.Errorf("%w: ScoreShare: %v", ErrMalformed, err)
+		}
+	}
+	*sh = ScoreShare{ScoreSetHash: setHash, params: params, party: party, mode: mode, point: point, active: active, level: level, values: values}
+	return nil
+}
+
+// encodeScalarRows writes scores u32 | rows u8 | rows × scores u64 residues.
+func encodeScalarRows(e *encoder, rows [][]uint64) {
+	e.u32(uint32(len(rows[0])))
+	e.u8(uint8(len(rows)))
+	for _, row := range rows {
+		for _, v := range row {
+			e.u64(v)
+		}
+	}
+}
+
+// decodeScalarRows reads what encodeScalarRows wrote; the row count must be
+// level+1.
+func decodeScalarRows(d *decoder, level int) [][]uint64 {
+	scores := int(d.u32())
+	rows := int(d.u8())
+	if d.err != nil {
+		return nil
+	}
+	if scores < 1 || scores > maxScores {
+		d.fail(fmt.Sprintf("score count %d is outside 1..%d", scores, maxScores))
+		return nil
+	}
+	if rows != level+1 || rows > maxRowsWire {
+		d.fail(fmt.Sprintf("%d residue rows at level %d, want %d", rows, level, level+1))
+		return nil
+	}
+	if rows*scores*8 > len(d.b) {
+		d.fail(fmt.Sprintf("truncated: %d residues need %d bytes, have %d", rows*scores, rows*scores*8, len(d.b)))
+		return nil
+	}
+	out := make([][]uint64, rows)
+	for l := range out {
+		out[l] = make([]uint64, scores)
+		for j := range out[l] {
+			out[l][j] = d.u64()
+		}
+	}
+	return out
+}

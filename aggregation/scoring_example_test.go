@@ -1,0 +1,52 @@
+package aggregation_test
+
+import (
+	"fmt"
+
+	"github.com/cohort-fl/cohort/aggregation"
+)
+
+// Example_robustScoring scores one encrypted update against a public
+// reference: only 1+k scalars are collectively decrypted.
+func Example_robustScoring() {
+	s, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	if err != nil {
+		panic(err)
+	}
+	crs := aggregation.CommonSeed([]byte("study-1"), []byte("block-hash"))
+	var sks []*aggregation.SecretShare
+	var pkShares []*aggregation.PublicKeyShare
+	for i := 0; i < 3; i++ {
+		sk, _ := s.GenSecretShare()
+		pks, _ := s.GenPublicKeyShare(sk, crs)
+		sks = append(sks, sk)
+		pkShares = append(pkShares, pks)
+	}
+	pk, _ := s.CombinePublicKey(crs, pkShares)
+
+	reference := make([]float64, 1000) // the researcher's committed update
+	update := make([]float64, 1000)    // a hospital's update
+	for i := range reference {
+		reference[i] = float64(i%7) - 3
+		update[i] = -2 * reference[i] // a sign-flipping, scaling attacker
+	}
+	seed := aggregation.CommonSeed([]byte("study-1"), []byte("round-1"), []byte("block-after-uploads"))
+	refs, _ := s.NewReferences(reference, seed, aggregation.DefaultProjectionsFor(len(update)))
+	enc, _ := s.Encrypt(pk, update)
+
+	set, _ := s.Score(enc, refs) // coordinator; every share holder recomputes it
+	var shares []*aggregation.ScoreShare
+	for _, sk := range sks {
+		sh, err := s.GenScoreShare(sk, set, enc, refs)
+		if err != nil {
+			panic(err)
+		}
+		shares = append(shares, sh)
+	}
+	scores, _ := s.DecryptScores(set, refs, shares)
+	policy, _ := aggregation.NewRobustPolicy(aggregation.DefaultRobustConfig())
+	trust, _ := policy.Assess([]aggregation.Scores{scores}, refs.ReferenceNorm())
+	fmt.Printf("cosine below -0.8: %v, flags: %s, norm ratio about 2: %v\n",
+		trust[0].Cosine < -0.8, trust[0].Flags, trust[0].NormRatio > 1.6 && trust[0].NormRatio < 2.4)
+	// Output: cosine below -0.8: true, flags: low-cosine, norm ratio about 2: true
+}
