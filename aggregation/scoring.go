@@ -935,3 +935,17 @@ func decodeScalarRows(d *decoder, level int) [][]uint64 {
 	}
 	return out
 }
+
+// ScoringSeed is the public seed of round r's projection vectors: fixed by
+// the updates committed on chain (in contributor order), so no one can pick
+// projections after seeing an update, and everyone recomputes it.
+func ScoringSeed(study uint64, round uint32, updates []common.Hash) [32]byte {
+	var id [12]byte
+	binary.BigEndian.PutUint64(id[:8], study)
+	binary.BigEndian.PutUint32(id[8:], round)
+	parts := [][]byte{[]byte("cohort/v1 scoring seed"), id[:]}
+	for _, h := range updates {
+		parts = append(parts, h.Bytes())
+	}
+	return CommonSeed(parts...)
+}

@@ -45,6 +45,14 @@ type Config struct {
 	// Progress, if set, is called after each round closes on chain.
 	Progress func(RoundReport)
 
+	// Root, if set, turns robust scoring on: the researcher's clean root data
+	// set, whose hash the study committed to as its reference commitment.
+	// Each round its reference update scores every encrypted update, and
+	// trust weights replace plain sample-count weights.
+	Root *models.Dataset
+	// Robust tunes the trust weights and flags of robust scoring.
+	Robust aggregation.RobustConfig
+
 	// InsecurePlaintext makes updates travel and be summed in the clear. It
 	// exists only so tests can measure what encryption costs; never use it
 	// with patient data.
@@ -59,6 +67,7 @@ func DefaultConfig() Config {
 		PhaseTimeout:   2 * time.Minute,
 		RoundDuration:  time.Hour,
 		MaxUpdateBytes: 1 << 30,
+		Robust:         aggregation.DefaultRobustConfig(),
 	}
 }
 
@@ -73,6 +82,9 @@ type RoundReport struct {
 	AUC           float64
 	Loss          float64
 	Evaluated     int // test records the metrics cover
+	Trust         []aggregation.Trust // robust scoring's verdict per contributor, if on
+	Flagged       []common.Address    // contributors flagged this round
+	Score         time.Duration       // time of encrypted scoring and score decryption
 	GasUsed       uint64
 	Aggregate     time.Duration
 	Decrypt       time.Duration
@@ -98,6 +110,8 @@ type Coordinator struct {
 	log     *slog.Logger
 	// numParams is the length of the model's flat parameter vector.
 	numParams int
+	scheme    *aggregation.Scheme
+	policy    *aggregation.RobustPolicy // nil unless robust scoring is on
 
 	mu     sync.Mutex
 	peers  map[common.Address]*member
@@ -143,6 +157,15 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 	if err != nil {
 		return nil, fmt.Errorf("coordinator: initial model: %w", err)
 	}
+	var policy *aggregation.RobustPolicy
+	if cfg.Root != nil {
+		if policy, err = aggregation.NewRobustPolicy(cfg.Robust); err != nil {
+			return nil, fmt.Errorf("coordinator: config: %w", err)
+		}
+		if aggregation.DefaultProjectionsFor(init.NumParams()) == 0 {
+			return nil, fmt.Errorf("coordinator: config: a %d-parameter model is too small for robust scoring", init.NumParams())
+		}
+	}
 	var s summer = plainSummer{}
 	if !cfg.InsecurePlaintext {
 		if scheme == nil {
@@ -151,7 +174,7 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 		s = homomorphicSummer{scheme: scheme}
 	}
 	return &Coordinator{
-		cfg: cfg, ledger: ledger, account: account, store: store, summer: s, log: log, numParams: init.NumParams(),
+		cfg: cfg, ledger: ledger, account: account, store: store, summer: s, log: log, numParams: init.NumParams(), scheme: scheme, policy: policy,
 		peers:  make(map[common.Address]*member),
 		joined: make(chan struct{}),
 	}, nil
@@ -176,6 +199,11 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	c.mu.Lock()
 	c.minParticipants, c.threshold = int(study.MinParticipants), int(study.Threshold)
 	c.mu.Unlock()
+	if c.cfg.Root != nil {
+		if err := c.publishRoot(study.ReferenceCommitment); err != nil {
+			return nil, err
+		}
+	}
 
 	res := &Result{}
 	var members []common.Address
@@ -376,8 +404,13 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		return rep, nil, err
 	}
 
-	// Open the round on chain, then ask for updates.
-	ph := c.open(auth.KindUpdate, r, members)
+	// Open the round on chain, then ask for updates from the members in
+	// good standing (the contract refuses a suspended member's commit).
+	active, err := c.inGoodStanding(ctx, members)
+	if err != nil {
+		return rep, nil, err
+	}
+	ph := c.open(auth.KindUpdate, r, active)
 	t := time.Now()
 	if resume {
 		if err := c.recoverUpdates(ctx, ph, r); err != nil {
@@ -398,7 +431,7 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	if err := c.wait(ctx, ph, c.cfg.PhaseTimeout, c.minParticipants); err != nil {
 		return rep, nil, err
 	}
-	contributors, hashes := c.answers(ph, members)
+	contributors, hashes := c.answers(ph, active)
 
 	// Weights follow the sample counts the contributors committed on chain.
 	t = time.Now()
@@ -424,6 +457,13 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	rep.Weights = make([]float64, len(counts))
 	for i := range counts {
 		rep.Weights[i] = counts[i] / total
+	}
+	if c.policy != nil {
+		t := time.Now()
+		if err := c.score(ctx, r, global, &rep, updates, counts); err != nil {
+			return rep, nil, fmt.Errorf("robust scoring: %w", err)
+		}
+		rep.Score = time.Since(t)
 	}
 
 	t = time.Now()

@@ -172,6 +172,39 @@ func (s *server) ConfirmThresholdKey(ctx context.Context, req *cohortv1.Threshol
 	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindThresholdKey, 0, addr, nil))
 }
 
+func (s *server) SubmitScoreShares(ctx context.Context, req *cohortv1.ScoreSharesSubmission) (*cohortv1.Ack, error) {
+	c := s.c
+	if req.GetStudyId() != c.cfg.StudyID {
+		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
+	}
+	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, req.GetRound(), auth.KindScoreShares, crypto.Keccak256Hash(req.GetShares()...))
+	if err != nil {
+		return nil, toStatus(err)
+	}
+	c.mu.Lock()
+	want := 0
+	if ph := c.phase; ph != nil && ph.kind == auth.KindScoreShares {
+		if t, ok := ph.tasks[addr]; ok {
+			want = len(t.GetScore().GetContributors())
+		}
+	}
+	c.mu.Unlock()
+	if want == 0 {
+		if err := c.expecting(auth.KindScoreShares, req.GetRound(), addr); err != nil {
+			return nil, toStatus(err)
+		}
+		return nil, toStatus(fmt.Errorf("%w: no score task was sent to %s", ErrWrongPhase, addr.Hex()))
+	}
+	if err := checkScoreShares(req, want); err != nil {
+		return nil, toStatus(err)
+	}
+	raw, err := proto.Marshal(req)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindScoreShares, req.GetRound(), addr, raw))
+}
+
 func (s *server) SubmitDecryptionShare(ctx context.Context, req *cohortv1.DecryptionShareSubmission) (*cohortv1.Ack, error) {
 	c := s.c
 	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, req.GetRound(), auth.KindDecryptShare, crypto.Keccak256Hash(req.GetShare()))

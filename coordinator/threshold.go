@@ -63,41 +63,56 @@ func (c *Coordinator) thresholdKeyGen(ctx context.Context, members []common.Addr
 var errNoQuorum = errors.New("coordinator: fewer live participants than the decryption threshold")
 
 // decrypt collects decryption shares for the round's aggregate from an
-// active set of t share holders, preferring the round's contributors (they
-// just showed they are alive). If a holder does not answer in time, it is
-// left out and another set is asked, while t live holders remain.
+// active set of t share holders.
 func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, contributors []common.Address) ([][]byte, error) {
 	task := &cohortv1.DecryptTask{StudyId: c.cfg.StudyID, Round: r, AggregateHash: rep.AggregateHash.Bytes(), Weights: rep.Weights}
 	for _, a := range contributors {
 		task.Contributors = append(task.Contributors, a.Bytes())
 	}
+	_, shares, err := c.askActiveSet(ctx, auth.KindDecryptShare, r, rep.AggregateHash, contributors, func(points []uint64) *cohortv1.Task {
+		t := proto.Clone(task).(*cohortv1.DecryptTask)
+		t.ActivePoints = points
+		return &cohortv1.Task{Kind: &cohortv1.Task_Decrypt{Decrypt: t}}
+	})
+	return shares, err
+}
+
+// askActiveSet sends a task to an active set of t share holders, preferring
+// the round's contributors (they just showed they are alive), and collects
+// one answer from each. If a holder goes away or does not answer in time it
+// is left out and another set is asked, while t live holders remain. subject
+// binds the answers to what they are about (an aggregate's hash).
+func (c *Coordinator) askActiveSet(ctx context.Context, kind string, r uint32, subject common.Hash, contributors []common.Address, task func(points []uint64) *cohortv1.Task) ([]common.Address, [][]byte, error) {
 	excluded := make(map[common.Address]bool)
 	for {
 		active, points, err := c.awaitActiveSet(ctx, contributors, excluded)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		task.ActivePoints = points
-		ph := newPhase(auth.KindDecryptShare, r, active)
-		ph.subject = rep.AggregateHash
+		ph := newPhase(kind, r, active)
+		ph.subject = subject
 		ph.failFast = true
 		c.mu.Lock()
 		c.phase = ph
 		c.mu.Unlock()
-		c.broadcast(active, &cohortv1.Task{Kind: &cohortv1.Task_Decrypt{Decrypt: proto.Clone(task).(*cohortv1.DecryptTask)}})
+		c.broadcast(active, task(points))
 		err = c.wait(ctx, ph, c.cfg.PhaseTimeout, len(active))
 		if err == nil {
-			_, shares := c.answers(ph, active)
-			return shares, nil
+			_, answers := c.answers(ph, active)
+			return active, answers, nil
 		}
 		if !errors.Is(err, ErrStalled) {
-			return nil, err
+			return nil, nil, err
 		}
 		c.mu.Lock()
 		for _, a := range active {
 			if _, ok := ph.got[a]; !ok {
 				excluded[a] = true
-				c.log.Warn("share holder did not answer; asking another set", "participant", c.peers[a].name, "round", r)
+				name := a.Hex()
+				if m, ok := c.peers[a]; ok {
+					name = m.name
+				}
+				c.log.Warn("share holder did not answer; asking another set", "participant", name, "round", r, "task", kind)
 			}
 		}
 		c.mu.Unlock()

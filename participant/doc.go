@@ -10,4 +10,24 @@
 // for an aggregate it has recomputed itself from the on-chain commitments, so
 // no single update is ever decrypted; and it evaluates each new model on its
 // own test records, sending only counts and score histograms.
+//
+// # Consent
+//
+// The ledger is the source of truth for consent (ConsentChain, the default
+// when the site's records carry patient ids). When round r's training task
+// arrives, the participant asks the chain, in batched calls, for the consent
+// of every patient of its training and test records as of round r: the
+// decision in force in the block before the round opened, with a grant's
+// expiry compared to the round's opening time. It trains, and later
+// evaluates, only on records whose patient's consent is active; records
+// without a patient id are left out, so are patients who never granted, whose
+// grant expired, or who revoked before the round opened. A revocation made
+// while round r is open takes effect from round r+1. ConsentLocal keeps the
+// site's own flags, for hospital files without patient ids.
+//
+// The committed sample count is the number of records used and the consent
+// root is records.MerkleRoot of their ids. With a data directory the
+// participant keeps those ids per round (DataDir/rounds/<r>.json), and
+// ProveConsentUse turns them into a proof, for a patient, that their record
+// was or was not used in round r, which verifies against the root on chain.
 package participant

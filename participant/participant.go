@@ -41,6 +41,11 @@ type Config struct {
 	Spec    models.Spec        // the study's model
 	Train   models.TrainConfig // local training
 
+	// ConsentSource says where consent is read: the chain (the default when
+	// the site's records carry patient ids) or the site's own flags (see
+	// ConsentSource's constants).
+	ConsentSource ConsentSource
+
 	// Observe, if set, is called after each round's update is uploaded.
 	Observe func(Trace)
 
@@ -48,7 +53,9 @@ type Config struct {
 	// node resumes the study; without it they live in memory only.
 	Keystore *Keystore
 	// DataDir, if set, keeps this node's sealed updates so an interrupted
-	// upload can be sent again after a restart.
+	// upload can be sent again after a restart, and the record ids it used
+	// in each round so it can prove to a patient whether their record was
+	// used (ProveConsentUse). A data directory serves one study.
 	DataDir string
 	// RetryBase is the first wait before joining the coordinator again
 	// (default 1s); it doubles up to 30s.
@@ -73,6 +80,7 @@ func (c Config) retryBase() time.Duration {
 type Trace struct {
 	Round       uint32
 	Samples     int // consented training records used
+	Excluded    int // training records left out for want of active consent
 	Train       time.Duration
 	Encrypt     time.Duration
 	Chain       time.Duration
@@ -96,6 +104,9 @@ type Participant struct {
 	pubKey []byte // collective public key, checked against the chain
 	pkHash common.Hash
 	point  uint64 // this site's Shamir point, once threshold key generation ran
+
+	consentSource ConsentSource // resolved: ConsentChain or ConsentLocal
+	consentCache  *roundConsent // the consent filter's answer for the latest round
 }
 
 // New validates cfg and makes a participant that signs with key, talks to
@@ -111,6 +122,10 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 	if len(cfg.Site.Train) == 0 {
 		return nil, fmt.Errorf("participant %s: no training records", cfg.Name)
 	}
+	source, err := resolveConsentSource(cfg.ConsentSource, cfg.Site)
+	if err != nil {
+		return nil, err
+	}
 	model, err := models.New(cfg.Spec, cfg.Train.Seed)
 	if err != nil {
 		return nil, fmt.Errorf("participant %s: %w", cfg.Name, err)
@@ -125,11 +140,16 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 	return &Participant{
 		cfg: cfg, client: client, ledger: ledger, account: contracts.NewAccount(key), key: key,
 		certFP: certFP, sealer: s, log: log.With("participant", cfg.Name), model: model,
+		consentSource: source,
 	}, nil
 }
 
 // Address is the participant's Ethereum address.
 func (p *Participant) Address() common.Address { return p.account.Address() }
+
+// ConsentSource returns where this participant reads consent: ConsentChain
+// or ConsentLocal (ConsentAuto resolved by New).
+func (p *Participant) ConsentSource() ConsentSource { return p.consentSource }
 
 // Run joins the study on chain (if not yet a participant) and at the
 // coordinator, then answers tasks until the study is done or ctx ends. When
@@ -223,6 +243,8 @@ func (p *Participant) handle(ctx context.Context, task *cohortv1.Task) error {
 		return p.decrypt(ctx, t.Decrypt)
 	case *cohortv1.Task_Evaluate:
 		return p.evaluate(ctx, t.Evaluate)
+	case *cohortv1.Task_Score:
+		return p.score(ctx, t.Score)
 	default:
 		return fmt.Errorf("participant %s: unknown task %T; upgrade this node", p.cfg.Name, t)
 	}
@@ -298,12 +320,18 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 		return err
 	}
 
-	// Train only on the records of patients who consent.
-	used := records.ConsentedOnly(p.cfg.Site.Train, p.consents)
-	ids := make([]string, len(used))
-	for i, r := range used {
-		ids[i] = r.ID
+	// Train only on the records of patients whose consent is active as of
+	// this round.
+	used, _, err := p.consented(ctx, round)
+	if err != nil {
+		return err
 	}
+	if len(used) == 0 {
+		return fmt.Errorf("participant %s: round %d: %w (consent source %q, %d training records; with %q, patients' grants must be relayed on chain, e.g. with cohort consent grant)",
+			p.cfg.Name, round, ErrNoConsentedRecords, p.consentSource, len(p.cfg.Site.Train), ConsentChain)
+	}
+	ids := records.IDs(used)
+	root := records.MerkleRoot(ids)
 	X, y := records.Matrix(used)
 	t0 := time.Now()
 	if err := p.model.SetParams(global); err != nil {
@@ -321,6 +349,7 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	}
 	tr.Train = time.Since(t0)
 	tr.Samples = len(used)
+	tr.Excluded = len(p.cfg.Site.Train) - len(used)
 
 	t0 = time.Now()
 	sealed, err := p.sealer.seal(p.pubKey, update)
@@ -333,11 +362,14 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	if err := p.keepSealed(content, sealed); err != nil {
 		return fmt.Errorf("participant %s: keep sealed update: %w", p.cfg.Name, err)
 	}
+	if err := p.keepRoundIDs(round, ids, root); err != nil {
+		return fmt.Errorf("participant %s: keep the ids used in round %d: %w", p.cfg.Name, round, err)
+	}
 
 	// Commit on chain first: the coordinator accepts only committed content.
 	tc = time.Now()
 	rc, err := p.ledger.CommitUpdate(ctx, p.account, p.cfg.StudyID, round, contracts.Commitment{
-		CiphertextHash: content, Samples: uint64(len(used)), ConsentRoot: records.MerkleRoot(ids),
+		CiphertextHash: content, Samples: uint64(len(used)), ConsentRoot: root,
 	})
 	if err != nil {
 		return fmt.Errorf("participant %s: commit update on chain: %w", p.cfg.Name, err)
@@ -353,9 +385,6 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	}
 	return nil
 }
-
-// consents reports whether a patient's consent is active for this study.
-func (p *Participant) consents(id string) bool { return p.cfg.Site.Consent[id] }
 
 func (p *Participant) upload(ctx context.Context, round uint32, content common.Hash, sealed []byte) error {
 	signed, err := auth.Sign(p.key, p.cfg.StudyID, round, auth.KindUpdate, content)
@@ -461,10 +490,8 @@ func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTa
 	if len(seen) < int(study.MinParticipants) {
 		return fmt.Errorf("%w: the round %d aggregate combines %d updates, the study requires at least %d", ErrChainMismatch, round, len(seen), study.MinParticipants)
 	}
-	for i, w := range t.GetWeights() {
-		if want := counts[i] / total; math.Abs(w-want) > 1e-12 {
-			return fmt.Errorf("%w: weight %d is %g, the committed sample counts give %g", ErrChainMismatch, i, w, want)
-		}
+	if err := p.checkWeights(ctx, round, t, counts, total); err != nil {
+		return err
 	}
 	recomputed, err := p.sealer.sum(updates, t.GetWeights())
 	if err != nil {
@@ -477,6 +504,39 @@ func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTa
 	return nil
 }
 
+// checkWeights checks the aggregate's weights against the chain: the trust
+// weights the coordinator recorded for the round when robust scoring is on,
+// otherwise the shares of the committed sample counts.
+func (p *Participant) checkWeights(ctx context.Context, round uint32, t *cohortv1.DecryptTask, counts []float64, total float64) error {
+	recorded, err := p.ledger.Scores(ctx, p.cfg.StudyID, round)
+	if err != nil {
+		return fmt.Errorf("participant %s: read round %d scores: %w", p.cfg.Name, round, err)
+	}
+	if len(recorded) > 0 {
+		byMember := make(map[common.Address]float64, len(recorded))
+		for _, s := range recorded {
+			byMember[s.Member] = s.Weight
+		}
+		for i, raw := range t.GetContributors() {
+			addr := common.BytesToAddress(raw)
+			want, ok := byMember[addr]
+			if !ok {
+				return fmt.Errorf("%w: no weight recorded on chain for %s in round %d", ErrChainMismatch, addr.Hex(), round)
+			}
+			if math.Abs(t.GetWeights()[i]-want) > 1e-9 {
+				return fmt.Errorf("%w: weight of %s is %g, the chain records %g", ErrChainMismatch, addr.Hex(), t.GetWeights()[i], want)
+			}
+		}
+		return nil
+	}
+	for i, w := range t.GetWeights() {
+		if want := counts[i] / total; math.Abs(w-want) > 1e-12 {
+			return fmt.Errorf("%w: weight %d is %g, the committed sample counts give %g", ErrChainMismatch, i, w, want)
+		}
+	}
+	return nil
+}
+
 func (p *Participant) evaluate(ctx context.Context, t *cohortv1.EvaluateTask) error {
 	params, err := p.fetchModel(ctx, common.BytesToHash(t.GetModelHash()))
 	if err != nil {
@@ -485,8 +545,13 @@ func (p *Participant) evaluate(ctx context.Context, t *cohortv1.EvaluateTask) er
 	if err := p.model.SetParams(params); err != nil {
 		return err
 	}
-	// Metrics leave the site, so they too cover consenting patients only.
-	X, y := records.Matrix(records.ConsentedOnly(p.cfg.Site.Test, p.consents))
+	// Metrics leave the site, so they too cover consenting patients only,
+	// by the same filter as the round's training.
+	_, test, err := p.consented(ctx, t.GetRound())
+	if err != nil {
+		return err
+	}
+	X, y := records.Matrix(test)
 	probs, err := p.model.Predict(X)
 	if err != nil {
 		return fmt.Errorf("participant %s: evaluate: %w", p.cfg.Name, err)

@@ -2,6 +2,7 @@ package records
 
 import (
 	"encoding/csv"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // Sentinel errors of the CSV loader. Every problem with a cell is a
@@ -121,7 +124,9 @@ func LoadSchemaFile(path string) (Schema, error) {
 // NaN. Records go to Train or Test by the split column or, without one, by a
 // split drawn with s.SplitSeed and stratified by label (at least one record
 // of each class goes to Train when the class has any). Site.Consent maps
-// every id to its consent flag (see Schema.Consent).
+// every id to its consent flag (see Schema.Consent); Record.Patient holds the
+// patient's ledger id when the schema names a patient column (see
+// Schema.Patient).
 //
 // Any problem with the file is returned as a *FieldError naming the file,
 // line and column and wrapping ErrInvalidCSV or ErrMissingValue.
@@ -173,7 +178,7 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 	for _, c := range []struct {
 		name string
 		dst  *int
-	}{{s.ID, &lc.id}, {s.Label, &lc.label}, {s.Consent, &lc.consent}, {s.ConsentExpires, &lc.expires}, {s.Split, &lc.split}} {
+	}{{s.ID, &lc.id}, {s.Label, &lc.label}, {s.Patient, &lc.patient}, {s.Consent, &lc.consent}, {s.ConsentExpires, &lc.expires}, {s.Split, &lc.split}} {
 		if *c.dst, err = col(c.name); err != nil {
 			return Site{}, stats, err
 		}
@@ -303,6 +308,14 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 			x = append(x, onehot...)
 		}
 
+		var patient common.Hash
+		if lc.patient >= 0 {
+			if v := cell(lc.patient); !isMissing(tokens, v) {
+				if patient, err = ParsePatient(v); err != nil {
+					return Site{}, stats, fail(line, s.Patient, ErrInvalidCSV, "%v", err)
+				}
+			}
+		}
 		ok := true
 		if lc.consent >= 0 {
 			v := cell(lc.consent)
@@ -340,7 +353,7 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 		}
 		firstLine[id] = line
 		consent[id] = ok
-		rows = append(rows, row{rec: Record{ID: id, Features: x, Label: label}, split: split})
+		rows = append(rows, row{rec: Record{ID: id, Features: x, Label: label, Patient: patient}, split: split})
 	}
 	if len(rows) == 0 {
 		return Site{}, stats, fail(0, "", ErrInvalidCSV, "no usable records (%d rows read, %d dropped for missing values)", stats.Rows, stats.Dropped)
@@ -368,8 +381,8 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 
 // loaderColumns holds the header index of each schema column, -1 if unused.
 type loaderColumns struct {
-	id, label, consent, expires, split int
-	numeric, categorical               []int
+	id, label, patient, consent, expires, split int
+	numeric, categorical                        []int
 }
 
 // splitStream is the PCG stream of drawn train/test splits.
@@ -403,6 +416,38 @@ func csvError(file string, err error) error {
 		return &FieldError{File: file, Line: pe.Line, Msg: fmt.Sprintf("malformed CSV at column %d: %v", pe.Column, pe.Err), Err: ErrInvalidCSV}
 	}
 	return fmt.Errorf("records: read %s: %w", file, err)
+}
+
+// ParsePatient reads a patient's ledger id as a CSV patient column holds it:
+// 0x and 64 hex digits for the id itself, or 0x and 40 hex digits for the
+// address of the patient's consent key, whose PatientID it returns. The
+// zero id is refused: it means "unknown", which a file says with an empty
+// cell.
+func ParsePatient(v string) (common.Hash, error) {
+	digits, ok := strings.CutPrefix(v, "0x")
+	if !ok {
+		digits, ok = strings.CutPrefix(v, "0X")
+	}
+	if !ok {
+		return common.Hash{}, fmt.Errorf("patient %q is not 0x-prefixed hex; give the 32-byte patient id (0x and 64 hex digits) or the 20-byte address of the patient's consent key (0x and 40 hex digits)", v)
+	}
+	b, err := hex.DecodeString(digits)
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("patient %q is not hex: %v", v, err)
+	}
+	var id common.Hash
+	switch len(b) {
+	case common.HashLength:
+		id = common.BytesToHash(b)
+	case common.AddressLength:
+		id = PatientID(common.BytesToAddress(b))
+	default:
+		return common.Hash{}, fmt.Errorf("patient %q has %d bytes; want a 32-byte patient id or a 20-byte consent-key address", v, len(b))
+	}
+	if id == (common.Hash{}) {
+		return common.Hash{}, fmt.Errorf("patient id %q is zero; leave the cell empty when the patient is not known", v)
+	}
+	return id, nil
 }
 
 func parseBool(v string) (bool, error) {

@@ -9,8 +9,9 @@
 //
 // [LoadCSV] reads a hospital's CSV export as a [Schema] (usually JSON, read
 // with [ReadSchema]) describes it: a record-id column, numeric and
-// categorical feature columns, a binary label column, optional consent and
-// consent-expiry columns and an optional train/test split column. Every
+// categorical feature columns, a binary label column, an optional patient
+// (ledger id) column, optional consent and consent-expiry columns and an
+// optional train/test split column. Every
 // problem is a [*FieldError] naming the file, line and column and saying
 // what to fix. Categorical columns are one-hot encoded over the categories
 // listed in the schema, so every site encodes identically; a value outside
@@ -57,14 +58,34 @@
 //
 // # Consent
 //
-// Every patient, in Train and Test alike, consents with probability
-// ConsentRate; Site.Consent maps every id of the site to its flag. A
-// participant trains only on consented Train records ([ConsentedOnly]). Test
-// records are never trained on; they are used only to compute aggregate
-// evaluation statistics. Because those statistics leave the site, Cohort's
-// participant also filters Test by consent before evaluating, and we
-// recommend that for any other caller; the flags are set on Test records so
-// that this is possible.
+// Consent has two sources, and a participant reads one of them.
+//
+// The ledger is the source of truth. Each Record may carry its patient's
+// pseudonymous ledger id, [Record.Patient]: [PatientID] of the address of
+// the key the patient signs consent with, computed exactly as the contracts
+// package and the Cohort contract do (keccak256("cohort/patient/v1" ‖
+// address)); this package does not import the chain client. A CSV file gives
+// it in the schema's optional patient column, as the id or as the key's
+// address ([ParsePatient]). A participant that reads consent from the chain
+// asks it about [PatientIDs] of its records and keeps [PatientsOnly] those
+// whose consent is active when the round opens; a record without a patient
+// id is never used that way.
+//
+// The site's own flags are the fallback for files without patient ids:
+// Site.Consent maps every record id to a flag, from the file's consent and
+// consent-expiry columns, and [ConsentedOnly] filters by it.
+//
+// In a synthetic cohort every patient, in Train and Test alike, consents
+// with probability ConsentRate (Site.Consent holds that intention) and has a
+// consent key derived from the seed and the record id,
+// [SyntheticPatientKey], so that a demonstration can sign and relay real
+// grants and revocations for exactly the consenting patients. Those keys are
+// test data: anyone who knows the seed can sign for the patients.
+//
+// Test records are never trained on; they are used only to compute
+// aggregate evaluation statistics. Because those statistics leave the site,
+// Cohort's participant applies the same consent filter to Test before
+// evaluating, and we recommend that for any other caller.
 //
 // # Merkle commitments
 //

@@ -2,6 +2,9 @@ package records
 
 import (
 	"errors"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 )
 
 // ErrInvalidConfig reports an unusable SyntheticConfig.
@@ -18,6 +21,25 @@ type Record struct {
 	Features []float64 `json:"features"`
 	// Label is the outcome, 0 or 1.
 	Label float64 `json:"label"`
+	// Patient is the patient's pseudonymous id on the consent ledger,
+	// PatientID of the address of the key the patient signs consent with;
+	// zero when unknown. Several records may share a patient. A participant
+	// that reads consent from the chain never uses a record whose Patient is
+	// zero.
+	Patient common.Hash `json:"patient,omitzero"`
+}
+
+// patientIDTag prefixes the address in PatientID; it must match the
+// contracts package and the Cohort contract.
+const patientIDTag = "cohort/patient/v1"
+
+// PatientID returns the pseudonymous id of the patient whose consent key has
+// the given address: keccak256("cohort/patient/v1" ‖ address), the id the
+// Cohort contract records consent under. It is computed here rather than
+// imported so that records stays free of the chain client; a test checks
+// that it equals contracts.PatientID.
+func PatientID(signer common.Address) common.Hash {
+	return crypto.Keccak256Hash([]byte(patientIDTag), signer.Bytes())
 }
 
 // Site is one hospital's records.
@@ -28,8 +50,11 @@ type Site struct {
 	// records for evaluation only.
 	Train []Record `json:"train"`
 	Test  []Record `json:"test"`
-	// Consent maps every patient id of Train and Test to whether the patient
-	// consents to the study.
+	// Consent maps every record id of Train and Test to whether the patient
+	// consents to the study, as the hospital's own files say. It is the
+	// consent source when the ledger is not (see Record.Patient); for
+	// synthetic cohorts it is each patient's intention, which the demo turns
+	// into signed grants on chain.
 	Consent map[string]bool `json:"consent"`
 }
 
@@ -47,6 +72,34 @@ func ConsentedOnly(recs []Record, consent func(id string) bool) []Record {
 	}
 	for _, r := range recs {
 		if consent(r.ID) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// PatientIDs returns the distinct non-zero patient ids of recs, in order of
+// first appearance: the list to ask the ledger about.
+func PatientIDs(recs []Record) []common.Hash {
+	seen := make(map[common.Hash]bool, len(recs))
+	ids := make([]common.Hash, 0, len(recs))
+	for _, r := range recs {
+		if r.Patient != (common.Hash{}) && !seen[r.Patient] {
+			seen[r.Patient] = true
+			ids = append(ids, r.Patient)
+		}
+	}
+	return ids
+}
+
+// PatientsOnly returns, in order, the records whose patient is in active: a
+// record whose Patient is zero, or absent from active or false in it, is
+// left out (fail closed). Like ConsentedOnly, the result shares Features
+// with recs.
+func PatientsOnly(recs []Record, active map[common.Hash]bool) []Record {
+	out := make([]Record, 0, len(recs))
+	for _, r := range recs {
+		if r.Patient != (common.Hash{}) && active[r.Patient] {
 			out = append(out, r)
 		}
 	}

@@ -57,6 +57,14 @@ type Schema struct {
 	// Categorical lists the categorical feature columns with their
 	// categories; a value outside the list is an error.
 	Categorical []CategoricalColumn `json:"categorical,omitempty"`
+	// Patient optionally names a column holding the patient's pseudonymous
+	// id on the consent ledger: either the id itself, 0x and 64 hex digits,
+	// or the 0x-prefixed 20-byte address of the patient's consent key, from
+	// which the id is derived with PatientID. An empty (missing) cell means
+	// the id is unknown (Record.Patient zero) under every missing-value
+	// policy: such a record is never used when consent is read from the
+	// chain. Several records may name the same patient.
+	Patient string `json:"patient,omitempty"`
 	// Consent optionally names a column holding the patient's consent to the
 	// study (1/0, true/false, yes/no, y/n). Without it every record of the
 	// file is taken to be consented: the export is assumed to hold only
@@ -169,7 +177,7 @@ func (s Schema) Validate() error {
 			return err
 		}
 	}
-	for _, c := range []struct{ col, role string }{{s.Consent, "consent"}, {s.ConsentExpires, "consent_expires"}, {s.Split, "split"}} {
+	for _, c := range []struct{ col, role string }{{s.Patient, "patient"}, {s.Consent, "consent"}, {s.ConsentExpires, "consent_expires"}, {s.Split, "split"}} {
 		if c.col != "" {
 			if err := use(c.col, c.role); err != nil {
 				return err

@@ -1,9 +1,13 @@
 package records
 
 import (
+	"crypto/ecdsa"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/rand/v2"
+
+	"github.com/ethereum/go-ethereum/crypto"
 )
 
 // TestFraction is the share of each synthetic site's records held out in
@@ -146,7 +150,11 @@ func Synthetic(cfg SyntheticConfig) ([]Site, error) {
 				label = 1
 			}
 			id := fmt.Sprintf("%s-%06d", name, i)
-			recs[i] = Record{ID: id, Features: x, Label: label}
+			key, err := SyntheticPatientKey(cfg.Seed, id)
+			if err != nil {
+				return nil, err
+			}
+			recs[i] = Record{ID: id, Features: x, Label: label, Patient: PatientID(crypto.PubkeyToAddress(key.PublicKey))}
 			consent[id] = rng.Float64() < cfg.ConsentRate
 		}
 		nTest := max(1, int(math.Round(TestFraction*float64(n))))
@@ -154,6 +162,40 @@ func Synthetic(cfg SyntheticConfig) ([]Site, error) {
 		sites[s] = Site{Name: name, Train: recs[:nTrain:nTrain], Test: recs[nTrain:], Consent: consent}
 	}
 	return sites, nil
+}
+
+// syntheticKeyTag separates synthetic patient keys from any other use of
+// the hash.
+const syntheticKeyTag = "cohort/synthetic-patient-key/v1"
+
+// SyntheticPatientKey returns the consent key of the synthetic patient whose
+// record id is recordID in the cohort generated with seed:
+// keccak256(tag ‖ uint64-big-endian(seed) ‖ recordID ‖ counter) taken as a
+// secp256k1 scalar, with the one-byte counter starting at 0 and raised in the
+// negligible case that the hash is not a valid key. Synthetic sets each
+// record's Patient to PatientID of this key's address, so that a
+// demonstration can sign real EIP-712 consent grants and revocations for its
+// patients.
+//
+// The key is TEST DATA ONLY: anyone who knows the seed and a record id can
+// derive it and sign consent in that patient's name. Real patients generate
+// their keys at random and keep them to themselves.
+func SyntheticPatientKey(seed int64, recordID string) (*ecdsa.PrivateKey, error) {
+	if recordID == "" {
+		return nil, fmt.Errorf("%w: give the record id of the synthetic patient", ErrEmptyID)
+	}
+	msg := make([]byte, 0, len(syntheticKeyTag)+8+len(recordID)+1)
+	msg = append(msg, syntheticKeyTag...)
+	msg = binary.BigEndian.AppendUint64(msg, uint64(seed))
+	msg = append(msg, recordID...)
+	var err error
+	for counter := range 256 {
+		var key *ecdsa.PrivateKey
+		if key, err = crypto.ToECDSA(crypto.Keccak256(msg, []byte{byte(counter)})); err == nil {
+			return key, nil
+		}
+	}
+	return nil, fmt.Errorf("records: no valid synthetic key for record %q: %w", recordID, err)
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }

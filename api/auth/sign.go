@@ -22,6 +22,9 @@ const (
 	// KindThresholdShare signs one encrypted Shamir share: content is
 	// ShareContent(recipient, ciphertext).
 	KindThresholdShare = "threshold-share"
+	// KindScoreShares signs a participant's score decryption shares:
+	// content is keccak of the shares concatenated in task order.
+	KindScoreShares = "score-shares"
 	// KindThresholdKey confirms a participant holds its threshold secret
 	// share for the collective key whose hash is the content.
 	KindThresholdKey = "threshold-key"

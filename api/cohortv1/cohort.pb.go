@@ -154,6 +154,7 @@ type Task struct {
 	//	*Task_Done
 	//	*Task_Threshold
 	//	*Task_ThresholdKey
+	//	*Task_Score
 	Kind          isTask_Kind `protobuf_oneof:"kind"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -259,6 +260,15 @@ func (x *Task) GetThresholdKey() *ThresholdKeyTask {
 	return nil
 }
 
+func (x *Task) GetScore() *ScoreTask {
+	if x != nil {
+		if x, ok := x.Kind.(*Task_Score); ok {
+			return x.Score
+		}
+	}
+	return nil
+}
+
 type isTask_Kind interface {
 	isTask_Kind()
 }
@@ -291,6 +301,10 @@ type Task_ThresholdKey struct {
 	ThresholdKey *ThresholdKeyTask `protobuf:"bytes,7,opt,name=threshold_key,json=thresholdKey,proto3,oneof"`
 }
 
+type Task_Score struct {
+	Score *ScoreTask `protobuf:"bytes,8,opt,name=score,proto3,oneof"`
+}
+
 func (*Task_KeyGen) isTask_Kind() {}
 
 func (*Task_Train) isTask_Kind() {}
@@ -304,6 +318,8 @@ func (*Task_Done) isTask_Kind() {}
 func (*Task_Threshold) isTask_Kind() {}
 
 func (*Task_ThresholdKey) isTask_Kind() {}
+
+func (*Task_Score) isTask_Kind() {}
 
 // KeyGenTask asks for a public-key share under the common reference string.
 type KeyGenTask struct {
@@ -781,6 +797,179 @@ func (x *TrainTask) GetPublicKeyHash() []byte {
 	return nil
 }
 
+// ScoreTask asks share holders to decrypt the robust-scoring scalars of the
+// round's updates. Each holder recomputes the reference update from the root
+// data set the study committed to and the round's global model, the
+// projection seed from the round's commitments, and every score set from the
+// committed update, and gives shares only if all of them match.
+type ScoreTask struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	StudyId        uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round          uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	ReferencesHash []byte                 `protobuf:"bytes,3,opt,name=references_hash,json=referencesHash,proto3" json:"references_hash,omitempty"` // aggregation.References.Hash()
+	Seed           []byte                 `protobuf:"bytes,4,opt,name=seed,proto3" json:"seed,omitempty"`                                           // 32-byte projection seed
+	Projections    uint32                 `protobuf:"varint,5,opt,name=projections,proto3" json:"projections,omitempty"`
+	Contributors   [][]byte               `protobuf:"bytes,6,rep,name=contributors,proto3" json:"contributors,omitempty"`                             // addresses, in order
+	ScoreSetHashes [][]byte               `protobuf:"bytes,7,rep,name=score_set_hashes,json=scoreSetHashes,proto3" json:"score_set_hashes,omitempty"` // one per contributor, same order; blobs at the coordinator
+	ActivePoints   []uint64               `protobuf:"varint,8,rep,packed,name=active_points,json=activePoints,proto3" json:"active_points,omitempty"` // the t Shamir points asked
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *ScoreTask) Reset() {
+	*x = ScoreTask{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ScoreTask) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ScoreTask) ProtoMessage() {}
+
+func (x *ScoreTask) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ScoreTask.ProtoReflect.Descriptor instead.
+func (*ScoreTask) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *ScoreTask) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *ScoreTask) GetRound() uint32 {
+	if x != nil {
+		return x.Round
+	}
+	return 0
+}
+
+func (x *ScoreTask) GetReferencesHash() []byte {
+	if x != nil {
+		return x.ReferencesHash
+	}
+	return nil
+}
+
+func (x *ScoreTask) GetSeed() []byte {
+	if x != nil {
+		return x.Seed
+	}
+	return nil
+}
+
+func (x *ScoreTask) GetProjections() uint32 {
+	if x != nil {
+		return x.Projections
+	}
+	return 0
+}
+
+func (x *ScoreTask) GetContributors() [][]byte {
+	if x != nil {
+		return x.Contributors
+	}
+	return nil
+}
+
+func (x *ScoreTask) GetScoreSetHashes() [][]byte {
+	if x != nil {
+		return x.ScoreSetHashes
+	}
+	return nil
+}
+
+func (x *ScoreTask) GetActivePoints() []uint64 {
+	if x != nil {
+		return x.ActivePoints
+	}
+	return nil
+}
+
+type ScoreSharesSubmission struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	Shares        [][]byte               `protobuf:"bytes,3,rep,name=shares,proto3" json:"shares,omitempty"` // aggregation.ScoreShare binary, one per contributor in the task's order
+	Auth          *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"`     // over (study, round, "score-shares", keccak(shares...))
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ScoreSharesSubmission) Reset() {
+	*x = ScoreSharesSubmission{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ScoreSharesSubmission) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ScoreSharesSubmission) ProtoMessage() {}
+
+func (x *ScoreSharesSubmission) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ScoreSharesSubmission.ProtoReflect.Descriptor instead.
+func (*ScoreSharesSubmission) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *ScoreSharesSubmission) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *ScoreSharesSubmission) GetRound() uint32 {
+	if x != nil {
+		return x.Round
+	}
+	return 0
+}
+
+func (x *ScoreSharesSubmission) GetShares() [][]byte {
+	if x != nil {
+		return x.Shares
+	}
+	return nil
+}
+
+func (x *ScoreSharesSubmission) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
 // DecryptTask asks for a decryption share of the aggregate with this hash.
 type DecryptTask struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -796,7 +985,7 @@ type DecryptTask struct {
 
 func (x *DecryptTask) Reset() {
 	*x = DecryptTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[11]
+	mi := &file_cohortv1_cohort_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -808,7 +997,7 @@ func (x *DecryptTask) String() string {
 func (*DecryptTask) ProtoMessage() {}
 
 func (x *DecryptTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[11]
+	mi := &file_cohortv1_cohort_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -821,7 +1010,7 @@ func (x *DecryptTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DecryptTask.ProtoReflect.Descriptor instead.
 func (*DecryptTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{11}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *DecryptTask) GetStudyId() uint64 {
@@ -878,7 +1067,7 @@ type EvaluateTask struct {
 
 func (x *EvaluateTask) Reset() {
 	*x = EvaluateTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[12]
+	mi := &file_cohortv1_cohort_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -890,7 +1079,7 @@ func (x *EvaluateTask) String() string {
 func (*EvaluateTask) ProtoMessage() {}
 
 func (x *EvaluateTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[12]
+	mi := &file_cohortv1_cohort_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -903,7 +1092,7 @@ func (x *EvaluateTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvaluateTask.ProtoReflect.Descriptor instead.
 func (*EvaluateTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{12}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *EvaluateTask) GetStudyId() uint64 {
@@ -937,7 +1126,7 @@ type StudyDone struct {
 
 func (x *StudyDone) Reset() {
 	*x = StudyDone{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[13]
+	mi := &file_cohortv1_cohort_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -949,7 +1138,7 @@ func (x *StudyDone) String() string {
 func (*StudyDone) ProtoMessage() {}
 
 func (x *StudyDone) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[13]
+	mi := &file_cohortv1_cohort_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -962,7 +1151,7 @@ func (x *StudyDone) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StudyDone.ProtoReflect.Descriptor instead.
 func (*StudyDone) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{13}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *StudyDone) GetStudyId() uint64 {
@@ -990,7 +1179,7 @@ type PublicKeyShareSubmission struct {
 
 func (x *PublicKeyShareSubmission) Reset() {
 	*x = PublicKeyShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[14]
+	mi := &file_cohortv1_cohort_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1002,7 +1191,7 @@ func (x *PublicKeyShareSubmission) String() string {
 func (*PublicKeyShareSubmission) ProtoMessage() {}
 
 func (x *PublicKeyShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[14]
+	mi := &file_cohortv1_cohort_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1015,7 +1204,7 @@ func (x *PublicKeyShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublicKeyShareSubmission.ProtoReflect.Descriptor instead.
 func (*PublicKeyShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{14}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *PublicKeyShareSubmission) GetStudyId() uint64 {
@@ -1052,7 +1241,7 @@ type UpdateChunk struct {
 
 func (x *UpdateChunk) Reset() {
 	*x = UpdateChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[15]
+	mi := &file_cohortv1_cohort_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1064,7 +1253,7 @@ func (x *UpdateChunk) String() string {
 func (*UpdateChunk) ProtoMessage() {}
 
 func (x *UpdateChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[15]
+	mi := &file_cohortv1_cohort_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1077,7 +1266,7 @@ func (x *UpdateChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateChunk.ProtoReflect.Descriptor instead.
 func (*UpdateChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{15}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *UpdateChunk) GetPart() isUpdateChunk_Part {
@@ -1134,7 +1323,7 @@ type UpdateHeader struct {
 
 func (x *UpdateHeader) Reset() {
 	*x = UpdateHeader{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[16]
+	mi := &file_cohortv1_cohort_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1146,7 +1335,7 @@ func (x *UpdateHeader) String() string {
 func (*UpdateHeader) ProtoMessage() {}
 
 func (x *UpdateHeader) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[16]
+	mi := &file_cohortv1_cohort_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1159,7 +1348,7 @@ func (x *UpdateHeader) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateHeader.ProtoReflect.Descriptor instead.
 func (*UpdateHeader) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{16}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *UpdateHeader) GetStudyId() uint64 {
@@ -1207,7 +1396,7 @@ type UploadReceipt struct {
 
 func (x *UploadReceipt) Reset() {
 	*x = UploadReceipt{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[17]
+	mi := &file_cohortv1_cohort_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1219,7 +1408,7 @@ func (x *UploadReceipt) String() string {
 func (*UploadReceipt) ProtoMessage() {}
 
 func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[17]
+	mi := &file_cohortv1_cohort_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1232,7 +1421,7 @@ func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadReceipt.ProtoReflect.Descriptor instead.
 func (*UploadReceipt) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{17}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *UploadReceipt) GetContentHash() []byte {
@@ -1262,7 +1451,7 @@ type DecryptionShareSubmission struct {
 
 func (x *DecryptionShareSubmission) Reset() {
 	*x = DecryptionShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[18]
+	mi := &file_cohortv1_cohort_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1274,7 +1463,7 @@ func (x *DecryptionShareSubmission) String() string {
 func (*DecryptionShareSubmission) ProtoMessage() {}
 
 func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[18]
+	mi := &file_cohortv1_cohort_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1287,7 +1476,7 @@ func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DecryptionShareSubmission.ProtoReflect.Descriptor instead.
 func (*DecryptionShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{18}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *DecryptionShareSubmission) GetStudyId() uint64 {
@@ -1338,7 +1527,7 @@ type EvaluationSubmission struct {
 
 func (x *EvaluationSubmission) Reset() {
 	*x = EvaluationSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	mi := &file_cohortv1_cohort_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1350,7 +1539,7 @@ func (x *EvaluationSubmission) String() string {
 func (*EvaluationSubmission) ProtoMessage() {}
 
 func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	mi := &file_cohortv1_cohort_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1363,7 +1552,7 @@ func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvaluationSubmission.ProtoReflect.Descriptor instead.
 func (*EvaluationSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{19}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *EvaluationSubmission) GetStudyId() uint64 {
@@ -1409,7 +1598,7 @@ type Ack struct {
 
 func (x *Ack) Reset() {
 	*x = Ack{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[20]
+	mi := &file_cohortv1_cohort_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1421,7 +1610,7 @@ func (x *Ack) String() string {
 func (*Ack) ProtoMessage() {}
 
 func (x *Ack) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[20]
+	mi := &file_cohortv1_cohort_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1434,7 +1623,7 @@ func (x *Ack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Ack.ProtoReflect.Descriptor instead.
 func (*Ack) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{20}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{22}
 }
 
 type BlobRequest struct {
@@ -1446,7 +1635,7 @@ type BlobRequest struct {
 
 func (x *BlobRequest) Reset() {
 	*x = BlobRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[21]
+	mi := &file_cohortv1_cohort_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1458,7 +1647,7 @@ func (x *BlobRequest) String() string {
 func (*BlobRequest) ProtoMessage() {}
 
 func (x *BlobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[21]
+	mi := &file_cohortv1_cohort_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1471,7 +1660,7 @@ func (x *BlobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobRequest.ProtoReflect.Descriptor instead.
 func (*BlobRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{21}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *BlobRequest) GetHash() []byte {
@@ -1491,7 +1680,7 @@ type BlobChunk struct {
 
 func (x *BlobChunk) Reset() {
 	*x = BlobChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[22]
+	mi := &file_cohortv1_cohort_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1503,7 +1692,7 @@ func (x *BlobChunk) String() string {
 func (*BlobChunk) ProtoMessage() {}
 
 func (x *BlobChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[22]
+	mi := &file_cohortv1_cohort_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1516,7 +1705,7 @@ func (x *BlobChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobChunk.ProtoReflect.Descriptor instead.
 func (*BlobChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{22}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *BlobChunk) GetData() []byte {
@@ -1544,7 +1733,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\vJoinRequest\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12%\n" +
-	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\x83\x03\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xb1\x03\n" +
 	"\x04Task\x120\n" +
 	"\akey_gen\x18\x01 \x01(\v2\x15.cohort.v1.KeyGenTaskH\x00R\x06keyGen\x12,\n" +
 	"\x05train\x18\x02 \x01(\v2\x14.cohort.v1.TrainTaskH\x00R\x05train\x122\n" +
@@ -1552,7 +1741,8 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\bevaluate\x18\x04 \x01(\v2\x17.cohort.v1.EvaluateTaskH\x00R\bevaluate\x12*\n" +
 	"\x04done\x18\x05 \x01(\v2\x14.cohort.v1.StudyDoneH\x00R\x04done\x128\n" +
 	"\tthreshold\x18\x06 \x01(\v2\x18.cohort.v1.ThresholdTaskH\x00R\tthreshold\x12B\n" +
-	"\rthreshold_key\x18\a \x01(\v2\x1b.cohort.v1.ThresholdKeyTaskH\x00R\fthresholdKeyB\x06\n" +
+	"\rthreshold_key\x18\a \x01(\v2\x1b.cohort.v1.ThresholdKeyTaskH\x00R\fthresholdKey\x12,\n" +
+	"\x05score\x18\b \x01(\v2\x14.cohort.v1.ScoreTaskH\x00R\x05scoreB\x06\n" +
 	"\x04kind\"f\n" +
 	"\n" +
 	"KeyGenTask\x12\x19\n" +
@@ -1587,7 +1777,21 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12*\n" +
 	"\x11global_model_hash\x18\x03 \x01(\fR\x0fglobalModelHash\x12&\n" +
-	"\x0fpublic_key_hash\x18\x04 \x01(\fR\rpublicKeyHash\"\xc8\x01\n" +
+	"\x0fpublic_key_hash\x18\x04 \x01(\fR\rpublicKeyHash\"\x8e\x02\n" +
+	"\tScoreTask\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
+	"\x05round\x18\x02 \x01(\rR\x05round\x12'\n" +
+	"\x0freferences_hash\x18\x03 \x01(\fR\x0ereferencesHash\x12\x12\n" +
+	"\x04seed\x18\x04 \x01(\fR\x04seed\x12 \n" +
+	"\vprojections\x18\x05 \x01(\rR\vprojections\x12\"\n" +
+	"\fcontributors\x18\x06 \x03(\fR\fcontributors\x12(\n" +
+	"\x10score_set_hashes\x18\a \x03(\fR\x0escoreSetHashes\x12#\n" +
+	"\ractive_points\x18\b \x03(\x04R\factivePoints\"\x87\x01\n" +
+	"\x15ScoreSharesSubmission\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
+	"\x05round\x18\x02 \x01(\rR\x05round\x12\x16\n" +
+	"\x06shares\x18\x03 \x03(\fR\x06shares\x12%\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xc8\x01\n" +
 	"\vDecryptTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12%\n" +
@@ -1640,13 +1844,14 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x04hash\x18\x01 \x01(\fR\x04hash\"3\n" +
 	"\tBlobChunk\x12\x12\n" +
 	"\x04data\x18\x01 \x01(\fR\x04data\x12\x12\n" +
-	"\x04size\x18\x02 \x01(\x04R\x04size2\xbb\x04\n" +
+	"\x04size\x18\x02 \x01(\x04R\x04size2\x82\x05\n" +
 	"\vCoordinator\x121\n" +
 	"\x04Join\x12\x16.cohort.v1.JoinRequest\x1a\x0f.cohort.v1.Task0\x01\x12K\n" +
 	"\x14SubmitPublicKeyShare\x12#.cohort.v1.PublicKeyShareSubmission\x1a\x0e.cohort.v1.Ack\x12B\n" +
 	"\fUploadUpdate\x12\x16.cohort.v1.UpdateChunk\x1a\x18.cohort.v1.UploadReceipt(\x01\x12M\n" +
 	"\x15SubmitThresholdShares\x12$.cohort.v1.ThresholdSharesSubmission\x1a\x0e.cohort.v1.Ack\x12J\n" +
-	"\x13ConfirmThresholdKey\x12#.cohort.v1.ThresholdKeyConfirmation\x1a\x0e.cohort.v1.Ack\x12M\n" +
+	"\x13ConfirmThresholdKey\x12#.cohort.v1.ThresholdKeyConfirmation\x1a\x0e.cohort.v1.Ack\x12E\n" +
+	"\x11SubmitScoreShares\x12 .cohort.v1.ScoreSharesSubmission\x1a\x0e.cohort.v1.Ack\x12M\n" +
 	"\x15SubmitDecryptionShare\x12$.cohort.v1.DecryptionShareSubmission\x1a\x0e.cohort.v1.Ack\x12C\n" +
 	"\x10SubmitEvaluation\x12\x1f.cohort.v1.EvaluationSubmission\x1a\x0e.cohort.v1.Ack\x129\n" +
 	"\aGetBlob\x12\x16.cohort.v1.BlobRequest\x1a\x14.cohort.v1.BlobChunk0\x01B3Z1github.com/cohort-fl/cohort/api/cohortv1;cohortv1b\x06proto3"
@@ -1663,7 +1868,7 @@ func file_cohortv1_cohort_proto_rawDescGZIP() []byte {
 	return file_cohortv1_cohort_proto_rawDescData
 }
 
-var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
+var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 25)
 var file_cohortv1_cohort_proto_goTypes = []any{
 	(*Signed)(nil),                    // 0: cohort.v1.Signed
 	(*JoinRequest)(nil),               // 1: cohort.v1.JoinRequest
@@ -1676,59 +1881,65 @@ var file_cohortv1_cohort_proto_goTypes = []any{
 	(*ThresholdSharesSubmission)(nil), // 8: cohort.v1.ThresholdSharesSubmission
 	(*ThresholdKeyConfirmation)(nil),  // 9: cohort.v1.ThresholdKeyConfirmation
 	(*TrainTask)(nil),                 // 10: cohort.v1.TrainTask
-	(*DecryptTask)(nil),               // 11: cohort.v1.DecryptTask
-	(*EvaluateTask)(nil),              // 12: cohort.v1.EvaluateTask
-	(*StudyDone)(nil),                 // 13: cohort.v1.StudyDone
-	(*PublicKeyShareSubmission)(nil),  // 14: cohort.v1.PublicKeyShareSubmission
-	(*UpdateChunk)(nil),               // 15: cohort.v1.UpdateChunk
-	(*UpdateHeader)(nil),              // 16: cohort.v1.UpdateHeader
-	(*UploadReceipt)(nil),             // 17: cohort.v1.UploadReceipt
-	(*DecryptionShareSubmission)(nil), // 18: cohort.v1.DecryptionShareSubmission
-	(*EvaluationSubmission)(nil),      // 19: cohort.v1.EvaluationSubmission
-	(*Ack)(nil),                       // 20: cohort.v1.Ack
-	(*BlobRequest)(nil),               // 21: cohort.v1.BlobRequest
-	(*BlobChunk)(nil),                 // 22: cohort.v1.BlobChunk
+	(*ScoreTask)(nil),                 // 11: cohort.v1.ScoreTask
+	(*ScoreSharesSubmission)(nil),     // 12: cohort.v1.ScoreSharesSubmission
+	(*DecryptTask)(nil),               // 13: cohort.v1.DecryptTask
+	(*EvaluateTask)(nil),              // 14: cohort.v1.EvaluateTask
+	(*StudyDone)(nil),                 // 15: cohort.v1.StudyDone
+	(*PublicKeyShareSubmission)(nil),  // 16: cohort.v1.PublicKeyShareSubmission
+	(*UpdateChunk)(nil),               // 17: cohort.v1.UpdateChunk
+	(*UpdateHeader)(nil),              // 18: cohort.v1.UpdateHeader
+	(*UploadReceipt)(nil),             // 19: cohort.v1.UploadReceipt
+	(*DecryptionShareSubmission)(nil), // 20: cohort.v1.DecryptionShareSubmission
+	(*EvaluationSubmission)(nil),      // 21: cohort.v1.EvaluationSubmission
+	(*Ack)(nil),                       // 22: cohort.v1.Ack
+	(*BlobRequest)(nil),               // 23: cohort.v1.BlobRequest
+	(*BlobChunk)(nil),                 // 24: cohort.v1.BlobChunk
 }
 var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 0: cohort.v1.JoinRequest.auth:type_name -> cohort.v1.Signed
 	3,  // 1: cohort.v1.Task.key_gen:type_name -> cohort.v1.KeyGenTask
 	10, // 2: cohort.v1.Task.train:type_name -> cohort.v1.TrainTask
-	11, // 3: cohort.v1.Task.decrypt:type_name -> cohort.v1.DecryptTask
-	12, // 4: cohort.v1.Task.evaluate:type_name -> cohort.v1.EvaluateTask
-	13, // 5: cohort.v1.Task.done:type_name -> cohort.v1.StudyDone
+	13, // 3: cohort.v1.Task.decrypt:type_name -> cohort.v1.DecryptTask
+	14, // 4: cohort.v1.Task.evaluate:type_name -> cohort.v1.EvaluateTask
+	15, // 5: cohort.v1.Task.done:type_name -> cohort.v1.StudyDone
 	4,  // 6: cohort.v1.Task.threshold:type_name -> cohort.v1.ThresholdTask
 	6,  // 7: cohort.v1.Task.threshold_key:type_name -> cohort.v1.ThresholdKeyTask
-	5,  // 8: cohort.v1.ThresholdTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 9: cohort.v1.ThresholdKeyTask.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 10: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
-	7,  // 11: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 12: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	0,  // 13: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	16, // 14: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 15: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	0,  // 16: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 17: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	1,  // 18: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	14, // 19: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	15, // 20: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	8,  // 21: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 22: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	18, // 23: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	19, // 24: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	21, // 25: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	2,  // 26: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	20, // 27: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	17, // 28: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	20, // 29: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	20, // 30: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	20, // 31: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	20, // 32: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	22, // 33: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	26, // [26:34] is the sub-list for method output_type
-	18, // [18:26] is the sub-list for method input_type
-	18, // [18:18] is the sub-list for extension type_name
-	18, // [18:18] is the sub-list for extension extendee
-	0,  // [0:18] is the sub-list for field type_name
+	11, // 8: cohort.v1.Task.score:type_name -> cohort.v1.ScoreTask
+	5,  // 9: cohort.v1.ThresholdTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 10: cohort.v1.ThresholdKeyTask.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 11: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
+	7,  // 12: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 13: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	0,  // 14: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 15: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	18, // 16: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 17: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	0,  // 18: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 19: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	1,  // 20: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	16, // 21: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	17, // 22: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	8,  // 23: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 24: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	12, // 25: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	20, // 26: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	21, // 27: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	23, // 28: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	2,  // 29: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	22, // 30: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	19, // 31: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	22, // 32: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	22, // 33: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	22, // 34: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	22, // 35: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	22, // 36: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	24, // 37: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	29, // [29:38] is the sub-list for method output_type
+	20, // [20:29] is the sub-list for method input_type
+	20, // [20:20] is the sub-list for extension type_name
+	20, // [20:20] is the sub-list for extension extendee
+	0,  // [0:20] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }
@@ -1744,8 +1955,9 @@ func file_cohortv1_cohort_proto_init() {
 		(*Task_Done)(nil),
 		(*Task_Threshold)(nil),
 		(*Task_ThresholdKey)(nil),
+		(*Task_Score)(nil),
 	}
-	file_cohortv1_cohort_proto_msgTypes[15].OneofWrappers = []any{
+	file_cohortv1_cohort_proto_msgTypes[17].OneofWrappers = []any{
 		(*UpdateChunk_Header)(nil),
 		(*UpdateChunk_Data)(nil),
 	}
@@ -1755,7 +1967,7 @@ func file_cohortv1_cohort_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_cohortv1_cohort_proto_rawDesc), len(file_cohortv1_cohort_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   23,
+			NumMessages:   25,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

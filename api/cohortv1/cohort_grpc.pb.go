@@ -32,6 +32,7 @@ const (
 	Coordinator_UploadUpdate_FullMethodName          = "/cohort.v1.Coordinator/UploadUpdate"
 	Coordinator_SubmitThresholdShares_FullMethodName = "/cohort.v1.Coordinator/SubmitThresholdShares"
 	Coordinator_ConfirmThresholdKey_FullMethodName   = "/cohort.v1.Coordinator/ConfirmThresholdKey"
+	Coordinator_SubmitScoreShares_FullMethodName     = "/cohort.v1.Coordinator/SubmitScoreShares"
 	Coordinator_SubmitDecryptionShare_FullMethodName = "/cohort.v1.Coordinator/SubmitDecryptionShare"
 	Coordinator_SubmitEvaluation_FullMethodName      = "/cohort.v1.Coordinator/SubmitEvaluation"
 	Coordinator_GetBlob_FullMethodName               = "/cohort.v1.Coordinator/GetBlob"
@@ -56,6 +57,9 @@ type CoordinatorClient interface {
 	// ConfirmThresholdKey answers a ThresholdKeyTask once the caller holds its
 	// threshold secret share.
 	ConfirmThresholdKey(ctx context.Context, in *ThresholdKeyConfirmation, opts ...grpc.CallOption) (*Ack, error)
+	// SubmitScoreShares answers a ScoreTask with scalar decryption shares of
+	// the contributors' scores, never of an update.
+	SubmitScoreShares(ctx context.Context, in *ScoreSharesSubmission, opts ...grpc.CallOption) (*Ack, error)
 	// SubmitDecryptionShare answers a DecryptTask.
 	SubmitDecryptionShare(ctx context.Context, in *DecryptionShareSubmission, opts ...grpc.CallOption) (*Ack, error)
 	// SubmitEvaluation answers an EvaluateTask with aggregate figures only.
@@ -135,6 +139,16 @@ func (c *coordinatorClient) ConfirmThresholdKey(ctx context.Context, in *Thresho
 	return out, nil
 }
 
+func (c *coordinatorClient) SubmitScoreShares(ctx context.Context, in *ScoreSharesSubmission, opts ...grpc.CallOption) (*Ack, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Ack)
+	err := c.cc.Invoke(ctx, Coordinator_SubmitScoreShares_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *coordinatorClient) SubmitDecryptionShare(ctx context.Context, in *DecryptionShareSubmission, opts ...grpc.CallOption) (*Ack, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(Ack)
@@ -193,6 +207,9 @@ type CoordinatorServer interface {
 	// ConfirmThresholdKey answers a ThresholdKeyTask once the caller holds its
 	// threshold secret share.
 	ConfirmThresholdKey(context.Context, *ThresholdKeyConfirmation) (*Ack, error)
+	// SubmitScoreShares answers a ScoreTask with scalar decryption shares of
+	// the contributors' scores, never of an update.
+	SubmitScoreShares(context.Context, *ScoreSharesSubmission) (*Ack, error)
 	// SubmitDecryptionShare answers a DecryptTask.
 	SubmitDecryptionShare(context.Context, *DecryptionShareSubmission) (*Ack, error)
 	// SubmitEvaluation answers an EvaluateTask with aggregate figures only.
@@ -224,6 +241,9 @@ func (UnimplementedCoordinatorServer) SubmitThresholdShares(context.Context, *Th
 }
 func (UnimplementedCoordinatorServer) ConfirmThresholdKey(context.Context, *ThresholdKeyConfirmation) (*Ack, error) {
 	return nil, status.Error(codes.Unimplemented, "method ConfirmThresholdKey not implemented")
+}
+func (UnimplementedCoordinatorServer) SubmitScoreShares(context.Context, *ScoreSharesSubmission) (*Ack, error) {
+	return nil, status.Error(codes.Unimplemented, "method SubmitScoreShares not implemented")
 }
 func (UnimplementedCoordinatorServer) SubmitDecryptionShare(context.Context, *DecryptionShareSubmission) (*Ack, error) {
 	return nil, status.Error(codes.Unimplemented, "method SubmitDecryptionShare not implemented")
@@ -327,6 +347,24 @@ func _Coordinator_ConfirmThresholdKey_Handler(srv interface{}, ctx context.Conte
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Coordinator_SubmitScoreShares_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ScoreSharesSubmission)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CoordinatorServer).SubmitScoreShares(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Coordinator_SubmitScoreShares_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CoordinatorServer).SubmitScoreShares(ctx, req.(*ScoreSharesSubmission))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Coordinator_SubmitDecryptionShare_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(DecryptionShareSubmission)
 	if err := dec(in); err != nil {
@@ -392,6 +430,10 @@ var Coordinator_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ConfirmThresholdKey",
 			Handler:    _Coordinator_ConfirmThresholdKey_Handler,
+		},
+		{
+			MethodName: "SubmitScoreShares",
+			Handler:    _Coordinator_SubmitScoreShares_Handler,
 		},
 		{
 			MethodName: "SubmitDecryptionShare",

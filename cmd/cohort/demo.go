@@ -23,6 +23,7 @@ type demoReport struct {
 	Seed         int64             `json:"seed"`
 	Encrypted    bool              `json:"encrypted"`
 	Participants []participantInfo `json:"participants"`
+	Consent      consentFigures    `json:"consent"`
 	Rounds       []roundFigures    `json:"rounds"`
 	Final        finalFigures      `json:"final"`
 	Seconds      float64           `json:"seconds"`
@@ -107,9 +108,19 @@ func demo(ctx context.Context, cfg localStudyConfig, out io.Writer) (*demoReport
 	start := time.Now()
 	fmt.Fprintf(out, "Cohort demo: %d hospitals, %d rounds, seed %d, encryption %s\n", cfg.hospitals, cfg.rounds, cfg.seed, onOff(!cfg.plaintext))
 	fmt.Fprintln(out, "starting an embedded chain, a TLS coordinator on 127.0.0.1 and the hospital nodes; key generation first")
+	cfg.consentReady = func(c consentFigures) {
+		fmt.Fprintf(out, "consent: %d patients signed grants (EIP-712) that their hospitals relayed on chain in %.1fs, %d gas each on average\n",
+			c.Granted, c.GrantSeconds, c.GrantGas/uint64(max(c.Granted, 1)))
+	}
+	previousSamples := 0
 	cfg.progress = func(f roundFigures) {
 		fmt.Fprintf(out, "round %d/%d  accuracy %.3f  auc %.3f  loss %.3f  sites %d  samples %d  %.1fs  gas %d\n",
 			f.Round, cfg.rounds, f.Accuracy, f.AUC, f.Loss, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
+		if f.NewlyRevoked > 0 {
+			fmt.Fprintf(out, "round %d: %d patients revoked consent on chain before it opened; their records are no longer used (samples %d -> %d)\n",
+				f.Round, f.NewlyRevoked, previousSamples, f.Samples)
+		}
+		previousSamples = f.Samples
 	}
 	s, err := runLocalStudy(ctx, cfg)
 	if err != nil {
@@ -132,7 +143,7 @@ func (s *localStudy) report(elapsed time.Duration) (*demoReport, error) {
 	last := s.rounds[len(s.rounds)-1]
 	return &demoReport{
 		Contract: s.ledger.Address(), StudyID: s.studyID, Seed: s.cfg.seed, Encrypted: !s.cfg.plaintext,
-		Participants: s.participants, Rounds: s.rounds,
+		Participants: s.participants, Consent: s.consent, Rounds: s.rounds,
 		Final:   finalFigures{Accuracy: last.Accuracy, AUC: last.AUC, Loss: last.Loss, ModelHash: last.ModelHash},
 		Seconds: elapsed.Seconds(),
 	}, nil
@@ -141,15 +152,15 @@ func (s *localStudy) report(elapsed time.Duration) (*demoReport, error) {
 func printSummary(out io.Writer, rep *demoReport) {
 	fmt.Fprintln(out)
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "hospital\taddress\trecords\tconsented\ttest\t")
+	fmt.Fprintf(w, "hospital\taddress\trecords\tconsented (%s, round 1)\ttest\t\n", rep.Consent.Source)
 	for _, p := range rep.Participants {
 		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t\n", p.Name, p.Address.Hex()[:10]+"…", p.Records, p.Consented, p.Test)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "round\taccuracy\tauc\tloss\tsites\ttrain s\tencrypt s\taggregate s\tdecrypt s\tchain s\tgas\tmodel hash\t")
+	fmt.Fprintln(w, "round\taccuracy\tauc\tloss\tsites\tsamples\ttrain s\tencrypt s\taggregate s\tdecrypt s\tchain s\tgas\tmodel hash\t")
 	for _, r := range rep.Rounds {
-		fmt.Fprintf(w, "%d\t%.3f\t%.3f\t%.3f\t%d\t%.2f\t%.2f\t%.3f\t%.3f\t%.2f\t%d\t%s\t\n",
-			r.Round, r.Accuracy, r.AUC, r.Loss, r.Participants, r.Seconds.Train, r.Seconds.Encrypt,
+		fmt.Fprintf(w, "%d\t%.3f\t%.3f\t%.3f\t%d\t%d\t%.2f\t%.2f\t%.3f\t%.3f\t%.2f\t%d\t%s\t\n",
+			r.Round, r.Accuracy, r.AUC, r.Loss, r.Participants, r.Samples, r.Seconds.Train, r.Seconds.Encrypt,
 			r.Seconds.Aggregate, r.Seconds.Decrypt, r.Seconds.Chain, r.GasUsed, r.ModelHash.Hex()[:12]+"…")
 	}
 	_ = w.Flush()

@@ -11,8 +11,32 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
 )
+
+// activeOnChain returns the ids of the records whose patients had active
+// consent for the study as of round, asking the ledger directly.
+func activeOnChain(ctx context.Context, t *testing.T, s *localStudy, recs []records.Record, round uint32) []string {
+	t.Helper()
+	var ids []string
+	for start := 0; start < len(recs); start += 200 {
+		batch := recs[start:min(start+200, len(recs))]
+		patients := make([]common.Hash, len(batch))
+		for i, r := range batch {
+			patients[i] = r.Patient
+		}
+		states, err := s.ledger.ConsentStates(ctx, patients, s.studyID, round)
+		require.NoError(t, err)
+		for i, st := range states {
+			if st == contracts.ConsentActive {
+				ids = append(ids, batch[i].ID)
+			}
+		}
+	}
+	return ids
+}
 
 // studyOnce runs a 3-hospital, 5-round study and returns it with its report.
 func studyOnce(t *testing.T, plaintext bool) (*localStudy, *demoReport) {
@@ -73,27 +97,65 @@ func TestDemoEndToEnd(t *testing.T) {
 	})
 
 	t.Run("records without consent were not used", func(t *testing.T) {
+		// Everything is checked against the chain: which patients had active
+		// consent as each round opened, and what each hospital committed.
 		sites, err := records.Synthetic(syntheticConfig(s.cfg))
 		require.NoError(t, err)
+		assert.Equal(t, "chain", rep.Consent.Source)
 		withheld := 0
 		for i, p := range rep.Participants {
 			site := sites[i]
-			var consentedIDs []string
-			for _, r := range site.Train {
-				if site.Consent[r.ID] {
-					consentedIDs = append(consentedIDs, r.ID)
-				}
-			}
-			require.Equal(t, len(consentedIDs), p.Consented, p.Name)
-			withheld += p.Records - p.Consented
 			for _, f := range rep.Rounds {
+				ids := activeOnChain(ctx, t, s, site.Train, f.Round)
+				if f.Round == 1 {
+					assert.Equal(t, len(ids), p.Consented, "%s: consented as of round 1", p.Name)
+					withheld += p.Records - len(ids)
+				}
 				c, err := s.ledger.Commitment(ctx, s.studyID, f.Round, p.Address)
 				require.NoError(t, err)
-				assert.Equal(t, uint64(p.Consented), c.Samples, "%s round %d sample count", p.Name, f.Round)
-				assert.Equal(t, records.MerkleRoot(consentedIDs), c.ConsentRoot, "%s round %d consent root", p.Name, f.Round)
+				assert.Equal(t, uint64(len(ids)), c.Samples, "%s round %d sample count", p.Name, f.Round)
+				assert.Equal(t, records.MerkleRoot(ids), c.ConsentRoot, "%s round %d consent root", p.Name, f.Round)
 			}
 		}
-		assert.Positive(t, withheld, "the synthetic cohorts include patients who did not consent")
+		assert.Positive(t, withheld, "the synthetic cohorts include patients who never granted consent")
+		var committed []uint64
+		for _, f := range rep.Rounds {
+			r, err := s.ledger.Commitments(ctx, s.studyID, f.Round)
+			require.NoError(t, err)
+			total := uint64(0)
+			for _, c := range r {
+				total += c.Samples
+			}
+			assert.Equal(t, total, uint64(f.Samples), "round %d: the report's samples are the committed ones", f.Round)
+			committed = append(committed, total)
+		}
+		assert.Equal(t, uint64(len(s.revoked)), committed[1]-committed[2], "round 3 lost exactly the revoked patients' records")
+	})
+
+	t.Run("revoked patients' records are out from round 3, provably", func(t *testing.T) {
+		require.Len(t, s.revoked, 3*demoRevocationsPerSite, "3 patients per hospital revoked")
+		assert.Equal(t, len(s.revoked), rep.Consent.Revoked)
+		assert.Equal(t, uint32(demoRevokeRound), rep.Consent.RevokedFromRound)
+		assert.Equal(t, len(s.revoked), rep.Rounds[demoRevokeRound-1].NewlyRevoked)
+		for _, rv := range s.revoked {
+			p := rep.Participants[rv.hospital]
+			for _, f := range rep.Rounds {
+				st, err := s.ledger.ConsentStatus(ctx, rv.patient, s.studyID, f.Round)
+				require.NoError(t, err)
+				c, err := s.ledger.Commitment(ctx, s.studyID, f.Round, p.Address)
+				require.NoError(t, err)
+				proof, err := participant.ProveConsentUse(p.dataDir, f.Round, rv.recordID)
+				require.NoError(t, err)
+				require.NoError(t, proof.Verify(c.ConsentRoot), "%s round %d: the proof verifies against the root on chain", rv.recordID, f.Round)
+				if f.Round < demoRevokeRound {
+					assert.Equal(t, contracts.ConsentActive, st.State)
+					assert.True(t, proof.Included, "%s was used in round %d", rv.recordID, f.Round)
+				} else {
+					assert.Equal(t, contracts.ConsentRevoked, st.State)
+					assert.False(t, proof.Included, "%s was not used in round %d", rv.recordID, f.Round)
+				}
+			}
+		}
 	})
 
 	t.Run("a researcher gets the round's model only if it matches the chain", func(t *testing.T) {
@@ -136,6 +198,7 @@ func TestDemoCommand(t *testing.T) {
 	report := t.TempDir() + "/report.json"
 	code := run(context.Background(), []string{"demo", "--hospitals", "2", "--rounds", "1", "--report", report}, &out, &errOut)
 	require.Equal(t, 0, code, "stderr: %s", errOut.String())
+	assert.Contains(t, out.String(), "patients signed grants (EIP-712) that their hospitals relayed on chain")
 	assert.Contains(t, out.String(), "round 1/1")
 	assert.Contains(t, out.String(), "final model: accuracy")
 	assert.FileExists(t, report)

@@ -105,6 +105,9 @@ func TestE2EProcesses(t *testing.T) {
 			Coordinator: listen, DataDir: "state/" + h, SpecFile: "spec.json",
 			Keystore: keystoreConfig{PassphraseFile: "passphrase", LightScrypt: true},
 			Data:     dataConfig{Synthetic: &syntheticSource{Site: i, Sites: 4, Seed: 1}},
+			// The synthetic patients granted nothing on this chain: use the
+			// cohort's own consent flags (the demo exercises chain consent).
+			Consent: "local",
 		})
 	}
 

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -63,16 +64,60 @@ type localStudyConfig struct {
 	// uploaded its update of that round, and starts a new one on the same
 	// address, chain and store: a coordinator restarted mid-round.
 	restartCoordinatorIn uint32
+	// consentReady, if set, is called once the synthetic patients' consent
+	// grants are on chain, before key generation and round 1.
+	consentReady func(consentFigures)
+}
+
+// Consent on chain in a synthetic study: every consenting patient signs a
+// grant before round 1; then, just before round demoRevokeRound opens, the
+// first demoRevocationsPerSite consenting training patients of each hospital
+// revoke, so the demo shows a revocation reaching training.
+const (
+	demoRevokeRound        = 3
+	demoRevocationsPerSite = 3
+	// demoConsentValidity is how long the demo's grants last.
+	demoConsentValidity = 365 * 24 * time.Hour
+)
+
+// consentFigures describe where a study's consent came from and what
+// putting it on chain cost.
+type consentFigures struct {
+	// Source is "chain" (synthetic patients sign grants that their
+	// hospitals relay) or "local" (hospital files' own consent flags).
+	Source string `json:"source"`
+	// Granted is the number of patients whose signed grant was relayed.
+	Granted      int     `json:"granted"`
+	GrantSeconds float64 `json:"grant_seconds"`
+	GrantGas     uint64  `json:"grant_gas"`
+	// Revoked is the number of patients who revoked, effective from round
+	// RevokedFromRound on.
+	Revoked          int     `json:"revoked"`
+	RevokedFromRound uint32  `json:"revoked_from_round,omitempty"`
+	RevokeSeconds    float64 `json:"revoke_seconds"`
+	RevokeGas        uint64  `json:"revoke_gas"`
+}
+
+// revocation is one synthetic patient's revocation in a study.
+type revocation struct {
+	hospital int
+	recordID string
+	patient  common.Hash
 }
 
 // roundFigures are one round's figures, as the report and progress line show them.
 type roundFigures struct {
-	Round         uint32       `json:"round"`
-	Accuracy      float64      `json:"accuracy"`
-	AUC           float64      `json:"auc"`
-	Loss          float64      `json:"loss"`
-	Participants  int          `json:"participants"`
-	Samples       int          `json:"samples"`
+	Round        uint32  `json:"round"`
+	Accuracy     float64 `json:"accuracy"`
+	AUC          float64 `json:"auc"`
+	Loss         float64 `json:"loss"`
+	Participants int     `json:"participants"`
+	// Samples is the number of training records used this round, summed over
+	// hospitals: those whose patients' consent was active as the round opened.
+	Samples int `json:"samples"`
+	// NewlyRevoked is the number of patients whose revocation first applies
+	// in this round.
+	NewlyRevoked  int          `json:"newly_revoked,omitempty"`
 	GasUsed       uint64       `json:"gas_used"`
 	Seconds       roundSeconds `json:"seconds"`
 	UploadBytes   int          `json:"upload_bytes"`
@@ -92,11 +137,15 @@ type roundSeconds struct {
 }
 
 type participantInfo struct {
-	Name      string         `json:"name"`
-	Address   common.Address `json:"address"`
-	Records   int            `json:"records"`
-	Consented int            `json:"consented"`
-	Test      int            `json:"test_records"`
+	Name    string         `json:"name"`
+	Address common.Address `json:"address"`
+	Records int            `json:"records"`
+	// Consented is the number of training records with active consent as
+	// of round 1 (on chain, or by the hospital's file).
+	Consented int `json:"consented"`
+	Test      int `json:"test_records"`
+	// dataDir is the hospital node's data directory (its per-round ids).
+	dataDir string
 }
 
 // localStudy is a running in-process study.
@@ -115,6 +164,8 @@ type localStudy struct {
 	cfg          localStudyConfig
 	server       *grpc.Server
 	conns        []*grpc.ClientConn
+	consent      consentFigures
+	revoked      []revocation
 }
 
 // runLocalStudy assembles and runs a study; it returns when every round is
@@ -133,6 +184,10 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		cfg.minParticipants = cfg.hospitals
 	}
 	s := &localStudy{cfg: cfg}
+	// A failure outside the hospitals and the coordinator (relaying
+	// revocations) cancels the study with its cause.
+	ctx, abort := context.WithCancelCause(ctx)
+	defer abort(nil)
 	ok := false
 	defer func() {
 		if !ok {
@@ -176,11 +231,17 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		return nil, fmt.Errorf("deploy contract: %w", err)
 	}
 	sites := cfg.sites
+	consentSource := participant.ConsentLocal
 	if sites == nil {
 		if sites, err = records.Synthetic(syntheticConfig(cfg)); err != nil {
 			return nil, err
 		}
+		// Synthetic patients have consent keys, so the chain decides; a
+		// fresh chain holds no grants for the patients of hospital files,
+		// whose consent comes from the files.
+		consentSource = participant.ConsentChain
 	}
+	s.consent.Source = string(consentSource)
 	if len(sites) != cfg.hospitals {
 		return nil, fmt.Errorf("%d hospitals but %d sites of records; give one site per hospital", cfg.hospitals, len(sites))
 	}
@@ -211,6 +272,15 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		return nil, fmt.Errorf("create study: %w", err)
 	}
 
+	if consentSource == participant.ConsentChain {
+		if err := s.grantConsent(ctx, sites, hospitalKeys); err != nil {
+			return nil, err
+		}
+		if cfg.consentReady != nil {
+			cfg.consentReady(s.consent)
+		}
+	}
+
 	var scheme *aggregation.Scheme
 	if !cfg.plaintext {
 		if scheme, err = aggregation.NewScheme(aggregation.DefaultConfig()); err != nil {
@@ -232,9 +302,19 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	}
 	ccfg.Progress = func(r coordinator.RoundReport) {
 		f := figures.finish(r)
+		if f.Round == s.consent.RevokedFromRound {
+			f.NewlyRevoked = s.consent.Revoked
+		}
 		s.rounds = append(s.rounds, f)
 		if cfg.progress != nil {
 			cfg.progress(f)
+		}
+		// The coordinator opens the next round once this returns, so
+		// revocations relayed now apply from it on.
+		if consentSource == participant.ConsentChain && r.Round+1 == demoRevokeRound && s.consent.Revoked == 0 {
+			if err := s.revokeConsent(ctx, sites, hospitalKeys, demoRevokeRound); err != nil {
+				abort(fmt.Errorf("relaying the demo's revocations before round %d: %w", demoRevokeRound, err))
+			}
 		}
 	}
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
@@ -295,10 +375,13 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 			return nil, err
 		}
 		s.conns = append(s.conns, conn)
-		consented := len(records.ConsentedOnly(site.Train, func(id string) bool { return site.Consent[id] }))
+		dataDir := filepath.Join(cfg.dataDir, founders[i].Name)
 		s.participants = append(s.participants, participantInfo{
-			Name: founders[i].Name, Address: founders[i].Address, Records: len(site.Train), Consented: consented, Test: len(site.Test),
+			Name: founders[i].Name, Address: founders[i].Address, Records: len(site.Train), Test: len(site.Test), dataDir: dataDir,
 		})
+		if consentSource == participant.ConsentLocal {
+			s.participants[i].Consented = len(records.ConsentedOnly(site.Train, site.Consents))
+		}
 		pctx, stop := context.WithCancel(gctx)
 		defer stop()
 		observe := func(t participant.Trace) {
@@ -311,9 +394,9 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 			}
 		}
 		p, err := participant.New(participant.Config{
-			Name: founders[i].Name, StudyID: s.studyID, Site: site, Spec: s.spec,
+			Name: founders[i].Name, StudyID: s.studyID, Site: site, ConsentSource: consentSource, Spec: s.spec,
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.plaintext,
-			DataDir: filepath.Join(cfg.dataDir, founders[i].Name), RetryBase: 100 * time.Millisecond,
+			DataDir: dataDir, RetryBase: 100 * time.Millisecond,
 			// Fail fast in one process, unless the coordinator is meant to vanish.
 			StopOnTaskError: cfg.restartCoordinatorIn == 0,
 		}, cohortv1.NewCoordinatorClient(conn), s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.log)
@@ -329,11 +412,123 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		})
 	}
 	if err := g.Wait(); err != nil {
+		if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+			return nil, cause
+		}
 		return nil, err
 	}
 	s.result = result
+	if consentSource == participant.ConsentChain {
+		// Consented as of round 1, as the chain decided it.
+		for i, site := range sites {
+			used, err := participant.ConsentedOnChain(ctx, s.ledger, s.studyID, 1, site.Train)
+			if err != nil {
+				return nil, err
+			}
+			s.participants[i].Consented = len(used)
+		}
+	}
 	ok = true
 	return s, nil
+}
+
+// grantConsent has every consenting synthetic patient sign an EIP-712
+// grant for the study with the key derived from the cohort's seed (test
+// data only; see records.SyntheticPatientKey) and their hospital relay it on
+// chain, the hospitals in parallel.
+func (s *localStudy) grantConsent(ctx context.Context, sites []records.Site, hospitalKeys []*ecdsa.PrivateKey) error {
+	start := time.Now()
+	expiry := start.Add(demoConsentValidity)
+	granted := make([]int, len(sites))
+	gas := make([]uint64, len(sites))
+	g, gctx := errgroup.WithContext(ctx)
+	for i, site := range sites {
+		relayer := contracts.NewAccount(hospitalKeys[i])
+		g.Go(func() error {
+			for _, r := range slices.Concat(site.Train, site.Test) {
+				if !site.Consent[r.ID] {
+					continue
+				}
+				// A fresh deployment: every patient's first change has nonce 0.
+				signed, err := s.signConsent(r, true, expiry, 0)
+				if err != nil {
+					return err
+				}
+				rc, err := s.ledger.GrantConsent(gctx, relayer, signed)
+				if err != nil {
+					return fmt.Errorf("%s relaying the grant of record %s's patient: %w", relayer, r.ID, err)
+				}
+				granted[i]++
+				gas[i] += rc.GasUsed
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	for i := range sites {
+		s.consent.Granted += granted[i]
+		s.consent.GrantGas += gas[i]
+	}
+	s.consent.GrantSeconds = time.Since(start).Seconds()
+	return nil
+}
+
+// revokeConsent has the first demoRevocationsPerSite consenting training
+// patients of each hospital (fewer if that would leave it none) sign a
+// revocation that their hospital relays, before round from opens.
+func (s *localStudy) revokeConsent(ctx context.Context, sites []records.Site, hospitalKeys []*ecdsa.PrivateKey, from uint32) error {
+	start := time.Now()
+	revoked := make([][]revocation, len(sites))
+	gas := make([]uint64, len(sites))
+	g, gctx := errgroup.WithContext(ctx)
+	for i, site := range sites {
+		relayer := contracts.NewAccount(hospitalKeys[i])
+		consenting := records.ConsentedOnly(site.Train, site.Consents)
+		n := min(demoRevocationsPerSite, len(consenting)-1)
+		g.Go(func() error {
+			for _, r := range consenting[:max(n, 0)] {
+				nonce, err := s.ledger.ConsentNonce(gctx, r.Patient, contracts.ConsentScope{StudyID: s.studyID})
+				if err != nil {
+					return err
+				}
+				signed, err := s.signConsent(r, false, time.Time{}, nonce)
+				if err != nil {
+					return err
+				}
+				rc, err := s.ledger.RevokeConsent(gctx, relayer, signed)
+				if err != nil {
+					return fmt.Errorf("%s relaying the revocation of record %s's patient: %w", relayer, r.ID, err)
+				}
+				revoked[i] = append(revoked[i], revocation{hospital: i, recordID: r.ID, patient: r.Patient})
+				gas[i] += rc.GasUsed
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	for i := range sites {
+		s.revoked = append(s.revoked, revoked[i]...)
+		s.consent.RevokeGas += gas[i]
+	}
+	s.consent.Revoked, s.consent.RevokedFromRound = len(s.revoked), from
+	s.consent.RevokeSeconds = time.Since(start).Seconds()
+	return nil
+}
+
+// signConsent signs a study-scoped consent change as the synthetic patient
+// of record r.
+func (s *localStudy) signConsent(r records.Record, granted bool, expiry time.Time, nonce uint32) (contracts.SignedConsent, error) {
+	key, err := records.SyntheticPatientKey(s.cfg.seed, r.ID)
+	if err != nil {
+		return contracts.SignedConsent{}, err
+	}
+	return contracts.SignConsent(key, s.ledger.ConsentDomain(), contracts.ConsentChange{
+		Patient: r.Patient, Scope: contracts.ConsentScope{StudyID: s.studyID}, Granted: granted, Expiry: expiry, Nonce: nonce,
+	})
 }
 
 // dial connects to the study's coordinator as a consortium member named name.

@@ -36,10 +36,15 @@ type participantFileConfig struct {
 	Coordinator string      `json:"coordinator"` // HOST:PORT of the coordinator
 	// DataDir keeps the encrypted keystore (key shares) and the sealed
 	// updates; keep it: a restarted node resumes the study from it.
-	DataDir   string              `json:"data_dir"`
-	Keystore  keystoreConfig      `json:"keystore"`
-	SpecFile  string              `json:"spec_file"` // the study's model spec; its hash must be the study's
-	Data      dataConfig          `json:"data"`
+	DataDir  string         `json:"data_dir"`
+	Keystore keystoreConfig `json:"keystore"`
+	SpecFile string         `json:"spec_file"` // the study's model spec; its hash must be the study's
+	Data     dataConfig     `json:"data"`
+	// Consent is where patients' consent is read: "chain" (the consent
+	// registry, as of each round; records need a patient-id column), "local"
+	// (the CSV's consent column) or "auto" (default: chain when the records
+	// carry patient ids).
+	Consent   string              `json:"consent,omitempty"`
 	Train     *models.TrainConfig `json:"train,omitempty"`      // local training (default: models.DefaultTrainConfig)
 	LogFormat string              `json:"log_format,omitempty"` // "text" (default) or "json"
 }
@@ -217,13 +222,17 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 		return fmt.Errorf("coordinator %s: %w", cfg.Coordinator, err)
 	}
 	defer conn.Close()
+	source, err := consentSource(cfg.Consent)
+	if err != nil {
+		return err
+	}
 	train := models.DefaultTrainConfig()
 	if cfg.Train != nil {
 		train = *cfg.Train
 	}
 	p, err := participant.New(participant.Config{
 		Name: cfg.Name, StudyID: cfg.StudyID, Site: site, Spec: spec, Train: train,
-		Keystore: ks, DataDir: cfg.DataDir,
+		Keystore: ks, DataDir: cfg.DataDir, ConsentSource: source,
 		Observe: func(t participant.Trace) {
 			fmt.Fprintf(stdout, "round %d: trained on %d consented records, update sealed and committed (%d bytes)\n", t.Round, t.Samples, t.UploadBytes)
 		},
@@ -241,4 +250,16 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 	}
 	fmt.Fprintf(stdout, "study %d done\n", cfg.StudyID)
 	return nil
+}
+
+func consentSource(s string) (participant.ConsentSource, error) {
+	switch s {
+	case "", "auto":
+		return participant.ConsentAuto, nil
+	case "chain":
+		return participant.ConsentChain, nil
+	case "local":
+		return participant.ConsentLocal, nil
+	}
+	return "", fmt.Errorf("consent %q: want \"chain\", \"local\" or \"auto\"", s)
 }

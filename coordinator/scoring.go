@@ -1,0 +1,207 @@
+package coordinator
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+)
+
+// maxRecordedScore is the contract's bound on a recorded score.
+const maxRecordedScore = 2147
+
+// publishRoot puts the root data set in the blob store, where members fetch
+// it to recompute reference updates, after checking that it is the one the
+// study committed to.
+func (c *Coordinator) publishRoot(commitment common.Hash) error {
+	b, err := c.cfg.Root.MarshalBinary()
+	if err != nil {
+		return fmt.Errorf("coordinator: root data set: %w", err)
+	}
+	if h := crypto.Keccak256Hash(b); h != commitment {
+		return fmt.Errorf("coordinator: root data set hashes to %s, study %d committed to %s; use the researcher's root data set", h.Hex(), c.cfg.StudyID, commitment.Hex())
+	}
+	_, err = c.store.Put(b)
+	return err
+}
+
+// inGoodStanding returns the members that are not suspended from the study.
+func (c *Coordinator) inGoodStanding(ctx context.Context, members []common.Address) ([]common.Address, error) {
+	if c.policy == nil {
+		return members, nil // nothing suspends members without robust scoring
+	}
+	out := make([]common.Address, 0, len(members))
+	for _, m := range members {
+		p, err := c.ledger.Participant(ctx, c.cfg.StudyID, m)
+		if err != nil {
+			return nil, fmt.Errorf("read standing of %s: %w", m.Hex(), err)
+		}
+		if p.Suspended {
+			c.log.Warn("member suspended from the study; not asked for an update", "participant", m.Hex(), "strikes", p.Strikes)
+			continue
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// score scores every update of the round against the reference update under
+// encryption, has only the scores decrypted, and turns them into trust
+// weights, which it records on chain with the flags (strikes follow) and
+// puts in rep.Weights.
+func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep *RoundReport, updates [][]byte, counts []float64) error {
+	committed := make([]common.Hash, len(updates))
+	for i, u := range updates {
+		committed[i] = crypto.Keccak256Hash(u)
+	}
+	reference, err := models.ReferenceUpdate(ctx, c.cfg.Spec, global, *c.cfg.Root, models.ReferenceTrainConfig(r))
+	if err != nil {
+		return err
+	}
+	seed := aggregation.ScoringSeed(c.cfg.StudyID, r, committed)
+	k := aggregation.DefaultProjectionsFor(len(global))
+
+	var scores []aggregation.Scores
+	var refNorm float64
+	if c.scheme == nil { // plaintext test mode: the same scores, in the clear
+		encoder, err := aggregation.NewScheme(aggregation.DefaultConfig())
+		if err != nil {
+			return err
+		}
+		refs, err := encoder.NewReferences(reference, seed, k)
+		if err != nil {
+			return err
+		}
+		refNorm = refs.ReferenceNorm()
+		for _, u := range updates {
+			v, err := models.DecodeParams(u)
+			if err != nil {
+				return err
+			}
+			sc, err := aggregation.PlainScores(v, refs)
+			if err != nil {
+				return err
+			}
+			scores = append(scores, sc)
+		}
+	} else {
+		if scores, refNorm, err = c.encryptedScores(ctx, r, rep.Contributors, updates, reference, seed, k); err != nil {
+			return err
+		}
+	}
+
+	trust, err := c.policy.Assess(scores, refNorm)
+	if err != nil {
+		return err
+	}
+	samples := make([]uint64, len(counts))
+	for i, n := range counts {
+		samples[i] = uint64(n)
+	}
+	weights, err := c.policy.Weights(trust, samples)
+	if err != nil {
+		return err
+	}
+	// The chain keeps weights to 6 decimals; the aggregate uses exactly the
+	// recorded values (rounded down, so they still sum to at most 1), which
+	// is what lets participants check them.
+	record := make([]contracts.Score, len(weights))
+	rep.Trust, rep.Flagged = trust, nil
+	for i := range weights {
+		weights[i] = math.Floor(weights[i]*contracts.MetricUnit) / contracts.MetricUnit
+		record[i] = contracts.Score{
+			Member: rep.Contributors[i], Weight: weights[i], Flagged: trust[i].Flagged(),
+			Score: math.Max(-maxRecordedScore, math.Min(maxRecordedScore, trust[i].Cosine)),
+		}
+		if trust[i].Flagged() {
+			rep.Flagged = append(rep.Flagged, rep.Contributors[i])
+			c.log.Warn("update flagged", "round", r, "participant", rep.Contributors[i].Hex(), "cosine", trust[i].Cosine, "norm_ratio", trust[i].NormRatio, "flags", trust[i].Flags.String())
+		}
+	}
+	rc, err := c.ledger.RecordScores(ctx, c.account, c.cfg.StudyID, r, record)
+	if err != nil {
+		return fmt.Errorf("record scores on chain: %w", err)
+	}
+	rep.GasUsed += rc.GasUsed
+	rep.Weights = weights
+	return nil
+}
+
+// encryptedScores computes the score sets, asks t share holders for scalar
+// decryption shares and decrypts the scores.
+func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributors []common.Address, updates [][]byte, reference []float64, seed [32]byte, k int) ([]aggregation.Scores, float64, error) {
+	refs, err := c.scheme.NewReferences(reference, seed, k)
+	if err != nil {
+		return nil, 0, err
+	}
+	sets := make([]*aggregation.ScoreSet, len(updates))
+	task := &cohortv1.ScoreTask{StudyId: c.cfg.StudyID, Round: r, ReferencesHash: refs.Hash().Bytes(), Seed: seed[:], Projections: uint32(k)}
+	for i, u := range updates {
+		var v aggregation.EncryptedVector
+		if err := v.UnmarshalBinary(u); err != nil {
+			return nil, 0, fmt.Errorf("%w: update of %s: %v", ErrMalformed, contributors[i].Hex(), err)
+		}
+		if sets[i], err = c.scheme.Score(&v, refs); err != nil {
+			return nil, 0, err
+		}
+		b, err := sets[i].MarshalBinary()
+		if err != nil {
+			return nil, 0, err
+		}
+		h, err := c.store.Put(b)
+		if err != nil {
+			return nil, 0, err
+		}
+		task.Contributors = append(task.Contributors, contributors[i].Bytes())
+		task.ScoreSetHashes = append(task.ScoreSetHashes, h.Bytes())
+	}
+	subject := crypto.Keccak256Hash(task.ScoreSetHashes...)
+	_, answers, err := c.askActiveSet(ctx, auth.KindScoreShares, r, subject, contributors, func(points []uint64) *cohortv1.Task {
+		t := proto.Clone(task).(*cohortv1.ScoreTask)
+		t.ActivePoints = points
+		return &cohortv1.Task{Kind: &cohortv1.Task_Score{Score: t}}
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	// answers[h] holds holder h's shares, one per contributor.
+	perContributor := make([][]*aggregation.ScoreShare, len(updates))
+	for _, raw := range answers {
+		var sub cohortv1.ScoreSharesSubmission
+		if err := proto.Unmarshal(raw, &sub); err != nil {
+			return nil, 0, fmt.Errorf("%w: score shares: %v", ErrMalformed, err)
+		}
+		for j, b := range sub.GetShares() {
+			sh := new(aggregation.ScoreShare)
+			if err := sh.UnmarshalBinary(b); err != nil {
+				return nil, 0, fmt.Errorf("%w: score share: %v", ErrMalformed, err)
+			}
+			perContributor[j] = append(perContributor[j], sh)
+		}
+	}
+	scores := make([]aggregation.Scores, len(updates))
+	for j := range updates {
+		if scores[j], err = c.scheme.DecryptScores(sets[j], refs, perContributor[j]); err != nil {
+			return nil, 0, fmt.Errorf("decrypt scores of %s: %w", contributors[j].Hex(), err)
+		}
+	}
+	return scores, refs.ReferenceNorm(), nil
+}
+
+// checkScoreShares validates a submission's shape against the current phase
+// before it is accepted: one share per contributor.
+func checkScoreShares(sub *cohortv1.ScoreSharesSubmission, want int) error {
+	if len(sub.GetShares()) != want {
+		return fmt.Errorf("%w: %d score shares for %d contributors", ErrMalformed, len(sub.GetShares()), want)
+	}
+	return nil
+}

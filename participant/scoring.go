@@ -1,0 +1,122 @@
+package participant
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/models"
+)
+
+// score answers a ScoreTask: it recomputes everything the scores depend on
+// (the reference update from the root data set the study committed to and
+// the round's global model, the projection seed from the committed updates,
+// every contributor's score set) and gives scalar decryption shares only if
+// all of it matches. Nothing but the scores can be decrypted from them.
+func (p *Participant) score(ctx context.Context, t *cohortv1.ScoreTask) error {
+	round := t.GetRound()
+	active := t.GetActivePoints()
+	if !slices.Contains(active, p.point) {
+		return fmt.Errorf("%w: asked to decrypt scores with active set %v, which leaves out this site's point %d", ErrChainMismatch, active, p.point)
+	}
+	n := len(t.GetContributors())
+	if n == 0 || n != len(t.GetScoreSetHashes()) {
+		return fmt.Errorf("%w: score task names %d contributors and %d score sets", ErrChainMismatch, n, len(t.GetScoreSetHashes()))
+	}
+	scheme, ok := p.sealer.(*homomorphicSealer)
+	if !ok || scheme.threshold == nil {
+		return fmt.Errorf("participant %s: asked for score shares without a threshold key", p.cfg.Name)
+	}
+	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
+	}
+	onChain, err := p.ledger.Round(ctx, p.cfg.StudyID, round)
+	if err != nil {
+		return fmt.Errorf("participant %s: read round %d: %w", p.cfg.Name, round, err)
+	}
+	global, err := p.fetchModel(ctx, onChain.GlobalModel)
+	if err != nil {
+		return err
+	}
+	rootBlob, err := p.fetch(ctx, study.ReferenceCommitment)
+	if err != nil {
+		return fmt.Errorf("participant %s: root data set the study committed to: %w", p.cfg.Name, err)
+	}
+	var root models.Dataset
+	if err := root.UnmarshalBinary(rootBlob); err != nil {
+		return fmt.Errorf("participant %s: root data set: %w", p.cfg.Name, err)
+	}
+	reference, err := models.ReferenceUpdate(ctx, p.cfg.Spec, global, root, models.ReferenceTrainConfig(round))
+	if err != nil {
+		return err
+	}
+
+	updates := make([]*aggregation.EncryptedVector, n)
+	committed := make([]common.Hash, n)
+	for i, raw := range t.GetContributors() {
+		addr := common.BytesToAddress(raw)
+		cm, err := p.ledger.Commitment(ctx, p.cfg.StudyID, round, addr)
+		if err != nil {
+			return fmt.Errorf("participant %s: commitment of %s: %w", p.cfg.Name, addr.Hex(), err)
+		}
+		b, err := p.fetch(ctx, cm.CiphertextHash)
+		if err != nil {
+			return err
+		}
+		updates[i], committed[i] = new(aggregation.EncryptedVector), cm.CiphertextHash
+		if err := updates[i].UnmarshalBinary(b); err != nil {
+			return fmt.Errorf("participant %s: update of %s: %w", p.cfg.Name, addr.Hex(), err)
+		}
+	}
+	seed := aggregation.ScoringSeed(p.cfg.StudyID, round, committed)
+	if !slices.Equal(seed[:], t.GetSeed()) {
+		return fmt.Errorf("%w: projection seed is not the one the round's commitments fix", ErrChainMismatch)
+	}
+	refs, err := scheme.scheme.NewReferences(reference, seed, int(t.GetProjections()))
+	if err != nil {
+		return err
+	}
+	if refs.Hash() != common.BytesToHash(t.GetReferencesHash()) {
+		return fmt.Errorf("%w: the reference update recomputed from the root data set differs from the coordinator's", ErrChainMismatch)
+	}
+	if want := aggregation.DefaultProjectionsFor(len(global)); int(t.GetProjections()) != want {
+		return fmt.Errorf("%w: %d projections asked, the protocol uses %d for this model", ErrChainMismatch, t.GetProjections(), want)
+	}
+
+	sub := &cohortv1.ScoreSharesSubmission{StudyId: p.cfg.StudyID, Round: round}
+	for i, h := range t.GetScoreSetHashes() {
+		b, err := p.fetch(ctx, common.BytesToHash(h))
+		if err != nil {
+			return err
+		}
+		var set aggregation.ScoreSet
+		if err := set.UnmarshalBinary(b); err != nil {
+			return fmt.Errorf("participant %s: score set: %w", p.cfg.Name, err)
+		}
+		// GenThresholdScoreShare recomputes the set from the update and the
+		// references and refuses if the coordinator's differs.
+		share, err := scheme.scheme.GenThresholdScoreShare(scheme.threshold, shamirPoints(active), &set, updates[i], refs)
+		if err != nil {
+			return fmt.Errorf("participant %s: score share for %x: %w", p.cfg.Name, t.GetContributors()[i], err)
+		}
+		sb, err := share.MarshalBinary()
+		if err != nil {
+			return err
+		}
+		sub.Shares = append(sub.Shares, sb)
+	}
+	if sub.Auth, err = auth.Sign(p.key, p.cfg.StudyID, round, auth.KindScoreShares, crypto.Keccak256Hash(sub.Shares...)); err != nil {
+		return err
+	}
+	if _, err := p.client.SubmitScoreShares(ctx, sub); err != nil {
+		return fmt.Errorf("participant %s: submit score shares: %w", p.cfg.Name, err)
+	}
+	return nil
+}
