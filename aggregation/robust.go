@@ -20,6 +20,13 @@ type RobustConfig struct {
 	// of about 1/sqrt(2k) (8.8% for k = 64 projections), so keep honest
 	// ratios below MaxNormRatio/(1 + 4/sqrt(2k)) to avoid false flags.
 	MaxNormRatio float64 `json:"max_norm_ratio"`
+	// MaxOpposition is how far, in lengths of the reference update, an
+	// update must move against it before a low cosine is flagged, for
+	// models too small for four projections (k < 4). The
+	// projection ⟨u,r⟩/‖r‖² is exact (unlike the cosine, whose norm is an
+	// estimate), and near convergence honest updates are small and point
+	// anywhere: they get no weight (ReLU) but no strike either.
+	MaxOpposition float64 `json:"max_opposition"`
 	// MinContributors is the smallest number of updates that must receive
 	// a non-zero weight. With a single one, the decrypted aggregate would be
 	// that update; at least 2 is enforced.
@@ -30,7 +37,7 @@ type RobustConfig struct {
 // below 0 (pointing away from the reference) or a norm above 4·‖r‖, and
 // require at least 2 contributors.
 func DefaultRobustConfig() RobustConfig {
-	return RobustConfig{MinCosine: 0, MaxNormRatio: 4, MinContributors: 2}
+	return RobustConfig{MinCosine: 0, MaxNormRatio: 4, MaxOpposition: 0.5, MinContributors: 2}
 }
 
 // RobustPolicy is a validated RobustConfig. It is immutable and safe for
@@ -47,6 +54,8 @@ func NewRobustPolicy(cfg RobustConfig) (*RobustPolicy, error) {
 		return nil, fmt.Errorf("%w: MinCosine is %v, want a value in [-1, 1)", ErrInvalidConfig, cfg.MinCosine)
 	case math.IsNaN(cfg.MaxNormRatio) || math.IsInf(cfg.MaxNormRatio, 0) || cfg.MaxNormRatio < 1:
 		return nil, fmt.Errorf("%w: MaxNormRatio is %v, want a finite value >= 1", ErrInvalidConfig, cfg.MaxNormRatio)
+	case math.IsNaN(cfg.MaxOpposition) || math.IsInf(cfg.MaxOpposition, 0) || cfg.MaxOpposition < 0:
+		return nil, fmt.Errorf("%w: MaxOpposition is %v, want a finite value >= 0", ErrInvalidConfig, cfg.MaxOpposition)
 	case cfg.MinContributors < 2:
 		return nil, fmt.Errorf("%w: MinContributors is %d, want at least 2 (one contributor's aggregate is its update)", ErrInvalidConfig, cfg.MinContributors)
 	}
@@ -130,10 +139,17 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 		if norm > referenceNorm {
 			t.Clip = referenceNorm / norm
 		}
-		if t.Cosine < p.cfg.MinCosine {
+		// The projection coefficient ⟨u,r⟩/‖r‖² is exact; the norm is an
+		// estimate from k projections with relative spread about √(2/k).
+		projection := sc.Reference / referenceNorm
+		// With enough projections (k ≥ 4) the cosine estimate is trusted;
+		// with fewer (tiny models) only the exact projection is.
+		reliable := len(sc.Projections) >= 4
+		if t.Cosine < p.cfg.MinCosine && (reliable || projection < -p.cfg.MaxOpposition) {
 			t.Flags |= FlagLowCosine
 		}
-		if t.NormRatio > p.cfg.MaxNormRatio {
+		spread := 1 + 2*math.Sqrt(2/float64(len(sc.Projections)))
+		if projection > p.cfg.MaxNormRatio || t.NormRatio > p.cfg.MaxNormRatio*spread {
 			t.Flags |= FlagLargeNorm
 		}
 		if !t.Flagged() {

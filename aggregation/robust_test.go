@@ -58,9 +58,10 @@ func TestAssessAndWeights(t *testing.T) {
 		wantClip  float64
 	}{
 		{"honest, aligned", scoresOf(1000, 1, 0.8), 0, 0.8, 1},
+		{"against the reference, reliable cosine (k=4)", scoresOf(1000, 0.5, -0.4), FlagLowCosine, 0, 1},
 		{"honest, larger than the reference is clipped", scoresOf(1000, 4, 0.5), 0, 0.5, 0.5},
-		{"sign flip", scoresOf(1000, 1, -0.8), FlagLowCosine, 0, 1},
-		{"scaling", scoresOf(1000, 20, 0.8), FlagLargeNorm, 0, 0.1},
+		{"sign flip", scoresOf(1000, 2, -0.8), FlagLowCosine, 0, 1}, // projection −0.8 < −0.5
+		{"scaling", scoresOf(1000, 20, 0.8), FlagLargeNorm, 0, 0.1}, // projection 8 > 4
 		{"noise", scoresOf(1000, 50, -0.01), FlagLowCosine | FlagLargeNorm, 0, 0.04},
 	}
 	var all []Scores
@@ -80,10 +81,10 @@ func TestAssessAndWeights(t *testing.T) {
 		})
 	}
 	t.Run("weights", func(t *testing.T) {
-		w, err := policy.Weights(trust, []uint64{100, 300, 50, 50, 50})
+		w, err := policy.Weights(trust, []uint64{100, 70, 300, 50, 50, 50}) // the second is flagged
 		require.NoError(t, err)
-		// a = [0.8·100, 0.5·300, 0, 0, 0] = [80, 150]; w = a·clip/230.
-		assert.InDeltaSlice(t, []float64{80.0 / 230, 150 * 0.5 / 230, 0, 0, 0}, w, 1e-12)
+		// a = [0.8·100, 0, 0.5·300, 0, 0, 0] = [80, 0, 150]; w = a·clip/230.
+		assert.InDeltaSlice(t, []float64{80.0 / 230, 0, 150 * 0.5 / 230, 0, 0, 0}, w, 1e-12)
 		sum := 0.0
 		for _, x := range w {
 			sum += x
@@ -93,13 +94,24 @@ func TestAssessAndWeights(t *testing.T) {
 	t.Run("equal sample counts", func(t *testing.T) {
 		w, err := policy.Weights(trust, nil)
 		require.NoError(t, err)
-		assert.InDeltaSlice(t, []float64{0.8 / 1.3, 0.5 * 0.5 / 1.3, 0, 0, 0}, w, 1e-12)
+		assert.InDeltaSlice(t, []float64{0.8 / 1.3, 0, 0.5 * 0.5 / 1.3, 0, 0, 0}, w, 1e-12)
 	})
 	t.Run("a single trusted update is never exposed", func(t *testing.T) {
-		_, err := policy.Weights(trust[1:], nil)
+		_, err := policy.Weights(trust[2:], nil)
 		assert.ErrorIs(t, err, ErrTooFewContributors)
-		_, err = policy.Weights(trust[2:], nil)
+		_, err = policy.Weights(trust[3:], nil)
 		assert.ErrorIs(t, err, ErrTooFewContributors)
+	})
+	t.Run("tiny models: only the exact projection flags", func(t *testing.T) {
+		few := Scores{Length: 9, Reference: -0.4, Projections: []float64{0.2}} // k = 1, projection −0.2
+		trust, err := policy.Assess([]Scores{few}, refNorm)
+		require.NoError(t, err)
+		assert.False(t, trust[0].Flagged(), "slightly against the reference: no weight, no strike")
+		assert.Zero(t, trust[0].Score)
+		few.Reference = -1.6 // projection −0.8
+		trust, err = policy.Assess([]Scores{few}, refNorm)
+		require.NoError(t, err)
+		assert.Equal(t, FlagLowCosine, trust[0].Flags&FlagLowCosine)
 	})
 	t.Run("bad inputs", func(t *testing.T) {
 		_, err := policy.Assess(nil, 1)

@@ -81,7 +81,7 @@ type RoundReport struct {
 	Accuracy      float64
 	AUC           float64
 	Loss          float64
-	Evaluated     int // test records the metrics cover
+	Evaluated     int                 // test records the metrics cover
 	Trust         []aggregation.Trust // robust scoring's verdict per contributor, if on
 	Flagged       []common.Address    // contributors flagged this round
 	Score         time.Duration       // time of encrypted scoring and score decryption

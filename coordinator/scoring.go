@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 
@@ -108,6 +109,13 @@ func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep
 		samples[i] = uint64(n)
 	}
 	weights, err := c.policy.Weights(trust, samples)
+	if errors.Is(err, aggregation.ErrTooFewContributors) {
+		// Near convergence honest updates are small and point anywhere, so
+		// few may align with the reference: fall back to sample-count
+		// weights over the unflagged updates rather than stall the study.
+		weights, err = unflaggedSampleWeights(trust, counts, c.cfg.Robust.MinContributors)
+		c.log.Warn("too few updates align with the reference; weighting the unflagged ones by sample count", "round", r)
+	}
 	if err != nil {
 		return err
 	}
@@ -122,6 +130,7 @@ func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep
 			Member: rep.Contributors[i], Weight: weights[i], Flagged: trust[i].Flagged(),
 			Score: math.Max(-maxRecordedScore, math.Min(maxRecordedScore, trust[i].Cosine)),
 		}
+		c.log.Info("update scored", "round", r, "participant", rep.Contributors[i].Hex(), "cosine", trust[i].Cosine, "norm_ratio", trust[i].NormRatio, "weight", weights[i])
 		if trust[i].Flagged() {
 			rep.Flagged = append(rep.Flagged, rep.Contributors[i])
 			c.log.Warn("update flagged", "round", r, "participant", rep.Contributors[i].Hex(), "cosine", trust[i].Cosine, "norm_ratio", trust[i].NormRatio, "flags", trust[i].Flags.String())
@@ -134,6 +143,28 @@ func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep
 	rep.GasUsed += rc.GasUsed
 	rep.Weights = weights
 	return nil
+}
+
+// unflaggedSampleWeights weights unflagged updates by their sample counts.
+func unflaggedSampleWeights(trust []aggregation.Trust, counts []float64, min int) ([]float64, error) {
+	w := make([]float64, len(trust))
+	var total float64
+	n := 0
+	for i, t := range trust {
+		if !t.Flagged() {
+			total += counts[i]
+			n++
+		}
+	}
+	if n < max(min, 1) || total == 0 {
+		return nil, fmt.Errorf("%w: %d unflagged updates", aggregation.ErrTooFewContributors, n)
+	}
+	for i, t := range trust {
+		if !t.Flagged() {
+			w[i] = counts[i] / total
+		}
+	}
+	return w, nil
 }
 
 // encryptedScores computes the score sets, asks t share holders for scalar

@@ -60,6 +60,10 @@ type Config struct {
 	// RetryBase is the first wait before joining the coordinator again
 	// (default 1s); it doubles up to 30s.
 	RetryBase time.Duration
+	// Attack makes this node misbehave, to evaluate robust aggregation
+	// (cohort demo --malicious, cohort bench robust); zero is honest.
+	Attack Attack
+
 	// StopOnTaskError makes Run return the first failed task instead of
 	// logging it and going on; in-process studies use it to fail fast.
 	StopOnTaskError bool
@@ -259,7 +263,11 @@ func retryable(err error) bool {
 	if errors.Is(err, errStreamEnded) {
 		return true
 	}
-	switch status.Code(err) {
+	st, ok := status.FromError(err)
+	if !ok {
+		return false // this node's own error, not the connection's
+	}
+	switch st.Code() {
 	case codes.Unavailable, codes.Canceled, codes.DeadlineExceeded, codes.Aborted, codes.Internal, codes.Unknown:
 		return true
 	}
@@ -332,7 +340,9 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	}
 	ids := records.IDs(used)
 	root := records.MerkleRoot(ids)
-	X, y := records.Matrix(used)
+	// An attacking node (for evaluations of robust aggregation only)
+	// poisons its data here and its update below.
+	X, y := records.Matrix(p.cfg.Attack.PoisonRecords(used))
 	t0 := time.Now()
 	if err := p.model.SetParams(global); err != nil {
 		return err
@@ -352,6 +362,7 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	tr.Excluded = len(p.cfg.Site.Train) - len(used)
 
 	t0 = time.Now()
+	update = p.cfg.Attack.PoisonUpdate(update)
 	sealed, err := p.sealer.seal(p.pubKey, update)
 	if err != nil {
 		return fmt.Errorf("participant %s: encrypt update: %w", p.cfg.Name, err)

@@ -20,6 +20,7 @@ func benchmarks() []benchmark {
 		{"gas", "ledger gas of every operation and per participant per round, under mainnet rules", runBenchGas},
 		{"learn", "pooled vs site-alone vs federated accuracy on unlike sites of one data set", runBenchLearn},
 		{"he", "encrypted aggregation: encrypt, sum, decrypt cost, bytes per parameter, error, vs plaintext", runBenchHE},
+		{"robust", "attacks vs encrypted robust aggregation on unlike sites: accuracy, backdoor, detection, suspension, scoring cost", runBenchRobust},
 	}
 }
 

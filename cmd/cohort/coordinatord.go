@@ -152,13 +152,13 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
 	}
-	srv := grpc.NewServer(
+	srv := grpc.NewServer(append(messageLimitServer(),
 		grpc.Creds(credentials.NewTLS(auth.ServerConfig(cert, pool))),
 		// Participants keep their task stream open for a whole study; pings
 		// find dead peers, and the policy refuses clients that ping abusively.
 		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 30 * time.Second, Timeout: 10 * time.Second}),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
-	)
+	)...)
 	coord.Register(srv)
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(lis) }()

@@ -13,6 +13,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
 )
 
@@ -47,6 +48,9 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	report := fs.String("report", "", "write a JSON report of the study to this path")
 	dataDir := fs.String("data-dir", "", "where the coordinator and the hospitals keep their state (default: a temporary directory)")
 	verbose := fs.Bool("v", false, "log every protocol step")
+	robust := fs.Bool("robust", false, "score every encrypted update against the researcher's reference update (FLTrust-style trust weights, flags and strikes on chain); on with --malicious")
+	malicious := fs.Int("malicious", 0, "make the last K hospitals attackers (to watch them be flagged and suspended)")
+	attackName := fs.String("attack", "sign-flip", "the attackers' attack: "+strings.Join(participant.AttackKinds(), ", ")+" (parameters as kind:key=value, e.g. scaling:scale=20)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -70,6 +74,23 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		*hospitals = len(sites)
 	}
+	var attacks map[int]participant.Attack
+	if *malicious > 0 {
+		if *malicious >= *hospitals {
+			fmt.Fprintf(stderr, "--malicious %d leaves no honest hospital out of %d\n", *malicious, *hospitals)
+			return errUsage
+		}
+		a, err := participant.ParseAttack(*attackName)
+		if err != nil {
+			fmt.Fprintf(stderr, "--attack: %v\n", err)
+			return errUsage
+		}
+		attacks = make(map[int]participant.Attack, *malicious)
+		for i := *hospitals - *malicious; i < *hospitals; i++ {
+			attacks[i] = a
+		}
+		*robust = true
+	}
 	dir := *dataDir
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "cohort-demo-")
@@ -79,12 +100,12 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		defer os.RemoveAll(tmp)
 		dir = tmp
 	}
-	level := slog.LevelWarn
+	level := slog.LevelError // the demo prints what matters itself
 	if *verbose {
 		level = slog.LevelInfo
 	}
 	rep, err := demo(ctx, localStudyConfig{
-		hospitals: *hospitals, rounds: *rounds, seed: *seed, dataDir: dir, sites: sites,
+		hospitals: *hospitals, rounds: *rounds, seed: *seed, dataDir: dir, sites: sites, robust: *robust, attacks: attacks,
 		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 	}, stdout)
 	if err != nil {
@@ -113,6 +134,10 @@ func demo(ctx context.Context, cfg localStudyConfig, out io.Writer) (*demoReport
 			c.Granted, c.GrantSeconds, c.GrantGas/uint64(max(c.Granted, 1)))
 	}
 	previousSamples := 0
+	suspended := make(map[string]bool)
+	for i, a := range cfg.attacks {
+		fmt.Fprintf(out, "hospital-%d is an attacker: %s\n", i+1, a)
+	}
 	cfg.progress = func(f roundFigures) {
 		fmt.Fprintf(out, "round %d/%d  accuracy %.3f  auc %.3f  loss %.3f  sites %d  samples %d  %.1fs  gas %d\n",
 			f.Round, cfg.rounds, f.Accuracy, f.AUC, f.Loss, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
@@ -121,6 +146,15 @@ func demo(ctx context.Context, cfg localStudyConfig, out io.Writer) (*demoReport
 				f.Round, f.NewlyRevoked, previousSamples, f.Samples)
 		}
 		previousSamples = f.Samples
+		for _, name := range f.flaggedNames {
+			fmt.Fprintf(out, "round %d: robust scoring flagged %s's update; a strike is recorded on chain\n", f.Round, name)
+		}
+		for _, name := range f.suspendedNames {
+			if !suspended[name] {
+				fmt.Fprintf(out, "round %d: %s reached the study's strike limit and is suspended: its commits are refused\n", f.Round, name)
+				suspended[name] = true
+			}
+		}
 	}
 	s, err := runLocalStudy(ctx, cfg)
 	if err != nil {

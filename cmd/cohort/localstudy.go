@@ -64,6 +64,15 @@ type localStudyConfig struct {
 	// uploaded its update of that round, and starts a new one on the same
 	// address, chain and store: a coordinator restarted mid-round.
 	restartCoordinatorIn uint32
+	// robust turns on encrypted robust scoring: the researcher's root data
+	// set (root, or for synthetic cohorts an extra synthetic site) scores
+	// every update, trust weights replace sample weights, flags go on chain.
+	robust bool
+	root   []records.Record
+	// attacks makes hospital i (by index) an attacker.
+	attacks map[int]participant.Attack
+	// strikeLimit is the study's strike limit (default 3).
+	strikeLimit int
 	// consentReady, if set, is called once the synthetic patients' consent
 	// grants are on chain, before key generation and round 1.
 	consentReady func(consentFigures)
@@ -123,6 +132,12 @@ type roundFigures struct {
 	UploadBytes   int          `json:"upload_bytes"`
 	AggregateHash common.Hash  `json:"aggregate_hash"`
 	ModelHash     common.Hash  `json:"model_hash"`
+	// Flagged are the contributors robust scoring flagged this round, and
+	// Suspended the members suspended from the study after it.
+	Flagged   []common.Address `json:"flagged,omitempty"`
+	Suspended []common.Address `json:"suspended,omitempty"`
+	// names of the hospitals at those addresses, for people.
+	flaggedNames, suspendedNames []string
 }
 
 // roundSeconds splits a round's time by phase. Train and encrypt are the
@@ -132,6 +147,7 @@ type roundSeconds struct {
 	Encrypt   float64 `json:"encrypt"`
 	Aggregate float64 `json:"aggregate"`
 	Decrypt   float64 `json:"decrypt"`
+	Score     float64 `json:"score,omitempty"` // encrypted robust scoring, incl. score decryption
 	Chain     float64 `json:"chain"`
 	Total     float64 `json:"total"`
 }
@@ -177,11 +193,18 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	if cfg.log == nil {
 		cfg.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	if cfg.strikeLimit == 0 {
+		cfg.strikeLimit = 3
+	}
 	if cfg.threshold == 0 {
 		cfg.threshold = (2*cfg.hospitals + 2) / 3
 	}
 	if cfg.minParticipants == 0 {
 		cfg.minParticipants = cfg.hospitals
+		if cfg.robust {
+			// Flagged hospitals get suspended: the study goes on without them.
+			cfg.minParticipants = cfg.threshold
+		}
 	}
 	s := &localStudy{cfg: cfg}
 	// A failure outside the hospitals and the coordinator (relaying
@@ -230,11 +253,18 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	if s.ledger, _, err = contracts.Deploy(ctx, s.chain, s.researcher, founders); err != nil {
 		return nil, fmt.Errorf("deploy contract: %w", err)
 	}
-	sites := cfg.sites
+	sites, root := cfg.sites, cfg.root
 	consentSource := participant.ConsentLocal
 	if sites == nil {
-		if sites, err = records.Synthetic(syntheticConfig(cfg)); err != nil {
+		sc := syntheticConfig(cfg)
+		if cfg.robust && root == nil {
+			sc.Sites++ // one more site: the researcher's clean root data
+		}
+		if sites, err = records.Synthetic(sc); err != nil {
 			return nil, err
+		}
+		if cfg.robust && root == nil {
+			root, sites = balancedSample(sites[cfg.hospitals].Train, 30), sites[:cfg.hospitals]
 		}
 		// Synthetic patients have consent keys, so the chain decides; a
 		// fresh chain holds no grants for the patients of hospital files,
@@ -256,16 +286,32 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	if err != nil {
 		return nil, err
 	}
+	_, specDigest, err := specHash(specJSON) // the canonical hash `cohort study create` records
+	if err != nil {
+		return nil, err
+	}
+	reference := crypto.Keccak256Hash([]byte("cohort demo: no reference dataset"))
+	var rootData *models.Dataset
+	if cfg.robust {
+		if len(root) == 0 {
+			return nil, errors.New("robust scoring needs the researcher's root data set")
+		}
+		X, y := records.Matrix(root)
+		rootData = &models.Dataset{X: X, Y: y}
+		if reference, err = rootData.Hash(); err != nil {
+			return nil, err
+		}
+	}
 	s.studyID, _, err = s.ledger.CreateStudy(ctx, s.researcher, contracts.StudyParams{
-		SpecHash:        crypto.Keccak256Hash(specJSON),
+		SpecHash:        specDigest,
 		Purpose:         crypto.Keccak256Hash([]byte("demo: synthetic clinical cohort")),
 		Rounds:          uint32(cfg.rounds),
 		MinParticipants: uint32(cfg.minParticipants),
 		Threshold:       uint32(cfg.threshold),
-		StrikeLimit:     3,
-		// The demo's researcher holds no root dataset yet (robust scoring
-		// will use one); the commitment says so rather than being left blank.
-		ReferenceCommitment: crypto.Keccak256Hash([]byte("cohort demo: no reference dataset")),
+		StrikeLimit:     uint32(max(cfg.strikeLimit, 1)),
+		// The researcher's root data set; without robust scoring the
+		// commitment says there is none rather than being left blank.
+		ReferenceCommitment: reference,
 		Coordinator:         s.coordAddr,
 	})
 	if err != nil {
@@ -297,6 +343,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	ccfg := coordinator.DefaultConfig()
 	ccfg.StudyID, ccfg.Participants, ccfg.Rounds, ccfg.Spec, ccfg.InitSeed = s.studyID, cfg.hospitals, cfg.rounds, s.spec, cfg.seed
 	ccfg.InsecurePlaintext = cfg.plaintext
+	ccfg.Root = rootData
 	if cfg.phaseTimeout > 0 {
 		ccfg.PhaseTimeout = cfg.phaseTimeout
 	}
@@ -304,6 +351,17 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		f := figures.finish(r)
 		if f.Round == s.consent.RevokedFromRound {
 			f.NewlyRevoked = s.consent.Revoked
+		}
+		if cfg.robust {
+			for _, p := range s.participants {
+				if st, err := s.ledger.Participant(ctx, s.studyID, p.Address); err == nil && st.Suspended {
+					f.Suspended = append(f.Suspended, p.Address)
+					f.suspendedNames = append(f.suspendedNames, p.Name)
+				}
+				if slices.Contains(f.Flagged, p.Address) {
+					f.flaggedNames = append(f.flaggedNames, p.Name)
+				}
+			}
 		}
 		s.rounds = append(s.rounds, f)
 		if cfg.progress != nil {
@@ -327,7 +385,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		if err != nil {
 			return nil, err
 		}
-		s.server = grpc.NewServer(grpc.Creds(credentials.NewTLS(auth.ServerConfig(coordCert, s.ca.Pool()))))
+		s.server = grpc.NewServer(append(messageLimitServer(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(coordCert, s.ca.Pool()))))...)
 		coord.Register(s.server)
 		go func() { _ = s.server.Serve(lis) }()
 		return coord, nil
@@ -370,7 +428,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	})
 	var restartOnce sync.Once
 	for i, site := range sites {
-		conn, err := grpc.NewClient(s.listen, grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(hospitalCerts[i], s.ca.Pool(), "127.0.0.1"))))
+		conn, err := grpc.NewClient(s.listen, messageLimitDial(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(hospitalCerts[i], s.ca.Pool(), "127.0.0.1"))))
 		if err != nil {
 			return nil, err
 		}
@@ -396,7 +454,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		p, err := participant.New(participant.Config{
 			Name: founders[i].Name, StudyID: s.studyID, Site: site, ConsentSource: consentSource, Spec: s.spec,
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.plaintext,
-			DataDir: dataDir, RetryBase: 100 * time.Millisecond,
+			DataDir: dataDir, RetryBase: 100 * time.Millisecond, Attack: cfg.attacks[i],
 			// Fail fast in one process, unless the coordinator is meant to vanish.
 			StopOnTaskError: cfg.restartCoordinatorIn == 0,
 		}, cohortv1.NewCoordinatorClient(conn), s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.log)
@@ -578,6 +636,21 @@ func syntheticConfig(cfg localStudyConfig) records.SyntheticConfig {
 	return sc
 }
 
+// balancedSample takes up to perClass records of each label, in order: a
+// root data set must represent both outcomes, or its reference update points
+// away from honest hospitals whose label balance differs.
+func balancedSample(recs []records.Record, perClass int) []records.Record {
+	var out []records.Record
+	taken := map[float64]int{}
+	for _, r := range recs {
+		if taken[r.Label] < perClass {
+			out = append(out, r)
+			taken[r.Label]++
+		}
+	}
+	return out
+}
+
 // trainConfig is hospital i's local training configuration.
 func trainConfig(cfg localStudyConfig, i int64) models.TrainConfig {
 	tc := models.DefaultTrainConfig()
@@ -613,7 +686,8 @@ func (c *roundCollector) finish(r coordinator.RoundReport) roundFigures {
 	f := roundFigures{
 		Round: r.Round, Accuracy: r.Accuracy, AUC: r.AUC, Loss: r.Loss, Participants: len(r.Contributors),
 		GasUsed: r.GasUsed, AggregateHash: r.AggregateHash, ModelHash: r.ModelHash,
-		Seconds: roundSeconds{Aggregate: r.Aggregate.Seconds(), Decrypt: r.Decrypt.Seconds(), Chain: r.Chain.Seconds(), Total: r.Wall.Seconds()},
+		Seconds: roundSeconds{Aggregate: r.Aggregate.Seconds(), Decrypt: r.Decrypt.Seconds(), Score: r.Score.Seconds(), Chain: r.Chain.Seconds(), Total: r.Wall.Seconds()},
+		Flagged: r.Flagged,
 	}
 	var slowestTrain, slowestEncrypt, chain time.Duration
 	for _, t := range traces {

@@ -214,7 +214,7 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 	if h, _, err := net.SplitHostPort(cfg.Coordinator); err == nil {
 		host = h
 	}
-	conn, err := grpc.NewClient(cfg.Coordinator,
+	conn, err := grpc.NewClient(cfg.Coordinator, messageLimitDial(),
 		grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, pool, host))),
 		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 30 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}),
 	)

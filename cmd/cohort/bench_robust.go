@@ -1,0 +1,922 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/participant"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// Targets of issue 7 that `cohort bench robust` checks.
+const (
+	robustMaxFraction     = 0.3  // the targets hold up to this share of malicious sites
+	robustMaxDropPoints   = 2.0  // accuracy drop under an untargeted attack
+	robustMinTPR          = 0.95 // attackers flagged per round
+	robustMaxFPR          = 0.05 // honest sites flagged per round
+	robustMaxBackdoor     = 0.05 // backdoor success rate
+	robustMaxCleanCostPts = 1.0  // robust against plain weighted averaging, no attacker
+)
+
+// robustBenchConfig is what `cohort bench robust` measures.
+type robustBenchConfig struct {
+	data, schema string
+	sites        int
+	seeds        int
+	rounds       int
+	// rootSize is the number of clean records the researcher holds back
+	// from the pooled training records, stratified by label.
+	rootSize  int
+	fractions []float64
+	// attacks are the attack names as given (participant.ParseAttack).
+	attacks []string
+	// undefended also runs plain weighted averaging under every attack.
+	undefended bool
+	spec       models.Spec        // Features is set from the schema
+	local      models.TrainConfig // per round, at each site
+}
+
+// defaultRobustBench holds the defaults: the issue's 20 unlike sites,
+// 3 seeds, 0–40% malicious sites under every attack, and the local training
+// of `cohort bench learn`.
+func defaultRobustBench() robustBenchConfig {
+	return robustBenchConfig{
+		sites: 20, seeds: 3, rounds: 10, rootSize: 30,
+		fractions: []float64{0, 0.1, 0.2, 0.3, 0.4},
+		attacks:   participant.AttackKinds(),
+		spec:      models.Spec{Kind: models.KindLogistic},
+		local:     defaultLearnBench().local,
+	}
+}
+
+// robustRoundFigures are one round's detection figures in one study.
+type robustRoundFigures struct {
+	Round uint32 `json:"round"`
+	// ActiveMalicious and ActiveHonest count the sites not suspended before
+	// the round; FlaggedMalicious and FlaggedHonest those of them flagged in it.
+	ActiveMalicious  int `json:"active_malicious"`
+	FlaggedMalicious int `json:"flagged_malicious"`
+	ActiveHonest     int `json:"active_honest"`
+	FlaggedHonest    int `json:"flagged_honest"`
+	// TPR and FPR are FlaggedMalicious/ActiveMalicious and
+	// FlaggedHonest/ActiveHonest; null when the denominator is 0.
+	TPR              *float64 `json:"tpr"`
+	FPR              *float64 `json:"fpr"`
+	Accuracy         float64  `json:"accuracy"`
+	ScoreSeconds     float64  `json:"score_seconds"`
+	AggregateSeconds float64  `json:"aggregate_seconds"`
+	Participants     int      `json:"participants"`
+}
+
+// robustRun is one study: one seed, attack, share of malicious sites and
+// aggregation.
+type robustRun struct {
+	Seed      int64              `json:"seed"`
+	Attack    string             `json:"attack"`
+	Played    participant.Attack `json:"played"`
+	Fraction  float64            `json:"fraction"`
+	Malicious int                `json:"malicious"`
+	Robust    bool               `json:"robust"`
+	Accuracy  float64            `json:"accuracy"`
+	AUC       float64            `json:"auc"`
+	// BackdoorSuccess is the final model's backdoor success rate, and
+	// BackdoorBaseline that of the model trained without attackers by the
+	// same aggregation, with the same trigger: what the trigger does by chance.
+	BackdoorSuccess  *float64             `json:"backdoor_success,omitempty"`
+	BackdoorBaseline *float64             `json:"backdoor_baseline,omitempty"`
+	Rounds           []robustRoundFigures `json:"rounds"`
+	// SuspendedInRound holds, per malicious site, the round in which it was
+	// suspended, or null if it never was.
+	SuspendedInRound []*uint32 `json:"suspended_in_round"`
+	HonestSuspended  int       `json:"honest_suspended"`
+	Seconds          float64   `json:"seconds"`
+	// Error says why the study failed; a failed run counts in no figure
+	// but fails the targets of its attack and share.
+	Error string `json:"error,omitempty"`
+}
+
+// robustSummary summarises one attack × fraction × aggregation over seeds.
+type robustSummary struct {
+	Attack    string  `json:"attack"`
+	Fraction  float64 `json:"fraction"`
+	Malicious int     `json:"malicious"`
+	Robust    bool    `json:"robust"`
+	// Runs counts the studies summarised, Failed those that did not finish.
+	Runs     int    `json:"runs"`
+	Failed   int    `json:"failed"`
+	Accuracy meanSD `json:"accuracy"`
+	// DropPoints is the accuracy drop in points against the same
+	// aggregation without attackers, seed by seed; DropVsPlainPoints
+	// against plain weighted averaging without attackers.
+	DropPoints        meanSD  `json:"drop_points"`
+	DropVsPlainPoints meanSD  `json:"drop_vs_plain_points"`
+	BackdoorSuccess   *meanSD `json:"backdoor_success,omitempty"`
+	BackdoorBaseline  *meanSD `json:"backdoor_baseline,omitempty"`
+	// TPR and FPR pool every round of every seed; the per-round rates pool
+	// the seeds.
+	TPR         *float64   `json:"tpr"`
+	FPR         *float64   `json:"fpr"`
+	TPRPerRound []*float64 `json:"tpr_per_round"`
+	FPRPerRound []*float64 `json:"fpr_per_round"`
+	// Attackers counts malicious sites over seeds, Suspended those suspended;
+	// RoundsToSuspension is over the suspended ones.
+	Attackers          int     `json:"attackers"`
+	Suspended          int     `json:"suspended"`
+	RoundsToSuspension *meanSD `json:"rounds_to_suspension,omitempty"`
+	HonestSuspended    int     `json:"honest_suspended"`
+	// Scoring against aggregation time, per round (mean over rounds and
+	// seeds); ScorePerParticipant divides scoring by the round's scored
+	// updates.
+	ScoreSeconds        float64  `json:"score_seconds_per_round"`
+	AggregateSeconds    float64  `json:"aggregate_seconds_per_round"`
+	ScoreOverAggregate  *float64 `json:"score_over_aggregate,omitempty"`
+	ScorePerParticipant float64  `json:"score_seconds_per_participant"`
+}
+
+// robustTarget is one of issue 7's targets, checked.
+type robustTarget struct {
+	What  string  `json:"what"`
+	Value float64 `json:"value"`
+	Limit float64 `json:"limit"`
+	// Max says Value must be at most Limit (else at least).
+	Max  bool `json:"max"`
+	Pass bool `json:"pass"`
+}
+
+// robustReport is what `cohort bench robust --json` prints.
+type robustReport struct {
+	Data       string             `json:"data"`
+	Schema     string             `json:"schema"`
+	Sites      int                `json:"sites"`
+	Seeds      int                `json:"seeds"`
+	Rounds     int                `json:"rounds"`
+	RootSize   int                `json:"root_records"`
+	Test       int                `json:"test_records"`
+	Fractions  []float64          `json:"fractions"`
+	Attacks    []string           `json:"attacks"`
+	Spec       models.Spec        `json:"spec"`
+	Local      models.TrainConfig `json:"local_training"`
+	Threshold  int                `json:"threshold"`
+	MinPerRnd  int                `json:"min_participants"`
+	PlainClean robustSummary      `json:"plain_no_attack"`
+	Clean      robustSummary      `json:"robust_no_attack"`
+	// CleanCostPoints is plain minus robust accuracy without attackers.
+	CleanCostPoints float64         `json:"robust_cost_points"`
+	Robust          []robustSummary `json:"robust"`
+	Undefended      []robustSummary `json:"undefended,omitempty"`
+	Targets         []robustTarget  `json:"targets"`
+	AllPass         bool            `json:"all_targets_pass"`
+	PerRun          []robustRun     `json:"per_run"`
+	Seconds         float64         `json:"seconds"`
+}
+
+func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	d := defaultRobustBench()
+	fs := newFlagSet("bench robust", "bench robust --data FILE --schema FILE [--sites 20] [--seeds 3] [--fractions 0,0.1,0.2,0.3,0.4] [--attacks sign-flip,scaling,noise,label-flip,backdoor] [--rounds R] [--json]", stderr)
+	data := fs.String("data", "", "CSV file of the whole data set (required)")
+	schema := fs.String("schema", "", "JSON schema of the CSV file (required)")
+	sites := fs.Int("sites", d.sites, "number of unlike sites to split the training records into")
+	seeds := fs.Int("seeds", d.seeds, "number of seeds (test split, root set, site split, initialisation, attacks)")
+	rounds := fs.Int("rounds", d.rounds, "federated rounds per study")
+	root := fs.Int("root", d.rootSize, "clean root records the researcher holds back from the training records")
+	fractions := fs.String("fractions", joinFloats(d.fractions), "shares of malicious sites, comma-separated; the first ⌊f·sites⌋ sites attack")
+	attacks := fs.String("attacks", strings.Join(d.attacks, ","), "attacks, comma-separated, each a name with optional parameters such as scaling:scale=20 (a backdoor without feature= uses the feature least correlated with the label)")
+	undefended := fs.Bool("undefended", false, "also run plain weighted averaging under every attack, to show what the defence prevents")
+	localEpochs := fs.Int("local-epochs", d.local.Epochs, "local epochs per round")
+	asJSON := fs.Bool("json", false, "print one JSON object to stdout")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *data == "" || *schema == "" {
+		fmt.Fprintln(stderr, "--data and --schema are required")
+		fs.Usage()
+		return errUsage
+	}
+	if *sites < 2 || *seeds < 1 || *rounds < 1 || *root < 2 {
+		fmt.Fprintln(stderr, "--sites and --root must be at least 2, --seeds and --rounds at least 1")
+		return errUsage
+	}
+	cfg := d
+	cfg.data, cfg.schema, cfg.sites, cfg.seeds, cfg.rounds, cfg.rootSize = *data, *schema, *sites, *seeds, *rounds, *root
+	cfg.undefended = *undefended
+	cfg.local.Epochs = *localEpochs
+	var err error
+	if cfg.fractions, err = parseFractions(*fractions, cfg.sites); err != nil {
+		fmt.Fprintf(stderr, "--fractions: %v\n", err)
+		return errUsage
+	}
+	cfg.attacks = nil
+	for _, name := range strings.Split(*attacks, ",") {
+		name = strings.TrimSpace(name)
+		a, err := participant.ParseAttack(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "--attacks: %v\n", err)
+			return errUsage
+		}
+		if a.Kind == participant.AttackNone {
+			fmt.Fprintln(stderr, "--attacks: \"none\" is not an attack; the runs without attackers are always made")
+			return errUsage
+		}
+		if slices.Contains(cfg.attacks, name) {
+			fmt.Fprintf(stderr, "--attacks: %q is listed twice\n", name)
+			return errUsage
+		}
+		cfg.attacks = append(cfg.attacks, name)
+	}
+	if err := cfg.local.Validate(); err != nil {
+		fmt.Fprintln(stderr, err)
+		return errUsage
+	}
+	rep, err := benchRobust(ctx, cfg, stderr)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	printRobustReport(stdout, rep)
+	return nil
+}
+
+// parseFractions reads a comma-separated list of shares of malicious sites
+// in [0, 1), each giving a distinct number of malicious sites out of sites.
+func parseFractions(s string, sites int) ([]float64, error) {
+	var out []float64
+	seen := map[int]bool{}
+	for _, f := range strings.Split(s, ",") {
+		v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+		if err != nil || math.IsNaN(v) || v < 0 || v >= 1 {
+			return nil, fmt.Errorf("%q is not a share in [0, 1) such as 0.2", f)
+		}
+		m := maliciousSites(v, sites)
+		if seen[m] {
+			return nil, fmt.Errorf("%v gives %d malicious sites of %d, as another share does; list each once", v, m, sites)
+		}
+		seen[m] = true
+		out = append(out, v)
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// maliciousSites is ⌊f·sites⌋, robust to the binary representation of f.
+func maliciousSites(f float64, sites int) int {
+	return int(math.Floor(f*float64(sites) + 1e-9))
+}
+
+// robustSeedData is what every study of one seed shares.
+type robustSeedData struct {
+	seed  int64
+	sites []records.Site     // standardised
+	test  []records.Record   // standardised, common to every study
+	root  []records.Record   // standardised, the researcher's clean records
+	trig  int                // backdoor trigger feature when none is given
+	clean map[bool][]float64 // final models without attackers, by robust
+}
+
+// benchRobust runs every seed and summarises; progress goes to progress.
+func benchRobust(ctx context.Context, cfg robustBenchConfig, progress io.Writer) (*robustReport, error) {
+	start := time.Now()
+	schema, err := records.LoadSchemaFile(cfg.schema)
+	if err != nil {
+		return nil, err
+	}
+	cfg.spec.Features = schema.Features()
+	if err := cfg.spec.Validate(); err != nil {
+		return nil, err
+	}
+	// Suspended attackers no longer contribute nor decrypt, so the rounds
+	// must go on with the honest sites alone, even if some of those are
+	// wrongly suspended too: half of the honest sites at the largest share
+	// of attackers suffice both to close a round and to decrypt.
+	honest := cfg.sites - maliciousSites(cfg.fractions[len(cfg.fractions)-1], cfg.sites)
+	quorum := max(1, (honest+1)/2)
+	rep := &robustReport{
+		Data: cfg.data, Schema: cfg.schema, Sites: cfg.sites, Seeds: cfg.seeds, Rounds: cfg.rounds, RootSize: cfg.rootSize,
+		Fractions: cfg.fractions, Attacks: cfg.attacks, Spec: cfg.spec, Local: cfg.local, Threshold: quorum, MinPerRnd: quorum,
+	}
+	for i := range cfg.seeds {
+		seed := int64(i + 1)
+		sd, err := robustSeed(cfg, schema, seed)
+		if err != nil {
+			return nil, fmt.Errorf("seed %d: %w", seed, err)
+		}
+		rep.Test = len(sd.test)
+		sd.clean = map[bool][]float64{}
+		type job struct {
+			name   string
+			frac   float64
+			robust bool
+		}
+		jobs := []job{{"none", 0, false}, {"none", 0, true}}
+		for _, name := range cfg.attacks {
+			for _, f := range cfg.fractions {
+				if maliciousSites(f, cfg.sites) == 0 {
+					continue
+				}
+				jobs = append(jobs, job{name, f, true})
+				if cfg.undefended {
+					jobs = append(jobs, job{name, f, false})
+				}
+			}
+		}
+		for _, j := range jobs {
+			run, err := robustStudy(ctx, cfg, sd, j.name, j.frac, j.robust, quorum)
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			if err != nil {
+				// One failed study is a finding, not the end of the benchmark.
+				run.Error = err.Error()
+				fmt.Fprintf(progress, "seed %d  %-10s %3.0f%% malicious  %-6s FAILED: %v\n", seed, j.name, 100*j.frac, aggregationName(j.robust), err)
+				rep.PerRun = append(rep.PerRun, run)
+				continue
+			}
+			fmt.Fprintf(progress, "seed %d  %-10s %3.0f%% malicious  %-6s accuracy %.4f%s  %.1fs\n",
+				seed, j.name, 100*j.frac, aggregationName(j.robust), run.Accuracy, runDetectionLine(run), run.Seconds)
+			rep.PerRun = append(rep.PerRun, run)
+		}
+	}
+	summariseRobust(rep, cfg)
+	rep.Seconds = time.Since(start).Seconds()
+	return rep, nil
+}
+
+func aggregationName(robust bool) string {
+	if robust {
+		return "robust"
+	}
+	return "plain"
+}
+
+// runDetectionLine is a progress line's detection part.
+func runDetectionLine(r robustRun) string {
+	if !r.Robust {
+		if r.BackdoorSuccess != nil {
+			return fmt.Sprintf("  backdoor %.3f", *r.BackdoorSuccess)
+		}
+		return ""
+	}
+	tpr, fpr := pooledRates([]robustRun{r})
+	s := fmt.Sprintf("  TPR %s  FPR %s", fmtRate(tpr), fmtRate(fpr))
+	if r.BackdoorSuccess != nil {
+		s += fmt.Sprintf("  backdoor %.3f", *r.BackdoorSuccess)
+	}
+	suspended := 0
+	for _, s := range r.SuspendedInRound {
+		if s != nil {
+			suspended++
+		}
+	}
+	if r.Malicious > 0 {
+		s += fmt.Sprintf("  suspended %d/%d", suspended, r.Malicious)
+	}
+	return s
+}
+
+// robustSeed loads the data set for one seed and deals it out: a common
+// test set (the schema's split, drawn with the seed), a stratified clean
+// root set for the researcher, and unlike sites from the rest, all
+// standardised with pooled statistics summed under encryption.
+func robustSeed(cfg robustBenchConfig, schema records.Schema, seed int64) (robustSeedData, error) {
+	sd := robustSeedData{seed: seed}
+	schema.SplitSeed = seed
+	whole, _, err := records.LoadFile(cfg.data, schema, records.LoadOptions{Name: "all"})
+	if err != nil {
+		return sd, err
+	}
+	root, rest, err := stratifiedHoldout(whole.Train, cfg.rootSize, seed)
+	if err != nil {
+		return sd, err
+	}
+	parts, err := records.SplitUnlike(rest, records.DefaultSkewConfig(cfg.sites, seed))
+	if err != nil {
+		return sd, err
+	}
+	tests := make([][]records.Record, cfg.sites)
+	for i, r := range whole.Test {
+		tests[i%cfg.sites] = append(tests[i%cfg.sites], r)
+	}
+	raw := make([]records.Site, cfg.sites)
+	for i := range raw {
+		raw[i] = records.Site{Name: fmt.Sprintf("site%d", i), Train: parts[i], Test: tests[i], Consent: whole.Consent}
+	}
+	std, err := encryptedPooledStandardiser(raw, schema.Scales())
+	if err != nil {
+		return sd, err
+	}
+	sd.sites = make([]records.Site, len(raw))
+	var pooled []records.Record
+	for i, s := range raw {
+		if sd.sites[i], err = std.ApplySite(s); err != nil {
+			return sd, err
+		}
+		pooled = append(pooled, sd.sites[i].Train...)
+	}
+	if sd.test, err = std.Apply(whole.Test); err != nil {
+		return sd, err
+	}
+	if sd.root, err = std.Apply(root); err != nil {
+		return sd, err
+	}
+	sd.trig = leastCorrelatedFeature(pooled)
+	return sd, nil
+}
+
+// stratifiedHoldout draws n records of recs, keeping the label balance, at
+// random from seed; it returns them and the others, both in input order.
+func stratifiedHoldout(recs []records.Record, n int, seed int64) (held, rest []records.Record, err error) {
+	var pos, neg []int
+	for i, r := range recs {
+		if r.Label >= 0.5 {
+			pos = append(pos, i)
+		} else {
+			neg = append(neg, i)
+		}
+	}
+	nPos := int(math.Round(float64(n) * float64(len(pos)) / float64(max(len(recs), 1))))
+	nPos = min(max(nPos, 1), n-1)
+	if nPos > len(pos)/2 || n-nPos > len(neg)/2 {
+		return nil, nil, fmt.Errorf("a root set of %d records would take more than half of a class (%d positive, %d negative training records); use a smaller --root", n, len(pos), len(neg))
+	}
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x726f6f74)) // "root"
+	rng.Shuffle(len(pos), func(i, j int) { pos[i], pos[j] = pos[j], pos[i] })
+	rng.Shuffle(len(neg), func(i, j int) { neg[i], neg[j] = neg[j], neg[i] })
+	take := map[int]bool{}
+	for _, i := range slices.Concat(pos[:nPos], neg[:n-nPos]) {
+		take[i] = true
+	}
+	for i, r := range recs {
+		if take[i] {
+			held = append(held, r)
+		} else {
+			rest = append(rest, r)
+		}
+	}
+	return held, rest, nil
+}
+
+// leastCorrelatedFeature returns the feature whose correlation with the
+// label is smallest in magnitude: the trigger a backdoor attacker picks so
+// that the natural signal neither helps nor hides it.
+func leastCorrelatedFeature(recs []records.Record) int {
+	if len(recs) == 0 {
+		return 0
+	}
+	n := float64(len(recs))
+	var my float64
+	for _, r := range recs {
+		my += r.Label / n
+	}
+	best, bestCorr := 0, math.Inf(1)
+	for j := range recs[0].Features {
+		var mx float64
+		for _, r := range recs {
+			mx += r.Features[j] / n
+		}
+		var sxy, sxx, syy float64
+		for _, r := range recs {
+			dx, dy := r.Features[j]-mx, r.Label-my
+			sxy += dx * dy
+			sxx += dx * dx
+			syy += dy * dy
+		}
+		if sxx == 0 || syy == 0 {
+			continue
+		}
+		if c := math.Abs(sxy / math.Sqrt(sxx*syy)); c < bestCorr {
+			best, bestCorr = j, c
+		}
+	}
+	return best
+}
+
+// robustStudy runs one whole encrypted study: the first ⌊frac·sites⌋ sites
+// play the attack named name, the coordinator aggregates robustly or by
+// plain weighted averaging.
+func robustStudy(ctx context.Context, cfg robustBenchConfig, sd robustSeedData, name string, frac float64, robust bool, quorum int) (robustRun, error) {
+	run := robustRun{Seed: sd.seed, Attack: name, Fraction: frac, Malicious: maliciousSites(frac, cfg.sites), Robust: robust}
+	attack, err := participant.ParseAttack(name)
+	if err != nil {
+		return run, err
+	}
+	if attack.Kind == participant.AttackBackdoor && !strings.Contains(name, "feature=") {
+		attack.TriggerFeature = sd.trig
+	}
+	run.Played = attack
+	attacks := make(map[int]participant.Attack, run.Malicious)
+	for i := range run.Malicious {
+		a := attack
+		if a.Seed == 0 {
+			a.Seed = sd.seed*1000 + int64(i)
+		}
+		attacks[i] = a
+	}
+	dir, err := os.MkdirTemp("", "cohort-bench-robust-")
+	if err != nil {
+		return run, err
+	}
+	defer os.RemoveAll(dir)
+	spec, local := cfg.spec, cfg.local
+	t0 := time.Now()
+	study, err := runLocalStudy(ctx, localStudyConfig{
+		hospitals: cfg.sites, rounds: cfg.rounds, seed: sd.seed, dataDir: filepath.Join(dir, "blobs"),
+		sites: sd.sites, spec: &spec, train: &local, threshold: quorum, minParticipants: quorum,
+		attacks: attacks, robust: robust, root: sd.root,
+	})
+	if err != nil {
+		return run, err
+	}
+	defer study.Close()
+	run.Seconds = time.Since(t0).Seconds()
+	if study.result == nil || study.result.FinalModel == nil {
+		return run, errNoRounds
+	}
+	model, err := models.New(spec, sd.seed)
+	if err != nil {
+		return run, err
+	}
+	if err := model.SetParams(study.result.FinalModel); err != nil {
+		return run, err
+	}
+	sc, err := score(model, sd.test)
+	if err != nil {
+		return run, err
+	}
+	run.Accuracy, run.AUC = sc.Accuracy, sc.AUC
+	if run.Malicious == 0 {
+		sd.clean[robust] = slices.Clone(study.result.FinalModel)
+	}
+	if attack.Kind == participant.AttackBackdoor {
+		rate, err := participant.BackdoorSuccess(model.Predict, sd.test, attack)
+		if err != nil {
+			return run, err
+		}
+		run.BackdoorSuccess = &rate
+		if clean, ok := sd.clean[robust]; ok {
+			if err := model.SetParams(clean); err != nil {
+				return run, err
+			}
+			base, err := participant.BackdoorSuccess(model.Predict, sd.test, attack)
+			if err != nil {
+				return run, err
+			}
+			run.BackdoorBaseline = &base
+		}
+	}
+	var malicious, honest []common.Address
+	for i, p := range study.participants {
+		if _, bad := attacks[i]; bad {
+			malicious = append(malicious, p.Address)
+		} else {
+			honest = append(honest, p.Address)
+		}
+	}
+	run.Rounds, run.SuspendedInRound, run.HonestSuspended = detection(study.rounds, malicious, honest)
+	if !robust { // plain weighted averaging detects nothing: no rates
+		for k := range run.Rounds {
+			run.Rounds[k].TPR, run.Rounds[k].FPR = nil, nil
+		}
+	}
+	return run, nil
+}
+
+// detection turns a study's rounds into detection figures: per round, the
+// sites flagged among the malicious and among the honest ones still active
+// (not suspended in an earlier round); per malicious site, the round it was
+// suspended in (nil if never); and how many honest sites were suspended.
+func detection(rounds []roundFigures, malicious, honest []common.Address) (per []robustRoundFigures, suspendedIn []*uint32, honestSuspended int) {
+	suspended := map[common.Address]uint32{}
+	suspendedIn = make([]*uint32, len(malicious))
+	count := func(group []common.Address, flagged map[common.Address]bool) (active, hit int) {
+		for _, a := range group {
+			if _, out := suspended[a]; out {
+				continue
+			}
+			active++
+			if flagged[a] {
+				hit++
+			}
+		}
+		return active, hit
+	}
+	rate := func(hit, of int) *float64 {
+		if of == 0 {
+			return nil
+		}
+		r := float64(hit) / float64(of)
+		return &r
+	}
+	for _, f := range rounds {
+		flagged := map[common.Address]bool{}
+		for _, a := range f.Flagged {
+			flagged[a] = true
+		}
+		rf := robustRoundFigures{
+			Round: f.Round, Accuracy: f.Accuracy, ScoreSeconds: f.Seconds.Score, AggregateSeconds: f.Seconds.Aggregate, Participants: f.Participants,
+		}
+		rf.ActiveMalicious, rf.FlaggedMalicious = count(malicious, flagged)
+		rf.ActiveHonest, rf.FlaggedHonest = count(honest, flagged)
+		rf.TPR, rf.FPR = rate(rf.FlaggedMalicious, rf.ActiveMalicious), rate(rf.FlaggedHonest, rf.ActiveHonest)
+		per = append(per, rf)
+		for _, a := range f.Suspended {
+			if _, already := suspended[a]; !already {
+				suspended[a] = f.Round
+			}
+		}
+	}
+	for i, a := range malicious {
+		if r, ok := suspended[a]; ok {
+			suspendedIn[i] = &r
+		}
+	}
+	for _, a := range honest {
+		if _, ok := suspended[a]; ok {
+			honestSuspended++
+		}
+	}
+	return per, suspendedIn, honestSuspended
+}
+
+// pooledRates pools the flags of every round of the robust runs of runs.
+func pooledRates(runs []robustRun) (tpr, fpr *float64) {
+	var fm, am, fh, ah int
+	for _, r := range runs {
+		if !r.Robust {
+			continue
+		}
+		for _, f := range r.Rounds {
+			fm, am, fh, ah = fm+f.FlaggedMalicious, am+f.ActiveMalicious, fh+f.FlaggedHonest, ah+f.ActiveHonest
+		}
+	}
+	if am > 0 {
+		v := float64(fm) / float64(am)
+		tpr = &v
+	}
+	if ah > 0 {
+		v := float64(fh) / float64(ah)
+		fpr = &v
+	}
+	return tpr, fpr
+}
+
+// summariseRobust groups runs by attack, fraction and aggregation; drops are
+// paired with the run without attackers of the same seed.
+func summariseRobust(rep *robustReport, cfg robustBenchConfig) {
+	clean := map[bool]map[int64]float64{false: {}, true: {}}
+	for _, r := range rep.PerRun {
+		if r.Malicious == 0 && r.Error == "" {
+			clean[r.Robust][r.Seed] = r.Accuracy
+		}
+	}
+	summary := func(attack string, frac float64, robust bool) robustSummary {
+		s := robustSummary{Attack: attack, Fraction: frac, Malicious: maliciousSites(frac, cfg.sites), Robust: robust}
+		var runs []robustRun
+		for _, r := range rep.PerRun {
+			if r.Attack == attack && r.Malicious == s.Malicious && r.Robust == robust {
+				s.Runs++
+				if r.Error != "" {
+					s.Failed++
+					continue
+				}
+				runs = append(runs, r)
+			}
+		}
+		var acc, drop, dropPlain, bd, bdBase, toSusp []float64
+		var score, agg, perPart []float64
+		for _, r := range runs {
+			acc = append(acc, r.Accuracy)
+			if c, ok := clean[robust][r.Seed]; ok {
+				drop = append(drop, 100*(c-r.Accuracy))
+			}
+			if c, ok := clean[false][r.Seed]; ok {
+				dropPlain = append(dropPlain, 100*(c-r.Accuracy))
+			}
+			if r.BackdoorSuccess != nil {
+				bd = append(bd, *r.BackdoorSuccess)
+			}
+			if r.BackdoorBaseline != nil {
+				bdBase = append(bdBase, *r.BackdoorBaseline)
+			}
+			s.Attackers += r.Malicious
+			for _, in := range r.SuspendedInRound {
+				if in != nil {
+					s.Suspended++
+					toSusp = append(toSusp, float64(*in))
+				}
+			}
+			s.HonestSuspended += r.HonestSuspended
+			for _, f := range r.Rounds {
+				score, agg = append(score, f.ScoreSeconds), append(agg, f.AggregateSeconds)
+				if f.Participants > 0 {
+					perPart = append(perPart, f.ScoreSeconds/float64(f.Participants))
+				}
+			}
+		}
+		s.Accuracy, s.DropPoints, s.DropVsPlainPoints = roundMeanSD(summarise(acc)), roundMeanSD(summarise(drop)), roundMeanSD(summarise(dropPlain))
+		if len(bd) > 0 {
+			v := summarise(bd)
+			s.BackdoorSuccess = &v
+		}
+		if len(bdBase) > 0 {
+			v := summarise(bdBase)
+			s.BackdoorBaseline = &v
+		}
+		if len(toSusp) > 0 {
+			v := summarise(toSusp)
+			s.RoundsToSuspension = &v
+		}
+		s.TPR, s.FPR = pooledRates(runs)
+		for k := range cfg.rounds {
+			var byRound []robustRun
+			for _, r := range runs {
+				if k < len(r.Rounds) {
+					byRound = append(byRound, robustRun{Robust: r.Robust, Rounds: r.Rounds[k : k+1]})
+				}
+			}
+			tpr, fpr := pooledRates(byRound)
+			s.TPRPerRound, s.FPRPerRound = append(s.TPRPerRound, tpr), append(s.FPRPerRound, fpr)
+		}
+		s.ScoreSeconds, s.AggregateSeconds, s.ScorePerParticipant = summarise(score).Mean, summarise(agg).Mean, summarise(perPart).Mean
+		if s.AggregateSeconds > 0 {
+			v := s.ScoreSeconds / s.AggregateSeconds
+			s.ScoreOverAggregate = &v
+		}
+		return s
+	}
+	rep.PlainClean, rep.Clean = summary("none", 0, false), summary("none", 0, true)
+	rep.CleanCostPoints = math.Round(1e6*100*(rep.PlainClean.Accuracy.Mean-rep.Clean.Accuracy.Mean)) / 1e6
+	rep.Targets = append(rep.Targets, robustTarget{
+		What: "no attacker: robust costs at most 1 point against plain weighted averaging", Value: rep.CleanCostPoints, Limit: robustMaxCleanCostPts, Max: true,
+	})
+	for _, name := range cfg.attacks {
+		kind := name
+		if a, err := participant.ParseAttack(name); err == nil {
+			kind = a.Kind
+		}
+		for _, f := range cfg.fractions {
+			if maliciousSites(f, cfg.sites) == 0 {
+				continue
+			}
+			s := summary(name, f, true)
+			rep.Robust = append(rep.Robust, s)
+			if cfg.undefended {
+				rep.Undefended = append(rep.Undefended, summary(name, f, false))
+			}
+			if f > robustMaxFraction+1e-9 {
+				continue
+			}
+			what := fmt.Sprintf("%s, %.0f%% malicious: ", name, 100*f)
+			if kind == participant.AttackBackdoor {
+				rep.Targets = append(rep.Targets, robustTarget{What: what + "backdoor success", Value: ptrMean(s.BackdoorSuccess), Limit: robustMaxBackdoor, Max: true})
+				continue
+			}
+			rep.Targets = append(rep.Targets,
+				robustTarget{What: what + "accuracy drop (points)", Value: s.DropPoints.Mean, Limit: robustMaxDropPoints, Max: true},
+				robustTarget{What: what + "detection TPR", Value: ptrValue(s.TPR, 0), Limit: robustMinTPR},
+				robustTarget{What: what + "detection FPR", Value: ptrValue(s.FPR, 0), Limit: robustMaxFPR, Max: true},
+			)
+		}
+	}
+	rep.AllPass = true
+	failed := map[string]bool{} // targets of attacks and shares with a failed study
+	for _, r := range rep.PerRun {
+		if r.Error != "" {
+			failed[fmt.Sprintf("%s, %.0f%% malicious: ", r.Attack, 100*r.Fraction)] = true
+			if r.Malicious == 0 {
+				failed["no attacker"] = true
+			}
+		}
+	}
+	for i, t := range rep.Targets {
+		rep.Targets[i].Pass = (t.Max && t.Value <= t.Limit) || (!t.Max && t.Value >= t.Limit)
+		for prefix := range failed {
+			if strings.HasPrefix(t.What, prefix) {
+				rep.Targets[i].Pass = false
+			}
+		}
+		rep.AllPass = rep.AllPass && rep.Targets[i].Pass
+	}
+}
+
+// roundMeanSD removes float dust from a figure in points or a share.
+func roundMeanSD(m meanSD) meanSD {
+	return meanSD{Mean: math.Round(1e6*m.Mean) / 1e6, SD: math.Round(1e6*m.SD) / 1e6}
+}
+
+func ptrValue(p *float64, otherwise float64) float64 {
+	if p == nil {
+		return otherwise
+	}
+	return *p
+}
+
+// ptrMean is the mean of a summary that may be absent; absent fails a
+// "max" target (1 is the worst success rate).
+func ptrMean(p *meanSD) float64 {
+	if p == nil {
+		return 1
+	}
+	return p.Mean
+}
+
+func fmtRate(p *float64) string {
+	if p == nil {
+		return "  –  "
+	}
+	return fmt.Sprintf("%5.3f", *p)
+}
+
+func joinFloats(fs []float64) string {
+	s := make([]string, len(fs))
+	for i, f := range fs {
+		s[i] = strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return strings.Join(s, ",")
+}
+
+func printRobustReport(out io.Writer, rep *robustReport) {
+	fmt.Fprintf(out, "robustness benchmark: %s, %d unlike sites, %d seeds, %d rounds, %d root records, %d test records\n\n",
+		rep.Data, rep.Sites, rep.Seeds, rep.Rounds, rep.RootSize, rep.Test)
+	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "attack\tmalicious\taggregation\tfailed\taccuracy\t± sd\tdrop pts\tvs plain\tbackdoor\t(clean)\tTPR\tFPR\tsuspended\trounds to susp.\thonest susp.\tscore s/round\taggregate s/round\tscore/agg\t")
+	row := func(s robustSummary) {
+		bd, base, susp := "–", "–", "–"
+		if s.BackdoorSuccess != nil {
+			bd = fmt.Sprintf("%.3f", s.BackdoorSuccess.Mean)
+		}
+		if s.BackdoorBaseline != nil {
+			base = fmt.Sprintf("%.3f", s.BackdoorBaseline.Mean)
+		}
+		if s.RoundsToSuspension != nil {
+			susp = fmt.Sprintf("%.1f", s.RoundsToSuspension.Mean)
+		}
+		ratio := "–"
+		if s.ScoreOverAggregate != nil {
+			ratio = fmt.Sprintf("%.2f", *s.ScoreOverAggregate)
+		}
+		fmt.Fprintf(w, "%s\t%d (%.0f%%)\t%s\t%d/%d\t%.4f\t%.4f\t%.2f\t%.2f\t%s\t%s\t%s\t%s\t%d/%d\t%s\t%d\t%.4f\t%.4f\t%s\t\n",
+			s.Attack, s.Malicious, 100*s.Fraction, aggregationName(s.Robust), s.Failed, s.Runs, s.Accuracy.Mean, s.Accuracy.SD,
+			s.DropPoints.Mean, s.DropVsPlainPoints.Mean, bd, base, fmtRate(s.TPR), fmtRate(s.FPR),
+			s.Suspended, s.Attackers, susp, s.HonestSuspended, s.ScoreSeconds, s.AggregateSeconds, ratio)
+	}
+	row(rep.PlainClean)
+	row(rep.Clean)
+	for _, s := range rep.Robust {
+		row(s)
+	}
+	for _, s := range rep.Undefended {
+		row(s)
+	}
+	_ = w.Flush()
+
+	fmt.Fprintln(out, "\ndetection per round (robust; TPR / FPR pooled over seeds):")
+	w = tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	head := "attack\tmalicious\t"
+	for k := range rep.Rounds {
+		head += fmt.Sprintf("r%d\t", k+1)
+	}
+	fmt.Fprintln(w, head)
+	for _, s := range slices.Concat([]robustSummary{rep.Clean}, rep.Robust) {
+		line := fmt.Sprintf("%s\t%d\t", s.Attack, s.Malicious)
+		for k := range s.TPRPerRound {
+			line += fmt.Sprintf("%s / %s\t", strings.TrimSpace(fmtRate(s.TPRPerRound[k])), strings.TrimSpace(fmtRate(s.FPRPerRound[k])))
+		}
+		fmt.Fprintln(w, line)
+	}
+	_ = w.Flush()
+
+	for _, r := range rep.PerRun {
+		if r.Error != "" {
+			fmt.Fprintf(out, "\nFAILED: seed %d, %s, %d malicious, %s: %s", r.Seed, r.Attack, r.Malicious, aggregationName(r.Robust), r.Error)
+		}
+	}
+	fmt.Fprintln(out, "\ntargets (issue 7):")
+	for _, t := range rep.Targets {
+		cmp, verdict := "≥", "FAIL"
+		if t.Max {
+			cmp = "≤"
+		}
+		if t.Pass {
+			verdict = "pass"
+		}
+		fmt.Fprintf(out, "  %-4s %s: %.4f (%s %g)\n", verdict, t.What, t.Value, cmp, t.Limit)
+	}
+	fmt.Fprintf(out, "\nrobust costs %.2f accuracy points without attackers; all targets pass: %v; %.1fs in all\n", rep.CleanCostPoints, rep.AllPass, rep.Seconds)
+}

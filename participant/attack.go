@@ -1,0 +1,393 @@
+package participant
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cohort-fl/cohort/records"
+)
+
+// Attack kinds a participant can be told to play, for demonstrations and for
+// evaluating robust aggregation. They are never enabled by default.
+const (
+	// AttackNone is an honest participant: the zero Attack.
+	AttackNone = ""
+	// AttackSignFlip sends −Scale·Δ instead of the honest update Δ
+	// (Scale defaults to 1).
+	AttackSignFlip = "sign-flip"
+	// AttackScaling sends Scale·Δ (Scale defaults to 10): an update that
+	// outweighs everyone else's in a plain weighted sum.
+	AttackScaling = "scaling"
+	// AttackNoise replaces the update with Gaussian noise N(0, Sigma²) per
+	// value (Sigma defaults to 1).
+	AttackNoise = "noise"
+	// AttackLabelFlip trains on 1−y for a PoisonFraction of the records
+	// (default all of them) and sends the resulting update unchanged.
+	AttackLabelFlip = "label-flip"
+	// AttackBackdoor plants a feature trigger: a PoisonFraction of the
+	// training records (default half) get Features[TriggerFeature] =
+	// TriggerValue (default +4, i.e. four standard deviations on standardised
+	// features) and label TargetLabel, and the update is scaled by Scale
+	// (default 10) to replace the global model rather than nudge it.
+	AttackBackdoor = "backdoor"
+)
+
+// Defaults of the attack parameters, applied by Attack.WithDefaults.
+const (
+	DefaultSignFlipScale       = 1.0
+	DefaultScalingScale        = 10.0
+	DefaultNoiseSigma          = 1.0
+	DefaultLabelFlipFraction   = 1.0
+	DefaultBackdoorScale       = 10.0
+	DefaultBackdoorFraction    = 0.5
+	DefaultBackdoorTriggerSD   = 4.0
+	DefaultBackdoorTargetLabel = 0.0
+)
+
+// ErrInvalidAttack reports an attack that cannot be played: an unknown kind,
+// a malformed name, or a parameter out of range.
+var ErrInvalidAttack = errors.New("participant: invalid attack")
+
+// AttackKinds returns the attack kinds ParseAttack accepts, in a fixed order.
+func AttackKinds() []string {
+	return []string{AttackSignFlip, AttackScaling, AttackNoise, AttackLabelFlip, AttackBackdoor}
+}
+
+// Attack is how a malicious participant corrupts its contribution, for
+// demonstrations and for evaluating robust aggregation; the zero value is an
+// honest participant. Data attacks (label-flip, backdoor) change the training
+// records through PoisonRecords; update attacks (sign-flip, scaling, noise,
+// and the backdoor's model-replacement scaling) change the update through
+// PoisonUpdate, before it is encrypted. Both are pure functions of the
+// attack, its Seed and their input.
+//
+// A zero Scale, Sigma, TriggerValue or PoisonFraction means the kind's
+// default (see WithDefaults); TargetLabel and TriggerFeature default to 0.
+// An Attack is a plain value, safe for concurrent use.
+type Attack struct {
+	// Kind is one of AttackKinds, or AttackNone.
+	Kind string `json:"kind"`
+	// Scale multiplies the update: by −Scale for sign-flip, Scale for
+	// scaling and backdoor.
+	Scale float64 `json:"scale,omitempty"`
+	// Sigma is the standard deviation of the noise attack.
+	Sigma float64 `json:"sigma,omitempty"`
+	// TargetLabel is the label (0 or 1) the backdoor trigger forces.
+	TargetLabel float64 `json:"target_label,omitempty"`
+	// TriggerFeature is the index of the feature the backdoor sets.
+	TriggerFeature int `json:"trigger_feature,omitempty"`
+	// TriggerValue is the value the trigger sets it to.
+	TriggerValue float64 `json:"trigger_value,omitempty"`
+	// PoisonFraction is the share of training records a data attack
+	// changes, in (0, 1].
+	PoisonFraction float64 `json:"poison_fraction,omitempty"`
+	// Seed makes the attack's random choices (which records, which noise)
+	// reproducible.
+	Seed int64 `json:"seed,omitempty"`
+}
+
+// ParseAttack returns the attack named name with the kind's defaults. A name
+// is a kind, optionally followed by parameters as colon-separated key=value
+// pairs: "scaling", "scaling:scale=20", "noise:sigma=0.5",
+// "backdoor:feature=9:value=4:target=0:fraction=0.5:scale=10:seed=7". Keys
+// are scale, sigma, target, feature, value, fraction and seed. "none" (or the
+// empty string) is the honest zero Attack.
+func ParseAttack(name string) (Attack, error) {
+	parts := strings.Split(strings.TrimSpace(name), ":")
+	kind := strings.ToLower(strings.TrimSpace(parts[0]))
+	if kind == "none" {
+		kind = AttackNone
+	}
+	a := Attack{Kind: kind}
+	if kind == AttackNone && len(parts) > 1 {
+		return Attack{}, fmt.Errorf("%w: %q: an honest participant takes no parameters", ErrInvalidAttack, name)
+	}
+	for _, p := range parts[1:] {
+		key, value, ok := strings.Cut(p, "=")
+		key = strings.ToLower(strings.TrimSpace(key))
+		value = strings.TrimSpace(value)
+		if !ok || key == "" || value == "" {
+			return Attack{}, fmt.Errorf("%w: %q: parameter %q is not key=value; write e.g. %s:scale=20", ErrInvalidAttack, name, p, kind)
+		}
+		var err error
+		switch key {
+		case "scale":
+			a.Scale, err = strconv.ParseFloat(value, 64)
+		case "sigma":
+			a.Sigma, err = strconv.ParseFloat(value, 64)
+		case "target":
+			a.TargetLabel, err = strconv.ParseFloat(value, 64)
+		case "feature":
+			a.TriggerFeature, err = strconv.Atoi(value)
+		case "value":
+			a.TriggerValue, err = strconv.ParseFloat(value, 64)
+		case "fraction":
+			a.PoisonFraction, err = strconv.ParseFloat(value, 64)
+		case "seed":
+			a.Seed, err = strconv.ParseInt(value, 10, 64)
+		default:
+			return Attack{}, fmt.Errorf("%w: %q: unknown parameter %q; use scale, sigma, target, feature, value, fraction or seed", ErrInvalidAttack, name, key)
+		}
+		if err != nil {
+			return Attack{}, fmt.Errorf("%w: %q: parameter %s: %q is not a number", ErrInvalidAttack, name, key, value)
+		}
+	}
+	if err := a.Validate(); err != nil {
+		return Attack{}, err
+	}
+	return a.WithDefaults(), nil
+}
+
+// WithDefaults returns a with every zero parameter its kind uses replaced by
+// the kind's default.
+func (a Attack) WithDefaults() Attack {
+	orDefault := func(v *float64, d float64) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	switch a.Kind {
+	case AttackSignFlip:
+		orDefault(&a.Scale, DefaultSignFlipScale)
+	case AttackScaling:
+		orDefault(&a.Scale, DefaultScalingScale)
+	case AttackNoise:
+		orDefault(&a.Sigma, DefaultNoiseSigma)
+	case AttackLabelFlip:
+		orDefault(&a.PoisonFraction, DefaultLabelFlipFraction)
+	case AttackBackdoor:
+		orDefault(&a.Scale, DefaultBackdoorScale)
+		orDefault(&a.PoisonFraction, DefaultBackdoorFraction)
+		orDefault(&a.TriggerValue, DefaultBackdoorTriggerSD)
+	}
+	return a
+}
+
+// Validate reports whether a can be played: a known kind (or AttackNone) and
+// parameters in range (zero parameters stand for the defaults). It does not
+// know the number of features; BackdoorSuccess and PoisonRecords check
+// TriggerFeature against the records.
+func (a Attack) Validate() error {
+	if a.Kind != AttackNone && !slices.Contains(AttackKinds(), a.Kind) {
+		return fmt.Errorf("%w: unknown kind %q; use one of %s", ErrInvalidAttack, a.Kind, strings.Join(AttackKinds(), ", "))
+	}
+	for _, p := range []struct {
+		name string
+		v    float64
+	}{{"scale", a.Scale}, {"sigma", a.Sigma}, {"trigger value", a.TriggerValue}, {"poison fraction", a.PoisonFraction}, {"target label", a.TargetLabel}} {
+		if math.IsNaN(p.v) || math.IsInf(p.v, 0) {
+			return fmt.Errorf("%w: %s %v is not a finite number", ErrInvalidAttack, p.name, p.v)
+		}
+	}
+	switch {
+	case a.Scale < 0:
+		return fmt.Errorf("%w: scale %v is negative; sign-flip already negates, so give a positive factor", ErrInvalidAttack, a.Scale)
+	case a.Sigma < 0:
+		return fmt.Errorf("%w: sigma %v is negative; give a standard deviation > 0", ErrInvalidAttack, a.Sigma)
+	case a.PoisonFraction < 0 || a.PoisonFraction > 1:
+		return fmt.Errorf("%w: poison fraction %v is outside (0, 1]", ErrInvalidAttack, a.PoisonFraction)
+	case a.TargetLabel != 0 && a.TargetLabel != 1:
+		return fmt.Errorf("%w: target label %v is not 0 or 1", ErrInvalidAttack, a.TargetLabel)
+	case a.TriggerFeature < 0:
+		return fmt.Errorf("%w: trigger feature %d is negative; give a feature index", ErrInvalidAttack, a.TriggerFeature)
+	}
+	return nil
+}
+
+// String names the attack with its effective parameters, for logs and
+// reports.
+func (a Attack) String() string {
+	a = a.WithDefaults()
+	switch a.Kind {
+	case AttackNone:
+		return "none"
+	case AttackSignFlip, AttackScaling:
+		return fmt.Sprintf("%s(scale=%g)", a.Kind, a.Scale)
+	case AttackNoise:
+		return fmt.Sprintf("%s(sigma=%g)", a.Kind, a.Sigma)
+	case AttackLabelFlip:
+		return fmt.Sprintf("%s(fraction=%g)", a.Kind, a.PoisonFraction)
+	case AttackBackdoor:
+		return fmt.Sprintf("%s(feature=%d, value=%g, target=%g, fraction=%g, scale=%g)",
+			a.Kind, a.TriggerFeature, a.TriggerValue, a.TargetLabel, a.PoisonFraction, a.Scale)
+	}
+	return fmt.Sprintf("invalid(%q)", a.Kind)
+}
+
+// PoisonRecords returns the training records a data attack trains on:
+// label-flip gives a PoisonFraction of them the label 1−y; backdoor sets the
+// trigger feature to TriggerValue and the label to TargetLabel on a
+// PoisonFraction of them. Which records are changed depends only on Seed and
+// their ids, not on their order, so a site poisons the same patients every
+// round. Other kinds, an invalid attack, and a backdoor whose TriggerFeature
+// is out of range for a record return recs itself. recs is never modified:
+// changed records are copies with their own feature slices.
+func (a Attack) PoisonRecords(recs []records.Record) []records.Record {
+	if a.Validate() != nil || (a.Kind != AttackLabelFlip && a.Kind != AttackBackdoor) || len(recs) == 0 {
+		return recs
+	}
+	a = a.WithDefaults()
+	if a.Kind == AttackBackdoor {
+		for _, r := range recs {
+			if a.TriggerFeature >= len(r.Features) {
+				return recs
+			}
+		}
+	}
+	out := slices.Clone(recs)
+	for _, i := range a.chosen(recs) {
+		r := out[i]
+		switch a.Kind {
+		case AttackLabelFlip:
+			r.Label = 1 - r.Label
+		case AttackBackdoor:
+			r.Features = slices.Clone(r.Features)
+			r.Features[a.TriggerFeature] = a.TriggerValue
+			r.Label = a.TargetLabel
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// chosen returns the indices of the ⌈PoisonFraction·n⌉ records of recs with
+// the smallest keyed hash of (Seed, id, index among equal ids).
+func (a Attack) chosen(recs []records.Record) []int {
+	n := int(math.Ceil(a.PoisonFraction*float64(len(recs)) - 1e-9))
+	n = min(max(n, 0), len(recs))
+	if n == len(recs) {
+		idx := make([]int, n)
+		for i := range idx {
+			idx[i] = i
+		}
+		return idx
+	}
+	type keyed struct {
+		key uint64
+		idx int
+	}
+	seen := make(map[string]int, len(recs))
+	keys := make([]keyed, len(recs))
+	for i, r := range recs {
+		h := fnv.New64a()
+		var b [8]byte
+		binary.BigEndian.PutUint64(b[:], uint64(a.Seed))
+		h.Write(b[:])
+		h.Write([]byte(r.ID))
+		binary.BigEndian.PutUint64(b[:], uint64(seen[r.ID]))
+		h.Write(b[:])
+		seen[r.ID]++
+		keys[i] = keyed{key: h.Sum64(), idx: i}
+	}
+	slices.SortFunc(keys, func(x, y keyed) int {
+		if x.key != y.key {
+			if x.key < y.key {
+				return -1
+			}
+			return 1
+		}
+		return x.idx - y.idx
+	})
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = keys[i].idx
+	}
+	slices.Sort(idx)
+	return idx
+}
+
+// PoisonUpdate returns the update an update attack sends in place of the
+// honest update: −Scale·Δ (sign-flip), Scale·Δ (scaling, backdoor) or
+// Gaussian noise N(0, Sigma²) per value (noise), the noise drawn from Seed
+// and the update's bits so that it differs between rounds yet is
+// reproducible. Label-flip, an honest or an invalid attack return update
+// itself. update is never modified.
+func (a Attack) PoisonUpdate(update []float64) []float64 {
+	if a.Validate() != nil {
+		return update
+	}
+	a = a.WithDefaults()
+	var out []float64
+	switch a.Kind {
+	case AttackSignFlip:
+		out = scaled(update, -a.Scale)
+	case AttackScaling, AttackBackdoor:
+		out = scaled(update, a.Scale)
+	case AttackNoise:
+		h := fnv.New64a()
+		var b [8]byte
+		for _, v := range update {
+			binary.LittleEndian.PutUint64(b[:], math.Float64bits(v))
+			h.Write(b[:])
+		}
+		rng := rand.New(rand.NewPCG(uint64(a.Seed), h.Sum64()))
+		out = make([]float64, len(update))
+		for i := range out {
+			out[i] = a.Sigma * rng.NormFloat64()
+		}
+	default:
+		return update
+	}
+	return out
+}
+
+func scaled(v []float64, s float64) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i] = s * x
+	}
+	return out
+}
+
+// BackdoorSuccess returns the attack success rate of a backdoor against a
+// model: among the test records whose true label is not a.TargetLabel, the
+// fraction that predict labels TargetLabel (probability ≥ 0.5 means label 1)
+// once their feature TriggerFeature is set to TriggerValue. predict returns
+// the probability of label 1 for each row. test is not modified. It fails
+// with ErrInvalidAttack if a is not a valid backdoor or its trigger feature
+// is out of range, and when no test record has the other label.
+func BackdoorSuccess(predict func([][]float64) ([]float64, error), test []records.Record, a Attack) (float64, error) {
+	if err := a.Validate(); err != nil {
+		return 0, err
+	}
+	if a.Kind != AttackBackdoor {
+		return 0, fmt.Errorf("%w: backdoor success needs a backdoor attack, got %q", ErrInvalidAttack, a.Kind)
+	}
+	a = a.WithDefaults()
+	var X [][]float64
+	for _, r := range test {
+		if (r.Label >= 0.5) == (a.TargetLabel >= 0.5) {
+			continue
+		}
+		if a.TriggerFeature >= len(r.Features) {
+			return 0, fmt.Errorf("%w: trigger feature %d is out of range for record %s with %d features", ErrInvalidAttack, a.TriggerFeature, r.ID, len(r.Features))
+		}
+		x := slices.Clone(r.Features)
+		x[a.TriggerFeature] = a.TriggerValue
+		X = append(X, x)
+	}
+	if len(X) == 0 {
+		return 0, fmt.Errorf("%w: no test record has a label other than the target %g, so backdoor success is undefined; use a test set with both labels", ErrInvalidAttack, a.TargetLabel)
+	}
+	p, err := predict(X)
+	if err != nil {
+		return 0, fmt.Errorf("backdoor success: predict: %w", err)
+	}
+	if len(p) != len(X) {
+		return 0, fmt.Errorf("backdoor success: predict returned %d probabilities for %d records", len(p), len(X))
+	}
+	hits := 0
+	for _, q := range p {
+		if (q >= 0.5) == (a.TargetLabel >= 0.5) {
+			hits++
+		}
+	}
+	return float64(hits) / float64(len(X)), nil
+}
