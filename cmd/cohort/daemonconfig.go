@@ -67,7 +67,11 @@ func readConfig(path string, v interface{ resolve(dir string) }) error {
 	if err := dec.Decode(v); err != nil {
 		return fmt.Errorf("config %s: %w", path, err)
 	}
-	v.resolve(filepath.Dir(path))
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return fmt.Errorf("config %s: %w", path, err)
+	}
+	v.resolve(dir)
 	return nil
 }
 
