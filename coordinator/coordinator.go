@@ -52,6 +52,11 @@ type Config struct {
 	Root *models.Dataset
 	// Robust tunes the trust weights and flags of robust scoring.
 	Robust aggregation.RobustConfig
+	// ServerOptimizer applies the decrypted average update to the global
+	// model: FedAvg (the default), FedAdam, FedYogi or FedAdagrad. The
+	// adaptive kinds' state lives in memory: a restarted coordinator starts
+	// it afresh.
+	ServerOptimizer aggregation.FedOptConfig
 
 	// InsecurePlaintext makes updates travel and be summed in the clear. It
 	// exists only so tests can measure what encryption costs; never use it
@@ -62,12 +67,13 @@ type Config struct {
 // DefaultConfig returns defaults for the fields a study does not fix.
 func DefaultConfig() Config {
 	return Config{
-		Participants:   3,
-		Rounds:         5,
-		PhaseTimeout:   2 * time.Minute,
-		RoundDuration:  time.Hour,
-		MaxUpdateBytes: 1 << 30,
-		Robust:         aggregation.DefaultRobustConfig(),
+		Participants:    3,
+		Rounds:          5,
+		PhaseTimeout:    2 * time.Minute,
+		RoundDuration:   time.Hour,
+		MaxUpdateBytes:  1 << 30,
+		Robust:          aggregation.DefaultRobustConfig(),
+		ServerOptimizer: aggregation.DefaultFedOptConfig(aggregation.FedAvg),
 	}
 }
 
@@ -112,6 +118,7 @@ type Coordinator struct {
 	numParams int
 	scheme    *aggregation.Scheme
 	policy    *aggregation.RobustPolicy // nil unless robust scoring is on
+	optimizer *aggregation.FedOpt       // used by Run only
 
 	mu     sync.Mutex
 	peers  map[common.Address]*member
@@ -166,6 +173,13 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 			return nil, fmt.Errorf("coordinator: config: a %d-parameter model is too small for robust scoring", init.NumParams())
 		}
 	}
+	if cfg.ServerOptimizer.Kind == "" {
+		cfg.ServerOptimizer = aggregation.DefaultFedOptConfig(aggregation.FedAvg)
+	}
+	opt, err := aggregation.NewFedOpt(cfg.ServerOptimizer)
+	if err != nil {
+		return nil, fmt.Errorf("coordinator: config: server optimiser: %w", err)
+	}
 	var s summer = plainSummer{}
 	if !cfg.InsecurePlaintext {
 		if scheme == nil {
@@ -174,7 +188,7 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 		s = homomorphicSummer{scheme: scheme}
 	}
 	return &Coordinator{
-		cfg: cfg, ledger: ledger, account: account, store: store, summer: s, log: log, numParams: init.NumParams(), scheme: scheme, policy: policy,
+		cfg: cfg, ledger: ledger, account: account, store: store, summer: s, log: log, numParams: init.NumParams(), scheme: scheme, policy: policy, optimizer: opt,
 		peers:  make(map[common.Address]*member),
 		joined: make(chan struct{}),
 	}, nil
@@ -492,9 +506,9 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	if len(avg) < len(global) {
 		return rep, nil, fmt.Errorf("%w: decrypted %d values for a %d-parameter model", ErrMalformed, len(avg), len(global))
 	}
-	next := make([]float64, len(global))
-	for i := range global {
-		next[i] = global[i] + avg[i] // FedAvg: the server step is the average update
+	next, err := c.optimizer.Step(global, avg[:len(global)])
+	if err != nil {
+		return rep, nil, fmt.Errorf("server optimiser: %w", err)
 	}
 	if rep.ModelHash, err = c.store.Put(models.EncodeParams(next)); err != nil {
 		return rep, nil, err

@@ -35,7 +35,10 @@ type coordinatorFileConfig struct {
 	PhaseTimeout   duration `json:"phase_timeout,omitempty"`  // wait for stragglers per phase (default 2m)
 	RoundDuration  duration `json:"round_duration,omitempty"` // on-chain commit deadline from a round's opening (default 1h)
 	MaxUpdateBytes int64    `json:"max_update_bytes,omitempty"`
-	LogFormat      string   `json:"log_format,omitempty"` // "text" (default) or "json"
+	LogFormat      string   `json:"log_format,omitempty"`
+	// ServerOptimizer is fedavg (default), fedadam, fedyogi or fedadagrad,
+	// e.g. {"kind": "fedadam", "learning_rate": 0.01}.
+	ServerOptimizer *aggregation.FedOptConfig `json:"server_optimizer,omitempty"` // "text" (default) or "json"
 }
 
 func (c *coordinatorFileConfig) resolve(dir string) {
@@ -138,6 +141,9 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 	}
 	if cfg.MaxUpdateBytes > 0 {
 		ccfg.MaxUpdateBytes = cfg.MaxUpdateBytes
+	}
+	if cfg.ServerOptimizer != nil {
+		ccfg.ServerOptimizer = *cfg.ServerOptimizer
 	}
 	ccfg.Progress = func(r coordinator.RoundReport) {
 		fmt.Fprintf(stdout, "round %d/%d closed: accuracy %.3f  auc %.3f  contributors %d  model %s\n",

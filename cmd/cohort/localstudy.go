@@ -73,6 +73,8 @@ type localStudyConfig struct {
 	attacks map[int]participant.Attack
 	// strikeLimit is the study's strike limit (default 3).
 	strikeLimit int
+	// serverOptimizer, if set, replaces FedAvg at the coordinator.
+	serverOptimizer *aggregation.FedOptConfig
 	// consentReady, if set, is called once the synthetic patients' consent
 	// grants are on chain, before key generation and round 1.
 	consentReady func(consentFigures)
@@ -344,6 +346,9 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	ccfg.StudyID, ccfg.Participants, ccfg.Rounds, ccfg.Spec, ccfg.InitSeed = s.studyID, cfg.hospitals, cfg.rounds, s.spec, cfg.seed
 	ccfg.InsecurePlaintext = cfg.plaintext
 	ccfg.Root = rootData
+	if cfg.serverOptimizer != nil {
+		ccfg.ServerOptimizer = *cfg.serverOptimizer
+	}
 	if cfg.phaseTimeout > 0 {
 		ccfg.PhaseTimeout = cfg.phaseTimeout
 	}
