@@ -64,6 +64,10 @@ type Config struct {
 	// (cohort demo --malicious, cohort bench robust); zero is honest.
 	Attack Attack
 
+	// RPCTimeout bounds every call to the coordinator (default 2m; an
+	// upload or a download may take four times as long).
+	RPCTimeout time.Duration
+
 	// StopOnTaskError makes Run return the first failed task instead of
 	// logging it and going on; in-process studies use it to fail fast.
 	StopOnTaskError bool
@@ -71,6 +75,19 @@ type Config struct {
 	// InsecurePlaintext sends updates in the clear. It exists only so tests
 	// can measure what encryption costs; never use it with patient data.
 	InsecurePlaintext bool
+}
+
+func (c Config) rpcTimeout() time.Duration {
+	if c.RPCTimeout > 0 {
+		return c.RPCTimeout
+	}
+	return 2 * time.Minute
+}
+
+// rpcContext bounds one call to the coordinator: a coordinator that hangs
+// must not hang the hospital node.
+func (p *Participant) rpcContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, p.cfg.rpcTimeout())
 }
 
 func (c Config) retryBase() time.Duration {
@@ -289,7 +306,9 @@ func (p *Participant) keyGen(ctx context.Context, t *cohortv1.KeyGenTask) error 
 	if err != nil {
 		return err
 	}
-	_, err = p.client.SubmitPublicKeyShare(ctx, &cohortv1.PublicKeyShareSubmission{StudyId: p.cfg.StudyID, Share: share, Auth: signed})
+	rpcCtx, cancel := p.rpcContext(ctx)
+	defer cancel()
+	_, err = p.client.SubmitPublicKeyShare(rpcCtx, &cohortv1.PublicKeyShareSubmission{StudyId: p.cfg.StudyID, Share: share, Auth: signed})
 	if err != nil {
 		return fmt.Errorf("participant %s: submit public-key share: %w", p.cfg.Name, err)
 	}
@@ -402,6 +421,8 @@ func (p *Participant) upload(ctx context.Context, round uint32, content common.H
 	if err != nil {
 		return err
 	}
+	ctx, cancel := context.WithTimeout(ctx, p.cfg.rpcTimeout()*4) // a large upload
+	defer cancel()
 	stream, err := p.client.UploadUpdate(ctx)
 	if err != nil {
 		return fmt.Errorf("participant %s: upload: %w", p.cfg.Name, err)
@@ -451,7 +472,9 @@ func (p *Participant) decrypt(ctx context.Context, t *cohortv1.DecryptTask) erro
 	if err != nil {
 		return err
 	}
-	_, err = p.client.SubmitDecryptionShare(ctx, &cohortv1.DecryptionShareSubmission{
+	rpcCtx, cancel := p.rpcContext(ctx)
+	defer cancel()
+	_, err = p.client.SubmitDecryptionShare(rpcCtx, &cohortv1.DecryptionShareSubmission{
 		StudyId: p.cfg.StudyID, Round: round, AggregateHash: aggHash.Bytes(), Share: share, Auth: signed,
 	})
 	if err != nil {
@@ -575,7 +598,9 @@ func (p *Participant) evaluate(ctx context.Context, t *cohortv1.EvaluateTask) er
 	if err != nil {
 		return err
 	}
-	_, err = p.client.SubmitEvaluation(ctx, &cohortv1.EvaluationSubmission{
+	rpcCtx, cancel := p.rpcContext(ctx)
+	defer cancel()
+	_, err = p.client.SubmitEvaluation(rpcCtx, &cohortv1.EvaluationSubmission{
 		StudyId: p.cfg.StudyID, Round: t.GetRound(), ModelHash: t.GetModelHash(), Evaluation: ev, Auth: signed,
 	})
 	if err != nil {
@@ -619,6 +644,8 @@ func (p *Participant) fetchModel(ctx context.Context, h common.Hash) ([]float64,
 
 // fetch downloads a blob and checks it hashes to h.
 func (p *Participant) fetch(ctx context.Context, h common.Hash) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, p.cfg.rpcTimeout()*4)
+	defer cancel()
 	b, err := FetchBlob(ctx, p.client, h)
 	if err != nil {
 		return nil, fmt.Errorf("participant %s: %w", p.cfg.Name, err)

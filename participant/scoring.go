@@ -115,7 +115,9 @@ func (p *Participant) score(ctx context.Context, t *cohortv1.ScoreTask) error {
 	if sub.Auth, err = auth.Sign(p.key, p.cfg.StudyID, round, auth.KindScoreShares, crypto.Keccak256Hash(sub.Shares...)); err != nil {
 		return err
 	}
-	if _, err := p.client.SubmitScoreShares(ctx, sub); err != nil {
+	rpcCtx, cancel := p.rpcContext(ctx)
+	defer cancel()
+	if _, err := p.client.SubmitScoreShares(rpcCtx, sub); err != nil {
 		return fmt.Errorf("participant %s: submit score shares: %w", p.cfg.Name, err)
 	}
 	return nil

@@ -72,7 +72,9 @@ func (p *Participant) dealThresholdShares(ctx context.Context, t *cohortv1.Thres
 		}
 		sub.Shares = append(sub.Shares, &cohortv1.EncryptedShare{Recipient: addrs[pt].Bytes(), Ciphertext: sealed, Auth: signed})
 	}
-	if _, err := p.client.SubmitThresholdShares(ctx, sub); err != nil {
+	rpcCtx, cancel := p.rpcContext(ctx)
+	defer cancel()
+	if _, err := p.client.SubmitThresholdShares(rpcCtx, sub); err != nil {
 		return fmt.Errorf("participant %s: submit threshold shares: %w", p.cfg.Name, err)
 	}
 	return nil
@@ -118,7 +120,9 @@ func (p *Participant) thresholdKey(ctx context.Context, t *cohortv1.ThresholdKey
 	if err != nil {
 		return err
 	}
-	if _, err := p.client.ConfirmThresholdKey(ctx, &cohortv1.ThresholdKeyConfirmation{StudyId: p.cfg.StudyID, Auth: signed}); err != nil {
+	rpcCtx, cancel := p.rpcContext(ctx)
+	defer cancel()
+	if _, err := p.client.ConfirmThresholdKey(rpcCtx, &cohortv1.ThresholdKeyConfirmation{StudyId: p.cfg.StudyID, Auth: signed}); err != nil {
 		return fmt.Errorf("participant %s: confirm threshold key: %w", p.cfg.Name, err)
 	}
 	p.log.Info("threshold key ready", "point", p.point, "dealers", len(received))
