@@ -21,6 +21,7 @@ func benchmarks() []benchmark {
 		{"learn", "pooled vs site-alone vs federated accuracy on unlike sites of one data set", runBenchLearn},
 		{"he", "encrypted aggregation: encrypt, sum, decrypt cost, bytes per parameter, error, vs plaintext", runBenchHE},
 		{"robust", "attacks vs encrypted robust aggregation on unlike sites: accuracy, backdoor, detection, suspension, scoring cost", runBenchRobust},
+		{"round", "round latency by phase and upload throughput of a whole encrypted study, vs a raw gRPC byte stream", runBenchRound},
 	}
 }
 
