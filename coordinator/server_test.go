@@ -40,6 +40,7 @@ type fixture struct {
 	stranger  *hospital
 	ca        *auth.CA
 	listen    string
+	coordAcct *contracts.Account
 }
 
 type hospital struct {
@@ -79,6 +80,7 @@ func newFixture(t *testing.T) *fixture {
 	coordKey, err := crypto.GenerateKey()
 	require.NoError(t, err)
 	researcher, coordAccount := contracts.NewAccount(researcherKey), contracts.NewAccount(coordKey)
+	f.coordAcct = coordAccount
 
 	funded := []common.Address{researcher.Address(), coordAccount.Address(), f.stranger.addr()}
 	var founders []contracts.Member
@@ -390,4 +392,32 @@ func TestDecryptionSharesAreCheckedAndAcceptedOnce(t *testing.T) {
 	default:
 		t.Fatal("phase not complete after both shares")
 	}
+}
+
+// A member suspended on chain (strikes past the study's limit) cannot commit,
+// so its upload is refused; what others committed stays.
+func TestSuspendedParticipantIsRefused(t *testing.T) {
+	f := newFixture(t)
+	h1, h4 := f.hospitals[0], f.hospitals[3]
+	good := f.update(t)
+	f.commit(t, h1, good)
+	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 1, crypto.Keccak256Hash(good), uint64(len(good)), good, 1<<20))
+
+	for i := 0; i < 3; i++ { // the fixture's strike limit
+		_, err := f.ledger.ReportViolation(f.ctx, f.coordAcct, f.studyID, 1, h4.addr(), crypto.Keccak256Hash([]byte{byte(i)}))
+		require.NoError(t, err)
+	}
+	st, err := f.ledger.Participant(f.ctx, f.studyID, h4.addr())
+	require.NoError(t, err)
+	require.True(t, st.Suspended)
+
+	data := f.update(t)
+	_, err = f.ledger.CommitUpdate(f.ctx, h4.account, f.studyID, 1, contracts.Commitment{
+		CiphertextHash: crypto.Keccak256Hash(data), Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids")),
+	})
+	require.ErrorIs(t, err, contracts.ErrSuspended, "the contract refuses a suspended member's commitment")
+	err = upload(f.ctx, h4, h4.key, f.studyID, 1, crypto.Keccak256Hash(data), uint64(len(data)), data, 1<<20)
+	assert.Equal(t, codes.FailedPrecondition, status.Code(err), "%v", err)
+	assert.Contains(t, status.Convert(err).Message(), "commit on chain")
+	assert.Equal(t, map[common.Address]common.Hash{h1.addr(): crypto.Keccak256Hash(good)}, f.accepted())
 }
