@@ -88,6 +88,8 @@ type RoundReport struct {
 	AUC           float64
 	Loss          float64
 	Evaluated     int                 // test records the metrics cover
+	Pooled        Metrics             // over every site's test records
+	Sites         []SiteMetrics       // each site's own, from counts and histograms: no record leaves a site
 	Trust         []aggregation.Trust // robust scoring's verdict per contributor, if on
 	Flagged       []common.Address    // contributors flagged this round
 	Score         time.Duration       // time of encrypted scoring and score decryption
@@ -96,6 +98,25 @@ type RoundReport struct {
 	Decrypt       time.Duration
 	Chain         time.Duration
 	Wall          time.Duration
+}
+
+// Metrics are evaluation figures of a model on some test records.
+type Metrics struct {
+	Records          int     `json:"records"`
+	Accuracy         float64 `json:"accuracy"`
+	BalancedAccuracy float64 `json:"balanced_accuracy"`
+	AUC              float64 `json:"auc"`
+	LogLoss          float64 `json:"log_loss"`
+}
+
+// SiteMetrics are one site's metrics on its own test records.
+type SiteMetrics struct {
+	Participant common.Address `json:"participant"`
+	Metrics
+}
+
+func metricsOf(e models.Evaluation) Metrics {
+	return Metrics{Records: e.N, Accuracy: e.Accuracy(), BalancedAccuracy: e.BalancedAccuracy(), AUC: e.AUC(), LogLoss: e.LogLoss()}
 }
 
 // Result is what a finished study produced.
@@ -522,9 +543,9 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	if err := c.wait(ctx, eph, c.cfg.PhaseTimeout, 1); err != nil {
 		return rep, nil, fmt.Errorf("evaluation: %w", err)
 	}
-	_, evals := c.answers(eph, members)
+	evaluators, evals := c.answers(eph, members)
 	var merged models.Evaluation
-	for _, e := range evals {
+	for i, e := range evals {
 		ev, err := decodeEvaluation(e)
 		if err != nil {
 			return rep, nil, err
@@ -532,7 +553,9 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		if err := merged.Merge(ev); err != nil {
 			return rep, nil, fmt.Errorf("merge evaluations: %w", err)
 		}
+		rep.Sites = append(rep.Sites, SiteMetrics{Participant: evaluators[i], Metrics: metricsOf(ev)})
 	}
+	rep.Pooled = metricsOf(merged)
 	rep.Accuracy, rep.AUC, rep.Loss, rep.Evaluated = merged.Accuracy(), merged.AUC(), merged.LogLoss(), merged.N
 
 	t = time.Now()

@@ -200,6 +200,13 @@ func printSummary(out io.Writer, rep *demoReport) {
 	_ = w.Flush()
 	fmt.Fprintf(out, "\nfinal model: accuracy %.3f, AUC %.3f on %d sites' test records; study %d on contract %s; %.1fs in all\n",
 		rep.Final.Accuracy, rep.Final.AUC, len(rep.Participants), rep.StudyID, rep.Contract.Hex(), rep.Seconds)
+	if last := rep.Rounds[len(rep.Rounds)-1]; len(last.Sites) > 0 {
+		fmt.Fprintf(out, "per site (its own test records):")
+		for _, site := range last.Sites {
+			fmt.Fprintf(out, "  %s %.3f acc / %.3f auc (%d)", site.Name, site.Accuracy, site.AUC, site.Records)
+		}
+		fmt.Fprintln(out)
+	}
 }
 
 func onOff(b bool) string {

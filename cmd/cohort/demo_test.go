@@ -77,6 +77,21 @@ func TestDemoEndToEnd(t *testing.T) {
 		assert.Less(t, rep.Rounds[len(rep.Rounds)-1].Loss, math.Log(2), "log loss below a coin flip's")
 	})
 
+	t.Run("every site's own metrics are reported", func(t *testing.T) {
+		for _, f := range rep.Rounds {
+			require.Len(t, f.Sites, len(rep.Participants), "round %d", f.Round)
+			records := 0
+			for _, site := range f.Sites {
+				assert.Contains(t, []string{"hospital-1", "hospital-2", "hospital-3"}, site.Name)
+				assert.Positive(t, site.Records)
+				assert.InDelta(t, 0.85, site.Accuracy, 0.15, "%s round %d", site.Name, f.Round)
+				records += site.Records
+			}
+			assert.Greater(t, f.BalancedAccuracy, 0.7)
+			assert.Positive(t, records)
+		}
+	})
+
 	t.Run("the chain's records match the report", func(t *testing.T) {
 		require.Len(t, rep.Rounds, 5)
 		var previous common.Hash

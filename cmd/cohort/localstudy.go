@@ -140,6 +140,16 @@ type roundFigures struct {
 	Suspended []common.Address `json:"suspended,omitempty"`
 	// names of the hospitals at those addresses, for people.
 	flaggedNames, suspendedNames []string
+	// BalancedAccuracy is over every site's test records; Sites has each
+	// site's own metrics on its test split.
+	BalancedAccuracy float64            `json:"balanced_accuracy"`
+	Sites            []siteRoundMetrics `json:"sites"`
+}
+
+// siteRoundMetrics are one hospital's metrics on its own test split.
+type siteRoundMetrics struct {
+	Name string `json:"name"`
+	coordinator.Metrics
 }
 
 // roundSeconds splits a round's time by phase. Train and encrypt are the
@@ -356,6 +366,16 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		f := figures.finish(r)
 		if f.Round == s.consent.RevokedFromRound {
 			f.NewlyRevoked = s.consent.Revoked
+		}
+		f.BalancedAccuracy = r.Pooled.BalancedAccuracy
+		for _, site := range r.Sites {
+			name := site.Participant.Hex()
+			for _, p := range s.participants {
+				if p.Address == site.Participant {
+					name = p.Name
+				}
+			}
+			f.Sites = append(f.Sites, siteRoundMetrics{Name: name, Metrics: site.Metrics})
 		}
 		if cfg.robust {
 			for _, p := range s.participants {
