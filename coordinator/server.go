@@ -282,23 +282,53 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 			ErrCommitmentMismatch, addr.Hex(), cm.CiphertextHash.Hex(), h.GetRound(), want.Hex()))
 	}
 
-	data := make([]byte, 0, h.GetSize())
+	// The bytes go to a partial blob as they arrive: if the stream breaks,
+	// the sender resumes where it ended (UploadStatus) instead of starting over.
+	if c.store.Has(want) { // uploaded whole before a restart
+		data, err := c.store.Get(want)
+		if err != nil {
+			return status.Error(codes.Internal, err.Error())
+		}
+		return c.acceptUpload(stream, addr, h, want, data)
+	}
+	offset := int64(h.GetOffset())
+	if held, err := c.store.PartialSize(want); err != nil {
+		return status.Error(codes.Internal, err.Error())
+	} else if held != offset {
+		return toStatus(fmt.Errorf("%w: %s resumes at byte %d, the coordinator holds %d; ask UploadStatus", ErrWrongPhase, want.Hex(), offset, held))
+	}
+	received := uint64(offset)
 	for {
 		chunk, err := stream.Recv()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return err
+			return err // what arrived is kept for a resume
 		}
-		if uint64(len(data))+uint64(len(chunk.GetData())) > h.GetSize() {
+		if received+uint64(len(chunk.GetData())) > h.GetSize() {
+			_ = c.store.DropPartial(want)
 			return toStatus(fmt.Errorf("%w: upload exceeds the %d bytes its header announced", ErrTooLarge, h.GetSize()))
 		}
-		data = append(data, chunk.GetData()...)
+		if err := c.store.AppendPartial(want, int64(received), chunk.GetData()); err != nil {
+			return status.Error(codes.Internal, err.Error())
+		}
+		received += uint64(len(chunk.GetData()))
 	}
-	if uint64(len(data)) != h.GetSize() {
-		return toStatus(fmt.Errorf("%w: upload ended after %d of %d bytes; send it again", ErrMalformed, len(data), h.GetSize()))
+	if received != h.GetSize() {
+		return status.Errorf(codes.Aborted, "coordinator: upload ended after %d of %d bytes; resume from byte %d", received, h.GetSize(), received)
 	}
+	data, err := c.store.ReadPartial(want)
+	if err != nil {
+		return status.Error(codes.Internal, err.Error())
+	}
+	_ = c.store.DropPartial(want) // whatever follows, these bytes are done with
+	return c.acceptUpload(stream, addr, h, want, data)
+}
+
+// acceptUpload checks a complete upload against its header and the study's
+// parameters, stores it and records it in the round.
+func (c *Coordinator) acceptUpload(stream grpc.ClientStreamingServer[cohortv1.UpdateChunk, cohortv1.UploadReceipt], addr common.Address, h *cohortv1.UpdateHeader, want common.Hash, data []byte) error {
 	if got := crypto.Keccak256Hash(data); got != want {
 		return toStatus(fmt.Errorf("%w: uploaded bytes hash to %s, header says %s", ErrCommitmentMismatch, got.Hex(), want.Hex()))
 	}
@@ -315,6 +345,21 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 		return toStatus(err)
 	}
 	return stream.SendAndClose(&cohortv1.UploadReceipt{ContentHash: want.Bytes(), Size: uint64(len(data))})
+}
+
+func (s *server) UploadStatus(ctx context.Context, req *cohortv1.UploadStatusRequest) (*cohortv1.UploadStatusReply, error) {
+	if len(req.GetContentHash()) != common.HashLength {
+		return nil, toStatus(fmt.Errorf("%w: content hash is %d bytes, want %d", ErrMalformed, len(req.GetContentHash()), common.HashLength))
+	}
+	h := common.BytesToHash(req.GetContentHash())
+	if s.c.store.Has(h) {
+		return &cohortv1.UploadStatusReply{Complete: true}, nil
+	}
+	n, err := s.c.store.PartialSize(h)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &cohortv1.UploadStatusReply{Received: uint64(n)}, nil
 }
 
 func (s *server) GetBlob(req *cohortv1.BlobRequest, stream grpc.ServerStreamingServer[cohortv1.BlobChunk]) error {

@@ -421,3 +421,53 @@ func TestSuspendedParticipantIsRefused(t *testing.T) {
 	assert.Contains(t, status.Convert(err).Message(), "commit on chain")
 	assert.Equal(t, map[common.Address]common.Hash{h1.addr(): crypto.Keccak256Hash(good)}, f.accepted())
 }
+
+// An upload cut short keeps what arrived: the sender asks UploadStatus and
+// resumes from there; a resume at another offset is refused.
+func TestInterruptedUploadResumes(t *testing.T) {
+	f := newFixture(t)
+	h2 := f.hospitals[1]
+	data := f.update(t)
+	f.commit(t, h2, data)
+	hash := crypto.Keccak256Hash(data)
+	const chunk = 64 << 10
+	require.Greater(t, len(data), 3*chunk)
+
+	send := func(offset int, upTo int) error {
+		signed, err := auth.Sign(h2.key, f.studyID, 1, auth.KindUpdate, hash)
+		require.NoError(t, err)
+		stream, err := h2.client.UploadUpdate(f.ctx)
+		require.NoError(t, err)
+		header := &cohortv1.UpdateHeader{StudyId: f.studyID, Round: 1, Size: uint64(len(data)), ContentHash: hash.Bytes(), Auth: signed, Offset: uint64(offset)}
+		require.NoError(t, stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Header{Header: header}}))
+		for off := offset; off < upTo; off += chunk {
+			if err := stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Data{Data: data[off:min(off+chunk, upTo)]}}); err != nil {
+				break
+			}
+		}
+		_, err = stream.CloseAndRecv()
+		return err
+	}
+	uploadStatus := func() *cohortv1.UploadStatusReply {
+		st, err := h2.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: hash.Bytes()})
+		require.NoError(t, err)
+		return st
+	}
+
+	err := send(0, 2*chunk) // the connection "breaks" after two chunks
+	assert.Equal(t, codes.Aborted, status.Code(err), "%v", err)
+	assert.Equal(t, uint64(2*chunk), uploadStatus().GetReceived())
+	assert.Empty(t, f.accepted(), "nothing accepted from half an update")
+
+	err = send(chunk, len(data))
+	assert.Equal(t, codes.FailedPrecondition, status.Code(err), "a resume at the wrong offset is refused: %v", err)
+	assert.Equal(t, uint64(2*chunk), uploadStatus().GetReceived(), "and loses nothing")
+
+	require.NoError(t, send(2*chunk, len(data)))
+	assert.True(t, uploadStatus().GetComplete())
+	assert.Equal(t, map[common.Address]common.Hash{h2.addr(): hash}, f.accepted())
+	stored, err := f.coord.store.Get(hash)
+	require.NoError(t, err)
+	assert.Equal(t, data, stored)
+}
+

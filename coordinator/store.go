@@ -78,3 +78,66 @@ func (s *Store) Get(h common.Hash) ([]byte, error) {
 func (s *Store) path(h common.Hash) string {
 	return filepath.Join(s.dir, h.Hex()[2:])
 }
+
+// Partial uploads: the bytes of an update that arrived before its stream
+// broke are kept under "partial-<hash>" so the sender can resume.
+
+// PartialSize is how many bytes of the blob with hash h have arrived so far.
+func (s *Store) PartialSize(h common.Hash) (int64, error) {
+	st, err := os.Stat(s.partialPath(h))
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("coordinator: partial upload %s: %w", h.Hex(), err)
+	}
+	return st.Size(), nil
+}
+
+// AppendPartial adds data at offset to the partial blob with hash h; offset
+// must be the partial's current size.
+func (s *Store) AppendPartial(h common.Hash, offset int64, data []byte) error {
+	f, err := os.OpenFile(s.partialPath(h), os.O_WRONLY|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("coordinator: partial upload %s: %w", h.Hex(), err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if st.Size() != offset {
+		return fmt.Errorf("%w: resume at byte %d, the coordinator holds %d", ErrWrongOffset, offset, st.Size())
+	}
+	if _, err := f.WriteAt(data, offset); err != nil {
+		return fmt.Errorf("coordinator: partial upload %s: %w", h.Hex(), err)
+	}
+	return nil
+}
+
+// ReadPartial returns the partial blob's bytes.
+func (s *Store) ReadPartial(h common.Hash) ([]byte, error) {
+	return os.ReadFile(s.partialPath(h))
+}
+
+// DropPartial forgets a partial blob (once stored whole, or found corrupt).
+func (s *Store) DropPartial(h common.Hash) error {
+	if err := os.Remove(s.partialPath(h)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// Has reports whether the blob with hash h is stored.
+func (s *Store) Has(h common.Hash) bool {
+	_, err := os.Stat(s.path(h))
+	return err == nil
+}
+
+func (s *Store) partialPath(h common.Hash) string {
+	return filepath.Join(s.dir, "partial-"+h.Hex()[2:])
+}
+
+// ErrWrongOffset reports a resumed upload that does not start where the
+// coordinator's copy ends.
+var ErrWrongOffset = errors.New("coordinator: upload resumed at the wrong offset")

@@ -423,15 +423,27 @@ func (p *Participant) upload(ctx context.Context, round uint32, content common.H
 	}
 	ctx, cancel := context.WithTimeout(ctx, p.cfg.rpcTimeout()*4) // a large upload
 	defer cancel()
+	// Resume an upload a broken connection or a restart interrupted.
+	var offset int
+	st, err := p.client.UploadStatus(ctx, &cohortv1.UploadStatusRequest{StudyId: p.cfg.StudyID, Round: round, ContentHash: content.Bytes()})
+	if err != nil {
+		return fmt.Errorf("participant %s: upload status: %w", p.cfg.Name, err)
+	}
+	if !st.GetComplete() && st.GetReceived() < uint64(len(sealed)) {
+		offset = int(st.GetReceived())
+	}
+	if offset > 0 {
+		p.log.Info("resuming an interrupted upload", "round", round, "from_byte", offset, "of", len(sealed))
+	}
 	stream, err := p.client.UploadUpdate(ctx)
 	if err != nil {
 		return fmt.Errorf("participant %s: upload: %w", p.cfg.Name, err)
 	}
-	header := &cohortv1.UpdateHeader{StudyId: p.cfg.StudyID, Round: round, Size: uint64(len(sealed)), ContentHash: content.Bytes(), Auth: signed}
+	header := &cohortv1.UpdateHeader{StudyId: p.cfg.StudyID, Round: round, Size: uint64(len(sealed)), ContentHash: content.Bytes(), Auth: signed, Offset: uint64(offset)}
 	if err := stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Header{Header: header}}); err != nil {
 		return fmt.Errorf("participant %s: upload header: %w", p.cfg.Name, err)
 	}
-	for off := 0; off < len(sealed); off += uploadChunk {
+	for off := offset; off < len(sealed) && !st.GetComplete(); off += uploadChunk {
 		end := min(off+uploadChunk, len(sealed))
 		if err := stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Data{Data: sealed[off:end]}}); err != nil {
 			break // the server closed the stream; CloseAndRecv reports why

@@ -1317,6 +1317,7 @@ type UpdateHeader struct {
 	Size          uint64                 `protobuf:"varint,3,opt,name=size,proto3" json:"size,omitempty"`                                 // total bytes that follow
 	ContentHash   []byte                 `protobuf:"bytes,4,opt,name=content_hash,json=contentHash,proto3" json:"content_hash,omitempty"` // keccak256 of the bytes; equals the on-chain commitment
 	Auth          *Signed                `protobuf:"bytes,5,opt,name=auth,proto3" json:"auth,omitempty"`                                  // over (study, round, "update", content_hash)
+	Offset        uint64                 `protobuf:"varint,6,opt,name=offset,proto3" json:"offset,omitempty"`                             // bytes already received (from UploadStatus); the data that follows starts there
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1386,6 +1387,125 @@ func (x *UpdateHeader) GetAuth() *Signed {
 	return nil
 }
 
+func (x *UpdateHeader) GetOffset() uint64 {
+	if x != nil {
+		return x.Offset
+	}
+	return 0
+}
+
+type UploadStatusRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	ContentHash   []byte                 `protobuf:"bytes,3,opt,name=content_hash,json=contentHash,proto3" json:"content_hash,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UploadStatusRequest) Reset() {
+	*x = UploadStatusRequest{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UploadStatusRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UploadStatusRequest) ProtoMessage() {}
+
+func (x *UploadStatusRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UploadStatusRequest.ProtoReflect.Descriptor instead.
+func (*UploadStatusRequest) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *UploadStatusRequest) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *UploadStatusRequest) GetRound() uint32 {
+	if x != nil {
+		return x.Round
+	}
+	return 0
+}
+
+func (x *UploadStatusRequest) GetContentHash() []byte {
+	if x != nil {
+		return x.ContentHash
+	}
+	return nil
+}
+
+type UploadStatusReply struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Received      uint64                 `protobuf:"varint,1,opt,name=received,proto3" json:"received,omitempty"` // bytes kept of an interrupted upload; 0 if none
+	Complete      bool                   `protobuf:"varint,2,opt,name=complete,proto3" json:"complete,omitempty"` // the whole update is already stored
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UploadStatusReply) Reset() {
+	*x = UploadStatusReply{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UploadStatusReply) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UploadStatusReply) ProtoMessage() {}
+
+func (x *UploadStatusReply) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UploadStatusReply.ProtoReflect.Descriptor instead.
+func (*UploadStatusReply) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *UploadStatusReply) GetReceived() uint64 {
+	if x != nil {
+		return x.Received
+	}
+	return 0
+}
+
+func (x *UploadStatusReply) GetComplete() bool {
+	if x != nil {
+		return x.Complete
+	}
+	return false
+}
+
 type UploadReceipt struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	ContentHash   []byte                 `protobuf:"bytes,1,opt,name=content_hash,json=contentHash,proto3" json:"content_hash,omitempty"`
@@ -1396,7 +1516,7 @@ type UploadReceipt struct {
 
 func (x *UploadReceipt) Reset() {
 	*x = UploadReceipt{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	mi := &file_cohortv1_cohort_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1408,7 +1528,7 @@ func (x *UploadReceipt) String() string {
 func (*UploadReceipt) ProtoMessage() {}
 
 func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	mi := &file_cohortv1_cohort_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1421,7 +1541,7 @@ func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadReceipt.ProtoReflect.Descriptor instead.
 func (*UploadReceipt) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{19}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *UploadReceipt) GetContentHash() []byte {
@@ -1451,7 +1571,7 @@ type DecryptionShareSubmission struct {
 
 func (x *DecryptionShareSubmission) Reset() {
 	*x = DecryptionShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[20]
+	mi := &file_cohortv1_cohort_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1463,7 +1583,7 @@ func (x *DecryptionShareSubmission) String() string {
 func (*DecryptionShareSubmission) ProtoMessage() {}
 
 func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[20]
+	mi := &file_cohortv1_cohort_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1476,7 +1596,7 @@ func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DecryptionShareSubmission.ProtoReflect.Descriptor instead.
 func (*DecryptionShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{20}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *DecryptionShareSubmission) GetStudyId() uint64 {
@@ -1527,7 +1647,7 @@ type EvaluationSubmission struct {
 
 func (x *EvaluationSubmission) Reset() {
 	*x = EvaluationSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[21]
+	mi := &file_cohortv1_cohort_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1539,7 +1659,7 @@ func (x *EvaluationSubmission) String() string {
 func (*EvaluationSubmission) ProtoMessage() {}
 
 func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[21]
+	mi := &file_cohortv1_cohort_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1552,7 +1672,7 @@ func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvaluationSubmission.ProtoReflect.Descriptor instead.
 func (*EvaluationSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{21}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *EvaluationSubmission) GetStudyId() uint64 {
@@ -1598,7 +1718,7 @@ type Ack struct {
 
 func (x *Ack) Reset() {
 	*x = Ack{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[22]
+	mi := &file_cohortv1_cohort_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1610,7 +1730,7 @@ func (x *Ack) String() string {
 func (*Ack) ProtoMessage() {}
 
 func (x *Ack) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[22]
+	mi := &file_cohortv1_cohort_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1623,7 +1743,7 @@ func (x *Ack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Ack.ProtoReflect.Descriptor instead.
 func (*Ack) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{22}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{24}
 }
 
 type BlobRequest struct {
@@ -1635,7 +1755,7 @@ type BlobRequest struct {
 
 func (x *BlobRequest) Reset() {
 	*x = BlobRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[23]
+	mi := &file_cohortv1_cohort_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1647,7 +1767,7 @@ func (x *BlobRequest) String() string {
 func (*BlobRequest) ProtoMessage() {}
 
 func (x *BlobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[23]
+	mi := &file_cohortv1_cohort_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1660,7 +1780,7 @@ func (x *BlobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobRequest.ProtoReflect.Descriptor instead.
 func (*BlobRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{23}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *BlobRequest) GetHash() []byte {
@@ -1680,7 +1800,7 @@ type BlobChunk struct {
 
 func (x *BlobChunk) Reset() {
 	*x = BlobChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[24]
+	mi := &file_cohortv1_cohort_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1692,7 +1812,7 @@ func (x *BlobChunk) String() string {
 func (*BlobChunk) ProtoMessage() {}
 
 func (x *BlobChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[24]
+	mi := &file_cohortv1_cohort_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1705,7 +1825,7 @@ func (x *BlobChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobChunk.ProtoReflect.Descriptor instead.
 func (*BlobChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{24}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *BlobChunk) GetData() []byte {
@@ -1814,13 +1934,21 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\vUpdateChunk\x121\n" +
 	"\x06header\x18\x01 \x01(\v2\x17.cohort.v1.UpdateHeaderH\x00R\x06header\x12\x14\n" +
 	"\x04data\x18\x02 \x01(\fH\x00R\x04dataB\x06\n" +
-	"\x04part\"\x9d\x01\n" +
+	"\x04part\"\xb5\x01\n" +
 	"\fUpdateHeader\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x12\n" +
 	"\x04size\x18\x03 \x01(\x04R\x04size\x12!\n" +
 	"\fcontent_hash\x18\x04 \x01(\fR\vcontentHash\x12%\n" +
-	"\x04auth\x18\x05 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"F\n" +
+	"\x04auth\x18\x05 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x12\x16\n" +
+	"\x06offset\x18\x06 \x01(\x04R\x06offset\"i\n" +
+	"\x13UploadStatusRequest\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
+	"\x05round\x18\x02 \x01(\rR\x05round\x12!\n" +
+	"\fcontent_hash\x18\x03 \x01(\fR\vcontentHash\"K\n" +
+	"\x11UploadStatusReply\x12\x1a\n" +
+	"\breceived\x18\x01 \x01(\x04R\breceived\x12\x1a\n" +
+	"\bcomplete\x18\x02 \x01(\bR\bcomplete\"F\n" +
 	"\rUploadReceipt\x12!\n" +
 	"\fcontent_hash\x18\x01 \x01(\fR\vcontentHash\x12\x12\n" +
 	"\x04size\x18\x02 \x01(\x04R\x04size\"\xb0\x01\n" +
@@ -1844,11 +1972,12 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x04hash\x18\x01 \x01(\fR\x04hash\"3\n" +
 	"\tBlobChunk\x12\x12\n" +
 	"\x04data\x18\x01 \x01(\fR\x04data\x12\x12\n" +
-	"\x04size\x18\x02 \x01(\x04R\x04size2\x82\x05\n" +
+	"\x04size\x18\x02 \x01(\x04R\x04size2\xd0\x05\n" +
 	"\vCoordinator\x121\n" +
 	"\x04Join\x12\x16.cohort.v1.JoinRequest\x1a\x0f.cohort.v1.Task0\x01\x12K\n" +
 	"\x14SubmitPublicKeyShare\x12#.cohort.v1.PublicKeyShareSubmission\x1a\x0e.cohort.v1.Ack\x12B\n" +
-	"\fUploadUpdate\x12\x16.cohort.v1.UpdateChunk\x1a\x18.cohort.v1.UploadReceipt(\x01\x12M\n" +
+	"\fUploadUpdate\x12\x16.cohort.v1.UpdateChunk\x1a\x18.cohort.v1.UploadReceipt(\x01\x12L\n" +
+	"\fUploadStatus\x12\x1e.cohort.v1.UploadStatusRequest\x1a\x1c.cohort.v1.UploadStatusReply\x12M\n" +
 	"\x15SubmitThresholdShares\x12$.cohort.v1.ThresholdSharesSubmission\x1a\x0e.cohort.v1.Ack\x12J\n" +
 	"\x13ConfirmThresholdKey\x12#.cohort.v1.ThresholdKeyConfirmation\x1a\x0e.cohort.v1.Ack\x12E\n" +
 	"\x11SubmitScoreShares\x12 .cohort.v1.ScoreSharesSubmission\x1a\x0e.cohort.v1.Ack\x12M\n" +
@@ -1868,7 +1997,7 @@ func file_cohortv1_cohort_proto_rawDescGZIP() []byte {
 	return file_cohortv1_cohort_proto_rawDescData
 }
 
-var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 25)
+var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 27)
 var file_cohortv1_cohort_proto_goTypes = []any{
 	(*Signed)(nil),                    // 0: cohort.v1.Signed
 	(*JoinRequest)(nil),               // 1: cohort.v1.JoinRequest
@@ -1889,12 +2018,14 @@ var file_cohortv1_cohort_proto_goTypes = []any{
 	(*PublicKeyShareSubmission)(nil),  // 16: cohort.v1.PublicKeyShareSubmission
 	(*UpdateChunk)(nil),               // 17: cohort.v1.UpdateChunk
 	(*UpdateHeader)(nil),              // 18: cohort.v1.UpdateHeader
-	(*UploadReceipt)(nil),             // 19: cohort.v1.UploadReceipt
-	(*DecryptionShareSubmission)(nil), // 20: cohort.v1.DecryptionShareSubmission
-	(*EvaluationSubmission)(nil),      // 21: cohort.v1.EvaluationSubmission
-	(*Ack)(nil),                       // 22: cohort.v1.Ack
-	(*BlobRequest)(nil),               // 23: cohort.v1.BlobRequest
-	(*BlobChunk)(nil),                 // 24: cohort.v1.BlobChunk
+	(*UploadStatusRequest)(nil),       // 19: cohort.v1.UploadStatusRequest
+	(*UploadStatusReply)(nil),         // 20: cohort.v1.UploadStatusReply
+	(*UploadReceipt)(nil),             // 21: cohort.v1.UploadReceipt
+	(*DecryptionShareSubmission)(nil), // 22: cohort.v1.DecryptionShareSubmission
+	(*EvaluationSubmission)(nil),      // 23: cohort.v1.EvaluationSubmission
+	(*Ack)(nil),                       // 24: cohort.v1.Ack
+	(*BlobRequest)(nil),               // 25: cohort.v1.BlobRequest
+	(*BlobChunk)(nil),                 // 26: cohort.v1.BlobChunk
 }
 var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 0: cohort.v1.JoinRequest.auth:type_name -> cohort.v1.Signed
@@ -1920,23 +2051,25 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	1,  // 20: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
 	16, // 21: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
 	17, // 22: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	8,  // 23: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 24: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	12, // 25: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	20, // 26: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	21, // 27: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	23, // 28: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	2,  // 29: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	22, // 30: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	19, // 31: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	22, // 32: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	22, // 33: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	22, // 34: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	22, // 35: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	22, // 36: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	24, // 37: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	29, // [29:38] is the sub-list for method output_type
-	20, // [20:29] is the sub-list for method input_type
+	19, // 23: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 24: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 25: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	12, // 26: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	22, // 27: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	23, // 28: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	25, // 29: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	2,  // 30: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	24, // 31: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	21, // 32: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	20, // 33: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	24, // 34: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	24, // 35: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	24, // 36: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	24, // 37: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	24, // 38: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	26, // 39: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	30, // [30:40] is the sub-list for method output_type
+	20, // [20:30] is the sub-list for method input_type
 	20, // [20:20] is the sub-list for extension type_name
 	20, // [20:20] is the sub-list for extension extendee
 	0,  // [0:20] is the sub-list for field type_name
@@ -1967,7 +2100,7 @@ func file_cohortv1_cohort_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_cohortv1_cohort_proto_rawDesc), len(file_cohortv1_cohort_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   25,
+			NumMessages:   27,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

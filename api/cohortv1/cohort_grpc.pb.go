@@ -30,6 +30,7 @@ const (
 	Coordinator_Join_FullMethodName                  = "/cohort.v1.Coordinator/Join"
 	Coordinator_SubmitPublicKeyShare_FullMethodName  = "/cohort.v1.Coordinator/SubmitPublicKeyShare"
 	Coordinator_UploadUpdate_FullMethodName          = "/cohort.v1.Coordinator/UploadUpdate"
+	Coordinator_UploadStatus_FullMethodName          = "/cohort.v1.Coordinator/UploadStatus"
 	Coordinator_SubmitThresholdShares_FullMethodName = "/cohort.v1.Coordinator/SubmitThresholdShares"
 	Coordinator_ConfirmThresholdKey_FullMethodName   = "/cohort.v1.Coordinator/ConfirmThresholdKey"
 	Coordinator_SubmitScoreShares_FullMethodName     = "/cohort.v1.Coordinator/SubmitScoreShares"
@@ -51,6 +52,9 @@ type CoordinatorClient interface {
 	// message is the header. The content hash must equal the commitment the
 	// sender made on chain for that round.
 	UploadUpdate(ctx context.Context, opts ...grpc.CallOption) (grpc.ClientStreamingClient[UpdateChunk, UploadReceipt], error)
+	// UploadStatus says how many bytes of an interrupted upload the
+	// coordinator kept, so the sender resumes from there.
+	UploadStatus(ctx context.Context, in *UploadStatusRequest, opts ...grpc.CallOption) (*UploadStatusReply, error)
 	// SubmitThresholdShares answers a ThresholdTask: the caller's Shamir
 	// shares of its secret key, each encrypted to its recipient.
 	SubmitThresholdShares(ctx context.Context, in *ThresholdSharesSubmission, opts ...grpc.CallOption) (*Ack, error)
@@ -118,6 +122,16 @@ func (c *coordinatorClient) UploadUpdate(ctx context.Context, opts ...grpc.CallO
 
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type Coordinator_UploadUpdateClient = grpc.ClientStreamingClient[UpdateChunk, UploadReceipt]
+
+func (c *coordinatorClient) UploadStatus(ctx context.Context, in *UploadStatusRequest, opts ...grpc.CallOption) (*UploadStatusReply, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UploadStatusReply)
+	err := c.cc.Invoke(ctx, Coordinator_UploadStatus_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
 
 func (c *coordinatorClient) SubmitThresholdShares(ctx context.Context, in *ThresholdSharesSubmission, opts ...grpc.CallOption) (*Ack, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
@@ -201,6 +215,9 @@ type CoordinatorServer interface {
 	// message is the header. The content hash must equal the commitment the
 	// sender made on chain for that round.
 	UploadUpdate(grpc.ClientStreamingServer[UpdateChunk, UploadReceipt]) error
+	// UploadStatus says how many bytes of an interrupted upload the
+	// coordinator kept, so the sender resumes from there.
+	UploadStatus(context.Context, *UploadStatusRequest) (*UploadStatusReply, error)
 	// SubmitThresholdShares answers a ThresholdTask: the caller's Shamir
 	// shares of its secret key, each encrypted to its recipient.
 	SubmitThresholdShares(context.Context, *ThresholdSharesSubmission) (*Ack, error)
@@ -235,6 +252,9 @@ func (UnimplementedCoordinatorServer) SubmitPublicKeyShare(context.Context, *Pub
 }
 func (UnimplementedCoordinatorServer) UploadUpdate(grpc.ClientStreamingServer[UpdateChunk, UploadReceipt]) error {
 	return status.Error(codes.Unimplemented, "method UploadUpdate not implemented")
+}
+func (UnimplementedCoordinatorServer) UploadStatus(context.Context, *UploadStatusRequest) (*UploadStatusReply, error) {
+	return nil, status.Error(codes.Unimplemented, "method UploadStatus not implemented")
 }
 func (UnimplementedCoordinatorServer) SubmitThresholdShares(context.Context, *ThresholdSharesSubmission) (*Ack, error) {
 	return nil, status.Error(codes.Unimplemented, "method SubmitThresholdShares not implemented")
@@ -310,6 +330,24 @@ func _Coordinator_UploadUpdate_Handler(srv interface{}, stream grpc.ServerStream
 
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type Coordinator_UploadUpdateServer = grpc.ClientStreamingServer[UpdateChunk, UploadReceipt]
+
+func _Coordinator_UploadStatus_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UploadStatusRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CoordinatorServer).UploadStatus(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Coordinator_UploadStatus_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CoordinatorServer).UploadStatus(ctx, req.(*UploadStatusRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
 
 func _Coordinator_SubmitThresholdShares_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(ThresholdSharesSubmission)
@@ -422,6 +460,10 @@ var Coordinator_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "SubmitPublicKeyShare",
 			Handler:    _Coordinator_SubmitPublicKeyShare_Handler,
+		},
+		{
+			MethodName: "UploadStatus",
+			Handler:    _Coordinator_UploadStatus_Handler,
 		},
 		{
 			MethodName: "SubmitThresholdShares",
