@@ -470,4 +470,3 @@ func TestInterruptedUploadResumes(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, data, stored)
 }
-
