@@ -5,7 +5,7 @@ GO    ?= go
 BIN   := bin
 PKGS  := ./...
 
-.PHONY: all build demo test e2e check bench gen gen-check tools-gen fmt-check vet staticcheck tidy-check race clean
+.PHONY: all build demo test e2e fuzz check bench gen gen-check tools-gen fmt-check vet staticcheck tidy-check race clean
 
 all: build
 
@@ -28,6 +28,13 @@ e2e: geth
 ## bench: benchmarks that print figures (slow scale runs live here, not in test).
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 60m $(PKGS)
+
+## fuzz: every fuzz target of a network decoder for $(FUZZTIME) each.
+FUZZ_PKGS := ./aggregation ./models ./api/auth ./api/cohortv1
+FUZZTIME ?= 20s
+fuzz:
+	@set -e; for p in $(FUZZ_PKGS); do for t in $$($(GO) test -list '^Fuzz' $$p | grep '^Fuzz'); do \
+	  echo "fuzz $$p $$t"; $(GO) test $$p -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 0; done; done
 
 ## check: formatting, vet, staticcheck, generated-code drift, tidy modules, race tests.
 check: fmt-check vet staticcheck gen-check tidy-check race

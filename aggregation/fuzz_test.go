@@ -266,3 +266,57 @@ func writeFuzzSeed(t *testing.T, target, name string, b []byte) {
 	fmt.Fprintf(&sb, "[]byte(%q)\n", b)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(sb.String()), 0o644))
 }
+
+// scoreWorld adds robust-scoring values to the fuzz world: an update of 64
+// values, a reference, the update's score set and one score share.
+func scoreWorld(tb testing.TB, w *fuzzWorld) (*EncryptedVector, *References, *ScoreSet, *ScoreShare) {
+	tb.Helper()
+	ref, vals := make([]float64, 64), make([]float64, 64)
+	for i := range ref {
+		ref[i], vals[i] = float64(i%7)-3, float64(i%5)-2
+	}
+	update, err := w.s.Encrypt(w.pk, vals)
+	require.NoError(tb, err)
+	refs, err := w.s.NewReferences(ref, CommonSeed([]byte("fuzz")), DefaultProjectionsFor(len(ref)))
+	require.NoError(tb, err)
+	set, err := w.s.Score(update, refs)
+	require.NoError(tb, err)
+	share, err := w.s.GenScoreShare(w.sks[0], set, update, refs)
+	require.NoError(tb, err)
+	return update, refs, set, share
+}
+
+func FuzzScoreSetUnmarshal(f *testing.F) {
+	w := newFuzzWorld(f)
+	update, refs, set, _ := scoreWorld(f, w)
+	f.Add(mustMarshal(f, set))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var v ScoreSet
+		if err := v.UnmarshalBinary(b); err != nil {
+			require.ErrorIs(t, err, ErrMalformed)
+			return
+		}
+		requireCanonical(t, b, &v)
+		// A share holder recomputes the set and must refuse one that differs.
+		if _, err := w.s.GenScoreShare(w.sks[0], &v, update, refs); err != nil && !errors.Is(err, ErrScoreMismatch) {
+			requireRefusal(t, "GenScoreShare", err)
+		}
+	})
+}
+
+func FuzzScoreShareUnmarshal(f *testing.F) {
+	w := newFuzzWorld(f)
+	_, refs, set, share := scoreWorld(f, w)
+	f.Add(mustMarshal(f, share))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var v ScoreShare
+		if err := v.UnmarshalBinary(b); err != nil {
+			require.ErrorIs(t, err, ErrMalformed)
+			return
+		}
+		requireCanonical(t, b, &v)
+		if _, err := w.s.DecryptScores(set, refs, []*ScoreShare{&v}); err != nil && !errors.Is(err, ErrWrongScoreSet) {
+			requireRefusal(t, "DecryptScores", err)
+		}
+	})
+}
