@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -77,6 +78,12 @@ func SignerKey(s *cohortv1.Signed, study uint64, round uint32, kind string, cont
 	}
 	if len(s.Signature) != crypto.SignatureLength {
 		return nil, fmt.Errorf("%w: signature is %d bytes, want %d", ErrBadSignature, len(s.Signature), crypto.SignatureLength)
+	}
+	// Refuse the malleable twin (S above half the curve order): each
+	// message then has exactly one valid signature per key.
+	r, sv := new(big.Int).SetBytes(s.Signature[:32]), new(big.Int).SetBytes(s.Signature[32:64])
+	if !crypto.ValidateSignatureValues(s.Signature[64], r, sv, true) {
+		return nil, fmt.Errorf("%w: signature values out of range (high S or bad recovery id)", ErrBadSignature)
 	}
 	claimed := common.BytesToAddress(s.Signer)
 	pub, err := crypto.SigToPub(Digest(study, round, kind, content).Bytes(), s.Signature)

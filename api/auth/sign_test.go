@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"math/big"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -23,6 +24,14 @@ func TestSignVerify(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, crypto.PubkeyToAddress(key.PublicKey), addr)
 
+	// The malleable twin: S → n−S with the recovery id flipped also
+	// recovers the same key; it must be refused.
+	n := crypto.S256().Params().N
+	twin := append([]byte(nil), signed.Signature...)
+	hiS := new(big.Int).Sub(n, new(big.Int).SetBytes(twin[32:64]))
+	hiS.FillBytes(twin[32:64])
+	twin[64] ^= 1
+	malleated := &cohortv1.Signed{Signer: signed.Signer, Signature: twin}
 	forged := &cohortv1.Signed{Signer: crypto.PubkeyToAddress(other.PublicKey).Bytes(), Signature: signed.Signature}
 	tests := []struct {
 		name    string
@@ -37,6 +46,7 @@ func TestSignVerify(t *testing.T) {
 		{"another kind", signed, 7, 2, KindEvaluation, content},
 		{"other content", signed, 7, 2, KindUpdate, crypto.Keccak256Hash([]byte("x"))},
 		{"claims another signer", forged, 7, 2, KindUpdate, content},
+		{"malleable twin (high S)", malleated, 7, 2, KindUpdate, content},
 		{"unsigned", nil, 7, 2, KindUpdate, content},
 		{"short signature", &cohortv1.Signed{Signer: signed.Signer, Signature: signed.Signature[:10]}, 7, 2, KindUpdate, content},
 		{"short signer", &cohortv1.Signed{Signer: signed.Signer[:4], Signature: signed.Signature}, 7, 2, KindUpdate, content},
