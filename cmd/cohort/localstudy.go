@@ -60,6 +60,10 @@ type localStudyConfig struct {
 	// dropAfter makes hospital i (by index) stop for good once it has
 	// uploaded its update of round dropAfter[i]: a site that dies mid-round.
 	dropAfter map[int]uint32
+	// restartParticipantAfter kills hospital i (by index) right after its
+	// upload of round restartParticipantAfter[i] and starts it again from its
+	// data directory and encrypted keystore: a hospital node restarted.
+	restartParticipantAfter map[int]uint32
 	// restartCoordinatorIn kills the coordinator once the first hospital has
 	// uploaded its update of that round, and starts a new one on the same
 	// address, chain and store: a coordinator restarted mid-round.
@@ -472,26 +476,47 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 			if r, ok := cfg.dropAfter[i]; ok && t.Round == r {
 				stop() // the site dies right after its upload
 			}
+			if r, ok := cfg.restartParticipantAfter[i]; ok && t.Round == r {
+				stop() // the node dies right after its upload, and comes back below
+			}
 			if i == 0 && t.Round == cfg.restartCoordinatorIn {
 				restartOnce.Do(func() { close(restart) })
 			}
 		}
-		p, err := participant.New(participant.Config{
+		var ks *participant.Keystore
+		if _, restarts := cfg.restartParticipantAfter[i]; restarts {
+			// Key shares at rest, so that the restarted node has them.
+			if ks, err = participant.OpenKeystore(filepath.Join(dataDir, "keystore"), "demo passphrase", participant.WithLightScrypt()); err != nil {
+				return nil, err
+			}
+		}
+		pcfg := participant.Config{
 			Name: founders[i].Name, StudyID: s.studyID, Site: site, ConsentSource: consentSource, Spec: s.spec,
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.plaintext,
-			DataDir: dataDir, RetryBase: 100 * time.Millisecond, Attack: cfg.attacks[i],
+			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.attacks[i],
 			// Fail fast in one process, unless the coordinator is meant to vanish.
 			StopOnTaskError: cfg.restartCoordinatorIn == 0,
-		}, cohortv1.NewCoordinatorClient(conn), s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.log)
+		}
+		client := cohortv1.NewCoordinatorClient(conn)
+		p, err := participant.New(pcfg, client, s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.log)
 		if err != nil {
 			return nil, err
 		}
 		g.Go(func() error {
 			err := p.Run(pctx)
-			if pctx.Err() != nil && gctx.Err() == nil {
+			if pctx.Err() == nil || gctx.Err() != nil {
+				return err
+			}
+			if _, restarts := cfg.restartParticipantAfter[i]; !restarts {
 				return nil // a deliberately dropped site; the study goes on
 			}
-			return err
+			// A new node process: nothing but its key, keystore and data directory.
+			pcfg.Observe = figures.observe
+			again, err := participant.New(pcfg, client, s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.log)
+			if err != nil {
+				return err
+			}
+			return again.Run(gctx)
 		})
 	}
 	if err := g.Wait(); err != nil {

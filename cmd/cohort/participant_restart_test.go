@@ -1,0 +1,43 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A hospital node killed right after its round-1 upload and started again
+// with nothing but its key, its encrypted keystore and its data directory
+// rejoins, still holds its threshold key share, and takes part in every later
+// round, decryption included.
+func TestParticipantRestartResumes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var logs bytes.Buffer
+	s, err := runLocalStudy(ctx, localStudyConfig{
+		hospitals: 3, rounds: 3, seed: 6, dataDir: t.TempDir(), threshold: 3,
+		restartParticipantAfter: map[int]uint32{1: 1}, phaseTimeout: 20 * time.Second,
+		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	})
+	require.NoError(t, err)
+	t.Cleanup(s.Close)
+	require.Contains(t, logs.String(), "key shares restored from the keystore", "the restarted node read its shares back")
+	require.Len(t, s.rounds, 3)
+	restarted := s.participants[1].Address
+	for _, f := range s.rounds {
+		// t = n = 3: every round's decryption needed the restarted node.
+		assert.Equal(t, 3, f.Participants, "round %d", f.Round)
+		_, err := s.ledger.Commitment(ctx, s.studyID, f.Round, restarted)
+		assert.NoError(t, err, "round %d: the restarted node committed", f.Round)
+	}
+	assert.Equal(t, 1, strings.Count(logs.String(), "key shares restored from the keystore"))
+}
