@@ -47,21 +47,8 @@ func (c *coordinatorFileConfig) resolve(dir string) {
 }
 
 func runCoordinator(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("coordinator", "coordinator --config FILE", stderr)
-	path := fs.String("config", "", "coordinator configuration file (JSON; see examples/consortium/coordinator.json)")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if *path == "" {
-		fmt.Fprintln(stderr, "--config is required")
-		fs.Usage()
-		return errUsage
-	}
 	var cfg coordinatorFileConfig
-	if err := readConfig(*path, &cfg); err != nil {
-		return err
-	}
-	log, err := newLogger(stderr, cfg.LogFormat)
+	log, err := readDaemonConfig("coordinator", "coordinator configuration file (JSON; see examples/consortium/coordinator.json)", args, stderr, &cfg, func() string { return cfg.LogFormat })
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -180,4 +182,23 @@ func messageLimitServer() []grpc.ServerOption {
 
 func messageLimitDial() grpc.DialOption {
 	return grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(maxMessageBytes), grpc.MaxCallSendMsgSize(maxMessageBytes))
+}
+
+// readDaemonConfig parses a daemon's --config flag, reads the file into cfg
+// and makes the logger its log format asks for.
+func readDaemonConfig(name, usage string, args []string, stderr io.Writer, cfg interface{ resolve(dir string) }, logFormat func() string) (*slog.Logger, error) {
+	fs := newFlagSet(name, name+" --config FILE", stderr)
+	path := fs.String("config", "", usage)
+	if err := parse(fs, args); err != nil {
+		return nil, err
+	}
+	if *path == "" {
+		fmt.Fprintln(stderr, "--config is required")
+		fs.Usage()
+		return nil, errUsage
+	}
+	if err := readConfig(*path, cfg); err != nil {
+		return nil, err
+	}
+	return newLogger(stderr, logFormat())
 }

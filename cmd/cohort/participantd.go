@@ -122,21 +122,8 @@ func (d dataConfig) site(name string) (records.Site, error) {
 }
 
 func runParticipant(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("participant", "participant --config FILE", stderr)
-	path := fs.String("config", "", "hospital node configuration file (JSON; see examples/consortium/hospital-1.json)")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if *path == "" {
-		fmt.Fprintln(stderr, "--config is required")
-		fs.Usage()
-		return errUsage
-	}
 	var cfg participantFileConfig
-	if err := readConfig(*path, &cfg); err != nil {
-		return err
-	}
-	log, err := newLogger(stderr, cfg.LogFormat)
+	log, err := readDaemonConfig("participant", "hospital node configuration file (JSON; see examples/consortium/hospital-1.json)", args, stderr, &cfg, func() string { return cfg.LogFormat })
 	if err != nil {
 		return err
 	}
