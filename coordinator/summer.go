@@ -110,6 +110,9 @@ func decodeEvaluation(b []byte) (models.Evaluation, error) {
 	if err := json.Unmarshal(b, &e); err != nil {
 		return e, fmt.Errorf("%w: evaluation: %v", ErrMalformed, err)
 	}
+	if err := e.Validate(); err != nil {
+		return e, fmt.Errorf("%w: evaluation: %v", ErrMalformed, err)
+	}
 	return e, nil
 }
 

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -228,4 +229,44 @@ func ExactAUC(scores, labels []float64) float64 {
 		return 0.5
 	}
 	return area / (pos * neg)
+}
+
+// ErrInconsistentEvaluation reports an Evaluation whose counts contradict
+// each other, as a faulty or dishonest site might send.
+var ErrInconsistentEvaluation = errors.New("models: inconsistent evaluation")
+
+// Validate checks that e's counts are consistent: non-negative, Correct =
+// TruePos + TrueNeg ≤ N, histograms of HistogramBins bins that hold N
+// records between them, a finite non-negative log-loss sum, and true
+// positives and negatives no more than the records of their class.
+func (e Evaluation) Validate() error {
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("%w: %s", ErrInconsistentEvaluation, fmt.Sprintf(format, a...))
+	}
+	switch {
+	case e.N < 0 || e.Correct < 0 || e.TruePos < 0 || e.TrueNeg < 0:
+		return bad("negative count")
+	case e.Correct > e.N:
+		return bad("%d correct of %d records", e.Correct, e.N)
+	case e.TruePos+e.TrueNeg != e.Correct && e.TruePos+e.TrueNeg != 0:
+		return bad("true positives %d and negatives %d do not add up to %d correct", e.TruePos, e.TrueNeg, e.Correct)
+	case math.IsNaN(e.LogLossSum) || math.IsInf(e.LogLossSum, 0) || e.LogLossSum < 0:
+		return bad("log-loss sum %v", e.LogLossSum)
+	case e.N > 0 && (len(e.Pos) != HistogramBins || len(e.Neg) != HistogramBins):
+		return bad("histograms of %d and %d bins, want %d", len(e.Pos), len(e.Neg), HistogramBins)
+	}
+	var pos, neg uint64
+	for i := range e.Pos {
+		pos += uint64(e.Pos[i])
+	}
+	for i := range e.Neg {
+		neg += uint64(e.Neg[i])
+	}
+	if pos+neg != uint64(e.N) {
+		return bad("histograms hold %d records, N is %d", pos+neg, e.N)
+	}
+	if uint64(e.TruePos) > pos || uint64(e.TrueNeg) > neg {
+		return bad("more correct records than records of their class")
+	}
+	return nil
 }

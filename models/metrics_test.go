@@ -156,3 +156,29 @@ func TestBalancedAccuracyMergesAndRoundTripsJSON(t *testing.T) {
 	assert.Equal(t, 2, old.N)
 	assert.Zero(t, old.TruePos)
 }
+
+func TestEvaluationValidate(t *testing.T) {
+	good := models.Evaluate([]float64{0.9, 0.2, 0.7, 0.4}, []float64{1, 0, 0, 1})
+	require.NoError(t, good.Validate())
+	require.NoError(t, models.Evaluation{}.Validate(), "an empty evaluation is consistent")
+	tests := []struct {
+		name string
+		edit func(*models.Evaluation)
+	}{
+		{"more correct than records", func(e *models.Evaluation) { e.Correct = e.N + 1 }},
+		{"negative count", func(e *models.Evaluation) { e.N = -1 }},
+		{"true counts off", func(e *models.Evaluation) { e.TruePos += 5 }},
+		{"NaN log loss", func(e *models.Evaluation) { e.LogLossSum = math.NaN() }},
+		{"negative log loss", func(e *models.Evaluation) { e.LogLossSum = -1 }},
+		{"short histogram", func(e *models.Evaluation) { e.Pos = e.Pos[:10] }},
+		{"histograms disagree with N", func(e *models.Evaluation) { e.N++ }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := good
+			e.Pos, e.Neg = append([]uint32(nil), good.Pos...), append([]uint32(nil), good.Neg...)
+			tt.edit(&e)
+			require.ErrorIs(t, e.Validate(), models.ErrInconsistentEvaluation)
+		})
+	}
+}
