@@ -20,7 +20,7 @@ func TestDropoutDoesNotStallTheStudy(t *testing.T) {
 	defer cancel()
 	s, err := runLocalStudy(ctx, localStudyConfig{
 		hospitals: 4, rounds: 3, seed: 3, dataDir: t.TempDir(),
-		threshold: 3, minParticipants: 3, phaseTimeout: 2 * time.Second,
+		threshold: 3, minParticipants: 3, phaseTimeout: 2 * time.Second, localConsent: true,
 		dropAfter: map[int]uint32{0: 2},
 	})
 	require.NoError(t, err)

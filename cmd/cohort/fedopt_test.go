@@ -20,7 +20,7 @@ func TestServerOptimiserFedAdam(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	run := func(opt *aggregation.FedOptConfig) *localStudy {
-		s, err := runLocalStudy(ctx, localStudyConfig{hospitals: 3, rounds: 5, seed: 4, dataDir: t.TempDir(), serverOptimizer: opt, plaintext: true})
+		s, err := runLocalStudy(ctx, localStudyConfig{hospitals: 3, rounds: 5, seed: 4, dataDir: t.TempDir(), serverOptimizer: opt, plaintext: true, localConsent: true})
 		require.NoError(t, err)
 		t.Cleanup(s.Close)
 		return s

@@ -77,6 +77,10 @@ type localStudyConfig struct {
 	attacks map[int]participant.Attack
 	// strikeLimit is the study's strike limit (default 3).
 	strikeLimit int
+	// localConsent reads consent from the synthetic cohorts' own flags
+	// instead of relaying every patient's grant on chain first (≈3 ms a
+	// grant): for tests about something else.
+	localConsent bool
 	// serverOptimizer, if set, replaces FedAvg at the coordinator.
 	serverOptimizer *aggregation.FedOptConfig
 	// consentReady, if set, is called once the synthetic patients' consent
@@ -285,7 +289,9 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		// Synthetic patients have consent keys, so the chain decides; a
 		// fresh chain holds no grants for the patients of hospital files,
 		// whose consent comes from the files.
-		consentSource = participant.ConsentChain
+		if !cfg.localConsent {
+			consentSource = participant.ConsentChain
+		}
 	}
 	s.consent.Source = string(consentSource)
 	if len(sites) != cfg.hospitals {

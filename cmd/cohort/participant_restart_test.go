@@ -25,7 +25,7 @@ func TestParticipantRestartResumes(t *testing.T) {
 	var logs bytes.Buffer
 	s, err := runLocalStudy(ctx, localStudyConfig{
 		hospitals: 3, rounds: 3, seed: 6, dataDir: t.TempDir(), threshold: 3,
-		restartParticipantAfter: map[int]uint32{1: 1}, phaseTimeout: 20 * time.Second,
+		restartParticipantAfter: map[int]uint32{1: 1}, phaseTimeout: 20 * time.Second, localConsent: true,
 		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
 	require.NoError(t, err)

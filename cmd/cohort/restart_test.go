@@ -24,7 +24,7 @@ func TestCoordinatorRestartMidRound(t *testing.T) {
 	var logs bytes.Buffer // one handler serialises its writes
 	s, err := runLocalStudy(ctx, localStudyConfig{
 		hospitals: 3, rounds: 3, seed: 5, dataDir: t.TempDir(),
-		phaseTimeout: 20 * time.Second, restartCoordinatorIn: 2,
+		phaseTimeout: 20 * time.Second, restartCoordinatorIn: 2, localConsent: true,
 		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
 	require.NoError(t, err)

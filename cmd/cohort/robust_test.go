@@ -26,7 +26,7 @@ func TestRobustScoringSuspendsAnAttacker(t *testing.T) {
 	require.NoError(t, err)
 	s, err := runLocalStudy(ctx, localStudyConfig{
 		hospitals: 4, rounds: 5, seed: 1, dataDir: t.TempDir(), strikeLimit: 2,
-		robust: true, attacks: map[int]participant.Attack{3: attack},
+		robust: true, attacks: map[int]participant.Attack{3: attack}, localConsent: true,
 	})
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
