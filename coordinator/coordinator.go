@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -294,10 +295,16 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 			return nil, err
 		}
 	}
+	if first > 1 {
+		c.restoreOptimizer(first - 1)
+	}
 	for r := first; r <= uint32(c.cfg.Rounds); r++ {
 		rep, next, err := c.round(ctx, r, members, global, res.PublicKeyHash, resumeOpen && r == first)
 		if err != nil {
 			return nil, fmt.Errorf("coordinator: round %d: %w", r, err)
+		}
+		if err := c.saveOptimizer(r); err != nil {
+			return nil, err
 		}
 		global = next
 		res.Rounds = append(res.Rounds, rep)
@@ -312,6 +319,45 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	}
 	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: c.cfg.StudyID, FinalModelHash: final.Result.ModelHash.Bytes()}}})
 	return res, nil
+}
+
+// optimizerState is the server optimiser's state after a closed round.
+type optimizerState struct {
+	Round uint32 `json:"round"`
+	State []byte `json:"state"`
+}
+
+// saveOptimizer keeps the server optimiser's state after round r, so a
+// restarted coordinator continues FedAdam/FedYogi/FedAdagrad exactly.
+func (c *Coordinator) saveOptimizer(r uint32) error {
+	b, err := c.optimizer.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	raw, err := json.Marshal(optimizerState{Round: r, State: b})
+	if err != nil {
+		return err
+	}
+	return c.store.WriteState("server-optimizer", raw)
+}
+
+// restoreOptimizer loads the state kept after round r, if there is one.
+func (c *Coordinator) restoreOptimizer(r uint32) {
+	raw, err := c.store.ReadState("server-optimizer")
+	if err != nil {
+		c.log.Warn("no server optimiser state kept; it starts afresh", "after_round", r)
+		return
+	}
+	var st optimizerState
+	if err := json.Unmarshal(raw, &st); err != nil || st.Round != r {
+		c.log.Warn("server optimiser state is not from the last closed round; it starts afresh", "kept_round", st.Round, "after_round", r)
+		return
+	}
+	if err := c.optimizer.UnmarshalBinary(st.State); err != nil {
+		c.log.Warn("server optimiser state unreadable; it starts afresh", "err", err)
+		return
+	}
+	c.log.Info("server optimiser state restored", "after_round", r, "steps", c.optimizer.Steps())
 }
 
 // loadModel reads a model from the store by the hash the chain recorded.

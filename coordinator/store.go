@@ -141,3 +141,34 @@ func (s *Store) partialPath(h common.Hash) string {
 // ErrWrongOffset reports a resumed upload that does not start where the
 // coordinator's copy ends.
 var ErrWrongOffset = errors.New("coordinator: upload resumed at the wrong offset")
+
+// WriteState keeps a small named piece of coordinator state (not content
+// addressed, replaced atomically), such as the server optimiser's moments.
+func (s *Store) WriteState(name string, data []byte) error {
+	tmp, err := os.CreateTemp(s.dir, "state-*")
+	if err != nil {
+		return fmt.Errorf("coordinator: write state %s: %w", name, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("coordinator: write state %s: %w", name, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), filepath.Join(s.dir, "state-"+name))
+}
+
+// ReadState reads named state; ErrBlobNotFound if there is none.
+func (s *Store) ReadState(name string) ([]byte, error) {
+	b, err := os.ReadFile(filepath.Join(s.dir, "state-"+name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w: state %s", ErrBlobNotFound, name)
+	}
+	return b, err
+}
