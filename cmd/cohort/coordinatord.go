@@ -16,7 +16,6 @@ import (
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
-	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/coordinator"
 )
 
@@ -84,22 +83,11 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 	if err != nil {
 		return err
 	}
-	chain, err := contracts.DialChain(ctx, cfg.Chain.RPC)
+	chain, ledger, study, err := openStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, cfg.SpecFile, specHash)
 	if err != nil {
 		return err
 	}
 	defer chain.Close()
-	ledger, err := contracts.Open(chain, contract)
-	if err != nil {
-		return err
-	}
-	study, err := ledger.Study(ctx, cfg.StudyID)
-	if err != nil {
-		return fmt.Errorf("study %d: %w", cfg.StudyID, err)
-	}
-	if study.SpecHash != specHash {
-		return fmt.Errorf("spec %s hashes to %s but study %d was created with %s; use the study's spec file", cfg.SpecFile, specHash.Hex(), cfg.StudyID, study.SpecHash.Hex())
-	}
 	if study.Coordinator != account.Address() {
 		return fmt.Errorf("study %d is coordinated by %s; key_file holds %s", cfg.StudyID, study.Coordinator.Hex(), account.Address().Hex())
 	}

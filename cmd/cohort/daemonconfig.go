@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
@@ -18,6 +19,7 @@ import (
 	"google.golang.org/grpc"
 
 	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 )
 
@@ -201,4 +203,30 @@ func readDaemonConfig(name, usage string, args []string, stderr io.Writer, cfg i
 		return nil, err
 	}
 	return newLogger(stderr, logFormat())
+}
+
+// openStudy connects to the chain and the Cohort contract and reads the
+// study, checking that the daemon's spec file is the one the study was
+// created with. The caller closes the chain.
+func openStudy(ctx context.Context, rpc string, contract common.Address, studyID uint64, specFile string, specHash common.Hash) (*contracts.Chain, *contracts.Ledger, contracts.Study, error) {
+	chain, err := contracts.DialChain(ctx, rpc)
+	if err != nil {
+		return nil, nil, contracts.Study{}, err
+	}
+	fail := func(err error) (*contracts.Chain, *contracts.Ledger, contracts.Study, error) {
+		_ = chain.Close()
+		return nil, nil, contracts.Study{}, err
+	}
+	ledger, err := contracts.Open(chain, contract)
+	if err != nil {
+		return fail(err)
+	}
+	study, err := ledger.Study(ctx, studyID)
+	if err != nil {
+		return fail(fmt.Errorf("study %d: %w", studyID, err))
+	}
+	if study.SpecHash != specHash {
+		return fail(fmt.Errorf("spec %s hashes to %s but study %d was created with %s; use the study's spec file", specFile, specHash.Hex(), studyID, study.SpecHash.Hex()))
+	}
+	return chain, ledger, study, nil
 }

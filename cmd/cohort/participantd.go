@@ -17,7 +17,6 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
-	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
@@ -177,22 +176,11 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 	if err != nil {
 		return err
 	}
-	chain, err := contracts.DialChain(ctx, cfg.Chain.RPC)
+	chain, ledger, _, err := openStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, cfg.SpecFile, specHash)
 	if err != nil {
 		return err
 	}
 	defer chain.Close()
-	ledger, err := contracts.Open(chain, contract)
-	if err != nil {
-		return err
-	}
-	study, err := ledger.Study(ctx, cfg.StudyID)
-	if err != nil {
-		return fmt.Errorf("study %d: %w", cfg.StudyID, err)
-	}
-	if study.SpecHash != specHash {
-		return fmt.Errorf("spec %s hashes to %s but study %d was created with %s; use the study's spec file", cfg.SpecFile, specHash.Hex(), cfg.StudyID, study.SpecHash.Hex())
-	}
 	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
 	if err != nil {
 		return err
