@@ -109,11 +109,13 @@ func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep
 		samples[i] = uint64(n)
 	}
 	weights, err := c.policy.Weights(trust, samples)
-	if errors.Is(err, aggregation.ErrTooFewContributors) {
+	if errors.Is(err, aggregation.ErrTooFewContributors) || (err == nil && countNonZero(weights) < c.minParticipants) {
 		// Near convergence honest updates are small and point anywhere, so
 		// few may align with the reference: fall back to sample-count
 		// weights over the unflagged updates rather than stall the study.
-		weights, err = unflaggedSampleWeights(trust, counts, c.cfg.Robust.MinContributors)
+		// Participants refuse to decrypt an aggregate that weights fewer
+		// updates than the study's minimum, so that is the floor here too.
+		weights, err = unflaggedSampleWeights(trust, counts, max(c.cfg.Robust.MinContributors, c.minParticipants))
 		c.log.Warn("too few updates align with the reference; weighting the unflagged ones by sample count", "round", r)
 	}
 	if err != nil {
@@ -143,6 +145,16 @@ func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep
 	rep.GasUsed += rc.GasUsed
 	rep.Weights = weights
 	return nil
+}
+
+func countNonZero(ws []float64) int {
+	n := 0
+	for _, w := range ws {
+		if w > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // unflaggedSampleWeights weights unflagged updates by their sample counts.

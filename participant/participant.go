@@ -539,6 +539,17 @@ func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTa
 	if err := p.checkWeights(ctx, round, t, counts, total); err != nil {
 		return err
 	}
+	// Weights recorded by the coordinator itself (robust scoring) must not
+	// single out fewer updates than the study's minimum either.
+	nonZero := 0
+	for _, w := range t.GetWeights() {
+		if w > 0 {
+			nonZero++
+		}
+	}
+	if nonZero < int(study.MinParticipants) {
+		return fmt.Errorf("%w: the round %d aggregate gives weight to %d updates, the study requires at least %d", ErrChainMismatch, round, nonZero, study.MinParticipants)
+	}
 	recomputed, err := p.sealer.sum(updates, t.GetWeights())
 	if err != nil {
 		return fmt.Errorf("participant %s: recompute aggregate: %w", p.cfg.Name, err)

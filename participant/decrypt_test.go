@@ -1,0 +1,160 @@
+package participant
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// blobClient is a coordinator that serves blobs from a map and takes every
+// submission: the fault injected is what it asks to have decrypted.
+type blobClient struct {
+	cohortv1.CoordinatorClient
+	blobs     map[common.Hash][]byte
+	submitted int
+}
+
+func (c *blobClient) GetBlob(_ context.Context, in *cohortv1.BlobRequest, _ ...grpc.CallOption) (grpc.ServerStreamingClient[cohortv1.BlobChunk], error) {
+	return &blobStream{data: c.blobs[common.BytesToHash(in.GetHash())]}, nil
+}
+
+func (c *blobClient) SubmitDecryptionShare(context.Context, *cohortv1.DecryptionShareSubmission, ...grpc.CallOption) (*cohortv1.Ack, error) {
+	c.submitted++
+	return &cohortv1.Ack{}, nil
+}
+
+type blobStream struct {
+	grpc.ServerStreamingClient[cohortv1.BlobChunk]
+	data []byte
+	sent bool
+}
+
+func (s *blobStream) Recv() (*cohortv1.BlobChunk, error) {
+	if s.sent {
+		return nil, io.EOF
+	}
+	s.sent = true
+	return &cohortv1.BlobChunk{Data: s.data, Size: uint64(len(s.data))}, nil
+}
+
+// A participant gives a decryption share only for the weighted sum of at
+// least the study's minimum number of committed updates, with the committed
+// weights: a coordinator cannot get one hospital's update decrypted, alone
+// or hidden behind zero weights, nor anything that is not that sum.
+func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	keys := []*contracts.Account{contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))}
+	coord := contracts.NewAccount(mustKey(t))
+	chain, err := contracts.NewSimulatedChain(keys[0].Address(), keys[1].Address(), coord.Address())
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = chain.Close() })
+	ledger, _, err := contracts.Deploy(ctx, chain, keys[0], []contracts.Member{
+		{Address: keys[0].Address(), Name: "h1", TLSFingerprint: common.Hash{1}},
+		{Address: keys[1].Address(), Name: "h2", TLSFingerprint: common.Hash{2}},
+	})
+	require.NoError(t, err)
+	study, _, err := ledger.CreateStudy(ctx, keys[0], contracts.StudyParams{
+		SpecHash: common.Hash{1}, Purpose: common.Hash{2}, Rounds: 3, MinParticipants: 2, Threshold: 2,
+		StrikeLimit: 3, ReferenceCommitment: common.Hash{3}, Coordinator: coord.Address(),
+	})
+	require.NoError(t, err)
+
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	crs := aggregation.CommonSeed([]byte("decrypt test"))
+	sealers := []*homomorphicSealer{{scheme: scheme}, {scheme: scheme}}
+	var pkShares []*aggregation.PublicKeyShare
+	for i, s := range sealers {
+		_, err := ledger.JoinStudy(ctx, keys[i], study)
+		require.NoError(t, err)
+		b, err := s.publicKeyShare(crs)
+		require.NoError(t, err)
+		share := new(aggregation.PublicKeyShare)
+		require.NoError(t, share.UnmarshalBinary(b))
+		pkShares = append(pkShares, share)
+	}
+	pk, err := scheme.CombinePublicKey(crs, pkShares)
+	require.NoError(t, err)
+	_, err = ledger.SetPublicKeyHash(ctx, coord, study, pk.Hash())
+	require.NoError(t, err)
+	_, err = ledger.OpenRound(ctx, coord, study, 1, common.Hash{9}, time.Now().Add(time.Hour))
+	require.NoError(t, err)
+
+	client := &blobClient{blobs: map[common.Hash][]byte{}}
+	updates := make([]*aggregation.EncryptedVector, 2)
+	for i := range keys {
+		updates[i], err = scheme.Encrypt(pk, []float64{0.1 * float64(i+1), -0.2, 0.3})
+		require.NoError(t, err)
+		b, err := updates[i].MarshalBinary()
+		require.NoError(t, err)
+		client.blobs[crypto.Keccak256Hash(b)] = b
+		_, err = ledger.CommitUpdate(ctx, keys[i], study, 1, contracts.Commitment{CiphertextHash: crypto.Keccak256Hash(b), Samples: 100, ConsentRoot: common.Hash{7}})
+		require.NoError(t, err)
+	}
+	serve := func(v *aggregation.EncryptedVector) common.Hash {
+		b, err := v.MarshalBinary()
+		require.NoError(t, err)
+		h := crypto.Keccak256Hash(b)
+		client.blobs[h] = b
+		return h
+	}
+	sum := func(vs []*aggregation.EncryptedVector, w []float64) common.Hash {
+		agg, err := scheme.WeightedSum(vs, w)
+		require.NoError(t, err)
+		return serve(agg)
+	}
+	p := &Participant{
+		cfg: Config{Name: "h2", StudyID: study}, client: client, ledger: ledger, account: keys[1], key: mustKey(t),
+		sealer: sealers[1], log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	task := func(agg common.Hash, contributors []common.Address, weights []float64) *cohortv1.DecryptTask {
+		t := &cohortv1.DecryptTask{StudyId: study, Round: 1, AggregateHash: agg.Bytes(), Weights: weights}
+		for _, a := range contributors {
+			t.Contributors = append(t.Contributors, a.Bytes())
+		}
+		return t
+	}
+	h1, h2 := keys[0].Address(), keys[1].Address()
+
+	refusals := []struct {
+		name string
+		task *cohortv1.DecryptTask
+	}{
+		{"one hospital's update alone", task(sum(updates[:1], []float64{1}), []common.Address{h1}, []float64{1})},
+		{"one update hidden behind a zero weight", task(sum(updates, []float64{1, 0}), []common.Address{h1, h2}, []float64{1, 0})},
+		{"a raw update passed off as the aggregate", task(serve(updates[0]), []common.Address{h1, h2}, []float64{0.5, 0.5})},
+		{"the same contributor twice", task(sum([]*aggregation.EncryptedVector{updates[0], updates[0]}, []float64{0.5, 0.5}), []common.Address{h1, h1}, []float64{0.5, 0.5})},
+	}
+	for _, tt := range refusals {
+		t.Run(tt.name, func(t *testing.T) {
+			err := p.decrypt(ctx, tt.task)
+			require.ErrorIs(t, err, ErrChainMismatch)
+			require.Zero(t, client.submitted, "no decryption share left the site")
+		})
+	}
+	t.Run("the honest aggregate is decrypted", func(t *testing.T) {
+		require.NoError(t, p.decrypt(ctx, task(sum(updates, []float64{0.5, 0.5}), []common.Address{h1, h2}, []float64{0.5, 0.5})))
+		require.Equal(t, 1, client.submitted)
+	})
+	t.Run("recorded trust weights that single out one update", func(t *testing.T) {
+		// The coordinator records the weights itself in robust mode.
+		_, err := ledger.RecordScores(ctx, coord, study, 1, []contracts.Score{{Member: h1, Score: 1, Weight: 1}, {Member: h2, Score: 0, Weight: 0}})
+		require.NoError(t, err)
+		err = p.decrypt(ctx, task(sum(updates, []float64{1, 0}), []common.Address{h1, h2}, []float64{1, 0}))
+		require.ErrorIs(t, err, ErrChainMismatch)
+		require.ErrorContains(t, err, "gives weight to 1 updates")
+		require.Equal(t, 1, client.submitted, "no further share left the site")
+	})
+}
