@@ -178,6 +178,12 @@ func (v *EncryptedVector) UnmarshalBinary(p []byte) error {
 // (fresh or aggregate) and coefficient ranges, and that c0 is zero beyond the
 // vector's end.
 func (s *Scheme) checkVector(what string, v *EncryptedVector) error {
+	return s.checkVectorWith(what, v, checkPoly)
+}
+
+// checkVectorWith is checkVector with the polynomial check given: checkPoly,
+// or checkPolyShape for callers that check coefficients as they read them.
+func (s *Scheme) checkVectorWith(what string, v *EncryptedVector, check func(string, *ring.Ring, ring.Poly, int) error) error {
 	if v == nil || len(v.cts) == 0 {
 		return fmt.Errorf("%w: %s is nil or empty", ErrNilArgument, what)
 	}
@@ -196,7 +202,7 @@ func (s *Scheme) checkVector(what string, v *EncryptedVector) error {
 			return fmt.Errorf("%w: %s ciphertext %d has degree %d, want 1", ErrMalformed, what, i, len(ct.Value)-1)
 		}
 		for k, p := range ct.Value {
-			if err := checkPoly(fmt.Sprintf("%s ciphertext %d c%d", what, i, k), r, p, v.level); err != nil {
+			if err := check(fmt.Sprintf("%s ciphertext %d c%d", what, i, k), r, p, v.level); err != nil {
 				return err
 			}
 		}
@@ -379,7 +385,9 @@ func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*Encrypt
 	top := s.params.MaxLevel()
 	for i, v := range vs {
 		what := fmt.Sprintf("vector %d", i)
-		if err := s.checkVector(what, v); err != nil {
+		// Coefficients are range-checked by the kernel as it reads them
+		// (one parallel pass over memory instead of two).
+		if err := s.checkVectorWith(what, v, checkPolyShape); err != nil {
 			return nil, fmt.Errorf("aggregation: WeightedSum: %w", err)
 		}
 		if v.level != top {
@@ -425,7 +433,9 @@ func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*Encrypt
 				for i, v := range vs {
 					w.rows[i] = v.cts[j].Value[k].Coeffs[l]
 				}
-				weightedRow(w.acc.Coeffs[l], w.hi, w.rows, wmod[l], sr.Modulus, sr.BRedConstant, r64[l])
+				if bad := weightedRow(w.acc.Coeffs[l], w.hi, w.rows, wmod[l], sr.Modulus, sr.BRedConstant, r64[l]); bad >= 0 {
+					return fmt.Errorf("aggregation: WeightedSum: %w: vector %d ciphertext %d c%d: a coefficient is not reduced modulo q%d=%d", ErrMalformed, bad, j, k, l, sr.Modulus)
+				}
 			}
 			// Coefficient domain: an exact, rounded division by q_top per
 			// coefficient (zero stays zero, so c0's unused tail stays zero).
@@ -454,7 +464,9 @@ func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*Encrypt
 // (low words in dst, high words in hi), and reduces once at the end: the
 // sum runs close to memory speed. Inputs and weights must be reduced modulo
 // q, and hi must be as long as dst.
-func weightedRow(dst, hi []uint64, rows [][]uint64, w []uint64, q uint64, bred []uint64, r64 uint64) {
+// It returns the index of a row holding a coefficient not reduced modulo q,
+// or -1.
+func weightedRow(dst, hi []uint64, rows [][]uint64, w []uint64, q uint64, bred []uint64, r64 uint64) int {
 	const block = 128 // inputs between partial reductions of the high words
 	clear(dst)
 	clear(hi)
@@ -463,11 +475,16 @@ func weightedRow(dst, hi []uint64, rows [][]uint64, w []uint64, q uint64, bred [
 	for i, row := range rows {
 		wi := w[i]
 		row = row[:len(lo)]
+		var unreduced bool
 		for c, x := range row {
+			unreduced = unreduced || x >= q
 			ph, pl := bits.Mul64(wi, x)
 			var carry uint64
 			lo[c], carry = bits.Add64(lo[c], pl, 0)
 			hi[c] += ph + carry
+		}
+		if unreduced {
+			return i
 		}
 		if i%block == block-1 {
 			for c := range hi {
@@ -482,6 +499,7 @@ func weightedRow(dst, hi []uint64, rows [][]uint64, w []uint64, q uint64, bred [
 		}
 		dst[c] = v
 	}
+	return -1
 }
 
 // encodeWeight returns round(w·q_top), computed exactly in 256-bit floats.

@@ -459,14 +459,8 @@ func (s *Scheme) checkParams(what string, h common.Hash) error {
 
 // checkPoly verifies degree, level and coefficient reduction of p against r.
 func checkPoly(what string, r *ring.Ring, p ring.Poly, level int) error {
-	if p.Coeffs == nil {
-		return fmt.Errorf("%w: %s: polynomial missing", ErrMalformed, what)
-	}
-	if p.N() != r.N() {
-		return fmt.Errorf("%w: %s: polynomial degree %d, want %d", ErrParamsMismatch, what, p.N(), r.N())
-	}
-	if p.Level() != level {
-		return fmt.Errorf("%w: %s: polynomial level %d, want %d", ErrLevelMismatch, what, p.Level(), level)
+	if err := checkPolyShape(what, r, p, level); err != nil {
+		return err
 	}
 	for i, row := range p.Coeffs {
 		q := r.SubRings[i].Modulus
@@ -475,6 +469,21 @@ func checkPoly(what string, r *ring.Ring, p ring.Poly, level int) error {
 				return fmt.Errorf("%w: %s: coefficient %d not reduced modulo q%d=%d", ErrMalformed, what, c, i, q)
 			}
 		}
+	}
+	return nil
+}
+
+// checkPolyShape is checkPoly without the coefficient scan, for callers
+// that check the coefficients in the same pass as they use them.
+func checkPolyShape(what string, r *ring.Ring, p ring.Poly, level int) error {
+	if p.Coeffs == nil {
+		return fmt.Errorf("%w: %s: polynomial missing", ErrMalformed, what)
+	}
+	if p.N() != r.N() {
+		return fmt.Errorf("%w: %s: polynomial degree %d, want %d", ErrParamsMismatch, what, p.N(), r.N())
+	}
+	if p.Level() != level {
+		return fmt.Errorf("%w: %s: polynomial level %d, want %d", ErrLevelMismatch, what, p.Level(), level)
 	}
 	return nil
 }
