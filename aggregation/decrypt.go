@@ -110,13 +110,7 @@ func (ds *DecryptionShare) MarshalBinary() ([]byte, error) {
 	return marshal(size, func(e *encoder) {
 		e.header(kindDecryptionShare, ds.params)
 		e.bytes32(ds.AggregateHash)
-		e.write(ds.party[:])
-		e.u8(ds.mode)
-		e.u64(uint64(ds.point))
-		e.u32(uint32(len(ds.active)))
-		for _, p := range ds.active {
-			e.u64(uint64(p))
-		}
+		encodeShareOrigin(e, ds.party, ds.mode, ds.point, ds.active)
 		e.u8(uint8(ds.level))
 		e.u64(uint64(ds.length))
 		e.u32(uint32(len(ds.shares)))
@@ -131,25 +125,7 @@ func (ds *DecryptionShare) MarshalBinary() ([]byte, error) {
 func (ds *DecryptionShare) UnmarshalBinary(p []byte) error {
 	d, params := newDecoder(p, kindDecryptionShare)
 	aggHash := d.bytes32()
-	var party PartyID
-	copy(party[:], d.take(len(party)))
-	mode := d.u8()
-	point := ShamirPoint(d.u64())
-	nActive := int(d.u32())
-	if d.err == nil {
-		switch {
-		case mode == modeCollective && (nActive != 0 || point != 0):
-			d.fail("n-of-n share carries a Shamir point or active set")
-		case mode == modeThreshold && (nActive == 0 || nActive > maxParties || nActive > len(d.b)/8 || point == 0):
-			d.fail(fmt.Sprintf("threshold share has %d active points and point %d", nActive, point))
-		case mode != modeCollective && mode != modeThreshold:
-			d.fail(fmt.Sprintf("unknown share mode %d", mode))
-		}
-	}
-	var active []ShamirPoint
-	for i := 0; i < nActive && d.err == nil; i++ {
-		active = append(active, ShamirPoint(d.u64()))
-	}
+	party, mode, point, active := decodeShareOrigin(d)
 	level := int(d.u8())
 	length := d.u64()
 	if d.err == nil && (length == 0 || length > maxVectorLen) {
@@ -270,4 +246,39 @@ func (s *Scheme) Decrypt(agg *EncryptedVector, shares []*DecryptionShare) ([]flo
 		return nil, err
 	}
 	return out, nil
+}
+
+// encodeShareOrigin writes who made a decryption or score share and how:
+// the party, n-of-n or threshold mode, its Shamir point and the active set.
+func encodeShareOrigin(e *encoder, party PartyID, mode uint8, point ShamirPoint, active []ShamirPoint) {
+	e.write(party[:])
+	e.u8(mode)
+	e.u64(uint64(point))
+	e.u32(uint32(len(active)))
+	for _, p := range active {
+		e.u64(uint64(p))
+	}
+}
+
+// decodeShareOrigin reads what encodeShareOrigin wrote and checks that the
+// mode, point and active set agree.
+func decodeShareOrigin(d *decoder) (party PartyID, mode uint8, point ShamirPoint, active []ShamirPoint) {
+	copy(party[:], d.take(len(party)))
+	mode = d.u8()
+	point = ShamirPoint(d.u64())
+	nActive := int(d.u32())
+	if d.err == nil {
+		switch {
+		case mode == modeCollective && (nActive != 0 || point != 0):
+			d.fail("n-of-n share carries a Shamir point or active set")
+		case mode == modeThreshold && (nActive == 0 || nActive > maxParties || nActive > len(d.b)/8 || point == 0):
+			d.fail(fmt.Sprintf("threshold share has %d active points and point %d", nActive, point))
+		case mode != modeCollective && mode != modeThreshold:
+			d.fail(fmt.Sprintf("unknown share mode %d", mode))
+		}
+	}
+	for i := 0; i < nActive && d.err == nil; i++ {
+		active = append(active, ShamirPoint(d.u64()))
+	}
+	return party, mode, point, active
 }

@@ -845,13 +845,7 @@ func (sh *ScoreShare) MarshalBinary() ([]byte, error) {
 	return marshal(128+8*len(sh.active)+8*len(sh.values)*len(sh.values[0]), func(e *encoder) {
 		e.header(kindScoreShare, sh.params)
 		e.bytes32(sh.ScoreSetHash)
-		e.write(sh.party[:])
-		e.u8(sh.mode)
-		e.u64(uint64(sh.point))
-		e.u32(uint32(len(sh.active)))
-		for _, p := range sh.active {
-			e.u64(uint64(p))
-		}
+		encodeShareOrigin(e, sh.party, sh.mode, sh.point, sh.active)
 		e.u8(uint8(sh.level))
 		encodeScalarRows(e, sh.values)
 	})
@@ -862,25 +856,7 @@ func (sh *ScoreShare) MarshalBinary() ([]byte, error) {
 func (sh *ScoreShare) UnmarshalBinary(p []byte) error {
 	d, params := newDecoder(p, kindScoreShare)
 	setHash := d.bytes32()
-	var party PartyID
-	copy(party[:], d.take(len(party)))
-	mode := d.u8()
-	point := ShamirPoint(d.u64())
-	nActive := int(d.u32())
-	if d.err == nil {
-		switch {
-		case mode == modeCollective && (nActive != 0 || point != 0):
-			d.fail("n-of-n share carries a Shamir point or active set")
-		case mode == modeThreshold && (nActive == 0 || nActive > maxParties || nActive > len(d.b)/8 || point == 0):
-			d.fail(fmt.Sprintf("threshold share has %d active points and point %d", nActive, point))
-		case mode != modeCollective && mode != modeThreshold:
-			d.fail(fmt.Sprintf("unknown share mode %d", mode))
-		}
-	}
-	var active []ShamirPoint
-	for i := 0; i < nActive && d.err == nil; i++ {
-		active = append(active, ShamirPoint(d.u64()))
-	}
+	party, mode, point, active := decodeShareOrigin(d)
 	level := int(d.u8())
 	values := decodeScalarRows(d, level)
 	if err := d.done(); err != nil {
