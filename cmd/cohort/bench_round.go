@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"crypto/ecdsa"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -218,9 +217,7 @@ func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer)
 	report.ConcurrentRatio = report.Upload.ConcurrentMBPerSecond / report.Baseline.ConcurrentMBPerSecond
 
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(report)
+		return writeJSON(stdout, report)
 	}
 	return printRoundBench(stdout, report)
 }
