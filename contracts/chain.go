@@ -184,10 +184,17 @@ func (c *Chain) AdvanceTime(d time.Duration) error {
 	}
 	c.simMu.Lock()
 	defer c.simMu.Unlock()
-	if err := c.sim.AdjustTime(d); err != nil {
-		return fmt.Errorf("contracts: advancing simulated time: %w", err)
+	// Time moves only on an empty pending block: mine what the pool still
+	// holds (a transaction it took after its block was mined) and retry.
+	var err error
+	for try := 0; try < 50; try++ {
+		if err = c.sim.AdjustTime(d); err == nil {
+			return nil
+		}
+		c.sim.Commit()
+		time.Sleep(5 * time.Millisecond)
 	}
-	return nil
+	return fmt.Errorf("contracts: advancing simulated time: %w", err)
 }
 
 // Receipt describes a mined transaction.
@@ -347,6 +354,13 @@ func (c *Chain) waitReceipt(ctx context.Context, hash common.Hash) (*types.Recei
 		}
 		if !errors.Is(err, ethereum.NotFound) {
 			lastErr = err // transient RPC errors are retried until ctx ends
+		} else if c.sim != nil {
+			// The simulated pool may take the transaction after the block
+			// meant for it was mined (seen under the race detector): mine
+			// again rather than wait for some other sender to.
+			c.simMu.Lock()
+			c.sim.Commit()
+			c.simMu.Unlock()
 		}
 		select {
 		case <-ctx.Done():
