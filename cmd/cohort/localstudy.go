@@ -83,6 +83,18 @@ type localStudyConfig struct {
 	localConsent bool
 	// serverOptimizer, if set, replaces FedAvg at the coordinator.
 	serverOptimizer *aggregation.FedOptConfig
+	// joinBeforeRound makes hospital i (by index) join the running study
+	// on chain, and start its node, after round joinBeforeRound[i]-1 closed
+	// and before round joinBeforeRound[i] opens; the coordinator re-shares
+	// the threshold key to include it. Key generation waits for the others.
+	joinBeforeRound map[int]uint32
+	// leaveBeforeRound makes hospital i sign its on-chain leave, and stop
+	// its node, before round leaveBeforeRound[i] opens; the coordinator
+	// re-shares the key without it.
+	leaveBeforeRound map[int]uint32
+	// keystores keeps every hospital's key shares in an encrypted keystore
+	// (light scrypt) in its data directory, as a production node does.
+	keystores bool
 	// consentReady, if set, is called once the synthetic patients' consent
 	// grants are on chain, before key generation and round 1.
 	consentReady func(consentFigures)
@@ -202,6 +214,45 @@ type localStudy struct {
 	conns        []*grpc.ClientConn
 	consent      consentFigures
 	revoked      []revocation
+	// startLater starts the nodes of hospitals that join between rounds;
+	// stopNode[i] stops hospital i's node. nodesMu guards both: the
+	// coordinator's progress callback reads them.
+	nodesMu    sync.Mutex
+	startLater []lateNode
+	stopNode   []context.CancelFunc
+}
+
+// lateNode is the node of a hospital that joins a running study.
+type lateNode struct {
+	hospital int
+	start    func()
+}
+
+// changeMembers applies the membership changes due before round r: the
+// hospitals that leave sign their leave on chain and stop; the hospitals
+// that join sign their join on chain and start their nodes.
+func (s *localStudy) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecdsa.PrivateKey) error {
+	s.nodesMu.Lock()
+	defer s.nodesMu.Unlock()
+	for i, at := range s.cfg.leaveBeforeRound {
+		if at != r {
+			continue
+		}
+		if _, err := s.ledger.LeaveStudy(ctx, contracts.NewAccount(hospitalKeys[i]), s.studyID); err != nil {
+			return fmt.Errorf("hospital-%d leaving: %w", i+1, err)
+		}
+		s.stopNode[i]()
+	}
+	for _, n := range s.startLater {
+		if s.cfg.joinBeforeRound[n.hospital] != r {
+			continue
+		}
+		if _, err := s.ledger.JoinStudy(ctx, contracts.NewAccount(hospitalKeys[n.hospital]), s.studyID); err != nil {
+			return fmt.Errorf("hospital-%d joining: %w", n.hospital+1, err)
+		}
+		n.start()
+	}
+	return nil
 }
 
 // runLocalStudy assembles and runs a study; it returns when every round is
@@ -363,7 +414,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	}
 	figures := newRoundCollector()
 	ccfg := coordinator.DefaultConfig()
-	ccfg.StudyID, ccfg.Participants, ccfg.Rounds, ccfg.Spec, ccfg.InitSeed = s.studyID, cfg.hospitals, cfg.rounds, s.spec, cfg.seed
+	ccfg.StudyID, ccfg.Participants, ccfg.Rounds, ccfg.Spec, ccfg.InitSeed = s.studyID, cfg.hospitals-len(cfg.joinBeforeRound), cfg.rounds, s.spec, cfg.seed
 	ccfg.InsecurePlaintext = cfg.plaintext
 	ccfg.Root = rootData
 	if cfg.serverOptimizer != nil {
@@ -401,6 +452,11 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		s.rounds = append(s.rounds, f)
 		if cfg.progress != nil {
 			cfg.progress(f)
+		}
+		// Membership changes between rounds: the coordinator opens the
+		// next round, after re-sharing, once this returns.
+		if err := s.changeMembers(ctx, r.Round+1, hospitalKeys); err != nil {
+			abort(fmt.Errorf("changing members before round %d: %w", r.Round+1, err))
 		}
 		// The coordinator opens the next round once this returns, so
 		// revocations relayed now apply from it on.
@@ -490,7 +546,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 			}
 		}
 		var ks *participant.Keystore
-		if _, restarts := cfg.restartParticipantAfter[i]; restarts {
+		if _, restarts := cfg.restartParticipantAfter[i]; restarts || cfg.keystores {
 			// Key shares at rest, so that the restarted node has them.
 			if ks, err = participant.OpenKeystore(filepath.Join(dataDir, "keystore"), "demo passphrase", participant.WithLightScrypt()); err != nil {
 				return nil, err
@@ -508,13 +564,13 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		if err != nil {
 			return nil, err
 		}
-		g.Go(func() error {
+		run := func() error {
 			err := p.Run(pctx)
 			if pctx.Err() == nil || gctx.Err() != nil {
 				return err
 			}
 			if _, restarts := cfg.restartParticipantAfter[i]; !restarts {
-				return nil // a deliberately dropped site; the study goes on
+				return nil // a deliberately dropped (or departed) site; the study goes on
 			}
 			// A new node process: nothing but its key, keystore and data directory.
 			pcfg.Observe = figures.observe
@@ -523,7 +579,15 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 				return err
 			}
 			return again.Run(gctx)
-		})
+		}
+		s.nodesMu.Lock()
+		if _, later := cfg.joinBeforeRound[i]; later {
+			s.startLater = append(s.startLater, lateNode{hospital: i, start: func() { g.Go(run) }})
+		} else {
+			g.Go(run)
+		}
+		s.stopNode = append(s.stopNode, stop)
+		s.nodesMu.Unlock()
 	}
 	if err := g.Wait(); err != nil {
 		if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {

@@ -38,12 +38,15 @@ func runStudy(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return runStudyCreate(ctx, args[1:], stdout, stderr)
 		case "show":
 			return runStudyShow(ctx, args[1:], stdout, stderr)
+		case "leave":
+			return runStudyLeave(ctx, args[1:], stdout, stderr)
 		}
 	}
-	fmt.Fprint(stderr, `Usage: cohort study <create|show> [flags]
+	fmt.Fprint(stderr, `Usage: cohort study <create|show|leave> [flags]
 
   create  register a study on chain (researchers)
   show    print a study's parameters, rounds and participants (anyone)
+  leave   take a hospital out of a study between rounds (the hospital, or its coordinator with --member)
 
 Run `+"`cohort study create -h`"+` for a subcommand's flags.
 `)
