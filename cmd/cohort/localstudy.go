@@ -68,6 +68,10 @@ type localStudyConfig struct {
 	// uploaded its update of that round, and starts a new one on the same
 	// address, chain and store: a coordinator restarted mid-round.
 	restartCoordinatorIn uint32
+	// restartCoordinatorInReshare kills the coordinator in the middle of
+	// the re-sharing before that round (once a new holder keeps its new
+	// share pending) and starts a new one, as restartCoordinatorIn does.
+	restartCoordinatorInReshare uint32
 	// robust turns on encrypted robust scoring: the researcher's root data
 	// set (root, or for synthetic cohorts an extra synthetic site) scores
 	// every update, trust weights replace sample weights, flags go on chain.
@@ -220,6 +224,40 @@ type localStudy struct {
 	nodesMu    sync.Mutex
 	startLater []lateNode
 	stopNode   []context.CancelFunc
+}
+
+// msgPendingShare is what a participant logs once it keeps a re-sharing's
+// new share pending (participant.reshareKey).
+const msgPendingShare = "new threshold share received; pending until the coordinator commits"
+
+// onMessage is a log handler that calls do when a record with message msg
+// and attribute round equal to round passes: how the harness kills the
+// coordinator at a precise point of a protocol without hooks in it.
+type onMessage struct {
+	slog.Handler
+	msg   string
+	round uint32
+	do    func()
+}
+
+func (h *onMessage) Handle(ctx context.Context, r slog.Record) error {
+	if r.Message == h.msg {
+		r.Attrs(func(a slog.Attr) bool {
+			if a.Key == "round" && a.Value.Kind() == slog.KindUint64 && a.Value.Uint64() == uint64(h.round) {
+				h.do()
+			}
+			return true
+		})
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h *onMessage) WithAttrs(as []slog.Attr) slog.Handler {
+	return &onMessage{Handler: h.Handler.WithAttrs(as), msg: h.msg, round: h.round, do: h.do}
+}
+
+func (h *onMessage) WithGroup(name string) slog.Handler {
+	return &onMessage{Handler: h.Handler.WithGroup(name), msg: h.msg, round: h.round, do: h.do}
 }
 
 // lateNode is the node of a hospital that joins a running study.
@@ -518,6 +556,10 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		return err
 	})
 	var restartOnce sync.Once
+	plog := cfg.log
+	if r := cfg.restartCoordinatorInReshare; r != 0 {
+		plog = slog.New(&onMessage{Handler: cfg.log.Handler(), msg: msgPendingShare, round: r, do: func() { restartOnce.Do(func() { close(restart) }) }})
+	}
 	for i, site := range sites {
 		conn, err := grpc.NewClient(s.listen, messageLimitDial(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(hospitalCerts[i], s.ca.Pool(), "127.0.0.1"))))
 		if err != nil {
@@ -557,10 +599,10 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.plaintext,
 			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.attacks[i],
 			// Fail fast in one process, unless the coordinator is meant to vanish.
-			StopOnTaskError: cfg.restartCoordinatorIn == 0,
+			StopOnTaskError: cfg.restartCoordinatorIn == 0 && cfg.restartCoordinatorInReshare == 0,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
-		p, err := participant.New(pcfg, client, s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.log)
+		p, err := participant.New(pcfg, client, s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
 		if err != nil {
 			return nil, err
 		}

@@ -142,3 +142,45 @@ func (s *localStudy) model(ctx context.Context, h common.Hash) ([]float64, error
 	}
 	return models.DecodeParams(b)
 }
+
+// A coordinator killed in the middle of a re-sharing (a new holder already
+// keeps its new share pending) does not wedge the study: the new
+// coordinator re-shares again, or commits what was kept, and the newcomer
+// takes part in the round that follows.
+func TestResharingSurvivesCoordinatorRestart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var logs bytes.Buffer
+	const newcomer = 3
+	s, err := runLocalStudy(ctx, localStudyConfig{
+		hospitals: 4, rounds: 2, seed: 9, dataDir: t.TempDir(), threshold: 3, minParticipants: 3,
+		phaseTimeout: 20 * time.Second, localConsent: true, keystores: true,
+		joinBeforeRound:             map[int]uint32{newcomer: 2},
+		restartCoordinatorInReshare: 2,
+		log:                         slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	})
+	require.NoError(t, err)
+	t.Cleanup(s.Close)
+	require.Contains(t, logs.String(), msgPendingShare, "the coordinator was killed mid re-sharing")
+	started := bytes.Count(logs.Bytes(), []byte("membership changed; re-sharing the threshold key"))
+	t.Logf("re-sharings started %d, committed %d", started, bytes.Count(logs.Bytes(), []byte("threshold key re-shared")))
+	assert.Equal(t, 2, started, "the restarted coordinator re-shared again")
+	require.Len(t, s.rounds, 2)
+	for _, f := range s.rounds {
+		r, err := s.ledger.Round(ctx, s.studyID, f.Round)
+		require.NoError(t, err)
+		assert.True(t, r.Closed, "round %d closed on chain", f.Round)
+	}
+	_, err = s.ledger.Commitment(ctx, s.studyID, 2, s.participants[newcomer].Address)
+	require.NoError(t, err, "the newcomer trained in round 2")
+	assert.Equal(t, 4, s.rounds[1].Participants)
+	ks, err := participant.OpenKeystore(filepath.Join(s.participants[newcomer].dataDir, "keystore"), "demo passphrase", participant.WithLightScrypt())
+	require.NoError(t, err)
+	names, err := ks.List()
+	require.NoError(t, err)
+	assert.Equal(t, []string{fmt.Sprintf("study-%d-ckks-threshold-epoch", s.studyID), fmt.Sprintf("study-%d-ckks-threshold-share", s.studyID)}, names,
+		"the newcomer's share is in force and nothing is left pending")
+}
