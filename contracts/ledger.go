@@ -648,6 +648,28 @@ func (l *Ledger) IsMember(ctx context.Context, address common.Address) (bool, er
 	return l.binding.UnpackIsMember(out)
 }
 
+// studyEvents returns the logs of one event of the contract whose first
+// indexed argument is the study id, in chain order, dropping reorged ones.
+func (l *Ledger) studyEvents(ctx context.Context, event string, studyID uint64) ([]types.Log, error) {
+	logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{
+		Addresses: []common.Address{l.address},
+		Topics: [][]common.Hash{
+			{l.abi.Events[event].ID},
+			{common.BigToHash(new(big.Int).SetUint64(studyID))},
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := logs[:0]
+	for _, lg := range logs {
+		if !lg.Removed {
+			out = append(out, lg)
+		}
+	}
+	return out, nil
+}
+
 // Departure is a StudyLeft event: a participant left a study (By equals
 // Member) or its coordinator removed it (By is the coordinator).
 type Departure struct {
@@ -658,21 +680,12 @@ type Departure struct {
 
 // Departures returns every departure from the study, oldest first.
 func (l *Ledger) Departures(ctx context.Context, studyID uint64) ([]Departure, error) {
-	logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{
-		Addresses: []common.Address{l.address},
-		Topics: [][]common.Hash{
-			{l.abi.Events[cohortsol.CohortStudyLeftEventName].ID},
-			{common.BigToHash(new(big.Int).SetUint64(studyID))},
-		},
-	})
+	logs, err := l.studyEvents(ctx, cohortsol.CohortStudyLeftEventName, studyID)
 	if err != nil {
 		return nil, fmt.Errorf("reading the departures from study %d: %w", studyID, err)
 	}
 	var out []Departure
 	for i := range logs {
-		if logs[i].Removed {
-			continue
-		}
 		ev, err := l.binding.UnpackStudyLeftEvent(&logs[i])
 		if err != nil {
 			return nil, fmt.Errorf("reading the departures from study %d: decoding StudyLeft: %w", studyID, err)

@@ -242,21 +242,12 @@ type Strike struct {
 // Strikes returns every strike recorded in a study, in chain order, for the
 // audit trail.
 func (l *Ledger) Strikes(ctx context.Context, studyID uint64) ([]Strike, error) {
-	logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{
-		Addresses: []common.Address{l.address},
-		Topics: [][]common.Hash{
-			{l.abi.Events[cohortsol.CohortStrikeRecordedEventName].ID},
-			{common.BigToHash(new(big.Int).SetUint64(studyID))},
-		},
-	})
+	logs, err := l.studyEvents(ctx, cohortsol.CohortStrikeRecordedEventName, studyID)
 	if err != nil {
 		return nil, fmt.Errorf("reading the strikes of study %d: %w", studyID, err)
 	}
 	var out []Strike
 	for i := range logs {
-		if logs[i].Removed {
-			continue
-		}
 		ev, err := l.binding.UnpackStrikeRecordedEvent(&logs[i])
 		if err != nil {
 			return nil, fmt.Errorf("reading the strikes of study %d: decoding StrikeRecorded: %w", studyID, err)

@@ -105,11 +105,18 @@ func (h *homomorphicSealer) thresholdShares(t int, points []uint64) (map[uint64]
 	if err != nil {
 		return nil, err
 	}
+	return marshalShares(shares)
+}
+
+// marshalShares encodes dealt shares by recipient point.
+func marshalShares(shares map[aggregation.ShamirPoint]*aggregation.ThresholdShare) (map[uint64][]byte, error) {
 	out := make(map[uint64][]byte, len(shares))
 	for p, sh := range shares {
-		if out[uint64(p)], err = sh.MarshalBinary(); err != nil {
+		b, err := sh.MarshalBinary()
+		if err != nil {
 			return nil, err
 		}
+		out[uint64(p)] = b
 	}
 	return out, nil
 }
@@ -145,13 +152,7 @@ func (h *homomorphicSealer) reshareShares(dealers []uint64, t int, points []uint
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[uint64][]byte, len(shares))
-	for p, sh := range shares {
-		if out[uint64(p)], err = sh.MarshalBinary(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return marshalShares(shares)
 }
 
 func (h *homomorphicSealer) reshareKey(own uint64, received [][]byte) ([]byte, error) {

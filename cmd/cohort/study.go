@@ -169,15 +169,11 @@ Flags:
 
 	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
 	defer cancel()
-	chain, err := contracts.DialChain(ctx, *rpcURL)
-	if err != nil {
-		return fmt.Errorf("connecting to --eth-rpc: %w", err)
-	}
-	defer chain.Close()
-	ledger, err := contracts.Open(chain, contractAddr)
+	chain, ledger, err := openLedger(ctx, *rpcURL, contractAddr)
 	if err != nil {
 		return err
 	}
+	defer chain.Close()
 	res, err := createStudy(ctx, ledger, researcher, sf)
 	if err != nil {
 		return err
@@ -188,6 +184,21 @@ Flags:
 	fmt.Fprintf(stdout, "study      %d\nspec hash  %s  (keccak256 of the %d bytes of %s in RFC 8785 canonical JSON)\npurpose    %s\nreference  %s\ncoordinator %s\ntx         %s (block %d)\n",
 		res.StudyID, res.SpecHash.Hex(), res.SpecBytes, *specPath, res.Purpose.Hex(), res.ReferenceCommitment.Hex(), res.Coordinator.Hex(), res.TxHash.Hex(), res.Block)
 	return nil
+}
+
+// openLedger dials the chain at rpcURL and binds the Cohort contract at
+// contract; the caller closes the chain.
+func openLedger(ctx context.Context, rpcURL string, contract common.Address) (*contracts.Chain, *contracts.Ledger, error) {
+	chain, err := contracts.DialChain(ctx, rpcURL)
+	if err != nil {
+		return nil, nil, fmt.Errorf("connecting to --eth-rpc: %w", err)
+	}
+	ledger, err := contracts.Open(chain, contract)
+	if err != nil {
+		chain.Close()
+		return nil, nil, err
+	}
+	return chain, ledger, nil
 }
 
 // createStudy registers the study and describes it.
@@ -517,15 +528,11 @@ func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
 	defer cancel()
-	chain, err := contracts.DialChain(ctx, *rpcURL)
-	if err != nil {
-		return fmt.Errorf("connecting to --eth-rpc: %w", err)
-	}
-	defer chain.Close()
-	ledger, err := contracts.Open(chain, contractAddr)
+	chain, ledger, err := openLedger(ctx, *rpcURL, contractAddr)
 	if err != nil {
 		return err
 	}
+	defer chain.Close()
 	rep, err := showStudy(ctx, ledger, chain.ChainID().Uint64(), *id)
 	if err != nil {
 		return err

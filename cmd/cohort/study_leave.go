@@ -71,15 +71,11 @@ Flags:
 
 	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
 	defer cancel()
-	chain, err := contracts.DialChain(ctx, *rpcURL)
-	if err != nil {
-		return fmt.Errorf("connecting to --eth-rpc: %w", err)
-	}
-	defer chain.Close()
-	ledger, err := contracts.Open(chain, contractAddr)
+	chain, ledger, err := openLedger(ctx, *rpcURL, contractAddr)
 	if err != nil {
 		return err
 	}
+	defer chain.Close()
 	res, err := leaveStudy(ctx, ledger, account, *id, removed)
 	if err != nil {
 		return err
