@@ -65,20 +65,7 @@ func TestReshareKeyRefusesHostileShares(t *testing.T) {
 	// Threshold key generation among hospitals 1 and 2 at points 1, 2.
 	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
 	require.NoError(t, err)
-	crs := aggregation.CommonSeed([]byte("reshare test"))
-	dealers := []*homomorphicSealer{{scheme: scheme}, {scheme: scheme}}
-	var pkShares []*aggregation.PublicKeyShare
-	for i, s := range dealers {
-		_, err := ledger.JoinStudy(ctx, accounts[i], study)
-		require.NoError(t, err)
-		b, err := s.publicKeyShare(crs)
-		require.NoError(t, err)
-		share := new(aggregation.PublicKeyShare)
-		require.NoError(t, share.UnmarshalBinary(b))
-		pkShares = append(pkShares, share)
-	}
-	pk, err := scheme.CombinePublicKey(crs, pkShares)
-	require.NoError(t, err)
+	pk, dealers := joinWithKey(ctx, t, ledger, study, scheme, "reshare test", accounts[:2])
 	pkBytes, err := pk.MarshalBinary()
 	require.NoError(t, err)
 	dealt := make([]map[uint64][]byte, 2)
@@ -171,4 +158,26 @@ func TestReshareKeyRefusesHostileShares(t *testing.T) {
 	require.NoError(t, p.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: study, Round: 1, SetHash: setHash.Bytes()}))
 	assert.Equal(t, uint64(3), p.point)
 	require.NoError(t, p.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: study, Round: 1, SetHash: setHash.Bytes()}), "a commit applied again is a no-op")
+}
+
+// joinWithKey joins the accounts to the study on chain and runs collective
+// key generation among them; it returns the key and their sealers.
+func joinWithKey(ctx context.Context, t *testing.T, ledger *contracts.Ledger, study uint64, scheme *aggregation.Scheme, seed string, accounts []*contracts.Account) (*aggregation.PublicKey, []*homomorphicSealer) {
+	t.Helper()
+	crs := aggregation.CommonSeed([]byte(seed))
+	sealers := make([]*homomorphicSealer, len(accounts))
+	var pkShares []*aggregation.PublicKeyShare
+	for i, a := range accounts {
+		_, err := ledger.JoinStudy(ctx, a, study)
+		require.NoError(t, err)
+		sealers[i] = &homomorphicSealer{scheme: scheme}
+		b, err := sealers[i].publicKeyShare(crs)
+		require.NoError(t, err)
+		share := new(aggregation.PublicKeyShare)
+		require.NoError(t, share.UnmarshalBinary(b))
+		pkShares = append(pkShares, share)
+	}
+	pk, err := scheme.CombinePublicKey(crs, pkShares)
+	require.NoError(t, err)
+	return pk, sealers
 }
