@@ -183,6 +183,19 @@ func TestMembershipChangeByResharing(t *testing.T) {
 	_, err = thresholdDecrypt(t, s, agg, []*ThresholdSecretShare{fresh[1], &mixed})
 	require.ErrorIs(t, err, ErrInvalidThreshold, "point 5 is no longer in the member set")
 
+	// The forced path is sound: two new shares decrypt through it.
+	got, err = forcedDecrypt(t, s, agg, []*ThresholdSecretShare{fresh[1], fresh[2]}, []ShamirPoint{1, 2})
+	require.NoError(t, err)
+	assert.LessOrEqual(t, maxAbsDiff(got, want), 1e-5)
+	// Nor does it by the maths, past every check: interpolating the new
+	// share of member 1 and the old share of member 5 (t-1 = 1 new share
+	// plus the leaver's) at zero gives noise, not the sum.
+	got, err = forcedDecrypt(t, s, agg, []*ThresholdSecretShare{fresh[1], tsks[4]}, []ShamirPoint{1, 5})
+	require.NoError(t, err, "the shares are well formed; only the maths fails")
+	e := maxAbsDiff(got, want)
+	t.Logf("leaver's old share + 1 new share: max abs error %.3g", e)
+	assert.Greater(t, e, 100.0, "inputs are within ±10")
+
 	t.Run("refusals", func(t *testing.T) {
 		d1 := dealt[dealers[0]][1]
 		d3 := dealt[dealers[1]][1]
@@ -309,4 +322,25 @@ func (smudgeOff) share(t *testing.T, s *Scheme, sk *rlwe.SecretKey, agg *Encrypt
 	ds, err := s.genDecryptionShare(sk, agg, &DecryptionShare{mode: modeCollective})
 	require.NoError(t, err)
 	return ds
+}
+
+// forcedDecrypt decrypts agg with the members' shares interpolated over the
+// given active points, bypassing the checks that the shares belong to one
+// sharing: it shows what a party that ignores them would get.
+func forcedDecrypt(t *testing.T, s *Scheme, agg *EncryptedVector, members []*ThresholdSecretShare, points []ShamirPoint) ([]float64, error) {
+	t.Helper()
+	active := make([]mhe.ShamirPublicPoint, len(points))
+	for i, p := range points {
+		active[i] = mhe.ShamirPublicPoint(p)
+	}
+	var shares []*DecryptionShare
+	for i, m := range members {
+		cmb := mhe.NewCombiner(*s.params.GetRLWEParameters(), active[i], active, len(active))
+		additive := rlwe.NewSecretKey(s.params)
+		require.NoError(t, cmb.GenAdditiveShare(active, active[i], m.share, additive))
+		ds, err := s.genDecryptionShare(additive, agg, &DecryptionShare{party: m.party, mode: modeThreshold, point: points[i], active: points})
+		require.NoError(t, err)
+		shares = append(shares, ds)
+	}
+	return s.Decrypt(agg, shares)
 }

@@ -61,6 +61,10 @@ func (t *ThresholdSecretShare) Point() ShamirPoint { return t.point }
 // Threshold returns the number of parties needed to decrypt.
 func (t *ThresholdSecretShare) Threshold() int { return t.threshold }
 
+// Party returns the party that holds the share; a re-sharing keeps it
+// (AggregateReshareShares takes it as self).
+func (t *ThresholdSecretShare) Party() PartyID { return t.party }
+
 // checkPointSet validates and returns a sorted copy of points.
 func checkPointSet(points []ShamirPoint) ([]ShamirPoint, error) {
 	if len(points) == 0 {

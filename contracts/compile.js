@@ -11,7 +11,7 @@ const solc = require('solc');
 
 const PINNED_VERSION = '0.8.28';
 const EVM_VERSION = 'cancun';
-const OPTIMIZER_RUNS = 1000;
+const OPTIMIZER_RUNS = 500;
 
 function main() {
   const version = solc.version();

@@ -10,8 +10,11 @@
 //     removals, reinstatements and quorum changes by a vote of active members
 //     ([Ledger.ProposeAdmission], [Ledger.Vote], ...); each member has a name,
 //     an address and a TLS certificate fingerprint;
-//   - studies and the members that join them, and the hash of each study's
-//     collective public key;
+//   - studies and the members that join them (before key generation or
+//     between rounds of a running study), leave them ([Ledger.LeaveStudy]) or
+//     are removed by the coordinator ([Ledger.RemoveParticipant]) while no
+//     round is open, never below the study's minimum of active
+//     participants, and the hash of each study's collective public key;
 //   - patients' consent per study or per purpose, with an expiry, signed by
 //     the patient as EIP-712 typed data ([SignConsent]) and relayed by a
 //     member ([Ledger.GrantConsent], [Ledger.RevokeConsent]), so patients need

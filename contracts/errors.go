@@ -19,24 +19,26 @@ var (
 	ErrNotMember = errors.New("contracts: sender is not an active consortium member; a member must be admitted first")
 	// ErrNotCoordinator: only the study's coordinator may do this.
 	ErrNotCoordinator = errors.New("contracts: sender is not the study's coordinator; send from the coordinator account named at study creation")
-	// ErrNotParticipant: the sender has not joined the study.
-	ErrNotParticipant = errors.New("contracts: sender has not joined the study; join it while enrolment is open")
+	// ErrNotParticipant: the sender (or the member named) is not a current
+	// participant of the study: it never joined or it left.
+	ErrNotParticipant = errors.New("contracts: not a participant of the study (never joined, or left); join it while no round is open")
 	// ErrDuplicateMember: the address is already a consortium member.
 	ErrDuplicateMember = errors.New("contracts: address is already a consortium member")
 	// ErrStudyNotFound: no study has this id.
 	ErrStudyNotFound = errors.New("contracts: no study with this id; check the id returned by CreateStudy")
 	// ErrAlreadyJoined: the member has already joined the study.
 	ErrAlreadyJoined = errors.New("contracts: member has already joined the study")
-	// ErrEnrolmentClosed: the study's public key is set, so no member can join any more.
-	ErrEnrolmentClosed = errors.New("contracts: study enrolment is closed (its collective public key is set)")
+	// ErrEnrolmentClosed: a round is open or the study completed, so no member can join now.
+	ErrEnrolmentClosed = errors.New("contracts: the study admits no participant now (a round is open, or the study completed); join between rounds")
 	// ErrStudyFull: the study has reached the maximum number of participants (65535).
 	ErrStudyFull = errors.New("contracts: study has the maximum number of participants")
 	// ErrPublicKeyLocked: a round has opened, so the collective public key can no longer change.
 	ErrPublicKeyLocked = errors.New("contracts: the study's public key cannot change once a round has opened")
 	// ErrPublicKeyNotSet: no round may open before the collective public key hash is recorded.
 	ErrPublicKeyNotSet = errors.New("contracts: the study's collective public key hash is not set; record it with SetPublicKeyHash first")
-	// ErrTooFewParticipants: fewer participants than the study's minimum.
-	ErrTooFewParticipants = errors.New("contracts: fewer participants than the study's minimum")
+	// ErrTooFewParticipants: fewer participants than the study's minimum, or
+	// a leave or removal that would leave fewer active participants than it.
+	ErrTooFewParticipants = errors.New("contracts: fewer participants than the study's minimum (a leave or removal may not take the study below it)")
 	// ErrStudyCompleted: all the study's rounds have run.
 	ErrStudyCompleted = errors.New("contracts: the study has completed all its rounds")
 	// ErrRoundOutOfOrder: rounds open in sequence starting at 1.

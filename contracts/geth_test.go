@@ -155,7 +155,7 @@ func TestGethStudy(t *testing.T) {
 				_, err := f.ledger.OpenRound(f.ctx, f.members[0], id, 2, hash("model 1"), f.deadline())
 				return err
 			}, contracts.ErrNotCoordinator},
-			{"join after the key is set", func() error {
+			{"join while a round is open", func() error {
 				_, err := f.ledger.JoinStudy(f.ctx, f.members[0], id)
 				return err
 			}, contracts.ErrEnrolmentClosed},

@@ -178,3 +178,21 @@ func TestDialChainFailsFast(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "127.0.0.1:1")
 }
+
+// TestDeployedCodeFitsEIP170 keeps the contract deployable on mainnet
+// (EIP-170: at most 24,576 bytes of runtime code), with a margin so that a
+// small feature does not suddenly break deployment.
+func TestDeployedCodeFitsEIP170(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	deployer := testAccount(t)
+	chain, err := NewSimulatedChain(deployer.Address())
+	require.NoError(t, err)
+	defer chain.Close()
+	ledger, _, err := Deploy(ctx, chain, deployer, []Member{{deployer.Address(), "H", crypto.Keccak256Hash([]byte("cert"))}})
+	require.NoError(t, err)
+	code, err := chain.sim.Client().CodeAt(ctx, ledger.Address(), nil)
+	require.NoError(t, err)
+	t.Logf("deployed code: %d bytes of 24576", len(code))
+	assert.LessOrEqual(t, len(code), 24576-512, "the Cohort contract is close to the EIP-170 limit; trim it (or lower OPTIMIZER_RUNS in compile.js and check cohort bench gas)")
+}

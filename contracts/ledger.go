@@ -95,8 +95,12 @@ type Study struct {
 	RoundOpen bool
 	// Completed is true once the last round has closed.
 	Completed bool
-	// Participants are the members that joined, in joining order.
+	// Participants are the current participants (joined and not left,
+	// suspended ones included), in joining order.
 	Participants []common.Address
+	// ActiveParticipants counts the participants that are not suspended:
+	// a leave or removal that would take it below MinParticipants is refused.
+	ActiveParticipants uint16
 }
 
 // Commitment is a participant's commitment to its encrypted update in a round.
@@ -263,11 +267,40 @@ func (l *Ledger) CreateStudy(ctx context.Context, from *Account, p StudyParams) 
 	return 0, receiptOf(r), fmt.Errorf("creating a study: %w: no StudyCreated event in transaction %s", ErrInconsistentLedger, r.TxHash)
 }
 
-// JoinStudy joins from, an active member, to a study whose enrolment is open.
+// JoinStudy joins from, an active member, to a study while no round is
+// open: before key generation or between rounds (the coordinator then
+// re-shares the threshold key to include it). A participant that left may
+// join again. It fails with ErrEnrolmentClosed while a round is open or once
+// the study completed, ErrAlreadyJoined for a current participant.
 func (l *Ledger) JoinStudy(ctx context.Context, from *Account, studyID uint64) (Receipt, error) {
 	r, err := l.write(ctx, from, l.binding.PackJoinStudy(studyID))
 	if err != nil {
 		return Receipt{}, fmt.Errorf("joining study %d: %w", studyID, err)
+	}
+	return receiptOf(r), nil
+}
+
+// LeaveStudy takes from, a participant, out of a study while no round is
+// open; the coordinator re-shares the threshold key without it before the
+// next round. It fails with ErrRoundStillOpen during a round,
+// ErrNotParticipant if from is not a current participant, and
+// ErrTooFewParticipants if fewer than the study's MinParticipants active
+// participants would remain once its key is set.
+func (l *Ledger) LeaveStudy(ctx context.Context, from *Account, studyID uint64) (Receipt, error) {
+	r, err := l.write(ctx, from, l.binding.PackLeaveStudy(studyID))
+	if err != nil {
+		return Receipt{}, fmt.Errorf("leaving study %d: %w", studyID, err)
+	}
+	return receiptOf(r), nil
+}
+
+// RemoveParticipant lets the study's coordinator (from) remove member from
+// the study between rounds, under the same conditions as LeaveStudy; other
+// senders get ErrNotCoordinator.
+func (l *Ledger) RemoveParticipant(ctx context.Context, from *Account, studyID uint64, member common.Address) (Receipt, error) {
+	r, err := l.write(ctx, from, l.binding.PackRemoveParticipant(studyID, member))
+	if err != nil {
+		return Receipt{}, fmt.Errorf("removing %s from study %d: %w", member.Hex(), studyID, err)
 	}
 	return receiptOf(r), nil
 }
@@ -382,6 +415,8 @@ func (l *Ledger) Study(ctx context.Context, studyID uint64) (Study, error) {
 		RoundOpen:     s.RoundOpen,
 		Completed:     s.Completed,
 		Participants:  participants,
+
+		ActiveParticipants: s.ActiveParticipants,
 	}, nil
 }
 
@@ -613,7 +648,55 @@ func (l *Ledger) IsMember(ctx context.Context, address common.Address) (bool, er
 	return l.binding.UnpackIsMember(out)
 }
 
-// IsParticipant reports whether the address joined the study.
+// studyEvents returns the logs of one event of the contract whose first
+// indexed argument is the study id, in chain order, dropping reorged ones.
+func (l *Ledger) studyEvents(ctx context.Context, event string, studyID uint64) ([]types.Log, error) {
+	logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{
+		Addresses: []common.Address{l.address},
+		Topics: [][]common.Hash{
+			{l.abi.Events[event].ID},
+			{common.BigToHash(new(big.Int).SetUint64(studyID))},
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := logs[:0]
+	for _, lg := range logs {
+		if !lg.Removed {
+			out = append(out, lg)
+		}
+	}
+	return out, nil
+}
+
+// Departure is a StudyLeft event: a participant left a study (By equals
+// Member) or its coordinator removed it (By is the coordinator).
+type Departure struct {
+	Member common.Address
+	By     common.Address
+	Block  uint64
+}
+
+// Departures returns every departure from the study, oldest first.
+func (l *Ledger) Departures(ctx context.Context, studyID uint64) ([]Departure, error) {
+	logs, err := l.studyEvents(ctx, cohortsol.CohortStudyLeftEventName, studyID)
+	if err != nil {
+		return nil, fmt.Errorf("reading the departures from study %d: %w", studyID, err)
+	}
+	var out []Departure
+	for i := range logs {
+		ev, err := l.binding.UnpackStudyLeftEvent(&logs[i])
+		if err != nil {
+			return nil, fmt.Errorf("reading the departures from study %d: decoding StudyLeft: %w", studyID, err)
+		}
+		out = append(out, Departure{Member: ev.Member, By: ev.By, Block: logs[i].BlockNumber})
+	}
+	return out, nil
+}
+
+// IsParticipant reports whether the address is a current participant of
+// the study (joined and not left).
 func (l *Ledger) IsParticipant(ctx context.Context, studyID uint64, address common.Address) (bool, error) {
 	out, err := l.read(ctx, l.binding.PackIsParticipant(studyID, address))
 	if err != nil {

@@ -129,7 +129,8 @@ func TestCreateStudyRejectsBadParams(t *testing.T) {
 func TestJoinStudy(t *testing.T) {
 	f := newFixture(t, 3)
 	open := f.study(t, 0)
-	closed := f.keyedStudy(t, 2)
+	keyed := f.keyedStudy(t, 2)
+	roundOpen := f.openStudy(t, 2)
 	tests := []struct {
 		name  string
 		from  *contracts.Account
@@ -142,7 +143,8 @@ func TestJoinStudy(t *testing.T) {
 		{"outsider", f.outsider, open, contracts.ErrNotMember},
 		{"researcher is no member", f.researcher, open, contracts.ErrNotMember},
 		{"unknown study", f.members[2], 42, contracts.ErrStudyNotFound},
-		{"enrolment closed", f.members[2], closed, contracts.ErrEnrolmentClosed},
+		{"joins a running study between rounds", f.members[2], keyed, nil},
+		{"joins while a round is open", f.members[2], roundOpen, contracts.ErrEnrolmentClosed},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -454,4 +456,126 @@ func TestAccountNeverPrintsKey(t *testing.T) {
 		assert.NotContains(t, out, secret, format)
 		assert.Contains(t, out, strings.ToLower(a.Address().Hex()[2:]), format)
 	}
+}
+
+func TestLeaveAndRemoveBetweenRounds(t *testing.T) {
+	f := newFixture(t, 4)
+	id := f.keyedStudy(t, 3) // min participants 2, threshold 2
+	m0, m1, m2, m3 := f.members[0], f.members[1], f.members[2], f.members[3]
+	active := func(t *testing.T) ([]common.Address, uint16) {
+		t.Helper()
+		s, err := f.ledger.Study(f.ctx, id)
+		require.NoError(t, err)
+		return s.Participants, s.ActiveParticipants
+	}
+
+	// A participant leaves between rounds; it no longer counts, commits or joins the coordinator.
+	_, err := f.ledger.LeaveStudy(f.ctx, m2, id)
+	require.NoError(t, err)
+	ps, n := active(t)
+	assert.Equal(t, []common.Address{m0.Address(), m1.Address()}, ps)
+	assert.Equal(t, uint16(2), n)
+	ok, err := f.ledger.IsParticipant(f.ctx, id, m2.Address())
+	require.NoError(t, err)
+	assert.False(t, ok)
+	p, err := f.ledger.Participant(f.ctx, id, m2.Address())
+	require.NoError(t, err)
+	assert.True(t, p.Left)
+	assert.Equal(t, uint16(3), p.Index, "a leaver keeps its index")
+
+	// A newcomer joins the running study between rounds.
+	_, err = f.ledger.JoinStudy(f.ctx, m3, id)
+	require.NoError(t, err)
+	p, err = f.ledger.Participant(f.ctx, id, m3.Address())
+	require.NoError(t, err)
+	assert.Equal(t, uint16(4), p.Index, "indices keep counting past leavers")
+
+	// Round 1 opens: nobody joins or leaves until it closes.
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), f.deadline())
+	require.NoError(t, err)
+	_, err = f.ledger.CommitUpdate(f.ctx, m2, id, 1, commitment(2))
+	require.ErrorIs(t, err, contracts.ErrNotParticipant, "a leaver's commit is refused")
+
+	tests := []struct {
+		name string
+		call func() error
+		want error
+	}{
+		{"leave while a round is open", func() error { _, err := f.ledger.LeaveStudy(f.ctx, m0, id); return err }, contracts.ErrRoundStillOpen},
+		{"removal while a round is open", func() error {
+			_, err := f.ledger.RemoveParticipant(f.ctx, f.coord, id, m0.Address())
+			return err
+		}, contracts.ErrRoundStillOpen},
+		{"join again while a round is open", func() error { _, err := f.ledger.JoinStudy(f.ctx, m2, id); return err }, contracts.ErrEnrolmentClosed},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { require.ErrorIs(t, tc.call(), tc.want) })
+	}
+	for i, m := range []*contracts.Account{m0, m1, m3} {
+		_, err := f.ledger.CommitUpdate(f.ctx, m, id, 1, commitment(i))
+		require.NoError(t, err)
+	}
+	_, err = f.ledger.CloseRound(f.ctx, f.coord, id, 1, result(3))
+	require.NoError(t, err)
+
+	// Between rounds: access control and the minimum.
+	tests = []struct {
+		name string
+		call func() error
+		want error
+	}{
+		{"member removes another", func() error {
+			_, err := f.ledger.RemoveParticipant(f.ctx, m0, id, m1.Address())
+			return err
+		}, contracts.ErrNotCoordinator},
+		{"researcher removes a participant", func() error {
+			_, err := f.ledger.RemoveParticipant(f.ctx, f.researcher, id, m1.Address())
+			return err
+		}, contracts.ErrNotCoordinator},
+		{"outsider leaves", func() error { _, err := f.ledger.LeaveStudy(f.ctx, f.outsider, id); return err }, contracts.ErrNotParticipant},
+		{"leaver leaves twice", func() error { _, err := f.ledger.LeaveStudy(f.ctx, m2, id); return err }, contracts.ErrNotParticipant},
+		{"coordinator removes a non-participant", func() error {
+			_, err := f.ledger.RemoveParticipant(f.ctx, f.coord, id, f.outsider.Address())
+			return err
+		}, contracts.ErrNotParticipant},
+		{"unknown study", func() error { _, err := f.ledger.LeaveStudy(f.ctx, m0, 99); return err }, contracts.ErrStudyNotFound},
+		{"current participant joins again", func() error { _, err := f.ledger.JoinStudy(f.ctx, m0, id); return err }, contracts.ErrAlreadyJoined},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { require.ErrorIs(t, tc.call(), tc.want) })
+	}
+
+	// The coordinator removes one (3 -> 2 active); a further leave would break the minimum (and t).
+	_, err = f.ledger.RemoveParticipant(f.ctx, f.coord, id, m3.Address())
+	require.NoError(t, err)
+	_, err = f.ledger.LeaveStudy(f.ctx, m1, id)
+	require.ErrorIs(t, err, contracts.ErrTooFewParticipants)
+	_, err = f.ledger.RemoveParticipant(f.ctx, f.coord, id, m1.Address())
+	require.ErrorIs(t, err, contracts.ErrTooFewParticipants)
+
+	// The leaver joins again (3 active), then leaving is possible once more.
+	_, err = f.ledger.JoinStudy(f.ctx, m2, id)
+	require.NoError(t, err)
+	ps, n = active(t)
+	assert.Equal(t, []common.Address{m0.Address(), m1.Address(), m2.Address()}, ps)
+	assert.Equal(t, uint16(3), n)
+	_, err = f.ledger.LeaveStudy(f.ctx, m1, id)
+	require.NoError(t, err)
+
+	// The events record who left and who removed whom.
+	left, err := f.ledger.Departures(f.ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, []contracts.Departure{
+		{Member: m2.Address(), By: m2.Address()},
+		{Member: m3.Address(), By: f.coord.Address()},
+		{Member: m1.Address(), By: m1.Address()},
+	}, stripBlocks(left))
+}
+
+func stripBlocks(ds []contracts.Departure) []contracts.Departure {
+	out := make([]contracts.Departure, len(ds))
+	for i, d := range ds {
+		out[i] = contracts.Departure{Member: d.Member, By: d.By}
+	}
+	return out
 }

@@ -184,6 +184,9 @@ type Participant struct {
 	Suspended bool
 	// LastCommittedRound is the last round the member committed an update to.
 	LastCommittedRound uint32
+	// Left is true once the member left the study (LeaveStudy) or its
+	// coordinator removed it (RemoveParticipant); it may join again.
+	Left bool
 }
 
 // Participant returns a member's standing in a study (Index 0 if it has not
@@ -197,7 +200,7 @@ func (l *Ledger) Participant(ctx context.Context, studyID uint64, member common.
 	if err != nil {
 		return Participant{}, fmt.Errorf("reading the standing of %s in study %d: %w", member, studyID, err)
 	}
-	return Participant{Index: p.Index, Strikes: p.Strikes, Suspended: p.Suspended, LastCommittedRound: p.LastCommittedRound}, nil
+	return Participant{Index: p.Index, Strikes: p.Strikes, Suspended: p.Suspended, LastCommittedRound: p.LastCommittedRound, Left: p.Left}, nil
 }
 
 // StrikeReason tells why a member received a strike.
@@ -239,21 +242,12 @@ type Strike struct {
 // Strikes returns every strike recorded in a study, in chain order, for the
 // audit trail.
 func (l *Ledger) Strikes(ctx context.Context, studyID uint64) ([]Strike, error) {
-	logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{
-		Addresses: []common.Address{l.address},
-		Topics: [][]common.Hash{
-			{l.abi.Events[cohortsol.CohortStrikeRecordedEventName].ID},
-			{common.BigToHash(new(big.Int).SetUint64(studyID))},
-		},
-	})
+	logs, err := l.studyEvents(ctx, cohortsol.CohortStrikeRecordedEventName, studyID)
 	if err != nil {
 		return nil, fmt.Errorf("reading the strikes of study %d: %w", studyID, err)
 	}
 	var out []Strike
 	for i := range logs {
-		if logs[i].Removed {
-			continue
-		}
 		ev, err := l.binding.UnpackStrikeRecordedEvent(&logs[i])
 		if err != nil {
 			return nil, fmt.Errorf("reading the strikes of study %d: decoding StrikeRecorded: %w", studyID, err)

@@ -161,6 +161,10 @@ func TestStrikesSuspendAndReinstate(t *testing.T) {
 	p, err = f.ledger.Participant(f.ctx, id, bad.Address())
 	require.NoError(t, err)
 	assert.Equal(t, contracts.Participant{Index: 3, Strikes: 3, Suspended: true}, p)
+	s, err := f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, uint16(2), s.ActiveParticipants, "a suspended participant is not active")
+	assert.Len(t, s.Participants, 3, "but it is still a participant")
 
 	_, err = f.ledger.CommitUpdate(f.ctx, bad, id, 1, commitment(2))
 	require.ErrorIs(t, err, contracts.ErrSuspended)
@@ -183,6 +187,9 @@ func TestStrikesSuspendAndReinstate(t *testing.T) {
 	p, err = f.ledger.Participant(f.ctx, id, bad.Address())
 	require.NoError(t, err)
 	assert.Equal(t, contracts.Participant{Index: 3}, p)
+	s, err = f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, uint16(3), s.ActiveParticipants, "reinstated, it is active again")
 	_, err = f.ledger.CommitUpdate(f.ctx, bad, id, 1, commitment(2))
 	require.NoError(t, err)
 }

@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -150,6 +152,12 @@ type Coordinator struct {
 	// of shares that decrypt, once threshold key generation ran.
 	points    map[common.Address]uint64
 	threshold int
+	// epoch is 0 after threshold key generation and r after the
+	// re-sharing before round r, which setHash identifies; nextPoint is the
+	// next Shamir point never given to anyone.
+	epoch     uint32
+	setHash   common.Hash
+	nextPoint uint64
 	// minParticipants is the study's minimum number of contributions per round.
 	minParticipants int
 	// joined is signalled (closed and replaced) whenever a participant joins.
@@ -243,7 +251,8 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 
 	res := &Result{}
 	var members []common.Address
-	if study.PublicKeyHash == (common.Hash{}) {
+	keyMade := study.PublicKeyHash == (common.Hash{})
+	if keyMade {
 		if members, err = c.awaitParticipants(ctx); err != nil {
 			return nil, err
 		}
@@ -263,13 +272,24 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 		c.log.Info("resuming study from the chain", "study", c.cfg.StudyID, "round", study.CurrentRound, "open", study.RoundOpen)
 	}
 	if c.summer.needsShares() {
-		c.assignPoints(members)
-		if study.CurrentRound == 0 {
-			// Before round 1 the shares may not all have been dealt: deal again.
-			if err := c.awaitConnected(ctx, members); err != nil {
+		if keyMade { // its parties hold the shares
+			err = c.assignPoints(members)
+		} else {
+			err = c.restoreHolders(members)
+		}
+		if err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		epoch, holders := c.epoch, sortedAddresses(slices.Collect(maps.Keys(c.points)))
+		c.mu.Unlock()
+		if study.CurrentRound == 0 && epoch == 0 {
+			// Before round 1 the shares may not all have been dealt: the
+			// key's parties deal again.
+			if err := c.awaitConnected(ctx, holders); err != nil {
 				return nil, err
 			}
-			if err := c.thresholdKeyGen(ctx, members); err != nil {
+			if err := c.thresholdKeyGen(ctx, holders); err != nil {
 				return nil, err
 			}
 		}
@@ -299,7 +319,15 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 		c.restoreOptimizer(first - 1)
 	}
 	for r := first; r <= uint32(c.cfg.Rounds); r++ {
-		rep, next, err := c.round(ctx, r, members, global, res.PublicKeyHash, resumeOpen && r == first)
+		resume := resumeOpen && r == first
+		if !resume {
+			// Members join and leave between rounds: the chain says who
+			// takes part in this one, and the share holders follow.
+			if members, err = c.membersBefore(ctx, r); err != nil {
+				return nil, err
+			}
+		}
+		rep, next, err := c.round(ctx, r, members, global, res.PublicKeyHash, resume)
 		if err != nil {
 			return nil, fmt.Errorf("coordinator: round %d: %w", r, err)
 		}
@@ -687,15 +715,4 @@ func (c *Coordinator) recoverUpdates(ctx context.Context, ph *phase, r uint32) e
 		c.log.Info("recovered an update uploaded before the restart", "round", r, "participant", addr.Hex())
 	}
 	return nil
-}
-
-// assignPoints gives each member its public Shamir point: 1 + its index in
-// the sorted member list, so a restarted coordinator assigns the same.
-func (c *Coordinator) assignPoints(members []common.Address) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.points = make(map[common.Address]uint64, len(members))
-	for i, m := range members {
-		c.points[m] = uint64(i + 1)
-	}
 }

@@ -26,6 +26,9 @@ type phase struct {
 	// tasks are the tasks sent for this phase, sent again to a member that
 	// joins again before answering.
 	tasks map[common.Address]*cohortv1.Task
+	// recipients, for a re-sharing's dealer phase, are the new share
+	// holders every dealer must deal to, exactly.
+	recipients map[common.Address]bool
 	// failFast ends the wait as soon as a member it waits for disconnects:
 	// for decryption, where another set can be asked at once.
 	failFast bool

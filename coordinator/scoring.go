@@ -35,11 +35,9 @@ func (c *Coordinator) publishRoot(commitment common.Hash) error {
 	return err
 }
 
-// inGoodStanding returns the members that are not suspended from the study.
+// inGoodStanding returns the members that are not suspended from the study
+// (by flags of robust scoring or by reported violations).
 func (c *Coordinator) inGoodStanding(ctx context.Context, members []common.Address) ([]common.Address, error) {
-	if c.policy == nil {
-		return members, nil // nothing suspends members without robust scoring
-	}
 	out := make([]common.Address, 0, len(members))
 	for _, m := range members {
 		p, err := c.ledger.Participant(ctx, c.cfg.StudyID, m)

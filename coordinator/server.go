@@ -77,6 +77,11 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 	p := &member{name: req.GetName(), pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer)}
 	c.mu.Lock()
 	c.peers[addr] = p // a reconnecting participant replaces its old stream
+	if _, holder := c.points[addr]; holder {
+		if t := c.commitTask(); t != nil {
+			p.tasks <- t // a holder that missed the last re-sharing's commit
+		}
+	}
 	if ph := c.phase; ph != nil {
 		if t, ok := ph.tasks[addr]; ok {
 			if _, answered := ph.got[addr]; !answered {
@@ -127,25 +132,11 @@ func (s *server) SubmitThresholdShares(ctx context.Context, req *cohortv1.Thresh
 	if req.GetStudyId() != c.cfg.StudyID {
 		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
 	}
-	// Every share must be signed by the same dealer, one per recipient.
-	var dealer common.Address
-	recipients := make(map[common.Address]bool, len(req.GetShares()))
-	for i, sh := range req.GetShares() {
-		to := common.BytesToAddress(sh.GetRecipient())
-		from, err := auth.Verify(sh.GetAuth(), c.cfg.StudyID, 0, auth.KindThresholdShare, auth.ShareContent(to, sh.GetCiphertext()))
-		if err != nil {
-			return nil, toStatus(err)
-		}
-		if i > 0 && from != dealer {
-			return nil, toStatus(fmt.Errorf("%w: shares signed by %s and %s in one submission", ErrMalformed, dealer.Hex(), from.Hex()))
-		}
-		if recipients[to] {
-			return nil, toStatus(fmt.Errorf("%w: two shares for %s", ErrMalformed, to.Hex()))
-		}
-		dealer, recipients[to] = from, true
-	}
-	if len(req.GetShares()) == 0 {
-		return nil, toStatus(fmt.Errorf("%w: no shares", ErrMalformed))
+	dealer, recipients, err := dealtBy(req.GetShares(), func(to common.Address, sh *cohortv1.EncryptedShare) (common.Address, error) {
+		return auth.Verify(sh.GetAuth(), c.cfg.StudyID, 0, auth.KindThresholdShare, auth.ShareContent(to, sh.GetCiphertext()))
+	})
+	if err != nil {
+		return nil, toStatus(err)
 	}
 	if err := c.checkRecipients(recipients); err != nil {
 		return nil, toStatus(err)
@@ -155,6 +146,77 @@ func (s *server) SubmitThresholdShares(ctx context.Context, req *cohortv1.Thresh
 		return nil, status.Error(codes.Internal, err.Error())
 	}
 	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindThresholdShare, 0, dealer, raw))
+}
+
+// dealtBy checks a dealer's encrypted shares: each verified by verify, all
+// signed by one dealer, one per recipient. It returns the dealer and the
+// recipients.
+func dealtBy(shares []*cohortv1.EncryptedShare, verify func(to common.Address, sh *cohortv1.EncryptedShare) (common.Address, error)) (common.Address, map[common.Address]bool, error) {
+	if len(shares) == 0 {
+		return common.Address{}, nil, fmt.Errorf("%w: no shares", ErrMalformed)
+	}
+	var dealer common.Address
+	recipients := make(map[common.Address]bool, len(shares))
+	for i, sh := range shares {
+		to := common.BytesToAddress(sh.GetRecipient())
+		from, err := verify(to, sh)
+		if err != nil {
+			return common.Address{}, nil, err
+		}
+		if i > 0 && from != dealer {
+			return common.Address{}, nil, fmt.Errorf("%w: shares signed by %s and %s in one submission", ErrMalformed, dealer.Hex(), from.Hex())
+		}
+		if recipients[to] {
+			return common.Address{}, nil, fmt.Errorf("%w: two shares for %s", ErrMalformed, to.Hex())
+		}
+		dealer, recipients[to] = from, true
+	}
+	return dealer, recipients, nil
+}
+
+func (s *server) SubmitReshareShares(ctx context.Context, req *cohortv1.ReshareSharesSubmission) (*cohortv1.Ack, error) {
+	c := s.c
+	if req.GetStudyId() != c.cfg.StudyID {
+		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
+	}
+	setHash := common.BytesToHash(req.GetSetHash())
+	round := req.GetRound()
+	dealer, recipients, err := dealtBy(req.GetShares(), func(to common.Address, sh *cohortv1.EncryptedShare) (common.Address, error) {
+		return auth.Verify(sh.GetAuth(), c.cfg.StudyID, round, auth.KindReshareShare, auth.ReshareContent(to, setHash, sh.GetCiphertext()))
+	})
+	if err != nil {
+		return nil, toStatus(err)
+	}
+	if err := c.checkReshareRecipients(round, setHash, recipients); err != nil {
+		return nil, toStatus(err)
+	}
+	raw, err := proto.Marshal(req)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindReshareShare, round, dealer, raw))
+}
+
+func (s *server) ConfirmReshareKey(ctx context.Context, req *cohortv1.ReshareKeyConfirmation) (*cohortv1.Ack, error) {
+	c := s.c
+	if req.GetStudyId() != c.cfg.StudyID {
+		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
+	}
+	setHash := common.BytesToHash(req.GetSetHash())
+	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, req.GetRound(), auth.KindReshareKey, setHash)
+	if err != nil {
+		return nil, toStatus(err)
+	}
+	c.mu.Lock()
+	subject := common.Hash{}
+	if c.phase != nil && c.phase.kind == auth.KindReshareKey {
+		subject = c.phase.subject
+	}
+	c.mu.Unlock()
+	if setHash != subject {
+		return nil, toStatus(fmt.Errorf("%w: confirmation of re-sharing %s, the current one is %s", ErrWrongPhase, setHash.Hex(), subject.Hex()))
+	}
+	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindReshareKey, req.GetRound(), addr, nil))
 }
 
 func (s *server) ConfirmThresholdKey(ctx context.Context, req *cohortv1.ThresholdKeyConfirmation) (*cohortv1.Ack, error) {
@@ -416,6 +478,29 @@ func (c *Coordinator) checkRecipients(recipients map[common.Address]bool) error 
 	for r := range recipients {
 		if !p.want[r] {
 			return fmt.Errorf("%w: share for %s, who holds none", ErrMalformed, r.Hex())
+		}
+	}
+	return nil
+}
+
+// checkReshareRecipients checks that a dealer's re-sharing shares are for
+// the current re-sharing and go to exactly its new holders.
+func (c *Coordinator) checkReshareRecipients(round uint32, setHash common.Hash, recipients map[common.Address]bool) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p := c.phase
+	if p == nil || p.kind != auth.KindReshareShare || p.round != round {
+		return c.phaseError(auth.KindReshareShare, round)
+	}
+	if setHash != p.subject {
+		return fmt.Errorf("%w: shares for re-sharing %s, the current one is %s", ErrWrongPhase, setHash.Hex(), p.subject.Hex())
+	}
+	if len(recipients) != len(p.recipients) {
+		return fmt.Errorf("%w: %d shares for %d new holders", ErrMalformed, len(recipients), len(p.recipients))
+	}
+	for r := range recipients {
+		if !p.recipients[r] {
+			return fmt.Errorf("%w: share for %s, who is not a new holder", ErrMalformed, r.Hex())
 		}
 	}
 	return nil

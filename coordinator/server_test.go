@@ -470,3 +470,80 @@ func TestInterruptedUploadResumes(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, data, stored)
 }
+
+// A re-sharing's dealer shares are accepted only for the current re-sharing
+// (epoch and set hash), signed by one dealer it asked, one per new holder
+// and for new holders only; confirmations only for the current set, once.
+func TestReshareSharesAreCheckedAndAcceptedOnce(t *testing.T) {
+	f := newFixture(t)
+	h1, h2, h3 := f.hospitals[0], f.hospitals[1], f.hospitals[2]
+	setHash := crypto.Keccak256Hash([]byte("re-sharing before round 2"))
+	ph := newPhase(auth.KindReshareShare, 2, []common.Address{h1.addr(), h2.addr()})
+	ph.subject = setHash
+	ph.recipients = map[common.Address]bool{h1.addr(): true, h2.addr(): true, h3.addr(): true}
+	f.coord.phase = ph
+	deal := func(signer *ecdsa.PrivateKey, signRound uint32, set common.Hash, to ...*hospital) []*cohortv1.EncryptedShare {
+		var out []*cohortv1.EncryptedShare
+		for _, h := range to {
+			ct := []byte("sealed share for " + h.addr().Hex())
+			signed, err := auth.Sign(signer, f.studyID, signRound, auth.KindReshareShare, auth.ReshareContent(h.addr(), set, ct))
+			require.NoError(t, err)
+			out = append(out, &cohortv1.EncryptedShare{Recipient: h.addr().Bytes(), Ciphertext: ct, Auth: signed})
+		}
+		return out
+	}
+	submit := func(from *hospital, round uint32, set common.Hash, shares []*cohortv1.EncryptedShare) codes.Code {
+		_, err := from.client.SubmitReshareShares(f.ctx, &cohortv1.ReshareSharesSubmission{StudyId: f.studyID, Round: round, SetHash: set.Bytes(), Shares: shares})
+		return status.Code(err)
+	}
+	forged := deal(h1.key, 2, setHash, h1, h2, h3)
+	forged[2].Ciphertext = []byte("swapped")
+	mixed := append(deal(h1.key, 2, setHash, h1, h2), deal(h2.key, 2, setHash, h3)...)
+	tests := []struct {
+		name   string
+		from   *hospital
+		round  uint32
+		set    common.Hash
+		shares []*cohortv1.EncryptedShare
+		want   codes.Code
+	}{
+		{"a signature over other content", h1, 2, setHash, forged, codes.Unauthenticated},
+		{"a share for a party outside the new set", h1, 2, setHash, deal(h1.key, 2, setHash, h1, h2, f.hospitals[3]), codes.InvalidArgument},
+		{"a new holder left out", h1, 2, setHash, deal(h1.key, 2, setHash, h1, h2), codes.InvalidArgument},
+		{"two dealers in one submission", h1, 2, setHash, mixed, codes.InvalidArgument},
+		{"no shares", h1, 2, setHash, nil, codes.InvalidArgument},
+		{"an old epoch's shares replayed", h1, 1, setHash, deal(h1.key, 1, setHash, h1, h2, h3), codes.FailedPrecondition},
+		{"an old epoch's signature under the current epoch", h1, 2, setHash, deal(h1.key, 1, setHash, h1, h2, h3), codes.Unauthenticated},
+		{"shares for another set", h1, 2, crypto.Keccak256Hash([]byte("other")), deal(h1.key, 2, crypto.Keccak256Hash([]byte("other")), h1, h2, h3), codes.FailedPrecondition},
+		{"a dealer not asked", h3, 2, setHash, deal(h3.key, 2, setHash, h1, h2, h3), codes.PermissionDenied},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, submit(tt.from, tt.round, tt.set, tt.shares))
+			assert.Empty(t, ph.got, "nothing accepted")
+		})
+	}
+	require.Equal(t, codes.OK, submit(h1, 2, setHash, deal(h1.key, 2, setHash, h1, h2, h3)))
+	assert.Equal(t, codes.AlreadyExists, submit(h1, 2, setHash, deal(h1.key, 2, setHash, h1, h2, h3)), "a second submission")
+	require.Equal(t, codes.OK, submit(h2, 2, setHash, deal(h2.key, 2, setHash, h3, h1, h2)))
+	select {
+	case <-ph.full:
+	default:
+		t.Fatal("phase not complete after both dealers")
+	}
+
+	confirm := newPhase(auth.KindReshareKey, 2, []common.Address{h1.addr(), h2.addr(), h3.addr()})
+	confirm.subject = setHash
+	f.coord.phase = confirm
+	send := func(h *hospital, round uint32, set common.Hash) codes.Code {
+		signed, err := auth.Sign(h.key, f.studyID, round, auth.KindReshareKey, set)
+		require.NoError(t, err)
+		_, err = h.client.ConfirmReshareKey(f.ctx, &cohortv1.ReshareKeyConfirmation{StudyId: f.studyID, Round: round, SetHash: set.Bytes(), Auth: signed})
+		return status.Code(err)
+	}
+	assert.Equal(t, codes.FailedPrecondition, send(h3, 2, crypto.Keccak256Hash([]byte("other"))), "confirmation of another set")
+	assert.Equal(t, codes.FailedPrecondition, send(h3, 1, setHash), "confirmation for another epoch")
+	assert.Equal(t, codes.PermissionDenied, send(f.stranger, 2, setHash), "a party outside the new set")
+	require.Equal(t, codes.OK, send(h3, 2, setHash))
+	assert.Equal(t, codes.AlreadyExists, send(h3, 2, setHash), "confirmed twice")
+}

@@ -83,19 +83,31 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, co
 // is left out and another set is asked, while t live holders remain. subject
 // binds the answers to what they are about (an aggregate's hash).
 func (c *Coordinator) askActiveSet(ctx context.Context, kind string, r uint32, subject common.Hash, contributors []common.Address, task func(points []uint64) *cohortv1.Task) ([]common.Address, [][]byte, error) {
-	excluded := make(map[common.Address]bool)
+	return c.askSet(ctx, kind, r, contributors, nil, func(ph *phase, _ []common.Address, points []uint64) *cohortv1.Task {
+		ph.subject = subject
+		return task(points)
+	})
+}
+
+// askSet is askActiveSet with share holders in exclude never asked, and a
+// build function that also sets up each attempt's phase (its subject).
+func (c *Coordinator) askSet(ctx context.Context, kind string, r uint32, preferred []common.Address, exclude []common.Address, build func(ph *phase, active []common.Address, points []uint64) *cohortv1.Task) ([]common.Address, [][]byte, error) {
+	excluded := make(map[common.Address]bool, len(exclude))
+	for _, a := range exclude {
+		excluded[a] = true
+	}
 	for {
-		active, points, err := c.awaitActiveSet(ctx, contributors, excluded)
+		active, points, err := c.awaitActiveSet(ctx, preferred, excluded)
 		if err != nil {
 			return nil, nil, err
 		}
 		ph := newPhase(kind, r, active)
-		ph.subject = subject
 		ph.failFast = true
+		task := build(ph, active, points)
 		c.mu.Lock()
 		c.phase = ph
 		c.mu.Unlock()
-		c.broadcast(active, task(points))
+		c.broadcast(active, task)
 		err = c.wait(ctx, ph, c.cfg.PhaseTimeout, len(active))
 		if err == nil {
 			_, answers := c.answers(ph, active)

@@ -73,20 +73,7 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 
 	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
 	require.NoError(t, err)
-	crs := aggregation.CommonSeed([]byte("decrypt test"))
-	sealers := []*homomorphicSealer{{scheme: scheme}, {scheme: scheme}}
-	var pkShares []*aggregation.PublicKeyShare
-	for i, s := range sealers {
-		_, err := ledger.JoinStudy(ctx, keys[i], study)
-		require.NoError(t, err)
-		b, err := s.publicKeyShare(crs)
-		require.NoError(t, err)
-		share := new(aggregation.PublicKeyShare)
-		require.NoError(t, share.UnmarshalBinary(b))
-		pkShares = append(pkShares, share)
-	}
-	pk, err := scheme.CombinePublicKey(crs, pkShares)
-	require.NoError(t, err)
+	pk, sealers := joinWithKey(ctx, t, ledger, study, scheme, "decrypt test", keys)
 	_, err = ledger.SetPublicKeyHash(ctx, coord, study, pk.Hash())
 	require.NoError(t, err)
 	_, err = ledger.OpenRound(ctx, coord, study, 1, common.Hash{9}, time.Now().Add(time.Hour))

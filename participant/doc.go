@@ -11,6 +11,20 @@
 // no single update is ever decrypted; and it evaluates each new model on its
 // own test records, sending only counts and score histograms.
 //
+// # Joining and leaving a running study
+//
+// A node started for a study that is already running joins it on chain as
+// soon as no round is open (it waits while one is), then receives its
+// threshold share from a re-sharing and trains from the next round on. In a
+// re-sharing a holder checks on chain that every dealer and new holder is a
+// participant in good standing and that the re-sharing is for the next
+// round, deals or receives shares bound to that round and set, and keeps
+// the new share pending until the coordinator commits; then the new share
+// replaces the old one in the keystore, and the old threshold share and the
+// additive key share are deleted, so a party removed from the set cannot
+// combine its old share with anyone's. A hospital leaves with
+// [contracts.Ledger.LeaveStudy] (cohort study leave) between rounds.
+//
 // # Consent
 //
 // The ledger is the source of truth for consent (ConsentChain, the default

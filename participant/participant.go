@@ -125,6 +125,12 @@ type Participant struct {
 	pubKey []byte // collective public key, checked against the chain
 	pkHash common.Hash
 	point  uint64 // this site's Shamir point, once threshold key generation ran
+	// shareEpoch and shareSet identify the re-sharing the threshold share
+	// in force came from (0 and zero: key generation); pending is a
+	// re-sharing's share not yet committed.
+	shareEpoch uint32
+	shareSet   common.Hash
+	pending    *pendingShare
 
 	consentSource ConsentSource // resolved: ConsentChain or ConsentLocal
 	consentCache  *roundConsent // the consent filter's answer for the latest round
@@ -182,8 +188,8 @@ func (p *Participant) Run(ctx context.Context) error {
 		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 	}
 	if !joined {
-		if _, err := p.ledger.JoinStudy(ctx, p.account, p.cfg.StudyID); err != nil {
-			return fmt.Errorf("participant %s: join study %d on chain: %w", p.cfg.Name, p.cfg.StudyID, err)
+		if err := p.joinStudy(ctx); err != nil {
+			return err
 		}
 	}
 	if err := p.loadSecrets(); err != nil {
@@ -210,6 +216,34 @@ func (p *Participant) Run(ctx context.Context) error {
 		case <-time.After(backoff):
 		}
 		backoff = min(2*backoff, 30*time.Second)
+	}
+}
+
+// joinStudy joins the study on chain. A study whose round is open admits
+// no one until the round closes: the node waits and tries again, so a
+// hospital can join a running study between rounds.
+func (p *Participant) joinStudy(ctx context.Context) error {
+	wait := p.cfg.retryBase()
+	for {
+		_, err := p.ledger.JoinStudy(ctx, p.account, p.cfg.StudyID)
+		if err == nil {
+			p.log.Info("joined the study on chain", "study", p.cfg.StudyID)
+			return nil
+		}
+		if !errors.Is(err, contracts.ErrEnrolmentClosed) {
+			return fmt.Errorf("participant %s: join study %d on chain: %w", p.cfg.Name, p.cfg.StudyID, err)
+		}
+		study, serr := p.ledger.Study(ctx, p.cfg.StudyID)
+		if serr == nil && study.Completed {
+			return fmt.Errorf("participant %s: join study %d on chain: %w", p.cfg.Name, p.cfg.StudyID, err)
+		}
+		p.log.Info("a round is open; joining the study once it closes", "study", p.cfg.StudyID, "retry_in", wait)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 10*time.Second)
 	}
 }
 
@@ -266,6 +300,12 @@ func (p *Participant) handle(ctx context.Context, task *cohortv1.Task) error {
 		return p.evaluate(ctx, t.Evaluate)
 	case *cohortv1.Task_Score:
 		return p.score(ctx, t.Score)
+	case *cohortv1.Task_Reshare:
+		return p.reshare(ctx, t.Reshare)
+	case *cohortv1.Task_ReshareKey:
+		return p.reshareKey(ctx, t.ReshareKey)
+	case *cohortv1.Task_ReshareCommit:
+		return p.reshareCommit(t.ReshareCommit)
 	default:
 		return fmt.Errorf("participant %s: unknown task %T; upgrade this node", p.cfg.Name, t)
 	}

@@ -21,6 +21,15 @@ type sealer interface {
 	// thresholdKey combines the shares dealt to point own into this party's
 	// threshold secret share.
 	thresholdKey(publicKey []byte, own uint64, received [][]byte) error
+	// reshareShares re-shares this party's threshold share, as one of the t
+	// dealers at points dealers, for a new set of points with threshold t.
+	reshareShares(dealers []uint64, t int, points []uint64) (map[uint64][]byte, error)
+	// reshareKey combines the re-sharing shares dealt to point own into a
+	// new threshold share, returned encoded and not yet in force.
+	reshareKey(own uint64, received [][]byte) ([]byte, error)
+	// activate puts a share from reshareKey in force in place of the old
+	// one, forgets the additive secret share, and returns the new point.
+	activate(threshold []byte) (point uint64, err error)
 	// decryptionShare makes a share for the aggregate: n-of-n when active is
 	// empty, otherwise for the active set of t points.
 	decryptionShare(aggregate []byte, active []uint64) ([]byte, error)
@@ -37,6 +46,10 @@ var (
 
 // errNoKeyShare reports a request that needs the secret share before key generation ran.
 var errNoKeyShare = errors.New("participant: no secret-key share yet; key generation has not run")
+
+// errNoThresholdShare reports a request that needs the threshold share
+// before this party received one (key generation or a re-sharing).
+var errNoThresholdShare = errors.New("participant: no threshold share yet; threshold key generation or a re-sharing has not run for this site")
 
 type homomorphicSealer struct {
 	scheme    *aggregation.Scheme
@@ -92,11 +105,18 @@ func (h *homomorphicSealer) thresholdShares(t int, points []uint64) (map[uint64]
 	if err != nil {
 		return nil, err
 	}
+	return marshalShares(shares)
+}
+
+// marshalShares encodes dealt shares by recipient point.
+func marshalShares(shares map[aggregation.ShamirPoint]*aggregation.ThresholdShare) (map[uint64][]byte, error) {
 	out := make(map[uint64][]byte, len(shares))
 	for p, sh := range shares {
-		if out[uint64(p)], err = sh.MarshalBinary(); err != nil {
+		b, err := sh.MarshalBinary()
+		if err != nil {
 			return nil, err
 		}
+		out[uint64(p)] = b
 	}
 	return out, nil
 }
@@ -124,8 +144,56 @@ func (h *homomorphicSealer) thresholdKey(publicKey []byte, own uint64, received 
 	return nil
 }
 
+func (h *homomorphicSealer) reshareShares(dealers []uint64, t int, points []uint64) (map[uint64][]byte, error) {
+	if h.threshold == nil {
+		return nil, errNoThresholdShare
+	}
+	shares, err := h.scheme.GenReshareShares(h.threshold, shamirPoints(dealers), t, shamirPoints(points))
+	if err != nil {
+		return nil, err
+	}
+	return marshalShares(shares)
+}
+
+func (h *homomorphicSealer) reshareKey(own uint64, received [][]byte) ([]byte, error) {
+	var self aggregation.PartyID
+	switch {
+	case h.threshold != nil:
+		self = h.threshold.Party()
+	case h.secret != nil:
+		self = h.secret.ID()
+	default: // a newcomer: it took no part in key generation
+		id, err := aggregation.NewPartyID()
+		if err != nil {
+			return nil, err
+		}
+		self = id
+	}
+	shares := make([]*aggregation.ThresholdShare, len(received))
+	for i, b := range received {
+		shares[i] = new(aggregation.ThresholdShare)
+		if err := shares[i].UnmarshalBinary(b); err != nil {
+			return nil, fmt.Errorf("participant: re-sharing share %d: %w", i, err)
+		}
+	}
+	tsk, err := h.scheme.AggregateReshareShares(self, aggregation.ShamirPoint(own), shares)
+	if err != nil {
+		return nil, err
+	}
+	return tsk.MarshalBinary()
+}
+
+func (h *homomorphicSealer) activate(threshold []byte) (uint64, error) {
+	tsk := new(aggregation.ThresholdSecretShare)
+	if err := tsk.UnmarshalBinary(threshold); err != nil {
+		return 0, fmt.Errorf("participant: pending threshold share: %w", err)
+	}
+	h.threshold, h.secret = tsk, nil
+	return uint64(tsk.Point()), nil
+}
+
 func (h *homomorphicSealer) decryptionShare(aggregate []byte, active []uint64) ([]byte, error) {
-	if h.secret == nil {
+	if h.secret == nil && (len(active) == 0 || h.threshold == nil) {
 		return nil, errNoKeyShare
 	}
 	var agg aggregation.EncryptedVector
@@ -138,7 +206,7 @@ func (h *homomorphicSealer) decryptionShare(aggregate []byte, active []uint64) (
 		share, err = h.scheme.GenDecryptionShare(h.secret, &agg)
 	} else {
 		if h.threshold == nil {
-			return nil, errors.New("participant: asked for a threshold decryption share before threshold key generation ran")
+			return nil, errNoThresholdShare
 		}
 		share, err = h.scheme.GenThresholdDecryptionShare(h.threshold, shamirPoints(active), &agg)
 	}
@@ -163,11 +231,14 @@ func (h *homomorphicSealer) export() (secret, threshold []byte, err error) {
 }
 
 func (h *homomorphicSealer) restore(secret, threshold []byte) (uint64, error) {
-	sk := new(aggregation.SecretShare)
-	if err := sk.UnmarshalBinary(secret); err != nil {
-		return 0, fmt.Errorf("participant: stored secret-key share: %w", err)
+	h.secret, h.threshold = nil, nil
+	if secret != nil { // erased after a re-sharing; a newcomer never had one
+		sk := new(aggregation.SecretShare)
+		if err := sk.UnmarshalBinary(secret); err != nil {
+			return 0, fmt.Errorf("participant: stored secret-key share: %w", err)
+		}
+		h.secret = sk
 	}
-	h.secret, h.threshold = sk, nil
 	if threshold == nil {
 		return 0, nil
 	}
@@ -201,6 +272,11 @@ func (plainSealer) thresholdShares(int, []uint64) (map[uint64][]byte, error) {
 	return nil, errPlaintext
 }
 func (plainSealer) thresholdKey([]byte, uint64, [][]byte) error { return errPlaintext }
+func (plainSealer) reshareShares([]uint64, int, []uint64) (map[uint64][]byte, error) {
+	return nil, errPlaintext
+}
+func (plainSealer) reshareKey(uint64, [][]byte) ([]byte, error) { return nil, errPlaintext }
+func (plainSealer) activate([]byte) (uint64, error)             { return 0, errPlaintext }
 
 func (plainSealer) export() ([]byte, []byte, error)        { return nil, nil, nil }
 func (plainSealer) restore([]byte, []byte) (uint64, error) { return 0, nil }

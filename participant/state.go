@@ -19,29 +19,63 @@ func (p *Participant) thresholdName() string {
 	return fmt.Sprintf("study-%d-ckks-threshold-share", p.cfg.StudyID)
 }
 
-// loadSecrets restores the key shares a previous run of this node kept.
+func (p *Participant) pendingName() string {
+	return fmt.Sprintf("study-%d-ckks-threshold-share-pending", p.cfg.StudyID)
+}
+func (p *Participant) epochName() string {
+	return fmt.Sprintf("study-%d-ckks-threshold-epoch", p.cfg.StudyID)
+}
+
+// getSecret reads an entry, nil if there is none.
+func getSecret(ks *Keystore, name string) ([]byte, error) {
+	b, err := ks.Get(name)
+	if errors.Is(err, ErrNoSecret) {
+		return nil, nil
+	}
+	return b, err
+}
+
+// loadSecrets restores the key shares a previous run of this node kept: the
+// additive secret share (until a re-sharing erases it), the threshold share
+// in force and the re-sharing it came from, and a re-sharing's pending share.
 func (p *Participant) loadSecrets() error {
 	ks := p.cfg.Keystore
 	if ks == nil {
 		return nil
 	}
-	secret, err := ks.Get(p.secretName())
-	if errors.Is(err, ErrNoSecret) {
-		return nil // a node that has not taken part in key generation yet
+	var secret, threshold, epoch, pending []byte
+	for _, e := range []struct {
+		name string
+		into *[]byte
+	}{{p.secretName(), &secret}, {p.thresholdName(), &threshold}, {p.epochName(), &epoch}, {p.pendingName(), &pending}} {
+		b, err := getSecret(ks, e.name)
+		if err != nil {
+			return fmt.Errorf("participant %s: load %s: %w", p.cfg.Name, e.name, err)
+		}
+		*e.into = b
 	}
-	if err != nil {
-		return fmt.Errorf("participant %s: load key share: %w", p.cfg.Name, err)
+	if pending != nil {
+		pend, err := decodePending(pending)
+		if err != nil {
+			return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+		}
+		p.pending = &pend
 	}
-	threshold, err := ks.Get(p.thresholdName())
-	if errors.Is(err, ErrNoSecret) {
-		threshold = nil
-	} else if err != nil {
-		return fmt.Errorf("participant %s: load threshold share: %w", p.cfg.Name, err)
+	if epoch != nil {
+		e, err := decodePending(epoch)
+		if err != nil {
+			return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+		}
+		p.shareEpoch, p.shareSet = e.epoch, e.setHash
 	}
+	if secret == nil && threshold == nil {
+		return nil // a node that has not taken part in key generation or a re-sharing yet
+	}
+	var err error
 	if p.point, err = p.sealer.restore(secret, threshold); err != nil {
 		return err
 	}
-	p.log.Info("key shares restored from the keystore", "threshold", threshold != nil, "point", p.point)
+	p.log.Info("key shares restored from the keystore", "threshold", threshold != nil, "point", p.point, "epoch", p.shareEpoch, "pending", p.pending != nil)
 	return nil
 }
 

@@ -3,12 +3,15 @@ package auth
 import (
 	"crypto/ecdsa"
 	"crypto/rand"
+	"encoding/binary"
 	"errors"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/crypto/ecies"
+
+	"github.com/cohort-fl/cohort/api/cohortv1"
 )
 
 // ErrSealed reports a sealed message that cannot be opened: not addressed to
@@ -52,4 +55,31 @@ func ParsePublicKey(raw []byte, want common.Address) (*ecdsa.PublicKey, error) {
 		return nil, fmt.Errorf("auth: public key belongs to %s, not %s", got.Hex(), want.Hex())
 	}
 	return pub, nil
+}
+
+// ReshareContent is the content hash a dealer signs for one encrypted
+// re-sharing share: the recipient, the re-sharing's set hash and the
+// ciphertext.
+func ReshareContent(recipient common.Address, setHash common.Hash, ciphertext []byte) common.Hash {
+	return crypto.Keccak256Hash(recipient.Bytes(), setHash.Bytes(), ciphertext)
+}
+
+// ReshareSetHash binds a re-sharing to its study, epoch (the round the new
+// set serves from), threshold, dealers and new holders (addresses and
+// Shamir points, in the order given; public keys are bound to the addresses
+// by the recipients' checks, not hashed).
+func ReshareSetHash(study uint64, round uint32, threshold uint32, dealers, holders []*cohortv1.ShareHolder) common.Hash {
+	buf := make([]byte, 0, 64+28*(len(dealers)+len(holders)))
+	buf = append(buf, "cohort/v1 reshare"...)
+	buf = binary.BigEndian.AppendUint64(buf, study)
+	buf = binary.BigEndian.AppendUint32(buf, round)
+	buf = binary.BigEndian.AppendUint32(buf, threshold)
+	for _, set := range [][]*cohortv1.ShareHolder{dealers, holders} {
+		buf = binary.BigEndian.AppendUint32(buf, uint32(len(set)))
+		for _, h := range set {
+			buf = append(buf, common.BytesToAddress(h.GetAddress()).Bytes()...)
+			buf = binary.BigEndian.AppendUint64(buf, h.GetPoint())
+		}
+	}
+	return crypto.Keccak256Hash(buf)
 }

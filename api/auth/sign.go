@@ -29,6 +29,13 @@ const (
 	// KindThresholdKey confirms a participant holds its threshold secret
 	// share for the collective key whose hash is the content.
 	KindThresholdKey = "threshold-key"
+	// KindReshareShare signs one encrypted re-sharing share: content is
+	// ReshareContent(recipient, setHash, ciphertext); the round is the
+	// re-sharing's epoch, so a share from an earlier one does not verify.
+	KindReshareShare = "reshare-share"
+	// KindReshareKey confirms a holder keeps its new threshold share for
+	// the re-sharing whose set hash is the content.
+	KindReshareKey = "reshare-key"
 )
 
 // domain separates Cohort signatures from every other use of the same key.

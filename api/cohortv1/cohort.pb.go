@@ -155,6 +155,9 @@ type Task struct {
 	//	*Task_Threshold
 	//	*Task_ThresholdKey
 	//	*Task_Score
+	//	*Task_Reshare
+	//	*Task_ReshareKey
+	//	*Task_ReshareCommit
 	Kind          isTask_Kind `protobuf_oneof:"kind"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -269,6 +272,33 @@ func (x *Task) GetScore() *ScoreTask {
 	return nil
 }
 
+func (x *Task) GetReshare() *ReshareTask {
+	if x != nil {
+		if x, ok := x.Kind.(*Task_Reshare); ok {
+			return x.Reshare
+		}
+	}
+	return nil
+}
+
+func (x *Task) GetReshareKey() *ReshareKeyTask {
+	if x != nil {
+		if x, ok := x.Kind.(*Task_ReshareKey); ok {
+			return x.ReshareKey
+		}
+	}
+	return nil
+}
+
+func (x *Task) GetReshareCommit() *ReshareCommitTask {
+	if x != nil {
+		if x, ok := x.Kind.(*Task_ReshareCommit); ok {
+			return x.ReshareCommit
+		}
+	}
+	return nil
+}
+
 type isTask_Kind interface {
 	isTask_Kind()
 }
@@ -305,6 +335,19 @@ type Task_Score struct {
 	Score *ScoreTask `protobuf:"bytes,8,opt,name=score,proto3,oneof"`
 }
 
+type Task_Reshare struct {
+	// 20-29: moments; 30-39: membership change by re-sharing.
+	Reshare *ReshareTask `protobuf:"bytes,30,opt,name=reshare,proto3,oneof"`
+}
+
+type Task_ReshareKey struct {
+	ReshareKey *ReshareKeyTask `protobuf:"bytes,31,opt,name=reshare_key,json=reshareKey,proto3,oneof"`
+}
+
+type Task_ReshareCommit struct {
+	ReshareCommit *ReshareCommitTask `protobuf:"bytes,32,opt,name=reshare_commit,json=reshareCommit,proto3,oneof"`
+}
+
 func (*Task_KeyGen) isTask_Kind() {}
 
 func (*Task_Train) isTask_Kind() {}
@@ -320,6 +363,12 @@ func (*Task_Threshold) isTask_Kind() {}
 func (*Task_ThresholdKey) isTask_Kind() {}
 
 func (*Task_Score) isTask_Kind() {}
+
+func (*Task_Reshare) isTask_Kind() {}
+
+func (*Task_ReshareKey) isTask_Kind() {}
+
+func (*Task_ReshareCommit) isTask_Kind() {}
 
 // KeyGenTask asks for a public-key share under the common reference string.
 type KeyGenTask struct {
@@ -727,6 +776,395 @@ func (x *ThresholdKeyConfirmation) GetAuth() *Signed {
 	return nil
 }
 
+// ReshareTask asks a current share holder, one of `dealers` (exactly t of
+// them), to re-share its threshold share between rounds for the new
+// share-holder set `holders` (members that stay and newcomers; leavers are
+// not in it), so that membership changes without a new collective key. The
+// dealer checks the set against the chain and recomputes set_hash, which
+// binds every share to (study, round, threshold, dealers, holders).
+type ReshareTask struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"` // the round the new set serves from: the re-sharing's epoch
+	Threshold     uint32                 `protobuf:"varint,3,opt,name=threshold,proto3" json:"threshold,omitempty"`
+	Dealers       []*ShareHolder         `protobuf:"bytes,4,rep,name=dealers,proto3" json:"dealers,omitempty"`                // address and current point; public_key unset
+	Holders       []*ShareHolder         `protobuf:"bytes,5,rep,name=holders,proto3" json:"holders,omitempty"`                // the new set: address, new point, public key
+	SetHash       []byte                 `protobuf:"bytes,6,opt,name=set_hash,json=setHash,proto3" json:"set_hash,omitempty"` // auth.ReshareSetHash
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReshareTask) Reset() {
+	*x = ReshareTask{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReshareTask) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReshareTask) ProtoMessage() {}
+
+func (x *ReshareTask) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReshareTask.ProtoReflect.Descriptor instead.
+func (*ReshareTask) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *ReshareTask) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *ReshareTask) GetRound() uint32 {
+	if x != nil {
+		return x.Round
+	}
+	return 0
+}
+
+func (x *ReshareTask) GetThreshold() uint32 {
+	if x != nil {
+		return x.Threshold
+	}
+	return 0
+}
+
+func (x *ReshareTask) GetDealers() []*ShareHolder {
+	if x != nil {
+		return x.Dealers
+	}
+	return nil
+}
+
+func (x *ReshareTask) GetHolders() []*ShareHolder {
+	if x != nil {
+		return x.Holders
+	}
+	return nil
+}
+
+func (x *ReshareTask) GetSetHash() []byte {
+	if x != nil {
+		return x.SetHash
+	}
+	return nil
+}
+
+// ReshareSharesSubmission is a dealer's shares, one per new holder; each is
+// signed over (study, round, "reshare-share", auth.ReshareContent(recipient,
+// set_hash, ciphertext)).
+type ReshareSharesSubmission struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	SetHash       []byte                 `protobuf:"bytes,3,opt,name=set_hash,json=setHash,proto3" json:"set_hash,omitempty"`
+	Shares        []*EncryptedShare      `protobuf:"bytes,4,rep,name=shares,proto3" json:"shares,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReshareSharesSubmission) Reset() {
+	*x = ReshareSharesSubmission{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReshareSharesSubmission) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReshareSharesSubmission) ProtoMessage() {}
+
+func (x *ReshareSharesSubmission) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReshareSharesSubmission.ProtoReflect.Descriptor instead.
+func (*ReshareSharesSubmission) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *ReshareSharesSubmission) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *ReshareSharesSubmission) GetRound() uint32 {
+	if x != nil {
+		return x.Round
+	}
+	return 0
+}
+
+func (x *ReshareSharesSubmission) GetSetHash() []byte {
+	if x != nil {
+		return x.SetHash
+	}
+	return nil
+}
+
+func (x *ReshareSharesSubmission) GetShares() []*EncryptedShare {
+	if x != nil {
+		return x.Shares
+	}
+	return nil
+}
+
+// ReshareKeyTask hands a new holder the shares dealt to it. It aggregates
+// them into its new threshold share and keeps it pending (its old share
+// stays in force) until the coordinator commits the re-sharing.
+type ReshareKeyTask struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	Threshold     uint32                 `protobuf:"varint,3,opt,name=threshold,proto3" json:"threshold,omitempty"`
+	Dealers       []*ShareHolder         `protobuf:"bytes,4,rep,name=dealers,proto3" json:"dealers,omitempty"`
+	Holders       []*ShareHolder         `protobuf:"bytes,5,rep,name=holders,proto3" json:"holders,omitempty"`
+	SetHash       []byte                 `protobuf:"bytes,6,opt,name=set_hash,json=setHash,proto3" json:"set_hash,omitempty"`
+	Shares        []*EncryptedShare      `protobuf:"bytes,7,rep,name=shares,proto3" json:"shares,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReshareKeyTask) Reset() {
+	*x = ReshareKeyTask{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReshareKeyTask) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReshareKeyTask) ProtoMessage() {}
+
+func (x *ReshareKeyTask) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReshareKeyTask.ProtoReflect.Descriptor instead.
+func (*ReshareKeyTask) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *ReshareKeyTask) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *ReshareKeyTask) GetRound() uint32 {
+	if x != nil {
+		return x.Round
+	}
+	return 0
+}
+
+func (x *ReshareKeyTask) GetThreshold() uint32 {
+	if x != nil {
+		return x.Threshold
+	}
+	return 0
+}
+
+func (x *ReshareKeyTask) GetDealers() []*ShareHolder {
+	if x != nil {
+		return x.Dealers
+	}
+	return nil
+}
+
+func (x *ReshareKeyTask) GetHolders() []*ShareHolder {
+	if x != nil {
+		return x.Holders
+	}
+	return nil
+}
+
+func (x *ReshareKeyTask) GetSetHash() []byte {
+	if x != nil {
+		return x.SetHash
+	}
+	return nil
+}
+
+func (x *ReshareKeyTask) GetShares() []*EncryptedShare {
+	if x != nil {
+		return x.Shares
+	}
+	return nil
+}
+
+type ReshareKeyConfirmation struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	SetHash       []byte                 `protobuf:"bytes,3,opt,name=set_hash,json=setHash,proto3" json:"set_hash,omitempty"`
+	Auth          *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"` // over (study, round, "reshare-key", set_hash)
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReshareKeyConfirmation) Reset() {
+	*x = ReshareKeyConfirmation{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReshareKeyConfirmation) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReshareKeyConfirmation) ProtoMessage() {}
+
+func (x *ReshareKeyConfirmation) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReshareKeyConfirmation.ProtoReflect.Descriptor instead.
+func (*ReshareKeyConfirmation) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *ReshareKeyConfirmation) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *ReshareKeyConfirmation) GetRound() uint32 {
+	if x != nil {
+		return x.Round
+	}
+	return 0
+}
+
+func (x *ReshareKeyConfirmation) GetSetHash() []byte {
+	if x != nil {
+		return x.SetHash
+	}
+	return nil
+}
+
+func (x *ReshareKeyConfirmation) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
+// ReshareCommitTask tells a holder that every new holder confirmed: it
+// replaces its old threshold share with the pending one for set_hash and
+// erases the old one (and its additive key share), so that a leaver's old
+// share combines with nothing. Sent again when a holder joins, until the
+// next re-sharing.
+type ReshareCommitTask struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	SetHash       []byte                 `protobuf:"bytes,3,opt,name=set_hash,json=setHash,proto3" json:"set_hash,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReshareCommitTask) Reset() {
+	*x = ReshareCommitTask{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReshareCommitTask) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReshareCommitTask) ProtoMessage() {}
+
+func (x *ReshareCommitTask) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReshareCommitTask.ProtoReflect.Descriptor instead.
+func (*ReshareCommitTask) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *ReshareCommitTask) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *ReshareCommitTask) GetRound() uint32 {
+	if x != nil {
+		return x.Round
+	}
+	return 0
+}
+
+func (x *ReshareCommitTask) GetSetHash() []byte {
+	if x != nil {
+		return x.SetHash
+	}
+	return nil
+}
+
 // TrainTask opens round `round`: fetch the global model and the collective
 // public key, check both against the chain, train, encrypt, commit, upload.
 type TrainTask struct {
@@ -741,7 +1179,7 @@ type TrainTask struct {
 
 func (x *TrainTask) Reset() {
 	*x = TrainTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[10]
+	mi := &file_cohortv1_cohort_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -753,7 +1191,7 @@ func (x *TrainTask) String() string {
 func (*TrainTask) ProtoMessage() {}
 
 func (x *TrainTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[10]
+	mi := &file_cohortv1_cohort_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -766,7 +1204,7 @@ func (x *TrainTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TrainTask.ProtoReflect.Descriptor instead.
 func (*TrainTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{10}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *TrainTask) GetStudyId() uint64 {
@@ -818,7 +1256,7 @@ type ScoreTask struct {
 
 func (x *ScoreTask) Reset() {
 	*x = ScoreTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[11]
+	mi := &file_cohortv1_cohort_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -830,7 +1268,7 @@ func (x *ScoreTask) String() string {
 func (*ScoreTask) ProtoMessage() {}
 
 func (x *ScoreTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[11]
+	mi := &file_cohortv1_cohort_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -843,7 +1281,7 @@ func (x *ScoreTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ScoreTask.ProtoReflect.Descriptor instead.
 func (*ScoreTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{11}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *ScoreTask) GetStudyId() uint64 {
@@ -914,7 +1352,7 @@ type ScoreSharesSubmission struct {
 
 func (x *ScoreSharesSubmission) Reset() {
 	*x = ScoreSharesSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[12]
+	mi := &file_cohortv1_cohort_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -926,7 +1364,7 @@ func (x *ScoreSharesSubmission) String() string {
 func (*ScoreSharesSubmission) ProtoMessage() {}
 
 func (x *ScoreSharesSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[12]
+	mi := &file_cohortv1_cohort_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -939,7 +1377,7 @@ func (x *ScoreSharesSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ScoreSharesSubmission.ProtoReflect.Descriptor instead.
 func (*ScoreSharesSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{12}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *ScoreSharesSubmission) GetStudyId() uint64 {
@@ -985,7 +1423,7 @@ type DecryptTask struct {
 
 func (x *DecryptTask) Reset() {
 	*x = DecryptTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[13]
+	mi := &file_cohortv1_cohort_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -997,7 +1435,7 @@ func (x *DecryptTask) String() string {
 func (*DecryptTask) ProtoMessage() {}
 
 func (x *DecryptTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[13]
+	mi := &file_cohortv1_cohort_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1010,7 +1448,7 @@ func (x *DecryptTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DecryptTask.ProtoReflect.Descriptor instead.
 func (*DecryptTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{13}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *DecryptTask) GetStudyId() uint64 {
@@ -1067,7 +1505,7 @@ type EvaluateTask struct {
 
 func (x *EvaluateTask) Reset() {
 	*x = EvaluateTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[14]
+	mi := &file_cohortv1_cohort_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1079,7 +1517,7 @@ func (x *EvaluateTask) String() string {
 func (*EvaluateTask) ProtoMessage() {}
 
 func (x *EvaluateTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[14]
+	mi := &file_cohortv1_cohort_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1092,7 +1530,7 @@ func (x *EvaluateTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvaluateTask.ProtoReflect.Descriptor instead.
 func (*EvaluateTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{14}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *EvaluateTask) GetStudyId() uint64 {
@@ -1126,7 +1564,7 @@ type StudyDone struct {
 
 func (x *StudyDone) Reset() {
 	*x = StudyDone{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[15]
+	mi := &file_cohortv1_cohort_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1138,7 +1576,7 @@ func (x *StudyDone) String() string {
 func (*StudyDone) ProtoMessage() {}
 
 func (x *StudyDone) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[15]
+	mi := &file_cohortv1_cohort_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1151,7 +1589,7 @@ func (x *StudyDone) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StudyDone.ProtoReflect.Descriptor instead.
 func (*StudyDone) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{15}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *StudyDone) GetStudyId() uint64 {
@@ -1179,7 +1617,7 @@ type PublicKeyShareSubmission struct {
 
 func (x *PublicKeyShareSubmission) Reset() {
 	*x = PublicKeyShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[16]
+	mi := &file_cohortv1_cohort_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1191,7 +1629,7 @@ func (x *PublicKeyShareSubmission) String() string {
 func (*PublicKeyShareSubmission) ProtoMessage() {}
 
 func (x *PublicKeyShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[16]
+	mi := &file_cohortv1_cohort_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1204,7 +1642,7 @@ func (x *PublicKeyShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublicKeyShareSubmission.ProtoReflect.Descriptor instead.
 func (*PublicKeyShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{16}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *PublicKeyShareSubmission) GetStudyId() uint64 {
@@ -1241,7 +1679,7 @@ type UpdateChunk struct {
 
 func (x *UpdateChunk) Reset() {
 	*x = UpdateChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[17]
+	mi := &file_cohortv1_cohort_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1253,7 +1691,7 @@ func (x *UpdateChunk) String() string {
 func (*UpdateChunk) ProtoMessage() {}
 
 func (x *UpdateChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[17]
+	mi := &file_cohortv1_cohort_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1266,7 +1704,7 @@ func (x *UpdateChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateChunk.ProtoReflect.Descriptor instead.
 func (*UpdateChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{17}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *UpdateChunk) GetPart() isUpdateChunk_Part {
@@ -1324,7 +1762,7 @@ type UpdateHeader struct {
 
 func (x *UpdateHeader) Reset() {
 	*x = UpdateHeader{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[18]
+	mi := &file_cohortv1_cohort_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1336,7 +1774,7 @@ func (x *UpdateHeader) String() string {
 func (*UpdateHeader) ProtoMessage() {}
 
 func (x *UpdateHeader) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[18]
+	mi := &file_cohortv1_cohort_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1349,7 +1787,7 @@ func (x *UpdateHeader) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateHeader.ProtoReflect.Descriptor instead.
 func (*UpdateHeader) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{18}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *UpdateHeader) GetStudyId() uint64 {
@@ -1405,7 +1843,7 @@ type UploadStatusRequest struct {
 
 func (x *UploadStatusRequest) Reset() {
 	*x = UploadStatusRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	mi := &file_cohortv1_cohort_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1417,7 +1855,7 @@ func (x *UploadStatusRequest) String() string {
 func (*UploadStatusRequest) ProtoMessage() {}
 
 func (x *UploadStatusRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	mi := &file_cohortv1_cohort_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1430,7 +1868,7 @@ func (x *UploadStatusRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadStatusRequest.ProtoReflect.Descriptor instead.
 func (*UploadStatusRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{19}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *UploadStatusRequest) GetStudyId() uint64 {
@@ -1464,7 +1902,7 @@ type UploadStatusReply struct {
 
 func (x *UploadStatusReply) Reset() {
 	*x = UploadStatusReply{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[20]
+	mi := &file_cohortv1_cohort_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1476,7 +1914,7 @@ func (x *UploadStatusReply) String() string {
 func (*UploadStatusReply) ProtoMessage() {}
 
 func (x *UploadStatusReply) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[20]
+	mi := &file_cohortv1_cohort_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1489,7 +1927,7 @@ func (x *UploadStatusReply) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadStatusReply.ProtoReflect.Descriptor instead.
 func (*UploadStatusReply) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{20}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *UploadStatusReply) GetReceived() uint64 {
@@ -1516,7 +1954,7 @@ type UploadReceipt struct {
 
 func (x *UploadReceipt) Reset() {
 	*x = UploadReceipt{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[21]
+	mi := &file_cohortv1_cohort_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1528,7 +1966,7 @@ func (x *UploadReceipt) String() string {
 func (*UploadReceipt) ProtoMessage() {}
 
 func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[21]
+	mi := &file_cohortv1_cohort_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1541,7 +1979,7 @@ func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadReceipt.ProtoReflect.Descriptor instead.
 func (*UploadReceipt) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{21}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *UploadReceipt) GetContentHash() []byte {
@@ -1571,7 +2009,7 @@ type DecryptionShareSubmission struct {
 
 func (x *DecryptionShareSubmission) Reset() {
 	*x = DecryptionShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[22]
+	mi := &file_cohortv1_cohort_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1583,7 +2021,7 @@ func (x *DecryptionShareSubmission) String() string {
 func (*DecryptionShareSubmission) ProtoMessage() {}
 
 func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[22]
+	mi := &file_cohortv1_cohort_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1596,7 +2034,7 @@ func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DecryptionShareSubmission.ProtoReflect.Descriptor instead.
 func (*DecryptionShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{22}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{27}
 }
 
 func (x *DecryptionShareSubmission) GetStudyId() uint64 {
@@ -1647,7 +2085,7 @@ type EvaluationSubmission struct {
 
 func (x *EvaluationSubmission) Reset() {
 	*x = EvaluationSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[23]
+	mi := &file_cohortv1_cohort_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1659,7 +2097,7 @@ func (x *EvaluationSubmission) String() string {
 func (*EvaluationSubmission) ProtoMessage() {}
 
 func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[23]
+	mi := &file_cohortv1_cohort_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1672,7 +2110,7 @@ func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvaluationSubmission.ProtoReflect.Descriptor instead.
 func (*EvaluationSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{23}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *EvaluationSubmission) GetStudyId() uint64 {
@@ -1718,7 +2156,7 @@ type Ack struct {
 
 func (x *Ack) Reset() {
 	*x = Ack{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[24]
+	mi := &file_cohortv1_cohort_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1730,7 +2168,7 @@ func (x *Ack) String() string {
 func (*Ack) ProtoMessage() {}
 
 func (x *Ack) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[24]
+	mi := &file_cohortv1_cohort_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1743,7 +2181,7 @@ func (x *Ack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Ack.ProtoReflect.Descriptor instead.
 func (*Ack) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{24}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{29}
 }
 
 type BlobRequest struct {
@@ -1755,7 +2193,7 @@ type BlobRequest struct {
 
 func (x *BlobRequest) Reset() {
 	*x = BlobRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[25]
+	mi := &file_cohortv1_cohort_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1767,7 +2205,7 @@ func (x *BlobRequest) String() string {
 func (*BlobRequest) ProtoMessage() {}
 
 func (x *BlobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[25]
+	mi := &file_cohortv1_cohort_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1780,7 +2218,7 @@ func (x *BlobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobRequest.ProtoReflect.Descriptor instead.
 func (*BlobRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{25}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{30}
 }
 
 func (x *BlobRequest) GetHash() []byte {
@@ -1800,7 +2238,7 @@ type BlobChunk struct {
 
 func (x *BlobChunk) Reset() {
 	*x = BlobChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[26]
+	mi := &file_cohortv1_cohort_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1812,7 +2250,7 @@ func (x *BlobChunk) String() string {
 func (*BlobChunk) ProtoMessage() {}
 
 func (x *BlobChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[26]
+	mi := &file_cohortv1_cohort_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1825,7 +2263,7 @@ func (x *BlobChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobChunk.ProtoReflect.Descriptor instead.
 func (*BlobChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{26}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{31}
 }
 
 func (x *BlobChunk) GetData() []byte {
@@ -1853,7 +2291,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\vJoinRequest\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12%\n" +
-	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xb1\x03\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xea\x04\n" +
 	"\x04Task\x120\n" +
 	"\akey_gen\x18\x01 \x01(\v2\x15.cohort.v1.KeyGenTaskH\x00R\x06keyGen\x12,\n" +
 	"\x05train\x18\x02 \x01(\v2\x14.cohort.v1.TrainTaskH\x00R\x05train\x122\n" +
@@ -1862,7 +2300,11 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x04done\x18\x05 \x01(\v2\x14.cohort.v1.StudyDoneH\x00R\x04done\x128\n" +
 	"\tthreshold\x18\x06 \x01(\v2\x18.cohort.v1.ThresholdTaskH\x00R\tthreshold\x12B\n" +
 	"\rthreshold_key\x18\a \x01(\v2\x1b.cohort.v1.ThresholdKeyTaskH\x00R\fthresholdKey\x12,\n" +
-	"\x05score\x18\b \x01(\v2\x14.cohort.v1.ScoreTaskH\x00R\x05scoreB\x06\n" +
+	"\x05score\x18\b \x01(\v2\x14.cohort.v1.ScoreTaskH\x00R\x05score\x122\n" +
+	"\areshare\x18\x1e \x01(\v2\x16.cohort.v1.ReshareTaskH\x00R\areshare\x12<\n" +
+	"\vreshare_key\x18\x1f \x01(\v2\x19.cohort.v1.ReshareKeyTaskH\x00R\n" +
+	"reshareKey\x12E\n" +
+	"\x0ereshare_commit\x18  \x01(\v2\x1c.cohort.v1.ReshareCommitTaskH\x00R\rreshareCommitB\x06\n" +
 	"\x04kind\"f\n" +
 	"\n" +
 	"KeyGenTask\x12\x19\n" +
@@ -1892,7 +2334,36 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x06shares\x18\x02 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\\\n" +
 	"\x18ThresholdKeyConfirmation\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12%\n" +
-	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\x90\x01\n" +
+	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xdb\x01\n" +
+	"\vReshareTask\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
+	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1c\n" +
+	"\tthreshold\x18\x03 \x01(\rR\tthreshold\x120\n" +
+	"\adealers\x18\x04 \x03(\v2\x16.cohort.v1.ShareHolderR\adealers\x120\n" +
+	"\aholders\x18\x05 \x03(\v2\x16.cohort.v1.ShareHolderR\aholders\x12\x19\n" +
+	"\bset_hash\x18\x06 \x01(\fR\asetHash\"\x98\x01\n" +
+	"\x17ReshareSharesSubmission\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
+	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
+	"\bset_hash\x18\x03 \x01(\fR\asetHash\x121\n" +
+	"\x06shares\x18\x04 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\x91\x02\n" +
+	"\x0eReshareKeyTask\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
+	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1c\n" +
+	"\tthreshold\x18\x03 \x01(\rR\tthreshold\x120\n" +
+	"\adealers\x18\x04 \x03(\v2\x16.cohort.v1.ShareHolderR\adealers\x120\n" +
+	"\aholders\x18\x05 \x03(\v2\x16.cohort.v1.ShareHolderR\aholders\x12\x19\n" +
+	"\bset_hash\x18\x06 \x01(\fR\asetHash\x121\n" +
+	"\x06shares\x18\a \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\x8b\x01\n" +
+	"\x16ReshareKeyConfirmation\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
+	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
+	"\bset_hash\x18\x03 \x01(\fR\asetHash\x12%\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"_\n" +
+	"\x11ReshareCommitTask\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
+	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
+	"\bset_hash\x18\x03 \x01(\fR\asetHash\"\x90\x01\n" +
 	"\tTrainTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12*\n" +
@@ -1972,14 +2443,16 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x04hash\x18\x01 \x01(\fR\x04hash\"3\n" +
 	"\tBlobChunk\x12\x12\n" +
 	"\x04data\x18\x01 \x01(\fR\x04data\x12\x12\n" +
-	"\x04size\x18\x02 \x01(\x04R\x04size2\xd0\x05\n" +
+	"\x04size\x18\x02 \x01(\x04R\x04size2\xe3\x06\n" +
 	"\vCoordinator\x121\n" +
 	"\x04Join\x12\x16.cohort.v1.JoinRequest\x1a\x0f.cohort.v1.Task0\x01\x12K\n" +
 	"\x14SubmitPublicKeyShare\x12#.cohort.v1.PublicKeyShareSubmission\x1a\x0e.cohort.v1.Ack\x12B\n" +
 	"\fUploadUpdate\x12\x16.cohort.v1.UpdateChunk\x1a\x18.cohort.v1.UploadReceipt(\x01\x12L\n" +
 	"\fUploadStatus\x12\x1e.cohort.v1.UploadStatusRequest\x1a\x1c.cohort.v1.UploadStatusReply\x12M\n" +
 	"\x15SubmitThresholdShares\x12$.cohort.v1.ThresholdSharesSubmission\x1a\x0e.cohort.v1.Ack\x12J\n" +
-	"\x13ConfirmThresholdKey\x12#.cohort.v1.ThresholdKeyConfirmation\x1a\x0e.cohort.v1.Ack\x12E\n" +
+	"\x13ConfirmThresholdKey\x12#.cohort.v1.ThresholdKeyConfirmation\x1a\x0e.cohort.v1.Ack\x12I\n" +
+	"\x13SubmitReshareShares\x12\".cohort.v1.ReshareSharesSubmission\x1a\x0e.cohort.v1.Ack\x12F\n" +
+	"\x11ConfirmReshareKey\x12!.cohort.v1.ReshareKeyConfirmation\x1a\x0e.cohort.v1.Ack\x12E\n" +
 	"\x11SubmitScoreShares\x12 .cohort.v1.ScoreSharesSubmission\x1a\x0e.cohort.v1.Ack\x12M\n" +
 	"\x15SubmitDecryptionShare\x12$.cohort.v1.DecryptionShareSubmission\x1a\x0e.cohort.v1.Ack\x12C\n" +
 	"\x10SubmitEvaluation\x12\x1f.cohort.v1.EvaluationSubmission\x1a\x0e.cohort.v1.Ack\x129\n" +
@@ -1997,7 +2470,7 @@ func file_cohortv1_cohort_proto_rawDescGZIP() []byte {
 	return file_cohortv1_cohort_proto_rawDescData
 }
 
-var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 27)
+var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 32)
 var file_cohortv1_cohort_proto_goTypes = []any{
 	(*Signed)(nil),                    // 0: cohort.v1.Signed
 	(*JoinRequest)(nil),               // 1: cohort.v1.JoinRequest
@@ -2009,70 +2482,89 @@ var file_cohortv1_cohort_proto_goTypes = []any{
 	(*EncryptedShare)(nil),            // 7: cohort.v1.EncryptedShare
 	(*ThresholdSharesSubmission)(nil), // 8: cohort.v1.ThresholdSharesSubmission
 	(*ThresholdKeyConfirmation)(nil),  // 9: cohort.v1.ThresholdKeyConfirmation
-	(*TrainTask)(nil),                 // 10: cohort.v1.TrainTask
-	(*ScoreTask)(nil),                 // 11: cohort.v1.ScoreTask
-	(*ScoreSharesSubmission)(nil),     // 12: cohort.v1.ScoreSharesSubmission
-	(*DecryptTask)(nil),               // 13: cohort.v1.DecryptTask
-	(*EvaluateTask)(nil),              // 14: cohort.v1.EvaluateTask
-	(*StudyDone)(nil),                 // 15: cohort.v1.StudyDone
-	(*PublicKeyShareSubmission)(nil),  // 16: cohort.v1.PublicKeyShareSubmission
-	(*UpdateChunk)(nil),               // 17: cohort.v1.UpdateChunk
-	(*UpdateHeader)(nil),              // 18: cohort.v1.UpdateHeader
-	(*UploadStatusRequest)(nil),       // 19: cohort.v1.UploadStatusRequest
-	(*UploadStatusReply)(nil),         // 20: cohort.v1.UploadStatusReply
-	(*UploadReceipt)(nil),             // 21: cohort.v1.UploadReceipt
-	(*DecryptionShareSubmission)(nil), // 22: cohort.v1.DecryptionShareSubmission
-	(*EvaluationSubmission)(nil),      // 23: cohort.v1.EvaluationSubmission
-	(*Ack)(nil),                       // 24: cohort.v1.Ack
-	(*BlobRequest)(nil),               // 25: cohort.v1.BlobRequest
-	(*BlobChunk)(nil),                 // 26: cohort.v1.BlobChunk
+	(*ReshareTask)(nil),               // 10: cohort.v1.ReshareTask
+	(*ReshareSharesSubmission)(nil),   // 11: cohort.v1.ReshareSharesSubmission
+	(*ReshareKeyTask)(nil),            // 12: cohort.v1.ReshareKeyTask
+	(*ReshareKeyConfirmation)(nil),    // 13: cohort.v1.ReshareKeyConfirmation
+	(*ReshareCommitTask)(nil),         // 14: cohort.v1.ReshareCommitTask
+	(*TrainTask)(nil),                 // 15: cohort.v1.TrainTask
+	(*ScoreTask)(nil),                 // 16: cohort.v1.ScoreTask
+	(*ScoreSharesSubmission)(nil),     // 17: cohort.v1.ScoreSharesSubmission
+	(*DecryptTask)(nil),               // 18: cohort.v1.DecryptTask
+	(*EvaluateTask)(nil),              // 19: cohort.v1.EvaluateTask
+	(*StudyDone)(nil),                 // 20: cohort.v1.StudyDone
+	(*PublicKeyShareSubmission)(nil),  // 21: cohort.v1.PublicKeyShareSubmission
+	(*UpdateChunk)(nil),               // 22: cohort.v1.UpdateChunk
+	(*UpdateHeader)(nil),              // 23: cohort.v1.UpdateHeader
+	(*UploadStatusRequest)(nil),       // 24: cohort.v1.UploadStatusRequest
+	(*UploadStatusReply)(nil),         // 25: cohort.v1.UploadStatusReply
+	(*UploadReceipt)(nil),             // 26: cohort.v1.UploadReceipt
+	(*DecryptionShareSubmission)(nil), // 27: cohort.v1.DecryptionShareSubmission
+	(*EvaluationSubmission)(nil),      // 28: cohort.v1.EvaluationSubmission
+	(*Ack)(nil),                       // 29: cohort.v1.Ack
+	(*BlobRequest)(nil),               // 30: cohort.v1.BlobRequest
+	(*BlobChunk)(nil),                 // 31: cohort.v1.BlobChunk
 }
 var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 0: cohort.v1.JoinRequest.auth:type_name -> cohort.v1.Signed
 	3,  // 1: cohort.v1.Task.key_gen:type_name -> cohort.v1.KeyGenTask
-	10, // 2: cohort.v1.Task.train:type_name -> cohort.v1.TrainTask
-	13, // 3: cohort.v1.Task.decrypt:type_name -> cohort.v1.DecryptTask
-	14, // 4: cohort.v1.Task.evaluate:type_name -> cohort.v1.EvaluateTask
-	15, // 5: cohort.v1.Task.done:type_name -> cohort.v1.StudyDone
+	15, // 2: cohort.v1.Task.train:type_name -> cohort.v1.TrainTask
+	18, // 3: cohort.v1.Task.decrypt:type_name -> cohort.v1.DecryptTask
+	19, // 4: cohort.v1.Task.evaluate:type_name -> cohort.v1.EvaluateTask
+	20, // 5: cohort.v1.Task.done:type_name -> cohort.v1.StudyDone
 	4,  // 6: cohort.v1.Task.threshold:type_name -> cohort.v1.ThresholdTask
 	6,  // 7: cohort.v1.Task.threshold_key:type_name -> cohort.v1.ThresholdKeyTask
-	11, // 8: cohort.v1.Task.score:type_name -> cohort.v1.ScoreTask
-	5,  // 9: cohort.v1.ThresholdTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 10: cohort.v1.ThresholdKeyTask.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 11: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
-	7,  // 12: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 13: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	0,  // 14: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 15: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	18, // 16: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 17: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	0,  // 18: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 19: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	1,  // 20: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	16, // 21: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	17, // 22: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	19, // 23: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 24: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 25: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	12, // 26: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	22, // 27: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	23, // 28: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	25, // 29: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	2,  // 30: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	24, // 31: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	21, // 32: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	20, // 33: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	24, // 34: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	24, // 35: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	24, // 36: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	24, // 37: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	24, // 38: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	26, // 39: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	30, // [30:40] is the sub-list for method output_type
-	20, // [20:30] is the sub-list for method input_type
-	20, // [20:20] is the sub-list for extension type_name
-	20, // [20:20] is the sub-list for extension extendee
-	0,  // [0:20] is the sub-list for field type_name
+	16, // 8: cohort.v1.Task.score:type_name -> cohort.v1.ScoreTask
+	10, // 9: cohort.v1.Task.reshare:type_name -> cohort.v1.ReshareTask
+	12, // 10: cohort.v1.Task.reshare_key:type_name -> cohort.v1.ReshareKeyTask
+	14, // 11: cohort.v1.Task.reshare_commit:type_name -> cohort.v1.ReshareCommitTask
+	5,  // 12: cohort.v1.ThresholdTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 13: cohort.v1.ThresholdKeyTask.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 14: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
+	7,  // 15: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 16: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	5,  // 17: cohort.v1.ReshareTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 18: cohort.v1.ReshareTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 19: cohort.v1.ReshareSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
+	5,  // 20: cohort.v1.ReshareKeyTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 21: cohort.v1.ReshareKeyTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 22: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 23: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	0,  // 24: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 25: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	23, // 26: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 27: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	0,  // 28: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 29: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	1,  // 30: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	21, // 31: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	22, // 32: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	24, // 33: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 34: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 35: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 36: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 37: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 38: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	27, // 39: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	28, // 40: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	30, // 41: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	2,  // 42: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	29, // 43: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	26, // 44: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	25, // 45: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	29, // 46: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	29, // 47: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	29, // 48: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	29, // 49: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	29, // 50: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	29, // 51: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	29, // 52: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	31, // 53: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	42, // [42:54] is the sub-list for method output_type
+	30, // [30:42] is the sub-list for method input_type
+	30, // [30:30] is the sub-list for extension type_name
+	30, // [30:30] is the sub-list for extension extendee
+	0,  // [0:30] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }
@@ -2089,8 +2581,11 @@ func file_cohortv1_cohort_proto_init() {
 		(*Task_Threshold)(nil),
 		(*Task_ThresholdKey)(nil),
 		(*Task_Score)(nil),
+		(*Task_Reshare)(nil),
+		(*Task_ReshareKey)(nil),
+		(*Task_ReshareCommit)(nil),
 	}
-	file_cohortv1_cohort_proto_msgTypes[17].OneofWrappers = []any{
+	file_cohortv1_cohort_proto_msgTypes[22].OneofWrappers = []any{
 		(*UpdateChunk_Header)(nil),
 		(*UpdateChunk_Data)(nil),
 	}
@@ -2100,7 +2595,7 @@ func file_cohortv1_cohort_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_cohortv1_cohort_proto_rawDesc), len(file_cohortv1_cohort_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   27,
+			NumMessages:   32,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

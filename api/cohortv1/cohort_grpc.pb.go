@@ -33,6 +33,8 @@ const (
 	Coordinator_UploadStatus_FullMethodName          = "/cohort.v1.Coordinator/UploadStatus"
 	Coordinator_SubmitThresholdShares_FullMethodName = "/cohort.v1.Coordinator/SubmitThresholdShares"
 	Coordinator_ConfirmThresholdKey_FullMethodName   = "/cohort.v1.Coordinator/ConfirmThresholdKey"
+	Coordinator_SubmitReshareShares_FullMethodName   = "/cohort.v1.Coordinator/SubmitReshareShares"
+	Coordinator_ConfirmReshareKey_FullMethodName     = "/cohort.v1.Coordinator/ConfirmReshareKey"
 	Coordinator_SubmitScoreShares_FullMethodName     = "/cohort.v1.Coordinator/SubmitScoreShares"
 	Coordinator_SubmitDecryptionShare_FullMethodName = "/cohort.v1.Coordinator/SubmitDecryptionShare"
 	Coordinator_SubmitEvaluation_FullMethodName      = "/cohort.v1.Coordinator/SubmitEvaluation"
@@ -61,6 +63,13 @@ type CoordinatorClient interface {
 	// ConfirmThresholdKey answers a ThresholdKeyTask once the caller holds its
 	// threshold secret share.
 	ConfirmThresholdKey(ctx context.Context, in *ThresholdKeyConfirmation, opts ...grpc.CallOption) (*Ack, error)
+	// SubmitReshareShares answers a ReshareTask: a dealer's re-sharing of its
+	// threshold share for the new share-holder set, each share encrypted to
+	// its recipient.
+	SubmitReshareShares(ctx context.Context, in *ReshareSharesSubmission, opts ...grpc.CallOption) (*Ack, error)
+	// ConfirmReshareKey answers a ReshareKeyTask once the caller holds its
+	// new threshold share (pending until a ReshareCommitTask).
+	ConfirmReshareKey(ctx context.Context, in *ReshareKeyConfirmation, opts ...grpc.CallOption) (*Ack, error)
 	// SubmitScoreShares answers a ScoreTask with scalar decryption shares of
 	// the contributors' scores, never of an update.
 	SubmitScoreShares(ctx context.Context, in *ScoreSharesSubmission, opts ...grpc.CallOption) (*Ack, error)
@@ -153,6 +162,26 @@ func (c *coordinatorClient) ConfirmThresholdKey(ctx context.Context, in *Thresho
 	return out, nil
 }
 
+func (c *coordinatorClient) SubmitReshareShares(ctx context.Context, in *ReshareSharesSubmission, opts ...grpc.CallOption) (*Ack, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Ack)
+	err := c.cc.Invoke(ctx, Coordinator_SubmitReshareShares_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *coordinatorClient) ConfirmReshareKey(ctx context.Context, in *ReshareKeyConfirmation, opts ...grpc.CallOption) (*Ack, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Ack)
+	err := c.cc.Invoke(ctx, Coordinator_ConfirmReshareKey_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *coordinatorClient) SubmitScoreShares(ctx context.Context, in *ScoreSharesSubmission, opts ...grpc.CallOption) (*Ack, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(Ack)
@@ -224,6 +253,13 @@ type CoordinatorServer interface {
 	// ConfirmThresholdKey answers a ThresholdKeyTask once the caller holds its
 	// threshold secret share.
 	ConfirmThresholdKey(context.Context, *ThresholdKeyConfirmation) (*Ack, error)
+	// SubmitReshareShares answers a ReshareTask: a dealer's re-sharing of its
+	// threshold share for the new share-holder set, each share encrypted to
+	// its recipient.
+	SubmitReshareShares(context.Context, *ReshareSharesSubmission) (*Ack, error)
+	// ConfirmReshareKey answers a ReshareKeyTask once the caller holds its
+	// new threshold share (pending until a ReshareCommitTask).
+	ConfirmReshareKey(context.Context, *ReshareKeyConfirmation) (*Ack, error)
 	// SubmitScoreShares answers a ScoreTask with scalar decryption shares of
 	// the contributors' scores, never of an update.
 	SubmitScoreShares(context.Context, *ScoreSharesSubmission) (*Ack, error)
@@ -261,6 +297,12 @@ func (UnimplementedCoordinatorServer) SubmitThresholdShares(context.Context, *Th
 }
 func (UnimplementedCoordinatorServer) ConfirmThresholdKey(context.Context, *ThresholdKeyConfirmation) (*Ack, error) {
 	return nil, status.Error(codes.Unimplemented, "method ConfirmThresholdKey not implemented")
+}
+func (UnimplementedCoordinatorServer) SubmitReshareShares(context.Context, *ReshareSharesSubmission) (*Ack, error) {
+	return nil, status.Error(codes.Unimplemented, "method SubmitReshareShares not implemented")
+}
+func (UnimplementedCoordinatorServer) ConfirmReshareKey(context.Context, *ReshareKeyConfirmation) (*Ack, error) {
+	return nil, status.Error(codes.Unimplemented, "method ConfirmReshareKey not implemented")
 }
 func (UnimplementedCoordinatorServer) SubmitScoreShares(context.Context, *ScoreSharesSubmission) (*Ack, error) {
 	return nil, status.Error(codes.Unimplemented, "method SubmitScoreShares not implemented")
@@ -385,6 +427,42 @@ func _Coordinator_ConfirmThresholdKey_Handler(srv interface{}, ctx context.Conte
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Coordinator_SubmitReshareShares_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ReshareSharesSubmission)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CoordinatorServer).SubmitReshareShares(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Coordinator_SubmitReshareShares_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CoordinatorServer).SubmitReshareShares(ctx, req.(*ReshareSharesSubmission))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Coordinator_ConfirmReshareKey_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ReshareKeyConfirmation)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CoordinatorServer).ConfirmReshareKey(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Coordinator_ConfirmReshareKey_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CoordinatorServer).ConfirmReshareKey(ctx, req.(*ReshareKeyConfirmation))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Coordinator_SubmitScoreShares_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(ScoreSharesSubmission)
 	if err := dec(in); err != nil {
@@ -472,6 +550,14 @@ var Coordinator_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ConfirmThresholdKey",
 			Handler:    _Coordinator_ConfirmThresholdKey_Handler,
+		},
+		{
+			MethodName: "SubmitReshareShares",
+			Handler:    _Coordinator_SubmitReshareShares_Handler,
+		},
+		{
+			MethodName: "ConfirmReshareKey",
+			Handler:    _Coordinator_ConfirmReshareKey_Handler,
 		},
 		{
 			MethodName: "SubmitScoreShares",

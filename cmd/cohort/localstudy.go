@@ -68,6 +68,10 @@ type localStudyConfig struct {
 	// uploaded its update of that round, and starts a new one on the same
 	// address, chain and store: a coordinator restarted mid-round.
 	restartCoordinatorIn uint32
+	// restartCoordinatorInReshare kills the coordinator in the middle of
+	// the re-sharing before that round (once a new holder keeps its new
+	// share pending) and starts a new one, as restartCoordinatorIn does.
+	restartCoordinatorInReshare uint32
 	// robust turns on encrypted robust scoring: the researcher's root data
 	// set (root, or for synthetic cohorts an extra synthetic site) scores
 	// every update, trust weights replace sample weights, flags go on chain.
@@ -83,6 +87,18 @@ type localStudyConfig struct {
 	localConsent bool
 	// serverOptimizer, if set, replaces FedAvg at the coordinator.
 	serverOptimizer *aggregation.FedOptConfig
+	// joinBeforeRound makes hospital i (by index) join the running study
+	// on chain, and start its node, after round joinBeforeRound[i]-1 closed
+	// and before round joinBeforeRound[i] opens; the coordinator re-shares
+	// the threshold key to include it. Key generation waits for the others.
+	joinBeforeRound map[int]uint32
+	// leaveBeforeRound makes hospital i sign its on-chain leave, and stop
+	// its node, before round leaveBeforeRound[i] opens; the coordinator
+	// re-shares the key without it.
+	leaveBeforeRound map[int]uint32
+	// keystores keeps every hospital's key shares in an encrypted keystore
+	// (light scrypt) in its data directory, as a production node does.
+	keystores bool
 	// consentReady, if set, is called once the synthetic patients' consent
 	// grants are on chain, before key generation and round 1.
 	consentReady func(consentFigures)
@@ -202,6 +218,79 @@ type localStudy struct {
 	conns        []*grpc.ClientConn
 	consent      consentFigures
 	revoked      []revocation
+	// startLater starts the nodes of hospitals that join between rounds;
+	// stopNode[i] stops hospital i's node. nodesMu guards both: the
+	// coordinator's progress callback reads them.
+	nodesMu    sync.Mutex
+	startLater []lateNode
+	stopNode   []context.CancelFunc
+}
+
+// msgPendingShare is what a participant logs once it keeps a re-sharing's
+// new share pending (participant.reshareKey).
+const msgPendingShare = "new threshold share received; pending until the coordinator commits"
+
+// onMessage is a log handler that calls do when a record with message msg
+// and attribute round equal to round passes: how the harness kills the
+// coordinator at a precise point of a protocol without hooks in it.
+type onMessage struct {
+	slog.Handler
+	msg   string
+	round uint32
+	do    func()
+}
+
+func (h *onMessage) Handle(ctx context.Context, r slog.Record) error {
+	if r.Message == h.msg {
+		r.Attrs(func(a slog.Attr) bool {
+			if a.Key == "round" && a.Value.Kind() == slog.KindUint64 && a.Value.Uint64() == uint64(h.round) {
+				h.do()
+			}
+			return true
+		})
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h *onMessage) WithAttrs(as []slog.Attr) slog.Handler {
+	return &onMessage{Handler: h.Handler.WithAttrs(as), msg: h.msg, round: h.round, do: h.do}
+}
+
+func (h *onMessage) WithGroup(name string) slog.Handler {
+	return &onMessage{Handler: h.Handler.WithGroup(name), msg: h.msg, round: h.round, do: h.do}
+}
+
+// lateNode is the node of a hospital that joins a running study.
+type lateNode struct {
+	hospital int
+	start    func()
+}
+
+// changeMembers applies the membership changes due before round r: the
+// hospitals that leave sign their leave on chain and stop; the hospitals
+// that join sign their join on chain and start their nodes.
+func (s *localStudy) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecdsa.PrivateKey) error {
+	s.nodesMu.Lock()
+	defer s.nodesMu.Unlock()
+	for i, at := range s.cfg.leaveBeforeRound {
+		if at != r {
+			continue
+		}
+		if _, err := s.ledger.LeaveStudy(ctx, contracts.NewAccount(hospitalKeys[i]), s.studyID); err != nil {
+			return fmt.Errorf("hospital-%d leaving: %w", i+1, err)
+		}
+		s.stopNode[i]()
+	}
+	for _, n := range s.startLater {
+		if s.cfg.joinBeforeRound[n.hospital] != r {
+			continue
+		}
+		if _, err := s.ledger.JoinStudy(ctx, contracts.NewAccount(hospitalKeys[n.hospital]), s.studyID); err != nil {
+			return fmt.Errorf("hospital-%d joining: %w", n.hospital+1, err)
+		}
+		n.start()
+	}
+	return nil
 }
 
 // runLocalStudy assembles and runs a study; it returns when every round is
@@ -363,7 +452,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	}
 	figures := newRoundCollector()
 	ccfg := coordinator.DefaultConfig()
-	ccfg.StudyID, ccfg.Participants, ccfg.Rounds, ccfg.Spec, ccfg.InitSeed = s.studyID, cfg.hospitals, cfg.rounds, s.spec, cfg.seed
+	ccfg.StudyID, ccfg.Participants, ccfg.Rounds, ccfg.Spec, ccfg.InitSeed = s.studyID, cfg.hospitals-len(cfg.joinBeforeRound), cfg.rounds, s.spec, cfg.seed
 	ccfg.InsecurePlaintext = cfg.plaintext
 	ccfg.Root = rootData
 	if cfg.serverOptimizer != nil {
@@ -401,6 +490,11 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		s.rounds = append(s.rounds, f)
 		if cfg.progress != nil {
 			cfg.progress(f)
+		}
+		// Membership changes between rounds: the coordinator opens the
+		// next round, after re-sharing, once this returns.
+		if err := s.changeMembers(ctx, r.Round+1, hospitalKeys); err != nil {
+			abort(fmt.Errorf("changing members before round %d: %w", r.Round+1, err))
 		}
 		// The coordinator opens the next round once this returns, so
 		// revocations relayed now apply from it on.
@@ -462,6 +556,10 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		return err
 	})
 	var restartOnce sync.Once
+	plog := cfg.log
+	if r := cfg.restartCoordinatorInReshare; r != 0 {
+		plog = slog.New(&onMessage{Handler: cfg.log.Handler(), msg: msgPendingShare, round: r, do: func() { restartOnce.Do(func() { close(restart) }) }})
+	}
 	for i, site := range sites {
 		conn, err := grpc.NewClient(s.listen, messageLimitDial(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(hospitalCerts[i], s.ca.Pool(), "127.0.0.1"))))
 		if err != nil {
@@ -490,7 +588,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 			}
 		}
 		var ks *participant.Keystore
-		if _, restarts := cfg.restartParticipantAfter[i]; restarts {
+		if _, restarts := cfg.restartParticipantAfter[i]; restarts || cfg.keystores {
 			// Key shares at rest, so that the restarted node has them.
 			if ks, err = participant.OpenKeystore(filepath.Join(dataDir, "keystore"), "demo passphrase", participant.WithLightScrypt()); err != nil {
 				return nil, err
@@ -501,20 +599,20 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.plaintext,
 			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.attacks[i],
 			// Fail fast in one process, unless the coordinator is meant to vanish.
-			StopOnTaskError: cfg.restartCoordinatorIn == 0,
+			StopOnTaskError: cfg.restartCoordinatorIn == 0 && cfg.restartCoordinatorInReshare == 0,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
-		p, err := participant.New(pcfg, client, s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.log)
+		p, err := participant.New(pcfg, client, s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
 		if err != nil {
 			return nil, err
 		}
-		g.Go(func() error {
+		run := func() error {
 			err := p.Run(pctx)
 			if pctx.Err() == nil || gctx.Err() != nil {
 				return err
 			}
 			if _, restarts := cfg.restartParticipantAfter[i]; !restarts {
-				return nil // a deliberately dropped site; the study goes on
+				return nil // a deliberately dropped (or departed) site; the study goes on
 			}
 			// A new node process: nothing but its key, keystore and data directory.
 			pcfg.Observe = figures.observe
@@ -523,7 +621,15 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 				return err
 			}
 			return again.Run(gctx)
-		})
+		}
+		s.nodesMu.Lock()
+		if _, later := cfg.joinBeforeRound[i]; later {
+			s.startLater = append(s.startLater, lateNode{hospital: i, start: func() { g.Go(run) }})
+		} else {
+			g.Go(run)
+		}
+		s.stopNode = append(s.stopNode, stop)
+		s.nodesMu.Unlock()
 	}
 	if err := g.Wait(); err != nil {
 		if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
 	"slices"
 	"testing"
 	"time"
@@ -14,8 +16,9 @@ import (
 
 // A sign-flipping hospital is flagged by encrypted robust scoring every round
 // it takes part in, collects strikes on chain and is suspended at the study's
-// strike limit (2 here); honest hospitals are rarely flagged, never
-// suspended, and the model still learns.
+// strike limit (2 here), after which the threshold key is re-shared
+// without it; honest hospitals are rarely flagged, never suspended, and the
+// model still learns.
 func TestRobustScoringSuspendsAnAttacker(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
@@ -24,12 +27,15 @@ func TestRobustScoringSuspendsAnAttacker(t *testing.T) {
 	defer cancel()
 	attack, err := participant.ParseAttack("sign-flip")
 	require.NoError(t, err)
+	var logs bytes.Buffer
 	s, err := runLocalStudy(ctx, localStudyConfig{
 		hospitals: 4, rounds: 5, seed: 1, dataDir: t.TempDir(), strikeLimit: 2,
 		robust: true, attacks: map[int]participant.Attack{3: attack}, localConsent: true,
+		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
+	assert.Equal(t, 1, bytes.Count(logs.Bytes(), []byte("threshold key re-shared")), "suspension re-shares the key once, without the attacker")
 
 	attacker := s.participants[3].Address
 	require.Len(t, s.rounds, 5)

@@ -38,12 +38,15 @@ func runStudy(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return runStudyCreate(ctx, args[1:], stdout, stderr)
 		case "show":
 			return runStudyShow(ctx, args[1:], stdout, stderr)
+		case "leave":
+			return runStudyLeave(ctx, args[1:], stdout, stderr)
 		}
 	}
-	fmt.Fprint(stderr, `Usage: cohort study <create|show> [flags]
+	fmt.Fprint(stderr, `Usage: cohort study <create|show|leave> [flags]
 
   create  register a study on chain (researchers)
   show    print a study's parameters, rounds and participants (anyone)
+  leave   take a hospital out of a study between rounds (the hospital, or its coordinator with --member)
 
 Run `+"`cohort study create -h`"+` for a subcommand's flags.
 `)
@@ -166,15 +169,11 @@ Flags:
 
 	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
 	defer cancel()
-	chain, err := contracts.DialChain(ctx, *rpcURL)
-	if err != nil {
-		return fmt.Errorf("connecting to --eth-rpc: %w", err)
-	}
-	defer chain.Close()
-	ledger, err := contracts.Open(chain, contractAddr)
+	chain, ledger, err := openLedger(ctx, *rpcURL, contractAddr)
 	if err != nil {
 		return err
 	}
+	defer chain.Close()
 	res, err := createStudy(ctx, ledger, researcher, sf)
 	if err != nil {
 		return err
@@ -185,6 +184,21 @@ Flags:
 	fmt.Fprintf(stdout, "study      %d\nspec hash  %s  (keccak256 of the %d bytes of %s in RFC 8785 canonical JSON)\npurpose    %s\nreference  %s\ncoordinator %s\ntx         %s (block %d)\n",
 		res.StudyID, res.SpecHash.Hex(), res.SpecBytes, *specPath, res.Purpose.Hex(), res.ReferenceCommitment.Hex(), res.Coordinator.Hex(), res.TxHash.Hex(), res.Block)
 	return nil
+}
+
+// openLedger dials the chain at rpcURL and binds the Cohort contract at
+// contract; the caller closes the chain.
+func openLedger(ctx context.Context, rpcURL string, contract common.Address) (*contracts.Chain, *contracts.Ledger, error) {
+	chain, err := contracts.DialChain(ctx, rpcURL)
+	if err != nil {
+		return nil, nil, fmt.Errorf("connecting to --eth-rpc: %w", err)
+	}
+	ledger, err := contracts.Open(chain, contract)
+	if err != nil {
+		chain.Close()
+		return nil, nil, err
+	}
+	return chain, ledger, nil
 }
 
 // createStudy registers the study and describes it.
@@ -514,15 +528,11 @@ func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
 	defer cancel()
-	chain, err := contracts.DialChain(ctx, *rpcURL)
-	if err != nil {
-		return fmt.Errorf("connecting to --eth-rpc: %w", err)
-	}
-	defer chain.Close()
-	ledger, err := contracts.Open(chain, contractAddr)
+	chain, ledger, err := openLedger(ctx, *rpcURL, contractAddr)
 	if err != nil {
 		return err
 	}
+	defer chain.Close()
 	rep, err := showStudy(ctx, ledger, chain.ChainID().Uint64(), *id)
 	if err != nil {
 		return err

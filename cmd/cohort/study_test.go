@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -152,8 +153,12 @@ func TestStudyFlags(t *testing.T) {
 		code int
 		want string
 	}{
-		{"no subcommand", []string{"study"}, 2, "create|show"},
-		{"unknown subcommand", []string{"study", "delete"}, 2, "create|show"},
+		{"no subcommand", []string{"study"}, 2, "create|show|leave"},
+		{"unknown subcommand", []string{"study", "delete"}, 2, "create|show|leave"},
+		{"leave help", []string{"study", "leave", "-h"}, 0, "re-shares the decryption key"},
+		{"leave without flags", []string{"study", "leave"}, 2, "are required"},
+		{"leave bad member", []string{"study", "leave", "--eth-rpc", "x", "--contract", contract, "--key", key, "--study", "1", "--member", "bob"}, 2, "--member"},
+		{"leave unreachable chain", []string{"study", "leave", "--eth-rpc", "http://127.0.0.1:1", "--contract", contract, "--key", key, "--study", "1"}, 1, "--eth-rpc"},
 		{"create help", []string{"study", "create", "-h"}, 0, "RFC 8785"},
 		{"create without flags", []string{"study", "create"}, 2, "--eth-rpc is required"},
 		{"zero rounds", create("--rounds", "0"), 2, "--rounds must be between 1"},
@@ -265,4 +270,50 @@ func TestStudyCreateAndShow(t *testing.T) {
 
 	_, err = showStudy(ctx, ledger, chain.ChainID().Uint64(), 9)
 	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
+}
+
+// TestStudyLeave takes hospitals out of a keyed study between rounds, as
+// `cohort study leave` does: a hospital leaves itself, only the coordinator
+// removes another, and no change may take the study below its minimum.
+func TestStudyLeave(t *testing.T) {
+	researcher, coord := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
+	hs := []*contracts.Account{contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))}
+	chain, err := contracts.NewSimulatedChain(researcher.Address(), coord.Address(), hs[0].Address(), hs[1].Address(), hs[2].Address())
+	require.NoError(t, err)
+	t.Cleanup(func() { chain.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var founders []contracts.Member
+	for i, h := range hs {
+		founders = append(founders, contracts.Member{Address: h.Address(), Name: fmt.Sprintf("H%d", i+1), TLSFingerprint: crypto.Keccak256Hash([]byte{byte(i)})})
+	}
+	ledger, _, err := contracts.Deploy(ctx, chain, researcher, founders)
+	require.NoError(t, err)
+	id, _, err := ledger.CreateStudy(ctx, researcher, contracts.StudyParams{
+		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: purposeCode("sepsis"), ReferenceCommitment: crypto.Keccak256Hash([]byte("root")),
+		Rounds: 2, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coord.Address(),
+	})
+	require.NoError(t, err)
+	for _, h := range hs {
+		_, err := ledger.JoinStudy(ctx, h, id)
+		require.NoError(t, err)
+	}
+	_, err = ledger.SetPublicKeyHash(ctx, coord, id, crypto.Keccak256Hash([]byte("pk")))
+	require.NoError(t, err)
+
+	left, err := leaveStudy(ctx, ledger, hs[2], id, common.Address{})
+	require.NoError(t, err)
+	assert.Equal(t, hs[2].Address(), left.Member)
+	assert.Equal(t, hs[2].Address(), left.By)
+	assert.NotZero(t, left.GasUsed)
+	t.Logf("leaveStudy: %d gas", left.GasUsed)
+
+	_, err = leaveStudy(ctx, ledger, hs[0], id, hs[1].Address())
+	require.ErrorIs(t, err, contracts.ErrNotCoordinator, "a hospital cannot remove another")
+	_, err = leaveStudy(ctx, ledger, coord, id, hs[1].Address())
+	require.ErrorIs(t, err, contracts.ErrTooFewParticipants, "two active participants are the study's minimum")
+
+	rep, err := showStudy(ctx, ledger, chain.ChainID().Uint64(), id)
+	require.NoError(t, err)
+	require.Len(t, rep.Participants, 2, "the leaver is no longer listed")
 }

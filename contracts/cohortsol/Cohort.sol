@@ -95,7 +95,7 @@ contract Cohort {
         address coordinator;
         uint32 strikeLimit;
         uint32 currentRound; // last opened round; 0 before the first
-        uint16 participantCount;
+        uint16 activeParticipants; // joined, not left and not suspended
         bool roundOpen;
         bool completed;
         // slots 2-5
@@ -111,6 +111,7 @@ contract Cohort {
         uint16 strikes;
         bool suspended;
         uint32 lastCommittedRound;
+        bool left; // left the study or removed by the coordinator; may join again
     }
 
     /// @notice One round of a study.
@@ -180,7 +181,7 @@ contract Cohort {
     error StudyNotFound(uint64 studyId);
     /// @notice The member has already joined the study.
     error AlreadyJoined(uint64 studyId, address account);
-    /// @notice The study no longer admits participants (its key is set).
+    /// @notice The study admits no participant now: a round is open or the study completed.
     error EnrolmentClosed(uint64 studyId);
     /// @notice The study has too many participants for the ledger to index.
     error StudyFull(uint64 studyId);
@@ -188,7 +189,8 @@ contract Cohort {
     error PublicKeyLocked(uint64 studyId);
     /// @notice No round may open before the collective public key hash is recorded.
     error PublicKeyNotSet(uint64 studyId);
-    /// @notice Fewer participants than the study requires.
+    /// @notice Fewer participants than the study requires (also: a leave or
+    /// removal that would leave fewer active participants than minParticipants).
     error TooFewParticipants(uint64 studyId, uint32 required, uint32 actual);
     /// @notice The study has run all its rounds.
     error StudyCompleted(uint64 studyId);
@@ -275,6 +277,8 @@ contract Cohort {
     );
     /// @notice A member joined a study.
     event StudyJoined(uint64 indexed studyId, address indexed member, uint16 index);
+    /// @notice A participant left a study (by == member) or its coordinator removed it.
+    event StudyLeft(uint64 indexed studyId, address indexed member, address by);
     /// @notice The coordinator recorded the hash of the collective public key.
     event PublicKeySet(uint64 indexed studyId, bytes32 publicKeyHash);
     /// @notice A round opened.
@@ -481,20 +485,44 @@ contract Cohort {
         );
     }
 
-    /// @notice Joins the caller, an active member, to a study that is still enrolling.
+    /// @notice Joins the caller, an active member, to a study while no round
+    /// is open: before key generation, or between rounds of a running study
+    /// (the coordinator then re-shares the threshold key to include it). A
+    /// participant that left may join again; it keeps its index and strikes.
     function joinStudy(uint64 studyId) external {
         StudyRecord storage s = _study(studyId);
         _activeMember();
-        if (s.publicKeyHash != bytes32(0)) revert EnrolmentClosed(studyId);
+        if (s.roundOpen || s.completed) revert EnrolmentClosed(studyId);
         ParticipantRecord storage p = _participantRecords[studyId][msg.sender];
-        if (p.index != 0) revert AlreadyJoined(studyId, msg.sender);
-        uint16 count = s.participantCount;
-        if (count == type(uint16).max) revert StudyFull(studyId);
-        count++;
-        s.participantCount = count;
-        p.index = count;
-        _participants[studyId].push(msg.sender);
-        emit StudyJoined(studyId, msg.sender, count);
+        uint16 index = p.index;
+        if (index == 0) {
+            address[] storage all = _participants[studyId];
+            if (all.length == type(uint16).max) revert StudyFull(studyId);
+            index = uint16(all.length + 1);
+            p.index = index;
+            all.push(msg.sender);
+        } else if (!p.left) {
+            revert AlreadyJoined(studyId, msg.sender);
+        }
+        p.left = false;
+        if (!p.suspended) s.activeParticipants++;
+        emit StudyJoined(studyId, msg.sender, index);
+    }
+
+    /// @notice Leaves a study the caller joined, while no round is open. The
+    /// coordinator re-shares the threshold key without the leaver before the
+    /// next round. Once the key is set, refused (TooFewParticipants) if fewer
+    /// than minParticipants active participants would remain: no round could
+    /// close, and the decryption threshold (at most minParticipants) could
+    /// no longer be met.
+    function leaveStudy(uint64 studyId) external {
+        _leave(studyId, _study(studyId), msg.sender);
+    }
+
+    /// @notice The coordinator removes a participant between rounds, under
+    /// the same conditions as leaveStudy.
+    function removeParticipant(uint64 studyId, address member) external {
+        _leave(studyId, _coordinated(studyId), member);
     }
 
     /// @notice Records the hash of the study's collective public key; closes enrolment.
@@ -503,8 +531,8 @@ contract Cohort {
         StudyRecord storage s = _coordinated(studyId);
         if (publicKeyHash == bytes32(0)) revert InvalidParameter("publicKeyHash");
         if (s.currentRound != 0) revert PublicKeyLocked(studyId);
-        if (s.participantCount < s.minParticipants) {
-            revert TooFewParticipants(studyId, s.minParticipants, s.participantCount);
+        if (s.activeParticipants < s.minParticipants) {
+            revert TooFewParticipants(studyId, s.minParticipants, s.activeParticipants);
         }
         s.publicKeyHash = publicKeyHash;
         emit PublicKeySet(studyId, publicKeyHash);
@@ -547,7 +575,7 @@ contract Cohort {
     ) external {
         _activeMember();
         ParticipantRecord storage p = _participantRecords[studyId][msg.sender];
-        if (p.index == 0) {
+        if (p.index == 0 || p.left) {
             _study(studyId); // a better error for an unknown study; joined implies it exists
             revert NotParticipant(studyId, msg.sender);
         }
@@ -877,15 +905,25 @@ contract Cohort {
         return _study(studyId);
     }
 
-    /// @notice Participants of a study, in joining order.
-    function studyParticipants(uint64 studyId) external view returns (address[] memory) {
+    /// @notice Current participants of a study (joined and not left, suspended
+    /// ones included), in joining order.
+    function studyParticipants(uint64 studyId) external view returns (address[] memory out) {
         _study(studyId);
-        return _participants[studyId];
+        address[] storage all = _participants[studyId];
+        out = new address[](all.length);
+        uint256 n;
+        for (uint256 i = 0; i < all.length; i++) {
+            if (!_participantRecords[studyId][all[i]].left) out[n++] = all[i];
+        }
+        assembly {
+            mstore(out, n)
+        }
     }
 
-    /// @notice Whether the account joined the study.
+    /// @notice Whether the account is a current participant of the study (joined, not left).
     function isParticipant(uint64 studyId, address account) external view returns (bool) {
-        return _participantRecords[studyId][account].index != 0;
+        ParticipantRecord storage p = _participantRecords[studyId][account];
+        return p.index != 0 && !p.left;
     }
 
     /// @notice A member's standing in a study (index 0: not joined).
@@ -979,6 +1017,7 @@ contract Cohort {
             if (!pr.suspended) revert NotSuspended(p.studyId, subject);
             pr.suspended = false;
             pr.strikes = 0;
+            if (!pr.left) _studies[p.studyId].activeParticipants++;
             emit ParticipantReinstated(p.studyId, subject);
         } else {
             _setQuorum(p.quorumPercent);
@@ -1003,8 +1042,24 @@ contract Cohort {
         emit StrikeRecorded(studyId, member, round, reason, evidence, strikes);
         if (!p.suspended && strikes >= s.strikeLimit) {
             p.suspended = true;
+            if (!p.left) s.activeParticipants--;
             emit ParticipantSuspended(studyId, member, strikes);
         }
+    }
+
+    function _leave(uint64 studyId, StudyRecord storage s, address member) private {
+        if (s.roundOpen) revert RoundStillOpen(studyId, s.currentRound);
+        ParticipantRecord storage p = _participantRecords[studyId][member];
+        if (p.index == 0 || p.left) revert NotParticipant(studyId, member);
+        p.left = true;
+        if (!p.suspended) {
+            uint16 active = s.activeParticipants - 1;
+            if (s.publicKeyHash != bytes32(0) && active < s.minParticipants) {
+                revert TooFewParticipants(studyId, s.minParticipants, active);
+            }
+            s.activeParticipants = active;
+        }
+        emit StudyLeft(studyId, member, msg.sender);
     }
 
     function _endRound(uint64 studyId, StudyRecord storage s, uint32 round) private {

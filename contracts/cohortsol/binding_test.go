@@ -44,7 +44,7 @@ func TestMetaDataMatchesABI(t *testing.T) {
 	parsed, err := cohortsol.CohortMetaData.ParseABI()
 	require.NoError(t, err)
 	for _, name := range []string{"createStudy", "joinStudy", "setPublicKeyHash", "openRound", "commitUpdate", "closeRound",
-		"recordScores", "reportViolation", "abandonRound", "relayConsent", "consentAt", "proposeAdmission", "proposeRemoval",
+		"leaveStudy", "removeParticipant", "recordScores", "reportViolation", "abandonRound", "relayConsent", "consentAt", "proposeAdmission", "proposeRemoval",
 		"proposeReinstatement", "proposeQuorum", "vote"} {
 		assert.Contains(t, parsed.Methods, name)
 	}

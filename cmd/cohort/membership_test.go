@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/participant"
+)
+
+// A hospital joins a running study after round 1 and another leaves after
+// round 2, without a restart: the coordinator re-shares the threshold key
+// before rounds 2 and 3 (the collective key stays), every round closes, the
+// newcomer's updates are in the later aggregates and its share decrypts,
+// the leaver gets no share of the last re-sharing, and the holders that
+// stay erase their old shares, so the leaver's old share combines with
+// nothing.
+func TestMembershipChangeBetweenRounds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var logs bytes.Buffer
+	const newcomer, leaver = 3, 1
+	s, err := runLocalStudy(ctx, localStudyConfig{
+		// t = 3 = the holders of round 3: every one of them, the newcomer
+		// included, must give its decryption share.
+		hospitals: 4, rounds: 3, seed: 8, dataDir: t.TempDir(), threshold: 3, minParticipants: 3,
+		phaseTimeout: 20 * time.Second, localConsent: true, keystores: true,
+		joinBeforeRound:  map[int]uint32{newcomer: 2},
+		leaveBeforeRound: map[int]uint32{leaver: 3},
+		log:              slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	})
+	require.NoError(t, err)
+	t.Cleanup(s.Close)
+
+	require.Len(t, s.rounds, 3)
+	assert.Equal(t, []int{3, 4, 3}, []int{s.rounds[0].Participants, s.rounds[1].Participants, s.rounds[2].Participants})
+	for _, f := range s.rounds {
+		r, err := s.ledger.Round(ctx, s.studyID, f.Round)
+		require.NoError(t, err)
+		assert.True(t, r.Closed, "round %d closed on chain", f.Round)
+		assert.Equal(t, f.ModelHash, r.Result.ModelHash)
+		assert.Equal(t, f.AggregateHash, r.Result.AggregateHash)
+	}
+	study, err := s.ledger.Study(ctx, s.studyID)
+	require.NoError(t, err)
+	assert.Equal(t, s.result.PublicKeyHash, study.PublicKeyHash, "the collective key never changed")
+	assert.Equal(t, 2, bytes.Count(logs.Bytes(), []byte("threshold key re-shared")), "one re-sharing before round 2, one before round 3")
+
+	newAddr, leaverAddr := s.participants[newcomer].Address, s.participants[leaver].Address
+	for i, rep := range s.result.Rounds {
+		assert.Equal(t, i > 0, slices.Contains(rep.Contributors, newAddr), "newcomer's update in round %d's aggregate", rep.Round)
+		assert.Equal(t, i < 2, slices.Contains(rep.Contributors, leaverAddr), "leaver's update in round %d's aggregate", rep.Round)
+	}
+	_, err = s.ledger.Commitment(ctx, s.studyID, 3, leaverAddr)
+	assert.Error(t, err, "the leaver committed nothing in round 3")
+
+	// Keystores after the study: every holder of round 3 holds a share of
+	// the re-sharing before round 3 and nothing older; the leaver holds
+	// only its share of the re-sharing before round 2.
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	shares := map[int]*aggregation.ThresholdSecretShare{}
+	for i, p := range s.participants {
+		ks, err := participant.OpenKeystore(filepath.Join(p.dataDir, "keystore"), "demo passphrase", participant.WithLightScrypt())
+		require.NoError(t, err)
+		names, err := ks.List()
+		require.NoError(t, err)
+		prefix := fmt.Sprintf("study-%d-ckks-", s.studyID)
+		want := []string{prefix + "threshold-epoch", prefix + "threshold-share"}
+		assert.Equal(t, want, names, "%s: no additive share, no pending share, one threshold share", p.Name)
+		epoch, err := ks.Get(prefix + "threshold-epoch")
+		require.NoError(t, err)
+		wantEpoch := uint32(3)
+		if i == leaver {
+			wantEpoch = 2
+		}
+		assert.Equal(t, wantEpoch, binary.BigEndian.Uint32(epoch), "%s: share of the re-sharing before round %d", p.Name, wantEpoch)
+		raw, err := ks.Get(prefix + "threshold-share")
+		require.NoError(t, err)
+		shares[i] = new(aggregation.ThresholdSecretShare)
+		require.NoError(t, shares[i].UnmarshalBinary(raw))
+	}
+	assert.Equal(t, aggregation.ShamirPoint(4), shares[newcomer].Point(), "the newcomer got a point nobody held before")
+
+	// The round-3 aggregate, decrypted with the three new shares (the
+	// newcomer's among them), is the update the coordinator applied.
+	aggBlob, err := s.fetchBlob(ctx, s.rounds[2].AggregateHash)
+	require.NoError(t, err)
+	agg := new(aggregation.EncryptedVector)
+	require.NoError(t, agg.UnmarshalBinary(aggBlob))
+	decrypt := func(holders ...int) ([]float64, error) {
+		var active []aggregation.ShamirPoint
+		for _, h := range holders {
+			active = append(active, shares[h].Point())
+		}
+		slices.Sort(active)
+		var ds []*aggregation.DecryptionShare
+		for _, h := range holders {
+			d, err := scheme.GenThresholdDecryptionShare(shares[h], active, agg)
+			if err != nil {
+				return nil, err
+			}
+			ds = append(ds, d)
+		}
+		return scheme.Decrypt(agg, ds)
+	}
+	avg, err := decrypt(0, 2, newcomer)
+	require.NoError(t, err)
+	before, err := s.model(ctx, s.rounds[1].ModelHash)
+	require.NoError(t, err)
+	after, err := s.model(ctx, s.rounds[2].ModelHash)
+	require.NoError(t, err)
+	for j := range after {
+		require.InDelta(t, after[j]-before[j], avg[j], 1e-4, "parameter %d", j)
+	}
+
+	// t-1 new shares and the leaver's old one do not decrypt.
+	_, err = decrypt(0, newcomer, leaver)
+	require.ErrorIs(t, err, aggregation.ErrInvalidThreshold)
+}
+
+// model reads a model from the coordinator's store by its hash.
+func (s *localStudy) model(ctx context.Context, h common.Hash) ([]float64, error) {
+	b, err := s.fetchBlob(ctx, h)
+	if err != nil {
+		return nil, err
+	}
+	return models.DecodeParams(b)
+}
+
+// A coordinator killed in the middle of a re-sharing (a new holder already
+// keeps its new share pending) does not wedge the study: the new
+// coordinator re-shares again, or commits what was kept, and the newcomer
+// takes part in the round that follows.
+func TestResharingSurvivesCoordinatorRestart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var logs bytes.Buffer
+	const newcomer = 3
+	s, err := runLocalStudy(ctx, localStudyConfig{
+		hospitals: 4, rounds: 2, seed: 9, dataDir: t.TempDir(), threshold: 3, minParticipants: 3,
+		phaseTimeout: 20 * time.Second, localConsent: true, keystores: true,
+		joinBeforeRound:             map[int]uint32{newcomer: 2},
+		restartCoordinatorInReshare: 2,
+		log:                         slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	})
+	require.NoError(t, err)
+	t.Cleanup(s.Close)
+	require.Contains(t, logs.String(), msgPendingShare, "the coordinator was killed mid re-sharing")
+	started := bytes.Count(logs.Bytes(), []byte("membership changed; re-sharing the threshold key"))
+	t.Logf("re-sharings started %d, committed %d", started, bytes.Count(logs.Bytes(), []byte("threshold key re-shared")))
+	assert.Equal(t, 2, started, "the restarted coordinator re-shared again")
+	require.Len(t, s.rounds, 2)
+	for _, f := range s.rounds {
+		r, err := s.ledger.Round(ctx, s.studyID, f.Round)
+		require.NoError(t, err)
+		assert.True(t, r.Closed, "round %d closed on chain", f.Round)
+	}
+	_, err = s.ledger.Commitment(ctx, s.studyID, 2, s.participants[newcomer].Address)
+	require.NoError(t, err, "the newcomer trained in round 2")
+	assert.Equal(t, 4, s.rounds[1].Participants)
+	ks, err := participant.OpenKeystore(filepath.Join(s.participants[newcomer].dataDir, "keystore"), "demo passphrase", participant.WithLightScrypt())
+	require.NoError(t, err)
+	names, err := ks.List()
+	require.NoError(t, err)
+	assert.Equal(t, []string{fmt.Sprintf("study-%d-ckks-threshold-epoch", s.studyID), fmt.Sprintf("study-%d-ckks-threshold-share", s.studyID)}, names,
+		"the newcomer's share is in force and nothing is left pending")
+}

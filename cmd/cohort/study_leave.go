@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// studyLeft is what `cohort study leave --json` prints.
+type studyLeft struct {
+	StudyID uint64         `json:"study_id"`
+	Member  common.Address `json:"member"`
+	By      common.Address `json:"by"`
+	TxHash  common.Hash    `json:"tx_hash"`
+	Block   uint64         `json:"block"`
+	GasUsed uint64         `json:"gas_used"`
+}
+
+func runStudyLeave(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("study leave", "study leave --eth-rpc URL --contract ADDR --key FILE --study S [--member ADDR] [--json]", stderr)
+	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
+	contract := fs.String("contract", "", "address of the Cohort contract (required)")
+	keyPath := fs.String("key", "", "private key, 64 hex digits, mode 0600: the leaving hospital's, or with --member the study coordinator's (required)")
+	id := fs.Uint64("study", 0, "study id (required)")
+	member := fs.String("member", "", "participant the study's coordinator removes (default: the --key account leaves)")
+	asJSON := fs.Bool("json", false, "print the result as one JSON object")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `Usage: cohort study leave --eth-rpc URL --contract ADDR --key FILE --study S [--member ADDR] [--json]
+
+Signs a hospital's leave from a study on chain (leaveStudy), or with
+--member the coordinator's removal of a participant (removeParticipant).
+Allowed only between rounds, and only while at least the study's minimum
+number of active participants remains. Before the next round the
+coordinator re-shares the decryption key among the participants that stay:
+the leaver's key share stops being of use. Stop the hospital's node after
+leaving; to come back, start it again (it joins between rounds).
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	usageErr := func(format string, a ...any) error {
+		fmt.Fprintf(stderr, format+"\n", a...)
+		fs.Usage()
+		return errUsage
+	}
+	if *rpcURL == "" || *contract == "" || *keyPath == "" || *id == 0 {
+		return usageErr("--eth-rpc, --contract, --key and --study are required")
+	}
+	contractAddr, err := parseAddress(*contract)
+	if err != nil {
+		return usageErr("--contract: %v", err)
+	}
+	var removed common.Address
+	if *member != "" {
+		if removed, err = parseAddress(*member); err != nil {
+			return usageErr("--member: %v", err)
+		}
+	}
+	account, err := loadKeyFile(*keyPath)
+	if err != nil {
+		return err
+	}
+
+	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
+	defer cancel()
+	chain, ledger, err := openLedger(ctx, *rpcURL, contractAddr)
+	if err != nil {
+		return err
+	}
+	defer chain.Close()
+	res, err := leaveStudy(ctx, ledger, account, *id, removed)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(stdout, res)
+	}
+	verb := "left"
+	if res.By != res.Member {
+		verb = "removed by the coordinator from"
+	}
+	fmt.Fprintf(stdout, "%s %s study %d\ntx  %s (block %d, %d gas)\n", res.Member.Hex(), verb, res.StudyID, res.TxHash.Hex(), res.Block, res.GasUsed)
+	return nil
+}
+
+// leaveStudy signs account's leave from the study, or, if member is set,
+// the coordinator account's removal of member.
+func leaveStudy(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account, id uint64, member common.Address) (*studyLeft, error) {
+	var r contracts.Receipt
+	var err error
+	if member == (common.Address{}) || member == account.Address() {
+		member = account.Address()
+		r, err = ledger.LeaveStudy(ctx, account, id)
+	} else {
+		r, err = ledger.RemoveParticipant(ctx, account, id, member)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &studyLeft{StudyID: id, Member: member, By: account.Address(), TxHash: r.TxHash, Block: r.Block, GasUsed: r.GasUsed}, nil
+}

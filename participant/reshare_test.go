@@ -1,0 +1,183 @@
+package participant
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// reshareClient is a coordinator that takes every re-sharing confirmation.
+type reshareClient struct {
+	cohortv1.CoordinatorClient
+	confirmed int
+}
+
+func (c *reshareClient) ConfirmReshareKey(context.Context, *cohortv1.ReshareKeyConfirmation, ...grpc.CallOption) (*cohortv1.Ack, error) {
+	c.confirmed++
+	return &cohortv1.Ack{}, nil
+}
+
+// A new holder takes a re-sharing share only if it is addressed to it,
+// signed by a distinct dealer of the set for this epoch and set, and the
+// set is the chain's: a coordinator (or a removed party) cannot slip in a
+// share for another party, a forged share, or one replayed from an earlier
+// re-sharing, nor give a share to a non-participant.
+func TestReshareKeyRefusesHostileShares(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	keys := []*ecdsa.PrivateKey{mustKey(t), mustKey(t), mustKey(t)}
+	stranger := mustKey(t)
+	accounts := make([]*contracts.Account, len(keys))
+	funded := []common.Address{crypto.PubkeyToAddress(stranger.PublicKey)}
+	var founders []contracts.Member
+	for i, k := range keys {
+		accounts[i] = contracts.NewAccount(k)
+		funded = append(funded, accounts[i].Address())
+		founders = append(founders, contracts.Member{Address: accounts[i].Address(), Name: "h", TLSFingerprint: common.Hash{byte(i + 1)}})
+	}
+	coord := contracts.NewAccount(mustKey(t))
+	funded = append(funded, coord.Address())
+	chain, err := contracts.NewSimulatedChain(funded...)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = chain.Close() })
+	ledger, _, err := contracts.Deploy(ctx, chain, accounts[0], founders)
+	require.NoError(t, err)
+	study, _, err := ledger.CreateStudy(ctx, accounts[0], contracts.StudyParams{
+		SpecHash: common.Hash{1}, Purpose: common.Hash{2}, Rounds: 3, MinParticipants: 2, Threshold: 2,
+		StrikeLimit: 3, ReferenceCommitment: common.Hash{3}, Coordinator: coord.Address(),
+	})
+	require.NoError(t, err)
+
+	// Threshold key generation among hospitals 1 and 2 at points 1, 2.
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	pk, dealers := joinWithKey(ctx, t, ledger, study, scheme, "reshare test", accounts[:2])
+	pkBytes, err := pk.MarshalBinary()
+	require.NoError(t, err)
+	dealt := make([]map[uint64][]byte, 2)
+	for i, s := range dealers {
+		dealt[i], err = s.thresholdShares(2, []uint64{1, 2})
+		require.NoError(t, err)
+	}
+	for i, s := range dealers {
+		require.NoError(t, s.thresholdKey(pkBytes, uint64(i+1), [][]byte{dealt[0][uint64(i+1)], dealt[1][uint64(i+1)]}))
+	}
+	_, err = ledger.SetPublicKeyHash(ctx, coord, study, pk.Hash())
+	require.NoError(t, err)
+	// Hospital 3 joins before round 1: the re-sharing before round 1 gives it point 3.
+	_, err = ledger.JoinStudy(ctx, accounts[2], study)
+	require.NoError(t, err)
+
+	holder := func(k *ecdsa.PrivateKey, point uint64) *cohortv1.ShareHolder {
+		return &cohortv1.ShareHolder{Address: crypto.PubkeyToAddress(k.PublicKey).Bytes(), Point: point, PublicKey: crypto.FromECDSAPub(&k.PublicKey)}
+	}
+	dealerSet := []*cohortv1.ShareHolder{{Address: accounts[0].Address().Bytes(), Point: 1}, {Address: accounts[1].Address().Bytes(), Point: 2}}
+	holders := []*cohortv1.ShareHolder{holder(keys[0], 1), holder(keys[1], 2), holder(keys[2], 3)}
+	me := accounts[2].Address()
+	// shares deals honest shares for the set and lets mutate change each
+	// (dealer index, share) before it is signed.
+	shares := func(round uint32, set []*cohortv1.ShareHolder, signRound uint32, to common.Address, signers ...int) []*cohortv1.EncryptedShare {
+		setHash := auth.ReshareSetHash(study, round, 2, dealerSet, set)
+		var out []*cohortv1.EncryptedShare
+		for _, i := range signers {
+			plain, err := dealers[i].reshareShares([]uint64{1, 2}, 2, []uint64{1, 2, 3})
+			require.NoError(t, err)
+			sealed, err := auth.SealTo(&keys[2].PublicKey, plain[3])
+			require.NoError(t, err)
+			signed, err := auth.Sign(keys[i], study, signRound, auth.KindReshareShare, auth.ReshareContent(to, setHash, sealed))
+			require.NoError(t, err)
+			out = append(out, &cohortv1.EncryptedShare{Recipient: to.Bytes(), Ciphertext: sealed, Auth: signed})
+		}
+		return out
+	}
+	task := func(round uint32, set []*cohortv1.ShareHolder, sh []*cohortv1.EncryptedShare) *cohortv1.ReshareKeyTask {
+		return &cohortv1.ReshareKeyTask{StudyId: study, Round: round, Threshold: 2, Dealers: dealerSet, Holders: set,
+			SetHash: auth.ReshareSetHash(study, round, 2, dealerSet, set).Bytes(), Shares: sh}
+	}
+	client := &reshareClient{}
+	p := &Participant{
+		cfg: Config{Name: "h3", StudyID: study}, client: client, ledger: ledger, account: accounts[2], key: keys[2],
+		sealer: &homomorphicSealer{scheme: scheme}, log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	withStranger := []*cohortv1.ShareHolder{holder(keys[0], 1), holder(keys[1], 2), holder(stranger, 3)}
+	forged := shares(1, holders, 1, me, 0, 1)
+	forged[1].Ciphertext = append([]byte(nil), forged[0].Ciphertext...) // dealer 2's signature over dealer 1's share
+
+	byNonDealer := shares(1, holders, 1, me, 0, 1)
+	byNonDealer[1].Auth, err = auth.Sign(keys[2], study, 1, auth.KindReshareShare,
+		auth.ReshareContent(me, auth.ReshareSetHash(study, 1, 2, dealerSet, holders), byNonDealer[1].Ciphertext))
+	require.NoError(t, err)
+
+	refusals := []struct {
+		name string
+		task *cohortv1.ReshareKeyTask
+		want error
+	}{
+		{"a share addressed to another party", task(1, holders, shares(1, holders, 1, accounts[1].Address(), 0, 1)), ErrChainMismatch},
+		{"a signature over other content", task(1, holders, forged), auth.ErrBadSignature},
+		{"a share signed by a non-dealer", task(1, holders, byNonDealer), ErrChainMismatch},
+		{"one dealer twice", task(1, holders, shares(1, holders, 1, me, 0, 0)), ErrChainMismatch},
+		{"a dealer missing", task(1, holders, shares(1, holders, 1, me, 0)), ErrChainMismatch},
+		{"a share replayed from another epoch", task(1, holders, shares(1, holders, 7, me, 0, 1)), auth.ErrBadSignature},
+		{"a re-sharing for a later round than the chain's next", task(2, holders, shares(2, holders, 2, me, 0, 1)), ErrChainMismatch},
+		{"a non-participant among the holders", task(1, withStranger, shares(1, withStranger, 1, me, 0, 1)), ErrChainMismatch},
+	}
+	for _, tt := range refusals {
+		t.Run(tt.name, func(t *testing.T) {
+			err := p.reshareKey(ctx, tt.task)
+			require.ErrorIs(t, err, tt.want)
+			assert.Zero(t, client.confirmed, "nothing confirmed")
+			assert.Nil(t, p.pending, "nothing kept")
+		})
+	}
+	wrongSet := task(1, holders, shares(1, holders, 1, me, 0, 1))
+	wrongSet.SetHash = crypto.Keccak256([]byte("another set"))
+	require.ErrorIs(t, p.reshareKey(ctx, wrongSet), ErrChainMismatch, "a set hash that is not the set's")
+
+	// The honest re-sharing: kept pending, confirmed, then committed.
+	require.NoError(t, p.reshareKey(ctx, task(1, holders, shares(1, holders, 1, me, 0, 1))))
+	assert.Equal(t, 1, client.confirmed)
+	require.NotNil(t, p.pending)
+	setHash := auth.ReshareSetHash(study, 1, 2, dealerSet, holders)
+	err = p.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: study, Round: 1, SetHash: crypto.Keccak256([]byte("other"))})
+	require.ErrorIs(t, err, errNoPendingShare, "a commit of another re-sharing")
+	require.NoError(t, p.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: study, Round: 1, SetHash: setHash.Bytes()}))
+	assert.Equal(t, uint64(3), p.point)
+	require.NoError(t, p.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: study, Round: 1, SetHash: setHash.Bytes()}), "a commit applied again is a no-op")
+}
+
+// joinWithKey joins the accounts to the study on chain and runs collective
+// key generation among them; it returns the key and their sealers.
+func joinWithKey(ctx context.Context, t *testing.T, ledger *contracts.Ledger, study uint64, scheme *aggregation.Scheme, seed string, accounts []*contracts.Account) (*aggregation.PublicKey, []*homomorphicSealer) {
+	t.Helper()
+	crs := aggregation.CommonSeed([]byte(seed))
+	sealers := make([]*homomorphicSealer, len(accounts))
+	var pkShares []*aggregation.PublicKeyShare
+	for i, a := range accounts {
+		_, err := ledger.JoinStudy(ctx, a, study)
+		require.NoError(t, err)
+		sealers[i] = &homomorphicSealer{scheme: scheme}
+		b, err := sealers[i].publicKeyShare(crs)
+		require.NoError(t, err)
+		share := new(aggregation.PublicKeyShare)
+		require.NoError(t, share.UnmarshalBinary(b))
+		pkShares = append(pkShares, share)
+	}
+	pk, err := scheme.CombinePublicKey(crs, pkShares)
+	require.NoError(t, err)
+	return pk, sealers
+}
