@@ -155,6 +155,10 @@ type Task struct {
 	//	*Task_Threshold
 	//	*Task_ThresholdKey
 	//	*Task_Score
+	//	*Task_MomentsCount
+	//	*Task_Moments
+	//	*Task_MomentsDecrypt
+	//	*Task_MomentsResult
 	Kind          isTask_Kind `protobuf_oneof:"kind"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -269,6 +273,42 @@ func (x *Task) GetScore() *ScoreTask {
 	return nil
 }
 
+func (x *Task) GetMomentsCount() *MomentsCountTask {
+	if x != nil {
+		if x, ok := x.Kind.(*Task_MomentsCount); ok {
+			return x.MomentsCount
+		}
+	}
+	return nil
+}
+
+func (x *Task) GetMoments() *MomentsTask {
+	if x != nil {
+		if x, ok := x.Kind.(*Task_Moments); ok {
+			return x.Moments
+		}
+	}
+	return nil
+}
+
+func (x *Task) GetMomentsDecrypt() *MomentsDecryptTask {
+	if x != nil {
+		if x, ok := x.Kind.(*Task_MomentsDecrypt); ok {
+			return x.MomentsDecrypt
+		}
+	}
+	return nil
+}
+
+func (x *Task) GetMomentsResult() *MomentsResultTask {
+	if x != nil {
+		if x, ok := x.Kind.(*Task_MomentsResult); ok {
+			return x.MomentsResult
+		}
+	}
+	return nil
+}
+
 type isTask_Kind interface {
 	isTask_Kind()
 }
@@ -305,6 +345,23 @@ type Task_Score struct {
 	Score *ScoreTask `protobuf:"bytes,8,opt,name=score,proto3,oneof"`
 }
 
+type Task_MomentsCount struct {
+	// 20-29: pooled standardisation (the moments phase, before round 1).
+	MomentsCount *MomentsCountTask `protobuf:"bytes,20,opt,name=moments_count,json=momentsCount,proto3,oneof"`
+}
+
+type Task_Moments struct {
+	Moments *MomentsTask `protobuf:"bytes,21,opt,name=moments,proto3,oneof"`
+}
+
+type Task_MomentsDecrypt struct {
+	MomentsDecrypt *MomentsDecryptTask `protobuf:"bytes,22,opt,name=moments_decrypt,json=momentsDecrypt,proto3,oneof"`
+}
+
+type Task_MomentsResult struct {
+	MomentsResult *MomentsResultTask `protobuf:"bytes,23,opt,name=moments_result,json=momentsResult,proto3,oneof"`
+}
+
 func (*Task_KeyGen) isTask_Kind() {}
 
 func (*Task_Train) isTask_Kind() {}
@@ -320,6 +377,14 @@ func (*Task_Threshold) isTask_Kind() {}
 func (*Task_ThresholdKey) isTask_Kind() {}
 
 func (*Task_Score) isTask_Kind() {}
+
+func (*Task_MomentsCount) isTask_Kind() {}
+
+func (*Task_Moments) isTask_Kind() {}
+
+func (*Task_MomentsDecrypt) isTask_Kind() {}
+
+func (*Task_MomentsResult) isTask_Kind() {}
 
 // KeyGenTask asks for a public-key share under the common reference string.
 type KeyGenTask struct {
@@ -735,8 +800,15 @@ type TrainTask struct {
 	Round           uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
 	GlobalModelHash []byte                 `protobuf:"bytes,3,opt,name=global_model_hash,json=globalModelHash,proto3" json:"global_model_hash,omitempty"`
 	PublicKeyHash   []byte                 `protobuf:"bytes,4,opt,name=public_key_hash,json=publicKeyHash,proto3" json:"public_key_hash,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// The study's feature standardisation: "none", "site" or "pooled". A
+	// participant configured for another mode refuses the task.
+	Standardisation string `protobuf:"bytes,20,opt,name=standardisation,proto3" json:"standardisation,omitempty"`
+	// With "pooled": keccak256 of the agreed standardiser's encoding
+	// (records.Standardiser.Encode), which the participant checked and kept in
+	// the moments phase.
+	StandardiserHash []byte `protobuf:"bytes,21,opt,name=standardiser_hash,json=standardiserHash,proto3" json:"standardiser_hash,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *TrainTask) Reset() {
@@ -793,6 +865,20 @@ func (x *TrainTask) GetGlobalModelHash() []byte {
 func (x *TrainTask) GetPublicKeyHash() []byte {
 	if x != nil {
 		return x.PublicKeyHash
+	}
+	return nil
+}
+
+func (x *TrainTask) GetStandardisation() string {
+	if x != nil {
+		return x.Standardisation
+	}
+	return ""
+}
+
+func (x *TrainTask) GetStandardiserHash() []byte {
+	if x != nil {
+		return x.StandardiserHash
 	}
 	return nil
 }
@@ -1842,6 +1928,690 @@ func (x *BlobChunk) GetSize() uint64 {
 	return 0
 }
 
+// MomentsCountTask opens the moments phase: each participant answers with
+// its signed count of consented training records (MomentsCount).
+type MomentsCountTask struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Session       []byte                 `protobuf:"bytes,2,opt,name=session,proto3" json:"session,omitempty"`        // 32 random bytes binding every message of this run of the phase
+	Scales        []float64              `protobuf:"fixed64,3,rep,packed,name=scales,proto3" json:"scales,omitempty"` // the public per-feature magnitudes of the encoding (schema scales)
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MomentsCountTask) Reset() {
+	*x = MomentsCountTask{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[27]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsCountTask) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsCountTask) ProtoMessage() {}
+
+func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[27]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsCountTask.ProtoReflect.Descriptor instead.
+func (*MomentsCountTask) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{27}
+}
+
+func (x *MomentsCountTask) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsCountTask) GetSession() []byte {
+	if x != nil {
+		return x.Session
+	}
+	return nil
+}
+
+func (x *MomentsCountTask) GetScales() []float64 {
+	if x != nil {
+		return x.Scales
+	}
+	return nil
+}
+
+// MomentsCount is a participant's count of consented training records,
+// signed over (study, round 0, "moments-count", auth.MomentsCountContent(session, count)).
+type MomentsCount struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Session       []byte                 `protobuf:"bytes,2,opt,name=session,proto3" json:"session,omitempty"`
+	Count         uint64                 `protobuf:"varint,3,opt,name=count,proto3" json:"count,omitempty"`
+	Auth          *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MomentsCount) Reset() {
+	*x = MomentsCount{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[28]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsCount) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsCount) ProtoMessage() {}
+
+func (x *MomentsCount) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[28]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsCount.ProtoReflect.Descriptor instead.
+func (*MomentsCount) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{28}
+}
+
+func (x *MomentsCount) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsCount) GetSession() []byte {
+	if x != nil {
+		return x.Session
+	}
+	return nil
+}
+
+func (x *MomentsCount) GetCount() uint64 {
+	if x != nil {
+		return x.Count
+	}
+	return 0
+}
+
+func (x *MomentsCount) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
+// MomentsTask asks each participant to encrypt its feature moments encoded
+// for the pooled total (records.Moments.Encode) under the collective key.
+// The signed counts let it check the total.
+type MomentsTask struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Session       []byte                 `protobuf:"bytes,2,opt,name=session,proto3" json:"session,omitempty"`
+	Total         uint64                 `protobuf:"varint,3,opt,name=total,proto3" json:"total,omitempty"`
+	Counts        []*MomentsCount        `protobuf:"bytes,4,rep,name=counts,proto3" json:"counts,omitempty"`
+	Scales        []float64              `protobuf:"fixed64,5,rep,packed,name=scales,proto3" json:"scales,omitempty"`
+	PublicKeyHash []byte                 `protobuf:"bytes,6,opt,name=public_key_hash,json=publicKeyHash,proto3" json:"public_key_hash,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MomentsTask) Reset() {
+	*x = MomentsTask{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[29]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsTask) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsTask) ProtoMessage() {}
+
+func (x *MomentsTask) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[29]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsTask.ProtoReflect.Descriptor instead.
+func (*MomentsTask) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{29}
+}
+
+func (x *MomentsTask) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsTask) GetSession() []byte {
+	if x != nil {
+		return x.Session
+	}
+	return nil
+}
+
+func (x *MomentsTask) GetTotal() uint64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+func (x *MomentsTask) GetCounts() []*MomentsCount {
+	if x != nil {
+		return x.Counts
+	}
+	return nil
+}
+
+func (x *MomentsTask) GetScales() []float64 {
+	if x != nil {
+		return x.Scales
+	}
+	return nil
+}
+
+func (x *MomentsTask) GetPublicKeyHash() []byte {
+	if x != nil {
+		return x.PublicKeyHash
+	}
+	return nil
+}
+
+// MomentsSubmission is a participant's encrypted moments
+// (aggregation.EncryptedVector binary), signed over (study, round 0,
+// "moments", auth.MomentsContent(session, keccak(ciphertext))).
+type MomentsSubmission struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Session       []byte                 `protobuf:"bytes,2,opt,name=session,proto3" json:"session,omitempty"`
+	Ciphertext    []byte                 `protobuf:"bytes,3,opt,name=ciphertext,proto3" json:"ciphertext,omitempty"`
+	Auth          *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MomentsSubmission) Reset() {
+	*x = MomentsSubmission{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[30]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsSubmission) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsSubmission) ProtoMessage() {}
+
+func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[30]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsSubmission.ProtoReflect.Descriptor instead.
+func (*MomentsSubmission) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{30}
+}
+
+func (x *MomentsSubmission) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsSubmission) GetSession() []byte {
+	if x != nil {
+		return x.Session
+	}
+	return nil
+}
+
+func (x *MomentsSubmission) GetCiphertext() []byte {
+	if x != nil {
+		return x.Ciphertext
+	}
+	return nil
+}
+
+func (x *MomentsSubmission) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
+// MomentsContribution names one summed ciphertext by its hash (a blob at the
+// coordinator) with its sender's signature from the MomentsSubmission.
+type MomentsContribution struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	CiphertextHash []byte                 `protobuf:"bytes,1,opt,name=ciphertext_hash,json=ciphertextHash,proto3" json:"ciphertext_hash,omitempty"`
+	Auth           *Signed                `protobuf:"bytes,2,opt,name=auth,proto3" json:"auth,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *MomentsContribution) Reset() {
+	*x = MomentsContribution{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[31]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsContribution) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsContribution) ProtoMessage() {}
+
+func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[31]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsContribution.ProtoReflect.Descriptor instead.
+func (*MomentsContribution) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{31}
+}
+
+func (x *MomentsContribution) GetCiphertextHash() []byte {
+	if x != nil {
+		return x.CiphertextHash
+	}
+	return nil
+}
+
+func (x *MomentsContribution) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
+// MomentsDecryptTask asks share holders for a decryption share of the sum
+// of the contributions (weight 1 each). Each holder checks the counts and
+// the contributions' signatures, recomputes the sum and gives a share only
+// if its hash is aggregate_hash.
+type MomentsDecryptTask struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Session       []byte                 `protobuf:"bytes,2,opt,name=session,proto3" json:"session,omitempty"`
+	Total         uint64                 `protobuf:"varint,3,opt,name=total,proto3" json:"total,omitempty"`
+	Counts        []*MomentsCount        `protobuf:"bytes,4,rep,name=counts,proto3" json:"counts,omitempty"`
+	Contributions []*MomentsContribution `protobuf:"bytes,5,rep,name=contributions,proto3" json:"contributions,omitempty"`
+	AggregateHash []byte                 `protobuf:"bytes,6,opt,name=aggregate_hash,json=aggregateHash,proto3" json:"aggregate_hash,omitempty"`
+	ActivePoints  []uint64               `protobuf:"varint,7,rep,packed,name=active_points,json=activePoints,proto3" json:"active_points,omitempty"` // the t Shamir points asked
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MomentsDecryptTask) Reset() {
+	*x = MomentsDecryptTask{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsDecryptTask) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsDecryptTask) ProtoMessage() {}
+
+func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsDecryptTask.ProtoReflect.Descriptor instead.
+func (*MomentsDecryptTask) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{32}
+}
+
+func (x *MomentsDecryptTask) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsDecryptTask) GetSession() []byte {
+	if x != nil {
+		return x.Session
+	}
+	return nil
+}
+
+func (x *MomentsDecryptTask) GetTotal() uint64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+func (x *MomentsDecryptTask) GetCounts() []*MomentsCount {
+	if x != nil {
+		return x.Counts
+	}
+	return nil
+}
+
+func (x *MomentsDecryptTask) GetContributions() []*MomentsContribution {
+	if x != nil {
+		return x.Contributions
+	}
+	return nil
+}
+
+func (x *MomentsDecryptTask) GetAggregateHash() []byte {
+	if x != nil {
+		return x.AggregateHash
+	}
+	return nil
+}
+
+func (x *MomentsDecryptTask) GetActivePoints() []uint64 {
+	if x != nil {
+		return x.ActivePoints
+	}
+	return nil
+}
+
+// MomentsShareSubmission is a decryption share of the moments' sum, signed
+// over (study, round 0, "moments-share", auth.MomentsShareContent(aggregate_hash, share)).
+type MomentsShareSubmission struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	AggregateHash []byte                 `protobuf:"bytes,2,opt,name=aggregate_hash,json=aggregateHash,proto3" json:"aggregate_hash,omitempty"`
+	Share         []byte                 `protobuf:"bytes,3,opt,name=share,proto3" json:"share,omitempty"` // aggregation.DecryptionShare binary
+	Auth          *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MomentsShareSubmission) Reset() {
+	*x = MomentsShareSubmission{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsShareSubmission) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsShareSubmission) ProtoMessage() {}
+
+func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsShareSubmission.ProtoReflect.Descriptor instead.
+func (*MomentsShareSubmission) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{33}
+}
+
+func (x *MomentsShareSubmission) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsShareSubmission) GetAggregateHash() []byte {
+	if x != nil {
+		return x.AggregateHash
+	}
+	return nil
+}
+
+func (x *MomentsShareSubmission) GetShare() []byte {
+	if x != nil {
+		return x.Share
+	}
+	return nil
+}
+
+func (x *MomentsShareSubmission) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
+// MomentsResultTask hands every participant the pooled standardiser with
+// what it needs to check it: the signed counts and contributions (it
+// recomputes the sum) and the signed decryption shares (it decrypts the sum
+// itself and compares).
+type MomentsResultTask struct {
+	state         protoimpl.MessageState    `protogen:"open.v1"`
+	StudyId       uint64                    `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Session       []byte                    `protobuf:"bytes,2,opt,name=session,proto3" json:"session,omitempty"`
+	Total         uint64                    `protobuf:"varint,3,opt,name=total,proto3" json:"total,omitempty"`
+	Scales        []float64                 `protobuf:"fixed64,4,rep,packed,name=scales,proto3" json:"scales,omitempty"`
+	Counts        []*MomentsCount           `protobuf:"bytes,5,rep,name=counts,proto3" json:"counts,omitempty"`
+	Contributions []*MomentsContribution    `protobuf:"bytes,6,rep,name=contributions,proto3" json:"contributions,omitempty"`
+	AggregateHash []byte                    `protobuf:"bytes,7,opt,name=aggregate_hash,json=aggregateHash,proto3" json:"aggregate_hash,omitempty"`
+	Shares        []*MomentsShareSubmission `protobuf:"bytes,8,rep,name=shares,proto3" json:"shares,omitempty"`
+	Standardiser  []byte                    `protobuf:"bytes,9,opt,name=standardiser,proto3" json:"standardiser,omitempty"` // records.Standardiser.Encode
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MomentsResultTask) Reset() {
+	*x = MomentsResultTask{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsResultTask) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsResultTask) ProtoMessage() {}
+
+func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsResultTask.ProtoReflect.Descriptor instead.
+func (*MomentsResultTask) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{34}
+}
+
+func (x *MomentsResultTask) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsResultTask) GetSession() []byte {
+	if x != nil {
+		return x.Session
+	}
+	return nil
+}
+
+func (x *MomentsResultTask) GetTotal() uint64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+func (x *MomentsResultTask) GetScales() []float64 {
+	if x != nil {
+		return x.Scales
+	}
+	return nil
+}
+
+func (x *MomentsResultTask) GetCounts() []*MomentsCount {
+	if x != nil {
+		return x.Counts
+	}
+	return nil
+}
+
+func (x *MomentsResultTask) GetContributions() []*MomentsContribution {
+	if x != nil {
+		return x.Contributions
+	}
+	return nil
+}
+
+func (x *MomentsResultTask) GetAggregateHash() []byte {
+	if x != nil {
+		return x.AggregateHash
+	}
+	return nil
+}
+
+func (x *MomentsResultTask) GetShares() []*MomentsShareSubmission {
+	if x != nil {
+		return x.Shares
+	}
+	return nil
+}
+
+func (x *MomentsResultTask) GetStandardiser() []byte {
+	if x != nil {
+		return x.Standardiser
+	}
+	return nil
+}
+
+// MomentsConfirmation says the sender checked and kept the standardiser
+// whose hash it signs: over (study, round 0, "moments-standardiser", standardiser_hash).
+type MomentsConfirmation struct {
+	state            protoimpl.MessageState `protogen:"open.v1"`
+	StudyId          uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	StandardiserHash []byte                 `protobuf:"bytes,2,opt,name=standardiser_hash,json=standardiserHash,proto3" json:"standardiser_hash,omitempty"`
+	Auth             *Signed                `protobuf:"bytes,3,opt,name=auth,proto3" json:"auth,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
+}
+
+func (x *MomentsConfirmation) Reset() {
+	*x = MomentsConfirmation{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsConfirmation) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsConfirmation) ProtoMessage() {}
+
+func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsConfirmation.ProtoReflect.Descriptor instead.
+func (*MomentsConfirmation) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{35}
+}
+
+func (x *MomentsConfirmation) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsConfirmation) GetStandardiserHash() []byte {
+	if x != nil {
+		return x.StandardiserHash
+	}
+	return nil
+}
+
+func (x *MomentsConfirmation) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
 var File_cohortv1_cohort_proto protoreflect.FileDescriptor
 
 const file_cohortv1_cohort_proto_rawDesc = "" +
@@ -1853,7 +2623,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\vJoinRequest\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12%\n" +
-	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xb1\x03\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xba\x05\n" +
 	"\x04Task\x120\n" +
 	"\akey_gen\x18\x01 \x01(\v2\x15.cohort.v1.KeyGenTaskH\x00R\x06keyGen\x12,\n" +
 	"\x05train\x18\x02 \x01(\v2\x14.cohort.v1.TrainTaskH\x00R\x05train\x122\n" +
@@ -1862,7 +2632,11 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x04done\x18\x05 \x01(\v2\x14.cohort.v1.StudyDoneH\x00R\x04done\x128\n" +
 	"\tthreshold\x18\x06 \x01(\v2\x18.cohort.v1.ThresholdTaskH\x00R\tthreshold\x12B\n" +
 	"\rthreshold_key\x18\a \x01(\v2\x1b.cohort.v1.ThresholdKeyTaskH\x00R\fthresholdKey\x12,\n" +
-	"\x05score\x18\b \x01(\v2\x14.cohort.v1.ScoreTaskH\x00R\x05scoreB\x06\n" +
+	"\x05score\x18\b \x01(\v2\x14.cohort.v1.ScoreTaskH\x00R\x05score\x12B\n" +
+	"\rmoments_count\x18\x14 \x01(\v2\x1b.cohort.v1.MomentsCountTaskH\x00R\fmomentsCount\x122\n" +
+	"\amoments\x18\x15 \x01(\v2\x16.cohort.v1.MomentsTaskH\x00R\amoments\x12H\n" +
+	"\x0fmoments_decrypt\x18\x16 \x01(\v2\x1d.cohort.v1.MomentsDecryptTaskH\x00R\x0emomentsDecrypt\x12E\n" +
+	"\x0emoments_result\x18\x17 \x01(\v2\x1c.cohort.v1.MomentsResultTaskH\x00R\rmomentsResultB\x06\n" +
 	"\x04kind\"f\n" +
 	"\n" +
 	"KeyGenTask\x12\x19\n" +
@@ -1892,12 +2666,14 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x06shares\x18\x02 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\\\n" +
 	"\x18ThresholdKeyConfirmation\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12%\n" +
-	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\x90\x01\n" +
+	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xe7\x01\n" +
 	"\tTrainTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12*\n" +
 	"\x11global_model_hash\x18\x03 \x01(\fR\x0fglobalModelHash\x12&\n" +
-	"\x0fpublic_key_hash\x18\x04 \x01(\fR\rpublicKeyHash\"\x8e\x02\n" +
+	"\x0fpublic_key_hash\x18\x04 \x01(\fR\rpublicKeyHash\x12(\n" +
+	"\x0fstandardisation\x18\x14 \x01(\tR\x0fstandardisation\x12+\n" +
+	"\x11standardiser_hash\x18\x15 \x01(\fR\x10standardiserHash\"\x8e\x02\n" +
 	"\tScoreTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12'\n" +
@@ -1972,7 +2748,60 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x04hash\x18\x01 \x01(\fR\x04hash\"3\n" +
 	"\tBlobChunk\x12\x12\n" +
 	"\x04data\x18\x01 \x01(\fR\x04data\x12\x12\n" +
-	"\x04size\x18\x02 \x01(\x04R\x04size2\xd0\x05\n" +
+	"\x04size\x18\x02 \x01(\x04R\x04size\"_\n" +
+	"\x10MomentsCountTask\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x18\n" +
+	"\asession\x18\x02 \x01(\fR\asession\x12\x16\n" +
+	"\x06scales\x18\x03 \x03(\x01R\x06scales\"\x80\x01\n" +
+	"\fMomentsCount\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x18\n" +
+	"\asession\x18\x02 \x01(\fR\asession\x12\x14\n" +
+	"\x05count\x18\x03 \x01(\x04R\x05count\x12%\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xc9\x01\n" +
+	"\vMomentsTask\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x18\n" +
+	"\asession\x18\x02 \x01(\fR\asession\x12\x14\n" +
+	"\x05total\x18\x03 \x01(\x04R\x05total\x12/\n" +
+	"\x06counts\x18\x04 \x03(\v2\x17.cohort.v1.MomentsCountR\x06counts\x12\x16\n" +
+	"\x06scales\x18\x05 \x03(\x01R\x06scales\x12&\n" +
+	"\x0fpublic_key_hash\x18\x06 \x01(\fR\rpublicKeyHash\"\x8f\x01\n" +
+	"\x11MomentsSubmission\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x18\n" +
+	"\asession\x18\x02 \x01(\fR\asession\x12\x1e\n" +
+	"\n" +
+	"ciphertext\x18\x03 \x01(\fR\n" +
+	"ciphertext\x12%\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"e\n" +
+	"\x13MomentsContribution\x12'\n" +
+	"\x0fciphertext_hash\x18\x01 \x01(\fR\x0eciphertextHash\x12%\n" +
+	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xa2\x02\n" +
+	"\x12MomentsDecryptTask\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x18\n" +
+	"\asession\x18\x02 \x01(\fR\asession\x12\x14\n" +
+	"\x05total\x18\x03 \x01(\x04R\x05total\x12/\n" +
+	"\x06counts\x18\x04 \x03(\v2\x17.cohort.v1.MomentsCountR\x06counts\x12D\n" +
+	"\rcontributions\x18\x05 \x03(\v2\x1e.cohort.v1.MomentsContributionR\rcontributions\x12%\n" +
+	"\x0eaggregate_hash\x18\x06 \x01(\fR\raggregateHash\x12#\n" +
+	"\ractive_points\x18\a \x03(\x04R\factivePoints\"\x97\x01\n" +
+	"\x16MomentsShareSubmission\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12%\n" +
+	"\x0eaggregate_hash\x18\x02 \x01(\fR\raggregateHash\x12\x14\n" +
+	"\x05share\x18\x03 \x01(\fR\x05share\x12%\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xf3\x02\n" +
+	"\x11MomentsResultTask\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x18\n" +
+	"\asession\x18\x02 \x01(\fR\asession\x12\x14\n" +
+	"\x05total\x18\x03 \x01(\x04R\x05total\x12\x16\n" +
+	"\x06scales\x18\x04 \x03(\x01R\x06scales\x12/\n" +
+	"\x06counts\x18\x05 \x03(\v2\x17.cohort.v1.MomentsCountR\x06counts\x12D\n" +
+	"\rcontributions\x18\x06 \x03(\v2\x1e.cohort.v1.MomentsContributionR\rcontributions\x12%\n" +
+	"\x0eaggregate_hash\x18\a \x01(\fR\raggregateHash\x129\n" +
+	"\x06shares\x18\b \x03(\v2!.cohort.v1.MomentsShareSubmissionR\x06shares\x12\"\n" +
+	"\fstandardiser\x18\t \x01(\fR\fstandardiser\"\x84\x01\n" +
+	"\x13MomentsConfirmation\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12+\n" +
+	"\x11standardiser_hash\x18\x02 \x01(\fR\x10standardiserHash\x12%\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth2\xd9\a\n" +
 	"\vCoordinator\x121\n" +
 	"\x04Join\x12\x16.cohort.v1.JoinRequest\x1a\x0f.cohort.v1.Task0\x01\x12K\n" +
 	"\x14SubmitPublicKeyShare\x12#.cohort.v1.PublicKeyShareSubmission\x1a\x0e.cohort.v1.Ack\x12B\n" +
@@ -1982,7 +2811,11 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x13ConfirmThresholdKey\x12#.cohort.v1.ThresholdKeyConfirmation\x1a\x0e.cohort.v1.Ack\x12E\n" +
 	"\x11SubmitScoreShares\x12 .cohort.v1.ScoreSharesSubmission\x1a\x0e.cohort.v1.Ack\x12M\n" +
 	"\x15SubmitDecryptionShare\x12$.cohort.v1.DecryptionShareSubmission\x1a\x0e.cohort.v1.Ack\x12C\n" +
-	"\x10SubmitEvaluation\x12\x1f.cohort.v1.EvaluationSubmission\x1a\x0e.cohort.v1.Ack\x129\n" +
+	"\x10SubmitEvaluation\x12\x1f.cohort.v1.EvaluationSubmission\x1a\x0e.cohort.v1.Ack\x12=\n" +
+	"\x12SubmitMomentsCount\x12\x17.cohort.v1.MomentsCount\x1a\x0e.cohort.v1.Ack\x12=\n" +
+	"\rSubmitMoments\x12\x1c.cohort.v1.MomentsSubmission\x1a\x0e.cohort.v1.Ack\x12G\n" +
+	"\x12SubmitMomentsShare\x12!.cohort.v1.MomentsShareSubmission\x1a\x0e.cohort.v1.Ack\x12@\n" +
+	"\x0eConfirmMoments\x12\x1e.cohort.v1.MomentsConfirmation\x1a\x0e.cohort.v1.Ack\x129\n" +
 	"\aGetBlob\x12\x16.cohort.v1.BlobRequest\x1a\x14.cohort.v1.BlobChunk0\x01B3Z1github.com/cohort-fl/cohort/api/cohortv1;cohortv1b\x06proto3"
 
 var (
@@ -1997,7 +2830,7 @@ func file_cohortv1_cohort_proto_rawDescGZIP() []byte {
 	return file_cohortv1_cohort_proto_rawDescData
 }
 
-var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 27)
+var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 36)
 var file_cohortv1_cohort_proto_goTypes = []any{
 	(*Signed)(nil),                    // 0: cohort.v1.Signed
 	(*JoinRequest)(nil),               // 1: cohort.v1.JoinRequest
@@ -2026,6 +2859,15 @@ var file_cohortv1_cohort_proto_goTypes = []any{
 	(*Ack)(nil),                       // 24: cohort.v1.Ack
 	(*BlobRequest)(nil),               // 25: cohort.v1.BlobRequest
 	(*BlobChunk)(nil),                 // 26: cohort.v1.BlobChunk
+	(*MomentsCountTask)(nil),          // 27: cohort.v1.MomentsCountTask
+	(*MomentsCount)(nil),              // 28: cohort.v1.MomentsCount
+	(*MomentsTask)(nil),               // 29: cohort.v1.MomentsTask
+	(*MomentsSubmission)(nil),         // 30: cohort.v1.MomentsSubmission
+	(*MomentsContribution)(nil),       // 31: cohort.v1.MomentsContribution
+	(*MomentsDecryptTask)(nil),        // 32: cohort.v1.MomentsDecryptTask
+	(*MomentsShareSubmission)(nil),    // 33: cohort.v1.MomentsShareSubmission
+	(*MomentsResultTask)(nil),         // 34: cohort.v1.MomentsResultTask
+	(*MomentsConfirmation)(nil),       // 35: cohort.v1.MomentsConfirmation
 }
 var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 0: cohort.v1.JoinRequest.auth:type_name -> cohort.v1.Signed
@@ -2037,42 +2879,65 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	4,  // 6: cohort.v1.Task.threshold:type_name -> cohort.v1.ThresholdTask
 	6,  // 7: cohort.v1.Task.threshold_key:type_name -> cohort.v1.ThresholdKeyTask
 	11, // 8: cohort.v1.Task.score:type_name -> cohort.v1.ScoreTask
-	5,  // 9: cohort.v1.ThresholdTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 10: cohort.v1.ThresholdKeyTask.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 11: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
-	7,  // 12: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 13: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	0,  // 14: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 15: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	18, // 16: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 17: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	0,  // 18: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 19: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	1,  // 20: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	16, // 21: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	17, // 22: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	19, // 23: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 24: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 25: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	12, // 26: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	22, // 27: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	23, // 28: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	25, // 29: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	2,  // 30: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	24, // 31: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	21, // 32: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	20, // 33: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	24, // 34: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	24, // 35: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	24, // 36: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	24, // 37: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	24, // 38: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	26, // 39: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	30, // [30:40] is the sub-list for method output_type
-	20, // [20:30] is the sub-list for method input_type
-	20, // [20:20] is the sub-list for extension type_name
-	20, // [20:20] is the sub-list for extension extendee
-	0,  // [0:20] is the sub-list for field type_name
+	27, // 9: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
+	29, // 10: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
+	32, // 11: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
+	34, // 12: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
+	5,  // 13: cohort.v1.ThresholdTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 14: cohort.v1.ThresholdKeyTask.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 15: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
+	7,  // 16: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 17: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	0,  // 18: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 19: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	18, // 20: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 21: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	0,  // 22: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 23: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 24: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	28, // 25: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 26: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 27: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	28, // 28: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	31, // 29: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	0,  // 30: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	28, // 31: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	31, // 32: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	33, // 33: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 34: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 35: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	16, // 36: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	17, // 37: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	19, // 38: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 39: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 40: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	12, // 41: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	22, // 42: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	23, // 43: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	28, // 44: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	30, // 45: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	33, // 46: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	35, // 47: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	25, // 48: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	2,  // 49: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	24, // 50: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	21, // 51: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	20, // 52: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	24, // 53: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	24, // 54: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	24, // 55: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	24, // 56: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	24, // 57: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	24, // 58: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	24, // 59: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	24, // 60: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	24, // 61: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	26, // 62: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	49, // [49:63] is the sub-list for method output_type
+	35, // [35:49] is the sub-list for method input_type
+	35, // [35:35] is the sub-list for extension type_name
+	35, // [35:35] is the sub-list for extension extendee
+	0,  // [0:35] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }
@@ -2089,6 +2954,10 @@ func file_cohortv1_cohort_proto_init() {
 		(*Task_Threshold)(nil),
 		(*Task_ThresholdKey)(nil),
 		(*Task_Score)(nil),
+		(*Task_MomentsCount)(nil),
+		(*Task_Moments)(nil),
+		(*Task_MomentsDecrypt)(nil),
+		(*Task_MomentsResult)(nil),
 	}
 	file_cohortv1_cohort_proto_msgTypes[17].OneofWrappers = []any{
 		(*UpdateChunk_Header)(nil),
@@ -2100,7 +2969,7 @@ func file_cohortv1_cohort_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_cohortv1_cohort_proto_rawDesc), len(file_cohortv1_cohort_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   27,
+			NumMessages:   36,
 			NumExtensions: 0,
 			NumServices:   1,
 		},
