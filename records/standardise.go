@@ -197,6 +197,29 @@ func checkEncoding(f int, total float64, scale []float64) error {
 	return nil
 }
 
+// PooledPrecision is the relative precision (to max(1, |value|)) of a
+// pooled standardiser computed from moments summed and decrypted under
+// multiparty CKKS, against the same standardiser from moments summed in the
+// clear: the encoding keeps every value within ±bound and the decryption
+// error is about 3e-6 of a value (aggregation's doc), which the division by
+// N and the square root for the scale do not enlarge beyond this.
+const PooledPrecision = 1e-4
+
+// PooledStandardiser decodes the decrypted sum of the sites' encoded
+// moments (Encode with total and scale; the sum may be longer, as a
+// decrypted ciphertext is padded) into the pooled standardiser.
+func PooledStandardiser(sum []float64, total float64, scale []float64) (Standardiser, error) {
+	f := len(scale)
+	if len(sum) < 3*f {
+		return Standardiser{}, fmt.Errorf("%w: %d values for the moments of %d features", ErrMoments, len(sum), f)
+	}
+	pooled, err := DecodeMoments(sum[:3*f], total, scale)
+	if err != nil {
+		return Standardiser{}, err
+	}
+	return NewStandardiser(pooled)
+}
+
 // Standardiser maps each feature to (x − Mean[j]) / Scale[j] and a missing
 // (NaN) value to 0, the mean: mean imputation. It is a plain value, safe
 // for concurrent use.

@@ -83,6 +83,12 @@ type localStudyConfig struct {
 	localConsent bool
 	// serverOptimizer, if set, replaces FedAvg at the coordinator.
 	serverOptimizer *aggregation.FedOptConfig
+	// standardise is the study's feature standardisation (empty: none, the
+	// sites are used as given). With records.StandardisePooled the sites hold
+	// raw features and the coordinator and hospitals run the moments phase
+	// before round 1, encoding moments with scales (one per feature).
+	standardise records.Standardisation
+	scales      []float64
 	// consentReady, if set, is called once the synthetic patients' consent
 	// grants are on chain, before key generation and round 1.
 	consentReady func(consentFigures)
@@ -202,6 +208,8 @@ type localStudy struct {
 	conns        []*grpc.ClientConn
 	consent      consentFigures
 	revoked      []revocation
+	// standardiser is the pooled standardiser the study agreed on, if any.
+	standardiser *records.Standardiser
 }
 
 // runLocalStudy assembles and runs a study; it returns when every round is
@@ -366,6 +374,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	ccfg.StudyID, ccfg.Participants, ccfg.Rounds, ccfg.Spec, ccfg.InitSeed = s.studyID, cfg.hospitals, cfg.rounds, s.spec, cfg.seed
 	ccfg.InsecurePlaintext = cfg.plaintext
 	ccfg.Root = rootData
+	ccfg.Standardisation, ccfg.Scales = cfg.standardise, cfg.scales
 	if cfg.serverOptimizer != nil {
 		ccfg.ServerOptimizer = *cfg.serverOptimizer
 	}
@@ -499,6 +508,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		pcfg := participant.Config{
 			Name: founders[i].Name, StudyID: s.studyID, Site: site, ConsentSource: consentSource, Spec: s.spec,
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.plaintext,
+			Standardisation: cfg.standardise, Scales: cfg.scales,
 			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.attacks[i],
 			// Fail fast in one process, unless the coordinator is meant to vanish.
 			StopOnTaskError: cfg.restartCoordinatorIn == 0,
@@ -532,6 +542,17 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		return nil, err
 	}
 	s.result = result
+	if h := result.StandardiserHash; h != (common.Hash{}) {
+		enc, err := store.Get(h)
+		if err != nil {
+			return nil, fmt.Errorf("the agreed standardiser: %w", err)
+		}
+		std, err := records.DecodeStandardiser(enc)
+		if err != nil {
+			return nil, err
+		}
+		s.standardiser = &std
+	}
 	if consentSource == participant.ConsentChain {
 		// Consented as of round 1, as the chain decided it.
 		for i, site := range sites {
