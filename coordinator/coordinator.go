@@ -140,8 +140,8 @@ type Result struct {
 	// (records.Standardiser.Encode) with pooled standardisation, else zero.
 	// Every TrainTask carries it and every participant signed it.
 	StandardiserHash common.Hash
-	Rounds        []RoundReport
-	FinalModel    []float64
+	Rounds           []RoundReport
+	FinalModel       []float64
 }
 
 // Coordinator drives one study. Its methods are safe for concurrent use; Run
