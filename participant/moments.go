@@ -95,7 +95,7 @@ func (p *Participant) loadStandardiser() error {
 func (p *Participant) checkMode(study string) error {
 	mode, err := records.ParseStandardisation(study, records.StandardiseNone)
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrStandardisation, err)
+		return fmt.Errorf("%w: %v; upgrade this node, or set its standardise option to the study's", ErrStandardisation, err)
 	}
 	if mode != p.standardisation {
 		return fmt.Errorf("%w: the study uses %q standardisation, %s is configured for %q; set its standardise option to %q (all parties of a study must agree)",
