@@ -19,8 +19,9 @@ import (
 
 // Limits on moments-phase messages.
 const (
-	// MaxMomentsBytes bounds one site's encrypted moments: 3 values per
-	// feature fit in a few ciphertexts well below it.
+	// MaxMomentsBytes bounds one site's encrypted moments (and so does
+	// Config.MaxUpdateBytes, if lower): 3 values per feature, a ciphertext
+	// (about 0.8 MB) per 8192 of them.
 	MaxMomentsBytes = 16 << 20
 	// MaxMomentsCount bounds one site's count of training records.
 	MaxMomentsCount = 1 << 40
@@ -248,8 +249,8 @@ func (s *server) SubmitMoments(ctx context.Context, req *cohortv1.MomentsSubmiss
 	if req.GetStudyId() != c.cfg.StudyID {
 		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
 	}
-	if len(req.GetCiphertext()) > MaxMomentsBytes {
-		return nil, toStatus(fmt.Errorf("%w: encrypted moments of %d bytes; the limit is %d", ErrTooLarge, len(req.GetCiphertext()), MaxMomentsBytes))
+	if limit := min(MaxMomentsBytes, c.cfg.MaxUpdateBytes); int64(len(req.GetCiphertext())) > limit {
+		return nil, toStatus(fmt.Errorf("%w: encrypted moments of %d bytes; the limit is %d", ErrTooLarge, len(req.GetCiphertext()), limit))
 	}
 	h := crypto.Keccak256Hash(req.GetCiphertext())
 	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, 0, auth.KindMoments, auth.MomentsContent(req.GetSession(), h))
