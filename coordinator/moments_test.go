@@ -94,7 +94,7 @@ func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 		return err
 	}
 	f.coord.cfg.MaxUpdateBytes = 1 << 20 // under gRPC's own limit, to reach the coordinator's
-	good := encrypt(12) // 3 moments × 4 features
+	good := encrypt(12)                  // 3 moments × 4 features
 	require.NoError(t, send(h1, h1.key, session, good))
 	tests := []struct {
 		name string
