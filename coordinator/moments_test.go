@@ -195,3 +195,22 @@ func TestPooledStandardisationConfig(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, records.StandardisePooled, c.cfg.Standardisation)
 }
+
+// A coordinator past round 1 resumes with the standardiser its store kept,
+// without running the moments phase again, and refuses to go on without it.
+func TestPooledStandardiserRestoredFromTheStore(t *testing.T) {
+	f := newFixture(t)
+	members := []common.Address{f.hospitals[0].addr(), f.hospitals[1].addr()}
+	err := f.coord.pooledStandardiser(f.ctx, members, 1)
+	require.ErrorContains(t, err, "restore the coordinator's data directory")
+
+	enc, err := records.Standardiser{Mean: []float64{0, 1, 2, 3}, Scale: []float64{1, 2, 3, 4}}.Encode()
+	require.NoError(t, err)
+	raw, err := proto.Marshal(&cohortv1.MomentsResultTask{StudyId: f.studyID, Standardiser: enc})
+	require.NoError(t, err)
+	require.NoError(t, f.coord.store.WriteState(momentsState, raw))
+	require.NoError(t, f.coord.pooledStandardiser(f.ctx, members, 1))
+	assert.Equal(t, crypto.Keccak256Hash(enc), f.coord.standardiserHash())
+	f.coord.cfg.Standardisation = records.StandardisePooled
+	assert.Equal(t, crypto.Keccak256Hash(enc).Bytes(), f.coord.trainStandardiserHash(), "every training task names it")
+}
