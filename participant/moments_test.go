@@ -315,3 +315,41 @@ func TestKeptStandardiserCorrupt(t *testing.T) {
 	p := f.participant(dir, records.StandardisePooled)
 	require.ErrorContains(t, p.loadStandardiser(), "corrupt or another study's")
 }
+
+// taskStream yields its tasks, then ends.
+type taskStream struct {
+	grpc.ServerStreamingClient[cohortv1.Task]
+	tasks []*cohortv1.Task
+}
+
+func (s *taskStream) Recv() (*cohortv1.Task, error) {
+	if len(s.tasks) == 0 {
+		return nil, io.EOF
+	}
+	t := s.tasks[0]
+	s.tasks = s.tasks[1:]
+	return t, nil
+}
+
+type joinClient struct {
+	momentsClient
+	tasks []*cohortv1.Task
+}
+
+func (c *joinClient) Join(context.Context, *cohortv1.JoinRequest, ...grpc.CallOption) (grpc.ServerStreamingClient[cohortv1.Task], error) {
+	return &taskStream{tasks: c.tasks}, nil
+}
+
+// A node whose standardisation disagrees with the study's stops: Run
+// returns the error instead of logging it and waiting for the next task.
+func TestRunStopsOnStandardisationMismatch(t *testing.T) {
+	f := newMomentsFixture(t)
+	p := f.participant(t.TempDir(), records.StandardiseSite)
+	p.client = &joinClient{tasks: []*cohortv1.Task{
+		{Kind: &cohortv1.Task_MomentsCount{MomentsCount: &cohortv1.MomentsCountTask{StudyId: f.study, Session: make([]byte, 32), Scales: f.scales}}},
+	}}
+	p.cfg.RetryBase = time.Millisecond
+	err := p.Run(f.ctx)
+	require.ErrorIs(t, err, ErrStandardisation)
+	require.ErrorContains(t, err, `the study uses "pooled" standardisation, h2 is configured for "site"; set its standardise option to "pooled"`)
+}
