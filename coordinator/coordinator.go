@@ -172,9 +172,11 @@ type Coordinator struct {
 	// joined is signalled (closed and replaced) whenever a participant joins.
 	joined chan struct{}
 	// momentsSession binds the messages of the current moments phase;
-	// standardiser is the agreed pooled standardiser's encoding.
+	// standardiser is the agreed pooled standardiser's encoding and
+	// momentsResult the task that hands it out with its evidence.
 	momentsSession []byte
 	standardiser   []byte
+	momentsResult  *cohortv1.Task
 }
 
 type member struct {

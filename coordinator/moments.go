@@ -3,6 +3,7 @@ package coordinator
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"math"
 
@@ -25,7 +26,8 @@ const (
 	MaxMomentsBytes = 16 << 20
 	// MaxMomentsCount bounds one site's count of training records.
 	MaxMomentsCount = 1 << 40
-	// maxShareBytes bounds one decryption share of the moments' sum.
+	// maxShareBytes bounds one decryption share of the moments' sum (and so
+	// does Config.MaxUpdateBytes, if lower).
 	maxShareBytes = 16 << 20
 )
 
@@ -43,7 +45,7 @@ func (c *Coordinator) pooledStandardiser(ctx context.Context, members []common.A
 		if err := proto.Unmarshal(raw, &res); err != nil {
 			return fmt.Errorf("coordinator: kept moments result: %w", err)
 		}
-		c.setStandardiser(res.GetStandardiser())
+		c.setStandardiser(&res)
 		c.log.Info("pooled standardiser restored from the store", "hash", c.standardiserHash().Hex())
 		if currentRound > 0 {
 			return nil // every participant confirmed it before round 1
@@ -54,12 +56,23 @@ func (c *Coordinator) pooledStandardiser(ctx context.Context, members []common.A
 	if currentRound > 0 {
 		return fmt.Errorf("coordinator: the study is past round 1 with pooled standardisation, but the store holds no agreed standardiser (%v); restore the coordinator's data directory", err)
 	}
-	res, err := c.runMoments(ctx, members)
-	if err != nil {
-		return fmt.Errorf("coordinator: moments phase: %w", err)
+	var res *cohortv1.MomentsResultTask
+	for attempt := 1; ; attempt++ {
+		if res, err = c.runMoments(ctx, members); err == nil {
+			break
+		}
+		// A member that went away mid-phase: run it again with those left.
+		if attempt == momentsAttempts || !(errors.Is(err, ErrStalled) || errors.Is(err, errNoQuorum)) {
+			return fmt.Errorf("coordinator: moments phase: %w", err)
+		}
+		c.log.Warn("moments phase stalled; running it again", "attempt", attempt, "err", err)
 	}
 	return c.confirmStandardiser(ctx, members, res)
 }
+
+// momentsAttempts is how many times the moments phase is run before the
+// coordinator gives up.
+const momentsAttempts = 3
 
 // runMoments runs the moments phase: every member sends its signed count of
 // consented training records; the members that did are sent the total with
@@ -179,26 +192,41 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 	if err := c.store.WriteState(momentsState, raw); err != nil {
 		return nil, fmt.Errorf("keep the moments result: %w", err)
 	}
-	c.setStandardiser(enc)
+	c.setStandardiser(res)
 	c.log.Info("pooled standardiser agreed", "sites", len(senders), "records", total, "hash", c.standardiserHash().Hex())
 	return res, nil
 }
 
 // confirmStandardiser sends every member the moments phase's outcome and
-// waits until each member that contributed has checked and kept it.
+// waits until every member has checked and kept it, or until the phase
+// timeout if the study's minimum did. A member that joins later is sent it
+// on joining (see Join).
 func (c *Coordinator) confirmStandardiser(ctx context.Context, members []common.Address, res *cohortv1.MomentsResultTask) error {
 	ph := c.open(auth.KindMomentsStandardiser, 0, members)
 	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_MomentsResult{MomentsResult: res}})
-	if err := c.wait(ctx, ph, c.cfg.PhaseTimeout, len(res.GetCounts())); err != nil {
+	if err := c.wait(ctx, ph, c.cfg.PhaseTimeout, max(1, c.minParticipants)); err != nil {
 		return fmt.Errorf("coordinator: participants confirming the pooled standardiser: %w", err)
 	}
 	return nil
 }
 
-func (c *Coordinator) setStandardiser(enc []byte) {
+// setStandardiser records the moments phase's outcome.
+func (c *Coordinator) setStandardiser(res *cohortv1.MomentsResultTask) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.standardiser = enc
+	c.standardiser = res.GetStandardiser()
+	c.momentsResult = &cohortv1.Task{Kind: &cohortv1.Task_MomentsResult{MomentsResult: res}}
+}
+
+// catchUpTask is the task a (re)joining member is sent first: the pooled
+// standardiser, once agreed, unless the current phase sends it anyway. A
+// member that missed the confirmation (down, or its data directory lost)
+// then checks and keeps it before it is asked to train. Guarded by mu.
+func (c *Coordinator) catchUpTask() *cohortv1.Task {
+	if c.momentsResult == nil || (c.phase != nil && c.phase.kind == auth.KindMomentsStandardiser) {
+		return nil
+	}
+	return c.momentsResult
 }
 
 // standardiserHash is keccak256 of the agreed pooled standardiser's
@@ -284,8 +312,8 @@ func (s *server) SubmitMomentsShare(ctx context.Context, req *cohortv1.MomentsSh
 	if req.GetStudyId() != c.cfg.StudyID {
 		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
 	}
-	if len(req.GetShare()) > maxShareBytes {
-		return nil, toStatus(fmt.Errorf("%w: decryption share of %d bytes", ErrTooLarge, len(req.GetShare())))
+	if limit := min(maxShareBytes, c.cfg.MaxUpdateBytes); int64(len(req.GetShare())) > limit {
+		return nil, toStatus(fmt.Errorf("%w: decryption share of %d bytes; the limit is %d", ErrTooLarge, len(req.GetShare()), limit))
 	}
 	agg := common.BytesToHash(req.GetAggregateHash())
 	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(agg, req.GetShare()))
@@ -320,6 +348,14 @@ func (s *server) ConfirmMoments(ctx context.Context, req *cohortv1.MomentsConfir
 	}
 	if want := c.standardiserHash(); h != want || want == (common.Hash{}) {
 		return nil, toStatus(fmt.Errorf("%w: %s confirms standardiser %s, the agreed one is %s", ErrWrongPhase, addr.Hex(), h.Hex(), want.Hex()))
+	}
+	c.mu.Lock()
+	confirming := c.phase != nil && c.phase.kind == auth.KindMomentsStandardiser
+	c.mu.Unlock()
+	if !confirming {
+		// A member catching up after the phase (see catchUpTask).
+		c.log.Info("participant confirmed the pooled standardiser after the phase", "address", addr.Hex())
+		return &cohortv1.Ack{}, nil
 	}
 	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindMomentsStandardiser, 0, addr, nil))
 }

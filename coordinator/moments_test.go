@@ -1,10 +1,12 @@
 package coordinator
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"io"
 	"log/slog"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -128,6 +130,7 @@ func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 func TestMomentsSharesAndConfirmations(t *testing.T) {
 	f := newFixture(t)
 	f.startMoments(auth.KindMomentsShare)
+	f.coord.cfg.MaxUpdateBytes = 1 << 20 // under gRPC's own limit, to reach the coordinator's
 	h1, h2 := f.hospitals[0], f.hospitals[1]
 	aggHash := crypto.Keccak256Hash([]byte("sum of moments"))
 	f.coord.phase.subject = aggHash
@@ -142,13 +145,15 @@ func TestMomentsSharesAndConfirmations(t *testing.T) {
 	assert.Equal(t, codes.AlreadyExists, status.Code(share(h1, h1.key, aggHash, []byte("share 1"))), "replay")
 	assert.Equal(t, codes.Unauthenticated, status.Code(share(h2, h1.key, aggHash, []byte("share 2"))), "signed by another key")
 	assert.Equal(t, codes.FailedPrecondition, status.Code(share(h2, h2.key, crypto.Keccak256Hash([]byte("x")), []byte("share 2"))), "for another sum")
-	assert.Equal(t, codes.ResourceExhausted, status.Code(share(h2, h2.key, aggHash, make([]byte, maxShareBytes+1))), "oversize")
+	oversize := share(h2, h2.key, aggHash, make([]byte, 1<<20+1))
+	assert.Equal(t, codes.ResourceExhausted, status.Code(oversize), "oversize")
+	assert.ErrorContains(t, oversize, "decryption share of 1048577 bytes")
 	require.NoError(t, share(h2, h2.key, aggHash, []byte("share 2")))
 
 	std := records.Standardiser{Mean: []float64{1, 2, 3, 4}, Scale: []float64{1, 1, 1, 1}}
 	enc, err := std.Encode()
 	require.NoError(t, err)
-	f.coord.setStandardiser(enc)
+	f.coord.setStandardiser(&cohortv1.MomentsResultTask{StudyId: f.studyID, Standardiser: enc})
 	f.coord.phase = newPhase(auth.KindMomentsStandardiser, 0, []common.Address{h1.addr(), h2.addr()})
 	confirm := func(h *hospital, hash common.Hash) error {
 		signed, err := auth.Sign(h.key, f.studyID, 0, auth.KindMomentsStandardiser, hash)
@@ -213,4 +218,31 @@ func TestPooledStandardiserRestoredFromTheStore(t *testing.T) {
 	assert.Equal(t, crypto.Keccak256Hash(enc), f.coord.standardiserHash())
 	f.coord.cfg.Standardisation = records.StandardisePooled
 	assert.Equal(t, crypto.Keccak256Hash(enc).Bytes(), f.coord.trainStandardiserHash(), "every training task names it")
+}
+
+// A member that joins after the moments phase (it was down, or lost its data
+// directory) is first sent the pooled standardiser with its evidence, and
+// its confirmation is taken outside the phase.
+func TestJoinCatchesUpOnTheStandardiser(t *testing.T) {
+	f := newFixture(t) // collecting round-1 updates
+	h1 := f.hospitals[0]
+	enc, err := records.Standardiser{Mean: []float64{0, 1, 2, 3}, Scale: []float64{1, 2, 3, 4}}.Encode()
+	require.NoError(t, err)
+	f.coord.setStandardiser(&cohortv1.MomentsResultTask{StudyId: f.studyID, Standardiser: enc})
+	signed, err := auth.Sign(h1.key, f.studyID, 0, auth.KindJoin, auth.JoinContent("h1", auth.Fingerprint(h1.cert)))
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(f.ctx, 10*time.Second)
+	defer cancel()
+	stream, err := h1.client.Join(ctx, &cohortv1.JoinRequest{StudyId: f.studyID, Name: "h1", Auth: signed})
+	require.NoError(t, err)
+	task, err := stream.Recv()
+	require.NoError(t, err)
+	require.NotNil(t, task.GetMomentsResult(), "the standardiser comes first")
+	assert.Equal(t, enc, task.GetMomentsResult().GetStandardiser())
+
+	confirmed, err := auth.Sign(h1.key, f.studyID, 0, auth.KindMomentsStandardiser, crypto.Keccak256Hash(enc))
+	require.NoError(t, err)
+	_, err = h1.client.ConfirmMoments(f.ctx, &cohortv1.MomentsConfirmation{StudyId: f.studyID, StandardiserHash: crypto.Keccak256Hash(enc).Bytes(), Auth: confirmed})
+	require.NoError(t, err, "a late confirmation is acknowledged")
+	assert.Empty(t, f.coord.phase.got, "and records nothing in the round's phase")
 }

@@ -77,6 +77,9 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 	p := &member{name: req.GetName(), pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer)}
 	c.mu.Lock()
 	c.peers[addr] = p // a reconnecting participant replaces its old stream
+	if t := c.catchUpTask(); t != nil {
+		p.tasks <- t
+	}
 	if ph := c.phase; ph != nil {
 		if t, ok := ph.tasks[addr]; ok {
 			if _, answered := ph.got[addr]; !answered {
