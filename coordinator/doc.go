@@ -34,8 +34,10 @@
 //     and shares; each participant decrypts the sum itself, refuses a
 //     standardiser that differs, keeps it and confirms it, signed.
 //
-// The outcome (the MomentsResultTask) is kept in the store, so a restarted
-// coordinator does not run the phase again; the standardiser's hash is in
+// If a member goes away mid-phase the phase runs again with those left (up
+// to 3 times). The outcome (the MomentsResultTask) is kept in the store, so
+// a restarted coordinator does not run the phase again, and is the first
+// task of a member that joins later, which checks it like the others; the standardiser's hash is in
 // Result and in every TrainTask. It is not recorded on chain: the contract
 // is near the 24 KB code limit, and the record that matters is each
 // participant's own check and signed confirmation. With one participant the
