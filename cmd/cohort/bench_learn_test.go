@@ -85,6 +85,10 @@ func TestDemoWithData(t *testing.T) {
 	}
 	needWDBC(t)
 	files := writeSiteFiles(t, 3)
+	says := map[string]string{
+		string(records.StandardisePooled): "features standardised with statistics pooled across the 3 hospitals under encryption (moments phase)",
+		string(records.StandardiseSite):   "features standardised with each hospital's own statistics",
+	}
 	for _, mode := range []string{string(records.StandardisePooled), string(records.StandardiseSite)} {
 		t.Run(mode, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -95,6 +99,7 @@ func TestDemoWithData(t *testing.T) {
 			assert.Contains(t, out.String(), "3 hospitals")
 			assert.Contains(t, out.String(), "round 2/2")
 			assert.Contains(t, errOut.String(), "hospitalA.csv: 190 rows, 0 dropped")
+			assert.Contains(t, out.String(), says[mode])
 		})
 	}
 }

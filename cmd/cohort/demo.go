@@ -25,9 +25,14 @@ type demoReport struct {
 	Encrypted    bool              `json:"encrypted"`
 	Participants []participantInfo `json:"participants"`
 	Consent      consentFigures    `json:"consent"`
-	Rounds       []roundFigures    `json:"rounds"`
-	Final        finalFigures      `json:"final"`
-	Seconds      float64           `json:"seconds"`
+	// Standardisation is the study's feature standardisation and
+	// StandardiserHash, with "pooled", the hash of the standardiser the
+	// moments phase agreed on (records.Standardiser.Encode).
+	Standardisation  records.Standardisation `json:"standardisation"`
+	StandardiserHash common.Hash             `json:"standardiser_hash,omitzero"`
+	Rounds           []roundFigures          `json:"rounds"`
+	Final            finalFigures            `json:"final"`
+	Seconds          float64                 `json:"seconds"`
 }
 
 type finalFigures struct {
@@ -182,9 +187,14 @@ func (s *localStudy) report(elapsed time.Duration) (*demoReport, error) {
 		return nil, errNoRounds
 	}
 	last := s.rounds[len(s.rounds)-1]
+	mode := s.cfg.standardise
+	if mode == "" {
+		mode = records.StandardiseNone
+	}
 	return &demoReport{
 		Contract: s.ledger.Address(), StudyID: s.studyID, Seed: s.cfg.seed, Encrypted: !s.cfg.plaintext,
 		Participants: s.participants, Consent: s.consent, Rounds: s.rounds,
+		Standardisation: mode, StandardiserHash: s.result.StandardiserHash,
 		Final:   finalFigures{Accuracy: last.Accuracy, AUC: last.AUC, Loss: last.Loss, ModelHash: last.ModelHash},
 		Seconds: elapsed.Seconds(),
 	}, nil
@@ -205,6 +215,13 @@ func printSummary(out io.Writer, rep *demoReport) {
 			r.Seconds.Aggregate, r.Seconds.Decrypt, r.Seconds.Chain, r.GasUsed, r.ModelHash.Hex()[:12]+"…")
 	}
 	_ = w.Flush()
+	switch rep.Standardisation {
+	case records.StandardisePooled:
+		fmt.Fprintf(out, "\nfeatures standardised with statistics pooled across the %d hospitals under encryption (moments phase), standardiser %s\n",
+			len(rep.Participants), rep.StandardiserHash.Hex()[:12]+"…")
+	case records.StandardiseSite:
+		fmt.Fprintln(out, "\nfeatures standardised with each hospital's own statistics")
+	}
 	fmt.Fprintf(out, "\nfinal model: accuracy %.3f, AUC %.3f on %d sites' test records; study %d on contract %s; %.1fs in all\n",
 		rep.Final.Accuracy, rep.Final.AUC, len(rep.Participants), rep.StudyID, rep.Contract.Hex(), rep.Seconds)
 	if last := rep.Rounds[len(rep.Rounds)-1]; len(last.Sites) > 0 {

@@ -55,3 +55,13 @@ func TestPooledStandardisationNeedsTwoHospitals(t *testing.T) {
 	})
 	require.ErrorContains(t, err, "needs at least 2")
 }
+
+// cohort demo refuses pooled standardisation of a single hospital's file.
+func TestDemoPooledNeedsTwoFiles(t *testing.T) {
+	needWDBC(t)
+	files := writeSiteFiles(t, 1)
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), []string{"demo", "--data", files[0], "--schema", wdbcSchema, "--standardise", "pooled"}, &out, &errOut)
+	assert.NotEqual(t, 0, code)
+	assert.Contains(t, errOut.String(), "--standardise pooled needs at least 2 hospitals")
+}
