@@ -30,7 +30,7 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 60m $(PKGS)
 
 ## fuzz: every fuzz target of a network decoder for $(FUZZTIME) each.
-FUZZ_PKGS := ./aggregation ./models ./api/auth ./api/cohortv1
+FUZZ_PKGS := ./aggregation ./models ./records ./api/auth ./api/cohortv1
 FUZZTIME ?= 20s
 fuzz:
 	@set -e; for p in $(FUZZ_PKGS); do for t in $$($(GO) test -list '^Fuzz' $$p | grep '^Fuzz'); do \

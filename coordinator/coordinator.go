@@ -21,6 +21,7 @@ import (
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
 )
 
 // Sentinel errors that the gRPC handlers map to status codes.
@@ -60,6 +61,18 @@ type Config struct {
 	// adaptive kinds' state lives in memory: a restarted coordinator starts
 	// it afresh.
 	ServerOptimizer aggregation.FedOptConfig
+
+	// Standardisation is how the study standardises features; every
+	// participant must be configured the same (the TrainTask says it).
+	// Empty means records.StandardiseNone. With records.StandardisePooled the
+	// coordinator runs the moments phase before round 1 (see
+	// records.Moments.Encode): it needs at least 2 participants and
+	// encryption.
+	Standardisation records.Standardisation
+	// Scales are the public per-feature magnitudes the moments are encoded
+	// with (the schema's Scales, ones for data already near unit scale),
+	// one per feature of Spec; required with pooled standardisation.
+	Scales []float64
 
 	// InsecurePlaintext makes updates travel and be summed in the clear. It
 	// exists only so tests can measure what encryption costs; never use it
@@ -125,8 +138,12 @@ func metricsOf(e models.Evaluation) Metrics {
 // Result is what a finished study produced.
 type Result struct {
 	PublicKeyHash common.Hash
-	Rounds        []RoundReport
-	FinalModel    []float64
+	// StandardiserHash is keccak256 of the pooled standardiser's encoding
+	// (records.Standardiser.Encode) with pooled standardisation, else zero.
+	// Every TrainTask carries it and every participant signed it.
+	StandardiserHash common.Hash
+	Rounds           []RoundReport
+	FinalModel       []float64
 }
 
 // Coordinator drives one study. Its methods are safe for concurrent use; Run
@@ -162,6 +179,12 @@ type Coordinator struct {
 	minParticipants int
 	// joined is signalled (closed and replaced) whenever a participant joins.
 	joined chan struct{}
+	// momentsSession binds the messages of the current moments phase;
+	// standardiser is the agreed pooled standardiser's encoding and
+	// momentsResult the task that hands it out with its evidence.
+	momentsSession []byte
+	standardiser   []byte
+	momentsResult  *cohortv1.Task
 }
 
 type member struct {
@@ -202,6 +225,21 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 		if aggregation.DefaultProjectionsFor(init.NumParams()) == 0 {
 			return nil, fmt.Errorf("coordinator: config: a %d-parameter model is too small for robust scoring", init.NumParams())
 		}
+	}
+	if cfg.Standardisation, err = records.ParseStandardisation(string(cfg.Standardisation), records.StandardiseNone); err != nil {
+		return nil, fmt.Errorf("coordinator: config: %w", err)
+	}
+	if cfg.Standardisation == records.StandardisePooled {
+		switch {
+		case cfg.InsecurePlaintext:
+			return nil, errors.New("coordinator: config: pooled standardisation sums the sites' moments under encryption; it cannot run in plaintext test mode")
+		case cfg.Participants < 2:
+			return nil, fmt.Errorf("coordinator: config: pooled standardisation with %d participant would reveal that site's own statistics; it needs at least 2 (or use site standardisation)", cfg.Participants)
+		}
+		if err := checkScales(cfg.Scales, cfg.Spec.Features); err != nil {
+			return nil, fmt.Errorf("coordinator: config: pooled standardisation: %w", err)
+		}
+		cfg.Scales = append([]float64(nil), cfg.Scales...)
 	}
 	if cfg.ServerOptimizer.Kind == "" {
 		cfg.ServerOptimizer = aggregation.DefaultFedOptConfig(aggregation.FedAvg)
@@ -260,7 +298,8 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 			return nil, err
 		}
 	} else {
-		// Enrolment closed with the key: the members are the chain's.
+		// The key is set: the members are the chain's participants now;
+		// membersBefore follows later joins and leaves round by round.
 		members = sortedAddresses(study.Participants)
 		if _, err := c.store.Get(study.PublicKeyHash); err != nil {
 			return nil, fmt.Errorf("coordinator: the collective key recorded on chain is not in the store: %w", err)
@@ -293,6 +332,12 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 				return nil, err
 			}
 		}
+	}
+	if c.cfg.Standardisation == records.StandardisePooled {
+		if err := c.pooledStandardiser(ctx, members, study.CurrentRound); err != nil {
+			return nil, err
+		}
+		res.StandardiserHash = c.standardiserHash()
 	}
 
 	model, err := models.New(c.cfg.Spec, c.cfg.InitSeed)
@@ -535,6 +580,7 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	rep.Chain += time.Since(t)
 	c.broadcastPending(ph, &cohortv1.Task{Kind: &cohortv1.Task_Train{Train: &cohortv1.TrainTask{
 		StudyId: c.cfg.StudyID, Round: r, GlobalModelHash: globalHash.Bytes(), PublicKeyHash: pkHash.Bytes(),
+		Standardisation: string(c.cfg.Standardisation), StandardiserHash: c.trainStandardiserHash(),
 	}}})
 	// Dropouts do not stall the round while the study's minimum remains.
 	if err := c.wait(ctx, ph, c.cfg.PhaseTimeout, c.minParticipants); err != nil {

@@ -24,4 +24,35 @@
 //
 // Blobs (models, keys, ciphertexts, aggregates) live in a content-addressed
 // Store on disk; only their hashes go on chain.
+//
+// # Pooled standardisation
+//
+// With Config.Standardisation records.StandardisePooled, the coordinator
+// runs the moments phase once, after (threshold) key generation and before
+// round 1:
+//
+//  1. Every member sends its count of consented training records, signed
+//     and bound to a fresh session (MomentsCount). Counts are public: a
+//     site commits the same figure on chain every round.
+//  2. The members that counted get the total with every signed count, check
+//     the sum, and upload records.Moments.Encode of their moments for that
+//     total, encrypted under the collective key and signed (hash and
+//     session); the coordinator checks each against the key and length.
+//  3. The coordinator sums them (weight 1 each) and asks t share holders for
+//     decryption shares bound to the sum's hash; each holder recomputes the
+//     sum from the signed ciphertexts first, and refuses a sum of fewer
+//     than max(2, the study's minimum) sites.
+//  4. It decrypts only the sum, decodes the pooled standardiser and sends
+//     every member the standardiser with the signed counts, contributions
+//     and shares; each participant decrypts the sum itself, refuses a
+//     standardiser that differs, keeps it and confirms it, signed.
+//
+// If a member goes away mid-phase the phase runs again with those left (up
+// to 3 times). The outcome (the MomentsResultTask) is kept in the store, so
+// a restarted coordinator does not run the phase again, and is the first
+// task of a member that joins later, which checks it like the others; the standardiser's hash is in
+// Result and in every TrainTask. It is not recorded on chain: the contract
+// is near the 24 KB code limit, and the record that matters is each
+// participant's own check and signed confirmation. With one participant the
+// pooled statistics would be that site's own: New refuses the mode.
 package coordinator

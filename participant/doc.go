@@ -44,4 +44,19 @@
 // participant keeps those ids per round (DataDir/rounds/<r>.json), and
 // ProveConsentUse turns them into a proof, for a patient, that their record
 // was or was not used in round r, which verifies against the root on chain.
+//
+// # Standardisation
+//
+// Config.Standardisation must be the study's (the coordinator's tasks say
+// it); a node configured otherwise stops with ErrStandardisation. With
+// pooled standardisation the node keeps its raw records, takes part in the
+// moments phase before round 1 (see the coordinator package) with the
+// moments of its consented training records as of that moment, and
+// standardises training and test records with the pooled standardiser it
+// checked: it decrypts the moments' sum itself from the signed decryption
+// shares, after recomputing that sum from the signed ciphertexts of at
+// least max(2, the study's minimum) sites whose signed counts add up to the
+// total, and refuses (ErrBadStandardiser) anything else. It keeps the
+// standardiser in DataDir/standardiser.json, and once round 1 has opened it
+// accepts no other.
 package participant

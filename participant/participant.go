@@ -72,6 +72,20 @@ type Config struct {
 	// logging it and going on; in-process studies use it to fail fast.
 	StopOnTaskError bool
 
+	// Standardisation is how the study standardises features; it must be
+	// the coordinator's (its tasks say which), or this node stops with
+	// ErrStandardisation. Empty means records.StandardiseNone. With
+	// records.StandardisePooled, Site holds raw features: the node takes
+	// part in the moments phase before round 1 and standardises with the
+	// pooled standardiser agreed there (kept in DataDir). Otherwise Site is
+	// used as given: standardised by the caller with the site's own
+	// statistics (records.StandardiseSite), or needing none.
+	Standardisation records.Standardisation
+	// Scales are the per-feature magnitudes of the moments encoding (the
+	// schema's Scales); with pooled standardisation they are required and
+	// must equal the coordinator's.
+	Scales []float64
+
 	// InsecurePlaintext sends updates in the clear. It exists only so tests
 	// can measure what encryption costs; never use it with patient data.
 	InsecurePlaintext bool
@@ -134,6 +148,10 @@ type Participant struct {
 
 	consentSource ConsentSource // resolved: ConsentChain or ConsentLocal
 	consentCache  *roundConsent // the consent filter's answer for the latest round
+
+	standardisation records.Standardisation // resolved from the config
+	moments         *momentsRun             // this node's part in the current moments phase
+	agreed          *agreed                 // the pooled standardiser, once checked and kept
 }
 
 // New validates cfg and makes a participant that signs with key, talks to
@@ -153,6 +171,24 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 	if err != nil {
 		return nil, err
 	}
+	mode, err := records.ParseStandardisation(string(cfg.Standardisation), records.StandardiseNone)
+	if err != nil {
+		return nil, fmt.Errorf("participant %s: config: %w", cfg.Name, err)
+	}
+	if mode == records.StandardisePooled {
+		if cfg.InsecurePlaintext {
+			return nil, fmt.Errorf("participant %s: config: pooled standardisation needs encryption", cfg.Name)
+		}
+		if len(cfg.Scales) != cfg.Spec.Features {
+			return nil, fmt.Errorf("participant %s: config: pooled standardisation needs one scale per feature (%d), got %d", cfg.Name, cfg.Spec.Features, len(cfg.Scales))
+		}
+		for j, v := range cfg.Scales {
+			if !(v > 0) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("participant %s: config: scale of feature %d is %v; want a finite value > 0", cfg.Name, j, v)
+			}
+		}
+		cfg.Scales = slices.Clone(cfg.Scales)
+	}
 	model, err := models.New(cfg.Spec, cfg.Train.Seed)
 	if err != nil {
 		return nil, fmt.Errorf("participant %s: %w", cfg.Name, err)
@@ -167,7 +203,7 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 	return &Participant{
 		cfg: cfg, client: client, ledger: ledger, account: contracts.NewAccount(key), key: key,
 		certFP: certFP, sealer: s, log: log.With("participant", cfg.Name), model: model,
-		consentSource: source,
+		consentSource: source, standardisation: mode,
 	}, nil
 }
 
@@ -193,6 +229,9 @@ func (p *Participant) Run(ctx context.Context) error {
 		}
 	}
 	if err := p.loadSecrets(); err != nil {
+		return err
+	}
+	if err := p.loadStandardiser(); err != nil {
 		return err
 	}
 	backoff := p.cfg.retryBase()
@@ -274,7 +313,7 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 			return true, true, nil
 		}
 		if err := p.handle(ctx, task); err != nil {
-			if p.cfg.StopOnTaskError || ctx.Err() != nil {
+			if p.cfg.StopOnTaskError || ctx.Err() != nil || errors.Is(err, ErrStandardisation) {
 				return false, true, err
 			}
 			// A refused or failed task is the coordinator's to retry or route
@@ -300,6 +339,14 @@ func (p *Participant) handle(ctx context.Context, task *cohortv1.Task) error {
 		return p.evaluate(ctx, t.Evaluate)
 	case *cohortv1.Task_Score:
 		return p.score(ctx, t.Score)
+	case *cohortv1.Task_MomentsCount:
+		return p.momentsCount(ctx, t.MomentsCount)
+	case *cohortv1.Task_Moments:
+		return p.encryptMoments(ctx, t.Moments)
+	case *cohortv1.Task_MomentsDecrypt:
+		return p.momentsShare(ctx, t.MomentsDecrypt)
+	case *cohortv1.Task_MomentsResult:
+		return p.acceptStandardiser(ctx, t.MomentsResult)
 	case *cohortv1.Task_Reshare:
 		return p.reshare(ctx, t.Reshare)
 	case *cohortv1.Task_ReshareKey:
@@ -358,6 +405,9 @@ func (p *Participant) keyGen(ctx context.Context, t *cohortv1.KeyGenTask) error 
 func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	tr := Trace{Round: t.GetRound()}
 	round := t.GetRound()
+	if err := p.checkMode(t.GetStandardisation()); err != nil {
+		return err
+	}
 	tc := time.Now()
 	onChain, err := p.ledger.Round(ctx, p.cfg.StudyID, round)
 	if err != nil {
@@ -399,6 +449,9 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	}
 	ids := records.IDs(used)
 	root := records.MerkleRoot(ids)
+	if used, err = p.prepare(used, t.GetStandardiserHash()); err != nil {
+		return err
+	}
 	// An attacking node (for evaluations of robust aggregation only)
 	// poisons its data here and its update below.
 	X, y := records.Matrix(p.cfg.Attack.PoisonRecords(used))
@@ -646,6 +699,9 @@ func (p *Participant) evaluate(ctx context.Context, t *cohortv1.EvaluateTask) er
 	// by the same filter as the round's training.
 	_, test, err := p.consented(ctx, t.GetRound())
 	if err != nil {
+		return err
+	}
+	if test, err = p.prepare(test, nil); err != nil {
 		return err
 	}
 	X, y := records.Matrix(test)

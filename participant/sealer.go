@@ -3,6 +3,7 @@ package participant
 import (
 	"errors"
 	"fmt"
+	"math"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/models"
@@ -37,6 +38,10 @@ type sealer interface {
 	// for the keystore; restore loads them back and returns the Shamir point.
 	export() (secret, threshold []byte, err error)
 	restore(secret, threshold []byte) (point uint64, err error)
+	// open combines decryption shares of an aggregate into its values.
+	open(aggregate []byte, shares [][]byte) ([]float64, error)
+	// maxAbs is the largest magnitude a sealed value may have.
+	maxAbs() float64
 }
 
 var (
@@ -250,6 +255,23 @@ func (h *homomorphicSealer) restore(secret, threshold []byte) (uint64, error) {
 	return uint64(tsk.Point()), nil
 }
 
+func (h *homomorphicSealer) open(aggregate []byte, shares [][]byte) ([]float64, error) {
+	var agg aggregation.EncryptedVector
+	if err := agg.UnmarshalBinary(aggregate); err != nil {
+		return nil, fmt.Errorf("participant: aggregate: %w", err)
+	}
+	parsed := make([]*aggregation.DecryptionShare, len(shares))
+	for i, b := range shares {
+		parsed[i] = new(aggregation.DecryptionShare)
+		if err := parsed[i].UnmarshalBinary(b); err != nil {
+			return nil, fmt.Errorf("participant: decryption share %d: %w", i, err)
+		}
+	}
+	return h.scheme.Decrypt(&agg, parsed)
+}
+
+func (h *homomorphicSealer) maxAbs() float64 { return h.scheme.MaxAbsValue() }
+
 func shamirPoints(ps []uint64) []aggregation.ShamirPoint {
 	out := make([]aggregation.ShamirPoint, len(ps))
 	for i, p := range ps {
@@ -278,8 +300,10 @@ func (plainSealer) reshareShares([]uint64, int, []uint64) (map[uint64][]byte, er
 func (plainSealer) reshareKey(uint64, [][]byte) ([]byte, error) { return nil, errPlaintext }
 func (plainSealer) activate([]byte) (uint64, error)             { return 0, errPlaintext }
 
-func (plainSealer) export() ([]byte, []byte, error)        { return nil, nil, nil }
-func (plainSealer) restore([]byte, []byte) (uint64, error) { return 0, nil }
+func (plainSealer) export() ([]byte, []byte, error)          { return nil, nil, nil }
+func (plainSealer) open([]byte, [][]byte) ([]float64, error) { return nil, errPlaintext }
+func (plainSealer) maxAbs() float64                          { return math.Inf(1) }
+func (plainSealer) restore([]byte, []byte) (uint64, error)   { return 0, nil }
 
 // errPlaintext reports a key operation asked of a node in plaintext test mode.
 var errPlaintext = errors.New("participant: plaintext test mode has no keys")

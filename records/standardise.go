@@ -1,6 +1,8 @@
 package records
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -195,6 +197,29 @@ func checkEncoding(f int, total float64, scale []float64) error {
 	return nil
 }
 
+// PooledPrecision is the relative precision (to max(1, |value|)) of a
+// pooled standardiser computed from moments summed and decrypted under
+// multiparty CKKS, against the same standardiser from moments summed in the
+// clear: the encoding keeps every value within ±bound and the decryption
+// error is about 3e-6 of a value (aggregation's doc), which the division by
+// N and the square root for the scale do not enlarge beyond this.
+const PooledPrecision = 1e-4
+
+// PooledStandardiser decodes the decrypted sum of the sites' encoded
+// moments (Encode with total and scale; the sum may be longer, as a
+// decrypted ciphertext is padded) into the pooled standardiser.
+func PooledStandardiser(sum []float64, total float64, scale []float64) (Standardiser, error) {
+	f := len(scale)
+	if len(sum) < 3*f {
+		return Standardiser{}, fmt.Errorf("%w: %d values for the moments of %d features", ErrMoments, len(sum), f)
+	}
+	pooled, err := DecodeMoments(sum[:3*f], total, scale)
+	if err != nil {
+		return Standardiser{}, err
+	}
+	return NewStandardiser(pooled)
+}
+
 // Standardiser maps each feature to (x − Mean[j]) / Scale[j] and a missing
 // (NaN) value to 0, the mean: mean imputation. It is a plain value, safe
 // for concurrent use.
@@ -247,7 +272,8 @@ func (s Standardiser) Apply(recs []Record) ([]Record, error) {
 				x[j] = (v - s.Mean[j]) / s.Scale[j]
 			}
 		}
-		out[i] = Record{ID: r.ID, Features: x, Label: r.Label}
+		out[i] = r // keeps the id, label and patient (the consent filter reads it)
+		out[i].Features = x
 	}
 	return out, nil
 }
@@ -265,4 +291,93 @@ func (s Standardiser) ApplySite(site Site) (Site, error) {
 	}
 	site.Train, site.Test = train, test
 	return site, nil
+}
+
+// Standardisation says how a study standardises features.
+type Standardisation string
+
+// Standardisation modes. Every party of a study must use the same one.
+const (
+	// StandardiseNone uses features as they are (data already on a common
+	// scale, such as the synthetic cohorts).
+	StandardiseNone Standardisation = "none"
+	// StandardiseSite standardises each site with its own statistics.
+	StandardiseSite Standardisation = "site"
+	// StandardisePooled standardises every site with statistics pooled
+	// across sites: the sum of their moments, computed under encryption so
+	// that no site's own statistics are revealed (see Moments.Encode).
+	StandardisePooled Standardisation = "pooled"
+)
+
+// ErrStandardisation reports an unknown standardisation mode.
+var ErrStandardisation = errors.New("records: unknown standardisation")
+
+// ParseStandardisation returns the mode named s; empty gives def.
+func ParseStandardisation(s string, def Standardisation) (Standardisation, error) {
+	switch Standardisation(s) {
+	case "":
+		return def, nil
+	case StandardiseNone, StandardiseSite, StandardisePooled:
+		return Standardisation(s), nil
+	}
+	return "", fmt.Errorf("%w %q: want %q, %q or %q", ErrStandardisation, s, StandardisePooled, StandardiseSite, StandardiseNone)
+}
+
+// MaxStandardiserFeatures bounds the features of a decoded Standardiser, so
+// that a hostile encoding cannot make its reader allocate without limit.
+const MaxStandardiserFeatures = 1 << 16
+
+// Encode returns the standardiser's canonical encoding (JSON), whose
+// keccak256 hash parties of a study compare and keep.
+func (s Standardiser) Encode() ([]byte, error) {
+	if err := s.check(); err != nil {
+		return nil, err
+	}
+	return json.Marshal(s)
+}
+
+// DecodeStandardiser parses an encoding made by Encode and checks it: equal
+// lengths, at most MaxStandardiserFeatures, finite means and finite
+// positive scales. It fails with ErrMoments otherwise.
+func DecodeStandardiser(b []byte) (Standardiser, error) {
+	if len(b) > 64*MaxStandardiserFeatures {
+		return Standardiser{}, fmt.Errorf("%w: standardiser encoding of %d bytes is too large", ErrMoments, len(b))
+	}
+	var s Standardiser
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		return Standardiser{}, fmt.Errorf("%w: standardiser: %v", ErrMoments, err)
+	}
+	if err := s.check(); err != nil {
+		return Standardiser{}, err
+	}
+	return s, nil
+}
+
+func (s Standardiser) check() error {
+	if len(s.Mean) != len(s.Scale) || len(s.Mean) == 0 || len(s.Mean) > MaxStandardiserFeatures {
+		return fmt.Errorf("%w: standardiser has %d means and %d scales, want 1..%d of each", ErrMoments, len(s.Mean), len(s.Scale), MaxStandardiserFeatures)
+	}
+	for j := range s.Mean {
+		if math.IsNaN(s.Mean[j]) || math.IsInf(s.Mean[j], 0) || !(s.Scale[j] > 0) || math.IsInf(s.Scale[j], 0) {
+			return fmt.Errorf("%w: feature %d has mean %v and scale %v; want finite values and a scale > 0", ErrMoments, j, s.Mean[j], s.Scale[j])
+		}
+	}
+	return nil
+}
+
+// Within tells whether o has the same features as s and each of its means
+// and scales is within tol of s's, relative to max(1, |value|).
+func (s Standardiser) Within(o Standardiser, tol float64) bool {
+	if len(s.Mean) != len(o.Mean) || len(s.Scale) != len(o.Scale) {
+		return false
+	}
+	near := func(a, b float64) bool { return math.Abs(a-b) <= tol*max(1, math.Abs(a)) }
+	for j := range s.Mean {
+		if !near(s.Mean[j], o.Mean[j]) || !near(s.Scale[j], o.Scale[j]) {
+			return false
+		}
+	}
+	return true
 }

@@ -3,8 +3,10 @@ package records
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -169,4 +171,76 @@ func TestStandardiserConstantFeature(t *testing.T) {
 	std, err := NewStandardiser(m)
 	require.NoError(t, err)
 	assert.Equal(t, Standardiser{Mean: []float64{5}, Scale: []float64{1}}, std, "a constant feature is only centred")
+}
+
+func TestParseStandardisation(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    Standardisation
+		wantErr bool
+	}{
+		{"", StandardisePooled, false},
+		{"pooled", StandardisePooled, false},
+		{"site", StandardiseSite, false},
+		{"none", StandardiseNone, false},
+		{"Pooled", "", true},
+		{"global", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseStandardisation(tt.in, StandardisePooled)
+			if tt.wantErr {
+				require.ErrorIs(t, err, ErrStandardisation)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestStandardiserEncodeDecode(t *testing.T) {
+	s := Standardiser{Mean: []float64{1.5, -2, 0}, Scale: []float64{0.25, 3, 1}}
+	b, err := s.Encode()
+	require.NoError(t, err)
+	got, err := DecodeStandardiser(b)
+	require.NoError(t, err)
+	assert.Equal(t, s, got)
+	again, err := got.Encode()
+	require.NoError(t, err)
+	assert.Equal(t, b, again, "the encoding is canonical: parties compare its hash")
+
+	hostile := []struct{ name, in string }{
+		{"empty", ``},
+		{"not JSON", `{"mean":[1]`},
+		{"unknown field", `{"mean":[1],"scale":[1],"extra":1}`},
+		{"lengths differ", `{"mean":[1,2],"scale":[1]}`},
+		{"no features", `{"mean":[],"scale":[]}`},
+		{"zero scale", `{"mean":[1],"scale":[0]}`},
+		{"negative scale", `{"mean":[1],"scale":[-1]}`},
+		{"oversize", `{"mean":[` + strings.Repeat("0,", 64*MaxStandardiserFeatures/2) + `0],"scale":[1]}`},
+	}
+	for _, tt := range hostile {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := DecodeStandardiser([]byte(tt.in))
+			require.ErrorIs(t, err, ErrMoments)
+		})
+	}
+	_, err = Standardiser{Mean: []float64{math.NaN()}, Scale: []float64{1}}.Encode()
+	require.ErrorIs(t, err, ErrMoments)
+}
+
+func TestStandardiserWithin(t *testing.T) {
+	s := Standardiser{Mean: []float64{100, 0.5}, Scale: []float64{10, 1}}
+	assert.True(t, s.Within(Standardiser{Mean: []float64{100.00001, 0.5}, Scale: []float64{10, 1.0000001}}, 1e-6))
+	assert.False(t, s.Within(Standardiser{Mean: []float64{100.1, 0.5}, Scale: []float64{10, 1}}, 1e-6))
+	assert.False(t, s.Within(Standardiser{Mean: []float64{100}, Scale: []float64{10}}, 1))
+}
+
+func TestApplyKeepsPatient(t *testing.T) {
+	patient := common.HexToHash("0x01")
+	s := Standardiser{Mean: []float64{1}, Scale: []float64{2}}
+	out, err := s.Apply([]Record{{ID: "a", Features: []float64{5}, Label: 1, Patient: patient}})
+	require.NoError(t, err)
+	assert.Equal(t, Record{ID: "a", Features: []float64{2}, Label: 1, Patient: patient}, out[0], "the consent filter reads the patient of standardised records")
 }

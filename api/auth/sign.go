@@ -29,6 +29,18 @@ const (
 	// KindThresholdKey confirms a participant holds its threshold secret
 	// share for the collective key whose hash is the content.
 	KindThresholdKey = "threshold-key"
+	// KindMomentsCount signs a site's count of consented training records
+	// in the moments phase: content is MomentsCountContent.
+	KindMomentsCount = "moments-count"
+	// KindMoments signs a site's encrypted feature moments: content is
+	// MomentsContent.
+	KindMoments = "moments"
+	// KindMomentsShare signs a decryption share of the moments' sum:
+	// content is MomentsShareContent.
+	KindMomentsShare = "moments-share"
+	// KindMomentsStandardiser confirms a participant checked and kept the
+	// pooled standardiser whose hash is the content.
+	KindMomentsStandardiser = "moments-standardiser"
 	// KindReshareShare signs one encrypted re-sharing share: content is
 	// ReshareContent(recipient, setHash, ciphertext); the round is the
 	// re-sharing's epoch, so a share from an earlier one does not verify.
@@ -108,4 +120,24 @@ func SignerKey(s *cohortv1.Signed, study uint64, round uint32, kind string, cont
 // join replayed over another connection is refused.
 func JoinContent(name string, certFingerprint common.Hash) common.Hash {
 	return crypto.Keccak256Hash([]byte(name), certFingerprint.Bytes())
+}
+
+// MomentsCountContent is the content hash a moments-count signature covers:
+// the phase's session and the count.
+func MomentsCountContent(session []byte, count uint64) common.Hash {
+	var buf [8]byte
+	binary.BigEndian.PutUint64(buf[:], count)
+	return crypto.Keccak256Hash([]byte(KindMomentsCount), session, buf[:])
+}
+
+// MomentsContent is the content hash a moments signature covers: the
+// phase's session and the hash of the encrypted moments.
+func MomentsContent(session []byte, ciphertextHash common.Hash) common.Hash {
+	return crypto.Keccak256Hash([]byte(KindMoments), session, ciphertextHash.Bytes())
+}
+
+// MomentsShareContent is the content hash a moments-share signature covers:
+// the hash of the sum the share decrypts and the share.
+func MomentsShareContent(aggregate common.Hash, share []byte) common.Hash {
+	return crypto.Keccak256Hash([]byte(KindMomentsShare), aggregate.Bytes(), crypto.Keccak256(share))
 }

@@ -58,3 +58,29 @@ func TestSignVerify(t *testing.T) {
 		})
 	}
 }
+
+// The moments phase's contents bind what they say they bind: a change of
+// session, count, ciphertext, sum or share gives another content hash.
+func TestMomentsContents(t *testing.T) {
+	s1, s2 := []byte("session one"), []byte("session two")
+	h1, h2 := common.Hash{1}, common.Hash{2}
+	contents := map[string]common.Hash{
+		"count":               MomentsCountContent(s1, 10),
+		"count, other value":  MomentsCountContent(s1, 11),
+		"count, other run":    MomentsCountContent(s2, 10),
+		"moments":             MomentsContent(s1, h1),
+		"moments, other ct":   MomentsContent(s1, h2),
+		"moments, other run":  MomentsContent(s2, h1),
+		"share":               MomentsShareContent(h1, []byte("share")),
+		"share, other sum":    MomentsShareContent(h2, []byte("share")),
+		"share, other share":  MomentsShareContent(h1, []byte("other")),
+		"update of same hash": h1,
+	}
+	seen := map[common.Hash]string{}
+	for name, c := range contents {
+		other, dup := seen[c]
+		require.False(t, dup, "%s and %s have the same content hash", name, other)
+		seen[c] = name
+	}
+	require.Equal(t, MomentsCountContent(s1, 10), MomentsCountContent([]byte("session one"), 10), "deterministic")
+}

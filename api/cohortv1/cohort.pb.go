@@ -155,6 +155,10 @@ type Task struct {
 	//	*Task_Threshold
 	//	*Task_ThresholdKey
 	//	*Task_Score
+	//	*Task_MomentsCount
+	//	*Task_Moments
+	//	*Task_MomentsDecrypt
+	//	*Task_MomentsResult
 	//	*Task_Reshare
 	//	*Task_ReshareKey
 	//	*Task_ReshareCommit
@@ -272,6 +276,42 @@ func (x *Task) GetScore() *ScoreTask {
 	return nil
 }
 
+func (x *Task) GetMomentsCount() *MomentsCountTask {
+	if x != nil {
+		if x, ok := x.Kind.(*Task_MomentsCount); ok {
+			return x.MomentsCount
+		}
+	}
+	return nil
+}
+
+func (x *Task) GetMoments() *MomentsTask {
+	if x != nil {
+		if x, ok := x.Kind.(*Task_Moments); ok {
+			return x.Moments
+		}
+	}
+	return nil
+}
+
+func (x *Task) GetMomentsDecrypt() *MomentsDecryptTask {
+	if x != nil {
+		if x, ok := x.Kind.(*Task_MomentsDecrypt); ok {
+			return x.MomentsDecrypt
+		}
+	}
+	return nil
+}
+
+func (x *Task) GetMomentsResult() *MomentsResultTask {
+	if x != nil {
+		if x, ok := x.Kind.(*Task_MomentsResult); ok {
+			return x.MomentsResult
+		}
+	}
+	return nil
+}
+
 func (x *Task) GetReshare() *ReshareTask {
 	if x != nil {
 		if x, ok := x.Kind.(*Task_Reshare); ok {
@@ -335,8 +375,25 @@ type Task_Score struct {
 	Score *ScoreTask `protobuf:"bytes,8,opt,name=score,proto3,oneof"`
 }
 
+type Task_MomentsCount struct {
+	// 20-29: pooled standardisation (the moments phase, before round 1);
+	// 30-39: membership change by re-sharing.
+	MomentsCount *MomentsCountTask `protobuf:"bytes,20,opt,name=moments_count,json=momentsCount,proto3,oneof"`
+}
+
+type Task_Moments struct {
+	Moments *MomentsTask `protobuf:"bytes,21,opt,name=moments,proto3,oneof"`
+}
+
+type Task_MomentsDecrypt struct {
+	MomentsDecrypt *MomentsDecryptTask `protobuf:"bytes,22,opt,name=moments_decrypt,json=momentsDecrypt,proto3,oneof"`
+}
+
+type Task_MomentsResult struct {
+	MomentsResult *MomentsResultTask `protobuf:"bytes,23,opt,name=moments_result,json=momentsResult,proto3,oneof"`
+}
+
 type Task_Reshare struct {
-	// 20-29: moments; 30-39: membership change by re-sharing.
 	Reshare *ReshareTask `protobuf:"bytes,30,opt,name=reshare,proto3,oneof"`
 }
 
@@ -363,6 +420,14 @@ func (*Task_Threshold) isTask_Kind() {}
 func (*Task_ThresholdKey) isTask_Kind() {}
 
 func (*Task_Score) isTask_Kind() {}
+
+func (*Task_MomentsCount) isTask_Kind() {}
+
+func (*Task_Moments) isTask_Kind() {}
+
+func (*Task_MomentsDecrypt) isTask_Kind() {}
+
+func (*Task_MomentsResult) isTask_Kind() {}
 
 func (*Task_Reshare) isTask_Kind() {}
 
@@ -1173,8 +1238,15 @@ type TrainTask struct {
 	Round           uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
 	GlobalModelHash []byte                 `protobuf:"bytes,3,opt,name=global_model_hash,json=globalModelHash,proto3" json:"global_model_hash,omitempty"`
 	PublicKeyHash   []byte                 `protobuf:"bytes,4,opt,name=public_key_hash,json=publicKeyHash,proto3" json:"public_key_hash,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// The study's feature standardisation: "none", "site" or "pooled". A
+	// participant configured for another mode refuses the task.
+	Standardisation string `protobuf:"bytes,20,opt,name=standardisation,proto3" json:"standardisation,omitempty"`
+	// With "pooled": keccak256 of the agreed standardiser's encoding
+	// (records.Standardiser.Encode), which the participant checked and kept in
+	// the moments phase.
+	StandardiserHash []byte `protobuf:"bytes,21,opt,name=standardiser_hash,json=standardiserHash,proto3" json:"standardiser_hash,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *TrainTask) Reset() {
@@ -1231,6 +1303,20 @@ func (x *TrainTask) GetGlobalModelHash() []byte {
 func (x *TrainTask) GetPublicKeyHash() []byte {
 	if x != nil {
 		return x.PublicKeyHash
+	}
+	return nil
+}
+
+func (x *TrainTask) GetStandardisation() string {
+	if x != nil {
+		return x.Standardisation
+	}
+	return ""
+}
+
+func (x *TrainTask) GetStandardiserHash() []byte {
+	if x != nil {
+		return x.StandardiserHash
 	}
 	return nil
 }
@@ -2280,6 +2366,690 @@ func (x *BlobChunk) GetSize() uint64 {
 	return 0
 }
 
+// MomentsCountTask opens the moments phase: each participant answers with
+// its signed count of consented training records (MomentsCount).
+type MomentsCountTask struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Session       []byte                 `protobuf:"bytes,2,opt,name=session,proto3" json:"session,omitempty"`        // 32 random bytes binding every message of this run of the phase
+	Scales        []float64              `protobuf:"fixed64,3,rep,packed,name=scales,proto3" json:"scales,omitempty"` // the public per-feature magnitudes of the encoding (schema scales)
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MomentsCountTask) Reset() {
+	*x = MomentsCountTask{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsCountTask) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsCountTask) ProtoMessage() {}
+
+func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsCountTask.ProtoReflect.Descriptor instead.
+func (*MomentsCountTask) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{32}
+}
+
+func (x *MomentsCountTask) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsCountTask) GetSession() []byte {
+	if x != nil {
+		return x.Session
+	}
+	return nil
+}
+
+func (x *MomentsCountTask) GetScales() []float64 {
+	if x != nil {
+		return x.Scales
+	}
+	return nil
+}
+
+// MomentsCount is a participant's count of consented training records,
+// signed over (study, round 0, "moments-count", auth.MomentsCountContent(session, count)).
+type MomentsCount struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Session       []byte                 `protobuf:"bytes,2,opt,name=session,proto3" json:"session,omitempty"`
+	Count         uint64                 `protobuf:"varint,3,opt,name=count,proto3" json:"count,omitempty"`
+	Auth          *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MomentsCount) Reset() {
+	*x = MomentsCount{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsCount) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsCount) ProtoMessage() {}
+
+func (x *MomentsCount) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsCount.ProtoReflect.Descriptor instead.
+func (*MomentsCount) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{33}
+}
+
+func (x *MomentsCount) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsCount) GetSession() []byte {
+	if x != nil {
+		return x.Session
+	}
+	return nil
+}
+
+func (x *MomentsCount) GetCount() uint64 {
+	if x != nil {
+		return x.Count
+	}
+	return 0
+}
+
+func (x *MomentsCount) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
+// MomentsTask asks each participant to encrypt its feature moments encoded
+// for the pooled total (records.Moments.Encode) under the collective key.
+// The signed counts let it check the total.
+type MomentsTask struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Session       []byte                 `protobuf:"bytes,2,opt,name=session,proto3" json:"session,omitempty"`
+	Total         uint64                 `protobuf:"varint,3,opt,name=total,proto3" json:"total,omitempty"`
+	Counts        []*MomentsCount        `protobuf:"bytes,4,rep,name=counts,proto3" json:"counts,omitempty"`
+	Scales        []float64              `protobuf:"fixed64,5,rep,packed,name=scales,proto3" json:"scales,omitempty"`
+	PublicKeyHash []byte                 `protobuf:"bytes,6,opt,name=public_key_hash,json=publicKeyHash,proto3" json:"public_key_hash,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MomentsTask) Reset() {
+	*x = MomentsTask{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsTask) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsTask) ProtoMessage() {}
+
+func (x *MomentsTask) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsTask.ProtoReflect.Descriptor instead.
+func (*MomentsTask) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{34}
+}
+
+func (x *MomentsTask) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsTask) GetSession() []byte {
+	if x != nil {
+		return x.Session
+	}
+	return nil
+}
+
+func (x *MomentsTask) GetTotal() uint64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+func (x *MomentsTask) GetCounts() []*MomentsCount {
+	if x != nil {
+		return x.Counts
+	}
+	return nil
+}
+
+func (x *MomentsTask) GetScales() []float64 {
+	if x != nil {
+		return x.Scales
+	}
+	return nil
+}
+
+func (x *MomentsTask) GetPublicKeyHash() []byte {
+	if x != nil {
+		return x.PublicKeyHash
+	}
+	return nil
+}
+
+// MomentsSubmission is a participant's encrypted moments
+// (aggregation.EncryptedVector binary), signed over (study, round 0,
+// "moments", auth.MomentsContent(session, keccak(ciphertext))).
+type MomentsSubmission struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Session       []byte                 `protobuf:"bytes,2,opt,name=session,proto3" json:"session,omitempty"`
+	Ciphertext    []byte                 `protobuf:"bytes,3,opt,name=ciphertext,proto3" json:"ciphertext,omitempty"`
+	Auth          *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MomentsSubmission) Reset() {
+	*x = MomentsSubmission{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsSubmission) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsSubmission) ProtoMessage() {}
+
+func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsSubmission.ProtoReflect.Descriptor instead.
+func (*MomentsSubmission) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{35}
+}
+
+func (x *MomentsSubmission) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsSubmission) GetSession() []byte {
+	if x != nil {
+		return x.Session
+	}
+	return nil
+}
+
+func (x *MomentsSubmission) GetCiphertext() []byte {
+	if x != nil {
+		return x.Ciphertext
+	}
+	return nil
+}
+
+func (x *MomentsSubmission) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
+// MomentsContribution names one summed ciphertext by its hash (a blob at the
+// coordinator) with its sender's signature from the MomentsSubmission.
+type MomentsContribution struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	CiphertextHash []byte                 `protobuf:"bytes,1,opt,name=ciphertext_hash,json=ciphertextHash,proto3" json:"ciphertext_hash,omitempty"`
+	Auth           *Signed                `protobuf:"bytes,2,opt,name=auth,proto3" json:"auth,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *MomentsContribution) Reset() {
+	*x = MomentsContribution{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsContribution) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsContribution) ProtoMessage() {}
+
+func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsContribution.ProtoReflect.Descriptor instead.
+func (*MomentsContribution) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{36}
+}
+
+func (x *MomentsContribution) GetCiphertextHash() []byte {
+	if x != nil {
+		return x.CiphertextHash
+	}
+	return nil
+}
+
+func (x *MomentsContribution) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
+// MomentsDecryptTask asks share holders for a decryption share of the sum
+// of the contributions (weight 1 each). Each holder checks the counts and
+// the contributions' signatures, recomputes the sum and gives a share only
+// if its hash is aggregate_hash.
+type MomentsDecryptTask struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Session       []byte                 `protobuf:"bytes,2,opt,name=session,proto3" json:"session,omitempty"`
+	Total         uint64                 `protobuf:"varint,3,opt,name=total,proto3" json:"total,omitempty"`
+	Counts        []*MomentsCount        `protobuf:"bytes,4,rep,name=counts,proto3" json:"counts,omitempty"`
+	Contributions []*MomentsContribution `protobuf:"bytes,5,rep,name=contributions,proto3" json:"contributions,omitempty"`
+	AggregateHash []byte                 `protobuf:"bytes,6,opt,name=aggregate_hash,json=aggregateHash,proto3" json:"aggregate_hash,omitempty"`
+	ActivePoints  []uint64               `protobuf:"varint,7,rep,packed,name=active_points,json=activePoints,proto3" json:"active_points,omitempty"` // the t Shamir points asked
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MomentsDecryptTask) Reset() {
+	*x = MomentsDecryptTask{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsDecryptTask) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsDecryptTask) ProtoMessage() {}
+
+func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsDecryptTask.ProtoReflect.Descriptor instead.
+func (*MomentsDecryptTask) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
+}
+
+func (x *MomentsDecryptTask) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsDecryptTask) GetSession() []byte {
+	if x != nil {
+		return x.Session
+	}
+	return nil
+}
+
+func (x *MomentsDecryptTask) GetTotal() uint64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+func (x *MomentsDecryptTask) GetCounts() []*MomentsCount {
+	if x != nil {
+		return x.Counts
+	}
+	return nil
+}
+
+func (x *MomentsDecryptTask) GetContributions() []*MomentsContribution {
+	if x != nil {
+		return x.Contributions
+	}
+	return nil
+}
+
+func (x *MomentsDecryptTask) GetAggregateHash() []byte {
+	if x != nil {
+		return x.AggregateHash
+	}
+	return nil
+}
+
+func (x *MomentsDecryptTask) GetActivePoints() []uint64 {
+	if x != nil {
+		return x.ActivePoints
+	}
+	return nil
+}
+
+// MomentsShareSubmission is a decryption share of the moments' sum, signed
+// over (study, round 0, "moments-share", auth.MomentsShareContent(aggregate_hash, share)).
+type MomentsShareSubmission struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	AggregateHash []byte                 `protobuf:"bytes,2,opt,name=aggregate_hash,json=aggregateHash,proto3" json:"aggregate_hash,omitempty"`
+	Share         []byte                 `protobuf:"bytes,3,opt,name=share,proto3" json:"share,omitempty"` // aggregation.DecryptionShare binary
+	Auth          *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MomentsShareSubmission) Reset() {
+	*x = MomentsShareSubmission{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsShareSubmission) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsShareSubmission) ProtoMessage() {}
+
+func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsShareSubmission.ProtoReflect.Descriptor instead.
+func (*MomentsShareSubmission) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{38}
+}
+
+func (x *MomentsShareSubmission) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsShareSubmission) GetAggregateHash() []byte {
+	if x != nil {
+		return x.AggregateHash
+	}
+	return nil
+}
+
+func (x *MomentsShareSubmission) GetShare() []byte {
+	if x != nil {
+		return x.Share
+	}
+	return nil
+}
+
+func (x *MomentsShareSubmission) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
+// MomentsResultTask hands every participant the pooled standardiser with
+// what it needs to check it: the signed counts and contributions (it
+// recomputes the sum) and the signed decryption shares (it decrypts the sum
+// itself and compares).
+type MomentsResultTask struct {
+	state         protoimpl.MessageState    `protogen:"open.v1"`
+	StudyId       uint64                    `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Session       []byte                    `protobuf:"bytes,2,opt,name=session,proto3" json:"session,omitempty"`
+	Total         uint64                    `protobuf:"varint,3,opt,name=total,proto3" json:"total,omitempty"`
+	Scales        []float64                 `protobuf:"fixed64,4,rep,packed,name=scales,proto3" json:"scales,omitempty"`
+	Counts        []*MomentsCount           `protobuf:"bytes,5,rep,name=counts,proto3" json:"counts,omitempty"`
+	Contributions []*MomentsContribution    `protobuf:"bytes,6,rep,name=contributions,proto3" json:"contributions,omitempty"`
+	AggregateHash []byte                    `protobuf:"bytes,7,opt,name=aggregate_hash,json=aggregateHash,proto3" json:"aggregate_hash,omitempty"`
+	Shares        []*MomentsShareSubmission `protobuf:"bytes,8,rep,name=shares,proto3" json:"shares,omitempty"`
+	Standardiser  []byte                    `protobuf:"bytes,9,opt,name=standardiser,proto3" json:"standardiser,omitempty"` // records.Standardiser.Encode
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MomentsResultTask) Reset() {
+	*x = MomentsResultTask{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsResultTask) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsResultTask) ProtoMessage() {}
+
+func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsResultTask.ProtoReflect.Descriptor instead.
+func (*MomentsResultTask) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{39}
+}
+
+func (x *MomentsResultTask) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsResultTask) GetSession() []byte {
+	if x != nil {
+		return x.Session
+	}
+	return nil
+}
+
+func (x *MomentsResultTask) GetTotal() uint64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+func (x *MomentsResultTask) GetScales() []float64 {
+	if x != nil {
+		return x.Scales
+	}
+	return nil
+}
+
+func (x *MomentsResultTask) GetCounts() []*MomentsCount {
+	if x != nil {
+		return x.Counts
+	}
+	return nil
+}
+
+func (x *MomentsResultTask) GetContributions() []*MomentsContribution {
+	if x != nil {
+		return x.Contributions
+	}
+	return nil
+}
+
+func (x *MomentsResultTask) GetAggregateHash() []byte {
+	if x != nil {
+		return x.AggregateHash
+	}
+	return nil
+}
+
+func (x *MomentsResultTask) GetShares() []*MomentsShareSubmission {
+	if x != nil {
+		return x.Shares
+	}
+	return nil
+}
+
+func (x *MomentsResultTask) GetStandardiser() []byte {
+	if x != nil {
+		return x.Standardiser
+	}
+	return nil
+}
+
+// MomentsConfirmation says the sender checked and kept the standardiser
+// whose hash it signs: over (study, round 0, "moments-standardiser", standardiser_hash).
+type MomentsConfirmation struct {
+	state            protoimpl.MessageState `protogen:"open.v1"`
+	StudyId          uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	StandardiserHash []byte                 `protobuf:"bytes,2,opt,name=standardiser_hash,json=standardiserHash,proto3" json:"standardiser_hash,omitempty"`
+	Auth             *Signed                `protobuf:"bytes,3,opt,name=auth,proto3" json:"auth,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
+}
+
+func (x *MomentsConfirmation) Reset() {
+	*x = MomentsConfirmation{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MomentsConfirmation) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MomentsConfirmation) ProtoMessage() {}
+
+func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MomentsConfirmation.ProtoReflect.Descriptor instead.
+func (*MomentsConfirmation) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{40}
+}
+
+func (x *MomentsConfirmation) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *MomentsConfirmation) GetStandardiserHash() []byte {
+	if x != nil {
+		return x.StandardiserHash
+	}
+	return nil
+}
+
+func (x *MomentsConfirmation) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
 var File_cohortv1_cohort_proto protoreflect.FileDescriptor
 
 const file_cohortv1_cohort_proto_rawDesc = "" +
@@ -2291,7 +3061,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\vJoinRequest\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12%\n" +
-	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xea\x04\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xf3\x06\n" +
 	"\x04Task\x120\n" +
 	"\akey_gen\x18\x01 \x01(\v2\x15.cohort.v1.KeyGenTaskH\x00R\x06keyGen\x12,\n" +
 	"\x05train\x18\x02 \x01(\v2\x14.cohort.v1.TrainTaskH\x00R\x05train\x122\n" +
@@ -2300,7 +3070,11 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x04done\x18\x05 \x01(\v2\x14.cohort.v1.StudyDoneH\x00R\x04done\x128\n" +
 	"\tthreshold\x18\x06 \x01(\v2\x18.cohort.v1.ThresholdTaskH\x00R\tthreshold\x12B\n" +
 	"\rthreshold_key\x18\a \x01(\v2\x1b.cohort.v1.ThresholdKeyTaskH\x00R\fthresholdKey\x12,\n" +
-	"\x05score\x18\b \x01(\v2\x14.cohort.v1.ScoreTaskH\x00R\x05score\x122\n" +
+	"\x05score\x18\b \x01(\v2\x14.cohort.v1.ScoreTaskH\x00R\x05score\x12B\n" +
+	"\rmoments_count\x18\x14 \x01(\v2\x1b.cohort.v1.MomentsCountTaskH\x00R\fmomentsCount\x122\n" +
+	"\amoments\x18\x15 \x01(\v2\x16.cohort.v1.MomentsTaskH\x00R\amoments\x12H\n" +
+	"\x0fmoments_decrypt\x18\x16 \x01(\v2\x1d.cohort.v1.MomentsDecryptTaskH\x00R\x0emomentsDecrypt\x12E\n" +
+	"\x0emoments_result\x18\x17 \x01(\v2\x1c.cohort.v1.MomentsResultTaskH\x00R\rmomentsResult\x122\n" +
 	"\areshare\x18\x1e \x01(\v2\x16.cohort.v1.ReshareTaskH\x00R\areshare\x12<\n" +
 	"\vreshare_key\x18\x1f \x01(\v2\x19.cohort.v1.ReshareKeyTaskH\x00R\n" +
 	"reshareKey\x12E\n" +
@@ -2363,12 +3137,14 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x11ReshareCommitTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
-	"\bset_hash\x18\x03 \x01(\fR\asetHash\"\x90\x01\n" +
+	"\bset_hash\x18\x03 \x01(\fR\asetHash\"\xe7\x01\n" +
 	"\tTrainTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12*\n" +
 	"\x11global_model_hash\x18\x03 \x01(\fR\x0fglobalModelHash\x12&\n" +
-	"\x0fpublic_key_hash\x18\x04 \x01(\fR\rpublicKeyHash\"\x8e\x02\n" +
+	"\x0fpublic_key_hash\x18\x04 \x01(\fR\rpublicKeyHash\x12(\n" +
+	"\x0fstandardisation\x18\x14 \x01(\tR\x0fstandardisation\x12+\n" +
+	"\x11standardiser_hash\x18\x15 \x01(\fR\x10standardiserHash\"\x8e\x02\n" +
 	"\tScoreTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12'\n" +
@@ -2443,7 +3219,60 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x04hash\x18\x01 \x01(\fR\x04hash\"3\n" +
 	"\tBlobChunk\x12\x12\n" +
 	"\x04data\x18\x01 \x01(\fR\x04data\x12\x12\n" +
-	"\x04size\x18\x02 \x01(\x04R\x04size2\xe3\x06\n" +
+	"\x04size\x18\x02 \x01(\x04R\x04size\"_\n" +
+	"\x10MomentsCountTask\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x18\n" +
+	"\asession\x18\x02 \x01(\fR\asession\x12\x16\n" +
+	"\x06scales\x18\x03 \x03(\x01R\x06scales\"\x80\x01\n" +
+	"\fMomentsCount\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x18\n" +
+	"\asession\x18\x02 \x01(\fR\asession\x12\x14\n" +
+	"\x05count\x18\x03 \x01(\x04R\x05count\x12%\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xc9\x01\n" +
+	"\vMomentsTask\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x18\n" +
+	"\asession\x18\x02 \x01(\fR\asession\x12\x14\n" +
+	"\x05total\x18\x03 \x01(\x04R\x05total\x12/\n" +
+	"\x06counts\x18\x04 \x03(\v2\x17.cohort.v1.MomentsCountR\x06counts\x12\x16\n" +
+	"\x06scales\x18\x05 \x03(\x01R\x06scales\x12&\n" +
+	"\x0fpublic_key_hash\x18\x06 \x01(\fR\rpublicKeyHash\"\x8f\x01\n" +
+	"\x11MomentsSubmission\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x18\n" +
+	"\asession\x18\x02 \x01(\fR\asession\x12\x1e\n" +
+	"\n" +
+	"ciphertext\x18\x03 \x01(\fR\n" +
+	"ciphertext\x12%\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"e\n" +
+	"\x13MomentsContribution\x12'\n" +
+	"\x0fciphertext_hash\x18\x01 \x01(\fR\x0eciphertextHash\x12%\n" +
+	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xa2\x02\n" +
+	"\x12MomentsDecryptTask\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x18\n" +
+	"\asession\x18\x02 \x01(\fR\asession\x12\x14\n" +
+	"\x05total\x18\x03 \x01(\x04R\x05total\x12/\n" +
+	"\x06counts\x18\x04 \x03(\v2\x17.cohort.v1.MomentsCountR\x06counts\x12D\n" +
+	"\rcontributions\x18\x05 \x03(\v2\x1e.cohort.v1.MomentsContributionR\rcontributions\x12%\n" +
+	"\x0eaggregate_hash\x18\x06 \x01(\fR\raggregateHash\x12#\n" +
+	"\ractive_points\x18\a \x03(\x04R\factivePoints\"\x97\x01\n" +
+	"\x16MomentsShareSubmission\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12%\n" +
+	"\x0eaggregate_hash\x18\x02 \x01(\fR\raggregateHash\x12\x14\n" +
+	"\x05share\x18\x03 \x01(\fR\x05share\x12%\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xf3\x02\n" +
+	"\x11MomentsResultTask\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x18\n" +
+	"\asession\x18\x02 \x01(\fR\asession\x12\x14\n" +
+	"\x05total\x18\x03 \x01(\x04R\x05total\x12\x16\n" +
+	"\x06scales\x18\x04 \x03(\x01R\x06scales\x12/\n" +
+	"\x06counts\x18\x05 \x03(\v2\x17.cohort.v1.MomentsCountR\x06counts\x12D\n" +
+	"\rcontributions\x18\x06 \x03(\v2\x1e.cohort.v1.MomentsContributionR\rcontributions\x12%\n" +
+	"\x0eaggregate_hash\x18\a \x01(\fR\raggregateHash\x129\n" +
+	"\x06shares\x18\b \x03(\v2!.cohort.v1.MomentsShareSubmissionR\x06shares\x12\"\n" +
+	"\fstandardiser\x18\t \x01(\fR\fstandardiser\"\x84\x01\n" +
+	"\x13MomentsConfirmation\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12+\n" +
+	"\x11standardiser_hash\x18\x02 \x01(\fR\x10standardiserHash\x12%\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth2\xec\b\n" +
 	"\vCoordinator\x121\n" +
 	"\x04Join\x12\x16.cohort.v1.JoinRequest\x1a\x0f.cohort.v1.Task0\x01\x12K\n" +
 	"\x14SubmitPublicKeyShare\x12#.cohort.v1.PublicKeyShareSubmission\x1a\x0e.cohort.v1.Ack\x12B\n" +
@@ -2455,7 +3284,11 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x11ConfirmReshareKey\x12!.cohort.v1.ReshareKeyConfirmation\x1a\x0e.cohort.v1.Ack\x12E\n" +
 	"\x11SubmitScoreShares\x12 .cohort.v1.ScoreSharesSubmission\x1a\x0e.cohort.v1.Ack\x12M\n" +
 	"\x15SubmitDecryptionShare\x12$.cohort.v1.DecryptionShareSubmission\x1a\x0e.cohort.v1.Ack\x12C\n" +
-	"\x10SubmitEvaluation\x12\x1f.cohort.v1.EvaluationSubmission\x1a\x0e.cohort.v1.Ack\x129\n" +
+	"\x10SubmitEvaluation\x12\x1f.cohort.v1.EvaluationSubmission\x1a\x0e.cohort.v1.Ack\x12=\n" +
+	"\x12SubmitMomentsCount\x12\x17.cohort.v1.MomentsCount\x1a\x0e.cohort.v1.Ack\x12=\n" +
+	"\rSubmitMoments\x12\x1c.cohort.v1.MomentsSubmission\x1a\x0e.cohort.v1.Ack\x12G\n" +
+	"\x12SubmitMomentsShare\x12!.cohort.v1.MomentsShareSubmission\x1a\x0e.cohort.v1.Ack\x12@\n" +
+	"\x0eConfirmMoments\x12\x1e.cohort.v1.MomentsConfirmation\x1a\x0e.cohort.v1.Ack\x129\n" +
 	"\aGetBlob\x12\x16.cohort.v1.BlobRequest\x1a\x14.cohort.v1.BlobChunk0\x01B3Z1github.com/cohort-fl/cohort/api/cohortv1;cohortv1b\x06proto3"
 
 var (
@@ -2470,7 +3303,7 @@ func file_cohortv1_cohort_proto_rawDescGZIP() []byte {
 	return file_cohortv1_cohort_proto_rawDescData
 }
 
-var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 32)
+var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 41)
 var file_cohortv1_cohort_proto_goTypes = []any{
 	(*Signed)(nil),                    // 0: cohort.v1.Signed
 	(*JoinRequest)(nil),               // 1: cohort.v1.JoinRequest
@@ -2504,6 +3337,15 @@ var file_cohortv1_cohort_proto_goTypes = []any{
 	(*Ack)(nil),                       // 29: cohort.v1.Ack
 	(*BlobRequest)(nil),               // 30: cohort.v1.BlobRequest
 	(*BlobChunk)(nil),                 // 31: cohort.v1.BlobChunk
+	(*MomentsCountTask)(nil),          // 32: cohort.v1.MomentsCountTask
+	(*MomentsCount)(nil),              // 33: cohort.v1.MomentsCount
+	(*MomentsTask)(nil),               // 34: cohort.v1.MomentsTask
+	(*MomentsSubmission)(nil),         // 35: cohort.v1.MomentsSubmission
+	(*MomentsContribution)(nil),       // 36: cohort.v1.MomentsContribution
+	(*MomentsDecryptTask)(nil),        // 37: cohort.v1.MomentsDecryptTask
+	(*MomentsShareSubmission)(nil),    // 38: cohort.v1.MomentsShareSubmission
+	(*MomentsResultTask)(nil),         // 39: cohort.v1.MomentsResultTask
+	(*MomentsConfirmation)(nil),       // 40: cohort.v1.MomentsConfirmation
 }
 var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 0: cohort.v1.JoinRequest.auth:type_name -> cohort.v1.Signed
@@ -2515,56 +3357,79 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	4,  // 6: cohort.v1.Task.threshold:type_name -> cohort.v1.ThresholdTask
 	6,  // 7: cohort.v1.Task.threshold_key:type_name -> cohort.v1.ThresholdKeyTask
 	16, // 8: cohort.v1.Task.score:type_name -> cohort.v1.ScoreTask
-	10, // 9: cohort.v1.Task.reshare:type_name -> cohort.v1.ReshareTask
-	12, // 10: cohort.v1.Task.reshare_key:type_name -> cohort.v1.ReshareKeyTask
-	14, // 11: cohort.v1.Task.reshare_commit:type_name -> cohort.v1.ReshareCommitTask
-	5,  // 12: cohort.v1.ThresholdTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 13: cohort.v1.ThresholdKeyTask.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 14: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
-	7,  // 15: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 16: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	5,  // 17: cohort.v1.ReshareTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 18: cohort.v1.ReshareTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 19: cohort.v1.ReshareSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
-	5,  // 20: cohort.v1.ReshareKeyTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 21: cohort.v1.ReshareKeyTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 22: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 23: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	0,  // 24: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 25: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	23, // 26: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 27: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	0,  // 28: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 29: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	1,  // 30: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	21, // 31: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	22, // 32: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	24, // 33: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 34: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 35: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 36: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 37: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 38: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	27, // 39: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	28, // 40: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	30, // 41: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	2,  // 42: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	29, // 43: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	26, // 44: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	25, // 45: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	29, // 46: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	29, // 47: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	29, // 48: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	29, // 49: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	29, // 50: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	29, // 51: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	29, // 52: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	31, // 53: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	42, // [42:54] is the sub-list for method output_type
-	30, // [30:42] is the sub-list for method input_type
-	30, // [30:30] is the sub-list for extension type_name
-	30, // [30:30] is the sub-list for extension extendee
-	0,  // [0:30] is the sub-list for field type_name
+	32, // 9: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
+	34, // 10: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
+	37, // 11: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
+	39, // 12: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
+	10, // 13: cohort.v1.Task.reshare:type_name -> cohort.v1.ReshareTask
+	12, // 14: cohort.v1.Task.reshare_key:type_name -> cohort.v1.ReshareKeyTask
+	14, // 15: cohort.v1.Task.reshare_commit:type_name -> cohort.v1.ReshareCommitTask
+	5,  // 16: cohort.v1.ThresholdTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 17: cohort.v1.ThresholdKeyTask.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 18: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
+	7,  // 19: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 20: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	5,  // 21: cohort.v1.ReshareTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 22: cohort.v1.ReshareTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 23: cohort.v1.ReshareSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
+	5,  // 24: cohort.v1.ReshareKeyTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 25: cohort.v1.ReshareKeyTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 26: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 27: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	0,  // 28: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 29: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	23, // 30: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 31: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	0,  // 32: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 33: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 34: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	33, // 35: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 36: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 37: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	33, // 38: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	36, // 39: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	0,  // 40: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	33, // 41: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	36, // 42: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	38, // 43: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 44: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 45: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	21, // 46: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	22, // 47: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	24, // 48: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 49: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 50: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 51: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 52: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 53: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	27, // 54: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	28, // 55: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	33, // 56: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	35, // 57: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	38, // 58: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	40, // 59: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	30, // 60: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	2,  // 61: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	29, // 62: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	26, // 63: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	25, // 64: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	29, // 65: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	29, // 66: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	29, // 67: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	29, // 68: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	29, // 69: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	29, // 70: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	29, // 71: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	29, // 72: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	29, // 73: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	29, // 74: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	29, // 75: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	31, // 76: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	61, // [61:77] is the sub-list for method output_type
+	45, // [45:61] is the sub-list for method input_type
+	45, // [45:45] is the sub-list for extension type_name
+	45, // [45:45] is the sub-list for extension extendee
+	0,  // [0:45] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }
@@ -2581,6 +3446,10 @@ func file_cohortv1_cohort_proto_init() {
 		(*Task_Threshold)(nil),
 		(*Task_ThresholdKey)(nil),
 		(*Task_Score)(nil),
+		(*Task_MomentsCount)(nil),
+		(*Task_Moments)(nil),
+		(*Task_MomentsDecrypt)(nil),
+		(*Task_MomentsResult)(nil),
 		(*Task_Reshare)(nil),
 		(*Task_ReshareKey)(nil),
 		(*Task_ReshareCommit)(nil),
@@ -2595,7 +3464,7 @@ func file_cohortv1_cohort_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_cohortv1_cohort_proto_rawDesc), len(file_cohortv1_cohort_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   32,
+			NumMessages:   41,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -38,6 +38,10 @@ const (
 	Coordinator_SubmitScoreShares_FullMethodName     = "/cohort.v1.Coordinator/SubmitScoreShares"
 	Coordinator_SubmitDecryptionShare_FullMethodName = "/cohort.v1.Coordinator/SubmitDecryptionShare"
 	Coordinator_SubmitEvaluation_FullMethodName      = "/cohort.v1.Coordinator/SubmitEvaluation"
+	Coordinator_SubmitMomentsCount_FullMethodName    = "/cohort.v1.Coordinator/SubmitMomentsCount"
+	Coordinator_SubmitMoments_FullMethodName         = "/cohort.v1.Coordinator/SubmitMoments"
+	Coordinator_SubmitMomentsShare_FullMethodName    = "/cohort.v1.Coordinator/SubmitMomentsShare"
+	Coordinator_ConfirmMoments_FullMethodName        = "/cohort.v1.Coordinator/ConfirmMoments"
 	Coordinator_GetBlob_FullMethodName               = "/cohort.v1.Coordinator/GetBlob"
 )
 
@@ -77,6 +81,18 @@ type CoordinatorClient interface {
 	SubmitDecryptionShare(ctx context.Context, in *DecryptionShareSubmission, opts ...grpc.CallOption) (*Ack, error)
 	// SubmitEvaluation answers an EvaluateTask with aggregate figures only.
 	SubmitEvaluation(ctx context.Context, in *EvaluationSubmission, opts ...grpc.CallOption) (*Ack, error)
+	// SubmitMomentsCount answers a MomentsCountTask with the sender's signed
+	// number of consented training records.
+	SubmitMomentsCount(ctx context.Context, in *MomentsCount, opts ...grpc.CallOption) (*Ack, error)
+	// SubmitMoments answers a MomentsTask with the sender's encrypted feature
+	// moments.
+	SubmitMoments(ctx context.Context, in *MomentsSubmission, opts ...grpc.CallOption) (*Ack, error)
+	// SubmitMomentsShare answers a MomentsDecryptTask with a decryption share
+	// of the sum of the moments, bound to the sum's hash.
+	SubmitMomentsShare(ctx context.Context, in *MomentsShareSubmission, opts ...grpc.CallOption) (*Ack, error)
+	// ConfirmMoments answers a MomentsResultTask once the sender has checked
+	// and kept the pooled standardiser.
+	ConfirmMoments(ctx context.Context, in *MomentsConfirmation, opts ...grpc.CallOption) (*Ack, error)
 	// GetBlob streams a content-addressed blob (model, public key, aggregate,
 	// committed ciphertext); callers check the hash against the chain.
 	GetBlob(ctx context.Context, in *BlobRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[BlobChunk], error)
@@ -212,6 +228,46 @@ func (c *coordinatorClient) SubmitEvaluation(ctx context.Context, in *Evaluation
 	return out, nil
 }
 
+func (c *coordinatorClient) SubmitMomentsCount(ctx context.Context, in *MomentsCount, opts ...grpc.CallOption) (*Ack, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Ack)
+	err := c.cc.Invoke(ctx, Coordinator_SubmitMomentsCount_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *coordinatorClient) SubmitMoments(ctx context.Context, in *MomentsSubmission, opts ...grpc.CallOption) (*Ack, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Ack)
+	err := c.cc.Invoke(ctx, Coordinator_SubmitMoments_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *coordinatorClient) SubmitMomentsShare(ctx context.Context, in *MomentsShareSubmission, opts ...grpc.CallOption) (*Ack, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Ack)
+	err := c.cc.Invoke(ctx, Coordinator_SubmitMomentsShare_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *coordinatorClient) ConfirmMoments(ctx context.Context, in *MomentsConfirmation, opts ...grpc.CallOption) (*Ack, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Ack)
+	err := c.cc.Invoke(ctx, Coordinator_ConfirmMoments_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *coordinatorClient) GetBlob(ctx context.Context, in *BlobRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[BlobChunk], error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	stream, err := c.cc.NewStream(ctx, &Coordinator_ServiceDesc.Streams[2], Coordinator_GetBlob_FullMethodName, cOpts...)
@@ -267,6 +323,18 @@ type CoordinatorServer interface {
 	SubmitDecryptionShare(context.Context, *DecryptionShareSubmission) (*Ack, error)
 	// SubmitEvaluation answers an EvaluateTask with aggregate figures only.
 	SubmitEvaluation(context.Context, *EvaluationSubmission) (*Ack, error)
+	// SubmitMomentsCount answers a MomentsCountTask with the sender's signed
+	// number of consented training records.
+	SubmitMomentsCount(context.Context, *MomentsCount) (*Ack, error)
+	// SubmitMoments answers a MomentsTask with the sender's encrypted feature
+	// moments.
+	SubmitMoments(context.Context, *MomentsSubmission) (*Ack, error)
+	// SubmitMomentsShare answers a MomentsDecryptTask with a decryption share
+	// of the sum of the moments, bound to the sum's hash.
+	SubmitMomentsShare(context.Context, *MomentsShareSubmission) (*Ack, error)
+	// ConfirmMoments answers a MomentsResultTask once the sender has checked
+	// and kept the pooled standardiser.
+	ConfirmMoments(context.Context, *MomentsConfirmation) (*Ack, error)
 	// GetBlob streams a content-addressed blob (model, public key, aggregate,
 	// committed ciphertext); callers check the hash against the chain.
 	GetBlob(*BlobRequest, grpc.ServerStreamingServer[BlobChunk]) error
@@ -312,6 +380,18 @@ func (UnimplementedCoordinatorServer) SubmitDecryptionShare(context.Context, *De
 }
 func (UnimplementedCoordinatorServer) SubmitEvaluation(context.Context, *EvaluationSubmission) (*Ack, error) {
 	return nil, status.Error(codes.Unimplemented, "method SubmitEvaluation not implemented")
+}
+func (UnimplementedCoordinatorServer) SubmitMomentsCount(context.Context, *MomentsCount) (*Ack, error) {
+	return nil, status.Error(codes.Unimplemented, "method SubmitMomentsCount not implemented")
+}
+func (UnimplementedCoordinatorServer) SubmitMoments(context.Context, *MomentsSubmission) (*Ack, error) {
+	return nil, status.Error(codes.Unimplemented, "method SubmitMoments not implemented")
+}
+func (UnimplementedCoordinatorServer) SubmitMomentsShare(context.Context, *MomentsShareSubmission) (*Ack, error) {
+	return nil, status.Error(codes.Unimplemented, "method SubmitMomentsShare not implemented")
+}
+func (UnimplementedCoordinatorServer) ConfirmMoments(context.Context, *MomentsConfirmation) (*Ack, error) {
+	return nil, status.Error(codes.Unimplemented, "method ConfirmMoments not implemented")
 }
 func (UnimplementedCoordinatorServer) GetBlob(*BlobRequest, grpc.ServerStreamingServer[BlobChunk]) error {
 	return status.Error(codes.Unimplemented, "method GetBlob not implemented")
@@ -517,6 +597,78 @@ func _Coordinator_SubmitEvaluation_Handler(srv interface{}, ctx context.Context,
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Coordinator_SubmitMomentsCount_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MomentsCount)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CoordinatorServer).SubmitMomentsCount(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Coordinator_SubmitMomentsCount_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CoordinatorServer).SubmitMomentsCount(ctx, req.(*MomentsCount))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Coordinator_SubmitMoments_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MomentsSubmission)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CoordinatorServer).SubmitMoments(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Coordinator_SubmitMoments_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CoordinatorServer).SubmitMoments(ctx, req.(*MomentsSubmission))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Coordinator_SubmitMomentsShare_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MomentsShareSubmission)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CoordinatorServer).SubmitMomentsShare(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Coordinator_SubmitMomentsShare_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CoordinatorServer).SubmitMomentsShare(ctx, req.(*MomentsShareSubmission))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Coordinator_ConfirmMoments_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MomentsConfirmation)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CoordinatorServer).ConfirmMoments(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Coordinator_ConfirmMoments_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CoordinatorServer).ConfirmMoments(ctx, req.(*MomentsConfirmation))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Coordinator_GetBlob_Handler(srv interface{}, stream grpc.ServerStream) error {
 	m := new(BlobRequest)
 	if err := stream.RecvMsg(m); err != nil {
@@ -570,6 +722,22 @@ var Coordinator_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "SubmitEvaluation",
 			Handler:    _Coordinator_SubmitEvaluation_Handler,
+		},
+		{
+			MethodName: "SubmitMomentsCount",
+			Handler:    _Coordinator_SubmitMomentsCount_Handler,
+		},
+		{
+			MethodName: "SubmitMoments",
+			Handler:    _Coordinator_SubmitMoments_Handler,
+		},
+		{
+			MethodName: "SubmitMomentsShare",
+			Handler:    _Coordinator_SubmitMomentsShare_Handler,
+		},
+		{
+			MethodName: "ConfirmMoments",
+			Handler:    _Coordinator_ConfirmMoments_Handler,
 		},
 	},
 	Streams: []grpc.StreamDesc{

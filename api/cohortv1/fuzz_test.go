@@ -84,6 +84,12 @@ func TestFuzzSeedCorpus(t *testing.T) {
 				StudyId: 7, Round: 1, ModelHash: hash(10)}}},
 			"done":  &cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: 7, FinalModelHash: hash(11)}}},
 			"empty": &cohortv1.Task{},
+			"moments-result": &cohortv1.Task{Kind: &cohortv1.Task_MomentsResult{MomentsResult: &cohortv1.MomentsResultTask{
+				StudyId: 7, Session: hash(12), Total: 300, Scales: []float64{1, 100},
+				Counts:        []*cohortv1.MomentsCount{{StudyId: 7, Session: hash(12), Count: 100, Auth: signed}, {StudyId: 7, Session: hash(12), Count: 200, Auth: signed}},
+				Contributions: []*cohortv1.MomentsContribution{{CiphertextHash: hash(13), Auth: signed}},
+				AggregateHash: hash(14), Shares: []*cohortv1.MomentsShareSubmission{{StudyId: 7, AggregateHash: hash(14), Share: []byte("share"), Auth: signed}},
+				Standardiser: []byte(`{"mean":[1,2],"scale":[1,1]}`)}}},
 		},
 	}
 	for target, seeds := range corpora {

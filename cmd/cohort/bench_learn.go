@@ -241,11 +241,29 @@ func learnOneSeed(ctx context.Context, cfg learnBenchConfig, schema records.Sche
 	}
 	res.Test = len(whole.Test)
 
-	// Pooled standardisation from moments summed under encryption.
-	std, err := encryptedPooledStandardiser(raw, schema.Scales())
+	// Federated: a whole encrypted study through the real daemons, which
+	// agree on the pooled standardiser in the study's moments phase (moments
+	// summed under encryption, only the sum decrypted).
+	dir, err := os.MkdirTemp("", "cohort-bench-learn-")
 	if err != nil {
 		return res, err
 	}
+	defer os.RemoveAll(dir)
+	spec, local := cfg.spec, cfg.local
+	t0 := time.Now()
+	study, err := runLocalStudy(ctx, localStudyConfig{
+		hospitals: cfg.sites, rounds: cfg.rounds, seed: seed, dataDir: filepath.Join(dir, "blobs"),
+		sites: raw, spec: &spec, train: &local, standardise: records.StandardisePooled, scales: schema.Scales(),
+	})
+	if err != nil {
+		return res, fmt.Errorf("federated study: %w", err)
+	}
+	defer study.Close()
+	res.FedSeconds = time.Since(t0).Seconds()
+	if study.result == nil || study.result.FinalModel == nil || study.standardiser == nil {
+		return res, errNoRounds
+	}
+	std := *study.standardiser
 	ref, err := clearPooledStandardiser(raw, schema.Features())
 	if err != nil {
 		return res, err
@@ -261,6 +279,16 @@ func learnOneSeed(ctx context.Context, cfg learnBenchConfig, schema records.Sche
 	}
 	test, err := std.Apply(whole.Test)
 	if err != nil {
+		return res, err
+	}
+	fed, err := models.New(spec, seed)
+	if err != nil {
+		return res, err
+	}
+	if err := fed.SetParams(study.result.FinalModel); err != nil {
+		return res, err
+	}
+	if res.Federated, err = score(fed, test); err != nil {
 		return res, err
 	}
 
@@ -309,36 +337,6 @@ func learnOneSeed(ctx context.Context, cfg learnBenchConfig, schema records.Sche
 		res.SiteMean.LogLoss += sc.LogLoss / k
 	}
 
-	// Federated: a whole encrypted study through the real daemons.
-	dir, err := os.MkdirTemp("", "cohort-bench-learn-")
-	if err != nil {
-		return res, err
-	}
-	defer os.RemoveAll(dir)
-	spec, local := cfg.spec, cfg.local
-	t0 := time.Now()
-	study, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: cfg.sites, rounds: cfg.rounds, seed: seed, dataDir: filepath.Join(dir, "blobs"),
-		sites: sites, spec: &spec, train: &local,
-	})
-	if err != nil {
-		return res, fmt.Errorf("federated study: %w", err)
-	}
-	defer study.Close()
-	res.FedSeconds = time.Since(t0).Seconds()
-	if study.result == nil || study.result.FinalModel == nil {
-		return res, errNoRounds
-	}
-	fed, err := models.New(spec, seed)
-	if err != nil {
-		return res, err
-	}
-	if err := fed.SetParams(study.result.FinalModel); err != nil {
-		return res, err
-	}
-	if res.Federated, err = score(fed, test); err != nil {
-		return res, err
-	}
 	return res, nil
 }
 
@@ -370,9 +368,10 @@ func score(m *models.Model, test []records.Record) (learnScores, error) {
 // sites without any site revealing its own: each site encodes the moments
 // of its consented training records (records.Moments.Encode), encrypts them
 // under a multiparty CKKS key whose secret shares stay with the sites, the
-// ciphertexts are summed and only the sum is collectively decrypted. This
-// runs every party in one process with the aggregation package; in a study
-// the participants and coordinator exchange the same values over gRPC.
+// ciphertexts are summed and only the sum is collectively decrypted. It runs
+// every party in one process, for benchmarks that standardise a data set
+// once for many studies (cohort bench robust); a study's coordinator and
+// hospitals run the same computation as its moments phase, over gRPC.
 func encryptedPooledStandardiser(sites []records.Site, scales []float64) (records.Standardiser, error) {
 	features := len(scales)
 	ms := make([]records.Moments, len(sites))
@@ -504,66 +503,51 @@ func printLearnReport(out io.Writer, rep *learnReport) {
 		rep.GapPoints, rep.WithinOne, 100*(rep.Federated.Accuracy.Mean-rep.SiteAlone.Accuracy.Mean), rep.BeatsAlone, rep.Seconds)
 }
 
-// Standardisation modes of `cohort demo --data`.
-const (
-	// standardisePooled uses statistics summed across hospitals under
-	// encryption (encryptedPooledStandardiser).
-	standardisePooled = "pooled"
-	// standardiseSite uses each hospital's own statistics.
-	standardiseSite = "site"
-)
-
-// loadHospitalSites loads one site per CSV file with the schema and
-// standardises them as mode says; a summary line per file goes to log.
-func loadHospitalSites(files []string, schemaPath, mode string, log io.Writer) ([]records.Site, error) {
+// loadHospitalSites loads one site per CSV file with the schema; a summary
+// line per file goes to log. With site standardisation it standardises each
+// site with its own statistics; with pooled standardisation it returns the
+// raw records, which the study's moments phase standardises, and the
+// schema's scales, with which the moments are encoded.
+func loadHospitalSites(files []string, schemaPath string, mode records.Standardisation, log io.Writer) ([]records.Site, []float64, error) {
 	schema, err := records.LoadSchemaFile(schemaPath)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	now := time.Now()
 	raw := make([]records.Site, 0, len(files))
 	for i, f := range files {
 		f = strings.TrimSpace(f)
 		if f == "" {
-			return nil, fmt.Errorf("--data: file %d of the list is empty; separate file names with single commas", i+1)
+			return nil, nil, fmt.Errorf("--data: file %d of the list is empty; separate file names with single commas", i+1)
 		}
 		site, stats, err := records.LoadFile(f, schema, records.LoadOptions{At: now})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		consented := len(records.ConsentedOnly(site.Train, site.Consents))
 		if consented == 0 {
-			return nil, fmt.Errorf("%s: no consented training record; a hospital needs at least one to train", f)
+			return nil, nil, fmt.Errorf("%s: no consented training record; a hospital needs at least one to train", f)
 		}
 		fmt.Fprintf(log, "%s: %d rows, %d dropped, %d values imputed; %d train (%d consented), %d test\n",
 			f, stats.Rows, stats.Dropped, stats.Imputed, len(site.Train), consented, len(site.Test))
 		raw = append(raw, site)
 	}
-	out := make([]records.Site, len(raw))
-	if mode == standardisePooled {
-		std, err := encryptedPooledStandardiser(raw, schema.Scales())
-		if err != nil {
-			return nil, fmt.Errorf("pooled standardisation: %w", err)
-		}
-		for i, s := range raw {
-			if out[i], err = std.ApplySite(s); err != nil {
-				return nil, err
-			}
-		}
-		return out, nil
+	if mode != records.StandardiseSite {
+		return raw, schema.Scales(), nil
 	}
+	out := make([]records.Site, len(raw))
 	for i, s := range raw {
 		m, err := records.TrainMoments(s, schema.Features())
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		std, err := records.NewStandardiser(m)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", files[i], err)
+			return nil, nil, fmt.Errorf("%s: %w", files[i], err)
 		}
 		if out[i], err = std.ApplySite(s); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return out, nil
+	return out, schema.Scales(), nil
 }

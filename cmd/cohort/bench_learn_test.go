@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/records"
 )
 
 const (
@@ -82,7 +85,11 @@ func TestDemoWithData(t *testing.T) {
 	}
 	needWDBC(t)
 	files := writeSiteFiles(t, 3)
-	for _, mode := range []string{standardisePooled, standardiseSite} {
+	says := map[string]string{
+		string(records.StandardisePooled): "features standardised with statistics pooled across the 3 hospitals under encryption (moments phase)",
+		string(records.StandardiseSite):   "features standardised with each hospital's own statistics",
+	}
+	for _, mode := range []string{string(records.StandardisePooled), string(records.StandardiseSite)} {
 		t.Run(mode, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
@@ -92,24 +99,62 @@ func TestDemoWithData(t *testing.T) {
 			assert.Contains(t, out.String(), "3 hospitals")
 			assert.Contains(t, out.String(), "round 2/2")
 			assert.Contains(t, errOut.String(), "hospitalA.csv: 190 rows, 0 dropped")
+			assert.Contains(t, out.String(), says[mode])
 		})
 	}
 }
 
-func TestLoadHospitalSitesPooled(t *testing.T) {
+// The coordinator and hospitals of a study agree, through the moments
+// phase (counts, encrypted moments, threshold decryption of their sum only),
+// on the pooled standardiser that summing every site's moments in the clear
+// gives, within the documented precision (records.PooledPrecision).
+func TestPooledStandardisationThroughTheStudy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs an encrypted study")
+	}
 	needWDBC(t)
-	files := writeSiteFiles(t, 2)
+	files := writeSiteFiles(t, 3)
 	var log bytes.Buffer
-	sites, err := loadHospitalSites(files, wdbcSchema, standardisePooled, &log)
+	raw, scales, err := loadHospitalSites(files, wdbcSchema, records.StandardisePooled, &log)
 	require.NoError(t, err)
-	require.Len(t, sites, 2)
-	// Pooled standardisation: the union of the training records has mean 0
-	// and standard deviation 1 in every feature.
+	require.Len(t, raw, 3)
+	assert.Greater(t, raw[0].Train[0].Features[0], 5.0, "pooled mode hands the study raw features")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	s, err := runLocalStudy(ctx, localStudyConfig{
+		hospitals: 3, rounds: 1, seed: 3, dataDir: t.TempDir(), sites: raw, standardise: records.StandardisePooled, scales: scales,
+	})
+	require.NoError(t, err)
+	defer s.Close()
+	require.NotNil(t, s.standardiser)
+	clear, err := clearPooledStandardiser(raw, len(scales))
+	require.NoError(t, err)
+	assert.True(t, clear.Within(*s.standardiser, records.PooledPrecision), "protocol %v\nclear %v", s.standardiser, clear)
+	var worst float64
+	for j := range clear.Mean {
+		worst = max(worst, math.Abs(clear.Mean[j]-s.standardiser.Mean[j])/max(1, math.Abs(clear.Mean[j])),
+			math.Abs(clear.Scale[j]-s.standardiser.Scale[j])/max(1, math.Abs(clear.Scale[j])))
+	}
+	t.Logf("pooled standardiser through the study vs in the clear: largest relative difference %.2g", worst)
+
+	// Every hospital kept the same standardiser, and the union of the
+	// training records it gives has mean 0 and variance 1 in every feature.
 	var n float64
-	sum := make([]float64, 30)
-	sq := make([]float64, 30)
-	for _, s := range sites {
-		for _, r := range s.Train {
+	sum := make([]float64, len(scales))
+	sq := make([]float64, len(scales))
+	for i, site := range raw {
+		b, err := os.ReadFile(filepath.Join(s.participants[i].dataDir, "standardiser.json"))
+		require.NoError(t, err)
+		var kept struct {
+			Standardiser []byte `json:"standardiser"`
+		}
+		require.NoError(t, json.Unmarshal(b, &kept))
+		std, err := records.DecodeStandardiser(kept.Standardiser)
+		require.NoError(t, err)
+		require.Equal(t, *s.standardiser, std, "hospital %d", i)
+		train, err := std.Apply(site.Train)
+		require.NoError(t, err)
+		for _, r := range train {
 			n++
 			for j, v := range r.Features {
 				sum[j] += v
@@ -121,6 +166,7 @@ func TestLoadHospitalSitesPooled(t *testing.T) {
 		assert.InDelta(t, 0, sum[j]/n, 1e-4, "feature %d mean (CKKS is approximate)", j)
 		assert.InDelta(t, 1, sq[j]/n, 1e-4, "feature %d variance (CKKS is approximate)", j)
 	}
+	assert.NotEmpty(t, s.rounds, "round 1 trained on the standardised records")
 }
 
 func TestLearnAndDataUsage(t *testing.T) {

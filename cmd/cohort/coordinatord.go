@@ -17,6 +17,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/records"
 )
 
 // coordinatorFileConfig is the coordinator daemon's configuration file.
@@ -37,11 +38,21 @@ type coordinatorFileConfig struct {
 	LogFormat      string   `json:"log_format,omitempty"`
 	// ServerOptimizer is fedavg (default), fedadam, fedyogi or fedadagrad,
 	// e.g. {"kind": "fedadam", "learning_rate": 0.01}.
-	ServerOptimizer *aggregation.FedOptConfig `json:"server_optimizer,omitempty"` // "text" (default) or "json"
+	ServerOptimizer *aggregation.FedOptConfig `json:"server_optimizer,omitempty"`
+	// Standardise is the study's feature standardisation: "pooled"
+	// (default: the moments phase before round 1 pools the hospitals'
+	// statistics under encryption), "site" or "none". Every hospital must
+	// be configured the same.
+	Standardise string `json:"standardise,omitempty"`
+	// Schema is the hospitals' data schema: with pooled standardisation its
+	// scales encode the moments. Without it every scale is 1 (data already
+	// near unit scale, such as the synthetic cohorts).
+	Schema string `json:"schema,omitempty"`
 }
 
 func (c *coordinatorFileConfig) resolve(dir string) {
 	c.KeyFile, c.DataDir, c.SpecFile = resolvePath(dir, c.KeyFile), resolvePath(dir, c.DataDir), resolvePath(dir, c.SpecFile)
+	c.Schema = resolvePath(dir, c.Schema)
 	c.TLS.resolve(dir)
 }
 
@@ -119,6 +130,17 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 	}
 	if cfg.ServerOptimizer != nil {
 		ccfg.ServerOptimizer = *cfg.ServerOptimizer
+	}
+	if ccfg.Standardisation, err = records.ParseStandardisation(cfg.Standardise, records.StandardisePooled); err != nil {
+		return fmt.Errorf("standardise: %w", err)
+	}
+	ccfg.Scales = unitScales(spec.Features)
+	if cfg.Schema != "" {
+		schema, err := records.LoadSchemaFile(cfg.Schema)
+		if err != nil {
+			return err
+		}
+		ccfg.Scales = schema.Scales()
 	}
 	ccfg.Progress = func(r coordinator.RoundReport) {
 		fmt.Fprintf(stdout, "round %d/%d closed: accuracy %.3f  auc %.3f  contributors %d  model %s\n",

@@ -25,9 +25,14 @@ type demoReport struct {
 	Encrypted    bool              `json:"encrypted"`
 	Participants []participantInfo `json:"participants"`
 	Consent      consentFigures    `json:"consent"`
-	Rounds       []roundFigures    `json:"rounds"`
-	Final        finalFigures      `json:"final"`
-	Seconds      float64           `json:"seconds"`
+	// Standardisation is the study's feature standardisation and
+	// StandardiserHash, with "pooled", the hash of the standardiser the
+	// moments phase agreed on (records.Standardiser.Encode).
+	Standardisation  records.Standardisation `json:"standardisation"`
+	StandardiserHash common.Hash             `json:"standardiser_hash,omitzero"`
+	Rounds           []roundFigures          `json:"rounds"`
+	Final            finalFigures            `json:"final"`
+	Seconds          float64                 `json:"seconds"`
 }
 
 type finalFigures struct {
@@ -42,7 +47,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	hospitals := fs.Int("hospitals", 3, "number of hospitals, each with its own synthetic cohort (ignored with --data)")
 	dataFiles := fs.String("data", "", "comma-separated CSV files, one per hospital, instead of synthetic cohorts (needs --schema)")
 	schemaFile := fs.String("schema", "", "JSON schema of the --data files")
-	standardise := fs.String("standardise", standardisePooled, "with --data: \"pooled\" standardises with statistics summed across hospitals under encryption, \"site\" with each hospital's own")
+	standardise := fs.String("standardise", string(records.StandardisePooled), "with --data: \"pooled\" standardises with statistics summed across hospitals under encryption (the study's moments phase), \"site\" with each hospital's own")
 	rounds := fs.Int("rounds", 5, "number of training rounds")
 	seed := fs.Int64("seed", 1, "seed of the synthetic cohorts, the initial model and local training")
 	report := fs.String("report", "", "write a JSON report of the study to this path")
@@ -59,20 +64,26 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return errUsage
 	}
 	var sites []records.Site
+	var scales []float64
+	mode := records.StandardiseNone // the synthetic cohorts are near unit scale already
 	if *dataFiles != "" || *schemaFile != "" {
 		if *dataFiles == "" || *schemaFile == "" {
 			fmt.Fprintln(stderr, "--data and --schema go together: one CSV file per hospital and the schema they follow")
 			return errUsage
 		}
-		if *standardise != standardisePooled && *standardise != standardiseSite {
-			fmt.Fprintf(stderr, "--standardise is %q, want %q or %q\n", *standardise, standardisePooled, standardiseSite)
+		if mode = records.Standardisation(*standardise); mode != records.StandardisePooled && mode != records.StandardiseSite {
+			fmt.Fprintf(stderr, "--standardise is %q, want %q or %q\n", *standardise, records.StandardisePooled, records.StandardiseSite)
 			return errUsage
 		}
 		var err error
-		if sites, err = loadHospitalSites(strings.Split(*dataFiles, ","), *schemaFile, *standardise, stderr); err != nil {
+		if sites, scales, err = loadHospitalSites(strings.Split(*dataFiles, ","), *schemaFile, mode, stderr); err != nil {
 			return err
 		}
 		*hospitals = len(sites)
+		if mode == records.StandardisePooled && *hospitals < 2 {
+			fmt.Fprintln(stderr, "--standardise pooled needs at least 2 hospitals: with one, the pooled statistics would be its own; use --standardise site")
+			return errUsage
+		}
 	}
 	var attacks map[int]participant.Attack
 	if *malicious > 0 {
@@ -106,6 +117,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	rep, err := demo(ctx, localStudyConfig{
 		hospitals: *hospitals, rounds: *rounds, seed: *seed, dataDir: dir, sites: sites, robust: *robust, attacks: attacks,
+		standardise: mode, scales: scales,
 		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 	}, stdout)
 	if err != nil {
@@ -175,9 +187,14 @@ func (s *localStudy) report(elapsed time.Duration) (*demoReport, error) {
 		return nil, errNoRounds
 	}
 	last := s.rounds[len(s.rounds)-1]
+	mode := s.cfg.standardise
+	if mode == "" {
+		mode = records.StandardiseNone
+	}
 	return &demoReport{
 		Contract: s.ledger.Address(), StudyID: s.studyID, Seed: s.cfg.seed, Encrypted: !s.cfg.plaintext,
 		Participants: s.participants, Consent: s.consent, Rounds: s.rounds,
+		Standardisation: mode, StandardiserHash: s.result.StandardiserHash,
 		Final:   finalFigures{Accuracy: last.Accuracy, AUC: last.AUC, Loss: last.Loss, ModelHash: last.ModelHash},
 		Seconds: elapsed.Seconds(),
 	}, nil
@@ -198,6 +215,13 @@ func printSummary(out io.Writer, rep *demoReport) {
 			r.Seconds.Aggregate, r.Seconds.Decrypt, r.Seconds.Chain, r.GasUsed, r.ModelHash.Hex()[:12]+"…")
 	}
 	_ = w.Flush()
+	switch rep.Standardisation {
+	case records.StandardisePooled:
+		fmt.Fprintf(out, "\nfeatures standardised with statistics pooled across the %d hospitals under encryption (moments phase), standardiser %s\n",
+			len(rep.Participants), rep.StandardiserHash.Hex()[:12]+"…")
+	case records.StandardiseSite:
+		fmt.Fprintln(out, "\nfeatures standardised with each hospital's own statistics")
+	}
 	fmt.Fprintf(out, "\nfinal model: accuracy %.3f, AUC %.3f on %d sites' test records; study %d on contract %s; %.1fs in all\n",
 		rep.Final.Accuracy, rep.Final.AUC, len(rep.Participants), rep.StudyID, rep.Contract.Hex(), rep.Seconds)
 	if last := rep.Rounds[len(rep.Rounds)-1]; len(last.Sites) > 0 {

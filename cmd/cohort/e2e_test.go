@@ -93,6 +93,9 @@ func TestE2EProcesses(t *testing.T) {
 		TLS:    tlsConfig{CA: "certs/ca.pem", Cert: "certs/coordinator.pem", Key: "certs/coordinator.key"},
 		Listen: "127.0.0.1:0", DataDir: "state/coordinator", SpecFile: "spec.json", Participants: 4,
 		PhaseTimeout: duration(8 * time.Second),
+		// Features standardised with statistics pooled across the hospitals:
+		// the moments phase runs before round 1.
+		Standardise: "pooled",
 	})
 	// The coordinator must come back on the same address after its restart.
 	listen := freeLoopbackAddr(t)
@@ -107,7 +110,8 @@ func TestE2EProcesses(t *testing.T) {
 			Data:     dataConfig{Synthetic: &syntheticSource{Site: i, Sites: 4, Seed: 1}},
 			// The synthetic patients granted nothing on this chain: use the
 			// cohort's own consent flags (the demo exercises chain consent).
-			Consent: "local",
+			Consent:     "local",
+			Standardise: "pooled",
 		})
 	}
 
@@ -190,6 +194,20 @@ func TestE2EProcesses(t *testing.T) {
 	logs, err := os.ReadFile(c.path("coordinator-restarted.log"))
 	require.NoError(t, err)
 	assert.Contains(t, string(logs), "resuming study from the chain")
+	assert.Contains(t, string(logs), "pooled standardiser restored from the store", "the restarted coordinator does not run the moments phase again")
+	first, err := os.ReadFile(c.path("coordinator.log"))
+	require.NoError(t, err)
+	assert.Contains(t, string(first), "pooled standardiser agreed")
+	// Every hospital kept the same pooled standardiser.
+	var kept []byte
+	for _, h := range hospitals {
+		b, err := os.ReadFile(c.path("state", h, "standardiser.json"))
+		require.NoError(t, err, "%s kept the pooled standardiser", h)
+		if kept == nil {
+			kept = b
+		}
+		assert.JSONEq(t, string(kept), string(b), "%s kept the same standardiser", h)
+	}
 	c.assertNoSecretsInLogs()
 }
 

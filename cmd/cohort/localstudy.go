@@ -99,6 +99,12 @@ type localStudyConfig struct {
 	// keystores keeps every hospital's key shares in an encrypted keystore
 	// (light scrypt) in its data directory, as a production node does.
 	keystores bool
+	// standardise is the study's feature standardisation (empty: none, the
+	// sites are used as given). With records.StandardisePooled the sites hold
+	// raw features and the coordinator and hospitals run the moments phase
+	// before round 1, encoding moments with scales (one per feature).
+	standardise records.Standardisation
+	scales      []float64
 	// consentReady, if set, is called once the synthetic patients' consent
 	// grants are on chain, before key generation and round 1.
 	consentReady func(consentFigures)
@@ -224,6 +230,8 @@ type localStudy struct {
 	nodesMu    sync.Mutex
 	startLater []lateNode
 	stopNode   []context.CancelFunc
+	// standardiser is the pooled standardiser the study agreed on, if any.
+	standardiser *records.Standardiser
 }
 
 // msgPendingShare is what a participant logs once it keeps a re-sharing's
@@ -455,6 +463,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	ccfg.StudyID, ccfg.Participants, ccfg.Rounds, ccfg.Spec, ccfg.InitSeed = s.studyID, cfg.hospitals-len(cfg.joinBeforeRound), cfg.rounds, s.spec, cfg.seed
 	ccfg.InsecurePlaintext = cfg.plaintext
 	ccfg.Root = rootData
+	ccfg.Standardisation, ccfg.Scales = cfg.standardise, cfg.scales
 	if cfg.serverOptimizer != nil {
 		ccfg.ServerOptimizer = *cfg.serverOptimizer
 	}
@@ -597,6 +606,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		pcfg := participant.Config{
 			Name: founders[i].Name, StudyID: s.studyID, Site: site, ConsentSource: consentSource, Spec: s.spec,
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.plaintext,
+			Standardisation: cfg.standardise, Scales: cfg.scales,
 			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.attacks[i],
 			// Fail fast in one process, unless the coordinator is meant to vanish.
 			StopOnTaskError: cfg.restartCoordinatorIn == 0 && cfg.restartCoordinatorInReshare == 0,
@@ -638,6 +648,17 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		return nil, err
 	}
 	s.result = result
+	if h := result.StandardiserHash; h != (common.Hash{}) {
+		enc, err := store.Get(h)
+		if err != nil {
+			return nil, fmt.Errorf("the agreed standardiser: %w", err)
+		}
+		std, err := records.DecodeStandardiser(enc)
+		if err != nil {
+			return nil, err
+		}
+		s.standardiser = &std
+	}
 	if consentSource == participant.ConsentChain {
 		// Consented as of round 1, as the chain decided it.
 		for i, site := range sites {

@@ -43,9 +43,14 @@ type participantFileConfig struct {
 	// registry, as of each round; records need a patient-id column), "local"
 	// (the CSV's consent column) or "auto" (default: chain when the records
 	// carry patient ids).
-	Consent   string              `json:"consent,omitempty"`
-	Train     *models.TrainConfig `json:"train,omitempty"`      // local training (default: models.DefaultTrainConfig)
-	LogFormat string              `json:"log_format,omitempty"` // "text" (default) or "json"
+	Consent string `json:"consent,omitempty"`
+	// Standardise is how features are standardised: "pooled" (default:
+	// statistics pooled across the hospitals through the study's moments
+	// phase, no hospital's own revealed), "site" (this hospital's own) or
+	// "none". It must be the coordinator's, or the node stops.
+	Standardise string              `json:"standardise,omitempty"`
+	Train       *models.TrainConfig `json:"train,omitempty"`      // local training (default: models.DefaultTrainConfig)
+	LogFormat   string              `json:"log_format,omitempty"` // "text" (default) or "json"
 }
 
 type keystoreConfig struct {
@@ -78,46 +83,66 @@ func (c *participantFileConfig) resolve(dir string) {
 	c.TLS.resolve(dir)
 }
 
-// site loads the hospital's records. CSV records are standardised with the
-// site's own statistics (the per-site option of the learning design).
-func (d dataConfig) site(name string) (records.Site, error) {
+// site loads the hospital's records and the scales of its features (the
+// schema's; 1 for the synthetic cohorts, already near unit scale). With
+// site standardisation the records come back standardised with the site's
+// own statistics; otherwise raw (pooled standardisation happens in the
+// study's moments phase).
+func (d dataConfig) site(name string, mode records.Standardisation) (records.Site, []float64, error) {
+	var site records.Site
+	var scales []float64
 	switch {
 	case d.Synthetic != nil && d.CSV != "":
-		return records.Site{}, errors.New("data: set either csv (with schema) or synthetic, not both")
+		return records.Site{}, nil, errors.New("data: set either csv (with schema) or synthetic, not both")
 	case d.Synthetic != nil:
 		sc := records.DefaultSyntheticConfig()
 		sc.Sites, sc.Seed = d.Synthetic.Sites, d.Synthetic.Seed
 		sites, err := records.Synthetic(sc)
 		if err != nil {
-			return records.Site{}, fmt.Errorf("data.synthetic: %w", err)
+			return records.Site{}, nil, fmt.Errorf("data.synthetic: %w", err)
 		}
 		if d.Synthetic.Site < 0 || d.Synthetic.Site >= len(sites) {
-			return records.Site{}, fmt.Errorf("data.synthetic.site %d: want 0..%d", d.Synthetic.Site, len(sites)-1)
+			return records.Site{}, nil, fmt.Errorf("data.synthetic.site %d: want 0..%d", d.Synthetic.Site, len(sites)-1)
 		}
-		return sites[d.Synthetic.Site], nil
+		site, scales = sites[d.Synthetic.Site], unitScales(sc.Features)
 	case d.CSV != "":
 		if d.Schema == "" {
-			return records.Site{}, errors.New("data.schema: a CSV needs its schema file")
+			return records.Site{}, nil, errors.New("data.schema: a CSV needs its schema file")
 		}
 		schema, err := records.LoadSchemaFile(d.Schema)
 		if err != nil {
-			return records.Site{}, err
+			return records.Site{}, nil, err
 		}
-		site, _, err := records.LoadFile(d.CSV, schema, records.LoadOptions{Name: name, At: time.Now()})
-		if err != nil {
-			return records.Site{}, err
+		if site, _, err = records.LoadFile(d.CSV, schema, records.LoadOptions{Name: name, At: time.Now()}); err != nil {
+			return records.Site{}, nil, err
 		}
-		m, err := records.TrainMoments(site, schema.Features())
-		if err != nil {
-			return records.Site{}, err
-		}
-		std, err := records.NewStandardiser(m)
-		if err != nil {
-			return records.Site{}, err
-		}
-		return std.ApplySite(site)
+		scales = schema.Scales()
+	default:
+		return records.Site{}, nil, errors.New("data: set csv and schema, or synthetic")
 	}
-	return records.Site{}, errors.New("data: set csv and schema, or synthetic")
+	if mode != records.StandardiseSite {
+		return site, scales, nil
+	}
+	m, err := records.TrainMoments(site, len(scales))
+	if err != nil {
+		return records.Site{}, nil, err
+	}
+	std, err := records.NewStandardiser(m)
+	if err != nil {
+		return records.Site{}, nil, err
+	}
+	site, err = std.ApplySite(site)
+	return site, scales, err
+}
+
+// unitScales are the moments encoding's scales of f features already near
+// unit scale.
+func unitScales(f int) []float64 {
+	s := make([]float64, f)
+	for i := range s {
+		s[i] = 1
+	}
+	return s
 }
 
 func runParticipant(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -160,7 +185,11 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 	if err != nil {
 		return err
 	}
-	site, err := cfg.Data.site(cfg.Name)
+	mode, err := records.ParseStandardisation(cfg.Standardise, records.StandardisePooled)
+	if err != nil {
+		return fmt.Errorf("standardise: %w", err)
+	}
+	site, scales, err := cfg.Data.site(cfg.Name, mode)
 	if err != nil {
 		return err
 	}
@@ -207,7 +236,7 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 	}
 	p, err := participant.New(participant.Config{
 		Name: cfg.Name, StudyID: cfg.StudyID, Site: site, Spec: spec, Train: train,
-		Keystore: ks, DataDir: cfg.DataDir, ConsentSource: source,
+		Keystore: ks, DataDir: cfg.DataDir, ConsentSource: source, Standardisation: mode, Scales: scales,
 		Observe: func(t participant.Trace) {
 			fmt.Fprintf(stdout, "round %d: trained on %d consented records, update sealed and committed (%d bytes)\n", t.Round, t.Samples, t.UploadBytes)
 		},

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/records"
+)
+
+// With pooled standardisation a coordinator restarted mid-study and a
+// hospital node restarted after round 1 both resume with the standardiser
+// agreed before round 1, from the coordinator's store and the node's data
+// directory: the moments phase runs once.
+func TestPooledStandardisationSurvivesRestarts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var logs bytes.Buffer
+	s, err := runLocalStudy(ctx, localStudyConfig{
+		hospitals: 3, rounds: 2, seed: 8, dataDir: t.TempDir(), threshold: 3, localConsent: true,
+		standardise: records.StandardisePooled, scales: []float64{1, 1, 1, 1, 1, 1, 1, 1},
+		restartCoordinatorIn: 2, restartParticipantAfter: map[int]uint32{1: 1}, phaseTimeout: 20 * time.Second,
+		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	})
+	require.NoError(t, err)
+	t.Cleanup(s.Close)
+	out := logs.String()
+	assert.Equal(t, 1, strings.Count(out, "pooled standardiser agreed"), "the moments phase ran once")
+	assert.Contains(t, out, "pooled standardiser restored from the store", "the restarted coordinator kept it")
+	assert.Contains(t, out, "pooled standardiser restored from the data directory", "the restarted hospital kept it")
+	require.NotNil(t, s.standardiser)
+	require.Len(t, s.rounds, 2)
+	for _, f := range s.rounds {
+		assert.Equal(t, 3, f.Participants, "round %d: every hospital trained with the standardiser", f.Round)
+	}
+	assert.Greater(t, s.rounds[1].Accuracy, 0.7)
+}
+
+// A study with one hospital cannot pool: the pooled statistics would be its own.
+func TestPooledStandardisationNeedsTwoHospitals(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	_, err := runLocalStudy(ctx, localStudyConfig{
+		hospitals: 1, rounds: 1, seed: 1, dataDir: t.TempDir(), localConsent: true,
+		standardise: records.StandardisePooled, scales: []float64{1, 1, 1, 1, 1, 1, 1, 1},
+	})
+	require.ErrorContains(t, err, "needs at least 2")
+}
+
+// cohort demo refuses pooled standardisation of a single hospital's file.
+func TestDemoPooledNeedsTwoFiles(t *testing.T) {
+	needWDBC(t)
+	files := writeSiteFiles(t, 1)
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), []string{"demo", "--data", files[0], "--schema", wdbcSchema, "--standardise", "pooled"}, &out, &errOut)
+	assert.NotEqual(t, 0, code)
+	assert.Contains(t, errOut.String(), "--standardise pooled needs at least 2 hospitals")
+}

@@ -1,0 +1,382 @@
+package coordinator
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// Limits on moments-phase messages.
+const (
+	// MaxMomentsBytes bounds one site's encrypted moments (and so does
+	// Config.MaxUpdateBytes, if lower): 3 values per feature, a ciphertext
+	// (about 0.8 MB) per 8192 of them.
+	MaxMomentsBytes = 16 << 20
+	// MaxMomentsCount bounds one site's count of training records.
+	MaxMomentsCount = 1 << 40
+	// maxShareBytes bounds one decryption share of the moments' sum (and so
+	// does Config.MaxUpdateBytes, if lower).
+	maxShareBytes = 16 << 20
+)
+
+// momentsState is the name, in the store, of the moments phase's outcome:
+// the MomentsResultTask every participant was sent, kept so a restarted
+// coordinator resumes without running the phase again.
+const momentsState = "moments-result"
+
+// pooledStandardiser agrees on the study's pooled standardiser before round
+// 1, or restores the one agreed before a restart. See runMoments.
+func (c *Coordinator) pooledStandardiser(ctx context.Context, members []common.Address, currentRound uint32) error {
+	raw, err := c.store.ReadState(momentsState)
+	if err == nil {
+		var res cohortv1.MomentsResultTask
+		if err := proto.Unmarshal(raw, &res); err != nil {
+			return fmt.Errorf("coordinator: kept moments result: %w", err)
+		}
+		c.setStandardiser(&res)
+		c.log.Info("pooled standardiser restored from the store", "hash", c.standardiserHash().Hex())
+		if currentRound > 0 {
+			return nil // every participant confirmed it before round 1
+		}
+		// Before round 1 a participant may not have kept it yet: send it again.
+		return c.confirmStandardiser(ctx, members, &res)
+	}
+	if currentRound > 0 {
+		return fmt.Errorf("coordinator: the study is past round 1 with pooled standardisation, but the store holds no agreed standardiser (%v); restore the coordinator's data directory", err)
+	}
+	var res *cohortv1.MomentsResultTask
+	for attempt := 1; ; attempt++ {
+		if res, err = c.runMoments(ctx, members); err == nil {
+			break
+		}
+		// A member that went away mid-phase: run it again with those left.
+		if attempt == momentsAttempts || !(errors.Is(err, ErrStalled) || errors.Is(err, errNoQuorum)) {
+			return fmt.Errorf("coordinator: moments phase: %w", err)
+		}
+		c.log.Warn("moments phase stalled; running it again", "attempt", attempt, "err", err)
+	}
+	return c.confirmStandardiser(ctx, members, res)
+}
+
+// momentsAttempts is how many times the moments phase is run before the
+// coordinator gives up.
+const momentsAttempts = 3
+
+// runMoments runs the moments phase: every member sends its signed count of
+// consented training records; the members that did are sent the total with
+// the signed counts, and each uploads its moments encoded for that total and
+// encrypted under the collective key, signed; the coordinator sums them and
+// asks t share holders for decryption shares bound to the sum's hash (each
+// holder recomputes the sum first); it decrypts only the sum, decodes the
+// pooled moments and keeps the standardiser they give.
+func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) (*cohortv1.MomentsResultTask, error) {
+	session := make([]byte, 32)
+	if _, err := rand.Read(session); err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.momentsSession = session
+	c.mu.Unlock()
+	least := max(2, c.minParticipants)
+
+	// Counts: public, as every round's committed sample counts are.
+	ph := c.open(auth.KindMomentsCount, 0, members)
+	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_MomentsCount{MomentsCount: &cohortv1.MomentsCountTask{
+		StudyId: c.cfg.StudyID, Session: session, Scales: c.cfg.Scales,
+	}}})
+	if err := c.wait(ctx, ph, c.cfg.PhaseTimeout, least); err != nil {
+		return nil, err
+	}
+	senders, raws := c.answers(ph, members)
+	counts := make([]*cohortv1.MomentsCount, len(raws))
+	var total uint64
+	for i, b := range raws {
+		counts[i] = new(cohortv1.MomentsCount)
+		if err := proto.Unmarshal(b, counts[i]); err != nil {
+			return nil, err
+		}
+		total += counts[i].GetCount()
+	}
+
+	// Encrypted moments, from exactly the members that counted.
+	c.mu.Lock()
+	pkHash := c.pkHash
+	c.mu.Unlock()
+	mph := c.open(auth.KindMoments, 0, senders)
+	c.broadcast(senders, &cohortv1.Task{Kind: &cohortv1.Task_Moments{Moments: &cohortv1.MomentsTask{
+		StudyId: c.cfg.StudyID, Session: session, Total: total, Counts: counts, Scales: c.cfg.Scales, PublicKeyHash: pkHash.Bytes(),
+	}}})
+	if err := c.wait(ctx, mph, c.cfg.PhaseTimeout, len(senders)); err != nil {
+		return nil, err
+	}
+	_, raws = c.answers(mph, senders)
+	contributions := make([]*cohortv1.MomentsContribution, len(raws))
+	cts := make([][]byte, len(raws))
+	ones := make([]float64, len(raws))
+	for i, b := range raws {
+		contributions[i] = new(cohortv1.MomentsContribution)
+		if err := proto.Unmarshal(b, contributions[i]); err != nil {
+			return nil, err
+		}
+		var err error
+		if cts[i], err = c.store.Get(common.BytesToHash(contributions[i].GetCiphertextHash())); err != nil {
+			return nil, err
+		}
+		ones[i] = 1
+	}
+	agg, err := c.summer.sum(cts, ones)
+	if err != nil {
+		return nil, fmt.Errorf("sum the moments: %w", err)
+	}
+	aggHash, err := c.store.Put(agg)
+	if err != nil {
+		return nil, err
+	}
+
+	// Threshold decryption of the sum, never of a site's moments.
+	task := &cohortv1.MomentsDecryptTask{
+		StudyId: c.cfg.StudyID, Session: session, Total: total, Counts: counts, Contributions: contributions, AggregateHash: aggHash.Bytes(),
+	}
+	_, raws, err = c.askActiveSet(ctx, auth.KindMomentsShare, 0, aggHash, senders, func(points []uint64) *cohortv1.Task {
+		t := proto.Clone(task).(*cohortv1.MomentsDecryptTask)
+		t.ActivePoints = points
+		return &cohortv1.Task{Kind: &cohortv1.Task_MomentsDecrypt{MomentsDecrypt: t}}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("decryption: %w", err)
+	}
+	subs := make([]*cohortv1.MomentsShareSubmission, len(raws))
+	shares := make([][]byte, len(raws))
+	for i, b := range raws {
+		subs[i] = new(cohortv1.MomentsShareSubmission)
+		if err := proto.Unmarshal(b, subs[i]); err != nil {
+			return nil, err
+		}
+		shares[i] = subs[i].GetShare()
+	}
+	plain, err := c.summer.open(agg, shares)
+	if err != nil {
+		return nil, fmt.Errorf("decryption: %w", err)
+	}
+	std, err := records.PooledStandardiser(plain, float64(total), c.cfg.Scales)
+	if err != nil {
+		return nil, err
+	}
+	enc, err := std.Encode()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := c.store.Put(enc); err != nil {
+		return nil, err
+	}
+	res := &cohortv1.MomentsResultTask{
+		StudyId: c.cfg.StudyID, Session: session, Total: total, Scales: c.cfg.Scales, Counts: counts,
+		Contributions: contributions, AggregateHash: aggHash.Bytes(), Shares: subs, Standardiser: enc,
+	}
+	raw, err := proto.Marshal(res)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.store.WriteState(momentsState, raw); err != nil {
+		return nil, fmt.Errorf("keep the moments result: %w", err)
+	}
+	c.setStandardiser(res)
+	c.log.Info("pooled standardiser agreed", "sites", len(senders), "records", total, "hash", c.standardiserHash().Hex())
+	return res, nil
+}
+
+// confirmStandardiser sends every member the moments phase's outcome and
+// waits until every member has checked and kept it, or until the phase
+// timeout if the study's minimum did. A member that joins later is sent it
+// on joining (see Join).
+func (c *Coordinator) confirmStandardiser(ctx context.Context, members []common.Address, res *cohortv1.MomentsResultTask) error {
+	ph := c.open(auth.KindMomentsStandardiser, 0, members)
+	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_MomentsResult{MomentsResult: res}})
+	if err := c.wait(ctx, ph, c.cfg.PhaseTimeout, max(1, c.minParticipants)); err != nil {
+		return fmt.Errorf("coordinator: participants confirming the pooled standardiser: %w", err)
+	}
+	return nil
+}
+
+// setStandardiser records the moments phase's outcome.
+func (c *Coordinator) setStandardiser(res *cohortv1.MomentsResultTask) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.standardiser = res.GetStandardiser()
+	c.momentsResult = &cohortv1.Task{Kind: &cohortv1.Task_MomentsResult{MomentsResult: res}}
+}
+
+// catchUpTask is the task a (re)joining member is sent first: the pooled
+// standardiser, once agreed, unless the current phase sends it anyway. A
+// member that missed the confirmation (down, or its data directory lost)
+// then checks and keeps it before it is asked to train. Guarded by mu.
+func (c *Coordinator) catchUpTask() *cohortv1.Task {
+	if c.momentsResult == nil || (c.phase != nil && c.phase.kind == auth.KindMomentsStandardiser) {
+		return nil
+	}
+	return c.momentsResult
+}
+
+// standardiserHash is keccak256 of the agreed pooled standardiser's
+// encoding, or zero before it is agreed.
+func (c *Coordinator) standardiserHash() common.Hash {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.standardiser == nil {
+		return common.Hash{}
+	}
+	return crypto.Keccak256Hash(c.standardiser)
+}
+
+// checkSession refuses a moments message from another run of the phase.
+func (c *Coordinator) checkSession(session []byte) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.momentsSession == nil || string(session) != string(c.momentsSession) {
+		return fmt.Errorf("%w: moments message for another run of the moments phase (a replay?)", ErrWrongPhase)
+	}
+	return nil
+}
+
+func (s *server) SubmitMomentsCount(ctx context.Context, req *cohortv1.MomentsCount) (*cohortv1.Ack, error) {
+	c := s.c
+	if req.GetStudyId() != c.cfg.StudyID {
+		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
+	}
+	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, 0, auth.KindMomentsCount, auth.MomentsCountContent(req.GetSession(), req.GetCount()))
+	if err != nil {
+		return nil, toStatus(err)
+	}
+	if err := c.checkSession(req.GetSession()); err != nil {
+		return nil, toStatus(err)
+	}
+	if req.GetCount() == 0 || req.GetCount() > MaxMomentsCount {
+		return nil, toStatus(fmt.Errorf("%w: count of %d training records; want 1..%d", ErrMalformed, req.GetCount(), uint64(MaxMomentsCount)))
+	}
+	raw, err := proto.Marshal(req)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindMomentsCount, 0, addr, raw))
+}
+
+func (s *server) SubmitMoments(ctx context.Context, req *cohortv1.MomentsSubmission) (*cohortv1.Ack, error) {
+	c := s.c
+	if req.GetStudyId() != c.cfg.StudyID {
+		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
+	}
+	if limit := min(MaxMomentsBytes, c.cfg.MaxUpdateBytes); int64(len(req.GetCiphertext())) > limit {
+		return nil, toStatus(fmt.Errorf("%w: encrypted moments of %d bytes; the limit is %d", ErrTooLarge, len(req.GetCiphertext()), limit))
+	}
+	h := crypto.Keccak256Hash(req.GetCiphertext())
+	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, 0, auth.KindMoments, auth.MomentsContent(req.GetSession(), h))
+	if err != nil {
+		return nil, toStatus(err)
+	}
+	if err := c.checkSession(req.GetSession()); err != nil {
+		return nil, toStatus(err)
+	}
+	if err := c.expecting(auth.KindMoments, 0, addr); err != nil {
+		return nil, toStatus(err)
+	}
+	c.mu.Lock()
+	pkHash := c.pkHash
+	c.mu.Unlock()
+	if err := c.summer.validateUpdate(req.GetCiphertext(), pkHash, 3*len(c.cfg.Scales)); err != nil {
+		return nil, toStatus(fmt.Errorf("moments: %w", err))
+	}
+	if _, err := c.store.Put(req.GetCiphertext()); err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	raw, err := proto.Marshal(&cohortv1.MomentsContribution{CiphertextHash: h.Bytes(), Auth: req.GetAuth()})
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindMoments, 0, addr, raw))
+}
+
+func (s *server) SubmitMomentsShare(ctx context.Context, req *cohortv1.MomentsShareSubmission) (*cohortv1.Ack, error) {
+	c := s.c
+	if req.GetStudyId() != c.cfg.StudyID {
+		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
+	}
+	if limit := min(maxShareBytes, c.cfg.MaxUpdateBytes); int64(len(req.GetShare())) > limit {
+		return nil, toStatus(fmt.Errorf("%w: decryption share of %d bytes; the limit is %d", ErrTooLarge, len(req.GetShare()), limit))
+	}
+	agg := common.BytesToHash(req.GetAggregateHash())
+	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(agg, req.GetShare()))
+	if err != nil {
+		return nil, toStatus(err)
+	}
+	c.mu.Lock()
+	subject := common.Hash{}
+	if c.phase != nil && c.phase.kind == auth.KindMomentsShare {
+		subject = c.phase.subject
+	}
+	c.mu.Unlock()
+	if agg != subject || len(req.GetAggregateHash()) != common.HashLength {
+		return nil, toStatus(fmt.Errorf("%w: moments decryption share for sum %s, the phase's sum is %s", ErrWrongPhase, agg.Hex(), subject.Hex()))
+	}
+	raw, err := proto.Marshal(req)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindMomentsShare, 0, addr, raw))
+}
+
+func (s *server) ConfirmMoments(ctx context.Context, req *cohortv1.MomentsConfirmation) (*cohortv1.Ack, error) {
+	c := s.c
+	if req.GetStudyId() != c.cfg.StudyID {
+		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
+	}
+	h := common.BytesToHash(req.GetStandardiserHash())
+	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, 0, auth.KindMomentsStandardiser, h)
+	if err != nil {
+		return nil, toStatus(err)
+	}
+	if want := c.standardiserHash(); h != want || want == (common.Hash{}) {
+		return nil, toStatus(fmt.Errorf("%w: %s confirms standardiser %s, the agreed one is %s", ErrWrongPhase, addr.Hex(), h.Hex(), want.Hex()))
+	}
+	c.mu.Lock()
+	confirming := c.phase != nil && c.phase.kind == auth.KindMomentsStandardiser
+	c.mu.Unlock()
+	if !confirming {
+		// A member catching up after the phase (see catchUpTask).
+		c.log.Info("participant confirmed the pooled standardiser after the phase", "address", addr.Hex())
+		return &cohortv1.Ack{}, nil
+	}
+	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindMomentsStandardiser, 0, addr, nil))
+}
+
+// checkScales validates the moments encoding's scales for f features.
+func checkScales(scales []float64, f int) error {
+	if len(scales) != f {
+		return fmt.Errorf("%d scales for a %d-feature model; give one per feature (the schema's)", len(scales), f)
+	}
+	for j, s := range scales {
+		if !(s > 0) || math.IsInf(s, 0) {
+			return fmt.Errorf("scale of feature %d is %v; want a finite value > 0", j, s)
+		}
+	}
+	return nil
+}
+
+// trainStandardiserHash is what a TrainTask says of the pooled standardiser.
+func (c *Coordinator) trainStandardiserHash() []byte {
+	if c.cfg.Standardisation != records.StandardisePooled {
+		return nil
+	}
+	return c.standardiserHash().Bytes()
+}

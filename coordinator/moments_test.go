@@ -1,0 +1,248 @@
+package coordinator
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// startMoments puts the fixture's coordinator in a moments phase of kind
+// for hospitals h1 and h2, with 4 features of scale 1.
+func (f *fixture) startMoments(kind string) []byte {
+	session := crypto.Keccak256([]byte("session"))
+	f.coord.cfg.Scales = []float64{1, 1, 1, 1}
+	f.coord.momentsSession = session
+	f.coord.phase = newPhase(kind, 0, []common.Address{f.hospitals[0].addr(), f.hospitals[1].addr()})
+	return session
+}
+
+func (f *fixture) sendCount(t *testing.T, h *hospital, signer *ecdsa.PrivateKey, session []byte, count uint64, study uint64) error {
+	t.Helper()
+	signed, err := auth.Sign(signer, f.studyID, 0, auth.KindMomentsCount, auth.MomentsCountContent(session, count))
+	require.NoError(t, err)
+	signed.Signer = h.addr().Bytes()
+	_, err = h.client.SubmitMomentsCount(f.ctx, &cohortv1.MomentsCount{StudyId: study, Session: session, Count: count, Auth: signed})
+	return err
+}
+
+// Counts of the moments phase are accepted once per asked participant,
+// signed by it, for this run of the phase and in range.
+func TestMomentsCountsRefuseHostileInput(t *testing.T) {
+	f := newFixture(t)
+	session := f.startMoments(auth.KindMomentsCount)
+	h1, h2 := f.hospitals[0], f.hospitals[1]
+	require.NoError(t, f.sendCount(t, h1, h1.key, session, 120, f.studyID))
+	tests := []struct {
+		name string
+		err  error
+		want codes.Code
+	}{
+		{"replay", f.sendCount(t, h1, h1.key, session, 120, f.studyID), codes.AlreadyExists},
+		{"second count", f.sendCount(t, h1, h1.key, session, 99, f.studyID), codes.AlreadyExists},
+		{"wrong count signature (signed by another key)", f.sendCount(t, h2, h1.key, session, 80, f.studyID), codes.Unauthenticated},
+		{"from another run of the phase", f.sendCount(t, h2, h2.key, crypto.Keccak256([]byte("old session")), 80, f.studyID), codes.FailedPrecondition},
+		{"another study", f.sendCount(t, h2, h2.key, session, 80, f.studyID+1), codes.FailedPrecondition},
+		{"zero records", f.sendCount(t, h2, h2.key, session, 0, f.studyID), codes.InvalidArgument},
+		{"absurd count", f.sendCount(t, h2, h2.key, session, MaxMomentsCount+1, f.studyID), codes.InvalidArgument},
+		{"not asked", f.sendCount(t, f.stranger, f.stranger.key, session, 80, f.studyID), codes.PermissionDenied},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, status.Code(tt.err), "%v", tt.err)
+		})
+	}
+	require.NoError(t, f.sendCount(t, h2, h2.key, session, 80, f.studyID))
+	from, raws := f.coord.answers(f.coord.phase, []common.Address{h1.addr(), h2.addr()})
+	require.Len(t, from, 2)
+	var c cohortv1.MomentsCount
+	require.NoError(t, proto.Unmarshal(raws[0], &c))
+	assert.Equal(t, uint64(120), c.GetCount(), "the first count stands")
+}
+
+// Encrypted moments are accepted once, signed, of the study's key and
+// length, and within the size limit.
+func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
+	f := newFixture(t)
+	session := f.startMoments(auth.KindMoments)
+	h1, h2 := f.hospitals[0], f.hospitals[1]
+	encrypt := func(n int) []byte {
+		v, err := f.scheme.Encrypt(f.pk, make([]float64, n))
+		require.NoError(t, err)
+		b, err := v.MarshalBinary()
+		require.NoError(t, err)
+		return b
+	}
+	send := func(h *hospital, signer *ecdsa.PrivateKey, session, ct []byte) error {
+		signed, err := auth.Sign(signer, f.studyID, 0, auth.KindMoments, auth.MomentsContent(session, crypto.Keccak256Hash(ct)))
+		require.NoError(t, err)
+		signed.Signer = h.addr().Bytes()
+		_, err = h.client.SubmitMoments(f.ctx, &cohortv1.MomentsSubmission{StudyId: f.studyID, Session: session, Ciphertext: ct, Auth: signed})
+		return err
+	}
+	f.coord.cfg.MaxUpdateBytes = 1 << 20 // under gRPC's own limit, to reach the coordinator's
+	good := encrypt(12)                  // 3 moments × 4 features
+	require.NoError(t, send(h1, h1.key, session, good))
+	tests := []struct {
+		name string
+		err  error
+		want codes.Code
+	}{
+		{"replay", send(h1, h1.key, session, good), codes.AlreadyExists},
+		{"signed by another key", send(h2, h1.key, session, encrypt(12)), codes.Unauthenticated},
+		{"from another run of the phase", send(h2, h2.key, crypto.Keccak256([]byte("old")), encrypt(12)), codes.FailedPrecondition},
+		{"not the moments' length", send(h2, h2.key, session, encrypt(5)), codes.InvalidArgument},
+		{"not a ciphertext", send(h2, h2.key, session, []byte("garbage")), codes.InvalidArgument},
+		{"oversize", send(h2, h2.key, session, make([]byte, 1<<20+1)), codes.ResourceExhausted},
+		{"not asked", send(f.stranger, f.stranger.key, session, encrypt(12)), codes.PermissionDenied},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, status.Code(tt.err), "%v", tt.err)
+		})
+	}
+	assert.ErrorContains(t, tests[5].err, "encrypted moments of 1048577 bytes")
+	require.NoError(t, send(h2, h2.key, session, encrypt(12)))
+	_, raws := f.coord.answers(f.coord.phase, []common.Address{h1.addr()})
+	var c cohortv1.MomentsContribution
+	require.NoError(t, proto.Unmarshal(raws[0], &c))
+	assert.Equal(t, crypto.Keccak256Hash(good).Bytes(), c.GetCiphertextHash())
+	assert.True(t, f.coord.store.Has(crypto.Keccak256Hash(good)), "participants fetch it to recompute the sum")
+}
+
+// Decryption shares of the moments' sum are bound to the sum's hash; a
+// confirmation names the agreed standardiser.
+func TestMomentsSharesAndConfirmations(t *testing.T) {
+	f := newFixture(t)
+	f.startMoments(auth.KindMomentsShare)
+	f.coord.cfg.MaxUpdateBytes = 1 << 20 // under gRPC's own limit, to reach the coordinator's
+	h1, h2 := f.hospitals[0], f.hospitals[1]
+	aggHash := crypto.Keccak256Hash([]byte("sum of moments"))
+	f.coord.phase.subject = aggHash
+	share := func(h *hospital, signer *ecdsa.PrivateKey, agg common.Hash, b []byte) error {
+		signed, err := auth.Sign(signer, f.studyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(agg, b))
+		require.NoError(t, err)
+		signed.Signer = h.addr().Bytes()
+		_, err = h.client.SubmitMomentsShare(f.ctx, &cohortv1.MomentsShareSubmission{StudyId: f.studyID, AggregateHash: agg.Bytes(), Share: b, Auth: signed})
+		return err
+	}
+	require.NoError(t, share(h1, h1.key, aggHash, []byte("share 1")))
+	assert.Equal(t, codes.AlreadyExists, status.Code(share(h1, h1.key, aggHash, []byte("share 1"))), "replay")
+	assert.Equal(t, codes.Unauthenticated, status.Code(share(h2, h1.key, aggHash, []byte("share 2"))), "signed by another key")
+	assert.Equal(t, codes.FailedPrecondition, status.Code(share(h2, h2.key, crypto.Keccak256Hash([]byte("x")), []byte("share 2"))), "for another sum")
+	oversize := share(h2, h2.key, aggHash, make([]byte, 1<<20+1))
+	assert.Equal(t, codes.ResourceExhausted, status.Code(oversize), "oversize")
+	assert.ErrorContains(t, oversize, "decryption share of 1048577 bytes")
+	require.NoError(t, share(h2, h2.key, aggHash, []byte("share 2")))
+
+	std := records.Standardiser{Mean: []float64{1, 2, 3, 4}, Scale: []float64{1, 1, 1, 1}}
+	enc, err := std.Encode()
+	require.NoError(t, err)
+	f.coord.setStandardiser(&cohortv1.MomentsResultTask{StudyId: f.studyID, Standardiser: enc})
+	f.coord.phase = newPhase(auth.KindMomentsStandardiser, 0, []common.Address{h1.addr(), h2.addr()})
+	confirm := func(h *hospital, hash common.Hash) error {
+		signed, err := auth.Sign(h.key, f.studyID, 0, auth.KindMomentsStandardiser, hash)
+		require.NoError(t, err)
+		_, err = h.client.ConfirmMoments(f.ctx, &cohortv1.MomentsConfirmation{StudyId: f.studyID, StandardiserHash: hash.Bytes(), Auth: signed})
+		return err
+	}
+	assert.Equal(t, codes.FailedPrecondition, status.Code(confirm(h1, common.Hash{1})), "another standardiser")
+	require.NoError(t, confirm(h1, crypto.Keccak256Hash(enc)))
+	assert.Equal(t, codes.AlreadyExists, status.Code(confirm(h1, crypto.Keccak256Hash(enc))), "replay")
+}
+
+// Pooled standardisation is refused where it would reveal a site's own
+// statistics or could not run.
+func TestPooledStandardisationConfig(t *testing.T) {
+	f := newFixture(t)
+	base := func() Config {
+		cfg := DefaultConfig()
+		cfg.StudyID, cfg.Spec = f.studyID, models.Spec{Kind: models.KindLogistic, Features: 2}
+		cfg.Standardisation, cfg.Scales = records.StandardisePooled, []float64{1, 10}
+		return cfg
+	}
+	tests := []struct {
+		name string
+		edit func(*Config)
+		want string
+	}{
+		{"one participant", func(c *Config) { c.Participants = 1 }, "needs at least 2"},
+		{"plaintext test mode", func(c *Config) { c.InsecurePlaintext = true }, "plaintext"},
+		{"scales missing", func(c *Config) { c.Scales = nil }, "0 scales for a 2-feature model"},
+		{"zero scale", func(c *Config) { c.Scales = []float64{1, 0} }, "scale of feature 1"},
+		{"unknown mode", func(c *Config) { c.Standardisation = "global" }, "unknown standardisation"},
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := base()
+			tt.edit(&cfg)
+			_, err := New(cfg, f.ledger, f.coordAcct, f.scheme, f.coord.store, log)
+			require.ErrorContains(t, err, tt.want)
+		})
+	}
+	c, err := New(base(), f.ledger, f.coordAcct, f.scheme, f.coord.store, log)
+	require.NoError(t, err)
+	assert.Equal(t, records.StandardisePooled, c.cfg.Standardisation)
+}
+
+// A coordinator past round 1 resumes with the standardiser its store kept,
+// without running the moments phase again, and refuses to go on without it.
+func TestPooledStandardiserRestoredFromTheStore(t *testing.T) {
+	f := newFixture(t)
+	members := []common.Address{f.hospitals[0].addr(), f.hospitals[1].addr()}
+	err := f.coord.pooledStandardiser(f.ctx, members, 1)
+	require.ErrorContains(t, err, "restore the coordinator's data directory")
+
+	enc, err := records.Standardiser{Mean: []float64{0, 1, 2, 3}, Scale: []float64{1, 2, 3, 4}}.Encode()
+	require.NoError(t, err)
+	raw, err := proto.Marshal(&cohortv1.MomentsResultTask{StudyId: f.studyID, Standardiser: enc})
+	require.NoError(t, err)
+	require.NoError(t, f.coord.store.WriteState(momentsState, raw))
+	require.NoError(t, f.coord.pooledStandardiser(f.ctx, members, 1))
+	assert.Equal(t, crypto.Keccak256Hash(enc), f.coord.standardiserHash())
+	f.coord.cfg.Standardisation = records.StandardisePooled
+	assert.Equal(t, crypto.Keccak256Hash(enc).Bytes(), f.coord.trainStandardiserHash(), "every training task names it")
+}
+
+// A member that joins after the moments phase (it was down, or lost its data
+// directory) is first sent the pooled standardiser with its evidence, and
+// its confirmation is taken outside the phase.
+func TestJoinCatchesUpOnTheStandardiser(t *testing.T) {
+	f := newFixture(t) // collecting round-1 updates
+	h1 := f.hospitals[0]
+	enc, err := records.Standardiser{Mean: []float64{0, 1, 2, 3}, Scale: []float64{1, 2, 3, 4}}.Encode()
+	require.NoError(t, err)
+	f.coord.setStandardiser(&cohortv1.MomentsResultTask{StudyId: f.studyID, Standardiser: enc})
+	signed, err := auth.Sign(h1.key, f.studyID, 0, auth.KindJoin, auth.JoinContent("h1", auth.Fingerprint(h1.cert)))
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(f.ctx, 10*time.Second)
+	defer cancel()
+	stream, err := h1.client.Join(ctx, &cohortv1.JoinRequest{StudyId: f.studyID, Name: "h1", Auth: signed})
+	require.NoError(t, err)
+	task, err := stream.Recv()
+	require.NoError(t, err)
+	require.NotNil(t, task.GetMomentsResult(), "the standardiser comes first")
+	assert.Equal(t, enc, task.GetMomentsResult().GetStandardiser())
+
+	confirmed, err := auth.Sign(h1.key, f.studyID, 0, auth.KindMomentsStandardiser, crypto.Keccak256Hash(enc))
+	require.NoError(t, err)
+	_, err = h1.client.ConfirmMoments(f.ctx, &cohortv1.MomentsConfirmation{StudyId: f.studyID, StandardiserHash: crypto.Keccak256Hash(enc).Bytes(), Auth: confirmed})
+	require.NoError(t, err, "a late confirmation is acknowledged")
+	assert.Empty(t, f.coord.phase.got, "and records nothing in the round's phase")
+}
