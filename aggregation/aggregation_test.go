@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/big"
+	"math/bits"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tuneinsight/lattigo/v5/ring"
 )
 
 // party is one simulated hospital holding a secret share.
@@ -537,31 +539,154 @@ func TestErrorsAreDistinct(t *testing.T) {
 	}
 }
 
-func TestWeightedRowMatchesBigIntegers(t *testing.T) {
-	// The 128-bit accumulation with partial reductions equals the exact sum
-	// for many inputs and for the largest supported primes.
-	s := newScheme(t)
-	r := rand.New(rand.NewPCG(11, 12))
-	for _, inputs := range []int{1, 10, 300} {
-		for l, sr := range s.params.RingQ().SubRings {
-			q := sr.Modulus
-			rows := make([][]uint64, inputs)
-			w := make([]uint64, inputs)
-			for i := range rows {
-				w[i] = q - 1 - r.Uint64N(3)
-				rows[i] = []uint64{q - 1, r.Uint64N(q), 0, 1}
-			}
-			r64 := new(big.Int).Mod(new(big.Int).Lsh(big.NewInt(1), 64), new(big.Int).SetUint64(q)).Uint64()
-			dst := make([]uint64, 4)
-			weightedRow(dst, make([]uint64, 4), rows, w, q, sr.BRedConstant, r64)
-			for c := range dst {
-				want := new(big.Int)
-				for i := range rows {
-					want.Add(want, new(big.Int).Mul(new(big.Int).SetUint64(w[i]), new(big.Int).SetUint64(rows[i][c])))
-				}
-				want.Mod(want, new(big.Int).SetUint64(q))
-				assert.Equal(t, want.Uint64(), dst[c], "inputs %d prime %d coefficient %d", inputs, l, c)
+// testRing returns a ring of degree 1024 whose primes have the given bit
+// sizes (the last is the top prime), each the largest NTT-friendly prime
+// below 2^bits, so that products and sums come as close to overflowing as
+// they can.
+func testRing(t *testing.T, sizes ...int) *ring.Ring {
+	t.Helper()
+	const n = 1 << 10
+	var moduli []uint64
+	for _, b := range sizes {
+		g := ring.NewNTTFriendlyPrimesGenerator(uint64(b), 2*n)
+		for {
+			q, err := g.NextDownstreamPrime()
+			require.NoError(t, err)
+			if !slices.Contains(moduli, q) {
+				moduli = append(moduli, q)
+				break
 			}
 		}
+	}
+	r, err := ring.NewRing(n, moduli)
+	require.NoError(t, err)
+	return r
+}
+
+// referenceSum is the kernel's specification: Σᵢ w[l][i]·in[i][l][c] mod
+// q_l with exact 128-bit remainders, then Lattigo's rounded division by the
+// top prime and a reduction.
+func referenceSum(r *ring.Ring, in []ring.Poly, w [][]uint64) ring.Poly {
+	acc := r.NewPoly()
+	for l, sr := range r.SubRings {
+		q := sr.Modulus
+		for c := range acc.Coeffs[l] {
+			var sum uint64
+			for i, p := range in {
+				hi, lo := bits.Mul64(w[l][i], p.Coeffs[l][c])
+				sum = (sum + bits.Rem64(hi, lo, q)) % q
+			}
+			acc.Coeffs[l][c] = sum
+		}
+	}
+	out := r.AtLevel(r.Level() - 1).NewPoly()
+	r.DivRoundByLastModulus(acc, out)
+	r.AtLevel(r.Level()-1).Reduce(out, out)
+	return out
+}
+
+func TestSumKernelMatchesReferenceModularResult(t *testing.T) {
+	// The lazily reduced 128-bit accumulation with the fused rescale equals
+	// the exact modular sum divided by Lattigo, on edge values: zero, q-1,
+	// the largest weight residue, many terms (past the flush of the high
+	// words for 60-bit primes), a top prime larger or smaller than the
+	// others, and inputs counts that are and are not multiples of four.
+	s := newScheme(t)
+	rings := map[string]*ring.Ring{
+		"default primes":  s.params.RingQ(),
+		"60-bit primes":   testRing(t, 60, 60, 60),
+		"large top prime": testRing(t, 30, 45, 60),
+		"two primes":      testRing(t, 59, 40),
+	}
+	type pattern func(r *rand.Rand, q uint64, i, c int) uint64
+	values := map[string]pattern{
+		"zero":   func(*rand.Rand, uint64, int, int) uint64 { return 0 },
+		"q-1":    func(_ *rand.Rand, q uint64, _, _ int) uint64 { return q - 1 },
+		"random": func(r *rand.Rand, q uint64, _, _ int) uint64 { return r.Uint64N(q) },
+		"edges": func(r *rand.Rand, q uint64, i, c int) uint64 {
+			return []uint64{0, 1, q - 1, q / 2, (q + 1) / 2, r.Uint64N(q)}[(i+c)%6]
+		},
+	}
+	weights := map[string]pattern{
+		"max":    func(_ *rand.Rand, q uint64, _, _ int) uint64 { return q - 1 },
+		"random": func(r *rand.Rand, q uint64, _, _ int) uint64 { return r.Uint64N(q) },
+		"zero and max": func(_ *rand.Rand, q uint64, i, _ int) uint64 {
+			return []uint64{0, q - 1, 1}[i%3]
+		},
+	}
+	rnd := rand.New(rand.NewPCG(11, 12))
+	for rname, rg := range rings {
+		for vname, value := range values {
+			for wname, weight := range weights {
+				for _, inputs := range []int{1, 3, 4, 5, 10, 300} {
+					if rg.N() > 1<<10 && inputs > 10 {
+						continue // the scheme's ring is big; many terms run on the small rings
+					}
+					t.Run(fmt.Sprintf("%s/values %s/weights %s/%d inputs", rname, vname, wname, inputs), func(t *testing.T) {
+						in := make([]ring.Poly, inputs)
+						for i := range in {
+							in[i] = rg.NewPoly()
+							for l, sr := range rg.SubRings {
+								for c := range in[i].Coeffs[l] {
+									in[i].Coeffs[l][c] = value(rnd, sr.Modulus, i, c)
+								}
+							}
+						}
+						w := make([][]uint64, rg.Level()+1)
+						for l, sr := range rg.SubRings {
+							w[l] = make([]uint64, inputs)
+							for i := range w[l] {
+								w[l][i] = weight(rnd, sr.Modulus, i, 0)
+							}
+						}
+						want := referenceSum(rg, in, w)
+						got := rg.AtLevel(rg.Level() - 1).NewPoly()
+						plan := newSumPlan(rg, w)
+						sc := newSumScratch(inputs)
+						// Two uneven work items, as parallel workers would run them.
+						mid := rg.N()/2 + 3
+						for _, span := range [][2]int{{0, mid}, {mid, rg.N()}} {
+							bad, _ := plan.run(sc, in, got, span[0], span[1])
+							require.Equal(t, -1, bad)
+						}
+						require.True(t, want.Equal(&got), "kernel differs from the reference")
+					})
+				}
+			}
+		}
+	}
+}
+
+func TestSumKernelReportsUnreducedCoefficients(t *testing.T) {
+	// A coefficient ≥ q in any input, at any level and position, is found
+	// and attributed to the right input and prime.
+	rg := testRing(t, 60, 50, 40)
+	tests := []struct {
+		name             string
+		inputs, bad, lvl int
+		coeff            int
+		value            func(q uint64) uint64
+	}{
+		{"q in a group of four, top prime", 8, 5, 2, 700, func(q uint64) uint64 { return q }},
+		{"max uint64 in the remainder", 7, 6, 0, 1023, func(uint64) uint64 { return math.MaxUint64 }},
+		{"q+2^63 in the first input", 1, 0, 1, 0, func(q uint64) uint64 { return q + 1<<63 }},
+		{"2^60 at a lower prime", 12, 11, 1, 511, func(uint64) uint64 { return 1 << 60 }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := make([]ring.Poly, tc.inputs)
+			w := make([][]uint64, rg.Level()+1)
+			for i := range in {
+				in[i] = rg.NewPoly()
+			}
+			for l := range w {
+				w[l] = make([]uint64, tc.inputs)
+			}
+			in[tc.bad].Coeffs[tc.lvl][tc.coeff] = tc.value(rg.SubRings[tc.lvl].Modulus)
+			out := rg.AtLevel(rg.Level() - 1).NewPoly()
+			bad, lvl := newSumPlan(rg, w).run(newSumScratch(tc.inputs), in, out, 0, rg.N())
+			assert.Equal(t, tc.bad, bad)
+			assert.Equal(t, tc.lvl, lvl)
+		})
 	}
 }

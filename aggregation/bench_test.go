@@ -116,3 +116,26 @@ func BenchmarkPlainWeightedSum100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWeightedSum1M sums 10 distinct encrypted 1M-value updates, the
+// size of issue 4's target (2× the memory-bandwidth bound).
+func BenchmarkWeightedSum1M(b *testing.B) {
+	s := newScheme(b)
+	f := newFixture(b, s, 3)
+	r := rand.New(rand.NewPCG(1, 1))
+	enc := make([]*EncryptedVector, 10)
+	for i := range enc {
+		var err error
+		if enc[i], err = s.Encrypt(f.pk, randomVector(r, 1_000_000, 1)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	w := normalisedWeights(r, len(enc))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.WeightedSum(enc, w); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"io"
 	"math"
 	"math/big"
-	"math/bits"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -406,43 +405,32 @@ func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*Encrypt
 	}
 
 	ringTop := s.params.RingQ().AtLevel(top)
-	ringOut := s.params.RingQ().AtLevel(top - 1)
-	// Weights reduced modulo every prime, and 2^64 mod q for the reduction.
+	// Weights reduced modulo every prime.
 	wmod := make([][]uint64, top+1)
-	r64 := make([]uint64, top+1)
 	for l, sr := range ringTop.SubRings {
 		q := new(big.Int).SetUint64(sr.Modulus)
-		for _, c := range ints {
-			wmod[l] = append(wmod[l], new(big.Int).Mod(c, q).Uint64())
+		wmod[l] = make([]uint64, len(ints))
+		for i, c := range ints {
+			wmod[l][i] = new(big.Int).Mod(c, q).Uint64()
 		}
-		r64[l] = new(big.Int).Mod(new(big.Int).Lsh(big.NewInt(1), 64), q).Uint64()
 	}
-	cts := make([]*rlwe.Ciphertext, len(vs[0].cts))
-	type worker struct {
-		acc  ring.Poly
-		hi   []uint64
-		rows [][]uint64
-	}
-	err := parallelFor(len(cts), func() worker {
-		return worker{acc: ringTop.NewPoly(), hi: make([]uint64, ringTop.N()), rows: make([][]uint64, len(vs))}
-	}, func(w worker, j int) error {
-		out := rlwe.NewCiphertext(s.params, 1, top-1)
-		out.IsNTT = false
-		for k := 0; k < 2; k++ {
-			for l, sr := range ringTop.SubRings {
-				for i, v := range vs {
-					w.rows[i] = v.cts[j].Value[k].Coeffs[l]
-				}
-				if bad := weightedRow(w.acc.Coeffs[l], w.hi, w.rows, wmod[l], sr.Modulus, sr.BRedConstant, r64[l]); bad >= 0 {
-					return fmt.Errorf("aggregation: WeightedSum: %w: vector %d ciphertext %d c%d: a coefficient is not reduced modulo q%d=%d", ErrMalformed, bad, j, k, l, sr.Modulus)
-				}
-			}
-			// Coefficient domain: an exact, rounded division by q_top per
-			// coefficient (zero stays zero, so c0's unused tail stays zero).
-			ringTop.DivRoundByLastModulus(w.acc, out.Value[k])
-			ringOut.Reduce(out.Value[k], out.Value[k])
+	plan := newSumPlan(ringTop, wmod)
+	cts := newCiphertexts(len(vs[0].cts), ringTop.N(), top-1)
+	// Work items: (ciphertext, c0 or c1, chunk of coefficients), so that
+	// even one ciphertext keeps every core busy; each item writes its own
+	// part of the output.
+	n := ringTop.N()
+	chunks := (n + sumChunk - 1) / sumChunk
+	err := parallelFor(2*len(cts)*chunks, func() *sumScratch {
+		return newSumScratch(len(vs))
+	}, func(sc *sumScratch, item int) error {
+		j, k, from := item/(2*chunks), item/chunks%2, item%chunks*sumChunk
+		for i, v := range vs {
+			sc.in[i] = v.cts[j].Value[k]
 		}
-		cts[j] = out
+		if bad, l := plan.run(sc, sc.in, cts[j].Value[k], from, min(from+sumChunk, n)); bad >= 0 {
+			return fmt.Errorf("aggregation: WeightedSum: %w: vector %d ciphertext %d c%d: a coefficient is not reduced modulo q%d=%d", ErrMalformed, bad, j, k, l, ringTop.SubRings[l].Modulus)
+		}
 		return nil
 	})
 	if err != nil {
@@ -457,49 +445,6 @@ func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*Encrypt
 		cts:     cts,
 		hash:    &hashCache{},
 	}, nil
-}
-
-// weightedRow sets dst[c] = Σᵢ w[i]·rows[i][c] mod q. It streams each
-// input row once, accumulating every coefficient's products in 128 bits
-// (low words in dst, high words in hi), and reduces once at the end: the
-// sum runs close to memory speed. Inputs and weights must be reduced modulo
-// q, and hi must be as long as dst.
-// It returns the index of a row holding a coefficient not reduced modulo q,
-// or -1.
-func weightedRow(dst, hi []uint64, rows [][]uint64, w []uint64, q uint64, bred []uint64, r64 uint64) int {
-	const block = 128 // inputs between partial reductions of the high words
-	clear(dst)
-	clear(hi)
-	lo := dst
-	hi = hi[:len(lo)]
-	for i, row := range rows {
-		wi := w[i]
-		row = row[:len(lo)]
-		var unreduced bool
-		for c, x := range row {
-			unreduced = unreduced || x >= q
-			ph, pl := bits.Mul64(wi, x)
-			var carry uint64
-			lo[c], carry = bits.Add64(lo[c], pl, 0)
-			hi[c] += ph + carry
-		}
-		if unreduced {
-			return i
-		}
-		if i%block == block-1 {
-			for c := range hi {
-				hi[c] = ring.BRedAdd(hi[c], q, bred)
-			}
-		}
-	}
-	for c := range dst {
-		v := ring.BRed(ring.BRedAdd(hi[c], q, bred), r64, q, bred) + ring.BRedAdd(lo[c], q, bred)
-		if v >= q {
-			v -= q
-		}
-		dst[c] = v
-	}
-	return -1
 }
 
 // encodeWeight returns round(w·q_top), computed exactly in 256-bit floats.
