@@ -36,12 +36,17 @@ type sumPlan struct {
 type sumLevel struct {
 	q     uint64
 	bred  []uint64 // Barrett constants of q
-	mred  uint64   // Montgomery constant of q
+	mred  uint64   // q^-1 mod 2^64, Lattigo's Montgomery constant
 	w     []uint64 // the weights reduced modulo q
-	r128  uint64   // 2^128 mod q: MRed(h, r128) = h·2^64 mod q
-	flush int      // inputs after which the high words must be reduced
-	half  uint64   // (q_L-1)/2 mod q: rounds the division by q_L
-	qInv  uint64   // q_L^{-1} mod q in Montgomery form (levels below the top)
+	hiMax uint64   // the high word of the largest product, (q-1)^2 >> 64
+	// hiLimit is the bound on the high words above which they are reduced
+	// before four more products: they must stay below 2^64 - q - 1 for the
+	// final carry and redc.
+	hiLimit uint64
+	half    uint64 // (q_L-1)/2 mod q: rounds the division by q_L
+	r128    uint64 // 2^128 mod q, for the top prime
+	rescale uint64 // 2^128·q_L^-1 mod q, for the primes below the top
+	reduceT bool   // q_L ≥ q: the remainder mod q_L needs reducing mod q
 }
 
 // newSumPlan prepares the kernel for ring r (at the inputs' level L ≥ 1)
@@ -50,23 +55,25 @@ func newSumPlan(r *ring.Ring, w [][]uint64) *sumPlan {
 	top := r.Level()
 	qTop := r.SubRings[top].Modulus
 	p := &sumPlan{top: top, levels: make([]sumLevel, top+1)}
+	two128 := new(big.Int).Lsh(big.NewInt(1), 128)
 	for l, sr := range r.SubRings[:top+1] {
 		q := sr.Modulus
 		bq := new(big.Int).SetUint64(q)
-		hiMax, _ := bits.Mul64(q-1, q-1) // high word of one product
+		hiMax, _ := bits.Mul64(q-1, q-1)
 		lv := sumLevel{
-			q:    q,
-			bred: sr.BRedConstant,
-			mred: sr.MRedConstant,
-			w:    w[l],
-			r128: new(big.Int).Mod(new(big.Int).Lsh(big.NewInt(1), 128), bq).Uint64(),
-			// hi stays below q after a flush; each product adds at most
-			// hiMax plus a carry.
-			flush: int(min((^uint64(0)-q)/(hiMax+1), 1<<30)),
-			half:  ((qTop - 1) >> 1) % q,
+			q:       q,
+			bred:    sr.BRedConstant,
+			mred:    sr.MRedConstant,
+			w:       w[l],
+			hiMax:   hiMax,
+			hiLimit: ^uint64(0) - q - 1 - 4*(hiMax+1),
+			half:    ((qTop - 1) >> 1) % q,
+			r128:    new(big.Int).Mod(two128, bq).Uint64(),
+			reduceT: qTop >= q,
 		}
 		if l < top {
-			lv.qInv = ring.MForm(ring.ModExp(qTop%q, q-2, q), q, sr.BRedConstant)
+			k := new(big.Int).ModInverse(new(big.Int).SetUint64(qTop), bq)
+			lv.rescale = k.Mod(k.Mul(k, two128), bq).Uint64()
 		}
 		p.levels[l] = lv
 	}
@@ -93,69 +100,85 @@ func (p *sumPlan) run(sc *sumScratch, in []ring.Poly, out ring.Poly, from, to in
 		n := e - b
 		lo, hi, t := sc.lo[:n], sc.hi[:n], sc.t[:n]
 		top := &p.levels[p.top]
-		if bad := top.accumulate(sc, in, p.top, b, e); bad >= 0 {
+		if bad := top.accumulate(sc, in, p.top, b, e, top.half); bad >= 0 {
 			return bad, p.top
 		}
-		// t = (Σ + (q_L-1)/2) mod q_L, the rounding remainder.
+		// t = (Σ + (q_L-1)/2) mod q_L, the rounding remainder:
+		// REDC gives it times 2^-64, MRed by 2^128 mod q_L restores it.
+		q, qInv, r128 := top.q, top.mred, top.r128
 		for c := range t {
-			v := top.reduce(lo[c], hi[c]) + top.half
-			if v >= top.q {
-				v -= top.q
-			}
-			t[c] = v
+			t[c] = ring.MRed(redc(hi[c], lo[c], q, qInv), r128, q, qInv)
 		}
 		for l := range p.top {
 			lv := &p.levels[l]
-			if bad := lv.accumulate(sc, in, l, b, e); bad >= 0 {
+			if bad := lv.accumulate(sc, in, l, b, e, lv.half); bad >= 0 {
 				return bad, l
 			}
 			// out = (Σ + (q_L-1)/2 - t)·q_L^{-1} mod q: the exact
-			// rounded quotient, like Ring.DivRoundByLastModulus.
+			// rounded quotient, like Ring.DivRoundByLastModulus. REDC
+			// divides by 2^64, MRed by 2^128·q_L^{-1} mod q undoes that
+			// and divides by q_L.
 			dst := out.Coeffs[l][b:e]
-			q, bred, mred, half, qInv := lv.q, lv.bred, lv.mred, lv.half, lv.qInv
+			q, bred, mred, k := lv.q, lv.bred, lv.mred, lv.rescale
+			tl := t[:len(dst)]
 			for c := range dst {
-				v := lv.reduce(lo[c], hi[c]) + half + q - ring.BRedAdd(t[c], q, bred)
-				dst[c] = ring.MRed(v, qInv, q, mred)
+				tm := tl[c]
+				if lv.reduceT {
+					tm = ring.BRedAdd(tm, q, bred)
+				}
+				x, cy := bits.Add64(lo[c], q-tm, 0)
+				dst[c] = ring.MRed(redc(hi[c]+cy, x, q, mred), k, q, mred)
 			}
 		}
 	}
 	return -1, 0
 }
 
-// reduce returns (hi·2^64 + lo) mod q.
-func (lv *sumLevel) reduce(lo, hi uint64) uint64 {
-	v := ring.MRed(ring.BRedAdd(hi, lv.q, lv.bred), lv.r128, lv.q, lv.mred) + ring.BRedAdd(lo, lv.q, lv.bred)
-	if v >= lv.q {
-		v -= lv.q
-	}
-	return v
+// redc returns a value congruent to (hi·2^64 + lo)·2^-64 modulo q, below
+// hi + q: Montgomery's reduction, with qInv = q^-1 mod 2^64 (Lattigo's
+// MRedConstant). hi must be below 2^64 - q. ring.MRed(redc(…), y) with
+// y < q is canonical whatever redc's range.
+func redc(hi, lo, q, qInv uint64) uint64 {
+	h, _ := bits.Mul64(lo*qInv, q)
+	return hi - h + q
 }
 
-// accumulate sets sc.lo, sc.hi to the 128-bit sums Σᵢ w[i]·in[i][l][c]
-// for c in [from, to), the high words reduced often enough not to
-// overflow. It returns the index of an input with a coefficient ≥ q, or -1.
-func (lv *sumLevel) accumulate(sc *sumScratch, in []ring.Poly, l, from, to int) int {
+// accumulate sets sc.lo, sc.hi to the 128-bit sums add + Σᵢ w[i]·in[i][l][c]
+// for c in [from, to), with the high words below q. It returns the index of
+// an input with a coefficient ≥ q, or -1.
+func (lv *sumLevel) accumulate(sc *sumScratch, in []ring.Poly, l, from, to int, add uint64) int {
 	n := to - from
 	lo, hi := sc.lo[:n], sc.hi[:n]
 	rows := sc.rows[:len(in)]
 	for i := range in {
 		rows[i] = in[i].Coeffs[l][from:to]
 	}
-	clear(lo)
+	for c := range lo {
+		lo[c] = add
+	}
 	clear(hi)
 	w := lv.w
 	var m uint64 // the largest coefficient seen
-	since := 0
-	i := 0
-	for ; i+4 <= len(rows); i += 4 {
-		m = max(m, acc4(lo, hi, rows[i], rows[i+1], rows[i+2], rows[i+3], w[i], w[i+1], w[i+2], w[i+3]))
-		if since += 4; since > lv.flush-4 {
-			lv.flushHi(hi)
-			since = 0
+	// hiMax bounds the high words: they start at zero and each product adds
+	// at most lv.hiMax plus a carry.
+	var hiMax uint64
+	for i := 0; i < len(rows); i += 4 {
+		// Groups of four; a short last group repeats a row with weight zero.
+		var g [4][]uint64
+		var gw [4]uint64
+		for k := range g {
+			if i+k < len(rows) {
+				g[k], gw[k] = rows[i+k], w[i+k]
+			} else {
+				g[k] = rows[i]
+			}
 		}
-	}
-	for ; i < len(rows); i++ {
-		m = max(m, acc1(lo, hi, rows[i], w[i]))
+		if hiMax > lv.hiLimit {
+			lv.flushHi(hi)
+			hiMax = lv.q - 1
+		}
+		m = max(m, acc4(lo, hi, g[0], g[1], g[2], g[3], gw[0], gw[1], gw[2], gw[3]))
+		hiMax += 4 * (lv.hiMax + 1)
 	}
 	if m < lv.q {
 		return -1
@@ -177,9 +200,9 @@ func (lv *sumLevel) flushHi(hi []uint64) {
 	}
 }
 
-// acc4 adds w0·x0[c] + … + w3·x3[c] to the 128-bit (hi[c], lo[c]) and
-// returns the largest x seen. All slices must be as long as lo.
-func acc4(lo, hi, x0, x1, x2, x3 []uint64, w0, w1, w2, w3 uint64) uint64 {
+// acc4Generic is acc4 in Go, for other architectures (and the purego
+// build tag); tests check that both agree.
+func acc4Generic(lo, hi, x0, x1, x2, x3 []uint64, w0, w1, w2, w3 uint64) uint64 {
 	hi = hi[:len(lo)]
 	x0, x1, x2, x3 = x0[:len(lo)], x1[:len(lo)], x2[:len(lo)], x3[:len(lo)]
 	var m uint64
