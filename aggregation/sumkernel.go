@@ -39,10 +39,10 @@ type sumLevel struct {
 	mred  uint64   // q^-1 mod 2^64, Lattigo's Montgomery constant
 	w     []uint64 // the weights reduced modulo q
 	hiMax uint64   // the high word of the largest product, (q-1)^2 >> 64
-	// hiLimit is the bound on the high words above which they are reduced
-	// before four more products: they must stay below 2^64 - q - 1 for the
-	// final carry and redc.
-	hiLimit uint64
+	// hiRoom bounds the high words, 2^64 - q - 2: room for the final carry
+	// and redc. They are reduced before more products could pass it.
+	hiRoom  uint64
+	vector  bool   // q < 2^52 and the machine has the vector kernel
 	half    uint64 // (q_L-1)/2 mod q: rounds the division by q_L
 	r128    uint64 // 2^128 mod q, for the top prime
 	rescale uint64 // 2^128·q_L^-1 mod q, for the primes below the top
@@ -66,7 +66,8 @@ func newSumPlan(r *ring.Ring, w [][]uint64) *sumPlan {
 			mred:    sr.MRedConstant,
 			w:       w[l],
 			hiMax:   hiMax,
-			hiLimit: ^uint64(0) - q - 1 - 4*(hiMax+1),
+			hiRoom:  ^uint64(0) - q - 1,
+			vector:  vectorKernel() && q < 1<<52,
 			half:    ((qTop - 1) >> 1) % q,
 			r128:    new(big.Int).Mod(two128, bq).Uint64(),
 			reduceT: qTop >= q,
@@ -83,12 +84,15 @@ func newSumPlan(r *ring.Ring, w [][]uint64) *sumPlan {
 // sumScratch is one worker's memory for the kernel.
 type sumScratch struct {
 	lo, hi, t [sumBlock]uint64
+	tl        [sumBlock]uint64 // t reduced modulo a smaller prime
 	rows      [][]uint64
 	in        []ring.Poly // the inputs of the current work item
+	ptrs      []*uint64   // the rows' first coefficients, for assembly
+	max       [8]uint64   // lane-wise largest coefficients, from assembly
 }
 
 func newSumScratch(inputs int) *sumScratch {
-	return &sumScratch{rows: make([][]uint64, inputs), in: make([]ring.Poly, inputs)}
+	return &sumScratch{rows: make([][]uint64, inputs), in: make([]ring.Poly, inputs), ptrs: make([]*uint64, min(inputs, vectorBatch))}
 }
 
 // run writes coefficients [from, to) of every row of out (level L-1) from
@@ -103,49 +107,71 @@ func (p *sumPlan) run(sc *sumScratch, in []ring.Poly, out ring.Poly, from, to in
 		if bad := top.accumulate(sc, in, p.top, b, e, top.half); bad >= 0 {
 			return bad, p.top
 		}
-		// t = (Σ + (q_L-1)/2) mod q_L, the rounding remainder:
-		// REDC gives it times 2^-64, MRed by 2^128 mod q_L restores it.
-		q, qInv, r128 := top.q, top.mred, top.r128
-		for c := range t {
-			t[c] = ring.MRed(redc(hi[c], lo[c], q, qInv), r128, q, qInv)
-		}
+		// t = (Σ + (q_L-1)/2) mod q_L, the rounding remainder.
+		remainderRow(t, lo, hi, top.q, top.mred, top.r128)
 		for l := range p.top {
 			lv := &p.levels[l]
 			if bad := lv.accumulate(sc, in, l, b, e, lv.half); bad >= 0 {
 				return bad, l
 			}
-			// out = (Σ + (q_L-1)/2 - t)·q_L^{-1} mod q: the exact
-			// rounded quotient, like Ring.DivRoundByLastModulus. REDC
-			// divides by 2^64, MRed by 2^128·q_L^{-1} mod q undoes that
-			// and divides by q_L.
-			dst := out.Coeffs[l][b:e]
-			q, bred, mred, k := lv.q, lv.bred, lv.mred, lv.rescale
-			tl := t[:len(dst)]
-			for c := range dst {
-				tm := tl[c]
-				if lv.reduceT {
-					tm = ring.BRedAdd(tm, q, bred)
+			tl := t
+			if lv.reduceT {
+				tl = sc.tl[:n]
+				for c, v := range t {
+					tl[c] = ring.BRedAdd(v, lv.q, lv.bred)
 				}
-				x, cy := bits.Add64(lo[c], q-tm, 0)
-				dst[c] = ring.MRed(redc(hi[c]+cy, x, q, mred), k, q, mred)
 			}
+			rescaleRow(out.Coeffs[l][b:e], lo, hi, tl, lv.q, lv.mred, lv.rescale)
 		}
 	}
 	return -1, 0
 }
 
-// redc returns a value congruent to (hi·2^64 + lo)·2^-64 modulo q, below
-// hi + q: Montgomery's reduction, with qInv = q^-1 mod 2^64 (Lattigo's
-// MRedConstant). hi must be below 2^64 - q. ring.MRed(redc(…), y) with
-// y < q is canonical whatever redc's range.
-func redc(hi, lo, q, qInv uint64) uint64 {
-	h, _ := bits.Mul64(lo*qInv, q)
-	return hi - h + q
+// remainderRow sets t[c] = (hi[c]·2^64 + lo[c]) mod q, given r128 = 2^128
+// mod q and qInv = q^-1 mod 2^64 (Lattigo's MRedConstant); hi[c] must be
+// below 2^64 - q. It is Montgomery's reduction (REDC), which divides by
+// 2^64, then a Montgomery multiplication by 2^128 that undoes it; written
+// out so that the loop keeps everything in registers.
+func remainderRow(t, lo, hi []uint64, q, qInv, r128 uint64) {
+	lo, hi = lo[:len(t)], hi[:len(t)]
+	for c := range t {
+		mh, _ := bits.Mul64(lo[c]*qInv, q)
+		r := hi[c] - mh + q // ≡ (hi·2^64 + lo)·2^-64, below 2^64
+		ph, pl := bits.Mul64(r, r128)
+		h, _ := bits.Mul64(pl*qInv, q)
+		v := ph - h + q // in (0, 2q)
+		if v >= q {
+			v -= q
+		}
+		t[c] = v
+	}
+}
+
+// rescaleRow sets dst[c] = (hi[c]·2^64 + lo[c] + q - t[c])·q_L^-1 mod q,
+// given rescale = 2^128·q_L^-1 mod q, qInv = q^-1 mod 2^64 and t[c] < q:
+// the CKKS rescale of a sum that already includes (q_L-1)/2, t being its
+// remainder modulo q_L. hi[c] must be below 2^64 - q - 1. REDC divides by
+// 2^64 and the Montgomery multiplication by rescale undoes that and divides
+// by q_L.
+func rescaleRow(dst, lo, hi, t []uint64, q, qInv, rescale uint64) {
+	lo, hi, t = lo[:len(dst)], hi[:len(dst)], t[:len(dst)]
+	for c := range dst {
+		x, cy := bits.Add64(lo[c], q-t[c], 0)
+		mh, _ := bits.Mul64(x*qInv, q)
+		r := hi[c] + cy - mh + q // ≡ (hi·2^64 + x)·2^-64, below 2^64
+		ph, pl := bits.Mul64(r, rescale)
+		h, _ := bits.Mul64(pl*qInv, q)
+		v := ph - h + q // in (0, 2q)
+		if v >= q {
+			v -= q
+		}
+		dst[c] = v
+	}
 }
 
 // accumulate sets sc.lo, sc.hi to the 128-bit sums add + Σᵢ w[i]·in[i][l][c]
-// for c in [from, to), with the high words below q. It returns the index of
-// an input with a coefficient ≥ q, or -1.
+// for c in [from, to), with the high words below 2^64 - q - 1. It returns
+// the index of an input with a coefficient ≥ q, or -1.
 func (lv *sumLevel) accumulate(sc *sumScratch, in []ring.Poly, l, from, to int, add uint64) int {
 	n := to - from
 	lo, hi := sc.lo[:n], sc.hi[:n]
@@ -157,28 +183,14 @@ func (lv *sumLevel) accumulate(sc *sumScratch, in []ring.Poly, l, from, to int, 
 		lo[c] = add
 	}
 	clear(hi)
-	w := lv.w
 	var m uint64 // the largest coefficient seen
-	// hiMax bounds the high words: they start at zero and each product adds
-	// at most lv.hiMax plus a carry.
-	var hiMax uint64
-	for i := 0; i < len(rows); i += 4 {
-		// Groups of four; a short last group repeats a row with weight zero.
-		var g [4][]uint64
-		var gw [4]uint64
-		for k := range g {
-			if i+k < len(rows) {
-				g[k], gw[k] = rows[i+k], w[i+k]
-			} else {
-				g[k] = rows[i]
-			}
-		}
-		if hiMax > lv.hiLimit {
-			lv.flushHi(hi)
-			hiMax = lv.q - 1
-		}
-		m = max(m, acc4(lo, hi, g[0], g[1], g[2], g[3], gw[0], gw[1], gw[2], gw[3]))
-		hiMax += 4 * (lv.hiMax + 1)
+	split := 0
+	if lv.vector {
+		split = n &^ (vectorWidth - 1)
+		m = lv.sumVector(sc, rows, lo[:split], hi[:split])
+	}
+	if split < n {
+		m = max(m, lv.sumScalar(rows, lo[split:], hi[split:], split))
 	}
 	if m < lv.q {
 		return -1
@@ -191,6 +203,70 @@ func (lv *sumLevel) accumulate(sc *sumScratch, in []ring.Poly, l, from, to int, 
 		}
 	}
 	return -1 // unreachable: m ≥ q came from some row
+}
+
+// sumScalar adds Σᵢ w[i]·rows[i][off+c] to (hi[c], lo[c]) four inputs at a
+// time and returns the largest input coefficient.
+func (lv *sumLevel) sumScalar(rows [][]uint64, lo, hi []uint64, off int) uint64 {
+	w := lv.w
+	var m uint64
+	// hiMax bounds the high words: they start at zero and each product adds
+	// at most lv.hiMax plus a carry.
+	var hiMax uint64
+	for i := 0; i < len(rows); i += 4 {
+		// Groups of four; a short last group repeats a row with weight zero.
+		var g [4][]uint64
+		var gw [4]uint64
+		for k := range g {
+			if i+k < len(rows) {
+				g[k], gw[k] = rows[i+k][off:], w[i+k]
+			} else {
+				g[k] = rows[i][off:]
+			}
+		}
+		if hiMax > lv.hiRoom-4*(lv.hiMax+1) {
+			lv.flushHi(hi)
+			hiMax = lv.q - 1
+		}
+		m = max(m, acc4(lo, hi, g[0], g[1], g[2], g[3], gw[0], gw[1], gw[2], gw[3]))
+		hiMax += 4 * (lv.hiMax + 1)
+	}
+	return m
+}
+
+// sumVector is sumScalar for primes below 2^52 with 52-bit multiply-adds
+// (vectorKernel), vectorBatch inputs at a time, on the first
+// len(lo) coefficients (a multiple of vectorWidth).
+func (lv *sumLevel) sumVector(sc *sumScratch, rows [][]uint64, lo, hi []uint64) uint64 {
+	if len(lo) == 0 {
+		return 0
+	}
+	var m, hiMax uint64
+	for i := 0; i < len(rows); i += vectorBatch {
+		k := min(vectorBatch, len(rows)-i)
+		if hiMax > lv.hiRoom-uint64(k)*(lv.hiMax+1) {
+			lv.flushHi(hi)
+			hiMax = lv.q - 1
+		}
+		m = max(m, accRows(sc, lo, hi, rows[i:i+k], lv.w[i:i+k]))
+		hiMax += uint64(k) * (lv.hiMax + 1)
+	}
+	return m
+}
+
+// vectorBatch is the number of inputs accRows sums before adding to the
+// 128-bit accumulators: its 64-bit lanes collect 52-bit halves of products.
+const vectorBatch = 2048
+
+// accRowsGeneric is accRows in Go: it adds Σᵢ w[i]·rows[i][c] (rows[i] at
+// least as long as lo, w[i] and rows[i][c] below 2^52 for an exact sum) to
+// the 128-bit (hi[c], lo[c]) and returns the largest rows[i][c].
+func accRowsGeneric(lo, hi []uint64, rows [][]uint64, w []uint64) uint64 {
+	var m uint64
+	for i, row := range rows {
+		m = max(m, acc1(lo, hi, row[:len(lo)], w[i]))
+	}
+	return m
 }
 
 // flushHi reduces the high words modulo q.

@@ -7,3 +7,15 @@ package aggregation
 func acc4(lo, hi, x0, x1, x2, x3 []uint64, w0, w1, w2, w3 uint64) uint64 {
 	return acc4Generic(lo, hi, x0, x1, x2, x3, w0, w1, w2, w3)
 }
+
+// vectorWidth is the number of coefficients accRows sums at a time.
+const vectorWidth = 32
+
+// vectorKernel reports whether accRows runs vector instructions: not on
+// this architecture, where sumScalar does all the work.
+func vectorKernel() bool { return false }
+
+// accRows is accRowsGeneric.
+func accRows(_ *sumScratch, lo, hi []uint64, rows [][]uint64, w []uint64) uint64 {
+	return accRowsGeneric(lo, hi, rows, w)
+}
