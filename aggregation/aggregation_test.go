@@ -290,6 +290,48 @@ func TestValidationErrors(t *testing.T) {
 	}
 }
 
+func TestWeightedSumRefusesTamperedVectors(t *testing.T) {
+	// Vectors that passed decoding but were altered in memory: the kernel
+	// reports an unreduced coefficient (in a lane, in the scalar tail, at any
+	// prime) with the vector's index, and a short row before it reads it.
+	s := newScheme(t)
+	f := newFixture(t, s, 2)
+	r := rand.New(rand.NewPCG(3, 4))
+	fresh := func() []*EncryptedVector {
+		vs := make([]*EncryptedVector, 6)
+		for i := range vs {
+			v, err := s.Encrypt(f.pk, randomVector(r, 20000, 1))
+			require.NoError(t, err)
+			b, err := v.MarshalBinary()
+			require.NoError(t, err)
+			vs[i] = new(EncryptedVector)
+			require.NoError(t, vs[i].UnmarshalBinary(b))
+		}
+		return vs
+	}
+	weights := []float64{0.1, 0.2, 0.3, 0.1, 0.2, 0.1}
+	q := func(l int) uint64 { return s.params.RingQ().SubRings[l].Modulus }
+	tests := []struct {
+		name   string
+		tamper func(vs []*EncryptedVector)
+		want   string
+	}{
+		{"q at the top prime", func(vs []*EncryptedVector) { vs[4].cts[1].Value[1].Coeffs[2][5000] = q(2) }, "vector 4 ciphertext 1 c1"},
+		{"max uint64 at the first prime", func(vs []*EncryptedVector) { vs[0].cts[0].Value[0].Coeffs[0][16383] = math.MaxUint64 }, "vector 0 ciphertext 0 c0"},
+		{"q+2^63 in the last vector", func(vs []*EncryptedVector) { vs[5].cts[0].Value[1].Coeffs[1][31] = q(1) + 1<<63 }, "vector 5 ciphertext 0 c1"},
+		{"short row", func(vs []*EncryptedVector) { vs[2].cts[1].Value[0].Coeffs[1] = vs[2].cts[1].Value[0].Coeffs[1][:100] }, "vector 2 ciphertext 1 c0"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			vs := fresh()
+			tc.tamper(vs)
+			_, err := s.WeightedSum(vs, weights)
+			require.ErrorIs(t, err, ErrMalformed)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
+
 func TestCombinePublicKeyChecks(t *testing.T) {
 	s := newScheme(t)
 	crs := CommonSeed([]byte("a"))

@@ -201,8 +201,10 @@ func (s *Scheme) checkVectorWith(what string, v *EncryptedVector, check func(str
 			return fmt.Errorf("%w: %s ciphertext %d has degree %d, want 1", ErrMalformed, what, i, len(ct.Value)-1)
 		}
 		for k, p := range ct.Value {
-			if err := check(fmt.Sprintf("%s ciphertext %d c%d", what, i, k), r, p, v.level); err != nil {
-				return err
+			// The description is formatted only for an error: this runs
+			// for every polynomial of every vector summed.
+			if err := check("", r, p, v.level); err != nil {
+				return check(fmt.Sprintf("%s ciphertext %d c%d", what, i, k), r, p, v.level)
 			}
 		}
 		if used := v.used(i); used < r.N() {
