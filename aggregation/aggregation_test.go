@@ -290,6 +290,61 @@ func TestValidationErrors(t *testing.T) {
 	}
 }
 
+func TestPlainWeightedSumIsTheSerialSum(t *testing.T) {
+	// The parallel, four-at-a-time sum equals the serial sum in index order
+	// bit for bit (signed zeros included), across chunk boundaries and for
+	// input counts that are and are not multiples of four; a non-finite
+	// input is reported as the first one in (vector, index) order, and
+	// finite inputs whose sum overflows are not an error.
+	r := rand.New(rand.NewPCG(9, 10))
+	serial := func(vs [][]float64, w []float64) []float64 {
+		out := make([]float64, len(vs[0]))
+		for i, v := range vs {
+			for j, x := range v {
+				out[j] += float64(w[i] * x)
+			}
+		}
+		return out
+	}
+	for _, inputs := range []int{1, 3, 4, 9} {
+		for _, n := range []int{1, plainChunk - 1, 2*plainChunk + 5} {
+			t.Run(fmt.Sprintf("%d inputs of %d", inputs, n), func(t *testing.T) {
+				vs := make([][]float64, inputs)
+				for i := range vs {
+					vs[i] = randomVector(r, n, 1e3)
+					vs[i][0] = math.Copysign(0, -1)
+				}
+				w := normalisedWeights(r, inputs)
+				got, err := PlainWeightedSum(vs, w)
+				require.NoError(t, err)
+				want := serial(vs, w)
+				for j := range want {
+					require.Equal(t, math.Float64bits(want[j]), math.Float64bits(got[j]), "value %d", j)
+				}
+			})
+		}
+	}
+	bad := []struct {
+		name  string
+		value float64
+	}{{"NaN", math.NaN()}, {"+Inf", math.Inf(1)}, {"-Inf", math.Inf(-1)}}
+	for _, tc := range bad {
+		t.Run(tc.name+" behind a zero weight", func(t *testing.T) {
+			vs := [][]float64{randomVector(r, 3*plainChunk, 1), randomVector(r, 3*plainChunk, 1)}
+			vs[1][2*plainChunk+7] = tc.value
+			vs[1][plainChunk+3] = tc.value
+			_, err := PlainWeightedSum(vs, []float64{1, 0})
+			require.ErrorIs(t, err, ErrInvalidValue)
+			assert.Contains(t, err.Error(), fmt.Sprintf("vector 1 value %d is", plainChunk+3))
+		})
+	}
+	t.Run("overflow of finite values", func(t *testing.T) {
+		got, err := PlainWeightedSum([][]float64{{math.MaxFloat64}, {math.MaxFloat64}}, []float64{1, 1})
+		require.NoError(t, err)
+		assert.True(t, math.IsInf(got[0], 1))
+	})
+}
+
 func TestWeightedSumRefusesTamperedVectors(t *testing.T) {
 	// Vectors that passed decoding but were altered in memory: the kernel
 	// reports an unreduced coefficient (in a lane, in the scalar tail, at any

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"math/big"
+	"slices"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -462,6 +463,8 @@ func (s *Scheme) encodeWeight(w float64) *big.Int {
 // semantics and validation: out[j] = Σᵢ weights[i]·vs[i][j], accumulated in
 // index order with every product rounded to float64 before the addition (no
 // fused multiply-add), so the result is bit-identical on every platform.
+// It is also the fair baseline of the encrypted sum: contiguous chunks on
+// every core, each streaming its inputs four at a time.
 func PlainWeightedSum(vs [][]float64, weights []float64) ([]float64, error) {
 	if len(vs) == 0 {
 		return nil, fmt.Errorf("aggregation: PlainWeightedSum: %w: no vectors", ErrEmptyInput)
@@ -477,20 +480,57 @@ func PlainWeightedSum(vs [][]float64, weights []float64) ([]float64, error) {
 		if len(v) != n {
 			return nil, fmt.Errorf("aggregation: PlainWeightedSum: %w: vector %d has %d values, vector 0 has %d", ErrLengthMismatch, i, len(v), n)
 		}
-		for j, x := range v {
-			if math.IsNaN(x) || math.IsInf(x, 0) {
-				return nil, fmt.Errorf("aggregation: PlainWeightedSum: %w: vector %d value %d is %v", ErrInvalidValue, i, j, x)
+	}
+	out := make([]float64, n)
+	chunks := (n + plainChunk - 1) / plainChunk
+	nonFinite := make([]bool, chunks)
+	_ = parallelFor(chunks, func() struct{} { return struct{}{} }, func(_ struct{}, k int) error {
+		from, to := k*plainChunk, min((k+1)*plainChunk, n)
+		nonFinite[k] = plainSumRange(out[from:to], vs, weights, from)
+		return nil
+	})
+	// A NaN or infinite input leaves a non-finite sum where it is (w·NaN,
+	// w·Inf and 0·Inf are not finite): only then look for the first one.
+	if slices.Contains(nonFinite, true) {
+		for i, v := range vs {
+			for j, x := range v {
+				if math.IsNaN(x) || math.IsInf(x, 0) {
+					return nil, fmt.Errorf("aggregation: PlainWeightedSum: %w: vector %d value %d is %v", ErrInvalidValue, i, j, x)
+				}
 			}
 		}
 	}
-	out := make([]float64, n)
-	for i, v := range vs {
-		w := weights[i]
-		for j, x := range v {
-			out[j] += float64(w * x)
+	return out, nil
+}
+
+// plainChunk is the number of values of one PlainWeightedSum work item.
+const plainChunk = 1 << 16
+
+// plainSumRange sets dst[j] = Σᵢ w[i]·vs[i][off+j] in index order and
+// reports whether any result is not finite.
+func plainSumRange(dst []float64, vs [][]float64, w []float64, off int) bool {
+	n := len(dst)
+	i := 0
+	for ; i+4 <= len(vs); i += 4 {
+		w0, w1, w2, w3 := w[i], w[i+1], w[i+2], w[i+3]
+		x0, x1, x2, x3 := vs[i][off:off+n], vs[i+1][off:off+n], vs[i+2][off:off+n], vs[i+3][off:off+n]
+		for j := range dst {
+			// The conversions round every product: no fused multiply-add.
+			dst[j] = dst[j] + float64(w0*x0[j]) + float64(w1*x1[j]) + float64(w2*x2[j]) + float64(w3*x3[j])
 		}
 	}
-	return out, nil
+	for ; i < len(vs); i++ {
+		wi, x := w[i], vs[i][off:off+n]
+		for j := range dst {
+			dst[j] += float64(wi * x[j])
+		}
+	}
+	for _, y := range dst {
+		if math.IsNaN(y) || math.IsInf(y, 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // CheckUpdate validates a fresh update received from a party before anyone
