@@ -827,3 +827,54 @@ func TestAcc4MatchesGeneric(t *testing.T) {
 		}
 	}
 }
+
+func TestAccRowsMatchesGeneric(t *testing.T) {
+	// The architecture's accRows (AVX-512 IFMA where the CPU has it) and the
+	// Go version agree on 52-bit operands: sums, carries into the high
+	// words, and the largest coefficient, also when one is not below 2^52.
+	if !vectorKernel() {
+		t.Skip("no vector kernel on this machine")
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	const top = 1<<52 - 1
+	tests := []struct {
+		name  string
+		value func() uint64
+	}{
+		{"zero", func() uint64 { return 0 }},
+		{"2^52-1", func() uint64 { return top }},
+		{"random 52-bit", func() uint64 { return r.Uint64N(top + 1) }},
+	}
+	for _, tc := range tests {
+		for _, rows := range []int{1, 5, vectorBatch} {
+			t.Run(fmt.Sprintf("%s/%d rows", tc.name, rows), func(t *testing.T) {
+				const n = 3 * vectorWidth
+				x := make([][]uint64, rows)
+				w := make([]uint64, rows)
+				for i := range x {
+					x[i] = make([]uint64, n)
+					for c := range x[i] {
+						x[i][c] = tc.value()
+					}
+					w[i] = tc.value()
+				}
+				lo, hi := make([]uint64, n), make([]uint64, n)
+				for c := range lo {
+					lo[c], hi[c] = r.Uint64(), r.Uint64()>>1
+				}
+				lo2, hi2 := slices.Clone(lo), slices.Clone(hi)
+				m := accRows(newSumScratch(rows), lo, hi, x, w)
+				m2 := accRowsGeneric(lo2, hi2, x, w)
+				assert.Equal(t, m2, m)
+				assert.Equal(t, lo2, lo)
+				assert.Equal(t, hi2, hi)
+			})
+		}
+	}
+	t.Run("a coefficient above 2^52 shows in the maximum", func(t *testing.T) {
+		x := [][]uint64{make([]uint64, vectorWidth), make([]uint64, vectorWidth)}
+		x[1][vectorWidth-1] = 1<<63 + 5
+		lo, hi := make([]uint64, vectorWidth), make([]uint64, vectorWidth)
+		assert.Equal(t, uint64(1<<63+5), accRows(newSumScratch(2), lo, hi, x, []uint64{1, 1}))
+	})
+}

@@ -367,8 +367,11 @@ func checkWeights(n int, weights []float64) error {
 // prime, about 2^LogQ[last]); the products are summed at the top level and
 // divided by q_top with one rounding rescale (coefficient-wise: ciphertexts
 // are kept in the coefficient domain, so no NTT is needed), so the result is
-// one level lower at the same scale Δ. Only exact modular arithmetic is involved: the same inputs
-// always give a byte-identical result (and Hash), whatever the machine.
+// one level lower at the same scale Δ. Only exact modular arithmetic is
+// involved: the same inputs always give a byte-identical result (and Hash),
+// whatever the machine and whichever kernel (assembly, AVX-512 or Go) runs.
+// It reads every input once, on every core (see doc.go for the kernel);
+// a coefficient that is not reduced is reported as ErrMalformed.
 //
 // All vectors must be fresh (top level), encrypted under the same key, and
 // of the same length. Weights must be finite and non-negative; they need

@@ -90,7 +90,7 @@ func runBenchHE(ctx context.Context, args []string, stdout, stderr io.Writer) er
 				return err
 			}
 			// Each party's update takes about 48 bytes per parameter in memory.
-			fmt.Fprintf(stderr, "bench he: %d parties x %d parameters (about %.1f GB of updates in memory)\n", n, length, float64(n)*float64(length)*48/1e9)
+			fmt.Fprintf(stderr, "bench he: %d parties x %d parameters (about %d MB of updates in memory)\n", n, length, n*length*48>>20)
 			r, err := heBenchCell(s, sks, pk, length, min(n, *distinct))
 			if err != nil {
 				return err
