@@ -87,12 +87,12 @@ type sumScratch struct {
 	tl        [sumBlock]uint64 // t reduced modulo a smaller prime
 	rows      [][]uint64
 	in        []ring.Poly // the inputs of the current work item
-	ptrs      []*uint64   // the rows' first coefficients, for assembly
-	max       [8]uint64   // lane-wise largest coefficients, from assembly
+	vec       vectorScratch
 }
 
+// newSumScratch returns a worker's memory for sums of up to inputs inputs.
 func newSumScratch(inputs int) *sumScratch {
-	return &sumScratch{rows: make([][]uint64, inputs), in: make([]ring.Poly, inputs), ptrs: make([]*uint64, min(inputs, vectorBatch))}
+	return &sumScratch{rows: make([][]uint64, inputs), in: make([]ring.Poly, inputs), vec: newVectorScratch(inputs)}
 }
 
 // run writes coefficients [from, to) of every row of out (level L-1) from

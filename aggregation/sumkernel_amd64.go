@@ -26,6 +26,16 @@ func acc4(lo, hi, x0, x1, x2, x3 []uint64, w0, w1, w2, w3 uint64) uint64 {
 // vectorWidth is the number of coefficients accIFMAasm sums at a time.
 const vectorWidth = 32
 
+// vectorScratch is a worker's memory for accRows.
+type vectorScratch struct {
+	ptrs []*uint64 // the rows' first coefficients
+	max  [8]uint64 // lane-wise largest coefficients
+}
+
+func newVectorScratch(inputs int) vectorScratch {
+	return vectorScratch{ptrs: make([]*uint64, min(inputs, vectorBatch))}
+}
+
 // vectorKernel reports whether the machine (and its OS) runs AVX-512 with
 // the 52-bit integer multiply-adds (IFMA) that accRows uses.
 func vectorKernel() bool {
@@ -51,11 +61,12 @@ func accRows(sc *sumScratch, lo, hi []uint64, rows [][]uint64, w []uint64) uint6
 		return 0
 	}
 	_, _ = hi[n-1], w[len(rows)-1]
-	ptrs := sc.ptrs[:len(rows)]
+	ptrs := sc.vec.ptrs[:len(rows)]
 	for i, row := range rows {
 		ptrs[i] = &row[:n][0]
 	}
-	accIFMAasm(&lo[0], &hi[0], n&^(vectorWidth-1), &ptrs[0], len(rows), &w[0], &sc.max)
+	m := &sc.vec.max
+	accIFMAasm(&lo[0], &hi[0], n&^(vectorWidth-1), &ptrs[0], len(rows), &w[0], m)
 	clear(ptrs) // drop the references
-	return max(sc.max[0], sc.max[1], sc.max[2], sc.max[3], sc.max[4], sc.max[5], sc.max[6], sc.max[7])
+	return max(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7])
 }

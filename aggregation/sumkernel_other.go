@@ -11,6 +11,12 @@ func acc4(lo, hi, x0, x1, x2, x3 []uint64, w0, w1, w2, w3 uint64) uint64 {
 // vectorWidth is the number of coefficients accRows sums at a time.
 const vectorWidth = 32
 
+// vectorScratch is a worker's memory for accRows: none on this
+// architecture.
+type vectorScratch struct{}
+
+func newVectorScratch(int) vectorScratch { return vectorScratch{} }
+
 // vectorKernel reports whether accRows runs vector instructions: not on
 // this architecture, where sumScalar does all the work.
 func vectorKernel() bool { return false }
