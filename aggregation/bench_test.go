@@ -9,6 +9,11 @@ import (
 const benchLen = 100_000
 
 func benchSetup(b *testing.B, nVectors int) (*fixture, [][]float64, []*EncryptedVector, []float64) {
+	return benchSetupLen(b, nVectors, benchLen)
+}
+
+// benchSetupLen encrypts nVectors distinct updates of length values.
+func benchSetupLen(b *testing.B, nVectors, length int) (*fixture, [][]float64, []*EncryptedVector, []float64) {
 	b.Helper()
 	s := newScheme(b)
 	f := newFixture(b, s, 3)
@@ -16,7 +21,7 @@ func benchSetup(b *testing.B, nVectors int) (*fixture, [][]float64, []*Encrypted
 	plain := make([][]float64, nVectors)
 	enc := make([]*EncryptedVector, nVectors)
 	for i := range plain {
-		plain[i] = randomVector(r, benchLen, 10)
+		plain[i] = randomVector(r, length, 10)
 		var err error
 		if enc[i], err = s.Encrypt(f.pk, plain[i]); err != nil {
 			b.Fatal(err)
@@ -103,13 +108,20 @@ func BenchmarkDecrypt100k(b *testing.B) {
 
 // BenchmarkPlainWeightedSum100k is the plaintext baseline: 10 updates of
 // 100k float64 values.
-func BenchmarkPlainWeightedSum100k(b *testing.B) {
+func BenchmarkPlainWeightedSum100k(b *testing.B) { benchPlain(b, benchLen) }
+
+// BenchmarkPlainWeightedSum1M is the plaintext baseline at 1M values.
+func BenchmarkPlainWeightedSum1M(b *testing.B) { benchPlain(b, 1_000_000) }
+
+// benchPlain times PlainWeightedSum of 10 distinct updates of length values.
+func benchPlain(b *testing.B, length int) {
 	r := rand.New(rand.NewPCG(1, 1))
 	plain := make([][]float64, 10)
 	for i := range plain {
-		plain[i] = randomVector(r, benchLen, 10)
+		plain[i] = randomVector(r, length, 10)
 	}
 	w := normalisedWeights(r, 10)
+	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := PlainWeightedSum(plain, w); err != nil {
@@ -125,20 +137,8 @@ func BenchmarkPlainWeightedSum100k(b *testing.B) {
 // ciphertexts' words once on every core (the bandwidth bound of the sum,
 // which must read them all); and the ratios of the encrypted sum to both.
 func BenchmarkWeightedSum1M(b *testing.B) {
-	const inputs, length = 10, 1_000_000
-	s := newScheme(b)
-	f := newFixture(b, s, 3)
-	r := rand.New(rand.NewPCG(1, 1))
-	plain := make([][]float64, inputs)
-	enc := make([]*EncryptedVector, inputs)
-	for i := range enc {
-		plain[i] = randomVector(r, length, 1)
-		var err error
-		if enc[i], err = s.Encrypt(f.pk, plain[i]); err != nil {
-			b.Fatal(err)
-		}
-	}
-	w := normalisedWeights(r, inputs)
+	f, plain, enc, w := benchSetupLen(b, 10, 1_000_000)
+	s := f.s
 	var rows [][]uint64
 	for _, v := range enc {
 		for _, ct := range v.cts {
@@ -175,22 +175,4 @@ func BenchmarkWeightedSum1M(b *testing.B) {
 	b.ReportMetric(ms(floor), "floor-ms")
 	b.ReportMetric(ms(perOp)/ms(plainTime), "x-plain")
 	b.ReportMetric(ms(perOp)/ms(floor), "x-floor")
-}
-
-// BenchmarkPlainWeightedSum1M is the plaintext baseline at 1M values: 10
-// distinct float64 updates.
-func BenchmarkPlainWeightedSum1M(b *testing.B) {
-	r := rand.New(rand.NewPCG(1, 1))
-	plain := make([][]float64, 10)
-	for i := range plain {
-		plain[i] = randomVector(r, 1_000_000, 1)
-	}
-	w := normalisedWeights(r, len(plain))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		if _, err := PlainWeightedSum(plain, w); err != nil {
-			b.Fatal(err)
-		}
-	}
 }

@@ -85,6 +85,7 @@ func newSumPlan(r *ring.Ring, w [][]uint64) *sumPlan {
 type sumScratch struct {
 	lo, hi, t [sumBlock]uint64
 	tl        [sumBlock]uint64 // t reduced modulo a smaller prime
+	zero      [sumBlock]uint64 // never written
 	rows      [][]uint64
 	in        []ring.Poly // the inputs of the current work item
 	vec       vectorScratch
@@ -108,7 +109,7 @@ func (p *sumPlan) run(sc *sumScratch, in []ring.Poly, out ring.Poly, from, to in
 			return bad, p.top
 		}
 		// t = (Σ + (q_L-1)/2) mod q_L, the rounding remainder.
-		remainderRow(t, lo, hi, top.q, top.mred, top.r128)
+		reduceRow(t, lo, hi, sc.zero[:n], top.q, top.mred, top.r128)
 		for l := range p.top {
 			lv := &p.levels[l]
 			if bad := lv.accumulate(sc, in, l, b, e, lv.half); bad >= 0 {
@@ -121,45 +122,26 @@ func (p *sumPlan) run(sc *sumScratch, in []ring.Poly, out ring.Poly, from, to in
 					tl[c] = ring.BRedAdd(v, lv.q, lv.bred)
 				}
 			}
-			rescaleRow(out.Coeffs[l][b:e], lo, hi, tl, lv.q, lv.mred, lv.rescale)
+			reduceRow(out.Coeffs[l][b:e], lo, hi, tl, lv.q, lv.mred, lv.rescale)
 		}
 	}
 	return -1, 0
 }
 
-// remainderRow sets t[c] = (hi[c]·2^64 + lo[c]) mod q, given r128 = 2^128
-// mod q and qInv = q^-1 mod 2^64 (Lattigo's MRedConstant); hi[c] must be
-// below 2^64 - q. It is Montgomery's reduction (REDC), which divides by
-// 2^64, then a Montgomery multiplication by 2^128 that undoes it; written
-// out so that the loop keeps everything in registers.
-func remainderRow(t, lo, hi []uint64, q, qInv, r128 uint64) {
-	lo, hi = lo[:len(t)], hi[:len(t)]
-	for c := range t {
-		mh, _ := bits.Mul64(lo[c]*qInv, q)
-		r := hi[c] - mh + q // ≡ (hi·2^64 + lo)·2^-64, below 2^64
-		ph, pl := bits.Mul64(r, r128)
-		h, _ := bits.Mul64(pl*qInv, q)
-		v := ph - h + q // in (0, 2q)
-		if v >= q {
-			v -= q
-		}
-		t[c] = v
-	}
-}
-
-// rescaleRow sets dst[c] = (hi[c]·2^64 + lo[c] + q - t[c])·q_L^-1 mod q,
-// given rescale = 2^128·q_L^-1 mod q, qInv = q^-1 mod 2^64 and t[c] < q:
-// the CKKS rescale of a sum that already includes (q_L-1)/2, t being its
-// remainder modulo q_L. hi[c] must be below 2^64 - q - 1. REDC divides by
-// 2^64 and the Montgomery multiplication by rescale undoes that and divides
-// by q_L.
-func rescaleRow(dst, lo, hi, t []uint64, q, qInv, rescale uint64) {
-	lo, hi, t = lo[:len(dst)], hi[:len(dst)], t[:len(dst)]
+// reduceRow sets dst[c] = (hi[c]·2^64 + lo[c] + q - sub[c])·k·2^-128 mod q,
+// given qInv = q^-1 mod 2^64 (Lattigo's MRedConstant), sub[c] < q and
+// hi[c] < 2^64 - q - 1. Montgomery's reduction (REDC) divides by 2^64 and a
+// Montgomery multiplication by k by 2^64 again. With k = 2^128 mod q and
+// sub = 0 it is the remainder of the 128-bit sums; with k = 2^128·q_L^-1
+// mod q and sub the remainder modulo q_L of sums that include (q_L-1)/2, it
+// is the CKKS rescale. Written out so that the loop stays in registers.
+func reduceRow(dst, lo, hi, sub []uint64, q, qInv, k uint64) {
+	lo, hi, sub = lo[:len(dst)], hi[:len(dst)], sub[:len(dst)]
 	for c := range dst {
-		x, cy := bits.Add64(lo[c], q-t[c], 0)
+		x, cy := bits.Add64(lo[c], q-sub[c], 0)
 		mh, _ := bits.Mul64(x*qInv, q)
 		r := hi[c] + cy - mh + q // ≡ (hi·2^64 + x)·2^-64, below 2^64
-		ph, pl := bits.Mul64(r, rescale)
+		ph, pl := bits.Mul64(r, k)
 		h, _ := bits.Mul64(pl*qInv, q)
 		v := ph - h + q // in (0, 2q)
 		if v >= q {
