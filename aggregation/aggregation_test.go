@@ -768,6 +768,8 @@ func TestSumKernelReportsUnreducedCoefficients(t *testing.T) {
 		{"max uint64 in the remainder", 7, 6, 0, 1023, func(uint64) uint64 { return math.MaxUint64 }},
 		{"q+2^63 in the first input", 1, 0, 1, 0, func(q uint64) uint64 { return q + 1<<63 }},
 		{"2^60 at a lower prime", 12, 11, 1, 511, func(uint64) uint64 { return 1 << 60 }},
+		{"q in a later batch of the vector kernel", 40, 37, 2, 64, func(q uint64) uint64 { return q }},
+		{"q in the scalar tail of a span", 3, 2, 1, 1023, func(q uint64) uint64 { return q }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -781,7 +783,14 @@ func TestSumKernelReportsUnreducedCoefficients(t *testing.T) {
 			}
 			in[tc.bad].Coeffs[tc.lvl][tc.coeff] = tc.value(rg.SubRings[tc.lvl].Modulus)
 			out := rg.AtLevel(rg.Level() - 1).NewPoly()
-			bad, lvl := newSumPlan(rg, w).run(newSumScratch(tc.inputs), in, out, 0, rg.N())
+			plan, sc := newSumPlan(rg, w), newSumScratch(tc.inputs)
+			// Spans that are not multiples of the vector width, so that
+			// coefficients near their ends go to the scalar tail.
+			mid := rg.N()/2 + 3
+			bad, lvl := plan.run(sc, in, out, 0, mid)
+			if bad < 0 {
+				bad, lvl = plan.run(sc, in, out, mid, rg.N())
+			}
 			assert.Equal(t, tc.bad, bad)
 			assert.Equal(t, tc.lvl, lvl)
 		})
