@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/big"
+	"math/bits"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tuneinsight/lattigo/v5/ring"
 )
 
 // party is one simulated hospital holding a secret share.
@@ -288,6 +290,103 @@ func TestValidationErrors(t *testing.T) {
 	}
 }
 
+func TestPlainWeightedSumIsTheSerialSum(t *testing.T) {
+	// The parallel, four-at-a-time sum equals the serial sum in index order
+	// bit for bit (signed zeros included), across chunk boundaries and for
+	// input counts that are and are not multiples of four; a non-finite
+	// input is reported as the first one in (vector, index) order, and
+	// finite inputs whose sum overflows are not an error.
+	r := rand.New(rand.NewPCG(9, 10))
+	serial := func(vs [][]float64, w []float64) []float64 {
+		out := make([]float64, len(vs[0]))
+		for i, v := range vs {
+			for j, x := range v {
+				out[j] += float64(w[i] * x)
+			}
+		}
+		return out
+	}
+	for _, inputs := range []int{1, 3, 4, 9} {
+		for _, n := range []int{1, plainChunk - 1, 2*plainChunk + 5} {
+			t.Run(fmt.Sprintf("%d inputs of %d", inputs, n), func(t *testing.T) {
+				vs := make([][]float64, inputs)
+				for i := range vs {
+					vs[i] = randomVector(r, n, 1e3)
+					vs[i][0] = math.Copysign(0, -1)
+				}
+				w := normalisedWeights(r, inputs)
+				got, err := PlainWeightedSum(vs, w)
+				require.NoError(t, err)
+				want := serial(vs, w)
+				for j := range want {
+					require.Equal(t, math.Float64bits(want[j]), math.Float64bits(got[j]), "value %d", j)
+				}
+			})
+		}
+	}
+	bad := []struct {
+		name  string
+		value float64
+	}{{"NaN", math.NaN()}, {"+Inf", math.Inf(1)}, {"-Inf", math.Inf(-1)}}
+	for _, tc := range bad {
+		t.Run(tc.name+" behind a zero weight", func(t *testing.T) {
+			vs := [][]float64{randomVector(r, 3*plainChunk, 1), randomVector(r, 3*plainChunk, 1)}
+			vs[1][2*plainChunk+7] = tc.value
+			vs[1][plainChunk+3] = tc.value
+			_, err := PlainWeightedSum(vs, []float64{1, 0})
+			require.ErrorIs(t, err, ErrInvalidValue)
+			assert.Contains(t, err.Error(), fmt.Sprintf("vector 1 value %d is", plainChunk+3))
+		})
+	}
+	t.Run("overflow of finite values", func(t *testing.T) {
+		got, err := PlainWeightedSum([][]float64{{math.MaxFloat64}, {math.MaxFloat64}}, []float64{1, 1})
+		require.NoError(t, err)
+		assert.True(t, math.IsInf(got[0], 1))
+	})
+}
+
+func TestWeightedSumRefusesTamperedVectors(t *testing.T) {
+	// Vectors that passed decoding but were altered in memory: the kernel
+	// reports an unreduced coefficient (in a lane, in the scalar tail, at any
+	// prime) with the vector's index, and a short row before it reads it.
+	s := newScheme(t)
+	f := newFixture(t, s, 2)
+	r := rand.New(rand.NewPCG(3, 4))
+	fresh := func() []*EncryptedVector {
+		vs := make([]*EncryptedVector, 6)
+		for i := range vs {
+			v, err := s.Encrypt(f.pk, randomVector(r, 20000, 1))
+			require.NoError(t, err)
+			b, err := v.MarshalBinary()
+			require.NoError(t, err)
+			vs[i] = new(EncryptedVector)
+			require.NoError(t, vs[i].UnmarshalBinary(b))
+		}
+		return vs
+	}
+	weights := []float64{0.1, 0.2, 0.3, 0.1, 0.2, 0.1}
+	q := func(l int) uint64 { return s.params.RingQ().SubRings[l].Modulus }
+	tests := []struct {
+		name   string
+		tamper func(vs []*EncryptedVector)
+		want   string
+	}{
+		{"q at the top prime", func(vs []*EncryptedVector) { vs[4].cts[1].Value[1].Coeffs[2][5000] = q(2) }, "vector 4 ciphertext 1 c1"},
+		{"max uint64 at the first prime", func(vs []*EncryptedVector) { vs[0].cts[0].Value[0].Coeffs[0][16383] = math.MaxUint64 }, "vector 0 ciphertext 0 c0"},
+		{"q+2^63 in the last vector", func(vs []*EncryptedVector) { vs[5].cts[0].Value[1].Coeffs[1][31] = q(1) + 1<<63 }, "vector 5 ciphertext 0 c1"},
+		{"short row", func(vs []*EncryptedVector) { vs[2].cts[1].Value[0].Coeffs[1] = vs[2].cts[1].Value[0].Coeffs[1][:100] }, "vector 2 ciphertext 1 c0"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			vs := fresh()
+			tc.tamper(vs)
+			_, err := s.WeightedSum(vs, weights)
+			require.ErrorIs(t, err, ErrMalformed)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
+
 func TestCombinePublicKeyChecks(t *testing.T) {
 	s := newScheme(t)
 	crs := CommonSeed([]byte("a"))
@@ -537,31 +636,254 @@ func TestErrorsAreDistinct(t *testing.T) {
 	}
 }
 
-func TestWeightedRowMatchesBigIntegers(t *testing.T) {
-	// The 128-bit accumulation with partial reductions equals the exact sum
-	// for many inputs and for the largest supported primes.
-	s := newScheme(t)
-	r := rand.New(rand.NewPCG(11, 12))
-	for _, inputs := range []int{1, 10, 300} {
-		for l, sr := range s.params.RingQ().SubRings {
-			q := sr.Modulus
-			rows := make([][]uint64, inputs)
-			w := make([]uint64, inputs)
-			for i := range rows {
-				w[i] = q - 1 - r.Uint64N(3)
-				rows[i] = []uint64{q - 1, r.Uint64N(q), 0, 1}
-			}
-			r64 := new(big.Int).Mod(new(big.Int).Lsh(big.NewInt(1), 64), new(big.Int).SetUint64(q)).Uint64()
-			dst := make([]uint64, 4)
-			weightedRow(dst, make([]uint64, 4), rows, w, q, sr.BRedConstant, r64)
-			for c := range dst {
-				want := new(big.Int)
-				for i := range rows {
-					want.Add(want, new(big.Int).Mul(new(big.Int).SetUint64(w[i]), new(big.Int).SetUint64(rows[i][c])))
-				}
-				want.Mod(want, new(big.Int).SetUint64(q))
-				assert.Equal(t, want.Uint64(), dst[c], "inputs %d prime %d coefficient %d", inputs, l, c)
+// testRing returns a ring of degree 1024 whose primes have the given bit
+// sizes (the last is the top prime), each the largest NTT-friendly prime
+// below 2^bits, so that products and sums come as close to overflowing as
+// they can.
+func testRing(t *testing.T, sizes ...int) *ring.Ring {
+	t.Helper()
+	const n = 1 << 10
+	var moduli []uint64
+	for _, b := range sizes {
+		g := ring.NewNTTFriendlyPrimesGenerator(uint64(b), 2*n)
+		for {
+			q, err := g.NextDownstreamPrime()
+			require.NoError(t, err)
+			if !slices.Contains(moduli, q) {
+				moduli = append(moduli, q)
+				break
 			}
 		}
 	}
+	r, err := ring.NewRing(n, moduli)
+	require.NoError(t, err)
+	return r
+}
+
+// referenceSum is the kernel's specification: Σᵢ w[l][i]·in[i][l][c] mod
+// q_l with exact 128-bit remainders, then Lattigo's rounded division by the
+// top prime and a reduction.
+func referenceSum(r *ring.Ring, in []ring.Poly, w [][]uint64) ring.Poly {
+	acc := r.NewPoly()
+	for l, sr := range r.SubRings {
+		q := sr.Modulus
+		for c := range acc.Coeffs[l] {
+			var sum uint64
+			for i, p := range in {
+				hi, lo := bits.Mul64(w[l][i], p.Coeffs[l][c])
+				sum = (sum + bits.Rem64(hi, lo, q)) % q
+			}
+			acc.Coeffs[l][c] = sum
+		}
+	}
+	out := r.AtLevel(r.Level() - 1).NewPoly()
+	r.DivRoundByLastModulus(acc, out)
+	r.AtLevel(r.Level()-1).Reduce(out, out)
+	return out
+}
+
+func TestSumKernelMatchesReferenceModularResult(t *testing.T) {
+	// The lazily reduced 128-bit accumulation with the fused rescale equals
+	// the exact modular sum divided by Lattigo, on edge values: zero, q-1,
+	// the largest weight residue, many terms (past the flush of the high
+	// words for 60-bit primes), a top prime larger or smaller than the
+	// others, and inputs counts that are and are not multiples of four.
+	s := newScheme(t)
+	rings := map[string]*ring.Ring{
+		"default primes":  s.params.RingQ(),
+		"60-bit primes":   testRing(t, 60, 60, 60),
+		"large top prime": testRing(t, 30, 45, 60),
+		"two primes":      testRing(t, 59, 40),
+	}
+	type pattern func(r *rand.Rand, q uint64, i, c int) uint64
+	values := map[string]pattern{
+		"zero":   func(*rand.Rand, uint64, int, int) uint64 { return 0 },
+		"q-1":    func(_ *rand.Rand, q uint64, _, _ int) uint64 { return q - 1 },
+		"random": func(r *rand.Rand, q uint64, _, _ int) uint64 { return r.Uint64N(q) },
+		"edges": func(r *rand.Rand, q uint64, i, c int) uint64 {
+			return []uint64{0, 1, q - 1, q / 2, (q + 1) / 2, r.Uint64N(q)}[(i+c)%6]
+		},
+	}
+	weights := map[string]pattern{
+		"max":    func(_ *rand.Rand, q uint64, _, _ int) uint64 { return q - 1 },
+		"random": func(r *rand.Rand, q uint64, _, _ int) uint64 { return r.Uint64N(q) },
+		"zero and max": func(_ *rand.Rand, q uint64, i, _ int) uint64 {
+			return []uint64{0, q - 1, 1}[i%3]
+		},
+	}
+	rnd := rand.New(rand.NewPCG(11, 12))
+	for rname, rg := range rings {
+		for vname, value := range values {
+			for wname, weight := range weights {
+				for _, inputs := range []int{1, 3, 4, 5, 10, 300} {
+					if rg.N() > 1<<10 && inputs > 10 {
+						continue // the scheme's ring is big; many terms run on the small rings
+					}
+					t.Run(fmt.Sprintf("%s/values %s/weights %s/%d inputs", rname, vname, wname, inputs), func(t *testing.T) {
+						in := make([]ring.Poly, inputs)
+						for i := range in {
+							in[i] = rg.NewPoly()
+							for l, sr := range rg.SubRings {
+								for c := range in[i].Coeffs[l] {
+									in[i].Coeffs[l][c] = value(rnd, sr.Modulus, i, c)
+								}
+							}
+						}
+						w := make([][]uint64, rg.Level()+1)
+						for l, sr := range rg.SubRings {
+							w[l] = make([]uint64, inputs)
+							for i := range w[l] {
+								w[l][i] = weight(rnd, sr.Modulus, i, 0)
+							}
+						}
+						want := referenceSum(rg, in, w)
+						got := rg.AtLevel(rg.Level() - 1).NewPoly()
+						plan := newSumPlan(rg, w)
+						sc := newSumScratch(inputs)
+						// Two uneven work items, as parallel workers would run them.
+						mid := rg.N()/2 + 3
+						for _, span := range [][2]int{{0, mid}, {mid, rg.N()}} {
+							bad, _ := plan.run(sc, in, got, span[0], span[1])
+							require.Equal(t, -1, bad)
+						}
+						require.True(t, want.Equal(&got), "kernel differs from the reference")
+					})
+				}
+			}
+		}
+	}
+}
+
+func TestSumKernelReportsUnreducedCoefficients(t *testing.T) {
+	// A coefficient ≥ q in any input, at any level and position, is found
+	// and attributed to the right input and prime.
+	rg := testRing(t, 60, 50, 40)
+	tests := []struct {
+		name             string
+		inputs, bad, lvl int
+		coeff            int
+		value            func(q uint64) uint64
+	}{
+		{"q in a group of four, top prime", 8, 5, 2, 700, func(q uint64) uint64 { return q }},
+		{"max uint64 in the remainder", 7, 6, 0, 1023, func(uint64) uint64 { return math.MaxUint64 }},
+		{"q+2^63 in the first input", 1, 0, 1, 0, func(q uint64) uint64 { return q + 1<<63 }},
+		{"2^60 at a lower prime", 12, 11, 1, 511, func(uint64) uint64 { return 1 << 60 }},
+		{"q in a later batch of the vector kernel", 40, 37, 2, 64, func(q uint64) uint64 { return q }},
+		{"q in the scalar tail of a span", 3, 2, 1, 1023, func(q uint64) uint64 { return q }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := make([]ring.Poly, tc.inputs)
+			w := make([][]uint64, rg.Level()+1)
+			for i := range in {
+				in[i] = rg.NewPoly()
+			}
+			for l := range w {
+				w[l] = make([]uint64, tc.inputs)
+			}
+			in[tc.bad].Coeffs[tc.lvl][tc.coeff] = tc.value(rg.SubRings[tc.lvl].Modulus)
+			out := rg.AtLevel(rg.Level() - 1).NewPoly()
+			plan, sc := newSumPlan(rg, w), newSumScratch(tc.inputs)
+			// Spans that are not multiples of the vector width, so that
+			// coefficients near their ends go to the scalar tail.
+			mid := rg.N()/2 + 3
+			bad, lvl := plan.run(sc, in, out, 0, mid)
+			if bad < 0 {
+				bad, lvl = plan.run(sc, in, out, mid, rg.N())
+			}
+			assert.Equal(t, tc.bad, bad)
+			assert.Equal(t, tc.lvl, lvl)
+		})
+	}
+}
+
+func TestAcc4MatchesGeneric(t *testing.T) {
+	// The architecture's acc4 (assembly on amd64) and the Go version agree
+	// on sums, carries and the largest input, including values that are
+	// not reduced (which the kernel must report, not mis-sum silently).
+	r := rand.New(rand.NewPCG(5, 6))
+	tests := []struct {
+		name  string
+		value func() uint64
+	}{
+		{"zero", func() uint64 { return 0 }},
+		{"max uint64", func() uint64 { return math.MaxUint64 }},
+		{"random 64-bit", r.Uint64},
+		{"random 48-bit", func() uint64 { return r.Uint64N(1 << 48) }},
+	}
+	for _, tc := range tests {
+		for _, n := range []int{0, 1, 7, 512} {
+			t.Run(fmt.Sprintf("%s/%d", tc.name, n), func(t *testing.T) {
+				var x [4][]uint64
+				for k := range x {
+					x[k] = make([]uint64, n)
+					for c := range x[k] {
+						x[k][c] = tc.value()
+					}
+				}
+				w := [4]uint64{tc.value(), tc.value(), tc.value(), tc.value()}
+				lo, hi := make([]uint64, n), make([]uint64, n)
+				for c := range lo {
+					lo[c], hi[c] = tc.value(), tc.value()>>8
+				}
+				lo2, hi2 := slices.Clone(lo), slices.Clone(hi)
+				m := acc4(lo, hi, x[0], x[1], x[2], x[3], w[0], w[1], w[2], w[3])
+				m2 := acc4Generic(lo2, hi2, x[0], x[1], x[2], x[3], w[0], w[1], w[2], w[3])
+				assert.Equal(t, m2, m)
+				assert.Equal(t, lo2, lo)
+				assert.Equal(t, hi2, hi)
+			})
+		}
+	}
+}
+
+func TestAccRowsMatchesGeneric(t *testing.T) {
+	// The architecture's accRows (AVX-512 IFMA where the CPU has it) and the
+	// Go version agree on 52-bit operands: sums, carries into the high
+	// words, and the largest coefficient, also when one is not below 2^52.
+	if !vectorKernel() {
+		t.Skip("no vector kernel on this machine")
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	const top = 1<<52 - 1
+	tests := []struct {
+		name  string
+		value func() uint64
+	}{
+		{"zero", func() uint64 { return 0 }},
+		{"2^52-1", func() uint64 { return top }},
+		{"random 52-bit", func() uint64 { return r.Uint64N(top + 1) }},
+	}
+	for _, tc := range tests {
+		for _, rows := range []int{1, 5, vectorBatch} {
+			t.Run(fmt.Sprintf("%s/%d rows", tc.name, rows), func(t *testing.T) {
+				const n = 3 * vectorWidth
+				x := make([][]uint64, rows)
+				w := make([]uint64, rows)
+				for i := range x {
+					x[i] = make([]uint64, n)
+					for c := range x[i] {
+						x[i][c] = tc.value()
+					}
+					w[i] = tc.value()
+				}
+				lo, hi := make([]uint64, n), make([]uint64, n)
+				for c := range lo {
+					lo[c], hi[c] = r.Uint64(), r.Uint64()>>1
+				}
+				lo2, hi2 := slices.Clone(lo), slices.Clone(hi)
+				m := accRows(newSumScratch(rows), lo, hi, x, w)
+				m2 := accRowsGeneric(lo2, hi2, x, w)
+				assert.Equal(t, m2, m)
+				assert.Equal(t, lo2, lo)
+				assert.Equal(t, hi2, hi)
+			})
+		}
+	}
+	t.Run("a coefficient above 2^52 shows in the maximum", func(t *testing.T) {
+		x := [][]uint64{make([]uint64, vectorWidth), make([]uint64, vectorWidth)}
+		x[1][vectorWidth-1] = 1<<63 + 5
+		lo, hi := make([]uint64, vectorWidth), make([]uint64, vectorWidth)
+		assert.Equal(t, uint64(1<<63+5), accRows(newSumScratch(2), lo, hi, x, []uint64{1, 1}))
+	})
 }

@@ -5,7 +5,7 @@ import (
 	"io"
 	"math"
 	"math/big"
-	"math/bits"
+	"slices"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -202,8 +202,10 @@ func (s *Scheme) checkVectorWith(what string, v *EncryptedVector, check func(str
 			return fmt.Errorf("%w: %s ciphertext %d has degree %d, want 1", ErrMalformed, what, i, len(ct.Value)-1)
 		}
 		for k, p := range ct.Value {
-			if err := check(fmt.Sprintf("%s ciphertext %d c%d", what, i, k), r, p, v.level); err != nil {
-				return err
+			// The description is formatted only for an error: this runs
+			// for every polynomial of every vector summed.
+			if err := check("", r, p, v.level); err != nil {
+				return check(fmt.Sprintf("%s ciphertext %d c%d", what, i, k), r, p, v.level)
 			}
 		}
 		if used := v.used(i); used < r.N() {
@@ -365,8 +367,11 @@ func checkWeights(n int, weights []float64) error {
 // prime, about 2^LogQ[last]); the products are summed at the top level and
 // divided by q_top with one rounding rescale (coefficient-wise: ciphertexts
 // are kept in the coefficient domain, so no NTT is needed), so the result is
-// one level lower at the same scale Δ. Only exact modular arithmetic is involved: the same inputs
-// always give a byte-identical result (and Hash), whatever the machine.
+// one level lower at the same scale Δ. Only exact modular arithmetic is
+// involved: the same inputs always give a byte-identical result (and Hash),
+// whatever the machine and whichever kernel (assembly, AVX-512 or Go) runs.
+// It reads every input once, on every core (see doc.go for the kernel);
+// a coefficient that is not reduced is reported as ErrMalformed.
 //
 // All vectors must be fresh (top level), encrypted under the same key, and
 // of the same length. Weights must be finite and non-negative; they need
@@ -406,43 +411,32 @@ func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*Encrypt
 	}
 
 	ringTop := s.params.RingQ().AtLevel(top)
-	ringOut := s.params.RingQ().AtLevel(top - 1)
-	// Weights reduced modulo every prime, and 2^64 mod q for the reduction.
+	// Weights reduced modulo every prime.
 	wmod := make([][]uint64, top+1)
-	r64 := make([]uint64, top+1)
 	for l, sr := range ringTop.SubRings {
 		q := new(big.Int).SetUint64(sr.Modulus)
-		for _, c := range ints {
-			wmod[l] = append(wmod[l], new(big.Int).Mod(c, q).Uint64())
+		wmod[l] = make([]uint64, len(ints))
+		for i, c := range ints {
+			wmod[l][i] = new(big.Int).Mod(c, q).Uint64()
 		}
-		r64[l] = new(big.Int).Mod(new(big.Int).Lsh(big.NewInt(1), 64), q).Uint64()
 	}
-	cts := make([]*rlwe.Ciphertext, len(vs[0].cts))
-	type worker struct {
-		acc  ring.Poly
-		hi   []uint64
-		rows [][]uint64
-	}
-	err := parallelFor(len(cts), func() worker {
-		return worker{acc: ringTop.NewPoly(), hi: make([]uint64, ringTop.N()), rows: make([][]uint64, len(vs))}
-	}, func(w worker, j int) error {
-		out := rlwe.NewCiphertext(s.params, 1, top-1)
-		out.IsNTT = false
-		for k := 0; k < 2; k++ {
-			for l, sr := range ringTop.SubRings {
-				for i, v := range vs {
-					w.rows[i] = v.cts[j].Value[k].Coeffs[l]
-				}
-				if bad := weightedRow(w.acc.Coeffs[l], w.hi, w.rows, wmod[l], sr.Modulus, sr.BRedConstant, r64[l]); bad >= 0 {
-					return fmt.Errorf("aggregation: WeightedSum: %w: vector %d ciphertext %d c%d: a coefficient is not reduced modulo q%d=%d", ErrMalformed, bad, j, k, l, sr.Modulus)
-				}
-			}
-			// Coefficient domain: an exact, rounded division by q_top per
-			// coefficient (zero stays zero, so c0's unused tail stays zero).
-			ringTop.DivRoundByLastModulus(w.acc, out.Value[k])
-			ringOut.Reduce(out.Value[k], out.Value[k])
+	plan := newSumPlan(ringTop, wmod)
+	cts := newCiphertexts(len(vs[0].cts), ringTop.N(), top-1)
+	// Work items: (ciphertext, c0 or c1, chunk of coefficients), so that
+	// even one ciphertext keeps every core busy; each item writes its own
+	// part of the output.
+	n := ringTop.N()
+	chunks := (n + sumChunk - 1) / sumChunk
+	err := parallelFor(2*len(cts)*chunks, func() *sumScratch {
+		return newSumScratch(len(vs))
+	}, func(sc *sumScratch, item int) error {
+		j, k, from := item/(2*chunks), item/chunks%2, item%chunks*sumChunk
+		for i, v := range vs {
+			sc.in[i] = v.cts[j].Value[k]
 		}
-		cts[j] = out
+		if bad, l := plan.run(sc, sc.in, cts[j].Value[k], from, min(from+sumChunk, n)); bad >= 0 {
+			return fmt.Errorf("aggregation: WeightedSum: %w: vector %d ciphertext %d c%d: a coefficient is not reduced modulo q%d=%d", ErrMalformed, bad, j, k, l, ringTop.SubRings[l].Modulus)
+		}
 		return nil
 	})
 	if err != nil {
@@ -459,49 +453,6 @@ func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*Encrypt
 	}, nil
 }
 
-// weightedRow sets dst[c] = Σᵢ w[i]·rows[i][c] mod q. It streams each
-// input row once, accumulating every coefficient's products in 128 bits
-// (low words in dst, high words in hi), and reduces once at the end: the
-// sum runs close to memory speed. Inputs and weights must be reduced modulo
-// q, and hi must be as long as dst.
-// It returns the index of a row holding a coefficient not reduced modulo q,
-// or -1.
-func weightedRow(dst, hi []uint64, rows [][]uint64, w []uint64, q uint64, bred []uint64, r64 uint64) int {
-	const block = 128 // inputs between partial reductions of the high words
-	clear(dst)
-	clear(hi)
-	lo := dst
-	hi = hi[:len(lo)]
-	for i, row := range rows {
-		wi := w[i]
-		row = row[:len(lo)]
-		var unreduced bool
-		for c, x := range row {
-			unreduced = unreduced || x >= q
-			ph, pl := bits.Mul64(wi, x)
-			var carry uint64
-			lo[c], carry = bits.Add64(lo[c], pl, 0)
-			hi[c] += ph + carry
-		}
-		if unreduced {
-			return i
-		}
-		if i%block == block-1 {
-			for c := range hi {
-				hi[c] = ring.BRedAdd(hi[c], q, bred)
-			}
-		}
-	}
-	for c := range dst {
-		v := ring.BRed(ring.BRedAdd(hi[c], q, bred), r64, q, bred) + ring.BRedAdd(lo[c], q, bred)
-		if v >= q {
-			v -= q
-		}
-		dst[c] = v
-	}
-	return -1
-}
-
 // encodeWeight returns round(w·q_top), computed exactly in 256-bit floats.
 func (s *Scheme) encodeWeight(w float64) *big.Int {
 	f := new(big.Float).SetPrec(256).SetFloat64(w)
@@ -515,6 +466,8 @@ func (s *Scheme) encodeWeight(w float64) *big.Int {
 // semantics and validation: out[j] = Σᵢ weights[i]·vs[i][j], accumulated in
 // index order with every product rounded to float64 before the addition (no
 // fused multiply-add), so the result is bit-identical on every platform.
+// It is also the fair baseline of the encrypted sum: contiguous chunks on
+// every core, each streaming its inputs four at a time.
 func PlainWeightedSum(vs [][]float64, weights []float64) ([]float64, error) {
 	if len(vs) == 0 {
 		return nil, fmt.Errorf("aggregation: PlainWeightedSum: %w: no vectors", ErrEmptyInput)
@@ -530,20 +483,57 @@ func PlainWeightedSum(vs [][]float64, weights []float64) ([]float64, error) {
 		if len(v) != n {
 			return nil, fmt.Errorf("aggregation: PlainWeightedSum: %w: vector %d has %d values, vector 0 has %d", ErrLengthMismatch, i, len(v), n)
 		}
-		for j, x := range v {
-			if math.IsNaN(x) || math.IsInf(x, 0) {
-				return nil, fmt.Errorf("aggregation: PlainWeightedSum: %w: vector %d value %d is %v", ErrInvalidValue, i, j, x)
+	}
+	out := make([]float64, n)
+	chunks := (n + plainChunk - 1) / plainChunk
+	nonFinite := make([]bool, chunks)
+	_ = parallelFor(chunks, func() struct{} { return struct{}{} }, func(_ struct{}, k int) error {
+		from, to := k*plainChunk, min((k+1)*plainChunk, n)
+		nonFinite[k] = plainSumRange(out[from:to], vs, weights, from)
+		return nil
+	})
+	// A NaN or infinite input leaves a non-finite sum where it is (w·NaN,
+	// w·Inf and 0·Inf are not finite): only then look for the first one.
+	if slices.Contains(nonFinite, true) {
+		for i, v := range vs {
+			for j, x := range v {
+				if math.IsNaN(x) || math.IsInf(x, 0) {
+					return nil, fmt.Errorf("aggregation: PlainWeightedSum: %w: vector %d value %d is %v", ErrInvalidValue, i, j, x)
+				}
 			}
 		}
 	}
-	out := make([]float64, n)
-	for i, v := range vs {
-		w := weights[i]
-		for j, x := range v {
-			out[j] += float64(w * x)
+	return out, nil
+}
+
+// plainChunk is the number of values of one PlainWeightedSum work item.
+const plainChunk = 1 << 16
+
+// plainSumRange sets dst[j] = Σᵢ w[i]·vs[i][off+j] in index order and
+// reports whether any result is not finite.
+func plainSumRange(dst []float64, vs [][]float64, w []float64, off int) bool {
+	n := len(dst)
+	i := 0
+	for ; i+4 <= len(vs); i += 4 {
+		w0, w1, w2, w3 := w[i], w[i+1], w[i+2], w[i+3]
+		x0, x1, x2, x3 := vs[i][off:off+n], vs[i+1][off:off+n], vs[i+2][off:off+n], vs[i+3][off:off+n]
+		for j := range dst {
+			// The conversions round every product: no fused multiply-add.
+			dst[j] = dst[j] + float64(w0*x0[j]) + float64(w1*x1[j]) + float64(w2*x2[j]) + float64(w3*x3[j])
 		}
 	}
-	return out, nil
+	for ; i < len(vs); i++ {
+		wi, x := w[i], vs[i][off:off+n]
+		for j := range dst {
+			dst[j] += float64(wi * x[j])
+		}
+	}
+	for _, y := range dst {
+		if math.IsNaN(y) || math.IsInf(y, 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // CheckUpdate validates a fresh update received from a party before anyone

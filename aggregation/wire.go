@@ -485,6 +485,11 @@ func checkPolyShape(what string, r *ring.Ring, p ring.Poly, level int) error {
 	if p.Level() != level {
 		return fmt.Errorf("%w: %s: polynomial level %d, want %d", ErrLevelMismatch, what, p.Level(), level)
 	}
+	for i, row := range p.Coeffs {
+		if len(row) != r.N() {
+			return fmt.Errorf("%w: %s: row %d has %d coefficients, want %d", ErrMalformed, what, i, len(row), r.N())
+		}
+	}
 	return nil
 }
 

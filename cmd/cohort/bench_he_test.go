@@ -31,7 +31,7 @@ func TestBenchHEJSON(t *testing.T) {
 		assert.Positive(t, r.CombineSeconds)
 		assert.LessOrEqual(t, r.MaxAbsError, 1e-4*r.MaxAbsValue, "decryption must match the plaintext sum")
 		assert.Greater(t, r.SecurityBits, 40.0)
-		assert.Equal(t, r.Parties-min(r.Parties, 2), r.ReusedCiphertexts)
+		assert.Equal(t, r.Parties-min(r.Parties, 2), r.CopiedUpdates)
 		if r.Parameters == 20000 {
 			assert.Less(t, r.UpdateBytes, 32.0*1.7, "two ciphertexts, the second c0 cut at the end")
 			assert.Less(t, r.AggregateBytes, r.UpdateBytes)
