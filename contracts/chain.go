@@ -416,11 +416,31 @@ func (c *Chain) callAt(ctx context.Context, to common.Address, data []byte, cont
 	return out, nil
 }
 
-// filterLogs returns the logs matching q.
+// logIndexBehind is how geth reports a log query that raced its log index
+// (filtermaps) catching up with a block just mined: asked again a moment
+// later, the query succeeds.
+const logIndexBehind = "failed to retrieve log value pointer"
+
+// filterLogRetries bounds the retries of a query that raced the log index.
+const filterLogRetries = 5
+
+// filterLogs returns the logs matching q. A query that raced the node's
+// log index is asked again after a short wait.
 func (c *Chain) filterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
-	logs, err := c.client.FilterLogs(ctx, q)
-	if err != nil {
-		return nil, fmt.Errorf("contracts: filtering logs: %w", err)
+	wait := 20 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		logs, err := c.client.FilterLogs(ctx, q)
+		if err == nil {
+			return logs, nil
+		}
+		if attempt == filterLogRetries || !strings.Contains(err.Error(), logIndexBehind) {
+			return nil, fmt.Errorf("contracts: filtering logs: %w", err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("contracts: filtering logs: %w (after %v)", ctx.Err(), err)
+		case <-time.After(wait):
+		}
+		wait *= 2
 	}
-	return logs, nil
 }
