@@ -360,13 +360,6 @@ func (c *consortium) readJSON(name string, v any) {
 	require.NoError(c.t, json.Unmarshal(b, v))
 }
 
-func (c *consortium) patchJSON(name string, f func(map[string]any)) {
-	var m map[string]any
-	c.readJSON(name, &m)
-	f(m)
-	c.writeJSON(name, m)
-}
-
 // assertNoSecretsInLogs checks that no private key reached a log.
 func (c *consortium) assertNoSecretsInLogs() {
 	logs, err := filepath.Glob(c.path("*.log"))
