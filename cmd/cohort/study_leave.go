@@ -113,13 +113,16 @@ func leaveBetweenRounds(ctx context.Context, ledger *contracts.Ledger, account *
 	deadline := time.Now().Add(wait)
 	waiting := false
 	for {
-		res, err := leaveStudy(ctx, ledger, account, id, member)
-		if !errors.Is(err, contracts.ErrRoundStillOpen) || !time.Now().Before(deadline) {
-			return res, err
+		s, err := ledger.Study(ctx, id)
+		if err != nil {
+			return nil, err
 		}
-		s, serr := ledger.Study(ctx, id)
-		if serr != nil {
-			return nil, serr
+		if !s.RoundOpen || !time.Now().Before(deadline) {
+			res, err := leaveStudy(ctx, ledger, account, id, member)
+			if !errors.Is(err, contracts.ErrRoundStillOpen) || !time.Now().Before(deadline) {
+				return res, err
+			}
+			// The next round opened first: wait for it to close.
 		}
 		if !waiting {
 			fmt.Fprintf(progress, "round %d of study %d is open; waiting up to %s for it to close\n", s.CurrentRound, id, wait)
