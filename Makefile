@@ -20,10 +20,12 @@ demo: build
 test: geth
 	$(GO) test -count=1 -timeout 20m $(PKGS)
 
-## e2e: geth, a coordinator and 4 hospital processes on 127.0.0.1, 3 rounds,
-## a hospital killed in round 2 and the coordinator in round 3 (also in `test`).
+## e2e: geth, a coordinator and hospital processes on 127.0.0.1, 3 rounds each:
+## a hospital killed in round 2 and the coordinator in round 3; then a fifth
+## hospital admitted and joining after round 1, another leaving after round 2
+## (also in `test`).
 e2e: geth
-	$(GO) test -count=1 -timeout 10m -run TestE2EProcesses -v ./cmd/cohort
+	$(GO) test -count=1 -timeout 10m -run '^TestE2E' -v ./cmd/cohort
 
 ## bench: benchmarks that print figures (slow scale runs live here, not in test).
 bench:

@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -307,38 +309,53 @@ func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, val
 		feeCap.Add(feeCap, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
 	}
 
-	if !s.nonceKnow {
-		n, err := c.client.PendingNonceAt(ctx, from.Address())
-		if err != nil {
-			return nil, fmt.Errorf("contracts: reading the nonce of %s: %w", from.Address(), err)
+	var tx *types.Transaction
+	for attempt := 0; ; attempt++ {
+		if !s.nonceKnow {
+			n, err := c.client.PendingNonceAt(ctx, from.Address())
+			if err != nil {
+				return nil, fmt.Errorf("contracts: reading the nonce of %s: %w", from.Address(), err)
+			}
+			s.nonce, s.nonceKnow = n, true
 		}
-		s.nonce, s.nonceKnow = n, true
-	}
-	tx, err := types.SignNewTx(from.key, c.signer, &types.DynamicFeeTx{
-		ChainID:   c.chainID,
-		Nonce:     s.nonce,
-		GasTipCap: tip,
-		GasFeeCap: feeCap,
-		Gas:       gas,
-		To:        to,
-		Value:     value,
-		Data:      data,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("contracts: signing a transaction from %s: %w", from.Address(), err)
-	}
-	if err := c.client.SendTransaction(ctx, tx); err != nil {
+		tx, err = types.SignNewTx(from.key, c.signer, &types.DynamicFeeTx{
+			ChainID:   c.chainID,
+			Nonce:     s.nonce,
+			GasTipCap: tip,
+			GasFeeCap: feeCap,
+			Gas:       gas,
+			To:        to,
+			Value:     value,
+			Data:      data,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("contracts: signing a transaction from %s: %w", from.Address(), err)
+		}
+		err = c.client.SendTransaction(ctx, tx)
+		if err == nil {
+			break
+		}
 		// The node's view of the nonce may differ (another process using the
 		// same key, a dropped transaction, or a send that timed out after the
-		// node accepted it): ask it again next time.
+		// node accepted it): ask it again. A nonce another process used
+		// meanwhile (a hospital's own `cohort member vote` beside its node)
+		// was not taken by this transaction, so it is sent once more.
 		s.nonceKnow = false
-		return nil, fmt.Errorf("contracts: sending a transaction from %s: %w", from.Address(), err)
+		if attempt > 0 || !isNonceTooLow(err) {
+			return nil, fmt.Errorf("contracts: sending a transaction from %s: %w", from.Address(), err)
+		}
 	}
 	s.nonce++
 	if c.sim != nil {
 		c.sim.Commit()
 	}
 	return tx, nil
+}
+
+// isNonceTooLow tells whether the node refused a transaction because its
+// nonce was already used. Over JSON-RPC only the message survives.
+func isNonceTooLow(err error) bool {
+	return errors.Is(err, core.ErrNonceTooLow) || strings.Contains(err.Error(), core.ErrNonceTooLow.Error())
 }
 
 // waitReceipt polls for the receipt of a transaction until it is mined or
@@ -399,11 +416,31 @@ func (c *Chain) callAt(ctx context.Context, to common.Address, data []byte, cont
 	return out, nil
 }
 
-// filterLogs returns the logs matching q.
+// logIndexBehind is how geth reports a log query that raced its log index
+// (filtermaps) catching up with a block just mined: asked again a moment
+// later, the query succeeds.
+const logIndexBehind = "failed to retrieve log value pointer"
+
+// filterLogRetries bounds the retries of a query that raced the log index.
+const filterLogRetries = 5
+
+// filterLogs returns the logs matching q. A query that raced the node's
+// log index is asked again after a short wait.
 func (c *Chain) filterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
-	logs, err := c.client.FilterLogs(ctx, q)
-	if err != nil {
-		return nil, fmt.Errorf("contracts: filtering logs: %w", err)
+	wait := 20 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		logs, err := c.client.FilterLogs(ctx, q)
+		if err == nil {
+			return logs, nil
+		}
+		if attempt == filterLogRetries || !strings.Contains(err.Error(), logIndexBehind) {
+			return nil, fmt.Errorf("contracts: filtering logs: %w", err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("contracts: filtering logs: %w (after %v)", ctx.Err(), err)
+		case <-time.After(wait):
+		}
+		wait *= 2
 	}
-	return logs, nil
 }

@@ -45,6 +45,12 @@ type Config struct {
 	PhaseTimeout   time.Duration // how long a phase waits for every participant
 	RoundDuration  time.Duration // the on-chain deadline for commits, from the round's opening
 	MaxUpdateBytes int64         // largest update upload accepted
+	// EnrolmentWindow is how long the coordinator keeps the study between
+	// rounds, with no round open, before it reads the members of the next
+	// round: the contract accepts joins and leaves only then. Zero opens
+	// the next round at once, which leaves joiners and leavers a window of
+	// one chain read.
+	EnrolmentWindow time.Duration
 
 	// Progress, if set, is called after each round closes on chain.
 	Progress func(RoundReport)
@@ -207,6 +213,8 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 		return nil, fmt.Errorf("coordinator: config: round duration %s is shorter than the phase timeout %s", cfg.RoundDuration, cfg.PhaseTimeout)
 	case cfg.MaxUpdateBytes <= 0:
 		return nil, errors.New("coordinator: config: max update bytes must be positive")
+	case cfg.EnrolmentWindow < 0:
+		return nil, fmt.Errorf("coordinator: config: enrolment window %s is negative; set 0 or more", cfg.EnrolmentWindow)
 	case ledger == nil || account == nil || store == nil || log == nil:
 		return nil, errors.New("coordinator: ledger, account, store and logger are required")
 	}
@@ -366,6 +374,11 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	for r := first; r <= uint32(c.cfg.Rounds); r++ {
 		resume := resumeOpen && r == first
 		if !resume {
+			if r > 1 {
+				if err := c.enrolmentWindow(ctx, r); err != nil {
+					return nil, err
+				}
+			}
 			// Members join and leave between rounds: the chain says who
 			// takes part in this one, and the share holders follow.
 			if members, err = c.membersBefore(ctx, r); err != nil {
@@ -392,6 +405,21 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	}
 	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: c.cfg.StudyID, FinalModelHash: final.Result.ModelHash.Bytes()}}})
 	return res, nil
+}
+
+// enrolmentWindow keeps the study between rounds for Config.EnrolmentWindow
+// before round r opens, so members can join or leave on chain.
+func (c *Coordinator) enrolmentWindow(ctx context.Context, r uint32) error {
+	if c.cfg.EnrolmentWindow <= 0 {
+		return nil
+	}
+	c.log.Info("between rounds: members may join or leave the study on chain", "next_round", r, "window", c.cfg.EnrolmentWindow)
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(c.cfg.EnrolmentWindow):
+		return nil
+	}
 }
 
 // optimizerState is the server optimiser's state after a closed round.

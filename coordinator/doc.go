@@ -11,7 +11,8 @@
 //
 // Membership may change between rounds: members join a running study and
 // participants leave (or the coordinator removes them) on chain while no
-// round is open, and suspension takes a member out too. Before each round
+// round is open (Config.EnrolmentWindow keeps a gap between rounds for
+// that), and suspension takes a member out too. Before each round
 // the coordinator compares the chain's participants in good standing with
 // the holders of threshold key shares; on a change it runs a re-sharing: t
 // holders that stay re-share their shares to the new set (newcomers get

@@ -14,7 +14,9 @@
 // # Joining and leaving a running study
 //
 // A node started for a study that is already running joins it on chain as
-// soon as no round is open (it waits while one is), then receives its
+// soon as no round is open: while one is, it reads the chain every half
+// second and joins in the coordinator's enrolment window after the round
+// closes. It then receives its
 // threshold share from a re-sharing and trains from the next round on. In a
 // re-sharing a holder checks on chain that every dealer and new holder is a
 // participant in good standing and that the re-sharing is for the next

@@ -111,6 +111,12 @@ func (c Config) retryBase() time.Duration {
 	return time.Second
 }
 
+// joinPoll is how often a node that waits to join a running study reads
+// the chain: well within the coordinator's enrolment window.
+func (c Config) joinPoll() time.Duration {
+	return min(c.retryBase(), 500*time.Millisecond)
+}
+
 // Trace is what one round cost this participant.
 type Trace struct {
 	Round       uint32
@@ -259,30 +265,39 @@ func (p *Participant) Run(ctx context.Context) error {
 }
 
 // joinStudy joins the study on chain. A study whose round is open admits
-// no one until the round closes: the node waits and tries again, so a
-// hospital can join a running study between rounds.
+// no one until the round closes: the node watches the chain every
+// joinPoll and joins in the gap between rounds (the coordinator's
+// enrolment window), so a hospital can join a running study.
 func (p *Participant) joinStudy(ctx context.Context) error {
-	wait := p.cfg.retryBase()
+	waiting := false
 	for {
-		_, err := p.ledger.JoinStudy(ctx, p.account, p.cfg.StudyID)
-		if err == nil {
-			p.log.Info("joined the study on chain", "study", p.cfg.StudyID)
-			return nil
+		study, err := p.ledger.Study(ctx, p.cfg.StudyID)
+		if err != nil {
+			return fmt.Errorf("participant %s: read study %d before joining: %w", p.cfg.Name, p.cfg.StudyID, err)
 		}
-		if !errors.Is(err, contracts.ErrEnrolmentClosed) {
-			return fmt.Errorf("participant %s: join study %d on chain: %w", p.cfg.Name, p.cfg.StudyID, err)
+		if study.Completed {
+			return fmt.Errorf("participant %s: join study %d on chain: %w", p.cfg.Name, p.cfg.StudyID, contracts.ErrEnrolmentClosed)
 		}
-		study, serr := p.ledger.Study(ctx, p.cfg.StudyID)
-		if serr == nil && study.Completed {
-			return fmt.Errorf("participant %s: join study %d on chain: %w", p.cfg.Name, p.cfg.StudyID, err)
+		if !study.RoundOpen {
+			_, err := p.ledger.JoinStudy(ctx, p.account, p.cfg.StudyID)
+			if err == nil {
+				p.log.Info("joined the study on chain", "study", p.cfg.StudyID, "after_round", study.CurrentRound)
+				return nil
+			}
+			if !errors.Is(err, contracts.ErrEnrolmentClosed) {
+				return fmt.Errorf("participant %s: join study %d on chain: %w", p.cfg.Name, p.cfg.StudyID, err)
+			}
+			// The next round opened first: wait for it to close.
 		}
-		p.log.Info("a round is open; joining the study once it closes", "study", p.cfg.StudyID, "retry_in", wait)
+		if !waiting {
+			p.log.Info("a round is open; joining the study once it closes", "study", p.cfg.StudyID, "round", study.CurrentRound)
+			waiting = true
+		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-time.After(wait):
+		case <-time.After(p.cfg.joinPoll()):
 		}
-		wait = min(2*wait, 10*time.Second)
 	}
 }
 

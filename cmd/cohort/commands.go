@@ -29,8 +29,9 @@ func commands() []command {
 		{"coordinator", "run the coordinator daemon of a study: coordinator --config FILE", runCoordinator},
 		{"participant", "run a hospital node: participant --config FILE", runParticipant},
 		{"demo", "run a whole encrypted federated study in one process on an embedded chain", runDemo},
+		{"member", "admit an institution to the consortium by members' votes, or list the members (member admit|vote|list)", runMember},
 		{"model", "fetch a round's model and verify it against the chain (model get)", runModel},
-		{"study", "create a study on chain (researchers) or show its rounds and participants (study create|show)", runStudy},
+		{"study", "create a study on chain (researchers), show its rounds and participants, or leave it (study create|show|leave)", runStudy},
 		{"version", "print the version", runVersion},
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })

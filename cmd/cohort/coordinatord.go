@@ -20,6 +20,11 @@ import (
 	"github.com/cohort-fl/cohort/records"
 )
 
+// defaultEnrolmentWindow is the coordinator daemon's gap between rounds in
+// which hospitals join or leave: long enough for a node that polls the
+// chain every second, or `cohort study leave --wait`, to find it.
+const defaultEnrolmentWindow = 10 * time.Second
+
 // coordinatorFileConfig is the coordinator daemon's configuration file.
 type coordinatorFileConfig struct {
 	Chain   chainConfig `json:"chain"`
@@ -48,6 +53,9 @@ type coordinatorFileConfig struct {
 	// scales encode the moments. Without it every scale is 1 (data already
 	// near unit scale, such as the synthetic cohorts).
 	Schema string `json:"schema,omitempty"`
+	// EnrolmentWindow is how long the study stays between rounds, no round
+	// open, so hospitals can join or leave on chain (default 10s).
+	EnrolmentWindow duration `json:"enrolment_window,omitempty"`
 }
 
 func (c *coordinatorFileConfig) resolve(dir string) {
@@ -127,6 +135,10 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 	}
 	if cfg.MaxUpdateBytes > 0 {
 		ccfg.MaxUpdateBytes = cfg.MaxUpdateBytes
+	}
+	ccfg.EnrolmentWindow = defaultEnrolmentWindow
+	if cfg.EnrolmentWindow > 0 {
+		ccfg.EnrolmentWindow = time.Duration(cfg.EnrolmentWindow)
 	}
 	if cfg.ServerOptimizer != nil {
 		ccfg.ServerOptimizer = *cfg.ServerOptimizer

@@ -15,6 +15,7 @@ func TestExampleConfigsParse(t *testing.T) {
 	require.NoError(t, readConfig("../../examples/consortium/coordinator.json", &c))
 	assert.Equal(t, uint64(1), c.StudyID)
 	assert.Equal(t, 2*time.Minute, time.Duration(c.PhaseTimeout))
+	assert.Equal(t, defaultEnrolmentWindow, time.Duration(c.EnrolmentWindow))
 	assert.True(t, filepath.IsAbs(c.KeyFile), "relative paths resolve against the config's directory")
 
 	var p participantFileConfig

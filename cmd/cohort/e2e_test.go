@@ -27,14 +27,111 @@ import (
 // consortium is a test consortium laid out on disk the way a hospital IT
 // team would: certificates from `cohort certs`, key files, configs.
 type consortium struct {
-	t       *testing.T
-	bin     string
-	dir     string
-	rpc     string
-	keys    map[string]string // name → key file
-	addrs   map[string]common.Address
-	studyID uint64
-	ledger  *contracts.Ledger
+	t        *testing.T
+	bin      string
+	dir      string
+	rpc      string
+	keys     map[string]string // name → key file
+	addrs    map[string]common.Address
+	studyID  uint64
+	contract common.Address
+	listen   string // the coordinator's address; it keeps it across restarts
+	ledger   *contracts.Ledger
+}
+
+// e2eStudy is the study a process test runs.
+type e2eStudy struct {
+	// founders are the hospitals admitted when the contract is deployed;
+	// later are hospitals that get an Ethereum key (funded) now and are
+	// admitted by the test. Synthetic site i goes to hospital i of both.
+	founders, later              []string
+	rounds, minParticipants, thr int
+	// enrolment is the coordinator's gap between rounds for joins and leaves.
+	enrolment time.Duration
+}
+
+// newConsortium starts geth and sets a consortium up with the binary as
+// its IT teams would: keys, certificates, the contract with the founders,
+// the study, and the coordinator's and founders' configuration files.
+func newConsortium(t *testing.T, ctx context.Context, st e2eStudy) *consortium {
+	t.Helper()
+	node := devchaintest.Start(t)
+	c := &consortium{t: t, bin: buildCohort(t), dir: t.TempDir(), rpc: node.URL, keys: map[string]string{}, addrs: map[string]common.Address{}}
+	for _, n := range append(append([]string{"deployer", "researcher", "coordinator"}, st.founders...), st.later...) {
+		c.newKey(n)
+	}
+	var funded []common.Address
+	for _, a := range c.addrs {
+		funded = append(funded, a)
+	}
+	devchaintest.Fund(t, node, devchain.Ether(100), funded...)
+
+	c.run("certs", "--out", c.path("certs"), "--institutions", strings.Join(append([]string{"coordinator"}, st.founders...), ","), "--hosts", "127.0.0.1")
+	var founders []map[string]string
+	for _, h := range st.founders {
+		founders = append(founders, map[string]string{"name": h, "address": c.addrs[h].Hex(), "tls_cert": c.path("certs", h+".pem")})
+	}
+	c.writeJSON("founders.json", founders)
+	c.run("deploy", "--eth-rpc", c.rpc, "--key", c.keys["deployer"], "--founders", c.path("founders.json"), "--out", c.path("deployment.json"))
+	var dep struct {
+		Contract common.Address `json:"contract"`
+	}
+	c.readJSON("deployment.json", &dep)
+	c.contract = dep.Contract
+	c.writeJSON("spec.json", map[string]any{"kind": "logistic", "features": 8})
+	out := c.run("study", "create", "--eth-rpc", c.rpc, "--contract", c.contract.Hex(), "--key", c.keys["researcher"],
+		"--spec", c.path("spec.json"), "--rounds", fmt.Sprint(st.rounds), "--min-participants", fmt.Sprint(st.minParticipants),
+		"--threshold", fmt.Sprint(st.thr), "--purpose", "e2e test", "--reference", "0x"+strings.Repeat("ab", 32),
+		"--coordinator", c.addrs["coordinator"].Hex(), "--json")
+	var created struct {
+		StudyID uint64 `json:"study_id"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &created), out)
+	c.studyID = created.StudyID
+
+	chain, err := contracts.DialChain(ctx, c.rpc)
+	require.NoError(t, err)
+	t.Cleanup(func() { chain.Close() })
+	c.ledger, err = contracts.Open(chain, c.contract)
+	require.NoError(t, err)
+
+	// The coordinator must come back on the same address after a restart.
+	c.listen = freeLoopbackAddr(t)
+	c.writeJSON("coordinator.json", coordinatorFileConfig{
+		Chain: c.chainConfig(), StudyID: c.studyID, KeyFile: c.keys["coordinator"],
+		TLS:    tlsConfig{CA: "certs/ca.pem", Cert: "certs/coordinator.pem", Key: "certs/coordinator.key"},
+		Listen: c.listen, DataDir: "state/coordinator", SpecFile: "spec.json", Participants: len(st.founders),
+		PhaseTimeout: duration(8 * time.Second), EnrolmentWindow: duration(st.enrolment),
+		// Features standardised with statistics pooled across the hospitals:
+		// the moments phase runs before round 1.
+		Standardise: "pooled",
+	})
+	require.NoError(t, os.WriteFile(c.path("passphrase"), []byte("correct horse battery staple\n"), 0o600))
+	sites := len(st.founders) + len(st.later)
+	for i, h := range st.founders {
+		c.writeHospitalConfig(h, i, sites)
+	}
+	return c
+}
+
+func (c *consortium) chainConfig() chainConfig {
+	return chainConfig{RPC: c.rpc, Contract: c.contract.Hex()}
+}
+
+// writeHospitalConfig writes NAME.json for a hospital node holding
+// synthetic site `site` of `sites`.
+func (c *consortium) writeHospitalConfig(h string, site, sites int) {
+	c.writeJSON(h+".json", participantFileConfig{
+		Name: h, Chain: c.chainConfig(), StudyID: c.studyID, KeyFile: c.keys[h],
+		TLS:         tlsConfig{CA: "certs/ca.pem", Cert: "certs/" + h + ".pem", Key: "certs/" + h + ".key"},
+		Coordinator: c.listen, DataDir: "state/" + h, SpecFile: "spec.json",
+		Keystore: keystoreConfig{PassphraseFile: "passphrase", LightScrypt: true},
+		Data:     dataConfig{Synthetic: &syntheticSource{Site: site, Sites: sites, Seed: 1}},
+		// The synthetic patients granted nothing on this chain: use the
+		// cohort's own consent flags (the demo exercises chain consent).
+		Consent:     "local",
+		Standardise: "pooled",
+	})
 }
 
 // TestE2EProcesses runs a study with geth, a coordinator and four hospital
@@ -45,75 +142,10 @@ func TestE2EProcesses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end with processes")
 	}
-	node := devchaintest.Start(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 	defer cancel()
-	c := &consortium{t: t, bin: buildCohort(t), dir: t.TempDir(), rpc: node.URL, keys: map[string]string{}, addrs: map[string]common.Address{}}
 	hospitals := []string{"hospital-1", "hospital-2", "hospital-3", "hospital-4"}
-	names := append([]string{"deployer", "researcher", "coordinator"}, hospitals...)
-	for _, n := range names {
-		c.newKey(n)
-	}
-	var funded []common.Address
-	for _, a := range c.addrs {
-		funded = append(funded, a)
-	}
-	devchaintest.Fund(t, node, devchain.Ether(100), funded...)
-
-	c.run("certs", "--out", c.path("certs"), "--institutions", strings.Join(append([]string{"coordinator"}, hospitals...), ","), "--hosts", "127.0.0.1")
-	var founders []map[string]string
-	for _, h := range hospitals {
-		founders = append(founders, map[string]string{"name": h, "address": c.addrs[h].Hex(), "tls_cert": c.path("certs", h+".pem")})
-	}
-	c.writeJSON("founders.json", founders)
-	c.run("deploy", "--eth-rpc", c.rpc, "--key", c.keys["deployer"], "--founders", c.path("founders.json"), "--out", c.path("deployment.json"))
-	var dep struct {
-		Contract common.Address `json:"contract"`
-	}
-	c.readJSON("deployment.json", &dep)
-	c.writeJSON("spec.json", map[string]any{"kind": "logistic", "features": 8})
-	out := c.run("study", "create", "--eth-rpc", c.rpc, "--contract", dep.Contract.Hex(), "--key", c.keys["researcher"],
-		"--spec", c.path("spec.json"), "--rounds", "3", "--min-participants", "3", "--threshold", "3",
-		"--purpose", "e2e test", "--reference", "0x"+strings.Repeat("ab", 32), "--coordinator", c.addrs["coordinator"].Hex(), "--json")
-	var created struct {
-		StudyID uint64 `json:"study_id"`
-	}
-	require.NoError(t, json.Unmarshal([]byte(out), &created), out)
-	c.studyID = created.StudyID
-
-	chain, err := contracts.DialChain(ctx, c.rpc)
-	require.NoError(t, err)
-	defer chain.Close()
-	c.ledger, err = contracts.Open(chain, dep.Contract)
-	require.NoError(t, err)
-
-	chainCfg := chainConfig{RPC: c.rpc, Contract: dep.Contract.Hex()}
-	c.writeJSON("coordinator.json", coordinatorFileConfig{
-		Chain: chainCfg, StudyID: c.studyID, KeyFile: c.keys["coordinator"],
-		TLS:    tlsConfig{CA: "certs/ca.pem", Cert: "certs/coordinator.pem", Key: "certs/coordinator.key"},
-		Listen: "127.0.0.1:0", DataDir: "state/coordinator", SpecFile: "spec.json", Participants: 4,
-		PhaseTimeout: duration(8 * time.Second),
-		// Features standardised with statistics pooled across the hospitals:
-		// the moments phase runs before round 1.
-		Standardise: "pooled",
-	})
-	// The coordinator must come back on the same address after its restart.
-	listen := freeLoopbackAddr(t)
-	c.patchJSON("coordinator.json", func(m map[string]any) { m["listen"] = listen })
-	require.NoError(t, os.WriteFile(c.path("passphrase"), []byte("correct horse battery staple\n"), 0o600))
-	for i, h := range hospitals {
-		c.writeJSON(h+".json", participantFileConfig{
-			Name: h, Chain: chainCfg, StudyID: c.studyID, KeyFile: c.keys[h],
-			TLS:         tlsConfig{CA: "certs/ca.pem", Cert: "certs/" + h + ".pem", Key: "certs/" + h + ".key"},
-			Coordinator: listen, DataDir: "state/" + h, SpecFile: "spec.json",
-			Keystore: keystoreConfig{PassphraseFile: "passphrase", LightScrypt: true},
-			Data:     dataConfig{Synthetic: &syntheticSource{Site: i, Sites: 4, Seed: 1}},
-			// The synthetic patients granted nothing on this chain: use the
-			// cohort's own consent flags (the demo exercises chain consent).
-			Consent:     "local",
-			Standardise: "pooled",
-		})
-	}
+	c := newConsortium(t, ctx, e2eStudy{founders: hospitals, rounds: 3, minParticipants: 3, thr: 3, enrolment: 500 * time.Millisecond})
 
 	coord := c.start("coordinator", "coordinator", "--config", c.path("coordinator.json"))
 	procs := map[string]*proc{}
@@ -158,39 +190,17 @@ func TestE2EProcesses(t *testing.T) {
 	}
 	require.True(t, killedHospital && restarted, "both faults were injected")
 
-	for r := uint32(1); r <= 3; r++ {
-		round, err := c.ledger.Round(ctx, c.studyID, r)
-		require.NoError(t, err)
-		require.True(t, round.Closed, "round %d closed", r)
-		t.Logf("round %d: %d contributors, accuracy %.3f, model %s", r, round.Result.Participants, round.Result.Accuracy, round.Result.ModelHash.Hex())
+	rounds := c.verifyModels(ctx, 3, "hospital-1")
+	for _, round := range rounds {
 		assert.GreaterOrEqual(t, round.Result.Participants, uint32(3))
-		assert.Greater(t, round.Result.Accuracy, 0.7)
-		// A researcher fetches the model and verifies it against the chain.
-		model := c.path(fmt.Sprintf("model-%d.bin", r))
-		got := c.run("model", "get", "--study", fmt.Sprint(c.studyID), "--round", fmt.Sprint(r), "--out", model,
-			"--eth-rpc", c.rpc, "--contract", dep.Contract.Hex(), "--coordinator", listen,
-			"--ca", c.path("certs", "ca.pem"), "--cert", c.path("certs", "hospital-1.pem"), "--key", c.path("certs", "hospital-1.key"))
-		assert.Contains(t, got, "matches the chain")
-		b, err := os.ReadFile(model)
-		require.NoError(t, err)
-		assert.Equal(t, round.Result.ModelHash, crypto.Keccak256Hash(b))
 	}
-	round3, err := c.ledger.Round(ctx, c.studyID, 3)
-	require.NoError(t, err)
-	assert.NotContains(t, round3.Committers, c.addrs["hospital-4"], "the killed hospital did not take part in round 3")
+	assert.NotContains(t, rounds[2].Committers, c.addrs["hospital-4"], "the killed hospital did not take part in round 3")
 
 	// The surviving hospitals finish on their own; the coordinator stops on SIGTERM.
 	for _, h := range hospitals[:3] {
-		select {
-		case <-procs[h].done:
-			require.NoError(t, procs[h].err, "%s exits cleanly when the study is done (log %s)", h, c.path(h+".log"))
-		case <-ctx.Done():
-			t.Fatalf("%s did not exit after the study", h)
-		}
+		c.awaitExit(ctx, procs[h])
 	}
-	require.NoError(t, coord.cmd.Process.Signal(syscall.SIGTERM))
-	<-coord.done
-	require.NoError(t, coord.err, "coordinator stops cleanly on SIGTERM")
+	c.stop(coord)
 	logs, err := os.ReadFile(c.path("coordinator-restarted.log"))
 	require.NoError(t, err)
 	assert.Contains(t, string(logs), "resuming study from the chain")
@@ -198,17 +208,67 @@ func TestE2EProcesses(t *testing.T) {
 	first, err := os.ReadFile(c.path("coordinator.log"))
 	require.NoError(t, err)
 	assert.Contains(t, string(first), "pooled standardiser agreed")
-	// Every hospital kept the same pooled standardiser.
+	c.assertSameStandardiser(hospitals)
+	c.assertNoSecretsInLogs()
+}
+
+// verifyModels checks that rounds 1..n closed with sound models, and that
+// a researcher fetches each with `cohort model get` (as `as`, over mutual
+// TLS) and it matches the chain. It returns the rounds as recorded.
+func (c *consortium) verifyModels(ctx context.Context, n uint32, as string) []contracts.Round {
+	c.t.Helper()
+	var rounds []contracts.Round
+	for r := uint32(1); r <= n; r++ {
+		round, err := c.ledger.Round(ctx, c.studyID, r)
+		require.NoError(c.t, err)
+		require.True(c.t, round.Closed, "round %d closed", r)
+		c.t.Logf("round %d: %d contributors, accuracy %.3f, model %s", r, round.Result.Participants, round.Result.Accuracy, round.Result.ModelHash.Hex())
+		assert.Greater(c.t, round.Result.Accuracy, 0.7)
+		model := c.path(fmt.Sprintf("model-%d.bin", r))
+		got := c.run("model", "get", "--study", fmt.Sprint(c.studyID), "--round", fmt.Sprint(r), "--out", model,
+			"--eth-rpc", c.rpc, "--contract", c.contract.Hex(), "--coordinator", c.listen,
+			"--ca", c.path("certs", "ca.pem"), "--cert", c.path("certs", as+".pem"), "--key", c.path("certs", as+".key"))
+		assert.Contains(c.t, got, "matches the chain")
+		b, err := os.ReadFile(model)
+		require.NoError(c.t, err)
+		assert.Equal(c.t, round.Result.ModelHash, crypto.Keccak256Hash(b))
+		rounds = append(rounds, round)
+	}
+	return rounds
+}
+
+// awaitExit waits for a hospital node to exit cleanly on its own.
+func (c *consortium) awaitExit(ctx context.Context, p *proc) {
+	c.t.Helper()
+	select {
+	case <-p.done:
+		require.NoError(c.t, p.err, "%s exits cleanly when the study is done (log %s)", p.name, c.path(p.name+".log"))
+	case <-ctx.Done():
+		c.t.Fatalf("%s did not exit after the study", p.name)
+	}
+}
+
+// stop stops a daemon with SIGTERM and checks that it exits cleanly.
+func (c *consortium) stop(p *proc) {
+	c.t.Helper()
+	require.NoError(c.t, p.cmd.Process.Signal(syscall.SIGTERM))
+	<-p.done
+	require.NoError(c.t, p.err, "%s stops cleanly on SIGTERM", p.name)
+}
+
+// assertSameStandardiser checks that every hospital kept the same pooled
+// standardiser.
+func (c *consortium) assertSameStandardiser(hospitals []string) {
+	c.t.Helper()
 	var kept []byte
 	for _, h := range hospitals {
 		b, err := os.ReadFile(c.path("state", h, "standardiser.json"))
-		require.NoError(t, err, "%s kept the pooled standardiser", h)
+		require.NoError(c.t, err, "%s kept the pooled standardiser", h)
 		if kept == nil {
 			kept = b
 		}
-		assert.JSONEq(t, string(kept), string(b), "%s kept the same standardiser", h)
+		assert.JSONEq(c.t, string(kept), string(b), "%s kept the same standardiser", h)
 	}
-	c.assertNoSecretsInLogs()
 }
 
 // buildCohort builds the binary under test.
@@ -298,13 +358,6 @@ func (c *consortium) readJSON(name string, v any) {
 	b, err := os.ReadFile(c.path(name))
 	require.NoError(c.t, err)
 	require.NoError(c.t, json.Unmarshal(b, v))
-}
-
-func (c *consortium) patchJSON(name string, f func(map[string]any)) {
-	var m map[string]any
-	c.readJSON(name, &m)
-	f(m)
-	c.writeJSON(name, m)
 }
 
 // assertNoSecretsInLogs checks that no private key reached a log.

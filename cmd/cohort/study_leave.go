@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -21,20 +23,23 @@ type studyLeft struct {
 }
 
 func runStudyLeave(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("study leave", "study leave --eth-rpc URL --contract ADDR --key FILE --study S [--member ADDR] [--json]", stderr)
+	fs := newFlagSet("study leave", "study leave --eth-rpc URL --contract ADDR --key FILE --study S [--member ADDR] [--wait D] [--json]", stderr)
 	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
 	contract := fs.String("contract", "", "address of the Cohort contract (required)")
 	keyPath := fs.String("key", "", "private key, 64 hex digits, mode 0600: the leaving hospital's, or with --member the study coordinator's (required)")
 	id := fs.Uint64("study", 0, "study id (required)")
 	member := fs.String("member", "", "participant the study's coordinator removes (default: the --key account leaves)")
+	wait := fs.Duration("wait", 0, "if a round is open, wait up to this long for it to close and leave in the gap before the next one (e.g. 30m); 0 fails at once")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: cohort study leave --eth-rpc URL --contract ADDR --key FILE --study S [--member ADDR] [--json]
+		fmt.Fprint(stderr, `Usage: cohort study leave --eth-rpc URL --contract ADDR --key FILE --study S [--member ADDR] [--wait D] [--json]
 
 Signs a hospital's leave from a study on chain (leaveStudy), or with
 --member the coordinator's removal of a participant (removeParticipant).
 Allowed only between rounds, and only while at least the study's minimum
-number of active participants remains. Before the next round the
+number of active participants remains; with --wait the command waits for
+the open round to close and leaves in the coordinator's enrolment window
+before the next round opens. Before the next round the
 coordinator re-shares the decryption key among the participants that stay:
 the leaver's key share stops being of use. Stop the hospital's node after
 leaving; to come back, start it again (it joins between rounds).
@@ -54,6 +59,9 @@ Flags:
 	if *rpcURL == "" || *contract == "" || *keyPath == "" || *id == 0 {
 		return usageErr("--eth-rpc, --contract, --key and --study are required")
 	}
+	if *wait < 0 {
+		return usageErr("--wait %s is negative", *wait)
+	}
 	contractAddr, err := parseAddress(*contract)
 	if err != nil {
 		return usageErr("--contract: %v", err)
@@ -69,14 +77,17 @@ Flags:
 		return err
 	}
 
-	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
+	ctx, cancel := context.WithTimeout(ctx, chainTimeout+*wait)
 	defer cancel()
 	chain, ledger, err := openLedger(ctx, *rpcURL, contractAddr)
 	if err != nil {
 		return err
 	}
 	defer chain.Close()
-	res, err := leaveStudy(ctx, ledger, account, *id, removed)
+	res, err := leaveBetweenRounds(ctx, ledger, account, *id, removed, *wait, leavePoll, stderr)
+	if errors.Is(err, contracts.ErrRoundStillOpen) && *wait == 0 {
+		return fmt.Errorf("%w; run it again between rounds, or with --wait 1h to wait for the round to close", err)
+	}
 	if err != nil {
 		return err
 	}
@@ -89,6 +100,40 @@ Flags:
 	}
 	fmt.Fprintf(stdout, "%s %s study %d\ntx  %s (block %d, %d gas)\n", res.Member.Hex(), verb, res.StudyID, res.TxHash.Hex(), res.Block, res.GasUsed)
 	return nil
+}
+
+// leavePoll is how often `cohort study leave --wait` reads the chain while
+// a round is open: well within the coordinator's enrolment window.
+const leavePoll = 500 * time.Millisecond
+
+// leaveBetweenRounds leaves as leaveStudy does; while a round is open it
+// waits up to wait, reading the chain every poll, and leaves in the gap
+// after the round closes. It reports the wait on progress.
+func leaveBetweenRounds(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account, id uint64, member common.Address, wait, poll time.Duration, progress io.Writer) (*studyLeft, error) {
+	deadline := time.Now().Add(wait)
+	waiting := false
+	for {
+		s, err := ledger.Study(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if !s.RoundOpen || !time.Now().Before(deadline) {
+			res, err := leaveStudy(ctx, ledger, account, id, member)
+			if !errors.Is(err, contracts.ErrRoundStillOpen) || !time.Now().Before(deadline) {
+				return res, err
+			}
+			// The next round opened first: wait for it to close.
+		}
+		if !waiting {
+			fmt.Fprintf(progress, "round %d of study %d is open; waiting up to %s for it to close\n", s.CurrentRound, id, wait)
+			waiting = true
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("waiting for round %d to close: %w", s.CurrentRound, ctx.Err())
+		case <-time.After(poll):
+		}
+	}
 }
 
 // leaveStudy signs account's leave from the study, or, if member is set,

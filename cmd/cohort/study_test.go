@@ -317,3 +317,72 @@ func TestStudyLeave(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, rep.Participants, 2, "the leaver is no longer listed")
 }
+
+// TestStudyLeaveWaits leaves a study whose round is open, as `cohort study
+// leave --wait` does: without a wait the leave is refused, with one it
+// lands in the gap after the round closes and before the next one opens.
+func TestStudyLeaveWaits(t *testing.T) {
+	researcher, coord := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
+	hs := []*contracts.Account{contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))}
+	chain, err := contracts.NewSimulatedChain(researcher.Address(), coord.Address(), hs[0].Address(), hs[1].Address(), hs[2].Address())
+	require.NoError(t, err)
+	t.Cleanup(func() { chain.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var founders []contracts.Member
+	for i, h := range hs {
+		founders = append(founders, contracts.Member{Address: h.Address(), Name: fmt.Sprintf("H%d", i+1), TLSFingerprint: crypto.Keccak256Hash([]byte{byte(i)})})
+	}
+	ledger, _, err := contracts.Deploy(ctx, chain, researcher, founders)
+	require.NoError(t, err)
+	id, _, err := ledger.CreateStudy(ctx, researcher, contracts.StudyParams{
+		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: purposeCode("sepsis"), ReferenceCommitment: crypto.Keccak256Hash([]byte("root")),
+		Rounds: 3, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coord.Address(),
+	})
+	require.NoError(t, err)
+	for _, h := range hs {
+		_, err := ledger.JoinStudy(ctx, h, id)
+		require.NoError(t, err)
+	}
+	_, err = ledger.SetPublicKeyHash(ctx, coord, id, crypto.Keccak256Hash([]byte("pk")))
+	require.NoError(t, err)
+	open := func(r uint32) {
+		_, err := ledger.OpenRound(ctx, coord, id, r, common.Hash{byte(r)}, time.Now().Add(time.Hour))
+		require.NoError(t, err)
+		for i, h := range hs[:2] {
+			_, err = ledger.CommitUpdate(ctx, h, id, r, contracts.Commitment{CiphertextHash: common.Hash{9, byte(r), byte(i)}, Samples: 10, ConsentRoot: common.Hash{8}})
+			require.NoError(t, err)
+		}
+	}
+	closeRound := func(r uint32) {
+		_, err := ledger.CloseRound(ctx, coord, id, r, contracts.RoundResult{AggregateHash: common.Hash{5}, ModelHash: common.Hash{6}, Accuracy: 0.5, AUC: 0.5, Loss: 0.7, Participants: 2})
+		require.NoError(t, err)
+	}
+
+	open(1)
+	var progress bytes.Buffer
+	_, err = leaveBetweenRounds(ctx, ledger, hs[2], id, common.Address{}, 0, 10*time.Millisecond, &progress)
+	require.ErrorIs(t, err, contracts.ErrRoundStillOpen, "no leave while a round is open")
+	_, err = leaveBetweenRounds(ctx, ledger, hs[2], id, common.Address{}, 100*time.Millisecond, 10*time.Millisecond, &progress)
+	require.ErrorIs(t, err, contracts.ErrRoundStillOpen, "the round outlasted the wait")
+
+	left := make(chan error, 1)
+	go func() {
+		_, err := leaveBetweenRounds(ctx, ledger, hs[2], id, common.Address{}, 20*time.Second, 10*time.Millisecond, &progress)
+		left <- err
+	}()
+	time.Sleep(300 * time.Millisecond)
+	closeRound(1)
+	time.Sleep(250 * time.Millisecond) // the coordinator's enrolment window
+	open(2)
+	select {
+	case err := <-left:
+		require.NoError(t, err)
+	default:
+		t.Fatal("the leave did not land in the gap between rounds 1 and 2")
+	}
+	assert.Contains(t, progress.String(), fmt.Sprintf("round 1 of study %d is open; waiting up to 20s for it to close", id))
+	ok, err := ledger.IsParticipant(ctx, id, hs[2].Address())
+	require.NoError(t, err)
+	assert.False(t, ok, "left before round 2")
+}

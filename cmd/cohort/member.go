@@ -1,0 +1,291 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// memberVote is what `cohort member admit|vote --json` prints: the proposal
+// after this member's vote.
+type memberVote struct {
+	ProposalID uint64         `json:"proposal_id"`
+	Kind       string         `json:"kind"`
+	Subject    common.Address `json:"subject"`
+	Name       string         `json:"name,omitempty"`
+	By         common.Address `json:"by"`
+	// Yes and Required are the votes so far and the votes that carry it.
+	Yes      uint32 `json:"yes"`
+	Required uint32 `json:"required"`
+	// Executed is true once the proposal took effect (the institution is a
+	// member).
+	Executed  bool        `json:"executed"`
+	ExpiresAt time.Time   `json:"expires_at"`
+	TxHash    common.Hash `json:"tx_hash"`
+	GasUsed   uint64      `json:"gas_used"`
+}
+
+// memberEntry is one consortium member as `cohort member list` prints it.
+type memberEntry struct {
+	Name           string         `json:"name"`
+	Address        common.Address `json:"address"`
+	TLSFingerprint common.Hash    `json:"tls_fingerprint"`
+	Active         bool           `json:"active"`
+	AdmittedAt     time.Time      `json:"admitted_at"`
+}
+
+func runMember(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	const synopsis = "member admit|vote|list [flags]"
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			fmt.Fprintf(stdout, "Usage: cohort %s\n\n  admit  a member proposes admitting an institution (its vote counts at once)\n  vote   a member votes for a proposal\n  list   the consortium's members\n", synopsis)
+			return nil
+		}
+		fmt.Fprintf(stderr, "Usage: cohort %s\n", synopsis)
+		return errUsage
+	}
+	switch args[0] {
+	case "admit":
+		return runMemberAdmit(ctx, args[1:], stdout, stderr)
+	case "vote":
+		return runMemberVote(ctx, args[1:], stdout, stderr)
+	case "list":
+		return runMemberList(ctx, args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "cohort member: unknown subcommand %q; want admit, vote or list\n", args[0])
+	return errUsage
+}
+
+// chainFlags are the flags of a command that talks to the contract.
+type chainFlags struct {
+	rpc, contract *string
+}
+
+func addChainFlags(fs *flag.FlagSet) chainFlags {
+	return chainFlags{
+		rpc:      fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)"),
+		contract: fs.String("contract", "", "address of the Cohort contract (required)"),
+	}
+}
+
+func runMemberAdmit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("member admit", "member admit --eth-rpc URL --contract ADDR --key FILE --name NAME --address ADDR --cert PEM [--json]", stderr)
+	cf := addChainFlags(fs)
+	keyPath := fs.String("key", "", "private key of the proposing member, 64 hex digits, mode 0600 (required)")
+	name := fs.String("name", "", "the institution's name, as in its TLS certificate and its node's config (required)")
+	address := fs.String("address", "", "the institution's Ethereum address (required)")
+	certPath := fs.String("cert", "", "the institution's TLS certificate (PEM, from `cohort certs`); its SHA-256 fingerprint is registered")
+	fingerprint := fs.String("fingerprint", "", "instead of --cert: the certificate's SHA-256 fingerprint, 0x and 64 hex digits")
+	asJSON := fs.Bool("json", false, "print the proposal as one JSON object")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `Usage: cohort member admit --eth-rpc URL --contract ADDR --key FILE --name NAME --address ADDR --cert PEM [--json]
+
+Proposes, from an active member's account, admitting an institution to the
+consortium with its name, Ethereum address and TLS certificate fingerprint.
+The proposer's vote counts at once; other members add theirs with
+`+"`cohort member vote --proposal ID`"+` until the quorum carries it. Once
+admitted, the institution's node can join studies (between rounds).
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	usageErr := func(format string, a ...any) error {
+		fmt.Fprintf(stderr, format+"\n", a...)
+		fs.Usage()
+		return errUsage
+	}
+	if *cf.rpc == "" || *cf.contract == "" || *keyPath == "" || strings.TrimSpace(*name) == "" || *address == "" {
+		return usageErr("--eth-rpc, --contract, --key, --name and --address are required")
+	}
+	if (*certPath == "") == (*fingerprint == "") {
+		return usageErr("give exactly one of --cert (a PEM file) and --fingerprint")
+	}
+	contractAddr, err := parseAddress(*cf.contract)
+	if err != nil {
+		return usageErr("--contract: %v", err)
+	}
+	m := contracts.Member{Name: strings.TrimSpace(*name)}
+	if m.Address, err = parseAddress(*address); err != nil {
+		return usageErr("--address: %v", err)
+	}
+	if *certPath != "" {
+		if m.TLSFingerprint, err = certFingerprint(*certPath); err != nil {
+			return fmt.Errorf("--cert: %w", err)
+		}
+	} else if m.TLSFingerprint, err = parseHash(*fingerprint); err != nil {
+		return usageErr("--fingerprint: %v", err)
+	}
+	account, err := loadKeyFile(*keyPath)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
+	defer cancel()
+	chain, ledger, err := openLedger(ctx, *cf.rpc, contractAddr)
+	if err != nil {
+		return err
+	}
+	defer chain.Close()
+	res, err := proposeAdmission(ctx, ledger, account, m)
+	if err != nil {
+		return err
+	}
+	return printMemberVote(stdout, res, *asJSON)
+}
+
+func runMemberVote(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("member vote", "member vote --eth-rpc URL --contract ADDR --key FILE --proposal ID [--json]", stderr)
+	cf := addChainFlags(fs)
+	keyPath := fs.String("key", "", "private key of the voting member, 64 hex digits, mode 0600 (required)")
+	id := fs.Uint64("proposal", 0, "proposal id, as `cohort member admit` printed it (required)")
+	asJSON := fs.Bool("json", false, "print the proposal as one JSON object")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *cf.rpc == "" || *cf.contract == "" || *keyPath == "" || *id == 0 {
+		fmt.Fprintln(stderr, "--eth-rpc, --contract, --key and --proposal are required")
+		fs.Usage()
+		return errUsage
+	}
+	contractAddr, err := parseAddress(*cf.contract)
+	if err != nil {
+		fmt.Fprintf(stderr, "--contract: %v\n", err)
+		return errUsage
+	}
+	account, err := loadKeyFile(*keyPath)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
+	defer cancel()
+	chain, ledger, err := openLedger(ctx, *cf.rpc, contractAddr)
+	if err != nil {
+		return err
+	}
+	defer chain.Close()
+	res, err := voteFor(ctx, ledger, account, *id)
+	if err != nil {
+		return err
+	}
+	return printMemberVote(stdout, res, *asJSON)
+}
+
+func runMemberList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("member list", "member list --eth-rpc URL --contract ADDR [--json]", stderr)
+	cf := addChainFlags(fs)
+	asJSON := fs.Bool("json", false, "print the members as a JSON array")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *cf.rpc == "" || *cf.contract == "" {
+		fmt.Fprintln(stderr, "--eth-rpc and --contract are required")
+		fs.Usage()
+		return errUsage
+	}
+	contractAddr, err := parseAddress(*cf.contract)
+	if err != nil {
+		fmt.Fprintf(stderr, "--contract: %v\n", err)
+		return errUsage
+	}
+	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
+	defer cancel()
+	chain, ledger, err := openLedger(ctx, *cf.rpc, contractAddr)
+	if err != nil {
+		return err
+	}
+	defer chain.Close()
+	members, err := listMembers(ctx, ledger)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(stdout, members)
+	}
+	fmt.Fprintf(stdout, "%-24s %-42s %-8s %s\n", "name", "address", "status", "TLS certificate SHA-256")
+	for _, m := range members {
+		status := "active"
+		if !m.Active {
+			status = "removed"
+		}
+		fmt.Fprintf(stdout, "%-24s %-42s %-8s %s\n", m.Name, m.Address.Hex(), status, m.TLSFingerprint.Hex())
+	}
+	return nil
+}
+
+// proposeAdmission proposes admitting m from account (an active member)
+// and describes the proposal after the proposer's own vote.
+func proposeAdmission(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account, m contracts.Member) (*memberVote, error) {
+	id, r, err := ledger.ProposeAdmission(ctx, account, m)
+	if err != nil {
+		return nil, err
+	}
+	return describeProposal(ctx, ledger, account, id, r)
+}
+
+// voteFor votes from account for a proposal and describes it after the vote.
+func voteFor(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account, id uint64) (*memberVote, error) {
+	_, r, err := ledger.Vote(ctx, account, id)
+	if err != nil {
+		return nil, err
+	}
+	return describeProposal(ctx, ledger, account, id, r)
+}
+
+func describeProposal(ctx context.Context, ledger *contracts.Ledger, by *contracts.Account, id uint64, r contracts.Receipt) (*memberVote, error) {
+	p, err := ledger.Proposal(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	q, err := ledger.Quorum(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &memberVote{
+		ProposalID: id, Kind: p.Kind.String(), Subject: p.Subject, Name: p.Name, By: by.Address(),
+		Yes: p.Yes, Required: q.RequiredVotes, Executed: p.Executed, ExpiresAt: p.ExpiresAt,
+		TxHash: r.TxHash, GasUsed: r.GasUsed,
+	}, nil
+}
+
+func printMemberVote(w io.Writer, v *memberVote, asJSON bool) error {
+	if asJSON {
+		return writeJSON(w, v)
+	}
+	subject := v.Subject.Hex()
+	if v.Name != "" {
+		subject = v.Name + " (" + subject + ")"
+	}
+	fmt.Fprintf(w, "proposal %d: %s %s, voted by %s\n", v.ProposalID, v.Kind, subject, v.By.Hex())
+	if v.Executed {
+		fmt.Fprintf(w, "carried with %d votes: it has taken effect\n", v.Yes)
+	} else {
+		fmt.Fprintf(w, "%d of %d votes; other members vote with `cohort member vote --proposal %d` before %s\n",
+			v.Yes, v.Required, v.ProposalID, v.ExpiresAt.Format(time.RFC3339))
+	}
+	fmt.Fprintf(w, "tx  %s (%d gas)\n", v.TxHash.Hex(), v.GasUsed)
+	return nil
+}
+
+// listMembers returns the consortium's members, admitted or removed.
+func listMembers(ctx context.Context, ledger *contracts.Ledger) ([]memberEntry, error) {
+	ms, err := ledger.Members(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]memberEntry, len(ms))
+	for i, m := range ms {
+		out[i] = memberEntry{Name: m.Name, Address: m.Address, TLSFingerprint: m.TLSFingerprint, Active: m.Active, AdmittedAt: m.AdmittedAt.UTC()}
+	}
+	return out, nil
+}
