@@ -218,7 +218,7 @@
 // probability at most about α (TestRoundRelativeNormTest). The test is
 // relative because update norms shrink as training converges and a
 // researcher's root update need not be of the same size as the sites'
-// (on WDBC it is about 8 times the median site update). An exact ‖u‖² needs u·ū (a
+// (on WDBC it is 5 to 9 times the median site update). An exact ‖u‖² needs u·ū (a
 // Galois automorphism X → X^-1 and a ciphertext product with
 // relinearisation) at scale Δ² = 2^164, above the fresh modulus 2^126; with
 // 40-bit smudging it needs about 2^170 of modulus, i.e. 44 bytes per value
