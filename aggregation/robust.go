@@ -53,10 +53,11 @@ type RobustConfig struct {
 }
 
 // DefaultMaxNormSpread is the default MaxNormSpread, calibrated on the
-// honest sites of `cohort bench robust` (20 unlike sites of WDBC, sizes 13
-// to 38 training records): the largest honest norm there is about 1.9
-// times the round's median, once the estimator's noise is removed; 2.5
-// leaves room for sites of more unlike size.
+// honest sites of `cohort bench robust` (20 unlike sites of WDBC, 13 to 38
+// training records each): there, an honest update's true norm (measured
+// before encryption) was at most 1.64 to 1.84 times the median of its
+// round, depending on the study; 2 leaves some room for sites of more
+// unlike size. Consortia whose sites differ more should raise it.
 const DefaultMaxNormSpread = 2
 
 // DefaultRobustConfig returns the defaults: flag updates with a cosine
@@ -234,8 +235,8 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 // the median estimate is about the median honest norm times
 // sqrt(q(1/2)/k). So an honest update whose true norm is within
 // MaxNormSpread of the median is flagged with probability at most about
-// NormFalseFlagRate. For k = 6 and the defaults it is 4.4; for k = 64,
-// 3.0.
+// NormFalseFlagRate. For k = 6 and the defaults it is 3.5; for k = 64,
+// 2.4.
 func (p *RobustPolicy) NormThreshold(k int) float64 {
 	return p.cfg.MaxNormSpread * math.Sqrt(chiSquareQuantile(k, 1-p.cfg.NormFalseFlagRate)/chiSquareQuantile(k, 0.5))
 }
