@@ -45,8 +45,11 @@ type robustBenchConfig struct {
 	attacks []string
 	// undefended also runs plain weighted averaging under every attack.
 	undefended bool
-	spec       models.Spec        // Features is set from the schema
-	local      models.TrainConfig // per round, at each site
+	// studyTimeout bounds one study: one that has not finished by then
+	// counts as failed (a finding) and the benchmark goes on.
+	studyTimeout time.Duration
+	spec         models.Spec        // Features is set from the schema
+	local        models.TrainConfig // per round, at each site
 }
 
 // defaultRobustBench holds the defaults: the issue's 20 unlike sites,
@@ -54,7 +57,7 @@ type robustBenchConfig struct {
 // of `cohort bench learn`.
 func defaultRobustBench() robustBenchConfig {
 	return robustBenchConfig{
-		sites: 20, seeds: 3, rounds: 10, rootSize: 30,
+		sites: 20, seeds: 3, rounds: 10, rootSize: 30, studyTimeout: 10 * time.Minute,
 		fractions: []float64{0, 0.1, 0.2, 0.3, 0.4},
 		attacks:   participant.AttackKinds(),
 		spec:      models.Spec{Kind: models.KindLogistic},
@@ -208,6 +211,7 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 	undefended := fs.Bool("undefended", false, "also run plain weighted averaging under every attack, to show what the defence prevents")
 	localEpochs := fs.Int("local-epochs", d.local.Epochs, "local epochs per round")
 	model := fs.String("model", "logistic", "model: logistic, or mlp:W for an MLP with one hidden layer of W units (mlp alone: 16); the MLP's scores carry 64 projections")
+	studyTimeout := fs.Duration("study-timeout", d.studyTimeout, "longest one study may run before it counts as failed")
 	asJSON := fs.Bool("json", false, "print one JSON object to stdout")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -224,6 +228,11 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 	cfg := d
 	cfg.data, cfg.schema, cfg.sites, cfg.seeds, cfg.rounds, cfg.rootSize = *data, *schema, *sites, *seeds, *rounds, *root
 	cfg.undefended = *undefended
+	if *studyTimeout <= 0 {
+		fmt.Fprintln(stderr, "--study-timeout must be positive, such as 10m")
+		return errUsage
+	}
+	cfg.studyTimeout = *studyTimeout
 	cfg.local.Epochs = *localEpochs
 	var err error
 	if cfg.spec, err = parseModelFlag(*model); err != nil {
@@ -369,7 +378,12 @@ func benchRobust(ctx context.Context, cfg robustBenchConfig, progress io.Writer)
 			}
 		}
 		for _, j := range jobs {
-			run, err := robustStudy(ctx, cfg, sd, j.name, j.frac, j.robust, quorum)
+			sctx, cancel := context.WithTimeoutCause(ctx, cfg.studyTimeout, fmt.Errorf("the study did not finish within --study-timeout %s", cfg.studyTimeout))
+			run, err := robustStudy(sctx, cfg, sd, j.name, j.frac, j.robust, quorum)
+			if err != nil && ctx.Err() == nil && sctx.Err() != nil {
+				err = fmt.Errorf("%w (%v)", context.Cause(sctx), err) // the study's own deadline, not the benchmark's
+			}
+			cancel()
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}

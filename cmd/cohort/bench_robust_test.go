@@ -101,6 +101,7 @@ func TestBenchRobustUsage(t *testing.T) {
 		{"unknown model", append(base, "--model", "forest"), "not a model"},
 		{"logistic takes no width", append(base, "--model", "logistic:3"), "not a model"},
 		{"bad MLP width", append(base, "--model", "mlp:0"), "positive integer"},
+		{"no time for a study", append(base, "--study-timeout", "0s"), "must be positive"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -311,4 +312,27 @@ func TestSummariseRobust(t *testing.T) {
 		}
 		assert.False(t, rep.AllPass)
 	})
+}
+
+// TestBenchRobustStudyTimeout checks that a study that does not finish in
+// time counts as a failed study, not as the end of the benchmark.
+func TestBenchRobustStudyTimeout(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts studies")
+	}
+	needWDBC(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	var out, progress bytes.Buffer
+	err := runBenchRobust(ctx, []string{"--data", wdbcData, "--schema", wdbcSchema, "--json", "--study-timeout", "1ms",
+		"--sites", "4", "--seeds", "1", "--attacks", "sign-flip", "--fractions", "0,0.25", "--rounds", "1"}, &out, &progress)
+	require.NoError(t, err, progress.String())
+	var rep robustReport
+	require.NoError(t, json.Unmarshal(out.Bytes(), &rep))
+	require.Len(t, rep.PerRun, 3)
+	for _, r := range rep.PerRun {
+		assert.Contains(t, r.Error, "did not finish within --study-timeout 1ms")
+	}
+	assert.False(t, rep.AllPass)
+	assert.Contains(t, progress.String(), "FAILED")
 }
