@@ -3,6 +3,7 @@ package aggregation
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -18,8 +19,26 @@ type RobustConfig struct {
 	// MaxNormRatio flags an update whose estimated norm exceeds
 	// MaxNormRatio·‖r‖. The norm estimate has a relative standard deviation
 	// of about 1/sqrt(2k) (8.8% for k = 64 projections), so keep honest
-	// ratios below MaxNormRatio/(1 + 4/sqrt(2k)) to avoid false flags.
+	// ratios below MaxNormRatio/(1 + 4/sqrt(2k)) to avoid false flags. It is
+	// an absolute backstop; the round-relative test below is the tight one.
 	MaxNormRatio float64 `json:"max_norm_ratio"`
+	// MaxNormSpread is the largest ratio of an honest update's true norm to
+	// the median norm of its round that the consortium expects (sites of
+	// unlike size and data train updates of unlike norm). An update whose
+	// estimated norm exceeds the round's median estimate by more than
+	// MaxNormSpread times the estimator's own (1−NormFalseFlagRate) spread
+	// is flagged; see NormThreshold. The test assumes an honest majority of
+	// the round's updates and runs only in rounds of at least
+	// MinRelativeUpdates updates.
+	MaxNormSpread float64 `json:"max_norm_spread"`
+	// NormFalseFlagRate is the chance, per honest update within
+	// MaxNormSpread of the median, that the estimator's noise alone pushes
+	// it over the round-relative threshold, in (0, 0.5).
+	NormFalseFlagRate float64 `json:"norm_false_flag_rate"`
+	// MinRelativeUpdates is the smallest number of updates in a round for
+	// the round-relative norm test; smaller rounds have only the absolute
+	// MaxNormRatio test. At least 3 (a median of two is their mean).
+	MinRelativeUpdates int `json:"min_relative_updates"`
 	// MaxOpposition is how far, in lengths of the reference update, an
 	// update must move against it before a low cosine is flagged, for
 	// models too small for four projections (k < 4). The
@@ -33,11 +52,23 @@ type RobustConfig struct {
 	MinContributors int `json:"min_contributors"`
 }
 
+// DefaultMaxNormSpread is the default MaxNormSpread, calibrated on the
+// honest sites of `cohort bench robust` (20 unlike sites of WDBC, 13 to 38
+// training records each): there, an honest update's true norm (measured
+// before encryption) was at most 1.64 to 1.84 times the median of its
+// round, depending on the study; 2 leaves some room for sites of more
+// unlike size. Consortia whose sites differ more should raise it.
+const DefaultMaxNormSpread = 2
+
 // DefaultRobustConfig returns the defaults: flag updates with a cosine
-// below 0 (pointing away from the reference) or a norm above 4·‖r‖, and
-// require at least 2 contributors.
+// below 0 (pointing away from the reference), a norm above 4·‖r‖, or a
+// norm more than DefaultMaxNormSpread times the round's median beyond the
+// estimator's 1% tail, and require at least 2 contributors.
 func DefaultRobustConfig() RobustConfig {
-	return RobustConfig{MinCosine: 0, MaxNormRatio: 4, MaxOpposition: 0.5, MinContributors: 2}
+	return RobustConfig{
+		MinCosine: 0, MaxNormRatio: 4, MaxOpposition: 0.5, MinContributors: 2,
+		MaxNormSpread: DefaultMaxNormSpread, NormFalseFlagRate: 0.01, MinRelativeUpdates: 3,
+	}
 }
 
 // RobustPolicy is a validated RobustConfig. It is immutable and safe for
@@ -58,6 +89,12 @@ func NewRobustPolicy(cfg RobustConfig) (*RobustPolicy, error) {
 		return nil, fmt.Errorf("%w: MaxOpposition is %v, want a finite value >= 0", ErrInvalidConfig, cfg.MaxOpposition)
 	case cfg.MinContributors < 2:
 		return nil, fmt.Errorf("%w: MinContributors is %d, want at least 2 (one contributor's aggregate is its update)", ErrInvalidConfig, cfg.MinContributors)
+	case math.IsNaN(cfg.MaxNormSpread) || math.IsInf(cfg.MaxNormSpread, 0) || cfg.MaxNormSpread < 1:
+		return nil, fmt.Errorf("%w: MaxNormSpread is %v, want a finite value >= 1 (the largest honest norm over the round's median)", ErrInvalidConfig, cfg.MaxNormSpread)
+	case math.IsNaN(cfg.NormFalseFlagRate) || cfg.NormFalseFlagRate <= 0 || cfg.NormFalseFlagRate >= 0.5:
+		return nil, fmt.Errorf("%w: NormFalseFlagRate is %v, want a rate in (0, 0.5) such as 0.01", ErrInvalidConfig, cfg.NormFalseFlagRate)
+	case cfg.MinRelativeUpdates < 3:
+		return nil, fmt.Errorf("%w: MinRelativeUpdates is %d, want at least 3 (the median of two updates is their mean)", ErrInvalidConfig, cfg.MinRelativeUpdates)
 	}
 	return &RobustPolicy{cfg: cfg}, nil
 }
@@ -73,7 +110,8 @@ const (
 	// FlagLowCosine: the cosine similarity to the reference is below
 	// MinCosine.
 	FlagLowCosine Flag = 1 << iota
-	// FlagLargeNorm: the norm exceeds MaxNormRatio times the reference's.
+	// FlagLargeNorm: the norm exceeds MaxNormRatio times the reference's,
+	// or the round's median norm by more than NormThreshold.
 	FlagLargeNorm
 )
 
@@ -100,6 +138,9 @@ type Trust struct {
 	Norm float64 `json:"norm"`
 	// NormRatio is Norm/‖r‖.
 	NormRatio float64 `json:"norm_ratio"`
+	// NormToMedian is Norm over the median Norm of the round's updates; 0
+	// in rounds too small for the round-relative test.
+	NormToMedian float64 `json:"norm_to_median,omitempty"`
 	// Score is FLTrust's trust score ReLU(Cosine), zero when flagged.
 	Score float64 `json:"score"`
 	// Clip is min(1, ‖r‖/Norm): the factor that bounds the update's norm
@@ -112,10 +153,13 @@ type Trust struct {
 // Flagged reports whether any flag is set.
 func (t Trust) Flagged() bool { return t.Flags != 0 }
 
-// Assess turns each update's decrypted scores into a Trust: cosine and norm
-// estimates, flags, ReLU trust score (zero for flagged updates) and clip
-// factor. referenceNorm is References.ReferenceNorm(). It is a pure
-// function of its inputs.
+// Assess turns the decrypted scores of one round's updates into a Trust
+// each: cosine and norm estimates, flags, ReLU trust score (zero for
+// flagged updates) and clip factor. referenceNorm is
+// References.ReferenceNorm(). The norm test is round-relative: scores must
+// hold every update of the round, since an update's norm is compared with
+// the median of theirs (NormThreshold). It is a pure function of its
+// inputs.
 func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, error) {
 	if len(scores) == 0 {
 		return nil, fmt.Errorf("aggregation: Assess: %w: no scores", ErrEmptyInput)
@@ -124,9 +168,13 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 		return nil, fmt.Errorf("aggregation: Assess: %w: reference norm is %v, want a positive finite number", ErrInvalidReference, referenceNorm)
 	}
 	out := make([]Trust, len(scores))
+	norms := make([]float64, len(scores))
 	for i, sc := range scores {
 		if len(sc.Projections) == 0 || sc.Length <= 0 {
 			return nil, fmt.Errorf("aggregation: Assess: %w: scores %d carry no projections", ErrEmptyInput, i)
+		}
+		if len(sc.Projections) != len(scores[0].Projections) {
+			return nil, fmt.Errorf("aggregation: Assess: %w: scores %d carry %d projections, scores 0 carry %d; score a round's updates against the same references", ErrLengthMismatch, i, len(sc.Projections), len(scores[0].Projections))
 		}
 		if math.IsNaN(sc.Reference) || math.IsInf(sc.Reference, 0) {
 			return nil, fmt.Errorf("aggregation: Assess: %w: scores %d: reference score is %v", ErrInvalidValue, i, sc.Reference)
@@ -135,6 +183,15 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 		if math.IsNaN(norm) || math.IsInf(norm, 0) {
 			return nil, fmt.Errorf("aggregation: Assess: %w: scores %d: norm estimate is %v", ErrInvalidValue, i, norm)
 		}
+		norms[i] = norm
+	}
+	k := len(scores[0].Projections)
+	var median, threshold float64
+	if len(scores) >= p.cfg.MinRelativeUpdates {
+		median, threshold = medianOf(norms), p.NormThreshold(k)
+	}
+	for i, sc := range scores {
+		norm := norms[i]
 		t := Trust{Cosine: sc.Cosine(), Norm: norm, NormRatio: norm / referenceNorm, Clip: 1}
 		if norm > referenceNorm {
 			t.Clip = referenceNorm / norm
@@ -144,13 +201,19 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 		projection := sc.Reference / referenceNorm
 		// With enough projections (k ≥ 4) the cosine estimate is trusted;
 		// with fewer (tiny models) only the exact projection is.
-		reliable := len(sc.Projections) >= 4
+		reliable := k >= 4
 		if t.Cosine < p.cfg.MinCosine && (reliable || projection < -p.cfg.MaxOpposition) {
 			t.Flags |= FlagLowCosine
 		}
-		spread := 1 + 2*math.Sqrt(2/float64(len(sc.Projections)))
+		spread := 1 + 2*math.Sqrt(2/float64(k))
 		if projection > p.cfg.MaxNormRatio || t.NormRatio > p.cfg.MaxNormRatio*spread {
 			t.Flags |= FlagLargeNorm
+		}
+		if median > 0 {
+			t.NormToMedian = norm / median
+			if t.NormToMedian > threshold {
+				t.Flags |= FlagLargeNorm
+			}
 		}
 		if !t.Flagged() {
 			t.Score = max(0, t.Cosine)
@@ -158,6 +221,99 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 		out[i] = t
 	}
 	return out, nil
+}
+
+// NormThreshold returns the largest ratio of an update's estimated norm to
+// its round's median estimate that Assess leaves unflagged, for norm
+// estimates from k projections:
+//
+//	MaxNormSpread · sqrt(q(1−NormFalseFlagRate) / q(1/2))
+//
+// with q the quantiles of χ²_k. An estimated squared norm is at most ‖u‖²
+// times χ²_k/k in distribution (exactly that for Gaussian projections and
+// no reference component; tighter otherwise), and under an honest majority
+// the median estimate is about the median honest norm times
+// sqrt(q(1/2)/k). So an honest update whose true norm is within
+// MaxNormSpread of the median is flagged with probability at most about
+// NormFalseFlagRate. For k = 6 and the defaults it is 3.5; for k = 64,
+// 2.4.
+func (p *RobustPolicy) NormThreshold(k int) float64 {
+	return p.cfg.MaxNormSpread * math.Sqrt(chiSquareQuantile(k, 1-p.cfg.NormFalseFlagRate)/chiSquareQuantile(k, 0.5))
+}
+
+// medianOf returns the median of xs (not modified).
+func medianOf(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// chiSquareQuantile returns x with P(χ²_k ≤ x) = prob, for k ≥ 1 and prob
+// in (0, 1), by bisection on the regularised lower incomplete gamma
+// function (relative precision 1e-12).
+func chiSquareQuantile(k int, prob float64) float64 {
+	lo, hi := 0.0, float64(k)+1
+	for regularizedGammaP(float64(k)/2, hi/2) < prob {
+		lo, hi = hi, 2*hi
+	}
+	for hi-lo > 1e-12*hi {
+		mid := (lo + hi) / 2
+		if regularizedGammaP(float64(k)/2, mid/2) < prob {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return (lo + hi) / 2
+}
+
+// regularizedGammaP returns P(a, x) = γ(a, x)/Γ(a) for a > 0, x ≥ 0: the
+// series for x < a+1, else one minus the continued fraction of Q(a, x)
+// (modified Lentz), as in Numerical Recipes §6.2.
+func regularizedGammaP(a, x float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	lg, _ := math.Lgamma(a)
+	prefix := math.Exp(-x + a*math.Log(x) - lg)
+	if x < a+1 {
+		sum, term := 1/a, 1/a
+		for n := 1.0; n < 1000; n++ {
+			term *= x / (a + n)
+			sum += term
+			if math.Abs(term) < math.Abs(sum)*1e-16 {
+				break
+			}
+		}
+		return sum * prefix
+	}
+	const tiny = 1e-300
+	b := x + 1 - a
+	c, d := 1/tiny, 1/b
+	h := d
+	for n := 1.0; n < 1000; n++ {
+		an := -n * (n - a)
+		b += 2
+		d = an*d + b
+		if math.Abs(d) < tiny {
+			d = tiny
+		}
+		c = b + an/c
+		if math.Abs(c) < tiny {
+			c = tiny
+		}
+		d = 1 / d
+		delta := d * c
+		h *= delta
+		if math.Abs(delta-1) < 1e-16 {
+			break
+		}
+	}
+	return 1 - prefix*h
 }
 
 // Weights combines trust with sample counts into the weights for

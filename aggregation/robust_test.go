@@ -1,8 +1,10 @@
 package aggregation
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -22,6 +24,14 @@ func TestNewRobustPolicyValidation(t *testing.T) {
 		{"norm ratio at least 1", func(c *RobustConfig) { c.MaxNormRatio = 0.5 }, false},
 		{"infinite norm ratio", func(c *RobustConfig) { c.MaxNormRatio = math.Inf(1) }, false},
 		{"one contributor", func(c *RobustConfig) { c.MinContributors = 1 }, false},
+		{"norm spread below 1", func(c *RobustConfig) { c.MaxNormSpread = 0.9 }, false},
+		{"NaN norm spread", func(c *RobustConfig) { c.MaxNormSpread = math.NaN() }, false},
+		{"infinite norm spread", func(c *RobustConfig) { c.MaxNormSpread = math.Inf(1) }, false},
+		{"zero false-flag rate", func(c *RobustConfig) { c.NormFalseFlagRate = 0 }, false},
+		{"false-flag rate of a half", func(c *RobustConfig) { c.NormFalseFlagRate = 0.5 }, false},
+		{"NaN false-flag rate", func(c *RobustConfig) { c.NormFalseFlagRate = math.NaN() }, false},
+		{"relative test on two updates", func(c *RobustConfig) { c.MinRelativeUpdates = 2 }, false},
+		{"looser spread, stricter rate", func(c *RobustConfig) { c.MaxNormSpread, c.NormFalseFlagRate = 4, 0.001 }, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -198,4 +208,159 @@ func TestRobustAggregationOnEncryptedUpdates(t *testing.T) {
 	assert.Less(t, maxAbsDiff(got, want), 1e-5)
 	// The robust aggregate points the right way.
 	assert.Greater(t, dot(got, truth)/math.Sqrt(dot(got, got)*dot(truth, truth)), 0.9)
+}
+
+func TestChiSquareQuantile(t *testing.T) {
+	// Values from standard χ² tables.
+	tests := []struct {
+		k          int
+		prob, want float64
+	}{
+		{1, 0.5, 0.4549}, {1, 0.99, 6.6349}, {2, 0.01, 0.0201}, {6, 0.5, 5.3481},
+		{6, 0.99, 16.8119}, {6, 0.999, 22.4577}, {64, 0.01, 40.6486}, {64, 0.99, 93.2169},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("k=%d p=%g", tt.k, tt.prob), func(t *testing.T) {
+			assert.InDelta(t, tt.want, chiSquareQuantile(tt.k, tt.prob), 1e-4)
+		})
+	}
+}
+
+// honestRound returns the plaintext scores of one round of updates of the
+// given true norms, each at cosine cos to the reference direction of refs,
+// the rest of each in a random direction.
+func honestRound(t *testing.T, r *rand.Rand, refs *References, reference []float64, norms []float64, cos float64) []Scores {
+	t.Helper()
+	d := len(reference)
+	unit := make([]float64, d)
+	refNorm := math.Sqrt(dot(reference, reference))
+	for j := range unit {
+		unit[j] = reference[j] / refNorm
+	}
+	out := make([]Scores, len(norms))
+	for i, n := range norms {
+		perp := make([]float64, d)
+		for j := range perp {
+			perp[j] = r.NormFloat64()
+		}
+		c := dot(perp, unit)
+		for j := range perp {
+			perp[j] -= c * unit[j]
+		}
+		pn := math.Sqrt(dot(perp, perp))
+		u := make([]float64, d)
+		for j := range u {
+			u[j] = n * (cos*unit[j] + math.Sqrt(1-cos*cos)*perp[j]/pn)
+		}
+		var err error
+		out[i], err = PlainScores(u, refs)
+		require.NoError(t, err)
+	}
+	return out
+}
+
+// TestRoundRelativeNormTest checks the round-relative norm test on the
+// scores of real projections for the 31-parameter logistic model (k = 6):
+// honest updates of unlike norm (up to MaxNormSpread times the round's
+// median) are flagged at most at about the stated rate, and an honest
+// update scaled by 10 is flagged, whatever the site it comes from.
+func TestRoundRelativeNormTest(t *testing.T) {
+	s := newScheme(t)
+	policy, err := NewRobustPolicy(DefaultRobustConfig())
+	require.NoError(t, err)
+	cfg := policy.Config()
+	const d, sites, rounds = 31, 20, 150
+	r := rand.New(rand.NewPCG(5, 6))
+	reference := randomVector(r, d, 1)
+	k := DefaultProjectionsFor(d)
+	require.Equal(t, 6, k)
+	threshold := policy.NormThreshold(k)
+	assert.InDelta(t, cfg.MaxNormSpread*math.Sqrt(16.8119/5.3481), threshold, 1e-3)
+
+	// Unlike sites: norms spread log-uniformly over [1/MaxNormSpread, 1]
+	// of the largest, so the largest is at most MaxNormSpread times the
+	// median; each round also has one site exactly at that edge.
+	norms := func(scale float64) []float64 {
+		out := make([]float64, sites)
+		for i := range out {
+			out[i] = scale * math.Pow(cfg.MaxNormSpread, -r.Float64())
+		}
+		out[0] = scale
+		median := medianOf(out)
+		out[0] = cfg.MaxNormSpread * median // the honest edge
+		return out
+	}
+	tests := []struct {
+		name string
+		cos  float64
+	}{
+		{"aligned updates (cosine 0.7)", 0.7},
+		{"updates orthogonal to the reference (worst case for the estimator)", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var honestFlags, honest, edgeFlags, scaledFlags int
+			for round := range rounds {
+				refs, err := s.NewReferences(reference, CommonSeed([]byte("norm test"), []byte{byte(round), byte(round >> 8)}), k)
+				require.NoError(t, err)
+				ns := norms(0.1 + r.Float64())
+				// Site 1 attacks: its (smallest-site-sized) update scaled by 10.
+				ns[1] = 10 * slices.Min(ns[2:])
+				scores := honestRound(t, r, refs, reference, ns, tt.cos)
+				trust, err := policy.Assess(scores, refs.ReferenceNorm())
+				require.NoError(t, err)
+				if trust[0].Flags&FlagLargeNorm != 0 {
+					edgeFlags++
+				}
+				if trust[1].Flags&FlagLargeNorm != 0 {
+					scaledFlags++
+				}
+				for _, tr := range trust[2:] {
+					honest++
+					if tr.Flags&FlagLargeNorm != 0 {
+						honestFlags++
+					}
+				}
+			}
+			t.Logf("flagged: honest %d/%d, honest at the edge %d/%d, scaled x10 %d/%d", honestFlags, honest, edgeFlags, rounds, scaledFlags, rounds)
+			assert.LessOrEqual(t, float64(edgeFlags)/rounds, 2*cfg.NormFalseFlagRate, "an honest update at MaxNormSpread times the median is flagged at about the stated rate or less")
+			assert.LessOrEqual(t, float64(honestFlags)/float64(honest), cfg.NormFalseFlagRate)
+			assert.GreaterOrEqual(t, float64(scaledFlags)/rounds, 0.95, "a x10 update of the smallest site is flagged")
+		})
+	}
+}
+
+func TestAssessIsPure(t *testing.T) {
+	policy, err := NewRobustPolicy(DefaultRobustConfig())
+	require.NoError(t, err)
+	in := []Scores{scoresOf(100, 1, 0.5), scoresOf(100, 1.2, 0.6), scoresOf(100, 0.8, 0.4), scoresOf(100, 9, 0.5)}
+	in[0].ReferenceProjections = []float64{0.1, -0.2, 0.3, 0}
+	keep := make([]Scores, len(in))
+	for i, sc := range in {
+		keep[i] = Scores{Length: sc.Length, Reference: sc.Reference, Projections: slices.Clone(sc.Projections), ReferenceProjections: slices.Clone(sc.ReferenceProjections)}
+	}
+	first, err := policy.Assess(in, 2)
+	require.NoError(t, err)
+	second, err := policy.Assess(in, 2)
+	require.NoError(t, err)
+	assert.Equal(t, first, second, "same scores, same verdict")
+	assert.Equal(t, keep, in, "the scores are not modified")
+	assert.Equal(t, FlagLargeNorm, first[3].Flags, "9 times the others' norm")
+	assert.InDelta(t, first[3].Norm/medianOf([]float64{first[0].Norm, first[1].Norm, first[2].Norm, first[3].Norm}), first[3].NormToMedian, 1e-12)
+	assert.Greater(t, first[3].NormToMedian, policy.NormThreshold(4))
+
+	t.Run("small rounds have only the absolute test", func(t *testing.T) {
+		two, err := policy.Assess([]Scores{scoresOf(100, 0.8, 0.4), scoresOf(100, 9, 0.5)}, 2)
+		require.NoError(t, err)
+		assert.Zero(t, two[1].NormToMedian)
+		assert.False(t, two[1].Flagged(), "no median of two: 9 is within the absolute backstop")
+		two, err = policy.Assess([]Scores{scoresOf(100, 0.8, 0.4), scoresOf(100, 50, 0.5)}, 2)
+		require.NoError(t, err)
+		assert.Equal(t, FlagLargeNorm, two[1].Flags, "50 > 4·2·(1+2·sqrt(2/4)) (the absolute MaxNormRatio backstop)")
+	})
+	t.Run("mixed projection counts are refused", func(t *testing.T) {
+		mixed := []Scores{scoresOf(100, 1, 0.5), {Length: 100, Reference: 0.5, Projections: []float64{0.1}}}
+		_, err := policy.Assess(mixed, 2)
+		assert.ErrorIs(t, err, ErrLengthMismatch)
+	})
 }

@@ -130,10 +130,10 @@ func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep
 			Member: rep.Contributors[i], Weight: weights[i], Flagged: trust[i].Flagged(),
 			Score: math.Max(-maxRecordedScore, math.Min(maxRecordedScore, trust[i].Cosine)),
 		}
-		c.log.Info("update scored", "round", r, "participant", rep.Contributors[i].Hex(), "cosine", trust[i].Cosine, "norm_ratio", trust[i].NormRatio, "weight", weights[i])
+		c.log.Info("update scored", "round", r, "participant", rep.Contributors[i].Hex(), "cosine", trust[i].Cosine, "norm_ratio", trust[i].NormRatio, "norm_to_median", trust[i].NormToMedian, "weight", weights[i])
 		if trust[i].Flagged() {
 			rep.Flagged = append(rep.Flagged, rep.Contributors[i])
-			c.log.Warn("update flagged", "round", r, "participant", rep.Contributors[i].Hex(), "cosine", trust[i].Cosine, "norm_ratio", trust[i].NormRatio, "flags", trust[i].Flags.String())
+			c.log.Warn("update flagged", "round", r, "participant", rep.Contributors[i].Hex(), "cosine", trust[i].Cosine, "norm_ratio", trust[i].NormRatio, "norm_to_median", trust[i].NormToMedian, "flags", trust[i].Flags.String())
 		}
 	}
 	rc, err := c.ledger.RecordScores(ctx, c.account, c.cfg.StudyID, r, record)

@@ -346,48 +346,77 @@ func scaled(v []float64, s float64) []float64 {
 	return out
 }
 
-// BackdoorSuccess returns the attack success rate of a backdoor against a
-// model: among the test records whose true label is not a.TargetLabel, the
-// fraction that predict labels TargetLabel (probability ≥ 0.5 means label 1)
-// once their feature TriggerFeature is set to TriggerValue. predict returns
-// the probability of label 1 for each row. test is not modified. It fails
-// with ErrInvalidAttack if a is not a valid backdoor or its trigger feature
-// is out of range, and when no test record has the other label.
-func BackdoorSuccess(predict func([][]float64) ([]float64, error), test []records.Record, a Attack) (float64, error) {
+// BackdoorRates are the two usual measures of a backdoor against a model,
+// both over the test records whose true label is not the target.
+type BackdoorRates struct {
+	// AttackSuccess is the attack success rate: the share of those records
+	// that the model classifies correctly when clean but sends to the
+	// target label once triggered. It counts what the trigger does, not
+	// the model's own errors; it is what a target on backdoor success is
+	// compared with.
+	AttackSuccess float64 `json:"attack_success"`
+	// Raw is the share of those records whose triggered input is sent to
+	// the target label, whatever the clean input gave: it includes the
+	// model's own errors on the non-target class.
+	Raw float64 `json:"raw"`
+	// Records is how many test records the rates are over.
+	Records int `json:"records"`
+}
+
+// BackdoorSuccess measures a backdoor against a model: among the test
+// records whose true label is not a.TargetLabel, the share sent to
+// TargetLabel (probability ≥ 0.5 means label 1) once their feature
+// TriggerFeature is set to TriggerValue (Raw), and the share of those that
+// the model also classifies correctly without the trigger (AttackSuccess).
+// predict returns the probability of label 1 for each row. test is not
+// modified. It fails with ErrInvalidAttack if a is not a valid backdoor or
+// its trigger feature is out of range, and when no test record has the
+// other label.
+func BackdoorSuccess(predict func([][]float64) ([]float64, error), test []records.Record, a Attack) (BackdoorRates, error) {
 	if err := a.Validate(); err != nil {
-		return 0, err
+		return BackdoorRates{}, err
 	}
 	if a.Kind != AttackBackdoor {
-		return 0, fmt.Errorf("%w: backdoor success needs a backdoor attack, got %q", ErrInvalidAttack, a.Kind)
+		return BackdoorRates{}, fmt.Errorf("%w: backdoor success needs a backdoor attack, got %q", ErrInvalidAttack, a.Kind)
 	}
 	a = a.WithDefaults()
-	var X [][]float64
+	target := a.TargetLabel >= 0.5
+	var clean, triggered [][]float64
 	for _, r := range test {
-		if (r.Label >= 0.5) == (a.TargetLabel >= 0.5) {
+		if (r.Label >= 0.5) == target {
 			continue
 		}
 		if a.TriggerFeature >= len(r.Features) {
-			return 0, fmt.Errorf("%w: trigger feature %d is out of range for record %s with %d features", ErrInvalidAttack, a.TriggerFeature, r.ID, len(r.Features))
+			return BackdoorRates{}, fmt.Errorf("%w: trigger feature %d is out of range for record %s with %d features", ErrInvalidAttack, a.TriggerFeature, r.ID, len(r.Features))
 		}
 		x := slices.Clone(r.Features)
 		x[a.TriggerFeature] = a.TriggerValue
-		X = append(X, x)
+		clean, triggered = append(clean, r.Features), append(triggered, x)
 	}
-	if len(X) == 0 {
-		return 0, fmt.Errorf("%w: no test record has a label other than the target %g, so backdoor success is undefined; use a test set with both labels", ErrInvalidAttack, a.TargetLabel)
+	if len(clean) == 0 {
+		return BackdoorRates{}, fmt.Errorf("%w: no test record has a label other than the target %g, so backdoor success is undefined; use a test set with both labels", ErrInvalidAttack, a.TargetLabel)
 	}
-	p, err := predict(X)
-	if err != nil {
-		return 0, fmt.Errorf("backdoor success: predict: %w", err)
+	probs := make([][]float64, 2)
+	for i, X := range [][][]float64{clean, triggered} {
+		p, err := predict(X)
+		if err != nil {
+			return BackdoorRates{}, fmt.Errorf("backdoor success: predict: %w", err)
+		}
+		if len(p) != len(X) {
+			return BackdoorRates{}, fmt.Errorf("backdoor success: predict returned %d probabilities for %d records", len(p), len(X))
+		}
+		probs[i] = p
 	}
-	if len(p) != len(X) {
-		return 0, fmt.Errorf("backdoor success: predict returned %d probabilities for %d records", len(p), len(X))
-	}
-	hits := 0
-	for _, q := range p {
-		if (q >= 0.5) == (a.TargetLabel >= 0.5) {
-			hits++
+	var raw, success int
+	for i, q := range probs[1] {
+		if (q >= 0.5) != target {
+			continue
+		}
+		raw++
+		if (probs[0][i] >= 0.5) != target {
+			success++
 		}
 	}
-	return float64(hits) / float64(len(X)), nil
+	n := float64(len(clean))
+	return BackdoorRates{AttackSuccess: float64(success) / n, Raw: float64(raw) / n, Records: len(clean)}, nil
 }

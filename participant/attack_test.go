@@ -269,18 +269,20 @@ func TestBackdoorSuccess(t *testing.T) {
 		predict func([][]float64) ([]float64, error)
 		test    []records.Record
 		attack  Attack
-		want    float64
+		want    BackdoorRates
 		err     string
 	}{
-		{"backdoored model", backdoored, test, bd, 1, ""},
-		{"clean model", clean, test, bd, 0, ""},
-		{"partly", half, test, bd, 0.4, ""},
-		{"target 1 counts the negatives", backdoored, test, Attack{Kind: AttackBackdoor, TriggerFeature: 2, TargetLabel: 1}, 0, ""},
-		{"not a backdoor", clean, test, Attack{Kind: AttackScaling}, 0, "needs a backdoor"},
-		{"feature out of range", clean, test, Attack{Kind: AttackBackdoor, TriggerFeature: 7}, 0, "out of range"},
-		{"only target labels", clean, test[0:1], bd, 0, "undefined"},
-		{"predict fails", failing, test, bd, 0, "model broke"},
-		{"predict short", short, test, bd, 0, "1 probabilities for 5 records"},
+		{"backdoored model", backdoored, test, bd, BackdoorRates{AttackSuccess: 1, Raw: 1, Records: 5}, ""},
+		{"clean model", clean, test, bd, BackdoorRates{Records: 5}, ""},
+		// The two records it sends to the target with the trigger, it also
+		// sends there without: its own errors, not the trigger's success.
+		{"wrong with or without the trigger", half, test, bd, BackdoorRates{AttackSuccess: 0, Raw: 0.4, Records: 5}, ""},
+		{"target 1 counts the negatives", backdoored, test, Attack{Kind: AttackBackdoor, TriggerFeature: 2, TargetLabel: 1}, BackdoorRates{Records: 5}, ""},
+		{"not a backdoor", clean, test, Attack{Kind: AttackScaling}, BackdoorRates{}, "needs a backdoor"},
+		{"feature out of range", clean, test, Attack{Kind: AttackBackdoor, TriggerFeature: 7}, BackdoorRates{}, "out of range"},
+		{"only target labels", clean, test[0:1], bd, BackdoorRates{}, "undefined"},
+		{"predict fails", failing, test, bd, BackdoorRates{}, "model broke"},
+		{"predict short", short, test, bd, BackdoorRates{}, "1 probabilities for 5 records"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -293,7 +295,7 @@ func TestBackdoorSuccess(t *testing.T) {
 				return
 			}
 			require.NoError(t, err)
-			assert.InDelta(t, tt.want, got, 1e-12)
+			assert.Equal(t, tt.want, got)
 		})
 	}
 }

@@ -45,8 +45,11 @@ type robustBenchConfig struct {
 	attacks []string
 	// undefended also runs plain weighted averaging under every attack.
 	undefended bool
-	spec       models.Spec        // Features is set from the schema
-	local      models.TrainConfig // per round, at each site
+	// studyTimeout bounds one study: one that has not finished by then
+	// counts as failed (a finding) and the benchmark goes on.
+	studyTimeout time.Duration
+	spec         models.Spec        // Features is set from the schema
+	local        models.TrainConfig // per round, at each site
 }
 
 // defaultRobustBench holds the defaults: the issue's 20 unlike sites,
@@ -54,7 +57,7 @@ type robustBenchConfig struct {
 // of `cohort bench learn`.
 func defaultRobustBench() robustBenchConfig {
 	return robustBenchConfig{
-		sites: 20, seeds: 3, rounds: 10, rootSize: 30,
+		sites: 20, seeds: 3, rounds: 10, rootSize: 30, studyTimeout: 10 * time.Minute,
 		fractions: []float64{0, 0.1, 0.2, 0.3, 0.4},
 		attacks:   participant.AttackKinds(),
 		spec:      models.Spec{Kind: models.KindLogistic},
@@ -65,8 +68,9 @@ func defaultRobustBench() robustBenchConfig {
 // robustRoundFigures are one round's detection figures in one study.
 type robustRoundFigures struct {
 	Round uint32 `json:"round"`
-	// ActiveMalicious and ActiveHonest count the sites not suspended before
-	// the round; FlaggedMalicious and FlaggedHonest those of them flagged in it.
+	// ActiveMalicious and ActiveHonest count the sites that submitted an
+	// update to the round; FlaggedMalicious and FlaggedHonest those of them
+	// flagged in it.
 	ActiveMalicious  int `json:"active_malicious"`
 	FlaggedMalicious int `json:"flagged_malicious"`
 	ActiveHonest     int `json:"active_honest"`
@@ -92,12 +96,18 @@ type robustRun struct {
 	Robust    bool               `json:"robust"`
 	Accuracy  float64            `json:"accuracy"`
 	AUC       float64            `json:"auc"`
-	// BackdoorSuccess is the final model's backdoor success rate, and
-	// BackdoorBaseline that of the model trained without attackers by the
-	// same aggregation, with the same trigger: what the trigger does by chance.
-	BackdoorSuccess  *float64             `json:"backdoor_success,omitempty"`
-	BackdoorBaseline *float64             `json:"backdoor_baseline,omitempty"`
-	Rounds           []robustRoundFigures `json:"rounds"`
+	// BackdoorSuccess is the final model's attack success rate (among test
+	// records whose label is not the target, those classified correctly
+	// when clean and sent to the target once triggered), the figure the
+	// target is compared with; BackdoorRaw counts every triggered record
+	// sent to the target, the model's own errors included. The baselines
+	// are the same rates of the model trained without attackers by the
+	// same aggregation, with the same trigger: what it does by chance.
+	BackdoorSuccess     *float64             `json:"backdoor_success,omitempty"`
+	BackdoorRaw         *float64             `json:"backdoor_raw,omitempty"`
+	BackdoorBaseline    *float64             `json:"backdoor_baseline,omitempty"`
+	BackdoorRawBaseline *float64             `json:"backdoor_raw_baseline,omitempty"`
+	Rounds              []robustRoundFigures `json:"rounds"`
 	// SuspendedInRound holds, per malicious site, the round in which it was
 	// suspended, or null if it never was.
 	SuspendedInRound []*uint32 `json:"suspended_in_round"`
@@ -121,10 +131,14 @@ type robustSummary struct {
 	// DropPoints is the accuracy drop in points against the same
 	// aggregation without attackers, seed by seed; DropVsPlainPoints
 	// against plain weighted averaging without attackers.
-	DropPoints        meanSD  `json:"drop_points"`
-	DropVsPlainPoints meanSD  `json:"drop_vs_plain_points"`
-	BackdoorSuccess   *meanSD `json:"backdoor_success,omitempty"`
-	BackdoorBaseline  *meanSD `json:"backdoor_baseline,omitempty"`
+	DropPoints        meanSD `json:"drop_points"`
+	DropVsPlainPoints meanSD `json:"drop_vs_plain_points"`
+	// BackdoorSuccess is the attack success rate (compared with the
+	// target), BackdoorRaw the raw rate, both with their clean baselines.
+	BackdoorSuccess     *meanSD `json:"backdoor_success,omitempty"`
+	BackdoorRaw         *meanSD `json:"backdoor_raw,omitempty"`
+	BackdoorBaseline    *meanSD `json:"backdoor_baseline,omitempty"`
+	BackdoorRawBaseline *meanSD `json:"backdoor_raw_baseline,omitempty"`
 	// TPR and FPR pool every round of every seed; the per-round rates pool
 	// the seeds.
 	TPR         *float64   `json:"tpr"`
@@ -196,6 +210,8 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 	attacks := fs.String("attacks", strings.Join(d.attacks, ","), "attacks, comma-separated, each a name with optional parameters such as scaling:scale=20 (a backdoor without feature= uses the feature least correlated with the label)")
 	undefended := fs.Bool("undefended", false, "also run plain weighted averaging under every attack, to show what the defence prevents")
 	localEpochs := fs.Int("local-epochs", d.local.Epochs, "local epochs per round")
+	model := fs.String("model", "logistic", "model: logistic, or mlp:W for an MLP with one hidden layer of W units (mlp alone: 16); the MLP's scores carry 64 projections")
+	studyTimeout := fs.Duration("study-timeout", d.studyTimeout, "longest one study may run before it counts as failed")
 	asJSON := fs.Bool("json", false, "print one JSON object to stdout")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -212,8 +228,17 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 	cfg := d
 	cfg.data, cfg.schema, cfg.sites, cfg.seeds, cfg.rounds, cfg.rootSize = *data, *schema, *sites, *seeds, *rounds, *root
 	cfg.undefended = *undefended
+	if *studyTimeout <= 0 {
+		fmt.Fprintln(stderr, "--study-timeout must be positive, such as 10m")
+		return errUsage
+	}
+	cfg.studyTimeout = *studyTimeout
 	cfg.local.Epochs = *localEpochs
 	var err error
+	if cfg.spec, err = parseModelFlag(*model); err != nil {
+		fmt.Fprintf(stderr, "--model: %v\n", err)
+		return errUsage
+	}
 	if cfg.fractions, err = parseFractions(*fractions, cfg.sites); err != nil {
 		fmt.Fprintf(stderr, "--fractions: %v\n", err)
 		return errUsage
@@ -249,6 +274,25 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 	}
 	printRobustReport(stdout, rep)
 	return nil
+}
+
+// parseModelFlag reads --model: "logistic", "mlp" or "mlp:W".
+func parseModelFlag(s string) (models.Spec, error) {
+	kind, width, hasWidth := strings.Cut(strings.TrimSpace(s), ":")
+	switch {
+	case kind == models.KindLogistic && !hasWidth:
+		return models.Spec{Kind: models.KindLogistic}, nil
+	case kind == models.KindMLP:
+		w := 16
+		if hasWidth {
+			var err error
+			if w, err = strconv.Atoi(width); err != nil || w < 1 {
+				return models.Spec{}, fmt.Errorf("%q: the hidden width must be a positive integer, as in mlp:16", s)
+			}
+		}
+		return models.Spec{Kind: models.KindMLP, Hidden: []int{w}}, nil
+	}
+	return models.Spec{}, fmt.Errorf("%q is not a model; use logistic, mlp or mlp:W", s)
 }
 
 // parseFractions reads a comma-separated list of shares of malicious sites
@@ -334,7 +378,12 @@ func benchRobust(ctx context.Context, cfg robustBenchConfig, progress io.Writer)
 			}
 		}
 		for _, j := range jobs {
-			run, err := robustStudy(ctx, cfg, sd, j.name, j.frac, j.robust, quorum)
+			sctx, cancel := context.WithTimeoutCause(ctx, cfg.studyTimeout, fmt.Errorf("the study did not finish within --study-timeout %s", cfg.studyTimeout))
+			run, err := robustStudy(sctx, cfg, sd, j.name, j.frac, j.robust, quorum)
+			if err != nil && ctx.Err() == nil && sctx.Err() != nil {
+				err = fmt.Errorf("%w (%v)", context.Cause(sctx), err) // the study's own deadline, not the benchmark's
+			}
+			cancel()
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
@@ -365,16 +414,11 @@ func aggregationName(robust bool) string {
 // runDetectionLine is a progress line's detection part.
 func runDetectionLine(r robustRun) string {
 	if !r.Robust {
-		if r.BackdoorSuccess != nil {
-			return fmt.Sprintf("  backdoor %.3f", *r.BackdoorSuccess)
-		}
-		return ""
+		return backdoorLine(r)
 	}
 	tpr, fpr := pooledRates([]robustRun{r})
 	s := fmt.Sprintf("  TPR %s  FPR %s", fmtRate(tpr), fmtRate(fpr))
-	if r.BackdoorSuccess != nil {
-		s += fmt.Sprintf("  backdoor %.3f", *r.BackdoorSuccess)
-	}
+	s += backdoorLine(r)
 	suspended := 0
 	for _, s := range r.SuspendedInRound {
 		if s != nil {
@@ -385,6 +429,14 @@ func runDetectionLine(r robustRun) string {
 		s += fmt.Sprintf("  suspended %d/%d", suspended, r.Malicious)
 	}
 	return s
+}
+
+// backdoorLine is a progress line's backdoor part, if any.
+func backdoorLine(r robustRun) string {
+	if r.BackdoorSuccess == nil || r.BackdoorRaw == nil {
+		return ""
+	}
+	return fmt.Sprintf("  backdoor success %.3f (raw %.3f)", *r.BackdoorSuccess, *r.BackdoorRaw)
 }
 
 // robustSeed loads the data set for one seed and deals it out: a common
@@ -561,11 +613,11 @@ func robustStudy(ctx context.Context, cfg robustBenchConfig, sd robustSeedData, 
 		sd.clean[robust] = slices.Clone(study.result.FinalModel)
 	}
 	if attack.Kind == participant.AttackBackdoor {
-		rate, err := participant.BackdoorSuccess(model.Predict, sd.test, attack)
+		rates, err := participant.BackdoorSuccess(model.Predict, sd.test, attack)
 		if err != nil {
 			return run, err
 		}
-		run.BackdoorSuccess = &rate
+		run.BackdoorSuccess, run.BackdoorRaw = &rates.AttackSuccess, &rates.Raw
 		if clean, ok := sd.clean[robust]; ok {
 			if err := model.SetParams(clean); err != nil {
 				return run, err
@@ -574,7 +626,7 @@ func robustStudy(ctx context.Context, cfg robustBenchConfig, sd robustSeedData, 
 			if err != nil {
 				return run, err
 			}
-			run.BackdoorBaseline = &base
+			run.BackdoorBaseline, run.BackdoorRawBaseline = &base.AttackSuccess, &base.Raw
 		}
 	}
 	var malicious, honest []common.Address
@@ -595,15 +647,16 @@ func robustStudy(ctx context.Context, cfg robustBenchConfig, sd robustSeedData, 
 }
 
 // detection turns a study's rounds into detection figures: per round, the
-// sites flagged among the malicious and among the honest ones still active
-// (not suspended in an earlier round); per malicious site, the round it was
+// sites flagged among the malicious and among the honest ones that
+// submitted an update to it (a suspended site submits none, and neither
+// does one that dropped out); per malicious site, the round it was
 // suspended in (nil if never); and how many honest sites were suspended.
 func detection(rounds []roundFigures, malicious, honest []common.Address) (per []robustRoundFigures, suspendedIn []*uint32, honestSuspended int) {
 	suspended := map[common.Address]uint32{}
 	suspendedIn = make([]*uint32, len(malicious))
-	count := func(group []common.Address, flagged map[common.Address]bool) (active, hit int) {
+	count := func(group []common.Address, submitted, flagged map[common.Address]bool) (active, hit int) {
 		for _, a := range group {
-			if _, out := suspended[a]; out {
+			if !submitted[a] {
 				continue
 			}
 			active++
@@ -621,15 +674,18 @@ func detection(rounds []roundFigures, malicious, honest []common.Address) (per [
 		return &r
 	}
 	for _, f := range rounds {
-		flagged := map[common.Address]bool{}
+		flagged, submitted := map[common.Address]bool{}, map[common.Address]bool{}
 		for _, a := range f.Flagged {
 			flagged[a] = true
+		}
+		for _, a := range f.Contributors {
+			submitted[a] = true
 		}
 		rf := robustRoundFigures{
 			Round: f.Round, Accuracy: f.Accuracy, ScoreSeconds: f.Seconds.Score, AggregateSeconds: f.Seconds.Aggregate, Participants: f.Participants,
 		}
-		rf.ActiveMalicious, rf.FlaggedMalicious = count(malicious, flagged)
-		rf.ActiveHonest, rf.FlaggedHonest = count(honest, flagged)
+		rf.ActiveMalicious, rf.FlaggedMalicious = count(malicious, submitted, flagged)
+		rf.ActiveHonest, rf.FlaggedHonest = count(honest, submitted, flagged)
 		rf.TPR, rf.FPR = rate(rf.FlaggedMalicious, rf.ActiveMalicious), rate(rf.FlaggedHonest, rf.ActiveHonest)
 		per = append(per, rf)
 		for _, a := range f.Suspended {
@@ -695,7 +751,8 @@ func summariseRobust(rep *robustReport, cfg robustBenchConfig) {
 				runs = append(runs, r)
 			}
 		}
-		var acc, drop, dropPlain, bd, bdBase, toSusp []float64
+		var acc, drop, dropPlain, toSusp []float64
+		var bd, bdRaw, bdBase, bdRawBase []float64
 		var score, agg, perPart []float64
 		for _, r := range runs {
 			acc = append(acc, r.Accuracy)
@@ -705,11 +762,13 @@ func summariseRobust(rep *robustReport, cfg robustBenchConfig) {
 			if c, ok := clean[false][r.Seed]; ok {
 				dropPlain = append(dropPlain, 100*(c-r.Accuracy))
 			}
-			if r.BackdoorSuccess != nil {
-				bd = append(bd, *r.BackdoorSuccess)
-			}
-			if r.BackdoorBaseline != nil {
-				bdBase = append(bdBase, *r.BackdoorBaseline)
+			for _, p := range []struct {
+				to *[]float64
+				v  *float64
+			}{{&bd, r.BackdoorSuccess}, {&bdRaw, r.BackdoorRaw}, {&bdBase, r.BackdoorBaseline}, {&bdRawBase, r.BackdoorRawBaseline}} {
+				if p.v != nil {
+					*p.to = append(*p.to, *p.v)
+				}
 			}
 			s.Attackers += r.Malicious
 			for _, in := range r.SuspendedInRound {
@@ -727,14 +786,8 @@ func summariseRobust(rep *robustReport, cfg robustBenchConfig) {
 			}
 		}
 		s.Accuracy, s.DropPoints, s.DropVsPlainPoints = roundMeanSD(summarise(acc)), roundMeanSD(summarise(drop)), roundMeanSD(summarise(dropPlain))
-		if len(bd) > 0 {
-			v := summarise(bd)
-			s.BackdoorSuccess = &v
-		}
-		if len(bdBase) > 0 {
-			v := summarise(bdBase)
-			s.BackdoorBaseline = &v
-		}
+		s.BackdoorSuccess, s.BackdoorRaw = summariseSome(bd), summariseSome(bdRaw)
+		s.BackdoorBaseline, s.BackdoorRawBaseline = summariseSome(bdBase), summariseSome(bdRawBase)
 		if len(toSusp) > 0 {
 			v := summarise(toSusp)
 			s.RoundsToSuspension = &v
@@ -781,7 +834,7 @@ func summariseRobust(rep *robustReport, cfg robustBenchConfig) {
 			}
 			what := fmt.Sprintf("%s, %.0f%% malicious: ", name, 100*f)
 			if kind == participant.AttackBackdoor {
-				rep.Targets = append(rep.Targets, robustTarget{What: what + "backdoor success", Value: ptrMean(s.BackdoorSuccess), Limit: robustMaxBackdoor, Max: true})
+				rep.Targets = append(rep.Targets, robustTarget{What: what + "backdoor attack success rate", Value: ptrMean(s.BackdoorSuccess), Limit: robustMaxBackdoor, Max: true})
 				continue
 			}
 			rep.Targets = append(rep.Targets,
@@ -810,6 +863,15 @@ func summariseRobust(rep *robustReport, cfg robustBenchConfig) {
 		}
 		rep.AllPass = rep.AllPass && rep.Targets[i].Pass
 	}
+}
+
+// summariseSome summarises xs, or returns nil if there are none.
+func summariseSome(xs []float64) *meanSD {
+	if len(xs) == 0 {
+		return nil
+	}
+	v := summarise(xs)
+	return &v
 }
 
 // roundMeanSD removes float dust from a figure in points or a share.
@@ -852,15 +914,15 @@ func printRobustReport(out io.Writer, rep *robustReport) {
 	fmt.Fprintf(out, "robustness benchmark: %s, %d unlike sites, %d seeds, %d rounds, %d root records, %d test records\n\n",
 		rep.Data, rep.Sites, rep.Seeds, rep.Rounds, rep.RootSize, rep.Test)
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "attack\tmalicious\taggregation\tfailed\taccuracy\t± sd\tdrop pts\tvs plain\tbackdoor\t(clean)\tTPR\tFPR\tsuspended\trounds to susp.\thonest susp.\tscore s/round\taggregate s/round\tscore/agg\t")
+	fmt.Fprintln(w, "attack\tmalicious\taggregation\tfailed\taccuracy\t± sd\tdrop pts\tvs plain\tbackdoor\t(clean)\traw\t(clean)\tTPR\tFPR\tsuspended\trounds to susp.\thonest susp.\tscore s/round\taggregate s/round\tscore/agg\t")
 	row := func(s robustSummary) {
-		bd, base, susp := "–", "–", "–"
-		if s.BackdoorSuccess != nil {
-			bd = fmt.Sprintf("%.3f", s.BackdoorSuccess.Mean)
+		rate := func(m *meanSD) string {
+			if m == nil {
+				return "–"
+			}
+			return fmt.Sprintf("%.3f", m.Mean)
 		}
-		if s.BackdoorBaseline != nil {
-			base = fmt.Sprintf("%.3f", s.BackdoorBaseline.Mean)
-		}
+		susp := "–"
 		if s.RoundsToSuspension != nil {
 			susp = fmt.Sprintf("%.1f", s.RoundsToSuspension.Mean)
 		}
@@ -868,9 +930,9 @@ func printRobustReport(out io.Writer, rep *robustReport) {
 		if s.ScoreOverAggregate != nil {
 			ratio = fmt.Sprintf("%.2f", *s.ScoreOverAggregate)
 		}
-		fmt.Fprintf(w, "%s\t%d (%.0f%%)\t%s\t%d/%d\t%.4f\t%.4f\t%.2f\t%.2f\t%s\t%s\t%s\t%s\t%d/%d\t%s\t%d\t%.4f\t%.4f\t%s\t\n",
+		fmt.Fprintf(w, "%s\t%d (%.0f%%)\t%s\t%d/%d\t%.4f\t%.4f\t%.2f\t%.2f\t%s\t%s\t%s\t%s\t%s\t%s\t%d/%d\t%s\t%d\t%.4f\t%.4f\t%s\t\n",
 			s.Attack, s.Malicious, 100*s.Fraction, aggregationName(s.Robust), s.Failed, s.Runs, s.Accuracy.Mean, s.Accuracy.SD,
-			s.DropPoints.Mean, s.DropVsPlainPoints.Mean, bd, base, fmtRate(s.TPR), fmtRate(s.FPR),
+			s.DropPoints.Mean, s.DropVsPlainPoints.Mean, rate(s.BackdoorSuccess), rate(s.BackdoorBaseline), rate(s.BackdoorRaw), rate(s.BackdoorRawBaseline), fmtRate(s.TPR), fmtRate(s.FPR),
 			s.Suspended, s.Attackers, susp, s.HonestSuspended, s.ScoreSeconds, s.AggregateSeconds, ratio)
 	}
 	row(rep.PlainClean)
@@ -882,6 +944,10 @@ func printRobustReport(out io.Writer, rep *robustReport) {
 		row(s)
 	}
 	_ = w.Flush()
+	fmt.Fprintln(out, "\nbackdoor: attack success rate over the test records whose label is not the target: classified correctly when clean,")
+	fmt.Fprintln(out, "sent to the target once triggered (the figure held to the target); raw counts every triggered record sent to the")
+	fmt.Fprintln(out, "target, the model's own errors included; (clean) is the same rate of the model trained without attackers.")
+	fmt.Fprintln(out, "TPR / FPR count, per round, the sites that submitted an update to it (suspended sites submit none).")
 
 	fmt.Fprintln(out, "\ndetection per round (robust; TPR / FPR pooled over seeds):")
 	w = tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)

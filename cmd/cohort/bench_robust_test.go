@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
 )
 
@@ -97,6 +98,10 @@ func TestBenchRobustUsage(t *testing.T) {
 		{"none is no attack", append(base, "--attacks", "none"), "not an attack"},
 		{"listed twice", append(base, "--attacks", "noise,noise"), "listed twice"},
 		{"stray argument", append(base, "extra"), "unexpected arguments"},
+		{"unknown model", append(base, "--model", "forest"), "not a model"},
+		{"logistic takes no width", append(base, "--model", "logistic:3"), "not a model"},
+		{"bad MLP width", append(base, "--model", "mlp:0"), "positive integer"},
+		{"no time for a study", append(base, "--study-timeout", "0s"), "must be positive"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,6 +113,18 @@ func TestBenchRobustUsage(t *testing.T) {
 	var out, errOut bytes.Buffer
 	assert.Equal(t, 1, run(context.Background(), []string{"bench", "robust", "--data", "missing.csv", "--schema", "missing.json"}, &out, &errOut))
 	assert.Contains(t, errOut.String(), "missing.json")
+}
+
+func TestParseModelFlag(t *testing.T) {
+	for in, want := range map[string]models.Spec{
+		"logistic": {Kind: models.KindLogistic},
+		"mlp":      {Kind: models.KindMLP, Hidden: []int{16}},
+		"mlp:32":   {Kind: models.KindMLP, Hidden: []int{32}},
+	} {
+		got, err := parseModelFlag(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
 }
 
 func TestParseFractions(t *testing.T) {
@@ -125,13 +142,15 @@ func robustAddr(i int) common.Address { return common.BytesToAddress([]byte{byte
 func TestDetection(t *testing.T) {
 	m1, m2, h1, h2, h3 := robustAddr(1), robustAddr(2), robustAddr(3), robustAddr(4), robustAddr(5)
 	malicious, honest := []common.Address{m1, m2}, []common.Address{h1, h2, h3}
+	all := []common.Address{m1, m2, h1, h2, h3}
 	rounds := []roundFigures{
-		{Round: 1, Flagged: []common.Address{m1, m2, h1}},
-		{Round: 2, Flagged: []common.Address{m1}, Suspended: []common.Address{m1}},
-		// m1 is out: only m2 is active; suspension is cumulative.
-		{Round: 3, Flagged: []common.Address{m2}, Suspended: []common.Address{m1, m2}},
-		{Round: 4, Flagged: nil, Suspended: []common.Address{m1, m2, h3}},
-		{Round: 5},
+		{Round: 1, Contributors: all, Flagged: []common.Address{m1, m2, h1}},
+		{Round: 2, Contributors: all, Flagged: []common.Address{m1}, Suspended: []common.Address{m1}},
+		// m1 is out, m2 submits nothing this round (it dropped out): neither
+		// counts; suspension is cumulative.
+		{Round: 3, Contributors: []common.Address{h1, h2, h3}, Suspended: []common.Address{m1}},
+		{Round: 4, Contributors: []common.Address{m2, h1, h2, h3}, Flagged: []common.Address{m2}, Suspended: []common.Address{m1, m2, h3}},
+		{Round: 5, Contributors: []common.Address{h1, h2}},
 	}
 	per, suspendedIn, honestSuspended := detection(rounds, malicious, honest)
 	require.Len(t, per, 5)
@@ -141,8 +160,8 @@ func TestDetection(t *testing.T) {
 	}{
 		{2, 2, 3, 1, robustPtr(1.0), robustPtr(1.0 / 3)},
 		{2, 1, 3, 0, robustPtr(0.5), robustPtr(0.0)},
-		{1, 1, 3, 0, robustPtr(1.0), robustPtr(0.0)},
 		{0, 0, 3, 0, nil, robustPtr(0.0)},
+		{1, 1, 3, 0, robustPtr(1.0), robustPtr(0.0)},
 		{0, 0, 2, 0, nil, robustPtr(0.0)},
 	}
 	for k, w := range want {
@@ -159,7 +178,7 @@ func TestDetection(t *testing.T) {
 			}
 		})
 	}
-	assert.Equal(t, []*uint32{robustPtr(uint32(2)), robustPtr(uint32(3))}, suspendedIn)
+	assert.Equal(t, []*uint32{robustPtr(uint32(2)), robustPtr(uint32(4))}, suspendedIn)
 	assert.Equal(t, 1, honestSuspended)
 
 	tpr, fpr := pooledRates([]robustRun{{Robust: true, Rounds: per}})
@@ -227,7 +246,7 @@ func TestSummariseRobust(t *testing.T) {
 			robustRun{Seed: seed, Attack: "none", Robust: true, Accuracy: 0.955, Rounds: round(0, 0, 10, 0)},
 			robustRun{Seed: seed, Attack: "scaling", Fraction: 0.2, Malicious: 2, Robust: true, Accuracy: 0.95, Rounds: round(2, 2, 8, 0)},
 			robustRun{Seed: seed, Attack: "scaling", Fraction: 0.4, Malicious: 4, Robust: true, Accuracy: 0.90, Rounds: round(4, 3, 6, 1)},
-			robustRun{Seed: seed, Attack: "backdoor", Fraction: 0.2, Malicious: 2, Robust: true, Accuracy: 0.95, BackdoorSuccess: bd(0.02 * float64(seed)), Rounds: round(2, 1, 8, 0),
+			robustRun{Seed: seed, Attack: "backdoor", Fraction: 0.2, Malicious: 2, Robust: true, Accuracy: 0.95, BackdoorSuccess: bd(0.02 * float64(seed)), BackdoorRaw: bd(0.08), Rounds: round(2, 1, 8, 0),
 				SuspendedInRound: []*uint32{robustPtr(uint32(3)), nil}},
 			robustRun{Seed: seed, Attack: "backdoor", Fraction: 0.4, Malicious: 4, Robust: true, Accuracy: 0.95, BackdoorSuccess: bd(0.5), Rounds: round(4, 0, 6, 0)},
 		)
@@ -248,6 +267,7 @@ func TestSummariseRobust(t *testing.T) {
 	assert.InDelta(t, 4, *sc.ScoreOverAggregate, 1e-12)
 	back := rep.Robust[2]
 	assert.InDelta(t, 0.03, back.BackdoorSuccess.Mean, 1e-12)
+	assert.InDelta(t, 0.08, back.BackdoorRaw.Mean, 1e-12, "the raw rate is reported beside it")
 	assert.Equal(t, 2, back.Suspended)
 	assert.InDelta(t, 3, back.RoundsToSuspension.Mean, 1e-12)
 
@@ -262,7 +282,7 @@ func TestSummariseRobust(t *testing.T) {
 		"scaling, 20% malicious: accuracy drop (points)":                             true,
 		"scaling, 20% malicious: detection TPR":                                      true,
 		"scaling, 20% malicious: detection FPR":                                      true,
-		"backdoor, 20% malicious: backdoor success":                                  true,
+		"backdoor, 20% malicious: backdoor attack success rate":                      true,
 	}, verdicts)
 	assert.True(t, rep.AllPass)
 
@@ -292,4 +312,27 @@ func TestSummariseRobust(t *testing.T) {
 		}
 		assert.False(t, rep.AllPass)
 	})
+}
+
+// TestBenchRobustStudyTimeout checks that a study that does not finish in
+// time counts as a failed study, not as the end of the benchmark.
+func TestBenchRobustStudyTimeout(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts studies")
+	}
+	needWDBC(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	var out, progress bytes.Buffer
+	err := runBenchRobust(ctx, []string{"--data", wdbcData, "--schema", wdbcSchema, "--json", "--study-timeout", "1ms",
+		"--sites", "4", "--seeds", "1", "--attacks", "sign-flip", "--fractions", "0,0.25", "--rounds", "1"}, &out, &progress)
+	require.NoError(t, err, progress.String())
+	var rep robustReport
+	require.NoError(t, json.Unmarshal(out.Bytes(), &rep))
+	require.Len(t, rep.PerRun, 3)
+	for _, r := range rep.PerRun {
+		assert.Contains(t, r.Error, "did not finish within --study-timeout 1ms")
+	}
+	assert.False(t, rep.AllPass)
+	assert.Contains(t, progress.String(), "FAILED")
 }

@@ -164,6 +164,8 @@ type roundFigures struct {
 	UploadBytes   int          `json:"upload_bytes"`
 	AggregateHash common.Hash  `json:"aggregate_hash"`
 	ModelHash     common.Hash  `json:"model_hash"`
+	// Contributors are the hospitals whose updates the round aggregated.
+	Contributors []common.Address `json:"contributors,omitempty"`
 	// Flagged are the contributors robust scoring flagged this round, and
 	// Suspended the members suspended from the study after it.
 	Flagged   []common.Address `json:"flagged,omitempty"`
@@ -870,7 +872,7 @@ func (c *roundCollector) finish(r coordinator.RoundReport) roundFigures {
 		Round: r.Round, Accuracy: r.Accuracy, AUC: r.AUC, Loss: r.Loss, Participants: len(r.Contributors),
 		GasUsed: r.GasUsed, AggregateHash: r.AggregateHash, ModelHash: r.ModelHash,
 		Seconds: roundSeconds{Aggregate: r.Aggregate.Seconds(), Decrypt: r.Decrypt.Seconds(), Score: r.Score.Seconds(), Chain: r.Chain.Seconds(), Total: r.Wall.Seconds()},
-		Flagged: r.Flagged,
+		Flagged: r.Flagged, Contributors: r.Contributors,
 	}
 	var slowestTrain, slowestEncrypt, chain time.Duration
 	for _, t := range traces {
