@@ -191,6 +191,10 @@ type Coordinator struct {
 	momentsSession []byte
 	standardiser   []byte
 	momentsResult  *cohortv1.Task
+	// done is the end-of-study task once the last round closed: sent to
+	// every connected node and to any that joins later, so none waits for a
+	// task that never comes.
+	done *cohortv1.Task
 }
 
 type member struct {
@@ -403,7 +407,7 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: c.cfg.StudyID, FinalModelHash: final.Result.ModelHash.Bytes()}}})
+	c.finish(&cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: c.cfg.StudyID, FinalModelHash: final.Result.ModelHash.Bytes()}}})
 	return res, nil
 }
 
@@ -754,6 +758,17 @@ func (c *Coordinator) broadcast(to []common.Address, task *cohortv1.Task) {
 			c.log.Warn("participant is not draining its task stream; task dropped", "participant", p.name)
 		}
 	}
+}
+
+// finish keeps the end-of-study task for nodes that join from now on and
+// sends it to every connected node, members or not (one that left or joined
+// late must stop too).
+func (c *Coordinator) finish(done *cohortv1.Task) {
+	c.mu.Lock()
+	c.done = done
+	peers := sortedAddresses(slices.Collect(maps.Keys(c.peers)))
+	c.mu.Unlock()
+	c.broadcast(peers, done)
 }
 
 // broadcastPending sends a task to the members a phase still waits for.

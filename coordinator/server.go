@@ -77,6 +77,9 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 	p := &member{name: req.GetName(), pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer)}
 	c.mu.Lock()
 	c.peers[addr] = p // a reconnecting participant replaces its old stream
+	if c.done != nil {
+		p.tasks <- c.done // the study ended while it was away
+	}
 	if t := c.catchUpTask(); t != nil {
 		p.tasks <- t // the pooled standardiser, for a member that joined late
 	}

@@ -547,3 +547,53 @@ func TestReshareSharesAreCheckedAndAcceptedOnce(t *testing.T) {
 	require.Equal(t, codes.OK, send(h3, 2, setHash))
 	assert.Equal(t, codes.AlreadyExists, send(h3, 2, setHash), "confirmed twice")
 }
+
+// TestStudyEndReachesLateNodes: the end-of-study task goes to every
+// connected node and, once the study ended, to any node that joins later,
+// so none waits for a task that never comes.
+func TestStudyEndReachesLateNodes(t *testing.T) {
+	f := newFixture(t)
+	recv := func(h *hospital) <-chan *cohortv1.Task {
+		signed, err := auth.Sign(h.key, f.studyID, 0, auth.KindJoin, auth.JoinContent("h", auth.Fingerprint(h.cert)))
+		require.NoError(t, err)
+		stream, err := h.client.Join(f.ctx, &cohortv1.JoinRequest{StudyId: f.studyID, Name: "h", Auth: signed})
+		require.NoError(t, err)
+		got := make(chan *cohortv1.Task, 4)
+		go func() {
+			for {
+				task, err := stream.Recv()
+				if err != nil {
+					close(got)
+					return
+				}
+				got <- task
+			}
+		}()
+		return got
+	}
+	awaitDone := func(got <-chan *cohortv1.Task) *cohortv1.StudyDone {
+		for {
+			select {
+			case task, ok := <-got:
+				require.True(t, ok, "the stream ended without the end-of-study task")
+				if d := task.GetDone(); d != nil {
+					return d
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("no end-of-study task")
+			}
+		}
+	}
+	connected := recv(f.hospitals[0])
+	require.Eventually(t, func() bool {
+		f.coord.mu.Lock()
+		defer f.coord.mu.Unlock()
+		return len(f.coord.peers) == 1
+	}, 10*time.Second, 10*time.Millisecond)
+
+	final := crypto.Keccak256Hash([]byte("final model"))
+	f.coord.finish(&cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: f.studyID, FinalModelHash: final.Bytes()}}})
+	assert.Equal(t, final.Bytes(), awaitDone(connected).GetFinalModelHash())
+	late := recv(f.hospitals[1])
+	assert.Equal(t, final.Bytes(), awaitDone(late).GetFinalModelHash(), "a node that joins after the end is told at once")
+}

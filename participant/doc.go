@@ -27,6 +27,11 @@
 // combine its old share with anyone's. A hospital leaves with
 // [contracts.Ledger.LeaveStudy] (cohort study leave) between rounds.
 //
+// A connected node also reads the chain every few seconds: it stops when the
+// study is completed, even if the coordinator's end-of-study task never
+// reaches it, and stops with [ErrLeftStudy] once its hospital is no longer a
+// participant (it left or was removed).
+//
 // # Consent
 //
 // The ledger is the source of truth for consent (ConsentChain, the default

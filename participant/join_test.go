@@ -2,6 +2,7 @@ package participant
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"io"
 	"log/slog"
 	"testing"
@@ -10,9 +11,58 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/status"
 
+	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
 )
+
+// studyChain is a simulated chain with a study of two founding hospitals
+// (h, already joined, and late), a collective key and a coordinator, for
+// tests of how a node joins, leaves and ends.
+type studyChain struct {
+	ledger          *contracts.Ledger
+	h, late, coord  *contracts.Account
+	hKey, lateKey   *ecdsa.PrivateKey
+	id              uint64
+	open, closeOpen func(r uint32)
+}
+
+func newStudyChain(t *testing.T, ctx context.Context, rounds uint32) *studyChain {
+	t.Helper()
+	hKey, lateKey := mustKey(t), mustKey(t)
+	c := &studyChain{hKey: hKey, lateKey: lateKey}
+	c.h, c.late, c.coord = contracts.NewAccount(hKey), contracts.NewAccount(lateKey), contracts.NewAccount(mustKey(t))
+	chain, err := contracts.NewSimulatedChain(c.h.Address(), c.late.Address(), c.coord.Address())
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = chain.Close() })
+	c.ledger, _, err = contracts.Deploy(ctx, chain, c.h, []contracts.Member{
+		{Address: c.h.Address(), Name: "hospital-1", TLSFingerprint: common.Hash{1}},
+		{Address: c.late.Address(), Name: "hospital-2", TLSFingerprint: common.Hash{2}},
+	})
+	require.NoError(t, err)
+	c.id, _, err = c.ledger.CreateStudy(ctx, c.h, contracts.StudyParams{
+		SpecHash: common.Hash{1}, Purpose: common.Hash{2}, Rounds: rounds, MinParticipants: 1, Threshold: 1,
+		StrikeLimit: 3, ReferenceCommitment: common.Hash{3}, Coordinator: c.coord.Address(),
+	})
+	require.NoError(t, err)
+	_, err = c.ledger.JoinStudy(ctx, c.h, c.id)
+	require.NoError(t, err)
+	_, err = c.ledger.SetPublicKeyHash(ctx, c.coord, c.id, common.Hash{4})
+	require.NoError(t, err)
+	c.open = func(r uint32) {
+		_, err := c.ledger.OpenRound(ctx, c.coord, c.id, r, common.Hash{byte(r)}, time.Now().Add(time.Hour))
+		require.NoError(t, err)
+		_, err = c.ledger.CommitUpdate(ctx, c.h, c.id, r, contracts.Commitment{CiphertextHash: common.Hash{9, byte(r)}, Samples: 10, ConsentRoot: common.Hash{8}})
+		require.NoError(t, err)
+	}
+	c.closeOpen = func(r uint32) {
+		_, err := c.ledger.CloseRound(ctx, c.coord, c.id, r, contracts.RoundResult{AggregateHash: common.Hash{5}, ModelHash: common.Hash{6}, Accuracy: 0.5, AUC: 0.5, Loss: 0.7, Participants: 1})
+		require.NoError(t, err)
+	}
+	return c
+}
 
 // TestJoinRunningStudy starts a node's join while a round is open: it
 // waits, joins in the gap after the round closes (before the coordinator
@@ -20,34 +70,8 @@ import (
 func TestJoinRunningStudy(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	h, late, coord := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
-	chain, err := contracts.NewSimulatedChain(h.Address(), late.Address(), coord.Address())
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = chain.Close() })
-	ledger, _, err := contracts.Deploy(ctx, chain, h, []contracts.Member{
-		{Address: h.Address(), Name: "hospital-1", TLSFingerprint: common.Hash{1}},
-		{Address: late.Address(), Name: "hospital-2", TLSFingerprint: common.Hash{2}},
-	})
-	require.NoError(t, err)
-	id, _, err := ledger.CreateStudy(ctx, h, contracts.StudyParams{
-		SpecHash: common.Hash{1}, Purpose: common.Hash{2}, Rounds: 2, MinParticipants: 1, Threshold: 1,
-		StrikeLimit: 3, ReferenceCommitment: common.Hash{3}, Coordinator: coord.Address(),
-	})
-	require.NoError(t, err)
-	_, err = ledger.JoinStudy(ctx, h, id)
-	require.NoError(t, err)
-	_, err = ledger.SetPublicKeyHash(ctx, coord, id, common.Hash{4})
-	require.NoError(t, err)
-	round := func(r uint32) {
-		_, err := ledger.OpenRound(ctx, coord, id, r, common.Hash{byte(r)}, time.Now().Add(time.Hour))
-		require.NoError(t, err)
-		_, err = ledger.CommitUpdate(ctx, h, id, r, contracts.Commitment{CiphertextHash: common.Hash{9, byte(r)}, Samples: 10, ConsentRoot: common.Hash{8}})
-		require.NoError(t, err)
-	}
-	closeRound := func(r uint32) {
-		_, err := ledger.CloseRound(ctx, coord, id, r, contracts.RoundResult{AggregateHash: common.Hash{5}, ModelHash: common.Hash{6}, Accuracy: 0.5, AUC: 0.5, Loss: 0.7, Participants: 1})
-		require.NoError(t, err)
-	}
+	c := newStudyChain(t, ctx, 2)
+	ledger, late, coord, id, round, closeRound := c.ledger, c.late, c.coord, c.id, c.open, c.closeOpen
 	node := &Participant{
 		cfg:    Config{Name: "hospital-2", StudyID: id, RetryBase: 20 * time.Millisecond},
 		ledger: ledger, account: late, log: slog.New(slog.NewTextHandler(io.Discard, nil)),
@@ -81,4 +105,87 @@ func TestJoinRunningStudy(t *testing.T) {
 	other := &Participant{cfg: node.cfg, ledger: ledger, account: coord, log: node.log}
 	err = other.joinStudy(ctx)
 	require.ErrorIs(t, err, contracts.ErrEnrolmentClosed)
+}
+
+// silentCoordinator accepts a node's join and then never sends a task: a
+// coordinator whose end-of-study message was lost, or that no longer counts
+// the node in.
+type silentCoordinator struct{ cohortv1.CoordinatorClient }
+
+func (silentCoordinator) Join(ctx context.Context, _ *cohortv1.JoinRequest, _ ...grpc.CallOption) (grpc.ServerStreamingClient[cohortv1.Task], error) {
+	return silentStream{ctx: ctx}, nil
+}
+
+type silentStream struct {
+	grpc.ClientStream
+	ctx context.Context
+}
+
+func (s silentStream) Recv() (*cohortv1.Task, error) {
+	<-s.ctx.Done()
+	return nil, status.FromContextError(s.ctx.Err()).Err()
+}
+
+// TestSessionEndsFromTheChain: a connected node that is sent nothing more
+// stops when the chain says the study completed (a clean end) or that its
+// hospital left the study (ErrLeftStudy), and goes on waiting otherwise.
+func TestSessionEndsFromTheChain(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		end     func(t *testing.T, ctx context.Context, c *studyChain)
+		wantErr error
+	}{
+		{"study completed", func(t *testing.T, _ context.Context, c *studyChain) { c.closeOpen(1) }, nil},
+		{"hospital left", func(t *testing.T, ctx context.Context, c *studyChain) {
+			c.closeOpen(1) // a participant leaves between rounds
+			_, err := c.ledger.LeaveStudy(ctx, c.late, c.id)
+			require.NoError(t, err)
+		}, ErrLeftStudy},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			rounds := uint32(1)
+			if tc.wantErr != nil {
+				rounds = 2
+			}
+			c := newStudyChain(t, ctx, rounds)
+			_, err := c.ledger.JoinStudy(ctx, c.late, c.id)
+			require.NoError(t, err)
+			c.open(1)
+			node := &Participant{
+				cfg:    Config{Name: "hospital-2", StudyID: c.id, RetryBase: 20 * time.Millisecond},
+				client: silentCoordinator{}, ledger: c.ledger, account: c.late, key: c.lateKey,
+				log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+			}
+			type result struct {
+				done bool
+				err  error
+			}
+			ended := make(chan result, 1)
+			go func() {
+				done, _, err := node.session(ctx)
+				ended <- result{done, err}
+			}()
+			select {
+			case r := <-ended:
+				t.Fatalf("the session ended while the study ran: done %v, %v", r.done, r.err)
+			case <-time.After(5 * node.cfg.chainPoll()):
+			}
+			tc.end(t, ctx, c)
+			select {
+			case r := <-ended:
+				if tc.wantErr != nil {
+					require.ErrorIs(t, r.err, tc.wantErr)
+					assert.False(t, r.done)
+					assert.False(t, retryable(r.err), "a node that left does not join again")
+					return
+				}
+				require.NoError(t, r.err)
+				assert.True(t, r.done)
+			case <-time.After(20 * time.Second):
+				t.Fatal("the session did not end after the chain changed")
+			}
+		})
+	}
 }

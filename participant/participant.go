@@ -111,6 +111,13 @@ func (c Config) retryBase() time.Duration {
 	return time.Second
 }
 
+// chainPoll is how often a connected node reads the chain to see the study
+// end or itself leave it: it stops then even if no end-of-study task
+// reaches it (the coordinator gone, the task dropped).
+func (c Config) chainPoll() time.Duration {
+	return min(5*c.retryBase(), 5*time.Second)
+}
+
 // joinPoll is how often a node that waits to join a running study reads
 // the chain: well within the coordinator's enrolment window.
 func (c Config) joinPoll() time.Duration {
@@ -251,6 +258,11 @@ func (p *Participant) Run(ctx context.Context) error {
 		case !retryable(err):
 			return err
 		}
+		// Before joining again: the coordinator may be gone because the
+		// study ended, or this hospital may have left it meanwhile.
+		if over, err := p.studyOver(ctx); over || err != nil {
+			return err
+		}
 		if progressed {
 			backoff = p.cfg.retryBase()
 		}
@@ -308,12 +320,23 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 	if err != nil {
 		return false, false, err
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	go p.watchChain(ctx, cancel)
 	stream, err := p.client.Join(ctx, &cohortv1.JoinRequest{StudyId: p.cfg.StudyID, Name: p.cfg.Name, Auth: signed})
 	if err != nil {
 		return false, false, fmt.Errorf("participant %s: join coordinator: %w", p.cfg.Name, err)
 	}
+	defer func() {
+		// The chain watcher ended the session: the study is over, or this
+		// hospital is no longer in it.
+		switch cause := context.Cause(ctx); {
+		case errors.Is(cause, errStudyCompleted):
+			done, err = true, nil
+		case errors.Is(cause, ErrLeftStudy):
+			done, err = false, cause
+		}
+	}()
 	for {
 		task, err := stream.Recv()
 		if errors.Is(err, io.EOF) {
@@ -375,6 +398,60 @@ func (p *Participant) handle(ctx context.Context, task *cohortv1.Task) error {
 
 // errStreamEnded reports a task stream the coordinator closed.
 var errStreamEnded = errors.New("task stream ended")
+
+// errStudyCompleted ends a session when the chain says the study completed.
+var errStudyCompleted = errors.New("the study is completed on chain")
+
+// ErrLeftStudy reports that this hospital is no longer a participant of the
+// study on chain (it left, or the coordinator removed it): the node stops.
+// Starting it again joins the study again.
+var ErrLeftStudy = errors.New("participant: this hospital is no longer a participant of the study on chain")
+
+// studyOver reads the chain: true with a nil error when the study is
+// completed, true with ErrLeftStudy when this hospital is no longer among
+// its participants. A failed read is not an end: it returns false and the
+// node goes on (the chain may be back by the next try).
+func (p *Participant) studyOver(ctx context.Context) (bool, error) {
+	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
+	if err != nil {
+		p.log.Warn("reading the study from the chain", "study", p.cfg.StudyID, "err", err)
+		return false, nil
+	}
+	if study.Completed {
+		p.log.Info("study completed on chain", "study", p.cfg.StudyID, "rounds", study.CurrentRound)
+		return true, nil
+	}
+	in, err := p.ledger.IsParticipant(ctx, p.cfg.StudyID, p.Address())
+	if err != nil {
+		p.log.Warn("reading this hospital's participation from the chain", "study", p.cfg.StudyID, "err", err)
+		return false, nil
+	}
+	if !in {
+		return true, fmt.Errorf("participant %s: %w %d; the node stops (start it again to join the study again)", p.cfg.Name, ErrLeftStudy, p.cfg.StudyID)
+	}
+	return false, nil
+}
+
+// watchChain ends the session, through cancel, once studyOver says so.
+func (p *Participant) watchChain(ctx context.Context, cancel context.CancelCauseFunc) {
+	tick := time.NewTicker(p.cfg.chainPoll())
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		switch over, err := p.studyOver(ctx); {
+		case err != nil:
+			cancel(err)
+			return
+		case over:
+			cancel(errStudyCompleted)
+			return
+		}
+	}
+}
 
 // retryable tells whether joining again may help: the coordinator went away
 // or is restarting, as opposed to refusing this node.

@@ -44,7 +44,7 @@ func TestE2EMembership(t *testing.T) {
 	}
 
 	var leave *proc
-	admitted, leaverStopped := false, false
+	admitted, leaverLeft, leaverStopped := false, false, false
 	for {
 		require.NoError(t, ctx.Err(), "study did not finish; logs in %s", c.dir)
 		s, err := c.ledger.Study(ctx, c.studyID)
@@ -53,7 +53,7 @@ func TestE2EMembership(t *testing.T) {
 			break
 		}
 		for _, p := range procs {
-			if done, err := p.exited(); done && !(p.name == leaver && leaverStopped) {
+			if done, err := p.exited(); done && !(p.name == leaver && leaverLeft) {
 				t.Fatalf("%s exited during the study: %v (log %s)", p.name, err, c.path(p.name+".log"))
 			}
 		}
@@ -73,17 +73,26 @@ func TestE2EMembership(t *testing.T) {
 			leave = c.start("leave-"+leaver, "study", "leave", "--eth-rpc", c.rpc, "--contract", c.contract.Hex(),
 				"--key", c.keys[leaver], "--study", fmt.Sprint(c.studyID), "--wait", "2m", "--json")
 			t.Log("round 2 open: hospital-2 runs `cohort study leave --wait 2m`")
-		case leave != nil && !leaverStopped:
+		case leave != nil && !leaverLeft:
 			if done, err := leave.exited(); done {
 				require.NoError(t, err, "cohort study leave (log %s)", c.path(leave.name+".log"))
-				c.stop(procs[leaver]) // after leaving, the hospital stops its node
+				leaverLeft = true
+				t.Logf("hospital-2 left the study before round %d", s.CurrentRound+1)
+			}
+		case leaverLeft && !leaverStopped:
+			// Its node sees the leave on chain and stops by itself.
+			if done, err := procs[leaver].exited(); done {
+				require.NoError(t, err, "hospital-2's node stops cleanly after leaving (log %s)", c.path(leaver+".log"))
 				leaverStopped = true
-				t.Logf("hospital-2 left the study before round %d and stopped its node", s.CurrentRound+1)
 			}
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	require.True(t, leaverStopped, "hospital-2 left during the study")
+	require.True(t, leaverLeft, "hospital-2 left during the study")
+	require.Eventually(t, func() bool { done, _ := procs[leaver].exited(); return done }, 30*time.Second, 100*time.Millisecond,
+		"hospital-2's node stops by itself after leaving")
+	_, err := procs[leaver].exited()
+	require.NoError(t, err, "hospital-2's node stops cleanly after leaving")
 
 	// The log holds the wait's progress (stderr), then the result (stdout).
 	out, err := os.ReadFile(c.path(leave.name + ".log"))

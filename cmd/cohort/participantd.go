@@ -246,8 +246,15 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 	}
 	fmt.Fprintf(stdout, "%s (%s) taking part in study %d through %s\n", cfg.Name, p.Address().Hex(), cfg.StudyID, cfg.Coordinator)
 	if err := p.Run(ctx); err != nil {
-		if ctx.Err() != nil {
+		switch {
+		case ctx.Err() != nil:
 			log.Info("node stopped; a restart resumes the study from the data directory")
+			return nil
+		case errors.Is(err, participant.ErrLeftStudy):
+			// Leaving is the hospital's own decision (cohort study leave) or
+			// the coordinator's removal: the node's work is over.
+			log.Info("this hospital is no longer a participant of the study; node stopped", "study", cfg.StudyID)
+			fmt.Fprintf(stdout, "left study %d\n", cfg.StudyID)
 			return nil
 		}
 		return err
