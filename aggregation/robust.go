@@ -1,10 +1,15 @@
 package aggregation
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 )
 
 // RobustConfig is the raw, unvalidated robust-aggregation policy that turns
@@ -361,4 +366,82 @@ func (p *RobustPolicy) Weights(trust []Trust, samples []uint64) ([]float64, erro
 		return nil, fmt.Errorf("aggregation: Weights: %w: %d of %d updates are trusted, the policy needs %d; skip this round's aggregation", ErrTooFewContributors, nonZero, len(trust), p.cfg.MinContributors)
 	}
 	return w, nil
+}
+
+// RoundWeights is robust aggregation's whole decision for one round, as both
+// the coordinator and every share holder (before it decrypts) take it: Assess
+// over all the round's scores, then Weights with the committed sample counts.
+// When fewer than max(MinContributors, minParticipants) updates would get a
+// weight (near convergence few honest updates align with the reference), it
+// falls back to sample-count weights over the unflagged updates, and fellBack
+// is true. Each weight is then floored to a multiple of 1/unit (the ledger's
+// fixed-point unit; 0 leaves them exact), so they still sum to at most 1. It
+// returns ErrTooFewContributors if even the fallback has too few updates. It
+// is a pure function of its inputs.
+func (p *RobustPolicy) RoundWeights(scores []Scores, referenceNorm float64, samples []uint64, minParticipants int, unit float64) (trust []Trust, weights []float64, fellBack bool, err error) {
+	if len(samples) != len(scores) {
+		return nil, nil, false, fmt.Errorf("aggregation: RoundWeights: %w: %d sample counts for %d updates", ErrInvalidWeight, len(samples), len(scores))
+	}
+	if trust, err = p.Assess(scores, referenceNorm); err != nil {
+		return nil, nil, false, err
+	}
+	least := max(p.cfg.MinContributors, minParticipants)
+	weights, err = p.Weights(trust, samples)
+	if errors.Is(err, ErrTooFewContributors) || (err == nil && countNonZero(weights) < least) {
+		fellBack = true
+		weights, err = unflaggedSampleWeights(trust, samples, least)
+	}
+	if err != nil {
+		return nil, nil, false, err
+	}
+	if unit > 0 {
+		for i := range weights {
+			weights[i] = math.Floor(weights[i]*unit) / unit
+		}
+	}
+	return trust, weights, fellBack, nil
+}
+
+func countNonZero(ws []float64) int {
+	n := 0
+	for _, w := range ws {
+		if w > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// unflaggedSampleWeights weights the unflagged updates by their sample
+// counts; it needs at least least of them (and at least one).
+func unflaggedSampleWeights(trust []Trust, samples []uint64, least int) ([]float64, error) {
+	w := make([]float64, len(trust))
+	var total float64
+	n := 0
+	for i, t := range trust {
+		if !t.Flagged() {
+			total += float64(samples[i])
+			n++
+		}
+	}
+	if n < max(least, 1) || total == 0 {
+		return nil, fmt.Errorf("aggregation: %w: %d unflagged updates, %d needed", ErrTooFewContributors, n, max(least, 1))
+	}
+	for i, t := range trust {
+		if !t.Flagged() {
+			w[i] = float64(samples[i]) / total
+		}
+	}
+	return w, nil
+}
+
+// Hash is the Keccak-256 hash of the policy's JSON encoding: what a
+// coordinator and its share holders compare to be sure they weigh updates
+// by the same rules.
+func (p *RobustPolicy) Hash() common.Hash {
+	b, err := json.Marshal(p.cfg)
+	if err != nil { // a struct of numbers always encodes
+		panic(fmt.Sprintf("aggregation: encode robust policy: %v", err))
+	}
+	return crypto.Keccak256Hash(b)
 }

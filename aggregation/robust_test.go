@@ -364,3 +364,59 @@ func TestAssessIsPure(t *testing.T) {
 		assert.ErrorIs(t, err, ErrLengthMismatch)
 	})
 }
+
+// RoundWeights is the decision the coordinator records and every share
+// holder re-derives: weights from trust, the sample-count fallback when too
+// few updates align, flooring to the ledger's unit.
+func TestRoundWeights(t *testing.T) {
+	policy, err := NewRobustPolicy(DefaultRobustConfig())
+	require.NoError(t, err)
+	s := func(cosines ...float64) []Scores {
+		out := make([]Scores, len(cosines))
+		for i, c := range cosines {
+			out[i] = scoresOf(1000, 1, c)
+		}
+		return out
+	}
+	tests := []struct {
+		name            string
+		scores          []Scores
+		samples         []uint64
+		minParticipants int
+		want            []float64
+		fellBack        bool
+		err             error
+	}{
+		{"trust and sample counts", s(0.8, 0.4, -0.8), []uint64{100, 200, 100}, 2, []float64{0.5, 0.5, 0}, false, nil},
+		{"floored to the ledger's unit", s(0.3, 0.3, 0.3), []uint64{1, 1, 1}, 2, []float64{0.333333, 0.333333, 0.333333}, false, nil},
+		{"too few aligned: sample counts over the unflagged", s(0.8, 0, -0.8), []uint64{100, 300, 100}, 2, []float64{0.25, 0.75, 0}, true, nil},
+		{"the study's minimum above the policy's", s(0.8, 0.4, 0), []uint64{100, 100, 200}, 3, []float64{0.25, 0.25, 0.5}, true, nil},
+		{"too few unflagged", s(0.8, -0.8, -0.8), []uint64{100, 100, 100}, 2, nil, false, ErrTooFewContributors},
+		{"sample counts of another round", s(0.8, 0.4), []uint64{100}, 2, nil, false, ErrInvalidWeight},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, w, fellBack, err := policy.RoundWeights(tt.scores, 2, tt.samples, tt.minParticipants, 1e6)
+			if tt.err != nil {
+				require.ErrorIs(t, err, tt.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.InDeltaSlice(t, tt.want, w, 1e-12)
+			assert.Equal(t, tt.fellBack, fellBack)
+		})
+	}
+}
+
+func TestRobustPolicyHash(t *testing.T) {
+	a, err := NewRobustPolicy(DefaultRobustConfig())
+	require.NoError(t, err)
+	b, err := NewRobustPolicy(DefaultRobustConfig())
+	require.NoError(t, err)
+	cfg := DefaultRobustConfig()
+	cfg.MinContributors = 3
+	c, err := NewRobustPolicy(cfg)
+	require.NoError(t, err)
+	assert.Equal(t, a.Hash(), b.Hash())
+	assert.NotEqual(t, a.Hash(), c.Hash())
+}

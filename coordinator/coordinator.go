@@ -645,9 +645,10 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	for i := range counts {
 		rep.Weights[i] = counts[i] / total
 	}
+	var evidence *cohortv1.TrustEvidence
 	if c.policy != nil {
 		t := time.Now()
-		if err := c.score(ctx, r, global, &rep, updates, counts); err != nil {
+		if evidence, err = c.score(ctx, r, global, &rep, updates, counts); err != nil {
 			return rep, nil, fmt.Errorf("robust scoring: %w", err)
 		}
 		rep.Score = time.Since(t)
@@ -667,7 +668,7 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	t = time.Now()
 	var shares [][]byte
 	if c.summer.needsShares() {
-		if shares, err = c.decrypt(ctx, r, rep, contributors); err != nil {
+		if shares, err = c.decrypt(ctx, r, rep, contributors, evidence); err != nil {
 			return rep, nil, fmt.Errorf("decryption: %w", err)
 		}
 	}

@@ -2,7 +2,6 @@ package coordinator
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 
@@ -56,76 +55,71 @@ func (c *Coordinator) inGoodStanding(ctx context.Context, members []common.Addre
 // score scores every update of the round against the reference update under
 // encryption, has only the scores decrypted, and turns them into trust
 // weights, which it records on chain with the flags (strikes follow) and
-// puts in rep.Weights.
-func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep *RoundReport, updates [][]byte, counts []float64) error {
+// puts in rep.Weights. It returns the evidence share holders need to
+// re-derive the weights before they decrypt the aggregate (nil in plaintext
+// test mode, where nothing is decrypted).
+func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep *RoundReport, updates [][]byte, counts []float64) (*cohortv1.TrustEvidence, error) {
 	committed := make([]common.Hash, len(updates))
 	for i, u := range updates {
 		committed[i] = crypto.Keccak256Hash(u)
 	}
 	reference, err := models.ReferenceUpdate(ctx, c.cfg.Spec, global, *c.cfg.Root, models.ReferenceTrainConfig(r))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	seed := aggregation.ScoringSeed(c.cfg.StudyID, r, committed)
 	k := aggregation.DefaultProjectionsFor(len(global))
 
 	var scores []aggregation.Scores
 	var refNorm float64
+	var evidence *cohortv1.TrustEvidence
 	if c.scheme == nil { // plaintext test mode: the same scores, in the clear
 		encoder, err := aggregation.NewScheme(aggregation.DefaultConfig())
 		if err != nil {
-			return err
+			return nil, err
 		}
 		refs, err := encoder.NewReferences(reference, seed, k)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		refNorm = refs.ReferenceNorm()
 		for _, u := range updates {
 			v, err := models.DecodeParams(u)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			sc, err := aggregation.PlainScores(v, refs)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			scores = append(scores, sc)
 		}
 	} else {
-		if scores, refNorm, err = c.encryptedScores(ctx, r, rep.Contributors, updates, reference, seed, k); err != nil {
-			return err
+		if scores, refNorm, evidence, err = c.encryptedScores(ctx, r, rep.Contributors, updates, reference, seed, k); err != nil {
+			return nil, err
 		}
+		evidence.PolicyHash = c.policy.Hash().Bytes()
 	}
 
-	trust, err := c.policy.Assess(scores, refNorm)
-	if err != nil {
-		return err
-	}
 	samples := make([]uint64, len(counts))
 	for i, n := range counts {
 		samples[i] = uint64(n)
 	}
-	weights, err := c.policy.Weights(trust, samples)
-	if errors.Is(err, aggregation.ErrTooFewContributors) || (err == nil && countNonZero(weights) < c.minParticipants) {
-		// Near convergence honest updates are small and point anywhere, so
-		// few may align with the reference: fall back to sample-count
-		// weights over the unflagged updates rather than stall the study.
-		// Participants refuse to decrypt an aggregate that weights fewer
-		// updates than the study's minimum, so that is the floor here too.
-		weights, err = unflaggedSampleWeights(trust, counts, max(c.cfg.Robust.MinContributors, c.minParticipants))
-		c.log.Warn("too few updates align with the reference; weighting the unflagged ones by sample count", "round", r)
-	}
-	if err != nil {
-		return err
-	}
-	// The chain keeps weights to 6 decimals; the aggregate uses exactly the
+	// Participants refuse to decrypt an aggregate that weights fewer
+	// updates than the study's minimum, so that is the floor here too. The
+	// chain keeps weights to 6 decimals; the aggregate uses exactly the
 	// recorded values (rounded down, so they still sum to at most 1), which
 	// is what lets participants check them.
+	trust, weights, fellBack, err := c.policy.RoundWeights(scores, refNorm, samples, c.minParticipants, contracts.MetricUnit)
+	if err != nil {
+		return nil, err
+	}
+	if fellBack {
+		c.log.Warn("too few updates align with the reference; weighting the unflagged ones by sample count", "round", r)
+	}
 	record := make([]contracts.Score, len(weights))
 	rep.Trust, rep.Flagged = trust, nil
 	for i := range weights {
-		weights[i] = math.Floor(weights[i]*contracts.MetricUnit) / contracts.MetricUnit
 		record[i] = contracts.Score{
 			Member: rep.Contributors[i], Weight: weights[i], Flagged: trust[i].Flagged(),
 			Score: math.Max(-maxRecordedScore, math.Min(maxRecordedScore, trust[i].Cosine)),
@@ -138,69 +132,38 @@ func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep
 	}
 	rc, err := c.ledger.RecordScores(ctx, c.account, c.cfg.StudyID, r, record)
 	if err != nil {
-		return fmt.Errorf("record scores on chain: %w", err)
+		return nil, fmt.Errorf("record scores on chain: %w", err)
 	}
 	rep.GasUsed += rc.GasUsed
 	rep.Weights = weights
-	return nil
-}
-
-func countNonZero(ws []float64) int {
-	n := 0
-	for _, w := range ws {
-		if w > 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// unflaggedSampleWeights weights unflagged updates by their sample counts.
-func unflaggedSampleWeights(trust []aggregation.Trust, counts []float64, min int) ([]float64, error) {
-	w := make([]float64, len(trust))
-	var total float64
-	n := 0
-	for i, t := range trust {
-		if !t.Flagged() {
-			total += counts[i]
-			n++
-		}
-	}
-	if n < max(min, 1) || total == 0 {
-		return nil, fmt.Errorf("%w: %d unflagged updates", aggregation.ErrTooFewContributors, n)
-	}
-	for i, t := range trust {
-		if !t.Flagged() {
-			w[i] = counts[i] / total
-		}
-	}
-	return w, nil
+	return evidence, nil
 }
 
 // encryptedScores computes the score sets, asks t share holders for scalar
 // decryption shares and decrypts the scores.
-func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributors []common.Address, updates [][]byte, reference []float64, seed [32]byte, k int) ([]aggregation.Scores, float64, error) {
+// Its evidence lets share holders recombine the same scores.
+func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributors []common.Address, updates [][]byte, reference []float64, seed [32]byte, k int) ([]aggregation.Scores, float64, *cohortv1.TrustEvidence, error) {
 	refs, err := c.scheme.NewReferences(reference, seed, k)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	sets := make([]*aggregation.ScoreSet, len(updates))
 	task := &cohortv1.ScoreTask{StudyId: c.cfg.StudyID, Round: r, ReferencesHash: refs.Hash().Bytes(), Seed: seed[:], Projections: uint32(k)}
 	for i, u := range updates {
 		var v aggregation.EncryptedVector
 		if err := v.UnmarshalBinary(u); err != nil {
-			return nil, 0, fmt.Errorf("%w: update of %s: %v", ErrMalformed, contributors[i].Hex(), err)
+			return nil, 0, nil, fmt.Errorf("%w: update of %s: %v", ErrMalformed, contributors[i].Hex(), err)
 		}
 		if sets[i], err = c.scheme.Score(&v, refs); err != nil {
-			return nil, 0, err
+			return nil, 0, nil, err
 		}
 		b, err := sets[i].MarshalBinary()
 		if err != nil {
-			return nil, 0, err
+			return nil, 0, nil, err
 		}
 		h, err := c.store.Put(b)
 		if err != nil {
-			return nil, 0, err
+			return nil, 0, nil, err
 		}
 		task.Contributors = append(task.Contributors, contributors[i].Bytes())
 		task.ScoreSetHashes = append(task.ScoreSetHashes, h.Bytes())
@@ -212,19 +175,19 @@ func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributor
 		return &cohortv1.Task{Kind: &cohortv1.Task_Score{Score: t}}
 	})
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	// answers[h] holds holder h's shares, one per contributor.
 	perContributor := make([][]*aggregation.ScoreShare, len(updates))
 	for _, raw := range answers {
 		var sub cohortv1.ScoreSharesSubmission
 		if err := proto.Unmarshal(raw, &sub); err != nil {
-			return nil, 0, fmt.Errorf("%w: score shares: %v", ErrMalformed, err)
+			return nil, 0, nil, fmt.Errorf("%w: score shares: %v", ErrMalformed, err)
 		}
 		for j, b := range sub.GetShares() {
 			sh := new(aggregation.ScoreShare)
 			if err := sh.UnmarshalBinary(b); err != nil {
-				return nil, 0, fmt.Errorf("%w: score share: %v", ErrMalformed, err)
+				return nil, 0, nil, fmt.Errorf("%w: score share: %v", ErrMalformed, err)
 			}
 			perContributor[j] = append(perContributor[j], sh)
 		}
@@ -232,10 +195,14 @@ func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributor
 	scores := make([]aggregation.Scores, len(updates))
 	for j := range updates {
 		if scores[j], err = c.scheme.DecryptScores(sets[j], refs, perContributor[j]); err != nil {
-			return nil, 0, fmt.Errorf("decrypt scores of %s: %w", contributors[j].Hex(), err)
+			return nil, 0, nil, fmt.Errorf("decrypt scores of %s: %w", contributors[j].Hex(), err)
 		}
 	}
-	return scores, refs.ReferenceNorm(), nil
+	evidence := &cohortv1.TrustEvidence{
+		ReferencesHash: task.ReferencesHash, Seed: task.Seed, Projections: task.Projections,
+		ScoreSetHashes: task.ScoreSetHashes, ScoreSubmissions: answers,
+	}
+	return scores, refs.ReferenceNorm(), evidence, nil
 }
 
 // checkScoreShares validates a submission's shape against the current phase

@@ -63,9 +63,10 @@ func (c *Coordinator) thresholdKeyGen(ctx context.Context, members []common.Addr
 var errNoQuorum = errors.New("coordinator: fewer live participants than the decryption threshold")
 
 // decrypt collects decryption shares for the round's aggregate from an
-// active set of t share holders.
-func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, contributors []common.Address) ([][]byte, error) {
-	task := &cohortv1.DecryptTask{StudyId: c.cfg.StudyID, Round: r, AggregateHash: rep.AggregateHash.Bytes(), Weights: rep.Weights}
+// active set of t share holders; evidence (robust mode) lets them re-derive
+// the trust weights.
+func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, contributors []common.Address, evidence *cohortv1.TrustEvidence) ([][]byte, error) {
+	task := &cohortv1.DecryptTask{StudyId: c.cfg.StudyID, Round: r, AggregateHash: rep.AggregateHash.Bytes(), Weights: rep.Weights, Trust: evidence}
 	for _, a := range contributors {
 		task.Contributors = append(task.Contributors, a.Bytes())
 	}

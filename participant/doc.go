@@ -11,6 +11,18 @@
 // no single update is ever decrypted; and it evaluates each new model on its
 // own test records, sending only counts and score histograms.
 //
+// # Robust rounds
+//
+// When the study scores updates (robust aggregation), a holder gives score
+// decryption shares only after recomputing the reference update, the
+// projection seed and every score set. Before it decrypts the aggregate it
+// re-derives every trust weight: it recombines the scores from the signed
+// score shares the decrypt task carries (TrustEvidence), runs the robust
+// policy of its Config (which must hash to the coordinator's, else
+// ErrRobustPolicy) over the whole round with the committed sample counts, and
+// refuses with ErrChainMismatch, naming each update whose weight differs,
+// when the task's or the chain's weights are not the ones it derived.
+//
 // # Joining and leaving a running study
 //
 // A node started for a study that is already running joins it on chain as

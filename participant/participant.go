@@ -33,6 +33,11 @@ const uploadChunk = 1 << 20
 // what the chain recorded: the participant refuses to act on it.
 var ErrChainMismatch = errors.New("participant: does not match the chain")
 
+// ErrRobustPolicy reports a coordinator that weighs updates by another
+// robust policy than this node's: it cannot check the trust weights, so it
+// refuses to help decrypt the aggregate.
+var ErrRobustPolicy = errors.New("participant: robust policy differs from the coordinator's")
+
 // Config is a participant's raw configuration; New validates it.
 type Config struct {
 	Name    string
@@ -60,6 +65,11 @@ type Config struct {
 	// RetryBase is the first wait before joining the coordinator again
 	// (default 1s); it doubles up to 30s.
 	RetryBase time.Duration
+	// Robust is the study's robust-aggregation policy, by which this node
+	// re-derives a robust round's trust weights before it helps decrypt the
+	// aggregate; it must be the coordinator's (else ErrRobustPolicy). Zero
+	// means aggregation.DefaultRobustConfig.
+	Robust aggregation.RobustConfig
 	// Attack makes this node misbehave, to evaluate robust aggregation
 	// (cohort demo --malicious, cohort bench robust); zero is honest.
 	Attack Attack
@@ -149,7 +159,8 @@ type Participant struct {
 	log     *slog.Logger
 
 	model  *models.Model
-	pubKey []byte // collective public key, checked against the chain
+	policy *aggregation.RobustPolicy // the study's robust policy, to re-derive trust weights
+	pubKey []byte                    // collective public key, checked against the chain
 	pkHash common.Hash
 	point  uint64 // this site's Shamir point, once threshold key generation ran
 	// shareEpoch and shareSet identify the re-sharing the threshold share
@@ -202,6 +213,13 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 		}
 		cfg.Scales = slices.Clone(cfg.Scales)
 	}
+	if cfg.Robust == (aggregation.RobustConfig{}) {
+		cfg.Robust = aggregation.DefaultRobustConfig()
+	}
+	policy, err := aggregation.NewRobustPolicy(cfg.Robust)
+	if err != nil {
+		return nil, fmt.Errorf("participant %s: config: %w", cfg.Name, err)
+	}
 	model, err := models.New(cfg.Spec, cfg.Train.Seed)
 	if err != nil {
 		return nil, fmt.Errorf("participant %s: %w", cfg.Name, err)
@@ -216,7 +234,7 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 	return &Participant{
 		cfg: cfg, client: client, ledger: ledger, account: contracts.NewAccount(key), key: key,
 		certFP: certFP, sealer: s, log: log.With("participant", cfg.Name), model: model,
-		consentSource: source, standardisation: mode,
+		consentSource: source, standardisation: mode, policy: policy,
 	}, nil
 }
 
@@ -691,6 +709,7 @@ func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTa
 		return fmt.Errorf("%w: decrypt task names %d contributors and %d weights", ErrChainMismatch, n, len(t.GetWeights()))
 	}
 	updates := make([][]byte, n)
+	samples := make([]uint64, n)
 	counts := make([]float64, n)
 	var total float64
 	seen := make(map[common.Address]bool, n)
@@ -707,7 +726,7 @@ func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTa
 		if cm.CiphertextHash == (common.Hash{}) {
 			return fmt.Errorf("%w: %s made no commitment in round %d", ErrChainMismatch, addr.Hex(), round)
 		}
-		counts[i] = float64(cm.Samples)
+		samples[i], counts[i] = cm.Samples, float64(cm.Samples)
 		total += counts[i]
 		if updates[i], err = p.fetch(ctx, cm.CiphertextHash); err != nil {
 			return err
@@ -721,7 +740,7 @@ func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTa
 	if len(seen) < int(study.MinParticipants) {
 		return fmt.Errorf("%w: the round %d aggregate combines %d updates, the study requires at least %d", ErrChainMismatch, round, len(seen), study.MinParticipants)
 	}
-	if err := p.checkWeights(ctx, round, t, counts, total); err != nil {
+	if err := p.checkWeights(ctx, round, t, samples, counts, total); err != nil {
 		return err
 	}
 	// Weights recorded by the coordinator itself (robust scoring) must not
@@ -746,10 +765,11 @@ func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTa
 	return nil
 }
 
-// checkWeights checks the aggregate's weights against the chain: the trust
-// weights the coordinator recorded for the round when robust scoring is on,
+// checkWeights checks the aggregate's weights against the chain: when robust
+// scoring is on, the trust weights the coordinator recorded for the round,
+// which this node also re-derives from the decrypted scores (checkTrust);
 // otherwise the shares of the committed sample counts.
-func (p *Participant) checkWeights(ctx context.Context, round uint32, t *cohortv1.DecryptTask, counts []float64, total float64) error {
+func (p *Participant) checkWeights(ctx context.Context, round uint32, t *cohortv1.DecryptTask, samples []uint64, counts []float64, total float64) error {
 	recorded, err := p.ledger.Scores(ctx, p.cfg.StudyID, round)
 	if err != nil {
 		return fmt.Errorf("participant %s: read round %d scores: %w", p.cfg.Name, round, err)
@@ -769,7 +789,7 @@ func (p *Participant) checkWeights(ctx context.Context, round uint32, t *cohortv
 				return fmt.Errorf("%w: weight of %s is %g, the chain records %g", ErrChainMismatch, addr.Hex(), t.GetWeights()[i], want)
 			}
 		}
-		return nil
+		return p.checkTrust(ctx, round, t, samples)
 	}
 	for i, w := range t.GetWeights() {
 		if want := counts[i] / total; math.Abs(w-want) > 1e-12 {

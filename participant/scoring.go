@@ -33,61 +33,9 @@ func (p *Participant) score(ctx context.Context, t *cohortv1.ScoreTask) error {
 	if !ok || scheme.threshold == nil {
 		return fmt.Errorf("participant %s: asked for score shares without a threshold key", p.cfg.Name)
 	}
-	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
-	if err != nil {
-		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
-	}
-	onChain, err := p.ledger.Round(ctx, p.cfg.StudyID, round)
-	if err != nil {
-		return fmt.Errorf("participant %s: read round %d: %w", p.cfg.Name, round, err)
-	}
-	global, err := p.fetchModel(ctx, onChain.GlobalModel)
+	refs, updates, err := p.roundReferences(ctx, scheme.scheme, round, t.GetContributors(), t.GetSeed(), t.GetProjections(), t.GetReferencesHash())
 	if err != nil {
 		return err
-	}
-	rootBlob, err := p.fetch(ctx, study.ReferenceCommitment)
-	if err != nil {
-		return fmt.Errorf("participant %s: root data set the study committed to: %w", p.cfg.Name, err)
-	}
-	var root models.Dataset
-	if err := root.UnmarshalBinary(rootBlob); err != nil {
-		return fmt.Errorf("participant %s: root data set: %w", p.cfg.Name, err)
-	}
-	reference, err := models.ReferenceUpdate(ctx, p.cfg.Spec, global, root, models.ReferenceTrainConfig(round))
-	if err != nil {
-		return err
-	}
-
-	updates := make([]*aggregation.EncryptedVector, n)
-	committed := make([]common.Hash, n)
-	for i, raw := range t.GetContributors() {
-		addr := common.BytesToAddress(raw)
-		cm, err := p.ledger.Commitment(ctx, p.cfg.StudyID, round, addr)
-		if err != nil {
-			return fmt.Errorf("participant %s: commitment of %s: %w", p.cfg.Name, addr.Hex(), err)
-		}
-		b, err := p.fetch(ctx, cm.CiphertextHash)
-		if err != nil {
-			return err
-		}
-		updates[i], committed[i] = new(aggregation.EncryptedVector), cm.CiphertextHash
-		if err := updates[i].UnmarshalBinary(b); err != nil {
-			return fmt.Errorf("participant %s: update of %s: %w", p.cfg.Name, addr.Hex(), err)
-		}
-	}
-	seed := aggregation.ScoringSeed(p.cfg.StudyID, round, committed)
-	if !slices.Equal(seed[:], t.GetSeed()) {
-		return fmt.Errorf("%w: projection seed is not the one the round's commitments fix", ErrChainMismatch)
-	}
-	refs, err := scheme.scheme.NewReferences(reference, seed, int(t.GetProjections()))
-	if err != nil {
-		return err
-	}
-	if refs.Hash() != common.BytesToHash(t.GetReferencesHash()) {
-		return fmt.Errorf("%w: the reference update recomputed from the root data set differs from the coordinator's", ErrChainMismatch)
-	}
-	if want := aggregation.DefaultProjectionsFor(len(global)); int(t.GetProjections()) != want {
-		return fmt.Errorf("%w: %d projections asked, the protocol uses %d for this model", ErrChainMismatch, t.GetProjections(), want)
 	}
 
 	sub := &cohortv1.ScoreSharesSubmission{StudyId: p.cfg.StudyID, Round: round}
@@ -121,4 +69,70 @@ func (p *Participant) score(ctx context.Context, t *cohortv1.ScoreTask) error {
 		return fmt.Errorf("participant %s: submit score shares: %w", p.cfg.Name, err)
 	}
 	return nil
+}
+
+// roundReferences recomputes what a round's scores depend on and checks the
+// coordinator's claims against it: the reference update from the root data
+// set the study committed to and the round's global model, the contributors'
+// committed updates, the projection seed they fix, the number of projections
+// and the hash of the resulting references. It returns the references and
+// the updates, in the order of contributors.
+func (p *Participant) roundReferences(ctx context.Context, scheme *aggregation.Scheme, round uint32, contributors [][]byte, seed []byte, projections uint32, refsHash []byte) (*aggregation.References, []*aggregation.EncryptedVector, error) {
+	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
+	if err != nil {
+		return nil, nil, fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
+	}
+	onChain, err := p.ledger.Round(ctx, p.cfg.StudyID, round)
+	if err != nil {
+		return nil, nil, fmt.Errorf("participant %s: read round %d: %w", p.cfg.Name, round, err)
+	}
+	global, err := p.fetchModel(ctx, onChain.GlobalModel)
+	if err != nil {
+		return nil, nil, err
+	}
+	rootBlob, err := p.fetch(ctx, study.ReferenceCommitment)
+	if err != nil {
+		return nil, nil, fmt.Errorf("participant %s: root data set the study committed to: %w", p.cfg.Name, err)
+	}
+	var root models.Dataset
+	if err := root.UnmarshalBinary(rootBlob); err != nil {
+		return nil, nil, fmt.Errorf("participant %s: root data set: %w", p.cfg.Name, err)
+	}
+	reference, err := models.ReferenceUpdate(ctx, p.cfg.Spec, global, root, models.ReferenceTrainConfig(round))
+	if err != nil {
+		return nil, nil, err
+	}
+
+	updates := make([]*aggregation.EncryptedVector, len(contributors))
+	committed := make([]common.Hash, len(contributors))
+	for i, raw := range contributors {
+		addr := common.BytesToAddress(raw)
+		cm, err := p.ledger.Commitment(ctx, p.cfg.StudyID, round, addr)
+		if err != nil {
+			return nil, nil, fmt.Errorf("participant %s: commitment of %s: %w", p.cfg.Name, addr.Hex(), err)
+		}
+		b, err := p.fetch(ctx, cm.CiphertextHash)
+		if err != nil {
+			return nil, nil, err
+		}
+		updates[i], committed[i] = new(aggregation.EncryptedVector), cm.CiphertextHash
+		if err := updates[i].UnmarshalBinary(b); err != nil {
+			return nil, nil, fmt.Errorf("participant %s: update of %s: %w", p.cfg.Name, addr.Hex(), err)
+		}
+	}
+	want := aggregation.ScoringSeed(p.cfg.StudyID, round, committed)
+	if !slices.Equal(want[:], seed) {
+		return nil, nil, fmt.Errorf("%w: projection seed is not the one the round's commitments fix", ErrChainMismatch)
+	}
+	if k := aggregation.DefaultProjectionsFor(len(global)); int(projections) != k {
+		return nil, nil, fmt.Errorf("%w: %d projections asked, the protocol uses %d for this model", ErrChainMismatch, projections, k)
+	}
+	refs, err := scheme.NewReferences(reference, want, int(projections))
+	if err != nil {
+		return nil, nil, err
+	}
+	if refs.Hash() != common.BytesToHash(refsHash) {
+		return nil, nil, fmt.Errorf("%w: the reference update recomputed from the root data set differs from the coordinator's", ErrChainMismatch)
+	}
+	return refs, updates, nil
 }

@@ -1503,6 +1503,7 @@ type DecryptTask struct {
 	Contributors  [][]byte               `protobuf:"bytes,4,rep,name=contributors,proto3" json:"contributors,omitempty"`                             // addresses whose updates were summed
 	Weights       []float64              `protobuf:"fixed64,5,rep,packed,name=weights,proto3" json:"weights,omitempty"`                              // their weights, in the same order
 	ActivePoints  []uint64               `protobuf:"varint,6,rep,packed,name=active_points,json=activePoints,proto3" json:"active_points,omitempty"` // the t Shamir points asked to decrypt; empty means every contributor (n-of-n)
+	Trust         *TrustEvidence         `protobuf:"bytes,7,opt,name=trust,proto3" json:"trust,omitempty"`                                           // set in robust mode: what lets a holder re-derive the weights
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1579,6 +1580,101 @@ func (x *DecryptTask) GetActivePoints() []uint64 {
 	return nil
 }
 
+func (x *DecryptTask) GetTrust() *TrustEvidence {
+	if x != nil {
+		return x.Trust
+	}
+	return nil
+}
+
+// TrustEvidence is what a share holder needs to re-derive a robust round's
+// trust weights before it decrypts the aggregate: the scoring inputs it can
+// recompute and check, and the score shares the coordinator combined, signed
+// by the holders that gave them (so they cannot be forged).
+type TrustEvidence struct {
+	state            protoimpl.MessageState `protogen:"open.v1"`
+	ReferencesHash   []byte                 `protobuf:"bytes,1,opt,name=references_hash,json=referencesHash,proto3" json:"references_hash,omitempty"`       // hash of the round's aggregation.References
+	Seed             []byte                 `protobuf:"bytes,2,opt,name=seed,proto3" json:"seed,omitempty"`                                                 // the projection seed the round's commitments fix
+	Projections      uint32                 `protobuf:"varint,3,opt,name=projections,proto3" json:"projections,omitempty"`                                  // k
+	ScoreSetHashes   [][]byte               `protobuf:"bytes,4,rep,name=score_set_hashes,json=scoreSetHashes,proto3" json:"score_set_hashes,omitempty"`     // blob hashes of aggregation.ScoreSet, one per contributor in the task's order
+	ScoreSubmissions [][]byte               `protobuf:"bytes,5,rep,name=score_submissions,json=scoreSubmissions,proto3" json:"score_submissions,omitempty"` // the signed ScoreSharesSubmission of each holder, as it sent it
+	PolicyHash       []byte                 `protobuf:"bytes,6,opt,name=policy_hash,json=policyHash,proto3" json:"policy_hash,omitempty"`                   // aggregation.RobustPolicy.Hash of the coordinator's policy
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
+}
+
+func (x *TrustEvidence) Reset() {
+	*x = TrustEvidence{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TrustEvidence) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TrustEvidence) ProtoMessage() {}
+
+func (x *TrustEvidence) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TrustEvidence.ProtoReflect.Descriptor instead.
+func (*TrustEvidence) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *TrustEvidence) GetReferencesHash() []byte {
+	if x != nil {
+		return x.ReferencesHash
+	}
+	return nil
+}
+
+func (x *TrustEvidence) GetSeed() []byte {
+	if x != nil {
+		return x.Seed
+	}
+	return nil
+}
+
+func (x *TrustEvidence) GetProjections() uint32 {
+	if x != nil {
+		return x.Projections
+	}
+	return 0
+}
+
+func (x *TrustEvidence) GetScoreSetHashes() [][]byte {
+	if x != nil {
+		return x.ScoreSetHashes
+	}
+	return nil
+}
+
+func (x *TrustEvidence) GetScoreSubmissions() [][]byte {
+	if x != nil {
+		return x.ScoreSubmissions
+	}
+	return nil
+}
+
+func (x *TrustEvidence) GetPolicyHash() []byte {
+	if x != nil {
+		return x.PolicyHash
+	}
+	return nil
+}
+
 // EvaluateTask asks for an evaluation of a model on the local test split.
 type EvaluateTask struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -1591,7 +1687,7 @@ type EvaluateTask struct {
 
 func (x *EvaluateTask) Reset() {
 	*x = EvaluateTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	mi := &file_cohortv1_cohort_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1603,7 +1699,7 @@ func (x *EvaluateTask) String() string {
 func (*EvaluateTask) ProtoMessage() {}
 
 func (x *EvaluateTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	mi := &file_cohortv1_cohort_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1616,7 +1712,7 @@ func (x *EvaluateTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvaluateTask.ProtoReflect.Descriptor instead.
 func (*EvaluateTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{19}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *EvaluateTask) GetStudyId() uint64 {
@@ -1650,7 +1746,7 @@ type StudyDone struct {
 
 func (x *StudyDone) Reset() {
 	*x = StudyDone{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[20]
+	mi := &file_cohortv1_cohort_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1662,7 +1758,7 @@ func (x *StudyDone) String() string {
 func (*StudyDone) ProtoMessage() {}
 
 func (x *StudyDone) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[20]
+	mi := &file_cohortv1_cohort_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1675,7 +1771,7 @@ func (x *StudyDone) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StudyDone.ProtoReflect.Descriptor instead.
 func (*StudyDone) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{20}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *StudyDone) GetStudyId() uint64 {
@@ -1703,7 +1799,7 @@ type PublicKeyShareSubmission struct {
 
 func (x *PublicKeyShareSubmission) Reset() {
 	*x = PublicKeyShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[21]
+	mi := &file_cohortv1_cohort_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1715,7 +1811,7 @@ func (x *PublicKeyShareSubmission) String() string {
 func (*PublicKeyShareSubmission) ProtoMessage() {}
 
 func (x *PublicKeyShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[21]
+	mi := &file_cohortv1_cohort_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1728,7 +1824,7 @@ func (x *PublicKeyShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublicKeyShareSubmission.ProtoReflect.Descriptor instead.
 func (*PublicKeyShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{21}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *PublicKeyShareSubmission) GetStudyId() uint64 {
@@ -1765,7 +1861,7 @@ type UpdateChunk struct {
 
 func (x *UpdateChunk) Reset() {
 	*x = UpdateChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[22]
+	mi := &file_cohortv1_cohort_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1777,7 +1873,7 @@ func (x *UpdateChunk) String() string {
 func (*UpdateChunk) ProtoMessage() {}
 
 func (x *UpdateChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[22]
+	mi := &file_cohortv1_cohort_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1790,7 +1886,7 @@ func (x *UpdateChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateChunk.ProtoReflect.Descriptor instead.
 func (*UpdateChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{22}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *UpdateChunk) GetPart() isUpdateChunk_Part {
@@ -1848,7 +1944,7 @@ type UpdateHeader struct {
 
 func (x *UpdateHeader) Reset() {
 	*x = UpdateHeader{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[23]
+	mi := &file_cohortv1_cohort_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1860,7 +1956,7 @@ func (x *UpdateHeader) String() string {
 func (*UpdateHeader) ProtoMessage() {}
 
 func (x *UpdateHeader) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[23]
+	mi := &file_cohortv1_cohort_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1873,7 +1969,7 @@ func (x *UpdateHeader) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateHeader.ProtoReflect.Descriptor instead.
 func (*UpdateHeader) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{23}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *UpdateHeader) GetStudyId() uint64 {
@@ -1929,7 +2025,7 @@ type UploadStatusRequest struct {
 
 func (x *UploadStatusRequest) Reset() {
 	*x = UploadStatusRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[24]
+	mi := &file_cohortv1_cohort_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1941,7 +2037,7 @@ func (x *UploadStatusRequest) String() string {
 func (*UploadStatusRequest) ProtoMessage() {}
 
 func (x *UploadStatusRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[24]
+	mi := &file_cohortv1_cohort_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1954,7 +2050,7 @@ func (x *UploadStatusRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadStatusRequest.ProtoReflect.Descriptor instead.
 func (*UploadStatusRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{24}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *UploadStatusRequest) GetStudyId() uint64 {
@@ -1988,7 +2084,7 @@ type UploadStatusReply struct {
 
 func (x *UploadStatusReply) Reset() {
 	*x = UploadStatusReply{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[25]
+	mi := &file_cohortv1_cohort_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2000,7 +2096,7 @@ func (x *UploadStatusReply) String() string {
 func (*UploadStatusReply) ProtoMessage() {}
 
 func (x *UploadStatusReply) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[25]
+	mi := &file_cohortv1_cohort_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2013,7 +2109,7 @@ func (x *UploadStatusReply) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadStatusReply.ProtoReflect.Descriptor instead.
 func (*UploadStatusReply) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{25}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *UploadStatusReply) GetReceived() uint64 {
@@ -2040,7 +2136,7 @@ type UploadReceipt struct {
 
 func (x *UploadReceipt) Reset() {
 	*x = UploadReceipt{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[26]
+	mi := &file_cohortv1_cohort_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2052,7 +2148,7 @@ func (x *UploadReceipt) String() string {
 func (*UploadReceipt) ProtoMessage() {}
 
 func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[26]
+	mi := &file_cohortv1_cohort_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2065,7 +2161,7 @@ func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadReceipt.ProtoReflect.Descriptor instead.
 func (*UploadReceipt) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{26}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{27}
 }
 
 func (x *UploadReceipt) GetContentHash() []byte {
@@ -2095,7 +2191,7 @@ type DecryptionShareSubmission struct {
 
 func (x *DecryptionShareSubmission) Reset() {
 	*x = DecryptionShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[27]
+	mi := &file_cohortv1_cohort_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2107,7 +2203,7 @@ func (x *DecryptionShareSubmission) String() string {
 func (*DecryptionShareSubmission) ProtoMessage() {}
 
 func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[27]
+	mi := &file_cohortv1_cohort_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2120,7 +2216,7 @@ func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DecryptionShareSubmission.ProtoReflect.Descriptor instead.
 func (*DecryptionShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{27}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *DecryptionShareSubmission) GetStudyId() uint64 {
@@ -2171,7 +2267,7 @@ type EvaluationSubmission struct {
 
 func (x *EvaluationSubmission) Reset() {
 	*x = EvaluationSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[28]
+	mi := &file_cohortv1_cohort_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2183,7 +2279,7 @@ func (x *EvaluationSubmission) String() string {
 func (*EvaluationSubmission) ProtoMessage() {}
 
 func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[28]
+	mi := &file_cohortv1_cohort_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2196,7 +2292,7 @@ func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvaluationSubmission.ProtoReflect.Descriptor instead.
 func (*EvaluationSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{28}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *EvaluationSubmission) GetStudyId() uint64 {
@@ -2242,7 +2338,7 @@ type Ack struct {
 
 func (x *Ack) Reset() {
 	*x = Ack{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[29]
+	mi := &file_cohortv1_cohort_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2254,7 +2350,7 @@ func (x *Ack) String() string {
 func (*Ack) ProtoMessage() {}
 
 func (x *Ack) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[29]
+	mi := &file_cohortv1_cohort_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2267,7 +2363,7 @@ func (x *Ack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Ack.ProtoReflect.Descriptor instead.
 func (*Ack) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{29}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{30}
 }
 
 type BlobRequest struct {
@@ -2279,7 +2375,7 @@ type BlobRequest struct {
 
 func (x *BlobRequest) Reset() {
 	*x = BlobRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[30]
+	mi := &file_cohortv1_cohort_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2291,7 +2387,7 @@ func (x *BlobRequest) String() string {
 func (*BlobRequest) ProtoMessage() {}
 
 func (x *BlobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[30]
+	mi := &file_cohortv1_cohort_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2304,7 +2400,7 @@ func (x *BlobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobRequest.ProtoReflect.Descriptor instead.
 func (*BlobRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{30}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{31}
 }
 
 func (x *BlobRequest) GetHash() []byte {
@@ -2324,7 +2420,7 @@ type BlobChunk struct {
 
 func (x *BlobChunk) Reset() {
 	*x = BlobChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[31]
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2336,7 +2432,7 @@ func (x *BlobChunk) String() string {
 func (*BlobChunk) ProtoMessage() {}
 
 func (x *BlobChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[31]
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2349,7 +2445,7 @@ func (x *BlobChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobChunk.ProtoReflect.Descriptor instead.
 func (*BlobChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{31}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{32}
 }
 
 func (x *BlobChunk) GetData() []byte {
@@ -2379,7 +2475,7 @@ type MomentsCountTask struct {
 
 func (x *MomentsCountTask) Reset() {
 	*x = MomentsCountTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2391,7 +2487,7 @@ func (x *MomentsCountTask) String() string {
 func (*MomentsCountTask) ProtoMessage() {}
 
 func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2404,7 +2500,7 @@ func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsCountTask.ProtoReflect.Descriptor instead.
 func (*MomentsCountTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{32}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{33}
 }
 
 func (x *MomentsCountTask) GetStudyId() uint64 {
@@ -2442,7 +2538,7 @@ type MomentsCount struct {
 
 func (x *MomentsCount) Reset() {
 	*x = MomentsCount{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2454,7 +2550,7 @@ func (x *MomentsCount) String() string {
 func (*MomentsCount) ProtoMessage() {}
 
 func (x *MomentsCount) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2467,7 +2563,7 @@ func (x *MomentsCount) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsCount.ProtoReflect.Descriptor instead.
 func (*MomentsCount) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{33}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *MomentsCount) GetStudyId() uint64 {
@@ -2515,7 +2611,7 @@ type MomentsTask struct {
 
 func (x *MomentsTask) Reset() {
 	*x = MomentsTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2527,7 +2623,7 @@ func (x *MomentsTask) String() string {
 func (*MomentsTask) ProtoMessage() {}
 
 func (x *MomentsTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2540,7 +2636,7 @@ func (x *MomentsTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsTask.ProtoReflect.Descriptor instead.
 func (*MomentsTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{34}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *MomentsTask) GetStudyId() uint64 {
@@ -2600,7 +2696,7 @@ type MomentsSubmission struct {
 
 func (x *MomentsSubmission) Reset() {
 	*x = MomentsSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2612,7 +2708,7 @@ func (x *MomentsSubmission) String() string {
 func (*MomentsSubmission) ProtoMessage() {}
 
 func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2625,7 +2721,7 @@ func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsSubmission.ProtoReflect.Descriptor instead.
 func (*MomentsSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{35}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *MomentsSubmission) GetStudyId() uint64 {
@@ -2668,7 +2764,7 @@ type MomentsContribution struct {
 
 func (x *MomentsContribution) Reset() {
 	*x = MomentsContribution{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2680,7 +2776,7 @@ func (x *MomentsContribution) String() string {
 func (*MomentsContribution) ProtoMessage() {}
 
 func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2693,7 +2789,7 @@ func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsContribution.ProtoReflect.Descriptor instead.
 func (*MomentsContribution) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{36}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *MomentsContribution) GetCiphertextHash() []byte {
@@ -2729,7 +2825,7 @@ type MomentsDecryptTask struct {
 
 func (x *MomentsDecryptTask) Reset() {
 	*x = MomentsDecryptTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2741,7 +2837,7 @@ func (x *MomentsDecryptTask) String() string {
 func (*MomentsDecryptTask) ProtoMessage() {}
 
 func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2754,7 +2850,7 @@ func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsDecryptTask.ProtoReflect.Descriptor instead.
 func (*MomentsDecryptTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *MomentsDecryptTask) GetStudyId() uint64 {
@@ -2820,7 +2916,7 @@ type MomentsShareSubmission struct {
 
 func (x *MomentsShareSubmission) Reset() {
 	*x = MomentsShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2832,7 +2928,7 @@ func (x *MomentsShareSubmission) String() string {
 func (*MomentsShareSubmission) ProtoMessage() {}
 
 func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2845,7 +2941,7 @@ func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsShareSubmission.ProtoReflect.Descriptor instead.
 func (*MomentsShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{38}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *MomentsShareSubmission) GetStudyId() uint64 {
@@ -2897,7 +2993,7 @@ type MomentsResultTask struct {
 
 func (x *MomentsResultTask) Reset() {
 	*x = MomentsResultTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2909,7 +3005,7 @@ func (x *MomentsResultTask) String() string {
 func (*MomentsResultTask) ProtoMessage() {}
 
 func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2922,7 +3018,7 @@ func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsResultTask.ProtoReflect.Descriptor instead.
 func (*MomentsResultTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{39}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *MomentsResultTask) GetStudyId() uint64 {
@@ -3001,7 +3097,7 @@ type MomentsConfirmation struct {
 
 func (x *MomentsConfirmation) Reset() {
 	*x = MomentsConfirmation{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	mi := &file_cohortv1_cohort_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3013,7 +3109,7 @@ func (x *MomentsConfirmation) String() string {
 func (*MomentsConfirmation) ProtoMessage() {}
 
 func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	mi := &file_cohortv1_cohort_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3026,7 +3122,7 @@ func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsConfirmation.ProtoReflect.Descriptor instead.
 func (*MomentsConfirmation) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{40}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *MomentsConfirmation) GetStudyId() uint64 {
@@ -3158,14 +3254,23 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x16\n" +
 	"\x06shares\x18\x03 \x03(\fR\x06shares\x12%\n" +
-	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xc8\x01\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xf8\x01\n" +
 	"\vDecryptTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12%\n" +
 	"\x0eaggregate_hash\x18\x03 \x01(\fR\raggregateHash\x12\"\n" +
 	"\fcontributors\x18\x04 \x03(\fR\fcontributors\x12\x18\n" +
 	"\aweights\x18\x05 \x03(\x01R\aweights\x12#\n" +
-	"\ractive_points\x18\x06 \x03(\x04R\factivePoints\"^\n" +
+	"\ractive_points\x18\x06 \x03(\x04R\factivePoints\x12.\n" +
+	"\x05trust\x18\a \x01(\v2\x18.cohort.v1.TrustEvidenceR\x05trust\"\xe6\x01\n" +
+	"\rTrustEvidence\x12'\n" +
+	"\x0freferences_hash\x18\x01 \x01(\fR\x0ereferencesHash\x12\x12\n" +
+	"\x04seed\x18\x02 \x01(\fR\x04seed\x12 \n" +
+	"\vprojections\x18\x03 \x01(\rR\vprojections\x12(\n" +
+	"\x10score_set_hashes\x18\x04 \x03(\fR\x0escoreSetHashes\x12+\n" +
+	"\x11score_submissions\x18\x05 \x03(\fR\x10scoreSubmissions\x12\x1f\n" +
+	"\vpolicy_hash\x18\x06 \x01(\fR\n" +
+	"policyHash\"^\n" +
 	"\fEvaluateTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1d\n" +
@@ -3303,7 +3408,7 @@ func file_cohortv1_cohort_proto_rawDescGZIP() []byte {
 	return file_cohortv1_cohort_proto_rawDescData
 }
 
-var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 41)
+var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 42)
 var file_cohortv1_cohort_proto_goTypes = []any{
 	(*Signed)(nil),                    // 0: cohort.v1.Signed
 	(*JoinRequest)(nil),               // 1: cohort.v1.JoinRequest
@@ -3324,43 +3429,44 @@ var file_cohortv1_cohort_proto_goTypes = []any{
 	(*ScoreTask)(nil),                 // 16: cohort.v1.ScoreTask
 	(*ScoreSharesSubmission)(nil),     // 17: cohort.v1.ScoreSharesSubmission
 	(*DecryptTask)(nil),               // 18: cohort.v1.DecryptTask
-	(*EvaluateTask)(nil),              // 19: cohort.v1.EvaluateTask
-	(*StudyDone)(nil),                 // 20: cohort.v1.StudyDone
-	(*PublicKeyShareSubmission)(nil),  // 21: cohort.v1.PublicKeyShareSubmission
-	(*UpdateChunk)(nil),               // 22: cohort.v1.UpdateChunk
-	(*UpdateHeader)(nil),              // 23: cohort.v1.UpdateHeader
-	(*UploadStatusRequest)(nil),       // 24: cohort.v1.UploadStatusRequest
-	(*UploadStatusReply)(nil),         // 25: cohort.v1.UploadStatusReply
-	(*UploadReceipt)(nil),             // 26: cohort.v1.UploadReceipt
-	(*DecryptionShareSubmission)(nil), // 27: cohort.v1.DecryptionShareSubmission
-	(*EvaluationSubmission)(nil),      // 28: cohort.v1.EvaluationSubmission
-	(*Ack)(nil),                       // 29: cohort.v1.Ack
-	(*BlobRequest)(nil),               // 30: cohort.v1.BlobRequest
-	(*BlobChunk)(nil),                 // 31: cohort.v1.BlobChunk
-	(*MomentsCountTask)(nil),          // 32: cohort.v1.MomentsCountTask
-	(*MomentsCount)(nil),              // 33: cohort.v1.MomentsCount
-	(*MomentsTask)(nil),               // 34: cohort.v1.MomentsTask
-	(*MomentsSubmission)(nil),         // 35: cohort.v1.MomentsSubmission
-	(*MomentsContribution)(nil),       // 36: cohort.v1.MomentsContribution
-	(*MomentsDecryptTask)(nil),        // 37: cohort.v1.MomentsDecryptTask
-	(*MomentsShareSubmission)(nil),    // 38: cohort.v1.MomentsShareSubmission
-	(*MomentsResultTask)(nil),         // 39: cohort.v1.MomentsResultTask
-	(*MomentsConfirmation)(nil),       // 40: cohort.v1.MomentsConfirmation
+	(*TrustEvidence)(nil),             // 19: cohort.v1.TrustEvidence
+	(*EvaluateTask)(nil),              // 20: cohort.v1.EvaluateTask
+	(*StudyDone)(nil),                 // 21: cohort.v1.StudyDone
+	(*PublicKeyShareSubmission)(nil),  // 22: cohort.v1.PublicKeyShareSubmission
+	(*UpdateChunk)(nil),               // 23: cohort.v1.UpdateChunk
+	(*UpdateHeader)(nil),              // 24: cohort.v1.UpdateHeader
+	(*UploadStatusRequest)(nil),       // 25: cohort.v1.UploadStatusRequest
+	(*UploadStatusReply)(nil),         // 26: cohort.v1.UploadStatusReply
+	(*UploadReceipt)(nil),             // 27: cohort.v1.UploadReceipt
+	(*DecryptionShareSubmission)(nil), // 28: cohort.v1.DecryptionShareSubmission
+	(*EvaluationSubmission)(nil),      // 29: cohort.v1.EvaluationSubmission
+	(*Ack)(nil),                       // 30: cohort.v1.Ack
+	(*BlobRequest)(nil),               // 31: cohort.v1.BlobRequest
+	(*BlobChunk)(nil),                 // 32: cohort.v1.BlobChunk
+	(*MomentsCountTask)(nil),          // 33: cohort.v1.MomentsCountTask
+	(*MomentsCount)(nil),              // 34: cohort.v1.MomentsCount
+	(*MomentsTask)(nil),               // 35: cohort.v1.MomentsTask
+	(*MomentsSubmission)(nil),         // 36: cohort.v1.MomentsSubmission
+	(*MomentsContribution)(nil),       // 37: cohort.v1.MomentsContribution
+	(*MomentsDecryptTask)(nil),        // 38: cohort.v1.MomentsDecryptTask
+	(*MomentsShareSubmission)(nil),    // 39: cohort.v1.MomentsShareSubmission
+	(*MomentsResultTask)(nil),         // 40: cohort.v1.MomentsResultTask
+	(*MomentsConfirmation)(nil),       // 41: cohort.v1.MomentsConfirmation
 }
 var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 0: cohort.v1.JoinRequest.auth:type_name -> cohort.v1.Signed
 	3,  // 1: cohort.v1.Task.key_gen:type_name -> cohort.v1.KeyGenTask
 	15, // 2: cohort.v1.Task.train:type_name -> cohort.v1.TrainTask
 	18, // 3: cohort.v1.Task.decrypt:type_name -> cohort.v1.DecryptTask
-	19, // 4: cohort.v1.Task.evaluate:type_name -> cohort.v1.EvaluateTask
-	20, // 5: cohort.v1.Task.done:type_name -> cohort.v1.StudyDone
+	20, // 4: cohort.v1.Task.evaluate:type_name -> cohort.v1.EvaluateTask
+	21, // 5: cohort.v1.Task.done:type_name -> cohort.v1.StudyDone
 	4,  // 6: cohort.v1.Task.threshold:type_name -> cohort.v1.ThresholdTask
 	6,  // 7: cohort.v1.Task.threshold_key:type_name -> cohort.v1.ThresholdKeyTask
 	16, // 8: cohort.v1.Task.score:type_name -> cohort.v1.ScoreTask
-	32, // 9: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
-	34, // 10: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
-	37, // 11: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
-	39, // 12: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
+	33, // 9: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
+	35, // 10: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
+	38, // 11: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
+	40, // 12: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
 	10, // 13: cohort.v1.Task.reshare:type_name -> cohort.v1.ReshareTask
 	12, // 14: cohort.v1.Task.reshare_key:type_name -> cohort.v1.ReshareKeyTask
 	14, // 15: cohort.v1.Task.reshare_commit:type_name -> cohort.v1.ReshareCommitTask
@@ -3377,59 +3483,60 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	7,  // 26: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
 	0,  // 27: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
 	0,  // 28: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 29: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	23, // 30: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 31: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	0,  // 32: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 33: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 34: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	33, // 35: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 36: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 37: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	33, // 38: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	36, // 39: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	0,  // 40: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	33, // 41: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	36, // 42: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	38, // 43: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 44: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 45: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	21, // 46: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	22, // 47: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	24, // 48: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 49: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 50: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 51: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 52: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 53: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	27, // 54: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	28, // 55: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	33, // 56: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	35, // 57: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	38, // 58: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	40, // 59: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	30, // 60: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	2,  // 61: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	29, // 62: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	26, // 63: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	25, // 64: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	29, // 65: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	29, // 66: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	29, // 67: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	29, // 68: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	29, // 69: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	29, // 70: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	29, // 71: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	29, // 72: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	29, // 73: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	29, // 74: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	29, // 75: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	31, // 76: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	61, // [61:77] is the sub-list for method output_type
-	45, // [45:61] is the sub-list for method input_type
-	45, // [45:45] is the sub-list for extension type_name
-	45, // [45:45] is the sub-list for extension extendee
-	0,  // [0:45] is the sub-list for field type_name
+	19, // 29: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
+	0,  // 30: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	24, // 31: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 32: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	0,  // 33: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 34: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 35: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	34, // 36: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 37: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 38: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	34, // 39: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	37, // 40: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	0,  // 41: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	34, // 42: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	37, // 43: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	39, // 44: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 45: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 46: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	22, // 47: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	23, // 48: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	25, // 49: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 50: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 51: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 52: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 53: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 54: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	28, // 55: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	29, // 56: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	34, // 57: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	36, // 58: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	39, // 59: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	41, // 60: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	31, // 61: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	2,  // 62: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	30, // 63: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	27, // 64: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	26, // 65: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	30, // 66: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	30, // 67: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	30, // 68: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	30, // 69: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	30, // 70: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	30, // 71: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	30, // 72: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	30, // 73: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	30, // 74: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	30, // 75: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	30, // 76: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	32, // 77: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	62, // [62:78] is the sub-list for method output_type
+	46, // [46:62] is the sub-list for method input_type
+	46, // [46:46] is the sub-list for extension type_name
+	46, // [46:46] is the sub-list for extension extendee
+	0,  // [0:46] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }
@@ -3454,7 +3561,7 @@ func file_cohortv1_cohort_proto_init() {
 		(*Task_ReshareKey)(nil),
 		(*Task_ReshareCommit)(nil),
 	}
-	file_cohortv1_cohort_proto_msgTypes[22].OneofWrappers = []any{
+	file_cohortv1_cohort_proto_msgTypes[23].OneofWrappers = []any{
 		(*UpdateChunk_Header)(nil),
 		(*UpdateChunk_Data)(nil),
 	}
@@ -3464,7 +3571,7 @@ func file_cohortv1_cohort_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_cohortv1_cohort_proto_rawDesc), len(file_cohortv1_cohort_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   41,
+			NumMessages:   42,
 			NumExtensions: 0,
 			NumServices:   1,
 		},
