@@ -508,11 +508,12 @@ type strikeReport struct {
 }
 
 func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("study show", "study show --eth-rpc URL --contract ADDR --study S [--json]", stderr)
+	fs := newFlagSet("study show", "study show --eth-rpc URL --contract ADDR --study S [--json] [--plot FILE.svg]", stderr)
 	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
 	contract := fs.String("contract", "", "address of the Cohort contract (required)")
 	id := fs.Uint64("study", 0, "study id (required)")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of tables")
+	plotPath := fs.String("plot", "", plotFlagUsage+": accuracy, AUC and loss, contributors and flagged updates per round")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -520,6 +521,12 @@ func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fmt.Fprintln(stderr, "--eth-rpc, --contract and --study are required")
 		fs.Usage()
 		return errUsage
+	}
+	if *plotPath != "" {
+		if err := checkPlotPath(*plotPath); err != nil {
+			fmt.Fprintf(stderr, "--plot: %v\n", err)
+			return errUsage
+		}
 	}
 	contractAddr, err := parseAddress(*contract)
 	if err != nil {
@@ -538,10 +545,14 @@ func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	if *asJSON {
-		return json.NewEncoder(stdout).Encode(rep)
+		err = json.NewEncoder(stdout).Encode(rep)
+	} else {
+		printStudy(stdout, rep)
 	}
-	printStudy(stdout, rep)
-	return nil
+	if err != nil || *plotPath == "" {
+		return err
+	}
+	return writeHistoryPlot(*plotPath, historyFromChain(rep), stderr)
 }
 
 // showStudy reads a study, its rounds, participants and strikes from the

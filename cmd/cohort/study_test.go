@@ -268,6 +268,15 @@ func TestStudyCreateAndShow(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, *rep, back, "the JSON report round-trips")
 
+	figure := filepath.Join(t.TempDir(), "study.svg")
+	var note bytes.Buffer
+	require.NoError(t, writeHistoryPlot(figure, historyFromChain(rep), &note))
+	assert.Contains(t, note.String(), "plot written to "+figure)
+	texts := svgTexts(t, figure)
+	for _, want := range []string{"study 1: model quality per round", "updates committed", "study 1: robust scoring per round"} {
+		assert.Contains(t, texts, want, "the strike makes the study's figure show flags")
+	}
+
 	_, err = showStudy(ctx, ledger, chain.ChainID().Uint64(), 9)
 	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
 }
