@@ -101,7 +101,9 @@ func runBenchHE(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			}
 			// Each party's update takes about 48 bytes per parameter in memory.
 			fmt.Fprintf(stderr, "bench he: %d parties x %d parameters (about %d MB of updates in memory)\n", n, length, n*length*48>>20)
+			stop := noteWhile(stderr, noteEvery, fmt.Sprintf("bench he: %d parties x %d parameters", n, length))
 			r, err := heBenchCell(s, sks, pk, length, min(n, *distinct))
+			stop()
 			if err != nil {
 				return err
 			}
