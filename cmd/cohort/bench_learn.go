@@ -191,7 +191,7 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 // accuracy, balanced accuracy and AUC, each a bar of the mean over seeds
 // with the standard deviation as its spread.
 func learnPlots(rep *learnReport) ([]*plot.Plot, error) {
-	title := fmt.Sprintf("%d unlike sites, %d seeds", rep.Sites, rep.Seeds)
+	title := fmt.Sprintf("mean ± sd over %d seeds, %d unlike sites", rep.Seeds, rep.Sites)
 	var panels []*plot.Plot
 	for _, m := range []struct {
 		name string
@@ -202,14 +202,19 @@ func learnPlots(rep *learnReport) ([]*plot.Plot, error) {
 		{"AUC", func(s learnSummary) meanSD { return s.AUC }},
 	} {
 		var bars []bar
+		low := 1.0
 		for _, t := range []struct {
 			name string
 			s    learnSummary
 		}{{"pooled", rep.Pooled}, {"site alone (mean)", rep.SiteAlone}, {"federated", rep.Federated}} {
 			v := m.pick(t.s)
 			bars = append(bars, bar{name: t.name, mean: v.Mean, sd: v.SD})
+			low = min(low, v.Mean-v.SD)
 		}
-		p, err := barPanel(axes{title: m.name + ": " + title, y: m.name + " on the test records", yMin: 0, yMax: 1.05, legendBottom: true}, bars...)
+		// The axis starts a little below the lowest bar's spread, at a
+		// tenth, so that figures near 1 can be told apart.
+		yMin := max(0, math.Floor(10*(low-0.02))/10)
+		p, err := barPanel(axes{title: m.name + " (" + title + ")", y: m.name + " on the test records", yMin: yMin, yMax: 1.0}, bars...)
 		if err != nil {
 			return nil, err
 		}
@@ -234,6 +239,7 @@ func benchLearn(ctx context.Context, cfg learnBenchConfig, progress io.Writer) (
 		Skew: cfg.skew, Spec: cfg.spec, Local: cfg.local, Central: cfg.central,
 	}
 	rep.Skew.Sites = cfg.sites
+	fmt.Fprintf(progress, "bench learn: %d seeds; each trains pooled, at each of %d sites alone and federated (%d encrypted rounds), a line as each ends\n", cfg.seeds, cfg.sites, cfg.rounds)
 	for i := range cfg.seeds {
 		seed := int64(i + 1)
 		r, err := learnOneSeed(ctx, cfg, schema, seed)

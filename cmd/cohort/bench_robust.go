@@ -464,6 +464,7 @@ func benchRobust(ctx context.Context, cfg robustBenchConfig, progress io.Writer)
 				}
 			}
 		}
+		fmt.Fprintf(progress, "bench robust: seed %d of %d: %d studies of %d sites x %d rounds, a line as each ends\n", seed, cfg.seeds, len(jobs), cfg.sites, cfg.rounds)
 		for _, j := range jobs {
 			sctx, cancel := context.WithTimeoutCause(ctx, cfg.studyTimeout, fmt.Errorf("the study did not finish within --study-timeout %s", cfg.studyTimeout))
 			run, err := robustStudy(sctx, cfg, sd, j.name, j.frac, j.robust, quorum)
