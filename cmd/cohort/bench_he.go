@@ -62,11 +62,8 @@ func runBenchHE(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *plotPath != "" {
-		if err := checkPlotPath(*plotPath); err != nil {
-			fmt.Fprintf(stderr, "--plot: %v\n", err)
-			return errUsage
-		}
+	if err := checkPlotFlag(*plotPath, stderr); err != nil {
+		return err
 	}
 	parties, err := parsePositiveInts("parties", *partiesFlag)
 	if err != nil {
@@ -110,18 +107,10 @@ func runBenchHE(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			report.Results = append(report.Results, r)
 		}
 	}
-	if err := printHEBench(stdout, report, *asJSON, *distinct); err != nil || *plotPath == "" {
+	if err := printHEBench(stdout, report, *asJSON, *distinct); err != nil {
 		return err
 	}
-	panels, err := hePlots(report)
-	if err != nil {
-		return err
-	}
-	if err := savePlots(*plotPath, panels...); err != nil {
-		return err
-	}
-	fmt.Fprintf(stderr, "bench he: plot written to %s\n", *plotPath)
-	return nil
+	return writePlots(*plotPath, stderr, "bench he: ", func() ([]*plot.Plot, error) { return hePlots(report) })
 }
 
 // printHEBench prints the report as JSON or as a table.
@@ -172,11 +161,11 @@ func hePlots(report heBenchReport) ([]*plot.Plot, error) {
 	if err != nil {
 		return nil, err
 	}
-	bytesPanel, err := linePanel(axes{title: "ciphertext size", x: "parameters", y: "bytes per parameter", logX: true}, bytes...)
+	timePanel.Y.Max *= 30 // room for the legend above the lines
+	bytesPanel, err := linePanel(axes{title: "ciphertext size", x: "parameters", y: "bytes per parameter", logX: true, countY: true}, bytes...)
 	if err != nil {
 		return nil, err
 	}
-	bytesPanel.Y.Min = 0
 	return []*plot.Plot{timePanel, bytesPanel}, nil
 }
 

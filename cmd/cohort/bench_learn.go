@@ -129,11 +129,8 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fs.Usage()
 		return errUsage
 	}
-	if *plotPath != "" {
-		if err := checkPlotPath(*plotPath); err != nil {
-			fmt.Fprintf(stderr, "--plot: %v\n", err)
-			return errUsage
-		}
+	if err := checkPlotFlag(*plotPath, stderr); err != nil {
+		return err
 	}
 	if *sites < 1 || *seeds < 1 || *rounds < 1 {
 		fmt.Fprintln(stderr, "--sites, --seeds and --rounds must be at least 1")
@@ -173,18 +170,10 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	} else {
 		printLearnReport(stdout, rep)
 	}
-	if err != nil || *plotPath == "" {
-		return err
-	}
-	panels, err := learnPlots(rep)
 	if err != nil {
 		return err
 	}
-	if err := savePlots(*plotPath, panels...); err != nil {
-		return err
-	}
-	fmt.Fprintf(stderr, "bench learn: plot written to %s\n", *plotPath)
-	return nil
+	return writePlots(*plotPath, stderr, "bench learn: ", func() ([]*plot.Plot, error) { return learnPlots(rep) })
 }
 
 // learnPlots draws pooled, site-alone and federated training side by side:

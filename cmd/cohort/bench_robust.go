@@ -224,11 +224,8 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 		fs.Usage()
 		return errUsage
 	}
-	if *plotPath != "" {
-		if err := checkPlotPath(*plotPath); err != nil {
-			fmt.Fprintf(stderr, "--plot: %v\n", err)
-			return errUsage
-		}
+	if err := checkPlotFlag(*plotPath, stderr); err != nil {
+		return err
 	}
 	if *sites < 2 || *seeds < 1 || *rounds < 1 || *root < 2 {
 		fmt.Fprintln(stderr, "--sites and --root must be at least 2, --seeds and --rounds at least 1")
@@ -283,18 +280,10 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 	} else {
 		printRobustReport(stdout, rep)
 	}
-	if err != nil || *plotPath == "" {
-		return err
-	}
-	panels, err := robustPlots(rep)
 	if err != nil {
 		return err
 	}
-	if err := savePlots(*plotPath, panels...); err != nil {
-		return err
-	}
-	fmt.Fprintf(stderr, "bench robust: plot written to %s\n", *plotPath)
-	return nil
+	return writePlots(*plotPath, stderr, "bench robust: ", func() ([]*plot.Plot, error) { return robustPlots(rep) })
 }
 
 // robustPlots draws, per attack, robust aggregation's accuracy (and plain

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"gonum.org/v1/plot"
 
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
@@ -64,11 +65,8 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fmt.Fprintln(stderr, "--hospitals and --rounds must be at least 1")
 		return errUsage
 	}
-	if *plotPath != "" {
-		if err := checkPlotPath(*plotPath); err != nil {
-			fmt.Fprintf(stderr, "--plot: %v\n", err)
-			return errUsage
-		}
+	if err := checkPlotFlag(*plotPath, stderr); err != nil {
+		return err
 	}
 	var sites []records.Site
 	var scales []float64
@@ -140,10 +138,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		fmt.Fprintf(stdout, "report written to %s\n", *report)
 	}
-	if *plotPath != "" {
-		return writeHistoryPlot(*plotPath, historyFromDemo(rep), stdout)
-	}
-	return nil
+	return writePlots(*plotPath, stdout, "", func() ([]*plot.Plot, error) { return historyPlots(historyFromDemo(rep)) })
 }
 
 // demo runs a local study, printing a progress line per round and a summary.

@@ -23,7 +23,8 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// Panel size on the page; a figure tiles its panels two to a row.
+// Panel size on the page; a figure tiles its panels two to a row, or three
+// side by side.
 const (
 	panelWidth  = 5 * vg.Inch
 	panelHeight = 3.2 * vg.Inch
@@ -171,7 +172,9 @@ type bar struct {
 	mean, sd float64
 }
 
-// barPanel draws one bar per value with its spread as an error bar.
+// barPanel draws one bar per value with its spread as an error bar. The y
+// axis starts at a.yMin, so that close values (accuracies near 1) can be
+// told apart; its tick labels say where it starts.
 func barPanel(a axes, bars ...bar) (*plot.Plot, error) {
 	p := newPanel(a)
 	values := make(plotter.Values, len(bars))
@@ -196,9 +199,11 @@ func barPanel(a axes, bars ...bar) (*plot.Plot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("plot %q: spread: %w", a.title, err)
 	}
-	p.Add(chart, spread)
+	p.Add(chart, spread) // widens the y range to the bars' base, 0
+	if a.yMax > a.yMin {
+		p.Y.Min, p.Y.Max = a.yMin, a.yMax
+	}
 	p.NominalX(names...)
-	p.Legend.Add("mean ± sd", chart)
 	return p, nil
 }
 
@@ -213,6 +218,9 @@ func savePlots(path string, panels ...*plot.Plot) (err error) {
 		return errors.New("plot: nothing to draw")
 	}
 	cols := min(plotColumns, len(panels))
+	if len(panels) == 3 {
+		cols = 3
+	}
 	rows := (len(panels) + cols - 1) / cols
 	grid := make([][]*plot.Plot, rows)
 	for r := range grid {
@@ -256,14 +264,14 @@ func savePlots(path string, panels ...*plot.Plot) (err error) {
 	return nil
 }
 
-// integerTicks marks every whole number of the axis (at most about 20,
+// integerTicks marks every whole number of the axis (at most about 10,
 // then every second, fifth... one).
 type integerTicks struct{}
 
 // Ticks returns the ticks of whole numbers between lo and hi.
 func (integerTicks) Ticks(lo, hi float64) []plot.Tick {
 	step := 1.0
-	for (hi-lo)/step > 20 {
+	for (hi-lo)/step > 10 {
 		switch {
 		case step == 1:
 			step = 2
@@ -406,16 +414,33 @@ func historyPlots(h studyHistory) ([]*plot.Plot, error) {
 	return panels, nil
 }
 
-// writeHistoryPlot draws a study's history to path and says so on note.
-func writeHistoryPlot(path string, h studyHistory, note io.Writer) error {
-	panels, err := historyPlots(h)
+// checkPlotFlag checks a command's --plot path, if one is given, and
+// explains a bad one on stderr as a usage error.
+func checkPlotFlag(path string, stderr io.Writer) error {
+	if path == "" {
+		return nil
+	}
+	if err := checkPlotPath(path); err != nil {
+		fmt.Fprintf(stderr, "--plot: %v\n", err)
+		return errUsage
+	}
+	return nil
+}
+
+// writePlots draws the panels that draw returns to path, if one is given,
+// and says so on note, after label.
+func writePlots(path string, note io.Writer, label string, draw func() ([]*plot.Plot, error)) error {
+	if path == "" {
+		return nil
+	}
+	panels, err := draw()
 	if err != nil {
 		return err
 	}
 	if err := savePlots(path, panels...); err != nil {
 		return err
 	}
-	fmt.Fprintf(note, "plot written to %s\n", path)
+	fmt.Fprintf(note, "%splot written to %s\n", label, path)
 	return nil
 }
 

@@ -163,8 +163,8 @@ func TestLearnPlots(t *testing.T) {
 	}
 	panels, err := learnPlots(rep)
 	texts := drawSVG(t, panels, err)
-	for _, w := range []string{"accuracy: 4 unlike sites, 5 seeds", "balanced accuracy on the test records", "AUC on the test records",
-		"pooled", "site alone (mean)", "federated", "mean ± sd"} {
+	for _, w := range []string{"accuracy (mean ± sd over 5 seeds, 4 unlike sites)", "balanced accuracy on the test records", "AUC on the test records",
+		"pooled", "site alone (mean)", "federated", "0.8"} {
 		assert.Contains(t, texts, w)
 	}
 }
@@ -179,7 +179,7 @@ func TestSavePlotsPNG(t *testing.T) {
 	defer f.Close()
 	img, err := png.Decode(f)
 	require.NoError(t, err, "a PNG when the name ends in .png")
-	assert.Equal(t, 960, img.Bounds().Dx(), "two 5-inch panels side by side at 96 dpi")
+	assert.Equal(t, 3*480, img.Bounds().Dx(), "three 5-inch panels side by side at 96 dpi")
 }
 
 func TestPlotPaths(t *testing.T) {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"gonum.org/v1/plot"
 
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
@@ -522,11 +523,8 @@ func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fs.Usage()
 		return errUsage
 	}
-	if *plotPath != "" {
-		if err := checkPlotPath(*plotPath); err != nil {
-			fmt.Fprintf(stderr, "--plot: %v\n", err)
-			return errUsage
-		}
+	if err := checkPlotFlag(*plotPath, stderr); err != nil {
+		return err
 	}
 	contractAddr, err := parseAddress(*contract)
 	if err != nil {
@@ -549,10 +547,10 @@ func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	} else {
 		printStudy(stdout, rep)
 	}
-	if err != nil || *plotPath == "" {
+	if err != nil {
 		return err
 	}
-	return writeHistoryPlot(*plotPath, historyFromChain(rep), stderr)
+	return writePlots(*plotPath, stderr, "", func() ([]*plot.Plot, error) { return historyPlots(historyFromChain(rep)) })
 }
 
 // showStudy reads a study, its rounds, participants and strikes from the

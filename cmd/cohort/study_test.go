@@ -269,9 +269,9 @@ func TestStudyCreateAndShow(t *testing.T) {
 	assert.Equal(t, *rep, back, "the JSON report round-trips")
 
 	figure := filepath.Join(t.TempDir(), "study.svg")
-	var note bytes.Buffer
-	require.NoError(t, writeHistoryPlot(figure, historyFromChain(rep), &note))
-	assert.Contains(t, note.String(), "plot written to "+figure)
+	panels, err := historyPlots(historyFromChain(rep))
+	require.NoError(t, err)
+	require.NoError(t, savePlots(figure, panels...))
 	texts := svgTexts(t, figure)
 	for _, want := range []string{"study 1: model quality per round", "updates committed", "study 1: robust scoring per round"} {
 		assert.Contains(t, texts, want, "the strike makes the study's figure show flags")
