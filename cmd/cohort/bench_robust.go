@@ -326,17 +326,23 @@ func robustPlots(rep *robustReport) ([]*plot.Plot, error) {
 	if len(rep.Undefended) > 0 {
 		accuracy = append(accuracy, perAttack(rep.Undefended, &rep.PlainClean, " (undefended)", true, acc, accSD)...)
 	}
+	fpr := perAttack(rep.Robust, &rep.Clean, "", false, func(s robustSummary) float64 { return rate(s.FPR) }, nil)
+	// Accuracy from a tenth below the lowest to 1, so that close figures can
+	// be told apart; FPR from 0 to at least 0.1, so that no flag at all
+	// lies on the axis.
+	accLow, _ := seriesRange(accuracy)
+	_, fprHigh := seriesRange(fpr)
 	x := "malicious sites (%)"
 	panels := make([]*plot.Plot, 0, 4)
 	for _, panel := range []struct {
 		a  axes
 		ss []series
 	}{
-		{axes{title: "final accuracy (mean ± sd over seeds)", x: x, y: "accuracy", legendBottom: true}, accuracy},
+		{axes{title: "final accuracy (mean ± sd over seeds)", x: x, y: "accuracy", legendBottom: true,
+			yMin: max(0, math.Floor(10*(accLow-0.02))/10), yMax: 1}, accuracy},
 		{axes{title: "attackers flagged per round (TPR)", x: x, y: "true positive rate", yMin: 0, yMax: 1.05, legendBottom: true},
 			perAttack(rep.Robust, nil, "", false, func(s robustSummary) float64 { return rate(s.TPR) }, nil)},
-		{axes{title: "honest sites flagged per round (FPR)", x: x, y: "false positive rate"},
-			perAttack(rep.Robust, &rep.Clean, "", false, func(s robustSummary) float64 { return rate(s.FPR) }, nil)},
+		{axes{title: "honest sites flagged per round (FPR)", x: x, y: "false positive rate", yMin: 0, yMax: max(0.1, 1.2*fprHigh)}, fpr},
 		{axes{title: "backdoor attack success rate", x: x, y: "success rate", yMin: 0, yMax: 1.05},
 			perAttack(rep.Robust, nil, "", false, backdoor, nil)},
 	} {
@@ -347,6 +353,7 @@ func robustPlots(rep *robustReport) ([]*plot.Plot, error) {
 		if err != nil {
 			return nil, err
 		}
+		p.X.Min = 0 // every panel from no attacker, lined up
 		panels = append(panels, p)
 	}
 	return panels, nil

@@ -455,3 +455,22 @@ func hasPoints(ss []series) bool {
 	}
 	return false
 }
+
+// seriesRange returns the lowest and highest y of ss, spreads included,
+// ignoring NaN; lo > hi if there is none.
+func seriesRange(ss []series) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, s := range ss {
+		for k, p := range s.points {
+			if math.IsNaN(p.Y) {
+				continue
+			}
+			d := 0.0
+			if k < len(s.spread) {
+				d = s.spread[k]
+			}
+			lo, hi = math.Min(lo, p.Y-d), math.Max(hi, p.Y+d)
+		}
+	}
+	return lo, hi
+}
