@@ -1,9 +1,11 @@
 package main
 
 // plot.go draws the figures that --plot writes, with gonum.org/v1/plot: a
-// helper per chart kind (lines over a numeric axis, bars with a spread) and
-// one figure per command, drawn from the values the command already
-// computed for its tables and JSON.
+// helper per chart kind (lines over a numeric axis, bars with a spread),
+// the page that tiles them, and a study's history (study show, demo). Each
+// benchmark's figure is beside its table in bench_<name>.go; every figure
+// is drawn from the values the command already computed for its tables and
+// JSON.
 
 import (
 	"errors"
@@ -66,8 +68,9 @@ func checkPlotPath(path string) error {
 	return nil
 }
 
-// series is one named line of a panel; a NaN y leaves a gap (a figure
-// not measured there, such as a detection rate with nothing to detect).
+// series is one named line of a panel; a point with a NaN y is left out (a
+// figure not measured there, such as a detection rate with nothing to
+// detect).
 type series struct {
 	name   string
 	points plotter.XYs
@@ -133,7 +136,8 @@ func linePanel(a axes, ss ...series) (*plot.Plot, error) {
 			}
 			pts = append(pts, pt)
 			if k < len(s.spread) {
-				errs = append(errs, struct{ Low, High float64 }{s.spread[k], s.spread[k]})
+				d := finiteOr0(s.spread[k])
+				errs = append(errs, struct{ Low, High float64 }{d, d})
 			}
 		}
 		if len(pts) == 0 {
@@ -184,7 +188,7 @@ func barPanel(a axes, bars ...bar) (*plot.Plot, error) {
 	for i, b := range bars {
 		values[i], names[i] = b.mean, b.name
 		pts[i] = plotter.XY{X: float64(i), Y: b.mean}
-		errs[i].Low, errs[i].High = b.sd, b.sd
+		errs[i].Low, errs[i].High = finiteOr0(b.sd), finiteOr0(b.sd)
 	}
 	chart, err := plotter.NewBarChart(values, panelWidth/vg.Length(2*max(len(bars), 1)+1))
 	if err != nil {
@@ -259,6 +263,7 @@ func savePlots(path string, panels ...*plot.Plot) (err error) {
 		}
 	}()
 	if _, err := page.WriteTo(f); err != nil {
+		_ = os.Remove(path) // no half-written figure
 		return fmt.Errorf("plot: writing %s: %w", path, err)
 	}
 	return nil
@@ -473,4 +478,13 @@ func seriesRange(ss []series) (lo, hi float64) {
 		}
 	}
 	return lo, hi
+}
+
+// finiteOr0 is x, or 0 for NaN and infinities: a spread that was not
+// measured (one seed) is drawn as none.
+func finiteOr0(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return x
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
 )
 
 // svgTexts parses an SVG file as XML and returns the text of its <text>
@@ -263,4 +265,25 @@ func TestBenchHEPlot(t *testing.T) {
 	var rep heBenchReport
 	require.NoError(t, json.Unmarshal(out.Bytes(), &rep), "the JSON is printed before the plot fails")
 	assert.Len(t, rep.Results, 2)
+}
+
+// TestPlotsOfUnmeasuredFigures draws panels whose figures were not all
+// measured (NaN and infinite values, points a log axis cannot show): they
+// are left out, not an error, and the page stays well-formed.
+func TestPlotsOfUnmeasuredFigures(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	lines, err := linePanel(axes{title: "gaps", x: "x", y: "y", logX: true, logY: true},
+		series{name: "some", points: plotter.XYs{{X: 0, Y: 1}, {X: 10, Y: nan}, {X: 100, Y: -1}, {X: 1000, Y: 2}}, spread: []float64{nan, inf, 0, 0.1}},
+		series{name: "none", points: plotter.XYs{{X: 1, Y: nan}}})
+	require.NoError(t, err)
+	spread, err := linePanel(axes{title: "spread", x: "x", y: "y"},
+		series{name: "unmeasured spread", points: plotter.XYs{{X: 1, Y: 1}, {X: 2, Y: inf}}, spread: []float64{nan, nan}})
+	require.NoError(t, err)
+	bars, err := barPanel(axes{title: "one seed", y: "accuracy"}, bar{name: "a", mean: 0.9, sd: nan}, bar{name: "b", mean: 0.8, sd: inf})
+	require.NoError(t, err)
+	texts := drawSVG(t, []*plot.Plot{lines, spread, bars}, nil)
+	assert.Contains(t, texts, "some")
+	assert.NotContains(t, texts, "none", "a series with no point has no legend entry")
+	assert.Contains(t, texts, "unmeasured spread")
+	assert.Contains(t, texts, "one seed")
 }
