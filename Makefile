@@ -12,9 +12,10 @@ all: build
 build:
 	$(GO) build -o $(BIN)/cohort ./cmd/cohort
 
-## demo: a whole federated study (3 hospitals x 5 rounds) on the embedded chain.
+## demo: a whole federated study (3 hospitals x 5 rounds) on the embedded chain;
+## its report in bin/demo-report.json, its history drawn in bin/demo-report.svg.
 demo: build
-	$(BIN)/cohort demo --hospitals 3 --rounds 5 --report $(BIN)/demo-report.json
+	$(BIN)/cohort demo --hospitals 3 --rounds 5 --report $(BIN)/demo-report.json --plot $(BIN)/demo-report.svg
 
 ## test: every unit, integration and end-to-end test (the geth integration tests included).
 test: geth

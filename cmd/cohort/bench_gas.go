@@ -133,7 +133,9 @@ func benchGas(ctx context.Context, counts []int, progress io.Writer) (*gasReport
 	}
 	for _, n := range counts {
 		fmt.Fprintf(progress, "bench gas: measuring a study with %d hospitals...\n", n)
+		stop := noteWhile(progress, noteEvery, fmt.Sprintf("bench gas: %d hospitals", n))
 		run, transfer, err := gasMeasure(ctx, n)
+		stop()
 		if err != nil {
 			return nil, fmt.Errorf("measuring gas with %d hospitals: %w", n, err)
 		}

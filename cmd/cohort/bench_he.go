@@ -13,6 +13,9 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+
 	"github.com/cohort-fl/cohort/aggregation"
 )
 
@@ -50,12 +53,16 @@ type heBenchReport struct {
 }
 
 func runBenchHE(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("bench he", "bench he [--json] [--parties 10,100] [--params 10000,100000,1000000]", stderr)
+	fs := newFlagSet("bench he", "bench he [--json] [--parties 10,100] [--params 10000,100000,1000000] [--plot FILE.svg]", stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
 	partiesFlag := fs.String("parties", "10,100", "comma-separated participant counts")
 	paramsFlag := fs.String("params", "10000,100000,1000000", "comma-separated update lengths")
 	distinct := fs.Int("distinct", 4, "encrypt at most this many distinct updates per cell and copy them for the other parties")
+	plotPath := fs.String("plot", "", plotFlagUsage+": aggregation time against parameters, encrypted and plaintext, and bytes per parameter")
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := checkPlotFlag(*plotPath, stderr); err != nil {
 		return err
 	}
 	parties, err := parsePositiveInts("parties", *partiesFlag)
@@ -91,14 +98,24 @@ func runBenchHE(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			}
 			// Each party's update takes about 48 bytes per parameter in memory.
 			fmt.Fprintf(stderr, "bench he: %d parties x %d parameters (about %d MB of updates in memory)\n", n, length, n*length*48>>20)
+			stop := noteWhile(stderr, noteEvery, fmt.Sprintf("bench he: %d parties x %d parameters", n, length))
 			r, err := heBenchCell(s, sks, pk, length, min(n, *distinct))
+			stop()
 			if err != nil {
 				return err
 			}
 			report.Results = append(report.Results, r)
 		}
 	}
-	if *asJSON {
+	if err := printHEBench(stdout, report, *asJSON, *distinct); err != nil {
+		return err
+	}
+	return writePlots(*plotPath, stderr, "bench he: ", func() ([]*plot.Plot, error) { return hePlots(report) })
+}
+
+// printHEBench prints the report as JSON or as a table.
+func printHEBench(stdout io.Writer, report heBenchReport, asJSON bool, distinct int) error {
+	if asJSON {
 		return writeJSON(stdout, report)
 	}
 	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', tabwriter.AlignRight)
@@ -111,8 +128,45 @@ func runBenchHE(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "GOMAXPROCS %d; ratio = encrypted / %s; at most %d distinct encryptions per cell, copied for the other parties\n", report.GOMAXPROCS, report.Baseline, *distinct)
+	fmt.Fprintf(stdout, "GOMAXPROCS %d; ratio = encrypted / %s; at most %d distinct encryptions per cell, copied for the other parties\n", report.GOMAXPROCS, report.Baseline, distinct)
 	return nil
+}
+
+// hePlots draws aggregation time against parameters (log-log), encrypted
+// and plaintext, for each number of parties, and the bytes per parameter
+// of an update, the aggregate and a decryption share.
+func hePlots(report heBenchReport) ([]*plot.Plot, error) {
+	var times []series
+	bytes := []series{{name: "update"}, {name: "aggregate"}, {name: "decryption share", dashed: true}}
+	var parties []int
+	for _, r := range report.Results {
+		i := slices.Index(parties, r.Parties)
+		if i < 0 {
+			i = len(parties)
+			parties = append(parties, r.Parties)
+			times = append(times,
+				series{name: fmt.Sprintf("encrypted, n = %d", r.Parties)},
+				series{name: fmt.Sprintf("plaintext, n = %d", r.Parties), dashed: true})
+		}
+		x := float64(r.Parameters)
+		times[2*i].points = append(times[2*i].points, plotter.XY{X: x, Y: r.AggregateSeconds})
+		times[2*i+1].points = append(times[2*i+1].points, plotter.XY{X: x, Y: r.PlainSeconds})
+		if i == 0 { // the sizes do not depend on the number of parties
+			for k, v := range []float64{r.UpdateBytes, r.AggregateBytes, r.ShareBytes} {
+				bytes[k].points = append(bytes[k].points, plotter.XY{X: x, Y: v})
+			}
+		}
+	}
+	timePanel, err := linePanel(axes{title: "weighted sum of n updates", x: "parameters", y: "seconds (best of 5)", logX: true, logY: true}, times...)
+	if err != nil {
+		return nil, err
+	}
+	timePanel.Y.Max *= 30 // room for the legend above the lines
+	bytesPanel, err := linePanel(axes{title: "ciphertext size", x: "parameters", y: "bytes per parameter", logX: true, countY: true}, bytes...)
+	if err != nil {
+		return nil, err
+	}
+	return []*plot.Plot{timePanel, bytesPanel}, nil
 }
 
 func parsePositiveInts(name, list string) ([]int, error) {

@@ -12,6 +12,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"gonum.org/v1/plot"
+
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
@@ -102,7 +104,7 @@ type learnReport struct {
 
 func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	d := defaultLearnBench()
-	fs := newFlagSet("bench learn", "bench learn --data FILE --schema FILE [--sites 4] [--seeds 5] [--rounds R] [--json]", stderr)
+	fs := newFlagSet("bench learn", "bench learn --data FILE --schema FILE [--sites 4] [--seeds 5] [--rounds R] [--json] [--plot FILE.svg]", stderr)
 	data := fs.String("data", "", "CSV file of the whole data set (required)")
 	schema := fs.String("schema", "", "JSON schema of the CSV file (required)")
 	sites := fs.Int("sites", d.sites, "number of unlike sites to split the training records into")
@@ -118,6 +120,7 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	sizeRatio := fs.Float64("size-ratio", d.skew.SizeRatio, "largest over smallest site size")
 	labelSkew := fs.Float64("label-skew", d.skew.LabelSkew, "label skew in [0, 1): 0 gives every site the pooled prevalence")
 	asJSON := fs.Bool("json", false, "print one JSON object to stdout")
+	plotPath := fs.String("plot", "", plotFlagUsage+": pooled, site-alone and federated accuracy, balanced accuracy and AUC, mean ± sd over seeds")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -125,6 +128,9 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintln(stderr, "--data and --schema are required")
 		fs.Usage()
 		return errUsage
+	}
+	if err := checkPlotFlag(*plotPath, stderr); err != nil {
+		return err
 	}
 	if *sites < 1 || *seeds < 1 || *rounds < 1 {
 		fmt.Fprintln(stderr, "--sites, --seeds and --rounds must be at least 1")
@@ -160,10 +166,50 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return err
 	}
 	if *asJSON {
-		return writeJSON(stdout, rep)
+		err = writeJSON(stdout, rep)
+	} else {
+		printLearnReport(stdout, rep)
 	}
-	printLearnReport(stdout, rep)
-	return nil
+	if err != nil {
+		return err
+	}
+	return writePlots(*plotPath, stderr, "bench learn: ", func() ([]*plot.Plot, error) { return learnPlots(rep) })
+}
+
+// learnPlots draws pooled, site-alone and federated training side by side:
+// accuracy, balanced accuracy and AUC, each a bar of the mean over seeds
+// with the standard deviation as its spread.
+func learnPlots(rep *learnReport) ([]*plot.Plot, error) {
+	title := fmt.Sprintf("mean ± sd over %d seeds, %d unlike sites", rep.Seeds, rep.Sites)
+	var panels []*plot.Plot
+	for _, m := range []struct {
+		name string
+		pick func(learnSummary) meanSD
+	}{
+		{"accuracy", func(s learnSummary) meanSD { return s.Accuracy }},
+		{"balanced accuracy", func(s learnSummary) meanSD { return s.BalancedAccuracy }},
+		{"AUC", func(s learnSummary) meanSD { return s.AUC }},
+	} {
+		var bars []bar
+		low := 1.0
+		for _, t := range []struct {
+			name string
+			s    learnSummary
+		}{{"pooled", rep.Pooled}, {"site alone (mean)", rep.SiteAlone}, {"federated", rep.Federated}} {
+			v := m.pick(t.s)
+			bars = append(bars, bar{name: t.name, mean: v.Mean, sd: v.SD})
+			low = min(low, v.Mean-v.SD)
+		}
+		// The axis starts a little below the lowest bar's spread, at a
+		// tenth, so that figures near 1 can be told apart.
+		yMin := max(0, math.Floor(10*(low-0.02))/10)
+		p, err := barPanel(axes{title: m.name + " (" + title + ")", y: m.name + " on the test records", yMin: yMin, yMax: 1.0}, bars...)
+		if err != nil {
+			return nil, err
+		}
+		panels = append(panels, p)
+	}
+	return panels, nil
 }
 
 // benchLearn runs every seed and summarises; progress goes to progress.
@@ -182,6 +228,7 @@ func benchLearn(ctx context.Context, cfg learnBenchConfig, progress io.Writer) (
 		Skew: cfg.skew, Spec: cfg.spec, Local: cfg.local, Central: cfg.central,
 	}
 	rep.Skew.Sites = cfg.sites
+	fmt.Fprintf(progress, "bench learn: %d seeds; each trains pooled, at each of %d sites alone and federated (%d encrypted rounds), a line as each ends\n", cfg.seeds, cfg.sites, cfg.rounds)
 	for i := range cfg.seeds {
 		seed := int64(i + 1)
 		r, err := learnOneSeed(ctx, cfg, schema, seed)

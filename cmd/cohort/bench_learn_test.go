@@ -39,8 +39,10 @@ func TestBenchLearnShort(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	var out, progress bytes.Buffer
-	err := runBenchLearn(ctx, []string{"--data", wdbcData, "--schema", wdbcSchema, "--seeds", "1", "--rounds", "3", "--local-epochs", "5", "--epochs", "15", "--json"}, &out, &progress)
+	figure := filepath.Join(t.TempDir(), "learn.svg")
+	err := runBenchLearn(ctx, []string{"--data", wdbcData, "--schema", wdbcSchema, "--seeds", "1", "--rounds", "3", "--local-epochs", "5", "--epochs", "15", "--json", "--plot", figure}, &out, &progress)
 	require.NoError(t, err, progress.String())
+	assert.Contains(t, svgTexts(t, figure), "site alone (mean)")
 	var rep learnReport
 	require.NoError(t, json.Unmarshal(out.Bytes(), &rep), "one JSON object on stdout")
 	t.Logf("pooled %.4f, site alone %.4f, federated %.4f", rep.Pooled.Accuracy.Mean, rep.SiteAlone.Accuracy.Mean, rep.Federated.Accuracy.Mean)

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
 
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
@@ -199,7 +201,7 @@ type robustReport struct {
 
 func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	d := defaultRobustBench()
-	fs := newFlagSet("bench robust", "bench robust --data FILE --schema FILE [--sites 20] [--seeds 3] [--fractions 0,0.1,0.2,0.3,0.4] [--attacks sign-flip,scaling,noise,label-flip,backdoor] [--rounds R] [--json]", stderr)
+	fs := newFlagSet("bench robust", "bench robust --data FILE --schema FILE [--sites 20] [--seeds 3] [--fractions 0,0.1,0.2,0.3,0.4] [--attacks sign-flip,scaling,noise,label-flip,backdoor] [--rounds R] [--json] [--plot FILE.svg]", stderr)
 	data := fs.String("data", "", "CSV file of the whole data set (required)")
 	schema := fs.String("schema", "", "JSON schema of the CSV file (required)")
 	sites := fs.Int("sites", d.sites, "number of unlike sites to split the training records into")
@@ -213,6 +215,7 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 	model := fs.String("model", "logistic", "model: logistic, or mlp:W for an MLP with one hidden layer of W units (mlp alone: 16); the MLP's scores carry 64 projections")
 	studyTimeout := fs.Duration("study-timeout", d.studyTimeout, "longest one study may run before it counts as failed")
 	asJSON := fs.Bool("json", false, "print one JSON object to stdout")
+	plotPath := fs.String("plot", "", plotFlagUsage+": per attack, accuracy, detection TPR and FPR (and backdoor success) against the share of malicious sites")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -220,6 +223,9 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 		fmt.Fprintln(stderr, "--data and --schema are required")
 		fs.Usage()
 		return errUsage
+	}
+	if err := checkPlotFlag(*plotPath, stderr); err != nil {
+		return err
 	}
 	if *sites < 2 || *seeds < 1 || *rounds < 1 || *root < 2 {
 		fmt.Fprintln(stderr, "--sites and --root must be at least 2, --seeds and --rounds at least 1")
@@ -270,10 +276,87 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 		return err
 	}
 	if *asJSON {
-		return writeJSON(stdout, rep)
+		err = writeJSON(stdout, rep)
+	} else {
+		printRobustReport(stdout, rep)
 	}
-	printRobustReport(stdout, rep)
-	return nil
+	if err != nil {
+		return err
+	}
+	return writePlots(*plotPath, stderr, "bench robust: ", func() ([]*plot.Plot, error) { return robustPlots(rep) })
+}
+
+// robustPlots draws, per attack, robust aggregation's accuracy (and plain
+// weighted averaging's, with --undefended), detection TPR and FPR, and the
+// backdoor's success rate against the share of malicious sites. The point
+// at 0% is the run without attackers.
+func robustPlots(rep *robustReport) ([]*plot.Plot, error) {
+	rate := func(p *float64) float64 { return ptrValue(p, math.NaN()) }
+	backdoor := func(s robustSummary) float64 {
+		if s.BackdoorSuccess == nil {
+			return math.NaN()
+		}
+		return s.BackdoorSuccess.Mean
+	}
+	perAttack := func(sums []robustSummary, clean *robustSummary, suffix string, dashed bool, y func(robustSummary) float64, sd func(robustSummary) float64) []series {
+		var out []series
+		for _, name := range rep.Attacks {
+			s := series{name: name + suffix, dashed: dashed}
+			add := func(sum robustSummary) {
+				s.points = append(s.points, plotter.XY{X: 100 * sum.Fraction, Y: y(sum)})
+				if sd != nil {
+					s.spread = append(s.spread, sd(sum))
+				}
+			}
+			if clean != nil {
+				add(*clean)
+			}
+			for _, sum := range sums {
+				if sum.Attack == name {
+					add(sum)
+				}
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	acc := func(s robustSummary) float64 { return s.Accuracy.Mean }
+	accSD := func(s robustSummary) float64 { return s.Accuracy.SD }
+	accuracy := perAttack(rep.Robust, &rep.Clean, "", false, acc, accSD)
+	if len(rep.Undefended) > 0 {
+		accuracy = append(accuracy, perAttack(rep.Undefended, &rep.PlainClean, " (undefended)", true, acc, accSD)...)
+	}
+	fpr := perAttack(rep.Robust, &rep.Clean, "", false, func(s robustSummary) float64 { return rate(s.FPR) }, nil)
+	// Accuracy from a tenth below the lowest to 1, so that close figures can
+	// be told apart; FPR from 0 to at least 0.1, so that no flag at all
+	// lies on the axis.
+	accLow, _ := seriesRange(accuracy)
+	_, fprHigh := seriesRange(fpr)
+	x := "malicious sites (%)"
+	panels := make([]*plot.Plot, 0, 4)
+	for _, panel := range []struct {
+		a  axes
+		ss []series
+	}{
+		{axes{title: "final accuracy (mean ± sd over seeds)", x: x, y: "accuracy", legendBottom: true,
+			yMin: max(0, math.Floor(10*(accLow-0.02))/10), yMax: 1}, accuracy},
+		{axes{title: "attackers flagged per round (TPR)", x: x, y: "true positive rate", yMin: 0, yMax: 1.05, legendBottom: true},
+			perAttack(rep.Robust, nil, "", false, func(s robustSummary) float64 { return rate(s.TPR) }, nil)},
+		{axes{title: "honest sites flagged per round (FPR)", x: x, y: "false positive rate", yMin: 0, yMax: max(0.1, 1.2*fprHigh)}, fpr},
+		{axes{title: "backdoor attack success rate", x: x, y: "success rate", yMin: 0, yMax: 1.05},
+			perAttack(rep.Robust, nil, "", false, backdoor, nil)},
+	} {
+		if !hasPoints(panel.ss) {
+			continue // no backdoor attack run
+		}
+		p, err := linePanel(panel.a, panel.ss...)
+		if err != nil {
+			return nil, err
+		}
+		p.X.Min = 0 // every panel from no attacker, lined up
+		panels = append(panels, p)
+	}
+	return panels, nil
 }
 
 // parseModelFlag reads --model: "logistic", "mlp" or "mlp:W".
@@ -377,6 +460,7 @@ func benchRobust(ctx context.Context, cfg robustBenchConfig, progress io.Writer)
 				}
 			}
 		}
+		fmt.Fprintf(progress, "bench robust: seed %d of %d: %d studies of %d sites x %d rounds, a line as each ends\n", seed, cfg.seeds, len(jobs), cfg.sites, cfg.rounds)
 		for _, j := range jobs {
 			sctx, cancel := context.WithTimeoutCause(ctx, cfg.studyTimeout, fmt.Errorf("the study did not finish within --study-timeout %s", cfg.studyTimeout))
 			run, err := robustStudy(sctx, cfg, sd, j.name, j.frac, j.robust, quorum)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -28,9 +29,11 @@ func TestBenchRobustShort(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	var out, progress bytes.Buffer
-	err := runBenchRobust(ctx, []string{"--data", wdbcData, "--schema", wdbcSchema, "--json",
+	figure := filepath.Join(t.TempDir(), "robust.svg")
+	err := runBenchRobust(ctx, []string{"--data", wdbcData, "--schema", wdbcSchema, "--json", "--plot", figure,
 		"--sites", "4", "--seeds", "1", "--attacks", "sign-flip", "--fractions", "0,0.25", "--rounds", "2"}, &out, &progress)
 	require.NoError(t, err, progress.String())
+	assert.Contains(t, svgTexts(t, figure), "attackers flagged per round (TPR)")
 	var rep robustReport
 	require.NoError(t, json.Unmarshal(out.Bytes(), &rep), "one JSON object on stdout")
 	t.Logf("progress:\n%s", progress.String())

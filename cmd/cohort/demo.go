@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"gonum.org/v1/plot"
 
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
@@ -43,7 +44,7 @@ type finalFigures struct {
 }
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("demo", "demo [--hospitals N | --data site1.csv,site2.csv,... --schema schema.json] [--rounds R] [--seed S] [--report PATH]", stderr)
+	fs := newFlagSet("demo", "demo [--hospitals N | --data site1.csv,site2.csv,... --schema schema.json] [--rounds R] [--seed S] [--report PATH] [--plot FILE.svg]", stderr)
 	hospitals := fs.Int("hospitals", 3, "number of hospitals, each with its own synthetic cohort (ignored with --data)")
 	dataFiles := fs.String("data", "", "comma-separated CSV files, one per hospital, instead of synthetic cohorts (needs --schema)")
 	schemaFile := fs.String("schema", "", "JSON schema of the --data files")
@@ -51,6 +52,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	rounds := fs.Int("rounds", 5, "number of training rounds")
 	seed := fs.Int64("seed", 1, "seed of the synthetic cohorts, the initial model and local training")
 	report := fs.String("report", "", "write a JSON report of the study to this path")
+	plotPath := fs.String("plot", "", plotFlagUsage+": accuracy, AUC (each site's accuracy too) and loss, contributors and flagged updates per round")
 	dataDir := fs.String("data-dir", "", "where the coordinator and the hospitals keep their state (default: a temporary directory)")
 	verbose := fs.Bool("v", false, "log every protocol step")
 	robust := fs.Bool("robust", false, "score every encrypted update against the researcher's reference update (FLTrust-style trust weights, flags and strikes on chain); on with --malicious")
@@ -62,6 +64,9 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *hospitals < 1 || *rounds < 1 {
 		fmt.Fprintln(stderr, "--hospitals and --rounds must be at least 1")
 		return errUsage
+	}
+	if err := checkPlotFlag(*plotPath, stderr); err != nil {
+		return err
 	}
 	var sites []records.Site
 	var scales []float64
@@ -133,7 +138,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		fmt.Fprintf(stdout, "report written to %s\n", *report)
 	}
-	return nil
+	return writePlots(*plotPath, stdout, "", func() ([]*plot.Plot, error) { return historyPlots(historyFromDemo(rep)) })
 }
 
 // demo runs a local study, printing a progress line per round and a summary.

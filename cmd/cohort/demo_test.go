@@ -210,11 +210,15 @@ func TestDemoCommand(t *testing.T) {
 		t.Skip("end-to-end study")
 	}
 	var out, errOut bytes.Buffer
-	report := t.TempDir() + "/report.json"
-	code := run(context.Background(), []string{"demo", "--hospitals", "2", "--rounds", "1", "--report", report}, &out, &errOut)
+	report, figure := t.TempDir()+"/report.json", t.TempDir()+"/report.svg"
+	code := run(context.Background(), []string{"demo", "--hospitals", "2", "--rounds", "1", "--report", report, "--plot", figure}, &out, &errOut)
 	require.Equal(t, 0, code, "stderr: %s", errOut.String())
 	assert.Contains(t, out.String(), "patients signed grants (EIP-712) that their hospitals relayed on chain")
 	assert.Contains(t, out.String(), "round 1/1")
 	assert.Contains(t, out.String(), "final model: accuracy")
 	assert.FileExists(t, report)
+	assert.Contains(t, out.String(), "plot written to "+figure)
+	texts := svgTexts(t, figure)
+	assert.Contains(t, texts, "hospital-2 accuracy", "the demo's figure has each site's accuracy")
+	assert.Contains(t, texts, "updates aggregated")
 }

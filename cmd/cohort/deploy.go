@@ -133,7 +133,9 @@ Flags:
 	}
 	defer chain.Close()
 	fmt.Fprintf(stderr, "deploying the Cohort contract from %s with %d founding members on chain %s\n", deployer, len(founders), chain.ChainID())
+	stop := noteWhile(stderr, noteEvery, "deploying: waiting for the transaction to be mined")
 	d, err := deployCohort(ctx, chain, deployer, founders, uint8(*quorum))
+	stop()
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"gonum.org/v1/plot"
 
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
@@ -508,11 +509,12 @@ type strikeReport struct {
 }
 
 func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("study show", "study show --eth-rpc URL --contract ADDR --study S [--json]", stderr)
+	fs := newFlagSet("study show", "study show --eth-rpc URL --contract ADDR --study S [--json] [--plot FILE.svg]", stderr)
 	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
 	contract := fs.String("contract", "", "address of the Cohort contract (required)")
 	id := fs.Uint64("study", 0, "study id (required)")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of tables")
+	plotPath := fs.String("plot", "", plotFlagUsage+": accuracy, AUC and loss, contributors and flagged updates per round")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -520,6 +522,9 @@ func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fmt.Fprintln(stderr, "--eth-rpc, --contract and --study are required")
 		fs.Usage()
 		return errUsage
+	}
+	if err := checkPlotFlag(*plotPath, stderr); err != nil {
+		return err
 	}
 	contractAddr, err := parseAddress(*contract)
 	if err != nil {
@@ -538,10 +543,14 @@ func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	if *asJSON {
-		return json.NewEncoder(stdout).Encode(rep)
+		err = json.NewEncoder(stdout).Encode(rep)
+	} else {
+		printStudy(stdout, rep)
 	}
-	printStudy(stdout, rep)
-	return nil
+	if err != nil {
+		return err
+	}
+	return writePlots(*plotPath, stderr, "", func() ([]*plot.Plot, error) { return historyPlots(historyFromChain(rep)) })
 }
 
 // showStudy reads a study, its rounds, participants and strikes from the

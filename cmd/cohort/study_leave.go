@@ -106,12 +106,16 @@ Flags:
 // a round is open: well within the coordinator's enrolment window.
 const leavePoll = 500 * time.Millisecond
 
+// leaveNotePolls is how many polls `study leave --wait` lets pass between
+// two lines saying it is still waiting (10 s at leavePoll).
+const leaveNotePolls = 20
+
 // leaveBetweenRounds leaves as leaveStudy does; while a round is open it
 // waits up to wait, reading the chain every poll, and leaves in the gap
 // after the round closes. It reports the wait on progress.
 func leaveBetweenRounds(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account, id uint64, member common.Address, wait, poll time.Duration, progress io.Writer) (*studyLeft, error) {
 	deadline := time.Now().Add(wait)
-	waiting := false
+	waiting, waitingFor, polls := false, uint32(0), 0
 	for {
 		s, err := ledger.Study(ctx, id)
 		if err != nil {
@@ -124,10 +128,20 @@ func leaveBetweenRounds(ctx context.Context, ledger *contracts.Ledger, account *
 			}
 			// The next round opened first: wait for it to close.
 		}
-		if !waiting {
+		polls++
+		switch {
+		case !waiting:
 			fmt.Fprintf(progress, "round %d of study %d is open; waiting up to %s for it to close\n", s.CurrentRound, id, wait)
-			waiting = true
+			waiting, polls = true, 0
+		case s.CurrentRound != waitingFor:
+			fmt.Fprintf(progress, "round %d opened before the leave landed; waiting for it to close\n", s.CurrentRound)
+			polls = 0
+		case polls >= leaveNotePolls:
+			fmt.Fprintf(progress, "still waiting: round %d of study %d is open, %s of the wait left\n",
+				s.CurrentRound, id, time.Until(deadline).Round(time.Second))
+			polls = 0
 		}
+		waitingFor = s.CurrentRound
 		select {
 		case <-ctx.Done():
 			return nil, fmt.Errorf("waiting for round %d to close: %w", s.CurrentRound, ctx.Err())

@@ -268,6 +268,15 @@ func TestStudyCreateAndShow(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, *rep, back, "the JSON report round-trips")
 
+	figure := filepath.Join(t.TempDir(), "study.svg")
+	panels, err := historyPlots(historyFromChain(rep))
+	require.NoError(t, err)
+	require.NoError(t, savePlots(figure, panels...))
+	texts := svgTexts(t, figure)
+	for _, want := range []string{"study 1: model quality per round", "updates committed", "study 1: robust scoring per round"} {
+		assert.Contains(t, texts, want, "the strike makes the study's figure show flags")
+	}
+
 	_, err = showStudy(ctx, ledger, chain.ChainID().Uint64(), 9)
 	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
 }
@@ -367,11 +376,13 @@ func TestStudyLeaveWaits(t *testing.T) {
 	require.ErrorIs(t, err, contracts.ErrRoundStillOpen, "the round outlasted the wait")
 
 	left := make(chan error, 1)
+	var waiting syncBuffer
 	go func() {
-		_, err := leaveBetweenRounds(ctx, ledger, hs[2], id, common.Address{}, 20*time.Second, 10*time.Millisecond, &progress)
+		_, err := leaveBetweenRounds(ctx, ledger, hs[2], id, common.Address{}, 20*time.Second, 10*time.Millisecond, &waiting)
 		left <- err
 	}()
-	time.Sleep(300 * time.Millisecond)
+	require.Eventually(t, func() bool { return strings.Contains(waiting.String(), "still waiting: round 1") },
+		10*time.Second, 10*time.Millisecond, "a long wait says now and then that it is still waiting")
 	closeRound(1)
 	time.Sleep(250 * time.Millisecond) // the coordinator's enrolment window
 	open(2)
@@ -381,7 +392,7 @@ func TestStudyLeaveWaits(t *testing.T) {
 	default:
 		t.Fatal("the leave did not land in the gap between rounds 1 and 2")
 	}
-	assert.Contains(t, progress.String(), fmt.Sprintf("round 1 of study %d is open; waiting up to 20s for it to close", id))
+	assert.Contains(t, waiting.String(), fmt.Sprintf("round 1 of study %d is open; waiting up to 20s for it to close", id))
 	ok, err := ledger.IsParticipant(ctx, id, hs[2].Address())
 	require.NoError(t, err)
 	assert.False(t, ok, "left before round 2")

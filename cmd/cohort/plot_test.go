@@ -1,0 +1,289 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"image/png"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+)
+
+// svgTexts parses an SVG file as XML and returns the text of its <text>
+// elements: the titles, axis labels, ticks and legend entries.
+func svgTexts(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.NotEmpty(t, b)
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	var texts []string
+	var inText, sawSVG bool
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		require.NoError(t, err, "the SVG must be well-formed XML")
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			sawSVG = sawSVG || tok.Name.Local == "svg"
+			inText = tok.Name.Local == "text"
+		case xml.EndElement:
+			inText = false
+		case xml.CharData:
+			if inText {
+				texts = append(texts, strings.TrimSpace(string(tok)))
+			}
+		}
+	}
+	require.True(t, sawSVG, "an <svg> root element")
+	return texts
+}
+
+// drawSVG saves panels to an SVG file and returns its texts.
+func drawSVG(t *testing.T, panels []*plot.Plot, err error) []string {
+	t.Helper()
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "figure.svg")
+	require.NoError(t, savePlots(path, panels...))
+	return svgTexts(t, path)
+}
+
+func TestHistoryPlots(t *testing.T) {
+	chainReport := &studyReport{
+		ID: 7,
+		RoundHistory: []roundReport{
+			{Number: 1, Status: "closed", Commitments: 4, Aggregated: 4, Accuracy: 0.8, AUC: 0.9, Loss: 0.4, ScoresHash: common.HexToHash("0x01")},
+			{Number: 2, Status: "closed", Commitments: 4, Aggregated: 3, Accuracy: 0.85, AUC: 0.92, Loss: 0.3, ScoresHash: common.HexToHash("0x02")},
+			{Number: 3, Status: "open", Commitments: 2},
+		},
+		Strikes: []strikeReport{{Round: 1}, {Round: 2}},
+	}
+	plain := &studyReport{ID: 8, RoundHistory: []roundReport{{Number: 1, Status: "closed", Commitments: 3, Aggregated: 3, Accuracy: 0.7, AUC: 0.8, Loss: 0.5}}}
+	demoRep := &demoReport{
+		StudyID:      1,
+		Participants: []participantInfo{{Name: "hospital-1"}, {Name: "hospital-2"}},
+		Rounds: []roundFigures{
+			{Round: 1, Accuracy: 0.8, AUC: 0.9, Loss: 0.4, Participants: 2, Sites: []siteRoundMetrics{{Name: "hospital-1"}, {Name: "hospital-2"}}},
+			{Round: 2, Accuracy: 0.9, AUC: 0.95, Loss: 0.3, Participants: 2, Sites: []siteRoundMetrics{{Name: "hospital-1"}, {Name: "hospital-2"}}},
+		},
+	}
+	tests := []struct {
+		name          string
+		history       studyHistory
+		want, notWant []string
+	}{
+		{"robust study from the chain", historyFromChain(chainReport),
+			[]string{"study 7: model quality per round", "accuracy", "AUC", "loss", "round", "updates committed", "updates aggregated", "study 7: robust scoring per round", "flagged (a strike each)"},
+			[]string{"hospital-1 accuracy"}},
+		{"plain study from the chain", historyFromChain(plain),
+			[]string{"study 8: loss per round", "updates committed"},
+			[]string{"flagged (a strike each)"}},
+		{"demo with per-site metrics", historyFromDemo(demoRep),
+			[]string{"demo study 1: model quality per round", "hospital-1 accuracy", "hospital-2 accuracy", "updates aggregated"},
+			[]string{"updates committed", "flagged (a strike each)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			panels, err := historyPlots(tt.history)
+			texts := drawSVG(t, panels, err)
+			for _, w := range tt.want {
+				assert.Contains(t, texts, w)
+			}
+			for _, w := range tt.notWant {
+				assert.NotContains(t, texts, w)
+			}
+		})
+	}
+	h := historyFromChain(chainReport)
+	require.Len(t, h.rounds, 3)
+	assert.Equal(t, 1, h.rounds[1].flagged, "one strike in round 2")
+	assert.False(t, h.rounds[2].closed, "the open round has no metrics yet")
+}
+
+func TestHEPlots(t *testing.T) {
+	report := heBenchReport{Results: []heBenchResult{
+		{Parties: 10, Parameters: 10000, AggregateSeconds: 0.01, PlainSeconds: 0.0001, UpdateBytes: 53, AggregateBytes: 40, ShareBytes: 20},
+		{Parties: 10, Parameters: 100000, AggregateSeconds: 0.1, PlainSeconds: 0.001, UpdateBytes: 53, AggregateBytes: 40, ShareBytes: 20},
+		{Parties: 100, Parameters: 10000, AggregateSeconds: 0.1, PlainSeconds: 0.001, UpdateBytes: 53, AggregateBytes: 40, ShareBytes: 20},
+		{Parties: 100, Parameters: 100000, AggregateSeconds: 1, PlainSeconds: 0.01, UpdateBytes: 53, AggregateBytes: 40, ShareBytes: 20},
+	}}
+	panels, err := hePlots(report)
+	texts := drawSVG(t, panels, err)
+	for _, w := range []string{"weighted sum of n updates", "parameters", "seconds (best of 5)", "encrypted, n = 10", "plaintext, n = 10",
+		"encrypted, n = 100", "plaintext, n = 100", "bytes per parameter", "update", "aggregate", "decryption share"} {
+		assert.Contains(t, texts, w)
+	}
+}
+
+func TestRobustPlots(t *testing.T) {
+	tpr, fpr, zero := 1.0, 0.02, 0.0
+	rep := &robustReport{
+		Attacks:    []string{"sign-flip", "backdoor"},
+		Clean:      robustSummary{Attack: "none", Robust: true, Accuracy: meanSD{0.95, 0.01}, FPR: &zero},
+		PlainClean: robustSummary{Attack: "none", Accuracy: meanSD{0.95, 0.01}},
+		Robust: []robustSummary{
+			{Attack: "sign-flip", Fraction: 0.1, Robust: true, Accuracy: meanSD{0.94, 0.01}, TPR: &tpr, FPR: &fpr},
+			{Attack: "sign-flip", Fraction: 0.3, Robust: true, Accuracy: meanSD{0.93, 0.02}, TPR: &tpr, FPR: &fpr},
+			{Attack: "backdoor", Fraction: 0.1, Robust: true, Accuracy: meanSD{0.94, 0.01}, TPR: &tpr, FPR: &fpr, BackdoorSuccess: &meanSD{0.01, 0}},
+		},
+		Undefended: []robustSummary{{Attack: "sign-flip", Fraction: 0.1, Accuracy: meanSD{0.5, 0.1}}},
+	}
+	panels, err := robustPlots(rep)
+	texts := drawSVG(t, panels, err)
+	for _, w := range []string{"final accuracy (mean ± sd over seeds)", "malicious sites (%)", "sign-flip", "backdoor", "sign-flip (undefended)",
+		"true positive rate", "false positive rate", "backdoor attack success rate"} {
+		assert.Contains(t, texts, w)
+	}
+
+	rep.Attacks, rep.Robust, rep.Undefended = rep.Attacks[:1], rep.Robust[:2], nil
+	panels, err = robustPlots(rep)
+	texts = drawSVG(t, panels, err)
+	assert.NotContains(t, texts, "backdoor attack success rate", "no backdoor run, no backdoor panel")
+	assert.NotContains(t, texts, "sign-flip (undefended)")
+}
+
+func TestLearnPlots(t *testing.T) {
+	rep := &learnReport{
+		Sites: 4, Seeds: 5,
+		Pooled:    learnSummary{Accuracy: meanSD{0.97, 0.01}, BalancedAccuracy: meanSD{0.96, 0.01}, AUC: meanSD{0.99, 0.005}},
+		SiteAlone: learnSummary{Accuracy: meanSD{0.9, 0.04}, BalancedAccuracy: meanSD{0.88, 0.05}, AUC: meanSD{0.95, 0.03}},
+		Federated: learnSummary{Accuracy: meanSD{0.965, 0.01}, BalancedAccuracy: meanSD{0.96, 0.01}, AUC: meanSD{0.99, 0.005}},
+	}
+	panels, err := learnPlots(rep)
+	texts := drawSVG(t, panels, err)
+	for _, w := range []string{"accuracy (mean ± sd over 5 seeds, 4 unlike sites)", "balanced accuracy on the test records", "AUC on the test records",
+		"pooled", "site alone (mean)", "federated", "0.8"} {
+		assert.Contains(t, texts, w)
+	}
+}
+
+func TestSavePlotsPNG(t *testing.T) {
+	panels, err := learnPlots(&learnReport{Sites: 2, Seeds: 1})
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "figure.png")
+	require.NoError(t, savePlots(path, panels...))
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	img, err := png.Decode(f)
+	require.NoError(t, err, "a PNG when the name ends in .png")
+	assert.Equal(t, 3*480, img.Bounds().Dx(), "three 5-inch panels side by side at 96 dpi")
+}
+
+func TestPlotPaths(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	require.NoError(t, os.WriteFile(file, nil, 0o644))
+	tests := []struct {
+		name, path, want string
+		is               error
+	}{
+		{"svg", filepath.Join(dir, "a.svg"), "", nil},
+		{"png in upper case", filepath.Join(dir, "a.PNG"), "", nil},
+		{"pdf", filepath.Join(dir, "a.pdf"), "must end in .svg or .png", ErrPlotFormat},
+		{"no extension", filepath.Join(dir, "plot"), "must end in .svg or .png", ErrPlotFormat},
+		{"missing directory", filepath.Join(dir, "nope", "a.svg"), "create it first", nil},
+		{"directory is a file", filepath.Join(file, "a.svg"), "is not a directory", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := checkPlotPath(tt.path)
+			if tt.want == "" {
+				assert.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+			if tt.is != nil {
+				assert.ErrorIs(t, err, tt.is)
+			}
+		})
+	}
+	assert.Error(t, savePlots(filepath.Join(dir, "a.svg")), "nothing to draw")
+}
+
+// TestPlotFlags checks that every command with --plot refuses a path it
+// could not write before doing any work.
+func TestPlotFlags(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "missing", "figure.svg")
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"demo", []string{"demo", "--plot", bad}},
+		{"study show", []string{"study", "show", "--eth-rpc", "http://127.0.0.1:1", "--contract", "0x0000000000000000000000000000000000000c01", "--study", "1", "--plot", bad}},
+		{"bench he", []string{"bench", "he", "--plot", bad}},
+		{"bench robust", []string{"bench", "robust", "--data", "x.csv", "--schema", "y.json", "--plot", bad}},
+		{"bench learn", []string{"bench", "learn", "--data", "x.csv", "--schema", "y.json", "--plot", bad}},
+		{"bench he pdf", []string{"bench", "he", "--plot", "figure.pdf"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			assert.Equal(t, 2, run(context.Background(), tt.args, &out, &errOut))
+			assert.Contains(t, errOut.String(), "--plot: plot: ")
+			assert.NotContains(t, errOut.String(), "key generation", "refused before any work")
+		})
+	}
+}
+
+// TestBenchHEPlot draws the figure of a tiny `cohort bench he` run, and
+// keeps the table when the figure cannot be written.
+func TestBenchHEPlot(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"--parties", "2", "--params", "100,1000", "--distinct", "1"}
+	var out, errOut bytes.Buffer
+	path := filepath.Join(dir, "he.svg")
+	require.NoError(t, runBenchHE(context.Background(), append(args, "--plot", path), &out, &errOut), errOut.String())
+	assert.Contains(t, out.String(), "B/param up", "the table is printed as before")
+	assert.Contains(t, errOut.String(), "plot written to "+path)
+	assert.Contains(t, svgTexts(t, path), "encrypted, n = 2")
+
+	// A directory where the file should be passes the early check and
+	// fails only when the figure is written: after the table.
+	blocked := filepath.Join(dir, "blocked.svg")
+	require.NoError(t, os.Mkdir(blocked, 0o755))
+	out.Reset()
+	errOut.Reset()
+	err := runBenchHE(context.Background(), append(args, "--plot", blocked, "--json"), &out, &errOut)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), blocked)
+	var rep heBenchReport
+	require.NoError(t, json.Unmarshal(out.Bytes(), &rep), "the JSON is printed before the plot fails")
+	assert.Len(t, rep.Results, 2)
+}
+
+// TestPlotsOfUnmeasuredFigures draws panels whose figures were not all
+// measured (NaN and infinite values, points a log axis cannot show): they
+// are left out, not an error, and the page stays well-formed.
+func TestPlotsOfUnmeasuredFigures(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	lines, err := linePanel(axes{title: "gaps", x: "x", y: "y", logX: true, logY: true},
+		series{name: "some", points: plotter.XYs{{X: 0, Y: 1}, {X: 10, Y: nan}, {X: 100, Y: -1}, {X: 1000, Y: 2}}, spread: []float64{nan, inf, 0, 0.1}},
+		series{name: "none", points: plotter.XYs{{X: 1, Y: nan}}})
+	require.NoError(t, err)
+	spread, err := linePanel(axes{title: "spread", x: "x", y: "y"},
+		series{name: "unmeasured spread", points: plotter.XYs{{X: 1, Y: 1}, {X: 2, Y: inf}}, spread: []float64{nan, nan}})
+	require.NoError(t, err)
+	bars, err := barPanel(axes{title: "one seed", y: "accuracy"}, bar{name: "a", mean: 0.9, sd: nan}, bar{name: "b", mean: 0.8, sd: inf})
+	require.NoError(t, err)
+	texts := drawSVG(t, []*plot.Plot{lines, spread, bars}, nil)
+	assert.Contains(t, texts, "some")
+	assert.NotContains(t, texts, "none", "a series with no point has no legend entry")
+	assert.Contains(t, texts, "unmeasured spread")
+	assert.Contains(t, texts, "one seed")
+}
