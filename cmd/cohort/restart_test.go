@@ -22,6 +22,11 @@ func TestCoordinatorRestartMidRound(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	var logs bytes.Buffer // one handler serialises its writes
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("study log:\n%s", logs.String())
+		}
+	})
 	s, err := runLocalStudy(ctx, localStudyConfig{
 		hospitals: 3, rounds: 3, seed: 5, dataDir: t.TempDir(),
 		phaseTimeout: 20 * time.Second, restartCoordinatorIn: 2, localConsent: true,

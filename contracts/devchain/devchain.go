@@ -135,6 +135,8 @@ type Node struct {
 
 	stopOnce sync.Once
 	stopErr  error
+
+	fundMu sync.Mutex // one Fund at a time: each numbers its own nonces
 }
 
 // Start starts geth --dev as configured and returns once its JSON-RPC
@@ -295,15 +297,24 @@ func (n *Node) ExitErr() error {
 }
 
 // Fund sends amount wei to each address from the developer account
-// (eth_sendTransaction; geth assigns the nonces), then waits until every
-// transfer is mined successfully or ctx is done.
+// (eth_sendTransaction, signed by geth), then waits until every transfer is
+// mined successfully or ctx is done. The nonces are set here, in sequence
+// from the account's pending nonce: geth's own choice for back-to-back
+// sends can repeat a nonce whose transaction has not reached its pending
+// set yet ("replacement transaction underpriced", seen under load).
 func (n *Node) Fund(ctx context.Context, amount *big.Int, to ...common.Address) error {
 	if amount == nil || amount.Sign() <= 0 {
 		return fmt.Errorf("devchain: funding amount must be positive, not %v", amount)
 	}
+	n.fundMu.Lock()
+	defer n.fundMu.Unlock()
+	var nonce hexutil.Uint64
+	if err := n.rpc.CallContext(ctx, &nonce, "eth_getTransactionCount", n.Dev, "pending"); err != nil {
+		return fmt.Errorf("devchain: reading the developer account's nonce: %w", err)
+	}
 	hashes := make([]common.Hash, len(to))
 	for i, a := range to {
-		tx := map[string]any{"from": n.Dev, "to": a, "value": (*hexutil.Big)(amount)}
+		tx := map[string]any{"from": n.Dev, "to": a, "value": (*hexutil.Big)(amount), "nonce": nonce + hexutil.Uint64(i)}
 		if err := n.rpc.CallContext(ctx, &hashes[i], "eth_sendTransaction", tx); err != nil {
 			return fmt.Errorf("devchain: funding %s from the developer account: %w", a, err)
 		}
