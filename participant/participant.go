@@ -619,7 +619,39 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	return nil
 }
 
+// uploadAttempts bounds how often upload tries again after an interruption.
+const uploadAttempts = 5
+
+// upload sends a committed update, resuming where an interrupted attempt
+// ended. An attempt that the connection or a coordinator restart broke
+// (Unavailable, Aborted) or that the coordinator could not take yet
+// (FailedPrecondition: its round not reopened, or a resume offset that
+// moved under a restart) is tried again after a short wait, asking
+// UploadStatus afresh: once the coordinator has sent the round's task, no
+// one asks this node again while it stays connected.
 func (p *Participant) upload(ctx context.Context, round uint32, content common.Hash, sealed []byte) error {
+	wait := p.cfg.retryBase()
+	for attempt := 1; ; attempt++ {
+		err := p.uploadOnce(ctx, round, content, sealed)
+		switch status.Code(err) {
+		case codes.Unavailable, codes.Aborted, codes.FailedPrecondition:
+		default:
+			return err
+		}
+		if attempt == uploadAttempts {
+			return err
+		}
+		p.log.Warn("upload interrupted; trying again", "round", round, "attempt", attempt, "in", wait, "err", err)
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 10*time.Second)
+	}
+}
+
+func (p *Participant) uploadOnce(ctx context.Context, round uint32, content common.Hash, sealed []byte) error {
 	signed, err := auth.Sign(p.key, p.cfg.StudyID, round, auth.KindUpdate, content)
 	if err != nil {
 		return err

@@ -1,0 +1,94 @@
+package participant
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/cohort-fl/cohort/api/cohortv1"
+)
+
+// flakyUploads is a coordinator whose first uploads fail with the given
+// codes (a restart under way, a resume offset that moved), then accepts.
+type flakyUploads struct {
+	cohortv1.CoordinatorClient
+	failures []codes.Code
+	attempts int
+	received []byte
+}
+
+func (f *flakyUploads) UploadStatus(context.Context, *cohortv1.UploadStatusRequest, ...grpc.CallOption) (*cohortv1.UploadStatusReply, error) {
+	return &cohortv1.UploadStatusReply{}, nil
+}
+
+func (f *flakyUploads) UploadUpdate(context.Context, ...grpc.CallOption) (grpc.ClientStreamingClient[cohortv1.UpdateChunk, cohortv1.UploadReceipt], error) {
+	f.attempts++
+	return &flakyStream{f: f}, nil
+}
+
+type flakyStream struct {
+	grpc.ClientStream
+	f    *flakyUploads
+	data []byte
+	hash []byte
+}
+
+func (s *flakyStream) Send(c *cohortv1.UpdateChunk) error {
+	if h := c.GetHeader(); h != nil {
+		s.hash = h.GetContentHash()
+	}
+	s.data = append(s.data, c.GetData()...)
+	return nil
+}
+
+func (s *flakyStream) CloseAndRecv() (*cohortv1.UploadReceipt, error) {
+	if s.f.attempts <= len(s.f.failures) {
+		return nil, status.Error(s.f.failures[s.f.attempts-1], "coordinator: not now")
+	}
+	s.f.received = s.data
+	return &cohortv1.UploadReceipt{ContentHash: s.hash, Size: uint64(len(s.data))}, nil
+}
+
+// TestUploadTriesAgainAfterAnInterruption: an upload that a coordinator
+// restart interrupted is tried again until it lands, within a bound; an
+// upload the coordinator refuses for cause is not.
+func TestUploadTriesAgainAfterAnInterruption(t *testing.T) {
+	sealed := []byte("a sealed update")
+	content := crypto.Keccak256Hash(sealed)
+	for _, tc := range []struct {
+		name         string
+		failures     []codes.Code
+		wantAttempts int
+		wantErr      codes.Code
+	}{
+		{"restart, then the round reopens", []codes.Code{codes.Unavailable, codes.FailedPrecondition, codes.Aborted}, 4, codes.OK},
+		{"never back", []codes.Code{codes.Unavailable, codes.Unavailable, codes.Unavailable, codes.Unavailable, codes.Unavailable, codes.Unavailable}, uploadAttempts, codes.Unavailable},
+		{"refused for cause", []codes.Code{codes.InvalidArgument}, 1, codes.InvalidArgument},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := &flakyUploads{failures: tc.failures}
+			p := &Participant{
+				cfg:    Config{Name: "hospital-1", StudyID: 1, RetryBase: time.Millisecond},
+				client: f, key: mustKey(t), log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+			}
+			err := p.upload(context.Background(), 2, content, sealed)
+			assert.Equal(t, tc.wantErr, status.Code(err), "%v", err)
+			assert.Equal(t, tc.wantAttempts, f.attempts)
+			if tc.wantErr == codes.OK {
+				require.NoError(t, err)
+				assert.Equal(t, sealed, f.received)
+				assert.Equal(t, content, common.BytesToHash(crypto.Keccak256(f.received)))
+			}
+		})
+	}
+}
