@@ -400,7 +400,7 @@ func (cmd consentCmd) status(ctx context.Context, args []string, stdout, stderr 
 		}
 	}
 	if *asJSON {
-		return json.NewEncoder(stdout).Encode(out)
+		return writeJSON(stdout, out)
 	}
 	when := "now"
 	if *round != 0 {

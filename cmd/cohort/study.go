@@ -180,7 +180,7 @@ Flags:
 		return err
 	}
 	if *asJSON {
-		return json.NewEncoder(stdout).Encode(res)
+		return writeJSON(stdout, res)
 	}
 	fmt.Fprintf(stdout, "study      %d\nspec hash  %s  (keccak256 of the %d bytes of %s in RFC 8785 canonical JSON)\npurpose    %s\nreference  %s\ncoordinator %s\ntx         %s (block %d)\n",
 		res.StudyID, res.SpecHash.Hex(), res.SpecBytes, *specPath, res.Purpose.Hex(), res.ReferenceCommitment.Hex(), res.Coordinator.Hex(), res.TxHash.Hex(), res.Block)
@@ -543,7 +543,7 @@ func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	if *asJSON {
-		err = json.NewEncoder(stdout).Encode(rep)
+		err = writeJSON(stdout, rep)
 	} else {
 		printStudy(stdout, rep)
 	}
