@@ -597,3 +597,28 @@ func TestStudyEndReachesLateNodes(t *testing.T) {
 	late := recv(f.hospitals[1])
 	assert.Equal(t, final.Bytes(), awaitDone(late).GetFinalModelHash(), "a node that joins after the end is told at once")
 }
+
+// TestAwaitParticipantsWantsThemOnChain: enough connected nodes are not
+// enough when a read of the chain lists fewer participants than the study
+// waits for (a hospital joined and connected after the read): key
+// generation must not start with the shorter list.
+func TestAwaitParticipantsWantsThemOnChain(t *testing.T) {
+	f := newFixture(t)
+	f.coord.mu.Lock()
+	for _, h := range append(f.hospitals, f.stranger) {
+		f.coord.peers[h.addr()] = &member{name: "h", tasks: make(chan *cohortv1.Task, taskBuffer)}
+	}
+	f.coord.cfg.Participants = len(f.hospitals) + 1 // five connected, four on chain
+	f.coord.mu.Unlock()
+	ctx, cancel := context.WithTimeout(f.ctx, 1500*time.Millisecond)
+	defer cancel()
+	members, err := f.coord.awaitParticipants(ctx)
+	require.ErrorIs(t, err, context.DeadlineExceeded, "started with %d members", len(members))
+
+	f.coord.mu.Lock()
+	f.coord.cfg.Participants = len(f.hospitals)
+	f.coord.mu.Unlock()
+	members, err = f.coord.awaitParticipants(f.ctx)
+	require.NoError(t, err)
+	assert.Len(t, members, len(f.hospitals))
+}
