@@ -2,10 +2,24 @@ package models
 
 import (
 	"fmt"
+	"sync"
 
 	G "gorgonia.org/gorgonia"
 	"gorgonia.org/tensor"
 )
+
+// rectifyMu serialises G.Rectify: gorgonia v0.9.18 numbers its node groups
+// from an unguarded package-level counter (internal/encoding.NewGroup), so
+// two goroutines building MLP graphs at once (hospitals in one process)
+// race on it. The only package-level state here, and it guards gorgonia's.
+var rectifyMu sync.Mutex
+
+// rectify is G.Rectify under rectifyMu.
+func rectify(x *G.Node) (*G.Node, error) {
+	rectifyMu.Lock()
+	defer rectifyMu.Unlock()
+	return G.Rectify(x)
+}
 
 // net is one Gorgonia expression graph of a model for a fixed batch size.
 // Learnable nodes are listed in flat parameter order (see the package doc).
@@ -86,7 +100,7 @@ func buildNet(spec Spec, params []float64, batch int, opt netOptions) (*net, err
 		if err != nil {
 			return nil, fmt.Errorf("models: building layer %d bias: %w", li, err)
 		}
-		if h, err = G.Rectify(pre); err != nil {
+		if h, err = rectify(pre); err != nil {
 			return nil, fmt.Errorf("models: building layer %d activation: %w", li, err)
 		}
 	}

@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"math"
+	"sync"
 	"testing"
 
 	"github.com/cohort-fl/cohort/models"
@@ -182,4 +183,28 @@ func TestTrainedParamsRoundTrip(t *testing.T) {
 	b, err := m2.Predict(X)
 	require.NoError(t, err)
 	assert.Equal(t, a, b)
+}
+
+// TestModelsBuildConcurrently: hospitals in one process build MLP graphs
+// at the same time; under the race detector (make check) this finds any
+// shared state in graph building, such as gorgonia's group counter.
+func TestModelsBuildConcurrently(t *testing.T) {
+	X := [][]float64{{0.1, -0.2, 0.3}, {-0.4, 0.5, -0.6}}
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			m, err := models.New(models.Spec{Kind: models.KindMLP, Features: 3, Hidden: []int{4, 3}}, int64(i))
+			if err == nil {
+				_, err = m.Predict(X)
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		require.NoError(t, err, "model %d", i)
+	}
 }
