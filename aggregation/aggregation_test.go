@@ -22,8 +22,18 @@ type party struct {
 type fixture struct {
 	s       *Scheme
 	crs     [32]byte
+	ctx     EncryptionContext
 	parties []party
 	pk      *PublicKey
+	next    int // the party encrypt uses next, round robin
+}
+
+// encrypt encrypts values under the next party's key share (round robin),
+// so that the vectors of one sum have distinct dealers.
+func (f *fixture) encrypt(values []float64) (*EncryptedVector, error) {
+	p := f.parties[f.next%len(f.parties)]
+	f.next++
+	return f.s.Encrypt(p.sk, f.pk.Hash(), f.ctx, values)
 }
 
 func newScheme(t testing.TB) *Scheme {
@@ -36,7 +46,7 @@ func newScheme(t testing.TB) *Scheme {
 // newFixture runs the collective key generation among n parties.
 func newFixture(t testing.TB, s *Scheme, n int) *fixture {
 	t.Helper()
-	f := &fixture{s: s, crs: CommonSeed([]byte("study-42"), []byte{0xca, 0xfe})}
+	f := &fixture{s: s, crs: CommonSeed([]byte("study-42"), []byte{0xca, 0xfe}), ctx: NewEncryptionContext(42, "train", 1)}
 	shares := make([]*PublicKeyShare, n)
 	for i := 0; i < n; i++ {
 		sk, err := s.GenSecretShare()
@@ -73,14 +83,30 @@ func normalisedWeights(r *rand.Rand, n int) []float64 {
 	return w
 }
 
+// partyOf returns the fixture's party with key share id.
+func (f *fixture) partyOf(id PartyID) party {
+	for _, p := range f.parties {
+		if p.sk.ID() == id {
+			return p
+		}
+	}
+	panic("no party " + id.String())
+}
+
+// decryptAll decrypts agg n-of-n with a share from every contributor.
 func (f *fixture) decryptAll(t testing.TB, agg *EncryptedVector) []float64 {
 	t.Helper()
-	shares := make([]*DecryptionShare, len(f.parties))
-	for i, p := range f.parties {
-		var err error
-		shares[i], err = f.s.GenDecryptionShare(p.sk, agg)
-		require.NoError(t, err)
-		assert.Equal(t, agg.Hash(), shares[i].AggregateHash)
+	var shares []*DecryptionShare
+	for _, term := range agg.terms {
+		for _, p := range f.parties {
+			if p.sk.ID() != term.Dealer {
+				continue
+			}
+			share, err := f.s.GenDecryptionShare(p.sk, agg)
+			require.NoError(t, err)
+			assert.Equal(t, agg.Hash(), share.AggregateHash)
+			shares = append(shares, share)
+		}
 	}
 	out, err := f.s.Decrypt(agg, shares)
 	require.NoError(t, err)
@@ -117,7 +143,7 @@ func TestEncryptWeightedSumDecryptMatchesPlain(t *testing.T) {
 			for i := range plain {
 				plain[i] = randomVector(r, tc.length, 10)
 				var err error
-				enc[i], err = s.Encrypt(f.pk, plain[i])
+				enc[i], err = f.encrypt(plain[i])
 				require.NoError(t, err)
 				require.Equal(t, tc.length, enc[i].Len())
 				require.Equal(t, (tc.length+s.Slots()-1)/s.Slots(), enc[i].NumCiphertexts())
@@ -145,7 +171,7 @@ func TestSmudgingNoiseIsPresent(t *testing.T) {
 	s := newScheme(t)
 	f := newFixture(t, s, 3)
 	zeros := make([]float64, s.Slots())
-	v, err := s.Encrypt(f.pk, zeros)
+	v, err := f.encrypt(zeros)
 	require.NoError(t, err)
 	agg, err := s.WeightedSum([]*EncryptedVector{v}, []float64{1})
 	require.NoError(t, err)
@@ -156,17 +182,18 @@ func TestSmudgingNoiseIsPresent(t *testing.T) {
 	}
 	mean /= float64(len(got))
 	t.Logf("mean |error| on zeros: %.3g", mean)
-	assert.Greater(t, mean, 5e-8)
+	// One contributor, one share: E|e|/Δ = sqrt(2/π)·2^-24 ≈ 4.8e-8.
+	assert.Greater(t, mean, 3e-8)
 	assert.Less(t, mean, 2e-6)
 }
 
 func TestWeightedSumIsDeterministic(t *testing.T) {
 	s := newScheme(t)
-	f := newFixture(t, s, 3)
+	f := newFixture(t, s, 4)
 	r := rand.New(rand.NewPCG(1, 2))
 	var enc []*EncryptedVector
 	for i := 0; i < 4; i++ {
-		v, err := s.Encrypt(f.pk, randomVector(r, 2*s.Slots()+5, 10))
+		v, err := f.encrypt(randomVector(r, 2*s.Slots()+5, 10))
 		require.NoError(t, err)
 		enc = append(enc, v)
 	}
@@ -201,13 +228,15 @@ func TestWeightedSumIsDeterministic(t *testing.T) {
 func TestDecryptRefusesBadShareSets(t *testing.T) {
 	s := newScheme(t)
 	f := newFixture(t, s, 3)
-	v1, err := s.Encrypt(f.pk, []float64{1, 2, 3})
+	v1, err := f.encrypt([]float64{1, 2, 3})
 	require.NoError(t, err)
-	v2, err := s.Encrypt(f.pk, []float64{4, 5, 6})
+	v2, err := f.encrypt([]float64{4, 5, 6})
 	require.NoError(t, err)
-	agg, err := s.WeightedSum([]*EncryptedVector{v1, v2}, []float64{0.5, 0.5})
+	v3, err := f.encrypt([]float64{0, 0, 0})
 	require.NoError(t, err)
-	other, err := s.WeightedSum([]*EncryptedVector{v1, v2}, []float64{0.25, 0.75})
+	agg, err := s.WeightedSum([]*EncryptedVector{v1, v2, v3}, []float64{0.5, 0.5, 0})
+	require.NoError(t, err)
+	other, err := s.WeightedSum([]*EncryptedVector{v1, v2, v3}, []float64{0.25, 0.75, 0})
 	require.NoError(t, err)
 
 	shares := make([]*DecryptionShare, 3)
@@ -246,11 +275,11 @@ func TestValidationErrors(t *testing.T) {
 	s := newScheme(t)
 	f := newFixture(t, s, 3)
 	g := newFixture(t, s, 3) // a second study with its own key
-	v1, err := s.Encrypt(f.pk, []float64{1, 2, 3})
+	v1, err := f.encrypt([]float64{1, 2, 3})
 	require.NoError(t, err)
-	v2, err := s.Encrypt(f.pk, []float64{1, 2})
+	v2, err := f.encrypt([]float64{1, 2})
 	require.NoError(t, err)
-	vOther, err := s.Encrypt(g.pk, []float64{1, 2, 3})
+	vOther, err := g.encrypt([]float64{1, 2, 3})
 	require.NoError(t, err)
 	agg, err := s.WeightedSum([]*EncryptedVector{v1}, []float64{1})
 	require.NoError(t, err)
@@ -265,11 +294,14 @@ func TestValidationErrors(t *testing.T) {
 		run  func() error
 		want error
 	}{
-		{"encrypt empty", func() error { _, err := s.Encrypt(f.pk, nil); return err }, ErrEmptyInput},
-		{"encrypt NaN", func() error { _, err := s.Encrypt(f.pk, []float64{math.NaN()}); return err }, ErrInvalidValue},
-		{"encrypt too large", func() error { _, err := s.Encrypt(f.pk, []float64{1e6}); return err }, ErrInvalidValue},
-		{"encrypt nil key", func() error { _, err := s.Encrypt(nil, []float64{1}); return err }, ErrNilArgument},
-		{"encrypt under other params", func() error { _, err := s2.Encrypt(f.pk, []float64{1}); return err }, ErrParamsMismatch},
+		{"encrypt empty", func() error { _, err := f.encrypt(nil); return err }, ErrEmptyInput},
+		{"encrypt NaN", func() error { _, err := f.encrypt([]float64{math.NaN()}); return err }, ErrInvalidValue},
+		{"encrypt too large", func() error { _, err := f.encrypt([]float64{1e6}); return err }, ErrInvalidValue},
+		{"encrypt nil key", func() error { _, err := s.Encrypt(nil, f.pk.Hash(), f.ctx, []float64{1}); return err }, ErrNilArgument},
+		{"encrypt under other params", func() error {
+			_, err := s2.Encrypt(f.parties[0].sk, f.pk.Hash(), f.ctx, []float64{1})
+			return err
+		}, ErrParamsMismatch},
 		{"sum no vectors", func() error { _, err := s.WeightedSum(nil, nil); return err }, ErrEmptyInput},
 		{"sum weight count", func() error { _, err := s.WeightedSum([]*EncryptedVector{v1}, []float64{1, 2}); return err }, ErrInvalidWeight},
 		{"sum negative weight", func() error { _, err := s.WeightedSum([]*EncryptedVector{v1}, []float64{-1}); return err }, ErrInvalidWeight},
@@ -350,12 +382,12 @@ func TestWeightedSumRefusesTamperedVectors(t *testing.T) {
 	// reports an unreduced coefficient (in a lane, in the scalar tail, at any
 	// prime) with the vector's index, and a short row before it reads it.
 	s := newScheme(t)
-	f := newFixture(t, s, 2)
+	f := newFixture(t, s, 6)
 	r := rand.New(rand.NewPCG(3, 4))
 	fresh := func() []*EncryptedVector {
 		vs := make([]*EncryptedVector, 6)
 		for i := range vs {
-			v, err := s.Encrypt(f.pk, randomVector(r, 20000, 1))
+			v, err := f.encrypt(randomVector(r, 20000, 1))
 			require.NoError(t, err)
 			b, err := v.MarshalBinary()
 			require.NoError(t, err)
@@ -371,10 +403,10 @@ func TestWeightedSumRefusesTamperedVectors(t *testing.T) {
 		tamper func(vs []*EncryptedVector)
 		want   string
 	}{
-		{"q at the top prime", func(vs []*EncryptedVector) { vs[4].cts[1].Value[1].Coeffs[2][5000] = q(2) }, "vector 4 ciphertext 1 c1"},
-		{"max uint64 at the first prime", func(vs []*EncryptedVector) { vs[0].cts[0].Value[0].Coeffs[0][16383] = math.MaxUint64 }, "vector 0 ciphertext 0 c0"},
-		{"q+2^63 in the last vector", func(vs []*EncryptedVector) { vs[5].cts[0].Value[1].Coeffs[1][31] = q(1) + 1<<63 }, "vector 5 ciphertext 0 c1"},
-		{"short row", func(vs []*EncryptedVector) { vs[2].cts[1].Value[0].Coeffs[1] = vs[2].cts[1].Value[0].Coeffs[1][:100] }, "vector 2 ciphertext 1 c0"},
+		{"q at the top prime", func(vs []*EncryptedVector) { vs[4].c0[1].Coeffs[2][3000] = q(2) }, "vector 4 ciphertext 1"},
+		{"max uint64 at the first prime", func(vs []*EncryptedVector) { vs[0].c0[0].Coeffs[0][16383] = math.MaxUint64 }, "vector 0 ciphertext 0"},
+		{"q+2^63 in the last vector", func(vs []*EncryptedVector) { vs[5].c0[0].Coeffs[1][31] = q(1) + 1<<63 }, "vector 5 ciphertext 0"},
+		{"short row", func(vs []*EncryptedVector) { vs[2].c0[1].Coeffs[1] = vs[2].c0[1].Coeffs[1][:100] }, "vector 2 ciphertext 1"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -523,7 +555,7 @@ func TestThresholdDecryption(t *testing.T) {
 	plain := [][]float64{randomVector(r, 100, 10), randomVector(r, 100, 10), randomVector(r, 100, 10)}
 	var enc []*EncryptedVector
 	for _, v := range plain {
-		ev, err := s.Encrypt(f.pk, v)
+		ev, err := f.encrypt(v)
 		require.NoError(t, err)
 		enc = append(enc, ev)
 	}
@@ -569,7 +601,7 @@ func TestThresholdDecryption(t *testing.T) {
 	})
 	t.Run("mixed with n-of-n share", func(t *testing.T) {
 		a := shareFor([]int{0, 1, 2})
-		full, err := s.GenDecryptionShare(f.parties[3].sk, agg)
+		full, err := s.GenDecryptionShare(f.partyOf(agg.terms[0].Dealer).sk, agg)
 		require.NoError(t, err)
 		_, err = s.Decrypt(agg, []*DecryptionShare{a[0], a[1], full})
 		require.ErrorIs(t, err, ErrInvalidThreshold)

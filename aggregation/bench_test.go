@@ -18,14 +18,14 @@ func benchSetup(b *testing.B, nVectors int) (*fixture, [][]float64, []*Encrypted
 func benchSetupLen(b *testing.B, nVectors, length int) (*fixture, [][]float64, []*EncryptedVector, []float64) {
 	b.Helper()
 	s := newScheme(b)
-	f := newFixture(b, s, 3)
+	f := newFixture(b, s, nVectors)
 	r := rand.New(rand.NewPCG(1, 1))
 	plain := make([][]float64, nVectors)
 	enc := make([]*EncryptedVector, nVectors)
 	for i := range plain {
 		plain[i] = randomVector(r, length, 10)
 		var err error
-		if enc[i], err = s.Encrypt(f.pk, plain[i]); err != nil {
+		if enc[i], err = f.encrypt(plain[i]); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -38,7 +38,7 @@ func BenchmarkEncrypt100k(b *testing.B) {
 	b.SetBytes(8 * benchLen)
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := f.s.Encrypt(f.pk, plain[0]); err != nil {
+		if _, err := f.encrypt(plain[0]); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -147,10 +147,8 @@ func BenchmarkWeightedSum1M(b *testing.B) {
 	s := f.s
 	var rows [][]uint64
 	for _, v := range enc {
-		for _, ct := range v.cts {
-			for _, p := range ct.Value {
-				rows = append(rows, p.Coeffs...)
-			}
+		for _, p := range v.c0 {
+			rows = append(rows, p.Coeffs...)
 		}
 	}
 	sums := make([]uint64, len(rows))

@@ -17,10 +17,11 @@ const (
 )
 
 // DecryptionShare is one party's contribution to decrypting one aggregate:
-// for every ciphertext, c1·s_i + e_i with e_i a smudging noise of standard
-// deviation Config.SmudgingSigma. It is bound to the aggregate by
-// AggregateHash, and Decrypt refuses it for any other vector. It is public
-// (it reveals nothing about s_i beyond an RLWE sample) and safe for
+// for every ciphertext, the party's part of a_j·K (K = Σ weight·s_dealer
+// over the aggregate's terms, a_j the public mask), rescaled like the
+// aggregate, plus a smudging noise of standard deviation
+// Config.SmudgingSigma. It is bound to the aggregate by AggregateHash, and
+// Decrypt refuses it for any other vector. It is public and safe for
 // concurrent use; AggregateHash must not be modified.
 type DecryptionShare struct {
 	// AggregateHash is the Hash of the EncryptedVector the share decrypts.
@@ -43,39 +44,47 @@ func (ds *DecryptionShare) Party() PartyID { return ds.party }
 // IsThreshold reports whether the share was made for t-of-n decryption.
 func (ds *DecryptionShare) IsThreshold() bool { return ds.mode == modeThreshold }
 
-// GenDecryptionShare computes the party's n-of-n decryption share of agg: a
-// collective key switch from the party's secret share to the zero key, with
-// smudging noise. Every party in agg's key must contribute one.
+// GenDecryptionShare computes a contributor's n-of-n decryption share of
+// agg: its own key share times its weight in agg, key-switched to zero with
+// smudging noise. Every dealer of agg's terms must contribute one; a party
+// that is not among them cannot.
 func (s *Scheme) GenDecryptionShare(sk *SecretShare, agg *EncryptedVector) (*DecryptionShare, error) {
 	if err := s.checkSecretShare(sk); err != nil {
 		return nil, fmt.Errorf("aggregation: GenDecryptionShare: %w", err)
 	}
-	return s.genDecryptionShare(sk.sk, agg, &DecryptionShare{party: sk.id, mode: modeCollective})
-}
-
-func (s *Scheme) genDecryptionShare(sk *rlwe.SecretKey, agg *EncryptedVector, out *DecryptionShare) (*DecryptionShare, error) {
 	if err := s.checkVector("aggregate", agg); err != nil {
 		return nil, fmt.Errorf("aggregation: GenDecryptionShare: %w", err)
 	}
-	shares := make([]mhe.KeySwitchShare, len(agg.cts))
+	i := slices.IndexFunc(agg.terms, func(t Term) bool { return t.Dealer == sk.id })
+	if i < 0 {
+		return nil, fmt.Errorf("aggregation: GenDecryptionShare: %w: party %s contributed nothing to this aggregate", ErrKeyMismatch, sk.id)
+	}
+	r := s.params.RingQ()
+	key := rlwe.NewSecretKey(s.params)
+	mulScalarThenAdd(r, sk.sk.Value.Q, agg.terms[i].Weight, key.Value.Q)
+	return s.genDecryptionShare(key, agg, &DecryptionShare{party: sk.id, mode: modeCollective})
+}
+
+func (s *Scheme) genDecryptionShare(key *rlwe.SecretKey, agg *EncryptedVector, out *DecryptionShare) (*DecryptionShare, error) {
+	if err := s.checkVector("aggregate", agg); err != nil {
+		return nil, fmt.Errorf("aggregation: GenDecryptionShare: %w", err)
+	}
+	shares := make([]mhe.KeySwitchShare, len(agg.c0))
 	ringL := s.params.RingQ().AtLevel(agg.level)
+	ringTop := s.params.RingQ()
 	type worker struct {
-		buf ring.Poly
+		top ring.Poly
 		sm  *smudger
 	}
 	err := parallelFor(len(shares), func() worker {
-		return worker{buf: ringL.NewPoly(), sm: newSmudger(s.sigma)}
+		return worker{top: ringTop.NewPoly(), sm: newSmudger(s.sigma)}
 	}, func(w worker, i int) error {
-		// h = c1·s_i + e_i in the coefficient domain, e_i of deviation σ
+		// h = a_i·K_party (rescaled for an aggregate) + e, e of deviation σ
 		// on the coefficients that carry values and nothing elsewhere.
 		h := ringL.NewPoly()
-		ringL.NTT(agg.cts[i].Value[1], w.buf)
-		ringL.MulCoeffsMontgomery(w.buf, sk.Value.Q, h)
-		ringL.INTT(h, h)
-		ringL.Reduce(h, h)
 		used := agg.used(i)
-		for _, row := range h.Coeffs {
-			clear(row[used:])
+		if err := s.keySwitch(key.Value.Q, agg.context, i, agg.level, used, w.top, h); err != nil {
+			return err
 		}
 		w.sm.addTo(h, used, ringL)
 		shares[i] = mhe.KeySwitchShare{Value: h}
@@ -211,8 +220,8 @@ func (s *Scheme) Decrypt(agg *EncryptedVector, shares []*DecryptionShare) ([]flo
 			}
 			points[ds.point] = true
 		}
-		if len(ds.shares) != len(agg.cts) || ds.length != agg.length {
-			return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d covers %d ciphertexts (%d values), aggregate has %d (%d values)", ErrLengthMismatch, i, len(ds.shares), ds.length, len(agg.cts), agg.length)
+		if len(ds.shares) != len(agg.c0) || ds.length != agg.length {
+			return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d covers %d ciphertexts (%d values), aggregate has %d (%d values)", ErrLengthMismatch, i, len(ds.shares), ds.length, len(agg.c0), agg.length)
 		}
 		for j, sh := range ds.shares {
 			if err := checkPoly(fmt.Sprintf("decryption share %d ciphertext %d", i, j), ringL.AtLevel(agg.level), sh.Value, agg.level); err != nil {
@@ -224,18 +233,23 @@ func (s *Scheme) Decrypt(agg *EncryptedVector, shares []*DecryptionShare) ([]flo
 		if want := len(shares[0].active); len(shares) != want {
 			return nil, fmt.Errorf("aggregation: Decrypt: %w: %d of the %d active parties sent shares", ErrMissingShares, len(shares), want)
 		}
-	} else if want := int(agg.parties); len(shares) < want {
-		return nil, fmt.Errorf("aggregation: Decrypt: %w: %d of %d parties sent shares; n-of-n decryption needs every party", ErrMissingShares, len(shares), want)
-	} else if len(shares) > want {
-		return nil, fmt.Errorf("aggregation: Decrypt: %w: %d shares for a key of %d parties", ErrDuplicateShare, len(shares), want)
+	} else {
+		for _, t := range agg.terms {
+			if !parties[t.Dealer] {
+				return nil, fmt.Errorf("aggregation: Decrypt: %w: contributor %s sent no share; n-of-n decryption needs every contributor", ErrMissingShares, t.Dealer)
+			}
+		}
+		if len(shares) != len(agg.terms) {
+			return nil, fmt.Errorf("aggregation: Decrypt: %w: %d shares for an aggregate of %d contributors", ErrKeyMismatch, len(shares), len(agg.terms))
+		}
 	}
 
 	slots := s.Slots()
 	out := make([]float64, agg.length)
-	err := parallelFor(len(agg.cts), func() ring.Poly {
+	err := parallelFor(len(agg.c0), func() ring.Poly {
 		return ringL.NewPoly()
 	}, func(acc ring.Poly, j int) error {
-		acc.Copy(agg.cts[j].Value[0])
+		acc.Copy(agg.c0[j])
 		for _, ds := range shares {
 			ringL.Add(acc, ds.shares[j].Value, acc)
 		}

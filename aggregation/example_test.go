@@ -27,11 +27,13 @@ func Example() {
 	}
 	pk, _ := s.CombinePublicKey(crs, pkShares)
 
-	// Updates: each hospital encrypts its model update.
+	// Updates: each hospital encrypts its model update under its own key
+	// share, with the public masks of this study, phase and round.
+	ctx := aggregation.NewEncryptionContext(1, "train", 1)
 	updates := [][]float64{{1, 2, 3}, {3, 2, 1}, {2, 2, 2}}
 	var enc []*aggregation.EncryptedVector
-	for _, u := range updates {
-		v, _ := s.Encrypt(pk, u)
+	for i, u := range updates {
+		v, _ := s.Encrypt(sks[i], pk.Hash(), ctx, u)
 		enc = append(enc, v)
 	}
 
@@ -39,7 +41,7 @@ func Example() {
 	weights := []float64{0.5, 0.25, 0.25}
 	agg, _ := s.WeightedSum(enc, weights)
 
-	// Decryption: every hospital sends a share bound to agg.Hash().
+	// Decryption: every contributor sends a share bound to agg.Hash().
 	var shares []*aggregation.DecryptionShare
 	for _, sk := range sks {
 		ds, _ := s.GenDecryptionShare(sk, agg)

@@ -74,18 +74,18 @@ var fuzzWorldOnce = sync.OnceValues(func() (*fuzzWorld, error) {
 	if w.pk, err = s.CombinePublicKey(w.crs, w.pkShares); err != nil {
 		return nil, err
 	}
-	if w.fresh, err = s.Encrypt(w.pk, []float64{1, -2, 3.5, 0.25}); err != nil {
+	if w.fresh, err = s.Encrypt(w.sks[0], w.pk.Hash(), fuzzContext, []float64{1, -2, 3.5, 0.25}); err != nil {
 		return nil, err
 	}
 	if w.agg, err = s.WeightedSum([]*EncryptedVector{w.fresh}, []float64{0.5}); err != nil {
 		return nil, err
 	}
+	ds, err := s.GenDecryptionShare(w.sks[0], w.agg)
+	if err != nil {
+		return nil, err
+	}
+	w.dec = append(w.dec, ds)
 	for _, sk := range w.sks {
-		ds, err := s.GenDecryptionShare(sk, w.agg)
-		if err != nil {
-			return nil, err
-		}
-		w.dec = append(w.dec, ds)
 		dealt, err := s.GenThresholdShares(sk, 2, points)
 		if err != nil {
 			return nil, err
@@ -94,6 +94,9 @@ var fuzzWorldOnce = sync.OnceValues(func() (*fuzzWorld, error) {
 	}
 	return w, nil
 })
+
+// fuzzContext is the encryption context of the fuzz world's updates.
+var fuzzContext = NewEncryptionContext(7, "train", 1)
 
 func newFuzzWorld(tb testing.TB) *fuzzWorld {
 	tb.Helper()
@@ -147,7 +150,7 @@ func FuzzEncryptedVectorUnmarshal(f *testing.F) {
 		require.Equal(t, crypto.Keccak256Hash(b), v.Hash())
 		// What the coordinator does with an upload, and a participant with
 		// an aggregate it is asked to decrypt.
-		err := w.s.CheckUpdate(&v, w.pk.Hash(), v.Len())
+		err := w.s.CheckUpdate(&v, w.pk.Hash(), fuzzContext, w.sks[1].ID(), v.Len())
 		requireRefusal(t, "CheckUpdate", err)
 		if err == nil {
 			_, err = w.s.WeightedSum([]*EncryptedVector{&v, w.fresh}, []float64{0.5, 0.5})
@@ -186,9 +189,7 @@ func FuzzPublicKeyUnmarshal(f *testing.F) {
 		}
 		requireCanonical(t, b, &v)
 		require.Equal(t, crypto.Keccak256Hash(b), v.Hash(), "a decoded key's Hash must commit to its bytes")
-		_, err := w.s.Encrypt(&v, []float64{1, 2})
-		requireRefusal(t, "Encrypt", err)
-		_, err = w.s.AggregateThresholdShares(&v, w.sks[0].ID(), 1, w.dealt)
+		_, err := w.s.AggregateThresholdShares(&v, w.sks[0].ID(), 1, w.dealt)
 		requireRefusal(t, "AggregateThresholdShares", err)
 	})
 }
@@ -275,7 +276,7 @@ func scoreWorld(tb testing.TB, w *fuzzWorld) (*EncryptedVector, *References, *Sc
 	for i := range ref {
 		ref[i], vals[i] = float64(i%7)-3, float64(i%5)-2
 	}
-	update, err := w.s.Encrypt(w.pk, vals)
+	update, err := w.s.Encrypt(w.sks[0], w.pk.Hash(), fuzzContext, vals)
 	require.NoError(tb, err)
 	refs, err := w.s.NewReferences(ref, CommonSeed([]byte("fuzz")), DefaultProjectionsFor(len(ref)))
 	require.NoError(tb, err)

@@ -74,7 +74,7 @@ func TestThresholdAnyTDecryptTMinusOneCannot(t *testing.T) {
 	_, tsks := thresholdSetup(t, f, threshold)
 	r := rand.New(rand.NewPCG(3, 4))
 	want := randomVector(r, 1000, 10)
-	v, err := s.Encrypt(f.pk, want)
+	v, err := f.encrypt(want)
 	require.NoError(t, err)
 	agg, err := s.WeightedSum([]*EncryptedVector{v}, []float64{1})
 	require.NoError(t, err)
@@ -100,7 +100,7 @@ func TestThresholdAnyTDecryptTMinusOneCannot(t *testing.T) {
 	for _, m := range tsks[:2] {
 		cmb := mhe.NewCombiner(*s.params.GetRLWEParameters(), mhe.ShamirPublicPoint(m.point), active, 2)
 		additive := rlwe.NewSecretKey(s.params)
-		require.NoError(t, cmb.GenAdditiveShare(active, mhe.ShamirPublicPoint(m.point), m.share, additive))
+		require.NoError(t, cmb.GenAdditiveShare(active, mhe.ShamirPublicPoint(m.point), termShareOf(t, s, m, agg), additive))
 		ds, err := s.genDecryptionShare(additive, agg, &DecryptionShare{party: m.party, mode: modeThreshold, point: m.point, active: []ShamirPoint{1, 2}})
 		require.NoError(t, err)
 		shares = append(shares, ds)
@@ -119,7 +119,7 @@ func TestMembershipChangeByResharing(t *testing.T) {
 	points, tsks := thresholdSetup(t, f, threshold)
 	r := rand.New(rand.NewPCG(5, 6))
 	want := randomVector(r, 300, 10)
-	v, err := s.Encrypt(f.pk, want)
+	v, err := f.encrypt(want)
 	require.NoError(t, err)
 	agg, err := s.WeightedSum([]*EncryptedVector{v}, []float64{1})
 	require.NoError(t, err)
@@ -162,7 +162,7 @@ func TestMembershipChangeByResharing(t *testing.T) {
 	// The collective key is unchanged: the old aggregate and a new update
 	// under the same public key decrypt with any two new members,
 	// including the newcomer.
-	v2, err := s.Encrypt(f.pk, want)
+	v2, err := f.encrypt(want)
 	require.NoError(t, err)
 	agg2, err := s.WeightedSum([]*EncryptedVector{v, v2}, []float64{0.5, 0.5})
 	require.NoError(t, err)
@@ -178,7 +178,7 @@ func TestMembershipChangeByResharing(t *testing.T) {
 
 	// The removed member's old share does not combine with new shares.
 	mixed := *fresh[2]
-	mixed.share = tsks[4].share
+	mixed.shares = tsks[4].shares
 	mixed.point = 5
 	_, err = thresholdDecrypt(t, s, agg, []*ThresholdSecretShare{fresh[1], &mixed})
 	require.ErrorIs(t, err, ErrInvalidThreshold, "point 5 is no longer in the member set")
@@ -209,7 +209,7 @@ func TestMembershipChangeByResharing(t *testing.T) {
 			{"missing dealer", 1, []*ThresholdShare{d1, d3}, ErrMissingShares},
 			{"duplicate dealer", 1, []*ThresholdShare{d1, d3, d3}, ErrDuplicateShare},
 			{"wrong recipient", 2, []*ThresholdShare{d1, d3, d4}, ErrInvalidThreshold},
-			{"initial dealing", 1, []*ThresholdShare{{params: s.paramsHash, share: d1.share, recipient: 1}}, ErrInvalidThreshold},
+			{"initial dealing", 1, []*ThresholdShare{{params: s.paramsHash, keys: d1.keys, shares: d1.shares, recipient: 1}}, ErrInvalidThreshold},
 			{"nil share", 1, []*ThresholdShare{nil}, ErrNilArgument},
 			{"none", 1, nil, ErrMissingShares},
 		}
@@ -244,7 +244,7 @@ func TestPrecisionRelativeToMagnitude(t *testing.T) {
 			for i := range plain {
 				plain[i] = randomVector(r, 3000, bound)
 				var err error
-				enc[i], err = s.Encrypt(f.pk, plain[i])
+				enc[i], err = f.encrypt(plain[i])
 				require.NoError(t, err)
 			}
 			w := normalisedWeights(r, 10)
@@ -270,38 +270,32 @@ func TestNoiseModelMatchesMeasurement(t *testing.T) {
 	for _, n := range []int{3, 10} {
 		t.Run(fmt.Sprintf("%d parties", n), func(t *testing.T) {
 			f := newFixture(t, s, n)
-			// Zero updates: the decrypted integers are then the noise itself,
-			// free of encoding and weight rounding.
-			plain := [][]float64{make([]float64, s.Slots()), make([]float64, s.Slots())}
-			var enc []*EncryptedVector
-			for _, p := range plain {
-				v, err := s.Encrypt(f.pk, p)
-				require.NoError(t, err)
-				enc = append(enc, v)
-			}
-			w := []float64{0.5, 0.5}
-			agg, err := s.WeightedSum(enc, w)
+			// A zero update of weight 1: the decrypted integers are then
+			// the noise itself, free of encoding and weight rounding.
+			v, err := f.encrypt(make([]float64, s.Slots()))
 			require.NoError(t, err)
-			want, err := PlainWeightedSum(plain, w)
+			agg, err := s.WeightedSum([]*EncryptedVector{v}, []float64{1})
 			require.NoError(t, err)
 
-			// c0 + c1·Σs_i, without smudging.
+			// c0 + a·(c·s_dealer) rescaled, one share without smudging.
 			sk := rlwe.NewSecretKey(s.params)
 			for _, p := range f.parties {
-				s.params.RingQ().Add(sk.Value.Q, p.sk.sk.Value.Q, sk.Value.Q)
+				if p.sk.ID() == agg.terms[0].Dealer {
+					mulScalarThenAdd(s.params.RingQ(), p.sk.sk.Value.Q, agg.terms[0].Weight, sk.Value.Q)
+				}
 			}
-			var ds []*DecryptionShare
-			zero := &smudgeOff{}
-			ds = append(ds, zero.share(t, s, sk, agg))
-			ds[0].party = f.parties[0].sk.ID()
-			agg.parties = 1
-			got, err := s.Decrypt(agg, ds)
-			require.NoError(t, err)
+			ds := smudgeOff{}.share(t, s, sk, agg)
+			got := make([]float64, agg.length)
+			ringL := s.params.RingQ().AtLevel(agg.level)
+			acc := ringL.NewPoly()
+			ringL.Add(agg.c0[0], ds.shares[0].Value, acc)
+			s.decode(acc, agg.level, got)
 			sum := 0.0
-			for j := range got {
-				d := (got[j] - want[j]) * math.Exp2(float64(s.LogScale()))
+			for _, x := range got {
+				d := x * math.Exp2(float64(s.LogScale()))
 				sum += d * d
 			}
+			n := 1
 			measured := math.Sqrt(sum / float64(len(got)))
 			model := s.AggregateNoiseStdDev(n)
 			t.Logf("%d parties: aggregate noise std measured %.1f, model %.1f", n, measured, model)
@@ -324,6 +318,14 @@ func (smudgeOff) share(t *testing.T, s *Scheme, sk *rlwe.SecretKey, agg *Encrypt
 	return ds
 }
 
+// termShareOf is m's Shamir share of the key agg decrypts under.
+func termShareOf(t *testing.T, s *Scheme, m *ThresholdSecretShare, agg *EncryptedVector) mhe.ShamirSecretShare {
+	t.Helper()
+	sh, err := s.termShare(m, agg.terms)
+	require.NoError(t, err)
+	return sh
+}
+
 // forcedDecrypt decrypts agg with the members' shares interpolated over the
 // given active points, bypassing the checks that the shares belong to one
 // sharing: it shows what a party that ignores them would get.
@@ -337,7 +339,7 @@ func forcedDecrypt(t *testing.T, s *Scheme, agg *EncryptedVector, members []*Thr
 	for i, m := range members {
 		cmb := mhe.NewCombiner(*s.params.GetRLWEParameters(), active[i], active, len(active))
 		additive := rlwe.NewSecretKey(s.params)
-		require.NoError(t, cmb.GenAdditiveShare(active, active[i], m.share, additive))
+		require.NoError(t, cmb.GenAdditiveShare(active, active[i], termShareOf(t, s, m, agg), additive))
 		ds, err := s.genDecryptionShare(additive, agg, &DecryptionShare{party: m.party, mode: modeThreshold, point: points[i], active: points})
 		require.NoError(t, err)
 		shares = append(shares, ds)

@@ -182,7 +182,7 @@ func TestRobustAggregationOnEncryptedUpdates(t *testing.T) {
 	scores := make([]Scores, len(updates))
 	plainScores := make([]Scores, len(updates))
 	for i, u := range updates {
-		enc[i], err = s.Encrypt(f.pk, u)
+		enc[i], err = f.encrypt(u)
 		require.NoError(t, err)
 		scores[i] = f.scoreAll(t, enc[i], refs)
 		plainScores[i], err = PlainScores(u, refs)

@@ -401,7 +401,7 @@ type ScoreSet struct {
 	updateHash common.Hash
 	refsHash   common.Hash
 	keyHash    common.Hash
-	parties    uint32
+	dealer     PartyID
 	length     int
 	level      int
 	values     [][]uint64 // [prime][score]
@@ -448,10 +448,7 @@ func (s *Scheme) Score(update *EncryptedVector, refs *References) (*ScoreSet, er
 	if err := s.checkScoreInputs(update, refs); err != nil {
 		return nil, fmt.Errorf("aggregation: Score: %w", err)
 	}
-	polys := make([]ring.Poly, len(update.cts))
-	for j, ct := range update.cts {
-		polys[j] = ct.Value[0]
-	}
+	polys := update.c0
 	values, err := s.applyReferences(refs, polys)
 	if err != nil {
 		return nil, fmt.Errorf("aggregation: Score: %w", err)
@@ -461,7 +458,7 @@ func (s *Scheme) Score(update *EncryptedVector, refs *References) (*ScoreSet, er
 		updateHash: update.Hash(),
 		refsHash:   refs.hash,
 		keyHash:    update.keyHash,
-		parties:    update.parties,
+		dealer:     update.Dealer(),
 		length:     update.length,
 		level:      update.level,
 		values:     values,
@@ -550,27 +547,34 @@ func (sh *ScoreShare) Party() PartyID { return sh.party }
 // IsThreshold reports whether the share was made for t-of-n decryption.
 func (sh *ScoreShare) IsThreshold() bool { return sh.mode == modeThreshold }
 
-// GenScoreShare computes the party's n-of-n score share for set. It first
-// recomputes the ScoreSet from update (the committed update) and refs (the
-// committed references) and refuses, with ErrScoreMismatch, to share for a
-// set that differs: the party decrypts only the scores of committed updates
-// against committed references.
+// GenScoreShare computes the n-of-n score share for set by the update's
+// own dealer: each update is encrypted under its dealer's key alone, so
+// without threshold holders only the dealer can open its scores, and the
+// scores then rest on its honesty (the daemons use GenThresholdScoreShare).
+// It first recomputes the ScoreSet from update (the committed update) and
+// refs (the committed references) and refuses, with ErrScoreMismatch, to
+// share for a set that differs: the party decrypts only the scores of
+// committed updates against committed references.
 func (s *Scheme) GenScoreShare(sk *SecretShare, set *ScoreSet, update *EncryptedVector, refs *References) (*ScoreShare, error) {
 	if err := s.checkSecretShare(sk); err != nil {
 		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
+	}
+	if update == nil || update.Dealer() != sk.id {
+		return nil, fmt.Errorf("aggregation: GenScoreShare: %w: party %s is not the update's dealer", ErrKeyMismatch, sk.id)
 	}
 	return s.genScoreShare(sk.sk, set, update, refs, &ScoreShare{party: sk.id, mode: modeCollective})
 }
 
 // GenThresholdScoreShare is GenScoreShare for t-of-n decryption with the
 // given active set: exactly Threshold() distinct points of the agreed point
-// set, the party's own included (as for GenThresholdDecryptionShare).
+// set, the party's own included (as for GenThresholdDecryptionShare). The
+// party uses its share of the update's dealer's key only.
 func (s *Scheme) GenThresholdScoreShare(tsk *ThresholdSecretShare, active []ShamirPoint, set *ScoreSet, update *EncryptedVector, refs *References) (*ScoreShare, error) {
-	additive, sorted, err := s.additiveShare(tsk, active)
+	key, sorted, err := s.vectorKey(tsk, active, update)
 	if err != nil {
 		return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
 	}
-	return s.genScoreShare(additive, set, update, refs, &ScoreShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted})
+	return s.genScoreShare(key, set, update, refs, &ScoreShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted})
 }
 
 func (s *Scheme) genScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update *EncryptedVector, refs *References, out *ScoreShare) (*ScoreShare, error) {
@@ -587,18 +591,13 @@ func (s *Scheme) genScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update *Encryp
 	}
 	level := update.level
 	ringL := s.params.RingQ().AtLevel(level)
-	polys := make([]ring.Poly, len(update.cts))
+	polys := make([]ring.Poly, len(update.c0))
 	err = parallelFor(len(polys), func() ring.Poly {
 		return ringL.NewPoly()
-	}, func(buf ring.Poly, j int) error {
-		// w_j = c1_j·s_i in the coefficient domain, as in GenDecryptionShare.
-		h := ringL.NewPoly()
-		ringL.NTT(update.cts[j].Value[1], buf)
-		ringL.MulCoeffsMontgomery(buf, sk.Value.Q, h)
-		ringL.INTT(h, h)
-		ringL.Reduce(h, h)
-		polys[j] = h
-		return nil
+	}, func(top ring.Poly, j int) error {
+		// w_j = a_j·s_dealer in the coefficient domain, as in GenDecryptionShare.
+		polys[j] = ringL.NewPoly()
+		return s.keySwitch(sk.Value.Q, update.context, j, level, update.used(j), top, polys[j])
 	})
 	if err != nil {
 		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
@@ -745,10 +744,8 @@ func (s *Scheme) DecryptScores(set *ScoreSet, refs *References, shares []*ScoreS
 		if want := len(shares[0].active); len(shares) != want {
 			return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: %d of the %d active parties sent shares", ErrMissingShares, len(shares), want)
 		}
-	} else if want := int(set.parties); len(shares) < want {
-		return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: %d of %d parties sent shares; n-of-n decryption needs every party", ErrMissingShares, len(shares), want)
-	} else if len(shares) > want {
-		return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: %d shares for a key of %d parties", ErrDuplicateShare, len(shares), want)
+	} else if len(shares) != 1 || shares[0].party != set.dealer {
+		return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: n-of-n scores decrypt with the one share of the update's dealer %s", ErrMissingShares, set.dealer)
 	}
 	ringL := s.params.RingQ().AtLevel(set.level)
 	acc := make([][]uint64, len(set.values))
@@ -841,7 +838,7 @@ func (ss *ScoreSet) MarshalBinary() ([]byte, error) {
 		e.bytes32(ss.updateHash)
 		e.bytes32(ss.refsHash)
 		e.bytes32(ss.keyHash)
-		e.u32(ss.parties)
+		e.write(ss.dealer[:])
 		e.u64(uint64(ss.length))
 		e.u8(uint8(ss.level))
 		encodeScalarRows(e, ss.values)
@@ -856,20 +853,18 @@ func (ss *ScoreSet) UnmarshalBinary(p []byte) error {
 	updateHash := d.bytes32()
 	refsHash := d.bytes32()
 	keyHash := d.bytes32()
-	parties := d.u32()
+	var dealer PartyID
+	copy(dealer[:], d.take(len(dealer)))
 	length := d.u64()
 	level := int(d.u8())
 	if d.err == nil && (length == 0 || length > maxVectorLen) {
 		d.fail(fmt.Sprintf("vector length %d is outside 1..2^40", length))
 	}
-	if d.err == nil && parties == 0 {
-		d.fail("party count is zero")
-	}
 	values := decodeScalarRows(d, level)
 	if err := d.done(); err != nil {
 		return err
 	}
-	*ss = ScoreSet{params: params, updateHash: updateHash, refsHash: refsHash, keyHash: keyHash, parties: parties, length: int(length), level: level, values: values, hash: &hashCache{}}
+	*ss = ScoreSet{params: params, updateHash: updateHash, refsHash: refsHash, keyHash: keyHash, dealer: dealer, length: int(length), level: level, values: values, hash: &hashCache{}}
 	return nil
 }
 

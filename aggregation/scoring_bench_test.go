@@ -74,7 +74,7 @@ func BenchmarkScoring(b *testing.B) {
 			}
 			enc := make([]*EncryptedVector, participants)
 			for i := range enc {
-				if enc[i], err = s.Encrypt(f.pk, randomVector(r, d, 0.1)); err != nil {
+				if enc[i], err = f.encrypt(randomVector(r, d, 0.1)); err != nil {
 					b.Fatal(err)
 				}
 				enc[i].Hash() // committed on upload, cached

@@ -32,12 +32,27 @@ func Example_robustScoring() {
 	}
 	seed := aggregation.CommonSeed([]byte("study-1"), []byte("round-1"), []byte("block-after-uploads"))
 	refs, _ := s.NewReferences(reference, seed, aggregation.DefaultProjectionsFor(len(update)))
-	enc, _ := s.Encrypt(pk, update)
+	enc, _ := s.Encrypt(sks[0], pk.Hash(), aggregation.NewEncryptionContext(1, "train", 1), update)
 
 	set, _ := s.Score(enc, refs) // coordinator; every share holder recomputes it
+	// Threshold holders (2 of 3) decrypt the scores with their shares of
+	// the update's dealer's key.
+	points := []aggregation.ShamirPoint{1, 2, 3}
+	dealt := make([]map[aggregation.ShamirPoint]*aggregation.ThresholdShare, len(sks))
+	for i, sk := range sks {
+		dealt[i], _ = s.GenThresholdShares(sk, 2, points)
+	}
 	var shares []*aggregation.ScoreShare
-	for _, sk := range sks {
-		sh, err := s.GenScoreShare(sk, set, enc, refs)
+	for j, p := range points[:2] {
+		var received []*aggregation.ThresholdShare
+		for i := range sks {
+			received = append(received, dealt[i][p])
+		}
+		tsk, err := s.AggregateThresholdShares(pk, sks[j].ID(), p, received)
+		if err != nil {
+			panic(err)
+		}
+		sh, err := s.GenThresholdScoreShare(tsk, points[:2], set, enc, refs)
 		if err != nil {
 			panic(err)
 		}

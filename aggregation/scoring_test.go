@@ -11,20 +11,16 @@ import (
 )
 
 // scoreAll runs the whole n-of-n score protocol for one update: the
-// coordinator's ScoreSet and every party's share travel through the wire.
+// coordinator's ScoreSet and the dealer's share travel through the wire.
 func (f *fixture) scoreAll(t *testing.T, update *EncryptedVector, refs *References) Scores {
 	t.Helper()
 	set, err := f.s.Score(update, refs)
 	require.NoError(t, err)
 	received := viaWire(t, set, new(ScoreSet))
 	require.Equal(t, set.Hash(), received.Hash())
-	shares := make([]*ScoreShare, len(f.parties))
-	for i, p := range f.parties {
-		sh, err := f.s.GenScoreShare(p.sk, received, update, refs)
-		require.NoError(t, err)
-		shares[i] = viaWire(t, sh, new(ScoreShare))
-	}
-	sc, err := f.s.DecryptScores(set, refs, shares)
+	sh, err := f.s.GenScoreShare(f.partyOf(update.Dealer()).sk, received, update, refs)
+	require.NoError(t, err)
+	sc, err := f.s.DecryptScores(set, refs, []*ScoreShare{viaWire(t, sh, new(ScoreShare))})
 	require.NoError(t, err)
 	return sc
 }
@@ -65,7 +61,7 @@ func TestScoresMatchPlaintext(t *testing.T) {
 			}
 			refs, err := s.NewReferences(ref, CommonSeed([]byte("round-1")), tt.projections)
 			require.NoError(t, err)
-			enc, err := s.Encrypt(f.pk, u)
+			enc, err := f.encrypt(u)
 			require.NoError(t, err)
 			got := f.scoreAll(t, enc, refs)
 			want, err := PlainScores(u, refs)
@@ -135,7 +131,7 @@ func TestThresholdScoresAnyTNotTMinusOne(t *testing.T) {
 	ref := randomVector(r, 3000, 1)
 	refs, err := s.NewReferences(ref, CommonSeed([]byte("thr")), 32)
 	require.NoError(t, err)
-	enc, err := s.Encrypt(f.pk, u)
+	enc, err := f.encrypt(u)
 	require.NoError(t, err)
 	set, err := s.Score(enc, refs)
 	require.NoError(t, err)
@@ -202,9 +198,9 @@ func TestScoreSharesAreBoundToTheirSet(t *testing.T) {
 	otherRefs, err := s.NewReferences(ref, CommonSeed([]byte("b")), 16)
 	require.NoError(t, err)
 	require.NotEqual(t, refs.Hash(), otherRefs.Hash(), "the seed is committed to")
-	encA, err := s.Encrypt(f.pk, randomVector(r, 2000, 1))
+	encA, err := f.encrypt(randomVector(r, 2000, 1))
 	require.NoError(t, err)
-	encB, err := s.Encrypt(f.pk, randomVector(r, 2000, 1))
+	encB, err := f.encrypt(randomVector(r, 2000, 1))
 	require.NoError(t, err)
 	setA, err := s.Score(encA, refs)
 	require.NoError(t, err)
@@ -264,7 +260,7 @@ func TestScoringRefusesBadInput(t *testing.T) {
 	u := randomVector(r, 1000, 1)
 	refs, err := s.NewReferences(randomVector(r, 1000, 1), CommonSeed([]byte("x")), 8)
 	require.NoError(t, err)
-	enc, err := s.Encrypt(f.pk, u)
+	enc, err := f.encrypt(u)
 	require.NoError(t, err)
 	set, err := s.Score(enc, refs)
 	require.NoError(t, err)
@@ -275,7 +271,7 @@ func TestScoringRefusesBadInput(t *testing.T) {
 	}
 	agg, err := s.WeightedSum([]*EncryptedVector{enc, enc}, []float64{0.5, 0.5})
 	require.NoError(t, err)
-	short, err := s.Encrypt(f.pk, u[:999])
+	short, err := f.encrypt(u[:999])
 	require.NoError(t, err)
 
 	mutate := func(i int, change func(sh *ScoreShare)) []*ScoreShare {
@@ -382,7 +378,7 @@ func TestScoreWireRoundTripAndRefusals(t *testing.T) {
 	u := randomVector(r, 500, 1)
 	refs, err := s.NewReferences(randomVector(r, 500, 1), CommonSeed([]byte("w")), 8)
 	require.NoError(t, err)
-	enc, err := s.Encrypt(f.pk, u)
+	enc, err := f.encrypt(u)
 	require.NoError(t, err)
 	set, err := s.Score(enc, refs)
 	require.NoError(t, err)
@@ -465,7 +461,7 @@ func TestScoreSharesRevealOnlyScalars(t *testing.T) {
 	for _, d := range []int{400, 40000} {
 		refs, err := s.NewReferences(randomVector(r, d, 1), CommonSeed([]byte("o")), 16)
 		require.NoError(t, err)
-		enc, err := s.Encrypt(f.pk, randomVector(r, d, 1))
+		enc, err := f.encrypt(randomVector(r, d, 1))
 		require.NoError(t, err)
 		set, err := s.Score(enc, refs)
 		require.NoError(t, err)

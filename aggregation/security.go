@@ -1,24 +1,28 @@
 package aggregation
 
-import "math"
+import (
+	"math"
+
+	"github.com/tuneinsight/lattigo/v5/ring"
+)
 
 // AggregateNoiseStdDev returns the model standard deviation, in units of
 // the integer coefficients (the scale Δ is 2^LogScale), of the noise that an
-// aggregate of updates encrypted under a key of the given number of parties
-// carries before decryption, for weights with Σwᵢ² ≤ 1. That noise depends on
-// the collective secret, and it is what the smudging noise must hide (see
-// doc.go):
+// aggregate carries when it is decrypted with the given number of
+// decryption shares, for weights with Σwᵢ² ≤ 1. That noise depends on the
+// contributors' secret keys, and it is what the smudging noise must hide
+// (see doc.go). Seeded secret-key encryption adds only the error e of
+// deviation σ_e (3.2) to each fresh update; the weighted sum scales it by
+// wᵢ, and the rescale of c0 and of each share adds a rounding error
+// uniform in [-1/2, 1/2]:
 //
-//	σ_fresh² = (1 + ‖s‖²)/12,  ‖s‖² ≈ N·2·parties/3   (rounding r0 + r1·s after the
-//	                                                     division by P in encryption)
-//	σ_agg²   = Σwᵢ²·σ_fresh² + σ_fresh² ≤ 2·σ_fresh²  (rounding of the rescale)
+//	σ_agg² = Σwᵢ²·σ_e² + (shares+1)/12 ≤ σ_e² + (shares+1)/12
 //
 // TestNoiseModelMatchesMeasurement checks the model against the noise
-// measured with the collective secret.
-func (s *Scheme) AggregateNoiseStdDev(parties int) float64 {
-	n := float64(s.params.N())
-	fresh := (1 + n*2*float64(parties)/3) / 12
-	return math.Sqrt(2 * fresh)
+// measured with the contributors' keys.
+func (s *Scheme) AggregateNoiseStdDev(shares int) float64 {
+	sigmaE := s.params.Xe().(ring.DiscreteGaussian).Sigma
+	return math.Sqrt(sigmaE*sigmaE + float64(shares+1)/12)
 }
 
 // SmudgingSecurityBits returns the statistical security, in bits, of the

@@ -4,7 +4,6 @@ import (
 	"math/big"
 	"math/bits"
 
-	"github.com/tuneinsight/lattigo/v5/core/rlwe"
 	"github.com/tuneinsight/lattigo/v5/ring"
 )
 
@@ -302,22 +301,18 @@ func acc1(lo, hi, x []uint64, w uint64) uint64 {
 	return m
 }
 
-// newCiphertexts allocates count degree-1 ciphertexts of degree n at level
-// level, in the coefficient domain, all in one slab of memory.
-func newCiphertexts(count, n, level int) []*rlwe.Ciphertext {
+// newPolys returns count polynomials of n coefficients at level, sharing one
+// allocation.
+func newPolys(count, n, level int) []ring.Poly {
 	rows := level + 1
-	slab := make([]uint64, count*2*rows*n)
-	cts := make([]*rlwe.Ciphertext, count)
-	for j := range cts {
-		value := make([]ring.Poly, 2)
-		for k := range value {
-			coeffs := make([][]uint64, rows)
-			for l := range coeffs {
-				coeffs[l], slab = slab[:n:n], slab[n:]
-			}
-			value[k] = ring.Poly{Coeffs: coeffs}
+	slab := make([]uint64, count*rows*n)
+	out := make([]ring.Poly, count)
+	for j := range out {
+		coeffs := make([][]uint64, rows)
+		for l := range coeffs {
+			coeffs[l], slab = slab[:n:n], slab[n:]
 		}
-		cts[j] = &rlwe.Ciphertext{Element: rlwe.Element[ring.Poly]{Value: value, MetaData: &rlwe.MetaData{}}}
+		out[j] = ring.Poly{Coeffs: coeffs}
 	}
-	return cts
+	return out
 }

@@ -10,26 +10,30 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/tuneinsight/lattigo/v5/core/rlwe"
 	"github.com/tuneinsight/lattigo/v5/ring"
 )
 
 // EncryptedVector is a flat float64 vector packed into ceil(Len()/Slots())
-// CKKS ciphertexts under a collective public key, one value per polynomial
-// coefficient, ciphertexts in the coefficient (not NTT) domain. Fresh
-// vectors (from Encrypt) are at the top level; aggregates (from
-// WeightedSum) are one level lower. In the last ciphertext, c0 is zero
-// beyond the vector's end (those coefficients carry no value) and is not
-// sent. It records the hash of the key it was encrypted under and the
-// number of key holders. An EncryptedVector is immutable and safe for
-// concurrent use.
+// CKKS ciphertexts, one value per polynomial coefficient, in the
+// coefficient (not NTT) domain. Only the c0 half of each ciphertext exists:
+// c1 is the public mask a_j expanded from the vector's EncryptionContext
+// (fresh vectors) or that mask times the sum of the weights (aggregates),
+// so nobody, the encrypting party included, chooses it. Fresh vectors (from
+// Encrypt) are at the top level and have one Term, the dealer whose
+// secret-key share encrypted them; aggregates (from WeightedSum) are one
+// level lower and list every summed update's dealer with its integer
+// weight: they decrypt under Σ weight·s_dealer and nothing else. In the
+// last ciphertext c0 is zero beyond the vector's end and is not sent. A
+// vector records the hash of the key set it belongs to. An EncryptedVector
+// is immutable and safe for concurrent use.
 type EncryptedVector struct {
 	params  common.Hash
 	keyHash common.Hash
-	parties uint32
+	context EncryptionContext
+	terms   []Term
 	length  int
 	level   int
-	cts     []*rlwe.Ciphertext
+	c0      []ring.Poly
 	hash    *hashCache
 }
 
@@ -46,11 +50,26 @@ func (v *EncryptedVector) Len() int { return v.length }
 func (v *EncryptedVector) Level() int { return v.level }
 
 // NumCiphertexts returns the number of ciphertexts the vector is packed in.
-func (v *EncryptedVector) NumCiphertexts() int { return len(v.cts) }
+func (v *EncryptedVector) NumCiphertexts() int { return len(v.c0) }
 
-// KeyHash returns the hash of the collective public key the vector was
-// encrypted under.
+// KeyHash returns the hash of the key set (the combined public key of the
+// study's dealers) the vector belongs to.
 func (v *EncryptedVector) KeyHash() common.Hash { return v.keyHash }
+
+// Context returns the encryption context the vector's masks come from.
+func (v *EncryptedVector) Context() EncryptionContext { return v.context }
+
+// Terms returns the vector's contributors: one dealer with weight 1 for a
+// fresh update, every summed update's dealer and weight for an aggregate.
+func (v *EncryptedVector) Terms() []Term { return slices.Clone(v.terms) }
+
+// Dealer returns the dealer of a fresh update (the first term otherwise).
+func (v *EncryptedVector) Dealer() PartyID {
+	if len(v.terms) == 0 {
+		return PartyID{}
+	}
+	return v.terms[0].Dealer
+}
 
 // Hash returns keccak256(MarshalBinary()), computed once while streaming, the
 // value committed on chain. It returns the zero hash for a nil or empty
@@ -71,35 +90,39 @@ func (v *EncryptedVector) Hash() common.Hash {
 
 // BinarySize returns the length of MarshalBinary's output.
 func (v *EncryptedVector) BinarySize() int {
-	size := 4 + 2 + 32 + 32 + 4 + 8 + 1 + 4
-	for j, ct := range v.cts {
-		size += polySizeOf(ct.Value[0], v.used(j)) + polySizeOf(ct.Value[1], ct.Value[1].N())
+	size := 4 + 2 + 32 + 32 + 32 + 4 + len(v.terms)*(len(PartyID{})+8) + 8 + 1 + 4
+	for j, p := range v.c0 {
+		size += polySizeOf(p, v.used(j))
 	}
 	return size
 }
 
 // used returns the number of values held by ciphertext j.
 func (v *EncryptedVector) used(j int) int {
-	n := v.cts[j].Value[0].N()
+	n := v.c0[j].N()
 	return min(n, v.length-j*n)
 }
 
 // WriteTo streams the encoding that MarshalBinary returns to w, so that large
 // vectors can be sent or hashed without a second copy in memory.
 func (v *EncryptedVector) WriteTo(w io.Writer) (int64, error) {
-	if v == nil || len(v.cts) == 0 {
+	if v == nil || len(v.c0) == 0 {
 		return 0, fmt.Errorf("%w: EncryptedVector is nil or empty", ErrNilArgument)
 	}
 	e := newEncoder(w)
 	e.header(kindEncryptedVector, v.params)
 	e.bytes32(v.keyHash)
-	e.u32(v.parties)
+	e.bytes32(v.context)
+	e.u32(uint32(len(v.terms)))
+	for _, t := range v.terms {
+		e.write(t.Dealer[:])
+		e.u64(t.Weight)
+	}
 	e.u64(uint64(v.length))
 	e.u8(uint8(v.level))
-	e.u32(uint32(len(v.cts)))
-	for j, ct := range v.cts {
-		e.polyUsed(ct.Value[0], v.used(j))
-		e.poly(ct.Value[1])
+	e.u32(uint32(len(v.c0)))
+	for j, p := range v.c0 {
+		e.polyUsed(p, v.used(j))
 	}
 	return e.finish()
 }
@@ -107,7 +130,7 @@ func (v *EncryptedVector) WriteTo(w io.Writer) (int64, error) {
 // MarshalBinary encodes the vector deterministically: equal vectors give
 // byte-identical encodings.
 func (v *EncryptedVector) MarshalBinary() ([]byte, error) {
-	if v == nil || len(v.cts) == 0 {
+	if v == nil || len(v.c0) == 0 {
 		return nil, fmt.Errorf("%w: EncryptedVector is nil or empty", ErrNilArgument)
 	}
 	var b sliceWriter
@@ -122,32 +145,44 @@ func (v *EncryptedVector) MarshalBinary() ([]byte, error) {
 const maxVectorLen = 1 << 40
 
 // UnmarshalBinary decodes a vector produced by MarshalBinary or WriteTo.
-// It checks the structure (counts, degrees, levels, no trailing bytes);
-// Scheme methods check the parameters and coefficients when the vector is
-// used. Errors wrap ErrMalformed.
+// It checks the structure (counts, degrees, levels, distinct dealers, no
+// trailing bytes); Scheme methods check the parameters and coefficients
+// when the vector is used. Errors wrap ErrMalformed.
 func (v *EncryptedVector) UnmarshalBinary(p []byte) error {
 	d, params := newDecoder(p, kindEncryptedVector)
 	keyHash := d.bytes32()
-	parties := d.u32()
+	context := d.bytes32()
+	nTerms := d.count("term", maxParties, len(PartyID{})+8)
+	if d.err == nil && nTerms == 0 {
+		d.fail("vector has no contributor")
+	}
+	terms := make([]Term, 0, nTerms)
+	seen := make(map[PartyID]bool, nTerms)
+	for i := 0; i < nTerms && d.err == nil; i++ {
+		var t Term
+		copy(t.Dealer[:], d.take(len(t.Dealer)))
+		t.Weight = d.u64()
+		if d.err == nil && seen[t.Dealer] {
+			d.fail(fmt.Sprintf("dealer %s appears twice", t.Dealer))
+		}
+		seen[t.Dealer] = true
+		terms = append(terms, t)
+	}
 	length := d.u64()
 	level := int(d.u8())
 	if d.err == nil && (length == 0 || length > maxVectorLen) {
 		d.fail(fmt.Sprintf("vector length %d is outside 1..2^40", length))
 	}
-	if d.err == nil && parties == 0 {
-		d.fail("party count is zero")
-	}
-	count := d.count("ciphertext", math.MaxInt32, 2*minPolySize)
-	cts := make([]*rlwe.Ciphertext, 0, count)
+	count := d.count("ciphertext", math.MaxInt32, minPolySize)
+	c0s := make([]ring.Poly, 0, count)
 	var n uint64
 	for i := 0; i < count && d.err == nil; i++ {
-		c0, used0 := d.polyUsed()
-		c1, used1 := d.polyUsed()
+		c0, used := d.polyUsed()
 		if d.err != nil {
 			break
 		}
-		if c0.N() != c1.N() || c0.Level() != level || c1.Level() != level {
-			d.fail(fmt.Sprintf("ciphertext %d has shape (N %d, level %d)/(N %d, level %d), want level %d", i, c0.N(), c0.Level(), c1.N(), c1.Level(), level))
+		if c0.Level() != level {
+			d.fail(fmt.Sprintf("ciphertext %d has level %d, want %d", i, c0.Level(), level))
 			break
 		}
 		if i == 0 {
@@ -161,22 +196,22 @@ func (v *EncryptedVector) UnmarshalBinary(p []byte) error {
 			d.fail(fmt.Sprintf("ciphertext %d has degree %d, ciphertext 0 has %d", i, c0.N(), n))
 			break
 		}
-		if wantUsed := min(n, length-uint64(i)*n); uint64(used0) != wantUsed || used1 != c1.N() {
-			d.fail(fmt.Sprintf("ciphertext %d stores %d/%d coefficients, want %d/%d", i, used0, used1, wantUsed, n))
+		if wantUsed := min(n, length-uint64(i)*n); uint64(used) != wantUsed {
+			d.fail(fmt.Sprintf("ciphertext %d stores %d coefficients, want %d", i, used, wantUsed))
 			break
 		}
-		cts = append(cts, &rlwe.Ciphertext{Element: rlwe.Element[ring.Poly]{Value: []ring.Poly{c0, c1}}})
+		c0s = append(c0s, c0)
 	}
 	if err := d.done(); err != nil {
 		return err
 	}
-	*v = EncryptedVector{params: params, keyHash: keyHash, parties: parties, length: int(length), level: level, cts: cts, hash: &hashCache{}}
+	*v = EncryptedVector{params: params, keyHash: keyHash, context: context, terms: terms, length: int(length), level: level, c0: c0s, hash: &hashCache{}}
 	return nil
 }
 
 // checkVector validates v against the Scheme: parameters, degree, level
-// (fresh or aggregate) and coefficient ranges, and that c0 is zero beyond the
-// vector's end.
+// (fresh or aggregate), contributors and coefficient ranges, and that c0 is
+// zero beyond the vector's end.
 func (s *Scheme) checkVector(what string, v *EncryptedVector) error {
 	return s.checkVectorWith(what, v, checkPoly)
 }
@@ -184,32 +219,33 @@ func (s *Scheme) checkVector(what string, v *EncryptedVector) error {
 // checkVectorWith is checkVector with the polynomial check given: checkPoly,
 // or checkPolyShape for callers that check coefficients as they read them.
 func (s *Scheme) checkVectorWith(what string, v *EncryptedVector, check func(string, *ring.Ring, ring.Poly, int) error) error {
-	if v == nil || len(v.cts) == 0 {
+	if v == nil || len(v.c0) == 0 {
 		return fmt.Errorf("%w: %s is nil or empty", ErrNilArgument, what)
 	}
 	if err := s.checkParams(what, v.params); err != nil {
 		return err
 	}
-	if top := s.params.MaxLevel(); v.level != top && v.level != top-1 {
+	top := s.params.MaxLevel()
+	switch {
+	case v.level != top && v.level != top-1:
 		return fmt.Errorf("%w: %s is at level %d, want %d (fresh) or %d (aggregate)", ErrLevelMismatch, what, v.level, top, top-1)
+	case len(v.terms) == 0:
+		return fmt.Errorf("%w: %s has no contributor", ErrMalformed, what)
+	case v.level == top && (len(v.terms) != 1 || v.terms[0].Weight != 1):
+		return fmt.Errorf("%w: %s is fresh but lists %d contributors; a fresh update has exactly one dealer of weight 1", ErrMalformed, what, len(v.terms))
 	}
-	if want := (v.length + s.Slots() - 1) / s.Slots(); len(v.cts) != want {
-		return fmt.Errorf("%w: %s has %d ciphertexts for %d values, want %d", ErrLengthMismatch, what, len(v.cts), v.length, want)
+	if want := (v.length + s.Slots() - 1) / s.Slots(); len(v.c0) != want {
+		return fmt.Errorf("%w: %s has %d ciphertexts for %d values, want %d", ErrLengthMismatch, what, len(v.c0), v.length, want)
 	}
 	r := s.params.RingQ()
-	for i, ct := range v.cts {
-		if len(ct.Value) != 2 {
-			return fmt.Errorf("%w: %s ciphertext %d has degree %d, want 1", ErrMalformed, what, i, len(ct.Value)-1)
-		}
-		for k, p := range ct.Value {
-			// The description is formatted only for an error: this runs
-			// for every polynomial of every vector summed.
-			if err := check("", r, p, v.level); err != nil {
-				return check(fmt.Sprintf("%s ciphertext %d c%d", what, i, k), r, p, v.level)
-			}
+	for i, p := range v.c0 {
+		// The description is formatted only for an error: this runs
+		// for every polynomial of every vector summed.
+		if err := check("", r, p, v.level); err != nil {
+			return check(fmt.Sprintf("%s ciphertext %d", what, i), r, p, v.level)
 		}
 		if used := v.used(i); used < r.N() {
-			for _, row := range ct.Value[0].Coeffs {
+			for _, row := range p.Coeffs {
 				for _, c := range row[used:] {
 					if c != 0 {
 						return fmt.Errorf("%w: %s ciphertext %d: c0 is not zero beyond the vector's end", ErrMalformed, what, i)
@@ -223,10 +259,16 @@ func (s *Scheme) checkVectorWith(what string, v *EncryptedVector, check func(str
 
 // Encrypt encodes values as polynomial coefficients at scale Δ = 2^LogScale
 // (Slots() values per ciphertext; in the last one c0 is zeroed beyond the
-// end) and encrypts them under pk at the top level. values must be
-// non-empty, finite and bounded by MaxAbsValue.
-func (s *Scheme) Encrypt(pk *PublicKey, values []float64) (*EncryptedVector, error) {
-	if err := s.checkPublicKey(pk); err != nil {
+// end) and encrypts them under the party's own secret-key share with the
+// public masks of ctx: c0_j = -a_j·s + e + Δ·m_j, at the top level. keyHash
+// names the key set the share belongs to (the study's combined public
+// key). values must be non-empty, finite and bounded by MaxAbsValue.
+//
+// The caller must never encrypt two different vectors under one context
+// (their difference would leak); a party that must send again re-sends the
+// bytes it kept.
+func (s *Scheme) Encrypt(sk *SecretShare, keyHash common.Hash, ctx EncryptionContext, values []float64) (*EncryptedVector, error) {
+	if err := s.checkSecretShare(sk); err != nil {
 		return nil, fmt.Errorf("aggregation: Encrypt: %w", err)
 	}
 	if len(values) == 0 {
@@ -238,20 +280,25 @@ func (s *Scheme) Encrypt(pk *PublicKey, values []float64) (*EncryptedVector, err
 	slots := s.Slots()
 	level := s.params.MaxLevel()
 	r := s.params.RingQ().AtLevel(level)
-	cts := make([]*rlwe.Ciphertext, (len(values)+slots-1)/slots)
-	err := parallelFor(len(cts), func() *rlwe.Encryptor {
-		return rlwe.NewEncryptor(s.params, pk.pk)
-	}, func(enc *rlwe.Encryptor, i int) error {
-		chunk := values[i*slots : min((i+1)*slots, len(values))]
-		ct := rlwe.NewCiphertext(s.params, 1, level)
-		ct.IsNTT = false
-		if err := enc.EncryptZero(ct); err != nil {
-			return fmt.Errorf("aggregation: Encrypt: encrypting ciphertext %d: %w", i, err)
+	c0 := make([]ring.Poly, (len(values)+slots-1)/slots)
+	type worker struct {
+		buf   ring.Poly
+		noise ring.Sampler
+		err   error
+	}
+	err := parallelFor(len(c0), func() *worker {
+		w := &worker{buf: r.NewPoly()}
+		w.noise, w.err = s.newNoiseSampler()
+		return w
+	}, func(w *worker, i int) error {
+		if w.err != nil {
+			return w.err
 		}
-		r.Reduce(ct.Value[0], ct.Value[0])
-		r.Reduce(ct.Value[1], ct.Value[1])
-		s.addEncoded(ct.Value[0], chunk)
-		cts[i] = ct
+		c0[i] = r.NewPoly()
+		chunk := values[i*slots : min((i+1)*slots, len(values))]
+		if err := s.encryptChunk(sk.sk, ctx, i, chunk, c0[i], w.buf, w.noise); err != nil {
+			return fmt.Errorf("aggregation: Encrypt: ciphertext %d: %w", i, err)
+		}
 		return nil
 	})
 	if err != nil {
@@ -259,11 +306,12 @@ func (s *Scheme) Encrypt(pk *PublicKey, values []float64) (*EncryptedVector, err
 	}
 	return &EncryptedVector{
 		params:  s.paramsHash,
-		keyHash: pk.hash,
-		parties: uint32(len(pk.parties)),
+		keyHash: keyHash,
+		context: ctx,
+		terms:   []Term{{Dealer: sk.id, Weight: 1}},
 		length:  len(values),
 		level:   level,
-		cts:     cts,
+		c0:      c0,
 		hash:    &hashCache{},
 	}, nil
 }
@@ -363,19 +411,22 @@ func checkWeights(n int, weights []float64) error {
 }
 
 // WeightedSum computes Σ wᵢ·vsᵢ homomorphically. Each weight is encoded
-// exactly once as the integer round(wᵢ·q_top) (q_top is the top ciphertext
-// prime, about 2^LogQ[last]); the products are summed at the top level and
-// divided by q_top with one rounding rescale (coefficient-wise: ciphertexts
-// are kept in the coefficient domain, so no NTT is needed), so the result is
-// one level lower at the same scale Δ. Only exact modular arithmetic is
-// involved: the same inputs always give a byte-identical result (and Hash),
-// whatever the machine and whichever kernel (assembly, AVX-512 or Go) runs.
-// It reads every input once, on every core (see doc.go for the kernel);
-// a coefficient that is not reduced is reported as ErrMalformed.
+// exactly once as the integer cᵢ = round(wᵢ·q_top) (q_top is the top
+// ciphertext prime, about 2^LogQ[last]); the products of the c0 halves are
+// summed at the top level and divided by q_top with one rounding rescale
+// (coefficient-wise: ciphertexts are kept in the coefficient domain, so no
+// NTT is needed), so the result is one level lower at the same scale Δ. The
+// aggregate records every dealer with its cᵢ: it decrypts under Σ cᵢ·s_i
+// with the public mask of the common context, whatever any party sent.
+// Only exact modular arithmetic is involved: the same inputs always give a
+// byte-identical result (and Hash), whatever the machine and whichever
+// kernel (assembly, AVX-512 or Go) runs. It reads every input once, on
+// every core (see doc.go for the kernel); a coefficient that is not
+// reduced is reported as ErrMalformed.
 //
-// All vectors must be fresh (top level), encrypted under the same key, and
-// of the same length. Weights must be finite and non-negative; they need
-// not sum to one, but every entry of the result must stay below
+// All vectors must be fresh (top level), of distinct dealers, of the same
+// key set, context and length. Weights must be finite and non-negative;
+// they need not sum to one, but every entry of the result must stay below
 // 2·MaxAbsValue() in magnitude or it wraps, and the smudging argument of
 // doc.go assumes Σwᵢ² ≤ 1 (true for weights that sum to at most one).
 // The weight encoding differs from wᵢ by at most 2^-(LogQ[last]+1), so the
@@ -388,6 +439,8 @@ func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*Encrypt
 		return nil, fmt.Errorf("aggregation: WeightedSum: %w", err)
 	}
 	top := s.params.MaxLevel()
+	terms := make([]Term, len(vs))
+	seen := make(map[PartyID]int, len(vs))
 	for i, v := range vs {
 		what := fmt.Sprintf("vector %d", i)
 		// Coefficients are range-checked by the kernel as it reads them
@@ -401,14 +454,24 @@ func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*Encrypt
 		if v.length != vs[0].length {
 			return nil, fmt.Errorf("aggregation: WeightedSum: %w: %s has %d values, vector 0 has %d", ErrLengthMismatch, what, v.length, vs[0].length)
 		}
-		if v.keyHash != vs[0].keyHash || v.parties != vs[0].parties {
-			return nil, fmt.Errorf("aggregation: WeightedSum: %w: %s is encrypted under key %s, vector 0 under %s", ErrKeyMismatch, what, v.keyHash.TerminalString(), vs[0].keyHash.TerminalString())
+		if v.keyHash != vs[0].keyHash {
+			return nil, fmt.Errorf("aggregation: WeightedSum: %w: %s belongs to key set %s, vector 0 to %s", ErrKeyMismatch, what, v.keyHash.TerminalString(), vs[0].keyHash.TerminalString())
 		}
+		if v.context != vs[0].context {
+			return nil, fmt.Errorf("aggregation: WeightedSum: %w: %s was encrypted for another study, phase or round than vector 0", ErrKeyMismatch, what)
+		}
+		dealer := v.terms[0].Dealer
+		if j, dup := seen[dealer]; dup {
+			return nil, fmt.Errorf("aggregation: WeightedSum: %w: vectors %d and %d are both from dealer %s; a dealer contributes once", ErrDuplicateShare, j, i, dealer)
+		}
+		seen[dealer] = i
+		c, err := s.weightOf(i, weights[i])
+		if err != nil {
+			return nil, fmt.Errorf("aggregation: WeightedSum: %w", err)
+		}
+		terms[i] = Term{Dealer: dealer, Weight: c}
 	}
-	ints := make([]*big.Int, len(weights))
-	for i, w := range weights {
-		ints[i] = s.encodeWeight(w)
-	}
+	ints := termInts(terms)
 
 	ringTop := s.params.RingQ().AtLevel(top)
 	// Weights reduced modulo every prime.
@@ -421,21 +484,21 @@ func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*Encrypt
 		}
 	}
 	plan := newSumPlan(ringTop, wmod)
-	cts := newCiphertexts(len(vs[0].cts), ringTop.N(), top-1)
-	// Work items: (ciphertext, c0 or c1, chunk of coefficients), so that
-	// even one ciphertext keeps every core busy; each item writes its own
-	// part of the output.
+	out := newPolys(len(vs[0].c0), ringTop.N(), top-1)
+	// Work items: (ciphertext, chunk of coefficients), so that even one
+	// ciphertext keeps every core busy; each item writes its own part of
+	// the output.
 	n := ringTop.N()
 	chunks := (n + sumChunk - 1) / sumChunk
-	err := parallelFor(2*len(cts)*chunks, func() *sumScratch {
+	err := parallelFor(len(out)*chunks, func() *sumScratch {
 		return newSumScratch(len(vs))
 	}, func(sc *sumScratch, item int) error {
-		j, k, from := item/(2*chunks), item/chunks%2, item%chunks*sumChunk
+		j, from := item/chunks, item%chunks*sumChunk
 		for i, v := range vs {
-			sc.in[i] = v.cts[j].Value[k]
+			sc.in[i] = v.c0[j]
 		}
-		if bad, l := plan.run(sc, sc.in, cts[j].Value[k], from, min(from+sumChunk, n)); bad >= 0 {
-			return fmt.Errorf("aggregation: WeightedSum: %w: vector %d ciphertext %d c%d: a coefficient is not reduced modulo q%d=%d", ErrMalformed, bad, j, k, l, ringTop.SubRings[l].Modulus)
+		if bad, l := plan.run(sc, sc.in, out[j], from, min(from+sumChunk, n)); bad >= 0 {
+			return fmt.Errorf("aggregation: WeightedSum: %w: vector %d ciphertext %d: a coefficient is not reduced modulo q%d=%d", ErrMalformed, bad, j, l, ringTop.SubRings[l].Modulus)
 		}
 		return nil
 	})
@@ -445,10 +508,11 @@ func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*Encrypt
 	return &EncryptedVector{
 		params:  s.paramsHash,
 		keyHash: vs[0].keyHash,
-		parties: vs[0].parties,
+		context: vs[0].context,
+		terms:   terms,
 		length:  vs[0].length,
 		level:   top - 1,
-		cts:     cts,
+		c0:      out,
 		hash:    &hashCache{},
 	}, nil
 }
@@ -538,9 +602,12 @@ func plainSumRange(dst []float64, vs [][]float64, w []float64, off int) bool {
 
 // CheckUpdate validates a fresh update received from a party before anyone
 // relies on it: parameters, degree, coefficient ranges, that it is fresh
-// (top level), that it was encrypted under the collective key with hash
-// keyHash, and that it holds length values.
-func (s *Scheme) CheckUpdate(v *EncryptedVector, keyHash common.Hash, length int) error {
+// (top level), that it belongs to the key set keyHash, that it was
+// encrypted for ctx (this study, phase and round) by dealer (the party that
+// sent it: a party that claimed another's dealer id would make the
+// aggregate decrypt with that party's key share), and that it holds length
+// values.
+func (s *Scheme) CheckUpdate(v *EncryptedVector, keyHash common.Hash, ctx EncryptionContext, dealer PartyID, length int) error {
 	if err := s.checkVector("update", v); err != nil {
 		return err
 	}
@@ -548,7 +615,13 @@ func (s *Scheme) CheckUpdate(v *EncryptedVector, keyHash common.Hash, length int
 		return fmt.Errorf("%w: update is at level %d, fresh updates are at level %d", ErrLevelMismatch, v.level, s.params.MaxLevel())
 	}
 	if v.keyHash != keyHash {
-		return fmt.Errorf("%w: update was encrypted under key %s, the study's collective key is %s", ErrKeyMismatch, v.keyHash.Hex(), keyHash.Hex())
+		return fmt.Errorf("%w: update belongs to key set %s, the study's is %s", ErrKeyMismatch, v.keyHash.Hex(), keyHash.Hex())
+	}
+	if v.context != ctx {
+		return fmt.Errorf("%w: update was encrypted for another study, phase or round; re-send the update made for this round", ErrKeyMismatch)
+	}
+	if got := v.terms[0].Dealer; got != dealer {
+		return fmt.Errorf("%w: update names dealer %s, but it was sent by the party whose key share is %s", ErrKeyMismatch, got, dealer)
 	}
 	if v.length != length {
 		return fmt.Errorf("%w: update holds %d values, the model has %d parameters", ErrLengthMismatch, v.length, length)

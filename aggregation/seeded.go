@@ -1,0 +1,138 @@
+package aggregation
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/tuneinsight/lattigo/v5/core/rlwe"
+	"github.com/tuneinsight/lattigo/v5/ring"
+	"github.com/tuneinsight/lattigo/v5/utils/sampling"
+)
+
+// EncryptionContext names one use of the parties' keys: a study, a protocol
+// phase and a round. The public mask polynomial a of every ciphertext is
+// expanded from it (and the ciphertext's index), so that no party chooses
+// the c1 half of what it sends: see doc.go, "Seeded secret-key encryption".
+// A party must never encrypt two different vectors under the same context:
+// c0 - c0' would reveal their difference.
+type EncryptionContext [32]byte
+
+// NewEncryptionContext derives the context of one phase of one round of a
+// study; the parts are length-prefixed as in CommonSeed.
+func NewEncryptionContext(study uint64, phase string, round uint32) EncryptionContext {
+	return EncryptionContext(CommonSeed(
+		binary.BigEndian.AppendUint64(nil, study),
+		[]byte(phase),
+		binary.BigEndian.AppendUint32(nil, round),
+	))
+}
+
+// Term is one contributor of a vector: the dealer whose secret-key share
+// encrypted it and its integer weight. A fresh update has one term of
+// weight 1; an aggregate has one term per summed update with weight
+// round(w·q_top), so it decrypts under Σ weight·s_dealer.
+type Term struct {
+	Dealer PartyID
+	Weight uint64
+}
+
+// maskNTT writes a_j, the public mask of ciphertext j under ctx, into out
+// (top level, NTT domain). a_j is uniform given the context: deterministic,
+// the same on every machine, and chosen by nobody.
+func (s *Scheme) maskNTT(ctx EncryptionContext, j int, out ring.Poly) error {
+	key := crypto.Keccak256([]byte("cohort/aggregation/mask/v1"), ctx[:], binary.BigEndian.AppendUint64(nil, uint64(j)))
+	prng, err := sampling.NewKeyedPRNG(key)
+	if err != nil {
+		return fmt.Errorf("aggregation: mask PRNG: %w", err)
+	}
+	ring.NewUniformSampler(prng, s.params.RingQ().AtLevel(s.params.MaxLevel())).Read(out)
+	return nil
+}
+
+// encryptChunk writes the seeded secret-key encryption of values under sk
+// into c0 (top level, coefficient domain, reduced, zero beyond the values):
+// c0 = -a_j·s + e + Δ·m with e drawn from the scheme's error distribution.
+func (s *Scheme) encryptChunk(sk *rlwe.SecretKey, ctx EncryptionContext, j int, values []float64, c0, buf ring.Poly, noise ring.Sampler) error {
+	r := s.params.RingQ().AtLevel(s.params.MaxLevel())
+	if err := s.maskNTT(ctx, j, buf); err != nil {
+		return err
+	}
+	r.MulCoeffsMontgomery(buf, sk.Value.Q, c0)
+	r.INTT(c0, c0)
+	r.Neg(c0, c0)
+	noise.ReadAndAdd(c0)
+	r.Reduce(c0, c0)
+	s.addEncoded(c0, values)
+	return nil
+}
+
+// newNoiseSampler returns a sampler of the encryption error (the scheme's
+// error distribution) keyed from crypto/rand. It is owned by one goroutine.
+func (s *Scheme) newNoiseSampler() (ring.Sampler, error) {
+	prng, err := sampling.NewPRNG()
+	if err != nil {
+		return nil, fmt.Errorf("aggregation: noise PRNG: %w", err)
+	}
+	smp, err := ring.NewSampler(prng, s.params.RingQ().AtLevel(s.params.MaxLevel()), s.params.Xe(), false)
+	if err != nil {
+		return nil, fmt.Errorf("aggregation: noise sampler: %w", err)
+	}
+	return smp, nil
+}
+
+// keySwitch writes into out (at level, coefficient domain, reduced, zero
+// from used on) the decryption contribution a_j·key of ciphertext j under
+// ctx, where key is an additive key share at the top level (NTT,
+// Montgomery form). For an aggregate (level top-1) the product is rescaled
+// by q_top with the same rounding as the weighted sum, so c0 + Σ shares
+// decrypts.
+func (s *Scheme) keySwitch(key ring.Poly, ctx EncryptionContext, j, level, used int, top, out ring.Poly) error {
+	maxLevel := s.params.MaxLevel()
+	r := s.params.RingQ().AtLevel(maxLevel)
+	if err := s.maskNTT(ctx, j, top); err != nil {
+		return err
+	}
+	r.MulCoeffsMontgomery(top, key, top)
+	r.INTT(top, top)
+	r.Reduce(top, top)
+	if level == maxLevel {
+		out.Copy(top)
+	} else {
+		r.DivRoundByLastModulus(top, out)
+		s.params.RingQ().AtLevel(level).Reduce(out, out)
+	}
+	for _, row := range out.Coeffs[:level+1] {
+		clear(row[used:])
+	}
+	return nil
+}
+
+// mulScalarThenAdd sets acc += c·p on every RNS row of r, reducing c modulo
+// each prime first (weights may exceed the smallest prime).
+func mulScalarThenAdd(r *ring.Ring, p ring.Poly, c uint64, acc ring.Poly) {
+	for i, sr := range r.SubRings[:r.Level()+1] {
+		q := sr.Modulus
+		sr.MulScalarMontgomeryThenAdd(p.Coeffs[i], ring.MForm(c%q, q, sr.BRedConstant), acc.Coeffs[i])
+	}
+}
+
+// weightOf encodes a plaintext weight as the integer the aggregate records:
+// round(w·q_top), which must fit in 64 bits.
+func (s *Scheme) weightOf(i int, w float64) (uint64, error) {
+	c := s.encodeWeight(w)
+	if !c.IsUint64() {
+		return 0, fmt.Errorf("%w: weight %d is %g; weights above 2^%d cannot be encoded", ErrInvalidWeight, i, w, 64-s.cfg.LogQ[len(s.cfg.LogQ)-1])
+	}
+	return c.Uint64(), nil
+}
+
+// termInts returns the weights of terms as big integers, for the kernel.
+func termInts(terms []Term) []*big.Int {
+	out := make([]*big.Int, len(terms))
+	for i, t := range terms {
+		out[i] = new(big.Int).SetUint64(t.Weight)
+	}
+	return out
+}
