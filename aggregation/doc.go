@@ -10,31 +10,73 @@
 //	seed  := CommonSeed(studyID, chainValue)            // public, same for all
 //	sk_i  := s.GenSecretShare()                          // each hospital, kept secret
 //	pks_i := s.GenPublicKeyShare(sk_i, seed)             // sent to the coordinator
-//	pk    := s.CombinePublicKey(seed, pks)               // pk.Hash() goes on chain
-//	ct_i  := s.Encrypt(pk, update_i)                     // ct_i.Hash() goes on chain
-//	agg   := s.WeightedSum(cts, weights)                 // anyone can recompute agg.Hash()
-//	ds_i  := s.GenDecryptionShare(sk_i, agg)             // bound to agg.Hash()
-//	model := s.Decrypt(agg, ds)                          // needs every party's share
+//	pk    := s.CombinePublicKey(seed, pks)               // the key set; pk.Hash() goes on chain
+//	ctx   := NewEncryptionContext(study, phase, round)   // public masks a_j := H(ctx, j)
+//	ct_i  := s.Encrypt(sk_i, pk.Hash(), ctx, update_i)   // c0 only: -a_j·s_i + e_i + Δ·m_i
+//	agg   := s.WeightedSum(cts, weights)                 // Σ c_i·c0_i, terms (dealer_i, c_i)
+//	ds_i  := s.GenDecryptionShare(sk_i, agg)             // n-of-n: each contributor, a_j·c_i·s_i
+//	model := s.Decrypt(agg, ds)
 //
-// Threshold variant: every party calls GenThresholdShares(sk_i, t, points)
-// and sends share[p], encrypted by the caller to the recipient, through the
-// coordinator; each recipient calls AggregateThresholdShares with the n
-// shares it received. Any t parties then agree on an active set of exactly t
-// points and each calls GenThresholdDecryptionShare; Decrypt accepts those t
-// shares. Points are public, distinct, in 1..MaxShamirPoint (for example
-// 1-based member indices). Parties keep their SecretShare: n-of-n decryption
-// keeps working alongside threshold decryption.
+// # Seeded secret-key encryption: what a hospital is free to send
 //
-// Membership changes between rounds keep the collective key, so the study
+// A public-key ciphertext (c0, c1) lets its sender choose c1. Decryption
+// computes c0 + c1·s, so a sender that adds K to c1 makes the decrypted
+// aggregate carry w·K·s: one round of a model with N parameters revealed
+// the whole collective secret, and with it every hospital's update (issue
+// 11). Checks cannot tell a crafted c1 from an honest one: both are
+// uniform. So the wire format has no c1. Each hospital encrypts under its
+// own key share s_i with a public mask a_j expanded from the encryption
+// context (study, phase, round) and the ciphertext index: nobody chooses
+// it, and it cannot be ground. The only thing a hospital sends is c0, and
+// whatever c0 it sends, the decryption of an aggregate is
+//
+//	Σ_{honest} w_i·m_i + w_A·(c0_A + a·s_A)/Δ
+//
+// where the second term is computed by the attacker from its own key: its
+// view is a function of the honest weighted sum, which is what the round
+// publishes anyway. TestCraftedUploadLearnsNothingBeyondTheHonestSum checks
+// this for constant, spread, uniform and zero c0, and runs the old attack's
+// estimator: it recovers none of the honest keys' non-zero coefficients.
+// The same holds for robust scores (each update's scores decrypt under its
+// dealer's key and reveal only linear functions of that update's phase)
+// and for the moments phase.
+//
+// What the daemons must enforce for this to hold (CheckUpdate does it):
+// the update's dealer is the party that sent it (naming another dealer
+// would make the aggregate decrypt under that dealer's key, revealing
+// a·s_dealer), the context is the round's, and a dealer appears at most
+// once per aggregate (WeightedSum refuses duplicates). A party must never
+// encrypt two plaintexts under one context: c0 − c0' reveals m − m'. A node
+// that must send again re-sends the bytes it kept.
+//
+// Threshold variant, per dealer: every party calls GenThresholdShares(sk_i,
+// t, points) and sends share[p], encrypted by the caller to the recipient,
+// through the coordinator; each recipient keeps one Shamir share per
+// dealer (AggregateThresholdShares). To decrypt a vector, a holder combines
+// its shares of exactly the vector's dealers with exactly the vector's
+// integer weights (Shamir sharing is linear), converts the result to an
+// additive share for the agreed active set of t points and key-switches
+// a_j·K. So t holders can open an aggregate only under the contributors
+// and weights it records: a dropout is simply not a term, and no
+// combination of honest holders decrypts an individual update unless the
+// coordinator proposes an aggregate of one term, which the daemons refuse
+// (minimum contributors). A member that joins later deals its own key to
+// the holders (AddDealer). Re-sharing (GenReshareShares) re-deals every
+// dealer's key held, key by key, over the new member set.
+//
+// Dealers are trusted to deal consistent shares: a dealer whose shares do
+// not lie on one polynomial makes every decryption that includes its
+// update come out as noise of magnitude about 2^14 (the aggregate range)
+// instead of the sum; the daemons must detect that (values beyond the
+// clipping bound) and fail the round naming the contributors, never
+// publish the model. Verifiable dealing and proofs of correct decryption
+// shares remain open.
+//
+// Membership changes between rounds keep every dealer's key, so the study
 // goes on without a restart. Removal needs nothing: the remaining members
-// keep decrypting while at least t of them answer. To add members (or to
-// cut a removed member out for good), t current members re-share:
-// GenReshareShares turns each one's Shamir share into an additive share for
-// their set (Lagrange at zero) and deals it afresh over the new member set
-// and threshold; every new member sums what it received with
-// AggregateReshareShares. A removed member is revoked once the others delete
-// their old shares (proactive secret sharing; dealers are trusted to deal
-// honestly, the shares are not verifiable).
+// keep decrypting while at least t of them answer. A removed member is
+// revoked once the others delete their old shares (proactive secret
+// sharing).
 //
 // Every serialised value starts with a magic, a type tag, a version and a
 // fingerprint of the parameters (Scheme.ParamsHash). UnmarshalBinary checks
@@ -61,19 +103,10 @@
 //
 // On the wire each coefficient of a prime of b bits takes b bits (bit
 // packing), and c0 of the last ciphertext is only sent up to the vector's
-// end. A fresh update at q = [48, 48, 30] costs 2·126 bits = 31.5 bytes per
-// value (31.75 for a 1M-value update including the padding of the last c1,
-// 41.6 for 10k values), an aggregate 2·96 bits = 24 bytes and a decryption
-// share 12 bytes. 16 bytes per value is out of reach with ≥ 40-bit smudging:
-// the c1 half of a public-key ciphertext is uniform and cannot be seeded or
-// truncated (its rounding error would be multiplied by the secret and join
-// the noise the smudging must hide), so 16 bytes means a fresh modulus of
-// 64 bits: q = [44, 20] with Δ = 2^38. Meeting 1e-4 relative precision at
-// |v| ≈ 1 with 10 shares then forces σ ≈ 2^20.6, which by the argument below
-// gives about 5 bits of statistical security per 1M-value aggregate (and
-// about 10 per ciphertext) — the weak regime this package left behind, so
-// it is not offered as a default. What can be seeded is already seeded: the
-// common polynomial of the public key and of its shares (CommonSeed).
+// end. A fresh update at q = [48, 48, 30] is c0 alone: 126 bits = 15.75
+// bytes per value (plus a header of 24 bytes per dealer term), an
+// aggregate 96 bits = 12 bytes and a decryption share 12 bytes. The c1
+// half is the public mask, expanded by whoever needs it.
 //
 // # Parameters (DefaultConfig) and 128-bit security
 //
@@ -146,11 +179,13 @@
 // sqrt(D)·σ_agg/(2σ) (Scheme.SmudgingSecurityBits).
 //
 // Size of e_agg (Scheme.AggregateNoiseStdDev, checked against measurements
-// with the collective secret in TestNoiseModelMatchesMeasurement). Lattigo
-// encrypts with the public key in QP and divides by P, so the fresh noise is
-// the rounding r0 + r1·s with variance (1 + ‖s‖²)/12, ‖s‖² ≈ N·2n/3 for n
-// key holders; the rescale of the weighted sum adds the same again:
-// σ_agg ≈ 2^7.1 for n = 10 and 2^8.7 for n = 100.
+// with the contributors' keys in TestNoiseModelMatchesMeasurement). Seeded
+// secret-key encryption adds only the error e_i of deviation σ_e = 3.2;
+// the weighted sum scales it by w_i and each rescale (of c0 and of every
+// share) adds a rounding in [-1/2, 1/2]: σ_agg ≈ 3.2 to 4.3 for 1 to 100
+// shares, against 2^7.1–2^8.7 for the public-key ciphertexts this package
+// used before, so every bound below gains about 5 to 7 bits. (The table
+// keeps the older, more conservative figures until it is recomputed.)
 //
 // Statistical security with σ = 2^58:
 //
@@ -169,13 +204,10 @@
 //
 // What the coordinator cannot be stopped from learning by the smudging:
 // the decrypted aggregate itself. Shares are bound to the aggregate's hash
-// and every participant recomputes the aggregate from the committed updates
-// before sharing, so it cannot obtain the decryption of anything else; but
-// the daemons must refuse weights that isolate one update (a single non-zero
-// weight), and at least one honest update must carry a non-zero weight: its
-// uniform c1 is what makes the decryption of an aggregate that contains a
-// malicious update with a structured c1 (for example a constant) an RLWE
-// sample rather than a readout of the secret.
+// and every holder recomputes the aggregate from the committed updates
+// before sharing, so it cannot obtain the decryption of anything else; the
+// daemons must refuse weights that isolate one update (a single non-zero
+// weight).
 //
 // Precision (Scheme.ErrorStdDev). Coefficient decoding divides the
 // coefficient error by Δ directly; with k shares (n, or t for threshold)
@@ -255,14 +287,9 @@
 // decryption error of a score (an inner product with a unit vector) is at
 // most 2·sqrt(k)·σ/Δ: 3.8e-7 with 10 shares (ScoreErrorStdDev).
 //
-// Malformed ciphertexts. Any collective decryption reveals the phase
-// c0 + c1·s of what it decrypts. A participant that uploads a ciphertext
-// with a crafted c1 (say 2^60·X^0) learns, from the decrypted score, a
-// linear function of the collective secret; repeated over rounds this
-// recovers the key. The same holds for an aggregate in which such a
-// ciphertext has a non-zero weight. Only a proof of well-formed encryption
-// (a lattice zero-knowledge proof of plaintext knowledge) closes this; it
-// is not implemented here.
+// Malformed ciphertexts. A score decrypts the phase c0 + a·s_dealer of one
+// update against public references: a crafted c0 changes only the
+// attacker's own scores (see "Seeded secret-key encryption").
 //
 // # Concurrency
 //

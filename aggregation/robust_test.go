@@ -143,7 +143,7 @@ func TestAssessAndWeights(t *testing.T) {
 // with those weights equals the plaintext robust aggregate.
 func TestRobustAggregationOnEncryptedUpdates(t *testing.T) {
 	s := newScheme(t)
-	f := newFixture(t, s, 3)
+	f := newFixture(t, s, 7)
 	policy, err := NewRobustPolicy(DefaultRobustConfig())
 	require.NoError(t, err)
 	const d = 5000
