@@ -204,7 +204,7 @@ func FuzzDecryptionShareUnmarshal(f *testing.F) {
 			return
 		}
 		requireCanonical(t, b, &v)
-		_, err := w.s.Decrypt(w.agg, []*DecryptionShare{&v, w.dec[1], w.dec[2]})
+		_, err := w.s.Decrypt(w.agg, []*DecryptionShare{&v})
 		requireRefusal(t, "Decrypt", err)
 	})
 }

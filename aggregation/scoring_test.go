@@ -234,13 +234,14 @@ func TestScoreSharesAreBoundToTheirSet(t *testing.T) {
 		assert.ErrorIs(t, err, ErrScoreMismatch)
 	})
 	t.Run("combiner refuses shares of another set", func(t *testing.T) {
+		points, tsks := thresholdSetup(t, f, 3)
 		var shares []*ScoreShare
-		for i, p := range f.parties {
+		for i := range f.parties {
 			set, upd := setA, encA
 			if i == 2 {
 				set, upd = setB, encB
 			}
-			sh, err := s.GenScoreShare(p.sk, set, upd, refs)
+			sh, err := s.GenThresholdScoreShare(tsks[i], points, set, upd, refs)
 			require.NoError(t, err)
 			shares = append(shares, sh)
 		}
@@ -264,12 +265,13 @@ func TestScoringRefusesBadInput(t *testing.T) {
 	require.NoError(t, err)
 	set, err := s.Score(enc, refs)
 	require.NoError(t, err)
+	points, tsks := thresholdSetup(t, f, 3)
 	good := make([]*ScoreShare, len(f.parties))
-	for i, p := range f.parties {
-		good[i], err = s.GenScoreShare(p.sk, set, enc, refs)
+	for i := range f.parties {
+		good[i], err = s.GenThresholdScoreShare(tsks[i], points, set, enc, refs)
 		require.NoError(t, err)
 	}
-	agg, err := s.WeightedSum([]*EncryptedVector{enc, enc}, []float64{0.5, 0.5})
+	agg, err := s.WeightedSum([]*EncryptedVector{enc}, []float64{0.5})
 	require.NoError(t, err)
 	short, err := f.encrypt(u[:999])
 	require.NoError(t, err)
@@ -424,8 +426,6 @@ func TestScoreWireRoundTripAndRefusals(t *testing.T) {
 	t.Run("decoded values work", func(t *testing.T) {
 		got, err := s.DecryptScores(viaWire(t, set, new(ScoreSet)), refs, []*ScoreShare{
 			viaWire(t, share, new(ScoreShare)),
-			mustShare(t, s, f.parties[1].sk, set, enc, refs),
-			mustShare(t, s, f.parties[2].sk, set, enc, refs),
 		})
 		require.NoError(t, err)
 		want, err := PlainScores(u, refs)
@@ -465,8 +465,9 @@ func TestScoreSharesRevealOnlyScalars(t *testing.T) {
 		require.NoError(t, err)
 		set, err := s.Score(enc, refs)
 		require.NoError(t, err)
-		a := mustShare(t, s, f.parties[0].sk, set, enc, refs)
-		b := mustShare(t, s, f.parties[0].sk, set, enc, refs)
+		dealer := f.partyOf(enc.Dealer()).sk
+		a := mustShare(t, s, dealer, set, enc, refs)
+		b := mustShare(t, s, dealer, set, enc, refs)
 		require.Equal(t, 17, len(a.values[0]))
 		assert.NotEqual(t, a.values, b.values, "each share is smudged afresh")
 		bytes, err := a.MarshalBinary()

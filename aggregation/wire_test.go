@@ -99,11 +99,12 @@ func TestWireRefusesMalformed(t *testing.T) {
 	require.ErrorIs(t, new(SecretShare).UnmarshalBinary(pkBytes), ErrMalformed)
 }
 
-// Offsets in an EncryptedVector encoding: the ciphertext count after header
-// 38 + key hash 32 + parties 4 + length 8 + level 1, then the first
-// polynomial (N u32 | rows u8 | used u32 | widths).
+// Offsets in a fresh EncryptedVector encoding: the ciphertext count after
+// header 38 + key hash 32 + context 32 + term count 4 + one term (dealer 16,
+// weight 8) + length 8 + level 1, then the first polynomial (N u32 | rows u8
+// | used u32 | widths).
 const (
-	offCount = 38 + 32 + 4 + 8 + 1
+	offCount = 38 + 32 + 32 + 4 + 16 + 8 + 8 + 1
 	offPoly  = offCount + 4
 )
 
