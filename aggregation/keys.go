@@ -53,8 +53,25 @@ func (s *Scheme) GenSecretShare() (*SecretShare, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.GenSecretShareFor(id), nil
+}
+
+// GenSecretShareFor samples a fresh secret-key share for the party id. The
+// daemons derive id from the study and the member's address (PartyIDOf), so
+// that anyone can check that an update names its sender as dealer.
+func (s *Scheme) GenSecretShareFor(id PartyID) *SecretShare {
 	sk := rlwe.NewKeyGenerator(s.params).GenSecretKeyNew()
-	return &SecretShare{params: s.paramsHash, id: id, sk: sk}, nil
+	return &SecretShare{params: s.paramsHash, id: id, sk: sk}
+}
+
+// PartyIDOf derives a public party identifier from public data (for
+// example a study id and a member's address), length-prefixed as in
+// CommonSeed.
+func PartyIDOf(parts ...[]byte) PartyID {
+	seed := CommonSeed(append([][]byte{[]byte("cohort/aggregation/party/v1")}, parts...)...)
+	var id PartyID
+	copy(id[:], seed[:])
+	return id
 }
 
 // MarshalBinary encodes the share. The result is secret key material.

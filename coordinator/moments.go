@@ -13,6 +13,7 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/records"
@@ -294,7 +295,8 @@ func (s *server) SubmitMoments(ctx context.Context, req *cohortv1.MomentsSubmiss
 	c.mu.Lock()
 	pkHash := c.pkHash
 	c.mu.Unlock()
-	if err := c.summer.validateUpdate(req.GetCiphertext(), pkHash, 3*len(c.cfg.Scales)); err != nil {
+	binding := updateBinding{keyHash: pkHash, context: aggregation.NewEncryptionContext(c.cfg.StudyID, phaseMoments, 0), dealer: dealerID(c.cfg.StudyID, addr)}
+	if err := c.summer.validateUpdate(req.GetCiphertext(), binding, 3*len(c.cfg.Scales)); err != nil {
 		return nil, toStatus(fmt.Errorf("moments: %w", err))
 	}
 	if _, err := c.store.Put(req.GetCiphertext()); err != nil {

@@ -16,6 +16,7 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/models"
@@ -81,8 +82,8 @@ func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 	f := newFixture(t)
 	session := f.startMoments(auth.KindMoments)
 	h1, h2 := f.hospitals[0], f.hospitals[1]
-	encrypt := func(n int) []byte {
-		v, err := f.scheme.Encrypt(f.pk, make([]float64, n))
+	encrypt := func(h *hospital, n int) []byte {
+		v, err := f.scheme.Encrypt(h.sk, f.pk.Hash(), aggregation.NewEncryptionContext(f.studyID, phaseMoments, 0), make([]float64, n))
 		require.NoError(t, err)
 		b, err := v.MarshalBinary()
 		require.NoError(t, err)
@@ -96,7 +97,7 @@ func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 		return err
 	}
 	f.coord.cfg.MaxUpdateBytes = 1 << 20 // under gRPC's own limit, to reach the coordinator's
-	good := encrypt(12)                  // 3 moments × 4 features
+	good := encrypt(h1, 12)              // 3 moments × 4 features
 	require.NoError(t, send(h1, h1.key, session, good))
 	tests := []struct {
 		name string
@@ -104,12 +105,13 @@ func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 		want codes.Code
 	}{
 		{"replay", send(h1, h1.key, session, good), codes.AlreadyExists},
-		{"signed by another key", send(h2, h1.key, session, encrypt(12)), codes.Unauthenticated},
-		{"from another run of the phase", send(h2, h2.key, crypto.Keccak256([]byte("old")), encrypt(12)), codes.FailedPrecondition},
-		{"not the moments' length", send(h2, h2.key, session, encrypt(5)), codes.InvalidArgument},
+		{"signed by another key", send(h2, h1.key, session, encrypt(h2, 12)), codes.Unauthenticated},
+		{"from another run of the phase", send(h2, h2.key, crypto.Keccak256([]byte("old")), encrypt(h2, 12)), codes.FailedPrecondition},
+		{"not the moments' length", send(h2, h2.key, session, encrypt(h2, 5)), codes.InvalidArgument},
 		{"not a ciphertext", send(h2, h2.key, session, []byte("garbage")), codes.InvalidArgument},
 		{"oversize", send(h2, h2.key, session, make([]byte, 1<<20+1)), codes.ResourceExhausted},
-		{"not asked", send(f.stranger, f.stranger.key, session, encrypt(12)), codes.PermissionDenied},
+		{"not asked", send(f.stranger, f.stranger.key, session, encrypt(h2, 12)), codes.PermissionDenied},
+		{"another hospital's dealer id", send(h2, h2.key, session, encrypt(h1, 12)), codes.InvalidArgument},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,7 +119,7 @@ func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 		})
 	}
 	assert.ErrorContains(t, tests[5].err, "encrypted moments of 1048577 bytes")
-	require.NoError(t, send(h2, h2.key, session, encrypt(12)))
+	require.NoError(t, send(h2, h2.key, session, encrypt(h2, 12)))
 	_, raws := f.coord.answers(f.coord.phase, []common.Address{h1.addr()})
 	var c cohortv1.MomentsContribution
 	require.NoError(t, proto.Unmarshal(raws[0], &c))

@@ -16,6 +16,7 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
@@ -403,7 +404,8 @@ func (c *Coordinator) acceptUpload(stream grpc.ClientStreamingServer[cohortv1.Up
 	c.mu.Lock()
 	keyHash := c.pkHash
 	c.mu.Unlock()
-	if err := c.summer.validateUpdate(data, keyHash, c.numParams); err != nil {
+	binding := updateBinding{keyHash: keyHash, context: aggregation.NewEncryptionContext(c.cfg.StudyID, phaseTrain, h.GetRound()), dealer: dealerID(c.cfg.StudyID, addr)}
+	if err := c.summer.validateUpdate(data, binding, c.numParams); err != nil {
 		return toStatus(err)
 	}
 	if _, err := c.store.Put(data); err != nil {

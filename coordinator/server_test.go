@@ -44,6 +44,7 @@ type fixture struct {
 }
 
 type hospital struct {
+	sk      *aggregation.SecretShare // its encryption key share, dealer id bound to its address
 	key     *ecdsa.PrivateKey
 	account *contracts.Account
 	client  cohortv1.CoordinatorClient
@@ -109,9 +110,8 @@ func newFixture(t *testing.T) *fixture {
 	for _, h := range f.hospitals {
 		_, err := f.ledger.JoinStudy(ctx, h.account, f.studyID)
 		require.NoError(t, err)
-		sk, err := f.scheme.GenSecretShare()
-		require.NoError(t, err)
-		share, err := f.scheme.GenPublicKeyShare(sk, crs)
+		h.sk = f.scheme.GenSecretShareFor(dealerID(f.studyID, h.addr()))
+		share, err := f.scheme.GenPublicKeyShare(h.sk, crs)
 		require.NoError(t, err)
 		shares = append(shares, share)
 	}
@@ -153,10 +153,17 @@ func newFixture(t *testing.T) *fixture {
 	return f
 }
 
-// update encrypts a model update of the study's size (5 parameters).
-func (f *fixture) update(t *testing.T) []byte {
+// update encrypts a model update of the study's size (5 parameters) under
+// h's key share for round 1.
+func (f *fixture) update(t *testing.T, h *hospital) []byte {
 	t.Helper()
-	v, err := f.scheme.Encrypt(f.pk, []float64{0.1, -0.2, 0.3, -0.4, 0.5})
+	return f.updateFor(t, h.sk, aggregation.NewEncryptionContext(f.studyID, phaseTrain, 1))
+}
+
+// updateFor encrypts a model update under sk with the masks of ctx.
+func (f *fixture) updateFor(t *testing.T, sk *aggregation.SecretShare, ctx aggregation.EncryptionContext) []byte {
+	t.Helper()
+	v, err := f.scheme.Encrypt(sk, f.pk.Hash(), ctx, []float64{0.1, -0.2, 0.3, -0.4, 0.5})
 	require.NoError(t, err)
 	b, err := v.MarshalBinary()
 	require.NoError(t, err)
@@ -212,12 +219,12 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 	h1, h2, h3, h4 := f.hospitals[0], f.hospitals[1], f.hospitals[2], f.hospitals[3]
 
 	// h1 commits and uploads a valid update first: nothing below may lose it.
-	good := f.update(t)
+	good := f.update(t, h1)
 	f.commit(t, h1, good)
 	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 1, crypto.Keccak256Hash(good), uint64(len(good)), good, 1<<20))
 
 	// h2 commits to a valid update that the hostile uploads below imitate.
-	valid := f.update(t)
+	valid := f.update(t, h2)
 	f.commit(t, h2, valid)
 	validHash := crypto.Keccak256Hash(valid)
 
@@ -235,7 +242,7 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 		require.NoError(t, err)
 		pk, err := otherScheme.CombinePublicKey(crs, []*aggregation.PublicKeyShare{share})
 		require.NoError(t, err)
-		v, err := otherScheme.Encrypt(pk, []float64{1, 2, 3, 4, 5})
+		v, err := otherScheme.Encrypt(sk, pk.Hash(), aggregation.NewEncryptionContext(f.studyID, phaseTrain, 1), []float64{1, 2, 3, 4, 5})
 		require.NoError(t, err)
 		b, err := v.MarshalBinary()
 		require.NoError(t, err)
@@ -263,7 +270,7 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 			return upload(f.ctx, h2, h3.key, f.studyID, 1, validHash, uint64(len(valid)), valid, 1<<20)
 		}, codes.Unauthenticated, "not signed by"},
 		{"no commitment on chain", func() error {
-			other := f.update(t)
+			other := f.update(t, h3)
 			return upload(f.ctx, h3, h3.key, f.studyID, 1, crypto.Keccak256Hash(other), uint64(len(other)), other, 1<<20)
 		}, codes.FailedPrecondition, "commit on chain"},
 		{"wrong round", func() error {
@@ -276,7 +283,7 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 			return upload(f.ctx, f.stranger, f.stranger.key, f.studyID, 1, validHash, uint64(len(valid)), valid, 1<<20)
 		}, codes.PermissionDenied, "not asked"},
 		{"commitment mismatch", func() error {
-			other := f.update(t)
+			other := f.update(t, h2)
 			return upload(f.ctx, h2, h2.key, f.studyID, 1, crypto.Keccak256Hash(other), uint64(len(other)), other, 1<<20)
 		}, codes.InvalidArgument, "committed"},
 		{"bytes that do not hash to the header", func() error {
@@ -315,6 +322,34 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 	// The honest upload of h2 still goes through after all of that.
 	require.NoError(t, upload(f.ctx, h2, h2.key, f.studyID, 1, validHash, uint64(len(valid)), valid, 1<<20))
 	assert.Len(t, f.accepted(), 2)
+}
+
+// An update decrypts under the key share of the dealer it names, so a
+// hospital that uploaded another's dealer id (or the masks of another
+// round) could make a decryption reveal that key: the coordinator refuses
+// both at the door, however they were committed.
+func TestUploadIsBoundToItsSenderAndRound(t *testing.T) {
+	f := newFixture(t)
+	h1, h2, h3 := f.hospitals[0], f.hospitals[1], f.hospitals[2]
+	for _, tc := range []struct {
+		name   string
+		h      *hospital
+		data   []byte
+		detail string
+	}{
+		{"another hospital's dealer id", h1, f.update(t, h2), "sent by the party whose key share is"},
+		{"masks of another round", h3, f.updateFor(t, h3.sk, aggregation.NewEncryptionContext(f.studyID, phaseTrain, 2)), "another study, phase or round"},
+		{"masks of the moments phase", h2, f.updateFor(t, h2.sk, aggregation.NewEncryptionContext(f.studyID, phaseMoments, 0)), "another study, phase or round"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f.commit(t, tc.h, tc.data)
+			err := upload(f.ctx, tc.h, tc.h.key, f.studyID, 1, crypto.Keccak256Hash(tc.data), uint64(len(tc.data)), tc.data, 1<<20)
+			require.Error(t, err)
+			assert.Equal(t, codes.InvalidArgument, status.Code(err), "%v", err)
+			assert.Contains(t, status.Convert(err).Message(), tc.detail)
+			assert.Empty(t, f.accepted())
+		})
+	}
 }
 
 func TestJoinRefusesStrangersAndReplays(t *testing.T) {
@@ -399,7 +434,7 @@ func TestDecryptionSharesAreCheckedAndAcceptedOnce(t *testing.T) {
 func TestSuspendedParticipantIsRefused(t *testing.T) {
 	f := newFixture(t)
 	h1, h4 := f.hospitals[0], f.hospitals[3]
-	good := f.update(t)
+	good := f.update(t, h1)
 	f.commit(t, h1, good)
 	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 1, crypto.Keccak256Hash(good), uint64(len(good)), good, 1<<20))
 
@@ -411,7 +446,7 @@ func TestSuspendedParticipantIsRefused(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, st.Suspended)
 
-	data := f.update(t)
+	data := f.update(t, h4)
 	_, err = f.ledger.CommitUpdate(f.ctx, h4.account, f.studyID, 1, contracts.Commitment{
 		CiphertextHash: crypto.Keccak256Hash(data), Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids")),
 	})
@@ -427,7 +462,14 @@ func TestSuspendedParticipantIsRefused(t *testing.T) {
 func TestInterruptedUploadResumes(t *testing.T) {
 	f := newFixture(t)
 	h2 := f.hospitals[1]
-	data := f.update(t)
+	// An update of 20,000 parameters (c0 alone, 15.75 bytes each) spans
+	// several chunks; the coordinator is told the model has that many.
+	const params = 20_000
+	f.coord.numParams = params
+	v, err := f.scheme.Encrypt(h2.sk, f.pk.Hash(), aggregation.NewEncryptionContext(f.studyID, phaseTrain, 1), make([]float64, params))
+	require.NoError(t, err)
+	data, err := v.MarshalBinary()
+	require.NoError(t, err)
 	f.commit(t, h2, data)
 	hash := crypto.Keccak256Hash(data)
 	const chunk = 64 << 10
@@ -454,7 +496,7 @@ func TestInterruptedUploadResumes(t *testing.T) {
 		return st
 	}
 
-	err := send(0, 2*chunk) // the connection "breaks" after two chunks
+	err = send(0, 2*chunk) // the connection "breaks" after two chunks
 	assert.Equal(t, codes.Aborted, status.Code(err), "%v", err)
 	assert.Equal(t, uint64(2*chunk), uploadStatus().GetReceived())
 	assert.Empty(t, f.accepted(), "nothing accepted from half an update")

@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 
@@ -18,7 +19,7 @@ type summer interface {
 	sum(updates [][]byte, weights []float64) ([]byte, error)
 	needsShares() bool
 	open(agg []byte, shares [][]byte) ([]float64, error)
-	validateUpdate(update []byte, keyHash common.Hash, length int) error
+	validateUpdate(update []byte, binding updateBinding, length int) error
 }
 
 var (
@@ -116,20 +117,40 @@ func decodeEvaluation(b []byte) (models.Evaluation, error) {
 	return e, nil
 }
 
+// updateBinding is what an upload must be bound to: the study's key set,
+// the encryption context of its phase and round, and its sender's dealer id.
+type updateBinding struct {
+	keyHash common.Hash
+	context aggregation.EncryptionContext
+	dealer  aggregation.PartyID
+}
+
+// Encryption-context phases, as the participants use them.
+const (
+	phaseTrain   = "train"
+	phaseMoments = "moments"
+)
+
+// dealerID is the public dealer id of member in study (aggregation.PartyIDOf).
+func dealerID(study uint64, member common.Address) aggregation.PartyID {
+	return aggregation.PartyIDOf(binary.BigEndian.AppendUint64(nil, study), member.Bytes())
+}
+
 // validateUpdate checks an uploaded update before it is stored, so a
-// malformed or wrong-parameter ciphertext is refused at the door.
-func (h homomorphicSummer) validateUpdate(b []byte, keyHash common.Hash, length int) error {
+// malformed, wrong-parameter or foreign ciphertext (another dealer's id,
+// another round's masks) is refused at the door.
+func (h homomorphicSummer) validateUpdate(b []byte, binding updateBinding, length int) error {
 	var v aggregation.EncryptedVector
 	if err := v.UnmarshalBinary(b); err != nil {
 		return fmt.Errorf("%w: update: %v", ErrMalformed, err)
 	}
-	if err := h.scheme.CheckUpdate(&v, keyHash, length); err != nil {
+	if err := h.scheme.CheckUpdate(&v, binding.keyHash, binding.context, binding.dealer, length); err != nil {
 		return fmt.Errorf("%w: update: %v", ErrMalformed, err)
 	}
 	return nil
 }
 
-func (plainSummer) validateUpdate(b []byte, _ common.Hash, length int) error {
+func (plainSummer) validateUpdate(b []byte, _ updateBinding, length int) error {
 	v, err := models.DecodeParams(b)
 	if err != nil {
 		return fmt.Errorf("%w: update: %v", ErrMalformed, err)

@@ -82,7 +82,7 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 	client := &blobClient{blobs: map[common.Hash][]byte{}}
 	updates := make([]*aggregation.EncryptedVector, 2)
 	for i := range keys {
-		updates[i], err = scheme.Encrypt(pk, []float64{0.1 * float64(i+1), -0.2, 0.3})
+		updates[i], err = scheme.Encrypt(sealers[i].secret, pk.Hash(), aggregation.NewEncryptionContext(study, phaseTrain, 1), []float64{0.1 * float64(i+1), -0.2, 0.3})
 		require.NoError(t, err)
 		b, err := updates[i].MarshalBinary()
 		require.NoError(t, err)
@@ -102,9 +102,11 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 		require.NoError(t, err)
 		return serve(agg)
 	}
+	pkBytes, err := pk.MarshalBinary()
+	require.NoError(t, err)
 	p := &Participant{
 		cfg: Config{Name: "h2", StudyID: study}, client: client, ledger: ledger, account: keys[1], key: mustKey(t),
-		sealer: sealers[1], log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		sealer: sealers[1], log: slog.New(slog.NewTextHandler(io.Discard, nil)), pubKey: pkBytes,
 	}
 	task := func(agg common.Hash, contributors []common.Address, weights []float64) *cohortv1.DecryptTask {
 		t := &cohortv1.DecryptTask{StudyId: study, Round: 1, AggregateHash: agg.Bytes(), Weights: weights}
@@ -122,7 +124,7 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 		{"one hospital's update alone", task(sum(updates[:1], []float64{1}), []common.Address{h1}, []float64{1})},
 		{"one update hidden behind a zero weight", task(sum(updates, []float64{1, 0}), []common.Address{h1, h2}, []float64{1, 0})},
 		{"a raw update passed off as the aggregate", task(serve(updates[0]), []common.Address{h1, h2}, []float64{0.5, 0.5})},
-		{"the same contributor twice", task(sum([]*aggregation.EncryptedVector{updates[0], updates[0]}, []float64{0.5, 0.5}), []common.Address{h1, h1}, []float64{0.5, 0.5})},
+		{"the same contributor twice", task(sum(updates, []float64{0.5, 0.5}), []common.Address{h1, h1}, []float64{0.5, 0.5})},
 	}
 	for _, tt := range refusals {
 		t.Run(tt.name, func(t *testing.T) {
@@ -146,4 +148,42 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 		require.ErrorContains(t, err, "no trust evidence")
 		require.Equal(t, 1, client.submitted, "no further share left the site")
 	})
+}
+
+// A committed update that names another member's dealer id, or the masks of
+// another round, would make the aggregate decrypt under a key it must not:
+// the holder's recomputation refuses it before any share leaves the site.
+func TestRecomputedSumChecksEachUpdatesDealerAndRound(t *testing.T) {
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	a, b := common.Address{1}, common.Address{2}
+	sealers := []*homomorphicSealer{{scheme: scheme, id: dealerID(7, a)}, {scheme: scheme, id: dealerID(7, b)}}
+	var pkShares []*aggregation.PublicKeyShare
+	crs := aggregation.CommonSeed([]byte("binding"))
+	for _, s := range sealers {
+		raw, err := s.publicKeyShare(crs)
+		require.NoError(t, err)
+		share := new(aggregation.PublicKeyShare)
+		require.NoError(t, share.UnmarshalBinary(raw))
+		pkShares = append(pkShares, share)
+	}
+	pk, err := scheme.CombinePublicKey(crs, pkShares)
+	require.NoError(t, err)
+	pkBytes, err := pk.MarshalBinary()
+	require.NoError(t, err)
+	round1 := aggregation.NewEncryptionContext(7, phaseTrain, 1)
+	seal := func(s *homomorphicSealer, ctx aggregation.EncryptionContext) []byte {
+		out, err := s.seal(pkBytes, ctx, []float64{0.25, -0.5})
+		require.NoError(t, err)
+		return out
+	}
+	u1, u2 := seal(sealers[0], round1), seal(sealers[1], round1)
+	dealers := []aggregation.PartyID{dealerID(7, a), dealerID(7, b)}
+	_, err = sealers[0].sum(pkBytes, [][]byte{u1, u2}, dealers, round1, []float64{0.5, 0.5})
+	require.NoError(t, err, "the honest sum")
+
+	_, err = sealers[0].sum(pkBytes, [][]byte{u2, u1}, dealers, round1, []float64{0.5, 0.5})
+	require.ErrorIs(t, err, aggregation.ErrKeyMismatch, "updates under the other member's dealer id")
+	_, err = sealers[0].sum(pkBytes, [][]byte{u1, seal(sealers[1], aggregation.NewEncryptionContext(7, phaseTrain, 2))}, dealers, round1, []float64{0.5, 0.5})
+	require.ErrorIs(t, err, aggregation.ErrKeyMismatch, "an update made for round 2")
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/records"
@@ -185,7 +186,7 @@ func (p *Participant) encryptMoments(ctx context.Context, t *cohortv1.MomentsTas
 	if err != nil {
 		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 	}
-	sealed, err := p.sealer.seal(p.pubKey, v)
+	sealed, err := p.sealer.seal(p.pubKey, aggregation.NewEncryptionContext(p.cfg.StudyID, phaseMoments, 0), v)
 	if err != nil {
 		return fmt.Errorf("participant %s: encrypt moments: %w", p.cfg.Name, err)
 	}
@@ -395,6 +396,7 @@ func (p *Participant) verifyMomentsSum(ctx context.Context, session []byte, tota
 	}
 	seen := make(map[common.Address]bool, len(contribs))
 	cts := make([][]byte, len(contribs))
+	dealers := make([]aggregation.PartyID, len(contribs))
 	ones := make([]float64, len(contribs))
 	for i, c := range contribs {
 		h := common.BytesToHash(c.GetCiphertextHash())
@@ -409,6 +411,7 @@ func (p *Participant) verifyMomentsSum(ctx context.Context, session []byte, tota
 			return nil, fmt.Errorf("%w: this site's moments are given as %s, it sent %s", ErrBadStandardiser, h.Hex(), run.sent.Hex())
 		}
 		seen[addr] = true
+		dealers[i] = dealerID(p.cfg.StudyID, addr)
 		if cts[i], err = p.fetch(ctx, h); err != nil {
 			return nil, err
 		}
@@ -418,7 +421,7 @@ func (p *Participant) verifyMomentsSum(ctx context.Context, session []byte, tota
 	if err != nil {
 		return nil, err
 	}
-	sum, err := p.sealer.sum(cts, ones)
+	sum, err := p.sealer.sum(p.pubKey, cts, dealers, aggregation.NewEncryptionContext(p.cfg.StudyID, phaseMoments, 0), ones)
 	if err != nil {
 		return nil, fmt.Errorf("%w: recompute the moments' sum: %v", ErrBadStandardiser, err)
 	}

@@ -229,7 +229,7 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 		if scheme == nil {
 			return nil, errors.New("participant: an encryption scheme is required")
 		}
-		s = &homomorphicSealer{scheme: scheme}
+		s = &homomorphicSealer{scheme: scheme, id: dealerID(cfg.StudyID, crypto.PubkeyToAddress(key.PublicKey))}
 	}
 	return &Participant{
 		cfg: cfg, client: client, ledger: ledger, account: contracts.NewAccount(key), key: key,
@@ -585,7 +585,7 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 
 	t0 = time.Now()
 	update = p.cfg.Attack.PoisonUpdate(update)
-	sealed, err := p.sealer.seal(p.pubKey, update)
+	sealed, err := p.sealer.seal(p.pubKey, aggregation.NewEncryptionContext(p.cfg.StudyID, phaseTrain, round), update)
 	if err != nil {
 		return fmt.Errorf("participant %s: encrypt update: %w", p.cfg.Name, err)
 	}
@@ -741,6 +741,7 @@ func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTa
 		return fmt.Errorf("%w: decrypt task names %d contributors and %d weights", ErrChainMismatch, n, len(t.GetWeights()))
 	}
 	updates := make([][]byte, n)
+	dealers := make([]aggregation.PartyID, n)
 	samples := make([]uint64, n)
 	counts := make([]float64, n)
 	var total float64
@@ -751,6 +752,7 @@ func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTa
 			return fmt.Errorf("%w: contributor %s listed twice", ErrChainMismatch, addr.Hex())
 		}
 		seen[addr] = true
+		dealers[i] = dealerID(p.cfg.StudyID, addr)
 		cm, err := p.ledger.Commitment(ctx, p.cfg.StudyID, round, addr)
 		if err != nil {
 			return fmt.Errorf("participant %s: read commitment of %s: %w", p.cfg.Name, addr.Hex(), err)
@@ -786,7 +788,7 @@ func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTa
 	if nonZero < int(study.MinParticipants) {
 		return fmt.Errorf("%w: the round %d aggregate gives weight to %d updates, the study requires at least %d", ErrChainMismatch, round, nonZero, study.MinParticipants)
 	}
-	recomputed, err := p.sealer.sum(updates, t.GetWeights())
+	recomputed, err := p.sealer.sum(p.pubKey, updates, dealers, aggregation.NewEncryptionContext(p.cfg.StudyID, phaseTrain, round), t.GetWeights())
 	if err != nil {
 		return fmt.Errorf("participant %s: recompute aggregate: %w", p.cfg.Name, err)
 	}

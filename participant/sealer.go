@@ -1,9 +1,12 @@
 package participant
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
+
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/models"
@@ -14,9 +17,13 @@ import (
 // so a test can measure what encryption costs with everything else the same.
 type sealer interface {
 	publicKeyShare(crs [32]byte) ([]byte, error)
-	seal(publicKey []byte, update []float64) ([]byte, error)
-	// sum recomputes an aggregate from sealed updates, to verify the coordinator.
-	sum(updates [][]byte, weights []float64) ([]byte, error)
+	// seal encrypts update under this party's key share with the public
+	// masks of ctx; a context is used once (callers keep and re-send).
+	seal(publicKey []byte, ctx aggregation.EncryptionContext, update []float64) ([]byte, error)
+	// sum recomputes an aggregate from sealed updates, to verify the
+	// coordinator, after checking that update i names dealers[i] (its
+	// committer) and was made for ctx under the study's key set.
+	sum(publicKey []byte, updates [][]byte, dealers []aggregation.PartyID, ctx aggregation.EncryptionContext, weights []float64) ([]byte, error)
 	// thresholdShares Shamir-shares the secret among points; any t can decrypt.
 	thresholdShares(t int, points []uint64) (map[uint64][]byte, error)
 	// thresholdKey combines the shares dealt to point own into this party's
@@ -58,15 +65,13 @@ var errNoThresholdShare = errors.New("participant: no threshold share yet; thres
 
 type homomorphicSealer struct {
 	scheme    *aggregation.Scheme
+	id        aggregation.PartyID               // this member's public dealer id (aggregation.PartyIDOf)
 	secret    *aggregation.SecretShare          // never leaves this struct but in shares
 	threshold *aggregation.ThresholdSecretShare // set once threshold key generation ran
 }
 
 func (h *homomorphicSealer) publicKeyShare(crs [32]byte) ([]byte, error) {
-	sk, err := h.scheme.GenSecretShare()
-	if err != nil {
-		return nil, err
-	}
+	sk := h.scheme.GenSecretShareFor(h.id)
 	share, err := h.scheme.GenPublicKeyShare(sk, crs)
 	if err != nil {
 		return nil, err
@@ -75,23 +80,38 @@ func (h *homomorphicSealer) publicKeyShare(crs [32]byte) ([]byte, error) {
 	return share.MarshalBinary()
 }
 
-func (h *homomorphicSealer) seal(publicKey []byte, update []float64) ([]byte, error) {
+func (h *homomorphicSealer) seal(publicKey []byte, ctx aggregation.EncryptionContext, update []float64) ([]byte, error) {
+	if h.secret == nil {
+		return nil, errNoKeyShare
+	}
 	var pk aggregation.PublicKey
 	if err := pk.UnmarshalBinary(publicKey); err != nil {
 		return nil, fmt.Errorf("participant: collective public key: %w", err)
 	}
-	ct, err := h.scheme.Encrypt(&pk, update)
+	ct, err := h.scheme.Encrypt(h.secret, pk.Hash(), ctx, update)
 	if err != nil {
 		return nil, err
 	}
 	return ct.MarshalBinary()
 }
 
-func (h *homomorphicSealer) sum(updates [][]byte, weights []float64) ([]byte, error) {
+func (h *homomorphicSealer) sum(publicKey []byte, updates [][]byte, dealers []aggregation.PartyID, ctx aggregation.EncryptionContext, weights []float64) ([]byte, error) {
+	if len(dealers) != len(updates) {
+		return nil, fmt.Errorf("participant: %d dealers for %d updates", len(dealers), len(updates))
+	}
+	var pk aggregation.PublicKey
+	if err := pk.UnmarshalBinary(publicKey); err != nil {
+		return nil, fmt.Errorf("participant: collective public key: %w", err)
+	}
 	vs := make([]*aggregation.EncryptedVector, len(updates))
 	for i, b := range updates {
 		vs[i] = new(aggregation.EncryptedVector)
 		if err := vs[i].UnmarshalBinary(b); err != nil {
+			return nil, fmt.Errorf("participant: committed update %d: %w", i, err)
+		}
+		// An update naming another member's dealer id would decrypt under
+		// that member's key share: refuse it before any share is given.
+		if err := h.scheme.CheckUpdate(vs[i], pk.Hash(), ctx, dealers[i], vs[i].Len()); err != nil {
 			return nil, fmt.Errorf("participant: committed update %d: %w", i, err)
 		}
 	}
@@ -193,7 +213,8 @@ func (h *homomorphicSealer) activate(threshold []byte) (uint64, error) {
 	if err := tsk.UnmarshalBinary(threshold); err != nil {
 		return 0, fmt.Errorf("participant: pending threshold share: %w", err)
 	}
-	h.threshold, h.secret = tsk, nil
+	// The secret share stays: it is this member's encryption key.
+	h.threshold = tsk
 	return uint64(tsk.Point()), nil
 }
 
@@ -284,7 +305,7 @@ func shamirPoints(ps []uint64) []aggregation.ShamirPoint {
 type plainSealer struct{}
 
 func (plainSealer) publicKeyShare([32]byte) ([]byte, error) { return []byte("insecure-plaintext"), nil }
-func (plainSealer) seal(_ []byte, update []float64) ([]byte, error) {
+func (plainSealer) seal(_ []byte, _ aggregation.EncryptionContext, update []float64) ([]byte, error) {
 	return models.EncodeParams(update), nil
 }
 func (plainSealer) decryptionShare([]byte, []uint64) ([]byte, error) {
@@ -308,7 +329,7 @@ func (plainSealer) restore([]byte, []byte) (uint64, error)   { return 0, nil }
 // errPlaintext reports a key operation asked of a node in plaintext test mode.
 var errPlaintext = errors.New("participant: plaintext test mode has no keys")
 
-func (plainSealer) sum(updates [][]byte, weights []float64) ([]byte, error) {
+func (plainSealer) sum(_ []byte, updates [][]byte, _ []aggregation.PartyID, _ aggregation.EncryptionContext, weights []float64) ([]byte, error) {
 	vs := make([][]float64, len(updates))
 	for i, b := range updates {
 		v, err := models.DecodeParams(b)
@@ -322,4 +343,17 @@ func (plainSealer) sum(updates [][]byte, weights []float64) ([]byte, error) {
 		return nil, err
 	}
 	return models.EncodeParams(s), nil
+}
+
+// Encryption-context phases: a member's key share is used once per phase
+// and round.
+const (
+	phaseTrain   = "train"
+	phaseMoments = "moments"
+)
+
+// dealerID is the public dealer id of member in study: every update it
+// sends must name it, which the coordinator and the share holders check.
+func dealerID(study uint64, member common.Address) aggregation.PartyID {
+	return aggregation.PartyIDOf(binary.BigEndian.AppendUint64(nil, study), member.Bytes())
 }

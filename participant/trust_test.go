@@ -152,7 +152,7 @@ func (f *trustFixture) openRound(t *testing.T, r uint32) *trustRound {
 		for j, x := range reference {
 			v[j] = scale*x + 0.05*math.Abs(x)*math.Cos(float64(7*i+j))
 		}
-		enc, err := f.scheme.Encrypt(f.pk, v)
+		enc, err := f.scheme.Encrypt(f.sealers[i].secret, f.pk.Hash(), aggregation.NewEncryptionContext(f.study, phaseTrain, r), v)
 		require.NoError(t, err)
 		tr.updates = append(tr.updates, enc)
 		committed[i] = f.serve(t, must(enc.MarshalBinary()))

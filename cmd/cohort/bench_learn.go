@@ -457,7 +457,7 @@ func encryptedPooledStandardiser(sites []records.Site, scales []float64) (record
 		if err != nil {
 			return records.Standardiser{}, fmt.Errorf("site %s: %w", sites[i].Name, err)
 		}
-		if cts[i], err = scheme.Encrypt(pk, v); err != nil {
+		if cts[i], err = scheme.Encrypt(sks[i], pk.Hash(), aggregation.NewEncryptionContext(0, "moments", 0), v); err != nil {
 			return records.Standardiser{}, fmt.Errorf("site %s: encrypt moments: %w", sites[i].Name, err)
 		}
 		ones[i] = 1
