@@ -191,6 +191,32 @@ func (c *Coordinator) reshareIfChanged(ctx context.Context, r uint32, target []c
 	if err != nil {
 		return fmt.Errorf("coordinator: re-sharing before round %d: %w", r, err)
 	}
+	// Newcomers deal their own keys to the new holders: their updates are
+	// encrypted under them (see aggregation, "Seeded secret-key
+	// encryption"). All of them must, or the re-sharing fails cleanly.
+	var newcomers []common.Address
+	for _, a := range next {
+		if _, held := holders[a]; !held {
+			newcomers = append(newcomers, a)
+		}
+	}
+	if len(newcomers) > 0 {
+		deal := newPhase(auth.KindReshareShare, r, newcomers)
+		deal.subject = st.SetHash
+		deal.recipients = make(map[common.Address]bool, len(next))
+		for _, a := range next {
+			deal.recipients[a] = true
+		}
+		c.mu.Lock()
+		c.phase = deal
+		c.mu.Unlock()
+		c.broadcast(newcomers, &cohortv1.Task{Kind: &cohortv1.Task_Reshare{Reshare: task}})
+		if err := c.wait(ctx, deal, c.cfg.PhaseTimeout, len(newcomers)); err != nil {
+			return fmt.Errorf("coordinator: re-sharing before round %d: newcomers dealing their own keys: %w", r, err)
+		}
+		_, dealt := c.answers(deal, newcomers)
+		subs = append(subs, dealt...)
+	}
 	inbox := make(map[common.Address][]*cohortv1.EncryptedShare, len(next))
 	for _, raw := range subs {
 		var sub cohortv1.ReshareSharesSubmission

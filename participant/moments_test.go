@@ -168,6 +168,7 @@ func (f *momentsFixture) participant(dataDir string, mode records.Standardisatio
 		cfg:    Config{Name: "h2", StudyID: f.study, DataDir: dataDir, Scales: f.scales, Standardisation: mode},
 		client: f.client, ledger: f.ledger, account: contracts.NewAccount(f.keys[1]), key: f.keys[1],
 		sealer: f.sealers[1], log: slog.New(slog.NewTextHandler(io.Discard, nil)), standardisation: mode,
+		pubKey: must(f.pk.MarshalBinary()),
 	}
 }
 

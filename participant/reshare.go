@@ -10,6 +10,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 )
@@ -128,18 +129,32 @@ func (p *Participant) reshare(ctx context.Context, t *cohortv1.ReshareTask) erro
 	if err != nil {
 		return err
 	}
-	mine, ok := set.dealers[p.Address()]
-	if !ok || mine != p.point || p.point == 0 {
-		return fmt.Errorf("%w: asked to deal at point %d, this site holds point %d", ErrChainMismatch, mine, p.point)
-	}
-	dealerPoints := make([]uint64, 0, len(set.dealers))
-	for _, pt := range set.dealers {
-		dealerPoints = append(dealerPoints, pt)
-	}
-	slices.Sort(dealerPoints)
-	shares, err := p.sealer.reshareShares(dealerPoints, int(t.GetThreshold()), set.points)
-	if err != nil {
-		return fmt.Errorf("participant %s: re-sharing: %w", p.cfg.Name, err)
+	var shares map[uint64][]byte
+	if mine, ok := set.dealers[p.Address()]; ok {
+		if mine != p.point || p.point == 0 {
+			return fmt.Errorf("%w: asked to deal at point %d, this site holds point %d", ErrChainMismatch, mine, p.point)
+		}
+		dealerPoints := make([]uint64, 0, len(set.dealers))
+		for _, pt := range set.dealers {
+			dealerPoints = append(dealerPoints, pt)
+		}
+		slices.Sort(dealerPoints)
+		if shares, err = p.sealer.reshareShares(dealerPoints, int(t.GetThreshold()), set.points); err != nil {
+			return fmt.Errorf("participant %s: re-sharing: %w", p.cfg.Name, err)
+		}
+	} else {
+		// A member that joins deals its own key share to the new holders:
+		// its updates are encrypted under it, and the holders must be able
+		// to open aggregates that include them.
+		if p.point != 0 || set.own == 0 {
+			return fmt.Errorf("%w: asked to deal its own key, but this site already holds point %d or is not a new holder", ErrChainMismatch, p.point)
+		}
+		if shares, err = p.sealer.dealOwnKey(int(t.GetThreshold()), set.points); err != nil {
+			return fmt.Errorf("participant %s: deal own key: %w", p.cfg.Name, err)
+		}
+		if err := p.saveSecrets(); err != nil {
+			return err
+		}
 	}
 	sub := &cohortv1.ReshareSharesSubmission{StudyId: p.cfg.StudyID, Round: t.GetRound(), SetHash: set.setHash.Bytes()}
 	for _, pt := range set.points {
@@ -175,11 +190,16 @@ func (p *Participant) reshareKey(ctx context.Context, t *cohortv1.ReshareKeyTask
 	if set.own == 0 {
 		return fmt.Errorf("%w: this site is not among the new share holders", ErrChainMismatch)
 	}
-	if len(t.GetShares()) != len(set.dealers) {
+	if len(t.GetShares()) < len(set.dealers) {
 		return fmt.Errorf("%w: %d re-sharing shares for %d dealers", ErrChainMismatch, len(t.GetShares()), len(set.dealers))
 	}
-	received := make([][]byte, 0, len(t.GetShares()))
-	from := make(map[common.Address]bool, len(set.dealers))
+	holders := make(map[common.Address]bool, len(set.addrs))
+	for _, a := range set.addrs {
+		holders[a] = true
+	}
+	var reshared, dealt [][]byte
+	var dealtBy []aggregation.PartyID
+	from := make(map[common.Address]bool, len(t.GetShares()))
 	for _, sh := range t.GetShares() {
 		if common.BytesToAddress(sh.GetRecipient()) != p.Address() {
 			return fmt.Errorf("%w: relayed a share addressed to %x", ErrChainMismatch, sh.GetRecipient())
@@ -188,8 +208,9 @@ func (p *Participant) reshareKey(ctx context.Context, t *cohortv1.ReshareKeyTask
 		if err != nil {
 			return fmt.Errorf("participant %s: re-sharing share: %w", p.cfg.Name, err)
 		}
-		if _, ok := set.dealers[dealer]; !ok {
-			return fmt.Errorf("%w: re-sharing share from %s, who is not a dealer", ErrChainMismatch, dealer.Hex())
+		_, isDealer := set.dealers[dealer]
+		if !isDealer && !holders[dealer] {
+			return fmt.Errorf("%w: re-sharing share from %s, who is neither a dealer nor a new holder", ErrChainMismatch, dealer.Hex())
 		}
 		if from[dealer] {
 			return fmt.Errorf("%w: two re-sharing shares from dealer %s", ErrChainMismatch, dealer.Hex())
@@ -199,9 +220,16 @@ func (p *Participant) reshareKey(ctx context.Context, t *cohortv1.ReshareKeyTask
 		if err != nil {
 			return fmt.Errorf("participant %s: re-sharing share from %s: %w", p.cfg.Name, dealer.Hex(), err)
 		}
-		received = append(received, plain)
+		if isDealer {
+			reshared = append(reshared, plain)
+		} else { // a new member's dealing of its own key
+			dealt, dealtBy = append(dealt, plain), append(dealtBy, dealerID(p.cfg.StudyID, dealer))
+		}
 	}
-	share, err := p.sealer.reshareKey(set.own, received)
+	if len(reshared) != len(set.dealers) {
+		return fmt.Errorf("%w: %d re-sharing shares for %d dealers", ErrChainMismatch, len(reshared), len(set.dealers))
+	}
+	share, err := p.sealer.reshareKey(set.own, reshared, dealt, dealtBy)
 	if err != nil {
 		return fmt.Errorf("participant %s: re-sharing: %w", p.cfg.Name, err)
 	}
@@ -232,9 +260,10 @@ func (p *Participant) reshareKey(ctx context.Context, t *cohortv1.ReshareKeyTask
 var errNoPendingShare = errors.New("participant: no pending threshold share for this re-sharing")
 
 // reshareCommit puts the pending share of the committed re-sharing in
-// force and erases the old threshold share and the additive key share from
-// memory and the keystore, so a removed party's old share has nothing left
-// to combine with. A commit already applied is ignored.
+// force and erases the old threshold share from memory and the keystore,
+// so a removed party's old share has nothing left to combine with. The
+// member's own key share stays: it encrypts its updates. A commit already
+// applied is ignored.
 func (p *Participant) reshareCommit(t *cohortv1.ReshareCommitTask) error {
 	setHash := common.BytesToHash(t.GetSetHash())
 	if p.shareEpoch == t.GetRound() && p.shareSet == setHash {
@@ -255,7 +284,6 @@ func (p *Participant) reshareCommit(t *cohortv1.ReshareCommitTask) error {
 			func() error {
 				return replaceSecret(ks, p.epochName(), pendingShare{epoch: t.GetRound(), setHash: setHash}.encode())
 			},
-			func() error { return deleteSecret(ks, p.secretName()) },
 			func() error { return deleteSecret(ks, p.pendingName()) },
 		}
 		for _, step := range steps {

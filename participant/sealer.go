@@ -32,9 +32,14 @@ type sealer interface {
 	// reshareShares re-shares this party's threshold share, as one of the t
 	// dealers at points dealers, for a new set of points with threshold t.
 	reshareShares(dealers []uint64, t int, points []uint64) (map[uint64][]byte, error)
-	// reshareKey combines the re-sharing shares dealt to point own into a
-	// new threshold share, returned encoded and not yet in force.
-	reshareKey(own uint64, received [][]byte) ([]byte, error)
+	// dealOwnKey makes this member's key share if it has none (a member
+	// that joined after key generation) and Shamir-shares it among points:
+	// the holders add it to the keys they hold shares of.
+	dealOwnKey(t int, points []uint64) (map[uint64][]byte, error)
+	// reshareKey combines the re-sharing shares dealt to point own, and the
+	// initial dealings of new members' own keys (dealt[i] by dealtBy[i]),
+	// into a new threshold share, returned encoded and not yet in force.
+	reshareKey(own uint64, reshared, dealt [][]byte, dealtBy []aggregation.PartyID) ([]byte, error)
 	// activate puts a share from reshareKey in force in place of the old
 	// one, forgets the additive secret share, and returns the new point.
 	activate(threshold []byte) (point uint64, err error)
@@ -180,30 +185,41 @@ func (h *homomorphicSealer) reshareShares(dealers []uint64, t int, points []uint
 	return marshalShares(shares)
 }
 
-func (h *homomorphicSealer) reshareKey(own uint64, received [][]byte) ([]byte, error) {
-	var self aggregation.PartyID
-	switch {
-	case h.threshold != nil:
-		self = h.threshold.Party()
-	case h.secret != nil:
-		self = h.secret.ID()
-	default: // a newcomer: it took no part in key generation
-		id, err := aggregation.NewPartyID()
-		if err != nil {
-			return nil, err
-		}
-		self = id
+func (h *homomorphicSealer) dealOwnKey(t int, points []uint64) (map[uint64][]byte, error) {
+	if h.secret == nil {
+		h.secret = h.scheme.GenSecretShareFor(h.id)
 	}
-	shares := make([]*aggregation.ThresholdShare, len(received))
-	for i, b := range received {
+	return h.thresholdShares(t, points)
+}
+
+func (h *homomorphicSealer) reshareKey(own uint64, reshared, dealt [][]byte, dealtBy []aggregation.PartyID) ([]byte, error) {
+	if len(dealt) != len(dealtBy) {
+		return nil, fmt.Errorf("participant: %d own-key dealings for %d dealers", len(dealt), len(dealtBy))
+	}
+	shares := make([]*aggregation.ThresholdShare, len(reshared))
+	for i, b := range reshared {
 		shares[i] = new(aggregation.ThresholdShare)
 		if err := shares[i].UnmarshalBinary(b); err != nil {
 			return nil, fmt.Errorf("participant: re-sharing share %d: %w", i, err)
 		}
 	}
-	tsk, err := h.scheme.AggregateReshareShares(self, aggregation.ShamirPoint(own), shares)
+	tsk, err := h.scheme.AggregateReshareShares(h.id, aggregation.ShamirPoint(own), shares)
 	if err != nil {
 		return nil, err
+	}
+	for i, b := range dealt {
+		var ts aggregation.ThresholdShare
+		if err := ts.UnmarshalBinary(b); err != nil {
+			return nil, fmt.Errorf("participant: own-key dealing %d: %w", i, err)
+		}
+		// A member deals only its own key: one that dealt another's id
+		// could later have updates decrypted under a key it chose.
+		if ts.Dealer() != dealtBy[i] {
+			return nil, fmt.Errorf("participant: own-key dealing %d names dealer %s, its sender's id is %s: %w", i, ts.Dealer(), dealtBy[i], aggregation.ErrKeyMismatch)
+		}
+		if tsk, err = h.scheme.AddDealer(tsk, &ts); err != nil {
+			return nil, err
+		}
 	}
 	return tsk.MarshalBinary()
 }
@@ -318,8 +334,11 @@ func (plainSealer) thresholdKey([]byte, uint64, [][]byte) error { return errPlai
 func (plainSealer) reshareShares([]uint64, int, []uint64) (map[uint64][]byte, error) {
 	return nil, errPlaintext
 }
-func (plainSealer) reshareKey(uint64, [][]byte) ([]byte, error) { return nil, errPlaintext }
-func (plainSealer) activate([]byte) (uint64, error)             { return 0, errPlaintext }
+func (plainSealer) reshareKey(uint64, [][]byte, [][]byte, []aggregation.PartyID) ([]byte, error) {
+	return nil, errPlaintext
+}
+func (plainSealer) dealOwnKey(int, []uint64) (map[uint64][]byte, error) { return nil, errPlaintext }
+func (plainSealer) activate([]byte) (uint64, error)                     { return 0, errPlaintext }
 
 func (plainSealer) export() ([]byte, []byte, error)          { return nil, nil, nil }
 func (plainSealer) open([]byte, [][]byte) ([]float64, error) { return nil, errPlaintext }

@@ -122,7 +122,7 @@ func (f *trustFixture) participant() *Participant {
 	return &Participant{
 		cfg: Config{Name: "h2", StudyID: f.study, Spec: f.spec}, client: f.client, ledger: f.ledger,
 		account: f.accounts[1], key: f.keys[1], sealer: f.sealers[1], point: 2, policy: f.policy,
-		log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		log: slog.New(slog.NewTextHandler(io.Discard, nil)), pubKey: must(f.pk.MarshalBinary()),
 	}
 }
 
