@@ -13,7 +13,6 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
-	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/records"
@@ -295,7 +294,7 @@ func (s *server) SubmitMoments(ctx context.Context, req *cohortv1.MomentsSubmiss
 	c.mu.Lock()
 	pkHash := c.pkHash
 	c.mu.Unlock()
-	binding := updateBinding{keyHash: pkHash, context: aggregation.NewEncryptionContext(c.cfg.StudyID, phaseMoments, 0), dealer: dealerID(c.cfg.StudyID, addr)}
+	binding := updateBinding{keyHash: pkHash, context: momentsContext(c.cfg.StudyID, req.GetSession()), dealer: dealerID(c.cfg.StudyID, addr)}
 	if err := c.summer.validateUpdate(req.GetCiphertext(), binding, 3*len(c.cfg.Scales)); err != nil {
 		return nil, toStatus(fmt.Errorf("moments: %w", err))
 	}

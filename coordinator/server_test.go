@@ -339,7 +339,7 @@ func TestUploadIsBoundToItsSenderAndRound(t *testing.T) {
 	}{
 		{"another hospital's dealer id", h1, f.update(t, h2), "sent by the party whose key share is"},
 		{"masks of another round", h3, f.updateFor(t, h3.sk, aggregation.NewEncryptionContext(f.studyID, phaseTrain, 2)), "another study, phase or round"},
-		{"masks of the moments phase", h2, f.updateFor(t, h2.sk, aggregation.NewEncryptionContext(f.studyID, phaseMoments, 0)), "another study, phase or round"},
+		{"masks of the moments phase", h2, f.updateFor(t, h2.sk, momentsContext(f.studyID, []byte("session"))), "another study, phase or round"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f.commit(t, tc.h, tc.data)

@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 
@@ -130,6 +131,12 @@ const (
 	phaseTrain   = "train"
 	phaseMoments = "moments"
 )
+
+// momentsContext is the encryption context of one run (session) of the
+// moments phase, as the participants use it.
+func momentsContext(study uint64, session []byte) aggregation.EncryptionContext {
+	return aggregation.NewEncryptionContext(study, phaseMoments+":"+hex.EncodeToString(session), 0)
+}
 
 // dealerID is the public dealer id of member in study (aggregation.PartyIDOf).
 func dealerID(study uint64, member common.Address) aggregation.PartyID {

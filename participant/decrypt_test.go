@@ -4,11 +4,14 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
 
@@ -186,4 +189,30 @@ func TestRecomputedSumChecksEachUpdatesDealerAndRound(t *testing.T) {
 	require.ErrorIs(t, err, aggregation.ErrKeyMismatch, "updates under the other member's dealer id")
 	_, err = sealers[0].sum(pkBytes, [][]byte{u1, seal(sealers[1], aggregation.NewEncryptionContext(7, phaseTrain, 2))}, dealers, round1, []float64{0.5, 0.5})
 	require.ErrorIs(t, err, aggregation.ErrKeyMismatch, "an update made for round 2")
+}
+
+// A key share must never encrypt two different updates under one round's
+// masks: after a crash between sealing and committing, the node re-uses the
+// update it sealed for the round instead of sealing a new one.
+func TestUpdateIsSealedOncePerRound(t *testing.T) {
+	p := &Participant{cfg: Config{Name: "h1", DataDir: t.TempDir()}, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	calls := 0
+	seal := func(b byte) func() ([]byte, error) {
+		return func() ([]byte, error) { calls++; return []byte{b, b, b}, nil }
+	}
+	first, err := p.sealOnce(3, seal(1))
+	require.NoError(t, err)
+	again, err := p.sealOnce(3, seal(2)) // retrained after a restart: another plaintext
+	require.NoError(t, err)
+	assert.Equal(t, first, again, "the kept update is sent, not a new encryption")
+	assert.Equal(t, 1, calls)
+	next, err := p.sealOnce(4, seal(2))
+	require.NoError(t, err)
+	assert.Equal(t, []byte{2, 2, 2}, next, "another round seals afresh")
+
+	// A kept update that no longer reads back is an error, never a second sealing.
+	require.NoError(t, os.WriteFile(filepath.Join(p.cfg.DataDir, "updates", crypto.Keccak256Hash(first).Hex()), []byte("torn"), 0o600))
+	_, err = p.sealOnce(3, seal(3))
+	require.ErrorContains(t, err, "must not be sealed again")
+	assert.Equal(t, 2, calls)
 }

@@ -186,7 +186,7 @@ func (p *Participant) encryptMoments(ctx context.Context, t *cohortv1.MomentsTas
 	if err != nil {
 		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 	}
-	sealed, err := p.sealer.seal(p.pubKey, aggregation.NewEncryptionContext(p.cfg.StudyID, phaseMoments, 0), v)
+	sealed, err := p.sealer.seal(p.pubKey, momentsContext(p.cfg.StudyID, run.session), v)
 	if err != nil {
 		return fmt.Errorf("participant %s: encrypt moments: %w", p.cfg.Name, err)
 	}
@@ -421,7 +421,7 @@ func (p *Participant) verifyMomentsSum(ctx context.Context, session []byte, tota
 	if err != nil {
 		return nil, err
 	}
-	sum, err := p.sealer.sum(p.pubKey, cts, dealers, aggregation.NewEncryptionContext(p.cfg.StudyID, phaseMoments, 0), ones)
+	sum, err := p.sealer.sum(p.pubKey, cts, dealers, momentsContext(p.cfg.StudyID, session), ones)
 	if err != nil {
 		return nil, fmt.Errorf("%w: recompute the moments' sum: %v", ErrBadStandardiser, err)
 	}

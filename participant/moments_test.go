@@ -116,7 +116,7 @@ func newMomentsFixture(t *testing.T) *momentsFixture {
 		res.Counts = append(res.Counts, &cohortv1.MomentsCount{StudyId: f.study, Session: session, Count: count, Auth: signed})
 		v, err := m.Encode(float64(res.Total), f.scales, f.scheme.MaxAbsValue())
 		require.NoError(t, err)
-		ct, err := f.scheme.Encrypt(f.sealers[i].secret, f.pk.Hash(), aggregation.NewEncryptionContext(f.study, phaseMoments, 0), v)
+		ct, err := f.scheme.Encrypt(f.sealers[i].secret, f.pk.Hash(), momentsContext(f.study, session), v)
 		require.NoError(t, err)
 		cts = append(cts, ct)
 		h := f.serve(t, ct)

@@ -2,6 +2,7 @@ package participant
 
 import (
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math"
@@ -370,6 +371,13 @@ const (
 	phaseTrain   = "train"
 	phaseMoments = "moments"
 )
+
+// momentsContext is the encryption context of one run (session) of the
+// moments phase: a run computes its moments once, so a key share never
+// encrypts two different plaintexts under one context.
+func momentsContext(study uint64, session []byte) aggregation.EncryptionContext {
+	return aggregation.NewEncryptionContext(study, phaseMoments+":"+hex.EncodeToString(session), 0)
+}
 
 // dealerID is the public dealer id of member in study: every update it
 // sends must name it, which the coordinator and the share holders check.

@@ -128,6 +128,41 @@ func (p *Participant) keepSealed(h common.Hash, sealed []byte) error {
 	return writeFileAtomic(filepath.Join(p.cfg.DataDir, "updates"), h.Hex(), sealed)
 }
 
+// sealOnce returns the update this site sealed for round before, if it
+// kept one (a crash between sealing and committing), and otherwise seals
+// with seal and records it for the round before it leaves the site. The
+// round's public masks and this site's key share must never encrypt two
+// different updates: their difference would show.
+func (p *Participant) sealOnce(round uint32, seal func() ([]byte, error)) ([]byte, error) {
+	if p.cfg.DataDir == "" {
+		return seal()
+	}
+	dir := filepath.Join(p.cfg.DataDir, "updates")
+	name := fmt.Sprintf("round-%d", round)
+	if ref, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+		sealed, err := p.sealedUpdate(common.HexToHash(string(ref)))
+		if err != nil {
+			return nil, fmt.Errorf("the update sealed for round %d before a restart is unreadable (%w); it must not be sealed again: remove %s only if it never left this site", round, err, filepath.Join(dir, name))
+		}
+		p.log.Info("re-using the update sealed for this round before a restart", "round", round)
+		return sealed, nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	sealed, err := seal()
+	if err != nil {
+		return nil, err
+	}
+	h := crypto.Keccak256Hash(sealed)
+	if err := p.keepSealed(h, sealed); err != nil {
+		return nil, err
+	}
+	if err := writeFileAtomic(dir, name, []byte(h.Hex())); err != nil {
+		return nil, err
+	}
+	return sealed, nil
+}
+
 // writeFileAtomic writes data to dir/name through a synced temporary file
 // and a rename, so that a crash leaves the old file or the new one, never a
 // torn one. It creates dir (mode 0700) if needed.
