@@ -182,12 +182,12 @@ func TestRecomputedSumChecksEachUpdatesDealerAndRound(t *testing.T) {
 	}
 	u1, u2 := seal(sealers[0], round1), seal(sealers[1], round1)
 	dealers := []aggregation.PartyID{dealerID(7, a), dealerID(7, b)}
-	_, err = sealers[0].sum(pkBytes, [][]byte{u1, u2}, dealers, round1, []float64{0.5, 0.5})
+	_, err = sealers[0].sum(pk.Hash(), [][]byte{u1, u2}, dealers, round1, []float64{0.5, 0.5})
 	require.NoError(t, err, "the honest sum")
 
-	_, err = sealers[0].sum(pkBytes, [][]byte{u2, u1}, dealers, round1, []float64{0.5, 0.5})
+	_, err = sealers[0].sum(pk.Hash(), [][]byte{u2, u1}, dealers, round1, []float64{0.5, 0.5})
 	require.ErrorIs(t, err, aggregation.ErrKeyMismatch, "updates under the other member's dealer id")
-	_, err = sealers[0].sum(pkBytes, [][]byte{u1, seal(sealers[1], aggregation.NewEncryptionContext(7, phaseTrain, 2))}, dealers, round1, []float64{0.5, 0.5})
+	_, err = sealers[0].sum(pk.Hash(), [][]byte{u1, seal(sealers[1], aggregation.NewEncryptionContext(7, phaseTrain, 2))}, dealers, round1, []float64{0.5, 0.5})
 	require.ErrorIs(t, err, aggregation.ErrKeyMismatch, "an update made for round 2")
 }
 

@@ -421,7 +421,11 @@ func (p *Participant) verifyMomentsSum(ctx context.Context, session []byte, tota
 	if err != nil {
 		return nil, err
 	}
-	sum, err := p.sealer.sum(p.pubKey, cts, dealers, momentsContext(p.cfg.StudyID, session), ones)
+	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
+	if err != nil {
+		return nil, fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
+	}
+	sum, err := p.sealer.sum(study.PublicKeyHash, cts, dealers, momentsContext(p.cfg.StudyID, session), ones)
 	if err != nil {
 		return nil, fmt.Errorf("%w: recompute the moments' sum: %v", ErrBadStandardiser, err)
 	}

@@ -790,7 +790,7 @@ func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTa
 	if nonZero < int(study.MinParticipants) {
 		return fmt.Errorf("%w: the round %d aggregate gives weight to %d updates, the study requires at least %d", ErrChainMismatch, round, nonZero, study.MinParticipants)
 	}
-	recomputed, err := p.sealer.sum(p.pubKey, updates, dealers, aggregation.NewEncryptionContext(p.cfg.StudyID, phaseTrain, round), t.GetWeights())
+	recomputed, err := p.sealer.sum(study.PublicKeyHash, updates, dealers, aggregation.NewEncryptionContext(p.cfg.StudyID, phaseTrain, round), t.GetWeights())
 	if err != nil {
 		return fmt.Errorf("participant %s: recompute aggregate: %w", p.cfg.Name, err)
 	}

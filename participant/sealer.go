@@ -23,8 +23,8 @@ type sealer interface {
 	seal(publicKey []byte, ctx aggregation.EncryptionContext, update []float64) ([]byte, error)
 	// sum recomputes an aggregate from sealed updates, to verify the
 	// coordinator, after checking that update i names dealers[i] (its
-	// committer) and was made for ctx under the study's key set.
-	sum(publicKey []byte, updates [][]byte, dealers []aggregation.PartyID, ctx aggregation.EncryptionContext, weights []float64) ([]byte, error)
+	// committer) and was made for ctx under the study's key set keyHash.
+	sum(keyHash common.Hash, updates [][]byte, dealers []aggregation.PartyID, ctx aggregation.EncryptionContext, weights []float64) ([]byte, error)
 	// thresholdShares Shamir-shares the secret among points; any t can decrypt.
 	thresholdShares(t int, points []uint64) (map[uint64][]byte, error)
 	// thresholdKey combines the shares dealt to point own into this party's
@@ -101,13 +101,9 @@ func (h *homomorphicSealer) seal(publicKey []byte, ctx aggregation.EncryptionCon
 	return ct.MarshalBinary()
 }
 
-func (h *homomorphicSealer) sum(publicKey []byte, updates [][]byte, dealers []aggregation.PartyID, ctx aggregation.EncryptionContext, weights []float64) ([]byte, error) {
+func (h *homomorphicSealer) sum(keyHash common.Hash, updates [][]byte, dealers []aggregation.PartyID, ctx aggregation.EncryptionContext, weights []float64) ([]byte, error) {
 	if len(dealers) != len(updates) {
 		return nil, fmt.Errorf("participant: %d dealers for %d updates", len(dealers), len(updates))
-	}
-	var pk aggregation.PublicKey
-	if err := pk.UnmarshalBinary(publicKey); err != nil {
-		return nil, fmt.Errorf("participant: collective public key: %w", err)
 	}
 	vs := make([]*aggregation.EncryptedVector, len(updates))
 	for i, b := range updates {
@@ -117,7 +113,7 @@ func (h *homomorphicSealer) sum(publicKey []byte, updates [][]byte, dealers []ag
 		}
 		// An update naming another member's dealer id would decrypt under
 		// that member's key share: refuse it before any share is given.
-		if err := h.scheme.CheckUpdate(vs[i], pk.Hash(), ctx, dealers[i], vs[i].Len()); err != nil {
+		if err := h.scheme.CheckUpdate(vs[i], keyHash, ctx, dealers[i], vs[i].Len()); err != nil {
 			return nil, fmt.Errorf("participant: committed update %d: %w", i, err)
 		}
 	}
@@ -349,7 +345,7 @@ func (plainSealer) restore([]byte, []byte) (uint64, error)   { return 0, nil }
 // errPlaintext reports a key operation asked of a node in plaintext test mode.
 var errPlaintext = errors.New("participant: plaintext test mode has no keys")
 
-func (plainSealer) sum(_ []byte, updates [][]byte, _ []aggregation.PartyID, _ aggregation.EncryptionContext, weights []float64) ([]byte, error) {
+func (plainSealer) sum(_ common.Hash, updates [][]byte, _ []aggregation.PartyID, _ aggregation.EncryptionContext, weights []float64) ([]byte, error) {
 	vs := make([][]float64, len(updates))
 	for i, b := range updates {
 		v, err := models.DecodeParams(b)

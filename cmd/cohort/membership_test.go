@@ -69,9 +69,10 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 	_, err = s.ledger.Commitment(ctx, s.studyID, 3, leaverAddr)
 	assert.Error(t, err, "the leaver committed nothing in round 3")
 
-	// Keystores after the study: every holder of round 3 holds a share of
-	// the re-sharing before round 3 and nothing older; the leaver holds
-	// only its share of the re-sharing before round 2.
+	// Keystores after the study: every holder of round 3 holds its own key
+	// share and a threshold share of the re-sharing before round 3 and
+	// nothing older; the leaver holds only its share of the re-sharing
+	// before round 2.
 	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
 	require.NoError(t, err)
 	shares := map[int]*aggregation.ThresholdSecretShare{}
@@ -81,8 +82,8 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 		names, err := ks.List()
 		require.NoError(t, err)
 		prefix := fmt.Sprintf("study-%d-ckks-", s.studyID)
-		want := []string{prefix + "threshold-epoch", prefix + "threshold-share"}
-		assert.Equal(t, want, names, "%s: no additive share, no pending share, one threshold share", p.Name)
+		want := []string{prefix + "secret-share", prefix + "threshold-epoch", prefix + "threshold-share"}
+		assert.Equal(t, want, names, "%s: its own key share (it encrypts its updates), no pending share, one threshold share", p.Name)
 		epoch, err := ks.Get(prefix + "threshold-epoch")
 		require.NoError(t, err)
 		wantEpoch := uint32(3)

@@ -28,6 +28,9 @@ func TestParticipantRestartResumes(t *testing.T) {
 		restartParticipantAfter: map[int]uint32{1: 1}, phaseTimeout: 20 * time.Second, localConsent: true,
 		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
+	if err != nil {
+		t.Log(logs.String())
+	}
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
 	require.Contains(t, logs.String(), "key shares restored from the keystore", "the restarted node read its shares back")
