@@ -136,3 +136,59 @@ func termInts(terms []Term) []*big.Int {
 	}
 	return out
 }
+
+// DecryptOwn opens a fresh update with its dealer's own key share: a party
+// can check what it sent, and nobody else can (the key share never leaves
+// it). It refuses an update of another dealer.
+func (s *Scheme) DecryptOwn(sk *SecretShare, v *EncryptedVector) ([]float64, error) {
+	if err := s.checkSecretShare(sk); err != nil {
+		return nil, fmt.Errorf("aggregation: DecryptOwn: %w", err)
+	}
+	if err := s.checkVector("update", v); err != nil {
+		return nil, fmt.Errorf("aggregation: DecryptOwn: %w", err)
+	}
+	if v.level != s.params.MaxLevel() || v.terms[0].Dealer != sk.id {
+		return nil, fmt.Errorf("aggregation: DecryptOwn: %w: the vector is not a fresh update of party %s", ErrKeyMismatch, sk.id)
+	}
+	r := s.params.RingQ()
+	out := make([]float64, v.length)
+	top := r.NewPoly()
+	for j, c0 := range v.c0 {
+		h := r.NewPoly()
+		if err := s.keySwitch(sk.sk.Value.Q, v.context, j, v.level, v.used(j), top, h); err != nil {
+			return nil, err
+		}
+		r.Add(h, c0, h)
+		s.decode(h, v.level, out[j*s.Slots():min((j+1)*s.Slots(), v.length)])
+	}
+	return out, nil
+}
+
+// ShapeUpload returns a copy of the fresh update v whose c0 rows were
+// changed by shape (row l of ciphertext j holds the values used by the
+// vector, modulo moduli[l]; shape must keep them reduced). c0 is all a
+// hospital sends, so this is every freedom a hostile hospital has over its
+// upload; it exists to play the key-extraction attack in evaluations and
+// tests, and honest parties never call it.
+func (s *Scheme) ShapeUpload(v *EncryptedVector, shape func(ciphertext int, rows [][]uint64, moduli []uint64)) (*EncryptedVector, error) {
+	if err := s.checkVector("update", v); err != nil {
+		return nil, fmt.Errorf("aggregation: ShapeUpload: %w", err)
+	}
+	moduli := s.params.Q()[:v.level+1]
+	out := *v
+	out.c0 = make([]ring.Poly, len(v.c0))
+	out.hash = &hashCache{}
+	for j, p := range v.c0 {
+		q := p.CopyNew()
+		rows := make([][]uint64, len(q.Coeffs))
+		for l := range rows {
+			rows[l] = q.Coeffs[l][:v.used(j)]
+		}
+		shape(j, rows, moduli)
+		out.c0[j] = *q
+	}
+	if err := s.checkVector("shaped update", &out); err != nil {
+		return nil, fmt.Errorf("aggregation: ShapeUpload: %w", err)
+	}
+	return &out, nil
+}

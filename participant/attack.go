@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"math/big"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -37,6 +38,13 @@ const (
 	// features) and label TargetLabel, and the update is scaled by Scale
 	// (default 10) to replace the global model rather than nudge it.
 	AttackBackdoor = "backdoor"
+	// AttackKeyExtraction trains honestly but shapes its upload to try to
+	// learn the other hospitals' keys: it adds 2^65 to every coefficient of
+	// its ciphertext, the analogue of the c1 + K attack that public-key
+	// ciphertexts allowed (issue 11). It poisons nothing, so it is not
+	// among AttackKinds; with seeded encryption it must learn nothing beyond
+	// the honest sum (TestE2EKeyExtractionLearnsNothing).
+	AttackKeyExtraction = "key-extraction"
 )
 
 // Defaults of the attack parameters, applied by Attack.WithDefaults.
@@ -175,8 +183,8 @@ func (a Attack) WithDefaults() Attack {
 // know the number of features; BackdoorSuccess and PoisonRecords check
 // TriggerFeature against the records.
 func (a Attack) Validate() error {
-	if a.Kind != AttackNone && !slices.Contains(AttackKinds(), a.Kind) {
-		return fmt.Errorf("%w: unknown kind %q; use one of %s", ErrInvalidAttack, a.Kind, strings.Join(AttackKinds(), ", "))
+	if a.Kind != AttackNone && a.Kind != AttackKeyExtraction && !slices.Contains(AttackKinds(), a.Kind) {
+		return fmt.Errorf("%w: unknown kind %q; use one of %s or %s", ErrInvalidAttack, a.Kind, strings.Join(AttackKinds(), ", "), AttackKeyExtraction)
 	}
 	for _, p := range []struct {
 		name string
@@ -419,4 +427,16 @@ func BackdoorSuccess(predict func([][]float64) ([]float64, error), test []record
 	}
 	n := float64(len(clean))
 	return BackdoorRates{AttackSuccess: float64(success) / n, Raw: float64(raw) / n, Records: len(clean)}, nil
+}
+
+// keyExtractionShape adds K = 2^65 to every coefficient of an upload's c0
+// (AttackKeyExtraction).
+func keyExtractionShape(_ int, rows [][]uint64, moduli []uint64) {
+	for l, row := range rows {
+		q := moduli[l]
+		k := new(big.Int).Mod(new(big.Int).Lsh(big.NewInt(1), 65), new(big.Int).SetUint64(q)).Uint64()
+		for i, c := range row {
+			row[i] = (c + k) % q
+		}
+	}
 }

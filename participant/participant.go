@@ -586,7 +586,11 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	t0 = time.Now()
 	update = p.cfg.Attack.PoisonUpdate(update)
 	sealed, err := p.sealOnce(round, func() ([]byte, error) {
-		return p.sealer.seal(p.pubKey, aggregation.NewEncryptionContext(p.cfg.StudyID, phaseTrain, round), update)
+		sealed, err := p.sealer.seal(p.pubKey, aggregation.NewEncryptionContext(p.cfg.StudyID, phaseTrain, round), update)
+		if err != nil || p.cfg.Attack.Kind != AttackKeyExtraction {
+			return sealed, err
+		}
+		return p.sealer.shapeUpload(sealed, keyExtractionShape)
 	})
 	if err != nil {
 		return fmt.Errorf("participant %s: encrypt update: %w", p.cfg.Name, err)

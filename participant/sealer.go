@@ -53,6 +53,9 @@ type sealer interface {
 	restore(secret, threshold []byte) (point uint64, err error)
 	// open combines decryption shares of an aggregate into its values.
 	open(aggregate []byte, shares [][]byte) ([]float64, error)
+	// shapeUpload changes a sealed update's c0 with shape (the key-extraction
+	// attack, for evaluations only).
+	shapeUpload(sealed []byte, shape func(ciphertext int, rows [][]uint64, moduli []uint64)) ([]byte, error)
 	// maxAbs is the largest magnitude a sealed value may have.
 	maxAbs() float64
 }
@@ -306,6 +309,18 @@ func (h *homomorphicSealer) open(aggregate []byte, shares [][]byte) ([]float64, 
 
 func (h *homomorphicSealer) maxAbs() float64 { return h.scheme.MaxAbsValue() }
 
+func (h *homomorphicSealer) shapeUpload(sealed []byte, shape func(int, [][]uint64, []uint64)) ([]byte, error) {
+	var v aggregation.EncryptedVector
+	if err := v.UnmarshalBinary(sealed); err != nil {
+		return nil, err
+	}
+	shaped, err := h.scheme.ShapeUpload(&v, shape)
+	if err != nil {
+		return nil, err
+	}
+	return shaped.MarshalBinary()
+}
+
 func shamirPoints(ps []uint64) []aggregation.ShamirPoint {
 	out := make([]aggregation.ShamirPoint, len(ps))
 	for i, p := range ps {
@@ -340,7 +355,10 @@ func (plainSealer) activate([]byte) (uint64, error)                     { return
 func (plainSealer) export() ([]byte, []byte, error)          { return nil, nil, nil }
 func (plainSealer) open([]byte, [][]byte) ([]float64, error) { return nil, errPlaintext }
 func (plainSealer) maxAbs() float64                          { return math.Inf(1) }
-func (plainSealer) restore([]byte, []byte) (uint64, error)   { return 0, nil }
+func (plainSealer) shapeUpload([]byte, func(int, [][]uint64, []uint64)) ([]byte, error) {
+	return nil, errPlaintext
+}
+func (plainSealer) restore([]byte, []byte) (uint64, error) { return 0, nil }
 
 // errPlaintext reports a key operation asked of a node in plaintext test mode.
 var errPlaintext = errors.New("participant: plaintext test mode has no keys")
