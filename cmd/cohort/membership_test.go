@@ -182,6 +182,7 @@ func TestResharingSurvivesCoordinatorRestart(t *testing.T) {
 	require.NoError(t, err)
 	names, err := ks.List()
 	require.NoError(t, err)
-	assert.Equal(t, []string{fmt.Sprintf("study-%d-ckks-threshold-epoch", s.studyID), fmt.Sprintf("study-%d-ckks-threshold-share", s.studyID)}, names,
-		"the newcomer's share is in force and nothing is left pending")
+	prefix := fmt.Sprintf("study-%d-ckks-", s.studyID)
+	assert.Equal(t, []string{prefix + "secret-share", prefix + "threshold-epoch", prefix + "threshold-share"}, names,
+		"the newcomer keeps the key share it dealt (it encrypts its updates), its threshold share is in force and nothing is left pending")
 }
