@@ -71,6 +71,11 @@ type LoadOptions struct {
 	// At is the time against which consent expiry dates are checked. It is
 	// required when the schema names a consent_expires column.
 	At time.Time
+	// Scoring loads records to score with a trained model rather than to
+	// train or evaluate on: the label column may be absent and a record
+	// without a label gets Label NaN, the consent, consent-expiry and split
+	// columns are ignored, and every record goes to Site.Test in file order.
+	Scoring bool
 }
 
 // LoadStats counts what LoadCSV did with a file.
@@ -135,6 +140,9 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 	if err := s.Validate(); err != nil {
 		return Site{}, stats, err
 	}
+	if opt.Scoring {
+		s.Consent, s.ConsentExpires, s.Split = "", "", ""
+	}
 	if s.ConsentExpires != "" && opt.At.IsZero() {
 		return Site{}, stats, fmt.Errorf("%w: the schema names consent_expires column %q; pass the time to check expiry against (LoadOptions.At)", ErrInvalidSchema, s.ConsentExpires)
 	}
@@ -175,6 +183,9 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 		return i, nil
 	}
 	var lc loaderColumns
+	if _, present := index[s.Label]; opt.Scoring && !present {
+		s.Label = "" // records to score need no label column
+	}
 	for _, c := range []struct {
 		name string
 		dst  *int
@@ -257,9 +268,14 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 			}
 		}
 
-		var label float64
-		switch v := cell(lc.label); {
+		label, v := math.NaN(), "" // NaN: a record to score, without a known outcome
+		if lc.label >= 0 {
+			v = cell(lc.label)
+		}
+		switch {
+		case lc.label < 0 || opt.Scoring && isMissing(tokens, v):
 		case isMissing(tokens, v):
+			label = 0
 			if err := missing(s.Label, "label"); err != nil {
 				return Site{}, stats, err
 			}
@@ -365,7 +381,12 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 		recs[i] = r.rec
 		test[i] = r.split == 1
 	}
-	if s.Split == "" {
+	switch {
+	case opt.Scoring:
+		for i := range test {
+			test[i] = true
+		}
+	case s.Split == "":
 		test = drawSplit(recs, s.testFraction(), s.SplitSeed)
 	}
 	site := Site{Name: name, Consent: consent}
