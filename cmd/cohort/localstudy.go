@@ -234,6 +234,8 @@ type localStudy struct {
 	stopNode   []context.CancelFunc
 	// standardiser is the pooled standardiser the study agreed on, if any.
 	standardiser *records.Standardiser
+	// hospitalKeys are the hospitals' Ethereum keys, by index.
+	hospitalKeys []*ecdsa.PrivateKey
 }
 
 // msgPendingShare is what a participant logs once it keeps a re-sharing's
@@ -343,6 +345,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	for i := range hospitalKeys {
 		hospitalKeys[i] = newKey()
 	}
+	s.hospitalKeys = hospitalKeys
 	if s.ca, err = auth.NewCA("Cohort demo consortium"); err != nil {
 		return nil, err
 	}
