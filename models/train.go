@@ -37,6 +37,9 @@ type TrainConfig struct {
 	// ProximalMu, when > 0, adds the FedProx term (μ/2)·‖θ − θ₀‖² to the
 	// loss, θ₀ being the parameters at the start of Train. Zero disables it.
 	ProximalMu float64 `json:"proximal_mu,omitempty"`
+	// Privacy, when set, trains with DP-SGD (see PrivacyConfig); BatchSize
+	// is then unused, batches being drawn by Poisson sampling.
+	Privacy *PrivacyConfig `json:"privacy,omitempty"`
 }
 
 // DefaultTrainConfig returns settings that train the logistic model well on
@@ -58,6 +61,9 @@ func (c TrainConfig) Validate() error {
 		return fmt.Errorf("%w: optimizer is %q, want %q or %q", ErrInvalidTrainConfig, c.Optimizer, OptimizerSGD, OptimizerAdam)
 	case !(c.ProximalMu >= 0) || math.IsInf(c.ProximalMu, 0):
 		return fmt.Errorf("%w: proximal_mu is %v, want a finite value ≥ 0", ErrInvalidTrainConfig, c.ProximalMu)
+	}
+	if c.Privacy != nil {
+		return c.Privacy.Validate()
 	}
 	return nil
 }
@@ -81,7 +87,9 @@ type TrainResult struct {
 // takes one solver step per mini-batch of cfg.BatchSize records; the last,
 // partial batch is padded with zero-weight rows (see the package doc).
 // The result is deterministic: equal parameters, data and cfg give
-// bit-identical parameters.
+// bit-identical parameters. With cfg.Privacy set, Train runs DP-SGD instead
+// (see PrivacyConfig), whose batches and noise are deliberately not
+// reproducible.
 //
 // Train checks ctx before every step. On any error, including cancellation
 // (which returns ctx.Err() wrapped) or divergence to non-finite values
@@ -102,6 +110,14 @@ func (m *Model) Train(ctx context.Context, X [][]float64, y []float64, cfg Train
 		return TrainResult{}, fmt.Errorf("models: training not started: %w", err)
 	}
 
+	if cfg.Privacy != nil {
+		noise, err := newNoiseSource()
+		if err != nil {
+			return TrainResult{}, err
+		}
+		return m.trainPrivate(ctx, X, y, cfg, noise)
+	}
+
 	batch := min(cfg.BatchSize, n)
 	opt := netOptions{train: true}
 	if cfg.ProximalMu > 0 {
@@ -114,13 +130,7 @@ func (m *Model) Train(ctx context.Context, X [][]float64, y []float64, cfg Train
 	vm := G.NewTapeMachine(nt.g, G.BindDualValues(nt.ws...))
 	defer vm.Close()
 
-	var solver G.Solver
-	switch cfg.Optimizer {
-	case OptimizerAdam:
-		solver = G.NewAdamSolver(G.WithLearnRate(cfg.LearningRate))
-	default:
-		solver = G.NewVanillaSolver(G.WithLearnRate(cfg.LearningRate))
-	}
+	solver := newSolver(cfg)
 	learnables := G.NodesToValueGrads(nt.ws)
 
 	rng := rand.New(rand.NewPCG(uint64(cfg.Seed), shuffleStream))
@@ -177,6 +187,14 @@ func (m *Model) Train(ctx context.Context, X [][]float64, y []float64, cfg Train
 	}
 	m.params = params
 	return res, nil
+}
+
+// newSolver returns the Gorgonia solver cfg names.
+func newSolver(cfg TrainConfig) G.Solver {
+	if cfg.Optimizer == OptimizerAdam {
+		return G.NewAdamSolver(G.WithLearnRate(cfg.LearningRate))
+	}
+	return G.NewVanillaSolver(G.WithLearnRate(cfg.LearningRate))
 }
 
 // checkXY validates features and labels.
