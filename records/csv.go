@@ -189,7 +189,7 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 	for _, c := range []struct {
 		name string
 		dst  *int
-	}{{s.ID, &lc.id}, {s.Label, &lc.label}, {s.Patient, &lc.patient}, {s.Consent, &lc.consent}, {s.ConsentExpires, &lc.expires}, {s.Split, &lc.split}} {
+	}{{s.ID, &lc.id}, {s.Label, &lc.label}, {s.Patient, &lc.patient}, {s.Consent, &lc.consent}, {s.ConsentExpires, &lc.expires}, {s.ConsentMaxEpsilon, &lc.maxEps}, {s.Split, &lc.split}} {
 		if *c.dst, err = col(c.name); err != nil {
 			return Site{}, stats, err
 		}
@@ -352,6 +352,15 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 				}
 			}
 		}
+		maxEps := 0.0
+		if lc.maxEps >= 0 {
+			if v := cell(lc.maxEps); !isMissing(tokens, v) {
+				maxEps, err = strconv.ParseFloat(v, 64)
+				if err != nil || !(maxEps > 0) || math.IsInf(maxEps, 0) {
+					return Site{}, stats, fail(line, s.ConsentMaxEpsilon, ErrInvalidCSV, "consent max ε %q is not a number > 0; leave the cell empty for no bound beyond the study's budget", v)
+				}
+			}
+		}
 		split := -1
 		if lc.split >= 0 {
 			switch v := strings.ToLower(cell(lc.split)); v {
@@ -369,7 +378,7 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 		}
 		firstLine[id] = line
 		consent[id] = ok
-		rows = append(rows, row{rec: Record{ID: id, Features: x, Label: label, Patient: patient}, split: split})
+		rows = append(rows, row{rec: Record{ID: id, Features: x, Label: label, Patient: patient, MaxEpsilon: maxEps}, split: split})
 	}
 	if len(rows) == 0 {
 		return Site{}, stats, fail(0, "", ErrInvalidCSV, "no usable records (%d rows read, %d dropped for missing values)", stats.Rows, stats.Dropped)
@@ -402,8 +411,8 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 
 // loaderColumns holds the header index of each schema column, -1 if unused.
 type loaderColumns struct {
-	id, label, patient, consent, expires, split int
-	numeric, categorical                        []int
+	id, label, patient, consent, expires, maxEps, split int
+	numeric, categorical                                []int
 }
 
 // splitStream is the PCG stream of drawn train/test splits.

@@ -27,6 +27,11 @@ type Record struct {
 	// that reads consent from the chain never uses a record whose Patient is
 	// zero.
 	Patient common.Hash `json:"patient,omitzero"`
+	// MaxEpsilon is the largest differential-privacy ε the patient accepts
+	// for a study trained on this record (their consent's stricter bound);
+	// zero means no bound beyond the study's own budget. See
+	// WithinPrivacyBound.
+	MaxEpsilon float64 `json:"max_epsilon,omitempty"`
 }
 
 // patientIDTag prefixes the address in PatientID; it must match the
@@ -100,6 +105,21 @@ func PatientsOnly(recs []Record, active map[common.Hash]bool) []Record {
 	out := make([]Record, 0, len(recs))
 	for _, r := range recs {
 		if r.Patient != (common.Hash{}) && active[r.Patient] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// WithinPrivacyBound returns, in order, the records that may be trained on
+// in a round after which a trained-on record's ε is spent: those without a
+// bound (MaxEpsilon zero) and those whose bound spent does not exceed. A
+// record over its bound is left out like one whose consent was revoked.
+// Like ConsentedOnly, the result shares Features with recs.
+func WithinPrivacyBound(recs []Record, spent float64) []Record {
+	out := make([]Record, 0, len(recs))
+	for _, r := range recs {
+		if r.MaxEpsilon == 0 || spent <= r.MaxEpsilon {
 			out = append(out, r)
 		}
 	}

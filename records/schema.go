@@ -74,6 +74,11 @@ type Schema struct {
 	// ends (YYYY-MM-DD or RFC 3339; empty for none). A record whose consent
 	// has expired at LoadOptions.At is not consented.
 	ConsentExpires string `json:"consent_expires,omitempty"`
+	// ConsentMaxEpsilon optionally names a column holding the largest
+	// differential-privacy ε the patient's consent allows (a number > 0;
+	// empty for no bound beyond the study's budget), read into
+	// Record.MaxEpsilon.
+	ConsentMaxEpsilon string `json:"consent_max_epsilon,omitempty"`
 	// Split optionally names a column whose value, "train" or "test", puts
 	// the record in Site.Train or Site.Test. Without it the split is drawn
 	// with SplitSeed, stratified by label.
@@ -177,7 +182,7 @@ func (s Schema) Validate() error {
 			return err
 		}
 	}
-	for _, c := range []struct{ col, role string }{{s.Patient, "patient"}, {s.Consent, "consent"}, {s.ConsentExpires, "consent_expires"}, {s.Split, "split"}} {
+	for _, c := range []struct{ col, role string }{{s.Patient, "patient"}, {s.Consent, "consent"}, {s.ConsentExpires, "consent_expires"}, {s.ConsentMaxEpsilon, "consent_max_epsilon"}, {s.Split, "split"}} {
 		if c.col != "" {
 			if err := use(c.col, c.role); err != nil {
 				return err
