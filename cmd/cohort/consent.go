@@ -211,7 +211,10 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 		return err
 	}
 	defer release()
-	domain := ledger.ConsentDomain()
+	domain, err := ledger.ConsentDomain(ctx)
+	if err != nil {
+		return err
+	}
 
 	var signed contracts.SignedConsent
 	if signing {

@@ -683,6 +683,10 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 // data only; see records.SyntheticPatientKey) and their hospital relay it on
 // chain, the hospitals in parallel.
 func (s *localStudy) grantConsent(ctx context.Context, sites []records.Site, hospitalKeys []*ecdsa.PrivateKey) error {
+	domain, err := s.ledger.ConsentDomain(ctx)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	expiry := start.Add(demoConsentValidity)
 	granted := make([]int, len(sites))
@@ -696,7 +700,7 @@ func (s *localStudy) grantConsent(ctx context.Context, sites []records.Site, hos
 					continue
 				}
 				// A fresh deployment: every patient's first change has nonce 0.
-				signed, err := s.signConsent(r, true, expiry, 0)
+				signed, err := s.signConsent(domain, r, true, expiry, 0)
 				if err != nil {
 					return err
 				}
@@ -725,6 +729,10 @@ func (s *localStudy) grantConsent(ctx context.Context, sites []records.Site, hos
 // patients of each hospital (fewer if that would leave it none) sign a
 // revocation that their hospital relays, before round from opens.
 func (s *localStudy) revokeConsent(ctx context.Context, sites []records.Site, hospitalKeys []*ecdsa.PrivateKey, from uint32) error {
+	domain, err := s.ledger.ConsentDomain(ctx)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	revoked := make([][]revocation, len(sites))
 	gas := make([]uint64, len(sites))
@@ -739,7 +747,7 @@ func (s *localStudy) revokeConsent(ctx context.Context, sites []records.Site, ho
 				if err != nil {
 					return err
 				}
-				signed, err := s.signConsent(r, false, time.Time{}, nonce)
+				signed, err := s.signConsent(domain, r, false, time.Time{}, nonce)
 				if err != nil {
 					return err
 				}
@@ -767,12 +775,12 @@ func (s *localStudy) revokeConsent(ctx context.Context, sites []records.Site, ho
 
 // signConsent signs a study-scoped consent change as the synthetic patient
 // of record r.
-func (s *localStudy) signConsent(r records.Record, granted bool, expiry time.Time, nonce uint32) (contracts.SignedConsent, error) {
+func (s *localStudy) signConsent(domain contracts.ConsentDomain, r records.Record, granted bool, expiry time.Time, nonce uint32) (contracts.SignedConsent, error) {
 	key, err := records.SyntheticPatientKey(s.cfg.seed, r.ID)
 	if err != nil {
 		return contracts.SignedConsent{}, err
 	}
-	return contracts.SignConsent(key, s.ledger.ConsentDomain(), contracts.ConsentChange{
+	return contracts.SignConsent(key, domain, contracts.ConsentChange{
 		Patient: r.Patient, Scope: contracts.ConsentScope{StudyID: s.studyID}, Granted: granted, Expiry: expiry, Nonce: nonce,
 	})
 }
