@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math/big"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
@@ -197,6 +198,9 @@ func Open(c *Chain, address common.Address) (*Ledger, error) {
 
 // Address returns the address of the ledger's Consortium, its identity.
 func (l *Ledger) Address() common.Address { return l.address }
+
+// ChainID returns the EIP-155 id of the ledger's chain.
+func (l *Ledger) ChainID() *big.Int { return l.chain.ChainID() }
 
 // Modules returns the addresses of the Studies modules (oldest first; the
 // last is current) and of the current ConsentRegistry, as the Consortium

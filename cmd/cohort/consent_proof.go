@@ -88,7 +88,7 @@ func (cmd consentCmd) proof(ctx context.Context, args []string, stdout, stderr i
 		return err
 	}
 	defer release()
-	chainID := ledger.ConsentDomain().ChainID.Uint64()
+	chainID := ledger.ChainID().Uint64()
 	p, err := participant.ProveUse(cfg.DataDir, chainID, contract, cfg.StudyID, uint32(*round), hospital.Address(), patient, ids)
 	if err != nil {
 		return err
@@ -156,7 +156,7 @@ func (cmd consentCmd) verifyProof(ctx context.Context, args []string, stdout, st
 		return err
 	}
 	defer release()
-	if id := ledger.ConsentDomain().ChainID.Uint64(); id != p.ChainID {
+	if id := ledger.ChainID().Uint64(); id != p.ChainID {
 		return fmt.Errorf("the proof is for chain %d, this endpoint serves chain %d", p.ChainID, id)
 	}
 	uses, err := p.Verify(ctx, ledger)
