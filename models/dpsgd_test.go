@@ -52,7 +52,7 @@ func TestPrivateStepIsGradientStepWithoutClipOrNoise(t *testing.T) {
 				t.Fatal(err)
 			}
 			start := m.Params()
-			_, grad, err := lossAndGrad(spec, start, X, y)
+			_, grad, err := lossAndGrad(spec, start, X, y, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -81,7 +81,7 @@ func TestPrivateStepIsClipped(t *testing.T) {
 	spec := Spec{Kind: KindLogistic, Features: 5}
 	m, _ := New(spec, 3)
 	start := m.Params()
-	_, grad, _ := lossAndGrad(spec, start, X, y)
+	_, grad, _ := lossAndGrad(spec, start, X, y, nil)
 	const clip, rate = 0.01, 1.0
 	if l2Norm(grad) <= 2*clip {
 		t.Fatalf("test data too easy: gradient norm %v", l2Norm(grad))

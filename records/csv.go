@@ -189,7 +189,7 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 	for _, c := range []struct {
 		name string
 		dst  *int
-	}{{s.ID, &lc.id}, {s.Label, &lc.label}, {s.Patient, &lc.patient}, {s.Consent, &lc.consent}, {s.ConsentExpires, &lc.expires}, {s.ConsentMaxEpsilon, &lc.maxEps}, {s.Split, &lc.split}} {
+	}{{s.ID, &lc.id}, {s.Label, &lc.label}, {s.Time, &lc.time}, {s.Patient, &lc.patient}, {s.Consent, &lc.consent}, {s.ConsentExpires, &lc.expires}, {s.ConsentMaxEpsilon, &lc.maxEps}, {s.Split, &lc.split}} {
 		if *c.dst, err = col(c.name); err != nil {
 			return Site{}, stats, err
 		}
@@ -258,8 +258,8 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 				drop = true
 				return nil
 			case MissingImpute:
-				if what == "label" {
-					return fail(line, colName, ErrMissingValue, "the label is missing; a label cannot be imputed: fix the record, remove it, or use missing policy %q", MissingDrop)
+				if what == "label" || what == "time" {
+					return fail(line, colName, ErrMissingValue, "the %s is missing; an outcome cannot be imputed: fix the record, remove it, or use missing policy %q", what, MissingDrop)
 				}
 				stats.Imputed++
 				return nil
@@ -285,6 +285,22 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 			label = 1
 		default:
 			return Site{}, stats, fail(line, s.Label, ErrInvalidCSV, "label %q is neither %q (negative) nor %q (positive); fix the value or the schema's label_values", v, labels[0], labels[1])
+		}
+
+		var followUp float64
+		if lc.time >= 0 {
+			switch v := cell(lc.time); {
+			case isMissing(tokens, v):
+				if err := missing(s.Time, "time"); err != nil {
+					return Site{}, stats, err
+				}
+			default:
+				f, err := strconv.ParseFloat(v, 64)
+				if err != nil || !(f >= 0) || math.IsInf(f, 0) {
+					return Site{}, stats, fail(line, s.Time, ErrInvalidCSV, "time %q is not a finite number ≥ 0 (time to the event or to the last follow-up)", v)
+				}
+				followUp = f
+			}
 		}
 
 		x := make([]float64, 0, s.Features())
@@ -378,7 +394,7 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 		}
 		firstLine[id] = line
 		consent[id] = ok
-		rows = append(rows, row{rec: Record{ID: id, Features: x, Label: label, Patient: patient, MaxEpsilon: maxEps}, split: split})
+		rows = append(rows, row{rec: Record{ID: id, Features: x, Label: label, Time: followUp, Patient: patient, MaxEpsilon: maxEps}, split: split})
 	}
 	if len(rows) == 0 {
 		return Site{}, stats, fail(0, "", ErrInvalidCSV, "no usable records (%d rows read, %d dropped for missing values)", stats.Rows, stats.Dropped)
@@ -411,8 +427,8 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 
 // loaderColumns holds the header index of each schema column, -1 if unused.
 type loaderColumns struct {
-	id, label, patient, consent, expires, maxEps, split int
-	numeric, categorical                                []int
+	id, label, time, patient, consent, expires, maxEps, split int
+	numeric, categorical                                      []int
 }
 
 // splitStream is the PCG stream of drawn train/test splits.

@@ -19,8 +19,12 @@ type Record struct {
 	// standardised once a Standardiser has been applied. LoadCSV returns
 	// raw values, with NaN for a missing value kept for imputation.
 	Features []float64 `json:"features"`
-	// Label is the outcome, 0 or 1.
+	// Label is the outcome, 0 or 1; for a survival outcome, 1 when the
+	// event was observed and 0 when the record is censored.
 	Label float64 `json:"label"`
+	// Time is a survival outcome's time to the event or to the last
+	// follow-up (censoring); zero for other outcomes.
+	Time float64 `json:"time,omitempty"`
 	// Patient is the patient's pseudonymous id on the consent ledger,
 	// PatientID of the address of the key the patient signs consent with;
 	// zero when unknown. Several records may share a patient. A participant
@@ -146,4 +150,14 @@ func Matrix(recs []Record) (X [][]float64, y []float64) {
 		y[i] = r.Label
 	}
 	return X, y
+}
+
+// Times returns the survival times of recs, in order, matching the rows of
+// Matrix.
+func Times(recs []Record) []float64 {
+	t := make([]float64, len(recs))
+	for i, r := range recs {
+		t[i] = r.Time
+	}
+	return t
 }
