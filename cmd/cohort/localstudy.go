@@ -47,6 +47,12 @@ type localStudyConfig struct {
 	// sites, if set, are the hospitals' records (one site per hospital);
 	// otherwise synthetic cohorts are generated from seed.
 	sites []records.Site
+	// recipe, if set, is the study's recipe: it sets spec, train,
+	// serverOptimizer, rounds and standardise, and its hash is the study's
+	// on chain. Every hospital checks its own recipe (hospitalRecipes[i],
+	// else recipe) against the chain before its node starts.
+	recipe          *models.Recipe
+	hospitalRecipes map[int]models.Recipe
 	// spec, if set, is the model to train; otherwise logistic regression.
 	spec *models.Spec
 	// train, if set, is the local training configuration (its seed is
@@ -308,6 +314,13 @@ func (s *localStudy) changeMembers(ctx context.Context, r uint32, hospitalKeys [
 // runLocalStudy assembles and runs a study; it returns when every round is
 // closed on chain. The caller must Close the returned study.
 func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, error) {
+	if r := cfg.recipe; r != nil {
+		cfg.spec, cfg.train, cfg.serverOptimizer, cfg.rounds = &r.Model, &r.Local, &r.Server, r.Rounds
+		cfg.standardise = r.Standardise
+		if cfg.standardise != records.StandardiseNone && cfg.scales == nil && cfg.sites == nil {
+			cfg.scales = unitScales(syntheticConfig(cfg).Features)
+		}
+	}
 	if cfg.hospitals < 1 || cfg.rounds < 1 {
 		return nil, fmt.Errorf("need at least 1 hospital and 1 round (got %d and %d)", cfg.hospitals, cfg.rounds)
 	}
@@ -414,6 +427,16 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	if err != nil {
 		return nil, err
 	}
+	var recipeBytes []byte
+	if cfg.recipe != nil {
+		if s.spec.Features != cfg.recipe.Model.Features {
+			return nil, fmt.Errorf("the recipe's model has %d features but the records have %d; set model.features to %d", cfg.recipe.Model.Features, s.spec.Features, len(sites[0].Train[0].Features))
+		}
+		if recipeBytes, err = cfg.recipe.Canonical(); err != nil {
+			return nil, err
+		}
+		specDigest = crypto.Keccak256Hash(recipeBytes) // as `cohort study create --recipe` records it
+	}
 	reference := crypto.Keccak256Hash([]byte("cohort demo: no reference dataset"))
 	var rootData *models.Dataset
 	if cfg.robust {
@@ -462,6 +485,11 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	store, err := coordinator.OpenStore(filepath.Join(cfg.dataDir, "coordinator"))
 	if err != nil {
 		return nil, err
+	}
+	if recipeBytes != nil {
+		if _, err := store.Put(recipeBytes); err != nil { // hospitals fetch it by its on-chain hash
+			return nil, err
+		}
 	}
 	figures := newRoundCollector()
 	ccfg := coordinator.DefaultConfig()
@@ -580,6 +608,9 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 			return nil, err
 		}
 		s.conns = append(s.conns, conn)
+		if err := s.checkHospitalRecipe(ctx, i, specDigest, cohortv1.NewCoordinatorClient(conn)); err != nil {
+			return nil, err
+		}
 		dataDir := filepath.Join(cfg.dataDir, founders[i].Name)
 		s.participants = append(s.participants, participantInfo{
 			Name: founders[i].Name, Address: founders[i].Address, Records: len(site.Train), Test: len(site.Test), dataDir: dataDir,
@@ -676,6 +707,31 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	}
 	ok = true
 	return s, nil
+}
+
+// checkHospitalRecipe is hospital i's check, before its node starts, that
+// its recipe is the one the chain records for the study (as a hospital
+// daemon's start does): a mismatch names the differing fields.
+func (s *localStudy) checkHospitalRecipe(ctx context.Context, i int, onChain common.Hash, client cohortv1.CoordinatorClient) error {
+	if s.cfg.recipe == nil {
+		return nil
+	}
+	own := *s.cfg.recipe
+	if r, ok := s.cfg.hospitalRecipes[i]; ok {
+		own = r
+	}
+	study, err := s.ledger.Study(ctx, s.studyID)
+	if err != nil {
+		return err
+	}
+	if study.SpecHash != onChain {
+		return fmt.Errorf("study %d records %s, not the recipe's hash %s", s.studyID, study.SpecHash.Hex(), onChain.Hex())
+	}
+	pieces, err := fromRecipe(own, fmt.Sprintf("hospital-%d's recipe", i+1))
+	if err != nil {
+		return err
+	}
+	return checkWithStudyRecipe(ctx, pieces, study.SpecHash, client)
 }
 
 // grantConsent has every consenting synthetic patient sign an EIP-712
