@@ -64,6 +64,9 @@ type coordinatorFileConfig struct {
 	// EnrolmentWindow is how long the study stays between rounds, no round
 	// open, so hospitals can join or leave on chain (default 10s).
 	EnrolmentWindow duration `json:"enrolment_window,omitempty"`
+	// MetricsListen, if set, serves Prometheus /metrics and /healthz on
+	// this address, e.g. 127.0.0.1:9464 (unauthenticated: keep it local).
+	MetricsListen string `json:"metrics_listen,omitempty"`
 }
 
 func (c *coordinatorFileConfig) resolve(dir string) {
@@ -123,6 +126,12 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 	if study.Coordinator != account.Address() {
 		return fmt.Errorf("study %d is coordinated by %s; key_file holds %s", cfg.StudyID, study.Coordinator.Hex(), account.Address().Hex())
 	}
+	metrics := newCoordinatorMetrics(cfg.StudyID)
+	log, stopMetrics, err := metrics.start(cfg.MetricsListen, "coordinator", cfg.StudyID, chain.BlockNumber, log, stdout)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
 	if err != nil {
 		return err
@@ -181,6 +190,7 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 		ccfg.Scales = schema.Scales()
 	}
 	ccfg.Progress = func(r coordinator.RoundReport) {
+		metrics.observeRound(r)
 		fmt.Fprintf(stdout, "round %d/%d closed: accuracy %.3f  auc %.3f  contributors %d  model %s\n",
 			r.Round, ccfg.Rounds, r.Accuracy, r.AUC, len(r.Contributors), r.ModelHash.Hex())
 	}
@@ -199,6 +209,7 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 		// find dead peers, and the policy refuses clients that ping abusively.
 		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 30 * time.Second, Timeout: 10 * time.Second}),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
+		grpc.StatsHandler(grpcBytes{metrics.daemonMetrics}),
 	)...)
 	coord.Register(srv)
 	serveErr := make(chan error, 1)

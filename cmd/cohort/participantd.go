@@ -60,6 +60,9 @@ type participantFileConfig struct {
 	Standardise string              `json:"standardise,omitempty"`
 	Train       *models.TrainConfig `json:"train,omitempty"`      // local training (default: models.DefaultTrainConfig)
 	LogFormat   string              `json:"log_format,omitempty"` // "text" (default) or "json"
+	// MetricsListen, if set, serves Prometheus /metrics and /healthz on
+	// this address, e.g. 127.0.0.1:9465 (unauthenticated: keep it local).
+	MetricsListen string `json:"metrics_listen,omitempty"`
 }
 
 type keystoreConfig struct {
@@ -191,6 +194,7 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 	if err != nil {
 		return err
 	}
+	metrics := newParticipantMetrics(cfg.StudyID)
 	host := cfg.Coordinator
 	if h, _, err := net.SplitHostPort(cfg.Coordinator); err == nil {
 		host = h
@@ -198,6 +202,7 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 	conn, err := grpc.NewClient(cfg.Coordinator, messageLimitDial(),
 		grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, pool, host))),
 		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 30 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}),
+		grpc.WithStatsHandler(grpcBytes{metrics.daemonMetrics}),
 	)
 	if err != nil {
 		return fmt.Errorf("coordinator %s: %w", cfg.Coordinator, err)
@@ -213,6 +218,11 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 		return err
 	}
 	defer chain.Close()
+	log, stopMetrics, err := metrics.start(cfg.MetricsListen, "participant", cfg.StudyID, chain.BlockNumber, log, stdout)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 	mode := pieces.standardise
 	if pieces.recipe == nil {
 		if mode, err = records.ParseStandardisation(cfg.Standardise, records.StandardisePooled); err != nil {
@@ -251,6 +261,7 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 		Name: cfg.Name, StudyID: cfg.StudyID, Site: site, Spec: pieces.spec, Train: train,
 		Keystore: ks, DataDir: cfg.DataDir, ConsentSource: source, Standardisation: mode, Scales: scales,
 		Observe: func(t participant.Trace) {
+			metrics.observeTrace(t)
 			fmt.Fprintf(stdout, "round %d: trained on %d consented records, update sealed and committed (%d bytes)\n", t.Round, t.Samples, t.UploadBytes)
 		},
 	}, client, ledger, key, auth.Fingerprint(cert), scheme, log)
