@@ -593,7 +593,9 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	tr.Excluded = len(p.cfg.Site.Train) - len(used)
 
 	t0 = time.Now()
-	update = p.cfg.Attack.PoisonUpdate(update)
+	if update, err = p.cfg.Attack.Play(ctx, round, update); err != nil {
+		return fmt.Errorf("participant %s: round %d: attack: %w", p.cfg.Name, round, err)
+	}
 	sealed, err := p.sealer.seal(p.pubKey, update)
 	if err != nil {
 		return fmt.Errorf("participant %s: encrypt update: %w", p.cfg.Name, err)

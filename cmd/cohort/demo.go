@@ -117,6 +117,9 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return errUsage
 		}
 		a, err := participant.ParseAttack(*attackName)
+		if err == nil {
+			a, err = a.Colluding(*malicious, *hospitals) // adaptive attackers pool their updates
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "--attack: %v\n", err)
 			return errUsage
