@@ -24,7 +24,7 @@ import (
 const modelUsage = `Usage: cohort model <get|export|predict> [flags]
 
   cohort model get     --study S [--round R] --out FILE [connection flags]   a round's model, verified against the chain
-  cohort model export  --model FILE --spec spec.json --study S [--round R] --eth-rpc URL --contract ADDR
+  cohort model export  --model FILE --spec recipe.json --study S [--round R] --eth-rpc URL --contract ADDR
                        [--schema schema.json] [--standardiser FILE] --out model.json
   cohort model predict --model model.json --data new.csv [--schema schema.json] [--out scores.csv]`
 

@@ -27,7 +27,7 @@ const maxModelBytes = 1 << 30
 func (cmd modelCmd) export(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("model export", "model export --model FILE --spec spec.json --study S [--round R] --eth-rpc URL --contract ADDR [--schema schema.json] [--standardiser FILE] --out model.json", stderr)
 	modelPath := fs.String("model", "", "the round's model as `cohort model get` wrote it (required)")
-	specPath := fs.String("spec", "", "the study's model spec file, as given to `cohort study create` (required)")
+	specPath := fs.String("spec", "", "the study's recipe (or, for older studies, model spec) file, as given to `cohort study create` (required)")
 	schemaPath := fs.String("schema", "", "the study's records schema, so that the file says how to encode a CSV record")
 	stdPath := fs.String("standardiser", "", "the study's pooled standardiser: a hospital node's data-dir/standardiser.json (or {\"mean\",\"scale\"} JSON); omit if the study used features as they are")
 	study := fs.Uint64("study", 0, "study id on chain (required)")
@@ -156,7 +156,7 @@ func modelPredict(args []string, stdout, stderr io.Writer) error {
 	modelPath := fs.String("model", "", "an exported model (`cohort model export`), or a model from `cohort model get` with --spec (required)")
 	dataPath := fs.String("data", "", "CSV file of records to score; the label column may be absent (required)")
 	schemaPath := fs.String("schema", "", "schema of the CSV file (default: the one in the exported model)")
-	specPath := fs.String("spec", "", "with a model from `cohort model get`: the study's spec file")
+	specPath := fs.String("spec", "", "with a model from `cohort model get`: the study's recipe (or older spec) file")
 	stdPath := fs.String("standardiser", "", "with a model from `cohort model get`: the study's standardiser (a hospital's data-dir/standardiser.json)")
 	out := fs.String("out", "", "write id,score[,label] CSV here (default: standard output)")
 	if err := parse(fs, args); err != nil {
@@ -299,20 +299,43 @@ func loadModelForPredict(modelPath, specPath, stdPath string, stderr io.Writer) 
 	return f, spec, nil
 }
 
-// readSpecFile reads a model spec file: the spec and its canonical JSON,
-// whose keccak256 the chain records for the study.
+// readSpecFile reads the file whose hash the study recorded: a recipe
+// (`cohort study create --recipe`) or, for studies made before recipes, a
+// model spec. It returns the model spec and the canonical bytes whose
+// keccak256 the chain records.
 func readSpecFile(path string) (models.Spec, []byte, error) {
-	raw, err := readLimited(path, maxSpecBytes)
+	raw, err := readLimited(path, models.MaxRecipeBytes)
 	if err != nil {
 		return models.Spec{}, nil, err
 	}
+	spec, canon, err := studySpec(raw)
+	if err != nil {
+		return models.Spec{}, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return spec, canon, nil
+}
+
+// studySpec reads a recipe or a spec: the model spec and the canonical
+// bytes the chain hashes.
+func studySpec(raw []byte) (models.Spec, []byte, error) {
+	var probe struct {
+		Model json.RawMessage `json:"model"`
+	}
+	if json.Unmarshal(raw, &probe) == nil && probe.Model != nil {
+		r, err := models.ParseRecipe(raw)
+		if err != nil {
+			return models.Spec{}, nil, err
+		}
+		canon, err := r.Canonical()
+		return r.Model, canon, err
+	}
 	canon, _, err := specHash(raw)
 	if err != nil {
-		return models.Spec{}, nil, fmt.Errorf("spec %s: %w", path, err)
+		return models.Spec{}, nil, err
 	}
 	var spec models.Spec
 	if err := json.Unmarshal(canon, &spec); err != nil {
-		return models.Spec{}, nil, fmt.Errorf("spec %s: %w", path, err)
+		return models.Spec{}, nil, err
 	}
 	return spec, canon, nil
 }

@@ -40,24 +40,25 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	sites, scales, err := loadHospitalSites(files, wdbcSchema, records.StandardisePooled, io.Discard)
 	require.NoError(t, err)
 	dir := t.TempDir()
+	recipe := models.DefaultRecipe(len(scales))
+	recipe.Rounds = 2
 	s, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: 3, rounds: 2, seed: 3, dataDir: dir, sites: sites,
-		standardise: records.StandardisePooled, scales: scales,
+		hospitals: 3, seed: 3, dataDir: dir, sites: sites, scales: scales, recipe: &recipe,
 	})
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
 	last := s.rounds[len(s.rounds)-1]
 
 	// What a researcher holds: the model from `cohort model get`, the
-	// study's spec and schema, and a hospital's kept standardiser.
+	// study's recipe and schema, and a hospital's kept standardiser.
 	work := t.TempDir()
 	store, err := coordinator.OpenStore(filepath.Join(dir, "coordinator"))
 	require.NoError(t, err)
 	blob, err := store.Get(last.ModelHash)
 	require.NoError(t, err)
-	modelBin, specFile := filepath.Join(work, "model.bin"), filepath.Join(work, "spec.json")
+	modelBin, specFile := filepath.Join(work, "model.bin"), filepath.Join(work, "recipe.json")
 	require.NoError(t, os.WriteFile(modelBin, blob, 0o600))
-	specJSON, err := json.Marshal(s.spec)
+	specJSON, err := json.Marshal(recipe)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(specFile, specJSON, 0o600))
 	kept := filepath.Join(s.participants[0].dataDir, "standardiser.json")

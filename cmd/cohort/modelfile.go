@@ -34,8 +34,8 @@ const modelFileFormat = "cohort-model/v1"
 // model_hash is keccak256 of the parameters in Cohort's canonical encoding
 // (models.EncodeParams of every layer's weights, input-major, then its
 // biases): the round's model hash on chain, which anyone can recompute from
-// this file. spec is the canonical JSON whose keccak256 is the study's
-// on-chain spec hash.
+// this file. spec is the study's recipe (model under "model"), canonical
+// JSON whose keccak256 is the study's on-chain spec hash.
 type modelFile struct {
 	Format    string         `json:"format"`
 	ChainID   uint64         `json:"chain_id,omitempty"`
@@ -43,7 +43,8 @@ type modelFile struct {
 	StudyID   uint64         `json:"study_id"`
 	Round     uint32         `json:"round"`
 	ModelHash common.Hash    `json:"model_hash"`
-	// Spec is the study's spec file, canonical JSON; SpecHash its keccak256.
+	// Spec is the study's recipe (or, for studies made before recipes, its
+	// model spec), canonical JSON; SpecHash is its keccak256.
 	Spec     json.RawMessage `json:"spec"`
 	SpecHash common.Hash     `json:"spec_hash"`
 	// Schema, if known, says how to encode a CSV record; Features names
@@ -75,6 +76,9 @@ var errModelFile = errors.New("invalid exported model")
 // newModelFile lays out params of spec as layers. The caller fills in where
 // the model comes from.
 func newModelFile(spec models.Spec, canonSpec []byte, params []float64) (*modelFile, error) {
+	if spec.Kind == models.KindCox {
+		return nil, fmt.Errorf("a %q model cannot be exported or scored here yet; only logistic and MLP models", models.KindCox)
+	}
 	m, err := models.New(spec, 0)
 	if err != nil {
 		return nil, err
@@ -125,16 +129,15 @@ func (f *modelFile) check() (models.Spec, error) {
 	if f.Format != modelFileFormat {
 		return models.Spec{}, fmt.Errorf("%w: format %q, want %q", errModelFile, f.Format, modelFileFormat)
 	}
-	canon, h, err := specHash(f.Spec)
+	spec, canon, err := studySpec(f.Spec)
 	if err != nil {
 		return models.Spec{}, fmt.Errorf("%w: spec: %w", errModelFile, err)
 	}
-	if h != f.SpecHash {
+	if h := crypto.Keccak256Hash(canon); h != f.SpecHash {
 		return models.Spec{}, fmt.Errorf("%w: the spec hashes to %s, the file says %s", errModelFile, h.Hex(), f.SpecHash.Hex())
 	}
-	var spec models.Spec
-	if err := json.Unmarshal(canon, &spec); err != nil {
-		return models.Spec{}, fmt.Errorf("%w: spec: %w", errModelFile, err)
+	if spec.Kind == models.KindCox {
+		return models.Spec{}, fmt.Errorf("%w: a %q model cannot be exported yet; only logistic and MLP models", errModelFile, models.KindCox)
 	}
 	in := spec.Features
 	widths := append(append([]int(nil), spec.Hidden...), 1)
