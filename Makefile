@@ -24,7 +24,7 @@ test: geth
 ## e2e: geth, a coordinator and hospital processes on 127.0.0.1, 3 rounds each:
 ## a hospital killed in round 2 and the coordinator in round 3; then a fifth
 ## hospital admitted and joining after round 1, another leaving after round 2
-## (also in `test`).
+## (also in `test`); and both daemons' /metrics and /healthz scraped during a study.
 e2e: geth
 	$(GO) test -count=1 -timeout 10m -run '^TestE2E' -v ./cmd/cohort
 

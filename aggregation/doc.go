@@ -254,16 +254,20 @@
 // logistic model (k = 6) the 1–99% range of estimate/true norm measured
 // on WDBC is 0.56–1.63, against 0.38–1.67 for χ²_6 alone.
 //
-// Flags (robust.go). An update is flagged when its cosine is below
-// MinCosine, or when its estimated norm exceeds the round's median
-// estimate by more than NormThreshold(k) = MaxNormSpread ·
-// sqrt(q_χ²_k(1−α)/q_χ²_k(1/2)), α = NormFalseFlagRate: the estimate is at
-// most ‖u‖·sqrt(χ²_k/k) in distribution, so under an honest majority an
-// honest update within MaxNormSpread of the median norm is flagged with
-// probability at most about α (TestRoundRelativeNormTest). The test is
-// relative because update norms shrink as training converges and a
-// researcher's root update need not be of the same size as the sites'
-// (on WDBC it is 5 to 9 times the median site update). An exact ‖u‖² needs u·ū (a
+// Flags and weights (robust.go). One rule decides both: an update gets
+// weight zero if and only if it is flagged. Flags are relative to the
+// round, under an honest majority, with no constant fitted to a data set:
+// in a round of n ≥ MinRelativeUpdates updates, an update is flagged when
+// its log norm lies above the round's median, or its cosine to the round's
+// robust centre (the coordinate-wise median of the updates' (1+k)-value
+// sketches) below the round's median cosine, by more than Threshold(n)
+// robust spreads (MAD); each test's false-flag rate for normal honest
+// scores is at most α/2, α = FalseFlagRate (TestFalseFlagRateHolds).
+// Unflagged updates are weighted by sample count, each clipped to the
+// round's median norm. The tests are relative because update norms shrink
+// as training converges and a researcher's root update need not be of the
+// same size as the sites' (on WDBC it is 5 to 9 times the median site
+// update). An exact ‖u‖² needs u·ū (a
 // Galois automorphism X → X^-1 and a ciphertext product with
 // relinearisation) at scale Δ² = 2^164, above the fresh modulus 2^126; with
 // 40-bit smudging it needs about 2^170 of modulus, i.e. 44 bytes per value

@@ -38,6 +38,13 @@ const (
 	// the simulated chain and geth --dev): the margin never lifts a
 	// transaction that fits above it.
 	maxTxGas = 1 << 24
+	// DefaultClockLead is a lead for [Chain.SetClockLead]: how far the
+	// simulated chain's clock may run ahead of wall-clock time (AdvanceTime's
+	// deliberate jumps apart) before transactions stop getting a block each.
+	// Every block is at least a second after its parent, so thousands of
+	// back-to-back transactions would otherwise put the chain hours in the
+	// future and expire round deadlines set from the wall clock.
+	DefaultClockLead = 30 * time.Second
 )
 
 // simulatedFunding is the genesis balance of each account funded by
@@ -79,8 +86,18 @@ type Chain struct {
 	poll    time.Duration
 
 	// simMu makes send-then-mine atomic on the simulated chain, so that a
-	// block is mined after each transaction and AdvanceTime finds an empty pool.
+	// block is mined after each transaction and AdvanceTime finds an empty
+	// pool. It also guards the clock fields below.
 	simMu sync.Mutex
+	// clockLead bounds how far the simulated clock runs ahead of wall-clock
+	// time before transactions share blocks mined a wall-clock second
+	// apart; zero mines a block per transaction whatever the clock says.
+	clockLead time.Duration
+	// advanced is the sum of AdvanceTime's jumps: they are meant, and do
+	// not count as running ahead.
+	advanced time.Duration
+	// lastMined is when the simulated chain last mined a block.
+	lastMined time.Time
 
 	mu      sync.Mutex // guards senders
 	senders map[common.Address]*senderState
@@ -95,7 +112,8 @@ type senderState struct {
 
 // NewSimulatedChain starts an in-process go-ethereum simulated chain in which
 // every funded address holds one million ether. A block is mined after each
-// transaction. The chain runs under mainnet gas rules: the development chain's
+// transaction (see [Chain.SetClockLead] to keep the chain's clock near the
+// wall clock). The chain runs under mainnet gas rules: the development chain's
 // future storage repricing (the Bogota fork) is disabled, so gas measured here
 // is what mainnet would charge. Close the chain to stop it.
 func NewSimulatedChain(funded ...common.Address) (*Chain, error) {
@@ -109,6 +127,39 @@ func NewSimulatedChain(funded ...common.Address) (*Chain, error) {
 		return nil, errors.Join(fmt.Errorf("contracts: reading the simulated chain id: %w", err), sim.Close())
 	}
 	return newChain(sim.Client(), chainID, simulatedPollInterval, sim, nil), nil
+}
+
+// SetClockLead sets how far the simulated chain's clock may run ahead of
+// wall-clock time (not counting [Chain.AdvanceTime]) while each transaction
+// still gets a block of its own. Beyond it, one block is mined per
+// wall-clock second and the transactions sent meanwhile share it, so the
+// chain's clock keeps pace with the wall clock and round deadlines set from
+// it hold; a lone sender then waits up to a second per transaction. Zero
+// (the default) mines a block per transaction however far ahead the clock
+// runs. It has no effect on a
+// dialled chain, which mines by itself.
+func (c *Chain) SetClockLead(lead time.Duration) {
+	c.simMu.Lock()
+	defer c.simMu.Unlock()
+	c.clockLead = max(lead, 0)
+}
+
+// mineLocked mines the pending transactions on the simulated chain, unless
+// its clock has run clockLead ahead of wall-clock time and a block was
+// mined less than a second ago: the transactions then wait for the next
+// wall-clock second's block. c.simMu must be held.
+func (c *Chain) mineLocked() {
+	now := time.Now()
+	if c.clockLead > 0 && now.Sub(c.lastMined) < time.Second {
+		if head, err := c.sim.Client().HeaderByNumber(context.Background(), nil); err == nil {
+			ahead := time.Unix(int64(head.Time), 0).Sub(now) - c.advanced
+			if ahead >= c.clockLead {
+				return
+			}
+		}
+	}
+	c.sim.Commit()
+	c.lastMined = now
 }
 
 // mainnetGasRules is a simulated-backend option that disables the future gas
@@ -190,7 +241,15 @@ func (c *Chain) AdvanceTime(d time.Duration) error {
 	// holds (a transaction it took after its block was mined) and retry.
 	var err error
 	for try := 0; try < 50; try++ {
+		before, herr := c.sim.Client().HeaderByNumber(context.Background(), nil)
+		if herr != nil {
+			return fmt.Errorf("contracts: advancing simulated time: %w", herr)
+		}
 		if err = c.sim.AdjustTime(d); err == nil {
+			// Count only the part of the jump beyond where an ordinary block
+			// would have landed (wall-clock time, or a second after its parent).
+			ordinary := max(time.Now().Unix(), int64(before.Time)+1)
+			c.advanced += max(time.Duration(int64(before.Time)+int64(d/time.Second)-ordinary)*time.Second, 0)
 			return nil
 		}
 		c.sim.Commit()
@@ -347,7 +406,7 @@ func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, val
 	}
 	s.nonce++
 	if c.sim != nil {
-		c.sim.Commit()
+		c.mineLocked()
 	}
 	return tx, nil
 }
@@ -373,10 +432,12 @@ func (c *Chain) waitReceipt(ctx context.Context, hash common.Hash) (*types.Recei
 			lastErr = err // transient RPC errors are retried until ctx ends
 		} else if c.sim != nil {
 			// The simulated pool may take the transaction after the block
-			// meant for it was mined (seen under the race detector): mine
-			// again rather than wait for some other sender to.
+			// meant for it was mined (seen under the race detector), or the
+			// clock is ahead and the transaction waits for the next
+			// wall-clock second's block: mine when due rather than wait for
+			// some other sender to.
 			c.simMu.Lock()
-			c.sim.Commit()
+			c.mineLocked()
 			c.simMu.Unlock()
 		}
 		select {

@@ -101,3 +101,78 @@ func TestFilterLogsWaitsForTheLogIndex(t *testing.T) {
 		})
 	}
 }
+
+// TestSimulatedClockKeepsPaceWithWallClock sends more transactions than
+// seconds go by: once the chain's clock is the lead ahead of wall-clock
+// time, concurrent senders share blocks and the clock stops running away
+// (each block is at least a second after its parent). AdvanceTime's jumps
+// do not count as running ahead.
+func TestSimulatedClockKeepsPaceWithWallClock(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	const senders, each = 6, 5
+	from := make([]*Account, senders)
+	funded := make([]common.Address, senders)
+	for i := range from {
+		from[i] = testAccount(t)
+		funded[i] = from[i].Address()
+	}
+	chain, err := NewSimulatedChain(funded...)
+	require.NoError(t, err)
+	t.Cleanup(func() { chain.Close() })
+	const lead = 2 * time.Second
+	chain.SetClockLead(lead)
+
+	// A deliberate jump: the next transactions still get a block each.
+	_, err = chain.Transfer(ctx, from[0], common.Address{0x42}, big.NewInt(1))
+	require.NoError(t, err)
+	require.NoError(t, chain.AdvanceTime(time.Hour))
+	var blocks []uint64
+	for i := 0; i < 2; i++ {
+		r, err := chain.Transfer(ctx, from[0], common.Address{0x42}, big.NewInt(1))
+		require.NoError(t, err)
+		blocks = append(blocks, r.Block)
+	}
+	assert.Equal(t, blocks[0]+1, blocks[1], "within the lead, one block per transaction")
+
+	start, err := chain.BlockNumber(ctx)
+	require.NoError(t, err)
+	errs := make(chan error, senders)
+	for i := range from {
+		go func() {
+			for j := 0; j < each; j++ {
+				if _, err := chain.Transfer(ctx, from[i], common.Address{0x43}, big.NewInt(1)); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range from {
+		require.NoError(t, <-errs)
+	}
+	end, err := chain.BlockNumber(ctx)
+	require.NoError(t, err)
+	assert.Less(t, end-start, uint64(senders*each), "transactions shared blocks once the clock was ahead")
+	head, err := chain.client.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	ahead := time.Unix(int64(head.Time), 0).Sub(time.Now()) - time.Hour
+	assert.Greater(t, ahead, -time.Hour/2, "the jump stays on the clock")
+	assert.LessOrEqual(t, ahead, lead+2*time.Second, "the clock stays near the lead ahead of wall-clock time")
+	got, err := chain.sim.Client().BalanceAt(ctx, common.Address{0x43}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, int64(senders*each), got.Int64(), "every transfer arrived")
+
+	// Zero lead: a block per transaction however far ahead.
+	chain.SetClockLead(0)
+	before, err := chain.BlockNumber(ctx)
+	require.NoError(t, err)
+	for i := 0; i < 5; i++ {
+		_, err := chain.Transfer(ctx, from[1], common.Address{0x44}, big.NewInt(1))
+		require.NoError(t, err)
+	}
+	after, err := chain.BlockNumber(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, before+5, after)
+}

@@ -1,8 +1,10 @@
-// compile.js compiles cohortsol/Cohort.sol with the solc pinned in package.json,
-// through solc's standard JSON interface so that the EVM version and optimizer
-// settings are fixed here rather than left to compiler defaults. It writes
-// cohortsol/Cohort.abi (indented JSON) and cohortsol/Cohort.bin (hex). The output
-// is deterministic: compiling the same source twice gives identical bytes.
+// compile.js compiles the Cohort ledger's modules (cohortsol/*.sol) with the
+// solc pinned in package.json, through solc's standard JSON interface so that
+// the EVM version and optimizer settings are fixed here rather than left to
+// compiler defaults. For each deployable contract X it writes cohortsol/X.abi
+// (indented JSON) and cohortsol/X.bin (hex), and fails if X's runtime code
+// leaves less than MIN_HEADROOM bytes under the EIP-170 limit. The output is
+// deterministic: compiling the same sources twice gives identical bytes.
 'use strict';
 
 const fs = require('fs');
@@ -12,6 +14,12 @@ const solc = require('solc');
 const PINNED_VERSION = '0.8.28';
 const EVM_VERSION = 'cancun';
 const OPTIMIZER_RUNS = 500;
+// The modules a ledger deploys, each from its own source file.
+const CONTRACTS = ['Consortium', 'Studies', 'ConsentRegistry'];
+const SOURCES = ['Modules.sol', ...CONTRACTS.map((c) => c + '.sol')];
+// EIP-170 caps deployed code at 24,576 bytes; each module keeps room to grow.
+const CODE_LIMIT = 24576;
+const MIN_HEADROOM = 4096;
 
 function main() {
   const version = solc.version();
@@ -19,15 +27,22 @@ function main() {
     throw new Error(`solc ${version} found, ${PINNED_VERSION} expected: run "npm ci" in contracts/`);
   }
   const dir = path.join(__dirname, 'cohortsol');
-  const sourceName = 'Cohort.sol';
+  const sources = {};
+  const outputSelection = {};
+  for (const name of SOURCES) {
+    sources[name] = { content: fs.readFileSync(path.join(dir, name), 'utf8') };
+  }
+  for (const c of CONTRACTS) {
+    outputSelection[c + '.sol'] = { [c]: ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] };
+  }
   const input = {
     language: 'Solidity',
-    sources: { [sourceName]: { content: fs.readFileSync(path.join(dir, sourceName), 'utf8') } },
+    sources,
     settings: {
       evmVersion: EVM_VERSION,
       optimizer: { enabled: true, runs: OPTIMIZER_RUNS },
       metadata: { bytecodeHash: 'ipfs' },
-      outputSelection: { [sourceName]: { Cohort: ['abi', 'evm.bytecode.object'] } },
+      outputSelection,
     },
   };
   const output = JSON.parse(solc.compile(JSON.stringify(input)));
@@ -41,9 +56,16 @@ function main() {
   if (diagnostics.length > 0) {
     throw new Error('compilation produced warnings: fix them so that the build stays clean');
   }
-  const contract = output.contracts[sourceName].Cohort;
-  fs.writeFileSync(path.join(dir, 'Cohort.abi'), JSON.stringify(contract.abi, null, 2) + '\n');
-  fs.writeFileSync(path.join(dir, 'Cohort.bin'), contract.evm.bytecode.object + '\n');
+  for (const c of CONTRACTS) {
+    const contract = output.contracts[c + '.sol'][c];
+    const size = contract.evm.deployedBytecode.object.length / 2;
+    if (size > CODE_LIMIT - MIN_HEADROOM) {
+      throw new Error(`${c} is ${size} bytes of code, over ${CODE_LIMIT - MIN_HEADROOM} (EIP-170 limit ${CODE_LIMIT} less ${MIN_HEADROOM} of headroom): split it`);
+    }
+    process.stdout.write(`${c}: ${size} bytes of code (limit ${CODE_LIMIT})\n`);
+    fs.writeFileSync(path.join(dir, c + '.abi'), JSON.stringify(contract.abi, null, 2) + '\n');
+    fs.writeFileSync(path.join(dir, c + '.bin'), contract.evm.bytecode.object + '\n');
+  }
 }
 
 try {

@@ -83,9 +83,14 @@ type ConsentDomain struct {
 	Contract common.Address
 }
 
-// ConsentDomain returns the EIP-712 domain of this ledger.
-func (l *Ledger) ConsentDomain() ConsentDomain {
-	return ConsentDomain{ChainID: l.chain.ChainID(), Contract: l.address}
+// ConsentDomain returns the EIP-712 domain of this ledger's current
+// ConsentRegistry: patients sign their changes for it.
+func (l *Ledger) ConsentDomain(ctx context.Context) (ConsentDomain, error) {
+	m, err := l.resolve(ctx, false)
+	if err != nil {
+		return ConsentDomain{}, fmt.Errorf("reading the consent domain: %w", err)
+	}
+	return ConsentDomain{ChainID: l.chain.ChainID(), Contract: m.consent}, nil
 }
 
 // ConsentTypedData returns a consent change as EIP-712 typed data, the form
@@ -187,11 +192,11 @@ func SignConsent(key *ecdsa.PrivateKey, d ConsentDomain, c ConsentChange) (Signe
 // ConsentNonce returns the nonce the next consent change of the patient for
 // the scope must carry.
 func (l *Ledger) ConsentNonce(ctx context.Context, patient common.Hash, scope ConsentScope) (uint32, error) {
-	out, err := l.read(ctx, l.binding.PackConsentOf(patient, scope.StudyID, scope.Purpose))
+	out, err := l.readModule(ctx, currentConsent, l.consentReg.PackConsentOf(patient, scope.StudyID, scope.Purpose))
 	if err != nil {
 		return 0, fmt.Errorf("reading the consent nonce of patient %s for %s: %w", patient, scope, err)
 	}
-	rec, err := l.binding.UnpackConsentOf(out)
+	rec, err := l.consentReg.UnpackConsentOf(out)
 	if err != nil {
 		return 0, fmt.Errorf("reading the consent nonce of patient %s for %s: %w", patient, scope, err)
 	}
@@ -221,11 +226,11 @@ func (l *Ledger) RelayConsent(ctx context.Context, relayer *Account, s SignedCon
 	var r, sv [32]byte
 	copy(r[:], s.Signature[:32])
 	copy(sv[:], s.Signature[32:64])
-	data, err := l.binding.TryPackRelayConsent(s.Patient, s.Scope.StudyID, s.Scope.Purpose, s.Granted, expiry, s.Nonce, s.Signature[64], r, sv)
+	data, err := l.consentReg.TryPackRelayConsent(s.Patient, s.Scope.StudyID, s.Scope.Purpose, s.Granted, expiry, s.Nonce, s.Signature[64], r, sv)
 	if err != nil {
 		return Receipt{}, wrap(err)
 	}
-	rc, err := l.write(ctx, relayer, data)
+	rc, err := l.writeModule(ctx, relayer, currentConsent, data)
 	if err != nil {
 		return Receipt{}, wrap(err)
 	}
@@ -337,11 +342,11 @@ func (l *Ledger) ConsentStatus(ctx context.Context, patient common.Hash, studyID
 	wrap := func(err error) error {
 		return fmt.Errorf("reading the consent of patient %s for study %d as of round %d: %w", patient, studyID, asOfRound, err)
 	}
-	out, err := l.read(ctx, l.binding.PackConsentAt(patient, studyID, asOfRound))
+	out, err := l.readModule(ctx, currentConsent, l.consentReg.PackConsentAt(patient, studyID, asOfRound))
 	if err != nil {
 		return ConsentStatus{}, wrap(err)
 	}
-	res, err := l.binding.UnpackConsentAt(out)
+	res, err := l.consentReg.UnpackConsentAt(out)
 	if err != nil {
 		return ConsentStatus{}, wrap(err)
 	}
@@ -361,11 +366,11 @@ func (l *Ledger) ConsentStates(ctx context.Context, patients []common.Hash, stud
 	for i, p := range patients {
 		ids[i] = p
 	}
-	out, err := l.read(ctx, l.binding.PackConsentStates(ids, studyID, asOfRound))
+	out, err := l.readModule(ctx, currentConsent, l.consentReg.PackConsentStates(ids, studyID, asOfRound))
 	if err != nil {
 		return nil, fmt.Errorf("reading the consent of %d patients for study %d as of round %d: %w", len(patients), studyID, asOfRound, err)
 	}
-	raw, err := l.binding.UnpackConsentStates(out)
+	raw, err := l.consentReg.UnpackConsentStates(out)
 	if err != nil {
 		return nil, fmt.Errorf("reading the consent of %d patients for study %d as of round %d: %w", len(patients), studyID, asOfRound, err)
 	}
@@ -380,7 +385,7 @@ func (l *Ledger) ConsentStates(ctx context.Context, patients []common.Hash, stud
 // as of the round (0: now), and otherwise an error matching ErrNoConsent,
 // ErrConsentRevoked or ErrConsentExpired, decided by the contract.
 func (l *Ledger) RequireConsent(ctx context.Context, patient common.Hash, studyID uint64, asOfRound uint32) error {
-	if _, err := l.read(ctx, l.binding.PackRequireConsent(patient, studyID, asOfRound)); err != nil {
+	if _, err := l.readModule(ctx, currentConsent, l.consentReg.PackRequireConsent(patient, studyID, asOfRound)); err != nil {
 		return fmt.Errorf("consent of patient %s for study %d as of round %d: %w", patient, studyID, asOfRound, err)
 	}
 	return nil
@@ -392,11 +397,11 @@ func (l *Ledger) ConsentHistory(ctx context.Context, patient common.Hash, scope 
 	if !scope.Valid() {
 		return nil, fmt.Errorf("reading a consent history: %w: set exactly one of study and purpose", ErrInvalidParameter)
 	}
-	out, err := l.read(ctx, l.binding.PackConsentHistory(patient, scope.StudyID, scope.Purpose))
+	out, err := l.readModule(ctx, currentConsent, l.consentReg.PackConsentHistory(patient, scope.StudyID, scope.Purpose))
 	if err != nil {
 		return nil, fmt.Errorf("reading the consent history of patient %s for %s: %w", patient, scope, err)
 	}
-	raw, err := l.binding.UnpackConsentHistory(out)
+	raw, err := l.consentReg.UnpackConsentHistory(out)
 	if err != nil {
 		return nil, fmt.Errorf("reading the consent history of patient %s for %s: %w", patient, scope, err)
 	}

@@ -25,7 +25,8 @@ func TestConsentDigestMatchesContract(t *testing.T) {
 	defer func() { require.NoError(t, chain.Close()) }()
 	l, _, err := Deploy(ctx, chain, deployer, []Member{{deployer.Address(), "H", crypto.Keccak256Hash([]byte("c"))}})
 	require.NoError(t, err)
-	d := l.ConsentDomain()
+	d, err := l.ConsentDomain(ctx)
+	require.NoError(t, err)
 	assert.Equal(t, chain.ChainID(), d.ChainID)
 
 	patient := PatientID(deployer.Address())
@@ -38,9 +39,9 @@ func TestConsentDigestMatchesContract(t *testing.T) {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			expiry, err := c.expiryUnix()
 			require.NoError(t, err)
-			out, err := l.read(ctx, l.binding.PackConsentDigest(c.Patient, c.Scope.StudyID, c.Scope.Purpose, c.Granted, expiry, c.Nonce))
+			out, err := l.readModule(ctx, currentConsent, l.consentReg.PackConsentDigest(c.Patient, c.Scope.StudyID, c.Scope.Purpose, c.Granted, expiry, c.Nonce))
 			require.NoError(t, err)
-			want, err := l.binding.UnpackConsentDigest(out)
+			want, err := l.consentReg.UnpackConsentDigest(out)
 			require.NoError(t, err)
 			got, err := ConsentDigest(d, c)
 			require.NoError(t, err)
@@ -58,9 +59,9 @@ func TestConsentDigestMatchesContract(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalidParameter)
 
 	for _, a := range []common.Address{deployer.Address(), {}, common.HexToAddress("0x1234")} {
-		out, err := l.read(ctx, l.binding.PackPatientId(a))
+		out, err := l.readModule(ctx, currentConsent, l.consentReg.PackPatientId(a))
 		require.NoError(t, err)
-		want, err := l.binding.UnpackPatientId(out)
+		want, err := l.consentReg.UnpackPatientId(out)
 		require.NoError(t, err)
 		assert.Equal(t, common.Hash(want), PatientID(a))
 	}

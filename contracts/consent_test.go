@@ -30,7 +30,7 @@ func (f *fixture) sign(t *testing.T, p patient, scope contracts.ConsentScope, gr
 	t.Helper()
 	nonce, err := f.ledger.ConsentNonce(f.ctx, p.id, scope)
 	require.NoError(t, err)
-	s, err := contracts.SignConsent(p.key, f.ledger.ConsentDomain(), contracts.ConsentChange{
+	s, err := contracts.SignConsent(p.key, f.domain(t), contracts.ConsentChange{
 		Patient: p.id, Scope: scope, Granted: granted, Expiry: expiry, Nonce: nonce,
 	})
 	require.NoError(t, err)
@@ -62,7 +62,7 @@ func TestRelayConsentRevertPaths(t *testing.T) {
 	revokeWithExpiry := f.sign(t, p, study, false, f.later())
 	badNonce := granted
 	badNonce.Nonce = 5
-	badNonce, err = contracts.SignConsent(p.key, f.ledger.ConsentDomain(), badNonce.ConsentChange)
+	badNonce, err = contracts.SignConsent(p.key, f.domain(t), badNonce.ConsentChange)
 	require.NoError(t, err)
 
 	tests := []struct {
@@ -98,12 +98,12 @@ func TestRelayConsentRevertPaths(t *testing.T) {
 	}
 
 	// A scope must name exactly one of study and purpose.
-	_, err = contracts.SignConsent(p.key, f.ledger.ConsentDomain(), contracts.ConsentChange{Scope: contracts.ConsentScope{StudyID: 1, Purpose: hash("p")}, Granted: true, Expiry: f.later()})
+	_, err = contracts.SignConsent(p.key, f.domain(t), contracts.ConsentChange{Scope: contracts.ConsentScope{StudyID: 1, Purpose: hash("p")}, Granted: true, Expiry: f.later()})
 	require.ErrorIs(t, err, contracts.ErrInvalidParameter)
-	_, err = contracts.SignConsent(p.key, f.ledger.ConsentDomain(), contracts.ConsentChange{Granted: true, Expiry: f.later()})
+	_, err = contracts.SignConsent(p.key, f.domain(t), contracts.ConsentChange{Granted: true, Expiry: f.later()})
 	require.ErrorIs(t, err, contracts.ErrInvalidParameter)
 	// The patient id must be the key's.
-	_, err = contracts.SignConsent(p.key, f.ledger.ConsentDomain(), contracts.ConsentChange{Patient: other.id, Scope: study, Granted: true, Expiry: f.later()})
+	_, err = contracts.SignConsent(p.key, f.domain(t), contracts.ConsentChange{Patient: other.id, Scope: study, Granted: true, Expiry: f.later()})
 	require.ErrorIs(t, err, contracts.ErrWrongPatientKey)
 	// Grant and Revoke refuse the other kind of change.
 	_, err = f.ledger.GrantConsent(f.ctx, relayer, f.sign(t, p, study, false, time.Time{}))

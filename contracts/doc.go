@@ -3,8 +3,20 @@
 // contract, which stands in for the trusted central aggregator that Cohort does
 // without.
 //
-// The contract (Solidity source, ABI, bytecode and the abigen v2 binding live in
-// the cohortsol sub-package) records:
+// The ledger is three contracts (Solidity sources, ABIs, bytecode and the
+// abigen v2 bindings live in the cohortsol sub-package), each well under the
+// EIP-170 code-size limit: the Consortium (members, votes, and the directory
+// of the current modules; its address is the ledger's identity, the one
+// [Open] takes), the Studies module (studies, rounds, commitments, scores,
+// strikes) and the ConsentRegistry (patients' consent). [Deploy] deploys and
+// links all three. A consortium moves to a new version of a module by vote
+// ([DeployStudiesModule] or [DeployConsentModule], then
+// [Ledger.ProposeModule]): the old module is retired but keeps its state —
+// a retired Studies module runs the studies it holds to their end and takes
+// no new one, the new one continues the study ids; a new ConsentRegistry
+// reads its predecessor for every scope it has not recorded, so no decision
+// and no nonce is lost. The [Ledger] finds the module of each study itself.
+// Together they record:
 //
 //   - the consortium: founding members at deployment, then admissions,
 //     removals, reinstatements and quorum changes by a vote of active members

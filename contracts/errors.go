@@ -95,6 +95,15 @@ var (
 	// ErrNoConsent: the patient never granted consent for the study or its purpose.
 	ErrNoConsent = errors.New("contracts: the patient has not granted consent for this study or its purpose")
 
+	// ErrModuleRetired: a consortium vote replaced the module (a Studies
+	// module takes no new study, a ConsentRegistry no relay); Open the ledger
+	// again to use the current modules.
+	ErrModuleRetired = errors.New("contracts: the ledger module was replaced by a consortium vote; use the current module (open the ledger again)")
+	// ErrModuleMismatch: the module does not serve this consortium, or is already current.
+	ErrModuleMismatch = errors.New("contracts: the module was not deployed for this consortium, or is already the current one")
+	// ErrBadCommitSignature: a commitment in a batch is not signed by the hospital it names.
+	ErrBadCommitSignature = errors.New("contracts: a batched commitment is not signed by the hospital it names; each hospital signs its own with SignCommitment")
+
 	// ErrReverted: the contract reverted with data that is not a known Cohort error.
 	ErrReverted = errors.New("contracts: transaction reverted")
 	// ErrNoCommitment: the member made no commitment in that round.
@@ -187,12 +196,18 @@ func sentinelFor(name string) error {
 		return ErrConsentRevoked
 	case "NoConsent":
 		return ErrNoConsent
+	case "ModuleRetired":
+		return ErrModuleRetired
+	case "ModuleMismatch":
+		return ErrModuleMismatch
+	case "BadCommitSignature":
+		return ErrBadCommitSignature
 	default:
 		return ErrReverted
 	}
 }
 
-// RevertError is a revert of the Cohort contract, decoded from the revert data.
+// RevertError is a revert of a Cohort ledger module, decoded from the revert data.
 // It unwraps to the sentinel of its Solidity error (ErrReverted when unknown).
 type RevertError struct {
 	// Name is the Solidity error name, e.g. "NotMember"; "Error" for a

@@ -68,6 +68,14 @@ func newFixture(t *testing.T, nMembers int) *fixture {
 	return f
 }
 
+// domain is the ledger's consent domain.
+func (f *fixture) domain(t *testing.T) contracts.ConsentDomain {
+	t.Helper()
+	d, err := f.ledger.ConsentDomain(f.ctx)
+	require.NoError(t, err)
+	return d
+}
+
 func hash(s string) common.Hash { return crypto.Keccak256Hash([]byte(s)) }
 
 func (f *fixture) params() contracts.StudyParams {

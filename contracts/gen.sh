@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# gen.sh regenerates the Cohort contract artefacts: it compiles
-# cohortsol/Cohort.sol with the pinned solc (compile.js, standard JSON) into
-# cohortsol/Cohort.abi and cohortsol/Cohort.bin, then generates the Go binding
-# cohortsol/cohort.go with go-ethereum's abigen --v2 (a go.mod tool).
+# gen.sh regenerates the Cohort ledger's contract artefacts: it compiles the
+# modules in cohortsol/ with the pinned solc (compile.js, standard JSON) into
+# cohortsol/X.abi and cohortsol/X.bin for each deployable contract X, then
+# generates each Go binding cohortsol/x.go with go-ethereum's abigen --v2 (a
+# go.mod tool).
 # Running it twice gives byte-identical files.
 set -euo pipefail
 
@@ -14,7 +15,9 @@ if [[ ! -d node_modules/solc ]]; then
 fi
 
 node compile.js
-go tool abigen --v2 --pkg cohortsol --type Cohort \
-  --abi cohortsol/Cohort.abi --bin cohortsol/Cohort.bin \
-  --out cohortsol/cohort.go
-chmod 0644 cohortsol/cohort.go
+for c in Consortium Studies ConsentRegistry; do
+  out="cohortsol/$(echo "$c" | tr '[:upper:]' '[:lower:]').go"
+  go tool abigen --v2 --pkg cohortsol --type "$c" \
+    --abi "cohortsol/$c.abi" --bin "cohortsol/$c.bin" --out "$out"
+  chmod 0644 "$out"
+done

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/cohort-fl/cohort/contracts/cohortsol"
 )
@@ -24,6 +23,8 @@ const (
 	ProposalReinstate ProposalKind = 3
 	// ProposalQuorum changes the quorum.
 	ProposalQuorum ProposalKind = 4
+	// ProposalModule switches the consortium to a new version of a module.
+	ProposalModule ProposalKind = 5
 )
 
 // String names the kind.
@@ -37,6 +38,8 @@ func (k ProposalKind) String() string {
 		return "reinstate"
 	case ProposalQuorum:
 		return "quorum"
+	case ProposalModule:
+		return "module"
 	default:
 		return fmt.Sprintf("ProposalKind(%d)", uint8(k))
 	}
@@ -80,23 +83,23 @@ type Quorum struct {
 // same transaction.
 func (l *Ledger) ProposeAdmission(ctx context.Context, from *Account, m Member) (uint64, Receipt, error) {
 	return l.propose(ctx, from, fmt.Sprintf("proposing to admit %s", m.Address),
-		l.binding.PackProposeAdmission(m.Address, m.Name, m.TLSFingerprint))
+		l.consortium.PackProposeAdmission(m.Address, m.Name, m.TLSFingerprint))
 }
 
 // ProposeRemoval proposes removing an active member from the consortium.
 func (l *Ledger) ProposeRemoval(ctx context.Context, from *Account, member common.Address) (uint64, Receipt, error) {
-	return l.propose(ctx, from, fmt.Sprintf("proposing to remove %s", member), l.binding.PackProposeRemoval(member))
+	return l.propose(ctx, from, fmt.Sprintf("proposing to remove %s", member), l.consortium.PackProposeRemoval(member))
 }
 
 // ProposeReinstatement proposes reinstating a member suspended from a study.
 func (l *Ledger) ProposeReinstatement(ctx context.Context, from *Account, studyID uint64, member common.Address) (uint64, Receipt, error) {
 	return l.propose(ctx, from, fmt.Sprintf("proposing to reinstate %s in study %d", member, studyID),
-		l.binding.PackProposeReinstatement(studyID, member))
+		l.consortium.PackProposeReinstatement(studyID, member))
 }
 
 // ProposeQuorum proposes a new quorum, in percent of active members (1-100).
 func (l *Ledger) ProposeQuorum(ctx context.Context, from *Account, percent uint8) (uint64, Receipt, error) {
-	return l.propose(ctx, from, fmt.Sprintf("proposing a quorum of %d%%", percent), l.binding.PackProposeQuorum(percent))
+	return l.propose(ctx, from, fmt.Sprintf("proposing a quorum of %d%%", percent), l.consortium.PackProposeQuorum(percent))
 }
 
 func (l *Ledger) propose(ctx context.Context, from *Account, what string, data []byte) (uint64, Receipt, error) {
@@ -104,11 +107,11 @@ func (l *Ledger) propose(ctx context.Context, from *Account, what string, data [
 	if err != nil {
 		return 0, Receipt{}, fmt.Errorf("%s: %w", what, err)
 	}
-	lg := l.eventIn(r, cohortsol.CohortProposalCreatedEventName)
+	lg := l.eventIn(r, cohortsol.ConsortiumProposalCreatedEventName)
 	if lg == nil {
 		return 0, receiptOf(r), fmt.Errorf("%s: %w: no ProposalCreated event in transaction %s", what, ErrInconsistentLedger, r.TxHash)
 	}
-	ev, err := l.binding.UnpackProposalCreatedEvent(lg)
+	ev, err := l.consortium.UnpackProposalCreatedEvent(lg)
 	if err != nil {
 		return 0, receiptOf(r), fmt.Errorf("%s: decoding ProposalCreated: %w", what, err)
 	}
@@ -118,20 +121,20 @@ func (l *Ledger) propose(ctx context.Context, from *Account, what string, data [
 // Vote votes from an active member for a proposal. It reports whether this
 // vote carried the proposal, which then took effect in the same transaction.
 func (l *Ledger) Vote(ctx context.Context, from *Account, proposalID uint64) (bool, Receipt, error) {
-	r, err := l.write(ctx, from, l.binding.PackVote(proposalID))
+	r, err := l.write(ctx, from, l.consortium.PackVote(proposalID))
 	if err != nil {
 		return false, Receipt{}, fmt.Errorf("voting for proposal %d: %w", proposalID, err)
 	}
-	return l.eventIn(r, cohortsol.CohortProposalExecutedEventName) != nil, receiptOf(r), nil
+	return l.eventIn(r, cohortsol.ConsortiumProposalExecutedEventName) != nil, receiptOf(r), nil
 }
 
 // Proposal returns a proposal, or ErrProposalNotFound.
 func (l *Ledger) Proposal(ctx context.Context, proposalID uint64) (Proposal, error) {
-	out, err := l.read(ctx, l.binding.PackGetProposal(proposalID))
+	out, err := l.read(ctx, l.consortium.PackGetProposal(proposalID))
 	if err != nil {
 		return Proposal{}, fmt.Errorf("reading proposal %d: %w", proposalID, err)
 	}
-	p, err := l.binding.UnpackGetProposal(out)
+	p, err := l.consortium.UnpackGetProposal(out)
 	if err != nil {
 		return Proposal{}, fmt.Errorf("reading proposal %d: %w", proposalID, err)
 	}
@@ -152,34 +155,34 @@ func (l *Ledger) Proposal(ctx context.Context, proposalID uint64) (Proposal, err
 
 // HasVoted reports whether the member voted for the proposal.
 func (l *Ledger) HasVoted(ctx context.Context, proposalID uint64, member common.Address) (bool, error) {
-	out, err := l.read(ctx, l.binding.PackHasVoted(proposalID, member))
+	out, err := l.read(ctx, l.consortium.PackHasVoted(proposalID, member))
 	if err != nil {
 		return false, fmt.Errorf("reading the vote of %s on proposal %d: %w", member, proposalID, err)
 	}
-	return l.binding.UnpackHasVoted(out)
+	return l.consortium.UnpackHasVoted(out)
 }
 
 // Quorum returns the current quorum, active member count and required votes.
 func (l *Ledger) Quorum(ctx context.Context) (Quorum, error) {
 	wrap := func(err error) error { return fmt.Errorf("reading the quorum: %w", err) }
 	var q Quorum
-	out, err := l.read(ctx, l.binding.PackQuorumPercent())
+	out, err := l.read(ctx, l.consortium.PackQuorumPercent())
 	if err != nil {
 		return Quorum{}, wrap(err)
 	}
-	if q.Percent, err = l.binding.UnpackQuorumPercent(out); err != nil {
+	if q.Percent, err = l.consortium.UnpackQuorumPercent(out); err != nil {
 		return Quorum{}, wrap(err)
 	}
-	if out, err = l.read(ctx, l.binding.PackActiveMembers()); err != nil {
+	if out, err = l.read(ctx, l.consortium.PackActiveMembers()); err != nil {
 		return Quorum{}, wrap(err)
 	}
-	if q.ActiveMembers, err = l.binding.UnpackActiveMembers(out); err != nil {
+	if q.ActiveMembers, err = l.consortium.UnpackActiveMembers(out); err != nil {
 		return Quorum{}, wrap(err)
 	}
-	if out, err = l.read(ctx, l.binding.PackRequiredVotes()); err != nil {
+	if out, err = l.read(ctx, l.consortium.PackRequiredVotes()); err != nil {
 		return Quorum{}, wrap(err)
 	}
-	if q.RequiredVotes, err = l.binding.UnpackRequiredVotes(out); err != nil {
+	if q.RequiredVotes, err = l.consortium.UnpackRequiredVotes(out); err != nil {
 		return Quorum{}, wrap(err)
 	}
 	return q, nil
@@ -188,21 +191,9 @@ func (l *Ledger) Quorum(ctx context.Context) (Quorum, error) {
 // UpdateTLSFingerprint replaces from's TLS certificate fingerprint after a
 // certificate rotation. from must be an active member.
 func (l *Ledger) UpdateTLSFingerprint(ctx context.Context, from *Account, fingerprint common.Hash) (Receipt, error) {
-	r, err := l.write(ctx, from, l.binding.PackUpdateTlsFingerprint(fingerprint))
+	r, err := l.write(ctx, from, l.consortium.PackUpdateTlsFingerprint(fingerprint))
 	if err != nil {
 		return Receipt{}, fmt.Errorf("updating the TLS fingerprint: %w", err)
 	}
 	return receiptOf(r), nil
-}
-
-// eventIn returns the first log of the named event emitted by the contract in
-// a receipt, or nil.
-func (l *Ledger) eventIn(r *types.Receipt, name string) *types.Log {
-	id := l.abi.Events[name].ID
-	for _, lg := range r.Logs {
-		if lg.Address == l.address && len(lg.Topics) > 0 && lg.Topics[0] == id {
-			return lg
-		}
-	}
-	return nil
 }

@@ -10,9 +10,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum"
-	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
@@ -60,9 +58,13 @@ type MemberRecord struct {
 
 // StudyParams are the parameters a researcher sets when creating a study.
 type StudyParams struct {
-	// SpecHash is the hash of the model specification (architecture, feature
-	// schema, hyper-parameters), stored content-addressed off chain.
+	// SpecHash is the canonical hash of the study's training recipe (model
+	// architecture, feature schema, hyper-parameters), stored
+	// content-addressed off chain.
 	SpecHash common.Hash
+	// RobustPolicyHash is the hash of the robust-aggregation policy the
+	// hospitals check before training; zero for none.
+	RobustPolicyHash common.Hash
 	// Purpose is the purpose code that patient consent refers to.
 	Purpose common.Hash
 	// ReferenceCommitment commits to the researcher's clean root dataset.
@@ -86,9 +88,13 @@ type Study struct {
 	ID    uint64
 	Owner common.Address
 	StudyParams
-	// PublicKeyHash is the hash of the collective public key; zero while
-	// enrolment is open.
+	// PublicKeyHash is the key holders' 32-byte commitment to the study's
+	// keys; zero while enrolment is open.
 	PublicKeyHash common.Hash
+	// StandardiserHash is the hash of the study's feature standardiser, set
+	// by the coordinator before round 1; zero until then (or if the study
+	// standardises nothing).
+	StandardiserHash common.Hash
 	// CurrentRound is the last opened round, 0 before the first.
 	CurrentRound uint32
 	// RoundOpen tells whether CurrentRound is open.
@@ -171,94 +177,20 @@ type Round struct {
 	Committers []common.Address
 }
 
-// Ledger is a deployed Cohort contract on a Chain. It is safe for concurrent use.
-type Ledger struct {
-	chain   *Chain
-	address common.Address
-	binding *cohortsol.Cohort
-	abi     abi.ABI
-}
-
-func newLedger(c *Chain, address common.Address) *Ledger {
-	b := cohortsol.NewCohort()
-	return &Ledger{chain: c, address: address, binding: b, abi: b.GetABI()}
-}
-
-// Deploy deploys a new Cohort contract with its founding members and the
-// DefaultQuorumPercent, sent from deployer, and returns the ledger once the
-// deployment is mined.
-func Deploy(ctx context.Context, c *Chain, deployer *Account, founders []Member) (*Ledger, Receipt, error) {
-	return DeployWithQuorum(ctx, c, deployer, founders, DefaultQuorumPercent)
-}
-
-// DeployWithQuorum is Deploy with a chosen quorum: the share of active
-// members, in percent (1-100, rounded up to whole members), whose votes carry
-// a membership proposal. Members can change it later by vote.
-func DeployWithQuorum(ctx context.Context, c *Chain, deployer *Account, founders []Member, quorumPercent uint8) (*Ledger, Receipt, error) {
-	if c == nil {
-		return nil, Receipt{}, fmt.Errorf("deploying the Cohort contract: %w: nil chain", ErrInvalidParameter)
-	}
-	l := newLedger(c, common.Address{})
-	addrs := make([]common.Address, len(founders))
-	names := make([]string, len(founders))
-	fingerprints := make([][32]byte, len(founders))
-	for i, m := range founders {
-		addrs[i], names[i], fingerprints[i] = m.Address, m.Name, m.TLSFingerprint
-	}
-	args := l.binding.PackConstructor(addrs, names, fingerprints, quorumPercent)
-	code, err := hexutil.Decode(cohortsol.CohortMetaData.Bin)
-	if err != nil {
-		return nil, Receipt{}, fmt.Errorf("deploying the Cohort contract: bad embedded bytecode (regenerate with contracts/gen.sh): %w", err)
-	}
-	r, err := c.transact(ctx, deployer, nil, append(code, args...), &l.abi)
-	if err != nil {
-		return nil, Receipt{}, fmt.Errorf("deploying the Cohort contract: %w", err)
-	}
-	l.address = r.ContractAddress
-	return l, receiptOf(r), nil
-}
-
-// Open binds a Cohort contract already deployed at address. It does no I/O:
-// a wrong address shows up as an error on the first call.
-func Open(c *Chain, address common.Address) (*Ledger, error) {
-	if c == nil {
-		return nil, fmt.Errorf("opening the Cohort ledger: %w: nil chain", ErrInvalidParameter)
-	}
-	if address == (common.Address{}) {
-		return nil, fmt.Errorf("opening the Cohort ledger: %w: zero contract address", ErrInvalidParameter)
-	}
-	return newLedger(c, address), nil
-}
-
-// Address returns the contract's address.
-func (l *Ledger) Address() common.Address { return l.address }
-
-func (l *Ledger) write(ctx context.Context, from *Account, data []byte) (*types.Receipt, error) {
-	return l.chain.transact(ctx, from, &l.address, data, &l.abi)
-}
-
-func (l *Ledger) read(ctx context.Context, data []byte) ([]byte, error) {
-	return l.chain.call(ctx, l.address, data, &l.abi)
-}
-
 // CreateStudy creates a study owned by from (who need not be a member) and
 // returns its id.
 func (l *Ledger) CreateStudy(ctx context.Context, from *Account, p StudyParams) (uint64, Receipt, error) {
-	data, err := l.binding.TryPackCreateStudy(p.SpecHash, p.Purpose, p.Rounds, p.MinParticipants, p.Threshold,
-		p.StrikeLimit, p.ReferenceCommitment, p.Coordinator)
+	data, err := l.studies.TryPackCreateStudy(p.SpecHash, p.Purpose, p.Rounds, p.MinParticipants, p.Threshold,
+		p.StrikeLimit, p.ReferenceCommitment, p.Coordinator, p.RobustPolicyHash)
 	if err != nil {
 		return 0, Receipt{}, fmt.Errorf("creating a study: %w", err)
 	}
-	r, err := l.write(ctx, from, data)
+	r, err := l.writeModule(ctx, from, currentStudies, data)
 	if err != nil {
 		return 0, Receipt{}, fmt.Errorf("creating a study: %w", err)
 	}
-	id := l.binding.GetABI().Events[cohortsol.CohortStudyCreatedEventName].ID
-	for _, lg := range r.Logs {
-		if lg.Address != l.address || len(lg.Topics) == 0 || lg.Topics[0] != id {
-			continue
-		}
-		ev, err := l.binding.UnpackStudyCreatedEvent(lg)
+	if lg := l.eventIn(r, cohortsol.StudiesStudyCreatedEventName); lg != nil {
+		ev, err := l.studies.UnpackStudyCreatedEvent(lg)
 		if err != nil {
 			return 0, receiptOf(r), fmt.Errorf("creating a study: decoding StudyCreated: %w", err)
 		}
@@ -273,7 +205,7 @@ func (l *Ledger) CreateStudy(ctx context.Context, from *Account, p StudyParams) 
 // join again. It fails with ErrEnrolmentClosed while a round is open or once
 // the study completed, ErrAlreadyJoined for a current participant.
 func (l *Ledger) JoinStudy(ctx context.Context, from *Account, studyID uint64) (Receipt, error) {
-	r, err := l.write(ctx, from, l.binding.PackJoinStudy(studyID))
+	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackJoinStudy(studyID))
 	if err != nil {
 		return Receipt{}, fmt.Errorf("joining study %d: %w", studyID, err)
 	}
@@ -287,7 +219,7 @@ func (l *Ledger) JoinStudy(ctx context.Context, from *Account, studyID uint64) (
 // ErrTooFewParticipants if fewer than the study's MinParticipants active
 // participants would remain once its key is set.
 func (l *Ledger) LeaveStudy(ctx context.Context, from *Account, studyID uint64) (Receipt, error) {
-	r, err := l.write(ctx, from, l.binding.PackLeaveStudy(studyID))
+	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackLeaveStudy(studyID))
 	if err != nil {
 		return Receipt{}, fmt.Errorf("leaving study %d: %w", studyID, err)
 	}
@@ -298,7 +230,7 @@ func (l *Ledger) LeaveStudy(ctx context.Context, from *Account, studyID uint64) 
 // the study between rounds, under the same conditions as LeaveStudy; other
 // senders get ErrNotCoordinator.
 func (l *Ledger) RemoveParticipant(ctx context.Context, from *Account, studyID uint64, member common.Address) (Receipt, error) {
-	r, err := l.write(ctx, from, l.binding.PackRemoveParticipant(studyID, member))
+	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackRemoveParticipant(studyID, member))
 	if err != nil {
 		return Receipt{}, fmt.Errorf("removing %s from study %d: %w", member.Hex(), studyID, err)
 	}
@@ -309,9 +241,21 @@ func (l *Ledger) RemoveParticipant(ctx context.Context, from *Account, studyID u
 // which closes enrolment. Only the coordinator may call it, before the first
 // round opens, once at least MinParticipants have joined.
 func (l *Ledger) SetPublicKeyHash(ctx context.Context, from *Account, studyID uint64, h common.Hash) (Receipt, error) {
-	r, err := l.write(ctx, from, l.binding.PackSetPublicKeyHash(studyID, h))
+	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackSetPublicKeyHash(studyID, h))
 	if err != nil {
 		return Receipt{}, fmt.Errorf("setting the public key hash of study %d: %w", studyID, err)
+	}
+	return receiptOf(r), nil
+}
+
+// SetStandardiserHash records the hash of the study's feature standardiser
+// (the pooled moments hospitals standardise with), which hospitals check
+// before training. Only the coordinator may call it, before the first round
+// opens (ErrPublicKeyLocked after).
+func (l *Ledger) SetStandardiserHash(ctx context.Context, from *Account, studyID uint64, h common.Hash) (Receipt, error) {
+	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackSetStandardiserHash(studyID, h))
+	if err != nil {
+		return Receipt{}, fmt.Errorf("setting the standardiser hash of study %d: %w", studyID, err)
 	}
 	return receiptOf(r), nil
 }
@@ -324,7 +268,7 @@ func (l *Ledger) OpenRound(ctx context.Context, from *Account, studyID uint64, r
 	if deadline.Unix() <= 0 {
 		return Receipt{}, fmt.Errorf("opening round %d of study %d: %w: deadline %v is before 1970", round, studyID, ErrInvalidDeadline, deadline)
 	}
-	r, err := l.write(ctx, from, l.binding.PackOpenRound(studyID, round, globalModel, uint64(deadline.Unix())))
+	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackOpenRound(studyID, round, globalModel, uint64(deadline.Unix())))
 	if err != nil {
 		return Receipt{}, fmt.Errorf("opening round %d of study %d: %w", round, studyID, err)
 	}
@@ -334,7 +278,7 @@ func (l *Ledger) OpenRound(ctx context.Context, from *Account, studyID uint64, r
 // CommitUpdate commits from's encrypted update for an open round. A
 // participant commits once per round, before the deadline.
 func (l *Ledger) CommitUpdate(ctx context.Context, from *Account, studyID uint64, round uint32, c Commitment) (Receipt, error) {
-	r, err := l.write(ctx, from, l.binding.PackCommitUpdate(studyID, round, c.CiphertextHash, c.Samples, c.ConsentRoot))
+	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackCommitUpdate(studyID, round, c.CiphertextHash, c.Samples, c.ConsentRoot))
 	if err != nil {
 		return Receipt{}, fmt.Errorf("committing an update to round %d of study %d: %w", round, studyID, err)
 	}
@@ -360,8 +304,8 @@ func (l *Ledger) CloseRound(ctx context.Context, from *Account, studyID uint64, 
 	if err != nil {
 		return Receipt{}, wrap(err)
 	}
-	data := l.binding.PackCloseRound(studyID, round, res.AggregateHash, res.ModelHash, uint32(acc), uint32(auc), loss, res.Participants)
-	r, err := l.write(ctx, from, data)
+	data := l.studies.PackCloseRound(studyID, round, res.AggregateHash, res.ModelHash, uint32(acc), uint32(auc), loss, res.Participants)
+	r, err := l.writeStudy(ctx, from, studyID, data)
 	if err != nil {
 		return Receipt{}, wrap(err)
 	}
@@ -381,19 +325,19 @@ func fromFixed(v uint64) float64 { return float64(v) / MetricUnit }
 // Study returns a study as recorded on chain, or ErrStudyNotFound.
 func (l *Ledger) Study(ctx context.Context, studyID uint64) (Study, error) {
 	wrap := func(err error) error { return fmt.Errorf("reading study %d: %w", studyID, err) }
-	out, err := l.read(ctx, l.binding.PackGetStudy(studyID))
+	out, err := l.readStudy(ctx, studyID, l.studies.PackGetStudy(studyID))
 	if err != nil {
 		return Study{}, wrap(err)
 	}
-	s, err := l.binding.UnpackGetStudy(out)
+	s, err := l.studies.UnpackGetStudy(out)
 	if err != nil {
 		return Study{}, wrap(err)
 	}
-	out, err = l.read(ctx, l.binding.PackStudyParticipants(studyID))
+	out, err = l.readStudy(ctx, studyID, l.studies.PackStudyParticipants(studyID))
 	if err != nil {
 		return Study{}, wrap(err)
 	}
-	participants, err := l.binding.UnpackStudyParticipants(out)
+	participants, err := l.studies.UnpackStudyParticipants(out)
 	if err != nil {
 		return Study{}, wrap(err)
 	}
@@ -404,17 +348,19 @@ func (l *Ledger) Study(ctx context.Context, studyID uint64) (Study, error) {
 			SpecHash:            s.SpecHash,
 			Purpose:             s.Purpose,
 			ReferenceCommitment: s.ReferenceCommitment,
+			RobustPolicyHash:    s.RobustPolicyHash,
 			Rounds:              s.Rounds,
 			MinParticipants:     s.MinParticipants,
 			Threshold:           s.Threshold,
 			StrikeLimit:         s.StrikeLimit,
 			Coordinator:         s.Coordinator,
 		},
-		PublicKeyHash: s.PublicKeyHash,
-		CurrentRound:  s.CurrentRound,
-		RoundOpen:     s.RoundOpen,
-		Completed:     s.Completed,
-		Participants:  participants,
+		PublicKeyHash:    s.PublicKeyHash,
+		StandardiserHash: s.StandardiserHash,
+		CurrentRound:     s.CurrentRound,
+		RoundOpen:        s.RoundOpen,
+		Completed:        s.Completed,
+		Participants:     participants,
 
 		ActiveParticipants: s.ActiveParticipants,
 	}, nil
@@ -422,11 +368,11 @@ func (l *Ledger) Study(ctx context.Context, studyID uint64) (Study, error) {
 
 // StudyCount returns the number of studies created; ids run from 1 to it.
 func (l *Ledger) StudyCount(ctx context.Context) (uint64, error) {
-	out, err := l.read(ctx, l.binding.PackStudyCount())
+	out, err := l.readModule(ctx, currentStudies, l.studies.PackStudyCount())
 	if err != nil {
 		return 0, fmt.Errorf("reading the study count: %w", err)
 	}
-	return l.binding.UnpackStudyCount(out)
+	return l.studies.UnpackStudyCount(out)
 }
 
 // Round returns a round as recorded on chain, ErrStudyNotFound or
@@ -445,7 +391,7 @@ func (l *Ledger) Round(ctx context.Context, studyID uint64, round uint32) (Round
 	return r, nil
 }
 
-func roundOf(number uint32, rec cohortsol.CohortRoundRecord) Round {
+func roundOf(number uint32, rec cohortsol.StudiesRoundRecord) Round {
 	r := Round{
 		Number:          number,
 		GlobalModel:     rec.GlobalModel,
@@ -475,17 +421,21 @@ func roundOf(number uint32, rec cohortsol.CohortRoundRecord) Round {
 
 // roundRecord reads a round's record as of block (nil: latest); a round
 // never opened is ErrRoundNotFound.
-func (l *Ledger) roundRecord(ctx context.Context, studyID uint64, round uint32, block *big.Int) (cohortsol.CohortRoundRecord, error) {
-	out, err := l.chain.callAt(ctx, l.address, l.binding.PackGetRound(studyID, round), &l.abi, block)
+func (l *Ledger) roundRecord(ctx context.Context, studyID uint64, round uint32, block *big.Int) (cohortsol.StudiesRoundRecord, error) {
+	module, err := l.studyModule(ctx, studyID)
 	if err != nil {
-		return cohortsol.CohortRoundRecord{}, err
+		return cohortsol.StudiesRoundRecord{}, err
 	}
-	rec, err := l.binding.UnpackGetRound(out)
+	out, err := l.chain.callAt(ctx, module, l.studies.PackGetRound(studyID, round), &l.abi, block)
 	if err != nil {
-		return cohortsol.CohortRoundRecord{}, err
+		return cohortsol.StudiesRoundRecord{}, err
+	}
+	rec, err := l.studies.UnpackGetRound(out)
+	if err != nil {
+		return cohortsol.StudiesRoundRecord{}, err
 	}
 	if rec.Status == roundStatusNone {
-		return cohortsol.CohortRoundRecord{}, ErrRoundNotFound
+		return cohortsol.StudiesRoundRecord{}, ErrRoundNotFound
 	}
 	return rec, nil
 }
@@ -500,22 +450,26 @@ type committed struct {
 // chain order, as of one block, and checks that replaying the events gives
 // the commitments root the contract stores: a node that hid, added or
 // altered an event is caught.
-func (l *Ledger) roundCommitments(ctx context.Context, studyID uint64, round uint32) (cohortsol.CohortRoundRecord, []committed, error) {
+func (l *Ledger) roundCommitments(ctx context.Context, studyID uint64, round uint32) (cohortsol.StudiesRoundRecord, []committed, error) {
 	head, err := l.chain.BlockNumber(ctx)
 	if err != nil {
-		return cohortsol.CohortRoundRecord{}, nil, err
+		return cohortsol.StudiesRoundRecord{}, nil, err
 	}
 	at := new(big.Int).SetUint64(head)
 	rec, err := l.roundRecord(ctx, studyID, round, at)
 	if err != nil {
-		return cohortsol.CohortRoundRecord{}, nil, err
+		return cohortsol.StudiesRoundRecord{}, nil, err
+	}
+	module, err := l.studyModule(ctx, studyID)
+	if err != nil {
+		return cohortsol.StudiesRoundRecord{}, nil, err
 	}
 	q := ethereum.FilterQuery{
 		FromBlock: rec.OpenedBlock,
 		ToBlock:   at,
-		Addresses: []common.Address{l.address},
+		Addresses: []common.Address{module},
 		Topics: [][]common.Hash{
-			{l.abi.Events[cohortsol.CohortUpdateCommittedEventName].ID},
+			{l.abi.Events[cohortsol.StudiesUpdateCommittedEventName].ID},
 			{common.BigToHash(new(big.Int).SetUint64(studyID))},
 			{common.BigToHash(big.NewInt(int64(round)))},
 		},
@@ -525,7 +479,7 @@ func (l *Ledger) roundCommitments(ctx context.Context, studyID uint64, round uin
 	}
 	logs, err := l.chain.filterLogs(ctx, q)
 	if err != nil {
-		return cohortsol.CohortRoundRecord{}, nil, err
+		return cohortsol.StudiesRoundRecord{}, nil, err
 	}
 	var out []committed
 	root := common.Hash(rec.GlobalModel) // the contract seeds the root with the global model
@@ -533,16 +487,16 @@ func (l *Ledger) roundCommitments(ctx context.Context, studyID uint64, round uin
 		if logs[i].Removed {
 			continue
 		}
-		ev, err := l.binding.UnpackUpdateCommittedEvent(&logs[i])
+		ev, err := l.studies.UnpackUpdateCommittedEvent(&logs[i])
 		if err != nil {
-			return cohortsol.CohortRoundRecord{}, nil, fmt.Errorf("decoding an UpdateCommitted event: %w", err)
+			return cohortsol.StudiesRoundRecord{}, nil, fmt.Errorf("decoding an UpdateCommitted event: %w", err)
 		}
 		c := Commitment{CiphertextHash: ev.CiphertextHash, Samples: ev.SampleCount, ConsentRoot: ev.ConsentRoot}
 		root = NextCommitmentsRoot(root, ev.Member, c)
 		out = append(out, committed{member: ev.Member, c: c})
 	}
 	if root != rec.CommitmentsRoot || len(out) != int(rec.Commitments) {
-		return cohortsol.CohortRoundRecord{}, nil, fmt.Errorf("%w: %d UpdateCommitted events hash to %s, the contract stores %d commitments with root %s",
+		return cohortsol.StudiesRoundRecord{}, nil, fmt.Errorf("%w: %d UpdateCommitted events hash to %s, the contract stores %d commitments with root %s",
 			ErrInconsistentLedger, len(out), root, rec.Commitments, common.Hash(rec.CommitmentsRoot))
 	}
 	return rec, out, nil
@@ -590,7 +544,7 @@ func (l *Ledger) Commitments(ctx context.Context, studyID uint64, round uint32) 
 // contract's abandon grace period (one day) has also passed. The round's
 // number is used up: the next round opens with the following number.
 func (l *Ledger) AbandonRound(ctx context.Context, from *Account, studyID uint64, round uint32) (Receipt, error) {
-	r, err := l.write(ctx, from, l.binding.PackAbandonRound(studyID, round))
+	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackAbandonRound(studyID, round))
 	if err != nil {
 		return Receipt{}, fmt.Errorf("abandoning round %d of study %d: %w", round, studyID, err)
 	}
@@ -599,11 +553,11 @@ func (l *Ledger) AbandonRound(ctx context.Context, from *Account, studyID uint64
 
 // Members returns every member ever admitted, in admission order.
 func (l *Ledger) Members(ctx context.Context) ([]MemberRecord, error) {
-	out, err := l.read(ctx, l.binding.PackMembers())
+	out, err := l.read(ctx, l.consortium.PackMembers())
 	if err != nil {
 		return nil, fmt.Errorf("reading the members: %w", err)
 	}
-	addrs, err := l.binding.UnpackMembers(out)
+	addrs, err := l.consortium.UnpackMembers(out)
 	if err != nil {
 		return nil, fmt.Errorf("reading the members: %w", err)
 	}
@@ -620,11 +574,11 @@ func (l *Ledger) Members(ctx context.Context) ([]MemberRecord, error) {
 
 // Member returns a member's record, or ErrNotMember for an address never admitted.
 func (l *Ledger) Member(ctx context.Context, address common.Address) (MemberRecord, error) {
-	out, err := l.read(ctx, l.binding.PackGetMember(address))
+	out, err := l.read(ctx, l.consortium.PackGetMember(address))
 	if err != nil {
 		return MemberRecord{}, fmt.Errorf("reading member %s: %w", address, err)
 	}
-	m, err := l.binding.UnpackGetMember(out)
+	m, err := l.consortium.UnpackGetMember(out)
 	if err != nil {
 		return MemberRecord{}, fmt.Errorf("reading member %s: %w", address, err)
 	}
@@ -641,18 +595,22 @@ func (l *Ledger) Member(ctx context.Context, address common.Address) (MemberReco
 
 // IsMember reports whether the address is an active consortium member.
 func (l *Ledger) IsMember(ctx context.Context, address common.Address) (bool, error) {
-	out, err := l.read(ctx, l.binding.PackIsMember(address))
+	out, err := l.read(ctx, l.consortium.PackIsMember(address))
 	if err != nil {
 		return false, fmt.Errorf("checking membership of %s: %w", address, err)
 	}
-	return l.binding.UnpackIsMember(out)
+	return l.consortium.UnpackIsMember(out)
 }
 
 // studyEvents returns the logs of one event of the contract whose first
 // indexed argument is the study id, in chain order, dropping reorged ones.
 func (l *Ledger) studyEvents(ctx context.Context, event string, studyID uint64) ([]types.Log, error) {
+	module, err := l.studyModule(ctx, studyID)
+	if err != nil {
+		return nil, err
+	}
 	logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{
-		Addresses: []common.Address{l.address},
+		Addresses: []common.Address{module},
 		Topics: [][]common.Hash{
 			{l.abi.Events[event].ID},
 			{common.BigToHash(new(big.Int).SetUint64(studyID))},
@@ -680,13 +638,13 @@ type Departure struct {
 
 // Departures returns every departure from the study, oldest first.
 func (l *Ledger) Departures(ctx context.Context, studyID uint64) ([]Departure, error) {
-	logs, err := l.studyEvents(ctx, cohortsol.CohortStudyLeftEventName, studyID)
+	logs, err := l.studyEvents(ctx, cohortsol.StudiesStudyLeftEventName, studyID)
 	if err != nil {
 		return nil, fmt.Errorf("reading the departures from study %d: %w", studyID, err)
 	}
 	var out []Departure
 	for i := range logs {
-		ev, err := l.binding.UnpackStudyLeftEvent(&logs[i])
+		ev, err := l.studies.UnpackStudyLeftEvent(&logs[i])
 		if err != nil {
 			return nil, fmt.Errorf("reading the departures from study %d: decoding StudyLeft: %w", studyID, err)
 		}
@@ -698,9 +656,9 @@ func (l *Ledger) Departures(ctx context.Context, studyID uint64) ([]Departure, e
 // IsParticipant reports whether the address is a current participant of
 // the study (joined and not left).
 func (l *Ledger) IsParticipant(ctx context.Context, studyID uint64, address common.Address) (bool, error) {
-	out, err := l.read(ctx, l.binding.PackIsParticipant(studyID, address))
+	out, err := l.readStudy(ctx, studyID, l.studies.PackIsParticipant(studyID, address))
 	if err != nil {
 		return false, fmt.Errorf("checking whether %s joined study %d: %w", address, studyID, err)
 	}
-	return l.binding.UnpackIsParticipant(out)
+	return l.studies.UnpackIsParticipant(out)
 }

@@ -101,7 +101,7 @@ func (l *Ledger) RecordScores(ctx context.Context, from *Account, studyID uint64
 		}
 		entries[i] = e
 	}
-	r, err := l.write(ctx, from, l.binding.PackRecordScores(studyID, round, entries))
+	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackRecordScores(studyID, round, entries))
 	if err != nil {
 		return Receipt{}, wrap(err)
 	}
@@ -123,12 +123,16 @@ func (l *Ledger) Scores(ctx context.Context, studyID uint64, round uint32) ([]Sc
 	if err != nil {
 		return nil, wrap(err)
 	}
+	module, err := l.studyModule(ctx, studyID)
+	if err != nil {
+		return nil, wrap(err)
+	}
 	q := ethereum.FilterQuery{
 		FromBlock: rec.OpenedBlock,
 		ToBlock:   at,
-		Addresses: []common.Address{l.address},
+		Addresses: []common.Address{module},
 		Topics: [][]common.Hash{
-			{l.abi.Events[cohortsol.CohortScoresRecordedEventName].ID},
+			{l.abi.Events[cohortsol.StudiesScoresRecordedEventName].ID},
 			{common.BigToHash(new(big.Int).SetUint64(studyID))},
 			{common.BigToHash(big.NewInt(int64(round)))},
 		},
@@ -146,7 +150,7 @@ func (l *Ledger) Scores(ctx context.Context, studyID uint64, round uint32) ([]Sc
 		if logs[i].Removed {
 			continue
 		}
-		ev, err := l.binding.UnpackScoresRecordedEvent(&logs[i])
+		ev, err := l.studies.UnpackScoresRecordedEvent(&logs[i])
 		if err != nil {
 			return nil, wrap(fmt.Errorf("decoding a ScoresRecorded event: %w", err))
 		}
@@ -167,7 +171,7 @@ func (l *Ledger) Scores(ctx context.Context, studyID uint64, round uint32) ([]Sc
 // evidence is the hash of the evidence kept off chain; each evidence counts
 // once per member and study. Only the coordinator may call it.
 func (l *Ledger) ReportViolation(ctx context.Context, from *Account, studyID uint64, round uint32, member common.Address, evidence common.Hash) (Receipt, error) {
-	r, err := l.write(ctx, from, l.binding.PackReportViolation(studyID, round, member, evidence))
+	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackReportViolation(studyID, round, member, evidence))
 	if err != nil {
 		return Receipt{}, fmt.Errorf("reporting a violation by %s in round %d of study %d: %w", member, round, studyID, err)
 	}
@@ -192,11 +196,11 @@ type Participant struct {
 // Participant returns a member's standing in a study (Index 0 if it has not
 // joined), or ErrStudyNotFound.
 func (l *Ledger) Participant(ctx context.Context, studyID uint64, member common.Address) (Participant, error) {
-	out, err := l.read(ctx, l.binding.PackGetParticipant(studyID, member))
+	out, err := l.readStudy(ctx, studyID, l.studies.PackGetParticipant(studyID, member))
 	if err != nil {
 		return Participant{}, fmt.Errorf("reading the standing of %s in study %d: %w", member, studyID, err)
 	}
-	p, err := l.binding.UnpackGetParticipant(out)
+	p, err := l.studies.UnpackGetParticipant(out)
 	if err != nil {
 		return Participant{}, fmt.Errorf("reading the standing of %s in study %d: %w", member, studyID, err)
 	}
@@ -242,13 +246,13 @@ type Strike struct {
 // Strikes returns every strike recorded in a study, in chain order, for the
 // audit trail.
 func (l *Ledger) Strikes(ctx context.Context, studyID uint64) ([]Strike, error) {
-	logs, err := l.studyEvents(ctx, cohortsol.CohortStrikeRecordedEventName, studyID)
+	logs, err := l.studyEvents(ctx, cohortsol.StudiesStrikeRecordedEventName, studyID)
 	if err != nil {
 		return nil, fmt.Errorf("reading the strikes of study %d: %w", studyID, err)
 	}
 	var out []Strike
 	for i := range logs {
-		ev, err := l.binding.UnpackStrikeRecordedEvent(&logs[i])
+		ev, err := l.studies.UnpackStrikeRecordedEvent(&logs[i])
 		if err != nil {
 			return nil, fmt.Errorf("reading the strikes of study %d: decoding StrikeRecorded: %w", studyID, err)
 		}

@@ -110,12 +110,9 @@ func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep
 	// chain keeps weights to 6 decimals; the aggregate uses exactly the
 	// recorded values (rounded down, so they still sum to at most 1), which
 	// is what lets participants check them.
-	trust, weights, fellBack, err := c.policy.RoundWeights(scores, refNorm, samples, c.minParticipants, contracts.MetricUnit)
+	trust, weights, err := c.policy.RoundWeights(scores, refNorm, samples, c.minParticipants, contracts.MetricUnit)
 	if err != nil {
 		return nil, err
-	}
-	if fellBack {
-		c.log.Warn("too few updates align with the reference; weighting the unflagged ones by sample count", "round", r)
 	}
 	record := make([]contracts.Score, len(weights))
 	rep.Trust, rep.Flagged = trust, nil
@@ -124,10 +121,10 @@ func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep
 			Member: rep.Contributors[i], Weight: weights[i], Flagged: trust[i].Flagged(),
 			Score: math.Max(-maxRecordedScore, math.Min(maxRecordedScore, trust[i].Cosine)),
 		}
-		c.log.Info("update scored", "round", r, "participant", rep.Contributors[i].Hex(), "cosine", trust[i].Cosine, "norm_ratio", trust[i].NormRatio, "norm_to_median", trust[i].NormToMedian, "weight", weights[i])
+		c.log.Info("update scored", "round", r, "participant", rep.Contributors[i].Hex(), "cosine", trust[i].Cosine, "norm_ratio", trust[i].NormRatio, "norm_to_median", trust[i].NormToMedian, "direction", trust[i].Direction, "weight", weights[i])
 		if trust[i].Flagged() {
 			rep.Flagged = append(rep.Flagged, rep.Contributors[i])
-			c.log.Warn("update flagged", "round", r, "participant", rep.Contributors[i].Hex(), "cosine", trust[i].Cosine, "norm_ratio", trust[i].NormRatio, "norm_to_median", trust[i].NormToMedian, "flags", trust[i].Flags.String())
+			c.log.Warn("update flagged", "round", r, "participant", rep.Contributors[i].Hex(), "cosine", trust[i].Cosine, "norm_ratio", trust[i].NormRatio, "norm_z", trust[i].NormZ, "direction_z", trust[i].DirectionZ, "flags", trust[i].Flags.String())
 		}
 	}
 	rc, err := c.ledger.RecordScores(ctx, c.account, c.cfg.StudyID, r, record)

@@ -50,7 +50,7 @@ func TestGradientMatchesFiniteDifferences(t *testing.T) {
 			for i := range p { // non-zero biases too
 				p[i] += 0.1 * rng.NormFloat64()
 			}
-			loss, grad, err := lossAndGrad(tt.spec, p, X, y)
+			loss, grad, err := lossAndGrad(tt.spec, p, X, y, nil)
 			require.NoError(t, err)
 			assert.InDelta(t, bce(t, tt.spec, p, X, y), loss, 1e-12, "graph loss equals reference loss")
 			require.Len(t, grad, len(p))
@@ -59,9 +59,9 @@ func TestGradientMatchesFiniteDifferences(t *testing.T) {
 				up, down := append([]float64(nil), p...), append([]float64(nil), p...)
 				up[i] += h
 				down[i] -= h
-				lu, _, err := lossAndGrad(tt.spec, up, X, y)
+				lu, _, err := lossAndGrad(tt.spec, up, X, y, nil)
 				require.NoError(t, err)
-				ld, _, err := lossAndGrad(tt.spec, down, X, y)
+				ld, _, err := lossAndGrad(tt.spec, down, X, y, nil)
 				require.NoError(t, err)
 				numeric := (lu - ld) / (2 * h)
 				assert.InDelta(t, numeric, grad[i], 1e-6, "parameter %d", i)
@@ -83,7 +83,7 @@ func TestLogisticGradientClosedForm(t *testing.T) {
 		want[1] += r * x[1] / 3
 		want[2] += r / 3
 	}
-	_, grad, err := lossAndGrad(spec, p, X, y)
+	_, grad, err := lossAndGrad(spec, p, X, y, nil)
 	require.NoError(t, err)
 	assert.InDeltaSlice(t, want, grad, 1e-12)
 }

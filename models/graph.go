@@ -33,12 +33,15 @@ type net struct {
 
 	// Training graphs only.
 	y        *G.Node // (batch) labels
-	sw       *G.Node // (batch) per-sample loss weights
-	dataLoss *G.Node // scalar: Σ sw·BCE
+	sw       *G.Node // (batch) per-sample loss weights (Cox: event weights)
+	dataLoss *G.Node // scalar: Σ sw·BCE, or the Cox negative log partial likelihood
 	loss     *G.Node // scalar: dataLoss (+ proximal term); what is differentiated
 	xBuf     []float64
 	yBuf     []float64
 	wBuf     []float64
+	// riskBuf backs the (batch, batch) risk-set matrix of a Cox graph
+	// (see coxRiskSets).
+	riskBuf []float64
 }
 
 // netOptions select what buildNet adds on top of the forward pass.
@@ -48,6 +51,8 @@ type netOptions struct {
 	// (FedProx).
 	anchor []float64
 	mu     float64
+	// cox builds the Cox partial-likelihood loss instead of cross-entropy.
+	cox bool
 }
 
 // buildNet builds the graph of spec with parameters params (flat order) for
@@ -113,12 +118,37 @@ func buildNet(spec Spec, params []float64, batch int, opt netOptions) (*net, err
 		return n, nil
 	}
 
-	n.yBuf = make([]float64, batch)
 	n.wBuf = make([]float64, batch)
-	n.y = G.NewVector(g, tensor.Float64, G.WithShape(batch), G.WithName("y"),
-		G.WithValue(tensor.New(tensor.WithShape(batch), tensor.WithBacking(n.yBuf))))
 	n.sw = G.NewVector(g, tensor.Float64, G.WithShape(batch), G.WithName("sample_weight"),
 		G.WithValue(tensor.New(tensor.WithShape(batch), tensor.WithBacking(n.wBuf))))
+	var err error
+	if opt.cox {
+		if n.dataLoss, err = n.coxLoss(); err != nil {
+			return nil, err
+		}
+	} else if n.dataLoss, err = n.crossEntropy(); err != nil {
+		return nil, err
+	}
+	n.loss = n.dataLoss
+
+	if opt.mu > 0 && opt.anchor != nil {
+		if n.loss, err = addProximal(g, n.loss, n.ws, opt.anchor, opt.mu); err != nil {
+			return nil, err
+		}
+	}
+
+	if _, err = G.Grad(n.loss, n.ws...); err != nil {
+		return nil, fmt.Errorf("models: building gradients: %w", err)
+	}
+	return n, nil
+}
+
+// crossEntropy returns Σ sw·BCE(y, σ(logit)), adding the label input.
+func (n *net) crossEntropy() (*G.Node, error) {
+	g, batch := n.g, n.batch
+	n.yBuf = make([]float64, batch)
+	n.y = G.NewVector(g, tensor.Float64, G.WithShape(batch), G.WithName("y"),
+		G.WithValue(tensor.New(tensor.WithShape(batch), tensor.WithBacking(n.yBuf))))
 
 	// Binary cross-entropy from the logit: softplus(z) − y·z, which is
 	// −[y·log σ(z) + (1−y)·log(1−σ(z))] without overflow.
@@ -138,21 +168,11 @@ func buildNet(spec Spec, params []float64, batch int, opt netOptions) (*net, err
 	if err != nil {
 		return nil, fmt.Errorf("models: building loss: %w", err)
 	}
-	if n.dataLoss, err = G.Sum(weighted); err != nil {
+	loss, err := G.Sum(weighted)
+	if err != nil {
 		return nil, fmt.Errorf("models: building loss: %w", err)
 	}
-	n.loss = n.dataLoss
-
-	if opt.mu > 0 && opt.anchor != nil {
-		if n.loss, err = addProximal(g, n.loss, n.ws, opt.anchor, opt.mu); err != nil {
-			return nil, err
-		}
-	}
-
-	if _, err = G.Grad(n.loss, n.ws...); err != nil {
-		return nil, fmt.Errorf("models: building gradients: %w", err)
-	}
-	return n, nil
+	return loss, nil
 }
 
 // addProximal returns loss + (mu/2)·Σ‖w − anchor‖² over all learnables.

@@ -40,6 +40,20 @@ type Evaluation struct {
 	// last bin also holds 1.
 	Pos []uint32 `json:"pos"`
 	Neg []uint32 `json:"neg"`
+	// Concordant and Comparable are Harrell's C-index pair counts of a
+	// survival model (EvaluateSurvival): pairs within one site only, so
+	// the merged C-index of several sites is that of their pairs pooled
+	// (pairs across sites would need records to leave their sites).
+	Concordant float64 `json:"concordant,omitempty"`
+	Comparable float64 `json:"comparable,omitempty"`
+}
+
+// CIndex returns Concordant/Comparable, or 0.5 when no pair is comparable.
+func (e Evaluation) CIndex() float64 {
+	if e.Comparable == 0 {
+		return 0.5
+	}
+	return e.Concordant / e.Comparable
 }
 
 // Evaluate computes the Evaluation of predicted probabilities against labels.
@@ -93,6 +107,7 @@ func (e *Evaluation) Merge(o Evaluation) error {
 	}
 	if len(e.Pos) == 0 && e.N == 0 {
 		*e = Evaluation{N: e.N, Correct: e.Correct, TruePos: e.TruePos, TrueNeg: e.TrueNeg, LogLossSum: e.LogLossSum,
+			Concordant: e.Concordant, Comparable: e.Comparable,
 			Pos: make([]uint32, len(o.Pos)), Neg: make([]uint32, len(o.Neg))}
 	}
 	if len(o.Pos) == 0 && o.N == 0 {
@@ -115,6 +130,8 @@ func (e *Evaluation) Merge(o Evaluation) error {
 	e.TruePos += o.TruePos
 	e.TrueNeg += o.TrueNeg
 	e.LogLossSum += o.LogLossSum
+	e.Concordant += o.Concordant
+	e.Comparable += o.Comparable
 	return nil
 }
 
@@ -252,6 +269,10 @@ func (e Evaluation) Validate() error {
 		return bad("true positives %d and negatives %d do not add up to %d correct", e.TruePos, e.TrueNeg, e.Correct)
 	case math.IsNaN(e.LogLossSum) || math.IsInf(e.LogLossSum, 0) || e.LogLossSum < 0:
 		return bad("log-loss sum %v", e.LogLossSum)
+	case !(e.Concordant >= 0 && e.Concordant <= e.Comparable) || math.IsInf(e.Comparable, 0):
+		return bad("%v concordant of %v comparable pairs", e.Concordant, e.Comparable)
+	case e.Comparable > float64(e.N)*float64(e.N):
+		return bad("%v comparable pairs among %d records", e.Comparable, e.N)
 	case e.N > 0 && (len(e.Pos) != HistogramBins || len(e.Neg) != HistogramBins):
 		return bad("histograms of %d and %d bins, want %d", len(e.Pos), len(e.Neg), HistogramBins)
 	}

@@ -82,8 +82,23 @@ func (m *Model) SetParams(p []float64) error {
 }
 
 // Predict returns, for each row of X, the predicted probability that the
-// label is 1. Every row must have Spec().Features finite values.
+// label is 1. Every row must have Spec().Features finite values. For a Cox
+// model use RiskScores.
 func (m *Model) Predict(X [][]float64) ([]float64, error) {
+	if m.spec.Kind == KindCox {
+		return nil, fmt.Errorf("%w: a %q model predicts risk scores (RiskScores), not probabilities", ErrInvalidSpec, KindCox)
+	}
+	return m.forward(X, false)
+}
+
+// RiskScores returns, for each row of X, the model's output before the
+// sigmoid: a Cox model's log-risk (linear predictor), or a classifier's
+// logit. Higher means a higher hazard (or probability).
+func (m *Model) RiskScores(X [][]float64) ([]float64, error) { return m.forward(X, true) }
+
+// forward runs the prediction graph over X, returning logits if raw and
+// probabilities otherwise.
+func (m *Model) forward(X [][]float64, raw bool) ([]float64, error) {
 	if err := m.checkX(X); err != nil {
 		return nil, err
 	}
@@ -113,9 +128,13 @@ func (m *Model) Predict(X [][]float64) ([]float64, error) {
 		if err := vm.RunAll(); err != nil {
 			return nil, fmt.Errorf("models: running prediction graph: %w", err)
 		}
-		probs, ok := n.prob.Value().Data().([]float64)
+		node := n.prob
+		if raw {
+			node = n.logit
+		}
+		probs, ok := node.Value().Data().([]float64)
 		if !ok {
-			return nil, fmt.Errorf("models: prediction graph produced %T, want []float64", n.prob.Value().Data())
+			return nil, fmt.Errorf("models: prediction graph produced %T, want []float64", node.Value().Data())
 		}
 		out = append(out, probs[:k]...)
 		vm.Reset()

@@ -11,6 +11,21 @@ const (
 	// KindMLP is a multilayer perceptron with ReLU hidden layers and a
 	// sigmoid output unit.
 	KindMLP = "mlp"
+	// KindCox is a Cox proportional-hazards model: the risk score is the
+	// linear predictor w·x (through ReLU hidden layers if any are given),
+	// trained on the negative log partial likelihood of the hospital's own
+	// records. Its output is a log-risk, not a probability.
+	KindCox = "cox"
+)
+
+// Ways of handling tied event times in a Cox model's partial likelihood
+// (Spec.Ties).
+const (
+	// TiesBreslow gives every tied event the whole risk set (the default).
+	TiesBreslow = "breslow"
+	// TiesEfron removes a growing share of the tied events' risk from the
+	// risk set, closer to the exact likelihood when ties are many.
+	TiesEfron = "efron"
 )
 
 // Limits that keep a spec from exhausting memory by accident.
@@ -24,13 +39,16 @@ const (
 // Spec describes a model architecture. It is a plain value, serialised as
 // JSON into the study's content-addressed model spec.
 type Spec struct {
-	// Kind is KindLogistic or KindMLP.
+	// Kind is KindLogistic, KindMLP or KindCox.
 	Kind string `json:"kind"`
 	// Features is the number of input features.
 	Features int `json:"features"`
 	// Hidden lists the widths of the hidden layers of an MLP; it must be
 	// empty for logistic regression.
 	Hidden []int `json:"hidden,omitempty"`
+	// Ties is how a Cox model handles tied event times: TiesBreslow
+	// (default when empty) or TiesEfron. It must be empty for other kinds.
+	Ties string `json:"ties,omitempty"`
 }
 
 // layer is one dense layer: in inputs, out outputs.
@@ -42,13 +60,16 @@ func (s Spec) Validate() error {
 	if s.Features < 1 || s.Features > MaxFeatures {
 		return fmt.Errorf("%w: features is %d, want 1..%d", ErrInvalidSpec, s.Features, MaxFeatures)
 	}
+	if s.Ties != "" && (s.Kind != KindCox || (s.Ties != TiesBreslow && s.Ties != TiesEfron)) {
+		return fmt.Errorf("%w: ties is %q; only a %q model has ties, %q or %q", ErrInvalidSpec, s.Ties, KindCox, TiesBreslow, TiesEfron)
+	}
 	switch s.Kind {
 	case KindLogistic:
 		if len(s.Hidden) != 0 {
 			return fmt.Errorf("%w: a %q model has no hidden layers, got %v (use kind %q)", ErrInvalidSpec, KindLogistic, s.Hidden, KindMLP)
 		}
-	case KindMLP:
-		if len(s.Hidden) == 0 {
+	case KindMLP, KindCox:
+		if len(s.Hidden) == 0 && s.Kind == KindMLP {
 			return fmt.Errorf("%w: an %q model needs at least one hidden layer width in hidden", ErrInvalidSpec, KindMLP)
 		}
 		for i, h := range s.Hidden {
@@ -57,7 +78,7 @@ func (s Spec) Validate() error {
 			}
 		}
 	default:
-		return fmt.Errorf("%w: unknown kind %q, want %q or %q", ErrInvalidSpec, s.Kind, KindLogistic, KindMLP)
+		return fmt.Errorf("%w: unknown kind %q, want %q, %q or %q", ErrInvalidSpec, s.Kind, KindLogistic, KindMLP, KindCox)
 	}
 	if n := s.numParams(); n > MaxParams {
 		return fmt.Errorf("%w: %d parameters exceed the limit of %d; use smaller hidden layers", ErrInvalidSpec, n, MaxParams)

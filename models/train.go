@@ -37,6 +37,9 @@ type TrainConfig struct {
 	// ProximalMu, when > 0, adds the FedProx term (μ/2)·‖θ − θ₀‖² to the
 	// loss, θ₀ being the parameters at the start of Train. Zero disables it.
 	ProximalMu float64 `json:"proximal_mu,omitempty"`
+	// Privacy, when set, trains with DP-SGD (see PrivacyConfig); BatchSize
+	// is then unused, batches being drawn by Poisson sampling.
+	Privacy *PrivacyConfig `json:"privacy,omitempty"`
 }
 
 // DefaultTrainConfig returns settings that train the logistic model well on
@@ -58,6 +61,9 @@ func (c TrainConfig) Validate() error {
 		return fmt.Errorf("%w: optimizer is %q, want %q or %q", ErrInvalidTrainConfig, c.Optimizer, OptimizerSGD, OptimizerAdam)
 	case !(c.ProximalMu >= 0) || math.IsInf(c.ProximalMu, 0):
 		return fmt.Errorf("%w: proximal_mu is %v, want a finite value ≥ 0", ErrInvalidTrainConfig, c.ProximalMu)
+	}
+	if c.Privacy != nil {
+		return c.Privacy.Validate()
 	}
 	return nil
 }
@@ -81,46 +87,93 @@ type TrainResult struct {
 // takes one solver step per mini-batch of cfg.BatchSize records; the last,
 // partial batch is padded with zero-weight rows (see the package doc).
 // The result is deterministic: equal parameters, data and cfg give
-// bit-identical parameters.
+// bit-identical parameters. With cfg.Privacy set, Train runs DP-SGD instead
+// (see PrivacyConfig), whose batches and noise are deliberately not
+// reproducible.
 //
 // Train checks ctx before every step. On any error, including cancellation
 // (which returns ctx.Err() wrapped) or divergence to non-finite values
 // (ErrNonFinite), the model keeps the parameters it had before the call and
 // the returned TrainResult reports the progress made.
 func (m *Model) Train(ctx context.Context, X [][]float64, y []float64, cfg TrainConfig) (TrainResult, error) {
-	if err := cfg.Validate(); err != nil {
-		return TrainResult{}, err
+	if m.spec.Kind == KindCox {
+		return TrainResult{}, fmt.Errorf("%w: a %q model trains on survival times and events with TrainSurvival", ErrInvalidSpec, KindCox)
 	}
-	if err := m.checkXY(X, y); err != nil {
-		return TrainResult{}, err
+	if cfg.Privacy != nil {
+		if err := m.checkTraining(ctx, X, y, cfg); err != nil {
+			return TrainResult{}, err
+		}
+		noise, err := newNoiseSource()
+		if err != nil {
+			return TrainResult{}, err
+		}
+		return m.trainPrivate(ctx, X, y, cfg, noise)
 	}
-	n := len(X)
-	if n == 0 {
-		return TrainResult{}, fmt.Errorf("%w: X is empty; a site needs at least one consented record to train", ErrNoData)
-	}
-	if err := ctx.Err(); err != nil {
-		return TrainResult{}, fmt.Errorf("models: training not started: %w", err)
-	}
-
-	batch := min(cfg.BatchSize, n)
-	opt := netOptions{train: true}
-	if cfg.ProximalMu > 0 {
-		opt.anchor, opt.mu = m.params, cfg.ProximalMu
-	}
-	nt, err := buildNet(m.spec, m.params, batch, opt)
+	nt, err := m.trainingNet(ctx, X, y, cfg, false)
 	if err != nil {
 		return TrainResult{}, err
 	}
+	n, batch := len(X), nt.batch
+	f := m.spec.Features
+	return m.fit(ctx, nt, n, cfg, func(rows []int) float64 {
+		wk := 1 / float64(len(rows))
+		for i := range batch {
+			row := nt.xBuf[i*f : (i+1)*f]
+			if i < len(rows) {
+				copy(row, X[rows[i]])
+				nt.yBuf[i], nt.wBuf[i] = y[rows[i]], wk
+			} else {
+				clear(row)
+				nt.yBuf[i], nt.wBuf[i] = 0, 0
+			}
+		}
+		return float64(len(rows))
+	})
+}
+
+// trainingNet checks what Train and TrainSurvival share (the config, the
+// features and labels or events, at least one record, ctx) and builds the
+// training graph with the FedProx anchor at the current parameters.
+func (m *Model) trainingNet(ctx context.Context, X [][]float64, y []float64, cfg TrainConfig, cox bool) (*net, error) {
+	if err := m.checkTraining(ctx, X, y, cfg); err != nil {
+		return nil, err
+	}
+	opt := netOptions{train: true, cox: cox}
+	if cfg.ProximalMu > 0 {
+		opt.anchor, opt.mu = m.params, cfg.ProximalMu
+	}
+	return buildNet(m.spec, m.params, min(cfg.BatchSize, len(X)), opt)
+}
+
+// checkTraining checks the config, the features and labels (or events), that
+// there is at least one record and that ctx is live.
+func (m *Model) checkTraining(ctx context.Context, X [][]float64, y []float64, cfg TrainConfig) error {
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	if err := m.checkXY(X, y); err != nil {
+		return err
+	}
+	if len(X) == 0 {
+		return fmt.Errorf("%w: X is empty; a site needs at least one consented record to train", ErrNoData)
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("models: training not started: %w", err)
+	}
+	return nil
+}
+
+// fit is the training loop of Train and TrainSurvival over the n records
+// of a training graph nt: each epoch shuffles the record indices with
+// cfg.Seed and, per mini-batch, load fills the graph's inputs with the
+// records of rows and returns the weight of the batch's loss in the epoch's
+// mean (its records, or a Cox batch's events); a weight of 0 takes no step.
+// The model's parameters change only if every step succeeds and stays
+// finite.
+func (m *Model) fit(ctx context.Context, nt *net, n int, cfg TrainConfig, load func(rows []int) float64) (TrainResult, error) {
 	vm := G.NewTapeMachine(nt.g, G.BindDualValues(nt.ws...))
 	defer vm.Close()
-
-	var solver G.Solver
-	switch cfg.Optimizer {
-	case OptimizerAdam:
-		solver = G.NewAdamSolver(G.WithLearnRate(cfg.LearningRate))
-	default:
-		solver = G.NewVanillaSolver(G.WithLearnRate(cfg.LearningRate))
-	}
+	solver := newSolver(cfg)
 	learnables := G.NodesToValueGrads(nt.ws)
 
 	rng := rand.New(rand.NewPCG(uint64(cfg.Seed), shuffleStream))
@@ -128,27 +181,17 @@ func (m *Model) Train(ctx context.Context, X [][]float64, y []float64, cfg Train
 	for i := range order {
 		order[i] = i
 	}
-	f := m.spec.Features
 	res := TrainResult{Samples: n}
 	for epoch := range cfg.Epochs {
 		rng.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
-		epochLoss := 0.0
-		for start := 0; start < n; start += batch {
+		epochLoss, epochWeight := 0.0, 0.0
+		for start := 0; start < n; start += nt.batch {
 			if err := ctx.Err(); err != nil {
 				return res, fmt.Errorf("models: training stopped in epoch %d after %d steps: %w", epoch+1, res.Steps, err)
 			}
-			k := min(batch, n-start)
-			wk := 1 / float64(k)
-			for i := range batch {
-				row := nt.xBuf[i*f : (i+1)*f]
-				if i < k {
-					r := order[start+i]
-					copy(row, X[r])
-					nt.yBuf[i], nt.wBuf[i] = y[r], wk
-				} else {
-					clear(row)
-					nt.yBuf[i], nt.wBuf[i] = 0, 0
-				}
+			weight := load(order[start:min(start+nt.batch, n)])
+			if weight == 0 {
+				continue
 			}
 			if err := vm.RunAll(); err != nil {
 				return res, fmt.Errorf("models: running training graph: %w", err)
@@ -162,9 +205,12 @@ func (m *Model) Train(ctx context.Context, X [][]float64, y []float64, cfg Train
 			}
 			vm.Reset()
 			res.Steps++
-			epochLoss += loss * float64(k)
+			epochLoss += loss * weight
+			epochWeight += weight
 		}
-		res.Loss = epochLoss / float64(n)
+		if epochWeight > 0 {
+			res.Loss = epochLoss / epochWeight
+		}
 	}
 	params, err := nt.params(len(m.params))
 	if err != nil {
@@ -177,6 +223,14 @@ func (m *Model) Train(ctx context.Context, X [][]float64, y []float64, cfg Train
 	}
 	m.params = params
 	return res, nil
+}
+
+// newSolver returns the Gorgonia solver cfg names.
+func newSolver(cfg TrainConfig) G.Solver {
+	if cfg.Optimizer == OptimizerAdam {
+		return G.NewAdamSolver(G.WithLearnRate(cfg.LearningRate))
+	}
+	return G.NewVanillaSolver(G.WithLearnRate(cfg.LearningRate))
 }
 
 // checkXY validates features and labels.
@@ -195,12 +249,15 @@ func (m *Model) checkXY(X [][]float64, y []float64) error {
 	return nil
 }
 
-// lossAndGrad returns the mean binary cross-entropy of params on (X, y) and
-// its gradient in flat parameter order, computed by Gorgonia's symbolic
-// differentiation over one batch holding all records.
-func lossAndGrad(spec Spec, params []float64, X [][]float64, y []float64) (float64, []float64, error) {
+// lossAndGrad returns the loss of params over all records, as one batch,
+// and its gradient in flat parameter order, computed by Gorgonia's
+// symbolic differentiation: the mean binary cross-entropy against labels
+// y, or for a Cox model the negative log partial likelihood of times and
+// events y.
+func lossAndGrad(spec Spec, params []float64, X [][]float64, y, times []float64) (float64, []float64, error) {
 	n := len(X)
-	nt, err := buildNet(spec, params, n, netOptions{train: true})
+	cox := spec.Kind == KindCox
+	nt, err := buildNet(spec, params, n, netOptions{train: true, cox: cox})
 	if err != nil {
 		return 0, nil, err
 	}
@@ -209,7 +266,12 @@ func lossAndGrad(spec Spec, params []float64, X [][]float64, y []float64) (float
 	f := spec.Features
 	for i := range n {
 		copy(nt.xBuf[i*f:(i+1)*f], X[i])
-		nt.yBuf[i], nt.wBuf[i] = y[i], 1/float64(n)
+		if !cox {
+			nt.yBuf[i], nt.wBuf[i] = y[i], 1/float64(n)
+		}
+	}
+	if cox {
+		coxRiskSets(nt.riskBuf, nt.wBuf, n, times, y, spec.Ties)
 	}
 	if err := vm.RunAll(); err != nil {
 		return 0, nil, fmt.Errorf("models: running training graph: %w", err)

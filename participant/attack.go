@@ -65,7 +65,7 @@ var ErrInvalidAttack = errors.New("participant: invalid attack")
 
 // AttackKinds returns the attack kinds ParseAttack accepts, in a fixed order.
 func AttackKinds() []string {
-	return []string{AttackSignFlip, AttackScaling, AttackNoise, AttackLabelFlip, AttackBackdoor}
+	return []string{AttackSignFlip, AttackScaling, AttackNoise, AttackLabelFlip, AttackBackdoor, AttackALIE, AttackMinMax, AttackMinSum}
 }
 
 // Attack is how a malicious participant corrupts its contribution, for
@@ -99,14 +99,21 @@ type Attack struct {
 	// Seed makes the attack's random choices (which records, which noise)
 	// reproducible.
 	Seed int64 `json:"seed,omitempty"`
+	// Perturb is the perturbation direction of min-max and min-sum:
+	// PerturbUnit (default) or PerturbStd.
+	Perturb string `json:"perturb,omitempty"`
+	// Collusion pools the colluders' honest updates for an adaptive attack
+	// (ALIE, min-max, min-sum); every colluder's Attack shares one.
+	Collusion *Collusion `json:"-"`
 }
 
 // ParseAttack returns the attack named name with the kind's defaults. A name
 // is a kind, optionally followed by parameters as colon-separated key=value
 // pairs: "scaling", "scaling:scale=20", "noise:sigma=0.5",
-// "backdoor:feature=9:value=4:target=0:fraction=0.5:scale=10:seed=7". Keys
-// are scale, sigma, target, feature, value, fraction and seed. "none" (or the
-// empty string) is the honest zero Attack.
+// "backdoor:feature=9:value=4:target=0:fraction=0.5:scale=10:seed=7",
+// "minmax:perturb=std". Keys are scale, sigma, target, feature, value,
+// fraction, seed and perturb. "none" (or the empty string) is the honest zero
+// Attack. An adaptive attack still needs a Collusion before it is played.
 func ParseAttack(name string) (Attack, error) {
 	parts := strings.Split(strings.TrimSpace(name), ":")
 	kind := strings.ToLower(strings.TrimSpace(parts[0]))
@@ -140,8 +147,10 @@ func ParseAttack(name string) (Attack, error) {
 			a.PoisonFraction, err = strconv.ParseFloat(value, 64)
 		case "seed":
 			a.Seed, err = strconv.ParseInt(value, 10, 64)
+		case "perturb":
+			a.Perturb = strings.ToLower(value)
 		default:
-			return Attack{}, fmt.Errorf("%w: %q: unknown parameter %q; use scale, sigma, target, feature, value, fraction or seed", ErrInvalidAttack, name, key)
+			return Attack{}, fmt.Errorf("%w: %q: unknown parameter %q; use scale, sigma, target, feature, value, fraction, seed or perturb", ErrInvalidAttack, name, key)
 		}
 		if err != nil {
 			return Attack{}, fmt.Errorf("%w: %q: parameter %s: %q is not a number", ErrInvalidAttack, name, key, value)
@@ -174,6 +183,10 @@ func (a Attack) WithDefaults() Attack {
 		orDefault(&a.Scale, DefaultBackdoorScale)
 		orDefault(&a.PoisonFraction, DefaultBackdoorFraction)
 		orDefault(&a.TriggerValue, DefaultBackdoorTriggerSD)
+	case AttackMinMax, AttackMinSum:
+		if a.Perturb == "" {
+			a.Perturb = PerturbUnit
+		}
 	}
 	return a
 }
@@ -205,6 +218,10 @@ func (a Attack) Validate() error {
 		return fmt.Errorf("%w: target label %v is not 0 or 1", ErrInvalidAttack, a.TargetLabel)
 	case a.TriggerFeature < 0:
 		return fmt.Errorf("%w: trigger feature %d is negative; give a feature index", ErrInvalidAttack, a.TriggerFeature)
+	case a.Perturb != "" && a.Perturb != PerturbUnit && a.Perturb != PerturbStd:
+		return fmt.Errorf("%w: perturbation %q is not %s or %s", ErrInvalidAttack, a.Perturb, PerturbUnit, PerturbStd)
+	case a.Perturb != "" && a.Kind != AttackMinMax && a.Kind != AttackMinSum:
+		return fmt.Errorf("%w: perturb applies to %s and %s only", ErrInvalidAttack, AttackMinMax, AttackMinSum)
 	}
 	return nil
 }
@@ -225,6 +242,10 @@ func (a Attack) String() string {
 	case AttackBackdoor:
 		return fmt.Sprintf("%s(feature=%d, value=%g, target=%g, fraction=%g, scale=%g)",
 			a.Kind, a.TriggerFeature, a.TriggerValue, a.TargetLabel, a.PoisonFraction, a.Scale)
+	case AttackALIE:
+		return a.Kind + "(z from the colluders' share)"
+	case AttackMinMax, AttackMinSum:
+		return fmt.Sprintf("%s(perturb=%s)", a.Kind, a.Perturb)
 	}
 	return fmt.Sprintf("invalid(%q)", a.Kind)
 }

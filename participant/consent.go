@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
 )
 
@@ -50,6 +51,10 @@ var (
 	// ErrCorruptRoundRecord reports a round record whose ids do not hash to
 	// the root it stores: the file was edited or damaged.
 	ErrCorruptRoundRecord = errors.New("participant: round record is corrupt (its ids do not give its consent root)")
+	// ErrPrivacyBudget reports a round the site cannot train in without
+	// breaking a privacy bound: the study's ε after the round would exceed
+	// its budget, or every consented record's own bound.
+	ErrPrivacyBudget = errors.New("participant: privacy budget exhausted")
 )
 
 // consentBatch bounds the patients asked about in one eth_call, so that a
@@ -147,6 +152,30 @@ func (p *Participant) consented(ctx context.Context, round uint32) (train, test 
 		"train", len(c.train), "train_excluded", len(site.Train)-len(c.train), "test", len(c.test), "test_excluded", len(site.Test)-len(c.test))
 	p.consentCache = c
 	return c.train, c.test, nil
+}
+
+// withinPrivacyBudget returns the consented records that round may train
+// on under cfg's differential privacy: the study's ε after the round (every
+// round so far counted, whether or not a record was in it, so the figure
+// bounds each record's) must be within the study's budget, and a record
+// whose consent bounds ε more strictly is left out once the figure passes
+// its bound. Without cfg.Privacy it returns used unchanged.
+func withinPrivacyBudget(cfg models.TrainConfig, round uint32, used []records.Record) ([]records.Record, float64, error) {
+	if cfg.Privacy == nil {
+		return used, 0, nil
+	}
+	spent, err := models.PrivacySpent(cfg, int(round))
+	if err != nil {
+		return nil, 0, err
+	}
+	if spent > cfg.Privacy.Epsilon {
+		return nil, spent, fmt.Errorf("%w: round %d would bring the study's ε to %.4g, above its budget of %g (δ %g); the study cannot run this round", ErrPrivacyBudget, round, spent, cfg.Privacy.Epsilon, cfg.Privacy.Delta)
+	}
+	kept := records.WithinPrivacyBound(used, spent)
+	if len(kept) == 0 {
+		return nil, spent, fmt.Errorf("%w: round %d brings the study's ε to %.4g, above the bound of each of the %d consented records' consent", ErrPrivacyBudget, round, spent, len(used))
+	}
+	return kept, spent, nil
 }
 
 // roundRecord is what a participant keeps of the ids it trained on in a

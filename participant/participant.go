@@ -138,7 +138,7 @@ func (c Config) joinPoll() time.Duration {
 type Trace struct {
 	Round       uint32
 	Samples     int // consented training records used
-	Excluded    int // training records left out for want of active consent
+	Excluded    int // training records left out for want of active consent or over their consent's ε bound
 	Train       time.Duration
 	Encrypt     time.Duration
 	Chain       time.Duration
@@ -557,6 +557,15 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 		return fmt.Errorf("participant %s: round %d: %w (consent source %q, %d training records; with %q, patients' grants must be relayed on chain, e.g. with cohort consent grant)",
 			p.cfg.Name, round, ErrNoConsentedRecords, p.consentSource, len(p.cfg.Site.Train), ConsentChain)
 	}
+	consentedCount := len(used)
+	used, spent, err := withinPrivacyBudget(p.cfg.Train, round, used)
+	if err != nil {
+		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+	}
+	if p.cfg.Train.Privacy != nil {
+		p.log.Info("privacy budget", "round", round, "epsilon_spent", spent, "epsilon_budget", p.cfg.Train.Privacy.Epsilon,
+			"delta", p.cfg.Train.Privacy.Delta, "excluded_by_consent_bound", consentedCount-len(used))
+	}
 	ids := records.IDs(used)
 	root := records.MerkleRoot(ids)
 	if used, err = p.prepare(used, t.GetStandardiserHash()); err != nil {
@@ -584,7 +593,9 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	tr.Excluded = len(p.cfg.Site.Train) - len(used)
 
 	t0 = time.Now()
-	update = p.cfg.Attack.PoisonUpdate(update)
+	if update, err = p.cfg.Attack.Play(ctx, round, update); err != nil {
+		return fmt.Errorf("participant %s: round %d: attack: %w", p.cfg.Name, round, err)
+	}
 	sealed, err := p.sealOnce(round, func() ([]byte, error) {
 		sealed, err := p.sealer.seal(p.pubKey, aggregation.NewEncryptionContext(p.cfg.StudyID, phaseTrain, round), update)
 		if err != nil || p.cfg.Attack.Kind != AttackKeyExtraction {

@@ -75,7 +75,7 @@ func (p *Participant) checkTrust(ctx context.Context, round uint32, t *cohortv1.
 			return fmt.Errorf("%w: scores of %s: %v", ErrChainMismatch, addr.Hex(), err)
 		}
 	}
-	_, weights, _, err := p.policy.RoundWeights(scores, refs.ReferenceNorm(), samples, int(study.MinParticipants), contracts.MetricUnit)
+	_, weights, err := p.policy.RoundWeights(scores, refs.ReferenceNorm(), samples, int(study.MinParticipants), contracts.MetricUnit)
 	if err != nil {
 		return fmt.Errorf("%w: the round %d scores give no robust weights: %v", ErrChainMismatch, round, err)
 	}

@@ -71,6 +71,11 @@ type LoadOptions struct {
 	// At is the time against which consent expiry dates are checked. It is
 	// required when the schema names a consent_expires column.
 	At time.Time
+	// Scoring loads records to score with a trained model rather than to
+	// train or evaluate on: the label column may be absent and a record
+	// without a label gets Label NaN, the consent, consent-expiry and split
+	// columns are ignored, and every record goes to Site.Test in file order.
+	Scoring bool
 }
 
 // LoadStats counts what LoadCSV did with a file.
@@ -135,6 +140,9 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 	if err := s.Validate(); err != nil {
 		return Site{}, stats, err
 	}
+	if opt.Scoring {
+		s.Consent, s.ConsentExpires, s.Split = "", "", ""
+	}
 	if s.ConsentExpires != "" && opt.At.IsZero() {
 		return Site{}, stats, fmt.Errorf("%w: the schema names consent_expires column %q; pass the time to check expiry against (LoadOptions.At)", ErrInvalidSchema, s.ConsentExpires)
 	}
@@ -175,10 +183,13 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 		return i, nil
 	}
 	var lc loaderColumns
+	if _, present := index[s.Label]; opt.Scoring && !present {
+		s.Label = "" // records to score need no label column
+	}
 	for _, c := range []struct {
 		name string
 		dst  *int
-	}{{s.ID, &lc.id}, {s.Label, &lc.label}, {s.Patient, &lc.patient}, {s.Consent, &lc.consent}, {s.ConsentExpires, &lc.expires}, {s.Split, &lc.split}} {
+	}{{s.ID, &lc.id}, {s.Label, &lc.label}, {s.Time, &lc.time}, {s.Patient, &lc.patient}, {s.Consent, &lc.consent}, {s.ConsentExpires, &lc.expires}, {s.ConsentMaxEpsilon, &lc.maxEps}, {s.Split, &lc.split}} {
 		if *c.dst, err = col(c.name); err != nil {
 			return Site{}, stats, err
 		}
@@ -247,8 +258,8 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 				drop = true
 				return nil
 			case MissingImpute:
-				if what == "label" {
-					return fail(line, colName, ErrMissingValue, "the label is missing; a label cannot be imputed: fix the record, remove it, or use missing policy %q", MissingDrop)
+				if what == "label" || what == "time" {
+					return fail(line, colName, ErrMissingValue, "the %s is missing; an outcome cannot be imputed: fix the record, remove it, or use missing policy %q", what, MissingDrop)
 				}
 				stats.Imputed++
 				return nil
@@ -257,9 +268,14 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 			}
 		}
 
-		var label float64
-		switch v := cell(lc.label); {
+		label, v := math.NaN(), "" // NaN: a record to score, without a known outcome
+		if lc.label >= 0 {
+			v = cell(lc.label)
+		}
+		switch {
+		case lc.label < 0 || opt.Scoring && isMissing(tokens, v):
 		case isMissing(tokens, v):
+			label = 0
 			if err := missing(s.Label, "label"); err != nil {
 				return Site{}, stats, err
 			}
@@ -269,6 +285,22 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 			label = 1
 		default:
 			return Site{}, stats, fail(line, s.Label, ErrInvalidCSV, "label %q is neither %q (negative) nor %q (positive); fix the value or the schema's label_values", v, labels[0], labels[1])
+		}
+
+		var followUp float64
+		if lc.time >= 0 {
+			switch v := cell(lc.time); {
+			case isMissing(tokens, v):
+				if err := missing(s.Time, "time"); err != nil {
+					return Site{}, stats, err
+				}
+			default:
+				f, err := strconv.ParseFloat(v, 64)
+				if err != nil || !(f >= 0) || math.IsInf(f, 0) {
+					return Site{}, stats, fail(line, s.Time, ErrInvalidCSV, "time %q is not a finite number ≥ 0 (time to the event or to the last follow-up)", v)
+				}
+				followUp = f
+			}
 		}
 
 		x := make([]float64, 0, s.Features())
@@ -336,6 +368,15 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 				}
 			}
 		}
+		maxEps := 0.0
+		if lc.maxEps >= 0 {
+			if v := cell(lc.maxEps); !isMissing(tokens, v) {
+				maxEps, err = strconv.ParseFloat(v, 64)
+				if err != nil || !(maxEps > 0) || math.IsInf(maxEps, 0) {
+					return Site{}, stats, fail(line, s.ConsentMaxEpsilon, ErrInvalidCSV, "consent max ε %q is not a number > 0; leave the cell empty for no bound beyond the study's budget", v)
+				}
+			}
+		}
 		split := -1
 		if lc.split >= 0 {
 			switch v := strings.ToLower(cell(lc.split)); v {
@@ -353,7 +394,7 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 		}
 		firstLine[id] = line
 		consent[id] = ok
-		rows = append(rows, row{rec: Record{ID: id, Features: x, Label: label, Patient: patient}, split: split})
+		rows = append(rows, row{rec: Record{ID: id, Features: x, Label: label, Time: followUp, Patient: patient, MaxEpsilon: maxEps}, split: split})
 	}
 	if len(rows) == 0 {
 		return Site{}, stats, fail(0, "", ErrInvalidCSV, "no usable records (%d rows read, %d dropped for missing values)", stats.Rows, stats.Dropped)
@@ -365,7 +406,12 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 		recs[i] = r.rec
 		test[i] = r.split == 1
 	}
-	if s.Split == "" {
+	switch {
+	case opt.Scoring:
+		for i := range test {
+			test[i] = true
+		}
+	case s.Split == "":
 		test = drawSplit(recs, s.testFraction(), s.SplitSeed)
 	}
 	site := Site{Name: name, Consent: consent}
@@ -381,8 +427,8 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 
 // loaderColumns holds the header index of each schema column, -1 if unused.
 type loaderColumns struct {
-	id, label, patient, consent, expires, split int
-	numeric, categorical                        []int
+	id, label, time, patient, consent, expires, maxEps, split int
+	numeric, categorical                                      []int
 }
 
 // splitStream is the PCG stream of drawn train/test splits.

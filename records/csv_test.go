@@ -216,3 +216,29 @@ func TestWDBCSchema(t *testing.T) {
 	_, err = m.Encode(float64(len(site.Train)), s.Scales(), 256)
 	require.NoError(t, err, "the schema's scales keep the moments within the default encryption range")
 }
+
+// Records to score need no label: without the column (or with an empty
+// cell) the label is NaN; labels present are read; every record is in Test,
+// in file order, whatever the split and consent columns say.
+func TestLoadCSVScoring(t *testing.T) {
+	s := testSchema()
+	s.ConsentExpires = "until" // ignored when scoring: no LoadOptions.At needed
+	noLabel := "pid,age,bmi,sex\nq2,45,22.0,M\nq1,61,27.5,F\n"
+	site, _, err := LoadCSV(strings.NewReader(noLabel), "new.csv", s, LoadOptions{Scoring: true})
+	require.NoError(t, err)
+	assert.Empty(t, site.Train)
+	require.Len(t, site.Test, 2)
+	assert.Equal(t, []string{"q2", "q1"}, IDs(site.Test), "file order")
+	assert.True(t, math.IsNaN(site.Test[0].Label))
+	assert.Equal(t, []float64{61, 27.5, 1, 0}, site.Test[1].Features)
+
+	some := "pid,age,bmi,sex,outcome\nq1,61,27.5,F,yes\nq2,45,22.0,M,\n"
+	site, _, err = LoadCSV(strings.NewReader(some), "new.csv", s, LoadOptions{Scoring: true})
+	require.NoError(t, err)
+	require.Len(t, site.Test, 2)
+	assert.Equal(t, 1.0, site.Test[0].Label)
+	assert.True(t, math.IsNaN(site.Test[1].Label), "an empty label cell is an unknown outcome")
+
+	_, _, err = LoadCSV(strings.NewReader(noLabel), "new.csv", testSchema(), LoadOptions{})
+	require.ErrorIs(t, err, ErrInvalidCSV, "training data still needs its label column")
+}

@@ -19,14 +19,23 @@ type Record struct {
 	// standardised once a Standardiser has been applied. LoadCSV returns
 	// raw values, with NaN for a missing value kept for imputation.
 	Features []float64 `json:"features"`
-	// Label is the outcome, 0 or 1.
+	// Label is the outcome, 0 or 1; for a survival outcome, 1 when the
+	// event was observed and 0 when the record is censored.
 	Label float64 `json:"label"`
+	// Time is a survival outcome's time to the event or to the last
+	// follow-up (censoring); zero for other outcomes.
+	Time float64 `json:"time,omitempty"`
 	// Patient is the patient's pseudonymous id on the consent ledger,
 	// PatientID of the address of the key the patient signs consent with;
 	// zero when unknown. Several records may share a patient. A participant
 	// that reads consent from the chain never uses a record whose Patient is
 	// zero.
 	Patient common.Hash `json:"patient,omitzero"`
+	// MaxEpsilon is the largest differential-privacy ε the patient accepts
+	// for a study trained on this record (their consent's stricter bound);
+	// zero means no bound beyond the study's own budget. See
+	// WithinPrivacyBound.
+	MaxEpsilon float64 `json:"max_epsilon,omitempty"`
 }
 
 // patientIDTag prefixes the address in PatientID; it must match the
@@ -106,6 +115,21 @@ func PatientsOnly(recs []Record, active map[common.Hash]bool) []Record {
 	return out
 }
 
+// WithinPrivacyBound returns, in order, the records that may be trained on
+// in a round after which a trained-on record's ε is spent: those without a
+// bound (MaxEpsilon zero) and those whose bound spent does not exceed. A
+// record over its bound is left out like one whose consent was revoked.
+// Like ConsentedOnly, the result shares Features with recs.
+func WithinPrivacyBound(recs []Record, spent float64) []Record {
+	out := make([]Record, 0, len(recs))
+	for _, r := range recs {
+		if r.MaxEpsilon == 0 || spent <= r.MaxEpsilon {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // IDs returns the ids of recs, in order.
 func IDs(recs []Record) []string {
 	ids := make([]string, len(recs))
@@ -126,4 +150,14 @@ func Matrix(recs []Record) (X [][]float64, y []float64) {
 		y[i] = r.Label
 	}
 	return X, y
+}
+
+// Times returns the survival times of recs, in order, matching the rows of
+// Matrix.
+func Times(recs []Record) []float64 {
+	t := make([]float64, len(recs))
+	for i, r := range recs {
+		t[i] = r.Time
+	}
+	return t
 }

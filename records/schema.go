@@ -46,8 +46,14 @@ type Schema struct {
 	// ID names the column holding the pseudonymous record (patient) id. Ids
 	// must be unique within a file.
 	ID string `json:"id"`
-	// Label names the binary outcome column.
+	// Label names the binary outcome column. For a survival outcome it is
+	// the event indicator: positive when the event (e.g. death) was
+	// observed, negative when the record is censored.
 	Label string `json:"label"`
+	// Time optionally names the column of a survival outcome's time: to
+	// the event, or to the last follow-up of a censored record (a finite
+	// number ≥ 0, in any unit used by every site). A Cox model needs it.
+	Time string `json:"time,omitempty"`
 	// LabelValues are the cell values of the negative and positive class, in
 	// that order; default ["0", "1"].
 	LabelValues []string `json:"label_values,omitempty"`
@@ -74,6 +80,11 @@ type Schema struct {
 	// ends (YYYY-MM-DD or RFC 3339; empty for none). A record whose consent
 	// has expired at LoadOptions.At is not consented.
 	ConsentExpires string `json:"consent_expires,omitempty"`
+	// ConsentMaxEpsilon optionally names a column holding the largest
+	// differential-privacy ε the patient's consent allows (a number > 0;
+	// empty for no bound beyond the study's budget), read into
+	// Record.MaxEpsilon.
+	ConsentMaxEpsilon string `json:"consent_max_epsilon,omitempty"`
 	// Split optionally names a column whose value, "train" or "test", puts
 	// the record in Site.Train or Site.Test. Without it the split is drawn
 	// with SplitSeed, stratified by label.
@@ -177,7 +188,7 @@ func (s Schema) Validate() error {
 			return err
 		}
 	}
-	for _, c := range []struct{ col, role string }{{s.Patient, "patient"}, {s.Consent, "consent"}, {s.ConsentExpires, "consent_expires"}, {s.Split, "split"}} {
+	for _, c := range []struct{ col, role string }{{s.Time, "time"}, {s.Patient, "patient"}, {s.Consent, "consent"}, {s.ConsentExpires, "consent_expires"}, {s.ConsentMaxEpsilon, "consent_max_epsilon"}, {s.Split, "split"}} {
 		if c.col != "" {
 			if err := use(c.col, c.role); err != nil {
 				return err

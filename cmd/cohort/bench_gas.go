@@ -269,7 +269,10 @@ func gasMeasure(ctx context.Context, n int) (gasRun, uint64, error) {
 	ops["setPublicKeyHash"] = r.GasUsed
 
 	// Patient consent, relayed by the first hospital.
-	dom := ledger.ConsentDomain()
+	dom, err := ledger.ConsentDomain(ctx)
+	if err != nil {
+		return gasRun{}, 0, err
+	}
 	scope := contracts.ConsentScope{StudyID: study}
 	expiry := time.Now().Add(gasBenchConsentExpiryDays * 24 * time.Hour)
 	for i, change := range []struct {

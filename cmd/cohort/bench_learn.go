@@ -25,10 +25,11 @@ type learnBenchConfig struct {
 	sites        int
 	seeds        int
 	rounds       int
-	skew         records.SkewConfig // Sites and Seed are set per run
-	spec         models.Spec        // Features is set from the schema
-	local        models.TrainConfig // per round, at each site
-	central      models.TrainConfig // pooled and site-alone training
+	skew         records.SkewConfig  // Sites and Seed are set per run
+	spec         models.Spec         // Features is set from the schema
+	local        models.TrainConfig  // per round, at each site
+	central      models.TrainConfig  // pooled and site-alone training
+	privacy      *learnPrivacyConfig // --epsilon: private studies too
 }
 
 // defaultLearnBench holds the tuned defaults: 20 rounds of 2 local epochs
@@ -55,16 +56,17 @@ type learnScores struct {
 
 // learnSeedResult is one seed's figures.
 type learnSeedResult struct {
-	Seed        int64         `json:"seed"`
-	SiteSizes   []int         `json:"site_sizes"`
-	SitePrev    []float64     `json:"site_prevalence"`
-	Test        int           `json:"test_records"`
-	Pooled      learnScores   `json:"pooled"`
-	SiteAlone   []learnScores `json:"site_alone"`
-	SiteMean    learnScores   `json:"site_alone_mean"`
-	Federated   learnScores   `json:"federated"`
-	FedSeconds  float64       `json:"federated_seconds"`
-	StdMaxError float64       `json:"standardiser_max_error"`
+	Seed        int64                `json:"seed"`
+	SiteSizes   []int                `json:"site_sizes"`
+	SitePrev    []float64            `json:"site_prevalence"`
+	Test        int                  `json:"test_records"`
+	Pooled      learnScores          `json:"pooled"`
+	SiteAlone   []learnScores        `json:"site_alone"`
+	SiteMean    learnScores          `json:"site_alone_mean"`
+	Federated   learnScores          `json:"federated"`
+	FedSeconds  float64              `json:"federated_seconds"`
+	StdMaxError float64              `json:"standardiser_max_error"`
+	Private     []privateLearnResult `json:"private,omitempty"`
 }
 
 // meanSD is a mean and sample standard deviation over seeds.
@@ -98,13 +100,17 @@ type learnReport struct {
 	GapPoints  float64            `json:"pooled_minus_federated_accuracy_points"`
 	WithinOne  bool               `json:"federated_within_1_point_of_pooled"`
 	BeatsAlone bool               `json:"federated_beats_site_alone"`
-	PerSeed    []learnSeedResult  `json:"per_seed"`
-	Seconds    float64            `json:"seconds"`
+	// PrivateTraining and Private are the --epsilon studies: their local
+	// training and, per budget, figures against Federated.
+	PrivateTraining *models.TrainConfig   `json:"private_training,omitempty"`
+	Private         []privateLearnSummary `json:"private,omitempty"`
+	PerSeed         []learnSeedResult     `json:"per_seed"`
+	Seconds         float64               `json:"seconds"`
 }
 
 func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	d := defaultLearnBench()
-	fs := newFlagSet("bench learn", "bench learn --data FILE --schema FILE [--sites 4] [--seeds 5] [--rounds R] [--json] [--plot FILE.svg]", stderr)
+	fs := newFlagSet("bench learn", "bench learn --data FILE --schema FILE [--sites 4] [--seeds 5] [--rounds R] [--epsilon 1,3,8 [--delta 1e-5]] [--json] [--plot FILE.svg]", stderr)
 	data := fs.String("data", "", "CSV file of the whole data set (required)")
 	schema := fs.String("schema", "", "JSON schema of the CSV file (required)")
 	sites := fs.Int("sites", d.sites, "number of unlike sites to split the training records into")
@@ -120,8 +126,10 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	sizeRatio := fs.Float64("size-ratio", d.skew.SizeRatio, "largest over smallest site size")
 	labelSkew := fs.Float64("label-skew", d.skew.LabelSkew, "label skew in [0, 1): 0 gives every site the pooled prevalence")
 	asJSON := fs.Bool("json", false, "print one JSON object to stdout")
+	dpFlags := addLearnPrivacyFlags(fs)
 	plotPath := fs.String("plot", "", plotFlagUsage+": pooled, site-alone and federated accuracy, balanced accuracy and AUC, mean ± sd over seeds")
-	if err := parse(fs, args); err != nil {
+	err := parse(fs, args)
+	if err != nil {
 		return err
 	}
 	if *data == "" || *schema == "" {
@@ -144,6 +152,9 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	cfg.local.BatchSize, cfg.central.BatchSize = *batch, *batch
 	cfg.local.Optimizer, cfg.central.Optimizer = *optimizer, *optimizer
 	cfg.local.ProximalMu = *mu
+	if cfg.privacy, err = dpFlags.parse(stderr); err != nil {
+		return err
+	}
 	if *hidden != "" {
 		cfg.spec.Kind = models.KindMLP
 		for _, h := range strings.Split(*hidden, ",") {
@@ -169,6 +180,7 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 		err = writeJSON(stdout, rep)
 	} else {
 		printLearnReport(stdout, rep)
+		printPrivateReport(stdout, rep)
 	}
 	if err != nil {
 		return err
@@ -231,13 +243,20 @@ func benchLearn(ctx context.Context, cfg learnBenchConfig, progress io.Writer) (
 	fmt.Fprintf(progress, "bench learn: %d seeds; each trains pooled, at each of %d sites alone and federated (%d encrypted rounds), a line as each ends\n", cfg.seeds, cfg.sites, cfg.rounds)
 	for i := range cfg.seeds {
 		seed := int64(i + 1)
-		r, err := learnOneSeed(ctx, cfg, schema, seed)
+		r, err := learnOneSeed(ctx, cfg, schema, seed, progress)
 		if err != nil {
 			return nil, fmt.Errorf("seed %d: %w", seed, err)
 		}
 		fmt.Fprintf(progress, "seed %d: pooled %.4f  site-alone mean %.4f  federated %.4f (accuracy; %d test records, federated %.1fs)\n",
 			seed, r.Pooled.Accuracy, r.SiteMean.Accuracy, r.Federated.Accuracy, r.Test, r.FedSeconds)
 		rep.PerSeed = append(rep.PerSeed, r)
+	}
+	if cfg.privacy != nil {
+		tc, err := cfg.privacy.trainConfig(cfg.local, cfg.rounds, cfg.privacy.epsilons[0])
+		if err != nil {
+			return nil, err
+		}
+		rep.PrivateTraining = &tc
 	}
 	pick := func(f func(learnSeedResult) learnScores) learnSummary {
 		var s [4][]float64
@@ -255,12 +274,13 @@ func benchLearn(ctx context.Context, cfg learnBenchConfig, progress io.Writer) (
 	rep.GapPoints = math.Round(1e6*100*(rep.Pooled.Accuracy.Mean-rep.Federated.Accuracy.Mean)) / 1e6 // no float dust in the report
 	rep.WithinOne = rep.GapPoints <= 1
 	rep.BeatsAlone = rep.Federated.Accuracy.Mean > rep.SiteAlone.Accuracy.Mean
+	summarisePrivate(rep, cfg.privacy)
 	rep.Seconds = time.Since(start).Seconds()
 	return rep, nil
 }
 
 // learnOneSeed splits the data set for one seed and trains the three ways.
-func learnOneSeed(ctx context.Context, cfg learnBenchConfig, schema records.Schema, seed int64) (learnSeedResult, error) {
+func learnOneSeed(ctx context.Context, cfg learnBenchConfig, schema records.Schema, seed int64, progress io.Writer) (learnSeedResult, error) {
 	res := learnSeedResult{Seed: seed}
 	// The held-out test records: the schema's split, drawn with this seed.
 	schema.SplitSeed = seed
@@ -337,6 +357,11 @@ func learnOneSeed(ctx context.Context, cfg learnBenchConfig, schema records.Sche
 	}
 	if res.Federated, err = score(fed, test); err != nil {
 		return res, err
+	}
+	if cfg.privacy != nil {
+		if res.Private, err = learnPrivate(ctx, cfg, raw, whole.Test, schema.Scales(), seed, progress); err != nil {
+			return res, err
+		}
 	}
 
 	// Pooled: every site's training records in one place.

@@ -31,6 +31,9 @@ const (
 	robustMaxFPR          = 0.05 // honest sites flagged per round
 	robustMaxBackdoor     = 0.05 // backdoor success rate
 	robustMaxCleanCostPts = 1.0  // robust against plain weighted averaging, no attacker
+	// Adaptive attacks (issue 14) may be undetectable by design; accuracy
+	// must hold within this many points of no attack.
+	robustMaxAdaptiveDropPts = 3.0
 )
 
 // robustBenchConfig is what `cohort bench robust` measures.
@@ -653,6 +656,9 @@ func robustStudy(ctx context.Context, cfg robustBenchConfig, sd robustSeedData, 
 		attack.TriggerFeature = sd.trig
 	}
 	run.Played = attack
+	if attack, err = attack.Colluding(run.Malicious, cfg.sites); err != nil {
+		return run, err
+	}
 	attacks := make(map[int]participant.Attack, run.Malicious)
 	for i := range run.Malicious {
 		a := attack
@@ -917,6 +923,10 @@ func summariseRobust(rep *robustReport, cfg robustBenchConfig) {
 				continue
 			}
 			what := fmt.Sprintf("%s, %.0f%% malicious: ", name, 100*f)
+			if a, err := participant.ParseAttack(name); err == nil && a.Adaptive() {
+				rep.Targets = append(rep.Targets, robustTarget{What: what + "accuracy drop (points; detection not required)", Value: s.DropPoints.Mean, Limit: robustMaxAdaptiveDropPts, Max: true})
+				continue
+			}
 			if kind == participant.AttackBackdoor {
 				rep.Targets = append(rep.Targets, robustTarget{What: what + "backdoor attack success rate", Value: ptrMean(s.BackdoorSuccess), Limit: robustMaxBackdoor, Max: true})
 				continue

@@ -276,19 +276,29 @@ func TestSummariseRobust(t *testing.T) {
 
 	// Targets: robust cost, scaling at 20% (drop, TPR, FPR), backdoor at
 	// 20%; 40% is reported but not held to them.
-	verdicts := map[string]bool{}
-	for _, tg := range rep.Targets {
-		verdicts[tg.What] = tg.Pass
-	}
 	assert.Equal(t, map[string]bool{
 		"no attacker: robust costs at most 1 point against plain weighted averaging": true,
 		"scaling, 20% malicious: accuracy drop (points)":                             true,
 		"scaling, 20% malicious: detection TPR":                                      true,
 		"scaling, 20% malicious: detection FPR":                                      true,
 		"backdoor, 20% malicious: backdoor attack success rate":                      true,
-	}, verdicts)
+	}, targetVerdicts(rep))
 	assert.True(t, rep.AllPass)
 
+	t.Run("adaptive attacks are held to accuracy only", func(t *testing.T) {
+		cfg := robustBenchConfig{sites: 10, rounds: 1, fractions: []float64{0, 0.2, 0.3}, attacks: []string{"alie"}}
+		adaptive := append([]robustRun(nil), runs[:2]...)
+		adaptive = append(adaptive,
+			robustRun{Seed: 1, Attack: "alie", Fraction: 0.2, Malicious: 2, Robust: true, Accuracy: 0.93, Rounds: round(2, 0, 8, 0)},
+			robustRun{Seed: 1, Attack: "alie", Fraction: 0.3, Malicious: 3, Robust: true, Accuracy: 0.90, Rounds: round(3, 0, 7, 0)})
+		rep := &robustReport{PerRun: adaptive}
+		summariseRobust(rep, cfg)
+		assert.Equal(t, map[string]bool{
+			"no attacker: robust costs at most 1 point against plain weighted averaging": true,
+			"alie, 20% malicious: accuracy drop (points; detection not required)":        true,
+			"alie, 30% malicious: accuracy drop (points; detection not required)":        false,
+		}, targetVerdicts(rep), "2.5 points pass, 5.5 fail; TPR 0 is no failure")
+	})
 	t.Run("a backdoor that works fails its target", func(t *testing.T) {
 		worse := append([]robustRun(nil), runs...)
 		worse[4].BackdoorSuccess = bd(0.2)
@@ -315,6 +325,15 @@ func TestSummariseRobust(t *testing.T) {
 		}
 		assert.False(t, rep.AllPass)
 	})
+}
+
+// targetVerdicts maps each target of rep to whether it passed.
+func targetVerdicts(rep *robustReport) map[string]bool {
+	verdicts := map[string]bool{}
+	for _, tg := range rep.Targets {
+		verdicts[tg.What] = tg.Pass
+	}
+	return verdicts
 }
 
 // TestBenchRobustStudyTimeout checks that a study that does not finish in

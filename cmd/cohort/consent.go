@@ -20,7 +20,7 @@ import (
 	"github.com/cohort-fl/cohort/contracts"
 )
 
-const consentUsage = `Usage: cohort consent <grant|revoke|status|id> [flags]
+const consentUsage = `Usage: cohort consent <grant|revoke|status|id|proof|verify-proof> [flags]
 
 Patients grant or revoke consent for a study (--study) or for every study with
 a purpose (--purpose) by signing with their own key; a member hospital relays
@@ -34,6 +34,10 @@ or the patient signs with --out FILE and the hospital relays with --signed FILE.
   cohort consent revoke --eth-rpc URL --contract ADDR (--study N | --purpose P)
                         (--patient-key FILE [--relayer-key FILE | --out FILE] | --signed FILE --relayer-key FILE)
   cohort consent status --eth-rpc URL --contract ADDR (--patient ID | --patient-key FILE) --study N [--round R] [--json]
+  cohort consent proof  --config hospital.json --round R (--patient ID | --record ID[,ID...]) --out proof.json
+                        (the hospital: Merkle proofs of whether the patient's records were used in round R)
+  cohort consent verify-proof --eth-rpc URL --contract ADDR --proof proof.json [--patient ID | --patient-key FILE] [--json]
+                        (the patient: checks the proofs against the chain, trusting the hospital for nothing else)
 
 Key files hold a secp256k1 private key as 64 hex digits.`
 
@@ -63,6 +67,10 @@ func (cmd consentCmd) run(ctx context.Context, args []string, stdout, stderr io.
 		return cmd.status(ctx, args[1:], stdout, stderr)
 	case "id":
 		return consentID(args[1:], stdout, stderr)
+	case "proof":
+		return cmd.proof(ctx, args[1:], stdout, stderr)
+	case "verify-proof":
+		return cmd.verifyProof(ctx, args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprintln(stdout, consentUsage)
 		return flag.ErrHelp
@@ -203,7 +211,10 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 		return err
 	}
 	defer release()
-	domain := ledger.ConsentDomain()
+	domain, err := ledger.ConsentDomain(ctx)
+	if err != nil {
+		return err
+	}
 
 	var signed contracts.SignedConsent
 	if signing {
@@ -360,24 +371,9 @@ func (cmd consentCmd) status(ctx context.Context, args []string, stdout, stderr 
 		fmt.Fprintln(stderr, "--study is required")
 		return errUsage
 	}
-	var patient common.Hash
-	switch {
-	case (*patientFlag == "") == (*patientKey == ""):
-		fmt.Fprintln(stderr, "give exactly one of --patient ID and --patient-key FILE")
-		return errUsage
-	case *patientKey != "":
-		a, err := contracts.LoadAccount(*patientKey)
-		if err != nil {
-			return err
-		}
-		patient = contracts.PatientID(a.Address())
-	default:
-		b, err := hexutil.Decode(*patientFlag)
-		if err != nil || len(b) != common.HashLength {
-			fmt.Fprintln(stderr, "--patient must be a 0x-prefixed 32-byte id (see cohort consent id)")
-			return errUsage
-		}
-		patient = common.BytesToHash(b)
+	patient, err := patientFromFlags(*patientFlag, *patientKey, stderr)
+	if err != nil {
+		return err
 	}
 	if *round > uint(^uint32(0)) {
 		fmt.Fprintln(stderr, "--round is too large")
@@ -423,6 +419,28 @@ func (cmd consentCmd) status(ctx context.Context, args []string, stdout, stderr 
 }
 
 // consentID prints a patient's pseudonymous id, optionally creating the key file.
+// patientFromFlags reads a patient's pseudonymous id from --patient (the id)
+// or --patient-key (the key file it derives from), exactly one of them.
+func patientFromFlags(patientFlag, patientKey string, stderr io.Writer) (common.Hash, error) {
+	switch {
+	case (patientFlag == "") == (patientKey == ""):
+		fmt.Fprintln(stderr, "give exactly one of --patient ID and --patient-key FILE")
+		return common.Hash{}, errUsage
+	case patientKey != "":
+		a, err := contracts.LoadAccount(patientKey)
+		if err != nil {
+			return common.Hash{}, err
+		}
+		return contracts.PatientID(a.Address()), nil
+	}
+	b, err := hexutil.Decode(patientFlag)
+	if err != nil || len(b) != common.HashLength {
+		fmt.Fprintln(stderr, "--patient must be a 0x-prefixed 32-byte id (see cohort consent id)")
+		return common.Hash{}, errUsage
+	}
+	return common.BytesToHash(b), nil
+}
+
 func consentID(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("consent id", "consent id --patient-key FILE [--create]", stderr)
 	patientKey := fs.String("patient-key", "", "the patient's key file (required)")

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/keepalive"
@@ -33,8 +34,15 @@ type coordinatorFileConfig struct {
 	TLS     tlsConfig   `json:"tls"`
 	Listen  string      `json:"listen"`   // e.g. 127.0.0.1:7443
 	DataDir string      `json:"data_dir"` // blob store; keep it: a restart resumes from it and the chain
-	// SpecFile is the model spec; its canonical hash must be the study's.
-	SpecFile       string   `json:"spec_file"`
+	// RecipeFile is the study's recipe (models.Recipe): model, local
+	// training, server optimizer, rounds, standardisation, evaluation. Its
+	// canonical hash must be the study's on chain. The coordinator serves
+	// its canonical bytes to the hospitals under that hash.
+	RecipeFile string `json:"recipe_file,omitempty"`
+	// SpecFile is the model spec of configuration files written before
+	// recipes, with ServerOptimizer and Standardise beside it; a recipe
+	// replaces all three.
+	SpecFile       string   `json:"spec_file,omitempty"`
 	Participants   int      `json:"participants,omitempty"`   // joins awaited before key generation (default: the study's minimum)
 	InitSeed       int64    `json:"init_seed,omitempty"`      // seed of the initial model (default 1)
 	PhaseTimeout   duration `json:"phase_timeout,omitempty"`  // wait for stragglers per phase (default 2m)
@@ -56,10 +64,14 @@ type coordinatorFileConfig struct {
 	// EnrolmentWindow is how long the study stays between rounds, no round
 	// open, so hospitals can join or leave on chain (default 10s).
 	EnrolmentWindow duration `json:"enrolment_window,omitempty"`
+	// MetricsListen, if set, serves Prometheus /metrics and /healthz on
+	// this address, e.g. 127.0.0.1:9464 (unauthenticated: keep it local).
+	MetricsListen string `json:"metrics_listen,omitempty"`
 }
 
 func (c *coordinatorFileConfig) resolve(dir string) {
 	c.KeyFile, c.DataDir, c.SpecFile = resolvePath(dir, c.KeyFile), resolvePath(dir, c.DataDir), resolvePath(dir, c.SpecFile)
+	c.RecipeFile = resolvePath(dir, c.RecipeFile)
 	c.Schema = resolvePath(dir, c.Schema)
 	c.TLS.resolve(dir)
 }
@@ -87,8 +99,8 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 		return errors.New("listen: set the address to serve on, e.g. 127.0.0.1:7443")
 	case cfg.DataDir == "":
 		return errors.New("data_dir: set where the coordinator keeps its blobs")
-	case cfg.KeyFile == "" || cfg.SpecFile == "":
-		return errors.New("key_file and spec_file are required")
+	case cfg.KeyFile == "":
+		return errors.New("key_file: set the coordinator's Ethereum key file")
 	}
 	account, err := loadKeyFile(cfg.KeyFile)
 	if err != nil {
@@ -98,18 +110,28 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 	if err != nil {
 		return err
 	}
-	spec, specHash, err := loadSpec(cfg.SpecFile)
+	pieces, err := daemonPieces(cfg.RecipeFile, cfg.SpecFile, cfg.ServerOptimizer != nil || cfg.Standardise != "")
 	if err != nil {
 		return err
 	}
-	chain, ledger, study, err := openStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, cfg.SpecFile, specHash)
+	spec := pieces.spec
+	chain, ledger, study, err := openStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, func(h common.Hash) error { return pieces.check(h, nil) })
 	if err != nil {
 		return err
 	}
 	defer chain.Close()
+	if r := pieces.recipe; r != nil && uint32(r.Rounds) != study.Rounds {
+		return fmt.Errorf("study %d runs %d rounds on chain but the recipe says %d", cfg.StudyID, study.Rounds, r.Rounds)
+	}
 	if study.Coordinator != account.Address() {
 		return fmt.Errorf("study %d is coordinated by %s; key_file holds %s", cfg.StudyID, study.Coordinator.Hex(), account.Address().Hex())
 	}
+	metrics := newCoordinatorMetrics(cfg.StudyID)
+	log, stopMetrics, err := metrics.start(cfg.MetricsListen, "coordinator", cfg.StudyID, chain.BlockNumber, log, stdout)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
 	if err != nil {
 		return err
@@ -117,6 +139,16 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 	store, err := coordinator.OpenStore(filepath.Join(cfg.DataDir, "blobs"))
 	if err != nil {
 		return err
+	}
+	if r := pieces.recipe; r != nil {
+		// Hospitals fetch the recipe by its on-chain hash.
+		canon, err := r.Canonical()
+		if err != nil {
+			return err
+		}
+		if _, err := store.Put(canon); err != nil {
+			return err
+		}
 	}
 	ccfg := coordinator.DefaultConfig()
 	ccfg.StudyID, ccfg.Spec, ccfg.Rounds = cfg.StudyID, spec, int(study.Rounds)
@@ -140,11 +172,14 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 	if cfg.EnrolmentWindow > 0 {
 		ccfg.EnrolmentWindow = time.Duration(cfg.EnrolmentWindow)
 	}
+	ccfg.ServerOptimizer, ccfg.Standardisation = pieces.server, pieces.standardise
 	if cfg.ServerOptimizer != nil {
 		ccfg.ServerOptimizer = *cfg.ServerOptimizer
 	}
-	if ccfg.Standardisation, err = records.ParseStandardisation(cfg.Standardise, records.StandardisePooled); err != nil {
-		return fmt.Errorf("standardise: %w", err)
+	if pieces.recipe == nil {
+		if ccfg.Standardisation, err = records.ParseStandardisation(cfg.Standardise, records.StandardisePooled); err != nil {
+			return fmt.Errorf("standardise: %w", err)
+		}
 	}
 	ccfg.Scales = unitScales(spec.Features)
 	if cfg.Schema != "" {
@@ -155,6 +190,7 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 		ccfg.Scales = schema.Scales()
 	}
 	ccfg.Progress = func(r coordinator.RoundReport) {
+		metrics.observeRound(r)
 		fmt.Fprintf(stdout, "round %d/%d closed: accuracy %.3f  auc %.3f  contributors %d  model %s\n",
 			r.Round, ccfg.Rounds, r.Accuracy, r.AUC, len(r.Contributors), r.ModelHash.Hex())
 	}
@@ -173,6 +209,7 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 		// find dead peers, and the policy refuses clients that ping abusively.
 		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 30 * time.Second, Timeout: 10 * time.Second}),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
+		grpc.StatsHandler(grpcBytes{metrics.daemonMetrics}),
 	)...)
 	coord.Register(srv)
 	serveErr := make(chan error, 1)

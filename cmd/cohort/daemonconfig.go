@@ -18,9 +18,11 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"google.golang.org/grpc"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
 )
 
 // The daemons' configuration files are JSON. Relative paths in them are
@@ -143,6 +145,31 @@ func loadSpec(path string) (models.Spec, common.Hash, error) {
 	return spec, h, nil
 }
 
+// daemonPieces reads a daemon's study pieces: from its recipe file, or, in a
+// configuration file written before recipes, from its spec file and the
+// separate train, server optimizer and standardise settings (legacy reports
+// whether any of those is set, which a recipe forbids).
+func daemonPieces(recipeFile, specFile string, legacy bool) (studyPieces, error) {
+	switch {
+	case recipeFile != "" && (specFile != "" || legacy):
+		return studyPieces{}, errRecipeAndPieces
+	case recipeFile != "":
+		r, err := loadRecipe(recipeFile)
+		if err != nil {
+			return studyPieces{}, err
+		}
+		return fromRecipe(r, "recipe "+recipeFile)
+	case specFile != "":
+		spec, h, err := loadSpec(specFile)
+		if err != nil {
+			return studyPieces{}, err
+		}
+		return studyPieces{spec: spec, train: models.DefaultTrainConfig(), server: aggregation.DefaultFedOptConfig(aggregation.FedAvg),
+			standardise: records.StandardisePooled, hash: h, source: specFile}, nil
+	}
+	return studyPieces{}, errors.New("recipe_file: name the study's recipe (see examples/recipes; older configs name spec_file instead)")
+}
+
 // passphrase reads a keystore passphrase from a file (trailing newline
 // dropped) or, when no file is named, from the environment variable env.
 func passphrase(file, env string) (string, error) {
@@ -206,9 +233,9 @@ func readDaemonConfig(name, usage string, args []string, stderr io.Writer, cfg i
 }
 
 // openStudy connects to the chain and the Cohort contract and reads the
-// study, checking that the daemon's spec file is the one the study was
-// created with. The caller closes the chain.
-func openStudy(ctx context.Context, rpc string, contract common.Address, studyID uint64, specFile string, specHash common.Hash) (*contracts.Chain, *contracts.Ledger, contracts.Study, error) {
+// study; check refuses the study if its recorded recipe (spec) hash is not
+// the daemon's. The caller closes the chain.
+func openStudy(ctx context.Context, rpc string, contract common.Address, studyID uint64, check func(onChain common.Hash) error) (*contracts.Chain, *contracts.Ledger, contracts.Study, error) {
 	chain, err := contracts.DialChain(ctx, rpc)
 	if err != nil {
 		return nil, nil, contracts.Study{}, err
@@ -225,8 +252,8 @@ func openStudy(ctx context.Context, rpc string, contract common.Address, studyID
 	if err != nil {
 		return fail(fmt.Errorf("study %d: %w", studyID, err))
 	}
-	if study.SpecHash != specHash {
-		return fail(fmt.Errorf("spec %s hashes to %s but study %d was created with %s; use the study's spec file", specFile, specHash.Hex(), studyID, study.SpecHash.Hex()))
+	if err := check(study.SpecHash); err != nil {
+		return fail(fmt.Errorf("study %d: %w", studyID, err))
 	}
 	return chain, ledger, study, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -14,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"gonum.org/v1/plot"
 
+	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
 )
@@ -44,12 +46,13 @@ type finalFigures struct {
 }
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("demo", "demo [--hospitals N | --data site1.csv,site2.csv,... --schema schema.json] [--rounds R] [--seed S] [--report PATH] [--plot FILE.svg]", stderr)
+	fs := newFlagSet("demo", "demo [--hospitals N | --data site1.csv,site2.csv,... --schema schema.json] [--recipe FILE] [--rounds R] [--seed S] [--report PATH] [--plot FILE.svg]", stderr)
 	hospitals := fs.Int("hospitals", 3, "number of hospitals, each with its own synthetic cohort (ignored with --data)")
 	dataFiles := fs.String("data", "", "comma-separated CSV files, one per hospital, instead of synthetic cohorts (needs --schema)")
 	schemaFile := fs.String("schema", "", "JSON schema of the --data files")
 	standardise := fs.String("standardise", string(records.StandardisePooled), "with --data: \"pooled\" standardises with statistics summed across hospitals under encryption (the study's moments phase), \"site\" with each hospital's own")
-	rounds := fs.Int("rounds", 5, "number of training rounds")
+	recipeFile := fs.String("recipe", "", "the study's recipe (model, local training, server optimizer, rounds, standardisation, evaluation; see examples/recipes): hashed on chain, checked by every hospital")
+	rounds := fs.Int("rounds", 5, "number of training rounds (with --recipe, the recipe's)")
 	seed := fs.Int64("seed", 1, "seed of the synthetic cohorts, the initial model and local training")
 	report := fs.String("report", "", "write a JSON report of the study to this path")
 	plotPath := fs.String("plot", "", plotFlagUsage+": accuracy, AUC (each site's accuracy too) and loss, contributors and flagged updates per round")
@@ -68,6 +71,23 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := checkPlotFlag(*plotPath, stderr); err != nil {
 		return err
 	}
+	var recipe *models.Recipe
+	if *recipeFile != "" {
+		r, err := loadRecipe(*recipeFile)
+		if err != nil {
+			return err
+		}
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		for _, name := range []string{"rounds", "standardise"} {
+			if set[name] {
+				fmt.Fprintf(stderr, "--%s is the recipe's (%s): drop the flag or change the recipe\n", name, *recipeFile)
+				return errUsage
+			}
+		}
+		recipe = &r
+		*rounds, *standardise = r.Rounds, string(r.Standardise)
+	}
 	var sites []records.Site
 	var scales []float64
 	mode := records.StandardiseNone // the synthetic cohorts are near unit scale already
@@ -76,7 +96,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			fmt.Fprintln(stderr, "--data and --schema go together: one CSV file per hospital and the schema they follow")
 			return errUsage
 		}
-		if mode = records.Standardisation(*standardise); mode != records.StandardisePooled && mode != records.StandardiseSite {
+		if mode = records.Standardisation(*standardise); mode != records.StandardisePooled && mode != records.StandardiseSite && (recipe == nil || mode != records.StandardiseNone) {
 			fmt.Fprintf(stderr, "--standardise is %q, want %q or %q\n", *standardise, records.StandardisePooled, records.StandardiseSite)
 			return errUsage
 		}
@@ -97,6 +117,9 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return errUsage
 		}
 		a, err := participant.ParseAttack(*attackName)
+		if err == nil {
+			a, err = a.Colluding(*malicious, *hospitals) // adaptive attackers pool their updates
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "--attack: %v\n", err)
 			return errUsage
@@ -122,7 +145,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	rep, err := demo(ctx, localStudyConfig{
 		hospitals: *hospitals, rounds: *rounds, seed: *seed, dataDir: dir, sites: sites, robust: *robust, attacks: attacks,
-		standardise: mode, scales: scales,
+		standardise: mode, scales: scales, recipe: recipe,
 		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 	}, stdout)
 	if err != nil {

@@ -78,9 +78,11 @@ func newConsortium(t *testing.T, ctx context.Context, st e2eStudy) *consortium {
 	}
 	c.readJSON("deployment.json", &dep)
 	c.contract = dep.Contract
-	c.writeJSON("spec.json", map[string]any{"kind": "logistic", "features": 8})
+	// The study's recipe; features standardised with statistics pooled
+	// across the hospitals: the moments phase runs before round 1.
+	c.writeJSON("recipe.json", map[string]any{"model": map[string]any{"kind": "logistic", "features": 8}, "rounds": st.rounds, "standardise": "pooled"})
 	out := c.run("study", "create", "--eth-rpc", c.rpc, "--contract", c.contract.Hex(), "--key", c.keys["researcher"],
-		"--spec", c.path("spec.json"), "--rounds", fmt.Sprint(st.rounds), "--min-participants", fmt.Sprint(st.minParticipants),
+		"--recipe", c.path("recipe.json"), "--rounds", fmt.Sprint(st.rounds), "--min-participants", fmt.Sprint(st.minParticipants),
 		"--threshold", fmt.Sprint(st.thr), "--purpose", "e2e test", "--reference", "0x"+strings.Repeat("ab", 32),
 		"--coordinator", c.addrs["coordinator"].Hex(), "--json")
 	var created struct {
@@ -100,11 +102,8 @@ func newConsortium(t *testing.T, ctx context.Context, st e2eStudy) *consortium {
 	c.writeJSON("coordinator.json", coordinatorFileConfig{
 		Chain: c.chainConfig(), StudyID: c.studyID, KeyFile: c.keys["coordinator"],
 		TLS:    tlsConfig{CA: "certs/ca.pem", Cert: "certs/coordinator.pem", Key: "certs/coordinator.key"},
-		Listen: c.listen, DataDir: "state/coordinator", SpecFile: "spec.json", Participants: len(st.founders),
+		Listen: c.listen, DataDir: "state/coordinator", RecipeFile: "recipe.json", Participants: len(st.founders),
 		PhaseTimeout: duration(8 * time.Second), EnrolmentWindow: duration(st.enrolment),
-		// Features standardised with statistics pooled across the hospitals:
-		// the moments phase runs before round 1.
-		Standardise: "pooled",
 	})
 	require.NoError(t, os.WriteFile(c.path("passphrase"), []byte("correct horse battery staple\n"), 0o600))
 	sites := len(st.founders) + len(st.later)
@@ -121,16 +120,21 @@ func (c *consortium) chainConfig() chainConfig {
 // writeHospitalConfig writes NAME.json for a hospital node holding
 // synthetic site `site` of `sites`.
 func (c *consortium) writeHospitalConfig(h string, site, sites int) {
+	// Even sites hold a copy of the recipe, checked against the chain; odd
+	// sites fetch it from the coordinator, checked the same way.
+	recipe := ""
+	if site%2 == 0 {
+		recipe = "recipe.json"
+	}
 	c.writeJSON(h+".json", participantFileConfig{
 		Name: h, Chain: c.chainConfig(), StudyID: c.studyID, KeyFile: c.keys[h],
 		TLS:         tlsConfig{CA: "certs/ca.pem", Cert: "certs/" + h + ".pem", Key: "certs/" + h + ".key"},
-		Coordinator: c.listen, DataDir: "state/" + h, SpecFile: "spec.json",
+		Coordinator: c.listen, DataDir: "state/" + h, RecipeFile: recipe,
 		Keystore: keystoreConfig{PassphraseFile: "passphrase", LightScrypt: true},
 		Data:     dataConfig{Synthetic: &syntheticSource{Site: site, Sites: sites, Seed: 1}},
 		// The synthetic patients granted nothing on this chain: use the
 		// cohort's own consent flags (the demo exercises chain consent).
-		Consent:     "local",
-		Standardise: "pooled",
+		Consent: "local",
 	})
 }
 

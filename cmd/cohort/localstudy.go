@@ -47,6 +47,12 @@ type localStudyConfig struct {
 	// sites, if set, are the hospitals' records (one site per hospital);
 	// otherwise synthetic cohorts are generated from seed.
 	sites []records.Site
+	// recipe, if set, is the study's recipe: it sets spec, train,
+	// serverOptimizer, rounds and standardise, and its hash is the study's
+	// on chain. Every hospital checks its own recipe (hospitalRecipes[i],
+	// else recipe) against the chain before its node starts.
+	recipe          *models.Recipe
+	hospitalRecipes map[int]models.Recipe
 	// spec, if set, is the model to train; otherwise logistic regression.
 	spec *models.Spec
 	// train, if set, is the local training configuration (its seed is
@@ -234,6 +240,8 @@ type localStudy struct {
 	stopNode   []context.CancelFunc
 	// standardiser is the pooled standardiser the study agreed on, if any.
 	standardiser *records.Standardiser
+	// hospitalKeys are the hospitals' Ethereum keys, by index.
+	hospitalKeys []*ecdsa.PrivateKey
 }
 
 // msgPendingShare is what a participant logs once it keeps a re-sharing's
@@ -306,6 +314,13 @@ func (s *localStudy) changeMembers(ctx context.Context, r uint32, hospitalKeys [
 // runLocalStudy assembles and runs a study; it returns when every round is
 // closed on chain. The caller must Close the returned study.
 func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, error) {
+	if r := cfg.recipe; r != nil {
+		cfg.spec, cfg.train, cfg.serverOptimizer, cfg.rounds = &r.Model, &r.Local, &r.Server, r.Rounds
+		cfg.standardise = r.Standardise
+		if cfg.standardise != records.StandardiseNone && cfg.scales == nil && cfg.sites == nil {
+			cfg.scales = unitScales(syntheticConfig(cfg).Features)
+		}
+	}
 	if cfg.hospitals < 1 || cfg.rounds < 1 {
 		return nil, fmt.Errorf("need at least 1 hospital and 1 round (got %d and %d)", cfg.hospitals, cfg.rounds)
 	}
@@ -343,6 +358,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	for i := range hospitalKeys {
 		hospitalKeys[i] = newKey()
 	}
+	s.hospitalKeys = hospitalKeys
 	if s.ca, err = auth.NewCA("Cohort demo consortium"); err != nil {
 		return nil, err
 	}
@@ -411,6 +427,16 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	if err != nil {
 		return nil, err
 	}
+	var recipeBytes []byte
+	if cfg.recipe != nil {
+		if s.spec.Features != cfg.recipe.Model.Features {
+			return nil, fmt.Errorf("the recipe's model has %d features but the records have %d; set model.features to %d", cfg.recipe.Model.Features, s.spec.Features, len(sites[0].Train[0].Features))
+		}
+		if recipeBytes, err = cfg.recipe.Canonical(); err != nil {
+			return nil, err
+		}
+		specDigest = crypto.Keccak256Hash(recipeBytes) // as `cohort study create --recipe` records it
+	}
 	reference := crypto.Keccak256Hash([]byte("cohort demo: no reference dataset"))
 	var rootData *models.Dataset
 	if cfg.robust {
@@ -459,6 +485,11 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	store, err := coordinator.OpenStore(filepath.Join(cfg.dataDir, "coordinator"))
 	if err != nil {
 		return nil, err
+	}
+	if recipeBytes != nil {
+		if _, err := store.Put(recipeBytes); err != nil { // hospitals fetch it by its on-chain hash
+			return nil, err
+		}
 	}
 	figures := newRoundCollector()
 	ccfg := coordinator.DefaultConfig()
@@ -577,6 +608,9 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 			return nil, err
 		}
 		s.conns = append(s.conns, conn)
+		if err := s.checkHospitalRecipe(ctx, i, specDigest, cohortv1.NewCoordinatorClient(conn)); err != nil {
+			return nil, err
+		}
 		dataDir := filepath.Join(cfg.dataDir, founders[i].Name)
 		s.participants = append(s.participants, participantInfo{
 			Name: founders[i].Name, Address: founders[i].Address, Records: len(site.Train), Test: len(site.Test), dataDir: dataDir,
@@ -675,11 +709,40 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	return s, nil
 }
 
+// checkHospitalRecipe is hospital i's check, before its node starts, that
+// its recipe is the one the chain records for the study (as a hospital
+// daemon's start does): a mismatch names the differing fields.
+func (s *localStudy) checkHospitalRecipe(ctx context.Context, i int, onChain common.Hash, client cohortv1.CoordinatorClient) error {
+	if s.cfg.recipe == nil {
+		return nil
+	}
+	own := *s.cfg.recipe
+	if r, ok := s.cfg.hospitalRecipes[i]; ok {
+		own = r
+	}
+	study, err := s.ledger.Study(ctx, s.studyID)
+	if err != nil {
+		return err
+	}
+	if study.SpecHash != onChain {
+		return fmt.Errorf("study %d records %s, not the recipe's hash %s", s.studyID, study.SpecHash.Hex(), onChain.Hex())
+	}
+	pieces, err := fromRecipe(own, fmt.Sprintf("hospital-%d's recipe", i+1))
+	if err != nil {
+		return err
+	}
+	return checkWithStudyRecipe(ctx, pieces, study.SpecHash, client)
+}
+
 // grantConsent has every consenting synthetic patient sign an EIP-712
 // grant for the study with the key derived from the cohort's seed (test
 // data only; see records.SyntheticPatientKey) and their hospital relay it on
 // chain, the hospitals in parallel.
 func (s *localStudy) grantConsent(ctx context.Context, sites []records.Site, hospitalKeys []*ecdsa.PrivateKey) error {
+	domain, err := s.ledger.ConsentDomain(ctx)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	expiry := start.Add(demoConsentValidity)
 	granted := make([]int, len(sites))
@@ -693,7 +756,7 @@ func (s *localStudy) grantConsent(ctx context.Context, sites []records.Site, hos
 					continue
 				}
 				// A fresh deployment: every patient's first change has nonce 0.
-				signed, err := s.signConsent(r, true, expiry, 0)
+				signed, err := s.signConsent(domain, r, true, expiry, 0)
 				if err != nil {
 					return err
 				}
@@ -722,6 +785,10 @@ func (s *localStudy) grantConsent(ctx context.Context, sites []records.Site, hos
 // patients of each hospital (fewer if that would leave it none) sign a
 // revocation that their hospital relays, before round from opens.
 func (s *localStudy) revokeConsent(ctx context.Context, sites []records.Site, hospitalKeys []*ecdsa.PrivateKey, from uint32) error {
+	domain, err := s.ledger.ConsentDomain(ctx)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	revoked := make([][]revocation, len(sites))
 	gas := make([]uint64, len(sites))
@@ -736,7 +803,7 @@ func (s *localStudy) revokeConsent(ctx context.Context, sites []records.Site, ho
 				if err != nil {
 					return err
 				}
-				signed, err := s.signConsent(r, false, time.Time{}, nonce)
+				signed, err := s.signConsent(domain, r, false, time.Time{}, nonce)
 				if err != nil {
 					return err
 				}
@@ -764,12 +831,12 @@ func (s *localStudy) revokeConsent(ctx context.Context, sites []records.Site, ho
 
 // signConsent signs a study-scoped consent change as the synthetic patient
 // of record r.
-func (s *localStudy) signConsent(r records.Record, granted bool, expiry time.Time, nonce uint32) (contracts.SignedConsent, error) {
+func (s *localStudy) signConsent(domain contracts.ConsentDomain, r records.Record, granted bool, expiry time.Time, nonce uint32) (contracts.SignedConsent, error) {
 	key, err := records.SyntheticPatientKey(s.cfg.seed, r.ID)
 	if err != nil {
 		return contracts.SignedConsent{}, err
 	}
-	return contracts.SignConsent(key, s.ledger.ConsentDomain(), contracts.ConsentChange{
+	return contracts.SignConsent(key, domain, contracts.ConsentChange{
 		Patient: r.Patient, Scope: contracts.ConsentScope{StudyID: s.studyID}, Granted: granted, Expiry: expiry, Nonce: nonce,
 	})
 }

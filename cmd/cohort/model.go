@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -20,11 +21,47 @@ import (
 	"github.com/cohort-fl/cohort/participant"
 )
 
+const modelUsage = `Usage: cohort model <get|export|predict> [flags]
+
+  cohort model get     --study S [--round R] --out FILE [connection flags]   a round's model, verified against the chain
+  cohort model export  --model FILE --spec recipe.json --study S [--round R] --eth-rpc URL --contract ADDR
+                       [--schema schema.json] [--standardiser FILE] --out model.json
+  cohort model predict --model model.json --data new.csv [--schema schema.json] [--out scores.csv]`
+
 func runModel(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "get" {
-		fmt.Fprintln(stderr, "Usage: cohort model get --study S [--round R] --out FILE [connection flags]")
+	return modelCmd{dial: contracts.DialChain}.run(ctx, args, stdout, stderr)
+}
+
+// modelCmd runs `cohort model`. dial opens the chain; tests replace it with
+// an in-process simulated chain and set borrowed so that the command does
+// not close it.
+type modelCmd struct {
+	dial     func(ctx context.Context, url string) (*contracts.Chain, error)
+	borrowed bool
+}
+
+func (cmd modelCmd) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, modelUsage)
 		return errUsage
 	}
+	switch args[0] {
+	case "get":
+		return runModelGet(ctx, args[1:], stdout, stderr)
+	case "export":
+		return cmd.export(ctx, args[1:], stdout, stderr)
+	case "predict":
+		return modelPredict(args[1:], stdout, stderr)
+	case "-h", "--help", "help":
+		fmt.Fprintln(stdout, modelUsage)
+		return flag.ErrHelp
+	default:
+		fmt.Fprintf(stderr, "unknown model command %q\n\n%s\n", args[0], modelUsage)
+		return errUsage
+	}
+}
+
+func runModelGet(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("model get", "model get --study S [--round R] --out FILE --eth-rpc URL --contract ADDR --coordinator HOST:PORT --ca CA.pem --cert CERT.pem --key KEY.pem", stderr)
 	study := fs.Uint64("study", 0, "study id on chain (required)")
 	round := fs.Uint("round", 0, "round whose model to fetch (default: the latest closed round)")
@@ -35,7 +72,7 @@ func runModel(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	caFile := fs.String("ca", "", "consortium CA certificate, PEM")
 	certFile := fs.String("cert", "", "your TLS certificate, PEM")
 	keyFile := fs.String("key", "", "your TLS key, PEM")
-	if err := parse(fs, args[1:]); err != nil {
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	for name, v := range map[string]string{"out": *out, "eth-rpc": *rpcURL, "contract": *contract, "coordinator": *coordAddr, "ca": *caFile, "cert": *certFile, "key": *keyFile} {

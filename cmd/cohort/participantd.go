@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/keepalive"
@@ -37,8 +38,16 @@ type participantFileConfig struct {
 	// updates; keep it: a restarted node resumes the study from it.
 	DataDir  string         `json:"data_dir"`
 	Keystore keystoreConfig `json:"keystore"`
-	SpecFile string         `json:"spec_file"` // the study's model spec; its hash must be the study's
-	Data     dataConfig     `json:"data"`
+	// RecipeFile is the study's recipe (models.Recipe); its canonical hash
+	// must be the one the study recorded on chain, or the node refuses to
+	// start and names the fields that differ. Without it (and without the
+	// older spec_file) the node fetches the recipe from the coordinator
+	// and checks it against the chain.
+	RecipeFile string `json:"recipe_file,omitempty"`
+	// SpecFile is the model spec of configuration files written before
+	// recipes, with Train and Standardise beside it; a recipe replaces them.
+	SpecFile string     `json:"spec_file,omitempty"`
+	Data     dataConfig `json:"data"`
 	// Consent is where patients' consent is read: "chain" (the consent
 	// registry, as of each round; records need a patient-id column), "local"
 	// (the CSV's consent column) or "auto" (default: chain when the records
@@ -51,6 +60,9 @@ type participantFileConfig struct {
 	Standardise string              `json:"standardise,omitempty"`
 	Train       *models.TrainConfig `json:"train,omitempty"`      // local training (default: models.DefaultTrainConfig)
 	LogFormat   string              `json:"log_format,omitempty"` // "text" (default) or "json"
+	// MetricsListen, if set, serves Prometheus /metrics and /healthz on
+	// this address, e.g. 127.0.0.1:9465 (unauthenticated: keep it local).
+	MetricsListen string `json:"metrics_listen,omitempty"`
 }
 
 type keystoreConfig struct {
@@ -78,6 +90,7 @@ type syntheticSource struct {
 
 func (c *participantFileConfig) resolve(dir string) {
 	c.KeyFile, c.DataDir, c.SpecFile = resolvePath(dir, c.KeyFile), resolvePath(dir, c.DataDir), resolvePath(dir, c.SpecFile)
+	c.RecipeFile = resolvePath(dir, c.RecipeFile)
 	c.Keystore.PassphraseFile = resolvePath(dir, c.Keystore.PassphraseFile)
 	c.Data.CSV, c.Data.Schema = resolvePath(dir, c.Data.CSV), resolvePath(dir, c.Data.Schema)
 	c.TLS.resolve(dir)
@@ -170,8 +183,8 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 		return errors.New("coordinator: set the coordinator's HOST:PORT")
 	case cfg.DataDir == "":
 		return errors.New("data_dir: set where the node keeps its keystore and sealed updates")
-	case cfg.KeyFile == "" || cfg.SpecFile == "":
-		return errors.New("key_file and spec_file are required")
+	case cfg.KeyFile == "":
+		return errors.New("key_file: set the hospital's Ethereum key file")
 	}
 	key, err := loadPrivateKey(cfg.KeyFile)
 	if err != nil {
@@ -181,13 +194,40 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 	if err != nil {
 		return err
 	}
-	spec, specHash, err := loadSpec(cfg.SpecFile)
+	metrics := newParticipantMetrics(cfg.StudyID)
+	host := cfg.Coordinator
+	if h, _, err := net.SplitHostPort(cfg.Coordinator); err == nil {
+		host = h
+	}
+	conn, err := grpc.NewClient(cfg.Coordinator, messageLimitDial(),
+		grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, pool, host))),
+		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 30 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}),
+		grpc.WithStatsHandler(grpcBytes{metrics.daemonMetrics}),
+	)
+	if err != nil {
+		return fmt.Errorf("coordinator %s: %w", cfg.Coordinator, err)
+	}
+	defer conn.Close()
+	client := cohortv1.NewCoordinatorClient(conn)
+	pieces, check, err := participantPieces(ctx, cfg, client)
 	if err != nil {
 		return err
 	}
-	mode, err := records.ParseStandardisation(cfg.Standardise, records.StandardisePooled)
+	chain, ledger, _, err := openStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, check)
 	if err != nil {
-		return fmt.Errorf("standardise: %w", err)
+		return err
+	}
+	defer chain.Close()
+	log, stopMetrics, err := metrics.start(cfg.MetricsListen, "participant", cfg.StudyID, chain.BlockNumber, log, stdout)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
+	mode := pieces.standardise
+	if pieces.recipe == nil {
+		if mode, err = records.ParseStandardisation(cfg.Standardise, records.StandardisePooled); err != nil {
+			return fmt.Errorf("standardise: %w", err)
+		}
 	}
 	site, scales, err := cfg.Data.site(cfg.Name, mode)
 	if err != nil {
@@ -205,42 +245,26 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 	if err != nil {
 		return err
 	}
-	chain, ledger, _, err := openStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, cfg.SpecFile, specHash)
-	if err != nil {
-		return err
-	}
-	defer chain.Close()
 	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
 	if err != nil {
 		return err
 	}
-	host := cfg.Coordinator
-	if h, _, err := net.SplitHostPort(cfg.Coordinator); err == nil {
-		host = h
-	}
-	conn, err := grpc.NewClient(cfg.Coordinator, messageLimitDial(),
-		grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, pool, host))),
-		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 30 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}),
-	)
-	if err != nil {
-		return fmt.Errorf("coordinator %s: %w", cfg.Coordinator, err)
-	}
-	defer conn.Close()
 	source, err := consentSource(cfg.Consent)
 	if err != nil {
 		return err
 	}
-	train := models.DefaultTrainConfig()
+	train := pieces.train
 	if cfg.Train != nil {
 		train = *cfg.Train
 	}
 	p, err := participant.New(participant.Config{
-		Name: cfg.Name, StudyID: cfg.StudyID, Site: site, Spec: spec, Train: train,
+		Name: cfg.Name, StudyID: cfg.StudyID, Site: site, Spec: pieces.spec, Train: train,
 		Keystore: ks, DataDir: cfg.DataDir, ConsentSource: source, Standardisation: mode, Scales: scales,
 		Observe: func(t participant.Trace) {
+			metrics.observeTrace(t)
 			fmt.Fprintf(stdout, "round %d: trained on %d consented records, update sealed and committed (%d bytes)\n", t.Round, t.Samples, t.UploadBytes)
 		},
-	}, cohortv1.NewCoordinatorClient(conn), ledger, key, auth.Fingerprint(cert), scheme, log)
+	}, client, ledger, key, auth.Fingerprint(cert), scheme, log)
 	if err != nil {
 		return err
 	}
@@ -261,6 +285,30 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 	}
 	fmt.Fprintf(stdout, "study %d done\n", cfg.StudyID)
 	return nil
+}
+
+// participantPieces returns the node's study pieces and the check of the
+// chain's recipe hash: from its recipe file (a mismatch fetches the study's
+// recipe from the coordinator to name the fields that differ), from an
+// older spec file, or, with neither, from the coordinator, checked against
+// the chain (pieces are filled in by the check).
+func participantPieces(ctx context.Context, cfg participantFileConfig, client cohortv1.CoordinatorClient) (*studyPieces, func(common.Hash) error, error) {
+	if cfg.RecipeFile == "" && cfg.SpecFile == "" && cfg.Train == nil && cfg.Standardise == "" {
+		pieces := &studyPieces{}
+		return pieces, func(h common.Hash) error {
+			r, err := fetchStudyRecipe(ctx, client, h)
+			if err != nil {
+				return err
+			}
+			*pieces, err = fromRecipe(*r, "the study's recipe")
+			return err
+		}, nil
+	}
+	pieces, err := daemonPieces(cfg.RecipeFile, cfg.SpecFile, cfg.Train != nil || cfg.Standardise != "")
+	if err != nil {
+		return nil, nil, err
+	}
+	return &pieces, func(h common.Hash) error { return checkWithStudyRecipe(ctx, pieces, h, client) }, nil
 }
 
 func consentSource(s string) (participant.ConsentSource, error) {

@@ -73,3 +73,31 @@ func TestRobustScoringSuspendsAnAttacker(t *testing.T) {
 	assert.True(t, st.Suspended)
 	assert.Greater(t, s.rounds[4].Accuracy, 0.85)
 }
+
+// Colluding min-max attackers play on the same encrypted path: they pool
+// their honest updates, send one shaped update each round, and the study
+// still learns; the agreed update reaches the coordinator encrypted like
+// any other.
+func TestAdaptiveAttackOnEncryptedPath(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	attack, err := participant.ParseAttack("minmax")
+	require.NoError(t, err)
+	attack, err = attack.Colluding(2, 6)
+	require.NoError(t, err)
+	require.NotNil(t, attack.Collusion)
+	s, err := runLocalStudy(ctx, localStudyConfig{
+		hospitals: 6, rounds: 3, seed: 2, dataDir: t.TempDir(), robust: true, localConsent: true,
+		attacks: map[int]participant.Attack{4: attack, 5: attack},
+	})
+	require.NoError(t, err)
+	t.Cleanup(s.Close)
+	require.Len(t, s.rounds, 3)
+	for _, f := range s.rounds {
+		assert.Equal(t, 6, f.Participants, "round %d: the colluders took part", f.Round)
+	}
+	assert.Greater(t, s.rounds[2].Accuracy, 0.85)
+}

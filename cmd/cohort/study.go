@@ -9,12 +9,9 @@ import (
 	"io"
 	"math"
 	"os"
-	"sort"
 	"strconv"
 	"text/tabwriter"
 	"time"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -78,12 +75,13 @@ type studyCreated struct {
 }
 
 func runStudyCreate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("study create", "study create --eth-rpc URL --contract ADDR --key FILE --spec FILE --rounds R --min-participants M --threshold T --purpose TEXT --reference FILE|HASH --coordinator ADDR", stderr)
+	fs := newFlagSet("study create", "study create --eth-rpc URL --contract ADDR --key FILE --recipe FILE | --spec FILE --rounds R --min-participants M --threshold T --purpose TEXT --reference FILE|HASH --coordinator ADDR", stderr)
 	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
 	contract := fs.String("contract", "", "address of the Cohort contract (required)")
 	keyPath := fs.String("key", "", "researcher's private key: 64 hex digits, mode 0600 (required; the account owns the study and pays the gas)")
-	specPath := fs.String("spec", "", "model spec JSON file: kind, features, hidden, plus any hyper-parameters (required; its hash goes on chain)")
-	rounds := fs.Uint("rounds", 0, "number of training rounds (required, at least 1)")
+	recipePath := fs.String("recipe", "", "the study's recipe JSON file: model, local training, server optimizer, rounds, standardisation, evaluation (see examples/recipes; its canonical hash goes on chain)")
+	specPath := fs.String("spec", "", "model spec JSON file, for studies without a recipe: kind, features, hidden, plus any hyper-parameters (its hash goes on chain)")
+	rounds := fs.Uint("rounds", 0, "number of training rounds (required with --spec; with --recipe, the recipe's, which it must equal if given)")
 	minParts := fs.Uint("min-participants", 0, "participants needed to start the study and to close a round (required, at least --threshold)")
 	threshold := fs.Uint("threshold", 0, "participants t needed to decrypt an aggregate (required, at least 1)")
 	strikes := fs.Uint("strike-limit", 3, "strikes after which a participant is suspended from the study")
@@ -92,11 +90,19 @@ func runStudyCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 	coordinator := fs.String("coordinator", "", "Ethereum address of the coordinator allowed to drive the rounds (required)")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: cohort study create --eth-rpc URL --contract ADDR --key FILE --spec FILE
-         --rounds R --min-participants M --threshold T [--strike-limit S]
+		fmt.Fprint(stderr, `Usage: cohort study create --eth-rpc URL --contract ADDR --key FILE
+         (--recipe FILE [--rounds R] | --spec FILE --rounds R)
+         --min-participants M --threshold T [--strike-limit S]
          --purpose TEXT|0xCODE --reference FILE|0xHASH --coordinator ADDR [--json]
 
-Registers a study on chain and prints its id and the spec hash.
+Registers a study on chain and prints its id and the recipe (or spec) hash.
+
+The recipe says everything that decides what the study learns: the model,
+each hospital's local training, the server optimizer, the rounds, the
+feature standardisation and the evaluation. Its hash is keccak256 of its
+canonical JSON with defaults filled in, recorded in the study's spec-hash
+slot; the coordinator and every hospital refuse a recipe that hashes
+otherwise, naming the fields that differ.
 
 The spec hash is keccak256 of the spec file's canonical JSON: the JSON
 Canonicalization Scheme of RFC 8785 (object members sorted by the UTF-16
@@ -120,11 +126,27 @@ Flags:
 		return errUsage
 	}
 	for _, f := range []struct{ name, v string }{
-		{"eth-rpc", *rpcURL}, {"contract", *contract}, {"key", *keyPath}, {"spec", *specPath},
+		{"eth-rpc", *rpcURL}, {"contract", *contract}, {"key", *keyPath},
 		{"purpose", *purpose}, {"reference", *reference}, {"coordinator", *coordinator},
 	} {
 		if f.v == "" {
 			return usageErr("--%s is required", f.name)
+		}
+	}
+	if (*recipePath == "") == (*specPath == "") {
+		return usageErr("give the study's --recipe (or, without a recipe, its --spec), not both")
+	}
+	var recipe models.Recipe
+	if *recipePath != "" {
+		var err error
+		if recipe, err = loadRecipe(*recipePath); err != nil {
+			return err
+		}
+		switch {
+		case *rounds == 0:
+			*rounds = uint(recipe.Rounds)
+		case *rounds != uint(recipe.Rounds):
+			return usageErr("--rounds %d differs from the recipe's %d rounds; drop --rounds or change the recipe", *rounds, recipe.Rounds)
 		}
 	}
 	contractAddr, err := parseAddress(*contract)
@@ -151,12 +173,21 @@ Flags:
 	}
 
 	sf := studyFlags{params: p}
-	raw, err := readLimited(*specPath, maxSpecBytes)
-	if err != nil {
-		return fmt.Errorf("reading the spec: %w", err)
-	}
-	if sf.spec, sf.specHash, err = specHash(raw); err != nil {
-		return fmt.Errorf("spec %s: %w", *specPath, err)
+	hashed, what := *specPath, "spec"
+	if *recipePath != "" {
+		hashed, what = *recipePath, "recipe"
+		if sf.spec, err = recipe.Canonical(); err != nil {
+			return err
+		}
+		sf.specHash = crypto.Keccak256Hash(sf.spec)
+	} else {
+		raw, err := readLimited(*specPath, maxSpecBytes)
+		if err != nil {
+			return fmt.Errorf("reading the spec: %w", err)
+		}
+		if sf.spec, sf.specHash, err = specHash(raw); err != nil {
+			return fmt.Errorf("spec %s: %w", *specPath, err)
+		}
 	}
 	sf.purpose = purposeCode(*purpose)
 	if sf.reference, err = referenceCommitment(*reference); err != nil {
@@ -182,8 +213,8 @@ Flags:
 	if *asJSON {
 		return writeJSON(stdout, res)
 	}
-	fmt.Fprintf(stdout, "study      %d\nspec hash  %s  (keccak256 of the %d bytes of %s in RFC 8785 canonical JSON)\npurpose    %s\nreference  %s\ncoordinator %s\ntx         %s (block %d)\n",
-		res.StudyID, res.SpecHash.Hex(), res.SpecBytes, *specPath, res.Purpose.Hex(), res.ReferenceCommitment.Hex(), res.Coordinator.Hex(), res.TxHash.Hex(), res.Block)
+	fmt.Fprintf(stdout, "study      %d\n%-10s %s  (keccak256 of the %d bytes of %s in RFC 8785 canonical JSON)\npurpose    %s\nreference  %s\ncoordinator %s\ntx         %s (block %d)\n",
+		res.StudyID, what+" hash", res.SpecHash.Hex(), res.SpecBytes, hashed, res.Purpose.Hex(), res.ReferenceCommitment.Hex(), res.Coordinator.Hex(), res.TxHash.Hex(), res.Block)
 	return nil
 }
 
@@ -218,7 +249,7 @@ func createStudy(ctx context.Context, ledger *contracts.Ledger, researcher *cont
 // specHash returns the RFC 8785 canonical form of a spec file and its
 // keccak256, after checking that it describes a valid model.
 func specHash(raw []byte) ([]byte, common.Hash, error) {
-	canon, err := canonicalJSON(raw)
+	canon, err := models.CanonicalJSON(raw)
 	if err != nil {
 		return nil, common.Hash{}, fmt.Errorf("%w: %w", errBadSpec, err)
 	}
@@ -280,167 +311,6 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s is larger than %d bytes", path, limit)
 	}
 	return b, nil
-}
-
-// canonicalJSON returns the RFC 8785 (JSON Canonicalization Scheme) form of
-// one JSON value: object members sorted by the UTF-16 code units of their
-// names, no insignificant whitespace, numbers parsed as IEEE-754 doubles and
-// printed as ECMAScript's Number.prototype.toString does, strings escaping
-// only '"', '\' and control characters (\b \t \n \f \r, else \u00xx), all
-// else literal UTF-8. It refuses invalid UTF-8, duplicate member names,
-// numbers outside the double range and trailing data. (An escaped lone
-// surrogate, which RFC 8785 also refuses, is read as U+FFFD by
-// encoding/json.)
-func canonicalJSON(raw []byte) ([]byte, error) {
-	if !utf8.Valid(raw) {
-		return nil, errors.New("not valid UTF-8")
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var out bytes.Buffer
-	if err := canonValue(dec, &out); err != nil {
-		return nil, err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, errors.New("unexpected data after the JSON value")
-	}
-	return out.Bytes(), nil
-}
-
-// canonValue reads one value from dec and writes its canonical form.
-func canonValue(dec *json.Decoder, out *bytes.Buffer) error {
-	tok, err := dec.Token()
-	if err != nil {
-		return fmt.Errorf("malformed JSON: %w", err)
-	}
-	switch v := tok.(type) {
-	case json.Delim:
-		switch v {
-		case '[':
-			out.WriteByte('[')
-			for i := 0; dec.More(); i++ {
-				if i > 0 {
-					out.WriteByte(',')
-				}
-				if err := canonValue(dec, out); err != nil {
-					return err
-				}
-			}
-			out.WriteByte(']')
-		case '{':
-			type member struct {
-				key   string
-				units []uint16
-				value []byte
-			}
-			var members []member
-			seen := map[string]bool{}
-			for dec.More() {
-				kt, err := dec.Token()
-				if err != nil {
-					return fmt.Errorf("malformed JSON: %w", err)
-				}
-				key := kt.(string) // the decoder only yields strings here
-				if seen[key] {
-					return fmt.Errorf("member name %q appears twice in an object", key)
-				}
-				seen[key] = true
-				var vb bytes.Buffer
-				if err := canonValue(dec, &vb); err != nil {
-					return err
-				}
-				members = append(members, member{key, utf16.Encode([]rune(key)), vb.Bytes()})
-			}
-			sort.Slice(members, func(i, j int) bool { return lessUTF16(members[i].units, members[j].units) })
-			out.WriteByte('{')
-			for i, m := range members {
-				if i > 0 {
-					out.WriteByte(',')
-				}
-				canonString(out, m.key)
-				out.WriteByte(':')
-				out.Write(m.value)
-			}
-			out.WriteByte('}')
-		}
-		if _, err := dec.Token(); err != nil { // the closing delimiter
-			return fmt.Errorf("malformed JSON: %w", err)
-		}
-	case string:
-		canonString(out, v)
-	case json.Number:
-		s, err := canonNumber(string(v))
-		if err != nil {
-			return err
-		}
-		out.WriteString(s)
-	case bool:
-		out.WriteString(strconv.FormatBool(v))
-	case nil:
-		out.WriteString("null")
-	}
-	return nil
-}
-
-// lessUTF16 orders strings by their UTF-16 code units, as RFC 8785 sorts
-// member names.
-func lessUTF16(a, b []uint16) bool {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		if a[i] != b[i] {
-			return a[i] < b[i]
-		}
-	}
-	return len(a) < len(b)
-}
-
-// canonNumber formats a JSON number as ECMAScript prints the nearest
-// IEEE-754 double: shortest round-trip digits, exponent form below 1e-6 and
-// from 1e21, and 0 for minus zero.
-func canonNumber(s string) (string, error) {
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsInf(f, 0) {
-		return "", fmt.Errorf("number %s is outside the range of an IEEE-754 double", s)
-	}
-	if f == 0 {
-		return "0", nil
-	}
-	// encoding/json formats float64 exactly as ECMAScript does.
-	b, err := json.Marshal(f)
-	if err != nil {
-		return "", fmt.Errorf("number %s: %w", s, err)
-	}
-	return string(b), nil
-}
-
-// canonString writes a string in RFC 8785 form.
-func canonString(out *bytes.Buffer, s string) {
-	const hexDigits = "0123456789abcdef"
-	out.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			out.WriteString(`\"`)
-		case r == '\\':
-			out.WriteString(`\\`)
-		case r == '\b':
-			out.WriteString(`\b`)
-		case r == '\t':
-			out.WriteString(`\t`)
-		case r == '\n':
-			out.WriteString(`\n`)
-		case r == '\f':
-			out.WriteString(`\f`)
-		case r == '\r':
-			out.WriteString(`\r`)
-		case r < 0x20:
-			out.WriteString(`\u00`)
-			out.WriteByte(hexDigits[r>>4])
-			out.WriteByte(hexDigits[r&0xf])
-		default:
-			out.WriteRune(r)
-		}
-	}
-	out.WriteByte('"')
 }
 
 // studyReport is what `cohort study show` prints: the study as the chain

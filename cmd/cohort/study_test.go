@@ -55,7 +55,7 @@ func TestCanonicalJSON(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := canonicalJSON([]byte(tt.in))
+			got, err := models.CanonicalJSON([]byte(tt.in))
 			if tt.err != "" {
 				require.Error(t, err)
 				assert.Contains(t, err.Error(), tt.err)
@@ -63,7 +63,7 @@ func TestCanonicalJSON(t *testing.T) {
 			}
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, string(got))
-			again, err := canonicalJSON(got)
+			again, err := models.CanonicalJSON(got)
 			require.NoError(t, err)
 			assert.Equal(t, got, again, "canonical form is a fixed point")
 		})

@@ -1,8 +1,11 @@
-// Package cohortsol holds the Cohort Solidity contract (Cohort.sol), its
-// compiled ABI (Cohort.abi) and creation bytecode (Cohort.bin), and the Go
-// binding cohort.go generated from them by go-ethereum's abigen --v2.
+// Package cohortsol holds the Cohort ledger's Solidity modules — the
+// Consortium (members, votes, the directory of modules), Studies (studies,
+// rounds, commitments, scores, strikes) and ConsentRegistry (patients'
+// consent), with their interfaces in Modules.sol — their compiled ABIs (X.abi)
+// and creation bytecode (X.bin), and the Go bindings generated from them by
+// go-ethereum's abigen --v2 (consortium.go, studies.go, consentregistry.go).
 //
-// Do not edit Cohort.abi, Cohort.bin or cohort.go by hand: change Cohort.sol
-// and run contracts/gen.sh. Daemons use the typed API of the parent package
-// contracts rather than this binding directly.
+// Do not edit the .abi, .bin or generated .go files by hand: change the .sol
+// sources and run contracts/gen.sh. Daemons use the typed API of the parent
+// package contracts rather than these bindings directly.
 package cohortsol

@@ -1,29 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-/// @title Cohort federated-learning ledger
-/// @notice The authority that replaces a trusted central aggregator: it records
-/// the consortium of hospitals and how it changes by vote, the studies they take
-/// part in, patients' consent, the rounds of each study, the commitment every
-/// participant makes to its encrypted model update, the coordinator's scores,
+import {IConsortium, IStudies} from "Modules.sol";
+
+/// @title Cohort studies: studies, rounds, commitments, scores and strikes
+/// @notice The studies module of a Cohort ledger: the studies the
+/// consortium's members take part in, the rounds of each, the commitment
+/// every participant makes to its encrypted model update (one by one, or many
+/// in one batch each signed by its hospital), the coordinator's scores,
 /// weights and flags, strikes and suspensions, and the result of every round.
-/// Only hashes are stored; ciphertexts and models live off chain in
-/// content-addressed stores.
+/// Membership is the Consortium's: every member check asks it. Only hashes
+/// are stored; ciphertexts and models live off chain in content-addressed
+/// stores.
 /// @dev Gas: every write is O(1) in storage except recordScores, which writes
-/// only for flagged entries; loops over all participants appear only in view
-/// functions and the constructor. Values that auditors need but the contract
-/// never reads again live in events and are bound to storage by a hash:
+/// only for flagged entries, and commitUpdates, O(1) per commitment. Values
+/// that auditors need but the contract never reads again live in events and
+/// are bound to storage by a hash:
 /// - commitments: each round keeps a running hash commitmentsRoot =
 ///   keccak256(abi.encode(previousRoot, member, commitmentDigest(...))) over
 ///   the UpdateCommitted events in chain order, starting from the round's
 ///   globalModel;
 /// - scores: each round keeps scoresHash = keccak256(abi.encodePacked(
 ///   previousScoresHash, entries)) over the ScoresRecorded events in order.
-contract Cohort {
+contract Studies is IStudies {
     /// @notice Fixed-point unit of metrics, scores and weights: 1.0 == 1_000_000.
     uint32 public constant METRIC_UNIT = 1_000_000;
-    /// @notice How long a membership proposal accepts votes.
-    uint64 public constant PROPOSAL_TTL = 7 days;
     /// @notice After a round's deadline the coordinator may abandon it at once;
     /// the study owner and participants may after this further grace period,
     /// which leaves the coordinator time to close a round it is still decrypting.
@@ -31,16 +32,12 @@ contract Cohort {
     /// @notice Flag bit of a score entry: the coordinator flags the update as
     /// suspicious, which gives its sender a strike.
     uint8 public constant FLAG_SUSPICIOUS = 1;
-    /// @notice Default share of active members whose votes carry a proposal.
-    uint8 public constant DEFAULT_QUORUM_PERCENT = 51;
-    /// @notice EIP-712 type of a patient's consent change.
-    bytes32 public constant CONSENT_TYPEHASH = keccak256(
-        "ConsentChange(bytes32 patient,uint64 studyId,bytes32 purpose,bool granted,uint64 expiry,uint32 nonce)"
+    /// @notice EIP-712 type a hospital signs to commit its update through a batch.
+    bytes32 public constant COMMIT_TYPEHASH = keccak256(
+        "RoundCommitment(uint64 studyId,uint32 round,bytes32 ciphertextHash,uint64 sampleCount,bytes32 consentRoot)"
     );
     bytes32 private constant _DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
-    bytes32 private constant _NAME_HASH = keccak256("Cohort");
-    bytes32 private constant _VERSION_HASH = keccak256("1");
     /// @dev secp256k1 order / 2: larger s values are malleable duplicates.
     uint256 private constant _HALF_ORDER = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0;
 
@@ -52,36 +49,10 @@ contract Cohort {
         Abandoned
     }
 
-    /// @notice What a membership proposal does once it has enough votes.
-    enum ProposalKind {
-        None,
-        Admit,
-        Remove,
-        Reinstate,
-        Quorum
-    }
-
     /// @notice Why a member received a strike.
     enum StrikeReason {
         Flagged,
         Violation
-    }
-
-    /// @notice A patient's consent for a study as of a round.
-    enum ConsentState {
-        None,
-        Active,
-        Expired,
-        Revoked
-    }
-
-    /// @notice A consortium member (a hospital or other institution).
-    struct MemberRecord {
-        bytes32 tlsFingerprint; // SHA-256 of the member's TLS certificate
-        uint64 admittedAt; // block timestamp of the (last) admission
-        uint64 removedAt; // block timestamp of the last removal; 0 if never removed
-        bool active;
-        string name;
     }
 
     /// @notice A study: what is trained, by whom, for how many rounds.
@@ -98,11 +69,14 @@ contract Cohort {
         uint16 activeParticipants; // joined, not left and not suspended
         bool roundOpen;
         bool completed;
-        // slots 2-5
+        // slots 2-5: specHash is the training recipe's canonical hash
         bytes32 specHash;
         bytes32 purpose;
         bytes32 referenceCommitment;
-        bytes32 publicKeyHash;
+        bytes32 publicKeyHash; // the key holders' 32-byte commitment to the study's keys
+        // slots 6-7
+        bytes32 robustPolicyHash; // the robust-aggregation policy; zero: none
+        bytes32 standardiserHash; // the feature standardiser; zero until the coordinator sets it
     }
 
     /// @notice A member's standing in a study (one slot).
@@ -138,33 +112,6 @@ contract Cohort {
         bytes32 scoresHash; // running hash over the round's score entries
     }
 
-    /// @notice A membership proposal.
-    struct Proposal {
-        // slot 0
-        ProposalKind kind;
-        uint8 quorumPercent; // Quorum proposals: the new quorum
-        uint32 yes;
-        uint64 studyId; // Reinstate proposals: the study
-        uint64 expiresAt;
-        bool executed;
-        // slot 1
-        address subject; // the member admitted, removed or reinstated
-        // slot 2
-        address proposer;
-        // slots 3-4: Admit proposals
-        bytes32 tlsFingerprint;
-        string name;
-    }
-
-    /// @notice One change of a patient's consent for one scope (one slot).
-    struct ConsentRecord {
-        uint64 sinceBlock; // block of the change
-        uint64 sinceTime; // timestamp of that block
-        uint64 expiry; // unix seconds; 0 for a revocation
-        uint32 nonce; // number of changes for this patient and scope so far
-        bool granted;
-    }
-
     /// @notice The caller (or founder entry) is not an active consortium member.
     error NotMember(address account);
     /// @notice The caller is not the coordinator of the study.
@@ -173,10 +120,6 @@ contract Cohort {
     error NotParticipant(uint64 studyId, address account);
     /// @notice The caller may not do this (abandonRound: neither coordinator, owner nor participant).
     error NotAuthorised(address account);
-    /// @notice The address is already a consortium member.
-    error DuplicateMember(address account);
-    /// @notice Removing the member would leave the consortium without members.
-    error LastMember(address account);
     /// @notice No study has this id.
     error StudyNotFound(uint64 studyId);
     /// @notice The member has already joined the study.
@@ -220,48 +163,15 @@ contract Cohort {
     error UnsortedScores(uint256 index);
     /// @notice More participants claimed than updates committed.
     error ParticipantsExceedCommitments(uint64 studyId, uint32 round, uint32 commitments, uint32 participants);
-    /// @notice No proposal has this id.
-    error ProposalNotFound(uint64 proposalId);
-    /// @notice The proposal was already executed.
-    error ProposalClosed(uint64 proposalId);
-    /// @notice The proposal's voting period is over.
-    error ProposalExpired(uint64 proposalId, uint64 expiredAt);
-    /// @notice The member already voted for the proposal.
-    error AlreadyVoted(uint64 proposalId, address account);
-    /// @notice The consent signature was not made by the patient's key.
-    error BadSignature(bytes32 patient);
-    /// @notice The consent change's nonce is not the next one for this patient and scope (replayed or stale).
-    error InvalidNonce(bytes32 patient, uint32 expected, uint32 got);
-    /// @notice The consent is expired (or a grant's expiry is not in the future).
-    error ConsentExpired(bytes32 patient, uint64 expiry);
-    /// @notice The patient revoked the consent.
-    error ConsentRevoked(bytes32 patient, uint64 studyId);
-    /// @notice The patient never granted consent for the study or its purpose.
-    error NoConsent(bytes32 patient, uint64 studyId);
     /// @notice A parameter is zero, empty or out of range; field names it.
     error InvalidParameter(string field);
 
-    /// @notice A member was admitted to the consortium (at deployment or by vote).
-    event MemberAdmitted(address indexed member, string name, bytes32 tlsFingerprint);
-    /// @notice A member was removed from the consortium by vote.
-    event MemberRemoved(address indexed member);
-    /// @notice A member changed its TLS certificate fingerprint.
-    event FingerprintUpdated(address indexed member, bytes32 tlsFingerprint);
-    /// @notice The share of active members whose votes carry a proposal changed.
-    event QuorumChanged(uint8 quorumPercent);
-    /// @notice A member proposed a membership change.
-    event ProposalCreated(
-        uint64 indexed proposalId,
-        ProposalKind kind,
-        address indexed subject,
-        uint64 studyId,
-        address indexed proposer,
-        uint64 expiresAt
-    );
-    /// @notice A member voted for a proposal.
-    event Voted(uint64 indexed proposalId, address indexed voter, uint32 yes, uint32 required);
-    /// @notice A proposal reached its quorum and took effect.
-    event ProposalExecuted(uint64 indexed proposalId);
+    /// @notice The module was retired by a consortium vote (successor: its
+    /// replacement), or is not yet linked (successor zero): create studies there.
+    error ModuleRetired(address successor);
+    /// @notice Each hospital's signature in a batch of commitments must be its own.
+    error BadCommitSignature(address account);
+
     /// @notice A study was created.
     event StudyCreated(
         uint64 indexed studyId,
@@ -322,120 +232,73 @@ contract Cohort {
     event RoundAbandoned(uint64 indexed studyId, uint32 indexed round, address indexed by, uint16 commitments);
     /// @notice The last round of a study closed or was abandoned.
     event StudyFinished(uint64 indexed studyId);
-    /// @notice A patient's signed consent change was relayed (studyId 0: a purpose-wide change).
-    event ConsentChanged(
-        bytes32 indexed patient,
-        uint64 indexed studyId,
-        bytes32 indexed purpose,
-        bool granted,
-        uint64 expiry,
-        uint32 nonce,
-        address relayer
-    );
+    /// @notice The coordinator recorded the hash of the study's feature standardiser.
+    event StandardiserSet(uint64 indexed studyId, bytes32 standardiserHash);
+    /// @notice A consortium vote retired the module in favour of successor.
+    event Retired(address successor);
 
-    mapping(address => MemberRecord) private _members;
-    address[] private _memberList;
-    /// @notice Number of active consortium members.
-    uint32 public activeMembers;
-    /// @notice Share of active members (percent, rounded up) whose votes carry a proposal.
-    uint8 public quorumPercent;
-
-    /// @notice Number of proposals made; ids run from 1 to proposalCount.
-    uint64 public proposalCount;
-    mapping(uint64 => Proposal) private _proposals;
-    mapping(uint64 => mapping(address => bool)) private _voted;
-
-    /// @notice Number of studies created; ids run from 1 to studyCount.
+    /// @notice The Consortium this module serves.
+    address public immutable consortium;
+    /// @notice The first study id of this module; 0 until the Consortium links it.
+    uint64 public firstStudyId;
+    /// @notice The last study id issued; ids run from firstStudyId to studyCount.
     uint64 public studyCount;
+    /// @notice The module that replaced this one (zero while current).
+    address public successor;
     mapping(uint64 => StudyRecord) private _studies;
     mapping(uint64 => address[]) private _participants;
     mapping(uint64 => mapping(address => ParticipantRecord)) private _participantRecords;
     mapping(uint64 => mapping(uint32 => RoundRecord)) private _rounds;
     mapping(bytes32 => bool) private _evidenceUsed;
 
-    mapping(bytes32 => ConsentRecord) private _consentHead; // latest change per (patient, scope)
-    mapping(bytes32 => mapping(uint32 => ConsentRecord)) private _consentHistory; // earlier changes by nonce
-
     uint256 private immutable _deployChainId;
     bytes32 private immutable _deployDomainSeparator;
 
-    /// @param addrs founding members' addresses
-    /// @param names founding members' names (non-empty)
-    /// @param fingerprints founding members' TLS certificate fingerprints (non-zero)
-    /// @param quorum share of active members (1-100 percent, rounded up) whose votes carry a proposal
-    constructor(address[] memory addrs, string[] memory names, bytes32[] memory fingerprints, uint8 quorum) {
-        if (addrs.length == 0 || addrs.length != names.length || addrs.length != fingerprints.length) {
-            revert InvalidParameter("founders");
-        }
-        _setQuorum(quorum);
-        for (uint256 i = 0; i < addrs.length; i++) {
-            _admit(addrs[i], names[i], fingerprints[i]);
-        }
+    /// @param consortium_ the Consortium that will link this module
+    constructor(address consortium_) {
+        if (consortium_ == address(0)) revert InvalidParameter("consortium");
+        consortium = consortium_;
         _deployChainId = block.chainid;
         _deployDomainSeparator = _buildDomainSeparator();
     }
 
-    // ------------------------------------------------------------ membership
-
-    /// @notice Proposes admitting an institution; the proposer's vote counts at once.
-    /// @return proposalId the new proposal's id
-    function proposeAdmission(address account, string calldata name, bytes32 tlsFingerprint)
-        external
-        returns (uint64 proposalId)
-    {
-        _checkNewMember(account, bytes(name).length, tlsFingerprint);
-        Proposal storage p;
-        (proposalId, p) = _newProposal(ProposalKind.Admit, account, 0);
-        p.tlsFingerprint = tlsFingerprint;
-        p.name = name;
-        _vote(proposalId, p);
+    modifier onlyConsortium() {
+        if (msg.sender != consortium) revert NotAuthorised(msg.sender);
+        _;
     }
 
-    /// @notice Proposes removing an active member; the proposer's vote counts at once.
-    function proposeRemoval(address member) external returns (uint64 proposalId) {
-        _checkRemovable(member);
-        Proposal storage p;
-        (proposalId, p) = _newProposal(ProposalKind.Remove, member, 0);
-        _vote(proposalId, p);
+    /// @inheritdoc IStudies
+    function activate(uint64 firstId) external onlyConsortium {
+        if (firstStudyId != 0 || firstId == 0) revert InvalidParameter("firstId");
+        firstStudyId = firstId;
+        studyCount = firstId - 1;
     }
 
-    /// @notice Proposes reinstating a member suspended from a study; the proposer's vote counts at once.
-    function proposeReinstatement(uint64 studyId, address member) external returns (uint64 proposalId) {
-        _study(studyId);
-        if (!_participantRecords[studyId][member].suspended) revert NotSuspended(studyId, member);
-        Proposal storage p;
-        (proposalId, p) = _newProposal(ProposalKind.Reinstate, member, studyId);
-        _vote(proposalId, p);
+    /// @notice Retires the module (the Consortium calls it when a vote
+    /// replaces it): it refuses new studies; the studies it holds run to
+    /// their end here, and everything stays readable.
+    function retire(address successor_) external onlyConsortium {
+        successor = successor_;
+        emit Retired(successor_);
     }
 
-    /// @notice Proposes a new quorum (1-100 percent); the proposer's vote counts at once.
-    function proposeQuorum(uint8 quorum) external returns (uint64 proposalId) {
-        if (quorum == 0 || quorum > 100) revert InvalidParameter("quorum");
-        Proposal storage p;
-        (proposalId, p) = _newProposal(ProposalKind.Quorum, address(0), 0);
-        p.quorumPercent = quorum;
-        _vote(proposalId, p);
-    }
-
-    /// @notice Votes for a proposal; the vote that reaches the quorum executes it.
-    /// @return executed whether the proposal took effect in this call
-    function vote(uint64 proposalId) external returns (bool executed) {
-        Proposal storage p = _proposals[proposalId];
-        if (p.kind == ProposalKind.None) revert ProposalNotFound(proposalId);
-        return _vote(proposalId, p);
-    }
-
-    /// @notice Replaces the caller's TLS certificate fingerprint (certificate rotation).
-    function updateTlsFingerprint(bytes32 tlsFingerprint) external {
-        MemberRecord storage m = _activeMember();
-        if (tlsFingerprint == bytes32(0)) revert InvalidParameter("tlsFingerprint");
-        m.tlsFingerprint = tlsFingerprint;
-        emit FingerprintUpdated(msg.sender, tlsFingerprint);
+    /// @inheritdoc IStudies
+    function reinstate(uint64 studyId, address member) external onlyConsortium {
+        ParticipantRecord storage pr = _participantRecords[studyId][member];
+        if (!pr.suspended) revert NotSuspended(studyId, member);
+        pr.suspended = false;
+        pr.strikes = 0;
+        if (!pr.left) _studies[studyId].activeParticipants++;
+        emit ParticipantReinstated(studyId, member);
     }
 
     // --------------------------------------------------------------- studies
 
     /// @notice Creates a study owned by the caller.
+    /// @param specHash the canonical hash of the study's training recipe
+    /// (architecture, feature schema, hyper-parameters)
+    /// @param robustPolicyHash the hash of the robust-aggregation policy
+    /// hospitals check before training; zero for none
     /// @dev Deliberately open to any account: a researcher need not be a
     /// member, and a study binds nobody but its owner until members choose to
     /// join it. Everything else about the study is restricted to its
@@ -449,8 +312,10 @@ contract Cohort {
         uint32 threshold,
         uint32 strikeLimit,
         bytes32 referenceCommitment,
-        address coordinator
+        address coordinator,
+        bytes32 robustPolicyHash
     ) external returns (uint64 studyId) {
+        if (successor != address(0) || firstStudyId == 0) revert ModuleRetired(successor);
         if (specHash == bytes32(0)) revert InvalidParameter("specHash");
         if (purpose == bytes32(0)) revert InvalidParameter("purpose");
         if (rounds == 0) revert InvalidParameter("rounds");
@@ -471,6 +336,7 @@ contract Cohort {
         s.specHash = specHash;
         s.purpose = purpose;
         s.referenceCommitment = referenceCommitment;
+        s.robustPolicyHash = robustPolicyHash;
         emit StudyCreated(
             studyId,
             msg.sender,
@@ -491,7 +357,7 @@ contract Cohort {
     /// participant that left may join again; it keeps its index and strikes.
     function joinStudy(uint64 studyId) external {
         StudyRecord storage s = _study(studyId);
-        _activeMember();
+        _requireMember(msg.sender);
         if (s.roundOpen || s.completed) revert EnrolmentClosed(studyId);
         ParticipantRecord storage p = _participantRecords[studyId][msg.sender];
         uint16 index = p.index;
@@ -538,6 +404,17 @@ contract Cohort {
         emit PublicKeySet(studyId, publicKeyHash);
     }
 
+    /// @notice Records the hash of the study's feature standardiser (the
+    /// pooled moments the hospitals standardise with), which hospitals check
+    /// before training. Callable by the coordinator until the first round opens.
+    function setStandardiserHash(uint64 studyId, bytes32 standardiserHash) external {
+        StudyRecord storage s = _coordinated(studyId);
+        if (standardiserHash == bytes32(0)) revert InvalidParameter("standardiserHash");
+        if (s.currentRound != 0) revert PublicKeyLocked(studyId);
+        s.standardiserHash = standardiserHash;
+        emit StandardiserSet(studyId, standardiserHash);
+    }
+
     // ---------------------------------------------------------------- rounds
 
     /// @notice Opens the next round of a study with the hash of the global model to train from.
@@ -573,7 +450,7 @@ contract Cohort {
         uint64 sampleCount,
         bytes32 consentRoot
     ) external {
-        _activeMember();
+        _requireMember(msg.sender);
         ParticipantRecord storage p = _participantRecords[studyId][msg.sender];
         if (p.index == 0 || p.left) {
             _study(studyId); // a better error for an unknown study; joined implies it exists
@@ -709,196 +586,7 @@ contract Cohort {
         _endRound(studyId, s, round);
     }
 
-    // --------------------------------------------------------------- consent
-
-    /// @notice Relays a patient's signed consent change (EIP-712 ConsentChange)
-    /// for one scope: a study (purpose zero) or a purpose (studyId zero). Only
-    /// members relay, so patients need no ether. A study-scoped decision
-    /// overrides the purpose-scoped one for that study.
-    /// @param patient the patient's pseudonymous id: patientId(signer)
-    /// @param granted true to grant until expiry, false to revoke (expiry 0)
-    /// @param nonce the number of changes already recorded for this patient and scope
-    function relayConsent(
-        bytes32 patient,
-        uint64 studyId,
-        bytes32 purpose,
-        bool granted,
-        uint64 expiry,
-        uint32 nonce,
-        uint8 v,
-        bytes32 r,
-        bytes32 s
-    ) external {
-        _activeMember();
-        if ((studyId == 0) == (purpose == bytes32(0))) revert InvalidParameter("scope");
-        if (studyId > studyCount) revert StudyNotFound(studyId);
-        if (granted) {
-            if (expiry <= block.timestamp) revert ConsentExpired(patient, expiry);
-        } else if (expiry != 0) {
-            revert InvalidParameter("expiry");
-        }
-        bytes32 key = _consentKey(patient, studyId, purpose);
-        ConsentRecord storage head = _consentHead[key];
-        uint32 expected = head.nonce;
-        if (nonce != expected) revert InvalidNonce(patient, expected, nonce);
-        bytes32 digest = consentDigest(patient, studyId, purpose, granted, expiry, nonce);
-        if (uint256(s) > _HALF_ORDER) revert BadSignature(patient);
-        address signer = ecrecover(digest, v, r, s);
-        if (signer == address(0) || patientId(signer) != patient) revert BadSignature(patient);
-
-        if (expected != 0) {
-            _consentHistory[key][expected - 1] = head;
-        }
-        head.sinceBlock = uint64(block.number);
-        head.sinceTime = uint64(block.timestamp);
-        head.expiry = expiry;
-        head.nonce = expected + 1;
-        head.granted = granted;
-        emit ConsentChanged(patient, studyId, purpose, granted, expiry, nonce, msg.sender);
-    }
-
-    /// @notice The pseudonymous id of the patient whose consent key is signer.
-    function patientId(address signer) public pure returns (bytes32) {
-        return keccak256(abi.encodePacked("cohort/patient/v1", signer));
-    }
-
-    /// @notice The EIP-712 domain separator (name "Cohort", version "1", this chain and contract).
-    function domainSeparator() public view returns (bytes32) {
-        return block.chainid == _deployChainId ? _deployDomainSeparator : _buildDomainSeparator();
-    }
-
-    /// @notice The EIP-712 digest a patient signs for a consent change.
-    function consentDigest(
-        bytes32 patient,
-        uint64 studyId,
-        bytes32 purpose,
-        bool granted,
-        uint64 expiry,
-        uint32 nonce
-    ) public view returns (bytes32) {
-        bytes32 structHash = keccak256(abi.encode(CONSENT_TYPEHASH, patient, studyId, purpose, granted, expiry, nonce));
-        return keccak256(abi.encodePacked("\x19\x01", domainSeparator(), structHash));
-    }
-
-    /// @notice The latest consent change of a patient for one scope (nonce 0: none yet).
-    function consentOf(bytes32 patient, uint64 studyId, bytes32 purpose) external view returns (ConsentRecord memory) {
-        return _consentHead[_consentKey(patient, studyId, purpose)];
-    }
-
-    /// @notice Every consent change of a patient for one scope, oldest first.
-    function consentHistory(bytes32 patient, uint64 studyId, bytes32 purpose)
-        external
-        view
-        returns (ConsentRecord[] memory out)
-    {
-        bytes32 key = _consentKey(patient, studyId, purpose);
-        ConsentRecord memory head = _consentHead[key];
-        out = new ConsentRecord[](head.nonce);
-        for (uint32 i = 0; i + 1 < head.nonce; i++) {
-            out[i] = _consentHistory[key][i];
-        }
-        if (head.nonce != 0) out[head.nonce - 1] = head;
-    }
-
-    /// @notice A patient's consent for a study as of a round: the state at the
-    /// end of the block before the round opened, with expiry compared to the
-    /// round's opening time. Round 0 means now. The study-scoped record wins
-    /// over the record for the study's purpose.
-    /// @return state None, Active, Expired or Revoked
-    /// @return record the deciding change (zero when state is None)
-    /// @return studyScoped whether the deciding change is study-scoped
-    function consentAt(bytes32 patient, uint64 studyId, uint32 round)
-        public
-        view
-        returns (ConsentState state, ConsentRecord memory record, bool studyScoped)
-    {
-        StudyRecord storage s = _study(studyId);
-        uint64 cutoff = type(uint64).max;
-        uint64 at = uint64(block.timestamp);
-        if (round != 0) {
-            RoundRecord storage r = _rounds[studyId][round];
-            if (r.status == RoundStatus.None) revert RoundNotFound(studyId, round);
-            cutoff = r.openedBlock;
-            at = r.openedAt;
-        }
-        bool found;
-        (record, found) = _consentBefore(_consentKey(patient, studyId, bytes32(0)), cutoff);
-        studyScoped = found;
-        if (!found) {
-            (record, found) = _consentBefore(_consentKey(patient, 0, s.purpose), cutoff);
-        }
-        if (!found) return (ConsentState.None, record, false);
-        if (!record.granted) return (ConsentState.Revoked, record, studyScoped);
-        if (record.expiry <= at) return (ConsentState.Expired, record, studyScoped);
-        return (ConsentState.Active, record, studyScoped);
-    }
-
-    /// @notice Consent states of many patients for a study as of a round (see consentAt).
-    function consentStates(bytes32[] calldata patients, uint64 studyId, uint32 round)
-        external
-        view
-        returns (ConsentState[] memory states)
-    {
-        states = new ConsentState[](patients.length);
-        for (uint256 i = 0; i < patients.length; i++) {
-            (states[i],,) = consentAt(patients[i], studyId, round);
-        }
-    }
-
-    /// @notice Reverts with NoConsent, ConsentRevoked or ConsentExpired unless
-    /// the patient's consent for the study is active as of the round (0: now).
-    function requireConsent(bytes32 patient, uint64 studyId, uint32 round) external view {
-        (ConsentState state, ConsentRecord memory record,) = consentAt(patient, studyId, round);
-        if (state == ConsentState.None) revert NoConsent(patient, studyId);
-        if (state == ConsentState.Revoked) revert ConsentRevoked(patient, studyId);
-        if (state == ConsentState.Expired) revert ConsentExpired(patient, record.expiry);
-    }
-
     // ----------------------------------------------------------------- views
-
-    /// @notice The digest of a commitment: keccak256(abi.encode(ciphertextHash, sampleCount, consentRoot)).
-    function commitmentDigest(
-        bytes32 ciphertextHash,
-        uint64 sampleCount,
-        bytes32 consentRoot
-    ) public pure returns (bytes32) {
-        return keccak256(abi.encode(ciphertextHash, sampleCount, consentRoot));
-    }
-
-    /// @notice Addresses of all consortium members ever admitted, in admission order.
-    function members() external view returns (address[] memory) {
-        return _memberList;
-    }
-
-    /// @notice Whether the account is an active consortium member.
-    function isMember(address account) external view returns (bool) {
-        return _members[account].active;
-    }
-
-    /// @notice The record of a member; reverts with NotMember for addresses never admitted.
-    function getMember(address account) external view returns (MemberRecord memory) {
-        MemberRecord memory m = _members[account];
-        if (m.admittedAt == 0) revert NotMember(account);
-        return m;
-    }
-
-    /// @notice Votes needed for a proposal to carry now.
-    function requiredVotes() public view returns (uint32) {
-        uint256 required = (uint256(activeMembers) * quorumPercent + 99) / 100;
-        return required == 0 ? 1 : uint32(required);
-    }
-
-    /// @notice A proposal; reverts with ProposalNotFound for unknown ids.
-    function getProposal(uint64 proposalId) external view returns (Proposal memory) {
-        Proposal memory p = _proposals[proposalId];
-        if (p.kind == ProposalKind.None) revert ProposalNotFound(proposalId);
-        return p;
-    }
-
-    /// @notice Whether the member voted for the proposal.
-    function hasVoted(uint64 proposalId, address member) external view returns (bool) {
-        return _voted[proposalId][member];
-    }
 
     /// @notice The record of a study; reverts with StudyNotFound for unknown ids.
     function getStudy(uint64 studyId) external view returns (StudyRecord memory) {
@@ -938,93 +626,44 @@ contract Cohort {
         return _rounds[studyId][round];
     }
 
-    // -------------------------------------------------------------- internals
-
-    function _checkNewMember(address account, uint256 nameLength, bytes32 fingerprint) private view {
-        if (account == address(0)) revert InvalidParameter("member address");
-        if (nameLength == 0) revert InvalidParameter("member name");
-        if (fingerprint == bytes32(0)) revert InvalidParameter("member tlsFingerprint");
-        if (_members[account].active) revert DuplicateMember(account);
+    /// @inheritdoc IStudies
+    function isSuspended(uint64 studyId, address member) external view returns (bool) {
+        _study(studyId);
+        return _participantRecords[studyId][member].suspended;
     }
 
-    function _checkRemovable(address member) private view {
-        if (!_members[member].active) revert NotMember(member);
-        if (activeMembers == 1) revert LastMember(member);
-    }
-
-    function _admit(address account, string memory name, bytes32 fingerprint) private {
-        _checkNewMember(account, bytes(name).length, fingerprint);
-        MemberRecord storage m = _members[account];
-        if (m.admittedAt == 0) {
-            _memberList.push(account); // a re-admitted member keeps its place
-        }
-        m.tlsFingerprint = fingerprint;
-        m.admittedAt = uint64(block.timestamp);
-        m.active = true;
-        m.name = name;
-        activeMembers++;
-        emit MemberAdmitted(account, name, fingerprint);
-    }
-
-    function _setQuorum(uint8 quorum) private {
-        if (quorum == 0 || quorum > 100) revert InvalidParameter("quorum");
-        quorumPercent = quorum;
-        emit QuorumChanged(quorum);
-    }
-
-    function _newProposal(ProposalKind kind, address subject, uint64 studyId)
-        private
-        returns (uint64 proposalId, Proposal storage p)
+    /// @inheritdoc IStudies
+    function consentContext(uint64 studyId, uint32 round)
+        external
+        view
+        returns (bytes32 purpose, uint64 cutoffBlock, uint64 at)
     {
-        _activeMember();
-        proposalId = ++proposalCount;
-        p = _proposals[proposalId];
-        p.kind = kind;
-        p.subject = subject;
-        p.studyId = studyId;
-        p.proposer = msg.sender;
-        uint64 expiresAt = uint64(block.timestamp) + PROPOSAL_TTL;
-        p.expiresAt = expiresAt;
-        emit ProposalCreated(proposalId, kind, subject, studyId, msg.sender, expiresAt);
-    }
-
-    /// @dev Votes of members removed after voting still count; PROPOSAL_TTL bounds how stale they can be.
-    function _vote(uint64 proposalId, Proposal storage p) private returns (bool) {
-        _activeMember();
-        if (p.executed) revert ProposalClosed(proposalId);
-        if (block.timestamp > p.expiresAt) revert ProposalExpired(proposalId, p.expiresAt);
-        if (_voted[proposalId][msg.sender]) revert AlreadyVoted(proposalId, msg.sender);
-        _voted[proposalId][msg.sender] = true;
-        uint32 yes = p.yes + 1;
-        p.yes = yes;
-        uint32 required = requiredVotes();
-        emit Voted(proposalId, msg.sender, yes, required);
-        if (yes < required) return false;
-
-        p.executed = true;
-        address subject = p.subject;
-        if (p.kind == ProposalKind.Admit) {
-            _admit(subject, p.name, p.tlsFingerprint);
-        } else if (p.kind == ProposalKind.Remove) {
-            _checkRemovable(subject);
-            MemberRecord storage m = _members[subject];
-            m.active = false;
-            m.removedAt = uint64(block.timestamp);
-            activeMembers--;
-            emit MemberRemoved(subject);
-        } else if (p.kind == ProposalKind.Reinstate) {
-            ParticipantRecord storage pr = _participantRecords[p.studyId][subject];
-            if (!pr.suspended) revert NotSuspended(p.studyId, subject);
-            pr.suspended = false;
-            pr.strikes = 0;
-            if (!pr.left) _studies[p.studyId].activeParticipants++;
-            emit ParticipantReinstated(p.studyId, subject);
-        } else {
-            _setQuorum(p.quorumPercent);
+        purpose = _study(studyId).purpose;
+        cutoffBlock = type(uint64).max;
+        at = uint64(block.timestamp);
+        if (round != 0) {
+            RoundRecord storage r = _rounds[studyId][round];
+            if (r.status == RoundStatus.None) revert RoundNotFound(studyId, round);
+            cutoffBlock = r.openedBlock;
+            at = r.openedAt;
         }
-        emit ProposalExecuted(proposalId);
-        return true;
     }
+
+    /// @notice The digest of a commitment: keccak256(abi.encode(ciphertextHash, sampleCount, consentRoot)).
+    function commitmentDigest(
+        bytes32 ciphertextHash,
+        uint64 sampleCount,
+        bytes32 consentRoot
+    ) public pure returns (bytes32) {
+        return keccak256(abi.encode(ciphertextHash, sampleCount, consentRoot));
+    }
+
+    /// @notice The EIP-712 domain separator (name "Cohort", version "1", this chain and module).
+    function domainSeparator() public view returns (bytes32) {
+        return block.chainid == _deployChainId ? _deployDomainSeparator : _buildDomainSeparator();
+    }
+
+    // -------------------------------------------------------------- internals
 
     function _strike(
         uint64 studyId,
@@ -1070,30 +709,12 @@ contract Cohort {
         }
     }
 
-    function _consentKey(bytes32 patient, uint64 studyId, bytes32 purpose) private pure returns (bytes32) {
-        return keccak256(abi.encode(patient, studyId, purpose));
-    }
-
-    /// @dev The latest change of a scope made in a block before cutoff.
-    function _consentBefore(bytes32 key, uint64 cutoff) private view returns (ConsentRecord memory rec, bool found) {
-        rec = _consentHead[key];
-        if (rec.nonce == 0) return (rec, false);
-        if (rec.sinceBlock < cutoff) return (rec, true);
-        for (uint32 i = rec.nonce - 1; i > 0; i--) {
-            rec = _consentHistory[key][i - 1];
-            if (rec.sinceBlock < cutoff) return (rec, true);
-        }
-        delete rec;
-        return (rec, false);
+    function _requireMember(address account) private view {
+        if (!IConsortium(consortium).isMember(account)) revert NotMember(account);
     }
 
     function _buildDomainSeparator() private view returns (bytes32) {
-        return keccak256(abi.encode(_DOMAIN_TYPEHASH, _NAME_HASH, _VERSION_HASH, block.chainid, address(this)));
-    }
-
-    function _activeMember() private view returns (MemberRecord storage m) {
-        m = _members[msg.sender];
-        if (!m.active) revert NotMember(msg.sender);
+        return keccak256(abi.encode(_DOMAIN_TYPEHASH, keccak256("Cohort"), keccak256("1"), block.chainid, address(this)));
     }
 
     function _study(uint64 studyId) private view returns (StudyRecord storage s) {

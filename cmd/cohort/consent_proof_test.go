@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/participant"
+)
+
+// A hospital proves to a patient who revoked consent before round 3 that
+// their record was used in round 2 and not in round 3; the patient checks
+// both proofs against the chain, and a proof the hospital altered fails.
+func TestConsentProofCommands(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs an encrypted study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	s, err := runLocalStudy(ctx, localStudyConfig{hospitals: 2, rounds: demoRevokeRound, seed: 5, dataDir: t.TempDir()})
+	require.NoError(t, err)
+	t.Cleanup(s.Close)
+	require.NotEmpty(t, s.revoked)
+	rev := s.revoked[0]
+	config := writeHospitalConfig(t, s, rev.hospital)
+	cmd := consentCmd{dial: func(context.Context, string) (*contracts.Chain, error) { return s.chain, nil }, borrowed: true}
+	run := func(args ...string) (string, error) {
+		var out, errOut bytes.Buffer
+		err := cmd.run(ctx, args, &out, &errOut)
+		return out.String() + errOut.String(), err
+	}
+	dir := t.TempDir()
+	proofs := map[int]string{}
+	for _, r := range []int{2, demoRevokeRound} {
+		proofs[r] = filepath.Join(dir, "round-"+strconv.Itoa(r)+".json")
+		out, err := run("proof", "--config", config, "--round", strconv.Itoa(r), "--patient", rev.patient.Hex(), "--out", proofs[r])
+		require.NoError(t, err, out)
+		assert.Contains(t, out, "record "+rev.recordID)
+	}
+
+	verify := func(path string) (string, error) {
+		return run("verify-proof", "--eth-rpc", "simulated", "--contract", s.ledger.Address().Hex(), "--proof", path, "--patient", rev.patient.Hex())
+	}
+	out, err := verify(proofs[2])
+	require.NoError(t, err, out)
+	assert.Contains(t, out, "record "+rev.recordID+": USED in round 2")
+	assert.Contains(t, out, "as the round opened: active")
+	out, err = verify(proofs[demoRevokeRound])
+	require.NoError(t, err, out)
+	assert.Contains(t, out, "record "+rev.recordID+": not used in round 3")
+	assert.Contains(t, out, "as the round opened: revoked")
+
+	// The hospital claims round 3's proof says "used" by handing round 2's leaf.
+	var used, unused participant.UseProof
+	readJSON(t, proofs[2], &used)
+	readJSON(t, proofs[demoRevokeRound], &unused)
+	unused.Records[0] = used.Records[0]
+	tampered := filepath.Join(dir, "tampered.json")
+	writeJSONFile(t, tampered, unused)
+	out, err = verify(tampered)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "the proof FAILED against the chain")
+
+	// Someone else's proof is refused.
+	other := crypto.Keccak256Hash([]byte("someone else"))
+	_, err = run("verify-proof", "--eth-rpc", "simulated", "--contract", s.ledger.Address().Hex(), "--proof", proofs[2], "--patient", other.Hex())
+	require.ErrorContains(t, err, "not you")
+
+	// A patient the hospital does not hold.
+	_, err = run("proof", "--config", config, "--round", "2", "--patient", other.Hex(), "--out", filepath.Join(dir, "x.json"))
+	require.ErrorContains(t, err, "no record of")
+}
+
+// writeHospitalConfig writes the configuration file of hospital i of a
+// local synthetic study, as its node would have it.
+func writeHospitalConfig(t *testing.T, s *localStudy, i int) string {
+	t.Helper()
+	dir := t.TempDir()
+	keyFile := filepath.Join(dir, "hospital.key")
+	require.NoError(t, crypto.SaveECDSA(keyFile, s.hospitalKeys[i]))
+	cfg := map[string]any{
+		"name":     s.participants[i].Name,
+		"chain":    map[string]any{"rpc": "simulated", "contract": s.ledger.Address().Hex()},
+		"study":    s.studyID,
+		"key_file": keyFile,
+		"data_dir": s.participants[i].dataDir,
+		"data":     map[string]any{"synthetic": map[string]any{"site": i, "sites": s.cfg.hospitals, "seed": s.cfg.seed}},
+	}
+	path := filepath.Join(dir, "hospital.json")
+	writeJSONFile(t, path, cfg)
+	return path
+}
+
+func readJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, v))
+}
+
+func writeJSONFile(t *testing.T, path string, v any) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(path, b, 0o600))
+}

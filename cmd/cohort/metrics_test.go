@@ -1,0 +1,205 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	dto "github.com/prometheus/client_model/go"
+	"github.com/prometheus/common/expfmt"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestE2EMetrics runs a study with geth, a coordinator and three hospital
+// processes, each daemon serving /metrics and /healthz on 127.0.0.1, and
+// scrapes them: the last round completed, the phase timings per round, the
+// bytes of the uploads and the health of the chain connection.
+func TestE2EMetrics(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end with processes")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	hospitals := []string{"hospital-1", "hospital-2", "hospital-3"}
+	c := newConsortium(t, ctx, e2eStudy{founders: hospitals, rounds: 2, minParticipants: 3, thr: 2, enrolment: 500 * time.Millisecond})
+	var coordCfg coordinatorFileConfig
+	c.readJSON("coordinator.json", &coordCfg)
+	coordCfg.MetricsListen = freeLoopbackAddr(t)
+	c.writeJSON("coordinator.json", coordCfg)
+	var h1 participantFileConfig
+	c.readJSON("hospital-1.json", &h1)
+	h1.MetricsListen = freeLoopbackAddr(t)
+	c.writeJSON("hospital-1.json", h1)
+
+	coord := c.start("coordinator", "coordinator", "--config", c.path("coordinator.json"))
+	for _, h := range hospitals {
+		c.start(h, "participant", "--config", c.path(h+".json"))
+	}
+
+	// The hospital exits once the study is over: read it while it runs.
+	var hospital map[string]*dto.MetricFamily
+	var hospitalHealth health
+	for {
+		require.NoError(t, ctx.Err(), "hospital-1 did not report round 2; logs in %s", c.dir)
+		if fams, err := scrape(ctx, h1.MetricsListen); err == nil && gaugeValue(fams, "cohort_last_round_completed") == 2 {
+			hospital = fams
+			require.Equal(t, http.StatusOK, getJSON(t, ctx, "http://"+h1.MetricsListen+"/healthz", &hospitalHealth))
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	// The coordinator reports a round once it closed it on chain.
+	var coordinator map[string]*dto.MetricFamily
+	for {
+		require.NoError(t, ctx.Err(), "the coordinator did not report round 2; logs in %s", c.dir)
+		if fams, err := scrape(ctx, coordCfg.MetricsListen); err == nil && gaugeValue(fams, "cohort_last_round_completed") == 2 {
+			coordinator = fams
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	var coordHealth health
+	require.Equal(t, http.StatusOK, getJSON(t, ctx, "http://"+coordCfg.MetricsListen+"/healthz", &coordHealth))
+	c.stop(coord)
+
+	assert.Equal(t, "ok", hospitalHealth.Status)
+	assert.Equal(t, uint32(2), hospitalHealth.LastRoundCompleted)
+	assert.Positive(t, hospitalHealth.ChainBlock)
+	assert.Equal(t, "ok", coordHealth.Status)
+	assert.Equal(t, uint32(2), coordHealth.LastRoundCompleted)
+
+	assert.Equal(t, 2.0, gaugeValue(coordinator, "cohort_last_round_completed"))
+	assert.Equal(t, uint64(2), histogramCount(coordinator, "cohort_round_phase_seconds", "round"), "one observation of each round")
+	assert.Equal(t, uint64(2), histogramCount(coordinator, "cohort_round_phase_seconds", "decrypt"))
+	assert.Equal(t, 3.0, gaugeValue(coordinator, "cohort_round_contributors"))
+	round2, err := c.ledger.Round(ctx, c.studyID, 2)
+	require.NoError(t, err)
+	assert.InDelta(t, round2.Result.Accuracy, gaugeValue(coordinator, "cohort_round_accuracy"), 1e-6, "the accuracy the chain recorded")
+
+	assert.Equal(t, uint64(2), histogramCount(hospital, "cohort_round_phase_seconds", "train"))
+	uploaded := counterValue(hospital, "cohort_participant_upload_bytes_total", "")
+	assert.Positive(t, uploaded)
+	assert.Positive(t, gaugeValue(hospital, "cohort_participant_training_records"))
+	// The coordinator received at least hospital-1's two uploads, and
+	// hospital-1 sent them, framing included.
+	received := counterValue(coordinator, "cohort_grpc_received_bytes_total", "/cohort.v1.Coordinator/UploadUpdate")
+	assert.GreaterOrEqual(t, received, uploaded)
+	assert.GreaterOrEqual(t, counterValue(hospital, "cohort_grpc_sent_bytes_total", "/cohort.v1.Coordinator/UploadUpdate"), uploaded)
+}
+
+// Health says unhealthy, with 503, when the chain does not answer; retries
+// and failures are counted from the daemons' log records.
+func TestMetricsHealthAndLogCounts(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	m := newParticipantMetrics(7)
+	log := m.logger(slog.New(slog.NewTextHandler(io.Discard, nil))).With("component", "participant")
+	log.Warn("upload interrupted; trying again", "round", 1)
+	log.Warn("upload interrupted; trying again", "round", 1)
+	log.Error("task failed", "err", "boom")
+	log.Info("something else")
+
+	down := errors.New("connection refused")
+	addr, stop, err := serveMetrics("127.0.0.1:0", m.daemonMetrics, "participant", 7, func(context.Context) (uint64, error) { return 0, down }, log)
+	require.NoError(t, err)
+	defer stop()
+	var h health
+	require.Equal(t, http.StatusServiceUnavailable, getJSON(t, ctx, "http://"+addr+"/healthz", &h))
+	assert.Equal(t, "unhealthy", h.Status)
+	assert.Contains(t, h.Error, "connection refused")
+
+	fams, err := scrape(ctx, addr)
+	require.NoError(t, err)
+	assert.Equal(t, 2.0, counterValue(fams, "cohort_retries_total", "upload"))
+	assert.Equal(t, 1.0, counterValue(fams, "cohort_failures_total", "task"))
+}
+
+// The messages counted as retries and failures are still logged by the
+// coordinator and participant packages: a renamed message would silently
+// stop its counter.
+func TestMetricsLogMessagesExist(t *testing.T) {
+	var src strings.Builder
+	for _, dir := range []string{"../../coordinator", "../../participant"} {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		require.NoError(t, err)
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			b, err := os.ReadFile(f)
+			require.NoError(t, err)
+			src.Write(b)
+		}
+	}
+	for _, set := range []map[string]string{retryMessages, failureMessages} {
+		for msg := range set {
+			assert.Contains(t, src.String(), `"`+msg+`"`, "no longer logged: update retryMessages/failureMessages")
+		}
+	}
+}
+
+func scrape(ctx context.Context, addr string) (map[string]*dto.MetricFamily, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+addr+"/metrics", nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var p expfmt.TextParser
+	return p.TextToMetricFamilies(resp.Body)
+}
+
+func getJSON(t *testing.T, ctx context.Context, url string, v any) int {
+	t.Helper()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	require.NoError(t, err)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(v))
+	return resp.StatusCode
+}
+
+// metric finds the metric of a family whose variable label (method, what,
+// phase) is label, or the family's only metric for "".
+func metric(fams map[string]*dto.MetricFamily, name, label string) *dto.Metric {
+	f := fams[name]
+	if f == nil {
+		return nil
+	}
+	for _, m := range f.GetMetric() {
+		if label == "" {
+			return m
+		}
+		for _, l := range m.GetLabel() {
+			if (l.GetName() == "method" || l.GetName() == "what" || l.GetName() == "phase") && l.GetValue() == label {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+func gaugeValue(fams map[string]*dto.MetricFamily, name string) float64 {
+	return metric(fams, name, "").GetGauge().GetValue()
+}
+
+func counterValue(fams map[string]*dto.MetricFamily, name, label string) float64 {
+	return metric(fams, name, label).GetCounter().GetValue()
+}
+
+func histogramCount(fams map[string]*dto.MetricFamily, name, phase string) uint64 {
+	return metric(fams, name, phase).GetHistogram().GetSampleCount()
+}

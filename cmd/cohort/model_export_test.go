@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// A researcher exports the last round's model of an encrypted WDBC study
+// with pooled standardisation (checked against the chain), then scores the
+// hospitals' own test records with `cohort model predict`: the metrics of
+// those scores equal what the study recorded on chain for that round, and
+// the exported JSON alone, evaluated in plain Go as its documentation says,
+// gives the same scores.
+func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs an encrypted study")
+	}
+	needWDBC(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	files := writeSiteFiles(t, 3)
+	sites, scales, err := loadHospitalSites(files, wdbcSchema, records.StandardisePooled, io.Discard)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	recipe := models.DefaultRecipe(len(scales))
+	recipe.Rounds = 2
+	s, err := runLocalStudy(ctx, localStudyConfig{
+		hospitals: 3, seed: 3, dataDir: dir, sites: sites, scales: scales, recipe: &recipe,
+	})
+	require.NoError(t, err)
+	t.Cleanup(s.Close)
+	last := s.rounds[len(s.rounds)-1]
+
+	// What a researcher holds: the model from `cohort model get`, the
+	// study's recipe and schema, and a hospital's kept standardiser.
+	work := t.TempDir()
+	store, err := coordinator.OpenStore(filepath.Join(dir, "coordinator"))
+	require.NoError(t, err)
+	blob, err := store.Get(last.ModelHash)
+	require.NoError(t, err)
+	modelBin, specFile := filepath.Join(work, "model.bin"), filepath.Join(work, "recipe.json")
+	require.NoError(t, os.WriteFile(modelBin, blob, 0o600))
+	specJSON, err := json.Marshal(recipe)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(specFile, specJSON, 0o600))
+	kept := filepath.Join(s.participants[0].dataDir, "standardiser.json")
+
+	cmd := modelCmd{dial: func(context.Context, string) (*contracts.Chain, error) { return s.chain, nil }, borrowed: true}
+	exported := filepath.Join(work, "model.json")
+	base := []string{"export", "--model", modelBin, "--spec", specFile, "--schema", wdbcSchema, "--standardiser", kept,
+		"--study", strconv.FormatUint(s.studyID, 10), "--eth-rpc", "simulated", "--contract", s.ledger.Address().Hex()}
+	var out, errOut bytes.Buffer
+	require.NoError(t, cmd.run(ctx, append(base, "--out", exported), &out, &errOut), errOut.String())
+	assert.Contains(t, out.String(), "round 2: model "+last.ModelHash.Hex())
+
+	// An earlier round's hash does not match the model.
+	err = cmd.run(ctx, append(base, "--round", "1", "--out", filepath.Join(work, "x.json")), &out, &errOut)
+	require.ErrorContains(t, err, "round 1 of study")
+
+	// The hospitals' test records, as raw CSV rows: what they evaluated on.
+	testIDs := map[string]bool{}
+	for _, site := range sites {
+		for _, r := range site.Test {
+			testIDs[r.ID] = true
+		}
+	}
+	newCSV := filepath.Join(work, "new.csv")
+	writeRowsWithIDs(t, files, testIDs, newCSV)
+	scoresCSV := filepath.Join(work, "scores.csv")
+	errOut.Reset()
+	require.Equal(t, 0, run(ctx, []string{"model", "predict", "--model", exported, "--data", newCSV, "--out", scoresCSV}, &out, &errOut), errOut.String())
+	ids, scores, labels := readScores(t, scoresCSV)
+	require.Len(t, scores, len(testIDs))
+
+	onChain, err := s.ledger.Round(ctx, s.studyID, last.Round)
+	require.NoError(t, err)
+	ev := models.Evaluate(scores, labels)
+	t.Logf("predict: accuracy %.6f auc %.6f loss %.6f; chain: %.6f %.6f %.6f",
+		ev.Accuracy(), ev.AUC(), ev.LogLoss(), onChain.Result.Accuracy, onChain.Result.AUC, onChain.Result.Loss)
+	const unit = 1.0 / contracts.MetricUnit
+	assert.InDelta(t, onChain.Result.Accuracy, ev.Accuracy(), unit)
+	assert.InDelta(t, onChain.Result.AUC, ev.AUC(), unit)
+	assert.InDelta(t, onChain.Result.Loss, ev.LogLoss(), unit)
+	assert.Contains(t, errOut.String(), "study 1 round 2's model")
+
+	// The exported JSON alone gives the same scores.
+	f, _, err := readModelFile(exported)
+	require.NoError(t, err)
+	schema, err := records.LoadSchemaFile(wdbcSchema)
+	require.NoError(t, err)
+	site, _, err := records.LoadFile(newCSV, schema, records.LoadOptions{Scoring: true})
+	require.NoError(t, err)
+	for i, r := range site.Test {
+		require.Equal(t, ids[i], r.ID)
+		// Gorgonia rounds a sigmoid above about 1 − 4e-9 to 1; otherwise
+		// the two agree to rounding.
+		assert.InDelta(t, scores[i], f.score(r.Features), 1e-8, "record %s", r.ID)
+	}
+
+	// The raw model with its spec and standardiser scores the same.
+	rawScores := filepath.Join(work, "raw.csv")
+	require.Equal(t, 0, run(ctx, []string{"model", "predict", "--model", modelBin, "--spec", specFile, "--standardiser", kept,
+		"--schema", wdbcSchema, "--data", newCSV, "--out", rawScores}, &out, &errOut), errOut.String())
+	_, again, _ := readScores(t, rawScores)
+	assert.Equal(t, scores, again)
+
+	// A weight changed in the exported file is caught.
+	f.Layers[0].Weights[0][0] += 0.01
+	b, err := json.Marshal(f)
+	require.NoError(t, err)
+	tampered := filepath.Join(work, "tampered.json")
+	require.NoError(t, os.WriteFile(tampered, b, 0o600))
+	errOut.Reset()
+	assert.Equal(t, 1, run(ctx, []string{"model", "predict", "--model", tampered, "--data", newCSV}, &out, &errOut))
+	assert.Contains(t, errOut.String(), "the file was altered")
+}
+
+// writeRowsWithIDs writes the header and the rows of files whose first
+// column is in ids to path.
+func writeRowsWithIDs(t *testing.T, files []string, ids map[string]bool, path string) {
+	t.Helper()
+	var header string
+	var rows []string
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		require.NoError(t, err)
+		lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+		header = lines[0]
+		for _, l := range lines[1:] {
+			if ids[strings.SplitN(l, ",", 2)[0]] {
+				rows = append(rows, l)
+			}
+		}
+	}
+	require.NoError(t, os.WriteFile(path, []byte(header+"\n"+strings.Join(rows, "\n")+"\n"), 0o600))
+}
+
+// readScores reads the id,score,label CSV of `cohort model predict`.
+func readScores(t *testing.T, path string) (ids []string, scores, labels []float64) {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	require.Equal(t, []string{"id", "score", "label"}, rows[0])
+	for _, r := range rows[1:] {
+		s, err := strconv.ParseFloat(r[1], 64)
+		require.NoError(t, err)
+		l, err := strconv.ParseFloat(r[2], 64)
+		require.NoError(t, err)
+		require.False(t, math.IsNaN(s))
+		ids, scores, labels = append(ids, r[0]), append(scores, s), append(labels, l)
+	}
+	return ids, scores, labels
+}

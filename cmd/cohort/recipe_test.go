@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// TestHospitalWithOtherRecipeIsRefused runs a local study whose hospital-2
+// holds a recipe differing from the study's in one field: before its node
+// starts it compares its recipe's hash with the chain's, fetches the study's
+// recipe from the coordinator (checked against the chain) and stops with an
+// error naming the field. A field of every part of the recipe is tried.
+func TestHospitalWithOtherRecipeIsRefused(t *testing.T) {
+	study := models.DefaultRecipe(records.DefaultSyntheticConfig().Features)
+	study.Rounds, study.Standardise = 1, records.StandardiseNone
+	for _, tt := range []struct {
+		field  string
+		change func(*models.Recipe)
+	}{
+		{"model.hidden", func(r *models.Recipe) { r.Model.Kind, r.Model.Hidden = models.KindMLP, []int{4} }},
+		{"local.learning_rate", func(r *models.Recipe) { r.Local.LearningRate = 0.5 }},
+		{"local.epochs", func(r *models.Recipe) { r.Local.Epochs = 40 }},
+		{"local.proximal_mu", func(r *models.Recipe) { r.Local.ProximalMu = 0.1 }},
+		{"server.kind", func(r *models.Recipe) { r.Server = aggregation.DefaultFedOptConfig(aggregation.FedAdam) }},
+		{"rounds", func(r *models.Recipe) { r.Rounds = 9 }},
+		{"standardise", func(r *models.Recipe) { r.Standardise = records.StandardisePooled }},
+		{"evaluation.metric", func(r *models.Recipe) { r.Evaluation.Metric = models.MetricAccuracy }},
+	} {
+		t.Run(tt.field, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			other := study
+			tt.change(&other)
+			s, err := runLocalStudy(ctx, localStudyConfig{
+				hospitals: 2, seed: 1, dataDir: t.TempDir(), plaintext: true, localConsent: true,
+				recipe: &study, hospitalRecipes: map[int]models.Recipe{1: other},
+			})
+			if s != nil {
+				s.Close()
+			}
+			require.ErrorIs(t, err, models.ErrRecipeMismatch)
+			assert.Contains(t, err.Error(), "hospital-2's recipe")
+			assert.Contains(t, err.Error(), "field "+tt.field)
+		})
+	}
+}
+
+func TestDaemonRecipeOrLegacyPieces(t *testing.T) {
+	dir := t.TempDir()
+	recipe := filepath.Join(dir, "recipe.json")
+	require.NoError(t, os.WriteFile(recipe, []byte(`{"model": {"kind": "logistic", "features": 4}, "rounds": 3, "local": {"epochs": 7}}`), 0o644))
+	spec := filepath.Join(dir, "spec.json")
+	require.NoError(t, os.WriteFile(spec, []byte(`{"kind": "logistic", "features": 4}`), 0o644))
+
+	p, err := daemonPieces(recipe, "", false)
+	require.NoError(t, err)
+	assert.Equal(t, 7, p.train.Epochs)
+	want, err := p.recipe.Hash()
+	require.NoError(t, err)
+	assert.Equal(t, want, p.hash)
+	require.NoError(t, p.check(want, nil))
+
+	legacy, err := daemonPieces("", spec, false)
+	require.NoError(t, err, "a configuration file from before recipes still works")
+	assert.Nil(t, legacy.recipe)
+	assert.ErrorContains(t, legacy.check(want, nil), "use the study's spec file")
+
+	_, err = daemonPieces(recipe, spec, false)
+	assert.ErrorIs(t, err, errRecipeAndPieces)
+	_, err = daemonPieces(recipe, "", true)
+	assert.ErrorIs(t, err, errRecipeAndPieces, "a recipe with a separate train or server_optimizer is refused")
+	_, err = daemonPieces("", "", false)
+	assert.ErrorContains(t, err, "recipe_file")
+}
+
+func TestStudyCreateRecipeFlags(t *testing.T) {
+	dir := t.TempDir()
+	key, _ := saveKeyForTest(t, dir, "researcher.key")
+	recipe := filepath.Join(dir, "recipe.json")
+	require.NoError(t, os.WriteFile(recipe, []byte(`{"model": {"kind": "logistic", "features": 4}, "rounds": 3}`), 0o644))
+	args := func(extra ...string) []string {
+		return append([]string{"study", "create", "--eth-rpc", "http://127.0.0.1:1", "--contract", "0x0000000000000000000000000000000000000c01",
+			"--key", key, "--min-participants", "3", "--threshold", "2", "--purpose", "p",
+			"--reference", "0x" + fmt.Sprintf("%064d", 1), "--coordinator", "0x0000000000000000000000000000000000000c02"}, extra...)
+	}
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"neither", args(), 2, "--recipe"},
+		{"both", args("--recipe", recipe, "--spec", recipe), 2, "not both"},
+		{"rounds differ", args("--recipe", recipe, "--rounds", "4"), 2, "differs from the recipe's 3 rounds"},
+		{"rounds agree", args("--recipe", recipe, "--rounds", "3"), 1, "--eth-rpc"},
+		{"recipe rounds", args("--recipe", recipe), 1, "--eth-rpc"},
+		{"bad recipe", args("--recipe", key), 1, "invalid study recipe"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tt.args...)
+			assert.Equal(t, tt.code, code, errOut)
+			assert.Contains(t, out+errOut, tt.want)
+		})
+	}
+}

@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.28;
+
+import {IConsortium, ICohortModule, IStudies, IConsentHistory} from "Modules.sol";
+
+/// @title Cohort consent registry: patients' signed consent, relayed by members
+/// @notice Patients grant or revoke consent per study or per purpose with an
+/// expiry, by signing an EIP-712 ConsentChange; a consortium member relays
+/// it, one at a time (relayConsent) or many in one transaction
+/// (relayConsentBatch). Every change is checked here: signature, nonce,
+/// scope, the study's existence and the expiry. The registry answers a
+/// patient's consent for a study as of any round.
+/// @dev Storage: one slot per (patient, scope) holds the latest change and
+/// the one before it, so a first grant writes one new slot and a revocation
+/// or renewal rewrites it; only a third and later change archives the
+/// oldest of the two in _history (by change number). Every change is also in
+/// a ConsentChanged event.
+contract ConsentRegistry is ICohortModule, IConsentHistory {
+    /// @notice EIP-712 type of a patient's consent change.
+    bytes32 public constant CONSENT_TYPEHASH = keccak256(
+        "ConsentChange(bytes32 patient,uint64 studyId,bytes32 purpose,bool granted,uint64 expiry,uint32 nonce)"
+    );
+    bytes32 private constant _DOMAIN_TYPEHASH =
+        keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
+    bytes32 private constant _NAME_HASH = keccak256("Cohort");
+    bytes32 private constant _VERSION_HASH = keccak256("1");
+    /// @dev secp256k1 order / 2: larger s values are malleable duplicates.
+    uint256 private constant _HALF_ORDER = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0;
+    uint256 private constant _MASK40 = (1 << 40) - 1;
+
+    /// @notice A patient's consent for a study as of a round.
+    enum ConsentState {
+        None,
+        Active,
+        Expired,
+        Revoked
+    }
+
+    /// @notice Why relayConsentBatch skipped an entry (Recorded: it did not).
+    enum Outcome {
+        Recorded,
+        BadScope, // neither or both of studyId and purpose set
+        StudyNotFound,
+        Expired, // a grant whose expiry is not in the future
+        BadExpiry, // a revocation with an expiry, or an expiry past year 36812
+        InvalidNonce, // replayed, stale, or a second change of one scope in the batch
+        BadSignature // not signed by the patient's key (forged, or for another change)
+    }
+
+    /// @notice One change of a patient's consent for one scope.
+    struct ConsentRecord {
+        uint64 sinceBlock; // block of the change
+        uint64 sinceTime; // timestamp of that block (0 when not kept: changes before the latest)
+        uint64 expiry; // unix seconds; 0 for a revocation
+        uint32 nonce; // number of changes for this patient and scope up to this one
+        bool granted;
+    }
+
+    /// @notice A patient's signed consent change, as relayConsentBatch takes it.
+    struct SignedChange {
+        bytes32 patient;
+        uint64 studyId;
+        bytes32 purpose;
+        bool granted;
+        uint64 expiry;
+        uint32 nonce;
+        uint8 v;
+        bytes32 r;
+        bytes32 s;
+    }
+
+    /// @notice The caller is not an active consortium member.
+    error NotMember(address account);
+    /// @notice Only the Consortium may do this.
+    error NotAuthorised(address account);
+    /// @notice No study has this id.
+    error StudyNotFound(uint64 studyId);
+    /// @notice The consent signature was not made by the patient's key.
+    error BadSignature(bytes32 patient);
+    /// @notice The consent change's nonce is not the next one for this patient and scope (replayed or stale).
+    error InvalidNonce(bytes32 patient, uint32 expected, uint32 got);
+    /// @notice The consent is expired (or a grant's expiry is not in the future).
+    error ConsentExpired(bytes32 patient, uint64 expiry);
+    /// @notice The patient revoked the consent.
+    error ConsentRevoked(bytes32 patient, uint64 studyId);
+    /// @notice The patient never granted consent for the study or its purpose.
+    error NoConsent(bytes32 patient, uint64 studyId);
+    /// @notice The registry was retired by a consortium vote: relay to successor.
+    error ModuleRetired(address successor);
+    /// @notice A parameter is zero, empty or out of range; field names it.
+    error InvalidParameter(string field);
+
+    /// @notice A patient's signed consent change was relayed (studyId 0: a purpose-wide change).
+    event ConsentChanged(
+        bytes32 indexed patient,
+        uint64 indexed studyId,
+        bytes32 indexed purpose,
+        bool granted,
+        uint64 expiry,
+        uint32 nonce,
+        address relayer
+    );
+    /// @notice relayConsentBatch skipped the entry at index, for reason.
+    event ConsentSkipped(uint256 index, bytes32 indexed patient, Outcome reason);
+    /// @notice A consortium vote retired the registry in favour of successor.
+    event Retired(address successor);
+
+    /// @notice The Consortium this module serves.
+    address public immutable consortium;
+    /// @notice The registry this one replaced (zero for the first): its
+    /// records count for every scope this one has not recorded yet.
+    address public immutable predecessor;
+    /// @notice The registry that replaced this one (zero while current).
+    address public successor;
+
+    // Latest two changes per keccak256(abi.encode(patient, studyId, purpose)):
+    // bits 0-39 sinceBlock, 40-79 sinceTime, 80-119 expiry, 120-151 number of
+    // changes, 152 granted; the change before: 153 granted, 154-193
+    // sinceBlock, 194-233 expiry.
+    mapping(bytes32 => uint256) private _heads;
+    // Older changes by number (0-based): bits 0-39 sinceBlock, 80-119 expiry, 152 granted.
+    mapping(bytes32 => mapping(uint32 => uint256)) private _history;
+
+    uint256 private immutable _deployChainId;
+    bytes32 private immutable _deployDomainSeparator;
+
+    /// @param consortium_ the Consortium that will link this module
+    /// @param predecessor_ the registry this one will replace (zero for the first)
+    constructor(address consortium_, address predecessor_) {
+        if (consortium_ == address(0)) revert InvalidParameter("consortium");
+        consortium = consortium_;
+        predecessor = predecessor_;
+        _deployChainId = block.chainid;
+        _deployDomainSeparator = _buildDomainSeparator();
+    }
+
+    /// @notice Retires the registry (the Consortium calls it when a vote
+    /// replaces it): it refuses relays; everything stays readable, and the
+    /// successor reads it for every scope it has not recorded yet.
+    function retire(address successor_) external {
+        if (msg.sender != consortium) revert NotAuthorised(msg.sender);
+        successor = successor_;
+        emit Retired(successor_);
+    }
+
+    /// @notice Relays a patient's signed consent change (EIP-712 ConsentChange)
+    /// for one scope: a study (purpose zero) or a purpose (studyId zero). Only
+    /// members relay, so patients need no ether. A study-scoped decision
+    /// overrides the purpose-scoped one for that study. Reverts on any fault.
+    /// @param patient the patient's pseudonymous id: patientId(signer)
+    /// @param granted true to grant until expiry, false to revoke (expiry 0)
+    /// @param nonce the number of changes already recorded for this patient and scope
+    function relayConsent(
+        bytes32 patient,
+        uint64 studyId,
+        bytes32 purpose,
+        bool granted,
+        uint64 expiry,
+        uint32 nonce,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external {
+        _checkRelayer();
+        SignedChange memory c = SignedChange(patient, studyId, purpose, granted, expiry, nonce, v, r, s);
+        (Outcome o, bytes32 key, uint256 head) = _check(c, 0);
+        if (o == Outcome.BadScope) revert InvalidParameter("scope");
+        if (o == Outcome.StudyNotFound) revert StudyNotFound(studyId);
+        if (o == Outcome.Expired) revert ConsentExpired(patient, expiry);
+        if (o == Outcome.BadExpiry) revert InvalidParameter("expiry");
+        if (o == Outcome.InvalidNonce) revert InvalidNonce(patient, uint32(head >> 120), nonce);
+        if (o == Outcome.BadSignature) revert BadSignature(patient);
+        _record(c, key, head);
+    }
+
+    /// @notice Relays many patients' signed consent changes in one transaction,
+    /// each checked as relayConsent checks it. An entry that fails a check is
+    /// skipped, with a ConsentSkipped event and its reason in the result; the
+    /// others are recorded. Entries are applied in order, so a second change
+    /// of one scope in the batch needs the next nonce.
+    /// @return outcomes one per entry: Recorded or why it was skipped
+    function relayConsentBatch(SignedChange[] calldata changes) external returns (Outcome[] memory outcomes) {
+        _checkRelayer();
+        if (changes.length == 0) revert InvalidParameter("changes");
+        outcomes = new Outcome[](changes.length);
+        uint64 knownStudy; // the last study id found, checked once per run of entries
+        for (uint256 i = 0; i < changes.length; i++) {
+            SignedChange memory c = changes[i];
+            (Outcome o, bytes32 key, uint256 head) = _check(c, knownStudy);
+            if (o == Outcome.Recorded) {
+                if (c.studyId != 0) knownStudy = c.studyId;
+                _record(c, key, head);
+            } else {
+                outcomes[i] = o;
+                emit ConsentSkipped(i, c.patient, o);
+            }
+        }
+    }
+
+    // ----------------------------------------------------------------- views
+
+    /// @notice The pseudonymous id of the patient whose consent key is signer.
+    function patientId(address signer) public pure returns (bytes32) {
+        return keccak256(abi.encodePacked("cohort/patient/v1", signer));
+    }
+
+    /// @notice The EIP-712 domain separator (name "Cohort", version "1", this chain and registry).
+    function domainSeparator() public view returns (bytes32) {
+        return block.chainid == _deployChainId ? _deployDomainSeparator : _buildDomainSeparator();
+    }
+
+    /// @notice The EIP-712 digest a patient signs for a consent change.
+    function consentDigest(
+        bytes32 patient,
+        uint64 studyId,
+        bytes32 purpose,
+        bool granted,
+        uint64 expiry,
+        uint32 nonce
+    ) public view returns (bytes32) {
+        bytes32 structHash = keccak256(abi.encode(CONSENT_TYPEHASH, patient, studyId, purpose, granted, expiry, nonce));
+        return keccak256(abi.encodePacked("\x19\x01", domainSeparator(), structHash));
+    }
+
+    /// @inheritdoc IConsentHistory
+    function packedConsent(bytes32 key) public view returns (uint256 head) {
+        head = _heads[key];
+        if (head == 0 && predecessor != address(0)) head = IConsentHistory(predecessor).packedConsent(key);
+    }
+
+    /// @inheritdoc IConsentHistory
+    function packedHistory(bytes32 key, uint32 n) public view returns (uint256 rec) {
+        rec = _history[key][n];
+        if (rec == 0 && predecessor != address(0)) rec = IConsentHistory(predecessor).packedHistory(key, n);
+    }
+
+    /// @notice The latest consent change of a patient for one scope (nonce 0: none yet).
+    function consentOf(bytes32 patient, uint64 studyId, bytes32 purpose) external view returns (ConsentRecord memory) {
+        return _headRecord(packedConsent(_consentKey(patient, studyId, purpose)));
+    }
+
+    /// @notice Every consent change of a patient for one scope, oldest first.
+    function consentHistory(bytes32 patient, uint64 studyId, bytes32 purpose)
+        external
+        view
+        returns (ConsentRecord[] memory out)
+    {
+        bytes32 key = _consentKey(patient, studyId, purpose);
+        uint256 head = packedConsent(key);
+        uint32 n = uint32(head >> 120);
+        out = new ConsentRecord[](n);
+        for (uint32 i = 0; i + 2 < n; i++) {
+            out[i] = _historyRecord(packedHistory(key, i), i + 1);
+        }
+        if (n >= 2) out[n - 2] = _prevRecord(head);
+        if (n >= 1) out[n - 1] = _headRecord(head);
+    }
+
+    /// @notice A patient's consent for a study as of a round: the state at the
+    /// end of the block before the round opened, with expiry compared to the
+    /// round's opening time. Round 0 means now. The study-scoped record wins
+    /// over the record for the study's purpose.
+    /// @return state None, Active, Expired or Revoked
+    /// @return record the deciding change (zero when state is None)
+    /// @return studyScoped whether the deciding change is study-scoped
+    function consentAt(bytes32 patient, uint64 studyId, uint32 round)
+        public
+        view
+        returns (ConsentState state, ConsentRecord memory record, bool studyScoped)
+    {
+        (bytes32 purpose, uint64 cutoff, uint64 at) = _studies(studyId).consentContext(studyId, round);
+        return _consentAt(patient, studyId, purpose, cutoff, at);
+    }
+
+    /// @notice Consent states of many patients for a study as of a round (see consentAt).
+    function consentStates(bytes32[] calldata patients, uint64 studyId, uint32 round)
+        external
+        view
+        returns (ConsentState[] memory states)
+    {
+        (bytes32 purpose, uint64 cutoff, uint64 at) = _studies(studyId).consentContext(studyId, round);
+        states = new ConsentState[](patients.length);
+        for (uint256 i = 0; i < patients.length; i++) {
+            (states[i],,) = _consentAt(patients[i], studyId, purpose, cutoff, at);
+        }
+    }
+
+    /// @notice Reverts with NoConsent, ConsentRevoked or ConsentExpired unless
+    /// the patient's consent for the study is active as of the round (0: now).
+    function requireConsent(bytes32 patient, uint64 studyId, uint32 round) external view {
+        (ConsentState state, ConsentRecord memory record,) = consentAt(patient, studyId, round);
+        if (state == ConsentState.None) revert NoConsent(patient, studyId);
+        if (state == ConsentState.Revoked) revert ConsentRevoked(patient, studyId);
+        if (state == ConsentState.Expired) revert ConsentExpired(patient, record.expiry);
+    }
+
+    // -------------------------------------------------------------- internals
+
+    function _checkRelayer() private view {
+        if (successor != address(0)) revert ModuleRetired(successor);
+        if (!IConsortium(consortium).isMember(msg.sender)) revert NotMember(msg.sender);
+    }
+
+    /// @dev Checks one change against the chain; knownStudy is a study id
+    /// already found to exist in this transaction.
+    function _check(SignedChange memory c, uint64 knownStudy)
+        private
+        view
+        returns (Outcome, bytes32 key, uint256 head)
+    {
+        if ((c.studyId == 0) == (c.purpose == bytes32(0))) return (Outcome.BadScope, key, head);
+        if (c.studyId != 0 && c.studyId != knownStudy && IConsortium(consortium).studiesFor(c.studyId) == address(0)) {
+            return (Outcome.StudyNotFound, key, head);
+        }
+        if (c.granted) {
+            if (c.expiry <= block.timestamp) return (Outcome.Expired, key, head);
+            if (c.expiry > _MASK40) return (Outcome.BadExpiry, key, head);
+        } else if (c.expiry != 0) {
+            return (Outcome.BadExpiry, key, head);
+        }
+        key = _consentKey(c.patient, c.studyId, c.purpose);
+        head = packedConsent(key);
+        if (c.nonce != uint32(head >> 120)) return (Outcome.InvalidNonce, key, head);
+        if (uint256(c.s) > _HALF_ORDER) return (Outcome.BadSignature, key, head);
+        address signer =
+            ecrecover(consentDigest(c.patient, c.studyId, c.purpose, c.granted, c.expiry, c.nonce), c.v, c.r, c.s);
+        if (signer == address(0) || patientId(signer) != c.patient) return (Outcome.BadSignature, key, head);
+        return (Outcome.Recorded, key, head);
+    }
+
+    /// @dev Records a checked change on top of head (the scope's packed latest two).
+    function _record(SignedChange memory c, bytes32 key, uint256 head) private {
+        uint32 n = uint32(head >> 120); // changes so far
+        if (n >= 2) {
+            // The change before the latest leaves the slot for the history.
+            _history[key][n - 2] = ((head >> 154) & _MASK40) | (((head >> 194) & _MASK40) << 80)
+                | (((head >> 153) & 1) << 152);
+        }
+        uint256 next = block.number | (block.timestamp << 40) | (uint256(c.expiry) << 80) | (uint256(n + 1) << 120);
+        if (c.granted) next |= 1 << 152;
+        if (n >= 1) {
+            next |= (((head >> 152) & 1) << 153) | ((head & _MASK40) << 154) | (((head >> 80) & _MASK40) << 194);
+        }
+        _heads[key] = next;
+        emit ConsentChanged(c.patient, c.studyId, c.purpose, c.granted, c.expiry, c.nonce, msg.sender);
+    }
+
+    function _consentAt(bytes32 patient, uint64 studyId, bytes32 purpose, uint64 cutoff, uint64 at)
+        private
+        view
+        returns (ConsentState state, ConsentRecord memory record, bool studyScoped)
+    {
+        bool found;
+        (record, found) = _consentBefore(_consentKey(patient, studyId, bytes32(0)), cutoff);
+        studyScoped = found;
+        if (!found) {
+            (record, found) = _consentBefore(_consentKey(patient, 0, purpose), cutoff);
+        }
+        if (!found) return (ConsentState.None, record, false);
+        if (!record.granted) return (ConsentState.Revoked, record, studyScoped);
+        if (record.expiry <= at) return (ConsentState.Expired, record, studyScoped);
+        return (ConsentState.Active, record, studyScoped);
+    }
+
+    /// @dev The latest change of a scope made in a block before cutoff.
+    function _consentBefore(bytes32 key, uint64 cutoff) private view returns (ConsentRecord memory rec, bool found) {
+        uint256 head = packedConsent(key);
+        uint32 n = uint32(head >> 120);
+        if (n == 0) return (rec, false);
+        rec = _headRecord(head);
+        if (rec.sinceBlock < cutoff) return (rec, true);
+        if (n == 1) return (_empty(), false);
+        rec = _prevRecord(head);
+        if (rec.sinceBlock < cutoff) return (rec, true);
+        for (uint32 i = n - 2; i > 0; i--) {
+            rec = _historyRecord(packedHistory(key, i - 1), i);
+            if (rec.sinceBlock < cutoff) return (rec, true);
+        }
+        return (_empty(), false);
+    }
+
+    function _empty() private pure returns (ConsentRecord memory rec) {}
+
+    function _headRecord(uint256 w) private pure returns (ConsentRecord memory) {
+        return ConsentRecord(
+            uint64(w & _MASK40),
+            uint64((w >> 40) & _MASK40),
+            uint64((w >> 80) & _MASK40),
+            uint32(w >> 120),
+            (w >> 152) & 1 == 1
+        );
+    }
+
+    function _prevRecord(uint256 w) private pure returns (ConsentRecord memory) {
+        return ConsentRecord(
+            uint64((w >> 154) & _MASK40), 0, uint64((w >> 194) & _MASK40), uint32(w >> 120) - 1, (w >> 153) & 1 == 1
+        );
+    }
+
+    function _historyRecord(uint256 w, uint32 nonce) private pure returns (ConsentRecord memory) {
+        return ConsentRecord(uint64(w & _MASK40), 0, uint64((w >> 80) & _MASK40), nonce, (w >> 152) & 1 == 1);
+    }
+
+    function _studies(uint64 studyId) private view returns (IStudies m) {
+        m = IStudies(IConsortium(consortium).studiesFor(studyId));
+        if (address(m) == address(0)) revert StudyNotFound(studyId);
+    }
+
+    function _consentKey(bytes32 patient, uint64 studyId, bytes32 purpose) private pure returns (bytes32) {
+        return keccak256(abi.encode(patient, studyId, purpose));
+    }
+
+    function _buildDomainSeparator() private view returns (bytes32) {
+        return keccak256(abi.encode(_DOMAIN_TYPEHASH, _NAME_HASH, _VERSION_HASH, block.chainid, address(this)));
+    }
+}

@@ -1,0 +1,2556 @@
+// Code generated via abigen V2 - DO NOT EDIT.
+// This file is a generated binding and any manual changes will be lost.
+
+package cohortsol
+
+import (
+	"bytes"
+	"errors"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// Reference imports to suppress errors if they are not otherwise used.
+var (
+	_ = bytes.Equal
+	_ = errors.New
+	_ = big.NewInt
+	_ = common.Big1
+	_ = types.BloomLookup
+	_ = abi.ConvertType
+)
+
+// StudiesParticipantRecord is an auto generated low-level Go binding around an user-defined struct.
+type StudiesParticipantRecord struct {
+	Index              uint16
+	Strikes            uint16
+	Suspended          bool
+	LastCommittedRound uint32
+	Left               bool
+}
+
+// StudiesRoundRecord is an auto generated low-level Go binding around an user-defined struct.
+type StudiesRoundRecord struct {
+	GlobalModel     [32]byte
+	Deadline        uint64
+	OpenedAt        uint64
+	OpenedBlock     *big.Int
+	ClosedBlock     *big.Int
+	Status          uint8
+	Commitments     uint16
+	Participants    uint16
+	CommitmentsRoot [32]byte
+	Accuracy        uint32
+	Auc             uint32
+	Loss            uint64
+	AggregateHash   [32]byte
+	ModelHash       [32]byte
+	ScoresHash      [32]byte
+}
+
+// StudiesStudyRecord is an auto generated low-level Go binding around an user-defined struct.
+type StudiesStudyRecord struct {
+	Owner               common.Address
+	Rounds              uint32
+	MinParticipants     uint32
+	Threshold           uint32
+	Coordinator         common.Address
+	StrikeLimit         uint32
+	CurrentRound        uint32
+	ActiveParticipants  uint16
+	RoundOpen           bool
+	Completed           bool
+	SpecHash            [32]byte
+	Purpose             [32]byte
+	ReferenceCommitment [32]byte
+	PublicKeyHash       [32]byte
+	RobustPolicyHash    [32]byte
+	StandardiserHash    [32]byte
+}
+
+// StudiesMetaData contains all meta data concerning the Studies contract.
+var StudiesMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"consortium_\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"AlreadyCommitted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"AlreadyJoined\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"BadCommitSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"uint64\",\"name\":\"notBefore\",\"type\":\"uint64\"}],\"name\":\"DeadlineNotPassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"DeadlinePassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"evidenceHash\",\"type\":\"bytes32\"}],\"name\":\"DuplicateEvidence\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"EnrolmentClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"now_\",\"type\":\"uint64\"}],\"name\":\"InvalidDeadline\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"field\",\"type\":\"string\"}],\"name\":\"InvalidParameter\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"MemberSuspended\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"successor\",\"type\":\"address\"}],\"name\":\"ModuleRetired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotAuthorised\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotCoordinator\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotMember\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotParticipant\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotSuspended\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"commitments\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"participants\",\"type\":\"uint32\"}],\"name\":\"ParticipantsExceedCommitments\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"PublicKeyLocked\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"PublicKeyNotSet\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"RoundNotFound\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"RoundNotOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"expected\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"got\",\"type\":\"uint32\"}],\"name\":\"RoundOutOfOrder\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"RoundStillOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"StudyCompleted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"StudyFull\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"StudyNotFound\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"required\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"actual\",\"type\":\"uint32\"}],\"name\":\"TooFewParticipants\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"UnsortedScores\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"}],\"name\":\"ParticipantReinstated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"strikes\",\"type\":\"uint16\"}],\"name\":\"ParticipantSuspended\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"publicKeyHash\",\"type\":\"bytes32\"}],\"name\":\"PublicKeySet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"address\",\"name\":\"successor\",\"type\":\"address\"}],\"name\":\"Retired\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"by\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"commitments\",\"type\":\"uint16\"}],\"name\":\"RoundAbandoned\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"aggregateHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"accuracy\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"auc\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"loss\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"participants\",\"type\":\"uint32\"}],\"name\":\"RoundClosed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"globalModel\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"RoundOpened\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint256[]\",\"name\":\"entries\",\"type\":\"uint256[]\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"scoresHash\",\"type\":\"bytes32\"}],\"name\":\"ScoresRecorded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"standardiserHash\",\"type\":\"bytes32\"}],\"name\":\"StandardiserSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"enumStudies.StrikeReason\",\"name\":\"reason\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"evidenceHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"strikes\",\"type\":\"uint16\"}],\"name\":\"StrikeRecorded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"coordinator\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"purpose\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"referenceCommitment\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"rounds\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"minParticipants\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"threshold\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"strikeLimit\",\"type\":\"uint32\"}],\"name\":\"StudyCreated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"StudyFinished\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"index\",\"type\":\"uint16\"}],\"name\":\"StudyJoined\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"by\",\"type\":\"address\"}],\"name\":\"StudyLeft\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"ciphertextHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"sampleCount\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"consentRoot\",\"type\":\"bytes32\"}],\"name\":\"UpdateCommitted\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"ABANDON_GRACE\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"COMMIT_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"FLAG_SUSPICIOUS\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"METRIC_UNIT\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"abandonRound\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"firstId\",\"type\":\"uint64\"}],\"name\":\"activate\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"bytes32\",\"name\":\"aggregateHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"accuracy\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"auc\",\"type\":\"uint32\"},{\"internalType\":\"uint64\",\"name\":\"loss\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"participants\",\"type\":\"uint32\"}],\"name\":\"closeRound\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"bytes32\",\"name\":\"ciphertextHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"sampleCount\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"consentRoot\",\"type\":\"bytes32\"}],\"name\":\"commitUpdate\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"ciphertextHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"sampleCount\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"consentRoot\",\"type\":\"bytes32\"}],\"name\":\"commitmentDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"consentContext\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"purpose\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"cutoffBlock\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"at\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"consortium\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"purpose\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"rounds\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"minParticipants\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"threshold\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"strikeLimit\",\"type\":\"uint32\"},{\"internalType\":\"bytes32\",\"name\":\"referenceCommitment\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"coordinator\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"robustPolicyHash\",\"type\":\"bytes32\"}],\"name\":\"createStudy\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"domainSeparator\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"firstStudyId\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"getParticipant\",\"outputs\":[{\"components\":[{\"internalType\":\"uint16\",\"name\":\"index\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"strikes\",\"type\":\"uint16\"},{\"internalType\":\"bool\",\"name\":\"suspended\",\"type\":\"bool\"},{\"internalType\":\"uint32\",\"name\":\"lastCommittedRound\",\"type\":\"uint32\"},{\"internalType\":\"bool\",\"name\":\"left\",\"type\":\"bool\"}],\"internalType\":\"structStudies.ParticipantRecord\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"}],\"name\":\"getRound\",\"outputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"globalModel\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"openedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint40\",\"name\":\"openedBlock\",\"type\":\"uint40\"},{\"internalType\":\"uint40\",\"name\":\"closedBlock\",\"type\":\"uint40\"},{\"internalType\":\"enumStudies.RoundStatus\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"uint16\",\"name\":\"commitments\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"participants\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"commitmentsRoot\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"accuracy\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"auc\",\"type\":\"uint32\"},{\"internalType\":\"uint64\",\"name\":\"loss\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"aggregateHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"scoresHash\",\"type\":\"bytes32\"}],\"internalType\":\"structStudies.RoundRecord\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"getStudy\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"rounds\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"minParticipants\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"threshold\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"coordinator\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"strikeLimit\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"currentRound\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"activeParticipants\",\"type\":\"uint16\"},{\"internalType\":\"bool\",\"name\":\"roundOpen\",\"type\":\"bool\"},{\"internalType\":\"bool\",\"name\":\"completed\",\"type\":\"bool\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"purpose\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"referenceCommitment\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"publicKeyHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"robustPolicyHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"standardiserHash\",\"type\":\"bytes32\"}],\"internalType\":\"structStudies.StudyRecord\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"isParticipant\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"}],\"name\":\"isSuspended\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"joinStudy\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"leaveStudy\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"bytes32\",\"name\":\"globalModel\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"openRound\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"uint256[]\",\"name\":\"entries\",\"type\":\"uint256[]\"}],\"name\":\"recordScores\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"}],\"name\":\"reinstate\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"}],\"name\":\"removeParticipant\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"round\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"member\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"evidenceHash\",\"type\":\"bytes32\"}],\"name\":\"reportViolation\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"successor_\",\"type\":\"address\"}],\"name\":\"retire\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"publicKeyHash\",\"type\":\"bytes32\"}],\"name\":\"setPublicKeyHash\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"standardiserHash\",\"type\":\"bytes32\"}],\"name\":\"setStandardiserHash\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"studyCount\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"studyId\",\"type\":\"uint64\"}],\"name\":\"studyParticipants\",\"outputs\":[{\"internalType\":\"address[]\",\"name\":\"out\",\"type\":\"address[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"successor\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ID:  "Studies",
+	Bin: "0x60e060405234801561000f575f5ffd5b5060405161394b38038061394b83398101604081905261002e91610137565b6001600160a01b038116610076576040516305519d6f60e51b815260206004820152600a602482015269636f6e736f727469756d60b01b604482015260640160405180910390fd5b6001600160a01b0381166080524660a05261012e604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527fba00e39a6d26c9e385d084d99a884ba430f12e9364f499d9b0eda4d96447b9a5918101919091527fc89efdaa54c0f20c7adf612882df0950f5a951637e0307cdcb4c672f298b8bc660608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60c05250610164565b5f60208284031215610147575f5ffd5b81516001600160a01b038116811461015d575f5ffd5b9392505050565b60805160a05160c0516137a16101aa5f395f61266601525f61259201525f81816103db01528181610ba401528181611645015281816126930152612e6301526137a15ff3fe608060405234801561000f575f5ffd5b50600436106101e7575f3560e01c80639e6371ba11610109578063e455fa5a1161009e578063f698da251161006e578063f698da2514610558578063fc7e474614610560578063fd6fd93d14610573578063fe4dca6214610593575f5ffd5b8063e455fa5a14610507578063e6b499c014610520578063e83da9fc14610532578063f3701a1814610545575f5ffd5b8063c8235638116100d9578063c823563814610479578063c9a387a51461048c578063d2d3a5ae1461049f578063d9aa7aaa146104b9575f5ffd5b80639e6371ba14610420578063bd2e6ac314610433578063bd9c679d14610446578063c38f21f814610459575f5ffd5b80636be6049b1161017f578063827429a51161014f578063827429a5146103a35780638f6d26c0146103c35780639ad18765146103d65780639cfa750f146103fd575f5ffd5b80636be6049b1461031a5780636ff968c31461032d57806375f9afcd146103585780637c6726691461036b575f5ffd5b806341e25253116101ba57806341e252531461027b578063429db9ac1461028e5780635f5cbe80146102a1578063625493f4146102b4575f5ffd5b8063244d956a146101eb5780632d92467b1461020f5780632dab3a651461023157806337479beb14610246575b5f5ffd5b6101f5620f424081565b60405163ffffffff90911681526020015b60405180910390f35b6102196201518081565b6040516001600160401b039091168152602001610206565b61024461023f366004612f0a565b6105a6565b005b61026d7fcc5fe3530875c23038ecd4a1d7f5424b9dca3ebd79f37bc32e827caf22d55cf981565b604051908152602001610206565b610219610289366004612f5b565b6106f0565b61024461029c366004612fe4565b610b83565b6102446102af366004613004565b610b99565b6102c76102c2366004613004565b610d00565b60405161020691905f60a08201905061ffff835116825261ffff602084015116602083015260408301511515604083015263ffffffff606084015116606083015260808301511515608083015292915050565b610244610328366004613035565b610dc3565b600154610340906001600160a01b031681565b6040516001600160a01b039091168152602001610206565b61024461036636600461305d565b610fd7565b61037e610379366004613035565b61122c565b604080519384526001600160401b039283166020850152911690820152606001610206565b6103b66103b1366004612fe4565b611303565b60405161020691906130e8565b6102446103d136600461321d565b611477565b6103407f000000000000000000000000000000000000000000000000000000000000000081565b61041061040b366004613004565b6115ea565b6040519015158152602001610206565b61024461042e366004613265565b61163a565b610410610441366004613004565b6116e6565b61024461045436600461327e565b61172f565b61046c610467366004612fe4565b611a22565b60405161020691906132c8565b610244610487366004612fe4565b611b67565b61024461049a366004613313565b611d79565b6104a7600181565b60405160ff9091168152602001610206565b61026d6104c7366004613397565b604080516020808201959095526001600160401b039390931683820152606080840192909252805180840390920182526080909201909152805191012090565b5f5461021990600160401b90046001600160401b031681565b5f54610219906001600160401b031681565b6102446105403660046133ca565b6120ec565b610244610553366004612f0a565b6124b8565b61026d61258f565b61024461056e366004612fe4565b612688565b610586610581366004613035565b612778565b6040516102069190613443565b6102446105a1366004613004565b612933565b5f6105b08361294a565b9050816105f5576040516305519d6f60e51b815260206004820152600d60248201526c0e0eac4d8d2c696caf290c2e6d609b1b60448201526064015b60405180910390fd5b6001810154600160c01b900463ffffffff16156106305760405163180eafcb60e11b81526001600160401b03841660048201526024016105ec565b80546001820154600160c01b90910463ffffffff16600160e01b90910461ffff1610156106a55780546001820154604051636c9b8c6360e11b81526001600160401b0386166004820152600160c01b90920463ffffffff166024830152600160e01b900461ffff1660448201526064016105ec565b600581018290556040518281526001600160401b038416907f9bc242835ff3fa937e01e64b2110623a5f771d63d5354e981255ccee9e22eeb6906020015b60405180910390a2505050565b6001545f906001600160a01b031615158061071357505f546001600160401b0316155b15610740576001546040516355038db160e01b81526001600160a01b0390911660048201526024016105ec565b89610779576040516305519d6f60e51b81526020600482015260086024820152670e6e0cac690c2e6d60c31b60448201526064016105ec565b886107b1576040516305519d6f60e51b8152602060048201526007602482015266707572706f736560c81b60448201526064016105ec565b8763ffffffff165f036107f0576040516305519d6f60e51b8152602060048201526006602482015265726f756e647360d01b60448201526064016105ec565b8563ffffffff165f03610832576040516305519d6f60e51b81526020600482015260096024820152681d1a1c995cda1bdb1960ba1b60448201526064016105ec565b8563ffffffff168763ffffffff16101561088f576040516305519d6f60e51b815260206004820152600f60248201527f6d696e5061727469636970616e7473000000000000000000000000000000000060448201526064016105ec565b63ffffffff851615806108a9575061ffff63ffffffff8616115b156108e5576040516305519d6f60e51b815260206004820152600b60248201526a1cdd1c9a5ad9531a5b5a5d60aa1b60448201526064016105ec565b83610933576040516305519d6f60e51b815260206004820152601360248201527f7265666572656e6365436f6d6d69746d656e740000000000000000000000000060448201526064016105ec565b6001600160a01b038316610978576040516305519d6f60e51b815260206004820152600b60248201526a31b7b7b93234b730ba37b960a91b60448201526064016105ec565b5f805460089061099790600160401b90046001600160401b031661358f565b91906101000a8154816001600160401b0302191690836001600160401b03160217905590505f60025f836001600160401b03166001600160401b031681526020019081526020015f20905033815f015f6101000a8154816001600160a01b0302191690836001600160a01b0316021790555088815f0160146101000a81548163ffffffff021916908363ffffffff16021790555087815f0160186101000a81548163ffffffff021916908363ffffffff16021790555086815f01601c6101000a81548163ffffffff021916908363ffffffff16021790555083816001015f6101000a8154816001600160a01b0302191690836001600160a01b03160217905550858160010160146101000a81548163ffffffff021916908363ffffffff1602179055508a8160020181905550898160030181905550848160040181905550828160060181905550836001600160a01b0316336001600160a01b0316836001600160401b03167fd200eb94dd326a99329596b4579be78e0bec32707b3ca0405a144e806d4dcd158e8e8a8f8f8f8f604051610b6d97969594939291909687526020870195909552604086019390935263ffffffff91821660608601528116608085015290811660a08401521660c082015260e00190565b60405180910390a4509998505050505050505050565b610b9681610b908361299a565b336129e4565b50565b336001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001614610be4576040516310ac496560e01b81523360048201526024016105ec565b6001600160401b0382165f9081526004602090815260408083206001600160a01b038516845290915290208054640100000000900460ff16610c535760405163ddb4263960e01b81526001600160401b03841660048201526001600160a01b03831660248201526044016105ec565b805464ffffff00001916808255600160481b900460ff16610cbd576001600160401b0383165f9081526002602052604090206001018054600160e01b900461ffff1690601c610ca1836135b9565b91906101000a81548161ffff021916908361ffff160217905550505b6040516001600160a01b038316906001600160401b038516907f21787fc0abe1c8e9210e7cb79204d42f86d35fab9eba5c5660b0cda0c302866b905f90a3505050565b6040805160a0810182525f80825260208201819052918101829052606081018290526080810191909152610d338361299a565b50506001600160401b0382165f9081526004602090815260408083206001600160a01b0385168452825291829020825160a081018452905461ffff8082168352620100008204169282019290925260ff6401000000008304811615159382019390935263ffffffff650100000000008304166060820152600160481b909104909116151560808201525b92915050565b5f610dcd8361299a565b6001600160401b0384165f90815260056020908152604080832063ffffffff871684529091529020909150600180820154600160d01b900460ff166003811115610e1957610e1961341b565b14610e4e5760405163137b5e4760e21b81526001600160401b038516600482015263ffffffff841660248201526044016105ec565b60018201545f906001600160a01b03163303610e78575060018101546001600160401b0316610ef8565b82546001600160a01b0316331480610eb557506001600160401b0385165f90815260046020908152604080832033845290915290205461ffff1615155b15610edd576001820154610ed69062015180906001600160401b03166135d0565b9050610ef8565b6040516310ac496560e01b81523360048201526024016105ec565b806001600160401b03164211610f4057604051632dae9da160e11b81526001600160401b03808716600483015263ffffffff86166024830152821660448201526064016105ec565b60018201805465ffffffffffff60a81b1916600160a81b4364ffffffffff160260ff60d01b191617600360d01b179081905560408051600160d81b90920461ffff16825251339163ffffffff8716916001600160401b038916917f9c2d48a790aebb74cd95b4239116beafaf1698d0fd95f81bf35d5c7fdc6f0eb6919081900360200190a4610fd0858486612bcc565b5050505050565b5f610fe18561294a565b6001600160401b0386165f90815260056020908152604080832063ffffffff891684529091529020909150600180820154600160d01b900460ff16600381111561102d5761102d61341b565b146110625760405163137b5e4760e21b81526001600160401b038716600482015263ffffffff861660248201526044016105ec565b5f83900361109d576040516305519d6f60e51b8152602060048201526007602482015266656e747269657360c81b60448201526064016105ec565b5f805b8481101561113b575f8686838181106110bb576110bb6135ef565b60200291909101359150506001600160a01b0381168381116110f357604051635d2cf79d60e11b8152600481018490526024016105ec565b60e882901c15611130576040516305519d6f60e51b8152602060048201526007602482015266656e747269657360c81b60448201526064016105ec565b9250506001016110a0565b505f8260060154868660405160200161115693929190613603565b6040516020818303038152906040528051906020012090508083600601819055508663ffffffff16886001600160401b03167fce9b0741cf6383fc4d6a77dcf00fefb469a960c744ee82c20a35c6176493bcb98888856040516111bb93929190613634565b60405180910390a35f5b8581101561122157600160e08888848181106111e3576111e36135ef565b90506020020135901c165f1461121957611219898689898581811061120a5761120a6135ef565b905060200201358b5f87612c5c565b6001016111c5565b505050505050505050565b5f5f5f6112388561299a565b6003015492506001600160401b03915042905063ffffffff8416156112fc576001600160401b0385165f90815260056020908152604080832063ffffffff881684529091528120906001820154600160d01b900460ff1660038111156112a0576112a061341b565b036112d5576040516313a9d7e560e01b81526001600160401b038716600482015263ffffffff861660248201526044016105ec565b60010154600160801b810464ffffffffff169250600160401b90046001600160401b031690505b9250925092565b60408051610200810182525f80825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e08101829052610100810182905261012081018290526101408101829052610160810182905261018081018290526101a081018290526101c081018290526101e081019190915261138c8261299a565b604080516102008101825282546001600160a01b03808216835263ffffffff600160a01b80840482166020860152600160c01b808504831696860196909652600160e01b9384900482166060860152600187015492831660808601528204811660a085015293810490931660c083015261ffff9083041660e082015260ff600160f01b830481161515610100830152600160f81b909204909116151561012082015260028201546101408201526003820154610160820152600482015461018082015260058201546101a082015260068201546101c08201526007909101546101e082015292915050565b5f6114818561294a565b905063ffffffff841615806114aa5750600181015463ffffffff600160c01b9091048116908516115b156114df576040516313a9d7e560e01b81526001600160401b038616600482015263ffffffff851660248201526044016105ec565b8161151c576040516305519d6f60e51b815260206004820152600c60248201526b0caecd2c8cadcc6ca90c2e6d60a31b60448201526064016105ec565b604080516001600160401b03871660208201526001600160a01b03851691810191909152606081018390525f9060800160408051601f1981840301815291815281516020928301205f818152600690935291205490915060ff16156115b5576040516315884dcd60e21b81526001600160401b03871660048201526001600160a01b0385166024820152604481018490526064016105ec565b5f818152600660205260409020805460ff191660019081179091556115e290879084908790899088612c5c565b505050505050565b6001600160401b0382165f9081526004602090815260408083206001600160a01b03851684529091528120805461ffff161580159061163257508054600160481b900460ff16155b949350505050565b336001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001614611685576040516310ac496560e01b81523360048201526024016105ec565b6001805473ffffffffffffffffffffffffffffffffffffffff19166001600160a01b0383169081179091556040519081527fda9d2e31afb0de4b09fe65662e5e025013186f59dd81d4946248587a2f77c6df9060200160405180910390a150565b5f6116f08361299a565b50506001600160401b03919091165f9081526004602090815260408083206001600160a01b039490941683529290522054640100000000900460ff1690565b5f6117398561294a565b6001810154909150600160f81b900460ff161561177457604051630759a9bd60e51b81526001600160401b03861660048201526024016105ec565b60058101546117a157604051638546132360e01b81526001600160401b03861660048201526024016105ec565b6001810154600160f01b900460ff16156117f1576001810154604051633e42297360e21b81526001600160401b0387166004820152600160c01b90910463ffffffff1660248201526044016105ec565b8060010160189054906101000a900463ffffffff1660016118129190613670565b63ffffffff168463ffffffff161461187c57600181810154869161184391600160c01b900463ffffffff1690613670565b604051634e588f7960e11b81526001600160401b03909216600483015263ffffffff9081166024830152851660448201526064016105ec565b826118b8576040516305519d6f60e51b815260206004820152600b60248201526a19db1bd8985b135bd9195b60aa1b60448201526064016105ec565b42826001600160401b0316116118f457604051630f0b00b760e01b81526001600160401b038084166004830152421660248201526044016105ec565b6001818101805460ff60f01b1963ffffffff8816600160c01b8102919091167fff00ffff00000000ffffffffffffffffffffffffffffffffffffffffffffffff90921691909117600160f01b179091556001600160401b038781165f818152600560209081526040808320868452825291829020898155958601805464ffffffffff4316600160801b0260ff60d01b1916428716600160401b026fffffffffffffffffffffffffffffffff19909216968b16968717919091177fffffffffff00ffffffffff0000000000ffffffffffffffffffffffffffffffff1617600160d01b17905560028601899055815189815290810193909352805191927f8697c9ce3a5a3639920afe20a2e8a64d78a3b67dfb9bba91a25574d1adb99e1b929081900390910190a3505050505050565b6060611a2d8261299a565b506001600160401b038083165f90815260036020526040902080549091811115611a5957611a5961368c565b604051908082528060200260200182016040528015611a82578160200160208202803683370190505b5091505f805b8254811015611b5e576001600160401b0385165f9081526004602052604081208454909190859084908110611abf57611abf6135ef565b5f9182526020808320909101546001600160a01b0316835282019290925260400190205460ff600160481b90910416611b5657828181548110611b0457611b046135ef565b5f918252602090912001546001600160a01b03168483611b23816136a0565b945081518110611b3557611b356135ef565b60200260200101906001600160a01b031690816001600160a01b0316815250505b600101611a88565b50825250919050565b5f611b718261299a565b9050611b7c33612e44565b6001810154600160f01b900460ff1680611ba157506001810154600160f81b900460ff165b15611bca57604051637bd6d00760e11b81526001600160401b03831660048201526024016105ec565b6001600160401b0382165f90815260046020908152604080832033845290915281208054909161ffff90911690819003611c9a576001600160401b0384165f908152600360205260409020805461fffe1901611c445760405163e509c20d60e01b81526001600160401b03861660048201526024016105ec565b8054611c519060016136b8565b835461ffff821661ffff1990911617845581546001810183555f9283526020909220909101805473ffffffffffffffffffffffffffffffffffffffff1916331790559050611cd4565b8154600160481b900460ff16611cd4576040516348d1c17360e01b81526001600160401b03851660048201523360248201526044016105ec565b815469ff0000000000000000001916808355640100000000900460ff16611d2e57600183018054600160e01b900461ffff1690601c611d12836135b9565b91906101000a81548161ffff021916908361ffff160217905550505b60405161ffff8216815233906001600160401b038616907f90ede0fc441c10901335eb800a9a020d00969c761f086700ddc8aeb65ab093c8906020015b60405180910390a350505050565b5f611d838961294a565b6001600160401b038a165f90815260056020908152604080832063ffffffff8d1684529091529020909150600180820154600160d01b900460ff166003811115611dcf57611dcf61341b565b14611e045760405163137b5e4760e21b81526001600160401b038b16600482015263ffffffff8a1660248201526044016105ec565b87611e42576040516305519d6f60e51b815260206004820152600d60248201526c0c2cecee4cacec2e8ca90c2e6d609b1b60448201526064016105ec565b86611e7c576040516305519d6f60e51b81526020600482015260096024820152680dadec8cad890c2e6d60bb1b60448201526064016105ec565b620f424063ffffffff87161115611ec1576040516305519d6f60e51b8152602060048201526008602482015267616363757261637960c01b60448201526064016105ec565b620f424063ffffffff86161115611f01576040516305519d6f60e51b815260206004820152600360248201526261756360e81b60448201526064016105ec565b6001810154600160d81b900461ffff1663ffffffff84161115611f6d57600181015460405163637cf4b960e11b81526001600160401b038c16600482015263ffffffff808c166024830152600160d81b90920461ffff16604482015290841660648201526084016105ec565b815463ffffffff600160c01b90910481169084161015611fc9578154604051636c9b8c6360e11b81526001600160401b038c166004820152600160c01b90910463ffffffff9081166024830152841660448201526064016105ec565b60018101805465ffffffffffff60a81b1916600160a81b4364ffffffffff160260ff60d01b191617600160d11b1761ffff60e81b1916600160e81b61ffff86160217905560038101805463ffffffff88811667ffffffffffffffff199092168217640100000000898316908102919091176fffffffffffffffff00000000000000001916600160401b6001600160401b038a811691820292909217909555600486018d9055600586018c9055604080518e8152602081018e9052808201959095526060850192909252608084019490945281871660a084015251908c16928d16917f70002ea10999ac178d5d5a5b5ab267618b16c13baf80b6e86bcd3448ca6042a3919081900360c00190a36120e08a838b612bcc565b50505050505050505050565b6120f533612e44565b6001600160401b0385165f9081526004602090815260408083203384529091529020805461ffff16158061213157508054600160481b900460ff165b1561216a5761213f8661299a565b50604051633e3798ad60e21b81526001600160401b03871660048201523360248201526044016105ec565b8054640100000000900460ff16156121a65760405163ed4aef2360e01b81526001600160401b03871660048201523360248201526044016105ec565b6001600160401b0386165f90815260056020908152604080832063ffffffff891684529091529020600180820154600160d01b900460ff1660038111156121ef576121ef61341b565b146122245760405163137b5e4760e21b81526001600160401b038816600482015263ffffffff871660248201526044016105ec565b60018101546001600160401b03164211156122775760018101546040516337dc4b8160e01b81526001600160401b03808a16600483015263ffffffff8916602483015290911660448201526064016105ec565b846122c5576040516305519d6f60e51b815260206004820152600e60248201527f636970686572746578744861736800000000000000000000000000000000000060448201526064016105ec565b836001600160401b03165f0361230c576040516305519d6f60e51b815260206004820152600b60248201526a1cd85b5c1b1950dbdd5b9d60aa1b60448201526064016105ec565b82612348576040516305519d6f60e51b815260206004820152600b60248201526a18dbdb9cd95b9d149bdbdd60aa1b60448201526064016105ec565b815463ffffffff8088166501000000000090920416036123985760405163f7ace62160e01b81526001600160401b038816600482015263ffffffff871660248201523360448201526064016105ec565b815468ffffffff000000000019166501000000000063ffffffff88160217825560028101546040805160208082018990526001600160401b0388168284015260608083018890528351808403909101815260808301909352825192019190912060a08201929092523360c082015260e08101919091526101000160408051601f19818403018152828252805160209182012060028501556001808501805461ffff600160d81b80830482169094011690920261ffff60d81b199092169190911790558783526001600160401b0387811691840191909152908201859052339163ffffffff8916918a16907f9d7764238225742e33d2c9feb13843edced8febdb6528b51efe97bd955efd5899060600160405180910390a450505050505050565b5f6124c28361294a565b905081612512576040516305519d6f60e51b815260206004820152601060248201527f7374616e6461726469736572486173680000000000000000000000000000000060448201526064016105ec565b6001810154600160c01b900463ffffffff161561254d5760405163180eafcb60e11b81526001600160401b03841660048201526024016105ec565b600781018290556040518281526001600160401b038416907f75dd602d3a255805f62a3730c16df4b0714455e58afc2f7ab8395166ecdd4a28906020016106e3565b5f7f000000000000000000000000000000000000000000000000000000000000000046146126635761265e604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527fba00e39a6d26c9e385d084d99a884ba430f12e9364f499d9b0eda4d96447b9a5918101919091527fc89efdaa54c0f20c7adf612882df0950f5a951637e0307cdcb4c672f298b8bc660608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b905090565b507f000000000000000000000000000000000000000000000000000000000000000090565b336001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016146126d3576040516310ac496560e01b81523360048201526024016105ec565b5f546001600160401b03161515806126f257506001600160401b038116155b1561272a576040516305519d6f60e51b8152602060048201526007602482015266199a5c9cdd125960ca1b60448201526064016105ec565b5f805467ffffffffffffffff19166001600160401b0383161790556127506001826136cb565b5f60086101000a8154816001600160401b0302191690836001600160401b0316021790555050565b604080516101e0810182525f80825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e08101829052610100810182905261012081018290526101408101829052610160810182905261018081018290526101a081018290526101c08101919091526127f98361299a565b506001600160401b038084165f90815260056020908152604080832063ffffffff8716845282529182902082516101e08101845281548152600182015480861693820193909352600160401b83049094169284019290925264ffffffffff600160801b820481166060850152600160a81b820416608084015260a083019060ff600160d01b9091041660038111156128935761289361341b565b60038111156128a4576128a461341b565b81526001820154600160d81b810461ffff9081166020840152600160e81b90910416604082015260028201546060820152600382015463ffffffff808216608084015264010000000082041660a0830152600160401b90046001600160401b031660c0820152600482015460e08201526005820154610100820152600690910154610120909101529392505050565b612946826129408461294a565b836129e4565b5050565b5f6129548261299a565b60018101549091506001600160a01b03163314612995576040516309168c4560e41b81526001600160401b03831660048201523360248201526044016105ec565b919050565b6001600160401b0381165f90815260026020526040902080546001600160a01b0316612995576040516310abe05960e31b81526001600160401b03831660048201526024016105ec565b6001820154600160f01b900460ff1615612a34576001820154604051633e42297360e21b81526001600160401b0385166004820152600160c01b90910463ffffffff1660248201526044016105ec565b6001600160401b0383165f9081526004602090815260408083206001600160a01b03851684529091529020805461ffff161580612a7957508054600160481b900460ff165b15612ab157604051633e3798ad60e21b81526001600160401b03851660048201526001600160a01b03831660248201526044016105ec565b805469ff0000000000000000001916600160481b17808255640100000000900460ff16612b86576001838101545f91612af491600160e01b900461ffff166136ea565b600585015490915015801590612b1b57508354600160c01b900463ffffffff1661ffff8216105b15612b63578354604051636c9b8c6360e11b81526001600160401b0387166004820152600160c01b90910463ffffffff16602482015261ffff821660448201526064016105ec565b60018401805461ffff909216600160e01b0261ffff60e01b199092169190911790555b6040513381526001600160a01b038316906001600160401b038616907f3749db2eabdc07908a4176ee91c26179781324d969128f979424a24dde7e71d990602001611d6b565b60018201805460ff60f01b19169055815463ffffffff600160a01b909104811690821603612c57576001820180547effffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff16600160f81b1790556040516001600160401b038416907fb18a667052240fb0607525e4379f94132190c3b1e0621f6e84551d5dac528a5b905f90a25b505050565b6001600160401b0386165f9081526004602090815260408083206001600160a01b038816845290915281208054909161ffff9091169003612cca57604051633e3798ad60e21b81526001600160401b03881660048201526001600160a01b03861660248201526044016105ec565b805461ffff620100009091048116908114612ced5780612ce9816135b9565b9150505b815463ffff000019166201000061ffff83160217825560405163ffffffff8616906001600160a01b038816906001600160401b038b16907fbe98ddb9cc489976d1dc78157ea5997cdca03ef316f3751a668ffd350f4674fc90612d5590899089908890613704565b60405180910390a48154640100000000900460ff16158015612d8c57506001870154600160a01b900463ffffffff1661ffff821610155b15612e3a57815464ff00000000191664010000000017808355600160481b900460ff16612dec57600187018054600160e01b900461ffff1690601c612dd083613730565b91906101000a81548161ffff021916908361ffff160217905550505b60405161ffff821681526001600160a01b038716906001600160401b038a16907fd63af59fb09e1b10a40fb4907abfadcd098fe85f381cfc17752a91dfbbde6ef19060200160405180910390a35b5050505050505050565b60405163288c314960e21b81526001600160a01b0382811660048301527f0000000000000000000000000000000000000000000000000000000000000000169063a230c52490602401602060405180830381865afa158015612ea8573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190612ecc919061374c565b610b96576040516305b5850b60e21b81526001600160a01b03821660048201526024016105ec565b80356001600160401b0381168114612995575f5ffd5b5f5f60408385031215612f1b575f5ffd5b612f2483612ef4565b946020939093013593505050565b803563ffffffff81168114612995575f5ffd5b80356001600160a01b0381168114612995575f5ffd5b5f5f5f5f5f5f5f5f5f6101208a8c031215612f74575f5ffd5b8935985060208a01359750612f8b60408b01612f32565b9650612f9960608b01612f32565b9550612fa760808b01612f32565b9450612fb560a08b01612f32565b935060c08a01359250612fca60e08b01612f45565b989b979a5095989497939692955090936101000135919050565b5f60208284031215612ff4575f5ffd5b612ffd82612ef4565b9392505050565b5f5f60408385031215613015575f5ffd5b61301e83612ef4565b915061302c60208401612f45565b90509250929050565b5f5f60408385031215613046575f5ffd5b61304f83612ef4565b915061302c60208401612f32565b5f5f5f5f60608587031215613070575f5ffd5b61307985612ef4565b935061308760208601612f32565b925060408501356001600160401b038111156130a1575f5ffd5b8501601f810187136130b1575f5ffd5b80356001600160401b038111156130c6575f5ffd5b8760208260051b84010111156130da575f5ffd5b949793965060200194505050565b81516001600160a01b0316815261020081016020830151613111602084018263ffffffff169052565b506040830151613129604084018263ffffffff169052565b506060830151613141606084018263ffffffff169052565b50608083015161315c60808401826001600160a01b03169052565b5060a083015161317460a084018263ffffffff169052565b5060c083015161318c60c084018263ffffffff169052565b5060e08301516131a260e084018261ffff169052565b506101008301516131b861010084018215159052565b506101208301516131ce61012084018215159052565b506101408301516101408301526101608301516101608301526101808301516101808301526101a08301516101a08301526101c08301516101c08301526101e08301516101e083015292915050565b5f5f5f5f60808587031215613230575f5ffd5b61323985612ef4565b935061324760208601612f32565b925061325560408601612f45565b9396929550929360600135925050565b5f60208284031215613275575f5ffd5b612ffd82612f45565b5f5f5f5f60808587031215613291575f5ffd5b61329a85612ef4565b93506132a860208601612f32565b9250604085013591506132bd60608601612ef4565b905092959194509250565b602080825282518282018190525f918401906040840190835b818110156133085783516001600160a01b03168352602093840193909201916001016132e1565b509095945050505050565b5f5f5f5f5f5f5f5f610100898b03121561332b575f5ffd5b61333489612ef4565b975061334260208a01612f32565b9650604089013595506060890135945061335e60808a01612f32565b935061336c60a08a01612f32565b925061337a60c08a01612ef4565b915061338860e08a01612f32565b90509295985092959890939650565b5f5f5f606084860312156133a9575f5ffd5b833592506133b960208501612ef4565b929592945050506040919091013590565b5f5f5f5f5f60a086880312156133de575f5ffd5b6133e786612ef4565b94506133f560208701612f32565b93506040860135925061340a60608701612ef4565b949793965091946080013592915050565b634e487b7160e01b5f52602160045260245ffd5b6004811061343f5761343f61341b565b9052565b815181526020808301516101e0830191613467908401826001600160401b03169052565b50604083015161348260408401826001600160401b03169052565b50606083015161349b606084018264ffffffffff169052565b5060808301516134b4608084018264ffffffffff169052565b5060a08301516134c760a084018261342f565b5060c08301516134dd60c084018261ffff169052565b5060e08301516134f360e084018261ffff169052565b5061010083015161010083015261012083015161351961012084018263ffffffff169052565b5061014083015161353361014084018263ffffffff169052565b506101608301516135506101608401826001600160401b03169052565b506101808301516101808301526101a08301516101a08301526101c08301516101c083015292915050565b634e487b7160e01b5f52601160045260245ffd5b5f6001600160401b0382166001600160401b0381036135b0576135b061357b565b60010192915050565b5f61ffff821661ffff81036135b0576135b061357b565b6001600160401b038181168382160190811115610dbd57610dbd61357b565b634e487b7160e01b5f52603260045260245ffd5b8381525f6001600160fb1b0383111561361a575f5ffd5b8260051b8085602085013791909101602001949350505050565b604081528260408201525f6001600160fb1b03841115613652575f5ffd5b8360051b808660608501376020830193909352500160600192915050565b63ffffffff8181168382160190811115610dbd57610dbd61357b565b634e487b7160e01b5f52604160045260245ffd5b5f600182016136b1576136b161357b565b5060010190565b80820180821115610dbd57610dbd61357b565b6001600160401b038281168282160390811115610dbd57610dbd61357b565b61ffff8281168282160390811115610dbd57610dbd61357b565b60608101600285106137185761371861341b565b938152602081019290925261ffff1660409091015290565b5f61ffff8216806137435761374361357b565b5f190192915050565b5f6020828403121561375c575f5ffd5b81518015158114612ffd575f5ffdfea26469706673582212202fa22c4a6b4828fd1414eb995c9708ddce7a1d7494b86d402ef4394a2e0d8a8464736f6c634300081c0033",
+}
+
+// Studies is an auto generated Go binding around an Ethereum contract.
+type Studies struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *Studies) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewStudies creates a new instance of Studies.
+func NewStudies() *Studies {
+	parsed, err := StudiesMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &Studies{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *Studies) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address consortium_) returns()
+func (studies *Studies) PackConstructor(consortium_ common.Address) []byte {
+	enc, err := studies.abi.Pack("", consortium_)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackABANDONGRACE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2d92467b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function ABANDON_GRACE() view returns(uint64)
+func (studies *Studies) PackABANDONGRACE() []byte {
+	enc, err := studies.abi.Pack("ABANDON_GRACE")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackABANDONGRACE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2d92467b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function ABANDON_GRACE() view returns(uint64)
+func (studies *Studies) TryPackABANDONGRACE() ([]byte, error) {
+	return studies.abi.Pack("ABANDON_GRACE")
+}
+
+// UnpackABANDONGRACE is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x2d92467b.
+//
+// Solidity: function ABANDON_GRACE() view returns(uint64)
+func (studies *Studies) UnpackABANDONGRACE(data []byte) (uint64, error) {
+	out, err := studies.abi.Unpack("ABANDON_GRACE", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackCOMMITTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x37479beb.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function COMMIT_TYPEHASH() view returns(bytes32)
+func (studies *Studies) PackCOMMITTYPEHASH() []byte {
+	enc, err := studies.abi.Pack("COMMIT_TYPEHASH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCOMMITTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x37479beb.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function COMMIT_TYPEHASH() view returns(bytes32)
+func (studies *Studies) TryPackCOMMITTYPEHASH() ([]byte, error) {
+	return studies.abi.Pack("COMMIT_TYPEHASH")
+}
+
+// UnpackCOMMITTYPEHASH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x37479beb.
+//
+// Solidity: function COMMIT_TYPEHASH() view returns(bytes32)
+func (studies *Studies) UnpackCOMMITTYPEHASH(data []byte) ([32]byte, error) {
+	out, err := studies.abi.Unpack("COMMIT_TYPEHASH", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackFLAGSUSPICIOUS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd2d3a5ae.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function FLAG_SUSPICIOUS() view returns(uint8)
+func (studies *Studies) PackFLAGSUSPICIOUS() []byte {
+	enc, err := studies.abi.Pack("FLAG_SUSPICIOUS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFLAGSUSPICIOUS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd2d3a5ae.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function FLAG_SUSPICIOUS() view returns(uint8)
+func (studies *Studies) TryPackFLAGSUSPICIOUS() ([]byte, error) {
+	return studies.abi.Pack("FLAG_SUSPICIOUS")
+}
+
+// UnpackFLAGSUSPICIOUS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd2d3a5ae.
+//
+// Solidity: function FLAG_SUSPICIOUS() view returns(uint8)
+func (studies *Studies) UnpackFLAGSUSPICIOUS(data []byte) (uint8, error) {
+	out, err := studies.abi.Unpack("FLAG_SUSPICIOUS", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackMETRICUNIT is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x244d956a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function METRIC_UNIT() view returns(uint32)
+func (studies *Studies) PackMETRICUNIT() []byte {
+	enc, err := studies.abi.Pack("METRIC_UNIT")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMETRICUNIT is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x244d956a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function METRIC_UNIT() view returns(uint32)
+func (studies *Studies) TryPackMETRICUNIT() ([]byte, error) {
+	return studies.abi.Pack("METRIC_UNIT")
+}
+
+// UnpackMETRICUNIT is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x244d956a.
+//
+// Solidity: function METRIC_UNIT() view returns(uint32)
+func (studies *Studies) UnpackMETRICUNIT(data []byte) (uint32, error) {
+	out, err := studies.abi.Unpack("METRIC_UNIT", data)
+	if err != nil {
+		return *new(uint32), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint32)).(*uint32)
+	return out0, nil
+}
+
+// PackAbandonRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6be6049b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function abandonRound(uint64 studyId, uint32 round) returns()
+func (studies *Studies) PackAbandonRound(studyId uint64, round uint32) []byte {
+	enc, err := studies.abi.Pack("abandonRound", studyId, round)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAbandonRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6be6049b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function abandonRound(uint64 studyId, uint32 round) returns()
+func (studies *Studies) TryPackAbandonRound(studyId uint64, round uint32) ([]byte, error) {
+	return studies.abi.Pack("abandonRound", studyId, round)
+}
+
+// PackActivate is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc7e4746.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function activate(uint64 firstId) returns()
+func (studies *Studies) PackActivate(firstId uint64) []byte {
+	enc, err := studies.abi.Pack("activate", firstId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackActivate is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc7e4746.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function activate(uint64 firstId) returns()
+func (studies *Studies) TryPackActivate(firstId uint64) ([]byte, error) {
+	return studies.abi.Pack("activate", firstId)
+}
+
+// PackCloseRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc9a387a5.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function closeRound(uint64 studyId, uint32 round, bytes32 aggregateHash, bytes32 modelHash, uint32 accuracy, uint32 auc, uint64 loss, uint32 participants) returns()
+func (studies *Studies) PackCloseRound(studyId uint64, round uint32, aggregateHash [32]byte, modelHash [32]byte, accuracy uint32, auc uint32, loss uint64, participants uint32) []byte {
+	enc, err := studies.abi.Pack("closeRound", studyId, round, aggregateHash, modelHash, accuracy, auc, loss, participants)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCloseRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc9a387a5.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function closeRound(uint64 studyId, uint32 round, bytes32 aggregateHash, bytes32 modelHash, uint32 accuracy, uint32 auc, uint64 loss, uint32 participants) returns()
+func (studies *Studies) TryPackCloseRound(studyId uint64, round uint32, aggregateHash [32]byte, modelHash [32]byte, accuracy uint32, auc uint32, loss uint64, participants uint32) ([]byte, error) {
+	return studies.abi.Pack("closeRound", studyId, round, aggregateHash, modelHash, accuracy, auc, loss, participants)
+}
+
+// PackCommitUpdate is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe83da9fc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function commitUpdate(uint64 studyId, uint32 round, bytes32 ciphertextHash, uint64 sampleCount, bytes32 consentRoot) returns()
+func (studies *Studies) PackCommitUpdate(studyId uint64, round uint32, ciphertextHash [32]byte, sampleCount uint64, consentRoot [32]byte) []byte {
+	enc, err := studies.abi.Pack("commitUpdate", studyId, round, ciphertextHash, sampleCount, consentRoot)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCommitUpdate is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe83da9fc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function commitUpdate(uint64 studyId, uint32 round, bytes32 ciphertextHash, uint64 sampleCount, bytes32 consentRoot) returns()
+func (studies *Studies) TryPackCommitUpdate(studyId uint64, round uint32, ciphertextHash [32]byte, sampleCount uint64, consentRoot [32]byte) ([]byte, error) {
+	return studies.abi.Pack("commitUpdate", studyId, round, ciphertextHash, sampleCount, consentRoot)
+}
+
+// PackCommitmentDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd9aa7aaa.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function commitmentDigest(bytes32 ciphertextHash, uint64 sampleCount, bytes32 consentRoot) pure returns(bytes32)
+func (studies *Studies) PackCommitmentDigest(ciphertextHash [32]byte, sampleCount uint64, consentRoot [32]byte) []byte {
+	enc, err := studies.abi.Pack("commitmentDigest", ciphertextHash, sampleCount, consentRoot)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCommitmentDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd9aa7aaa.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function commitmentDigest(bytes32 ciphertextHash, uint64 sampleCount, bytes32 consentRoot) pure returns(bytes32)
+func (studies *Studies) TryPackCommitmentDigest(ciphertextHash [32]byte, sampleCount uint64, consentRoot [32]byte) ([]byte, error) {
+	return studies.abi.Pack("commitmentDigest", ciphertextHash, sampleCount, consentRoot)
+}
+
+// UnpackCommitmentDigest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd9aa7aaa.
+//
+// Solidity: function commitmentDigest(bytes32 ciphertextHash, uint64 sampleCount, bytes32 consentRoot) pure returns(bytes32)
+func (studies *Studies) UnpackCommitmentDigest(data []byte) ([32]byte, error) {
+	out, err := studies.abi.Unpack("commitmentDigest", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackConsentContext is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7c672669.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function consentContext(uint64 studyId, uint32 round) view returns(bytes32 purpose, uint64 cutoffBlock, uint64 at)
+func (studies *Studies) PackConsentContext(studyId uint64, round uint32) []byte {
+	enc, err := studies.abi.Pack("consentContext", studyId, round)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackConsentContext is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7c672669.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function consentContext(uint64 studyId, uint32 round) view returns(bytes32 purpose, uint64 cutoffBlock, uint64 at)
+func (studies *Studies) TryPackConsentContext(studyId uint64, round uint32) ([]byte, error) {
+	return studies.abi.Pack("consentContext", studyId, round)
+}
+
+// ConsentContextOutput serves as a container for the return parameters of contract
+// method ConsentContext.
+type ConsentContextOutput struct {
+	Purpose     [32]byte
+	CutoffBlock uint64
+	At          uint64
+}
+
+// UnpackConsentContext is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7c672669.
+//
+// Solidity: function consentContext(uint64 studyId, uint32 round) view returns(bytes32 purpose, uint64 cutoffBlock, uint64 at)
+func (studies *Studies) UnpackConsentContext(data []byte) (ConsentContextOutput, error) {
+	out, err := studies.abi.Unpack("consentContext", data)
+	outstruct := new(ConsentContextOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Purpose = *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	outstruct.CutoffBlock = *abi.ConvertType(out[1], new(uint64)).(*uint64)
+	outstruct.At = *abi.ConvertType(out[2], new(uint64)).(*uint64)
+	return *outstruct, nil
+}
+
+// PackConsortium is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9ad18765.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function consortium() view returns(address)
+func (studies *Studies) PackConsortium() []byte {
+	enc, err := studies.abi.Pack("consortium")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackConsortium is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9ad18765.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function consortium() view returns(address)
+func (studies *Studies) TryPackConsortium() ([]byte, error) {
+	return studies.abi.Pack("consortium")
+}
+
+// UnpackConsortium is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x9ad18765.
+//
+// Solidity: function consortium() view returns(address)
+func (studies *Studies) UnpackConsortium(data []byte) (common.Address, error) {
+	out, err := studies.abi.Unpack("consortium", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackCreateStudy is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x41e25253.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function createStudy(bytes32 specHash, bytes32 purpose, uint32 rounds, uint32 minParticipants, uint32 threshold, uint32 strikeLimit, bytes32 referenceCommitment, address coordinator, bytes32 robustPolicyHash) returns(uint64 studyId)
+func (studies *Studies) PackCreateStudy(specHash [32]byte, purpose [32]byte, rounds uint32, minParticipants uint32, threshold uint32, strikeLimit uint32, referenceCommitment [32]byte, coordinator common.Address, robustPolicyHash [32]byte) []byte {
+	enc, err := studies.abi.Pack("createStudy", specHash, purpose, rounds, minParticipants, threshold, strikeLimit, referenceCommitment, coordinator, robustPolicyHash)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCreateStudy is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x41e25253.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function createStudy(bytes32 specHash, bytes32 purpose, uint32 rounds, uint32 minParticipants, uint32 threshold, uint32 strikeLimit, bytes32 referenceCommitment, address coordinator, bytes32 robustPolicyHash) returns(uint64 studyId)
+func (studies *Studies) TryPackCreateStudy(specHash [32]byte, purpose [32]byte, rounds uint32, minParticipants uint32, threshold uint32, strikeLimit uint32, referenceCommitment [32]byte, coordinator common.Address, robustPolicyHash [32]byte) ([]byte, error) {
+	return studies.abi.Pack("createStudy", specHash, purpose, rounds, minParticipants, threshold, strikeLimit, referenceCommitment, coordinator, robustPolicyHash)
+}
+
+// UnpackCreateStudy is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x41e25253.
+//
+// Solidity: function createStudy(bytes32 specHash, bytes32 purpose, uint32 rounds, uint32 minParticipants, uint32 threshold, uint32 strikeLimit, bytes32 referenceCommitment, address coordinator, bytes32 robustPolicyHash) returns(uint64 studyId)
+func (studies *Studies) UnpackCreateStudy(data []byte) (uint64, error) {
+	out, err := studies.abi.Unpack("createStudy", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackDomainSeparator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf698da25.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function domainSeparator() view returns(bytes32)
+func (studies *Studies) PackDomainSeparator() []byte {
+	enc, err := studies.abi.Pack("domainSeparator")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDomainSeparator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf698da25.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function domainSeparator() view returns(bytes32)
+func (studies *Studies) TryPackDomainSeparator() ([]byte, error) {
+	return studies.abi.Pack("domainSeparator")
+}
+
+// UnpackDomainSeparator is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf698da25.
+//
+// Solidity: function domainSeparator() view returns(bytes32)
+func (studies *Studies) UnpackDomainSeparator(data []byte) ([32]byte, error) {
+	out, err := studies.abi.Unpack("domainSeparator", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackFirstStudyId is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe6b499c0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function firstStudyId() view returns(uint64)
+func (studies *Studies) PackFirstStudyId() []byte {
+	enc, err := studies.abi.Pack("firstStudyId")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFirstStudyId is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe6b499c0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function firstStudyId() view returns(uint64)
+func (studies *Studies) TryPackFirstStudyId() ([]byte, error) {
+	return studies.abi.Pack("firstStudyId")
+}
+
+// UnpackFirstStudyId is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe6b499c0.
+//
+// Solidity: function firstStudyId() view returns(uint64)
+func (studies *Studies) UnpackFirstStudyId(data []byte) (uint64, error) {
+	out, err := studies.abi.Unpack("firstStudyId", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackGetParticipant is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x625493f4.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getParticipant(uint64 studyId, address account) view returns((uint16,uint16,bool,uint32,bool))
+func (studies *Studies) PackGetParticipant(studyId uint64, account common.Address) []byte {
+	enc, err := studies.abi.Pack("getParticipant", studyId, account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetParticipant is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x625493f4.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getParticipant(uint64 studyId, address account) view returns((uint16,uint16,bool,uint32,bool))
+func (studies *Studies) TryPackGetParticipant(studyId uint64, account common.Address) ([]byte, error) {
+	return studies.abi.Pack("getParticipant", studyId, account)
+}
+
+// UnpackGetParticipant is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x625493f4.
+//
+// Solidity: function getParticipant(uint64 studyId, address account) view returns((uint16,uint16,bool,uint32,bool))
+func (studies *Studies) UnpackGetParticipant(data []byte) (StudiesParticipantRecord, error) {
+	out, err := studies.abi.Unpack("getParticipant", data)
+	if err != nil {
+		return *new(StudiesParticipantRecord), err
+	}
+	out0 := *abi.ConvertType(out[0], new(StudiesParticipantRecord)).(*StudiesParticipantRecord)
+	return out0, nil
+}
+
+// PackGetRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfd6fd93d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getRound(uint64 studyId, uint32 round) view returns((bytes32,uint64,uint64,uint40,uint40,uint8,uint16,uint16,bytes32,uint32,uint32,uint64,bytes32,bytes32,bytes32))
+func (studies *Studies) PackGetRound(studyId uint64, round uint32) []byte {
+	enc, err := studies.abi.Pack("getRound", studyId, round)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfd6fd93d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getRound(uint64 studyId, uint32 round) view returns((bytes32,uint64,uint64,uint40,uint40,uint8,uint16,uint16,bytes32,uint32,uint32,uint64,bytes32,bytes32,bytes32))
+func (studies *Studies) TryPackGetRound(studyId uint64, round uint32) ([]byte, error) {
+	return studies.abi.Pack("getRound", studyId, round)
+}
+
+// UnpackGetRound is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xfd6fd93d.
+//
+// Solidity: function getRound(uint64 studyId, uint32 round) view returns((bytes32,uint64,uint64,uint40,uint40,uint8,uint16,uint16,bytes32,uint32,uint32,uint64,bytes32,bytes32,bytes32))
+func (studies *Studies) UnpackGetRound(data []byte) (StudiesRoundRecord, error) {
+	out, err := studies.abi.Unpack("getRound", data)
+	if err != nil {
+		return *new(StudiesRoundRecord), err
+	}
+	out0 := *abi.ConvertType(out[0], new(StudiesRoundRecord)).(*StudiesRoundRecord)
+	return out0, nil
+}
+
+// PackGetStudy is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x827429a5.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getStudy(uint64 studyId) view returns((address,uint32,uint32,uint32,address,uint32,uint32,uint16,bool,bool,bytes32,bytes32,bytes32,bytes32,bytes32,bytes32))
+func (studies *Studies) PackGetStudy(studyId uint64) []byte {
+	enc, err := studies.abi.Pack("getStudy", studyId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetStudy is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x827429a5.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getStudy(uint64 studyId) view returns((address,uint32,uint32,uint32,address,uint32,uint32,uint16,bool,bool,bytes32,bytes32,bytes32,bytes32,bytes32,bytes32))
+func (studies *Studies) TryPackGetStudy(studyId uint64) ([]byte, error) {
+	return studies.abi.Pack("getStudy", studyId)
+}
+
+// UnpackGetStudy is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x827429a5.
+//
+// Solidity: function getStudy(uint64 studyId) view returns((address,uint32,uint32,uint32,address,uint32,uint32,uint16,bool,bool,bytes32,bytes32,bytes32,bytes32,bytes32,bytes32))
+func (studies *Studies) UnpackGetStudy(data []byte) (StudiesStudyRecord, error) {
+	out, err := studies.abi.Unpack("getStudy", data)
+	if err != nil {
+		return *new(StudiesStudyRecord), err
+	}
+	out0 := *abi.ConvertType(out[0], new(StudiesStudyRecord)).(*StudiesStudyRecord)
+	return out0, nil
+}
+
+// PackIsParticipant is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9cfa750f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isParticipant(uint64 studyId, address account) view returns(bool)
+func (studies *Studies) PackIsParticipant(studyId uint64, account common.Address) []byte {
+	enc, err := studies.abi.Pack("isParticipant", studyId, account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsParticipant is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9cfa750f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isParticipant(uint64 studyId, address account) view returns(bool)
+func (studies *Studies) TryPackIsParticipant(studyId uint64, account common.Address) ([]byte, error) {
+	return studies.abi.Pack("isParticipant", studyId, account)
+}
+
+// UnpackIsParticipant is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x9cfa750f.
+//
+// Solidity: function isParticipant(uint64 studyId, address account) view returns(bool)
+func (studies *Studies) UnpackIsParticipant(data []byte) (bool, error) {
+	out, err := studies.abi.Unpack("isParticipant", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackIsSuspended is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbd2e6ac3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isSuspended(uint64 studyId, address member) view returns(bool)
+func (studies *Studies) PackIsSuspended(studyId uint64, member common.Address) []byte {
+	enc, err := studies.abi.Pack("isSuspended", studyId, member)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsSuspended is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbd2e6ac3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isSuspended(uint64 studyId, address member) view returns(bool)
+func (studies *Studies) TryPackIsSuspended(studyId uint64, member common.Address) ([]byte, error) {
+	return studies.abi.Pack("isSuspended", studyId, member)
+}
+
+// UnpackIsSuspended is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xbd2e6ac3.
+//
+// Solidity: function isSuspended(uint64 studyId, address member) view returns(bool)
+func (studies *Studies) UnpackIsSuspended(data []byte) (bool, error) {
+	out, err := studies.abi.Unpack("isSuspended", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackJoinStudy is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc8235638.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function joinStudy(uint64 studyId) returns()
+func (studies *Studies) PackJoinStudy(studyId uint64) []byte {
+	enc, err := studies.abi.Pack("joinStudy", studyId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackJoinStudy is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc8235638.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function joinStudy(uint64 studyId) returns()
+func (studies *Studies) TryPackJoinStudy(studyId uint64) ([]byte, error) {
+	return studies.abi.Pack("joinStudy", studyId)
+}
+
+// PackLeaveStudy is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x429db9ac.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function leaveStudy(uint64 studyId) returns()
+func (studies *Studies) PackLeaveStudy(studyId uint64) []byte {
+	enc, err := studies.abi.Pack("leaveStudy", studyId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackLeaveStudy is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x429db9ac.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function leaveStudy(uint64 studyId) returns()
+func (studies *Studies) TryPackLeaveStudy(studyId uint64) ([]byte, error) {
+	return studies.abi.Pack("leaveStudy", studyId)
+}
+
+// PackOpenRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbd9c679d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function openRound(uint64 studyId, uint32 round, bytes32 globalModel, uint64 deadline) returns()
+func (studies *Studies) PackOpenRound(studyId uint64, round uint32, globalModel [32]byte, deadline uint64) []byte {
+	enc, err := studies.abi.Pack("openRound", studyId, round, globalModel, deadline)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOpenRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbd9c679d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function openRound(uint64 studyId, uint32 round, bytes32 globalModel, uint64 deadline) returns()
+func (studies *Studies) TryPackOpenRound(studyId uint64, round uint32, globalModel [32]byte, deadline uint64) ([]byte, error) {
+	return studies.abi.Pack("openRound", studyId, round, globalModel, deadline)
+}
+
+// PackRecordScores is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x75f9afcd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function recordScores(uint64 studyId, uint32 round, uint256[] entries) returns()
+func (studies *Studies) PackRecordScores(studyId uint64, round uint32, entries []*big.Int) []byte {
+	enc, err := studies.abi.Pack("recordScores", studyId, round, entries)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRecordScores is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x75f9afcd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function recordScores(uint64 studyId, uint32 round, uint256[] entries) returns()
+func (studies *Studies) TryPackRecordScores(studyId uint64, round uint32, entries []*big.Int) ([]byte, error) {
+	return studies.abi.Pack("recordScores", studyId, round, entries)
+}
+
+// PackReinstate is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5f5cbe80.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function reinstate(uint64 studyId, address member) returns()
+func (studies *Studies) PackReinstate(studyId uint64, member common.Address) []byte {
+	enc, err := studies.abi.Pack("reinstate", studyId, member)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReinstate is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5f5cbe80.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function reinstate(uint64 studyId, address member) returns()
+func (studies *Studies) TryPackReinstate(studyId uint64, member common.Address) ([]byte, error) {
+	return studies.abi.Pack("reinstate", studyId, member)
+}
+
+// PackRemoveParticipant is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfe4dca62.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function removeParticipant(uint64 studyId, address member) returns()
+func (studies *Studies) PackRemoveParticipant(studyId uint64, member common.Address) []byte {
+	enc, err := studies.abi.Pack("removeParticipant", studyId, member)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRemoveParticipant is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfe4dca62.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function removeParticipant(uint64 studyId, address member) returns()
+func (studies *Studies) TryPackRemoveParticipant(studyId uint64, member common.Address) ([]byte, error) {
+	return studies.abi.Pack("removeParticipant", studyId, member)
+}
+
+// PackReportViolation is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8f6d26c0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function reportViolation(uint64 studyId, uint32 round, address member, bytes32 evidenceHash) returns()
+func (studies *Studies) PackReportViolation(studyId uint64, round uint32, member common.Address, evidenceHash [32]byte) []byte {
+	enc, err := studies.abi.Pack("reportViolation", studyId, round, member, evidenceHash)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReportViolation is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8f6d26c0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function reportViolation(uint64 studyId, uint32 round, address member, bytes32 evidenceHash) returns()
+func (studies *Studies) TryPackReportViolation(studyId uint64, round uint32, member common.Address, evidenceHash [32]byte) ([]byte, error) {
+	return studies.abi.Pack("reportViolation", studyId, round, member, evidenceHash)
+}
+
+// PackRetire is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9e6371ba.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function retire(address successor_) returns()
+func (studies *Studies) PackRetire(successor common.Address) []byte {
+	enc, err := studies.abi.Pack("retire", successor)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRetire is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9e6371ba.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function retire(address successor_) returns()
+func (studies *Studies) TryPackRetire(successor common.Address) ([]byte, error) {
+	return studies.abi.Pack("retire", successor)
+}
+
+// PackSetPublicKeyHash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2dab3a65.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setPublicKeyHash(uint64 studyId, bytes32 publicKeyHash) returns()
+func (studies *Studies) PackSetPublicKeyHash(studyId uint64, publicKeyHash [32]byte) []byte {
+	enc, err := studies.abi.Pack("setPublicKeyHash", studyId, publicKeyHash)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetPublicKeyHash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2dab3a65.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setPublicKeyHash(uint64 studyId, bytes32 publicKeyHash) returns()
+func (studies *Studies) TryPackSetPublicKeyHash(studyId uint64, publicKeyHash [32]byte) ([]byte, error) {
+	return studies.abi.Pack("setPublicKeyHash", studyId, publicKeyHash)
+}
+
+// PackSetStandardiserHash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf3701a18.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setStandardiserHash(uint64 studyId, bytes32 standardiserHash) returns()
+func (studies *Studies) PackSetStandardiserHash(studyId uint64, standardiserHash [32]byte) []byte {
+	enc, err := studies.abi.Pack("setStandardiserHash", studyId, standardiserHash)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetStandardiserHash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf3701a18.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setStandardiserHash(uint64 studyId, bytes32 standardiserHash) returns()
+func (studies *Studies) TryPackSetStandardiserHash(studyId uint64, standardiserHash [32]byte) ([]byte, error) {
+	return studies.abi.Pack("setStandardiserHash", studyId, standardiserHash)
+}
+
+// PackStudyCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe455fa5a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function studyCount() view returns(uint64)
+func (studies *Studies) PackStudyCount() []byte {
+	enc, err := studies.abi.Pack("studyCount")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackStudyCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe455fa5a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function studyCount() view returns(uint64)
+func (studies *Studies) TryPackStudyCount() ([]byte, error) {
+	return studies.abi.Pack("studyCount")
+}
+
+// UnpackStudyCount is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe455fa5a.
+//
+// Solidity: function studyCount() view returns(uint64)
+func (studies *Studies) UnpackStudyCount(data []byte) (uint64, error) {
+	out, err := studies.abi.Unpack("studyCount", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackStudyParticipants is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc38f21f8.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function studyParticipants(uint64 studyId) view returns(address[] out)
+func (studies *Studies) PackStudyParticipants(studyId uint64) []byte {
+	enc, err := studies.abi.Pack("studyParticipants", studyId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackStudyParticipants is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc38f21f8.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function studyParticipants(uint64 studyId) view returns(address[] out)
+func (studies *Studies) TryPackStudyParticipants(studyId uint64) ([]byte, error) {
+	return studies.abi.Pack("studyParticipants", studyId)
+}
+
+// UnpackStudyParticipants is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc38f21f8.
+//
+// Solidity: function studyParticipants(uint64 studyId) view returns(address[] out)
+func (studies *Studies) UnpackStudyParticipants(data []byte) ([]common.Address, error) {
+	out, err := studies.abi.Unpack("studyParticipants", data)
+	if err != nil {
+		return *new([]common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new([]common.Address)).(*[]common.Address)
+	return out0, nil
+}
+
+// PackSuccessor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6ff968c3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function successor() view returns(address)
+func (studies *Studies) PackSuccessor() []byte {
+	enc, err := studies.abi.Pack("successor")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSuccessor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6ff968c3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function successor() view returns(address)
+func (studies *Studies) TryPackSuccessor() ([]byte, error) {
+	return studies.abi.Pack("successor")
+}
+
+// UnpackSuccessor is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6ff968c3.
+//
+// Solidity: function successor() view returns(address)
+func (studies *Studies) UnpackSuccessor(data []byte) (common.Address, error) {
+	out, err := studies.abi.Unpack("successor", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// StudiesParticipantReinstated represents a ParticipantReinstated event raised by the Studies contract.
+type StudiesParticipantReinstated struct {
+	StudyId uint64
+	Member  common.Address
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const StudiesParticipantReinstatedEventName = "ParticipantReinstated"
+
+// ContractEventName returns the user-defined event name.
+func (StudiesParticipantReinstated) ContractEventName() string {
+	return StudiesParticipantReinstatedEventName
+}
+
+// UnpackParticipantReinstatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ParticipantReinstated(uint64 indexed studyId, address indexed member)
+func (studies *Studies) UnpackParticipantReinstatedEvent(log *types.Log) (*StudiesParticipantReinstated, error) {
+	event := "ParticipantReinstated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != studies.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StudiesParticipantReinstated)
+	if len(log.Data) > 0 {
+		if err := studies.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range studies.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StudiesParticipantSuspended represents a ParticipantSuspended event raised by the Studies contract.
+type StudiesParticipantSuspended struct {
+	StudyId uint64
+	Member  common.Address
+	Strikes uint16
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const StudiesParticipantSuspendedEventName = "ParticipantSuspended"
+
+// ContractEventName returns the user-defined event name.
+func (StudiesParticipantSuspended) ContractEventName() string {
+	return StudiesParticipantSuspendedEventName
+}
+
+// UnpackParticipantSuspendedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ParticipantSuspended(uint64 indexed studyId, address indexed member, uint16 strikes)
+func (studies *Studies) UnpackParticipantSuspendedEvent(log *types.Log) (*StudiesParticipantSuspended, error) {
+	event := "ParticipantSuspended"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != studies.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StudiesParticipantSuspended)
+	if len(log.Data) > 0 {
+		if err := studies.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range studies.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StudiesPublicKeySet represents a PublicKeySet event raised by the Studies contract.
+type StudiesPublicKeySet struct {
+	StudyId       uint64
+	PublicKeyHash [32]byte
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const StudiesPublicKeySetEventName = "PublicKeySet"
+
+// ContractEventName returns the user-defined event name.
+func (StudiesPublicKeySet) ContractEventName() string {
+	return StudiesPublicKeySetEventName
+}
+
+// UnpackPublicKeySetEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event PublicKeySet(uint64 indexed studyId, bytes32 publicKeyHash)
+func (studies *Studies) UnpackPublicKeySetEvent(log *types.Log) (*StudiesPublicKeySet, error) {
+	event := "PublicKeySet"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != studies.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StudiesPublicKeySet)
+	if len(log.Data) > 0 {
+		if err := studies.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range studies.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StudiesRetired represents a Retired event raised by the Studies contract.
+type StudiesRetired struct {
+	Successor common.Address
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const StudiesRetiredEventName = "Retired"
+
+// ContractEventName returns the user-defined event name.
+func (StudiesRetired) ContractEventName() string {
+	return StudiesRetiredEventName
+}
+
+// UnpackRetiredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Retired(address successor)
+func (studies *Studies) UnpackRetiredEvent(log *types.Log) (*StudiesRetired, error) {
+	event := "Retired"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != studies.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StudiesRetired)
+	if len(log.Data) > 0 {
+		if err := studies.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range studies.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StudiesRoundAbandoned represents a RoundAbandoned event raised by the Studies contract.
+type StudiesRoundAbandoned struct {
+	StudyId     uint64
+	Round       uint32
+	By          common.Address
+	Commitments uint16
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const StudiesRoundAbandonedEventName = "RoundAbandoned"
+
+// ContractEventName returns the user-defined event name.
+func (StudiesRoundAbandoned) ContractEventName() string {
+	return StudiesRoundAbandonedEventName
+}
+
+// UnpackRoundAbandonedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RoundAbandoned(uint64 indexed studyId, uint32 indexed round, address indexed by, uint16 commitments)
+func (studies *Studies) UnpackRoundAbandonedEvent(log *types.Log) (*StudiesRoundAbandoned, error) {
+	event := "RoundAbandoned"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != studies.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StudiesRoundAbandoned)
+	if len(log.Data) > 0 {
+		if err := studies.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range studies.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StudiesRoundClosed represents a RoundClosed event raised by the Studies contract.
+type StudiesRoundClosed struct {
+	StudyId       uint64
+	Round         uint32
+	AggregateHash [32]byte
+	ModelHash     [32]byte
+	Accuracy      uint32
+	Auc           uint32
+	Loss          uint64
+	Participants  uint32
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const StudiesRoundClosedEventName = "RoundClosed"
+
+// ContractEventName returns the user-defined event name.
+func (StudiesRoundClosed) ContractEventName() string {
+	return StudiesRoundClosedEventName
+}
+
+// UnpackRoundClosedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RoundClosed(uint64 indexed studyId, uint32 indexed round, bytes32 aggregateHash, bytes32 modelHash, uint32 accuracy, uint32 auc, uint64 loss, uint32 participants)
+func (studies *Studies) UnpackRoundClosedEvent(log *types.Log) (*StudiesRoundClosed, error) {
+	event := "RoundClosed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != studies.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StudiesRoundClosed)
+	if len(log.Data) > 0 {
+		if err := studies.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range studies.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StudiesRoundOpened represents a RoundOpened event raised by the Studies contract.
+type StudiesRoundOpened struct {
+	StudyId     uint64
+	Round       uint32
+	GlobalModel [32]byte
+	Deadline    uint64
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const StudiesRoundOpenedEventName = "RoundOpened"
+
+// ContractEventName returns the user-defined event name.
+func (StudiesRoundOpened) ContractEventName() string {
+	return StudiesRoundOpenedEventName
+}
+
+// UnpackRoundOpenedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RoundOpened(uint64 indexed studyId, uint32 indexed round, bytes32 globalModel, uint64 deadline)
+func (studies *Studies) UnpackRoundOpenedEvent(log *types.Log) (*StudiesRoundOpened, error) {
+	event := "RoundOpened"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != studies.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StudiesRoundOpened)
+	if len(log.Data) > 0 {
+		if err := studies.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range studies.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StudiesScoresRecorded represents a ScoresRecorded event raised by the Studies contract.
+type StudiesScoresRecorded struct {
+	StudyId    uint64
+	Round      uint32
+	Entries    []*big.Int
+	ScoresHash [32]byte
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const StudiesScoresRecordedEventName = "ScoresRecorded"
+
+// ContractEventName returns the user-defined event name.
+func (StudiesScoresRecorded) ContractEventName() string {
+	return StudiesScoresRecordedEventName
+}
+
+// UnpackScoresRecordedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ScoresRecorded(uint64 indexed studyId, uint32 indexed round, uint256[] entries, bytes32 scoresHash)
+func (studies *Studies) UnpackScoresRecordedEvent(log *types.Log) (*StudiesScoresRecorded, error) {
+	event := "ScoresRecorded"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != studies.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StudiesScoresRecorded)
+	if len(log.Data) > 0 {
+		if err := studies.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range studies.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StudiesStandardiserSet represents a StandardiserSet event raised by the Studies contract.
+type StudiesStandardiserSet struct {
+	StudyId          uint64
+	StandardiserHash [32]byte
+	Raw              *types.Log // Blockchain specific contextual infos
+}
+
+const StudiesStandardiserSetEventName = "StandardiserSet"
+
+// ContractEventName returns the user-defined event name.
+func (StudiesStandardiserSet) ContractEventName() string {
+	return StudiesStandardiserSetEventName
+}
+
+// UnpackStandardiserSetEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event StandardiserSet(uint64 indexed studyId, bytes32 standardiserHash)
+func (studies *Studies) UnpackStandardiserSetEvent(log *types.Log) (*StudiesStandardiserSet, error) {
+	event := "StandardiserSet"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != studies.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StudiesStandardiserSet)
+	if len(log.Data) > 0 {
+		if err := studies.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range studies.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StudiesStrikeRecorded represents a StrikeRecorded event raised by the Studies contract.
+type StudiesStrikeRecorded struct {
+	StudyId      uint64
+	Member       common.Address
+	Round        uint32
+	Reason       uint8
+	EvidenceHash [32]byte
+	Strikes      uint16
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const StudiesStrikeRecordedEventName = "StrikeRecorded"
+
+// ContractEventName returns the user-defined event name.
+func (StudiesStrikeRecorded) ContractEventName() string {
+	return StudiesStrikeRecordedEventName
+}
+
+// UnpackStrikeRecordedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event StrikeRecorded(uint64 indexed studyId, address indexed member, uint32 indexed round, uint8 reason, bytes32 evidenceHash, uint16 strikes)
+func (studies *Studies) UnpackStrikeRecordedEvent(log *types.Log) (*StudiesStrikeRecorded, error) {
+	event := "StrikeRecorded"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != studies.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StudiesStrikeRecorded)
+	if len(log.Data) > 0 {
+		if err := studies.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range studies.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StudiesStudyCreated represents a StudyCreated event raised by the Studies contract.
+type StudiesStudyCreated struct {
+	StudyId             uint64
+	Owner               common.Address
+	Coordinator         common.Address
+	SpecHash            [32]byte
+	Purpose             [32]byte
+	ReferenceCommitment [32]byte
+	Rounds              uint32
+	MinParticipants     uint32
+	Threshold           uint32
+	StrikeLimit         uint32
+	Raw                 *types.Log // Blockchain specific contextual infos
+}
+
+const StudiesStudyCreatedEventName = "StudyCreated"
+
+// ContractEventName returns the user-defined event name.
+func (StudiesStudyCreated) ContractEventName() string {
+	return StudiesStudyCreatedEventName
+}
+
+// UnpackStudyCreatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event StudyCreated(uint64 indexed studyId, address indexed owner, address indexed coordinator, bytes32 specHash, bytes32 purpose, bytes32 referenceCommitment, uint32 rounds, uint32 minParticipants, uint32 threshold, uint32 strikeLimit)
+func (studies *Studies) UnpackStudyCreatedEvent(log *types.Log) (*StudiesStudyCreated, error) {
+	event := "StudyCreated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != studies.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StudiesStudyCreated)
+	if len(log.Data) > 0 {
+		if err := studies.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range studies.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StudiesStudyFinished represents a StudyFinished event raised by the Studies contract.
+type StudiesStudyFinished struct {
+	StudyId uint64
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const StudiesStudyFinishedEventName = "StudyFinished"
+
+// ContractEventName returns the user-defined event name.
+func (StudiesStudyFinished) ContractEventName() string {
+	return StudiesStudyFinishedEventName
+}
+
+// UnpackStudyFinishedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event StudyFinished(uint64 indexed studyId)
+func (studies *Studies) UnpackStudyFinishedEvent(log *types.Log) (*StudiesStudyFinished, error) {
+	event := "StudyFinished"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != studies.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StudiesStudyFinished)
+	if len(log.Data) > 0 {
+		if err := studies.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range studies.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StudiesStudyJoined represents a StudyJoined event raised by the Studies contract.
+type StudiesStudyJoined struct {
+	StudyId uint64
+	Member  common.Address
+	Index   uint16
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const StudiesStudyJoinedEventName = "StudyJoined"
+
+// ContractEventName returns the user-defined event name.
+func (StudiesStudyJoined) ContractEventName() string {
+	return StudiesStudyJoinedEventName
+}
+
+// UnpackStudyJoinedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event StudyJoined(uint64 indexed studyId, address indexed member, uint16 index)
+func (studies *Studies) UnpackStudyJoinedEvent(log *types.Log) (*StudiesStudyJoined, error) {
+	event := "StudyJoined"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != studies.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StudiesStudyJoined)
+	if len(log.Data) > 0 {
+		if err := studies.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range studies.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StudiesStudyLeft represents a StudyLeft event raised by the Studies contract.
+type StudiesStudyLeft struct {
+	StudyId uint64
+	Member  common.Address
+	By      common.Address
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const StudiesStudyLeftEventName = "StudyLeft"
+
+// ContractEventName returns the user-defined event name.
+func (StudiesStudyLeft) ContractEventName() string {
+	return StudiesStudyLeftEventName
+}
+
+// UnpackStudyLeftEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event StudyLeft(uint64 indexed studyId, address indexed member, address by)
+func (studies *Studies) UnpackStudyLeftEvent(log *types.Log) (*StudiesStudyLeft, error) {
+	event := "StudyLeft"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != studies.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StudiesStudyLeft)
+	if len(log.Data) > 0 {
+		if err := studies.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range studies.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StudiesUpdateCommitted represents a UpdateCommitted event raised by the Studies contract.
+type StudiesUpdateCommitted struct {
+	StudyId        uint64
+	Round          uint32
+	Member         common.Address
+	CiphertextHash [32]byte
+	SampleCount    uint64
+	ConsentRoot    [32]byte
+	Raw            *types.Log // Blockchain specific contextual infos
+}
+
+const StudiesUpdateCommittedEventName = "UpdateCommitted"
+
+// ContractEventName returns the user-defined event name.
+func (StudiesUpdateCommitted) ContractEventName() string {
+	return StudiesUpdateCommittedEventName
+}
+
+// UnpackUpdateCommittedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event UpdateCommitted(uint64 indexed studyId, uint32 indexed round, address indexed member, bytes32 ciphertextHash, uint64 sampleCount, bytes32 consentRoot)
+func (studies *Studies) UnpackUpdateCommittedEvent(log *types.Log) (*StudiesUpdateCommitted, error) {
+	event := "UpdateCommitted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != studies.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StudiesUpdateCommitted)
+	if len(log.Data) > 0 {
+		if err := studies.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range studies.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (studies *Studies) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], studies.abi.Errors["AlreadyCommitted"].ID.Bytes()[:4]) {
+		return studies.UnpackAlreadyCommittedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["AlreadyJoined"].ID.Bytes()[:4]) {
+		return studies.UnpackAlreadyJoinedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["BadCommitSignature"].ID.Bytes()[:4]) {
+		return studies.UnpackBadCommitSignatureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["DeadlineNotPassed"].ID.Bytes()[:4]) {
+		return studies.UnpackDeadlineNotPassedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["DeadlinePassed"].ID.Bytes()[:4]) {
+		return studies.UnpackDeadlinePassedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["DuplicateEvidence"].ID.Bytes()[:4]) {
+		return studies.UnpackDuplicateEvidenceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["EnrolmentClosed"].ID.Bytes()[:4]) {
+		return studies.UnpackEnrolmentClosedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["InvalidDeadline"].ID.Bytes()[:4]) {
+		return studies.UnpackInvalidDeadlineError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["InvalidParameter"].ID.Bytes()[:4]) {
+		return studies.UnpackInvalidParameterError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["MemberSuspended"].ID.Bytes()[:4]) {
+		return studies.UnpackMemberSuspendedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["ModuleRetired"].ID.Bytes()[:4]) {
+		return studies.UnpackModuleRetiredError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["NotAuthorised"].ID.Bytes()[:4]) {
+		return studies.UnpackNotAuthorisedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["NotCoordinator"].ID.Bytes()[:4]) {
+		return studies.UnpackNotCoordinatorError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["NotMember"].ID.Bytes()[:4]) {
+		return studies.UnpackNotMemberError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["NotParticipant"].ID.Bytes()[:4]) {
+		return studies.UnpackNotParticipantError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["NotSuspended"].ID.Bytes()[:4]) {
+		return studies.UnpackNotSuspendedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["ParticipantsExceedCommitments"].ID.Bytes()[:4]) {
+		return studies.UnpackParticipantsExceedCommitmentsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["PublicKeyLocked"].ID.Bytes()[:4]) {
+		return studies.UnpackPublicKeyLockedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["PublicKeyNotSet"].ID.Bytes()[:4]) {
+		return studies.UnpackPublicKeyNotSetError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["RoundNotFound"].ID.Bytes()[:4]) {
+		return studies.UnpackRoundNotFoundError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["RoundNotOpen"].ID.Bytes()[:4]) {
+		return studies.UnpackRoundNotOpenError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["RoundOutOfOrder"].ID.Bytes()[:4]) {
+		return studies.UnpackRoundOutOfOrderError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["RoundStillOpen"].ID.Bytes()[:4]) {
+		return studies.UnpackRoundStillOpenError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["StudyCompleted"].ID.Bytes()[:4]) {
+		return studies.UnpackStudyCompletedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["StudyFull"].ID.Bytes()[:4]) {
+		return studies.UnpackStudyFullError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["StudyNotFound"].ID.Bytes()[:4]) {
+		return studies.UnpackStudyNotFoundError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["TooFewParticipants"].ID.Bytes()[:4]) {
+		return studies.UnpackTooFewParticipantsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], studies.abi.Errors["UnsortedScores"].ID.Bytes()[:4]) {
+		return studies.UnpackUnsortedScoresError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// StudiesAlreadyCommitted represents a AlreadyCommitted error raised by the Studies contract.
+type StudiesAlreadyCommitted struct {
+	StudyId uint64
+	Round   uint32
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyCommitted(uint64 studyId, uint32 round, address account)
+func StudiesAlreadyCommittedErrorID() common.Hash {
+	return common.HexToHash("0xf7ace62152a99d768acbb3e895280740e2be84baa3346e186d724e71465c5756")
+}
+
+// UnpackAlreadyCommittedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyCommitted(uint64 studyId, uint32 round, address account)
+func (studies *Studies) UnpackAlreadyCommittedError(raw []byte) (*StudiesAlreadyCommitted, error) {
+	out := new(StudiesAlreadyCommitted)
+	if err := studies.abi.UnpackIntoInterface(out, "AlreadyCommitted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesAlreadyJoined represents a AlreadyJoined error raised by the Studies contract.
+type StudiesAlreadyJoined struct {
+	StudyId uint64
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyJoined(uint64 studyId, address account)
+func StudiesAlreadyJoinedErrorID() common.Hash {
+	return common.HexToHash("0x48d1c173bc775f0333b123bd37fce2c7ba6bf26d9c679f3567b6a9965a9a0964")
+}
+
+// UnpackAlreadyJoinedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyJoined(uint64 studyId, address account)
+func (studies *Studies) UnpackAlreadyJoinedError(raw []byte) (*StudiesAlreadyJoined, error) {
+	out := new(StudiesAlreadyJoined)
+	if err := studies.abi.UnpackIntoInterface(out, "AlreadyJoined", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesBadCommitSignature represents a BadCommitSignature error raised by the Studies contract.
+type StudiesBadCommitSignature struct {
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadCommitSignature(address account)
+func StudiesBadCommitSignatureErrorID() common.Hash {
+	return common.HexToHash("0x748c9d4365b01fa39553b70e03cb3e9bead53264352d700b3444f7d78c1bac91")
+}
+
+// UnpackBadCommitSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadCommitSignature(address account)
+func (studies *Studies) UnpackBadCommitSignatureError(raw []byte) (*StudiesBadCommitSignature, error) {
+	out := new(StudiesBadCommitSignature)
+	if err := studies.abi.UnpackIntoInterface(out, "BadCommitSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesDeadlineNotPassed represents a DeadlineNotPassed error raised by the Studies contract.
+type StudiesDeadlineNotPassed struct {
+	StudyId   uint64
+	Round     uint32
+	NotBefore uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DeadlineNotPassed(uint64 studyId, uint32 round, uint64 notBefore)
+func StudiesDeadlineNotPassedErrorID() common.Hash {
+	return common.HexToHash("0x5b5d3b42b6a4dca7a510fa89a39f037d279fce28ff79e6e3baf08cb7b44106d2")
+}
+
+// UnpackDeadlineNotPassedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DeadlineNotPassed(uint64 studyId, uint32 round, uint64 notBefore)
+func (studies *Studies) UnpackDeadlineNotPassedError(raw []byte) (*StudiesDeadlineNotPassed, error) {
+	out := new(StudiesDeadlineNotPassed)
+	if err := studies.abi.UnpackIntoInterface(out, "DeadlineNotPassed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesDeadlinePassed represents a DeadlinePassed error raised by the Studies contract.
+type StudiesDeadlinePassed struct {
+	StudyId  uint64
+	Round    uint32
+	Deadline uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DeadlinePassed(uint64 studyId, uint32 round, uint64 deadline)
+func StudiesDeadlinePassedErrorID() common.Hash {
+	return common.HexToHash("0x37dc4b81e28c96311bdcde5082d20295eafe6b803aeb332dbcf096a226cde966")
+}
+
+// UnpackDeadlinePassedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DeadlinePassed(uint64 studyId, uint32 round, uint64 deadline)
+func (studies *Studies) UnpackDeadlinePassedError(raw []byte) (*StudiesDeadlinePassed, error) {
+	out := new(StudiesDeadlinePassed)
+	if err := studies.abi.UnpackIntoInterface(out, "DeadlinePassed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesDuplicateEvidence represents a DuplicateEvidence error raised by the Studies contract.
+type StudiesDuplicateEvidence struct {
+	StudyId      uint64
+	Account      common.Address
+	EvidenceHash [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DuplicateEvidence(uint64 studyId, address account, bytes32 evidenceHash)
+func StudiesDuplicateEvidenceErrorID() common.Hash {
+	return common.HexToHash("0x5621373417ae13c12d108cb353d5bd8e0732a511a37a9b8968e8ec46b81bfa40")
+}
+
+// UnpackDuplicateEvidenceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DuplicateEvidence(uint64 studyId, address account, bytes32 evidenceHash)
+func (studies *Studies) UnpackDuplicateEvidenceError(raw []byte) (*StudiesDuplicateEvidence, error) {
+	out := new(StudiesDuplicateEvidence)
+	if err := studies.abi.UnpackIntoInterface(out, "DuplicateEvidence", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesEnrolmentClosed represents a EnrolmentClosed error raised by the Studies contract.
+type StudiesEnrolmentClosed struct {
+	StudyId uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error EnrolmentClosed(uint64 studyId)
+func StudiesEnrolmentClosedErrorID() common.Hash {
+	return common.HexToHash("0xf7ada00ecd66f80b5fe38311fb46ce54544ff24ea0adc872075c7e3b51d8562e")
+}
+
+// UnpackEnrolmentClosedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error EnrolmentClosed(uint64 studyId)
+func (studies *Studies) UnpackEnrolmentClosedError(raw []byte) (*StudiesEnrolmentClosed, error) {
+	out := new(StudiesEnrolmentClosed)
+	if err := studies.abi.UnpackIntoInterface(out, "EnrolmentClosed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesInvalidDeadline represents a InvalidDeadline error raised by the Studies contract.
+type StudiesInvalidDeadline struct {
+	Deadline uint64
+	Now      uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidDeadline(uint64 deadline, uint64 now_)
+func StudiesInvalidDeadlineErrorID() common.Hash {
+	return common.HexToHash("0x0f0b00b714d8bde4c5043839b043bba7db08f6b758cfa383c6e51b602bce325a")
+}
+
+// UnpackInvalidDeadlineError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidDeadline(uint64 deadline, uint64 now_)
+func (studies *Studies) UnpackInvalidDeadlineError(raw []byte) (*StudiesInvalidDeadline, error) {
+	out := new(StudiesInvalidDeadline)
+	if err := studies.abi.UnpackIntoInterface(out, "InvalidDeadline", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesInvalidParameter represents a InvalidParameter error raised by the Studies contract.
+type StudiesInvalidParameter struct {
+	Field string
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidParameter(string field)
+func StudiesInvalidParameterErrorID() common.Hash {
+	return common.HexToHash("0xaa33ade0aeb9f98ab34de64dc8528f518998966a7f9fcee11b746b769d506aa5")
+}
+
+// UnpackInvalidParameterError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidParameter(string field)
+func (studies *Studies) UnpackInvalidParameterError(raw []byte) (*StudiesInvalidParameter, error) {
+	out := new(StudiesInvalidParameter)
+	if err := studies.abi.UnpackIntoInterface(out, "InvalidParameter", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesMemberSuspended represents a MemberSuspended error raised by the Studies contract.
+type StudiesMemberSuspended struct {
+	StudyId uint64
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MemberSuspended(uint64 studyId, address account)
+func StudiesMemberSuspendedErrorID() common.Hash {
+	return common.HexToHash("0xed4aef236680b151e76959bd1322b5dab5b6032af9c19bdaf508fd557ef38357")
+}
+
+// UnpackMemberSuspendedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MemberSuspended(uint64 studyId, address account)
+func (studies *Studies) UnpackMemberSuspendedError(raw []byte) (*StudiesMemberSuspended, error) {
+	out := new(StudiesMemberSuspended)
+	if err := studies.abi.UnpackIntoInterface(out, "MemberSuspended", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesModuleRetired represents a ModuleRetired error raised by the Studies contract.
+type StudiesModuleRetired struct {
+	Successor common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ModuleRetired(address successor)
+func StudiesModuleRetiredErrorID() common.Hash {
+	return common.HexToHash("0x55038db1cc364fe9468a2f7856aab1bf7b5a0a876c3ee8a8851db91799863c60")
+}
+
+// UnpackModuleRetiredError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ModuleRetired(address successor)
+func (studies *Studies) UnpackModuleRetiredError(raw []byte) (*StudiesModuleRetired, error) {
+	out := new(StudiesModuleRetired)
+	if err := studies.abi.UnpackIntoInterface(out, "ModuleRetired", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesNotAuthorised represents a NotAuthorised error raised by the Studies contract.
+type StudiesNotAuthorised struct {
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotAuthorised(address account)
+func StudiesNotAuthorisedErrorID() common.Hash {
+	return common.HexToHash("0x10ac4965ad0f10d1981eda3147962be82bab74e84b52036ea50629e4c490c98b")
+}
+
+// UnpackNotAuthorisedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotAuthorised(address account)
+func (studies *Studies) UnpackNotAuthorisedError(raw []byte) (*StudiesNotAuthorised, error) {
+	out := new(StudiesNotAuthorised)
+	if err := studies.abi.UnpackIntoInterface(out, "NotAuthorised", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesNotCoordinator represents a NotCoordinator error raised by the Studies contract.
+type StudiesNotCoordinator struct {
+	StudyId uint64
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotCoordinator(uint64 studyId, address account)
+func StudiesNotCoordinatorErrorID() common.Hash {
+	return common.HexToHash("0x9168c450922c27c5963039675a10cad0f5c86f777da9158d83fea4a9ab903ba8")
+}
+
+// UnpackNotCoordinatorError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotCoordinator(uint64 studyId, address account)
+func (studies *Studies) UnpackNotCoordinatorError(raw []byte) (*StudiesNotCoordinator, error) {
+	out := new(StudiesNotCoordinator)
+	if err := studies.abi.UnpackIntoInterface(out, "NotCoordinator", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesNotMember represents a NotMember error raised by the Studies contract.
+type StudiesNotMember struct {
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotMember(address account)
+func StudiesNotMemberErrorID() common.Hash {
+	return common.HexToHash("0x16d6142c051fd31eaf080eccdc319a6d11b659baa2266c1e4d7e444bd19c4a32")
+}
+
+// UnpackNotMemberError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotMember(address account)
+func (studies *Studies) UnpackNotMemberError(raw []byte) (*StudiesNotMember, error) {
+	out := new(StudiesNotMember)
+	if err := studies.abi.UnpackIntoInterface(out, "NotMember", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesNotParticipant represents a NotParticipant error raised by the Studies contract.
+type StudiesNotParticipant struct {
+	StudyId uint64
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotParticipant(uint64 studyId, address account)
+func StudiesNotParticipantErrorID() common.Hash {
+	return common.HexToHash("0xf8de62b4c2e2d42c43573874ff8e874c3dfa51469a40b0bbf63cd49571a72045")
+}
+
+// UnpackNotParticipantError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotParticipant(uint64 studyId, address account)
+func (studies *Studies) UnpackNotParticipantError(raw []byte) (*StudiesNotParticipant, error) {
+	out := new(StudiesNotParticipant)
+	if err := studies.abi.UnpackIntoInterface(out, "NotParticipant", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesNotSuspended represents a NotSuspended error raised by the Studies contract.
+type StudiesNotSuspended struct {
+	StudyId uint64
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotSuspended(uint64 studyId, address account)
+func StudiesNotSuspendedErrorID() common.Hash {
+	return common.HexToHash("0xddb426393eab11c4be4948d09ced1758a7237f2f5e46528446516398dea98c26")
+}
+
+// UnpackNotSuspendedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotSuspended(uint64 studyId, address account)
+func (studies *Studies) UnpackNotSuspendedError(raw []byte) (*StudiesNotSuspended, error) {
+	out := new(StudiesNotSuspended)
+	if err := studies.abi.UnpackIntoInterface(out, "NotSuspended", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesParticipantsExceedCommitments represents a ParticipantsExceedCommitments error raised by the Studies contract.
+type StudiesParticipantsExceedCommitments struct {
+	StudyId      uint64
+	Round        uint32
+	Commitments  uint32
+	Participants uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ParticipantsExceedCommitments(uint64 studyId, uint32 round, uint32 commitments, uint32 participants)
+func StudiesParticipantsExceedCommitmentsErrorID() common.Hash {
+	return common.HexToHash("0xc6f9e9722e5c02fb93d3a4e4bf8cba2524378f8456b5cb710fe69e0a70f97c9c")
+}
+
+// UnpackParticipantsExceedCommitmentsError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ParticipantsExceedCommitments(uint64 studyId, uint32 round, uint32 commitments, uint32 participants)
+func (studies *Studies) UnpackParticipantsExceedCommitmentsError(raw []byte) (*StudiesParticipantsExceedCommitments, error) {
+	out := new(StudiesParticipantsExceedCommitments)
+	if err := studies.abi.UnpackIntoInterface(out, "ParticipantsExceedCommitments", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesPublicKeyLocked represents a PublicKeyLocked error raised by the Studies contract.
+type StudiesPublicKeyLocked struct {
+	StudyId uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error PublicKeyLocked(uint64 studyId)
+func StudiesPublicKeyLockedErrorID() common.Hash {
+	return common.HexToHash("0x301d5f96084bcd7a510563c8445ca11eabaef128b3d33a11d5c23abc52e04711")
+}
+
+// UnpackPublicKeyLockedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error PublicKeyLocked(uint64 studyId)
+func (studies *Studies) UnpackPublicKeyLockedError(raw []byte) (*StudiesPublicKeyLocked, error) {
+	out := new(StudiesPublicKeyLocked)
+	if err := studies.abi.UnpackIntoInterface(out, "PublicKeyLocked", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesPublicKeyNotSet represents a PublicKeyNotSet error raised by the Studies contract.
+type StudiesPublicKeyNotSet struct {
+	StudyId uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error PublicKeyNotSet(uint64 studyId)
+func StudiesPublicKeyNotSetErrorID() common.Hash {
+	return common.HexToHash("0x8546132390827d7ff3ee873be593633a7f9699711c232d80c698701c8f281264")
+}
+
+// UnpackPublicKeyNotSetError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error PublicKeyNotSet(uint64 studyId)
+func (studies *Studies) UnpackPublicKeyNotSetError(raw []byte) (*StudiesPublicKeyNotSet, error) {
+	out := new(StudiesPublicKeyNotSet)
+	if err := studies.abi.UnpackIntoInterface(out, "PublicKeyNotSet", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesRoundNotFound represents a RoundNotFound error raised by the Studies contract.
+type StudiesRoundNotFound struct {
+	StudyId uint64
+	Round   uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RoundNotFound(uint64 studyId, uint32 round)
+func StudiesRoundNotFoundErrorID() common.Hash {
+	return common.HexToHash("0x13a9d7e5ae520a11112fae10a8172373ff8773d2dea78f36e406da0cbfdafb77")
+}
+
+// UnpackRoundNotFoundError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RoundNotFound(uint64 studyId, uint32 round)
+func (studies *Studies) UnpackRoundNotFoundError(raw []byte) (*StudiesRoundNotFound, error) {
+	out := new(StudiesRoundNotFound)
+	if err := studies.abi.UnpackIntoInterface(out, "RoundNotFound", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesRoundNotOpen represents a RoundNotOpen error raised by the Studies contract.
+type StudiesRoundNotOpen struct {
+	StudyId uint64
+	Round   uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RoundNotOpen(uint64 studyId, uint32 round)
+func StudiesRoundNotOpenErrorID() common.Hash {
+	return common.HexToHash("0x4ded791ca6047292dac3f1594ba46c8030d6c312a944588a8c78b765406db50e")
+}
+
+// UnpackRoundNotOpenError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RoundNotOpen(uint64 studyId, uint32 round)
+func (studies *Studies) UnpackRoundNotOpenError(raw []byte) (*StudiesRoundNotOpen, error) {
+	out := new(StudiesRoundNotOpen)
+	if err := studies.abi.UnpackIntoInterface(out, "RoundNotOpen", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesRoundOutOfOrder represents a RoundOutOfOrder error raised by the Studies contract.
+type StudiesRoundOutOfOrder struct {
+	StudyId  uint64
+	Expected uint32
+	Got      uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RoundOutOfOrder(uint64 studyId, uint32 expected, uint32 got)
+func StudiesRoundOutOfOrderErrorID() common.Hash {
+	return common.HexToHash("0x9cb11ef2dfc2fe2e31db1c902899feed0ea11438dfcb5a9428bba1ae3b830f06")
+}
+
+// UnpackRoundOutOfOrderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RoundOutOfOrder(uint64 studyId, uint32 expected, uint32 got)
+func (studies *Studies) UnpackRoundOutOfOrderError(raw []byte) (*StudiesRoundOutOfOrder, error) {
+	out := new(StudiesRoundOutOfOrder)
+	if err := studies.abi.UnpackIntoInterface(out, "RoundOutOfOrder", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesRoundStillOpen represents a RoundStillOpen error raised by the Studies contract.
+type StudiesRoundStillOpen struct {
+	StudyId uint64
+	Round   uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RoundStillOpen(uint64 studyId, uint32 round)
+func StudiesRoundStillOpenErrorID() common.Hash {
+	return common.HexToHash("0xf908a5cc7a5b1458a044c56464e6f31a1bfc7e57c6a730bf2fa013fb865c0238")
+}
+
+// UnpackRoundStillOpenError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RoundStillOpen(uint64 studyId, uint32 round)
+func (studies *Studies) UnpackRoundStillOpenError(raw []byte) (*StudiesRoundStillOpen, error) {
+	out := new(StudiesRoundStillOpen)
+	if err := studies.abi.UnpackIntoInterface(out, "RoundStillOpen", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesStudyCompleted represents a StudyCompleted error raised by the Studies contract.
+type StudiesStudyCompleted struct {
+	StudyId uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error StudyCompleted(uint64 studyId)
+func StudiesStudyCompletedErrorID() common.Hash {
+	return common.HexToHash("0xeb3537a0e7cd9acab404165914d2d99e2d6577d8418c307cb1fb6d48b405d442")
+}
+
+// UnpackStudyCompletedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error StudyCompleted(uint64 studyId)
+func (studies *Studies) UnpackStudyCompletedError(raw []byte) (*StudiesStudyCompleted, error) {
+	out := new(StudiesStudyCompleted)
+	if err := studies.abi.UnpackIntoInterface(out, "StudyCompleted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesStudyFull represents a StudyFull error raised by the Studies contract.
+type StudiesStudyFull struct {
+	StudyId uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error StudyFull(uint64 studyId)
+func StudiesStudyFullErrorID() common.Hash {
+	return common.HexToHash("0xe509c20de5009cf42863b6d9cc244ba017f6e7266c266f808b047e98e9638d0b")
+}
+
+// UnpackStudyFullError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error StudyFull(uint64 studyId)
+func (studies *Studies) UnpackStudyFullError(raw []byte) (*StudiesStudyFull, error) {
+	out := new(StudiesStudyFull)
+	if err := studies.abi.UnpackIntoInterface(out, "StudyFull", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesStudyNotFound represents a StudyNotFound error raised by the Studies contract.
+type StudiesStudyNotFound struct {
+	StudyId uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error StudyNotFound(uint64 studyId)
+func StudiesStudyNotFoundErrorID() common.Hash {
+	return common.HexToHash("0x855f02c8440e5b5af3ed0c00552a151816898d425e10a16b0f97e8a1e44a02a8")
+}
+
+// UnpackStudyNotFoundError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error StudyNotFound(uint64 studyId)
+func (studies *Studies) UnpackStudyNotFoundError(raw []byte) (*StudiesStudyNotFound, error) {
+	out := new(StudiesStudyNotFound)
+	if err := studies.abi.UnpackIntoInterface(out, "StudyNotFound", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesTooFewParticipants represents a TooFewParticipants error raised by the Studies contract.
+type StudiesTooFewParticipants struct {
+	StudyId  uint64
+	Required uint32
+	Actual   uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TooFewParticipants(uint64 studyId, uint32 required, uint32 actual)
+func StudiesTooFewParticipantsErrorID() common.Hash {
+	return common.HexToHash("0xd93718c612cc2e9f99230812c69f11bdde87cc2a95c05dbba4660f517a14c458")
+}
+
+// UnpackTooFewParticipantsError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TooFewParticipants(uint64 studyId, uint32 required, uint32 actual)
+func (studies *Studies) UnpackTooFewParticipantsError(raw []byte) (*StudiesTooFewParticipants, error) {
+	out := new(StudiesTooFewParticipants)
+	if err := studies.abi.UnpackIntoInterface(out, "TooFewParticipants", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StudiesUnsortedScores represents a UnsortedScores error raised by the Studies contract.
+type StudiesUnsortedScores struct {
+	Index *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnsortedScores(uint256 index)
+func StudiesUnsortedScoresErrorID() common.Hash {
+	return common.HexToHash("0xba59ef3a132580d790c94327cebad523a0893e6b2eb2de547af9069e9861a210")
+}
+
+// UnpackUnsortedScoresError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnsortedScores(uint256 index)
+func (studies *Studies) UnpackUnsortedScoresError(raw []byte) (*StudiesUnsortedScores, error) {
+	out := new(StudiesUnsortedScores)
+	if err := studies.abi.UnpackIntoInterface(out, "UnsortedScores", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -1,0 +1,255 @@
+package models
+
+import (
+	"context"
+	crand "crypto/rand"
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	G "gorgonia.org/gorgonia"
+	"gorgonia.org/tensor"
+
+	"github.com/cohort-fl/cohort/models/privacy"
+)
+
+// PrivacyConfig turns local training into DP-SGD (Abadi et al. 2016): each
+// step includes every record independently with probability SamplingRate,
+// clips each included record's gradient to L2 norm ClipNorm, sums them, adds
+// Gaussian noise of standard deviation NoiseMultiplier·ClipNorm to every
+// coordinate and divides by the expected batch size SamplingRate·n. Every
+// model a hospital derives from its records is then (ε, δ)-DP at the record
+// level, ε following from these three values, the steps taken and δ alone
+// (see package privacy and PrivacySpent), whatever the records are.
+// Epsilon and Delta are the study's budget: no record is trained on in a
+// round after which its ε would exceed Epsilon.
+//
+// Sampling and noise come from a generator keyed from crypto/rand on every
+// Train call, never from the public Seed: anyone who could replay the noise
+// could subtract it.
+type PrivacyConfig struct {
+	// NoiseMultiplier σ is the noise standard deviation over ClipNorm (> 0).
+	NoiseMultiplier float64 `json:"noise_multiplier"`
+	// ClipNorm C bounds each record's gradient's L2 norm (> 0).
+	ClipNorm float64 `json:"clip_norm"`
+	// SamplingRate q is each record's probability of joining a step's batch,
+	// in (0, 1]. An epoch is 1/q steps.
+	SamplingRate float64 `json:"sampling_rate"`
+	// Epsilon is the study's privacy budget ε (> 0) at Delta.
+	Epsilon float64 `json:"epsilon"`
+	// Delta is the δ of the budget, in (0, 1); take it well below one over
+	// the number of records, such as 1e-5.
+	Delta float64 `json:"delta"`
+}
+
+// Validate reports whether c is usable, wrapping ErrInvalidTrainConfig.
+func (c PrivacyConfig) Validate() error {
+	switch {
+	case !(c.NoiseMultiplier > 0) || math.IsInf(c.NoiseMultiplier, 0):
+		return fmt.Errorf("%w: privacy noise_multiplier is %v, want a finite value > 0", ErrInvalidTrainConfig, c.NoiseMultiplier)
+	case !(c.ClipNorm > 0) || math.IsInf(c.ClipNorm, 0):
+		return fmt.Errorf("%w: privacy clip_norm is %v, want a finite value > 0", ErrInvalidTrainConfig, c.ClipNorm)
+	case !(c.SamplingRate > 0 && c.SamplingRate <= 1):
+		return fmt.Errorf("%w: privacy sampling_rate is %v, want a value in (0, 1]", ErrInvalidTrainConfig, c.SamplingRate)
+	case !(c.Epsilon > 0) || math.IsInf(c.Epsilon, 0):
+		return fmt.Errorf("%w: privacy epsilon is %v, want the study's budget, a finite value > 0", ErrInvalidTrainConfig, c.Epsilon)
+	case !(c.Delta > 0 && c.Delta < 1):
+		return fmt.Errorf("%w: privacy delta is %v, want a value in (0, 1) well below one over the number of records, such as 1e-5", ErrInvalidTrainConfig, c.Delta)
+	}
+	return nil
+}
+
+// StepsPerTrain is the number of DP-SGD steps one Train call takes with
+// cfg: Epochs/SamplingRate, rounded up. It depends on the public
+// configuration only, so every party computes the same privacy cost.
+func StepsPerTrain(cfg TrainConfig) int {
+	if cfg.Privacy == nil || !(cfg.Privacy.SamplingRate > 0) {
+		return 0
+	}
+	return int(math.Ceil(float64(cfg.Epochs)/cfg.Privacy.SamplingRate - 1e-9))
+}
+
+// PrivacySpent returns the ε at cfg.Privacy.Delta of a record trained on in
+// rounds Train calls with cfg (rounds of a study): RDP composition of
+// rounds·StepsPerTrain(cfg) sampled Gaussian steps. Without cfg.Privacy the
+// guarantee is none and ε is +Inf.
+func PrivacySpent(cfg TrainConfig, rounds int) (float64, error) {
+	if cfg.Privacy == nil {
+		return math.Inf(1), nil
+	}
+	if err := cfg.Validate(); err != nil {
+		return 0, err
+	}
+	if rounds == 0 {
+		return 0, nil
+	}
+	return privacy.DPSGDEpsilon(cfg.Privacy.SamplingRate, cfg.Privacy.NoiseMultiplier, rounds*StepsPerTrain(cfg), cfg.Privacy.Delta)
+}
+
+// newNoiseSource returns a generator keyed with 32 bytes from crypto/rand.
+func newNoiseSource() (*rand.Rand, error) {
+	var key [32]byte
+	if _, err := crand.Read(key[:]); err != nil {
+		return nil, fmt.Errorf("models: keying the DP noise generator: %w", err)
+	}
+	return rand.New(rand.NewChaCha8(key)), nil
+}
+
+// gradSlot is a learnable whose gradient the solver reads from a buffer
+// filled by DP-SGD, not from the graph: it satisfies G.ValueGrad, and the
+// solver updates the graph's own weight value in place.
+type gradSlot struct {
+	node *G.Node
+	grad G.Value
+}
+
+func (s gradSlot) Value() G.Value         { return s.node.Value() }
+func (s gradSlot) Grad() (G.Value, error) { return s.grad, nil }
+func (s gradSlot) set(g []float64, off int) int {
+	switch v := s.grad.(type) {
+	case *tensor.Dense:
+		d := v.Data().([]float64)
+		copy(d, g[off:off+len(d)])
+		return off + len(d)
+	case *G.F64:
+		*v = G.F64(g[off])
+		return off + 1
+	}
+	return off
+}
+
+// trainPrivate is Train under cfg.Privacy, drawing batches and noise from
+// noise. It builds the graph for one record, so that each record's gradient
+// is computed, and clipped, on its own.
+func (m *Model) trainPrivate(ctx context.Context, X [][]float64, y []float64, cfg TrainConfig, noise *rand.Rand) (TrainResult, error) {
+	dp := *cfg.Privacy
+	n, size := len(X), len(m.params)
+	nt, err := buildNet(m.spec, m.params, 1, netOptions{train: true})
+	if err != nil {
+		return TrainResult{}, err
+	}
+	vm := G.NewTapeMachine(nt.g, G.BindDualValues(nt.ws...))
+	defer vm.Close()
+	solver := newSolver(cfg)
+	slots := make([]gradSlot, len(nt.ws))
+	learnables := make([]G.ValueGrad, len(nt.ws))
+	for i, w := range nt.ws {
+		var g G.Value
+		if w.IsScalar() {
+			g = new(G.F64)
+		} else {
+			g = tensor.New(tensor.WithShape(w.Shape().Clone()...), tensor.Of(tensor.Float64))
+		}
+		slots[i] = gradSlot{node: w, grad: g}
+		learnables[i] = slots[i]
+	}
+
+	steps := StepsPerTrain(cfg)
+	expected := dp.SamplingRate * float64(n)
+	sum := make([]float64, size)
+	res := TrainResult{Samples: n}
+	lossSum, lossCount := 0.0, 0
+	for step := range steps {
+		if err := ctx.Err(); err != nil {
+			return res, fmt.Errorf("models: private training stopped after %d of %d steps: %w", step, steps, err)
+		}
+		clear(sum)
+		for r := range n {
+			if noise.Float64() >= dp.SamplingRate {
+				continue
+			}
+			copy(nt.xBuf, X[r])
+			nt.yBuf[0], nt.wBuf[0] = y[r], 1
+			if err := vm.RunAll(); err != nil {
+				return res, fmt.Errorf("models: running training graph: %w", err)
+			}
+			loss, err := scalarValue(nt.dataLoss)
+			if err != nil {
+				return res, err
+			}
+			g, err := nt.gradients(size)
+			if err != nil {
+				return res, err
+			}
+			vm.Reset()
+			if err := nt.zeroGradients(); err != nil {
+				return res, err
+			}
+			scale := 1.0
+			if norm := l2Norm(g); norm > dp.ClipNorm {
+				scale = dp.ClipNorm / norm
+			}
+			for j, v := range g {
+				sum[j] += scale * v
+			}
+			lossSum += loss
+			lossCount++
+		}
+		sd := dp.NoiseMultiplier * dp.ClipNorm
+		for j := range sum {
+			sum[j] = (sum[j] + sd*noise.NormFloat64()) / expected
+		}
+		if cfg.ProximalMu > 0 {
+			// The FedProx term does not depend on the records: added after
+			// the noise, it costs no privacy.
+			cur, err := nt.params(size)
+			if err != nil {
+				return res, err
+			}
+			for j := range sum {
+				sum[j] += cfg.ProximalMu * (cur[j] - m.params[j])
+			}
+		}
+		off := 0
+		for _, s := range slots {
+			off = s.set(sum, off)
+		}
+		if err := solver.Step(learnables); err != nil {
+			return res, fmt.Errorf("models: solver step: %w", err)
+		}
+		res.Steps++
+	}
+	if lossCount > 0 {
+		res.Loss = lossSum / float64(lossCount)
+	}
+	params, err := nt.params(size)
+	if err != nil {
+		return res, err
+	}
+	for i, v := range params {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return res, fmt.Errorf("%w: private training diverged (parameter %d is %v); lower the learning rate or the clip norm", ErrNonFinite, i, v)
+		}
+	}
+	m.params = params
+	return res, nil
+}
+
+func l2Norm(v []float64) float64 {
+	s := 0.0
+	for _, x := range v {
+		s += x * x
+	}
+	return math.Sqrt(s)
+}
+
+// zeroGradients clears the gradients bound to the learnables: the machine
+// adds each run's gradients to them, and a solver step, which would clear
+// them, comes only once per batch here.
+func (n *net) zeroGradients() error {
+	for _, w := range n.ws {
+		v, err := w.Grad()
+		if err != nil {
+			return fmt.Errorf("models: reading gradient of %s: %w", w.Name(), err)
+		}
+		switch d := v.(type) {
+		case *tensor.Dense:
+			clear(d.Data().([]float64))
+		case *G.F64:
+			*d = 0
+		default:
+			return fmt.Errorf("models: gradient of %s is a %T, want float64 data", w.Name(), v)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,61 @@
+package participant
+
+import (
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// A hospital's use proof for a patient with a used and an unused record
+// verifies against the consent root it committed on chain; any change to
+// it, or a proof for another contract, is refused.
+func TestUseProofAgainstTheChain(t *testing.T) {
+	f := newConsentChain(t)
+	f.openRound(t, 1)
+	dir := t.TempDir()
+	used := []string{"rec-1", "rec-2", "rec-4", "rec-7"}
+	root := records.MerkleRoot(used)
+	p := quietParticipant(f, records.Site{Name: "h"}, ConsentLocal, dir)
+	require.NoError(t, p.keepRoundIDs(1, used, root))
+	_, err := f.ledger.CommitUpdate(f.ctx, f.hospital, f.studyID, 1, contracts.Commitment{CiphertextHash: common.Hash{9}, Samples: uint64(len(used)), ConsentRoot: root})
+	require.NoError(t, err)
+
+	patient := common.Hash{0xaa}
+	proof, err := ProveUse(dir, 1337, f.ledger.Address(), f.studyID, 1, f.hospital.Address(), patient, []string{"rec-2", "rec-3"})
+	require.NoError(t, err)
+	uses, err := proof.Verify(f.ctx, f.ledger)
+	require.NoError(t, err)
+	assert.Equal(t, []RecordUse{{ID: "rec-2", Used: true}, {ID: "rec-3", Used: false}}, uses)
+
+	tamper := map[string]func(p *UseProof){
+		"an unused record claimed used": func(p *UseProof) {
+			p.Records[1].Included, p.Records[1].Leaf, p.Records[1].Left, p.Records[1].Right = true, p.Records[0].Leaf, nil, nil
+		},
+		"a used record claimed unused": func(p *UseProof) {
+			p.Records[0] = p.Records[1]
+			p.Records[0].ID = "rec-2"
+		},
+		"a path hash changed": func(p *UseProof) { p.Records[0].Leaf.Path[0][0] ^= 1 },
+		"another round":       func(p *UseProof) { p.Round = 2 },
+		"another hospital":    func(p *UseProof) { p.Hospital = f.coord.Address() },
+		"another contract":    func(p *UseProof) { p.Contract = common.Address{1} },
+		"no record":           func(p *UseProof) { p.Records = nil },
+		"an unknown format":   func(p *UseProof) { p.Format = "v0" },
+	}
+	for name, change := range tamper {
+		t.Run(name, func(t *testing.T) {
+			bad, err := ProveUse(dir, 1337, f.ledger.Address(), f.studyID, 1, f.hospital.Address(), patient, []string{"rec-2", "rec-3"})
+			require.NoError(t, err)
+			change(&bad)
+			_, err = bad.Verify(f.ctx, f.ledger)
+			require.Error(t, err)
+		})
+	}
+	_, err = ProveUse(dir, 1337, f.ledger.Address(), f.studyID, 1, f.hospital.Address(), patient, nil)
+	require.ErrorContains(t, err, "no record of patient")
+}
