@@ -221,6 +221,9 @@ func learnPlots(rep *learnReport) ([]*plot.Plot, error) {
 		}
 		panels = append(panels, p)
 	}
+	if p, err := privacyPlot(rep); err != nil || p != nil {
+		return append(panels, p), err
+	}
 	return panels, nil
 }
 
