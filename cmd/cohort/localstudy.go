@@ -315,7 +315,8 @@ func (s *localStudy) changeMembers(ctx context.Context, r uint32, hospitalKeys [
 // closed on chain. The caller must Close the returned study.
 func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, error) {
 	if r := cfg.recipe; r != nil {
-		cfg.spec, cfg.train, cfg.serverOptimizer, cfg.rounds = &r.Model, &r.Local, &r.Server, r.Rounds
+		train := r.LocalTraining()
+		cfg.spec, cfg.train, cfg.serverOptimizer, cfg.rounds = &r.Model, &train, &r.Server, r.Rounds
 		cfg.standardise = r.Standardise
 		if cfg.standardise != records.StandardiseNone && cfg.scales == nil && cfg.sites == nil {
 			cfg.scales = unitScales(syntheticConfig(cfg).Features)
