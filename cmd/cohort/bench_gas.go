@@ -128,7 +128,9 @@ func benchGas(ctx context.Context, counts []int, progress io.Writer) (*gasReport
 			"per_participant_round = (openRound + all commitUpdate + one batched recordScores + closeRound) / participants",
 			"commitUpdate stores no new slot: it updates the participant's slot and the round's running commitment hash; the preimage is in the UpdateCommitted event",
 			"recordScores stores one running hash of the score table; the entries are in the ScoresRecorded event; only flagged members get a storage write (their strike)",
-			"grantConsent is a patient's first grant for a scope; grantConsentRenewal and revokeConsent also archive the previous decision for as-of-round queries",
+			"grantConsent is a patient's first grant for a scope, relayed alone; revokeConsent rewrites the same slot (it keeps the latest two decisions); grantConsentRenewal is a third change, which archives the oldest for as-of-round queries",
+			"grantConsentBatched and revokeConsentBatched are per change, with as many patients' changes in one relayConsentBatch as the study has hospitals; each is still checked on chain (signature, nonce, scope, study, expiry)",
+			"the ledger is three contracts: deploy sums the Consortium, Studies and ConsentRegistry deployments and their link; member checks in Studies and ConsentRegistry are calls to the Consortium",
 		},
 	}
 	for _, n := range counts {
@@ -246,7 +248,7 @@ func gasMeasure(ctx context.Context, n int) (gasRun, uint64, error) {
 	}
 	params := contracts.StudyParams{
 		SpecHash: h("spec"), Purpose: h("purpose"), ReferenceCommitment: h("reference"),
-		Rounds: gasBenchRoundsPerStudy, MinParticipants: uint32(n), Threshold: uint32(n/2 + 1),
+		Rounds: gasBenchRoundsPerStudy, MinParticipants: uint32(max(n-1, 1)), Threshold: uint32(min(n/2+1, max(n-1, 1))),
 		StrikeLimit: gasBenchStrikeLimit, Coordinator: coord.Address(),
 	}
 	study, r, err := ledger.CreateStudy(ctx, deployer, params)
@@ -296,6 +298,34 @@ func gasMeasure(ctx context.Context, n int) (gasRun, uint64, error) {
 		ops[change.op] = r.GasUsed
 	}
 
+	// Batched consent: n patients' grants relayed in one batch (ConsentBatchSize
+	// per transaction), then their revocations; the gas per change.
+	batch := make([]contracts.SignedConsent, n)
+	keys := make([]*ecdsa.PrivateKey, n)
+	for i := range batch {
+		if _, keys[i], err = newAccount(); err != nil {
+			return gasRun{}, 0, err
+		}
+		if batch[i], err = contracts.SignConsent(keys[i], dom, contracts.ConsentChange{Scope: scope, Granted: true, Expiry: expiry}); err != nil {
+			return gasRun{}, 0, err
+		}
+	}
+	for _, change := range []string{"grantConsentBatched", "revokeConsentBatched"} {
+		res, err := ledger.RelayConsentBatch(ctx, members[0], batch)
+		if err != nil {
+			return gasRun{}, 0, err
+		}
+		if res.Recorded != n {
+			return gasRun{}, 0, fmt.Errorf("%s: %d of %d changes recorded", change, res.Recorded, n)
+		}
+		ops[change] = res.GasUsed / uint64(n)
+		for i := range batch {
+			if batch[i], err = contracts.SignConsent(keys[i], dom, contracts.ConsentChange{Scope: scope, Nonce: 1}); err != nil {
+				return gasRun{}, 0, err
+			}
+		}
+	}
+
 	// The measured round.
 	var round uint64
 	if r, err = ledger.OpenRound(ctx, coord, study, 1, h("model 0"), time.Now().Add(time.Hour)); err != nil {
@@ -332,11 +362,19 @@ func gasMeasure(ctx context.Context, n int) (gasRun, uint64, error) {
 	run.RoundTotal = round
 	run.PerParticipantRound = round / uint64(n)
 
+	// A participant leaves between rounds (the study needs n-1).
+	if n > 1 {
+		if r, err = ledger.LeaveStudy(ctx, members[n-1], study); err != nil {
+			return gasRun{}, 0, err
+		}
+		ops["leaveStudy"] = r.GasUsed
+	}
+
 	// A stalled second round, a violation report and the abandonment.
 	if _, err = ledger.OpenRound(ctx, coord, study, 2, h("model 1"), time.Now().Add(time.Hour)); err != nil {
 		return gasRun{}, 0, err
 	}
-	if r, err = ledger.ReportViolation(ctx, coord, study, 2, members[n-1].Address(), h("evidence")); err != nil {
+	if r, err = ledger.ReportViolation(ctx, coord, study, 2, members[0].Address(), h("evidence")); err != nil {
 		return gasRun{}, 0, err
 	}
 	ops["reportViolation"] = r.GasUsed

@@ -116,6 +116,12 @@ type localStudyConfig struct {
 	consentReady func(consentFigures)
 }
 
+// localChainClockLead bounds how far the embedded chain's clock runs ahead
+// of the wall clock: well inside a round's deadline (an hour by default),
+// and beyond what a small study's transactions reach, so they are never
+// held back.
+const localChainClockLead = 10 * time.Minute
+
 // Consent on chain in a synthetic study: every consenting patient signs a
 // grant before round 1; then, just before round demoRevokeRound opens, the
 // first demoRevocationsPerSite consenting training patients of each hospital
@@ -383,6 +389,10 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	if s.chain, err = contracts.NewSimulatedChain(funded...); err != nil {
 		return nil, err
 	}
+	// Every block is a second after its parent: with a hundred hospitals the
+	// chain's clock would run far ahead and expire the rounds' deadlines
+	// (set from the wall clock); past this lead transactions share blocks.
+	s.chain.SetClockLead(localChainClockLead)
 	s.researcher = contracts.NewAccount(researcherKey)
 	coordAccount := contracts.NewAccount(coordKey)
 	s.coordAddr = coordAccount.Address()
@@ -737,8 +747,9 @@ func (s *localStudy) checkHospitalRecipe(ctx context.Context, i int, onChain com
 
 // grantConsent has every consenting synthetic patient sign an EIP-712
 // grant for the study with the key derived from the cohort's seed (test
-// data only; see records.SyntheticPatientKey) and their hospital relay it on
-// chain, the hospitals in parallel.
+// data only; see records.SyntheticPatientKey) and their hospital relay them
+// on chain in batches (contracts.ConsentBatchSize per transaction), the
+// hospitals in parallel.
 func (s *localStudy) grantConsent(ctx context.Context, sites []records.Site, hospitalKeys []*ecdsa.PrivateKey) error {
 	domain, err := s.ledger.ConsentDomain(ctx)
 	if err != nil {
@@ -752,6 +763,7 @@ func (s *localStudy) grantConsent(ctx context.Context, sites []records.Site, hos
 	for i, site := range sites {
 		relayer := contracts.NewAccount(hospitalKeys[i])
 		g.Go(func() error {
+			var batch []contracts.SignedConsent
 			for _, r := range slices.Concat(site.Train, site.Test) {
 				if !site.Consent[r.ID] {
 					continue
@@ -761,13 +773,21 @@ func (s *localStudy) grantConsent(ctx context.Context, sites []records.Site, hos
 				if err != nil {
 					return err
 				}
-				rc, err := s.ledger.GrantConsent(gctx, relayer, signed)
-				if err != nil {
-					return fmt.Errorf("%s relaying the grant of record %s's patient: %w", relayer, r.ID, err)
-				}
-				granted[i]++
-				gas[i] += rc.GasUsed
+				batch = append(batch, signed)
 			}
+			if len(batch) == 0 {
+				return nil
+			}
+			res, err := s.ledger.RelayConsentBatch(gctx, relayer, batch)
+			if err != nil {
+				return fmt.Errorf("%s relaying its patients' grants: %w", relayer, err)
+			}
+			for j, o := range res.Outcomes {
+				if o != contracts.ConsentRecorded {
+					return fmt.Errorf("%s relaying the grant of patient %s: %w", relayer, batch[j].Patient, o.Err())
+				}
+			}
+			granted[i], gas[i] = res.Recorded, res.GasUsed
 			return nil
 		})
 	}
@@ -799,6 +819,7 @@ func (s *localStudy) revokeConsent(ctx context.Context, sites []records.Site, ho
 		consenting := records.ConsentedOnly(site.Train, site.Consents)
 		n := min(demoRevocationsPerSite, len(consenting)-1)
 		g.Go(func() error {
+			var batch []contracts.SignedConsent
 			for _, r := range consenting[:max(n, 0)] {
 				nonce, err := s.ledger.ConsentNonce(gctx, r.Patient, contracts.ConsentScope{StudyID: s.studyID})
 				if err != nil {
@@ -808,13 +829,22 @@ func (s *localStudy) revokeConsent(ctx context.Context, sites []records.Site, ho
 				if err != nil {
 					return err
 				}
-				rc, err := s.ledger.RevokeConsent(gctx, relayer, signed)
-				if err != nil {
-					return fmt.Errorf("%s relaying the revocation of record %s's patient: %w", relayer, r.ID, err)
-				}
+				batch = append(batch, signed)
 				revoked[i] = append(revoked[i], revocation{hospital: i, recordID: r.ID, patient: r.Patient})
-				gas[i] += rc.GasUsed
 			}
+			if len(batch) == 0 {
+				return nil
+			}
+			res, err := s.ledger.RelayConsentBatch(gctx, relayer, batch)
+			if err != nil {
+				return fmt.Errorf("%s relaying its patients' revocations: %w", relayer, err)
+			}
+			for j, o := range res.Outcomes {
+				if o != contracts.ConsentRecorded {
+					return fmt.Errorf("%s relaying the revocation of patient %s: %w", relayer, batch[j].Patient, o.Err())
+				}
+			}
+			gas[i] = res.GasUsed
 			return nil
 		})
 	}
