@@ -778,14 +778,9 @@ func (s *localStudy) grantConsent(ctx context.Context, sites []records.Site, hos
 			if len(batch) == 0 {
 				return nil
 			}
-			res, err := s.ledger.RelayConsentBatch(gctx, relayer, batch)
+			res, err := s.relayAll(gctx, relayer, batch)
 			if err != nil {
-				return fmt.Errorf("%s relaying its patients' grants: %w", relayer, err)
-			}
-			for j, o := range res.Outcomes {
-				if o != contracts.ConsentRecorded {
-					return fmt.Errorf("%s relaying the grant of patient %s: %w", relayer, batch[j].Patient, o.Err())
-				}
+				return err
 			}
 			granted[i], gas[i] = res.Recorded, res.GasUsed
 			return nil
@@ -835,14 +830,9 @@ func (s *localStudy) revokeConsent(ctx context.Context, sites []records.Site, ho
 			if len(batch) == 0 {
 				return nil
 			}
-			res, err := s.ledger.RelayConsentBatch(gctx, relayer, batch)
+			res, err := s.relayAll(gctx, relayer, batch)
 			if err != nil {
-				return fmt.Errorf("%s relaying its patients' revocations: %w", relayer, err)
-			}
-			for j, o := range res.Outcomes {
-				if o != contracts.ConsentRecorded {
-					return fmt.Errorf("%s relaying the revocation of patient %s: %w", relayer, batch[j].Patient, o.Err())
-				}
+				return err
 			}
 			gas[i] = res.GasUsed
 			return nil
@@ -858,6 +848,22 @@ func (s *localStudy) revokeConsent(ctx context.Context, sites []records.Site, ho
 	s.consent.Revoked, s.consent.RevokedFromRound = len(s.revoked), from
 	s.consent.RevokeSeconds = time.Since(start).Seconds()
 	return nil
+}
+
+// relayAll relays a hospital's batch of its patients' signed changes; any
+// change the contract skipped is an error (the local study signs them all
+// right).
+func (s *localStudy) relayAll(ctx context.Context, relayer *contracts.Account, batch []contracts.SignedConsent) (contracts.ConsentBatchResult, error) {
+	res, err := s.ledger.RelayConsentBatch(ctx, relayer, batch)
+	if err != nil {
+		return res, fmt.Errorf("%s relaying its patients' consent: %w", relayer, err)
+	}
+	for j, o := range res.Outcomes {
+		if o != contracts.ConsentRecorded {
+			return res, fmt.Errorf("%s relaying the consent change of patient %s: %w", relayer, batch[j].Patient, o.Err())
+		}
+	}
+	return res, nil
 }
 
 // signConsent signs a study-scoped consent change as the synthetic patient
