@@ -58,6 +58,8 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	plotPath := fs.String("plot", "", plotFlagUsage+": accuracy, AUC (each site's accuracy too) and loss, contributors and flagged updates per round")
 	dataDir := fs.String("data-dir", "", "where the coordinator and the hospitals keep their state (default: a temporary directory)")
 	verbose := fs.Bool("v", false, "log every protocol step")
+	dashboardAddr := fs.String("dashboard", "", "after the study, serve the web dashboard over its chain and store on this address (e.g. 127.0.0.1:8080) until Ctrl-C")
+	dashboardExit := fs.Bool("dashboard-exit", false, "with --dashboard: check that the dashboard serves, print its address and exit at once (for CI)")
 	robust := fs.Bool("robust", false, "score every encrypted update against the researcher's reference update (FLTrust-style trust weights, flags and strikes on chain); on with --malicious")
 	malicious := fs.Int("malicious", 0, "make the last K hospitals attackers (to watch them be flagged and suspended)")
 	attackName := fs.String("attack", "sign-flip", "the attackers' attack: "+strings.Join(participant.AttackKinds(), ", ")+" (parameters as kind:key=value, e.g. scaling:scale=20)")
@@ -143,25 +145,33 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *verbose {
 		level = slog.LevelInfo
 	}
-	rep, err := demo(ctx, localStudyConfig{
+	_, err := demo(ctx, localStudyConfig{
 		hospitals: *hospitals, rounds: *rounds, seed: *seed, dataDir: dir, sites: sites, robust: *robust, attacks: attacks,
 		standardise: mode, scales: scales, recipe: recipe,
 		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
+		// The report and figures first; then the dashboard, if asked for,
+		// over the study while its chain and store are still up.
+		afterStudy: func(s *localStudy, rep *demoReport) error {
+			if *report != "" {
+				b, err := json.MarshalIndent(rep, "", "  ")
+				if err != nil {
+					return err
+				}
+				if err := os.WriteFile(*report, append(b, '\n'), 0o644); err != nil {
+					return fmt.Errorf("write report: %w", err)
+				}
+				fmt.Fprintf(stdout, "report written to %s\n", *report)
+			}
+			if err := writePlots(*plotPath, stdout, "", func() ([]*plot.Plot, error) { return historyPlots(historyFromDemo(rep)) }); err != nil {
+				return err
+			}
+			if *dashboardAddr == "" {
+				return nil
+			}
+			return serveDemoDashboard(ctx, s, *dashboardAddr, *dashboardExit, stdout)
+		},
 	}, stdout)
-	if err != nil {
-		return err
-	}
-	if *report != "" {
-		b, err := json.MarshalIndent(rep, "", "  ")
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(*report, append(b, '\n'), 0o644); err != nil {
-			return fmt.Errorf("write report: %w", err)
-		}
-		fmt.Fprintf(stdout, "report written to %s\n", *report)
-	}
-	return writePlots(*plotPath, stdout, "", func() ([]*plot.Plot, error) { return historyPlots(historyFromDemo(rep)) })
+	return err
 }
 
 // demo runs a local study, printing a progress line per round and a summary.
@@ -206,6 +216,11 @@ func demo(ctx context.Context, cfg localStudyConfig, out io.Writer) (*demoReport
 		return nil, err
 	}
 	printSummary(out, rep)
+	if cfg.afterStudy != nil {
+		if err := cfg.afterStudy(s, rep); err != nil {
+			return nil, err
+		}
+	}
 	return rep, nil
 }
 

@@ -114,6 +114,9 @@ type localStudyConfig struct {
 	// consentReady, if set, is called once the synthetic patients' consent
 	// grants are on chain, before key generation and round 1.
 	consentReady func(consentFigures)
+	// afterStudy, if set, is called by demo once the study is done and
+	// summarised, while its chain and coordinator store are still up.
+	afterStudy func(*localStudy, *demoReport) error
 }
 
 // localChainClockLead bounds how far the embedded chain's clock runs ahead
@@ -246,8 +249,10 @@ type localStudy struct {
 	stopNode   []context.CancelFunc
 	// standardiser is the pooled standardiser the study agreed on, if any.
 	standardiser *records.Standardiser
-	// hospitalKeys are the hospitals' Ethereum keys, by index.
+	// hospitalKeys are the hospitals' Ethereum keys, by index, and sites
+	// their records.
 	hospitalKeys []*ecdsa.PrivateKey
+	sites        []records.Site
 }
 
 // msgPendingShare is what a participant logs once it keeps a re-sharing's
@@ -420,6 +425,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		}
 	}
 	s.consent.Source = string(consentSource)
+	s.sites = sites
 	if len(sites) != cfg.hospitals {
 		return nil, fmt.Errorf("%d hospitals but %d sites of records; give one site per hospital", cfg.hospitals, len(sites))
 	}
