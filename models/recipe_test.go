@@ -131,7 +131,7 @@ func TestCheckRecipeNamesEveryField(t *testing.T) {
 }
 
 func TestExampleRecipesParse(t *testing.T) {
-	for _, f := range []string{"../examples/recipes/wdbc.json", "../examples/recipes/wdbc-dp.json"} {
+	for _, f := range []string{"../examples/recipes/wdbc.json", "../examples/recipes/wdbc-dp.json", "../examples/tcga-brca/recipe.json"} {
 		raw, err := os.ReadFile(f)
 		require.NoError(t, err)
 		r, err := ParseRecipe(raw)

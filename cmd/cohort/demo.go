@@ -39,8 +39,10 @@ type demoReport struct {
 }
 
 type finalFigures struct {
-	Accuracy  float64     `json:"accuracy"`
-	AUC       float64     `json:"auc"`
+	Accuracy float64 `json:"accuracy"`
+	AUC      float64 `json:"auc"`
+	// CIndex is a Cox model's C-index (pairs within each site).
+	CIndex    float64     `json:"c_index,omitempty"`
 	Loss      float64     `json:"loss"`
 	ModelHash common.Hash `json:"model_hash"`
 }
@@ -185,12 +187,18 @@ func demo(ctx context.Context, cfg localStudyConfig, out io.Writer) (*demoReport
 	}
 	previousSamples := 0
 	suspended := make(map[string]bool)
+	survival := (cfg.recipe != nil && cfg.recipe.Model.Kind == models.KindCox) || (cfg.spec != nil && cfg.spec.Kind == models.KindCox)
 	for i, a := range cfg.attacks {
 		fmt.Fprintf(out, "hospital-%d is an attacker: %s\n", i+1, a)
 	}
 	cfg.progress = func(f roundFigures) {
-		fmt.Fprintf(out, "round %d/%d  accuracy %.3f  auc %.3f  loss %.3f  sites %d  samples %d  %.1fs  gas %d\n",
-			f.Round, cfg.rounds, f.Accuracy, f.AUC, f.Loss, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
+		if survival {
+			fmt.Fprintf(out, "round %d/%d  c-index %.3f  sites %d  samples %d  %.1fs  gas %d\n",
+				f.Round, cfg.rounds, f.CIndex, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
+		} else {
+			fmt.Fprintf(out, "round %d/%d  accuracy %.3f  auc %.3f  loss %.3f  sites %d  samples %d  %.1fs  gas %d\n",
+				f.Round, cfg.rounds, f.Accuracy, f.AUC, f.Loss, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
+		}
 		if f.NewlyRevoked > 0 {
 			fmt.Fprintf(out, "round %d: %d patients revoked consent on chain before it opened; their records are no longer used (samples %d -> %d)\n",
 				f.Round, f.NewlyRevoked, previousSamples, f.Samples)
@@ -238,7 +246,7 @@ func (s *localStudy) report(elapsed time.Duration) (*demoReport, error) {
 		Contract: s.ledger.Address(), StudyID: s.studyID, Seed: s.cfg.seed, Encrypted: !s.cfg.plaintext,
 		Participants: s.participants, Consent: s.consent, Rounds: s.rounds,
 		Standardisation: mode, StandardiserHash: s.result.StandardiserHash,
-		Final:   finalFigures{Accuracy: last.Accuracy, AUC: last.AUC, Loss: last.Loss, ModelHash: last.ModelHash},
+		Final:   finalFigures{Accuracy: last.Accuracy, AUC: last.AUC, Loss: last.Loss, CIndex: last.CIndex, ModelHash: last.ModelHash},
 		Seconds: elapsed.Seconds(),
 	}, nil
 }
@@ -264,6 +272,18 @@ func printSummary(out io.Writer, rep *demoReport) {
 			len(rep.Participants), rep.StandardiserHash.Hex()[:12]+"…")
 	case records.StandardiseSite:
 		fmt.Fprintln(out, "\nfeatures standardised with each hospital's own statistics")
+	}
+	if rep.Final.CIndex > 0 {
+		fmt.Fprintf(out, "\nfinal Cox model: C-index %.3f over the pairs of each site's test records (%d sites); study %d on contract %s; %.1fs in all\n",
+			rep.Final.CIndex, len(rep.Participants), rep.StudyID, rep.Contract.Hex(), rep.Seconds)
+		if last := rep.Rounds[len(rep.Rounds)-1]; len(last.Sites) > 0 {
+			fmt.Fprintf(out, "per site (its own test records):")
+			for _, site := range last.Sites {
+				fmt.Fprintf(out, "  %s %.3f (%d)", site.Name, site.CIndex, site.Records)
+			}
+			fmt.Fprintln(out)
+		}
+		return
 	}
 	fmt.Fprintf(out, "\nfinal model: accuracy %.3f, AUC %.3f on %d sites' test records; study %d on contract %s; %.1fs in all\n",
 		rep.Final.Accuracy, rep.Final.AUC, len(rep.Participants), rep.StudyID, rep.Contract.Hex(), rep.Seconds)

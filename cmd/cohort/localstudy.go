@@ -189,8 +189,11 @@ type roundFigures struct {
 	flaggedNames, suspendedNames []string
 	// BalancedAccuracy is over every site's test records; Sites has each
 	// site's own metrics on its test split.
-	BalancedAccuracy float64            `json:"balanced_accuracy"`
-	Sites            []siteRoundMetrics `json:"sites"`
+	BalancedAccuracy float64 `json:"balanced_accuracy"`
+	// CIndex is a Cox model's C-index over every site's test pairs (within
+	// sites).
+	CIndex float64            `json:"c_index,omitempty"`
+	Sites  []siteRoundMetrics `json:"sites"`
 }
 
 // siteRoundMetrics are one hospital's metrics on its own test split.
@@ -525,7 +528,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		if f.Round == s.consent.RevokedFromRound {
 			f.NewlyRevoked = s.consent.Revoked
 		}
-		f.BalancedAccuracy = r.Pooled.BalancedAccuracy
+		f.BalancedAccuracy, f.CIndex = r.Pooled.BalancedAccuracy, r.Pooled.CIndex
 		for _, site := range r.Sites {
 			name := site.Participant.Hex()
 			for _, p := range s.participants {
