@@ -13,9 +13,13 @@ build:
 	$(GO) build -o $(BIN)/cohort ./cmd/cohort
 
 ## demo: a whole federated study (3 hospitals x 5 rounds) on the embedded chain;
-## its report in bin/demo-report.json, its history drawn in bin/demo-report.svg.
+## its report in bin/demo-report.json, its history drawn in bin/demo-report.svg;
+## then the web dashboard on $(DASHBOARD) until Ctrl-C (with CI set in the
+## environment it checks the dashboard answers and exits at once).
+DASHBOARD ?= 127.0.0.1:8080
 demo: build
-	$(BIN)/cohort demo --hospitals 3 --rounds 5 --report $(BIN)/demo-report.json --plot $(BIN)/demo-report.svg
+	$(BIN)/cohort demo --hospitals 3 --rounds 5 --report $(BIN)/demo-report.json --plot $(BIN)/demo-report.svg \
+		--dashboard $(DASHBOARD) $(if $(CI),--dashboard-exit)
 
 ## test: every unit, integration and end-to-end test (the geth integration tests included).
 test: geth

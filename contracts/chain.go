@@ -38,13 +38,6 @@ const (
 	// the simulated chain and geth --dev): the margin never lifts a
 	// transaction that fits above it.
 	maxTxGas = 1 << 24
-	// DefaultClockLead is a lead for [Chain.SetClockLead]: how far the
-	// simulated chain's clock may run ahead of wall-clock time (AdvanceTime's
-	// deliberate jumps apart) before transactions stop getting a block each.
-	// Every block is at least a second after its parent, so thousands of
-	// back-to-back transactions would otherwise put the chain hours in the
-	// future and expire round deadlines set from the wall clock.
-	DefaultClockLead = 30 * time.Second
 )
 
 // simulatedFunding is the genesis balance of each account funded by

@@ -25,6 +25,7 @@ type fixture struct {
 	coord      *contracts.Account
 	outsider   *contracts.Account
 	members    []*contracts.Account
+	keys       []*ecdsa.PrivateKey // the members' keys
 	founders   []contracts.Member
 }
 
@@ -48,8 +49,10 @@ func newFixture(t *testing.T, nMembers int) *fixture {
 	}
 	funded := []common.Address{f.deployer.Address(), f.researcher.Address(), f.coord.Address(), f.outsider.Address()}
 	for i := range nMembers {
-		a := contracts.NewAccount(newKey(t))
+		k := newKey(t)
+		a := contracts.NewAccount(k)
 		f.members = append(f.members, a)
+		f.keys = append(f.keys, k)
 		f.founders = append(f.founders, contracts.Member{
 			Address:        a.Address(),
 			Name:           fmt.Sprintf("Hospital %d", i+1),

@@ -129,6 +129,9 @@ type Metrics struct {
 	BalancedAccuracy float64 `json:"balanced_accuracy"`
 	AUC              float64 `json:"auc"`
 	LogLoss          float64 `json:"log_loss"`
+	// CIndex is Harrell's C-index of a Cox model over the pairs within
+	// each site (0.5 when there are none, as for classifiers).
+	CIndex float64 `json:"c_index,omitempty"`
 }
 
 // SiteMetrics are one site's metrics on its own test records.
@@ -138,7 +141,11 @@ type SiteMetrics struct {
 }
 
 func metricsOf(e models.Evaluation) Metrics {
-	return Metrics{Records: e.N, Accuracy: e.Accuracy(), BalancedAccuracy: e.BalancedAccuracy(), AUC: e.AUC(), LogLoss: e.LogLoss()}
+	m := Metrics{Records: e.N, Accuracy: e.Accuracy(), BalancedAccuracy: e.BalancedAccuracy(), AUC: e.AUC(), LogLoss: e.LogLoss()}
+	if e.Comparable > 0 {
+		m.CIndex = e.CIndex()
+	}
+	return m
 }
 
 // Result is what a finished study produced.

@@ -264,3 +264,37 @@ func (h BaselineHazard) At(t float64) float64 {
 func (h BaselineHazard) Survival(t, r float64) float64 {
 	return math.Exp(-h.At(t) * math.Exp(r))
 }
+
+// Fit trains the model on its kind's outcome: labels y with Train, or for a
+// Cox model events y and follow-up times with TrainSurvival (times may be
+// nil for other kinds).
+func (m *Model) Fit(ctx context.Context, X [][]float64, y, times []float64, cfg TrainConfig) (TrainResult, error) {
+	if m.spec.Kind == KindCox {
+		return m.TrainSurvival(ctx, X, times, y, cfg)
+	}
+	return m.Train(ctx, X, y, cfg)
+}
+
+// Evaluate scores the model on test records: Evaluate of its probabilities
+// against labels y, or for a Cox model EvaluateSurvival of its log-risks
+// against events y and times.
+func (m *Model) Evaluate(X [][]float64, y, times []float64) (Evaluation, error) {
+	if m.spec.Kind == KindCox {
+		if len(times) != len(X) {
+			return Evaluation{}, fmt.Errorf("%w: %d feature rows but %d times", ErrShape, len(X), len(times))
+		}
+		risk, err := m.RiskScores(X)
+		if err != nil {
+			return Evaluation{}, err
+		}
+		return EvaluateSurvival(risk, times, y), nil
+	}
+	probs, err := m.Predict(X)
+	if err != nil {
+		return Evaluation{}, err
+	}
+	if len(probs) != len(y) {
+		return Evaluation{}, fmt.Errorf("%w: %d feature rows but %d labels", ErrShape, len(X), len(y))
+	}
+	return Evaluate(probs, y), nil
+}

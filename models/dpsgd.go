@@ -253,3 +253,21 @@ func (n *net) zeroGradients() error {
 	}
 	return nil
 }
+
+// checkPrivacyFits reports whether rounds Train calls with cfg stay within
+// cfg.Privacy's budget; if not, the error says which noise multiplier would.
+func checkPrivacyFits(cfg TrainConfig, rounds int) error {
+	spent, err := PrivacySpent(cfg, rounds)
+	if err != nil {
+		return err
+	}
+	p := cfg.Privacy
+	if spent <= p.Epsilon {
+		return nil
+	}
+	need, err := privacy.NoiseMultiplier(p.Epsilon, p.Delta, p.SamplingRate, rounds*StepsPerTrain(cfg))
+	if err != nil {
+		return fmt.Errorf("%d rounds spend ε %.4g, above the budget %g, and no noise multiplier reaches it: %w", rounds, spent, p.Epsilon, err)
+	}
+	return fmt.Errorf("%d rounds spend ε %.4g, above the budget %g; a noise_multiplier of %.4g or more fits, or run fewer rounds or epochs", rounds, spent, p.Epsilon, need)
+}

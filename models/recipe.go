@@ -66,9 +66,10 @@ type Recipe struct {
 	// model: evaluated on that hospital's own test records and reported
 	// apart. The shared model stays the one recorded on chain.
 	Personalise *Personalisation `json:"personalise,omitempty"`
-	// Privacy holds the study's differential-privacy settings, read by
-	// models/privacy; it is hashed with the rest of the recipe.
-	Privacy json.RawMessage `json:"privacy,omitempty"`
+	// Privacy, if set, makes every hospital's local training DP-SGD with
+	// the study's (ε, δ) budget (see PrivacyConfig); hashed with the rest,
+	// so every hospital adds the same noise. LocalTraining applies it.
+	Privacy *PrivacyConfig `json:"privacy,omitempty"`
 }
 
 // EvaluationConfig says how the study's models are scored.
@@ -188,12 +189,29 @@ func (r Recipe) Validate() error {
 			return bad("personalise.learning_rate", fmt.Errorf("%v, want a value > 0", p.LearningRate))
 		}
 	}
-	if len(r.Privacy) > 0 {
-		if _, err := CanonicalJSON(r.Privacy); err != nil || !bytes.HasPrefix(bytes.TrimSpace(r.Privacy), []byte("{")) {
-			return bad("privacy", errors.New("want a JSON object"))
+	if r.Local.Privacy != nil {
+		return bad("local.privacy", errors.New("differential privacy is the study's: give it as the recipe's top-level privacy"))
+	}
+	if p := r.Privacy; p != nil {
+		if err := p.Validate(); err != nil {
+			return bad("privacy", err)
+		}
+		if r.Model.Kind == KindCox {
+			return bad("privacy", fmt.Errorf("a %q model cannot be trained with DP-SGD: its partial likelihood couples records through risk sets, so clipping one record's gradient does not bound its influence", KindCox))
+		}
+		if err := checkPrivacyFits(r.LocalTraining(), r.Rounds); err != nil {
+			return bad("privacy", err)
 		}
 	}
 	return nil
+}
+
+// LocalTraining is each hospital's training configuration: Local, with the
+// study's Privacy.
+func (r Recipe) LocalTraining() TrainConfig {
+	tc := r.Local
+	tc.Privacy = r.Privacy
+	return tc
 }
 
 // Canonical returns the recipe's canonical bytes: its JSON in the RFC 8785

@@ -1,7 +1,6 @@
 package models
 
 import (
-	"encoding/json"
 	"os"
 	"testing"
 
@@ -36,6 +35,10 @@ func TestParseRecipeFillsDefaultsAndRefusesTypos(t *testing.T) {
 		{"bad standardise", `{"model": {"kind": "logistic", "features": 4}, "rounds": 3, "standardise": "global"}`, "standardise"},
 		{"wrong metric", `{"model": {"kind": "cox", "features": 4}, "rounds": 3, "evaluation": {"metric": "accuracy"}}`, "evaluation.metric"},
 		{"privacy not an object", `{"model": {"kind": "logistic", "features": 4}, "rounds": 3, "privacy": 3}`, "privacy"},
+		{"privacy in local", `{"model": {"kind": "logistic", "features": 4}, "rounds": 3, "local": {"privacy": {"noise_multiplier": 2, "clip_norm": 1, "sampling_rate": 0.1, "epsilon": 8, "delta": 1e-5}}}`, "local.privacy"},
+		{"privacy without budget", `{"model": {"kind": "logistic", "features": 4}, "rounds": 3, "privacy": {"noise_multiplier": 2, "clip_norm": 1, "sampling_rate": 0.1}}`, "privacy: models: invalid training config: privacy epsilon"},
+		{"privacy over budget", `{"model": {"kind": "logistic", "features": 4}, "rounds": 20, "privacy": {"noise_multiplier": 0.8, "clip_norm": 1, "sampling_rate": 0.1, "epsilon": 1, "delta": 1e-5}}`, "a noise_multiplier of"},
+		{"privacy with cox", `{"model": {"kind": "cox", "features": 4}, "rounds": 3, "privacy": {"noise_multiplier": 2, "clip_norm": 1, "sampling_rate": 0.1, "epsilon": 8, "delta": 1e-5}}`, "risk sets"},
 		{"duplicate", `{"rounds": 3, "rounds": 4, "model": {"kind": "logistic", "features": 4}}`, "twice"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,7 +78,7 @@ func TestCheckRecipeNamesEveryField(t *testing.T) {
 	base := func() Recipe {
 		r := DefaultRecipe(4)
 		r.Personalise = &Personalisation{Epochs: 2, LearningRate: 0.01}
-		r.Privacy = json.RawMessage(`{"epsilon":1}`)
+		r.Privacy = &PrivacyConfig{NoiseMultiplier: 6, ClipNorm: 1, SamplingRate: 0.1, Epsilon: 8, Delta: 1e-5} // room for 10× the rounds or epochs
 		return r
 	}
 	study := base()
@@ -89,7 +92,9 @@ func TestCheckRecipeNamesEveryField(t *testing.T) {
 		{"model.kind", func(r *Recipe) { r.Model.Kind, r.Model.Hidden = KindMLP, []int{8} }},
 		{"model.features", func(r *Recipe) { r.Model.Features = 5 }},
 		{"model.hidden", func(r *Recipe) { r.Model.Kind, r.Model.Hidden = KindMLP, []int{8} }},
-		{"model.ties", func(r *Recipe) { r.Model.Kind, r.Model.Ties, r.Evaluation.Metric = KindCox, TiesEfron, MetricCIndex }},
+		{"model.ties", func(r *Recipe) {
+			r.Model.Kind, r.Model.Ties, r.Evaluation.Metric, r.Privacy = KindCox, TiesEfron, MetricCIndex, nil
+		}},
 		{"local.optimizer", func(r *Recipe) { r.Local.Optimizer = OptimizerSGD }},
 		{"local.learning_rate", func(r *Recipe) { r.Local.LearningRate = 0.5 }},
 		{"local.epochs", func(r *Recipe) { r.Local.Epochs = 50 }},
@@ -105,7 +110,12 @@ func TestCheckRecipeNamesEveryField(t *testing.T) {
 		{"personalise.epochs", func(r *Recipe) { r.Personalise.Epochs = 9 }},
 		{"personalise.learning_rate", func(r *Recipe) { r.Personalise.LearningRate = 0.2 }},
 		{"personalise", func(r *Recipe) { r.Personalise = nil }},
-		{"privacy.epsilon", func(r *Recipe) { r.Privacy = json.RawMessage(`{"epsilon":8}`) }},
+		{"privacy.epsilon", func(r *Recipe) { r.Privacy.Epsilon = 9 }},
+		{"privacy.noise_multiplier", func(r *Recipe) { r.Privacy.NoiseMultiplier = 3 }},
+		{"privacy.clip_norm", func(r *Recipe) { r.Privacy.ClipNorm = 0.5 }},
+		{"privacy.sampling_rate", func(r *Recipe) { r.Privacy.SamplingRate = 0.2 }},
+		{"privacy.delta", func(r *Recipe) { r.Privacy.Delta = 1e-6 }},
+		{"privacy", func(r *Recipe) { r.Privacy = nil }},
 	} {
 		t.Run(tt.field, func(t *testing.T) {
 			hospital := base()
@@ -121,7 +131,7 @@ func TestCheckRecipeNamesEveryField(t *testing.T) {
 }
 
 func TestExampleRecipesParse(t *testing.T) {
-	for _, f := range []string{"../examples/recipes/wdbc.json"} {
+	for _, f := range []string{"../examples/recipes/wdbc.json", "../examples/recipes/wdbc-dp.json", "../examples/tcga-brca/recipe.json"} {
 		raw, err := os.ReadFile(f)
 		require.NoError(t, err)
 		r, err := ParseRecipe(raw)

@@ -573,14 +573,15 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	}
 	// An attacking node (for evaluations of robust aggregation only)
 	// poisons its data here and its update below.
-	X, y := records.Matrix(p.cfg.Attack.PoisonRecords(used))
+	poisoned := p.cfg.Attack.PoisonRecords(used)
+	X, y := records.Matrix(poisoned)
 	t0 := time.Now()
 	if err := p.model.SetParams(global); err != nil {
 		return err
 	}
 	trainCfg := p.cfg.Train
 	trainCfg.Seed = p.cfg.Train.Seed + int64(round) // new shuffles each round, reproducibly
-	if _, err := p.model.Train(ctx, X, y, trainCfg); err != nil {
+	if _, err := p.model.Fit(ctx, X, y, records.Times(poisoned), trainCfg); err != nil {
 		return fmt.Errorf("participant %s: train round %d: %w", p.cfg.Name, round, err)
 	}
 	local := p.model.Params()
@@ -868,11 +869,11 @@ func (p *Participant) evaluate(ctx context.Context, t *cohortv1.EvaluateTask) er
 		return err
 	}
 	X, y := records.Matrix(test)
-	probs, err := p.model.Predict(X)
+	scored, err := p.model.Evaluate(X, y, records.Times(test))
 	if err != nil {
 		return fmt.Errorf("participant %s: evaluate: %w", p.cfg.Name, err)
 	}
-	ev, err := json.Marshal(models.Evaluate(probs, y))
+	ev, err := json.Marshal(scored)
 	if err != nil {
 		return err
 	}

@@ -150,3 +150,18 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// DrawSplit splits recs into training and test records as a schema
+// without a split column does: round(frac·n_c) records of each class c
+// (at most all but one) held out for testing, drawn with seed. Records keep
+// their order within each part.
+func DrawSplit(recs []Record, frac float64, seed int64) (train, test []Record) {
+	for i, t := range drawSplit(recs, frac, seed) {
+		if t {
+			test = append(test, recs[i])
+		} else {
+			train = append(train, recs[i])
+		}
+	}
+	return train, test
+}

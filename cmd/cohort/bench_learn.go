@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -127,6 +128,9 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	labelSkew := fs.Float64("label-skew", d.skew.LabelSkew, "label skew in [0, 1): 0 gives every site the pooled prevalence")
 	asJSON := fs.Bool("json", false, "print one JSON object to stdout")
 	dpFlags := addLearnPrivacyFlags(fs)
+	recipeFile := fs.String("recipe", "", "the study's recipe: hospitals are the --data files (comma-separated, each file's split column respected) or, with one file, --sites unlike sites each with its own test records; reports pooled training, each hospital alone, federated (and personalised) on the pooled test set and per hospital")
+	servers := fs.String("servers", "", "with --recipe: further server optimizers to compare with the recipe's, as KIND or KIND:RATE, such as fedadam:0.01,fedyogi (each kind's defaults otherwise)")
+	plaintext := fs.Bool("plaintext", false, "with --recipe: federated studies without encryption (insecure test mode, for tuning a recipe quickly)")
 	plotPath := fs.String("plot", "", plotFlagUsage+": pooled, site-alone and federated accuracy, balanced accuracy and AUC, mean ± sd over seeds")
 	err := parse(fs, args)
 	if err != nil {
@@ -139,6 +143,64 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	}
 	if err := checkPlotFlag(*plotPath, stderr); err != nil {
 		return err
+	}
+	if *recipeFile != "" {
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		for _, name := range []string{"rounds", "local-epochs", "lr", "batch", "optimizer", "prox-mu", "hidden"} {
+			if set[name] {
+				fmt.Fprintf(stderr, "--%s is the recipe's (%s): drop the flag or change the recipe\n", name, *recipeFile)
+				return errUsage
+			}
+		}
+		r, err := loadRecipe(*recipeFile)
+		if err != nil {
+			return err
+		}
+		nc := naturalBenchConfig{files: strings.Split(*data, ","), schema: *schema, sites: *sites, skew: d.skew, recipe: r,
+			servers: []aggregation.FedOptConfig{r.Server}, centralEpochs: r.Rounds * r.Local.Epochs, seeds: *seeds, plaintext: *plaintext}
+		nc.skew.SizeRatio, nc.skew.LabelSkew = *sizeRatio, *labelSkew
+		if set["epochs"] {
+			nc.centralEpochs = *epochs
+		}
+		if *servers != "" {
+			for _, k := range strings.Split(*servers, ",") {
+				kind, rate, hasRate := strings.Cut(strings.TrimSpace(k), ":")
+				c := aggregation.DefaultFedOptConfig(kind)
+				if hasRate {
+					if c.LearningRate, err = strconv.ParseFloat(rate, 64); err != nil {
+						fmt.Fprintf(stderr, "--servers: %q is not a learning rate\n", rate)
+						return errUsage
+					}
+				}
+				if err := c.Validate(); err != nil {
+					fmt.Fprintf(stderr, "--servers: %v\n", err)
+					return errUsage
+				}
+				nc.servers = append(nc.servers, c)
+			}
+		}
+		if *seeds < 1 || nc.centralEpochs < 1 {
+			fmt.Fprintln(stderr, "--seeds and --epochs must be at least 1")
+			return errUsage
+		}
+		rep, err := benchNatural(ctx, nc, stderr)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			err = writeJSON(stdout, rep)
+		} else {
+			printNaturalReport(stdout, rep)
+		}
+		if err != nil {
+			return err
+		}
+		return writePlots(*plotPath, stderr, "bench learn: ", func() ([]*plot.Plot, error) { return naturalPlots(rep) })
+	}
+	if strings.Contains(*data, ",") {
+		fmt.Fprintln(stderr, "--data lists several files: that is a natural split, which needs the study's --recipe")
+		return errUsage
 	}
 	if *sites < 1 || *seeds < 1 || *rounds < 1 {
 		fmt.Fprintln(stderr, "--sites, --seeds and --rounds must be at least 1")
@@ -220,6 +282,9 @@ func learnPlots(rep *learnReport) ([]*plot.Plot, error) {
 			return nil, err
 		}
 		panels = append(panels, p)
+	}
+	if p, err := privacyPlot(rep); err != nil || p != nil {
+		return append(panels, p), err
 	}
 	return panels, nil
 }

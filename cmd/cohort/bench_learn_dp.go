@@ -12,6 +12,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/models/privacy"
 	"github.com/cohort-fl/cohort/records"
@@ -205,4 +208,39 @@ func printPrivateReport(out io.Writer, rep *learnReport) {
 			s.Scores.Accuracy.Mean, s.Scores.Accuracy.SD, s.AccuracyLoss, s.Scores.AUC.Mean, s.Scores.AUC.SD, s.AUCLoss)
 	}
 	_ = w.Flush()
+}
+
+// privacyPlot draws accuracy and AUC against the budget ε (log scale), each
+// with its spread over seeds, beside the non-private federated figure drawn
+// dashed across the same range.
+func privacyPlot(rep *learnReport) (*plot.Plot, error) {
+	if len(rep.Private) == 0 {
+		return nil, nil
+	}
+	lo, hi := rep.Private[0].Epsilon, rep.Private[0].Epsilon
+	for _, s := range rep.Private {
+		lo, hi = min(lo, s.Epsilon), max(hi, s.Epsilon)
+	}
+	var ss []series
+	for _, m := range []struct {
+		name    string
+		private func(learnSummary) meanSD
+	}{
+		{"accuracy", func(s learnSummary) meanSD { return s.Accuracy }},
+		{"AUC", func(s learnSummary) meanSD { return s.AUC }},
+	} {
+		priv := series{name: m.name + ", DP-SGD"}
+		for _, s := range rep.Private {
+			v := m.private(s.Scores)
+			priv.points = append(priv.points, plotter.XY{X: s.Epsilon, Y: v.Mean})
+			priv.spread = append(priv.spread, v.SD)
+		}
+		base := m.private(rep.Federated).Mean
+		ss = append(ss, priv, series{name: m.name + ", non-private", dashed: true,
+			points: plotter.XYs{{X: lo, Y: base}, {X: hi, Y: base}}})
+	}
+	return linePanel(axes{
+		title: fmt.Sprintf("federated model under (ε, δ = %g)-DP, mean ± sd over %d seeds", rep.Private[0].Delta, rep.Seeds),
+		x:     "privacy budget ε", y: "on the test records", logX: true, legendBottom: true,
+	}, ss...)
 }

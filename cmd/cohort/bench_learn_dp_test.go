@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -22,12 +23,13 @@ func TestBenchLearnEpsilonShort(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	var out, progress bytes.Buffer
+	figure := filepath.Join(t.TempDir(), "learn.svg")
 	err := runBenchLearn(ctx, []string{"--data", wdbcData, "--schema", wdbcSchema, "--seeds", "1", "--rounds", "2", "--epochs", "10",
-		"--epsilon", "3", "--delta", "1e-5", "--json"}, &out, &progress)
+		"--epsilon", "3,8", "--delta", "1e-5", "--json", "--plot", figure}, &out, &progress)
 	require.NoError(t, err, progress.String())
 	var rep learnReport
 	require.NoError(t, json.Unmarshal(out.Bytes(), &rep))
-	require.Len(t, rep.Private, 1)
+	require.Len(t, rep.Private, 2)
 	require.NotNil(t, rep.PrivateTraining)
 	require.NotNil(t, rep.PrivateTraining.Privacy)
 	s := rep.Private[0]
@@ -38,6 +40,8 @@ func TestBenchLearnEpsilonShort(t *testing.T) {
 	assert.Greater(t, p.Spent, 2.9, "and the smallest such noise")
 	assert.Greater(t, p.Scores.Accuracy, 0.85, "a private model still learns WDBC")
 	assert.Contains(t, progress.String(), "ε 3 (σ")
+	assert.Less(t, rep.Private[1].NoiseMultiplier, s.NoiseMultiplier, "a larger budget needs less noise")
+	assert.Contains(t, svgTexts(t, figure), "privacy budget ε")
 }
 
 func TestBenchLearnEpsilonBadFlags(t *testing.T) {

@@ -25,6 +25,7 @@ func commands() []command {
 		{"bench", "measure cost and quality: cohort bench <benchmark> --json", runBench},
 		{"consent", "patients grant, revoke or check consent; hospitals relay it (grant|revoke|status|id)", runConsent},
 		{"certs", "make a consortium CA and per-institution TLS certificates and keys", runCerts},
+		{"dashboard", "serve the read-only web dashboard: studies, rounds, flags, votes, consent, verified hashes, a patient's page", runDashboard},
 		{"devnet", "run a local geth --dev chain with the Cohort contract deployed and funded accounts", runDevnet},
 		{"deploy", "deploy the Cohort contract with its founding members on any JSON-RPC chain", runDeploy},
 		{"coordinator", "run the coordinator daemon of a study: coordinator --config FILE", runCoordinator},

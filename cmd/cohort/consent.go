@@ -20,7 +20,7 @@ import (
 	"github.com/cohort-fl/cohort/contracts"
 )
 
-const consentUsage = `Usage: cohort consent <grant|revoke|status|id|proof|verify-proof> [flags]
+const consentUsage = `Usage: cohort consent <grant|revoke|relay|status|id|proof|verify-proof> [flags]
 
 Patients grant or revoke consent for a study (--study) or for every study with
 a purpose (--purpose) by signing with their own key; a member hospital relays
@@ -33,6 +33,9 @@ or the patient signs with --out FILE and the hospital relays with --signed FILE.
                         (--patient-key FILE [--relayer-key FILE | --out FILE] | --signed FILE --relayer-key FILE)
   cohort consent revoke --eth-rpc URL --contract ADDR (--study N | --purpose P)
                         (--patient-key FILE [--relayer-key FILE | --out FILE] | --signed FILE --relayer-key FILE)
+  cohort consent relay  --eth-rpc URL --contract ADDR --file signed.json --relayer-key FILE [--json]
+                        (a hospital relays many patients' signed changes, 200 per transaction;
+                        a bad entry is skipped and reported, the others are recorded)
   cohort consent status --eth-rpc URL --contract ADDR (--patient ID | --patient-key FILE) --study N [--round R] [--json]
   cohort consent proof  --config hospital.json --round R (--patient ID | --record ID[,ID...]) --out proof.json
                         (the hospital: Merkle proofs of whether the patient's records were used in round R)
@@ -63,6 +66,8 @@ func (cmd consentCmd) run(ctx context.Context, args []string, stdout, stderr io.
 		return cmd.change(ctx, true, args[1:], stdout, stderr)
 	case "revoke":
 		return cmd.change(ctx, false, args[1:], stdout, stderr)
+	case "relay":
+		return cmd.relay(ctx, args[1:], stdout, stderr)
 	case "status":
 		return cmd.status(ctx, args[1:], stdout, stderr)
 	case "id":

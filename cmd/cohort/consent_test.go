@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -219,4 +220,50 @@ func TestConsentExpiry(t *testing.T) {
 	assert.Equal(t, crypto.Keccak256Hash([]byte("x")), purposeHash("x"))
 	h := crypto.Keccak256Hash([]byte("y"))
 	assert.Equal(t, h, purposeHash(h.Hex()))
+}
+
+// TestConsentCommandRelayFile has two patients sign grants to files and a
+// hospital relay them, plus a replayed one, from one file in one batch: the
+// good ones are recorded, the replay is reported and skipped.
+func TestConsentCommandRelayFile(t *testing.T) {
+	w := newConsentWorld(t)
+	dir := t.TempDir()
+	otherKey := filepath.Join(dir, "other.key")
+	k, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	require.NoError(t, crypto.SaveECDSA(otherKey, k))
+	var all []byte
+	for i, key := range []string{w.patientKey, otherKey} {
+		path := filepath.Join(dir, fmt.Sprintf("signed%d.json", i))
+		_, errOut, err := w.run(append(append([]string{"grant"}, w.conn()...), "--study", "1", "--for", "30d", "--patient-key", key, "--out", path)...)
+		require.NoError(t, err, errOut)
+		b, err := os.ReadFile(path)
+		require.NoError(t, err)
+		all = append(all, b...)
+	}
+	first, err := os.ReadFile(filepath.Join(dir, "signed0.json"))
+	require.NoError(t, err)
+	batch := filepath.Join(dir, "batch.json")
+	require.NoError(t, os.WriteFile(batch, append(all, first...), 0o644)) // the first grant twice
+
+	out, errOut, err := w.run(append(append([]string{"relay"}, w.conn()...), "--file", batch, "--relayer-key", w.hospitalKey, "--json")...)
+	require.NoError(t, err, errOut)
+	var got consentRelayJSON
+	require.NoError(t, json.Unmarshal([]byte(out), &got))
+	assert.Equal(t, 3, got.Changes)
+	assert.Equal(t, 2, got.Recorded)
+	assert.Len(t, got.Transactions, 1)
+	require.Len(t, got.Entries, 3)
+	assert.Equal(t, []string{"recorded", "recorded", "invalid nonce"}, []string{got.Entries[0].Outcome, got.Entries[1].Outcome, got.Entries[2].Outcome})
+	assert.Equal(t, "active", w.status(t).State)
+
+	// Bad input: a missing file, an empty one, and the relayer must be a member.
+	empty := filepath.Join(dir, "empty.json")
+	require.NoError(t, os.WriteFile(empty, nil, 0o644))
+	_, _, err = w.run(append(append([]string{"relay"}, w.conn()...), "--file", empty, "--relayer-key", w.hospitalKey)...)
+	require.ErrorContains(t, err, "no signed consent change")
+	_, _, err = w.run(append(append([]string{"relay"}, w.conn()...), "--relayer-key", w.hospitalKey)...)
+	require.ErrorIs(t, err, errUsage)
+	_, _, err = w.run(append(append([]string{"relay"}, w.conn()...), "--file", batch, "--relayer-key", w.outKey)...)
+	require.ErrorIs(t, err, contracts.ErrNotMember)
 }

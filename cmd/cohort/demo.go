@@ -39,8 +39,10 @@ type demoReport struct {
 }
 
 type finalFigures struct {
-	Accuracy  float64     `json:"accuracy"`
-	AUC       float64     `json:"auc"`
+	Accuracy float64 `json:"accuracy"`
+	AUC      float64 `json:"auc"`
+	// CIndex is a Cox model's C-index (pairs within each site).
+	CIndex    float64     `json:"c_index,omitempty"`
 	Loss      float64     `json:"loss"`
 	ModelHash common.Hash `json:"model_hash"`
 }
@@ -58,6 +60,8 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	plotPath := fs.String("plot", "", plotFlagUsage+": accuracy, AUC (each site's accuracy too) and loss, contributors and flagged updates per round")
 	dataDir := fs.String("data-dir", "", "where the coordinator and the hospitals keep their state (default: a temporary directory)")
 	verbose := fs.Bool("v", false, "log every protocol step")
+	dashboardAddr := fs.String("dashboard", "", "after the study, serve the web dashboard over its chain and store on this address (e.g. 127.0.0.1:8080) until Ctrl-C")
+	dashboardExit := fs.Bool("dashboard-exit", false, "with --dashboard: check that the dashboard serves, print its address and exit at once (for CI)")
 	robust := fs.Bool("robust", false, "score every encrypted update against the researcher's reference update (FLTrust-style trust weights, flags and strikes on chain); on with --malicious")
 	malicious := fs.Int("malicious", 0, "make the last K hospitals attackers (to watch them be flagged and suspended)")
 	attackName := fs.String("attack", "sign-flip", "the attackers' attack: "+strings.Join(participant.AttackKinds(), ", ")+" (parameters as kind:key=value, e.g. scaling:scale=20)")
@@ -143,25 +147,33 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *verbose {
 		level = slog.LevelInfo
 	}
-	rep, err := demo(ctx, localStudyConfig{
+	_, err := demo(ctx, localStudyConfig{
 		hospitals: *hospitals, rounds: *rounds, seed: *seed, dataDir: dir, sites: sites, robust: *robust, attacks: attacks,
 		standardise: mode, scales: scales, recipe: recipe,
 		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
+		// The report and figures first; then the dashboard, if asked for,
+		// over the study while its chain and store are still up.
+		afterStudy: func(s *localStudy, rep *demoReport) error {
+			if *report != "" {
+				b, err := json.MarshalIndent(rep, "", "  ")
+				if err != nil {
+					return err
+				}
+				if err := os.WriteFile(*report, append(b, '\n'), 0o644); err != nil {
+					return fmt.Errorf("write report: %w", err)
+				}
+				fmt.Fprintf(stdout, "report written to %s\n", *report)
+			}
+			if err := writePlots(*plotPath, stdout, "", func() ([]*plot.Plot, error) { return historyPlots(historyFromDemo(rep)) }); err != nil {
+				return err
+			}
+			if *dashboardAddr == "" {
+				return nil
+			}
+			return serveDemoDashboard(ctx, s, *dashboardAddr, *dashboardExit, stdout)
+		},
 	}, stdout)
-	if err != nil {
-		return err
-	}
-	if *report != "" {
-		b, err := json.MarshalIndent(rep, "", "  ")
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(*report, append(b, '\n'), 0o644); err != nil {
-			return fmt.Errorf("write report: %w", err)
-		}
-		fmt.Fprintf(stdout, "report written to %s\n", *report)
-	}
-	return writePlots(*plotPath, stdout, "", func() ([]*plot.Plot, error) { return historyPlots(historyFromDemo(rep)) })
+	return err
 }
 
 // demo runs a local study, printing a progress line per round and a summary.
@@ -175,12 +187,18 @@ func demo(ctx context.Context, cfg localStudyConfig, out io.Writer) (*demoReport
 	}
 	previousSamples := 0
 	suspended := make(map[string]bool)
+	survival := (cfg.recipe != nil && cfg.recipe.Model.Kind == models.KindCox) || (cfg.spec != nil && cfg.spec.Kind == models.KindCox)
 	for i, a := range cfg.attacks {
 		fmt.Fprintf(out, "hospital-%d is an attacker: %s\n", i+1, a)
 	}
 	cfg.progress = func(f roundFigures) {
-		fmt.Fprintf(out, "round %d/%d  accuracy %.3f  auc %.3f  loss %.3f  sites %d  samples %d  %.1fs  gas %d\n",
-			f.Round, cfg.rounds, f.Accuracy, f.AUC, f.Loss, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
+		if survival {
+			fmt.Fprintf(out, "round %d/%d  c-index %.3f  sites %d  samples %d  %.1fs  gas %d\n",
+				f.Round, cfg.rounds, f.CIndex, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
+		} else {
+			fmt.Fprintf(out, "round %d/%d  accuracy %.3f  auc %.3f  loss %.3f  sites %d  samples %d  %.1fs  gas %d\n",
+				f.Round, cfg.rounds, f.Accuracy, f.AUC, f.Loss, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
+		}
 		if f.NewlyRevoked > 0 {
 			fmt.Fprintf(out, "round %d: %d patients revoked consent on chain before it opened; their records are no longer used (samples %d -> %d)\n",
 				f.Round, f.NewlyRevoked, previousSamples, f.Samples)
@@ -206,6 +224,11 @@ func demo(ctx context.Context, cfg localStudyConfig, out io.Writer) (*demoReport
 		return nil, err
 	}
 	printSummary(out, rep)
+	if cfg.afterStudy != nil {
+		if err := cfg.afterStudy(s, rep); err != nil {
+			return nil, err
+		}
+	}
 	return rep, nil
 }
 
@@ -223,7 +246,7 @@ func (s *localStudy) report(elapsed time.Duration) (*demoReport, error) {
 		Contract: s.ledger.Address(), StudyID: s.studyID, Seed: s.cfg.seed, Encrypted: !s.cfg.plaintext,
 		Participants: s.participants, Consent: s.consent, Rounds: s.rounds,
 		Standardisation: mode, StandardiserHash: s.result.StandardiserHash,
-		Final:   finalFigures{Accuracy: last.Accuracy, AUC: last.AUC, Loss: last.Loss, ModelHash: last.ModelHash},
+		Final:   finalFigures{Accuracy: last.Accuracy, AUC: last.AUC, Loss: last.Loss, CIndex: last.CIndex, ModelHash: last.ModelHash},
 		Seconds: elapsed.Seconds(),
 	}, nil
 }
@@ -249,6 +272,18 @@ func printSummary(out io.Writer, rep *demoReport) {
 			len(rep.Participants), rep.StandardiserHash.Hex()[:12]+"…")
 	case records.StandardiseSite:
 		fmt.Fprintln(out, "\nfeatures standardised with each hospital's own statistics")
+	}
+	if rep.Final.CIndex > 0 {
+		fmt.Fprintf(out, "\nfinal Cox model: C-index %.3f over the pairs of each site's test records (%d sites); study %d on contract %s; %.1fs in all\n",
+			rep.Final.CIndex, len(rep.Participants), rep.StudyID, rep.Contract.Hex(), rep.Seconds)
+		if last := rep.Rounds[len(rep.Rounds)-1]; len(last.Sites) > 0 {
+			fmt.Fprintf(out, "per site (its own test records):")
+			for _, site := range last.Sites {
+				fmt.Fprintf(out, "  %s %.3f (%d)", site.Name, site.CIndex, site.Records)
+			}
+			fmt.Fprintln(out)
+		}
+		return
 	}
 	fmt.Fprintf(out, "\nfinal model: accuracy %.3f, AUC %.3f on %d sites' test records; study %d on contract %s; %.1fs in all\n",
 		rep.Final.Accuracy, rep.Final.AUC, len(rep.Participants), rep.StudyID, rep.Contract.Hex(), rep.Seconds)

@@ -114,7 +114,16 @@ type localStudyConfig struct {
 	// consentReady, if set, is called once the synthetic patients' consent
 	// grants are on chain, before key generation and round 1.
 	consentReady func(consentFigures)
+	// afterStudy, if set, is called by demo once the study is done and
+	// summarised, while its chain and coordinator store are still up.
+	afterStudy func(*localStudy, *demoReport) error
 }
+
+// localChainClockLead bounds how far the embedded chain's clock runs ahead
+// of the wall clock: well inside a round's deadline (an hour by default),
+// and beyond what a small study's transactions reach, so they are never
+// held back.
+const localChainClockLead = 10 * time.Minute
 
 // Consent on chain in a synthetic study: every consenting patient signs a
 // grant before round 1; then, just before round demoRevokeRound opens, the
@@ -180,8 +189,11 @@ type roundFigures struct {
 	flaggedNames, suspendedNames []string
 	// BalancedAccuracy is over every site's test records; Sites has each
 	// site's own metrics on its test split.
-	BalancedAccuracy float64            `json:"balanced_accuracy"`
-	Sites            []siteRoundMetrics `json:"sites"`
+	BalancedAccuracy float64 `json:"balanced_accuracy"`
+	// CIndex is a Cox model's C-index over every site's test pairs (within
+	// sites).
+	CIndex float64            `json:"c_index,omitempty"`
+	Sites  []siteRoundMetrics `json:"sites"`
 }
 
 // siteRoundMetrics are one hospital's metrics on its own test split.
@@ -240,8 +252,10 @@ type localStudy struct {
 	stopNode   []context.CancelFunc
 	// standardiser is the pooled standardiser the study agreed on, if any.
 	standardiser *records.Standardiser
-	// hospitalKeys are the hospitals' Ethereum keys, by index.
+	// hospitalKeys are the hospitals' Ethereum keys, by index, and sites
+	// their records.
 	hospitalKeys []*ecdsa.PrivateKey
+	sites        []records.Site
 }
 
 // msgPendingShare is what a participant logs once it keeps a re-sharing's
@@ -315,7 +329,8 @@ func (s *localStudy) changeMembers(ctx context.Context, r uint32, hospitalKeys [
 // closed on chain. The caller must Close the returned study.
 func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, error) {
 	if r := cfg.recipe; r != nil {
-		cfg.spec, cfg.train, cfg.serverOptimizer, cfg.rounds = &r.Model, &r.Local, &r.Server, r.Rounds
+		train := r.LocalTraining()
+		cfg.spec, cfg.train, cfg.serverOptimizer, cfg.rounds = &r.Model, &train, &r.Server, r.Rounds
 		cfg.standardise = r.Standardise
 		if cfg.standardise != records.StandardiseNone && cfg.scales == nil && cfg.sites == nil {
 			cfg.scales = unitScales(syntheticConfig(cfg).Features)
@@ -382,6 +397,10 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	if s.chain, err = contracts.NewSimulatedChain(funded...); err != nil {
 		return nil, err
 	}
+	// Every block is a second after its parent: with a hundred hospitals the
+	// chain's clock would run far ahead and expire the rounds' deadlines
+	// (set from the wall clock); past this lead transactions share blocks.
+	s.chain.SetClockLead(localChainClockLead)
 	s.researcher = contracts.NewAccount(researcherKey)
 	coordAccount := contracts.NewAccount(coordKey)
 	s.coordAddr = coordAccount.Address()
@@ -409,6 +428,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		}
 	}
 	s.consent.Source = string(consentSource)
+	s.sites = sites
 	if len(sites) != cfg.hospitals {
 		return nil, fmt.Errorf("%d hospitals but %d sites of records; give one site per hospital", cfg.hospitals, len(sites))
 	}
@@ -508,7 +528,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		if f.Round == s.consent.RevokedFromRound {
 			f.NewlyRevoked = s.consent.Revoked
 		}
-		f.BalancedAccuracy = r.Pooled.BalancedAccuracy
+		f.BalancedAccuracy, f.CIndex = r.Pooled.BalancedAccuracy, r.Pooled.CIndex
 		for _, site := range r.Sites {
 			name := site.Participant.Hex()
 			for _, p := range s.participants {
@@ -736,8 +756,9 @@ func (s *localStudy) checkHospitalRecipe(ctx context.Context, i int, onChain com
 
 // grantConsent has every consenting synthetic patient sign an EIP-712
 // grant for the study with the key derived from the cohort's seed (test
-// data only; see records.SyntheticPatientKey) and their hospital relay it on
-// chain, the hospitals in parallel.
+// data only; see records.SyntheticPatientKey) and their hospital relay them
+// on chain in batches (contracts.ConsentBatchSize per transaction), the
+// hospitals in parallel.
 func (s *localStudy) grantConsent(ctx context.Context, sites []records.Site, hospitalKeys []*ecdsa.PrivateKey) error {
 	domain, err := s.ledger.ConsentDomain(ctx)
 	if err != nil {
@@ -751,6 +772,7 @@ func (s *localStudy) grantConsent(ctx context.Context, sites []records.Site, hos
 	for i, site := range sites {
 		relayer := contracts.NewAccount(hospitalKeys[i])
 		g.Go(func() error {
+			var batch []contracts.SignedConsent
 			for _, r := range slices.Concat(site.Train, site.Test) {
 				if !site.Consent[r.ID] {
 					continue
@@ -760,13 +782,16 @@ func (s *localStudy) grantConsent(ctx context.Context, sites []records.Site, hos
 				if err != nil {
 					return err
 				}
-				rc, err := s.ledger.GrantConsent(gctx, relayer, signed)
-				if err != nil {
-					return fmt.Errorf("%s relaying the grant of record %s's patient: %w", relayer, r.ID, err)
-				}
-				granted[i]++
-				gas[i] += rc.GasUsed
+				batch = append(batch, signed)
 			}
+			if len(batch) == 0 {
+				return nil
+			}
+			res, err := s.relayAll(gctx, relayer, batch)
+			if err != nil {
+				return err
+			}
+			granted[i], gas[i] = res.Recorded, res.GasUsed
 			return nil
 		})
 	}
@@ -798,6 +823,7 @@ func (s *localStudy) revokeConsent(ctx context.Context, sites []records.Site, ho
 		consenting := records.ConsentedOnly(site.Train, site.Consents)
 		n := min(demoRevocationsPerSite, len(consenting)-1)
 		g.Go(func() error {
+			var batch []contracts.SignedConsent
 			for _, r := range consenting[:max(n, 0)] {
 				nonce, err := s.ledger.ConsentNonce(gctx, r.Patient, contracts.ConsentScope{StudyID: s.studyID})
 				if err != nil {
@@ -807,13 +833,17 @@ func (s *localStudy) revokeConsent(ctx context.Context, sites []records.Site, ho
 				if err != nil {
 					return err
 				}
-				rc, err := s.ledger.RevokeConsent(gctx, relayer, signed)
-				if err != nil {
-					return fmt.Errorf("%s relaying the revocation of record %s's patient: %w", relayer, r.ID, err)
-				}
+				batch = append(batch, signed)
 				revoked[i] = append(revoked[i], revocation{hospital: i, recordID: r.ID, patient: r.Patient})
-				gas[i] += rc.GasUsed
 			}
+			if len(batch) == 0 {
+				return nil
+			}
+			res, err := s.relayAll(gctx, relayer, batch)
+			if err != nil {
+				return err
+			}
+			gas[i] = res.GasUsed
 			return nil
 		})
 	}
@@ -827,6 +857,22 @@ func (s *localStudy) revokeConsent(ctx context.Context, sites []records.Site, ho
 	s.consent.Revoked, s.consent.RevokedFromRound = len(s.revoked), from
 	s.consent.RevokeSeconds = time.Since(start).Seconds()
 	return nil
+}
+
+// relayAll relays a hospital's batch of its patients' signed changes; any
+// change the contract skipped is an error (the local study signs them all
+// right).
+func (s *localStudy) relayAll(ctx context.Context, relayer *contracts.Account, batch []contracts.SignedConsent) (contracts.ConsentBatchResult, error) {
+	res, err := s.ledger.RelayConsentBatch(ctx, relayer, batch)
+	if err != nil {
+		return res, fmt.Errorf("%s relaying its patients' consent: %w", relayer, err)
+	}
+	for j, o := range res.Outcomes {
+		if o != contracts.ConsentRecorded {
+			return res, fmt.Errorf("%s relaying the consent change of patient %s: %w", relayer, batch[j].Patient, o.Err())
+		}
+	}
+	return res, nil
 }
 
 // signConsent signs a study-scoped consent change as the synthetic patient

@@ -89,7 +89,7 @@ func fromRecipe(r models.Recipe, source string) (studyPieces, error) {
 	if err != nil {
 		return studyPieces{}, err
 	}
-	return studyPieces{spec: r.Model, train: r.Local, server: r.Server, standardise: r.Standardise, recipe: &r, hash: h, source: source}, nil
+	return studyPieces{spec: r.Model, train: r.LocalTraining(), server: r.Server, standardise: r.Standardise, recipe: &r, hash: h, source: source}, nil
 }
 
 // errRecipeAndPieces is the migration error of a configuration file that

@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"gonum.org/v1/plot"
 
+	"github.com/cohort-fl/cohort/cmd/cohort/dashboard"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 )
@@ -485,21 +486,8 @@ func showStudy(ctx context.Context, ledger *contracts.Ledger, chainID, id uint64
 	return rep, nil
 }
 
-// studyStatus names where a study stands.
-func studyStatus(s contracts.Study) string {
-	switch {
-	case s.Completed:
-		return "completed"
-	case s.RoundOpen:
-		return fmt.Sprintf("round %d open", s.CurrentRound)
-	case s.PublicKeyHash == (common.Hash{}):
-		return "enrolling"
-	case s.CurrentRound == 0:
-		return "keyed, no round yet"
-	default:
-		return fmt.Sprintf("between rounds (%d of %d run)", s.CurrentRound, s.Rounds)
-	}
-}
+// studyStatus names where a study stands, as the dashboard does.
+func studyStatus(s contracts.Study) string { return dashboard.StudyStatus(s) }
 
 // printStudy prints a study report as text tables.
 func printStudy(w io.Writer, r *studyReport) {

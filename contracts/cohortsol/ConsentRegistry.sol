@@ -309,7 +309,15 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         returns (Outcome, bytes32 key, uint256 head)
     {
         if ((c.studyId == 0) == (c.purpose == bytes32(0))) return (Outcome.BadScope, key, head);
-        if (c.studyId != 0 && c.studyId != knownStudy && IConsortium(consortium).studiesFor(c.studyId) == address(0)) {
+        key = _consentKey(c.patient, c.studyId, c.purpose);
+        head = packedConsent(key);
+        uint32 n = uint32(head >> 120);
+        // A scope with a change on record names a study found then; only a
+        // first change asks the Consortium.
+        if (
+            n == 0 && c.studyId != 0 && c.studyId != knownStudy
+                && IConsortium(consortium).studiesFor(c.studyId) == address(0)
+        ) {
             return (Outcome.StudyNotFound, key, head);
         }
         if (c.granted) {
@@ -318,9 +326,7 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         } else if (c.expiry != 0) {
             return (Outcome.BadExpiry, key, head);
         }
-        key = _consentKey(c.patient, c.studyId, c.purpose);
-        head = packedConsent(key);
-        if (c.nonce != uint32(head >> 120)) return (Outcome.InvalidNonce, key, head);
+        if (c.nonce != n) return (Outcome.InvalidNonce, key, head);
         if (uint256(c.s) > _HALF_ORDER) return (Outcome.BadSignature, key, head);
         address signer =
             ecrecover(consentDigest(c.patient, c.studyId, c.purpose, c.granted, c.expiry, c.nonce), c.v, c.r, c.s);

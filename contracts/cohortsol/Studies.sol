@@ -475,6 +475,61 @@ contract Studies is IStudies {
         emit UpdateCommitted(studyId, round, msg.sender, ciphertextHash, sampleCount, consentRoot);
     }
 
+    /// @notice A hospital's commitment signed for relaying by the coordinator
+    /// (EIP-712 RoundCommitment over this module's domain).
+    struct SignedCommitment {
+        bytes32 ciphertextHash;
+        uint64 sampleCount;
+        bytes32 consentRoot;
+        uint8 v;
+        bytes32 r;
+        bytes32 s;
+    }
+
+    /// @notice The coordinator records many hospitals' commitments for an
+    /// open round in one transaction. Each is signed by its hospital (EIP-712
+    /// RoundCommitment); the signer is checked exactly as commitUpdate checks
+    /// its sender: an active member, a current participant, not suspended,
+    /// committing once per round, before the deadline. Any bad entry reverts
+    /// the whole batch with its error (the coordinator checks the batch with
+    /// a call first and leaves a bad entry out); hospitals may still commit
+    /// one by one with commitUpdate.
+    function commitUpdates(uint64 studyId, uint32 round, SignedCommitment[] calldata commits) external {
+        _coordinated(studyId);
+        RoundRecord storage r = _rounds[studyId][round];
+        if (r.status != RoundStatus.Open) revert RoundNotOpen(studyId, round);
+        if (block.timestamp > r.deadline) revert DeadlinePassed(studyId, round, r.deadline);
+        if (commits.length == 0 || commits.length > type(uint16).max) revert InvalidParameter("commits");
+        bytes32 root = r.commitmentsRoot;
+        bytes32 domain = domainSeparator();
+        for (uint256 i = 0; i < commits.length; i++) {
+            SignedCommitment calldata c = commits[i];
+            if (c.ciphertextHash == bytes32(0)) revert InvalidParameter("ciphertextHash");
+            if (c.sampleCount == 0) revert InvalidParameter("sampleCount");
+            if (c.consentRoot == bytes32(0)) revert InvalidParameter("consentRoot");
+            bytes32 digest = keccak256(
+                abi.encodePacked(
+                    "\x19\x01",
+                    domain,
+                    keccak256(abi.encode(COMMIT_TYPEHASH, studyId, round, c.ciphertextHash, c.sampleCount, c.consentRoot))
+                )
+            );
+            if (uint256(c.s) > _HALF_ORDER) revert BadCommitSignature(address(0));
+            address member = ecrecover(digest, c.v, c.r, c.s);
+            if (member == address(0)) revert BadCommitSignature(member);
+            _requireMember(member);
+            ParticipantRecord storage p = _participantRecords[studyId][member];
+            if (p.index == 0 || p.left) revert NotParticipant(studyId, member);
+            if (p.suspended) revert MemberSuspended(studyId, member);
+            if (p.lastCommittedRound == round) revert AlreadyCommitted(studyId, round, member);
+            p.lastCommittedRound = round;
+            root = keccak256(abi.encode(root, member, commitmentDigest(c.ciphertextHash, c.sampleCount, c.consentRoot)));
+            emit UpdateCommitted(studyId, round, member, c.ciphertextHash, c.sampleCount, c.consentRoot);
+        }
+        r.commitmentsRoot = root;
+        r.commitments += uint16(commits.length); // at most one per participant, a uint16
+    }
+
     /// @notice Records the coordinator's per-participant scores, weights and
     /// flags for an open round. May be called several times (in chunks); the
     /// round's scoresHash chains every chunk. Each flagged entry gives its

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/cmd/cohort/dashboard"
+	"github.com/cohort-fl/cohort/participant"
+)
+
+// dashboardStudy is a finished demo study (4 hospitals, one of them an
+// attacker that robust scoring flags and the contract suspends; patients
+// who revoke before round 3) with its dashboard served on loopback.
+type dashboardStudy struct {
+	*localStudy
+	url string
+}
+
+func newDashboardStudy(t *testing.T, ctx context.Context) *dashboardStudy {
+	t.Helper()
+	attack, err := participant.ParseAttack("sign-flip")
+	require.NoError(t, err)
+	s, err := runLocalStudy(ctx, localStudyConfig{
+		hospitals: 4, rounds: demoRevokeRound, seed: 11, dataDir: t.TempDir(), robust: true,
+		attacks: map[int]participant.Attack{3: attack},
+	})
+	require.NoError(t, err)
+	t.Cleanup(s.Close)
+	require.NotEmpty(t, s.revoked)
+	cfg, err := s.dashboardConfig()
+	require.NoError(t, err)
+	srv, err := dashboard.New(cfg)
+	require.NoError(t, err)
+	hs := httptest.NewServer(srv)
+	t.Cleanup(hs.Close)
+	return &dashboardStudy{localStudy: s, url: hs.URL}
+}
+
+// get fetches a page and returns its body.
+func (d *dashboardStudy) get(t *testing.T, ctx context.Context, path string) string {
+	t.Helper()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, d.url+path, nil)
+	require.NoError(t, err)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	require.Equal(t, http.StatusOK, resp.StatusCode, string(b))
+	return string(b)
+}
+
+// tamperedProof is a hospital's proof for the revoked patient's round 3,
+// edited to claim the record was used.
+func (d *dashboardStudy) tamperedProof(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	rev := d.revoked[0]
+	used, err := d.useProofs(ctx, d.studyID, 1, rev.patient)
+	require.NoError(t, err)
+	unused, err := d.useProofs(ctx, d.studyID, demoRevokeRound, rev.patient)
+	require.NoError(t, err)
+	require.NotEmpty(t, used)
+	require.NotEmpty(t, unused)
+	bad := unused[0]
+	bad.Records = used[0].Records
+	b, err := json.Marshal(bad)
+	require.NoError(t, err)
+	return string(b)
+}
+
+// The dashboard's pages show the chain's figures, each round's model and
+// aggregate verified against the store, the attacker's strikes, and the
+// patient's rounds with verified proofs; a tampered proof fails.
+func TestDashboardPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs an encrypted study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	d := newDashboardStudy(t, ctx)
+
+	index := d.get(t, ctx, "/")
+	assert.Contains(t, index, `<a href="/study/1">study 1</a>`)
+	assert.Contains(t, index, "hospital-4")
+
+	page := d.get(t, ctx, "/study/1")
+	strikes, err := d.ledger.Strikes(ctx, d.studyID)
+	require.NoError(t, err)
+	require.NotEmpty(t, strikes, "the attacker was flagged")
+	struck := map[uint32]bool{}
+	for _, k := range strikes {
+		struck[k.Round] = true
+	}
+	for n := uint32(1); n <= demoRevokeRound; n++ {
+		r, err := d.ledger.Round(ctx, d.studyID, n)
+		require.NoError(t, err)
+		row := rowOf(t, page, fmt.Sprintf(`data-round="%d"`, n))
+		assert.Equal(t, strconv.FormatFloat(r.Result.Accuracy, 'f', 6, 64), field(t, row, "accuracy"), "round %d", n)
+		assert.Equal(t, strconv.FormatFloat(r.Result.AUC, 'f', 6, 64), field(t, row, "auc"))
+		assert.Equal(t, strconv.FormatFloat(r.Result.Loss, 'f', 6, 64), field(t, row, "loss"))
+		assert.Equal(t, strconv.Itoa(int(r.Result.Participants)), field(t, row, "aggregated"))
+		assert.Equal(t, "verified", field(t, row, "model-check"))
+		assert.Equal(t, "verified", field(t, row, "aggregate-check"))
+		assert.Equal(t, struck[n], strings.Contains(row, `<span class="flag">hospital-4</span>`), "round %d: flagged as on chain", n)
+	}
+	for _, p := range d.participants {
+		st, err := d.ledger.Participant(ctx, d.studyID, p.Address)
+		require.NoError(t, err)
+		assert.Equal(t, strconv.Itoa(int(st.Strikes)), field(t, rowOf(t, page, `data-participant="`+p.Address.Hex()+`"`), "strikes"), p.Name)
+	}
+	assert.Contains(t, d.get(t, ctx, "/study/1/round/2"), "commitments root")
+
+	rev := d.revoked[0]
+	patient := d.get(t, ctx, "/patient?id="+rev.patient.Hex())
+	for n := uint32(1); n <= demoRevokeRound; n++ {
+		row := rowOf(t, patient, fmt.Sprintf(`data-round="%d"`, n))
+		want := "used"
+		if n >= demoRevokeRound {
+			want = "not used"
+		}
+		assert.Equal(t, want, field(t, row, "used"), "round %d", n)
+		assert.Equal(t, "verified", field(t, row, "proof"), "round %d", n)
+	}
+	assert.Contains(t, patient, `data-field="consent">revoked`)
+
+	resp, err := http.PostForm(d.url+"/patient/verify", url.Values{"proof": {d.tamperedProof(t, ctx)}})
+	require.NoError(t, err)
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Contains(t, string(b), "Proof FAILED")
+	assert.Contains(t, string(b), "does not hold against the chain")
+}
+
+// rowOf returns the table row carrying attr.
+func rowOf(t *testing.T, page, attr string) string {
+	t.Helper()
+	i := strings.Index(page, "<tr "+attr)
+	require.GreaterOrEqual(t, i, 0, "no row %s", attr)
+	j := strings.Index(page[i:], "</tr>")
+	return page[i : i+j]
+}
+
+// field returns the text of the element with data-field="name" in html.
+func field(t *testing.T, html, name string) string {
+	t.Helper()
+	m := regexp.MustCompile(`data-field="` + name + `"[^>]*>([^<]*)<`).FindStringSubmatch(html)
+	require.NotNil(t, m, "no field %s in %s", name, html)
+	return strings.TrimSpace(m[1])
+}

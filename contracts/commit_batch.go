@@ -1,0 +1,111 @@
+package contracts
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/binary"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/contracts/cohortsol"
+)
+
+// commitTypeHash is the EIP-712 type hash of a RoundCommitment.
+var commitTypeHash = crypto.Keccak256Hash([]byte("RoundCommitment(uint64 studyId,uint32 round,bytes32 ciphertextHash,uint64 sampleCount,bytes32 consentRoot)"))
+
+// CommitDomain is the EIP-712 domain hospitals sign batched commitments for:
+// the chain and the Studies module that holds the study.
+type CommitDomain struct {
+	ChainID *big.Int
+	Module  common.Address
+}
+
+// CommitDomain returns the domain of the Studies module holding a study.
+func (l *Ledger) CommitDomain(ctx context.Context, studyID uint64) (CommitDomain, error) {
+	m, err := l.studyModule(ctx, studyID)
+	if err != nil {
+		return CommitDomain{}, fmt.Errorf("reading the commit domain of study %d: %w", studyID, err)
+	}
+	return CommitDomain{ChainID: l.chain.ChainID(), Module: m}, nil
+}
+
+// SignedCommitment is a hospital's commitment signed for the coordinator to
+// relay in a batch (Ledger.CommitUpdates).
+type SignedCommitment struct {
+	// Member is the signing hospital (the contract recovers it from Signature).
+	Member common.Address
+	Commitment
+	// Signature is the 65-byte [R || S || V] signature, V 27 or 28.
+	Signature []byte
+}
+
+// CommitDigest returns the EIP-712 digest a hospital signs to commit c in a
+// round through a batch.
+func CommitDigest(d CommitDomain, studyID uint64, round uint32, c Commitment) (common.Hash, error) {
+	if d.ChainID == nil {
+		return common.Hash{}, fmt.Errorf("%w: commit domain without a chain id", ErrInvalidParameter)
+	}
+	word := func(v uint64) []byte {
+		var b [32]byte
+		binary.BigEndian.PutUint64(b[24:], v)
+		return b[:]
+	}
+	domain := crypto.Keccak256Hash(
+		crypto.Keccak256([]byte("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)")),
+		crypto.Keccak256([]byte(consentDomainName)), crypto.Keccak256([]byte(consentDomainVersion)),
+		common.LeftPadBytes(d.ChainID.Bytes(), 32), common.LeftPadBytes(d.Module.Bytes(), 32))
+	structHash := crypto.Keccak256Hash(commitTypeHash[:], word(studyID), word(uint64(round)), c.CiphertextHash[:], word(c.Samples), c.ConsentRoot[:])
+	return crypto.Keccak256Hash([]byte("\x19\x01"), domain[:], structHash[:]), nil
+}
+
+// SignCommitment signs a hospital's commitment for a round with its key.
+func SignCommitment(key *ecdsa.PrivateKey, d CommitDomain, studyID uint64, round uint32, c Commitment) (SignedCommitment, error) {
+	if key == nil {
+		return SignedCommitment{}, fmt.Errorf("%w: nil hospital key", ErrInvalidParameter)
+	}
+	digest, err := CommitDigest(d, studyID, round, c)
+	if err != nil {
+		return SignedCommitment{}, err
+	}
+	sig, err := crypto.Sign(digest[:], key)
+	if err != nil {
+		return SignedCommitment{}, fmt.Errorf("contracts: signing a commitment: %w", err)
+	}
+	sig[64] += 27
+	return SignedCommitment{Member: crypto.PubkeyToAddress(key.PublicKey), Commitment: c, Signature: sig}, nil
+}
+
+// CommitUpdates lets the study's coordinator (from) record many hospitals'
+// signed commitments for an open round in one transaction. The contract
+// checks each signer as CommitUpdate checks its sender (active member,
+// current participant, not suspended, once per round, before the
+// deadline); one bad entry fails the whole batch with its error
+// (ErrBadCommitSignature, ErrNotParticipant, ErrAlreadyCommitted, ...),
+// so leave it out and send again. Hospitals may still commit one by one.
+func (l *Ledger) CommitUpdates(ctx context.Context, from *Account, studyID uint64, round uint32, commits []SignedCommitment) (Receipt, error) {
+	wrap := func(err error) error {
+		return fmt.Errorf("committing %d updates to round %d of study %d: %w", len(commits), round, studyID, err)
+	}
+	entries := make([]cohortsol.StudiesSignedCommitment, len(commits))
+	for i, c := range commits {
+		if len(c.Signature) != crypto.SignatureLength {
+			return Receipt{}, wrap(fmt.Errorf("%w: the signature of %s is %d bytes, want %d", ErrBadCommitSignature, c.Member, len(c.Signature), crypto.SignatureLength))
+		}
+		e := cohortsol.StudiesSignedCommitment{CiphertextHash: c.CiphertextHash, SampleCount: c.Samples, ConsentRoot: c.ConsentRoot, V: c.Signature[64]}
+		copy(e.R[:], c.Signature[:32])
+		copy(e.S[:], c.Signature[32:64])
+		entries[i] = e
+	}
+	data, err := l.studies.TryPackCommitUpdates(studyID, round, entries)
+	if err != nil {
+		return Receipt{}, wrap(err)
+	}
+	r, err := l.writeStudy(ctx, from, studyID, data)
+	if err != nil {
+		return Receipt{}, wrap(err)
+	}
+	return receiptOf(r), nil
+}

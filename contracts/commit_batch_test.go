@@ -1,0 +1,92 @@
+package contracts_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// signCommit has member i sign commitment(i) for a round.
+func (f *fixture) signCommit(t *testing.T, id uint64, round uint32, i int) contracts.SignedCommitment {
+	t.Helper()
+	d, err := f.ledger.CommitDomain(f.ctx, id)
+	require.NoError(t, err)
+	s, err := contracts.SignCommitment(f.keys[i], d, id, round, commitment(i))
+	require.NoError(t, err)
+	return s
+}
+
+// TestCommitUpdatesBatch records hospitals' signed commitments in one
+// transaction from the coordinator, beside a hospital that commits by
+// itself, and checks every rule commitUpdate enforces on a batch entry.
+func TestCommitUpdatesBatch(t *testing.T) {
+	f := newFixture(t, 5)
+	id := f.openStudy(t, 4) // member 4 is a member but no participant
+
+	// Bad batches change nothing.
+	forged := f.signCommit(t, id, 1, 0)
+	forged.Samples++ // the signature no longer matches: another "signer"
+	otherRound := f.signCommit(t, id, 2, 1)
+	highS := f.signCommit(t, id, 1, 1)
+	highS.Signature = malleate(highS.Signature)
+	tests := []struct {
+		name    string
+		from    *contracts.Account
+		commits []contracts.SignedCommitment
+		want    error
+	}{
+		{"not the coordinator", f.members[0], []contracts.SignedCommitment{f.signCommit(t, id, 1, 0)}, contracts.ErrNotCoordinator},
+		{"forged", f.coord, []contracts.SignedCommitment{f.signCommit(t, id, 1, 0), forged}, contracts.ErrNotMember},
+		{"signed for another round", f.coord, []contracts.SignedCommitment{otherRound}, contracts.ErrNotMember},
+		{"malleated signature", f.coord, []contracts.SignedCommitment{highS}, contracts.ErrBadCommitSignature},
+		{"not a participant", f.coord, []contracts.SignedCommitment{f.signCommit(t, id, 1, 4)}, contracts.ErrNotParticipant},
+		{"the same hospital twice", f.coord, []contracts.SignedCommitment{f.signCommit(t, id, 1, 1), f.signCommit(t, id, 1, 1)}, contracts.ErrAlreadyCommitted},
+		{"empty", f.coord, nil, contracts.ErrInvalidParameter},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := f.ledger.CommitUpdates(f.ctx, tc.from, id, 1, tc.commits)
+			require.ErrorIs(t, err, tc.want)
+		})
+	}
+	r, err := f.ledger.Round(f.ctx, id, 1)
+	require.NoError(t, err)
+	assert.Zero(t, r.Commitments, "a failed batch records nothing")
+
+	// Hospital 3 commits by itself; 0-2 through the coordinator's batch.
+	_, err = f.ledger.CommitUpdate(f.ctx, f.members[3], id, 1, commitment(3))
+	require.NoError(t, err)
+	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 1, []contracts.SignedCommitment{f.signCommit(t, id, 1, 3)})
+	require.ErrorIs(t, err, contracts.ErrAlreadyCommitted, "one commitment per hospital, however sent")
+	batch := []contracts.SignedCommitment{f.signCommit(t, id, 1, 0), f.signCommit(t, id, 1, 1), f.signCommit(t, id, 1, 2)}
+	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 1, batch)
+	require.NoError(t, err)
+	all, err := f.ledger.Commitments(f.ctx, id, 1) // checked against the commitments root
+	require.NoError(t, err)
+	require.Len(t, all, 4)
+	for i := range 4 {
+		assert.Equal(t, commitment(i), all[f.members[i].Address()])
+	}
+	r, err = f.ledger.Round(f.ctx, id, 1)
+	require.NoError(t, err)
+	assert.Equal(t, uint32(4), r.Commitments)
+
+	// Suspended hospitals and late batches are refused.
+	_, err = f.ledger.CloseRound(f.ctx, f.coord, id, 1, result(4))
+	require.NoError(t, err)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 2, hash("model 1"), f.deadline())
+	require.NoError(t, err)
+	for i := range 3 {
+		_, err = f.ledger.ReportViolation(f.ctx, f.coord, id, 2, f.members[0].Address(), hash(string(rune('a'+i))))
+		require.NoError(t, err)
+	}
+	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 2, []contracts.SignedCommitment{f.signCommit(t, id, 2, 0)})
+	require.ErrorIs(t, err, contracts.ErrSuspended)
+	require.NoError(t, f.chain.AdvanceTime(2*time.Hour))
+	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 2, []contracts.SignedCommitment{f.signCommit(t, id, 2, 1)})
+	require.ErrorIs(t, err, contracts.ErrDeadlinePassed)
+}

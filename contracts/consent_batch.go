@@ -1,0 +1,185 @@
+package contracts
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/contracts/cohortsol"
+)
+
+// ConsentBatchSize is the most consent changes RelayConsentBatch sends in
+// one transaction: about 6.5 million gas under mainnet rules for first
+// grants, well inside a block and the per-transaction gas cap.
+const ConsentBatchSize = 200
+
+// ConsentOutcome is what the ConsentRegistry did with one change of a batch.
+type ConsentOutcome uint8
+
+// Outcomes, as numbered by the contract.
+const (
+	// ConsentRecorded: the change is on chain.
+	ConsentRecorded ConsentOutcome = iota
+	// ConsentSkippedBadScope: neither or both of study and purpose were set.
+	ConsentSkippedBadScope
+	// ConsentSkippedStudyNotFound: no study has the id.
+	ConsentSkippedStudyNotFound
+	// ConsentSkippedExpired: a grant whose expiry was not in the future.
+	ConsentSkippedExpired
+	// ConsentSkippedBadExpiry: a revocation with an expiry, or an expiry past year 36812.
+	ConsentSkippedBadExpiry
+	// ConsentSkippedInvalidNonce: a replayed or stale change, or a second
+	// change of one scope in the batch without the next nonce.
+	ConsentSkippedInvalidNonce
+	// ConsentSkippedBadSignature: not signed by the patient's key.
+	ConsentSkippedBadSignature
+)
+
+// String names the outcome.
+func (o ConsentOutcome) String() string {
+	switch o {
+	case ConsentRecorded:
+		return "recorded"
+	case ConsentSkippedBadScope:
+		return "bad scope"
+	case ConsentSkippedStudyNotFound:
+		return "study not found"
+	case ConsentSkippedExpired:
+		return "expired"
+	case ConsentSkippedBadExpiry:
+		return "bad expiry"
+	case ConsentSkippedInvalidNonce:
+		return "invalid nonce"
+	case ConsentSkippedBadSignature:
+		return "bad signature"
+	default:
+		return fmt.Sprintf("ConsentOutcome(%d)", uint8(o))
+	}
+}
+
+// Err returns nil for a recorded change and otherwise the sentinel that
+// RelayConsent would have failed with.
+func (o ConsentOutcome) Err() error {
+	switch o {
+	case ConsentRecorded:
+		return nil
+	case ConsentSkippedBadScope, ConsentSkippedBadExpiry:
+		return ErrInvalidParameter
+	case ConsentSkippedStudyNotFound:
+		return ErrStudyNotFound
+	case ConsentSkippedExpired:
+		return ErrConsentExpired
+	case ConsentSkippedInvalidNonce:
+		return ErrInvalidNonce
+	case ConsentSkippedBadSignature:
+		return ErrBadSignature
+	default:
+		return ErrReverted
+	}
+}
+
+// ConsentBatchResult is what RelayConsentBatch did.
+type ConsentBatchResult struct {
+	// Outcomes has one entry per change, in the order given.
+	Outcomes []ConsentOutcome
+	// Recorded counts the changes now on chain.
+	Recorded int
+	// Receipts are the batch's transactions, ConsentBatchSize changes each.
+	Receipts []Receipt
+	// GasUsed sums the transactions' gas.
+	GasUsed uint64
+}
+
+// RelayConsentBatch relays many patients' signed consent changes from a
+// member's account, ConsentBatchSize per transaction. The ConsentRegistry
+// checks each change as RelayConsent does; a change that fails a check is
+// skipped and reported in its outcome (and a ConsentSkipped event) while the
+// others are recorded: one patient's bad or stale signature must not hold
+// back the consent of everyone else in the batch, nor make the hospital sign
+// and send them again. Changes apply in order, so a second change of one
+// patient's scope must carry the next nonce. The error is for the batch as a
+// whole: a relayer that is not an active member (ErrNotMember), a retired
+// registry, a chain failure; transactions sent before it stay on chain and
+// their outcomes are returned with it.
+func (l *Ledger) RelayConsentBatch(ctx context.Context, relayer *Account, changes []SignedConsent) (ConsentBatchResult, error) {
+	var res ConsentBatchResult
+	if len(changes) == 0 {
+		return res, fmt.Errorf("relaying a consent batch: %w: no changes", ErrInvalidParameter)
+	}
+	for start := 0; start < len(changes); start += ConsentBatchSize {
+		chunk := changes[start:min(start+ConsentBatchSize, len(changes))]
+		outcomes, r, err := l.relayConsentChunk(ctx, relayer, chunk)
+		if err != nil {
+			return res, fmt.Errorf("relaying consent changes %d to %d of %d: %w", start+1, start+len(chunk), len(changes), err)
+		}
+		res.Outcomes = append(res.Outcomes, outcomes...)
+		res.Receipts = append(res.Receipts, r)
+		res.GasUsed += r.GasUsed
+	}
+	for _, o := range res.Outcomes {
+		if o == ConsentRecorded {
+			res.Recorded++
+		}
+	}
+	return res, nil
+}
+
+func (l *Ledger) relayConsentChunk(ctx context.Context, relayer *Account, chunk []SignedConsent) ([]ConsentOutcome, Receipt, error) {
+	entries := make([]cohortsol.ConsentRegistrySignedChange, len(chunk))
+	for i, s := range chunk {
+		expiry, err := s.expiryUnix()
+		if err != nil {
+			return nil, Receipt{}, fmt.Errorf("change %d (patient %s): %w", i+1, s.Patient, err)
+		}
+		e := cohortsol.ConsentRegistrySignedChange{
+			Patient: s.Patient, StudyId: s.Scope.StudyID, Purpose: s.Scope.Purpose,
+			Granted: s.Granted, Expiry: expiry, Nonce: s.Nonce,
+		}
+		// A signature of the wrong length is sent as zeros: the contract
+		// reports it as a bad signature like any other.
+		if len(s.Signature) == crypto.SignatureLength {
+			copy(e.R[:], s.Signature[:32])
+			copy(e.S[:], s.Signature[32:64])
+			e.V = s.Signature[64]
+		}
+		entries[i] = e
+	}
+	data, err := l.consentReg.TryPackRelayConsentBatch(entries)
+	if err != nil {
+		return nil, Receipt{}, err
+	}
+	rc, err := l.writeModule(ctx, relayer, currentConsent, data)
+	if err != nil {
+		return nil, Receipt{}, err
+	}
+	outcomes := make([]ConsentOutcome, len(chunk))
+	recorded := len(chunk)
+	skipped := l.abi.Events[cohortsol.ConsentRegistryConsentSkippedEventName].ID
+	changed := l.abi.Events[cohortsol.ConsentRegistryConsentChangedEventName].ID
+	var changes int
+	for _, lg := range rc.Logs {
+		if len(lg.Topics) == 0 { // only the registry emits these events in its transaction
+			continue
+		}
+		switch lg.Topics[0] {
+		case changed:
+			changes++
+		case skipped:
+			ev, err := l.consentReg.UnpackConsentSkippedEvent(lg)
+			if err != nil {
+				return nil, receiptOf(rc), fmt.Errorf("decoding ConsentSkipped: %w", err)
+			}
+			i := ev.Index.Uint64()
+			if i >= uint64(len(chunk)) || outcomes[i] != ConsentRecorded || ev.Reason == uint8(ConsentRecorded) {
+				return nil, receiptOf(rc), fmt.Errorf("%w: ConsentSkipped for entry %d of %d in transaction %s", ErrInconsistentLedger, i, len(chunk), rc.TxHash)
+			}
+			outcomes[i] = ConsentOutcome(ev.Reason)
+			recorded--
+		}
+	}
+	if changes != recorded {
+		return nil, receiptOf(rc), fmt.Errorf("%w: %d ConsentChanged events for %d recorded changes in transaction %s", ErrInconsistentLedger, changes, recorded, rc.TxHash)
+	}
+	return outcomes, receiptOf(rc), nil
+}
