@@ -145,8 +145,8 @@
 // non-negative; the security bound assumes Σw_i² ≤ 1 (weights summing to at
 // most one).
 //
-// The sum runs close to memory speed. Work is split into (ciphertext, c0 or
-// c1, 4096 coefficients) items over GOMAXPROCS goroutines; each item walks
+// The sum runs close to memory speed. Work is split into (ciphertext,
+// 4096 coefficients) items over GOMAXPROCS goroutines; each item walks
 // 512-coefficient blocks whose accumulators stay in L1, streams every input
 // row once, checks that its coefficients are reduced as it reads them, and
 // accumulates products unreduced in 128 bits. Each coefficient is reduced
@@ -161,8 +161,9 @@
 // # Smudging noise: σ = 2^58 per party, and what follows from it
 //
 // Collective decryption is a key switch to the zero key: party i publishes
-// h_i = c1·s_i + e_i, and c0 + Σ h_i = Δ·m + e_agg + Σ e_i. The aggregate's
-// own noise e_agg depends on the collective secret s, and a known attack
+// h_i = Rescale(a·K_i) + e_i (K_i its part of the aggregate's key
+// Σ c_j·s_j), and c0 + Σ h_i = Δ·m + e_agg + Σ e_i. The aggregate's own
+// noise e_agg depends on the contributors' keys, and a known attack
 // (Li–Micciancio 2021) recovers keys from decryptions that reveal it. Each
 // party therefore adds e_i drawn with standard deviation σ =
 // Config.SmudgingSigma to every coefficient it reveals (the sampler dithers
@@ -170,7 +171,7 @@
 //
 // Threat model. The coordinator, honest-but-curious or malicious, sees every
 // share; it may collude with all parties but one. The honest party's share
-// is h = [Δ·m - c0 - c1·s_others] + (e_agg + e), and a simulator that knows
+// is h = [Δ·m - c0 - a·K_others] + (e_agg + e), and a simulator that knows
 // only the decrypted values outputs the bracket plus a fresh Gaussian. The
 // two differ by the shift e_agg of a Gaussian of deviation σ: their
 // Kullback–Leibler divergence is ‖e_agg‖²/(2σ²) and, by Pinsker, the
@@ -184,23 +185,22 @@
 // the weighted sum scales it by w_i and each rescale (of c0 and of every
 // share) adds a rounding in [-1/2, 1/2]: σ_agg ≈ 3.2 to 4.3 for 1 to 100
 // shares, against 2^7.1–2^8.7 for the public-key ciphertexts this package
-// used before, so every bound below gains about 5 to 7 bits. (The table
-// keeps the older, more conservative figures until it is recomputed.)
+// used before, so every bound below gains about 5 to 7 bits.
 //
-// Statistical security with σ = 2^58:
+// Statistical security with σ = 2^58 (σ_agg = 3.3 for 10 shares, 4.3 for
+// 100):
 //
-//	                       n = 10    n = 100
-//	per ciphertext (16384)  44.9      43.3   bits
-//	per 1M-value aggregate  42.0      40.3
-//	per 10M-value aggregate 40.3      38.6
+//	                       10 shares  100 shares
+//	per ciphertext (16384)  50.3       49.9   bits
+//	per 1M-value aggregate  47.3       46.9
+//	per 10M-value aggregate 45.6       45.2
 //
-// i.e. at least 40 bits per round for models up to 1M parameters and 100
-// parties; a study of R rounds loses log2(sqrt(R)) bits (3.3 for 100
-// rounds) on top, re-key per study. Beyond the statistical bound, what the
-// shares reveal is e_agg blurred by a Gaussian 2^40 times wider than it: at
-// most (D/2)·log2(1 + σ_agg²/σ²) ≈ D·2^-81 bits of information about the
-// key (the capacity of that Gaussian channel), against N·log2(3) ≈ 26000 bits
-// of key entropy.
+// i.e. more than 45 bits per round for models up to 10M parameters and 100
+// holders; a study of R rounds loses log2(sqrt(R)) bits (3.3 for 100
+// rounds) on top. Beyond the statistical bound, what the shares reveal is
+// e_agg blurred by a Gaussian 2^56 times wider than it. (With the
+// public-key ciphertexts this package used before, σ_agg was 2^7.1 to
+// 2^8.7 and every figure about 5 to 7 bits lower.)
 //
 // What the coordinator cannot be stopped from learning by the smudging:
 // the decrypted aggregate itself. Shares are bound to the aggregate's hash
@@ -229,11 +229,12 @@
 // round(2^m·r/‖r‖) (m = RefLogScale, 20 at 1M parameters), and k sign
 // vectors ρ_j ∈ {±1}^D expanded with Keccak from a public seed that must
 // be fixed after the updates are committed. For a fresh ciphertext with
-// phase c0 + c1·s = Δ·u + e, the constant coefficient of phase·R' is the
+// phase c0 + a·s_dealer = Δ·u + e, the constant coefficient of phase·R' is the
 // coefficient dot product ⟨phase, R⟩, so each score is an LWE sample whose
 // public part b = Σ⟨c0_j, R_j⟩ anyone computes (Score, a deterministic
 // function of the committed bytes, committed by ScoreSet.Hash) and whose
-// share of party i is Σ⟨c1_j·s_i, R_j⟩ plus smudging (GenScoreShare, after
+// share of holder i is Σ⟨a_j·K_i, R_j⟩ (K_i its additive share of the
+// dealer's key) plus smudging (GenScoreShare, after
 // recomputing the ScoreSet and comparing its hash). The NTT formulation
 // (const(a·b) = N^-1·Σ NTT(a)_ℓ·NTT(b)_ℓ) is equivalent but needless: no
 // NTT of any reference, no rotation, relinearisation or Galois key, and the
@@ -280,13 +281,12 @@
 // chain before the updates, and share holders must check References.Hash.
 //
 // Smudging for scalars. The secret-dependent part of a score is ⟨e, R⟩,
-// of deviation σ_fresh·‖R‖; each share adds a Gaussian of deviation
-// σ·2^⌈log2‖R‖⌉ ≥ σ·‖R‖. By the Pinsker argument above, S decrypted
-// scalars are within statistical distance sqrt(S)·σ_fresh/(2σ) of a
-// simulation from the scores alone (ScoreSecurityBits): 52.4 bits per
-// scalar for n = 10 key holders; 46.1 (n = 10) and 44.4 (n = 100) bits per
-// round of 100 updates × 65 scores; 42.8 and 41.1 bits after 100 such
-// rounds — on top of, not
+// of deviation σ_e·‖R‖ (e the dealer's encryption error, σ_e = 3.2); each
+// share adds a Gaussian of deviation σ·2^⌈log2‖R‖⌉ ≥ σ·‖R‖. By the Pinsker
+// argument above, S decrypted scalars are within statistical distance
+// sqrt(S)·σ_e/(2σ) of a simulation from the scores alone
+// (ScoreSecurityBits): 57.3 bits per scalar; 51.0 bits per round of 100
+// updates × 65 scores; 47.7 bits after 100 such rounds — on top of, not
 // instead of, the aggregate decryptions' budget (divergences add). The
 // decryption error of a score (an inner product with a unit vector) is at
 // most 2·sqrt(k)·σ/Δ: 3.8e-7 with 10 shares (ScoreErrorStdDev).

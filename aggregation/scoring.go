@@ -814,15 +814,15 @@ func (s *Scheme) ScoreErrorStdDev(shares int) float64 {
 // ScoreSecurityBits returns the statistical security, in bits, of the
 // score shares that reveal the given number of scalars (1+k per scored
 // update, summed over the updates, rounds and repeated decryptions under a
-// key) under a key of the given number of parties. The secret-dependent
-// noise of a score against R is ⟨e, R⟩ with e the fresh encryption noise,
-// of deviation σ_fresh·‖R‖, and each share adds a smudging of deviation at
-// least σ·‖R‖; by the Pinsker argument of doc.go the bound is
-// sqrt(scalars)·σ_fresh/(2σ).
-func (s *Scheme) ScoreSecurityBits(parties, scalars int) float64 {
-	n := float64(s.params.N())
-	fresh := math.Sqrt((1 + n*2*float64(parties)/3) / 12)
-	return math.Log2(2 * s.sigma / (math.Sqrt(float64(scalars)) * fresh))
+// key). The secret-dependent noise of a score against R is ⟨e, R⟩ with e
+// the fresh encryption error of the update's dealer (seeded secret-key
+// encryption: deviation σ_e = 3.2, whatever the number of parties), of
+// deviation σ_e·‖R‖, and each share adds a smudging of deviation at least
+// σ·‖R‖; by the Pinsker argument of doc.go the bound is
+// sqrt(scalars)·σ_e/(2σ).
+func (s *Scheme) ScoreSecurityBits(scalars int) float64 {
+	sigmaE := s.params.Xe().(ring.DiscreteGaussian).Sigma
+	return math.Log2(2 * s.sigma / (math.Sqrt(float64(scalars)) * sigmaE))
 }
 
 // maxScores bounds the scores accepted from the wire.

@@ -484,9 +484,9 @@ func TestScoreSharesRevealOnlyScalars(t *testing.T) {
 func TestScoreSecurityBits(t *testing.T) {
 	s := newScheme(t)
 	// One scalar with 10 parties: log2(2·2^58/σ_fresh), σ_fresh ≈ 2^6.6.
-	assert.InDelta(t, 52.4, s.ScoreSecurityBits(10, 1), 0.1)
+	assert.InDelta(t, 57.3, s.ScoreSecurityBits(1), 0.1)
 	// 100 participants × 65 scores per round, 100 rounds, 100 key holders.
-	assert.Greater(t, s.ScoreSecurityBits(100, 100*65*100), 40.0)
+	assert.Greater(t, s.ScoreSecurityBits(100*65*100), 40.0)
 	assert.Less(t, s.ScoreErrorStdDev(10), 2e-7)
 }
 
