@@ -2,6 +2,7 @@ package aggregation
 
 import (
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -181,6 +182,19 @@ func (ds *DecryptionShare) UnmarshalBinary(p []byte) error {
 // (ErrWrongAggregate), duplicated (ErrDuplicateShare), missing
 // (ErrMissingShares), of mixed modes or of the wrong shape are refused.
 func (s *Scheme) Decrypt(agg *EncryptedVector, shares []*DecryptionShare) ([]float64, error) {
+	out, err := s.combine(agg, shares)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.checkDecrypted(agg, out); err != nil {
+		return nil, fmt.Errorf("aggregation: Decrypt: %w", err)
+	}
+	return out, nil
+}
+
+// combine checks the shares and adds them to the aggregate's c0: the raw
+// decryption anyone holding the shares can compute.
+func (s *Scheme) combine(agg *EncryptedVector, shares []*DecryptionShare) ([]float64, error) {
 	if err := s.checkVector("aggregate", agg); err != nil {
 		return nil, fmt.Errorf("aggregation: Decrypt: %w", err)
 	}
@@ -260,6 +274,28 @@ func (s *Scheme) Decrypt(agg *EncryptedVector, shares []*DecryptionShare) ([]flo
 		return nil, err
 	}
 	return out, nil
+}
+
+// checkDecrypted refuses a decryption that cannot be the weighted sum of
+// the contributors' updates: every update encrypts values of magnitude at
+// most MaxAbsValue, so the sum is at most Σw·MaxAbsValue. A dealer that
+// dealt inconsistent key shares (or a holder whose share is wrong, or a
+// contributor whose upload was not an encryption of bounded values) makes
+// the decryption uniform over the aggregate's range instead, and a model
+// of D values passes this check with probability about 4^-D (for Σw = 1):
+// the round fails, it never publishes noise as a model.
+func (s *Scheme) checkDecrypted(agg *EncryptedVector, out []float64) error {
+	var total float64
+	for _, t := range agg.terms {
+		total += float64(t.Weight)
+	}
+	bound := s.maxAbs*total/float64(s.weightMod.Uint64()) + 1e-3
+	for j, x := range out {
+		if math.Abs(x) > bound {
+			return fmt.Errorf("%w: value %d decrypts to %.6g, beyond the bound %.6g of a weighted sum of valid updates; a contributor's key shares were dealt inconsistently, a holder's share is wrong or an upload is malformed (the round must fail, not publish this)", ErrInconsistentDecryption, j, x, bound)
+		}
+	}
+	return nil
 }
 
 // encodeShareOrigin writes who made a decryption or score share and how:

@@ -80,6 +80,11 @@ var (
 	// the one being decrypted.
 	ErrWrongScoreSet = errors.New("aggregation: score share bound to another score set")
 
+	// ErrInconsistentDecryption reports a decryption that cannot be the
+	// weighted sum of valid updates: inconsistent key shares, a wrong share
+	// or a malformed upload turned it into noise.
+	ErrInconsistentDecryption = errors.New("aggregation: decryption is not a weighted sum of valid updates")
+
 	// ErrTooFewContributors reports robust weights that would give a
 	// non-zero weight to fewer updates than the policy's minimum: the
 	// aggregate would expose an individual update.

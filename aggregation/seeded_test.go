@@ -3,10 +3,12 @@ package aggregation
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tuneinsight/lattigo/v5/mhe"
 	"github.com/tuneinsight/lattigo/v5/ring"
 )
 
@@ -126,7 +128,10 @@ func TestCraftedUploadLearnsNothingBeyondTheHonestSum(t *testing.T) {
 			w := []float64{0.3, 0.3, 0.4}
 			agg, err := s.WeightedSum(append(cts, evil), w)
 			require.NoError(t, err)
-			got, err := thresholdDecrypt(t, s, agg, tsks[:2])
+			// The raw decryption the released shares give (the attacker can
+			// combine them itself, whether or not Decrypt's range check then
+			// refuses the result as a model).
+			got, err := s.combine(agg, thresholdShares(t, s, agg, tsks[:2]))
 			require.NoError(t, err)
 
 			// The attacker's own term: c_A·(c0_A + a·s_A), rescaled like
@@ -304,4 +309,41 @@ func TestNewDealerJoinsTheKeySet(t *testing.T) {
 	got, err := thresholdDecrypt(t, s, agg, []*ThresholdSecretShare{tsks[0], tsks[2]})
 	require.NoError(t, err)
 	assert.InDeltaSlice(t, []float64{0.375, 0, 1}, got, 1e-6)
+}
+
+// A dealer that dealt one holder a share off its polynomial (or a holder
+// whose share is wrong) makes every aggregate that includes the dealer's
+// update decrypt to noise: Decrypt refuses it rather than return it as a
+// model, while holder sets that avoid the bad share still decrypt.
+func TestInconsistentDealingFailsCleanly(t *testing.T) {
+	s := newScheme(t)
+	f := newFixture(t, s, 3)
+	_, tsks := thresholdSetup(t, f, 2)
+	r := rand.New(rand.NewPCG(5, 6))
+	vals := [][]float64{randomVector(r, 31, 1), randomVector(r, 31, 1)}
+	var cts []*EncryptedVector
+	for i, v := range vals {
+		ct, err := s.Encrypt(f.parties[i].sk, f.pk.Hash(), f.ctx, v)
+		require.NoError(t, err)
+		cts = append(cts, ct)
+	}
+	agg, err := s.WeightedSum(cts, []float64{0.5, 0.5})
+	require.NoError(t, err)
+
+	// Holder 0's share of dealer 1's key is off the dealer's polynomial.
+	bad := *tsks[0]
+	bad.shares = slices.Clone(tsks[0].shares)
+	i, ok := slices.BinarySearchFunc(bad.keys, f.parties[1].sk.ID(), comparePartyIDs)
+	require.True(t, ok)
+	sh := bad.shares[i].CopyNew()
+	s.params.RingQ().AddScalar(sh.Q, 12345, sh.Q)
+	bad.shares[i] = mhe.ShamirSecretShare{Poly: *sh}
+
+	_, err = thresholdDecrypt(t, s, agg, []*ThresholdSecretShare{&bad, tsks[1]})
+	require.ErrorIs(t, err, ErrInconsistentDecryption)
+	got, err := thresholdDecrypt(t, s, agg, []*ThresholdSecretShare{tsks[1], tsks[2]})
+	require.NoError(t, err, "holders with consistent shares still decrypt")
+	want, err := PlainWeightedSum(vals, []float64{0.5, 0.5})
+	require.NoError(t, err)
+	assert.Less(t, maxAbsDiff(got, want), 1e-5)
 }
