@@ -21,8 +21,9 @@ demo: build
 	$(BIN)/cohort demo --hospitals 3 --rounds 5 --report $(BIN)/demo-report.json --plot $(BIN)/demo-report.svg \
 		--dashboard $(DASHBOARD) $(if $(CI),--dashboard-exit)
 
-## test: every unit, integration and end-to-end test (the geth integration tests included).
-test: geth
+## test: every unit, integration and end-to-end test (the geth integration
+## tests and the dashboard's headless-Chromium test included).
+test: geth chromium
 	$(GO) test -count=1 -timeout 20m $(PKGS)
 
 ## e2e: geth, a coordinator and hospital processes on 127.0.0.1, 3 rounds each:
@@ -81,6 +82,15 @@ tools-gen:
 
 clean:
 	rm -rf $(BIN)
+
+## chromium: Debian's headless browser for the dashboard's browser test, installed
+## when missing like protoc; if it cannot be installed the test says so and skips.
+.PHONY: chromium
+chromium:
+	@command -v chromium >/dev/null || { echo "installing chromium (Debian package) for the dashboard's browser test"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi \
+		|| echo "could not install chromium: TestDashboardInChromium will skip"; }
 
 ## geth: the go-ethereum node at the version pinned in go.mod, built into
 ## .tools/bin/geth for the integration tests and `make devnet` (about 90 s the

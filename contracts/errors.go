@@ -104,6 +104,15 @@ var (
 	// ErrBadCommitSignature: a commitment in a batch is not signed by the hospital it names.
 	ErrBadCommitSignature = errors.New("contracts: a batched commitment is not signed by the hospital it names; each hospital signs its own with SignCommitment")
 
+	// ErrPrivacyBudgetExceeded: opening the round would take the study's ε
+	// past its differential-privacy budget; the study can run no more rounds.
+	ErrPrivacyBudgetExceeded = errors.New("contracts: opening the round would exceed the study's privacy budget (ε); the study can run no more rounds")
+	// ErrInvalidEpsilonSpent: a round's ε spent must exceed the last round's
+	// (and be zero in a study without a privacy budget).
+	ErrInvalidEpsilonSpent = errors.New("contracts: a round's ε spent must exceed the previous round's, and be zero in a study without a privacy budget")
+	// ErrPrivacyBudgetLocked: the budget is set once, before round 1.
+	ErrPrivacyBudgetLocked = errors.New("contracts: the study's privacy budget is already set or a round has opened; it is set once, before round 1")
+
 	// ErrReverted: the contract reverted with data that is not a known Cohort error.
 	ErrReverted = errors.New("contracts: transaction reverted")
 	// ErrNoCommitment: the member made no commitment in that round.
@@ -150,6 +159,12 @@ func sentinelFor(name string) error {
 		return ErrRoundOutOfOrder
 	case "RoundStillOpen":
 		return ErrRoundStillOpen
+	case "PrivacyBudgetExceeded":
+		return ErrPrivacyBudgetExceeded
+	case "InvalidEpsilonSpent":
+		return ErrInvalidEpsilonSpent
+	case "PrivacyBudgetLocked":
+		return ErrPrivacyBudgetLocked
 	case "RoundNotOpen":
 		return ErrRoundNotOpen
 	case "InvalidDeadline":

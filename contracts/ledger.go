@@ -81,6 +81,9 @@ type StudyParams struct {
 	StrikeLimit uint32
 	// Coordinator is the account allowed to drive the study's rounds.
 	Coordinator common.Address
+	// Privacy is the study's differential-privacy budget; zero for none.
+	// CreateStudy sets it in a second transaction (SetPrivacyBudget).
+	Privacy PrivacyBudget
 }
 
 // Study is a study as recorded on chain.
@@ -107,6 +110,9 @@ type Study struct {
 	// ActiveParticipants counts the participants that are not suspended:
 	// a leave or removal that would take it below MinParticipants is refused.
 	ActiveParticipants uint16
+	// EpsilonSpent is the study's ε after its last opened round (zero
+	// without a privacy budget).
+	EpsilonSpent float64
 }
 
 // Commitment is a participant's commitment to its encrypted update in a round.
@@ -171,6 +177,10 @@ type Round struct {
 	// ScoresHash is the running hash over the round's score entries (see
 	// RecordScores); zero if none were recorded.
 	ScoresHash common.Hash
+	// EpsilonSpent is the study's ε once this round has trained, as the
+	// coordinator recorded it when opening the round (zero without a privacy
+	// budget).
+	EpsilonSpent float64
 	// Result is zero unless the round is closed.
 	Result RoundResult
 	// Committers are the participants that committed, in commit order.
@@ -193,6 +203,11 @@ func (l *Ledger) CreateStudy(ctx context.Context, from *Account, p StudyParams) 
 		ev, err := l.studies.UnpackStudyCreatedEvent(lg)
 		if err != nil {
 			return 0, receiptOf(r), fmt.Errorf("creating a study: decoding StudyCreated: %w", err)
+		}
+		if p.Privacy != (PrivacyBudget{}) {
+			if _, err := l.SetPrivacyBudget(ctx, from, ev.StudyId, p.Privacy); err != nil {
+				return ev.StudyId, receiptOf(r), fmt.Errorf("creating a study: study %d created, but: %w", ev.StudyId, err)
+			}
 		}
 		return ev.StudyId, receiptOf(r), nil
 	}
@@ -268,7 +283,7 @@ func (l *Ledger) OpenRound(ctx context.Context, from *Account, studyID uint64, r
 	if deadline.Unix() <= 0 {
 		return Receipt{}, fmt.Errorf("opening round %d of study %d: %w: deadline %v is before 1970", round, studyID, ErrInvalidDeadline, deadline)
 	}
-	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackOpenRound(studyID, round, globalModel, uint64(deadline.Unix())))
+	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackOpenRound(studyID, round, globalModel, uint64(deadline.Unix()), 0))
 	if err != nil {
 		return Receipt{}, fmt.Errorf("opening round %d of study %d: %w", round, studyID, err)
 	}
@@ -354,6 +369,7 @@ func (l *Ledger) Study(ctx context.Context, studyID uint64) (Study, error) {
 			Threshold:           s.Threshold,
 			StrikeLimit:         s.StrikeLimit,
 			Coordinator:         s.Coordinator,
+			Privacy:             PrivacyBudget{Epsilon: fromFixed(s.EpsilonBudget), Delta: float64(s.Delta) / DeltaUnit},
 		},
 		PublicKeyHash:    s.PublicKeyHash,
 		StandardiserHash: s.StandardiserHash,
@@ -363,6 +379,7 @@ func (l *Ledger) Study(ctx context.Context, studyID uint64) (Study, error) {
 		Participants:     participants,
 
 		ActiveParticipants: s.ActiveParticipants,
+		EpsilonSpent:       fromFixed(s.EpsilonSpent),
 	}, nil
 }
 
@@ -405,6 +422,7 @@ func roundOf(number uint32, rec cohortsol.StudiesRoundRecord) Round {
 		Commitments:     uint32(rec.Commitments),
 		CommitmentsRoot: rec.CommitmentsRoot,
 		ScoresHash:      rec.ScoresHash,
+		EpsilonSpent:    fromFixed(rec.EpsilonSpent),
 	}
 	if r.Closed {
 		r.Result = RoundResult{

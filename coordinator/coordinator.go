@@ -80,6 +80,13 @@ type Config struct {
 	// one per feature of Spec; required with pooled standardisation.
 	Scales []float64
 
+	// PrivateTraining, if set, is the hospitals' local training of a study
+	// with a differential-privacy budget (the recipe's, with Privacy set):
+	// each round opens on chain with the study's ε after it
+	// (models.PrivacySpent), which the contract checks against the budget
+	// and every hospital against its own recipe.
+	PrivateTraining *models.TrainConfig
+
 	// InsecurePlaintext makes updates travel and be summed in the clear. It
 	// exists only so tests can measure what encryption costs; never use it
 	// with patient data.
@@ -613,7 +620,7 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 			return rep, nil, err
 		}
 	} else {
-		rc, err := c.ledger.OpenRound(ctx, c.account, c.cfg.StudyID, r, globalHash, time.Now().Add(c.cfg.RoundDuration))
+		rc, err := c.openRound(ctx, r, globalHash)
 		if err != nil {
 			return rep, nil, fmt.Errorf("open round on chain: %w", err)
 		}

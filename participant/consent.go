@@ -178,6 +178,36 @@ func withinPrivacyBudget(cfg models.TrainConfig, round uint32, used []records.Re
 	return kept, spent, nil
 }
 
+// checkPrivacyOnChain checks the study's privacy budget on chain against
+// this hospital's training before it trains round: a study with a budget
+// must be trained with DP-SGD under that very budget (and a study without
+// one without DP-SGD), and the round must have been opened recording at
+// least the ε the hospital's own training reaches by then, so that the
+// chain never understates what the study spent.
+func (p *Participant) checkPrivacyOnChain(ctx context.Context, round uint32, onChain contracts.Round) error {
+	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
+	}
+	priv := p.cfg.Train.Privacy
+	switch {
+	case priv == nil && study.Privacy == (contracts.PrivacyBudget{}):
+		return nil
+	case priv == nil:
+		return fmt.Errorf("participant %s: %w: study %d has a privacy budget (ε %g, δ %g) on chain but this hospital trains without differential privacy; use the study's recipe", p.cfg.Name, ErrChainMismatch, p.cfg.StudyID, study.Privacy.Epsilon, study.Privacy.Delta)
+	case !study.Privacy.Equal(contracts.PrivacyBudget{Epsilon: priv.Epsilon, Delta: priv.Delta}):
+		return fmt.Errorf("participant %s: %w: study %d's privacy budget on chain is ε %g, δ %g; this hospital's recipe says ε %g, δ %g", p.cfg.Name, ErrChainMismatch, p.cfg.StudyID, study.Privacy.Epsilon, study.Privacy.Delta, priv.Epsilon, priv.Delta)
+	}
+	spent, err := models.PrivacySpent(p.cfg.Train, int(round))
+	if err != nil {
+		return err
+	}
+	if contracts.EpsilonSpentFixed(spent) > contracts.EpsilonSpentFixed(onChain.EpsilonSpent) {
+		return fmt.Errorf("participant %s: %w: round %d opened recording ε %g spent, but training it brings the study to ε %.6f", p.cfg.Name, ErrChainMismatch, round, onChain.EpsilonSpent, spent)
+	}
+	return nil
+}
+
 // roundRecord is what a participant keeps of the ids it trained on in a
 // round, in DataDir/rounds/<round>.json, so that it can later prove to a
 // patient whether their record was used (ProveConsentUse).

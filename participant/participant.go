@@ -539,6 +539,9 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	if onChain.GlobalModel != globalHash {
 		return fmt.Errorf("%w: round %d global model is %s on chain, coordinator sent %s", ErrChainMismatch, round, onChain.GlobalModel.Hex(), globalHash.Hex())
 	}
+	if err := p.checkPrivacyOnChain(ctx, round, onChain); err != nil {
+		return err
+	}
 	global, err := p.fetchModel(ctx, globalHash)
 	if err != nil {
 		return err

@@ -145,6 +145,10 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return err
 	}
 	if *recipeFile != "" {
+		if *dpFlags.epsilon != "" {
+			fmt.Fprintln(stderr, "--epsilon compares budgets on one data file split into unlike sites, without --recipe; a recipe's own privacy section sets its study's budget")
+			return errUsage
+		}
 		set := map[string]bool{}
 		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 		for _, name := range []string{"rounds", "local-epochs", "lr", "batch", "optimizer", "prox-mu", "hidden"} {

@@ -173,6 +173,9 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 		ccfg.EnrolmentWindow = time.Duration(cfg.EnrolmentWindow)
 	}
 	ccfg.ServerOptimizer, ccfg.Standardisation = pieces.server, pieces.standardise
+	if pieces.train.Privacy != nil {
+		ccfg.PrivateTraining = &pieces.train
+	}
 	if cfg.ServerOptimizer != nil {
 		ccfg.ServerOptimizer = *cfg.ServerOptimizer
 	}

@@ -480,6 +480,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		// commitment says there is none rather than being left blank.
 		ReferenceCommitment: reference,
 		Coordinator:         s.coordAddr,
+		Privacy:             privacyBudget(cfg.train),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create study: %w", err)
@@ -516,6 +517,9 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	ccfg.StudyID, ccfg.Participants, ccfg.Rounds, ccfg.Spec, ccfg.InitSeed = s.studyID, cfg.hospitals-len(cfg.joinBeforeRound), cfg.rounds, s.spec, cfg.seed
 	ccfg.InsecurePlaintext = cfg.plaintext
 	ccfg.Root = rootData
+	if cfg.train != nil && cfg.train.Privacy != nil {
+		ccfg.PrivateTraining = cfg.train
+	}
 	ccfg.Standardisation, ccfg.Scales = cfg.standardise, cfg.scales
 	if cfg.serverOptimizer != nil {
 		ccfg.ServerOptimizer = *cfg.serverOptimizer

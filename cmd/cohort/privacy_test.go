@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
 )
@@ -50,4 +53,51 @@ func TestConsentEpsilonBoundExcludesRecords(t *testing.T) {
 	require.Len(t, s.rounds, 2)
 	assert.Equal(t, strict, s.rounds[0].Samples-s.rounds[1].Samples,
 		"the %d records whose consent bounds ε at %.3f are in round 1 (ε %.3f) and not in round 2 (ε %.3f)", strict, (spent1+spent2)/2, spent1, spent2)
+}
+
+// TestPrivateStudyBudgetOnChain runs private studies through the daemons:
+// the study's budget goes on chain with it, each round records the study's
+// ε after it (which every hospital checks against its recipe), study show
+// prints them, and the contract refuses to open a round past the budget.
+func TestPrivateStudyBudgetOnChain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs encrypted studies")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	tc := models.TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: 0.05, Optimizer: models.OptimizerAdam,
+		Privacy: &models.PrivacyConfig{NoiseMultiplier: 1.5, ClipNorm: 1, SamplingRate: 0.2, Epsilon: 8, Delta: 1e-5}}
+	spent1, err := models.PrivacySpent(tc, 1)
+	require.NoError(t, err)
+	spent2, err := models.PrivacySpent(tc, 2)
+	require.NoError(t, err)
+
+	s, err := runLocalStudy(ctx, localStudyConfig{hospitals: 3, rounds: 2, seed: 6, dataDir: t.TempDir(), train: &tc, localConsent: true})
+	require.NoError(t, err)
+	defer s.Close()
+	rep, err := showStudy(ctx, s.ledger, 0, s.studyID)
+	require.NoError(t, err)
+	require.NotNil(t, rep.Privacy)
+	assert.Equal(t, 8.0, rep.Privacy.Epsilon)
+	assert.Equal(t, 1e-5, rep.Privacy.Delta)
+	require.Len(t, rep.RoundHistory, 2)
+	assert.InDelta(t, spent1, rep.RoundHistory[0].EpsilonSpent, 1e-6)
+	assert.InDelta(t, spent2, rep.RoundHistory[1].EpsilonSpent, 1e-6)
+	assert.InDelta(t, spent2, rep.Privacy.Spent, 1e-6)
+	var out bytes.Buffer
+	printStudy(&out, rep)
+	assert.Contains(t, out.String(), "privacy budget ε 8 at δ 1e-05")
+	r1, r2 := rep.RoundHistory[0].EpsilonSpent, rep.RoundHistory[1].EpsilonSpent
+	assert.Contains(t, out.String(), fmt.Sprintf("  2      %.6f  %.6f    %.6f", r2, r2-r1, 8-r2), "round 2: ε after it, its share, what is left")
+
+	// A budget that covers round 1 only: round 2 is refused on chain.
+	tight := tc
+	p := *tc.Privacy
+	p.Epsilon = (spent1 + spent2) / 2
+	tight.Privacy = &p
+	s2, err := runLocalStudy(ctx, localStudyConfig{hospitals: 3, rounds: 2, seed: 6, dataDir: t.TempDir(), train: &tight, localConsent: true})
+	if s2 != nil {
+		defer s2.Close()
+	}
+	require.ErrorIs(t, err, contracts.ErrPrivacyBudgetExceeded)
 }

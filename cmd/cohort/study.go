@@ -195,6 +195,9 @@ Flags:
 		return err
 	}
 	sf.params.SpecHash, sf.params.Purpose, sf.params.ReferenceCommitment = sf.specHash, sf.purpose, sf.reference
+	if p := recipe.Privacy; p != nil {
+		sf.params.Privacy = contracts.PrivacyBudget{Epsilon: p.Epsilon, Delta: p.Delta}
+	}
 	researcher, err := loadKeyFile(*keyPath)
 	if err != nil {
 		return err
@@ -335,6 +338,9 @@ type studyReport struct {
 	Participants        []participantReport `json:"participants"`
 	RoundHistory        []roundReport       `json:"round_history"`
 	Strikes             []strikeReport      `json:"strikes"`
+	// Privacy is the study's differential-privacy budget and what its
+	// rounds spent; absent without a budget.
+	Privacy *privacyReport `json:"privacy,omitempty"`
 }
 
 // participantReport is a participant's standing in the study.
@@ -367,6 +373,9 @@ type roundReport struct {
 	AUC           float64     `json:"auc"`
 	Loss          float64     `json:"loss"`
 	Aggregated    uint32      `json:"aggregated_updates"`
+	// EpsilonSpent is the study's ε once this round trained (studies with a
+	// privacy budget only).
+	EpsilonSpent float64 `json:"epsilon_spent,omitempty"`
 }
 
 // strikeReport is one strike against a participant.
@@ -474,7 +483,11 @@ func showStudy(ctx context.Context, ledger *contracts.Ledger, chainID, id uint64
 			CommitmentsRoot: r.CommitmentsRoot, ScoresHash: r.ScoresHash, Committers: committers,
 			AggregateHash: r.Result.AggregateHash, ModelHash: r.Result.ModelHash,
 			Accuracy: r.Result.Accuracy, AUC: r.Result.AUC, Loss: r.Result.Loss, Aggregated: r.Result.Participants,
+			EpsilonSpent: r.EpsilonSpent,
 		})
+	}
+	if s.Privacy != (contracts.PrivacyBudget{}) {
+		rep.Privacy = &privacyReport{Epsilon: s.Privacy.Epsilon, Delta: s.Privacy.Delta, Spent: s.EpsilonSpent}
 	}
 	strikes, err := ledger.Strikes(ctx, id)
 	if err != nil {
@@ -526,6 +539,8 @@ func printStudy(w io.Writer, r *studyReport) {
 		fmt.Fprintf(w, "  round %d: global model %s, commitments root %s, aggregate %s\n",
 			rr.Number, rr.GlobalModel.Hex(), rr.CommitmentsRoot.Hex(), hashOrDash(rr.AggregateHash))
 	}
+
+	printPrivacy(w, r)
 
 	if len(r.Strikes) > 0 {
 		fmt.Fprintf(w, "\nstrikes (%d)\n", len(r.Strikes))

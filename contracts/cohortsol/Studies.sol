@@ -24,7 +24,10 @@ import {IConsortium, IStudies} from "Modules.sol";
 ///   previousScoresHash, entries)) over the ScoresRecorded events in order.
 contract Studies is IStudies {
     /// @notice Fixed-point unit of metrics, scores and weights: 1.0 == 1_000_000.
+    /// Privacy budgets and spent ε use it too.
     uint32 public constant METRIC_UNIT = 1_000_000;
+    /// @notice Fixed-point unit of a privacy budget's δ: 1.0 == 10^18.
+    uint64 public constant DELTA_UNIT = 1e18;
     /// @notice After a round's deadline the coordinator may abandon it at once;
     /// the study owner and participants may after this further grace period,
     /// which leaves the coordinator time to close a round it is still decrypting.
@@ -77,6 +80,10 @@ contract Studies is IStudies {
         // slots 6-7
         bytes32 robustPolicyHash; // the robust-aggregation policy; zero: none
         bytes32 standardiserHash; // the feature standardiser; zero until the coordinator sets it
+        // slot 8: the (ε, δ) differential-privacy budget; zero: none
+        uint64 epsilonBudget; // METRIC_UNIT fixed point
+        uint64 delta; // DELTA_UNIT fixed point
+        uint64 epsilonSpent; // ε after the last opened round, METRIC_UNIT fixed point
     }
 
     /// @notice A member's standing in a study (one slot).
@@ -106,6 +113,7 @@ contract Studies is IStudies {
         uint32 accuracy; // METRIC_UNIT fixed point
         uint32 auc; // METRIC_UNIT fixed point
         uint64 loss; // METRIC_UNIT fixed point
+        uint64 epsilonSpent; // the study's ε once this round has trained, METRIC_UNIT fixed point
         // slots 4-6
         bytes32 aggregateHash;
         bytes32 modelHash;
@@ -166,6 +174,14 @@ contract Studies is IStudies {
     /// @notice A parameter is zero, empty or out of range; field names it.
     error InvalidParameter(string field);
 
+    /// @notice Opening the round would take the study's ε past its budget.
+    error PrivacyBudgetExceeded(uint64 studyId, uint64 budget, uint64 spent);
+    /// @notice A round's ε spent must grow from round to round, and be zero
+    /// in a study without a budget.
+    error InvalidEpsilonSpent(uint64 studyId, uint64 previous, uint64 spent);
+    /// @notice The budget is set once, by the study's owner, before round 1.
+    error PrivacyBudgetLocked(uint64 studyId);
+
     /// @notice The module was retired by a consortium vote (successor: its
     /// replacement), or is not yet linked (successor zero): create studies there.
     error ModuleRetired(address successor);
@@ -193,6 +209,10 @@ contract Studies is IStudies {
     event PublicKeySet(uint64 indexed studyId, bytes32 publicKeyHash);
     /// @notice A round opened.
     event RoundOpened(uint64 indexed studyId, uint32 indexed round, bytes32 globalModel, uint64 deadline);
+    /// @notice The study's owner set its differential-privacy budget.
+    event PrivacyBudgetSet(uint64 indexed studyId, uint64 epsilonBudget, uint64 delta);
+    /// @notice A round of a study with a privacy budget opened: its ε spent.
+    event PrivacySpent(uint64 indexed studyId, uint32 indexed round, uint64 epsilonSpent);
     /// @notice A participant committed to its encrypted update.
     event UpdateCommitted(
         uint64 indexed studyId,
@@ -415,10 +435,32 @@ contract Studies is IStudies {
         emit StandardiserSet(studyId, standardiserHash);
     }
 
+    /// @notice Sets the study's (ε, δ) differential-privacy budget, once,
+    /// before round 1; only the study's owner may. Every round then records
+    /// the study's ε after it, and no round opens beyond the budget.
+    /// @param epsilonBudget ε in METRIC_UNIT fixed point (> 0)
+    /// @param delta δ in DELTA_UNIT fixed point, in (0, DELTA_UNIT)
+    function setPrivacyBudget(uint64 studyId, uint64 epsilonBudget, uint64 delta) external {
+        StudyRecord storage s = _study(studyId);
+        if (msg.sender != s.owner) revert NotAuthorised(msg.sender);
+        if (s.currentRound != 0 || s.epsilonBudget != 0) revert PrivacyBudgetLocked(studyId);
+        if (epsilonBudget == 0) revert InvalidParameter("epsilonBudget");
+        if (delta == 0 || delta >= DELTA_UNIT) revert InvalidParameter("delta");
+        s.epsilonBudget = epsilonBudget;
+        s.delta = delta;
+        emit PrivacyBudgetSet(studyId, epsilonBudget, delta);
+    }
+
     // ---------------------------------------------------------------- rounds
 
     /// @notice Opens the next round of a study with the hash of the global model to train from.
-    function openRound(uint64 studyId, uint32 round, bytes32 globalModel, uint64 deadline) external {
+    /// @param epsilonSpent the study's ε once this round has trained
+    /// (METRIC_UNIT fixed point, rounded up), computed from the recipe, which
+    /// hospitals check before training: more than the last round's and
+    /// within the budget; zero in a study without a budget
+    function openRound(uint64 studyId, uint32 round, bytes32 globalModel, uint64 deadline, uint64 epsilonSpent)
+        external
+    {
         StudyRecord storage s = _coordinated(studyId);
         if (s.completed) revert StudyCompleted(studyId);
         if (s.publicKeyHash == bytes32(0)) revert PublicKeyNotSet(studyId);
@@ -426,6 +468,11 @@ contract Studies is IStudies {
         if (round != s.currentRound + 1) revert RoundOutOfOrder(studyId, s.currentRound + 1, round);
         if (globalModel == bytes32(0)) revert InvalidParameter("globalModel");
         if (deadline <= block.timestamp) revert InvalidDeadline(deadline, uint64(block.timestamp));
+        uint64 budget = s.epsilonBudget;
+        if (budget == 0 ? epsilonSpent != 0 : epsilonSpent <= s.epsilonSpent) {
+            revert InvalidEpsilonSpent(studyId, s.epsilonSpent, epsilonSpent);
+        }
+        if (epsilonSpent > budget) revert PrivacyBudgetExceeded(studyId, budget, epsilonSpent);
 
         s.currentRound = round;
         s.roundOpen = true;
@@ -437,6 +484,11 @@ contract Studies is IStudies {
         r.status = RoundStatus.Open;
         r.commitmentsRoot = globalModel; // seeded here so that every commit pays the same gas
         emit RoundOpened(studyId, round, globalModel, deadline);
+        if (budget != 0) {
+            s.epsilonSpent = epsilonSpent;
+            r.epsilonSpent = epsilonSpent;
+            emit PrivacySpent(studyId, round, epsilonSpent);
+        }
     }
 
     /// @notice Commits the caller's encrypted update for an open round, once per round.

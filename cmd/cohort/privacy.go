@@ -1,0 +1,45 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+)
+
+// privacyReport is a study's differential-privacy budget as the chain
+// records it, and the ε its rounds have spent.
+type privacyReport struct {
+	Epsilon float64 `json:"epsilon_budget"`
+	Delta   float64 `json:"delta"`
+	Spent   float64 `json:"epsilon_spent"`
+}
+
+// privacyBudget is the on-chain budget of a study whose hospitals train
+// with tc; zero without differential privacy.
+func privacyBudget(tc *models.TrainConfig) contracts.PrivacyBudget {
+	if tc == nil || tc.Privacy == nil {
+		return contracts.PrivacyBudget{}
+	}
+	return contracts.PrivacyBudget{Epsilon: tc.Privacy.Epsilon, Delta: tc.Privacy.Delta}
+}
+
+// printPrivacy prints the budget and, per round, the study's ε after it,
+// what the round added and what is left.
+func printPrivacy(w io.Writer, r *studyReport) {
+	p := r.Privacy
+	if p == nil {
+		return
+	}
+	fmt.Fprintf(w, "\nprivacy budget ε %g at δ %g: %.6g spent, %.6g left\n", p.Epsilon, p.Delta, p.Spent, p.Epsilon-p.Spent)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  round\tε after\tthis round\tleft")
+	prev := 0.0
+	for _, rr := range r.RoundHistory {
+		fmt.Fprintf(tw, "  %d\t%.6f\t%.6f\t%.6f\n", rr.Number, rr.EpsilonSpent, rr.EpsilonSpent-prev, p.Epsilon-rr.EpsilonSpent)
+		prev = rr.EpsilonSpent
+	}
+	tw.Flush()
+}

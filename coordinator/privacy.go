@@ -1,0 +1,29 @@
+package coordinator
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+)
+
+// openRound opens round r on chain; in a study with a privacy budget it
+// records the study's ε once the round has trained, and the contract refuses
+// a round beyond the budget (contracts.ErrPrivacyBudgetExceeded).
+func (c *Coordinator) openRound(ctx context.Context, r uint32, globalHash common.Hash) (contracts.Receipt, error) {
+	deadline := time.Now().Add(c.cfg.RoundDuration)
+	tc := c.cfg.PrivateTraining
+	if tc == nil || tc.Privacy == nil {
+		return c.ledger.OpenRound(ctx, c.account, c.cfg.StudyID, r, globalHash, deadline)
+	}
+	spent, err := models.PrivacySpent(*tc, int(r))
+	if err != nil {
+		return contracts.Receipt{}, fmt.Errorf("privacy spent by round %d: %w", r, err)
+	}
+	c.log.Info("privacy budget", "round", r, "epsilon_spent", spent, "epsilon_budget", tc.Privacy.Epsilon, "delta", tc.Privacy.Delta)
+	return c.ledger.OpenPrivateRound(ctx, c.account, c.cfg.StudyID, r, globalHash, deadline, spent)
+}
