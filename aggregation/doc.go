@@ -64,13 +64,25 @@
 // the holders (AddDealer). Re-sharing (GenReshareShares) re-deals every
 // dealer's key held, key by key, over the new member set.
 //
+// Who learns what. A malicious hospital learns the published aggregates
+// (the honest weighted sum) and nothing else, whatever it uploads; it
+// cannot name another dealer or reuse another round's masks (CheckUpdate).
+// A malicious coordinator learns the aggregates it gets decrypted, and
+// holders decrypt only aggregates they recomputed from committed updates
+// with at least the study's minimum of non-zero weights. A coalition of
+// fewer than t holders holds fewer than t Shamir shares of every key and
+// learns nothing about any of them; t colluding holders can decrypt any
+// single update, which is what the threshold means. The smudging bound
+// below covers what decryption shares add.
+//
 // Dealers are trusted to deal consistent shares: a dealer whose shares do
 // not lie on one polynomial makes every decryption that includes its
 // update come out as noise of magnitude about 2^14 (the aggregate range)
-// instead of the sum; the daemons must detect that (values beyond the
-// clipping bound) and fail the round naming the contributors, never
-// publish the model. Verifiable dealing and proofs of correct decryption
-// shares remain open.
+// instead of the sum; Decrypt refuses such a result
+// (ErrInconsistentDecryption: a value beyond Σw·MaxAbsValue; noise passes
+// with probability about 4^-D for D values), so the round fails rather than
+// publish noise. Which dealer was inconsistent is not yet named;
+// verifiable dealing and proofs of correct decryption shares remain open.
 //
 // Membership changes between rounds keep every dealer's key, so the study
 // goes on without a restart. Removal needs nothing: the remaining members
