@@ -35,7 +35,10 @@ type demoReport struct {
 	StandardiserHash common.Hash             `json:"standardiser_hash,omitzero"`
 	Rounds           []roundFigures          `json:"rounds"`
 	Final            finalFigures            `json:"final"`
-	Seconds          float64                 `json:"seconds"`
+	// Privacy is the study's differential-privacy budget and the ε its
+	// rounds spent, as recorded on chain; absent without a budget.
+	Privacy *privacyReport `json:"privacy,omitempty"`
+	Seconds float64        `json:"seconds"`
 }
 
 type finalFigures struct {
@@ -242,7 +245,12 @@ func (s *localStudy) report(elapsed time.Duration) (*demoReport, error) {
 	if mode == "" {
 		mode = records.StandardiseNone
 	}
+	priv, err := s.privacyReport()
+	if err != nil {
+		return nil, err
+	}
 	return &demoReport{
+		Privacy:  priv,
 		Contract: s.ledger.Address(), StudyID: s.studyID, Seed: s.cfg.seed, Encrypted: !s.cfg.plaintext,
 		Participants: s.participants, Consent: s.consent, Rounds: s.rounds,
 		Standardisation: mode, StandardiserHash: s.result.StandardiserHash,
@@ -272,6 +280,10 @@ func printSummary(out io.Writer, rep *demoReport) {
 			len(rep.Participants), rep.StandardiserHash.Hex()[:12]+"…")
 	case records.StandardiseSite:
 		fmt.Fprintln(out, "\nfeatures standardised with each hospital's own statistics")
+	}
+	if p := rep.Privacy; p != nil {
+		fmt.Fprintf(out, "\ndifferential privacy: every hospital trained with DP-SGD; the study's ε after round %d is %.4g of its budget %g at δ %g (per round: cohort study show)\n",
+			len(rep.Rounds), p.Spent, p.Epsilon, p.Delta)
 	}
 	if rep.Final.CIndex > 0 {
 		fmt.Fprintf(out, "\nfinal Cox model: C-index %.3f over the pairs of each site's test records (%d sites); study %d on contract %s; %.1fs in all\n",
