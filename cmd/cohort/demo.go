@@ -157,7 +157,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		onStart = live.start
 	}
 	_, err := demo(ctx, localStudyConfig{
-		onStart: onStart,
+		onStart:   onStart,
 		hospitals: *hospitals, rounds: *rounds, seed: *seed, dataDir: dir, sites: sites, robust: *robust, attacks: attacks,
 		standardise: mode, scales: scales, recipe: recipe,
 		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
