@@ -40,8 +40,8 @@ func TestCommitUpdatesBatch(t *testing.T) {
 		want    error
 	}{
 		{"not the coordinator", f.members[0], []contracts.SignedCommitment{f.signCommit(t, id, 1, 0)}, contracts.ErrNotCoordinator},
-		{"forged", f.coord, []contracts.SignedCommitment{f.signCommit(t, id, 1, 0), forged}, contracts.ErrNotMember},
-		{"signed for another round", f.coord, []contracts.SignedCommitment{otherRound}, contracts.ErrNotMember},
+		{"forged", f.coord, []contracts.SignedCommitment{f.signCommit(t, id, 1, 0), forged}, contracts.ErrNotParticipant},
+		{"signed for another round", f.coord, []contracts.SignedCommitment{otherRound}, contracts.ErrNotParticipant},
 		{"malleated signature", f.coord, []contracts.SignedCommitment{highS}, contracts.ErrBadCommitSignature},
 		{"not a participant", f.coord, []contracts.SignedCommitment{f.signCommit(t, id, 1, 4)}, contracts.ErrNotParticipant},
 		{"the same hospital twice", f.coord, []contracts.SignedCommitment{f.signCommit(t, id, 1, 1), f.signCommit(t, id, 1, 1)}, contracts.ErrAlreadyCommitted},

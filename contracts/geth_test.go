@@ -39,8 +39,10 @@ func newGethFixture(t *testing.T, nMembers int) *gethFixture {
 	}}
 	funded := []common.Address{f.deployer.Address(), f.researcher.Address(), f.coord.Address(), f.outsider.Address()}
 	for i := range nMembers {
-		a := contracts.NewAccount(newKey(t))
+		k := newKey(t)
+		a := contracts.NewAccount(k)
 		f.members = append(f.members, a)
+		f.keys = append(f.keys, k)
 		f.founders = append(f.founders, contracts.Member{
 			Address:        a.Address(),
 			Name:           fmt.Sprintf("Hospital %d", i+1),
@@ -240,4 +242,31 @@ func memberAddresses(accounts []*contracts.Account) []common.Address {
 		out[i] = a.Address()
 	}
 	return out
+}
+
+// TestGethBatches relays a consent batch with a forged entry and records a
+// round's commitments in one batch against a real geth node: the contract
+// checks each entry there as on the simulated chain.
+func TestGethBatches(t *testing.T) {
+	f := newGethFixture(t, 3)
+	id := f.openStudy(t, 3)
+	study := contracts.ConsentScope{StudyID: id}
+	good, victim, other := newPatient(t), newPatient(t), newPatient(t)
+	forged := f.sign(t, victim, study, true, f.later())
+	forged.Signature = f.sign(t, other, study, true, f.later()).Signature
+	res, err := f.ledger.RelayConsentBatch(f.ctx, f.members[0], []contracts.SignedConsent{f.sign(t, good, study, true, f.later()), forged})
+	require.NoError(t, err)
+	assert.Equal(t, []contracts.ConsentOutcome{contracts.ConsentRecorded, contracts.ConsentSkippedBadSignature}, res.Outcomes)
+	states, err := f.ledger.ConsentStates(f.ctx, []common.Hash{good.id, victim.id}, id, 0)
+	require.NoError(t, err)
+	assert.Equal(t, []contracts.ConsentState{contracts.ConsentActive, contracts.ConsentNone}, states)
+
+	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 1, []contracts.SignedCommitment{f.signCommit(t, id, 1, 0), f.signCommit(t, id, 1, 0)})
+	require.ErrorIs(t, err, contracts.ErrAlreadyCommitted)
+	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 1, []contracts.SignedCommitment{f.signCommit(t, id, 1, 0), f.signCommit(t, id, 1, 1), f.signCommit(t, id, 1, 2)})
+	require.NoError(t, err)
+	all, err := f.ledger.Commitments(f.ctx, id, 1)
+	require.NoError(t, err)
+	require.Len(t, all, 3)
+	assert.Equal(t, commitment(1), all[f.members[1].Address()])
 }

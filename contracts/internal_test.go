@@ -96,10 +96,12 @@ func TestEventsAndGas(t *testing.T) {
 
 	// Budget under mainnet rules: the target is at most 60,000 gas per
 	// participant per round, commit included. A commit writes no new storage
-	// slot (it updates the participant's slot and the round's running hash),
-	// so every participant pays the same.
+	// slot (it sets its bit in the round's commit word, seeded when the round
+	// opened, and updates the round's running hash), so every participant
+	// pays the same. (The commit word, which batches share, costs a single
+	// commit a cold read over the old per-participant round number.)
 	for i, g := range commitGas {
-		assert.Less(t, g, uint64(50_000), "commit %d used %d gas", i, g)
+		assert.Less(t, g, uint64(52_000), "commit %d used %d gas", i, g)
 		assert.Equal(t, commitGas[0], g, "commit %d", i)
 		t.Logf("commitUpdate gas: %d", g)
 	}

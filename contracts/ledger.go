@@ -487,7 +487,7 @@ func (l *Ledger) roundCommitments(ctx context.Context, studyID uint64, round uin
 		ToBlock:   at,
 		Addresses: []common.Address{module},
 		Topics: [][]common.Hash{
-			{l.abi.Events[cohortsol.StudiesUpdateCommittedEventName].ID},
+			{l.abi.Events[cohortsol.StudiesUpdateCommittedEventName].ID, l.abi.Events[cohortsol.StudiesUpdatesCommittedEventName].ID},
 			{common.BigToHash(new(big.Int).SetUint64(studyID))},
 			{common.BigToHash(big.NewInt(int64(round)))},
 		},
@@ -505,19 +505,45 @@ func (l *Ledger) roundCommitments(ctx context.Context, studyID uint64, round uin
 		if logs[i].Removed {
 			continue
 		}
-		ev, err := l.studies.UnpackUpdateCommittedEvent(&logs[i])
+		batch, err := l.commitEvent(&logs[i])
 		if err != nil {
-			return cohortsol.StudiesRoundRecord{}, nil, fmt.Errorf("decoding an UpdateCommitted event: %w", err)
+			return cohortsol.StudiesRoundRecord{}, nil, err
 		}
-		c := Commitment{CiphertextHash: ev.CiphertextHash, Samples: ev.SampleCount, ConsentRoot: ev.ConsentRoot}
-		root = NextCommitmentsRoot(root, ev.Member, c)
-		out = append(out, committed{member: ev.Member, c: c})
+		for _, c := range batch {
+			root = NextCommitmentsRoot(root, c.member, c.c)
+			out = append(out, c)
+		}
 	}
 	if root != rec.CommitmentsRoot || len(out) != int(rec.Commitments) {
 		return cohortsol.StudiesRoundRecord{}, nil, fmt.Errorf("%w: %d UpdateCommitted events hash to %s, the contract stores %d commitments with root %s",
 			ErrInconsistentLedger, len(out), root, rec.Commitments, common.Hash(rec.CommitmentsRoot))
 	}
 	return rec, out, nil
+}
+
+// commitEvent decodes an UpdateCommitted event (one commitment) or an
+// UpdatesCommitted event (a batch, in its order).
+func (l *Ledger) commitEvent(lg *types.Log) ([]committed, error) {
+	if lg.Topics[0] == l.abi.Events[cohortsol.StudiesUpdateCommittedEventName].ID {
+		ev, err := l.studies.UnpackUpdateCommittedEvent(lg)
+		if err != nil {
+			return nil, fmt.Errorf("decoding an UpdateCommitted event: %w", err)
+		}
+		return []committed{{member: ev.Member, c: Commitment{CiphertextHash: ev.CiphertextHash, Samples: ev.SampleCount, ConsentRoot: ev.ConsentRoot}}}, nil
+	}
+	ev, err := l.studies.UnpackUpdatesCommittedEvent(lg)
+	if err != nil {
+		return nil, fmt.Errorf("decoding an UpdatesCommitted event: %w", err)
+	}
+	n := len(ev.Members)
+	if len(ev.CiphertextHashes) != n || len(ev.SampleCounts) != n || len(ev.ConsentRoots) != n {
+		return nil, fmt.Errorf("%w: an UpdatesCommitted event with arrays of different lengths", ErrInconsistentLedger)
+	}
+	out := make([]committed, n)
+	for i := range out {
+		out[i] = committed{member: ev.Members[i], c: Commitment{CiphertextHash: ev.CiphertextHashes[i], Samples: ev.SampleCounts[i], ConsentRoot: ev.ConsentRoots[i]}}
+	}
+	return out, nil
 }
 
 // Commitment returns a member's commitment in a round, or ErrNoCommitment.

@@ -2,10 +2,13 @@ package participant
 
 import (
 	"testing"
+	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
 )
@@ -52,4 +55,52 @@ func TestWithinPrivacyBudget(t *testing.T) {
 	kept, _, err = withinPrivacyBudget(noDP, 50, recs)
 	require.NoError(t, err)
 	assert.Len(t, kept, 3, "without differential privacy there is no ε to bound")
+}
+
+// A hospital checks the chain's record of the study's privacy before it
+// trains: the budget must be its recipe's, and the round must have been
+// opened recording at least the ε its own training reaches.
+func TestCheckPrivacyOnChain(t *testing.T) {
+	f := newConsentChain(t) // a study without a budget
+	tc := models.TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: 0.05, Optimizer: models.OptimizerAdam,
+		Privacy: &models.PrivacyConfig{NoiseMultiplier: 1.5, ClipNorm: 1, SamplingRate: 0.1, Epsilon: 3, Delta: 1e-5}}
+	p := quietParticipant(f, records.Site{Name: "h"}, ConsentLocal, "")
+	f.openRound(t, 1)
+	r1, err := f.ledger.Round(f.ctx, f.studyID, 1)
+	require.NoError(t, err)
+	require.NoError(t, p.checkPrivacyOnChain(f.ctx, 1, r1), "no budget, no DP-SGD: nothing to check")
+	p.cfg.Train = tc
+	require.ErrorIs(t, p.checkPrivacyOnChain(f.ctx, 1, r1), ErrChainMismatch, "a DP recipe in a study without a budget on chain")
+
+	// A study with the recipe's budget, whose coordinator understates round 1.
+	id, _, err := f.ledger.CreateStudy(f.ctx, f.hospital, contracts.StudyParams{
+		SpecHash: common.Hash{1}, Purpose: f.purpose, Rounds: 5, MinParticipants: 1, Threshold: 1, StrikeLimit: 3,
+		ReferenceCommitment: common.Hash{2}, Coordinator: f.coord.Address(), Privacy: contracts.PrivacyBudget{Epsilon: 3, Delta: 1e-5},
+	})
+	require.NoError(t, err)
+	_, err = f.ledger.JoinStudy(f.ctx, f.hospital, id)
+	require.NoError(t, err)
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, common.Hash{3})
+	require.NoError(t, err)
+	spent, err := models.PrivacySpent(tc, 1)
+	require.NoError(t, err)
+	_, err = f.ledger.OpenPrivateRound(f.ctx, f.coord, id, 1, common.Hash{9}, time.Now().Add(time.Hour), spent*0.9)
+	require.NoError(t, err)
+	r, err := f.ledger.Round(f.ctx, id, 1)
+	require.NoError(t, err)
+	p.cfg.StudyID = id
+	err = p.checkPrivacyOnChain(f.ctx, 1, r)
+	require.ErrorIs(t, err, ErrChainMismatch)
+	assert.Contains(t, err.Error(), "round 1 opened recording ε")
+	r.EpsilonSpent = spent // as an honest coordinator records it
+	require.NoError(t, p.checkPrivacyOnChain(f.ctx, 1, r))
+
+	other := tc
+	op := *tc.Privacy
+	op.Epsilon = 8
+	other.Privacy = &op
+	p.cfg.Train = other
+	err = p.checkPrivacyOnChain(f.ctx, 1, r)
+	require.ErrorIs(t, err, ErrChainMismatch, "a recipe with another budget")
+	assert.Contains(t, err.Error(), "budget on chain is ε 3")
 }

@@ -51,7 +51,6 @@ func TestDashboardInChromium(t *testing.T) {
 	browser := findChromium(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 	defer cancel()
-	d := newDashboardStudy(t, ctx)
 	require.NoError(t, os.MkdirAll(screenshotDir, 0o755))
 
 	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, append(chromedp.DefaultExecAllocatorOptions[:],
@@ -88,9 +87,10 @@ func TestDashboardInChromium(t *testing.T) {
 	_, err := chromedp.Call(bctx, cdplog.Enable, cdp.Empty{})
 	require.NoError(t, err)
 
+	var base string // the dashboard's address, once the study is on chain
 	visit := func(name, path string, wait string, more ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
-		steps := append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(d.url + path), chromedp.WaitReady(chromedp.CSS(wait))}, more...)
+		steps := append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(base + path), chromedp.WaitReady(chromedp.CSS(wait))}, more...)
 		require.NoError(t, chromedp.Do(bctx, steps...), name)
 		shot, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
 		require.NoError(t, err, name)
@@ -107,11 +107,28 @@ func TestDashboardInChromium(t *testing.T) {
 		return strings.TrimSpace(s)
 	}
 
+	// While the study runs: once round 1 has closed and before the last.
+	d := newDashboardStudy(t, ctx, demoRevokeRound+1, func(d *dashboardStudy) {
+		base = d.url
+		for {
+			st, err := d.ledger.Study(ctx, d.studyID)
+			require.NoError(t, err)
+			require.False(t, st.Completed, "the study finished before the browser saw it run")
+			if r, err := d.ledger.Round(ctx, d.studyID, 1); err == nil && r.Closed {
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		visit("study-live", "/study/1", "#rounds")
+		assert.NotContains(t, text("#status"), "completed", "seen while it runs")
+		assert.Equal(t, "verified", text(`tr[data-round="1"] [data-field="model-check"]`))
+	})
+
 	visit("consortium", "/", "#studies")
-	assert.Equal(t, strconv.Itoa(demoRevokeRound), text(`tr[data-study="1"] [data-field="current-round"]`))
+	assert.Equal(t, strconv.Itoa(demoRevokeRound+1), text(`tr[data-study="1"] [data-field="current-round"]`))
 
 	visit("study", "/study/1", ".chart svg circle")
-	for n := uint32(1); n <= demoRevokeRound; n++ {
+	for n := uint32(1); n <= demoRevokeRound+1; n++ {
 		r, err := d.ledger.Round(ctx, d.studyID, n)
 		require.NoError(t, err)
 		row := fmt.Sprintf(`tr[data-round="%d"] `, n)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -17,36 +16,61 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/cohort-fl/cohort/cmd/cohort/dashboard"
 	"github.com/cohort-fl/cohort/participant"
 )
 
-// dashboardStudy is a finished demo study (4 hospitals, one of them an
-// attacker that robust scoring flags and the contract suspends; patients
-// who revoke before round 3) with its dashboard served on loopback.
+// dashboardStudy is a demo study (4 hospitals, one of them an attacker
+// that robust scoring flags; patients who revoke before round 3) with its
+// dashboard served on loopback from the moment the study is on chain.
 type dashboardStudy struct {
 	*localStudy
 	url string
 }
 
-func newDashboardStudy(t *testing.T, ctx context.Context) *dashboardStudy {
+// newDashboardStudy runs the study to its end; during, if set, runs while
+// the study runs, with the dashboard already up.
+func newDashboardStudy(t *testing.T, ctx context.Context, rounds int, during func(d *dashboardStudy)) *dashboardStudy {
 	t.Helper()
 	attack, err := participant.ParseAttack("sign-flip")
 	require.NoError(t, err)
-	s, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: 4, rounds: demoRevokeRound, seed: 11, dataDir: t.TempDir(), robust: true,
-		attacks: map[int]participant.Attack{3: attack},
-	})
-	require.NoError(t, err)
+	started := make(chan *dashboardStudy, 1)
+	done := make(chan error, 1)
+	var s *localStudy
+	go func() {
+		var err error
+		s, err = runLocalStudy(ctx, localStudyConfig{
+			hospitals: 4, rounds: rounds, seed: 11, dataDir: t.TempDir(), robust: true,
+			attacks: map[int]participant.Attack{3: attack},
+			onStart: func(ls *localStudy) error {
+				cfg, err := ls.dashboardConfig()
+				if err != nil {
+					return err
+				}
+				rd, err := startDashboard(cfg, "127.0.0.1:0")
+				if err != nil {
+					return err
+				}
+				t.Cleanup(func() { _ = rd.stop() })
+				started <- &dashboardStudy{localStudy: ls, url: strings.TrimSuffix(rd.url, "/")}
+				return nil
+			},
+		})
+		done <- err
+	}()
+	var d *dashboardStudy
+	select {
+	case d = <-started:
+	case err := <-done:
+		require.NoError(t, err)
+		t.Fatal("the study ended before its dashboard started")
+	}
+	if during != nil {
+		during(d)
+	}
+	require.NoError(t, <-done)
 	t.Cleanup(s.Close)
 	require.NotEmpty(t, s.revoked)
-	cfg, err := s.dashboardConfig()
-	require.NoError(t, err)
-	srv, err := dashboard.New(cfg)
-	require.NoError(t, err)
-	hs := httptest.NewServer(srv)
-	t.Cleanup(hs.Close)
-	return &dashboardStudy{localStudy: s, url: hs.URL}
+	return d
 }
 
 // get fetches a page and returns its body.
@@ -90,7 +114,7 @@ func TestDashboardPages(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	d := newDashboardStudy(t, ctx)
+	d := newDashboardStudy(t, ctx, demoRevokeRound, nil)
 
 	index := d.get(t, ctx, "/")
 	assert.Contains(t, index, `<a href="/study/1">study 1</a>`)
@@ -159,4 +183,20 @@ func field(t *testing.T, html, name string) string {
 	m := regexp.MustCompile(`data-field="` + name + `"[^>]*>([^<]*)<`).FindStringSubmatch(html)
 	require.NotNil(t, m, "no field %s in %s", name, html)
 	return strings.TrimSpace(m[1])
+}
+
+// `cohort demo --dashboard ADDR --dashboard-exit` (make demo under CI)
+// serves the dashboard while the study runs, checks it answers at the end
+// and exits at once.
+func TestDemoDashboardExitsForCI(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs an encrypted study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var out, errOut strings.Builder
+	code := run(ctx, []string{"demo", "--hospitals", "2", "--rounds", "1", "--dashboard", "127.0.0.1:0", "--dashboard-exit"}, &out, &errOut)
+	require.Equal(t, 0, code, errOut.String())
+	assert.Regexp(t, `dashboard: http://127\.0\.0\.1:\d+/ \(study 1, live while it runs\)`, out.String())
+	assert.Contains(t, out.String(), "dashboard answered; exiting at once")
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -51,79 +52,129 @@ func runDashboard(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return err
 		}
 	}
-	return serveDashboard(ctx, cfg, *listen, false, stdout, func(string) string { return "" })
-}
-
-// serveDashboard serves the dashboard on listen until ctx ends (Ctrl-C);
-// with exitAtOnce it checks that the front page answers and returns.
-func serveDashboard(ctx context.Context, cfg dashboard.Config, listen string, exitAtOnce bool, stdout io.Writer, hint func(url string) string) error {
-	srv, err := dashboard.New(cfg)
+	d, err := startDashboard(cfg, *listen)
 	if err != nil {
 		return err
+	}
+	fmt.Fprintf(stdout, "dashboard: %s\nserving until Ctrl-C\n", d.url)
+	return d.serveUntil(ctx)
+}
+
+// runningDashboard is a dashboard being served.
+type runningDashboard struct {
+	url      string
+	hs       *http.Server
+	served   chan error
+	stopOnce sync.Once
+	stopErr  error
+}
+
+// startDashboard serves the dashboard on listen in the background.
+func startDashboard(cfg dashboard.Config, listen string) (*runningDashboard, error) {
+	srv, err := dashboard.New(cfg)
+	if err != nil {
+		return nil, err
 	}
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
-		return fmt.Errorf("dashboard: listen on %s: %w", listen, err)
+		return nil, fmt.Errorf("dashboard: listen on %s: %w", listen, err)
 	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	served := make(chan error, 1)
-	go func() { served <- hs.Serve(lis) }()
-	url := "http://" + lis.Addr().String() + "/"
-	fmt.Fprintf(stdout, "dashboard: %s%s\n", url, hint(url))
-	stop := func() error {
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = hs.Shutdown(sctx)
-		if err := <-served; !errors.Is(err, http.ErrServerClosed) {
-			return err
-		}
-		return nil
-	}
-	if exitAtOnce {
-		cctx, cancel := context.WithTimeout(ctx, time.Minute)
-		defer cancel()
-		req, err := http.NewRequestWithContext(cctx, http.MethodGet, url, nil)
-		if err != nil {
-			return err
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			_ = stop()
-			return fmt.Errorf("dashboard: %w", err)
-		}
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusOK {
-			_ = stop()
-			return fmt.Errorf("dashboard: the front page answered %s", resp.Status)
-		}
-		fmt.Fprintln(stdout, "dashboard answered; exiting at once (--dashboard-exit)")
-		return stop()
-	}
-	fmt.Fprintln(stdout, "serving until Ctrl-C")
-	select {
-	case <-ctx.Done():
-	case err := <-served:
-		return err
-	}
-	return stop()
+	d := &runningDashboard{url: "http://" + lis.Addr().String() + "/", hs: &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}, served: make(chan error, 1)}
+	go func() { d.served <- d.hs.Serve(lis) }()
+	return d, nil
 }
 
-// serveDemoDashboard serves the dashboard over a finished local study: its
-// chain, its coordinator's store, the hospitals' use proofs from their data
-// directories and the run's gas and timings.
-func serveDemoDashboard(ctx context.Context, s *localStudy, listen string, exitAtOnce bool, stdout io.Writer) error {
+// stop shuts the server down, letting requests in flight finish; calling
+// it again returns the first call's result.
+func (d *runningDashboard) stop() error {
+	d.stopOnce.Do(func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = d.hs.Shutdown(sctx)
+		if err := <-d.served; !errors.Is(err, http.ErrServerClosed) {
+			d.stopErr = err
+		}
+	})
+	return d.stopErr
+}
+
+// serveUntil serves until ctx ends (Ctrl-C), then stops.
+func (d *runningDashboard) serveUntil(ctx context.Context) error {
+	<-ctx.Done()
+	return d.stop()
+}
+
+// check asks for the front page and reports whether it answered 200.
+func (d *runningDashboard) check(ctx context.Context) error {
+	cctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	req, err := http.NewRequestWithContext(cctx, http.MethodGet, d.url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("dashboard: %w", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("dashboard: the front page answered %s", resp.Status)
+	}
+	return nil
+}
+
+// demoDashboard serves the dashboard of a demo's study live, from the
+// moment the study is on chain, and after it until Ctrl-C.
+type demoDashboard struct {
+	listen     string
+	exitAtOnce bool
+	stdout     io.Writer
+	running    *runningDashboard
+}
+
+// start is the study's onStart hook.
+func (d *demoDashboard) start(s *localStudy) error {
 	cfg, err := s.dashboardConfig()
 	if err != nil {
 		return err
 	}
-	hint := func(url string) string {
-		h := fmt.Sprintf(" (study %d)", s.studyID)
-		if len(s.revoked) > 0 {
-			h += fmt.Sprintf("; a patient who revoked before round %d: %spatient?id=%s", s.consent.RevokedFromRound, url, s.revoked[0].patient.Hex())
-		}
-		return h
+	if d.running, err = startDashboard(cfg, d.listen); err != nil {
+		return err
 	}
-	return serveDashboard(ctx, cfg, listen, exitAtOnce, stdout, hint)
+	fmt.Fprintf(d.stdout, "dashboard: %s (study %d, live while it runs)\n", d.running.url, s.studyID)
+	return nil
+}
+
+// finish serves the finished study until Ctrl-C, or checks that the
+// dashboard answers and returns at once.
+func (d *demoDashboard) finish(ctx context.Context, s *localStudy) error {
+	if d.running == nil {
+		return nil
+	}
+	fmt.Fprintf(d.stdout, "dashboard: %s (study %d)\n", d.running.url, s.studyID)
+	if len(s.revoked) > 0 {
+		fmt.Fprintf(d.stdout, "a patient who revoked consent before round %d: %spatient?id=%s\n", s.consent.RevokedFromRound, d.running.url, s.revoked[0].patient.Hex())
+	}
+	if d.exitAtOnce {
+		err := d.running.check(ctx)
+		if stopErr := d.running.stop(); err == nil {
+			err = stopErr
+		}
+		if err == nil {
+			fmt.Fprintln(d.stdout, "dashboard answered; exiting at once (--dashboard-exit)")
+		}
+		return err
+	}
+	fmt.Fprintln(d.stdout, "serving until Ctrl-C")
+	return d.running.serveUntil(ctx)
+}
+
+// close stops a dashboard still running (the study failed).
+func (d *demoDashboard) close() {
+	if d.running != nil {
+		_ = d.running.stop()
+		d.running = nil
+	}
 }
 
 // dashboardConfig is the dashboard's view of a local study.
@@ -132,15 +183,15 @@ func (s *localStudy) dashboardConfig() (dashboard.Config, error) {
 	if err != nil {
 		return dashboard.Config{}, err
 	}
-	runs := map[uint32]dashboard.RunFigures{}
-	for _, r := range s.rounds {
-		runs[r.Round] = dashboard.RunFigures{GasUsed: r.GasUsed, Seconds: r.Seconds.Total}
-	}
 	return dashboard.Config{
 		Ledger: s.ledger, Store: store, Proofs: s.useProofs,
 		Run: func(study uint64, round uint32) (dashboard.RunFigures, bool) {
-			f, ok := runs[round]
-			return f, ok && study == s.studyID
+			for _, r := range s.runFigures() {
+				if study == s.studyID && r.Round == round {
+					return dashboard.RunFigures{GasUsed: r.GasUsed, Seconds: r.Seconds.Total}, true
+				}
+			}
+			return dashboard.RunFigures{}, false
 		},
 	}, nil
 }
@@ -154,6 +205,7 @@ func (s *localStudy) useProofs(ctx context.Context, studyID uint64, round uint32
 	}
 	var out []participant.UseProof
 	for i, site := range s.sites {
+		h := s.hospitals[i]
 		var ids []string
 		for _, r := range slices.Concat(site.Train, site.Test) {
 			if r.Patient == patient {
@@ -163,13 +215,15 @@ func (s *localStudy) useProofs(ctx context.Context, studyID uint64, round uint32
 		if len(ids) == 0 {
 			continue
 		}
-		p := s.participants[i]
-		if _, err := s.ledger.Commitment(ctx, studyID, round, p.Address); errors.Is(err, contracts.ErrNoCommitment) {
+		if _, err := s.ledger.Commitment(ctx, studyID, round, h.address); errors.Is(err, contracts.ErrNoCommitment) {
 			continue
 		} else if err != nil {
 			return nil, err
 		}
-		up, err := participant.ProveUse(p.dataDir, s.ledger.ChainID().Uint64(), s.ledger.Address(), studyID, round, p.Address, patient, ids)
+		up, err := participant.ProveUse(h.dataDir, s.ledger.ChainID().Uint64(), s.ledger.Address(), studyID, round, h.address, patient, ids)
+		if errors.Is(err, participant.ErrNoRoundRecord) {
+			continue // committed on chain a moment ago; its node writes the record first, so this is a race with a round in progress
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -35,7 +35,10 @@ type demoReport struct {
 	StandardiserHash common.Hash             `json:"standardiser_hash,omitzero"`
 	Rounds           []roundFigures          `json:"rounds"`
 	Final            finalFigures            `json:"final"`
-	Seconds          float64                 `json:"seconds"`
+	// Privacy is the study's differential-privacy budget and the ε its
+	// rounds spent, as recorded on chain; absent without a budget.
+	Privacy *privacyReport `json:"privacy,omitempty"`
+	Seconds float64        `json:"seconds"`
 }
 
 type finalFigures struct {
@@ -60,7 +63,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	plotPath := fs.String("plot", "", plotFlagUsage+": accuracy, AUC (each site's accuracy too) and loss, contributors and flagged updates per round")
 	dataDir := fs.String("data-dir", "", "where the coordinator and the hospitals keep their state (default: a temporary directory)")
 	verbose := fs.Bool("v", false, "log every protocol step")
-	dashboardAddr := fs.String("dashboard", "", "after the study, serve the web dashboard over its chain and store on this address (e.g. 127.0.0.1:8080) until Ctrl-C")
+	dashboardAddr := fs.String("dashboard", "", "serve the web dashboard over the study's chain and store on this address (e.g. 127.0.0.1:8080), live from the study's creation, then until Ctrl-C")
 	dashboardExit := fs.Bool("dashboard-exit", false, "with --dashboard: check that the dashboard serves, print its address and exit at once (for CI)")
 	robust := fs.Bool("robust", false, "score every encrypted update against the researcher's reference update (FLTrust-style trust weights, flags and strikes on chain); on with --malicious")
 	malicious := fs.Int("malicious", 0, "make the last K hospitals attackers (to watch them be flagged and suspended)")
@@ -147,7 +150,14 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *verbose {
 		level = slog.LevelInfo
 	}
+	live := &demoDashboard{listen: *dashboardAddr, exitAtOnce: *dashboardExit, stdout: stdout}
+	defer live.close()
+	var onStart func(*localStudy) error
+	if *dashboardAddr != "" {
+		onStart = live.start
+	}
 	_, err := demo(ctx, localStudyConfig{
+		onStart:   onStart,
 		hospitals: *hospitals, rounds: *rounds, seed: *seed, dataDir: dir, sites: sites, robust: *robust, attacks: attacks,
 		standardise: mode, scales: scales, recipe: recipe,
 		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
@@ -167,10 +177,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			if err := writePlots(*plotPath, stdout, "", func() ([]*plot.Plot, error) { return historyPlots(historyFromDemo(rep)) }); err != nil {
 				return err
 			}
-			if *dashboardAddr == "" {
-				return nil
-			}
-			return serveDemoDashboard(ctx, s, *dashboardAddr, *dashboardExit, stdout)
+			return live.finish(ctx, s)
 		},
 	}, stdout)
 	return err
@@ -242,7 +249,12 @@ func (s *localStudy) report(elapsed time.Duration) (*demoReport, error) {
 	if mode == "" {
 		mode = records.StandardiseNone
 	}
+	priv, err := s.privacyReport()
+	if err != nil {
+		return nil, err
+	}
 	return &demoReport{
+		Privacy:  priv,
 		Contract: s.ledger.Address(), StudyID: s.studyID, Seed: s.cfg.seed, Encrypted: !s.cfg.plaintext,
 		Participants: s.participants, Consent: s.consent, Rounds: s.rounds,
 		Standardisation: mode, StandardiserHash: s.result.StandardiserHash,
@@ -272,6 +284,10 @@ func printSummary(out io.Writer, rep *demoReport) {
 			len(rep.Participants), rep.StandardiserHash.Hex()[:12]+"…")
 	case records.StandardiseSite:
 		fmt.Fprintln(out, "\nfeatures standardised with each hospital's own statistics")
+	}
+	if p := rep.Privacy; p != nil {
+		fmt.Fprintf(out, "\ndifferential privacy: every hospital trained with DP-SGD; the study's ε after round %d is %.4g of its budget %g at δ %g (per round: cohort study show)\n",
+			len(rep.Rounds), p.Spent, p.Epsilon, p.Delta)
 	}
 	if rep.Final.CIndex > 0 {
 		fmt.Fprintf(out, "\nfinal Cox model: C-index %.3f over the pairs of each site's test records (%d sites); study %d on contract %s; %.1fs in all\n",

@@ -50,7 +50,12 @@ type founderEntry struct {
 // coordinator's and participants' configs need, and what an auditor checks.
 // It holds no RPC URL, which may embed an access token.
 type deployment struct {
-	Contract      common.Address    `json:"contract"`
+	// Contract is the Consortium, the ledger's address (--contract).
+	Contract common.Address `json:"contract"`
+	// StudiesModule and ConsentModule are the modules it links (read again
+	// from the Consortium after a vote replaced one).
+	StudiesModule common.Address    `json:"studies_module"`
+	ConsentModule common.Address    `json:"consent_module"`
 	ChainID       uint64            `json:"chain_id"`
 	Block         uint64            `json:"block"`
 	TxHash        common.Hash       `json:"tx_hash"`
@@ -147,15 +152,19 @@ Flags:
 	return nil
 }
 
-// deployCohort deploys the contract with its founders on chain and describes
-// the deployment.
+// deployCohort deploys the ledger (the Consortium with its founders, the
+// Studies and ConsentRegistry modules, linked) and describes the deployment.
 func deployCohort(ctx context.Context, chain *contracts.Chain, deployer *contracts.Account, founders []contracts.Member, quorum uint8) (*deployment, error) {
 	ledger, r, err := contracts.DeployWithQuorum(ctx, chain, deployer, founders, quorum)
 	if err != nil {
 		return nil, fmt.Errorf("deploying the Cohort contract: %w", err)
 	}
+	studies, consent, err := ledger.Modules(ctx)
+	if err != nil {
+		return nil, err
+	}
 	d := &deployment{
-		Contract: ledger.Address(), ChainID: chain.ChainID().Uint64(), Block: r.Block, TxHash: r.TxHash,
+		Contract: ledger.Address(), StudiesModule: studies[len(studies)-1], ConsentModule: consent, ChainID: chain.ChainID().Uint64(), Block: r.Block, TxHash: r.TxHash,
 		Deployer: deployer.Address(), QuorumPercent: quorum, GasUsed: r.GasUsed, DeployedAt: time.Now().UTC().Truncate(time.Second),
 	}
 	for _, f := range founders {

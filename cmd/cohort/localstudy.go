@@ -117,6 +117,11 @@ type localStudyConfig struct {
 	// afterStudy, if set, is called by demo once the study is done and
 	// summarised, while its chain and coordinator store are still up.
 	afterStudy func(*localStudy, *demoReport) error
+	// onStart, if set, is called once the study is on chain, before its
+	// consent, keys and rounds: a live view starts there. What it may read
+	// of the study while it runs: ledger, studyID, sites, hospitals, the
+	// coordinator's store in dataDir, and runFigures.
+	onStart func(*localStudy) error
 }
 
 // localChainClockLead bounds how far the embedded chain's clock runs ahead
@@ -252,10 +257,28 @@ type localStudy struct {
 	stopNode   []context.CancelFunc
 	// standardiser is the pooled standardiser the study agreed on, if any.
 	standardiser *records.Standardiser
-	// hospitalKeys are the hospitals' Ethereum keys, by index, and sites
-	// their records.
+	// hospitalKeys are the hospitals' Ethereum keys, by index, sites
+	// their records and hospitals their nodes (set before onStart).
 	hospitalKeys []*ecdsa.PrivateKey
 	sites        []records.Site
+	hospitals    []hospitalNode
+	// figMu guards rounds for readers while the study runs.
+	figMu sync.Mutex
+}
+
+// hospitalNode is where a hospital of a local study keeps its node's state.
+type hospitalNode struct {
+	name    string
+	address common.Address
+	dataDir string
+}
+
+// runFigures returns a copy of the figures of the rounds closed so far;
+// it is safe to call while the study runs.
+func (s *localStudy) runFigures() []roundFigures {
+	s.figMu.Lock()
+	defer s.figMu.Unlock()
+	return slices.Clone(s.rounds)
 }
 
 // msgPendingShare is what a participant logs once it keeps a re-sharing's
@@ -485,6 +508,14 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 	if err != nil {
 		return nil, fmt.Errorf("create study: %w", err)
 	}
+	for _, f := range founders {
+		s.hospitals = append(s.hospitals, hospitalNode{name: f.Name, address: f.Address, dataDir: filepath.Join(cfg.dataDir, f.Name)})
+	}
+	if cfg.onStart != nil {
+		if err := cfg.onStart(s); err != nil {
+			return nil, err
+		}
+	}
 
 	if consentSource == participant.ConsentChain {
 		if err := s.grantConsent(ctx, sites, hospitalKeys); err != nil {
@@ -553,7 +584,9 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 				}
 			}
 		}
+		s.figMu.Lock()
 		s.rounds = append(s.rounds, f)
+		s.figMu.Unlock()
 		if cfg.progress != nil {
 			cfg.progress(f)
 		}
@@ -635,7 +668,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		if err := s.checkHospitalRecipe(ctx, i, specDigest, cohortv1.NewCoordinatorClient(conn)); err != nil {
 			return nil, err
 		}
-		dataDir := filepath.Join(cfg.dataDir, founders[i].Name)
+		dataDir := s.hospitals[i].dataDir
 		s.participants = append(s.participants, participantInfo{
 			Name: founders[i].Name, Address: founders[i].Address, Records: len(site.Train), Test: len(site.Test), dataDir: dataDir,
 		})

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -42,4 +43,19 @@ func printPrivacy(w io.Writer, r *studyReport) {
 		prev = rr.EpsilonSpent
 	}
 	tw.Flush()
+}
+
+// privacyReport reads a finished local study's budget and ε spent from the
+// chain; nil without differential privacy.
+func (s *localStudy) privacyReport() (*privacyReport, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), chainTimeout)
+	defer cancel()
+	st, err := s.ledger.Study(ctx, s.studyID)
+	if err != nil {
+		return nil, err
+	}
+	if st.Privacy == (contracts.PrivacyBudget{}) {
+		return nil, nil
+	}
+	return &privacyReport{Epsilon: st.Privacy.Epsilon, Delta: st.Privacy.Delta, Spent: st.EpsilonSpent}, nil
 }

@@ -3,7 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -100,4 +104,36 @@ func TestPrivateStudyBudgetOnChain(t *testing.T) {
 		defer s2.Close()
 	}
 	require.ErrorIs(t, err, contracts.ErrPrivacyBudgetExceeded)
+}
+
+// TestDemoPrivateRecipe runs `cohort demo --recipe` with a recipe whose
+// privacy section gives WDBC's hospitals DP-SGD under a budget: the study
+// runs, and the demo reports the ε the chain recorded, within the budget.
+func TestDemoPrivateRecipe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs an encrypted study")
+	}
+	needWDBC(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	dir := t.TempDir()
+	recipe := filepath.Join(dir, "recipe.json")
+	require.NoError(t, os.WriteFile(recipe, []byte(`{"model": {"kind": "logistic", "features": 30}, "local": {"optimizer": "adam", "learning_rate": 0.05, "epochs": 1},
+		"rounds": 2, "privacy": {"noise_multiplier": 2, "clip_norm": 1, "sampling_rate": 0.2, "epsilon": 3, "delta": 1e-5}}`), 0o600))
+	report := filepath.Join(dir, "report.json")
+	var out, errOut bytes.Buffer
+	code := run(ctx, []string{"demo", "--data", strings.Join(writeSiteFiles(t, 3), ","), "--schema", wdbcSchema, "--recipe", recipe, "--report", report}, &out, &errOut)
+	require.Equal(t, 0, code, errOut.String())
+	assert.Contains(t, out.String(), "differential privacy: every hospital trained with DP-SGD")
+	b, err := os.ReadFile(report)
+	require.NoError(t, err)
+	var rep demoReport
+	require.NoError(t, json.Unmarshal(b, &rep))
+	require.NotNil(t, rep.Privacy)
+	tc := models.TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: 0.05, Optimizer: models.OptimizerAdam,
+		Privacy: &models.PrivacyConfig{NoiseMultiplier: 2, ClipNorm: 1, SamplingRate: 0.2, Epsilon: 3, Delta: 1e-5}}
+	want, err := models.PrivacySpent(tc, 2)
+	require.NoError(t, err)
+	assert.InDelta(t, want, rep.Privacy.Spent, 1e-6, "the chain records the recipe's ε after round 2")
+	assert.LessOrEqual(t, rep.Privacy.Spent, 3.0)
 }

@@ -242,6 +242,15 @@ contract Consortium is IConsortium {
         return _members[account].active;
     }
 
+    /// @notice The position of the first account that is not an active
+    /// member, or type(uint256).max if all are (one call for a batch).
+    function firstNonMember(address[] calldata accounts) external view returns (uint256) {
+        for (uint256 i = 0; i < accounts.length; i++) {
+            if (!_members[accounts[i]].active) return i;
+        }
+        return type(uint256).max;
+    }
+
     /// @notice The record of a member; reverts with NotMember for addresses never admitted.
     function getMember(address account) external view returns (MemberRecord memory) {
         MemberRecord memory m = _members[account];

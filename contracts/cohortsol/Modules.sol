@@ -14,6 +14,8 @@ pragma solidity 0.8.28;
 interface IConsortium {
     /// @notice Whether the account is an active consortium member.
     function isMember(address account) external view returns (bool);
+    /// @notice The position of the first account that is not an active member (type(uint256).max: none).
+    function firstNonMember(address[] calldata accounts) external view returns (uint256);
     /// @notice The Studies module that holds the study (the zero address for an unknown id).
     function studiesFor(uint64 studyId) external view returns (address);
 }

@@ -91,7 +91,7 @@ contract Studies is IStudies {
         uint16 index; // 1-based joining order; 0 = not joined
         uint16 strikes;
         bool suspended;
-        uint32 lastCommittedRound;
+        uint32 lastCommittedRound; // filled by getParticipant from the rounds' commit bits; not stored
         bool left; // left the study or removed by the coordinator; may join again
     }
 
@@ -222,6 +222,16 @@ contract Studies is IStudies {
         uint64 sampleCount,
         bytes32 consentRoot
     );
+    /// @notice The coordinator recorded many participants' commitments
+    /// (commitUpdates); entry i is as an UpdateCommitted event would give it.
+    event UpdatesCommitted(
+        uint64 indexed studyId,
+        uint32 indexed round,
+        address[] members,
+        bytes32[] ciphertextHashes,
+        uint64[] sampleCounts,
+        bytes32[] consentRoots
+    );
     /// @notice The coordinator recorded score entries (see recordScores for their layout).
     event ScoresRecorded(uint64 indexed studyId, uint32 indexed round, uint256[] entries, bytes32 scoresHash);
     /// @notice A member received a strike in a study.
@@ -270,6 +280,10 @@ contract Studies is IStudies {
     mapping(uint64 => mapping(address => ParticipantRecord)) private _participantRecords;
     mapping(uint64 => mapping(uint32 => RoundRecord)) private _rounds;
     mapping(bytes32 => bool) private _evidenceUsed;
+    // Who committed in a round: bit (index % 256) of word index / 256, by
+    // participant index (1-based; bit 0 of word 0 is set when the round
+    // opens, so that every commit rewrites a word and pays the same).
+    mapping(uint64 => mapping(uint32 => mapping(uint256 => uint256))) private _committed;
 
     uint256 private immutable _deployChainId;
     bytes32 private immutable _deployDomainSeparator;
@@ -483,6 +497,7 @@ contract Studies is IStudies {
         r.openedBlock = uint40(block.number);
         r.status = RoundStatus.Open;
         r.commitmentsRoot = globalModel; // seeded here so that every commit pays the same gas
+        _committed[studyId][round][0] = 1;
         emit RoundOpened(studyId, round, globalModel, deadline);
         if (budget != 0) {
             s.epsilonSpent = epsilonSpent;
@@ -515,9 +530,7 @@ contract Studies is IStudies {
         if (ciphertextHash == bytes32(0)) revert InvalidParameter("ciphertextHash");
         if (sampleCount == 0) revert InvalidParameter("sampleCount");
         if (consentRoot == bytes32(0)) revert InvalidParameter("consentRoot");
-        if (p.lastCommittedRound == round) revert AlreadyCommitted(studyId, round, msg.sender);
-
-        p.lastCommittedRound = round;
+        _markCommitted(studyId, round, p.index, msg.sender);
         r.commitmentsRoot = keccak256(
             abi.encode(r.commitmentsRoot, msg.sender, commitmentDigest(ciphertextHash, sampleCount, consentRoot))
         );
@@ -554,30 +567,22 @@ contract Studies is IStudies {
         if (commits.length == 0 || commits.length > type(uint16).max) revert InvalidParameter("commits");
         bytes32 root = r.commitmentsRoot;
         bytes32 domain = domainSeparator();
+        address[] memory members = new address[](commits.length);
+        bytes32[] memory ciphertextHashes = new bytes32[](commits.length);
+        uint64[] memory sampleCounts = new uint64[](commits.length);
+        bytes32[] memory consentRoots = new bytes32[](commits.length);
         for (uint256 i = 0; i < commits.length; i++) {
             SignedCommitment calldata c = commits[i];
-            if (c.ciphertextHash == bytes32(0)) revert InvalidParameter("ciphertextHash");
-            if (c.sampleCount == 0) revert InvalidParameter("sampleCount");
-            if (c.consentRoot == bytes32(0)) revert InvalidParameter("consentRoot");
-            bytes32 digest = keccak256(
-                abi.encodePacked(
-                    "\x19\x01",
-                    domain,
-                    keccak256(abi.encode(COMMIT_TYPEHASH, studyId, round, c.ciphertextHash, c.sampleCount, c.consentRoot))
-                )
-            );
-            if (uint256(c.s) > _HALF_ORDER) revert BadCommitSignature(address(0));
-            address member = ecrecover(digest, c.v, c.r, c.s);
-            if (member == address(0)) revert BadCommitSignature(member);
-            _requireMember(member);
-            ParticipantRecord storage p = _participantRecords[studyId][member];
-            if (p.index == 0 || p.left) revert NotParticipant(studyId, member);
-            if (p.suspended) revert MemberSuspended(studyId, member);
-            if (p.lastCommittedRound == round) revert AlreadyCommitted(studyId, round, member);
-            p.lastCommittedRound = round;
-            root = keccak256(abi.encode(root, member, commitmentDigest(c.ciphertextHash, c.sampleCount, c.consentRoot)));
-            emit UpdateCommitted(studyId, round, member, c.ciphertextHash, c.sampleCount, c.consentRoot);
+            address member = _checkSignedCommitment(studyId, round, domain, c);
+            root = _nextRoot(root, member, c.ciphertextHash, c.sampleCount, c.consentRoot);
+            members[i] = member;
+            ciphertextHashes[i] = c.ciphertextHash;
+            sampleCounts[i] = c.sampleCount;
+            consentRoots[i] = c.consentRoot;
         }
+        uint256 outsider = IConsortium(consortium).firstNonMember(members); // one call for the batch
+        if (outsider != type(uint256).max) revert NotMember(members[outsider]);
+        emit UpdatesCommitted(studyId, round, members, ciphertextHashes, sampleCounts, consentRoots);
         r.commitmentsRoot = root;
         r.commitments += uint16(commits.length); // at most one per participant, a uint16
     }
@@ -722,9 +727,16 @@ contract Studies is IStudies {
     }
 
     /// @notice A member's standing in a study (index 0: not joined).
-    function getParticipant(uint64 studyId, address account) external view returns (ParticipantRecord memory) {
-        _study(studyId);
-        return _participantRecords[studyId][account];
+    function getParticipant(uint64 studyId, address account) external view returns (ParticipantRecord memory p) {
+        StudyRecord storage s = _study(studyId);
+        p = _participantRecords[studyId][account];
+        if (p.index == 0) return p;
+        for (uint32 r = s.currentRound; r > 0; r--) {
+            if (_committed[studyId][r][p.index >> 8] & (1 << (p.index & 255)) != 0) {
+                p.lastCommittedRound = r;
+                break;
+            }
+        }
     }
 
     /// @notice The record of a round (status None if it never opened).
@@ -814,6 +826,80 @@ contract Studies is IStudies {
             s.completed = true;
             emit StudyFinished(studyId);
         }
+    }
+
+    /// @dev Recovers the signer of a batched commitment, checks it as
+    /// commitUpdate checks its sender (membership apart: the caller checks
+    /// the whole batch at once) and marks it committed.
+    function _checkSignedCommitment(uint64 studyId, uint32 round, bytes32 domain, SignedCommitment calldata c)
+        private
+        returns (address member)
+    {
+        if (c.ciphertextHash == bytes32(0)) revert InvalidParameter("ciphertextHash");
+        if (c.sampleCount == 0) revert InvalidParameter("sampleCount");
+        if (c.consentRoot == bytes32(0)) revert InvalidParameter("consentRoot");
+        bytes32 digest = _commitTypedDigest(domain, studyId, round, c.ciphertextHash, c.sampleCount, c.consentRoot);
+        if (uint256(c.s) > _HALF_ORDER) revert BadCommitSignature(address(0));
+        member = ecrecover(digest, c.v, c.r, c.s);
+        if (member == address(0)) revert BadCommitSignature(member);
+        ParticipantRecord storage p = _participantRecords[studyId][member];
+        if (p.index == 0 || p.left) revert NotParticipant(studyId, member);
+        if (p.suspended) revert MemberSuspended(studyId, member);
+        _markCommitted(studyId, round, p.index, member);
+    }
+
+    /// @dev The EIP-712 digest of a RoundCommitment, hashed in scratch
+    /// memory so that a batch's memory does not grow with every entry.
+    function _commitTypedDigest(
+        bytes32 domain,
+        uint64 studyId,
+        uint32 round,
+        bytes32 ciphertextHash,
+        uint64 sampleCount,
+        bytes32 consentRoot
+    ) private pure returns (bytes32 digest) {
+        bytes32 typeHash = COMMIT_TYPEHASH;
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            mstore(m, typeHash)
+            mstore(add(m, 0x20), studyId)
+            mstore(add(m, 0x40), round)
+            mstore(add(m, 0x60), ciphertextHash)
+            mstore(add(m, 0x80), sampleCount)
+            mstore(add(m, 0xa0), consentRoot)
+            let structHash := keccak256(m, 0xc0)
+            mstore(m, 0x1901000000000000000000000000000000000000000000000000000000000000)
+            mstore(add(m, 0x02), domain)
+            mstore(add(m, 0x22), structHash)
+            digest := keccak256(m, 0x42)
+        }
+    }
+
+    /// @dev keccak256(abi.encode(root, member, commitmentDigest(...))), in scratch memory.
+    function _nextRoot(bytes32 root, address member, bytes32 ciphertextHash, uint64 sampleCount, bytes32 consentRoot)
+        private
+        pure
+        returns (bytes32 next)
+    {
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            mstore(m, ciphertextHash)
+            mstore(add(m, 0x20), sampleCount)
+            mstore(add(m, 0x40), consentRoot)
+            let d := keccak256(m, 0x60)
+            mstore(m, root)
+            mstore(add(m, 0x20), member)
+            mstore(add(m, 0x40), d)
+            next := keccak256(m, 0x60)
+        }
+    }
+
+    function _markCommitted(uint64 studyId, uint32 round, uint16 index, address member) private {
+        mapping(uint256 => uint256) storage words = _committed[studyId][round];
+        uint256 bit = 1 << (index & 255);
+        uint256 word = words[index >> 8];
+        if (word & bit != 0) revert AlreadyCommitted(studyId, round, member);
+        words[index >> 8] = word | bit;
     }
 
     function _requireMember(address account) private view {
