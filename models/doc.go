@@ -32,6 +32,17 @@
 // its k records. Training is deterministic: the same model parameters, data,
 // and TrainConfig (including Seed) give the same parameters bit for bit.
 //
+// # Differential privacy
+//
+// With [TrainConfig.Privacy] set, Train runs DP-SGD instead: Poisson-sampled
+// batches, each record's gradient (from a graph built for one record)
+// clipped to [PrivacyConfig.ClipNorm], Gaussian noise of standard deviation
+// NoiseMultiplier·ClipNorm on the sum, from a generator keyed from
+// crypto/rand. [PrivacySpent] gives the (ε, δ) guarantee of a number of such
+// Train calls, from the public configuration alone (package
+// models/privacy does the accounting). A [Recipe] carries the settings and
+// the study's budget in its privacy section.
+//
 // # Evaluation
 //
 // [Evaluate] reduces predicted probabilities and labels to an [Evaluation]:
