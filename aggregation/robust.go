@@ -160,6 +160,16 @@ type Trust struct {
 	// reference's norm in rounds too small to flag): the factor that bounds
 	// every update's norm in the weighted sum.
 	Clip float64 `json:"clip"`
+	// Score is the update's trust in [0, 1], zero exactly when it is
+	// flagged; for an unflagged update it is
+	//
+	//	max(minScore, (1 − DirectionZ⁺/Threshold) · (1 + Cosine)/2)
+	//
+	// It shrinks an update's weight smoothly as its direction nears the
+	// round's threshold and as it turns from the researcher's reference
+	// (FLTrust's anchor, without ReLU's cliff), so that an update the tests
+	// cannot flag (a round of few, unlike sites) weighs little.
+	Score float64 `json:"score"`
 	// Flags says why the update is suspicious; zero if it is not. A flagged
 	// update gets weight zero and a strike; an unflagged one a positive
 	// weight.
@@ -247,7 +257,8 @@ func sketch(sc Scores) []float64 {
 //     direction: sign-flip, label-flip).
 //
 // Every update is clipped to the round's median norm (Clip), so an update
-// scaled just under the norm threshold weighs no more than a median one.
+// scaled just under the norm threshold weighs no more than a median one,
+// and its Score shrinks as its direction nears the threshold.
 // Smaller rounds flag nobody and clip to referenceNorm, the researcher's
 // reference update's norm. It is a pure function of its inputs.
 func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, error) {
@@ -280,7 +291,7 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 	k := len(scores[0].Projections)
 	out := make([]Trust, n)
 	for i, sc := range scores {
-		out[i] = Trust{Cosine: sc.Cosine(), Norm: norms[i], NormRatio: norms[i] / referenceNorm, Clip: 1}
+		out[i] = Trust{Cosine: sc.Cosine(), Norm: norms[i], NormRatio: norms[i] / referenceNorm, Clip: 1, Score: 1}
 	}
 	medNorm := medianOf(norms)
 	if n < p.cfg.MinRelativeUpdates {
@@ -289,6 +300,7 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 				out[i].NormToMedian = norms[i] / medNorm
 			}
 			out[i].Clip = clipTo(norms[i], referenceNorm)
+			out[i].Score = max(minScore, (1+out[i].Cosine)/2)
 		}
 		return out, nil
 	}
@@ -342,6 +354,10 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 			out[i].Flags |= FlagDirection
 		}
 		out[i].Clip = clipTo(norms[i], medNorm)
+		out[i].Score = 0
+		if !out[i].Flagged() {
+			out[i].Score = max(minScore, (1-max(0, out[i].DirectionZ)/tau)*(1+out[i].Cosine)/2)
+		}
 	}
 	return out, nil
 }
@@ -472,13 +488,13 @@ func betaContinuedFraction(x, a, b float64) float64 {
 // Weights turns trust and sample counts into the weights for WeightedSum:
 // weight zero for a flagged update, and for an unflagged one
 //
-//	w_i = samples_i·Clip_i / Σ_j samples_j   (j over the unflagged updates)
+//	w_i = a_i·Clip_i / Σ_j a_j,  a_i = Score_i·samples_i  (j over the unflagged)
 //
-// i.e. the sample-weighted average of the unflagged, norm-clipped updates
-// (Σ w_i ≤ 1, as WeightedSum's security argument assumes). samples may be
-// nil for equal counts; a zero count counts as one record, so that every
-// unflagged update weighs something. It returns ErrTooFewContributors if
-// fewer than MinContributors updates are unflagged: the caller must then
+// i.e. the trust-and-sample weighted average of the unflagged, norm-clipped
+// updates (Σ w_i ≤ 1, as WeightedSum's security argument assumes). samples
+// may be nil for equal counts; a zero count counts as one record, so that
+// every unflagged update weighs something. It returns ErrTooFewContributors
+// if fewer than MinContributors updates are unflagged: the caller must then
 // skip the aggregation (the aggregate would expose an update). It is a pure
 // function of its inputs.
 func (p *RobustPolicy) Weights(trust []Trust, samples []uint64) ([]float64, error) {
@@ -498,8 +514,11 @@ func (p *RobustPolicy) weights(trust []Trust, samples []uint64, least int) ([]fl
 		if math.IsNaN(t.Clip) || t.Clip <= 0 || t.Clip > 1 {
 			return nil, fmt.Errorf("aggregation: Weights: %w: trust %d has clip %v, want a value in (0, 1]", ErrInvalidWeight, i, t.Clip)
 		}
+		if math.IsNaN(t.Score) || t.Score < 0 || t.Score > 1 || (t.Score == 0) != t.Flagged() {
+			return nil, fmt.Errorf("aggregation: Weights: %w: trust %d has score %v and flags %s; a score in (0, 1] for an unflagged update, 0 for a flagged one", ErrInvalidWeight, i, t.Score, t.Flags)
+		}
 		if !t.Flagged() {
-			total += sampleCount(samples, i)
+			total += t.Score * sampleCount(samples, i)
 			unflagged++
 		}
 	}
@@ -508,9 +527,7 @@ func (p *RobustPolicy) weights(trust []Trust, samples []uint64, least int) ([]fl
 	}
 	w := make([]float64, len(trust))
 	for i, t := range trust {
-		if !t.Flagged() {
-			w[i] = sampleCount(samples, i) * t.Clip / total
-		}
+		w[i] = t.Score * sampleCount(samples, i) * t.Clip / total
 	}
 	return w, nil
 }
@@ -570,6 +587,10 @@ func (p *RobustPolicy) Hash() common.Hash {
 	}
 	return crypto.Keccak256Hash(b)
 }
+
+// minScore is the least Score of an unflagged update, so that it weighs
+// something (weight zero means flagged).
+const minScore = 1e-6
 
 // madDegreesOfFreedom is the share of a round's n − 1 degrees of freedom
 // the threshold's t quantile counts. A spread measured by the MAD is as

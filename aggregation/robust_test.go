@@ -300,7 +300,8 @@ func TestUnderThresholdUpdateIsClipped(t *testing.T) {
 	w, err := policy.Weights(trust, nil)
 	require.NoError(t, err)
 	for i := range trust {
-		assert.LessOrEqual(t, w[i]*trust[i].Norm, median/float64(sites)+1e-12, "no weighted update is longer than a median one's share")
+		assert.LessOrEqual(t, trust[i].Clip*trust[i].Norm, median*(1+1e-12), "no update enters the sum longer than the median")
+		assert.LessOrEqual(t, w[i]*trust[i].Norm, w[i]/trust[i].Clip*median*(1+1e-12))
 	}
 }
 
@@ -414,7 +415,10 @@ func TestRoundWeights(t *testing.T) {
 	trust := func(flags ...Flag) []Trust {
 		out := make([]Trust, len(flags))
 		for i, f := range flags {
-			out[i] = Trust{Clip: 1, Flags: f}
+			out[i] = Trust{Clip: 1, Flags: f, Score: 1}
+			if f != 0 {
+				out[i].Score = 0
+			}
 		}
 		return out
 	}
@@ -430,6 +434,14 @@ func TestRoundWeights(t *testing.T) {
 	assert.ErrorIs(t, err, ErrTooFewContributors)
 	_, err = policy.Weights(trust(0, 0), []uint64{1})
 	assert.ErrorIs(t, err, ErrInvalidWeight)
+	tr = trust(0, 0, 0)
+	tr[0].Score = 0.5
+	w, err = policy.Weights(tr, []uint64{100, 100, 200})
+	require.NoError(t, err)
+	assert.InDeltaSlice(t, []float64{0.5 / 3.5, 1 / 3.5, 2 / 3.5}, w, 1e-12, "a lower score, a lower weight")
+	tr[0].Score = 0
+	_, err = policy.Weights(tr, nil)
+	assert.ErrorIs(t, err, ErrInvalidWeight, "an unflagged update with no score breaks the one rule")
 
 	s := newScheme(t)
 	r := rand.New(rand.NewPCG(15, 16))
