@@ -2,6 +2,7 @@ package aggregation
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -350,7 +351,9 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 	m, s := robustCentreSpread(dirs, max((1-medDir*medDir)/math.Sqrt(float64(k)), 1e-9))
 	for i := range out {
 		out[i].DirectionZ = (m - dirs[i]) / s
-		if out[i].DirectionZ > tau {
+		// With one projection the sketch is two values and honest cosines
+		// crowd at ±1, far from normal: the direction test needs k ≥ 2.
+		if k >= minDirectionProjections && out[i].DirectionZ > tau {
 			out[i].Flags |= FlagDirection
 		}
 		out[i].Clip = clipTo(norms[i], medNorm)
@@ -359,7 +362,32 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 			out[i].Score = max(minScore, (1-max(0, out[i].DirectionZ)/tau)*(1+out[i].Cosine)/2)
 		}
 	}
+	limitFlags(out, (n-1)/2, tau)
 	return out, nil
+}
+
+// limitFlags keeps the flags of at most most updates, the most extreme
+// (largest of NormZ and DirectionZ), and clears the others' (their score
+// then is the least, minScore, as their DirectionZ may exceed tau). Under
+// an honest majority at most (n−1)/2 updates of n can be malicious: flags
+// beyond that are false by the rule's own assumption.
+func limitFlags(trust []Trust, most int, tau float64) {
+	var flagged []int
+	for i, t := range trust {
+		if t.Flagged() {
+			flagged = append(flagged, i)
+		}
+	}
+	if len(flagged) <= most {
+		return
+	}
+	severity := func(i int) float64 { return max(trust[i].NormZ, trust[i].DirectionZ) }
+	slices.SortStableFunc(flagged, func(a, b int) int { return cmp.Compare(severity(b), severity(a)) })
+	for _, i := range flagged[max(most, 0):] {
+		t := &trust[i]
+		t.Flags = 0
+		t.Score = max(minScore, (1-max(0, t.DirectionZ)/tau)*(1+t.Cosine)/2)
+	}
 }
 
 // clipTo returns min(1, bound/norm), 1 for a zero norm.
@@ -542,12 +570,14 @@ func sampleCount(samples []uint64, i int) float64 {
 // RoundWeights is robust aggregation's whole decision for one round, as both
 // the coordinator and every share holder (before it decrypts) take it: Assess
 // over all the round's scores, then Weights with the committed sample counts,
-// needing max(MinContributors, minParticipants) unflagged updates. Each
+// needing max(MinContributors, minParticipants) unflagged updates: when the
+// flags would leave fewer, only the most extreme keep theirs. Each
 // weight is then floored to a multiple of 1/unit (the ledger's fixed-point
 // unit; 0 leaves them exact), so they still sum to at most 1; an unflagged
 // update whose weight would floor to zero gets one unit, taken from the
 // largest weight, so that weight zero still means flagged. It returns
-// ErrTooFewContributors if too few updates are unflagged. It is a pure
+// ErrTooFewContributors if the round has fewer updates than that minimum.
+// It is a pure
 // function of its inputs.
 func (p *RobustPolicy) RoundWeights(scores []Scores, referenceNorm float64, samples []uint64, minParticipants int, unit float64) (trust []Trust, weights []float64, err error) {
 	if len(samples) != len(scores) {
@@ -556,7 +586,12 @@ func (p *RobustPolicy) RoundWeights(scores []Scores, referenceNorm float64, samp
 	if trust, err = p.Assess(scores, referenceNorm); err != nil {
 		return nil, nil, err
 	}
-	if weights, err = p.weights(trust, samples, max(p.cfg.MinContributors, minParticipants)); err != nil {
+	least := max(p.cfg.MinContributors, minParticipants)
+	// A round whose flags would leave fewer than the study's minimum keeps
+	// only the most extreme ones: the round goes on, each flag still a
+	// weight of zero.
+	limitFlags(trust, len(trust)-least, p.Threshold(len(trust)))
+	if weights, err = p.weights(trust, samples, least); err != nil {
 		return nil, nil, err
 	}
 	if unit > 0 {
@@ -587,6 +622,10 @@ func (p *RobustPolicy) Hash() common.Hash {
 	}
 	return crypto.Keccak256Hash(b)
 }
+
+// minDirectionProjections is the least k for the direction test (models of
+// at least 12 parameters).
+const minDirectionProjections = 2
 
 // minScore is the least Score of an unflagged update, so that it weighs
 // something (weight zero means flagged).
