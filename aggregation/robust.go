@@ -2,6 +2,7 @@ package aggregation
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -160,6 +161,16 @@ type Trust struct {
 	// reference's norm in rounds too small to flag): the factor that bounds
 	// every update's norm in the weighted sum.
 	Clip float64 `json:"clip"`
+	// Score is the update's trust in [0, 1], zero exactly when it is
+	// flagged; for an unflagged update it is
+	//
+	//	max(minScore, (1 − DirectionZ⁺/Threshold) · (1 + Cosine)/2)
+	//
+	// It shrinks an update's weight smoothly as its direction nears the
+	// round's threshold and as it turns from the researcher's reference
+	// (FLTrust's anchor, without ReLU's cliff), so that an update the tests
+	// cannot flag (a round of few, unlike sites) weighs little.
+	Score float64 `json:"score"`
 	// Flags says why the update is suspicious; zero if it is not. A flagged
 	// update gets weight zero and a strike; an unflagged one a positive
 	// weight.
@@ -247,7 +258,8 @@ func sketch(sc Scores) []float64 {
 //     direction: sign-flip, label-flip).
 //
 // Every update is clipped to the round's median norm (Clip), so an update
-// scaled just under the norm threshold weighs no more than a median one.
+// scaled just under the norm threshold weighs no more than a median one,
+// and its Score shrinks as its direction nears the threshold.
 // Smaller rounds flag nobody and clip to referenceNorm, the researcher's
 // reference update's norm. It is a pure function of its inputs.
 func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, error) {
@@ -280,7 +292,7 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 	k := len(scores[0].Projections)
 	out := make([]Trust, n)
 	for i, sc := range scores {
-		out[i] = Trust{Cosine: sc.Cosine(), Norm: norms[i], NormRatio: norms[i] / referenceNorm, Clip: 1}
+		out[i] = Trust{Cosine: sc.Cosine(), Norm: norms[i], NormRatio: norms[i] / referenceNorm, Clip: 1, Score: 1}
 	}
 	medNorm := medianOf(norms)
 	if n < p.cfg.MinRelativeUpdates {
@@ -289,6 +301,7 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 				out[i].NormToMedian = norms[i] / medNorm
 			}
 			out[i].Clip = clipTo(norms[i], referenceNorm)
+			out[i].Score = max(minScore, (1+out[i].Cosine)/2)
 		}
 		return out, nil
 	}
@@ -338,12 +351,43 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 	m, s := robustCentreSpread(dirs, max((1-medDir*medDir)/math.Sqrt(float64(k)), 1e-9))
 	for i := range out {
 		out[i].DirectionZ = (m - dirs[i]) / s
-		if out[i].DirectionZ > tau {
+		// With one projection the sketch is two values and honest cosines
+		// crowd at ±1, far from normal: the direction test needs k ≥ 2.
+		if k >= minDirectionProjections && out[i].DirectionZ > tau {
 			out[i].Flags |= FlagDirection
 		}
 		out[i].Clip = clipTo(norms[i], medNorm)
+		out[i].Score = 0
+		if !out[i].Flagged() {
+			out[i].Score = max(minScore, (1-max(0, out[i].DirectionZ)/tau)*(1+out[i].Cosine)/2)
+		}
 	}
+	limitFlags(out, (n-1)/2, tau)
 	return out, nil
+}
+
+// limitFlags keeps the flags of at most most updates, the most extreme
+// (largest of NormZ and DirectionZ), and clears the others' (their score
+// then is the least, minScore, as their DirectionZ may exceed tau). Under
+// an honest majority at most (n−1)/2 updates of n can be malicious: flags
+// beyond that are false by the rule's own assumption.
+func limitFlags(trust []Trust, most int, tau float64) {
+	var flagged []int
+	for i, t := range trust {
+		if t.Flagged() {
+			flagged = append(flagged, i)
+		}
+	}
+	if len(flagged) <= most {
+		return
+	}
+	severity := func(i int) float64 { return max(trust[i].NormZ, trust[i].DirectionZ) }
+	slices.SortStableFunc(flagged, func(a, b int) int { return cmp.Compare(severity(b), severity(a)) })
+	for _, i := range flagged[max(most, 0):] {
+		t := &trust[i]
+		t.Flags = 0
+		t.Score = max(minScore, (1-max(0, t.DirectionZ)/tau)*(1+t.Cosine)/2)
+	}
 }
 
 // clipTo returns min(1, bound/norm), 1 for a zero norm.
@@ -472,13 +516,13 @@ func betaContinuedFraction(x, a, b float64) float64 {
 // Weights turns trust and sample counts into the weights for WeightedSum:
 // weight zero for a flagged update, and for an unflagged one
 //
-//	w_i = samples_i·Clip_i / Σ_j samples_j   (j over the unflagged updates)
+//	w_i = a_i·Clip_i / Σ_j a_j,  a_i = Score_i·samples_i  (j over the unflagged)
 //
-// i.e. the sample-weighted average of the unflagged, norm-clipped updates
-// (Σ w_i ≤ 1, as WeightedSum's security argument assumes). samples may be
-// nil for equal counts; a zero count counts as one record, so that every
-// unflagged update weighs something. It returns ErrTooFewContributors if
-// fewer than MinContributors updates are unflagged: the caller must then
+// i.e. the trust-and-sample weighted average of the unflagged, norm-clipped
+// updates (Σ w_i ≤ 1, as WeightedSum's security argument assumes). samples
+// may be nil for equal counts; a zero count counts as one record, so that
+// every unflagged update weighs something. It returns ErrTooFewContributors
+// if fewer than MinContributors updates are unflagged: the caller must then
 // skip the aggregation (the aggregate would expose an update). It is a pure
 // function of its inputs.
 func (p *RobustPolicy) Weights(trust []Trust, samples []uint64) ([]float64, error) {
@@ -498,8 +542,11 @@ func (p *RobustPolicy) weights(trust []Trust, samples []uint64, least int) ([]fl
 		if math.IsNaN(t.Clip) || t.Clip <= 0 || t.Clip > 1 {
 			return nil, fmt.Errorf("aggregation: Weights: %w: trust %d has clip %v, want a value in (0, 1]", ErrInvalidWeight, i, t.Clip)
 		}
+		if math.IsNaN(t.Score) || t.Score < 0 || t.Score > 1 || (t.Score == 0) != t.Flagged() {
+			return nil, fmt.Errorf("aggregation: Weights: %w: trust %d has score %v and flags %s; a score in (0, 1] for an unflagged update, 0 for a flagged one", ErrInvalidWeight, i, t.Score, t.Flags)
+		}
 		if !t.Flagged() {
-			total += sampleCount(samples, i)
+			total += t.Score * sampleCount(samples, i)
 			unflagged++
 		}
 	}
@@ -508,9 +555,7 @@ func (p *RobustPolicy) weights(trust []Trust, samples []uint64, least int) ([]fl
 	}
 	w := make([]float64, len(trust))
 	for i, t := range trust {
-		if !t.Flagged() {
-			w[i] = sampleCount(samples, i) * t.Clip / total
-		}
+		w[i] = t.Score * sampleCount(samples, i) * t.Clip / total
 	}
 	return w, nil
 }
@@ -525,12 +570,14 @@ func sampleCount(samples []uint64, i int) float64 {
 // RoundWeights is robust aggregation's whole decision for one round, as both
 // the coordinator and every share holder (before it decrypts) take it: Assess
 // over all the round's scores, then Weights with the committed sample counts,
-// needing max(MinContributors, minParticipants) unflagged updates. Each
+// needing max(MinContributors, minParticipants) unflagged updates: when the
+// flags would leave fewer, only the most extreme keep theirs. Each
 // weight is then floored to a multiple of 1/unit (the ledger's fixed-point
 // unit; 0 leaves them exact), so they still sum to at most 1; an unflagged
 // update whose weight would floor to zero gets one unit, taken from the
 // largest weight, so that weight zero still means flagged. It returns
-// ErrTooFewContributors if too few updates are unflagged. It is a pure
+// ErrTooFewContributors if the round has fewer updates than that minimum.
+// It is a pure
 // function of its inputs.
 func (p *RobustPolicy) RoundWeights(scores []Scores, referenceNorm float64, samples []uint64, minParticipants int, unit float64) (trust []Trust, weights []float64, err error) {
 	if len(samples) != len(scores) {
@@ -539,7 +586,12 @@ func (p *RobustPolicy) RoundWeights(scores []Scores, referenceNorm float64, samp
 	if trust, err = p.Assess(scores, referenceNorm); err != nil {
 		return nil, nil, err
 	}
-	if weights, err = p.weights(trust, samples, max(p.cfg.MinContributors, minParticipants)); err != nil {
+	least := max(p.cfg.MinContributors, minParticipants)
+	// A round whose flags would leave fewer than the study's minimum keeps
+	// only the most extreme ones: the round goes on, each flag still a
+	// weight of zero.
+	limitFlags(trust, len(trust)-least, p.Threshold(len(trust)))
+	if weights, err = p.weights(trust, samples, least); err != nil {
 		return nil, nil, err
 	}
 	if unit > 0 {
@@ -570,6 +622,14 @@ func (p *RobustPolicy) Hash() common.Hash {
 	}
 	return crypto.Keccak256Hash(b)
 }
+
+// minDirectionProjections is the least k for the direction test (models of
+// at least 12 parameters).
+const minDirectionProjections = 2
+
+// minScore is the least Score of an unflagged update, so that it weighs
+// something (weight zero means flagged).
+const minScore = 1e-6
 
 // madDegreesOfFreedom is the share of a round's n − 1 degrees of freedom
 // the threshold's t quantile counts. A spread measured by the MAD is as

@@ -300,7 +300,8 @@ func TestUnderThresholdUpdateIsClipped(t *testing.T) {
 	w, err := policy.Weights(trust, nil)
 	require.NoError(t, err)
 	for i := range trust {
-		assert.LessOrEqual(t, w[i]*trust[i].Norm, median/float64(sites)+1e-12, "no weighted update is longer than a median one's share")
+		assert.LessOrEqual(t, trust[i].Clip*trust[i].Norm, median*(1+1e-12), "no update enters the sum longer than the median")
+		assert.LessOrEqual(t, w[i]*trust[i].Norm, w[i]/trust[i].Clip*median*(1+1e-12))
 	}
 }
 
@@ -414,7 +415,10 @@ func TestRoundWeights(t *testing.T) {
 	trust := func(flags ...Flag) []Trust {
 		out := make([]Trust, len(flags))
 		for i, f := range flags {
-			out[i] = Trust{Clip: 1, Flags: f}
+			out[i] = Trust{Clip: 1, Flags: f, Score: 1}
+			if f != 0 {
+				out[i].Score = 0
+			}
 		}
 		return out
 	}
@@ -430,6 +434,14 @@ func TestRoundWeights(t *testing.T) {
 	assert.ErrorIs(t, err, ErrTooFewContributors)
 	_, err = policy.Weights(trust(0, 0), []uint64{1})
 	assert.ErrorIs(t, err, ErrInvalidWeight)
+	tr = trust(0, 0, 0)
+	tr[0].Score = 0.5
+	w, err = policy.Weights(tr, []uint64{100, 100, 200})
+	require.NoError(t, err)
+	assert.InDeltaSlice(t, []float64{0.5 / 3.5, 1 / 3.5, 2 / 3.5}, w, 1e-12, "a lower score, a lower weight")
+	tr[0].Score = 0
+	_, err = policy.Weights(tr, nil)
+	assert.ErrorIs(t, err, ErrInvalidWeight, "an unflagged update with no score breaks the one rule")
 
 	s := newScheme(t)
 	r := rand.New(rand.NewPCG(15, 16))
@@ -458,9 +470,31 @@ func TestRoundWeights(t *testing.T) {
 		checkWeightZeroIffFlagged(t, trust, w)
 		assert.Equal(t, 1e-6, w[0])
 	})
-	t.Run("the study's minimum above the policy's", func(t *testing.T) {
-		_, _, err := policy.RoundWeights(scores, refs.ReferenceNorm(), []uint64{1, 1, 1, 1, 1, 1}, 6, 1e6)
-		assert.ErrorIs(t, err, ErrTooFewContributors)
+	t.Run("flags that would leave fewer than the study's minimum", func(t *testing.T) {
+		trust, err := policy.Assess(scores, refs.ReferenceNorm())
+		require.NoError(t, err)
+		require.True(t, trust[5].Flagged(), "the x30 update alone")
+		trust, w, err := policy.RoundWeights(scores, refs.ReferenceNorm(), []uint64{1, 1, 1, 1, 1, 1}, 6, 1e6)
+		require.NoError(t, err, "the round goes on")
+		checkWeightZeroIffFlagged(t, trust, w)
+		assert.False(t, trust[5].Flagged())
+		assert.Less(t, w[5], w[0]/10, "clipped to the median norm, it weighs little")
+		_, _, err = policy.RoundWeights(scores, refs.ReferenceNorm(), []uint64{1, 1, 1, 1, 1, 1}, 7, 1e6)
+		assert.ErrorIs(t, err, ErrTooFewContributors, "a round smaller than the minimum")
+	})
+	t.Run("no more flags than an honest majority allows", func(t *testing.T) {
+		trust := []Trust{
+			{Flags: FlagLargeNorm, NormZ: 9, DirectionZ: 1, Cosine: 0.5},
+			{Flags: FlagDirection, NormZ: 0, DirectionZ: 12, Cosine: -0.5},
+			{Flags: FlagDirection, NormZ: 0, DirectionZ: 7, Cosine: 0},
+			{Score: 1},
+		}
+		limitFlags(trust, 2, 6)
+		assert.True(t, trust[0].Flagged())
+		assert.True(t, trust[1].Flagged())
+		assert.False(t, trust[2].Flagged(), "the least extreme flag is cleared")
+		assert.Equal(t, minScore, trust[2].Score, "past the threshold: the least score")
+		assert.Zero(t, trust[0].Score)
 	})
 	t.Run("sample counts of another round", func(t *testing.T) {
 		_, _, err := policy.RoundWeights(scores, refs.ReferenceNorm(), []uint64{1}, 2, 1e6)

@@ -12,6 +12,27 @@
 // and are trained on the mean binary cross-entropy (computed stably from the
 // logit as softplus(z) − y·z).
 //
+// Kind "cox" is a Cox proportional-hazards model (linear, or through ReLU
+// hidden layers): its output is a log-risk ([Model.RiskScores]), and
+// [Model.TrainSurvival] minimises the negative log partial likelihood of
+// follow-up times and event indicators, mean over events, with Breslow or
+// Efron ties ([Spec.Ties]). Both tie rules are one graph, −Σᵢ dᵢ(ηᵢ − log
+// (A·exp η)ᵢ), that differs only in the risk-set matrix A filled per
+// batch. The likelihood of a hospital's records involves only its own risk
+// sets, so hospitals train on it locally like any other loss; [Model.Fit]
+// and [Model.Evaluate] pick the outcome by kind. [CIndex] is Harrell's
+// concordance; [EvaluateSurvival] keeps its pair counts in an [Evaluation]
+// so that sites merge them. [NewBaselineHazard] gives the Breslow
+// cumulative baseline hazard and survival curves.
+//
+// # Recipes
+//
+// A [Recipe] is everything that decides what a study learns (model, local
+// training, server optimizer, rounds, standardisation, evaluation,
+// personalisation, privacy). Its [Recipe.Hash] over [CanonicalJSON] (RFC
+// 8785) is recorded on chain, and [CheckRecipe] refuses a party whose
+// recipe differs, naming the fields ([RecipeDiff]).
+//
 // # Flat parameters
 //
 // [Model.Params] returns the parameters as one []float64 in a fixed order, layer
@@ -31,6 +52,17 @@
 // epoch and the gradient of a partial batch is exactly the mean gradient of
 // its k records. Training is deterministic: the same model parameters, data,
 // and TrainConfig (including Seed) give the same parameters bit for bit.
+//
+// # Differential privacy
+//
+// With [TrainConfig.Privacy] set, Train runs DP-SGD instead: Poisson-sampled
+// batches, each record's gradient (from a graph built for one record)
+// clipped to [PrivacyConfig.ClipNorm], Gaussian noise of standard deviation
+// NoiseMultiplier·ClipNorm on the sum, from a generator keyed from
+// crypto/rand. [PrivacySpent] gives the (ε, δ) guarantee of a number of such
+// Train calls, from the public configuration alone (package
+// models/privacy does the accounting). A [Recipe] carries the settings and
+// the study's budget in its privacy section.
 //
 // # Evaluation
 //

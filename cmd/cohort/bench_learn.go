@@ -111,7 +111,7 @@ type learnReport struct {
 
 func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	d := defaultLearnBench()
-	fs := newFlagSet("bench learn", "bench learn --data FILE --schema FILE [--sites 4] [--seeds 5] [--rounds R] [--epsilon 1,3,8 [--delta 1e-5]] [--json] [--plot FILE.svg]", stderr)
+	fs := newFlagSet("bench learn", "bench learn --data FILE --schema FILE [--sites 4] [--seeds 5] [--rounds R] [--epsilon 1,3,8 [--delta 1e-5]] [--json] [--plot FILE.svg]\n       cohort bench learn --data a.csv,b.csv,... --schema FILE --recipe FILE [--servers fedadam:0.01,...] [--central-lr R] [--seeds 5] [--json] [--plot FILE.svg]", stderr)
 	data := fs.String("data", "", "CSV file of the whole data set (required)")
 	schema := fs.String("schema", "", "JSON schema of the CSV file (required)")
 	sites := fs.Int("sites", d.sites, "number of unlike sites to split the training records into")
@@ -130,6 +130,7 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	dpFlags := addLearnPrivacyFlags(fs)
 	recipeFile := fs.String("recipe", "", "the study's recipe: hospitals are the --data files (comma-separated, each file's split column respected) or, with one file, --sites unlike sites each with its own test records; reports pooled training, each hospital alone, federated (and personalised) on the pooled test set and per hospital")
 	servers := fs.String("servers", "", "with --recipe: further server optimizers to compare with the recipe's, as KIND or KIND:RATE, such as fedadam:0.01,fedyogi (each kind's defaults otherwise)")
+	centralLR := fs.Float64("central-lr", 0, "with --recipe: learning rate of pooled and hospital-alone training (default: the recipe's local rate); a baseline tuned on its own")
 	plaintext := fs.Bool("plaintext", false, "with --recipe: federated studies without encryption (insecure test mode, for tuning a recipe quickly)")
 	plotPath := fs.String("plot", "", plotFlagUsage+": pooled, site-alone and federated accuracy, balanced accuracy and AUC, mean ± sd over seeds")
 	err := parse(fs, args)
@@ -166,6 +167,13 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 		nc.skew.SizeRatio, nc.skew.LabelSkew = *sizeRatio, *labelSkew
 		if set["epochs"] {
 			nc.centralEpochs = *epochs
+		}
+		if *centralLR != 0 {
+			if !(*centralLR > 0) {
+				fmt.Fprintln(stderr, "--central-lr must be > 0")
+				return errUsage
+			}
+			nc.centralLR = *centralLR
 		}
 		if *servers != "" {
 			for _, k := range strings.Split(*servers, ",") {

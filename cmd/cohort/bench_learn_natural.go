@@ -39,7 +39,9 @@ type naturalBenchConfig struct {
 	// central is pooled and site-alone training: the recipe's local
 	// training for centralEpochs epochs.
 	centralEpochs int
-	seeds         int
+	// centralLR, if set, replaces the recipe's learning rate there.
+	centralLR float64
+	seeds     int
 	// plaintext runs the federated studies without encryption (insecure
 	// test mode, for tuning); reports say so.
 	plaintext bool
@@ -106,6 +108,7 @@ type naturalReport struct {
 	Events        []int               `json:"train_events_or_positives"`
 	Recipe        models.Recipe       `json:"recipe"`
 	CentralEpochs int                 `json:"central_epochs"`
+	CentralLR     float64             `json:"central_learning_rate"`
 	Metric        string              `json:"metric"`
 	Encrypted     bool                `json:"encrypted"`
 	Seeds         []int64             `json:"seeds"`
@@ -168,8 +171,11 @@ func benchNatural(ctx context.Context, cfg naturalBenchConfig, progress io.Write
 	if cfg.recipe.Model.Kind == models.KindCox && schema.Time == "" {
 		return nil, fmt.Errorf("a %q model needs the schema's time column (and its label as the event indicator)", models.KindCox)
 	}
-	rep := &naturalReport{Data: cfg.files, Schema: cfg.schema, Recipe: cfg.recipe, CentralEpochs: cfg.centralEpochs,
+	rep := &naturalReport{Data: cfg.files, Schema: cfg.schema, Recipe: cfg.recipe, CentralEpochs: cfg.centralEpochs, CentralLR: cfg.recipe.Local.LearningRate,
 		Metric: cfg.recipe.Evaluation.Metric, Encrypted: !cfg.plaintext}
+	if cfg.centralLR > 0 {
+		rep.CentralLR = cfg.centralLR
+	}
 	fmt.Fprintf(progress, "bench learn: %d seeds; each trains pooled, each hospital alone and %d federated studies (%d rounds, encryption %s), a line as each seed ends\n",
 		cfg.seeds, len(cfg.servers), cfg.recipe.Rounds, onOff(!cfg.plaintext))
 	for i := range cfg.seeds {
@@ -307,6 +313,9 @@ func naturalOneSeed(ctx context.Context, cfg naturalBenchConfig, schema records.
 	}
 	central := r.Local
 	central.Epochs, central.Seed = cfg.centralEpochs, seed
+	if cfg.centralLR > 0 {
+		central.LearningRate = cfg.centralLR
+	}
 
 	// Pooled training: every hospital's training records in one place.
 	pooled, err := models.New(r.Model, seed)
@@ -635,9 +644,9 @@ func naturalPlots(rep *naturalReport) ([]*plot.Plot, error) {
 }
 
 func printNaturalReport(out io.Writer, rep *naturalReport) {
-	fmt.Fprintf(out, "learning benchmark: %s, %d hospitals (train %v, test %v), recipe %s %s, %d rounds × %d local epochs vs %d epochs pooled and alone, %d seeds (%v), encryption %s\n\n",
+	fmt.Fprintf(out, "learning benchmark: %s, %d hospitals (train %v, test %v), recipe %s %s, %d rounds × %d local epochs vs %d epochs (rate %g) pooled and alone, %d seeds (%v), encryption %s\n\n",
 		strings.Join(rep.Data, ","), len(rep.Hospitals), rep.TrainRecords, rep.TestRecords, rep.Recipe.Model.Kind, rep.Recipe.Server.Kind,
-		rep.Recipe.Rounds, rep.Recipe.Local.Epochs, rep.CentralEpochs, len(rep.Seeds), rep.Seeds, onOff(rep.Encrypted))
+		rep.Recipe.Rounds, rep.Recipe.Local.Epochs, rep.CentralEpochs, rep.CentralLR, len(rep.Seeds), rep.Seeds, onOff(rep.Encrypted))
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head := "training\tpooled test\t± sd\thospital mean\t± sd\t"
 	for _, h := range rep.Hospitals {

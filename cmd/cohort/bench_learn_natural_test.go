@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
 )
 
 const tcgaDir = "../../../shared/data/tcga-brca"
@@ -69,11 +70,12 @@ func TestBenchLearnCoxOnTCGA(t *testing.T) {
 	assert.Equal(t, []int{248, 156, 164, 129, 129, 40}, rep.TrainRecords, "FLamby's fixed split")
 	assert.Equal(t, []int{63, 40, 42, 33, 33, 11}, rep.TestRecords)
 	assert.True(t, rep.Encrypted)
-	require.Len(t, rep.Summary, 3)
-	names := []string{rep.Summary[0].Name, rep.Summary[1].Name, rep.Summary[2].Name}
-	assert.Equal(t, []string{"pooled", "hospital alone", "federated fedavg"}, names)
+	require.Len(t, rep.Summary, 4)
+	names := []string{rep.Summary[0].Name, rep.Summary[1].Name, rep.Summary[2].Name, rep.Summary[3].Name}
+	assert.Equal(t, []string{"pooled", "hospital alone", "federated fedavg", "personalised"}, names, "the recipe personalises")
 	for _, s := range rep.Summary {
 		require.Len(t, s.Sites, 6)
+		assert.Equal(t, s.Pooled == nil, s.Name == "hospital alone" || s.Name == "personalised", "%s: only shared models are scored on the pooled test set", s.Name)
 		assert.Greater(t, s.SiteMean.Mean, 0.55, "%s learns something", s.Name)
 	}
 	pooled, fed := rep.Summary[0], rep.Summary[2]
@@ -125,4 +127,17 @@ func TestBenchLearnUnlikeSites(t *testing.T) {
 	errOut.Reset()
 	assert.Equal(t, 2, run(context.Background(), []string{"bench", "learn", "--data", "a.csv", "--schema", wdbcSchema, "--recipe", recipe, "--rounds", "3"}, &out, &errOut))
 	assert.Contains(t, errOut.String(), "--rounds is the recipe's")
+}
+
+func TestKaplanMeier(t *testing.T) {
+	// Deaths at 1 and 3 years of 4 patients, one censored at 2 years:
+	// S = 3/4 after the first death, then 3/4 · 1/2 after the second.
+	year := 365.25
+	km := kaplanMeier([]records.Record{{Time: 3 * year, Label: 1}, {Time: year, Label: 1}, {Time: 2 * year, Label: 0}, {Time: 4 * year, Label: 0}})
+	want := []struct{ x, y float64 }{{0, 1}, {1, 1}, {1, 0.75}, {3, 0.75}, {3, 0.375}, {4, 0.375}}
+	require.Len(t, km, len(want))
+	for i, w := range want {
+		assert.InDelta(t, w.x, km[i].X, 1e-12, "point %d", i)
+		assert.InDelta(t, w.y, km[i].Y, 1e-12, "point %d", i)
+	}
 }

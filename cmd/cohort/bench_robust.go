@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -39,6 +40,7 @@ const (
 // robustBenchConfig is what `cohort bench robust` measures.
 type robustBenchConfig struct {
 	data, schema string
+	source       robustData
 	sites        int
 	seeds        int
 	rounds       int
@@ -204,9 +206,9 @@ type robustReport struct {
 
 func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	d := defaultRobustBench()
-	fs := newFlagSet("bench robust", "bench robust --data FILE --schema FILE [--sites 20] [--seeds 3] [--fractions 0,0.1,0.2,0.3,0.4] [--attacks sign-flip,scaling,noise,label-flip,backdoor] [--rounds R] [--json] [--plot FILE.svg]", stderr)
-	data := fs.String("data", "", "CSV file of the whole data set (required)")
-	schema := fs.String("schema", "", "JSON schema of the CSV file (required)")
+	fs := newFlagSet("bench robust", "bench robust --data FILE|SITE.csv,SITE.csv,...|synthetic:iid|synthetic:unlike [--schema FILE] [--sites 20] [--seeds 3] [--fractions 0,0.1,0.2,0.3,0.4] [--attacks sign-flip,...,alie,minmax,minsum] [--rounds R] [--json] [--plot FILE.svg]", stderr)
+	data := fs.String("data", "", "the data set (required): one CSV file split into --sites unlike sites; several CSV files, comma-separated, one natural site each (their own train/test split, no re-split); or synthetic:iid / synthetic:unlike, generated cohorts of --sites sites alike or under covariate shift")
+	schema := fs.String("schema", "", "JSON schema of the CSV file(s) (required unless --data is synthetic)")
 	sites := fs.Int("sites", d.sites, "number of unlike sites to split the training records into")
 	seeds := fs.Int("seeds", d.seeds, "number of seeds (test split, root set, site split, initialisation, attacks)")
 	rounds := fs.Int("rounds", d.rounds, "federated rounds per study")
@@ -222,10 +224,14 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *data == "" || *schema == "" {
-		fmt.Fprintln(stderr, "--data and --schema are required")
+	source, err := parseRobustData(*data, *schema)
+	if err != nil {
+		fmt.Fprintf(stderr, "--data: %v\n", err)
 		fs.Usage()
 		return errUsage
+	}
+	if len(source.files) > 1 {
+		*sites = len(source.files) // natural sites: one per file
 	}
 	if err := checkPlotFlag(*plotPath, stderr); err != nil {
 		return err
@@ -235,7 +241,7 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 		return errUsage
 	}
 	cfg := d
-	cfg.data, cfg.schema, cfg.sites, cfg.seeds, cfg.rounds, cfg.rootSize = *data, *schema, *sites, *seeds, *rounds, *root
+	cfg.data, cfg.schema, cfg.source, cfg.sites, cfg.seeds, cfg.rounds, cfg.rootSize = *data, *schema, source, *sites, *seeds, *rounds, *root
 	cfg.undefended = *undefended
 	if *studyTimeout <= 0 {
 		fmt.Fprintln(stderr, "--study-timeout must be positive, such as 10m")
@@ -243,7 +249,6 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 	}
 	cfg.studyTimeout = *studyTimeout
 	cfg.local.Epochs = *localEpochs
-	var err error
 	if cfg.spec, err = parseModelFlag(*model); err != nil {
 		fmt.Fprintf(stderr, "--model: %v\n", err)
 		return errUsage
@@ -420,11 +425,16 @@ type robustSeedData struct {
 // benchRobust runs every seed and summarises; progress goes to progress.
 func benchRobust(ctx context.Context, cfg robustBenchConfig, progress io.Writer) (*robustReport, error) {
 	start := time.Now()
-	schema, err := records.LoadSchemaFile(cfg.schema)
-	if err != nil {
-		return nil, err
+	var schema records.Schema
+	if cfg.source.synthetic == "" {
+		var err error
+		if schema, err = records.LoadSchemaFile(cfg.schema); err != nil {
+			return nil, err
+		}
+		cfg.spec.Features = schema.Features()
+	} else {
+		cfg.spec.Features = robustSyntheticFeatures
 	}
-	cfg.spec.Features = schema.Features()
 	if err := cfg.spec.Validate(); err != nil {
 		return nil, err
 	}
@@ -526,46 +536,108 @@ func backdoorLine(r robustRun) string {
 	return fmt.Sprintf("  backdoor success %.3f (raw %.3f)", *r.BackdoorSuccess, *r.BackdoorRaw)
 }
 
+// robustData is what --data names: one file to split into unlike sites,
+// several files that are a site each, or a synthetic cohort.
+type robustData struct {
+	files     []string
+	synthetic string // "iid" or "unlike"; empty for files
+}
+
+// Synthetic cohorts of `bench robust --data synthetic:...`.
+const (
+	robustSyntheticFeatures = 20 // 21 parameters: k = 4 projections
+	syntheticIID            = "iid"
+	syntheticUnlike         = "unlike"
+)
+
+// parseRobustData reads --data (with --schema).
+func parseRobustData(data, schema string) (robustData, error) {
+	data = strings.TrimSpace(data)
+	if kind, ok := strings.CutPrefix(data, "synthetic"); ok {
+		kind = strings.TrimPrefix(kind, ":")
+		if kind != syntheticIID && kind != syntheticUnlike {
+			return robustData{}, fmt.Errorf("%q: name the heterogeneity, synthetic:%s (sites alike) or synthetic:%s (covariate shift, unlike sizes)", data, syntheticIID, syntheticUnlike)
+		}
+		if schema != "" {
+			return robustData{}, fmt.Errorf("a synthetic cohort has no schema; drop --schema")
+		}
+		return robustData{synthetic: kind}, nil
+	}
+	if data == "" || schema == "" {
+		return robustData{}, fmt.Errorf("--data and --schema are required (or --data synthetic:iid|synthetic:unlike)")
+	}
+	var files []string
+	for _, f := range strings.Split(data, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			return robustData{}, fmt.Errorf("%q has an empty file name", data)
+		}
+		if slices.Contains(files, f) {
+			return robustData{}, fmt.Errorf("%s is listed twice", f)
+		}
+		files = append(files, f)
+	}
+	if len(files) == 2 {
+		return robustData{}, fmt.Errorf("two sites are too few for a robust round; give one file to split or at least 3 sites")
+	}
+	return robustData{files: files}, nil
+}
+
 // robustSeed loads the data set for one seed and deals it out: a common
-// test set (the schema's split, drawn with the seed), a stratified clean
-// root set for the researcher, and unlike sites from the rest, all
-// standardised with pooled statistics summed under encryption.
+// test set (every site's test records), a stratified clean root set for the
+// researcher drawn from the pooled training records (and taken out of the
+// sites), and the sites, all standardised with pooled statistics summed
+// under encryption. One file is split into unlike sites (its test split
+// drawn with the seed); several files are a site each, with their own
+// split; a synthetic cohort is generated from the seed.
 func robustSeed(cfg robustBenchConfig, schema records.Schema, seed int64) (robustSeedData, error) {
 	sd := robustSeedData{seed: seed}
-	schema.SplitSeed = seed
-	whole, _, err := records.LoadFile(cfg.data, schema, records.LoadOptions{Name: "all"})
+	raw, scales, err := robustSites(cfg, schema, seed)
 	if err != nil {
 		return sd, err
 	}
-	root, rest, err := stratifiedHoldout(whole.Train, cfg.rootSize, seed)
+	var pooled []records.Record
+	var siteOf []int
+	var test []records.Record
+	for i, s := range raw {
+		pooled = append(pooled, s.Train...)
+		for range s.Train {
+			siteOf = append(siteOf, i)
+		}
+		test = append(test, s.Test...)
+	}
+	held, err := stratifiedHoldoutIndex(pooled, cfg.rootSize, seed)
 	if err != nil {
 		return sd, err
 	}
-	parts, err := records.SplitUnlike(rest, records.DefaultSkewConfig(cfg.sites, seed))
-	if err != nil {
-		return sd, err
-	}
-	tests := make([][]records.Record, cfg.sites)
-	for i, r := range whole.Test {
-		tests[i%cfg.sites] = append(tests[i%cfg.sites], r)
-	}
-	raw := make([]records.Site, cfg.sites)
+	var root []records.Record
 	for i := range raw {
-		raw[i] = records.Site{Name: fmt.Sprintf("site%d", i), Train: parts[i], Test: tests[i], Consent: whole.Consent}
+		raw[i].Train = nil
 	}
-	std, err := encryptedPooledStandardiser(raw, schema.Scales())
+	for i, r := range pooled {
+		if held[i] {
+			root = append(root, r)
+		} else {
+			raw[siteOf[i]].Train = append(raw[siteOf[i]].Train, r)
+		}
+	}
+	for _, s := range raw {
+		if len(s.Train) == 0 {
+			return sd, fmt.Errorf("site %s has no training records left after the root set; use a smaller --root", s.Name)
+		}
+	}
+	std, err := encryptedPooledStandardiser(raw, scales)
 	if err != nil {
 		return sd, err
 	}
 	sd.sites = make([]records.Site, len(raw))
-	var pooled []records.Record
+	pooled = nil
 	for i, s := range raw {
 		if sd.sites[i], err = std.ApplySite(s); err != nil {
 			return sd, err
 		}
 		pooled = append(pooled, sd.sites[i].Train...)
 	}
-	if sd.test, err = std.Apply(whole.Test); err != nil {
+	if sd.test, err = std.Apply(test); err != nil {
 		return sd, err
 	}
 	if sd.root, err = std.Apply(root); err != nil {
@@ -575,9 +647,89 @@ func robustSeed(cfg robustBenchConfig, schema records.Schema, seed int64) (robus
 	return sd, nil
 }
 
+// robustSites returns the raw (unstandardised) sites of one seed and the
+// features' public scales.
+func robustSites(cfg robustBenchConfig, schema records.Schema, seed int64) ([]records.Site, []float64, error) {
+	switch {
+	case cfg.source.synthetic != "":
+		sc := records.SyntheticConfig{Sites: cfg.sites, Features: robustSyntheticFeatures, Seed: seed, ConsentRate: 1, MinRecords: 60, MaxRecords: 240}
+		sites, err := records.Synthetic(sc)
+		if err != nil {
+			return nil, nil, err
+		}
+		if cfg.source.synthetic == syntheticIID {
+			// The same records dealt out alike: equal sizes, the pooled
+			// label balance and feature distribution at every site.
+			var train, test []records.Record
+			consent := map[string]bool{}
+			for _, s := range sites {
+				train, test = append(train, s.Train...), append(test, s.Test...)
+				maps.Copy(consent, s.Consent)
+			}
+			rng := rand.New(rand.NewPCG(uint64(seed), 0x696964)) // "iid"
+			rng.Shuffle(len(train), func(i, j int) { train[i], train[j] = train[j], train[i] })
+			for i := range sites {
+				sites[i] = records.Site{Name: sites[i].Name, Consent: consent}
+			}
+			for i, r := range train {
+				sites[i%len(sites)].Train = append(sites[i%len(sites)].Train, r)
+			}
+			for i, r := range test {
+				sites[i%len(sites)].Test = append(sites[i%len(sites)].Test, r)
+			}
+		}
+		return sites, unitScales(robustSyntheticFeatures), nil
+	case len(cfg.source.files) > 1:
+		schema.SplitSeed = seed // for files without a split column
+		sites := make([]records.Site, len(cfg.source.files))
+		for i, f := range cfg.source.files {
+			var err error
+			if sites[i], _, err = records.LoadFile(f, schema, records.LoadOptions{}); err != nil {
+				return nil, nil, err
+			}
+		}
+		return sites, schema.Scales(), nil
+	}
+	schema.SplitSeed = seed
+	whole, _, err := records.LoadFile(cfg.data, schema, records.LoadOptions{Name: "all"})
+	if err != nil {
+		return nil, nil, err
+	}
+	parts, err := records.SplitUnlike(whole.Train, records.DefaultSkewConfig(cfg.sites, seed))
+	if err != nil {
+		return nil, nil, err
+	}
+	tests := make([][]records.Record, cfg.sites)
+	for i, r := range whole.Test {
+		tests[i%cfg.sites] = append(tests[i%cfg.sites], r)
+	}
+	sites := make([]records.Site, cfg.sites)
+	for i := range sites {
+		sites[i] = records.Site{Name: fmt.Sprintf("site%d", i), Train: parts[i], Test: tests[i], Consent: whole.Consent}
+	}
+	return sites, schema.Scales(), nil
+}
+
 // stratifiedHoldout draws n records of recs, keeping the label balance, at
 // random from seed; it returns them and the others, both in input order.
 func stratifiedHoldout(recs []records.Record, n int, seed int64) (held, rest []records.Record, err error) {
+	take, err := stratifiedHoldoutIndex(recs, n, seed)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, r := range recs {
+		if take[i] {
+			held = append(held, r)
+		} else {
+			rest = append(rest, r)
+		}
+	}
+	return held, rest, nil
+}
+
+// stratifiedHoldoutIndex is stratifiedHoldout's draw: the indices of recs
+// held out.
+func stratifiedHoldoutIndex(recs []records.Record, n int, seed int64) (map[int]bool, error) {
 	var pos, neg []int
 	for i, r := range recs {
 		if r.Label >= 0.5 {
@@ -589,7 +741,7 @@ func stratifiedHoldout(recs []records.Record, n int, seed int64) (held, rest []r
 	nPos := int(math.Round(float64(n) * float64(len(pos)) / float64(max(len(recs), 1))))
 	nPos = min(max(nPos, 1), n-1)
 	if nPos > len(pos)/2 || n-nPos > len(neg)/2 {
-		return nil, nil, fmt.Errorf("a root set of %d records would take more than half of a class (%d positive, %d negative training records); use a smaller --root", n, len(pos), len(neg))
+		return nil, fmt.Errorf("a root set of %d records would take more than half of a class (%d positive, %d negative training records); use a smaller --root", n, len(pos), len(neg))
 	}
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x726f6f74)) // "root"
 	rng.Shuffle(len(pos), func(i, j int) { pos[i], pos[j] = pos[j], pos[i] })
@@ -598,14 +750,7 @@ func stratifiedHoldout(recs []records.Record, n int, seed int64) (held, rest []r
 	for _, i := range slices.Concat(pos[:nPos], neg[:n-nPos]) {
 		take[i] = true
 	}
-	for i, r := range recs {
-		if take[i] {
-			held = append(held, r)
-		} else {
-			rest = append(rest, r)
-		}
-	}
-	return held, rest, nil
+	return take, nil
 }
 
 // leastCorrelatedFeature returns the feature whose correlation with the

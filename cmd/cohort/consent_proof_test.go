@@ -67,7 +67,7 @@ func TestConsentProofCommands(t *testing.T) {
 	unused.Records[0] = used.Records[0]
 	tampered := filepath.Join(dir, "tampered.json")
 	writeJSONFile(t, tampered, unused)
-	out, err = verify(tampered)
+	_, err = verify(tampered)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "the proof FAILED against the chain")
 

@@ -35,6 +35,9 @@ type demoReport struct {
 	StandardiserHash common.Hash             `json:"standardiser_hash,omitzero"`
 	Rounds           []roundFigures          `json:"rounds"`
 	Final            finalFigures            `json:"final"`
+	// Personalised has each hospital's shared and personalised model on
+	// its own test records, when the recipe personalises.
+	Personalised []personalisedSite `json:"personalised,omitempty"`
 	// Privacy is the study's differential-privacy budget and the ε its
 	// rounds spent, as recorded on chain; absent without a budget.
 	Privacy *privacyReport `json:"privacy,omitempty"`
@@ -231,6 +234,12 @@ func demo(ctx context.Context, cfg localStudyConfig, out io.Writer) (*demoReport
 		return nil, err
 	}
 	printSummary(out, rep)
+	if rep.Personalised, err = s.personalise(ctx); err != nil {
+		return nil, err
+	}
+	if r := cfg.recipe; r != nil {
+		printPersonalised(out, rep.Personalised, r.Evaluation.Metric)
+	}
 	if cfg.afterStudy != nil {
 		if err := cfg.afterStudy(s, rep); err != nil {
 			return nil, err

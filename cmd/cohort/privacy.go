@@ -6,6 +6,9 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 )
@@ -58,4 +61,28 @@ func (s *localStudy) privacyReport() (*privacyReport, error) {
 		return nil, nil
 	}
 	return &privacyReport{Epsilon: st.Privacy.Epsilon, Delta: st.Privacy.Delta, Spent: st.EpsilonSpent}, nil
+}
+
+// privacyPanel draws a study's ε after each round against its budget.
+func privacyPanel(r *studyReport) (*plot.Plot, error) {
+	p := r.Privacy
+	spent := series{name: "ε after the round (on chain)"}
+	budget := series{name: fmt.Sprintf("budget ε %g", p.Epsilon), dashed: true}
+	for _, rr := range r.RoundHistory {
+		x := float64(rr.Number)
+		spent.points = append(spent.points, plotter.XY{X: x, Y: rr.EpsilonSpent})
+		budget.points = append(budget.points, plotter.XY{X: x, Y: p.Epsilon})
+	}
+	return linePanel(axes{title: fmt.Sprintf("study %d: privacy spent (δ = %g)", r.ID, p.Delta), x: "round", y: "ε", integerX: true, legendBottom: true}, spent, budget)
+}
+
+// studyPlots is what `study show --plot` draws: the history, and the
+// privacy spent if the study has a budget.
+func studyPlots(r *studyReport) ([]*plot.Plot, error) {
+	panels, err := historyPlots(historyFromChain(r))
+	if err != nil || r.Privacy == nil || len(r.RoundHistory) == 0 {
+		return panels, err
+	}
+	p, err := privacyPanel(r)
+	return append(panels, p), err
 }

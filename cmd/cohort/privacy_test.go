@@ -93,6 +93,11 @@ func TestPrivateStudyBudgetOnChain(t *testing.T) {
 	assert.Contains(t, out.String(), "privacy budget ε 8 at δ 1e-05")
 	r1, r2 := rep.RoundHistory[0].EpsilonSpent, rep.RoundHistory[1].EpsilonSpent
 	assert.Contains(t, out.String(), fmt.Sprintf("  2      %.6f  %.6f    %.6f", r2, r2-r1, 8-r2), "round 2: ε after it, its share, what is left")
+	panels, err := studyPlots(rep)
+	require.NoError(t, err)
+	figure := filepath.Join(t.TempDir(), "study.svg")
+	require.NoError(t, savePlots(figure, panels...))
+	assert.Contains(t, svgTexts(t, figure), "ε after the round (on chain)", "study show --plot draws ε per round")
 
 	// A budget that covers round 1 only: round 2 is refused on chain.
 	tight := tc

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -113,4 +114,33 @@ func TestStudyCreateRecipeFlags(t *testing.T) {
 			assert.Contains(t, out+errOut, tt.want)
 		})
 	}
+}
+
+// TestDemoPersonalises runs a recipe that personalises: after the study
+// each hospital fine-tunes the shared model on its own records and both are
+// scored on its own test records; the shared model is the study's final one.
+func TestDemoPersonalises(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	r := models.DefaultRecipe(records.DefaultSyntheticConfig().Features)
+	r.Rounds, r.Standardise = 2, records.StandardiseNone
+	r.Personalise = &models.Personalisation{Epochs: 3, LearningRate: 0.05}
+	var out bytes.Buffer
+	rep, err := demo(ctx, localStudyConfig{hospitals: 3, seed: 2, dataDir: t.TempDir(), plaintext: true, localConsent: true, recipe: &r}, &out)
+	require.NoError(t, err)
+	require.Len(t, rep.Personalised, 3)
+	for i, p := range rep.Personalised {
+		assert.Equal(t, rep.Participants[i].Name, p.Name)
+		assert.Greater(t, p.Personalised.AUC, 0.7)
+		found := false
+		for _, s := range rep.Rounds[len(rep.Rounds)-1].Sites {
+			if s.Name == p.Name {
+				found = true
+				assert.Equal(t, s.Records, p.Shared.Records, "scored on the hospital's own consented test records")
+				assert.InDelta(t, s.Accuracy, p.Shared.Accuracy, 1e-9, "the shared model is the study's final model")
+			}
+		}
+		assert.True(t, found)
+	}
+	assert.Contains(t, out.String(), "personalised at each hospital")
 }

@@ -14,7 +14,7 @@ import (
 	"github.com/cohort-fl/cohort/participant"
 )
 
-// A sign-flipping hospital is flagged by encrypted robust scoring every round
+// A scaling hospital among 6 is flagged by encrypted robust scoring every round
 // it takes part in, collects strikes on chain and is suspended at the study's
 // strike limit (2 here), after which the threshold key is re-shared
 // without it; honest hospitals are rarely flagged, never suspended, and the
@@ -25,19 +25,23 @@ func TestRobustScoringSuspendsAnAttacker(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	attack, err := participant.ParseAttack("sign-flip")
+	// The study's 9-parameter model has k = 1 projection: too few for the
+	// direction test, and the norm estimate from one projection is loose,
+	// so the attacker here is a gross one; the aggregation tests and the
+	// bench measure the subtler attacks.
+	attack, err := participant.ParseAttack("scaling:scale=1000")
 	require.NoError(t, err)
 	var logs bytes.Buffer
 	s, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: 4, rounds: 5, seed: 1, dataDir: t.TempDir(), strikeLimit: 2,
-		robust: true, attacks: map[int]participant.Attack{3: attack}, localConsent: true,
+		hospitals: 6, rounds: 5, seed: 1, dataDir: t.TempDir(), strikeLimit: 2,
+		robust: true, attacks: map[int]participant.Attack{5: attack}, localConsent: true,
 		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
 	assert.Equal(t, 1, bytes.Count(logs.Bytes(), []byte("threshold key re-shared")), "suspension re-shares the key once, without the attacker")
 
-	attacker := s.participants[3].Address
+	attacker := s.participants[5].Address
 	require.Len(t, s.rounds, 5)
 	assert.Contains(t, s.rounds[0].Flagged, attacker, "round 1: the attacker is flagged")
 	honestFlags, suspendedAfter := 0, 0
@@ -57,7 +61,7 @@ func TestRobustScoringSuspendsAnAttacker(t *testing.T) {
 			}
 		}
 		if suspendedAfter > 0 {
-			assert.Equal(t, 3, f.Participants, "round %d goes on without the suspended attacker", f.Round)
+			assert.Equal(t, 5, f.Participants, "round %d goes on without the suspended attacker", f.Round)
 		}
 		if slices.Contains(f.Suspended, attacker) && suspendedAfter == 0 {
 			suspendedAfter = int(f.Round)

@@ -430,7 +430,7 @@ func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
-	return writePlots(*plotPath, stderr, "", func() ([]*plot.Plot, error) { return historyPlots(historyFromChain(rep)) })
+	return writePlots(*plotPath, stderr, "", func() ([]*plot.Plot, error) { return studyPlots(rep) })
 }
 
 // showStudy reads a study, its rounds, participants and strikes from the
