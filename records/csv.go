@@ -72,8 +72,8 @@ type LoadOptions struct {
 	// required when the schema names a consent_expires column.
 	At time.Time
 	// Scoring loads records to score with a trained model rather than to
-	// train or evaluate on: the label column may be absent and a record
-	// without a label gets Label NaN, the consent, consent-expiry and split
+	// train or evaluate on: the label (and survival time) column may be
+	// absent and a record without a label gets Label NaN (Time NaN), the consent, consent-expiry and split
 	// columns are ignored, and every record goes to Site.Test in file order.
 	Scoring bool
 }
@@ -186,6 +186,9 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 	if _, present := index[s.Label]; opt.Scoring && !present {
 		s.Label = "" // records to score need no label column
 	}
+	if _, present := index[s.Time]; opt.Scoring && !present {
+		s.Time = "" // nor a survival time
+	}
 	for _, c := range []struct {
 		name string
 		dst  *int
@@ -290,6 +293,8 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 		var followUp float64
 		if lc.time >= 0 {
 			switch v := cell(lc.time); {
+			case opt.Scoring && isMissing(tokens, v):
+				followUp = math.NaN() // a record to score, without a known outcome
 			case isMissing(tokens, v):
 				if err := missing(s.Time, "time"); err != nil {
 					return Site{}, stats, err

@@ -18,6 +18,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
 )
 
@@ -194,6 +195,11 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 	}
 	ccfg.Progress = func(r coordinator.RoundReport) {
 		metrics.observeRound(r)
+		if spec.Kind == models.KindCox {
+			fmt.Fprintf(stdout, "round %d/%d closed: c-index %.3f (pairs within hospitals)  contributors %d  model %s\n",
+				r.Round, ccfg.Rounds, r.Pooled.CIndex, len(r.Contributors), r.ModelHash.Hex())
+			return
+		}
 		fmt.Fprintf(stdout, "round %d/%d closed: accuracy %.3f  auc %.3f  contributors %d  model %s\n",
 			r.Round, ccfg.Rounds, r.Accuracy, r.AUC, len(r.Contributors), r.ModelHash.Hex())
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -158,7 +159,8 @@ func modelPredict(args []string, stdout, stderr io.Writer) error {
 	schemaPath := fs.String("schema", "", "schema of the CSV file (default: the one in the exported model)")
 	specPath := fs.String("spec", "", "with a model from `cohort model get`: the study's recipe (or older spec) file")
 	stdPath := fs.String("standardiser", "", "with a model from `cohort model get`: the study's standardiser (a hospital's data-dir/standardiser.json)")
-	out := fs.String("out", "", "write id,score[,label] CSV here (default: standard output)")
+	out := fs.String("out", "", "write id,score[,label] CSV here (default: standard output); for a Cox model id,risk,risk_group[,time,event]")
+	riskCut := fs.String("risk-cut", "", "Cox models: the log-risk above which a record is in the high-risk group (default: the median of the scored records)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -204,6 +206,9 @@ func modelPredict(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	X, y := records.Matrix(recs)
+	if spec.Kind == models.KindCox {
+		return writeRisks(m, recs, *riskCut, *out, f, stdout, stderr)
+	}
 	probs, err := m.Predict(X)
 	if err != nil {
 		return fmt.Errorf("%s: %w", *dataPath, err)
@@ -241,16 +246,93 @@ func modelPredict(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("write scores: %w", err)
 	}
-	from := "the model"
-	if f.StudyID != 0 {
-		from = fmt.Sprintf("study %d round %d's model", f.StudyID, f.Round)
-	}
-	fmt.Fprintf(stderr, "scored %d records with %s %s\n", len(recs), from, f.ModelHash.Hex())
+	fmt.Fprintf(stderr, "scored %d records with %s %s\n", len(recs), f.from(), f.ModelHash.Hex())
 	if labelled == len(recs) && labelled > 0 {
 		ev := models.Evaluate(probs, y)
 		fmt.Fprintf(stderr, "on these %d labelled records: accuracy %.6f  auc %.6f  loss %.6f\n", labelled, ev.Accuracy(), ev.AUC(), ev.LogLoss())
 	}
 	return nil
+}
+
+// from names where a model comes from, for people.
+func (f *modelFile) from() string {
+	if f.StudyID != 0 {
+		return fmt.Sprintf("study %d round %d's model", f.StudyID, f.Round)
+	}
+	return "the model"
+}
+
+// writeRisks writes a Cox model's log-risk and risk group for every record:
+// high when the log-risk is above cut (by default the median of these
+// records' log-risks), low otherwise; with every record's time and event
+// known it also prints Harrell's C-index.
+func writeRisks(m *models.Model, recs []records.Record, cut, out string, f *modelFile, stdout, stderr io.Writer) error {
+	X, events := records.Matrix(recs)
+	times := records.Times(recs)
+	risk, err := m.RiskScores(X)
+	if err != nil {
+		return err
+	}
+	threshold, how := 0.0, "the given cut"
+	if cut != "" {
+		if threshold, err = strconv.ParseFloat(cut, 64); err != nil || math.IsNaN(threshold) || math.IsInf(threshold, 0) {
+			fmt.Fprintf(stderr, "--risk-cut %q: want a finite log-risk\n", cut)
+			return errUsage
+		}
+	} else if len(risk) > 0 {
+		sorted := slices.Clone(risk)
+		slices.Sort(sorted)
+		threshold, how = sorted[(len(sorted)-1)/2], "the median of these records"
+	}
+	known := 0
+	for i := range recs {
+		if !math.IsNaN(events[i]) && !math.IsNaN(times[i]) {
+			known++
+		}
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	header := []string{"id", "risk", "risk_group"}
+	if known > 0 {
+		header = append(header, "time", "event")
+	}
+	_ = w.Write(header)
+	high := 0
+	for i, r := range recs {
+		group := "low"
+		if risk[i] > threshold {
+			group = "high"
+			high++
+		}
+		row := []string{r.ID, strconv.FormatFloat(risk[i], 'g', -1, 64), group}
+		if known > 0 {
+			row = append(row, formatKnown(times[i]), formatKnown(events[i]))
+		}
+		_ = w.Write(row)
+	}
+	w.Flush()
+	if out == "" {
+		_, err = stdout.Write(buf.Bytes())
+	} else {
+		err = os.WriteFile(out, buf.Bytes(), 0o644)
+	}
+	if err != nil {
+		return fmt.Errorf("write risks: %w", err)
+	}
+	fmt.Fprintf(stderr, "scored %d records with %s %s: %d high risk (log-risk above %.6g, %s), %d low\n",
+		len(recs), f.from(), f.ModelHash.Hex(), high, threshold, how, len(recs)-high)
+	if known == len(recs) && known > 0 {
+		fmt.Fprintf(stderr, "on these %d records with a known outcome: C-index %.6f\n", known, models.CIndex(risk, times, events))
+	}
+	return nil
+}
+
+// formatKnown prints a value, or nothing for an unknown (NaN) one.
+func formatKnown(v float64) string {
+	if math.IsNaN(v) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
 // loadModelForPredict reads an exported model, or a raw model with its spec

@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -171,4 +173,65 @@ func readScores(t *testing.T, path string) (ids []string, scores, labels []float
 		ids, scores, labels = append(ids, r[0]), append(scores, s), append(labels, l)
 	}
 	return ids, scores, labels
+}
+
+// A Cox model scores records with its log-risk and a risk group split at
+// the median (or at --risk-cut), in Gorgonia and from the exported JSON
+// alone alike; with times and events known it prints the C-index.
+func TestModelPredictCox(t *testing.T) {
+	dir := t.TempDir()
+	spec := models.Spec{Kind: models.KindCox, Features: 2}
+	raw, err := json.Marshal(spec)
+	require.NoError(t, err)
+	_, canon, err := studySpec(raw)
+	require.NoError(t, err)
+	m, err := models.New(spec, 7)
+	require.NoError(t, err)
+	f, err := newModelFile(spec, canon, m.Params())
+	require.NoError(t, err)
+	assert.Equal(t, "identity", f.Layers[len(f.Layers)-1].Activation)
+	schema := records.Schema{ID: "pid", Label: "event", Time: "time", Numeric: []records.NumericColumn{{Name: "a"}, {Name: "b"}}}
+	f.Schema = &schema
+	b, err := json.Marshal(f)
+	require.NoError(t, err)
+	modelJSON := filepath.Join(dir, "cox.json")
+	require.NoError(t, os.WriteFile(modelJSON, b, 0o600))
+	data := filepath.Join(dir, "new.csv")
+	require.NoError(t, os.WriteFile(data, []byte("pid,a,b,time,event\np1,0.5,1,3.2,1\np2,-1,0.2,5,0\np3,2,-0.5,1.1,1\np4,0,0,7,0\np5,1,1,2,1\n"), 0o600))
+
+	out := filepath.Join(dir, "risk.csv")
+	var stdout, stderr strings.Builder
+	require.Equal(t, 0, run(context.Background(), []string{"model", "predict", "--model", modelJSON, "--data", data, "--out", out}, &stdout, &stderr), stderr.String())
+	rows := readCSV(t, out)
+	require.Equal(t, []string{"id", "risk", "risk_group", "time", "event"}, rows[0])
+	X := [][]float64{{0.5, 1}, {-1, 0.2}, {2, -0.5}, {0, 0}, {1, 1}}
+	want, err := m.RiskScores(X)
+	require.NoError(t, err)
+	median := append([]float64(nil), want...)
+	slices.Sort(median)
+	for i, r := range rows[1:] {
+		got, err := strconv.ParseFloat(r[1], 64)
+		require.NoError(t, err)
+		assert.InDelta(t, want[i], got, 1e-12)
+		assert.InDelta(t, want[i], f.score(X[i]), 1e-12, "the exported JSON alone")
+		assert.Equal(t, map[bool]string{true: "high", false: "low"}[want[i] > median[2]], r[2], r[0])
+	}
+	cindex := models.CIndex(want, []float64{3.2, 5, 1.1, 7, 2}, []float64{1, 0, 1, 0, 1})
+	assert.Contains(t, stderr.String(), fmt.Sprintf("C-index %.6f", cindex))
+	assert.Contains(t, stderr.String(), "2 high risk")
+
+	// A fixed cut below every risk puts every record in the high group.
+	stderr.Reset()
+	require.Equal(t, 0, run(context.Background(), []string{"model", "predict", "--model", modelJSON, "--data", data, "--out", out, "--risk-cut", "-1e9"}, &stdout, &stderr), stderr.String())
+	assert.Contains(t, stderr.String(), "5 high risk")
+}
+
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	return rows
 }

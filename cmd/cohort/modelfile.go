@@ -28,8 +28,10 @@ const modelFileFormat = "cohort-model/v1"
 //     missing value by 0;
 //  3. for each layer in order, h ← activation(h·weights + bias), where
 //     weights[i][o] connects input i to output o; hidden layers use ReLU
-//     and the last one (a single output) the logistic sigmoid;
-//  4. the output is the probability that the label is label_values[1].
+//     and the last one (a single output) the logistic sigmoid, or none
+//     ("identity") for a Cox model;
+//  4. the output is the probability that the label is label_values[1], or
+//     a Cox model's log relative hazard.
 //
 // model_hash is keccak256 of the parameters in Cohort's canonical encoding
 // (models.EncodeParams of every layer's weights, input-major, then its
@@ -76,9 +78,6 @@ var errModelFile = errors.New("invalid exported model")
 // newModelFile lays out params of spec as layers. The caller fills in where
 // the model comes from.
 func newModelFile(spec models.Spec, canonSpec []byte, params []float64) (*modelFile, error) {
-	if spec.Kind == models.KindCox {
-		return nil, fmt.Errorf("a %q model cannot be exported or scored here yet; only logistic and MLP models", models.KindCox)
-	}
 	m, err := models.New(spec, 0)
 	if err != nil {
 		return nil, err
@@ -91,12 +90,15 @@ func newModelFile(spec models.Spec, canonSpec []byte, params []float64) (*modelF
 		ModelHash: crypto.Keccak256Hash(models.EncodeParams(params)),
 		Output:    "probability that the label is the schema's label_values[1] (the positive class)",
 	}
+	if spec.Kind == models.KindCox {
+		f.Output = "log relative hazard (the Cox linear predictor): higher is higher risk"
+	}
 	in, off := spec.Features, 0
 	widths := append(append([]int(nil), spec.Hidden...), 1)
 	for li, out := range widths {
 		l := denseLayer{Inputs: in, Outputs: out, Weights: make([][]float64, in), Activation: "relu"}
 		if li == len(widths)-1 {
-			l.Activation = "sigmoid"
+			l.Activation = outputActivation(spec)
 		}
 		for i := range in {
 			l.Weights[i] = append([]float64(nil), params[off+i*out:off+(i+1)*out]...)
@@ -136,9 +138,6 @@ func (f *modelFile) check() (models.Spec, error) {
 	if h := crypto.Keccak256Hash(canon); h != f.SpecHash {
 		return models.Spec{}, fmt.Errorf("%w: the spec hashes to %s, the file says %s", errModelFile, h.Hex(), f.SpecHash.Hex())
 	}
-	if spec.Kind == models.KindCox {
-		return models.Spec{}, fmt.Errorf("%w: a %q model cannot be exported yet; only logistic and MLP models", errModelFile, models.KindCox)
-	}
 	in := spec.Features
 	widths := append(append([]int(nil), spec.Hidden...), 1)
 	if len(f.Layers) != len(widths) {
@@ -147,7 +146,7 @@ func (f *modelFile) check() (models.Spec, error) {
 	for li, l := range f.Layers {
 		want := "relu"
 		if li == len(widths)-1 {
-			want = "sigmoid"
+			want = outputActivation(spec)
 		}
 		if l.Inputs != in || l.Outputs != widths[li] || len(l.Weights) != in || len(l.Bias) != widths[li] || l.Activation != want {
 			return models.Spec{}, fmt.Errorf("%w: layer %d is not %d×%d with %s as the spec says", errModelFile, li, in, widths[li], want)
@@ -202,9 +201,10 @@ func (f *modelFile) score(raw []float64) float64 {
 			}
 		}
 		for o, z := range next {
-			if l.Activation == "relu" {
+			switch l.Activation {
+			case "relu":
 				next[o] = max(z, 0)
-			} else {
+			case "sigmoid":
 				next[o] = 1 / (1 + math.Exp(-z))
 			}
 		}
@@ -255,4 +255,13 @@ func readStandardiser(path string) (records.Standardiser, common.Hash, error) {
 		return records.Standardiser{}, common.Hash{}, err
 	}
 	return std, crypto.Keccak256Hash(enc), nil
+}
+
+// outputActivation is the last layer's activation: the logistic sigmoid
+// for a classifier, none ("identity") for a Cox model's log-risk.
+func outputActivation(spec models.Spec) string {
+	if spec.Kind == models.KindCox {
+		return "identity"
+	}
+	return "sigmoid"
 }
