@@ -52,6 +52,18 @@ func viaWire[T wireValue](t *testing.T, v wireValue, out T) T {
 // thresholdDecrypt decrypts agg with the given members' threshold shares.
 func thresholdDecrypt(t *testing.T, s *Scheme, agg *EncryptedVector, members []*ThresholdSecretShare) ([]float64, error) {
 	t.Helper()
+	shares, err := thresholdShares(t, s, agg, members)
+	if err != nil {
+		return nil, err
+	}
+	return s.Decrypt(agg, shares)
+}
+
+// thresholdShares returns the members' decryption shares of agg (through
+// the wire), as anyone who receives them (the attacker included) can
+// combine them.
+func thresholdShares(t *testing.T, s *Scheme, agg *EncryptedVector, members []*ThresholdSecretShare) ([]*DecryptionShare, error) {
+	t.Helper()
 	active := make([]ShamirPoint, len(members))
 	for i, m := range members {
 		active[i] = m.Point()
@@ -64,24 +76,7 @@ func thresholdDecrypt(t *testing.T, s *Scheme, agg *EncryptedVector, members []*
 		}
 		shares = append(shares, viaWire(t, ds, new(DecryptionShare)))
 	}
-	return s.Decrypt(agg, shares)
-}
-
-// thresholdShares returns the members' decryption shares of agg, as
-// anyone who receives them (the attacker included) can combine them.
-func thresholdShares(t *testing.T, s *Scheme, agg *EncryptedVector, members []*ThresholdSecretShare) []*DecryptionShare {
-	t.Helper()
-	active := make([]ShamirPoint, len(members))
-	for i, m := range members {
-		active[i] = m.Point()
-	}
-	var shares []*DecryptionShare
-	for _, m := range members {
-		ds, err := s.GenThresholdDecryptionShare(m, active, agg)
-		require.NoError(t, err)
-		shares = append(shares, ds)
-	}
-	return shares
+	return shares, nil
 }
 
 func TestThresholdAnyTDecryptTMinusOneCannot(t *testing.T) {

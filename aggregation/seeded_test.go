@@ -131,7 +131,9 @@ func TestCraftedUploadLearnsNothingBeyondTheHonestSum(t *testing.T) {
 			// The raw decryption the released shares give (the attacker can
 			// combine them itself, whether or not Decrypt's range check then
 			// refuses the result as a model).
-			got, err := s.combine(agg, thresholdShares(t, s, agg, tsks[:2]))
+			shares, err := thresholdShares(t, s, agg, tsks[:2])
+			require.NoError(t, err)
+			got, err := s.combine(agg, shares)
 			require.NoError(t, err)
 
 			// The attacker's own term: c_A·(c0_A + a·s_A), rescaled like
