@@ -108,7 +108,7 @@ func TestDashboardInChromium(t *testing.T) {
 	}
 
 	// While the study runs: once round 1 has closed and before the last.
-	d := newDashboardStudy(t, ctx, demoRevokeRound+1, func(d *dashboardStudy) {
+	d := newDashboardStudy(t, ctx, 4, demoRevokeRound+1, func(d *dashboardStudy) {
 		base = d.url
 		for {
 			st, err := d.ledger.Study(ctx, d.studyID)

@@ -19,7 +19,7 @@ import (
 	"github.com/cohort-fl/cohort/participant"
 )
 
-// dashboardStudy is a demo study (4 hospitals, one of them an attacker
+// dashboardStudy is a demo study (n hospitals, the last a gross attacker
 // that robust scoring flags; patients who revoke before round 3) with its
 // dashboard served on loopback from the moment the study is on chain.
 type dashboardStudy struct {
@@ -29,9 +29,9 @@ type dashboardStudy struct {
 
 // newDashboardStudy runs the study to its end; during, if set, runs while
 // the study runs, with the dashboard already up.
-func newDashboardStudy(t *testing.T, ctx context.Context, rounds int, during func(d *dashboardStudy)) *dashboardStudy {
+func newDashboardStudy(t *testing.T, ctx context.Context, hospitals, rounds int, during func(d *dashboardStudy)) *dashboardStudy {
 	t.Helper()
-	attack, err := participant.ParseAttack("sign-flip")
+	attack, err := participant.ParseAttack("scaling:scale=1000")
 	require.NoError(t, err)
 	started := make(chan *dashboardStudy, 1)
 	done := make(chan error, 1)
@@ -39,8 +39,8 @@ func newDashboardStudy(t *testing.T, ctx context.Context, rounds int, during fun
 	go func() {
 		var err error
 		s, err = runLocalStudy(ctx, localStudyConfig{
-			hospitals: 4, rounds: rounds, seed: 11, dataDir: t.TempDir(), robust: true,
-			attacks: map[int]participant.Attack{3: attack},
+			hospitals: hospitals, rounds: rounds, seed: 11, dataDir: t.TempDir(), robust: true,
+			attacks: map[int]participant.Attack{hospitals - 1: attack},
 			onStart: func(ls *localStudy) error {
 				cfg, err := ls.dashboardConfig()
 				if err != nil {
@@ -114,11 +114,11 @@ func TestDashboardPages(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	d := newDashboardStudy(t, ctx, demoRevokeRound, nil)
+	d := newDashboardStudy(t, ctx, 6, demoRevokeRound, nil)
 
 	index := d.get(t, ctx, "/")
 	assert.Contains(t, index, `<a href="/study/1">study 1</a>`)
-	assert.Contains(t, index, "hospital-4")
+	assert.Contains(t, index, "hospital-6")
 
 	page := d.get(t, ctx, "/study/1")
 	strikes, err := d.ledger.Strikes(ctx, d.studyID)
@@ -138,7 +138,7 @@ func TestDashboardPages(t *testing.T) {
 		assert.Equal(t, strconv.Itoa(int(r.Result.Participants)), field(t, row, "aggregated"))
 		assert.Equal(t, "verified", field(t, row, "model-check"))
 		assert.Equal(t, "verified", field(t, row, "aggregate-check"))
-		assert.Equal(t, struck[n], strings.Contains(row, `<span class="flag">hospital-4</span>`), "round %d: flagged as on chain", n)
+		assert.Equal(t, struck[n], strings.Contains(row, `<span class="flag">hospital-6</span>`), "round %d: flagged as on chain", n)
 	}
 	for _, p := range d.participants {
 		st, err := d.ledger.Participant(ctx, d.studyID, p.Address)
