@@ -364,6 +364,9 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 			return nil, err
 		}
 		res.StandardiserHash = c.standardiserHash()
+		if err := c.recordStandardiser(ctx, res.StandardiserHash); err != nil {
+			return nil, err
+		}
 	}
 
 	model, err := models.New(c.cfg.Spec, c.cfg.InitSeed)

@@ -210,6 +210,30 @@ func (c *Coordinator) confirmStandardiser(ctx context.Context, members []common.
 	return nil
 }
 
+// recordStandardiser puts the agreed standardiser's hash on chain before
+// round 1, where hospitals check it before they train; after round 1 it
+// only checks that the chain holds the same one.
+func (c *Coordinator) recordStandardiser(ctx context.Context, h common.Hash) error {
+	study, err := c.ledger.Study(ctx, c.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("coordinator: read study: %w", err)
+	}
+	switch {
+	case study.StandardiserHash == h:
+		return nil
+	case study.CurrentRound == 0:
+		if _, err := c.ledger.SetStandardiserHash(ctx, c.account, c.cfg.StudyID, h); err != nil {
+			return fmt.Errorf("coordinator: record the pooled standardiser on chain: %w", err)
+		}
+		c.log.Info("pooled standardiser recorded on chain", "hash", h.Hex())
+		return nil
+	case study.StandardiserHash == (common.Hash{}):
+		return nil // a study begun before the chain had the slot
+	default:
+		return fmt.Errorf("coordinator: the chain records standardiser %s, the store holds %s; restore the coordinator's data directory", study.StandardiserHash.Hex(), h.Hex())
+	}
+}
+
 // setStandardiser records the moments phase's outcome.
 func (c *Coordinator) setStandardiser(res *cohortv1.MomentsResultTask) {
 	c.mu.Lock()

@@ -127,6 +127,23 @@ func (p *Participant) prepare(recs []records.Record, standardiserHash []byte) ([
 	return p.agreed.std.Apply(recs)
 }
 
+// checkStandardiserOnChain refuses to train with pooled standardisation
+// when the chain records another standardiser than the one this node agreed
+// on (the coordinator records it before round 1).
+func (p *Participant) checkStandardiserOnChain(ctx context.Context) error {
+	if p.standardisation != records.StandardisePooled || p.agreed == nil {
+		return nil
+	}
+	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
+	}
+	if h := study.StandardiserHash; h != (common.Hash{}) && h != p.agreed.hash {
+		return fmt.Errorf("%w: the chain records standardiser %s, this node agreed on %s", ErrChainMismatch, h.Hex(), p.agreed.hash.Hex())
+	}
+	return nil
+}
+
 // momentsCount answers the moments phase's first task: the signed count of
 // this site's consented training records (public: the site commits the
 // same count every round). It computes its moments over the same records.

@@ -571,6 +571,9 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	}
 	ids := records.IDs(used)
 	root := records.MerkleRoot(ids)
+	if err := p.checkStandardiserOnChain(ctx); err != nil {
+		return err
+	}
 	if used, err = p.prepare(used, t.GetStandardiserHash()); err != nil {
 		return err
 	}

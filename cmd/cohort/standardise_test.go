@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -38,6 +39,12 @@ func TestPooledStandardisationSurvivesRestarts(t *testing.T) {
 	assert.Contains(t, out, "pooled standardiser restored from the store", "the restarted coordinator kept it")
 	assert.Contains(t, out, "pooled standardiser restored from the data directory", "the restarted hospital kept it")
 	require.NotNil(t, s.standardiser)
+	enc, err := s.standardiser.Encode()
+	require.NoError(t, err)
+	study, err := s.ledger.Study(ctx, s.studyID)
+	require.NoError(t, err)
+	assert.Equal(t, crypto.Keccak256Hash(enc), study.StandardiserHash, "the agreed standardiser is on chain, where hospitals check it")
+	assert.Equal(t, 1, strings.Count(out, "pooled standardiser recorded on chain"), "recorded once, before round 1")
 	require.Len(t, s.rounds, 2)
 	for _, f := range s.rounds {
 		assert.Equal(t, 3, f.Participants, "round %d: every hospital trained with the standardiser", f.Round)
