@@ -304,6 +304,9 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	if study.Completed {
 		return nil, fmt.Errorf("coordinator: study %d is already completed on chain", c.cfg.StudyID)
 	}
+	if h := study.RobustPolicyHash; c.policy != nil && h != (common.Hash{}) && h != c.policy.Hash() {
+		return nil, fmt.Errorf("coordinator: the chain records robust policy %s for study %d, this coordinator's is %s; configure the study's robust policy", h.Hex(), c.cfg.StudyID, c.policy.Hash().Hex())
+	}
 	c.mu.Lock()
 	c.minParticipants, c.threshold = int(study.MinParticipants), int(study.Threshold)
 	c.mu.Unlock()

@@ -35,6 +35,13 @@ func (p *Participant) checkTrust(ctx context.Context, round uint32, t *cohortv1.
 	if p.policy == nil {
 		return fmt.Errorf("participant %s: no robust policy configured", p.cfg.Name)
 	}
+	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
+	}
+	if h := study.RobustPolicyHash; h != (common.Hash{}) && h != p.policy.Hash() {
+		return fmt.Errorf("%w: the chain records robust policy %s for the study, this node's is %s; configure the study's robust policy (Config.Robust)", ErrRobustPolicy, h.Hex(), p.policy.Hash().Hex())
+	}
 	if got := common.BytesToHash(ev.GetPolicyHash()); got != p.policy.Hash() {
 		return fmt.Errorf("%w: the coordinator weighs updates by robust policy %s, this node's is %s; configure the study's robust policy (Config.Robust)", ErrRobustPolicy, got.Hex(), p.policy.Hash().Hex())
 	}
@@ -45,10 +52,6 @@ func (p *Participant) checkTrust(ctx context.Context, round uint32, t *cohortv1.
 	scheme, ok := p.sealer.(*homomorphicSealer)
 	if !ok || scheme.threshold == nil {
 		return fmt.Errorf("participant %s: robust weights need a threshold key to check", p.cfg.Name)
-	}
-	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
-	if err != nil {
-		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
 	}
 	refs, _, err := p.roundReferences(ctx, scheme.scheme, round, t.GetContributors(), ev.GetSeed(), ev.GetProjections(), ev.GetReferencesHash())
 	if err != nil {

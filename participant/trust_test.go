@@ -75,15 +75,16 @@ func newTrustFixture(t *testing.T, ctx context.Context) *trustFixture {
 	t.Cleanup(func() { _ = chain.Close() })
 	f.ledger, _, err = contracts.Deploy(ctx, chain, f.accounts[0], founders)
 	require.NoError(t, err)
+	f.policy, err = aggregation.NewRobustPolicy(aggregation.DefaultRobustConfig())
+	require.NoError(t, err)
 	f.study, _, err = f.ledger.CreateStudy(ctx, f.accounts[0], contracts.StudyParams{
 		SpecHash: common.Hash{1}, Purpose: common.Hash{2}, Rounds: 5, MinParticipants: 2, Threshold: 2,
 		StrikeLimit: 10, ReferenceCommitment: rootCommit, Coordinator: f.coord.Address(),
+		RobustPolicyHash: f.policy.Hash(),
 	})
 	require.NoError(t, err)
 
 	f.scheme, err = aggregation.NewScheme(aggregation.DefaultConfig())
-	require.NoError(t, err)
-	f.policy, err = aggregation.NewRobustPolicy(aggregation.DefaultRobustConfig())
 	require.NoError(t, err)
 	f.pk, f.sealers = joinWithKey(ctx, t, f.ledger, f.study, f.scheme, "trust test", f.accounts)
 	pkBytes, err := f.pk.MarshalBinary()
@@ -329,4 +330,25 @@ func TestHoldersReDeriveTrustWeights(t *testing.T) {
 		require.NoError(t, p.decrypt(ctx, honest))
 		require.Equal(t, 1, f.client.submitted)
 	})
+}
+
+// The study's robust policy is on chain: a holder configured with another
+// policy refuses to help decrypt a robust round, whatever the coordinator's
+// evidence says.
+func TestHolderRefusesAnotherRobustPolicyThanTheChains(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	f := newTrustFixture(t, ctx)
+	other := aggregation.DefaultRobustConfig()
+	other.FalseFlagRate /= 2
+	policy, err := aggregation.NewRobustPolicy(other)
+	require.NoError(t, err)
+	p := f.participant()
+	p.policy = policy
+	tr := f.openRound(t, 1)
+	ev := proto.Clone(tr.evidence).(*cohortv1.TrustEvidence)
+	ev.PolicyHash = policy.Hash().Bytes()
+	err = p.decrypt(ctx, f.record(t, tr, tr.weights, ev))
+	require.ErrorIs(t, err, ErrRobustPolicy)
+	require.ErrorContains(t, err, "the chain records")
 }

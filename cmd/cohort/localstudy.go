@@ -492,6 +492,16 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 			return nil, err
 		}
 	}
+	// With robust scoring the study's policy goes on chain; the coordinator
+	// and every holder check theirs against it.
+	var robustPolicy common.Hash
+	if cfg.robust {
+		policy, err := aggregation.NewRobustPolicy(aggregation.DefaultRobustConfig())
+		if err != nil {
+			return nil, err
+		}
+		robustPolicy = policy.Hash()
+	}
 	s.studyID, _, err = s.ledger.CreateStudy(ctx, s.researcher, contracts.StudyParams{
 		SpecHash:        specDigest,
 		Purpose:         crypto.Keccak256Hash([]byte("demo: synthetic clinical cohort")),
@@ -504,6 +514,7 @@ func runLocalStudy(ctx context.Context, cfg localStudyConfig) (*localStudy, erro
 		ReferenceCommitment: reference,
 		Coordinator:         s.coordAddr,
 		Privacy:             privacyBudget(cfg.train),
+		RobustPolicyHash:    robustPolicy,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create study: %w", err)

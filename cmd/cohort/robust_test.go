@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/participant"
 )
 
@@ -41,6 +42,11 @@ func TestRobustScoringSuspendsAnAttacker(t *testing.T) {
 	t.Cleanup(s.Close)
 	assert.Equal(t, 1, bytes.Count(logs.Bytes(), []byte("threshold key re-shared")), "suspension re-shares the key once, without the attacker")
 
+	study, err := s.ledger.Study(ctx, s.studyID)
+	require.NoError(t, err)
+	policy, err := aggregation.NewRobustPolicy(aggregation.DefaultRobustConfig())
+	require.NoError(t, err)
+	assert.Equal(t, policy.Hash(), study.RobustPolicyHash, "the study's robust policy is on chain")
 	attacker := s.participants[5].Address
 	require.Len(t, s.rounds, 5)
 	assert.Contains(t, s.rounds[0].Flagged, attacker, "round 1: the attacker is flagged")
