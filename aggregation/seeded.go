@@ -5,6 +5,7 @@ import (
 	"crypto/cipher"
 	crand "crypto/rand"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"math/big"
 
@@ -29,6 +30,32 @@ func NewEncryptionContext(study uint64, phase string, round uint32) EncryptionCo
 		[]byte(phase),
 		binary.BigEndian.AppendUint32(nil, round),
 	))
+}
+
+// The protocol phases that encrypt under the members' key shares.
+const (
+	PhaseTrain   = "train"
+	PhaseMoments = "moments"
+)
+
+// TrainContext is the encryption context of a study's training round.
+func TrainContext(study uint64, round uint32) EncryptionContext {
+	return NewEncryptionContext(study, PhaseTrain, round)
+}
+
+// MomentsContext is the encryption context of one run (session) of a
+// study's moments phase: a run computes its moments once, so a key share
+// never encrypts two different plaintexts under one context.
+func MomentsContext(study uint64, session []byte) EncryptionContext {
+	return NewEncryptionContext(study, PhaseMoments+":"+hex.EncodeToString(session), 0)
+}
+
+// DealerID is the public dealer id of a study's member (its address bytes):
+// every update the member sends must name it, which the coordinator and the
+// share holders check, so that nobody can have an update decrypted under
+// another member's key share.
+func DealerID(study uint64, member []byte) PartyID {
+	return PartyIDOf(binary.BigEndian.AppendUint64(nil, study), member)
 }
 
 // Term is one contributor of a vector: the dealer whose secret-key share

@@ -13,6 +13,7 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/records"
@@ -318,7 +319,7 @@ func (s *server) SubmitMoments(ctx context.Context, req *cohortv1.MomentsSubmiss
 	c.mu.Lock()
 	pkHash := c.pkHash
 	c.mu.Unlock()
-	binding := updateBinding{keyHash: pkHash, context: momentsContext(c.cfg.StudyID, req.GetSession()), dealer: dealerID(c.cfg.StudyID, addr)}
+	binding := updateBinding{keyHash: pkHash, context: aggregation.MomentsContext(c.cfg.StudyID, req.GetSession()), dealer: aggregation.DealerID(c.cfg.StudyID, addr.Bytes())}
 	if err := c.summer.validateUpdate(req.GetCiphertext(), binding, 3*len(c.cfg.Scales)); err != nil {
 		return nil, toStatus(fmt.Errorf("moments: %w", err))
 	}

@@ -16,6 +16,7 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/models"
@@ -82,7 +83,7 @@ func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 	session := f.startMoments(auth.KindMoments)
 	h1, h2 := f.hospitals[0], f.hospitals[1]
 	encrypt := func(h *hospital, n int) []byte {
-		v, err := f.scheme.Encrypt(h.sk, f.pk.Hash(), momentsContext(f.studyID, session), make([]float64, n))
+		v, err := f.scheme.Encrypt(h.sk, f.pk.Hash(), aggregation.MomentsContext(f.studyID, session), make([]float64, n))
 		require.NoError(t, err)
 		b, err := v.MarshalBinary()
 		require.NoError(t, err)

@@ -404,7 +404,7 @@ func (c *Coordinator) acceptUpload(stream grpc.ClientStreamingServer[cohortv1.Up
 	c.mu.Lock()
 	keyHash := c.pkHash
 	c.mu.Unlock()
-	binding := updateBinding{keyHash: keyHash, context: aggregation.NewEncryptionContext(c.cfg.StudyID, phaseTrain, h.GetRound()), dealer: dealerID(c.cfg.StudyID, addr)}
+	binding := updateBinding{keyHash: keyHash, context: aggregation.TrainContext(c.cfg.StudyID, h.GetRound()), dealer: aggregation.DealerID(c.cfg.StudyID, addr.Bytes())}
 	if err := c.summer.validateUpdate(data, binding, c.numParams); err != nil {
 		return toStatus(err)
 	}

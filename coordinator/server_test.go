@@ -110,7 +110,7 @@ func newFixture(t *testing.T) *fixture {
 	for _, h := range f.hospitals {
 		_, err := f.ledger.JoinStudy(ctx, h.account, f.studyID)
 		require.NoError(t, err)
-		h.sk = f.scheme.GenSecretShareFor(dealerID(f.studyID, h.addr()))
+		h.sk = f.scheme.GenSecretShareFor(aggregation.DealerID(f.studyID, h.addr().Bytes()))
 		share, err := f.scheme.GenPublicKeyShare(h.sk, crs)
 		require.NoError(t, err)
 		shares = append(shares, share)
@@ -157,7 +157,7 @@ func newFixture(t *testing.T) *fixture {
 // h's key share for round 1.
 func (f *fixture) update(t *testing.T, h *hospital) []byte {
 	t.Helper()
-	return f.updateFor(t, h.sk, aggregation.NewEncryptionContext(f.studyID, phaseTrain, 1))
+	return f.updateFor(t, h.sk, aggregation.TrainContext(f.studyID, 1))
 }
 
 // updateFor encrypts a model update under sk with the masks of ctx.
@@ -242,7 +242,7 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 		require.NoError(t, err)
 		pk, err := otherScheme.CombinePublicKey(crs, []*aggregation.PublicKeyShare{share})
 		require.NoError(t, err)
-		v, err := otherScheme.Encrypt(sk, pk.Hash(), aggregation.NewEncryptionContext(f.studyID, phaseTrain, 1), []float64{1, 2, 3, 4, 5})
+		v, err := otherScheme.Encrypt(sk, pk.Hash(), aggregation.TrainContext(f.studyID, 1), []float64{1, 2, 3, 4, 5})
 		require.NoError(t, err)
 		b, err := v.MarshalBinary()
 		require.NoError(t, err)
@@ -338,8 +338,8 @@ func TestUploadIsBoundToItsSenderAndRound(t *testing.T) {
 		detail string
 	}{
 		{"another hospital's dealer id", h1, f.update(t, h2), "sent by the party whose key share is"},
-		{"masks of another round", h3, f.updateFor(t, h3.sk, aggregation.NewEncryptionContext(f.studyID, phaseTrain, 2)), "another study, phase or round"},
-		{"masks of the moments phase", h2, f.updateFor(t, h2.sk, momentsContext(f.studyID, []byte("session"))), "another study, phase or round"},
+		{"masks of another round", h3, f.updateFor(t, h3.sk, aggregation.TrainContext(f.studyID, 2)), "another study, phase or round"},
+		{"masks of the moments phase", h2, f.updateFor(t, h2.sk, aggregation.MomentsContext(f.studyID, []byte("session"))), "another study, phase or round"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f.commit(t, tc.h, tc.data)
@@ -466,7 +466,7 @@ func TestInterruptedUploadResumes(t *testing.T) {
 	// several chunks; the coordinator is told the model has that many.
 	const params = 20_000
 	f.coord.numParams = params
-	v, err := f.scheme.Encrypt(h2.sk, f.pk.Hash(), aggregation.NewEncryptionContext(f.studyID, phaseTrain, 1), make([]float64, params))
+	v, err := f.scheme.Encrypt(h2.sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, params))
 	require.NoError(t, err)
 	data, err := v.MarshalBinary()
 	require.NoError(t, err)

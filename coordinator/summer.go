@@ -1,8 +1,6 @@
 package coordinator
 
 import (
-	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 
@@ -124,23 +122,6 @@ type updateBinding struct {
 	keyHash common.Hash
 	context aggregation.EncryptionContext
 	dealer  aggregation.PartyID
-}
-
-// Encryption-context phases, as the participants use them.
-const (
-	phaseTrain   = "train"
-	phaseMoments = "moments"
-)
-
-// momentsContext is the encryption context of one run (session) of the
-// moments phase, as the participants use it.
-func momentsContext(study uint64, session []byte) aggregation.EncryptionContext {
-	return aggregation.NewEncryptionContext(study, phaseMoments+":"+hex.EncodeToString(session), 0)
-}
-
-// dealerID is the public dealer id of member in study (aggregation.PartyIDOf).
-func dealerID(study uint64, member common.Address) aggregation.PartyID {
-	return aggregation.PartyIDOf(binary.BigEndian.AppendUint64(nil, study), member.Bytes())
 }
 
 // validateUpdate checks an uploaded update before it is stored, so a

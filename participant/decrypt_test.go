@@ -85,7 +85,7 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 	client := &blobClient{blobs: map[common.Hash][]byte{}}
 	updates := make([]*aggregation.EncryptedVector, 2)
 	for i := range keys {
-		updates[i], err = scheme.Encrypt(sealers[i].secret, pk.Hash(), aggregation.NewEncryptionContext(study, phaseTrain, 1), []float64{0.1 * float64(i+1), -0.2, 0.3})
+		updates[i], err = scheme.Encrypt(sealers[i].secret, pk.Hash(), aggregation.TrainContext(study, 1), []float64{0.1 * float64(i+1), -0.2, 0.3})
 		require.NoError(t, err)
 		b, err := updates[i].MarshalBinary()
 		require.NoError(t, err)
@@ -160,7 +160,7 @@ func TestRecomputedSumChecksEachUpdatesDealerAndRound(t *testing.T) {
 	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
 	require.NoError(t, err)
 	a, b := common.Address{1}, common.Address{2}
-	sealers := []*homomorphicSealer{{scheme: scheme, id: dealerID(7, a)}, {scheme: scheme, id: dealerID(7, b)}}
+	sealers := []*homomorphicSealer{{scheme: scheme, id: aggregation.DealerID(7, a.Bytes())}, {scheme: scheme, id: aggregation.DealerID(7, b.Bytes())}}
 	var pkShares []*aggregation.PublicKeyShare
 	crs := aggregation.CommonSeed([]byte("binding"))
 	for _, s := range sealers {
@@ -174,20 +174,20 @@ func TestRecomputedSumChecksEachUpdatesDealerAndRound(t *testing.T) {
 	require.NoError(t, err)
 	pkBytes, err := pk.MarshalBinary()
 	require.NoError(t, err)
-	round1 := aggregation.NewEncryptionContext(7, phaseTrain, 1)
+	round1 := aggregation.TrainContext(7, 1)
 	seal := func(s *homomorphicSealer, ctx aggregation.EncryptionContext) []byte {
 		out, err := s.seal(pkBytes, ctx, []float64{0.25, -0.5})
 		require.NoError(t, err)
 		return out
 	}
 	u1, u2 := seal(sealers[0], round1), seal(sealers[1], round1)
-	dealers := []aggregation.PartyID{dealerID(7, a), dealerID(7, b)}
+	dealers := []aggregation.PartyID{aggregation.DealerID(7, a.Bytes()), aggregation.DealerID(7, b.Bytes())}
 	_, err = sealers[0].sum(pk.Hash(), [][]byte{u1, u2}, dealers, round1, []float64{0.5, 0.5})
 	require.NoError(t, err, "the honest sum")
 
 	_, err = sealers[0].sum(pk.Hash(), [][]byte{u2, u1}, dealers, round1, []float64{0.5, 0.5})
 	require.ErrorIs(t, err, aggregation.ErrKeyMismatch, "updates under the other member's dealer id")
-	_, err = sealers[0].sum(pk.Hash(), [][]byte{u1, seal(sealers[1], aggregation.NewEncryptionContext(7, phaseTrain, 2))}, dealers, round1, []float64{0.5, 0.5})
+	_, err = sealers[0].sum(pk.Hash(), [][]byte{u1, seal(sealers[1], aggregation.TrainContext(7, 2))}, dealers, round1, []float64{0.5, 0.5})
 	require.ErrorIs(t, err, aggregation.ErrKeyMismatch, "an update made for round 2")
 }
 

@@ -203,7 +203,7 @@ func (p *Participant) encryptMoments(ctx context.Context, t *cohortv1.MomentsTas
 	if err != nil {
 		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 	}
-	sealed, err := p.sealer.seal(p.pubKey, momentsContext(p.cfg.StudyID, run.session), v)
+	sealed, err := p.sealer.seal(p.pubKey, aggregation.MomentsContext(p.cfg.StudyID, run.session), v)
 	if err != nil {
 		return fmt.Errorf("participant %s: encrypt moments: %w", p.cfg.Name, err)
 	}
@@ -428,7 +428,7 @@ func (p *Participant) verifyMomentsSum(ctx context.Context, session []byte, tota
 			return nil, fmt.Errorf("%w: this site's moments are given as %s, it sent %s", ErrBadStandardiser, h.Hex(), run.sent.Hex())
 		}
 		seen[addr] = true
-		dealers[i] = dealerID(p.cfg.StudyID, addr)
+		dealers[i] = aggregation.DealerID(p.cfg.StudyID, addr.Bytes())
 		if cts[i], err = p.fetch(ctx, h); err != nil {
 			return nil, err
 		}
@@ -442,7 +442,7 @@ func (p *Participant) verifyMomentsSum(ctx context.Context, session []byte, tota
 	if err != nil {
 		return nil, fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
 	}
-	sum, err := p.sealer.sum(study.PublicKeyHash, cts, dealers, momentsContext(p.cfg.StudyID, session), ones)
+	sum, err := p.sealer.sum(study.PublicKeyHash, cts, dealers, aggregation.MomentsContext(p.cfg.StudyID, session), ones)
 	if err != nil {
 		return nil, fmt.Errorf("%w: recompute the moments' sum: %v", ErrBadStandardiser, err)
 	}

@@ -79,7 +79,7 @@ func newMomentsFixture(t *testing.T) *momentsFixture {
 	for i := range f.keys {
 		_, err := f.ledger.JoinStudy(ctx, accounts[i], f.study)
 		require.NoError(t, err)
-		s := &homomorphicSealer{scheme: f.scheme, id: dealerID(f.study, accounts[i].Address())}
+		s := &homomorphicSealer{scheme: f.scheme, id: aggregation.DealerID(f.study, accounts[i].Address().Bytes())}
 		f.sealers = append(f.sealers, s)
 		b, err := s.publicKeyShare(crs)
 		require.NoError(t, err)
@@ -116,7 +116,7 @@ func newMomentsFixture(t *testing.T) *momentsFixture {
 		res.Counts = append(res.Counts, &cohortv1.MomentsCount{StudyId: f.study, Session: session, Count: count, Auth: signed})
 		v, err := m.Encode(float64(res.Total), f.scales, f.scheme.MaxAbsValue())
 		require.NoError(t, err)
-		ct, err := f.scheme.Encrypt(f.sealers[i].secret, f.pk.Hash(), momentsContext(f.study, session), v)
+		ct, err := f.scheme.Encrypt(f.sealers[i].secret, f.pk.Hash(), aggregation.MomentsContext(f.study, session), v)
 		require.NoError(t, err)
 		cts = append(cts, ct)
 		h := f.serve(t, ct)

@@ -229,7 +229,7 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 		if scheme == nil {
 			return nil, errors.New("participant: an encryption scheme is required")
 		}
-		s = &homomorphicSealer{scheme: scheme, id: dealerID(cfg.StudyID, crypto.PubkeyToAddress(key.PublicKey))}
+		s = &homomorphicSealer{scheme: scheme, id: aggregation.DealerID(cfg.StudyID, crypto.PubkeyToAddress(key.PublicKey).Bytes())}
 	}
 	return &Participant{
 		cfg: cfg, client: client, ledger: ledger, account: contracts.NewAccount(key), key: key,
@@ -604,7 +604,7 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 		return fmt.Errorf("participant %s: round %d: attack: %w", p.cfg.Name, round, err)
 	}
 	sealed, err := p.sealOnce(round, func() ([]byte, error) {
-		sealed, err := p.sealer.seal(p.pubKey, aggregation.NewEncryptionContext(p.cfg.StudyID, phaseTrain, round), update)
+		sealed, err := p.sealer.seal(p.pubKey, aggregation.TrainContext(p.cfg.StudyID, round), update)
 		if err != nil || p.cfg.Attack.Kind != AttackKeyExtraction {
 			return sealed, err
 		}
@@ -776,7 +776,7 @@ func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTa
 			return fmt.Errorf("%w: contributor %s listed twice", ErrChainMismatch, addr.Hex())
 		}
 		seen[addr] = true
-		dealers[i] = dealerID(p.cfg.StudyID, addr)
+		dealers[i] = aggregation.DealerID(p.cfg.StudyID, addr.Bytes())
 		cm, err := p.ledger.Commitment(ctx, p.cfg.StudyID, round, addr)
 		if err != nil {
 			return fmt.Errorf("participant %s: read commitment of %s: %w", p.cfg.Name, addr.Hex(), err)
@@ -812,7 +812,7 @@ func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTa
 	if nonZero < int(study.MinParticipants) {
 		return fmt.Errorf("%w: the round %d aggregate gives weight to %d updates, the study requires at least %d", ErrChainMismatch, round, nonZero, study.MinParticipants)
 	}
-	recomputed, err := p.sealer.sum(study.PublicKeyHash, updates, dealers, aggregation.NewEncryptionContext(p.cfg.StudyID, phaseTrain, round), t.GetWeights())
+	recomputed, err := p.sealer.sum(study.PublicKeyHash, updates, dealers, aggregation.TrainContext(p.cfg.StudyID, round), t.GetWeights())
 	if err != nil {
 		return fmt.Errorf("participant %s: recompute aggregate: %w", p.cfg.Name, err)
 	}

@@ -223,7 +223,7 @@ func (p *Participant) reshareKey(ctx context.Context, t *cohortv1.ReshareKeyTask
 		if isDealer {
 			reshared = append(reshared, plain)
 		} else { // a new member's dealing of its own key
-			dealt, dealtBy = append(dealt, plain), append(dealtBy, dealerID(p.cfg.StudyID, dealer))
+			dealt, dealtBy = append(dealt, plain), append(dealtBy, aggregation.DealerID(p.cfg.StudyID, dealer.Bytes()))
 		}
 	}
 	if len(reshared) != len(set.dealers) {

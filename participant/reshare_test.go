@@ -170,7 +170,7 @@ func joinWithKey(ctx context.Context, t *testing.T, ledger *contracts.Ledger, st
 	for i, a := range accounts {
 		_, err := ledger.JoinStudy(ctx, a, study)
 		require.NoError(t, err)
-		sealers[i] = &homomorphicSealer{scheme: scheme, id: dealerID(study, a.Address())}
+		sealers[i] = &homomorphicSealer{scheme: scheme, id: aggregation.DealerID(study, a.Address().Bytes())}
 		b, err := sealers[i].publicKeyShare(crs)
 		require.NoError(t, err)
 		share := new(aggregation.PublicKeyShare)

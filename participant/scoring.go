@@ -119,6 +119,12 @@ func (p *Participant) roundReferences(ctx context.Context, scheme *aggregation.S
 		if err := updates[i].UnmarshalBinary(b); err != nil {
 			return nil, nil, fmt.Errorf("participant %s: update of %s: %w", p.cfg.Name, addr.Hex(), err)
 		}
+		// A score share opens the update under the key of the dealer it
+		// names: an update naming another member (or made for another
+		// round) would have that member's key decrypted into its scores.
+		if err := scheme.CheckUpdate(updates[i], study.PublicKeyHash, aggregation.TrainContext(p.cfg.StudyID, round), aggregation.DealerID(p.cfg.StudyID, addr.Bytes()), updates[i].Len()); err != nil {
+			return nil, nil, fmt.Errorf("%w: the update %s committed is bound to another member or round: %v", ErrChainMismatch, addr.Hex(), err)
+		}
 	}
 	want := aggregation.ScoringSeed(p.cfg.StudyID, round, committed)
 	if !slices.Equal(want[:], seed) {

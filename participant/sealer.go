@@ -1,8 +1,6 @@
 package participant
 
 import (
-	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"math"
@@ -377,24 +375,4 @@ func (plainSealer) sum(_ common.Hash, updates [][]byte, _ []aggregation.PartyID,
 		return nil, err
 	}
 	return models.EncodeParams(s), nil
-}
-
-// Encryption-context phases: a member's key share is used once per phase
-// and round.
-const (
-	phaseTrain   = "train"
-	phaseMoments = "moments"
-)
-
-// momentsContext is the encryption context of one run (session) of the
-// moments phase: a run computes its moments once, so a key share never
-// encrypts two different plaintexts under one context.
-func momentsContext(study uint64, session []byte) aggregation.EncryptionContext {
-	return aggregation.NewEncryptionContext(study, phaseMoments+":"+hex.EncodeToString(session), 0)
-}
-
-// dealerID is the public dealer id of member in study: every update it
-// sends must name it, which the coordinator and the share holders check.
-func dealerID(study uint64, member common.Address) aggregation.PartyID {
-	return aggregation.PartyIDOf(binary.BigEndian.AppendUint64(nil, study), member.Bytes())
 }

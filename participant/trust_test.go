@@ -153,7 +153,7 @@ func (f *trustFixture) openRound(t *testing.T, r uint32) *trustRound {
 		for j, x := range reference {
 			v[j] = scale*x + 0.05*math.Abs(x)*math.Cos(float64(7*i+j))
 		}
-		enc, err := f.scheme.Encrypt(f.sealers[i].secret, f.pk.Hash(), aggregation.NewEncryptionContext(f.study, phaseTrain, r), v)
+		enc, err := f.scheme.Encrypt(f.sealers[i].secret, f.pk.Hash(), aggregation.TrainContext(f.study, r), v)
 		require.NoError(t, err)
 		tr.updates = append(tr.updates, enc)
 		committed[i] = f.serve(t, must(enc.MarshalBinary()))
@@ -351,4 +351,33 @@ func TestHolderRefusesAnotherRobustPolicyThanTheChains(t *testing.T) {
 	err = p.decrypt(ctx, f.record(t, tr, tr.weights, ev))
 	require.ErrorIs(t, err, ErrRobustPolicy)
 	require.ErrorContains(t, err, "the chain records")
+}
+
+// A score share opens an update under the key of the dealer it names. A
+// hospital that committed an update naming another member (which a
+// colluding coordinator accepted) would get that member's key decrypted
+// into its scores: every holder refuses to score such a round.
+func TestHolderRefusesToScoreAnUpdateNamingAnotherMember(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	f := newTrustFixture(t, ctx)
+	p := f.participant()
+	const r = 1
+	_, err := f.ledger.OpenRound(ctx, f.coord, f.study, r, crypto.Keccak256Hash(models.EncodeParams(f.global)), time.Now().Add(time.Hour))
+	require.NoError(t, err)
+	task := &cohortv1.ScoreTask{StudyId: f.study, Round: r, ActivePoints: []uint64{1, 2}}
+	for i, dealer := range []int{0, 1, 0} { // hospital 3 uploads under hospital 1's dealer id
+		v := make([]float64, len(f.global))
+		v[i] = 0.1
+		enc, err := f.scheme.Encrypt(f.sealers[dealer].secret, f.pk.Hash(), aggregation.TrainContext(f.study, r), v)
+		require.NoError(t, err)
+		h := f.serve(t, must(enc.MarshalBinary()))
+		_, err = f.ledger.CommitUpdate(ctx, f.accounts[i], f.study, r, contracts.Commitment{CiphertextHash: h, Samples: f.samples[i], ConsentRoot: common.Hash{7}})
+		require.NoError(t, err)
+		task.Contributors = append(task.Contributors, f.accounts[i].Address().Bytes())
+		task.ScoreSetHashes = append(task.ScoreSetHashes, h.Bytes())
+	}
+	err = p.score(ctx, task)
+	require.ErrorIs(t, err, ErrChainMismatch)
+	require.ErrorContains(t, err, "bound to another member or round")
 }
