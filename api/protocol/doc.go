@@ -1,0 +1,190 @@
+// Package protocol writes Cohort's round protocol down once: the phases a
+// study runs, and for each the messages (api/cohortv1), who signs them,
+// who checks what against the chain, and what each side keeps on disk.
+// Phases lists the same phases as Go values, in this order; a test keeps
+// the list and the "Phase" sections below the same, and each side's tests
+// call Covers on its table of I/O-free steps (package coordinator's and
+// package participant's steps_*.go).
+//
+// # Conventions
+//
+// A hospital (participant) connects out to the coordinator over mutual TLS
+// and opens a task stream with Join (JoinRequest, signed with kind "join"
+// over auth.JoinContent(name, TLS certificate fingerprint)). The
+// coordinator admits it only if the chain lists it as a participant of the
+// study and the member registry records that certificate fingerprint for
+// its address. Every task after that opens a phase; the member answers it
+// with one RPC, except ReshareCommit, which has no answer. StudyDone ends
+// the study; it opens no phase.
+//
+// Every answer is signed with the sender's Ethereum key by auth.Sign over
+// auth.Digest(study, round, kind, content hash): a message moved to another
+// study, round, kind or content fails auth.Verify. Round is 0 for the
+// phases that run once, before round 1. The coordinator accepts one answer
+// per member per phase, from the members it asked only: a stranger, a
+// second answer (a replay), an answer for another round, or about another
+// subject (another aggregate, re-sharing set or moments session) is
+// refused. A member that joins again before answering is sent the same task
+// again.
+//
+// The coordinator is trusted with nothing: whatever it asks, a member first
+// checks against the chain. Blobs (models, the collective key, ciphertexts,
+// sums, score sets) live in the coordinator's content-addressed store and
+// are fetched with GetBlob; only their hashes go on chain. A member keeps
+// its secrets in its encrypted keystore (participant.Keystore); the
+// coordinator keeps its protocol state in its store (Store.WriteState).
+//
+// # Phase keygen
+//
+// Before round 1, once every participant the chain lists has joined.
+// KeyGenTask carries the common reference string seed, derived from the
+// study, the ledger address and the sorted members, so anyone can recompute
+// it. Each member answers SubmitPublicKeyShare (PublicKeyShareSubmission,
+// kind "pk-share", content keccak(share)). The coordinator combines every
+// share into the collective public key, stores it and records its hash on
+// chain (SetPublicKeyHash); a member fetches the key later and checks it
+// against that hash. Member keeps: its additive secret-key share (keystore).
+// Coordinator keeps: the key (blob).
+//
+// # Phase threshold-deal
+//
+// Right after keygen (again after a restart before round 1). ThresholdTask
+// names the threshold t and the holders (address, Shamir point, Ethereum
+// public key). A member checks t against the study's threshold on chain,
+// every holder is a participant on chain, each public key matches its
+// address and no point repeats; it Shamir-shares its secret key, seals each
+// share to its recipient (ECIES) and signs each with kind "threshold-share"
+// over auth.ShareContent(recipient, ciphertext). SubmitThresholdShares
+// carries them. The coordinator checks every share is signed by one dealer,
+// one per holder and to exactly the holders it named.
+//
+// # Phase threshold-confirm
+//
+// ThresholdKeyTask relays to each holder the shares dealt to it. The holder
+// checks each is addressed to it, signed by a distinct dealer, and that the
+// collective key matches its hash on chain; it combines them and answers
+// ConfirmThresholdKey (kind "threshold-key", content keccak(public key
+// hash)). Member keeps: its threshold share (keystore). Coordinator keeps:
+// the holders and their points (state "share-holders").
+//
+// # Phase moments-count
+//
+// Only with pooled standardisation, once, before round 1. MomentsCountTask
+// carries a fresh 32-byte session and the public feature scales. Each
+// member answers SubmitMomentsCount (MomentsCount, kind "moments-count",
+// content auth.MomentsCountContent(session, count)) with its number of
+// consented training records. The coordinator refuses another session and
+// a count of 0 or above MaxMomentsCount.
+//
+// # Phase moments
+//
+// MomentsTask sends the members that counted the total with every signed
+// count; each checks the signatures, that the signers are participants on
+// chain and that the counts add up, and answers SubmitMoments
+// (MomentsSubmission, kind "moments", content auth.MomentsContent(session,
+// keccak(ciphertext))) with its moments encoded for the total, encrypted
+// under its key share bound to the session. The coordinator checks the
+// session, the size, and the ciphertext's key, context and length, and
+// stores it.
+//
+// # Phase moments-decrypt
+//
+// The coordinator sums the moments (weight 1 each) and asks t share holders
+// (MomentsDecryptTask, with the counts, the signed contributions and the
+// sum's hash). Each recomputes the sum from the signed ciphertexts, refuses
+// fewer than max(2, the study's minimum) sites, and answers
+// SubmitMomentsShare (kind "moments-share", content
+// auth.MomentsShareContent(sum hash, share)). A holder that goes away is
+// replaced by another set.
+//
+// # Phase moments-result
+//
+// The coordinator decrypts only the sum and sends every member
+// MomentsResultTask: the pooled standardiser with the signed counts,
+// contributions and decryption shares. Each member recomputes and decrypts
+// the sum itself, refuses a standardiser that differs (or, after round 1,
+// one the chain does not record), keeps it and answers ConfirmMoments
+// (kind "moments-standardiser", content keccak(standardiser)). The
+// coordinator records the standardiser's hash on chain before round 1 and
+// sends the result first to a member that joins later. Member keeps:
+// DataDir/standardiser.json. Coordinator keeps: state "moments-result".
+//
+// # Phase reshare-deal
+//
+// Before round r > 1, when the chain's participants in good standing are
+// no longer the share holders. ReshareTask names round r, t, exactly t
+// dealers (current holders that stay) and the new holders (points: stayers
+// keep theirs, newcomers get points never used) and set_hash
+// (auth.ReshareSetHash). A dealer checks the chain is between rounds r-1
+// and r, t is the study's, every dealer and holder is a participant in good
+// standing, and recomputes set_hash; it re-shares its threshold share, each
+// share sealed to its recipient and signed with kind "reshare-share" over
+// auth.ReshareContent(recipient, set_hash, ciphertext).
+// SubmitReshareShares carries them; newcomers deal their own additive keys
+// the same way. The coordinator checks one dealer, the current set hash and
+// exactly the new holders as recipients.
+//
+// # Phase reshare-key
+//
+// ReshareKeyTask relays to each new holder its shares; it checks the set as
+// a dealer does, combines them into a pending share and answers
+// ConfirmReshareKey (kind "reshare-key", content set_hash). The old shares
+// stay in force. Member keeps: the pending share (keystore). A new holder
+// that does not confirm is left out of the set.
+//
+// # Phase reshare-commit
+//
+// Once t new holders confirmed, the coordinator keeps the new set (state
+// "share-holders") and sends ReshareCommitTask; each holder replaces its
+// threshold share with the pending one and erases the old share and its
+// additive key share (keystore). Nobody answers: a holder that missed it
+// is sent it again when it joins.
+//
+// # Phase train
+//
+// The coordinator opens round r on chain with the global model's hash and
+// sends TrainTask to the members in good standing. A member checks the
+// global model hash and privacy budget against the chain's round, the
+// standardisation mode and hash, trains on the records whose consent is
+// active on chain as of the round's opening, encrypts its update, commits
+// keccak(ciphertext), the sample count and the consent Merkle root on chain
+// (CommitUpdate, signed by its own account), then streams it with
+// UploadUpdate (UpdateHeader signed with kind "update", content the
+// ciphertext hash). The coordinator accepts the upload only if it matches
+// the sender's commitment on chain, fits Config.MaxUpdateBytes and is
+// encrypted under the study's key for this round and sender; an interrupted
+// upload resumes (UploadStatus). Dropouts do not stall the round while the
+// study's minimum remains. Member keeps: the sealed update and the ids it
+// used (DataDir/rounds/r.json). Coordinator keeps: the ciphertexts (blobs).
+//
+// # Phase score
+//
+// Only with robust scoring. The coordinator scores each update against the
+// reference update of the root data set under encryption and asks t share
+// holders (ScoreTask, with the score sets' hashes). Each recomputes the
+// reference, the projection seed from the round's commitments and every
+// score set, and answers SubmitScoreShares (kind "score-shares", content
+// keccak(shares...)), one share per contributor. The coordinator records
+// scores, trust weights and flags on chain (RecordScores), where strikes
+// suspend a member past the study's limit.
+//
+// # Phase decrypt
+//
+// The coordinator sums the updates with their weights, stores the sum and
+// asks t share holders (DecryptTask, with the contributors, weights and, in
+// robust mode, the trust evidence). Each recomputes the sum from the
+// updates committed on chain, checks the weights against the committed
+// sample counts or the weights recorded on chain (re-deriving trust
+// weights), refuses a sum of fewer than the study's minimum, and answers
+// SubmitDecryptionShare (kind "decrypt-share", content keccak(share),
+// bound to the aggregate hash). A holder that goes away is replaced by
+// another set. Coordinator keeps: the sum and the new model (blobs).
+//
+// # Phase evaluate
+//
+// EvaluateTask names the new model; each member evaluates it on its
+// consented test records and answers SubmitEvaluation (kind "evaluation",
+// content keccak(evaluation)) with counts and score histograms only. The
+// coordinator merges them and closes the round on chain (CloseRound) with
+// the aggregate's and the model's hashes and the pooled metrics.
+package protocol
