@@ -16,6 +16,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
 )
@@ -395,19 +396,19 @@ func learnOneSeed(ctx context.Context, cfg learnBenchConfig, schema records.Sche
 	defer os.RemoveAll(dir)
 	spec, local := cfg.spec, cfg.local
 	t0 := time.Now()
-	study, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: cfg.sites, rounds: cfg.rounds, seed: seed, dataDir: filepath.Join(dir, "blobs"),
-		sites: raw, spec: &spec, train: &local, standardise: records.StandardisePooled, scales: schema.Scales(),
+	study, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: cfg.sites, Rounds: cfg.rounds, Seed: seed, DataDir: filepath.Join(dir, "blobs"),
+		Sites: raw, Spec: &spec, Train: &local, Standardise: records.StandardisePooled, Scales: schema.Scales(),
 	})
 	if err != nil {
 		return res, fmt.Errorf("federated study: %w", err)
 	}
 	defer study.Close()
 	res.FedSeconds = time.Since(t0).Seconds()
-	if study.result == nil || study.result.FinalModel == nil || study.standardiser == nil {
-		return res, errNoRounds
+	if study.Result() == nil || study.Result().FinalModel == nil || study.Standardiser() == nil {
+		return res, simulation.ErrNoRounds
 	}
-	std := *study.standardiser
+	std := *study.Standardiser()
 	ref, err := clearPooledStandardiser(raw, schema.Features())
 	if err != nil {
 		return res, err
@@ -429,7 +430,7 @@ func learnOneSeed(ctx context.Context, cfg learnBenchConfig, schema records.Sche
 	if err != nil {
 		return res, err
 	}
-	if err := fed.SetParams(study.result.FinalModel); err != nil {
+	if err := fed.SetParams(study.Result().FinalModel); err != nil {
 		return res, err
 	}
 	if res.Federated, err = score(fed, test); err != nil {

@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/models/privacy"
 	"github.com/cohort-fl/cohort/records"
@@ -128,9 +129,9 @@ func learnPrivate(ctx context.Context, cfg learnBenchConfig, raw []records.Site,
 			return nil, err
 		}
 		spec := cfg.spec
-		study, err := runLocalStudy(ctx, localStudyConfig{
-			hospitals: cfg.sites, rounds: cfg.rounds, seed: seed, dataDir: filepath.Join(dir, "blobs"),
-			sites: raw, spec: &spec, train: &tc, standardise: records.StandardisePooled, scales: scales,
+		study, err := simulation.Run(ctx, simulation.Config{
+			Hospitals: cfg.sites, Rounds: cfg.rounds, Seed: seed, DataDir: filepath.Join(dir, "blobs"),
+			Sites: raw, Spec: &spec, Train: &tc, Standardise: records.StandardisePooled, Scales: scales,
 		})
 		if err != nil {
 			os.RemoveAll(dir)
@@ -150,11 +151,11 @@ func learnPrivate(ctx context.Context, cfg learnBenchConfig, raw []records.Site,
 
 // scoreStudy scores a finished study's final model on the test records,
 // standardised with the study's own standardiser.
-func scoreStudy(study *localStudy, spec models.Spec, seed int64, test []records.Record) (learnScores, error) {
-	if study.result == nil || study.result.FinalModel == nil || study.standardiser == nil {
-		return learnScores{}, errNoRounds
+func scoreStudy(study *simulation.Study, spec models.Spec, seed int64, test []records.Record) (learnScores, error) {
+	if study.Result() == nil || study.Result().FinalModel == nil || study.Standardiser() == nil {
+		return learnScores{}, simulation.ErrNoRounds
 	}
-	std, err := study.standardiser.Apply(test)
+	std, err := study.Standardiser().Apply(test)
 	if err != nil {
 		return learnScores{}, err
 	}
@@ -162,7 +163,7 @@ func scoreStudy(study *localStudy, spec models.Spec, seed int64, test []records.
 	if err != nil {
 		return learnScores{}, err
 	}
-	if err := m.SetParams(study.result.FinalModel); err != nil {
+	if err := m.SetParams(study.Result().FinalModel); err != nil {
 		return learnScores{}, err
 	}
 	return score(m, std)

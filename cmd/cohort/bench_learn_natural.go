@@ -17,6 +17,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
 )
@@ -47,37 +48,15 @@ type naturalBenchConfig struct {
 	plaintext bool
 }
 
-// evalScores are one model's figures on one set of test records.
-type evalScores struct {
-	Records          int     `json:"records"`
-	Accuracy         float64 `json:"accuracy,omitempty"`
-	BalancedAccuracy float64 `json:"balanced_accuracy,omitempty"`
-	AUC              float64 `json:"auc,omitempty"`
-	CIndex           float64 `json:"c_index,omitempty"`
-}
-
-// headline is the recipe's evaluation metric.
-func (s evalScores) headline(metric string) float64 {
-	switch metric {
-	case models.MetricAccuracy:
-		return s.Accuracy
-	case models.MetricBalancedAccuracy:
-		return s.BalancedAccuracy
-	case models.MetricCIndex:
-		return s.CIndex
-	}
-	return s.AUC
-}
-
 // approachResult is one way of training, scored on the pooled test set
 // and on each hospital's own test records.
 type approachResult struct {
 	Name string `json:"name"`
 	// Pooled is on every hospital's test records together (pairs across
 	// hospitals included for the C-index); absent for per-hospital models.
-	Pooled *evalScores   `json:"pooled_test,omitempty"`
-	Sites  []evalScores  `json:"sites"`
-	model  *models.Model // the shared model (federated, pooled), for figures
+	Pooled *simulation.Scores  `json:"pooled_test,omitempty"`
+	Sites  []simulation.Scores `json:"sites"`
+	model  *models.Model       // the shared model (federated, pooled), for figures
 }
 
 // naturalSeedResult is one seed's figures.
@@ -218,13 +197,13 @@ func benchNatural(ctx context.Context, cfg naturalBenchConfig, progress io.Write
 func figurePair(a approachResult, metric string) string {
 	hs := make([]float64, len(a.Sites))
 	for i, s := range a.Sites {
-		hs[i] = s.headline(metric)
+		hs[i] = s.Headline(metric)
 	}
 	mean := summarise(hs).Mean
 	if a.Pooled == nil {
 		return fmt.Sprintf("-/%.4f", mean)
 	}
-	return fmt.Sprintf("%.4f/%.4f", a.Pooled.headline(metric), mean)
+	return fmt.Sprintf("%.4f/%.4f", a.Pooled.Headline(metric), mean)
 }
 
 func summariseNatural(runs []naturalSeedResult, metric string) []approachSummary {
@@ -236,12 +215,12 @@ func summariseNatural(runs []naturalSeedResult, metric string) []approachSummary
 		for _, r := range runs {
 			b := r.Approaches[k]
 			if b.Pooled != nil {
-				pooled = append(pooled, b.Pooled.headline(metric))
+				pooled = append(pooled, b.Pooled.Headline(metric))
 			}
 			var hs []float64
 			for j, site := range b.Sites {
-				hs = append(hs, site.headline(metric))
-				perSite[j] = append(perSite[j], site.headline(metric))
+				hs = append(hs, site.Headline(metric))
+				perSite[j] = append(perSite[j], site.Headline(metric))
 			}
 			means = append(means, summarise(hs).Mean)
 		}
@@ -322,7 +301,7 @@ func naturalOneSeed(ctx context.Context, cfg naturalBenchConfig, schema records.
 	if err != nil {
 		return res, err
 	}
-	if err := fitRecords(ctx, pooled, pooledTrain, central); err != nil {
+	if err := simulation.FitRecords(ctx, pooled, pooledTrain, central); err != nil {
 		return res, fmt.Errorf("pooled: %w", err)
 	}
 	a, err := scoreApproach("pooled", pooled, pooledTest, sites)
@@ -349,10 +328,10 @@ func naturalOneSeed(ctx context.Context, cfg naturalBenchConfig, schema records.
 		}
 		tc := central
 		tc.Seed = seed + int64(i)
-		if err := fitRecords(ctx, m, train, tc); err != nil {
+		if err := simulation.FitRecords(ctx, m, train, tc); err != nil {
 			return res, fmt.Errorf("%s alone: %w", s.Name, err)
 		}
-		sc, err := scoreRecords(m, test)
+		sc, err := simulation.ScoreRecords(m, test)
 		if err != nil {
 			return res, err
 		}
@@ -409,10 +388,10 @@ func naturalOneSeed(ctx context.Context, cfg naturalBenchConfig, schema records.
 				return res, err
 			}
 			tc.Seed = seed + int64(i)
-			if err := fitRecords(ctx, m, s.Train, tc); err != nil {
+			if err := simulation.FitRecords(ctx, m, s.Train, tc); err != nil {
 				return res, fmt.Errorf("%s personalised: %w", s.Name, err)
 			}
-			sc, err := scoreRecords(m, s.Test)
+			sc, err := simulation.ScoreRecords(m, s.Test)
 			if err != nil {
 				return res, err
 			}
@@ -431,64 +410,35 @@ func federate(ctx context.Context, recipe models.Recipe, sites []records.Site, s
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	study, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: len(sites), seed: seed, dataDir: dir, sites: sites, recipe: &recipe,
-		scales: schema.Scales(), plaintext: plaintext,
+	study, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: len(sites), Seed: seed, DataDir: dir, Sites: sites, Recipe: &recipe,
+		Scales: schema.Scales(), Plaintext: plaintext,
 	})
 	if err != nil {
 		return nil, err
 	}
 	defer study.Close()
-	if study.result == nil || study.result.FinalModel == nil {
-		return nil, errNoRounds
+	if study.Result() == nil || study.Result().FinalModel == nil {
+		return nil, simulation.ErrNoRounds
 	}
 	m, err := models.New(recipe.Model, seed)
 	if err != nil {
 		return nil, err
 	}
-	return m, m.SetParams(study.result.FinalModel)
-}
-
-// fitRecords trains m on recs for its kind's outcome.
-func fitRecords(ctx context.Context, m *models.Model, recs []records.Record, tc models.TrainConfig) error {
-	X, y := records.Matrix(recs)
-	_, err := m.Fit(ctx, X, y, records.Times(recs), tc)
-	return err
-}
-
-// scoreRecords scores m on test records: exact AUC and accuracies for a
-// classifier, Harrell's C-index for a Cox model.
-func scoreRecords(m *models.Model, test []records.Record) (evalScores, error) {
-	X, y := records.Matrix(test)
-	s := evalScores{Records: len(test)}
-	if m.Spec().Kind == models.KindCox {
-		risk, err := m.RiskScores(X)
-		if err != nil {
-			return s, err
-		}
-		s.CIndex = models.CIndex(risk, records.Times(test), y)
-		return s, nil
-	}
-	p, err := m.Predict(X)
-	if err != nil {
-		return s, err
-	}
-	e := models.Evaluate(p, y)
-	s.Accuracy, s.BalancedAccuracy, s.AUC = e.Accuracy(), e.BalancedAccuracy(), models.ExactAUC(p, y)
-	return s, nil
+	return m, m.SetParams(study.Result().FinalModel)
 }
 
 // scoreApproach scores a shared model on the pooled test set and on each
 // hospital's own test records.
 func scoreApproach(name string, m *models.Model, pooledTest []records.Record, sites []records.Site) (approachResult, error) {
 	a := approachResult{Name: name, model: m}
-	p, err := scoreRecords(m, pooledTest)
+	p, err := simulation.ScoreRecords(m, pooledTest)
 	if err != nil {
 		return a, err
 	}
 	a.Pooled = &p
 	for _, s := range sites {
-		sc, err := scoreRecords(m, s.Test)
+		sc, err := simulation.ScoreRecords(m, s.Test)
 		if err != nil {
 			return a, err
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/records"
 )
 
@@ -123,19 +124,19 @@ func TestPooledStandardisationThroughTheStudy(t *testing.T) {
 	assert.Greater(t, raw[0].Train[0].Features[0], 5.0, "pooled mode hands the study raw features")
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	s, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: 3, rounds: 1, seed: 3, dataDir: t.TempDir(), sites: raw, standardise: records.StandardisePooled, scales: scales,
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 1, Seed: 3, DataDir: t.TempDir(), Sites: raw, Standardise: records.StandardisePooled, Scales: scales,
 	})
 	require.NoError(t, err)
 	defer s.Close()
-	require.NotNil(t, s.standardiser)
+	require.NotNil(t, s.Standardiser())
 	clear, err := clearPooledStandardiser(raw, len(scales))
 	require.NoError(t, err)
-	assert.True(t, clear.Within(*s.standardiser, records.PooledPrecision), "protocol %v\nclear %v", s.standardiser, clear)
+	assert.True(t, clear.Within(*s.Standardiser(), records.PooledPrecision), "protocol %v\nclear %v", s.Standardiser(), clear)
 	var worst float64
 	for j := range clear.Mean {
-		worst = max(worst, math.Abs(clear.Mean[j]-s.standardiser.Mean[j])/max(1, math.Abs(clear.Mean[j])),
-			math.Abs(clear.Scale[j]-s.standardiser.Scale[j])/max(1, math.Abs(clear.Scale[j])))
+		worst = max(worst, math.Abs(clear.Mean[j]-s.Standardiser().Mean[j])/max(1, math.Abs(clear.Mean[j])),
+			math.Abs(clear.Scale[j]-s.Standardiser().Scale[j])/max(1, math.Abs(clear.Scale[j])))
 	}
 	t.Logf("pooled standardiser through the study vs in the clear: largest relative difference %.2g", worst)
 
@@ -145,7 +146,7 @@ func TestPooledStandardisationThroughTheStudy(t *testing.T) {
 	sum := make([]float64, len(scales))
 	sq := make([]float64, len(scales))
 	for i, site := range raw {
-		b, err := os.ReadFile(filepath.Join(s.participants[i].dataDir, "standardiser.json"))
+		b, err := os.ReadFile(filepath.Join(s.Participants()[i].DataDir, "standardiser.json"))
 		require.NoError(t, err)
 		var kept struct {
 			Standardiser []byte `json:"standardiser"`
@@ -153,7 +154,7 @@ func TestPooledStandardisationThroughTheStudy(t *testing.T) {
 		require.NoError(t, json.Unmarshal(b, &kept))
 		std, err := records.DecodeStandardiser(kept.Standardiser)
 		require.NoError(t, err)
-		require.Equal(t, *s.standardiser, std, "hospital %d", i)
+		require.Equal(t, *s.Standardiser(), std, "hospital %d", i)
 		train, err := std.Apply(site.Train)
 		require.NoError(t, err)
 		for _, r := range train {
@@ -168,7 +169,7 @@ func TestPooledStandardisationThroughTheStudy(t *testing.T) {
 		assert.InDelta(t, 0, sum[j]/n, 1e-4, "feature %d mean (CKKS is approximate)", j)
 		assert.InDelta(t, 1, sq[j]/n, 1e-4, "feature %d variance (CKKS is approximate)", j)
 	}
-	assert.NotEmpty(t, s.rounds, "round 1 trained on the standardised records")
+	assert.NotEmpty(t, s.Rounds(), "round 1 trained on the standardised records")
 }
 
 func TestLearnAndDataUsage(t *testing.T) {

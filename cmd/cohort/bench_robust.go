@@ -19,6 +19,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
@@ -819,24 +820,24 @@ func robustStudy(ctx context.Context, cfg robustBenchConfig, sd robustSeedData, 
 	defer os.RemoveAll(dir)
 	spec, local := cfg.spec, cfg.local
 	t0 := time.Now()
-	study, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: cfg.sites, rounds: cfg.rounds, seed: sd.seed, dataDir: filepath.Join(dir, "blobs"),
-		sites: sd.sites, spec: &spec, train: &local, threshold: quorum, minParticipants: quorum,
-		attacks: attacks, robust: robust, root: sd.root,
+	study, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: cfg.sites, Rounds: cfg.rounds, Seed: sd.seed, DataDir: filepath.Join(dir, "blobs"),
+		Sites: sd.sites, Spec: &spec, Train: &local, Threshold: quorum, MinParticipants: quorum,
+		Attacks: attacks, Robust: robust, Root: sd.root,
 	})
 	if err != nil {
 		return run, err
 	}
 	defer study.Close()
 	run.Seconds = time.Since(t0).Seconds()
-	if study.result == nil || study.result.FinalModel == nil {
-		return run, errNoRounds
+	if study.Result() == nil || study.Result().FinalModel == nil {
+		return run, simulation.ErrNoRounds
 	}
 	model, err := models.New(spec, sd.seed)
 	if err != nil {
 		return run, err
 	}
-	if err := model.SetParams(study.result.FinalModel); err != nil {
+	if err := model.SetParams(study.Result().FinalModel); err != nil {
 		return run, err
 	}
 	sc, err := score(model, sd.test)
@@ -845,7 +846,7 @@ func robustStudy(ctx context.Context, cfg robustBenchConfig, sd robustSeedData, 
 	}
 	run.Accuracy, run.AUC = sc.Accuracy, sc.AUC
 	if run.Malicious == 0 {
-		sd.clean[robust] = slices.Clone(study.result.FinalModel)
+		sd.clean[robust] = slices.Clone(study.Result().FinalModel)
 	}
 	if attack.Kind == participant.AttackBackdoor {
 		rates, err := participant.BackdoorSuccess(model.Predict, sd.test, attack)
@@ -865,14 +866,14 @@ func robustStudy(ctx context.Context, cfg robustBenchConfig, sd robustSeedData, 
 		}
 	}
 	var malicious, honest []common.Address
-	for i, p := range study.participants {
+	for i, p := range study.Participants() {
 		if _, bad := attacks[i]; bad {
 			malicious = append(malicious, p.Address)
 		} else {
 			honest = append(honest, p.Address)
 		}
 	}
-	run.Rounds, run.SuspendedInRound, run.HonestSuspended = detection(study.rounds, malicious, honest)
+	run.Rounds, run.SuspendedInRound, run.HonestSuspended = detection(study.Rounds(), malicious, honest)
 	if !robust { // plain weighted averaging detects nothing: no rates
 		for k := range run.Rounds {
 			run.Rounds[k].TPR, run.Rounds[k].FPR = nil, nil
@@ -886,7 +887,7 @@ func robustStudy(ctx context.Context, cfg robustBenchConfig, sd robustSeedData, 
 // submitted an update to it (a suspended site submits none, and neither
 // does one that dropped out); per malicious site, the round it was
 // suspended in (nil if never); and how many honest sites were suspended.
-func detection(rounds []roundFigures, malicious, honest []common.Address) (per []robustRoundFigures, suspendedIn []*uint32, honestSuspended int) {
+func detection(rounds []simulation.RoundFigures, malicious, honest []common.Address) (per []robustRoundFigures, suspendedIn []*uint32, honestSuspended int) {
 	suspended := map[common.Address]uint32{}
 	suspendedIn = make([]*uint32, len(malicious))
 	count := func(group []common.Address, submitted, flagged map[common.Address]bool) (active, hit int) {

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
 )
@@ -147,7 +148,7 @@ func TestDetection(t *testing.T) {
 	m1, m2, h1, h2, h3 := robustAddr(1), robustAddr(2), robustAddr(3), robustAddr(4), robustAddr(5)
 	malicious, honest := []common.Address{m1, m2}, []common.Address{h1, h2, h3}
 	all := []common.Address{m1, m2, h1, h2, h3}
-	rounds := []roundFigures{
+	rounds := []simulation.RoundFigures{
 		{Round: 1, Contributors: all, Flagged: []common.Address{m1, m2, h1}},
 		{Round: 2, Contributors: all, Flagged: []common.Address{m1}, Suspended: []common.Address{m1}},
 		// m1 is out, m2 submits nothing this round (it dropped out): neither

@@ -26,6 +26,7 @@ import (
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
@@ -160,12 +161,12 @@ func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer)
 	}
 	fmt.Fprintf(stderr, "bench round: %d participants, %d rounds, MLP %v (%d parameters)\n", *n, *rounds, spec.Hidden, exact)
 	start := time.Now()
-	s, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: *n, rounds: *rounds, seed: *seed, dataDir: filepath.Join(dir, "study"), spec: &spec, train: &train,
-		consentReady: func(c consentFigures) {
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: *n, Rounds: *rounds, Seed: *seed, DataDir: filepath.Join(dir, "study"), Spec: &spec, Train: &train,
+		ConsentReady: func(c simulation.ConsentFigures) {
 			fmt.Fprintf(stderr, "bench round: %d consent grants on chain in %.1fs (set-up, not round latency)\n", c.Granted, c.GrantSeconds)
 		},
-		progress: func(f roundFigures) {
+		Progress: func(f simulation.RoundFigures) {
 			fmt.Fprintf(stderr, "bench round: round %d closed in %.2fs\n", f.Round, f.Seconds.Total)
 		},
 	})
@@ -174,13 +175,13 @@ func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer)
 	}
 	defer s.Close()
 	report.Setup = roundBenchSetup{
-		ConsentSource: s.consent.Source, ConsentGrants: s.consent.Granted, ConsentSeconds: s.consent.GrantSeconds,
-		ConsentGas: s.consent.GrantGas, StudySeconds: time.Since(start).Seconds(),
+		ConsentSource: s.Consent().Source, ConsentGrants: s.Consent().Granted, ConsentSeconds: s.Consent().GrantSeconds,
+		ConsentGas: s.Consent().GrantGas, StudySeconds: time.Since(start).Seconds(),
 	}
-	if len(s.rounds) == 0 {
-		return errNoRounds
+	if len(s.Rounds()) == 0 {
+		return simulation.ErrNoRounds
 	}
-	for _, f := range s.rounds {
+	for _, f := range s.Rounds() {
 		report.Rounds = append(report.Rounds, roundBenchRound{
 			Round: f.Round, Participants: f.Participants, UploadBytes: f.UploadBytes, GasUsed: f.GasUsed,
 			Seconds: roundPhases{
@@ -193,14 +194,14 @@ func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer)
 
 	// The exact bytes a hospital uploaded in the last round, fetched back
 	// from the coordinator by the hash it committed on chain.
-	last := s.rounds[len(s.rounds)-1]
-	cm, err := s.ledger.Commitment(ctx, s.studyID, last.Round, s.participants[0].Address)
+	last := s.Rounds()[len(s.Rounds())-1]
+	cm, err := s.Ledger().Commitment(ctx, s.StudyID(), last.Round, s.Participants()[0].Address)
 	if err != nil {
-		return fmt.Errorf("bench round: read %s's commitment of round %d: %w", s.participants[0].Name, last.Round, err)
+		return fmt.Errorf("bench round: read %s's commitment of round %d: %w", s.Participants()[0].Name, last.Round, err)
 	}
-	update, err := s.fetchBlob(ctx, cm.CiphertextHash)
+	update, err := s.FetchBlob(ctx, cm.CiphertextHash)
 	if err != nil {
-		return err
+		return fmt.Errorf("bench round: fetch the uploaded update back: %w", err)
 	}
 	report.UpdateBytes = len(update)
 	report.BytesPerParameter = float64(len(update)) / float64(exact)
@@ -209,7 +210,7 @@ func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer)
 	}
 
 	fmt.Fprintf(stderr, "bench round: timing %d-byte uploads and the raw-stream baseline (%d repetitions)\n", len(update), *reps)
-	if report.Upload, report.Baseline, report.Download, err = s.timeTransfers(ctx, update, *n, *reps); err != nil {
+	if report.Upload, report.Baseline, report.Download, err = timeTransfers(ctx, s, update, *n, *reps); err != nil {
 		return err
 	}
 	report.Mean.Upload = report.Upload.Seconds
@@ -284,21 +285,6 @@ func meanRoundPhases(rounds []roundBenchRound) ([]uint32, roundPhases) {
 	return ids, m
 }
 
-// fetchBlob fetches a blob from the study's coordinator.
-func (s *localStudy) fetchBlob(ctx context.Context, h common.Hash) ([]byte, error) {
-	client, err := s.dial("bench-reader")
-	if err != nil {
-		return nil, err
-	}
-	ctx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
-	data, err := participant.FetchBlob(ctx, client, h)
-	if err != nil {
-		return nil, fmt.Errorf("bench round: fetch the uploaded update back: %w", err)
-	}
-	return data, nil
-}
-
 // timeTransfers times moving update over TLS gRPC on loopback, with the
 // daemons' message limits and one connection per participant, three ways:
 //   - upload: the coordinator protocol's UploadUpdate (signed header, 1 MiB
@@ -308,12 +294,12 @@ func (s *localStudy) fetchBlob(ctx context.Context, h common.Hash) ([]byte, erro
 //     the same server (rawStreamService);
 //   - download: participant.FetchBlob of the same bytes from the study's
 //     own coordinator (GetBlob), for reference.
-func (s *localStudy) timeTransfers(ctx context.Context, update []byte, n, reps int) (upload, baseline, download transferFigures, err error) {
-	sinkStore, err := coordinator.OpenStore(filepath.Join(s.cfg.dataDir, "bench-sink"))
+func timeTransfers(ctx context.Context, s *simulation.Study, update []byte, n, reps int) (upload, baseline, download transferFigures, err error) {
+	sinkStore, err := coordinator.OpenStore(filepath.Join(s.Config().DataDir, "bench-sink"))
 	if err != nil {
 		return upload, baseline, download, err
 	}
-	cert, err := s.ca.Issue("bench upload sink", "127.0.0.1")
+	cert, err := s.CA().Issue("bench upload sink", "127.0.0.1")
 	if err != nil {
 		return upload, baseline, download, err
 	}
@@ -321,8 +307,8 @@ func (s *localStudy) timeTransfers(ctx context.Context, update []byte, n, reps i
 	if err != nil {
 		return upload, baseline, download, err
 	}
-	srv := grpc.NewServer(append(messageLimitServer(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(cert, s.ca.Pool()))))...)
-	cohortv1.RegisterCoordinatorServer(srv, &uploadSink{store: sinkStore, studyID: s.studyID})
+	srv := grpc.NewServer(append(coordinator.ServerMessageLimits(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(cert, s.CA().Pool()))))...)
+	cohortv1.RegisterCoordinatorServer(srv, &uploadSink{store: sinkStore, studyID: s.StudyID()})
 	srv.RegisterService(rawStreamService(), struct{}{})
 	served := make(chan struct{})
 	go func() { defer close(served); _ = srv.Serve(lis) }()
@@ -335,11 +321,11 @@ func (s *localStudy) timeTransfers(ctx context.Context, update []byte, n, reps i
 		}
 	}()
 	dial := func(addr, name string) (*grpc.ClientConn, error) {
-		cert, err := s.ca.Issue(name)
+		cert, err := s.CA().Issue(name)
 		if err != nil {
 			return nil, err
 		}
-		conn, err := grpc.NewClient(addr, messageLimitDial(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, s.ca.Pool(), "127.0.0.1"))))
+		conn, err := grpc.NewClient(addr, coordinator.DialMessageLimits(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, s.CA().Pool(), "127.0.0.1"))))
 		if err != nil {
 			return nil, err
 		}
@@ -355,17 +341,19 @@ func (s *localStudy) timeTransfers(ctx context.Context, update []byte, n, reps i
 		if sinkConns[i], err = dial(lis.Addr().String(), name); err != nil {
 			return upload, baseline, download, err
 		}
-		conn, err := dial(s.listen, name)
+		conn, err := dial(s.Listen(), name)
 		if err != nil {
 			return upload, baseline, download, err
 		}
 		fetchers[i] = cohortv1.NewCoordinatorClient(conn)
-		keys[i] = newKey()
+		if keys[i], err = crypto.GenerateKey(); err != nil {
+			return upload, baseline, download, err
+		}
 	}
 	// Rounds numbered from 1 keep each upload's signed header distinct.
 	var round atomic.Uint32
 	up := func(ctx context.Context, i int) error {
-		return benchUpload(ctx, cohortv1.NewCoordinatorClient(sinkConns[i]), keys[i], s.studyID, round.Add(1), content, update)
+		return benchUpload(ctx, cohortv1.NewCoordinatorClient(sinkConns[i]), keys[i], s.StudyID(), round.Add(1), content, update)
 	}
 	raw := func(ctx context.Context, i int) error {
 		return rawStreamUpload(ctx, sinkConns[i], update)
@@ -542,7 +530,7 @@ func (u *uploadSink) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.Upd
 		return err
 	}
 	h := first.GetHeader()
-	if h == nil || h.GetStudyId() != u.studyID || len(h.GetContentHash()) != common.HashLength || h.GetSize() == 0 || h.GetSize() > maxMessageBytes {
+	if h == nil || h.GetStudyId() != u.studyID || len(h.GetContentHash()) != common.HashLength || h.GetSize() == 0 || h.GetSize() > coordinator.MaxMessageBytes {
 		return fmt.Errorf("%w: bad header", errSinkUpload)
 	}
 	want := common.BytesToHash(h.GetContentHash())

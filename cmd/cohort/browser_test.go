@@ -17,6 +17,7 @@ import (
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -108,13 +109,13 @@ func TestDashboardInChromium(t *testing.T) {
 	}
 
 	// While the study runs: once round 1 has closed and before the last.
-	d := newDashboardStudy(t, ctx, 4, demoRevokeRound+1, func(d *dashboardStudy) {
+	d := newDashboardStudy(t, ctx, 4, simulation.RevokeRound+1, func(d *dashboardStudy) {
 		base = d.url
 		for {
-			st, err := d.ledger.Study(ctx, d.studyID)
+			st, err := d.Ledger().Study(ctx, d.StudyID())
 			require.NoError(t, err)
 			require.False(t, st.Completed, "the study finished before the browser saw it run")
-			if r, err := d.ledger.Round(ctx, d.studyID, 1); err == nil && r.Closed {
+			if r, err := d.Ledger().Round(ctx, d.StudyID(), 1); err == nil && r.Closed {
 				break
 			}
 			time.Sleep(50 * time.Millisecond)
@@ -125,11 +126,11 @@ func TestDashboardInChromium(t *testing.T) {
 	})
 
 	visit("consortium", "/", "#studies")
-	assert.Equal(t, strconv.Itoa(demoRevokeRound+1), text(`tr[data-study="1"] [data-field="current-round"]`))
+	assert.Equal(t, strconv.Itoa(simulation.RevokeRound+1), text(`tr[data-study="1"] [data-field="current-round"]`))
 
 	visit("study", "/study/1", ".chart svg circle")
-	for n := uint32(1); n <= demoRevokeRound+1; n++ {
-		r, err := d.ledger.Round(ctx, d.studyID, n)
+	for n := uint32(1); n <= simulation.RevokeRound+1; n++ {
+		r, err := d.Ledger().Round(ctx, d.StudyID(), n)
 		require.NoError(t, err)
 		row := fmt.Sprintf(`tr[data-round="%d"] `, n)
 		assert.Equal(t, strconv.FormatFloat(r.Result.Accuracy, 'f', 6, 64), text(row+`[data-field="accuracy"]`), "round %d", n)
@@ -137,9 +138,9 @@ func TestDashboardInChromium(t *testing.T) {
 		assert.Equal(t, strconv.FormatFloat(r.Result.Loss, 'f', 6, 64), text(row+`[data-field="loss"]`))
 		assert.Equal(t, strconv.Itoa(int(r.Result.Participants)), text(row+`[data-field="aggregated"]`))
 		assert.Equal(t, "verified", text(row+`[data-field="model-check"]`))
-		commits, err := d.ledger.Commitments(ctx, d.studyID, n)
+		commits, err := d.Ledger().Commitments(ctx, d.StudyID(), n)
 		require.NoError(t, err)
-		st, err := d.ledger.Study(ctx, d.studyID)
+		st, err := d.Ledger().Study(ctx, d.StudyID())
 		require.NoError(t, err)
 		for i, a := range st.Participants {
 			assert.Equal(t, strconv.FormatUint(commits[a].Samples, 10), text(fmt.Sprintf(`%s[data-field="samples"][data-hospital="%d"]`, row, i)))
@@ -156,22 +157,22 @@ func TestDashboardInChromium(t *testing.T) {
 	assert.Equal(t, 4, charts, "every chart drawn")
 
 	visit("round-2", "/study/1/round/2", "#commitments")
-	r2, err := d.ledger.Round(ctx, d.studyID, 2)
+	r2, err := d.Ledger().Round(ctx, d.StudyID(), 2)
 	require.NoError(t, err)
 	assert.Equal(t, strconv.FormatUint(r2.ClosedBlock, 10), text(`[data-field="closed-block"]`))
 
-	rev := d.revoked[0]
-	visit("patient", "/patient?id="+rev.patient.Hex(), ".uses")
-	for n := uint32(1); n <= demoRevokeRound; n++ {
+	rev := d.Revocations()[0]
+	visit("patient", "/patient?id="+rev.Patient.Hex(), ".uses")
+	for n := uint32(1); n <= simulation.RevokeRound; n++ {
 		want := "used"
-		if n >= demoRevokeRound {
+		if n >= simulation.RevokeRound {
 			want = "not used"
 		}
 		assert.Equal(t, want, text(fmt.Sprintf(`tr[data-round="%d"] [data-field="used"]`, n)), "round %d", n)
 		assert.Equal(t, "verified", text(fmt.Sprintf(`tr[data-round="%d"] [data-field="proof"]`, n)), "round %d", n)
 	}
 
-	good, err := d.useProofs(ctx, d.studyID, 1, rev.patient)
+	good, err := useProofs(ctx, d.Study, d.StudyID(), 1, rev.Patient)
 	require.NoError(t, err)
 	goodJSON, err := jsonString(good[0])
 	require.NoError(t, err)

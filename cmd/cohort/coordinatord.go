@@ -212,7 +212,7 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
 	}
-	srv := grpc.NewServer(append(messageLimitServer(),
+	srv := grpc.NewServer(append(coordinator.ServerMessageLimits(),
 		grpc.Creds(credentials.NewTLS(auth.ServerConfig(cert, pool))),
 		// Participants keep their task stream open for a whole study; pings
 		// find dead peers, and the policy refuses clients that ping abusively.

@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"google.golang.org/grpc"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
@@ -195,22 +194,6 @@ func passphrase(file, env string) (string, error) {
 		return "", fmt.Errorf("keystore passphrase file %s is empty", file)
 	}
 	return p, nil
-}
-
-// maxMessageBytes bounds one gRPC message. Updates and blobs stream in 1 MiB
-// chunks; what needs more than grpc-go's 4 MiB default is threshold key
-// generation, whose messages carry one encrypted key share per participant
-// (about 0.7 MB each, so about 64 participants fit).
-const maxMessageBytes = 64 << 20
-
-// messageLimitServer and messageLimitDial apply maxMessageBytes to a server
-// and to a client connection.
-func messageLimitServer() []grpc.ServerOption {
-	return []grpc.ServerOption{grpc.MaxRecvMsgSize(maxMessageBytes), grpc.MaxSendMsgSize(maxMessageBytes)}
-}
-
-func messageLimitDial() grpc.DialOption {
-	return grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(maxMessageBytes), grpc.MaxCallSendMsgSize(maxMessageBytes))
 }
 
 // readDaemonConfig parses a daemon's --config flag, reads the file into cfg

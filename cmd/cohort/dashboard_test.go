@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/participant"
 )
 
@@ -23,7 +24,7 @@ import (
 // that robust scoring flags; patients who revoke before round 3) with its
 // dashboard served on loopback from the moment the study is on chain.
 type dashboardStudy struct {
-	*localStudy
+	*simulation.Study
 	url string
 }
 
@@ -35,14 +36,14 @@ func newDashboardStudy(t *testing.T, ctx context.Context, hospitals, rounds int,
 	require.NoError(t, err)
 	started := make(chan *dashboardStudy, 1)
 	done := make(chan error, 1)
-	var s *localStudy
+	var s *simulation.Study
 	go func() {
 		var err error
-		s, err = runLocalStudy(ctx, localStudyConfig{
-			hospitals: hospitals, rounds: rounds, seed: 11, dataDir: t.TempDir(), robust: true,
-			attacks: map[int]participant.Attack{hospitals - 1: attack},
-			onStart: func(ls *localStudy) error {
-				cfg, err := ls.dashboardConfig()
+		s, err = simulation.Run(ctx, simulation.Config{
+			Hospitals: hospitals, Rounds: rounds, Seed: 11, DataDir: t.TempDir(), Robust: true,
+			Attacks: map[int]participant.Attack{hospitals - 1: attack},
+			OnStart: func(ls *simulation.Study) error {
+				cfg, err := dashboardConfig(ls)
 				if err != nil {
 					return err
 				}
@@ -51,7 +52,7 @@ func newDashboardStudy(t *testing.T, ctx context.Context, hospitals, rounds int,
 					return err
 				}
 				t.Cleanup(func() { _ = rd.stop() })
-				started <- &dashboardStudy{localStudy: ls, url: strings.TrimSuffix(rd.url, "/")}
+				started <- &dashboardStudy{Study: ls, url: strings.TrimSuffix(rd.url, "/")}
 				return nil
 			},
 		})
@@ -69,7 +70,7 @@ func newDashboardStudy(t *testing.T, ctx context.Context, hospitals, rounds int,
 	}
 	require.NoError(t, <-done)
 	t.Cleanup(s.Close)
-	require.NotEmpty(t, s.revoked)
+	require.NotEmpty(t, s.Revocations())
 	return d
 }
 
@@ -91,10 +92,10 @@ func (d *dashboardStudy) get(t *testing.T, ctx context.Context, path string) str
 // edited to claim the record was used.
 func (d *dashboardStudy) tamperedProof(t *testing.T, ctx context.Context) string {
 	t.Helper()
-	rev := d.revoked[0]
-	used, err := d.useProofs(ctx, d.studyID, 1, rev.patient)
+	rev := d.Revocations()[0]
+	used, err := useProofs(ctx, d.Study, d.StudyID(), 1, rev.Patient)
 	require.NoError(t, err)
-	unused, err := d.useProofs(ctx, d.studyID, demoRevokeRound, rev.patient)
+	unused, err := useProofs(ctx, d.Study, d.StudyID(), simulation.RevokeRound, rev.Patient)
 	require.NoError(t, err)
 	require.NotEmpty(t, used)
 	require.NotEmpty(t, unused)
@@ -114,22 +115,22 @@ func TestDashboardPages(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	d := newDashboardStudy(t, ctx, 6, demoRevokeRound, nil)
+	d := newDashboardStudy(t, ctx, 6, simulation.RevokeRound, nil)
 
 	index := d.get(t, ctx, "/")
 	assert.Contains(t, index, `<a href="/study/1">study 1</a>`)
 	assert.Contains(t, index, "hospital-6")
 
 	page := d.get(t, ctx, "/study/1")
-	strikes, err := d.ledger.Strikes(ctx, d.studyID)
+	strikes, err := d.Ledger().Strikes(ctx, d.StudyID())
 	require.NoError(t, err)
 	require.NotEmpty(t, strikes, "the attacker was flagged")
 	struck := map[uint32]bool{}
 	for _, k := range strikes {
 		struck[k.Round] = true
 	}
-	for n := uint32(1); n <= demoRevokeRound; n++ {
-		r, err := d.ledger.Round(ctx, d.studyID, n)
+	for n := uint32(1); n <= simulation.RevokeRound; n++ {
+		r, err := d.Ledger().Round(ctx, d.StudyID(), n)
 		require.NoError(t, err)
 		row := rowOf(t, page, fmt.Sprintf(`data-round="%d"`, n))
 		assert.Equal(t, strconv.FormatFloat(r.Result.Accuracy, 'f', 6, 64), field(t, row, "accuracy"), "round %d", n)
@@ -140,19 +141,19 @@ func TestDashboardPages(t *testing.T) {
 		assert.Equal(t, "verified", field(t, row, "aggregate-check"))
 		assert.Equal(t, struck[n], strings.Contains(row, `<span class="flag">hospital-6</span>`), "round %d: flagged as on chain", n)
 	}
-	for _, p := range d.participants {
-		st, err := d.ledger.Participant(ctx, d.studyID, p.Address)
+	for _, p := range d.Participants() {
+		st, err := d.Ledger().Participant(ctx, d.StudyID(), p.Address)
 		require.NoError(t, err)
 		assert.Equal(t, strconv.Itoa(int(st.Strikes)), field(t, rowOf(t, page, `data-participant="`+p.Address.Hex()+`"`), "strikes"), p.Name)
 	}
 	assert.Contains(t, d.get(t, ctx, "/study/1/round/2"), "commitments root")
 
-	rev := d.revoked[0]
-	patient := d.get(t, ctx, "/patient?id="+rev.patient.Hex())
-	for n := uint32(1); n <= demoRevokeRound; n++ {
+	rev := d.Revocations()[0]
+	patient := d.get(t, ctx, "/patient?id="+rev.Patient.Hex())
+	for n := uint32(1); n <= simulation.RevokeRound; n++ {
 		row := rowOf(t, patient, fmt.Sprintf(`data-round="%d"`, n))
 		want := "used"
-		if n >= demoRevokeRound {
+		if n >= simulation.RevokeRound {
 			want = "not used"
 		}
 		assert.Equal(t, want, field(t, row, "used"), "round %d", n)

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"path/filepath"
 	"slices"
 	"sync"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"github.com/cohort-fl/cohort/cmd/cohort/dashboard"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/participant"
 )
 
@@ -133,27 +133,27 @@ type demoDashboard struct {
 }
 
 // start is the study's onStart hook.
-func (d *demoDashboard) start(s *localStudy) error {
-	cfg, err := s.dashboardConfig()
+func (d *demoDashboard) start(s *simulation.Study) error {
+	cfg, err := dashboardConfig(s)
 	if err != nil {
 		return err
 	}
 	if d.running, err = startDashboard(cfg, d.listen); err != nil {
 		return err
 	}
-	fmt.Fprintf(d.stdout, "dashboard: %s (study %d, live while it runs)\n", d.running.url, s.studyID)
+	fmt.Fprintf(d.stdout, "dashboard: %s (study %d, live while it runs)\n", d.running.url, s.StudyID())
 	return nil
 }
 
 // finish serves the finished study until Ctrl-C, or checks that the
 // dashboard answers and returns at once.
-func (d *demoDashboard) finish(ctx context.Context, s *localStudy) error {
+func (d *demoDashboard) finish(ctx context.Context, s *simulation.Study) error {
 	if d.running == nil {
 		return nil
 	}
-	fmt.Fprintf(d.stdout, "dashboard: %s (study %d)\n", d.running.url, s.studyID)
-	if len(s.revoked) > 0 {
-		fmt.Fprintf(d.stdout, "a patient who revoked consent before round %d: %spatient?id=%s\n", s.consent.RevokedFromRound, d.running.url, s.revoked[0].patient.Hex())
+	fmt.Fprintf(d.stdout, "dashboard: %s (study %d)\n", d.running.url, s.StudyID())
+	if len(s.Revocations()) > 0 {
+		fmt.Fprintf(d.stdout, "a patient who revoked consent before round %d: %spatient?id=%s\n", s.Consent().RevokedFromRound, d.running.url, s.Revocations()[0].Patient.Hex())
 	}
 	if d.exitAtOnce {
 		err := d.running.check(ctx)
@@ -178,16 +178,18 @@ func (d *demoDashboard) close() {
 }
 
 // dashboardConfig is the dashboard's view of a local study.
-func (s *localStudy) dashboardConfig() (dashboard.Config, error) {
-	store, err := coordinator.OpenStore(filepath.Join(s.cfg.dataDir, "coordinator"))
+func dashboardConfig(s *simulation.Study) (dashboard.Config, error) {
+	store, err := coordinator.OpenStore(s.StoreDir())
 	if err != nil {
 		return dashboard.Config{}, err
 	}
 	return dashboard.Config{
-		Ledger: s.ledger, Store: store, Proofs: s.useProofs,
+		Ledger: s.Ledger(), Store: store, Proofs: func(ctx context.Context, studyID uint64, round uint32, patient common.Hash) ([]participant.UseProof, error) {
+			return useProofs(ctx, s, studyID, round, patient)
+		},
 		Run: func(study uint64, round uint32) (dashboard.RunFigures, bool) {
-			for _, r := range s.runFigures() {
-				if study == s.studyID && r.Round == round {
+			for _, r := range s.Rounds() {
+				if study == s.StudyID() && r.Round == round {
 					return dashboard.RunFigures{GasUsed: r.GasUsed, Seconds: r.Seconds.Total}, true
 				}
 			}
@@ -199,13 +201,13 @@ func (s *localStudy) dashboardConfig() (dashboard.Config, error) {
 // useProofs gives, for each hospital holding records of the patient and
 // committing in the round, its proof of their use, as `cohort consent
 // proof` would from the hospital's data directory.
-func (s *localStudy) useProofs(ctx context.Context, studyID uint64, round uint32, patient common.Hash) ([]participant.UseProof, error) {
-	if studyID != s.studyID {
+func useProofs(ctx context.Context, s *simulation.Study, studyID uint64, round uint32, patient common.Hash) ([]participant.UseProof, error) {
+	if studyID != s.StudyID() {
 		return nil, nil
 	}
 	var out []participant.UseProof
-	for i, site := range s.sites {
-		h := s.hospitals[i]
+	for i, site := range s.Sites() {
+		h := s.Hospitals()[i]
 		var ids []string
 		for _, r := range slices.Concat(site.Train, site.Test) {
 			if r.Patient == patient {
@@ -215,12 +217,12 @@ func (s *localStudy) useProofs(ctx context.Context, studyID uint64, round uint32
 		if len(ids) == 0 {
 			continue
 		}
-		if _, err := s.ledger.Commitment(ctx, studyID, round, h.address); errors.Is(err, contracts.ErrNoCommitment) {
+		if _, err := s.Ledger().Commitment(ctx, studyID, round, h.Address); errors.Is(err, contracts.ErrNoCommitment) {
 			continue
 		} else if err != nil {
 			return nil, err
 		}
-		up, err := participant.ProveUse(h.dataDir, s.ledger.ChainID().Uint64(), s.ledger.Address(), studyID, round, h.address, patient, ids)
+		up, err := participant.ProveUse(h.DataDir, s.Ledger().ChainID().Uint64(), s.Ledger().Address(), studyID, round, h.Address, patient, ids)
 		if errors.Is(err, participant.ErrNoRoundRecord) {
 			continue // committed on chain a moment ago; its node writes the record first, so this is a race with a round in progress
 		}

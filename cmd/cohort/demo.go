@@ -12,46 +12,13 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"gonum.org/v1/plot"
 
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
 )
-
-// demoReport is the JSON that `cohort demo --report` writes.
-type demoReport struct {
-	Contract     common.Address    `json:"contract"`
-	StudyID      uint64            `json:"study_id"`
-	Seed         int64             `json:"seed"`
-	Encrypted    bool              `json:"encrypted"`
-	Participants []participantInfo `json:"participants"`
-	Consent      consentFigures    `json:"consent"`
-	// Standardisation is the study's feature standardisation and
-	// StandardiserHash, with "pooled", the hash of the standardiser the
-	// moments phase agreed on (records.Standardiser.Encode).
-	Standardisation  records.Standardisation `json:"standardisation"`
-	StandardiserHash common.Hash             `json:"standardiser_hash,omitzero"`
-	Rounds           []roundFigures          `json:"rounds"`
-	Final            finalFigures            `json:"final"`
-	// Personalised has each hospital's shared and personalised model on
-	// its own test records, when the recipe personalises.
-	Personalised []personalisedSite `json:"personalised,omitempty"`
-	// Privacy is the study's differential-privacy budget and the ε its
-	// rounds spent, as recorded on chain; absent without a budget.
-	Privacy *privacyReport `json:"privacy,omitempty"`
-	Seconds float64        `json:"seconds"`
-}
-
-type finalFigures struct {
-	Accuracy float64 `json:"accuracy"`
-	AUC      float64 `json:"auc"`
-	// CIndex is a Cox model's C-index (pairs within each site).
-	CIndex    float64     `json:"c_index,omitempty"`
-	Loss      float64     `json:"loss"`
-	ModelHash common.Hash `json:"model_hash"`
-}
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("demo", "demo [--hospitals N | --data site1.csv,site2.csv,... --schema schema.json] [--recipe FILE] [--rounds R] [--seed S] [--report PATH] [--plot FILE.svg]", stderr)
@@ -155,18 +122,19 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	live := &demoDashboard{listen: *dashboardAddr, exitAtOnce: *dashboardExit, stdout: stdout}
 	defer live.close()
-	var onStart func(*localStudy) error
+	var onStart func(*simulation.Study) error
 	if *dashboardAddr != "" {
 		onStart = live.start
 	}
-	_, err := demo(ctx, localStudyConfig{
-		onStart:   onStart,
-		hospitals: *hospitals, rounds: *rounds, seed: *seed, dataDir: dir, sites: sites, robust: *robust, attacks: attacks,
-		standardise: mode, scales: scales, recipe: recipe,
-		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
+	_, err := demo(ctx, simulation.Config{
+		OnStart:   onStart,
+		Hospitals: *hospitals, Rounds: *rounds, Seed: *seed, DataDir: dir, Sites: sites, Robust: *robust, Attacks: attacks,
+		Standardise: mode, Scales: scales, Recipe: recipe,
+		Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
+	}, stdout,
 		// The report and figures first; then the dashboard, if asked for,
 		// over the study while its chain and store are still up.
-		afterStudy: func(s *localStudy, rep *demoReport) error {
+		func(s *simulation.Study, rep *simulation.Report) error {
 			if *report != "" {
 				b, err := json.MarshalIndent(rep, "", "  ")
 				if err != nil {
@@ -181,98 +149,75 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 				return err
 			}
 			return live.finish(ctx, s)
-		},
-	}, stdout)
+		})
 	return err
 }
 
-// demo runs a local study, printing a progress line per round and a summary.
-func demo(ctx context.Context, cfg localStudyConfig, out io.Writer) (*demoReport, error) {
+// demo runs a local study, printing a progress line per round and a summary;
+// afterStudy, if set, is called once the study is done and summarised,
+// while its chain and coordinator store are still up.
+func demo(ctx context.Context, cfg simulation.Config, out io.Writer, afterStudy func(*simulation.Study, *simulation.Report) error) (*simulation.Report, error) {
 	start := time.Now()
-	fmt.Fprintf(out, "Cohort demo: %d hospitals, %d rounds, seed %d, encryption %s\n", cfg.hospitals, cfg.rounds, cfg.seed, onOff(!cfg.plaintext))
+	fmt.Fprintf(out, "Cohort demo: %d hospitals, %d rounds, seed %d, encryption %s\n", cfg.Hospitals, cfg.Rounds, cfg.Seed, onOff(!cfg.Plaintext))
 	fmt.Fprintln(out, "starting an embedded chain, a TLS coordinator on 127.0.0.1 and the hospital nodes; key generation first")
-	cfg.consentReady = func(c consentFigures) {
+	cfg.ConsentReady = func(c simulation.ConsentFigures) {
 		fmt.Fprintf(out, "consent: %d patients signed grants (EIP-712) that their hospitals relayed on chain in %.1fs, %d gas each on average\n",
 			c.Granted, c.GrantSeconds, c.GrantGas/uint64(max(c.Granted, 1)))
 	}
 	previousSamples := 0
 	suspended := make(map[string]bool)
-	survival := (cfg.recipe != nil && cfg.recipe.Model.Kind == models.KindCox) || (cfg.spec != nil && cfg.spec.Kind == models.KindCox)
-	for i, a := range cfg.attacks {
+	survival := (cfg.Recipe != nil && cfg.Recipe.Model.Kind == models.KindCox) || (cfg.Spec != nil && cfg.Spec.Kind == models.KindCox)
+	for i, a := range cfg.Attacks {
 		fmt.Fprintf(out, "hospital-%d is an attacker: %s\n", i+1, a)
 	}
-	cfg.progress = func(f roundFigures) {
+	cfg.Progress = func(f simulation.RoundFigures) {
 		if survival {
 			fmt.Fprintf(out, "round %d/%d  c-index %.3f  sites %d  samples %d  %.1fs  gas %d\n",
-				f.Round, cfg.rounds, f.CIndex, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
+				f.Round, cfg.Rounds, f.CIndex, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
 		} else {
 			fmt.Fprintf(out, "round %d/%d  accuracy %.3f  auc %.3f  loss %.3f  sites %d  samples %d  %.1fs  gas %d\n",
-				f.Round, cfg.rounds, f.Accuracy, f.AUC, f.Loss, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
+				f.Round, cfg.Rounds, f.Accuracy, f.AUC, f.Loss, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
 		}
 		if f.NewlyRevoked > 0 {
 			fmt.Fprintf(out, "round %d: %d patients revoked consent on chain before it opened; their records are no longer used (samples %d -> %d)\n",
 				f.Round, f.NewlyRevoked, previousSamples, f.Samples)
 		}
 		previousSamples = f.Samples
-		for _, name := range f.flaggedNames {
+		for _, name := range f.FlaggedNames {
 			fmt.Fprintf(out, "round %d: robust scoring flagged %s's update; a strike is recorded on chain\n", f.Round, name)
 		}
-		for _, name := range f.suspendedNames {
+		for _, name := range f.SuspendedNames {
 			if !suspended[name] {
 				fmt.Fprintf(out, "round %d: %s reached the study's strike limit and is suspended: its commits are refused\n", f.Round, name)
 				suspended[name] = true
 			}
 		}
 	}
-	s, err := runLocalStudy(ctx, cfg)
+	s, err := simulation.Run(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
 	defer s.Close()
-	rep, err := s.report(time.Since(start))
+	rep, err := s.Report(time.Since(start))
 	if err != nil {
 		return nil, err
 	}
 	printSummary(out, rep)
-	if rep.Personalised, err = s.personalise(ctx); err != nil {
+	if rep.Personalised, err = s.Personalise(ctx); err != nil {
 		return nil, err
 	}
-	if r := cfg.recipe; r != nil {
+	if r := cfg.Recipe; r != nil {
 		printPersonalised(out, rep.Personalised, r.Evaluation.Metric)
 	}
-	if cfg.afterStudy != nil {
-		if err := cfg.afterStudy(s, rep); err != nil {
+	if afterStudy != nil {
+		if err := afterStudy(s, rep); err != nil {
 			return nil, err
 		}
 	}
 	return rep, nil
 }
 
-// report summarises a finished study.
-func (s *localStudy) report(elapsed time.Duration) (*demoReport, error) {
-	if len(s.rounds) == 0 {
-		return nil, errNoRounds
-	}
-	last := s.rounds[len(s.rounds)-1]
-	mode := s.cfg.standardise
-	if mode == "" {
-		mode = records.StandardiseNone
-	}
-	priv, err := s.privacyReport()
-	if err != nil {
-		return nil, err
-	}
-	return &demoReport{
-		Privacy:  priv,
-		Contract: s.ledger.Address(), StudyID: s.studyID, Seed: s.cfg.seed, Encrypted: !s.cfg.plaintext,
-		Participants: s.participants, Consent: s.consent, Rounds: s.rounds,
-		Standardisation: mode, StandardiserHash: s.result.StandardiserHash,
-		Final:   finalFigures{Accuracy: last.Accuracy, AUC: last.AUC, Loss: last.Loss, CIndex: last.CIndex, ModelHash: last.ModelHash},
-		Seconds: elapsed.Seconds(),
-	}, nil
-}
-
-func printSummary(out io.Writer, rep *demoReport) {
+func printSummary(out io.Writer, rep *simulation.Report) {
 	fmt.Fprintln(out)
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(w, "hospital\taddress\trecords\tconsented (%s, round 1)\ttest\t\n", rep.Consent.Source)

@@ -12,13 +12,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
 )
 
 // activeOnChain returns the ids of the records whose patients had active
 // consent for the study as of round, asking the ledger directly.
-func activeOnChain(ctx context.Context, t *testing.T, s *localStudy, recs []records.Record, round uint32) []string {
+func activeOnChain(ctx context.Context, t *testing.T, s *simulation.Study, recs []records.Record, round uint32) []string {
 	t.Helper()
 	var ids []string
 	for start := 0; start < len(recs); start += 200 {
@@ -27,7 +28,7 @@ func activeOnChain(ctx context.Context, t *testing.T, s *localStudy, recs []reco
 		for i, r := range batch {
 			patients[i] = r.Patient
 		}
-		states, err := s.ledger.ConsentStates(ctx, patients, s.studyID, round)
+		states, err := s.Ledger().ConsentStates(ctx, patients, s.StudyID(), round)
 		require.NoError(t, err)
 		for i, st := range states {
 			if st == contracts.ConsentActive {
@@ -39,14 +40,14 @@ func activeOnChain(ctx context.Context, t *testing.T, s *localStudy, recs []reco
 }
 
 // studyOnce runs a 3-hospital, 5-round study and returns it with its report.
-func studyOnce(t *testing.T, plaintext bool) (*localStudy, *demoReport) {
+func studyOnce(t *testing.T, plaintext bool) (*simulation.Study, *simulation.Report) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	s, err := runLocalStudy(ctx, localStudyConfig{hospitals: 3, rounds: 5, seed: 7, dataDir: t.TempDir(), plaintext: plaintext})
+	s, err := simulation.Run(ctx, simulation.Config{Hospitals: 3, Rounds: 5, Seed: 7, DataDir: t.TempDir(), Plaintext: plaintext})
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
-	rep, err := s.report(time.Second)
+	rep, err := s.Report(time.Second)
 	require.NoError(t, err)
 	return s, rep
 }
@@ -60,7 +61,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	defer cancel()
 
 	t.Run("learning beats chance by a clear margin", func(t *testing.T) {
-		sites, err := records.Synthetic(syntheticConfig(s.cfg))
+		sites, err := records.Synthetic(simulation.SyntheticConfig(s.Config()))
 		require.NoError(t, err)
 		var pos, n float64
 		for _, site := range sites {
@@ -96,7 +97,7 @@ func TestDemoEndToEnd(t *testing.T) {
 		require.Len(t, rep.Rounds, 5)
 		var previous common.Hash
 		for _, f := range rep.Rounds {
-			r, err := s.ledger.Round(ctx, s.studyID, f.Round)
+			r, err := s.Ledger().Round(ctx, s.StudyID(), f.Round)
 			require.NoError(t, err)
 			assert.Equal(t, f.AggregateHash, r.Result.AggregateHash, "round %d aggregate", f.Round)
 			assert.Equal(t, f.ModelHash, r.Result.ModelHash, "round %d model", f.Round)
@@ -114,7 +115,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	t.Run("records without consent were not used", func(t *testing.T) {
 		// Everything is checked against the chain: which patients had active
 		// consent as each round opened, and what each hospital committed.
-		sites, err := records.Synthetic(syntheticConfig(s.cfg))
+		sites, err := records.Synthetic(simulation.SyntheticConfig(s.Config()))
 		require.NoError(t, err)
 		assert.Equal(t, "chain", rep.Consent.Source)
 		withheld := 0
@@ -126,7 +127,7 @@ func TestDemoEndToEnd(t *testing.T) {
 					assert.Equal(t, len(ids), p.Consented, "%s: consented as of round 1", p.Name)
 					withheld += p.Records - len(ids)
 				}
-				c, err := s.ledger.Commitment(ctx, s.studyID, f.Round, p.Address)
+				c, err := s.Ledger().Commitment(ctx, s.StudyID(), f.Round, p.Address)
 				require.NoError(t, err)
 				assert.Equal(t, uint64(len(ids)), c.Samples, "%s round %d sample count", p.Name, f.Round)
 				assert.Equal(t, records.MerkleRoot(ids), c.ConsentRoot, "%s round %d consent root", p.Name, f.Round)
@@ -135,7 +136,7 @@ func TestDemoEndToEnd(t *testing.T) {
 		assert.Positive(t, withheld, "the synthetic cohorts include patients who never granted consent")
 		var committed []uint64
 		for _, f := range rep.Rounds {
-			r, err := s.ledger.Commitments(ctx, s.studyID, f.Round)
+			r, err := s.Ledger().Commitments(ctx, s.StudyID(), f.Round)
 			require.NoError(t, err)
 			total := uint64(0)
 			for _, c := range r {
@@ -144,49 +145,49 @@ func TestDemoEndToEnd(t *testing.T) {
 			assert.Equal(t, total, uint64(f.Samples), "round %d: the report's samples are the committed ones", f.Round)
 			committed = append(committed, total)
 		}
-		assert.Equal(t, uint64(len(s.revoked)), committed[1]-committed[2], "round 3 lost exactly the revoked patients' records")
+		assert.Equal(t, uint64(len(s.Revocations())), committed[1]-committed[2], "round 3 lost exactly the revoked patients' records")
 	})
 
 	t.Run("revoked patients' records are out from round 3, provably", func(t *testing.T) {
-		require.Len(t, s.revoked, 3*demoRevocationsPerSite, "3 patients per hospital revoked")
-		assert.Equal(t, len(s.revoked), rep.Consent.Revoked)
-		assert.Equal(t, uint32(demoRevokeRound), rep.Consent.RevokedFromRound)
-		assert.Equal(t, len(s.revoked), rep.Rounds[demoRevokeRound-1].NewlyRevoked)
-		for _, rv := range s.revoked {
-			p := rep.Participants[rv.hospital]
+		require.Len(t, s.Revocations(), 3*simulation.RevocationsPerSite, "3 patients per hospital revoked")
+		assert.Equal(t, len(s.Revocations()), rep.Consent.Revoked)
+		assert.Equal(t, uint32(simulation.RevokeRound), rep.Consent.RevokedFromRound)
+		assert.Equal(t, len(s.Revocations()), rep.Rounds[simulation.RevokeRound-1].NewlyRevoked)
+		for _, rv := range s.Revocations() {
+			p := rep.Participants[rv.Hospital]
 			for _, f := range rep.Rounds {
-				st, err := s.ledger.ConsentStatus(ctx, rv.patient, s.studyID, f.Round)
+				st, err := s.Ledger().ConsentStatus(ctx, rv.Patient, s.StudyID(), f.Round)
 				require.NoError(t, err)
-				c, err := s.ledger.Commitment(ctx, s.studyID, f.Round, p.Address)
+				c, err := s.Ledger().Commitment(ctx, s.StudyID(), f.Round, p.Address)
 				require.NoError(t, err)
-				proof, err := participant.ProveConsentUse(p.dataDir, f.Round, rv.recordID)
+				proof, err := participant.ProveConsentUse(p.DataDir, f.Round, rv.RecordID)
 				require.NoError(t, err)
-				require.NoError(t, proof.Verify(c.ConsentRoot), "%s round %d: the proof verifies against the root on chain", rv.recordID, f.Round)
-				if f.Round < demoRevokeRound {
+				require.NoError(t, proof.Verify(c.ConsentRoot), "%s round %d: the proof verifies against the root on chain", rv.RecordID, f.Round)
+				if f.Round < simulation.RevokeRound {
 					assert.Equal(t, contracts.ConsentActive, st.State)
-					assert.True(t, proof.Included, "%s was used in round %d", rv.recordID, f.Round)
+					assert.True(t, proof.Included, "%s was used in round %d", rv.RecordID, f.Round)
 				} else {
 					assert.Equal(t, contracts.ConsentRevoked, st.State)
-					assert.False(t, proof.Included, "%s was not used in round %d", rv.recordID, f.Round)
+					assert.False(t, proof.Included, "%s was not used in round %d", rv.RecordID, f.Round)
 				}
 			}
 		}
 	})
 
 	t.Run("a researcher gets the round's model only if it matches the chain", func(t *testing.T) {
-		client, err := s.dial("researcher")
+		client, err := s.Dial("researcher")
 		require.NoError(t, err)
-		got, err := fetchVerifiedModel(ctx, s.ledger, client, s.studyID, 0)
+		got, err := fetchVerifiedModel(ctx, s.Ledger(), client, s.StudyID(), 0)
 		require.NoError(t, err)
 		assert.Equal(t, uint32(5), got.round)
 		assert.Equal(t, rep.Final.ModelHash, got.hash)
-		assert.Equal(t, s.result.FinalModel, got.params)
+		assert.Equal(t, s.Result().FinalModel, got.params)
 
-		got, err = fetchVerifiedModel(ctx, s.ledger, client, s.studyID, 2)
+		got, err = fetchVerifiedModel(ctx, s.Ledger(), client, s.StudyID(), 2)
 		require.NoError(t, err)
 		assert.Equal(t, rep.Rounds[1].ModelHash, got.hash)
 
-		_, err = fetchVerifiedModel(ctx, s.ledger, tamperingClient{client}, s.studyID, 2)
+		_, err = fetchVerifiedModel(ctx, s.Ledger(), tamperingClient{client}, s.StudyID(), 2)
 		require.ErrorContains(t, err, "does not match the chain")
 	})
 
@@ -194,12 +195,12 @@ func TestDemoEndToEnd(t *testing.T) {
 		plain, plainRep := studyOnce(t, true)
 		t.Logf("encrypted accuracy %.4f, plaintext %.4f", rep.Final.Accuracy, plainRep.Final.Accuracy)
 		assert.InDelta(t, plainRep.Final.Accuracy, rep.Final.Accuracy, 0.005)
-		require.Len(t, plain.result.FinalModel, len(s.result.FinalModel))
+		require.Len(t, plain.Result().FinalModel, len(s.Result().FinalModel))
 		maxDiff := 0.0
-		for i := range s.result.FinalModel {
-			maxDiff = math.Max(maxDiff, math.Abs(s.result.FinalModel[i]-plain.result.FinalModel[i]))
+		for i := range s.Result().FinalModel {
+			maxDiff = math.Max(maxDiff, math.Abs(s.Result().FinalModel[i]-plain.Result().FinalModel[i]))
 		}
-		t.Logf("max |encrypted - plaintext| over %d parameters: %.2e", len(s.result.FinalModel), maxDiff)
+		t.Logf("max |encrypted - plaintext| over %d parameters: %.2e", len(s.Result().FinalModel), maxDiff)
 		assert.LessOrEqual(t, maxDiff, 1e-3)
 		assert.Positive(t, maxDiff, "the encrypted run really went through CKKS (its noise is never exactly zero)")
 	})

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -18,24 +19,24 @@ func TestDropoutDoesNotStallTheStudy(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	s, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: 4, rounds: 3, seed: 3, dataDir: t.TempDir(),
-		threshold: 3, minParticipants: 3, phaseTimeout: 2 * time.Second, localConsent: true,
-		dropAfter: map[int]uint32{0: 2},
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 4, Rounds: 3, Seed: 3, DataDir: t.TempDir(),
+		Threshold: 3, MinParticipants: 3, PhaseTimeout: 2 * time.Second, LocalConsent: true,
+		DropAfter: map[int]uint32{0: 2},
 	})
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
 
-	require.Len(t, s.rounds, 3)
-	assert.Equal(t, []int{4, 4, 3}, []int{s.rounds[0].Participants, s.rounds[1].Participants, s.rounds[2].Participants})
-	for _, f := range s.rounds {
-		r, err := s.ledger.Round(ctx, s.studyID, f.Round)
+	require.Len(t, s.Rounds(), 3)
+	assert.Equal(t, []int{4, 4, 3}, []int{s.Rounds()[0].Participants, s.Rounds()[1].Participants, s.Rounds()[2].Participants})
+	for _, f := range s.Rounds() {
+		r, err := s.Ledger().Round(ctx, s.StudyID(), f.Round)
 		require.NoError(t, err)
 		assert.True(t, r.Closed, "round %d closed on chain", f.Round)
 		assert.Equal(t, f.ModelHash, r.Result.ModelHash)
 	}
-	dropped := s.participants[0].Address
-	_, err = s.ledger.Commitment(ctx, s.studyID, 3, dropped)
+	dropped := s.Participants()[0].Address
+	_, err = s.Ledger().Commitment(ctx, s.StudyID(), 3, dropped)
 	assert.Error(t, err, "the dropped site committed nothing in round 3")
-	assert.Greater(t, s.rounds[2].Accuracy, 0.8, "the study kept learning without it")
+	assert.Greater(t, s.Rounds()[2].Accuracy, 0.8, "the study kept learning without it")
 }

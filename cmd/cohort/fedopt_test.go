@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
 // The coordinator's server optimiser is pluggable: FedAdam on the decrypted
@@ -19,8 +20,8 @@ func TestServerOptimiserFedAdam(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	run := func(opt *aggregation.FedOptConfig) *localStudy {
-		s, err := runLocalStudy(ctx, localStudyConfig{hospitals: 3, rounds: 5, seed: 4, dataDir: t.TempDir(), serverOptimizer: opt, plaintext: true, localConsent: true})
+	run := func(opt *aggregation.FedOptConfig) *simulation.Study {
+		s, err := simulation.Run(ctx, simulation.Config{Hospitals: 3, Rounds: 5, Seed: 4, DataDir: t.TempDir(), ServerOptimizer: opt, Plaintext: true, LocalConsent: true})
 		require.NoError(t, err)
 		t.Cleanup(s.Close)
 		return s
@@ -28,8 +29,8 @@ func TestServerOptimiserFedAdam(t *testing.T) {
 	adam := aggregation.DefaultFedOptConfig(aggregation.FedAdam)
 	adam.LearningRate = 0.5
 	withAdam, withAvg := run(&adam), run(nil)
-	assert.Greater(t, withAdam.rounds[4].Accuracy, 0.8)
-	assert.NotEqual(t, withAvg.result.FinalModel, withAdam.result.FinalModel)
+	assert.Greater(t, withAdam.Rounds()[4].Accuracy, 0.8)
+	assert.NotEqual(t, withAvg.Result().FinalModel, withAdam.Result().FinalModel)
 }
 
 // A coordinator restarted mid-study continues FedAdam where it stopped: the
@@ -43,18 +44,18 @@ func TestServerOptimiserStateSurvivesRestart(t *testing.T) {
 	defer cancel()
 	adam := aggregation.DefaultFedOptConfig(aggregation.FedAdam)
 	adam.LearningRate = 0.5
-	run := func(restartIn uint32) *localStudy {
-		s, err := runLocalStudy(ctx, localStudyConfig{
-			hospitals: 3, rounds: 4, seed: 8, dataDir: t.TempDir(), serverOptimizer: &adam, plaintext: true, localConsent: true,
-			restartCoordinatorIn: restartIn, phaseTimeout: 20 * time.Second,
+	run := func(restartIn uint32) *simulation.Study {
+		s, err := simulation.Run(ctx, simulation.Config{
+			Hospitals: 3, Rounds: 4, Seed: 8, DataDir: t.TempDir(), ServerOptimizer: &adam, Plaintext: true, LocalConsent: true,
+			RestartCoordinatorIn: restartIn, PhaseTimeout: 20 * time.Second,
 		})
 		require.NoError(t, err)
 		t.Cleanup(s.Close)
 		return s
 	}
 	straight, restarted := run(0), run(3)
-	require.Len(t, restarted.rounds, 4)
+	require.Len(t, restarted.Rounds(), 4)
 	// Equal up to float rounding; an optimiser restarted from zero moments
 	// would be off by about the server learning rate.
-	assert.InDeltaSlice(t, straight.result.FinalModel, restarted.result.FinalModel, 1e-9)
+	assert.InDeltaSlice(t, straight.Result().FinalModel, restarted.Result().FinalModel, 1e-9)
 }

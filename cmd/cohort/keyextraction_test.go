@@ -13,6 +13,7 @@ import (
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 )
@@ -34,13 +35,13 @@ func TestE2EKeyExtractionLearnsNothing(t *testing.T) {
 	defer cancel()
 	const attacker = 2
 	dataDir := t.TempDir()
-	s, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: 3, rounds: 2, seed: 11, dataDir: dataDir, threshold: 2, keystores: true, localConsent: true,
-		phaseTimeout: 20 * time.Second, attacks: map[int]participant.Attack{attacker: {Kind: participant.AttackKeyExtraction}},
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 2, Seed: 11, DataDir: dataDir, Threshold: 2, Keystores: true, LocalConsent: true,
+		PhaseTimeout: 20 * time.Second, Attacks: map[int]participant.Attack{attacker: {Kind: participant.AttackKeyExtraction}},
 	})
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
-	require.Len(t, s.rounds, 2)
+	require.Len(t, s.Rounds(), 2)
 
 	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
 	require.NoError(t, err)
@@ -53,25 +54,25 @@ func TestE2EKeyExtractionLearnsNothing(t *testing.T) {
 		require.NoError(t, err)
 		return v
 	}
-	keys := make([]*aggregation.SecretShare, len(s.participants))
-	for i, p := range s.participants {
-		ks, err := participant.OpenKeystore(filepath.Join(p.dataDir, "keystore"), "demo passphrase", participant.WithLightScrypt())
+	keys := make([]*aggregation.SecretShare, len(s.Participants()))
+	for i, p := range s.Participants() {
+		ks, err := participant.OpenKeystore(filepath.Join(p.DataDir, "keystore"), "demo passphrase", participant.WithLightScrypt())
 		require.NoError(t, err)
-		raw, err := ks.Get(fmt.Sprintf("study-%d-ckks-secret-share", s.studyID))
+		raw, err := ks.Get(fmt.Sprintf("study-%d-ckks-secret-share", s.StudyID()))
 		require.NoError(t, err)
 		keys[i] = new(aggregation.SecretShare)
 		require.NoError(t, keys[i].UnmarshalBinary(raw))
 	}
 
 	for r := uint32(1); r <= 2; r++ {
-		round, err := s.ledger.Round(ctx, s.studyID, r)
+		round, err := s.Ledger().Round(ctx, s.StudyID(), r)
 		require.NoError(t, err)
 		global, next := model(round.GlobalModel), model(round.Result.ModelHash)
 		var total float64
-		opened := make([][]float64, len(s.participants))
-		weights := make([]float64, len(s.participants))
-		for i, p := range s.participants {
-			cm, err := s.ledger.Commitment(ctx, s.studyID, r, p.Address)
+		opened := make([][]float64, len(s.Participants()))
+		weights := make([]float64, len(s.Participants()))
+		for i, p := range s.Participants() {
+			cm, err := s.Ledger().Commitment(ctx, s.StudyID(), r, p.Address)
 			require.NoError(t, err, "round %d: hospital %d committed (the attacker's crafted upload included)", r, i)
 			b, err := store.Get(cm.CiphertextHash)
 			require.NoError(t, err)

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 )
@@ -35,38 +36,38 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 	defer cancel()
 	var logs bytes.Buffer
 	const newcomer, leaver = 3, 1
-	s, err := runLocalStudy(ctx, localStudyConfig{
+	s, err := simulation.Run(ctx, simulation.Config{
 		// t = 3 = the holders of round 3: every one of them, the newcomer
 		// included, must give its decryption share.
-		hospitals: 4, rounds: 3, seed: 8, dataDir: t.TempDir(), threshold: 3, minParticipants: 3,
-		phaseTimeout: 20 * time.Second, localConsent: true, keystores: true,
-		joinBeforeRound:  map[int]uint32{newcomer: 2},
-		leaveBeforeRound: map[int]uint32{leaver: 3},
-		log:              slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+		Hospitals: 4, Rounds: 3, Seed: 8, DataDir: t.TempDir(), Threshold: 3, MinParticipants: 3,
+		PhaseTimeout: 20 * time.Second, LocalConsent: true, Keystores: true,
+		JoinBeforeRound:  map[int]uint32{newcomer: 2},
+		LeaveBeforeRound: map[int]uint32{leaver: 3},
+		Log:              slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
 
-	require.Len(t, s.rounds, 3)
-	assert.Equal(t, []int{3, 4, 3}, []int{s.rounds[0].Participants, s.rounds[1].Participants, s.rounds[2].Participants})
-	for _, f := range s.rounds {
-		r, err := s.ledger.Round(ctx, s.studyID, f.Round)
+	require.Len(t, s.Rounds(), 3)
+	assert.Equal(t, []int{3, 4, 3}, []int{s.Rounds()[0].Participants, s.Rounds()[1].Participants, s.Rounds()[2].Participants})
+	for _, f := range s.Rounds() {
+		r, err := s.Ledger().Round(ctx, s.StudyID(), f.Round)
 		require.NoError(t, err)
 		assert.True(t, r.Closed, "round %d closed on chain", f.Round)
 		assert.Equal(t, f.ModelHash, r.Result.ModelHash)
 		assert.Equal(t, f.AggregateHash, r.Result.AggregateHash)
 	}
-	study, err := s.ledger.Study(ctx, s.studyID)
+	study, err := s.Ledger().Study(ctx, s.StudyID())
 	require.NoError(t, err)
-	assert.Equal(t, s.result.PublicKeyHash, study.PublicKeyHash, "the collective key never changed")
+	assert.Equal(t, s.Result().PublicKeyHash, study.PublicKeyHash, "the collective key never changed")
 	assert.Equal(t, 2, bytes.Count(logs.Bytes(), []byte("threshold key re-shared")), "one re-sharing before round 2, one before round 3")
 
-	newAddr, leaverAddr := s.participants[newcomer].Address, s.participants[leaver].Address
-	for i, rep := range s.result.Rounds {
+	newAddr, leaverAddr := s.Participants()[newcomer].Address, s.Participants()[leaver].Address
+	for i, rep := range s.Result().Rounds {
 		assert.Equal(t, i > 0, slices.Contains(rep.Contributors, newAddr), "newcomer's update in round %d's aggregate", rep.Round)
 		assert.Equal(t, i < 2, slices.Contains(rep.Contributors, leaverAddr), "leaver's update in round %d's aggregate", rep.Round)
 	}
-	_, err = s.ledger.Commitment(ctx, s.studyID, 3, leaverAddr)
+	_, err = s.Ledger().Commitment(ctx, s.StudyID(), 3, leaverAddr)
 	assert.Error(t, err, "the leaver committed nothing in round 3")
 
 	// Keystores after the study: every holder of round 3 holds its own key
@@ -76,12 +77,12 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
 	require.NoError(t, err)
 	shares := map[int]*aggregation.ThresholdSecretShare{}
-	for i, p := range s.participants {
-		ks, err := participant.OpenKeystore(filepath.Join(p.dataDir, "keystore"), "demo passphrase", participant.WithLightScrypt())
+	for i, p := range s.Participants() {
+		ks, err := participant.OpenKeystore(filepath.Join(p.DataDir, "keystore"), "demo passphrase", participant.WithLightScrypt())
 		require.NoError(t, err)
 		names, err := ks.List()
 		require.NoError(t, err)
-		prefix := fmt.Sprintf("study-%d-ckks-", s.studyID)
+		prefix := fmt.Sprintf("study-%d-ckks-", s.StudyID())
 		want := []string{prefix + "secret-share", prefix + "threshold-epoch", prefix + "threshold-share"}
 		assert.Equal(t, want, names, "%s: its own key share (it encrypts its updates), no pending share, one threshold share", p.Name)
 		epoch, err := ks.Get(prefix + "threshold-epoch")
@@ -100,7 +101,7 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 
 	// The round-3 aggregate, decrypted with the three new shares (the
 	// newcomer's among them), is the update the coordinator applied.
-	aggBlob, err := s.fetchBlob(ctx, s.rounds[2].AggregateHash)
+	aggBlob, err := s.FetchBlob(ctx, s.Rounds()[2].AggregateHash)
 	require.NoError(t, err)
 	agg := new(aggregation.EncryptedVector)
 	require.NoError(t, agg.UnmarshalBinary(aggBlob))
@@ -122,9 +123,9 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 	}
 	avg, err := decrypt(0, 2, newcomer)
 	require.NoError(t, err)
-	before, err := s.model(ctx, s.rounds[1].ModelHash)
+	before, err := studyModel(ctx, s, s.Rounds()[1].ModelHash)
 	require.NoError(t, err)
-	after, err := s.model(ctx, s.rounds[2].ModelHash)
+	after, err := studyModel(ctx, s, s.Rounds()[2].ModelHash)
 	require.NoError(t, err)
 	for j := range after {
 		require.InDelta(t, after[j]-before[j], avg[j], 1e-4, "parameter %d", j)
@@ -136,8 +137,8 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 }
 
 // model reads a model from the coordinator's store by its hash.
-func (s *localStudy) model(ctx context.Context, h common.Hash) ([]float64, error) {
-	b, err := s.fetchBlob(ctx, h)
+func studyModel(ctx context.Context, s *simulation.Study, h common.Hash) ([]float64, error) {
+	b, err := s.FetchBlob(ctx, h)
 	if err != nil {
 		return nil, err
 	}
@@ -156,33 +157,33 @@ func TestResharingSurvivesCoordinatorRestart(t *testing.T) {
 	defer cancel()
 	var logs bytes.Buffer
 	const newcomer = 3
-	s, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: 4, rounds: 2, seed: 9, dataDir: t.TempDir(), threshold: 3, minParticipants: 3,
-		phaseTimeout: 20 * time.Second, localConsent: true, keystores: true,
-		joinBeforeRound:             map[int]uint32{newcomer: 2},
-		restartCoordinatorInReshare: 2,
-		log:                         slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 4, Rounds: 2, Seed: 9, DataDir: t.TempDir(), Threshold: 3, MinParticipants: 3,
+		PhaseTimeout: 20 * time.Second, LocalConsent: true, Keystores: true,
+		JoinBeforeRound:             map[int]uint32{newcomer: 2},
+		RestartCoordinatorInReshare: 2,
+		Log:                         slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
-	require.Contains(t, logs.String(), msgPendingShare, "the coordinator was killed mid re-sharing")
+	require.Contains(t, logs.String(), simulation.MsgPendingShare, "the coordinator was killed mid re-sharing")
 	started := bytes.Count(logs.Bytes(), []byte("membership changed; re-sharing the threshold key"))
 	t.Logf("re-sharings started %d, committed %d", started, bytes.Count(logs.Bytes(), []byte("threshold key re-shared")))
 	assert.Equal(t, 2, started, "the restarted coordinator re-shared again")
-	require.Len(t, s.rounds, 2)
-	for _, f := range s.rounds {
-		r, err := s.ledger.Round(ctx, s.studyID, f.Round)
+	require.Len(t, s.Rounds(), 2)
+	for _, f := range s.Rounds() {
+		r, err := s.Ledger().Round(ctx, s.StudyID(), f.Round)
 		require.NoError(t, err)
 		assert.True(t, r.Closed, "round %d closed on chain", f.Round)
 	}
-	_, err = s.ledger.Commitment(ctx, s.studyID, 2, s.participants[newcomer].Address)
+	_, err = s.Ledger().Commitment(ctx, s.StudyID(), 2, s.Participants()[newcomer].Address)
 	require.NoError(t, err, "the newcomer trained in round 2")
-	assert.Equal(t, 4, s.rounds[1].Participants)
-	ks, err := participant.OpenKeystore(filepath.Join(s.participants[newcomer].dataDir, "keystore"), "demo passphrase", participant.WithLightScrypt())
+	assert.Equal(t, 4, s.Rounds()[1].Participants)
+	ks, err := participant.OpenKeystore(filepath.Join(s.Participants()[newcomer].DataDir, "keystore"), "demo passphrase", participant.WithLightScrypt())
 	require.NoError(t, err)
 	names, err := ks.List()
 	require.NoError(t, err)
-	prefix := fmt.Sprintf("study-%d-ckks-", s.studyID)
+	prefix := fmt.Sprintf("study-%d-ckks-", s.StudyID())
 	assert.Equal(t, []string{prefix + "secret-share", prefix + "threshold-epoch", prefix + "threshold-share"}, names,
 		"the newcomer keeps the key share it dealt (it encrypts its updates), its threshold share is in force and nothing is left pending")
 }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
 )
@@ -44,12 +45,12 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	dir := t.TempDir()
 	recipe := models.DefaultRecipe(len(scales))
 	recipe.Rounds = 2
-	s, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: 3, seed: 3, dataDir: dir, sites: sites, scales: scales, recipe: &recipe,
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Seed: 3, DataDir: dir, Sites: sites, Scales: scales, Recipe: &recipe,
 	})
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
-	last := s.rounds[len(s.rounds)-1]
+	last := s.Rounds()[len(s.Rounds())-1]
 
 	// What a researcher holds: the model from `cohort model get`, the
 	// study's recipe and schema, and a hospital's kept standardiser.
@@ -63,12 +64,12 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	specJSON, err := json.Marshal(recipe)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(specFile, specJSON, 0o600))
-	kept := filepath.Join(s.participants[0].dataDir, "standardiser.json")
+	kept := filepath.Join(s.Participants()[0].DataDir, "standardiser.json")
 
-	cmd := modelCmd{dial: func(context.Context, string) (*contracts.Chain, error) { return s.chain, nil }, borrowed: true}
+	cmd := modelCmd{dial: func(context.Context, string) (*contracts.Chain, error) { return s.Chain(), nil }, borrowed: true}
 	exported := filepath.Join(work, "model.json")
 	base := []string{"export", "--model", modelBin, "--spec", specFile, "--schema", wdbcSchema, "--standardiser", kept,
-		"--study", strconv.FormatUint(s.studyID, 10), "--eth-rpc", "simulated", "--contract", s.ledger.Address().Hex()}
+		"--study", strconv.FormatUint(s.StudyID(), 10), "--eth-rpc", "simulated", "--contract", s.Ledger().Address().Hex()}
 	var out, errOut bytes.Buffer
 	require.NoError(t, cmd.run(ctx, append(base, "--out", exported), &out, &errOut), errOut.String())
 	assert.Contains(t, out.String(), "round 2: model "+last.ModelHash.Hex())
@@ -92,7 +93,7 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	ids, scores, labels := readScores(t, scoresCSV)
 	require.Len(t, scores, len(testIDs))
 
-	onChain, err := s.ledger.Round(ctx, s.studyID, last.Round)
+	onChain, err := s.Ledger().Round(ctx, s.StudyID(), last.Round)
 	require.NoError(t, err)
 	ev := models.Evaluate(scores, labels)
 	t.Logf("predict: accuracy %.6f auc %.6f loss %.6f; chain: %.6f %.6f %.6f",

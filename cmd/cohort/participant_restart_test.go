@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -23,10 +24,10 @@ func TestParticipantRestartResumes(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	var logs bytes.Buffer
-	s, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: 3, rounds: 3, seed: 6, dataDir: t.TempDir(), threshold: 3,
-		restartParticipantAfter: map[int]uint32{1: 1}, phaseTimeout: 20 * time.Second, localConsent: true,
-		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 3, Seed: 6, DataDir: t.TempDir(), Threshold: 3,
+		RestartParticipantAfter: map[int]uint32{1: 1}, PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
 	if err != nil {
 		t.Log(logs.String())
@@ -34,12 +35,12 @@ func TestParticipantRestartResumes(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
 	require.Contains(t, logs.String(), "key shares restored from the keystore", "the restarted node read its shares back")
-	require.Len(t, s.rounds, 3)
-	restarted := s.participants[1].Address
-	for _, f := range s.rounds {
+	require.Len(t, s.Rounds(), 3)
+	restarted := s.Participants()[1].Address
+	for _, f := range s.Rounds() {
 		// t = n = 3: every round's decryption needed the restarted node.
 		assert.Equal(t, 3, f.Participants, "round %d", f.Round)
-		_, err := s.ledger.Commitment(ctx, s.studyID, f.Round, restarted)
+		_, err := s.Ledger().Commitment(ctx, s.StudyID(), f.Round, restarted)
 		assert.NoError(t, err, "round %d: the restarted node committed", f.Round)
 	}
 	assert.Equal(t, 1, strings.Count(logs.String(), "key shares restored from the keystore"))

@@ -18,6 +18,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
@@ -199,7 +200,7 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 	if h, _, err := net.SplitHostPort(cfg.Coordinator); err == nil {
 		host = h
 	}
-	conn, err := grpc.NewClient(cfg.Coordinator, messageLimitDial(),
+	conn, err := grpc.NewClient(cfg.Coordinator, coordinator.DialMessageLimits(),
 		grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, pool, host))),
 		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 30 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}),
 		grpc.WithStatsHandler(grpcBytes{metrics.daemonMetrics}),

@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/ethereum/go-ethereum/common"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -337,7 +338,7 @@ func historyFromChain(r *studyReport) studyHistory {
 }
 
 // historyFromDemo is the history of the demo's study, per site too.
-func historyFromDemo(rep *demoReport) studyHistory {
+func historyFromDemo(rep *simulation.Report) studyHistory {
 	h := studyHistory{title: fmt.Sprintf("demo study %d", rep.StudyID)}
 	for _, p := range rep.Participants {
 		h.siteNames = append(h.siteNames, p.Name)

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -73,12 +74,12 @@ func TestHistoryPlots(t *testing.T) {
 		Strikes: []strikeReport{{Round: 1}, {Round: 2}},
 	}
 	plain := &studyReport{ID: 8, RoundHistory: []roundReport{{Number: 1, Status: "closed", Commitments: 3, Aggregated: 3, Accuracy: 0.7, AUC: 0.8, Loss: 0.5}}}
-	demoRep := &demoReport{
+	demoRep := &simulation.Report{
 		StudyID:      1,
-		Participants: []participantInfo{{Name: "hospital-1"}, {Name: "hospital-2"}},
-		Rounds: []roundFigures{
-			{Round: 1, Accuracy: 0.8, AUC: 0.9, Loss: 0.4, Participants: 2, Sites: []siteRoundMetrics{{Name: "hospital-1"}, {Name: "hospital-2"}}},
-			{Round: 2, Accuracy: 0.9, AUC: 0.95, Loss: 0.3, Participants: 2, Sites: []siteRoundMetrics{{Name: "hospital-1"}, {Name: "hospital-2"}}},
+		Participants: []simulation.Participant{{Name: "hospital-1"}, {Name: "hospital-2"}},
+		Rounds: []simulation.RoundFigures{
+			{Round: 1, Accuracy: 0.8, AUC: 0.9, Loss: 0.4, Participants: 2, Sites: []simulation.SiteRoundMetrics{{Name: "hospital-1"}, {Name: "hospital-2"}}},
+			{Round: 2, Accuracy: 0.9, AUC: 0.95, Loss: 0.3, Participants: 2, Sites: []simulation.SiteRoundMetrics{{Name: "hospital-1"}, {Name: "hospital-2"}}},
 		},
 	}
 	tests := []struct {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -9,26 +8,12 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
-	"github.com/cohort-fl/cohort/contracts"
-	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
 // privacyReport is a study's differential-privacy budget as the chain
 // records it, and the ε its rounds have spent.
-type privacyReport struct {
-	Epsilon float64 `json:"epsilon_budget"`
-	Delta   float64 `json:"delta"`
-	Spent   float64 `json:"epsilon_spent"`
-}
-
-// privacyBudget is the on-chain budget of a study whose hospitals train
-// with tc; zero without differential privacy.
-func privacyBudget(tc *models.TrainConfig) contracts.PrivacyBudget {
-	if tc == nil || tc.Privacy == nil {
-		return contracts.PrivacyBudget{}
-	}
-	return contracts.PrivacyBudget{Epsilon: tc.Privacy.Epsilon, Delta: tc.Privacy.Delta}
-}
+type privacyReport = simulation.PrivacyReport
 
 // printPrivacy prints the budget and, per round, the study's ε after it,
 // what the round added and what is left.
@@ -46,21 +31,6 @@ func printPrivacy(w io.Writer, r *studyReport) {
 		prev = rr.EpsilonSpent
 	}
 	tw.Flush()
-}
-
-// privacyReport reads a finished local study's budget and ε spent from the
-// chain; nil without differential privacy.
-func (s *localStudy) privacyReport() (*privacyReport, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), chainTimeout)
-	defer cancel()
-	st, err := s.ledger.Study(ctx, s.studyID)
-	if err != nil {
-		return nil, err
-	}
-	if st.Privacy == (contracts.PrivacyBudget{}) {
-		return nil, nil
-	}
-	return &privacyReport{Epsilon: st.Privacy.Epsilon, Delta: st.Privacy.Delta, Spent: st.EpsilonSpent}, nil
 }
 
 // privacyPanel draws a study's ε after each round against its budget.

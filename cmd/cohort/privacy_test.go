@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
 )
@@ -49,13 +50,13 @@ func TestConsentEpsilonBoundExcludesRecords(t *testing.T) {
 		}
 	}
 	require.Positive(t, strict)
-	s, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: 3, rounds: 2, seed: 5, dataDir: t.TempDir(), sites: sites, train: &tc, localConsent: true,
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 2, Seed: 5, DataDir: t.TempDir(), Sites: sites, Train: &tc, LocalConsent: true,
 	})
 	require.NoError(t, err)
 	defer s.Close()
-	require.Len(t, s.rounds, 2)
-	assert.Equal(t, strict, s.rounds[0].Samples-s.rounds[1].Samples,
+	require.Len(t, s.Rounds(), 2)
+	assert.Equal(t, strict, s.Rounds()[0].Samples-s.Rounds()[1].Samples,
 		"the %d records whose consent bounds ε at %.3f are in round 1 (ε %.3f) and not in round 2 (ε %.3f)", strict, (spent1+spent2)/2, spent1, spent2)
 }
 
@@ -76,10 +77,10 @@ func TestPrivateStudyBudgetOnChain(t *testing.T) {
 	spent2, err := models.PrivacySpent(tc, 2)
 	require.NoError(t, err)
 
-	s, err := runLocalStudy(ctx, localStudyConfig{hospitals: 3, rounds: 2, seed: 6, dataDir: t.TempDir(), train: &tc, localConsent: true})
+	s, err := simulation.Run(ctx, simulation.Config{Hospitals: 3, Rounds: 2, Seed: 6, DataDir: t.TempDir(), Train: &tc, LocalConsent: true})
 	require.NoError(t, err)
 	defer s.Close()
-	rep, err := showStudy(ctx, s.ledger, 0, s.studyID)
+	rep, err := showStudy(ctx, s.Ledger(), 0, s.StudyID())
 	require.NoError(t, err)
 	require.NotNil(t, rep.Privacy)
 	assert.Equal(t, 8.0, rep.Privacy.Epsilon)
@@ -104,7 +105,7 @@ func TestPrivateStudyBudgetOnChain(t *testing.T) {
 	p := *tc.Privacy
 	p.Epsilon = (spent1 + spent2) / 2
 	tight.Privacy = &p
-	s2, err := runLocalStudy(ctx, localStudyConfig{hospitals: 3, rounds: 2, seed: 6, dataDir: t.TempDir(), train: &tight, localConsent: true})
+	s2, err := simulation.Run(ctx, simulation.Config{Hospitals: 3, Rounds: 2, Seed: 6, DataDir: t.TempDir(), Train: &tight, LocalConsent: true})
 	if s2 != nil {
 		defer s2.Close()
 	}
@@ -132,7 +133,7 @@ func TestDemoPrivateRecipe(t *testing.T) {
 	assert.Contains(t, out.String(), "differential privacy: every hospital trained with DP-SGD")
 	b, err := os.ReadFile(report)
 	require.NoError(t, err)
-	var rep demoReport
+	var rep simulation.Report
 	require.NoError(t, json.Unmarshal(b, &rep))
 	require.NotNil(t, rep.Privacy)
 	tc := models.TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: 0.05, Optimizer: models.OptimizerAdam,

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
 )
@@ -43,9 +44,9 @@ func TestHospitalWithOtherRecipeIsRefused(t *testing.T) {
 			defer cancel()
 			other := study
 			tt.change(&other)
-			s, err := runLocalStudy(ctx, localStudyConfig{
-				hospitals: 2, seed: 1, dataDir: t.TempDir(), plaintext: true, localConsent: true,
-				recipe: &study, hospitalRecipes: map[int]models.Recipe{1: other},
+			s, err := simulation.Run(ctx, simulation.Config{
+				Hospitals: 2, Seed: 1, DataDir: t.TempDir(), Plaintext: true, LocalConsent: true,
+				Recipe: &study, HospitalRecipes: map[int]models.Recipe{1: other},
 			})
 			if s != nil {
 				s.Close()
@@ -126,7 +127,7 @@ func TestDemoPersonalises(t *testing.T) {
 	r.Rounds, r.Standardise = 2, records.StandardiseNone
 	r.Personalise = &models.Personalisation{Epochs: 3, LearningRate: 0.05}
 	var out bytes.Buffer
-	rep, err := demo(ctx, localStudyConfig{hospitals: 3, seed: 2, dataDir: t.TempDir(), plaintext: true, localConsent: true, recipe: &r}, &out)
+	rep, err := demo(ctx, simulation.Config{Hospitals: 3, Seed: 2, DataDir: t.TempDir(), Plaintext: true, LocalConsent: true, Recipe: &r}, &out, nil)
 	require.NoError(t, err)
 	require.Len(t, rep.Personalised, 3)
 	for i, p := range rep.Personalised {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -27,27 +28,27 @@ func TestCoordinatorRestartMidRound(t *testing.T) {
 			t.Logf("study log:\n%s", logs.String())
 		}
 	})
-	s, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: 3, rounds: 3, seed: 5, dataDir: t.TempDir(),
-		phaseTimeout: 20 * time.Second, restartCoordinatorIn: 2, localConsent: true,
-		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 3, Seed: 5, DataDir: t.TempDir(),
+		PhaseTimeout: 20 * time.Second, RestartCoordinatorIn: 2, LocalConsent: true,
+		Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
 	require.Contains(t, logs.String(), "resuming study from the chain", "the coordinator really restarted")
 	t.Logf("updates recovered from the store after the restart: %d", strings.Count(logs.String(), "recovered an update uploaded before the restart"))
 
-	require.Len(t, s.rounds, 3, "every round reported once")
-	for i, f := range s.rounds {
+	require.Len(t, s.Rounds(), 3, "every round reported once")
+	for i, f := range s.Rounds() {
 		assert.Equal(t, uint32(i+1), f.Round)
-		r, err := s.ledger.Round(ctx, s.studyID, f.Round)
+		r, err := s.Ledger().Round(ctx, s.StudyID(), f.Round)
 		require.NoError(t, err)
 		assert.True(t, r.Closed)
 		assert.Equal(t, f.ModelHash, r.Result.ModelHash)
 		assert.Equal(t, 3, f.Participants, "round %d lost no update", f.Round)
 	}
-	study, err := s.ledger.Study(ctx, s.studyID)
+	study, err := s.Ledger().Study(ctx, s.StudyID())
 	require.NoError(t, err)
 	assert.True(t, study.Completed)
-	assert.Greater(t, s.rounds[2].Accuracy, 0.8)
+	assert.Greater(t, s.Rounds()[2].Accuracy, 0.8)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/participant"
 )
 
@@ -33,31 +34,31 @@ func TestRobustScoringSuspendsAnAttacker(t *testing.T) {
 	attack, err := participant.ParseAttack("scaling:scale=1000")
 	require.NoError(t, err)
 	var logs bytes.Buffer
-	s, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: 6, rounds: 5, seed: 1, dataDir: t.TempDir(), strikeLimit: 2,
-		robust: true, attacks: map[int]participant.Attack{5: attack}, localConsent: true,
-		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 6, Rounds: 5, Seed: 1, DataDir: t.TempDir(), StrikeLimit: 2,
+		Robust: true, Attacks: map[int]participant.Attack{5: attack}, LocalConsent: true,
+		Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
 	assert.Equal(t, 1, bytes.Count(logs.Bytes(), []byte("threshold key re-shared")), "suspension re-shares the key once, without the attacker")
 
-	study, err := s.ledger.Study(ctx, s.studyID)
+	study, err := s.Ledger().Study(ctx, s.StudyID())
 	require.NoError(t, err)
 	policy, err := aggregation.NewRobustPolicy(aggregation.DefaultRobustConfig())
 	require.NoError(t, err)
 	assert.Equal(t, policy.Hash(), study.RobustPolicyHash, "the study's robust policy is on chain")
-	attacker := s.participants[5].Address
-	require.Len(t, s.rounds, 5)
-	assert.Contains(t, s.rounds[0].Flagged, attacker, "round 1: the attacker is flagged")
+	attacker := s.Participants()[5].Address
+	require.Len(t, s.Rounds(), 5)
+	assert.Contains(t, s.Rounds()[0].Flagged, attacker, "round 1: the attacker is flagged")
 	honestFlags, suspendedAfter := 0, 0
-	for _, f := range s.rounds {
+	for _, f := range s.Rounds() {
 		for _, a := range f.Flagged {
 			if a != attacker {
 				honestFlags++
 			}
 		}
-		scores, err := s.ledger.Scores(ctx, s.studyID, f.Round)
+		scores, err := s.Ledger().Scores(ctx, s.StudyID(), f.Round)
 		require.NoError(t, err)
 		require.Len(t, scores, f.Participants, "round %d: scores, weights and flags are on chain", f.Round)
 		for _, sc := range scores {
@@ -78,10 +79,10 @@ func TestRobustScoringSuspendsAnAttacker(t *testing.T) {
 	// an honest hospital may draw a rare flag; never enough to be suspended.
 	assert.LessOrEqual(t, honestFlags, 1, "honest hospitals flagged")
 	require.NotZero(t, suspendedAfter, "the attacker reaches the strike limit (2) within 5 rounds")
-	st, err := s.ledger.Participant(ctx, s.studyID, attacker)
+	st, err := s.Ledger().Participant(ctx, s.StudyID(), attacker)
 	require.NoError(t, err)
 	assert.True(t, st.Suspended)
-	assert.Greater(t, s.rounds[4].Accuracy, 0.85)
+	assert.Greater(t, s.Rounds()[4].Accuracy, 0.85)
 }
 
 // Colluding min-max attackers play on the same encrypted path: they pool
@@ -99,15 +100,15 @@ func TestAdaptiveAttackOnEncryptedPath(t *testing.T) {
 	attack, err = attack.Colluding(2, 6)
 	require.NoError(t, err)
 	require.NotNil(t, attack.Collusion)
-	s, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: 6, rounds: 3, seed: 2, dataDir: t.TempDir(), robust: true, localConsent: true,
-		attacks: map[int]participant.Attack{4: attack, 5: attack},
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 6, Rounds: 3, Seed: 2, DataDir: t.TempDir(), Robust: true, LocalConsent: true,
+		Attacks: map[int]participant.Attack{4: attack, 5: attack},
 	})
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
-	require.Len(t, s.rounds, 3)
-	for _, f := range s.rounds {
+	require.Len(t, s.Rounds(), 3)
+	for _, f := range s.Rounds() {
 		assert.Equal(t, 6, f.Participants, "round %d: the colluders took part", f.Round)
 	}
-	assert.Greater(t, s.rounds[2].Accuracy, 0.85)
+	assert.Greater(t, s.Rounds()[2].Accuracy, 0.85)
 }

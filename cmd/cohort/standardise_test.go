@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/records"
 )
 
@@ -26,11 +27,11 @@ func TestPooledStandardisationSurvivesRestarts(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	var logs bytes.Buffer
-	s, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: 3, rounds: 2, seed: 8, dataDir: t.TempDir(), threshold: 3, localConsent: true,
-		standardise: records.StandardisePooled, scales: []float64{1, 1, 1, 1, 1, 1, 1, 1},
-		restartCoordinatorIn: 2, restartParticipantAfter: map[int]uint32{1: 1}, phaseTimeout: 20 * time.Second,
-		log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 2, Seed: 8, DataDir: t.TempDir(), Threshold: 3, LocalConsent: true,
+		Standardise: records.StandardisePooled, Scales: []float64{1, 1, 1, 1, 1, 1, 1, 1},
+		RestartCoordinatorIn: 2, RestartParticipantAfter: map[int]uint32{1: 1}, PhaseTimeout: 20 * time.Second,
+		Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
@@ -38,27 +39,27 @@ func TestPooledStandardisationSurvivesRestarts(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(out, "pooled standardiser agreed"), "the moments phase ran once")
 	assert.Contains(t, out, "pooled standardiser restored from the store", "the restarted coordinator kept it")
 	assert.Contains(t, out, "pooled standardiser restored from the data directory", "the restarted hospital kept it")
-	require.NotNil(t, s.standardiser)
-	enc, err := s.standardiser.Encode()
+	require.NotNil(t, s.Standardiser())
+	enc, err := s.Standardiser().Encode()
 	require.NoError(t, err)
-	study, err := s.ledger.Study(ctx, s.studyID)
+	study, err := s.Ledger().Study(ctx, s.StudyID())
 	require.NoError(t, err)
 	assert.Equal(t, crypto.Keccak256Hash(enc), study.StandardiserHash, "the agreed standardiser is on chain, where hospitals check it")
 	assert.Equal(t, 1, strings.Count(out, "pooled standardiser recorded on chain"), "recorded once, before round 1")
-	require.Len(t, s.rounds, 2)
-	for _, f := range s.rounds {
+	require.Len(t, s.Rounds(), 2)
+	for _, f := range s.Rounds() {
 		assert.Equal(t, 3, f.Participants, "round %d: every hospital trained with the standardiser", f.Round)
 	}
-	assert.Greater(t, s.rounds[1].Accuracy, 0.7)
+	assert.Greater(t, s.Rounds()[1].Accuracy, 0.7)
 }
 
 // A study with one hospital cannot pool: the pooled statistics would be its own.
 func TestPooledStandardisationNeedsTwoHospitals(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	_, err := runLocalStudy(ctx, localStudyConfig{
-		hospitals: 1, rounds: 1, seed: 1, dataDir: t.TempDir(), localConsent: true,
-		standardise: records.StandardisePooled, scales: []float64{1, 1, 1, 1, 1, 1, 1, 1},
+	_, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 1, Rounds: 1, Seed: 1, DataDir: t.TempDir(), LocalConsent: true,
+		Standardise: records.StandardisePooled, Scales: []float64{1, 1, 1, 1, 1, 1, 1, 1},
 	})
 	require.ErrorContains(t, err, "needs at least 2")
 }

@@ -1,0 +1,127 @@
+package simulation
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/participant"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// Config describes a whole study run in one process through the real
+// interfaces: an embedded chain, a TLS gRPC server on loopback, and one
+// participant per hospital with its own key, key share, client and records.
+// The zero value of every optional field is the default named beside it.
+type Config struct {
+	// Hospitals is the number of hospitals and Rounds the number of training
+	// rounds (both at least 1; a Recipe sets Rounds).
+	Hospitals int
+	Rounds    int
+	// Seed seeds the synthetic cohorts, the initial model and local training.
+	Seed int64
+	// DataDir is where the coordinator and the hospitals keep their state.
+	DataDir string
+	// Log receives every party's protocol log (default: discarded).
+	Log *slog.Logger
+	// Plaintext switches encryption off; tests use it to show encryption
+	// costs no accuracy.
+	Plaintext bool
+	// Progress is called after each round with its combined figures.
+	Progress func(RoundFigures)
+	// Sites, if set, are the hospitals' records (one site per hospital);
+	// otherwise synthetic cohorts are generated from Seed.
+	Sites []records.Site
+	// Recipe, if set, is the study's recipe: it sets Spec, Train,
+	// ServerOptimizer, Rounds and Standardise, and its hash is the study's
+	// on chain. Every hospital checks its own recipe (HospitalRecipes[i],
+	// else Recipe) against the chain before its node starts.
+	Recipe          *models.Recipe
+	HospitalRecipes map[int]models.Recipe
+	// Spec, if set, is the model to train; otherwise logistic regression.
+	Spec *models.Spec
+	// Train, if set, is the local training configuration (its seed is
+	// offset per hospital); otherwise models.DefaultTrainConfig.
+	Train *models.TrainConfig
+	// Threshold and MinParticipants override the study's decryption
+	// threshold (default ⌈2n/3⌉) and minimum contributors per round
+	// (default n; with Robust, the threshold).
+	Threshold, MinParticipants int
+	// PhaseTimeout overrides how long the coordinator waits for stragglers.
+	PhaseTimeout time.Duration
+	// DropAfter makes hospital i (by index) stop for good once it has
+	// uploaded its update of round DropAfter[i]: a site that dies mid-round.
+	DropAfter map[int]uint32
+	// RestartParticipantAfter kills hospital i (by index) right after its
+	// upload of round RestartParticipantAfter[i] and starts it again from its
+	// data directory and encrypted keystore: a hospital node restarted.
+	RestartParticipantAfter map[int]uint32
+	// RestartCoordinatorIn kills the coordinator once the first hospital has
+	// uploaded its update of that round, and starts a new one on the same
+	// address, chain and store: a coordinator restarted mid-round.
+	RestartCoordinatorIn uint32
+	// RestartCoordinatorInReshare kills the coordinator in the middle of
+	// the re-sharing before that round (once a new holder keeps its new
+	// share pending) and starts a new one, as RestartCoordinatorIn does.
+	RestartCoordinatorInReshare uint32
+	// Robust turns on encrypted robust scoring: the researcher's root data
+	// set (Root, or for synthetic cohorts an extra synthetic site) scores
+	// every update, trust weights replace sample weights, flags go on chain.
+	Robust bool
+	Root   []records.Record
+	// Attacks makes hospital i (by index) an attacker.
+	Attacks map[int]participant.Attack
+	// StrikeLimit is the study's strike limit (default 3).
+	StrikeLimit int
+	// LocalConsent reads consent from the synthetic cohorts' own flags
+	// instead of relaying every patient's grant on chain first (≈3 ms a
+	// grant): for tests about something else.
+	LocalConsent bool
+	// ServerOptimizer, if set, replaces FedAvg at the coordinator.
+	ServerOptimizer *aggregation.FedOptConfig
+	// JoinBeforeRound makes hospital i (by index) join the running study
+	// on chain, and start its node, after round JoinBeforeRound[i]-1 closed
+	// and before round JoinBeforeRound[i] opens; the coordinator re-shares
+	// the threshold key to include it. Key generation waits for the others.
+	JoinBeforeRound map[int]uint32
+	// LeaveBeforeRound makes hospital i sign its on-chain leave, and stop
+	// its node, before round LeaveBeforeRound[i] opens; the coordinator
+	// re-shares the key without it.
+	LeaveBeforeRound map[int]uint32
+	// Keystores keeps every hospital's key shares in an encrypted keystore
+	// (light scrypt) in its data directory, as a production node does.
+	Keystores bool
+	// Standardise is the study's feature standardisation (empty: none, the
+	// sites are used as given). With records.StandardisePooled the sites hold
+	// raw features and the coordinator and hospitals run the moments phase
+	// before round 1, encoding moments with Scales (one per feature).
+	Standardise records.Standardisation
+	Scales      []float64
+	// ConsentReady, if set, is called once the synthetic patients' consent
+	// grants are on chain, before key generation and round 1.
+	ConsentReady func(ConsentFigures)
+	// OnStart, if set, is called once the study is on chain, before its
+	// consent, keys and rounds: a live view starts there. What it may read
+	// of the study while it runs: Ledger, StudyID, Sites, Hospitals, the
+	// coordinator's store (StoreDir) and Rounds.
+	OnStart func(*Study) error
+}
+
+// SyntheticConfig is the synthetic cohorts' configuration a study of cfg
+// generates when it is given no sites.
+func SyntheticConfig(cfg Config) records.SyntheticConfig {
+	sc := records.DefaultSyntheticConfig()
+	sc.Sites, sc.Seed = cfg.Hospitals, cfg.Seed
+	return sc
+}
+
+// trainConfig is hospital i's local training configuration.
+func trainConfig(cfg Config, i int64) models.TrainConfig {
+	tc := models.DefaultTrainConfig()
+	if cfg.Train != nil {
+		tc = *cfg.Train
+	}
+	tc.Seed = cfg.Seed + i
+	return tc
+}

@@ -1,0 +1,690 @@
+package simulation
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/tls"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"golang.org/x/sync/errgroup"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/participant"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// localChainClockLead bounds how far the embedded chain's clock runs ahead
+// of the wall clock: well inside a round's deadline (an hour by default),
+// and beyond what a small study's transactions reach, so they are never
+// held back.
+const localChainClockLead = 10 * time.Minute
+
+// Consent on chain in a synthetic study: every consenting patient signs a
+// grant before round 1; then, just before round RevokeRound opens, the
+// first RevocationsPerSite consenting training patients of each hospital
+// revoke, so the demo shows a revocation reaching training.
+const (
+	RevokeRound        = 3
+	RevocationsPerSite = 3
+	// consentValidity is how long the demo's grants last.
+	consentValidity = 365 * 24 * time.Hour
+)
+
+// Study is a running in-process study.
+type Study struct {
+	chain        *contracts.Chain
+	ledger       *contracts.Ledger
+	studyID      uint64
+	researcher   *contracts.Account
+	coordAddr    common.Address
+	participants []Participant
+	spec         models.Spec
+	listen       string
+	ca           *auth.CA
+	result       *coordinator.Result
+	rounds       []RoundFigures
+	cfg          Config
+	server       *grpc.Server
+	conns        []*grpc.ClientConn
+	consent      ConsentFigures
+	revoked      []Revocation
+	// startLater starts the nodes of hospitals that join between rounds;
+	// stopNode[i] stops hospital i's node. nodesMu guards both: the
+	// coordinator's progress callback reads them.
+	nodesMu    sync.Mutex
+	startLater []lateNode
+	stopNode   []context.CancelFunc
+	// standardiser is the pooled standardiser the study agreed on, if any.
+	standardiser *records.Standardiser
+	// hospitalKeys are the hospitals' Ethereum keys, by index, sites
+	// their records and hospitals their nodes (set before onStart).
+	hospitalKeys []*ecdsa.PrivateKey
+	sites        []records.Site
+	hospitals    []Hospital
+	// figMu guards rounds for readers while the study runs.
+	figMu sync.Mutex
+}
+
+// Hospital is where a hospital of a study keeps its node's state.
+type Hospital struct {
+	Name    string
+	Address common.Address
+	DataDir string
+}
+
+// Rounds returns a copy of the figures of the rounds closed so far; it is
+// safe to call while the study runs.
+func (s *Study) Rounds() []RoundFigures {
+	s.figMu.Lock()
+	defer s.figMu.Unlock()
+	return slices.Clone(s.rounds)
+}
+
+// MsgPendingShare is what a participant logs once it keeps a re-sharing's
+// new share pending (participant.reshareKey).
+const MsgPendingShare = "new threshold share received; pending until the coordinator commits"
+
+// onMessage is a log handler that calls do when a record with message msg
+// and attribute round equal to round passes: how the harness kills the
+// coordinator at a precise point of a protocol without hooks in it.
+type onMessage struct {
+	slog.Handler
+	msg   string
+	round uint32
+	do    func()
+}
+
+func (h *onMessage) Handle(ctx context.Context, r slog.Record) error {
+	if r.Message == h.msg {
+		r.Attrs(func(a slog.Attr) bool {
+			if a.Key == "round" && a.Value.Kind() == slog.KindUint64 && a.Value.Uint64() == uint64(h.round) {
+				h.do()
+			}
+			return true
+		})
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h *onMessage) WithAttrs(as []slog.Attr) slog.Handler {
+	return &onMessage{Handler: h.Handler.WithAttrs(as), msg: h.msg, round: h.round, do: h.do}
+}
+
+func (h *onMessage) WithGroup(name string) slog.Handler {
+	return &onMessage{Handler: h.Handler.WithGroup(name), msg: h.msg, round: h.round, do: h.do}
+}
+
+// lateNode is the node of a hospital that joins a running study.
+type lateNode struct {
+	hospital int
+	start    func()
+}
+
+// changeMembers applies the membership changes due before round r: the
+// hospitals that leave sign their leave on chain and stop; the hospitals
+// that join sign their join on chain and start their nodes.
+func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecdsa.PrivateKey) error {
+	s.nodesMu.Lock()
+	defer s.nodesMu.Unlock()
+	for i, at := range s.cfg.LeaveBeforeRound {
+		if at != r {
+			continue
+		}
+		if _, err := s.ledger.LeaveStudy(ctx, contracts.NewAccount(hospitalKeys[i]), s.studyID); err != nil {
+			return fmt.Errorf("hospital-%d leaving: %w", i+1, err)
+		}
+		s.stopNode[i]()
+	}
+	for _, n := range s.startLater {
+		if s.cfg.JoinBeforeRound[n.hospital] != r {
+			continue
+		}
+		if _, err := s.ledger.JoinStudy(ctx, contracts.NewAccount(hospitalKeys[n.hospital]), s.studyID); err != nil {
+			return fmt.Errorf("hospital-%d joining: %w", n.hospital+1, err)
+		}
+		n.start()
+	}
+	return nil
+}
+
+// Run assembles and runs a study; it returns when every round is
+// closed on chain. The caller must Close the returned study.
+func Run(ctx context.Context, cfg Config) (*Study, error) {
+	if r := cfg.Recipe; r != nil {
+		train := r.LocalTraining()
+		cfg.Spec, cfg.Train, cfg.ServerOptimizer, cfg.Rounds = &r.Model, &train, &r.Server, r.Rounds
+		cfg.Standardise = r.Standardise
+		if cfg.Standardise != records.StandardiseNone && cfg.Scales == nil && cfg.Sites == nil {
+			cfg.Scales = slices.Repeat([]float64{1}, SyntheticConfig(cfg).Features)
+		}
+	}
+	if cfg.Hospitals < 1 || cfg.Rounds < 1 {
+		return nil, fmt.Errorf("need at least 1 hospital and 1 round (got %d and %d)", cfg.Hospitals, cfg.Rounds)
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if cfg.StrikeLimit == 0 {
+		cfg.StrikeLimit = 3
+	}
+	if cfg.Threshold == 0 {
+		cfg.Threshold = (2*cfg.Hospitals + 2) / 3
+	}
+	if cfg.MinParticipants == 0 {
+		cfg.MinParticipants = cfg.Hospitals
+		if cfg.Robust {
+			// Flagged hospitals get suspended: the study goes on without them.
+			cfg.MinParticipants = cfg.Threshold
+		}
+	}
+	s := &Study{cfg: cfg}
+	// A failure outside the hospitals and the coordinator (relaying
+	// revocations) cancels the study with its cause.
+	ctx, abort := context.WithCancelCause(ctx)
+	defer abort(nil)
+	ok := false
+	defer func() {
+		if !ok {
+			s.Close()
+		}
+	}()
+
+	// Identities: an Ethereum key per party, a TLS certificate per institution.
+	researcherKey, coordKey, err := newKey(), newKey(), error(nil)
+	hospitalKeys := make([]*ecdsa.PrivateKey, cfg.Hospitals)
+	for i := range hospitalKeys {
+		hospitalKeys[i] = newKey()
+	}
+	s.hospitalKeys = hospitalKeys
+	if s.ca, err = auth.NewCA("Cohort demo consortium"); err != nil {
+		return nil, err
+	}
+	coordCert, err := s.ca.Issue("coordinator", "127.0.0.1")
+	if err != nil {
+		return nil, err
+	}
+	hospitalCerts := make([]tls.Certificate, cfg.Hospitals)
+	founders := make([]contracts.Member, cfg.Hospitals)
+	funded := []common.Address{crypto.PubkeyToAddress(researcherKey.PublicKey), crypto.PubkeyToAddress(coordKey.PublicKey)}
+	for i, k := range hospitalKeys {
+		name := fmt.Sprintf("hospital-%d", i+1)
+		if hospitalCerts[i], err = s.ca.Issue(name); err != nil {
+			return nil, err
+		}
+		founders[i] = contracts.Member{Address: crypto.PubkeyToAddress(k.PublicKey), Name: name, TLSFingerprint: auth.Fingerprint(hospitalCerts[i])}
+		funded = append(funded, founders[i].Address)
+	}
+
+	// The ledger: an embedded chain with the Cohort contract and the study.
+	if s.chain, err = contracts.NewSimulatedChain(funded...); err != nil {
+		return nil, err
+	}
+	// Every block is a second after its parent: with a hundred hospitals the
+	// chain's clock would run far ahead and expire the rounds' deadlines
+	// (set from the wall clock); past this lead transactions share blocks.
+	s.chain.SetClockLead(localChainClockLead)
+	s.researcher = contracts.NewAccount(researcherKey)
+	coordAccount := contracts.NewAccount(coordKey)
+	s.coordAddr = coordAccount.Address()
+	if s.ledger, _, err = contracts.Deploy(ctx, s.chain, s.researcher, founders); err != nil {
+		return nil, fmt.Errorf("deploy contract: %w", err)
+	}
+	sites, root := cfg.Sites, cfg.Root
+	consentSource := participant.ConsentLocal
+	if sites == nil {
+		sc := SyntheticConfig(cfg)
+		if cfg.Robust && root == nil {
+			sc.Sites++ // one more site: the researcher's clean root data
+		}
+		if sites, err = records.Synthetic(sc); err != nil {
+			return nil, err
+		}
+		if cfg.Robust && root == nil {
+			root, sites = balancedSample(sites[cfg.Hospitals].Train, 30), sites[:cfg.Hospitals]
+		}
+		// Synthetic patients have consent keys, so the chain decides; a
+		// fresh chain holds no grants for the patients of hospital files,
+		// whose consent comes from the files.
+		if !cfg.LocalConsent {
+			consentSource = participant.ConsentChain
+		}
+	}
+	s.consent.Source = string(consentSource)
+	s.sites = sites
+	if len(sites) != cfg.Hospitals {
+		return nil, fmt.Errorf("%d hospitals but %d sites of records; give one site per hospital", cfg.Hospitals, len(sites))
+	}
+	if len(sites[0].Train) == 0 {
+		return nil, fmt.Errorf("site %s has no training records", sites[0].Name)
+	}
+	s.spec = models.Spec{Kind: models.KindLogistic, Features: len(sites[0].Train[0].Features)}
+	if cfg.Spec != nil {
+		s.spec = *cfg.Spec
+	}
+	specJSON, err := json.Marshal(s.spec)
+	if err != nil {
+		return nil, err
+	}
+	canonSpec, err := models.CanonicalJSON(specJSON)
+	if err != nil {
+		return nil, err
+	}
+	specDigest := crypto.Keccak256Hash(canonSpec) // the canonical hash `cohort study create` records
+	var recipeBytes []byte
+	if cfg.Recipe != nil {
+		if s.spec.Features != cfg.Recipe.Model.Features {
+			return nil, fmt.Errorf("the recipe's model has %d features but the records have %d; set model.features to %d", cfg.Recipe.Model.Features, s.spec.Features, len(sites[0].Train[0].Features))
+		}
+		if recipeBytes, err = cfg.Recipe.Canonical(); err != nil {
+			return nil, err
+		}
+		specDigest = crypto.Keccak256Hash(recipeBytes) // as `cohort study create --recipe` records it
+	}
+	reference := crypto.Keccak256Hash([]byte("cohort demo: no reference dataset"))
+	var rootData *models.Dataset
+	if cfg.Robust {
+		if len(root) == 0 {
+			return nil, errors.New("robust scoring needs the researcher's root data set")
+		}
+		X, y := records.Matrix(root)
+		rootData = &models.Dataset{X: X, Y: y}
+		if reference, err = rootData.Hash(); err != nil {
+			return nil, err
+		}
+	}
+	// With robust scoring the study's policy goes on chain; the coordinator
+	// and every holder check theirs against it.
+	var robustPolicy common.Hash
+	if cfg.Robust {
+		policy, err := aggregation.NewRobustPolicy(aggregation.DefaultRobustConfig())
+		if err != nil {
+			return nil, err
+		}
+		robustPolicy = policy.Hash()
+	}
+	s.studyID, _, err = s.ledger.CreateStudy(ctx, s.researcher, contracts.StudyParams{
+		SpecHash:        specDigest,
+		Purpose:         crypto.Keccak256Hash([]byte("demo: synthetic clinical cohort")),
+		Rounds:          uint32(cfg.Rounds),
+		MinParticipants: uint32(cfg.MinParticipants),
+		Threshold:       uint32(cfg.Threshold),
+		StrikeLimit:     uint32(max(cfg.StrikeLimit, 1)),
+		// The researcher's root data set; without robust scoring the
+		// commitment says there is none rather than being left blank.
+		ReferenceCommitment: reference,
+		Coordinator:         s.coordAddr,
+		Privacy:             privacyBudget(cfg.Train),
+		RobustPolicyHash:    robustPolicy,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("create study: %w", err)
+	}
+	for _, f := range founders {
+		s.hospitals = append(s.hospitals, Hospital{Name: f.Name, Address: f.Address, DataDir: filepath.Join(cfg.DataDir, f.Name)})
+	}
+	if cfg.OnStart != nil {
+		if err := cfg.OnStart(s); err != nil {
+			return nil, err
+		}
+	}
+
+	if consentSource == participant.ConsentChain {
+		if err := s.grantConsent(ctx, sites, hospitalKeys); err != nil {
+			return nil, err
+		}
+		if cfg.ConsentReady != nil {
+			cfg.ConsentReady(s.consent)
+		}
+	}
+
+	var scheme *aggregation.Scheme
+	if !cfg.Plaintext {
+		if scheme, err = aggregation.NewScheme(aggregation.DefaultConfig()); err != nil {
+			return nil, err
+		}
+	}
+
+	// The coordinator: a gRPC server over mutual TLS on loopback.
+	store, err := coordinator.OpenStore(filepath.Join(cfg.DataDir, "coordinator"))
+	if err != nil {
+		return nil, err
+	}
+	if recipeBytes != nil {
+		if _, err := store.Put(recipeBytes); err != nil { // hospitals fetch it by its on-chain hash
+			return nil, err
+		}
+	}
+	figures := newRoundCollector()
+	ccfg := coordinator.DefaultConfig()
+	ccfg.StudyID, ccfg.Participants, ccfg.Rounds, ccfg.Spec, ccfg.InitSeed = s.studyID, cfg.Hospitals-len(cfg.JoinBeforeRound), cfg.Rounds, s.spec, cfg.Seed
+	ccfg.InsecurePlaintext = cfg.Plaintext
+	ccfg.Root = rootData
+	if cfg.Train != nil && cfg.Train.Privacy != nil {
+		ccfg.PrivateTraining = cfg.Train
+	}
+	ccfg.Standardisation, ccfg.Scales = cfg.Standardise, cfg.Scales
+	if cfg.ServerOptimizer != nil {
+		ccfg.ServerOptimizer = *cfg.ServerOptimizer
+	}
+	if cfg.PhaseTimeout > 0 {
+		ccfg.PhaseTimeout = cfg.PhaseTimeout
+	}
+	ccfg.Progress = func(r coordinator.RoundReport) {
+		f := figures.finish(r)
+		if f.Round == s.consent.RevokedFromRound {
+			f.NewlyRevoked = s.consent.Revoked
+		}
+		f.BalancedAccuracy, f.CIndex = r.Pooled.BalancedAccuracy, r.Pooled.CIndex
+		for _, site := range r.Sites {
+			name := site.Participant.Hex()
+			for _, p := range s.participants {
+				if p.Address == site.Participant {
+					name = p.Name
+				}
+			}
+			f.Sites = append(f.Sites, SiteRoundMetrics{Name: name, Metrics: site.Metrics})
+		}
+		if cfg.Robust {
+			for _, p := range s.participants {
+				if st, err := s.ledger.Participant(ctx, s.studyID, p.Address); err == nil && st.Suspended {
+					f.Suspended = append(f.Suspended, p.Address)
+					f.SuspendedNames = append(f.SuspendedNames, p.Name)
+				}
+				if slices.Contains(f.Flagged, p.Address) {
+					f.FlaggedNames = append(f.FlaggedNames, p.Name)
+				}
+			}
+		}
+		s.figMu.Lock()
+		s.rounds = append(s.rounds, f)
+		s.figMu.Unlock()
+		if cfg.Progress != nil {
+			cfg.Progress(f)
+		}
+		// Membership changes between rounds: the coordinator opens the
+		// next round, after re-sharing, once this returns.
+		if err := s.changeMembers(ctx, r.Round+1, hospitalKeys); err != nil {
+			abort(fmt.Errorf("changing members before round %d: %w", r.Round+1, err))
+		}
+		// The coordinator opens the next round once this returns, so
+		// revocations relayed now apply from it on.
+		if consentSource == participant.ConsentChain && r.Round+1 == RevokeRound && s.consent.Revoked == 0 {
+			if err := s.revokeConsent(ctx, sites, hospitalKeys, RevokeRound); err != nil {
+				abort(fmt.Errorf("relaying the demo's revocations before round %d: %w", RevokeRound, err))
+			}
+		}
+	}
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	s.listen = lis.Addr().String()
+	serve := func(lis net.Listener) (*coordinator.Coordinator, error) {
+		coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, cfg.Log.With("component", "coordinator"))
+		if err != nil {
+			return nil, err
+		}
+		s.server = grpc.NewServer(append(coordinator.ServerMessageLimits(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(coordCert, s.ca.Pool()))))...)
+		coord.Register(s.server)
+		go func() { _ = s.server.Serve(lis) }()
+		return coord, nil
+	}
+	coord, err := serve(lis)
+	if err != nil {
+		return nil, err
+	}
+
+	// The hospitals, each with its own connection, key and records.
+	g, gctx := errgroup.WithContext(ctx)
+	var result *coordinator.Result
+	restart := make(chan struct{})
+	g.Go(func() error {
+		cctx, kill := context.WithCancel(gctx)
+		defer kill()
+		go func() {
+			select {
+			case <-restart:
+				kill()
+			case <-cctx.Done():
+			}
+		}()
+		var err error
+		if result, err = coord.Run(cctx); err == nil || gctx.Err() != nil || cctx.Err() == nil {
+			return err
+		}
+		// Killed mid-round: a new coordinator process on the same address,
+		// with nothing but the chain and the blob store to go on.
+		s.server.Stop()
+		lis, err := net.Listen("tcp", s.listen)
+		if err != nil {
+			return err
+		}
+		if coord, err = serve(lis); err != nil {
+			return err
+		}
+		result, err = coord.Run(gctx)
+		return err
+	})
+	var restartOnce sync.Once
+	plog := cfg.Log
+	if r := cfg.RestartCoordinatorInReshare; r != 0 {
+		plog = slog.New(&onMessage{Handler: cfg.Log.Handler(), msg: MsgPendingShare, round: r, do: func() { restartOnce.Do(func() { close(restart) }) }})
+	}
+	for i, site := range sites {
+		conn, err := grpc.NewClient(s.listen, coordinator.DialMessageLimits(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(hospitalCerts[i], s.ca.Pool(), "127.0.0.1"))))
+		if err != nil {
+			return nil, err
+		}
+		s.conns = append(s.conns, conn)
+		if err := s.checkHospitalRecipe(ctx, i, specDigest, cohortv1.NewCoordinatorClient(conn)); err != nil {
+			return nil, err
+		}
+		dataDir := s.hospitals[i].DataDir
+		s.participants = append(s.participants, Participant{
+			Name: founders[i].Name, Address: founders[i].Address, Records: len(site.Train), Test: len(site.Test), DataDir: dataDir,
+		})
+		if consentSource == participant.ConsentLocal {
+			s.participants[i].Consented = len(records.ConsentedOnly(site.Train, site.Consents))
+		}
+		pctx, stop := context.WithCancel(gctx)
+		defer stop()
+		observe := func(t participant.Trace) {
+			figures.observe(t)
+			if r, ok := cfg.DropAfter[i]; ok && t.Round == r {
+				stop() // the site dies right after its upload
+			}
+			if r, ok := cfg.RestartParticipantAfter[i]; ok && t.Round == r {
+				stop() // the node dies right after its upload, and comes back below
+			}
+			if i == 0 && t.Round == cfg.RestartCoordinatorIn {
+				restartOnce.Do(func() { close(restart) })
+			}
+		}
+		var ks *participant.Keystore
+		if _, restarts := cfg.RestartParticipantAfter[i]; restarts || cfg.Keystores {
+			// Key shares at rest, so that the restarted node has them.
+			if ks, err = participant.OpenKeystore(filepath.Join(dataDir, "keystore"), "demo passphrase", participant.WithLightScrypt()); err != nil {
+				return nil, err
+			}
+		}
+		pcfg := participant.Config{
+			Name: founders[i].Name, StudyID: s.studyID, Site: site, ConsentSource: consentSource, Spec: s.spec,
+			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.Plaintext,
+			Standardisation: cfg.Standardise, Scales: cfg.Scales,
+			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.Attacks[i],
+			// Fail fast in one process, unless the coordinator is meant to vanish.
+			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0,
+		}
+		client := cohortv1.NewCoordinatorClient(conn)
+		p, err := participant.New(pcfg, client, s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
+		if err != nil {
+			return nil, err
+		}
+		run := func() error {
+			err := p.Run(pctx)
+			if pctx.Err() == nil || gctx.Err() != nil {
+				return err
+			}
+			if _, restarts := cfg.RestartParticipantAfter[i]; !restarts {
+				return nil // a deliberately dropped (or departed) site; the study goes on
+			}
+			// A new node process: nothing but its key, keystore and data directory.
+			pcfg.Observe = figures.observe
+			again, err := participant.New(pcfg, client, s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.Log)
+			if err != nil {
+				return err
+			}
+			return again.Run(gctx)
+		}
+		s.nodesMu.Lock()
+		if _, later := cfg.JoinBeforeRound[i]; later {
+			s.startLater = append(s.startLater, lateNode{hospital: i, start: func() { g.Go(run) }})
+		} else {
+			g.Go(run)
+		}
+		s.stopNode = append(s.stopNode, stop)
+		s.nodesMu.Unlock()
+	}
+	if err := g.Wait(); err != nil {
+		if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+			return nil, cause
+		}
+		return nil, err
+	}
+	s.result = result
+	if h := result.StandardiserHash; h != (common.Hash{}) {
+		enc, err := store.Get(h)
+		if err != nil {
+			return nil, fmt.Errorf("the agreed standardiser: %w", err)
+		}
+		std, err := records.DecodeStandardiser(enc)
+		if err != nil {
+			return nil, err
+		}
+		s.standardiser = &std
+	}
+	if consentSource == participant.ConsentChain {
+		// Consented as of round 1, as the chain decided it.
+		for i, site := range sites {
+			used, err := participant.ConsentedOnChain(ctx, s.ledger, s.studyID, 1, site.Train)
+			if err != nil {
+				return nil, err
+			}
+			s.participants[i].Consented = len(used)
+		}
+	}
+	ok = true
+	return s, nil
+}
+
+// checkHospitalRecipe is hospital i's check, before its node starts, that
+// its recipe is the one the chain records for the study (as a hospital
+// daemon's start does): a mismatch names the differing fields.
+func (s *Study) checkHospitalRecipe(ctx context.Context, i int, onChain common.Hash, client cohortv1.CoordinatorClient) error {
+	if s.cfg.Recipe == nil {
+		return nil
+	}
+	own := *s.cfg.Recipe
+	if r, ok := s.cfg.HospitalRecipes[i]; ok {
+		own = r
+	}
+	study, err := s.ledger.Study(ctx, s.studyID)
+	if err != nil {
+		return err
+	}
+	if study.SpecHash != onChain {
+		return fmt.Errorf("study %d records %s, not the recipe's hash %s", s.studyID, study.SpecHash.Hex(), onChain.Hex())
+	}
+	source := fmt.Sprintf("hospital-%d's recipe", i+1)
+	if models.CheckRecipe(onChain, own, nil) == nil {
+		return nil
+	}
+	// The study's own recipe, from the coordinator's store, names the
+	// fields that differ.
+	raw, err := participant.FetchBlob(ctx, client, onChain)
+	if err != nil {
+		return fmt.Errorf("%s: %w (and the study's recipe could not be fetched to name the differing fields: %v)", source, models.CheckRecipe(onChain, own, nil), err)
+	}
+	studyRecipe, err := models.ParseRecipe(raw)
+	if err != nil {
+		return fmt.Errorf("the study's recipe from the coordinator: %w", err)
+	}
+	if err := models.CheckRecipe(onChain, own, &studyRecipe); err != nil {
+		return fmt.Errorf("%s: %w", source, err)
+	}
+	return nil
+}
+
+// Dial connects to the study's coordinator as a consortium member named name.
+func (s *Study) Dial(name string) (cohortv1.CoordinatorClient, error) {
+	cert, err := s.ca.Issue(name)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := grpc.NewClient(s.listen, grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, s.ca.Pool(), "127.0.0.1"))))
+	if err != nil {
+		return nil, err
+	}
+	s.conns = append(s.conns, conn)
+	return cohortv1.NewCoordinatorClient(conn), nil
+}
+
+// Close stops the coordinator's server, the connections and the embedded chain.
+func (s *Study) Close() {
+	for _, c := range s.conns {
+		_ = c.Close()
+	}
+	if s.server != nil {
+		stopped := make(chan struct{})
+		go func() { s.server.GracefulStop(); close(stopped) }()
+		select {
+		case <-stopped:
+		case <-time.After(5 * time.Second):
+			s.server.Stop()
+		}
+	}
+	if s.chain != nil {
+		_ = s.chain.Close()
+	}
+}
+
+func newKey() *ecdsa.PrivateKey {
+	k, err := crypto.GenerateKey()
+	if err != nil {
+		panic(fmt.Sprintf("cohort: no randomness for a key: %v", err)) // crypto/rand never fails on supported platforms
+	}
+	return k
+}
+
+// balancedSample takes up to perClass records of each label, in order: a
+// root data set must represent both outcomes, or its reference update points
+// away from honest hospitals whose label balance differs.
+func balancedSample(recs []records.Record, perClass int) []records.Record {
+	var out []records.Record
+	taken := map[float64]int{}
+	for _, r := range recs {
+		if taken[r.Label] < perClass {
+			out = append(out, r)
+			taken[r.Label]++
+		}
+	}
+	return out
+}
