@@ -15,7 +15,7 @@ const PINNED_VERSION = '0.8.28';
 const EVM_VERSION = 'cancun';
 const OPTIMIZER_RUNS = 500;
 // The modules a ledger deploys, each from its own source file.
-const CONTRACTS = ['Consortium', 'Studies', 'ConsentRegistry'];
+const CONTRACTS = ['Consortium', 'Studies', 'Committees', 'ConsentRegistry'];
 const SOURCES = ['Modules.sol', ...CONTRACTS.map((c) => c + '.sol')];
 // EIP-170 caps deployed code at 24,576 bytes; each module keeps room to grow.
 const CODE_LIMIT = 24576;

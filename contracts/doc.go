@@ -3,12 +3,14 @@
 // contract, which stands in for the trusted central aggregator that Cohort does
 // without.
 //
-// The ledger is three contracts (Solidity sources, ABIs, bytecode and the
-// abigen v2 bindings live in the cohortsol sub-package), each well under the
-// EIP-170 code-size limit: the Consortium (members, votes, and the directory
+// The ledger is three contracts, and a fourth that each Studies module
+// creates (Solidity sources, ABIs, bytecode and the abigen v2 bindings live
+// in the cohortsol sub-package), each well under the EIP-170 code-size
+// limit: the Consortium (members, votes, and the directory
 // of the current modules; its address is the ledger's identity, the one
 // [Open] takes), the Studies module (studies, rounds, commitments, scores,
-// strikes) and the ConsentRegistry (patients' consent). [Deploy] deploys and
+// strikes; its Committees contract holds each study's decryption committee)
+// and the ConsentRegistry (patients' consent). [Deploy] deploys and
 // links all three. A consortium moves to a new version of a module by vote
 // ([DeployStudiesModule] or [DeployConsentModule], then
 // [Ledger.ProposeModule]): the old module is retired but keeps its state —
@@ -39,6 +41,19 @@
 //     Merkle root of the consented record ids), the coordinator's scores,
 //     weights and flags ([Ledger.RecordScores]), and each round's result or
 //     its abandonment after the deadline ([Ledger.AbandonRound]);
+//   - each study's decryption committee, if its owner gives it one
+//     ([Ledger.SetCommittee]): c participants that hold Shamir shares of
+//     every participant's key, selected by the coordinator between rounds
+//     ([Ledger.SelectCommittee]) by a rule anyone can re-check
+//     ([SelectCommitteeMembers]): the c active participants with the lowest
+//     keccak256(seed, address), the seed mixing the study, the epoch, the
+//     block's prevrandao and the previous block hash. No round opens while
+//     the committee is not current: not yet selected, a member left or was
+//     suspended, RotationRounds rounds served, or a member vote asked for a
+//     rotation ([Ledger.ProposeRotation]). A coordinator cannot draw again
+//     while the committee is current, but it chooses the block of a due
+//     selection, so it can wait for a draw it likes; a commit-reveal or VRF
+//     seed would close that;
 //   - strikes per member and study, from flags and from reported protocol
 //     violations with an evidence hash ([Ledger.ReportViolation]); a member
 //     reaching the study's strike limit is suspended, its commits are refused

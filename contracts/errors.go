@@ -113,6 +113,15 @@ var (
 	// ErrPrivacyBudgetLocked: the budget is set once, before round 1.
 	ErrPrivacyBudgetLocked = errors.New("contracts: the study's privacy budget is already set or a round has opened; it is set once, before round 1")
 
+	// ErrCommitteeLocked: a study's committee is set once, by its owner, before its key is set.
+	ErrCommitteeLocked = errors.New("contracts: the study's decryption committee is already set or its key is set; it is set once, by the owner, before key generation")
+	// ErrCommitteeCurrent: the study's committee is current, so it may not be selected again.
+	ErrCommitteeCurrent = errors.New("contracts: the study's decryption committee is current; a new one is selected only when a member left or was suspended, rotation is due or voted")
+	// ErrNoCommittee: the study has no decryption committee (every active participant holds shares).
+	ErrNoCommittee = errors.New("contracts: the study has no decryption committee; its owner sets one with SetCommittee before key generation")
+	// ErrCommitteeNotCurrent: no round opens until the study's committee is (re-)selected.
+	ErrCommitteeNotCurrent = errors.New("contracts: the study's decryption committee must be selected (again) before a round opens; the coordinator calls SelectCommittee and re-shares the keys")
+
 	// ErrReverted: the contract reverted with data that is not a known Cohort error.
 	ErrReverted = errors.New("contracts: transaction reverted")
 	// ErrNoCommitment: the member made no commitment in that round.
@@ -217,6 +226,14 @@ func sentinelFor(name string) error {
 		return ErrModuleMismatch
 	case "BadCommitSignature":
 		return ErrBadCommitSignature
+	case "CommitteeLocked":
+		return ErrCommitteeLocked
+	case "CommitteeCurrent":
+		return ErrCommitteeCurrent
+	case "NoCommittee":
+		return ErrNoCommittee
+	case "CommitteeNotCurrent":
+		return ErrCommitteeNotCurrent
 	default:
 		return ErrReverted
 	}

@@ -15,7 +15,7 @@ if [[ ! -d node_modules/solc ]]; then
 fi
 
 node compile.js
-for c in Consortium Studies ConsentRegistry; do
+for c in Consortium Studies Committees ConsentRegistry; do
   out="cohortsol/$(echo "$c" | tr '[:upper:]' '[:lower:]').go"
   go tool abigen --v2 --pkg cohortsol --type "$c" \
     --abi "cohortsol/$c.abi" --bin "cohortsol/$c.bin" --out "$out"

@@ -270,3 +270,39 @@ func TestGethBatches(t *testing.T) {
 	require.Len(t, all, 3)
 	assert.Equal(t, commitment(1), all[f.members[1].Address()])
 }
+
+// TestGethCommittee selects a study's decryption committee on a real geth
+// --dev node, whose blocks carry a prevrandao, then a member of it leaves
+// and a new one is selected: both follow the published rule.
+func TestGethCommittee(t *testing.T) {
+	const n = 5
+	f := newGethFixture(t, n)
+	id := f.committeeStudy(t, n, 3, 0)
+	_, err := f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("collective public key"))
+	require.NoError(t, err)
+	first, _, err := f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	require.True(t, first.Current)
+	checkRule(t, first, memberAddresses(f.members))
+
+	var leaver *contracts.Account
+	for _, m := range f.members {
+		if first.Has(m.Address()) {
+			leaver = m
+			break
+		}
+	}
+	_, err = f.ledger.LeaveStudy(f.ctx, leaver, id)
+	require.NoError(t, err)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), time.Now().Add(time.Hour))
+	require.ErrorIs(t, err, contracts.ErrCommitteeNotCurrent)
+	second, _, err := f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	assert.NotEqual(t, first.Seed, second.Seed)
+	assert.NotContains(t, second.Members, leaver.Address())
+	s, err := f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	checkRule(t, second, s.Participants)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), time.Now().Add(time.Hour))
+	require.NoError(t, err)
+}

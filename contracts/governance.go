@@ -25,6 +25,8 @@ const (
 	ProposalQuorum ProposalKind = 4
 	// ProposalModule switches the consortium to a new version of a module.
 	ProposalModule ProposalKind = 5
+	// ProposalRotate has a study's decryption committee selected anew before its next round.
+	ProposalRotate ProposalKind = 6
 )
 
 // String names the kind.
@@ -40,6 +42,8 @@ func (k ProposalKind) String() string {
 		return "quorum"
 	case ProposalModule:
 		return "module"
+	case ProposalRotate:
+		return "rotate"
 	default:
 		return fmt.Sprintf("ProposalKind(%d)", uint8(k))
 	}
@@ -95,6 +99,14 @@ func (l *Ledger) ProposeRemoval(ctx context.Context, from *Account, member commo
 func (l *Ledger) ProposeReinstatement(ctx context.Context, from *Account, studyID uint64, member common.Address) (uint64, Receipt, error) {
 	return l.propose(ctx, from, fmt.Sprintf("proposing to reinstate %s in study %d", member, studyID),
 		l.consortium.PackProposeReinstatement(studyID, member))
+}
+
+// ProposeRotation proposes rotating a study's decryption committee: once
+// the vote carries, no round opens until the coordinator selects a new one
+// (SelectCommittee) and the keys are re-shared to it.
+func (l *Ledger) ProposeRotation(ctx context.Context, from *Account, studyID uint64) (uint64, Receipt, error) {
+	return l.propose(ctx, from, fmt.Sprintf("proposing to rotate the committee of study %d", studyID),
+		l.consortium.PackProposeRotation(studyID))
 }
 
 // ProposeQuorum proposes a new quorum, in percent of active members (1-100).

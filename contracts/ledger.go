@@ -84,6 +84,10 @@ type StudyParams struct {
 	// Privacy is the study's differential-privacy budget; zero for none.
 	// CreateStudy sets it in a second transaction (SetPrivacyBudget).
 	Privacy PrivacyBudget
+	// Committee is the study's decryption committee; zero Size for none
+	// (every active participant holds key shares). CreateStudy sets it in
+	// another transaction (SetCommittee).
+	Committee CommitteeParams
 }
 
 // Study is a study as recorded on chain.
@@ -206,6 +210,11 @@ func (l *Ledger) CreateStudy(ctx context.Context, from *Account, p StudyParams) 
 		}
 		if p.Privacy != (PrivacyBudget{}) {
 			if _, err := l.SetPrivacyBudget(ctx, from, ev.StudyId, p.Privacy); err != nil {
+				return ev.StudyId, receiptOf(r), fmt.Errorf("creating a study: study %d created, but: %w", ev.StudyId, err)
+			}
+		}
+		if p.Committee != (CommitteeParams{}) {
+			if _, err := l.SetCommittee(ctx, from, ev.StudyId, p.Committee); err != nil {
 				return ev.StudyId, receiptOf(r), fmt.Errorf("creating a study: study %d created, but: %w", ev.StudyId, err)
 			}
 		}
@@ -356,6 +365,17 @@ func (l *Ledger) Study(ctx context.Context, studyID uint64) (Study, error) {
 	if err != nil {
 		return Study{}, wrap(err)
 	}
+	committees, err := l.committeesAddress(ctx, studyID)
+	if err != nil {
+		return Study{}, wrap(err)
+	}
+	if out, err = l.chain.call(ctx, committees, l.committees.PackGetCommittee(studyID), &l.abi); err != nil {
+		return Study{}, wrap(err)
+	}
+	committee, err := l.committees.UnpackGetCommittee(out)
+	if err != nil {
+		return Study{}, wrap(err)
+	}
 	return Study{
 		ID:    studyID,
 		Owner: s.Owner,
@@ -370,6 +390,7 @@ func (l *Ledger) Study(ctx context.Context, studyID uint64) (Study, error) {
 			StrikeLimit:         s.StrikeLimit,
 			Coordinator:         s.Coordinator,
 			Privacy:             PrivacyBudget{Epsilon: fromFixed(s.EpsilonBudget), Delta: float64(s.Delta) / DeltaUnit},
+			Committee:           CommitteeParams{Size: committee.Size, RotationRounds: committee.RotationRounds},
 		},
 		PublicKeyHash:    s.PublicKeyHash,
 		StandardiserHash: s.StandardiserHash,
@@ -653,6 +674,11 @@ func (l *Ledger) studyEvents(ctx context.Context, event string, studyID uint64) 
 	if err != nil {
 		return nil, err
 	}
+	return l.moduleEvents(ctx, module, event, studyID)
+}
+
+// moduleEvents is studyEvents for the contract at module.
+func (l *Ledger) moduleEvents(ctx context.Context, module common.Address, event string, studyID uint64) ([]types.Log, error) {
 	logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{
 		Addresses: []common.Address{module},
 		Topics: [][]common.Hash{

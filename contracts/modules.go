@@ -49,6 +49,7 @@ type Ledger struct {
 	address    common.Address // the Consortium
 	consortium *cohortsol.Consortium
 	studies    *cohortsol.Studies
+	committees *cohortsol.Committees
 	consentReg *cohortsol.ConsentRegistry
 	// abi holds every module's errors and events, to decode reverts (a call
 	// through one module may revert in another) and to find events.
@@ -64,32 +65,44 @@ type moduleSet struct {
 	consent common.Address
 }
 
-// studiesModule is a Studies module and the first study id it holds.
+// studiesModule is a Studies module, the first study id it holds and its
+// Committees contract.
 type studiesModule struct {
-	address common.Address
-	first   uint64
+	address    common.Address
+	first      uint64
+	committees common.Address
 }
 
 // moduleFor returns the Studies module that holds the study: the newest
 // whose first id is at most studyID (the current one for id 0, so that it
 // answers with its own error).
 func (m *moduleSet) moduleFor(studyID uint64) common.Address {
+	return m.studiesFor(studyID).address
+}
+
+// committeesFor returns the Committees contract of the study's module.
+func (m *moduleSet) committeesFor(studyID uint64) common.Address {
+	return m.studiesFor(studyID).committees
+}
+
+func (m *moduleSet) studiesFor(studyID uint64) studiesModule {
 	for i := len(m.studies) - 1; i >= 0; i-- {
 		if m.studies[i].first <= studyID {
-			return m.studies[i].address
+			return m.studies[i]
 		}
 	}
-	return m.studies[len(m.studies)-1].address
+	return m.studies[len(m.studies)-1]
 }
 
 func newLedger(c *Chain, address common.Address) *Ledger {
 	l := &Ledger{
 		chain: c, address: address,
-		consortium: cohortsol.NewConsortium(), studies: cohortsol.NewStudies(), consentReg: cohortsol.NewConsentRegistry(),
+		consortium: cohortsol.NewConsortium(), studies: cohortsol.NewStudies(), committees: cohortsol.NewCommittees(),
+		consentReg: cohortsol.NewConsentRegistry(),
 	}
 	l.abi = l.studies.GetABI()
 	l.abi.Errors, l.abi.Events = maps.Clone(l.abi.Errors), maps.Clone(l.abi.Events)
-	for _, other := range []abi.ABI{l.consortium.GetABI(), l.consentReg.GetABI()} {
+	for _, other := range []abi.ABI{l.consortium.GetABI(), l.committees.GetABI(), l.consentReg.GetABI()} {
 		maps.Copy(l.abi.Errors, other.Errors)
 		maps.Copy(l.abi.Events, other.Events)
 	}
@@ -247,7 +260,14 @@ func (l *Ledger) resolve(ctx context.Context, fresh bool) (*moduleSet, error) {
 		if err != nil {
 			return nil, wrap(err)
 		}
-		m.studies = append(m.studies, studiesModule{address: a, first: first})
+		if out, err = l.chain.call(ctx, a, l.studies.PackCommittees(), &l.abi); err != nil {
+			return nil, wrap(err)
+		}
+		committees, err := l.studies.UnpackCommittees(out)
+		if err != nil {
+			return nil, wrap(err)
+		}
+		m.studies = append(m.studies, studiesModule{address: a, first: first, committees: committees})
 	}
 	if out, err = l.chain.call(ctx, l.address, l.consortium.PackConsent(), &l.abi); err != nil {
 		return nil, wrap(err)

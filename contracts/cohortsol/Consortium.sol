@@ -27,7 +27,8 @@ contract Consortium is IConsortium {
         Remove,
         Reinstate,
         Quorum,
-        Module
+        Module,
+        Rotate
     }
 
     /// @notice The modules a vote can replace.
@@ -190,6 +191,15 @@ contract Consortium is IConsortium {
         if (!IStudies(_studiesOf(studyId)).isSuspended(studyId, member)) revert NotSuspended(studyId, member);
         Proposal storage p;
         (proposalId, p) = _newProposal(ProposalKind.Reinstate, member, studyId);
+        _vote(proposalId, p);
+    }
+
+    /// @notice Proposes rotating a study's decryption committee (selecting a
+    /// new one before its next round); the proposer's vote counts at once.
+    function proposeRotation(uint64 studyId) external returns (uint64 proposalId) {
+        _studiesOf(studyId);
+        Proposal storage p;
+        (proposalId, p) = _newProposal(ProposalKind.Rotate, address(0), studyId);
         _vote(proposalId, p);
     }
 
@@ -392,6 +402,8 @@ contract Consortium is IConsortium {
             IStudies(_studiesOf(p.studyId)).reinstate(p.studyId, subject);
         } else if (p.kind == ProposalKind.Quorum) {
             _setQuorum(p.quorumPercent);
+        } else if (p.kind == ProposalKind.Rotate) {
+            IStudies(_studiesOf(p.studyId)).requestRotation(p.studyId);
         } else {
             _replaceModule(p.moduleKind, subject);
         }

@@ -39,6 +39,9 @@ interface IStudies is ICohortModule {
     function isSuspended(uint64 studyId, address member) external view returns (bool);
     /// @notice Called by the Consortium once a reinstatement vote carries.
     function reinstate(uint64 studyId, address member) external;
+    /// @notice Called by the Consortium once a rotation vote carries: the
+    /// study's decryption committee must be selected again before its next round.
+    function requestRotation(uint64 studyId) external;
     /// @notice What consent is judged against: the study's purpose and, for a
     /// round (0: now), the block before which consent counts and the time
     /// expiry is compared with. Reverts for unknown studies and rounds.

@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IConsortium, IStudies} from "Modules.sol";
+import {Committees} from "Committees.sol";
 
 /// @title Cohort studies: studies, rounds, commitments, scores and strikes
 /// @notice The studies module of a Cohort ledger: the studies the
@@ -187,6 +188,8 @@ contract Studies is IStudies {
     error ModuleRetired(address successor);
     /// @notice Each hospital's signature in a batch of commitments must be its own.
     error BadCommitSignature(address account);
+    /// @notice The study's decryption committee must be selected (again) before a round opens.
+    error CommitteeNotCurrent(uint64 studyId);
 
     /// @notice A study was created.
     event StudyCreated(
@@ -273,6 +276,8 @@ contract Studies is IStudies {
     uint64 public firstStudyId;
     /// @notice The last study id issued; ids run from firstStudyId to studyCount.
     uint64 public studyCount;
+    /// @notice The decryption committees of this module's studies (created with it).
+    Committees public immutable committees;
     /// @notice The module that replaced this one (zero while current).
     address public successor;
     mapping(uint64 => StudyRecord) private _studies;
@@ -292,6 +297,7 @@ contract Studies is IStudies {
     constructor(address consortium_) {
         if (consortium_ == address(0)) revert InvalidParameter("consortium");
         consortium = consortium_;
+        committees = new Committees();
         _deployChainId = block.chainid;
         _deployDomainSeparator = _buildDomainSeparator();
     }
@@ -324,6 +330,11 @@ contract Studies is IStudies {
         pr.strikes = 0;
         if (!pr.left) _studies[studyId].activeParticipants++;
         emit ParticipantReinstated(studyId, member);
+    }
+
+    /// @inheritdoc IStudies
+    function requestRotation(uint64 studyId) external onlyConsortium {
+        committees.requestRotation(studyId);
     }
 
     // --------------------------------------------------------------- studies
@@ -479,6 +490,7 @@ contract Studies is IStudies {
         if (s.completed) revert StudyCompleted(studyId);
         if (s.publicKeyHash == bytes32(0)) revert PublicKeyNotSet(studyId);
         if (s.roundOpen) revert RoundStillOpen(studyId, s.currentRound);
+        if (!committees.allowsRound(studyId, s.currentRound)) revert CommitteeNotCurrent(studyId);
         if (round != s.currentRound + 1) revert RoundOutOfOrder(studyId, s.currentRound + 1, round);
         if (globalModel == bytes32(0)) revert InvalidParameter("globalModel");
         if (deadline <= block.timestamp) revert InvalidDeadline(deadline, uint64(block.timestamp));

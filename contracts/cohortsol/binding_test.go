@@ -23,10 +23,12 @@ var modules = []struct {
 	methods []string
 }{
 	{"Consortium", &cohortsol.ConsortiumMetaData, []string{"linkModules", "proposeAdmission", "proposeRemoval",
-		"proposeReinstatement", "proposeQuorum", "proposeModule", "vote", "studiesFor", "studiesModules", "consent"}},
+		"proposeReinstatement", "proposeQuorum", "proposeModule", "proposeRotation", "vote", "studiesFor", "studiesModules", "consent"}},
 	{"Studies", &cohortsol.StudiesMetaData, []string{"createStudy", "joinStudy", "setPublicKeyHash", "setStandardiserHash",
 		"openRound", "commitUpdate", "closeRound", "leaveStudy", "removeParticipant", "recordScores", "reportViolation",
-		"abandonRound", "consentContext", "reinstate", "retire", "activate"}},
+		"abandonRound", "consentContext", "reinstate", "retire", "activate", "committees", "requestRotation"}},
+	{"Committees", &cohortsol.CommitteesMetaData, []string{"setCommittee", "selectCommittee", "requestRotation",
+		"getCommittee", "allowsRound", "isCurrent", "studies"}},
 	{"ConsentRegistry", &cohortsol.ConsentRegistryMetaData, []string{"relayConsent", "relayConsentBatch", "consentAt",
 		"consentStates", "consentOf", "consentHistory", "packedConsent", "retire"}},
 }

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.28;
+
+import {Studies} from "Studies.sol";
+
+/// @title Cohort decryption committees
+/// @notice Each study of a Studies module may have a decryption committee:
+/// c of its participants, chosen here by a rule anyone can re-check, hold
+/// Shamir shares of every participant's key, and t of them (the study's
+/// threshold) decrypt. Key generation then deals n·c shares instead of n²,
+/// and only c participants keep shares (n each) instead of all n.
+/// A study without a committee (size 0) keeps every active participant as a
+/// holder. The Studies module creates this contract in its constructor, asks
+/// it before every round whether the committee is current, and forwards the
+/// consortium's rotation votes.
+/// @dev A committee is current while it was selected, no rotation vote
+/// asked for another, no member left or was suspended, and fewer than
+/// rotationRounds rounds opened since the selection. The coordinator
+/// re-selects it between rounds when it is not (and only then: nobody can
+/// draw committees until one suits them); the hospitals re-share the keys
+/// from the old committee to the new one off chain.
+contract Committees {
+    /// @notice The largest committee.
+    uint16 public constant MAX_SIZE = 255;
+
+    /// @notice A study's committee.
+    struct CommitteeRecord {
+        // slot 0
+        uint16 size; // c; 0: no committee
+        uint32 rotationRounds; // re-select after this many rounds; 0: never by itself
+        uint32 epoch; // selections so far
+        uint32 selectedRound; // the study's currentRound at the last selection
+        uint64 selectedBlock;
+        bool rotationVoted; // a consortium vote asked for a new committee
+        // slot 1
+        bytes32 seed; // keccak256(abi.encode(studyId, epoch, block.prevrandao, blockhash(block.number - 1)))
+        // slot 2
+        address[] members; // sorted by address
+    }
+
+    /// @notice The caller may not do this.
+    error NotAuthorised(address account);
+    /// @notice The committee is set once, by the study's owner, before its key is set.
+    error CommitteeLocked(uint64 studyId);
+    /// @notice The committee is current: selecting again is refused.
+    error CommitteeCurrent(uint64 studyId, uint32 epoch);
+    /// @notice The study has no committee (size 0).
+    error NoCommittee(uint64 studyId);
+    /// @notice The study has a round open: committees change between rounds.
+    error RoundStillOpen(uint64 studyId, uint32 round);
+    /// @notice Fewer active participants than the study's threshold.
+    error TooFewParticipants(uint64 studyId, uint32 required, uint32 actual);
+    /// @notice A parameter is out of range; field names it.
+    error InvalidParameter(string field);
+
+    /// @notice The study's owner gave it a committee of size members, re-selected every rotationRounds rounds (0: never by itself).
+    event CommitteeSet(uint64 indexed studyId, uint16 size, uint32 rotationRounds);
+    /// @notice A committee was selected, members sorted by address.
+    event CommitteeSelected(uint64 indexed studyId, uint32 indexed epoch, bytes32 seed, address[] members);
+    /// @notice A consortium vote asked for a new committee.
+    event RotationVoted(uint64 indexed studyId, uint32 indexed epoch);
+
+    /// @notice The Studies module whose studies the committees serve.
+    Studies public immutable studies;
+    mapping(uint64 => CommitteeRecord) private _committees;
+
+    constructor() {
+        studies = Studies(msg.sender);
+    }
+
+    /// @notice Gives the study a committee of size participants, once, before
+    /// its key is set; only the study's owner may.
+    /// @param size at least the study's threshold, at most MAX_SIZE
+    /// @param rotationRounds re-select the committee after this many rounds (0: never by itself)
+    function setCommittee(uint64 studyId, uint16 size, uint32 rotationRounds) external {
+        Studies.StudyRecord memory s = studies.getStudy(studyId);
+        if (msg.sender != s.owner) revert NotAuthorised(msg.sender);
+        CommitteeRecord storage c = _committees[studyId];
+        if (s.publicKeyHash != bytes32(0) || c.size != 0) revert CommitteeLocked(studyId);
+        if (size < s.threshold || size > MAX_SIZE) revert InvalidParameter("size");
+        c.size = size;
+        c.rotationRounds = rotationRounds;
+        emit CommitteeSet(studyId, size, rotationRounds);
+    }
+
+    /// @notice The study's coordinator selects the committee between rounds
+    /// when none is current. The rule, which anyone can re-check from the
+    /// event's seed and the study's participants at the selection's block:
+    /// the size active participants (joined, not left, not suspended) with
+    /// the lowest uint256(keccak256(abi.encode(seed, participant))), all of
+    /// them if fewer are active (at least the threshold), sorted by address.
+    function selectCommittee(uint64 studyId) external {
+        Studies.StudyRecord memory s = studies.getStudy(studyId);
+        if (msg.sender != s.coordinator) revert NotAuthorised(msg.sender);
+        CommitteeRecord storage c = _committees[studyId];
+        if (c.size == 0) revert NoCommittee(studyId);
+        if (s.roundOpen) revert RoundStillOpen(studyId, s.currentRound);
+        uint32 epoch = c.epoch;
+        if (_current(studyId, c, s.currentRound)) revert CommitteeCurrent(studyId, epoch);
+        epoch++;
+        bytes32 seed = keccak256(abi.encode(studyId, epoch, block.prevrandao, blockhash(block.number - 1)));
+        address[] memory all = studies.studyParticipants(studyId);
+        uint256 size = c.size;
+        uint256[] memory best = new uint256[](size); // ascending scores of the picks so far
+        address[] memory pick = new address[](size);
+        uint256 n;
+        for (uint256 i = 0; i < all.length; i++) {
+            address a = all[i];
+            if (studies.isSuspended(studyId, a)) continue;
+            uint256 score = uint256(keccak256(abi.encode(seed, a)));
+            if (n == size && score >= best[size - 1]) continue;
+            uint256 j = n < size ? n++ : size - 1;
+            for (; j > 0 && best[j - 1] > score; j--) {
+                (best[j], pick[j]) = (best[j - 1], pick[j - 1]);
+            }
+            (best[j], pick[j]) = (score, a);
+        }
+        if (n < s.threshold) revert TooFewParticipants(studyId, s.threshold, uint32(n));
+        address[] memory members = new address[](n);
+        for (uint256 i = 0; i < n; i++) {
+            address a = pick[i];
+            uint256 j = i;
+            for (; j > 0 && members[j - 1] > a; j--) members[j] = members[j - 1];
+            members[j] = a;
+        }
+        c.epoch = epoch;
+        c.selectedRound = s.currentRound;
+        c.selectedBlock = uint64(block.number);
+        c.rotationVoted = false;
+        c.seed = seed;
+        c.members = members;
+        emit CommitteeSelected(studyId, epoch, seed, members);
+    }
+
+    /// @notice The Studies module forwards a carried rotation vote.
+    function requestRotation(uint64 studyId) external {
+        if (msg.sender != address(studies)) revert NotAuthorised(msg.sender);
+        CommitteeRecord storage c = _committees[studyId]; // size 0: harmless, no committee to rotate
+        c.rotationVoted = true;
+        emit RotationVoted(studyId, c.epoch);
+    }
+
+    /// @notice The study's committee (size 0: none; epoch 0: not selected yet).
+    function getCommittee(uint64 studyId) external view returns (CommitteeRecord memory) {
+        return _committees[studyId];
+    }
+
+    /// @notice Whether a round after currentRound may open as far as the
+    /// committee goes: the study has none, or it is current.
+    function allowsRound(uint64 studyId, uint32 currentRound) external view returns (bool) {
+        CommitteeRecord storage c = _committees[studyId];
+        return c.size == 0 || _current(studyId, c, currentRound);
+    }
+
+    /// @notice Whether the study's committee is selected and current.
+    function isCurrent(uint64 studyId) external view returns (bool) {
+        return _current(studyId, _committees[studyId], studies.getStudy(studyId).currentRound);
+    }
+
+    function _current(uint64 studyId, CommitteeRecord storage c, uint32 currentRound) private view returns (bool) {
+        uint32 r = c.rotationRounds;
+        if (c.epoch == 0 || c.rotationVoted || (r != 0 && currentRound >= c.selectedRound + r)) return false;
+        address[] storage members = c.members;
+        for (uint256 i = 0; i < members.length; i++) {
+            address a = members[i];
+            if (!studies.isParticipant(studyId, a) || studies.isSuspended(studyId, a)) return false;
+        }
+        return true;
+    }
+}

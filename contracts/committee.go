@@ -1,0 +1,190 @@
+package contracts
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/big"
+	"slices"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/contracts/cohortsol"
+)
+
+// MaxCommitteeSize is the largest decryption committee the contract accepts.
+const MaxCommitteeSize = 255
+
+// CommitteeParams are the decryption committee a study's owner gives it
+// before key generation: Size participants, chosen on chain, hold Shamir
+// shares of every participant's key and the study's Threshold of them
+// decrypt. Zero Size: no committee, every active participant holds shares.
+type CommitteeParams struct {
+	// Size is the number c of holders (at least the study's threshold, at
+	// most MaxCommitteeSize).
+	Size uint16
+	// RotationRounds re-selects the committee after this many rounds; 0:
+	// only when a member leaves or is suspended, or a vote asks for it.
+	RotationRounds uint32
+}
+
+// Committee is a study's decryption committee as recorded on chain.
+type Committee struct {
+	CommitteeParams
+	// Epoch counts the selections; 0 before the first.
+	Epoch uint32
+	// SelectedRound is the study's current round at the selection: the
+	// committee serves the rounds after it.
+	SelectedRound uint32
+	// SelectedBlock is the block of the selection.
+	SelectedBlock uint64
+	// RotationVoted is set once a consortium vote asked for a new committee.
+	RotationVoted bool
+	// Seed is the selection's seed: keccak256(abi.encode(studyId, epoch,
+	// block.prevrandao, blockhash(block.number - 1))).
+	Seed common.Hash
+	// Members are the holders, sorted by address.
+	Members []common.Address
+	// Current tells whether the committee serves the next round: selected,
+	// no member left or suspended, no rotation due or voted.
+	Current bool
+}
+
+// Has tells whether a is on the committee.
+func (c Committee) Has(a common.Address) bool {
+	_, found := slices.BinarySearchFunc(c.Members, a, func(x, y common.Address) int { return x.Cmp(y) })
+	return found
+}
+
+// SelectCommitteeMembers is the contract's selection rule, for anyone to
+// re-check a selection: the size candidates (the study's active
+// participants at the selection) with the lowest
+// uint256(keccak256(abi.encode(seed, candidate))), all of them if fewer,
+// sorted by address.
+func SelectCommitteeMembers(seed common.Hash, candidates []common.Address, size int) []common.Address {
+	type scored struct {
+		score *big.Int
+		addr  common.Address
+	}
+	all := make([]scored, len(candidates))
+	for i, a := range candidates {
+		all[i] = scored{new(big.Int).SetBytes(crypto.Keccak256(seed[:], common.LeftPadBytes(a[:], 32))), a}
+	}
+	slices.SortFunc(all, func(x, y scored) int { return x.score.Cmp(y.score) })
+	out := make([]common.Address, 0, min(size, len(all)))
+	for _, s := range all[:min(size, len(all))] {
+		out = append(out, s.addr)
+	}
+	slices.SortFunc(out, func(x, y common.Address) int { return bytes.Compare(x[:], y[:]) })
+	return out
+}
+
+// SetCommittee gives a study a decryption committee, once, before its key is
+// set; only the study's owner may (ErrNotAuthorised), and Size must lie in
+// [Threshold, MaxCommitteeSize] (ErrInvalidParameter). CreateStudy calls it
+// for StudyParams.Committee.
+func (l *Ledger) SetCommittee(ctx context.Context, from *Account, studyID uint64, p CommitteeParams) (Receipt, error) {
+	r, err := l.writeCommittees(ctx, from, studyID, l.committees.PackSetCommittee(studyID, p.Size, p.RotationRounds))
+	if err != nil {
+		return Receipt{}, fmt.Errorf("setting the committee of study %d: %w", studyID, err)
+	}
+	return receiptOf(r), nil
+}
+
+// SelectCommittee lets the study's coordinator select its committee between
+// rounds, when none is current (ErrCommitteeCurrent otherwise): before key
+// generation, after a member left or was suspended, once RotationRounds
+// rounds have opened since the last selection, or after a rotation vote.
+// It returns the committee selected.
+func (l *Ledger) SelectCommittee(ctx context.Context, from *Account, studyID uint64) (Committee, Receipt, error) {
+	wrap := func(err error) error { return fmt.Errorf("selecting the committee of study %d: %w", studyID, err) }
+	r, err := l.writeCommittees(ctx, from, studyID, l.committees.PackSelectCommittee(studyID))
+	if err != nil {
+		return Committee{}, Receipt{}, wrap(err)
+	}
+	if l.eventIn(r, cohortsol.CommitteesCommitteeSelectedEventName) == nil {
+		return Committee{}, receiptOf(r), wrap(fmt.Errorf("%w: no CommitteeSelected event in transaction %s", ErrInconsistentLedger, r.TxHash))
+	}
+	c, err := l.committeeAt(ctx, studyID, r.BlockNumber)
+	if err != nil {
+		return Committee{}, receiptOf(r), wrap(err)
+	}
+	return c, receiptOf(r), nil
+}
+
+// Committee returns the study's decryption committee (Size 0: none).
+func (l *Ledger) Committee(ctx context.Context, studyID uint64) (Committee, error) {
+	c, err := l.committeeAt(ctx, studyID, nil)
+	if err != nil {
+		return Committee{}, fmt.Errorf("reading the committee of study %d: %w", studyID, err)
+	}
+	return c, nil
+}
+
+func (l *Ledger) committeeAt(ctx context.Context, studyID uint64, block *big.Int) (Committee, error) {
+	addr, err := l.committeesAddress(ctx, studyID)
+	if err != nil {
+		return Committee{}, err
+	}
+	out, err := l.chain.callAt(ctx, addr, l.committees.PackGetCommittee(studyID), &l.abi, block)
+	if err != nil {
+		return Committee{}, err
+	}
+	rec, err := l.committees.UnpackGetCommittee(out)
+	if err != nil {
+		return Committee{}, err
+	}
+	c := Committee{
+		CommitteeParams: CommitteeParams{Size: rec.Size, RotationRounds: rec.RotationRounds},
+		Epoch:           rec.Epoch, SelectedRound: rec.SelectedRound, SelectedBlock: rec.SelectedBlock,
+		RotationVoted: rec.RotationVoted, Seed: rec.Seed, Members: rec.Members,
+	}
+	if c.Size == 0 {
+		return c, nil
+	}
+	if out, err = l.chain.callAt(ctx, addr, l.committees.PackIsCurrent(studyID), &l.abi, block); err != nil {
+		return Committee{}, err
+	}
+	if c.Current, err = l.committees.UnpackIsCurrent(out); err != nil {
+		return Committee{}, err
+	}
+	return c, nil
+}
+
+// CommitteeSelections returns every committee the study has had, from the
+// CommitteeSelected events, oldest first, with the block of each.
+func (l *Ledger) CommitteeSelections(ctx context.Context, studyID uint64) ([]Committee, error) {
+	addr, err := l.committeesAddress(ctx, studyID)
+	if err != nil {
+		return nil, fmt.Errorf("reading the committees of study %d: %w", studyID, err)
+	}
+	logs, err := l.moduleEvents(ctx, addr, cohortsol.CommitteesCommitteeSelectedEventName, studyID)
+	if err != nil {
+		return nil, fmt.Errorf("reading the committees of study %d: %w", studyID, err)
+	}
+	out := make([]Committee, 0, len(logs))
+	for i := range logs {
+		ev, err := l.committees.UnpackCommitteeSelectedEvent(&logs[i])
+		if err != nil {
+			return nil, fmt.Errorf("reading the committees of study %d: %w", studyID, err)
+		}
+		out = append(out, Committee{Epoch: ev.Epoch, Seed: ev.Seed, Members: ev.Members, SelectedBlock: logs[i].BlockNumber})
+	}
+	return out, nil
+}
+
+// committeesAddress returns the Committees contract of the study's module.
+func (l *Ledger) committeesAddress(ctx context.Context, studyID uint64) (common.Address, error) {
+	m, err := l.resolve(ctx, false)
+	if err != nil {
+		return common.Address{}, err
+	}
+	return m.committeesFor(studyID), nil
+}
+
+// writeCommittees sends a transaction about a study to its module's Committees contract.
+func (l *Ledger) writeCommittees(ctx context.Context, from *Account, studyID uint64, data []byte) (*types.Receipt, error) {
+	return l.writeModule(ctx, from, func(m *moduleSet) common.Address { return m.committeesFor(studyID) }, data)
+}

@@ -1,0 +1,221 @@
+package contracts_test
+
+import (
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// committeeStudy creates a study with a committee of size c (threshold 2,
+// rotation every rotation rounds) and joins the first n members.
+func (f *fixture) committeeStudy(t *testing.T, n int, c uint16, rotation uint32) uint64 {
+	t.Helper()
+	p := f.params()
+	p.Rounds = 5
+	p.Committee = contracts.CommitteeParams{Size: c, RotationRounds: rotation}
+	id, _, err := f.ledger.CreateStudy(f.ctx, f.researcher, p)
+	require.NoError(t, err)
+	for _, m := range f.members[:n] {
+		_, err := f.ledger.JoinStudy(f.ctx, m, id)
+		require.NoError(t, err)
+	}
+	return id
+}
+
+// checkRule re-derives the committee from its seed and the given active
+// participants, as anyone can.
+func checkRule(t *testing.T, c contracts.Committee, active []common.Address) {
+	t.Helper()
+	assert.Equal(t, contracts.SelectCommitteeMembers(c.Seed, active, int(c.Size)), c.Members, "the chain's committee follows the published rule")
+}
+
+// TestCommitteeSetAndSelect checks who may set and select a committee,
+// when, and that the selection follows the rule.
+func TestCommitteeSetAndSelect(t *testing.T) {
+	f := newFixture(t, 6)
+	id := f.committeeStudy(t, 6, 3, 0)
+	s, err := f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, contracts.CommitteeParams{Size: 3}, s.Committee)
+
+	_, err = f.ledger.SetCommittee(f.ctx, f.researcher, id, contracts.CommitteeParams{Size: 4})
+	require.ErrorIs(t, err, contracts.ErrCommitteeLocked, "set once")
+	plain := f.study(t, 2)
+	for _, tc := range []struct {
+		name string
+		from *contracts.Account
+		p    contracts.CommitteeParams
+		want error
+	}{
+		{"not the owner", f.coord, contracts.CommitteeParams{Size: 2}, contracts.ErrNotAuthorised},
+		{"below the threshold", f.researcher, contracts.CommitteeParams{Size: 1}, contracts.ErrInvalidParameter},
+		{"too large", f.researcher, contracts.CommitteeParams{Size: contracts.MaxCommitteeSize + 1}, contracts.ErrInvalidParameter},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := f.ledger.SetCommittee(f.ctx, tc.from, plain, tc.p)
+			require.ErrorIs(t, err, tc.want)
+		})
+	}
+	_, _, err = f.ledger.SelectCommittee(f.ctx, f.coord, plain)
+	require.ErrorIs(t, err, contracts.ErrNoCommittee)
+
+	// No round before a committee.
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("key"))
+	require.NoError(t, err)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), f.deadline())
+	require.ErrorIs(t, err, contracts.ErrCommitteeNotCurrent)
+	_, err = f.ledger.SetCommittee(f.ctx, f.researcher, id, contracts.CommitteeParams{Size: 3})
+	require.ErrorIs(t, err, contracts.ErrCommitteeLocked, "the key is set")
+
+	_, _, err = f.ledger.SelectCommittee(f.ctx, f.members[0], id)
+	require.ErrorIs(t, err, contracts.ErrNotAuthorised)
+	c, r, err := f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	t.Logf("selecting 3 of 6: %d gas", r.GasUsed)
+	assert.Equal(t, uint32(1), c.Epoch)
+	assert.True(t, c.Current)
+	require.Len(t, c.Members, 3)
+	checkRule(t, c, memberAddresses(f.members))
+	_, _, err = f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.ErrorIs(t, err, contracts.ErrCommitteeCurrent, "no second draw")
+
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), f.deadline())
+	require.NoError(t, err)
+
+	history, err := f.ledger.CommitteeSelections(f.ctx, id)
+	require.NoError(t, err)
+	require.Len(t, history, 1)
+	assert.Equal(t, c.Members, history[0].Members)
+	assert.Equal(t, c.Seed, history[0].Seed)
+}
+
+// TestCommitteeReselectedWhenMemberGoes: a committee member that leaves or
+// is suspended stops the study until a new committee is selected from the
+// remaining active participants.
+func TestCommitteeReselectedWhenMemberGoes(t *testing.T) {
+	f := newFixture(t, 6)
+	id := f.committeeStudy(t, 6, 3, 0)
+	_, err := f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("key"))
+	require.NoError(t, err)
+	c, _, err := f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	byAddr := map[common.Address]*contracts.Account{}
+	for _, m := range f.members {
+		byAddr[m.Address()] = m
+	}
+
+	// An outsider to the committee leaves: nothing to do.
+	var outside *contracts.Account
+	for _, m := range f.members {
+		if !c.Has(m.Address()) {
+			outside = m
+			break
+		}
+	}
+	_, err = f.ledger.LeaveStudy(f.ctx, outside, id)
+	require.NoError(t, err)
+	c2, err := f.ledger.Committee(f.ctx, id)
+	require.NoError(t, err)
+	assert.True(t, c2.Current)
+
+	// A committee member leaves: the committee is due.
+	leaver := byAddr[c.Members[0]]
+	_, err = f.ledger.LeaveStudy(f.ctx, leaver, id)
+	require.NoError(t, err)
+	c2, err = f.ledger.Committee(f.ctx, id)
+	require.NoError(t, err)
+	assert.False(t, c2.Current)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), f.deadline())
+	require.ErrorIs(t, err, contracts.ErrCommitteeNotCurrent)
+	c3, _, err := f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	assert.Equal(t, uint32(2), c3.Epoch)
+	assert.NotContains(t, c3.Members, leaver.Address())
+	assert.NotContains(t, c3.Members, outside.Address())
+	s, err := f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	checkRule(t, c3, s.Participants)
+
+	// A committee member is suspended (strike limit 3) during round 1.
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), f.deadline())
+	require.NoError(t, err)
+	bad := c3.Members[1]
+	for i := range 3 {
+		_, err = f.ledger.ReportViolation(f.ctx, f.coord, id, 1, bad, hash("evidence "+string(rune('a'+i))))
+		require.NoError(t, err)
+	}
+	_, _, err = f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.ErrorIs(t, err, contracts.ErrRoundStillOpen, "committees change between rounds")
+	for _, m := range s.Participants {
+		if m != bad {
+			_, err := f.ledger.CommitUpdate(f.ctx, byAddr[m], id, 1, commitment(0))
+			require.NoError(t, err)
+		}
+	}
+	_, err = f.ledger.CloseRound(f.ctx, f.coord, id, 1, result(2))
+	require.NoError(t, err)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 2, hash("model 1"), f.deadline())
+	require.ErrorIs(t, err, contracts.ErrCommitteeNotCurrent)
+	c4, _, err := f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	assert.NotContains(t, c4.Members, bad)
+	assert.Len(t, c4.Members, 3)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 2, hash("model 1"), f.deadline())
+	require.NoError(t, err)
+}
+
+// TestCommitteeRotation: a committee serves RotationRounds rounds, and a
+// consortium vote can ask for a new one at any time.
+func TestCommitteeRotation(t *testing.T) {
+	f := newFixture(t, 5)
+	id := f.committeeStudy(t, 5, 2, 2)
+	_, err := f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("key"))
+	require.NoError(t, err)
+	_, _, err = f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	runRound := func(r uint32) {
+		t.Helper()
+		_, err := f.ledger.OpenRound(f.ctx, f.coord, id, r, hash("model"), f.deadline())
+		require.NoError(t, err)
+		f.commitAll(t, id, r, 2)
+		_, err = f.ledger.CloseRound(f.ctx, f.coord, id, r, result(2))
+		require.NoError(t, err)
+	}
+	runRound(1)
+	runRound(2)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 3, hash("model"), f.deadline())
+	require.ErrorIs(t, err, contracts.ErrCommitteeNotCurrent, "two rounds served")
+	c, _, err := f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	assert.Equal(t, uint32(2), c.Epoch)
+	assert.Equal(t, uint32(2), c.SelectedRound)
+
+	// Members vote for a rotation (quorum 51% of 5: 3 votes).
+	_, _, err = f.ledger.ProposeRotation(f.ctx, f.outsider, id)
+	require.ErrorIs(t, err, contracts.ErrNotMember)
+	pid, _, err := f.ledger.ProposeRotation(f.ctx, f.members[0], id)
+	require.NoError(t, err)
+	p, err := f.ledger.Proposal(f.ctx, pid)
+	require.NoError(t, err)
+	assert.Equal(t, contracts.ProposalRotate, p.Kind)
+	_, _, err = f.ledger.Vote(f.ctx, f.members[1], pid)
+	require.NoError(t, err)
+	executed, _, err := f.ledger.Vote(f.ctx, f.members[2], pid)
+	require.NoError(t, err)
+	require.True(t, executed)
+	c, err = f.ledger.Committee(f.ctx, id)
+	require.NoError(t, err)
+	assert.True(t, c.RotationVoted)
+	assert.False(t, c.Current)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 3, hash("model"), f.deadline())
+	require.ErrorIs(t, err, contracts.ErrCommitteeNotCurrent)
+	c, _, err = f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	assert.Equal(t, uint32(3), c.Epoch)
+	checkRule(t, c, memberAddresses(f.members))
+	runRound(3)
+}
