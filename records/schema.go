@@ -277,6 +277,16 @@ func (s Schema) Scales() []float64 {
 	return sc
 }
 
+// UnitScales are the Moments.Encode scales of f features already near unit
+// scale (the synthetic cohorts, or data without a schema): every scale 1.
+func UnitScales(f int) []float64 {
+	s := make([]float64, f)
+	for i := range s {
+		s[i] = 1
+	}
+	return s
+}
+
 func (s Schema) labelValues() [2]string {
 	if len(s.LabelValues) == 2 {
 		return [2]string{s.LabelValues[0], s.LabelValues[1]}

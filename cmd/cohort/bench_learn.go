@@ -159,7 +159,7 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 				return errUsage
 			}
 		}
-		r, err := loadRecipe(*recipeFile)
+		r, err := models.LoadRecipeFile(*recipeFile)
 		if err != nil {
 			return err
 		}

@@ -679,7 +679,7 @@ func robustSites(cfg robustBenchConfig, schema records.Schema, seed int64) ([]re
 				sites[i%len(sites)].Test = append(sites[i%len(sites)].Test, r)
 			}
 		}
-		return sites, unitScales(robustSyntheticFeatures), nil
+		return sites, records.UnitScales(robustSyntheticFeatures), nil
 	case len(cfg.source.files) > 1:
 		schema.SplitSeed = seed // for files without a split column
 		sites := make([]records.Site, len(cfg.source.files))

@@ -17,9 +17,10 @@ import (
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
 // screenshotDir keeps the browser test's screenshots, a test artifact

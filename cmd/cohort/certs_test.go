@@ -27,9 +27,9 @@ func runCertsCLI(t *testing.T, args ...string) (code int, stdout, stderr string)
 	return code, out.String(), errOut.String()
 }
 
-func decodeCertsReport(t *testing.T, s string) certsReport {
+func decodeCertsReport(t *testing.T, s string) auth.CertFiles {
 	t.Helper()
-	var rep certsReport
+	var rep auth.CertFiles
 	require.NoError(t, json.Unmarshal([]byte(s), &rep), "stdout must be one JSON object: %s", s)
 	return rep
 }

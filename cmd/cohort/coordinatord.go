@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/cohort-fl/cohort/contracts"
+
 	"context"
 	"errors"
 	"fmt"
@@ -29,12 +31,12 @@ const defaultEnrolmentWindow = 10 * time.Second
 
 // coordinatorFileConfig is the coordinator daemon's configuration file.
 type coordinatorFileConfig struct {
-	Chain   chainConfig `json:"chain"`
-	StudyID uint64      `json:"study"`
-	KeyFile string      `json:"key_file"` // Ethereum key of the study's coordinator address (mode 0600)
-	TLS     tlsConfig   `json:"tls"`
-	Listen  string      `json:"listen"`   // e.g. 127.0.0.1:7443
-	DataDir string      `json:"data_dir"` // blob store; keep it: a restart resumes from it and the chain
+	Chain   chainConfig   `json:"chain"`
+	StudyID uint64        `json:"study"`
+	KeyFile string        `json:"key_file"` // Ethereum key of the study's coordinator address (mode 0600)
+	TLS     auth.TLSFiles `json:"tls"`
+	Listen  string        `json:"listen"`   // e.g. 127.0.0.1:7443
+	DataDir string        `json:"data_dir"` // blob store; keep it: a restart resumes from it and the chain
 	// RecipeFile is the study's recipe (models.Recipe): model, local
 	// training, server optimizer, rounds, standardisation, evaluation. Its
 	// canonical hash must be the study's on chain. The coordinator serves
@@ -74,7 +76,7 @@ func (c *coordinatorFileConfig) resolve(dir string) {
 	c.KeyFile, c.DataDir, c.SpecFile = resolvePath(dir, c.KeyFile), resolvePath(dir, c.DataDir), resolvePath(dir, c.SpecFile)
 	c.RecipeFile = resolvePath(dir, c.RecipeFile)
 	c.Schema = resolvePath(dir, c.Schema)
-	c.TLS.resolve(dir)
+	c.TLS.CA, c.TLS.Cert, c.TLS.Key = resolvePath(dir, c.TLS.CA), resolvePath(dir, c.TLS.Cert), resolvePath(dir, c.TLS.Key)
 }
 
 func runCoordinator(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -107,21 +109,21 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 	if err != nil {
 		return err
 	}
-	cert, pool, err := cfg.TLS.load()
+	cert, pool, err := cfg.TLS.Load()
 	if err != nil {
 		return err
 	}
-	pieces, err := daemonPieces(cfg.RecipeFile, cfg.SpecFile, cfg.ServerOptimizer != nil || cfg.Standardise != "")
+	pieces, err := models.LoadStudySettings(cfg.RecipeFile, cfg.SpecFile, cfg.ServerOptimizer != nil || cfg.Standardise != "")
 	if err != nil {
 		return err
 	}
-	spec := pieces.spec
-	chain, ledger, study, err := openStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, func(h common.Hash) error { return pieces.check(h, nil) })
+	spec := pieces.Spec
+	chain, ledger, study, err := contracts.OpenStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, func(h common.Hash) error { return pieces.Check(h, nil) })
 	if err != nil {
 		return err
 	}
 	defer chain.Close()
-	if r := pieces.recipe; r != nil && uint32(r.Rounds) != study.Rounds {
+	if r := pieces.Recipe; r != nil && uint32(r.Rounds) != study.Rounds {
 		return fmt.Errorf("study %d runs %d rounds on chain but the recipe says %d", cfg.StudyID, study.Rounds, r.Rounds)
 	}
 	if study.Coordinator != account.Address() {
@@ -141,7 +143,7 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 	if err != nil {
 		return err
 	}
-	if r := pieces.recipe; r != nil {
+	if r := pieces.Recipe; r != nil {
 		// Hospitals fetch the recipe by its on-chain hash.
 		canon, err := r.Canonical()
 		if err != nil {
@@ -173,19 +175,19 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 	if cfg.EnrolmentWindow > 0 {
 		ccfg.EnrolmentWindow = time.Duration(cfg.EnrolmentWindow)
 	}
-	ccfg.ServerOptimizer, ccfg.Standardisation = pieces.server, pieces.standardise
-	if pieces.train.Privacy != nil {
-		ccfg.PrivateTraining = &pieces.train
+	ccfg.ServerOptimizer, ccfg.Standardisation = pieces.Server, pieces.Standardise
+	if pieces.Train.Privacy != nil {
+		ccfg.PrivateTraining = &pieces.Train
 	}
 	if cfg.ServerOptimizer != nil {
 		ccfg.ServerOptimizer = *cfg.ServerOptimizer
 	}
-	if pieces.recipe == nil {
+	if pieces.Recipe == nil {
 		if ccfg.Standardisation, err = records.ParseStandardisation(cfg.Standardise, records.StandardisePooled); err != nil {
 			return fmt.Errorf("standardise: %w", err)
 		}
 	}
-	ccfg.Scales = unitScales(spec.Features)
+	ccfg.Scales = records.UnitScales(spec.Features)
 	if cfg.Schema != "" {
 		schema, err := records.LoadSchemaFile(cfg.Schema)
 		if err != nil {
@@ -248,17 +250,6 @@ func serveCoordinator(ctx context.Context, cfg coordinatorFileConfig, log *slog.
 	return nil
 }
 
-// stopGracefully lets in-flight RPCs finish, up to a deadline.
-func stopGracefully(srv *grpc.Server, within time.Duration) {
-	done := make(chan struct{})
-	go func() { srv.GracefulStop(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(within):
-		srv.Stop()
-	}
-}
-
 // newLogger makes the daemons' structured logger on w.
 func newLogger(w io.Writer, format string) (*slog.Logger, error) {
 	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
@@ -269,4 +260,15 @@ func newLogger(w io.Writer, format string) (*slog.Logger, error) {
 		return slog.New(slog.NewJSONHandler(w, opts)), nil
 	}
 	return nil, fmt.Errorf("log_format %q: want \"text\" or \"json\"", format)
+}
+
+// stopGracefully lets in-flight RPCs finish, up to a deadline.
+func stopGracefully(srv *grpc.Server, within time.Duration) {
+	done := make(chan struct{})
+	go func() { srv.GracefulStop(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(within):
+		srv.Stop()
+	}
 }

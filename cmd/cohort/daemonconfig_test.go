@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/cohort-fl/cohort/participant"
+
 	"os"
 	"path/filepath"
 	"testing"
@@ -43,7 +45,7 @@ func TestConfigErrorsSayWhatIsWrong(t *testing.T) {
 	_, err = chainConfig{Contract: "0x0000000000000000000000000000000000000001"}.check()
 	assert.ErrorContains(t, err, "chain.rpc")
 
-	_, err = consentSource("sometimes")
+	_, err = participant.ParseConsentSource("sometimes")
 	assert.ErrorContains(t, err, `want "chain"`)
 	_, err = passphrase(write("secret\n"), "UNSET_FOR_TEST")
 	require.NoError(t, err)

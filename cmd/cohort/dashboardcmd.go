@@ -36,12 +36,12 @@ func runDashboard(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fs.Usage()
 		return errUsage
 	}
-	addr, err := parseAddress(*contract)
+	addr, err := contracts.ParseAddress(*contract)
 	if err != nil {
 		fmt.Fprintf(stderr, "--contract: %v\n", err)
 		return errUsage
 	}
-	chain, ledger, err := openLedger(ctx, *rpcURL, addr)
+	chain, ledger, err := contracts.DialLedger(ctx, *rpcURL, addr)
 	if err != nil {
 		return err
 	}

@@ -50,7 +50,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	var recipe *models.Recipe
 	if *recipeFile != "" {
-		r, err := loadRecipe(*recipeFile)
+		r, err := models.LoadRecipeFile(*recipeFile)
 		if err != nil {
 			return err
 		}

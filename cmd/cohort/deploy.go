@@ -1,9 +1,10 @@
 package main
 
 import (
+	"github.com/cohort-fl/cohort/api/auth"
+
 	"bytes"
 	"context"
-	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,7 +15,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/cohort-fl/cohort/contracts"
 )
@@ -22,10 +22,6 @@ import (
 // chainTimeout bounds the chain work of one deploy or study command: dialling,
 // sending and waiting for the transaction to be mined.
 const chainTimeout = 2 * time.Minute
-
-// errKeyFileMode reports a private key file that others than its owner can
-// read.
-var errKeyFileMode = errors.New("key file is readable by group or others")
 
 // errOutExists reports an output file that already exists.
 var errOutExists = errors.New("output file already exists")
@@ -203,7 +199,7 @@ func readFounders(path string) ([]contracts.Member, error) {
 		if names[name] {
 			return nil, fmt.Errorf("%s: name %q is listed twice", where, name)
 		}
-		addr, err := parseAddress(e.Address)
+		addr, err := contracts.ParseAddress(e.Address)
 		if err != nil {
 			return nil, fmt.Errorf("%s (%s): %w", where, name, err)
 		}
@@ -219,11 +215,11 @@ func readFounders(path string) ([]contracts.Member, error) {
 			if !filepath.IsAbs(p) {
 				p = filepath.Join(dir, p)
 			}
-			if fp, err = certFingerprint(p); err != nil {
+			if fp, err = auth.FingerprintFile(p); err != nil {
 				return nil, fmt.Errorf("%s (%s): %w", where, name, err)
 			}
 		default:
-			if fp, err = parseHash(e.TLSFingerprint); err != nil {
+			if fp, err = contracts.ParseHash(e.TLSFingerprint); err != nil {
 				return nil, fmt.Errorf("%s (%s): tls_fingerprint: %w", where, name, err)
 			}
 		}
@@ -233,78 +229,14 @@ func readFounders(path string) ([]contracts.Member, error) {
 	return members, nil
 }
 
-// parseAddress parses a 0x-prefixed Ethereum address, refusing the zero
-// address and a mixed-case address whose EIP-55 checksum is wrong (a typo).
-func parseAddress(s string) (common.Address, error) {
-	if !strings.HasPrefix(s, "0x") || !common.IsHexAddress(s) {
-		return common.Address{}, fmt.Errorf("address %q is not 0x and 40 hex digits", s)
-	}
-	a := common.HexToAddress(s)
-	if a == (common.Address{}) {
-		return common.Address{}, errors.New("address is the zero address")
-	}
-	if hex := s[2:]; hex != strings.ToLower(hex) && hex != strings.ToUpper(hex) && s != a.Hex() {
-		return common.Address{}, fmt.Errorf("address %s has a wrong EIP-55 checksum (did you mean %s? check for a typo)", s, a.Hex())
-	}
-	return a, nil
-}
-
-// parseHash parses 0x and 64 hex digits, refusing the zero hash.
-func parseHash(s string) (common.Hash, error) {
-	b, err := decodeHex32(s)
-	if err != nil {
-		return common.Hash{}, err
-	}
-	if b == (common.Hash{}) {
-		return common.Hash{}, errors.New("hash is all zeros")
-	}
-	return b, nil
-}
-
-// decodeHex32 decodes exactly 0x and 64 hex digits.
-func decodeHex32(s string) (common.Hash, error) {
-	if len(s) != 66 || !strings.HasPrefix(s, "0x") {
-		return common.Hash{}, fmt.Errorf("%q is not 0x and 64 hex digits", s)
-	}
-	for _, c := range s[2:] {
-		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
-			return common.Hash{}, fmt.Errorf("%q is not 0x and 64 hex digits", s)
-		}
-	}
-	return common.HexToHash(s), nil
-}
-
 // loadKeyFile loads an Ethereum private key file as an account that signs
-// transactions; see loadPrivateKey.
+// transactions; see auth.LoadPrivateKey.
 func loadKeyFile(path string) (*contracts.Account, error) {
-	key, err := loadPrivateKey(path)
+	key, err := auth.LoadPrivateKey(path)
 	if err != nil {
 		return nil, err
 	}
 	return contracts.NewAccount(key), nil
-}
-
-// loadPrivateKey loads an Ethereum private key file (64 hex digits, as
-// `cohort devnet` and geth's crypto.SaveECDSA write them), refusing one that
-// group or others can read: a key that leaked to another local user is no
-// longer the institution's alone. Errors never contain the key.
-func loadPrivateKey(path string) (*ecdsa.PrivateKey, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading the key file: %w", err)
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("key file %s is a directory", path)
-	}
-	if perm := st.Mode().Perm(); perm&0o077 != 0 {
-		return nil, fmt.Errorf("%w: %s has mode %04o; restrict it with `chmod 600 %s` (and consider the key exposed if others could read it)", errKeyFileMode, path, perm, path)
-	}
-	key, err := crypto.LoadECDSA(path)
-	if err != nil {
-		// The decoder's message can quote key characters: say only what is wrong.
-		return nil, fmt.Errorf("key file %s does not hold a 64-hex-digit secp256k1 private key", path)
-	}
-	return key, nil
 }
 
 // writeNewJSON writes v as indented JSON to a new file (mode 0644), refusing

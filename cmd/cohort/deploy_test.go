@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/cohort-fl/cohort/api/auth"
+
 	"bytes"
 	"context"
 	"crypto/ecdsa"
@@ -43,51 +45,11 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
-func TestLoadKeyFile(t *testing.T) {
-	dir := t.TempDir()
-	good, acc := saveKeyForTest(t, dir, "good.key")
-	tests := []struct {
-		name     string
-		mode     os.FileMode
-		sentinel error
-		want     string
-	}{
-		{"owner only", 0o600, nil, ""},
-		{"owner read-only", 0o400, nil, ""},
-		{"group readable", 0o640, errKeyFileMode, "chmod 600"},
-		{"world readable", 0o644, errKeyFileMode, "mode 0644"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			require.NoError(t, os.Chmod(good, tt.mode))
-			a, err := loadKeyFile(good)
-			if tt.want == "" {
-				require.NoError(t, err)
-				assert.Equal(t, acc.Address(), a.Address())
-				return
-			}
-			require.ErrorIs(t, err, tt.sentinel)
-			assert.Contains(t, err.Error(), tt.want)
-		})
-	}
-	t.Run("missing", func(t *testing.T) {
-		_, err := loadKeyFile(filepath.Join(dir, "nope.key"))
-		require.ErrorIs(t, err, os.ErrNotExist)
-	})
-	t.Run("not a key; the error shows no content", func(t *testing.T) {
-		p := filepath.Join(dir, "bad.key")
-		require.NoError(t, os.WriteFile(p, []byte("zz"+strings.Repeat("ab", 31)), 0o600))
-		_, err := loadKeyFile(p)
-		require.Error(t, err)
-		assert.NotContains(t, err.Error(), "abab")
-	})
-}
-
 func TestReadFounders(t *testing.T) {
 	dir := t.TempDir()
-	rep, err := makeCerts(filepath.Join(dir, "certs"), []string{"st-mary"}, []string{"127.0.0.1"}, false)
+	rep, err := auth.IssueCertFiles(filepath.Join(dir, "certs"), []string{"st-mary"}, []string{"127.0.0.1"}, false)
 	require.NoError(t, err)
-	certFP, err := certFingerprint(rep.Institutions[0].Cert)
+	certFP, err := auth.FingerprintFile(rep.Institutions[0].Cert)
 	require.NoError(t, err)
 	assert.Equal(t, rep.Institutions[0].Fingerprint, certFP.Hex(), "the registry records what `cohort certs` reports")
 	a1 := "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4"

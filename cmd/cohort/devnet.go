@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"crypto/ecdsa"
-	"crypto/tls"
 	"encoding/json"
-	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
@@ -254,7 +252,7 @@ func setUpDevnet(ctx context.Context, g *devchain.Node, cfg devnetConfig, stderr
 	for i, name := range cfg.founders {
 		m := &devnetMember{Name: name}
 		if cfg.certs != nil {
-			fp, err := certFingerprint(cfg.certs[i])
+			fp, err := auth.FingerprintFile(cfg.certs[i])
 			if err != nil {
 				return nil, err
 			}
@@ -330,25 +328,6 @@ func writeKeyFile(path string, k *ecdsa.PrivateKey) error {
 	}
 	_, err = f.WriteString(hexutil.Encode(crypto.FromECDSA(k))[2:])
 	return errors.Join(err, f.Close())
-}
-
-// certFingerprint returns the SHA-256 fingerprint of the first certificate in
-// a PEM file, as the member registry records it.
-func certFingerprint(path string) (common.Hash, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return common.Hash{}, fmt.Errorf("reading a founder certificate: %w", err)
-	}
-	for rest := b; ; {
-		var blk *pem.Block
-		blk, rest = pem.Decode(rest)
-		if blk == nil {
-			return common.Hash{}, fmt.Errorf("%s holds no PEM CERTIFICATE block", path)
-		}
-		if blk.Type == "CERTIFICATE" {
-			return auth.Fingerprint(tls.Certificate{Certificate: [][]byte{blk.Bytes}}), nil
-		}
-	}
 }
 
 func readDevnetInfo(dir string) (*devnetInfo, error) {

@@ -5,9 +5,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
 // A hospital that dies right after uploading its round-2 update stalls

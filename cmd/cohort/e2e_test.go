@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/cohort-fl/cohort/api/auth"
+
 	"bytes"
 	"context"
 	"encoding/json"
@@ -101,7 +103,7 @@ func newConsortium(t *testing.T, ctx context.Context, st e2eStudy) *consortium {
 	c.listen = freeLoopbackAddr(t)
 	c.writeJSON("coordinator.json", coordinatorFileConfig{
 		Chain: c.chainConfig(), StudyID: c.studyID, KeyFile: c.keys["coordinator"],
-		TLS:    tlsConfig{CA: "certs/ca.pem", Cert: "certs/coordinator.pem", Key: "certs/coordinator.key"},
+		TLS:    auth.TLSFiles{CA: "certs/ca.pem", Cert: "certs/coordinator.pem", Key: "certs/coordinator.key"},
 		Listen: c.listen, DataDir: "state/coordinator", RecipeFile: "recipe.json", Participants: len(st.founders),
 		PhaseTimeout: duration(8 * time.Second), EnrolmentWindow: duration(st.enrolment),
 	})
@@ -128,7 +130,7 @@ func (c *consortium) writeHospitalConfig(h string, site, sites int) {
 	}
 	c.writeJSON(h+".json", participantFileConfig{
 		Name: h, Chain: c.chainConfig(), StudyID: c.studyID, KeyFile: c.keys[h],
-		TLS:         tlsConfig{CA: "certs/ca.pem", Cert: "certs/" + h + ".pem", Key: "certs/" + h + ".key"},
+		TLS:         auth.TLSFiles{CA: "certs/ca.pem", Cert: "certs/" + h + ".pem", Key: "certs/" + h + ".key"},
 		Coordinator: c.listen, DataDir: "state/" + h, RecipeFile: recipe,
 		Keystore: keystoreConfig{PassphraseFile: "passphrase", LightScrypt: true},
 		Data:     dataConfig{Synthetic: &syntheticSource{Site: site, Sites: sites, Seed: 1}},

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/cohort-fl/cohort/api/auth"
+
 	"context"
 	"flag"
 	"fmt"
@@ -111,19 +113,19 @@ Flags:
 	if (*certPath == "") == (*fingerprint == "") {
 		return usageErr("give exactly one of --cert (a PEM file) and --fingerprint")
 	}
-	contractAddr, err := parseAddress(*cf.contract)
+	contractAddr, err := contracts.ParseAddress(*cf.contract)
 	if err != nil {
 		return usageErr("--contract: %v", err)
 	}
 	m := contracts.Member{Name: strings.TrimSpace(*name)}
-	if m.Address, err = parseAddress(*address); err != nil {
+	if m.Address, err = contracts.ParseAddress(*address); err != nil {
 		return usageErr("--address: %v", err)
 	}
 	if *certPath != "" {
-		if m.TLSFingerprint, err = certFingerprint(*certPath); err != nil {
+		if m.TLSFingerprint, err = auth.FingerprintFile(*certPath); err != nil {
 			return fmt.Errorf("--cert: %w", err)
 		}
-	} else if m.TLSFingerprint, err = parseHash(*fingerprint); err != nil {
+	} else if m.TLSFingerprint, err = contracts.ParseHash(*fingerprint); err != nil {
 		return usageErr("--fingerprint: %v", err)
 	}
 	account, err := loadKeyFile(*keyPath)
@@ -132,7 +134,7 @@ Flags:
 	}
 	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
 	defer cancel()
-	chain, ledger, err := openLedger(ctx, *cf.rpc, contractAddr)
+	chain, ledger, err := contracts.DialLedger(ctx, *cf.rpc, contractAddr)
 	if err != nil {
 		return err
 	}
@@ -158,7 +160,7 @@ func runMemberVote(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fs.Usage()
 		return errUsage
 	}
-	contractAddr, err := parseAddress(*cf.contract)
+	contractAddr, err := contracts.ParseAddress(*cf.contract)
 	if err != nil {
 		fmt.Fprintf(stderr, "--contract: %v\n", err)
 		return errUsage
@@ -169,7 +171,7 @@ func runMemberVote(ctx context.Context, args []string, stdout, stderr io.Writer)
 	}
 	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
 	defer cancel()
-	chain, ledger, err := openLedger(ctx, *cf.rpc, contractAddr)
+	chain, ledger, err := contracts.DialLedger(ctx, *cf.rpc, contractAddr)
 	if err != nil {
 		return err
 	}
@@ -193,14 +195,14 @@ func runMemberList(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fs.Usage()
 		return errUsage
 	}
-	contractAddr, err := parseAddress(*cf.contract)
+	contractAddr, err := contracts.ParseAddress(*cf.contract)
 	if err != nil {
 		fmt.Fprintf(stderr, "--contract: %v\n", err)
 		return errUsage
 	}
 	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
 	defer cancel()
-	chain, ledger, err := openLedger(ctx, *cf.rpc, contractAddr)
+	chain, ledger, err := contracts.DialLedger(ctx, *cf.rpc, contractAddr)
 	if err != nil {
 		return err
 	}

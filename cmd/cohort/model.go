@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"crypto/tls"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"os"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -95,7 +93,7 @@ func runModelGet(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	tlsCfg, err := clientTLSFromFiles(*caFile, *certFile, *keyFile, *coordAddr)
+	tlsCfg, err := auth.ClientConfigFromFiles(*caFile, *certFile, *keyFile, *coordAddr)
 	if err != nil {
 		return err
 	}
@@ -159,24 +157,4 @@ func fetchVerifiedModel(ctx context.Context, ledger *contracts.Ledger, client co
 		return nil, err
 	}
 	return &verifiedModel{round: round, hash: r.Result.ModelHash, blob: blob, params: params}, nil
-}
-
-func clientTLSFromFiles(caFile, certFile, keyFile, target string) (*tls.Config, error) {
-	caPEM, err := os.ReadFile(caFile)
-	if err != nil {
-		return nil, fmt.Errorf("read CA: %w", err)
-	}
-	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
-	if err != nil {
-		return nil, fmt.Errorf("load TLS certificate: %w", err)
-	}
-	pool, err := auth.PoolFromPEM(caPEM)
-	if err != nil {
-		return nil, err
-	}
-	host := target
-	if h, _, err := net.SplitHostPort(target); err == nil {
-		host = h
-	}
-	return auth.ClientConfig(cert, pool, host), nil
 }

@@ -44,7 +44,7 @@ func (cmd modelCmd) export(ctx context.Context, args []string, stdout, stderr io
 		fs.Usage()
 		return errUsage
 	}
-	contractAddr, err := parseAddress(*contract)
+	contractAddr, err := contracts.ParseAddress(*contract)
 	if err != nil {
 		fmt.Fprintf(stderr, "--contract: %v\n", err)
 		return errUsage
@@ -411,7 +411,7 @@ func studySpec(raw []byte) (models.Spec, []byte, error) {
 		canon, err := r.Canonical()
 		return r.Model, canon, err
 	}
-	canon, _, err := specHash(raw)
+	canon, _, err := models.SpecHash(raw)
 	if err != nil {
 		return models.Spec{}, nil, err
 	}

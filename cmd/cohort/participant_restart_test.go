@@ -8,9 +8,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
 // A hospital node killed right after its round-1 upload and started again

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"github.com/cohort-fl/cohort/coordinator"
+
+	"github.com/cohort-fl/cohort/contracts"
+
 	"context"
 	"errors"
 	"fmt"
@@ -18,7 +22,6 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
-	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
@@ -29,12 +32,12 @@ const keystorePassphraseEnv = "COHORT_KEYSTORE_PASSPHRASE"
 
 // participantFileConfig is a hospital node's configuration file.
 type participantFileConfig struct {
-	Name        string      `json:"name"` // the institution's name, as its TLS certificate and the member registry say
-	Chain       chainConfig `json:"chain"`
-	StudyID     uint64      `json:"study"`
-	KeyFile     string      `json:"key_file"`    // the hospital's Ethereum key (mode 0600)
-	TLS         tlsConfig   `json:"tls"`         // mutual TLS with the coordinator
-	Coordinator string      `json:"coordinator"` // HOST:PORT of the coordinator
+	Name        string        `json:"name"` // the institution's name, as its TLS certificate and the member registry say
+	Chain       chainConfig   `json:"chain"`
+	StudyID     uint64        `json:"study"`
+	KeyFile     string        `json:"key_file"`    // the hospital's Ethereum key (mode 0600)
+	TLS         auth.TLSFiles `json:"tls"`         // mutual TLS with the coordinator
+	Coordinator string        `json:"coordinator"` // HOST:PORT of the coordinator
 	// DataDir keeps the encrypted keystore (key shares) and the sealed
 	// updates; keep it: a restarted node resumes the study from it.
 	DataDir  string         `json:"data_dir"`
@@ -94,7 +97,7 @@ func (c *participantFileConfig) resolve(dir string) {
 	c.RecipeFile = resolvePath(dir, c.RecipeFile)
 	c.Keystore.PassphraseFile = resolvePath(dir, c.Keystore.PassphraseFile)
 	c.Data.CSV, c.Data.Schema = resolvePath(dir, c.Data.CSV), resolvePath(dir, c.Data.Schema)
-	c.TLS.resolve(dir)
+	c.TLS.CA, c.TLS.Cert, c.TLS.Key = resolvePath(dir, c.TLS.CA), resolvePath(dir, c.TLS.Cert), resolvePath(dir, c.TLS.Key)
 }
 
 // site loads the hospital's records and the scales of its features (the
@@ -118,7 +121,7 @@ func (d dataConfig) site(name string, mode records.Standardisation) (records.Sit
 		if d.Synthetic.Site < 0 || d.Synthetic.Site >= len(sites) {
 			return records.Site{}, nil, fmt.Errorf("data.synthetic.site %d: want 0..%d", d.Synthetic.Site, len(sites)-1)
 		}
-		site, scales = sites[d.Synthetic.Site], unitScales(sc.Features)
+		site, scales = sites[d.Synthetic.Site], records.UnitScales(sc.Features)
 	case d.CSV != "":
 		if d.Schema == "" {
 			return records.Site{}, nil, errors.New("data.schema: a CSV needs its schema file")
@@ -149,16 +152,6 @@ func (d dataConfig) site(name string, mode records.Standardisation) (records.Sit
 	return site, scales, err
 }
 
-// unitScales are the moments encoding's scales of f features already near
-// unit scale.
-func unitScales(f int) []float64 {
-	s := make([]float64, f)
-	for i := range s {
-		s[i] = 1
-	}
-	return s
-}
-
 func runParticipant(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cfg participantFileConfig
 	log, err := readDaemonConfig("participant", "hospital node configuration file (JSON; see examples/consortium/hospital-1.json)", args, stderr, &cfg, func() string { return cfg.LogFormat })
@@ -187,11 +180,11 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 	case cfg.KeyFile == "":
 		return errors.New("key_file: set the hospital's Ethereum key file")
 	}
-	key, err := loadPrivateKey(cfg.KeyFile)
+	key, err := auth.LoadPrivateKey(cfg.KeyFile)
 	if err != nil {
 		return err
 	}
-	cert, pool, err := cfg.TLS.load()
+	cert, pool, err := cfg.TLS.Load()
 	if err != nil {
 		return err
 	}
@@ -214,7 +207,7 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 	if err != nil {
 		return err
 	}
-	chain, ledger, _, err := openStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, check)
+	chain, ledger, _, err := contracts.OpenStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, check)
 	if err != nil {
 		return err
 	}
@@ -224,8 +217,8 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 		return err
 	}
 	defer stopMetrics()
-	mode := pieces.standardise
-	if pieces.recipe == nil {
+	mode := pieces.Standardise
+	if pieces.Recipe == nil {
 		if mode, err = records.ParseStandardisation(cfg.Standardise, records.StandardisePooled); err != nil {
 			return fmt.Errorf("standardise: %w", err)
 		}
@@ -250,16 +243,16 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 	if err != nil {
 		return err
 	}
-	source, err := consentSource(cfg.Consent)
+	source, err := participant.ParseConsentSource(cfg.Consent)
 	if err != nil {
 		return err
 	}
-	train := pieces.train
+	train := pieces.Train
 	if cfg.Train != nil {
 		train = *cfg.Train
 	}
 	p, err := participant.New(participant.Config{
-		Name: cfg.Name, StudyID: cfg.StudyID, Site: site, Spec: pieces.spec, Train: train,
+		Name: cfg.Name, StudyID: cfg.StudyID, Site: site, Spec: pieces.Spec, Train: train,
 		Keystore: ks, DataDir: cfg.DataDir, ConsentSource: source, Standardisation: mode, Scales: scales,
 		Observe: func(t participant.Trace) {
 			metrics.observeTrace(t)
@@ -293,33 +286,21 @@ func serveParticipant(ctx context.Context, cfg participantFileConfig, log *slog.
 // recipe from the coordinator to name the fields that differ), from an
 // older spec file, or, with neither, from the coordinator, checked against
 // the chain (pieces are filled in by the check).
-func participantPieces(ctx context.Context, cfg participantFileConfig, client cohortv1.CoordinatorClient) (*studyPieces, func(common.Hash) error, error) {
+func participantPieces(ctx context.Context, cfg participantFileConfig, client cohortv1.CoordinatorClient) (*models.StudySettings, func(common.Hash) error, error) {
 	if cfg.RecipeFile == "" && cfg.SpecFile == "" && cfg.Train == nil && cfg.Standardise == "" {
-		pieces := &studyPieces{}
+		pieces := &models.StudySettings{}
 		return pieces, func(h common.Hash) error {
-			r, err := fetchStudyRecipe(ctx, client, h)
+			r, err := participant.FetchStudyRecipe(ctx, client, h)
 			if err != nil {
 				return err
 			}
-			*pieces, err = fromRecipe(*r, "the study's recipe")
+			*pieces, err = models.SettingsFromRecipe(*r, "the study's recipe")
 			return err
 		}, nil
 	}
-	pieces, err := daemonPieces(cfg.RecipeFile, cfg.SpecFile, cfg.Train != nil || cfg.Standardise != "")
+	pieces, err := models.LoadStudySettings(cfg.RecipeFile, cfg.SpecFile, cfg.Train != nil || cfg.Standardise != "")
 	if err != nil {
 		return nil, nil, err
 	}
-	return &pieces, func(h common.Hash) error { return checkWithStudyRecipe(ctx, pieces, h, client) }, nil
-}
-
-func consentSource(s string) (participant.ConsentSource, error) {
-	switch s {
-	case "", "auto":
-		return participant.ConsentAuto, nil
-	case "chain":
-		return participant.ConsentChain, nil
-	case "local":
-		return participant.ConsentLocal, nil
-	}
-	return "", fmt.Errorf("consent %q: want \"chain\", \"local\" or \"auto\"", s)
+	return &pieces, func(h common.Hash) error { return participant.CheckStudySettings(ctx, pieces, h, client) }, nil
 }

@@ -17,13 +17,14 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/ethereum/go-ethereum/common"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
 // Panel size on the page; a figure tiles its panels two to a row, or three

@@ -14,12 +14,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
 // svgTexts parses an SVG file as XML and returns the text of its <text>

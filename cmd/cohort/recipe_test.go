@@ -58,34 +58,6 @@ func TestHospitalWithOtherRecipeIsRefused(t *testing.T) {
 	}
 }
 
-func TestDaemonRecipeOrLegacyPieces(t *testing.T) {
-	dir := t.TempDir()
-	recipe := filepath.Join(dir, "recipe.json")
-	require.NoError(t, os.WriteFile(recipe, []byte(`{"model": {"kind": "logistic", "features": 4}, "rounds": 3, "local": {"epochs": 7}}`), 0o644))
-	spec := filepath.Join(dir, "spec.json")
-	require.NoError(t, os.WriteFile(spec, []byte(`{"kind": "logistic", "features": 4}`), 0o644))
-
-	p, err := daemonPieces(recipe, "", false)
-	require.NoError(t, err)
-	assert.Equal(t, 7, p.train.Epochs)
-	want, err := p.recipe.Hash()
-	require.NoError(t, err)
-	assert.Equal(t, want, p.hash)
-	require.NoError(t, p.check(want, nil))
-
-	legacy, err := daemonPieces("", spec, false)
-	require.NoError(t, err, "a configuration file from before recipes still works")
-	assert.Nil(t, legacy.recipe)
-	assert.ErrorContains(t, legacy.check(want, nil), "use the study's spec file")
-
-	_, err = daemonPieces(recipe, spec, false)
-	assert.ErrorIs(t, err, errRecipeAndPieces)
-	_, err = daemonPieces(recipe, "", true)
-	assert.ErrorIs(t, err, errRecipeAndPieces, "a recipe with a separate train or server_optimizer is refused")
-	_, err = daemonPieces("", "", false)
-	assert.ErrorContains(t, err, "recipe_file")
-}
-
 func TestStudyCreateRecipeFlags(t *testing.T) {
 	dir := t.TempDir()
 	key, _ := saveKeyForTest(t, dir, "researcher.key")

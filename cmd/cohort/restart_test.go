@@ -8,9 +8,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
 // A coordinator killed in the middle of round 2 and started again with

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -21,14 +19,6 @@ import (
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 )
-
-// maxSpecBytes bounds a model spec file: a spec is a few hundred bytes of
-// architecture, feature schema and hyper-parameters.
-const maxSpecBytes = 1 << 20
-
-// errBadSpec reports a spec file that is not canonicalisable JSON describing
-// a valid model.
-var errBadSpec = errors.New("invalid model spec")
 
 func runStudy(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
@@ -140,7 +130,7 @@ Flags:
 	var recipe models.Recipe
 	if *recipePath != "" {
 		var err error
-		if recipe, err = loadRecipe(*recipePath); err != nil {
+		if recipe, err = models.LoadRecipeFile(*recipePath); err != nil {
 			return err
 		}
 		switch {
@@ -150,11 +140,11 @@ Flags:
 			return usageErr("--rounds %d differs from the recipe's %d rounds; drop --rounds or change the recipe", *rounds, recipe.Rounds)
 		}
 	}
-	contractAddr, err := parseAddress(*contract)
+	contractAddr, err := contracts.ParseAddress(*contract)
 	if err != nil {
 		return usageErr("--contract: %v", err)
 	}
-	coordAddr, err := parseAddress(*coordinator)
+	coordAddr, err := contracts.ParseAddress(*coordinator)
 	if err != nil {
 		return usageErr("--coordinator: %v", err)
 	}
@@ -182,12 +172,8 @@ Flags:
 		}
 		sf.specHash = crypto.Keccak256Hash(sf.spec)
 	} else {
-		raw, err := readLimited(*specPath, maxSpecBytes)
-		if err != nil {
-			return fmt.Errorf("reading the spec: %w", err)
-		}
-		if sf.spec, sf.specHash, err = specHash(raw); err != nil {
-			return fmt.Errorf("spec %s: %w", *specPath, err)
+		if sf.spec, sf.specHash, err = models.ReadSpecFile(*specPath); err != nil {
+			return err
 		}
 	}
 	sf.purpose = purposeCode(*purpose)
@@ -205,7 +191,7 @@ Flags:
 
 	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
 	defer cancel()
-	chain, ledger, err := openLedger(ctx, *rpcURL, contractAddr)
+	chain, ledger, err := contracts.DialLedger(ctx, *rpcURL, contractAddr)
 	if err != nil {
 		return err
 	}
@@ -222,21 +208,6 @@ Flags:
 	return nil
 }
 
-// openLedger dials the chain at rpcURL and binds the Cohort contract at
-// contract; the caller closes the chain.
-func openLedger(ctx context.Context, rpcURL string, contract common.Address) (*contracts.Chain, *contracts.Ledger, error) {
-	chain, err := contracts.DialChain(ctx, rpcURL)
-	if err != nil {
-		return nil, nil, fmt.Errorf("connecting to --eth-rpc: %w", err)
-	}
-	ledger, err := contracts.Open(chain, contract)
-	if err != nil {
-		chain.Close()
-		return nil, nil, err
-	}
-	return chain, ledger, nil
-}
-
 // createStudy registers the study and describes it.
 func createStudy(ctx context.Context, ledger *contracts.Ledger, researcher *contracts.Account, sf studyFlags) (*studyCreated, error) {
 	id, r, err := ledger.CreateStudy(ctx, researcher, sf.params)
@@ -250,30 +221,10 @@ func createStudy(ctx context.Context, ledger *contracts.Ledger, researcher *cont
 	}, nil
 }
 
-// specHash returns the RFC 8785 canonical form of a spec file and its
-// keccak256, after checking that it describes a valid model.
-func specHash(raw []byte) ([]byte, common.Hash, error) {
-	canon, err := models.CanonicalJSON(raw)
-	if err != nil {
-		return nil, common.Hash{}, fmt.Errorf("%w: %w", errBadSpec, err)
-	}
-	if !bytes.HasPrefix(canon, []byte("{")) {
-		return nil, common.Hash{}, fmt.Errorf("%w: want a JSON object with kind, features and hidden", errBadSpec)
-	}
-	var m models.Spec
-	if err := json.Unmarshal(canon, &m); err != nil {
-		return nil, common.Hash{}, fmt.Errorf("%w: %w", errBadSpec, err)
-	}
-	if err := m.Validate(); err != nil {
-		return nil, common.Hash{}, err
-	}
-	return canon, crypto.Keccak256Hash(canon), nil
-}
-
 // purposeCode returns a 0x-prefixed 32-byte code as is, and otherwise
 // keccak256 of the text's UTF-8 bytes.
 func purposeCode(s string) common.Hash {
-	if h, err := decodeHex32(s); err == nil {
+	if h, err := contracts.DecodeHex32(s); err == nil {
 		return h
 	}
 	return crypto.Keccak256Hash([]byte(s))
@@ -282,7 +233,7 @@ func purposeCode(s string) common.Hash {
 // referenceCommitment returns a 0x-prefixed 32-byte commitment as is, and
 // otherwise keccak256 of the named file's bytes.
 func referenceCommitment(s string) (common.Hash, error) {
-	if h, err := decodeHex32(s); err == nil {
+	if h, err := contracts.DecodeHex32(s); err == nil {
 		if h == (common.Hash{}) {
 			return common.Hash{}, errors.New("--reference is the zero hash; commit to the root dataset")
 		}
@@ -298,23 +249,6 @@ func referenceCommitment(s string) (common.Hash, error) {
 		return common.Hash{}, fmt.Errorf("hashing the reference dataset: %w", err)
 	}
 	return common.BytesToHash(h.Sum(nil)), nil
-}
-
-// readLimited reads a file of at most limit bytes.
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("%s is larger than %d bytes", path, limit)
-	}
-	return b, nil
 }
 
 // studyReport is what `cohort study show` prints: the study as the chain
@@ -406,14 +340,14 @@ func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err := checkPlotFlag(*plotPath, stderr); err != nil {
 		return err
 	}
-	contractAddr, err := parseAddress(*contract)
+	contractAddr, err := contracts.ParseAddress(*contract)
 	if err != nil {
 		fmt.Fprintf(stderr, "--contract: %v\n", err)
 		return errUsage
 	}
 	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
 	defer cancel()
-	chain, ledger, err := openLedger(ctx, *rpcURL, contractAddr)
+	chain, ledger, err := contracts.DialLedger(ctx, *rpcURL, contractAddr)
 	if err != nil {
 		return err
 	}

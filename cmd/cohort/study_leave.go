@@ -62,13 +62,13 @@ Flags:
 	if *wait < 0 {
 		return usageErr("--wait %s is negative", *wait)
 	}
-	contractAddr, err := parseAddress(*contract)
+	contractAddr, err := contracts.ParseAddress(*contract)
 	if err != nil {
 		return usageErr("--contract: %v", err)
 	}
 	var removed common.Address
 	if *member != "" {
-		if removed, err = parseAddress(*member); err != nil {
+		if removed, err = contracts.ParseAddress(*member); err != nil {
 			return usageErr("--member: %v", err)
 		}
 	}
@@ -79,7 +79,7 @@ Flags:
 
 	ctx, cancel := context.WithTimeout(ctx, chainTimeout+*wait)
 	defer cancel()
-	chain, ledger, err := openLedger(ctx, *rpcURL, contractAddr)
+	chain, ledger, err := contracts.DialLedger(ctx, *rpcURL, contractAddr)
 	if err != nil {
 		return err
 	}

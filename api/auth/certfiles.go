@@ -1,0 +1,180 @@
+package auth
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// ConsortiumCAName is the common name of a CA made by IssueCertFiles.
+const ConsortiumCAName = "Cohort consortium CA"
+
+// institutionName is the alphabet of institution names: they become file
+// names and certificate common names.
+var institutionName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$`)
+
+// IssuedCert is one institution's certificate written by IssueCertFiles.
+type IssuedCert struct {
+	Institution string `json:"institution"`
+	Fingerprint string `json:"fingerprint"` // SHA-256 of the DER certificate, as the member registry records it
+	Cert        string `json:"cert"`
+	Key         string `json:"key"`
+}
+
+// CertFiles is what IssueCertFiles wrote (the --json output of `cohort
+// certs`).
+type CertFiles struct {
+	CA           string       `json:"ca"`
+	CAKey        string       `json:"ca_key"`
+	CAReused     bool         `json:"ca_reused"`
+	Institutions []IssuedCert `json:"institutions"`
+}
+
+// CheckInstitutionNames refuses names that cannot be file names and
+// certificate common names, the CA's reserved name and duplicates.
+func CheckInstitutionNames(names []string) error {
+	seen := map[string]bool{}
+	for _, n := range names {
+		switch {
+		case !institutionName.MatchString(n):
+			return fmt.Errorf("institution name %q: use 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit", n)
+		case strings.EqualFold(n, "ca"):
+			return errors.New(`institution name "ca" is reserved for the consortium CA's files`)
+		case seen[strings.ToLower(n)]:
+			return fmt.Errorf("institution %q is listed twice", n)
+		}
+		seen[strings.ToLower(n)] = true
+	}
+	return nil
+}
+
+// IssueCertFiles writes the consortium CA into dir as ca.pem and ca.key
+// (unless one exists and force is off, in which case it is reused) and a
+// certificate and key per institution as NAME.pem and NAME.key, valid as TLS
+// servers for hosts. It checks every file it would write before writing any,
+// and writes each atomically; keys get mode 0600.
+func IssueCertFiles(dir string, names, hosts []string, force bool) (*CertFiles, error) {
+	if err := CheckInstitutionNames(names); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("create %s: %w", dir, err)
+	}
+	rep := &CertFiles{CA: filepath.Join(dir, "ca.pem"), CAKey: filepath.Join(dir, "ca.key")}
+	caExists, err := anyExists(rep.CA, rep.CAKey)
+	if err != nil {
+		return nil, err
+	}
+	if !force {
+		for _, n := range names {
+			p, k := certPaths(dir, n)
+			exists, err := anyExists(p, k)
+			if err != nil {
+				return nil, err
+			}
+			if exists {
+				return nil, fmt.Errorf("%s already has a certificate in %s; pass --force to re-issue it (its old fingerprint must then be replaced in the member registry)", n, dir)
+			}
+		}
+	}
+
+	var ca *CA
+	if caExists && !force {
+		certPEM, err := os.ReadFile(rep.CA)
+		if err != nil {
+			return nil, fmt.Errorf("an existing CA is in %s but cannot be read (%w); restore ca.pem and ca.key, or pass --force to replace the CA", dir, err)
+		}
+		keyPEM, err := os.ReadFile(rep.CAKey)
+		if err != nil {
+			return nil, fmt.Errorf("an existing CA is in %s but cannot be read (%w); restore ca.pem and ca.key, or pass --force to replace the CA", dir, err)
+		}
+		if ca, err = LoadCA(certPEM, keyPEM); err != nil {
+			return nil, fmt.Errorf("existing CA in %s: %w; pass --force to replace it", dir, err)
+		}
+		rep.CAReused = true
+	} else {
+		if ca, err = NewCA(ConsortiumCAName); err != nil {
+			return nil, err
+		}
+		keyPEM, err := ca.KeyPEM()
+		if err != nil {
+			return nil, err
+		}
+		if err := writeFileAtomic(rep.CAKey, keyPEM, 0o600); err != nil {
+			return nil, err
+		}
+		if err := writeFileAtomic(rep.CA, ca.CertPEM(), 0o644); err != nil {
+			return nil, err
+		}
+	}
+
+	for _, n := range names {
+		cert, err := ca.Issue(n, hosts...)
+		if err != nil {
+			return nil, err
+		}
+		certPEM, keyPEM, err := CertificatePEM(cert)
+		if err != nil {
+			return nil, err
+		}
+		p, k := certPaths(dir, n)
+		if err := writeFileAtomic(k, keyPEM, 0o600); err != nil {
+			return nil, err
+		}
+		if err := writeFileAtomic(p, certPEM, 0o644); err != nil {
+			return nil, err
+		}
+		rep.Institutions = append(rep.Institutions, IssuedCert{Institution: n, Fingerprint: Fingerprint(cert).Hex(), Cert: p, Key: k})
+	}
+	return rep, nil
+}
+
+func certPaths(dir, name string) (cert, key string) {
+	return filepath.Join(dir, name+".pem"), filepath.Join(dir, name+".key")
+}
+
+func anyExists(paths ...string) (bool, error) {
+	for _, p := range paths {
+		_, err := os.Lstat(p)
+		switch {
+		case err == nil:
+			return true, nil
+		case !errors.Is(err, fs.ErrNotExist):
+			return false, err
+		}
+	}
+	return false, nil
+}
+
+// writeFileAtomic writes data to path with the given mode: a temporary file
+// in the same directory, synced, then renamed over path.
+func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,134 @@
+package auth
+
+import (
+	"crypto/ecdsa"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+)
+
+// ErrKeyFileMode reports a private key (or passphrase) file that others
+// than its owner can read.
+var ErrKeyFileMode = errors.New("key file is readable by group or others")
+
+// CheckOwnerOnly refuses a secret file (what names it in messages) that
+// group or others can read: a secret that leaked to another local user is
+// no longer the institution's alone.
+func CheckOwnerOnly(what, path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if perm := st.Mode().Perm(); perm&0o077 != 0 {
+		return fmt.Errorf("%w: %s %s has mode %04o; restrict it with `chmod 600 %s`", ErrKeyFileMode, what, path, perm, path)
+	}
+	return nil
+}
+
+// LoadPrivateKey loads an Ethereum private key file (64 hex digits, as
+// `cohort devnet` and geth's crypto.SaveECDSA write them), refusing one that
+// group or others can read. Errors never contain the key.
+func LoadPrivateKey(path string) (*ecdsa.PrivateKey, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading the key file: %w", err)
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("key file %s is a directory", path)
+	}
+	if perm := st.Mode().Perm(); perm&0o077 != 0 {
+		return nil, fmt.Errorf("%w: %s has mode %04o; restrict it with `chmod 600 %s` (and consider the key exposed if others could read it)", ErrKeyFileMode, path, perm, path)
+	}
+	key, err := crypto.LoadECDSA(path)
+	if err != nil {
+		// The decoder's message can quote key characters: say only what is wrong.
+		return nil, fmt.Errorf("key file %s does not hold a 64-hex-digit secp256k1 private key", path)
+	}
+	return key, nil
+}
+
+// TLSFiles names the PEM files of mutual TLS, as the daemons' configuration
+// files do.
+type TLSFiles struct {
+	CA   string `json:"ca"`   // the consortium CA certificate
+	Cert string `json:"cert"` // this institution's certificate
+	Key  string `json:"key"`  // its private key (mode 0600)
+}
+
+// Load reads the TLS files: this institution's certificate and the
+// consortium's CA pool. It refuses a key file others can read.
+func (t TLSFiles) Load() (tls.Certificate, *x509.CertPool, error) {
+	if t.CA == "" || t.Cert == "" || t.Key == "" {
+		return tls.Certificate{}, nil, errors.New("tls: set ca, cert and key (make them with `cohort certs`)")
+	}
+	if err := CheckOwnerOnly("TLS key", t.Key); err != nil && errors.Is(err, ErrKeyFileMode) {
+		return tls.Certificate{}, nil, err
+	}
+	cert, err := tls.LoadX509KeyPair(t.Cert, t.Key)
+	if err != nil {
+		return tls.Certificate{}, nil, fmt.Errorf("tls: load %s and %s: %w", t.Cert, t.Key, err)
+	}
+	caPEM, err := os.ReadFile(t.CA)
+	if err != nil {
+		return tls.Certificate{}, nil, fmt.Errorf("tls: %w", err)
+	}
+	pool, err := PoolFromPEM(caPEM)
+	if err != nil {
+		return tls.Certificate{}, nil, err
+	}
+	return cert, pool, nil
+}
+
+// ClientConfigFromFiles is the mutual-TLS client configuration for a
+// connection to target (HOST:PORT or HOST) from the CA, certificate and
+// key files.
+func ClientConfigFromFiles(caFile, certFile, keyFile, target string) (*tls.Config, error) {
+	caPEM, err := os.ReadFile(caFile)
+	if err != nil {
+		return nil, fmt.Errorf("read CA: %w", err)
+	}
+	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+	if err != nil {
+		return nil, fmt.Errorf("load TLS certificate: %w", err)
+	}
+	pool, err := PoolFromPEM(caPEM)
+	if err != nil {
+		return nil, err
+	}
+	return ClientConfig(cert, pool, HostOf(target)), nil
+}
+
+// HostOf is the host part of HOST:PORT (target itself without a port): the
+// name a client checks the server's certificate against.
+func HostOf(target string) string {
+	if h, _, err := net.SplitHostPort(target); err == nil {
+		return h
+	}
+	return target
+}
+
+// FingerprintFile returns the SHA-256 fingerprint of the first certificate
+// in a PEM file, as the member registry records it.
+func FingerprintFile(path string) (common.Hash, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("reading a founder certificate: %w", err)
+	}
+	for rest := b; ; {
+		var blk *pem.Block
+		blk, rest = pem.Decode(rest)
+		if blk == nil {
+			return common.Hash{}, fmt.Errorf("%s holds no PEM CERTIFICATE block", path)
+		}
+		if blk.Type == "CERTIFICATE" {
+			return Fingerprint(tls.Certificate{Certificate: [][]byte{blk.Bytes}}), nil
+		}
+	}
+}
