@@ -3,82 +3,34 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"strconv"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/coordinator/evaluation"
 	"github.com/cohort-fl/cohort/models"
 )
-
-func TestBenchRoundJSON(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	var stdout, stderr bytes.Buffer
-	err := runBenchRound(ctx, []string{"--json", "--participants", "3", "--params", "5000", "--rounds", "1", "--reps", "2"}, &stdout, &stderr)
-	require.NoError(t, err, stderr.String())
-
-	var r roundBenchReport
-	require.NoError(t, json.Unmarshal(stdout.Bytes(), &r), stdout.String())
-	assert.Equal(t, 3, r.Participants)
-	assert.Equal(t, 5000, r.RequestedParams)
-	assert.InDelta(t, 5000, r.Params, 250, "within 5%% of --params")
-	assert.Equal(t, models.KindMLP, r.Spec.Kind)
-	assert.Equal(t, 1, r.Train.Epochs)
-
-	assert.Equal(t, "chain", r.Setup.ConsentSource)
-	assert.Positive(t, r.Setup.ConsentGrants)
-	assert.Positive(t, r.Setup.ConsentSeconds)
-	assert.Greater(t, r.Setup.StudySeconds, r.Setup.ConsentSeconds)
-
-	require.Len(t, r.Rounds, 1)
-	round := r.Rounds[0]
-	assert.Equal(t, 3, round.Participants)
-	assert.Equal(t, []uint32{1}, r.MeanOverRounds)
-	for name, v := range map[string]float64{
-		"train": round.Seconds.Train, "encrypt": round.Seconds.Encrypt, "aggregate": round.Seconds.Aggregate,
-		"decrypt": round.Seconds.Decrypt, "chain": round.Seconds.Chain, "total": round.Seconds.Total,
-		"mean upload": r.Mean.Upload, "mean total": r.Mean.Total,
-	} {
-		assert.Positive(t, v, name)
-	}
-	assert.Less(t, round.Seconds.Encrypt, round.Seconds.Total)
-	assert.Equal(t, 3*r.UpdateBytes, round.UploadBytes, "every participant uploads the same size")
-	assert.InDelta(t, float64(r.UpdateBytes)/float64(r.Params), r.BytesPerParameter, 1e-9)
-	assert.Greater(t, r.BytesPerParameter, 8.0, "a CKKS ciphertext is larger than the float64s it encrypts")
-
-	for name, f := range map[string]transferFigures{"upload": r.Upload, "baseline": r.Baseline, "download": r.Download} {
-		assert.NotEmpty(t, f.Method, name)
-		assert.Positive(t, f.Seconds, name)
-		assert.Positive(t, f.ConcurrentSeconds, name)
-		assert.InDelta(t, float64(r.UpdateBytes)/f.Seconds/1e6, f.MBPerSecond, 1e-6, name)
-		assert.InDelta(t, float64(3*r.UpdateBytes)/f.ConcurrentSeconds/1e6, f.ConcurrentMBPerSecond, 1e-6, name)
-	}
-	assert.InDelta(t, r.Upload.MBPerSecond/r.Baseline.MBPerSecond, r.Ratio, 1e-9)
-	assert.InDelta(t, r.Upload.ConcurrentMBPerSecond/r.Baseline.ConcurrentMBPerSecond, r.ConcurrentRatio, 1e-9)
-}
-
-func TestBenchRoundSpec(t *testing.T) {
-	for _, target := range []int{1000, 5000, 100000, 1000000} {
-		t.Run(strconv.Itoa(target), func(t *testing.T) {
-			spec, count, err := benchRoundSpec(8, target)
-			require.NoError(t, err)
-			m, err := models.New(spec, 0)
-			require.NoError(t, err)
-			assert.Equal(t, m.NumParams(), count, "the reported count is the model's")
-			assert.InDelta(t, target, count, 0.05*float64(target))
-		})
-	}
-	_, _, err := benchRoundSpec(8, 15)
-	assert.Error(t, err, "no MLP is that small")
-}
 
 func TestBenchRoundRefusesBadFlags(t *testing.T) {
 	for _, args := range [][]string{{"--participants", "0"}, {"--rounds", "0"}, {"--reps", "0"}, {"--params", "0"}, {"stray"}} {
 		var stdout, stderr bytes.Buffer
 		assert.Error(t, runBenchRound(context.Background(), args, &stdout, &stderr), "%v", args)
+	}
+}
+
+func TestPrintRoundBench(t *testing.T) {
+	r := &evaluation.RoundReport{
+		Participants: 3, RequestedParams: 5000, Params: 5003, Spec: models.Spec{Kind: models.KindMLP, Features: 8, Hidden: []int{60, 60}},
+		Rounds:         []evaluation.RoundRow{{Round: 1, Participants: 3, UploadBytes: 300, GasUsed: 7}, {Round: 2, Participants: 3, UploadBytes: 300, GasUsed: 9}},
+		MeanOverRounds: []uint32{2}, UpdateBytes: 100, BytesPerParameter: 0.02, Repetitions: 2,
+		Upload: evaluation.TransferFigures{Method: "up", Seconds: 1, MBPerSecond: 2}, Baseline: evaluation.TransferFigures{Method: "raw", MBPerSecond: 4},
+		Ratio: 0.5, ConcurrentRatio: 0.25,
+	}
+	var out bytes.Buffer
+	require.NoError(t, printRoundBench(&out, r))
+	for _, want := range []string{"3 participants, MLP 8-[60 60]-1 = 5003 parameters (asked 5000)", "mean [2]", "update: 100 bytes per participant",
+		"upload / baseline throughput: 0.50 alone, 0.25 concurrent", "upload: up\nbaseline: raw\n"} {
+		assert.Contains(t, out.String(), want)
 	}
 }

@@ -1,0 +1,10 @@
+// Package evaluation holds Cohort's benchmark harnesses: each takes a typed
+// configuration, runs real components (whole studies through package
+// simulation, the multiparty CKKS scheme, the contracts on a simulated
+// chain) and returns a typed report that marshals to the JSON `cohort bench
+// NAME --json` prints. The cohort binary only parses flags, calls a harness,
+// prints its report and draws its figures.
+//
+// Round measures a whole encrypted study's round latency by phase and the
+// upload path's throughput against a raw gRPC byte stream.
+package evaluation
