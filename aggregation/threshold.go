@@ -363,7 +363,9 @@ func (s *Scheme) termShare(tsk *ThresholdSecretShare, terms []Term) (mhe.ShamirS
 // dealer's key, kept apart so that a decryption combines exactly the keys
 // and weights a vector records. All shares must be addressed to own and
 // agree on the threshold and the point set, and their dealers must be
-// exactly pk's parties.
+// exactly pk's parties. The point set is the holders': every party, or a
+// committee of c of them (each party then deals c shares, n·c in all
+// instead of n²; the caller checks the committee against the chain).
 func (s *Scheme) AggregateThresholdShares(pk *PublicKey, self PartyID, own ShamirPoint, received []*ThresholdShare) (*ThresholdSecretShare, error) {
 	if err := s.checkPublicKey(pk); err != nil {
 		return nil, fmt.Errorf("aggregation: AggregateThresholdShares: %w", err)
@@ -403,8 +405,8 @@ func (s *Scheme) AggregateThresholdShares(pk *PublicKey, self PartyID, own Shami
 	if !slices.Contains(first.points, own) {
 		return nil, fmt.Errorf("aggregation: AggregateThresholdShares: %w: point %d is not in the point set %v", ErrInvalidThreshold, own, first.points)
 	}
-	if len(first.points) != len(pk.parties) {
-		return nil, fmt.Errorf("aggregation: AggregateThresholdShares: %w: %d points for %d parties", ErrInvalidThreshold, len(first.points), len(pk.parties))
+	if len(first.points) > len(pk.parties) {
+		return nil, fmt.Errorf("aggregation: AggregateThresholdShares: %w: %d points for %d parties; holders are parties or a committee of them", ErrInvalidThreshold, len(first.points), len(pk.parties))
 	}
 	keys := slices.Clone(pk.parties) // sorted
 	shares := make([]mhe.ShamirSecretShare, len(keys))
