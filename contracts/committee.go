@@ -53,9 +53,17 @@ type Committee struct {
 }
 
 // Has tells whether a is on the committee.
-func (c Committee) Has(a common.Address) bool {
-	_, found := slices.BinarySearchFunc(c.Members, a, func(x, y common.Address) int { return x.Cmp(y) })
-	return found
+func (c Committee) Has(a common.Address) bool { return CommitteePoint(c.Members, a) != 0 }
+
+// CommitteePoint is a committee member's Shamir point: 1 + its position
+// in the committee's members sorted by address, 0 if it is not one. Every
+// party derives the points from the chain alone.
+func CommitteePoint(members []common.Address, a common.Address) uint64 {
+	i, found := slices.BinarySearchFunc(members, a, func(x, y common.Address) int { return x.Cmp(y) })
+	if !found {
+		return 0
+	}
+	return uint64(i + 1)
 }
 
 // SelectCommitteeMembers is the contract's selection rule, for anyone to

@@ -80,6 +80,15 @@ func TestCommitteeSetAndSelect(t *testing.T) {
 	assert.True(t, c.Current)
 	require.Len(t, c.Members, 3)
 	checkRule(t, c, memberAddresses(f.members))
+	s, err = f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, c.Members, s.Holders)
+	assert.True(t, s.CommitteeCurrent)
+	assert.Equal(t, uint32(1), s.CommitteeEpoch)
+	for i, m := range c.Members {
+		assert.Equal(t, uint64(i+1), contracts.CommitteePoint(s.Holders, m))
+	}
+	assert.Zero(t, contracts.CommitteePoint(s.Holders, f.outsider.Address()))
 	_, _, err = f.ledger.SelectCommittee(f.ctx, f.coord, id)
 	require.ErrorIs(t, err, contracts.ErrCommitteeCurrent, "no second draw")
 

@@ -117,6 +117,15 @@ type Study struct {
 	// EpsilonSpent is the study's ε after its last opened round (zero
 	// without a privacy budget).
 	EpsilonSpent float64
+	// Holders are the members of the study's decryption committee, sorted
+	// by address (see CommitteePoint); nil without a committee or before
+	// the first selection.
+	Holders []common.Address
+	// CommitteeEpoch counts the committee's selections (0: none yet).
+	CommitteeEpoch uint32
+	// CommitteeCurrent tells whether the committee serves the next round;
+	// false without a committee.
+	CommitteeCurrent bool
 }
 
 // Commitment is a participant's commitment to its encrypted update in a round.
@@ -376,6 +385,15 @@ func (l *Ledger) Study(ctx context.Context, studyID uint64) (Study, error) {
 	if err != nil {
 		return Study{}, wrap(err)
 	}
+	current := false
+	if committee.Size != 0 {
+		if out, err = l.chain.call(ctx, committees, l.committees.PackIsCurrent(studyID), &l.abi); err != nil {
+			return Study{}, wrap(err)
+		}
+		if current, err = l.committees.UnpackIsCurrent(out); err != nil {
+			return Study{}, wrap(err)
+		}
+	}
 	return Study{
 		ID:    studyID,
 		Owner: s.Owner,
@@ -401,6 +419,9 @@ func (l *Ledger) Study(ctx context.Context, studyID uint64) (Study, error) {
 
 		ActiveParticipants: s.ActiveParticipants,
 		EpsilonSpent:       fromFixed(s.EpsilonSpent),
+		Holders:            committee.Members,
+		CommitteeEpoch:     committee.Epoch,
+		CommitteeCurrent:   current,
 	}, nil
 }
 
