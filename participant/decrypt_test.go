@@ -108,8 +108,9 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 	pkBytes, err := pk.MarshalBinary()
 	require.NoError(t, err)
 	p := &Participant{
-		cfg: Config{Name: "h2", StudyID: study}, client: client, ledger: ledger, account: keys[1], key: mustKey(t),
-		sealer: sealers[1], log: slog.New(slog.NewTextHandler(io.Discard, nil)), pubKey: pkBytes,
+		steps: steps{name: "h2", studyID: study, self: keys[1].Address(), key: mustKey(t), sealer: sealers[1], pubKey: pkBytes},
+		cfg:   Config{Name: "h2", StudyID: study}, client: client, ledger: ledger, account: keys[1],
+		log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	task := func(agg common.Hash, contributors []common.Address, weights []float64) *cohortv1.DecryptTask {
 		t := &cohortv1.DecryptTask{StudyId: study, Round: 1, AggregateHash: agg.Bytes(), Weights: weights}

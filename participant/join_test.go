@@ -154,8 +154,9 @@ func TestSessionEndsFromTheChain(t *testing.T) {
 			require.NoError(t, err)
 			c.open(1)
 			node := &Participant{
+				steps:  steps{name: "hospital-2", studyID: c.id, self: c.late.Address(), key: c.lateKey},
 				cfg:    Config{Name: "hospital-2", StudyID: c.id, RetryBase: 20 * time.Millisecond},
-				client: silentCoordinator{}, ledger: c.ledger, account: c.late, key: c.lateKey,
+				client: silentCoordinator{}, ledger: c.ledger, account: c.late,
 				log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 			}
 			type result struct {

@@ -164,11 +164,14 @@ func (f *momentsFixture) serve(t *testing.T, v *aggregation.EncryptedVector) com
 
 // participant is hospital 2 with pooled standardisation and dataDir.
 func (f *momentsFixture) participant(dataDir string, mode records.Standardisation) *Participant {
+	account := contracts.NewAccount(f.keys[1])
 	return &Participant{
+		steps: steps{
+			name: "h2", studyID: f.study, self: account.Address(), key: f.keys[1], sealer: f.sealers[1],
+			standardisation: mode, pubKey: must(f.pk.MarshalBinary()),
+		},
 		cfg:    Config{Name: "h2", StudyID: f.study, DataDir: dataDir, Scales: f.scales, Standardisation: mode},
-		client: f.client, ledger: f.ledger, account: contracts.NewAccount(f.keys[1]), key: f.keys[1],
-		sealer: f.sealers[1], log: slog.New(slog.NewTextHandler(io.Discard, nil)), standardisation: mode,
-		pubKey: must(f.pk.MarshalBinary()),
+		client: f.client, ledger: f.ledger, account: account, log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 }
 

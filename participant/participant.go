@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
@@ -149,33 +150,19 @@ type Trace struct {
 // Participant is a hospital node. Run must be called once; it is not safe
 // for concurrent use.
 type Participant struct {
+	steps // the protocol's steps and this node's state in it, free of I/O
+
 	cfg     Config
 	client  cohortv1.CoordinatorClient
 	ledger  *contracts.Ledger
 	account *contracts.Account
-	key     *ecdsa.PrivateKey
 	certFP  common.Hash
-	sealer  sealer
 	log     *slog.Logger
 
-	model  *models.Model
-	policy *aggregation.RobustPolicy // the study's robust policy, to re-derive trust weights
-	pubKey []byte                    // collective public key, checked against the chain
-	pkHash common.Hash
-	point  uint64 // this site's Shamir point, once threshold key generation ran
-	// shareEpoch and shareSet identify the re-sharing the threshold share
-	// in force came from (0 and zero: key generation); pending is a
-	// re-sharing's share not yet committed.
-	shareEpoch uint32
-	shareSet   common.Hash
-	pending    *pendingShare
+	model *models.Model
 
 	consentSource ConsentSource // resolved: ConsentChain or ConsentLocal
 	consentCache  *roundConsent // the consent filter's answer for the latest round
-
-	standardisation records.Standardisation // resolved from the config
-	moments         *momentsRun             // this node's part in the current moments phase
-	agreed          *agreed                 // the pooled standardiser, once checked and kept
 }
 
 // New validates cfg and makes a participant that signs with key, talks to
@@ -231,10 +218,15 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 		}
 		s = &homomorphicSealer{scheme: scheme, id: aggregation.DealerID(cfg.StudyID, crypto.PubkeyToAddress(key.PublicKey).Bytes())}
 	}
+	account := contracts.NewAccount(key)
 	return &Participant{
-		cfg: cfg, client: client, ledger: ledger, account: contracts.NewAccount(key), key: key,
-		certFP: certFP, sealer: s, log: log.With("participant", cfg.Name), model: model,
-		consentSource: source, standardisation: mode, policy: policy,
+		steps: steps{
+			name: cfg.Name, studyID: cfg.StudyID, self: account.Address(), key: key, sealer: s,
+			policy: policy, standardisation: mode,
+		},
+		cfg: cfg, client: client, ledger: ledger, account: account,
+		certFP: certFP, log: log.With("participant", cfg.Name), model: model,
+		consentSource: source,
 	}, nil
 }
 
@@ -408,11 +400,66 @@ func (p *Participant) handle(ctx context.Context, task *cohortv1.Task) error {
 	case *cohortv1.Task_ReshareKey:
 		return p.reshareKey(ctx, t.ReshareKey)
 	case *cohortv1.Task_ReshareCommit:
-		return p.reshareCommit(t.ReshareCommit)
+		return p.reshareCommit(ctx, t.ReshareCommit)
 	default:
 		return fmt.Errorf("participant %s: unknown task %T; upgrade this node", p.cfg.Name, t)
 	}
 }
+
+// carryOut does what a step decided: it writes the keystore changes, in
+// order, then sends the submission to the coordinator.
+func (p *Participant) carryOut(ctx context.Context, r ready) error {
+	if ks := p.cfg.Keystore; ks != nil {
+		for _, w := range r.keep {
+			var err error
+			if w.value == nil {
+				err = deleteSecret(ks, w.name)
+			} else {
+				err = replaceSecret(ks, w.name, w.value)
+			}
+			if err != nil {
+				return fmt.Errorf("participant %s: keep %s in the keystore: %w", p.cfg.Name, w.name, err)
+			}
+		}
+	}
+	if r.send == nil {
+		return nil
+	}
+	rpcCtx, cancel := p.rpcContext(ctx)
+	defer cancel()
+	if err := p.send(rpcCtx, r.send); err != nil {
+		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+	}
+	return nil
+}
+
+// send is the gRPC adapter of the steps: it calls the coordinator's method
+// for a submission.
+func (p *Participant) send(ctx context.Context, msg proto.Message) error {
+	var err error
+	var what string
+	switch m := msg.(type) {
+	case *cohortv1.PublicKeyShareSubmission:
+		what, err = "submit public-key share", ack(p.client.SubmitPublicKeyShare(ctx, m))
+	case *cohortv1.ThresholdSharesSubmission:
+		what, err = "submit threshold shares", ack(p.client.SubmitThresholdShares(ctx, m))
+	case *cohortv1.ThresholdKeyConfirmation:
+		what, err = "confirm threshold key", ack(p.client.ConfirmThresholdKey(ctx, m))
+	case *cohortv1.ReshareSharesSubmission:
+		what, err = "submit re-sharing shares", ack(p.client.SubmitReshareShares(ctx, m))
+	case *cohortv1.ReshareKeyConfirmation:
+		what, err = "confirm re-sharing", ack(p.client.ConfirmReshareKey(ctx, m))
+	default:
+		return fmt.Errorf("no coordinator method for %T", msg)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}
+
+// ack drops a coordinator's acknowledgement, keeping its error.
+func ack(_ *cohortv1.Ack, err error) error { return err }
 
 // errStreamEnded reports a task stream the coordinator closed.
 var errStreamEnded = errors.New("task stream ended")
@@ -486,30 +533,6 @@ func retryable(err error) bool {
 		return true
 	}
 	return false
-}
-
-func (p *Participant) keyGen(ctx context.Context, t *cohortv1.KeyGenTask) error {
-	if len(t.GetCrsSeed()) != 32 {
-		return fmt.Errorf("participant %s: key generation: CRS seed is %d bytes, want 32", p.cfg.Name, len(t.GetCrsSeed()))
-	}
-	share, err := p.sealer.publicKeyShare([32]byte(t.GetCrsSeed()))
-	if err != nil {
-		return fmt.Errorf("participant %s: key generation: %w", p.cfg.Name, err)
-	}
-	if err := p.saveSecrets(); err != nil {
-		return err
-	}
-	signed, err := auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindPublicKey, crypto.Keccak256Hash(share))
-	if err != nil {
-		return err
-	}
-	rpcCtx, cancel := p.rpcContext(ctx)
-	defer cancel()
-	_, err = p.client.SubmitPublicKeyShare(rpcCtx, &cohortv1.PublicKeyShareSubmission{StudyId: p.cfg.StudyID, Share: share, Auth: signed})
-	if err != nil {
-		return fmt.Errorf("participant %s: submit public-key share: %w", p.cfg.Name, err)
-	}
-	return nil
 }
 
 func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
@@ -908,8 +931,8 @@ func (p *Participant) ensurePublicKey(ctx context.Context, h common.Hash) error 
 	if err != nil {
 		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
 	}
-	if study.PublicKeyHash != h {
-		return fmt.Errorf("%w: collective public key is %s on chain, coordinator sent %s", ErrChainMismatch, study.PublicKeyHash.Hex(), h.Hex())
+	if err := checkPublicKey(study.PublicKeyHash, h); err != nil {
+		return err
 	}
 	pk, err := p.fetch(ctx, h)
 	if err != nil {

@@ -110,8 +110,9 @@ func TestReshareKeyRefusesHostileShares(t *testing.T) {
 	}
 	client := &reshareClient{}
 	p := &Participant{
-		cfg: Config{Name: "h3", StudyID: study}, client: client, ledger: ledger, account: accounts[2], key: keys[2],
-		sealer: &homomorphicSealer{scheme: scheme}, log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		steps: steps{name: "h3", studyID: study, self: accounts[2].Address(), key: keys[2], sealer: &homomorphicSealer{scheme: scheme}},
+		cfg:   Config{Name: "h3", StudyID: study}, client: client, ledger: ledger, account: accounts[2],
+		log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	withStranger := []*cohortv1.ShareHolder{holder(keys[0], 1), holder(keys[1], 2), holder(stranger, 3)}
 	forged := shares(1, holders, 1, me, 0, 1)
@@ -153,11 +154,11 @@ func TestReshareKeyRefusesHostileShares(t *testing.T) {
 	assert.Equal(t, 1, client.confirmed)
 	require.NotNil(t, p.pending)
 	setHash := auth.ReshareSetHash(study, 1, 2, dealerSet, holders)
-	err = p.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: study, Round: 1, SetHash: crypto.Keccak256([]byte("other"))})
+	err = p.reshareCommit(ctx, &cohortv1.ReshareCommitTask{StudyId: study, Round: 1, SetHash: crypto.Keccak256([]byte("other"))})
 	require.ErrorIs(t, err, errNoPendingShare, "a commit of another re-sharing")
-	require.NoError(t, p.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: study, Round: 1, SetHash: setHash.Bytes()}))
+	require.NoError(t, p.reshareCommit(ctx, &cohortv1.ReshareCommitTask{StudyId: study, Round: 1, SetHash: setHash.Bytes()}))
 	assert.Equal(t, uint64(3), p.point)
-	require.NoError(t, p.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: study, Round: 1, SetHash: setHash.Bytes()}), "a commit applied again is a no-op")
+	require.NoError(t, p.reshareCommit(ctx, &cohortv1.ReshareCommitTask{StudyId: study, Round: 1, SetHash: setHash.Bytes()}), "a commit applied again is a no-op")
 }
 
 // joinWithKey joins the accounts to the study on chain and runs collective

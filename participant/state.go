@@ -11,21 +11,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 )
 
-// Names of this node's secrets in its keystore, per study.
-func (p *Participant) secretName() string {
-	return fmt.Sprintf("study-%d-ckks-secret-share", p.cfg.StudyID)
-}
-func (p *Participant) thresholdName() string {
-	return fmt.Sprintf("study-%d-ckks-threshold-share", p.cfg.StudyID)
-}
-
-func (p *Participant) pendingName() string {
-	return fmt.Sprintf("study-%d-ckks-threshold-share-pending", p.cfg.StudyID)
-}
-func (p *Participant) epochName() string {
-	return fmt.Sprintf("study-%d-ckks-threshold-epoch", p.cfg.StudyID)
-}
-
 // getSecret reads an entry, nil if there is none.
 func getSecret(ks *Keystore, name string) ([]byte, error) {
 	b, err := ks.Get(name)
@@ -76,29 +61,6 @@ func (p *Participant) loadSecrets() error {
 		return err
 	}
 	p.log.Info("key shares restored from the keystore", "threshold", threshold != nil, "point", p.point, "epoch", p.shareEpoch, "pending", p.pending != nil)
-	return nil
-}
-
-// saveSecrets writes the current key shares to the keystore, encrypted.
-func (p *Participant) saveSecrets() error {
-	ks := p.cfg.Keystore
-	if ks == nil {
-		return nil
-	}
-	secret, threshold, err := p.sealer.export()
-	if err != nil {
-		return err
-	}
-	if secret != nil {
-		if err := replaceSecret(ks, p.secretName(), secret); err != nil {
-			return fmt.Errorf("participant %s: keep key share: %w", p.cfg.Name, err)
-		}
-	}
-	if threshold != nil {
-		if err := replaceSecret(ks, p.thresholdName(), threshold); err != nil {
-			return fmt.Errorf("participant %s: keep threshold share: %w", p.cfg.Name, err)
-		}
-	}
 	return nil
 }
 

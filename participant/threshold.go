@@ -2,86 +2,47 @@ package participant
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
-	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
 )
 
-// dealThresholdShares Shamir-shares this site's secret-key share among the
-// study's participants, encrypting each share to its holder's Ethereum key
-// after checking on chain that the holder takes part in the study: the
-// coordinator relays the shares but cannot read them.
-func (p *Participant) dealThresholdShares(ctx context.Context, t *cohortv1.ThresholdTask) error {
-	holders := t.GetHolders()
-	if int(t.GetThreshold()) < 1 || int(t.GetThreshold()) > len(holders) {
-		return fmt.Errorf("participant %s: threshold %d for %d holders", p.cfg.Name, t.GetThreshold(), len(holders))
-	}
+// The drivers of the key phases: each reads from the chain (and the
+// coordinator's blob store) what its step needs, runs the step
+// (steps_keys.go), and carries out the ready.
+
+func (p *Participant) keyGen(ctx context.Context, t *cohortv1.KeyGenTask) error {
 	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
 	if err != nil {
 		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
 	}
-	if t.GetThreshold() != study.Threshold {
-		return fmt.Errorf("%w: coordinator asks for threshold %d, the study's is %d", ErrChainMismatch, t.GetThreshold(), study.Threshold)
-	}
-	keys := make(map[uint64]*ecdsa.PublicKey, len(holders))
-	addrs := make(map[uint64]common.Address, len(holders))
-	points := make([]uint64, 0, len(holders))
-	for _, h := range holders {
-		addr := common.BytesToAddress(h.GetAddress())
-		ok, err := p.ledger.IsParticipant(ctx, p.cfg.StudyID, addr)
-		if err != nil {
-			return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
-		}
-		if !ok {
-			return fmt.Errorf("%w: share holder %s is not a participant of study %d", ErrChainMismatch, addr.Hex(), p.cfg.StudyID)
-		}
-		pub, err := auth.ParsePublicKey(h.GetPublicKey(), addr)
-		if err != nil {
-			return fmt.Errorf("%w: %v", ErrChainMismatch, err)
-		}
-		if _, dup := keys[h.GetPoint()]; dup {
-			return fmt.Errorf("%w: Shamir point %d given twice", ErrChainMismatch, h.GetPoint())
-		}
-		keys[h.GetPoint()], addrs[h.GetPoint()] = pub, addr
-		points = append(points, h.GetPoint())
-		if addr == p.Address() {
-			p.point = h.GetPoint()
-		}
-	}
-	if p.point == 0 {
-		return fmt.Errorf("%w: this site is not among the share holders", ErrChainMismatch)
-	}
-	shares, err := p.sealer.thresholdShares(int(t.GetThreshold()), points)
+	r, err := p.steps.keyGen(t, study.PublicKeyHash)
 	if err != nil {
-		return fmt.Errorf("participant %s: threshold shares: %w", p.cfg.Name, err)
+		return err
 	}
-	sub := &cohortv1.ThresholdSharesSubmission{StudyId: p.cfg.StudyID}
-	for _, pt := range points {
-		sealed, err := auth.SealTo(keys[pt], shares[pt])
-		if err != nil {
-			return err
-		}
-		signed, err := auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindThresholdShare, auth.ShareContent(addrs[pt], sealed))
-		if err != nil {
-			return err
-		}
-		sub.Shares = append(sub.Shares, &cohortv1.EncryptedShare{Recipient: addrs[pt].Bytes(), Ciphertext: sealed, Auth: signed})
-	}
-	rpcCtx, cancel := p.rpcContext(ctx)
-	defer cancel()
-	if _, err := p.client.SubmitThresholdShares(rpcCtx, sub); err != nil {
-		return fmt.Errorf("participant %s: submit threshold shares: %w", p.cfg.Name, err)
-	}
-	return nil
+	return p.carryOut(ctx, r)
 }
 
-// thresholdKey opens the shares dealt to this site, checks each dealer's
-// signature, and combines them into its threshold secret share.
+// dealThresholdShares Shamir-shares this site's secret-key share among the
+// study's participants (see steps.dealThreshold).
+func (p *Participant) dealThresholdShares(ctx context.Context, t *cohortv1.ThresholdTask) error {
+	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
+	}
+	r, err := p.steps.dealThreshold(t, study)
+	if err != nil {
+		return err
+	}
+	return p.carryOut(ctx, r)
+}
+
+// thresholdKey combines the shares dealt to this site into its threshold
+// secret share (see steps.thresholdKey), with the collective key the chain
+// records.
 func (p *Participant) thresholdKey(ctx context.Context, t *cohortv1.ThresholdKeyTask) error {
 	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
 	if err != nil {
@@ -90,41 +51,90 @@ func (p *Participant) thresholdKey(ctx context.Context, t *cohortv1.ThresholdKey
 	if err := p.ensurePublicKey(ctx, study.PublicKeyHash); err != nil {
 		return err
 	}
-	received := make([][]byte, 0, len(t.GetShares()))
-	dealers := make(map[common.Address]bool)
-	for _, sh := range t.GetShares() {
-		if common.BytesToAddress(sh.GetRecipient()) != p.Address() {
-			return fmt.Errorf("%w: relayed a share addressed to %x", ErrChainMismatch, sh.GetRecipient())
-		}
-		dealer, err := auth.Verify(sh.GetAuth(), p.cfg.StudyID, 0, auth.KindThresholdShare, auth.ShareContent(p.Address(), sh.GetCiphertext()))
-		if err != nil {
-			return fmt.Errorf("participant %s: threshold share: %w", p.cfg.Name, err)
-		}
-		if dealers[dealer] {
-			return fmt.Errorf("%w: two shares from dealer %s", ErrChainMismatch, dealer.Hex())
-		}
-		dealers[dealer] = true
-		plain, err := auth.Open(p.key, sh.GetCiphertext())
-		if err != nil {
-			return fmt.Errorf("participant %s: threshold share from %s: %w", p.cfg.Name, dealer.Hex(), err)
-		}
-		received = append(received, plain)
-	}
-	if err := p.sealer.thresholdKey(p.pubKey, p.point, received); err != nil {
-		return fmt.Errorf("participant %s: threshold key: %w", p.cfg.Name, err)
-	}
-	if err := p.saveSecrets(); err != nil {
-		return err
-	}
-	signed, err := auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindThresholdKey, crypto.Keccak256Hash(p.pkHash.Bytes()))
+	r, err := p.steps.thresholdKey(t, study)
 	if err != nil {
 		return err
 	}
-	rpcCtx, cancel := p.rpcContext(ctx)
-	defer cancel()
-	if _, err := p.client.ConfirmThresholdKey(rpcCtx, &cohortv1.ThresholdKeyConfirmation{StudyId: p.cfg.StudyID, Auth: signed}); err != nil {
-		return fmt.Errorf("participant %s: confirm threshold key: %w", p.cfg.Name, err)
+	if err := p.carryOut(ctx, r); err != nil {
+		return err
 	}
-	p.log.Info("threshold key ready", "point", p.point, "dealers", len(received))
+	p.log.Info("threshold key ready", "point", p.point, "dealers", len(t.GetShares()))
+	return nil
+}
+
+// reshareFacts reads what a re-sharing step checks on chain: the study and
+// which of the parties it names are suspended. Addresses that are not
+// participants need no read: the step refuses them from the study's list.
+func (p *Participant) reshareFacts(ctx context.Context, dealers, holders []*cohortv1.ShareHolder) (study contracts.Study, suspended map[common.Address]bool, err error) {
+	if study, err = p.ledger.Study(ctx, p.cfg.StudyID); err != nil {
+		return study, nil, fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
+	}
+	member := participants(study)
+	suspended = make(map[common.Address]bool)
+	for _, addr := range reshareParties(dealers, holders) {
+		if !member[addr] {
+			continue
+		}
+		st, err := p.ledger.Participant(ctx, p.cfg.StudyID, addr)
+		if err != nil {
+			return study, nil, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+		}
+		if st.Suspended {
+			suspended[addr] = true
+		}
+	}
+	return study, suspended, nil
+}
+
+// reshare deals this site's threshold share afresh to a new holder set, or
+// a joining member's own key share (see steps.reshareDeal).
+func (p *Participant) reshare(ctx context.Context, t *cohortv1.ReshareTask) error {
+	study, suspended, err := p.reshareFacts(ctx, t.GetDealers(), t.GetHolders())
+	if err != nil {
+		return err
+	}
+	r, err := p.steps.reshareDeal(t, study, suspended)
+	if err != nil {
+		return err
+	}
+	if err := p.carryOut(ctx, r); err != nil {
+		return err
+	}
+	p.log.Info("threshold share re-shared", "round", t.GetRound(), "holders", len(t.GetHolders()))
+	return nil
+}
+
+// reshareKey combines the re-sharing shares dealt to this site into a new
+// threshold share, pending until the coordinator commits (see
+// steps.reshareKey).
+func (p *Participant) reshareKey(ctx context.Context, t *cohortv1.ReshareKeyTask) error {
+	study, suspended, err := p.reshareFacts(ctx, t.GetDealers(), t.GetHolders())
+	if err != nil {
+		return err
+	}
+	r, err := p.steps.reshareKey(t, study, suspended)
+	if err != nil {
+		return err
+	}
+	if err := p.carryOut(ctx, r); err != nil {
+		return err
+	}
+	p.log.Info("new threshold share received; pending until the coordinator commits", "round", t.GetRound())
+	return nil
+}
+
+// reshareCommit puts the committed re-sharing's share in force and erases
+// the old one (see steps.reshareCommit).
+func (p *Participant) reshareCommit(ctx context.Context, t *cohortv1.ReshareCommitTask) error {
+	r, err := p.steps.reshareCommit(t)
+	if err != nil {
+		return err
+	}
+	if err := p.carryOut(ctx, r); err != nil {
+		return err
+	}
+	if len(r.keep) > 0 {
+		p.log.Info("re-sharing committed; old threshold share erased", "round", t.GetRound(), "point", p.point)
+	}
 	return nil
 }

@@ -121,9 +121,12 @@ func (f *trustFixture) serve(t *testing.T, b []byte) common.Hash {
 // participant is hospital 2 (Shamir point 2), which checks the tasks.
 func (f *trustFixture) participant() *Participant {
 	return &Participant{
+		steps: steps{
+			name: "h2", studyID: f.study, self: f.accounts[1].Address(), key: f.keys[1], sealer: f.sealers[1],
+			point: 2, policy: f.policy, pubKey: must(f.pk.MarshalBinary()),
+		},
 		cfg: Config{Name: "h2", StudyID: f.study, Spec: f.spec}, client: f.client, ledger: f.ledger,
-		account: f.accounts[1], key: f.keys[1], sealer: f.sealers[1], point: 2, policy: f.policy,
-		log: slog.New(slog.NewTextHandler(io.Discard, nil)), pubKey: must(f.pk.MarshalBinary()),
+		account: f.accounts[1], log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 }
 

@@ -78,8 +78,9 @@ func TestUploadTriesAgainAfterAnInterruption(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := &flakyUploads{failures: tc.failures}
 			p := &Participant{
+				steps:  steps{name: "hospital-1", studyID: 1, key: mustKey(t)},
 				cfg:    Config{Name: "hospital-1", StudyID: 1, RetryBase: time.Millisecond},
-				client: f, key: mustKey(t), log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+				client: f, log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 			}
 			err := p.upload(context.Background(), 2, content, sealed)
 			assert.Equal(t, tc.wantErr, status.Code(err), "%v", err)

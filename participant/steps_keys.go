@@ -1,0 +1,449 @@
+package participant
+
+import (
+	"crypto/ecdsa"
+	"fmt"
+	"slices"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// The key phases: key generation, threshold dealing and the re-sharings
+// that change the holder set. What they check against the chain comes in
+// as a contracts.Study (threshold, key hash, round state, participants)
+// and, for a re-sharing, the suspended participants it names.
+
+// parseAddress reads a 20-byte Ethereum address from a task.
+func parseAddress(what string, raw []byte) (common.Address, error) {
+	if len(raw) != common.AddressLength {
+		return common.Address{}, fmt.Errorf("%w: %s address is %d bytes, want %d", ErrChainMismatch, what, len(raw), common.AddressLength)
+	}
+	return common.BytesToAddress(raw), nil
+}
+
+// participants is the study's current participants on chain as a set.
+func participants(study contracts.Study) map[common.Address]bool {
+	in := make(map[common.Address]bool, len(study.Participants))
+	for _, a := range study.Participants {
+		in[a] = true
+	}
+	return in
+}
+
+// keyGen answers a KeyGenTask with this node's public-key share. It
+// refuses once the chain records the study's collective key: key
+// generation runs once, and a replayed task would replace the key share
+// this node's updates are encrypted under.
+func (s *steps) keyGen(t *cohortv1.KeyGenTask, keyOnChain common.Hash) (ready, error) {
+	if err := s.checkStudy("key generation", t.GetStudyId()); err != nil {
+		return ready{}, err
+	}
+	if keyOnChain != (common.Hash{}) {
+		return ready{}, fmt.Errorf("%w: key generation asked again, but the chain already records the study's key %s; this node keeps its key share", ErrChainMismatch, keyOnChain.Hex())
+	}
+	if len(t.GetCrsSeed()) != 32 {
+		return ready{}, fmt.Errorf("participant %s: key generation: CRS seed is %d bytes, want 32", s.name, len(t.GetCrsSeed()))
+	}
+	share, err := s.sealer.publicKeyShare([32]byte(t.GetCrsSeed()))
+	if err != nil {
+		return ready{}, fmt.Errorf("participant %s: key generation: %w", s.name, err)
+	}
+	keep, err := s.secretsToKeep()
+	if err != nil {
+		return ready{}, err
+	}
+	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindPublicKey, crypto.Keccak256Hash(share))
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{keep: keep, send: &cohortv1.PublicKeyShareSubmission{StudyId: s.studyID, Share: share, Auth: signed}}, nil
+}
+
+// dealThreshold Shamir-shares this site's secret-key share among the
+// study's participants, encrypting each share to its holder's Ethereum key
+// after checking on chain that the holder takes part in the study: the
+// coordinator relays the shares but cannot read them.
+func (s *steps) dealThreshold(t *cohortv1.ThresholdTask, study contracts.Study) (ready, error) {
+	if err := s.checkStudy("threshold", t.GetStudyId()); err != nil {
+		return ready{}, err
+	}
+	holders := t.GetHolders()
+	if int(t.GetThreshold()) < 1 || int(t.GetThreshold()) > len(holders) {
+		return ready{}, fmt.Errorf("participant %s: threshold %d for %d holders", s.name, t.GetThreshold(), len(holders))
+	}
+	if t.GetThreshold() != study.Threshold {
+		return ready{}, fmt.Errorf("%w: coordinator asks for threshold %d, the study's is %d", ErrChainMismatch, t.GetThreshold(), study.Threshold)
+	}
+	member := participants(study)
+	keys := make(map[uint64]*ecdsa.PublicKey, len(holders))
+	addrs := make(map[uint64]common.Address, len(holders))
+	points := make([]uint64, 0, len(holders))
+	var own uint64
+	for _, h := range holders {
+		addr, err := parseAddress("share holder", h.GetAddress())
+		if err != nil {
+			return ready{}, err
+		}
+		if !member[addr] {
+			return ready{}, fmt.Errorf("%w: share holder %s is not a participant of study %d", ErrChainMismatch, addr.Hex(), s.studyID)
+		}
+		pub, err := auth.ParsePublicKey(h.GetPublicKey(), addr)
+		if err != nil {
+			return ready{}, fmt.Errorf("%w: %v", ErrChainMismatch, err)
+		}
+		if _, dup := keys[h.GetPoint()]; dup {
+			return ready{}, fmt.Errorf("%w: Shamir point %d given twice", ErrChainMismatch, h.GetPoint())
+		}
+		keys[h.GetPoint()], addrs[h.GetPoint()] = pub, addr
+		points = append(points, h.GetPoint())
+		if addr == s.self {
+			own = h.GetPoint()
+		}
+	}
+	if own == 0 {
+		return ready{}, fmt.Errorf("%w: this site is not among the share holders", ErrChainMismatch)
+	}
+	shares, err := s.sealer.thresholdShares(int(t.GetThreshold()), points)
+	if err != nil {
+		return ready{}, fmt.Errorf("participant %s: threshold shares: %w", s.name, err)
+	}
+	sub := &cohortv1.ThresholdSharesSubmission{StudyId: s.studyID}
+	for _, pt := range points {
+		sealed, err := auth.SealTo(keys[pt], shares[pt])
+		if err != nil {
+			return ready{}, err
+		}
+		signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindThresholdShare, auth.ShareContent(addrs[pt], sealed))
+		if err != nil {
+			return ready{}, err
+		}
+		sub.Shares = append(sub.Shares, &cohortv1.EncryptedShare{Recipient: addrs[pt].Bytes(), Ciphertext: sealed, Auth: signed})
+	}
+	s.point = own
+	return ready{send: sub}, nil
+}
+
+// thresholdKey opens the shares dealt to this site, checks each dealer's
+// signature, that the dealer is a participant of the study on chain and
+// that the share deals the signer's own key, and combines them into its
+// threshold secret share, which it keeps. It needs the collective public
+// key, checked against the chain (s.pubKey, see checkPublicKey).
+func (s *steps) thresholdKey(t *cohortv1.ThresholdKeyTask, study contracts.Study) (ready, error) {
+	if err := s.checkStudy("threshold key", t.GetStudyId()); err != nil {
+		return ready{}, err
+	}
+	member := participants(study)
+	received := make([][]byte, 0, len(t.GetShares()))
+	dealers := make(map[common.Address]bool)
+	for _, sh := range t.GetShares() {
+		if common.BytesToAddress(sh.GetRecipient()) != s.self {
+			return ready{}, fmt.Errorf("%w: relayed a share addressed to %x", ErrChainMismatch, sh.GetRecipient())
+		}
+		dealer, err := auth.Verify(sh.GetAuth(), s.studyID, 0, auth.KindThresholdShare, auth.ShareContent(s.self, sh.GetCiphertext()))
+		if err != nil {
+			return ready{}, fmt.Errorf("participant %s: threshold share: %w", s.name, err)
+		}
+		if dealers[dealer] {
+			return ready{}, fmt.Errorf("%w: two shares from dealer %s", ErrChainMismatch, dealer.Hex())
+		}
+		if !member[dealer] {
+			return ready{}, fmt.Errorf("%w: threshold share from %s, who is not a participant of study %d", ErrChainMismatch, dealer.Hex(), s.studyID)
+		}
+		dealers[dealer] = true
+		plain, err := auth.Open(s.key, sh.GetCiphertext())
+		if err != nil {
+			return ready{}, fmt.Errorf("participant %s: threshold share from %s: %w", s.name, dealer.Hex(), err)
+		}
+		if err := dealtBy(plain, aggregation.DealerID(s.studyID, dealer.Bytes())); err != nil {
+			return ready{}, err
+		}
+		received = append(received, plain)
+	}
+	if err := s.sealer.thresholdKey(s.pubKey, s.point, received); err != nil {
+		return ready{}, fmt.Errorf("participant %s: threshold key: %w", s.name, err)
+	}
+	keep, err := s.secretsToKeep()
+	if err != nil {
+		return ready{}, err
+	}
+	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindThresholdKey, crypto.Keccak256Hash(s.pkHash.Bytes()))
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{keep: keep, send: &cohortv1.ThresholdKeyConfirmation{StudyId: s.studyID, Auth: signed}}, nil
+}
+
+// dealtBy refuses a threshold share that deals another key than its
+// signer's: a participant could otherwise pass off a dealing of its own
+// choosing as another member's.
+func dealtBy(share []byte, signer aggregation.PartyID) error {
+	var ts aggregation.ThresholdShare
+	if err := ts.UnmarshalBinary(share); err != nil {
+		return fmt.Errorf("%w: threshold share from %s: %v", ErrChainMismatch, signer, err)
+	}
+	if ts.Dealer() != signer {
+		return fmt.Errorf("%w: threshold share signed by %s deals the key of %s", ErrChainMismatch, signer, ts.Dealer())
+	}
+	return nil
+}
+
+// checkPublicKey refuses a collective key the coordinator names unless it
+// is the one the chain records for the study.
+func checkPublicKey(onChain, sent common.Hash) error {
+	if onChain != sent {
+		return fmt.Errorf("%w: collective public key is %s on chain, coordinator sent %s", ErrChainMismatch, onChain.Hex(), sent.Hex())
+	}
+	return nil
+}
+
+// reshareSet is a re-sharing's dealers and new holders as checked against
+// the chain.
+type reshareSet struct {
+	setHash common.Hash
+	dealers map[common.Address]uint64
+	points  []uint64 // new holders' points, in task order
+	keys    map[uint64]*ecdsa.PublicKey
+	addrs   map[uint64]common.Address
+	own     uint64 // this site's point in the new set; 0 if not in it
+}
+
+// reshareParties lists the addresses a re-sharing names (dealers, then new
+// holders), for the driver to read their standing on chain.
+func reshareParties(dealers, holders []*cohortv1.ShareHolder) []common.Address {
+	out := make([]common.Address, 0, len(dealers)+len(holders))
+	for _, h := range append(slices.Clip(dealers), holders...) {
+		out = append(out, common.BytesToAddress(h.GetAddress()))
+	}
+	return out
+}
+
+// checkReshare checks a re-sharing against the chain before this site
+// takes part: it happens between round r-1 and round r (so a replayed
+// re-sharing of an earlier epoch is refused), with the study's threshold,
+// and every dealer and new holder is a participant in good standing (so no
+// leaver or suspended member gets a share). suspended holds the named
+// participants the chain records as suspended. It recomputes the set hash
+// that binds every share to (study, r, threshold, dealers, holders).
+func (s *steps) checkReshare(study contracts.Study, suspended map[common.Address]bool, round, threshold uint32, dealers, holders []*cohortv1.ShareHolder, setHash []byte) (*reshareSet, error) {
+	switch {
+	case round == 0 || study.CurrentRound != round-1 || study.RoundOpen:
+		return nil, fmt.Errorf("%w: re-sharing for round %d, but the chain is at round %d (open: %t); a re-sharing happens only before the next round",
+			ErrChainMismatch, round, study.CurrentRound, study.RoundOpen)
+	case threshold != study.Threshold:
+		return nil, fmt.Errorf("%w: coordinator asks for threshold %d, the study's is %d", ErrChainMismatch, threshold, study.Threshold)
+	case len(dealers) != int(threshold):
+		return nil, fmt.Errorf("%w: %d dealers for threshold %d", ErrChainMismatch, len(dealers), threshold)
+	case len(holders) < int(threshold):
+		return nil, fmt.Errorf("%w: %d new holders for threshold %d", ErrChainMismatch, len(holders), threshold)
+	}
+	want := auth.ReshareSetHash(s.studyID, round, threshold, dealers, holders)
+	if common.BytesToHash(setHash) != want {
+		return nil, fmt.Errorf("%w: re-sharing set hash %x, the task's dealers and holders give %s", ErrChainMismatch, setHash, want.Hex())
+	}
+	member := participants(study)
+	set := &reshareSet{setHash: want, dealers: map[common.Address]uint64{}, keys: map[uint64]*ecdsa.PublicKey{}, addrs: map[uint64]common.Address{}}
+	seen := make(map[common.Address]bool, len(holders))
+	good := func(raw []byte) (common.Address, error) {
+		addr, err := parseAddress("re-sharing party", raw)
+		if err != nil {
+			return addr, err
+		}
+		if !member[addr] || suspended[addr] {
+			return addr, fmt.Errorf("%w: %s takes part in the re-sharing but is not a participant in good standing of study %d", ErrChainMismatch, addr.Hex(), s.studyID)
+		}
+		return addr, nil
+	}
+	for _, d := range dealers {
+		addr, err := good(d.GetAddress())
+		if err != nil {
+			return nil, err
+		}
+		if _, dup := set.dealers[addr]; dup {
+			return nil, fmt.Errorf("%w: dealer %s listed twice", ErrChainMismatch, addr.Hex())
+		}
+		set.dealers[addr] = d.GetPoint()
+	}
+	for _, h := range holders {
+		addr, err := good(h.GetAddress())
+		if err != nil {
+			return nil, err
+		}
+		pub, err := auth.ParsePublicKey(h.GetPublicKey(), addr)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrChainMismatch, err)
+		}
+		pt := h.GetPoint()
+		if _, dup := set.keys[pt]; dup || seen[addr] {
+			return nil, fmt.Errorf("%w: point %d or holder %s given twice", ErrChainMismatch, pt, addr.Hex())
+		}
+		set.keys[pt], set.addrs[pt], seen[addr] = pub, addr, true
+		set.points = append(set.points, pt)
+		if addr == s.self {
+			set.own = pt
+		}
+	}
+	return set, nil
+}
+
+// reshareDeal deals this site's threshold share afresh to a new holder
+// set, as one of the t dealers, or, for a member that joined, its own key
+// share; each share sealed to its recipient and signed over the
+// re-sharing's epoch and set hash.
+func (s *steps) reshareDeal(t *cohortv1.ReshareTask, study contracts.Study, suspended map[common.Address]bool) (ready, error) {
+	if err := s.checkStudy("re-sharing", t.GetStudyId()); err != nil {
+		return ready{}, err
+	}
+	set, err := s.checkReshare(study, suspended, t.GetRound(), t.GetThreshold(), t.GetDealers(), t.GetHolders(), t.GetSetHash())
+	if err != nil {
+		return ready{}, err
+	}
+	var shares map[uint64][]byte
+	var keep []secretWrite
+	if mine, ok := set.dealers[s.self]; ok {
+		if mine != s.point || s.point == 0 {
+			return ready{}, fmt.Errorf("%w: asked to deal at point %d, this site holds point %d", ErrChainMismatch, mine, s.point)
+		}
+		dealerPoints := make([]uint64, 0, len(set.dealers))
+		for _, pt := range set.dealers {
+			dealerPoints = append(dealerPoints, pt)
+		}
+		slices.Sort(dealerPoints)
+		if shares, err = s.sealer.reshareShares(dealerPoints, int(t.GetThreshold()), set.points); err != nil {
+			return ready{}, fmt.Errorf("participant %s: re-sharing: %w", s.name, err)
+		}
+	} else {
+		// A member that joins deals its own key share to the new holders:
+		// its updates are encrypted under it, and the holders must be able
+		// to open aggregates that include them.
+		if s.point != 0 || set.own == 0 {
+			return ready{}, fmt.Errorf("%w: asked to deal its own key, but this site already holds point %d or is not a new holder", ErrChainMismatch, s.point)
+		}
+		if shares, err = s.sealer.dealOwnKey(int(t.GetThreshold()), set.points); err != nil {
+			return ready{}, fmt.Errorf("participant %s: deal own key: %w", s.name, err)
+		}
+		if keep, err = s.secretsToKeep(); err != nil {
+			return ready{}, err
+		}
+	}
+	sub := &cohortv1.ReshareSharesSubmission{StudyId: s.studyID, Round: t.GetRound(), SetHash: set.setHash.Bytes()}
+	for _, pt := range set.points {
+		sealed, err := auth.SealTo(set.keys[pt], shares[pt])
+		if err != nil {
+			return ready{}, err
+		}
+		to := set.addrs[pt]
+		signed, err := auth.Sign(s.key, s.studyID, t.GetRound(), auth.KindReshareShare, auth.ReshareContent(to, set.setHash, sealed))
+		if err != nil {
+			return ready{}, err
+		}
+		sub.Shares = append(sub.Shares, &cohortv1.EncryptedShare{Recipient: to.Bytes(), Ciphertext: sealed, Auth: signed})
+	}
+	return ready{keep: keep, send: sub}, nil
+}
+
+// reshareKey opens the re-sharing shares dealt to this site, checks that
+// each is signed by a distinct dealer of the set for this epoch and set, and
+// combines them into a new threshold share, kept pending (encrypted in the
+// keystore) until the coordinator commits the re-sharing.
+func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, suspended map[common.Address]bool) (ready, error) {
+	if err := s.checkStudy("re-sharing key", t.GetStudyId()); err != nil {
+		return ready{}, err
+	}
+	set, err := s.checkReshare(study, suspended, t.GetRound(), t.GetThreshold(), t.GetDealers(), t.GetHolders(), t.GetSetHash())
+	if err != nil {
+		return ready{}, err
+	}
+	if set.own == 0 {
+		return ready{}, fmt.Errorf("%w: this site is not among the new share holders", ErrChainMismatch)
+	}
+	if len(t.GetShares()) < len(set.dealers) {
+		return ready{}, fmt.Errorf("%w: %d re-sharing shares for %d dealers", ErrChainMismatch, len(t.GetShares()), len(set.dealers))
+	}
+	holders := make(map[common.Address]bool, len(set.addrs))
+	for _, a := range set.addrs {
+		holders[a] = true
+	}
+	var reshared, dealt [][]byte
+	var dealtBy []aggregation.PartyID
+	from := make(map[common.Address]bool, len(t.GetShares()))
+	for _, sh := range t.GetShares() {
+		if common.BytesToAddress(sh.GetRecipient()) != s.self {
+			return ready{}, fmt.Errorf("%w: relayed a share addressed to %x", ErrChainMismatch, sh.GetRecipient())
+		}
+		dealer, err := auth.Verify(sh.GetAuth(), s.studyID, t.GetRound(), auth.KindReshareShare, auth.ReshareContent(s.self, set.setHash, sh.GetCiphertext()))
+		if err != nil {
+			return ready{}, fmt.Errorf("participant %s: re-sharing share: %w", s.name, err)
+		}
+		_, isDealer := set.dealers[dealer]
+		if !isDealer && !holders[dealer] {
+			return ready{}, fmt.Errorf("%w: re-sharing share from %s, who is neither a dealer nor a new holder", ErrChainMismatch, dealer.Hex())
+		}
+		if from[dealer] {
+			return ready{}, fmt.Errorf("%w: two re-sharing shares from dealer %s", ErrChainMismatch, dealer.Hex())
+		}
+		from[dealer] = true
+		plain, err := auth.Open(s.key, sh.GetCiphertext())
+		if err != nil {
+			return ready{}, fmt.Errorf("participant %s: re-sharing share from %s: %w", s.name, dealer.Hex(), err)
+		}
+		if isDealer {
+			reshared = append(reshared, plain)
+		} else { // a new member's dealing of its own key
+			dealt, dealtBy = append(dealt, plain), append(dealtBy, aggregation.DealerID(s.studyID, dealer.Bytes()))
+		}
+	}
+	if len(reshared) != len(set.dealers) {
+		return ready{}, fmt.Errorf("%w: %d re-sharing shares for %d dealers", ErrChainMismatch, len(reshared), len(set.dealers))
+	}
+	share, err := s.sealer.reshareKey(set.own, reshared, dealt, dealtBy)
+	if err != nil {
+		return ready{}, fmt.Errorf("participant %s: re-sharing: %w", s.name, err)
+	}
+	pending := pendingShare{epoch: t.GetRound(), setHash: set.setHash, share: share}
+	signed, err := auth.Sign(s.key, s.studyID, t.GetRound(), auth.KindReshareKey, set.setHash)
+	if err != nil {
+		return ready{}, err
+	}
+	s.pending = &pending
+	return ready{
+		keep: []secretWrite{{s.pendingName(), pending.encode()}},
+		send: &cohortv1.ReshareKeyConfirmation{StudyId: s.studyID, Round: t.GetRound(), SetHash: set.setHash.Bytes(), Auth: signed},
+	}, nil
+}
+
+// reshareCommit puts the pending share of the committed re-sharing in
+// force and erases the old threshold share from memory and the keystore,
+// so a removed party's old share has nothing left to combine with. The
+// member's own key share stays: it encrypts its updates. A commit already
+// applied is ignored (an empty ready).
+func (s *steps) reshareCommit(t *cohortv1.ReshareCommitTask) (ready, error) {
+	if err := s.checkStudy("re-sharing commit", t.GetStudyId()); err != nil {
+		return ready{}, err
+	}
+	setHash := common.BytesToHash(t.GetSetHash())
+	if s.shareEpoch == t.GetRound() && s.shareSet == setHash {
+		return ready{}, nil
+	}
+	if s.pending == nil || s.pending.epoch != t.GetRound() || s.pending.setHash != setHash {
+		return ready{}, fmt.Errorf("participant %s: %w (round %d, set %s); this site keeps its old share and will be re-shared to again", s.name, errNoPendingShare, t.GetRound(), setHash.Hex())
+	}
+	point, err := s.sealer.activate(s.pending.share)
+	if err != nil {
+		return ready{}, err
+	}
+	// Order matters for a crash: the pending entry goes last, so a
+	// restarted node can always apply the commit again.
+	keep := []secretWrite{
+		{s.thresholdName(), s.pending.share},
+		{s.epochName(), pendingShare{epoch: t.GetRound(), setHash: setHash}.encode()},
+		{s.pendingName(), nil},
+	}
+	s.point, s.shareEpoch, s.shareSet, s.pending = point, t.GetRound(), setHash, nil
+	return ready{keep: keep}, nil
+}

@@ -1,0 +1,471 @@
+package participant
+
+import (
+	"crypto/ecdsa"
+	"sync"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// The key phases' steps, run without a chain or a coordinator: the chain's
+// facts are contracts.Study values, and the test relays what the steps send.
+
+var sharedScheme = sync.OnceValues(func() (*aggregation.Scheme, error) {
+	return aggregation.NewScheme(aggregation.DefaultConfig())
+})
+
+func testScheme(t *testing.T) *aggregation.Scheme {
+	t.Helper()
+	s, err := sharedScheme()
+	require.NoError(t, err)
+	return s
+}
+
+const stepsStudy = 7
+
+// consortium is n hospitals' steps with real keys, and the study as the
+// chain would record it.
+type consortium struct {
+	keys  []*ecdsa.PrivateKey
+	nodes []*steps
+	study contracts.Study
+	pk    *aggregation.PublicKey
+}
+
+func newConsortium(t *testing.T, n int) *consortium {
+	t.Helper()
+	c := &consortium{study: contracts.Study{ID: stepsStudy, StudyParams: contracts.StudyParams{MinParticipants: 2, Threshold: 2}}}
+	for range n {
+		k := mustKey(t)
+		addr := crypto.PubkeyToAddress(k.PublicKey)
+		c.keys = append(c.keys, k)
+		c.nodes = append(c.nodes, &steps{
+			name: addr.Hex()[:8], studyID: stepsStudy, self: addr, key: k,
+			sealer: &homomorphicSealer{scheme: testScheme(t), id: aggregation.DealerID(stepsStudy, addr.Bytes())},
+		})
+		c.study.Participants = append(c.study.Participants, addr)
+	}
+	return c
+}
+
+// holder is node i as a share holder at point.
+func (c *consortium) holder(i int, point uint64) *cohortv1.ShareHolder {
+	return &cohortv1.ShareHolder{Address: c.nodes[i].self.Bytes(), Point: point, PublicKey: crypto.FromECDSAPub(&c.keys[i].PublicKey)}
+}
+
+// keyGen runs key generation among the first n nodes through their steps
+// and records the collective key's hash in the study.
+func (c *consortium) keyGen(t *testing.T, n int) {
+	t.Helper()
+	crs := aggregation.CommonSeed([]byte("steps test"))
+	var shares []*aggregation.PublicKeyShare
+	for _, s := range c.nodes[:n] {
+		r, err := s.keyGen(&cohortv1.KeyGenTask{StudyId: stepsStudy, CrsSeed: crs[:]}, common.Hash{})
+		require.NoError(t, err)
+		sub := r.send.(*cohortv1.PublicKeyShareSubmission)
+		share := new(aggregation.PublicKeyShare)
+		require.NoError(t, share.UnmarshalBinary(sub.GetShare()))
+		shares = append(shares, share)
+	}
+	pk, err := testScheme(t).CombinePublicKey(crs, shares)
+	require.NoError(t, err)
+	c.pk, c.study.PublicKeyHash = pk, pk.Hash()
+	b, err := pk.MarshalBinary()
+	require.NoError(t, err)
+	for _, s := range c.nodes {
+		s.pubKey, s.pkHash = b, pk.Hash()
+	}
+}
+
+// deal runs the threshold dealing among the first n nodes at points 1..n
+// and returns the shares each recipient receives, by recipient index.
+func (c *consortium) deal(t *testing.T, n int) [][]*cohortv1.EncryptedShare {
+	t.Helper()
+	task := &cohortv1.ThresholdTask{StudyId: stepsStudy, Threshold: 2}
+	for i := range n {
+		task.Holders = append(task.Holders, c.holder(i, uint64(i+1)))
+	}
+	inbox := make([][]*cohortv1.EncryptedShare, n)
+	for _, s := range c.nodes[:n] {
+		r, err := s.dealThreshold(task, c.study)
+		require.NoError(t, err)
+		for _, sh := range r.send.(*cohortv1.ThresholdSharesSubmission).GetShares() {
+			for j := range n {
+				if common.BytesToAddress(sh.GetRecipient()) == c.nodes[j].self {
+					inbox[j] = append(inbox[j], sh)
+				}
+			}
+		}
+	}
+	return inbox
+}
+
+// thresholdKeys runs key generation and threshold dealing among the first
+// n nodes.
+func (c *consortium) thresholdKeys(t *testing.T, n int) {
+	t.Helper()
+	c.keyGen(t, n)
+	inbox := c.deal(t, n)
+	for i, s := range c.nodes[:n] {
+		_, err := s.thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[i]}, c.study)
+		require.NoError(t, err)
+	}
+}
+
+func TestKeyGenStep(t *testing.T) {
+	crs := aggregation.CommonSeed([]byte("steps test"))
+	cases := []struct {
+		name       string
+		task       *cohortv1.KeyGenTask
+		keyOnChain common.Hash
+		want       error
+		wantText   string
+	}{
+		{name: "honest", task: &cohortv1.KeyGenTask{StudyId: stepsStudy, CrsSeed: crs[:]}},
+		{name: "a task for another study", task: &cohortv1.KeyGenTask{StudyId: stepsStudy + 1, CrsSeed: crs[:]}, want: ErrChainMismatch},
+		{name: "replayed once the key is on chain", task: &cohortv1.KeyGenTask{StudyId: stepsStudy, CrsSeed: crs[:]}, keyOnChain: common.Hash{9}, want: ErrChainMismatch},
+		{name: "a short CRS seed", task: &cohortv1.KeyGenTask{StudyId: stepsStudy, CrsSeed: crs[:31]}, wantText: "CRS seed is 31 bytes"},
+		{name: "no CRS seed", task: &cohortv1.KeyGenTask{StudyId: stepsStudy}, wantText: "CRS seed is 0 bytes"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newConsortium(t, 1).nodes[0]
+			r, err := s.keyGen(tc.task, tc.keyOnChain)
+			if tc.want != nil || tc.wantText != "" {
+				if tc.want != nil {
+					require.ErrorIs(t, err, tc.want)
+				}
+				require.ErrorContains(t, err, tc.wantText)
+				secret, _, _ := s.sealer.export()
+				assert.Nil(t, secret, "no key share made")
+				return
+			}
+			require.NoError(t, err)
+			sub := r.send.(*cohortv1.PublicKeyShareSubmission)
+			signer, err := auth.Verify(sub.GetAuth(), stepsStudy, 0, auth.KindPublicKey, crypto.Keccak256Hash(sub.GetShare()))
+			require.NoError(t, err)
+			assert.Equal(t, s.self, signer)
+			require.Len(t, r.keep, 1, "the key share is kept before it is used")
+			assert.Equal(t, s.secretName(), r.keep[0].name)
+		})
+	}
+}
+
+func TestThresholdDealStep(t *testing.T) {
+	c := newConsortium(t, 3)
+	c.keyGen(t, 2)
+	stranger := mustKey(t)
+	honest := func() *cohortv1.ThresholdTask {
+		return &cohortv1.ThresholdTask{StudyId: stepsStudy, Threshold: 2, Holders: []*cohortv1.ShareHolder{c.holder(0, 1), c.holder(1, 2)}}
+	}
+	with := func(change func(*cohortv1.ThresholdTask)) *cohortv1.ThresholdTask {
+		task := honest()
+		change(task)
+		return task
+	}
+	cases := []struct {
+		name string
+		task *cohortv1.ThresholdTask
+		node int
+		want error
+	}{
+		{name: "another study", task: with(func(t *cohortv1.ThresholdTask) { t.StudyId++ }), want: ErrChainMismatch},
+		{name: "another threshold than the chain's", task: with(func(t *cohortv1.ThresholdTask) { t.Threshold = 1 }), want: ErrChainMismatch},
+		{name: "a threshold above the holders", task: with(func(t *cohortv1.ThresholdTask) { t.Threshold = 3 })},
+		{name: "a holder not on chain", task: with(func(t *cohortv1.ThresholdTask) {
+			t.Holders[1] = &cohortv1.ShareHolder{Address: crypto.PubkeyToAddress(stranger.PublicKey).Bytes(), Point: 2, PublicKey: crypto.FromECDSAPub(&stranger.PublicKey)}
+		}), want: ErrChainMismatch},
+		{name: "a holder's key that is not its address's", task: with(func(t *cohortv1.ThresholdTask) {
+			t.Holders[1].PublicKey = crypto.FromECDSAPub(&stranger.PublicKey)
+		}), want: ErrChainMismatch},
+		{name: "a malformed address", task: with(func(t *cohortv1.ThresholdTask) { t.Holders[1].Address = t.Holders[1].Address[:19] }), want: ErrChainMismatch},
+		{name: "a point given twice", task: with(func(t *cohortv1.ThresholdTask) { t.Holders[1].Point = 1 }), want: ErrChainMismatch},
+		{name: "this site not among the holders", task: with(func(t *cohortv1.ThresholdTask) { t.Holders[0] = c.holder(2, 1) }), want: ErrChainMismatch},
+		{name: "before key generation", task: with(func(t *cohortv1.ThresholdTask) { t.Holders[1] = c.holder(2, 2) }), node: 2, want: errNoKeyShare},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := c.nodes[tc.node]
+			_, err := s.dealThreshold(tc.task, c.study)
+			require.Error(t, err)
+			if tc.want != nil {
+				require.ErrorIs(t, err, tc.want)
+			}
+			assert.Zero(t, s.point, "no point taken")
+		})
+	}
+	t.Run("honest", func(t *testing.T) {
+		r, err := c.nodes[1].dealThreshold(honest(), c.study)
+		require.NoError(t, err)
+		assert.Equal(t, uint64(2), c.nodes[1].point)
+		shares := r.send.(*cohortv1.ThresholdSharesSubmission).GetShares()
+		require.Len(t, shares, 2)
+		for i, sh := range shares {
+			to := c.nodes[i].self
+			assert.Equal(t, to, common.BytesToAddress(sh.GetRecipient()))
+			signer, err := auth.Verify(sh.GetAuth(), stepsStudy, 0, auth.KindThresholdShare, auth.ShareContent(to, sh.GetCiphertext()))
+			require.NoError(t, err)
+			assert.Equal(t, c.nodes[1].self, signer)
+			_, err = auth.Open(c.keys[2], sh.GetCiphertext())
+			require.ErrorIs(t, err, auth.ErrSealed, "sealed to its holder only")
+		}
+	})
+}
+
+func TestThresholdKeyStep(t *testing.T) {
+	c := newConsortium(t, 3)
+	c.keyGen(t, 2)
+	inbox := c.deal(t, 2)
+	me := c.nodes[0]
+	stranger := mustKey(t)
+	// resigned is share i of node 0's inbox signed by key over its content
+	// for recipient to.
+	resigned := func(i int, key *ecdsa.PrivateKey, to common.Address) *cohortv1.EncryptedShare {
+		sh := inbox[0][i]
+		signed, err := auth.Sign(key, stepsStudy, 0, auth.KindThresholdShare, auth.ShareContent(to, sh.GetCiphertext()))
+		require.NoError(t, err)
+		return &cohortv1.EncryptedShare{Recipient: to.Bytes(), Ciphertext: sh.GetCiphertext(), Auth: signed}
+	}
+	garbage, err := auth.SealTo(&c.keys[0].PublicKey, []byte("not a share"))
+	require.NoError(t, err)
+	garbageSigned, err := auth.Sign(c.keys[1], stepsStudy, 0, auth.KindThresholdShare, auth.ShareContent(me.self, garbage))
+	require.NoError(t, err)
+	junkSigned, err := auth.Sign(c.keys[1], stepsStudy, 0, auth.KindThresholdShare, auth.ShareContent(me.self, []byte("junk")))
+	require.NoError(t, err)
+	forged := &cohortv1.EncryptedShare{Recipient: inbox[0][1].GetRecipient(), Auth: inbox[0][1].GetAuth(),
+		Ciphertext: inbox[0][0].GetCiphertext()} // dealer 2's signature over dealer 1's share
+
+	cases := []struct {
+		name   string
+		shares []*cohortv1.EncryptedShare
+		study  uint64
+		want   error
+	}{
+		{"another study", inbox[0], stepsStudy + 1, ErrChainMismatch},
+		{"a share addressed to another party", []*cohortv1.EncryptedShare{inbox[0][0], resigned(1, c.keys[1], c.nodes[1].self)}, stepsStudy, ErrChainMismatch},
+		{"a signature over other content", []*cohortv1.EncryptedShare{inbox[0][0], forged}, stepsStudy, auth.ErrBadSignature},
+		{"two shares from one dealer", []*cohortv1.EncryptedShare{inbox[0][0], inbox[0][0]}, stepsStudy, ErrChainMismatch},
+		{"a dealing from a stranger", []*cohortv1.EncryptedShare{inbox[0][0], resigned(1, stranger, me.self)}, stepsStudy, ErrChainMismatch},
+		{"a member passing off another's dealing as its own", []*cohortv1.EncryptedShare{resigned(0, c.keys[2], me.self), inbox[0][1]}, stepsStudy, ErrChainMismatch},
+		{"a share that does not open", []*cohortv1.EncryptedShare{inbox[0][0], {Recipient: me.self.Bytes(), Ciphertext: []byte("junk"), Auth: junkSigned}}, stepsStudy, auth.ErrSealed},
+		{"a malformed share", []*cohortv1.EncryptedShare{inbox[0][0], {Recipient: me.self.Bytes(), Ciphertext: garbage, Auth: garbageSigned}}, stepsStudy, ErrChainMismatch},
+		{"a dealer missing", inbox[0][:1], stepsStudy, aggregation.ErrMissingShares},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := me.thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: tc.study, Shares: tc.shares}, c.study)
+			require.ErrorIs(t, err, tc.want)
+			_, threshold, _ := me.sealer.export()
+			assert.Nil(t, threshold, "no threshold share made")
+		})
+	}
+	t.Run("honest", func(t *testing.T) {
+		r, err := me.thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[0]}, c.study)
+		require.NoError(t, err)
+		names := []string{}
+		for _, w := range r.keep {
+			names = append(names, w.name)
+		}
+		assert.Equal(t, []string{me.secretName(), me.thresholdName()}, names)
+		signer, err := auth.Verify(r.send.(*cohortv1.ThresholdKeyConfirmation).GetAuth(), stepsStudy, 0, auth.KindThresholdKey, crypto.Keccak256Hash(c.pk.Hash().Bytes()))
+		require.NoError(t, err)
+		assert.Equal(t, me.self, signer)
+	})
+}
+
+// reshareFixture is a consortium where nodes 0 and 1 hold threshold shares
+// at points 1 and 2 and node 2 joined before round 1: the re-sharing for
+// round 1 has 0 and 1 deal their shares, and 2 deal its own key, to all
+// three.
+type reshareFixture struct {
+	*consortium
+	dealers, holders []*cohortv1.ShareHolder
+}
+
+func newReshareFixture(t *testing.T) *reshareFixture {
+	t.Helper()
+	c := newConsortium(t, 3)
+	c.thresholdKeys(t, 2)
+	return &reshareFixture{
+		consortium: c,
+		dealers:    []*cohortv1.ShareHolder{{Address: c.nodes[0].self.Bytes(), Point: 1}, {Address: c.nodes[1].self.Bytes(), Point: 2}},
+		holders:    []*cohortv1.ShareHolder{c.holder(0, 1), c.holder(1, 2), c.holder(2, 3)},
+	}
+}
+
+func (f *reshareFixture) task(round uint32) *cohortv1.ReshareTask {
+	return &cohortv1.ReshareTask{StudyId: stepsStudy, Round: round, Threshold: 2, Dealers: f.dealers, Holders: f.holders,
+		SetHash: auth.ReshareSetHash(stepsStudy, round, 2, f.dealers, f.holders).Bytes()}
+}
+
+// rehash sets a task's set hash to its (changed) dealers and holders.
+func rehash(t *cohortv1.ReshareTask) {
+	t.SetHash = auth.ReshareSetHash(t.GetStudyId(), t.GetRound(), t.GetThreshold(), t.GetDealers(), t.GetHolders()).Bytes()
+}
+
+func TestReshareDealStep(t *testing.T) {
+	f := newReshareFixture(t)
+	stranger := mustKey(t)
+	with := func(change func(*cohortv1.ReshareTask)) *cohortv1.ReshareTask {
+		task := f.task(1)
+		task.Dealers, task.Holders = append([]*cohortv1.ShareHolder(nil), f.dealers...), append([]*cohortv1.ShareHolder(nil), f.holders...)
+		change(task)
+		return task
+	}
+	atRound := func(round uint32, open bool) contracts.Study {
+		s := f.study
+		s.CurrentRound, s.RoundOpen = round, open
+		return s
+	}
+	cases := []struct {
+		name      string
+		task      *cohortv1.ReshareTask
+		study     contracts.Study
+		suspended map[common.Address]bool
+		node      int
+	}{
+		{name: "another study", task: with(func(t *cohortv1.ReshareTask) { t.StudyId++; rehash(t) }), study: f.study},
+		{name: "an earlier epoch replayed", task: f.task(1), study: atRound(1, false)},
+		{name: "while a round is open", task: f.task(1), study: atRound(0, true)},
+		{name: "for a round after the next", task: f.task(3), study: f.study},
+		{name: "another threshold than the chain's", task: with(func(t *cohortv1.ReshareTask) { t.Threshold = 3; rehash(t) }), study: f.study},
+		{name: "fewer dealers than the threshold", task: with(func(t *cohortv1.ReshareTask) { t.Dealers = t.Dealers[:1]; rehash(t) }), study: f.study},
+		{name: "a set hash that is not the set's", task: with(func(t *cohortv1.ReshareTask) { t.SetHash = crypto.Keccak256([]byte("x")) }), study: f.study},
+		{name: "a recipient not on chain", task: with(func(t *cohortv1.ReshareTask) {
+			t.Holders[2] = &cohortv1.ShareHolder{Address: crypto.PubkeyToAddress(stranger.PublicKey).Bytes(), Point: 3, PublicKey: crypto.FromECDSAPub(&stranger.PublicKey)}
+			rehash(t)
+		}), study: f.study},
+		{name: "a suspended recipient", task: f.task(1), study: f.study, suspended: map[common.Address]bool{f.nodes[2].self: true}},
+		{name: "a suspended dealer", task: f.task(1), study: f.study, suspended: map[common.Address]bool{f.nodes[1].self: true}},
+		{name: "a dealer listed twice", task: with(func(t *cohortv1.ReshareTask) { t.Dealers[1] = t.Dealers[0]; rehash(t) }), study: f.study},
+		{name: "a holder listed twice", task: with(func(t *cohortv1.ReshareTask) { t.Holders[2] = f.consortium.holder(1, 3); rehash(t) }), study: f.study},
+		{name: "a dealer asked at another point than its own", task: with(func(t *cohortv1.ReshareTask) {
+			t.Dealers = []*cohortv1.ShareHolder{{Address: f.nodes[0].self.Bytes(), Point: 2}, {Address: f.nodes[1].self.Bytes(), Point: 1}}
+			rehash(t)
+		}), study: f.study},
+		{name: "a holder asked to deal its own key", task: with(func(t *cohortv1.ReshareTask) {
+			t.Dealers = []*cohortv1.ShareHolder{{Address: f.nodes[1].self.Bytes(), Point: 2}, {Address: f.nodes[2].self.Bytes(), Point: 3}}
+			rehash(t)
+		}), study: f.study},
+		{name: "a malformed dealer address", task: with(func(t *cohortv1.ReshareTask) {
+			t.Dealers = []*cohortv1.ShareHolder{{Address: append(f.nodes[0].self.Bytes(), 0), Point: 1}, f.dealers[1]}
+			rehash(t)
+		}), study: f.study},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := f.nodes[tc.node].reshareDeal(tc.task, tc.study, tc.suspended)
+			require.ErrorIs(t, err, ErrChainMismatch)
+		})
+	}
+	t.Run("a newcomer not among the holders", func(t *testing.T) {
+		task := with(func(t *cohortv1.ReshareTask) { t.Holders = t.Holders[:2]; rehash(t) })
+		_, err := f.nodes[2].reshareDeal(task, f.study, nil)
+		require.ErrorIs(t, err, ErrChainMismatch)
+		secret, _, _ := f.nodes[2].sealer.export()
+		assert.Nil(t, secret, "no key share made")
+	})
+	t.Run("honest", func(t *testing.T) {
+		for i, s := range f.nodes {
+			r, err := s.reshareDeal(f.task(1), f.study, nil)
+			require.NoError(t, err, "node %d", i)
+			sub := r.send.(*cohortv1.ReshareSharesSubmission)
+			assert.Len(t, sub.GetShares(), 3)
+			assert.Equal(t, i == 2, len(r.keep) > 0, "only the newcomer makes a key share to keep")
+		}
+	})
+}
+
+// reshared runs the honest re-sharing for round 1 through every node's
+// steps and returns each node's inbox.
+func (f *reshareFixture) reshared(t *testing.T) [][]*cohortv1.EncryptedShare {
+	t.Helper()
+	inbox := make([][]*cohortv1.EncryptedShare, len(f.nodes))
+	for _, s := range f.nodes {
+		r, err := s.reshareDeal(f.task(1), f.study, nil)
+		require.NoError(t, err)
+		for _, sh := range r.send.(*cohortv1.ReshareSharesSubmission).GetShares() {
+			for j := range f.nodes {
+				if common.BytesToAddress(sh.GetRecipient()) == f.nodes[j].self {
+					inbox[j] = append(inbox[j], sh)
+				}
+			}
+		}
+	}
+	return inbox
+}
+
+func (f *reshareFixture) keyTask(round uint32, shares []*cohortv1.EncryptedShare) *cohortv1.ReshareKeyTask {
+	task := f.task(round)
+	return &cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: round, Threshold: 2, Dealers: task.Dealers, Holders: task.Holders, SetHash: task.SetHash, Shares: shares}
+}
+
+func TestReshareKeyAndCommitSteps(t *testing.T) {
+	f := newReshareFixture(t)
+	inbox := f.reshared(t)
+	me := f.nodes[2]
+	stranger := mustKey(t)
+	setHash := common.BytesToHash(f.task(1).GetSetHash())
+	fromStranger := &cohortv1.EncryptedShare{Recipient: inbox[2][0].GetRecipient(), Ciphertext: inbox[2][0].GetCiphertext()}
+	var err error
+	fromStranger.Auth, err = auth.Sign(stranger, stepsStudy, 1, auth.KindReshareShare, auth.ReshareContent(me.self, setHash, fromStranger.GetCiphertext()))
+	require.NoError(t, err)
+	later := f.study
+	later.CurrentRound = 1
+
+	cases := []struct {
+		name      string
+		task      *cohortv1.ReshareKeyTask
+		study     contracts.Study
+		suspended map[common.Address]bool
+		want      error
+	}{
+		{"another study", func() *cohortv1.ReshareKeyTask { k := f.keyTask(1, inbox[2]); k.StudyId++; return k }(), f.study, nil, ErrChainMismatch},
+		{"a replay after the epoch", f.keyTask(1, inbox[2]), later, nil, ErrChainMismatch},
+		{"a suspended dealer", f.keyTask(1, inbox[2]), f.study, map[common.Address]bool{f.nodes[0].self: true}, ErrChainMismatch},
+		{"a dealing from a stranger", f.keyTask(1, append([]*cohortv1.EncryptedShare{fromStranger}, inbox[2][1:]...)), f.study, nil, ErrChainMismatch},
+		{"another holder's shares", f.keyTask(1, inbox[1]), f.study, nil, ErrChainMismatch},
+		{"a dealer's share twice", f.keyTask(1, []*cohortv1.EncryptedShare{inbox[2][0], inbox[2][0], inbox[2][2]}), f.study, nil, ErrChainMismatch},
+		{"a dealer's share missing", f.keyTask(1, inbox[2][1:]), f.study, nil, ErrChainMismatch},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := me.reshareKey(tc.task, tc.study, tc.suspended)
+			require.ErrorIs(t, err, tc.want)
+			assert.Nil(t, me.pending, "nothing kept pending")
+		})
+	}
+	_, err = me.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: setHash.Bytes()})
+	require.ErrorIs(t, err, errNoPendingShare, "a commit before the share arrived")
+
+	r, err := me.reshareKey(f.keyTask(1, inbox[2]), f.study, nil)
+	require.NoError(t, err)
+	require.NotNil(t, me.pending)
+	assert.Equal(t, []secretWrite{{me.pendingName(), me.pending.encode()}}, r.keep, "the new share is kept pending")
+	assert.Zero(t, me.point, "not in force before the commit")
+
+	_, err = me.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: crypto.Keccak256([]byte("other"))})
+	require.ErrorIs(t, err, errNoPendingShare, "a commit of another re-sharing")
+	_, err = me.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy + 1, Round: 1, SetHash: setHash.Bytes()})
+	require.ErrorIs(t, err, ErrChainMismatch, "a commit for another study")
+
+	r, err = me.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: setHash.Bytes()})
+	require.NoError(t, err)
+	assert.Equal(t, uint64(3), me.point)
+	require.Len(t, r.keep, 3)
+	assert.Equal(t, []string{me.thresholdName(), me.epochName(), me.pendingName()}, []string{r.keep[0].name, r.keep[1].name, r.keep[2].name},
+		"the pending entry is erased last, so a crash can apply the commit again")
+	assert.Nil(t, r.keep[2].value)
+	r, err = me.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: setHash.Bytes()})
+	require.NoError(t, err, "a replayed commit is a no-op")
+	assert.Empty(t, r.keep)
+}

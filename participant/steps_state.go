@@ -1,0 +1,106 @@
+package participant
+
+import (
+	"crypto/ecdsa"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// steps is this node's side of the protocol with no I/O in it, the way
+// etcd's raft hands back Ready: each phase is a method that takes the
+// coordinator's task and the chain facts and blobs it needs, read
+// beforehand by the driver (Participant) and passed as values, and returns
+// a ready (what to keep on disk, what to send) or a refusal saying what did
+// not match. It holds the node's protocol state: its key shares (in the
+// sealer), its Shamir point, the threshold share in force and a re-sharing's
+// pending one, the collective public key it checked, its part in the
+// moments phase and the pooled standardiser it agreed on. Signing with the
+// node's Ethereum key and the homomorphic maths happen here; gRPC, the
+// chain, the keystore, the data directory and the clock do not.
+//
+// steps is not safe for concurrent use: the driver runs one task at a time.
+type steps struct {
+	name    string // the hospital's name, for error messages
+	studyID uint64
+	self    common.Address // this node's Ethereum address
+	key     *ecdsa.PrivateKey
+	sealer  sealer
+
+	policy *aggregation.RobustPolicy // the study's robust policy, to re-derive trust weights
+	pubKey []byte                    // collective public key, checked against the chain
+	pkHash common.Hash
+	point  uint64 // this site's Shamir point, once threshold key generation ran
+	// shareEpoch and shareSet identify the re-sharing the threshold share
+	// in force came from (0 and zero: key generation); pending is a
+	// re-sharing's share not yet committed.
+	shareEpoch uint32
+	shareSet   common.Hash
+	pending    *pendingShare
+
+	standardisation records.Standardisation // resolved from the config
+	moments         *momentsRun             // this node's part in the current moments phase
+	agreed          *agreed                 // the pooled standardiser, once checked and kept
+}
+
+// ready is what a step decided, for the driver to carry out in this order:
+// write keep to the keystore, then send send to the coordinator. A step
+// that refuses returns an error and no ready; its in-memory state is then
+// what it was before.
+type ready struct {
+	keep []secretWrite
+	send proto.Message // a submission to the coordinator; nil sends nothing
+}
+
+// secretWrite is one keystore change: value replaces the entry name, or a
+// nil value deletes it. A step lists them in the order a crash must see
+// them happen.
+type secretWrite struct {
+	name  string
+	value []byte
+}
+
+// checkStudy refuses a task for another study than this node's: a
+// coordinator that serves several studies must not have one study's keys
+// used for another's.
+func (s *steps) checkStudy(kind string, study uint64) error {
+	if study != s.studyID {
+		return fmt.Errorf("%w: %s task for study %d, this node serves study %d", ErrChainMismatch, kind, study, s.studyID)
+	}
+	return nil
+}
+
+// Names of this node's secrets in its keystore, per study.
+func (s *steps) secretName() string {
+	return fmt.Sprintf("study-%d-ckks-secret-share", s.studyID)
+}
+func (s *steps) thresholdName() string {
+	return fmt.Sprintf("study-%d-ckks-threshold-share", s.studyID)
+}
+func (s *steps) pendingName() string {
+	return fmt.Sprintf("study-%d-ckks-threshold-share-pending", s.studyID)
+}
+func (s *steps) epochName() string {
+	return fmt.Sprintf("study-%d-ckks-threshold-epoch", s.studyID)
+}
+
+// secretsToKeep lists the key shares the sealer holds now, for the
+// keystore: the additive secret share and, once made, the threshold share.
+func (s *steps) secretsToKeep() ([]secretWrite, error) {
+	secret, threshold, err := s.sealer.export()
+	if err != nil {
+		return nil, err
+	}
+	var keep []secretWrite
+	if secret != nil {
+		keep = append(keep, secretWrite{s.secretName(), secret})
+	}
+	if threshold != nil {
+		keep = append(keep, secretWrite{s.thresholdName(), threshold})
+	}
+	return keep, nil
+}
