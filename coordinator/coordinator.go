@@ -3,7 +3,6 @@ package coordinator
 import (
 	"context"
 	"crypto/ecdsa"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,8 +16,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/cohort-fl/cohort/aggregation"
-	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
@@ -181,10 +180,13 @@ type Coordinator struct {
 	policy    *aggregation.RobustPolicy // nil unless robust scoring is on
 	optimizer *aggregation.FedOpt       // used by Run only
 
-	mu     sync.Mutex
-	peers  map[common.Address]*member
-	phase  *phase
-	pkHash common.Hash // the collective public key, once key generation ran
+	mu    sync.Mutex
+	peers map[common.Address]*member
+	// current is the step of the phase under way; full is closed once
+	// every member it asked has answered.
+	current step
+	full    chan struct{}
+	pkHash  common.Hash // the collective public key, once key generation ran
 	// points are the participants' Shamir points and threshold the number
 	// of shares that decrypt, once threshold key generation ran.
 	points    map[common.Address]uint64
@@ -563,45 +565,28 @@ func (c *Coordinator) awaitConnected(ctx context.Context, members []common.Addre
 // keyGen gathers public-key shares under a common reference string drawn from
 // public data and records the collective key's hash on chain.
 func (c *Coordinator) keyGen(ctx context.Context, members []common.Address) (common.Hash, error) {
-	crs := c.crs(members)
-	ph := c.open(auth.KindPublicKey, 0, members)
-	task := &cohortv1.KeyGenTask{StudyId: c.cfg.StudyID, CrsSeed: crs[:]}
-	for _, m := range members {
-		task.Participants = append(task.Participants, m.Bytes())
-	}
-	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_KeyGen{KeyGen: task}})
-	if err := c.wait(ctx, ph, c.cfg.PhaseTimeout, len(members)); err != nil {
-		return common.Hash{}, fmt.Errorf("coordinator: key generation: %w", err)
-	}
-	_, shares := c.answers(ph, members)
-	pk, err := c.summer.publicKey(crs, shares)
-	if err != nil {
-		return common.Hash{}, fmt.Errorf("coordinator: key generation: %w", err)
-	}
-	h, err := c.store.Put(pk)
+	st := newKeyGenStep(c.cfg.StudyID, c.ledger.Address(), members)
+	full, err := c.start(ctx, st, st.start())
 	if err != nil {
 		return common.Hash{}, err
 	}
-	if _, err := c.ledger.SetPublicKeyHash(ctx, c.account, c.cfg.StudyID, h); err != nil {
-		return common.Hash{}, fmt.Errorf("coordinator: record public key on chain: %w", err)
+	if err := c.wait(ctx, st, full, c.cfg.PhaseTimeout, len(members)); err != nil {
+		return common.Hash{}, fmt.Errorf("coordinator: key generation: %w", err)
+	}
+	c.mu.Lock()
+	rd, h, err := st.finish(c.summer)
+	c.mu.Unlock()
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("coordinator: key generation: %w", err)
+	}
+	if _, err := c.apply(ctx, rd); err != nil {
+		return common.Hash{}, err
 	}
 	c.mu.Lock()
 	c.pkHash = h
 	c.mu.Unlock()
 	c.log.Info("collective public key ready", "study", c.cfg.StudyID, "hash", h.Hex(), "participants", len(members))
 	return h, nil
-}
-
-// crs is the common reference string seed: public, derived from the study
-// and its members, so every party can recompute it.
-func (c *Coordinator) crs(members []common.Address) [32]byte {
-	var id [8]byte
-	binary.BigEndian.PutUint64(id[:], c.cfg.StudyID)
-	parts := [][]byte{[]byte("cohort/v1 crs"), id[:], c.ledger.Address().Bytes()}
-	for _, m := range members {
-		parts = append(parts, m.Bytes())
-	}
-	return aggregation.CommonSeed(parts...)
 }
 
 // round runs one training round and returns its report and the new model.
@@ -619,7 +604,11 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	if err != nil {
 		return rep, nil, err
 	}
-	ph := c.open(auth.KindUpdate, r, active)
+	ph := newPhase(protocol.Train, r, active)
+	c.mu.Lock()
+	c.current, c.full = ph, make(chan struct{})
+	full := c.full
+	c.mu.Unlock()
 	t := time.Now()
 	if resume {
 		if err := c.recoverUpdates(ctx, ph, r); err != nil {
@@ -633,12 +622,16 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		rep.GasUsed += rc.GasUsed
 	}
 	rep.Chain += time.Since(t)
-	c.broadcastPending(ph, &cohortv1.Task{Kind: &cohortv1.Task_Train{Train: &cohortv1.TrainTask{
+	trainTask := &cohortv1.Task{Kind: &cohortv1.Task_Train{Train: &cohortv1.TrainTask{
 		StudyId: c.cfg.StudyID, Round: r, GlobalModelHash: globalHash.Bytes(), PublicKeyHash: pkHash.Bytes(),
 		Standardisation: string(c.cfg.Standardisation), StandardiserHash: c.trainStandardiserHash(),
-	}}})
+	}}}
+	c.mu.Lock()
+	ask := ph.ask(ph.pending(), trainTask)
+	c.mu.Unlock()
+	c.send(ask.send)
 	// Dropouts do not stall the round while the study's minimum remains.
-	if err := c.wait(ctx, ph, c.cfg.PhaseTimeout, c.minParticipants); err != nil {
+	if err := c.wait(ctx, ph, full, c.cfg.PhaseTimeout, c.minParticipants); err != nil {
 		return rep, nil, err
 	}
 	contributors, hashes := c.answers(ph, active)
@@ -712,11 +705,14 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	}
 
 	// Participants evaluate the new model on their own test data.
-	eph := c.open(auth.KindEvaluation, r, members)
-	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_Evaluate{Evaluate: &cohortv1.EvaluateTask{
+	eph := newPhase(protocol.Evaluate, r, members)
+	efull, err := c.start(ctx, eph, eph.ask(members, &cohortv1.Task{Kind: &cohortv1.Task_Evaluate{Evaluate: &cohortv1.EvaluateTask{
 		StudyId: c.cfg.StudyID, Round: r, ModelHash: rep.ModelHash.Bytes(),
-	}}})
-	if err := c.wait(ctx, eph, c.cfg.PhaseTimeout, 1); err != nil {
+	}}}))
+	if err != nil {
+		return rep, nil, err
+	}
+	if err := c.wait(ctx, eph, efull, c.cfg.PhaseTimeout, 1); err != nil {
 		return rep, nil, fmt.Errorf("evaluation: %w", err)
 	}
 	evaluators, evals := c.answers(eph, members)
@@ -749,63 +745,16 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	return rep, next, nil
 }
 
-// open starts collecting one kind of answer for a round.
-func (c *Coordinator) open(kind string, round uint32, want []common.Address) *phase {
-	p := newPhase(kind, round, want)
-	c.mu.Lock()
-	c.phase = p
-	c.mu.Unlock()
-	return p
-}
-
-func (c *Coordinator) answers(p *phase, order []common.Address) ([]common.Address, [][]byte) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return p.answers(order)
-}
-
-// broadcast queues a task for each listed participant that is connected.
-func (c *Coordinator) broadcast(to []common.Address, task *cohortv1.Task) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, a := range to {
-		if ph := c.phase; ph != nil && ph.want[a] {
-			ph.tasks[a] = task // sent again if a joins again before answering
-		}
-		p, ok := c.peers[a]
-		if !ok {
-			continue
-		}
-		select {
-		case p.tasks <- task:
-		default:
-			c.log.Warn("participant is not draining its task stream; task dropped", "participant", p.name)
-		}
-	}
-}
-
 // finish keeps the end-of-study task for nodes that join from now on and
 // sends it to every connected node, members or not (one that left or joined
 // late must stop too).
 func (c *Coordinator) finish(done *cohortv1.Task) {
 	c.mu.Lock()
 	c.done = done
-	peers := sortedAddresses(slices.Collect(maps.Keys(c.peers)))
-	c.mu.Unlock()
-	c.broadcast(peers, done)
-}
-
-// broadcastPending sends a task to the members a phase still waits for.
-func (c *Coordinator) broadcastPending(ph *phase, task *cohortv1.Task) {
-	c.mu.Lock()
-	var pending []common.Address
-	for a := range ph.want {
-		if _, ok := ph.got[a]; !ok {
-			pending = append(pending, a)
-		}
+	for _, a := range sortedAddresses(slices.Collect(maps.Keys(c.peers))) {
+		c.queue(a, done)
 	}
 	c.mu.Unlock()
-	c.broadcast(sortedAddresses(pending), task)
 }
 
 // recoverUpdates fills a resumed round's phase with the updates that were
@@ -822,8 +771,12 @@ func (c *Coordinator) recoverUpdates(ctx context.Context, ph *phase, r uint32) e
 		if _, err := c.store.Get(cm.CiphertextHash); err != nil {
 			continue // committed but not (fully) uploaded: the participant sends it again
 		}
-		if err := ph.add(addr, cm.CiphertextHash.Bytes()); err != nil {
+		rd, err := ph.add(addr, cm.CiphertextHash.Bytes())
+		if err != nil {
 			return err
+		}
+		if rd.complete {
+			close(c.full)
 		}
 		c.log.Info("recovered an update uploaded before the restart", "round", r, "participant", addr.Hex())
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/records"
 )
 
@@ -93,11 +94,14 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 	least := max(2, c.minParticipants)
 
 	// Counts: public, as every round's committed sample counts are.
-	ph := c.open(auth.KindMomentsCount, 0, members)
-	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_MomentsCount{MomentsCount: &cohortv1.MomentsCountTask{
+	ph := newPhase(protocol.MomentsCount, 0, members)
+	full, err := c.start(ctx, ph, ph.ask(members, &cohortv1.Task{Kind: &cohortv1.Task_MomentsCount{MomentsCount: &cohortv1.MomentsCountTask{
 		StudyId: c.cfg.StudyID, Session: session, Scales: c.cfg.Scales,
-	}}})
-	if err := c.wait(ctx, ph, c.cfg.PhaseTimeout, least); err != nil {
+	}}}))
+	if err != nil {
+		return nil, err
+	}
+	if err := c.wait(ctx, ph, full, c.cfg.PhaseTimeout, least); err != nil {
 		return nil, err
 	}
 	senders, raws := c.answers(ph, members)
@@ -115,11 +119,13 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 	c.mu.Lock()
 	pkHash := c.pkHash
 	c.mu.Unlock()
-	mph := c.open(auth.KindMoments, 0, senders)
-	c.broadcast(senders, &cohortv1.Task{Kind: &cohortv1.Task_Moments{Moments: &cohortv1.MomentsTask{
+	mph := newPhase(protocol.Moments, 0, senders)
+	if full, err = c.start(ctx, mph, mph.ask(senders, &cohortv1.Task{Kind: &cohortv1.Task_Moments{Moments: &cohortv1.MomentsTask{
 		StudyId: c.cfg.StudyID, Session: session, Total: total, Counts: counts, Scales: c.cfg.Scales, PublicKeyHash: pkHash.Bytes(),
-	}}})
-	if err := c.wait(ctx, mph, c.cfg.PhaseTimeout, len(senders)); err != nil {
+	}}})); err != nil {
+		return nil, err
+	}
+	if err := c.wait(ctx, mph, full, c.cfg.PhaseTimeout, len(senders)); err != nil {
 		return nil, err
 	}
 	_, raws = c.answers(mph, senders)
@@ -131,7 +137,6 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 		if err := proto.Unmarshal(b, contributions[i]); err != nil {
 			return nil, err
 		}
-		var err error
 		if cts[i], err = c.store.Get(common.BytesToHash(contributions[i].GetCiphertextHash())); err != nil {
 			return nil, err
 		}
@@ -150,10 +155,9 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 	task := &cohortv1.MomentsDecryptTask{
 		StudyId: c.cfg.StudyID, Session: session, Total: total, Counts: counts, Contributions: contributions, AggregateHash: aggHash.Bytes(),
 	}
-	_, raws, err = c.askActiveSet(ctx, auth.KindMomentsShare, 0, aggHash, senders, func(points []uint64) *cohortv1.Task {
-		t := proto.Clone(task).(*cohortv1.MomentsDecryptTask)
-		t.ActivePoints = points
-		return &cohortv1.Task{Kind: &cohortv1.Task_MomentsDecrypt{MomentsDecrypt: t}}
+	maxShare := min(maxShareBytes, c.cfg.MaxUpdateBytes)
+	_, raws, err = c.askSet(ctx, 0, senders, nil, func(active []common.Address, points []uint64) activeStep {
+		return newMomentsDecryptStep(c.cfg.StudyID, maxShare, task, active, points)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("decryption: %w", err)
@@ -203,9 +207,12 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 // timeout if the study's minimum did. A member that joins later is sent it
 // on joining (see Join).
 func (c *Coordinator) confirmStandardiser(ctx context.Context, members []common.Address, res *cohortv1.MomentsResultTask) error {
-	ph := c.open(auth.KindMomentsStandardiser, 0, members)
-	c.broadcast(members, &cohortv1.Task{Kind: &cohortv1.Task_MomentsResult{MomentsResult: res}})
-	if err := c.wait(ctx, ph, c.cfg.PhaseTimeout, max(1, c.minParticipants)); err != nil {
+	ph := newPhase(protocol.MomentsResult, 0, members)
+	full, err := c.start(ctx, ph, ph.ask(members, &cohortv1.Task{Kind: &cohortv1.Task_MomentsResult{MomentsResult: res}}))
+	if err != nil {
+		return err
+	}
+	if err := c.wait(ctx, ph, full, c.cfg.PhaseTimeout, max(1, c.minParticipants)); err != nil {
 		return fmt.Errorf("coordinator: participants confirming the pooled standardiser: %w", err)
 	}
 	return nil
@@ -248,7 +255,7 @@ func (c *Coordinator) setStandardiser(res *cohortv1.MomentsResultTask) {
 // member that missed the confirmation (down, or its data directory lost)
 // then checks and keeps it before it is asked to train. Guarded by mu.
 func (c *Coordinator) catchUpTask() *cohortv1.Task {
-	if c.momentsResult == nil || (c.phase != nil && c.phase.kind == auth.KindMomentsStandardiser) {
+	if c.momentsResult == nil || (c.current != nil && c.current.collecting().name == protocol.MomentsResult) {
 		return nil
 	}
 	return c.momentsResult
@@ -334,32 +341,7 @@ func (s *server) SubmitMoments(ctx context.Context, req *cohortv1.MomentsSubmiss
 }
 
 func (s *server) SubmitMomentsShare(ctx context.Context, req *cohortv1.MomentsShareSubmission) (*cohortv1.Ack, error) {
-	c := s.c
-	if req.GetStudyId() != c.cfg.StudyID {
-		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
-	}
-	if limit := min(maxShareBytes, c.cfg.MaxUpdateBytes); int64(len(req.GetShare())) > limit {
-		return nil, toStatus(fmt.Errorf("%w: decryption share of %d bytes; the limit is %d", ErrTooLarge, len(req.GetShare()), limit))
-	}
-	agg := common.BytesToHash(req.GetAggregateHash())
-	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(agg, req.GetShare()))
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	c.mu.Lock()
-	subject := common.Hash{}
-	if c.phase != nil && c.phase.kind == auth.KindMomentsShare {
-		subject = c.phase.subject
-	}
-	c.mu.Unlock()
-	if agg != subject || len(req.GetAggregateHash()) != common.HashLength {
-		return nil, toStatus(fmt.Errorf("%w: moments decryption share for sum %s, the phase's sum is %s", ErrWrongPhase, agg.Hex(), subject.Hex()))
-	}
-	raw, err := proto.Marshal(req)
-	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
-	}
-	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindMomentsShare, 0, addr, raw))
+	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindMomentsShare, 0, func(st *momentsDecryptStep) (ready, error) { return st.receive(req) }))
 }
 
 func (s *server) ConfirmMoments(ctx context.Context, req *cohortv1.MomentsConfirmation) (*cohortv1.Ack, error) {
@@ -376,7 +358,7 @@ func (s *server) ConfirmMoments(ctx context.Context, req *cohortv1.MomentsConfir
 		return nil, toStatus(fmt.Errorf("%w: %s confirms standardiser %s, the agreed one is %s", ErrWrongPhase, addr.Hex(), h.Hex(), want.Hex()))
 	}
 	c.mu.Lock()
-	confirming := c.phase != nil && c.phase.kind == auth.KindMomentsStandardiser
+	confirming := c.current != nil && c.current.collecting().name == protocol.MomentsResult
 	c.mu.Unlock()
 	if !confirming {
 		// A member catching up after the phase (see catchUpTask).

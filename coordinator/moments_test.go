@@ -19,17 +19,18 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
 )
 
-// startMoments puts the fixture's coordinator in a moments phase of kind
+// startMoments puts the fixture's coordinator in the moments phase name
 // for hospitals h1 and h2, with 4 features of scale 1.
-func (f *fixture) startMoments(kind string) []byte {
+func (f *fixture) startMoments(name protocol.Phase) []byte {
 	session := crypto.Keccak256([]byte("session"))
 	f.coord.cfg.Scales = []float64{1, 1, 1, 1}
 	f.coord.momentsSession = session
-	f.coord.phase = newPhase(kind, 0, []common.Address{f.hospitals[0].addr(), f.hospitals[1].addr()})
+	f.install(newPhase(name, 0, []common.Address{f.hospitals[0].addr(), f.hospitals[1].addr()}))
 	return session
 }
 
@@ -46,7 +47,7 @@ func (f *fixture) sendCount(t *testing.T, h *hospital, signer *ecdsa.PrivateKey,
 // signed by it, for this run of the phase and in range.
 func TestMomentsCountsRefuseHostileInput(t *testing.T) {
 	f := newFixture(t)
-	session := f.startMoments(auth.KindMomentsCount)
+	session := f.startMoments(protocol.MomentsCount)
 	h1, h2 := f.hospitals[0], f.hospitals[1]
 	require.NoError(t, f.sendCount(t, h1, h1.key, session, 120, f.studyID))
 	tests := []struct {
@@ -69,7 +70,7 @@ func TestMomentsCountsRefuseHostileInput(t *testing.T) {
 		})
 	}
 	require.NoError(t, f.sendCount(t, h2, h2.key, session, 80, f.studyID))
-	from, raws := f.coord.answers(f.coord.phase, []common.Address{h1.addr(), h2.addr()})
+	from, raws := f.coord.answers(f.coord.current, []common.Address{h1.addr(), h2.addr()})
 	require.Len(t, from, 2)
 	var c cohortv1.MomentsCount
 	require.NoError(t, proto.Unmarshal(raws[0], &c))
@@ -80,7 +81,7 @@ func TestMomentsCountsRefuseHostileInput(t *testing.T) {
 // length, and within the size limit.
 func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 	f := newFixture(t)
-	session := f.startMoments(auth.KindMoments)
+	session := f.startMoments(protocol.Moments)
 	h1, h2 := f.hospitals[0], f.hospitals[1]
 	encrypt := func(h *hospital, n int) []byte {
 		v, err := f.scheme.Encrypt(h.sk, f.pk.Hash(), aggregation.MomentsContext(f.studyID, session), make([]float64, n))
@@ -120,7 +121,7 @@ func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 	}
 	assert.ErrorContains(t, tests[5].err, "encrypted moments of 1048577 bytes")
 	require.NoError(t, send(h2, h2.key, session, encrypt(h2, 12)))
-	_, raws := f.coord.answers(f.coord.phase, []common.Address{h1.addr()})
+	_, raws := f.coord.answers(f.coord.current, []common.Address{h1.addr()})
 	var c cohortv1.MomentsContribution
 	require.NoError(t, proto.Unmarshal(raws[0], &c))
 	assert.Equal(t, crypto.Keccak256Hash(good).Bytes(), c.GetCiphertextHash())
@@ -131,11 +132,11 @@ func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 // confirmation names the agreed standardiser.
 func TestMomentsSharesAndConfirmations(t *testing.T) {
 	f := newFixture(t)
-	f.startMoments(auth.KindMomentsShare)
-	f.coord.cfg.MaxUpdateBytes = 1 << 20 // under gRPC's own limit, to reach the coordinator's
+	f.startMoments(protocol.MomentsDecrypt)
 	h1, h2 := f.hospitals[0], f.hospitals[1]
 	aggHash := crypto.Keccak256Hash([]byte("sum of moments"))
-	f.coord.phase.subject = aggHash
+	// A limit under gRPC's own, to reach the coordinator's.
+	f.install(newMomentsDecryptStep(f.studyID, 1<<20, &cohortv1.MomentsDecryptTask{AggregateHash: aggHash.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}))
 	share := func(h *hospital, signer *ecdsa.PrivateKey, agg common.Hash, b []byte) error {
 		signed, err := auth.Sign(signer, f.studyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(agg, b))
 		require.NoError(t, err)
@@ -156,7 +157,7 @@ func TestMomentsSharesAndConfirmations(t *testing.T) {
 	enc, err := std.Encode()
 	require.NoError(t, err)
 	f.coord.setStandardiser(&cohortv1.MomentsResultTask{StudyId: f.studyID, Standardiser: enc})
-	f.coord.phase = newPhase(auth.KindMomentsStandardiser, 0, []common.Address{h1.addr(), h2.addr()})
+	f.install(newPhase(protocol.MomentsResult, 0, []common.Address{h1.addr(), h2.addr()}))
 	confirm := func(h *hospital, hash common.Hash) error {
 		signed, err := auth.Sign(h.key, f.studyID, 0, auth.KindMomentsStandardiser, hash)
 		require.NoError(t, err)
@@ -246,5 +247,5 @@ func TestJoinCatchesUpOnTheStandardiser(t *testing.T) {
 	require.NoError(t, err)
 	_, err = h1.client.ConfirmMoments(f.ctx, &cohortv1.MomentsConfirmation{StudyId: f.studyID, StandardiserHash: crypto.Keccak256Hash(enc).Bytes(), Auth: confirmed})
 	require.NoError(t, err, "a late confirmation is acknowledged")
-	assert.Empty(t, f.coord.phase.got, "and records nothing in the round's phase")
+	assert.Empty(t, f.coord.current.collecting().got, "and records nothing in the round's phase")
 }

@@ -8,76 +8,157 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
 )
 
-// phase collects one kind of answer for one round from a known set of
-// participants. The coordinator opens a phase, sends tasks, and waits until
-// every expected participant answered or the deadline passed. It is guarded
-// by Coordinator.mu.
-type phase struct {
-	kind  string
-	round uint32
-	want  map[common.Address]bool
-	got   map[common.Address][]byte
-	full  chan struct{}
-	// subject, if set, is the hash every answer must be about (the
-	// aggregate a decryption share is for).
-	subject common.Hash
-	// tasks are the tasks sent for this phase, sent again to a member that
-	// joins again before answering.
-	tasks map[common.Address]*cohortv1.Task
-	// recipients, for a re-sharing's dealer phase, are the new share
-	// holders every dealer must deal to, exactly.
-	recipients map[common.Address]bool
-	// failFast ends the wait as soon as a member it waits for disconnects:
-	// for decryption, where another set can be asked at once.
-	failFast bool
+// This file is the driver's side of the steps (steps.go): it makes a step
+// the current phase, carries out what steps decide, and waits for answers.
+
+// start makes st the current phase and carries out rd, its opening
+// (usually the tasks that ask for answers). It returns the channel that is
+// closed once every member asked has answered.
+func (c *Coordinator) start(ctx context.Context, st step, rd ready) (<-chan struct{}, error) {
+	full := make(chan struct{})
+	c.mu.Lock()
+	c.current, c.full = st, full
+	c.mu.Unlock()
+	_, err := c.apply(ctx, rd)
+	return full, err
 }
 
-func newPhase(kind string, round uint32, want []common.Address) *phase {
-	p := &phase{
-		kind:  kind,
-		round: round,
-		want:  make(map[common.Address]bool, len(want)),
-		got:   make(map[common.Address][]byte, len(want)),
-		tasks: make(map[common.Address]*cohortv1.Task, len(want)),
-		full:  make(chan struct{}),
+// deliver hands a message to the current step if it is an S, then stores
+// what the step's receive decided and records its answer.
+func deliver[S step](c *Coordinator, kind string, round uint32, receive func(S) (ready, error)) error {
+	c.mu.Lock()
+	st, ok := c.current.(S)
+	if !ok {
+		err := c.phaseError(kind, round)
+		c.mu.Unlock()
+		return err
 	}
-	for _, a := range want {
-		p.want[a] = true
+	c.mu.Unlock()
+	rd, err := receive(st)
+	if err != nil {
+		return err
 	}
-	return p
+	return c.settle(st, rd)
 }
 
-// add records an answer; it refuses strangers and second answers (replays).
-func (p *phase) add(from common.Address, data []byte) error {
-	if !p.want[from] {
-		return fmt.Errorf("%w: %s is not asked for a %s in round %d", ErrNotParticipant, from.Hex(), p.kind, p.round)
+// settle stores a received message's blobs, then records its answer in st
+// if st is still the current phase.
+func (c *Coordinator) settle(st step, rd ready) error {
+	for _, b := range rd.blobs {
+		if _, err := c.store.Put(b); err != nil {
+			return err
+		}
 	}
-	if _, dup := p.got[from]; dup {
-		return fmt.Errorf("%w: %s already sent its %s for round %d", ErrDuplicate, from.Hex(), p.kind, p.round)
+	if rd.record == nil {
+		return nil
 	}
-	p.got[from] = data
-	if len(p.got) == len(p.want) {
-		close(p.full)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.current != st {
+		p := st.collecting()
+		return c.phaseError(p.kind, p.round)
+	}
+	done, err := st.collecting().add(rd.record.from, rd.record.data)
+	if err != nil {
+		return err
+	}
+	if done.complete {
+		close(c.full)
 	}
 	return nil
 }
 
-// answers returns the answers in the order of the want list given.
-func (p *phase) answers(order []common.Address) (from []common.Address, data [][]byte) {
-	for _, a := range order {
-		if d, ok := p.got[a]; ok {
-			from = append(from, a)
-			data = append(data, d)
+// apply carries out a step's decisions in order: blobs, state, chain
+// writes, tasks. It returns the gas the chain writes used.
+func (c *Coordinator) apply(ctx context.Context, rd ready) (gas uint64, err error) {
+	for _, b := range rd.blobs {
+		if _, err := c.store.Put(b); err != nil {
+			return gas, err
 		}
 	}
-	return from, data
+	for _, s := range rd.state {
+		if err := c.store.WriteState(s.name, s.data); err != nil {
+			return gas, fmt.Errorf("coordinator: keep %s: %w", s.name, err)
+		}
+	}
+	for _, w := range rd.chain {
+		rc, err := c.write(ctx, w)
+		if err != nil {
+			return gas, err
+		}
+		gas += rc.GasUsed
+	}
+	c.send(rd.send)
+	return gas, nil
 }
 
-// wait blocks until the phase is full, or until timeout if at least min
-// answers arrived by then.
-func (c *Coordinator) wait(ctx context.Context, p *phase, timeout time.Duration, min int) error {
+// write makes one chain write.
+func (c *Coordinator) write(ctx context.Context, w chainWrite) (contracts.Receipt, error) {
+	id := c.cfg.StudyID
+	switch {
+	case w.publicKeyHash != nil:
+		rc, err := c.ledger.SetPublicKeyHash(ctx, c.account, id, *w.publicKeyHash)
+		if err != nil {
+			return rc, fmt.Errorf("coordinator: record public key on chain: %w", err)
+		}
+		return rc, nil
+	case w.standardiserHash != nil:
+		rc, err := c.ledger.SetStandardiserHash(ctx, c.account, id, *w.standardiserHash)
+		if err != nil {
+			return rc, fmt.Errorf("coordinator: record the pooled standardiser on chain: %w", err)
+		}
+		return rc, nil
+	case w.openRound != nil:
+		rc, err := c.openRound(ctx, w.openRound.round, w.openRound.globalModel)
+		if err != nil {
+			return rc, fmt.Errorf("open round on chain: %w", err)
+		}
+		return rc, nil
+	case w.scores != nil:
+		rc, err := c.ledger.RecordScores(ctx, c.account, id, w.scores.round, w.scores.scores)
+		if err != nil {
+			return rc, fmt.Errorf("record scores on chain: %w", err)
+		}
+		return rc, nil
+	case w.closeRound != nil:
+		rc, err := c.ledger.CloseRound(ctx, c.account, id, w.closeRound.round, w.closeRound.result)
+		if err != nil {
+			return rc, fmt.Errorf("close round on chain: %w", err)
+		}
+		return rc, nil
+	}
+	return contracts.Receipt{}, fmt.Errorf("coordinator: a step asked for an empty chain write")
+}
+
+// send queues each task for its member, if connected.
+func (c *Coordinator) send(out []outgoing) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, o := range out {
+		c.queue(o.to, o.task)
+	}
+}
+
+// queue puts a task on a connected member's stream; the caller holds c.mu.
+func (c *Coordinator) queue(to common.Address, task *cohortv1.Task) {
+	p, ok := c.peers[to]
+	if !ok {
+		return
+	}
+	select {
+	case p.tasks <- task:
+	default:
+		c.log.Warn("participant is not draining its task stream; task dropped", "participant", p.name)
+	}
+}
+
+// wait blocks until every member st asked has answered (full is closed),
+// or until timeout if at least min answers arrived by then.
+func (c *Coordinator) wait(ctx context.Context, st step, full <-chan struct{}, timeout time.Duration, min int) error {
+	p := st.collecting()
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	tick := time.NewTicker(100 * time.Millisecond)
@@ -85,7 +166,7 @@ func (c *Coordinator) wait(ctx context.Context, p *phase, timeout time.Duration,
 wait:
 	for {
 		select {
-		case <-p.full:
+		case <-full:
 			return nil
 		case <-ctx.Done():
 			return ctx.Err()
@@ -121,4 +202,11 @@ func (c *Coordinator) lostMember(p *phase) bool {
 		}
 	}
 	return false
+}
+
+// answers returns st's answers in the order given.
+func (c *Coordinator) answers(st step, order []common.Address) ([]common.Address, [][]byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return st.collecting().answers(order)
 }

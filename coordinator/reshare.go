@@ -2,18 +2,15 @@ package coordinator
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
-	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
-	"google.golang.org/protobuf/proto"
 
-	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 )
 
@@ -93,30 +90,30 @@ func (c *Coordinator) restoreHolders(members []common.Address) error {
 // commitTask is the ReshareCommitTask of the latest re-sharing, nil before
 // the first; the caller holds c.mu.
 func (c *Coordinator) commitTask() *cohortv1.Task {
-	if c.epoch == 0 {
-		return nil
-	}
-	return &cohortv1.Task{Kind: &cohortv1.Task_ReshareCommit{ReshareCommit: &cohortv1.ReshareCommitTask{
-		StudyId: c.cfg.StudyID, Round: c.epoch, SetHash: c.setHash.Bytes(),
-	}}}
+	return commitTaskOf(c.cfg.StudyID, c.holders())
+}
+
+// holders is the current share-holder set; the caller holds c.mu.
+func (c *Coordinator) holders() holderState {
+	return holderState{Epoch: c.epoch, SetHash: c.setHash, Points: c.points, NextPoint: c.nextPoint}
 }
 
 // reshareIfChanged compares the chain's active participants (target) with
 // the share holders before round r. On a change it re-shares the threshold
-// key: t holders that stay deal fresh Shamir shares of their shares to the
-// new set (newcomers included, leavers and suspended members excluded), each
-// share sealed to its recipient and bound to (study, r, the new set); the
-// recipients aggregate them and confirm; then the coordinator commits the
-// new set and tells the holders to replace their old shares. The collective
+// key (see planReshare and the reshare steps): t holders that stay deal
+// fresh Shamir shares of their shares to the new set, newcomers deal their
+// own keys, the new holders confirm, then the coordinator commits the new
+// set and tells the holders to replace their old shares. The collective
 // public key does not change. A restart before the commit redoes the
 // re-sharing (holders keep their old shares until the commit); after it,
 // holders that missed the commit get it when they join again.
 func (c *Coordinator) reshareIfChanged(ctx context.Context, r uint32, target []common.Address) error {
 	c.mu.Lock()
-	holders := maps.Clone(c.points)
+	cur := c.holders()
+	cur.Points = maps.Clone(cur.Points)
 	threshold := c.threshold
 	c.mu.Unlock()
-	if sameSet(holders, target) {
+	if sameSet(cur.Points, target) {
 		return nil
 	}
 	// Newcomers must be connected: dealers seal their shares to the
@@ -131,62 +128,28 @@ func (c *Coordinator) reshareIfChanged(ctx context.Context, r uint32, target []c
 			c.log.Warn("member not connected; it gets a share at a later round", "participant", a.Hex(), "round", r)
 		}
 	}
-	if sameSet(holders, next) {
+	if sameSet(cur.Points, next) {
 		return nil
 	}
-	if len(next) < threshold {
-		return fmt.Errorf("%w: before round %d, %d members could hold shares, the threshold is %d; members must join (or be reinstated) before the study can go on",
-			ErrBelowThreshold, r, len(next), threshold)
-	}
-	var staying, leaving []common.Address
-	for a := range holders {
-		if slices.Contains(next, a) {
-			staying = append(staying, a)
-		} else {
-			leaving = append(leaving, a)
-		}
-	}
-	if len(staying) < threshold {
-		return fmt.Errorf("%w: before round %d only %d current holders stay, the threshold is %d: the key cannot be re-shared", ErrBelowThreshold, r, len(staying), threshold)
-	}
-	slices.SortFunc(staying, func(x, y common.Address) int { return x.Cmp(y) })
-
-	// New points: holders that stay keep theirs; newcomers get unused ones.
 	c.mu.Lock()
-	st := holderState{Epoch: r, Points: make(map[common.Address]uint64, len(next)), NextPoint: c.nextPoint}
-	var newHolders []*cohortv1.ShareHolder
+	pubs := make(map[common.Address]*ecdsa.PublicKey, len(next))
 	for _, a := range next {
-		peer, ok := c.peers[a]
-		if !ok {
-			c.mu.Unlock()
-			return fmt.Errorf("%w: %s went away before the re-sharing before round %d", ErrStalled, a.Hex(), r)
+		if m, ok := c.peers[a]; ok {
+			pubs[a] = m.pub
 		}
-		p, held := holders[a]
-		if !held {
-			p = st.NextPoint
-			st.NextPoint++
-		}
-		st.Points[a] = p
-		newHolders = append(newHolders, &cohortv1.ShareHolder{Address: a.Bytes(), Point: p, PublicKey: crypto.FromECDSAPub(peer.pub)})
 	}
 	c.mu.Unlock()
-	c.log.Info("membership changed; re-sharing the threshold key", "round", r, "holders", len(next), "joining", len(next)-len(staying), "leaving", len(leaving), "threshold", threshold)
+	plan, err := planReshare(c.cfg.StudyID, r, cur, threshold, next, pubs)
+	if err != nil {
+		return err
+	}
+	c.log.Info("membership changed; re-sharing the threshold key", "round", r, "holders", len(next), "joining", len(plan.newcomers), "leaving", len(plan.leaving), "threshold", threshold)
 
 	// Dealers: t holders that stay; another set is asked if one fails.
-	var task *cohortv1.ReshareTask
-	_, subs, err := c.askSet(ctx, auth.KindReshareShare, r, staying, leaving, func(ph *phase, active []common.Address, points []uint64) *cohortv1.Task {
-		task = &cohortv1.ReshareTask{StudyId: c.cfg.StudyID, Round: r, Threshold: uint32(threshold), Holders: newHolders}
-		for _, a := range sortedAddresses(active) {
-			task.Dealers = append(task.Dealers, &cohortv1.ShareHolder{Address: a.Bytes(), Point: holders[a]})
-		}
-		st.SetHash = auth.ReshareSetHash(c.cfg.StudyID, r, uint32(threshold), task.Dealers, newHolders)
-		task.SetHash = st.SetHash.Bytes()
-		ph.subject = st.SetHash
-		ph.recipients = make(map[common.Address]bool, len(next))
-		for _, a := range next {
-			ph.recipients[a] = true
-		}
-		return &cohortv1.Task{Kind: &cohortv1.Task_Reshare{Reshare: task}}
+	var dealing *reshareDealStep
+	_, subs, err := c.askSet(ctx, r, plan.staying, plan.leaving, func(active []common.Address, _ []uint64) activeStep {
+		dealing = plan.dealers(active)
+		return dealing
 	})
 	if err != nil {
 		return fmt.Errorf("coordinator: re-sharing before round %d: %w", r, err)
@@ -194,74 +157,55 @@ func (c *Coordinator) reshareIfChanged(ctx context.Context, r uint32, target []c
 	// Newcomers deal their own keys to the new holders: their updates are
 	// encrypted under them (see aggregation, "Seeded secret-key
 	// encryption"). All of them must, or the re-sharing fails cleanly.
-	var newcomers []common.Address
-	for _, a := range next {
-		if _, held := holders[a]; !held {
-			newcomers = append(newcomers, a)
+	if len(plan.newcomers) > 0 {
+		deal := dealing.newcomersDealing()
+		full, err := c.start(ctx, deal, deal.start())
+		if err != nil {
+			return err
 		}
-	}
-	if len(newcomers) > 0 {
-		deal := newPhase(auth.KindReshareShare, r, newcomers)
-		deal.subject = st.SetHash
-		deal.recipients = make(map[common.Address]bool, len(next))
-		for _, a := range next {
-			deal.recipients[a] = true
-		}
-		c.mu.Lock()
-		c.phase = deal
-		c.mu.Unlock()
-		c.broadcast(newcomers, &cohortv1.Task{Kind: &cohortv1.Task_Reshare{Reshare: task}})
-		if err := c.wait(ctx, deal, c.cfg.PhaseTimeout, len(newcomers)); err != nil {
+		if err := c.wait(ctx, deal, full, c.cfg.PhaseTimeout, len(plan.newcomers)); err != nil {
 			return fmt.Errorf("coordinator: re-sharing before round %d: newcomers dealing their own keys: %w", r, err)
 		}
-		_, dealt := c.answers(deal, newcomers)
+		_, dealt := c.answers(deal, plan.newcomers)
 		subs = append(subs, dealt...)
-	}
-	inbox := make(map[common.Address][]*cohortv1.EncryptedShare, len(next))
-	for _, raw := range subs {
-		var sub cohortv1.ReshareSharesSubmission
-		if err := proto.Unmarshal(raw, &sub); err != nil {
-			return fmt.Errorf("coordinator: re-sharing shares: %w", err)
-		}
-		for _, sh := range sub.GetShares() {
-			to := common.BytesToAddress(sh.GetRecipient())
-			inbox[to] = append(inbox[to], sh)
-		}
 	}
 
 	// Every new holder aggregates its shares and confirms; the old shares
 	// stay in force until the commit below.
-	confirm := newPhase(auth.KindReshareKey, r, next)
-	confirm.subject = st.SetHash
-	c.mu.Lock()
-	c.phase = confirm
-	c.mu.Unlock()
-	for _, a := range next {
-		c.broadcast([]common.Address{a}, &cohortv1.Task{Kind: &cohortv1.Task_ReshareKey{ReshareKey: &cohortv1.ReshareKeyTask{
-			StudyId: c.cfg.StudyID, Round: r, Threshold: task.Threshold, Dealers: task.Dealers, Holders: newHolders,
-			SetHash: task.SetHash, Shares: inbox[a],
-		}}})
+	confirm, err := dealing.confirm(subs)
+	if err != nil {
+		return err
 	}
-	if err := c.wait(ctx, confirm, c.cfg.PhaseTimeout, threshold); err != nil {
+	full, err := c.start(ctx, confirm, confirm.start())
+	if err != nil {
+		return err
+	}
+	if err := c.wait(ctx, confirm, full, c.cfg.PhaseTimeout, threshold); err != nil {
 		return fmt.Errorf("coordinator: re-sharing before round %d: %w", r, err)
 	}
-	confirmed, _ := c.answers(confirm, next)
-	for _, a := range next {
-		if !slices.Contains(confirmed, a) {
-			delete(st.Points, a) // it holds no usable share; asked again at a later round
-			c.log.Warn("new share holder did not confirm; it is left out of this re-sharing", "participant", a.Hex(), "round", r)
-		}
+	c.mu.Lock()
+	commit, left := confirm.commit()
+	c.mu.Unlock()
+	for _, a := range left {
+		c.log.Warn("new share holder did not confirm; it is left out of this re-sharing", "participant", a.Hex(), "round", r)
 	}
 
 	// Commit: from here the new set decrypts; holders erase their old shares.
-	if err := c.setHolders(st); err != nil {
+	rd, err := commit.start()
+	if err != nil {
+		return err
+	}
+	send := rd.send
+	rd.send = nil
+	if _, err := c.apply(ctx, rd); err != nil {
 		return fmt.Errorf("coordinator: keep the new share holders: %w", err)
 	}
 	c.mu.Lock()
-	commit := c.commitTask()
+	c.current = commit
+	c.points, c.epoch, c.setHash, c.nextPoint = commit.set.Points, commit.set.Epoch, commit.set.SetHash, commit.set.NextPoint
 	c.mu.Unlock()
-	c.broadcast(confirmed, commit)
-	c.log.Info("threshold key re-shared", "round", r, "holders", len(confirmed), "threshold", threshold, "set", st.SetHash.Hex())
+	c.send(send)
+	c.log.Info("threshold key re-shared", "round", r, "holders", len(commit.confirmed), "threshold", threshold, "set", commit.set.SetHash.Hex())
 	return nil
 }
 

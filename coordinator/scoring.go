@@ -10,7 +10,6 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/aggregation"
-	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
@@ -165,11 +164,8 @@ func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributor
 		task.Contributors = append(task.Contributors, contributors[i].Bytes())
 		task.ScoreSetHashes = append(task.ScoreSetHashes, h.Bytes())
 	}
-	subject := crypto.Keccak256Hash(task.ScoreSetHashes...)
-	_, answers, err := c.askActiveSet(ctx, auth.KindScoreShares, r, subject, contributors, func(points []uint64) *cohortv1.Task {
-		t := proto.Clone(task).(*cohortv1.ScoreTask)
-		t.ActivePoints = points
-		return &cohortv1.Task{Kind: &cohortv1.Task_Score{Score: t}}
+	_, answers, err := c.askSet(ctx, r, contributors, nil, func(active []common.Address, points []uint64) activeStep {
+		return newScoreStep(c.cfg.StudyID, task, active, points)
 	})
 	if err != nil {
 		return nil, 0, nil, err
@@ -200,13 +196,4 @@ func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributor
 		ScoreSetHashes: task.ScoreSetHashes, ScoreSubmissions: answers,
 	}
 	return scores, refs.ReferenceNorm(), evidence, nil
-}
-
-// checkScoreShares validates a submission's shape against the current phase
-// before it is accepted: one share per contributor.
-func checkScoreShares(sub *cohortv1.ScoreSharesSubmission, want int) error {
-	if len(sub.GetShares()) != want {
-		return fmt.Errorf("%w: %d score shares for %d contributors", ErrMalformed, len(sub.GetShares()), want)
-	}
-	return nil
 }

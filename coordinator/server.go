@@ -14,7 +14,6 @@ import (
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/peer"
 	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
@@ -89,7 +88,8 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 			p.tasks <- t // a holder that missed the last re-sharing's commit
 		}
 	}
-	if ph := c.phase; ph != nil {
+	if c.current != nil {
+		ph := c.current.collecting()
 		if t, ok := ph.tasks[addr]; ok {
 			if _, answered := ph.got[addr]; !answered {
 				p.tasks <- t // what it was asked before it went away
@@ -124,175 +124,31 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 }
 
 func (s *server) SubmitPublicKeyShare(ctx context.Context, req *cohortv1.PublicKeyShareSubmission) (*cohortv1.Ack, error) {
-	addr, err := auth.Verify(req.GetAuth(), s.c.cfg.StudyID, 0, auth.KindPublicKey, crypto.Keccak256Hash(req.GetShare()))
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	if req.GetStudyId() != s.c.cfg.StudyID {
-		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
-	}
-	return &cohortv1.Ack{}, toStatus(s.c.accept(auth.KindPublicKey, 0, addr, req.GetShare()))
+	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindPublicKey, 0, func(st *keyGenStep) (ready, error) { return st.receive(req) }))
 }
 
 func (s *server) SubmitThresholdShares(ctx context.Context, req *cohortv1.ThresholdSharesSubmission) (*cohortv1.Ack, error) {
-	c := s.c
-	if req.GetStudyId() != c.cfg.StudyID {
-		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
-	}
-	dealer, recipients, err := dealtBy(req.GetShares(), func(to common.Address, sh *cohortv1.EncryptedShare) (common.Address, error) {
-		return auth.Verify(sh.GetAuth(), c.cfg.StudyID, 0, auth.KindThresholdShare, auth.ShareContent(to, sh.GetCiphertext()))
-	})
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	if err := c.checkRecipients(recipients); err != nil {
-		return nil, toStatus(err)
-	}
-	raw, err := proto.Marshal(req)
-	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
-	}
-	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindThresholdShare, 0, dealer, raw))
-}
-
-// dealtBy checks a dealer's encrypted shares: each verified by verify, all
-// signed by one dealer, one per recipient. It returns the dealer and the
-// recipients.
-func dealtBy(shares []*cohortv1.EncryptedShare, verify func(to common.Address, sh *cohortv1.EncryptedShare) (common.Address, error)) (common.Address, map[common.Address]bool, error) {
-	if len(shares) == 0 {
-		return common.Address{}, nil, fmt.Errorf("%w: no shares", ErrMalformed)
-	}
-	var dealer common.Address
-	recipients := make(map[common.Address]bool, len(shares))
-	for i, sh := range shares {
-		to := common.BytesToAddress(sh.GetRecipient())
-		from, err := verify(to, sh)
-		if err != nil {
-			return common.Address{}, nil, err
-		}
-		if i > 0 && from != dealer {
-			return common.Address{}, nil, fmt.Errorf("%w: shares signed by %s and %s in one submission", ErrMalformed, dealer.Hex(), from.Hex())
-		}
-		if recipients[to] {
-			return common.Address{}, nil, fmt.Errorf("%w: two shares for %s", ErrMalformed, to.Hex())
-		}
-		dealer, recipients[to] = from, true
-	}
-	return dealer, recipients, nil
+	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindThresholdShare, 0, func(st *thresholdDealStep) (ready, error) { return st.receive(req) }))
 }
 
 func (s *server) SubmitReshareShares(ctx context.Context, req *cohortv1.ReshareSharesSubmission) (*cohortv1.Ack, error) {
-	c := s.c
-	if req.GetStudyId() != c.cfg.StudyID {
-		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
-	}
-	setHash := common.BytesToHash(req.GetSetHash())
-	round := req.GetRound()
-	dealer, recipients, err := dealtBy(req.GetShares(), func(to common.Address, sh *cohortv1.EncryptedShare) (common.Address, error) {
-		return auth.Verify(sh.GetAuth(), c.cfg.StudyID, round, auth.KindReshareShare, auth.ReshareContent(to, setHash, sh.GetCiphertext()))
-	})
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	if err := c.checkReshareRecipients(round, setHash, recipients); err != nil {
-		return nil, toStatus(err)
-	}
-	raw, err := proto.Marshal(req)
-	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
-	}
-	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindReshareShare, round, dealer, raw))
+	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindReshareShare, req.GetRound(), func(st *reshareDealStep) (ready, error) { return st.receive(req) }))
 }
 
 func (s *server) ConfirmReshareKey(ctx context.Context, req *cohortv1.ReshareKeyConfirmation) (*cohortv1.Ack, error) {
-	c := s.c
-	if req.GetStudyId() != c.cfg.StudyID {
-		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
-	}
-	setHash := common.BytesToHash(req.GetSetHash())
-	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, req.GetRound(), auth.KindReshareKey, setHash)
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	c.mu.Lock()
-	subject := common.Hash{}
-	if c.phase != nil && c.phase.kind == auth.KindReshareKey {
-		subject = c.phase.subject
-	}
-	c.mu.Unlock()
-	if setHash != subject {
-		return nil, toStatus(fmt.Errorf("%w: confirmation of re-sharing %s, the current one is %s", ErrWrongPhase, setHash.Hex(), subject.Hex()))
-	}
-	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindReshareKey, req.GetRound(), addr, nil))
+	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindReshareKey, req.GetRound(), func(st *reshareKeyStep) (ready, error) { return st.receive(req) }))
 }
 
 func (s *server) ConfirmThresholdKey(ctx context.Context, req *cohortv1.ThresholdKeyConfirmation) (*cohortv1.Ack, error) {
-	c := s.c
-	if req.GetStudyId() != c.cfg.StudyID {
-		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
-	}
-	c.mu.Lock()
-	pkHash := c.pkHash
-	c.mu.Unlock()
-	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, 0, auth.KindThresholdKey, crypto.Keccak256Hash(pkHash.Bytes()))
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindThresholdKey, 0, addr, nil))
+	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindThresholdKey, 0, func(st *thresholdConfirmStep) (ready, error) { return st.receive(req) }))
 }
 
 func (s *server) SubmitScoreShares(ctx context.Context, req *cohortv1.ScoreSharesSubmission) (*cohortv1.Ack, error) {
-	c := s.c
-	if req.GetStudyId() != c.cfg.StudyID {
-		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
-	}
-	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, req.GetRound(), auth.KindScoreShares, crypto.Keccak256Hash(req.GetShares()...))
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	c.mu.Lock()
-	want := 0
-	if ph := c.phase; ph != nil && ph.kind == auth.KindScoreShares {
-		if t, ok := ph.tasks[addr]; ok {
-			want = len(t.GetScore().GetContributors())
-		}
-	}
-	c.mu.Unlock()
-	if want == 0 {
-		if err := c.expecting(auth.KindScoreShares, req.GetRound(), addr); err != nil {
-			return nil, toStatus(err)
-		}
-		return nil, toStatus(fmt.Errorf("%w: no score task was sent to %s", ErrWrongPhase, addr.Hex()))
-	}
-	if err := checkScoreShares(req, want); err != nil {
-		return nil, toStatus(err)
-	}
-	raw, err := proto.Marshal(req)
-	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
-	}
-	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindScoreShares, req.GetRound(), addr, raw))
+	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindScoreShares, req.GetRound(), func(st *scoreStep) (ready, error) { return st.receive(req) }))
 }
 
 func (s *server) SubmitDecryptionShare(ctx context.Context, req *cohortv1.DecryptionShareSubmission) (*cohortv1.Ack, error) {
-	c := s.c
-	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, req.GetRound(), auth.KindDecryptShare, crypto.Keccak256Hash(req.GetShare()))
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	if req.GetStudyId() != c.cfg.StudyID {
-		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
-	}
-	c.mu.Lock()
-	subject := common.Hash{}
-	if c.phase != nil {
-		subject = c.phase.subject
-	}
-	c.mu.Unlock()
-	if got := common.BytesToHash(req.GetAggregateHash()); got != subject {
-		return nil, toStatus(fmt.Errorf("%w: decryption share for aggregate %s, the round's aggregate is %s", ErrWrongPhase, got.Hex(), subject.Hex()))
-	}
-	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindDecryptShare, req.GetRound(), addr, req.GetShare()))
+	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindDecryptShare, req.GetRound(), func(st *decryptStep) (ready, error) { return st.receive(req) }))
 }
 
 func (s *server) SubmitEvaluation(ctx context.Context, req *cohortv1.EvaluationSubmission) (*cohortv1.Ack, error) {
@@ -458,79 +314,46 @@ func (s *server) GetBlob(req *cohortv1.BlobRequest, stream grpc.ServerStreamingS
 func (c *Coordinator) expecting(kind string, round uint32, addr common.Address) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	p := c.phase
-	if p == nil || p.kind != kind || p.round != round {
+	if c.current == nil {
 		return c.phaseError(kind, round)
 	}
-	if !p.want[addr] {
-		return fmt.Errorf("%w: %s is not asked for a %s in round %d", ErrNotParticipant, addr.Hex(), kind, round)
+	p := c.current.collecting()
+	if p.kind != kind || p.round != round {
+		return c.phaseError(kind, round)
 	}
-	if _, dup := p.got[addr]; dup {
-		return fmt.Errorf("%w: %s already sent its %s for round %d", ErrDuplicate, addr.Hex(), kind, round)
-	}
-	return nil
-}
-
-// checkRecipients checks that a dealer's shares go to exactly the holders
-// of the current threshold phase.
-func (c *Coordinator) checkRecipients(recipients map[common.Address]bool) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	p := c.phase
-	if p == nil || p.kind != auth.KindThresholdShare {
-		return c.phaseError(auth.KindThresholdShare, 0)
-	}
-	if len(recipients) != len(p.want) {
-		return fmt.Errorf("%w: %d shares for %d holders", ErrMalformed, len(recipients), len(p.want))
-	}
-	for r := range recipients {
-		if !p.want[r] {
-			return fmt.Errorf("%w: share for %s, who holds none", ErrMalformed, r.Hex())
-		}
-	}
-	return nil
-}
-
-// checkReshareRecipients checks that a dealer's re-sharing shares are for
-// the current re-sharing and go to exactly its new holders.
-func (c *Coordinator) checkReshareRecipients(round uint32, setHash common.Hash, recipients map[common.Address]bool) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	p := c.phase
-	if p == nil || p.kind != auth.KindReshareShare || p.round != round {
-		return c.phaseError(auth.KindReshareShare, round)
-	}
-	if setHash != p.subject {
-		return fmt.Errorf("%w: shares for re-sharing %s, the current one is %s", ErrWrongPhase, setHash.Hex(), p.subject.Hex())
-	}
-	if len(recipients) != len(p.recipients) {
-		return fmt.Errorf("%w: %d shares for %d new holders", ErrMalformed, len(recipients), len(p.recipients))
-	}
-	for r := range recipients {
-		if !p.recipients[r] {
-			return fmt.Errorf("%w: share for %s, who is not a new holder", ErrMalformed, r.Hex())
-		}
-	}
-	return nil
+	return p.expect(addr)
 }
 
 // accept records an answer in the current phase.
 func (c *Coordinator) accept(kind string, round uint32, addr common.Address, data []byte) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	p := c.phase
-	if p == nil || p.kind != kind || p.round != round {
+	if c.current == nil {
 		return c.phaseError(kind, round)
 	}
-	return p.add(addr, data)
+	p := c.current.collecting()
+	if p.kind != kind || p.round != round {
+		return c.phaseError(kind, round)
+	}
+	rd, err := p.add(addr, data)
+	if err != nil {
+		return err
+	}
+	if rd.complete {
+		close(c.full)
+	}
+	return nil
 }
 
+// phaseError reports an answer the current phase does not collect; the
+// caller holds c.mu.
 func (c *Coordinator) phaseError(kind string, round uint32) error {
-	if c.phase == nil {
+	if c.current == nil {
 		return fmt.Errorf("%w: the study has not started; wait for a task", ErrWrongPhase)
 	}
+	p := c.current.collecting()
 	return fmt.Errorf("%w: got a %s for round %d while collecting %ss for round %d",
-		ErrWrongPhase, kind, round, c.phase.kind, c.phase.round)
+		ErrWrongPhase, kind, round, p.kind, p.round)
 }
 
 // peerFingerprint is the SHA-256 of the client's TLS certificate.

@@ -22,6 +22,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 )
@@ -133,7 +134,7 @@ func newFixture(t *testing.T) *fixture {
 	for _, h := range f.hospitals {
 		want = append(want, h.addr())
 	}
-	f.coord.phase = newPhase(auth.KindUpdate, 1, want)
+	f.install(newPhase(protocol.Train, 1, want))
 
 	serverCert, err := ca.Issue("coordinator", "127.0.0.1")
 	require.NoError(t, err)
@@ -204,11 +205,31 @@ func upload(ctx context.Context, h *hospital, signer *ecdsa.PrivateKey, study ui
 	return err
 }
 
+// install makes st the coordinator's current phase, as start does.
+func (f *fixture) install(st step) {
+	f.coord.mu.Lock()
+	defer f.coord.mu.Unlock()
+	f.coord.current, f.coord.full = st, make(chan struct{})
+}
+
+// complete tells whether every member the current phase asked answered.
+func (f *fixture) complete() bool {
+	f.coord.mu.Lock()
+	full := f.coord.full
+	f.coord.mu.Unlock()
+	select {
+	case <-full:
+		return true
+	default:
+		return false
+	}
+}
+
 func (f *fixture) accepted() map[common.Address]common.Hash {
 	f.coord.mu.Lock()
 	defer f.coord.mu.Unlock()
 	out := make(map[common.Address]common.Hash)
-	for a, d := range f.coord.phase.got {
+	for a, d := range f.coord.current.collecting().got {
 		out[a] = common.BytesToHash(d)
 	}
 	return out
@@ -400,8 +421,7 @@ func TestDecryptionSharesAreCheckedAndAcceptedOnce(t *testing.T) {
 	f := newFixture(t)
 	h1, h2 := f.hospitals[0], f.hospitals[1]
 	aggHash := crypto.Keccak256Hash([]byte("aggregate"))
-	f.coord.phase = newPhase(auth.KindDecryptShare, 1, []common.Address{h1.addr(), h2.addr()})
-	f.coord.phase.subject = aggHash
+	f.install(newDecryptStep(f.studyID, &cohortv1.DecryptTask{Round: 1, AggregateHash: aggHash.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}))
 	submit := func(h *hospital, signer *ecdsa.PrivateKey, round uint32, share []byte) error {
 		signed, err := auth.Sign(signer, f.studyID, round, auth.KindDecryptShare, crypto.Keccak256Hash(share))
 		require.NoError(t, err)
@@ -420,13 +440,9 @@ func TestDecryptionSharesAreCheckedAndAcceptedOnce(t *testing.T) {
 	assert.Equal(t, codes.PermissionDenied, status.Code(submit(f.stranger, f.stranger.key, 1, []byte("x"))), "not asked")
 	aggHash = crypto.Keccak256Hash([]byte("another aggregate"))
 	assert.Equal(t, codes.FailedPrecondition, status.Code(submit(h2, h2.key, 1, []byte("share 2"))), "share for another aggregate")
-	aggHash = f.coord.phase.subject
+	aggHash = crypto.Keccak256Hash([]byte("aggregate"))
 	require.NoError(t, submit(h2, h2.key, 1, []byte("share 2")))
-	select {
-	case <-f.coord.phase.full:
-	default:
-		t.Fatal("phase not complete after both shares")
-	}
+	assert.True(t, f.complete(), "phase complete after both shares")
 }
 
 // A member suspended on chain (strikes past the study's limit) cannot commit,
@@ -520,10 +536,12 @@ func TestReshareSharesAreCheckedAndAcceptedOnce(t *testing.T) {
 	f := newFixture(t)
 	h1, h2, h3 := f.hospitals[0], f.hospitals[1], f.hospitals[2]
 	setHash := crypto.Keccak256Hash([]byte("re-sharing before round 2"))
-	ph := newPhase(auth.KindReshareShare, 2, []common.Address{h1.addr(), h2.addr()})
-	ph.subject = setHash
-	ph.recipients = map[common.Address]bool{h1.addr(): true, h2.addr(): true, h3.addr(): true}
-	f.coord.phase = ph
+	dealing := &reshareDealStep{
+		phase: newPhase(protocol.ReshareDeal, 2, []common.Address{h1.addr(), h2.addr()}), plan: &reshare{study: f.studyID, round: 2},
+		setHash: setHash, recipients: map[common.Address]bool{h1.addr(): true, h2.addr(): true, h3.addr(): true},
+	}
+	ph := dealing.phase
+	f.install(dealing)
 	deal := func(signer *ecdsa.PrivateKey, signRound uint32, set common.Hash, to ...*hospital) []*cohortv1.EncryptedShare {
 		var out []*cohortv1.EncryptedShare
 		for _, h := range to {
@@ -568,15 +586,9 @@ func TestReshareSharesAreCheckedAndAcceptedOnce(t *testing.T) {
 	require.Equal(t, codes.OK, submit(h1, 2, setHash, deal(h1.key, 2, setHash, h1, h2, h3)))
 	assert.Equal(t, codes.AlreadyExists, submit(h1, 2, setHash, deal(h1.key, 2, setHash, h1, h2, h3)), "a second submission")
 	require.Equal(t, codes.OK, submit(h2, 2, setHash, deal(h2.key, 2, setHash, h3, h1, h2)))
-	select {
-	case <-ph.full:
-	default:
-		t.Fatal("phase not complete after both dealers")
-	}
+	assert.True(t, f.complete(), "phase complete after both dealers")
 
-	confirm := newPhase(auth.KindReshareKey, 2, []common.Address{h1.addr(), h2.addr(), h3.addr()})
-	confirm.subject = setHash
-	f.coord.phase = confirm
+	f.install(&reshareKeyStep{phase: newPhase(protocol.ReshareKey, 2, []common.Address{h1.addr(), h2.addr(), h3.addr()}), dealing: dealing})
 	send := func(h *hospital, round uint32, set common.Hash) codes.Code {
 		signed, err := auth.Sign(h.key, f.studyID, round, auth.KindReshareKey, set)
 		require.NoError(t, err)

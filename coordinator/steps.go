@@ -1,0 +1,208 @@
+package coordinator
+
+import (
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// The coordinator's side of each protocol phase (api/protocol) is a step: a
+// value made from the phase's inputs (members, hashes, chain facts read by
+// the driver) that takes the members' messages and hands back a ready, the
+// way etcd's raft hands back Ready: tasks to send, blobs to store, state to
+// keep, chain writes to make, members to flag and whether every answer is
+// in. Steps do no gRPC, chain, disk or clock I/O; the driver (Coordinator:
+// Run, the gRPC handlers in server.go and the phase drivers) does it all
+// and applies each ready in a fixed order: blobs, state, chain, then tasks.
+//
+// A step checks a message in two moves, so that no lock is held while a
+// large payload is checked and stored: receive checks the message against
+// the step's fixed inputs and returns the answer to record (it changes
+// nothing, and is safe to call concurrently); the driver stores the ready's
+// blobs, then records the answer with phase.add, which refuses strangers
+// and replays. Steps are otherwise not safe for concurrent use: the driver
+// guards them with Coordinator.mu.
+
+// ready is what a step decided, for the driver to carry out in field order.
+type ready struct {
+	blobs [][]byte    // to put in the store first
+	state []keptState // to write in the store's state
+	chain []chainWrite
+	send  []outgoing
+	// record, from receive, is the answer to record once the blobs are stored.
+	record *answer
+	// flag are members whose update robust scoring flagged (the chain
+	// counts their strikes from the recorded scores).
+	flag []common.Address
+	// complete says every member asked has answered.
+	complete bool
+}
+
+// outgoing is a task for one member.
+type outgoing struct {
+	to   common.Address
+	task *cohortv1.Task
+}
+
+// keptState is a named piece of protocol state the store keeps across
+// restarts (Store.WriteState).
+type keptState struct {
+	name string
+	data []byte
+}
+
+// answer is one member's answer to a phase, as the phase keeps it.
+type answer struct {
+	from common.Address
+	data []byte
+}
+
+// chainWrite is one transaction a step asks for; exactly one field is set.
+type chainWrite struct {
+	publicKeyHash    *common.Hash // SetPublicKeyHash
+	standardiserHash *common.Hash // SetStandardiserHash
+	openRound        *roundOpening
+	scores           *roundScores
+	closeRound       *roundClosing
+}
+
+// roundOpening opens a round with its global model; the driver sets the
+// deadline from its clock and, in a private study, the ε spent.
+type roundOpening struct {
+	round       uint32
+	globalModel common.Hash
+}
+
+// roundScores records robust scoring's scores, weights and flags.
+type roundScores struct {
+	round  uint32
+	scores []contracts.Score
+}
+
+// roundClosing closes a round with its result.
+type roundClosing struct {
+	round  uint32
+	result contracts.RoundResult
+}
+
+// step is what the driver needs of every phase's step: its collection of
+// answers. Each step type embeds *phase and adds its own receive and
+// finish methods.
+type step interface {
+	collecting() *phase
+}
+
+// phase collects one kind of answer for one round from a known set of
+// members: the part every step shares.
+type phase struct {
+	name  protocol.Phase
+	kind  string // the auth kind its answers are signed with
+	round uint32
+	want  map[common.Address]bool
+	got   map[common.Address][]byte
+	// tasks are the tasks sent for this phase, sent again to a member that
+	// joins again before answering.
+	tasks map[common.Address]*cohortv1.Task
+	// failFast ends the driver's wait as soon as a member it waits for
+	// disconnects: for an active set of share holders, where another set
+	// can be asked at once.
+	failFast bool
+}
+
+func newPhase(name protocol.Phase, round uint32, want []common.Address) *phase {
+	p := &phase{
+		name:  name,
+		kind:  name.Kind(),
+		round: round,
+		want:  make(map[common.Address]bool, len(want)),
+		got:   make(map[common.Address][]byte, len(want)),
+		tasks: make(map[common.Address]*cohortv1.Task, len(want)),
+	}
+	for _, a := range want {
+		p.want[a] = true
+	}
+	return p
+}
+
+func (p *phase) collecting() *phase { return p }
+
+// expect checks that from is asked and has not answered yet.
+func (p *phase) expect(from common.Address) error {
+	if !p.want[from] {
+		return fmt.Errorf("%w: %s is not asked for a %s in round %d", ErrNotParticipant, from.Hex(), p.kind, p.round)
+	}
+	if _, dup := p.got[from]; dup {
+		return fmt.Errorf("%w: %s already sent its %s for round %d", ErrDuplicate, from.Hex(), p.kind, p.round)
+	}
+	return nil
+}
+
+// add records an answer; it refuses strangers and second answers (replays).
+func (p *phase) add(from common.Address, data []byte) (ready, error) {
+	if err := p.expect(from); err != nil {
+		return ready{}, err
+	}
+	p.got[from] = data
+	return ready{complete: len(p.got) == len(p.want)}, nil
+}
+
+// checkRound refuses an answer for another round than the phase's.
+func (p *phase) checkRound(round uint32) error {
+	if round != p.round {
+		return fmt.Errorf("%w: got a %s for round %d while collecting %ss for round %d", ErrWrongPhase, p.kind, round, p.kind, p.round)
+	}
+	return nil
+}
+
+// ask returns the ready that sends task to each listed member, and keeps
+// it to send again to a member that joins again before answering.
+func (p *phase) ask(to []common.Address, task *cohortv1.Task) ready {
+	var rd ready
+	for _, a := range to {
+		rd.send = append(rd.send, outgoing{to: a, task: task})
+		if p.want[a] {
+			p.tasks[a] = task
+		}
+	}
+	return rd
+}
+
+// answers returns the answers in the order of the list given.
+func (p *phase) answers(order []common.Address) (from []common.Address, data [][]byte) {
+	for _, a := range order {
+		if d, ok := p.got[a]; ok {
+			from = append(from, a)
+			data = append(data, d)
+		}
+	}
+	return from, data
+}
+
+// pending returns the members asked that have not answered, sorted.
+func (p *phase) pending() []common.Address {
+	var out []common.Address
+	for a := range p.want {
+		if _, ok := p.got[a]; !ok {
+			out = append(out, a)
+		}
+	}
+	return sortedAddresses(out)
+}
+
+// merge appends another ready's actions to rd.
+func (rd ready) merge(o ready) ready {
+	rd.blobs = append(rd.blobs, o.blobs...)
+	rd.state = append(rd.state, o.state...)
+	rd.chain = append(rd.chain, o.chain...)
+	rd.send = append(rd.send, o.send...)
+	rd.flag = append(rd.flag, o.flag...)
+	rd.complete = rd.complete || o.complete
+	if o.record != nil {
+		rd.record = o.record
+	}
+	return rd
+}

@@ -1,0 +1,116 @@
+package coordinator
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
+)
+
+// errNoQuorum reports fewer live share holders than the threshold.
+var errNoQuorum = errors.New("coordinator: fewer live participants than the decryption threshold")
+
+// activeStep is a phase asked of an active set of t share holders
+// (decrypt, score, moments-decrypt, reshare-deal): if one goes away,
+// another set is asked.
+type activeStep interface {
+	step
+	start() ready
+}
+
+// newActivePhase is the phase of an activeStep: it ends the driver's wait
+// as soon as a member of the active set goes away.
+func newActivePhase(name protocol.Phase, round uint32, active []common.Address) *phase {
+	ph := newPhase(name, round, active)
+	ph.failFast = true
+	return ph
+}
+
+// chooseActiveSet picks t share holders among points' holders: the
+// preferred ones first (in their order: a round's contributors just showed
+// they are alive), then the others in address order; only connected ones,
+// none excluded, and only holders of a point (a contributor that holds no
+// share, such as a newcomer that did not confirm its re-sharing, cannot
+// decrypt). Points come back sorted, as aggregation.Decrypt expects.
+func chooseActiveSet(points map[common.Address]uint64, threshold int, preferred []common.Address, connected, excluded map[common.Address]bool) ([]common.Address, []uint64, error) {
+	candidates := slices.Clone(preferred)
+	others := make([]common.Address, 0, len(points))
+	for a := range points {
+		if !slices.Contains(preferred, a) {
+			others = append(others, a)
+		}
+	}
+	candidates = append(candidates, sortedAddresses(others)...)
+	var active []common.Address
+	for _, a := range candidates {
+		if len(active) == threshold {
+			break
+		}
+		if _, holds := points[a]; holds && connected[a] && !excluded[a] {
+			active = append(active, a)
+		}
+	}
+	if len(active) < threshold {
+		return nil, nil, fmt.Errorf("%w: %d live of %d needed", errNoQuorum, len(active), threshold)
+	}
+	chosen := make([]uint64, len(active))
+	for i, a := range active {
+		chosen[i] = points[a]
+	}
+	slices.Sort(chosen)
+	return active, chosen, nil
+}
+
+// decryptStep is the decrypt phase: t share holders each give a
+// decryption share of the round's aggregate, bound to its hash.
+type decryptStep struct {
+	*phase
+	study  uint64
+	active []common.Address
+	task   *cohortv1.DecryptTask
+}
+
+// newDecryptStep asks the active holders, at points, to decrypt what task
+// names (its ActivePoints are set here).
+func newDecryptStep(study uint64, task *cohortv1.DecryptTask, active []common.Address, points []uint64) *decryptStep {
+	t := proto.Clone(task).(*cohortv1.DecryptTask)
+	t.ActivePoints = points
+	return &decryptStep{phase: newActivePhase(protocol.Decrypt, task.GetRound(), active), study: study, active: active, task: t}
+}
+
+func (s *decryptStep) start() ready {
+	return s.ask(s.active, &cohortv1.Task{Kind: &cohortv1.Task_Decrypt{Decrypt: s.task}})
+}
+
+// receive checks a decryption share's signature, study, round and
+// aggregate.
+func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, error) {
+	addr, err := auth.Verify(req.GetAuth(), s.study, req.GetRound(), auth.KindDecryptShare, crypto.Keccak256Hash(req.GetShare()))
+	if err != nil {
+		return ready{}, err
+	}
+	if req.GetStudyId() != s.study {
+		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
+	}
+	want := common.BytesToHash(s.task.GetAggregateHash())
+	if got := common.BytesToHash(req.GetAggregateHash()); got != want || len(req.GetAggregateHash()) != common.HashLength {
+		return ready{}, fmt.Errorf("%w: decryption share for aggregate %s, the round's aggregate is %s", ErrWrongPhase, got.Hex(), want.Hex())
+	}
+	if err := s.checkRound(req.GetRound()); err != nil {
+		return ready{}, err
+	}
+	return ready{record: &answer{from: addr, data: req.GetShare()}}, nil
+}
+
+// shares returns the decryption shares in the active set's order.
+func (s *decryptStep) shares() [][]byte {
+	_, shares := s.answers(s.active)
+	return shares
+}

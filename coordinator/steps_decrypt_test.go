@@ -1,0 +1,96 @@
+package coordinator
+
+import (
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+)
+
+func TestChooseActiveSet(t *testing.T) {
+	ps := newParties(t, 5)
+	a := addressesOf(ps)
+	points := map[common.Address]uint64{a[0]: 5, a[1]: 4, a[2]: 3, a[3]: 2, a[4]: 1}
+	all := map[common.Address]bool{a[0]: true, a[1]: true, a[2]: true, a[3]: true, a[4]: true}
+	tests := []struct {
+		name       string
+		threshold  int
+		preferred  []common.Address
+		connected  map[common.Address]bool
+		excluded   map[common.Address]bool
+		wantActive []common.Address
+		wantPoints []uint64
+		wantErr    error
+	}{
+		{"contributors first, in their order", 2, []common.Address{a[3], a[4]}, all, nil, []common.Address{a[3], a[4]}, []uint64{1, 2}, nil},
+		{"then the others by address", 3, []common.Address{a[4]}, all, nil, []common.Address{a[4], a[0], a[1]}, []uint64{1, 4, 5}, nil},
+		{"the disconnected skipped", 2, []common.Address{a[0]}, map[common.Address]bool{a[0]: true, a[2]: true}, nil, []common.Address{a[0], a[2]}, []uint64{3, 5}, nil},
+		{"the excluded skipped", 2, []common.Address{a[0], a[1]}, all, map[common.Address]bool{a[1]: true}, []common.Address{a[0], a[2]}, []uint64{3, 5}, nil},
+		{"a preferred stranger never chosen", 1, []common.Address{{0x99}}, map[common.Address]bool{{0x99}: true, a[1]: true}, nil, []common.Address{a[1]}, []uint64{4}, nil},
+		{"too few live holders", 3, nil, map[common.Address]bool{a[0]: true, a[1]: true}, nil, nil, nil, errNoQuorum},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			active, got, err := chooseActiveSet(points, tt.threshold, tt.preferred, tt.connected, tt.excluded)
+			if tt.wantErr != nil {
+				assert.ErrorIs(t, err, tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantActive, active)
+			assert.Equal(t, tt.wantPoints, got, "points sorted")
+		})
+	}
+}
+
+func TestDecryptStepRefusesHostileShares(t *testing.T) {
+	ps := newParties(t, 3)
+	stranger := newParties(t, 1)[0]
+	aggHash := crypto.Keccak256Hash([]byte("aggregate"))
+	task := &cohortv1.DecryptTask{StudyId: stepStudy, Round: 4, AggregateHash: aggHash.Bytes()}
+	st := newDecryptStep(stepStudy, task, addressesOf(ps[:2]), []uint64{1, 2})
+	sent := sentTo(st.start())
+	require.Len(t, sent, 2, "only the active set is asked")
+	assert.Equal(t, []uint64{1, 2}, sent[ps[0].addr][0].GetDecrypt().GetActivePoints())
+	assert.Empty(t, task.GetActivePoints(), "the caller's task is not changed")
+	assert.True(t, st.failFast, "another set is asked as soon as one holder goes away")
+
+	share := func(p party, round, signRound uint32, agg common.Hash, b []byte) *cohortv1.DecryptionShareSubmission {
+		signed, err := auth.Sign(p.key, stepStudy, signRound, auth.KindDecryptShare, crypto.Keccak256Hash(b))
+		require.NoError(t, err)
+		return &cohortv1.DecryptionShareSubmission{StudyId: stepStudy, Round: round, AggregateHash: agg.Bytes(), Share: b, Auth: signed}
+	}
+	_, err := deliverTo(st, st.receive, share(ps[0], 4, 4, aggHash, []byte("share 0")))
+	require.NoError(t, err)
+	moved := share(ps[1], 4, 4, aggHash, []byte("share 1"))
+	moved.StudyId++
+	tests := []struct {
+		name string
+		req  *cohortv1.DecryptionShareSubmission
+		want error
+	}{
+		{"replay", share(ps[0], 4, 4, aggHash, []byte("share 0")), ErrDuplicate},
+		{"a share for another aggregate", share(ps[1], 4, 4, crypto.Keccak256Hash([]byte("one update")), []byte("share 1")), ErrWrongPhase},
+		{"a share for another round", share(ps[1], 3, 3, aggHash, []byte("share 1")), ErrWrongPhase},
+		{"a signature for another round", share(ps[1], 4, 3, aggHash, []byte("share 1")), auth.ErrBadSignature},
+		{"another study", moved, ErrWrongPhase},
+		{"a holder outside the active set", share(ps[2], 4, 4, aggHash, []byte("share 2")), ErrNotParticipant},
+		{"a stranger", share(stranger, 4, 4, aggHash, []byte("x")), ErrNotParticipant},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := deliverTo(st, st.receive, tt.req)
+			assert.ErrorIs(t, err, tt.want)
+			assert.Len(t, st.got, 1, "nothing more recorded")
+		})
+	}
+	rd, err := deliverTo(st, st.receive, share(ps[1], 4, 4, aggHash, []byte("share 1")))
+	require.NoError(t, err)
+	assert.True(t, rd.complete)
+	assert.Equal(t, [][]byte{[]byte("share 0"), []byte("share 1")}, st.shares(), "in the active set's order")
+}

@@ -1,0 +1,78 @@
+package coordinator
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
+)
+
+// keyGenStep is the keygen phase: every member sends a public-key share
+// under a common reference string drawn from public data; the shares
+// combine into the collective public key, whose hash goes on chain.
+type keyGenStep struct {
+	*phase
+	study   uint64
+	members []common.Address
+	crs     [32]byte
+}
+
+// newKeyGenStep makes the keygen phase of a study on the ledger at ledger,
+// for the sorted members.
+func newKeyGenStep(study uint64, ledger common.Address, members []common.Address) *keyGenStep {
+	return &keyGenStep{phase: newPhase(protocol.KeyGen, 0, members), study: study, members: members, crs: keyGenCRS(study, ledger, members)}
+}
+
+// keyGenCRS is the common reference string seed: public, derived from the
+// study, its ledger and its members, so every party can recompute it.
+func keyGenCRS(study uint64, ledger common.Address, members []common.Address) [32]byte {
+	var id [8]byte
+	binary.BigEndian.PutUint64(id[:], study)
+	parts := [][]byte{[]byte("cohort/v1 crs"), id[:], ledger.Bytes()}
+	for _, m := range members {
+		parts = append(parts, m.Bytes())
+	}
+	return aggregation.CommonSeed(parts...)
+}
+
+// start asks every member for its share.
+func (s *keyGenStep) start() ready {
+	task := &cohortv1.KeyGenTask{StudyId: s.study, CrsSeed: s.crs[:]}
+	for _, m := range s.members {
+		task.Participants = append(task.Participants, m.Bytes())
+	}
+	return s.ask(s.members, &cohortv1.Task{Kind: &cohortv1.Task_KeyGen{KeyGen: task}})
+}
+
+// receive checks a public-key share's signature and study.
+func (s *keyGenStep) receive(req *cohortv1.PublicKeyShareSubmission) (ready, error) {
+	addr, err := auth.Verify(req.GetAuth(), s.study, 0, auth.KindPublicKey, crypto.Keccak256Hash(req.GetShare()))
+	if err != nil {
+		return ready{}, err
+	}
+	if req.GetStudyId() != s.study {
+		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
+	}
+	return ready{record: &answer{from: addr, data: req.GetShare()}}, nil
+}
+
+// finish combines every share into the collective key: the driver stores
+// it and records its hash on chain. It returns the key's hash.
+func (s *keyGenStep) finish(sum summer) (ready, common.Hash, error) {
+	_, shares := s.answers(s.members)
+	if len(shares) != len(s.members) {
+		return ready{}, common.Hash{}, fmt.Errorf("%w: %d of %d public-key shares", ErrStalled, len(shares), len(s.members))
+	}
+	pk, err := sum.publicKey(s.crs, shares)
+	if err != nil {
+		return ready{}, common.Hash{}, err
+	}
+	h := crypto.Keccak256Hash(pk)
+	return ready{blobs: [][]byte{pk}, chain: []chainWrite{{publicKeyHash: &h}}}, h, nil
+}

@@ -1,0 +1,112 @@
+package coordinator
+
+import (
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+)
+
+func pkShare(t *testing.T, p party, study uint64, round uint32, share []byte) *cohortv1.PublicKeyShareSubmission {
+	t.Helper()
+	signed, err := auth.Sign(p.key, study, round, auth.KindPublicKey, crypto.Keccak256Hash(share))
+	require.NoError(t, err)
+	return &cohortv1.PublicKeyShareSubmission{StudyId: study, Share: share, Auth: signed}
+}
+
+func TestKeyGenStepAsksEveryMember(t *testing.T) {
+	ps := newParties(t, 3)
+	ledger := common.HexToAddress("0x1234")
+	st := newKeyGenStep(stepStudy, ledger, addressesOf(ps))
+	sent := sentTo(st.start())
+	require.Len(t, sent, 3)
+	for _, p := range ps {
+		task := sent[p.addr][0].GetKeyGen()
+		require.NotNil(t, task)
+		crs := keyGenCRS(stepStudy, ledger, addressesOf(ps))
+		assert.Equal(t, crs[:], task.GetCrsSeed(), "the CRS is recomputable from public data")
+		assert.Len(t, task.GetParticipants(), 3)
+		assert.Same(t, sent[p.addr][0], st.tasks[p.addr], "kept to send again on a re-join")
+	}
+	other := keyGenCRS(stepStudy, ledger, addressesOf(ps[:2]))
+	assert.NotEqual(t, st.crs, other, "the CRS is bound to the members")
+}
+
+func TestKeyGenStepRefusesHostileShares(t *testing.T) {
+	ps := newParties(t, 3)
+	stranger := newParties(t, 1)[0]
+	st := newKeyGenStep(stepStudy, common.Address{}, addressesOf(ps))
+	_, err := deliverTo(st, st.receive, pkShare(t, ps[0], stepStudy, 0, []byte("share 0")))
+	require.NoError(t, err)
+
+	swapped := pkShare(t, ps[1], stepStudy, 0, []byte("share 1"))
+	swapped.Share = []byte("another share")
+	unsigned := pkShare(t, ps[1], stepStudy, 0, []byte("share 1"))
+	unsigned.Auth = nil
+	tests := []struct {
+		name string
+		req  *cohortv1.PublicKeyShareSubmission
+		want error
+	}{
+		{"stranger", pkShare(t, stranger, stepStudy, 0, []byte("x")), ErrNotParticipant},
+		{"replay", pkShare(t, ps[0], stepStudy, 0, []byte("share 0")), ErrDuplicate},
+		{"second share", pkShare(t, ps[0], stepStudy, 0, []byte("share 0'")), ErrDuplicate},
+		{"signature over another share", swapped, auth.ErrBadSignature},
+		{"unsigned", unsigned, auth.ErrBadSignature},
+		{"signed for round 1", pkShare(t, ps[1], stepStudy, 1, []byte("share 1")), auth.ErrBadSignature},
+		{"another study", pkShare(t, ps[1], stepStudy+1, 0, []byte("share 1")), auth.ErrBadSignature},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := deliverTo(st, st.receive, tt.req)
+			assert.ErrorIs(t, err, tt.want)
+			assert.Len(t, st.got, 1, "nothing more recorded")
+		})
+	}
+	// Signed for the study but sent as another's.
+	moved := pkShare(t, ps[1], stepStudy, 0, []byte("share 1"))
+	moved.StudyId = stepStudy + 1
+	_, err = st.receive(moved)
+	assert.ErrorIs(t, err, ErrWrongPhase)
+}
+
+func TestKeyGenStepFinishes(t *testing.T) {
+	ps := newParties(t, 2)
+	st := newKeyGenStep(stepStudy, common.Address{}, addressesOf(ps))
+	_, _, err := st.finish(plainSummer{})
+	assert.ErrorIs(t, err, ErrStalled, "not before every share is in")
+
+	rd, err := deliverTo(st, st.receive, pkShare(t, ps[1], stepStudy, 0, []byte("share 1")))
+	require.NoError(t, err)
+	assert.False(t, rd.complete)
+	rd, err = deliverTo(st, st.receive, pkShare(t, ps[0], stepStudy, 0, []byte("share 0")))
+	require.NoError(t, err)
+	assert.True(t, rd.complete, "complete once every member answered")
+
+	rd, h, err := st.finish(plainSummer{})
+	require.NoError(t, err)
+	require.Len(t, rd.blobs, 1)
+	assert.Equal(t, crypto.Keccak256Hash(rd.blobs[0]), h, "the key is stored under its hash")
+	require.Len(t, rd.chain, 1)
+	assert.Equal(t, h, *rd.chain[0].publicKeyHash, "and its hash goes on chain")
+	assert.Empty(t, rd.send)
+}
+
+func TestKeyGenStepRefusesMalformedShares(t *testing.T) {
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	ps := newParties(t, 2)
+	st := newKeyGenStep(stepStudy, common.Address{}, addressesOf(ps))
+	for _, p := range ps {
+		_, err := deliverTo(st, st.receive, pkShare(t, p, stepStudy, 0, []byte("not a public-key share")))
+		require.NoError(t, err)
+	}
+	_, _, err = st.finish(homomorphicSummer{scheme: scheme})
+	assert.ErrorIs(t, err, ErrMalformed)
+}

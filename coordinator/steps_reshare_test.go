@@ -1,0 +1,213 @@
+package coordinator
+
+import (
+	"crypto/ecdsa"
+	"encoding/json"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+)
+
+func keysOf(ps []party) map[common.Address]*ecdsa.PublicKey {
+	out := make(map[common.Address]*ecdsa.PublicKey, len(ps))
+	for _, p := range ps {
+		out[p.addr] = &p.key.PublicKey
+	}
+	return out
+}
+
+// reshareFixture: holders ps[0..2] at points 1..3 with threshold 2; before
+// round 3, ps[2] leaves and ps[3] joins.
+func reshareFixture(t *testing.T) ([]party, *reshare) {
+	t.Helper()
+	ps := newParties(t, 4)
+	cur := holderState{Points: map[common.Address]uint64{ps[0].addr: 1, ps[1].addr: 2, ps[2].addr: 3}, NextPoint: 4}
+	plan, err := planReshare(stepStudy, 3, cur, 2, []common.Address{ps[0].addr, ps[1].addr, ps[3].addr}, keysOf(ps))
+	require.NoError(t, err)
+	return ps, plan
+}
+
+func TestPlanReshare(t *testing.T) {
+	ps, plan := reshareFixture(t)
+	assert.Equal(t, []common.Address{ps[0].addr, ps[1].addr}, plan.staying)
+	assert.Equal(t, []common.Address{ps[2].addr}, plan.leaving)
+	assert.Equal(t, []common.Address{ps[3].addr}, plan.newcomers)
+	assert.Equal(t, map[common.Address]uint64{ps[0].addr: 1, ps[1].addr: 2, ps[3].addr: 4}, plan.next.Points,
+		"stayers keep their points, the newcomer gets one nobody held")
+	assert.EqualValues(t, 5, plan.next.NextPoint)
+	assert.EqualValues(t, 3, plan.next.Epoch)
+
+	cur := holderState{Points: map[common.Address]uint64{ps[0].addr: 1, ps[1].addr: 2, ps[2].addr: 3}, NextPoint: 4}
+	tests := []struct {
+		name string
+		next []common.Address
+		keys map[common.Address]*ecdsa.PublicKey
+		want error
+	}{
+		{"fewer members than the threshold", []common.Address{ps[0].addr}, keysOf(ps), ErrBelowThreshold},
+		{"fewer stayers than the threshold", []common.Address{ps[0].addr, ps[3].addr}, keysOf(ps), ErrBelowThreshold},
+		{"a member gone before the re-sharing", []common.Address{ps[0].addr, ps[1].addr, ps[3].addr}, keysOf(ps[:2]), ErrStalled},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := planReshare(stepStudy, 3, cur, 2, tt.next, tt.keys)
+			assert.ErrorIs(t, err, tt.want)
+		})
+	}
+}
+
+// reshareDealing is dealer's shares to the listed recipients, signed for
+// round and set.
+func reshareDealing(t *testing.T, dealer party, round uint32, set common.Hash, to ...party) *cohortv1.ReshareSharesSubmission {
+	t.Helper()
+	sub := &cohortv1.ReshareSharesSubmission{StudyId: stepStudy, Round: round, SetHash: set.Bytes()}
+	for _, p := range to {
+		ct := []byte("sealed share for " + p.addr.Hex() + " from " + dealer.addr.Hex())
+		signed, err := auth.Sign(dealer.key, stepStudy, round, auth.KindReshareShare, auth.ReshareContent(p.addr, set, ct))
+		require.NoError(t, err)
+		sub.Shares = append(sub.Shares, &cohortv1.EncryptedShare{Recipient: p.addr.Bytes(), Ciphertext: ct, Auth: signed})
+	}
+	return sub
+}
+
+func TestReshareDealStepRefusesHostileDealings(t *testing.T) {
+	ps, plan := reshareFixture(t)
+	next := []party{ps[0], ps[1], ps[3]}
+	st := plan.dealers(plan.staying)
+	assert.Equal(t, auth.ReshareSetHash(stepStudy, 3, 2, st.task.GetDealers(), st.task.GetHolders()), st.setHash, "the set hash participants recompute")
+	sent := sentTo(st.start())
+	require.Len(t, sent, 2, "only the dealers are asked")
+	assert.Len(t, sent[ps[0].addr][0].GetReshare().GetHolders(), 3)
+	set := st.setHash
+
+	_, err := deliverTo(st, st.receive, reshareDealing(t, ps[0], 3, set, next...))
+	require.NoError(t, err)
+	forged := reshareDealing(t, ps[1], 3, set, next...)
+	forged.Shares[1].Ciphertext = []byte("swapped")
+	mixed := reshareDealing(t, ps[1], 3, set, ps[0], ps[1])
+	mixed.Shares = append(mixed.Shares, reshareDealing(t, ps[0], 3, set, ps[3]).Shares...)
+	oldEpoch := reshareDealing(t, ps[1], 2, set, next...)
+	oldEpoch.Round = 3
+	moved := reshareDealing(t, ps[1], 3, set, next...)
+	moved.StudyId++
+	other := crypto.Keccak256Hash([]byte("another set"))
+	tests := []struct {
+		name string
+		req  *cohortv1.ReshareSharesSubmission
+		want error
+	}{
+		{"a signature over other content", forged, auth.ErrBadSignature},
+		{"a share for the leaver", reshareDealing(t, ps[1], 3, set, ps[0], ps[1], ps[2]), ErrMalformed},
+		{"the newcomer left out", reshareDealing(t, ps[1], 3, set, ps[0], ps[1]), ErrMalformed},
+		{"two dealers in one submission", mixed, ErrMalformed},
+		{"no shares", reshareDealing(t, ps[1], 3, set), ErrMalformed},
+		{"an old epoch's shares replayed", reshareDealing(t, ps[1], 2, set, next...), ErrWrongPhase},
+		{"an old epoch's signature under the current epoch", oldEpoch, auth.ErrBadSignature},
+		{"shares for another set", reshareDealing(t, ps[1], 3, other, next...), ErrWrongPhase},
+		{"another study", moved, ErrWrongPhase},
+		{"the leaver dealing", reshareDealing(t, ps[2], 3, set, next...), ErrNotParticipant},
+		{"the newcomer dealing in the dealers' phase", reshareDealing(t, ps[3], 3, set, next...), ErrNotParticipant},
+		{"a second dealing", reshareDealing(t, ps[0], 3, set, next...), ErrDuplicate},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := deliverTo(st, st.receive, tt.req)
+			assert.ErrorIs(t, err, tt.want)
+			assert.Len(t, st.got, 1, "nothing more recorded")
+		})
+	}
+	rd, err := deliverTo(st, st.receive, reshareDealing(t, ps[1], 3, set, ps[3], ps[0], ps[1]))
+	require.NoError(t, err)
+	assert.True(t, rd.complete, "in any order of recipients")
+
+	newcomers := st.newcomersDealing()
+	assert.Equal(t, set, newcomers.setHash)
+	sent = sentTo(newcomers.start())
+	require.Len(t, sent, 1)
+	assert.Contains(t, sent, ps[3].addr, "the newcomer deals its own key")
+	_, err = deliverTo(newcomers, newcomers.receive, reshareDealing(t, ps[0], 3, set, next...))
+	assert.ErrorIs(t, err, ErrNotParticipant, "a stayer deals once, in the dealers' phase")
+	rd, err = deliverTo(newcomers, newcomers.receive, reshareDealing(t, ps[3], 3, set, next...))
+	require.NoError(t, err)
+	assert.True(t, rd.complete)
+}
+
+func TestReshareConfirmAndCommit(t *testing.T) {
+	ps, plan := reshareFixture(t)
+	next := []party{ps[0], ps[1], ps[3]}
+	deal := plan.dealers(plan.staying)
+	set := deal.setHash
+	var dealings [][]byte
+	for _, d := range []party{ps[0], ps[1]} {
+		_, err := deliverTo(deal, deal.receive, reshareDealing(t, d, 3, set, next...))
+		require.NoError(t, err)
+	}
+	_, dealings = deal.answers(plan.staying)
+	newcomers := deal.newcomersDealing()
+	_, err := deliverTo(newcomers, newcomers.receive, reshareDealing(t, ps[3], 3, set, next...))
+	require.NoError(t, err)
+	_, dealt := newcomers.answers(plan.newcomers)
+	confirm, err := deal.confirm(append(dealings, dealt...))
+	require.NoError(t, err)
+
+	sent := sentTo(confirm.start())
+	require.Len(t, sent, 3)
+	for _, p := range next {
+		task := sent[p.addr][0].GetReshareKey()
+		require.Len(t, task.GetShares(), 3, "two dealers' shares and the newcomer's")
+		assert.Equal(t, set.Bytes(), task.GetSetHash())
+		for _, sh := range task.GetShares() {
+			assert.Equal(t, p.addr, common.BytesToAddress(sh.GetRecipient()))
+		}
+	}
+
+	confirmation := func(p party, round uint32, set common.Hash) *cohortv1.ReshareKeyConfirmation {
+		signed, err := auth.Sign(p.key, stepStudy, round, auth.KindReshareKey, set)
+		require.NoError(t, err)
+		return &cohortv1.ReshareKeyConfirmation{StudyId: stepStudy, Round: round, SetHash: set.Bytes(), Auth: signed}
+	}
+	_, err = deliverTo(confirm, confirm.receive, confirmation(ps[0], 3, set))
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		req  *cohortv1.ReshareKeyConfirmation
+		want error
+	}{
+		{"confirmation of another set", confirmation(ps[1], 3, crypto.Keccak256Hash([]byte("other"))), ErrWrongPhase},
+		{"confirmation for another epoch", confirmation(ps[1], 2, set), ErrWrongPhase},
+		{"the leaver", confirmation(ps[2], 3, set), ErrNotParticipant},
+		{"confirmed twice", confirmation(ps[0], 3, set), ErrDuplicate},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := deliverTo(confirm, confirm.receive, tt.req)
+			assert.ErrorIs(t, err, tt.want)
+		})
+	}
+	_, err = deliverTo(confirm, confirm.receive, confirmation(ps[3], 3, set))
+	require.NoError(t, err)
+
+	// ps[1] never confirms: the commit leaves it out.
+	commit, left := confirm.commit()
+	assert.Equal(t, []common.Address{ps[1].addr}, left)
+	rd, err := commit.start()
+	require.NoError(t, err)
+	require.Len(t, rd.state, 1)
+	assert.Equal(t, holdersStateName, rd.state[0].name)
+	var kept holderState
+	require.NoError(t, json.Unmarshal(rd.state[0].data, &kept))
+	assert.Equal(t, map[common.Address]uint64{ps[0].addr: 1, ps[3].addr: 4}, kept.Points)
+	assert.Equal(t, set, kept.SetHash)
+	assert.EqualValues(t, 3, kept.Epoch)
+	assert.EqualValues(t, 5, kept.NextPoint, "the unconfirmed newcomer's point is never given again")
+	sent = sentTo(rd)
+	require.Len(t, sent, 2, "the commit goes to the holders that confirmed")
+	assert.Equal(t, set.Bytes(), sent[ps[3].addr][0].GetReshareCommit().GetSetHash())
+	assert.Nil(t, commitTaskOf(stepStudy, holderState{}), "no commit before the first re-sharing")
+}

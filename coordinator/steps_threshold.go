@@ -1,0 +1,196 @@
+package coordinator
+
+import (
+	"crypto/ecdsa"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
+)
+
+// holder is a share holder as a dealing task names it: its address, its
+// Shamir point and the Ethereum key it joined with, which dealers seal its
+// shares to.
+type holder struct {
+	addr  common.Address
+	point uint64
+	pub   *ecdsa.PublicKey
+}
+
+func (h holder) wire() *cohortv1.ShareHolder {
+	return &cohortv1.ShareHolder{Address: h.addr.Bytes(), Point: h.point, PublicKey: crypto.FromECDSAPub(h.pub)}
+}
+
+// thresholdDealStep is the threshold-deal phase: every member Shamir-shares
+// its secret-key share among all members, each share sealed to its
+// recipient, so that any t of them can decrypt.
+type thresholdDealStep struct {
+	*phase
+	study     uint64
+	threshold int
+	holders   []holder
+}
+
+func newThresholdDealStep(study uint64, threshold int, holders []holder) *thresholdDealStep {
+	addrs := make([]common.Address, len(holders))
+	for i, h := range holders {
+		addrs[i] = h.addr
+	}
+	return &thresholdDealStep{phase: newPhase(protocol.ThresholdDeal, 0, addrs), study: study, threshold: threshold, holders: holders}
+}
+
+func (s *thresholdDealStep) members() []common.Address {
+	out := make([]common.Address, len(s.holders))
+	for i, h := range s.holders {
+		out[i] = h.addr
+	}
+	return out
+}
+
+// start asks every holder to deal.
+func (s *thresholdDealStep) start() ready {
+	task := &cohortv1.ThresholdTask{StudyId: s.study, Threshold: uint32(s.threshold)}
+	for _, h := range s.holders {
+		task.Holders = append(task.Holders, h.wire())
+	}
+	return s.ask(s.members(), &cohortv1.Task{Kind: &cohortv1.Task_Threshold{Threshold: task}})
+}
+
+// receive checks a dealing: every share signed by one dealer, one share per
+// holder, to exactly the holders.
+func (s *thresholdDealStep) receive(req *cohortv1.ThresholdSharesSubmission) (ready, error) {
+	if req.GetStudyId() != s.study {
+		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
+	}
+	dealer, recipients, err := dealtBy(req.GetShares(), func(to common.Address, sh *cohortv1.EncryptedShare) (common.Address, error) {
+		return auth.Verify(sh.GetAuth(), s.study, 0, auth.KindThresholdShare, auth.ShareContent(to, sh.GetCiphertext()))
+	})
+	if err != nil {
+		return ready{}, err
+	}
+	if err := exactRecipients(recipients, s.want, "holds none"); err != nil {
+		return ready{}, err
+	}
+	raw, err := proto.Marshal(req)
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{record: &answer{from: dealer, data: raw}}, nil
+}
+
+// finish hands each holder the shares dealt to it: the confirm phase.
+func (s *thresholdDealStep) finish(pkHash common.Hash) (*thresholdConfirmStep, error) {
+	_, subs := s.answers(s.members())
+	inbox, err := shareInbox(subs, func(raw []byte) ([]*cohortv1.EncryptedShare, error) {
+		var sub cohortv1.ThresholdSharesSubmission
+		err := proto.Unmarshal(raw, &sub)
+		return sub.GetShares(), err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("coordinator: threshold shares: %w", err)
+	}
+	return &thresholdConfirmStep{phase: newPhase(protocol.ThresholdConfirm, 0, s.members()), study: s.study, pkHash: pkHash, inbox: inbox}, nil
+}
+
+// thresholdConfirmStep is the threshold-confirm phase: each holder gets the
+// shares dealt to it and confirms it holds its threshold share of the key
+// whose hash is pkHash.
+type thresholdConfirmStep struct {
+	*phase
+	study  uint64
+	pkHash common.Hash
+	inbox  map[common.Address][]*cohortv1.EncryptedShare
+}
+
+// start relays to each holder its shares.
+func (s *thresholdConfirmStep) start() ready {
+	var rd ready
+	for _, a := range sortedAddresses(keys(s.want)) {
+		rd = rd.merge(s.ask([]common.Address{a}, &cohortv1.Task{Kind: &cohortv1.Task_ThresholdKey{ThresholdKey: &cohortv1.ThresholdKeyTask{
+			StudyId: s.study, Shares: s.inbox[a],
+		}}}))
+	}
+	return rd
+}
+
+// receive checks a confirmation is signed over the collective key's hash.
+func (s *thresholdConfirmStep) receive(req *cohortv1.ThresholdKeyConfirmation) (ready, error) {
+	if req.GetStudyId() != s.study {
+		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
+	}
+	addr, err := auth.Verify(req.GetAuth(), s.study, 0, auth.KindThresholdKey, crypto.Keccak256Hash(s.pkHash.Bytes()))
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{record: &answer{from: addr}}, nil
+}
+
+// dealtBy checks a dealer's encrypted shares: each verified by verify, all
+// signed by one dealer, one per recipient. It returns the dealer and the
+// recipients.
+func dealtBy(shares []*cohortv1.EncryptedShare, verify func(to common.Address, sh *cohortv1.EncryptedShare) (common.Address, error)) (common.Address, map[common.Address]bool, error) {
+	if len(shares) == 0 {
+		return common.Address{}, nil, fmt.Errorf("%w: no shares", ErrMalformed)
+	}
+	var dealer common.Address
+	recipients := make(map[common.Address]bool, len(shares))
+	for i, sh := range shares {
+		to := common.BytesToAddress(sh.GetRecipient())
+		from, err := verify(to, sh)
+		if err != nil {
+			return common.Address{}, nil, err
+		}
+		if i > 0 && from != dealer {
+			return common.Address{}, nil, fmt.Errorf("%w: shares signed by %s and %s in one submission", ErrMalformed, dealer.Hex(), from.Hex())
+		}
+		if recipients[to] {
+			return common.Address{}, nil, fmt.Errorf("%w: two shares for %s", ErrMalformed, to.Hex())
+		}
+		dealer, recipients[to] = from, true
+	}
+	return dealer, recipients, nil
+}
+
+// exactRecipients checks a dealing goes to exactly the holders in want;
+// outsider says what a recipient outside them is.
+func exactRecipients(recipients, want map[common.Address]bool, outsider string) error {
+	if len(recipients) != len(want) {
+		return fmt.Errorf("%w: %d shares for %d holders", ErrMalformed, len(recipients), len(want))
+	}
+	for r := range recipients {
+		if !want[r] {
+			return fmt.Errorf("%w: share for %s, who %s", ErrMalformed, r.Hex(), outsider)
+		}
+	}
+	return nil
+}
+
+// shareInbox sorts the dealt shares by recipient.
+func shareInbox(subs [][]byte, shares func(raw []byte) ([]*cohortv1.EncryptedShare, error)) (map[common.Address][]*cohortv1.EncryptedShare, error) {
+	inbox := make(map[common.Address][]*cohortv1.EncryptedShare)
+	for _, raw := range subs {
+		list, err := shares(raw)
+		if err != nil {
+			return nil, err
+		}
+		for _, sh := range list {
+			to := common.BytesToAddress(sh.GetRecipient())
+			inbox[to] = append(inbox[to], sh)
+		}
+	}
+	return inbox, nil
+}
+
+// keys returns a set's members.
+func keys(set map[common.Address]bool) []common.Address {
+	out := make([]common.Address, 0, len(set))
+	for a := range set {
+		out = append(out, a)
+	}
+	return out
+}
