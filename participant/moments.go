@@ -232,6 +232,9 @@ func (p *Participant) momentsShare(ctx context.Context, t *cohortv1.MomentsDecry
 	if !slices.Contains(t.GetActivePoints(), p.point) {
 		return fmt.Errorf("%w: asked to decrypt with active set %v, which leaves out this site's point %d", ErrBadStandardiser, t.GetActivePoints(), p.point)
 	}
+	if err := p.checkOnCommittee(ctx); err != nil {
+		return err
+	}
 	share, err := p.sealer.decryptionShare(agg, t.GetActivePoints())
 	if err != nil {
 		return fmt.Errorf("participant %s: moments decryption share: %w", p.cfg.Name, err)

@@ -758,6 +758,11 @@ func (p *Participant) decrypt(ctx context.Context, t *cohortv1.DecryptTask) erro
 	if len(active) > 0 && !slices.Contains(active, p.point) {
 		return fmt.Errorf("%w: asked to decrypt with active set %v, which leaves out this site's point %d", ErrChainMismatch, active, p.point)
 	}
+	if len(active) > 0 {
+		if err := p.checkOnCommittee(ctx); err != nil {
+			return err
+		}
+	}
 	share, err := p.sealer.decryptionShare(agg, active)
 	if err != nil {
 		return fmt.Errorf("participant %s: decryption share: %w", p.cfg.Name, err)

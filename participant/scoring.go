@@ -25,6 +25,9 @@ func (p *Participant) score(ctx context.Context, t *cohortv1.ScoreTask) error {
 	if !slices.Contains(active, p.point) {
 		return fmt.Errorf("%w: asked to decrypt scores with active set %v, which leaves out this site's point %d", ErrChainMismatch, active, p.point)
 	}
+	if err := p.checkOnCommittee(ctx); err != nil {
+		return err
+	}
 	n := len(t.GetContributors())
 	if n == 0 || n != len(t.GetScoreSetHashes()) {
 		return fmt.Errorf("%w: score task names %d contributors and %d score sets", ErrChainMismatch, n, len(t.GetScoreSetHashes()))

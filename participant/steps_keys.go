@@ -106,7 +106,10 @@ func (s *steps) dealThreshold(t *cohortv1.ThresholdTask, study contracts.Study) 
 			own = h.GetPoint()
 		}
 	}
-	if own == 0 {
+	if err := checkCommittee(study, addrs); err != nil {
+		return ready{}, err
+	}
+	if own == 0 && study.Committee.Size == 0 {
 		return ready{}, fmt.Errorf("%w: this site is not among the share holders", ErrChainMismatch)
 	}
 	shares, err := s.sealer.thresholdShares(int(t.GetThreshold()), points)
@@ -136,6 +139,9 @@ func (s *steps) dealThreshold(t *cohortv1.ThresholdTask, study contracts.Study) 
 // key, checked against the chain (s.pubKey, see checkPublicKey).
 func (s *steps) thresholdKey(t *cohortv1.ThresholdKeyTask, study contracts.Study) (ready, error) {
 	if err := s.checkStudy("threshold key", t.GetStudyId()); err != nil {
+		return ready{}, err
+	}
+	if err := onCommittee(study, s.self); err != nil {
 		return ready{}, err
 	}
 	member := participants(study)
@@ -177,6 +183,38 @@ func (s *steps) thresholdKey(t *cohortv1.ThresholdKeyTask, study contracts.Study
 		return ready{}, err
 	}
 	return ready{keep: keep, send: &cohortv1.ThresholdKeyConfirmation{StudyId: s.studyID, Auth: signed}}, nil
+}
+
+// checkCommittee refuses share holders other than the study's decryption
+// committee on chain, when the study has one: exactly its current members,
+// each at its point (contracts.CommitteePoint), so a coordinator cannot
+// have keys dealt to a committee the chain does not record. Without a
+// committee every participant may hold shares.
+func checkCommittee(study contracts.Study, holders map[uint64]common.Address) error {
+	if study.Committee.Size == 0 {
+		return nil
+	}
+	if !study.CommitteeCurrent {
+		return fmt.Errorf("%w: the study's decryption committee on chain (epoch %d) is not current; the coordinator must select it before keys are dealt", ErrChainMismatch, study.CommitteeEpoch)
+	}
+	if len(holders) != len(study.Holders) {
+		return fmt.Errorf("%w: %d share holders named, the study's committee on chain has %d members", ErrChainMismatch, len(holders), len(study.Holders))
+	}
+	for pt, a := range holders {
+		if want := contracts.CommitteePoint(study.Holders, a); want != pt {
+			return fmt.Errorf("%w: share holder %s at point %d, but the study's committee on chain puts it at point %d (0: not a member)", ErrChainMismatch, a.Hex(), pt, want)
+		}
+	}
+	return nil
+}
+
+// onCommittee refuses key material or decryption work for a site that is
+// not on the study's decryption committee on chain (when it has one).
+func onCommittee(study contracts.Study, self common.Address) error {
+	if study.Committee.Size != 0 && contracts.CommitteePoint(study.Holders, self) == 0 {
+		return fmt.Errorf("%w: this site is not on the study's decryption committee on chain (epoch %d); it holds no key shares", ErrChainMismatch, study.CommitteeEpoch)
+	}
+	return nil
 }
 
 // dealtBy refuses a threshold share that deals another key than its
@@ -288,6 +326,9 @@ func (s *steps) checkReshare(study contracts.Study, suspended map[common.Address
 			set.own = pt
 		}
 	}
+	if err := checkCommittee(study, set.addrs); err != nil {
+		return nil, err
+	}
 	return set, nil
 }
 
@@ -321,7 +362,9 @@ func (s *steps) reshareDeal(t *cohortv1.ReshareTask, study contracts.Study, susp
 		// A member that joins deals its own key share to the new holders:
 		// its updates are encrypted under it, and the holders must be able
 		// to open aggregates that include them.
-		if s.point != 0 || set.own == 0 {
+		// With a committee, a member that joins deals to it whether or not
+		// it sits on it.
+		if s.point != 0 || (set.own == 0 && study.Committee.Size == 0) {
 			return ready{}, fmt.Errorf("%w: asked to deal its own key, but this site already holds point %d or is not a new holder", ErrChainMismatch, s.point)
 		}
 		if shares, err = s.sealer.dealOwnKey(int(t.GetThreshold()), set.points); err != nil {
@@ -369,6 +412,7 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 	for _, a := range set.addrs {
 		holders[a] = true
 	}
+	member := participants(study)
 	var reshared, dealt [][]byte
 	var dealtBy []aggregation.PartyID
 	from := make(map[common.Address]bool, len(t.GetShares()))
@@ -381,7 +425,10 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 			return ready{}, fmt.Errorf("participant %s: re-sharing share: %w", s.name, err)
 		}
 		_, isDealer := set.dealers[dealer]
-		if !isDealer && !holders[dealer] {
+		// A member dealing its own key is a new holder or, with a
+		// committee, any participant (members that join deal to it).
+		joiner := holders[dealer] || (study.Committee.Size != 0 && member[dealer] && !suspended[dealer])
+		if !isDealer && !joiner {
 			return ready{}, fmt.Errorf("%w: re-sharing share from %s, who is neither a dealer nor a new holder", ErrChainMismatch, dealer.Hex())
 		}
 		if from[dealer] {

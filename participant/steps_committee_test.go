@@ -1,0 +1,213 @@
+package participant
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// committeeConsortium is n hospitals whose study has a decryption
+// committee of the given nodes, current on chain.
+func committeeConsortium(t *testing.T, n int, members ...int) *consortium {
+	t.Helper()
+	c := newConsortium(t, n)
+	c.study.Committee = contracts.CommitteeParams{Size: uint16(len(members))}
+	c.setCommittee(members...)
+	return c
+}
+
+// setCommittee makes the given nodes the chain's current committee.
+func (c *consortium) setCommittee(members ...int) {
+	c.study.Holders = nil
+	for _, i := range members {
+		c.study.Holders = append(c.study.Holders, c.nodes[i].self)
+	}
+	slices.SortFunc(c.study.Holders, func(x, y common.Address) int { return bytes.Compare(x[:], y[:]) })
+	c.study.CommitteeEpoch++
+	c.study.CommitteeCurrent = true
+}
+
+// committeeTask names the chain's committee as share holders.
+func (c *consortium) committeeTask() *cohortv1.ThresholdTask {
+	task := &cohortv1.ThresholdTask{StudyId: stepsStudy, Threshold: 2}
+	for i, s := range c.nodes {
+		if pt := contracts.CommitteePoint(c.study.Holders, s.self); pt != 0 {
+			task.Holders = append(task.Holders, c.holder(i, pt))
+		}
+	}
+	return task
+}
+
+// TestCommitteeDealing: with a committee of 3 among 5 hospitals, every
+// hospital deals to the 3 only (15 shares, not 25), the 3 combine theirs,
+// and any 2 of them decrypt an aggregate of every hospital's update; a
+// hospital off the committee holds nothing and refuses key material.
+func TestCommitteeDealing(t *testing.T) {
+	const n = 5
+	committee := []int{0, 2, 4}
+	c := committeeConsortium(t, n, committee...)
+	c.keyGen(t, n)
+	task := c.committeeTask()
+	inbox := map[common.Address][]*cohortv1.EncryptedShare{}
+	dealt := 0
+	for _, s := range c.nodes {
+		r, err := s.dealThreshold(task, c.study)
+		require.NoError(t, err, "every hospital deals, on the committee or not")
+		for _, sh := range r.send.(*cohortv1.ThresholdSharesSubmission).GetShares() {
+			to := common.BytesToAddress(sh.GetRecipient())
+			require.True(t, slices.Contains(c.study.Holders, to), "shares go to the committee only")
+			inbox[to] = append(inbox[to], sh)
+			dealt++
+		}
+	}
+	assert.Equal(t, n*len(committee), dealt, "dealing is n·c shares")
+
+	for i, s := range c.nodes {
+		_, err := s.thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[s.self]}, c.study)
+		if slices.Contains(committee, i) {
+			require.NoError(t, err)
+			assert.NotZero(t, s.point)
+			continue
+		}
+		require.ErrorIs(t, err, ErrChainMismatch, "a hospital off the committee takes no key material")
+		assert.Zero(t, s.point)
+		_, threshold, _ := s.sealer.export()
+		assert.Nil(t, threshold)
+	}
+
+	// Every hospital's update; two committee members decrypt the sum.
+	ctx := aggregation.NewEncryptionContext(stepsStudy, aggregation.PhaseTrain, 1)
+	want := []float64{0.5, -1.25, 2}
+	var updates [][]byte
+	var dealers []aggregation.PartyID
+	for _, s := range c.nodes {
+		sealed, err := s.sealer.seal(s.pubKey, ctx, want)
+		require.NoError(t, err)
+		updates = append(updates, sealed)
+		dealers = append(dealers, aggregation.DealerID(stepsStudy, s.self.Bytes()))
+	}
+	weights := []float64{0.2, 0.2, 0.2, 0.2, 0.2}
+	agg, err := c.nodes[0].sealer.sum(c.pk.Hash(), updates, dealers, ctx, weights)
+	require.NoError(t, err)
+	active := []uint64{c.nodes[committee[0]].point, c.nodes[committee[2]].point}
+	slices.Sort(active)
+	var shares [][]byte
+	for _, i := range []int{committee[0], committee[2]} {
+		sh, err := c.nodes[i].sealer.decryptionShare(agg, active)
+		require.NoError(t, err)
+		shares = append(shares, sh)
+	}
+	got, err := c.nodes[1].sealer.open(agg, shares)
+	require.NoError(t, err)
+	for j := range want {
+		assert.InDelta(t, want[j], got[j], 1e-5)
+	}
+	require.ErrorIs(t, onCommittee(c.study, c.nodes[1].self), ErrChainMismatch, "a decryption request to a non-member is refused")
+	require.NoError(t, onCommittee(c.study, c.nodes[2].self))
+}
+
+// TestCommitteeHostileCoordinator: a dealing task naming another committee
+// than the chain's is refused by every hospital.
+func TestCommitteeHostileCoordinator(t *testing.T) {
+	c := committeeConsortium(t, 4, 0, 1, 2)
+	c.keyGen(t, 4)
+	cases := []struct {
+		name   string
+		change func(*consortium, *cohortv1.ThresholdTask)
+	}{
+		{"a non-member as holder", func(c *consortium, task *cohortv1.ThresholdTask) {
+			task.Holders[0] = c.holder(3, task.Holders[0].GetPoint())
+		}},
+		{"a member left out", func(_ *consortium, task *cohortv1.ThresholdTask) { task.Holders = task.Holders[:2] }},
+		{"a non-member added", func(c *consortium, task *cohortv1.ThresholdTask) {
+			task.Holders = append(task.Holders, c.holder(3, 4))
+		}},
+		{"points swapped", func(_ *consortium, task *cohortv1.ThresholdTask) {
+			task.Holders[0].Point, task.Holders[1].Point = task.Holders[1].GetPoint(), task.Holders[0].GetPoint()
+		}},
+		{"the committee is not current on chain", func(c *consortium, _ *cohortv1.ThresholdTask) { c.study.CommitteeCurrent = false }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c.setCommittee(0, 1, 2)
+			task := c.committeeTask()
+			tc.change(c, task)
+			for _, s := range c.nodes {
+				_, err := s.dealThreshold(task, c.study)
+				require.ErrorIs(t, err, ErrChainMismatch)
+			}
+		})
+	}
+}
+
+// TestCommitteeHandover: a committee member is suspended and the chain
+// selects another committee; t old holders re-share every dealer's key to
+// it, a hospital that joined deals its own key to it without sitting on
+// it, and the new committee's members combine both.
+func TestCommitteeHandover(t *testing.T) {
+	const n = 5
+	c := committeeConsortium(t, n, 0, 1, 2)
+	c.keyGen(t, n-1) // node 4 joins later
+	task := c.committeeTask()
+	inbox := map[common.Address][]*cohortv1.EncryptedShare{}
+	for _, s := range c.nodes[:n-1] {
+		r, err := s.dealThreshold(task, c.study)
+		require.NoError(t, err)
+		for _, sh := range r.send.(*cohortv1.ThresholdSharesSubmission).GetShares() {
+			inbox[common.BytesToAddress(sh.GetRecipient())] = append(inbox[common.BytesToAddress(sh.GetRecipient())], sh)
+		}
+	}
+	for _, i := range []int{0, 1, 2} {
+		_, err := c.nodes[i].thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[c.nodes[i].self]}, c.study)
+		require.NoError(t, err)
+	}
+
+	// Node 2 is suspended; the chain selects {0, 1, 3}; node 4 joined.
+	old := map[int]uint64{0: c.nodes[0].point, 1: c.nodes[1].point}
+	c.setCommittee(0, 1, 3)
+	suspended := map[common.Address]bool{c.nodes[2].self: true}
+	dealers := []*cohortv1.ShareHolder{{Address: c.nodes[0].self.Bytes(), Point: old[0]}, {Address: c.nodes[1].self.Bytes(), Point: old[1]}}
+	if old[1] < old[0] {
+		dealers[0], dealers[1] = dealers[1], dealers[0]
+	}
+	holders := c.committeeTask().GetHolders()
+	reshare := &cohortv1.ReshareTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Dealers: dealers, Holders: holders,
+		SetHash: auth.ReshareSetHash(stepsStudy, 1, 2, dealers, holders).Bytes()}
+	got := map[common.Address][]*cohortv1.EncryptedShare{}
+	for _, i := range []int{0, 1, 4} {
+		r, err := c.nodes[i].reshareDeal(reshare, c.study, suspended)
+		require.NoError(t, err, "node %d", i)
+		for _, sh := range r.send.(*cohortv1.ReshareSharesSubmission).GetShares() {
+			to := common.BytesToAddress(sh.GetRecipient())
+			got[to] = append(got[to], sh)
+		}
+	}
+	// The suspended member may not deal, and a re-sharing to another
+	// committee than the chain's is refused.
+	_, err := c.nodes[2].reshareDeal(reshare, c.study, suspended)
+	require.Error(t, err)
+	wrong := &cohortv1.ReshareTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Dealers: dealers, Holders: append(slices.Clone(holders[:2]), c.holder(2, 3))}
+	wrong.SetHash = auth.ReshareSetHash(stepsStudy, 1, 2, wrong.Dealers, wrong.Holders).Bytes()
+	_, err = c.nodes[0].reshareDeal(wrong, c.study, map[common.Address]bool{})
+	require.ErrorIs(t, err, ErrChainMismatch)
+
+	for _, i := range []int{0, 1, 3} {
+		s := c.nodes[i]
+		r, err := s.reshareKey(&cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Dealers: dealers, Holders: holders,
+			SetHash: reshare.GetSetHash(), Shares: got[s.self]}, c.study, suspended)
+		require.NoError(t, err, "node %d", i)
+		require.NotNil(t, r.send)
+		_, err = s.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: reshare.GetSetHash()})
+		require.NoError(t, err)
+		assert.Equal(t, contracts.CommitteePoint(c.study.Holders, s.self), s.point)
+	}
+}
