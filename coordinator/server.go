@@ -207,65 +207,28 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 			ErrCommitmentMismatch, addr.Hex(), cm.CiphertextHash.Hex(), h.GetRound(), want.Hex()))
 	}
 
-	// The bytes go to a partial blob as they arrive: if the stream breaks,
-	// the sender resumes where it ended (UploadStatus) instead of starting over.
-	if c.store.Has(want) { // uploaded whole before a restart
-		data, err := c.store.Get(want)
-		if err != nil {
-			return status.Error(codes.Internal, err.Error())
-		}
-		return c.acceptUpload(stream, addr, h, want, data)
-	}
-	offset := int64(h.GetOffset())
-	if held, err := c.store.PartialSize(want); err != nil {
-		return status.Error(codes.Internal, err.Error())
-	} else if held != offset {
-		return toStatus(fmt.Errorf("%w: %s resumes at byte %d, the coordinator holds %d; ask UploadStatus", ErrWrongPhase, want.Hex(), offset, held))
-	}
-	received := uint64(offset)
-	for {
-		chunk, err := stream.Recv()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return err // what arrived is kept for a resume
-		}
-		if received+uint64(len(chunk.GetData())) > h.GetSize() {
-			_ = c.store.DropPartial(want)
-			return toStatus(fmt.Errorf("%w: upload exceeds the %d bytes its header announced", ErrTooLarge, h.GetSize()))
-		}
-		if err := c.store.AppendPartial(want, int64(received), chunk.GetData()); err != nil {
-			return status.Error(codes.Internal, err.Error())
-		}
-		received += uint64(len(chunk.GetData()))
-	}
-	if received != h.GetSize() {
-		return status.Errorf(codes.Aborted, "coordinator: upload ended after %d of %d bytes; resume from byte %d", received, h.GetSize(), received)
-	}
-	data, err := c.store.ReadPartial(want)
-	if err != nil {
-		return status.Error(codes.Internal, err.Error())
-	}
-	_ = c.store.DropPartial(want) // whatever follows, these bytes are done with
-	return c.acceptUpload(stream, addr, h, want, data)
-}
-
-// acceptUpload checks a complete upload against its header and the study's
-// parameters, stores it and records it in the round.
-func (c *Coordinator) acceptUpload(stream grpc.ClientStreamingServer[cohortv1.UpdateChunk, cohortv1.UploadReceipt], addr common.Address, h *cohortv1.UpdateHeader, want common.Hash, data []byte) error {
-	if got := crypto.Keccak256Hash(data); got != want {
-		return toStatus(fmt.Errorf("%w: uploaded bytes hash to %s, header says %s", ErrCommitmentMismatch, got.Hex(), want.Hex()))
-	}
+	// The bytes go to a partial blob as they arrive, hashed on the way: if
+	// the stream breaks, the sender resumes where it ended (UploadStatus)
+	// instead of starting over.
 	c.mu.Lock()
 	keyHash := c.pkHash
 	c.mu.Unlock()
 	binding := updateBinding{keyHash: keyHash, context: aggregation.TrainContext(c.cfg.StudyID, h.GetRound()), dealer: aggregation.DealerID(c.cfg.StudyID, addr.Bytes())}
-	if err := c.summer.validateUpdate(data, binding, c.numParams); err != nil {
-		return toStatus(err)
+	var streamErr error
+	next := func() ([]byte, error) {
+		chunk, err := stream.Recv()
+		if err != nil && !errors.Is(err, io.EOF) {
+			streamErr = err
+		}
+		return chunk.GetData(), err
 	}
-	if _, err := c.store.Put(data); err != nil {
-		return status.Error(codes.Internal, err.Error())
+	check := func(data []byte) error { return c.summer.validateUpdate(data, binding, c.numParams) }
+	data, err := c.store.Receive(want, h.GetSize(), h.GetOffset(), next, check)
+	if streamErr != nil {
+		return streamErr // what arrived is kept for a resume
+	}
+	if err != nil {
+		return toStatus(err)
 	}
 	if err := c.accept(auth.KindUpdate, h.GetRound(), addr, want.Bytes()); err != nil {
 		return toStatus(err)
@@ -382,8 +345,10 @@ func toStatus(err error) error {
 		code = codes.PermissionDenied
 	case errors.Is(err, ErrDuplicate):
 		code = codes.AlreadyExists
-	case errors.Is(err, ErrWrongPhase):
+	case errors.Is(err, ErrWrongPhase), errors.Is(err, ErrWrongOffset):
 		code = codes.FailedPrecondition
+	case errors.Is(err, ErrIncomplete):
+		code = codes.Aborted
 	case errors.Is(err, ErrTooLarge):
 		code = codes.ResourceExhausted
 	case errors.Is(err, ErrCommitmentMismatch), errors.Is(err, ErrMalformed):

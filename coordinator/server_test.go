@@ -49,6 +49,7 @@ type hospital struct {
 	key     *ecdsa.PrivateKey
 	account *contracts.Account
 	client  cohortv1.CoordinatorClient
+	conn    *grpc.ClientConn
 	cert    tls.Certificate
 }
 
@@ -56,7 +57,7 @@ func (h *hospital) addr() common.Address { return h.account.Address() }
 
 const testMaxUpdate = 4 << 20
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB, register ...func(*grpc.Server)) *fixture {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)
@@ -142,6 +143,9 @@ func newFixture(t *testing.T) *fixture {
 	require.NoError(t, err)
 	srv := grpc.NewServer(grpc.Creds(credentials.NewTLS(auth.ServerConfig(serverCert, ca.Pool()))))
 	f.coord.Register(srv)
+	for _, r := range register {
+		r(srv)
+	}
 	go func() { _ = srv.Serve(lis) }()
 	t.Cleanup(srv.Stop)
 	f.listen = lis.Addr().String()
@@ -149,7 +153,7 @@ func newFixture(t *testing.T) *fixture {
 		conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(h.cert, ca.Pool(), "127.0.0.1"))))
 		require.NoError(t, err)
 		t.Cleanup(func() { _ = conn.Close() })
-		h.client = cohortv1.NewCoordinatorClient(conn)
+		h.client, h.conn = cohortv1.NewCoordinatorClient(conn), conn
 	}
 	return f
 }
@@ -171,7 +175,7 @@ func (f *fixture) updateFor(t *testing.T, sk *aggregation.SecretShare, ctx aggre
 	return b
 }
 
-func (f *fixture) commit(t *testing.T, h *hospital, data []byte) {
+func (f *fixture) commit(t testing.TB, h *hospital, data []byte) {
 	t.Helper()
 	_, err := f.ledger.CommitUpdate(f.ctx, h.account, f.studyID, 1, contracts.Commitment{
 		CiphertextHash: crypto.Keccak256Hash(data), Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids")),

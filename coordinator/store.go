@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 )
 
 // ErrBlobNotFound reports a hash the store holds no blob for.
@@ -33,7 +32,7 @@ func OpenStore(dir string) (*Store, error) {
 
 // Put stores data and returns its hash. Storing the same bytes twice is a no-op.
 func (s *Store) Put(data []byte) (common.Hash, error) {
-	h := crypto.Keccak256Hash(data)
+	h := blobHash(data)
 	path := s.path(h)
 	if _, err := os.Stat(path); err == nil {
 		return h, nil
@@ -69,7 +68,7 @@ func (s *Store) Get(h common.Hash) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("coordinator: read blob %s: %w", h.Hex(), err)
 	}
-	if got := crypto.Keccak256Hash(data); got != h {
+	if got := blobHash(data); got != h {
 		return nil, fmt.Errorf("coordinator: blob %s is corrupt on disk (hashes to %s); restore it from a member", h.Hex(), got.Hex())
 	}
 	return data, nil
@@ -92,32 +91,6 @@ func (s *Store) PartialSize(h common.Hash) (int64, error) {
 		return 0, fmt.Errorf("coordinator: partial upload %s: %w", h.Hex(), err)
 	}
 	return st.Size(), nil
-}
-
-// AppendPartial adds data at offset to the partial blob with hash h; offset
-// must be the partial's current size.
-func (s *Store) AppendPartial(h common.Hash, offset int64, data []byte) error {
-	f, err := os.OpenFile(s.partialPath(h), os.O_WRONLY|os.O_CREATE, 0o600)
-	if err != nil {
-		return fmt.Errorf("coordinator: partial upload %s: %w", h.Hex(), err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if st.Size() != offset {
-		return fmt.Errorf("%w: resume at byte %d, the coordinator holds %d", ErrWrongOffset, offset, st.Size())
-	}
-	if _, err := f.WriteAt(data, offset); err != nil {
-		return fmt.Errorf("coordinator: partial upload %s: %w", h.Hex(), err)
-	}
-	return nil
-}
-
-// ReadPartial returns the partial blob's bytes.
-func (s *Store) ReadPartial(h common.Hash) ([]byte, error) {
-	return os.ReadFile(s.partialPath(h))
 }
 
 // DropPartial forgets a partial blob (once stored whole, or found corrupt).

@@ -1,11 +1,15 @@
 package coordinator
 
 import (
+	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -30,4 +34,85 @@ func TestStore(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(s.dir, h.Hex()[2:]), []byte("tampered"), 0o600))
 	_, err = s.Get(h)
 	require.ErrorContains(t, err, "corrupt")
+}
+
+// pieces returns a next function for Store.Receive that yields data in
+// pieces of size n and then end (io.EOF for a whole stream).
+func pieces(data []byte, n int, end error) func() ([]byte, error) {
+	return func() ([]byte, error) {
+		if len(data) == 0 {
+			return nil, end
+		}
+		p := data[:min(n, len(data))]
+		data = data[len(p):]
+		return bytes.Clone(p), nil
+	}
+}
+
+func TestStoreReceive(t *testing.T) {
+	data := make([]byte, 10_000)
+	for i := range data {
+		data[i] = byte(i * 7)
+	}
+	h := crypto.Keccak256Hash(data)
+	size := uint64(len(data))
+	broken := errors.New("stream broke")
+	refuse := errors.New("not a ciphertext")
+
+	t.Run("whole", func(t *testing.T) {
+		s, err := OpenStore(t.TempDir())
+		require.NoError(t, err)
+		var checked []byte
+		got, err := s.Receive(h, size, 0, pieces(data, 999, io.EOF), func(b []byte) error { checked = b; return nil })
+		require.NoError(t, err)
+		assert.Equal(t, data, got)
+		assert.Equal(t, data, checked)
+		stored, err := s.Get(h)
+		require.NoError(t, err)
+		assert.Equal(t, data, stored)
+		held, err := s.PartialSize(h)
+		require.NoError(t, err)
+		assert.Zero(t, held, "the partial blob became the blob")
+		// Again (a restart after the upload): the stored blob, checked.
+		_, err = s.Receive(h, size, 0, pieces(nil, 1, io.EOF), func([]byte) error { return refuse })
+		assert.ErrorIs(t, err, refuse)
+	})
+	t.Run("resumed", func(t *testing.T) {
+		s, err := OpenStore(t.TempDir())
+		require.NoError(t, err)
+		_, err = s.Receive(h, size, 0, pieces(data[:4000], 1000, broken), nil)
+		require.ErrorIs(t, err, broken)
+		held, err := s.PartialSize(h)
+		require.NoError(t, err)
+		require.EqualValues(t, 4000, held, "what arrived is kept")
+		_, err = s.Receive(h, size, 3000, pieces(data[3000:], 1000, io.EOF), nil)
+		require.ErrorIs(t, err, ErrWrongOffset)
+		_, err = s.Receive(h, size, 4000, pieces(data[4000:7000], 1000, io.EOF), nil)
+		require.ErrorIs(t, err, ErrIncomplete, "a stream that ends early")
+		got, err := s.Receive(h, size, 7000, pieces(data[7000:], 1000, io.EOF), nil)
+		require.NoError(t, err)
+		assert.Equal(t, data, got)
+		assert.True(t, s.Has(h))
+	})
+	for _, tc := range []struct {
+		name  string
+		next  func() ([]byte, error)
+		check func([]byte) error
+		want  error
+	}{
+		{"too large", pieces(append(bytes.Clone(data), 1), 1000, io.EOF), nil, ErrTooLarge},
+		{"other bytes", pieces(bytes.Repeat([]byte{1}, len(data)), 1000, io.EOF), nil, ErrCommitmentMismatch},
+		{"refused by check", pieces(data, 1000, io.EOF), func([]byte) error { return refuse }, refuse},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := OpenStore(t.TempDir())
+			require.NoError(t, err)
+			_, err = s.Receive(h, size, 0, tc.next, tc.check)
+			require.ErrorIs(t, err, tc.want)
+			assert.False(t, s.Has(h))
+			held, err := s.PartialSize(h)
+			require.NoError(t, err)
+			assert.Zero(t, held, "the partial blob is dropped")
+		})
+	}
 }

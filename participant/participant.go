@@ -679,7 +679,7 @@ const uploadAttempts = 5
 func (p *Participant) upload(ctx context.Context, round uint32, content common.Hash, sealed []byte) error {
 	wait := p.cfg.retryBase()
 	for attempt := 1; ; attempt++ {
-		err := p.uploadOnce(ctx, round, content, sealed)
+		err := p.uploadOnce(ctx, round, content, sealed, attempt > 1)
 		switch status.Code(err) {
 		case codes.Unavailable, codes.Aborted, codes.FailedPrecondition:
 		default:
@@ -698,7 +698,12 @@ func (p *Participant) upload(ctx context.Context, round uint32, content common.H
 	}
 }
 
-func (p *Participant) uploadOnce(ctx context.Context, round uint32, content common.Hash, sealed []byte) error {
+// uploadOnce sends sealed in one stream. A resumed attempt first asks the
+// coordinator how much of it arrived; a first attempt does not spend that
+// round trip: should the coordinator hold part of it already (this node
+// restarted mid-upload), it refuses the stream as starting at the wrong
+// offset and the next attempt resumes.
+func (p *Participant) uploadOnce(ctx context.Context, round uint32, content common.Hash, sealed []byte, resume bool) error {
 	signed, err := auth.Sign(p.key, p.cfg.StudyID, round, auth.KindUpdate, content)
 	if err != nil {
 		return err
@@ -707,9 +712,11 @@ func (p *Participant) uploadOnce(ctx context.Context, round uint32, content comm
 	defer cancel()
 	// Resume an upload a broken connection or a restart interrupted.
 	var offset int
-	st, err := p.client.UploadStatus(ctx, &cohortv1.UploadStatusRequest{StudyId: p.cfg.StudyID, Round: round, ContentHash: content.Bytes()})
-	if err != nil {
-		return fmt.Errorf("participant %s: upload status: %w", p.cfg.Name, err)
+	st := &cohortv1.UploadStatusReply{}
+	if resume {
+		if st, err = p.client.UploadStatus(ctx, &cohortv1.UploadStatusRequest{StudyId: p.cfg.StudyID, Round: round, ContentHash: content.Bytes()}); err != nil {
+			return fmt.Errorf("participant %s: upload status: %w", p.cfg.Name, err)
+		}
 	}
 	if !st.GetComplete() && st.GetReceived() < uint64(len(sealed)) {
 		offset = int(st.GetReceived())

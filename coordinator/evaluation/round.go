@@ -20,10 +20,10 @@ import (
 	"golang.org/x/sync/errgroup"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
-	"google.golang.org/protobuf/types/known/wrapperspb"
 
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/rawstream"
 	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
@@ -95,8 +95,8 @@ type RoundReport struct {
 	Train           models.TrainConfig `json:"train"`
 	GOMAXPROCS      int                `json:"gomaxprocs"`
 	Note            string             `json:"note"`
-	Setup           RoundSetup    `json:"setup"`
-	Rounds          []RoundRow  `json:"rounds"`
+	Setup           RoundSetup         `json:"setup"`
+	Rounds          []RoundRow         `json:"rounds"`
 	// MeanOverRounds lists the rounds Mean averages: every round after the
 	// first when there are several (the first pays one-off warm-up).
 	MeanOverRounds []uint32    `json:"mean_over_rounds"`
@@ -310,12 +310,12 @@ func meanRoundPhases(rounds []RoundRow) ([]uint32, RoundPhases) {
 //     chunks, receipt) into an uploadSink, which checks the signature, size
 //     and hash and stores the blob, as the coordinator does;
 //   - baseline: a raw client stream of the same bytes in 1 MiB messages to
-//     the same server (rawStreamService);
+//     the same server (api/rawstream);
 //   - download: participant.FetchBlob of the same bytes from the study's
 //     own coordinator (GetBlob), for reference.
 func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update []byte, n, reps int) (upload, baseline, download TransferFigures, err error) {
-	sinkStore, err := coordinator.OpenStore(filepath.Join(dir, "bench-sink"))
-	if err != nil {
+	sinkDir := filepath.Join(dir, "bench-sink")
+	if err := os.MkdirAll(sinkDir, 0o700); err != nil {
 		return upload, baseline, download, err
 	}
 	cert, err := s.CA().Issue("bench upload sink", "127.0.0.1")
@@ -327,8 +327,8 @@ func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update 
 		return upload, baseline, download, err
 	}
 	srv := grpc.NewServer(append(coordinator.ServerMessageLimits(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(cert, s.CA().Pool()))))...)
-	cohortv1.RegisterCoordinatorServer(srv, &uploadSink{store: sinkStore, studyID: s.StudyID()})
-	srv.RegisterService(rawStreamService(), struct{}{})
+	cohortv1.RegisterCoordinatorServer(srv, &uploadSink{dir: sinkDir, studyID: s.StudyID()})
+	srv.RegisterService(rawstream.ServiceDesc(), struct{}{})
 	served := make(chan struct{})
 	go func() { defer close(served); _ = srv.Serve(lis) }()
 	defer func() { srv.Stop(); <-served }()
@@ -375,7 +375,7 @@ func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update 
 		return benchUpload(ctx, cohortv1.NewCoordinatorClient(sinkConns[i]), keys[i], s.StudyID(), round.Add(1), content, update)
 	}
 	raw := func(ctx context.Context, i int) error {
-		return rawStreamUpload(ctx, sinkConns[i], update)
+		return rawstream.Upload(ctx, sinkConns[i], update, roundChunk)
 	}
 	fetch := func(ctx context.Context, i int) error {
 		got, err := participant.FetchBlob(ctx, fetchers[i], content)
@@ -398,60 +398,6 @@ func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update 
 	baseline.Method = "raw gRPC client stream of the same bytes in 1 MiB protobuf bytes messages to the same server, counted and dropped: no signature, hash or disk"
 	download.Method = "participant.FetchBlob of the same bytes from the study's coordinator: GetBlob reads the blob from disk and streams it in 1 MiB chunks; the client Keccak-checks it"
 	return upload, baseline, download, nil
-}
-
-// rawStreamService is a one-method gRPC service that counts the bytes of a
-// client stream of protobuf bytes messages and answers with the count: the
-// benchmark's raw byte-stream baseline.
-func rawStreamService() *grpc.ServiceDesc {
-	return &grpc.ServiceDesc{
-		ServiceName: "cohort.bench.RawStream",
-		HandlerType: (*any)(nil),
-		Streams: []grpc.StreamDesc{{
-			StreamName:    "Upload",
-			ClientStreams: true,
-			Handler: func(_ any, stream grpc.ServerStream) error {
-				var n int64
-				for {
-					var chunk wrapperspb.BytesValue
-					err := stream.RecvMsg(&chunk)
-					if errors.Is(err, io.EOF) {
-						return stream.SendMsg(wrapperspb.Int64(n))
-					}
-					if err != nil {
-						return err
-					}
-					n += int64(len(chunk.GetValue()))
-				}
-			},
-		}},
-	}
-}
-
-// rawStreamUpload sends data over conn to rawStreamService in 1 MiB
-// messages and checks the count it answers.
-func rawStreamUpload(ctx context.Context, conn *grpc.ClientConn, data []byte) error {
-	desc := rawStreamService()
-	stream, err := conn.NewStream(ctx, &desc.Streams[0], "/"+desc.ServiceName+"/"+desc.Streams[0].StreamName)
-	if err != nil {
-		return err
-	}
-	for off := 0; off < len(data); off += roundChunk {
-		if err := stream.SendMsg(wrapperspb.Bytes(data[off:min(off+roundChunk, len(data))])); err != nil {
-			break // the server closed the stream; RecvMsg reports why
-		}
-	}
-	if err := stream.CloseSend(); err != nil {
-		return err
-	}
-	var got wrapperspb.Int64Value
-	if err := stream.RecvMsg(&got); err != nil {
-		return err
-	}
-	if got.GetValue() != int64(len(data)) {
-		return fmt.Errorf("raw stream delivered %d of %d bytes", got.GetValue(), len(data))
-	}
-	return nil
 }
 
 // timeTransfer runs transfer i for every i once to warm the connections up,
@@ -533,12 +479,13 @@ func benchUpload(ctx context.Context, client cohortv1.CoordinatorClient, key *ec
 var errSinkUpload = errors.New("bench round: upload refused")
 
 // uploadSink accepts update uploads of one study and does with their bytes
-// what the coordinator does: it checks the header's signature, the announced
-// size and the content hash, and stores the blob. It answers no other RPC.
+// what the coordinator does: it checks the header's signature and takes the
+// bytes with the coordinator's Store.Receive (size and content hash checked,
+// the blob stored durably). It answers no other RPC.
 // It is safe for concurrent use.
 type uploadSink struct {
 	cohortv1.UnimplementedCoordinatorServer
-	store   *coordinator.Store
+	dir     string // each upload is stored afresh in a store of its own below it
 	studyID uint64
 }
 
@@ -556,26 +503,26 @@ func (u *uploadSink) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.Upd
 	if _, err := auth.Verify(h.GetAuth(), u.studyID, h.GetRound(), auth.KindUpdate, want); err != nil {
 		return fmt.Errorf("%w: %w", errSinkUpload, err)
 	}
-	data := make([]byte, 0, h.GetSize())
-	for {
-		chunk, err := stream.Recv()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		if uint64(len(data)+len(chunk.GetData())) > h.GetSize() {
-			return fmt.Errorf("%w: more bytes than the header announced", errSinkUpload)
-		}
-		data = append(data, chunk.GetData()...)
-	}
-	if uint64(len(data)) != h.GetSize() || crypto.Keccak256Hash(data) != want {
-		return fmt.Errorf("%w: %d bytes that do not hash to the header's content hash", errSinkUpload, len(data))
-	}
-	if _, err := u.store.Put(data); err != nil {
+	// The coordinator's own receive path (Store.Receive): hashed and
+	// written as the bytes arrive, then made durable. A store of its own:
+	// the n hospitals upload the same bytes at once and again for each
+	// repetition, and each must be received in full.
+	dir, err := os.MkdirTemp(u.dir, "upload-")
+	if err != nil {
 		return err
+	}
+	defer func() { _ = os.RemoveAll(dir) }()
+	store, err := coordinator.OpenStore(dir)
+	if err != nil {
+		return err
+	}
+	next := func() ([]byte, error) {
+		chunk, err := stream.Recv()
+		return chunk.GetData(), err
+	}
+	data, err := store.Receive(want, h.GetSize(), 0, next, nil)
+	if err != nil {
+		return fmt.Errorf("%w: %w", errSinkUpload, err)
 	}
 	return stream.SendAndClose(&cohortv1.UploadReceipt{ContentHash: want.Bytes(), Size: uint64(len(data))})
 }
-
