@@ -283,11 +283,10 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	if err != nil {
 		return nil, err
 	}
-	canonSpec, err := models.CanonicalJSON(specJSON)
+	_, specDigest, err := models.SpecHash(specJSON) // the canonical hash `cohort study create` records
 	if err != nil {
 		return nil, err
 	}
-	specDigest := crypto.Keccak256Hash(canonSpec) // the canonical hash `cohort study create` records
 	var recipeBytes []byte
 	if cfg.Recipe != nil {
 		if s.spec.Features != cfg.Recipe.Model.Features {
@@ -613,24 +612,21 @@ func (s *Study) checkHospitalRecipe(ctx context.Context, i int, onChain common.H
 	if study.SpecHash != onChain {
 		return fmt.Errorf("study %d records %s, not the recipe's hash %s", s.studyID, study.SpecHash.Hex(), onChain.Hex())
 	}
-	source := fmt.Sprintf("hospital-%d's recipe", i+1)
-	if models.CheckRecipe(onChain, own, nil) == nil {
+	settings, err := models.SettingsFromRecipe(own, fmt.Sprintf("hospital-%d's recipe", i+1))
+	if err != nil {
+		return err
+	}
+	err = settings.Check(onChain, nil)
+	if err == nil {
 		return nil
 	}
 	// The study's own recipe, from the coordinator's store, names the
 	// fields that differ.
-	raw, err := participant.FetchBlob(ctx, client, onChain)
-	if err != nil {
-		return fmt.Errorf("%s: %w (and the study's recipe could not be fetched to name the differing fields: %v)", source, models.CheckRecipe(onChain, own, nil), err)
+	studyRecipe, ferr := participant.FetchStudyRecipe(ctx, client, onChain)
+	if ferr != nil {
+		return fmt.Errorf("%w (and the study's recipe could not be fetched to name the differing fields: %v)", err, ferr)
 	}
-	studyRecipe, err := models.ParseRecipe(raw)
-	if err != nil {
-		return fmt.Errorf("the study's recipe from the coordinator: %w", err)
-	}
-	if err := models.CheckRecipe(onChain, own, &studyRecipe); err != nil {
-		return fmt.Errorf("%s: %w", source, err)
-	}
-	return nil
+	return settings.Check(onChain, studyRecipe)
 }
 
 // Dial connects to the study's coordinator as a consortium member named name.
