@@ -17,6 +17,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 )
 
 // heBenchResult is one (parties, parameters) cell of `cohort bench he`.
@@ -137,8 +138,8 @@ func printHEBench(stdout io.Writer, report heBenchReport, asJSON bool, distinct 
 // and plaintext, for each number of parties, and the bytes per parameter
 // of an update, the aggregate and a decryption share.
 func hePlots(report heBenchReport) ([]*plot.Plot, error) {
-	var times []series
-	bytes := []series{{name: "update"}, {name: "aggregate"}, {name: "decryption share", dashed: true}}
+	var times []chart.Series
+	bytes := []chart.Series{{Name: "update"}, {Name: "aggregate"}, {Name: "decryption share", Dashed: true}}
 	var parties []int
 	for _, r := range report.Results {
 		i := slices.Index(parties, r.Parties)
@@ -146,24 +147,24 @@ func hePlots(report heBenchReport) ([]*plot.Plot, error) {
 			i = len(parties)
 			parties = append(parties, r.Parties)
 			times = append(times,
-				series{name: fmt.Sprintf("encrypted, n = %d", r.Parties)},
-				series{name: fmt.Sprintf("plaintext, n = %d", r.Parties), dashed: true})
+				chart.Series{Name: fmt.Sprintf("encrypted, n = %d", r.Parties)},
+				chart.Series{Name: fmt.Sprintf("plaintext, n = %d", r.Parties), Dashed: true})
 		}
 		x := float64(r.Parameters)
-		times[2*i].points = append(times[2*i].points, plotter.XY{X: x, Y: r.AggregateSeconds})
-		times[2*i+1].points = append(times[2*i+1].points, plotter.XY{X: x, Y: r.PlainSeconds})
+		times[2*i].Points = append(times[2*i].Points, plotter.XY{X: x, Y: r.AggregateSeconds})
+		times[2*i+1].Points = append(times[2*i+1].Points, plotter.XY{X: x, Y: r.PlainSeconds})
 		if i == 0 { // the sizes do not depend on the number of parties
 			for k, v := range []float64{r.UpdateBytes, r.AggregateBytes, r.ShareBytes} {
-				bytes[k].points = append(bytes[k].points, plotter.XY{X: x, Y: v})
+				bytes[k].Points = append(bytes[k].Points, plotter.XY{X: x, Y: v})
 			}
 		}
 	}
-	timePanel, err := linePanel(axes{title: "weighted sum of n updates", x: "parameters", y: "seconds (best of 5)", logX: true, logY: true}, times...)
+	timePanel, err := chart.Line(chart.Axes{Title: "weighted sum of n updates", X: "parameters", Y: "seconds (best of 5)", LogX: true, LogY: true}, times...)
 	if err != nil {
 		return nil, err
 	}
 	timePanel.Y.Max *= 30 // room for the legend above the lines
-	bytesPanel, err := linePanel(axes{title: "ciphertext size", x: "parameters", y: "bytes per parameter", logX: true, countY: true}, bytes...)
+	bytesPanel, err := chart.Line(chart.Axes{Title: "ciphertext size", X: "parameters", Y: "bytes per parameter", LogX: true, CountY: true}, bytes...)
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
@@ -277,20 +278,20 @@ func learnPlots(rep *learnReport) ([]*plot.Plot, error) {
 		{"balanced accuracy", func(s learnSummary) meanSD { return s.BalancedAccuracy }},
 		{"AUC", func(s learnSummary) meanSD { return s.AUC }},
 	} {
-		var bars []bar
+		var bars []chart.Bar
 		low := 1.0
 		for _, t := range []struct {
 			name string
 			s    learnSummary
 		}{{"pooled", rep.Pooled}, {"site alone (mean)", rep.SiteAlone}, {"federated", rep.Federated}} {
 			v := m.pick(t.s)
-			bars = append(bars, bar{name: t.name, mean: v.Mean, sd: v.SD})
+			bars = append(bars, chart.Bar{Name: t.name, Mean: v.Mean, SD: v.SD})
 			low = min(low, v.Mean-v.SD)
 		}
 		// The axis starts a little below the lowest bar's spread, at a
 		// tenth, so that figures near 1 can be told apart.
 		yMin := max(0, math.Floor(10*(low-0.02))/10)
-		p, err := barPanel(axes{title: m.name + " (" + title + ")", y: m.name + " on the test records", yMin: yMin, yMax: 1.0}, bars...)
+		p, err := chart.Bars(chart.Axes{Title: m.name + " (" + title + ")", Y: m.name + " on the test records", YMin: yMin, YMax: 1.0}, bars...)
 		if err != nil {
 			return nil, err
 		}

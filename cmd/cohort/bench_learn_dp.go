@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
+	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/models/privacy"
@@ -222,7 +223,7 @@ func privacyPlot(rep *learnReport) (*plot.Plot, error) {
 	for _, s := range rep.Private {
 		lo, hi = min(lo, s.Epsilon), max(hi, s.Epsilon)
 	}
-	var ss []series
+	var ss []chart.Series
 	for _, m := range []struct {
 		name    string
 		private func(learnSummary) meanSD
@@ -230,18 +231,18 @@ func privacyPlot(rep *learnReport) (*plot.Plot, error) {
 		{"accuracy", func(s learnSummary) meanSD { return s.Accuracy }},
 		{"AUC", func(s learnSummary) meanSD { return s.AUC }},
 	} {
-		priv := series{name: m.name + ", DP-SGD"}
+		priv := chart.Series{Name: m.name + ", DP-SGD"}
 		for _, s := range rep.Private {
 			v := m.private(s.Scores)
-			priv.points = append(priv.points, plotter.XY{X: s.Epsilon, Y: v.Mean})
-			priv.spread = append(priv.spread, v.SD)
+			priv.Points = append(priv.Points, plotter.XY{X: s.Epsilon, Y: v.Mean})
+			priv.Spread = append(priv.Spread, v.SD)
 		}
 		base := m.private(rep.Federated).Mean
-		ss = append(ss, priv, series{name: m.name + ", non-private", dashed: true,
-			points: plotter.XYs{{X: lo, Y: base}, {X: hi, Y: base}}})
+		ss = append(ss, priv, chart.Series{Name: m.name + ", non-private", Dashed: true,
+			Points: plotter.XYs{{X: lo, Y: base}, {X: hi, Y: base}}})
 	}
-	return linePanel(axes{
-		title: fmt.Sprintf("federated model under (ε, δ = %g)-DP, mean ± sd over %d seeds", rep.Private[0].Delta, rep.Seeds),
-		x:     "privacy budget ε", y: "on the test records", logX: true, legendBottom: true,
+	return chart.Line(chart.Axes{
+		Title: fmt.Sprintf("federated model under (ε, δ = %g)-DP, mean ± sd over %d seeds", rep.Private[0].Delta, rep.Seeds),
+		X:     "privacy budget ε", Y: "on the test records", LogX: true, LegendBottom: true,
 	}, ss...)
 }

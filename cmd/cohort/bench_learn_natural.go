@@ -17,6 +17,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
@@ -452,7 +453,7 @@ func scoreApproach(name string, m *models.Model, pooledTest []records.Record, si
 type survivalCurve struct {
 	name      string
 	predicted bool
-	points    plotter.XYs
+	Points    plotter.XYs
 }
 
 // riskGroupCurves splits the pooled test records at the median risk the
@@ -496,7 +497,7 @@ func riskGroupCurves(m *models.Model, sites []records.Site) ([]survivalCurve, er
 			continue
 		}
 		km := kaplanMeier(group)
-		curves = append(curves, survivalCurve{name: fmt.Sprintf("%s (%d test records), Kaplan–Meier", g.name, len(group)), points: km})
+		curves = append(curves, survivalCurve{name: fmt.Sprintf("%s (%d test records), Kaplan–Meier", g.name, len(group)), Points: km})
 		var pred plotter.XYs
 		for _, pt := range km {
 			s := 0.0
@@ -505,7 +506,7 @@ func riskGroupCurves(m *models.Model, sites []records.Site) ([]survivalCurve, er
 			}
 			pred = append(pred, plotter.XY{X: pt.X, Y: s})
 		}
-		curves = append(curves, survivalCurve{name: g.name + ", model's mean prediction", predicted: true, points: pred})
+		curves = append(curves, survivalCurve{name: g.name + ", model's mean prediction", predicted: true, Points: pred})
 	}
 	return curves, nil
 }
@@ -546,45 +547,45 @@ func kaplanMeier(recs []records.Record) plotter.XYs {
 func naturalPlots(rep *naturalReport) ([]*plot.Plot, error) {
 	label := strings.ReplaceAll(rep.Metric, "_", " ")
 	title := fmt.Sprintf("mean ± sd over %d seeds, %d hospitals", len(rep.Seeds), len(rep.Hospitals))
-	var pooledBars, meanBars []bar
+	var pooledBars, meanBars []chart.Bar
 	low := 1.0
 	for _, s := range rep.Summary {
 		if s.Pooled != nil {
-			pooledBars = append(pooledBars, bar{name: s.Name, mean: s.Pooled.Mean, sd: s.Pooled.SD})
+			pooledBars = append(pooledBars, chart.Bar{Name: s.Name, Mean: s.Pooled.Mean, SD: s.Pooled.SD})
 			low = min(low, s.Pooled.Mean-s.Pooled.SD)
 		}
-		meanBars = append(meanBars, bar{name: s.Name, mean: s.SiteMean.Mean, sd: s.SiteMean.SD})
+		meanBars = append(meanBars, chart.Bar{Name: s.Name, Mean: s.SiteMean.Mean, SD: s.SiteMean.SD})
 		low = min(low, s.SiteMean.Mean-s.SiteMean.SD)
 	}
 	yMin := max(0, math.Floor(10*(low-0.02))/10)
-	p1, err := barPanel(axes{title: label + " on the pooled test set (" + title + ")", y: label, yMin: yMin, yMax: 1}, pooledBars...)
+	p1, err := chart.Bars(chart.Axes{Title: label + " on the pooled test set (" + title + ")", Y: label, YMin: yMin, YMax: 1}, pooledBars...)
 	if err != nil {
 		return nil, err
 	}
-	p2, err := barPanel(axes{title: label + ", mean over hospitals' own test records", y: label, yMin: yMin, yMax: 1}, meanBars...)
+	p2, err := chart.Bars(chart.Axes{Title: label + ", mean over hospitals' own test records", Y: label, YMin: yMin, YMax: 1}, meanBars...)
 	if err != nil {
 		return nil, err
 	}
-	var ss []series
+	var ss []chart.Series
 	for _, s := range rep.Summary {
-		sr := series{name: s.Name, dashed: s.Pooled == nil}
+		sr := chart.Series{Name: s.Name, Dashed: s.Pooled == nil}
 		for j, v := range s.Sites {
-			sr.points = append(sr.points, plotter.XY{X: float64(j + 1), Y: v.Mean})
-			sr.spread = append(sr.spread, v.SD)
+			sr.Points = append(sr.Points, plotter.XY{X: float64(j + 1), Y: v.Mean})
+			sr.Spread = append(sr.Spread, v.SD)
 		}
 		ss = append(ss, sr)
 	}
-	p3, err := linePanel(axes{title: label + " per hospital (" + strings.Join(rep.Hospitals, ", ") + ")", x: "hospital", y: label, integerX: true, legendBottom: true}, ss...)
+	p3, err := chart.Line(chart.Axes{Title: label + " per hospital (" + strings.Join(rep.Hospitals, ", ") + ")", X: "hospital", Y: label, IntegerX: true, LegendBottom: true}, ss...)
 	if err != nil {
 		return nil, err
 	}
 	panels := []*plot.Plot{p1, p2, p3}
 	if len(rep.curves) > 0 {
-		var cs []series
+		var cs []chart.Series
 		for _, c := range rep.curves {
-			cs = append(cs, series{name: c.name, points: c.points, dashed: c.predicted})
+			cs = append(cs, chart.Series{Name: c.name, Points: c.Points, Dashed: c.predicted})
 		}
-		p4, err := linePanel(axes{title: "federated Cox model: survival by risk group (pooled test records, seed 1)", x: "years", y: "survival", yMin: 0, yMax: 1.02, legendBottom: true}, cs...)
+		p4, err := chart.Line(chart.Axes{Title: "federated Cox model: survival by risk group (pooled test records, seed 1)", X: "years", Y: "survival", YMin: 0, YMax: 1.02, LegendBottom: true}, cs...)
 		if err != nil {
 			return nil, err
 		}

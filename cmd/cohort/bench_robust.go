@@ -19,6 +19,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
+	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
@@ -307,14 +308,14 @@ func robustPlots(rep *robustReport) ([]*plot.Plot, error) {
 		}
 		return s.BackdoorSuccess.Mean
 	}
-	perAttack := func(sums []robustSummary, clean *robustSummary, suffix string, dashed bool, y func(robustSummary) float64, sd func(robustSummary) float64) []series {
-		var out []series
+	perAttack := func(sums []robustSummary, clean *robustSummary, suffix string, dashed bool, y func(robustSummary) float64, sd func(robustSummary) float64) []chart.Series {
+		var out []chart.Series
 		for _, name := range rep.Attacks {
-			s := series{name: name + suffix, dashed: dashed}
+			s := chart.Series{Name: name + suffix, Dashed: dashed}
 			add := func(sum robustSummary) {
-				s.points = append(s.points, plotter.XY{X: 100 * sum.Fraction, Y: y(sum)})
+				s.Points = append(s.Points, plotter.XY{X: 100 * sum.Fraction, Y: y(sum)})
 				if sd != nil {
-					s.spread = append(s.spread, sd(sum))
+					s.Spread = append(s.Spread, sd(sum))
 				}
 			}
 			if clean != nil {
@@ -339,26 +340,26 @@ func robustPlots(rep *robustReport) ([]*plot.Plot, error) {
 	// Accuracy from a tenth below the lowest to 1, so that close figures can
 	// be told apart; FPR from 0 to at least 0.1, so that no flag at all
 	// lies on the axis.
-	accLow, _ := seriesRange(accuracy)
-	_, fprHigh := seriesRange(fpr)
+	accLow, _ := chart.Range(accuracy)
+	_, fprHigh := chart.Range(fpr)
 	x := "malicious sites (%)"
 	panels := make([]*plot.Plot, 0, 4)
 	for _, panel := range []struct {
-		a  axes
-		ss []series
+		a  chart.Axes
+		ss []chart.Series
 	}{
-		{axes{title: "final accuracy (mean ± sd over seeds)", x: x, y: "accuracy", legendBottom: true,
-			yMin: max(0, math.Floor(10*(accLow-0.02))/10), yMax: 1}, accuracy},
-		{axes{title: "attackers flagged per round (TPR)", x: x, y: "true positive rate", yMin: 0, yMax: 1.05, legendBottom: true},
+		{chart.Axes{Title: "final accuracy (mean ± sd over seeds)", X: x, Y: "accuracy", LegendBottom: true,
+			YMin: max(0, math.Floor(10*(accLow-0.02))/10), YMax: 1}, accuracy},
+		{chart.Axes{Title: "attackers flagged per round (TPR)", X: x, Y: "true positive rate", YMin: 0, YMax: 1.05, LegendBottom: true},
 			perAttack(rep.Robust, nil, "", false, func(s robustSummary) float64 { return rate(s.TPR) }, nil)},
-		{axes{title: "honest sites flagged per round (FPR)", x: x, y: "false positive rate", yMin: 0, yMax: max(0.1, 1.2*fprHigh)}, fpr},
-		{axes{title: "backdoor attack success rate", x: x, y: "success rate", yMin: 0, yMax: 1.05},
+		{chart.Axes{Title: "honest sites flagged per round (FPR)", X: x, Y: "false positive rate", YMin: 0, YMax: max(0.1, 1.2*fprHigh)}, fpr},
+		{chart.Axes{Title: "backdoor attack success rate", X: x, Y: "success rate", YMin: 0, YMax: 1.05},
 			perAttack(rep.Robust, nil, "", false, backdoor, nil)},
 	} {
-		if !hasPoints(panel.ss) {
+		if !chart.HasPoints(panel.ss) {
 			continue // no backdoor attack run
 		}
-		p, err := linePanel(panel.a, panel.ss...)
+		p, err := chart.Line(panel.a, panel.ss...)
 		if err != nil {
 			return nil, err
 		}

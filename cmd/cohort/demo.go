@@ -14,6 +14,7 @@ import (
 
 	"gonum.org/v1/plot"
 
+	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
@@ -145,7 +146,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 				}
 				fmt.Fprintf(stdout, "report written to %s\n", *report)
 			}
-			if err := writePlots(*plotPath, stdout, "", func() ([]*plot.Plot, error) { return historyPlots(historyFromDemo(rep)) }); err != nil {
+			if err := writePlots(*plotPath, stdout, "", func() ([]*plot.Plot, error) { return chart.HistoryPlots(historyFromDemo(rep)) }); err != nil {
 				return err
 			}
 			return live.finish(ctx, s)

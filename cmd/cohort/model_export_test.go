@@ -52,6 +52,23 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	t.Cleanup(s.Close)
 	last := s.Rounds()[len(s.Rounds())-1]
 
+	t.Run("a researcher gets the round's model only if it matches the chain", func(t *testing.T) {
+		client, err := s.Dial("researcher")
+		require.NoError(t, err)
+		got, err := fetchVerifiedModel(ctx, s.Ledger(), client, s.StudyID(), 0)
+		require.NoError(t, err)
+		assert.Equal(t, last.Round, got.round)
+		assert.Equal(t, last.ModelHash, got.hash)
+		assert.Equal(t, s.Result().FinalModel, got.params)
+
+		got, err = fetchVerifiedModel(ctx, s.Ledger(), client, s.StudyID(), 1)
+		require.NoError(t, err)
+		assert.Equal(t, s.Rounds()[0].ModelHash, got.hash)
+
+		_, err = fetchVerifiedModel(ctx, s.Ledger(), tamperingClient{client}, s.StudyID(), 1)
+		require.ErrorContains(t, err, "does not match the chain")
+	})
+
 	// What a researcher holds: the model from `cohort model get`, the
 	// study's recipe and schema, and a hospital's kept standardiser.
 	work := t.TempDir()

@@ -20,6 +20,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
+	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
@@ -60,7 +61,7 @@ func drawSVG(t *testing.T, panels []*plot.Plot, err error) []string {
 	t.Helper()
 	require.NoError(t, err)
 	path := filepath.Join(t.TempDir(), "figure.svg")
-	require.NoError(t, savePlots(path, panels...))
+	require.NoError(t, chart.Save(path, panels...))
 	return svgTexts(t, path)
 }
 
@@ -85,7 +86,7 @@ func TestHistoryPlots(t *testing.T) {
 	}
 	tests := []struct {
 		name          string
-		history       studyHistory
+		history       chart.History
 		want, notWant []string
 	}{
 		{"robust study from the chain", historyFromChain(chainReport),
@@ -100,7 +101,7 @@ func TestHistoryPlots(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			panels, err := historyPlots(tt.history)
+			panels, err := chart.HistoryPlots(tt.history)
 			texts := drawSVG(t, panels, err)
 			for _, w := range tt.want {
 				assert.Contains(t, texts, w)
@@ -111,9 +112,9 @@ func TestHistoryPlots(t *testing.T) {
 		})
 	}
 	h := historyFromChain(chainReport)
-	require.Len(t, h.rounds, 3)
-	assert.Equal(t, 1, h.rounds[1].flagged, "one strike in round 2")
-	assert.False(t, h.rounds[2].closed, "the open round has no metrics yet")
+	require.Len(t, h.Rounds, 3)
+	assert.Equal(t, 1, h.Rounds[1].Flagged, "one strike in round 2")
+	assert.False(t, h.Rounds[2].Closed, "the open round has no metrics yet")
 }
 
 func TestHEPlots(t *testing.T) {
@@ -177,7 +178,7 @@ func TestSavePlotsPNG(t *testing.T) {
 	panels, err := learnPlots(&learnReport{Sites: 2, Seeds: 1})
 	require.NoError(t, err)
 	path := filepath.Join(t.TempDir(), "figure.png")
-	require.NoError(t, savePlots(path, panels...))
+	require.NoError(t, chart.Save(path, panels...))
 	f, err := os.Open(path)
 	require.NoError(t, err)
 	defer f.Close()
@@ -196,14 +197,14 @@ func TestPlotPaths(t *testing.T) {
 	}{
 		{"svg", filepath.Join(dir, "a.svg"), "", nil},
 		{"png in upper case", filepath.Join(dir, "a.PNG"), "", nil},
-		{"pdf", filepath.Join(dir, "a.pdf"), "must end in .svg or .png", ErrPlotFormat},
-		{"no extension", filepath.Join(dir, "plot"), "must end in .svg or .png", ErrPlotFormat},
+		{"pdf", filepath.Join(dir, "a.pdf"), "must end in .svg or .png", chart.ErrFormat},
+		{"no extension", filepath.Join(dir, "plot"), "must end in .svg or .png", chart.ErrFormat},
 		{"missing directory", filepath.Join(dir, "nope", "a.svg"), "create it first", nil},
 		{"directory is a file", filepath.Join(file, "a.svg"), "is not a directory", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := checkPlotPath(tt.path)
+			err := chart.CheckPath(tt.path)
 			if tt.want == "" {
 				assert.NoError(t, err)
 				return
@@ -215,7 +216,7 @@ func TestPlotPaths(t *testing.T) {
 			}
 		})
 	}
-	assert.Error(t, savePlots(filepath.Join(dir, "a.svg")), "nothing to draw")
+	assert.Error(t, chart.Save(filepath.Join(dir, "a.svg")), "nothing to draw")
 }
 
 // TestPlotFlags checks that every command with --plot refuses a path it
@@ -274,14 +275,14 @@ func TestBenchHEPlot(t *testing.T) {
 // are left out, not an error, and the page stays well-formed.
 func TestPlotsOfUnmeasuredFigures(t *testing.T) {
 	nan, inf := math.NaN(), math.Inf(1)
-	lines, err := linePanel(axes{title: "gaps", x: "x", y: "y", logX: true, logY: true},
-		series{name: "some", points: plotter.XYs{{X: 0, Y: 1}, {X: 10, Y: nan}, {X: 100, Y: -1}, {X: 1000, Y: 2}}, spread: []float64{nan, inf, 0, 0.1}},
-		series{name: "none", points: plotter.XYs{{X: 1, Y: nan}}})
+	lines, err := chart.Line(chart.Axes{Title: "gaps", X: "x", Y: "y", LogX: true, LogY: true},
+		chart.Series{Name: "some", Points: plotter.XYs{{X: 0, Y: 1}, {X: 10, Y: nan}, {X: 100, Y: -1}, {X: 1000, Y: 2}}, Spread: []float64{nan, inf, 0, 0.1}},
+		chart.Series{Name: "none", Points: plotter.XYs{{X: 1, Y: nan}}})
 	require.NoError(t, err)
-	spread, err := linePanel(axes{title: "spread", x: "x", y: "y"},
-		series{name: "unmeasured spread", points: plotter.XYs{{X: 1, Y: 1}, {X: 2, Y: inf}}, spread: []float64{nan, nan}})
+	spread, err := chart.Line(chart.Axes{Title: "spread", X: "x", Y: "y"},
+		chart.Series{Name: "unmeasured spread", Points: plotter.XYs{{X: 1, Y: 1}, {X: 2, Y: inf}}, Spread: []float64{nan, nan}})
 	require.NoError(t, err)
-	bars, err := barPanel(axes{title: "one seed", y: "accuracy"}, bar{name: "a", mean: 0.9, sd: nan}, bar{name: "b", mean: 0.8, sd: inf})
+	bars, err := chart.Bars(chart.Axes{Title: "one seed", Y: "accuracy"}, chart.Bar{Name: "a", Mean: 0.9, SD: nan}, chart.Bar{Name: "b", Mean: 0.8, SD: inf})
 	require.NoError(t, err)
 	texts := drawSVG(t, []*plot.Plot{lines, spread, bars}, nil)
 	assert.Contains(t, texts, "some")

@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
+	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
@@ -36,20 +37,20 @@ func printPrivacy(w io.Writer, r *studyReport) {
 // privacyPanel draws a study's ε after each round against its budget.
 func privacyPanel(r *studyReport) (*plot.Plot, error) {
 	p := r.Privacy
-	spent := series{name: "ε after the round (on chain)"}
-	budget := series{name: fmt.Sprintf("budget ε %g", p.Epsilon), dashed: true}
+	spent := chart.Series{Name: "ε after the round (on chain)"}
+	budget := chart.Series{Name: fmt.Sprintf("budget ε %g", p.Epsilon), Dashed: true}
 	for _, rr := range r.RoundHistory {
 		x := float64(rr.Number)
-		spent.points = append(spent.points, plotter.XY{X: x, Y: rr.EpsilonSpent})
-		budget.points = append(budget.points, plotter.XY{X: x, Y: p.Epsilon})
+		spent.Points = append(spent.Points, plotter.XY{X: x, Y: rr.EpsilonSpent})
+		budget.Points = append(budget.Points, plotter.XY{X: x, Y: p.Epsilon})
 	}
-	return linePanel(axes{title: fmt.Sprintf("study %d: privacy spent (δ = %g)", r.ID, p.Delta), x: "round", y: "ε", integerX: true, legendBottom: true}, spent, budget)
+	return chart.Line(chart.Axes{Title: fmt.Sprintf("study %d: privacy spent (δ = %g)", r.ID, p.Delta), X: "round", Y: "ε", IntegerX: true, LegendBottom: true}, spent, budget)
 }
 
 // studyPlots is what `study show --plot` draws: the history, and the
 // privacy spent if the study has a budget.
 func studyPlots(r *studyReport) ([]*plot.Plot, error) {
-	panels, err := historyPlots(historyFromChain(r))
+	panels, err := chart.HistoryPlots(historyFromChain(r))
 	if err != nil || r.Privacy == nil || len(r.RoundHistory) == 0 {
 		return panels, err
 	}

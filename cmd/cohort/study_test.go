@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/models"
 )
 
@@ -189,9 +190,9 @@ func TestStudyCreateAndShow(t *testing.T) {
 	assert.Equal(t, *rep, back, "the JSON report round-trips")
 
 	figure := filepath.Join(t.TempDir(), "study.svg")
-	panels, err := historyPlots(historyFromChain(rep))
+	panels, err := chart.HistoryPlots(historyFromChain(rep))
 	require.NoError(t, err)
-	require.NoError(t, savePlots(figure, panels...))
+	require.NoError(t, chart.Save(figure, panels...))
 	texts := svgTexts(t, figure)
 	for _, want := range []string{"study 1: model quality per round", "updates committed", "study 1: robust scoring per round"} {
 		assert.Contains(t, texts, want, "the strike makes the study's figure show flags")

@@ -78,4 +78,3 @@ func TestRoundSpec(t *testing.T) {
 	_, _, err := RoundSpec(8, 15)
 	assert.Error(t, err, "no MLP is that small")
 }
-

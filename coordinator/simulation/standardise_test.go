@@ -1,4 +1,4 @@
-package main
+package simulation_test
 
 import (
 	"bytes"
@@ -62,14 +62,4 @@ func TestPooledStandardisationNeedsTwoHospitals(t *testing.T) {
 		Standardise: records.StandardisePooled, Scales: []float64{1, 1, 1, 1, 1, 1, 1, 1},
 	})
 	require.ErrorContains(t, err, "needs at least 2")
-}
-
-// cohort demo refuses pooled standardisation of a single hospital's file.
-func TestDemoPooledNeedsTwoFiles(t *testing.T) {
-	needWDBC(t)
-	files := writeSiteFiles(t, 1)
-	var out, errOut bytes.Buffer
-	code := run(context.Background(), []string{"demo", "--data", files[0], "--schema", wdbcSchema, "--standardise", "pooled"}, &out, &errOut)
-	assert.NotEqual(t, 0, code)
-	assert.Contains(t, errOut.String(), "--standardise pooled needs at least 2 hospitals")
 }

@@ -1,0 +1,54 @@
+package simulation_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/coordinator/simulation"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// TestConsentEpsilonBoundExcludesRecords runs a two-round private study in
+// which some patients' consent bounds ε between the study's ε after round
+// 1 and after round 2: they are trained on in round 1 and left out of round
+// 2, like revoked records, and the committed sample counts show it.
+func TestConsentEpsilonBoundExcludesRecords(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs an encrypted study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	tc := models.TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: 0.05, Optimizer: models.OptimizerAdam,
+		Privacy: &models.PrivacyConfig{NoiseMultiplier: 1.5, ClipNorm: 1, SamplingRate: 0.2, Epsilon: 8, Delta: 1e-5}}
+	spent1, err := models.PrivacySpent(tc, 1)
+	require.NoError(t, err)
+	spent2, err := models.PrivacySpent(tc, 2)
+	require.NoError(t, err)
+	cfg := records.DefaultSyntheticConfig()
+	cfg.Sites, cfg.Seed = 3, 5
+	sites, err := records.Synthetic(cfg)
+	require.NoError(t, err)
+	strict := 0
+	for i := range sites {
+		for j := range sites[i].Train {
+			if j%4 == 0 && sites[i].Consents(sites[i].Train[j].ID) {
+				sites[i].Train[j].MaxEpsilon = (spent1 + spent2) / 2
+				strict++
+			}
+		}
+	}
+	require.Positive(t, strict)
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 2, Seed: 5, DataDir: t.TempDir(), Sites: sites, Train: &tc, LocalConsent: true,
+	})
+	require.NoError(t, err)
+	defer s.Close()
+	require.Len(t, s.Rounds(), 2)
+	assert.Equal(t, strict, s.Rounds()[0].Samples-s.Rounds()[1].Samples,
+		"the %d records whose consent bounds ε at %.3f are in round 1 (ε %.3f) and not in round 2 (ε %.3f)", strict, (spent1+spent2)/2, spent1, spent2)
+}
