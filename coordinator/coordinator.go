@@ -17,7 +17,6 @@ import (
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/cohortv1"
-	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
@@ -604,62 +603,53 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	if err != nil {
 		return rep, nil, err
 	}
-	ph := newPhase(protocol.Train, r, active)
-	c.mu.Lock()
-	c.current, c.full = ph, make(chan struct{})
-	full := c.full
-	c.mu.Unlock()
-	t := time.Now()
-	if resume {
-		if err := c.recoverUpdates(ctx, ph, r); err != nil {
-			return rep, nil, err
-		}
-	} else {
-		rc, err := c.openRound(ctx, r, globalHash)
-		if err != nil {
-			return rep, nil, fmt.Errorf("open round on chain: %w", err)
-		}
-		rep.GasUsed += rc.GasUsed
-	}
-	rep.Chain += time.Since(t)
-	trainTask := &cohortv1.Task{Kind: &cohortv1.Task_Train{Train: &cohortv1.TrainTask{
+	train := newTrainStep(c.cfg.StudyID, &cohortv1.TrainTask{
 		StudyId: c.cfg.StudyID, Round: r, GlobalModelHash: globalHash.Bytes(), PublicKeyHash: pkHash.Bytes(),
 		Standardisation: string(c.cfg.Standardisation), StandardiserHash: c.trainStandardiserHash(),
-	}}}
-	c.mu.Lock()
-	ask := ph.ask(ph.pending(), trainTask)
-	c.mu.Unlock()
-	c.send(ask.send)
-	// Dropouts do not stall the round while the study's minimum remains.
-	if err := c.wait(ctx, ph, full, c.cfg.PhaseTimeout, c.minParticipants); err != nil {
+	}, active, c.cfg.MaxUpdateBytes, c.numParams, c.summer)
+	full, err := c.start(ctx, train, ready{})
+	if err != nil {
 		return rep, nil, err
 	}
-	contributors, hashes := c.answers(ph, active)
+	t := time.Now()
+	if resume {
+		if err := c.recoverUpdates(ctx, train); err != nil {
+			return rep, nil, err
+		}
+	}
+	c.mu.Lock()
+	opening := train.open(resume)
+	c.mu.Unlock()
+	gas, err := c.apply(ctx, opening)
+	if err != nil {
+		return rep, nil, err
+	}
+	rep.GasUsed += gas
+	rep.Chain += time.Since(t)
+	// Dropouts do not stall the round while the study's minimum remains.
+	if err := c.wait(ctx, train, full, c.cfg.PhaseTimeout, c.minParticipants); err != nil {
+		return rep, nil, err
+	}
+	contributors, hashes := c.answers(train, active)
 
 	// Weights follow the sample counts the contributors committed on chain.
 	t = time.Now()
 	updates := make([][]byte, len(contributors))
 	counts := make([]float64, len(contributors))
-	var total float64
 	for i, a := range contributors {
 		cm, err := c.ledger.Commitment(ctx, c.cfg.StudyID, r, a)
 		if err != nil {
 			return rep, nil, fmt.Errorf("read commitment of %s: %w", a.Hex(), err)
 		}
 		counts[i] = float64(cm.Samples)
-		total += counts[i]
 		if updates[i], err = c.store.Get(common.BytesToHash(hashes[i])); err != nil {
 			return rep, nil, err
 		}
 	}
 	rep.Chain += time.Since(t)
-	if total == 0 {
-		return rep, nil, fmt.Errorf("%w: contributors committed 0 samples in total", ErrStalled)
-	}
 	rep.Contributors = contributors
-	rep.Weights = make([]float64, len(counts))
-	for i := range counts {
-		rep.Weights[i] = counts[i] / total
+	if rep.Weights, err = sampleWeights(counts); err != nil {
+		return rep, nil, err
 	}
 	var evidence *cohortv1.TrustEvidence
 	if c.policy != nil {
@@ -705,41 +695,27 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	}
 
 	// Participants evaluate the new model on their own test data.
-	eph := newPhase(protocol.Evaluate, r, members)
-	efull, err := c.start(ctx, eph, eph.ask(members, &cohortv1.Task{Kind: &cohortv1.Task_Evaluate{Evaluate: &cohortv1.EvaluateTask{
-		StudyId: c.cfg.StudyID, Round: r, ModelHash: rep.ModelHash.Bytes(),
-	}}}))
+	eval := newEvaluateStep(c.cfg.StudyID, r, members, rep.ModelHash)
+	efull, err := c.start(ctx, eval, eval.start())
 	if err != nil {
 		return rep, nil, err
 	}
-	if err := c.wait(ctx, eph, efull, c.cfg.PhaseTimeout, 1); err != nil {
+	if err := c.wait(ctx, eval, efull, c.cfg.PhaseTimeout, 1); err != nil {
 		return rep, nil, fmt.Errorf("evaluation: %w", err)
 	}
-	evaluators, evals := c.answers(eph, members)
-	var merged models.Evaluation
-	for i, e := range evals {
-		ev, err := decodeEvaluation(e)
-		if err != nil {
-			return rep, nil, err
-		}
-		if err := merged.Merge(ev); err != nil {
-			return rep, nil, fmt.Errorf("merge evaluations: %w", err)
-		}
-		rep.Sites = append(rep.Sites, SiteMetrics{Participant: evaluators[i], Metrics: metricsOf(ev)})
+	c.mu.Lock()
+	closing, err := eval.close(&rep)
+	c.mu.Unlock()
+	if err != nil {
+		return rep, nil, err
 	}
-	rep.Pooled = metricsOf(merged)
-	rep.Accuracy, rep.AUC, rep.Loss, rep.Evaluated = merged.Accuracy(), merged.AUC(), merged.LogLoss(), merged.N
 
 	t = time.Now()
-	rc, err := c.ledger.CloseRound(ctx, c.account, c.cfg.StudyID, r, contracts.RoundResult{
-		AggregateHash: rep.AggregateHash, ModelHash: rep.ModelHash,
-		Accuracy: rep.Accuracy, AUC: rep.AUC, Loss: rep.Loss, Participants: uint32(len(contributors)),
-	})
-	if err != nil {
-		return rep, nil, fmt.Errorf("close round on chain: %w", err)
+	if gas, err = c.apply(ctx, closing); err != nil {
+		return rep, nil, err
 	}
 	rep.Chain += time.Since(t)
-	rep.GasUsed += rc.GasUsed
+	rep.GasUsed += gas
 	rep.Wall = time.Since(start)
 	c.log.Info("round closed", "round", r, "contributors", len(contributors), "accuracy", rep.Accuracy, "auc", rep.AUC, "model", rep.ModelHash.Hex())
 	return rep, next, nil
@@ -757,28 +733,30 @@ func (c *Coordinator) finish(done *cohortv1.Task) {
 	c.mu.Unlock()
 }
 
-// recoverUpdates fills a resumed round's phase with the updates that were
-// committed on chain and uploaded before the restart; the others are asked
-// for again.
-func (c *Coordinator) recoverUpdates(ctx context.Context, ph *phase, r uint32) error {
-	committed, err := c.ledger.Commitments(ctx, c.cfg.StudyID, r)
+// recoverUpdates fills a resumed round's train phase with the updates that
+// were committed on chain and uploaded whole before the restart; the others
+// are asked for again.
+func (c *Coordinator) recoverUpdates(ctx context.Context, train *trainStep) error {
+	committed, err := c.ledger.Commitments(ctx, c.cfg.StudyID, train.round)
 	if err != nil {
-		return fmt.Errorf("read round %d commitments: %w", r, err)
+		return fmt.Errorf("read round %d commitments: %w", train.round, err)
+	}
+	uploaded := make(map[common.Address]common.Hash, len(committed))
+	for addr, cm := range committed {
+		if _, err := c.store.Get(cm.CiphertextHash); err != nil {
+			continue // committed but not (fully or intact) uploaded: the participant sends it again
+		}
+		uploaded[addr] = cm.CiphertextHash
+		c.log.Info("recovered an update uploaded before the restart", "round", train.round, "participant", addr.Hex())
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for addr, cm := range committed {
-		if _, err := c.store.Get(cm.CiphertextHash); err != nil {
-			continue // committed but not (fully) uploaded: the participant sends it again
-		}
-		rd, err := ph.add(addr, cm.CiphertextHash.Bytes())
-		if err != nil {
-			return err
-		}
-		if rd.complete {
-			close(c.full)
-		}
-		c.log.Info("recovered an update uploaded before the restart", "round", r, "participant", addr.Hex())
+	rd, err := train.recover(uploaded)
+	if err != nil {
+		return err
+	}
+	if rd.complete {
+		close(c.full)
 	}
 	return nil
 }

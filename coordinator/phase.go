@@ -26,17 +26,25 @@ func (c *Coordinator) start(ctx context.Context, st step, rd ready) (<-chan stru
 	return full, err
 }
 
+// currentStep returns the current step if it is an S; else the error says
+// a kind of answer for round came in the wrong phase.
+func currentStep[S step](c *Coordinator, kind string, round uint32) (S, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	st, ok := c.current.(S)
+	if !ok {
+		return st, c.phaseError(kind, round)
+	}
+	return st, nil
+}
+
 // deliver hands a message to the current step if it is an S, then stores
 // what the step's receive decided and records its answer.
 func deliver[S step](c *Coordinator, kind string, round uint32, receive func(S) (ready, error)) error {
-	c.mu.Lock()
-	st, ok := c.current.(S)
-	if !ok {
-		err := c.phaseError(kind, round)
-		c.mu.Unlock()
+	st, err := currentStep[S](c, kind, round)
+	if err != nil {
 		return err
 	}
-	c.mu.Unlock()
 	rd, err := receive(st)
 	if err != nil {
 		return err

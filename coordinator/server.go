@@ -15,7 +15,6 @@ import (
 	"google.golang.org/grpc/peer"
 	"google.golang.org/grpc/status"
 
-	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
@@ -152,18 +151,7 @@ func (s *server) SubmitDecryptionShare(ctx context.Context, req *cohortv1.Decryp
 }
 
 func (s *server) SubmitEvaluation(ctx context.Context, req *cohortv1.EvaluationSubmission) (*cohortv1.Ack, error) {
-	c := s.c
-	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, req.GetRound(), auth.KindEvaluation, crypto.Keccak256Hash(req.GetEvaluation()))
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	if req.GetStudyId() != c.cfg.StudyID {
-		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
-	}
-	if _, err := decodeEvaluation(req.GetEvaluation()); err != nil {
-		return nil, toStatus(err)
-	}
-	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindEvaluation, req.GetRound(), addr, req.GetEvaluation()))
+	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindEvaluation, req.GetRound(), func(st *evaluateStep) (ready, error) { return st.receive(req) }))
 }
 
 func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateChunk, cohortv1.UploadReceipt]) error {
@@ -177,34 +165,28 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 	if h == nil {
 		return toStatus(fmt.Errorf("%w: an upload must start with its header", ErrMalformed))
 	}
-	if h.GetStudyId() != c.cfg.StudyID {
-		return toStatus(fmt.Errorf("%w: upload for study %d", ErrWrongPhase, h.GetStudyId()))
-	}
-	if len(h.GetContentHash()) != common.HashLength {
-		return toStatus(fmt.Errorf("%w: content hash is %d bytes, want %d", ErrMalformed, len(h.GetContentHash()), common.HashLength))
-	}
-	want := common.BytesToHash(h.GetContentHash())
-	addr, err := auth.Verify(h.GetAuth(), c.cfg.StudyID, h.GetRound(), auth.KindUpdate, want)
+	st, err := currentStep[*trainStep](c, auth.KindUpdate, h.GetRound())
 	if err != nil {
 		return toStatus(err)
 	}
-	if h.GetSize() == 0 || int64(h.GetSize()) > c.cfg.MaxUpdateBytes {
-		return toStatus(fmt.Errorf("%w: update of %d bytes; the limit is %d bytes", ErrTooLarge, h.GetSize(), c.cfg.MaxUpdateBytes))
+	addr, want, err := st.header(h)
+	if err != nil {
+		return toStatus(err)
 	}
 	if err := c.expecting(auth.KindUpdate, h.GetRound(), addr); err != nil {
 		return toStatus(err)
 	}
 	// The sender must have committed to this exact content on chain first.
+	var committed common.Hash
 	cm, err := c.ledger.Commitment(ctx, c.cfg.StudyID, h.GetRound(), addr)
-	if errors.Is(err, contracts.ErrNoCommitment) {
-		return toStatus(fmt.Errorf("%w: %s made no commitment for round %d; commit on chain before uploading", ErrWrongPhase, addr.Hex(), h.GetRound()))
-	}
-	if err != nil {
+	switch {
+	case err == nil:
+		committed = cm.CiphertextHash
+	case !errors.Is(err, contracts.ErrNoCommitment):
 		return status.Errorf(codes.Unavailable, "coordinator: read commitment on chain: %v", err)
 	}
-	if cm.CiphertextHash != want {
-		return toStatus(fmt.Errorf("%w: %s committed %s for round %d but uploads %s; commit on chain before uploading",
-			ErrCommitmentMismatch, addr.Hex(), cm.CiphertextHash.Hex(), h.GetRound(), want.Hex()))
+	if err := st.committed(addr, want, committed); err != nil {
+		return toStatus(err)
 	}
 
 	// The bytes go to a partial blob as they arrive, hashed on the way: if
@@ -213,7 +195,6 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 	c.mu.Lock()
 	keyHash := c.pkHash
 	c.mu.Unlock()
-	binding := updateBinding{keyHash: keyHash, context: aggregation.TrainContext(c.cfg.StudyID, h.GetRound()), dealer: aggregation.DealerID(c.cfg.StudyID, addr.Bytes())}
 	var streamErr error
 	next := func() ([]byte, error) {
 		chunk, err := stream.Recv()
@@ -222,7 +203,7 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 		}
 		return chunk.GetData(), err
 	}
-	check := func(data []byte) error { return c.summer.validateUpdate(data, binding, c.numParams) }
+	check := func(data []byte) error { return st.check(addr, keyHash, data) }
 	data, err := c.store.Receive(want, h.GetSize(), h.GetOffset(), next, check)
 	if streamErr != nil {
 		return streamErr // what arrived is kept for a resume
@@ -230,7 +211,7 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 	if err != nil {
 		return toStatus(err)
 	}
-	if err := c.accept(auth.KindUpdate, h.GetRound(), addr, want.Bytes()); err != nil {
+	if err := c.settle(st, st.received(addr, want)); err != nil {
 		return toStatus(err)
 	}
 	return stream.SendAndClose(&cohortv1.UploadReceipt{ContentHash: want.Bytes(), Size: uint64(len(data))})

@@ -131,11 +131,7 @@ func newFixture(t testing.TB, register ...func(*grpc.Server)) *fixture {
 	f.coord, err = New(cfg, f.ledger, coordAccount, f.scheme, store, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	require.NoError(t, err)
 	f.coord.pkHash = f.pk.Hash()
-	var want []common.Address
-	for _, h := range f.hospitals {
-		want = append(want, h.addr())
-	}
-	f.install(newPhase(protocol.Train, 1, want))
+	f.installTrain()
 
 	serverCert, err := ca.Issue("coordinator", "127.0.0.1")
 	require.NoError(t, err)
@@ -207,6 +203,15 @@ func upload(ctx context.Context, h *hospital, signer *ecdsa.PrivateKey, study ui
 	}
 	_, err = stream.CloseAndRecv()
 	return err
+}
+
+// installTrain opens round 1's train phase for every hospital.
+func (f *fixture) installTrain() {
+	var want []common.Address
+	for _, h := range f.hospitals {
+		want = append(want, h.addr())
+	}
+	f.install(newTrainStep(f.studyID, &cohortv1.TrainTask{StudyId: f.studyID, Round: 1}, want, testMaxUpdate, f.coord.numParams, f.coord.summer))
 }
 
 // install makes st the coordinator's current phase, as start does.
@@ -486,6 +491,7 @@ func TestInterruptedUploadResumes(t *testing.T) {
 	// several chunks; the coordinator is told the model has that many.
 	const params = 20_000
 	f.coord.numParams = params
+	f.installTrain()
 	v, err := f.scheme.Encrypt(h2.sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, params))
 	require.NoError(t, err)
 	data, err := v.MarshalBinary()

@@ -1,0 +1,77 @@
+package coordinator
+
+import (
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+)
+
+// evaluateStep is the evaluate phase: every member evaluates the round's
+// new model on its own test records and sends counts and histograms only;
+// the merged figures close the round on chain.
+type evaluateStep struct {
+	*phase
+	study   uint64
+	members []common.Address
+	model   common.Hash
+}
+
+func newEvaluateStep(study uint64, round uint32, members []common.Address, model common.Hash) *evaluateStep {
+	return &evaluateStep{phase: newPhase(protocol.Evaluate, round, members), study: study, members: members, model: model}
+}
+
+func (s *evaluateStep) start() ready {
+	return s.ask(s.members, &cohortv1.Task{Kind: &cohortv1.Task_Evaluate{Evaluate: &cohortv1.EvaluateTask{
+		StudyId: s.study, Round: s.round, ModelHash: s.model.Bytes(),
+	}}})
+}
+
+// receive checks an evaluation's signature, study, round and content.
+func (s *evaluateStep) receive(req *cohortv1.EvaluationSubmission) (ready, error) {
+	addr, err := auth.Verify(req.GetAuth(), s.study, req.GetRound(), auth.KindEvaluation, crypto.Keccak256Hash(req.GetEvaluation()))
+	if err != nil {
+		return ready{}, err
+	}
+	if req.GetStudyId() != s.study {
+		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
+	}
+	if _, err := decodeEvaluation(req.GetEvaluation()); err != nil {
+		return ready{}, err
+	}
+	if err := s.checkRound(req.GetRound()); err != nil {
+		return ready{}, err
+	}
+	return ready{record: &answer{from: addr, data: req.GetEvaluation()}}, nil
+}
+
+// close merges the evaluations received into rep (pooled and per-site
+// metrics) and closes the round on chain with rep's aggregate and model
+// hashes and the contributors' number.
+func (s *evaluateStep) close(rep *RoundReport) (ready, error) {
+	evaluators, evals := s.answers(s.members)
+	var merged models.Evaluation
+	rep.Sites = nil
+	for i, e := range evals {
+		ev, err := decodeEvaluation(e)
+		if err != nil {
+			return ready{}, err
+		}
+		if err := merged.Merge(ev); err != nil {
+			return ready{}, fmt.Errorf("merge evaluations: %w", err)
+		}
+		rep.Sites = append(rep.Sites, SiteMetrics{Participant: evaluators[i], Metrics: metricsOf(ev)})
+	}
+	rep.Pooled = metricsOf(merged)
+	rep.Accuracy, rep.AUC, rep.Loss, rep.Evaluated = merged.Accuracy(), merged.AUC(), merged.LogLoss(), merged.N
+	return ready{chain: []chainWrite{{closeRound: &roundClosing{round: s.round, result: contracts.RoundResult{
+		AggregateHash: rep.AggregateHash, ModelHash: rep.ModelHash,
+		Accuracy: rep.Accuracy, AUC: rep.AUC, Loss: rep.Loss, Participants: uint32(len(rep.Contributors)),
+	}}}}}, nil
+}
