@@ -89,4 +89,14 @@ var (
 	// non-zero weight to fewer updates than the policy's minimum: the
 	// aggregate would expose an individual update.
 	ErrTooFewContributors = errors.New("aggregation: too few trusted contributors")
+
+	// ErrInvalidProof reports a chunk proof that does not lead to the
+	// committed root, or opens other chunks than were asked for.
+	ErrInvalidProof = errors.New("aggregation: chunk proof does not match the commitment")
+
+	// ErrSpotCheckFailed reports an aggregate whose opened chunks are not
+	// the weighted sum of the same chunks of the committed updates, or
+	// whose header does not list the round's contributors and weights: the
+	// coordinator altered it, and no decryption share must be given for it.
+	ErrSpotCheckFailed = errors.New("aggregation: aggregate fails the spot check against the committed updates")
 )

@@ -147,7 +147,7 @@ func FuzzEncryptedVectorUnmarshal(f *testing.F) {
 			return
 		}
 		requireCanonical(t, b, &v)
-		require.Equal(t, crypto.Keccak256Hash(b), v.Hash())
+		require.Equal(t, ContentHash(b), v.Hash())
 		// What the coordinator does with an upload, and a participant with
 		// an aggregate it is asked to decrypt.
 		err := w.s.CheckUpdate(&v, w.pk.Hash(), fuzzContext, w.sks[1].ID(), v.Len())

@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/tuneinsight/lattigo/v5/ring"
 )
 
@@ -39,7 +38,8 @@ type EncryptedVector struct {
 
 type hashCache struct {
 	once sync.Once
-	h    common.Hash
+	h    common.Hash // ScoreSet
+	tree *chunkTree  // EncryptedVector
 }
 
 // Len returns the number of real values in the vector.
@@ -71,21 +71,15 @@ func (v *EncryptedVector) Dealer() PartyID {
 	return v.terms[0].Dealer
 }
 
-// Hash returns keccak256(MarshalBinary()), computed once while streaming, the
-// value committed on chain. It returns the zero hash for a nil or empty
-// vector.
+// Hash returns the vector's commitment, the value committed on chain: the
+// root of the Keccak-256 Merkle tree over its header and its chunks of
+// ChunkValues values (see doc.go, "Chunk commitments"), computed once. It
+// returns the zero hash for a nil or empty vector.
 func (v *EncryptedVector) Hash() common.Hash {
-	if v == nil || v.hash == nil {
+	if v == nil || v.hash == nil || len(v.c0) == 0 {
 		return common.Hash{}
 	}
-	v.hash.once.Do(func() {
-		h := crypto.NewKeccakState()
-		if _, err := v.WriteTo(h); err != nil {
-			return // unreachable: v is non-empty and hashing never fails
-		}
-		_, _ = h.Read(v.hash.h[:])
-	})
-	return v.hash.h
+	return v.tree().root()
 }
 
 // BinarySize returns the length of MarshalBinary's output.
@@ -111,6 +105,17 @@ func (v *EncryptedVector) WriteTo(w io.Writer) (int64, error) {
 	}
 	e := newEncoder(w)
 	e.header(kindEncryptedVector, v.params)
+	v.writeMeta(e)
+	e.u32(uint32(len(v.c0)))
+	for j, p := range v.c0 {
+		e.polyUsed(p, v.used(j))
+	}
+	return e.finish()
+}
+
+// writeMeta writes what a vector is besides its coefficients: key set,
+// context, terms, length and level (shared with the chunk tree's header).
+func (v *EncryptedVector) writeMeta(e *encoder) {
 	e.bytes32(v.keyHash)
 	e.bytes32(v.context)
 	e.u32(uint32(len(v.terms)))
@@ -120,11 +125,28 @@ func (v *EncryptedVector) WriteTo(w io.Writer) (int64, error) {
 	}
 	e.u64(uint64(v.length))
 	e.u8(uint8(v.level))
-	e.u32(uint32(len(v.c0)))
-	for j, p := range v.c0 {
-		e.polyUsed(p, v.used(j))
+}
+
+// readTerms reads the terms writeMeta wrote, refusing an empty list and
+// a dealer that appears twice.
+func readTerms(d *decoder) []Term {
+	nTerms := d.count("term", maxParties, len(PartyID{})+8)
+	if d.err == nil && nTerms == 0 {
+		d.fail("vector has no contributor")
 	}
-	return e.finish()
+	terms := make([]Term, 0, nTerms)
+	seen := make(map[PartyID]bool, nTerms)
+	for i := 0; i < nTerms && d.err == nil; i++ {
+		var t Term
+		copy(t.Dealer[:], d.take(len(t.Dealer)))
+		t.Weight = d.u64()
+		if d.err == nil && seen[t.Dealer] {
+			d.fail(fmt.Sprintf("dealer %s appears twice", t.Dealer))
+		}
+		seen[t.Dealer] = true
+		terms = append(terms, t)
+	}
+	return terms
 }
 
 // MarshalBinary encodes the vector deterministically: equal vectors give
@@ -152,22 +174,7 @@ func (v *EncryptedVector) UnmarshalBinary(p []byte) error {
 	d, params := newDecoder(p, kindEncryptedVector)
 	keyHash := d.bytes32()
 	context := d.bytes32()
-	nTerms := d.count("term", maxParties, len(PartyID{})+8)
-	if d.err == nil && nTerms == 0 {
-		d.fail("vector has no contributor")
-	}
-	terms := make([]Term, 0, nTerms)
-	seen := make(map[PartyID]bool, nTerms)
-	for i := 0; i < nTerms && d.err == nil; i++ {
-		var t Term
-		copy(t.Dealer[:], d.take(len(t.Dealer)))
-		t.Weight = d.u64()
-		if d.err == nil && seen[t.Dealer] {
-			d.fail(fmt.Sprintf("dealer %s appears twice", t.Dealer))
-		}
-		seen[t.Dealer] = true
-		terms = append(terms, t)
-	}
+	terms := readTerms(d)
 	length := d.u64()
 	level := int(d.u8())
 	if d.err == nil && (length == 0 || length > maxVectorLen) {

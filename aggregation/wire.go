@@ -44,6 +44,8 @@ const (
 	kindThresholdSecretShare = 7
 	kindScoreSet             = 8
 	kindScoreShare           = 9
+	kindChunkHeader          = 10
+	kindChunkProof           = 11
 
 	minLogNWire = 10
 	maxLogNWire = 16
@@ -62,6 +64,8 @@ var kindNames = map[byte]string{
 	kindThresholdSecretShare: "ThresholdSecretShare",
 	kindScoreSet:             "ScoreSet",
 	kindScoreShare:           "ScoreShare",
+	kindChunkHeader:          "ChunkHeader",
+	kindChunkProof:           "ChunkProof",
 }
 
 // encoder writes the wire format to an io.Writer, remembering the first

@@ -312,7 +312,7 @@ func (s *server) SubmitMoments(ctx context.Context, req *cohortv1.MomentsSubmiss
 	if limit := min(MaxMomentsBytes, c.cfg.MaxUpdateBytes); int64(len(req.GetCiphertext())) > limit {
 		return nil, toStatus(fmt.Errorf("%w: encrypted moments of %d bytes; the limit is %d", ErrTooLarge, len(req.GetCiphertext()), limit))
 	}
-	h := crypto.Keccak256Hash(req.GetCiphertext())
+	h := aggregation.ContentHash(req.GetCiphertext())
 	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, 0, auth.KindMoments, auth.MomentsContent(req.GetSession(), h))
 	if err != nil {
 		return nil, toStatus(err)

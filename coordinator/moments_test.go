@@ -91,7 +91,7 @@ func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 		return b
 	}
 	send := func(h *hospital, signer *ecdsa.PrivateKey, session, ct []byte) error {
-		signed, err := auth.Sign(signer, f.studyID, 0, auth.KindMoments, auth.MomentsContent(session, crypto.Keccak256Hash(ct)))
+		signed, err := auth.Sign(signer, f.studyID, 0, auth.KindMoments, auth.MomentsContent(session, aggregation.ContentHash(ct)))
 		require.NoError(t, err)
 		signed.Signer = h.addr().Bytes()
 		_, err = h.client.SubmitMoments(f.ctx, &cohortv1.MomentsSubmission{StudyId: f.studyID, Session: session, Ciphertext: ct, Auth: signed})
@@ -124,8 +124,8 @@ func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 	_, raws := f.coord.answers(f.coord.current, []common.Address{h1.addr()})
 	var c cohortv1.MomentsContribution
 	require.NoError(t, proto.Unmarshal(raws[0], &c))
-	assert.Equal(t, crypto.Keccak256Hash(good).Bytes(), c.GetCiphertextHash())
-	assert.True(t, f.coord.store.Has(crypto.Keccak256Hash(good)), "participants fetch it to recompute the sum")
+	assert.Equal(t, aggregation.ContentHash(good).Bytes(), c.GetCiphertextHash())
+	assert.True(t, f.coord.store.Has(aggregation.ContentHash(good)), "participants fetch it to recompute the sum")
 }
 
 // Decryption shares of the moments' sum are bound to the sum's hash; a

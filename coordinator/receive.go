@@ -8,17 +8,23 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"golang.org/x/crypto/sha3"
+
+	"github.com/cohort-fl/cohort/aggregation"
 )
 
 // ErrIncomplete reports an upload whose stream ended before all the bytes
 // its header announced arrived; the sender resumes where it ended.
 var ErrIncomplete = errors.New("coordinator: upload incomplete")
 
-// blobHash is the Keccak-256 hash of data, the same as
-// crypto.Keccak256Hash: golang.org/x/crypto's implementation hashes about
-// 1.5 to 2 times as fast as go-ethereum's on this machine's amd64, and the
-// store hashes every blob it takes and gives out.
+// blobHash is the content address of data, aggregation.ContentHash: the
+// chunk root of an encrypted vector, the Keccak-256 hash of anything else.
+// For the latter it uses golang.org/x/crypto's implementation, which
+// hashes about 1.5 to 2 times as fast as go-ethereum's on this machine's
+// amd64: the store hashes every blob it takes and gives out.
 func blobHash(data []byte) common.Hash {
+	if aggregation.IsVectorEncoding(data) {
+		return aggregation.ContentHash(data)
+	}
 	k := sha3.NewLegacyKeccak256()
 	k.Write(data)
 	var h common.Hash
@@ -133,8 +139,8 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 		return nil, fmt.Errorf("coordinator: partial upload %s: %w", want.Hex(), w.err)
 	case !complete:
 		return nil, fmt.Errorf("%w: upload ended after %d of %d bytes; resume from byte %d", ErrIncomplete, len(data), size, len(data))
-	case w.hash != want:
-		return drop(fmt.Errorf("%w: uploaded bytes hash to %s, header says %s", ErrCommitmentMismatch, w.hash.Hex(), want.Hex()))
+	case received(w.hash, data) != want:
+		return drop(fmt.Errorf("%w: uploaded bytes hash to %s, header says %s", ErrCommitmentMismatch, received(w.hash, data).Hex(), want.Hex()))
 	case checkErr != nil:
 		return drop(checkErr)
 	}
@@ -146,6 +152,16 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 		return nil, fmt.Errorf("coordinator: store blob %s: %w", want.Hex(), err)
 	}
 	return data, nil
+}
+
+// received is the content address of data whose Keccak-256 hash, computed
+// as it arrived, is streamed: that hash, unless data is an encrypted
+// vector, whose address is its chunk root.
+func received(streamed common.Hash, data []byte) common.Hash {
+	if aggregation.IsVectorEncoding(data) {
+		return aggregation.ContentHash(data)
+	}
+	return streamed
 }
 
 // writeResult is what writePieces did.

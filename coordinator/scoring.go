@@ -60,7 +60,7 @@ func (c *Coordinator) inGoodStanding(ctx context.Context, members []common.Addre
 func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep *RoundReport, updates [][]byte, counts []float64) (*cohortv1.TrustEvidence, error) {
 	committed := make([]common.Hash, len(updates))
 	for i, u := range updates {
-		committed[i] = crypto.Keccak256Hash(u)
+		committed[i] = aggregation.ContentHash(u)
 	}
 	reference, err := models.ReferenceUpdate(ctx, c.cfg.Spec, global, *c.cfg.Root, models.ReferenceTrainConfig(r))
 	if err != nil {

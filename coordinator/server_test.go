@@ -174,7 +174,7 @@ func (f *fixture) updateFor(t *testing.T, sk *aggregation.SecretShare, ctx aggre
 func (f *fixture) commit(t testing.TB, h *hospital, data []byte) {
 	t.Helper()
 	_, err := f.ledger.CommitUpdate(f.ctx, h.account, f.studyID, 1, contracts.Commitment{
-		CiphertextHash: crypto.Keccak256Hash(data), Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids")),
+		CiphertextHash: aggregation.ContentHash(data), Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids")),
 	})
 	require.NoError(t, err)
 }
@@ -251,12 +251,12 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 	// h1 commits and uploads a valid update first: nothing below may lose it.
 	good := f.update(t, h1)
 	f.commit(t, h1, good)
-	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 1, crypto.Keccak256Hash(good), uint64(len(good)), good, 1<<20))
+	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 1, aggregation.ContentHash(good), uint64(len(good)), good, 1<<20))
 
 	// h2 commits to a valid update that the hostile uploads below imitate.
 	valid := f.update(t, h2)
 	f.commit(t, h2, valid)
-	validHash := crypto.Keccak256Hash(valid)
+	validHash := aggregation.ContentHash(valid)
 
 	otherScheme, err := aggregation.NewScheme(func() aggregation.Config {
 		c := aggregation.DefaultConfig()
@@ -301,7 +301,7 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 		}, codes.Unauthenticated, "not signed by"},
 		{"no commitment on chain", func() error {
 			other := f.update(t, h3)
-			return upload(f.ctx, h3, h3.key, f.studyID, 1, crypto.Keccak256Hash(other), uint64(len(other)), other, 1<<20)
+			return upload(f.ctx, h3, h3.key, f.studyID, 1, aggregation.ContentHash(other), uint64(len(other)), other, 1<<20)
 		}, codes.FailedPrecondition, "commit on chain"},
 		{"wrong round", func() error {
 			return upload(f.ctx, h2, h2.key, f.studyID, 2, validHash, uint64(len(valid)), valid, 1<<20)
@@ -314,13 +314,13 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 		}, codes.PermissionDenied, "not asked"},
 		{"commitment mismatch", func() error {
 			other := f.update(t, h2)
-			return upload(f.ctx, h2, h2.key, f.studyID, 1, crypto.Keccak256Hash(other), uint64(len(other)), other, 1<<20)
+			return upload(f.ctx, h2, h2.key, f.studyID, 1, aggregation.ContentHash(other), uint64(len(other)), other, 1<<20)
 		}, codes.InvalidArgument, "committed"},
 		{"bytes that do not hash to the header", func() error {
 			return upload(f.ctx, h2, h2.key, f.studyID, 1, validHash, uint64(len(malformed)), malformed, 1<<20)
 		}, codes.InvalidArgument, "hash to"},
 		{"replay of an accepted upload", func() error {
-			return upload(f.ctx, h1, h1.key, f.studyID, 1, crypto.Keccak256Hash(good), uint64(len(good)), good, 1<<20)
+			return upload(f.ctx, h1, h1.key, f.studyID, 1, aggregation.ContentHash(good), uint64(len(good)), good, 1<<20)
 		}, codes.AlreadyExists, "already"},
 	}
 	for _, tt := range tests {
@@ -329,7 +329,7 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 			require.Error(t, err)
 			assert.Equal(t, tt.code, status.Code(err), "%v", err)
 			assert.Contains(t, status.Convert(err).Message(), tt.detail)
-			assert.Equal(t, map[common.Address]common.Hash{h1.addr(): crypto.Keccak256Hash(good)}, f.accepted(), "the accepted update is kept, nothing else")
+			assert.Equal(t, map[common.Address]common.Hash{h1.addr(): aggregation.ContentHash(good)}, f.accepted(), "the accepted update is kept, nothing else")
 		})
 	}
 
@@ -341,7 +341,7 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 		}{{"garbage", h3, []byte("not a ciphertext at all")}, {"foreign parameters", h4, foreign}} {
 			t.Run(tc.name, func(t *testing.T) {
 				f.commit(t, tc.h, tc.data)
-				err := upload(f.ctx, tc.h, tc.h.key, f.studyID, 1, crypto.Keccak256Hash(tc.data), uint64(len(tc.data)), tc.data, 1<<20)
+				err := upload(f.ctx, tc.h, tc.h.key, f.studyID, 1, aggregation.ContentHash(tc.data), uint64(len(tc.data)), tc.data, 1<<20)
 				require.Error(t, err)
 				assert.Equal(t, codes.InvalidArgument, status.Code(err), "%v", err)
 				assert.Len(t, f.accepted(), 1)
@@ -373,7 +373,7 @@ func TestUploadIsBoundToItsSenderAndRound(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f.commit(t, tc.h, tc.data)
-			err := upload(f.ctx, tc.h, tc.h.key, f.studyID, 1, crypto.Keccak256Hash(tc.data), uint64(len(tc.data)), tc.data, 1<<20)
+			err := upload(f.ctx, tc.h, tc.h.key, f.studyID, 1, aggregation.ContentHash(tc.data), uint64(len(tc.data)), tc.data, 1<<20)
 			require.Error(t, err)
 			assert.Equal(t, codes.InvalidArgument, status.Code(err), "%v", err)
 			assert.Contains(t, status.Convert(err).Message(), tc.detail)
@@ -461,7 +461,7 @@ func TestSuspendedParticipantIsRefused(t *testing.T) {
 	h1, h4 := f.hospitals[0], f.hospitals[3]
 	good := f.update(t, h1)
 	f.commit(t, h1, good)
-	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 1, crypto.Keccak256Hash(good), uint64(len(good)), good, 1<<20))
+	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 1, aggregation.ContentHash(good), uint64(len(good)), good, 1<<20))
 
 	for i := 0; i < 3; i++ { // the fixture's strike limit
 		_, err := f.ledger.ReportViolation(f.ctx, f.coordAcct, f.studyID, 1, h4.addr(), crypto.Keccak256Hash([]byte{byte(i)}))
@@ -473,13 +473,13 @@ func TestSuspendedParticipantIsRefused(t *testing.T) {
 
 	data := f.update(t, h4)
 	_, err = f.ledger.CommitUpdate(f.ctx, h4.account, f.studyID, 1, contracts.Commitment{
-		CiphertextHash: crypto.Keccak256Hash(data), Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids")),
+		CiphertextHash: aggregation.ContentHash(data), Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids")),
 	})
 	require.ErrorIs(t, err, contracts.ErrSuspended, "the contract refuses a suspended member's commitment")
-	err = upload(f.ctx, h4, h4.key, f.studyID, 1, crypto.Keccak256Hash(data), uint64(len(data)), data, 1<<20)
+	err = upload(f.ctx, h4, h4.key, f.studyID, 1, aggregation.ContentHash(data), uint64(len(data)), data, 1<<20)
 	assert.Equal(t, codes.FailedPrecondition, status.Code(err), "%v", err)
 	assert.Contains(t, status.Convert(err).Message(), "commit on chain")
-	assert.Equal(t, map[common.Address]common.Hash{h1.addr(): crypto.Keccak256Hash(good)}, f.accepted())
+	assert.Equal(t, map[common.Address]common.Hash{h1.addr(): aggregation.ContentHash(good)}, f.accepted())
 }
 
 // An upload cut short keeps what arrived: the sender asks UploadStatus and
@@ -497,7 +497,7 @@ func TestInterruptedUploadResumes(t *testing.T) {
 	data, err := v.MarshalBinary()
 	require.NoError(t, err)
 	f.commit(t, h2, data)
-	hash := crypto.Keccak256Hash(data)
+	hash := aggregation.ContentHash(data)
 	const chunk = 64 << 10
 	require.Greater(t, len(data), 3*chunk)
 

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
@@ -89,14 +88,14 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 		require.NoError(t, err)
 		b, err := updates[i].MarshalBinary()
 		require.NoError(t, err)
-		client.blobs[crypto.Keccak256Hash(b)] = b
-		_, err = ledger.CommitUpdate(ctx, keys[i], study, 1, contracts.Commitment{CiphertextHash: crypto.Keccak256Hash(b), Samples: 100, ConsentRoot: common.Hash{7}})
+		client.blobs[aggregation.ContentHash(b)] = b
+		_, err = ledger.CommitUpdate(ctx, keys[i], study, 1, contracts.Commitment{CiphertextHash: aggregation.ContentHash(b), Samples: 100, ConsentRoot: common.Hash{7}})
 		require.NoError(t, err)
 	}
 	serve := func(v *aggregation.EncryptedVector) common.Hash {
 		b, err := v.MarshalBinary()
 		require.NoError(t, err)
-		h := crypto.Keccak256Hash(b)
+		h := aggregation.ContentHash(b)
 		client.blobs[h] = b
 		return h
 	}
@@ -212,7 +211,7 @@ func TestUpdateIsSealedOncePerRound(t *testing.T) {
 	assert.Equal(t, []byte{2, 2, 2}, next, "another round seals afresh")
 
 	// A kept update that no longer reads back is an error, never a second sealing.
-	require.NoError(t, os.WriteFile(filepath.Join(p.cfg.DataDir, "updates", crypto.Keccak256Hash(first).Hex()), []byte("torn"), 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(p.cfg.DataDir, "updates", aggregation.ContentHash(first).Hex()), []byte("torn"), 0o600))
 	_, err = p.sealOnce(3, seal(3))
 	require.ErrorContains(t, err, "must not be sealed again")
 	assert.Equal(t, 2, calls)

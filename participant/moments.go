@@ -207,7 +207,7 @@ func (p *Participant) encryptMoments(ctx context.Context, t *cohortv1.MomentsTas
 	if err != nil {
 		return fmt.Errorf("participant %s: encrypt moments: %w", p.cfg.Name, err)
 	}
-	h := crypto.Keccak256Hash(sealed)
+	h := aggregation.ContentHash(sealed)
 	signed, err := auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindMoments, auth.MomentsContent(run.session, h))
 	if err != nil {
 		return err

@@ -157,7 +157,7 @@ func (f *momentsFixture) serve(t *testing.T, v *aggregation.EncryptedVector) com
 	t.Helper()
 	b, err := v.MarshalBinary()
 	require.NoError(t, err)
-	h := crypto.Keccak256Hash(b)
+	h := aggregation.ContentHash(b)
 	f.client.blobs[h] = b
 	return h
 }

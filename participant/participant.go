@@ -638,7 +638,7 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	}
 	tr.Encrypt = time.Since(t0)
 	tr.UploadBytes = len(sealed)
-	content := crypto.Keccak256Hash(sealed)
+	content := aggregation.ContentHash(sealed)
 	if err := p.keepSealed(content, sealed); err != nil {
 		return fmt.Errorf("participant %s: keep sealed update: %w", p.cfg.Name, err)
 	}
@@ -998,7 +998,7 @@ func FetchBlob(ctx context.Context, client cohortv1.CoordinatorClient, h common.
 		}
 		buf = append(buf, chunk.GetData()...)
 	}
-	if got := crypto.Keccak256Hash(buf); got != h {
+	if got := aggregation.ContentHash(buf); got != h {
 		return nil, fmt.Errorf("%w: blob %s hashes to %s", ErrChainMismatch, h.Hex(), got.Hex())
 	}
 	return buf, nil

@@ -8,7 +8,8 @@ import (
 	"path/filepath"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/aggregation"
 )
 
 // getSecret reads an entry, nil if there is none.
@@ -115,7 +116,7 @@ func (p *Participant) sealOnce(round uint32, seal func() ([]byte, error)) ([]byt
 	if err != nil {
 		return nil, err
 	}
-	h := crypto.Keccak256Hash(sealed)
+	h := aggregation.ContentHash(sealed)
 	if err := p.keepSealed(h, sealed); err != nil {
 		return nil, err
 	}
@@ -160,7 +161,7 @@ func (p *Participant) sealedUpdate(h common.Hash) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("participant %s: committed update %s: %w", p.cfg.Name, h.Hex(), err)
 	}
-	if crypto.Keccak256Hash(b) != h {
+	if aggregation.ContentHash(b) != h {
 		return nil, fmt.Errorf("participant %s: kept update %s is corrupt on disk", p.cfg.Name, h.Hex())
 	}
 	return b, nil

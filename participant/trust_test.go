@@ -113,7 +113,7 @@ func must[T any](v T, err error) T {
 
 func (f *trustFixture) serve(t *testing.T, b []byte) common.Hash {
 	t.Helper()
-	h := crypto.Keccak256Hash(b)
+	h := aggregation.ContentHash(b)
 	f.client.blobs[h] = b
 	return h
 }

@@ -15,6 +15,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 )
 
@@ -64,7 +65,7 @@ func (s *flakyStream) CloseAndRecv() (*cohortv1.UploadReceipt, error) {
 // upload the coordinator refuses for cause is not.
 func TestUploadTriesAgainAfterAnInterruption(t *testing.T) {
 	sealed := []byte("a sealed update")
-	content := crypto.Keccak256Hash(sealed)
+	content := aggregation.ContentHash(sealed)
 	for _, tc := range []struct {
 		name         string
 		failures     []codes.Code

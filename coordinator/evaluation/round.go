@@ -21,6 +21,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/rawstream"
@@ -351,7 +352,7 @@ func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update 
 		conns = append(conns, conn)
 		return conn, nil
 	}
-	content := crypto.Keccak256Hash(update)
+	content := aggregation.ContentHash(update)
 	sinkConns := make([]*grpc.ClientConn, n)
 	fetchers := make([]cohortv1.CoordinatorClient, n)
 	keys := make([]*ecdsa.PrivateKey, n)

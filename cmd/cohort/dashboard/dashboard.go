@@ -32,6 +32,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/models"
@@ -398,7 +399,7 @@ func (s *Server) checkBlob(h common.Hash, model bool) blobCheck {
 	if err != nil {
 		return blobCheck{Status: "mismatch", Detail: err.Error()}
 	}
-	if got := crypto.Keccak256Hash(b); got != h {
+	if got := aggregation.ContentHash(b); got != h {
 		return blobCheck{Status: "mismatch", Detail: "the blob hashes to " + got.Hex()}
 	}
 	if model {
@@ -408,7 +409,7 @@ func (s *Server) checkBlob(h common.Hash, model bool) blobCheck {
 		}
 		return blobCheck{Status: "verified", Detail: fmt.Sprintf("keccak256 of the %d-parameter model equals the on-chain hash", len(p))}
 	}
-	return blobCheck{Status: "verified", Detail: fmt.Sprintf("keccak256 of the %d-byte aggregate ciphertext equals the on-chain hash", len(b))}
+	return blobCheck{Status: "verified", Detail: fmt.Sprintf("the chunk root of the %d-byte aggregate ciphertext equals the on-chain hash", len(b))}
 }
 
 type roundPage struct {
