@@ -1,7 +1,6 @@
 package participant
 
 import (
-	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
@@ -221,7 +220,7 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 	account := contracts.NewAccount(key)
 	return &Participant{
 		steps: steps{
-			name: cfg.Name, studyID: cfg.StudyID, self: account.Address(), key: key, sealer: s,
+			name: cfg.Name, studyID: cfg.StudyID, self: account.Address(), key: key, sealer: s, spec: cfg.Spec,
 			policy: policy, standardisation: mode,
 		},
 		cfg: cfg, client: client, ledger: ledger, account: account,
@@ -449,6 +448,20 @@ func (p *Participant) send(ctx context.Context, msg proto.Message) error {
 		what, err = "submit re-sharing shares", ack(p.client.SubmitReshareShares(ctx, m))
 	case *cohortv1.ReshareKeyConfirmation:
 		what, err = "confirm re-sharing", ack(p.client.ConfirmReshareKey(ctx, m))
+	case *cohortv1.ScoreSharesSubmission:
+		what, err = "submit score shares", ack(p.client.SubmitScoreShares(ctx, m))
+	case *cohortv1.DecryptionShareSubmission:
+		what, err = "submit decryption share", ack(p.client.SubmitDecryptionShare(ctx, m))
+	case *cohortv1.EvaluationSubmission:
+		what, err = "submit evaluation", ack(p.client.SubmitEvaluation(ctx, m))
+	case *cohortv1.MomentsCount:
+		what, err = "submit moments count", ack(p.client.SubmitMomentsCount(ctx, m))
+	case *cohortv1.MomentsSubmission:
+		what, err = "submit moments", ack(p.client.SubmitMoments(ctx, m))
+	case *cohortv1.MomentsShareSubmission:
+		what, err = "submit moments share", ack(p.client.SubmitMomentsShare(ctx, m))
+	case *cohortv1.MomentsConfirmation:
+		what, err = "confirm standardiser", ack(p.client.ConfirmMoments(ctx, m))
 	default:
 		return fmt.Errorf("no coordinator method for %T", msg)
 	}
@@ -747,147 +760,6 @@ func (p *Participant) uploadOnce(ctx context.Context, round uint32, content comm
 	}
 	if common.BytesToHash(receipt.GetContentHash()) != content {
 		return fmt.Errorf("participant %s: coordinator acknowledged %x, not the uploaded %s", p.cfg.Name, receipt.GetContentHash(), content.Hex())
-	}
-	return nil
-}
-
-func (p *Participant) decrypt(ctx context.Context, t *cohortv1.DecryptTask) error {
-	round := t.GetRound()
-	aggHash := common.BytesToHash(t.GetAggregateHash())
-	agg, err := p.fetch(ctx, aggHash)
-	if err != nil {
-		return err
-	}
-	if err := p.verifyAggregate(ctx, t, agg); err != nil {
-		return err
-	}
-	active := t.GetActivePoints()
-	if len(active) > 0 && !slices.Contains(active, p.point) {
-		return fmt.Errorf("%w: asked to decrypt with active set %v, which leaves out this site's point %d", ErrChainMismatch, active, p.point)
-	}
-	if len(active) > 0 {
-		if err := p.checkOnCommittee(ctx); err != nil {
-			return err
-		}
-	}
-	share, err := p.sealer.decryptionShare(agg, active)
-	if err != nil {
-		return fmt.Errorf("participant %s: decryption share: %w", p.cfg.Name, err)
-	}
-	signed, err := auth.Sign(p.key, p.cfg.StudyID, round, auth.KindDecryptShare, crypto.Keccak256Hash(share))
-	if err != nil {
-		return err
-	}
-	rpcCtx, cancel := p.rpcContext(ctx)
-	defer cancel()
-	_, err = p.client.SubmitDecryptionShare(rpcCtx, &cohortv1.DecryptionShareSubmission{
-		StudyId: p.cfg.StudyID, Round: round, AggregateHash: aggHash.Bytes(), Share: share, Auth: signed,
-	})
-	if err != nil {
-		return fmt.Errorf("participant %s: submit decryption share: %w", p.cfg.Name, err)
-	}
-	return nil
-}
-
-// verifyAggregate recomputes the aggregate from the updates committed on
-// chain, with weights from the committed sample counts, and refuses to help
-// decrypt anything else: this is what keeps a coordinator from getting a
-// single hospital's update decrypted.
-func (p *Participant) verifyAggregate(ctx context.Context, t *cohortv1.DecryptTask, agg []byte) error {
-	round := t.GetRound()
-	n := len(t.GetContributors())
-	if n == 0 || n != len(t.GetWeights()) {
-		return fmt.Errorf("%w: decrypt task names %d contributors and %d weights", ErrChainMismatch, n, len(t.GetWeights()))
-	}
-	updates := make([][]byte, n)
-	dealers := make([]aggregation.PartyID, n)
-	samples := make([]uint64, n)
-	counts := make([]float64, n)
-	var total float64
-	seen := make(map[common.Address]bool, n)
-	for i, raw := range t.GetContributors() {
-		addr := common.BytesToAddress(raw)
-		if seen[addr] {
-			return fmt.Errorf("%w: contributor %s listed twice", ErrChainMismatch, addr.Hex())
-		}
-		seen[addr] = true
-		dealers[i] = aggregation.DealerID(p.cfg.StudyID, addr.Bytes())
-		cm, err := p.ledger.Commitment(ctx, p.cfg.StudyID, round, addr)
-		if err != nil {
-			return fmt.Errorf("participant %s: read commitment of %s: %w", p.cfg.Name, addr.Hex(), err)
-		}
-		if cm.CiphertextHash == (common.Hash{}) {
-			return fmt.Errorf("%w: %s made no commitment in round %d", ErrChainMismatch, addr.Hex(), round)
-		}
-		samples[i], counts[i] = cm.Samples, float64(cm.Samples)
-		total += counts[i]
-		if updates[i], err = p.fetch(ctx, cm.CiphertextHash); err != nil {
-			return err
-		}
-	}
-	// A sum of fewer updates than the study's minimum could expose one site's.
-	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
-	if err != nil {
-		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
-	}
-	if len(seen) < int(study.MinParticipants) {
-		return fmt.Errorf("%w: the round %d aggregate combines %d updates, the study requires at least %d", ErrChainMismatch, round, len(seen), study.MinParticipants)
-	}
-	if err := p.checkWeights(ctx, round, t, samples, counts, total); err != nil {
-		return err
-	}
-	// Weights recorded by the coordinator itself (robust scoring) must not
-	// single out fewer updates than the study's minimum either.
-	nonZero := 0
-	for _, w := range t.GetWeights() {
-		if w > 0 {
-			nonZero++
-		}
-	}
-	if nonZero < int(study.MinParticipants) {
-		return fmt.Errorf("%w: the round %d aggregate gives weight to %d updates, the study requires at least %d", ErrChainMismatch, round, nonZero, study.MinParticipants)
-	}
-	recomputed, err := p.sealer.sum(study.PublicKeyHash, updates, dealers, aggregation.TrainContext(p.cfg.StudyID, round), t.GetWeights())
-	if err != nil {
-		return fmt.Errorf("participant %s: recompute aggregate: %w", p.cfg.Name, err)
-	}
-	if !bytes.Equal(recomputed, agg) {
-		return fmt.Errorf("%w: the aggregate %s is not the weighted sum of the committed updates; refusing to decrypt it",
-			ErrChainMismatch, common.BytesToHash(t.GetAggregateHash()).Hex())
-	}
-	return nil
-}
-
-// checkWeights checks the aggregate's weights against the chain: when robust
-// scoring is on, the trust weights the coordinator recorded for the round,
-// which this node also re-derives from the decrypted scores (checkTrust);
-// otherwise the shares of the committed sample counts.
-func (p *Participant) checkWeights(ctx context.Context, round uint32, t *cohortv1.DecryptTask, samples []uint64, counts []float64, total float64) error {
-	recorded, err := p.ledger.Scores(ctx, p.cfg.StudyID, round)
-	if err != nil {
-		return fmt.Errorf("participant %s: read round %d scores: %w", p.cfg.Name, round, err)
-	}
-	if len(recorded) > 0 {
-		byMember := make(map[common.Address]float64, len(recorded))
-		for _, s := range recorded {
-			byMember[s.Member] = s.Weight
-		}
-		for i, raw := range t.GetContributors() {
-			addr := common.BytesToAddress(raw)
-			want, ok := byMember[addr]
-			if !ok {
-				return fmt.Errorf("%w: no weight recorded on chain for %s in round %d", ErrChainMismatch, addr.Hex(), round)
-			}
-			if math.Abs(t.GetWeights()[i]-want) > 1e-9 {
-				return fmt.Errorf("%w: weight of %s is %g, the chain records %g", ErrChainMismatch, addr.Hex(), t.GetWeights()[i], want)
-			}
-		}
-		return p.checkTrust(ctx, round, t, samples)
-	}
-	for i, w := range t.GetWeights() {
-		if want := counts[i] / total; math.Abs(w-want) > 1e-12 {
-			return fmt.Errorf("%w: weight %d is %g, the committed sample counts give %g", ErrChainMismatch, i, w, want)
-		}
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
 )
 
@@ -30,6 +31,7 @@ type steps struct {
 	self    common.Address // this node's Ethereum address
 	key     *ecdsa.PrivateKey
 	sealer  sealer
+	spec    models.Spec // the study's model, to recompute a robust round's reference update
 
 	policy *aggregation.RobustPolicy // the study's robust policy, to re-derive trust weights
 	pubKey []byte                    // collective public key, checked against the chain

@@ -123,7 +123,7 @@ func (f *trustFixture) participant() *Participant {
 	return &Participant{
 		steps: steps{
 			name: "h2", studyID: f.study, self: f.accounts[1].Address(), key: f.keys[1], sealer: f.sealers[1],
-			point: 2, policy: f.policy, pubKey: must(f.pk.MarshalBinary()),
+			point: 2, policy: f.policy, pubKey: must(f.pk.MarshalBinary()), spec: f.spec,
 		},
 		cfg: Config{Name: "h2", StudyID: f.study, Spec: f.spec}, client: f.client, ledger: f.ledger,
 		account: f.accounts[1], log: slog.New(slog.NewTextHandler(io.Discard, nil)),

@@ -1,0 +1,471 @@
+package participant
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+)
+
+// The phases that open what a round's updates add up to: scoring (robust
+// rounds) and decryption. A holder gives a share only for what it has
+// recomputed itself from the updates committed on chain.
+
+// roundFacts is what the chain and the coordinator's store say about the
+// updates of an open round, read by the driver for the score and decrypt
+// steps.
+type roundFacts struct {
+	study contracts.Study
+	// committed holds the round's commitments on chain by committer.
+	committed map[common.Address]contracts.Commitment
+	// updates holds the committed updates (blobs that hash to their
+	// commitments) of the task's contributors, in task order; the driver
+	// stops at the first contributor without a commitment.
+	updates [][]byte
+}
+
+// referenceFacts is what a holder recomputes a robust round's scoring
+// references from.
+type referenceFacts struct {
+	global []float64 // the round's global model, whose hash the chain records
+	root   []byte    // the root data set the study committed to (blob)
+	// scoreSets are the score sets the task names, in contributor order.
+	scoreSets [][]byte
+}
+
+// weightTolerance is how far a robust weight may be from the one this node
+// re-derives: one unit of the chain's fixed point, since a weight floored to
+// it can land on either side of a boundary.
+const weightTolerance = 1.0/contracts.MetricUnit + 1e-12
+
+// checkRoundOpen refuses work on a round the chain does not have open: a
+// replayed task of a closed round, or one for a round not yet opened.
+func (s *steps) checkRoundOpen(kind string, study contracts.Study, round uint32) error {
+	if study.CurrentRound != round || !study.RoundOpen {
+		return fmt.Errorf("%w: %s task for round %d, but the chain's round %d is %s", ErrChainMismatch, kind, round, study.CurrentRound, map[bool]string{true: "open", false: "closed"}[study.RoundOpen])
+	}
+	return nil
+}
+
+// contributors checks a task's list of contributors (20-byte addresses,
+// none twice, at least one) and returns them.
+func contributors(kind string, raw [][]byte) ([]common.Address, error) {
+	if len(raw) == 0 {
+		return nil, fmt.Errorf("%w: %s task names no contributors", ErrChainMismatch, kind)
+	}
+	out := make([]common.Address, len(raw))
+	seen := make(map[common.Address]bool, len(raw))
+	for i, b := range raw {
+		addr, err := parseAddress("contributor", b)
+		if err != nil {
+			return nil, err
+		}
+		if seen[addr] {
+			return nil, fmt.Errorf("%w: contributor %s listed twice", ErrChainMismatch, addr.Hex())
+		}
+		seen[addr] = true
+		out[i] = addr
+	}
+	return out, nil
+}
+
+// committedUpdates checks that every contributor committed in the round and
+// that facts carry its update; it returns their dealer ids and samples.
+func (s *steps) committedUpdates(round uint32, addrs []common.Address, facts roundFacts) ([]aggregation.PartyID, []uint64, error) {
+	dealers := make([]aggregation.PartyID, len(addrs))
+	samples := make([]uint64, len(addrs))
+	for i, addr := range addrs {
+		cm, ok := facts.committed[addr]
+		if !ok || cm.CiphertextHash == (common.Hash{}) {
+			return nil, nil, fmt.Errorf("%w: %s made no commitment in round %d", ErrChainMismatch, addr.Hex(), round)
+		}
+		if i >= len(facts.updates) || crypto.Keccak256Hash(facts.updates[i]) != cm.CiphertextHash {
+			return nil, nil, fmt.Errorf("participant %s: the update %s committed in round %d is missing", s.name, addr.Hex(), round)
+		}
+		dealers[i], samples[i] = aggregation.DealerID(s.studyID, addr.Bytes()), cm.Samples
+	}
+	return dealers, samples, nil
+}
+
+// roundReferences recomputes what a round's scores depend on and checks the
+// coordinator's claims against it: the reference update from the root data
+// set the study committed to and the round's global model, the contributors'
+// committed updates, the projection seed they fix, the number of projections
+// and the hash of the resulting references. It returns the references and
+// the updates, in the order of contributors. ctx only cancels the training
+// of the reference update.
+func (s *steps) roundReferences(ctx context.Context, scheme *aggregation.Scheme, round uint32, addrs []common.Address, facts roundFacts, ref referenceFacts, seed []byte, projections uint32, refsHash []byte) (*aggregation.References, []*aggregation.EncryptedVector, error) {
+	var root models.Dataset
+	if err := root.UnmarshalBinary(ref.root); err != nil {
+		return nil, nil, fmt.Errorf("participant %s: root data set: %w", s.name, err)
+	}
+	reference, err := models.ReferenceUpdate(ctx, s.spec, ref.global, root, models.ReferenceTrainConfig(round))
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, _, err := s.committedUpdates(round, addrs, facts); err != nil {
+		return nil, nil, err
+	}
+	updates := make([]*aggregation.EncryptedVector, len(addrs))
+	committed := make([]common.Hash, len(addrs))
+	for i, addr := range addrs {
+		updates[i], committed[i] = new(aggregation.EncryptedVector), facts.committed[addr].CiphertextHash
+		if err := updates[i].UnmarshalBinary(facts.updates[i]); err != nil {
+			return nil, nil, fmt.Errorf("participant %s: update of %s: %w", s.name, addr.Hex(), err)
+		}
+		// A score share opens the update under the key of the dealer it
+		// names: an update naming another member (or made for another
+		// round) would have that member's key decrypted into its scores.
+		if err := scheme.CheckUpdate(updates[i], facts.study.PublicKeyHash, aggregation.TrainContext(s.studyID, round), aggregation.DealerID(s.studyID, addr.Bytes()), updates[i].Len()); err != nil {
+			return nil, nil, fmt.Errorf("%w: the update %s committed is bound to another member or round: %v", ErrChainMismatch, addr.Hex(), err)
+		}
+	}
+	want := aggregation.ScoringSeed(s.studyID, round, committed)
+	if !slices.Equal(want[:], seed) {
+		return nil, nil, fmt.Errorf("%w: projection seed is not the one the round's commitments fix", ErrChainMismatch)
+	}
+	if k := aggregation.DefaultProjectionsFor(len(ref.global)); int(projections) != k {
+		return nil, nil, fmt.Errorf("%w: %d projections asked, the protocol uses %d for this model", ErrChainMismatch, projections, k)
+	}
+	refs, err := scheme.NewReferences(reference, want, int(projections))
+	if err != nil {
+		return nil, nil, err
+	}
+	if refs.Hash() != common.BytesToHash(refsHash) {
+		return nil, nil, fmt.Errorf("%w: the reference update recomputed from the root data set differs from the coordinator's", ErrChainMismatch)
+	}
+	return refs, updates, nil
+}
+
+// thresholdScheme is the sealer's scheme and threshold share, which the
+// scoring steps work with directly.
+func (s *steps) thresholdScheme(what string) (*homomorphicSealer, error) {
+	h, ok := s.sealer.(*homomorphicSealer)
+	if !ok || h.threshold == nil {
+		return nil, fmt.Errorf("participant %s: %s without a threshold key", s.name, what)
+	}
+	return h, nil
+}
+
+// scorePrecheck checks what a score task says before the driver reads
+// anything for it; score checks it again.
+func (s *steps) scorePrecheck(t *cohortv1.ScoreTask) ([]common.Address, error) {
+	if err := s.checkStudy("score", t.GetStudyId()); err != nil {
+		return nil, err
+	}
+	if active := t.GetActivePoints(); !slices.Contains(active, s.point) {
+		return nil, fmt.Errorf("%w: asked to decrypt scores with active set %v, which leaves out this site's point %d", ErrChainMismatch, active, s.point)
+	}
+	addrs, err := contributors("score", t.GetContributors())
+	if err != nil {
+		return nil, err
+	}
+	if len(addrs) != len(t.GetScoreSetHashes()) {
+		return nil, fmt.Errorf("%w: score task names %d contributors and %d score sets", ErrChainMismatch, len(addrs), len(t.GetScoreSetHashes()))
+	}
+	return addrs, nil
+}
+
+// score answers a ScoreTask: it recomputes everything the scores depend on
+// (the reference update from the root data set the study committed to and
+// the round's global model, the projection seed from the committed updates,
+// every contributor's score set) and gives scalar decryption shares only if
+// all of it matches. Nothing but the scores can be decrypted from them.
+func (s *steps) score(ctx context.Context, t *cohortv1.ScoreTask, facts roundFacts, ref referenceFacts) (ready, error) {
+	addrs, err := s.scorePrecheck(t)
+	if err != nil {
+		return ready{}, err
+	}
+	if len(ref.scoreSets) != len(addrs) {
+		return ready{}, fmt.Errorf("participant %s: %d score sets fetched for %d contributors", s.name, len(ref.scoreSets), len(addrs))
+	}
+	round, active := t.GetRound(), t.GetActivePoints()
+	if err := s.checkRoundOpen("score", facts.study, round); err != nil {
+		return ready{}, err
+	}
+	if err := onCommittee(facts.study, s.self); err != nil {
+		return ready{}, err
+	}
+	scheme, err := s.thresholdScheme("asked for score shares")
+	if err != nil {
+		return ready{}, err
+	}
+	refs, updates, err := s.roundReferences(ctx, scheme.scheme, round, addrs, facts, ref, t.GetSeed(), t.GetProjections(), t.GetReferencesHash())
+	if err != nil {
+		return ready{}, err
+	}
+	sub := &cohortv1.ScoreSharesSubmission{StudyId: s.studyID, Round: round}
+	for i, b := range ref.scoreSets {
+		if crypto.Keccak256Hash(b) != common.BytesToHash(t.GetScoreSetHashes()[i]) {
+			return ready{}, fmt.Errorf("participant %s: score set %d is not the one the task names", s.name, i)
+		}
+		var set aggregation.ScoreSet
+		if err := set.UnmarshalBinary(b); err != nil {
+			return ready{}, fmt.Errorf("participant %s: score set: %w", s.name, err)
+		}
+		// GenThresholdScoreShare recomputes the set from the update and the
+		// references and refuses if the coordinator's differs.
+		share, err := scheme.scheme.GenThresholdScoreShare(scheme.threshold, shamirPoints(active), &set, updates[i], refs)
+		if err != nil {
+			return ready{}, fmt.Errorf("participant %s: score share for %s: %w", s.name, addrs[i].Hex(), err)
+		}
+		sb, err := share.MarshalBinary()
+		if err != nil {
+			return ready{}, err
+		}
+		sub.Shares = append(sub.Shares, sb)
+	}
+	if sub.Auth, err = auth.Sign(s.key, s.studyID, round, auth.KindScoreShares, crypto.Keccak256Hash(sub.Shares...)); err != nil {
+		return ready{}, err
+	}
+	return ready{send: sub}, nil
+}
+
+// decryptFacts is what a decrypt step checks the task against.
+type decryptFacts struct {
+	roundFacts
+	aggregate []byte            // the blob the task names
+	recorded  []contracts.Score // the round's scores and weights on chain; empty unless robust
+	// reference is set when the round is robust and the task carries
+	// trust evidence: what the holder re-derives the weights from.
+	reference *referenceFacts
+}
+
+// decryptPrecheck checks what a decrypt task says before the driver reads
+// anything for it; decrypt checks it again.
+func (s *steps) decryptPrecheck(t *cohortv1.DecryptTask) ([]common.Address, error) {
+	if err := s.checkStudy("decrypt", t.GetStudyId()); err != nil {
+		return nil, err
+	}
+	addrs, err := contributors("decrypt", t.GetContributors())
+	if err != nil {
+		return nil, err
+	}
+	if len(addrs) != len(t.GetWeights()) {
+		return nil, fmt.Errorf("%w: decrypt task names %d contributors and %d weights", ErrChainMismatch, len(addrs), len(t.GetWeights()))
+	}
+	if active := t.GetActivePoints(); len(active) > 0 && !slices.Contains(active, s.point) {
+		return nil, fmt.Errorf("%w: asked to decrypt with active set %v, which leaves out this site's point %d", ErrChainMismatch, active, s.point)
+	}
+	return addrs, nil
+}
+
+// decrypt answers a DecryptTask with a decryption share of the aggregate,
+// after recomputing it from the updates committed on chain, with weights
+// from the committed sample counts (or the robust weights it re-derives),
+// and refusing anything else: this is what keeps a coordinator from getting
+// a single hospital's update decrypted.
+func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decryptFacts) (ready, error) {
+	addrs, err := s.decryptPrecheck(t)
+	if err != nil {
+		return ready{}, err
+	}
+	round := t.GetRound()
+	if err := s.checkRoundOpen("decrypt", facts.study, round); err != nil {
+		return ready{}, err
+	}
+	if len(t.GetActivePoints()) > 0 {
+		if err := onCommittee(facts.study, s.self); err != nil {
+			return ready{}, err
+		}
+	}
+	if crypto.Keccak256Hash(facts.aggregate) != common.BytesToHash(t.GetAggregateHash()) {
+		return ready{}, fmt.Errorf("participant %s: the aggregate %x is missing", s.name, t.GetAggregateHash())
+	}
+	dealers, samples, err := s.committedUpdates(round, addrs, facts.roundFacts)
+	if err != nil {
+		return ready{}, err
+	}
+	// A sum of fewer updates than the study's minimum could expose one site's.
+	least := int(facts.study.MinParticipants)
+	if len(addrs) < least {
+		return ready{}, fmt.Errorf("%w: the round %d aggregate combines %d updates, the study requires at least %d", ErrChainMismatch, round, len(addrs), least)
+	}
+	if err := s.checkWeights(ctx, round, t, addrs, samples, facts); err != nil {
+		return ready{}, err
+	}
+	// Weights recorded by the coordinator itself (robust scoring) must not
+	// single out fewer updates than the study's minimum either.
+	nonZero := 0
+	for _, w := range t.GetWeights() {
+		if w > 0 {
+			nonZero++
+		}
+	}
+	if nonZero < least {
+		return ready{}, fmt.Errorf("%w: the round %d aggregate gives weight to %d updates, the study requires at least %d", ErrChainMismatch, round, nonZero, least)
+	}
+	recomputed, err := s.sealer.sum(facts.study.PublicKeyHash, facts.updates, dealers, aggregation.TrainContext(s.studyID, round), t.GetWeights())
+	if err != nil {
+		return ready{}, fmt.Errorf("participant %s: recompute aggregate: %w", s.name, err)
+	}
+	if !bytes.Equal(recomputed, facts.aggregate) {
+		return ready{}, fmt.Errorf("%w: the aggregate %s is not the weighted sum of the committed updates; refusing to decrypt it",
+			ErrChainMismatch, common.BytesToHash(t.GetAggregateHash()).Hex())
+	}
+	share, err := s.sealer.decryptionShare(facts.aggregate, t.GetActivePoints())
+	if err != nil {
+		return ready{}, fmt.Errorf("participant %s: decryption share: %w", s.name, err)
+	}
+	signed, err := auth.Sign(s.key, s.studyID, round, auth.KindDecryptShare, crypto.Keccak256Hash(share))
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{send: &cohortv1.DecryptionShareSubmission{
+		StudyId: s.studyID, Round: round, AggregateHash: t.GetAggregateHash(), Share: share, Auth: signed,
+	}}, nil
+}
+
+// checkWeights checks the aggregate's weights against the chain: when robust
+// scoring is on, the trust weights the coordinator recorded for the round,
+// which this node also re-derives from the decrypted scores (checkTrust);
+// otherwise the shares of the committed sample counts.
+func (s *steps) checkWeights(ctx context.Context, round uint32, t *cohortv1.DecryptTask, addrs []common.Address, samples []uint64, facts decryptFacts) error {
+	if len(facts.recorded) > 0 {
+		byMember := make(map[common.Address]float64, len(facts.recorded))
+		for _, sc := range facts.recorded {
+			byMember[sc.Member] = sc.Weight
+		}
+		for i, addr := range addrs {
+			want, ok := byMember[addr]
+			if !ok {
+				return fmt.Errorf("%w: no weight recorded on chain for %s in round %d", ErrChainMismatch, addr.Hex(), round)
+			}
+			if math.Abs(t.GetWeights()[i]-want) > 1e-9 {
+				return fmt.Errorf("%w: weight of %s is %g, the chain records %g", ErrChainMismatch, addr.Hex(), t.GetWeights()[i], want)
+			}
+		}
+		return s.checkTrust(ctx, round, t, addrs, samples, facts)
+	}
+	var total float64
+	for _, n := range samples {
+		total += float64(n)
+	}
+	for i, w := range t.GetWeights() {
+		if want := float64(samples[i]) / total; math.Abs(w-want) > 1e-12 {
+			return fmt.Errorf("%w: weight %d is %g, the committed sample counts give %g", ErrChainMismatch, i, w, want)
+		}
+	}
+	return nil
+}
+
+// checkTrust re-derives a robust round's trust weights before this node
+// helps decrypt its aggregate: it recombines every contributor's scores from
+// the score shares the holders signed (the coordinator cannot forge them),
+// runs the study's robust policy over the whole round with the committed
+// sample counts, and refuses if any weight of the task differs. Without it a
+// coordinator could record skewed non-zero weights that emphasise one update.
+func (s *steps) checkTrust(ctx context.Context, round uint32, t *cohortv1.DecryptTask, addrs []common.Address, samples []uint64, facts decryptFacts) error {
+	ev := t.GetTrust()
+	if ev == nil {
+		return fmt.Errorf("%w: the round %d aggregate has robust weights but the decrypt task carries no trust evidence to re-derive them", ErrChainMismatch, round)
+	}
+	if s.policy == nil {
+		return fmt.Errorf("participant %s: no robust policy configured", s.name)
+	}
+	if h := facts.study.RobustPolicyHash; h != (common.Hash{}) && h != s.policy.Hash() {
+		return fmt.Errorf("%w: the chain records robust policy %s for the study, this node's is %s; configure the study's robust policy (Config.Robust)", ErrRobustPolicy, h.Hex(), s.policy.Hash().Hex())
+	}
+	if got := common.BytesToHash(ev.GetPolicyHash()); got != s.policy.Hash() {
+		return fmt.Errorf("%w: the coordinator weighs updates by robust policy %s, this node's is %s; configure the study's robust policy (Config.Robust)", ErrRobustPolicy, got.Hex(), s.policy.Hash().Hex())
+	}
+	n := len(addrs)
+	if len(ev.GetScoreSetHashes()) != n || facts.reference == nil || len(facts.reference.scoreSets) != n {
+		return fmt.Errorf("%w: trust evidence has %d score sets for %d contributors", ErrChainMismatch, len(ev.GetScoreSetHashes()), n)
+	}
+	scheme, err := s.thresholdScheme("robust weights need a threshold key to check;")
+	if err != nil {
+		return err
+	}
+	refs, _, err := s.roundReferences(ctx, scheme.scheme, round, addrs, facts.roundFacts, *facts.reference, ev.GetSeed(), ev.GetProjections(), ev.GetReferencesHash())
+	if err != nil {
+		return err
+	}
+	shares, err := s.scoreShares(round, ev.GetScoreSubmissions(), n, participants(facts.study))
+	if err != nil {
+		return err
+	}
+	scores := make([]aggregation.Scores, n)
+	for j, b := range facts.reference.scoreSets {
+		if crypto.Keccak256Hash(b) != common.BytesToHash(ev.GetScoreSetHashes()[j]) {
+			return fmt.Errorf("participant %s: score set %d is not the one the evidence names", s.name, j)
+		}
+		var set aggregation.ScoreSet
+		if err := set.UnmarshalBinary(b); err != nil {
+			return fmt.Errorf("%w: score set of %s: %v", ErrChainMismatch, addrs[j].Hex(), err)
+		}
+		// DecryptScores refuses shares bound to another score set; the
+		// holders that signed them recomputed the set from the update.
+		if scores[j], err = scheme.scheme.DecryptScores(&set, refs, shares[j]); err != nil {
+			return fmt.Errorf("%w: scores of %s: %v", ErrChainMismatch, addrs[j].Hex(), err)
+		}
+	}
+	_, weights, err := s.policy.RoundWeights(scores, refs.ReferenceNorm(), samples, int(facts.study.MinParticipants), contracts.MetricUnit)
+	if err != nil {
+		return fmt.Errorf("%w: the round %d scores give no robust weights: %v", ErrChainMismatch, round, err)
+	}
+	var wrong []string
+	for i, w := range t.GetWeights() {
+		if math.Abs(w-weights[i]) > weightTolerance {
+			wrong = append(wrong, fmt.Sprintf("weight of %s is %g, but the decrypted scores and the study's robust policy give %g", addrs[i].Hex(), w, weights[i]))
+		}
+	}
+	if len(wrong) > 0 {
+		return fmt.Errorf("%w: round %d: %s; refusing to decrypt", ErrChainMismatch, round, strings.Join(wrong, "; "))
+	}
+	return nil
+}
+
+// scoreShares checks the holders' signed score share submissions (each from
+// a distinct current participant, for this study and round, one share per
+// contributor) and returns the shares by contributor.
+func (s *steps) scoreShares(round uint32, submissions [][]byte, n int, member map[common.Address]bool) ([][]*aggregation.ScoreShare, error) {
+	if len(submissions) == 0 {
+		return nil, fmt.Errorf("%w: trust evidence carries no score shares", ErrChainMismatch)
+	}
+	out := make([][]*aggregation.ScoreShare, n)
+	signers := make(map[common.Address]bool, len(submissions))
+	for _, raw := range submissions {
+		var sub cohortv1.ScoreSharesSubmission
+		if err := proto.Unmarshal(raw, &sub); err != nil {
+			return nil, fmt.Errorf("%w: score share submission: %v", ErrChainMismatch, err)
+		}
+		if sub.GetStudyId() != s.studyID || sub.GetRound() != round {
+			return nil, fmt.Errorf("%w: score shares of study %d round %d offered for study %d round %d", ErrChainMismatch, sub.GetStudyId(), sub.GetRound(), s.studyID, round)
+		}
+		addr, err := auth.Verify(sub.GetAuth(), s.studyID, round, auth.KindScoreShares, crypto.Keccak256Hash(sub.GetShares()...))
+		if err != nil {
+			return nil, fmt.Errorf("%w: score shares: %w", ErrChainMismatch, err)
+		}
+		if signers[addr] {
+			return nil, fmt.Errorf("%w: score shares of %s given twice", ErrChainMismatch, addr.Hex())
+		}
+		signers[addr] = true
+		if !member[addr] {
+			return nil, fmt.Errorf("%w: score shares signed by %s, not a participant of study %d", ErrChainMismatch, addr.Hex(), s.studyID)
+		}
+		if len(sub.GetShares()) != n {
+			return nil, fmt.Errorf("%w: %s gave %d score shares for %d contributors", ErrChainMismatch, addr.Hex(), len(sub.GetShares()), n)
+		}
+		for j, b := range sub.GetShares() {
+			sh := new(aggregation.ScoreShare)
+			if err := sh.UnmarshalBinary(b); err != nil {
+				return nil, fmt.Errorf("%w: score share of %s: %v", ErrChainMismatch, addr.Hex(), err)
+			}
+			out[j] = append(out[j], sh)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,301 @@
+package participant
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+)
+
+// roundFixture is a consortium of three holders (t = 2, points 1..3) in
+// open round 1, each with a committed update: the facts a score or
+// decrypt step gets, without a chain or a coordinator.
+type roundFixture struct {
+	*consortium
+	round   uint32
+	plain   [][]float64 // each node's update in the clear
+	sealed  [][]byte
+	samples []uint64
+	facts   roundFacts
+	global  []float64
+	root    []byte
+}
+
+func newRoundFixture(t *testing.T) *roundFixture {
+	t.Helper()
+	c := newConsortium(t, 3)
+	c.thresholdKeys(t, 3)
+	spec := models.Spec{Kind: models.KindLogistic, Features: 8}
+	policy, err := aggregation.NewRobustPolicy(aggregation.DefaultRobustConfig())
+	require.NoError(t, err)
+	m, err := models.New(spec, 1)
+	require.NoError(t, err)
+	f := &roundFixture{consortium: c, round: 1, global: m.Params(), samples: []uint64{100, 200, 300}}
+	var root models.Dataset
+	for i := range 40 {
+		x := make([]float64, spec.Features)
+		for j := range x {
+			x[j] = math.Sin(float64(i*spec.Features + j))
+		}
+		root.X, root.Y = append(root.X, x), append(root.Y, float64(i%2))
+	}
+	f.root, err = root.MarshalBinary()
+	require.NoError(t, err)
+	c.study.CurrentRound, c.study.RoundOpen, c.study.ReferenceCommitment = 1, true, crypto.Keccak256Hash(f.root)
+	c.study.RobustPolicyHash = policy.Hash()
+	f.facts = roundFacts{study: c.study, committed: map[common.Address]contracts.Commitment{}}
+	for i, s := range c.nodes {
+		s.spec, s.policy = spec, policy
+		v := make([]float64, len(f.global))
+		for j := range v {
+			v[j] = 0.01 * float64((i+1)*(j%5+1))
+		}
+		b, err := s.sealer.seal(s.pubKey, aggregation.TrainContext(stepsStudy, 1), v)
+		require.NoError(t, err)
+		f.plain, f.sealed = append(f.plain, v), append(f.sealed, b)
+		f.facts.committed[s.self] = contracts.Commitment{CiphertextHash: crypto.Keccak256Hash(b), Samples: f.samples[i], ConsentRoot: common.Hash{7}}
+		f.facts.updates = append(f.facts.updates, b)
+	}
+	return f
+}
+
+// sum is the weighted sum of the sealed updates of nodes who.
+func (f *roundFixture) sum(t *testing.T, who []int, weights []float64) []byte {
+	t.Helper()
+	vs := make([]*aggregation.EncryptedVector, len(who))
+	for i, n := range who {
+		vs[i] = new(aggregation.EncryptedVector)
+		require.NoError(t, vs[i].UnmarshalBinary(f.sealed[n]))
+	}
+	agg, err := testScheme(t).WeightedSum(vs, weights)
+	require.NoError(t, err)
+	b, err := agg.MarshalBinary()
+	require.NoError(t, err)
+	return b
+}
+
+func (f *roundFixture) addrs(who []int) [][]byte {
+	out := make([][]byte, len(who))
+	for i, n := range who {
+		out[i] = f.nodes[n].self.Bytes()
+	}
+	return out
+}
+
+// decryptCase is a decrypt task and the facts its holder is given.
+type decryptCase struct {
+	task  *cohortv1.DecryptTask
+	facts decryptFacts
+}
+
+// honestDecrypt is the sample-weighted sum of all three updates, asked of
+// points 1 and 2.
+func (f *roundFixture) honestDecrypt(t *testing.T) decryptCase {
+	all := []int{0, 1, 2}
+	weights := []float64{1.0 / 6, 2.0 / 6, 3.0 / 6}
+	agg := f.sum(t, all, weights)
+	return decryptCase{
+		task: &cohortv1.DecryptTask{StudyId: stepsStudy, Round: 1, AggregateHash: crypto.Keccak256(agg), Contributors: f.addrs(all),
+			Weights: weights, ActivePoints: []uint64{1, 2}},
+		facts: decryptFacts{roundFacts: f.facts, aggregate: agg},
+	}
+}
+
+func TestDecryptStep(t *testing.T) {
+	f := newRoundFixture(t)
+	me := f.nodes[1]
+	stranger := mustKey(t)
+	with := func(change func(*decryptCase)) decryptCase {
+		c := f.honestDecrypt(t)
+		change(&c)
+		return c
+	}
+	// aggregate replaces the task's aggregate with agg, weighted by w over who.
+	aggregate := func(c *decryptCase, who []int, w []float64) {
+		c.facts.aggregate = f.sum(t, who, w)
+		c.task.AggregateHash, c.task.Contributors, c.task.Weights = crypto.Keccak256(c.facts.aggregate), f.addrs(who), w
+		c.facts.updates = nil
+		for _, n := range who {
+			c.facts.updates = append(c.facts.updates, f.sealed[n])
+		}
+	}
+	cases := []struct {
+		name string
+		c    decryptCase
+		want error // nil: any refusal
+	}{
+		{"another study", with(func(c *decryptCase) { c.task.StudyId++ }), ErrChainMismatch},
+		{"a round the chain has not opened", with(func(c *decryptCase) { c.task.Round = 2 }), ErrChainMismatch},
+		{"a replay after the round closed", with(func(c *decryptCase) { c.facts.study.RoundOpen = false }), ErrChainMismatch},
+		{"one hospital's update alone", with(func(c *decryptCase) { aggregate(c, []int{0}, []float64{1}) }), ErrChainMismatch},
+		{"one update hidden behind a zero weight", with(func(c *decryptCase) {
+			aggregate(c, []int{0, 1}, []float64{1, 0})
+		}), ErrChainMismatch},
+		{"weights that are not the committed sample counts'", with(func(c *decryptCase) {
+			aggregate(c, []int{0, 1, 2}, []float64{0.5, 0.25, 0.25})
+		}), ErrChainMismatch},
+		{"a raw update passed off as the aggregate", with(func(c *decryptCase) {
+			c.facts.aggregate, c.task.AggregateHash = f.sealed[0], crypto.Keccak256(f.sealed[0])
+		}), ErrChainMismatch},
+		{"a malformed aggregate", with(func(c *decryptCase) {
+			c.facts.aggregate, c.task.AggregateHash = []byte("junk"), crypto.Keccak256([]byte("junk"))
+		}), ErrChainMismatch},
+		{"a contributor twice", with(func(c *decryptCase) { c.task.Contributors[2] = c.task.Contributors[1] }), ErrChainMismatch},
+		{"a contributor that committed nothing", with(func(c *decryptCase) {
+			c.task.Contributors[2] = crypto.PubkeyToAddress(stranger.PublicKey).Bytes()
+		}), ErrChainMismatch},
+		{"a malformed contributor address", with(func(c *decryptCase) { c.task.Contributors[2] = c.task.Contributors[2][:10] }), ErrChainMismatch},
+		{"more weights than contributors", with(func(c *decryptCase) { c.task.Weights = append(c.task.Weights, 0) }), ErrChainMismatch},
+		{"no contributors", with(func(c *decryptCase) { c.task.Contributors, c.task.Weights = nil, nil }), ErrChainMismatch},
+		{"an active set without this holder", with(func(c *decryptCase) { c.task.ActivePoints = []uint64{1, 3} }), ErrChainMismatch},
+		{"an update committed by one member but naming another", with(func(c *decryptCase) {
+			c.facts.committed = map[common.Address]contracts.Commitment{}
+			for a, cm := range f.facts.committed {
+				c.facts.committed[a] = cm
+			}
+			c.facts.committed[f.nodes[0].self] = contracts.Commitment{CiphertextHash: crypto.Keccak256Hash(f.sealed[2]), Samples: 100}
+			c.facts.updates = [][]byte{f.sealed[2], f.sealed[1], f.sealed[2]}
+		}), aggregation.ErrKeyMismatch},
+		{"robust weights on chain without trust evidence", with(func(c *decryptCase) {
+			for i, n := range f.nodes {
+				c.facts.recorded = append(c.facts.recorded, contracts.Score{Member: n.self, Weight: c.task.Weights[i]})
+			}
+		}), ErrChainMismatch},
+		{"weights other than those the chain records", with(func(c *decryptCase) {
+			for _, n := range f.nodes {
+				c.facts.recorded = append(c.facts.recorded, contracts.Score{Member: n.self, Weight: 1.0 / 3})
+			}
+		}), ErrChainMismatch},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := me.decrypt(context.Background(), tc.c.task, tc.c.facts)
+			require.Error(t, err)
+			if tc.want != nil {
+				require.ErrorIs(t, err, tc.want)
+			}
+			assert.Nil(t, r.send, "no decryption share leaves the site")
+		})
+	}
+
+	t.Run("honest: two holders' shares open the sum", func(t *testing.T) {
+		c := f.honestDecrypt(t)
+		var shares [][]byte
+		for i, s := range f.nodes[:2] {
+			r, err := s.decrypt(context.Background(), c.task, c.facts)
+			require.NoError(t, err)
+			sub := r.send.(*cohortv1.DecryptionShareSubmission)
+			signer, err := auth.Verify(sub.GetAuth(), stepsStudy, 1, auth.KindDecryptShare, crypto.Keccak256Hash(sub.GetShare()))
+			require.NoError(t, err)
+			assert.Equal(t, f.nodes[i].self, signer)
+			assert.Equal(t, c.task.GetAggregateHash(), sub.GetAggregateHash())
+			shares = append(shares, sub.GetShare())
+		}
+		got, err := me.sealer.open(c.facts.aggregate, shares)
+		require.NoError(t, err)
+		for j := range f.global {
+			want := (f.plain[0][j] + 2*f.plain[1][j] + 3*f.plain[2][j]) / 6
+			assert.InDelta(t, want, got[j], 1e-3, "value %d", j)
+		}
+	})
+}
+
+// scoreCase is the honest score task of the fixture's round and the facts
+// its holder is given, as an honest coordinator would make them.
+func (f *roundFixture) scoreCase(t *testing.T) (*cohortv1.ScoreTask, referenceFacts) {
+	t.Helper()
+	scheme := testScheme(t)
+	var root models.Dataset
+	require.NoError(t, root.UnmarshalBinary(f.root))
+	reference, err := models.ReferenceUpdate(context.Background(), f.nodes[0].spec, f.global, root, models.ReferenceTrainConfig(f.round))
+	require.NoError(t, err)
+	committed := make([]common.Hash, len(f.nodes))
+	for i, n := range f.nodes {
+		committed[i] = f.facts.committed[n.self].CiphertextHash
+	}
+	seed := aggregation.ScoringSeed(stepsStudy, f.round, committed)
+	k := aggregation.DefaultProjectionsFor(len(f.global))
+	refs, err := scheme.NewReferences(reference, seed, k)
+	require.NoError(t, err)
+	task := &cohortv1.ScoreTask{StudyId: stepsStudy, Round: f.round, ReferencesHash: refs.Hash().Bytes(), Seed: seed[:], Projections: uint32(k),
+		Contributors: f.addrs([]int{0, 1, 2}), ActivePoints: []uint64{1, 2}}
+	ref := referenceFacts{global: f.global, root: f.root}
+	for _, b := range f.sealed {
+		var u aggregation.EncryptedVector
+		require.NoError(t, u.UnmarshalBinary(b))
+		set, err := scheme.Score(&u, refs)
+		require.NoError(t, err)
+		sb, err := set.MarshalBinary()
+		require.NoError(t, err)
+		task.ScoreSetHashes = append(task.ScoreSetHashes, crypto.Keccak256(sb))
+		ref.scoreSets = append(ref.scoreSets, sb)
+	}
+	return task, ref
+}
+
+func TestScoreStep(t *testing.T) {
+	f := newRoundFixture(t)
+	me := f.nodes[1]
+	honestTask, honestRef := f.scoreCase(t)
+	type scoreCase struct {
+		task  *cohortv1.ScoreTask
+		facts roundFacts
+		ref   referenceFacts
+	}
+	with := func(change func(*scoreCase)) scoreCase {
+		task := &cohortv1.ScoreTask{StudyId: honestTask.StudyId, Round: honestTask.Round, ReferencesHash: honestTask.ReferencesHash, Seed: honestTask.Seed,
+			Projections: honestTask.Projections, Contributors: append([][]byte(nil), honestTask.Contributors...),
+			ScoreSetHashes: append([][]byte(nil), honestTask.ScoreSetHashes...), ActivePoints: honestTask.ActivePoints}
+		c := scoreCase{task: task, facts: f.facts, ref: honestRef}
+		c.ref.scoreSets = append([][]byte(nil), honestRef.scoreSets...)
+		change(&c)
+		return c
+	}
+	cases := []struct {
+		name string
+		c    scoreCase
+	}{
+		{"another study", with(func(c *scoreCase) { c.task.StudyId++ })},
+		{"a round the chain has not opened", with(func(c *scoreCase) { c.task.Round = 2 })},
+		{"a replay after the round closed", with(func(c *scoreCase) { c.facts.study.RoundOpen = false })},
+		{"an active set without this holder", with(func(c *scoreCase) { c.task.ActivePoints = []uint64{1, 3} })},
+		{"fewer score sets than contributors", with(func(c *scoreCase) { c.task.ScoreSetHashes = c.task.ScoreSetHashes[:2] })},
+		{"a contributor twice", with(func(c *scoreCase) { c.task.Contributors[2] = c.task.Contributors[0] })},
+		{"a projection seed the commitments do not fix", with(func(c *scoreCase) { c.task.Seed = crypto.Keccak256([]byte("seed")) })},
+		{"another number of projections", with(func(c *scoreCase) { c.task.Projections++ })},
+		{"references not from the committed root data set", with(func(c *scoreCase) { c.task.ReferencesHash = crypto.Keccak256([]byte("refs")) })},
+		{"a score set swapped for another update's", with(func(c *scoreCase) {
+			c.ref.scoreSets[0], c.task.ScoreSetHashes[0] = c.ref.scoreSets[1], c.task.ScoreSetHashes[1]
+		})},
+		{"a malformed score set", with(func(c *scoreCase) {
+			c.ref.scoreSets[0], c.task.ScoreSetHashes[0] = []byte("junk"), crypto.Keccak256([]byte("junk"))
+		})},
+		{"a malformed root data set", with(func(c *scoreCase) { c.ref.root = []byte("junk") })},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := me.score(context.Background(), tc.c.task, tc.c.facts, tc.c.ref)
+			require.Error(t, err)
+			assert.Nil(t, r.send, "no score share leaves the site")
+		})
+	}
+	t.Run("honest", func(t *testing.T) {
+		r, err := me.score(context.Background(), honestTask, f.facts, honestRef)
+		require.NoError(t, err)
+		sub := r.send.(*cohortv1.ScoreSharesSubmission)
+		assert.Len(t, sub.GetShares(), 3, "one share per contributor")
+		signer, err := auth.Verify(sub.GetAuth(), stepsStudy, 1, auth.KindScoreShares, crypto.Keccak256Hash(sub.GetShares()...))
+		require.NoError(t, err)
+		assert.Equal(t, me.self, signer)
+	})
+}
