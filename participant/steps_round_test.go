@@ -158,6 +158,10 @@ func TestDecryptStep(t *testing.T) {
 		{"more weights than contributors", with(func(c *decryptCase) { c.task.Weights = append(c.task.Weights, 0) }), ErrChainMismatch},
 		{"no contributors", with(func(c *decryptCase) { c.task.Contributors, c.task.Weights = nil, nil }), ErrChainMismatch},
 		{"an active set without this holder", with(func(c *decryptCase) { c.task.ActivePoints = []uint64{1, 3} }), ErrChainMismatch},
+		{"a holder off the chain's decryption committee", with(func(c *decryptCase) {
+			c.facts.study.Committee = contracts.CommitteeParams{Size: 1}
+			c.facts.study.Holders, c.facts.study.CommitteeCurrent = []common.Address{f.nodes[0].self}, true
+		}), ErrChainMismatch},
 		{"an update committed by one member but naming another", with(func(c *decryptCase) {
 			c.facts.committed = map[common.Address]contracts.Commitment{}
 			for a, cm := range f.facts.committed {
