@@ -91,7 +91,7 @@ func (s *steps) committedUpdates(round uint32, addrs []common.Address, facts rou
 		if !ok || cm.CiphertextHash == (common.Hash{}) {
 			return nil, nil, fmt.Errorf("%w: %s made no commitment in round %d", ErrChainMismatch, addr.Hex(), round)
 		}
-		if i >= len(facts.updates) || crypto.Keccak256Hash(facts.updates[i]) != cm.CiphertextHash {
+		if i >= len(facts.updates) || aggregation.ContentHash(facts.updates[i]) != cm.CiphertextHash {
 			return nil, nil, fmt.Errorf("participant %s: the update %s committed in round %d is missing", s.name, addr.Hex(), round)
 		}
 		dealers[i], samples[i] = aggregation.DealerID(s.studyID, addr.Bytes()), cm.Samples
@@ -208,7 +208,7 @@ func (s *steps) score(ctx context.Context, t *cohortv1.ScoreTask, facts roundFac
 	}
 	sub := &cohortv1.ScoreSharesSubmission{StudyId: s.studyID, Round: round}
 	for i, b := range ref.scoreSets {
-		if crypto.Keccak256Hash(b) != common.BytesToHash(t.GetScoreSetHashes()[i]) {
+		if aggregation.ContentHash(b) != common.BytesToHash(t.GetScoreSetHashes()[i]) {
 			return ready{}, fmt.Errorf("participant %s: score set %d is not the one the task names", s.name, i)
 		}
 		var set aggregation.ScoreSet
@@ -281,7 +281,7 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 			return ready{}, err
 		}
 	}
-	if crypto.Keccak256Hash(facts.aggregate) != common.BytesToHash(t.GetAggregateHash()) {
+	if aggregation.ContentHash(facts.aggregate) != common.BytesToHash(t.GetAggregateHash()) {
 		return ready{}, fmt.Errorf("participant %s: the aggregate %x is missing", s.name, t.GetAggregateHash())
 	}
 	dealers, samples, err := s.committedUpdates(round, addrs, facts.roundFacts)
@@ -399,7 +399,7 @@ func (s *steps) checkTrust(ctx context.Context, round uint32, t *cohortv1.Decryp
 	}
 	scores := make([]aggregation.Scores, n)
 	for j, b := range facts.reference.scoreSets {
-		if crypto.Keccak256Hash(b) != common.BytesToHash(ev.GetScoreSetHashes()[j]) {
+		if aggregation.ContentHash(b) != common.BytesToHash(ev.GetScoreSetHashes()[j]) {
 			return fmt.Errorf("participant %s: score set %d is not the one the evidence names", s.name, j)
 		}
 		var set aggregation.ScoreSet

@@ -63,7 +63,7 @@ func newRoundFixture(t *testing.T) *roundFixture {
 		b, err := s.sealer.seal(s.pubKey, aggregation.TrainContext(stepsStudy, 1), v)
 		require.NoError(t, err)
 		f.plain, f.sealed = append(f.plain, v), append(f.sealed, b)
-		f.facts.committed[s.self] = contracts.Commitment{CiphertextHash: crypto.Keccak256Hash(b), Samples: f.samples[i], ConsentRoot: common.Hash{7}}
+		f.facts.committed[s.self] = contracts.Commitment{CiphertextHash: aggregation.ContentHash(b), Samples: f.samples[i], ConsentRoot: common.Hash{7}}
 		f.facts.updates = append(f.facts.updates, b)
 	}
 	return f
@@ -105,7 +105,7 @@ func (f *roundFixture) honestDecrypt(t *testing.T) decryptCase {
 	weights := []float64{1.0 / 6, 2.0 / 6, 3.0 / 6}
 	agg := f.sum(t, all, weights)
 	return decryptCase{
-		task: &cohortv1.DecryptTask{StudyId: stepsStudy, Round: 1, AggregateHash: crypto.Keccak256(agg), Contributors: f.addrs(all),
+		task: &cohortv1.DecryptTask{StudyId: stepsStudy, Round: 1, AggregateHash: aggregation.ContentHash(agg).Bytes(), Contributors: f.addrs(all),
 			Weights: weights, ActivePoints: []uint64{1, 2}},
 		facts: decryptFacts{roundFacts: f.facts, aggregate: agg},
 	}
@@ -123,7 +123,7 @@ func TestDecryptStep(t *testing.T) {
 	// aggregate replaces the task's aggregate with agg, weighted by w over who.
 	aggregate := func(c *decryptCase, who []int, w []float64) {
 		c.facts.aggregate = f.sum(t, who, w)
-		c.task.AggregateHash, c.task.Contributors, c.task.Weights = crypto.Keccak256(c.facts.aggregate), f.addrs(who), w
+		c.task.AggregateHash, c.task.Contributors, c.task.Weights = aggregation.ContentHash(c.facts.aggregate).Bytes(), f.addrs(who), w
 		c.facts.updates = nil
 		for _, n := range who {
 			c.facts.updates = append(c.facts.updates, f.sealed[n])
@@ -145,7 +145,7 @@ func TestDecryptStep(t *testing.T) {
 			aggregate(c, []int{0, 1, 2}, []float64{0.5, 0.25, 0.25})
 		}), ErrChainMismatch},
 		{"a raw update passed off as the aggregate", with(func(c *decryptCase) {
-			c.facts.aggregate, c.task.AggregateHash = f.sealed[0], crypto.Keccak256(f.sealed[0])
+			c.facts.aggregate, c.task.AggregateHash = f.sealed[0], aggregation.ContentHash(f.sealed[0]).Bytes()
 		}), ErrChainMismatch},
 		{"a malformed aggregate", with(func(c *decryptCase) {
 			c.facts.aggregate, c.task.AggregateHash = []byte("junk"), crypto.Keccak256([]byte("junk"))
@@ -167,7 +167,7 @@ func TestDecryptStep(t *testing.T) {
 			for a, cm := range f.facts.committed {
 				c.facts.committed[a] = cm
 			}
-			c.facts.committed[f.nodes[0].self] = contracts.Commitment{CiphertextHash: crypto.Keccak256Hash(f.sealed[2]), Samples: 100}
+			c.facts.committed[f.nodes[0].self] = contracts.Commitment{CiphertextHash: aggregation.ContentHash(f.sealed[2]), Samples: 100}
 			c.facts.updates = [][]byte{f.sealed[2], f.sealed[1], f.sealed[2]}
 		}), aggregation.ErrKeyMismatch},
 		{"robust weights on chain without trust evidence", with(func(c *decryptCase) {
@@ -241,7 +241,7 @@ func (f *roundFixture) scoreCase(t *testing.T) (*cohortv1.ScoreTask, referenceFa
 		require.NoError(t, err)
 		sb, err := set.MarshalBinary()
 		require.NoError(t, err)
-		task.ScoreSetHashes = append(task.ScoreSetHashes, crypto.Keccak256(sb))
+		task.ScoreSetHashes = append(task.ScoreSetHashes, aggregation.ContentHash(sb).Bytes())
 		ref.scoreSets = append(ref.scoreSets, sb)
 	}
 	return task, ref
