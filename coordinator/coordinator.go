@@ -200,12 +200,10 @@ type Coordinator struct {
 	minParticipants int
 	// joined is signalled (closed and replaced) whenever a participant joins.
 	joined chan struct{}
-	// momentsSession binds the messages of the current moments phase;
 	// standardiser is the agreed pooled standardiser's encoding and
 	// momentsResult the task that hands it out with its evidence.
-	momentsSession []byte
-	standardiser   []byte
-	momentsResult  *cohortv1.Task
+	standardiser  []byte
+	momentsResult *cohortv1.Task
 	// done is the end-of-study task once the last round closed: sent to
 	// every connected node and to any that joins later, so none waits for a
 	// task that never comes.

@@ -26,6 +26,19 @@
 // Blobs (models, keys, ciphertexts, aggregates) live in a content-addressed
 // Store on disk; only their hashes go on chain.
 //
+// # Steps and driver
+//
+// Each phase of the protocol (api/protocol, where it is written down) is a
+// step in steps_*.go: a value made from the phase's inputs that takes the
+// members' messages, or facts the driver read from the chain, and hands
+// back what to do: tasks to send, blobs to store, state to keep, chain
+// writes, members flagged, and whether every answer is in (the way etcd's
+// raft hands back Ready). Steps do no gRPC, chain, disk or clock I/O, so
+// their tests run without a server or a chain, hostile messages included.
+// The Coordinator is the driver: Run and the phase functions open steps,
+// wait for answers and apply what the steps decide; the gRPC handlers only
+// hand each message to the current step.
+//
 // # Pooled standardisation
 //
 // With Config.Standardisation records.StandardisePooled, the coordinator

@@ -9,11 +9,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
-	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/protocol"
@@ -89,116 +86,72 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 		return nil, err
 	}
 	c.mu.Lock()
-	c.momentsSession = session
+	run := &momentsRun{
+		study: c.cfg.StudyID, session: session, scales: c.cfg.Scales, pkHash: c.pkHash,
+		maxBytes: min(MaxMomentsBytes, c.cfg.MaxUpdateBytes), maxShare: min(maxShareBytes, c.cfg.MaxUpdateBytes), sum: c.summer,
+	}
 	c.mu.Unlock()
 	least := max(2, c.minParticipants)
 
 	// Counts: public, as every round's committed sample counts are.
-	ph := newPhase(protocol.MomentsCount, 0, members)
-	full, err := c.start(ctx, ph, ph.ask(members, &cohortv1.Task{Kind: &cohortv1.Task_MomentsCount{MomentsCount: &cohortv1.MomentsCountTask{
-		StudyId: c.cfg.StudyID, Session: session, Scales: c.cfg.Scales,
-	}}}))
+	count := run.counting(members)
+	full, err := c.start(ctx, count, count.start())
 	if err != nil {
 		return nil, err
 	}
-	if err := c.wait(ctx, ph, full, c.cfg.PhaseTimeout, least); err != nil {
+	if err := c.wait(ctx, count, full, c.cfg.PhaseTimeout, least); err != nil {
 		return nil, err
-	}
-	senders, raws := c.answers(ph, members)
-	counts := make([]*cohortv1.MomentsCount, len(raws))
-	var total uint64
-	for i, b := range raws {
-		counts[i] = new(cohortv1.MomentsCount)
-		if err := proto.Unmarshal(b, counts[i]); err != nil {
-			return nil, err
-		}
-		total += counts[i].GetCount()
 	}
 
 	// Encrypted moments, from exactly the members that counted.
 	c.mu.Lock()
-	pkHash := c.pkHash
+	moments, err := count.finish()
 	c.mu.Unlock()
-	mph := newPhase(protocol.Moments, 0, senders)
-	if full, err = c.start(ctx, mph, mph.ask(senders, &cohortv1.Task{Kind: &cohortv1.Task_Moments{Moments: &cohortv1.MomentsTask{
-		StudyId: c.cfg.StudyID, Session: session, Total: total, Counts: counts, Scales: c.cfg.Scales, PublicKeyHash: pkHash.Bytes(),
-	}}})); err != nil {
+	if err != nil {
 		return nil, err
 	}
-	if err := c.wait(ctx, mph, full, c.cfg.PhaseTimeout, len(senders)); err != nil {
+	if full, err = c.start(ctx, moments, moments.start()); err != nil {
 		return nil, err
 	}
-	_, raws = c.answers(mph, senders)
-	contributions := make([]*cohortv1.MomentsContribution, len(raws))
-	cts := make([][]byte, len(raws))
-	ones := make([]float64, len(raws))
-	for i, b := range raws {
-		contributions[i] = new(cohortv1.MomentsContribution)
-		if err := proto.Unmarshal(b, contributions[i]); err != nil {
+	if err := c.wait(ctx, moments, full, c.cfg.PhaseTimeout, len(moments.senders)); err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	contributions, err := moments.contributions()
+	c.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	cts := make([][]byte, len(contributions))
+	for i, ct := range contributions {
+		if cts[i], err = c.store.Get(common.BytesToHash(ct.GetCiphertextHash())); err != nil {
 			return nil, err
 		}
-		if cts[i], err = c.store.Get(common.BytesToHash(contributions[i].GetCiphertextHash())); err != nil {
-			return nil, err
-		}
-		ones[i] = 1
 	}
-	agg, err := c.summer.sum(cts, ones)
+	rd, task, err := moments.sum(contributions, cts)
 	if err != nil {
-		return nil, fmt.Errorf("sum the moments: %w", err)
+		return nil, err
 	}
-	aggHash, err := c.store.Put(agg)
-	if err != nil {
+	if _, err := c.apply(ctx, rd); err != nil {
 		return nil, err
 	}
 
 	// Threshold decryption of the sum, never of a site's moments.
-	task := &cohortv1.MomentsDecryptTask{
-		StudyId: c.cfg.StudyID, Session: session, Total: total, Counts: counts, Contributions: contributions, AggregateHash: aggHash.Bytes(),
-	}
-	maxShare := min(maxShareBytes, c.cfg.MaxUpdateBytes)
-	_, raws, err = c.askSet(ctx, 0, senders, nil, func(active []common.Address, points []uint64) activeStep {
-		return newMomentsDecryptStep(c.cfg.StudyID, maxShare, task, active, points)
+	_, raws, err := c.askSet(ctx, 0, moments.senders, nil, func(active []common.Address, points []uint64) activeStep {
+		return newMomentsDecryptStep(c.cfg.StudyID, run.maxShare, task, active, points)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("decryption: %w", err)
 	}
-	subs := make([]*cohortv1.MomentsShareSubmission, len(raws))
-	shares := make([][]byte, len(raws))
-	for i, b := range raws {
-		subs[i] = new(cohortv1.MomentsShareSubmission)
-		if err := proto.Unmarshal(b, subs[i]); err != nil {
-			return nil, err
-		}
-		shares[i] = subs[i].GetShare()
-	}
-	plain, err := c.summer.open(agg, shares)
-	if err != nil {
-		return nil, fmt.Errorf("decryption: %w", err)
-	}
-	std, err := records.PooledStandardiser(plain, float64(total), c.cfg.Scales)
+	rd, res, err := run.result(task, rd.blobs[0], raws)
 	if err != nil {
 		return nil, err
 	}
-	enc, err := std.Encode()
-	if err != nil {
-		return nil, err
-	}
-	if _, err := c.store.Put(enc); err != nil {
-		return nil, err
-	}
-	res := &cohortv1.MomentsResultTask{
-		StudyId: c.cfg.StudyID, Session: session, Total: total, Scales: c.cfg.Scales, Counts: counts,
-		Contributions: contributions, AggregateHash: aggHash.Bytes(), Shares: subs, Standardiser: enc,
-	}
-	raw, err := proto.Marshal(res)
-	if err != nil {
-		return nil, err
-	}
-	if err := c.store.WriteState(momentsState, raw); err != nil {
+	if _, err := c.apply(ctx, rd); err != nil {
 		return nil, fmt.Errorf("keep the moments result: %w", err)
 	}
 	c.setStandardiser(res)
-	c.log.Info("pooled standardiser agreed", "sites", len(senders), "records", total, "hash", c.standardiserHash().Hex())
+	c.log.Info("pooled standardiser agreed", "sites", len(moments.senders), "records", task.GetTotal(), "hash", c.standardiserHash().Hex())
 	return res, nil
 }
 
@@ -207,12 +160,12 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 // timeout if the study's minimum did. A member that joins later is sent it
 // on joining (see Join).
 func (c *Coordinator) confirmStandardiser(ctx context.Context, members []common.Address, res *cohortv1.MomentsResultTask) error {
-	ph := newPhase(protocol.MomentsResult, 0, members)
-	full, err := c.start(ctx, ph, ph.ask(members, &cohortv1.Task{Kind: &cohortv1.Task_MomentsResult{MomentsResult: res}}))
+	st := newMomentsResultStep(c.cfg.StudyID, members, res)
+	full, err := c.start(ctx, st, st.start())
 	if err != nil {
 		return err
 	}
-	if err := c.wait(ctx, ph, full, c.cfg.PhaseTimeout, max(1, c.minParticipants)); err != nil {
+	if err := c.wait(ctx, st, full, c.cfg.PhaseTimeout, max(1, c.minParticipants)); err != nil {
 		return fmt.Errorf("coordinator: participants confirming the pooled standardiser: %w", err)
 	}
 	return nil
@@ -272,72 +225,12 @@ func (c *Coordinator) standardiserHash() common.Hash {
 	return crypto.Keccak256Hash(c.standardiser)
 }
 
-// checkSession refuses a moments message from another run of the phase.
-func (c *Coordinator) checkSession(session []byte) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.momentsSession == nil || string(session) != string(c.momentsSession) {
-		return fmt.Errorf("%w: moments message for another run of the moments phase (a replay?)", ErrWrongPhase)
-	}
-	return nil
-}
-
 func (s *server) SubmitMomentsCount(ctx context.Context, req *cohortv1.MomentsCount) (*cohortv1.Ack, error) {
-	c := s.c
-	if req.GetStudyId() != c.cfg.StudyID {
-		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
-	}
-	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, 0, auth.KindMomentsCount, auth.MomentsCountContent(req.GetSession(), req.GetCount()))
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	if err := c.checkSession(req.GetSession()); err != nil {
-		return nil, toStatus(err)
-	}
-	if req.GetCount() == 0 || req.GetCount() > MaxMomentsCount {
-		return nil, toStatus(fmt.Errorf("%w: count of %d training records; want 1..%d", ErrMalformed, req.GetCount(), uint64(MaxMomentsCount)))
-	}
-	raw, err := proto.Marshal(req)
-	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
-	}
-	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindMomentsCount, 0, addr, raw))
+	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindMomentsCount, 0, func(st *momentsCountStep) (ready, error) { return st.receive(req) }))
 }
 
 func (s *server) SubmitMoments(ctx context.Context, req *cohortv1.MomentsSubmission) (*cohortv1.Ack, error) {
-	c := s.c
-	if req.GetStudyId() != c.cfg.StudyID {
-		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
-	}
-	if limit := min(MaxMomentsBytes, c.cfg.MaxUpdateBytes); int64(len(req.GetCiphertext())) > limit {
-		return nil, toStatus(fmt.Errorf("%w: encrypted moments of %d bytes; the limit is %d", ErrTooLarge, len(req.GetCiphertext()), limit))
-	}
-	h := aggregation.ContentHash(req.GetCiphertext())
-	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, 0, auth.KindMoments, auth.MomentsContent(req.GetSession(), h))
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	if err := c.checkSession(req.GetSession()); err != nil {
-		return nil, toStatus(err)
-	}
-	if err := c.expecting(auth.KindMoments, 0, addr); err != nil {
-		return nil, toStatus(err)
-	}
-	c.mu.Lock()
-	pkHash := c.pkHash
-	c.mu.Unlock()
-	binding := updateBinding{keyHash: pkHash, context: aggregation.MomentsContext(c.cfg.StudyID, req.GetSession()), dealer: aggregation.DealerID(c.cfg.StudyID, addr.Bytes())}
-	if err := c.summer.validateUpdate(req.GetCiphertext(), binding, 3*len(c.cfg.Scales)); err != nil {
-		return nil, toStatus(fmt.Errorf("moments: %w", err))
-	}
-	if _, err := c.store.Put(req.GetCiphertext()); err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
-	}
-	raw, err := proto.Marshal(&cohortv1.MomentsContribution{CiphertextHash: h.Bytes(), Auth: req.GetAuth()})
-	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
-	}
-	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindMoments, 0, addr, raw))
+	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindMoments, 0, func(st *momentsStep) (ready, error) { return st.receive(req) }))
 }
 
 func (s *server) SubmitMomentsShare(ctx context.Context, req *cohortv1.MomentsShareSubmission) (*cohortv1.Ack, error) {
@@ -346,26 +239,16 @@ func (s *server) SubmitMomentsShare(ctx context.Context, req *cohortv1.MomentsSh
 
 func (s *server) ConfirmMoments(ctx context.Context, req *cohortv1.MomentsConfirmation) (*cohortv1.Ack, error) {
 	c := s.c
-	if req.GetStudyId() != c.cfg.StudyID {
-		return nil, toStatus(fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId()))
+	if _, err := currentStep[*momentsResultStep](c, auth.KindMomentsStandardiser, 0); err == nil {
+		return &cohortv1.Ack{}, toStatus(deliver(c, auth.KindMomentsStandardiser, 0, func(st *momentsResultStep) (ready, error) { return st.receive(req) }))
 	}
-	h := common.BytesToHash(req.GetStandardiserHash())
-	addr, err := auth.Verify(req.GetAuth(), c.cfg.StudyID, 0, auth.KindMomentsStandardiser, h)
+	// A member catching up after the phase (see catchUpTask).
+	addr, err := checkConfirmation(c.cfg.StudyID, c.standardiserHash(), req)
 	if err != nil {
 		return nil, toStatus(err)
 	}
-	if want := c.standardiserHash(); h != want || want == (common.Hash{}) {
-		return nil, toStatus(fmt.Errorf("%w: %s confirms standardiser %s, the agreed one is %s", ErrWrongPhase, addr.Hex(), h.Hex(), want.Hex()))
-	}
-	c.mu.Lock()
-	confirming := c.current != nil && c.current.collecting().name == protocol.MomentsResult
-	c.mu.Unlock()
-	if !confirming {
-		// A member catching up after the phase (see catchUpTask).
-		c.log.Info("participant confirmed the pooled standardiser after the phase", "address", addr.Hex())
-		return &cohortv1.Ack{}, nil
-	}
-	return &cohortv1.Ack{}, toStatus(c.accept(auth.KindMomentsStandardiser, 0, addr, nil))
+	c.log.Info("participant confirmed the pooled standardiser after the phase", "address", addr.Hex())
+	return &cohortv1.Ack{}, nil
 }
 
 // checkScales validates the moments encoding's scales for f features.

@@ -25,12 +25,19 @@ import (
 )
 
 // startMoments puts the fixture's coordinator in the moments phase name
-// for hospitals h1 and h2, with 4 features of scale 1.
+// for hospitals h1 and h2, with 4 features of scale 1 and size limits of
+// 1 MiB (under gRPC's own, to reach the coordinator's).
 func (f *fixture) startMoments(name protocol.Phase) []byte {
 	session := crypto.Keccak256([]byte("session"))
 	f.coord.cfg.Scales = []float64{1, 1, 1, 1}
-	f.coord.momentsSession = session
-	f.install(newPhase(name, 0, []common.Address{f.hospitals[0].addr(), f.hospitals[1].addr()}))
+	run := &momentsRun{study: f.studyID, session: session, scales: f.coord.cfg.Scales, pkHash: f.coord.pkHash, maxBytes: 1 << 20, maxShare: 1 << 20, sum: f.coord.summer}
+	members := []common.Address{f.hospitals[0].addr(), f.hospitals[1].addr()}
+	switch name {
+	case protocol.MomentsCount:
+		f.install(run.counting(members))
+	case protocol.Moments:
+		f.install(&momentsStep{phase: newPhase(protocol.Moments, 0, members), run: run, senders: members})
+	}
 	return session
 }
 
@@ -97,8 +104,7 @@ func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 		_, err = h.client.SubmitMoments(f.ctx, &cohortv1.MomentsSubmission{StudyId: f.studyID, Session: session, Ciphertext: ct, Auth: signed})
 		return err
 	}
-	f.coord.cfg.MaxUpdateBytes = 1 << 20 // under gRPC's own limit, to reach the coordinator's
-	good := encrypt(h1, 12)              // 3 moments × 4 features
+	good := encrypt(h1, 12) // 3 moments × 4 features
 	require.NoError(t, send(h1, h1.key, session, good))
 	tests := []struct {
 		name string
@@ -132,7 +138,6 @@ func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 // confirmation names the agreed standardiser.
 func TestMomentsSharesAndConfirmations(t *testing.T) {
 	f := newFixture(t)
-	f.startMoments(protocol.MomentsDecrypt)
 	h1, h2 := f.hospitals[0], f.hospitals[1]
 	aggHash := crypto.Keccak256Hash([]byte("sum of moments"))
 	// A limit under gRPC's own, to reach the coordinator's.
@@ -156,8 +161,9 @@ func TestMomentsSharesAndConfirmations(t *testing.T) {
 	std := records.Standardiser{Mean: []float64{1, 2, 3, 4}, Scale: []float64{1, 1, 1, 1}}
 	enc, err := std.Encode()
 	require.NoError(t, err)
-	f.coord.setStandardiser(&cohortv1.MomentsResultTask{StudyId: f.studyID, Standardiser: enc})
-	f.install(newPhase(protocol.MomentsResult, 0, []common.Address{h1.addr(), h2.addr()}))
+	res := &cohortv1.MomentsResultTask{StudyId: f.studyID, Standardiser: enc}
+	f.coord.setStandardiser(res)
+	f.install(newMomentsResultStep(f.studyID, []common.Address{h1.addr(), h2.addr()}, res))
 	confirm := func(h *hospital, hash common.Hash) error {
 		signed, err := auth.Sign(h.key, f.studyID, 0, auth.KindMomentsStandardiser, hash)
 		require.NoError(t, err)

@@ -73,6 +73,6 @@ func (s *keyGenStep) finish(sum summer) (ready, common.Hash, error) {
 	if err != nil {
 		return ready{}, common.Hash{}, err
 	}
-	h := crypto.Keccak256Hash(pk)
+	h := aggregation.ContentHash(pk)
 	return ready{blobs: [][]byte{pk}, chain: []chainWrite{{publicKeyHash: &h}}}, h, nil
 }

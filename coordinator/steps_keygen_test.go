@@ -92,7 +92,7 @@ func TestKeyGenStepFinishes(t *testing.T) {
 	rd, h, err := st.finish(plainSummer{})
 	require.NoError(t, err)
 	require.Len(t, rd.blobs, 1)
-	assert.Equal(t, crypto.Keccak256Hash(rd.blobs[0]), h, "the key is stored under its hash")
+	assert.Equal(t, aggregation.ContentHash(rd.blobs[0]), h, "the key is stored under its hash")
 	require.Len(t, rd.chain, 1)
 	assert.Equal(t, h, *rd.chain[0].publicKeyHash, "and its hash goes on chain")
 	assert.Empty(t, rd.send)

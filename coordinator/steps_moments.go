@@ -4,11 +4,14 @@ import (
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/protocol"
+	"github.com/cohort-fl/cohort/records"
 )
 
 // momentsDecryptStep is the moments-decrypt phase: t share holders each
@@ -54,4 +57,241 @@ func (s *momentsDecryptStep) receive(req *cohortv1.MomentsShareSubmission) (read
 		return ready{}, err
 	}
 	return ready{record: &answer{from: addr, data: raw}}, nil
+}
+
+// momentsRun is one run of the moments phase (pooled standardisation): its
+// session binds every message of the run, so a message of an earlier run is
+// refused.
+type momentsRun struct {
+	study    uint64
+	session  []byte
+	scales   []float64
+	pkHash   common.Hash
+	maxBytes int64 // largest encrypted moments accepted
+	maxShare int64 // largest decryption share accepted
+	sum      summer
+}
+
+// checkSession refuses a moments message from another run of the phase.
+func (r *momentsRun) checkSession(session []byte) error {
+	if len(r.session) == 0 || string(session) != string(r.session) {
+		return fmt.Errorf("%w: moments message for another run of the moments phase (a replay?)", ErrWrongPhase)
+	}
+	return nil
+}
+
+// momentsCountStep is the moments-count phase: every member sends its
+// signed count of consented training records.
+type momentsCountStep struct {
+	*phase
+	run     *momentsRun
+	members []common.Address
+}
+
+func (r *momentsRun) counting(members []common.Address) *momentsCountStep {
+	return &momentsCountStep{phase: newPhase(protocol.MomentsCount, 0, members), run: r, members: members}
+}
+
+func (s *momentsCountStep) start() ready {
+	return s.ask(s.members, &cohortv1.Task{Kind: &cohortv1.Task_MomentsCount{MomentsCount: &cohortv1.MomentsCountTask{
+		StudyId: s.run.study, Session: s.run.session, Scales: s.run.scales,
+	}}})
+}
+
+// receive checks a count's study, signature, session and range.
+func (s *momentsCountStep) receive(req *cohortv1.MomentsCount) (ready, error) {
+	if req.GetStudyId() != s.run.study {
+		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
+	}
+	addr, err := auth.Verify(req.GetAuth(), s.run.study, 0, auth.KindMomentsCount, auth.MomentsCountContent(req.GetSession(), req.GetCount()))
+	if err != nil {
+		return ready{}, err
+	}
+	if err := s.run.checkSession(req.GetSession()); err != nil {
+		return ready{}, err
+	}
+	if req.GetCount() == 0 || req.GetCount() > MaxMomentsCount {
+		return ready{}, fmt.Errorf("%w: count of %d training records; want 1..%d", ErrMalformed, req.GetCount(), uint64(MaxMomentsCount))
+	}
+	raw, err := proto.Marshal(req)
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{record: &answer{from: addr, data: raw}}, nil
+}
+
+// finish makes the moments phase for exactly the members that counted,
+// with the total of their counts.
+func (s *momentsCountStep) finish() (*momentsStep, error) {
+	senders, raws := s.answers(s.members)
+	counts := make([]*cohortv1.MomentsCount, len(raws))
+	var total uint64
+	for i, b := range raws {
+		counts[i] = new(cohortv1.MomentsCount)
+		if err := proto.Unmarshal(b, counts[i]); err != nil {
+			return nil, err
+		}
+		total += counts[i].GetCount()
+	}
+	return &momentsStep{phase: newPhase(protocol.Moments, 0, senders), run: s.run, senders: senders, counts: counts, total: total}, nil
+}
+
+// momentsStep is the moments phase: each member that counted sends its
+// moments, encoded for the total and encrypted under its key share bound to
+// the session.
+type momentsStep struct {
+	*phase
+	run     *momentsRun
+	senders []common.Address
+	counts  []*cohortv1.MomentsCount
+	total   uint64
+}
+
+func (s *momentsStep) start() ready {
+	return s.ask(s.senders, &cohortv1.Task{Kind: &cohortv1.Task_Moments{Moments: &cohortv1.MomentsTask{
+		StudyId: s.run.study, Session: s.run.session, Total: s.total, Counts: s.counts, Scales: s.run.scales, PublicKeyHash: s.run.pkHash.Bytes(),
+	}}})
+}
+
+// receive checks encrypted moments: size, signature, session, sender, and
+// that they are 3 values per feature under the study's key for this
+// session and sender. The ciphertext is stored; the answer names it.
+func (s *momentsStep) receive(req *cohortv1.MomentsSubmission) (ready, error) {
+	if req.GetStudyId() != s.run.study {
+		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
+	}
+	if int64(len(req.GetCiphertext())) > s.run.maxBytes {
+		return ready{}, fmt.Errorf("%w: encrypted moments of %d bytes; the limit is %d", ErrTooLarge, len(req.GetCiphertext()), s.run.maxBytes)
+	}
+	h := aggregation.ContentHash(req.GetCiphertext())
+	addr, err := auth.Verify(req.GetAuth(), s.run.study, 0, auth.KindMoments, auth.MomentsContent(req.GetSession(), h))
+	if err != nil {
+		return ready{}, err
+	}
+	if err := s.run.checkSession(req.GetSession()); err != nil {
+		return ready{}, err
+	}
+	if !s.want[addr] {
+		return ready{}, fmt.Errorf("%w: %s is not asked for a %s in round %d", ErrNotParticipant, addr.Hex(), s.kind, s.round)
+	}
+	binding := updateBinding{keyHash: s.run.pkHash, context: aggregation.MomentsContext(s.run.study, req.GetSession()), dealer: aggregation.DealerID(s.run.study, addr.Bytes())}
+	if err := s.run.sum.validateUpdate(req.GetCiphertext(), binding, 3*len(s.run.scales)); err != nil {
+		return ready{}, fmt.Errorf("moments: %w", err)
+	}
+	raw, err := proto.Marshal(&cohortv1.MomentsContribution{CiphertextHash: h.Bytes(), Auth: req.GetAuth()})
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{blobs: [][]byte{req.GetCiphertext()}, record: &answer{from: addr, data: raw}}, nil
+}
+
+// contributions returns the signed contributions, in the senders' order.
+func (s *momentsStep) contributions() ([]*cohortv1.MomentsContribution, error) {
+	_, raws := s.answers(s.senders)
+	out := make([]*cohortv1.MomentsContribution, len(raws))
+	for i, b := range raws {
+		out[i] = new(cohortv1.MomentsContribution)
+		if err := proto.Unmarshal(b, out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// sum adds the contributions' ciphertexts (cts, in the same order; weight
+// 1 each): the driver stores the sum, and the task asks share holders to
+// decrypt it.
+func (s *momentsStep) sum(contributions []*cohortv1.MomentsContribution, cts [][]byte) (ready, *cohortv1.MomentsDecryptTask, error) {
+	ones := make([]float64, len(cts))
+	for i := range ones {
+		ones[i] = 1
+	}
+	agg, err := s.run.sum.sum(cts, ones)
+	if err != nil {
+		return ready{}, nil, fmt.Errorf("sum the moments: %w", err)
+	}
+	task := &cohortv1.MomentsDecryptTask{
+		StudyId: s.run.study, Session: s.run.session, Total: s.total, Counts: s.counts, Contributions: contributions,
+		AggregateHash: aggregation.ContentHash(agg).Bytes(),
+	}
+	return ready{blobs: [][]byte{agg}}, task, nil
+}
+
+// result decrypts only the sum (agg, whose decryption task was task) with
+// the holders' signed shares and decodes the pooled standardiser; the
+// driver stores it and keeps the result task, which every member checks.
+func (r *momentsRun) result(task *cohortv1.MomentsDecryptTask, agg []byte, shareSubs [][]byte) (ready, *cohortv1.MomentsResultTask, error) {
+	subs := make([]*cohortv1.MomentsShareSubmission, len(shareSubs))
+	shares := make([][]byte, len(shareSubs))
+	for i, b := range shareSubs {
+		subs[i] = new(cohortv1.MomentsShareSubmission)
+		if err := proto.Unmarshal(b, subs[i]); err != nil {
+			return ready{}, nil, err
+		}
+		shares[i] = subs[i].GetShare()
+	}
+	plain, err := r.sum.open(agg, shares)
+	if err != nil {
+		return ready{}, nil, fmt.Errorf("decryption: %w", err)
+	}
+	std, err := records.PooledStandardiser(plain, float64(task.GetTotal()), r.scales)
+	if err != nil {
+		return ready{}, nil, err
+	}
+	enc, err := std.Encode()
+	if err != nil {
+		return ready{}, nil, err
+	}
+	res := &cohortv1.MomentsResultTask{
+		StudyId: r.study, Session: r.session, Total: task.GetTotal(), Scales: r.scales, Counts: task.GetCounts(),
+		Contributions: task.GetContributions(), AggregateHash: task.GetAggregateHash(), Shares: subs, Standardiser: enc,
+	}
+	raw, err := proto.Marshal(res)
+	if err != nil {
+		return ready{}, nil, err
+	}
+	return ready{blobs: [][]byte{enc}, state: []keptState{{name: momentsState, data: raw}}}, res, nil
+}
+
+// momentsResultStep is the moments-result phase: every member gets the
+// standardiser with its evidence, checks it and confirms, signed.
+type momentsResultStep struct {
+	*phase
+	study   uint64
+	members []common.Address
+	result  *cohortv1.MomentsResultTask
+}
+
+func newMomentsResultStep(study uint64, members []common.Address, result *cohortv1.MomentsResultTask) *momentsResultStep {
+	return &momentsResultStep{phase: newPhase(protocol.MomentsResult, 0, members), study: study, members: members, result: result}
+}
+
+func (s *momentsResultStep) start() ready {
+	return s.ask(s.members, &cohortv1.Task{Kind: &cohortv1.Task_MomentsResult{MomentsResult: s.result}})
+}
+
+// receive checks a confirmation names the agreed standardiser.
+func (s *momentsResultStep) receive(req *cohortv1.MomentsConfirmation) (ready, error) {
+	addr, err := checkConfirmation(s.study, crypto.Keccak256Hash(s.result.GetStandardiser()), req)
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{record: &answer{from: addr}}, nil
+}
+
+// checkConfirmation checks a confirmation of the pooled standardiser whose
+// hash is agreed (zero before one is) and returns its signer.
+func checkConfirmation(study uint64, agreed common.Hash, req *cohortv1.MomentsConfirmation) (common.Address, error) {
+	if req.GetStudyId() != study {
+		return common.Address{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
+	}
+	h := common.BytesToHash(req.GetStandardiserHash())
+	addr, err := auth.Verify(req.GetAuth(), study, 0, auth.KindMomentsStandardiser, h)
+	if err != nil {
+		return common.Address{}, err
+	}
+	if h != agreed || agreed == (common.Hash{}) {
+		return common.Address{}, fmt.Errorf("%w: %s confirms standardiser %s, the agreed one is %s", ErrWrongPhase, addr.Hex(), h.Hex(), agreed.Hex())
+	}
+	return addr, nil
 }

@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"math"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -8,8 +9,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
 )
 
 func TestMomentsDecryptStepRefusesHostileShares(t *testing.T) {
@@ -53,4 +58,152 @@ func TestMomentsDecryptStepRefusesHostileShares(t *testing.T) {
 	rd, err := deliverTo(st, st.receive, share(ps[1], sum, []byte("share 1")))
 	require.NoError(t, err)
 	assert.True(t, rd.complete)
+}
+
+func momentsCount(t *testing.T, p party, study uint64, session []byte, n uint64) *cohortv1.MomentsCount {
+	t.Helper()
+	signed, err := auth.Sign(p.key, stepStudy, 0, auth.KindMomentsCount, auth.MomentsCountContent(session, n))
+	require.NoError(t, err)
+	return &cohortv1.MomentsCount{StudyId: study, Session: session, Count: n, Auth: signed}
+}
+
+func TestMomentsCountStepRefusesHostileCounts(t *testing.T) {
+	ps := newParties(t, 3)
+	stranger := newParties(t, 1)[0]
+	session := crypto.Keccak256([]byte("session"))
+	run := &momentsRun{study: stepStudy, session: session, scales: []float64{1, 2}}
+	st := run.counting(addressesOf(ps))
+	task := sentTo(st.start())[ps[0].addr][0].GetMomentsCount()
+	assert.Equal(t, session, task.GetSession())
+	assert.Equal(t, []float64{1, 2}, task.GetScales())
+
+	_, err := deliverTo(st, st.receive, momentsCount(t, ps[0], stepStudy, session, 120))
+	require.NoError(t, err)
+	forged := momentsCount(t, ps[1], stepStudy, session, 80)
+	forged.Count = 81
+	tests := []struct {
+		name string
+		req  *cohortv1.MomentsCount
+		want error
+	}{
+		{"replay", momentsCount(t, ps[0], stepStudy, session, 120), ErrDuplicate},
+		{"a second count", momentsCount(t, ps[0], stepStudy, session, 99), ErrDuplicate},
+		{"a signature over another count", forged, auth.ErrBadSignature},
+		{"from another run of the phase", momentsCount(t, ps[1], stepStudy, crypto.Keccak256([]byte("old session")), 80), ErrWrongPhase},
+		{"another study", momentsCount(t, ps[1], stepStudy+1, session, 80), ErrWrongPhase},
+		{"zero records", momentsCount(t, ps[1], stepStudy, session, 0), ErrMalformed},
+		{"an absurd count", momentsCount(t, ps[1], stepStudy, session, MaxMomentsCount+1), ErrMalformed},
+		{"a stranger", momentsCount(t, stranger, stepStudy, session, 80), ErrNotParticipant},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := deliverTo(st, st.receive, tt.req)
+			assert.ErrorIs(t, err, tt.want)
+			assert.Len(t, st.got, 1)
+		})
+	}
+	_, err = deliverTo(st, st.receive, momentsCount(t, ps[2], stepStudy, session, 80))
+	require.NoError(t, err)
+
+	// ps[1] never counted: the moments phase asks only those that did.
+	moments, err := st.finish()
+	require.NoError(t, err)
+	assert.Equal(t, []common.Address{ps[0].addr, ps[2].addr}, moments.senders)
+	assert.EqualValues(t, 200, moments.total)
+	sent := sentTo(moments.start())
+	require.Len(t, sent, 2)
+	mt := sent[ps[2].addr][0].GetMoments()
+	assert.EqualValues(t, 200, mt.GetTotal())
+	assert.Len(t, mt.GetCounts(), 2, "with the signed counts, to check the total")
+}
+
+func TestMomentsStepRefusesHostileMoments(t *testing.T) {
+	ps := newParties(t, 3)
+	keys := newStepKeys(t, ps)
+	session := crypto.Keccak256([]byte("session"))
+	run := &momentsRun{study: stepStudy, session: session, scales: []float64{1, 1, 1, 1}, pkHash: keys.pk.Hash(), maxBytes: 1 << 20, sum: homomorphicSummer{scheme: keys.scheme}}
+	st := &momentsStep{phase: newPhase(protocol.Moments, 0, addressesOf(ps[:2])), run: run, senders: addressesOf(ps[:2])}
+	ctx := aggregation.MomentsContext(stepStudy, session)
+	submission := func(p party, session, ct []byte) *cohortv1.MomentsSubmission {
+		signed, err := auth.Sign(p.key, stepStudy, 0, auth.KindMoments, auth.MomentsContent(session, aggregation.ContentHash(ct)))
+		require.NoError(t, err)
+		return &cohortv1.MomentsSubmission{StudyId: stepStudy, Session: session, Ciphertext: ct, Auth: signed}
+	}
+	good := keys.update(t, ps[0], ctx, 12)
+	rd, err := deliverTo(st, st.receive, submission(ps[0], session, good))
+	require.NoError(t, err)
+	assert.Equal(t, [][]byte{good}, rd.blobs, "the ciphertext is stored, for members to recompute the sum")
+	other := keys.update(t, ps[1], ctx, 12)
+	tests := []struct {
+		name string
+		req  *cohortv1.MomentsSubmission
+		want error
+	}{
+		{"a replay", submission(ps[0], session, good), ErrDuplicate},
+		{"from another run of the phase", submission(ps[1], crypto.Keccak256([]byte("old")), other), ErrWrongPhase},
+		{"not the moments' length", submission(ps[1], session, keys.update(t, ps[1], ctx, 5)), ErrMalformed},
+		{"not a ciphertext", submission(ps[1], session, []byte("garbage")), ErrMalformed},
+		{"another member's moments (its dealer id)", submission(ps[1], session, keys.update(t, ps[0], ctx, 12)), ErrMalformed},
+		{"masks of a training round", submission(ps[1], session, keys.update(t, ps[1], aggregation.TrainContext(stepStudy, 1), 12)), ErrMalformed},
+		{"oversized", submission(ps[1], session, make([]byte, 1<<20+1)), ErrTooLarge},
+		{"a member that did not count", submission(ps[2], session, keys.update(t, ps[2], ctx, 12)), ErrNotParticipant},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := deliverTo(st, st.receive, tt.req)
+			assert.ErrorIs(t, err, tt.want)
+			assert.Len(t, st.got, 1)
+		})
+	}
+	_, err = deliverTo(st, st.receive, submission(ps[1], session, other))
+	require.NoError(t, err)
+	contributions, err := st.contributions()
+	require.NoError(t, err)
+	require.Len(t, contributions, 2)
+	assert.Equal(t, aggregation.ContentHash(good).Bytes(), contributions[0].GetCiphertextHash())
+	rd, task, err := st.sum(contributions, [][]byte{good, other})
+	require.NoError(t, err)
+	require.Len(t, rd.blobs, 1)
+	assert.Equal(t, aggregation.ContentHash(rd.blobs[0]).Bytes(), task.GetAggregateHash(), "the decryption task names the stored sum")
+	assert.Len(t, task.GetContributions(), 2)
+}
+
+func TestMomentsResult(t *testing.T) {
+	ps := newParties(t, 2)
+	stranger := newParties(t, 1)[0]
+	// The plaintext summer opens the sum as is: the moments of 2 features
+	// over 4 records, means 1 and 2.
+	run := &momentsRun{study: stepStudy, session: []byte("s"), scales: []float64{1, 1}, sum: plainSummer{}}
+	m := records.Moments{N: []float64{4, 4}, Sum: []float64{4, 8}, SumSq: []float64{8, 20}}
+	enc, err := m.Encode(4, run.scales, math.Inf(1))
+	require.NoError(t, err)
+	agg := models.EncodeParams(enc)
+	task := &cohortv1.MomentsDecryptTask{StudyId: stepStudy, Session: run.session, Total: 4, AggregateHash: crypto.Keccak256(agg)}
+	rd, res, err := run.result(task, agg, nil)
+	require.NoError(t, err)
+	require.Len(t, rd.blobs, 1)
+	assert.Equal(t, res.GetStandardiser(), rd.blobs[0])
+	std, err := records.DecodeStandardiser(res.GetStandardiser())
+	require.NoError(t, err)
+	assert.InDeltaSlice(t, []float64{1, 2}, std.Mean, 1e-12, "the pooled means")
+	require.Len(t, rd.state, 1)
+	assert.Equal(t, momentsState, rd.state[0].name, "kept so a restarted coordinator does not run the phase again")
+
+	st := newMomentsResultStep(stepStudy, addressesOf(ps), res)
+	agreed := crypto.Keccak256Hash(res.GetStandardiser())
+	confirmation := func(p party, h common.Hash) *cohortv1.MomentsConfirmation {
+		signed, err := auth.Sign(p.key, stepStudy, 0, auth.KindMomentsStandardiser, h)
+		require.NoError(t, err)
+		return &cohortv1.MomentsConfirmation{StudyId: stepStudy, StandardiserHash: h.Bytes(), Auth: signed}
+	}
+	_, err = deliverTo(st, st.receive, confirmation(ps[0], agreed))
+	require.NoError(t, err)
+	_, err = deliverTo(st, st.receive, confirmation(ps[1], common.Hash{1}))
+	assert.ErrorIs(t, err, ErrWrongPhase, "another standardiser")
+	_, err = deliverTo(st, st.receive, confirmation(stranger, agreed))
+	assert.ErrorIs(t, err, ErrNotParticipant)
+	_, err = deliverTo(st, st.receive, confirmation(ps[0], agreed))
+	assert.ErrorIs(t, err, ErrDuplicate)
+	_, err = checkConfirmation(stepStudy, common.Hash{}, confirmation(ps[1], common.Hash{}))
+	assert.ErrorIs(t, err, ErrWrongPhase, "nothing agreed yet")
 }

@@ -6,9 +6,11 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 )
 
 // Tests of the I/O-free steps: no server, no chain, no store. Each runs a
@@ -75,4 +77,47 @@ func sentTo(rd ready) map[common.Address][]*cohortv1.Task {
 		out[o.to] = append(out[o.to], o.task)
 	}
 	return out
+}
+
+// TestEveryPhaseHasAStep builds the coordinator's step of every phase of
+// api/protocol and checks it collects that phase's answers, signed with
+// that phase's kind.
+func TestEveryPhaseHasAStep(t *testing.T) {
+	ps := newParties(t, 3)
+	members := addressesOf(ps)
+	cur := holderState{Points: map[common.Address]uint64{ps[0].addr: 1, ps[1].addr: 2}, NextPoint: 3}
+	plan, err := planReshare(stepStudy, 2, cur, 2, members, keysOf(ps))
+	require.NoError(t, err)
+	dealing := plan.dealers(plan.staying)
+	confirm, err := dealing.confirm(nil)
+	require.NoError(t, err)
+	commit, _ := confirm.commit()
+	thresholdConfirm, err := newThresholdDealStep(stepStudy, 2, holdersOf(ps)).finish(common.Hash{})
+	require.NoError(t, err)
+	run := &momentsRun{study: stepStudy, session: []byte("s")}
+	moments, err := run.counting(members).finish()
+	require.NoError(t, err)
+
+	steps := map[protocol.Phase]step{
+		protocol.KeyGen:           newKeyGenStep(stepStudy, common.Address{}, members),
+		protocol.ThresholdDeal:    newThresholdDealStep(stepStudy, 2, holdersOf(ps)),
+		protocol.ThresholdConfirm: thresholdConfirm,
+		protocol.MomentsCount:     run.counting(members),
+		protocol.Moments:          moments,
+		protocol.MomentsDecrypt:   newMomentsDecryptStep(stepStudy, 1, &cohortv1.MomentsDecryptTask{}, members, nil),
+		protocol.MomentsResult:    newMomentsResultStep(stepStudy, members, &cohortv1.MomentsResultTask{}),
+		protocol.ReshareDeal:      dealing,
+		protocol.ReshareKey:       confirm,
+		protocol.ReshareCommit:    commit,
+		protocol.Train:            newTrainStep(stepStudy, &cohortv1.TrainTask{}, members, 1, 1, plainSummer{}),
+		protocol.Score:            newScoreStep(stepStudy, &cohortv1.ScoreTask{}, members, nil),
+		protocol.Decrypt:          newDecryptStep(stepStudy, &cohortv1.DecryptTask{}, members, nil),
+		protocol.Evaluate:         newEvaluateStep(stepStudy, 1, members, common.Hash{}),
+	}
+	require.NoError(t, protocol.Covers(steps))
+	for name, st := range steps {
+		p := st.collecting()
+		assert.Equal(t, name, p.name, "the step's phase")
+		assert.Equal(t, name.Kind(), p.kind, "%s answers are signed as %q", name, name.Kind())
+	}
 }
