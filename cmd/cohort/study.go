@@ -76,6 +76,8 @@ func runStudyCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 	minParts := fs.Uint("min-participants", 0, "participants needed to start the study and to close a round (required, at least --threshold)")
 	threshold := fs.Uint("threshold", 0, "participants t needed to decrypt an aggregate (required, at least 1)")
 	strikes := fs.Uint("strike-limit", 3, "strikes after which a participant is suspended from the study")
+	committee := fs.Uint("committee-size", 0, "decryption committee: c participants, chosen on chain, hold key shares and t of them decrypt, so key generation deals n·c shares instead of n² (0: every participant holds shares; else between --threshold and 255)")
+	rotation := fs.Uint("committee-rotation", 0, "select a new committee every R rounds (0: only when a member of it leaves or is suspended, or members vote for a rotation)")
 	purpose := fs.String("purpose", "", "purpose that patients consent to: text, recorded as keccak256 of its UTF-8 bytes taken verbatim, or a 0x-prefixed 32-byte code (required)")
 	reference := fs.String("reference", "", "the researcher's root dataset: a file, recorded as keccak256 of its bytes, or a 0x-prefixed 32-byte commitment (required)")
 	coordinator := fs.String("coordinator", "", "Ethereum address of the coordinator allowed to drive the rounds (required)")
@@ -84,6 +86,7 @@ func runStudyCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 		fmt.Fprint(stderr, `Usage: cohort study create --eth-rpc URL --contract ADDR --key FILE
          (--recipe FILE [--rounds R] | --spec FILE --rounds R)
          --min-participants M --threshold T [--strike-limit S]
+         [--committee-size C [--committee-rotation R]]
          --purpose TEXT|0xCODE --reference FILE|0xHASH --coordinator ADDR [--json]
 
 Registers a study on chain and prints its id and the recipe (or spec) hash.
@@ -162,6 +165,15 @@ Flags:
 	if p.MinParticipants < p.Threshold {
 		return usageErr("--min-participants %d is below --threshold %d: a round could close with too few participants to decrypt it", p.MinParticipants, p.Threshold)
 	}
+	switch {
+	case *committee != 0 && (*committee < uint(p.Threshold) || *committee > contracts.MaxCommitteeSize):
+		return usageErr("--committee-size %d must be 0 (no committee) or between --threshold %d and %d", *committee, p.Threshold, contracts.MaxCommitteeSize)
+	case *committee == 0 && *rotation != 0:
+		return usageErr("--committee-rotation needs a --committee-size")
+	case *rotation > math.MaxUint32:
+		return usageErr("--committee-rotation must be at most %d rounds", uint32(math.MaxUint32))
+	}
+	p.Committee = contracts.CommitteeParams{Size: uint16(*committee), RotationRounds: uint32(*rotation)}
 
 	sf := studyFlags{params: p}
 	hashed, what := *specPath, "spec"
