@@ -196,6 +196,11 @@ type Coordinator struct {
 	epoch     uint32
 	setHash   common.Hash
 	nextPoint uint64
+	// committee is set when the study has a decryption committee on
+	// chain: its members hold the shares, and dealers are the members
+	// whose keys they hold shares of.
+	committee bool
+	dealers   []common.Address
 	// minParticipants is the study's minimum number of contributions per round.
 	minParticipants int
 	// joined is signalled (closed and replaced) whenever a participant joins.
@@ -339,24 +344,42 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 		c.log.Info("resuming study from the chain", "study", c.cfg.StudyID, "round", study.CurrentRound, "open", study.RoundOpen)
 	}
 	if c.summer.needsShares() {
-		if keyMade { // its parties hold the shares
-			err = c.assignPoints(members)
+		// Without a committee the key's parties hold the shares; with one,
+		// the committee the chain selects does, and the parties deal to it.
+		fresh := func() error { return c.assignPoints(members) }
+		if study.Committee.Size != 0 {
+			c.mu.Lock()
+			c.committee = true
+			c.mu.Unlock()
+			fresh = func() error {
+				st, err := c.currentCommittee(ctx)
+				if err != nil {
+					return err
+				}
+				return c.setHolders(committeeHolders(0, st.Holders, members))
+			}
+		}
+		if keyMade {
+			err = fresh()
 		} else {
-			err = c.restoreHolders(members)
+			err = c.restoreHolders(fresh)
 		}
 		if err != nil {
 			return nil, err
 		}
 		c.mu.Lock()
-		epoch, holders := c.epoch, sortedAddresses(slices.Collect(maps.Keys(c.points)))
+		epoch, holders, dealers := c.epoch, sortedAddresses(slices.Collect(maps.Keys(c.points))), c.dealers
 		c.mu.Unlock()
+		if len(dealers) == 0 {
+			dealers = holders
+		}
 		if study.CurrentRound == 0 && epoch == 0 {
 			// Before round 1 the shares may not all have been dealt: the
 			// key's parties deal again.
-			if err := c.awaitConnected(ctx, holders); err != nil {
+			if err := c.awaitConnected(ctx, dealers); err != nil {
 				return nil, err
 			}
-			if err := c.thresholdKeyGen(ctx, holders); err != nil {
+			if err := c.thresholdKeyGen(ctx, dealers, holders); err != nil {
 				return nil, err
 			}
 		}

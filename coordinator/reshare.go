@@ -36,6 +36,11 @@ type holderState struct {
 	// NextPoint is the next unused point: a newcomer never gets the point
 	// of a party that held a share before.
 	NextPoint uint64 `json:"next_point"`
+	// Dealers are, with a decryption committee, the members whose keys
+	// the holders hold shares of: a member that joins later deals its key
+	// to the committee at the next re-sharing. Empty without a committee
+	// (every holder is a dealer and the reverse).
+	Dealers []common.Address `json:"dealers,omitempty"`
 }
 
 // assignPoints gives each member its public Shamir point, 1 + its index in
@@ -59,17 +64,17 @@ func (c *Coordinator) setHolders(st holderState) error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.points, c.epoch, c.setHash, c.nextPoint = st.Points, st.Epoch, st.SetHash, st.NextPoint
+	c.points, c.epoch, c.setHash, c.nextPoint, c.dealers = st.Points, st.Epoch, st.SetHash, st.NextPoint, st.Dealers
 	return nil
 }
 
 // restoreHolders loads the share-holder set a previous run kept; without
-// one (a store from before re-sharing existed) the members hold points in
-// sorted order, as threshold key generation assigned them.
-func (c *Coordinator) restoreHolders(members []common.Address) error {
+// one (a store from before re-sharing existed, or a restart before the
+// threshold dealing) fresh assigns it as threshold key generation does.
+func (c *Coordinator) restoreHolders(fresh func() error) error {
 	raw, err := c.store.ReadState(holdersStateName)
 	if errors.Is(err, ErrBlobNotFound) {
-		return c.assignPoints(members)
+		return fresh()
 	}
 	if err != nil {
 		return err
@@ -79,7 +84,7 @@ func (c *Coordinator) restoreHolders(members []common.Address) error {
 		return fmt.Errorf("coordinator: the kept share-holder set is unreadable (%v); restore the store's state-%s or start the study afresh", err, holdersStateName)
 	}
 	c.mu.Lock()
-	c.points, c.epoch, c.setHash, c.nextPoint = st.Points, st.Epoch, st.SetHash, st.NextPoint
+	c.points, c.epoch, c.setHash, c.nextPoint, c.dealers = st.Points, st.Epoch, st.SetHash, st.NextPoint, st.Dealers
 	c.mu.Unlock()
 	if st.Epoch > 0 {
 		c.log.Info("share holders restored", "epoch", st.Epoch, "holders", len(st.Points))
@@ -95,7 +100,7 @@ func (c *Coordinator) commitTask() *cohortv1.Task {
 
 // holders is the current share-holder set; the caller holds c.mu.
 func (c *Coordinator) holders() holderState {
-	return holderState{Epoch: c.epoch, SetHash: c.setHash, Points: c.points, NextPoint: c.nextPoint}
+	return holderState{Epoch: c.epoch, SetHash: c.setHash, Points: c.points, NextPoint: c.nextPoint, Dealers: c.dealers}
 }
 
 // reshareIfChanged compares the chain's active participants (target) with
@@ -144,6 +149,12 @@ func (c *Coordinator) reshareIfChanged(ctx context.Context, r uint32, target []c
 		return err
 	}
 	c.log.Info("membership changed; re-sharing the threshold key", "round", r, "holders", len(next), "joining", len(plan.newcomers), "leaving", len(plan.leaving), "threshold", threshold)
+	return c.runReshare(ctx, r, plan)
+}
+
+// runReshare carries out a planned re-sharing before round r.
+func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) error {
+	threshold := plan.threshold
 
 	// Dealers: t holders that stay; another set is asked if one fails.
 	var dealing *reshareDealStep
@@ -202,7 +213,7 @@ func (c *Coordinator) reshareIfChanged(ctx context.Context, r uint32, target []c
 	}
 	c.mu.Lock()
 	c.current = commit
-	c.points, c.epoch, c.setHash, c.nextPoint = commit.set.Points, commit.set.Epoch, commit.set.SetHash, commit.set.NextPoint
+	c.points, c.epoch, c.setHash, c.nextPoint, c.dealers = commit.set.Points, commit.set.Epoch, commit.set.SetHash, commit.set.NextPoint, commit.set.Dealers
 	c.mu.Unlock()
 	c.send(send)
 	c.log.Info("threshold key re-shared", "round", r, "holders", len(commit.confirmed), "threshold", threshold, "set", commit.set.SetHash.Hex())
@@ -266,7 +277,18 @@ func (c *Coordinator) membersBefore(ctx context.Context, r uint32) ([]common.Add
 	if err != nil {
 		return nil, err
 	}
-	if err := c.reshareIfChanged(ctx, r, target); err != nil {
+	c.mu.Lock()
+	committee := c.committee
+	c.mu.Unlock()
+	if committee {
+		if study, err = c.currentCommittee(ctx); err != nil {
+			return nil, err
+		}
+		err = c.reshareToCommittee(ctx, r, study, target)
+	} else {
+		err = c.reshareIfChanged(ctx, r, target)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return members, nil

@@ -39,17 +39,10 @@ func planReshare(study uint64, r uint32, cur holderState, threshold int, next []
 			ErrBelowThreshold, r, len(next), threshold)
 	}
 	p := &reshare{study: study, round: r, threshold: threshold, old: cur.Points}
-	for a := range cur.Points {
-		if slices.Contains(next, a) {
-			p.staying = append(p.staying, a)
-		} else {
-			p.leaving = append(p.leaving, a)
-		}
-	}
+	p.staying, p.leaving = splitHolders(cur.Points, func(a common.Address) bool { return slices.Contains(next, a) })
 	if len(p.staying) < threshold {
 		return nil, fmt.Errorf("%w: before round %d only %d current holders stay, the threshold is %d: the key cannot be re-shared", ErrBelowThreshold, r, len(p.staying), threshold)
 	}
-	p.staying, p.leaving = sortedAddresses(p.staying), sortedAddresses(p.leaving)
 	p.next = holderState{Epoch: r, Points: make(map[common.Address]uint64, len(next)), NextPoint: cur.NextPoint}
 	for _, a := range next {
 		pub, ok := keys[a]
@@ -66,6 +59,19 @@ func planReshare(study uint64, r uint32, cur holderState, threshold int, next []
 		p.holders = append(p.holders, holder{addr: a, point: pt, pub: pub})
 	}
 	return p, nil
+}
+
+// splitHolders sorts the current holders into those that may deal (stays)
+// and the others, each list sorted.
+func splitHolders(points map[common.Address]uint64, stays func(common.Address) bool) (staying, leaving []common.Address) {
+	for a := range points {
+		if stays(a) {
+			staying = append(staying, a)
+		} else {
+			leaving = append(leaving, a)
+		}
+	}
+	return sortedAddresses(staying), sortedAddresses(leaving)
 }
 
 func (p *reshare) recipients() map[common.Address]bool {

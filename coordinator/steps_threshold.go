@@ -27,21 +27,30 @@ func (h holder) wire() *cohortv1.ShareHolder {
 }
 
 // thresholdDealStep is the threshold-deal phase: every member Shamir-shares
-// its secret-key share among all members, each share sealed to its
-// recipient, so that any t of them can decrypt.
+// its secret-key share among the holders (all members, or the study's
+// decryption committee), each share sealed to its recipient, so that any t
+// of the holders can decrypt.
 type thresholdDealStep struct {
 	*phase
 	study     uint64
 	threshold int
+	dealers   []common.Address
 	holders   []holder
 }
 
+// newThresholdDealStep has every holder deal to every holder.
 func newThresholdDealStep(study uint64, threshold int, holders []holder) *thresholdDealStep {
 	addrs := make([]common.Address, len(holders))
 	for i, h := range holders {
 		addrs[i] = h.addr
 	}
-	return &thresholdDealStep{phase: newPhase(protocol.ThresholdDeal, 0, addrs), study: study, threshold: threshold, holders: holders}
+	return newCommitteeDealStep(study, threshold, addrs, holders)
+}
+
+// newCommitteeDealStep has every dealer (every member) deal to the holders
+// (the committee): n·c shares.
+func newCommitteeDealStep(study uint64, threshold int, dealers []common.Address, holders []holder) *thresholdDealStep {
+	return &thresholdDealStep{phase: newPhase(protocol.ThresholdDeal, 0, dealers), study: study, threshold: threshold, dealers: dealers, holders: holders}
 }
 
 func (s *thresholdDealStep) members() []common.Address {
@@ -52,13 +61,13 @@ func (s *thresholdDealStep) members() []common.Address {
 	return out
 }
 
-// start asks every holder to deal.
+// start asks every dealer to deal.
 func (s *thresholdDealStep) start() ready {
 	task := &cohortv1.ThresholdTask{StudyId: s.study, Threshold: uint32(s.threshold)}
 	for _, h := range s.holders {
 		task.Holders = append(task.Holders, h.wire())
 	}
-	return s.ask(s.members(), &cohortv1.Task{Kind: &cohortv1.Task_Threshold{Threshold: task}})
+	return s.ask(s.dealers, &cohortv1.Task{Kind: &cohortv1.Task_Threshold{Threshold: task}})
 }
 
 // receive checks a dealing: every share signed by one dealer, one share per
@@ -73,7 +82,11 @@ func (s *thresholdDealStep) receive(req *cohortv1.ThresholdSharesSubmission) (re
 	if err != nil {
 		return ready{}, err
 	}
-	if err := exactRecipients(recipients, s.want, "holds none"); err != nil {
+	holders := make(map[common.Address]bool, len(s.holders))
+	for _, h := range s.holders {
+		holders[h.addr] = true
+	}
+	if err := exactRecipients(recipients, holders, "holds none"); err != nil {
 		return ready{}, err
 	}
 	raw, err := proto.Marshal(req)
@@ -85,7 +98,7 @@ func (s *thresholdDealStep) receive(req *cohortv1.ThresholdSharesSubmission) (re
 
 // finish hands each holder the shares dealt to it: the confirm phase.
 func (s *thresholdDealStep) finish(pkHash common.Hash) (*thresholdConfirmStep, error) {
-	_, subs := s.answers(s.members())
+	_, subs := s.answers(s.dealers)
 	inbox, err := shareInbox(subs, func(raw []byte) ([]*cohortv1.EncryptedShare, error) {
 		var sub cohortv1.ThresholdSharesSubmission
 		err := proto.Unmarshal(raw, &sub)

@@ -15,7 +15,10 @@ import (
 // among all participants (each share encrypted to its recipient, so relaying
 // them teaches the coordinator nothing) so that any t of them, the study's
 // threshold on chain, can decrypt: dropouts then do not stall a round.
-func (c *Coordinator) thresholdKeyGen(ctx context.Context, members []common.Address) error {
+//
+// With a decryption committee the holders are its members and every
+// participant (dealers) deals to them only: n·c shares instead of n².
+func (c *Coordinator) thresholdKeyGen(ctx context.Context, dealers, members []common.Address) error {
 	c.mu.Lock()
 	holders := make([]holder, len(members))
 	for i, m := range members {
@@ -24,12 +27,12 @@ func (c *Coordinator) thresholdKeyGen(ctx context.Context, members []common.Addr
 	threshold, pkHash := c.threshold, c.pkHash
 	c.mu.Unlock()
 
-	deal := newThresholdDealStep(c.cfg.StudyID, threshold, holders)
+	deal := newCommitteeDealStep(c.cfg.StudyID, threshold, dealers, holders)
 	full, err := c.start(ctx, deal, deal.start())
 	if err != nil {
 		return err
 	}
-	if err := c.wait(ctx, deal, full, c.cfg.PhaseTimeout, len(members)); err != nil {
+	if err := c.wait(ctx, deal, full, c.cfg.PhaseTimeout, len(dealers)); err != nil {
 		return fmt.Errorf("coordinator: threshold key generation: %w", err)
 	}
 	c.mu.Lock()

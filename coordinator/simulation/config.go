@@ -89,6 +89,15 @@ type Config struct {
 	// its node, before round LeaveBeforeRound[i] opens; the coordinator
 	// re-shares the key without it.
 	LeaveBeforeRound map[int]uint32
+	// CommitteeSize gives the study a decryption committee of that many
+	// hospitals, selected on chain (0: every hospital holds key shares);
+	// CommitteeRotation selects a new one every that many rounds.
+	CommitteeSize, CommitteeRotation int
+	// CommitteeLeaveBeforeRound makes the first hospital (by index) that
+	// sits on the chain's committee leave the study, and stop its node,
+	// before that round opens: the chain selects a new committee and the
+	// keys are re-shared to it.
+	CommitteeLeaveBeforeRound uint32
 	// Keystores keeps every hospital's key shares in an encrypted keystore
 	// (light scrypt) in its data directory, as a production node does.
 	Keystores bool

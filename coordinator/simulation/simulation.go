@@ -153,6 +153,21 @@ func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecd
 		}
 		s.stopNode[i]()
 	}
+	if s.cfg.CommitteeLeaveBeforeRound == r {
+		study, err := s.ledger.Study(ctx, s.studyID)
+		if err != nil {
+			return err
+		}
+		for i, k := range hospitalKeys {
+			if slices.Contains(study.Holders, crypto.PubkeyToAddress(k.PublicKey)) {
+				if _, err := s.ledger.LeaveStudy(ctx, contracts.NewAccount(k), s.studyID); err != nil {
+					return fmt.Errorf("committee member hospital-%d leaving: %w", i+1, err)
+				}
+				s.stopNode[i]()
+				break
+			}
+		}
+	}
 	for _, n := range s.startLater {
 		if s.cfg.JoinBeforeRound[n.hospital] != r {
 			continue
@@ -332,6 +347,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		Coordinator:         s.coordAddr,
 		Privacy:             privacyBudget(cfg.Train),
 		RobustPolicyHash:    robustPolicy,
+		Committee:           contracts.CommitteeParams{Size: uint16(cfg.CommitteeSize), RotationRounds: uint32(cfg.CommitteeRotation)},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create study: %w", err)

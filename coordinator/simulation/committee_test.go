@@ -1,0 +1,87 @@
+package simulation_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/coordinator/simulation"
+	"github.com/cohort-fl/cohort/participant"
+)
+
+// TestCommitteeStudy runs a study of six hospitals with a decryption
+// committee of three (t = 2): key generation deals to the chain's
+// committee only; before round 2 a committee member leaves, the chain
+// selects a new committee and the keys are re-shared to it; before round
+// 3 a hospital joins and deals its key to the committee; every round
+// decrypts with t of the committee. Hospitals that never sat on a
+// committee never held a threshold share.
+func TestCommitteeStudy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	var logs bytes.Buffer
+	const joiner = 5
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 6, Rounds: 3, Seed: 12, DataDir: t.TempDir(), Threshold: 2, MinParticipants: 3,
+		CommitteeSize: 3, CommitteeLeaveBeforeRound: 2, JoinBeforeRound: map[int]uint32{joiner: 3},
+		PhaseTimeout: 20 * time.Second, LocalConsent: true, Keystores: true,
+		Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	})
+	require.NoError(t, err, "log:\n%s", logs.String())
+	t.Cleanup(s.Close)
+
+	require.Len(t, s.Rounds(), 3)
+	for _, f := range s.Rounds() {
+		r, err := s.Ledger().Round(ctx, s.StudyID(), f.Round)
+		require.NoError(t, err)
+		assert.True(t, r.Closed, "round %d closed on chain", f.Round)
+	}
+	assert.Equal(t, []int{5, 4, 5}, []int{s.Rounds()[0].Participants, s.Rounds()[1].Participants, s.Rounds()[2].Participants})
+
+	selections, err := s.Ledger().CommitteeSelections(ctx, s.StudyID())
+	require.NoError(t, err)
+	require.Len(t, selections, 2, "selected before key generation and again after a member left")
+	first, second := selections[0].Members, selections[1].Members
+	require.Len(t, first, 3)
+	require.Len(t, second, 3)
+	var leaver common.Address
+	study, err := s.Ledger().Study(ctx, s.StudyID())
+	require.NoError(t, err)
+	for _, m := range first {
+		if !slices.Contains(study.Participants, m) {
+			leaver = m
+		}
+	}
+	require.NotZero(t, leaver, "a member of the first committee left")
+	assert.NotContains(t, second, leaver)
+	assert.Equal(t, second, study.Holders)
+	assert.Equal(t, 2, bytes.Count(logs.Bytes(), []byte("threshold key re-shared")), "before round 2 the keys moved to the new committee; before round 3 the joiner dealt to it")
+	assert.Contains(t, logs.String(), "re-sharing the keys to the decryption committee")
+
+	joinerAddr := s.Participants()[joiner].Address
+	assert.Contains(t, s.Result().Rounds[2].Contributors, joinerAddr, "the joiner's update is in round 3: the committee holds its key")
+
+	// Threshold shares live with committee members only.
+	prefix := fmt.Sprintf("study-%d-ckks-", s.StudyID())
+	for _, p := range s.Participants() {
+		ks, err := participant.OpenKeystore(filepath.Join(p.DataDir, "keystore"), "demo passphrase", participant.WithLightScrypt())
+		require.NoError(t, err)
+		names, err := ks.List()
+		require.NoError(t, err)
+		sat := slices.Contains(first, p.Address) || slices.Contains(second, p.Address)
+		assert.Equal(t, sat, slices.Contains(names, prefix+"threshold-share"), "%s: a threshold share iff it sat on a committee", p.Name)
+		assert.Contains(t, names, prefix+"secret-share", "%s keeps its own key share to encrypt", p.Name)
+	}
+}
