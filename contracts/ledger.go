@@ -385,7 +385,10 @@ func (l *Ledger) Study(ctx context.Context, studyID uint64) (Study, error) {
 	if err != nil {
 		return Study{}, wrap(err)
 	}
-	current := false
+	current, holders := false, committee.Members
+	if len(holders) == 0 {
+		holders = nil
+	}
 	if committee.Size != 0 {
 		if out, err = l.chain.call(ctx, committees, l.committees.PackIsCurrent(studyID), &l.abi); err != nil {
 			return Study{}, wrap(err)
@@ -419,7 +422,7 @@ func (l *Ledger) Study(ctx context.Context, studyID uint64) (Study, error) {
 
 		ActiveParticipants: s.ActiveParticipants,
 		EpsilonSpent:       fromFixed(s.EpsilonSpent),
-		Holders:            committee.Members,
+		Holders:            holders,
 		CommitteeEpoch:     committee.Epoch,
 		CommitteeCurrent:   current,
 	}, nil
