@@ -268,27 +268,6 @@ func (c *Coordinator) expecting(kind string, round uint32, addr common.Address) 
 	return p.expect(addr)
 }
 
-// accept records an answer in the current phase.
-func (c *Coordinator) accept(kind string, round uint32, addr common.Address, data []byte) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.current == nil {
-		return c.phaseError(kind, round)
-	}
-	p := c.current.collecting()
-	if p.kind != kind || p.round != round {
-		return c.phaseError(kind, round)
-	}
-	rd, err := p.add(addr, data)
-	if err != nil {
-		return err
-	}
-	if rd.complete {
-		close(c.full)
-	}
-	return nil
-}
-
 // phaseError reports an answer the current phase does not collect; the
 // caller holds c.mu.
 func (c *Coordinator) phaseError(kind string, round uint32) error {

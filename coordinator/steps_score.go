@@ -2,14 +2,17 @@ package coordinator
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/protocol"
+	"github.com/cohort-fl/cohort/contracts"
 )
 
 // scoreStep is the score phase: t share holders each give scalar
@@ -57,4 +60,117 @@ func (s *scoreStep) receive(req *cohortv1.ScoreSharesSubmission) (ready, error) 
 		return ready{}, err
 	}
 	return ready{record: &answer{from: addr, data: raw}}, nil
+}
+
+// scoring is a round's robust scoring under encryption: a score set of
+// every update against the reference update, kept as blobs, and the task
+// that asks share holders to decrypt only the scores.
+type scoring struct {
+	scheme       *aggregation.Scheme
+	contributors []common.Address
+	refs         *aggregation.References
+	sets         []*aggregation.ScoreSet
+	task         *cohortv1.ScoreTask
+}
+
+// newScoring scores the contributors' updates (in the same order) against
+// reference, projected with k directions drawn from seed; the driver
+// stores the score sets (the ready's blobs), which holders fetch to check.
+func newScoring(scheme *aggregation.Scheme, study uint64, r uint32, contributors []common.Address, updates [][]byte, reference []float64, seed [32]byte, k int) (*scoring, ready, error) {
+	refs, err := scheme.NewReferences(reference, seed, k)
+	if err != nil {
+		return nil, ready{}, err
+	}
+	s := &scoring{scheme: scheme, contributors: contributors, refs: refs, sets: make([]*aggregation.ScoreSet, len(updates))}
+	s.task = &cohortv1.ScoreTask{StudyId: study, Round: r, ReferencesHash: refs.Hash().Bytes(), Seed: seed[:], Projections: uint32(k)}
+	var rd ready
+	for i, u := range updates {
+		var v aggregation.EncryptedVector
+		if err := v.UnmarshalBinary(u); err != nil {
+			return nil, ready{}, fmt.Errorf("%w: update of %s: %v", ErrMalformed, contributors[i].Hex(), err)
+		}
+		if s.sets[i], err = scheme.Score(&v, refs); err != nil {
+			return nil, ready{}, err
+		}
+		b, err := s.sets[i].MarshalBinary()
+		if err != nil {
+			return nil, ready{}, err
+		}
+		rd.blobs = append(rd.blobs, b)
+		s.task.Contributors = append(s.task.Contributors, contributors[i].Bytes())
+		s.task.ScoreSetHashes = append(s.task.ScoreSetHashes, aggregation.ContentHash(b).Bytes())
+	}
+	return s, rd, nil
+}
+
+// decrypt combines the holders' signed score shares (each a
+// ScoreSharesSubmission, one share per contributor) into every
+// contributor's scores. The evidence lets holders recombine the same
+// scores before they decrypt the aggregate.
+func (s *scoring) decrypt(answers [][]byte) ([]aggregation.Scores, float64, *cohortv1.TrustEvidence, error) {
+	perContributor := make([][]*aggregation.ScoreShare, len(s.sets))
+	for _, raw := range answers {
+		var sub cohortv1.ScoreSharesSubmission
+		if err := proto.Unmarshal(raw, &sub); err != nil {
+			return nil, 0, nil, fmt.Errorf("%w: score shares: %v", ErrMalformed, err)
+		}
+		if len(sub.GetShares()) != len(s.sets) {
+			return nil, 0, nil, fmt.Errorf("%w: %d score shares for %d contributors", ErrMalformed, len(sub.GetShares()), len(s.sets))
+		}
+		for j, b := range sub.GetShares() {
+			sh := new(aggregation.ScoreShare)
+			if err := sh.UnmarshalBinary(b); err != nil {
+				return nil, 0, nil, fmt.Errorf("%w: score share: %v", ErrMalformed, err)
+			}
+			perContributor[j] = append(perContributor[j], sh)
+		}
+	}
+	scores := make([]aggregation.Scores, len(s.sets))
+	for j := range s.sets {
+		var err error
+		if scores[j], err = s.scheme.DecryptScores(s.sets[j], s.refs, perContributor[j]); err != nil {
+			return nil, 0, nil, fmt.Errorf("decrypt scores of %s: %w", s.contributors[j].Hex(), err)
+		}
+	}
+	evidence := &cohortv1.TrustEvidence{
+		ReferencesHash: s.task.ReferencesHash, Seed: s.task.Seed, Projections: s.task.Projections,
+		ScoreSetHashes: s.task.ScoreSetHashes, ScoreSubmissions: answers,
+	}
+	return scores, s.refs.ReferenceNorm(), evidence, nil
+}
+
+// maxRecordedScore is the contract's bound on a recorded score.
+const maxRecordedScore = 2147
+
+// trustDecision turns round r's scores (one per contributor, with the
+// reference's norm and the committed sample counts) into trust weights
+// under policy, and decides what goes on chain: every contributor's score,
+// weight and flag (strikes follow from the flags). It flags the members
+// whose update the policy flagged. No weighting may single out fewer
+// updates than least: participants refuse to decrypt such an aggregate.
+func trustDecision(policy *aggregation.RobustPolicy, r uint32, contributors []common.Address, scores []aggregation.Scores, refNorm float64, counts []float64, least int) (ready, []aggregation.Trust, []float64, error) {
+	samples := make([]uint64, len(counts))
+	for i, n := range counts {
+		samples[i] = uint64(n)
+	}
+	// The chain keeps weights to 6 decimals; the aggregate uses exactly the
+	// recorded values (rounded down, so they still sum to at most 1), which
+	// is what lets participants check them.
+	trust, weights, err := policy.RoundWeights(scores, refNorm, samples, least, contracts.MetricUnit)
+	if err != nil {
+		return ready{}, nil, nil, err
+	}
+	var rd ready
+	record := make([]contracts.Score, len(weights))
+	for i := range weights {
+		record[i] = contracts.Score{
+			Member: contributors[i], Weight: weights[i], Flagged: trust[i].Flagged(),
+			Score: math.Max(-maxRecordedScore, math.Min(maxRecordedScore, trust[i].Cosine)),
+		}
+		if trust[i].Flagged() {
+			rd.flag = append(rd.flag, contributors[i])
+		}
+	}
+	rd.chain = []chainWrite{{scores: &roundScores{round: r, scores: record}}}
+	return rd, trust, weights, nil
 }

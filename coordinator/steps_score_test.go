@@ -1,12 +1,16 @@
 package coordinator
 
 import (
+	"math"
+	"math/rand/v2"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 )
@@ -60,4 +64,54 @@ func TestScoreStepRefusesHostileShares(t *testing.T) {
 	rd, err := deliverTo(st, st.receive, shares(ps[1], 2, 2, 3))
 	require.NoError(t, err)
 	assert.True(t, rd.complete)
+}
+
+// trustDecision flags an update pointing against the reference, gives it
+// no weight, and records every contributor's score, weight and flag.
+func TestTrustDecisionFlagsAndRecords(t *testing.T) {
+	ps := newParties(t, 5)
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	const d = 64
+	rng := rand.New(rand.NewPCG(1, 2))
+	reference := make([]float64, d)
+	for i := range reference {
+		reference[i] = rng.NormFloat64()
+	}
+	refs, err := scheme.NewReferences(reference, [32]byte{7}, aggregation.DefaultProjectionsFor(d))
+	require.NoError(t, err)
+	var scores []aggregation.Scores
+	for i := range ps {
+		u := make([]float64, d)
+		for j := range u {
+			u[j] = reference[j] + 0.3*rng.NormFloat64()
+			if i == 4 {
+				u[j] = -5 * reference[j] // the attacker: against the reference, and large
+			}
+		}
+		sc, err := aggregation.PlainScores(u, refs)
+		require.NoError(t, err)
+		scores = append(scores, sc)
+	}
+	policy, err := aggregation.NewRobustPolicy(aggregation.DefaultRobustConfig())
+	require.NoError(t, err)
+	rd, trust, weights, err := trustDecision(policy, 3, addressesOf(ps), scores, refs.ReferenceNorm(), []float64{10, 10, 10, 10, 10}, 2)
+	require.NoError(t, err)
+	require.Len(t, trust, 5)
+	assert.Equal(t, []common.Address{ps[4].addr}, rd.flag, "the attacker is flagged")
+	assert.Zero(t, weights[4], "and gets no weight")
+	require.Len(t, rd.chain, 1)
+	rec := rd.chain[0].scores
+	require.NotNil(t, rec)
+	assert.EqualValues(t, 3, rec.round)
+	require.Len(t, rec.scores, 5)
+	for i, s := range rec.scores {
+		assert.Equal(t, ps[i].addr, s.Member)
+		assert.Equal(t, weights[i], s.Weight, "the aggregate uses exactly the recorded weights")
+		assert.Equal(t, i == 4, s.Flagged)
+		assert.LessOrEqual(t, math.Abs(s.Score), float64(maxRecordedScore))
+	}
+
+	_, _, _, err = trustDecision(policy, 3, addressesOf(ps), scores, refs.ReferenceNorm(), []float64{10, 10}, 2)
+	assert.Error(t, err, "sample counts that do not match the scores")
 }
