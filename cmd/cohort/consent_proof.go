@@ -1,6 +1,9 @@
 package main
 
 import (
+	"github.com/cohort-fl/cohort/api/configfile"
+	"github.com/cohort-fl/cohort/participant/participantd"
+
 	"context"
 	"encoding/json"
 	"fmt"
@@ -38,8 +41,8 @@ func (cmd consentCmd) proof(ctx context.Context, args []string, stdout, stderr i
 		fs.Usage()
 		return errUsage
 	}
-	var cfg participantFileConfig
-	if err := readConfig(*configPath, &cfg); err != nil {
+	var cfg participantd.Config
+	if err := configfile.Read(*configPath, &cfg); err != nil {
 		return err
 	}
 	if *study != 0 && *study != cfg.StudyID {
@@ -57,7 +60,7 @@ func (cmd consentCmd) proof(ctx context.Context, args []string, stdout, stderr i
 	case *recordList != "":
 		ids = strings.Split(*recordList, ",")
 	case patient != (common.Hash{}):
-		site, _, err := cfg.Data.site(cfg.Name, records.StandardiseNone)
+		site, _, err := cfg.Data.Load(cfg.Name, records.StandardiseNone)
 		if err != nil {
 			return err
 		}
@@ -73,7 +76,7 @@ func (cmd consentCmd) proof(ctx context.Context, args []string, stdout, stderr i
 		fmt.Fprintln(stderr, "give --patient ID, or --record ID[,ID...]")
 		return errUsage
 	}
-	contract, err := cfg.Chain.check()
+	contract, err := cfg.Chain.Check()
 	if err != nil {
 		return err
 	}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/cohort-fl/cohort/api/auth"
-
 	"bytes"
 	"context"
 	"crypto/ecdsa"
@@ -13,14 +11,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/deployment"
 	"github.com/cohort-fl/cohort/contracts/devchain"
 	"github.com/cohort-fl/cohort/contracts/devchain/devchaintest"
+	"github.com/cohort-fl/cohort/contracts/studies"
 )
 
 // saveKeyForTest writes a new private key to dir/name as `cohort devnet`
@@ -43,109 +42,6 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
 	code = run(ctx, args, &out, &errOut)
 	return code, out.String(), errOut.String()
-}
-
-func TestReadFounders(t *testing.T) {
-	dir := t.TempDir()
-	rep, err := auth.IssueCertFiles(filepath.Join(dir, "certs"), []string{"st-mary"}, []string{"127.0.0.1"}, false)
-	require.NoError(t, err)
-	certFP, err := auth.FingerprintFile(rep.Institutions[0].Cert)
-	require.NoError(t, err)
-	assert.Equal(t, rep.Institutions[0].Fingerprint, certFP.Hex(), "the registry records what `cohort certs` reports")
-	a1 := "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4"
-	a2 := "0xab8483f64d9c6d1ecf9b849ae677dd3315835cb2" // lower case: no checksum to check
-	fp := "0x" + strings.Repeat("ab", 32)
-
-	tests := []struct {
-		name string
-		json string
-		want []contracts.Member
-		err  string
-	}{
-		{"certificate path and fingerprint", `[
-			{"name": "St Mary", "address": "` + a1 + `", "tls_cert": "certs/st-mary.pem"},
-			{"name": " Royal ", "address": "` + a2 + `", "tls_fingerprint": "` + fp + `"}]`,
-			[]contracts.Member{
-				{Address: common.HexToAddress(a1), Name: "St Mary", TLSFingerprint: certFP},
-				{Address: common.HexToAddress(a2), Name: "Royal", TLSFingerprint: common.HexToHash(fp)},
-			}, ""},
-		{"not an array", `{"name": "x"}`, nil, "JSON array"},
-		{"unknown field", `[{"name": "A", "address": "` + a1 + `", "tls_fingerprint": "` + fp + `", "fingerprint": "x"}]`, nil, "unknown field"},
-		{"empty", `[]`, nil, "at least one"},
-		{"trailing data", `[{"name": "A", "address": "` + a1 + `", "tls_fingerprint": "` + fp + `"}] []`, nil, "after the JSON array"},
-		{"no name", `[{"name": " ", "address": "` + a1 + `", "tls_fingerprint": "` + fp + `"}]`, nil, "name is empty"},
-		{"bad checksum", `[{"name": "A", "address": "0x5b38Da6a701c568545dCfcB03FcB875f56beddC4", "tls_fingerprint": "` + fp + `"}]`, nil, "EIP-55 checksum"},
-		{"short address", `[{"name": "A", "address": "0x1234", "tls_fingerprint": "` + fp + `"}]`, nil, "40 hex digits"},
-		{"zero address", `[{"name": "A", "address": "0x0000000000000000000000000000000000000000", "tls_fingerprint": "` + fp + `"}]`, nil, "zero address"},
-		{"both certificate forms", `[{"name": "A", "address": "` + a1 + `", "tls_cert": "certs/st-mary.pem", "tls_fingerprint": "` + fp + `"}]`, nil, "exactly one"},
-		{"no certificate", `[{"name": "A", "address": "` + a1 + `"}]`, nil, "exactly one"},
-		{"short fingerprint", `[{"name": "A", "address": "` + a1 + `", "tls_fingerprint": "0xabcd"}]`, nil, "64 hex digits"},
-		{"missing certificate file", `[{"name": "A", "address": "` + a1 + `", "tls_cert": "nope.pem"}]`, nil, "nope.pem"},
-		{"duplicate name", `[{"name": "A", "address": "` + a1 + `", "tls_fingerprint": "` + fp + `"}, {"name": "A", "address": "` + a2 + `", "tls_fingerprint": "` + fp + `"}]`, nil, "listed twice"},
-		{"duplicate address", `[{"name": "A", "address": "` + a1 + `", "tls_fingerprint": "` + fp + `"}, {"name": "B", "address": "` + strings.ToLower(a1) + `", "tls_fingerprint": "` + fp + `"}]`, nil, "listed twice"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			p := filepath.Join(dir, "founders.json")
-			require.NoError(t, os.WriteFile(p, []byte(tt.json), 0o644))
-			got, err := readFounders(p)
-			if tt.err != "" {
-				require.Error(t, err)
-				assert.Contains(t, err.Error(), tt.err)
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
-		})
-	}
-}
-
-// TestDeployCohort deploys on the simulated chain and reads the founders
-// back from the contract.
-func TestDeployCohort(t *testing.T) {
-	deployer := contracts.NewAccount(mustKey(t))
-	chain, err := contracts.NewSimulatedChain(deployer.Address())
-	require.NoError(t, err)
-	t.Cleanup(func() { chain.Close() })
-	founders := []contracts.Member{
-		{Address: common.HexToAddress("0x1001"), Name: "St Mary", TLSFingerprint: crypto.Keccak256Hash([]byte("a"))},
-		{Address: common.HexToAddress("0x1002"), Name: "Royal", TLSFingerprint: crypto.Keccak256Hash([]byte("b"))},
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	d, err := deployCohort(ctx, chain, deployer, founders, 60)
-	require.NoError(t, err)
-	assert.Equal(t, chain.ChainID().Uint64(), d.ChainID)
-	assert.Equal(t, deployer.Address(), d.Deployer)
-	assert.Positive(t, d.GasUsed)
-	require.Len(t, d.Founders, 2)
-
-	ledger, err := contracts.Open(chain, d.Contract)
-	require.NoError(t, err)
-	members, err := ledger.Members(ctx)
-	require.NoError(t, err)
-	require.Len(t, members, 2)
-	for i, m := range members {
-		assert.Equal(t, founders[i], m.Member)
-		assert.Equal(t, founders[i].TLSFingerprint, d.Founders[i].TLSFingerprint)
-	}
-	q, err := ledger.Quorum(ctx)
-	require.NoError(t, err)
-	assert.Equal(t, uint8(60), q.Percent)
-	studies, consent, err := ledger.Modules(ctx)
-	require.NoError(t, err)
-	assert.Equal(t, []common.Address{d.StudiesModule}, studies)
-	assert.Equal(t, consent, d.ConsentModule)
-	assert.NotEqual(t, d.StudiesModule, d.ConsentModule)
-	n, err := chain.BlockNumber(ctx)
-	require.NoError(t, err)
-	assert.Equal(t, n, d.Block, "the deployment is the latest block")
-
-	t.Run("a deployer without ether", func(t *testing.T) {
-		_, err := deployCohort(ctx, chain, contracts.NewAccount(mustKey(t)), founders, 51)
-		require.Error(t, err)
-		assert.Contains(t, err.Error(), "deploying the Cohort contract")
-	})
 }
 
 func TestDeployFlags(t *testing.T) {
@@ -205,7 +101,7 @@ func TestDeployAndStudyOnGeth(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	b, err := os.ReadFile(out)
 	require.NoError(t, err)
-	var d deployment
+	var d deployment.Record
 	require.NoError(t, json.Unmarshal(b, &d))
 	assert.Equal(t, uint64(1337), d.ChainID)
 	assert.Equal(t, deployer.Address(), d.Deployer)
@@ -220,7 +116,7 @@ func TestDeployAndStudyOnGeth(t *testing.T) {
 		"--spec", spec, "--rounds", "3", "--min-participants", "2", "--threshold", "2", "--purpose", "sepsis prediction",
 		"--reference", "0x"+strings.Repeat("33", 32), "--coordinator", "0x0000000000000000000000000000000000002001", "--json")
 	require.Equal(t, 0, code, stderr)
-	var created studyCreated
+	var created studies.Created
 	require.NoError(t, json.Unmarshal([]byte(stdout), &created))
 	assert.Equal(t, uint64(1), created.StudyID)
 	wantSpec := crypto.Keccak256Hash([]byte(`{"features":30,"kind":"logistic","learning_rate":0.1}`))
@@ -228,7 +124,7 @@ func TestDeployAndStudyOnGeth(t *testing.T) {
 
 	code, stdout, stderr = runCLI(t, "study", "show", "--eth-rpc", node.URL, "--contract", d.Contract.Hex(), "--study", "1", "--json")
 	require.Equal(t, 0, code, stderr)
-	var shown studyReport
+	var shown studies.Report
 	require.NoError(t, json.Unmarshal([]byte(stdout), &shown))
 	assert.Equal(t, researcher.Address(), shown.Owner)
 	assert.Equal(t, wantSpec, shown.SpecHash)

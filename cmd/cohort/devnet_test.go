@@ -20,7 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/contracts"
-	"github.com/cohort-fl/cohort/contracts/devchain"
+	"github.com/cohort-fl/cohort/contracts/devnet"
 )
 
 func TestDevnetFlags(t *testing.T) {
@@ -48,35 +48,6 @@ func TestDevnetFlags(t *testing.T) {
 			assert.Contains(t, out.String()+errOut.String(), tt.out)
 		})
 	}
-}
-
-func TestFindGeth(t *testing.T) {
-	exe := filepath.Join(t.TempDir(), "geth")
-	require.NoError(t, os.WriteFile(exe, []byte("#!/bin/sh\n"), 0o755))
-	t.Run("flag wins", func(t *testing.T) {
-		t.Setenv(devchain.EnvBinary, "/nonexistent")
-		p, err := findGeth(exe)
-		require.NoError(t, err)
-		assert.Equal(t, exe, p)
-	})
-	t.Run("environment", func(t *testing.T) {
-		t.Setenv(devchain.EnvBinary, exe)
-		p, err := findGeth("")
-		require.NoError(t, err)
-		assert.Equal(t, exe, p)
-	})
-	t.Run("flag names a missing file", func(t *testing.T) {
-		t.Setenv(devchain.EnvBinary, exe)
-		_, err := findGeth(filepath.Join(t.TempDir(), "geth"))
-		require.ErrorIs(t, err, devchain.ErrNoBinary)
-		assert.Contains(t, err.Error(), "--geth")
-	})
-	t.Run("missing", func(t *testing.T) {
-		t.Setenv(devchain.EnvBinary, filepath.Join(t.TempDir(), "geth"))
-		_, err := findGeth("")
-		require.ErrorIs(t, err, devchain.ErrNoBinary)
-		assert.Contains(t, err.Error(), "make geth")
-	})
 }
 
 // syncBuffer is a bytes.Buffer safe for one writer and concurrent readers.
@@ -134,7 +105,7 @@ func startDevnet(t *testing.T, args ...string) (stdout *syncBuffer, stop func() 
 // contract, the funded accounts and their key files, stops it, and resumes
 // the same chain from its directory.
 func TestDevnet(t *testing.T) {
-	if _, err := findGeth(""); err != nil {
+	if _, err := devnet.FindGeth(""); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatal(err)
 		}
@@ -143,9 +114,9 @@ func TestDevnet(t *testing.T) {
 	dir := t.TempDir()
 	out, stop := startDevnet(t, "--datadir", dir, "--http-port", "0", "--accounts", "3", "--founders", "St Mary,Royal", "--fund", "5")
 
-	b, err := os.ReadFile(filepath.Join(dir, devnetFile))
+	b, err := os.ReadFile(filepath.Join(dir, devnet.File))
 	require.NoError(t, err)
-	var info devnetInfo
+	var info devnet.Info
 	require.NoError(t, json.Unmarshal(b, &info))
 	assert.Equal(t, uint64(1337), info.ChainID)
 	assert.Contains(t, out.String(), info.Contract.Hex())
@@ -199,9 +170,9 @@ func TestDevnet(t *testing.T) {
 	// Resume: the same chain, contract and accounts, on a new port.
 	out2, _ := startDevnet(t, "--datadir", dir, "--http-port", "0")
 	assert.Contains(t, out2.String(), "resumed")
-	b, err = os.ReadFile(filepath.Join(dir, devnetFile))
+	b, err = os.ReadFile(filepath.Join(dir, devnet.File))
 	require.NoError(t, err)
-	var resumed devnetInfo
+	var resumed devnet.Info
 	require.NoError(t, json.Unmarshal(b, &resumed))
 	assert.Equal(t, info.Contract, resumed.Contract)
 	assert.Equal(t, info.Accounts, resumed.Accounts)
@@ -231,7 +202,7 @@ func TestDevnetStartFailures(t *testing.T) {
 		want    string
 	}{
 		{"corrupt devnet.json", func(dir string) {
-			require.NoError(t, os.WriteFile(filepath.Join(dir, devnetFile), []byte("{not json"), 0o644))
+			require.NoError(t, os.WriteFile(filepath.Join(dir, devnet.File), []byte("{not json"), 0o644))
 		}, "0", "corrupt"},
 		{"geth exits during start-up", func(string) {}, "0", "geth exited during start-up"},
 		{"port in use", func(string) {}, busyPort, "pick another with --http-port"},

@@ -14,6 +14,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/contracts/membership"
+	"github.com/cohort-fl/cohort/contracts/studies"
 	"github.com/cohort-fl/cohort/participant"
 )
 
@@ -100,7 +102,7 @@ func TestE2EMembership(t *testing.T) {
 	out, err := os.ReadFile(c.path(leave.name + ".log"))
 	require.NoError(t, err)
 	assert.Contains(t, string(out), "round 2 of study", "the leave waited for round 2 to close")
-	var left studyLeft
+	var left studies.Left
 	require.NoError(t, json.Unmarshal(out[strings.IndexByte(string(out), '{'):], &left), "%s", out)
 	assert.Equal(t, c.addrs[leaver], left.Member)
 	rounds := c.verifyModels(ctx, 3, newcomer)
@@ -143,7 +145,7 @@ func TestE2EMembership(t *testing.T) {
 func (c *consortium) admit(h string, voters ...string) {
 	c.t.Helper()
 	c.run("certs", "--out", c.path("certs"), "--institutions", h, "--hosts", "127.0.0.1")
-	var p memberVote
+	var p membership.Vote
 	out := c.run("member", "admit", "--eth-rpc", c.rpc, "--contract", c.contract.Hex(), "--key", c.keys[voters[0]],
 		"--name", h, "--address", c.addrs[h].Hex(), "--cert", c.path("certs", h+".pem"), "--json")
 	require.NoError(c.t, json.Unmarshal([]byte(out), &p), out)

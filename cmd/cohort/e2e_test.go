@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/cohort-fl/cohort/api/auth"
-
 	"bytes"
 	"context"
 	"encoding/json"
@@ -21,9 +19,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/configfile"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/contracts/devchain"
 	"github.com/cohort-fl/cohort/contracts/devchain/devchaintest"
+	"github.com/cohort-fl/cohort/coordinator/coordinatord"
+	"github.com/cohort-fl/cohort/participant/participantd"
 )
 
 // consortium is a test consortium laid out on disk the way a hospital IT
@@ -101,11 +103,11 @@ func newConsortium(t *testing.T, ctx context.Context, st e2eStudy) *consortium {
 
 	// The coordinator must come back on the same address after a restart.
 	c.listen = freeLoopbackAddr(t)
-	c.writeJSON("coordinator.json", coordinatorFileConfig{
+	c.writeJSON("coordinator.json", coordinatord.Config{
 		Chain: c.chainConfig(), StudyID: c.studyID, KeyFile: c.keys["coordinator"],
 		TLS:    auth.TLSFiles{CA: "certs/ca.pem", Cert: "certs/coordinator.pem", Key: "certs/coordinator.key"},
 		Listen: c.listen, DataDir: "state/coordinator", RecipeFile: "recipe.json", Participants: len(st.founders),
-		PhaseTimeout: duration(8 * time.Second), EnrolmentWindow: duration(st.enrolment),
+		PhaseTimeout: configfile.Duration(8 * time.Second), EnrolmentWindow: configfile.Duration(st.enrolment),
 	})
 	require.NoError(t, os.WriteFile(c.path("passphrase"), []byte("correct horse battery staple\n"), 0o600))
 	sites := len(st.founders) + len(st.later)
@@ -115,8 +117,8 @@ func newConsortium(t *testing.T, ctx context.Context, st e2eStudy) *consortium {
 	return c
 }
 
-func (c *consortium) chainConfig() chainConfig {
-	return chainConfig{RPC: c.rpc, Contract: c.contract.Hex()}
+func (c *consortium) chainConfig() configfile.Chain {
+	return configfile.Chain{RPC: c.rpc, Contract: c.contract.Hex()}
 }
 
 // writeHospitalConfig writes NAME.json for a hospital node holding
@@ -128,12 +130,12 @@ func (c *consortium) writeHospitalConfig(h string, site, sites int) {
 	if site%2 == 0 {
 		recipe = "recipe.json"
 	}
-	c.writeJSON(h+".json", participantFileConfig{
+	c.writeJSON(h+".json", participantd.Config{
 		Name: h, Chain: c.chainConfig(), StudyID: c.studyID, KeyFile: c.keys[h],
 		TLS:         auth.TLSFiles{CA: "certs/ca.pem", Cert: "certs/" + h + ".pem", Key: "certs/" + h + ".key"},
 		Coordinator: c.listen, DataDir: "state/" + h, RecipeFile: recipe,
-		Keystore: keystoreConfig{PassphraseFile: "passphrase", LightScrypt: true},
-		Data:     dataConfig{Synthetic: &syntheticSource{Site: site, Sites: sites, Seed: 1}},
+		Keystore: participantd.KeystoreConfig{PassphraseFile: "passphrase", LightScrypt: true},
+		Data:     participantd.DataConfig{Synthetic: &participantd.SyntheticSource{Site: site, Sites: sites, Seed: 1}},
 		// The synthetic patients granted nothing on this chain: use the
 		// cohort's own consent flags (the demo exercises chain consent).
 		Consent: "local",

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/cohort-fl/cohort/api/auth"
-
 	"context"
 	"flag"
 	"fmt"
@@ -10,38 +8,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
+	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/membership"
 )
-
-// memberVote is what `cohort member admit|vote --json` prints: the proposal
-// after this member's vote.
-type memberVote struct {
-	ProposalID uint64         `json:"proposal_id"`
-	Kind       string         `json:"kind"`
-	Subject    common.Address `json:"subject"`
-	Name       string         `json:"name,omitempty"`
-	By         common.Address `json:"by"`
-	// Yes and Required are the votes so far and the votes that carry it.
-	Yes      uint32 `json:"yes"`
-	Required uint32 `json:"required"`
-	// Executed is true once the proposal took effect (the institution is a
-	// member).
-	Executed  bool        `json:"executed"`
-	ExpiresAt time.Time   `json:"expires_at"`
-	TxHash    common.Hash `json:"tx_hash"`
-	GasUsed   uint64      `json:"gas_used"`
-}
-
-// memberEntry is one consortium member as `cohort member list` prints it.
-type memberEntry struct {
-	Name           string         `json:"name"`
-	Address        common.Address `json:"address"`
-	TLSFingerprint common.Hash    `json:"tls_fingerprint"`
-	Active         bool           `json:"active"`
-	AdmittedAt     time.Time      `json:"admitted_at"`
-}
 
 func runMember(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	const synopsis = "member admit|vote|list [flags]"
@@ -139,7 +109,7 @@ Flags:
 		return err
 	}
 	defer chain.Close()
-	res, err := proposeAdmission(ctx, ledger, account, m)
+	res, err := membership.ProposeAdmission(ctx, ledger, account, m)
 	if err != nil {
 		return err
 	}
@@ -176,7 +146,7 @@ func runMemberVote(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return err
 	}
 	defer chain.Close()
-	res, err := voteFor(ctx, ledger, account, *id)
+	res, err := membership.VoteFor(ctx, ledger, account, *id)
 	if err != nil {
 		return err
 	}
@@ -207,7 +177,7 @@ func runMemberList(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return err
 	}
 	defer chain.Close()
-	members, err := listMembers(ctx, ledger)
+	members, err := membership.List(ctx, ledger)
 	if err != nil {
 		return err
 	}
@@ -225,42 +195,7 @@ func runMemberList(ctx context.Context, args []string, stdout, stderr io.Writer)
 	return nil
 }
 
-// proposeAdmission proposes admitting m from account (an active member)
-// and describes the proposal after the proposer's own vote.
-func proposeAdmission(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account, m contracts.Member) (*memberVote, error) {
-	id, r, err := ledger.ProposeAdmission(ctx, account, m)
-	if err != nil {
-		return nil, err
-	}
-	return describeProposal(ctx, ledger, account, id, r)
-}
-
-// voteFor votes from account for a proposal and describes it after the vote.
-func voteFor(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account, id uint64) (*memberVote, error) {
-	_, r, err := ledger.Vote(ctx, account, id)
-	if err != nil {
-		return nil, err
-	}
-	return describeProposal(ctx, ledger, account, id, r)
-}
-
-func describeProposal(ctx context.Context, ledger *contracts.Ledger, by *contracts.Account, id uint64, r contracts.Receipt) (*memberVote, error) {
-	p, err := ledger.Proposal(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	q, err := ledger.Quorum(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &memberVote{
-		ProposalID: id, Kind: p.Kind.String(), Subject: p.Subject, Name: p.Name, By: by.Address(),
-		Yes: p.Yes, Required: q.RequiredVotes, Executed: p.Executed, ExpiresAt: p.ExpiresAt,
-		TxHash: r.TxHash, GasUsed: r.GasUsed,
-	}, nil
-}
-
-func printMemberVote(w io.Writer, v *memberVote, asJSON bool) error {
+func printMemberVote(w io.Writer, v *membership.Vote, asJSON bool) error {
 	if asJSON {
 		return writeJSON(w, v)
 	}
@@ -277,17 +212,4 @@ func printMemberVote(w io.Writer, v *memberVote, asJSON bool) error {
 	}
 	fmt.Fprintf(w, "tx  %s (%d gas)\n", v.TxHash.Hex(), v.GasUsed)
 	return nil
-}
-
-// listMembers returns the consortium's members, admitted or removed.
-func listMembers(ctx context.Context, ledger *contracts.Ledger) ([]memberEntry, error) {
-	ms, err := ledger.Members(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]memberEntry, len(ms))
-	for i, m := range ms {
-		out[i] = memberEntry{Name: m.Name, Address: m.Address, TLSFingerprint: m.TLSFingerprint, Active: m.Active, AdmittedAt: m.AdmittedAt.UTC()}
-	}
-	return out, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/membership"
 )
 
 // TestMemberAdmission admits an institution as `cohort member admit` and
@@ -34,10 +35,10 @@ func TestMemberAdmission(t *testing.T) {
 	require.NoError(t, err)
 	m := contracts.Member{Address: newcomer.Address(), Name: "hospital-5", TLSFingerprint: crypto.Keccak256Hash([]byte("hospital-5 certificate"))}
 
-	_, err = proposeAdmission(ctx, ledger, outsider, m)
+	_, err = membership.ProposeAdmission(ctx, ledger, outsider, m)
 	require.ErrorIs(t, err, contracts.ErrNotMember, "only members propose")
 
-	p, err := proposeAdmission(ctx, ledger, hs[0], m)
+	p, err := membership.ProposeAdmission(ctx, ledger, hs[0], m)
 	require.NoError(t, err)
 	assert.Equal(t, "admit", p.Kind)
 	assert.Equal(t, newcomer.Address(), p.Subject)
@@ -49,35 +50,35 @@ func TestMemberAdmission(t *testing.T) {
 	require.NoError(t, printMemberVote(&text, p, false))
 	assert.Contains(t, text.String(), fmt.Sprintf("1 of 3 votes; other members vote with `cohort member vote --proposal %d`", p.ProposalID))
 
-	_, err = voteFor(ctx, ledger, hs[0], p.ProposalID)
+	_, err = membership.VoteFor(ctx, ledger, hs[0], p.ProposalID)
 	require.ErrorIs(t, err, contracts.ErrAlreadyVoted, "a member votes once")
-	_, err = voteFor(ctx, ledger, outsider, p.ProposalID)
+	_, err = membership.VoteFor(ctx, ledger, outsider, p.ProposalID)
 	require.ErrorIs(t, err, contracts.ErrNotMember, "an outsider does not vote")
 	ok, err := ledger.IsMember(ctx, newcomer.Address())
 	require.NoError(t, err)
 	assert.False(t, ok, "not admitted before the quorum")
 
-	v, err := voteFor(ctx, ledger, hs[1], p.ProposalID)
+	v, err := membership.VoteFor(ctx, ledger, hs[1], p.ProposalID)
 	require.NoError(t, err)
 	assert.Equal(t, uint32(2), v.Yes)
 	assert.False(t, v.Executed)
-	v, err = voteFor(ctx, ledger, hs[2], p.ProposalID)
+	v, err = membership.VoteFor(ctx, ledger, hs[2], p.ProposalID)
 	require.NoError(t, err)
 	assert.True(t, v.Executed, "the third vote carries it")
 	text.Reset()
 	require.NoError(t, printMemberVote(&text, v, false))
 	assert.Contains(t, text.String(), "carried with 3 votes")
-	_, err = voteFor(ctx, ledger, hs[3], p.ProposalID)
+	_, err = membership.VoteFor(ctx, ledger, hs[3], p.ProposalID)
 	require.ErrorIs(t, err, contracts.ErrProposalClosed)
 
-	members, err := listMembers(ctx, ledger)
+	members, err := membership.List(ctx, ledger)
 	require.NoError(t, err)
 	require.Len(t, members, 5)
 	last := members[4]
-	assert.Equal(t, memberEntry{Name: "hospital-5", Address: newcomer.Address(), TLSFingerprint: m.TLSFingerprint, Active: true, AdmittedAt: last.AdmittedAt}, last)
+	assert.Equal(t, membership.Entry{Name: "hospital-5", Address: newcomer.Address(), TLSFingerprint: m.TLSFingerprint, Active: true, AdmittedAt: last.AdmittedAt}, last)
 	assert.False(t, last.AdmittedAt.IsZero())
 
-	_, err = proposeAdmission(ctx, ledger, hs[1], m)
+	_, err = membership.ProposeAdmission(ctx, ledger, hs[1], m)
 	require.ErrorIs(t, err, contracts.ErrDuplicateMember, "a member is not admitted twice")
 }
 

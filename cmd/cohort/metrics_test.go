@@ -3,13 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"io"
-	"log/slog"
 	"net/http"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -17,6 +11,10 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/api/monitoring"
+	"github.com/cohort-fl/cohort/coordinator/coordinatord"
+	"github.com/cohort-fl/cohort/participant/participantd"
 )
 
 // TestE2EMetrics runs a study with geth, a coordinator and three hospital
@@ -31,11 +29,11 @@ func TestE2EMetrics(t *testing.T) {
 	defer cancel()
 	hospitals := []string{"hospital-1", "hospital-2", "hospital-3"}
 	c := newConsortium(t, ctx, e2eStudy{founders: hospitals, rounds: 2, minParticipants: 3, thr: 2, enrolment: 500 * time.Millisecond})
-	var coordCfg coordinatorFileConfig
+	var coordCfg coordinatord.Config
 	c.readJSON("coordinator.json", &coordCfg)
 	coordCfg.MetricsListen = freeLoopbackAddr(t)
 	c.writeJSON("coordinator.json", coordCfg)
-	var h1 participantFileConfig
+	var h1 participantd.Config
 	c.readJSON("hospital-1.json", &h1)
 	h1.MetricsListen = freeLoopbackAddr(t)
 	c.writeJSON("hospital-1.json", h1)
@@ -47,7 +45,7 @@ func TestE2EMetrics(t *testing.T) {
 
 	// The hospital exits once the study is over: read it while it runs.
 	var hospital map[string]*dto.MetricFamily
-	var hospitalHealth health
+	var hospitalHealth monitoring.Health
 	for {
 		require.NoError(t, ctx.Err(), "hospital-1 did not report round 2; logs in %s", c.dir)
 		if fams, err := scrape(ctx, h1.MetricsListen); err == nil && gaugeValue(fams, "cohort_last_round_completed") == 2 {
@@ -67,7 +65,7 @@ func TestE2EMetrics(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	var coordHealth health
+	var coordHealth monitoring.Health
 	require.Equal(t, http.StatusOK, getJSON(t, ctx, "http://"+coordCfg.MetricsListen+"/healthz", &coordHealth))
 	c.stop(coord)
 
@@ -94,57 +92,6 @@ func TestE2EMetrics(t *testing.T) {
 	received := counterValue(coordinator, "cohort_grpc_received_bytes_total", "/cohort.v1.Coordinator/UploadUpdate")
 	assert.GreaterOrEqual(t, received, uploaded)
 	assert.GreaterOrEqual(t, counterValue(hospital, "cohort_grpc_sent_bytes_total", "/cohort.v1.Coordinator/UploadUpdate"), uploaded)
-}
-
-// Health says unhealthy, with 503, when the chain does not answer; retries
-// and failures are counted from the daemons' log records.
-func TestMetricsHealthAndLogCounts(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	m := newParticipantMetrics(7)
-	log := m.logger(slog.New(slog.NewTextHandler(io.Discard, nil))).With("component", "participant")
-	log.Warn("upload interrupted; trying again", "round", 1)
-	log.Warn("upload interrupted; trying again", "round", 1)
-	log.Error("task failed", "err", "boom")
-	log.Info("something else")
-
-	down := errors.New("connection refused")
-	addr, stop, err := serveMetrics("127.0.0.1:0", m.daemonMetrics, "participant", 7, func(context.Context) (uint64, error) { return 0, down }, log)
-	require.NoError(t, err)
-	defer stop()
-	var h health
-	require.Equal(t, http.StatusServiceUnavailable, getJSON(t, ctx, "http://"+addr+"/healthz", &h))
-	assert.Equal(t, "unhealthy", h.Status)
-	assert.Contains(t, h.Error, "connection refused")
-
-	fams, err := scrape(ctx, addr)
-	require.NoError(t, err)
-	assert.Equal(t, 2.0, counterValue(fams, "cohort_retries_total", "upload"))
-	assert.Equal(t, 1.0, counterValue(fams, "cohort_failures_total", "task"))
-}
-
-// The messages counted as retries and failures are still logged by the
-// coordinator and participant packages: a renamed message would silently
-// stop its counter.
-func TestMetricsLogMessagesExist(t *testing.T) {
-	var src strings.Builder
-	for _, dir := range []string{"../../coordinator", "../../participant"} {
-		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
-		require.NoError(t, err)
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") {
-				continue
-			}
-			b, err := os.ReadFile(f)
-			require.NoError(t, err)
-			src.Write(b)
-		}
-	}
-	for _, set := range []map[string]string{retryMessages, failureMessages} {
-		for msg := range set {
-			assert.Contains(t, src.String(), `"`+msg+`"`, "no longer logged: update retryMessages/failureMessages")
-		}
-	}
 }
 
 func scrape(ctx context.Context, addr string) (map[string]*dto.MetricFamily, error) {

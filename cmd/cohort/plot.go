@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"gonum.org/v1/plot"
 
+	"github.com/cohort-fl/cohort/contracts/studies"
 	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
@@ -21,7 +22,7 @@ import (
 const plotFlagUsage = "also draw the figures to this file: SVG, or PNG if the name ends in .png"
 
 // historyFromChain is the history of a study as the chain records it.
-func historyFromChain(r *studyReport) chart.History {
+func historyFromChain(r *studies.Report) chart.History {
 	h := chart.History{Title: fmt.Sprintf("study %d", r.ID), Robust: len(r.Strikes) > 0, Commits: true}
 	strikes := make(map[uint32]int)
 	for _, k := range r.Strikes {

@@ -20,6 +20,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
+	"github.com/cohort-fl/cohort/contracts/studies"
 	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
@@ -66,16 +67,16 @@ func drawSVG(t *testing.T, panels []*plot.Plot, err error) []string {
 }
 
 func TestHistoryPlots(t *testing.T) {
-	chainReport := &studyReport{
+	chainReport := &studies.Report{
 		ID: 7,
-		RoundHistory: []roundReport{
+		RoundHistory: []studies.RoundReport{
 			{Number: 1, Status: "closed", Commitments: 4, Aggregated: 4, Accuracy: 0.8, AUC: 0.9, Loss: 0.4, ScoresHash: common.HexToHash("0x01")},
 			{Number: 2, Status: "closed", Commitments: 4, Aggregated: 3, Accuracy: 0.85, AUC: 0.92, Loss: 0.3, ScoresHash: common.HexToHash("0x02")},
 			{Number: 3, Status: "open", Commitments: 2},
 		},
-		Strikes: []strikeReport{{Round: 1}, {Round: 2}},
+		Strikes: []studies.StrikeReport{{Round: 1}, {Round: 2}},
 	}
-	plain := &studyReport{ID: 8, RoundHistory: []roundReport{{Number: 1, Status: "closed", Commitments: 3, Aggregated: 3, Accuracy: 0.7, AUC: 0.8, Loss: 0.5}}}
+	plain := &studies.Report{ID: 8, RoundHistory: []studies.RoundReport{{Number: 1, Status: "closed", Commitments: 3, Aggregated: 3, Accuracy: 0.7, AUC: 0.8, Loss: 0.5}}}
 	demoRep := &simulation.Report{
 		StudyID:      1,
 		Participants: []simulation.Participant{{Name: "hospital-1"}, {Name: "hospital-2"}},

@@ -8,17 +8,13 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
+	"github.com/cohort-fl/cohort/contracts/studies"
 	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
-	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
-
-// privacyReport is a study's differential-privacy budget as the chain
-// records it, and the ε its rounds have spent.
-type privacyReport = simulation.PrivacyReport
 
 // printPrivacy prints the budget and, per round, the study's ε after it,
 // what the round added and what is left.
-func printPrivacy(w io.Writer, r *studyReport) {
+func printPrivacy(w io.Writer, r *studies.Report) {
 	p := r.Privacy
 	if p == nil {
 		return
@@ -35,7 +31,7 @@ func printPrivacy(w io.Writer, r *studyReport) {
 }
 
 // privacyPanel draws a study's ε after each round against its budget.
-func privacyPanel(r *studyReport) (*plot.Plot, error) {
+func privacyPanel(r *studies.Report) (*plot.Plot, error) {
 	p := r.Privacy
 	spent := chart.Series{Name: "ε after the round (on chain)"}
 	budget := chart.Series{Name: fmt.Sprintf("budget ε %g", p.Epsilon), Dashed: true}
@@ -49,7 +45,7 @@ func privacyPanel(r *studyReport) (*plot.Plot, error) {
 
 // studyPlots is what `study show --plot` draws: the history, and the
 // privacy spent if the study has a budget.
-func studyPlots(r *studyReport) ([]*plot.Plot, error) {
+func studyPlots(r *studies.Report) ([]*plot.Plot, error) {
 	panels, err := chart.HistoryPlots(historyFromChain(r))
 	if err != nil || r.Privacy == nil || len(r.RoundHistory) == 0 {
 		return panels, err

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/studies"
 	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
@@ -40,7 +41,7 @@ func TestPrivateStudyBudgetOnChain(t *testing.T) {
 	s, err := simulation.Run(ctx, simulation.Config{Hospitals: 3, Rounds: 2, Seed: 6, DataDir: t.TempDir(), Train: &tc, LocalConsent: true})
 	require.NoError(t, err)
 	defer s.Close()
-	rep, err := showStudy(ctx, s.Ledger(), 0, s.StudyID())
+	rep, err := studies.Show(ctx, s.Ledger(), 0, s.StudyID())
 	require.NoError(t, err)
 	require.NotNil(t, rep.Privacy)
 	assert.Equal(t, 8.0, rep.Privacy.Epsilon)

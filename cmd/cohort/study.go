@@ -2,21 +2,18 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
 	"text/tabwriter"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"gonum.org/v1/plot"
 
-	"github.com/cohort-fl/cohort/cmd/cohort/dashboard"
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/studies"
 	"github.com/cohort-fl/cohort/models"
 )
 
@@ -40,29 +37,6 @@ func runStudy(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 Run `+"`cohort study create -h`"+` for a subcommand's flags.
 `)
 	return errUsage
-}
-
-// studyFlags is the validated command line of `cohort study create`.
-type studyFlags struct {
-	spec      []byte // canonical JSON of the spec file
-	specHash  common.Hash
-	purpose   common.Hash
-	reference common.Hash
-	params    contracts.StudyParams
-}
-
-// studyCreated is what `cohort study create --json` prints.
-type studyCreated struct {
-	StudyID             uint64         `json:"study_id"`
-	Contract            common.Address `json:"contract"`
-	SpecHash            common.Hash    `json:"spec_hash"`
-	SpecBytes           int            `json:"spec_canonical_bytes"`
-	Purpose             common.Hash    `json:"purpose"`
-	ReferenceCommitment common.Hash    `json:"reference_commitment"`
-	Coordinator         common.Address `json:"coordinator"`
-	Owner               common.Address `json:"owner"`
-	TxHash              common.Hash    `json:"tx_hash"`
-	Block               uint64         `json:"block"`
 }
 
 func runStudyCreate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -175,26 +149,23 @@ Flags:
 	}
 	p.Committee = contracts.CommitteeParams{Size: uint16(*committee), RotationRounds: uint32(*rotation)}
 
-	sf := studyFlags{params: p}
+	var canon []byte
 	hashed, what := *specPath, "spec"
 	if *recipePath != "" {
 		hashed, what = *recipePath, "recipe"
-		if sf.spec, err = recipe.Canonical(); err != nil {
+		if canon, err = recipe.Canonical(); err != nil {
 			return err
 		}
-		sf.specHash = crypto.Keccak256Hash(sf.spec)
-	} else {
-		if sf.spec, sf.specHash, err = models.ReadSpecFile(*specPath); err != nil {
-			return err
-		}
-	}
-	sf.purpose = purposeCode(*purpose)
-	if sf.reference, err = referenceCommitment(*reference); err != nil {
+		p.SpecHash = crypto.Keccak256Hash(canon)
+	} else if canon, p.SpecHash, err = models.ReadSpecFile(*specPath); err != nil {
 		return err
 	}
-	sf.params.SpecHash, sf.params.Purpose, sf.params.ReferenceCommitment = sf.specHash, sf.purpose, sf.reference
-	if p := recipe.Privacy; p != nil {
-		sf.params.Privacy = contracts.PrivacyBudget{Epsilon: p.Epsilon, Delta: p.Delta}
+	p.Purpose = studies.PurposeCode(*purpose)
+	if p.ReferenceCommitment, err = studies.ReferenceCommitment(*reference); err != nil {
+		return err
+	}
+	if r := recipe.Privacy; r != nil {
+		p.Privacy = contracts.PrivacyBudget{Epsilon: r.Epsilon, Delta: r.Delta}
 	}
 	researcher, err := loadKeyFile(*keyPath)
 	if err != nil {
@@ -208,7 +179,7 @@ Flags:
 		return err
 	}
 	defer chain.Close()
-	res, err := createStudy(ctx, ledger, researcher, sf)
+	res, err := studies.Create(ctx, ledger, researcher, p, len(canon))
 	if err != nil {
 		return err
 	}
@@ -218,120 +189,6 @@ Flags:
 	fmt.Fprintf(stdout, "study      %d\n%-10s %s  (keccak256 of the %d bytes of %s in RFC 8785 canonical JSON)\npurpose    %s\nreference  %s\ncoordinator %s\ntx         %s (block %d)\n",
 		res.StudyID, what+" hash", res.SpecHash.Hex(), res.SpecBytes, hashed, res.Purpose.Hex(), res.ReferenceCommitment.Hex(), res.Coordinator.Hex(), res.TxHash.Hex(), res.Block)
 	return nil
-}
-
-// createStudy registers the study and describes it.
-func createStudy(ctx context.Context, ledger *contracts.Ledger, researcher *contracts.Account, sf studyFlags) (*studyCreated, error) {
-	id, r, err := ledger.CreateStudy(ctx, researcher, sf.params)
-	if err != nil {
-		return nil, fmt.Errorf("creating the study: %w", err)
-	}
-	return &studyCreated{
-		StudyID: id, Contract: ledger.Address(), SpecHash: sf.specHash, SpecBytes: len(sf.spec),
-		Purpose: sf.purpose, ReferenceCommitment: sf.reference, Coordinator: sf.params.Coordinator,
-		Owner: researcher.Address(), TxHash: r.TxHash, Block: r.Block,
-	}, nil
-}
-
-// purposeCode returns a 0x-prefixed 32-byte code as is, and otherwise
-// keccak256 of the text's UTF-8 bytes.
-func purposeCode(s string) common.Hash {
-	if h, err := contracts.DecodeHex32(s); err == nil {
-		return h
-	}
-	return crypto.Keccak256Hash([]byte(s))
-}
-
-// referenceCommitment returns a 0x-prefixed 32-byte commitment as is, and
-// otherwise keccak256 of the named file's bytes.
-func referenceCommitment(s string) (common.Hash, error) {
-	if h, err := contracts.DecodeHex32(s); err == nil {
-		if h == (common.Hash{}) {
-			return common.Hash{}, errors.New("--reference is the zero hash; commit to the root dataset")
-		}
-		return h, nil
-	}
-	f, err := os.Open(s)
-	if err != nil {
-		return common.Hash{}, fmt.Errorf("--reference is neither 0x and 64 hex digits nor a readable file: %w", err)
-	}
-	defer f.Close()
-	h := crypto.NewKeccakState()
-	if _, err := io.Copy(h, f); err != nil {
-		return common.Hash{}, fmt.Errorf("hashing the reference dataset: %w", err)
-	}
-	return common.BytesToHash(h.Sum(nil)), nil
-}
-
-// studyReport is what `cohort study show` prints: the study as the chain
-// records it, every opened round and every participant's standing.
-type studyReport struct {
-	ID                  uint64              `json:"id"`
-	Contract            common.Address      `json:"contract"`
-	ChainID             uint64              `json:"chain_id"`
-	Owner               common.Address      `json:"owner"`
-	Coordinator         common.Address      `json:"coordinator"`
-	SpecHash            common.Hash         `json:"spec_hash"`
-	Purpose             common.Hash         `json:"purpose"`
-	ReferenceCommitment common.Hash         `json:"reference_commitment"`
-	PublicKeyHash       common.Hash         `json:"public_key_hash"`
-	Rounds              uint32              `json:"rounds"`
-	MinParticipants     uint32              `json:"min_participants"`
-	Threshold           uint32              `json:"threshold"`
-	StrikeLimit         uint32              `json:"strike_limit"`
-	CurrentRound        uint32              `json:"current_round"`
-	Status              string              `json:"status"`
-	Participants        []participantReport `json:"participants"`
-	RoundHistory        []roundReport       `json:"round_history"`
-	Strikes             []strikeReport      `json:"strikes"`
-	// Privacy is the study's differential-privacy budget and what its
-	// rounds spent; absent without a budget.
-	Privacy *privacyReport `json:"privacy,omitempty"`
-}
-
-// participantReport is a participant's standing in the study.
-type participantReport struct {
-	Address            common.Address `json:"address"`
-	Name               string         `json:"name"`
-	Index              uint16         `json:"index"`
-	Strikes            uint16         `json:"strikes"`
-	Suspended          bool           `json:"suspended"`
-	LastCommittedRound uint32         `json:"last_committed_round"`
-}
-
-// roundReport is one opened round.
-type roundReport struct {
-	Number          uint32           `json:"number"`
-	Status          string           `json:"status"` // open, closed or abandoned
-	GlobalModel     common.Hash      `json:"global_model"`
-	Deadline        time.Time        `json:"deadline"`
-	OpenedAt        time.Time        `json:"opened_at"`
-	OpenedBlock     uint64           `json:"opened_block"`
-	ClosedBlock     uint64           `json:"closed_block,omitempty"`
-	Commitments     uint32           `json:"commitments"`
-	CommitmentsRoot common.Hash      `json:"commitments_root"`
-	ScoresHash      common.Hash      `json:"scores_hash"`
-	Committers      []common.Address `json:"committers"`
-	// The result; zero unless the round closed.
-	AggregateHash common.Hash `json:"aggregate_hash"`
-	ModelHash     common.Hash `json:"model_hash"`
-	Accuracy      float64     `json:"accuracy"`
-	AUC           float64     `json:"auc"`
-	Loss          float64     `json:"loss"`
-	Aggregated    uint32      `json:"aggregated_updates"`
-	// EpsilonSpent is the study's ε once this round trained (studies with a
-	// privacy budget only).
-	EpsilonSpent float64 `json:"epsilon_spent,omitempty"`
-}
-
-// strikeReport is one strike against a participant.
-type strikeReport struct {
-	Member   common.Address `json:"member"`
-	Round    uint32         `json:"round"`
-	Reason   string         `json:"reason"`
-	Evidence common.Hash    `json:"evidence"`
-	Strikes  uint16         `json:"strikes_after"`
-	Block    uint64         `json:"block"`
 }
 
 func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -364,7 +221,7 @@ func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	defer chain.Close()
-	rep, err := showStudy(ctx, ledger, chain.ChainID().Uint64(), *id)
+	rep, err := studies.Show(ctx, ledger, chain.ChainID().Uint64(), *id)
 	if err != nil {
 		return err
 	}
@@ -379,77 +236,8 @@ func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	return writePlots(*plotPath, stderr, "", func() ([]*plot.Plot, error) { return studyPlots(rep) })
 }
 
-// showStudy reads a study, its rounds, participants and strikes from the
-// chain.
-func showStudy(ctx context.Context, ledger *contracts.Ledger, chainID, id uint64) (*studyReport, error) {
-	s, err := ledger.Study(ctx, id)
-	if err != nil {
-		return nil, fmt.Errorf("reading study %d: %w", id, err)
-	}
-	rep := &studyReport{
-		ID: s.ID, Contract: ledger.Address(), ChainID: chainID, Owner: s.Owner, Coordinator: s.Coordinator,
-		SpecHash: s.SpecHash, Purpose: s.Purpose, ReferenceCommitment: s.ReferenceCommitment, PublicKeyHash: s.PublicKeyHash,
-		Rounds: s.Rounds, MinParticipants: s.MinParticipants, Threshold: s.Threshold, StrikeLimit: s.StrikeLimit,
-		CurrentRound: s.CurrentRound, Status: studyStatus(s),
-		Participants: []participantReport{}, RoundHistory: []roundReport{}, Strikes: []strikeReport{},
-	}
-	for _, a := range s.Participants {
-		p, err := ledger.Participant(ctx, id, a)
-		if err != nil {
-			return nil, fmt.Errorf("reading participant %s: %w", a, err)
-		}
-		pr := participantReport{Address: a, Index: p.Index, Strikes: p.Strikes, Suspended: p.Suspended, LastCommittedRound: p.LastCommittedRound}
-		switch m, err := ledger.Member(ctx, a); {
-		case err == nil:
-			pr.Name = m.Name
-		case !errors.Is(err, contracts.ErrNotMember):
-			return nil, fmt.Errorf("reading member %s: %w", a, err)
-		}
-		rep.Participants = append(rep.Participants, pr)
-	}
-	for n := uint32(1); n <= s.CurrentRound; n++ {
-		r, err := ledger.Round(ctx, id, n)
-		if err != nil {
-			return nil, fmt.Errorf("reading round %d: %w", n, err)
-		}
-		status := "open"
-		switch {
-		case r.Abandoned:
-			status = "abandoned"
-		case r.Closed:
-			status = "closed"
-		}
-		committers := r.Committers
-		if committers == nil {
-			committers = []common.Address{}
-		}
-		rep.RoundHistory = append(rep.RoundHistory, roundReport{
-			Number: r.Number, Status: status, GlobalModel: r.GlobalModel, Deadline: r.Deadline.UTC(), OpenedAt: r.OpenedAt.UTC(),
-			OpenedBlock: r.OpenedBlock, ClosedBlock: r.ClosedBlock, Commitments: r.Commitments,
-			CommitmentsRoot: r.CommitmentsRoot, ScoresHash: r.ScoresHash, Committers: committers,
-			AggregateHash: r.Result.AggregateHash, ModelHash: r.Result.ModelHash,
-			Accuracy: r.Result.Accuracy, AUC: r.Result.AUC, Loss: r.Result.Loss, Aggregated: r.Result.Participants,
-			EpsilonSpent: r.EpsilonSpent,
-		})
-	}
-	if s.Privacy != (contracts.PrivacyBudget{}) {
-		rep.Privacy = &privacyReport{Epsilon: s.Privacy.Epsilon, Delta: s.Privacy.Delta, Spent: s.EpsilonSpent}
-	}
-	strikes, err := ledger.Strikes(ctx, id)
-	if err != nil {
-		return nil, fmt.Errorf("reading strikes: %w", err)
-	}
-	for _, k := range strikes {
-		rep.Strikes = append(rep.Strikes, strikeReport{Member: k.Member, Round: k.Round, Reason: k.Reason.String(), Evidence: k.Evidence, Strikes: k.Strikes, Block: k.Block})
-	}
-	return rep, nil
-}
-
-// studyStatus names where a study stands, as the dashboard does.
-func studyStatus(s contracts.Study) string { return dashboard.StudyStatus(s) }
-
 // printStudy prints a study report as text tables.
-func printStudy(w io.Writer, r *studyReport) {
+func printStudy(w io.Writer, r *studies.Report) {
 	fmt.Fprintf(w, "study %d on contract %s (chain %d): %s\n", r.ID, r.Contract.Hex(), r.ChainID, r.Status)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "  owner\t%s\n  coordinator\t%s\n  spec hash\t%s\n  purpose\t%s\n  reference\t%s\n  public key hash\t%s\n",

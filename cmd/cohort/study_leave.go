@@ -5,22 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/studies"
 )
-
-// studyLeft is what `cohort study leave --json` prints.
-type studyLeft struct {
-	StudyID uint64         `json:"study_id"`
-	Member  common.Address `json:"member"`
-	By      common.Address `json:"by"`
-	TxHash  common.Hash    `json:"tx_hash"`
-	Block   uint64         `json:"block"`
-	GasUsed uint64         `json:"gas_used"`
-}
 
 func runStudyLeave(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("study leave", "study leave --eth-rpc URL --contract ADDR --key FILE --study S [--member ADDR] [--wait D] [--json]", stderr)
@@ -84,7 +74,7 @@ Flags:
 		return err
 	}
 	defer chain.Close()
-	res, err := leaveBetweenRounds(ctx, ledger, account, *id, removed, *wait, leavePoll, stderr)
+	res, err := studies.LeaveBetweenRounds(ctx, ledger, account, *id, removed, *wait, studies.LeavePoll, stderr)
 	if errors.Is(err, contracts.ErrRoundStillOpen) && *wait == 0 {
 		return fmt.Errorf("%w; run it again between rounds, or with --wait 1h to wait for the round to close", err)
 	}
@@ -100,69 +90,4 @@ Flags:
 	}
 	fmt.Fprintf(stdout, "%s %s study %d\ntx  %s (block %d, %d gas)\n", res.Member.Hex(), verb, res.StudyID, res.TxHash.Hex(), res.Block, res.GasUsed)
 	return nil
-}
-
-// leavePoll is how often `cohort study leave --wait` reads the chain while
-// a round is open: well within the coordinator's enrolment window.
-const leavePoll = 500 * time.Millisecond
-
-// leaveNotePolls is how many polls `study leave --wait` lets pass between
-// two lines saying it is still waiting (10 s at leavePoll).
-const leaveNotePolls = 20
-
-// leaveBetweenRounds leaves as leaveStudy does; while a round is open it
-// waits up to wait, reading the chain every poll, and leaves in the gap
-// after the round closes. It reports the wait on progress.
-func leaveBetweenRounds(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account, id uint64, member common.Address, wait, poll time.Duration, progress io.Writer) (*studyLeft, error) {
-	deadline := time.Now().Add(wait)
-	waiting, waitingFor, polls := false, uint32(0), 0
-	for {
-		s, err := ledger.Study(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		if !s.RoundOpen || !time.Now().Before(deadline) {
-			res, err := leaveStudy(ctx, ledger, account, id, member)
-			if !errors.Is(err, contracts.ErrRoundStillOpen) || !time.Now().Before(deadline) {
-				return res, err
-			}
-			// The next round opened first: wait for it to close.
-		}
-		polls++
-		switch {
-		case !waiting:
-			fmt.Fprintf(progress, "round %d of study %d is open; waiting up to %s for it to close\n", s.CurrentRound, id, wait)
-			waiting, polls = true, 0
-		case s.CurrentRound != waitingFor:
-			fmt.Fprintf(progress, "round %d opened before the leave landed; waiting for it to close\n", s.CurrentRound)
-			polls = 0
-		case polls >= leaveNotePolls:
-			fmt.Fprintf(progress, "still waiting: round %d of study %d is open, %s of the wait left\n",
-				s.CurrentRound, id, time.Until(deadline).Round(time.Second))
-			polls = 0
-		}
-		waitingFor = s.CurrentRound
-		select {
-		case <-ctx.Done():
-			return nil, fmt.Errorf("waiting for round %d to close: %w", s.CurrentRound, ctx.Err())
-		case <-time.After(poll):
-		}
-	}
-}
-
-// leaveStudy signs account's leave from the study, or, if member is set,
-// the coordinator account's removal of member.
-func leaveStudy(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account, id uint64, member common.Address) (*studyLeft, error) {
-	var r contracts.Receipt
-	var err error
-	if member == (common.Address{}) || member == account.Address() {
-		member = account.Address()
-		r, err = ledger.LeaveStudy(ctx, account, id)
-	} else {
-		r, err = ledger.RemoveParticipant(ctx, account, id, member)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return &studyLeft{StudyID: id, Member: member, By: account.Address(), TxHash: r.TxHash, Block: r.Block, GasUsed: r.GasUsed}, nil
 }

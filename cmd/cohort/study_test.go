@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,42 +16,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/deployment"
+	"github.com/cohort-fl/cohort/contracts/studies"
 	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/models"
 )
-
-func TestPurposeAndReference(t *testing.T) {
-	code := "0x" + strings.Repeat("ab", 32)
-	assert.Equal(t, common.HexToHash(code), purposeCode(code))
-	assert.Equal(t, crypto.Keccak256Hash([]byte("sepsis")), purposeCode("sepsis"))
-	assert.NotEqual(t, purposeCode("sepsis"), purposeCode("sepsis "), "purpose text is taken verbatim")
-
-	data := filepath.Join(t.TempDir(), "root.csv")
-	require.NoError(t, os.WriteFile(data, []byte("id,label\n1,0\n"), 0o644))
-	tests := []struct {
-		name string
-		in   string
-		want common.Hash
-		err  string
-	}{
-		{"hash", code, common.HexToHash(code), ""},
-		{"file", data, crypto.Keccak256Hash([]byte("id,label\n1,0\n")), ""},
-		{"zero hash", "0x" + strings.Repeat("0", 64), common.Hash{}, "zero hash"},
-		{"neither", "0x1234", common.Hash{}, "neither"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := referenceCommitment(tt.in)
-			if tt.err != "" {
-				require.Error(t, err)
-				assert.Contains(t, err.Error(), tt.err)
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
-		})
-	}
-}
 
 func TestStudyFlags(t *testing.T) {
 	dir := t.TempDir()
@@ -120,23 +88,22 @@ func TestStudyCreateAndShow(t *testing.T) {
 		{Address: h2.Address(), Name: "Royal", TLSFingerprint: crypto.Keccak256Hash([]byte("2"))},
 		{Address: h3.Address(), Name: "County", TLSFingerprint: crypto.Keccak256Hash([]byte("3"))},
 	}
-	d, err := deployCohort(ctx, chain, researcher, founders, 51)
+	d, err := deployment.Deploy(ctx, chain, researcher, founders, 51)
 	require.NoError(t, err)
 	ledger, err := contracts.Open(chain, d.Contract)
 	require.NoError(t, err)
 
 	canon, specH, err := models.SpecHash([]byte(`{"kind":"logistic","features":4}`))
 	require.NoError(t, err)
-	sf := studyFlags{spec: canon, specHash: specH, purpose: purposeCode("sepsis"), reference: crypto.Keccak256Hash([]byte("root")),
-		params: contracts.StudyParams{Rounds: 2, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coord.Address()}}
-	sf.params.SpecHash, sf.params.Purpose, sf.params.ReferenceCommitment = sf.specHash, sf.purpose, sf.reference
-	created, err := createStudy(ctx, ledger, researcher, sf)
+	params := contracts.StudyParams{Rounds: 2, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coord.Address(),
+		SpecHash: specH, Purpose: studies.PurposeCode("sepsis"), ReferenceCommitment: crypto.Keccak256Hash([]byte("root"))}
+	created, err := studies.Create(ctx, ledger, researcher, params, len(canon))
 	require.NoError(t, err)
 	require.Equal(t, uint64(1), created.StudyID)
 	assert.Equal(t, researcher.Address(), created.Owner)
 	id := created.StudyID
 
-	rep, err := showStudy(ctx, ledger, chain.ChainID().Uint64(), id)
+	rep, err := studies.Show(ctx, ledger, chain.ChainID().Uint64(), id)
 	require.NoError(t, err)
 	assert.Equal(t, "enrolling", rep.Status)
 	assert.Empty(t, rep.Participants)
@@ -161,7 +128,7 @@ func TestStudyCreateAndShow(t *testing.T) {
 	_, err = ledger.ReportViolation(ctx, coord, id, 2, h3.Address(), crypto.Keccak256Hash([]byte("bad ciphertext")))
 	require.NoError(t, err)
 
-	rep, err = showStudy(ctx, ledger, chain.ChainID().Uint64(), id)
+	rep, err = studies.Show(ctx, ledger, chain.ChainID().Uint64(), id)
 	require.NoError(t, err)
 	assert.Equal(t, "round 2 open", rep.Status)
 	assert.Equal(t, specH, rep.SpecHash)
@@ -189,7 +156,7 @@ func TestStudyCreateAndShow(t *testing.T) {
 	}
 	b, err := json.Marshal(rep)
 	require.NoError(t, err)
-	var back studyReport
+	var back studies.Report
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, *rep, back, "the JSON report round-trips")
 
@@ -202,123 +169,6 @@ func TestStudyCreateAndShow(t *testing.T) {
 		assert.Contains(t, texts, want, "the strike makes the study's figure show flags")
 	}
 
-	_, err = showStudy(ctx, ledger, chain.ChainID().Uint64(), 9)
+	_, err = studies.Show(ctx, ledger, chain.ChainID().Uint64(), 9)
 	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
-}
-
-// TestStudyLeave takes hospitals out of a keyed study between rounds, as
-// `cohort study leave` does: a hospital leaves itself, only the coordinator
-// removes another, and no change may take the study below its minimum.
-func TestStudyLeave(t *testing.T) {
-	researcher, coord := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
-	hs := []*contracts.Account{contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))}
-	chain, err := contracts.NewSimulatedChain(researcher.Address(), coord.Address(), hs[0].Address(), hs[1].Address(), hs[2].Address())
-	require.NoError(t, err)
-	t.Cleanup(func() { chain.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	var founders []contracts.Member
-	for i, h := range hs {
-		founders = append(founders, contracts.Member{Address: h.Address(), Name: fmt.Sprintf("H%d", i+1), TLSFingerprint: crypto.Keccak256Hash([]byte{byte(i)})})
-	}
-	ledger, _, err := contracts.Deploy(ctx, chain, researcher, founders)
-	require.NoError(t, err)
-	id, _, err := ledger.CreateStudy(ctx, researcher, contracts.StudyParams{
-		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: purposeCode("sepsis"), ReferenceCommitment: crypto.Keccak256Hash([]byte("root")),
-		Rounds: 2, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coord.Address(),
-	})
-	require.NoError(t, err)
-	for _, h := range hs {
-		_, err := ledger.JoinStudy(ctx, h, id)
-		require.NoError(t, err)
-	}
-	_, err = ledger.SetPublicKeyHash(ctx, coord, id, crypto.Keccak256Hash([]byte("pk")))
-	require.NoError(t, err)
-
-	left, err := leaveStudy(ctx, ledger, hs[2], id, common.Address{})
-	require.NoError(t, err)
-	assert.Equal(t, hs[2].Address(), left.Member)
-	assert.Equal(t, hs[2].Address(), left.By)
-	assert.NotZero(t, left.GasUsed)
-	t.Logf("leaveStudy: %d gas", left.GasUsed)
-
-	_, err = leaveStudy(ctx, ledger, hs[0], id, hs[1].Address())
-	require.ErrorIs(t, err, contracts.ErrNotCoordinator, "a hospital cannot remove another")
-	_, err = leaveStudy(ctx, ledger, coord, id, hs[1].Address())
-	require.ErrorIs(t, err, contracts.ErrTooFewParticipants, "two active participants are the study's minimum")
-
-	rep, err := showStudy(ctx, ledger, chain.ChainID().Uint64(), id)
-	require.NoError(t, err)
-	require.Len(t, rep.Participants, 2, "the leaver is no longer listed")
-}
-
-// TestStudyLeaveWaits leaves a study whose round is open, as `cohort study
-// leave --wait` does: without a wait the leave is refused, with one it
-// lands in the gap after the round closes and before the next one opens.
-func TestStudyLeaveWaits(t *testing.T) {
-	researcher, coord := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
-	hs := []*contracts.Account{contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))}
-	chain, err := contracts.NewSimulatedChain(researcher.Address(), coord.Address(), hs[0].Address(), hs[1].Address(), hs[2].Address())
-	require.NoError(t, err)
-	t.Cleanup(func() { chain.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	var founders []contracts.Member
-	for i, h := range hs {
-		founders = append(founders, contracts.Member{Address: h.Address(), Name: fmt.Sprintf("H%d", i+1), TLSFingerprint: crypto.Keccak256Hash([]byte{byte(i)})})
-	}
-	ledger, _, err := contracts.Deploy(ctx, chain, researcher, founders)
-	require.NoError(t, err)
-	id, _, err := ledger.CreateStudy(ctx, researcher, contracts.StudyParams{
-		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: purposeCode("sepsis"), ReferenceCommitment: crypto.Keccak256Hash([]byte("root")),
-		Rounds: 3, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coord.Address(),
-	})
-	require.NoError(t, err)
-	for _, h := range hs {
-		_, err := ledger.JoinStudy(ctx, h, id)
-		require.NoError(t, err)
-	}
-	_, err = ledger.SetPublicKeyHash(ctx, coord, id, crypto.Keccak256Hash([]byte("pk")))
-	require.NoError(t, err)
-	open := func(r uint32) {
-		_, err := ledger.OpenRound(ctx, coord, id, r, common.Hash{byte(r)}, time.Now().Add(time.Hour))
-		require.NoError(t, err)
-		for i, h := range hs[:2] {
-			_, err = ledger.CommitUpdate(ctx, h, id, r, contracts.Commitment{CiphertextHash: common.Hash{9, byte(r), byte(i)}, Samples: 10, ConsentRoot: common.Hash{8}})
-			require.NoError(t, err)
-		}
-	}
-	closeRound := func(r uint32) {
-		_, err := ledger.CloseRound(ctx, coord, id, r, contracts.RoundResult{AggregateHash: common.Hash{5}, ModelHash: common.Hash{6}, Accuracy: 0.5, AUC: 0.5, Loss: 0.7, Participants: 2})
-		require.NoError(t, err)
-	}
-
-	open(1)
-	var progress bytes.Buffer
-	_, err = leaveBetweenRounds(ctx, ledger, hs[2], id, common.Address{}, 0, 10*time.Millisecond, &progress)
-	require.ErrorIs(t, err, contracts.ErrRoundStillOpen, "no leave while a round is open")
-	_, err = leaveBetweenRounds(ctx, ledger, hs[2], id, common.Address{}, 100*time.Millisecond, 10*time.Millisecond, &progress)
-	require.ErrorIs(t, err, contracts.ErrRoundStillOpen, "the round outlasted the wait")
-
-	left := make(chan error, 1)
-	var waiting syncBuffer
-	go func() {
-		_, err := leaveBetweenRounds(ctx, ledger, hs[2], id, common.Address{}, 20*time.Second, 10*time.Millisecond, &waiting)
-		left <- err
-	}()
-	require.Eventually(t, func() bool { return strings.Contains(waiting.String(), "still waiting: round 1") },
-		10*time.Second, 10*time.Millisecond, "a long wait says now and then that it is still waiting")
-	closeRound(1)
-	time.Sleep(250 * time.Millisecond) // the coordinator's enrolment window
-	open(2)
-	select {
-	case err := <-left:
-		require.NoError(t, err)
-	default:
-		t.Fatal("the leave did not land in the gap between rounds 1 and 2")
-	}
-	assert.Contains(t, waiting.String(), fmt.Sprintf("round 1 of study %d is open; waiting up to 20s for it to close", id))
-	ok, err := ledger.IsParticipant(ctx, id, hs[2].Address())
-	require.NoError(t, err)
-	assert.False(t, ok, "left before round 2")
 }

@@ -34,6 +34,7 @@ import (
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/studies"
 	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
@@ -196,7 +197,7 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p.Studies = append(p.Studies, st)
-		p.Statuses[id] = StudyStatus(st)
+		p.Statuses[id] = studies.Status(st)
 	}
 	s.render(w, "index", p)
 }
@@ -217,22 +218,6 @@ func (s *Server) proposals(ctx context.Context) ([]proposalView, error) {
 		out = append(out, proposalView{Proposal: p, KindName: p.Kind.String()})
 	}
 	return out, nil
-}
-
-// StudyStatus names where a study stands.
-func StudyStatus(s contracts.Study) string {
-	switch {
-	case s.Completed:
-		return "completed"
-	case s.RoundOpen:
-		return fmt.Sprintf("round %d open", s.CurrentRound)
-	case s.PublicKeyHash == (common.Hash{}):
-		return "enrolling"
-	case s.CurrentRound == 0:
-		return "keyed, no round yet"
-	default:
-		return fmt.Sprintf("between rounds (%d of %d run)", s.CurrentRound, s.Rounds)
-	}
 }
 
 // participantView is a participant's standing in a study.
@@ -305,7 +290,7 @@ func (s *Server) studyPage(ctx context.Context, id uint64) (*studyPage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading study %d: %w", id, err)
 	}
-	p := &studyPage{Title: fmt.Sprintf("Study %d", id), Study: st, Status: StudyStatus(st), Names: map[common.Address]string{}}
+	p := &studyPage{Title: fmt.Sprintf("Study %d", id), Study: st, Status: studies.Status(st), Names: map[common.Address]string{}}
 	p.Chart.Series = map[string][]float64{}
 	for _, a := range st.Participants {
 		part, err := l.Participant(ctx, id, a)

@@ -1,0 +1,103 @@
+package configfile
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// Config is a daemon's configuration: Read resolves its relative paths
+// against the file's directory with ResolvePaths.
+type Config interface {
+	ResolvePaths(dir string)
+}
+
+// Read decodes a JSON config file strictly (unknown fields are errors: a
+// typo must not silently fall back to a default) and resolves relative
+// paths against the file's directory.
+func Read(path string, v Config) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read config: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("config %s: %w", path, err)
+	}
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return fmt.Errorf("config %s: %w", path, err)
+	}
+	v.ResolvePaths(dir)
+	return nil
+}
+
+// ResolvePaths makes each config path absolute against dir; empty stays
+// empty.
+func ResolvePaths(dir string, paths ...*string) {
+	for _, p := range paths {
+		if *p != "" && !filepath.IsAbs(*p) {
+			*p = filepath.Join(dir, *p)
+		}
+	}
+}
+
+// Chain says which chain and contract a daemon uses.
+type Chain struct {
+	RPC      string `json:"rpc"`      // Ethereum JSON-RPC endpoint, e.g. http://127.0.0.1:8545
+	Contract string `json:"contract"` // the Cohort contract's 0x address
+}
+
+// Check returns the contract's address, or says which setting is missing
+// or wrong.
+func (c Chain) Check() (common.Address, error) {
+	if c.RPC == "" {
+		return common.Address{}, errors.New("chain.rpc: set the Ethereum JSON-RPC endpoint, e.g. http://127.0.0.1:8545")
+	}
+	if !common.IsHexAddress(c.Contract) {
+		return common.Address{}, fmt.Errorf("chain.contract %q: want the Cohort contract's 0x address (from `cohort deploy` or devnet.json)", c.Contract)
+	}
+	return common.HexToAddress(c.Contract), nil
+}
+
+// Duration is a time.Duration written as "90s" or "2m" in JSON.
+type Duration time.Duration
+
+// UnmarshalJSON reads a positive Go duration string.
+func (d *Duration) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("a duration is a string such as \"90s\" or \"2m\"")
+	}
+	v, err := time.ParseDuration(s)
+	if err != nil || v <= 0 {
+		return fmt.Errorf("duration %q: want a positive Go duration such as \"90s\" or \"2m\"", s)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// MarshalJSON writes the duration as a Go duration string.
+func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(time.Duration(d).String()) }
+
+// NewLogger makes a daemon's structured logger on w in the log_format a
+// config file names: "text" (the default) or "json".
+func NewLogger(w io.Writer, format string) (*slog.Logger, error) {
+	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
+	switch format {
+	case "", "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("log_format %q: want \"text\" or \"json\"", format)
+}

@@ -1,0 +1,37 @@
+package coordinatord
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/api/configfile"
+)
+
+func TestExampleConfigParses(t *testing.T) {
+	var c Config
+	require.NoError(t, configfile.Read("../../examples/consortium/coordinator.json", &c))
+	assert.Equal(t, uint64(1), c.StudyID)
+	assert.Equal(t, 2*time.Minute, time.Duration(c.PhaseTimeout))
+	assert.Equal(t, DefaultEnrolmentWindow, time.Duration(c.EnrolmentWindow))
+	assert.True(t, filepath.IsAbs(c.KeyFile), "relative paths resolve against the config's directory")
+	assert.True(t, filepath.IsAbs(c.TLS.Key), "relative paths resolve against the config's directory")
+}
+
+func TestConfigErrorsSayWhatIsWrong(t *testing.T) {
+	dir := t.TempDir()
+	write := func(body string) string {
+		path := filepath.Join(dir, "c.json")
+		require.NoError(t, os.WriteFile(path, []byte(body), 0o600))
+		return path
+	}
+	var c Config
+	assert.ErrorContains(t, configfile.Read(write(`{"stduy": 1}`), &c), `unknown field "stduy"`)
+	assert.ErrorContains(t, configfile.Read(write(`{"phase_timeout": "soon"}`), &c), "positive Go duration")
+	assert.ErrorContains(t, configfile.Read(write(`{`), &c), "unexpected EOF")
+	assert.ErrorContains(t, configfile.Read(filepath.Join(dir, "missing.json"), &c), "no such file")
+}

@@ -1,0 +1,198 @@
+package coordinatord
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/keepalive"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// Serve starts the coordinator daemon and runs the study to its
+// end, or until ctx is cancelled (SIGINT, SIGTERM), then stops gracefully.
+func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) error {
+	contract, err := cfg.Chain.Check()
+	if err != nil {
+		return err
+	}
+	switch {
+	case cfg.StudyID == 0:
+		return errors.New("study: set the study id (from `cohort study create`)")
+	case cfg.Listen == "":
+		return errors.New("listen: set the address to serve on, e.g. 127.0.0.1:7443")
+	case cfg.DataDir == "":
+		return errors.New("data_dir: set where the coordinator keeps its blobs")
+	case cfg.KeyFile == "":
+		return errors.New("key_file: set the coordinator's Ethereum key file")
+	}
+	key, err := auth.LoadPrivateKey(cfg.KeyFile)
+	if err != nil {
+		return err
+	}
+	account := contracts.NewAccount(key)
+	cert, pool, err := cfg.TLS.Load()
+	if err != nil {
+		return err
+	}
+	settings, err := models.LoadStudySettings(cfg.RecipeFile, cfg.SpecFile, cfg.ServerOptimizer != nil || cfg.Standardise != "")
+	if err != nil {
+		return err
+	}
+	spec := settings.Spec
+	chain, ledger, study, err := contracts.OpenStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, func(h common.Hash) error { return settings.Check(h, nil) })
+	if err != nil {
+		return err
+	}
+	defer chain.Close()
+	if r := settings.Recipe; r != nil && uint32(r.Rounds) != study.Rounds {
+		return fmt.Errorf("study %d runs %d rounds on chain but the recipe says %d", cfg.StudyID, study.Rounds, r.Rounds)
+	}
+	if study.Coordinator != account.Address() {
+		return fmt.Errorf("study %d is coordinated by %s; key_file holds %s", cfg.StudyID, study.Coordinator.Hex(), account.Address().Hex())
+	}
+	metrics := newRoundMetrics(cfg.StudyID)
+	log, stopMetrics, err := metrics.Start(cfg.MetricsListen, chain.BlockNumber, log, stdout)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	if err != nil {
+		return err
+	}
+	store, err := coordinator.OpenStore(filepath.Join(cfg.DataDir, "blobs"))
+	if err != nil {
+		return err
+	}
+	if r := settings.Recipe; r != nil {
+		// Hospitals fetch the recipe by its on-chain hash.
+		canon, err := r.Canonical()
+		if err != nil {
+			return err
+		}
+		if _, err := store.Put(canon); err != nil {
+			return err
+		}
+	}
+	ccfg := coordinator.DefaultConfig()
+	ccfg.StudyID, ccfg.Spec, ccfg.Rounds = cfg.StudyID, spec, int(study.Rounds)
+	ccfg.Participants, ccfg.InitSeed = int(study.MinParticipants), 1
+	if cfg.Participants > 0 {
+		ccfg.Participants = cfg.Participants
+	}
+	if cfg.InitSeed != 0 {
+		ccfg.InitSeed = cfg.InitSeed
+	}
+	if cfg.PhaseTimeout > 0 {
+		ccfg.PhaseTimeout = time.Duration(cfg.PhaseTimeout)
+	}
+	if cfg.RoundDuration > 0 {
+		ccfg.RoundDuration = time.Duration(cfg.RoundDuration)
+	}
+	if cfg.MaxUpdateBytes > 0 {
+		ccfg.MaxUpdateBytes = cfg.MaxUpdateBytes
+	}
+	ccfg.EnrolmentWindow = DefaultEnrolmentWindow
+	if cfg.EnrolmentWindow > 0 {
+		ccfg.EnrolmentWindow = time.Duration(cfg.EnrolmentWindow)
+	}
+	ccfg.ServerOptimizer, ccfg.Standardisation = settings.Server, settings.Standardise
+	if settings.Train.Privacy != nil {
+		ccfg.PrivateTraining = &settings.Train
+	}
+	if cfg.ServerOptimizer != nil {
+		ccfg.ServerOptimizer = *cfg.ServerOptimizer
+	}
+	if settings.Recipe == nil {
+		if ccfg.Standardisation, err = records.ParseStandardisation(cfg.Standardise, records.StandardisePooled); err != nil {
+			return fmt.Errorf("standardise: %w", err)
+		}
+	}
+	ccfg.Scales = records.UnitScales(spec.Features)
+	if cfg.Schema != "" {
+		schema, err := records.LoadSchemaFile(cfg.Schema)
+		if err != nil {
+			return err
+		}
+		ccfg.Scales = schema.Scales()
+	}
+	ccfg.Progress = func(r coordinator.RoundReport) {
+		metrics.observeRound(r)
+		if spec.Kind == models.KindCox {
+			fmt.Fprintf(stdout, "round %d/%d closed: c-index %.3f (pairs within hospitals)  contributors %d  model %s\n",
+				r.Round, ccfg.Rounds, r.Pooled.CIndex, len(r.Contributors), r.ModelHash.Hex())
+			return
+		}
+		fmt.Fprintf(stdout, "round %d/%d closed: accuracy %.3f  auc %.3f  contributors %d  model %s\n",
+			r.Round, ccfg.Rounds, r.Accuracy, r.AUC, len(r.Contributors), r.ModelHash.Hex())
+	}
+	coord, err := coordinator.New(ccfg, ledger, account, scheme, store, log)
+	if err != nil {
+		return err
+	}
+
+	lis, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
+	}
+	srv := grpc.NewServer(append(coordinator.ServerMessageLimits(),
+		grpc.Creds(credentials.NewTLS(auth.ServerConfig(cert, pool))),
+		// Participants keep their task stream open for a whole study; pings
+		// find dead peers, and the policy refuses clients that ping abusively.
+		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 30 * time.Second, Timeout: 10 * time.Second}),
+		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
+		grpc.StatsHandler(metrics.StatsHandler()),
+	)...)
+	coord.Register(srv)
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(lis) }()
+	log.Info("coordinator serving", "listen", lis.Addr().String(), "study", cfg.StudyID, "contract", contract.Hex(), "coordinator", account.Address().Hex())
+	fmt.Fprintf(stdout, "coordinator for study %d listening on %s\n", cfg.StudyID, lis.Addr())
+
+	res, runErr := coord.Run(ctx)
+	if runErr == nil {
+		// Researchers fetch the study's models from here: keep serving.
+		fmt.Fprintf(stdout, "study %d completed: %d rounds this run; serving its models until stopped\n", cfg.StudyID, len(res.Rounds))
+		log.Info("study completed; serving models until SIGTERM", "study", cfg.StudyID)
+		<-ctx.Done()
+	}
+	stopGracefully(srv, 10*time.Second)
+	select {
+	case err := <-serveErr:
+		if err != nil && !errors.Is(err, grpc.ErrServerStopped) && runErr == nil {
+			runErr = err
+		}
+	default:
+	}
+	if runErr != nil && ctx.Err() == nil {
+		return runErr
+	}
+	log.Info("coordinator stopped; a restart resumes the study from the chain and the data directory")
+	return nil
+}
+
+// stopGracefully lets in-flight RPCs finish, up to a deadline.
+func stopGracefully(srv *grpc.Server, within time.Duration) {
+	done := make(chan struct{})
+	go func() { srv.GracefulStop(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(within):
+		srv.Stop()
+	}
+}

@@ -1,0 +1,34 @@
+package participantd
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/api/configfile"
+)
+
+func TestExampleConfigParses(t *testing.T) {
+	var p Config
+	require.NoError(t, configfile.Read("../../examples/consortium/hospital-1.json", &p))
+	assert.Equal(t, "hospital-1", p.Name)
+	assert.Equal(t, "chain", p.Consent)
+	assert.True(t, filepath.IsAbs(p.Data.CSV))
+}
+
+func TestPassphrase(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "passphrase")
+	require.NoError(t, os.WriteFile(path, []byte("secret\n"), 0o600))
+	got, err := Passphrase(path, "UNSET_FOR_TEST")
+	require.NoError(t, err)
+	assert.Equal(t, "secret", got, "the trailing newline is dropped")
+	require.NoError(t, os.Chmod(path, 0o644))
+	_, err = Passphrase(path, "UNSET_FOR_TEST")
+	assert.ErrorContains(t, err, "chmod 600")
+	_, err = Passphrase("", "UNSET_FOR_TEST")
+	assert.ErrorContains(t, err, "UNSET_FOR_TEST")
+}

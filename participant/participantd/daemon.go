@@ -1,0 +1,165 @@
+package participantd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/keepalive"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/participant"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// Serve runs a hospital node until the study is done or ctx is
+// cancelled (SIGINT, SIGTERM); a restarted node resumes from its data directory.
+func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) error {
+	contract, err := cfg.Chain.Check()
+	if err != nil {
+		return err
+	}
+	switch {
+	case cfg.Name == "":
+		return errors.New("name: set the hospital's name")
+	case cfg.StudyID == 0:
+		return errors.New("study: set the study id")
+	case cfg.Coordinator == "":
+		return errors.New("coordinator: set the coordinator's HOST:PORT")
+	case cfg.DataDir == "":
+		return errors.New("data_dir: set where the node keeps its keystore and sealed updates")
+	case cfg.KeyFile == "":
+		return errors.New("key_file: set the hospital's Ethereum key file")
+	}
+	key, err := auth.LoadPrivateKey(cfg.KeyFile)
+	if err != nil {
+		return err
+	}
+	cert, pool, err := cfg.TLS.Load()
+	if err != nil {
+		return err
+	}
+	metrics := newNodeMetrics(cfg.StudyID)
+	conn, err := grpc.NewClient(cfg.Coordinator, coordinator.DialMessageLimits(),
+		grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, pool, auth.HostOf(cfg.Coordinator)))),
+		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 30 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}),
+		grpc.WithStatsHandler(metrics.StatsHandler()),
+	)
+	if err != nil {
+		return fmt.Errorf("coordinator %s: %w", cfg.Coordinator, err)
+	}
+	defer conn.Close()
+	client := cohortv1.NewCoordinatorClient(conn)
+	settings, check, err := studySettings(ctx, cfg, client)
+	if err != nil {
+		return err
+	}
+	chain, ledger, _, err := contracts.OpenStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, check)
+	if err != nil {
+		return err
+	}
+	defer chain.Close()
+	log, stopMetrics, err := metrics.Start(cfg.MetricsListen, chain.BlockNumber, log, stdout)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
+	mode := settings.Standardise
+	if settings.Recipe == nil {
+		if mode, err = records.ParseStandardisation(cfg.Standardise, records.StandardisePooled); err != nil {
+			return fmt.Errorf("standardise: %w", err)
+		}
+	}
+	site, scales, err := cfg.Data.Load(cfg.Name, mode)
+	if err != nil {
+		return err
+	}
+	pass, err := Passphrase(cfg.Keystore.PassphraseFile, KeystorePassphraseEnv)
+	if err != nil {
+		return err
+	}
+	var ksOpts []participant.KeystoreOption
+	if cfg.Keystore.LightScrypt {
+		ksOpts = append(ksOpts, participant.WithLightScrypt())
+	}
+	ks, err := participant.OpenKeystore(filepath.Join(cfg.DataDir, "keystore"), pass, ksOpts...)
+	if err != nil {
+		return err
+	}
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	if err != nil {
+		return err
+	}
+	source, err := participant.ParseConsentSource(cfg.Consent)
+	if err != nil {
+		return err
+	}
+	train := settings.Train
+	if cfg.Train != nil {
+		train = *cfg.Train
+	}
+	p, err := participant.New(participant.Config{
+		Name: cfg.Name, StudyID: cfg.StudyID, Site: site, Spec: settings.Spec, Train: train,
+		Keystore: ks, DataDir: cfg.DataDir, ConsentSource: source, Standardisation: mode, Scales: scales,
+		Observe: func(t participant.Trace) {
+			metrics.observeTrace(t)
+			fmt.Fprintf(stdout, "round %d: trained on %d consented records, update sealed and committed (%d bytes)\n", t.Round, t.Samples, t.UploadBytes)
+		},
+	}, client, ledger, key, auth.Fingerprint(cert), scheme, log)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s (%s) taking part in study %d through %s\n", cfg.Name, p.Address().Hex(), cfg.StudyID, cfg.Coordinator)
+	if err := p.Run(ctx); err != nil {
+		switch {
+		case ctx.Err() != nil:
+			log.Info("node stopped; a restart resumes the study from the data directory")
+			return nil
+		case errors.Is(err, participant.ErrLeftStudy):
+			// Leaving is the hospital's own decision (cohort study leave) or
+			// the coordinator's removal: the node's work is over.
+			log.Info("this hospital is no longer a participant of the study; node stopped", "study", cfg.StudyID)
+			fmt.Fprintf(stdout, "left study %d\n", cfg.StudyID)
+			return nil
+		}
+		return err
+	}
+	fmt.Fprintf(stdout, "study %d done\n", cfg.StudyID)
+	return nil
+}
+
+// studySettings returns the node's study settings and the check of the
+// chain's recipe hash: from its recipe file (a mismatch fetches the study's
+// recipe from the coordinator to name the fields that differ), from an
+// older spec file, or, with neither, from the coordinator, checked against
+// the chain (settings are filled in by the check).
+func studySettings(ctx context.Context, cfg Config, client cohortv1.CoordinatorClient) (*models.StudySettings, func(common.Hash) error, error) {
+	if cfg.RecipeFile == "" && cfg.SpecFile == "" && cfg.Train == nil && cfg.Standardise == "" {
+		settings := &models.StudySettings{}
+		return settings, func(h common.Hash) error {
+			r, err := participant.FetchStudyRecipe(ctx, client, h)
+			if err != nil {
+				return err
+			}
+			*settings, err = models.SettingsFromRecipe(*r, "the study's recipe")
+			return err
+		}, nil
+	}
+	settings, err := models.LoadStudySettings(cfg.RecipeFile, cfg.SpecFile, cfg.Train != nil || cfg.Standardise != "")
+	if err != nil {
+		return nil, nil, err
+	}
+	return &settings, func(h common.Hash) error { return participant.CheckStudySettings(ctx, settings, h, client) }, nil
+}
