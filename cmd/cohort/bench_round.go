@@ -6,32 +6,69 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"gonum.org/v1/plot"
+
 	"github.com/cohort-fl/cohort/coordinator/evaluation"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
 func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("bench round", "bench round [--participants 10] [--params 100000] [--rounds 2] [--reps 5] [--seed 1] [--json]", stderr)
+	fs := newFlagSet("bench round", "bench round [--participants 10|10,30,100] [--params 100000] [--rounds 2] [--reps 5] [--seed 1] [--json] [--plot FILE]", stderr)
 	cfg := evaluation.RoundConfig{Progress: stderr}
-	fs.IntVar(&cfg.Participants, "participants", 10, "hospitals in the study")
+	participants := fs.String("participants", "10", "hospitals in the study, or a comma-separated list to run one study per count")
 	fs.IntVar(&cfg.Params, "params", 100000, "model parameters (an MLP is sized to within 5% of this)")
 	fs.IntVar(&cfg.Rounds, "rounds", 2, "training rounds")
 	fs.IntVar(&cfg.Reps, "reps", 5, "repetitions of each timed transfer (the median is reported)")
 	fs.Int64Var(&cfg.Seed, "seed", 1, "seed of the synthetic cohorts and the initial model")
-	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
+	asJSON := fs.Bool("json", false, "print one JSON object on stdout (an array of them for a list of --participants)")
+	plotPath := fs.String("plot", "", plotFlagUsage+": round time and bytes per hospital against the number of hospitals")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := cfg.Validate(); err != nil {
-		return err
-	}
-	report, err := evaluation.Round(ctx, cfg)
+	counts, err := parsePositiveInts("participants", *participants)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		return writeJSON(stdout, report)
+	for _, n := range counts {
+		c := cfg
+		c.Participants = n
+		if err := c.Validate(); err != nil {
+			return err
+		}
 	}
-	return printRoundBench(stdout, report)
+	if err := checkPlotFlag(*plotPath, stderr); err != nil {
+		return err
+	}
+	var reports []*evaluation.RoundReport
+	for _, n := range counts {
+		c := cfg
+		c.Participants = n
+		report, err := evaluation.Round(ctx, c)
+		if err != nil {
+			return err
+		}
+		reports = append(reports, report)
+		if !*asJSON {
+			if err := printRoundBench(stdout, report); err != nil {
+				return err
+			}
+		}
+	}
+	switch {
+	case *asJSON && len(reports) == 1:
+		if err := writeJSON(stdout, reports[0]); err != nil {
+			return err
+		}
+	case *asJSON:
+		if err := writeJSON(stdout, reports); err != nil {
+			return err
+		}
+	case len(reports) > 1:
+		if err := printRoundSweep(stdout, reports); err != nil {
+			return err
+		}
+	}
+	return writePlots(*plotPath, stderr, "bench round: ", func() ([]*plot.Plot, error) { return evaluation.RoundPlots(reports) })
 }
 
 func printRoundBench(w io.Writer, r *evaluation.RoundReport) error {
@@ -52,6 +89,36 @@ func printRoundBench(w io.Writer, r *evaluation.RoundReport) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+
+	fmt.Fprintf(w, "\nper hospital per round, mean over hospitals (kB; messages by kind, then everything on the wire with TLS), and the process's peak memory (MB)\n")
+	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "round\t")
+	for _, k := range simulation.TrafficKinds {
+		fmt.Fprintf(tw, "%s out\t%s in\t", k, k)
+	}
+	fmt.Fprintln(tw, "wire out\twire in\tmax wire in\tpeak heap\tpeak RSS\t")
+	row := func(label string, b evaluation.HospitalBytes, heap, rss uint64) {
+		fmt.Fprintf(tw, "%s\t", label)
+		for _, k := range simulation.TrafficKinds {
+			fmt.Fprintf(tw, "%.1f\t%.1f\t", b.Sent[k]/1e3, b.Received[k]/1e3)
+		}
+		fmt.Fprintf(tw, "%.1f\t%.1f\t%.1f\t", b.WireSent/1e3, b.WireReceived/1e3, float64(b.MaxWireReceived)/1e3)
+		if rss == 0 {
+			fmt.Fprint(tw, "\t\t\n")
+			return
+		}
+		fmt.Fprintf(tw, "%.0f\t%.0f\t\n", float64(heap)/1e6, float64(rss)/1e6)
+	}
+	for _, x := range r.Rounds {
+		row(fmt.Sprint(x.Round), x.PerHospital, x.PeakHeapBytes, x.PeakRSSBytes)
+	}
+	row(fmt.Sprintf("mean %v", r.MeanOverRounds), r.MeanPerHospital, 0, 0)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "the first round's traffic includes key generation; one process holds the coordinator, every hospital and the chain (peak RSS over the whole study %.0f MB)\n",
+		float64(r.PeakRSSBytes)/1e6)
+
 	fmt.Fprintf(w, "\nupdate: %d bytes per participant, %.2f bytes per parameter\n\n", r.UpdateBytes, r.BytesPerParameter)
 	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "transfer (median of %d)\tone s\tone MB/s\t%d at once s\t%d at once MB/s\t\n", r.Repetitions, r.Participants, r.Participants)
@@ -68,4 +135,18 @@ func printRoundBench(w io.Writer, r *evaluation.RoundReport) error {
 	fmt.Fprintf(w, "upload: %s\nbaseline: %s\ndownload: %s\n", r.Upload.Method, r.Baseline.Method, r.Download.Method)
 	fmt.Fprintln(w, "per-round upload is not timed by the study; the mean row's upload is the timed upload above")
 	return nil
+}
+
+// printRoundSweep prints one line per number of hospitals: the mean round's
+// time and a hospital's bytes, to show how they grow with n.
+func printRoundSweep(w io.Writer, reports []*evaluation.RoundReport) error {
+	fmt.Fprintf(w, "\nacross studies (mean round; bytes per hospital on the wire)\n")
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "hospitals\tparams\tround s\tdecrypt s\tchain s\tkB out\tkB in\tmax kB in\tin / update\tpeak RSS MB\tupload/raw\t")
+	for _, r := range reports {
+		b := r.MeanPerHospital
+		fmt.Fprintf(tw, "%d\t%d\t%.2f\t%.2f\t%.2f\t%.0f\t%.0f\t%.0f\t%.1f\t%.0f\t%.2f\t\n", r.Participants, r.Params, r.Mean.Total, r.Mean.Decrypt, r.Mean.Chain,
+			b.WireSent/1e3, b.WireReceived/1e3, float64(b.MaxWireReceived)/1e3, b.WireReceived/float64(max(r.UpdateBytes, 1)), float64(r.PeakRSSBytes)/1e6, r.Ratio)
+	}
+	return tw.Flush()
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -61,6 +62,48 @@ type RoundRow struct {
 	Seconds      RoundPhases `json:"seconds"`
 	UploadBytes  int         `json:"upload_bytes"`
 	GasUsed      uint64      `json:"gas_used"`
+	// PerHospital is what a hospital's node sent to and received from the
+	// coordinator in the round (since the previous round closed; the first
+	// round's includes key generation).
+	PerHospital HospitalBytes `json:"per_hospital"`
+	// PeakHeapBytes and PeakRSSBytes are the highest Go heap and resident
+	// set sampled (every 50 ms) while the round ran: of the whole process,
+	// which holds the coordinator, every hospital's node and the chain.
+	PeakHeapBytes uint64 `json:"peak_heap_bytes"`
+	PeakRSSBytes  uint64 `json:"peak_rss_bytes"`
+}
+
+// HospitalBytes is a round's traffic per hospital: the mean over the
+// study's hospitals by kind of traffic (simulation.TrafficKinds: gRPC
+// messages as framed on the wire), the mean bytes on the wire (TLS
+// included), and the most any one hospital received on the wire.
+type HospitalBytes struct {
+	Sent            map[string]float64 `json:"sent"`
+	Received        map[string]float64 `json:"received"`
+	WireSent        float64            `json:"wire_sent"`
+	WireReceived    float64            `json:"wire_received"`
+	MaxWireReceived int64              `json:"max_wire_received"`
+}
+
+// hospitalBytes averages the hospitals' traffic.
+func hospitalBytes(traffic []simulation.Traffic) HospitalBytes {
+	b := HospitalBytes{Sent: map[string]float64{}, Received: map[string]float64{}}
+	if len(traffic) == 0 {
+		return b
+	}
+	n := float64(len(traffic))
+	for _, t := range traffic {
+		for k, v := range t.Sent {
+			b.Sent[k] += float64(v) / n
+		}
+		for k, v := range t.Received {
+			b.Received[k] += float64(v) / n
+		}
+		b.WireSent += float64(t.WireSent) / n
+		b.WireReceived += float64(t.WireReceived) / n
+		b.MaxWireReceived = max(b.MaxWireReceived, t.WireReceived)
+	}
+	return b
 }
 
 // TransferFigures time moving one encrypted update's worth of bytes over
@@ -102,6 +145,13 @@ type RoundReport struct {
 	// first when there are several (the first pays one-off warm-up).
 	MeanOverRounds []uint32    `json:"mean_over_rounds"`
 	Mean           RoundPhases `json:"mean_seconds"`
+	// MeanPerHospital is PerHospital averaged over the same rounds.
+	MeanPerHospital HospitalBytes `json:"mean_per_hospital"`
+	// PeakHeapBytes and PeakRSSBytes are the highest Go heap and resident
+	// set sampled over the whole study and the transfer timings (the RSS
+	// is 0 where /proc/self/status is missing).
+	PeakHeapBytes uint64 `json:"peak_heap_bytes"`
+	PeakRSSBytes  uint64 `json:"peak_rss_bytes"`
 	// UpdateBytes is one participant's encrypted update as uploaded in the
 	// study's last round.
 	UpdateBytes       int     `json:"update_bytes_per_participant"`
@@ -182,12 +232,22 @@ func Round(ctx context.Context, cfg RoundConfig) (*RoundReport, error) {
 	}
 	fmt.Fprintf(progress, "bench round: %d participants, %d rounds, MLP %v (%d parameters)\n", cfg.Participants, cfg.Rounds, spec.Hidden, exact)
 	start := time.Now()
+	var memory memorySampler
+	sampleCtx, stopSampling := context.WithCancel(ctx)
+	sampled := make(chan struct{})
+	go func() { defer close(sampled); memory.run(sampleCtx, 50*time.Millisecond) }()
+	defer func() { stopSampling(); <-sampled }()
+	var peaksMu sync.Mutex
+	peaks := map[uint32]memoryPeaks{}
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: cfg.Participants, Rounds: cfg.Rounds, Seed: cfg.Seed, DataDir: filepath.Join(dir, "study"), Spec: &spec, Train: &train,
 		ConsentReady: func(c simulation.ConsentFigures) {
 			fmt.Fprintf(progress, "bench round: %d consent grants on chain in %.1fs (set-up, not round latency)\n", c.Granted, c.GrantSeconds)
 		},
 		Progress: func(f simulation.RoundFigures) {
+			peaksMu.Lock()
+			peaks[f.Round] = memory.take()
+			peaksMu.Unlock()
 			fmt.Fprintf(progress, "bench round: round %d closed in %.2fs\n", f.Round, f.Seconds.Total)
 		},
 	})
@@ -204,9 +264,12 @@ func Round(ctx context.Context, cfg RoundConfig) (*RoundReport, error) {
 	if len(rounds) == 0 {
 		return nil, simulation.ErrNoRounds
 	}
+	peaksMu.Lock()
+	defer peaksMu.Unlock()
 	for _, f := range rounds {
 		report.Rounds = append(report.Rounds, RoundRow{
 			Round: f.Round, Participants: f.Participants, UploadBytes: f.UploadBytes, GasUsed: f.GasUsed,
+			PerHospital: hospitalBytes(f.Traffic), PeakHeapBytes: peaks[f.Round].Heap, PeakRSSBytes: peaks[f.Round].RSS,
 			Seconds: RoundPhases{
 				Train: f.Seconds.Train, Encrypt: f.Seconds.Encrypt, Aggregate: f.Seconds.Aggregate,
 				Decrypt: f.Seconds.Decrypt, Chain: f.Seconds.Chain, Total: f.Seconds.Total,
@@ -214,6 +277,7 @@ func Round(ctx context.Context, cfg RoundConfig) (*RoundReport, error) {
 		})
 	}
 	report.MeanOverRounds, report.Mean = meanRoundPhases(report.Rounds)
+	report.MeanPerHospital = meanHospitalBytes(report.Rounds)
 
 	// The exact bytes a hospital uploaded in the last round, fetched back
 	// from the coordinator by the hash it committed on chain.
@@ -240,6 +304,8 @@ func Round(ctx context.Context, cfg RoundConfig) (*RoundReport, error) {
 	report.Mean.Upload = report.Upload.Seconds
 	report.Ratio = report.Upload.MBPerSecond / report.Baseline.MBPerSecond
 	report.ConcurrentRatio = report.Upload.ConcurrentMBPerSecond / report.Baseline.ConcurrentMBPerSecond
+	overall := memory.peak()
+	report.PeakHeapBytes, report.PeakRSSBytes = overall.Heap, overall.RSS
 	return &report, nil
 }
 
@@ -281,6 +347,29 @@ func RoundSpec(features, target int) (models.Spec, int, error) {
 	}
 	return models.Spec{}, 0, fmt.Errorf("--params %d: the closest MLP on %d features has %d parameters, more than %.0f%% off; ask for at least %d",
 		target, features, closestCount, 100*roundSpecTolerance, oneLayer(1)*20)
+}
+
+// meanHospitalBytes averages PerHospital over the rounds meanRoundPhases
+// averages.
+func meanHospitalBytes(rounds []RoundRow) HospitalBytes {
+	use := rounds
+	if len(rounds) > 1 {
+		use = rounds[1:]
+	}
+	m := HospitalBytes{Sent: map[string]float64{}, Received: map[string]float64{}}
+	k := float64(len(use))
+	for _, r := range use {
+		for kind, v := range r.PerHospital.Sent {
+			m.Sent[kind] += v / k
+		}
+		for kind, v := range r.PerHospital.Received {
+			m.Received[kind] += v / k
+		}
+		m.WireSent += r.PerHospital.WireSent / k
+		m.WireReceived += r.PerHospital.WireReceived / k
+		m.MaxWireReceived = max(m.MaxWireReceived, r.PerHospital.MaxWireReceived)
+	}
+	return m
 }
 
 // meanRoundPhases averages the rounds after the first, or the only round.

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 )
 
@@ -52,6 +53,20 @@ func TestRound(t *testing.T) {
 	assert.Equal(t, 3*r.UpdateBytes, round.UploadBytes, "every participant uploads the same size")
 	assert.InDelta(t, float64(r.UpdateBytes)/float64(r.Params), r.BytesPerParameter, 1e-9)
 	assert.Greater(t, r.BytesPerParameter, 8.0, "a CKKS ciphertext is larger than the float64s it encrypts")
+
+	// Each hospital's traffic in the round, counted on its connection.
+	per := round.PerHospital
+	up := per.Sent[simulation.TrafficUpload]
+	assert.GreaterOrEqual(t, up, float64(r.UpdateBytes), "a hospital sends its whole update")
+	assert.Less(t, up, 1.01*float64(r.UpdateBytes)+4096, "and not much more in the upload RPCs")
+	assert.Positive(t, per.Received[simulation.TrafficDownload], "it fetches the model and the aggregate")
+	assert.Positive(t, per.Sent[simulation.TrafficDecrypt], "it sends a decryption share")
+	assert.Greater(t, per.WireSent, up, "TLS and HTTP/2 framing come on top of the messages")
+	assert.GreaterOrEqual(t, float64(per.MaxWireReceived), per.WireReceived)
+	assert.Equal(t, per, r.MeanPerHospital, "one round: its figures are the mean")
+	assert.Positive(t, round.PeakHeapBytes)
+	assert.GreaterOrEqual(t, r.PeakRSSBytes, round.PeakRSSBytes)
+	assert.Greater(t, round.PeakRSSBytes, round.PeakHeapBytes/2)
 
 	for name, f := range map[string]TransferFigures{"upload": r.Upload, "baseline": r.Baseline, "download": r.Download} {
 		assert.NotEmpty(t, f.Method, name)

@@ -48,12 +48,16 @@ type RoundFigures struct {
 	Samples int `json:"samples"`
 	// NewlyRevoked is the number of patients whose revocation first applies
 	// in this round.
-	NewlyRevoked  int          `json:"newly_revoked,omitempty"`
-	GasUsed       uint64       `json:"gas_used"`
-	Seconds       RoundSeconds `json:"seconds"`
-	UploadBytes   int          `json:"upload_bytes"`
-	AggregateHash common.Hash  `json:"aggregate_hash"`
-	ModelHash     common.Hash  `json:"model_hash"`
+	NewlyRevoked int          `json:"newly_revoked,omitempty"`
+	GasUsed      uint64       `json:"gas_used"`
+	Seconds      RoundSeconds `json:"seconds"`
+	UploadBytes  int          `json:"upload_bytes"`
+	// Traffic is what each hospital's node (in the order of
+	// Study.Hospitals) sent to and received from the coordinator since the
+	// previous round closed; the first round's includes key generation.
+	Traffic       []Traffic   `json:"traffic,omitempty"`
+	AggregateHash common.Hash `json:"aggregate_hash"`
+	ModelHash     common.Hash `json:"model_hash"`
 	// Contributors are the hospitals whose updates the round aggregated.
 	Contributors []common.Address `json:"contributors,omitempty"`
 	// Flagged are the contributors robust scoring flagged this round, and
@@ -109,6 +113,20 @@ type Participant struct {
 type roundCollector struct {
 	mu     sync.Mutex
 	traces map[uint32][]participant.Trace
+	// meters count each hospital's traffic; last is their reading when
+	// the previous round closed.
+	meters []*trafficMeter
+	last   []Traffic
+}
+
+// meter adds a hospital's traffic meter; hospitals are added in order.
+func (c *roundCollector) meter() *trafficMeter {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m := newTrafficMeter()
+	c.meters = append(c.meters, m)
+	c.last = append(c.last, Traffic{})
+	return m
 }
 
 func newRoundCollector() *roundCollector {
@@ -125,12 +143,17 @@ func (c *roundCollector) finish(r coordinator.RoundReport) RoundFigures {
 	c.mu.Lock()
 	traces := c.traces[r.Round]
 	delete(c.traces, r.Round)
+	traffic := make([]Traffic, len(c.meters))
+	for i, m := range c.meters {
+		now := m.reading()
+		traffic[i], c.last[i] = now.minus(c.last[i]), now
+	}
 	c.mu.Unlock()
 	f := RoundFigures{
 		Round: r.Round, Accuracy: r.Accuracy, AUC: r.AUC, Loss: r.Loss, Participants: len(r.Contributors),
 		GasUsed: r.GasUsed, AggregateHash: r.AggregateHash, ModelHash: r.ModelHash,
 		Seconds: RoundSeconds{Aggregate: r.Aggregate.Seconds(), Decrypt: r.Decrypt.Seconds(), Score: r.Score.Seconds(), Chain: r.Chain.Seconds(), Total: r.Wall.Seconds()},
-		Flagged: r.Flagged, Contributors: r.Contributors,
+		Flagged: r.Flagged, Contributors: r.Contributors, Traffic: traffic,
 	}
 	var slowestTrain, slowestEncrypt, chain time.Duration
 	for _, t := range traces {

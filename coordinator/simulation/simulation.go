@@ -504,7 +504,8 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		plog = slog.New(&onMessage{Handler: cfg.Log.Handler(), msg: MsgPendingShare, round: r, do: func() { restartOnce.Do(func() { close(restart) }) }})
 	}
 	for i, site := range sites {
-		conn, err := grpc.NewClient(s.listen, coordinator.DialMessageLimits(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(hospitalCerts[i], s.ca.Pool(), "127.0.0.1"))))
+		opts := append(figures.meter().dialOptions(), coordinator.DialMessageLimits(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(hospitalCerts[i], s.ca.Pool(), "127.0.0.1"))))
+		conn, err := grpc.NewClient(s.listen, opts...)
 		if err != nil {
 			return nil, err
 		}
