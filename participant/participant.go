@@ -370,41 +370,6 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 	}
 }
 
-func (p *Participant) handle(ctx context.Context, task *cohortv1.Task) error {
-	switch t := task.Kind.(type) {
-	case *cohortv1.Task_KeyGen:
-		return p.keyGen(ctx, t.KeyGen)
-	case *cohortv1.Task_Threshold:
-		return p.dealThresholdShares(ctx, t.Threshold)
-	case *cohortv1.Task_ThresholdKey:
-		return p.thresholdKey(ctx, t.ThresholdKey)
-	case *cohortv1.Task_Train:
-		return p.train(ctx, t.Train)
-	case *cohortv1.Task_Decrypt:
-		return p.decrypt(ctx, t.Decrypt)
-	case *cohortv1.Task_Evaluate:
-		return p.evaluate(ctx, t.Evaluate)
-	case *cohortv1.Task_Score:
-		return p.score(ctx, t.Score)
-	case *cohortv1.Task_MomentsCount:
-		return p.momentsCount(ctx, t.MomentsCount)
-	case *cohortv1.Task_Moments:
-		return p.encryptMoments(ctx, t.Moments)
-	case *cohortv1.Task_MomentsDecrypt:
-		return p.momentsShare(ctx, t.MomentsDecrypt)
-	case *cohortv1.Task_MomentsResult:
-		return p.acceptStandardiser(ctx, t.MomentsResult)
-	case *cohortv1.Task_Reshare:
-		return p.reshare(ctx, t.Reshare)
-	case *cohortv1.Task_ReshareKey:
-		return p.reshareKey(ctx, t.ReshareKey)
-	case *cohortv1.Task_ReshareCommit:
-		return p.reshareCommit(ctx, t.ReshareCommit)
-	default:
-		return fmt.Errorf("participant %s: unknown task %T; upgrade this node", p.cfg.Name, t)
-	}
-}
-
 // carryOut does what a step decided: it writes the keystore changes, in
 // order, then sends the submission to the coordinator.
 func (p *Participant) carryOut(ctx context.Context, r ready) error {
