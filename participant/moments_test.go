@@ -168,7 +168,7 @@ func (f *momentsFixture) participant(dataDir string, mode records.Standardisatio
 	return &Participant{
 		steps: steps{
 			name: "h2", studyID: f.study, self: account.Address(), key: f.keys[1], sealer: f.sealers[1],
-			standardisation: mode, pubKey: must(f.pk.MarshalBinary()),
+			standardisation: mode, scales: f.scales, pubKey: must(f.pk.MarshalBinary()),
 		},
 		cfg:    Config{Name: "h2", StudyID: f.study, DataDir: dataDir, Scales: f.scales, Standardisation: mode},
 		client: f.client, ledger: f.ledger, account: account, log: slog.New(slog.NewTextHandler(io.Discard, nil)),
@@ -305,7 +305,7 @@ func TestStandardisationModesMustAgree(t *testing.T) {
 	}
 	t.Run("other scales (another schema)", func(t *testing.T) {
 		p := f.participant(t.TempDir(), records.StandardisePooled)
-		p.cfg.Scales = []float64{1, 1}
+		p.scales = []float64{1, 1}
 		err := p.handle(f.ctx, &cohortv1.Task{Kind: &cohortv1.Task_MomentsResult{MomentsResult: f.honest}})
 		require.ErrorIs(t, err, ErrStandardisation)
 		assert.Contains(t, err.Error(), "use the study's schema")

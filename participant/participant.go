@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -221,7 +222,7 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 	return &Participant{
 		steps: steps{
 			name: cfg.Name, studyID: cfg.StudyID, self: account.Address(), key: key, sealer: s, spec: cfg.Spec,
-			policy: policy, standardisation: mode,
+			policy: policy, standardisation: mode, scales: cfg.Scales,
 		},
 		cfg: cfg, client: client, ledger: ledger, account: account,
 		certFP: certFP, log: log.With("participant", cfg.Name), model: model,
@@ -371,7 +372,8 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 }
 
 // carryOut does what a step decided: it writes the keystore changes, in
-// order, then sends the submission to the coordinator.
+// order, and the data directory's files, then sends the submission to the
+// coordinator.
 func (p *Participant) carryOut(ctx context.Context, r ready) error {
 	if ks := p.cfg.Keystore; ks != nil {
 		for _, w := range r.keep {
@@ -383,6 +385,13 @@ func (p *Participant) carryOut(ctx context.Context, r ready) error {
 			}
 			if err != nil {
 				return fmt.Errorf("participant %s: keep %s in the keystore: %w", p.cfg.Name, w.name, err)
+			}
+		}
+	}
+	if p.cfg.DataDir != "" {
+		for _, f := range r.files {
+			if err := writeFileAtomic(filepath.Join(p.cfg.DataDir, f.dir), f.name, f.data); err != nil {
+				return fmt.Errorf("participant %s: keep %s: %w", p.cfg.Name, filepath.Join(f.dir, f.name), err)
 			}
 		}
 	}

@@ -45,17 +45,26 @@ type steps struct {
 	pending    *pendingShare
 
 	standardisation records.Standardisation // resolved from the config
+	scales          []float64               // the moments encoding's per-feature magnitudes (pooled standardisation)
 	moments         *momentsRun             // this node's part in the current moments phase
 	agreed          *agreed                 // the pooled standardiser, once checked and kept
 }
 
 // ready is what a step decided, for the driver to carry out in this order:
-// write keep to the keystore, then send send to the coordinator. A step
-// that refuses returns an error and no ready; its in-memory state is then
-// what it was before.
+// write keep to the keystore and files to the data directory, then send
+// send to the coordinator. A step that refuses a task returns an error and
+// changes no state.
 type ready struct {
-	keep []secretWrite
-	send proto.Message // a submission to the coordinator; nil sends nothing
+	keep  []secretWrite
+	files []fileWrite
+	send  proto.Message // a submission to the coordinator; nil sends nothing
+}
+
+// fileWrite is a file of the data directory (DataDir/dir/name), written
+// atomically; without a data directory nothing is written.
+type fileWrite struct {
+	dir, name string
+	data      []byte
 }
 
 // secretWrite is one keystore change: value replaces the entry name, or a

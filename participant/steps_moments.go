@@ -1,0 +1,374 @@
+package participant
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// The moments phase (pooled standardisation, before round 1): a node
+// counts its consented training records, encrypts their moments, helps
+// decrypt only the sum of at least max(2, the study's minimum) sites, and
+// accepts only the standardiser it decrypts itself from signed shares.
+
+// momentsFacts is what a moments step checks the coordinator's claims
+// against: the study on chain (participants, minimum, key, threshold,
+// round) and the blobs the task names.
+type momentsFacts struct {
+	study contracts.Study
+	// contributions are the signed moments ciphertexts, in task order; the
+	// driver fetches them only once the counts check out.
+	contributions [][]byte
+	aggregate     []byte // the sum the task names
+}
+
+// checkMode refuses a task of a study whose standardisation is not this node's.
+func (s *steps) checkMode(study string) error {
+	mode, err := records.ParseStandardisation(study, records.StandardiseNone)
+	if err != nil {
+		return fmt.Errorf("%w: %v; upgrade this node, or set its standardise option to the study's", ErrStandardisation, err)
+	}
+	if mode != s.standardisation {
+		return fmt.Errorf("%w: the study uses %q standardisation, %s is configured for %q; set its standardise option to %q (all parties of a study must agree)",
+			ErrStandardisation, mode, s.name, s.standardisation, mode)
+	}
+	return nil
+}
+
+// checkScales refuses a moments encoding with other scales than this node's schema.
+func (s *steps) checkScales(scales []float64) error {
+	if !slices.Equal(scales, s.scales) {
+		return fmt.Errorf("%w: the coordinator encodes moments with scales %v, this node's schema gives %v; use the study's schema", ErrStandardisation, scales, s.scales)
+	}
+	return nil
+}
+
+// prepare standardises records for training or evaluation as the study says.
+func (s *steps) prepare(recs []records.Record, standardiserHash []byte) ([]records.Record, error) {
+	if s.standardisation != records.StandardisePooled {
+		return recs, nil
+	}
+	if s.agreed == nil {
+		return nil, fmt.Errorf("%w: %s has no pooled standardiser; it takes part in the moments phase before round 1 (or restore its data directory)", ErrNoStandardiser, s.name)
+	}
+	if standardiserHash != nil && common.BytesToHash(standardiserHash) != s.agreed.hash {
+		return nil, fmt.Errorf("%w: the task names standardiser %x, this node agreed on %s", ErrChainMismatch, standardiserHash, s.agreed.hash.Hex())
+	}
+	return s.agreed.std.Apply(recs)
+}
+
+// checkStandardiserOnChain refuses to train with pooled standardisation
+// when the chain records another standardiser than the one this node agreed
+// on (the coordinator records it before round 1).
+func (s *steps) checkStandardiserOnChain(study contracts.Study) error {
+	if s.standardisation != records.StandardisePooled || s.agreed == nil {
+		return nil
+	}
+	if h := study.StandardiserHash; h != (common.Hash{}) && h != s.agreed.hash {
+		return fmt.Errorf("%w: the chain records standardiser %s, this node agreed on %s", ErrChainMismatch, h.Hex(), s.agreed.hash.Hex())
+	}
+	return nil
+}
+
+// momentsCountCheck checks a MomentsCountTask before the driver reads the
+// consent it needs; momentsCount checks it again.
+func (s *steps) momentsCountCheck(t *cohortv1.MomentsCountTask) error {
+	if err := s.checkStudy("moments count", t.GetStudyId()); err != nil {
+		return err
+	}
+	if err := s.checkMode(string(records.StandardisePooled)); err != nil {
+		return err
+	}
+	if err := s.checkScales(t.GetScales()); err != nil {
+		return err
+	}
+	if len(t.GetSession()) != 32 {
+		return fmt.Errorf("%w: moments session is %d bytes, want 32", ErrBadStandardiser, len(t.GetSession()))
+	}
+	return nil
+}
+
+// momentsCount answers the moments phase's first task: the signed count of
+// this site's consented training records (used; public: the site commits
+// the same count every round). It computes its moments over the same
+// records and keeps them for the run.
+func (s *steps) momentsCount(t *cohortv1.MomentsCountTask, used []records.Record) (ready, error) {
+	if err := s.momentsCountCheck(t); err != nil {
+		return ready{}, err
+	}
+	if len(used) == 0 {
+		return ready{}, fmt.Errorf("participant %s: moments: %w", s.name, ErrNoConsentedRecords)
+	}
+	m, err := records.ComputeMoments(used, len(s.scales))
+	if err != nil {
+		return ready{}, fmt.Errorf("participant %s: moments: %w", s.name, err)
+	}
+	run := &momentsRun{session: slices.Clone(t.GetSession()), count: uint64(len(used)), moments: m}
+	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindMomentsCount, auth.MomentsCountContent(run.session, run.count))
+	if err != nil {
+		return ready{}, err
+	}
+	s.moments = run
+	return ready{send: &cohortv1.MomentsCount{StudyId: s.studyID, Session: run.session, Count: run.count, Auth: signed}}, nil
+}
+
+// encryptMoments answers a MomentsTask: after checking the signed counts
+// add up to the total, it encrypts its moments encoded for that total under
+// its key share (the collective key checked against the chain, s.pubKey)
+// and sends them signed.
+func (s *steps) encryptMoments(t *cohortv1.MomentsTask, study contracts.Study) (ready, error) {
+	if err := s.checkStudy("moments", t.GetStudyId()); err != nil {
+		return ready{}, err
+	}
+	if err := s.checkScales(t.GetScales()); err != nil {
+		return ready{}, err
+	}
+	run := s.moments
+	if run == nil || !bytes.Equal(run.session, t.GetSession()) {
+		return ready{}, fmt.Errorf("%w: moments task for a run of the phase this node did not count in", ErrBadStandardiser)
+	}
+	if _, err := s.verifyCounts(study, t.GetSession(), t.GetTotal(), t.GetCounts()); err != nil {
+		return ready{}, err
+	}
+	if err := checkPublicKey(study.PublicKeyHash, common.BytesToHash(t.GetPublicKeyHash())); err != nil {
+		return ready{}, err
+	}
+	v, err := run.moments.Encode(float64(t.GetTotal()), s.scales, s.sealer.maxAbs())
+	if err != nil {
+		return ready{}, fmt.Errorf("participant %s: %w", s.name, err)
+	}
+	sealed, err := s.sealer.seal(s.pubKey, aggregation.MomentsContext(s.studyID, run.session), v)
+	if err != nil {
+		return ready{}, fmt.Errorf("participant %s: encrypt moments: %w", s.name, err)
+	}
+	h := aggregation.ContentHash(sealed)
+	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindMoments, auth.MomentsContent(run.session, h))
+	if err != nil {
+		return ready{}, err
+	}
+	run.sent = h
+	return ready{send: &cohortv1.MomentsSubmission{StudyId: s.studyID, Session: run.session, Ciphertext: sealed, Auth: signed}}, nil
+}
+
+// momentsShare answers a MomentsDecryptTask with a decryption share of the
+// moments' sum, after recomputing that sum from the signed contributions.
+func (s *steps) momentsShare(t *cohortv1.MomentsDecryptTask, facts momentsFacts) (ready, error) {
+	if err := s.checkStudy("moments decryption", t.GetStudyId()); err != nil {
+		return ready{}, err
+	}
+	aggHash := common.BytesToHash(t.GetAggregateHash())
+	if err := s.verifyMomentsSum(t.GetSession(), t.GetTotal(), t.GetCounts(), t.GetContributions(), aggHash, facts); err != nil {
+		return ready{}, err
+	}
+	if !slices.Contains(t.GetActivePoints(), s.point) {
+		return ready{}, fmt.Errorf("%w: asked to decrypt with active set %v, which leaves out this site's point %d", ErrBadStandardiser, t.GetActivePoints(), s.point)
+	}
+	if err := onCommittee(facts.study, s.self); err != nil {
+		return ready{}, err
+	}
+	share, err := s.sealer.decryptionShare(facts.aggregate, t.GetActivePoints())
+	if err != nil {
+		return ready{}, fmt.Errorf("participant %s: moments decryption share: %w", s.name, err)
+	}
+	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(aggHash, share))
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{send: &cohortv1.MomentsShareSubmission{StudyId: s.studyID, AggregateHash: aggHash.Bytes(), Share: share, Auth: signed}}, nil
+}
+
+// acceptStandardiser answers a MomentsResultTask: it checks the counts, the
+// contributions and the sum as a share holder does, checks every decryption
+// share's signature, decrypts the sum itself and refuses the standardiser
+// unless it is what the sum decodes to. It keeps the standardiser in the
+// data directory and confirms it, signed. A standardiser it already agreed
+// on is confirmed again without facts; another is refused once round 1 has
+// opened.
+func (s *steps) acceptStandardiser(t *cohortv1.MomentsResultTask, facts momentsFacts) (ready, error) {
+	if err := s.checkStudy("moments result", t.GetStudyId()); err != nil {
+		return ready{}, err
+	}
+	if err := s.checkMode(string(records.StandardisePooled)); err != nil {
+		return ready{}, err
+	}
+	if err := s.checkScales(t.GetScales()); err != nil {
+		return ready{}, err
+	}
+	hash := crypto.Keccak256Hash(t.GetStandardiser())
+	var r ready
+	if !s.agreedOn(hash) {
+		if s.agreed != nil && facts.study.CurrentRound > 0 {
+			return ready{}, fmt.Errorf("%w: study %d is past round 1 with standardiser %s; another (%s) would change the features mid-study",
+				ErrBadStandardiser, s.studyID, s.agreed.hash.Hex(), hash.Hex())
+		}
+		got, err := s.checkStandardiser(t, facts)
+		if err != nil {
+			return ready{}, err
+		}
+		b, err := json.Marshal(standardiserFile{StudyID: s.studyID, Standardiser: t.GetStandardiser()})
+		if err != nil {
+			return ready{}, err
+		}
+		r.files = []fileWrite{{name: standardiserFileName, data: b}}
+		s.agreed = &agreed{std: got, enc: slices.Clone(t.GetStandardiser()), hash: hash}
+	}
+	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindMomentsStandardiser, hash)
+	if err != nil {
+		return ready{}, err
+	}
+	r.send = &cohortv1.MomentsConfirmation{StudyId: s.studyID, StandardiserHash: hash.Bytes(), Auth: signed}
+	return r, nil
+}
+
+// agreedOn tells whether this node already agreed on the standardiser with hash h.
+func (s *steps) agreedOn(h common.Hash) bool { return s.agreed != nil && s.agreed.hash == h }
+
+// checkStandardiser verifies a moments result and returns its standardiser.
+func (s *steps) checkStandardiser(t *cohortv1.MomentsResultTask, facts momentsFacts) (records.Standardiser, error) {
+	claimed, err := records.DecodeStandardiser(t.GetStandardiser())
+	if err != nil {
+		return records.Standardiser{}, fmt.Errorf("%w: %v", ErrBadStandardiser, err)
+	}
+	aggHash := common.BytesToHash(t.GetAggregateHash())
+	if err := s.verifyMomentsSum(t.GetSession(), t.GetTotal(), t.GetCounts(), t.GetContributions(), aggHash, facts); err != nil {
+		return records.Standardiser{}, err
+	}
+	member := participants(facts.study)
+	holders := make(map[common.Address]bool, len(t.GetShares()))
+	shares := make([][]byte, 0, len(t.GetShares()))
+	for _, sh := range t.GetShares() {
+		if common.BytesToHash(sh.GetAggregateHash()) != aggHash || sh.GetStudyId() != s.studyID {
+			return records.Standardiser{}, fmt.Errorf("%w: a decryption share is for another sum or study", ErrBadStandardiser)
+		}
+		addr, err := auth.Verify(sh.GetAuth(), s.studyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(aggHash, sh.GetShare()))
+		if err != nil {
+			return records.Standardiser{}, fmt.Errorf("%w: decryption share: %v", ErrBadStandardiser, err)
+		}
+		if holders[addr] {
+			return records.Standardiser{}, fmt.Errorf("%w: two decryption shares from %s", ErrBadStandardiser, addr.Hex())
+		}
+		if !member[addr] {
+			return records.Standardiser{}, fmt.Errorf("%w: %s is not a participant of study %d", ErrBadStandardiser, addr.Hex(), s.studyID)
+		}
+		holders[addr] = true
+		shares = append(shares, sh.GetShare())
+	}
+	if threshold := int(facts.study.Threshold); len(shares) < threshold {
+		return records.Standardiser{}, fmt.Errorf("%w: %d decryption shares, the study's threshold is %d", ErrBadStandardiser, len(shares), threshold)
+	}
+	plain, err := s.sealer.open(facts.aggregate, shares)
+	if err != nil {
+		return records.Standardiser{}, fmt.Errorf("%w: decrypt the moments' sum: %v", ErrBadStandardiser, err)
+	}
+	own, err := records.PooledStandardiser(plain, float64(t.GetTotal()), s.scales)
+	if err != nil {
+		return records.Standardiser{}, fmt.Errorf("%w: %v", ErrBadStandardiser, err)
+	}
+	if !own.Within(claimed, standardiserTolerance) {
+		return records.Standardiser{}, fmt.Errorf("%w: the coordinator's standardiser is not what the signed shares decrypt the sum of the signed moments to", ErrBadStandardiser)
+	}
+	return claimed, nil
+}
+
+// verifyCounts checks the signed counts of a moments phase: one per study
+// participant, at least max(2, the study's minimum) of them, this node's own
+// as it sent it (if it counted in this run), adding up to total. It returns
+// the signers.
+func (s *steps) verifyCounts(study contracts.Study, session []byte, total uint64, counts []*cohortv1.MomentsCount) (map[common.Address]bool, error) {
+	if least := max(2, int(study.MinParticipants)); len(counts) < least {
+		return nil, fmt.Errorf("%w: moments of %d sites; pooling needs at least %d, or a site's own statistics would be revealed", ErrBadStandardiser, len(counts), least)
+	}
+	member := participants(study)
+	run := s.moments
+	ours := run != nil && bytes.Equal(run.session, session)
+	signers := make(map[common.Address]bool, len(counts))
+	var sum uint64
+	for _, c := range counts {
+		if c.GetStudyId() != s.studyID || !bytes.Equal(c.GetSession(), session) {
+			return nil, fmt.Errorf("%w: a count is for another study or run of the phase", ErrBadStandardiser)
+		}
+		addr, err := auth.Verify(c.GetAuth(), s.studyID, 0, auth.KindMomentsCount, auth.MomentsCountContent(session, c.GetCount()))
+		if err != nil {
+			return nil, fmt.Errorf("%w: count: %v", ErrBadStandardiser, err)
+		}
+		if signers[addr] {
+			return nil, fmt.Errorf("%w: two counts from %s", ErrBadStandardiser, addr.Hex())
+		}
+		if c.GetCount() == 0 || c.GetCount() > math.MaxUint32 || sum > math.MaxUint64-c.GetCount() {
+			return nil, fmt.Errorf("%w: count %d from %s", ErrBadStandardiser, c.GetCount(), addr.Hex())
+		}
+		if !member[addr] {
+			return nil, fmt.Errorf("%w: %s is not a participant of study %d", ErrBadStandardiser, addr.Hex(), s.studyID)
+		}
+		if addr == s.self && ours && c.GetCount() != run.count {
+			return nil, fmt.Errorf("%w: this site's count is given as %d, it sent %d", ErrBadStandardiser, c.GetCount(), run.count)
+		}
+		signers[addr] = true
+		sum += c.GetCount()
+	}
+	if sum != total {
+		return nil, fmt.Errorf("%w: the signed counts add up to %d, the task says %d", ErrBadStandardiser, sum, total)
+	}
+	if ours && !signers[s.self] {
+		return nil, fmt.Errorf("%w: this site's count was left out", ErrBadStandardiser)
+	}
+	return signers, nil
+}
+
+// verifyMomentsSum checks the counts, then that the contributions are one
+// signed ciphertext from each counted site (this node's own as it sent it)
+// and that the sum with hash aggHash is their sum.
+func (s *steps) verifyMomentsSum(session []byte, total uint64, counts []*cohortv1.MomentsCount, contribs []*cohortv1.MomentsContribution, aggHash common.Hash, facts momentsFacts) error {
+	signers, err := s.verifyCounts(facts.study, session, total, counts)
+	if err != nil {
+		return err
+	}
+	if len(contribs) != len(signers) {
+		return fmt.Errorf("%w: %d contributions from %d counted sites", ErrBadStandardiser, len(contribs), len(signers))
+	}
+	if len(facts.contributions) != len(contribs) || aggregation.ContentHash(facts.aggregate) != aggHash {
+		return fmt.Errorf("participant %s: the moments' contributions or sum are missing", s.name)
+	}
+	run := s.moments
+	seen := make(map[common.Address]bool, len(contribs))
+	dealers := make([]aggregation.PartyID, len(contribs))
+	ones := make([]float64, len(contribs))
+	for i, c := range contribs {
+		h := common.BytesToHash(c.GetCiphertextHash())
+		addr, err := auth.Verify(c.GetAuth(), s.studyID, 0, auth.KindMoments, auth.MomentsContent(session, h))
+		if err != nil {
+			return fmt.Errorf("%w: contribution: %v", ErrBadStandardiser, err)
+		}
+		if !signers[addr] || seen[addr] {
+			return fmt.Errorf("%w: contribution from %s, who did not count or contributes twice", ErrBadStandardiser, addr.Hex())
+		}
+		if addr == s.self && run != nil && bytes.Equal(run.session, session) && run.sent != (common.Hash{}) && run.sent != h {
+			return fmt.Errorf("%w: this site's moments are given as %s, it sent %s", ErrBadStandardiser, h.Hex(), run.sent.Hex())
+		}
+		if aggregation.ContentHash(facts.contributions[i]) != h {
+			return fmt.Errorf("participant %s: the moments contribution %s is missing", s.name, h.Hex())
+		}
+		seen[addr] = true
+		dealers[i] = aggregation.DealerID(s.studyID, addr.Bytes())
+		ones[i] = 1
+	}
+	sum, err := s.sealer.sum(facts.study.PublicKeyHash, facts.contributions, dealers, aggregation.MomentsContext(s.studyID, session), ones)
+	if err != nil {
+		return fmt.Errorf("%w: recompute the moments' sum: %v", ErrBadStandardiser, err)
+	}
+	if !bytes.Equal(sum, facts.aggregate) {
+		return fmt.Errorf("%w: %s is not the sum of the signed moments", ErrBadStandardiser, aggHash.Hex())
+	}
+	return nil
+}
