@@ -1,0 +1,311 @@
+package participant
+
+import (
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// momentsRun is the moments phase run through three nodes' steps (t = 2),
+// as an honest coordinator relays it: what each step is given next.
+type momentsPhase struct {
+	*consortium
+	session  []byte
+	counts   []*cohortv1.MomentsCount
+	total    uint64
+	encrypt  *cohortv1.MomentsTask
+	contribs []*cohortv1.MomentsContribution
+	cts      [][]byte
+	agg      []byte
+	decrypt  *cohortv1.MomentsDecryptTask
+	result   *cohortv1.MomentsResultTask
+}
+
+var momentsScales = []float64{10, 1}
+
+func momentsSites() [][]records.Record {
+	return [][]records.Record{
+		{{ID: "a", Features: []float64{30, 1.5}}, {ID: "b", Features: []float64{50, 0.5}}, {ID: "c", Features: []float64{40, 2}}},
+		{{ID: "d", Features: []float64{70, -1}}, {ID: "e", Features: []float64{60, 0}}},
+		{{ID: "f", Features: []float64{20, 3}}},
+	}
+}
+
+func newMomentsPhase(t *testing.T) *momentsPhase {
+	t.Helper()
+	c := newConsortium(t, 3)
+	c.thresholdKeys(t, 3)
+	for _, s := range c.nodes {
+		s.standardisation, s.scales = records.StandardisePooled, momentsScales
+	}
+	m := &momentsPhase{consortium: c, session: crypto.Keccak256([]byte("session"))}
+	for i, s := range c.nodes {
+		r, err := s.momentsCount(&cohortv1.MomentsCountTask{StudyId: stepsStudy, Session: m.session, Scales: momentsScales}, momentsSites()[i])
+		require.NoError(t, err)
+		count := r.send.(*cohortv1.MomentsCount)
+		m.counts, m.total = append(m.counts, count), m.total+count.GetCount()
+	}
+	m.encrypt = &cohortv1.MomentsTask{StudyId: stepsStudy, Session: m.session, Total: m.total, Counts: m.counts, Scales: momentsScales, PublicKeyHash: c.pk.Hash().Bytes()}
+	var dealers []aggregation.PartyID
+	for _, s := range c.nodes {
+		r, err := s.encryptMoments(m.encrypt, c.study)
+		require.NoError(t, err)
+		sub := r.send.(*cohortv1.MomentsSubmission)
+		m.cts = append(m.cts, sub.GetCiphertext())
+		m.contribs = append(m.contribs, &cohortv1.MomentsContribution{CiphertextHash: aggregation.ContentHash(sub.GetCiphertext()).Bytes(), Auth: sub.GetAuth()})
+		dealers = append(dealers, aggregation.DealerID(stepsStudy, s.self.Bytes()))
+	}
+	var err error
+	m.agg, err = c.nodes[0].sealer.sum(c.pk.Hash(), m.cts, dealers, aggregation.MomentsContext(stepsStudy, m.session), []float64{1, 1, 1})
+	require.NoError(t, err)
+	aggHash := aggregation.ContentHash(m.agg)
+	m.decrypt = &cohortv1.MomentsDecryptTask{StudyId: stepsStudy, Session: m.session, Total: m.total, Counts: m.counts, Contributions: m.contribs,
+		AggregateHash: aggHash.Bytes(), ActivePoints: []uint64{1, 2}}
+	m.result = &cohortv1.MomentsResultTask{StudyId: stepsStudy, Session: m.session, Total: m.total, Counts: m.counts, Contributions: m.contribs,
+		AggregateHash: aggHash.Bytes(), Scales: momentsScales}
+	var shares [][]byte
+	for _, s := range c.nodes[:2] {
+		r, err := s.momentsShare(m.decrypt, m.facts())
+		require.NoError(t, err)
+		sub := r.send.(*cohortv1.MomentsShareSubmission)
+		m.result.Shares = append(m.result.Shares, sub)
+		shares = append(shares, sub.GetShare())
+	}
+	plain, err := c.nodes[0].sealer.open(m.agg, shares)
+	require.NoError(t, err)
+	std, err := records.PooledStandardiser(plain, float64(m.total), momentsScales)
+	require.NoError(t, err)
+	m.result.Standardiser, err = std.Encode()
+	require.NoError(t, err)
+	return m
+}
+
+func (m *momentsPhase) facts() momentsFacts {
+	return momentsFacts{study: m.study, contributions: m.cts, aggregate: m.agg}
+}
+
+// signedCount is a count signed by key for the phase's session.
+func (m *momentsPhase) signedCount(t *testing.T, key int, count uint64) *cohortv1.MomentsCount {
+	t.Helper()
+	signed, err := auth.Sign(m.keys[key], stepsStudy, 0, auth.KindMomentsCount, auth.MomentsCountContent(m.session, count))
+	require.NoError(t, err)
+	return &cohortv1.MomentsCount{StudyId: stepsStudy, Session: m.session, Count: count, Auth: signed}
+}
+
+func TestMomentsCountStep(t *testing.T) {
+	session := crypto.Keccak256([]byte("session"))
+	honest := func() *cohortv1.MomentsCountTask {
+		return &cohortv1.MomentsCountTask{StudyId: stepsStudy, Session: session, Scales: momentsScales}
+	}
+	cases := []struct {
+		name string
+		task *cohortv1.MomentsCountTask
+		mode records.Standardisation
+		recs []records.Record
+		want error
+	}{
+		{"another study", &cohortv1.MomentsCountTask{StudyId: stepsStudy + 1, Session: session, Scales: momentsScales}, records.StandardisePooled, momentsSites()[0], ErrChainMismatch},
+		{"a node that standardises by site", honest(), records.StandardiseSite, momentsSites()[0], ErrStandardisation},
+		{"another schema's scales", &cohortv1.MomentsCountTask{StudyId: stepsStudy, Session: session, Scales: []float64{1, 1}}, records.StandardisePooled, momentsSites()[0], ErrStandardisation},
+		{"a short session", &cohortv1.MomentsCountTask{StudyId: stepsStudy, Session: session[:8], Scales: momentsScales}, records.StandardisePooled, momentsSites()[0], ErrBadStandardiser},
+		{"no consented records", honest(), records.StandardisePooled, nil, ErrNoConsentedRecords},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newConsortium(t, 1).nodes[0]
+			s.standardisation, s.scales = tc.mode, momentsScales
+			_, err := s.momentsCount(tc.task, tc.recs)
+			require.ErrorIs(t, err, tc.want)
+			assert.Nil(t, s.moments, "no run started")
+		})
+	}
+	t.Run("honest", func(t *testing.T) {
+		s := newConsortium(t, 1).nodes[0]
+		s.standardisation, s.scales = records.StandardisePooled, momentsScales
+		r, err := s.momentsCount(honest(), momentsSites()[0])
+		require.NoError(t, err)
+		c := r.send.(*cohortv1.MomentsCount)
+		assert.Equal(t, uint64(3), c.GetCount())
+		signer, err := auth.Verify(c.GetAuth(), stepsStudy, 0, auth.KindMomentsCount, auth.MomentsCountContent(session, 3))
+		require.NoError(t, err)
+		assert.Equal(t, s.self, signer)
+	})
+}
+
+func TestEncryptMomentsStep(t *testing.T) {
+	m := newMomentsPhase(t)
+	me := m.nodes[1]
+	stranger := mustKey(t)
+	strangerCount, err := auth.Sign(stranger, stepsStudy, 0, auth.KindMomentsCount, auth.MomentsCountContent(m.session, 4))
+	require.NoError(t, err)
+	with := func(change func(*cohortv1.MomentsTask)) *cohortv1.MomentsTask {
+		task := &cohortv1.MomentsTask{StudyId: stepsStudy, Session: m.session, Total: m.total, Counts: append([]*cohortv1.MomentsCount(nil), m.counts...),
+			Scales: momentsScales, PublicKeyHash: m.pk.Hash().Bytes()}
+		change(task)
+		return task
+	}
+	cases := []struct {
+		name string
+		task *cohortv1.MomentsTask
+		want error
+	}{
+		{"another study", with(func(t *cohortv1.MomentsTask) { t.StudyId++ }), ErrChainMismatch},
+		{"another run of the phase", with(func(t *cohortv1.MomentsTask) { t.Session = crypto.Keccak256([]byte("other")) }), ErrBadStandardiser},
+		{"counts that do not add up", with(func(t *cohortv1.MomentsTask) { t.Total++ }), ErrBadStandardiser},
+		{"one site alone", with(func(t *cohortv1.MomentsTask) { t.Counts, t.Total = t.Counts[1:2], 2 }), ErrBadStandardiser},
+		{"a count twice", with(func(t *cohortv1.MomentsTask) { t.Counts[2], t.Total = t.Counts[0], 8 }), ErrBadStandardiser},
+		{"a count from a stranger", with(func(t *cohortv1.MomentsTask) {
+			t.Counts[2], t.Total = &cohortv1.MomentsCount{StudyId: stepsStudy, Session: m.session, Count: 4, Auth: strangerCount}, 9
+		}), ErrBadStandardiser},
+		{"this site's count altered", with(func(tk *cohortv1.MomentsTask) { tk.Counts[1], tk.Total = m.signedCount(t, 1, 3), 7 }), ErrBadStandardiser},
+		{"this site's count left out", with(func(t *cohortv1.MomentsTask) {
+			t.Counts, t.Total = []*cohortv1.MomentsCount{t.Counts[0], t.Counts[2]}, 4
+		}), ErrBadStandardiser},
+		{"a count with a forged signature", with(func(t *cohortv1.MomentsTask) {
+			t.Counts[0] = &cohortv1.MomentsCount{StudyId: stepsStudy, Session: m.session, Count: 4, Auth: m.counts[0].GetAuth()}
+			t.Total = 7
+		}), ErrBadStandardiser},
+		{"another key than the chain's", with(func(t *cohortv1.MomentsTask) { t.PublicKeyHash = crypto.Keccak256([]byte("key")) }), ErrChainMismatch},
+		{"another schema's scales", with(func(t *cohortv1.MomentsTask) { t.Scales = []float64{1, 1} }), ErrStandardisation},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			before := me.moments.sent
+			r, err := me.encryptMoments(tc.task, m.study)
+			require.ErrorIs(t, err, tc.want)
+			assert.Nil(t, r.send)
+			assert.Equal(t, before, me.moments.sent, "nothing recorded as sent")
+		})
+	}
+}
+
+func TestMomentsShareStep(t *testing.T) {
+	m := newMomentsPhase(t)
+	me := m.nodes[1]
+	// partial is the sum of the first two sites' moments only.
+	partial, err := me.sealer.sum(m.pk.Hash(), m.cts[:2], []aggregation.PartyID{
+		aggregation.DealerID(stepsStudy, m.nodes[0].self.Bytes()), aggregation.DealerID(stepsStudy, m.nodes[1].self.Bytes()),
+	}, aggregation.MomentsContext(stepsStudy, m.session), []float64{1, 1})
+	require.NoError(t, err)
+	type shareCase struct {
+		task  *cohortv1.MomentsDecryptTask
+		facts momentsFacts
+	}
+	with := func(change func(*shareCase)) shareCase {
+		d := m.decrypt
+		c := shareCase{
+			task: &cohortv1.MomentsDecryptTask{StudyId: d.StudyId, Session: d.Session, Total: d.Total, Counts: d.Counts,
+				Contributions: append([]*cohortv1.MomentsContribution(nil), d.Contributions...), AggregateHash: d.AggregateHash, ActivePoints: d.ActivePoints},
+			facts: m.facts(),
+		}
+		c.facts.contributions = append([][]byte(nil), c.facts.contributions...)
+		change(&c)
+		return c
+	}
+	cases := []struct {
+		name string
+		c    shareCase
+		want error
+	}{
+		{"another study", with(func(c *shareCase) { c.task.StudyId++ }), ErrChainMismatch},
+		{"a sum of fewer sites than counted", with(func(c *shareCase) {
+			c.facts.aggregate, c.task.AggregateHash = partial, aggregation.ContentHash(partial).Bytes()
+		}), ErrBadStandardiser},
+		{"one site's moments passed off as the sum", with(func(c *shareCase) {
+			c.facts.aggregate, c.task.AggregateHash = m.cts[0], aggregation.ContentHash(m.cts[0]).Bytes()
+		}), ErrBadStandardiser},
+		{"a contribution missing", with(func(c *shareCase) {
+			c.task.Contributions, c.facts.contributions = c.task.Contributions[:2], c.facts.contributions[:2]
+		}), ErrBadStandardiser},
+		{"one site's contribution twice", with(func(c *shareCase) {
+			c.task.Contributions[2], c.facts.contributions[2] = c.task.Contributions[0], c.facts.contributions[0]
+		}), ErrBadStandardiser},
+		{"this site's contribution swapped", with(func(c *shareCase) {
+			c.task.Contributions[1] = &cohortv1.MomentsContribution{CiphertextHash: c.task.Contributions[0].GetCiphertextHash(), Auth: c.task.Contributions[1].GetAuth()}
+		}), ErrBadStandardiser},
+		{"an active set without this holder", with(func(c *shareCase) { c.task.ActivePoints = []uint64{1, 3} }), ErrBadStandardiser},
+		{"a malformed contribution", with(func(c *shareCase) { c.facts.contributions[2] = []byte("junk") }), nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := me.momentsShare(tc.c.task, tc.c.facts)
+			require.Error(t, err)
+			if tc.want != nil {
+				require.ErrorIs(t, err, tc.want)
+			}
+			assert.Nil(t, r.send, "no share leaves the site")
+		})
+	}
+}
+
+func TestAcceptStandardiserStep(t *testing.T) {
+	m := newMomentsPhase(t)
+	stranger := mustKey(t)
+	with := func(change func(*cohortv1.MomentsResultTask)) *cohortv1.MomentsResultTask {
+		r := m.result
+		task := &cohortv1.MomentsResultTask{StudyId: r.StudyId, Session: r.Session, Total: r.Total, Counts: r.Counts, Contributions: r.Contributions,
+			AggregateHash: r.AggregateHash, Scales: r.Scales, Standardiser: r.Standardiser, Shares: append([]*cohortv1.MomentsShareSubmission(nil), r.Shares...)}
+		change(task)
+		return task
+	}
+	aggHash := common.BytesToHash(m.result.GetAggregateHash())
+	forgedShare := func() *cohortv1.MomentsShareSubmission {
+		sh := m.result.Shares[1]
+		signed, err := auth.Sign(stranger, stepsStudy, 0, auth.KindMomentsShare, auth.MomentsShareContent(aggHash, sh.GetShare()))
+		require.NoError(t, err)
+		return &cohortv1.MomentsShareSubmission{StudyId: stepsStudy, AggregateHash: aggHash.Bytes(), Share: sh.GetShare(), Auth: signed}
+	}()
+	var other records.Standardiser
+	other, err := records.DecodeStandardiser(m.result.GetStandardiser())
+	require.NoError(t, err)
+	other.Mean[0] += 1
+	otherEnc, err := other.Encode()
+	require.NoError(t, err)
+	cases := []struct {
+		name string
+		task *cohortv1.MomentsResultTask
+		want error
+	}{
+		{"another study", with(func(t *cohortv1.MomentsResultTask) { t.StudyId++ }), ErrChainMismatch},
+		{"a standardiser that is not what the sum decrypts to", with(func(t *cohortv1.MomentsResultTask) { t.Standardiser = otherEnc }), ErrBadStandardiser},
+		{"fewer decryption shares than the threshold", with(func(t *cohortv1.MomentsResultTask) { t.Shares = t.Shares[:1] }), ErrBadStandardiser},
+		{"a decryption share twice", with(func(t *cohortv1.MomentsResultTask) { t.Shares[1] = t.Shares[0] }), ErrBadStandardiser},
+		{"a decryption share from a stranger", with(func(t *cohortv1.MomentsResultTask) { t.Shares[1] = forgedShare }), ErrBadStandardiser},
+		{"a malformed standardiser", with(func(t *cohortv1.MomentsResultTask) { t.Standardiser = []byte("junk") }), ErrBadStandardiser},
+		{"another schema's scales", with(func(t *cohortv1.MomentsResultTask) { t.Scales = []float64{1, 1} }), ErrStandardisation},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := m.nodes[2]
+			r, err := s.acceptStandardiser(tc.task, m.facts())
+			require.ErrorIs(t, err, tc.want)
+			assert.Nil(t, s.agreed, "nothing agreed")
+			assert.Empty(t, r.files, "nothing kept")
+		})
+	}
+	s := m.nodes[2]
+	r, err := s.acceptStandardiser(m.result, m.facts())
+	require.NoError(t, err)
+	require.Len(t, r.files, 1, "the standardiser is kept in the data directory")
+	assert.Equal(t, standardiserFileName, r.files[0].name)
+	conf := r.send.(*cohortv1.MomentsConfirmation)
+	assert.Equal(t, crypto.Keccak256(m.result.GetStandardiser()), conf.GetStandardiserHash())
+	require.NotNil(t, s.agreed)
+
+	r, err = s.acceptStandardiser(m.result, momentsFacts{})
+	require.NoError(t, err, "the agreed standardiser is confirmed again without reading anything")
+	assert.Empty(t, r.files)
+
+	past := m.facts()
+	past.study.CurrentRound = 1
+	_, err = s.acceptStandardiser(with(func(t *cohortv1.MomentsResultTask) { t.Standardiser = otherEnc }), past)
+	require.ErrorIs(t, err, ErrBadStandardiser, "another standardiser once round 1 opened")
+}
