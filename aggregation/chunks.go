@@ -8,6 +8,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/tuneinsight/lattigo/v5/ring"
 )
 
 // ChunkValues is the number of vector values per committed chunk: the unit
@@ -510,4 +511,49 @@ func (s *Scheme) decodeChunkHeader(b []byte) (*VectorHeader, error) {
 	}
 	hdr.Length = int(length)
 	return &hdr, nil
+}
+
+// FirstDifferentChunk returns the first chunk at which the coefficients of
+// two vectors of the same length and level differ, or -1 if none does
+// (their headers may still differ): what an audit names on a mismatch.
+func FirstDifferentChunk(a, b *EncryptedVector) int {
+	if a == nil || b == nil || a.length != b.length || a.level != b.level || len(a.c0) != len(b.c0) {
+		return 0
+	}
+	n := a.c0[0].N()
+	for j := range a.c0 {
+		for l := range a.c0[j].Coeffs {
+			ra, rb := a.c0[j].Coeffs[l], b.c0[j].Coeffs[l]
+			for k := range ra {
+				if ra[k] != rb[k] {
+					return (j*n + k) / ChunkValues
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// ShiftCoefficient returns a copy of v with coefficient pos of RNS row row
+// increased by delta modulo its prime: the smallest alteration of a
+// vector, for tests and fault injection (a hostile coordinator) that show
+// spot checks and audits catching it.
+func (s *Scheme) ShiftCoefficient(v *EncryptedVector, pos, row int, delta uint64) (*EncryptedVector, error) {
+	if v == nil || len(v.c0) == 0 {
+		return nil, fmt.Errorf("%w: EncryptedVector is nil or empty", ErrNilArgument)
+	}
+	if pos < 0 || pos >= v.length || row < 0 || row > v.level {
+		return nil, fmt.Errorf("%w: value %d row %d is outside the vector (%d values, %d rows)", ErrLengthMismatch, pos, row, v.length, v.level+1)
+	}
+	out := *v
+	out.hash = &hashCache{}
+	out.c0 = make([]ring.Poly, len(v.c0))
+	for j, p := range v.c0 {
+		out.c0[j] = *p.CopyNew()
+	}
+	n := v.c0[0].N()
+	q := s.params.RingQ().ModuliChain()[row]
+	c := &out.c0[pos/n].Coeffs[row][pos%n]
+	*c = addMod(*c, delta%q, q)
+	return &out, nil
 }

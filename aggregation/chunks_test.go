@@ -9,7 +9,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/tuneinsight/lattigo/v5/ring"
 )
 
 // spotFixture is a round of n updates of length values and their aggregate.
@@ -81,22 +80,18 @@ func roundTrip(t *testing.T, p *ChunkProof) *ChunkProof {
 	return &out
 }
 
-// altered returns a copy of v with value pos shifted by delta in every
-// row: what a coordinator that edits the aggregate sends.
+// altered returns a copy of v with the values at positions shifted by
+// delta in every row: what a coordinator that edits the aggregate sends.
 func altered(s *Scheme, v *EncryptedVector, positions []int, delta uint64) *EncryptedVector {
-	out := *v
-	out.hash = &hashCache{}
-	out.c0 = make([]ring.Poly, len(v.c0))
-	for j, p := range v.c0 {
-		out.c0[j] = *p.CopyNew()
-	}
-	n := v.c0[0].N()
 	for _, pos := range positions {
-		for l, row := range out.c0[pos/n].Coeffs {
-			row[pos%n] = (row[pos%n] + delta) % s.params.RingQ().ModuliChain()[l]
+		for l := range v.level + 1 {
+			var err error
+			if v, err = s.ShiftCoefficient(v, pos, l, delta); err != nil {
+				panic(err)
+			}
 		}
 	}
-	return &out
+	return v
 }
 
 func allChunks(n int) []int {

@@ -259,3 +259,20 @@ func addMod(a, b, q uint64) uint64 {
 	}
 	return s
 }
+
+// EncodeWeight returns the integer weight round(w·q_top) that WeightedSum
+// records in an aggregate's terms for the real weight w.
+func (s *Scheme) EncodeWeight(w float64) (uint64, error) {
+	if w < 0 || math.IsNaN(w) || math.IsInf(w, 0) {
+		return 0, fmt.Errorf("%w: weight %g", ErrInvalidWeight, w)
+	}
+	return s.weightOf(0, w)
+}
+
+// DecodeWeight returns the real weight c/q_top of an integer weight c; its
+// EncodeWeight is c again (c/q_top is exact to 2^-53 relative, far below
+// the rounding step).
+func (s *Scheme) DecodeWeight(c uint64) float64 {
+	q := s.params.RingQ().ModuliChain()[s.params.MaxLevel()]
+	return float64(c) / float64(q)
+}

@@ -22,6 +22,7 @@ type command struct {
 // commands lists every subcommand; `cohort help` prints them.
 func commands() []command {
 	cmds := []command{
+		{"audit", "recompute every round's aggregate of a study from the chain and the blob store; non-zero exit on any mismatch", runAudit},
 		{"bench", "measure cost and quality: cohort bench <benchmark> --json", runBench},
 		{"consent", "patients grant, revoke or check consent; hospitals relay it (grant|revoke|status|id)", runConsent},
 		{"certs", "make a consortium CA and per-institution TLS certificates and keys", runCerts},

@@ -209,6 +209,7 @@ func TestE2EProcesses(t *testing.T) {
 		c.awaitExit(ctx, procs[h])
 	}
 	c.stop(coord)
+	c.audit(rounds)
 	logs, err := os.ReadFile(c.path("coordinator-restarted.log"))
 	require.NoError(t, err)
 	assert.Contains(t, string(logs), "resuming study from the chain")
@@ -243,6 +244,33 @@ func (c *consortium) verifyModels(ctx context.Context, n uint32, as string) []co
 		rounds = append(rounds, round)
 	}
 	return rounds
+}
+
+// audit runs `cohort audit` as anyone could, from the chain and a copy of
+// the coordinator's blob store: every round verifies; then, with one
+// round's aggregate replaced in the copy, the audit names that round and
+// exits non-zero.
+func (c *consortium) audit(rounds []contracts.Round) {
+	c.t.Helper()
+	store := c.path("audit-store")
+	require.NoError(c.t, os.CopyFS(store, os.DirFS(c.path("state", "coordinator", "blobs"))))
+	args := []string{"audit", "--eth-rpc", c.rpc, "--contract", c.contract.Hex(), "--study", fmt.Sprint(c.studyID), "--store", store}
+	out := c.run(args...)
+	assert.Contains(c.t, out, "all rounds match the chain")
+	assert.Equal(c.t, len(rounds), strings.Count(out, "verified"), out)
+
+	agg := filepath.Join(store, rounds[1].Result.AggregateHash.Hex()[2:])
+	require.NoError(c.t, os.Chmod(agg, 0o600))
+	require.NoError(c.t, os.WriteFile(agg, []byte("an aggregate the chain never recorded"), 0o600))
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(c.bin, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	require.ErrorAs(c.t, err, &exit, "the audit of an altered store fails: %s", stdout.String())
+	assert.Equal(c.t, 1, exit.ExitCode())
+	assert.Contains(c.t, stdout.String(), "round 2: the aggregate")
+	assert.Contains(c.t, stderr.String(), "do not match the chain")
 }
 
 // awaitExit waits for a hospital node to exit cleanly on its own.

@@ -1,0 +1,243 @@
+package audit
+
+import (
+	"context"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator"
+)
+
+// studyFixture is a study on a simulated chain with three hospitals, a
+// real collective key and a blob store, driven round by round by the test
+// acting as the coordinator (honest or not).
+type studyFixture struct {
+	ctx       context.Context
+	ledger    *contracts.Ledger
+	coord     *contracts.Account
+	hospitals []*contracts.Account
+	sks       []*aggregation.SecretShare
+	scheme    *aggregation.Scheme
+	pkHash    common.Hash
+	store     *coordinator.Store
+	study     uint64
+}
+
+const auditLength = 1000
+
+func newStudyFixture(t *testing.T, rounds uint32) *studyFixture {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	t.Cleanup(cancel)
+	f := &studyFixture{ctx: ctx}
+	newAccount := func() *contracts.Account {
+		key, err := crypto.GenerateKey()
+		require.NoError(t, err)
+		return contracts.NewAccount(key)
+	}
+	researcher := newAccount()
+	f.coord = newAccount()
+	funded := []common.Address{researcher.Address(), f.coord.Address()}
+	var founders []contracts.Member
+	for i := range 3 {
+		h := newAccount()
+		f.hospitals = append(f.hospitals, h)
+		funded = append(funded, h.Address())
+		founders = append(founders, contracts.Member{Address: h.Address(), Name: string(rune('A' + i)), TLSFingerprint: common.Hash{byte(i + 1)}})
+	}
+	chain, err := contracts.NewSimulatedChain(funded...)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = chain.Close() })
+	f.ledger, _, err = contracts.Deploy(ctx, chain, researcher, founders)
+	require.NoError(t, err)
+	f.study, _, err = f.ledger.CreateStudy(ctx, researcher, contracts.StudyParams{
+		SpecHash: common.Hash{1}, Purpose: common.Hash{2}, ReferenceCommitment: common.Hash{3},
+		Rounds: rounds, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: f.coord.Address(),
+	})
+	require.NoError(t, err)
+	f.scheme, err = aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	crs := aggregation.CommonSeed([]byte("audit test"))
+	var shares []*aggregation.PublicKeyShare
+	for _, h := range f.hospitals {
+		_, err := f.ledger.JoinStudy(ctx, h, f.study)
+		require.NoError(t, err)
+		sk := f.scheme.GenSecretShareFor(aggregation.DealerID(f.study, h.Address().Bytes()))
+		f.sks = append(f.sks, sk)
+		share, err := f.scheme.GenPublicKeyShare(sk, crs)
+		require.NoError(t, err)
+		shares = append(shares, share)
+	}
+	pk, err := f.scheme.CombinePublicKey(crs, shares)
+	require.NoError(t, err)
+	f.pkHash = pk.Hash()
+	_, err = f.ledger.SetPublicKeyHash(ctx, f.coord, f.study, f.pkHash)
+	require.NoError(t, err)
+	f.store, err = coordinator.OpenStore(t.TempDir())
+	require.NoError(t, err)
+	return f
+}
+
+// playRound opens round r, has every hospital commit and upload an
+// update, lets coordinate turn the updates and their honest weights into
+// the aggregate it publishes, and closes the round with that aggregate.
+func (f *studyFixture) playRound(t *testing.T, r uint32, coordinate func(updates []*aggregation.EncryptedVector, weights []float64) *aggregation.EncryptedVector) {
+	t.Helper()
+	_, err := f.ledger.OpenRound(f.ctx, f.coord, f.study, r, common.Hash{byte(r)}, time.Now().Add(time.Hour))
+	require.NoError(t, err)
+	rng := rand.New(rand.NewPCG(uint64(r), 1))
+	samples := []uint64{100, 250, 650}
+	var updates []*aggregation.EncryptedVector
+	for i, h := range f.hospitals {
+		vals := make([]float64, auditLength)
+		for j := range vals {
+			vals[j] = rng.NormFloat64()
+		}
+		v, err := f.scheme.Encrypt(f.sks[i], f.pkHash, aggregation.TrainContext(f.study, r), vals)
+		require.NoError(t, err)
+		b, err := v.MarshalBinary()
+		require.NoError(t, err)
+		stored, err := f.store.Put(b)
+		require.NoError(t, err)
+		require.Equal(t, v.Hash(), stored)
+		_, err = f.ledger.CommitUpdate(f.ctx, h, f.study, r, contracts.Commitment{CiphertextHash: v.Hash(), Samples: samples[i], ConsentRoot: common.Hash{9}})
+		require.NoError(t, err)
+		updates = append(updates, v)
+	}
+	agg := coordinate(updates, []float64{0.1, 0.25, 0.65})
+	b, err := agg.MarshalBinary()
+	require.NoError(t, err)
+	_, err = f.store.Put(b)
+	require.NoError(t, err)
+	_, err = f.ledger.CloseRound(f.ctx, f.coord, f.study, r, contracts.RoundResult{
+		AggregateHash: agg.Hash(), ModelHash: common.Hash{0xaa, byte(r)}, Accuracy: 0.5, AUC: 0.5, Loss: 0.5, Participants: uint32(len(agg.Terms())),
+	})
+	require.NoError(t, err)
+}
+
+func (f *studyFixture) honest(t *testing.T) func([]*aggregation.EncryptedVector, []float64) *aggregation.EncryptedVector {
+	return func(updates []*aggregation.EncryptedVector, weights []float64) *aggregation.EncryptedVector {
+		agg, err := f.scheme.WeightedSum(updates, weights)
+		require.NoError(t, err)
+		return agg
+	}
+}
+
+// alterCoefficient moves one coefficient (value pos, RNS row row) by one:
+// the smallest change a coordinator can make.
+func (f *studyFixture) alterCoefficient(t *testing.T, v *aggregation.EncryptedVector, pos, row int) *aggregation.EncryptedVector {
+	t.Helper()
+	out, err := f.scheme.ShiftCoefficient(v, pos, row, 1)
+	require.NoError(t, err)
+	return out
+}
+
+func TestAuditVerifiesHonestRoundsAndNamesEveryAlteration(t *testing.T) {
+	f := newStudyFixture(t, 5)
+	f.playRound(t, 1, f.honest(t))
+	// Round 2: one coefficient of the aggregate altered.
+	f.playRound(t, 2, func(u []*aggregation.EncryptedVector, w []float64) *aggregation.EncryptedVector {
+		return f.alterCoefficient(t, f.honest(t)(u, w), 777, 1)
+	})
+	// Round 3: the weights are not the committed sample counts' shares.
+	f.playRound(t, 3, func(u []*aggregation.EncryptedVector, _ []float64) *aggregation.EncryptedVector {
+		return f.honest(t)(u, []float64{0.65, 0.25, 0.1})
+	})
+	// Round 4: weight on one update only, which the sum would expose.
+	f.playRound(t, 4, func(u []*aggregation.EncryptedVector, _ []float64) *aggregation.EncryptedVector {
+		return f.honest(t)(u, []float64{1, 0, 0})
+	})
+
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	require.Len(t, rep.Rounds, 4)
+	assert.False(t, rep.OK)
+	assert.Equal(t, Verified, rep.Rounds[0].Verdict, "%v", rep.Rounds[0].Problems)
+	assert.Equal(t, rep.Rounds[0].Aggregate, rep.Rounds[0].Recomputed)
+	assert.Equal(t, 3, rep.Rounds[0].Contributors)
+
+	for i, want := range []string{
+		"not the weighted sum of the committed updates",
+		"the chain records 0.100000000",
+		"requires at least 2",
+	} {
+		r := rep.Rounds[i+1]
+		assert.Equal(t, Mismatch, r.Verdict, "round %d", r.Round)
+		assert.Contains(t, strings.Join(r.Problems, "\n"), want, "round %d", r.Round)
+	}
+	assert.Contains(t, strings.Join(rep.Rounds[1].Problems, "\n"), "first differing chunk 24 (values 768 to 799)")
+}
+
+// TestAuditCatchesAnySingleCoefficient alters one coefficient of an honest
+// aggregate at many positions and in every RNS row: each changes the
+// aggregate's commitment, so the audit's recomputation never matches.
+func TestAuditCatchesAnySingleCoefficient(t *testing.T) {
+	f := newStudyFixture(t, 2)
+	var honest *aggregation.EncryptedVector
+	f.playRound(t, 1, func(u []*aggregation.EncryptedVector, w []float64) *aggregation.EncryptedVector {
+		honest = f.honest(t)(u, w)
+		return honest
+	})
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	require.True(t, rep.OK)
+	recomputed := rep.Rounds[0].Recomputed
+	rng := rand.New(rand.NewPCG(5, 6))
+	positions := []int{0, 31, 32, auditLength - 1}
+	for range 60 {
+		positions = append(positions, rng.IntN(auditLength))
+	}
+	for _, pos := range positions {
+		for row := range honest.Level() + 1 {
+			alt := f.alterCoefficient(t, honest, pos, row)
+			require.NotEqual(t, recomputed, alt.Hash(), "value %d row %d", pos, row)
+			assert.Contains(t, firstDifference(alt, honest), "first differing chunk")
+		}
+	}
+}
+
+func TestAuditReportsMissingAndCorruptBlobs(t *testing.T) {
+	f := newStudyFixture(t, 2)
+	f.playRound(t, 1, f.honest(t))
+	missing := missingBlob{Blobs: f.store, hide: nil}
+	info, err := f.ledger.Round(f.ctx, f.study, 1)
+	require.NoError(t, err)
+	cm, err := f.ledger.Commitment(f.ctx, f.study, 1, info.Committers[1])
+	require.NoError(t, err)
+	missing.hide = map[common.Hash]bool{cm.CiphertextHash: true}
+	rep, err := Study(f.ctx, f.ledger, missing, f.scheme, f.study)
+	require.NoError(t, err)
+	require.False(t, rep.OK)
+	assert.Contains(t, strings.Join(rep.Rounds[0].Problems, "\n"), "cannot be read from the blob store")
+
+	swapped := missingBlob{Blobs: f.store, swap: map[common.Hash][]byte{info.Result.AggregateHash: []byte("not the aggregate")}}
+	rep, err = Study(f.ctx, f.ledger, swapped, f.scheme, f.study)
+	require.NoError(t, err)
+	assert.Contains(t, strings.Join(rep.Rounds[0].Problems, "\n"), "the aggregate hashes to")
+}
+
+// missingBlob is a blob store that lost some blobs or serves others.
+type missingBlob struct {
+	Blobs
+	hide map[common.Hash]bool
+	swap map[common.Hash][]byte
+}
+
+func (m missingBlob) Get(h common.Hash) ([]byte, error) {
+	if m.hide[h] {
+		return nil, coordinator.ErrBlobNotFound
+	}
+	if b, ok := m.swap[h]; ok {
+		return b, nil
+	}
+	return m.Blobs.Get(h)
+}
