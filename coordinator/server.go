@@ -76,24 +76,9 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 	p := &member{name: req.GetName(), pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer)}
 	c.mu.Lock()
 	c.peers[addr] = p // a reconnecting participant replaces its old stream
-	if c.done != nil {
-		p.tasks <- c.done // the study ended while it was away
-	}
-	if t := c.catchUpTask(); t != nil {
-		p.tasks <- t // the pooled standardiser, for a member that joined late
-	}
-	if _, holder := c.points[addr]; holder {
-		if t := c.commitTask(); t != nil {
-			p.tasks <- t // a holder that missed the last re-sharing's commit
-		}
-	}
-	if c.current != nil {
-		ph := c.current.collecting()
-		if t, ok := ph.tasks[addr]; ok {
-			if _, answered := ph.got[addr]; !answered {
-				p.tasks <- t // what it was asked before it went away
-			}
-		}
+	_, holder := c.points[addr]
+	for _, t := range rejoin(addr, c.done, c.catchUpTask(), c.commitTask(), holder, c.current) {
+		p.tasks <- t
 	}
 	close(c.joined)
 	c.joined = make(chan struct{})

@@ -206,3 +206,36 @@ func (rd ready) merge(o ready) ready {
 	}
 	return rd
 }
+
+// resend returns the task to send again to a member that joins again
+// before answering, or nil.
+func (p *phase) resend(a common.Address) *cohortv1.Task {
+	if _, answered := p.got[a]; answered {
+		return nil
+	}
+	return p.tasks[a]
+}
+
+// rejoin lists what a member a that joins (again) is sent first, in order:
+// the end of the study if it ended meanwhile (done), the agreed pooled
+// standardiser (catchUp), the last re-sharing's commit if a holds a share
+// (commit), then what the current phase asked a and a has not answered.
+// Nil tasks are left out.
+func rejoin(a common.Address, done, catchUp, commit *cohortv1.Task, holder bool, current step) []*cohortv1.Task {
+	var out []*cohortv1.Task
+	if done != nil {
+		out = append(out, done)
+	}
+	if catchUp != nil {
+		out = append(out, catchUp)
+	}
+	if holder && commit != nil {
+		out = append(out, commit)
+	}
+	if current != nil {
+		if t := current.collecting().resend(a); t != nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -121,3 +121,38 @@ func TestEveryPhaseHasAStep(t *testing.T) {
 		assert.Equal(t, name.Kind(), p.kind, "%s answers are signed as %q", name, name.Kind())
 	}
 }
+
+func TestRejoin(t *testing.T) {
+	ps := newParties(t, 3)
+	done := &cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: stepStudy}}}
+	catchUp := &cohortv1.Task{Kind: &cohortv1.Task_MomentsResult{MomentsResult: &cohortv1.MomentsResultTask{}}}
+	commit := commitTaskOf(stepStudy, holderState{Epoch: 2, SetHash: common.Hash{2}})
+	eval := newEvaluateStep(stepStudy, 2, addressesOf(ps[:2]), common.Hash{1})
+	eval.start()
+	_, err := eval.add(ps[0].addr, []byte("{}"))
+	require.NoError(t, err)
+	asked := eval.tasks[ps[1].addr]
+
+	tests := []struct {
+		name    string
+		who     party
+		done    *cohortv1.Task
+		catchUp *cohortv1.Task
+		holder  bool
+		current step
+		want    []*cohortv1.Task
+	}{
+		{"a member that answered gets nothing again", ps[0], nil, nil, false, eval, nil},
+		{"a member that did not answer is asked again", ps[1], nil, nil, false, eval, []*cohortv1.Task{asked}},
+		{"a member not asked", ps[2], nil, nil, false, eval, nil},
+		{"a holder gets the commit it may have missed, first", ps[1], nil, nil, true, eval, []*cohortv1.Task{commit, asked}},
+		{"a member that is no holder gets no commit", ps[2], nil, nil, false, nil, nil},
+		{"everything, in order", ps[1], done, catchUp, true, eval, []*cohortv1.Task{done, catchUp, commit, asked}},
+		{"before any phase", ps[1], nil, catchUp, false, nil, []*cohortv1.Task{catchUp}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, rejoin(tt.who.addr, tt.done, tt.catchUp, commit, tt.holder, tt.current))
+		})
+	}
+}
