@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator/evaluation"
 )
 
 // Gas targets of issue 3, under mainnet gas rules.
@@ -154,7 +155,7 @@ func benchGas(ctx context.Context, counts []int, progress io.Writer) (*gasReport
 	}
 	for _, n := range counts {
 		fmt.Fprintf(progress, "bench gas: measuring a study with %d hospitals...\n", n)
-		stop := noteWhile(progress, noteEvery, fmt.Sprintf("bench gas: %d hospitals", n))
+		stop := evaluation.NoteWhile(progress, evaluation.NoteEvery, fmt.Sprintf("bench gas: %d hospitals", n))
 		run, transfer, err := gasMeasure(ctx, n)
 		stop()
 		if err != nil {

@@ -3,12 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
 
 	"github.com/cohort-fl/cohort/api/cohortv1"
@@ -65,17 +62,4 @@ func TestCLIUsage(t *testing.T) {
 			assert.Contains(t, out.String()+errOut.String(), tt.out)
 		})
 	}
-}
-
-// TestNoteWhile checks that a silent step is reported as still running,
-// and that nothing is written once it has stopped.
-func TestNoteWhile(t *testing.T) {
-	var w syncBuffer
-	stop := noteWhile(&w, time.Millisecond, "mining")
-	require.Eventually(t, func() bool { return strings.Count(w.String(), "mining: still running (") >= 2 },
-		5*time.Second, time.Millisecond)
-	stop()
-	after := w.String()
-	time.Sleep(20 * time.Millisecond)
-	assert.Equal(t, after, w.String(), "no note after stop")
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/contracts/deployment"
+	"github.com/cohort-fl/cohort/coordinator/evaluation"
 )
 
 // chainTimeout bounds the chain work of one deploy or study command: dialling,
@@ -81,7 +82,7 @@ Flags:
 	}
 	defer chain.Close()
 	fmt.Fprintf(stderr, "deploying the Cohort contract from %s with %d founding members on chain %s\n", deployer, len(founders), chain.ChainID())
-	stop := noteWhile(stderr, noteEvery, "deploying: waiting for the transaction to be mined")
+	stop := evaluation.NoteWhile(stderr, evaluation.NoteEvery, "deploying: waiting for the transaction to be mined")
 	d, err := deployment.Deploy(ctx, chain, deployer, founders, uint8(*quorum))
 	stop()
 	if err != nil {

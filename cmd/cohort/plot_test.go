@@ -4,14 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"encoding/xml"
-	"errors"
 	"image/png"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -21,39 +17,19 @@ import (
 	"gonum.org/v1/plot/plotter"
 
 	"github.com/cohort-fl/cohort/contracts/studies"
+	"github.com/cohort-fl/cohort/coordinator/evaluation"
 	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
-// svgTexts parses an SVG file as XML and returns the text of its <text>
-// elements: the titles, axis labels, ticks and legend entries.
+// svgTexts returns the texts of an SVG figure file (chart.SVGTexts).
 func svgTexts(t *testing.T, path string) []string {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	require.NotEmpty(t, b)
-	dec := xml.NewDecoder(bytes.NewReader(b))
-	var texts []string
-	var inText, sawSVG bool
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		require.NoError(t, err, "the SVG must be well-formed XML")
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			sawSVG = sawSVG || tok.Name.Local == "svg"
-			inText = tok.Name.Local == "text"
-		case xml.EndElement:
-			inText = false
-		case xml.CharData:
-			if inText {
-				texts = append(texts, strings.TrimSpace(string(tok)))
-			}
-		}
-	}
-	require.True(t, sawSVG, "an <svg> root element")
+	texts, err := chart.SVGTexts(bytes.NewReader(b))
+	require.NoError(t, err, "the SVG must be well-formed XML with an <svg> root")
 	return texts
 }
 
@@ -116,21 +92,6 @@ func TestHistoryPlots(t *testing.T) {
 	require.Len(t, h.Rounds, 3)
 	assert.Equal(t, 1, h.Rounds[1].Flagged, "one strike in round 2")
 	assert.False(t, h.Rounds[2].Closed, "the open round has no metrics yet")
-}
-
-func TestHEPlots(t *testing.T) {
-	report := heBenchReport{Results: []heBenchResult{
-		{Parties: 10, Parameters: 10000, AggregateSeconds: 0.01, PlainSeconds: 0.0001, UpdateBytes: 53, AggregateBytes: 40, ShareBytes: 20},
-		{Parties: 10, Parameters: 100000, AggregateSeconds: 0.1, PlainSeconds: 0.001, UpdateBytes: 53, AggregateBytes: 40, ShareBytes: 20},
-		{Parties: 100, Parameters: 10000, AggregateSeconds: 0.1, PlainSeconds: 0.001, UpdateBytes: 53, AggregateBytes: 40, ShareBytes: 20},
-		{Parties: 100, Parameters: 100000, AggregateSeconds: 1, PlainSeconds: 0.01, UpdateBytes: 53, AggregateBytes: 40, ShareBytes: 20},
-	}}
-	panels, err := hePlots(report)
-	texts := drawSVG(t, panels, err)
-	for _, w := range []string{"weighted sum of n updates", "parameters", "seconds (best of 5)", "encrypted, n = 10", "plaintext, n = 10",
-		"encrypted, n = 100", "plaintext, n = 100", "bytes per parameter", "update", "aggregate", "decryption share"} {
-		assert.Contains(t, texts, w)
-	}
 }
 
 func TestRobustPlots(t *testing.T) {
@@ -266,7 +227,7 @@ func TestBenchHEPlot(t *testing.T) {
 	err := runBenchHE(context.Background(), append(args, "--plot", blocked, "--json"), &out, &errOut)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), blocked)
-	var rep heBenchReport
+	var rep evaluation.HEReport
 	require.NoError(t, json.Unmarshal(out.Bytes(), &rep), "the JSON is printed before the plot fails")
 	assert.Len(t, rep.Results, 2)
 }

@@ -6,5 +6,8 @@
 // prints its report and draws its figures.
 //
 // Round measures a whole encrypted study's round latency by phase and the
-// upload path's throughput against a raw gRPC byte stream.
+// upload path's throughput against a raw gRPC byte stream; HE the
+// multiparty CKKS scheme's encrypted aggregation against plaintext. Each
+// harness's figures are drawn by a Plots function beside it, with package
+// chart.
 package evaluation
