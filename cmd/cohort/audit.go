@@ -13,6 +13,7 @@ import (
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/coordinator/audit"
+	"github.com/cohort-fl/cohort/coordinator/evaluation"
 )
 
 // errAuditMismatch makes `cohort audit` exit non-zero when a round fails.
@@ -57,7 +58,7 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer chain.Close()
-	stop := noteWhile(stderr, noteEvery, "auditing")
+	stop := evaluation.NoteWhile(stderr, evaluation.NoteEvery, "auditing")
 	rep, err := audit.Study(ctx, ledger, store, scheme, *id)
 	stop()
 	if err != nil {
