@@ -59,7 +59,7 @@ func TestPlanCommitteeReshare(t *testing.T) {
 	all := []common.Address{ps[0].addr, ps[1].addr, ps[2].addr, ps[3].addr, ps[4].addr}
 	cur := committeeHolders(0, []common.Address{ps[0].addr, ps[1].addr, ps[2].addr}, all)
 	good := map[common.Address]bool{ps[0].addr: true, ps[1].addr: true, ps[3].addr: true, ps[4].addr: true, ps[5].addr: true} // ps[2] left
-	next := []common.Address{ps[3].addr, ps[4].addr, ps[5].addr}                                                           // none of the old
+	next := []common.Address{ps[3].addr, ps[4].addr, ps[5].addr}                                                              // none of the old
 	plan, err := planCommitteeReshare(stepStudy, 2, cur, 2, next, good, []common.Address{ps[5].addr}, keysOf(ps))
 	require.NoError(t, err)
 	assert.Equal(t, []common.Address{ps[0].addr, ps[1].addr}, plan.staying, "old holders in good standing deal, though off the new committee")

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -208,6 +209,17 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	}
 	send := rd.send
 	rd.send = nil
+	c.mu.Lock()
+	committee := c.committee
+	c.mu.Unlock()
+	if committee {
+		// Old holders off the new committee erase their shares on it.
+		for _, a := range sortedAddresses(slices.Collect(maps.Keys(plan.old))) {
+			if _, kept := commit.set.Points[a]; !kept {
+				send = append(send, outgoing{to: a, task: commitTaskOf(plan.study, commit.set)})
+			}
+		}
+	}
 	if _, err := c.apply(ctx, rd); err != nil {
 		return fmt.Errorf("coordinator: keep the new share holders: %w", err)
 	}

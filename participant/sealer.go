@@ -42,6 +42,9 @@ type sealer interface {
 	// activate puts a share from reshareKey in force in place of the old
 	// one, forgets the additive secret share, and returns the new point.
 	activate(threshold []byte) (point uint64, err error)
+	// retire drops the threshold share in force: the keys moved to a
+	// decryption committee this party is not on.
+	retire()
 	// decryptionShare makes a share for the aggregate: n-of-n when active is
 	// empty, otherwise for the active set of t points.
 	decryptionShare(aggregate []byte, active []uint64) ([]byte, error)
@@ -232,6 +235,8 @@ func (h *homomorphicSealer) activate(threshold []byte) (uint64, error) {
 	return uint64(tsk.Point()), nil
 }
 
+func (h *homomorphicSealer) retire() { h.threshold = nil }
+
 func (h *homomorphicSealer) decryptionShare(aggregate []byte, active []uint64) ([]byte, error) {
 	if h.secret == nil && (len(active) == 0 || h.threshold == nil) {
 		return nil, errNoKeyShare
@@ -349,6 +354,7 @@ func (plainSealer) reshareKey(uint64, [][]byte, [][]byte, []aggregation.PartyID)
 }
 func (plainSealer) dealOwnKey(int, []uint64) (map[uint64][]byte, error) { return nil, errPlaintext }
 func (plainSealer) activate([]byte) (uint64, error)                     { return 0, errPlaintext }
+func (plainSealer) retire()                                             {}
 
 func (plainSealer) export() ([]byte, []byte, error)          { return nil, nil, nil }
 func (plainSealer) open([]byte, [][]byte) ([]float64, error) { return nil, errPlaintext }

@@ -210,4 +210,19 @@ func TestCommitteeHandover(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, contracts.CommitteePoint(c.study.Holders, s.self), s.point)
 	}
+
+	// Node 2, off the new committee, erases its old share on the commit;
+	// node 0, on it, would not retire.
+	commit := &cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: reshare.GetSetHash()}
+	_, noPending := c.nodes[2].reshareCommit(commit)
+	require.ErrorIs(t, noPending, errNoPendingShare)
+	r, err := c.nodes[2].retireShare(commit, c.study, noPending)
+	require.NoError(t, err)
+	assert.Zero(t, c.nodes[2].point)
+	_, threshold, _ := c.nodes[2].sealer.export()
+	assert.Nil(t, threshold, "the old share is gone from memory")
+	require.NotEmpty(t, r.keep)
+	assert.Equal(t, secretWrite{c.nodes[2].thresholdName(), nil}, r.keep[0], "and from the keystore")
+	_, err = c.nodes[0].retireShare(commit, c.study, noPending)
+	require.ErrorIs(t, err, errNoPendingShare, "a committee member keeps its share")
 }

@@ -494,3 +494,29 @@ func (s *steps) reshareCommit(t *cohortv1.ReshareCommitTask) (ready, error) {
 	s.point, s.shareEpoch, s.shareSet, s.pending = point, t.GetRound(), setHash, nil
 	return ready{keep: keep}, nil
 }
+
+// retireShare answers a re-sharing commit that brought this site no new
+// share: with a decryption committee on chain that this site is no longer
+// on, its old threshold share is erased from memory and the keystore, so
+// that the old committee's shares combine with nothing (a member rotated
+// out or that left the committee is revoked as a leaver is). A site still
+// on the committee keeps its share and is re-shared to again (errNoPending
+// as reshareCommit says).
+func (s *steps) retireShare(t *cohortv1.ReshareCommitTask, study contracts.Study, noPending error) (ready, error) {
+	if err := s.checkStudy("re-sharing commit", t.GetStudyId()); err != nil {
+		return ready{}, err
+	}
+	if study.Committee.Size == 0 || onCommittee(study, s.self) == nil {
+		return ready{}, noPending
+	}
+	if s.point == 0 {
+		return ready{}, nil
+	}
+	s.sealer.retire()
+	s.point, s.shareEpoch, s.shareSet, s.pending = 0, t.GetRound(), common.BytesToHash(t.GetSetHash()), nil
+	return ready{keep: []secretWrite{
+		{s.thresholdName(), nil},
+		{s.epochName(), pendingShare{epoch: t.GetRound(), setHash: s.shareSet}.encode()},
+		{s.pendingName(), nil},
+	}}, nil
+}

@@ -2,6 +2,7 @@ package participant
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -127,6 +128,16 @@ func (p *Participant) reshareKey(ctx context.Context, t *cohortv1.ReshareKeyTask
 // the old one (see steps.reshareCommit).
 func (p *Participant) reshareCommit(ctx context.Context, t *cohortv1.ReshareCommitTask) error {
 	r, err := p.steps.reshareCommit(t)
+	if errors.Is(err, errNoPendingShare) {
+		// A holder the keys moved away from (a new decryption committee).
+		study, serr := p.ledger.Study(ctx, p.cfg.StudyID)
+		if serr != nil {
+			return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, serr)
+		}
+		if r, err = p.steps.retireShare(t, study, err); err == nil && len(r.keep) > 0 {
+			p.log.Info("keys moved to a decryption committee this site is not on; threshold share erased", "round", t.GetRound())
+		}
+	}
 	if err != nil {
 		return err
 	}
