@@ -19,6 +19,7 @@ func benchmarks() []benchmark {
 	return []benchmark{
 		{"gas", "ledger gas of every operation and per participant per round, under mainnet rules", runBenchGas},
 		{"learn", "pooled vs site-alone vs federated accuracy on unlike sites of one data set", runBenchLearn},
+		{"keys", "threshold key generation and committee hand-over: seconds and bytes per party against n, committee vs every party a holder", runBenchKeys},
 		{"he", "encrypted aggregation: encrypt, sum, decrypt cost, bytes per parameter, error, vs plaintext", runBenchHE},
 		{"robust", "attacks vs encrypted robust aggregation on unlike sites: accuracy, backdoor, detection, suspension, scoring cost", runBenchRobust},
 		{"round", "round latency by phase and upload throughput of a whole encrypted study, vs a raw gRPC byte stream", runBenchRound},
