@@ -34,7 +34,7 @@ func runBenchKeys(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if *committee < 1 || *threshold < 0 || *threshold > *committee || *allUpTo < 0 {
 		return fmt.Errorf("--committee %d, --threshold %d, --all-holders-up-to %d: want a committee of at least 1, a threshold of 0 (a majority) up to the committee, and a non-negative bound", *committee, *threshold, *allUpTo)
 	}
-	stop := noteWhile(stderr, noteEvery, "bench keys: dealing and re-sharing key shares")
+	stop := evaluation.NoteWhile(stderr, evaluation.NoteEvery, "bench keys: dealing and re-sharing key shares")
 	rep, err := evaluation.Keys(ctx, evaluation.KeysSpec{Parties: parties, Committee: *committee, Threshold: *threshold, AllHoldersUpTo: *allUpTo})
 	stop()
 	if err != nil {
