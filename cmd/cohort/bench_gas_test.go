@@ -3,47 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-func TestBenchGasJSON(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	var stdout, stderr bytes.Buffer
-	require.NoError(t, runBenchGas(ctx, []string{"--json", "--participants", "3,10"}, &stdout, &stderr), stderr.String())
-
-	var rep gasReport
-	require.NoError(t, json.Unmarshal(stdout.Bytes(), &rep))
-	assert.Equal(t, uint64(21_000), rep.Baseline.EthTransfer)
-	require.Len(t, rep.Runs, 2)
-	for _, run := range rep.Runs {
-		ops := run.Operations
-		// commitUpdate is a mean rounded down: the sum may be short by less than one gas per participant.
-		assert.InDelta(t, ops["openRound"]+uint64(run.Participants)*ops["commitUpdate"]+ops["recordScores"]+ops["closeRound"],
-			run.RoundTotal, float64(run.Participants), "round total of %d", run.Participants)
-		assert.Equal(t, run.RoundTotal/uint64(run.Participants), run.PerParticipantRound)
-		for _, op := range []string{"grantConsent", "grantConsentRenewal", "revokeConsent"} {
-			assert.Positive(t, ops[op], op)
-			assert.LessOrEqual(t, ops[op], uint64(gasTargetConsent), op)
-		}
-		for _, op := range []string{"createStudy", "joinStudy", "setPublicKeyHash", "reportViolation", "abandonRound",
-			"proposeAdmission", "voteExecutingAdmission", "proposeQuorumExecuting", "updateTlsFingerprint"} {
-			assert.Greater(t, ops[op], rep.Baseline.EthTransfer, op)
-		}
-	}
-	// With 10 members a majority takes 6 votes: the proposer's, 4 plain votes and the executing one.
-	assert.Greater(t, rep.Operations["vote"]["10"], rep.Baseline.EthTransfer)
-	assert.Greater(t, rep.Operations["voteExecutingAdmission"]["10"], rep.Operations["vote"]["10"])
-	assert.LessOrEqual(t, rep.RoundTotal["10"], uint64(gasTargetRound10))
-	assert.Less(t, rep.PerParticipantRound["10"], rep.PerParticipantRound["3"], "fixed round costs spread over more hospitals")
-	assert.Equal(t, rep.Runs[1].Operations["commitUpdate"], rep.Operations["commitUpdate"]["10"])
-	assert.True(t, rep.WithinTargets)
-}
 
 func TestBenchGasText(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)

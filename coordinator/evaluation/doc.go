@@ -7,7 +7,8 @@
 //
 // Round measures a whole encrypted study's round latency by phase and the
 // upload path's throughput against a raw gRPC byte stream; HE the
-// multiparty CKKS scheme's encrypted aggregation against plaintext. Each
+// multiparty CKKS scheme's encrypted aggregation against plaintext; Gas every
+// ledger operation's gas under mainnet rules. Each
 // harness's figures are drawn by a Plots function beside it, with package
 // chart.
 package evaluation
