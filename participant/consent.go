@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -178,34 +177,14 @@ func withinPrivacyBudget(cfg models.TrainConfig, round uint32, used []records.Re
 	return kept, spent, nil
 }
 
-// checkPrivacyOnChain checks the study's privacy budget on chain against
-// this hospital's training before it trains round: a study with a budget
-// must be trained with DP-SGD under that very budget (and a study without
-// one without DP-SGD), and the round must have been opened recording at
-// least the ε the hospital's own training reaches by then, so that the
-// chain never understates what the study spent.
-func (p *Participant) checkPrivacyOnChain(ctx context.Context, round uint32, onChain contracts.Round) error {
+// checkPrivacyOnChain reads the study and checks its privacy budget on
+// chain against this hospital's training (see steps.checkPrivacy).
+func (p *Participant) checkPrivacyOnChain(ctx context.Context, onChain contracts.Round) error {
 	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
 	if err != nil {
 		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
 	}
-	priv := p.cfg.Train.Privacy
-	switch {
-	case priv == nil && study.Privacy == (contracts.PrivacyBudget{}):
-		return nil
-	case priv == nil:
-		return fmt.Errorf("participant %s: %w: study %d has a privacy budget (ε %g, δ %g) on chain but this hospital trains without differential privacy; use the study's recipe", p.cfg.Name, ErrChainMismatch, p.cfg.StudyID, study.Privacy.Epsilon, study.Privacy.Delta)
-	case !study.Privacy.Equal(contracts.PrivacyBudget{Epsilon: priv.Epsilon, Delta: priv.Delta}):
-		return fmt.Errorf("participant %s: %w: study %d's privacy budget on chain is ε %g, δ %g; this hospital's recipe says ε %g, δ %g", p.cfg.Name, ErrChainMismatch, p.cfg.StudyID, study.Privacy.Epsilon, study.Privacy.Delta, priv.Epsilon, priv.Delta)
-	}
-	spent, err := models.PrivacySpent(p.cfg.Train, int(round))
-	if err != nil {
-		return err
-	}
-	if contracts.EpsilonSpentFixed(spent) > contracts.EpsilonSpentFixed(onChain.EpsilonSpent) {
-		return fmt.Errorf("participant %s: %w: round %d opened recording ε %g spent, but training it brings the study to ε %.6f", p.cfg.Name, ErrChainMismatch, round, onChain.EpsilonSpent, spent)
-	}
-	return nil
+	return p.checkPrivacy(study, onChain)
 }
 
 // roundRecord is what a participant keeps of the ids it trained on in a
@@ -224,26 +203,25 @@ type roundRecord struct {
 }
 
 func roundRecordPath(dataDir string, round uint32) string {
-	return filepath.Join(dataDir, "rounds", strconv.FormatUint(uint64(round), 10)+".json")
+	return filepath.Join(dataDir, roundRecordsDir, roundRecordName(round))
 }
 
-// keepRoundIDs writes the ids used in a round to the data directory before
-// they are committed; without a data directory it does nothing.
+// roundRecordsDir is where, in the data directory, the round records are kept.
+const roundRecordsDir = "rounds"
+
+func roundRecordName(round uint32) string { return strconv.FormatUint(uint64(round), 10) + ".json" }
+
+// keepRoundIDs writes the ids used in a round to the data directory;
+// without a data directory it does nothing.
 func (p *Participant) keepRoundIDs(round uint32, ids []string, root common.Hash) error {
-	if p.cfg.DataDir == "" {
-		return nil
-	}
-	sorted := slices.Clone(ids)
-	slices.Sort(sorted)
-	b, err := json.Marshal(roundRecord{
-		StudyID: p.cfg.StudyID, Round: round, Source: p.consentSource,
-		Samples: len(ids), ConsentRoot: root, IDs: sorted,
-	})
+	f, err := p.roundRecordFile(round, ids, root, p.consentSource)
 	if err != nil {
 		return err
 	}
-	path := roundRecordPath(p.cfg.DataDir, round)
-	return writeFileAtomic(filepath.Dir(path), filepath.Base(path), b)
+	if p.cfg.DataDir == "" {
+		return nil
+	}
+	return writeFileAtomic(filepath.Join(p.cfg.DataDir, f.dir), f.name, f.data)
 }
 
 // ProveConsentUse returns a Merkle proof of whether the record recordID was

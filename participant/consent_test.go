@@ -95,6 +95,7 @@ func (f *consentChain) closeRound(t *testing.T, r uint32) {
 
 func quietParticipant(f *consentChain, site records.Site, source ConsentSource, dataDir string) *Participant {
 	return &Participant{
+		steps:  steps{name: "hospital", studyID: f.studyID},
 		cfg:    Config{Name: "hospital", StudyID: f.studyID, Site: site, DataDir: dataDir},
 		ledger: f.ledger, log: slog.New(slog.NewTextHandler(io.Discard, nil)), consentSource: source,
 	}

@@ -3,7 +3,6 @@ package participant
 import (
 	"context"
 	"crypto/ecdsa"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -159,8 +158,6 @@ type Participant struct {
 	certFP  common.Hash
 	log     *slog.Logger
 
-	model *models.Model
-
 	consentSource ConsentSource // resolved: ConsentChain or ConsentLocal
 	consentCache  *roundConsent // the consent filter's answer for the latest round
 }
@@ -222,10 +219,11 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 	return &Participant{
 		steps: steps{
 			name: cfg.Name, studyID: cfg.StudyID, self: account.Address(), key: key, sealer: s, spec: cfg.Spec,
+			model: model, training: cfg.Train, attack: cfg.Attack,
 			policy: policy, standardisation: mode, scales: cfg.Scales,
 		},
 		cfg: cfg, client: client, ledger: ledger, account: account,
-		certFP: certFP, log: log.With("participant", cfg.Name), model: model,
+		certFP: certFP, log: log.With("participant", cfg.Name),
 		consentSource: source,
 	}, nil
 }
@@ -522,6 +520,10 @@ func retryable(err error) bool {
 	return false
 }
 
+// train runs the train phase: it reads the round, the study, the global
+// model, the collective key and the consent the steps need, and carries out
+// what they decide (steps_train.go): keep the sealed update and the ids
+// used, commit on chain, upload.
 func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	tr := Trace{Round: t.GetRound()}
 	round := t.GetRound()
@@ -545,18 +547,18 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	} else if !errors.Is(err, contracts.ErrNoCommitment) {
 		return fmt.Errorf("participant %s: read own commitment: %w", p.cfg.Name, err)
 	}
-	globalHash := common.BytesToHash(t.GetGlobalModelHash())
-	if onChain.GlobalModel != globalHash {
-		return fmt.Errorf("%w: round %d global model is %s on chain, coordinator sent %s", ErrChainMismatch, round, onChain.GlobalModel.Hex(), globalHash.Hex())
+	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
 	}
-	if err := p.checkPrivacyOnChain(ctx, round, onChain); err != nil {
+	if err := p.steps.trainCheck(t, study, onChain); err != nil {
 		return err
 	}
-	global, err := p.fetchModel(ctx, globalHash)
+	global, err := p.fetchModel(ctx, onChain.GlobalModel)
 	if err != nil {
 		return err
 	}
-	if err := p.ensurePublicKey(ctx, common.BytesToHash(t.GetPublicKeyHash())); err != nil {
+	if err := p.ensurePublicKey(ctx, study.PublicKeyHash); err != nil {
 		return err
 	}
 
@@ -570,83 +572,55 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 		return fmt.Errorf("participant %s: round %d: %w (consent source %q, %d training records; with %q, patients' grants must be relayed on chain, e.g. with cohort consent grant)",
 			p.cfg.Name, round, ErrNoConsentedRecords, p.consentSource, len(p.cfg.Site.Train), ConsentChain)
 	}
-	consentedCount := len(used)
-	used, spent, err := withinPrivacyBudget(p.cfg.Train, round, used)
+	recs, ids, root, spent, err := p.steps.trainInputs(t, used)
 	if err != nil {
-		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+		return err
 	}
 	if p.cfg.Train.Privacy != nil {
 		p.log.Info("privacy budget", "round", round, "epsilon_spent", spent, "epsilon_budget", p.cfg.Train.Privacy.Epsilon,
-			"delta", p.cfg.Train.Privacy.Delta, "excluded_by_consent_bound", consentedCount-len(used))
-	}
-	ids := records.IDs(used)
-	root := records.MerkleRoot(ids)
-	if err := p.checkStandardiserOnChain(ctx); err != nil {
-		return err
-	}
-	if used, err = p.prepare(used, t.GetStandardiserHash()); err != nil {
-		return err
+			"delta", p.cfg.Train.Privacy.Delta, "excluded_by_consent_bound", len(used)-len(ids))
 	}
 	// An attacking node (for evaluations of robust aggregation only)
 	// poisons its data here and its update below.
-	poisoned := p.cfg.Attack.PoisonRecords(used)
-	X, y := records.Matrix(poisoned)
 	t0 := time.Now()
-	if err := p.model.SetParams(global); err != nil {
+	update, err := p.steps.trainLocal(ctx, round, global, p.cfg.Attack.PoisonRecords(recs))
+	if err != nil {
 		return err
 	}
-	trainCfg := p.cfg.Train
-	trainCfg.Seed = p.cfg.Train.Seed + int64(round) // new shuffles each round, reproducibly
-	if _, err := p.model.Fit(ctx, X, y, records.Times(poisoned), trainCfg); err != nil {
-		return fmt.Errorf("participant %s: train round %d: %w", p.cfg.Name, round, err)
-	}
-	local := p.model.Params()
-	update := make([]float64, len(local))
-	for i := range local {
-		update[i] = local[i] - global[i]
-	}
 	tr.Train = time.Since(t0)
-	tr.Samples = len(used)
-	tr.Excluded = len(p.cfg.Site.Train) - len(used)
+	tr.Samples = len(ids)
+	tr.Excluded = len(p.cfg.Site.Train) - len(ids)
 
 	t0 = time.Now()
 	if update, err = p.cfg.Attack.Play(ctx, round, update); err != nil {
 		return fmt.Errorf("participant %s: round %d: attack: %w", p.cfg.Name, round, err)
 	}
-	sealed, err := p.sealOnce(round, func() ([]byte, error) {
-		sealed, err := p.sealer.seal(p.pubKey, aggregation.TrainContext(p.cfg.StudyID, round), update)
-		if err != nil || p.cfg.Attack.Kind != AttackKeyExtraction {
-			return sealed, err
-		}
-		return p.sealer.shapeUpload(sealed, keyExtractionShape)
-	})
+	sealed, err := p.sealOnce(round, func() ([]byte, error) { return p.steps.sealUpdate(round, update) })
 	if err != nil {
 		return fmt.Errorf("participant %s: encrypt update: %w", p.cfg.Name, err)
 	}
 	tr.Encrypt = time.Since(t0)
 	tr.UploadBytes = len(sealed)
-	content := aggregation.ContentHash(sealed)
-	if err := p.keepSealed(content, sealed); err != nil {
-		return fmt.Errorf("participant %s: keep sealed update: %w", p.cfg.Name, err)
+	r, err := p.steps.commitRound(round, sealed, ids, root, p.consentSource)
+	if err != nil {
+		return err
 	}
-	if err := p.keepRoundIDs(round, ids, root); err != nil {
-		return fmt.Errorf("participant %s: keep the ids used in round %d: %w", p.cfg.Name, round, err)
+	if err := p.carryOut(ctx, r); err != nil {
+		return err
 	}
 
 	// Commit on chain first: the coordinator accepts only committed content.
 	tc = time.Now()
-	rc, err := p.ledger.CommitUpdate(ctx, p.account, p.cfg.StudyID, round, contracts.Commitment{
-		CiphertextHash: content, Samples: uint64(len(used)), ConsentRoot: root,
-	})
+	rc, err := p.ledger.CommitUpdate(ctx, p.account, p.cfg.StudyID, round, *r.commit)
 	if err != nil {
 		return fmt.Errorf("participant %s: commit update on chain: %w", p.cfg.Name, err)
 	}
 	tr.Chain += time.Since(tc)
 	tr.GasUsed = rc.GasUsed
-	if err := p.upload(ctx, round, content, sealed); err != nil {
+	if err := p.upload(ctx, round, r.commit.CiphertextHash, r.upload); err != nil {
 		return err
 	}
-	p.log.Info("update committed and uploaded", "round", round, "samples", len(used), "bytes", len(sealed), "hash", content.Hex())
+	p.log.Info("update committed and uploaded", "round", round, "samples", len(ids), "bytes", len(sealed), "hash", r.commit.CiphertextHash.Hex())
 	if p.cfg.Observe != nil {
 		p.cfg.Observe(tr)
 	}
@@ -738,12 +712,15 @@ func (p *Participant) uploadOnce(ctx context.Context, round uint32, content comm
 	return nil
 }
 
+// evaluate scores the round's new model on the consented test records
+// (see steps.evaluate).
 func (p *Participant) evaluate(ctx context.Context, t *cohortv1.EvaluateTask) error {
+	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
+	}
 	params, err := p.fetchModel(ctx, common.BytesToHash(t.GetModelHash()))
 	if err != nil {
-		return err
-	}
-	if err := p.model.SetParams(params); err != nil {
 		return err
 	}
 	// Metrics leave the site, so they too cover consenting patients only,
@@ -752,31 +729,11 @@ func (p *Participant) evaluate(ctx context.Context, t *cohortv1.EvaluateTask) er
 	if err != nil {
 		return err
 	}
-	if test, err = p.prepare(test, nil); err != nil {
-		return err
-	}
-	X, y := records.Matrix(test)
-	scored, err := p.model.Evaluate(X, y, records.Times(test))
-	if err != nil {
-		return fmt.Errorf("participant %s: evaluate: %w", p.cfg.Name, err)
-	}
-	ev, err := json.Marshal(scored)
+	r, err := p.steps.evaluate(t, study, params, test)
 	if err != nil {
 		return err
 	}
-	signed, err := auth.Sign(p.key, p.cfg.StudyID, t.GetRound(), auth.KindEvaluation, crypto.Keccak256Hash(ev))
-	if err != nil {
-		return err
-	}
-	rpcCtx, cancel := p.rpcContext(ctx)
-	defer cancel()
-	_, err = p.client.SubmitEvaluation(rpcCtx, &cohortv1.EvaluationSubmission{
-		StudyId: p.cfg.StudyID, Round: t.GetRound(), ModelHash: t.GetModelHash(), Evaluation: ev, Auth: signed,
-	})
-	if err != nil {
-		return fmt.Errorf("participant %s: submit evaluation: %w", p.cfg.Name, err)
-	}
-	return nil
+	return p.carryOut(ctx, r)
 }
 
 // ensurePublicKey fetches the collective public key once and checks it

@@ -68,9 +68,9 @@ func TestCheckPrivacyOnChain(t *testing.T) {
 	f.openRound(t, 1)
 	r1, err := f.ledger.Round(f.ctx, f.studyID, 1)
 	require.NoError(t, err)
-	require.NoError(t, p.checkPrivacyOnChain(f.ctx, 1, r1), "no budget, no DP-SGD: nothing to check")
-	p.cfg.Train = tc
-	require.ErrorIs(t, p.checkPrivacyOnChain(f.ctx, 1, r1), ErrChainMismatch, "a DP recipe in a study without a budget on chain")
+	require.NoError(t, p.checkPrivacyOnChain(f.ctx, r1), "no budget, no DP-SGD: nothing to check")
+	p.training = tc
+	require.ErrorIs(t, p.checkPrivacyOnChain(f.ctx, r1), ErrChainMismatch, "a DP recipe in a study without a budget on chain")
 
 	// A study with the recipe's budget, whose coordinator understates round 1.
 	id, _, err := f.ledger.CreateStudy(f.ctx, f.hospital, contracts.StudyParams{
@@ -88,19 +88,19 @@ func TestCheckPrivacyOnChain(t *testing.T) {
 	require.NoError(t, err)
 	r, err := f.ledger.Round(f.ctx, id, 1)
 	require.NoError(t, err)
-	p.cfg.StudyID = id
-	err = p.checkPrivacyOnChain(f.ctx, 1, r)
+	p.cfg.StudyID, p.studyID = id, id
+	err = p.checkPrivacyOnChain(f.ctx, r)
 	require.ErrorIs(t, err, ErrChainMismatch)
 	assert.Contains(t, err.Error(), "round 1 opened recording ε")
 	r.EpsilonSpent = spent // as an honest coordinator records it
-	require.NoError(t, p.checkPrivacyOnChain(f.ctx, 1, r))
+	require.NoError(t, p.checkPrivacyOnChain(f.ctx, r))
 
 	other := tc
 	op := *tc.Privacy
 	op.Epsilon = 8
 	other.Privacy = &op
-	p.cfg.Train = other
-	err = p.checkPrivacyOnChain(f.ctx, 1, r)
+	p.training = other
+	err = p.checkPrivacyOnChain(f.ctx, r)
 	require.ErrorIs(t, err, ErrChainMismatch, "a recipe with another budget")
 	assert.Contains(t, err.Error(), "budget on chain is ε 3")
 }

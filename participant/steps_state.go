@@ -8,6 +8,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
 )
@@ -26,12 +27,15 @@ import (
 //
 // steps is not safe for concurrent use: the driver runs one task at a time.
 type steps struct {
-	name    string // the hospital's name, for error messages
-	studyID uint64
-	self    common.Address // this node's Ethereum address
-	key     *ecdsa.PrivateKey
-	sealer  sealer
-	spec    models.Spec // the study's model, to recompute a robust round's reference update
+	name     string // the hospital's name, for error messages
+	studyID  uint64
+	self     common.Address // this node's Ethereum address
+	key      *ecdsa.PrivateKey
+	sealer   sealer
+	spec     models.Spec // the study's model, to recompute a robust round's reference update
+	model    *models.Model
+	training models.TrainConfig // local training, privacy included
+	attack   Attack             // this node's misbehaviour, for evaluations only; zero is honest
 
 	policy *aggregation.RobustPolicy // the study's robust policy, to re-derive trust weights
 	pubKey []byte                    // collective public key, checked against the chain
@@ -58,6 +62,10 @@ type ready struct {
 	keep  []secretWrite
 	files []fileWrite
 	send  proto.Message // a submission to the coordinator; nil sends nothing
+	// commit is an update commitment to write on chain after the files and
+	// before upload, the sealed update it commits, is sent (train only).
+	commit *contracts.Commitment
+	upload []byte
 }
 
 // fileWrite is a file of the data directory (DataDir/dir/name), written

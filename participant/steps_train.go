@@ -1,0 +1,193 @@
+package participant
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// The train phase, in steps the driver runs in turn: check the task
+// against the chain (trainCheck), choose the records (trainInputs), train
+// (trainLocal), seal the update (sealUpdate) and decide what to keep, commit
+// on chain and upload (commitRound); and the evaluate phase.
+
+// trainCheck refuses a TrainTask that does not match the chain: another
+// study or standardisation, a round the chain does not have open (a
+// replay), a global model or collective key other than the chain's, a
+// privacy budget other than this node's recipe, or a pooled standardiser
+// other than the one this node agreed on.
+func (s *steps) trainCheck(t *cohortv1.TrainTask, study contracts.Study, round contracts.Round) error {
+	if err := s.checkStudy("train", t.GetStudyId()); err != nil {
+		return err
+	}
+	if err := s.checkMode(t.GetStandardisation()); err != nil {
+		return err
+	}
+	if !round.Open || round.Number != t.GetRound() {
+		return fmt.Errorf("%w: train task for round %d, which the chain does not have open", ErrChainMismatch, t.GetRound())
+	}
+	if global := common.BytesToHash(t.GetGlobalModelHash()); round.GlobalModel != global {
+		return fmt.Errorf("%w: round %d global model is %s on chain, coordinator sent %s", ErrChainMismatch, t.GetRound(), round.GlobalModel.Hex(), global.Hex())
+	}
+	if err := s.checkPrivacy(study, round); err != nil {
+		return err
+	}
+	if err := checkPublicKey(study.PublicKeyHash, common.BytesToHash(t.GetPublicKeyHash())); err != nil {
+		return err
+	}
+	return s.checkStandardiserOnChain(study)
+}
+
+// checkPrivacy checks the study's privacy budget on chain against this
+// hospital's training before it trains round: a study with a budget must be
+// trained with DP-SGD under that very budget (and a study without one
+// without DP-SGD), and the round must have been opened recording at least
+// the ε the hospital's own training reaches by then, so that the chain
+// never understates what the study spent.
+func (s *steps) checkPrivacy(study contracts.Study, round contracts.Round) error {
+	priv := s.training.Privacy
+	switch {
+	case priv == nil && study.Privacy == (contracts.PrivacyBudget{}):
+		return nil
+	case priv == nil:
+		return fmt.Errorf("participant %s: %w: study %d has a privacy budget (ε %g, δ %g) on chain but this hospital trains without differential privacy; use the study's recipe", s.name, ErrChainMismatch, s.studyID, study.Privacy.Epsilon, study.Privacy.Delta)
+	case !study.Privacy.Equal(contracts.PrivacyBudget{Epsilon: priv.Epsilon, Delta: priv.Delta}):
+		return fmt.Errorf("participant %s: %w: study %d's privacy budget on chain is ε %g, δ %g; this hospital's recipe says ε %g, δ %g", s.name, ErrChainMismatch, s.studyID, study.Privacy.Epsilon, study.Privacy.Delta, priv.Epsilon, priv.Delta)
+	}
+	spent, err := models.PrivacySpent(s.training, int(round.Number))
+	if err != nil {
+		return err
+	}
+	if contracts.EpsilonSpentFixed(spent) > contracts.EpsilonSpentFixed(round.EpsilonSpent) {
+		return fmt.Errorf("participant %s: %w: round %d opened recording ε %g spent, but training it brings the study to ε %.6f", s.name, ErrChainMismatch, round.Number, round.EpsilonSpent, spent)
+	}
+	return nil
+}
+
+// trainInputs chooses what round r trains on: the consented records
+// (used: consent active as of the round's opening) within the privacy
+// budget, standardised as the study says. It returns them, the ids and
+// Merkle root to commit, and the ε spent by then.
+func (s *steps) trainInputs(t *cohortv1.TrainTask, used []records.Record) (recs []records.Record, ids []string, root common.Hash, spent float64, err error) {
+	round := t.GetRound()
+	if len(used) == 0 {
+		return nil, nil, common.Hash{}, 0, fmt.Errorf("participant %s: round %d: %w", s.name, round, ErrNoConsentedRecords)
+	}
+	if used, spent, err = withinPrivacyBudget(s.training, round, used); err != nil {
+		return nil, nil, common.Hash{}, 0, fmt.Errorf("participant %s: %w", s.name, err)
+	}
+	ids = records.IDs(used)
+	root = records.MerkleRoot(ids)
+	if recs, err = s.prepare(used, t.GetStandardiserHash()); err != nil {
+		return nil, nil, common.Hash{}, 0, err
+	}
+	return recs, ids, root, spent, nil
+}
+
+// trainLocal trains the study's model from the global model on recs and
+// returns the update (local minus global). ctx only cancels the training.
+func (s *steps) trainLocal(ctx context.Context, round uint32, global []float64, recs []records.Record) ([]float64, error) {
+	if err := s.model.SetParams(global); err != nil {
+		return nil, fmt.Errorf("participant %s: round %d global model: %w", s.name, round, err)
+	}
+	X, y := records.Matrix(recs)
+	cfg := s.training
+	cfg.Seed = s.training.Seed + int64(round) // new shuffles each round, reproducibly
+	if _, err := s.model.Fit(ctx, X, y, records.Times(recs), cfg); err != nil {
+		return nil, fmt.Errorf("participant %s: train round %d: %w", s.name, round, err)
+	}
+	local := s.model.Params()
+	update := make([]float64, len(local))
+	for i := range local {
+		update[i] = local[i] - global[i]
+	}
+	return update, nil
+}
+
+// sealUpdate encrypts round's update under this site's key share with the
+// round's public masks (the key-extraction attack, for evaluations only,
+// shapes it). A round's masks must never seal two different updates: the
+// driver keeps the first and sends it again (sealOnce).
+func (s *steps) sealUpdate(round uint32, update []float64) ([]byte, error) {
+	sealed, err := s.sealer.seal(s.pubKey, aggregation.TrainContext(s.studyID, round), update)
+	if err != nil || s.attack.Kind != AttackKeyExtraction {
+		return sealed, err
+	}
+	return s.sealer.shapeUpload(sealed, keyExtractionShape)
+}
+
+// commitRound decides what follows a sealed update: keep the ids it was
+// trained on (DataDir/rounds/<r>.json, for ProveConsentUse), commit its
+// content hash, sample count and consent root on chain, then upload it.
+func (s *steps) commitRound(round uint32, sealed []byte, ids []string, root common.Hash, source ConsentSource) (ready, error) {
+	f, err := s.roundRecordFile(round, ids, root, source)
+	if err != nil {
+		return ready{}, err
+	}
+	content := aggregation.ContentHash(sealed)
+	return ready{
+		files:  []fileWrite{f},
+		commit: &contracts.Commitment{CiphertextHash: content, Samples: uint64(len(ids)), ConsentRoot: root},
+		upload: sealed,
+	}, nil
+}
+
+// roundRecordFile is the record of the ids round trained on, with their
+// Merkle root and the consent source that chose them.
+func (s *steps) roundRecordFile(round uint32, ids []string, root common.Hash, source ConsentSource) (fileWrite, error) {
+	sorted := slices.Clone(ids)
+	slices.Sort(sorted)
+	b, err := json.Marshal(roundRecord{StudyID: s.studyID, Round: round, Source: source, Samples: len(ids), ConsentRoot: root, IDs: sorted})
+	if err != nil {
+		return fileWrite{}, err
+	}
+	return fileWrite{dir: roundRecordsDir, name: roundRecordName(round), data: b}, nil
+}
+
+// evaluate scores the round's new model (params, the blob the task names)
+// on this site's consented test records and answers with counts and score
+// histograms only, signed.
+func (s *steps) evaluate(t *cohortv1.EvaluateTask, study contracts.Study, params []float64, test []records.Record) (ready, error) {
+	if err := s.checkStudy("evaluate", t.GetStudyId()); err != nil {
+		return ready{}, err
+	}
+	// The round may have closed meanwhile (the coordinator need not wait
+	// for every site), but it must have opened.
+	if r := t.GetRound(); r == 0 || r > study.CurrentRound {
+		return ready{}, fmt.Errorf("%w: evaluate task for round %d, but the chain has opened rounds up to %d only", ErrChainMismatch, r, study.CurrentRound)
+	}
+	if err := s.model.SetParams(params); err != nil {
+		return ready{}, fmt.Errorf("participant %s: model %x: %w", s.name, t.GetModelHash(), err)
+	}
+	test, err := s.prepare(test, nil)
+	if err != nil {
+		return ready{}, err
+	}
+	X, y := records.Matrix(test)
+	scored, err := s.model.Evaluate(X, y, records.Times(test))
+	if err != nil {
+		return ready{}, fmt.Errorf("participant %s: evaluate: %w", s.name, err)
+	}
+	ev, err := json.Marshal(scored)
+	if err != nil {
+		return ready{}, err
+	}
+	signed, err := auth.Sign(s.key, s.studyID, t.GetRound(), auth.KindEvaluation, crypto.Keccak256Hash(ev))
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{send: &cohortv1.EvaluationSubmission{
+		StudyId: s.studyID, Round: t.GetRound(), ModelHash: t.GetModelHash(), Evaluation: ev, Auth: signed,
+	}}, nil
+}
