@@ -405,11 +405,8 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		from := r.Result.ModelHash
-		first = study.CurrentRound + 1
-		if study.RoundOpen {
-			from, first, resumeOpen = r.GlobalModel, study.CurrentRound, true
-		}
+		var from common.Hash
+		first, resumeOpen, from = resumeFrom(study.CurrentRound, study.RoundOpen, r.GlobalModel, r.Result.ModelHash)
 		if global, err = c.loadModel(from); err != nil {
 			return nil, err
 		}
@@ -699,15 +696,12 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 			return rep, nil, fmt.Errorf("decryption: %w", err)
 		}
 	}
-	avg, err := c.summer.open(agg, shares)
+	avg, err := openAverage(c.summer, agg, shares, len(global))
 	if err != nil {
-		return rep, nil, fmt.Errorf("decryption: %w", err)
+		return rep, nil, err
 	}
 	rep.Decrypt = time.Since(t)
-	if len(avg) < len(global) {
-		return rep, nil, fmt.Errorf("%w: decrypted %d values for a %d-parameter model", ErrMalformed, len(avg), len(global))
-	}
-	next, err := c.optimizer.Step(global, avg[:len(global)])
+	next, err := c.optimizer.Step(global, avg)
 	if err != nil {
 		return rep, nil, fmt.Errorf("server optimiser: %w", err)
 	}

@@ -114,3 +114,17 @@ func (s *decryptStep) shares() [][]byte {
 	_, shares := s.answers(s.active)
 	return shares
 }
+
+// openAverage decrypts the round's aggregate agg with the holders' shares
+// (none in plaintext test mode) into the average update of a params-value
+// model; slots past the model's are packing padding.
+func openAverage(sum summer, agg []byte, shares [][]byte, params int) ([]float64, error) {
+	avg, err := sum.open(agg, shares)
+	if err != nil {
+		return nil, fmt.Errorf("decryption: %w", err)
+	}
+	if len(avg) < params {
+		return nil, fmt.Errorf("%w: decrypted %d values for a %d-parameter model", ErrMalformed, len(avg), params)
+	}
+	return avg[:params], nil
+}

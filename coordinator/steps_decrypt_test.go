@@ -10,6 +10,7 @@ import (
 
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/models"
 )
 
 func TestChooseActiveSet(t *testing.T) {
@@ -93,4 +94,15 @@ func TestDecryptStepRefusesHostileShares(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, rd.complete)
 	assert.Equal(t, [][]byte{[]byte("share 0"), []byte("share 1")}, st.shares(), "in the active set's order")
+}
+
+func TestOpenAverage(t *testing.T) {
+	agg := models.EncodeParams([]float64{0.5, -1, 2, 0})
+	avg, err := openAverage(plainSummer{}, agg, nil, 3)
+	require.NoError(t, err)
+	assert.Equal(t, []float64{0.5, -1, 2}, avg, "padding past the model dropped")
+	_, err = openAverage(plainSummer{}, agg, nil, 5)
+	assert.ErrorIs(t, err, ErrMalformed, "fewer values than the model has")
+	_, err = openAverage(plainSummer{}, []byte("not a vector"), nil, 3)
+	assert.Error(t, err)
 }

@@ -134,3 +134,20 @@ func setOf[V any](m map[common.Address]V) map[common.Address]bool {
 	}
 	return out
 }
+
+// resumeFrom says where a study resumes, from the chain's record of its
+// last round (current; whether it is open; its global model and, once
+// closed, its result model): a closed round r resumes at r+1 from its
+// result; an open round resumes itself, from its global model, with the
+// updates already uploaded; at round 0 the study starts at round 1 from
+// the initial model (from is zero).
+func resumeFrom(current uint32, open bool, global, result common.Hash) (first uint32, resume bool, from common.Hash) {
+	switch {
+	case current == 0:
+		return 1, false, common.Hash{}
+	case open:
+		return current, true, global
+	default:
+		return current + 1, false, result
+	}
+}

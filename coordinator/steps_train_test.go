@@ -234,3 +234,27 @@ func TestEvaluateStepMergesAndCloses(t *testing.T) {
 	assert.Equal(t, model, closing.result.ModelHash)
 	assert.EqualValues(t, 2, closing.result.Participants, "the contributors, not the evaluators")
 }
+
+func TestResumeFrom(t *testing.T) {
+	global, result := common.Hash{1}, common.Hash{2}
+	tests := []struct {
+		name       string
+		current    uint32
+		open       bool
+		wantFirst  uint32
+		wantResume bool
+		wantFrom   common.Hash
+	}{
+		{"a new study", 0, false, 1, false, common.Hash{}},
+		{"round 3 closed", 3, false, 4, false, result},
+		{"round 3 open", 3, true, 3, true, global},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			first, resume, from := resumeFrom(tt.current, tt.open, global, result)
+			assert.Equal(t, tt.wantFirst, first)
+			assert.Equal(t, tt.wantResume, resume)
+			assert.Equal(t, tt.wantFrom, from)
+		})
+	}
+}
