@@ -33,6 +33,17 @@
 // are fetched with GetBlob; only their hashes go on chain. A member keeps
 // its secrets in its encrypted keystore (participant.Keystore); the
 // coordinator keeps its protocol state in its store (Store.WriteState).
+// A blob's content hash is aggregation.ContentHash: for an encrypted vector
+// (an update, moments, a sum) the Merkle root of its header and 32-value
+// chunks, so a single chunk can be proven against what the chain records
+// (and `cohort audit` recomputes every closed round from the chain and the
+// store); for anything else its Keccak-256 hash.
+//
+// A study may have a decryption committee (contracts.CommitteeParams): c
+// participants chosen on chain by a rule anyone can re-check. Then the
+// share holders below are the committee, at the points the chain gives
+// them (contracts.CommitteePoint), and every member refuses holders other
+// than the chain's; without one, every participant holds a share.
 //
 // # Phase keygen
 //
@@ -50,9 +61,10 @@
 //
 // Right after keygen (again after a restart before round 1). ThresholdTask
 // names the threshold t and the holders (address, Shamir point, Ethereum
-// public key). A member checks t against the study's threshold on chain,
-// every holder is a participant on chain, each public key matches its
-// address and no point repeats; it Shamir-shares its secret key, seals each
+// public key): every member, or the committee. A member checks t against
+// the study's threshold on chain, every holder is a participant on chain
+// (and on the chain's committee, at its point, if there is one), each
+// public key matches its address and no point repeats; it Shamir-shares its secret key, seals each
 // share to its recipient (ECIES) and signs each with kind "threshold-share"
 // over auth.ShareContent(recipient, ciphertext). SubmitThresholdShares
 // carries them. The coordinator checks every share is signed by one dealer,
@@ -82,7 +94,7 @@
 // count; each checks the signatures, that the signers are participants on
 // chain and that the counts add up, and answers SubmitMoments
 // (MomentsSubmission, kind "moments", content auth.MomentsContent(session,
-// keccak(ciphertext))) with its moments encoded for the total, encrypted
+// content hash of the ciphertext)) with its moments encoded for the total, encrypted
 // under its key share bound to the session. The coordinator checks the
 // session, the size, and the ciphertext's key, context and length, and
 // stores it.
@@ -111,8 +123,10 @@
 //
 // # Phase reshare-deal
 //
-// Before round r > 1, when the chain's participants in good standing are
-// no longer the share holders. ReshareTask names round r, t, exactly t
+// Before round r > 1, when the chain's participants in good standing (or,
+// with a committee, the chain's current committee) are no longer the share
+// holders. With a committee, t old holders re-share every dealer's key to
+// the new committee and the members that joined deal their own keys to it. ReshareTask names round r, t, exactly t
 // dealers (current holders that stay) and the new holders (points: stayers
 // keep theirs, newcomers get points never used) and set_hash
 // (auth.ReshareSetHash). A dealer checks the chain is between rounds r-1
@@ -137,8 +151,9 @@
 // Once t new holders confirmed, the coordinator keeps the new set (state
 // "share-holders") and sends ReshareCommitTask; each holder replaces its
 // threshold share with the pending one and erases the old share and its
-// additive key share (keystore). Nobody answers: a holder that missed it
-// is sent it again when it joins.
+// additive key share (keystore); a holder rotated off a committee erases
+// its share (only if the chain's committee leaves it out). Nobody answers:
+// a holder that missed it is sent it again when it joins.
 //
 // # Phase train
 //
@@ -147,10 +162,11 @@
 // global model hash and privacy budget against the chain's round, the
 // standardisation mode and hash, trains on the records whose consent is
 // active on chain as of the round's opening, encrypts its update, commits
-// keccak(ciphertext), the sample count and the consent Merkle root on chain
+// its content hash (the chunk root), the sample count and the consent
+// Merkle root on chain
 // (CommitUpdate, signed by its own account), then streams it with
 // UploadUpdate (UpdateHeader signed with kind "update", content the
-// ciphertext hash). The coordinator accepts the upload only if it matches
+// ciphertext's content hash). The coordinator accepts the upload only if it matches
 // the sender's commitment on chain, fits Config.MaxUpdateBytes and is
 // encrypted under the study's key for this round and sender; an interrupted
 // upload resumes (UploadStatus). Dropouts do not stall the round while the
