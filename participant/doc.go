@@ -11,6 +11,20 @@
 // no single update is ever decrypted; and it evaluates each new model on its
 // own test records, sending only counts and score histograms.
 //
+// # Steps and driver
+//
+// Each phase of the protocol (api/protocol) is an I/O-free step in the
+// steps_*.go files: the task and the chain facts it needs, passed as
+// values, go in; what to keep in the keystore and the data directory, what
+// to commit on chain and what to send come out, or a refusal (most wrap
+// ErrChainMismatch) saying what did not match. Participant is the driver:
+// for each task it reads the chain and fetches the blobs the step needs,
+// runs the step, and carries out what it decided, in order (keystore, data
+// directory, chain, coordinator). A table of drivers keyed by
+// api/protocol's phases dispatches tasks; a test keeps it covering every
+// phase, and table tests run each step against hostile tasks with no
+// chain or server.
+//
 // # Robust rounds
 //
 // When the study scores updates (robust aggregation), a holder gives score
@@ -34,9 +48,10 @@
 // participant in good standing and that the re-sharing is for the next
 // round, deals or receives shares bound to that round and set, and keeps
 // the new share pending until the coordinator commits; then the new share
-// replaces the old one in the keystore, and the old threshold share and the
-// additive key share are deleted, so a party removed from the set cannot
-// combine its old share with anyone's. A hospital leaves with
+// replaces the old one in the keystore and the old threshold share is
+// deleted (the additive key share stays: this member's updates are
+// encrypted under it), so a party removed from the set cannot combine its
+// old share with anyone's. A hospital leaves with
 // [contracts.Ledger.LeaveStudy] (cohort study leave) between rounds.
 //
 // A connected node also reads the chain every few seconds: it stops when the

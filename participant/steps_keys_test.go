@@ -188,6 +188,11 @@ func TestThresholdDealStep(t *testing.T) {
 			t.Holders[1].PublicKey = crypto.FromECDSAPub(&stranger.PublicKey)
 		}), want: ErrChainMismatch},
 		{name: "a malformed address", task: with(func(t *cohortv1.ThresholdTask) { t.Holders[1].Address = t.Holders[1].Address[:19] }), want: ErrChainMismatch},
+		{name: "an oversized holder list", task: with(func(t *cohortv1.ThresholdTask) {
+			for i := range 5000 {
+				t.Holders = append(t.Holders, &cohortv1.ShareHolder{Address: common.BigToAddress(common.Big1).Bytes(), Point: uint64(i + 3)})
+			}
+		}), want: ErrChainMismatch},
 		{name: "a point given twice", task: with(func(t *cohortv1.ThresholdTask) { t.Holders[1].Point = 1 }), want: ErrChainMismatch},
 		{name: "this site not among the holders", task: with(func(t *cohortv1.ThresholdTask) { t.Holders[0] = c.holder(2, 1) }), want: ErrChainMismatch},
 		{name: "before key generation", task: with(func(t *cohortv1.ThresholdTask) { t.Holders[1] = c.holder(2, 2) }), node: 2, want: errNoKeyShare},

@@ -162,6 +162,7 @@ func TestEncryptMomentsStep(t *testing.T) {
 		{"counts that do not add up", with(func(t *cohortv1.MomentsTask) { t.Total++ }), ErrBadStandardiser},
 		{"one site alone", with(func(t *cohortv1.MomentsTask) { t.Counts, t.Total = t.Counts[1:2], 2 }), ErrBadStandardiser},
 		{"a count twice", with(func(t *cohortv1.MomentsTask) { t.Counts[2], t.Total = t.Counts[0], 8 }), ErrBadStandardiser},
+		{"an oversized count", with(func(tk *cohortv1.MomentsTask) { tk.Counts[0], tk.Total = m.signedCount(t, 0, 1<<33), 1<<33+3 }), ErrBadStandardiser},
 		{"a count from a stranger", with(func(t *cohortv1.MomentsTask) {
 			t.Counts[2], t.Total = &cohortv1.MomentsCount{StudyId: stepsStudy, Session: m.session, Count: 4, Auth: strangerCount}, 9
 		}), ErrBadStandardiser},

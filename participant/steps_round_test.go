@@ -3,6 +3,7 @@ package participant
 import (
 	"context"
 	"math"
+	"math/big"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -155,6 +156,12 @@ func TestDecryptStep(t *testing.T) {
 			c.task.Contributors[2] = crypto.PubkeyToAddress(stranger.PublicKey).Bytes()
 		}), ErrChainMismatch},
 		{"a malformed contributor address", with(func(c *decryptCase) { c.task.Contributors[2] = c.task.Contributors[2][:10] }), ErrChainMismatch},
+		{"an oversized contributor list", with(func(c *decryptCase) {
+			for i := range 5000 {
+				c.task.Contributors = append(c.task.Contributors, common.BigToAddress(big.NewInt(int64(i+1))).Bytes())
+				c.task.Weights = append(c.task.Weights, 0)
+			}
+		}), ErrChainMismatch},
 		{"more weights than contributors", with(func(c *decryptCase) { c.task.Weights = append(c.task.Weights, 0) }), ErrChainMismatch},
 		{"no contributors", with(func(c *decryptCase) { c.task.Contributors, c.task.Weights = nil, nil }), ErrChainMismatch},
 		{"an active set without this holder", with(func(c *decryptCase) { c.task.ActivePoints = []uint64{1, 3} }), ErrChainMismatch},

@@ -45,6 +45,35 @@
 // them (contracts.CommitteePoint), and every member refuses holders other
 // than the chain's; without one, every participant holds a share.
 //
+// # The participant's side
+//
+// A hospital runs each phase as an I/O-free step (package participant's
+// steps_*.go): the task and the chain facts it needs, read beforehand by
+// the node and passed as values (the study with its participants,
+// threshold, key hash, standardiser and robust-policy hashes, round state
+// and committee; the round's commitments and recorded scores; the
+// suspended participants a re-sharing names), with the blobs the task or
+// the chain names (fetched from the coordinator and refused unless they
+// hash to the name), go in; what to keep (keystore entries, data-directory
+// files), what to commit on chain and what to send come out, or a refusal
+// naming what did not match. Every step refuses a task for another study.
+// Beyond what each phase below says, a hospital refuses: key generation
+// once the chain records the study's key (a replay would replace the key
+// share its updates are encrypted under); a threshold share from a dealer
+// that is not a participant on chain or that deals another member's key;
+// train, score and decrypt tasks for a round the chain does not have open
+// (a replayed task of a closed round, or one for a round not yet opened);
+// an evaluation for a round the chain has not opened; a re-sharing commit
+// of a re-sharing it holds no pending share of (a commit applied again is
+// a no-op). It keeps, per study: in the keystore, encrypted, its additive
+// key share, its threshold share in force and the re-sharing that share
+// came from, and a re-sharing's pending share (written before it confirms,
+// erased last on the commit, so a crash can apply the commit again); in its
+// data directory, each round's sealed update (kept before it is committed,
+// sent again after a restart and never sealed twice), the ids each round
+// trained on (rounds/r.json, for a patient's proof of use) and the agreed
+// pooled standardiser (standardiser.json).
+//
 // # Phase keygen
 //
 // Before round 1, once every participant the chain lists has joined.
@@ -150,10 +179,11 @@
 //
 // Once t new holders confirmed, the coordinator keeps the new set (state
 // "share-holders") and sends ReshareCommitTask; each holder replaces its
-// threshold share with the pending one and erases the old share and its
-// additive key share (keystore); a holder rotated off a committee erases
-// its share (only if the chain's committee leaves it out). Nobody answers:
-// a holder that missed it is sent it again when it joins.
+// threshold share with the pending one and erases the old share
+// (keystore); its additive key share stays, as its updates are encrypted
+// under it. A holder rotated off a committee erases its share (only if the
+// chain's committee leaves it out). Nobody answers: a holder that missed
+// it is sent it again when it joins.
 //
 // # Phase train
 //
