@@ -113,5 +113,7 @@ func keysPlots(rep *evaluation.KeysReport) ([]*plot.Plot, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Where the lines leave room: top left for seconds, bottom right for bytes.
+	timePanel.Legend.Left, bytesPanel.Legend.Top = true, false
 	return []*plot.Plot{timePanel, bytesPanel}, nil
 }
