@@ -536,16 +536,9 @@ func (c *Coordinator) awaitParticipants(ctx context.Context) ([]common.Address, 
 		}
 		c.mu.Lock()
 		n, joined := len(c.peers), c.joined
-		// Enough on chain too, not only connected: a hospital that joined
-		// and connected after the chain was read counts among the peers but
-		// is missing from this read of the participants.
-		all := n >= c.cfg.Participants && len(study.Participants) >= c.cfg.Participants
-		for _, a := range study.Participants {
-			_, ok := c.peers[a]
-			all = all && ok
-		}
+		connected := setOf(c.peers)
 		c.mu.Unlock()
-		if all {
+		if readyForKeys(c.cfg.Participants, study.Participants, connected) {
 			return sortedAddresses(study.Participants), nil
 		}
 		select {

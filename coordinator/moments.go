@@ -179,20 +179,17 @@ func (c *Coordinator) recordStandardiser(ctx context.Context, h common.Hash) err
 	if err != nil {
 		return fmt.Errorf("coordinator: read study: %w", err)
 	}
-	switch {
-	case study.StandardiserHash == h:
-		return nil
-	case study.CurrentRound == 0:
-		if _, err := c.ledger.SetStandardiserHash(ctx, c.account, c.cfg.StudyID, h); err != nil {
-			return fmt.Errorf("coordinator: record the pooled standardiser on chain: %w", err)
-		}
-		c.log.Info("pooled standardiser recorded on chain", "hash", h.Hex())
-		return nil
-	case study.StandardiserHash == (common.Hash{}):
-		return nil // a study begun before the chain had the slot
-	default:
-		return fmt.Errorf("coordinator: the chain records standardiser %s, the store holds %s; restore the coordinator's data directory", study.StandardiserHash.Hex(), h.Hex())
+	rd, err := standardiserOnChain(study.StandardiserHash, study.CurrentRound, h)
+	if err != nil {
+		return err
 	}
+	if _, err := c.apply(ctx, rd); err != nil {
+		return err
+	}
+	if len(rd.chain) > 0 {
+		c.log.Info("pooled standardiser recorded on chain", "hash", h.Hex())
+	}
+	return nil
 }
 
 // setStandardiser records the moments phase's outcome.

@@ -76,3 +76,20 @@ func (s *keyGenStep) finish(sum summer) (ready, common.Hash, error) {
 	h := aggregation.ContentHash(pk)
 	return ready{blobs: [][]byte{pk}, chain: []chainWrite{{publicKeyHash: &h}}}, h, nil
 }
+
+// readyForKeys tells whether key generation may start: at least want
+// participants on chain and connected, and every participant the chain
+// lists connected. Enough on chain matters too, not only connected: a
+// hospital that joined and connected after the chain was read is among the
+// connected but missing from that read of the participants.
+func readyForKeys(want int, onChain []common.Address, connected map[common.Address]bool) bool {
+	if len(connected) < want || len(onChain) < want {
+		return false
+	}
+	for _, a := range onChain {
+		if !connected[a] {
+			return false
+		}
+	}
+	return true
+}

@@ -110,3 +110,33 @@ func TestKeyGenStepRefusesMalformedShares(t *testing.T) {
 	_, _, err = st.finish(homomorphicSummer{scheme: scheme})
 	assert.ErrorIs(t, err, ErrMalformed)
 }
+
+func TestReadyForKeys(t *testing.T) {
+	ps := newParties(t, 4)
+	a := addressesOf(ps)
+	conn := func(ps ...common.Address) map[common.Address]bool {
+		out := map[common.Address]bool{}
+		for _, p := range ps {
+			out[p] = true
+		}
+		return out
+	}
+	tests := []struct {
+		name      string
+		onChain   []common.Address
+		connected map[common.Address]bool
+		want      bool
+	}{
+		{"all three on chain and connected", a[:3], conn(a[:3]...), true},
+		{"one on chain not connected", a[:3], conn(a[0], a[1], a[3]), false},
+		{"connected but not yet on chain in this read", a[:2], conn(a[:3]...), false},
+		{"a fourth on chain waits for it to connect", a, conn(a[:3]...), false},
+		{"more than wanted, all connected", a, conn(a...), true},
+		{"too few", a[:2], conn(a[:2]...), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, readyForKeys(3, tt.onChain, tt.connected))
+		})
+	}
+}

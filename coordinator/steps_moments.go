@@ -295,3 +295,21 @@ func checkConfirmation(study uint64, agreed common.Hash, req *cohortv1.MomentsCo
 	}
 	return addr, nil
 }
+
+// standardiserOnChain decides, from the chain's facts (the standardiser
+// hash it records and the study's current round), what to do with the
+// agreed standardiser's hash: record it before round 1, nothing if the
+// chain has it (or a study begun before the chain had the slot), and fail
+// if the chain records another one.
+func standardiserOnChain(recorded common.Hash, currentRound uint32, agreed common.Hash) (ready, error) {
+	switch {
+	case recorded == agreed:
+		return ready{}, nil
+	case currentRound == 0:
+		return ready{chain: []chainWrite{{standardiserHash: &agreed}}}, nil
+	case recorded == (common.Hash{}):
+		return ready{}, nil
+	default:
+		return ready{}, fmt.Errorf("coordinator: the chain records standardiser %s, the store holds %s; restore the coordinator's data directory", recorded.Hex(), agreed.Hex())
+	}
+}

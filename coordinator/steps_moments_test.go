@@ -207,3 +207,37 @@ func TestMomentsResult(t *testing.T) {
 	_, err = checkConfirmation(stepStudy, common.Hash{}, confirmation(ps[1], common.Hash{}))
 	assert.ErrorIs(t, err, ErrWrongPhase, "nothing agreed yet")
 }
+
+func TestStandardiserOnChain(t *testing.T) {
+	agreed, other := common.Hash{1}, common.Hash{2}
+	tests := []struct {
+		name     string
+		recorded common.Hash
+		round    uint32
+		write    bool
+		fails    bool
+	}{
+		{"before round 1, not yet recorded", common.Hash{}, 0, true, false},
+		{"before round 1, already recorded", agreed, 0, false, false},
+		{"before round 1, another recorded (a restart that lost its store)", other, 0, true, false},
+		{"after round 1, recorded", agreed, 3, false, false},
+		{"after round 1, a study begun before the chain had the slot", common.Hash{}, 3, false, false},
+		{"after round 1, another recorded", other, 3, false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rd, err := standardiserOnChain(tt.recorded, tt.round, agreed)
+			if tt.fails {
+				assert.ErrorContains(t, err, "restore the coordinator's data directory")
+				return
+			}
+			require.NoError(t, err)
+			if tt.write {
+				require.Len(t, rd.chain, 1)
+				assert.Equal(t, agreed, *rd.chain[0].standardiserHash)
+			} else {
+				assert.Empty(t, rd.chain)
+			}
+		})
+	}
+}
