@@ -100,15 +100,15 @@ func (v *EncryptedVector) chunkHeader(widths []byte) []byte {
 	return b
 }
 
-// chunkData encodes chunk i: each row's coefficients of the chunk's
-// positions, packed at the row's width (little-endian bit order, padded
-// with zero bits to a byte boundary per row).
-func (v *EncryptedVector) chunkData(widths []byte, i int, buf []byte) []byte {
+// appendChunk appends the encoding of chunk i to buf: each row's
+// coefficients of the chunk's positions, packed at the row's width
+// (little-endian bit order, padded with zero bits to a byte boundary per
+// row).
+func (v *EncryptedVector) appendChunk(buf, widths []byte, i int) []byte {
 	n := v.c0[0].N()
 	from := i * ChunkValues
 	j, off := from/n, from%n
 	used := min(ChunkValues, v.length-from)
-	buf = buf[:0]
 	for l, row := range v.c0[j].Coeffs {
 		buf = packBits(buf, row[off:off+used], uint(widths[l]))
 	}
@@ -191,7 +191,7 @@ func (v *EncryptedVector) buildTree() *chunkTree {
 		return &scratch{h: crypto.NewKeccakState(), buf: make([]byte, 0, ChunkValues*8*len(widths))}
 	}, func(sc *scratch, item int) error {
 		for i := item * leavesPerItem; i < min(chunks, (item+1)*leavesPerItem); i++ {
-			sc.buf = v.chunkData(widths, i, sc.buf)
+			sc.buf = v.appendChunk(sc.buf[:0], widths, i)
 			leaves[1+i] = leafHash(sc.h, sc.buf)
 		}
 		return nil
@@ -279,7 +279,7 @@ func (v *EncryptedVector) OpenChunks(indices []int) (*ChunkProof, error) {
 	t := v.tree()
 	p := &ChunkProof{params: v.params, header: t.header, headerPath: t.path(0)}
 	for _, i := range indices {
-		p.chunks = append(p.chunks, chunkOpening{index: i, data: v.chunkData(t.widths, i, nil), path: t.path(1 + i)})
+		p.chunks = append(p.chunks, chunkOpening{index: i, data: v.appendChunk(nil, t.widths, i), path: t.path(1 + i)})
 	}
 	return p, nil
 }
@@ -556,4 +556,48 @@ func (s *Scheme) ShiftCoefficient(v *EncryptedVector, pos, row int, delta uint64
 	c := &out.c0[pos/n].Coeffs[row][pos%n]
 	*c = addMod(*c, delta%q, q)
 	return &out, nil
+}
+
+// ChunkOpener answers chunk proofs for one committed vector without
+// keeping its polynomials: it holds the vector's tree and its packed
+// chunks, about the vector's wire size plus 2 bytes per value. A server
+// that many holders ask builds it once per vector. It is immutable and
+// safe for concurrent use.
+type ChunkOpener struct {
+	params  common.Hash
+	tree    *chunkTree
+	data    []byte
+	offsets []int // chunk i is data[offsets[i]:offsets[i+1]]
+}
+
+// Opener returns a ChunkOpener for v.
+func (v *EncryptedVector) Opener() (*ChunkOpener, error) {
+	if v == nil || len(v.c0) == 0 {
+		return nil, fmt.Errorf("%w: EncryptedVector is nil or empty", ErrNilArgument)
+	}
+	t := v.tree()
+	chunks := v.NumChunks()
+	o := &ChunkOpener{params: v.params, tree: t, offsets: make([]int, 0, chunks+1)}
+	for i := range chunks {
+		o.offsets = append(o.offsets, len(o.data))
+		o.data = v.appendChunk(o.data, t.widths, i)
+	}
+	o.offsets = append(o.offsets, len(o.data))
+	return o, nil
+}
+
+// NumChunks returns the number of chunks of the vector.
+func (o *ChunkOpener) NumChunks() int { return len(o.offsets) - 1 }
+
+// OpenChunks returns a proof of the vector's header and of the chunks at
+// indices (distinct, each below NumChunks).
+func (o *ChunkOpener) OpenChunks(indices []int) (*ChunkProof, error) {
+	if err := checkIndices(indices, o.NumChunks()); err != nil {
+		return nil, err
+	}
+	p := &ChunkProof{params: o.params, header: o.tree.header, headerPath: o.tree.path(0)}
+	for _, i := range indices {
+		p.chunks = append(p.chunks, chunkOpening{index: i, data: o.data[o.offsets[i]:o.offsets[i+1]:o.offsets[i+1]], path: o.tree.path(1 + i)})
+	}
+	return p, nil
 }

@@ -94,6 +94,13 @@ func altered(s *Scheme, v *EncryptedVector, positions []int, delta uint64) *Encr
 	return v
 }
 
+func mustBytes(t *testing.T, p *ChunkProof) []byte {
+	t.Helper()
+	b, err := p.MarshalBinary()
+	require.NoError(t, err)
+	return b
+}
+
 func allChunks(n int) []int {
 	out := make([]int, n)
 	for i := range out {
@@ -135,6 +142,14 @@ func TestChunkCommitment(t *testing.T) {
 		}
 		assert.Len(t, opened.Coeffs[3][0], 101%ChunkValues, "the last chunk holds the vector's tail")
 	}
+	// An opener (what a server keeps) gives the same proofs.
+	o, err := agg.Opener()
+	require.NoError(t, err)
+	want, err := agg.OpenChunks([]int{2, 515})
+	require.NoError(t, err)
+	got, err := o.OpenChunks([]int{2, 515})
+	require.NoError(t, err)
+	assert.Equal(t, mustBytes(t, want), mustBytes(t, got))
 	// Any single coefficient changes the commitment.
 	for _, pos := range []int{0, 31, 32, 16383, 16384, sf.length - 1} {
 		assert.NotEqual(t, agg.Hash(), altered(s, agg, []int{pos}, 1).Hash(), "value %d", pos)

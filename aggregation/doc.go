@@ -82,8 +82,9 @@
 // (the honest weighted sum) and nothing else, whatever it uploads; it
 // cannot name another dealer or reuse another round's masks (CheckUpdate).
 // A malicious coordinator learns the aggregates it gets decrypted, and
-// holders decrypt only aggregates they recomputed from committed updates
-// with at least the study's minimum of non-zero weights. A coalition of
+// holders decrypt only aggregates whose header lists exactly the committed
+// updates with at least the study's minimum of non-zero weights and whose
+// spot-checked chunks are their weighted sum (see "Spot checks"). A coalition of
 // fewer than t holders holds fewer than t Shamir shares of every key and
 // learns nothing about any of them; t colluding holders can decrypt any
 // single update, which is what the threshold means. The smudging bound
@@ -167,7 +168,8 @@
 // coefficient after the fact, and a caught coordinator's round fails: no
 // holder gives a share. Spot checks cannot let a coordinator decrypt a
 // single update: the header check (terms and weights) is exact, not
-// sampled.
+// sampled, and an undetected alteration of coefficients only shifts the
+// decrypted model by what the coordinator added (see "Smudging noise").
 //
 // # Encoding and bytes on the wire
 //
@@ -287,10 +289,13 @@
 //
 // What the coordinator cannot be stopped from learning by the smudging:
 // the decrypted aggregate itself. Shares are bound to the aggregate's hash
-// and every holder recomputes the aggregate from the committed updates
-// before sharing, so it cannot obtain the decryption of anything else; the
-// daemons must refuse weights that isolate one update (a single non-zero
-// weight).
+// and every holder checks the aggregate's terms exactly and spot-checks its
+// coefficients before sharing; the daemons must refuse weights that isolate
+// one update (a single non-zero weight). An alteration that escapes the
+// spot checks does not widen what the coordinator learns: the key a share
+// opens is fixed by the terms, so decrypting c0 + δ yields the honest sum
+// plus δ/Δ, a shift the coordinator chose and already knows. What it can do
+// is publish a poisoned model, which the audit (full recomputation) exposes.
 //
 // Precision (Scheme.ErrorStdDev). Coefficient decoding divides the
 // coefficient error by Δ directly; with k shares (n, or t for threshold)

@@ -89,6 +89,13 @@ type Config struct {
 	// exists only so tests can measure what encryption costs; never use it
 	// with patient data.
 	InsecurePlaintext bool
+
+	// TamperAggregate, if set, makes this coordinator hostile: it replaces
+	// each round's aggregate with what TamperAggregate returns before
+	// asking for decryption shares. It exists only so tests can show the
+	// holders' spot checks refusing an altered aggregate; the daemon's
+	// configuration file cannot set it.
+	TamperAggregate func(round uint32, aggregate []byte) ([]byte, error)
 }
 
 // DefaultConfig returns defaults for the fields a study does not fix.
@@ -675,6 +682,11 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	agg, err := c.summer.sum(updates, rep.Weights)
 	if err != nil {
 		return rep, nil, fmt.Errorf("aggregate: %w", err)
+	}
+	if c.cfg.TamperAggregate != nil {
+		if agg, err = c.cfg.TamperAggregate(r, agg); err != nil {
+			return rep, nil, fmt.Errorf("aggregate: %w", err)
+		}
 	}
 	if rep.AggregateHash, err = c.store.Put(agg); err != nil {
 		return rep, nil, err

@@ -36,7 +36,8 @@ func (c *Coordinator) Register(s *grpc.Server) {
 // sentinel errors to status codes and nothing else.
 type server struct {
 	cohortv1.UnimplementedCoordinatorServer
-	c *Coordinator
+	c       *Coordinator
+	openers openers // for OpenChunks
 }
 
 func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServer[cohortv1.Task]) error {

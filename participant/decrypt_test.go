@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,6 +35,46 @@ func (c *blobClient) GetBlob(_ context.Context, in *cohortv1.BlobRequest, _ ...g
 func (c *blobClient) SubmitDecryptionShare(context.Context, *cohortv1.DecryptionShareSubmission, ...grpc.CallOption) (*cohortv1.Ack, error) {
 	c.submitted++
 	return &cohortv1.Ack{}, nil
+}
+
+// OpenChunks serves chunk proofs of the blobs it holds, as the coordinator
+// does (coordinator.server.OpenChunks).
+func (c *blobClient) OpenChunks(_ context.Context, in *cohortv1.ChunkRequest, _ ...grpc.CallOption) (grpc.ServerStreamingClient[cohortv1.ChunkProof], error) {
+	chunks := make([]int, len(in.GetChunks()))
+	for i, ch := range in.GetChunks() {
+		chunks[i] = int(ch)
+	}
+	out := &proofStream{}
+	for _, h := range in.GetHashes() {
+		var v aggregation.EncryptedVector
+		if err := v.UnmarshalBinary(c.blobs[common.BytesToHash(h)]); err != nil {
+			return nil, err
+		}
+		p, err := v.OpenChunks(chunks)
+		if err != nil {
+			return nil, err
+		}
+		b, err := p.MarshalBinary()
+		if err != nil {
+			return nil, err
+		}
+		out.proofs = append(out.proofs, b)
+	}
+	return out, nil
+}
+
+type proofStream struct {
+	grpc.ServerStreamingClient[cohortv1.ChunkProof]
+	proofs [][]byte
+}
+
+func (s *proofStream) Recv() (*cohortv1.ChunkProof, error) {
+	if len(s.proofs) == 0 {
+		return nil, io.EOF
+	}
+	p := s.proofs[0]
+	s.proofs = s.proofs[1:]
+	return &cohortv1.ChunkProof{Proof: p}, nil
 }
 
 type blobStream struct {
@@ -119,6 +160,15 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 		return t
 	}
 	h1, h2 := keys[0].Address(), keys[1].Address()
+	// altered is the honest aggregate with value pos moved: a 3-value
+	// model has one chunk, so every spot check opens it.
+	altered := func(vs []*aggregation.EncryptedVector, pos int) common.Hash {
+		agg, err := scheme.WeightedSum(vs, []float64{0.5, 0.5})
+		require.NoError(t, err)
+		bad, err := scheme.ShiftCoefficient(agg, pos, 0, 1)
+		require.NoError(t, err)
+		return serve(bad)
+	}
 
 	refusals := []struct {
 		name string
@@ -128,12 +178,16 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 		{"one update hidden behind a zero weight", task(sum(updates, []float64{1, 0}), []common.Address{h1, h2}, []float64{1, 0})},
 		{"a raw update passed off as the aggregate", task(serve(updates[0]), []common.Address{h1, h2}, []float64{0.5, 0.5})},
 		{"the same contributor twice", task(sum(updates, []float64{0.5, 0.5}), []common.Address{h1, h1}, []float64{0.5, 0.5})},
+		{"an aggregate with one value altered", task(altered(updates, 2), []common.Address{h1, h2}, []float64{0.5, 0.5})},
 	}
 	for _, tt := range refusals {
 		t.Run(tt.name, func(t *testing.T) {
 			err := p.decrypt(ctx, tt.task)
 			require.ErrorIs(t, err, ErrChainMismatch)
 			require.Zero(t, client.submitted, "no decryption share left the site")
+			if strings.Contains(tt.name, "altered") {
+				require.ErrorIs(t, err, aggregation.ErrSpotCheckFailed)
+			}
 		})
 	}
 	t.Run("the honest aggregate is decrypted", func(t *testing.T) {

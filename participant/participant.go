@@ -62,6 +62,12 @@ type Config struct {
 	// in each round so it can prove to a patient whether their record was
 	// used (ProveConsentUse). A data directory serves one study.
 	DataDir string
+	// SpotChecks is how many chunks of the aggregate and of every
+	// contributor's update this node checks before it gives a decryption
+	// share (aggregation.CheckSpots); 0 means aggregation.DefaultSpotChecks,
+	// a negative value downloads every update and recomputes the aggregate
+	// whole (robust rounds always do: their scores need the updates).
+	SpotChecks int
 	// RetryBase is the first wait before joining the coordinator again
 	// (default 1s); it doubles up to 30s.
 	RetryBase time.Duration
@@ -112,6 +118,13 @@ func (c Config) rpcTimeout() time.Duration {
 // must not hang the hospital node.
 func (p *Participant) rpcContext(ctx context.Context) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(ctx, p.cfg.rpcTimeout())
+}
+
+func (c Config) spotChecks() int {
+	if c.SpotChecks == 0 {
+		return aggregation.DefaultSpotChecks
+	}
+	return c.SpotChecks
 }
 
 func (c Config) retryBase() time.Duration {

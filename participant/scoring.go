@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
 )
@@ -19,17 +21,9 @@ import (
 // updates of addrs, stopping at the first without a commitment (the step
 // refuses it).
 func (p *Participant) roundFacts(ctx context.Context, round uint32, addrs []common.Address) (roundFacts, error) {
-	var f roundFacts
-	var err error
-	if f.study, err = p.ledger.Study(ctx, p.cfg.StudyID); err != nil {
-		return f, fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
-	}
-	f.committed, err = p.ledger.Commitments(ctx, p.cfg.StudyID, round)
-	if errors.Is(err, contracts.ErrRoundNotFound) {
-		return f, nil
-	}
-	if err != nil {
-		return f, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+	f, err := p.chainFacts(ctx, round)
+	if err != nil || f.committed == nil {
+		return f, err
 	}
 	for _, addr := range addrs {
 		cm, ok := f.committed[addr]
@@ -43,6 +37,73 @@ func (p *Participant) roundFacts(ctx context.Context, round uint32, addrs []comm
 		f.updates = append(f.updates, b)
 	}
 	return f, nil
+}
+
+// chainFacts reads the study and the round's commitments, without the
+// updates.
+func (p *Participant) chainFacts(ctx context.Context, round uint32) (roundFacts, error) {
+	var f roundFacts
+	var err error
+	if f.study, err = p.ledger.Study(ctx, p.cfg.StudyID); err != nil {
+		return f, fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
+	}
+	f.committed, err = p.ledger.Commitments(ctx, p.cfg.StudyID, round)
+	if errors.Is(err, contracts.ErrRoundNotFound) {
+		return f, nil
+	}
+	if err != nil {
+		return f, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+	}
+	return f, nil
+}
+
+// spotFacts draws the chunks this node checks, from its own randomness
+// now that the task has fixed the aggregate, and fetches every
+// contributor's proof of them from the coordinator.
+func (p *Participant) spotFacts(ctx context.Context, aggregate []byte, addrs []common.Address, facts roundFacts) (*spotFacts, error) {
+	var agg aggregation.EncryptedVector
+	if err := agg.UnmarshalBinary(aggregate); err != nil {
+		return nil, fmt.Errorf("%w: aggregate: %v", ErrChainMismatch, err)
+	}
+	chunks, err := aggregation.DrawSpotChecks(nil, agg.NumChunks(), p.cfg.spotChecks())
+	if err != nil {
+		return nil, err
+	}
+	req := &cohortv1.ChunkRequest{}
+	for _, c := range chunks {
+		req.Chunks = append(req.Chunks, uint32(c))
+	}
+	for _, addr := range addrs {
+		cm, ok := facts.committed[addr]
+		if !ok {
+			return nil, fmt.Errorf("%w: %s made no commitment", ErrChainMismatch, addr.Hex())
+		}
+		req.Hashes = append(req.Hashes, cm.CiphertextHash.Bytes())
+	}
+	ctx, cancel := context.WithTimeout(ctx, p.cfg.rpcTimeout()*4)
+	defer cancel()
+	stream, err := p.client.OpenChunks(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("participant %s: ask chunk proofs: %w", p.cfg.Name, err)
+	}
+	out := &spotFacts{chunks: chunks}
+	for {
+		m, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("participant %s: chunk proofs: %w", p.cfg.Name, err)
+		}
+		if len(out.proofs) == len(addrs) {
+			return nil, fmt.Errorf("%w: the coordinator sent more chunk proofs than the %d contributors", ErrChainMismatch, len(addrs))
+		}
+		out.proofs = append(out.proofs, m.GetProof())
+	}
+	if len(out.proofs) != len(addrs) {
+		return nil, fmt.Errorf("%w: the coordinator sent %d chunk proofs for %d contributors", ErrChainMismatch, len(out.proofs), len(addrs))
+	}
+	return out, nil
 }
 
 // referenceFacts reads what a holder recomputes a robust round's scoring
@@ -103,11 +164,25 @@ func (p *Participant) decrypt(ctx context.Context, t *cohortv1.DecryptTask) erro
 	if facts.aggregate, err = p.fetch(ctx, common.BytesToHash(t.GetAggregateHash())); err != nil {
 		return err
 	}
-	if facts.roundFacts, err = p.roundFacts(ctx, t.GetRound(), addrs); err != nil {
-		return err
-	}
 	if facts.recorded, err = p.ledger.Scores(ctx, p.cfg.StudyID, t.GetRound()); err != nil {
 		return fmt.Errorf("participant %s: read round %d scores: %w", p.cfg.Name, t.GetRound(), err)
+	}
+	// Spot checks instead of every update, unless the round is robust
+	// (re-deriving its weights needs the updates) or plaintext (tests).
+	if len(facts.recorded) == 0 && p.cfg.spotChecks() > 0 && aggregation.IsVectorEncoding(facts.aggregate) {
+		if facts.roundFacts, err = p.chainFacts(ctx, t.GetRound()); err != nil {
+			return err
+		}
+		if facts.spots, err = p.spotFacts(ctx, facts.aggregate, addrs, facts.roundFacts); err != nil {
+			return err
+		}
+		received := 0
+		for _, b := range facts.spots.proofs {
+			received += len(b)
+		}
+		p.log.Info("spot-checking the aggregate", "round", t.GetRound(), "chunks", len(facts.spots.chunks), "updates", len(addrs), "proof_bytes", received)
+	} else if facts.roundFacts, err = p.roundFacts(ctx, t.GetRound(), addrs); err != nil {
+		return err
 	}
 	if ev := t.GetTrust(); len(facts.recorded) > 0 && ev != nil && len(ev.GetScoreSetHashes()) == len(addrs) {
 		ref, err := p.referenceFacts(ctx, facts.study, t.GetRound(), ev.GetScoreSetHashes())

@@ -23,6 +23,11 @@ type sealer interface {
 	// coordinator, after checking that update i names dealers[i] (its
 	// committer) and was made for ctx under the study's key set keyHash.
 	sum(keyHash common.Hash, updates [][]byte, dealers []aggregation.PartyID, ctx aggregation.EncryptionContext, weights []float64) ([]byte, error)
+	// checkSpots spot-checks an aggregate against the proofs of the
+	// chunks drawn of every committed update (aggregation.CheckSpots):
+	// update i committed as commitments[i] by dealers[i], weighed
+	// weights[i].
+	checkSpots(keyHash common.Hash, ctx aggregation.EncryptionContext, aggregate []byte, commitments []common.Hash, dealers []aggregation.PartyID, weights []float64, proofs [][]byte, chunks []int) error
 	// thresholdShares Shamir-shares the secret among points; any t can decrypt.
 	thresholdShares(t int, points []uint64) (map[uint64][]byte, error)
 	// thresholdKey combines the shares dealt to point own into this party's
@@ -126,6 +131,30 @@ func (h *homomorphicSealer) sum(keyHash common.Hash, updates [][]byte, dealers [
 		return nil, err
 	}
 	return agg.MarshalBinary()
+}
+
+func (h *homomorphicSealer) checkSpots(keyHash common.Hash, ctx aggregation.EncryptionContext, aggregate []byte, commitments []common.Hash, dealers []aggregation.PartyID, weights []float64, proofs [][]byte, chunks []int) error {
+	n := len(commitments)
+	if len(dealers) != n || len(weights) != n || len(proofs) != n {
+		return fmt.Errorf("participant: %d commitments, %d dealers, %d weights and %d chunk proofs", n, len(dealers), len(weights), len(proofs))
+	}
+	var agg aggregation.EncryptedVector
+	if err := agg.UnmarshalBinary(aggregate); err != nil {
+		return fmt.Errorf("participant: aggregate: %w", err)
+	}
+	aggProof, err := agg.OpenChunks(chunks) // the aggregate is here whole: its chunks need no proof from anyone
+	if err != nil {
+		return err
+	}
+	c := aggregation.SpotCheck{KeyHash: keyHash, Context: ctx, Length: agg.Len(), Aggregate: agg.Hash(), AggregateProof: aggProof, Chunks: chunks}
+	for i := range commitments {
+		p := new(aggregation.ChunkProof)
+		if err := p.UnmarshalBinary(proofs[i]); err != nil {
+			return fmt.Errorf("participant: chunk proof of committed update %d: %w", i, err)
+		}
+		c.Updates = append(c.Updates, aggregation.SpotUpdate{Commitment: commitments[i], Dealer: dealers[i], Weight: weights[i], Proof: p})
+	}
+	return h.scheme.CheckSpots(c)
 }
 
 func (h *homomorphicSealer) thresholdShares(t int, points []uint64) (map[uint64][]byte, error) {
@@ -338,6 +367,9 @@ type plainSealer struct{}
 func (plainSealer) publicKeyShare([32]byte) ([]byte, error) { return []byte("insecure-plaintext"), nil }
 func (plainSealer) seal(_ []byte, _ aggregation.EncryptionContext, update []float64) ([]byte, error) {
 	return models.EncodeParams(update), nil
+}
+func (plainSealer) checkSpots(common.Hash, aggregation.EncryptionContext, []byte, []common.Hash, []aggregation.PartyID, []float64, [][]byte, []int) error {
+	return errPlaintext
 }
 func (plainSealer) decryptionShare([]byte, []uint64) ([]byte, error) {
 	return nil, errPlaintext

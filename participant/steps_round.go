@@ -84,19 +84,32 @@ func contributors(kind string, raw [][]byte) ([]common.Address, error) {
 // committedUpdates checks that every contributor committed in the round and
 // that facts carry its update; it returns their dealer ids and samples.
 func (s *steps) committedUpdates(round uint32, addrs []common.Address, facts roundFacts) ([]aggregation.PartyID, []uint64, error) {
+	dealers, samples, committed, err := s.commitmentsOf(round, addrs, facts)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, addr := range addrs {
+		if i >= len(facts.updates) || aggregation.ContentHash(facts.updates[i]) != committed[i] {
+			return nil, nil, fmt.Errorf("participant %s: the update %s committed in round %d is missing", s.name, addr.Hex(), round)
+		}
+	}
+	return dealers, samples, nil
+}
+
+// commitmentsOf checks that every contributor committed in the round and
+// returns their dealer ids, samples and commitments.
+func (s *steps) commitmentsOf(round uint32, addrs []common.Address, facts roundFacts) ([]aggregation.PartyID, []uint64, []common.Hash, error) {
 	dealers := make([]aggregation.PartyID, len(addrs))
 	samples := make([]uint64, len(addrs))
+	committed := make([]common.Hash, len(addrs))
 	for i, addr := range addrs {
 		cm, ok := facts.committed[addr]
 		if !ok || cm.CiphertextHash == (common.Hash{}) {
-			return nil, nil, fmt.Errorf("%w: %s made no commitment in round %d", ErrChainMismatch, addr.Hex(), round)
+			return nil, nil, nil, fmt.Errorf("%w: %s made no commitment in round %d", ErrChainMismatch, addr.Hex(), round)
 		}
-		if i >= len(facts.updates) || aggregation.ContentHash(facts.updates[i]) != cm.CiphertextHash {
-			return nil, nil, fmt.Errorf("participant %s: the update %s committed in round %d is missing", s.name, addr.Hex(), round)
-		}
-		dealers[i], samples[i] = aggregation.DealerID(s.studyID, addr.Bytes()), cm.Samples
+		dealers[i], samples[i], committed[i] = aggregation.DealerID(s.studyID, addr.Bytes()), cm.Samples, cm.CiphertextHash
 	}
-	return dealers, samples, nil
+	return dealers, samples, committed, nil
 }
 
 // roundReferences recomputes what a round's scores depend on and checks the
@@ -241,6 +254,17 @@ type decryptFacts struct {
 	// reference is set when the round is robust and the task carries
 	// trust evidence: what the holder re-derives the weights from.
 	reference *referenceFacts
+	// spots is set when the holder spot-checks the aggregate instead of
+	// recomputing it from every update (roundFacts.updates is then empty).
+	spots *spotFacts
+}
+
+// spotFacts is what a holder spot-checks an aggregate with: the chunks it
+// drew from its own randomness after the task fixed the aggregate, and
+// each contributor's proof of them, in task order.
+type spotFacts struct {
+	chunks []int
+	proofs [][]byte
 }
 
 // decryptPrecheck checks what a decrypt task says before the driver reads
@@ -284,7 +308,14 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 	if aggregation.ContentHash(facts.aggregate) != common.BytesToHash(t.GetAggregateHash()) {
 		return ready{}, fmt.Errorf("participant %s: the aggregate %x is missing", s.name, t.GetAggregateHash())
 	}
-	dealers, samples, err := s.committedUpdates(round, addrs, facts.roundFacts)
+	var dealers []aggregation.PartyID
+	var samples []uint64
+	var committed []common.Hash
+	if facts.spots != nil {
+		dealers, samples, committed, err = s.commitmentsOf(round, addrs, facts.roundFacts)
+	} else {
+		dealers, samples, err = s.committedUpdates(round, addrs, facts.roundFacts)
+	}
 	if err != nil {
 		return ready{}, err
 	}
@@ -307,13 +338,21 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 	if nonZero < least {
 		return ready{}, fmt.Errorf("%w: the round %d aggregate gives weight to %d updates, the study requires at least %d", ErrChainMismatch, round, nonZero, least)
 	}
-	recomputed, err := s.sealer.sum(facts.study.PublicKeyHash, facts.updates, dealers, aggregation.TrainContext(s.studyID, round), t.GetWeights())
-	if err != nil {
-		return ready{}, fmt.Errorf("participant %s: recompute aggregate: %w", s.name, err)
-	}
-	if !bytes.Equal(recomputed, facts.aggregate) {
-		return ready{}, fmt.Errorf("%w: the aggregate %s is not the weighted sum of the committed updates; refusing to decrypt it",
-			ErrChainMismatch, common.BytesToHash(t.GetAggregateHash()).Hex())
+	if facts.spots != nil {
+		err := s.sealer.checkSpots(facts.study.PublicKeyHash, aggregation.TrainContext(s.studyID, round), facts.aggregate, committed, dealers, t.GetWeights(), facts.spots.proofs, facts.spots.chunks)
+		if err != nil {
+			return ready{}, fmt.Errorf("%w: the aggregate %s fails this holder's spot check of %d chunks against the committed updates; refusing to decrypt it: %w",
+				ErrChainMismatch, common.BytesToHash(t.GetAggregateHash()).Hex(), len(facts.spots.chunks), err)
+		}
+	} else {
+		recomputed, err := s.sealer.sum(facts.study.PublicKeyHash, facts.updates, dealers, aggregation.TrainContext(s.studyID, round), t.GetWeights())
+		if err != nil {
+			return ready{}, fmt.Errorf("participant %s: recompute aggregate: %w", s.name, err)
+		}
+		if !bytes.Equal(recomputed, facts.aggregate) {
+			return ready{}, fmt.Errorf("%w: the aggregate %s is not the weighted sum of the committed updates; refusing to decrypt it",
+				ErrChainMismatch, common.BytesToHash(t.GetAggregateHash()).Hex())
+		}
 	}
 	share, err := s.sealer.decryptionShare(facts.aggregate, t.GetActivePoints())
 	if err != nil {

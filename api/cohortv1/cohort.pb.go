@@ -2410,6 +2410,102 @@ func (x *BlobRequest) GetHash() []byte {
 	return nil
 }
 
+type ChunkRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Hashes        [][]byte               `protobuf:"bytes,1,rep,name=hashes,proto3" json:"hashes,omitempty"`         // chunk roots of committed vectors
+	Chunks        []uint32               `protobuf:"varint,2,rep,packed,name=chunks,proto3" json:"chunks,omitempty"` // chunk indices, increasing
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ChunkRequest) Reset() {
+	*x = ChunkRequest{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ChunkRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ChunkRequest) ProtoMessage() {}
+
+func (x *ChunkRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ChunkRequest.ProtoReflect.Descriptor instead.
+func (*ChunkRequest) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{32}
+}
+
+func (x *ChunkRequest) GetHashes() [][]byte {
+	if x != nil {
+		return x.Hashes
+	}
+	return nil
+}
+
+func (x *ChunkRequest) GetChunks() []uint32 {
+	if x != nil {
+		return x.Chunks
+	}
+	return nil
+}
+
+type ChunkProof struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Proof         []byte                 `protobuf:"bytes,1,opt,name=proof,proto3" json:"proof,omitempty"` // aggregation.ChunkProof encoding
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ChunkProof) Reset() {
+	*x = ChunkProof{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ChunkProof) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ChunkProof) ProtoMessage() {}
+
+func (x *ChunkProof) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ChunkProof.ProtoReflect.Descriptor instead.
+func (*ChunkProof) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{33}
+}
+
+func (x *ChunkProof) GetProof() []byte {
+	if x != nil {
+		return x.Proof
+	}
+	return nil
+}
+
 type BlobChunk struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Data          []byte                 `protobuf:"bytes,1,opt,name=data,proto3" json:"data,omitempty"`
@@ -2420,7 +2516,7 @@ type BlobChunk struct {
 
 func (x *BlobChunk) Reset() {
 	*x = BlobChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2432,7 +2528,7 @@ func (x *BlobChunk) String() string {
 func (*BlobChunk) ProtoMessage() {}
 
 func (x *BlobChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2445,7 +2541,7 @@ func (x *BlobChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobChunk.ProtoReflect.Descriptor instead.
 func (*BlobChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{32}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *BlobChunk) GetData() []byte {
@@ -2475,7 +2571,7 @@ type MomentsCountTask struct {
 
 func (x *MomentsCountTask) Reset() {
 	*x = MomentsCountTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2487,7 +2583,7 @@ func (x *MomentsCountTask) String() string {
 func (*MomentsCountTask) ProtoMessage() {}
 
 func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2500,7 +2596,7 @@ func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsCountTask.ProtoReflect.Descriptor instead.
 func (*MomentsCountTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{33}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *MomentsCountTask) GetStudyId() uint64 {
@@ -2538,7 +2634,7 @@ type MomentsCount struct {
 
 func (x *MomentsCount) Reset() {
 	*x = MomentsCount{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2550,7 +2646,7 @@ func (x *MomentsCount) String() string {
 func (*MomentsCount) ProtoMessage() {}
 
 func (x *MomentsCount) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2563,7 +2659,7 @@ func (x *MomentsCount) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsCount.ProtoReflect.Descriptor instead.
 func (*MomentsCount) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{34}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *MomentsCount) GetStudyId() uint64 {
@@ -2611,7 +2707,7 @@ type MomentsTask struct {
 
 func (x *MomentsTask) Reset() {
 	*x = MomentsTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2623,7 +2719,7 @@ func (x *MomentsTask) String() string {
 func (*MomentsTask) ProtoMessage() {}
 
 func (x *MomentsTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2636,7 +2732,7 @@ func (x *MomentsTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsTask.ProtoReflect.Descriptor instead.
 func (*MomentsTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{35}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *MomentsTask) GetStudyId() uint64 {
@@ -2696,7 +2792,7 @@ type MomentsSubmission struct {
 
 func (x *MomentsSubmission) Reset() {
 	*x = MomentsSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2708,7 +2804,7 @@ func (x *MomentsSubmission) String() string {
 func (*MomentsSubmission) ProtoMessage() {}
 
 func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2721,7 +2817,7 @@ func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsSubmission.ProtoReflect.Descriptor instead.
 func (*MomentsSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{36}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *MomentsSubmission) GetStudyId() uint64 {
@@ -2764,7 +2860,7 @@ type MomentsContribution struct {
 
 func (x *MomentsContribution) Reset() {
 	*x = MomentsContribution{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2776,7 +2872,7 @@ func (x *MomentsContribution) String() string {
 func (*MomentsContribution) ProtoMessage() {}
 
 func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2789,7 +2885,7 @@ func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsContribution.ProtoReflect.Descriptor instead.
 func (*MomentsContribution) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *MomentsContribution) GetCiphertextHash() []byte {
@@ -2825,7 +2921,7 @@ type MomentsDecryptTask struct {
 
 func (x *MomentsDecryptTask) Reset() {
 	*x = MomentsDecryptTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2837,7 +2933,7 @@ func (x *MomentsDecryptTask) String() string {
 func (*MomentsDecryptTask) ProtoMessage() {}
 
 func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2850,7 +2946,7 @@ func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsDecryptTask.ProtoReflect.Descriptor instead.
 func (*MomentsDecryptTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{38}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *MomentsDecryptTask) GetStudyId() uint64 {
@@ -2916,7 +3012,7 @@ type MomentsShareSubmission struct {
 
 func (x *MomentsShareSubmission) Reset() {
 	*x = MomentsShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	mi := &file_cohortv1_cohort_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2928,7 +3024,7 @@ func (x *MomentsShareSubmission) String() string {
 func (*MomentsShareSubmission) ProtoMessage() {}
 
 func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	mi := &file_cohortv1_cohort_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2941,7 +3037,7 @@ func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsShareSubmission.ProtoReflect.Descriptor instead.
 func (*MomentsShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{39}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *MomentsShareSubmission) GetStudyId() uint64 {
@@ -2993,7 +3089,7 @@ type MomentsResultTask struct {
 
 func (x *MomentsResultTask) Reset() {
 	*x = MomentsResultTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	mi := &file_cohortv1_cohort_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3005,7 +3101,7 @@ func (x *MomentsResultTask) String() string {
 func (*MomentsResultTask) ProtoMessage() {}
 
 func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	mi := &file_cohortv1_cohort_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3018,7 +3114,7 @@ func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsResultTask.ProtoReflect.Descriptor instead.
 func (*MomentsResultTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{40}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *MomentsResultTask) GetStudyId() uint64 {
@@ -3097,7 +3193,7 @@ type MomentsConfirmation struct {
 
 func (x *MomentsConfirmation) Reset() {
 	*x = MomentsConfirmation{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[41]
+	mi := &file_cohortv1_cohort_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3109,7 +3205,7 @@ func (x *MomentsConfirmation) String() string {
 func (*MomentsConfirmation) ProtoMessage() {}
 
 func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[41]
+	mi := &file_cohortv1_cohort_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3122,7 +3218,7 @@ func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsConfirmation.ProtoReflect.Descriptor instead.
 func (*MomentsConfirmation) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{41}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *MomentsConfirmation) GetStudyId() uint64 {
@@ -3321,7 +3417,13 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x04auth\x18\x05 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\x05\n" +
 	"\x03Ack\"!\n" +
 	"\vBlobRequest\x12\x12\n" +
-	"\x04hash\x18\x01 \x01(\fR\x04hash\"3\n" +
+	"\x04hash\x18\x01 \x01(\fR\x04hash\">\n" +
+	"\fChunkRequest\x12\x16\n" +
+	"\x06hashes\x18\x01 \x03(\fR\x06hashes\x12\x16\n" +
+	"\x06chunks\x18\x02 \x03(\rR\x06chunks\"\"\n" +
+	"\n" +
+	"ChunkProof\x12\x14\n" +
+	"\x05proof\x18\x01 \x01(\fR\x05proof\"3\n" +
 	"\tBlobChunk\x12\x12\n" +
 	"\x04data\x18\x01 \x01(\fR\x04data\x12\x12\n" +
 	"\x04size\x18\x02 \x01(\x04R\x04size\"_\n" +
@@ -3377,7 +3479,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x13MomentsConfirmation\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12+\n" +
 	"\x11standardiser_hash\x18\x02 \x01(\fR\x10standardiserHash\x12%\n" +
-	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth2\xec\b\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth2\xac\t\n" +
 	"\vCoordinator\x121\n" +
 	"\x04Join\x12\x16.cohort.v1.JoinRequest\x1a\x0f.cohort.v1.Task0\x01\x12K\n" +
 	"\x14SubmitPublicKeyShare\x12#.cohort.v1.PublicKeyShareSubmission\x1a\x0e.cohort.v1.Ack\x12B\n" +
@@ -3394,7 +3496,9 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\rSubmitMoments\x12\x1c.cohort.v1.MomentsSubmission\x1a\x0e.cohort.v1.Ack\x12G\n" +
 	"\x12SubmitMomentsShare\x12!.cohort.v1.MomentsShareSubmission\x1a\x0e.cohort.v1.Ack\x12@\n" +
 	"\x0eConfirmMoments\x12\x1e.cohort.v1.MomentsConfirmation\x1a\x0e.cohort.v1.Ack\x129\n" +
-	"\aGetBlob\x12\x16.cohort.v1.BlobRequest\x1a\x14.cohort.v1.BlobChunk0\x01B3Z1github.com/cohort-fl/cohort/api/cohortv1;cohortv1b\x06proto3"
+	"\aGetBlob\x12\x16.cohort.v1.BlobRequest\x1a\x14.cohort.v1.BlobChunk0\x01\x12>\n" +
+	"\n" +
+	"OpenChunks\x12\x17.cohort.v1.ChunkRequest\x1a\x15.cohort.v1.ChunkProof0\x01B3Z1github.com/cohort-fl/cohort/api/cohortv1;cohortv1b\x06proto3"
 
 var (
 	file_cohortv1_cohort_proto_rawDescOnce sync.Once
@@ -3408,7 +3512,7 @@ func file_cohortv1_cohort_proto_rawDescGZIP() []byte {
 	return file_cohortv1_cohort_proto_rawDescData
 }
 
-var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 42)
+var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 44)
 var file_cohortv1_cohort_proto_goTypes = []any{
 	(*Signed)(nil),                    // 0: cohort.v1.Signed
 	(*JoinRequest)(nil),               // 1: cohort.v1.JoinRequest
@@ -3442,16 +3546,18 @@ var file_cohortv1_cohort_proto_goTypes = []any{
 	(*EvaluationSubmission)(nil),      // 29: cohort.v1.EvaluationSubmission
 	(*Ack)(nil),                       // 30: cohort.v1.Ack
 	(*BlobRequest)(nil),               // 31: cohort.v1.BlobRequest
-	(*BlobChunk)(nil),                 // 32: cohort.v1.BlobChunk
-	(*MomentsCountTask)(nil),          // 33: cohort.v1.MomentsCountTask
-	(*MomentsCount)(nil),              // 34: cohort.v1.MomentsCount
-	(*MomentsTask)(nil),               // 35: cohort.v1.MomentsTask
-	(*MomentsSubmission)(nil),         // 36: cohort.v1.MomentsSubmission
-	(*MomentsContribution)(nil),       // 37: cohort.v1.MomentsContribution
-	(*MomentsDecryptTask)(nil),        // 38: cohort.v1.MomentsDecryptTask
-	(*MomentsShareSubmission)(nil),    // 39: cohort.v1.MomentsShareSubmission
-	(*MomentsResultTask)(nil),         // 40: cohort.v1.MomentsResultTask
-	(*MomentsConfirmation)(nil),       // 41: cohort.v1.MomentsConfirmation
+	(*ChunkRequest)(nil),              // 32: cohort.v1.ChunkRequest
+	(*ChunkProof)(nil),                // 33: cohort.v1.ChunkProof
+	(*BlobChunk)(nil),                 // 34: cohort.v1.BlobChunk
+	(*MomentsCountTask)(nil),          // 35: cohort.v1.MomentsCountTask
+	(*MomentsCount)(nil),              // 36: cohort.v1.MomentsCount
+	(*MomentsTask)(nil),               // 37: cohort.v1.MomentsTask
+	(*MomentsSubmission)(nil),         // 38: cohort.v1.MomentsSubmission
+	(*MomentsContribution)(nil),       // 39: cohort.v1.MomentsContribution
+	(*MomentsDecryptTask)(nil),        // 40: cohort.v1.MomentsDecryptTask
+	(*MomentsShareSubmission)(nil),    // 41: cohort.v1.MomentsShareSubmission
+	(*MomentsResultTask)(nil),         // 42: cohort.v1.MomentsResultTask
+	(*MomentsConfirmation)(nil),       // 43: cohort.v1.MomentsConfirmation
 }
 var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 0: cohort.v1.JoinRequest.auth:type_name -> cohort.v1.Signed
@@ -3463,10 +3569,10 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	4,  // 6: cohort.v1.Task.threshold:type_name -> cohort.v1.ThresholdTask
 	6,  // 7: cohort.v1.Task.threshold_key:type_name -> cohort.v1.ThresholdKeyTask
 	16, // 8: cohort.v1.Task.score:type_name -> cohort.v1.ScoreTask
-	33, // 9: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
-	35, // 10: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
-	38, // 11: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
-	40, // 12: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
+	35, // 9: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
+	37, // 10: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
+	40, // 11: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
+	42, // 12: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
 	10, // 13: cohort.v1.Task.reshare:type_name -> cohort.v1.ReshareTask
 	12, // 14: cohort.v1.Task.reshare_key:type_name -> cohort.v1.ReshareKeyTask
 	14, // 15: cohort.v1.Task.reshare_commit:type_name -> cohort.v1.ReshareCommitTask
@@ -3490,15 +3596,15 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 33: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
 	0,  // 34: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
 	0,  // 35: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	34, // 36: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	36, // 36: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
 	0,  // 37: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
 	0,  // 38: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	34, // 39: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	37, // 40: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	36, // 39: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	39, // 40: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
 	0,  // 41: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	34, // 42: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	37, // 43: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	39, // 44: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	36, // 42: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	39, // 43: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	41, // 44: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
 	0,  // 45: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
 	1,  // 46: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
 	22, // 47: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
@@ -3511,29 +3617,31 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	17, // 54: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
 	28, // 55: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
 	29, // 56: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	34, // 57: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	36, // 58: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	39, // 59: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	41, // 60: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	36, // 57: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	38, // 58: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	41, // 59: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	43, // 60: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
 	31, // 61: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	2,  // 62: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	30, // 63: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	27, // 64: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	26, // 65: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	30, // 66: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	30, // 67: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	30, // 68: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	30, // 69: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	30, // 70: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	30, // 71: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	30, // 72: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	30, // 73: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	30, // 74: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	30, // 75: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	30, // 76: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	32, // 77: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	62, // [62:78] is the sub-list for method output_type
-	46, // [46:62] is the sub-list for method input_type
+	32, // 62: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 63: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	30, // 64: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	27, // 65: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	26, // 66: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	30, // 67: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	30, // 68: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	30, // 69: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	30, // 70: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	30, // 71: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	30, // 72: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	30, // 73: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	30, // 74: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	30, // 75: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	30, // 76: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	30, // 77: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	34, // 78: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	33, // 79: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	63, // [63:80] is the sub-list for method output_type
+	46, // [46:63] is the sub-list for method input_type
 	46, // [46:46] is the sub-list for extension type_name
 	46, // [46:46] is the sub-list for extension extendee
 	0,  // [0:46] is the sub-list for field type_name
@@ -3571,7 +3679,7 @@ func file_cohortv1_cohort_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_cohortv1_cohort_proto_rawDesc), len(file_cohortv1_cohort_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   42,
+			NumMessages:   44,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

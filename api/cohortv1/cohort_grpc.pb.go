@@ -43,6 +43,7 @@ const (
 	Coordinator_SubmitMomentsShare_FullMethodName    = "/cohort.v1.Coordinator/SubmitMomentsShare"
 	Coordinator_ConfirmMoments_FullMethodName        = "/cohort.v1.Coordinator/ConfirmMoments"
 	Coordinator_GetBlob_FullMethodName               = "/cohort.v1.Coordinator/GetBlob"
+	Coordinator_OpenChunks_FullMethodName            = "/cohort.v1.Coordinator/OpenChunks"
 )
 
 // CoordinatorClient is the client API for Coordinator service.
@@ -96,6 +97,10 @@ type CoordinatorClient interface {
 	// GetBlob streams a content-addressed blob (model, public key, aggregate,
 	// committed ciphertext); callers check the hash against the chain.
 	GetBlob(ctx context.Context, in *BlobRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[BlobChunk], error)
+	// OpenChunks streams, for each committed vector named, a proof of the
+	// chunks asked (aggregation.ChunkProof), in the order named: what a
+	// holder spot-checks an aggregate against before it decrypts.
+	OpenChunks(ctx context.Context, in *ChunkRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[ChunkProof], error)
 }
 
 type coordinatorClient struct {
@@ -287,6 +292,25 @@ func (c *coordinatorClient) GetBlob(ctx context.Context, in *BlobRequest, opts .
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type Coordinator_GetBlobClient = grpc.ServerStreamingClient[BlobChunk]
 
+func (c *coordinatorClient) OpenChunks(ctx context.Context, in *ChunkRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[ChunkProof], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &Coordinator_ServiceDesc.Streams[3], Coordinator_OpenChunks_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[ChunkRequest, ChunkProof]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Coordinator_OpenChunksClient = grpc.ServerStreamingClient[ChunkProof]
+
 // CoordinatorServer is the server API for Coordinator service.
 // All implementations must embed UnimplementedCoordinatorServer
 // for forward compatibility.
@@ -338,6 +362,10 @@ type CoordinatorServer interface {
 	// GetBlob streams a content-addressed blob (model, public key, aggregate,
 	// committed ciphertext); callers check the hash against the chain.
 	GetBlob(*BlobRequest, grpc.ServerStreamingServer[BlobChunk]) error
+	// OpenChunks streams, for each committed vector named, a proof of the
+	// chunks asked (aggregation.ChunkProof), in the order named: what a
+	// holder spot-checks an aggregate against before it decrypts.
+	OpenChunks(*ChunkRequest, grpc.ServerStreamingServer[ChunkProof]) error
 	mustEmbedUnimplementedCoordinatorServer()
 }
 
@@ -395,6 +423,9 @@ func (UnimplementedCoordinatorServer) ConfirmMoments(context.Context, *MomentsCo
 }
 func (UnimplementedCoordinatorServer) GetBlob(*BlobRequest, grpc.ServerStreamingServer[BlobChunk]) error {
 	return status.Error(codes.Unimplemented, "method GetBlob not implemented")
+}
+func (UnimplementedCoordinatorServer) OpenChunks(*ChunkRequest, grpc.ServerStreamingServer[ChunkProof]) error {
+	return status.Error(codes.Unimplemented, "method OpenChunks not implemented")
 }
 func (UnimplementedCoordinatorServer) mustEmbedUnimplementedCoordinatorServer() {}
 func (UnimplementedCoordinatorServer) testEmbeddedByValue()                     {}
@@ -680,6 +711,17 @@ func _Coordinator_GetBlob_Handler(srv interface{}, stream grpc.ServerStream) err
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type Coordinator_GetBlobServer = grpc.ServerStreamingServer[BlobChunk]
 
+func _Coordinator_OpenChunks_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(ChunkRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(CoordinatorServer).OpenChunks(m, &grpc.GenericServerStream[ChunkRequest, ChunkProof]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Coordinator_OpenChunksServer = grpc.ServerStreamingServer[ChunkProof]
+
 // Coordinator_ServiceDesc is the grpc.ServiceDesc for Coordinator service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -754,6 +796,11 @@ var Coordinator_ServiceDesc = grpc.ServiceDesc{
 		{
 			StreamName:    "GetBlob",
 			Handler:       _Coordinator_GetBlob_Handler,
+			ServerStreams: true,
+		},
+		{
+			StreamName:    "OpenChunks",
+			Handler:       _Coordinator_OpenChunks_Handler,
 			ServerStreams: true,
 		},
 	},

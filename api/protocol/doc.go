@@ -30,7 +30,9 @@
 // The coordinator is trusted with nothing: whatever it asks, a member first
 // checks against the chain. Blobs (models, the collective key, ciphertexts,
 // sums, score sets) live in the coordinator's content-addressed store and
-// are fetched with GetBlob; only their hashes go on chain. A member keeps
+// are fetched with GetBlob; only their hashes go on chain (an encrypted
+// vector's hash is the Merkle root of its chunks, aggregation.ContentHash,
+// so OpenChunks can prove any chunk of it). A member keeps
 // its secrets in its encrypted keystore (participant.Keystore); the
 // coordinator keeps its protocol state in its store (Store.WriteState).
 // A blob's content hash is aggregation.ContentHash: for an encrypted vector
@@ -218,10 +220,15 @@
 //
 // The coordinator sums the updates with their weights, stores the sum and
 // asks t share holders (DecryptTask, with the contributors, weights and, in
-// robust mode, the trust evidence). Each recomputes the sum from the
-// updates committed on chain, checks the weights against the committed
-// sample counts or the weights recorded on chain (re-deriving trust
-// weights), refuses a sum of fewer than the study's minimum, and answers
+// robust mode, the trust evidence). Each spot-checks the sum against the
+// updates committed on chain: it draws k chunk positions from its own
+// randomness, fetches those chunks of every contributor's update with
+// their Merkle proofs (OpenChunks) and checks the sum's header and those
+// chunks (aggregation.CheckSpots; in robust mode it recomputes the whole
+// sum from the updates it already fetched to score them). It checks the
+// weights against the committed sample counts or the weights recorded on
+// chain (re-deriving trust weights), refuses a sum of fewer than the
+// study's minimum, and answers
 // SubmitDecryptionShare (kind "decrypt-share", content keccak(share),
 // bound to the aggregate hash). A holder that goes away is replaced by
 // another set. Coordinator keeps: the sum and the new model (blobs).

@@ -50,6 +50,9 @@ type Config struct {
 	Threshold, MinParticipants int
 	// PhaseTimeout overrides how long the coordinator waits for stragglers.
 	PhaseTimeout time.Duration
+	// TamperAggregate makes the coordinator hostile (coordinator.Config's
+	// fault injection): it alters each round's aggregate.
+	TamperAggregate func(round uint32, aggregate []byte) ([]byte, error)
 	// DropAfter makes hospital i (by index) stop for good once it has
 	// uploaded its update of round DropAfter[i]: a site that dies mid-round.
 	DropAfter map[int]uint32

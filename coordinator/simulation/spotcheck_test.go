@@ -1,0 +1,76 @@
+package simulation_test
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
+)
+
+// A hostile coordinator alters one value of the round's aggregate before
+// asking for decryption shares. Every holder spot-checks the aggregate
+// against the committed updates (the 31-parameter model is one chunk, so
+// every draw opens it), refuses, and the round fails: no share, no model,
+// nothing closed on chain.
+func TestHostileCoordinatorAlteringTheAggregateIsRefused(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	tampered := 0
+	var logs lockedBuffer
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 2, Seed: 5, DataDir: t.TempDir(), PhaseTimeout: 5 * time.Second, LocalConsent: true,
+		TamperAggregate: func(_ uint32, agg []byte) ([]byte, error) {
+			var v aggregation.EncryptedVector
+			if err := v.UnmarshalBinary(agg); err != nil {
+				return nil, err
+			}
+			bad, err := scheme.ShiftCoefficient(&v, 7, 0, 1<<20)
+			if err != nil {
+				return nil, err
+			}
+			tampered++
+			return bad.MarshalBinary()
+		},
+		Log: slog.New(slog.NewTextHandler(&logs, nil)),
+	})
+	if s != nil {
+		t.Cleanup(s.Close)
+	}
+	require.Error(t, err, "the study must not complete on an altered aggregate")
+	t.Logf("study stopped: %v", err)
+	assert.ErrorIs(t, err, aggregation.ErrSpotCheckFailed)
+	assert.ErrorContains(t, err, "refusing to decrypt it")
+	assert.Equal(t, 1, tampered, "the study stopped at the first altered aggregate")
+	assert.Contains(t, logs.String(), "spot-checking the aggregate", "holders spot-checked it rather than downloading every update")
+}
+
+// lockedBuffer collects the log lines of every party.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
