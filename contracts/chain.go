@@ -221,6 +221,16 @@ func (c *Chain) BlockNumber(ctx context.Context) (uint64, error) {
 	return n, nil
 }
 
+// HeadTime returns the latest block's timestamp: the chain's clock, which
+// round deadlines and consent expiries are checked against.
+func (c *Chain) HeadTime(ctx context.Context) (time.Time, error) {
+	head, err := c.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("contracts: reading the latest header: %w", err)
+	}
+	return time.Unix(int64(head.Time), 0), nil
+}
+
 // AdvanceTime mines an empty block whose timestamp is d later than the
 // latest block's, on the simulated chain only (ErrNotSimulated otherwise).
 // Tests use it to pass round deadlines.

@@ -96,9 +96,10 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 	if _, err := io.ReadFull(f, data); err != nil {
 		return nil, fmt.Errorf("coordinator: partial upload %s: %w", want.Hex(), err)
 	}
-	// A writer goroutine hashes each piece and writes it to the partial
-	// blob while the next piece is received, then makes the blob durable
-	// while check runs.
+	// A writer goroutine writes each piece to the partial blob while the
+	// next piece is received, hashing it unless the blob is an encrypted
+	// vector (addressed by its chunk root, computed once it is whole), then
+	// makes the blob durable while check runs and the root is computed.
 	pieces := make(chan []byte, 4)
 	written := make(chan writeResult, 1)
 	go func(prefix []byte) { written <- writePieces(f, prefix, pieces) }(data)
@@ -125,11 +126,25 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 		pieces <- nil // sync: the bytes are all there
 	}
 	close(pieces)
+	vector := complete && aggregation.IsVectorEncoding(data)
+	root := make(chan common.Hash, 1)
+	if vector {
+		go func() { root <- aggregation.ContentHash(data) }()
+	}
 	var checkErr error
 	if complete && check != nil {
 		checkErr = check(data)
 	}
 	w := <-written
+	var got common.Hash
+	switch {
+	case vector:
+		got = <-root
+	case w.hashed:
+		got = w.hash
+	default: // the first bytes looked like a vector's, the rest did not
+		got = blobHash(data)
+	}
 	switch {
 	case errors.Is(recvErr, ErrTooLarge):
 		return drop(recvErr)
@@ -139,8 +154,8 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 		return nil, fmt.Errorf("coordinator: partial upload %s: %w", want.Hex(), w.err)
 	case !complete:
 		return nil, fmt.Errorf("%w: upload ended after %d of %d bytes; resume from byte %d", ErrIncomplete, len(data), size, len(data))
-	case received(w.hash, data) != want:
-		return drop(fmt.Errorf("%w: uploaded bytes hash to %s, header says %s", ErrCommitmentMismatch, received(w.hash, data).Hex(), want.Hex()))
+	case got != want:
+		return drop(fmt.Errorf("%w: uploaded bytes hash to %s, header says %s", ErrCommitmentMismatch, got.Hex(), want.Hex()))
 	case checkErr != nil:
 		return drop(checkErr)
 	}
@@ -154,28 +169,32 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 	return data, nil
 }
 
-// received is the content address of data whose Keccak-256 hash, computed
-// as it arrived, is streamed: that hash, unless data is an encrypted
-// vector, whose address is its chunk root.
-func received(streamed common.Hash, data []byte) common.Hash {
-	if aggregation.IsVectorEncoding(data) {
-		return aggregation.ContentHash(data)
-	}
-	return streamed
-}
-
 // writeResult is what writePieces did.
 type writeResult struct {
-	hash common.Hash // of the prefix and every piece
-	err  error       // the first write or sync error
+	// hash is the Keccak-256 of the prefix and every piece, if hashed:
+	// not for a blob whose first bytes are an encrypted vector's.
+	hash   common.Hash
+	hashed bool
+	err    error // the first write or sync error
 }
 
-// writePieces hashes prefix, then writes each piece to f and hashes it; a
-// nil piece asks for an fsync. It reads pieces until they are closed, even
-// after an error, so that the sender never blocks.
+// writePieces writes each piece to f, and hashes the prefix and every
+// piece unless the first bytes are an encrypted vector's; a nil piece asks
+// for an fsync. It reads pieces until they are closed, even after an
+// error, so that the sender never blocks.
 func writePieces(f *os.File, prefix []byte, pieces <-chan []byte) writeResult {
+	var r writeResult
 	hash := sha3.NewLegacyKeccak256()
-	hash.Write(prefix)
+	decided := false
+	decide := func(first []byte) {
+		if !decided && len(first) > 0 {
+			decided, r.hashed = true, !aggregation.IsVectorEncoding(first)
+			if r.hashed {
+				hash.Write(prefix)
+			}
+		}
+	}
+	decide(prefix)
 	var err error
 	for p := range pieces {
 		switch {
@@ -184,10 +203,12 @@ func writePieces(f *os.File, prefix []byte, pieces <-chan []byte) writeResult {
 			err = f.Sync()
 		default:
 			_, err = f.Write(p)
-			hash.Write(p)
+			decide(p) // a no-op once decided, and the prefix is empty until then
+			if r.hashed {
+				hash.Write(p)
+			}
 		}
 	}
-	var r writeResult
 	hash.Sum(r.hash[:0])
 	r.err = err
 	return r

@@ -7,11 +7,11 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/rawstream"
 )
 
@@ -27,12 +27,16 @@ func BenchmarkUpload(b *testing.B) {
 		f := newFixture(b, func(srv *grpc.Server) { srv.RegisterService(rawstream.ServiceDesc(), struct{}{}) })
 		h := f.hospitals[0]
 		f.coord.numParams = params
-		f.coord.cfg.MaxUpdateBytes = 64 << 20
+		var want []common.Address
+		for _, h := range f.hospitals {
+			want = append(want, h.addr())
+		}
+		f.install(newTrainStep(f.studyID, &cohortv1.TrainTask{StudyId: f.studyID, Round: 1}, want, 64<<20, params, f.coord.summer))
 		v, err := f.scheme.Encrypt(h.sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, params))
 		require.NoError(b, err)
 		data, err := v.MarshalBinary()
 		require.NoError(b, err)
-		hash := crypto.Keccak256Hash(data)
+		hash := aggregation.ContentHash(data)
 		f.commit(b, h, data)
 
 		b.Run(fmt.Sprint(params), func(b *testing.B) {

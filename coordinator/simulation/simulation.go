@@ -31,11 +31,11 @@ import (
 	"github.com/cohort-fl/cohort/records"
 )
 
-// localChainClockLead bounds how far the embedded chain's clock runs ahead
+// ChainClockLead bounds how far the embedded chain's clock runs ahead
 // of the wall clock: well inside a round's deadline (an hour by default),
 // and beyond what a small study's transactions reach, so they are never
 // held back.
-const localChainClockLead = 10 * time.Minute
+const ChainClockLead = 10 * time.Minute
 
 // Consent on chain in a synthetic study: every consenting patient signs a
 // grant before round 1; then, just before round RevokeRound opens, the
@@ -255,7 +255,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	// Every block is a second after its parent: with a hundred hospitals the
 	// chain's clock would run far ahead and expire the rounds' deadlines
 	// (set from the wall clock); past this lead transactions share blocks.
-	s.chain.SetClockLead(localChainClockLead)
+	s.chain.SetClockLead(ChainClockLead)
 	s.researcher = contracts.NewAccount(researcherKey)
 	coordAccount := contracts.NewAccount(coordKey)
 	s.coordAddr = coordAccount.Address()
