@@ -12,11 +12,16 @@ import (
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
+// benchCommitteeSize is bench round's decryption committee for studies of
+// more hospitals: key generation then deals n·10 shares, not n².
+const benchCommitteeSize = 10
+
 func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("bench round", "bench round [--participants 10|10,30,100] [--params 100000] [--rounds 2] [--reps 5] [--seed 1] [--json] [--plot FILE]", stderr)
+	fs := newFlagSet("bench round", "bench round [--participants 10|10,30,100] [--params 100000] [--committee-size 10] [--rounds 2] [--reps 5] [--seed 1] [--json] [--plot FILE]", stderr)
 	cfg := evaluation.RoundConfig{Progress: stderr}
 	participants := fs.String("participants", "10", "hospitals in the study, or a comma-separated list to run one study per count")
 	fs.IntVar(&cfg.Params, "params", 100000, "model parameters (an MLP is sized to within 5% of this)")
+	committee := fs.Int("committee-size", benchCommitteeSize, "decryption committee chosen on chain for studies of more hospitals (0: every hospital holds key shares)")
 	fs.IntVar(&cfg.Rounds, "rounds", 2, "training rounds")
 	fs.IntVar(&cfg.Reps, "reps", 5, "repetitions of each timed transfer (the median is reported)")
 	fs.Int64Var(&cfg.Seed, "seed", 1, "seed of the synthetic cohorts and the initial model")
@@ -29,10 +34,17 @@ func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err != nil {
 		return err
 	}
-	for _, n := range counts {
+	// A study no larger than the committee has every hospital hold shares.
+	withCommittee := func(n int) evaluation.RoundConfig {
 		c := cfg
 		c.Participants = n
-		if err := c.Validate(); err != nil {
+		if n > *committee {
+			c.CommitteeSize = *committee
+		}
+		return c
+	}
+	for _, n := range counts {
+		if err := withCommittee(n).Validate(); err != nil {
 			return err
 		}
 	}
@@ -41,9 +53,7 @@ func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer)
 	}
 	var reports []*evaluation.RoundReport
 	for _, n := range counts {
-		c := cfg
-		c.Participants = n
-		report, err := evaluation.Round(ctx, c)
+		report, err := evaluation.Round(ctx, withCommittee(n))
 		if err != nil {
 			return err
 		}
@@ -72,8 +82,12 @@ func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer)
 }
 
 func printRoundBench(w io.Writer, r *evaluation.RoundReport) error {
-	fmt.Fprintf(w, "cohort bench round: %d participants, MLP %d-%v-1 = %d parameters (asked %d), GOMAXPROCS %d\n",
-		r.Participants, r.Spec.Features, r.Spec.Hidden, r.Params, r.RequestedParams, r.GOMAXPROCS)
+	holders := "every hospital holds key shares"
+	if r.CommitteeSize > 0 {
+		holders = fmt.Sprintf("a decryption committee of %d holds key shares", r.CommitteeSize)
+	}
+	fmt.Fprintf(w, "cohort bench round: %d participants (%s), MLP %d-%v-1 = %d parameters (asked %d), GOMAXPROCS %d\n",
+		r.Participants, holders, r.Spec.Features, r.Spec.Hidden, r.Params, r.RequestedParams, r.GOMAXPROCS)
 	fmt.Fprintf(w, "note: %s\n", r.Note)
 	fmt.Fprintf(w, "set-up (not round latency): %d consent grants on chain (%s) in %.2fs, %d gas; whole study %.2fs\n\n",
 		r.Setup.ConsentGrants, r.Setup.ConsentSource, r.Setup.ConsentSeconds, r.Setup.ConsentGas, r.Setup.StudySeconds)

@@ -17,7 +17,7 @@ import (
 )
 
 func TestBenchRoundRefusesBadFlags(t *testing.T) {
-	for _, args := range [][]string{{"--participants", "0"}, {"--participants", "10,x"}, {"--participants", "3,0"}, {"--plot", "round.txt"}, {"--rounds", "0"}, {"--reps", "0"}, {"--params", "0"}, {"stray"}} {
+	for _, args := range [][]string{{"--participants", "0"}, {"--participants", "10,x"}, {"--participants", "3,0"}, {"--committee-size", "-1"}, {"--plot", "round.txt"}, {"--rounds", "0"}, {"--reps", "0"}, {"--params", "0"}, {"stray"}} {
 		var stdout, stderr bytes.Buffer
 		assert.Error(t, runBenchRound(context.Background(), args, &stdout, &stderr), "%v", args)
 	}
@@ -41,7 +41,7 @@ func TestPrintRoundBench(t *testing.T) {
 	}
 	var out bytes.Buffer
 	require.NoError(t, printRoundBench(&out, r))
-	for _, want := range []string{"3 participants, MLP 8-[60 60]-1 = 5003 parameters (asked 5000)", "mean [2]", "update: 100 bytes per participant",
+	for _, want := range []string{"3 participants (every hospital holds key shares), MLP 8-[60 60]-1 = 5003 parameters (asked 5000)", "mean [2]", "update: 100 bytes per participant",
 		"upload / baseline throughput: 0.50 alone, 0.25 concurrent", "upload: up\nbaseline: raw\n",
 		"upload out", "2.5", "7.5", "3.0", "8.0", "9.0", "peak RSS over the whole study 12 MB"} {
 		assert.Contains(t, out.String(), want)

@@ -133,6 +133,7 @@ type RoundSetup struct {
 // RoundReport is the result of Round (`cohort bench round --json` prints it).
 type RoundReport struct {
 	Participants    int                `json:"participants"`
+	CommitteeSize   int                `json:"committee_size,omitempty"`
 	RequestedParams int                `json:"requested_params"`
 	Params          int                `json:"params"`
 	Spec            models.Spec        `json:"spec"`
@@ -177,6 +178,10 @@ type RoundConfig struct {
 	Rounds       int
 	Reps         int
 	Seed         int64
+	// CommitteeSize is the size of the decryption committee chosen on
+	// chain, which holds the key shares (threshold ⌈2c/3⌉): key generation
+	// deals n·c shares instead of n². Zero: every hospital holds shares.
+	CommitteeSize int
 	// Progress receives a line per step (default: discarded).
 	Progress io.Writer
 }
@@ -192,6 +197,8 @@ func (c RoundConfig) Validate() error {
 		return fmt.Errorf("--reps is %d, want at least 1", c.Reps)
 	case c.Params < 1:
 		return fmt.Errorf("--params is %d, want a positive count", c.Params)
+	case c.CommitteeSize < 0 || c.CommitteeSize > c.Participants:
+		return fmt.Errorf("--committee-size is %d, want 0 (every hospital) to %d (the hospitals)", c.CommitteeSize, c.Participants)
 	}
 	return nil
 }
@@ -225,7 +232,7 @@ func Round(ctx context.Context, cfg RoundConfig) (*RoundReport, error) {
 	defer func() { _ = os.RemoveAll(dir) }()
 
 	report := RoundReport{
-		Participants: cfg.Participants, RequestedParams: cfg.Params, Params: exact, Spec: spec, Train: train,
+		Participants: cfg.Participants, CommitteeSize: cfg.CommitteeSize, RequestedParams: cfg.Params, Params: exact, Spec: spec, Train: train,
 		GOMAXPROCS: runtime.GOMAXPROCS(0), Repetitions: cfg.Reps,
 		Note: "local training is 1 epoch of 1 batch so the round is dominated by protocol costs; " +
 			"one process on loopback: real TLS gRPC, simulated chain, multiparty CKKS",
@@ -241,6 +248,7 @@ func Round(ctx context.Context, cfg RoundConfig) (*RoundReport, error) {
 	peaks := map[uint32]memoryPeaks{}
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: cfg.Participants, Rounds: cfg.Rounds, Seed: cfg.Seed, DataDir: filepath.Join(dir, "study"), Spec: &spec, Train: &train,
+		CommitteeSize: cfg.CommitteeSize, Threshold: (2*cfg.CommitteeSize + 2) / 3,
 		ConsentReady: func(c simulation.ConsentFigures) {
 			fmt.Fprintf(progress, "bench round: %d consent grants on chain in %.1fs (set-up, not round latency)\n", c.Granted, c.GrantSeconds)
 		},
