@@ -90,20 +90,6 @@ func (p *Participant) loadStandardiser() error {
 	return nil
 }
 
-// checkStandardiserOnChain reads the study and refuses to train with
-// another pooled standardiser than the chain's (see
-// steps.checkStandardiserOnChain).
-func (p *Participant) checkStandardiserOnChain(ctx context.Context) error {
-	if p.standardisation != records.StandardisePooled || p.agreed == nil {
-		return nil
-	}
-	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
-	if err != nil {
-		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
-	}
-	return p.steps.checkStandardiserOnChain(study)
-}
-
 // momentsFacts reads the study and, once the signed counts check out, the
 // contributions and the sum a moments task names.
 func (p *Participant) momentsFacts(ctx context.Context, session []byte, total uint64, counts []*cohortv1.MomentsCount, contribs []*cohortv1.MomentsContribution, aggHash []byte) (momentsFacts, error) {

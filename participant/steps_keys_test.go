@@ -122,6 +122,7 @@ func (c *consortium) thresholdKeys(t *testing.T, n int) {
 }
 
 func TestKeyGenStep(t *testing.T) {
+	t.Parallel()
 	crs := aggregation.CommonSeed([]byte("steps test"))
 	cases := []struct {
 		name       string
@@ -161,6 +162,7 @@ func TestKeyGenStep(t *testing.T) {
 }
 
 func TestThresholdDealStep(t *testing.T) {
+	t.Parallel()
 	c := newConsortium(t, 3)
 	c.keyGen(t, 2)
 	stranger := mustKey(t)
@@ -227,6 +229,7 @@ func TestThresholdDealStep(t *testing.T) {
 }
 
 func TestThresholdKeyStep(t *testing.T) {
+	t.Parallel()
 	c := newConsortium(t, 3)
 	c.keyGen(t, 2)
 	inbox := c.deal(t, 2)
@@ -318,6 +321,7 @@ func rehash(t *cohortv1.ReshareTask) {
 }
 
 func TestReshareDealStep(t *testing.T) {
+	t.Parallel()
 	f := newReshareFixture(t)
 	stranger := mustKey(t)
 	with := func(change func(*cohortv1.ReshareTask)) *cohortv1.ReshareTask {
@@ -415,6 +419,7 @@ func (f *reshareFixture) keyTask(round uint32, shares []*cohortv1.EncryptedShare
 }
 
 func TestReshareKeyAndCommitSteps(t *testing.T) {
+	t.Parallel()
 	f := newReshareFixture(t)
 	inbox := f.reshared(t)
 	me := f.nodes[2]

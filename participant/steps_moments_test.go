@@ -101,6 +101,7 @@ func (m *momentsPhase) signedCount(t *testing.T, key int, count uint64) *cohortv
 }
 
 func TestMomentsCountStep(t *testing.T) {
+	t.Parallel()
 	session := crypto.Keccak256([]byte("session"))
 	honest := func() *cohortv1.MomentsCountTask {
 		return &cohortv1.MomentsCountTask{StudyId: stepsStudy, Session: session, Scales: momentsScales}
@@ -141,6 +142,7 @@ func TestMomentsCountStep(t *testing.T) {
 }
 
 func TestEncryptMomentsStep(t *testing.T) {
+	t.Parallel()
 	m := newMomentsPhase(t)
 	me := m.nodes[1]
 	stranger := mustKey(t)
@@ -189,6 +191,7 @@ func TestEncryptMomentsStep(t *testing.T) {
 }
 
 func TestMomentsShareStep(t *testing.T) {
+	t.Parallel()
 	m := newMomentsPhase(t)
 	me := m.nodes[1]
 	// partial is the sum of the first two sites' moments only.
@@ -248,6 +251,7 @@ func TestMomentsShareStep(t *testing.T) {
 }
 
 func TestAcceptStandardiserStep(t *testing.T) {
+	t.Parallel()
 	m := newMomentsPhase(t)
 	stranger := mustKey(t)
 	with := func(change func(*cohortv1.MomentsResultTask)) *cohortv1.MomentsResultTask {

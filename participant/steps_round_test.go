@@ -113,6 +113,7 @@ func (f *roundFixture) honestDecrypt(t *testing.T) decryptCase {
 }
 
 func TestDecryptStep(t *testing.T) {
+	t.Parallel()
 	f := newRoundFixture(t)
 	me := f.nodes[1]
 	stranger := mustKey(t)
@@ -255,6 +256,7 @@ func (f *roundFixture) scoreCase(t *testing.T) (*cohortv1.ScoreTask, referenceFa
 }
 
 func TestScoreStep(t *testing.T) {
+	t.Parallel()
 	f := newRoundFixture(t)
 	me := f.nodes[1]
 	honestTask, honestRef := f.scoreCase(t)

@@ -53,6 +53,7 @@ func (f *trainFixture) task() *cohortv1.TrainTask {
 }
 
 func TestTrainCheckStep(t *testing.T) {
+	t.Parallel()
 	f := newTrainFixture(t)
 	with := func(change func(*cohortv1.TrainTask, *contracts.Study, *contracts.Round)) (*cohortv1.TrainTask, contracts.Study, contracts.Round) {
 		task, study, round := f.task(), f.study, f.round
@@ -96,6 +97,7 @@ func TestTrainCheckStep(t *testing.T) {
 }
 
 func TestTrainSteps(t *testing.T) {
+	t.Parallel()
 	f := newTrainFixture(t)
 	t.Run("no consented records", func(t *testing.T) {
 		_, _, _, _, err := f.me.trainInputs(f.task(), nil)
@@ -147,6 +149,7 @@ func TestTrainSteps(t *testing.T) {
 }
 
 func TestEvaluateStep(t *testing.T) {
+	t.Parallel()
 	f := newTrainFixture(t)
 	task := &cohortv1.EvaluateTask{StudyId: stepsStudy, Round: 1, ModelHash: f.round.GlobalModel.Bytes()}
 	cases := []struct {

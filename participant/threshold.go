@@ -149,15 +149,3 @@ func (p *Participant) reshareCommit(ctx context.Context, t *cohortv1.ReshareComm
 	}
 	return nil
 }
-
-// checkOnCommittee refuses threshold decryption work (aggregate, scores,
-// moments) when the study has a decryption committee on chain and this
-// site is not on it: a former member keeps no say, whatever the
-// coordinator asks.
-func (p *Participant) checkOnCommittee(ctx context.Context) error {
-	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
-	if err != nil {
-		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
-	}
-	return onCommittee(study, p.Address())
-}
