@@ -100,7 +100,7 @@ func (s StudySettings) Check(onChain common.Hash, study *Recipe) error {
 
 // LoadRecipeFile reads and validates a recipe file.
 func LoadRecipeFile(path string) (Recipe, error) {
-	raw, err := readFileLimited(path, MaxRecipeBytes)
+	raw, err := ReadFileLimited(path, MaxRecipeBytes)
 	if err != nil {
 		return Recipe{}, fmt.Errorf("reading the recipe: %w", err)
 	}
@@ -135,7 +135,7 @@ func SpecHash(raw []byte) ([]byte, common.Hash, error) {
 // ReadSpecFile reads a spec file and returns its canonical form and hash
 // (see SpecHash).
 func ReadSpecFile(path string) ([]byte, common.Hash, error) {
-	raw, err := readFileLimited(path, MaxSpecBytes)
+	raw, err := ReadFileLimited(path, MaxSpecBytes)
 	if err != nil {
 		return nil, common.Hash{}, fmt.Errorf("reading the spec: %w", err)
 	}
@@ -149,7 +149,7 @@ func ReadSpecFile(path string) ([]byte, common.Hash, error) {
 // LoadSpecFile reads a model spec file and returns the spec with the hash
 // the chain must have recorded for the study (see SpecHash).
 func LoadSpecFile(path string) (Spec, common.Hash, error) {
-	raw, err := readFileLimited(path, MaxSpecBytes)
+	raw, err := ReadFileLimited(path, MaxSpecBytes)
 	if err != nil {
 		return Spec{}, common.Hash{}, err
 	}
@@ -164,8 +164,9 @@ func LoadSpecFile(path string) (Spec, common.Hash, error) {
 	return spec, h, nil
 }
 
-// readFileLimited reads a file of at most limit bytes.
-func readFileLimited(path string, limit int64) ([]byte, error) {
+// ReadFileLimited reads a file of at most limit bytes: recipe, spec and
+// model files are bounded so that a wrong path cannot exhaust memory.
+func ReadFileLimited(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

@@ -2,15 +2,11 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"math/big"
 	"os"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -18,6 +14,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/consentfile"
+	"github.com/cohort-fl/cohort/contracts/studies"
 )
 
 const consentUsage = `Usage: cohort consent <grant|revoke|relay|status|id|proof|verify-proof> [flags]
@@ -85,38 +83,6 @@ func (cmd consentCmd) run(ctx context.Context, args []string, stdout, stderr io.
 	}
 }
 
-// signedConsentFile is the JSON a patient hands to a hospital: a signed
-// consent change and the deployment it is signed for. It holds no secret.
-type signedConsentFile struct {
-	ChainID   string         `json:"chain_id"`
-	Contract  common.Address `json:"contract"`
-	Patient   common.Hash    `json:"patient"`
-	StudyID   uint64         `json:"study_id,omitempty"`
-	Purpose   common.Hash    `json:"purpose"`
-	Granted   bool           `json:"granted"`
-	Expiry    int64          `json:"expiry,omitempty"`
-	Nonce     uint32         `json:"nonce"`
-	Signature hexutil.Bytes  `json:"signature"`
-}
-
-func (f signedConsentFile) signed() (contracts.SignedConsent, contracts.ConsentDomain, error) {
-	chainID, ok := new(big.Int).SetString(f.ChainID, 10)
-	if !ok {
-		return contracts.SignedConsent{}, contracts.ConsentDomain{}, fmt.Errorf("chain_id %q is not a decimal number", f.ChainID)
-	}
-	c := contracts.ConsentChange{
-		Patient: f.Patient,
-		Scope:   contracts.ConsentScope{StudyID: f.StudyID, Purpose: f.Purpose},
-		Granted: f.Granted,
-		Nonce:   f.Nonce,
-	}
-	if f.Expiry != 0 {
-		c.Expiry = time.Unix(f.Expiry, 0).UTC()
-	}
-	return contracts.SignedConsent{ConsentChange: c, Signature: f.Signature},
-		contracts.ConsentDomain{ChainID: chainID, Contract: f.Contract}, nil
-}
-
 // consentFlags are the flags grant, revoke and status share.
 type consentFlags struct {
 	rpcURL, contract string
@@ -147,16 +113,7 @@ func (f *consentFlags) scope(stderr io.Writer) (contracts.ConsentScope, error) {
 	if f.study != 0 {
 		return contracts.ConsentScope{StudyID: f.study}, nil
 	}
-	return contracts.ConsentScope{Purpose: purposeHash(f.purpose)}, nil
-}
-
-// purposeHash reads a purpose code: a 0x-prefixed 32-byte hash as is,
-// anything else as the text whose keccak256 hash the study recorded.
-func purposeHash(p string) common.Hash {
-	if b, err := hexutil.Decode(p); err == nil && len(b) == common.HashLength {
-		return common.BytesToHash(b)
-	}
-	return crypto.Keccak256Hash([]byte(p))
+	return contracts.ConsentScope{Purpose: studies.PurposeCode(f.purpose)}, nil
 }
 
 func (cmd consentCmd) open(ctx context.Context, f *consentFlags) (*contracts.Ledger, func(), error) {
@@ -229,7 +186,7 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 		}
 		var expiry time.Time
 		if grant {
-			if expiry, err = consentExpiry(expires, duration, time.Now()); err != nil {
+			if expiry, err = consentfile.Expiry(expires, duration, time.Now()); err != nil {
 				fmt.Fprintln(stderr, err)
 				return errUsage
 			}
@@ -250,11 +207,16 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 			return err
 		}
 		if *out != "" {
-			return writeSignedConsent(*out, domain, signed, stdout)
+			if err := consentfile.Write(*out, domain, signed); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "patient %s: signed consent %s for %s (nonce %d) written to %s; a member hospital relays it with --signed\n",
+				signed.Patient.Hex(), map[bool]string{true: "grant", false: "revocation"}[signed.Granted], signed.Scope, signed.Nonce, *out)
+			return nil
 		}
 	} else {
 		var fileDomain contracts.ConsentDomain
-		if signed, fileDomain, err = readSignedConsent(*signedIn); err != nil {
+		if signed, fileDomain, err = consentfile.Read(*signedIn); err != nil {
 			return err
 		}
 		if fileDomain.ChainID.Cmp(domain.ChainID) != 0 || fileDomain.Contract != domain.Contract {
@@ -278,84 +240,6 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 		signed.Patient.Hex(), map[bool]string{true: "consent granted until " + signed.Expiry.UTC().Format(time.RFC3339), false: "consent revoked"}[grant],
 		signed.Scope, r.Block, r.TxHash.Hex(), r.GasUsed, relayer.Address().Hex())
 	return nil
-}
-
-// consentExpiry reads --expires (a date or RFC 3339 time) or --for (a Go
-// duration or a number of days such as 365d), exactly one of them.
-func consentExpiry(expires, duration string, now time.Time) (time.Time, error) {
-	if (expires == "") == (duration == "") {
-		return time.Time{}, errors.New("a grant needs exactly one of --expires DATE and --for DURATION")
-	}
-	if expires != "" {
-		if t, err := time.Parse(time.DateOnly, expires); err == nil {
-			return t, nil
-		}
-		t, err := time.Parse(time.RFC3339, expires)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("--expires %q: want a date like 2027-12-31 or an RFC 3339 time", expires)
-		}
-		return t, nil
-	}
-	if days, ok := strings.CutSuffix(duration, "d"); ok {
-		n, err := strconv.Atoi(days)
-		if err != nil || n <= 0 {
-			return time.Time{}, fmt.Errorf("--for %q: want a positive number of days like 365d", duration)
-		}
-		return now.AddDate(0, 0, n), nil
-	}
-	d, err := time.ParseDuration(duration)
-	if err != nil || d <= 0 {
-		return time.Time{}, fmt.Errorf("--for %q: want a positive duration like 365d or 720h", duration)
-	}
-	return now.Add(d), nil
-}
-
-func writeSignedConsent(path string, d contracts.ConsentDomain, s contracts.SignedConsent, stdout io.Writer) error {
-	f := signedConsentFile{
-		ChainID: d.ChainID.String(), Contract: d.Contract, Patient: s.Patient,
-		StudyID: s.Scope.StudyID, Purpose: s.Scope.Purpose, Granted: s.Granted, Nonce: s.Nonce, Signature: s.Signature,
-	}
-	if !s.Expiry.IsZero() {
-		f.Expiry = s.Expiry.Unix()
-	}
-	b, err := json.MarshalIndent(f, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
-		return fmt.Errorf("writing the signed consent: %w", err)
-	}
-	fmt.Fprintf(stdout, "patient %s: signed consent %s for %s (nonce %d) written to %s; a member hospital relays it with --signed\n",
-		s.Patient.Hex(), map[bool]string{true: "grant", false: "revocation"}[s.Granted], s.Scope, s.Nonce, path)
-	return nil
-}
-
-func readSignedConsent(path string) (contracts.SignedConsent, contracts.ConsentDomain, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return contracts.SignedConsent{}, contracts.ConsentDomain{}, fmt.Errorf("reading the signed consent: %w", err)
-	}
-	var f signedConsentFile
-	if err := json.Unmarshal(b, &f); err != nil {
-		return contracts.SignedConsent{}, contracts.ConsentDomain{}, fmt.Errorf("reading the signed consent %s: %w", path, err)
-	}
-	s, d, err := f.signed()
-	if err != nil {
-		return contracts.SignedConsent{}, contracts.ConsentDomain{}, fmt.Errorf("reading the signed consent %s: %w", path, err)
-	}
-	return s, d, nil
-}
-
-// consentStatusJSON is what `cohort consent status --json` prints.
-type consentStatusJSON struct {
-	Patient     common.Hash `json:"patient"`
-	StudyID     uint64      `json:"study_id"`
-	AsOfRound   uint32      `json:"as_of_round"`
-	State       string      `json:"state"`
-	StudyScoped bool        `json:"study_scoped"`
-	Expiry      *time.Time  `json:"expiry,omitempty"`
-	SinceBlock  uint64      `json:"since_block,omitempty"`
-	Since       *time.Time  `json:"since,omitempty"`
 }
 
 func (cmd consentCmd) status(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -389,16 +273,9 @@ func (cmd consentCmd) status(ctx context.Context, args []string, stdout, stderr 
 		return err
 	}
 	defer release()
-	st, err := ledger.ConsentStatus(ctx, patient, f.study, uint32(*round))
+	out, st, err := consentfile.Status(ctx, ledger, patient, f.study, uint32(*round))
 	if err != nil {
 		return err
-	}
-	out := consentStatusJSON{Patient: patient, StudyID: f.study, AsOfRound: uint32(*round), State: st.State.String(), StudyScoped: st.StudyScoped}
-	if st.State != contracts.ConsentNone {
-		out.SinceBlock, out.Since = st.Record.Block, &st.Record.Time
-		if !st.Record.Expiry.IsZero() {
-			out.Expiry = &st.Record.Expiry
-		}
 	}
 	if *asJSON {
 		return writeJSON(stdout, out)

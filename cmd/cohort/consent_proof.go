@@ -1,9 +1,6 @@
 package main
 
 import (
-	"github.com/cohort-fl/cohort/api/configfile"
-	"github.com/cohort-fl/cohort/participant/participantd"
-
 	"context"
 	"encoding/json"
 	"fmt"
@@ -14,13 +11,12 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/cohort-fl/cohort/api/configfile"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/participant"
+	"github.com/cohort-fl/cohort/participant/participantd"
 	"github.com/cohort-fl/cohort/records"
 )
-
-// maxProofBytes bounds a proof file a patient is handed.
-const maxProofBytes = 16 << 20
 
 // proof writes, for a hospital, the Merkle proofs of whether a patient's
 // records were used in a round, from what its node kept in its data
@@ -135,13 +131,9 @@ func (cmd consentCmd) verifyProof(ctx context.Context, args []string, stdout, st
 		fmt.Fprintln(stderr, "--proof is required")
 		return errUsage
 	}
-	b, err := readLimited(*proofPath, maxProofBytes)
+	p, err := participant.ReadUseProof(*proofPath)
 	if err != nil {
 		return err
-	}
-	var p participant.UseProof
-	if err := json.Unmarshal(b, &p); err != nil {
-		return fmt.Errorf("%s is not a proof file: %w", *proofPath, err)
 	}
 	if *patientFlag != "" || *patientKey != "" {
 		patient, err := patientFromFlags(*patientFlag, *patientKey, stderr)
@@ -159,21 +151,11 @@ func (cmd consentCmd) verifyProof(ctx context.Context, args []string, stdout, st
 		return err
 	}
 	defer release()
-	if id := ledger.ChainID().Uint64(); id != p.ChainID {
-		return fmt.Errorf("the proof is for chain %d, this endpoint serves chain %d", p.ChainID, id)
-	}
-	uses, err := p.Verify(ctx, ledger)
+	res, err := participant.CheckUseProof(ctx, ledger, p)
 	if err != nil {
-		return fmt.Errorf("the proof FAILED against the chain: %w", err)
+		return err
 	}
-	res := verifiedUse{UseProof: p, Verified: true, Uses: uses}
-	if p.Patient != (common.Hash{}) {
-		st, err := ledger.ConsentStatus(ctx, p.Patient, p.StudyID, p.Round)
-		if err != nil {
-			return err
-		}
-		res.ConsentAsOfRound = st.State.String()
-	}
+	uses := res.Uses
 	if *asJSON {
 		err = writeJSON(stdout, res)
 	} else {
@@ -186,19 +168,10 @@ func (cmd consentCmd) verifyProof(ctx context.Context, args []string, stdout, st
 	if err != nil {
 		return err
 	}
-	if res.ConsentAsOfRound != "" && res.ConsentAsOfRound != contracts.ConsentActive.String() && slices.ContainsFunc(uses, func(u participant.RecordUse) bool { return u.Used }) {
+	if res.UsedWithoutConsent() {
 		return fmt.Errorf("a record of yours was used in round %d while your consent was %s: the chain holds the hospital's commitment as evidence", p.Round, res.ConsentAsOfRound)
 	}
 	return nil
-}
-
-// verifiedUse is what `cohort consent verify-proof --json` prints.
-type verifiedUse struct {
-	participant.UseProof
-	Verified bool                    `json:"verified"`
-	Uses     []participant.RecordUse `json:"uses"`
-	// ConsentAsOfRound is the patient's consent state as the round opened.
-	ConsentAsOfRound string `json:"consent_as_of_round,omitempty"`
 }
 
 func printUses(w io.Writer, uses []participant.RecordUse, round uint32) {

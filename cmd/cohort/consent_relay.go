@@ -2,34 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"os"
-
-	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/consentfile"
 )
-
-// consentRelayEntry is one line of what `cohort consent relay --json` prints.
-type consentRelayEntry struct {
-	Index   int         `json:"index"`
-	Patient common.Hash `json:"patient"`
-	Granted bool        `json:"granted"`
-	Outcome string      `json:"outcome"`
-}
-
-// consentRelayJSON is what `cohort consent relay --json` prints.
-type consentRelayJSON struct {
-	Changes      int                 `json:"changes"`
-	Recorded     int                 `json:"recorded"`
-	Skipped      int                 `json:"skipped"`
-	Transactions []common.Hash       `json:"transactions"`
-	GasUsed      uint64              `json:"gas_used"`
-	Entries      []consentRelayEntry `json:"entries"`
-}
 
 // relay runs `cohort consent relay`: a member hospital relays a file of
 // patients' signed changes (what `consent grant|revoke --out` writes), in
@@ -52,7 +30,7 @@ func (cmd consentCmd) relay(ctx context.Context, args []string, stdout, stderr i
 		fmt.Fprintln(stderr, "--file FILE and --relayer-key FILE are required")
 		return errUsage
 	}
-	changes, domains, err := readSignedConsents(*file)
+	changes, domains, err := consentfile.ReadAll(*file)
 	if err != nil {
 		return err
 	}
@@ -65,26 +43,9 @@ func (cmd consentCmd) relay(ctx context.Context, args []string, stdout, stderr i
 		return err
 	}
 	defer release()
-	domain, err := ledger.ConsentDomain(ctx)
+	out, err := consentfile.Relay(ctx, ledger, relayer, changes, domains, *file)
 	if err != nil {
 		return err
-	}
-	for i, d := range domains {
-		if d.ChainID.Cmp(domain.ChainID) != 0 || d.Contract != domain.Contract {
-			return fmt.Errorf("%s: change %d (patient %s) is signed for consent registry %s on chain %s, not %s on chain %s: the contract would refuse it; have the patient sign again",
-				*file, i+1, changes[i].Patient, d.Contract, d.ChainID, domain.Contract, domain.ChainID)
-		}
-	}
-	res, err := ledger.RelayConsentBatch(ctx, relayer, changes)
-	if err != nil {
-		return err
-	}
-	out := consentRelayJSON{Changes: len(changes), Recorded: res.Recorded, Skipped: len(changes) - res.Recorded, GasUsed: res.GasUsed}
-	for _, r := range res.Receipts {
-		out.Transactions = append(out.Transactions, r.TxHash)
-	}
-	for i, o := range res.Outcomes {
-		out.Entries = append(out.Entries, consentRelayEntry{Index: i + 1, Patient: changes[i].Patient, Granted: changes[i].Granted, Outcome: o.String()})
 	}
 	if *asJSON {
 		return writeJSON(stdout, out)
@@ -97,48 +58,4 @@ func (cmd consentCmd) relay(ctx context.Context, args []string, stdout, stderr i
 		}
 	}
 	return nil
-}
-
-// readSignedConsents reads a JSON array of signed consent files, or a
-// stream of them one after another (one per line, say).
-func readSignedConsents(path string) ([]contracts.SignedConsent, []contracts.ConsentDomain, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("reading the signed consents: %w", err)
-	}
-	defer fh.Close()
-	dec := json.NewDecoder(fh)
-	var files []signedConsentFile
-	for {
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return nil, nil, fmt.Errorf("reading the signed consents %s: %w", path, err)
-		}
-		if len(raw) > 0 && raw[0] == '[' {
-			var batch []signedConsentFile
-			if err := json.Unmarshal(raw, &batch); err != nil {
-				return nil, nil, fmt.Errorf("reading the signed consents %s: %w", path, err)
-			}
-			files = append(files, batch...)
-			continue
-		}
-		var one signedConsentFile
-		if err := json.Unmarshal(raw, &one); err != nil {
-			return nil, nil, fmt.Errorf("reading the signed consents %s: change %d: %w", path, len(files)+1, err)
-		}
-		files = append(files, one)
-	}
-	if len(files) == 0 {
-		return nil, nil, fmt.Errorf("%s holds no signed consent change", path)
-	}
-	changes := make([]contracts.SignedConsent, len(files))
-	domains := make([]contracts.ConsentDomain, len(files))
-	for i, f := range files {
-		if changes[i], domains[i], err = f.signed(); err != nil {
-			return nil, nil, fmt.Errorf("reading the signed consents %s: change %d: %w", path, i+1, err)
-		}
-	}
-	return changes, domains, nil
 }

@@ -19,6 +19,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/consentfile"
+	"github.com/cohort-fl/cohort/contracts/studies"
 )
 
 // consentWorld is a simulated chain with a deployed ledger, one hospital, a
@@ -64,7 +66,7 @@ func newConsentWorld(t *testing.T) *consentWorld {
 	})
 	require.NoError(t, err)
 	w.study, _, err = w.ledger.CreateStudy(ctx, researcher, contracts.StudyParams{
-		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: purposeHash(w.purpose),
+		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: studies.PurposeCode(w.purpose),
 		ReferenceCommitment: crypto.Keccak256Hash([]byte("ref")), Rounds: 1, MinParticipants: 1, Threshold: 1,
 		StrikeLimit: 1, Coordinator: researcher.Address(),
 	})
@@ -84,11 +86,11 @@ func (w *consentWorld) conn() []string {
 	return []string{"--eth-rpc", "simulated", "--contract", w.ledger.Address().Hex()}
 }
 
-func (w *consentWorld) status(t *testing.T) consentStatusJSON {
+func (w *consentWorld) status(t *testing.T) consentfile.StatusReport {
 	t.Helper()
 	out, errOut, err := w.run(append(append([]string{"status"}, w.conn()...), "--patient", w.patientID.Hex(), "--study", "1", "--json")...)
 	require.NoError(t, err, errOut)
-	var st consentStatusJSON
+	var st consentfile.StatusReport
 	require.NoError(t, json.Unmarshal([]byte(out), &st))
 	return st
 }
@@ -189,39 +191,6 @@ func TestConsentCommandUsage(t *testing.T) {
 	require.ErrorIs(t, err, contracts.ErrRoundNotFound)
 }
 
-func TestConsentExpiry(t *testing.T) {
-	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	tests := []struct {
-		expires, dur string
-		want         time.Time
-		ok           bool
-	}{
-		{"2027-12-31", "", time.Date(2027, 12, 31, 0, 0, 0, 0, time.UTC), true},
-		{"2027-12-31T10:00:00Z", "", time.Date(2027, 12, 31, 10, 0, 0, 0, time.UTC), true},
-		{"", "365d", now.AddDate(0, 0, 365), true},
-		{"", "36h", now.Add(36 * time.Hour), true},
-		{"", "", time.Time{}, false},
-		{"2027-12-31", "1d", time.Time{}, false},
-		{"", "0d", time.Time{}, false},
-		{"", "-3h", time.Time{}, false},
-		{"tomorrow", "", time.Time{}, false},
-	}
-	for _, tc := range tests {
-		t.Run(tc.expires+tc.dur, func(t *testing.T) {
-			got, err := consentExpiry(tc.expires, tc.dur, now)
-			if !tc.ok {
-				require.Error(t, err)
-				return
-			}
-			require.NoError(t, err)
-			assert.True(t, tc.want.Equal(got), "got %v", got)
-		})
-	}
-	assert.Equal(t, crypto.Keccak256Hash([]byte("x")), purposeHash("x"))
-	h := crypto.Keccak256Hash([]byte("y"))
-	assert.Equal(t, h, purposeHash(h.Hex()))
-}
-
 // TestConsentCommandRelayFile has two patients sign grants to files and a
 // hospital relay them, plus a replayed one, from one file in one batch: the
 // good ones are recorded, the replay is reported and skipped.
@@ -248,7 +217,7 @@ func TestConsentCommandRelayFile(t *testing.T) {
 
 	out, errOut, err := w.run(append(append([]string{"relay"}, w.conn()...), "--file", batch, "--relayer-key", w.hospitalKey, "--json")...)
 	require.NoError(t, err, errOut)
-	var got consentRelayJSON
+	var got consentfile.RelayReport
 	require.NoError(t, json.Unmarshal([]byte(out), &got))
 	assert.Equal(t, 3, got.Changes)
 	assert.Equal(t, 2, got.Recorded)

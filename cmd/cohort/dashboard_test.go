@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/coordinator/dashboard"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/participant"
 )
@@ -47,12 +48,12 @@ func newDashboardStudy(t *testing.T, ctx context.Context, hospitals, rounds int,
 				if err != nil {
 					return err
 				}
-				rd, err := startDashboard(cfg, "127.0.0.1:0")
+				rd, err := dashboard.Start(cfg, "127.0.0.1:0")
 				if err != nil {
 					return err
 				}
-				t.Cleanup(func() { _ = rd.stop() })
-				started <- &dashboardStudy{Study: ls, url: strings.TrimSuffix(rd.url, "/")}
+				t.Cleanup(func() { _ = rd.Stop() })
+				started <- &dashboardStudy{Study: ls, url: strings.TrimSuffix(rd.URL, "/")}
 				return nil
 			},
 		})

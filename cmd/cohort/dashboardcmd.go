@@ -5,17 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 	"slices"
-	"sync"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/cohort-fl/cohort/cmd/cohort/dashboard"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/coordinator/dashboard"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/participant"
 )
@@ -52,75 +48,12 @@ func runDashboard(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return err
 		}
 	}
-	d, err := startDashboard(cfg, *listen)
+	d, err := dashboard.Start(cfg, *listen)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "dashboard: %s\nserving until Ctrl-C\n", d.url)
-	return d.serveUntil(ctx)
-}
-
-// runningDashboard is a dashboard being served.
-type runningDashboard struct {
-	url      string
-	hs       *http.Server
-	served   chan error
-	stopOnce sync.Once
-	stopErr  error
-}
-
-// startDashboard serves the dashboard on listen in the background.
-func startDashboard(cfg dashboard.Config, listen string) (*runningDashboard, error) {
-	srv, err := dashboard.New(cfg)
-	if err != nil {
-		return nil, err
-	}
-	lis, err := net.Listen("tcp", listen)
-	if err != nil {
-		return nil, fmt.Errorf("dashboard: listen on %s: %w", listen, err)
-	}
-	d := &runningDashboard{url: "http://" + lis.Addr().String() + "/", hs: &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}, served: make(chan error, 1)}
-	go func() { d.served <- d.hs.Serve(lis) }()
-	return d, nil
-}
-
-// stop shuts the server down, letting requests in flight finish; calling
-// it again returns the first call's result.
-func (d *runningDashboard) stop() error {
-	d.stopOnce.Do(func() {
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = d.hs.Shutdown(sctx)
-		if err := <-d.served; !errors.Is(err, http.ErrServerClosed) {
-			d.stopErr = err
-		}
-	})
-	return d.stopErr
-}
-
-// serveUntil serves until ctx ends (Ctrl-C), then stops.
-func (d *runningDashboard) serveUntil(ctx context.Context) error {
-	<-ctx.Done()
-	return d.stop()
-}
-
-// check asks for the front page and reports whether it answered 200.
-func (d *runningDashboard) check(ctx context.Context) error {
-	cctx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
-	req, err := http.NewRequestWithContext(cctx, http.MethodGet, d.url, nil)
-	if err != nil {
-		return err
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return fmt.Errorf("dashboard: %w", err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("dashboard: the front page answered %s", resp.Status)
-	}
-	return nil
+	fmt.Fprintf(stdout, "dashboard: %s\nserving until Ctrl-C\n", d.URL)
+	return d.ServeUntil(ctx)
 }
 
 // demoDashboard serves the dashboard of a demo's study live, from the
@@ -129,7 +62,7 @@ type demoDashboard struct {
 	listen     string
 	exitAtOnce bool
 	stdout     io.Writer
-	running    *runningDashboard
+	running    *dashboard.Running
 }
 
 // start is the study's onStart hook.
@@ -138,10 +71,10 @@ func (d *demoDashboard) start(s *simulation.Study) error {
 	if err != nil {
 		return err
 	}
-	if d.running, err = startDashboard(cfg, d.listen); err != nil {
+	if d.running, err = dashboard.Start(cfg, d.listen); err != nil {
 		return err
 	}
-	fmt.Fprintf(d.stdout, "dashboard: %s (study %d, live while it runs)\n", d.running.url, s.StudyID())
+	fmt.Fprintf(d.stdout, "dashboard: %s (study %d, live while it runs)\n", d.running.URL, s.StudyID())
 	return nil
 }
 
@@ -151,13 +84,13 @@ func (d *demoDashboard) finish(ctx context.Context, s *simulation.Study) error {
 	if d.running == nil {
 		return nil
 	}
-	fmt.Fprintf(d.stdout, "dashboard: %s (study %d)\n", d.running.url, s.StudyID())
+	fmt.Fprintf(d.stdout, "dashboard: %s (study %d)\n", d.running.URL, s.StudyID())
 	if len(s.Revocations()) > 0 {
-		fmt.Fprintf(d.stdout, "a patient who revoked consent before round %d: %spatient?id=%s\n", s.Consent().RevokedFromRound, d.running.url, s.Revocations()[0].Patient.Hex())
+		fmt.Fprintf(d.stdout, "a patient who revoked consent before round %d: %spatient?id=%s\n", s.Consent().RevokedFromRound, d.running.URL, s.Revocations()[0].Patient.Hex())
 	}
 	if d.exitAtOnce {
-		err := d.running.check(ctx)
-		if stopErr := d.running.stop(); err == nil {
+		err := d.running.Check(ctx)
+		if stopErr := d.running.Stop(); err == nil {
 			err = stopErr
 		}
 		if err == nil {
@@ -166,13 +99,13 @@ func (d *demoDashboard) finish(ctx context.Context, s *simulation.Study) error {
 		return err
 	}
 	fmt.Fprintln(d.stdout, "serving until Ctrl-C")
-	return d.running.serveUntil(ctx)
+	return d.running.ServeUntil(ctx)
 }
 
 // close stops a dashboard still running (the study failed).
 func (d *demoDashboard) close() {
 	if d.running != nil {
-		_ = d.running.stop()
+		_ = d.running.Stop()
 		d.running = nil
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -15,7 +14,6 @@ import (
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
-	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 )
 
@@ -102,59 +100,14 @@ func runModelGet(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	defer conn.Close()
-	got, err := fetchVerifiedModel(ctx, ledger, cohortv1.NewCoordinatorClient(conn), *study, uint32(*round))
+	got, err := participant.FetchRoundModel(ctx, ledger, cohortv1.NewCoordinatorClient(conn), *study, uint32(*round))
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(*out, got.blob, 0o644); err != nil {
+	if err := os.WriteFile(*out, got.Blob, 0o644); err != nil {
 		return fmt.Errorf("write model: %w", err)
 	}
 	fmt.Fprintf(stdout, "study %d round %d: model %s (%d parameters) matches the chain; written to %s\n",
-		*study, got.round, got.hash.Hex(), len(got.params), *out)
+		*study, got.Round, got.Hash.Hex(), len(got.Params), *out)
 	return nil
-}
-
-// verifiedModel is a model whose bytes hash to what the chain recorded.
-type verifiedModel struct {
-	round  uint32
-	hash   common.Hash
-	blob   []byte
-	params []float64
-}
-
-// errNoClosedRound reports a study with no model to fetch yet.
-var errNoClosedRound = errors.New("the study has no closed round yet; try again after its first round closes")
-
-// fetchVerifiedModel reads a round's model hash from the chain, fetches the
-// model from the coordinator and refuses it unless its hash matches.
-func fetchVerifiedModel(ctx context.Context, ledger *contracts.Ledger, client cohortv1.CoordinatorClient, study uint64, round uint32) (*verifiedModel, error) {
-	if round == 0 {
-		s, err := ledger.Study(ctx, study)
-		if err != nil {
-			return nil, err
-		}
-		round = s.CurrentRound
-		if s.RoundOpen {
-			round--
-		}
-		if round == 0 {
-			return nil, errNoClosedRound
-		}
-	}
-	r, err := ledger.Round(ctx, study, round)
-	if err != nil {
-		return nil, err
-	}
-	if r.Result.ModelHash == (common.Hash{}) {
-		return nil, fmt.Errorf("round %d of study %d has not closed; no model is recorded for it", round, study)
-	}
-	blob, err := participant.FetchBlob(ctx, client, r.Result.ModelHash)
-	if err != nil {
-		return nil, fmt.Errorf("round %d model does not match the chain: %w", round, err)
-	}
-	params, err := models.DecodeParams(blob)
-	if err != nil {
-		return nil, err
-	}
-	return &verifiedModel{round: round, hash: r.Result.ModelHash, blob: blob, params: params}, nil
 }

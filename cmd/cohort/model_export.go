@@ -1,27 +1,20 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"os"
-	"slices"
 	"strconv"
-
-	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/models/export"
 	"github.com/cohort-fl/cohort/records"
 )
-
-// maxModelBytes bounds a model file read by export and predict.
-const maxModelBytes = 1 << 30
 
 // export writes a round's model as the documented JSON of modelFile, after
 // checking the model and the spec against the chain.
@@ -49,23 +42,19 @@ func (cmd modelCmd) export(ctx context.Context, args []string, stdout, stderr io
 		fmt.Fprintf(stderr, "--contract: %v\n", err)
 		return errUsage
 	}
-	blob, err := readLimited(*modelPath, maxModelBytes)
+	_, params, err := export.ReadParams(*modelPath)
+	if err != nil {
+		return fmt.Errorf("%w (give the file `cohort model get` wrote)", err)
+	}
+	spec, canon, err := export.ReadStudySpecFile(*specPath)
 	if err != nil {
 		return err
 	}
-	params, err := models.DecodeParams(blob)
-	if err != nil {
-		return fmt.Errorf("%s: %w (give the file `cohort model get` wrote)", *modelPath, err)
-	}
-	spec, canon, err := readSpecFile(*specPath)
-	if err != nil {
-		return err
-	}
-	f, err := newModelFile(spec, canon, params)
+	f, err := export.New(spec, canon, params)
 	if err != nil {
 		return fmt.Errorf("the model does not fit spec %s: %w", *specPath, err)
 	}
-	if err := f.attach(*schemaPath, *stdPath); err != nil {
+	if err := f.Attach(*schemaPath, *stdPath); err != nil {
 		return err
 	}
 
@@ -82,11 +71,11 @@ func (cmd modelCmd) export(ctx context.Context, args []string, stdout, stderr io
 	if err != nil {
 		return err
 	}
-	if f.Round, err = verifyModelOnChain(ctx, ledger, *study, uint32(*round), f.SpecHash, f.ModelHash); err != nil {
+	if f.Round, err = export.VerifyOnChain(ctx, ledger, *study, uint32(*round), f.SpecHash, f.ModelHash); err != nil {
 		return err
 	}
 	f.ChainID, f.Contract, f.StudyID = chain.ChainID().Uint64(), contractAddr, *study
-	if _, err := f.check(); err != nil {
+	if _, err := f.Check(); err != nil {
 		return err
 	}
 	b, err := json.MarshalIndent(f, "", "  ")
@@ -99,56 +88,6 @@ func (cmd modelCmd) export(ctx context.Context, args []string, stdout, stderr io
 	fmt.Fprintf(stdout, "study %d round %d: model %s and spec %s match the chain; %d parameters exported to %s\n",
 		f.StudyID, f.Round, f.ModelHash.Hex(), f.SpecHash.Hex(), len(params), *out)
 	return nil
-}
-
-// attach adds the schema and the standardiser, if named, to f.
-func (f *modelFile) attach(schemaPath, stdPath string) error {
-	if schemaPath != "" {
-		s, err := records.LoadSchemaFile(schemaPath)
-		if err != nil {
-			return err
-		}
-		f.Schema, f.Features = &s, s.FeatureNames()
-	}
-	if stdPath != "" {
-		std, h, err := readStandardiser(stdPath)
-		if err != nil {
-			return err
-		}
-		f.Standardiser, f.StandardiserHash = &std, h
-	}
-	_, err := f.check()
-	return err
-}
-
-// verifyModelOnChain checks that the study was created with specHash and
-// that round (or, if 0, some closed round) recorded modelHash; it returns
-// the round.
-func verifyModelOnChain(ctx context.Context, ledger *contracts.Ledger, studyID uint64, round uint32, specHash, modelHash common.Hash) (uint32, error) {
-	s, err := ledger.Study(ctx, studyID)
-	if err != nil {
-		return 0, fmt.Errorf("study %d: %w", studyID, err)
-	}
-	if s.SpecHash != specHash {
-		return 0, fmt.Errorf("the spec hashes to %s but study %d was created with %s; give the study's spec file", specHash.Hex(), studyID, s.SpecHash.Hex())
-	}
-	first, last := uint32(1), s.CurrentRound
-	if round != 0 {
-		first, last = round, round
-	}
-	for r := first; r <= last; r++ {
-		rr, err := ledger.Round(ctx, studyID, r)
-		if err != nil {
-			return 0, fmt.Errorf("round %d: %w", r, err)
-		}
-		if rr.Closed && rr.Result.ModelHash == modelHash {
-			return r, nil
-		}
-		if round != 0 {
-			return 0, fmt.Errorf("the model hashes to %s but round %d of study %d recorded %s; fetch it with `cohort model get`", modelHash.Hex(), r, studyID, hashOrDash(rr.Result.ModelHash))
-		}
-	}
-	return 0, fmt.Errorf("no closed round of study %d recorded model %s; fetch the model with `cohort model get`", studyID, modelHash.Hex())
 }
 
 // modelPredict scores the records of a CSV file with a model.
@@ -169,9 +108,22 @@ func modelPredict(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return errUsage
 	}
-	f, spec, err := loadModelForPredict(*modelPath, *specPath, *stdPath, stderr)
+	f, spec, err := export.LoadForPredict(*modelPath, *specPath, *stdPath)
+	if errors.Is(err, export.ErrSpecBesideExported) || errors.Is(err, export.ErrNeedSpec) {
+		fmt.Fprintln(stderr, err)
+		return errUsage
+	}
 	if err != nil {
 		return err
+	}
+	var cut *float64
+	if *riskCut != "" {
+		c, err := strconv.ParseFloat(*riskCut, 64)
+		if err != nil || math.IsNaN(c) || math.IsInf(c, 0) {
+			fmt.Fprintf(stderr, "--risk-cut %q: want a finite log-risk\n", *riskCut)
+			return errUsage
+		}
+		cut = &c
 	}
 	schema := f.Schema
 	if *schemaPath != "" {
@@ -192,232 +144,33 @@ func modelPredict(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	recs := site.Test
-	if f.Standardiser != nil {
-		if recs, err = f.Standardiser.Apply(recs); err != nil {
-			return err
-		}
-	}
-	m, err := models.New(spec, 0)
-	if err != nil {
-		return err
-	}
-	if err := m.SetParams(f.params()); err != nil {
-		return err
-	}
-	X, y := records.Matrix(recs)
-	if spec.Kind == models.KindCox {
-		return writeRisks(m, recs, *riskCut, *out, f, stdout, stderr)
-	}
-	probs, err := m.Predict(X)
+	res, err := export.Score(f, spec, site.Test, cut)
 	if err != nil {
 		return fmt.Errorf("%s: %w", *dataPath, err)
 	}
-
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	labelled := 0
-	for _, l := range y {
-		if !math.IsNaN(l) {
-			labelled++
-		}
-	}
-	header := []string{"id", "score"}
-	if labelled > 0 {
-		header = append(header, "label")
-	}
-	_ = w.Write(header)
-	for i, r := range recs {
-		row := []string{r.ID, strconv.FormatFloat(probs[i], 'g', -1, 64)}
-		if labelled > 0 {
-			row = append(row, "")
-			if !math.IsNaN(y[i]) {
-				row[2] = strconv.FormatFloat(y[i], 'g', -1, 64)
-			}
-		}
-		_ = w.Write(row)
-	}
-	w.Flush()
 	if *out == "" {
-		_, err = stdout.Write(buf.Bytes())
+		_, err = stdout.Write(res.CSV)
 	} else {
-		err = os.WriteFile(*out, buf.Bytes(), 0o644)
+		err = os.WriteFile(*out, res.CSV, 0o644)
+	}
+	what := "scores"
+	if spec.Kind == models.KindCox {
+		what = "risks"
 	}
 	if err != nil {
-		return fmt.Errorf("write scores: %w", err)
+		return fmt.Errorf("write %s: %w", what, err)
 	}
-	fmt.Fprintf(stderr, "scored %d records with %s %s\n", len(recs), f.from(), f.ModelHash.Hex())
-	if labelled == len(recs) && labelled > 0 {
-		ev := models.Evaluate(probs, y)
-		fmt.Fprintf(stderr, "on these %d labelled records: accuracy %.6f  auc %.6f  loss %.6f\n", labelled, ev.Accuracy(), ev.AUC(), ev.LogLoss())
+	if spec.Kind == models.KindCox {
+		fmt.Fprintf(stderr, "scored %d records with %s %s: %d high risk (log-risk above %.6g, %s), %d low\n",
+			res.Records, f.From(), f.ModelHash.Hex(), res.High, res.Cut, res.CutHow, res.Records-res.High)
+		if res.Known == res.Records && res.Known > 0 {
+			fmt.Fprintf(stderr, "on these %d records with a known outcome: C-index %.6f\n", res.Known, res.CIndex)
+		}
+		return nil
+	}
+	fmt.Fprintf(stderr, "scored %d records with %s %s\n", res.Records, f.From(), f.ModelHash.Hex())
+	if ev := res.Evaluation; ev != nil {
+		fmt.Fprintf(stderr, "on these %d labelled records: accuracy %.6f  auc %.6f  loss %.6f\n", res.Labelled, ev.Accuracy(), ev.AUC(), ev.LogLoss())
 	}
 	return nil
-}
-
-// from names where a model comes from, for people.
-func (f *modelFile) from() string {
-	if f.StudyID != 0 {
-		return fmt.Sprintf("study %d round %d's model", f.StudyID, f.Round)
-	}
-	return "the model"
-}
-
-// writeRisks writes a Cox model's log-risk and risk group for every record:
-// high when the log-risk is above cut (by default the median of these
-// records' log-risks), low otherwise; with every record's time and event
-// known it also prints Harrell's C-index.
-func writeRisks(m *models.Model, recs []records.Record, cut, out string, f *modelFile, stdout, stderr io.Writer) error {
-	X, events := records.Matrix(recs)
-	times := records.Times(recs)
-	risk, err := m.RiskScores(X)
-	if err != nil {
-		return err
-	}
-	threshold, how := 0.0, "the given cut"
-	if cut != "" {
-		if threshold, err = strconv.ParseFloat(cut, 64); err != nil || math.IsNaN(threshold) || math.IsInf(threshold, 0) {
-			fmt.Fprintf(stderr, "--risk-cut %q: want a finite log-risk\n", cut)
-			return errUsage
-		}
-	} else if len(risk) > 0 {
-		sorted := slices.Clone(risk)
-		slices.Sort(sorted)
-		threshold, how = sorted[(len(sorted)-1)/2], "the median of these records"
-	}
-	known := 0
-	for i := range recs {
-		if !math.IsNaN(events[i]) && !math.IsNaN(times[i]) {
-			known++
-		}
-	}
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	header := []string{"id", "risk", "risk_group"}
-	if known > 0 {
-		header = append(header, "time", "event")
-	}
-	_ = w.Write(header)
-	high := 0
-	for i, r := range recs {
-		group := "low"
-		if risk[i] > threshold {
-			group = "high"
-			high++
-		}
-		row := []string{r.ID, strconv.FormatFloat(risk[i], 'g', -1, 64), group}
-		if known > 0 {
-			row = append(row, formatKnown(times[i]), formatKnown(events[i]))
-		}
-		_ = w.Write(row)
-	}
-	w.Flush()
-	if out == "" {
-		_, err = stdout.Write(buf.Bytes())
-	} else {
-		err = os.WriteFile(out, buf.Bytes(), 0o644)
-	}
-	if err != nil {
-		return fmt.Errorf("write risks: %w", err)
-	}
-	fmt.Fprintf(stderr, "scored %d records with %s %s: %d high risk (log-risk above %.6g, %s), %d low\n",
-		len(recs), f.from(), f.ModelHash.Hex(), high, threshold, how, len(recs)-high)
-	if known == len(recs) && known > 0 {
-		fmt.Fprintf(stderr, "on these %d records with a known outcome: C-index %.6f\n", known, models.CIndex(risk, times, events))
-	}
-	return nil
-}
-
-// formatKnown prints a value, or nothing for an unknown (NaN) one.
-func formatKnown(v float64) string {
-	if math.IsNaN(v) {
-		return ""
-	}
-	return strconv.FormatFloat(v, 'g', -1, 64)
-}
-
-// loadModelForPredict reads an exported model, or a raw model with its spec
-// (and standardiser, if any) given beside it.
-func loadModelForPredict(modelPath, specPath, stdPath string, stderr io.Writer) (*modelFile, models.Spec, error) {
-	head := make([]byte, 4)
-	fh, err := os.Open(modelPath)
-	if err != nil {
-		return nil, models.Spec{}, fmt.Errorf("read model: %w", err)
-	}
-	_, _ = io.ReadFull(fh, head)
-	fh.Close()
-	if string(head) != "CPRM" { // not a raw parameter file: an exported model
-		if specPath != "" || stdPath != "" {
-			fmt.Fprintln(stderr, "--spec and --standardiser go with a model from `cohort model get`; an exported model carries both")
-			return nil, models.Spec{}, errUsage
-		}
-		return readModelFile(modelPath)
-	}
-	if specPath == "" {
-		fmt.Fprintln(stderr, "--spec is required with a model from `cohort model get` (or export it first with `cohort model export`)")
-		return nil, models.Spec{}, errUsage
-	}
-	blob, err := readLimited(modelPath, maxModelBytes)
-	if err != nil {
-		return nil, models.Spec{}, err
-	}
-	params, err := models.DecodeParams(blob)
-	if err != nil {
-		return nil, models.Spec{}, fmt.Errorf("%s: %w", modelPath, err)
-	}
-	spec, canon, err := readSpecFile(specPath)
-	if err != nil {
-		return nil, models.Spec{}, err
-	}
-	f, err := newModelFile(spec, canon, params)
-	if err != nil {
-		return nil, models.Spec{}, fmt.Errorf("the model does not fit spec %s: %w", specPath, err)
-	}
-	if crypto.Keccak256Hash(blob) != f.ModelHash {
-		return nil, models.Spec{}, fmt.Errorf("%s is not in canonical form", modelPath)
-	}
-	if err := f.attach("", stdPath); err != nil {
-		return nil, models.Spec{}, err
-	}
-	return f, spec, nil
-}
-
-// readSpecFile reads the file whose hash the study recorded: a recipe
-// (`cohort study create --recipe`) or, for studies made before recipes, a
-// model spec. It returns the model spec and the canonical bytes whose
-// keccak256 the chain records.
-func readSpecFile(path string) (models.Spec, []byte, error) {
-	raw, err := readLimited(path, models.MaxRecipeBytes)
-	if err != nil {
-		return models.Spec{}, nil, err
-	}
-	spec, canon, err := studySpec(raw)
-	if err != nil {
-		return models.Spec{}, nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return spec, canon, nil
-}
-
-// studySpec reads a recipe or a spec: the model spec and the canonical
-// bytes the chain hashes.
-func studySpec(raw []byte) (models.Spec, []byte, error) {
-	var probe struct {
-		Model json.RawMessage `json:"model"`
-	}
-	if json.Unmarshal(raw, &probe) == nil && probe.Model != nil {
-		r, err := models.ParseRecipe(raw)
-		if err != nil {
-			return models.Spec{}, nil, err
-		}
-		canon, err := r.Canonical()
-		return r.Model, canon, err
-	}
-	canon, _, err := models.SpecHash(raw)
-	if err != nil {
-		return models.Spec{}, nil, err
-	}
-	var spec models.Spec
-	if err := json.Unmarshal(canon, &spec); err != nil {
-		return models.Spec{}, nil, err
-	}
-	return spec, canon, nil
 }

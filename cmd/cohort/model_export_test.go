@@ -23,6 +23,8 @@ import (
 	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/models/export"
+	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
 )
 
@@ -55,17 +57,17 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	t.Run("a researcher gets the round's model only if it matches the chain", func(t *testing.T) {
 		client, err := s.Dial("researcher")
 		require.NoError(t, err)
-		got, err := fetchVerifiedModel(ctx, s.Ledger(), client, s.StudyID(), 0)
+		got, err := participant.FetchRoundModel(ctx, s.Ledger(), client, s.StudyID(), 0)
 		require.NoError(t, err)
-		assert.Equal(t, last.Round, got.round)
-		assert.Equal(t, last.ModelHash, got.hash)
-		assert.Equal(t, s.Result().FinalModel, got.params)
+		assert.Equal(t, last.Round, got.Round)
+		assert.Equal(t, last.ModelHash, got.Hash)
+		assert.Equal(t, s.Result().FinalModel, got.Params)
 
-		got, err = fetchVerifiedModel(ctx, s.Ledger(), client, s.StudyID(), 1)
+		got, err = participant.FetchRoundModel(ctx, s.Ledger(), client, s.StudyID(), 1)
 		require.NoError(t, err)
-		assert.Equal(t, s.Rounds()[0].ModelHash, got.hash)
+		assert.Equal(t, s.Rounds()[0].ModelHash, got.Hash)
 
-		_, err = fetchVerifiedModel(ctx, s.Ledger(), tamperingClient{client}, s.StudyID(), 1)
+		_, err = participant.FetchRoundModel(ctx, s.Ledger(), tamperingClient{client}, s.StudyID(), 1)
 		require.ErrorContains(t, err, "does not match the chain")
 	})
 
@@ -122,7 +124,7 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	assert.Contains(t, errOut.String(), "study 1 round 2's model")
 
 	// The exported JSON alone gives the same scores.
-	f, _, err := readModelFile(exported)
+	f, _, err := export.Read(exported)
 	require.NoError(t, err)
 	schema, err := records.LoadSchemaFile(wdbcSchema)
 	require.NoError(t, err)
@@ -132,7 +134,7 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 		require.Equal(t, ids[i], r.ID)
 		// Gorgonia rounds a sigmoid above about 1 − 4e-9 to 1; otherwise
 		// the two agree to rounding.
-		assert.InDelta(t, scores[i], f.score(r.Features), 1e-8, "record %s", r.ID)
+		assert.InDelta(t, scores[i], f.Score(r.Features), 1e-8, "record %s", r.ID)
 	}
 
 	// The raw model with its spec and standardiser scores the same.
@@ -201,11 +203,11 @@ func TestModelPredictCox(t *testing.T) {
 	spec := models.Spec{Kind: models.KindCox, Features: 2}
 	raw, err := json.Marshal(spec)
 	require.NoError(t, err)
-	_, canon, err := studySpec(raw)
+	_, canon, err := export.StudySpec(raw)
 	require.NoError(t, err)
 	m, err := models.New(spec, 7)
 	require.NoError(t, err)
-	f, err := newModelFile(spec, canon, m.Params())
+	f, err := export.New(spec, canon, m.Params())
 	require.NoError(t, err)
 	assert.Equal(t, "identity", f.Layers[len(f.Layers)-1].Activation)
 	schema := records.Schema{ID: "pid", Label: "event", Time: "time", Numeric: []records.NumericColumn{{Name: "a"}, {Name: "b"}}}
@@ -231,7 +233,7 @@ func TestModelPredictCox(t *testing.T) {
 		got, err := strconv.ParseFloat(r[1], 64)
 		require.NoError(t, err)
 		assert.InDelta(t, want[i], got, 1e-12)
-		assert.InDelta(t, want[i], f.score(X[i]), 1e-12, "the exported JSON alone")
+		assert.InDelta(t, want[i], f.Score(X[i]), 1e-12, "the exported JSON alone")
 		assert.Equal(t, map[bool]string{true: "high", false: "low"}[want[i] > median[2]], r[2], r[0])
 	}
 	cindex := models.CIndex(want, []float64{3.2, 5, 1.1, 7, 2}, []float64{1, 0, 1, 0, 1})

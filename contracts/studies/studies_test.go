@@ -194,3 +194,11 @@ func (l *lockedBuffer) String() string {
 	defer l.mu.Unlock()
 	return l.b.String()
 }
+
+// A consent's purpose is the study's: text hashes as the study recorded
+// it, a 0x code is taken as is.
+func TestPurposeCodeOfConsent(t *testing.T) {
+	assert.Equal(t, crypto.Keccak256Hash([]byte("x")), PurposeCode("x"))
+	h := crypto.Keccak256Hash([]byte("y"))
+	assert.Equal(t, h, PurposeCode(h.Hex()))
+}

@@ -1,18 +1,3 @@
-// Package dashboard is Cohort's read-only web view: studies, rounds,
-// contributors, flags, strikes, suspensions, membership votes and consent
-// counts from the chain, the verification of every round's aggregate and
-// model hash against the coordinator's blob store, and a patient's page
-// with their consent, its history and per round whether their records were
-// used, each proof checked against the chain.
-//
-// It lives under cmd/cohort because it is a presentation layer over the
-// same pieces the command line composes (the ledger, the blob store, the
-// hospitals' use proofs), not part of a daemon: an auditor runs it on any
-// machine with the chain's endpoint, and nothing in the coordinator's round
-// state machine needs to know about web pages. Everything it shows is read
-// again from the chain on each request; it writes nothing. Its JavaScript
-// and styles are embedded in the binary: the page loads nothing from
-// elsewhere.
 package dashboard
 
 import (

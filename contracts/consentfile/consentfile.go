@@ -1,0 +1,243 @@
+package consentfile
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// File is the JSON a patient hands to a hospital: a signed
+// consent change and the deployment it is signed for. It holds no secret.
+type File struct {
+	ChainID   string         `json:"chain_id"`
+	Contract  common.Address `json:"contract"`
+	Patient   common.Hash    `json:"patient"`
+	StudyID   uint64         `json:"study_id,omitempty"`
+	Purpose   common.Hash    `json:"purpose"`
+	Granted   bool           `json:"granted"`
+	Expiry    int64          `json:"expiry,omitempty"`
+	Nonce     uint32         `json:"nonce"`
+	Signature hexutil.Bytes  `json:"signature"`
+}
+
+// Signed returns the signed change of f and the deployment it is signed
+// for.
+func (f File) Signed() (contracts.SignedConsent, contracts.ConsentDomain, error) {
+	chainID, ok := new(big.Int).SetString(f.ChainID, 10)
+	if !ok {
+		return contracts.SignedConsent{}, contracts.ConsentDomain{}, fmt.Errorf("chain_id %q is not a decimal number", f.ChainID)
+	}
+	c := contracts.ConsentChange{
+		Patient: f.Patient,
+		Scope:   contracts.ConsentScope{StudyID: f.StudyID, Purpose: f.Purpose},
+		Granted: f.Granted,
+		Nonce:   f.Nonce,
+	}
+	if f.Expiry != 0 {
+		c.Expiry = time.Unix(f.Expiry, 0).UTC()
+	}
+	return contracts.SignedConsent{ConsentChange: c, Signature: f.Signature},
+		contracts.ConsentDomain{ChainID: chainID, Contract: f.Contract}, nil
+}
+
+// Expiry reads --expires (a date or RFC 3339 time) or --for (a Go
+// duration or a number of days such as 365d), exactly one of them.
+func Expiry(expires, duration string, now time.Time) (time.Time, error) {
+	if (expires == "") == (duration == "") {
+		return time.Time{}, errors.New("a grant needs exactly one of --expires DATE and --for DURATION")
+	}
+	if expires != "" {
+		if t, err := time.Parse(time.DateOnly, expires); err == nil {
+			return t, nil
+		}
+		t, err := time.Parse(time.RFC3339, expires)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("--expires %q: want a date like 2027-12-31 or an RFC 3339 time", expires)
+		}
+		return t, nil
+	}
+	if days, ok := strings.CutSuffix(duration, "d"); ok {
+		n, err := strconv.Atoi(days)
+		if err != nil || n <= 0 {
+			return time.Time{}, fmt.Errorf("--for %q: want a positive number of days like 365d", duration)
+		}
+		return now.AddDate(0, 0, n), nil
+	}
+	d, err := time.ParseDuration(duration)
+	if err != nil || d <= 0 {
+		return time.Time{}, fmt.Errorf("--for %q: want a positive duration like 365d or 720h", duration)
+	}
+	return now.Add(d), nil
+}
+
+// Write writes a signed change for the deployment d as a File a patient
+// hands to a hospital.
+func Write(path string, d contracts.ConsentDomain, s contracts.SignedConsent) error {
+	f := File{
+		ChainID: d.ChainID.String(), Contract: d.Contract, Patient: s.Patient,
+		StudyID: s.Scope.StudyID, Purpose: s.Scope.Purpose, Granted: s.Granted, Nonce: s.Nonce, Signature: s.Signature,
+	}
+	if !s.Expiry.IsZero() {
+		f.Expiry = s.Expiry.Unix()
+	}
+	b, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("writing the signed consent: %w", err)
+	}
+	return nil
+}
+
+// Read reads one signed change and the deployment it is signed for.
+func Read(path string) (contracts.SignedConsent, contracts.ConsentDomain, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return contracts.SignedConsent{}, contracts.ConsentDomain{}, fmt.Errorf("reading the signed consent: %w", err)
+	}
+	var f File
+	if err := json.Unmarshal(b, &f); err != nil {
+		return contracts.SignedConsent{}, contracts.ConsentDomain{}, fmt.Errorf("reading the signed consent %s: %w", path, err)
+	}
+	s, d, err := f.Signed()
+	if err != nil {
+		return contracts.SignedConsent{}, contracts.ConsentDomain{}, fmt.Errorf("reading the signed consent %s: %w", path, err)
+	}
+	return s, d, nil
+}
+
+// ReadAll reads a JSON array of signed consent files, or a
+// stream of them one after another (one per line, say).
+func ReadAll(path string) ([]contracts.SignedConsent, []contracts.ConsentDomain, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading the signed consents: %w", err)
+	}
+	defer fh.Close()
+	dec := json.NewDecoder(fh)
+	var files []File
+	for {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			return nil, nil, fmt.Errorf("reading the signed consents %s: %w", path, err)
+		}
+		if len(raw) > 0 && raw[0] == '[' {
+			var batch []File
+			if err := json.Unmarshal(raw, &batch); err != nil {
+				return nil, nil, fmt.Errorf("reading the signed consents %s: %w", path, err)
+			}
+			files = append(files, batch...)
+			continue
+		}
+		var one File
+		if err := json.Unmarshal(raw, &one); err != nil {
+			return nil, nil, fmt.Errorf("reading the signed consents %s: change %d: %w", path, len(files)+1, err)
+		}
+		files = append(files, one)
+	}
+	if len(files) == 0 {
+		return nil, nil, fmt.Errorf("%s holds no signed consent change", path)
+	}
+	changes := make([]contracts.SignedConsent, len(files))
+	domains := make([]contracts.ConsentDomain, len(files))
+	for i, f := range files {
+		if changes[i], domains[i], err = f.Signed(); err != nil {
+			return nil, nil, fmt.Errorf("reading the signed consents %s: change %d: %w", path, i+1, err)
+		}
+	}
+	return changes, domains, nil
+}
+
+// RelayEntry is one change of a relayed file and what became of it.
+type RelayEntry struct {
+	Index   int         `json:"index"`
+	Patient common.Hash `json:"patient"`
+	Granted bool        `json:"granted"`
+	Outcome string      `json:"outcome"`
+}
+
+// RelayReport is what relaying a file of changes did (what `cohort
+// consent relay --json` prints).
+type RelayReport struct {
+	Changes      int           `json:"changes"`
+	Recorded     int           `json:"recorded"`
+	Skipped      int           `json:"skipped"`
+	Transactions []common.Hash `json:"transactions"`
+	GasUsed      uint64        `json:"gas_used"`
+	Entries      []RelayEntry  `json:"entries"`
+}
+
+// StatusReport is a patient's consent to a study as of a round (what
+// `cohort consent status --json` prints).
+type StatusReport struct {
+	Patient     common.Hash `json:"patient"`
+	StudyID     uint64      `json:"study_id"`
+	AsOfRound   uint32      `json:"as_of_round"`
+	State       string      `json:"state"`
+	StudyScoped bool        `json:"study_scoped"`
+	Expiry      *time.Time  `json:"expiry,omitempty"`
+	SinceBlock  uint64      `json:"since_block,omitempty"`
+	Since       *time.Time  `json:"since,omitempty"`
+}
+
+// Relay sends a file's signed changes from a member hospital's account in
+// batches of contracts.ConsentBatchSize per transaction, after checking
+// that every change is signed for this ledger's consent registry (file
+// names the file in that error). A bad entry is skipped and reported; the
+// others are recorded.
+func Relay(ctx context.Context, ledger *contracts.Ledger, relayer *contracts.Account, changes []contracts.SignedConsent, domains []contracts.ConsentDomain, file string) (*RelayReport, error) {
+	domain, err := ledger.ConsentDomain(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i, d := range domains {
+		if d.ChainID.Cmp(domain.ChainID) != 0 || d.Contract != domain.Contract {
+			return nil, fmt.Errorf("%s: change %d (patient %s) is signed for consent registry %s on chain %s, not %s on chain %s: the contract would refuse it; have the patient sign again",
+				file, i+1, changes[i].Patient, d.Contract, d.ChainID, domain.Contract, domain.ChainID)
+		}
+	}
+	res, err := ledger.RelayConsentBatch(ctx, relayer, changes)
+	if err != nil {
+		return nil, err
+	}
+	out := &RelayReport{Changes: len(changes), Recorded: res.Recorded, Skipped: len(changes) - res.Recorded, GasUsed: res.GasUsed}
+	for _, r := range res.Receipts {
+		out.Transactions = append(out.Transactions, r.TxHash)
+	}
+	for i, o := range res.Outcomes {
+		out.Entries = append(out.Entries, RelayEntry{Index: i + 1, Patient: changes[i].Patient, Granted: changes[i].Granted, Outcome: o.String()})
+	}
+	return out, nil
+}
+
+// Status reads a patient's consent to a study as of a round (0: now) and
+// the decision behind it.
+func Status(ctx context.Context, ledger *contracts.Ledger, patient common.Hash, study uint64, round uint32) (*StatusReport, contracts.ConsentStatus, error) {
+	st, err := ledger.ConsentStatus(ctx, patient, study, round)
+	if err != nil {
+		return nil, st, err
+	}
+	out := &StatusReport{Patient: patient, StudyID: study, AsOfRound: round, State: st.State.String(), StudyScoped: st.StudyScoped}
+	if st.State != contracts.ConsentNone {
+		out.SinceBlock, out.Since = st.Record.Block, &st.Record.Time
+		if !st.Record.Expiry.IsZero() {
+			out.Expiry = &st.Record.Expiry
+		}
+	}
+	return out, st, nil
+}

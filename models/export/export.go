@@ -1,0 +1,438 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// Format names the version of the JSON `cohort model export` writes.
+const Format = "cohort-model/v1"
+
+// File is the documented, self-contained JSON form of a study's model
+// that `cohort model export` writes and `cohort model predict` reads. Any
+// tool can score a record from it alone:
+//
+//  1. encode the record's columns as the schema says (numeric columns in
+//     order, then one 0/1 column per category), giving x;
+//  2. with a standardiser, replace x[j] by (x[j] − mean[j]) / scale[j], and a
+//     missing value by 0;
+//  3. for each layer in order, h ← activation(h·weights + bias), where
+//     weights[i][o] connects input i to output o; hidden layers use ReLU
+//     and the last one (a single output) the logistic sigmoid, or none
+//     ("identity") for a Cox model;
+//  4. the output is the probability that the label is label_values[1], or
+//     a Cox model's log relative hazard.
+//
+// model_hash is keccak256 of the parameters in Cohort's canonical encoding
+// (models.EncodeParams of every layer's weights, input-major, then its
+// biases): the round's model hash on chain, which anyone can recompute from
+// this file. spec is the study's recipe (model under "model"), canonical
+// JSON whose keccak256 is the study's on-chain spec hash.
+type File struct {
+	Format    string         `json:"format"`
+	ChainID   uint64         `json:"chain_id,omitempty"`
+	Contract  common.Address `json:"contract"`
+	StudyID   uint64         `json:"study_id"`
+	Round     uint32         `json:"round"`
+	ModelHash common.Hash    `json:"model_hash"`
+	// Spec is the study's recipe (or, for studies made before recipes, its
+	// model spec), canonical JSON; SpecHash is its keccak256.
+	Spec     json.RawMessage `json:"spec"`
+	SpecHash common.Hash     `json:"spec_hash"`
+	// Schema, if known, says how to encode a CSV record; Features names
+	// the encoded inputs in order.
+	Schema   *records.Schema `json:"schema,omitempty"`
+	Features []string        `json:"features,omitempty"`
+	// Standardiser is applied to the encoded features first; nil when the
+	// study used features as they are. StandardiserHash is keccak256 of its
+	// canonical encoding (records.Standardiser.Encode): the hash every
+	// hospital signed when it confirmed the pooled standardiser.
+	Standardiser     *records.Standardiser `json:"standardiser,omitempty"`
+	StandardiserHash common.Hash           `json:"standardiser_hash,omitzero"`
+	Layers           []Layer               `json:"layers"`
+	Output           string                `json:"output"`
+}
+
+// Layer is one fully connected layer of an exported model.
+type Layer struct {
+	Inputs     int         `json:"inputs"`
+	Outputs    int         `json:"outputs"`
+	Weights    [][]float64 `json:"weights"` // [input][output]
+	Bias       []float64   `json:"bias"`
+	Activation string      `json:"activation"` // "relu" or "sigmoid"
+}
+
+// ErrInvalid reports an exported model that is inconsistent with itself.
+var ErrInvalid = errors.New("invalid exported model")
+
+// ErrSpecBesideExported and ErrNeedSpec report a spec or standardiser given
+// with an exported model (which carries both), and a raw model given
+// without its spec.
+var (
+	ErrSpecBesideExported = errors.New("--spec and --standardiser go with a model from `cohort model get`; an exported model carries both")
+	ErrNeedSpec           = errors.New("--spec is required with a model from `cohort model get` (or export it first with `cohort model export`)")
+)
+
+// MaxModelBytes bounds a model file read by export and predict.
+const MaxModelBytes = 1 << 30
+
+// ReadParams reads a model as `cohort model get` wrote it: its canonical
+// encoding and the parameters it decodes to.
+func ReadParams(path string) ([]byte, []float64, error) {
+	blob, err := models.ReadFileLimited(path, MaxModelBytes)
+	if err != nil {
+		return nil, nil, err
+	}
+	params, err := models.DecodeParams(blob)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return blob, params, nil
+}
+
+// New lays out params of spec as layers. The caller fills in where
+// the model comes from.
+func New(spec models.Spec, canonSpec []byte, params []float64) (*File, error) {
+	m, err := models.New(spec, 0)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.SetParams(params); err != nil {
+		return nil, err
+	}
+	f := &File{
+		Format: Format, Spec: canonSpec, SpecHash: crypto.Keccak256Hash(canonSpec),
+		ModelHash: crypto.Keccak256Hash(models.EncodeParams(params)),
+		Output:    "probability that the label is the schema's label_values[1] (the positive class)",
+	}
+	if spec.Kind == models.KindCox {
+		f.Output = "log relative hazard (the Cox linear predictor): higher is higher risk"
+	}
+	in, off := spec.Features, 0
+	widths := append(append([]int(nil), spec.Hidden...), 1)
+	for li, out := range widths {
+		l := Layer{Inputs: in, Outputs: out, Weights: make([][]float64, in), Activation: "relu"}
+		if li == len(widths)-1 {
+			l.Activation = outputActivation(spec)
+		}
+		for i := range in {
+			l.Weights[i] = append([]float64(nil), params[off+i*out:off+(i+1)*out]...)
+		}
+		off += in * out
+		l.Bias = append([]float64(nil), params[off:off+out]...)
+		off += out
+		f.Layers = append(f.Layers, l)
+		in = out
+	}
+	return f, nil
+}
+
+// Params flattens the layers back into Cohort's parameter order.
+func (f *File) Params() []float64 {
+	var p []float64
+	for _, l := range f.Layers {
+		for _, row := range l.Weights {
+			p = append(p, row...)
+		}
+		p = append(p, l.Bias...)
+	}
+	return p
+}
+
+// Check verifies that the file is consistent: the layers fit the spec, the
+// parameters hash to model_hash, the spec to spec_hash and the
+// standardiser to standardiser_hash.
+func (f *File) Check() (models.Spec, error) {
+	if f.Format != Format {
+		return models.Spec{}, fmt.Errorf("%w: format %q, want %q", ErrInvalid, f.Format, Format)
+	}
+	spec, canon, err := StudySpec(f.Spec)
+	if err != nil {
+		return models.Spec{}, fmt.Errorf("%w: spec: %w", ErrInvalid, err)
+	}
+	if h := crypto.Keccak256Hash(canon); h != f.SpecHash {
+		return models.Spec{}, fmt.Errorf("%w: the spec hashes to %s, the file says %s", ErrInvalid, h.Hex(), f.SpecHash.Hex())
+	}
+	in := spec.Features
+	widths := append(append([]int(nil), spec.Hidden...), 1)
+	if len(f.Layers) != len(widths) {
+		return models.Spec{}, fmt.Errorf("%w: %d layers, the spec has %d", ErrInvalid, len(f.Layers), len(widths))
+	}
+	for li, l := range f.Layers {
+		want := "relu"
+		if li == len(widths)-1 {
+			want = outputActivation(spec)
+		}
+		if l.Inputs != in || l.Outputs != widths[li] || len(l.Weights) != in || len(l.Bias) != widths[li] || l.Activation != want {
+			return models.Spec{}, fmt.Errorf("%w: layer %d is not %d×%d with %s as the spec says", ErrInvalid, li, in, widths[li], want)
+		}
+		for _, row := range l.Weights {
+			if len(row) != widths[li] {
+				return models.Spec{}, fmt.Errorf("%w: layer %d has a weight row of %d values, want %d", ErrInvalid, li, len(row), widths[li])
+			}
+		}
+		in = widths[li]
+	}
+	if got := crypto.Keccak256Hash(models.EncodeParams(f.Params())); got != f.ModelHash {
+		return models.Spec{}, fmt.Errorf("%w: the weights hash to %s, not to model_hash %s: the file was altered", ErrInvalid, got.Hex(), f.ModelHash.Hex())
+	}
+	if f.Standardiser != nil {
+		enc, err := f.Standardiser.Encode()
+		if err != nil {
+			return models.Spec{}, fmt.Errorf("%w: %w", ErrInvalid, err)
+		}
+		if len(f.Standardiser.Mean) != spec.Features {
+			return models.Spec{}, fmt.Errorf("%w: the standardiser has %d features, the model %d", ErrInvalid, len(f.Standardiser.Mean), spec.Features)
+		}
+		if got := crypto.Keccak256Hash(enc); got != f.StandardiserHash {
+			return models.Spec{}, fmt.Errorf("%w: the standardiser hashes to %s, not to standardiser_hash %s", ErrInvalid, got.Hex(), f.StandardiserHash.Hex())
+		}
+	}
+	if f.Schema != nil && f.Schema.Features() != spec.Features {
+		return models.Spec{}, fmt.Errorf("%w: the schema encodes %d features, the model takes %d", ErrInvalid, f.Schema.Features(), spec.Features)
+	}
+	return spec, nil
+}
+
+// Score computes the model's output for one raw encoded record in plain
+// Go, from the file alone, as its documentation says.
+func (f *File) Score(raw []float64) float64 {
+	h := make([]float64, len(raw))
+	for j, v := range raw {
+		switch {
+		case math.IsNaN(v):
+			h[j] = 0
+		case f.Standardiser != nil:
+			h[j] = (v - f.Standardiser.Mean[j]) / f.Standardiser.Scale[j]
+		default:
+			h[j] = v
+		}
+	}
+	for _, l := range f.Layers {
+		next := append([]float64(nil), l.Bias...)
+		for i, x := range h {
+			for o, w := range l.Weights[i] {
+				next[o] += x * w
+			}
+		}
+		for o, z := range next {
+			switch l.Activation {
+			case "relu":
+				next[o] = max(z, 0)
+			case "sigmoid":
+				next[o] = 1 / (1 + math.Exp(-z))
+			}
+		}
+		h = next
+	}
+	return h[0]
+}
+
+// Read reads and checks an exported model.
+func Read(path string) (*File, models.Spec, error) {
+	b, err := models.ReadFileLimited(path, MaxModelBytes)
+	if err != nil {
+		return nil, models.Spec{}, err
+	}
+	var f File
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, models.Spec{}, fmt.Errorf("%s: %w: %v", path, ErrInvalid, err)
+	}
+	spec, err := f.Check()
+	if err != nil {
+		return nil, models.Spec{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return &f, spec, nil
+}
+
+// ReadStandardiser reads a standardiser: its canonical JSON ({"mean",
+// "scale"}) or the standardiser.json a hospital node keeps in its data
+// directory. It returns the standardiser and the hash of its encoding.
+func ReadStandardiser(path string) (records.Standardiser, common.Hash, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return records.Standardiser{}, common.Hash{}, fmt.Errorf("read standardiser: %w", err)
+	}
+	var kept struct {
+		Standardiser []byte `json:"standardiser"`
+	}
+	if json.Unmarshal(b, &kept) == nil && kept.Standardiser != nil {
+		b = kept.Standardiser // a hospital's kept file wraps the encoding
+	}
+	std, err := records.DecodeStandardiser(b)
+	if err != nil {
+		return records.Standardiser{}, common.Hash{}, fmt.Errorf("%s: %w", path, err)
+	}
+	enc, err := std.Encode()
+	if err != nil {
+		return records.Standardiser{}, common.Hash{}, err
+	}
+	return std, crypto.Keccak256Hash(enc), nil
+}
+
+// outputActivation is the last layer's activation: the logistic sigmoid
+// for a classifier, none ("identity") for a Cox model's log-risk.
+func outputActivation(spec models.Spec) string {
+	if spec.Kind == models.KindCox {
+		return "identity"
+	}
+	return "sigmoid"
+}
+
+// Attach adds the schema and the standardiser, if named, to f.
+func (f *File) Attach(schemaPath, stdPath string) error {
+	if schemaPath != "" {
+		s, err := records.LoadSchemaFile(schemaPath)
+		if err != nil {
+			return err
+		}
+		f.Schema, f.Features = &s, s.FeatureNames()
+	}
+	if stdPath != "" {
+		std, h, err := ReadStandardiser(stdPath)
+		if err != nil {
+			return err
+		}
+		f.Standardiser, f.StandardiserHash = &std, h
+	}
+	_, err := f.Check()
+	return err
+}
+
+// From names where a model comes from, for people.
+func (f *File) From() string {
+	if f.StudyID != 0 {
+		return fmt.Sprintf("study %d round %d's model", f.StudyID, f.Round)
+	}
+	return "the model"
+}
+
+// LoadForPredict reads an exported model, or a raw model with its spec
+// (and standardiser, if any) given beside it.
+func LoadForPredict(modelPath, specPath, stdPath string) (*File, models.Spec, error) {
+	head := make([]byte, 4)
+	fh, err := os.Open(modelPath)
+	if err != nil {
+		return nil, models.Spec{}, fmt.Errorf("read model: %w", err)
+	}
+	_, _ = io.ReadFull(fh, head)
+	fh.Close()
+	if string(head) != "CPRM" { // not a raw parameter file: an exported model
+		if specPath != "" || stdPath != "" {
+			return nil, models.Spec{}, ErrSpecBesideExported
+		}
+		return Read(modelPath)
+	}
+	if specPath == "" {
+		return nil, models.Spec{}, ErrNeedSpec
+	}
+	blob, params, err := ReadParams(modelPath)
+	if err != nil {
+		return nil, models.Spec{}, err
+	}
+	spec, canon, err := ReadStudySpecFile(specPath)
+	if err != nil {
+		return nil, models.Spec{}, err
+	}
+	f, err := New(spec, canon, params)
+	if err != nil {
+		return nil, models.Spec{}, fmt.Errorf("the model does not fit spec %s: %w", specPath, err)
+	}
+	if crypto.Keccak256Hash(blob) != f.ModelHash {
+		return nil, models.Spec{}, fmt.Errorf("%s is not in canonical form", modelPath)
+	}
+	if err := f.Attach("", stdPath); err != nil {
+		return nil, models.Spec{}, err
+	}
+	return f, spec, nil
+}
+
+// ReadStudySpecFile reads the file whose hash the study recorded: a recipe
+// (`cohort study create --recipe`) or, for studies made before recipes, a
+// model spec. It returns the model spec and the canonical bytes whose
+// keccak256 the chain records.
+func ReadStudySpecFile(path string) (models.Spec, []byte, error) {
+	raw, err := models.ReadFileLimited(path, models.MaxRecipeBytes)
+	if err != nil {
+		return models.Spec{}, nil, err
+	}
+	spec, canon, err := StudySpec(raw)
+	if err != nil {
+		return models.Spec{}, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return spec, canon, nil
+}
+
+// StudySpec reads a recipe or a spec: the model spec and the canonical
+// bytes the chain hashes.
+func StudySpec(raw []byte) (models.Spec, []byte, error) {
+	var probe struct {
+		Model json.RawMessage `json:"model"`
+	}
+	if json.Unmarshal(raw, &probe) == nil && probe.Model != nil {
+		r, err := models.ParseRecipe(raw)
+		if err != nil {
+			return models.Spec{}, nil, err
+		}
+		canon, err := r.Canonical()
+		return r.Model, canon, err
+	}
+	canon, _, err := models.SpecHash(raw)
+	if err != nil {
+		return models.Spec{}, nil, err
+	}
+	var spec models.Spec
+	if err := json.Unmarshal(canon, &spec); err != nil {
+		return models.Spec{}, nil, err
+	}
+	return spec, canon, nil
+}
+
+// VerifyOnChain checks that the study was created with specHash and that
+// round (or, if 0, some closed round) recorded modelHash; it returns the
+// round.
+func VerifyOnChain(ctx context.Context, ledger *contracts.Ledger, studyID uint64, round uint32, specHash, modelHash common.Hash) (uint32, error) {
+	s, err := ledger.Study(ctx, studyID)
+	if err != nil {
+		return 0, fmt.Errorf("study %d: %w", studyID, err)
+	}
+	if s.SpecHash != specHash {
+		return 0, fmt.Errorf("the spec hashes to %s but study %d was created with %s; give the study's spec file", specHash.Hex(), studyID, s.SpecHash.Hex())
+	}
+	first, last := uint32(1), s.CurrentRound
+	if round != 0 {
+		first, last = round, round
+	}
+	for r := first; r <= last; r++ {
+		rr, err := ledger.Round(ctx, studyID, r)
+		if err != nil {
+			return 0, fmt.Errorf("round %d: %w", r, err)
+		}
+		if rr.Closed && rr.Result.ModelHash == modelHash {
+			return r, nil
+		}
+		if round != 0 {
+			recorded := "-" // no model recorded yet
+			if rr.Result.ModelHash != (common.Hash{}) {
+				recorded = rr.Result.ModelHash.Hex()
+			}
+			return 0, fmt.Errorf("the model hashes to %s but round %d of study %d recorded %s; fetch it with `cohort model get`", modelHash.Hex(), r, studyID, recorded)
+		}
+	}
+	return 0, fmt.Errorf("no closed round of study %d recorded model %s; fetch the model with `cohort model get`", studyID, modelHash.Hex())
+}

@@ -1,0 +1,50 @@
+package export
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/models"
+)
+
+// An exported model reads back as itself, scores a record as the Gorgonia
+// model does, and refuses a file whose weights were altered.
+func TestExportRoundTripAndTamper(t *testing.T) {
+	spec := models.Spec{Kind: models.KindMLP, Features: 3, Hidden: []int{4}}
+	raw, err := json.Marshal(spec)
+	require.NoError(t, err)
+	gotSpec, canon, err := StudySpec(raw)
+	require.NoError(t, err)
+	require.Equal(t, spec.Features, gotSpec.Features)
+	m, err := models.New(spec, 3)
+	require.NoError(t, err)
+	f, err := New(spec, canon, m.Params())
+	require.NoError(t, err)
+	assert.Equal(t, m.Params(), f.Params(), "the layers flatten back to the parameters")
+
+	path := filepath.Join(t.TempDir(), "model.json")
+	b, err := json.Marshal(f)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(path, b, 0o600))
+	back, _, err := Read(path)
+	require.NoError(t, err)
+	x := []float64{0.3, -1.2, 2}
+	want, err := m.Predict([][]float64{x})
+	require.NoError(t, err)
+	assert.InDelta(t, want[0], back.Score(x), 1e-9, "the file alone scores as the model does")
+	assert.Equal(t, back.Score([]float64{math.NaN(), -1.2, 2}), back.Score([]float64{0, -1.2, 2}), "a missing value counts as 0")
+
+	f.Layers[0].Weights[0][0] += 1e-6
+	b, err = json.Marshal(f)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(path, b, 0o600))
+	_, _, err = Read(path)
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.Contains(t, err.Error(), "altered")
+}

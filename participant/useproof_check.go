@@ -1,0 +1,76 @@
+package participant
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+)
+
+// maxUseProofBytes bounds a proof file a patient is handed.
+const maxUseProofBytes = 16 << 20
+
+// ReadUseProof reads a proof file a hospital handed to a patient.
+func ReadUseProof(path string) (UseProof, error) {
+	b, err := models.ReadFileLimited(path, maxUseProofBytes)
+	if err != nil {
+		return UseProof{}, err
+	}
+	var p UseProof
+	if err := json.Unmarshal(b, &p); err != nil {
+		return UseProof{}, fmt.Errorf("%s is not a proof file: %w", path, err)
+	}
+	return p, nil
+}
+
+// VerifiedUse is a use proof checked against the chain, with the patient's
+// consent as the round opened (what `cohort consent verify-proof --json`
+// prints).
+type VerifiedUse struct {
+	UseProof
+	Verified bool        `json:"verified"`
+	Uses     []RecordUse `json:"uses"`
+	// ConsentAsOfRound is the patient's consent state as the round opened.
+	ConsentAsOfRound string `json:"consent_as_of_round,omitempty"`
+}
+
+// CheckUseProof checks, for a patient, a hospital's proof against the
+// chain: the consent root the hospital committed for the round, and the
+// patient's consent as of that round. It trusts the hospital for nothing.
+func CheckUseProof(ctx context.Context, ledger *contracts.Ledger, p UseProof) (*VerifiedUse, error) {
+	if id := ledger.ChainID().Uint64(); id != p.ChainID {
+		return nil, fmt.Errorf("the proof is for chain %d, this endpoint serves chain %d", p.ChainID, id)
+	}
+	uses, err := p.Verify(ctx, ledger)
+	if err != nil {
+		return nil, fmt.Errorf("the proof FAILED against the chain: %w", err)
+	}
+	res := &VerifiedUse{UseProof: p, Verified: true, Uses: uses}
+	if p.Patient != (common.Hash{}) {
+		st, err := ledger.ConsentStatus(ctx, p.Patient, p.StudyID, p.Round)
+		if err != nil {
+			return nil, err
+		}
+		res.ConsentAsOfRound = st.State.String()
+	}
+	return res, nil
+}
+
+// UsedWithoutConsent reports whether a record was used in the round while
+// the patient's consent was not active: the chain then holds the
+// hospital's commitment as evidence.
+func (v *VerifiedUse) UsedWithoutConsent() bool {
+	if v.ConsentAsOfRound == "" || v.ConsentAsOfRound == contracts.ConsentActive.String() {
+		return false
+	}
+	for _, u := range v.Uses {
+		if u.Used {
+			return true
+		}
+	}
+	return false
+}
