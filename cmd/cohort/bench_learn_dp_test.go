@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cohort-fl/cohort/coordinator/evaluation"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -27,7 +28,7 @@ func TestBenchLearnEpsilonShort(t *testing.T) {
 	err := runBenchLearn(ctx, []string{"--data", wdbcData, "--schema", wdbcSchema, "--seeds", "1", "--rounds", "2", "--epochs", "10",
 		"--epsilon", "3,8", "--delta", "1e-5", "--json", "--plot", figure}, &out, &progress)
 	require.NoError(t, err, progress.String())
-	var rep learnReport
+	var rep evaluation.LearnReport
 	require.NoError(t, json.Unmarshal(out.Bytes(), &rep))
 	require.Len(t, rep.Private, 2)
 	require.NotNil(t, rep.PrivateTraining)

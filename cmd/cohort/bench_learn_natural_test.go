@@ -13,8 +13,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/coordinator/evaluation"
 	"github.com/cohort-fl/cohort/models"
-	"github.com/cohort-fl/cohort/records"
 )
 
 const tcgaDir = "../../../shared/data/tcga-brca"
@@ -65,7 +65,7 @@ func TestBenchLearnCoxOnTCGA(t *testing.T) {
 	err := runBenchLearn(ctx, []string{"--data", data, "--schema", "../../examples/tcga-brca/schema.json", "--recipe", recipe,
 		"--seeds", "1", "--json", "--plot", figure}, &out, &progress)
 	require.NoError(t, err, progress.String())
-	var rep naturalReport
+	var rep evaluation.NaturalReport
 	require.NoError(t, json.Unmarshal(out.Bytes(), &rep))
 	assert.Equal(t, []int{248, 156, 164, 129, 129, 40}, rep.TrainRecords, "FLamby's fixed split")
 	assert.Equal(t, []int{63, 40, 42, 33, 33, 11}, rep.TestRecords)
@@ -107,7 +107,7 @@ func TestBenchLearnUnlikeSites(t *testing.T) {
 	var out, progress bytes.Buffer
 	err = runBenchLearn(ctx, []string{"--data", wdbcData, "--schema", wdbcSchema, "--recipe", recipe, "--sites", "3", "--seeds", "1", "--json"}, &out, &progress)
 	require.NoError(t, err, progress.String())
-	var rep naturalReport
+	var rep evaluation.NaturalReport
 	require.NoError(t, json.Unmarshal(out.Bytes(), &rep))
 	require.Len(t, rep.Hospitals, 3)
 	total := 0
@@ -127,17 +127,4 @@ func TestBenchLearnUnlikeSites(t *testing.T) {
 	errOut.Reset()
 	assert.Equal(t, 2, run(context.Background(), []string{"bench", "learn", "--data", "a.csv", "--schema", wdbcSchema, "--recipe", recipe, "--rounds", "3"}, &out, &errOut))
 	assert.Contains(t, errOut.String(), "--rounds is the recipe's")
-}
-
-func TestKaplanMeier(t *testing.T) {
-	// Deaths at 1 and 3 years of 4 patients, one censored at 2 years:
-	// S = 3/4 after the first death, then 3/4 · 1/2 after the second.
-	year := 365.25
-	km := kaplanMeier([]records.Record{{Time: 3 * year, Label: 1}, {Time: year, Label: 1}, {Time: 2 * year, Label: 0}, {Time: 4 * year, Label: 0}})
-	want := []struct{ x, y float64 }{{0, 1}, {1, 1}, {1, 0.75}, {3, 0.75}, {3, 0.375}, {4, 0.375}}
-	require.Len(t, km, len(want))
-	for i, w := range want {
-		assert.InDelta(t, w.x, km[i].X, 1e-12, "point %d", i)
-		assert.InDelta(t, w.y, km[i].Y, 1e-12, "point %d", i)
-	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/coordinator/evaluation"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/records"
 )
@@ -44,7 +45,7 @@ func TestBenchLearnShort(t *testing.T) {
 	err := runBenchLearn(ctx, []string{"--data", wdbcData, "--schema", wdbcSchema, "--seeds", "1", "--rounds", "3", "--local-epochs", "5", "--epochs", "15", "--json", "--plot", figure}, &out, &progress)
 	require.NoError(t, err, progress.String())
 	assert.Contains(t, svgTexts(t, figure), "site alone (mean)")
-	var rep learnReport
+	var rep evaluation.LearnReport
 	require.NoError(t, json.Unmarshal(out.Bytes(), &rep), "one JSON object on stdout")
 	t.Logf("pooled %.4f, site alone %.4f, federated %.4f", rep.Pooled.Accuracy.Mean, rep.SiteAlone.Accuracy.Mean, rep.Federated.Accuracy.Mean)
 	require.Len(t, rep.PerSeed, 1)
@@ -130,7 +131,7 @@ func TestPooledStandardisationThroughTheStudy(t *testing.T) {
 	require.NoError(t, err)
 	defer s.Close()
 	require.NotNil(t, s.Standardiser())
-	clear, err := clearPooledStandardiser(raw, len(scales))
+	clear, err := evaluation.ClearPooledStandardiser(raw, len(scales))
 	require.NoError(t, err)
 	assert.True(t, clear.Within(*s.Standardiser(), records.PooledPrecision), "protocol %v\nclear %v", s.Standardiser(), clear)
 	var worst float64

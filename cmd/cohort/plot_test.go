@@ -94,50 +94,8 @@ func TestHistoryPlots(t *testing.T) {
 	assert.False(t, h.Rounds[2].Closed, "the open round has no metrics yet")
 }
 
-func TestRobustPlots(t *testing.T) {
-	tpr, fpr, zero := 1.0, 0.02, 0.0
-	rep := &robustReport{
-		Attacks:    []string{"sign-flip", "backdoor"},
-		Clean:      robustSummary{Attack: "none", Robust: true, Accuracy: meanSD{0.95, 0.01}, FPR: &zero},
-		PlainClean: robustSummary{Attack: "none", Accuracy: meanSD{0.95, 0.01}},
-		Robust: []robustSummary{
-			{Attack: "sign-flip", Fraction: 0.1, Robust: true, Accuracy: meanSD{0.94, 0.01}, TPR: &tpr, FPR: &fpr},
-			{Attack: "sign-flip", Fraction: 0.3, Robust: true, Accuracy: meanSD{0.93, 0.02}, TPR: &tpr, FPR: &fpr},
-			{Attack: "backdoor", Fraction: 0.1, Robust: true, Accuracy: meanSD{0.94, 0.01}, TPR: &tpr, FPR: &fpr, BackdoorSuccess: &meanSD{0.01, 0}},
-		},
-		Undefended: []robustSummary{{Attack: "sign-flip", Fraction: 0.1, Accuracy: meanSD{0.5, 0.1}}},
-	}
-	panels, err := robustPlots(rep)
-	texts := drawSVG(t, panels, err)
-	for _, w := range []string{"final accuracy (mean ± sd over seeds)", "malicious sites (%)", "sign-flip", "backdoor", "sign-flip (undefended)",
-		"true positive rate", "false positive rate", "backdoor attack success rate"} {
-		assert.Contains(t, texts, w)
-	}
-
-	rep.Attacks, rep.Robust, rep.Undefended = rep.Attacks[:1], rep.Robust[:2], nil
-	panels, err = robustPlots(rep)
-	texts = drawSVG(t, panels, err)
-	assert.NotContains(t, texts, "backdoor attack success rate", "no backdoor run, no backdoor panel")
-	assert.NotContains(t, texts, "sign-flip (undefended)")
-}
-
-func TestLearnPlots(t *testing.T) {
-	rep := &learnReport{
-		Sites: 4, Seeds: 5,
-		Pooled:    learnSummary{Accuracy: meanSD{0.97, 0.01}, BalancedAccuracy: meanSD{0.96, 0.01}, AUC: meanSD{0.99, 0.005}},
-		SiteAlone: learnSummary{Accuracy: meanSD{0.9, 0.04}, BalancedAccuracy: meanSD{0.88, 0.05}, AUC: meanSD{0.95, 0.03}},
-		Federated: learnSummary{Accuracy: meanSD{0.965, 0.01}, BalancedAccuracy: meanSD{0.96, 0.01}, AUC: meanSD{0.99, 0.005}},
-	}
-	panels, err := learnPlots(rep)
-	texts := drawSVG(t, panels, err)
-	for _, w := range []string{"accuracy (mean ± sd over 5 seeds, 4 unlike sites)", "balanced accuracy on the test records", "AUC on the test records",
-		"pooled", "site alone (mean)", "federated", "0.8"} {
-		assert.Contains(t, texts, w)
-	}
-}
-
 func TestSavePlotsPNG(t *testing.T) {
-	panels, err := learnPlots(&learnReport{Sites: 2, Seeds: 1})
+	panels, err := evaluation.LearnPlots(&evaluation.LearnReport{Sites: 2, Seeds: 1})
 	require.NoError(t, err)
 	path := filepath.Join(t.TempDir(), "figure.png")
 	require.NoError(t, chart.Save(path, panels...))

@@ -1,4 +1,4 @@
-package main
+package evaluation
 
 import (
 	"context"
@@ -10,7 +10,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"gonum.org/v1/plot"
@@ -23,35 +22,35 @@ import (
 	"github.com/cohort-fl/cohort/records"
 )
 
-// naturalBenchConfig is what `cohort bench learn --recipe` measures: a
+// NaturalConfig is what `cohort bench learn --recipe` measures: a
 // study's recipe on hospitals that are each a file of their own (a natural
 // split, each file's split column respected), or on one file split into
 // unlike sites with their own test records.
-type naturalBenchConfig struct {
-	files  []string
-	schema string
-	// sites > 1 with one file splits it into unlike sites (skew), each
+type NaturalConfig struct {
+	Files  []string
+	Schema string
+	// Sites > 1 with one file splits it into unlike sites (skew), each
 	// holding out DefaultTestFraction of its records for its own test set.
-	sites  int
-	skew   records.SkewConfig
-	recipe models.Recipe
-	// servers are the federated variants: the recipe's server optimizer
+	Sites  int
+	Skew   records.SkewConfig
+	Recipe models.Recipe
+	// Servers are the federated variants: the recipe's server optimizer
 	// first, then others to compare.
-	servers []aggregation.FedOptConfig
+	Servers []aggregation.FedOptConfig
 	// central is pooled and site-alone training: the recipe's local
 	// training for centralEpochs epochs.
-	centralEpochs int
-	// centralLR, if set, replaces the recipe's learning rate there.
-	centralLR float64
-	seeds     int
-	// plaintext runs the federated studies without encryption (insecure
+	CentralEpochs int
+	// CentralLR, if set, replaces the recipe's learning rate there.
+	CentralLR float64
+	Seeds     int
+	// Plaintext runs the federated studies without encryption (insecure
 	// test mode, for tuning); reports say so.
-	plaintext bool
+	Plaintext bool
 }
 
-// approachResult is one way of training, scored on the pooled test set
+// ApproachResult is one way of training, scored on the pooled test set
 // and on each hospital's own test records.
-type approachResult struct {
+type ApproachResult struct {
 	Name string `json:"name"`
 	// Pooled is on every hospital's test records together (pairs across
 	// hospitals included for the C-index); absent for per-hospital models.
@@ -60,26 +59,26 @@ type approachResult struct {
 	model  *models.Model       // the shared model (federated, pooled), for figures
 }
 
-// naturalSeedResult is one seed's figures.
-type naturalSeedResult struct {
+// NaturalSeedResult is one seed's figures.
+type NaturalSeedResult struct {
 	Seed       int64            `json:"seed"`
-	Approaches []approachResult `json:"approaches"`
+	Approaches []ApproachResult `json:"approaches"`
 	Seconds    float64          `json:"seconds"`
 	// curves are the federated Cox model's survival curves by risk group.
 	curves []survivalCurve
 }
 
-// approachSummary is an approach's headline figure: mean and sd over seeds
+// ApproachSummary is an approach's headline figure: mean and sd over seeds
 // on the pooled test set, of the mean over hospitals, and per hospital.
-type approachSummary struct {
+type ApproachSummary struct {
 	Name     string   `json:"name"`
-	Pooled   *meanSD  `json:"pooled_test,omitempty"`
-	SiteMean meanSD   `json:"hospital_mean"`
-	Sites    []meanSD `json:"hospitals"`
+	Pooled   *MeanSD  `json:"pooled_test,omitempty"`
+	SiteMean MeanSD   `json:"hospital_mean"`
+	Sites    []MeanSD `json:"hospitals"`
 }
 
-// naturalReport is what `cohort bench learn --recipe --json` prints.
-type naturalReport struct {
+// NaturalReport is what `cohort bench learn --recipe --json` prints.
+type NaturalReport struct {
 	Data          []string            `json:"data"`
 	Schema        string              `json:"schema"`
 	Hospitals     []string            `json:"hospitals"`
@@ -92,8 +91,8 @@ type naturalReport struct {
 	Metric        string              `json:"metric"`
 	Encrypted     bool                `json:"encrypted"`
 	Seeds         []int64             `json:"seeds"`
-	Summary       []approachSummary   `json:"summary"`
-	PerSeed       []naturalSeedResult `json:"per_seed"`
+	Summary       []ApproachSummary   `json:"summary"`
+	PerSeed       []NaturalSeedResult `json:"per_seed"`
 	Seconds       float64             `json:"seconds"`
 	// curves are the survival curves of the first seed's federated Cox
 	// model by risk group, for the figure.
@@ -102,12 +101,12 @@ type naturalReport struct {
 
 // loadNaturalSites loads one site per file (each file's own split), or
 // splits one file into unlike sites with their own test records.
-func loadNaturalSites(cfg naturalBenchConfig, schema records.Schema, seed int64) ([]records.Site, error) {
+func loadNaturalSites(cfg NaturalConfig, schema records.Schema, seed int64) ([]records.Site, error) {
 	now := time.Now()
-	if len(cfg.files) > 1 || cfg.sites <= 1 {
-		sites := make([]records.Site, 0, len(cfg.files))
+	if len(cfg.Files) > 1 || cfg.Sites <= 1 {
+		sites := make([]records.Site, 0, len(cfg.Files))
 		schema.SplitSeed = seed
-		for _, f := range cfg.files {
+		for _, f := range cfg.Files {
 			name := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
 			site, _, err := records.LoadFile(f, schema, records.LoadOptions{Name: name, At: now})
 			if err != nil {
@@ -120,12 +119,12 @@ func loadNaturalSites(cfg naturalBenchConfig, schema records.Schema, seed int64)
 		}
 		return sites, nil
 	}
-	whole, _, err := records.LoadFile(cfg.files[0], schema, records.LoadOptions{Name: "all", At: now})
+	whole, _, err := records.LoadFile(cfg.Files[0], schema, records.LoadOptions{Name: "all", At: now})
 	if err != nil {
 		return nil, err
 	}
-	skew := cfg.skew
-	skew.Sites, skew.Seed = cfg.sites, seed
+	skew := cfg.Skew
+	skew.Sites, skew.Seed = cfg.Sites, seed
 	parts, err := records.SplitUnlike(slices.Concat(whole.Train, whole.Test), skew)
 	if err != nil {
 		return nil, err
@@ -138,27 +137,31 @@ func loadNaturalSites(cfg naturalBenchConfig, schema records.Schema, seed int64)
 	return sites, nil
 }
 
-// benchNatural runs every seed and summarises; progress goes to progress.
-func benchNatural(ctx context.Context, cfg naturalBenchConfig, progress io.Writer) (*naturalReport, error) {
+// Natural runs every seed and summarises; progress goes to progress.
+func Natural(ctx context.Context, cfg NaturalConfig, progress io.Writer) (*NaturalReport, error) {
 	start := time.Now()
-	schema, err := records.LoadSchemaFile(cfg.schema)
+	schema, err := records.LoadSchemaFile(cfg.Schema)
 	if err != nil {
 		return nil, err
 	}
-	if f := schema.Features(); f != cfg.recipe.Model.Features {
-		return nil, fmt.Errorf("the recipe's model has %d features but the schema encodes %d; set model.features to %d", cfg.recipe.Model.Features, f, f)
+	if f := schema.Features(); f != cfg.Recipe.Model.Features {
+		return nil, fmt.Errorf("the recipe's model has %d features but the schema encodes %d; set model.features to %d", cfg.Recipe.Model.Features, f, f)
 	}
-	if cfg.recipe.Model.Kind == models.KindCox && schema.Time == "" {
+	if cfg.Recipe.Model.Kind == models.KindCox && schema.Time == "" {
 		return nil, fmt.Errorf("a %q model needs the schema's time column (and its label as the event indicator)", models.KindCox)
 	}
-	rep := &naturalReport{Data: cfg.files, Schema: cfg.schema, Recipe: cfg.recipe, CentralEpochs: cfg.centralEpochs, CentralLR: cfg.recipe.Local.LearningRate,
-		Metric: cfg.recipe.Evaluation.Metric, Encrypted: !cfg.plaintext}
-	if cfg.centralLR > 0 {
-		rep.CentralLR = cfg.centralLR
+	rep := &NaturalReport{Data: cfg.Files, Schema: cfg.Schema, Recipe: cfg.Recipe, CentralEpochs: cfg.CentralEpochs, CentralLR: cfg.Recipe.Local.LearningRate,
+		Metric: cfg.Recipe.Evaluation.Metric, Encrypted: !cfg.Plaintext}
+	if cfg.CentralLR > 0 {
+		rep.CentralLR = cfg.CentralLR
+	}
+	encryption := "on (multiparty CKKS)"
+	if cfg.Plaintext {
+		encryption = "OFF (insecure test mode)"
 	}
 	fmt.Fprintf(progress, "bench learn: %d seeds; each trains pooled, each hospital alone and %d federated studies (%d rounds, encryption %s), a line as each seed ends\n",
-		cfg.seeds, len(cfg.servers), cfg.recipe.Rounds, onOff(!cfg.plaintext))
-	for i := range cfg.seeds {
+		cfg.Seeds, len(cfg.Servers), cfg.Recipe.Rounds, encryption)
+	for i := range cfg.Seeds {
 		seed := int64(i + 1)
 		t0 := time.Now()
 		sites, err := loadNaturalSites(cfg, schema, seed)
@@ -170,7 +173,7 @@ func benchNatural(ctx context.Context, cfg naturalBenchConfig, progress io.Write
 				rep.Hospitals = append(rep.Hospitals, s.Name)
 				rep.TrainRecords = append(rep.TrainRecords, len(s.Train))
 				rep.TestRecords = append(rep.TestRecords, len(s.Test))
-				rep.Events = append(rep.Events, int(math.Round(prevalence(s.Train)*float64(len(s.Train)))))
+				rep.Events = append(rep.Events, int(math.Round(Prevalence(s.Train)*float64(len(s.Train)))))
 			}
 		}
 		r, err := naturalOneSeed(ctx, cfg, schema, sites, seed)
@@ -183,7 +186,7 @@ func benchNatural(ctx context.Context, cfg naturalBenchConfig, progress io.Write
 		}
 		line := fmt.Sprintf("seed %d (%.0fs):", seed, r.Seconds)
 		for _, a := range r.Approaches {
-			line += fmt.Sprintf("  %s %s", a.Name, figurePair(a, rep.Metric))
+			line += fmt.Sprintf("  %s %s", a.Name, FigurePair(a, rep.Metric))
 		}
 		fmt.Fprintln(progress, line)
 		rep.Seeds = append(rep.Seeds, seed)
@@ -194,23 +197,23 @@ func benchNatural(ctx context.Context, cfg naturalBenchConfig, progress io.Write
 	return rep, nil
 }
 
-// figurePair is an approach's pooled-test and hospital-mean figures.
-func figurePair(a approachResult, metric string) string {
+// FigurePair is an approach's pooled-test and hospital-mean figures.
+func FigurePair(a ApproachResult, metric string) string {
 	hs := make([]float64, len(a.Sites))
 	for i, s := range a.Sites {
 		hs[i] = s.Headline(metric)
 	}
-	mean := summarise(hs).Mean
+	mean := Summarise(hs).Mean
 	if a.Pooled == nil {
 		return fmt.Sprintf("-/%.4f", mean)
 	}
 	return fmt.Sprintf("%.4f/%.4f", a.Pooled.Headline(metric), mean)
 }
 
-func summariseNatural(runs []naturalSeedResult, metric string) []approachSummary {
-	var out []approachSummary
+func summariseNatural(runs []NaturalSeedResult, metric string) []ApproachSummary {
+	var out []ApproachSummary
 	for k, a := range runs[0].Approaches {
-		s := approachSummary{Name: a.Name}
+		s := ApproachSummary{Name: a.Name}
 		var pooled, means []float64
 		perSite := make([][]float64, len(a.Sites))
 		for _, r := range runs {
@@ -223,15 +226,15 @@ func summariseNatural(runs []naturalSeedResult, metric string) []approachSummary
 				hs = append(hs, site.Headline(metric))
 				perSite[j] = append(perSite[j], site.Headline(metric))
 			}
-			means = append(means, summarise(hs).Mean)
+			means = append(means, Summarise(hs).Mean)
 		}
 		if len(pooled) > 0 {
-			p := summarise(pooled)
+			p := Summarise(pooled)
 			s.Pooled = &p
 		}
-		s.SiteMean = summarise(means)
+		s.SiteMean = Summarise(means)
 		for _, xs := range perSite {
-			s.Sites = append(s.Sites, summarise(xs))
+			s.Sites = append(s.Sites, Summarise(xs))
 		}
 		out = append(out, s)
 	}
@@ -240,9 +243,9 @@ func summariseNatural(runs []naturalSeedResult, metric string) []approachSummary
 
 // naturalOneSeed trains every approach for one seed: pooled, each hospital
 // alone, federated with each server optimizer, and personalised.
-func naturalOneSeed(ctx context.Context, cfg naturalBenchConfig, schema records.Schema, raw []records.Site, seed int64) (naturalSeedResult, error) {
-	res := naturalSeedResult{Seed: seed}
-	r := cfg.recipe
+func naturalOneSeed(ctx context.Context, cfg NaturalConfig, schema records.Schema, raw []records.Site, seed int64) (NaturalSeedResult, error) {
+	res := NaturalSeedResult{Seed: seed}
+	r := cfg.Recipe
 	// How each hospital's records are standardised for the shared models:
 	// the recipe's mode (pooled statistics summed in the clear here equal
 	// the study's encrypted moments phase to 1e-4).
@@ -261,7 +264,7 @@ func naturalOneSeed(ctx context.Context, cfg naturalBenchConfig, schema records.
 	}
 	switch r.Standardise {
 	case records.StandardisePooled:
-		p, err := clearPooledStandardiser(raw, schema.Features())
+		p, err := ClearPooledStandardiser(raw, schema.Features())
 		if err != nil {
 			return res, err
 		}
@@ -292,9 +295,9 @@ func naturalOneSeed(ctx context.Context, cfg naturalBenchConfig, schema records.
 		pooledTest = append(pooledTest, sites[i].Test...)
 	}
 	central := r.Local
-	central.Epochs, central.Seed = cfg.centralEpochs, seed
-	if cfg.centralLR > 0 {
-		central.LearningRate = cfg.centralLR
+	central.Epochs, central.Seed = cfg.CentralEpochs, seed
+	if cfg.CentralLR > 0 {
+		central.LearningRate = cfg.CentralLR
 	}
 
 	// Pooled training: every hospital's training records in one place.
@@ -313,7 +316,7 @@ func naturalOneSeed(ctx context.Context, cfg naturalBenchConfig, schema records.
 
 	// Each hospital alone, with its own standardisation, on its own test
 	// records.
-	alone := approachResult{Name: "hospital alone"}
+	alone := ApproachResult{Name: "hospital alone"}
 	for i, s := range raw {
 		train, err := own[i].Apply(s.Train)
 		if err != nil {
@@ -345,16 +348,16 @@ func naturalOneSeed(ctx context.Context, cfg naturalBenchConfig, schema records.
 	switch {
 	case r.Standardise == records.StandardiseSite:
 		studySites = sites
-	case cfg.plaintext && r.Standardise == records.StandardisePooled:
+	case cfg.Plaintext && r.Standardise == records.StandardisePooled:
 		// The moments phase needs encryption: in the plaintext test mode
 		// the hospitals get the same pooled standardiser in the clear.
 		studySites, studyStd = sites, records.StandardiseNone
 	}
 	var shared *models.Model
-	for k, server := range cfg.servers {
+	for k, server := range cfg.Servers {
 		recipe := r
 		recipe.Server, recipe.Standardise = server, studyStd
-		m, err := federate(ctx, recipe, studySites, schema, seed, cfg.plaintext)
+		m, err := federate(ctx, recipe, studySites, schema, seed, cfg.Plaintext)
 		if err != nil {
 			return res, fmt.Errorf("federated %s: %w", server.Kind, err)
 		}
@@ -377,7 +380,7 @@ func naturalOneSeed(ctx context.Context, cfg naturalBenchConfig, schema records.
 	// Personalised: each hospital fine-tunes the (recipe's) shared model
 	// on its own records; scored on its own test records only.
 	if p := r.Personalise; p != nil {
-		pers := approachResult{Name: "personalised"}
+		pers := ApproachResult{Name: "personalised"}
 		tc := r.Local
 		tc.Epochs, tc.LearningRate = p.Epochs, p.LearningRate
 		for i, s := range sites {
@@ -431,8 +434,8 @@ func federate(ctx context.Context, recipe models.Recipe, sites []records.Site, s
 
 // scoreApproach scores a shared model on the pooled test set and on each
 // hospital's own test records.
-func scoreApproach(name string, m *models.Model, pooledTest []records.Record, sites []records.Site) (approachResult, error) {
-	a := approachResult{Name: name, model: m}
+func scoreApproach(name string, m *models.Model, pooledTest []records.Record, sites []records.Site) (ApproachResult, error) {
+	a := ApproachResult{Name: name, model: m}
 	p, err := simulation.ScoreRecords(m, pooledTest)
 	if err != nil {
 		return a, err
@@ -541,10 +544,10 @@ func kaplanMeier(recs []records.Record) plotter.XYs {
 	return pts
 }
 
-// naturalPlots draws each approach's headline figure on the pooled test set
+// NaturalPlots draws each approach's headline figure on the pooled test set
 // and as the mean over hospitals, each hospital's figure per approach, and
 // for a Cox model the survival curves by risk group.
-func naturalPlots(rep *naturalReport) ([]*plot.Plot, error) {
+func NaturalPlots(rep *NaturalReport) ([]*plot.Plot, error) {
 	label := strings.ReplaceAll(rep.Metric, "_", " ")
 	title := fmt.Sprintf("mean ± sd over %d seeds, %d hospitals", len(rep.Seeds), len(rep.Hospitals))
 	var pooledBars, meanBars []chart.Bar
@@ -592,38 +595,4 @@ func naturalPlots(rep *naturalReport) ([]*plot.Plot, error) {
 		panels = append(panels, p4)
 	}
 	return panels, nil
-}
-
-func printNaturalReport(out io.Writer, rep *naturalReport) {
-	fmt.Fprintf(out, "learning benchmark: %s, %d hospitals (train %v, test %v), recipe %s %s, %d rounds × %d local epochs vs %d epochs (rate %g) pooled and alone, %d seeds (%v), encryption %s\n\n",
-		strings.Join(rep.Data, ","), len(rep.Hospitals), rep.TrainRecords, rep.TestRecords, rep.Recipe.Model.Kind, rep.Recipe.Server.Kind,
-		rep.Recipe.Rounds, rep.Recipe.Local.Epochs, rep.CentralEpochs, rep.CentralLR, len(rep.Seeds), rep.Seeds, onOff(rep.Encrypted))
-	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	head := "training\tpooled test\t± sd\thospital mean\t± sd\t"
-	for _, h := range rep.Hospitals {
-		head += h + "\t"
-	}
-	fmt.Fprintln(w, head+"\t")
-	for _, s := range rep.Summary {
-		line := s.Name + "\t"
-		if s.Pooled != nil {
-			line += fmt.Sprintf("%.4f\t%.4f\t", s.Pooled.Mean, s.Pooled.SD)
-		} else {
-			line += "-\t-\t"
-		}
-		line += fmt.Sprintf("%.4f\t%.4f\t", s.SiteMean.Mean, s.SiteMean.SD)
-		for _, v := range s.Sites {
-			line += fmt.Sprintf("%.3f\t", v.Mean)
-		}
-		fmt.Fprintln(w, line+"\t")
-	}
-	_ = w.Flush()
-	fmt.Fprintf(out, "\n%s (%s); hospital mean: each hospital's own test records, then averaged; %.0fs in all\n", rep.Metric, metricNote(rep.Metric), rep.Seconds)
-}
-
-func metricNote(metric string) string {
-	if metric == models.MetricCIndex {
-		return "Harrell's C-index; on the pooled test set pairs across hospitals count too"
-	}
-	return "exact AUC, or accuracy at 0.5"
 }

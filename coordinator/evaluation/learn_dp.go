@@ -1,0 +1,182 @@
+package evaluation
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+
+	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/models/privacy"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// LearnPrivacy is what `bench learn --epsilon` adds: one more
+// federated study per budget, trained with DP-SGD, beside the non-private
+// one of the same seed.
+type LearnPrivacy struct {
+	Epsilons []float64
+	Delta    float64
+	Clip     float64
+	Rate     float64 // Poisson sampling rate q
+	Epochs   int     // local epochs per round of the private studies
+	LR       float64 // local learning rate of the private studies
+}
+
+// trainConfig is the local training of the study with budget eps over
+// rounds: the noise multiplier is the smallest whose ε after the last
+// round stays within eps.
+func (c LearnPrivacy) trainConfig(base models.TrainConfig, rounds int, eps float64) (models.TrainConfig, error) {
+	tc := base
+	tc.Epochs, tc.LearningRate = c.Epochs, c.LR
+	tc.Privacy = &models.PrivacyConfig{NoiseMultiplier: 1, ClipNorm: c.Clip, SamplingRate: c.Rate, Epsilon: eps, Delta: c.Delta}
+	sigma, err := privacy.NoiseMultiplier(eps, c.Delta, c.Rate, rounds*models.StepsPerTrain(tc))
+	if err != nil {
+		return tc, err
+	}
+	tc.Privacy.NoiseMultiplier = sigma
+	return tc, tc.Validate()
+}
+
+// PrivateLearnResult is one budget's federated study in one seed.
+type PrivateLearnResult struct {
+	Epsilon         float64     `json:"epsilon"`
+	Spent           float64     `json:"epsilon_spent"`
+	NoiseMultiplier float64     `json:"noise_multiplier"`
+	Scores          LearnScores `json:"scores"`
+}
+
+// PrivateLearnSummary is one budget's figures over seeds.
+type PrivateLearnSummary struct {
+	Epsilon         float64      `json:"epsilon"`
+	Delta           float64      `json:"delta"`
+	NoiseMultiplier float64      `json:"noise_multiplier"`
+	Scores          LearnSummary `json:"scores"`
+	// AccuracyLoss and AUCLoss are in points (×100) below the non-private
+	// federated model of the same seeds.
+	AccuracyLoss float64 `json:"accuracy_loss_points"`
+	AUCLoss      float64 `json:"auc_loss_points"`
+}
+
+// learnPrivate runs one federated study per budget on the seed's sites and
+// scores each on the test records, standardised as the non-private study's.
+func learnPrivate(ctx context.Context, cfg LearnConfig, raw []records.Site, test []records.Record, scales []float64, seed int64, progress io.Writer) ([]PrivateLearnResult, error) {
+	var out []PrivateLearnResult
+	for _, eps := range cfg.Privacy.Epsilons {
+		tc, err := cfg.Privacy.trainConfig(cfg.Local, cfg.Rounds, eps)
+		if err != nil {
+			return nil, fmt.Errorf("ε %v: %w", eps, err)
+		}
+		spent, err := models.PrivacySpent(tc, cfg.Rounds)
+		if err != nil {
+			return nil, err
+		}
+		dir, err := os.MkdirTemp("", "cohort-bench-learn-dp-")
+		if err != nil {
+			return nil, err
+		}
+		spec := cfg.Spec
+		study, err := simulation.Run(ctx, simulation.Config{
+			Hospitals: cfg.Sites, Rounds: cfg.Rounds, Seed: seed, DataDir: filepath.Join(dir, "blobs"),
+			Sites: raw, Spec: &spec, Train: &tc, Standardise: records.StandardisePooled, Scales: scales,
+		})
+		if err != nil {
+			os.RemoveAll(dir)
+			return nil, fmt.Errorf("private study at ε %v: %w", eps, err)
+		}
+		sc, err := scoreStudy(study, spec, seed, test)
+		study.Close()
+		os.RemoveAll(dir)
+		if err != nil {
+			return nil, fmt.Errorf("private study at ε %v: %w", eps, err)
+		}
+		fmt.Fprintf(progress, "seed %d: ε %g (σ %.3f, spent %.3f): accuracy %.4f AUC %.4f\n", seed, eps, tc.Privacy.NoiseMultiplier, spent, sc.Accuracy, sc.AUC)
+		out = append(out, PrivateLearnResult{Epsilon: eps, Spent: spent, NoiseMultiplier: tc.Privacy.NoiseMultiplier, Scores: sc})
+	}
+	return out, nil
+}
+
+// scoreStudy scores a finished study's final model on the test records,
+// standardised with the study's own standardiser.
+func scoreStudy(study *simulation.Study, spec models.Spec, seed int64, test []records.Record) (LearnScores, error) {
+	if study.Result() == nil || study.Result().FinalModel == nil || study.Standardiser() == nil {
+		return LearnScores{}, simulation.ErrNoRounds
+	}
+	std, err := study.Standardiser().Apply(test)
+	if err != nil {
+		return LearnScores{}, err
+	}
+	m, err := models.New(spec, seed)
+	if err != nil {
+		return LearnScores{}, err
+	}
+	if err := m.SetParams(study.Result().FinalModel); err != nil {
+		return LearnScores{}, err
+	}
+	return score(m, std)
+}
+
+// summarisePrivate gathers each budget's figures over the seeds.
+func summarisePrivate(rep *LearnReport, cfg *LearnPrivacy) {
+	if cfg == nil {
+		return
+	}
+	for k, eps := range cfg.Epsilons {
+		var s [4][]float64
+		sigma := 0.0
+		for _, r := range rep.PerSeed {
+			p := r.Private[k]
+			sigma = p.NoiseMultiplier
+			for j, v := range []float64{p.Scores.Accuracy, p.Scores.BalancedAccuracy, p.Scores.AUC, p.Scores.LogLoss} {
+				s[j] = append(s[j], v)
+			}
+		}
+		sum := PrivateLearnSummary{Epsilon: eps, Delta: cfg.Delta, NoiseMultiplier: sigma,
+			Scores: LearnSummary{Accuracy: Summarise(s[0]), BalancedAccuracy: Summarise(s[1]), AUC: Summarise(s[2]), LogLoss: Summarise(s[3])}}
+		sum.AccuracyLoss = math.Round(1e4*100*(rep.Federated.Accuracy.Mean-sum.Scores.Accuracy.Mean)) / 1e4
+		sum.AUCLoss = math.Round(1e4*100*(rep.Federated.AUC.Mean-sum.Scores.AUC.Mean)) / 1e4
+		rep.Private = append(rep.Private, sum)
+	}
+}
+
+// privacyPlot draws accuracy and AUC against the budget ε (log scale), each
+// with its spread over seeds, beside the non-private federated figure drawn
+// dashed across the same range.
+func privacyPlot(rep *LearnReport) (*plot.Plot, error) {
+	if len(rep.Private) == 0 {
+		return nil, nil
+	}
+	lo, hi := rep.Private[0].Epsilon, rep.Private[0].Epsilon
+	for _, s := range rep.Private {
+		lo, hi = min(lo, s.Epsilon), max(hi, s.Epsilon)
+	}
+	var ss []chart.Series
+	for _, m := range []struct {
+		name    string
+		private func(LearnSummary) MeanSD
+	}{
+		{"accuracy", func(s LearnSummary) MeanSD { return s.Accuracy }},
+		{"AUC", func(s LearnSummary) MeanSD { return s.AUC }},
+	} {
+		priv := chart.Series{Name: m.name + ", DP-SGD"}
+		for _, s := range rep.Private {
+			v := m.private(s.Scores)
+			priv.Points = append(priv.Points, plotter.XY{X: s.Epsilon, Y: v.Mean})
+			priv.Spread = append(priv.Spread, v.SD)
+		}
+		base := m.private(rep.Federated).Mean
+		ss = append(ss, priv, chart.Series{Name: m.name + ", non-private", Dashed: true,
+			Points: plotter.XYs{{X: lo, Y: base}, {X: hi, Y: base}}})
+	}
+	return chart.Line(chart.Axes{
+		Title: fmt.Sprintf("federated model under (ε, δ = %g)-DP, mean ± sd over %d seeds", rep.Private[0].Delta, rep.Seeds),
+		X:     "privacy budget ε", Y: "on the test records", LogX: true, LegendBottom: true,
+	}, ss...)
+}
