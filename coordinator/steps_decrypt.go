@@ -109,12 +109,6 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 	return ready{record: &answer{from: addr, data: req.GetShare()}}, nil
 }
 
-// shares returns the decryption shares in the active set's order.
-func (s *decryptStep) shares() [][]byte {
-	_, shares := s.answers(s.active)
-	return shares
-}
-
 // openAverage decrypts the round's aggregate agg with the holders' shares
 // (none in plaintext test mode) into the average update of a params-value
 // model; slots past the model's are packing padding.

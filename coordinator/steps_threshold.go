@@ -53,7 +53,8 @@ func newCommitteeDealStep(study uint64, threshold int, dealers []common.Address,
 	return &thresholdDealStep{phase: newPhase(protocol.ThresholdDeal, 0, dealers), study: study, threshold: threshold, dealers: dealers, holders: holders}
 }
 
-func (s *thresholdDealStep) members() []common.Address {
+// holderAddrs lists the holders, who confirm in the next phase.
+func (s *thresholdDealStep) holderAddrs() []common.Address {
 	out := make([]common.Address, len(s.holders))
 	for i, h := range s.holders {
 		out[i] = h.addr
@@ -107,7 +108,7 @@ func (s *thresholdDealStep) finish(pkHash common.Hash) (*thresholdConfirmStep, e
 	if err != nil {
 		return nil, fmt.Errorf("coordinator: threshold shares: %w", err)
 	}
-	return &thresholdConfirmStep{phase: newPhase(protocol.ThresholdConfirm, 0, s.members()), study: s.study, pkHash: pkHash, inbox: inbox}, nil
+	return &thresholdConfirmStep{phase: newPhase(protocol.ThresholdConfirm, 0, s.holderAddrs()), study: s.study, pkHash: pkHash, inbox: inbox}, nil
 }
 
 // thresholdConfirmStep is the threshold-confirm phase: each holder gets the
