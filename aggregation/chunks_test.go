@@ -226,6 +226,10 @@ func TestDetectionProbability(t *testing.T) {
 	assert.InDelta(t, 0.474, DetectionProbability(0.01, 64, 1), 1e-3)
 	assert.InDelta(t, 0.9988, DetectionProbability(0.10, 64, 1), 1e-4)
 	assert.InDelta(t, 0.9984, DetectionProbability(0.01, 64, 10), 1e-4)
+	assert.InDelta(t, 0.0389, ThresholdDetectionProbability(0.01, 64, 10, 3), 1e-3)
+	assert.InDelta(t, 0.5587, ThresholdDetectionProbability(0.01, 64, 10, 6), 1e-3)
+	assert.InDelta(t, 0.99480, ThresholdDetectionProbability(0.05, 64, 10, 3), 1e-4)
+	assert.InDelta(t, DetectionProbability(0.01, 64, 10), ThresholdDetectionProbability(0.01, 64, 10, 10), 1e-9, "n-of-n: every holder must miss")
 	assert.Equal(t, 0.0, DetectionProbability(0, 64, 1))
 	assert.Equal(t, 1.0, DetectionProbability(1, 1, 1))
 }

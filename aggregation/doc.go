@@ -153,19 +153,24 @@
 //
 // What a spot check catches. A coordinator that alters a fraction f of the
 // aggregate's chunks (any coefficient of a chunk alters the chunk) escapes
-// one holder's k checks with probability at most (1−f)^k, and t holders
-// drawing independently with (1−f)^(k·t) (DetectionProbability). With the
+// one holder's k checks with probability at most (1−f)^k; when all t
+// holders asked must share, it escapes all of them with (1−f)^(k·t)
+// (DetectionProbability). When any t of c holders decrypt, it can ask
+// holder after holder until t accept: it escapes when t of the c miss,
+// P[Binomial(c, (1−f)^k) ≥ t] (ThresholdDetectionProbability). With the
 // default k = 64 (DefaultSpotChecks):
 //
-//	altered fraction f     1 holder   10 holders
-//	1%                     47.4%      99.84%
-//	5%                     96.2%      > 99.99%
-//	10%                    99.88%     > 99.99%
+//	altered fraction f   1 holder   10 of 10 must share   3 of 10 suffice
+//	1%                   47.4%      99.84%                3.9%
+//	5%                   96.2%      > 99.99%              99.48%
+//	10%                  99.88%     > 99.99%              > 99.99%
 //
 // Any alteration large enough to matter for a model (f ≥ 10%: it would
 // poison a tenth of the parameters) is caught by every single holder with
-// probability 0.999. A few altered coefficients (f below 1/m) can pass a
-// round's spot checks; the full recomputation stays available to anyone
+// probability 0.999. A few altered coefficients (f of 1% or below, one
+// chunk among m) can pass a round's spot checks, the more easily the more
+// holders the coordinator may shop among (a holder's refusal is not yet
+// recorded on chain, where it would let the others stop); the full recomputation stays available to anyone
 // as an audit (`cohort audit`), which catches any single altered
 // coefficient after the fact, and a caught coordinator's round fails: no
 // holder gives a share. Spot checks cannot let a coordinator decrypt a

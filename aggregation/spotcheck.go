@@ -16,9 +16,11 @@ import (
 // a decryption share. A coordinator that alters a fraction f of the
 // aggregate's chunks escapes one holder with probability (1-f)^k: with
 // k = 64, it is caught with probability 47% for f = 1%, 96% for f = 5% and
-// 99.9% for f = 10% by each holder, and by at least one of t holders
-// drawing independently with probability 1-(1-f)^(k·t) (99.8% for f = 1%
-// and t = 10). See doc.go, "Spot checks".
+// 99.9% for f = 10% by each holder; when every one of t holders must
+// share, by at least one of them with probability 1-(1-f)^(k·t) (99.8% for
+// f = 1% and t = 10); when any t of c holders decrypt, the coordinator can
+// shop for t that missed (ThresholdDetectionProbability: 99.5% for f = 5%,
+// t = 3 of c = 10, but 3.9% for f = 1%). See doc.go, "Spot checks".
 const DefaultSpotChecks = 64
 
 // DetectionProbability returns the probability that at least one of
@@ -34,6 +36,29 @@ func DetectionProbability(f float64, k, checkers int) float64 {
 		return 1
 	}
 	return -math.Expm1(float64(k*checkers) * math.Log1p(-f))
+}
+
+// ThresholdDetectionProbability is DetectionProbability when any t of c
+// holders can decrypt: a coordinator may ask holder after holder until t
+// of them accept, so it escapes when at least t of the c holders miss the
+// altered chunks, each independently with probability (1-f)^k. It returns
+// 1 - P[Binomial(c, (1-f)^k) ≥ t], again a lower bound.
+func ThresholdDetectionProbability(f float64, k, holders, threshold int) float64 {
+	if f <= 0 || k <= 0 || holders <= 0 || threshold <= 0 || threshold > holders {
+		return 0
+	}
+	miss := 1 - DetectionProbability(f, k, 1)
+	escape := 0.0
+	for i := threshold; i <= holders; i++ {
+		binom := math.Exp(lgammaOf(holders+1) - lgammaOf(i+1) - lgammaOf(holders-i+1))
+		escape += binom * math.Pow(miss, float64(i)) * math.Pow(1-miss, float64(holders-i))
+	}
+	return 1 - min(1, escape)
+}
+
+func lgammaOf(n int) float64 {
+	v, _ := math.Lgamma(float64(n))
+	return v
 }
 
 // DrawSpotChecks returns k distinct chunk indices below chunks, in
