@@ -89,3 +89,45 @@ func TestCommitteeStudy(t *testing.T) {
 		assert.Contains(t, names, prefix+"secret-share", "%s keeps its own key share to encrypt", p.Name)
 	}
 }
+
+// TestCommitteeRotation: a committee of two among four hospitals rotated
+// every round: before rounds 2 and 3 the chain selects a new committee,
+// the keys move to it and every round decrypts; a hospital rotated off
+// keeps no threshold share.
+func TestCommitteeRotation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	var logs bytes.Buffer
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 4, Rounds: 3, Seed: 5, DataDir: t.TempDir(), Threshold: 2, MinParticipants: 4,
+		CommitteeSize: 2, CommitteeRotation: 1,
+		PhaseTimeout: 20 * time.Second, LocalConsent: true, Keystores: true,
+		Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	})
+	require.NoError(t, err, "log:\n%s", logs.String())
+	t.Cleanup(s.Close)
+	require.Len(t, s.Rounds(), 3)
+	for _, f := range s.Rounds() {
+		assert.Equal(t, 4, f.Participants, "round %d", f.Round)
+	}
+	selections, err := s.Ledger().CommitteeSelections(ctx, s.StudyID())
+	require.NoError(t, err)
+	require.Len(t, selections, 3, "one committee per round")
+	study, err := s.Ledger().Study(ctx, s.StudyID())
+	require.NoError(t, err)
+	last := selections[2].Members
+	assert.Equal(t, last, study.Holders)
+	moves := bytes.Count(logs.Bytes(), []byte("threshold key re-shared"))
+	assert.LessOrEqual(t, moves, 2, "a re-selection that draws the same committee moves nothing")
+	prefix := fmt.Sprintf("study-%d-ckks-", s.StudyID())
+	for _, p := range s.Participants() {
+		ks, err := participant.OpenKeystore(filepath.Join(p.DataDir, "keystore"), "demo passphrase", participant.WithLightScrypt())
+		require.NoError(t, err)
+		names, err := ks.List()
+		require.NoError(t, err)
+		assert.Equal(t, slices.Contains(last, p.Address), slices.Contains(names, prefix+"threshold-share"), "%s: a threshold share iff on the last committee", p.Name)
+	}
+}
