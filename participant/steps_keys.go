@@ -80,6 +80,9 @@ func (s *steps) dealThreshold(t *cohortv1.ThresholdTask, study contracts.Study) 
 	if t.GetThreshold() != study.Threshold {
 		return ready{}, fmt.Errorf("%w: coordinator asks for threshold %d, the study's is %d", ErrChainMismatch, t.GetThreshold(), study.Threshold)
 	}
+	if err := beforeRoundOne("threshold dealing", study); err != nil {
+		return ready{}, err
+	}
 	member := participants(study)
 	keys := make(map[uint64]*ecdsa.PublicKey, len(holders))
 	addrs := make(map[uint64]common.Address, len(holders))
@@ -142,6 +145,9 @@ func (s *steps) thresholdKey(t *cohortv1.ThresholdKeyTask, study contracts.Study
 		return ready{}, err
 	}
 	if err := onCommittee(study, s.self); err != nil {
+		return ready{}, err
+	}
+	if err := beforeRoundOne("threshold key", study); err != nil {
 		return ready{}, err
 	}
 	member := participants(study)
@@ -213,6 +219,17 @@ func checkCommittee(study contracts.Study, holders map[uint64]common.Address) er
 func onCommittee(study contracts.Study, self common.Address) error {
 	if study.Committee.Size != 0 && contracts.CommitteePoint(study.Holders, self) == 0 {
 		return fmt.Errorf("%w: this site is not on the study's decryption committee on chain (epoch %d); it holds no key shares", ErrChainMismatch, study.CommitteeEpoch)
+	}
+	return nil
+}
+
+// beforeRoundOne refuses threshold dealing once round 1 has opened: it
+// runs only before (re-sharings change the holders after), and a replayed
+// task would deal this site's key afresh, or replace the threshold share
+// in force with one a later re-sharing superseded.
+func beforeRoundOne(what string, study contracts.Study) error {
+	if study.CurrentRound > 0 {
+		return fmt.Errorf("%w: %s asked again, but the chain has opened round %d; only a re-sharing changes the holders now", ErrChainMismatch, what, study.CurrentRound)
 	}
 	return nil
 }

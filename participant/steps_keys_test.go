@@ -199,6 +199,12 @@ func TestThresholdDealStep(t *testing.T) {
 		{name: "this site not among the holders", task: with(func(t *cohortv1.ThresholdTask) { t.Holders[0] = c.holder(2, 1) }), want: ErrChainMismatch},
 		{name: "before key generation", task: with(func(t *cohortv1.ThresholdTask) { t.Holders[1] = c.holder(2, 2) }), node: 2, want: errNoKeyShare},
 	}
+	t.Run("replayed after round 1 opened", func(t *testing.T) {
+		study := c.study
+		study.CurrentRound = 1
+		_, err := c.nodes[0].dealThreshold(honest(), study)
+		require.ErrorIs(t, err, ErrChainMismatch)
+	})
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			s := c.nodes[tc.node]
@@ -276,6 +282,14 @@ func TestThresholdKeyStep(t *testing.T) {
 			assert.Nil(t, threshold, "no threshold share made")
 		})
 	}
+	t.Run("replayed after round 1 opened", func(t *testing.T) {
+		study := c.study
+		study.CurrentRound = 1
+		_, err := me.thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[0]}, study)
+		require.ErrorIs(t, err, ErrChainMismatch)
+		_, threshold, _ := me.sealer.export()
+		assert.Nil(t, threshold)
+	})
 	t.Run("honest", func(t *testing.T) {
 		r, err := me.thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[0]}, c.study)
 		require.NoError(t, err)

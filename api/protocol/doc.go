@@ -61,8 +61,10 @@
 // naming what did not match. Every step refuses a task for another study.
 // Beyond what each phase below says, a hospital refuses: key generation
 // once the chain records the study's key (a replay would replace the key
-// share its updates are encrypted under); a threshold share from a dealer
-// that is not a participant on chain or that deals another member's key;
+// share its updates are encrypted under); threshold dealing or
+// confirmation once round 1 has opened (only a re-sharing changes the
+// holders then); a threshold share from a dealer that is not a
+// participant on chain or that deals another member's key;
 // train, score and decrypt tasks for a round the chain does not have open
 // (a replayed task of a closed round, or one for a round not yet opened);
 // an evaluation for a round the chain has not opened; a re-sharing commit
