@@ -91,6 +91,8 @@ type Chain struct {
 	advanced time.Duration
 	// lastMined is when the simulated chain last mined a block.
 	lastMined time.Time
+	// closed is set by Close: sends are refused from then on.
+	closed bool
 
 	mu      sync.Mutex // guards senders
 	senders map[common.Address]*senderState
@@ -142,6 +144,9 @@ func (c *Chain) SetClockLead(lead time.Duration) {
 // mined less than a second ago: the transactions then wait for the next
 // wall-clock second's block. c.simMu must be held.
 func (c *Chain) mineLocked() {
+	if c.closed {
+		return
+	}
 	now := time.Now()
 	if c.clockLead > 0 && now.Sub(c.lastMined) < time.Second {
 		if head, err := c.sim.Client().HeaderByNumber(context.Background(), nil); err == nil {
@@ -198,6 +203,14 @@ func newChain(cl client, chainID *big.Int, poll time.Duration, sim *simulated.Ba
 // cannot be used afterwards.
 func (c *Chain) Close() error {
 	if c.sim != nil {
+		// Under simMu, so that a sender still running (a hospital a failed
+		// study has not stopped yet) never mines on a stopped backend.
+		c.simMu.Lock()
+		defer c.simMu.Unlock()
+		if c.closed {
+			return nil
+		}
+		c.closed = true
 		return c.sim.Close()
 	}
 	if c.rpc != nil {
@@ -240,6 +253,9 @@ func (c *Chain) AdvanceTime(d time.Duration) error {
 	}
 	c.simMu.Lock()
 	defer c.simMu.Unlock()
+	if c.closed {
+		return ErrChainClosed
+	}
 	// Time moves only on an empty pending block: mine what the pool still
 	// holds (a transaction it took after its block was mined) and retry.
 	var err error
@@ -347,6 +363,9 @@ func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, val
 	if c.sim != nil {
 		c.simMu.Lock()
 		defer c.simMu.Unlock()
+		if c.closed {
+			return nil, ErrChainClosed
+		}
 	}
 
 	gas, err := c.client.EstimateGas(ctx, ethereum.CallMsg{From: from.Address(), To: to, Value: value, Data: data})

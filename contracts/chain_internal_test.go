@@ -176,3 +176,52 @@ func TestSimulatedClockKeepsPaceWithWallClock(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, before+5, after)
 }
+
+// TestSendWhileTheChainCloses sends from several goroutines while the
+// embedded chain is closed under them (a study that failed stops its chain
+// while its hospitals are still joining): every send either goes through or
+// fails with ErrChainClosed; none mines on the stopped backend (which
+// crashed the process), and a send after Close is refused with that error.
+func TestSendWhileTheChainCloses(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	senders := []*Account{testAccount(t), testAccount(t), testAccount(t), testAccount(t)}
+	funded := make([]common.Address, len(senders))
+	for i, s := range senders {
+		funded[i] = s.Address()
+	}
+	chain, err := NewSimulatedChain(funded...)
+	require.NoError(t, err)
+
+	errs := make(chan error, len(senders)*20)
+	done := make(chan struct{})
+	for _, s := range senders {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for range 20 {
+				_, err := chain.Transfer(ctx, s, common.Address{0x42}, big.NewInt(1))
+				errs <- err
+				if err != nil {
+					return
+				}
+			}
+		}()
+	}
+	time.Sleep(20 * time.Millisecond)
+	require.NoError(t, chain.Close())
+	for range senders {
+		<-done
+	}
+	close(errs)
+	for err := range errs {
+		if err != nil && !errors.Is(err, ErrChainClosed) {
+			// A send caught between its own checks and Close fails with the
+			// stopped node's error, never a crash: it still names the sender.
+			assert.Contains(t, err.Error(), "contracts:")
+		}
+	}
+	_, err = chain.Transfer(ctx, senders[0], common.Address{0x42}, big.NewInt(1))
+	require.ErrorIs(t, err, ErrChainClosed)
+	require.ErrorIs(t, chain.AdvanceTime(time.Second), ErrChainClosed)
+	require.NoError(t, chain.Close(), "closing twice is harmless")
+}

@@ -131,6 +131,9 @@ var (
 	// ErrWrongPatientKey: a consent change names a patient whose id is not
 	// derived from the signing key (see PatientID).
 	ErrWrongPatientKey = errors.New("contracts: the patient id is not derived from this key; use PatientID(key address)")
+	// ErrChainClosed: the embedded chain was stopped (its study ended or
+	// failed); nothing more can be sent to it.
+	ErrChainClosed = errors.New("contracts: the embedded chain is closed; start a new one")
 	// ErrNotSimulated: the operation needs the embedded simulated chain.
 	ErrNotSimulated = errors.New("contracts: operation only available on the simulated chain")
 	// ErrInconsistentLedger: data read from the chain does not match what the contract stored.
