@@ -2,7 +2,6 @@ package contracts
 
 import (
 	"crypto/ecdsa"
-	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -18,8 +17,8 @@ type Account struct {
 
 // NewAccount wraps a secp256k1 private key. A nil key is a programming error,
 // not a runtime condition, so NewAccount panics on it rather than returning an
-// error; keys read from files or flags go through LoadAccount, which returns
-// errors.
+// error; keys read from files go through api/auth.LoadPrivateKey, which returns
+// errors and refuses a file that others can read.
 func NewAccount(key *ecdsa.PrivateKey) *Account {
 	if key == nil {
 		panic("contracts: NewAccount called with a nil key")
@@ -35,14 +34,3 @@ func (a *Account) String() string { return a.address.Hex() }
 
 // GoString returns the same as String so that %#v never prints the key.
 func (a *Account) GoString() string { return "contracts.Account(" + a.address.Hex() + ")" }
-
-// LoadAccount reads an account's private key from a file holding it as 64 hex
-// digits without a 0x prefix (as written by geth's crypto.SaveECDSA or
-// `openssl rand -hex 32`). The error never contains the key.
-func LoadAccount(path string) (*Account, error) {
-	key, err := crypto.LoadECDSA(path)
-	if err != nil {
-		return nil, fmt.Errorf("contracts: loading the key file %s (want 64 hex digits of a secp256k1 private key): %w", path, err)
-	}
-	return NewAccount(key), nil
-}

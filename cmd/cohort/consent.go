@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/contracts/consentfile"
 	"github.com/cohort-fl/cohort/contracts/studies"
@@ -191,9 +192,9 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 				return errUsage
 			}
 		}
-		key, err := crypto.LoadECDSA(*patientKey)
+		key, err := auth.LoadPrivateKey(*patientKey)
 		if err != nil {
-			return fmt.Errorf("loading the patient key file %s (want 64 hex digits): %w", *patientKey, err)
+			return fmt.Errorf("the patient key: %w", err)
 		}
 		id := contracts.PatientID(crypto.PubkeyToAddress(key.PublicKey))
 		nonce, err := ledger.ConsentNonce(ctx, id, scope)
@@ -228,7 +229,7 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 		}
 	}
 
-	relayer, err := contracts.LoadAccount(*relayerKey)
+	relayer, err := loadKeyFile(*relayerKey)
 	if err != nil {
 		return err
 	}
@@ -309,7 +310,7 @@ func patientFromFlags(patientFlag, patientKey string, stderr io.Writer) (common.
 		fmt.Fprintln(stderr, "give exactly one of --patient ID and --patient-key FILE")
 		return common.Hash{}, errUsage
 	case patientKey != "":
-		a, err := contracts.LoadAccount(patientKey)
+		a, err := loadKeyFile(patientKey)
 		if err != nil {
 			return common.Hash{}, err
 		}
@@ -351,7 +352,7 @@ func consentID(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "created %s (keep it secret: it signs your consent)\n", *patientKey)
 		}
 	}
-	a, err := contracts.LoadAccount(*patientKey)
+	a, err := loadKeyFile(*patientKey)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/cohort-fl/cohort/api/configfile"
-	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/participant/participantd"
 	"github.com/cohort-fl/cohort/records"
@@ -76,7 +75,7 @@ func (cmd consentCmd) proof(ctx context.Context, args []string, stdout, stderr i
 	if err != nil {
 		return err
 	}
-	hospital, err := contracts.LoadAccount(cfg.KeyFile)
+	hospital, err := loadKeyFile(cfg.KeyFile)
 	if err != nil {
 		return err
 	}

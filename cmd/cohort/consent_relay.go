@@ -34,7 +34,7 @@ func (cmd consentCmd) relay(ctx context.Context, args []string, stdout, stderr i
 	if err != nil {
 		return err
 	}
-	relayer, err := contracts.LoadAccount(*relayerKey)
+	relayer, err := loadKeyFile(*relayerKey)
 	if err != nil {
 		return err
 	}

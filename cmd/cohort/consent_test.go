@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/contracts/consentfile"
 	"github.com/cohort-fl/cohort/contracts/studies"
@@ -235,4 +236,28 @@ func TestConsentCommandRelayFile(t *testing.T) {
 	require.ErrorIs(t, err, errUsage)
 	_, _, err = w.run(append(append([]string{"relay"}, w.conn()...), "--file", batch, "--relayer-key", w.outKey)...)
 	require.ErrorIs(t, err, contracts.ErrNotMember)
+}
+
+// TestConsentCommandRefusesReadableKeys: a patient's or relayer's key file
+// that other local users can read is refused before anything is signed or
+// sent, with the chmod that fixes it.
+func TestConsentCommandRefusesReadableKeys(t *testing.T) {
+	w := newConsentWorld(t)
+	readable := filepath.Join(t.TempDir(), "patient.key")
+	k, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	require.NoError(t, crypto.SaveECDSA(readable, k))
+	require.NoError(t, os.Chmod(readable, 0o644))
+
+	_, _, err = w.run(append(append([]string{"grant"}, w.conn()...), "--study", "1", "--for", "30d", "--patient-key", readable, "--relayer-key", w.hospitalKey)...)
+	require.ErrorIs(t, err, auth.ErrKeyFileMode)
+	assert.Contains(t, err.Error(), "chmod 600 "+readable)
+
+	signed := filepath.Join(t.TempDir(), "signed.json")
+	_, errOut, err := w.run(append(append([]string{"grant"}, w.conn()...), "--study", "1", "--for", "30d", "--patient-key", w.patientKey, "--out", signed)...)
+	require.NoError(t, err, errOut)
+	require.NoError(t, os.Chmod(w.hospitalKey, 0o640))
+	_, _, err = w.run(append(append([]string{"relay"}, w.conn()...), "--file", signed, "--relayer-key", w.hospitalKey)...)
+	require.ErrorIs(t, err, auth.ErrKeyFileMode)
+	assert.Equal(t, "none", w.status(t).State, "nothing was relayed")
 }
