@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"fmt"
+	gomath "math"
 	"math/big"
 	"strconv"
 	"time"
@@ -12,6 +13,8 @@ import (
 	"github.com/ethereum/go-ethereum/common/math"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+
+	"github.com/cohort-fl/cohort/contracts/cohortsol"
 )
 
 // EIP-712 names of the consent messages; they must match Cohort.sol.
@@ -52,7 +55,8 @@ func (s ConsentScope) String() string {
 
 // ConsentChange is a patient's grant or revocation of consent, the EIP-712
 // message ConsentChange(bytes32 patient,uint64 studyId,bytes32 purpose,bool
-// granted,uint64 expiry,uint32 nonce) in the domain of one deployed contract.
+// granted,uint64 expiry,uint16 maxEpsilon,uint32 nonce) in the domain of one
+// deployed contract.
 type ConsentChange struct {
 	// Patient is the patient's pseudonymous id, PatientID of the signing key.
 	Patient common.Hash
@@ -61,6 +65,13 @@ type ConsentChange struct {
 	Granted bool
 	// Expiry ends a grant (second precision); zero for a revocation.
 	Expiry time.Time
+	// MaxEpsilon is the largest differential-privacy ε a grant accepts for
+	// a study using the patient's record, in hundredths from 0.01 to
+	// MaxEpsilonBound (signed and stored as hundredths); zero for no bound
+	// beyond the study's budget, and for a revocation. A hospital leaves
+	// the record out of every round after which the study's ε would pass
+	// it. The patient signs it: a hospital cannot drop or loosen it.
+	MaxEpsilon float64
 	// Nonce is the number of changes already recorded for this patient and
 	// scope (see Ledger.ConsentNonce); it makes every signature single-use.
 	Nonce uint32
@@ -75,6 +86,34 @@ func (c ConsentChange) expiryUnix() (uint64, error) {
 	}
 	return uint64(c.Expiry.Unix()), nil
 }
+
+// The ε bound of a consent grant is signed and stored in hundredths (11
+// bits, packed with the decision, so a bound costs no storage of its own):
+// from 0.01 to MaxEpsilonBound.
+const (
+	epsilonBoundUnit = 100
+	// MaxEpsilonBound is the largest ε bound a consent grant may carry
+	// (the contract's MAX_EPSILON_BOUND, 2047 hundredths); a patient who
+	// accepts more gives no bound.
+	MaxEpsilonBound = 20.47
+)
+
+// maxEpsilonFixed returns MaxEpsilon in the contract's unit (hundredths).
+func (c ConsentChange) maxEpsilonFixed() (uint16, error) {
+	fixed := gomath.Round(c.MaxEpsilon * epsilonBoundUnit)
+	switch {
+	case c.MaxEpsilon == 0:
+		return 0, nil
+	case !c.Granted:
+		return 0, fmt.Errorf("%w: a revocation carries no ε bound (got %v)", ErrInvalidParameter, c.MaxEpsilon)
+	case !(fixed >= 1 && fixed <= MaxEpsilonBound*epsilonBoundUnit) || gomath.Abs(fixed-c.MaxEpsilon*epsilonBoundUnit) > 1e-6:
+		return 0, fmt.Errorf("%w: consent ε bound is %v, want hundredths from 0.01 to %v (or 0 for none)", ErrInvalidParameter, c.MaxEpsilon, MaxEpsilonBound)
+	}
+	return uint16(fixed), nil
+}
+
+// maxEpsilonOf reads a bound stored in hundredths.
+func maxEpsilonOf(fixed uint16) float64 { return float64(fixed) / epsilonBoundUnit }
 
 // ConsentDomain identifies the contract a consent change is signed for, so a
 // signature is valid on no other chain or deployment.
@@ -103,6 +142,10 @@ func ConsentTypedData(d ConsentDomain, c ConsentChange) (apitypes.TypedData, err
 	if err != nil {
 		return apitypes.TypedData{}, err
 	}
+	bound, err := c.maxEpsilonFixed()
+	if err != nil {
+		return apitypes.TypedData{}, err
+	}
 	return apitypes.TypedData{
 		Types: apitypes.Types{
 			"EIP712Domain": {
@@ -117,6 +160,7 @@ func ConsentTypedData(d ConsentDomain, c ConsentChange) (apitypes.TypedData, err
 				{Name: "purpose", Type: "bytes32"},
 				{Name: "granted", Type: "bool"},
 				{Name: "expiry", Type: "uint64"},
+				{Name: "maxEpsilon", Type: "uint16"},
 				{Name: "nonce", Type: "uint32"},
 			},
 		},
@@ -128,12 +172,13 @@ func ConsentTypedData(d ConsentDomain, c ConsentChange) (apitypes.TypedData, err
 			VerifyingContract: d.Contract.Hex(),
 		},
 		Message: apitypes.TypedDataMessage{
-			"patient": c.Patient.Hex(),
-			"studyId": strconv.FormatUint(c.Scope.StudyID, 10),
-			"purpose": c.Scope.Purpose.Hex(),
-			"granted": c.Granted,
-			"expiry":  strconv.FormatUint(expiry, 10),
-			"nonce":   strconv.FormatUint(uint64(c.Nonce), 10),
+			"patient":    c.Patient.Hex(),
+			"studyId":    strconv.FormatUint(c.Scope.StudyID, 10),
+			"purpose":    c.Scope.Purpose.Hex(),
+			"granted":    c.Granted,
+			"expiry":     strconv.FormatUint(expiry, 10),
+			"maxEpsilon": strconv.FormatUint(uint64(bound), 10),
+			"nonce":      strconv.FormatUint(uint64(c.Nonce), 10),
 		},
 	}, nil
 }
@@ -223,10 +268,14 @@ func (l *Ledger) RelayConsent(ctx context.Context, relayer *Account, s SignedCon
 	if err != nil {
 		return Receipt{}, wrap(err)
 	}
+	bound, err := s.maxEpsilonFixed()
+	if err != nil {
+		return Receipt{}, wrap(err)
+	}
 	var r, sv [32]byte
 	copy(r[:], s.Signature[:32])
 	copy(sv[:], s.Signature[32:64])
-	data, err := l.consentReg.TryPackRelayConsent(s.Patient, s.Scope.StudyID, s.Scope.Purpose, s.Granted, expiry, s.Nonce, s.Signature[64], r, sv)
+	data, err := l.consentReg.TryPackRelayConsent(s.Patient, s.Scope.StudyID, s.Scope.Purpose, s.Granted, expiry, bound, s.Nonce, s.Signature[64], r, sv)
 	if err != nil {
 		return Receipt{}, wrap(err)
 	}
@@ -304,6 +353,8 @@ type ConsentRecord struct {
 	Granted bool
 	// Expiry ends a grant; zero for a revocation.
 	Expiry time.Time
+	// MaxEpsilon is a grant's ε bound (0: none; see ConsentChange).
+	MaxEpsilon float64
 	// Nonce is the change's nonce (0 for the first change of the scope).
 	Nonce uint32
 	// Block and Time are the block of the change and its timestamp.
@@ -321,8 +372,9 @@ type ConsentStatus struct {
 	Record ConsentRecord
 }
 
-func consentRecordOf(granted bool, expiry uint64, nonce uint32, block, at uint64) ConsentRecord {
-	r := ConsentRecord{Granted: granted, Nonce: nonce, Block: block}
+func consentRecordOf(rec cohortsol.ConsentRegistryConsentRecord) ConsentRecord {
+	granted, expiry, at := rec.Granted, rec.Expiry, rec.SinceTime
+	r := ConsentRecord{Granted: granted, MaxEpsilon: maxEpsilonOf(rec.MaxEpsilon), Nonce: rec.Nonce - 1, Block: rec.SinceBlock}
 	if expiry != 0 {
 		r.Expiry = time.Unix(int64(expiry), 0).UTC()
 	}
@@ -352,33 +404,60 @@ func (l *Ledger) ConsentStatus(ctx context.Context, patient common.Hash, studyID
 	}
 	st := ConsentStatus{State: ConsentState(res.State), StudyScoped: res.StudyScoped}
 	if st.State != ConsentNone {
-		r := res.Record
-		st.Record = consentRecordOf(r.Granted, r.Expiry, r.Nonce-1, r.SinceBlock, r.SinceTime)
+		st.Record = consentRecordOf(res.Record)
 	}
 	return st, nil
 }
 
 // ConsentStates returns the consent states of many patients for a study as
-// of a round (0: now), in one call: what a hospital needs to filter its
-// records before training.
+// of a round (0: now), in one call (see PatientConsents).
 func (l *Ledger) ConsentStates(ctx context.Context, patients []common.Hash, studyID uint64, asOfRound uint32) ([]ConsentState, error) {
+	pc, err := l.PatientConsents(ctx, patients, studyID, asOfRound)
+	if err != nil {
+		return nil, err
+	}
+	states := make([]ConsentState, len(pc))
+	for i, c := range pc {
+		states[i] = c.State
+	}
+	return states, nil
+}
+
+// PatientConsent is a patient's consent for a study as of a round, as a
+// hospital filters its records by it.
+type PatientConsent struct {
+	State ConsentState
+	// MaxEpsilon is the deciding grant's ε bound (0: none).
+	MaxEpsilon float64
+}
+
+// PatientConsents returns the consent of many patients for a study as of a
+// round (0: now), with each deciding grant's ε bound, in one call: what a
+// hospital needs to filter its records before training.
+func (l *Ledger) PatientConsents(ctx context.Context, patients []common.Hash, studyID uint64, asOfRound uint32) ([]PatientConsent, error) {
 	ids := make([][32]byte, len(patients))
 	for i, p := range patients {
 		ids[i] = p
 	}
+	wrap := func(err error) error {
+		return fmt.Errorf("reading the consent of %d patients for study %d as of round %d: %w", len(patients), studyID, asOfRound, err)
+	}
 	out, err := l.readModule(ctx, currentConsent, l.consentReg.PackConsentStates(ids, studyID, asOfRound))
 	if err != nil {
-		return nil, fmt.Errorf("reading the consent of %d patients for study %d as of round %d: %w", len(patients), studyID, asOfRound, err)
+		return nil, wrap(err)
 	}
 	raw, err := l.consentReg.UnpackConsentStates(out)
 	if err != nil {
-		return nil, fmt.Errorf("reading the consent of %d patients for study %d as of round %d: %w", len(patients), studyID, asOfRound, err)
+		return nil, wrap(err)
 	}
-	states := make([]ConsentState, len(raw))
-	for i, s := range raw {
-		states[i] = ConsentState(s)
+	if len(raw.States) != len(patients) || len(raw.MaxEpsilon) != len(patients) {
+		return nil, wrap(fmt.Errorf("%w: %d states and %d bounds for %d patients", ErrInconsistentLedger, len(raw.States), len(raw.MaxEpsilon), len(patients)))
 	}
-	return states, nil
+	res := make([]PatientConsent, len(patients))
+	for i, s := range raw.States {
+		res[i] = PatientConsent{State: ConsentState(s), MaxEpsilon: maxEpsilonOf(raw.MaxEpsilon[i])}
+	}
+	return res, nil
 }
 
 // RequireConsent returns nil if the patient's consent for the study is active
@@ -407,7 +486,7 @@ func (l *Ledger) ConsentHistory(ctx context.Context, patient common.Hash, scope 
 	}
 	res := make([]ConsentRecord, len(raw))
 	for i, r := range raw {
-		res[i] = consentRecordOf(r.Granted, r.Expiry, r.Nonce-1, r.SinceBlock, r.SinceTime)
+		res[i] = consentRecordOf(r)
 	}
 	return res, nil
 }

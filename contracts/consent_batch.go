@@ -34,6 +34,8 @@ const (
 	ConsentSkippedInvalidNonce
 	// ConsentSkippedBadSignature: not signed by the patient's key.
 	ConsentSkippedBadSignature
+	// ConsentSkippedBadBound: a revocation with an ε bound.
+	ConsentSkippedBadBound
 )
 
 // String names the outcome.
@@ -53,6 +55,8 @@ func (o ConsentOutcome) String() string {
 		return "invalid nonce"
 	case ConsentSkippedBadSignature:
 		return "bad signature"
+	case ConsentSkippedBadBound:
+		return "bad ε bound"
 	default:
 		return fmt.Sprintf("ConsentOutcome(%d)", uint8(o))
 	}
@@ -64,7 +68,7 @@ func (o ConsentOutcome) Err() error {
 	switch o {
 	case ConsentRecorded:
 		return nil
-	case ConsentSkippedBadScope, ConsentSkippedBadExpiry:
+	case ConsentSkippedBadScope, ConsentSkippedBadExpiry, ConsentSkippedBadBound:
 		return ErrInvalidParameter
 	case ConsentSkippedStudyNotFound:
 		return ErrStudyNotFound
@@ -132,9 +136,13 @@ func (l *Ledger) relayConsentChunk(ctx context.Context, relayer *Account, chunk 
 		if err != nil {
 			return nil, Receipt{}, fmt.Errorf("change %d (patient %s): %w", i+1, s.Patient, err)
 		}
+		bound, err := s.maxEpsilonFixed()
+		if err != nil {
+			return nil, Receipt{}, fmt.Errorf("change %d (patient %s): %w", i+1, s.Patient, err)
+		}
 		e := cohortsol.ConsentRegistrySignedChange{
 			Patient: s.Patient, StudyId: s.Scope.StudyID, Purpose: s.Scope.Purpose,
-			Granted: s.Granted, Expiry: expiry, Nonce: s.Nonce,
+			Granted: s.Granted, Expiry: expiry, MaxEpsilon: bound, Nonce: s.Nonce,
 		}
 		// A signature of the wrong length is sent as zeros: the contract
 		// reports it as a bad signature like any other.

@@ -34,12 +34,15 @@ func TestConsentDigestMatchesContract(t *testing.T) {
 		{Patient: patient, Scope: ConsentScope{StudyID: 1}, Granted: true, Expiry: time.Unix(1_900_000_000, 0), Nonce: 0},
 		{Patient: patient, Scope: ConsentScope{Purpose: crypto.Keccak256Hash([]byte("sepsis"))}, Granted: false, Nonce: 7},
 		{Patient: common.HexToHash("0xff"), Scope: ConsentScope{StudyID: ^uint64(0)}, Granted: true, Expiry: time.Unix(1<<40, 0), Nonce: ^uint32(0)},
+		{Patient: patient, Scope: ConsentScope{StudyID: 2}, Granted: true, Expiry: time.Unix(1_900_000_000, 0), MaxEpsilon: 2.5, Nonce: 1},
 	}
 	for i, c := range tests {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			expiry, err := c.expiryUnix()
 			require.NoError(t, err)
-			out, err := l.readModule(ctx, currentConsent, l.consentReg.PackConsentDigest(c.Patient, c.Scope.StudyID, c.Scope.Purpose, c.Granted, expiry, c.Nonce))
+			bound, err := c.maxEpsilonFixed()
+			require.NoError(t, err)
+			out, err := l.readModule(ctx, currentConsent, l.consentReg.PackConsentDigest(c.Patient, c.Scope.StudyID, c.Scope.Purpose, c.Granted, expiry, bound, c.Nonce))
 			require.NoError(t, err)
 			want, err := l.consentReg.UnpackConsentDigest(out)
 			require.NoError(t, err)
@@ -48,6 +51,15 @@ func TestConsentDigestMatchesContract(t *testing.T) {
 			assert.Equal(t, common.Hash(want), got)
 		})
 	}
+
+	// The ε bound is signed: dropping it changes the digest.
+	bounded, err := ConsentDigest(d, tests[3])
+	require.NoError(t, err)
+	unbounded := tests[3]
+	unbounded.MaxEpsilon = 0
+	dropped, err := ConsentDigest(d, unbounded)
+	require.NoError(t, err)
+	assert.NotEqual(t, bounded, dropped)
 
 	// A different domain (chain or contract) gives a different digest.
 	base, err := ConsentDigest(d, tests[0])

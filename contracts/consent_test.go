@@ -125,8 +125,10 @@ func malleate(sig []byte) []byte {
 // TestConsentAsOfRound checks that a revocation made while round r is open
 // takes effect from round r+1, that a study-scoped decision overrides the
 // purpose, and that expiry is judged at each round's opening.
-func TestConsentAsOfRound(t *testing.T) {
-	f := newFixture(t, 2)
+// consentStudy creates a study of 3 rounds that both members join, keyed,
+// for consent tests.
+func (f *fixture) consentStudy(t *testing.T) (uint64, contracts.StudyParams) {
+	t.Helper()
 	p := f.params()
 	p.Rounds = 3
 	id, _, err := f.ledger.CreateStudy(f.ctx, f.researcher, p)
@@ -137,6 +139,13 @@ func TestConsentAsOfRound(t *testing.T) {
 	}
 	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("pk"))
 	require.NoError(t, err)
+	return id, p
+}
+
+func TestConsentAsOfRound(t *testing.T) {
+	f := newFixture(t, 2)
+	id, p := f.consentStudy(t)
+	var err error
 	purpose := contracts.ConsentScope{Purpose: p.Purpose}
 	study := contracts.ConsentScope{StudyID: id}
 	alice, bob, carol, dan := newPatient(t), newPatient(t), newPatient(t), newPatient(t)

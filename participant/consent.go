@@ -31,7 +31,9 @@ const (
 	// patient of its records as of round r (contracts.Ledger.ConsentStates)
 	// and uses only the records whose patient's consent is active: granted,
 	// not expired when the round opened, and not revoked before it opened.
-	// Records without a patient id are never used.
+	// Records without a patient id are never used. A record's ε bound
+	// (records.Record.MaxEpsilon) is the one the patient signed in the
+	// deciding grant, not the site's column.
 	ConsentChain ConsentSource = "chain"
 	// ConsentLocal keeps the site's own flags (records.Site.Consent), for
 	// hospital files without patient ids.
@@ -84,39 +86,48 @@ func resolveConsentSource(src ConsentSource, site records.Site) (ConsentSource, 
 }
 
 // activeOnChain returns which of patients have active consent for the study
-// as of round (0: now), asking the ledger in batches.
-func activeOnChain(ctx context.Context, ledger *contracts.Ledger, studyID uint64, round uint32, patients []common.Hash) (map[common.Hash]bool, error) {
+// as of round (0: now), and the ε bound each active one signed, asking the
+// ledger in batches.
+func activeOnChain(ctx context.Context, ledger *contracts.Ledger, studyID uint64, round uint32, patients []common.Hash) (map[common.Hash]bool, map[common.Hash]float64, error) {
 	active := make(map[common.Hash]bool, len(patients))
+	bounds := make(map[common.Hash]float64)
 	for start := 0; start < len(patients); start += consentBatch {
 		batch := patients[start:min(start+consentBatch, len(patients))]
-		states, err := ledger.ConsentStates(ctx, batch, studyID, round)
+		consents, err := ledger.PatientConsents(ctx, batch, studyID, round)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if len(states) != len(batch) {
-			return nil, fmt.Errorf("%w: asked for the consent of %d patients, got %d answers", contracts.ErrInconsistentLedger, len(batch), len(states))
+		if len(consents) != len(batch) {
+			return nil, nil, fmt.Errorf("%w: asked for the consent of %d patients, got %d answers", contracts.ErrInconsistentLedger, len(batch), len(consents))
 		}
-		for i, s := range states {
-			active[batch[i]] = s == contracts.ConsentActive
+		for i, c := range consents {
+			active[batch[i]] = c.State == contracts.ConsentActive
+			if c.MaxEpsilon != 0 {
+				bounds[batch[i]] = c.MaxEpsilon
+			}
 		}
 	}
-	return active, nil
+	return active, bounds, nil
 }
 
 // consentedOnChain returns, in order, the records of each set whose patient
-// has active consent for the study as of round, in one pass over the ledger.
+// has active consent for the study as of round, in one pass over the
+// ledger, each with the ε bound its patient signed (records.Record.MaxEpsilon).
 func consentedOnChain(ctx context.Context, ledger *contracts.Ledger, studyID uint64, round uint32, sets ...[]records.Record) ([][]records.Record, error) {
 	var all []records.Record
 	for _, s := range sets {
 		all = append(all, s...)
 	}
-	active, err := activeOnChain(ctx, ledger, studyID, round, records.PatientIDs(all))
+	active, bounds, err := activeOnChain(ctx, ledger, studyID, round, records.PatientIDs(all))
 	if err != nil {
 		return nil, err
 	}
 	out := make([][]records.Record, len(sets))
 	for i, s := range sets {
 		out[i] = records.PatientsOnly(s, active)
+		for j := range out[i] {
+			out[i][j].MaxEpsilon = bounds[out[i][j].Patient]
+		}
 	}
 	return out, nil
 }

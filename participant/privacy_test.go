@@ -1,10 +1,12 @@
 package participant
 
 import (
+	"math"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -103,4 +105,53 @@ func TestCheckPrivacyOnChain(t *testing.T) {
 	err = p.checkPrivacyOnChain(f.ctx, r)
 	require.ErrorIs(t, err, ErrChainMismatch, "a recipe with another budget")
 	assert.Contains(t, err.Error(), "budget on chain is ε 3")
+}
+
+// The ε bound a patient signs on chain decides: a record is trained on while
+// the study's ε after the round stays within it, then left out like a
+// revoked one, whatever the site's own column says.
+func TestChainConsentEpsilonBound(t *testing.T) {
+	f := newConsentChain(t)
+	cfg := models.TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: 0.05, Optimizer: models.OptimizerAdam,
+		Privacy: &models.PrivacyConfig{NoiseMultiplier: 1.5, ClipNorm: 1, SamplingRate: 0.1, Epsilon: 3, Delta: 1e-5}}
+	spent1, err := models.PrivacySpent(cfg, 1)
+	require.NoError(t, err)
+	spent2, err := models.PrivacySpent(cfg, 2)
+	require.NoError(t, err)
+	strict := math.Round((spent1+spent2)/2*100) / 100 // bounds are signed in hundredths
+	require.True(t, spent1 < strict && strict < spent2, "%v < %v < %v", spent1, strict, spent2)
+	bounds := map[string]float64{"free": 0, "strict": strict, "loose": 20}
+	site := records.Site{Name: "h"}
+	domain, err := f.ledger.ConsentDomain(f.ctx)
+	require.NoError(t, err)
+	for _, name := range []string{"free", "strict", "loose"} {
+		key := mustKey(t)
+		patient := records.PatientID(crypto.PubkeyToAddress(key.PublicKey))
+		s, err := contracts.SignConsent(key, domain, contracts.ConsentChange{Patient: patient, Scope: contracts.ConsentScope{StudyID: f.studyID},
+			Granted: true, Expiry: time.Now().Add(365 * 24 * time.Hour), MaxEpsilon: bounds[name]})
+		require.NoError(t, err)
+		_, err = f.ledger.RelayConsent(f.ctx, f.hospital, s)
+		require.NoError(t, err)
+		// The site's column claims a loose bound: the chain's decides.
+		site.Train = append(site.Train, records.Record{ID: name, Features: []float64{1}, Patient: patient, MaxEpsilon: 50})
+	}
+	p := quietParticipant(f, site, ConsentChain, "")
+	kept := func(round uint32) []string {
+		t.Helper()
+		train, _, err := p.consented(f.ctx, round)
+		require.NoError(t, err)
+		for _, r := range train {
+			assert.InDelta(t, bounds[r.ID], r.MaxEpsilon, 1e-6, "record %s's bound is the one signed on chain", r.ID)
+		}
+		used, _, err := withinPrivacyBudget(cfg, round, train)
+		require.NoError(t, err)
+		return records.IDs(used)
+	}
+	f.openRound(t, 1)
+	assert.Equal(t, []string{"free", "strict", "loose"}, kept(1), "round 1 stays within every bound")
+	_, err = f.ledger.CommitUpdate(f.ctx, f.hospital, f.studyID, 1, contracts.Commitment{CiphertextHash: common.Hash{9}, Samples: 3, ConsentRoot: common.Hash{8}})
+	require.NoError(t, err)
+	f.closeRound(t, 1)
+	f.openRound(t, 2)
+	assert.Equal(t, []string{"free", "loose"}, kept(2), "round 2 would pass the strict patient's signed bound")
 }

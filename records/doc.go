@@ -75,11 +75,12 @@
 // Site.Consent maps every record id to a flag, from the file's consent and
 // consent-expiry columns, and [ConsentedOnly] filters by it.
 //
-// Consent may also bound the privacy loss a patient accepts: the schema's
-// consent_max_epsilon column gives [Record.MaxEpsilon], and a participant
-// trains a round only on [WithinPrivacyBound] records, those whose bound the
-// study's ε after that round does not exceed; the others are left out like
-// revoked ones.
+// Consent may also bound the privacy loss a patient accepts,
+// [Record.MaxEpsilon]: on chain it is part of the patient's signed grant, and
+// for the site's own flags the schema's consent_max_epsilon column gives it.
+// A participant trains a round only on [WithinPrivacyBound] records, those
+// whose bound the study's ε after that round does not exceed; the others are
+// left out like revoked ones.
 //
 // In a synthetic cohort every patient, in Train and Test alike, consents
 // with probability ConsentRate (Site.Consent holds that intention) and has a

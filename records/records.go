@@ -34,7 +34,8 @@ type Record struct {
 	// MaxEpsilon is the largest differential-privacy ε the patient accepts
 	// for a study trained on this record (their consent's stricter bound);
 	// zero means no bound beyond the study's own budget. See
-	// WithinPrivacyBound.
+	// WithinPrivacyBound. A participant reading consent from the chain sets
+	// it from the patient's signed grant.
 	MaxEpsilon float64 `json:"max_epsilon,omitempty"`
 }
 

@@ -83,7 +83,9 @@ type Schema struct {
 	// ConsentMaxEpsilon optionally names a column holding the largest
 	// differential-privacy ε the patient's consent allows (a number > 0;
 	// empty for no bound beyond the study's budget), read into
-	// Record.MaxEpsilon.
+	// Record.MaxEpsilon. Like the consent columns, it serves the site's own
+	// flags: a participant that reads consent from the chain takes each
+	// record's bound from the grant the patient signed instead.
 	ConsentMaxEpsilon string `json:"consent_max_epsilon,omitempty"`
 	// Split optionally names a column whose value, "train" or "test", puts
 	// the record in Site.Train or Site.Test. Without it the split is drawn

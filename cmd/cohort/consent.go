@@ -28,7 +28,7 @@ or the patient signs with --out FILE and the hospital relays with --signed FILE.
 
   cohort consent id     --patient-key FILE [--create]
   cohort consent grant  --eth-rpc URL --contract ADDR (--study N | --purpose P)
-                        (--expires DATE | --for DURATION)
+                        (--expires DATE | --for DURATION) [--max-epsilon E]
                         (--patient-key FILE [--relayer-key FILE | --out FILE] | --signed FILE --relayer-key FILE)
   cohort consent revoke --eth-rpc URL --contract ADDR (--study N | --purpose P)
                         (--patient-key FILE [--relayer-key FILE | --out FILE] | --signed FILE --relayer-key FILE)
@@ -146,9 +146,11 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 	signedIn := fs.String("signed", "", "relay this signed change (written by --out) instead of signing one")
 	out := fs.String("out", "", "only sign: write the signed change to this file for a hospital to relay")
 	var expires, duration string
+	var maxEpsilon float64
 	if grant {
 		fs.StringVar(&expires, "expires", "", "when the consent ends: 2027-12-31 or RFC 3339")
 		fs.StringVar(&duration, "for", "", "how long the consent lasts: e.g. 365d or 720h")
+		fs.Float64Var(&maxEpsilon, "max-epsilon", 0, "the largest differential-privacy ε of a study that may train on the patient's records (0: no bound beyond the study's budget); signed with the grant")
 	}
 	if err := parse(fs, args); err != nil {
 		return err
@@ -202,7 +204,7 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 			return err
 		}
 		signed, err = contracts.SignConsent(key, domain, contracts.ConsentChange{
-			Patient: id, Scope: scope, Granted: grant, Expiry: expiry, Nonce: nonce,
+			Patient: id, Scope: scope, Granted: grant, Expiry: expiry, MaxEpsilon: maxEpsilon, Nonce: nonce,
 		})
 		if err != nil {
 			return err
@@ -237,8 +239,15 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 	if err != nil {
 		return err
 	}
+	what := "consent revoked"
+	if grant {
+		what = "consent granted until " + signed.Expiry.UTC().Format(time.RFC3339)
+		if signed.MaxEpsilon != 0 {
+			what += fmt.Sprintf(", ε at most %g", signed.MaxEpsilon)
+		}
+	}
 	fmt.Fprintf(stdout, "patient %s: %s for %s recorded in block %d (transaction %s, %d gas paid by %s)\n",
-		signed.Patient.Hex(), map[bool]string{true: "consent granted until " + signed.Expiry.UTC().Format(time.RFC3339), false: "consent revoked"}[grant],
+		signed.Patient.Hex(), what,
 		signed.Scope, r.Block, r.TxHash.Hex(), r.GasUsed, relayer.Address().Hex())
 	return nil
 }
@@ -294,6 +303,9 @@ func (cmd consentCmd) status(ctx context.Context, args []string, stdout, stderr 
 		fmt.Fprintf(stdout, " (decided for %s in block %d", scope, st.Record.Block)
 		if !st.Record.Expiry.IsZero() {
 			fmt.Fprintf(stdout, ", expiry %s", st.Record.Expiry.Format(time.RFC3339))
+		}
+		if st.Record.MaxEpsilon != 0 {
+			fmt.Fprintf(stdout, ", ε at most %g", st.Record.MaxEpsilon)
 		}
 		fmt.Fprint(stdout, ")")
 	}

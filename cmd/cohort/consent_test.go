@@ -131,20 +131,33 @@ func TestConsentCommandGrantRevokeStatus(t *testing.T) {
 	assert.Equal(t, w.patientID.Hex(), strings.TrimSpace(id))
 }
 
-// TestConsentCommandSignThenRelay: the patient signs offline; the hospital
-// relays the file. Relaying it twice is refused as a replay.
+// TestConsentCommandSignThenRelay: the patient signs offline, bounding ε;
+// the hospital relays the file. A file whose bound the hospital dropped is
+// refused; relaying the file twice is refused as a replay.
 func TestConsentCommandSignThenRelay(t *testing.T) {
 	w := newConsentWorld(t)
-	signedPath := filepath.Join(t.TempDir(), "signed.json")
-	out, errOut, err := w.run(append(append([]string{"grant"}, w.conn()...), "--study", "1", "--for", "720h", "--patient-key", w.patientKey, "--out", signedPath)...)
+	dir := t.TempDir()
+	signedPath := filepath.Join(dir, "signed.json")
+	out, errOut, err := w.run(append(append([]string{"grant"}, w.conn()...), "--study", "1", "--for", "720h", "--max-epsilon", "2.5", "--patient-key", w.patientKey, "--out", signedPath)...)
 	require.NoError(t, err, errOut)
 	assert.Contains(t, out, "written to "+signedPath)
 	assert.Equal(t, "none", w.status(t).State, "signing alone changes nothing on chain")
 
+	b, err := os.ReadFile(signedPath)
+	require.NoError(t, err)
+	require.Contains(t, string(b), `"max_epsilon": 2.5`)
+	droppedPath := filepath.Join(dir, "dropped.json")
+	require.NoError(t, os.WriteFile(droppedPath, []byte(strings.Replace(string(b), `"max_epsilon": 2.5`, `"max_epsilon": 0`, 1)), 0o644))
+	_, _, err = w.run(append(append([]string{"grant"}, w.conn()...), "--signed", droppedPath, "--relayer-key", w.hospitalKey)...)
+	require.ErrorIs(t, err, contracts.ErrBadSignature, "the bound is signed: a hospital cannot drop it")
+
 	relay := append(append([]string{"grant"}, w.conn()...), "--signed", signedPath, "--relayer-key", w.hospitalKey)
-	_, errOut, err = w.run(relay...)
+	out, errOut, err = w.run(relay...)
 	require.NoError(t, err, errOut)
-	assert.Equal(t, "active", w.status(t).State)
+	assert.Contains(t, out, "ε at most 2.5")
+	st := w.status(t)
+	assert.Equal(t, "active", st.State)
+	assert.Equal(t, 2.5, st.MaxEpsilon)
 	_, _, err = w.run(relay...)
 	require.ErrorIs(t, err, contracts.ErrInvalidNonce)
 

@@ -9,16 +9,20 @@ import {IConsortium, ICohortModule, IStudies, IConsentHistory} from "Modules.sol
 /// it, one at a time (relayConsent) or many in one transaction
 /// (relayConsentBatch). Every change is checked here: signature, nonce,
 /// scope, the study's existence and the expiry. The registry answers a
-/// patient's consent for a study as of any round.
+/// patient's consent for a study as of any round, with the largest
+/// differential-privacy ε the patient accepts for studies using their
+/// record (a grant's maxEpsilon, in hundredths of ε up to 20.47; 0: no bound
+/// beyond the study's budget).
 /// @dev Storage: one slot per (patient, scope) holds the latest change and
 /// the one before it, so a first grant writes one new slot and a revocation
 /// or renewal rewrites it; only a third and later change archives the
-/// oldest of the two in _history (by change number). Every change is also in
-/// a ConsentChanged event.
+/// oldest of the two in _history (by change number); a change's ε bound is
+/// packed with it, so a bounded grant costs no storage more. Every change is
+/// also in a ConsentChanged event.
 contract ConsentRegistry is ICohortModule, IConsentHistory {
     /// @notice EIP-712 type of a patient's consent change.
     bytes32 public constant CONSENT_TYPEHASH = keccak256(
-        "ConsentChange(bytes32 patient,uint64 studyId,bytes32 purpose,bool granted,uint64 expiry,uint32 nonce)"
+        "ConsentChange(bytes32 patient,uint64 studyId,bytes32 purpose,bool granted,uint64 expiry,uint16 maxEpsilon,uint32 nonce)"
     );
     bytes32 private constant _DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
@@ -27,6 +31,8 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
     /// @dev secp256k1 order / 2: larger s values are malleable duplicates.
     uint256 private constant _HALF_ORDER = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0;
     uint256 private constant _MASK40 = (1 << 40) - 1;
+    /// @notice The largest ε bound a grant may carry: 20.47, in hundredths.
+    uint16 public constant MAX_EPSILON_BOUND = (1 << 11) - 1;
 
     /// @notice A patient's consent for a study as of a round.
     enum ConsentState {
@@ -44,7 +50,8 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         Expired, // a grant whose expiry is not in the future
         BadExpiry, // a revocation with an expiry, or an expiry past year 36812
         InvalidNonce, // replayed, stale, or a second change of one scope in the batch
-        BadSignature // not signed by the patient's key (forged, or for another change)
+        BadSignature, // not signed by the patient's key (forged, or for another change)
+        BadBound // a revocation with an ε bound, or a bound above MAX_EPSILON_BOUND
     }
 
     /// @notice One change of a patient's consent for one scope.
@@ -54,6 +61,7 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         uint64 expiry; // unix seconds; 0 for a revocation
         uint32 nonce; // number of changes for this patient and scope up to this one
         bool granted;
+        uint16 maxEpsilon; // a grant's ε bound in hundredths of ε; 0: none
     }
 
     /// @notice A patient's signed consent change, as relayConsentBatch takes it.
@@ -63,6 +71,7 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         bytes32 purpose;
         bool granted;
         uint64 expiry;
+        uint16 maxEpsilon;
         uint32 nonce;
         uint8 v;
         bytes32 r;
@@ -97,6 +106,7 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         bytes32 indexed purpose,
         bool granted,
         uint64 expiry,
+        uint16 maxEpsilon,
         uint32 nonce,
         address relayer
     );
@@ -115,10 +125,11 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
 
     // Latest two changes per keccak256(abi.encode(patient, studyId, purpose)):
     // bits 0-39 sinceBlock, 40-79 sinceTime, 80-119 expiry, 120-151 number of
-    // changes, 152 granted; the change before: 153 granted, 154-193
-    // sinceBlock, 194-233 expiry.
+    // changes, 152 granted, 234-244 ε bound; the change before: 153 granted,
+    // 154-193 sinceBlock, 194-233 expiry, 245-255 ε bound.
     mapping(bytes32 => uint256) private _heads;
-    // Older changes by number (0-based): bits 0-39 sinceBlock, 80-119 expiry, 152 granted.
+    // Older changes by number (0-based): bits 0-39 sinceBlock, 80-119 expiry,
+    // 152 granted, 160-170 ε bound.
     mapping(bytes32 => mapping(uint32 => uint256)) private _history;
 
     uint256 private immutable _deployChainId;
@@ -149,6 +160,9 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
     /// overrides the purpose-scoped one for that study. Reverts on any fault.
     /// @param patient the patient's pseudonymous id: patientId(signer)
     /// @param granted true to grant until expiry, false to revoke (expiry 0)
+    /// @param maxEpsilon the largest ε of a study that may train on the
+    /// patient's record, in hundredths (at most MAX_EPSILON_BOUND); 0 for no
+    /// bound and for a revocation
     /// @param nonce the number of changes already recorded for this patient and scope
     function relayConsent(
         bytes32 patient,
@@ -156,13 +170,14 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         bytes32 purpose,
         bool granted,
         uint64 expiry,
+        uint16 maxEpsilon,
         uint32 nonce,
         uint8 v,
         bytes32 r,
         bytes32 s
     ) external {
         _checkRelayer();
-        SignedChange memory c = SignedChange(patient, studyId, purpose, granted, expiry, nonce, v, r, s);
+        SignedChange memory c = SignedChange(patient, studyId, purpose, granted, expiry, maxEpsilon, nonce, v, r, s);
         (Outcome o, bytes32 key, uint256 head) = _check(c, 0);
         if (o == Outcome.BadScope) revert InvalidParameter("scope");
         if (o == Outcome.StudyNotFound) revert StudyNotFound(studyId);
@@ -170,6 +185,7 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         if (o == Outcome.BadExpiry) revert InvalidParameter("expiry");
         if (o == Outcome.InvalidNonce) revert InvalidNonce(patient, uint32(head >> 120), nonce);
         if (o == Outcome.BadSignature) revert BadSignature(patient);
+        if (o == Outcome.BadBound) revert InvalidParameter("maxEpsilon");
         _record(c, key, head);
     }
 
@@ -216,9 +232,11 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         bytes32 purpose,
         bool granted,
         uint64 expiry,
+        uint16 maxEpsilon,
         uint32 nonce
     ) public view returns (bytes32) {
-        bytes32 structHash = keccak256(abi.encode(CONSENT_TYPEHASH, patient, studyId, purpose, granted, expiry, nonce));
+        bytes32 structHash =
+            keccak256(abi.encode(CONSENT_TYPEHASH, patient, studyId, purpose, granted, expiry, maxEpsilon, nonce));
         return keccak256(abi.encodePacked("\x19\x01", domainSeparator(), structHash));
     }
 
@@ -272,16 +290,20 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         return _consentAt(patient, studyId, purpose, cutoff, at);
     }
 
-    /// @notice Consent states of many patients for a study as of a round (see consentAt).
+    /// @notice Consent states of many patients for a study as of a round
+    /// (see consentAt), with the ε bound of each deciding change.
     function consentStates(bytes32[] calldata patients, uint64 studyId, uint32 round)
         external
         view
-        returns (ConsentState[] memory states)
+        returns (ConsentState[] memory states, uint16[] memory maxEpsilon)
     {
         (bytes32 purpose, uint64 cutoff, uint64 at) = _studies(studyId).consentContext(studyId, round);
         states = new ConsentState[](patients.length);
+        maxEpsilon = new uint16[](patients.length);
+        ConsentRecord memory record;
         for (uint256 i = 0; i < patients.length; i++) {
-            (states[i],,) = _consentAt(patients[i], studyId, purpose, cutoff, at);
+            (states[i], record,) = _consentAt(patients[i], studyId, purpose, cutoff, at);
+            maxEpsilon[i] = record.maxEpsilon;
         }
     }
 
@@ -323,13 +345,16 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         if (c.granted) {
             if (c.expiry <= block.timestamp) return (Outcome.Expired, key, head);
             if (c.expiry > _MASK40) return (Outcome.BadExpiry, key, head);
+            if (c.maxEpsilon > MAX_EPSILON_BOUND) return (Outcome.BadBound, key, head);
         } else if (c.expiry != 0) {
             return (Outcome.BadExpiry, key, head);
+        } else if (c.maxEpsilon != 0) {
+            return (Outcome.BadBound, key, head);
         }
         if (c.nonce != n) return (Outcome.InvalidNonce, key, head);
         if (uint256(c.s) > _HALF_ORDER) return (Outcome.BadSignature, key, head);
         address signer =
-            ecrecover(consentDigest(c.patient, c.studyId, c.purpose, c.granted, c.expiry, c.nonce), c.v, c.r, c.s);
+            ecrecover(consentDigest(c.patient, c.studyId, c.purpose, c.granted, c.expiry, c.maxEpsilon, c.nonce), c.v, c.r, c.s);
         if (signer == address(0) || patientId(signer) != c.patient) return (Outcome.BadSignature, key, head);
         return (Outcome.Recorded, key, head);
     }
@@ -340,15 +365,17 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         if (n >= 2) {
             // The change before the latest leaves the slot for the history.
             _history[key][n - 2] = ((head >> 154) & _MASK40) | (((head >> 194) & _MASK40) << 80)
-                | (((head >> 153) & 1) << 152);
+                | (((head >> 153) & 1) << 152) | ((head >> 245) << 160);
         }
-        uint256 next = block.number | (block.timestamp << 40) | (uint256(c.expiry) << 80) | (uint256(n + 1) << 120);
+        uint256 next = block.number | (block.timestamp << 40) | (uint256(c.expiry) << 80) | (uint256(n + 1) << 120)
+            | (uint256(c.maxEpsilon) << 234);
         if (c.granted) next |= 1 << 152;
         if (n >= 1) {
-            next |= (((head >> 152) & 1) << 153) | ((head & _MASK40) << 154) | (((head >> 80) & _MASK40) << 194);
+            next |= (((head >> 152) & 1) << 153) | ((head & _MASK40) << 154) | (((head >> 80) & _MASK40) << 194)
+                | (((head >> 234) & MAX_EPSILON_BOUND) << 245);
         }
         _heads[key] = next;
-        emit ConsentChanged(c.patient, c.studyId, c.purpose, c.granted, c.expiry, c.nonce, msg.sender);
+        emit ConsentChanged(c.patient, c.studyId, c.purpose, c.granted, c.expiry, c.maxEpsilon, c.nonce, msg.sender);
     }
 
     function _consentAt(bytes32 patient, uint64 studyId, bytes32 purpose, uint64 cutoff, uint64 at)
@@ -393,18 +420,26 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
             uint64((w >> 40) & _MASK40),
             uint64((w >> 80) & _MASK40),
             uint32(w >> 120),
-            (w >> 152) & 1 == 1
+            (w >> 152) & 1 == 1,
+            uint16((w >> 234) & MAX_EPSILON_BOUND)
         );
     }
 
     function _prevRecord(uint256 w) private pure returns (ConsentRecord memory) {
         return ConsentRecord(
-            uint64((w >> 154) & _MASK40), 0, uint64((w >> 194) & _MASK40), uint32(w >> 120) - 1, (w >> 153) & 1 == 1
+            uint64((w >> 154) & _MASK40), 0, uint64((w >> 194) & _MASK40), uint32(w >> 120) - 1, (w >> 153) & 1 == 1, uint16(w >> 245)
         );
     }
 
     function _historyRecord(uint256 w, uint32 nonce) private pure returns (ConsentRecord memory) {
-        return ConsentRecord(uint64(w & _MASK40), 0, uint64((w >> 80) & _MASK40), nonce, (w >> 152) & 1 == 1);
+        return ConsentRecord(
+            uint64(w & _MASK40),
+            0,
+            uint64((w >> 80) & _MASK40),
+            nonce,
+            (w >> 152) & 1 == 1,
+            uint16((w >> 160) & MAX_EPSILON_BOUND)
+        );
     }
 
     function _studies(uint64 studyId) private view returns (IStudies m) {

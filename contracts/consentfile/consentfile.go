@@ -21,15 +21,17 @@ import (
 // File is the JSON a patient hands to a hospital: a signed
 // consent change and the deployment it is signed for. It holds no secret.
 type File struct {
-	ChainID   string         `json:"chain_id"`
-	Contract  common.Address `json:"contract"`
-	Patient   common.Hash    `json:"patient"`
-	StudyID   uint64         `json:"study_id,omitempty"`
-	Purpose   common.Hash    `json:"purpose"`
-	Granted   bool           `json:"granted"`
-	Expiry    int64          `json:"expiry,omitempty"`
-	Nonce     uint32         `json:"nonce"`
-	Signature hexutil.Bytes  `json:"signature"`
+	ChainID  string         `json:"chain_id"`
+	Contract common.Address `json:"contract"`
+	Patient  common.Hash    `json:"patient"`
+	StudyID  uint64         `json:"study_id,omitempty"`
+	Purpose  common.Hash    `json:"purpose"`
+	Granted  bool           `json:"granted"`
+	Expiry   int64          `json:"expiry,omitempty"`
+	// MaxEpsilon is a grant's ε bound (0 or absent: none), signed with it.
+	MaxEpsilon float64       `json:"max_epsilon,omitempty"`
+	Nonce      uint32        `json:"nonce"`
+	Signature  hexutil.Bytes `json:"signature"`
 }
 
 // Signed returns the signed change of f and the deployment it is signed
@@ -40,10 +42,11 @@ func (f File) Signed() (contracts.SignedConsent, contracts.ConsentDomain, error)
 		return contracts.SignedConsent{}, contracts.ConsentDomain{}, fmt.Errorf("chain_id %q is not a decimal number", f.ChainID)
 	}
 	c := contracts.ConsentChange{
-		Patient: f.Patient,
-		Scope:   contracts.ConsentScope{StudyID: f.StudyID, Purpose: f.Purpose},
-		Granted: f.Granted,
-		Nonce:   f.Nonce,
+		Patient:    f.Patient,
+		Scope:      contracts.ConsentScope{StudyID: f.StudyID, Purpose: f.Purpose},
+		Granted:    f.Granted,
+		MaxEpsilon: f.MaxEpsilon,
+		Nonce:      f.Nonce,
 	}
 	if f.Expiry != 0 {
 		c.Expiry = time.Unix(f.Expiry, 0).UTC()
@@ -87,7 +90,7 @@ func Expiry(expires, duration string, now time.Time) (time.Time, error) {
 func Write(path string, d contracts.ConsentDomain, s contracts.SignedConsent) error {
 	f := File{
 		ChainID: d.ChainID.String(), Contract: d.Contract, Patient: s.Patient,
-		StudyID: s.Scope.StudyID, Purpose: s.Scope.Purpose, Granted: s.Granted, Nonce: s.Nonce, Signature: s.Signature,
+		StudyID: s.Scope.StudyID, Purpose: s.Scope.Purpose, Granted: s.Granted, MaxEpsilon: s.MaxEpsilon, Nonce: s.Nonce, Signature: s.Signature,
 	}
 	if !s.Expiry.IsZero() {
 		f.Expiry = s.Expiry.Unix()
@@ -191,8 +194,10 @@ type StatusReport struct {
 	State       string      `json:"state"`
 	StudyScoped bool        `json:"study_scoped"`
 	Expiry      *time.Time  `json:"expiry,omitempty"`
-	SinceBlock  uint64      `json:"since_block,omitempty"`
-	Since       *time.Time  `json:"since,omitempty"`
+	// MaxEpsilon is the deciding grant's ε bound (absent: none).
+	MaxEpsilon float64    `json:"max_epsilon,omitempty"`
+	SinceBlock uint64     `json:"since_block,omitempty"`
+	Since      *time.Time `json:"since,omitempty"`
 }
 
 // Relay sends a file's signed changes from a member hospital's account in
@@ -234,7 +239,7 @@ func Status(ctx context.Context, ledger *contracts.Ledger, patient common.Hash, 
 	}
 	out := &StatusReport{Patient: patient, StudyID: study, AsOfRound: round, State: st.State.String(), StudyScoped: st.StudyScoped}
 	if st.State != contracts.ConsentNone {
-		out.SinceBlock, out.Since = st.Record.Block, &st.Record.Time
+		out.SinceBlock, out.Since, out.MaxEpsilon = st.Record.Block, &st.Record.Time, st.Record.MaxEpsilon
 		if !st.Record.Expiry.IsZero() {
 			out.Expiry = &st.Record.Expiry
 		}

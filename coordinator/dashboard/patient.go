@@ -33,17 +33,20 @@ type patientStudy struct {
 	// Consent is the state now; Expiry ends an active grant.
 	Consent string
 	Expiry  time.Time
+	// MaxEpsilon is the active grant's ε bound (0: none).
+	MaxEpsilon float64
 	// History lists the study's and the purpose's recorded changes.
 	History []consentChange
 	Rounds  []roundUse
 }
 
 type consentChange struct {
-	Scope   string
-	Granted bool
-	Expiry  time.Time
-	Block   uint64
-	Time    time.Time
+	Scope      string
+	Granted    bool
+	Expiry     time.Time
+	MaxEpsilon float64
+	Block      uint64
+	Time       time.Time
 }
 
 // roundUse is whether the patient's records were used in a round, per
@@ -129,7 +132,7 @@ func (s *Server) fillPatient(ctx context.Context, p *patientPage) error {
 		}
 		ps.Consent = now.State.String()
 		if now.State == contracts.ConsentActive {
-			ps.Expiry = now.Record.Expiry
+			ps.Expiry, ps.MaxEpsilon = now.Record.Expiry, now.Record.MaxEpsilon
 		}
 		for _, scope := range []contracts.ConsentScope{{StudyID: id}, {Purpose: st.Purpose}} {
 			h, err := l.ConsentHistory(ctx, p.Patient, scope)
@@ -137,7 +140,7 @@ func (s *Server) fillPatient(ctx context.Context, p *patientPage) error {
 				return err
 			}
 			for _, c := range h {
-				ps.History = append(ps.History, consentChange{Scope: scope.String(), Granted: c.Granted, Expiry: c.Expiry, Block: c.Block, Time: c.Time})
+				ps.History = append(ps.History, consentChange{Scope: scope.String(), Granted: c.Granted, Expiry: c.Expiry, MaxEpsilon: c.MaxEpsilon, Block: c.Block, Time: c.Time})
 			}
 		}
 		if s.cfg.Proofs != nil {

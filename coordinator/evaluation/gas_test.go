@@ -31,7 +31,7 @@ func TestGas(t *testing.T) {
 		assert.InDelta(t, ops["openRound"]+uint64(run.Participants)*ops["commitUpdate"]+ops["recordScores"]+ops["closeRound"],
 			run.RoundTotal, float64(run.Participants), "round total of %d", run.Participants)
 		assert.Equal(t, run.RoundTotal/uint64(run.Participants), run.PerParticipantRound)
-		for _, op := range []string{"grantConsent", "grantConsentRenewal", "revokeConsent"} {
+		for _, op := range []string{"grantConsent", "grantConsentRenewal", "grantConsentBounded", "revokeConsent"} {
 			assert.Positive(t, ops[op], op)
 			assert.LessOrEqual(t, ops[op], uint64(gasTargetConsent), op)
 		}

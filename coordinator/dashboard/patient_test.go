@@ -1,0 +1,52 @@
+package dashboard
+
+import (
+	"context"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// The patient's page shows the ε bound they signed with their grant.
+func TestPatientPageShowsEpsilonBound(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	hk, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	hospital := contracts.NewAccount(hk)
+	chain, err := contracts.NewSimulatedChain(hospital.Address())
+	require.NoError(t, err)
+	defer func() { _ = chain.Close() }()
+	ledger, _, err := contracts.Deploy(ctx, chain, hospital, []contracts.Member{{Address: hospital.Address(), Name: "h", TLSFingerprint: common.Hash{1}}})
+	require.NoError(t, err)
+	id, _, err := ledger.CreateStudy(ctx, hospital, contracts.StudyParams{
+		SpecHash: common.Hash{1}, Purpose: common.Hash{7}, Rounds: 2, MinParticipants: 1, Threshold: 1,
+		StrikeLimit: 3, ReferenceCommitment: common.Hash{2}, Coordinator: hospital.Address(),
+	})
+	require.NoError(t, err)
+	pk, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	domain, err := ledger.ConsentDomain(ctx)
+	require.NoError(t, err)
+	signed, err := contracts.SignConsent(pk, domain, contracts.ConsentChange{Scope: contracts.ConsentScope{StudyID: id},
+		Granted: true, Expiry: time.Now().Add(24 * time.Hour), MaxEpsilon: 2.5})
+	require.NoError(t, err)
+	_, err = ledger.RelayConsent(ctx, hospital, signed)
+	require.NoError(t, err)
+
+	s, err := New(Config{Ledger: ledger})
+	require.NoError(t, err)
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest("GET", "/patient?id="+signed.Patient.Hex(), nil))
+	require.Equal(t, 200, w.Code, w.Body.String())
+	assert.Contains(t, w.Body.String(), `data-field="consent">active`)
+	assert.Contains(t, w.Body.String(), `ε at most <span data-field="max-epsilon">2.5</span>`)
+	assert.Contains(t, w.Body.String(), `, ε at most 2.5</td>`)
+}
