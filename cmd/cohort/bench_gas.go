@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/cohort-fl/cohort/coordinator/evaluation"
 )
@@ -31,7 +29,7 @@ func runBenchGas(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if *asJSON {
 		return writeJSON(stdout, report)
 	}
-	gasPrintReport(stdout, report)
+	report.WriteText(stdout)
 	return nil
 }
 
@@ -46,40 +44,4 @@ func gasParseCounts(s string) ([]int, error) {
 		out = append(out, n)
 	}
 	return out, nil
-}
-
-func gasPrintReport(w io.Writer, rep *evaluation.GasReport) {
-	fmt.Fprintf(w, "Gas under %s\nbaseline: an ether transfer costs %d gas\n\n", rep.GasRules, rep.Baseline.EthTransfer)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	header := "operation\t"
-	for _, run := range rep.Runs {
-		header += fmt.Sprintf("%d hospitals\t", run.Participants)
-	}
-	fmt.Fprintln(tw, header)
-	ops := make([]string, 0, len(rep.Operations))
-	for op := range rep.Operations {
-		ops = append(ops, op)
-	}
-	sort.Strings(ops)
-	row := func(name string, value func(evaluation.GasRun) uint64) {
-		line := name + "\t"
-		for _, run := range rep.Runs {
-			line += fmt.Sprintf("%d\t", value(run))
-		}
-		fmt.Fprintln(tw, line)
-	}
-	for _, op := range ops {
-		row(op, func(r evaluation.GasRun) uint64 { return r.Operations[op] })
-	}
-	row("round total", func(r evaluation.GasRun) uint64 { return r.RoundTotal })
-	row("per participant per round", func(r evaluation.GasRun) uint64 { return r.PerParticipantRound })
-	row("round total, commitments batched", func(r evaluation.GasRun) uint64 { return r.RoundTotalBatched })
-	row("per participant per round, batched", func(r evaluation.GasRun) uint64 { return r.PerParticipantRoundBatched })
-	tw.Flush()
-	verdict := "within"
-	if !rep.WithinTargets {
-		verdict = "NOT within"
-	}
-	fmt.Fprintf(w, "\n%s the targets: round of 10 hospitals <= %d, per participant per round at 100 <= %d, grant and revoke <= %d each\n",
-		verdict, rep.Targets.Round10, rep.Targets.PerParticipantAt100, rep.Targets.GrantAndRevokeEachAt)
 }

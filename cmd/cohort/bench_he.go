@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"gonum.org/v1/plot"
 
@@ -41,29 +40,15 @@ func runBenchHE(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	if err := printHEBench(stdout, report, *asJSON, *distinct); err != nil {
+	if *asJSON {
+		err = writeJSON(stdout, report)
+	} else {
+		err = report.WriteText(stdout, *distinct)
+	}
+	if err != nil {
 		return err
 	}
 	return writePlots(*plotPath, stderr, "bench he: ", func() ([]*plot.Plot, error) { return evaluation.HEPlots(report) })
-}
-
-// printHEBench prints the report as JSON or as a table.
-func printHEBench(stdout io.Writer, report *evaluation.HEReport, asJSON bool, distinct int) error {
-	if asJSON {
-		return writeJSON(stdout, report)
-	}
-	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "parties\tparams\tencrypt s\taggregate s\tplain s\tratio\tshare s\tcombine s\tB/param up\tB/param agg\tB/param share\tmax error\tsec bits\t")
-	for _, r := range report.Results {
-		fmt.Fprintf(tw, "%d\t%d\t%.4f\t%.4f\t%.4f\t%.1f\t%.4f\t%.4f\t%.2f\t%.2f\t%.2f\t%.2g\t%.1f\t\n",
-			r.Parties, r.Parameters, r.EncryptSeconds, r.AggregateSeconds, r.PlainSeconds, r.AggregateRatio,
-			r.ShareSeconds, r.CombineSeconds, r.UpdateBytes, r.AggregateBytes, r.ShareBytes, r.MaxAbsError, r.SecurityBits)
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "GOMAXPROCS %d; ratio = encrypted / %s; at most %d timed encryptions of distinct updates per cell; the other parties encrypt copies, untimed\n", report.GOMAXPROCS, report.Baseline, distinct)
-	return nil
 }
 
 func parsePositiveInts(name, list string) ([]int, error) {

@@ -163,31 +163,12 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if *asJSON {
 		err = writeJSON(stdout, rep)
 	} else {
-		printLearnReport(stdout, rep)
-		printPrivateReport(stdout, rep)
+		rep.WriteText(stdout)
 	}
 	if err != nil {
 		return err
 	}
 	return writePlots(*plotPath, stderr, "bench learn: ", func() ([]*plot.Plot, error) { return evaluation.LearnPlots(rep) })
-}
-
-func printLearnReport(out io.Writer, rep *evaluation.LearnReport) {
-	fmt.Fprintf(out, "learning benchmark: %s, %d unlike sites (size ratio %.1f, label skew %.2f), %d seeds, %d rounds × %d local epochs vs %d epochs\n\n",
-		rep.Data, rep.Sites, rep.Skew.SizeRatio, rep.Skew.LabelSkew, rep.Seeds, rep.Rounds, rep.Local.Epochs, rep.Central.Epochs)
-	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "training\taccuracy\t± sd\tbalanced acc.\t± sd\tAUC\t± sd\tlog loss\t± sd\t")
-	for _, row := range []struct {
-		name string
-		s    evaluation.LearnSummary
-	}{{"pooled", rep.Pooled}, {"site alone (mean)", rep.SiteAlone}, {"federated (encrypted)", rep.Federated}} {
-		fmt.Fprintf(w, "%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t\n", row.name,
-			row.s.Accuracy.Mean, row.s.Accuracy.SD, row.s.BalancedAccuracy.Mean, row.s.BalancedAccuracy.SD,
-			row.s.AUC.Mean, row.s.AUC.SD, row.s.LogLoss.Mean, row.s.LogLoss.SD)
-	}
-	_ = w.Flush()
-	fmt.Fprintf(out, "\nfederated is %.2f accuracy points below pooled (within 1 point: %v) and %.2f points above the average site alone (beats it: %v); %.1fs in all\n",
-		rep.GapPoints, rep.WithinOne, 100*(rep.Federated.Accuracy.Mean-rep.SiteAlone.Accuracy.Mean), rep.BeatsAlone, rep.Seconds)
 }
 
 // loadHospitalSites loads one site per CSV file with the schema; a summary
@@ -280,25 +261,6 @@ func (f learnPrivacyFlags) parse(stderr io.Writer) (*evaluation.LearnPrivacy, er
 		return nil, errUsage
 	}
 	return cfg, nil
-}
-
-// printPrivateReport prints each budget against the non-private federated
-// model of the same run.
-func printPrivateReport(out io.Writer, rep *evaluation.LearnReport) {
-	if len(rep.Private) == 0 {
-		return
-	}
-	p := rep.PrivateTraining
-	fmt.Fprintf(out, "\ndifferential privacy (DP-SGD at every hospital: clip %g, sampling rate %g, %d local epochs at rate %g, %d rounds; δ = %g):\n",
-		p.Privacy.ClipNorm, p.Privacy.SamplingRate, p.Epochs, p.LearningRate, rep.Rounds, rep.Private[0].Delta)
-	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "training\tσ\taccuracy\t± sd\tpoints lost\tAUC\t± sd\tpoints lost\t")
-	fmt.Fprintf(w, "non-private federated\t–\t%.4f\t%.4f\t–\t%.4f\t%.4f\t–\t\n", rep.Federated.Accuracy.Mean, rep.Federated.Accuracy.SD, rep.Federated.AUC.Mean, rep.Federated.AUC.SD)
-	for _, s := range rep.Private {
-		fmt.Fprintf(w, "ε = %g\t%.3f\t%.4f\t%.4f\t%.2f\t%.4f\t%.4f\t%.2f\t\n", s.Epsilon, s.NoiseMultiplier,
-			s.Scores.Accuracy.Mean, s.Scores.Accuracy.SD, s.AccuracyLoss, s.Scores.AUC.Mean, s.Scores.AUC.SD, s.AUCLoss)
-	}
-	_ = w.Flush()
 }
 
 func printNaturalReport(out io.Writer, rep *evaluation.NaturalReport) {

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"gonum.org/v1/plot"
 
@@ -100,7 +99,7 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 	if *asJSON {
 		err = writeJSON(stdout, rep)
 	} else {
-		printRobustReport(stdout, rep)
+		rep.WriteText(stdout)
 	}
 	if err != nil {
 		return err
@@ -151,78 +150,4 @@ func joinFloats(fs []float64) string {
 		s[i] = strconv.FormatFloat(f, 'g', -1, 64)
 	}
 	return strings.Join(s, ",")
-}
-
-func printRobustReport(out io.Writer, rep *evaluation.RobustReport) {
-	fmt.Fprintf(out, "robustness benchmark: %s, %d unlike sites, %d seeds, %d rounds, %d root records, %d test records\n\n",
-		rep.Data, rep.Sites, rep.Seeds, rep.Rounds, rep.RootSize, rep.Test)
-	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "attack\tmalicious\taggregation\tfailed\taccuracy\t± sd\tdrop pts\tvs plain\tbackdoor\t(clean)\traw\t(clean)\tTPR\tFPR\tsuspended\trounds to susp.\thonest susp.\tscore s/round\taggregate s/round\tscore/agg\t")
-	row := func(s evaluation.RobustSummary) {
-		rate := func(m *evaluation.MeanSD) string {
-			if m == nil {
-				return "–"
-			}
-			return fmt.Sprintf("%.3f", m.Mean)
-		}
-		susp := "–"
-		if s.RoundsToSuspension != nil {
-			susp = fmt.Sprintf("%.1f", s.RoundsToSuspension.Mean)
-		}
-		ratio := "–"
-		if s.ScoreOverAggregate != nil {
-			ratio = fmt.Sprintf("%.2f", *s.ScoreOverAggregate)
-		}
-		fmt.Fprintf(w, "%s\t%d (%.0f%%)\t%s\t%d/%d\t%.4f\t%.4f\t%.2f\t%.2f\t%s\t%s\t%s\t%s\t%s\t%s\t%d/%d\t%s\t%d\t%.4f\t%.4f\t%s\t\n",
-			s.Attack, s.Malicious, 100*s.Fraction, evaluation.AggregationName(s.Robust), s.Failed, s.Runs, s.Accuracy.Mean, s.Accuracy.SD,
-			s.DropPoints.Mean, s.DropVsPlainPoints.Mean, rate(s.BackdoorSuccess), rate(s.BackdoorBaseline), rate(s.BackdoorRaw), rate(s.BackdoorRawBaseline), evaluation.FmtRate(s.TPR), evaluation.FmtRate(s.FPR),
-			s.Suspended, s.Attackers, susp, s.HonestSuspended, s.ScoreSeconds, s.AggregateSeconds, ratio)
-	}
-	row(rep.PlainClean)
-	row(rep.Clean)
-	for _, s := range rep.Robust {
-		row(s)
-	}
-	for _, s := range rep.Undefended {
-		row(s)
-	}
-	_ = w.Flush()
-	fmt.Fprintln(out, "\nbackdoor: attack success rate over the test records whose label is not the target: classified correctly when clean,")
-	fmt.Fprintln(out, "sent to the target once triggered (the figure held to the target); raw counts every triggered record sent to the")
-	fmt.Fprintln(out, "target, the model's own errors included; (clean) is the same rate of the model trained without attackers.")
-	fmt.Fprintln(out, "TPR / FPR count, per round, the sites that submitted an update to it (suspended sites submit none).")
-
-	fmt.Fprintln(out, "\ndetection per round (robust; TPR / FPR pooled over seeds):")
-	w = tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	head := "attack\tmalicious\t"
-	for k := range rep.Rounds {
-		head += fmt.Sprintf("r%d\t", k+1)
-	}
-	fmt.Fprintln(w, head)
-	for _, s := range slices.Concat([]evaluation.RobustSummary{rep.Clean}, rep.Robust) {
-		line := fmt.Sprintf("%s\t%d\t", s.Attack, s.Malicious)
-		for k := range s.TPRPerRound {
-			line += fmt.Sprintf("%s / %s\t", strings.TrimSpace(evaluation.FmtRate(s.TPRPerRound[k])), strings.TrimSpace(evaluation.FmtRate(s.FPRPerRound[k])))
-		}
-		fmt.Fprintln(w, line)
-	}
-	_ = w.Flush()
-
-	for _, r := range rep.PerRun {
-		if r.Error != "" {
-			fmt.Fprintf(out, "\nFAILED: seed %d, %s, %d malicious, %s: %s", r.Seed, r.Attack, r.Malicious, evaluation.AggregationName(r.Robust), r.Error)
-		}
-	}
-	fmt.Fprintln(out, "\ntargets (issue 7):")
-	for _, t := range rep.Targets {
-		cmp, verdict := "≥", "FAIL"
-		if t.Max {
-			cmp = "≤"
-		}
-		if t.Pass {
-			verdict = "pass"
-		}
-		fmt.Fprintf(out, "  %-4s %s: %.4f (%s %g)\n", verdict, t.What, t.Value, cmp, t.Limit)
-	}
-	fmt.Fprintf(out, "\nrobust costs %.2f accuracy points without attackers; all targets pass: %v; %.1fs in all\n", rep.CleanCostPoints, rep.AllPass, rep.Seconds)
 }

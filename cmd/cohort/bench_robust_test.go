@@ -76,7 +76,7 @@ func TestBenchRobustShort(t *testing.T) {
 	assert.Contains(t, progress.String(), "seed 1  sign-flip")
 
 	var table bytes.Buffer
-	printRobustReport(&table, &rep)
+	rep.WriteText(&table)
 	for _, want := range []string{"sign-flip", "detection per round", "targets (issue 7):", "robust costs"} {
 		assert.Contains(t, table.String(), want)
 	}

@@ -40,7 +40,7 @@ func TestPrintRoundBench(t *testing.T) {
 		Ratio: 0.5, ConcurrentRatio: 0.25,
 	}
 	var out bytes.Buffer
-	require.NoError(t, printRoundBench(&out, r))
+	require.NoError(t, r.WriteText(&out))
 	for _, want := range []string{"3 participants (every hospital holds key shares), MLP 8-[60 60]-1 = 5003 parameters (asked 5000)", "mean [2]", "update: 100 bytes per participant",
 		"upload / baseline throughput: 0.50 alone, 0.25 concurrent", "upload: up\nbaseline: raw\n",
 		"upload out", "2.5", "7.5", "3.0", "8.0", "9.0", "peak RSS over the whole study 12 MB"} {
@@ -52,7 +52,7 @@ func TestPrintRoundBench(t *testing.T) {
 	r30.Participants = 30
 	r30.Mean.Total = 4
 	out.Reset()
-	require.NoError(t, printRoundSweep(&out, []*evaluation.RoundReport{r, &r30}))
+	require.NoError(t, evaluation.WriteRoundSweep(&out, []*evaluation.RoundReport{r, &r30}))
 	assert.Regexp(t, `(?m)^\s+30\s+5003\s+4\.00 .* 8\s+9\s+80\.0\s+12\s+0\.50\s*$`, out.String())
 	panels, err := evaluation.RoundPlots([]*evaluation.RoundReport{r, &r30})
 	require.NoError(t, err)
