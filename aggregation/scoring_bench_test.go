@@ -62,9 +62,9 @@ func innerSumFloor(b *testing.B, s *Scheme) time.Duration {
 // (WeightedSum of the 10 updates) and ratio = score/participant ÷ floor.
 func BenchmarkScoring(b *testing.B) {
 	s := newScheme(b)
-	f := newFixture(b, s, 3)
-	floor := innerSumFloor(b, s)
 	const participants = 10
+	f := newFixture(b, s, participants) // one dealer per update: WeightedSum refuses a dealer twice
+	floor := innerSumFloor(b, s)
 	for _, d := range []int{100_000, 1_000_000} {
 		b.Run(fmt.Sprintf("params=%dk", d/1000), func(b *testing.B) {
 			r := rand.New(rand.NewPCG(uint64(d), 3))
