@@ -104,8 +104,11 @@ func coxRiskSets(a, w []float64, batch int, times, events []float64, ties string
 	return e
 }
 
-// TrainSurvival fits a Cox model (Spec.Kind KindCox) to X, follow-up times
-// and event indicators (1 observed, 0 censored) by minimising the negative
+// TrainSurvival fits a survival model to X, follow-up times and event
+// indicators (1 observed, 0 censored). A logistic-hazard model minimises
+// the cross-entropy of its records' person-period rows (see
+// KindLogisticHazard; with cfg.Privacy, DP-SGD per record). A Cox model
+// (Spec.Kind KindCox) minimises the negative
 // log partial likelihood of each mini-batch, ties handled as Spec.Ties
 // says. With a batch size at least the number of records every epoch is one
 // step on the exact partial likelihood of the hospital's records; smaller
@@ -116,7 +119,7 @@ func coxRiskSets(a, w []float64, batch int, times, events []float64, ties string
 // Otherwise it behaves as Train: deterministic for equal inputs, ctx
 // checked before every step, the model unchanged on error.
 func (m *Model) TrainSurvival(ctx context.Context, X [][]float64, times, events []float64, cfg TrainConfig) (TrainResult, error) {
-	if m.spec.Kind != KindCox {
+	if !m.spec.IsSurvival() {
 		return TrainResult{}, fmt.Errorf("%w: a %q model trains on labels with Train, not on survival times", ErrInvalidSpec, m.spec.Kind)
 	}
 	if len(times) != len(X) {
@@ -126,6 +129,9 @@ func (m *Model) TrainSurvival(ctx context.Context, X [][]float64, times, events 
 		if !(t >= 0) || math.IsInf(t, 0) {
 			return TrainResult{}, fmt.Errorf("%w: time %d is %v, want a finite value ≥ 0", ErrNonFinite, i, t)
 		}
+	}
+	if m.spec.Kind == KindLogisticHazard {
+		return m.trainHazard(ctx, X, times, events, cfg)
 	}
 	nt, err := m.trainingNet(ctx, X, events, cfg, true)
 	if err != nil {
@@ -269,7 +275,7 @@ func (h BaselineHazard) Survival(t, r float64) float64 {
 // Cox model events y and follow-up times with TrainSurvival (times may be
 // nil for other kinds).
 func (m *Model) Fit(ctx context.Context, X [][]float64, y, times []float64, cfg TrainConfig) (TrainResult, error) {
-	if m.spec.Kind == KindCox {
+	if m.spec.IsSurvival() {
 		return m.TrainSurvival(ctx, X, times, y, cfg)
 	}
 	return m.Train(ctx, X, y, cfg)
@@ -279,7 +285,7 @@ func (m *Model) Fit(ctx context.Context, X [][]float64, y, times []float64, cfg 
 // against labels y, or for a Cox model EvaluateSurvival of its log-risks
 // against events y and times.
 func (m *Model) Evaluate(X [][]float64, y, times []float64) (Evaluation, error) {
-	if m.spec.Kind == KindCox {
+	if m.spec.IsSurvival() {
 		if len(times) != len(X) {
 			return Evaluation{}, fmt.Errorf("%w: %d feature rows but %d times", ErrShape, len(X), len(times))
 		}

@@ -120,14 +120,26 @@ func (s gradSlot) set(g []float64, off int) int {
 
 // trainPrivate is Train under cfg.Privacy, drawing batches and noise from
 // noise. It builds the graph for one record, so that each record's gradient
-// is computed, and clipped, on its own.
-func (m *Model) trainPrivate(ctx context.Context, X [][]float64, y []float64, cfg TrainConfig, noise *rand.Rand) (TrainResult, error) {
+// is computed, and clipped, on its own. A record is one row of X, or with
+// groups the rows groups[i] of record i (its loss the sum over them): a
+// logistic-hazard model's person-period rows.
+func (m *Model) trainPrivate(ctx context.Context, X [][]float64, y []float64, groups [][]int, cfg TrainConfig, noise *rand.Rand) (TrainResult, error) {
 	dp := *cfg.Privacy
-	n, size := len(X), len(m.params)
-	nt, err := buildNet(m.spec, m.params, 1, netOptions{train: true})
+	if groups == nil {
+		groups = make([][]int, len(X))
+		for i := range groups {
+			groups[i] = []int{i}
+		}
+	}
+	n, size, width := len(groups), len(m.params), 1
+	for _, g := range groups {
+		width = max(width, len(g))
+	}
+	nt, err := buildNet(m.spec, m.params, width, netOptions{train: true})
 	if err != nil {
 		return TrainResult{}, err
 	}
+	f := m.spec.Features
 	vm := G.NewTapeMachine(nt.g, G.BindDualValues(nt.ws...))
 	defer vm.Close()
 	solver := newSolver(cfg)
@@ -155,11 +167,19 @@ func (m *Model) trainPrivate(ctx context.Context, X [][]float64, y []float64, cf
 		}
 		clear(sum)
 		for r := range n {
-			if noise.Float64() >= dp.SamplingRate {
+			if noise.Float64() >= dp.SamplingRate || len(groups[r]) == 0 {
 				continue
 			}
-			copy(nt.xBuf, X[r])
-			nt.yBuf[0], nt.wBuf[0] = y[r], 1
+			for i := range width {
+				row := nt.xBuf[i*f : (i+1)*f]
+				if i < len(groups[r]) {
+					copy(row, X[groups[r][i]])
+					nt.yBuf[i], nt.wBuf[i] = y[groups[r][i]], 1
+				} else {
+					clear(row)
+					nt.yBuf[i], nt.wBuf[i] = 0, 0
+				}
+			}
 			if err := vm.RunAll(); err != nil {
 				return res, fmt.Errorf("models: running training graph: %w", err)
 			}

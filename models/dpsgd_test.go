@@ -58,7 +58,7 @@ func TestPrivateStepIsGradientStepWithoutClipOrNoise(t *testing.T) {
 			}
 			cfg := TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: 0.1, Optimizer: OptimizerSGD,
 				Privacy: &PrivacyConfig{NoiseMultiplier: 1e-15, ClipNorm: 1e6, SamplingRate: 1, Epsilon: 1, Delta: 1e-5}}
-			res, err := m.trainPrivate(testCtx(t), X, y, cfg, fixedNoise(1))
+			res, err := m.trainPrivate(testCtx(t), X, y, nil, cfg, fixedNoise(1))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -88,7 +88,7 @@ func TestPrivateStepIsClipped(t *testing.T) {
 	}
 	cfg := TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: rate, Optimizer: OptimizerSGD,
 		Privacy: &PrivacyConfig{NoiseMultiplier: 1e-12, ClipNorm: clip, SamplingRate: 1, Epsilon: 1, Delta: 1e-5}}
-	if _, err := m.trainPrivate(testCtx(t), X, y, cfg, fixedNoise(1)); err != nil {
+	if _, err := m.trainPrivate(testCtx(t), X, y, nil, cfg, fixedNoise(1)); err != nil {
 		t.Fatal(err)
 	}
 	moved := make([]float64, len(start))
@@ -111,7 +111,7 @@ func TestPrivateNoiseHasTheConfiguredScale(t *testing.T) {
 	const sigma, clip, rate = 50.0, 1.0, 1.0
 	cfg := TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: rate, Optimizer: OptimizerSGD,
 		Privacy: &PrivacyConfig{NoiseMultiplier: sigma, ClipNorm: clip, SamplingRate: 1, Epsilon: 1, Delta: 1e-5}}
-	if _, err := m.trainPrivate(testCtx(t), X, y, cfg, fixedNoise(2)); err != nil {
+	if _, err := m.trainPrivate(testCtx(t), X, y, nil, cfg, fixedNoise(2)); err != nil {
 		t.Fatal(err)
 	}
 	ss := 0.0
@@ -162,7 +162,7 @@ func TestPrivateTrainLearns(t *testing.T) {
 	m, _ := New(Spec{Kind: KindLogistic, Features: 6}, 3)
 	cfg := TrainConfig{Epochs: 5, BatchSize: 1, LearningRate: 0.05, Optimizer: OptimizerAdam,
 		Privacy: &PrivacyConfig{NoiseMultiplier: 1, ClipNorm: 1, SamplingRate: 0.05, Epsilon: 10, Delta: 1e-5}}
-	if _, err := m.trainPrivate(testCtx(t), X, y, cfg, fixedNoise(3)); err != nil {
+	if _, err := m.trainPrivate(testCtx(t), X, y, nil, cfg, fixedNoise(3)); err != nil {
 		t.Fatal(err)
 	}
 	p, err := m.Predict(Xt)

@@ -85,16 +85,22 @@ func (m *Model) SetParams(p []float64) error {
 // label is 1. Every row must have Spec().Features finite values. For a Cox
 // model use RiskScores.
 func (m *Model) Predict(X [][]float64) ([]float64, error) {
-	if m.spec.Kind == KindCox {
-		return nil, fmt.Errorf("%w: a %q model predicts risk scores (RiskScores), not probabilities", ErrInvalidSpec, KindCox)
+	if m.spec.IsSurvival() {
+		return nil, fmt.Errorf("%w: a %q model predicts risk scores (RiskScores), not probabilities", ErrInvalidSpec, m.spec.Kind)
 	}
 	return m.forward(X, false)
 }
 
 // RiskScores returns, for each row of X, the model's output before the
 // sigmoid: a Cox model's log-risk (linear predictor), or a classifier's
-// logit. Higher means a higher hazard (or probability).
-func (m *Model) RiskScores(X [][]float64) ([]float64, error) { return m.forward(X, true) }
+// logit; for a logistic-hazard model, the log of its cumulative hazard over
+// every interval. Higher means a higher hazard (or probability).
+func (m *Model) RiskScores(X [][]float64) ([]float64, error) {
+	if m.spec.Kind == KindLogisticHazard {
+		return m.hazardRisk(X)
+	}
+	return m.forward(X, true)
+}
 
 // forward runs the prediction graph over X, returning logits if raw and
 // probabilities otherwise.

@@ -75,7 +75,8 @@ type Recipe struct {
 // EvaluationConfig says how the study's models are scored.
 type EvaluationConfig struct {
 	// Metric is the headline figure: accuracy, balanced_accuracy or auc for
-	// classifiers, c_index for a Cox model (default: auc, c_index for cox).
+	// classifiers, c_index for a survival model (default: auc, c_index for
+	// cox and logistic_hazard).
 	Metric string `json:"metric"`
 }
 
@@ -147,7 +148,7 @@ func (r *Recipe) fillDefaults() {
 	}
 	if r.Evaluation.Metric == "" {
 		r.Evaluation.Metric = MetricAUC
-		if r.Model.Kind == KindCox {
+		if r.Model.IsSurvival() {
 			r.Evaluation.Metric = MetricCIndex
 		}
 	}
@@ -176,9 +177,9 @@ func (r Recipe) Validate() error {
 		return bad("standardise", fmt.Errorf("%q, want %q, %q or %q", r.Standardise, records.StandardisePooled, records.StandardiseSite, records.StandardiseNone))
 	}
 	switch m := r.Evaluation.Metric; {
-	case r.Model.Kind == KindCox && m != MetricCIndex:
-		return bad("evaluation.metric", fmt.Errorf("%q: a %q model is scored by %q", m, KindCox, MetricCIndex))
-	case r.Model.Kind != KindCox && m != MetricAccuracy && m != MetricBalancedAccuracy && m != MetricAUC:
+	case r.Model.IsSurvival() && m != MetricCIndex:
+		return bad("evaluation.metric", fmt.Errorf("%q: a %q model is scored by %q", m, r.Model.Kind, MetricCIndex))
+	case !r.Model.IsSurvival() && m != MetricAccuracy && m != MetricBalancedAccuracy && m != MetricAUC:
 		return bad("evaluation.metric", fmt.Errorf("%q, want %q, %q or %q", m, MetricAccuracy, MetricBalancedAccuracy, MetricAUC))
 	}
 	if p := r.Personalise; p != nil {
@@ -197,7 +198,7 @@ func (r Recipe) Validate() error {
 			return bad("privacy", err)
 		}
 		if r.Model.Kind == KindCox {
-			return bad("privacy", fmt.Errorf("a %q model cannot be trained with DP-SGD: its partial likelihood couples records through risk sets, so clipping one record's gradient does not bound its influence", KindCox))
+			return bad("privacy", fmt.Errorf("a %q model cannot be trained with DP-SGD: its partial likelihood couples records through risk sets, so clipping one record's gradient does not bound its influence; use a %q model", KindCox, KindLogisticHazard))
 		}
 		if err := checkPrivacyFits(r.LocalTraining(), r.Rounds); err != nil {
 			return bad("privacy", err)

@@ -25,6 +25,10 @@ func TestParseRecipeFillsDefaultsAndRefusesTypos(t *testing.T) {
 	cox, err := ParseRecipe([]byte(`{"model": {"kind": "cox", "features": 4}, "rounds": 3}`))
 	require.NoError(t, err)
 	assert.Equal(t, MetricCIndex, cox.Evaluation.Metric, "a Cox model is scored by the C-index")
+	hazard, err := ParseRecipe([]byte(`{"model": {"kind": "logistic_hazard", "features": 4, "intervals": [365, 730]}, "rounds": 3,
+		"privacy": {"noise_multiplier": 2, "clip_norm": 1, "sampling_rate": 0.1, "epsilon": 8, "delta": 1e-5}}`))
+	require.NoError(t, err, "a logistic-hazard model's loss is per record: DP-SGD covers it")
+	assert.Equal(t, MetricCIndex, hazard.Evaluation.Metric)
 
 	for _, tt := range []struct{ name, in, msg string }{
 		{"typo", `{"model": {"kind": "logistic", "features": 4}, "rounds": 3, "lcoal": {}}`, `unknown field "lcoal"`},
@@ -39,6 +43,8 @@ func TestParseRecipeFillsDefaultsAndRefusesTypos(t *testing.T) {
 		{"privacy without budget", `{"model": {"kind": "logistic", "features": 4}, "rounds": 3, "privacy": {"noise_multiplier": 2, "clip_norm": 1, "sampling_rate": 0.1}}`, "privacy: models: invalid training config: privacy epsilon"},
 		{"privacy over budget", `{"model": {"kind": "logistic", "features": 4}, "rounds": 20, "privacy": {"noise_multiplier": 0.8, "clip_norm": 1, "sampling_rate": 0.1, "epsilon": 1, "delta": 1e-5}}`, "a noise_multiplier of"},
 		{"privacy with cox", `{"model": {"kind": "cox", "features": 4}, "rounds": 3, "privacy": {"noise_multiplier": 2, "clip_norm": 1, "sampling_rate": 0.1, "epsilon": 8, "delta": 1e-5}}`, "risk sets"},
+		{"hazard without intervals", `{"model": {"kind": "logistic_hazard", "features": 4}, "rounds": 3}`, "intervals"},
+		{"hazard scored by accuracy", `{"model": {"kind": "logistic_hazard", "features": 4, "intervals": [1]}, "rounds": 3, "evaluation": {"metric": "accuracy"}}`, "evaluation.metric"},
 		{"duplicate", `{"rounds": 3, "rounds": 4, "model": {"kind": "logistic", "features": 4}}`, "twice"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,6 +16,14 @@ const (
 	// trained on the negative log partial likelihood of the hospital's own
 	// records. Its output is a log-risk, not a probability.
 	KindCox = "cox"
+	// KindLogisticHazard is a discrete-time survival model: follow-up is
+	// cut into the intervals Spec.Intervals gives, and the model is a
+	// logistic regression (or MLP) of the event in each interval a record
+	// is at risk in, on its features and the interval. Each record's loss
+	// is its own (the sum over its intervals), so DP-SGD bounds one
+	// record's influence, which it cannot for a Cox model. Its output, like
+	// a Cox model's, is a risk score (RiskScores).
+	KindLogisticHazard = "logistic_hazard"
 )
 
 // Ways of handling tied event times in a Cox model's partial likelihood
@@ -49,7 +57,18 @@ type Spec struct {
 	// Ties is how a Cox model handles tied event times: TiesBreslow
 	// (default when empty) or TiesEfron. It must be empty for other kinds.
 	Ties string `json:"ties,omitempty"`
+	// Intervals are a logistic-hazard model's interval ends, increasing and
+	// > 0, in the schema's time unit: interval k is (Intervals[k-1],
+	// Intervals[k]], the first starting at 0, and follow-up past the last
+	// end counts as censored there. They are public and fixed before
+	// training (say, years of follow-up), never read from the records. It
+	// must be empty for other kinds.
+	Intervals []float64 `json:"intervals,omitempty"`
 }
+
+// IsSurvival reports whether the model is trained on follow-up times and
+// events and scored by risk (KindCox and KindLogisticHazard).
+func (s Spec) IsSurvival() bool { return s.Kind == KindCox || s.Kind == KindLogisticHazard }
 
 // layer is one dense layer: in inputs, out outputs.
 type layer struct{ in, out int }
@@ -63,12 +82,18 @@ func (s Spec) Validate() error {
 	if s.Ties != "" && (s.Kind != KindCox || (s.Ties != TiesBreslow && s.Ties != TiesEfron)) {
 		return fmt.Errorf("%w: ties is %q; only a %q model has ties, %q or %q", ErrInvalidSpec, s.Ties, KindCox, TiesBreslow, TiesEfron)
 	}
+	if len(s.Intervals) != 0 && s.Kind != KindLogisticHazard {
+		return fmt.Errorf("%w: intervals are given; only a %q model has them", ErrInvalidSpec, KindLogisticHazard)
+	}
 	switch s.Kind {
 	case KindLogistic:
 		if len(s.Hidden) != 0 {
 			return fmt.Errorf("%w: a %q model has no hidden layers, got %v (use kind %q)", ErrInvalidSpec, KindLogistic, s.Hidden, KindMLP)
 		}
-	case KindMLP, KindCox:
+	case KindMLP, KindCox, KindLogisticHazard:
+		if err := s.checkIntervals(); err != nil {
+			return err
+		}
 		if len(s.Hidden) == 0 && s.Kind == KindMLP {
 			return fmt.Errorf("%w: an %q model needs at least one hidden layer width in hidden", ErrInvalidSpec, KindMLP)
 		}
@@ -78,7 +103,7 @@ func (s Spec) Validate() error {
 			}
 		}
 	default:
-		return fmt.Errorf("%w: unknown kind %q, want %q, %q or %q", ErrInvalidSpec, s.Kind, KindLogistic, KindMLP, KindCox)
+		return fmt.Errorf("%w: unknown kind %q, want %q, %q, %q or %q", ErrInvalidSpec, s.Kind, KindLogistic, KindMLP, KindCox, KindLogisticHazard)
 	}
 	if n := s.numParams(); n > MaxParams {
 		return fmt.Errorf("%w: %d parameters exceed the limit of %d; use smaller hidden layers", ErrInvalidSpec, n, MaxParams)
@@ -90,7 +115,7 @@ func (s Spec) Validate() error {
 // layer always has one output.
 func (s Spec) layers() []layer {
 	ls := make([]layer, 0, len(s.Hidden)+1)
-	in := s.Features
+	in := s.inputs()
 	for _, h := range s.Hidden {
 		ls = append(ls, layer{in, h})
 		in = h
@@ -101,7 +126,7 @@ func (s Spec) layers() []layer {
 // numParams counts the parameters without overflowing on absurd specs.
 func (s Spec) numParams() int {
 	total := 0
-	in := s.Features
+	in := s.inputs()
 	for _, out := range append(append([]int(nil), s.Hidden...), 1) {
 		total += in*out + out
 		if total > MaxParams {

@@ -96,8 +96,8 @@ type TrainResult struct {
 // (ErrNonFinite), the model keeps the parameters it had before the call and
 // the returned TrainResult reports the progress made.
 func (m *Model) Train(ctx context.Context, X [][]float64, y []float64, cfg TrainConfig) (TrainResult, error) {
-	if m.spec.Kind == KindCox {
-		return TrainResult{}, fmt.Errorf("%w: a %q model trains on survival times and events with TrainSurvival", ErrInvalidSpec, KindCox)
+	if m.spec.IsSurvival() {
+		return TrainResult{}, fmt.Errorf("%w: a %q model trains on survival times and events with TrainSurvival", ErrInvalidSpec, m.spec.Kind)
 	}
 	if cfg.Privacy != nil {
 		if err := m.checkTraining(ctx, X, y, cfg); err != nil {
@@ -107,7 +107,7 @@ func (m *Model) Train(ctx context.Context, X [][]float64, y []float64, cfg Train
 		if err != nil {
 			return TrainResult{}, err
 		}
-		return m.trainPrivate(ctx, X, y, cfg, noise)
+		return m.trainPrivate(ctx, X, y, nil, cfg, noise)
 	}
 	nt, err := m.trainingNet(ctx, X, y, cfg, false)
 	if err != nil {

@@ -56,10 +56,6 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return err
 	}
 	if *recipeFile != "" {
-		if *dpFlags.epsilon != "" {
-			fmt.Fprintln(stderr, "--epsilon compares budgets on one data file split into unlike sites, without --recipe; a recipe's own privacy section sets its study's budget")
-			return errUsage
-		}
 		set := map[string]bool{}
 		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 		for _, name := range []string{"rounds", "local-epochs", "lr", "batch", "optimizer", "prox-mu", "hidden"} {
@@ -72,8 +68,16 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 		if err != nil {
 			return err
 		}
+		privacy, err := dpFlags.parse(stderr)
+		if err != nil {
+			return err
+		}
+		if privacy != nil && r.Privacy != nil {
+			fmt.Fprintf(stderr, "--epsilon compares budgets against the recipe without privacy, but %s has its own privacy section: drop one\n", *recipeFile)
+			return errUsage
+		}
 		nc := evaluation.NaturalConfig{Files: strings.Split(*data, ","), Schema: *schema, Sites: *sites, Skew: d.Skew, Recipe: r,
-			Servers: []aggregation.FedOptConfig{r.Server}, CentralEpochs: r.Rounds * r.Local.Epochs, Seeds: *seeds, Plaintext: *plaintext}
+			Servers: []aggregation.FedOptConfig{r.Server}, CentralEpochs: r.Rounds * r.Local.Epochs, Seeds: *seeds, Plaintext: *plaintext, Privacy: privacy}
 		nc.Skew.SizeRatio, nc.Skew.LabelSkew = *sizeRatio, *labelSkew
 		if set["epochs"] {
 			nc.CentralEpochs = *epochs
@@ -288,6 +292,16 @@ func printNaturalReport(out io.Writer, rep *evaluation.NaturalReport) {
 	}
 	_ = w.Flush()
 	fmt.Fprintf(out, "\n%s (%s); hospital mean: each hospital's own test records, then averaged; %.0fs in all\n", rep.Metric, metricNote(rep.Metric), rep.Seconds)
+	if p := rep.Privacy; p != nil && len(rep.Private) > 0 {
+		fmt.Fprintf(out, "\ndifferential privacy (DP-SGD at every hospital: clip %g, sampling rate %g, %d local epochs at rate %g, %d rounds; δ = %g), points of %s lost against federated %s:\n",
+			p.Clip, p.Rate, p.Epochs, p.LR, rep.Recipe.Rounds, p.Delta, rep.Metric, rep.Recipe.Server.Kind)
+		w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(w, "budget\tσ\tpooled test\thospital mean\t")
+		for _, s := range rep.Private {
+			fmt.Fprintf(w, "ε = %g\t%.3f\t%.2f\t%.2f\t\n", s.Epsilon, s.NoiseMultiplier, s.PooledLoss, s.SiteMeanLoss)
+		}
+		_ = w.Flush()
+	}
 }
 
 func metricNote(metric string) string {

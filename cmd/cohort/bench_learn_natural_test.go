@@ -128,3 +128,43 @@ func TestBenchLearnUnlikeSites(t *testing.T) {
 	assert.Equal(t, 2, run(context.Background(), []string{"bench", "learn", "--data", "a.csv", "--schema", wdbcSchema, "--recipe", recipe, "--rounds", "3"}, &out, &errOut))
 	assert.Contains(t, errOut.String(), "--rounds is the recipe's")
 }
+
+// TestBenchLearnHazardEpsilonOnTCGA runs the logistic-hazard recipe on the
+// six TCGA-BRCA regions, in the plaintext test mode for a few rounds, with
+// one private study beside the non-private one: both are scored by the
+// C-index and the private study's points lost are reported.
+func TestBenchLearnHazardEpsilonOnTCGA(t *testing.T) {
+	data := tcgaFiles(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var out, progress bytes.Buffer
+	recipe := shortRecipe(t, "../../examples/tcga-brca/hazard-recipe.json", 3)
+	err := runBenchLearn(ctx, []string{"--data", data, "--schema", "../../examples/tcga-brca/schema.json", "--recipe", recipe,
+		"--seeds", "1", "--plaintext", "--epsilon", "8", "--dp-rate", "0.5", "--json"}, &out, &progress)
+	require.NoError(t, err, progress.String())
+	var rep evaluation.NaturalReport
+	require.NoError(t, json.Unmarshal(out.Bytes(), &rep))
+	assert.Equal(t, models.MetricCIndex, rep.Metric)
+	var names []string
+	for _, s := range rep.Summary {
+		names = append(names, s.Name)
+		assert.Greater(t, s.SiteMean.Mean, 0.5, "%s learns something", s.Name)
+	}
+	assert.Equal(t, []string{"pooled", "hospital alone", "federated fedavg", "federated DP-SGD ε=8"}, names)
+	require.Len(t, rep.Private, 1)
+	p := rep.Private[0]
+	assert.Equal(t, 8.0, p.Epsilon)
+	assert.Positive(t, p.NoiseMultiplier)
+	assert.InDelta(t, 100*(rep.Summary[2].Pooled.Mean-rep.Summary[3].Pooled.Mean), p.PooledLoss, 1e-3)
+
+	// A recipe with its own privacy section cannot also take --epsilon.
+	r, err := models.LoadRecipeFile(recipe)
+	require.NoError(t, err)
+	r.Privacy = &models.PrivacyConfig{NoiseMultiplier: 3, ClipNorm: 1, SamplingRate: 0.2, Epsilon: 8, Delta: 1e-5}
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	private := filepath.Join(t.TempDir(), "private.json")
+	require.NoError(t, os.WriteFile(private, b, 0o600))
+	err = runBenchLearn(ctx, []string{"--data", data, "--schema", "../../examples/tcga-brca/schema.json", "--recipe", private, "--epsilon", "8"}, &out, &progress)
+	require.ErrorIs(t, err, errUsage)
+}

@@ -167,7 +167,7 @@ func demo(ctx context.Context, cfg simulation.Config, out io.Writer, afterStudy 
 	}
 	previousSamples := 0
 	suspended := make(map[string]bool)
-	survival := (cfg.Recipe != nil && cfg.Recipe.Model.Kind == models.KindCox) || (cfg.Spec != nil && cfg.Spec.Kind == models.KindCox)
+	survival := (cfg.Recipe != nil && cfg.Recipe.Model.IsSurvival()) || (cfg.Spec != nil && cfg.Spec.IsSurvival())
 	for i, a := range cfg.Attacks {
 		fmt.Fprintf(out, "hospital-%d is an attacker: %s\n", i+1, a)
 	}

@@ -133,7 +133,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	}
 	ccfg.Progress = func(r coordinator.RoundReport) {
 		metrics.observeRound(r)
-		if spec.Kind == models.KindCox {
+		if spec.IsSurvival() {
 			fmt.Fprintf(stdout, "round %d/%d closed: c-index %.3f (pairs within hospitals)  contributors %d  model %s\n",
 				r.Round, ccfg.Rounds, r.Pooled.CIndex, len(r.Contributors), r.ModelHash.Hex())
 			return

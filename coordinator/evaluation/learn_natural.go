@@ -46,6 +46,34 @@ type NaturalConfig struct {
 	// Plaintext runs the federated studies without encryption (insecure
 	// test mode, for tuning); reports say so.
 	Plaintext bool
+	// Privacy, if set, adds one federated study per budget, the recipe's
+	// with DP-SGD (its local epochs and rate, clip and sampling rate; the
+	// noise multiplier the smallest that fits the budget), beside the
+	// non-private one with the recipe's first server optimizer.
+	Privacy *LearnPrivacy
+}
+
+// privateRecipe is the recipe r trained under budget eps as p says.
+func (p LearnPrivacy) privateRecipe(r models.Recipe, eps float64) (models.Recipe, error) {
+	tc, err := p.trainConfig(r.Local, r.Rounds, eps)
+	if err != nil {
+		return r, err
+	}
+	r.Privacy, tc.Privacy = tc.Privacy, nil
+	r.Local = tc
+	return r, r.Validate()
+}
+
+// NaturalPrivateSummary is one budget's federated study against the
+// non-private federated one of the same seeds, in points (×100) of the
+// recipe's metric.
+type NaturalPrivateSummary struct {
+	Epsilon         float64 `json:"epsilon"`
+	Delta           float64 `json:"delta"`
+	NoiseMultiplier float64 `json:"noise_multiplier"`
+	Approach        string  `json:"approach"`
+	PooledLoss      float64 `json:"pooled_test_points_lost"`
+	SiteMeanLoss    float64 `json:"hospital_mean_points_lost"`
 }
 
 // ApproachResult is one way of training, scored on the pooled test set
@@ -79,21 +107,24 @@ type ApproachSummary struct {
 
 // NaturalReport is what `cohort bench learn --recipe --json` prints.
 type NaturalReport struct {
-	Data          []string            `json:"data"`
-	Schema        string              `json:"schema"`
-	Hospitals     []string            `json:"hospitals"`
-	TrainRecords  []int               `json:"train_records"`
-	TestRecords   []int               `json:"test_records"`
-	Events        []int               `json:"train_events_or_positives"`
-	Recipe        models.Recipe       `json:"recipe"`
-	CentralEpochs int                 `json:"central_epochs"`
-	CentralLR     float64             `json:"central_learning_rate"`
-	Metric        string              `json:"metric"`
-	Encrypted     bool                `json:"encrypted"`
-	Seeds         []int64             `json:"seeds"`
-	Summary       []ApproachSummary   `json:"summary"`
-	PerSeed       []NaturalSeedResult `json:"per_seed"`
-	Seconds       float64             `json:"seconds"`
+	Data          []string          `json:"data"`
+	Schema        string            `json:"schema"`
+	Hospitals     []string          `json:"hospitals"`
+	TrainRecords  []int             `json:"train_records"`
+	TestRecords   []int             `json:"test_records"`
+	Events        []int             `json:"train_events_or_positives"`
+	Recipe        models.Recipe     `json:"recipe"`
+	CentralEpochs int               `json:"central_epochs"`
+	CentralLR     float64           `json:"central_learning_rate"`
+	Metric        string            `json:"metric"`
+	Encrypted     bool              `json:"encrypted"`
+	Seeds         []int64           `json:"seeds"`
+	Summary       []ApproachSummary `json:"summary"`
+	// Privacy is the --epsilon studies' settings and their points lost.
+	Privacy *LearnPrivacy           `json:"privacy_settings,omitempty"`
+	Private []NaturalPrivateSummary `json:"private,omitempty"`
+	PerSeed []NaturalSeedResult     `json:"per_seed"`
+	Seconds float64                 `json:"seconds"`
 	// curves are the survival curves of the first seed's federated Cox
 	// model by risk group, for the figure.
 	curves []survivalCurve
@@ -147,8 +178,8 @@ func Natural(ctx context.Context, cfg NaturalConfig, progress io.Writer) (*Natur
 	if f := schema.Features(); f != cfg.Recipe.Model.Features {
 		return nil, fmt.Errorf("the recipe's model has %d features but the schema encodes %d; set model.features to %d", cfg.Recipe.Model.Features, f, f)
 	}
-	if cfg.Recipe.Model.Kind == models.KindCox && schema.Time == "" {
-		return nil, fmt.Errorf("a %q model needs the schema's time column (and its label as the event indicator)", models.KindCox)
+	if cfg.Recipe.Model.IsSurvival() && schema.Time == "" {
+		return nil, fmt.Errorf("a %q model needs the schema's time column (and its label as the event indicator)", cfg.Recipe.Model.Kind)
 	}
 	rep := &NaturalReport{Data: cfg.Files, Schema: cfg.Schema, Recipe: cfg.Recipe, CentralEpochs: cfg.CentralEpochs, CentralLR: cfg.Recipe.Local.LearningRate,
 		Metric: cfg.Recipe.Evaluation.Metric, Encrypted: !cfg.Plaintext}
@@ -193,6 +224,10 @@ func Natural(ctx context.Context, cfg NaturalConfig, progress io.Writer) (*Natur
 		rep.PerSeed = append(rep.PerSeed, r)
 	}
 	rep.Summary = summariseNatural(rep.PerSeed, rep.Metric)
+	if cfg.Privacy != nil {
+		rep.Privacy = cfg.Privacy
+		rep.Private = summariseNaturalPrivate(rep.Summary, cfg)
+	}
 	rep.Seconds = time.Since(start).Seconds()
 	return rep, nil
 }
@@ -371,7 +406,27 @@ func naturalOneSeed(ctx context.Context, cfg NaturalConfig, schema records.Schem
 		}
 	}
 
-	if r.Model.Kind == models.KindCox {
+	// Private: the recipe under each budget, with its first server optimizer.
+	if p := cfg.Privacy; p != nil {
+		for _, eps := range p.Epsilons {
+			recipe, err := p.privateRecipe(r, eps)
+			if err != nil {
+				return res, fmt.Errorf("ε %v: %w", eps, err)
+			}
+			recipe.Server, recipe.Standardise = cfg.Servers[0], studyStd
+			m, err := federate(ctx, recipe, studySites, schema, seed, cfg.Plaintext)
+			if err != nil {
+				return res, fmt.Errorf("federated at ε %v: %w", eps, err)
+			}
+			a, err := scoreApproach(privateApproach(eps), m, pooledTest, sites)
+			if err != nil {
+				return res, err
+			}
+			res.Approaches = append(res.Approaches, a)
+		}
+	}
+
+	if r.Model.IsSurvival() {
 		if res.curves, err = riskGroupCurves(shared, sites); err != nil {
 			return res, err
 		}
@@ -404,6 +459,40 @@ func naturalOneSeed(ctx context.Context, cfg NaturalConfig, schema records.Schem
 		res.Approaches = append(res.Approaches, pers)
 	}
 	return res, nil
+}
+
+// privateApproach names the federated study under budget eps.
+func privateApproach(eps float64) string { return fmt.Sprintf("federated DP-SGD ε=%g", eps) }
+
+// summariseNaturalPrivate gives each budget's points lost against the
+// non-private federated study of the recipe's server optimizer.
+func summariseNaturalPrivate(summary []ApproachSummary, cfg NaturalConfig) []NaturalPrivateSummary {
+	find := func(name string) *ApproachSummary {
+		for i := range summary {
+			if summary[i].Name == name {
+				return &summary[i]
+			}
+		}
+		return nil
+	}
+	base := find("federated " + cfg.Servers[0].Kind)
+	var out []NaturalPrivateSummary
+	for _, eps := range cfg.Privacy.Epsilons {
+		a := find(privateApproach(eps))
+		if a == nil || base == nil {
+			continue
+		}
+		s := NaturalPrivateSummary{Epsilon: eps, Delta: cfg.Privacy.Delta, Approach: a.Name,
+			SiteMeanLoss: math.Round(1e4*100*(base.SiteMean.Mean-a.SiteMean.Mean)) / 1e4}
+		if r, err := cfg.Privacy.privateRecipe(cfg.Recipe, eps); err == nil {
+			s.NoiseMultiplier = r.Privacy.NoiseMultiplier
+		}
+		if a.Pooled != nil && base.Pooled != nil {
+			s.PooledLoss = math.Round(1e4*100*(base.Pooled.Mean-a.Pooled.Mean)) / 1e4
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // federate runs a study of the recipe on the hospitals' records and returns

@@ -36,7 +36,7 @@ func (s Scores) Headline(metric string) float64 {
 func ScoreRecords(m *models.Model, test []records.Record) (Scores, error) {
 	X, y := records.Matrix(test)
 	s := Scores{Records: len(test)}
-	if m.Spec().Kind == models.KindCox {
+	if m.Spec().IsSurvival() {
 		risk, err := m.RiskScores(X)
 		if err != nil {
 			return s, err

@@ -106,6 +106,11 @@ func ReadParams(path string) ([]byte, []float64, error) {
 // New lays out params of spec as layers. The caller fills in where
 // the model comes from.
 func New(spec models.Spec, canonSpec []byte, params []float64) (*File, error) {
+	if spec.Kind == models.KindLogisticHazard {
+		// Its layers take interval indicators beside the features, and its
+		// risk sums over intervals: the file's layer format does not say so.
+		return nil, fmt.Errorf("%w: a %q model cannot be exported yet", models.ErrInvalidSpec, spec.Kind)
+	}
 	m, err := models.New(spec, 0)
 	if err != nil {
 		return nil, err

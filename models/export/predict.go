@@ -49,7 +49,7 @@ func Score(f *File, spec models.Spec, recs []records.Record, cut *float64) (*Sco
 	if err := m.SetParams(f.Params()); err != nil {
 		return nil, err
 	}
-	if spec.Kind == models.KindCox {
+	if spec.IsSurvival() {
 		return scoreRisks(m, recs, cut)
 	}
 	X, y := records.Matrix(recs)
