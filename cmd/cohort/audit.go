@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"text/tabwriter"
 	"time"
 
 	"github.com/cohort-fl/cohort/aggregation"
@@ -67,38 +66,13 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *asJSON {
 		err = writeJSON(stdout, rep)
 	} else {
-		err = printAudit(stdout, rep)
+		err = rep.WriteText(stdout)
 	}
 	if err != nil {
 		return err
 	}
 	if !rep.OK {
 		return errAuditMismatch
-	}
-	return nil
-}
-
-// printAudit prints one line per round, then each mismatching round's
-// problems.
-func printAudit(w io.Writer, rep *audit.Report) error {
-	fmt.Fprintf(w, "study %d: every closed round's aggregate recomputed from the committed updates\n\n", rep.Study)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "round\tverdict\tcommitted\tsummed\taggregate (on chain)")
-	for _, r := range rep.Rounds {
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%s\n", r.Round, r.Verdict, r.Committed, r.Contributors, hashOrDash(r.Aggregate))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	for _, r := range rep.Rounds {
-		for _, p := range r.Problems {
-			fmt.Fprintf(w, "round %d: %s\n", r.Round, p)
-		}
-	}
-	if rep.OK {
-		fmt.Fprintln(w, "\nall rounds match the chain")
-	} else {
-		fmt.Fprintln(w, "\nMISMATCH: the rounds above do not match what the chain records")
 	}
 	return nil
 }

@@ -173,7 +173,7 @@ func TestDashboardInChromium(t *testing.T) {
 		assert.Equal(t, "verified", text(fmt.Sprintf(`tr[data-round="%d"] [data-field="proof"]`, n)), "round %d", n)
 	}
 
-	good, err := useProofs(ctx, d.Study, d.StudyID(), 1, rev.Patient)
+	good, err := d.Study.UseProofs(ctx, d.StudyID(), 1, rev.Patient)
 	require.NoError(t, err)
 	goodJSON, err := jsonString(good[0])
 	require.NoError(t, err)

@@ -94,9 +94,9 @@ func (d *dashboardStudy) get(t *testing.T, ctx context.Context, path string) str
 func (d *dashboardStudy) tamperedProof(t *testing.T, ctx context.Context) string {
 	t.Helper()
 	rev := d.Revocations()[0]
-	used, err := useProofs(ctx, d.Study, d.StudyID(), 1, rev.Patient)
+	used, err := d.Study.UseProofs(ctx, d.StudyID(), 1, rev.Patient)
 	require.NoError(t, err)
-	unused, err := useProofs(ctx, d.Study, d.StudyID(), simulation.RevokeRound, rev.Patient)
+	unused, err := d.Study.UseProofs(ctx, d.StudyID(), simulation.RevokeRound, rev.Patient)
 	require.NoError(t, err)
 	require.NotEmpty(t, used)
 	require.NotEmpty(t, unused)

@@ -9,11 +9,11 @@ import (
 	"log/slog"
 	"os"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"gonum.org/v1/plot"
 
+	"github.com/cohort-fl/cohort/coordinator/evaluation"
 	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
@@ -146,7 +146,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 				}
 				fmt.Fprintf(stdout, "report written to %s\n", *report)
 			}
-			if err := writePlots(*plotPath, stdout, "", func() ([]*plot.Plot, error) { return chart.HistoryPlots(historyFromDemo(rep)) }); err != nil {
+			if err := writePlots(*plotPath, stdout, "", func() ([]*plot.Plot, error) { return chart.HistoryPlots(evaluation.HistoryFromDemo(rep)) }); err != nil {
 				return err
 			}
 			return live.finish(ctx, s)
@@ -203,12 +203,12 @@ func demo(ctx context.Context, cfg simulation.Config, out io.Writer, afterStudy 
 	if err != nil {
 		return nil, err
 	}
-	printSummary(out, rep)
+	rep.WriteSummary(out)
 	if rep.Personalised, err = s.Personalise(ctx); err != nil {
 		return nil, err
 	}
 	if r := cfg.Recipe; r != nil {
-		printPersonalised(out, rep.Personalised, r.Evaluation.Metric)
+		simulation.WritePersonalised(out, rep.Personalised, r.Evaluation.Metric)
 	}
 	if afterStudy != nil {
 		if err := afterStudy(s, rep); err != nil {
@@ -216,55 +216,6 @@ func demo(ctx context.Context, cfg simulation.Config, out io.Writer, afterStudy 
 		}
 	}
 	return rep, nil
-}
-
-func printSummary(out io.Writer, rep *simulation.Report) {
-	fmt.Fprintln(out)
-	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(w, "hospital\taddress\trecords\tconsented (%s, round 1)\ttest\t\n", rep.Consent.Source)
-	for _, p := range rep.Participants {
-		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t\n", p.Name, p.Address.Hex()[:10]+"…", p.Records, p.Consented, p.Test)
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "round\taccuracy\tauc\tloss\tsites\tsamples\ttrain s\tencrypt s\taggregate s\tdecrypt s\tchain s\tgas\tmodel hash\t")
-	for _, r := range rep.Rounds {
-		fmt.Fprintf(w, "%d\t%.3f\t%.3f\t%.3f\t%d\t%d\t%.2f\t%.2f\t%.3f\t%.3f\t%.2f\t%d\t%s\t\n",
-			r.Round, r.Accuracy, r.AUC, r.Loss, r.Participants, r.Samples, r.Seconds.Train, r.Seconds.Encrypt,
-			r.Seconds.Aggregate, r.Seconds.Decrypt, r.Seconds.Chain, r.GasUsed, r.ModelHash.Hex()[:12]+"…")
-	}
-	_ = w.Flush()
-	switch rep.Standardisation {
-	case records.StandardisePooled:
-		fmt.Fprintf(out, "\nfeatures standardised with statistics pooled across the %d hospitals under encryption (moments phase), standardiser %s\n",
-			len(rep.Participants), rep.StandardiserHash.Hex()[:12]+"…")
-	case records.StandardiseSite:
-		fmt.Fprintln(out, "\nfeatures standardised with each hospital's own statistics")
-	}
-	if p := rep.Privacy; p != nil {
-		fmt.Fprintf(out, "\ndifferential privacy: every hospital trained with DP-SGD; the study's ε after round %d is %.4g of its budget %g at δ %g (per round: cohort study show)\n",
-			len(rep.Rounds), p.Spent, p.Epsilon, p.Delta)
-	}
-	if rep.Final.CIndex > 0 {
-		fmt.Fprintf(out, "\nfinal Cox model: C-index %.3f over the pairs of each site's test records (%d sites); study %d on contract %s; %.1fs in all\n",
-			rep.Final.CIndex, len(rep.Participants), rep.StudyID, rep.Contract.Hex(), rep.Seconds)
-		if last := rep.Rounds[len(rep.Rounds)-1]; len(last.Sites) > 0 {
-			fmt.Fprintf(out, "per site (its own test records):")
-			for _, site := range last.Sites {
-				fmt.Fprintf(out, "  %s %.3f (%d)", site.Name, site.CIndex, site.Records)
-			}
-			fmt.Fprintln(out)
-		}
-		return
-	}
-	fmt.Fprintf(out, "\nfinal model: accuracy %.3f, AUC %.3f on %d sites' test records; study %d on contract %s; %.1fs in all\n",
-		rep.Final.Accuracy, rep.Final.AUC, len(rep.Participants), rep.StudyID, rep.Contract.Hex(), rep.Seconds)
-	if last := rep.Rounds[len(rep.Rounds)-1]; len(last.Sites) > 0 {
-		fmt.Fprintf(out, "per site (its own test records):")
-		for _, site := range last.Sites {
-			fmt.Fprintf(out, "  %s %.3f acc / %.3f auc (%d)", site.Name, site.Accuracy, site.AUC, site.Records)
-		}
-		fmt.Fprintln(out)
-	}
 }
 
 func onOff(b bool) string {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"path/filepath"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/params"
@@ -60,7 +59,7 @@ Flags:
 	if err != nil {
 		return err
 	}
-	printDevnet(stdout, cfg.Dir, d.Info, d.Resumed)
+	d.Info.WriteText(stdout, cfg.Dir, d.Resumed)
 	return d.Wait(ctx, stderr)
 }
 
@@ -70,23 +69,4 @@ func splitList(s string) []string {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
 	return parts
-}
-
-func printDevnet(w io.Writer, dir string, info *devnet.Info, resumed bool) {
-	verb := "deployed"
-	if resumed {
-		verb = "resumed"
-	}
-	fmt.Fprintf(w, "Cohort devnet on %s (chain id %d)\n", info.RPCURL, info.ChainID)
-	fmt.Fprintf(w, "contract  %s  (%s, block %d)\n", info.Contract.Hex(), verb, info.Deployed)
-	fmt.Fprintf(w, "accounts  (keys in %s, hex, mode 0600)\n", filepath.Join(dir, devnet.KeysDir))
-	for _, a := range info.Accounts {
-		member := ""
-		if a.Member != nil {
-			member = fmt.Sprintf("  founding member %q", a.Member.Name)
-		}
-		fmt.Fprintf(w, "  %-12s %s%s\n", a.Name, a.Address.Hex(), member)
-	}
-	fmt.Fprintf(w, "details   %s\n", filepath.Join(dir, devnet.File))
-	fmt.Fprintln(w, "devnet ready; press Ctrl-C to stop")
 }

@@ -66,13 +66,13 @@ func TestHistoryPlots(t *testing.T) {
 		history       chart.History
 		want, notWant []string
 	}{
-		{"robust study from the chain", historyFromChain(chainReport),
+		{"robust study from the chain", evaluation.HistoryFromChain(chainReport),
 			[]string{"study 7: model quality per round", "accuracy", "AUC", "loss", "round", "updates committed", "updates aggregated", "study 7: robust scoring per round", "flagged (a strike each)"},
 			[]string{"hospital-1 accuracy"}},
-		{"plain study from the chain", historyFromChain(plain),
+		{"plain study from the chain", evaluation.HistoryFromChain(plain),
 			[]string{"study 8: loss per round", "updates committed"},
 			[]string{"flagged (a strike each)"}},
-		{"demo with per-site metrics", historyFromDemo(demoRep),
+		{"demo with per-site metrics", evaluation.HistoryFromDemo(demoRep),
 			[]string{"demo study 1: model quality per round", "hospital-1 accuracy", "hospital-2 accuracy", "updates aggregated"},
 			[]string{"updates committed", "flagged (a strike each)"}},
 	}
@@ -88,7 +88,7 @@ func TestHistoryPlots(t *testing.T) {
 			}
 		})
 	}
-	h := historyFromChain(chainReport)
+	h := evaluation.HistoryFromChain(chainReport)
 	require.Len(t, h.Rounds, 3)
 	assert.Equal(t, 1, h.Rounds[1].Flagged, "one strike in round 2")
 	assert.False(t, h.Rounds[2].Closed, "the open round has no metrics yet")

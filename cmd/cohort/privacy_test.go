@@ -16,6 +16,7 @@ import (
 
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/contracts/studies"
+	"github.com/cohort-fl/cohort/coordinator/evaluation"
 	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
@@ -51,11 +52,11 @@ func TestPrivateStudyBudgetOnChain(t *testing.T) {
 	assert.InDelta(t, spent2, rep.RoundHistory[1].EpsilonSpent, 1e-6)
 	assert.InDelta(t, spent2, rep.Privacy.Spent, 1e-6)
 	var out bytes.Buffer
-	printStudy(&out, rep)
+	rep.WriteText(&out)
 	assert.Contains(t, out.String(), "privacy budget ε 8 at δ 1e-05")
 	r1, r2 := rep.RoundHistory[0].EpsilonSpent, rep.RoundHistory[1].EpsilonSpent
 	assert.Contains(t, out.String(), fmt.Sprintf("  2      %.6f  %.6f    %.6f", r2, r2-r1, 8-r2), "round 2: ε after it, its share, what is left")
-	panels, err := studyPlots(rep)
+	panels, err := evaluation.StudyPlots(rep)
 	require.NoError(t, err)
 	figure := filepath.Join(t.TempDir(), "study.svg")
 	require.NoError(t, chart.Save(figure, panels...))

@@ -47,9 +47,9 @@ func TestStudyCreateRecipeFlags(t *testing.T) {
 
 func TestPrintPersonalised(t *testing.T) {
 	var out bytes.Buffer
-	printPersonalised(&out, nil, models.MetricAUC)
+	simulation.WritePersonalised(&out, nil, models.MetricAUC)
 	assert.Empty(t, out.String(), "nothing without a recipe that personalises")
-	printPersonalised(&out, []simulation.PersonalisedSite{
+	simulation.WritePersonalised(&out, []simulation.PersonalisedSite{
 		{Name: "hospital-1", Shared: simulation.Scores{AUC: 0.8, Accuracy: 0.7}, Personalised: simulation.Scores{AUC: 0.85, Accuracy: 0.75}},
 		{Name: "hospital-2", Shared: simulation.Scores{AUC: 0.6}, Personalised: simulation.Scores{AUC: 0.9}},
 	}, models.MetricAccuracy)

@@ -5,15 +5,13 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
-	"text/tabwriter"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"gonum.org/v1/plot"
 
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/contracts/studies"
+	"github.com/cohort-fl/cohort/coordinator/evaluation"
 	"github.com/cohort-fl/cohort/models"
 )
 
@@ -228,69 +226,10 @@ func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if *asJSON {
 		err = writeJSON(stdout, rep)
 	} else {
-		printStudy(stdout, rep)
+		rep.WriteText(stdout)
 	}
 	if err != nil {
 		return err
 	}
-	return writePlots(*plotPath, stderr, "", func() ([]*plot.Plot, error) { return studyPlots(rep) })
-}
-
-// printStudy prints a study report as text tables.
-func printStudy(w io.Writer, r *studies.Report) {
-	fmt.Fprintf(w, "study %d on contract %s (chain %d): %s\n", r.ID, r.Contract.Hex(), r.ChainID, r.Status)
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "  owner\t%s\n  coordinator\t%s\n  spec hash\t%s\n  purpose\t%s\n  reference\t%s\n  public key hash\t%s\n",
-		r.Owner.Hex(), r.Coordinator.Hex(), r.SpecHash.Hex(), r.Purpose.Hex(), r.ReferenceCommitment.Hex(), hashOrDash(r.PublicKeyHash))
-	fmt.Fprintf(tw, "  rounds\t%d (run %d)\n  min participants\t%d\n  threshold t\t%d\n  strike limit\t%d\n",
-		r.Rounds, r.CurrentRound, r.MinParticipants, r.Threshold, r.StrikeLimit)
-	tw.Flush()
-
-	fmt.Fprintf(w, "\nparticipants (%d)\n", len(r.Participants))
-	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "  #\taddress\tname\tstrikes\tsuspended\tlast round")
-	for _, p := range r.Participants {
-		fmt.Fprintf(tw, "  %d\t%s\t%s\t%d\t%v\t%d\n", p.Index, p.Address.Hex(), p.Name, p.Strikes, p.Suspended, p.LastCommittedRound)
-	}
-	tw.Flush()
-
-	fmt.Fprintf(w, "\nrounds (%d)\n", len(r.RoundHistory))
-	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "  round\tstatus\tcommits\taggregated\taccuracy\tauc\tloss\tblocks\tmodel hash")
-	for _, rr := range r.RoundHistory {
-		blocks := strconv.FormatUint(rr.OpenedBlock, 10) + "-"
-		if rr.ClosedBlock != 0 {
-			blocks += strconv.FormatUint(rr.ClosedBlock, 10)
-		}
-		metrics := "-\t-\t-"
-		if rr.Status == "closed" {
-			metrics = fmt.Sprintf("%.4f\t%.4f\t%.4f", rr.Accuracy, rr.AUC, rr.Loss)
-		}
-		fmt.Fprintf(tw, "  %d\t%s\t%d\t%d\t%s\t%s\t%s\n", rr.Number, rr.Status, rr.Commitments, rr.Aggregated, metrics, blocks, hashOrDash(rr.ModelHash))
-	}
-	tw.Flush()
-	for _, rr := range r.RoundHistory {
-		fmt.Fprintf(w, "  round %d: global model %s, commitments root %s, aggregate %s\n",
-			rr.Number, rr.GlobalModel.Hex(), rr.CommitmentsRoot.Hex(), hashOrDash(rr.AggregateHash))
-	}
-
-	printPrivacy(w, r)
-
-	if len(r.Strikes) > 0 {
-		fmt.Fprintf(w, "\nstrikes (%d)\n", len(r.Strikes))
-		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "  member\tround\treason\tstrikes\tevidence")
-		for _, k := range r.Strikes {
-			fmt.Fprintf(tw, "  %s\t%d\t%s\t%d\t%s\n", k.Member.Hex(), k.Round, k.Reason, k.Strikes, k.Evidence.Hex())
-		}
-		tw.Flush()
-	}
-}
-
-// hashOrDash prints a hash, or "-" for the zero hash (not recorded yet).
-func hashOrDash(h common.Hash) string {
-	if h == (common.Hash{}) {
-		return "-"
-	}
-	return h.Hex()
+	return writePlots(*plotPath, stderr, "", func() ([]*plot.Plot, error) { return evaluation.StudyPlots(rep) })
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/contracts/deployment"
 	"github.com/cohort-fl/cohort/contracts/studies"
+	"github.com/cohort-fl/cohort/coordinator/evaluation"
 	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/models"
 )
@@ -150,7 +151,7 @@ func TestStudyCreateAndShow(t *testing.T) {
 	assert.Equal(t, h3.Address(), rep.Strikes[0].Member)
 
 	var text bytes.Buffer
-	printStudy(&text, rep)
+	rep.WriteText(&text)
 	for _, want := range []string{"study 1 on contract", "round 2 open", "St Mary", "0.8125", res.ModelHash.Hex(), "violation", specH.Hex()} {
 		assert.Contains(t, text.String(), want)
 	}
@@ -161,7 +162,7 @@ func TestStudyCreateAndShow(t *testing.T) {
 	assert.Equal(t, *rep, back, "the JSON report round-trips")
 
 	figure := filepath.Join(t.TempDir(), "study.svg")
-	panels, err := chart.HistoryPlots(historyFromChain(rep))
+	panels, err := chart.HistoryPlots(evaluation.HistoryFromChain(rep))
 	require.NoError(t, err)
 	require.NoError(t, chart.Save(figure, panels...))
 	texts := svgTexts(t, figure)

@@ -1,0 +1,87 @@
+package studies
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// WriteText prints the report as the text tables of `cohort study show`.
+func (r *Report) WriteText(w io.Writer) {
+	fmt.Fprintf(w, "study %d on contract %s (chain %d): %s\n", r.ID, r.Contract.Hex(), r.ChainID, r.Status)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "  owner\t%s\n  coordinator\t%s\n  spec hash\t%s\n  purpose\t%s\n  reference\t%s\n  public key hash\t%s\n",
+		r.Owner.Hex(), r.Coordinator.Hex(), r.SpecHash.Hex(), r.Purpose.Hex(), r.ReferenceCommitment.Hex(), HashOrDash(r.PublicKeyHash))
+	fmt.Fprintf(tw, "  rounds\t%d (run %d)\n  min participants\t%d\n  threshold t\t%d\n  strike limit\t%d\n",
+		r.Rounds, r.CurrentRound, r.MinParticipants, r.Threshold, r.StrikeLimit)
+	tw.Flush()
+
+	fmt.Fprintf(w, "\nparticipants (%d)\n", len(r.Participants))
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  #\taddress\tname\tstrikes\tsuspended\tlast round")
+	for _, p := range r.Participants {
+		fmt.Fprintf(tw, "  %d\t%s\t%s\t%d\t%v\t%d\n", p.Index, p.Address.Hex(), p.Name, p.Strikes, p.Suspended, p.LastCommittedRound)
+	}
+	tw.Flush()
+
+	fmt.Fprintf(w, "\nrounds (%d)\n", len(r.RoundHistory))
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  round\tstatus\tcommits\taggregated\taccuracy\tauc\tloss\tblocks\tmodel hash")
+	for _, rr := range r.RoundHistory {
+		blocks := strconv.FormatUint(rr.OpenedBlock, 10) + "-"
+		if rr.ClosedBlock != 0 {
+			blocks += strconv.FormatUint(rr.ClosedBlock, 10)
+		}
+		metrics := "-\t-\t-"
+		if rr.Status == "closed" {
+			metrics = fmt.Sprintf("%.4f\t%.4f\t%.4f", rr.Accuracy, rr.AUC, rr.Loss)
+		}
+		fmt.Fprintf(tw, "  %d\t%s\t%d\t%d\t%s\t%s\t%s\n", rr.Number, rr.Status, rr.Commitments, rr.Aggregated, metrics, blocks, HashOrDash(rr.ModelHash))
+	}
+	tw.Flush()
+	for _, rr := range r.RoundHistory {
+		fmt.Fprintf(w, "  round %d: global model %s, commitments root %s, aggregate %s\n",
+			rr.Number, rr.GlobalModel.Hex(), rr.CommitmentsRoot.Hex(), HashOrDash(rr.AggregateHash))
+	}
+
+	writePrivacy(w, r)
+
+	if len(r.Strikes) > 0 {
+		fmt.Fprintf(w, "\nstrikes (%d)\n", len(r.Strikes))
+		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "  member\tround\treason\tstrikes\tevidence")
+		for _, k := range r.Strikes {
+			fmt.Fprintf(tw, "  %s\t%d\t%s\t%d\t%s\n", k.Member.Hex(), k.Round, k.Reason, k.Strikes, k.Evidence.Hex())
+		}
+		tw.Flush()
+	}
+}
+
+// HashOrDash prints a hash, or "-" for the zero hash (not recorded yet).
+func HashOrDash(h common.Hash) string {
+	if h == (common.Hash{}) {
+		return "-"
+	}
+	return h.Hex()
+}
+
+// writePrivacy prints the budget and, per round, the study's ε after it,
+// what the round added and what is left.
+func writePrivacy(w io.Writer, r *Report) {
+	p := r.Privacy
+	if p == nil {
+		return
+	}
+	fmt.Fprintf(w, "\nprivacy budget ε %g at δ %g: %.6g spent, %.6g left\n", p.Epsilon, p.Delta, p.Spent, p.Epsilon-p.Spent)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  round\tε after\tthis round\tleft")
+	prev := 0.0
+	for _, rr := range r.RoundHistory {
+		fmt.Fprintf(tw, "  %d\t%.6f\t%.6f\t%.6f\n", rr.Number, rr.EpsilonSpent, rr.EpsilonSpent-prev, p.Epsilon-rr.EpsilonSpent)
+		prev = rr.EpsilonSpent
+	}
+	tw.Flush()
+}

@@ -1,0 +1,34 @@
+package audit
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/cohort-fl/cohort/contracts/studies"
+)
+
+// WriteText prints one line per round, then each mismatching round's
+// problems, as `cohort audit` does.
+func (rep *Report) WriteText(w io.Writer) error {
+	fmt.Fprintf(w, "study %d: every closed round's aggregate recomputed from the committed updates\n\n", rep.Study)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "round\tverdict\tcommitted\tsummed\taggregate (on chain)")
+	for _, r := range rep.Rounds {
+		fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%s\n", r.Round, r.Verdict, r.Committed, r.Contributors, studies.HashOrDash(r.Aggregate))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, r := range rep.Rounds {
+		for _, p := range r.Problems {
+			fmt.Fprintf(w, "round %d: %s\n", r.Round, p)
+		}
+	}
+	if rep.OK {
+		fmt.Fprintln(w, "\nall rounds match the chain")
+	} else {
+		fmt.Fprintln(w, "\nMISMATCH: the rounds above do not match what the chain records")
+	}
+	return nil
+}

@@ -1,0 +1,72 @@
+package simulation
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/cohort-fl/cohort/records"
+)
+
+// WriteSummary prints the study's hospitals, its rounds and its final
+// model, as `cohort demo` shows them once the study is done.
+func (rep *Report) WriteSummary(out io.Writer) {
+	fmt.Fprintln(out)
+	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(w, "hospital\taddress\trecords\tconsented (%s, round 1)\ttest\t\n", rep.Consent.Source)
+	for _, p := range rep.Participants {
+		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t\n", p.Name, p.Address.Hex()[:10]+"…", p.Records, p.Consented, p.Test)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "round\taccuracy\tauc\tloss\tsites\tsamples\ttrain s\tencrypt s\taggregate s\tdecrypt s\tchain s\tgas\tmodel hash\t")
+	for _, r := range rep.Rounds {
+		fmt.Fprintf(w, "%d\t%.3f\t%.3f\t%.3f\t%d\t%d\t%.2f\t%.2f\t%.3f\t%.3f\t%.2f\t%d\t%s\t\n",
+			r.Round, r.Accuracy, r.AUC, r.Loss, r.Participants, r.Samples, r.Seconds.Train, r.Seconds.Encrypt,
+			r.Seconds.Aggregate, r.Seconds.Decrypt, r.Seconds.Chain, r.GasUsed, r.ModelHash.Hex()[:12]+"…")
+	}
+	_ = w.Flush()
+	switch rep.Standardisation {
+	case records.StandardisePooled:
+		fmt.Fprintf(out, "\nfeatures standardised with statistics pooled across the %d hospitals under encryption (moments phase), standardiser %s\n",
+			len(rep.Participants), rep.StandardiserHash.Hex()[:12]+"…")
+	case records.StandardiseSite:
+		fmt.Fprintln(out, "\nfeatures standardised with each hospital's own statistics")
+	}
+	if p := rep.Privacy; p != nil {
+		fmt.Fprintf(out, "\ndifferential privacy: every hospital trained with DP-SGD; the study's ε after round %d is %.4g of its budget %g at δ %g (per round: cohort study show)\n",
+			len(rep.Rounds), p.Spent, p.Epsilon, p.Delta)
+	}
+	if rep.Final.CIndex > 0 {
+		fmt.Fprintf(out, "\nfinal Cox model: C-index %.3f over the pairs of each site's test records (%d sites); study %d on contract %s; %.1fs in all\n",
+			rep.Final.CIndex, len(rep.Participants), rep.StudyID, rep.Contract.Hex(), rep.Seconds)
+		if last := rep.Rounds[len(rep.Rounds)-1]; len(last.Sites) > 0 {
+			fmt.Fprintf(out, "per site (its own test records):")
+			for _, site := range last.Sites {
+				fmt.Fprintf(out, "  %s %.3f (%d)", site.Name, site.CIndex, site.Records)
+			}
+			fmt.Fprintln(out)
+		}
+		return
+	}
+	fmt.Fprintf(out, "\nfinal model: accuracy %.3f, AUC %.3f on %d sites' test records; study %d on contract %s; %.1fs in all\n",
+		rep.Final.Accuracy, rep.Final.AUC, len(rep.Participants), rep.StudyID, rep.Contract.Hex(), rep.Seconds)
+	if last := rep.Rounds[len(rep.Rounds)-1]; len(last.Sites) > 0 {
+		fmt.Fprintf(out, "per site (its own test records):")
+		for _, site := range last.Sites {
+			fmt.Fprintf(out, "  %s %.3f acc / %.3f auc (%d)", site.Name, site.Accuracy, site.AUC, site.Records)
+		}
+		fmt.Fprintln(out)
+	}
+}
+
+// WritePersonalised prints each hospital's shared and personalised figure.
+func WritePersonalised(out io.Writer, ps []PersonalisedSite, metric string) {
+	if len(ps) == 0 {
+		return
+	}
+	fmt.Fprintf(out, "personalised at each hospital (fine-tuned on its own records; stays there), %s on its own test records:", metric)
+	for _, p := range ps {
+		fmt.Fprintf(out, "  %s %.3f -> %.3f", p.Name, p.Shared.Headline(metric), p.Personalised.Headline(metric))
+	}
+	fmt.Fprintln(out)
+}
