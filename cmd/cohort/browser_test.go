@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/contracts/cohortsol"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
@@ -156,6 +157,34 @@ func TestDashboardInChromium(t *testing.T) {
 	charts, err := chromedp.Run(bctx, chromedp.Evaluate[int](`document.querySelectorAll(".chart svg").length`))
 	require.NoError(t, err)
 	assert.Equal(t, 4, charts, "every chart drawn")
+
+	// A figure's link, followed, shows the transaction that recorded it,
+	// as the chain's receipt gives it, scrolled to its event; the chart's
+	// point links there too.
+	row2 := `tr[data-round="2"] [data-field="accuracy"]`
+	href, err := chromedp.Run(bctx, chromedp.AttributeValue(chromedp.CSS(row2), "href"))
+	require.NoError(t, err)
+	require.True(t, href.Exists)
+	point, err := chromedp.Run(bctx, chromedp.Evaluate[string](`document.querySelector('circle[data-series="accuracy"][data-round="2"]').parentNode.getAttribute("href")`))
+	require.NoError(t, err)
+	assert.Equal(t, href.Value, point, "the chart's point links to the same transaction")
+	receipt, lg := d.chainLog(t, ctx, href.Value)
+	closed, err := cohortsol.NewStudies().UnpackRoundClosedEvent(lg)
+	require.NoError(t, err)
+	visit("tx-round-2-closed", "/study/1", "#rounds", chromedp.Click(chromedp.CSS(row2)), chromedp.WaitVisible(chromedp.CSS("#tx")))
+	url, err := chromedp.Run(bctx, chromedp.Location())
+	require.NoError(t, err)
+	assert.Equal(t, base+href.Value, url)
+	assert.Equal(t, receipt.TxHash.Hex(), text(`[data-field="hash"]`))
+	assert.Equal(t, receipt.BlockNumber.String(), text(`[data-field="block"]`))
+	assert.Equal(t, strconv.FormatUint(receipt.GasUsed, 10), text(`[data-field="gas-used"]`))
+	assert.Equal(t, "closeRound", text(`[data-field="method"]`))
+	target := fmt.Sprintf(`#log-%d`, lg.Index)
+	assert.Equal(t, "RoundClosed", text(target + " h3")[:len("RoundClosed")])
+	assert.Equal(t, strconv.FormatUint(uint64(closed.Accuracy), 10), text(target+` tr[data-arg="accuracy"] [data-field="value"]`))
+	targeted, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`document.querySelector(":target") === document.querySelector("`+target+`")`))
+	require.NoError(t, err)
+	assert.True(t, targeted, "the page is at the event")
 
 	visit("round-2", "/study/1/round/2", "#commitments")
 	r2, err := d.Ledger().Round(ctx, d.StudyID(), 2)

@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,6 +18,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/cohortsol"
 	"github.com/cohort-fl/cohort/coordinator/dashboard"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/participant"
@@ -118,11 +122,17 @@ func TestDashboardPages(t *testing.T) {
 	defer cancel()
 	d := newDashboardStudy(t, ctx, 6, simulation.RevokeRound, nil)
 
+	seen := map[string]bool{}
 	index := d.get(t, ctx, "/")
 	assert.Contains(t, index, `<a href="/study/1">study 1</a>`)
 	assert.Contains(t, index, "hospital-6")
+	d.checkLinks(t, ctx, index, seen)
+	d.checkTxPage(t, ctx, hrefOf(t, rowOf(t, index, `data-study="1"`), "current-round"), "RoundOpened", "round", strconv.Itoa(simulation.RevokeRound))
+	d.checkTxPage(t, ctx, hrefOf(t, rowOf(t, index, `data-member="`+d.Participants()[0].Address.Hex()+`"`), "admitted"), "MemberAdmitted", "member", d.Participants()[0].Address.Hex())
 
 	page := d.get(t, ctx, "/study/1")
+	d.checkLinks(t, ctx, page, seen)
+	studies := cohortsol.NewStudies()
 	strikes, err := d.Ledger().Strikes(ctx, d.StudyID())
 	require.NoError(t, err)
 	require.NotEmpty(t, strikes, "the attacker was flagged")
@@ -140,7 +150,58 @@ func TestDashboardPages(t *testing.T) {
 		assert.Equal(t, strconv.Itoa(int(r.Result.Participants)), field(t, row, "aggregated"))
 		assert.Equal(t, "verified", field(t, row, "model-check"))
 		assert.Equal(t, "verified", field(t, row, "aggregate-check"))
-		assert.Equal(t, struck[n], strings.Contains(row, `<span class="flag">hospital-6</span>`), "round %d: flagged as on chain", n)
+		assert.Equal(t, struck[n], strings.Contains(row, `data-field="flagged">hospital-6</a>`), "round %d: flagged as on chain", n)
+
+		// Each figure links to the transaction that recorded it: its page
+		// shows the chain's receipt and the event, read here from the
+		// chain with the generated binding.
+		acc := hrefOf(t, row, "accuracy")
+		for _, f := range []string{"auc", "loss", "aggregated"} {
+			assert.Equal(t, acc, hrefOf(t, row, f), "round %d: %s comes from the same event", n, f)
+		}
+		lg := d.checkTxPage(t, ctx, acc, "RoundClosed", "round", strconv.Itoa(int(n)),
+			"accuracy", strconv.FormatUint(uint64(math.Round(r.Result.Accuracy*contracts.MetricUnit)), 10),
+			"auc", strconv.FormatUint(uint64(math.Round(r.Result.AUC*contracts.MetricUnit)), 10),
+			"participants", strconv.Itoa(int(r.Result.Participants)), "modelHash", r.Result.ModelHash.Hex())
+		closed, err := studies.UnpackRoundClosedEvent(lg)
+		require.NoError(t, err)
+		assert.Equal(t, d.StudyID(), closed.StudyId)
+		assert.Equal(t, n, closed.Round)
+		assert.InDelta(t, r.Result.Accuracy, float64(closed.Accuracy)/contracts.MetricUnit, 1e-9)
+		assert.Equal(t, r.ClosedBlock, lg.BlockNumber)
+
+		commits, err := d.Ledger().Commitments(ctx, d.StudyID(), n)
+		require.NoError(t, err)
+		st, err := d.Ledger().Study(ctx, d.StudyID())
+		require.NoError(t, err)
+		for i, a := range st.Participants { // the page's columns
+			c, ok := commits[a]
+			if !ok {
+				continue
+			}
+			_, lg := d.chainLog(t, ctx, hrefOf(t, row, fmt.Sprintf(`samples" data-hospital="%d`, i)))
+			if ev, err := studies.UnpackUpdateCommittedEvent(lg); err == nil {
+				assert.Equal(t, a, ev.Member)
+				assert.Equal(t, c.Samples, ev.SampleCount)
+				assert.Equal(t, n, ev.Round)
+			} else {
+				ev, err := studies.UnpackUpdatesCommittedEvent(lg)
+				require.NoError(t, err, "round %d, %s: the link is to a commitment", n, a)
+				j := slices.Index(ev.Members, a)
+				require.GreaterOrEqual(t, j, 0)
+				assert.Equal(t, c.Samples, ev.SampleCounts[j])
+			}
+		}
+		round := d.get(t, ctx, fmt.Sprintf("/study/1/round/%d", n))
+		d.checkLinks(t, ctx, round, seen)
+		d.checkTxPage(t, ctx, hrefOf(t, round, "opened-block"), "RoundOpened", "round", strconv.Itoa(int(n)))
+		assert.Equal(t, acc, hrefOf(t, round, "closed-block"))
+	}
+	for _, k := range strikes {
+		_, lg := d.chainLog(t, ctx, hrefOf(t, rowOf(t, page, fmt.Sprintf(`data-participant="%s"`, k.Member.Hex())), "strikes"))
+		ev, err := studies.UnpackStrikeRecordedEvent(lg)
+		require.NoError(t, err)
+		assert.Equal(t, k.Member, ev.Member)
 	}
 	for _, p := range d.Participants() {
 		st, err := d.Ledger().Participant(ctx, d.StudyID(), p.Address)
@@ -151,6 +212,11 @@ func TestDashboardPages(t *testing.T) {
 
 	rev := d.Revocations()[0]
 	patient := d.get(t, ctx, "/patient?id="+rev.Patient.Hex())
+	d.checkLinks(t, ctx, patient, seen)
+	// The revocation in force links to the transaction that relayed it.
+	d.checkTxPage(t, ctx, hrefOf(t, patient, "consent"), "ConsentChanged", "patient", rev.Patient.Hex(), "granted", "false")
+	d.checkUnknownTx(t, ctx)
+	t.Logf("%d transaction pages followed", len(seen))
 	for n := uint32(1); n <= simulation.RevokeRound; n++ {
 		row := rowOf(t, patient, fmt.Sprintf(`data-round="%d"`, n))
 		want := "used"

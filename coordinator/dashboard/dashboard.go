@@ -84,8 +84,28 @@ func New(cfg Config) (*Server, error) {
 		"zero":   func(h common.Hash) bool { return h == (common.Hash{}) },
 		"lower":  strings.ToLower,
 		"hexkey": func(h common.Hash) string { return h.Hex() },
+		// fixed reads a round metric of a call or event in the contract's
+		// fixed point ("" for other arguments).
+		"fixed": func(v contracts.Value) string {
+			switch v.Name {
+			case "accuracy", "auc", "loss", "epsilonSpent", "epsilonBudget":
+				if n, err := strconv.ParseUint(v.String(), 10, 64); err == nil {
+					return strconv.FormatFloat(float64(n)/contracts.MetricUnit, 'f', 6, 64)
+				}
+			}
+			return ""
+		},
+		// stored returns the blob page of a bytes32 value the coordinator's
+		// store holds ("" otherwise).
+		"stored": func(v contracts.Value) string {
+			h, ok := v.Value.([32]byte)
+			if !ok || s.cfg.Store == nil || !s.cfg.Store.Has(h) {
+				return ""
+			}
+			return "/blob/" + common.Hash(h).Hex()
+		},
 	}
-	for _, name := range []string{"index", "study", "round", "patient"} {
+	for _, name := range []string{"index", "study", "round", "patient", "tx"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("dashboard: template %s: %w", name, err)
@@ -101,6 +121,7 @@ func New(cfg Config) (*Server, error) {
 	s.mux.HandleFunc("GET /study/{id}", s.study)
 	s.mux.HandleFunc("GET /study/{id}/round/{round}", s.round)
 	s.mux.HandleFunc("GET /blob/{hash}", s.blob)
+	s.mux.HandleFunc("GET /tx/{hash}", s.tx)
 	s.mux.HandleFunc("GET /patient", s.patient)
 	s.mux.HandleFunc("POST /patient/verify", s.verify)
 	return s, nil
@@ -132,15 +153,29 @@ func dateOrDash(t time.Time) string {
 	return t.UTC().Format("2006-01-02 15:04:05 UTC")
 }
 
-// memberView is a consortium member as the chain records it.
+// memberView is a consortium member as the chain records it, with the
+// events that admitted and removed it.
 type memberView struct {
 	contracts.MemberRecord
+	AdmittedTx, RemovedTx string
 }
 
-// proposalView is a membership vote.
+// proposalView is a membership vote, with the events that created it, gave
+// it its last vote and carried it.
 type proposalView struct {
 	contracts.Proposal
-	KindName string
+	KindName                       string
+	CreatedTx, VotedTx, ExecutedTx string
+}
+
+// studyRow is a study on the front page, with the events its numbers come
+// from.
+type studyRow struct {
+	contracts.Study
+	Status string
+	// CreatedTx set its parameters, RoundTx opened its current round,
+	// MembershipTx last changed its participants.
+	CreatedTx, RoundTx, MembershipTx string
 }
 
 type indexPage struct {
@@ -149,24 +184,31 @@ type indexPage struct {
 	ChainID   uint64
 	Members   []memberView
 	Proposals []proposalView
-	Studies   []contracts.Study
-	Statuses  map[uint64]string
+	Studies   []studyRow
 }
 
 func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), requestTimeout)
 	defer cancel()
 	l := s.cfg.Ledger
-	p := indexPage{Title: "Cohort consortium", Contract: l.Address(), ChainID: l.ChainID().Uint64(), Statuses: map[uint64]string{}}
+	p := indexPage{Title: "Cohort consortium", Contract: l.Address(), ChainID: l.ChainID().Uint64()}
 	members, err := l.Members(ctx)
 	if err != nil {
 		fail(w, http.StatusBadGateway, "reading the members from the chain: %v", err)
 		return
 	}
-	for _, m := range members {
-		p.Members = append(p.Members, memberView{m})
+	ce, err := l.ConsortiumEvents(ctx)
+	if err != nil {
+		fail(w, http.StatusBadGateway, "%v", err)
+		return
 	}
-	if p.Proposals, err = s.proposals(ctx); err != nil {
+	events := chainEvents(ce)
+	for _, m := range members {
+		p.Members = append(p.Members, memberView{MemberRecord: m,
+			AdmittedTx: events.last("", "MemberAdmitted", "member", m.Address.Hex()),
+			RemovedTx:  events.last("", "MemberRemoved", "member", m.Address.Hex())})
+	}
+	if p.Proposals, err = s.proposals(ctx, events); err != nil {
 		fail(w, http.StatusBadGateway, "reading the membership votes from the chain: %v", err)
 		return
 	}
@@ -181,8 +223,22 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 			fail(w, http.StatusBadGateway, "reading study %d: %v", id, err)
 			return
 		}
-		p.Studies = append(p.Studies, st)
-		p.Statuses[id] = studies.Status(st)
+		se, err := l.StudyEvents(ctx, id)
+		if err != nil {
+			fail(w, http.StatusBadGateway, "%v", err)
+			return
+		}
+		events := chainEvents(se)
+		row := studyRow{Study: st, Status: studies.Status(st), CreatedTx: events.last("", "StudyCreated"),
+			RoundTx: events.last(fmt.Sprintf("/study/%d", id), "RoundOpened", "round", u(uint64(st.CurrentRound)))}
+		row.MembershipTx = row.CreatedTx
+		for i := len(events) - 1; i >= 0; i-- {
+			if events[i].Name == "StudyJoined" || events[i].Name == "StudyLeft" {
+				row.MembershipTx = txLink(events[i])
+				break
+			}
+		}
+		p.Studies = append(p.Studies, row)
 	}
 	s.render(w, "index", p)
 }
@@ -190,7 +246,7 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 // maxProposals bounds the proposals a page lists.
 const maxProposals = 1000
 
-func (s *Server) proposals(ctx context.Context) ([]proposalView, error) {
+func (s *Server) proposals(ctx context.Context, events chainEvents) ([]proposalView, error) {
 	var out []proposalView
 	for id := uint64(1); id <= maxProposals; id++ {
 		p, err := s.cfg.Ledger.Proposal(ctx, id)
@@ -200,16 +256,34 @@ func (s *Server) proposals(ctx context.Context) ([]proposalView, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, proposalView{Proposal: p, KindName: p.Kind.String()})
+		id := u(p.ID)
+		out = append(out, proposalView{Proposal: p, KindName: p.Kind.String(),
+			CreatedTx:  events.last("", "ProposalCreated", "proposalId", id),
+			VotedTx:    events.last("", "Voted", "proposalId", id),
+			ExecutedTx: events.last("", "ProposalExecuted", "proposalId", id)})
 	}
 	return out, nil
 }
 
-// participantView is a participant's standing in a study.
+// participantView is a participant's standing in a study, with the
+// events that set it: its joining, its last strike (its joining while it
+// has none), its suspension and its last commitment.
 type participantView struct {
 	Address common.Address
 	Name    string
 	contracts.Participant
+	JoinedTx, StrikesTx, SuspendedTx, CommittedTx string
+}
+
+// flagView is a hospital flagged in a round, with its strike's event.
+type flagView struct {
+	Name, Tx string
+}
+
+// strikeView is a strike with its event.
+type strikeView struct {
+	contracts.Strike
+	Tx string
 }
 
 // roundView is one round as the dashboard shows it.
@@ -224,8 +298,14 @@ type roundView struct {
 	// ModelCheck and AggregateCheck say whether the blob store holds bytes
 	// that hash to the on-chain hash.
 	ModelCheck, AggregateCheck blobCheck
-	Flagged                    []string
+	Flagged                    []flagView
 	Run                        *RunFigures
+	// Link is the round's page; OpenedTx, ClosedTx (closed or abandoned)
+	// and ScoresTx the events that opened it, closed it and recorded its
+	// scores; SampleTx, per participant, the commitment's event.
+	Link                         string
+	OpenedTx, ClosedTx, ScoresTx string
+	SampleTx                     []string
 }
 
 // blobCheck is the verification of an on-chain hash against the blob store.
@@ -240,17 +320,23 @@ type studyPage struct {
 	Status       string
 	Participants []participantView
 	Rounds       []roundView
-	Strikes      []contracts.Strike
+	Strikes      []strikeView
 	Names        map[common.Address]string
 	Chart        chartData
+	// CreatedTx set the study's parameters, RoundTx opened its current
+	// round, KeyTx recorded its key hash.
+	CreatedTx, RoundTx, KeyTx string
 }
 
-// chartData is what the page's script draws.
+// chartData is what the page's script draws; each point links to the
+// transaction its figure comes from.
 type chartData struct {
-	Rounds   []uint32             `json:"rounds"`
-	Series   map[string][]float64 `json:"series"`
-	Hospital []string             `json:"hospitals"`
-	Consent  [][]float64          `json:"consent"` // per hospital, per round
+	Rounds      []uint32             `json:"rounds"`
+	Series      map[string][]float64 `json:"series"`
+	Links       []string             `json:"links"` // per round: its RoundClosed event
+	Hospital    []string             `json:"hospitals"`
+	Consent     [][]float64          `json:"consent"`      // per hospital, per round
+	ConsentLink [][]string           `json:"consentLinks"` // per hospital, per round: its commitment's event
 }
 
 func (s *Server) study(w http.ResponseWriter, r *http.Request) {
@@ -275,7 +361,15 @@ func (s *Server) studyPage(ctx context.Context, id uint64) (*studyPage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading study %d: %w", id, err)
 	}
-	p := &studyPage{Title: fmt.Sprintf("Study %d", id), Study: st, Status: studies.Status(st), Names: map[common.Address]string{}}
+	se, err := l.StudyEvents(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	events := chainEvents(se)
+	home := fmt.Sprintf("/study/%d", id)
+	p := &studyPage{Title: fmt.Sprintf("Study %d", id), Study: st, Status: studies.Status(st), Names: map[common.Address]string{},
+		CreatedTx: events.last(home, "StudyCreated"), RoundTx: events.last(home, "RoundOpened", "round", u(uint64(st.CurrentRound))),
+		KeyTx: events.last(home, "PublicKeySet")}
 	p.Chart.Series = map[string][]float64{}
 	for _, a := range st.Participants {
 		part, err := l.Participant(ctx, id, a)
@@ -287,19 +381,31 @@ func (s *Server) studyPage(ctx context.Context, id uint64) (*studyPage, error) {
 			name = m.Name
 		}
 		p.Names[a] = name
-		p.Participants = append(p.Participants, participantView{Address: a, Name: name, Participant: part})
+		pv := participantView{Address: a, Name: name, Participant: part,
+			JoinedTx: events.last(home, "StudyJoined", "member", a.Hex())}
+		pv.StrikesTx = events.last(pv.JoinedTx, "StrikeRecorded", "member", a.Hex())
+		if reinstated, ok := events.find("ParticipantReinstated", "member", a.Hex()); ok && part.Strikes == 0 {
+			pv.StrikesTx = txLink(reinstated)
+		}
+		pv.SuspendedTx = events.last(home, "ParticipantSuspended", "member", a.Hex())
+		pv.CommittedTx = events.commit(home, part.LastCommittedRound, a)
+		p.Participants = append(p.Participants, pv)
 		p.Chart.Hospital = append(p.Chart.Hospital, name)
 	}
 	p.Chart.Consent = make([][]float64, len(st.Participants))
-	if p.Strikes, err = l.Strikes(ctx, id); err != nil {
+	p.Chart.ConsentLink = make([][]string, len(st.Participants))
+	strikes, err := l.Strikes(ctx, id)
+	if err != nil {
 		return nil, fmt.Errorf("reading strikes: %w", err)
 	}
-	flagged := map[uint32][]string{}
-	for _, k := range p.Strikes {
-		flagged[k.Round] = append(flagged[k.Round], p.Names[k.Member])
+	flagged := map[uint32][]flagView{}
+	for _, k := range strikes {
+		tx := events.last(home, "StrikeRecorded", "member", k.Member.Hex(), "round", u(uint64(k.Round)), "strikes", u(uint64(k.Strikes)))
+		p.Strikes = append(p.Strikes, strikeView{Strike: k, Tx: tx})
+		flagged[k.Round] = append(flagged[k.Round], flagView{Name: p.Names[k.Member], Tx: tx})
 	}
 	for n := uint32(1); n <= st.CurrentRound; n++ {
-		rv, err := s.roundView(ctx, st, n)
+		rv, err := s.roundView(ctx, st, n, events)
 		if err != nil {
 			return nil, err
 		}
@@ -309,28 +415,35 @@ func (s *Server) studyPage(ctx context.Context, id uint64) (*studyPage, error) {
 			continue
 		}
 		p.Chart.Rounds = append(p.Chart.Rounds, n)
+		p.Chart.Links = append(p.Chart.Links, rv.ClosedTx)
 		for k, v := range map[string]float64{"accuracy": rv.Result.Accuracy, "auc": rv.Result.AUC, "loss": rv.Result.Loss, "contributors": float64(rv.Result.Participants)} {
 			p.Chart.Series[k] = append(p.Chart.Series[k], v)
 		}
 		for i, c := range rv.Samples {
 			p.Chart.Consent[i] = append(p.Chart.Consent[i], float64(max(c, 0)))
+			p.Chart.ConsentLink[i] = append(p.Chart.ConsentLink[i], rv.SampleTx[i])
 		}
 	}
 	return p, nil
 }
 
-func (s *Server) roundView(ctx context.Context, st contracts.Study, n uint32) (*roundView, error) {
+func (s *Server) roundView(ctx context.Context, st contracts.Study, n uint32, events chainEvents) (*roundView, error) {
 	l := s.cfg.Ledger
 	r, err := l.Round(ctx, st.ID, n)
 	if err != nil {
 		return nil, fmt.Errorf("reading round %d: %w", n, err)
 	}
-	rv := &roundView{Round: r, Status: "open", Contributors: len(r.Committers)}
+	link := fmt.Sprintf("/study/%d/round/%d", st.ID, n)
+	rn := u(uint64(n))
+	rv := &roundView{Round: r, Status: "open", Contributors: len(r.Committers), Link: link,
+		OpenedTx: events.last(link, "RoundOpened", "round", rn), ScoresTx: events.last(link, "ScoresRecorded", "round", rn)}
 	switch {
 	case r.Abandoned:
 		rv.Status = "abandoned"
+		rv.ClosedTx = events.last(link, "RoundAbandoned", "round", rn)
 	case r.Closed:
 		rv.Status = "closed"
+		rv.ClosedTx = events.last(link, "RoundClosed", "round", rn)
 	}
 	commits, err := l.Commitments(ctx, st.ID, n)
 	if err != nil {
@@ -339,10 +452,11 @@ func (s *Server) roundView(ctx context.Context, st contracts.Study, n uint32) (*
 	for _, a := range st.Participants {
 		c, ok := commits[a]
 		if !ok {
-			rv.Samples = append(rv.Samples, -1)
+			rv.Samples, rv.SampleTx = append(rv.Samples, -1), append(rv.SampleTx, "")
 			continue
 		}
 		rv.Samples = append(rv.Samples, int64(c.Samples))
+		rv.SampleTx = append(rv.SampleTx, events.commit(link, n, a))
 	}
 	rv.ModelCheck = s.checkBlob(r.Result.ModelHash, true)
 	rv.AggregateCheck = s.checkBlob(r.Result.AggregateHash, false)
@@ -387,6 +501,13 @@ type roundPage struct {
 	Study   contracts.Study
 	Round   roundView
 	Commits []commitView
+	// Txs are the round's transactions and GasUsed their gas on chain (0
+	// when there are too many to read one by one).
+	Txs     []roundTx
+	GasUsed uint64
+	// CommitsTx is the last commitment's event, which set the commitments
+	// root.
+	CommitsTx string
 }
 
 type commitView struct {
@@ -394,6 +515,7 @@ type commitView struct {
 	Address common.Address
 	contracts.Commitment
 	Stored bool
+	Tx     string
 }
 
 func (s *Server) round(w http.ResponseWriter, r *http.Request) {
@@ -414,7 +536,13 @@ func (s *Server) round(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusNotFound, "study %d has opened %d rounds", id, st.CurrentRound)
 		return
 	}
-	rv, err := s.roundView(ctx, st, uint32(n))
+	se, err := s.cfg.Ledger.StudyEvents(ctx, id)
+	if err != nil {
+		fail(w, http.StatusBadGateway, "%v", err)
+		return
+	}
+	events := chainEvents(se)
+	rv, err := s.roundView(ctx, st, uint32(n), events)
 	if err != nil {
 		fail(w, http.StatusBadGateway, "%v", err)
 		return
@@ -424,14 +552,20 @@ func (s *Server) round(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadGateway, "%v", err)
 		return
 	}
-	p := roundPage{Title: fmt.Sprintf("Study %d, round %d", id, n), Study: st, Round: *rv}
+	p := roundPage{Title: fmt.Sprintf("Study %d, round %d", id, n), Study: st, Round: *rv, CommitsTx: rv.OpenedTx}
+	if p.Txs, p.GasUsed, err = s.roundTxs(ctx, events.inRound(uint32(n))); err != nil {
+		fail(w, http.StatusBadGateway, "%v", err)
+		return
+	}
 	for _, a := range r2order(rv.Committers, commits) {
 		name := a.Hex()[:10]
 		if m, err := s.cfg.Ledger.Member(ctx, a); err == nil {
 			name = m.Name
 		}
 		c := commits[a]
-		p.Commits = append(p.Commits, commitView{Name: name, Address: a, Commitment: c, Stored: s.cfg.Store != nil && s.cfg.Store.Has(c.CiphertextHash)})
+		tx := events.commit(rv.Link, uint32(n), a)
+		p.Commits = append(p.Commits, commitView{Name: name, Address: a, Commitment: c, Stored: s.cfg.Store != nil && s.cfg.Store.Has(c.CiphertextHash), Tx: tx})
+		p.CommitsTx = tx
 	}
 	s.render(w, "round", p)
 }

@@ -38,6 +38,8 @@ type patientStudy struct {
 	// History lists the study's and the purpose's recorded changes.
 	History []consentChange
 	Rounds  []roundUse
+	// ConsentTx is the event of the change in force now.
+	ConsentTx string
 }
 
 type consentChange struct {
@@ -47,12 +49,15 @@ type consentChange struct {
 	MaxEpsilon float64
 	Block      uint64
 	Time       time.Time
+	// Tx is the change's ConsentChanged event.
+	Tx string
 }
 
 // roundUse is whether the patient's records were used in a round, per
 // hospital proof.
 type roundUse struct {
 	Round  uint32
+	Link   string // the round's page
 	Checks []proofCheck
 }
 
@@ -66,6 +71,9 @@ type proofCheck struct {
 	// ConsentAtRound is the patient's consent as the round opened.
 	ConsentAtRound string
 	Error          string
+	// CommitTx is the hospital's commitment of the round, whose consent
+	// root the proof was checked against.
+	CommitTx string
 }
 
 // checkProof verifies p against the chain.
@@ -120,6 +128,19 @@ func (s *Server) fillPatient(ctx context.Context, p *patientPage) error {
 	if err != nil {
 		return fmt.Errorf("reading the studies: %w", err)
 	}
+	pe, err := l.PatientEvents(ctx, p.Patient)
+	if err != nil {
+		return err
+	}
+	changes := chainEvents(pe)
+	// changeTx links a recorded change to its event: the scope's change
+	// with the record's nonce.
+	changeTx := func(scope contracts.ConsentScope, nonce uint32) string {
+		if scope.StudyID != 0 {
+			return changes.last("", "ConsentChanged", "studyId", u(scope.StudyID), "nonce", u(uint64(nonce)))
+		}
+		return changes.last("", "ConsentChanged", "studyId", "0", "purpose", scope.Purpose.Hex(), "nonce", u(uint64(nonce)))
+	}
 	for id := uint64(1); id <= n; id++ {
 		st, err := l.Study(ctx, id)
 		if err != nil {
@@ -131,6 +152,13 @@ func (s *Server) fillPatient(ctx context.Context, p *patientPage) error {
 			return err
 		}
 		ps.Consent = now.State.String()
+		if now.State != contracts.ConsentNone {
+			scope := contracts.ConsentScope{StudyID: id}
+			if !now.StudyScoped {
+				scope = contracts.ConsentScope{Purpose: st.Purpose}
+			}
+			ps.ConsentTx = changeTx(scope, now.Record.Nonce)
+		}
 		if now.State == contracts.ConsentActive {
 			ps.Expiry, ps.MaxEpsilon = now.Record.Expiry, now.Record.MaxEpsilon
 		}
@@ -140,18 +168,26 @@ func (s *Server) fillPatient(ctx context.Context, p *patientPage) error {
 				return err
 			}
 			for _, c := range h {
-				ps.History = append(ps.History, consentChange{Scope: scope.String(), Granted: c.Granted, Expiry: c.Expiry, MaxEpsilon: c.MaxEpsilon, Block: c.Block, Time: c.Time})
+				ps.History = append(ps.History, consentChange{Scope: scope.String(), Granted: c.Granted, Expiry: c.Expiry, MaxEpsilon: c.MaxEpsilon,
+					Block: c.Block, Time: c.Time, Tx: changeTx(scope, c.Nonce)})
 			}
 		}
 		if s.cfg.Proofs != nil {
+			se, err := l.StudyEvents(ctx, id)
+			if err != nil {
+				return err
+			}
+			events := chainEvents(se)
 			for r := uint32(1); r <= st.CurrentRound; r++ {
 				proofs, err := s.cfg.Proofs(ctx, id, r, p.Patient)
 				if err != nil {
 					return fmt.Errorf("the hospitals' proofs of round %d: %w", r, err)
 				}
-				ru := roundUse{Round: r}
+				ru := roundUse{Round: r, Link: fmt.Sprintf("/study/%d/round/%d", id, r)}
 				for _, up := range proofs {
-					ru.Checks = append(ru.Checks, s.checkProof(ctx, up))
+					c := s.checkProof(ctx, up)
+					c.CommitTx = events.commit(ru.Link, r, up.Hospital)
+					ru.Checks = append(ru.Checks, c)
 				}
 				if len(ru.Checks) > 0 {
 					ps.Rounds = append(ps.Rounds, ru)

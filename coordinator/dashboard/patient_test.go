@@ -3,6 +3,8 @@ package dashboard
 import (
 	"context"
 	"net/http/httptest"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,6 +49,20 @@ func TestPatientPageShowsEpsilonBound(t *testing.T) {
 	s.ServeHTTP(w, httptest.NewRequest("GET", "/patient?id="+signed.Patient.Hex(), nil))
 	require.Equal(t, 200, w.Code, w.Body.String())
 	assert.Contains(t, w.Body.String(), `data-field="consent">active`)
-	assert.Contains(t, w.Body.String(), `ε at most <span data-field="max-epsilon">2.5</span>`)
-	assert.Contains(t, w.Body.String(), `, ε at most 2.5</td>`)
+	page := w.Body.String()
+	m := regexp.MustCompile(`ε at most <a href="(/tx/0x[0-9a-f]{64})#log-(\d+)" data-field="max-epsilon">2.5</a>`).FindStringSubmatch(page)
+	require.NotNil(t, m, page)
+	assert.Contains(t, page, `, ε at most 2.5</td>`)
+	assert.Contains(t, page, `<a href="`+m[1]+`#log-`+m[2]+`" data-field="block">`, "the history's change links to the same event")
+
+	// The link shows the relaying transaction and its ConsentChanged event.
+	w = httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest("GET", m[1], nil))
+	require.Equal(t, 200, w.Code, w.Body.String())
+	tx := w.Body.String()
+	assert.Contains(t, tx, `<code data-field="hash">`+strings.TrimPrefix(m[1], "/tx/")+`</code>`)
+	assert.Contains(t, tx, `<code data-field="from">`+hospital.Address().Hex()+`</code>`)
+	assert.Contains(t, tx, `id="log-`+m[2]+`" data-event="ConsentChanged"`)
+	assert.Contains(t, tx, `<tr data-arg="maxEpsilon"><td>maxEpsilon</td><td>uint16</td><td><code data-field="value">250</code>`)
+	assert.Contains(t, tx, `<tr data-arg="patient"><td>patient</td><td>bytes32</td><td><code data-field="value">`+signed.Patient.Hex()+`</code>`)
 }

@@ -42,7 +42,10 @@ function lineChart(box, rounds, series, opts) {
     const colour = COLOURS[j % COLOURS.length];
     el("polyline", { points: s.values.map((v, i) => `${x(i)},${y(v)}`).join(" "), fill: "none", stroke: colour, "stroke-width": 2 }, svg);
     s.values.forEach((v, i) => {
-      const dot = el("circle", { cx: x(i), cy: y(v), r: 3, fill: colour, "data-series": s.name, "data-round": rounds[i], "data-value": v }, svg);
+      // A point links to the transaction its figure comes from.
+      const href = (s.links || [])[i];
+      const parent = href ? el("a", { href: href }, svg) : svg;
+      const dot = el("circle", { cx: x(i), cy: y(v), r: 3, fill: colour, "data-series": s.name, "data-round": rounds[i], "data-value": v }, parent);
       el("title", {}, dot).textContent = `${s.name}, round ${rounds[i]}: ${v}`;
     });
     el("text", { x: L + 6 + 90 * j, y: T + 10, "font-size": 11, fill: colour }, svg).textContent = s.name;
@@ -59,9 +62,9 @@ function drawCharts() {
     if (box.dataset.max !== undefined) opts.max = Number(box.dataset.max);
     let series;
     if (box.dataset.consent) {
-      series = (d.hospitals || []).map((h, i) => ({ name: h, values: (d.consent || [])[i] || [] }));
+      series = (d.hospitals || []).map((h, i) => ({ name: h, values: (d.consent || [])[i] || [], links: (d.consentLinks || [])[i] || [] }));
     } else {
-      series = box.dataset.series.split(",").map(n => ({ name: n, values: (d.series || {})[n] || [] }));
+      series = box.dataset.series.split(",").map(n => ({ name: n, values: (d.series || {})[n] || [], links: d.links || [] }));
     }
     lineChart(box, d.rounds || [], series, opts);
   }
