@@ -194,6 +194,16 @@ func TestDashboardPages(t *testing.T) {
 		}
 		round := d.get(t, ctx, fmt.Sprintf("/study/1/round/%d", n))
 		d.checkLinks(t, ctx, round, seen)
+		// The round's gas on chain is the sum of its transactions' gas,
+		// each read here from the chain's receipt.
+		var gas uint64
+		for _, m := range regexp.MustCompile(`<a href="([^"]+)" data-field="tx-gas">`).FindAllStringSubmatch(round[strings.Index(round, `id="round-txs"`):], -1) {
+			r, _ := d.chainLog(t, ctx, m[1])
+			gas += r.GasUsed
+		}
+		assert.NotZero(t, gas)
+		assert.Equal(t, strconv.FormatUint(gas, 10), field(t, row, "gas"), "round %d", n)
+		assert.NotEmpty(t, field(t, row, "chain-seconds"))
 		d.checkTxPage(t, ctx, hrefOf(t, round, "opened-block"), "RoundOpened", "round", strconv.Itoa(int(n)))
 		assert.Equal(t, acc, hrefOf(t, round, "closed-block"))
 	}

@@ -121,7 +121,7 @@ func dashboardConfig(s *simulation.Study) (dashboard.Config, error) {
 		Run: func(study uint64, round uint32) (dashboard.RunFigures, bool) {
 			for _, r := range s.Rounds() {
 				if study == s.StudyID() && r.Round == round {
-					return dashboard.RunFigures{GasUsed: r.GasUsed, Seconds: r.Seconds.Total}, true
+					return dashboard.RunFigures{Seconds: r.Seconds.Total}, true
 				}
 			}
 			return dashboard.RunFigures{}, false

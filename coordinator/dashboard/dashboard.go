@@ -32,7 +32,6 @@ var assets embed.FS
 // run that drove it measured (the demo knows them; a standalone dashboard
 // does not).
 type RunFigures struct {
-	GasUsed uint64
 	Seconds float64
 }
 
@@ -300,6 +299,9 @@ type roundView struct {
 	ModelCheck, AggregateCheck blobCheck
 	Flagged                    []flagView
 	Run                        *RunFigures
+	// Chain is the round's gas and duration on chain; nil when the study
+	// page read too many transactions to read this round's.
+	Chain *chainFigures
 	// Link is the round's page; OpenedTx, ClosedTx (closed or abandoned)
 	// and ScoresTx the events that opened it, closed it and recorded its
 	// scores; SampleTx, per participant, the commitment's event.
@@ -422,6 +424,24 @@ func (s *Server) studyPage(ctx context.Context, id uint64) (*studyPage, error) {
 		for i, c := range rv.Samples {
 			p.Chart.Consent[i] = append(p.Chart.Consent[i], float64(max(c, 0)))
 			p.Chart.ConsentLink[i] = append(p.Chart.ConsentLink[i], rv.SampleTx[i])
+		}
+	}
+	// The rounds' gas and duration on chain, newest rounds first, reading
+	// at most maxRoundTxs transactions per visit.
+	budget := maxRoundTxs
+	for i := len(p.Rounds) - 1; i >= 0; i-- {
+		rv := &p.Rounds[i]
+		round := events.inRound(rv.Number)
+		if len(round) > budget {
+			break
+		}
+		budget -= len(round)
+		f, ok, err := s.roundChainFigures(ctx, rv, round)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			rv.Chain = &f
 		}
 	}
 	return p, nil

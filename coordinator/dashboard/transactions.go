@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -136,8 +138,9 @@ type roundTx struct {
 	From    common.Address
 	Method  string
 	Events  []string
-	Block   uint64
-	GasUsed uint64
+	Block     uint64
+	BlockTime time.Time
+	GasUsed   uint64
 }
 
 // maxRoundTxs bounds the transactions a round page reads one by one.
@@ -165,8 +168,36 @@ func (s *Server) roundTxs(ctx context.Context, events chainEvents) ([]roundTx, u
 		if err != nil {
 			return nil, 0, err
 		}
-		out[i].From, out[i].Method, out[i].GasUsed = tx.From, tx.Method, tx.GasUsed
+		out[i].From, out[i].Method, out[i].GasUsed, out[i].BlockTime = tx.From, tx.Method, tx.GasUsed, tx.BlockTime
 		total += tx.GasUsed
 	}
 	return out, total, nil
+}
+
+// chainFigures are a round's gas and duration as the chain recorded them.
+type chainFigures struct {
+	// GasUsed sums the gas of the round's transactions (those whose
+	// events carry its number).
+	GasUsed uint64
+	// Seconds runs from the block that opened the round to the one that
+	// closed it; zero while it is open.
+	Seconds float64
+}
+
+// roundChainFigures reads a round's chain figures from its transactions;
+// ok is false when they are more than maxRoundTxs.
+func (s *Server) roundChainFigures(ctx context.Context, rv *roundView, events chainEvents) (chainFigures, bool, error) {
+	txs, total, err := s.roundTxs(ctx, events)
+	if err != nil || total == 0 {
+		return chainFigures{}, false, err
+	}
+	f := chainFigures{GasUsed: total}
+	if rv.Closed || rv.Abandoned {
+		for _, tx := range txs {
+			if slices.Contains(tx.Events, "RoundClosed") || slices.Contains(tx.Events, "RoundAbandoned") {
+				f.Seconds = tx.BlockTime.Sub(rv.OpenedAt).Seconds()
+			}
+		}
+	}
+	return f, true, nil
 }
