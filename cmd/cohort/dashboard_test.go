@@ -278,3 +278,51 @@ func TestDemoDashboardExitsForCI(t *testing.T) {
 	assert.Regexp(t, `dashboard: http://127\.0\.0\.1:\d+/ \(study 1, live while it runs\)`, out.String())
 	assert.Contains(t, out.String(), "dashboard answered; exiting at once")
 }
+
+// `cohort demo --dashboard ADDR` (make demo) prints the dashboard's address
+// and keeps serving the finished study until interrupted (Ctrl-C), then
+// stops serving and exits 0.
+func TestDemoDashboardServesUntilInterrupted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs an encrypted study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	runCtx, interrupt := context.WithCancel(ctx)
+	defer interrupt()
+	var out, errOut syncBuffer
+	code := make(chan int, 1)
+	go func() {
+		code <- run(runCtx, []string{"demo", "--hospitals", "2", "--rounds", "1", "--dashboard", "127.0.0.1:0"}, &out, &errOut)
+	}()
+	var url string
+	addr := regexp.MustCompile(`dashboard: (http://127\.0\.0\.1:\d+/) \(study 1\)\n`)
+	for url == "" {
+		select {
+		case c := <-code:
+			t.Fatalf("the demo exited (%d) before serving: %s %s", c, out.String(), errOut.String())
+		case <-ctx.Done():
+			t.Fatalf("no dashboard served: %s", out.String())
+		case <-time.After(100 * time.Millisecond):
+		}
+		if strings.Contains(out.String(), "serving until Ctrl-C") {
+			m := addr.FindStringSubmatch(out.String())
+			require.NotNil(t, m, out.String())
+			url = m[1]
+		}
+	}
+	d := &dashboardStudy{url: strings.TrimSuffix(url, "/")}
+	page := d.get(t, ctx, "/study/1")
+	link := hrefOf(t, rowOf(t, page, `data-round="1"`), "accuracy")
+	assert.Contains(t, d.get(t, ctx, link[:strings.Index(link, "#")]), `data-event="RoundClosed"`, "still serving after the study, transactions too")
+
+	interrupt()
+	select {
+	case c := <-code:
+		assert.Equal(t, 0, c, errOut.String())
+	case <-ctx.Done():
+		t.Fatal("the demo did not exit once interrupted")
+	}
+	_, err := http.Get(url)
+	assert.Error(t, err, "the dashboard stopped serving")
+}
