@@ -133,11 +133,11 @@ func (s *Server) memberNames(ctx context.Context) map[common.Address]string {
 // roundTx is one transaction of a round, with the events it emitted there
 // and its gas.
 type roundTx struct {
-	Hash    common.Hash
-	Link    string
-	From    common.Address
-	Method  string
-	Events  []string
+	Hash      common.Hash
+	Link      string
+	From      common.Address
+	Method    string
+	Events    []string
 	Block     uint64
 	BlockTime time.Time
 	GasUsed   uint64
