@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -25,6 +27,30 @@ func ReadUseProof(path string) (UseProof, error) {
 		return UseProof{}, fmt.Errorf("%s is not a proof file: %w", path, err)
 	}
 	return p, nil
+}
+
+// Write writes the proof file that ReadUseProof reads, for the hospital
+// to hand to the patient.
+func (p UseProof) Write(path string) error {
+	b, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write proof: %w", err)
+	}
+	return nil
+}
+
+// WriteUses prints one line per record: whether it was used in the round.
+func WriteUses(w io.Writer, uses []RecordUse, round uint32) {
+	for _, u := range uses {
+		if u.Used {
+			fmt.Fprintf(w, "  record %s: USED in round %d\n", u.ID, round)
+		} else {
+			fmt.Fprintf(w, "  record %s: not used in round %d\n", u.ID, round)
+		}
+	}
 }
 
 // VerifiedUse is a use proof checked against the chain, with the patient's

@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 )
 
@@ -52,6 +53,28 @@ func LoadPrivateKey(path string) (*ecdsa.PrivateKey, error) {
 		return nil, fmt.Errorf("key file %s does not hold a 64-hex-digit secp256k1 private key", path)
 	}
 	return key, nil
+}
+
+// CreatePrivateKeyFile writes a fresh secp256k1 private key to path (64
+// hex digits, mode 0600), as LoadPrivateKey reads it, unless the file
+// exists; created says whether it did. what names the file in errors.
+func CreatePrivateKeyFile(path, what string) (created bool, err error) {
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	k, err := crypto.GenerateKey()
+	if err != nil {
+		return false, err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return false, fmt.Errorf("creating %s: %w", what, err)
+	}
+	_, err = f.WriteString(hexutil.Encode(crypto.FromECDSA(k))[2:] + "\n")
+	if err := errors.Join(err, f.Close()); err != nil {
+		return false, fmt.Errorf("writing %s: %w", what, err)
+	}
+	return true, nil
 }
 
 // TLSFiles names the PEM files of mutual TLS, as the daemons' configuration

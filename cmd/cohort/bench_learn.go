@@ -9,14 +9,12 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"gonum.org/v1/plot"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/coordinator/evaluation"
 	"github.com/cohort-fl/cohort/models"
-	"github.com/cohort-fl/cohort/records"
 )
 
 func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -173,55 +171,6 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return err
 	}
 	return writePlots(*plotPath, stderr, "bench learn: ", func() ([]*plot.Plot, error) { return evaluation.LearnPlots(rep) })
-}
-
-// loadHospitalSites loads one site per CSV file with the schema; a summary
-// line per file goes to log. With site standardisation it standardises each
-// site with its own statistics; with pooled standardisation it returns the
-// raw records, which the study's moments phase standardises, and the
-// schema's scales, with which the moments are encoded.
-func loadHospitalSites(files []string, schemaPath string, mode records.Standardisation, log io.Writer) ([]records.Site, []float64, error) {
-	schema, err := records.LoadSchemaFile(schemaPath)
-	if err != nil {
-		return nil, nil, err
-	}
-	now := time.Now()
-	raw := make([]records.Site, 0, len(files))
-	for i, f := range files {
-		f = strings.TrimSpace(f)
-		if f == "" {
-			return nil, nil, fmt.Errorf("--data: file %d of the list is empty; separate file names with single commas", i+1)
-		}
-		site, stats, err := records.LoadFile(f, schema, records.LoadOptions{At: now})
-		if err != nil {
-			return nil, nil, err
-		}
-		consented := len(records.ConsentedOnly(site.Train, site.Consents))
-		if consented == 0 {
-			return nil, nil, fmt.Errorf("%s: no consented training record; a hospital needs at least one to train", f)
-		}
-		fmt.Fprintf(log, "%s: %d rows, %d dropped, %d values imputed; %d train (%d consented), %d test\n",
-			f, stats.Rows, stats.Dropped, stats.Imputed, len(site.Train), consented, len(site.Test))
-		raw = append(raw, site)
-	}
-	if mode != records.StandardiseSite {
-		return raw, schema.Scales(), nil
-	}
-	out := make([]records.Site, len(raw))
-	for i, s := range raw {
-		m, err := records.TrainMoments(s, schema.Features())
-		if err != nil {
-			return nil, nil, err
-		}
-		std, err := records.NewStandardiser(m)
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", files[i], err)
-		}
-		if out[i], err = std.ApplySite(s); err != nil {
-			return nil, nil, err
-		}
-	}
-	return out, schema.Scales(), nil
 }
 
 // learnPrivacyFlags registers the differential-privacy flags of bench learn.

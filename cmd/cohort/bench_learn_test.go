@@ -119,7 +119,7 @@ func TestPooledStandardisationThroughTheStudy(t *testing.T) {
 	needWDBC(t)
 	files := writeSiteFiles(t, 3)
 	var log bytes.Buffer
-	raw, scales, err := loadHospitalSites(files, wdbcSchema, records.StandardisePooled, &log)
+	raw, scales, err := records.LoadSites(files, wdbcSchema, records.StandardisePooled, &log)
 	require.NoError(t, err)
 	require.Len(t, raw, 3)
 	assert.Greater(t, raw[0].Train[0].Features[0], 5.0, "pooled mode hands the study raw features")

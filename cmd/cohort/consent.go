@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -218,16 +216,8 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 			return nil
 		}
 	} else {
-		var fileDomain contracts.ConsentDomain
-		if signed, fileDomain, err = consentfile.Read(*signedIn); err != nil {
+		if signed, err = consentfile.ReadFor(*signedIn, domain, grant); err != nil {
 			return err
-		}
-		if fileDomain.ChainID.Cmp(domain.ChainID) != 0 || fileDomain.Contract != domain.Contract {
-			return fmt.Errorf("%s is signed for contract %s on chain %s, not %s on chain %s: the contract would refuse it",
-				*signedIn, fileDomain.Contract, fileDomain.ChainID, domain.Contract, domain.ChainID)
-		}
-		if signed.Granted != grant {
-			return fmt.Errorf("%s holds a %s, not a %s", *signedIn, map[bool]string{true: "grant", false: "revocation"}[signed.Granted], verb)
 		}
 	}
 
@@ -348,19 +338,9 @@ func consentID(args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	if *create {
-		if _, err := os.Stat(*patientKey); errors.Is(err, os.ErrNotExist) {
-			k, err := crypto.GenerateKey()
-			if err != nil {
-				return err
-			}
-			f, err := os.OpenFile(*patientKey, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-			if err != nil {
-				return fmt.Errorf("creating the patient key file: %w", err)
-			}
-			_, err = f.WriteString(hexutil.Encode(crypto.FromECDSA(k))[2:] + "\n")
-			if err := errors.Join(err, f.Close()); err != nil {
-				return fmt.Errorf("writing the patient key file: %w", err)
-			}
+		if created, err := auth.CreatePrivateKeyFile(*patientKey, "the patient key file"); err != nil {
+			return err
+		} else if created {
 			fmt.Fprintf(stderr, "created %s (keep it secret: it signs your consent)\n", *patientKey)
 		}
 	}

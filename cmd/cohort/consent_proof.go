@@ -2,11 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"slices"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -14,7 +11,6 @@ import (
 	"github.com/cohort-fl/cohort/api/configfile"
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/participant/participantd"
-	"github.com/cohort-fl/cohort/records"
 )
 
 // proof writes, for a hospital, the Merkle proofs of whether a patient's
@@ -55,17 +51,9 @@ func (cmd consentCmd) proof(ctx context.Context, args []string, stdout, stderr i
 	case *recordList != "":
 		ids = strings.Split(*recordList, ",")
 	case patient != (common.Hash{}):
-		site, _, err := cfg.Data.Load(cfg.Name, records.StandardiseNone)
-		if err != nil {
+		var err error
+		if ids, err = cfg.PatientRecords(patient); err != nil {
 			return err
-		}
-		for _, r := range slices.Concat(site.Train, site.Test) {
-			if r.Patient == patient {
-				ids = append(ids, r.ID)
-			}
-		}
-		if len(ids) == 0 {
-			return fmt.Errorf("no record of %s carries patient %s; check the id (`cohort consent id`), or name the records with --record", cfg.Data.CSV, patient.Hex())
 		}
 	default:
 		fmt.Fprintln(stderr, "give --patient ID, or --record ID[,ID...]")
@@ -95,16 +83,12 @@ func (cmd consentCmd) proof(ctx context.Context, args []string, stdout, stderr i
 	if err != nil {
 		return fmt.Errorf("the data directory's record of round %d does not match what this hospital committed on chain; no proof written: %w", *round, err)
 	}
-	b, err := json.MarshalIndent(p, "", "  ")
-	if err != nil {
+	if err := p.Write(*out); err != nil {
 		return err
-	}
-	if err := os.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
-		return fmt.Errorf("write proof: %w", err)
 	}
 	fmt.Fprintf(stdout, "study %d round %d, hospital %s: proofs for %d records, checked against the chain, written to %s\n",
 		cfg.StudyID, *round, hospital.Address().Hex(), len(uses), *out)
-	printUses(stdout, uses, uint32(*round))
+	participant.WriteUses(stdout, uses, uint32(*round))
 	return nil
 }
 
@@ -159,7 +143,7 @@ func (cmd consentCmd) verifyProof(ctx context.Context, args []string, stdout, st
 		err = writeJSON(stdout, res)
 	} else {
 		fmt.Fprintf(stdout, "proof verified against the chain: study %d round %d, hospital %s's committed consent root\n", p.StudyID, p.Round, p.Hospital.Hex())
-		printUses(stdout, uses, p.Round)
+		participant.WriteUses(stdout, uses, p.Round)
 		if res.ConsentAsOfRound != "" {
 			fmt.Fprintf(stdout, "your consent to study %d as the round opened: %s\n", p.StudyID, res.ConsentAsOfRound)
 		}
@@ -171,14 +155,4 @@ func (cmd consentCmd) verifyProof(ctx context.Context, args []string, stdout, st
 		return fmt.Errorf("a record of yours was used in round %d while your consent was %s: the chain holds the hospital's commitment as evidence", p.Round, res.ConsentAsOfRound)
 	}
 	return nil
-}
-
-func printUses(w io.Writer, uses []participant.RecordUse, round uint32) {
-	for _, u := range uses {
-		if u.Used {
-			fmt.Fprintf(w, "  record %s: USED in round %d\n", u.ID, round)
-		} else {
-			fmt.Fprintf(w, "  record %s: not used in round %d\n", u.ID, round)
-		}
-	}
 }

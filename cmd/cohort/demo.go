@@ -79,7 +79,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return errUsage
 		}
 		var err error
-		if sites, scales, err = loadHospitalSites(strings.Split(*dataFiles, ","), *schemaFile, mode, stderr); err != nil {
+		if sites, scales, err = records.LoadSites(strings.Split(*dataFiles, ","), *schemaFile, mode, stderr); err != nil {
 			return err
 		}
 		*hospitals = len(sites)

@@ -42,7 +42,7 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	files := writeSiteFiles(t, 3)
-	sites, scales, err := loadHospitalSites(files, wdbcSchema, records.StandardisePooled, io.Discard)
+	sites, scales, err := records.LoadSites(files, wdbcSchema, records.StandardisePooled, io.Discard)
 	require.NoError(t, err)
 	dir := t.TempDir()
 	recipe := models.DefaultRecipe(len(scales))

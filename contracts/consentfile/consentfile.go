@@ -122,6 +122,32 @@ func Read(path string) (contracts.SignedConsent, contracts.ConsentDomain, error)
 	return s, d, nil
 }
 
+// ReadFor reads one signed change to relay to the deployment of domain,
+// refusing one signed for another deployment (the contract would refuse
+// it) or that is not a grant (grant) or a revocation (!grant).
+func ReadFor(path string, domain contracts.ConsentDomain, grant bool) (contracts.SignedConsent, error) {
+	signed, fileDomain, err := Read(path)
+	if err != nil {
+		return contracts.SignedConsent{}, err
+	}
+	if fileDomain.ChainID.Cmp(domain.ChainID) != 0 || fileDomain.Contract != domain.Contract {
+		return contracts.SignedConsent{}, fmt.Errorf("%s is signed for contract %s on chain %s, not %s on chain %s: the contract would refuse it",
+			path, fileDomain.Contract, fileDomain.ChainID, domain.Contract, domain.ChainID)
+	}
+	if signed.Granted != grant {
+		return contracts.SignedConsent{}, fmt.Errorf("%s holds a %s, not a %s", path, changeName(signed.Granted), map[bool]string{true: "grant", false: "revoke"}[grant])
+	}
+	return signed, nil
+}
+
+// changeName names a grant or a revocation.
+func changeName(granted bool) string {
+	if granted {
+		return "grant"
+	}
+	return "revocation"
+}
+
 // ReadAll reads a JSON array of signed consent files, or a
 // stream of them one after another (one per line, say).
 func ReadAll(path string) ([]contracts.SignedConsent, []contracts.ConsentDomain, error) {

@@ -4,8 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/configfile"
@@ -134,6 +137,26 @@ func (d DataConfig) Load(name string, mode records.Standardisation) (records.Sit
 	}
 	site, err = std.ApplySite(site)
 	return site, scales, err
+}
+
+// PatientRecords lists the ids of the node's records (training and test)
+// that carry the patient's pseudonymous id, as `cohort consent proof`
+// proves them; none is an error.
+func (c Config) PatientRecords(patient common.Hash) ([]string, error) {
+	site, _, err := c.Data.Load(c.Name, records.StandardiseNone)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, r := range slices.Concat(site.Train, site.Test) {
+		if r.Patient == patient {
+			ids = append(ids, r.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("no record of %s carries patient %s; check the id (`cohort consent id`), or name the records with --record", c.Data.CSV, patient.Hex())
+	}
+	return ids, nil
 }
 
 // KeystorePassphraseEnv is read when the config names no passphrase file.
