@@ -159,41 +159,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 // while its chain and coordinator store are still up.
 func demo(ctx context.Context, cfg simulation.Config, out io.Writer, afterStudy func(*simulation.Study, *simulation.Report) error) (*simulation.Report, error) {
 	start := time.Now()
-	fmt.Fprintf(out, "Cohort demo: %d hospitals, %d rounds, seed %d, encryption %s\n", cfg.Hospitals, cfg.Rounds, cfg.Seed, onOff(!cfg.Plaintext))
-	fmt.Fprintln(out, "starting an embedded chain, a TLS coordinator on 127.0.0.1 and the hospital nodes; key generation first")
-	cfg.ConsentReady = func(c simulation.ConsentFigures) {
-		fmt.Fprintf(out, "consent: %d patients signed grants (EIP-712) that their hospitals relayed on chain in %.1fs, %d gas each on average\n",
-			c.Granted, c.GrantSeconds, c.GrantGas/uint64(max(c.Granted, 1)))
-	}
-	previousSamples := 0
-	suspended := make(map[string]bool)
-	survival := (cfg.Recipe != nil && cfg.Recipe.Model.IsSurvival()) || (cfg.Spec != nil && cfg.Spec.IsSurvival())
-	for i, a := range cfg.Attacks {
-		fmt.Fprintf(out, "hospital-%d is an attacker: %s\n", i+1, a)
-	}
-	cfg.Progress = func(f simulation.RoundFigures) {
-		if survival {
-			fmt.Fprintf(out, "round %d/%d  c-index %.3f  sites %d  samples %d  %.1fs  gas %d\n",
-				f.Round, cfg.Rounds, f.CIndex, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
-		} else {
-			fmt.Fprintf(out, "round %d/%d  accuracy %.3f  auc %.3f  loss %.3f  sites %d  samples %d  %.1fs  gas %d\n",
-				f.Round, cfg.Rounds, f.Accuracy, f.AUC, f.Loss, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
-		}
-		if f.NewlyRevoked > 0 {
-			fmt.Fprintf(out, "round %d: %d patients revoked consent on chain before it opened; their records are no longer used (samples %d -> %d)\n",
-				f.Round, f.NewlyRevoked, previousSamples, f.Samples)
-		}
-		previousSamples = f.Samples
-		for _, name := range f.FlaggedNames {
-			fmt.Fprintf(out, "round %d: robust scoring flagged %s's update; a strike is recorded on chain\n", f.Round, name)
-		}
-		for _, name := range f.SuspendedNames {
-			if !suspended[name] {
-				fmt.Fprintf(out, "round %d: %s reached the study's strike limit and is suspended: its commits are refused\n", f.Round, name)
-				suspended[name] = true
-			}
-		}
-	}
+	cfg.PrintProgress(out)
 	s, err := simulation.Run(ctx, cfg)
 	if err != nil {
 		return nil, err
@@ -216,11 +182,4 @@ func demo(ctx context.Context, cfg simulation.Config, out io.Writer, afterStudy 
 		}
 	}
 	return rep, nil
-}
-
-func onOff(b bool) string {
-	if b {
-		return "on (multiparty CKKS)"
-	}
-	return "OFF (insecure test mode)"
 }

@@ -70,3 +70,52 @@ func WritePersonalised(out io.Writer, ps []PersonalisedSite, metric string) {
 	}
 	fmt.Fprintln(out)
 }
+
+// PrintProgress sets the study's hooks to print, as `cohort demo` does, a
+// header, the consent set-up, a line per round and what robust scoring and
+// consent revocations changed in it.
+func (cfg *Config) PrintProgress(out io.Writer) {
+	fmt.Fprintf(out, "Cohort demo: %d hospitals, %d rounds, seed %d, encryption %s\n", cfg.Hospitals, cfg.Rounds, cfg.Seed, EncryptionName(!cfg.Plaintext))
+	fmt.Fprintln(out, "starting an embedded chain, a TLS coordinator on 127.0.0.1 and the hospital nodes; key generation first")
+	cfg.ConsentReady = func(c ConsentFigures) {
+		fmt.Fprintf(out, "consent: %d patients signed grants (EIP-712) that their hospitals relayed on chain in %.1fs, %d gas each on average\n",
+			c.Granted, c.GrantSeconds, c.GrantGas/uint64(max(c.Granted, 1)))
+	}
+	previousSamples := 0
+	suspended := make(map[string]bool)
+	survival := (cfg.Recipe != nil && cfg.Recipe.Model.IsSurvival()) || (cfg.Spec != nil && cfg.Spec.IsSurvival())
+	for i, a := range cfg.Attacks {
+		fmt.Fprintf(out, "hospital-%d is an attacker: %s\n", i+1, a)
+	}
+	cfg.Progress = func(f RoundFigures) {
+		if survival {
+			fmt.Fprintf(out, "round %d/%d  c-index %.3f  sites %d  samples %d  %.1fs  gas %d\n",
+				f.Round, cfg.Rounds, f.CIndex, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
+		} else {
+			fmt.Fprintf(out, "round %d/%d  accuracy %.3f  auc %.3f  loss %.3f  sites %d  samples %d  %.1fs  gas %d\n",
+				f.Round, cfg.Rounds, f.Accuracy, f.AUC, f.Loss, f.Participants, f.Samples, f.Seconds.Total, f.GasUsed)
+		}
+		if f.NewlyRevoked > 0 {
+			fmt.Fprintf(out, "round %d: %d patients revoked consent on chain before it opened; their records are no longer used (samples %d -> %d)\n",
+				f.Round, f.NewlyRevoked, previousSamples, f.Samples)
+		}
+		previousSamples = f.Samples
+		for _, name := range f.FlaggedNames {
+			fmt.Fprintf(out, "round %d: robust scoring flagged %s's update; a strike is recorded on chain\n", f.Round, name)
+		}
+		for _, name := range f.SuspendedNames {
+			if !suspended[name] {
+				fmt.Fprintf(out, "round %d: %s reached the study's strike limit and is suspended: its commits are refused\n", f.Round, name)
+				suspended[name] = true
+			}
+		}
+	}
+}
+
+// EncryptionName says whether a study's updates are encrypted.
+func EncryptionName(b bool) string {
+	if b {
+		return "on (multiparty CKKS)"
+	}
+	return "OFF (insecure test mode)"
+}
