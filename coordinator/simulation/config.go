@@ -104,6 +104,12 @@ type Config struct {
 	// Keystores keeps every hospital's key shares in an encrypted keystore
 	// (light scrypt) in its data directory, as a production node does.
 	Keystores bool
+	// Live lets the caller stop and restart the coordinator and the
+	// hospitals' nodes while the study runs (Study.RestartCoordinator,
+	// StopHospital, StartHospital): every hospital keeps its key shares in
+	// a keystore, as with Keystores, and its node retries through a
+	// coordinator that vanishes instead of failing the study.
+	Live bool
 	// Standardise is the study's feature standardisation (empty: none, the
 	// sites are used as given). With records.StandardisePooled the sites hold
 	// raw features and the coordinator and hospitals run the moments phase

@@ -72,6 +72,10 @@ type Study struct {
 	nodesMu    sync.Mutex
 	startLater []lateNode
 	stopNode   []context.CancelFunc
+	// live holds what the live handle (live.go) needs: the coordinator's
+	// restart requests, each hospital's node state, and finished, closed
+	// once the coordinator is done.
+	live live
 	// standardiser is the pooled standardiser the study agreed on, if any.
 	standardiser *records.Standardiser
 	// hospitalKeys are the hospitals' Ethereum keys, by index, sites
@@ -210,7 +214,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			cfg.MinParticipants = cfg.Threshold
 		}
 	}
-	s := &Study{cfg: cfg}
+	s := &Study{cfg: cfg, live: newLive()}
 	// A failure outside the hospitals and the coordinator (relaying
 	// revocations) cancels the study with its cause.
 	ctx, abort := context.WithCancelCause(ctx)
@@ -471,38 +475,40 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	// The hospitals, each with its own connection, key and records.
 	g, gctx := errgroup.WithContext(ctx)
 	var result *coordinator.Result
-	restart := make(chan struct{})
 	g.Go(func() error {
-		cctx, kill := context.WithCancel(gctx)
-		defer kill()
-		go func() {
-			select {
-			case <-restart:
-				kill()
-			case <-cctx.Done():
+		defer close(s.live.finished)
+		for {
+			cctx, kill := context.WithCancel(gctx)
+			go func() {
+				select {
+				case <-s.live.restartCoordinator:
+					kill()
+				case <-cctx.Done():
+				}
+			}()
+			var err error
+			result, err = coord.Run(cctx)
+			killed := err != nil && gctx.Err() == nil && cctx.Err() != nil
+			kill()
+			if !killed {
+				return err
 			}
-		}()
-		var err error
-		if result, err = coord.Run(cctx); err == nil || gctx.Err() != nil || cctx.Err() == nil {
-			return err
+			// Killed mid-round: a new coordinator process on the same address,
+			// with nothing but the chain and the blob store to go on.
+			s.server.Stop()
+			lis, err := net.Listen("tcp", s.listen)
+			if err != nil {
+				return err
+			}
+			if coord, err = serve(lis); err != nil {
+				return err
+			}
 		}
-		// Killed mid-round: a new coordinator process on the same address,
-		// with nothing but the chain and the blob store to go on.
-		s.server.Stop()
-		lis, err := net.Listen("tcp", s.listen)
-		if err != nil {
-			return err
-		}
-		if coord, err = serve(lis); err != nil {
-			return err
-		}
-		result, err = coord.Run(gctx)
-		return err
 	})
 	var restartOnce sync.Once
 	plog := cfg.Log
 	if r := cfg.RestartCoordinatorInReshare; r != 0 {
-		plog = slog.New(&onMessage{Handler: cfg.Log.Handler(), msg: MsgPendingShare, round: r, do: func() { restartOnce.Do(func() { close(restart) }) }})
+		plog = slog.New(&onMessage{Handler: cfg.Log.Handler(), msg: MsgPendingShare, round: r, do: func() { restartOnce.Do(s.requestCoordinatorRestart) }})
 	}
 	for i, site := range sites {
 		opts := append(figures.meter().dialOptions(), coordinator.DialMessageLimits(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(hospitalCerts[i], s.ca.Pool(), "127.0.0.1"))))
@@ -532,11 +538,11 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 				stop() // the node dies right after its upload, and comes back below
 			}
 			if i == 0 && t.Round == cfg.RestartCoordinatorIn {
-				restartOnce.Do(func() { close(restart) })
+				restartOnce.Do(s.requestCoordinatorRestart)
 			}
 		}
 		var ks *participant.Keystore
-		if _, restarts := cfg.RestartParticipantAfter[i]; restarts || cfg.Keystores {
+		if _, restarts := cfg.RestartParticipantAfter[i]; restarts || cfg.Keystores || cfg.Live {
 			// Key shares at rest, so that the restarted node has them.
 			if ks, err = participant.OpenKeystore(filepath.Join(dataDir, "keystore"), "demo passphrase", participant.WithLightScrypt()); err != nil {
 				return nil, err
@@ -548,7 +554,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			Standardisation: cfg.Standardise, Scales: cfg.Scales,
 			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.Attacks[i],
 			// Fail fast in one process, unless the coordinator is meant to vanish.
-			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0,
+			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
 		p, err := participant.New(pcfg, client, s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
@@ -559,6 +565,19 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			err := p.Run(pctx)
 			if pctx.Err() == nil || gctx.Err() != nil {
 				return err
+			}
+			if s.live.stoppedByHandle(i) {
+				// Stopped with StopHospital: a new node process once
+				// StartHospital asks for one.
+				return s.live.rerun(gctx, i, func(ctx context.Context) error {
+					c := pcfg
+					c.Observe = figures.observe
+					again, err := participant.New(c, client, s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.Log)
+					if err != nil {
+						return err
+					}
+					return again.Run(ctx)
+				})
 			}
 			if _, restarts := cfg.RestartParticipantAfter[i]; !restarts {
 				return nil // a deliberately dropped (or departed) site; the study goes on
@@ -578,6 +597,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			g.Go(run)
 		}
 		s.stopNode = append(s.stopNode, stop)
+		s.live.add(i, stop, ks != nil)
 		s.nodesMu.Unlock()
 	}
 	if err := g.Wait(); err != nil {
