@@ -174,7 +174,7 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 
 // learnPrivacyFlags registers the differential-privacy flags of bench learn.
 type learnPrivacyFlags struct {
-	epsilon               *string
+	epsilon, opt          *string
 	delta, clip, rate, lr *float64
 	epochs                *int
 }
@@ -187,6 +187,7 @@ func addLearnPrivacyFlags(fs *flag.FlagSet) learnPrivacyFlags {
 		rate:    fs.Float64("dp-rate", 0.1, "DP-SGD Poisson sampling rate q (an epoch is 1/q steps)"),
 		epochs:  fs.Int("dp-local-epochs", 1, "local epochs per round of the private studies"),
 		lr:      fs.Float64("dp-lr", 0.05, "local learning rate of the private studies"),
+		opt:     fs.String("dp-optimizer", "", "local optimizer of the private studies, sgd or adam (default: the non-private studies')"),
 	}
 }
 
@@ -195,7 +196,11 @@ func (f learnPrivacyFlags) parse(stderr io.Writer) (*evaluation.LearnPrivacy, er
 	if *f.epsilon == "" {
 		return nil, nil
 	}
-	cfg := &evaluation.LearnPrivacy{Delta: *f.delta, Clip: *f.clip, Rate: *f.rate, Epochs: *f.epochs, LR: *f.lr}
+	cfg := &evaluation.LearnPrivacy{Delta: *f.delta, Clip: *f.clip, Rate: *f.rate, Epochs: *f.epochs, LR: *f.lr, Optimizer: *f.opt}
+	if cfg.Optimizer != "" && cfg.Optimizer != models.OptimizerSGD && cfg.Optimizer != models.OptimizerAdam {
+		fmt.Fprintf(stderr, "--dp-optimizer %q: want %s or %s\n", cfg.Optimizer, models.OptimizerSGD, models.OptimizerAdam)
+		return nil, errUsage
+	}
 	for _, s := range strings.Split(*f.epsilon, ",") {
 		e, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 		if err != nil || !(e > 0) || math.IsInf(e, 0) {

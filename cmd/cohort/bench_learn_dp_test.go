@@ -52,6 +52,7 @@ func TestBenchLearnEpsilonBadFlags(t *testing.T) {
 		{"--epsilon", "3", "--delta", "0"},
 		{"--epsilon", "3", "--dp-rate", "2"},
 		{"--epsilon", "3", "--dp-clip", "0"},
+		{"--epsilon", "3", "--dp-optimizer", "rmsprop"},
 	} {
 		var out, errOut bytes.Buffer
 		err := runBenchLearn(context.Background(), append([]string{"--data", "x.csv", "--schema", "s.json"}, args...), &out, &errOut)

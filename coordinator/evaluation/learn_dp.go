@@ -28,6 +28,9 @@ type LearnPrivacy struct {
 	Rate     float64 // Poisson sampling rate q
 	Epochs   int     // local epochs per round of the private studies
 	LR       float64 // local learning rate of the private studies
+	// Optimizer of the private studies' local training; empty: the
+	// non-private studies' own.
+	Optimizer string `json:",omitempty"`
 }
 
 // trainConfig is the local training of the study with budget eps over
@@ -36,6 +39,9 @@ type LearnPrivacy struct {
 func (c LearnPrivacy) trainConfig(base models.TrainConfig, rounds int, eps float64) (models.TrainConfig, error) {
 	tc := base
 	tc.Epochs, tc.LearningRate = c.Epochs, c.LR
+	if c.Optimizer != "" {
+		tc.Optimizer = c.Optimizer
+	}
 	tc.Privacy = &models.PrivacyConfig{NoiseMultiplier: 1, ClipNorm: c.Clip, SamplingRate: c.Rate, Epsilon: eps, Delta: c.Delta}
 	sigma, err := privacy.NoiseMultiplier(eps, c.Delta, c.Rate, rounds*models.StepsPerTrain(tc))
 	if err != nil {
