@@ -3,6 +3,8 @@ package records
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -54,4 +56,27 @@ func LoadSites(files []string, schemaPath string, mode Standardisation, log io.W
 		}
 	}
 	return out, schema.Scales(), nil
+}
+
+// SplitCSVByRow writes the rows of the CSV file src round-robin into n
+// files in dir (hospitalA.csv, hospitalB.csv, ...), each with src's
+// header: one data set handed to a study as n hospitals' files.
+func SplitCSVByRow(src, dir string, n int) ([]string, error) {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	files := make([]string, n)
+	bodies := make([][]string, n)
+	for i, l := range lines[1:] {
+		bodies[i%n] = append(bodies[i%n], l)
+	}
+	for i := range files {
+		files[i] = filepath.Join(dir, "hospital"+string(rune('A'+i))+".csv")
+		if err := os.WriteFile(files[i], []byte(lines[0]+"\n"+strings.Join(bodies[i], "\n")+"\n"), 0o600); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
 }

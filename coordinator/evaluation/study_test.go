@@ -1,0 +1,266 @@
+package evaluation
+
+// study_test.go runs each harness's studies at their smallest, through the
+// package's API (the `cohort bench` commands are flags around it).
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/models"
+)
+
+const (
+	wdbcData   = "../../../shared/data/wdbc/wdbc.csv"
+	wdbcSchema = "../../examples/wdbc/schema.json"
+	tcgaDir    = "../../../shared/data/tcga-brca"
+)
+
+func needWDBC(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(wdbcData); err != nil {
+		t.Skipf("the WDBC data set is not next to the repository: %v", err)
+	}
+}
+
+// tcgaFiles returns the six regions' files, or skips.
+func tcgaFiles(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for i := range 6 {
+		f := filepath.Join(tcgaDir, "region"+string(rune('0'+i))+".csv")
+		if _, err := os.Stat(f); err != nil {
+			t.Skipf("TCGA-BRCA is not next to the repository: %v", err)
+		}
+		files = append(files, f)
+	}
+	return files
+}
+
+// jsonRoundTrip gives rep back as its JSON decodes, as `--json` prints it.
+func jsonRoundTrip[T any](t *testing.T, rep *T) *T {
+	t.Helper()
+	b, err := json.Marshal(rep)
+	require.NoError(t, err)
+	var out T
+	require.NoError(t, json.Unmarshal(b, &out))
+	return &out
+}
+
+// robustShortConfig is the robustness benchmark at its smallest: 4 sites,
+// one seed, one attack, one share of attackers.
+func robustShortConfig(t *testing.T, rounds int) RobustConfig {
+	t.Helper()
+	cfg := DefaultRobustConfig()
+	source, err := ParseRobustData(wdbcData, wdbcSchema)
+	require.NoError(t, err)
+	cfg.Data, cfg.Schema, cfg.Source = wdbcData, wdbcSchema, source
+	cfg.Sites, cfg.Seeds, cfg.Rounds = 4, 1, rounds
+	cfg.Attacks, cfg.Fractions = []string{"sign-flip"}, []float64{0, 0.25}
+	return cfg
+}
+
+// TestRobustShort runs the robustness benchmark at its smallest, 2 rounds;
+// `cohort bench robust` with the defaults is the measurement.
+func TestRobustShort(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs encrypted studies")
+	}
+	needWDBC(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var progress bytes.Buffer
+	got, err := Robust(ctx, robustShortConfig(t, 2), &progress)
+	require.NoError(t, err, progress.String())
+	panels, err := RobustPlots(got)
+	assert.Contains(t, drawSVG(t, panels, err), "attackers flagged per round (TPR)")
+	rep := *jsonRoundTrip(t, got)
+	t.Logf("progress:\n%s", progress.String())
+
+	require.Len(t, rep.PerRun, 3, "plain and robust without attackers, robust under sign-flip")
+	assert.Equal(t, 113, rep.Test)
+	assert.Equal(t, 30, rep.RootSize)
+	assert.Greater(t, rep.PlainClean.Accuracy.Mean, 0.9)
+	assert.Greater(t, rep.Clean.Accuracy.Mean, 0.9, "robust aggregation still learns")
+	for _, r := range rep.PerRun {
+		require.Len(t, r.Rounds, 2)
+		for _, f := range r.Rounds {
+			assert.Positive(t, f.AggregateSeconds)
+			if r.Robust {
+				assert.Positive(t, f.ScoreSeconds, "robust rounds are scored")
+				assert.NotNil(t, f.FPR)
+			} else {
+				assert.Zero(t, f.ScoreSeconds, "plain rounds are not scored")
+				assert.Nil(t, f.FPR, "plain aggregation detects nothing")
+			}
+		}
+	}
+	require.Len(t, rep.Robust, 1)
+	s := rep.Robust[0]
+	assert.Equal(t, "sign-flip", s.Attack)
+	assert.Equal(t, 1, s.Malicious)
+	assert.Equal(t, 1, s.Attackers)
+	require.NotNil(t, s.TPR)
+	require.NotNil(t, s.FPR)
+	// A round of 4 updates is the smallest in which anyone can be flagged,
+	// at a threshold of 11 spreads: detection there is not held to a rate
+	// (the full bench is the measurement), but the sign-flipped update
+	// must not cost accuracy, flagged or merely down-weighted.
+	assert.Greater(t, s.Accuracy.Mean, 0.9, "robust aggregation holds under the attack")
+	assert.Less(t, *s.FPR, 0.5, "most honest sites are not flagged")
+	require.Len(t, s.TPRPerRound, 2)
+	require.NotNil(t, s.TPRPerRound[0])
+	assert.Positive(t, s.ScoreSeconds)
+	assert.Positive(t, s.ScorePerParticipant)
+	require.NotNil(t, s.ScoreOverAggregate)
+	assert.InDelta(t, s.ScoreSeconds/s.AggregateSeconds, *s.ScoreOverAggregate, 1e-9)
+	assert.Len(t, rep.Targets, 4, "robust cost, then drop, TPR and FPR of the attack")
+	assert.Contains(t, progress.String(), "seed 1  sign-flip")
+
+	var table bytes.Buffer
+	rep.WriteText(&table)
+	for _, want := range []string{"sign-flip", "detection per round", "targets (issue 7):", "robust costs"} {
+		assert.Contains(t, table.String(), want)
+	}
+}
+
+// TestRobustStudyTimeout checks that a study that does not finish in time
+// counts as a failed study, not as the end of the benchmark.
+func TestRobustStudyTimeout(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts studies")
+	}
+	needWDBC(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cfg := robustShortConfig(t, 1)
+	cfg.StudyTimeout = time.Millisecond
+	var progress bytes.Buffer
+	rep, err := Robust(ctx, cfg, &progress)
+	require.NoError(t, err, progress.String())
+	require.Len(t, rep.PerRun, 3)
+	for _, r := range rep.PerRun {
+		assert.Contains(t, r.Error, "did not finish within --study-timeout 1ms")
+	}
+	assert.False(t, rep.AllPass)
+	assert.Contains(t, progress.String(), "FAILED")
+}
+
+// TestLearnEpsilonShort runs one private study beside the non-private one
+// (one seed, two rounds); the README's figures come from the defaults.
+func TestLearnEpsilonShort(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs two encrypted studies")
+	}
+	needWDBC(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cfg := DefaultLearnConfig()
+	cfg.Data, cfg.Schema, cfg.Seeds, cfg.Rounds, cfg.Central.Epochs = wdbcData, wdbcSchema, 1, 2, 10
+	cfg.Privacy = &LearnPrivacy{Epsilons: []float64{3, 8}, Delta: 1e-5, Clip: 1, Rate: 0.1, Epochs: 1, LR: 0.05}
+	var progress bytes.Buffer
+	got, err := Learn(ctx, cfg, &progress)
+	require.NoError(t, err, progress.String())
+	panels, err := LearnPlots(got)
+	assert.Contains(t, drawSVG(t, panels, err), "privacy budget ε")
+	rep := jsonRoundTrip(t, got)
+	require.Len(t, rep.Private, 2)
+	require.NotNil(t, rep.PrivateTraining)
+	require.NotNil(t, rep.PrivateTraining.Privacy)
+	s := rep.Private[0]
+	assert.Equal(t, 3.0, s.Epsilon)
+	assert.Greater(t, s.NoiseMultiplier, 0.5)
+	p := rep.PerSeed[0].Private[0]
+	assert.LessOrEqual(t, p.Spent, 3.0, "the noise is chosen so that the study stays within its budget")
+	assert.Greater(t, p.Spent, 2.9, "and the smallest such noise")
+	assert.Greater(t, p.Scores.Accuracy, 0.85, "a private model still learns WDBC")
+	assert.Contains(t, progress.String(), "ε 3 (σ")
+	assert.Less(t, rep.Private[1].NoiseMultiplier, s.NoiseMultiplier, "a larger budget needs less noise")
+}
+
+// naturalConfig is `cohort bench learn --recipe` of the recipe over files,
+// one seed.
+func naturalConfig(files []string, schema string, r models.Recipe) NaturalConfig {
+	d := DefaultLearnConfig()
+	return NaturalConfig{Files: files, Schema: schema, Sites: d.Sites, Skew: d.Skew, Recipe: r,
+		Servers: []aggregation.FedOptConfig{r.Server}, CentralEpochs: r.Rounds * r.Local.Epochs, Seeds: 1}
+}
+
+// TestNaturalCoxOnTCGA runs the natural-split benchmark on the six
+// TCGA-BRCA regions with a Cox model, encrypted, for a few rounds: every
+// approach is scored by the C-index on the pooled test set and per region,
+// and the figure has the survival curves by risk group.
+func TestNaturalCoxOnTCGA(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs an encrypted study")
+	}
+	files := tcgaFiles(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	r, err := models.LoadRecipeFile("../../examples/tcga-brca/recipe.json")
+	require.NoError(t, err)
+	r.Rounds = 4
+	var progress bytes.Buffer
+	got, err := Natural(ctx, naturalConfig(files, "../../examples/tcga-brca/schema.json", r), &progress)
+	require.NoError(t, err, progress.String())
+	panels, err := NaturalPlots(got)
+	texts := drawSVG(t, panels, err)
+	rep := jsonRoundTrip(t, got)
+	assert.Equal(t, []int{248, 156, 164, 129, 129, 40}, rep.TrainRecords, "FLamby's fixed split")
+	assert.Equal(t, []int{63, 40, 42, 33, 33, 11}, rep.TestRecords)
+	assert.True(t, rep.Encrypted)
+	require.Len(t, rep.Summary, 4)
+	names := []string{rep.Summary[0].Name, rep.Summary[1].Name, rep.Summary[2].Name, rep.Summary[3].Name}
+	assert.Equal(t, []string{"pooled", "hospital alone", "federated fedavg", "personalised"}, names, "the recipe personalises")
+	for _, s := range rep.Summary {
+		require.Len(t, s.Sites, 6)
+		assert.Equal(t, s.Pooled == nil, s.Name == "hospital alone" || s.Name == "personalised", "%s: only shared models are scored on the pooled test set", s.Name)
+		assert.Greater(t, s.SiteMean.Mean, 0.55, "%s learns something", s.Name)
+	}
+	pooled, fed := rep.Summary[0], rep.Summary[2]
+	assert.Greater(t, pooled.Pooled.Mean, 0.75)
+	assert.InDelta(t, pooled.Pooled.Mean, fed.Pooled.Mean, 0.06, "four encrypted rounds come near pooled training")
+	assert.Contains(t, texts, "federated Cox model: survival by risk group (pooled test records, seed 1)")
+	assert.Contains(t, strings.Join(texts, "|"), "high risk")
+}
+
+// TestNaturalUnlikeSites splits WDBC into unlike sites, each with its own
+// test records, and compares pooled, alone, federated and personalised.
+func TestNaturalUnlikeSites(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs an encrypted study")
+	}
+	needWDBC(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	r, err := models.LoadRecipeFile("../../examples/recipes/wdbc.json")
+	require.NoError(t, err)
+	r.Rounds, r.Personalise = 3, &models.Personalisation{Epochs: 2, LearningRate: 0.01}
+	cfg := naturalConfig([]string{wdbcData}, wdbcSchema, r)
+	cfg.Sites = 3
+	var progress bytes.Buffer
+	got, err := Natural(ctx, cfg, &progress)
+	require.NoError(t, err, progress.String())
+	rep := jsonRoundTrip(t, got)
+	require.Len(t, rep.Hospitals, 3)
+	total := 0
+	for i := range rep.Hospitals {
+		total += rep.TrainRecords[i] + rep.TestRecords[i]
+		assert.Positive(t, rep.TestRecords[i], "every site has its own test records")
+	}
+	assert.Equal(t, 569, total, "every record is at one site")
+	require.Len(t, rep.Summary, 4)
+	assert.Equal(t, "personalised", rep.Summary[3].Name)
+	assert.Nil(t, rep.Summary[3].Pooled, "a personalised model is scored on its hospital's records only")
+	assert.Greater(t, rep.Summary[2].Pooled.Mean, 0.9, "federated AUC")
+}
