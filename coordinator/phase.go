@@ -69,7 +69,7 @@ func (c *Coordinator) settle(st step, rd ready) error {
 		p := st.collecting()
 		return c.phaseError(p.kind, p.round)
 	}
-	done, err := st.collecting().add(rd.record.from, rd.record.data)
+	done, err := record(st, rd.record)
 	if err != nil {
 		return err
 	}

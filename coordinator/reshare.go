@@ -158,8 +158,8 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	threshold := plan.threshold
 
 	// Dealers: t holders that stay; another set is asked if one fails.
-	var dealing *reshareDealStep
-	_, subs, err := c.askSet(ctx, r, plan.staying, plan.leaving, func(active []common.Address, _ []uint64) activeStep {
+	var dealing, newcomers *reshareDealStep
+	_, _, err := c.askSet(ctx, r, plan.staying, plan.leaving, func(active []common.Address, _ []uint64) activeStep {
 		dealing = plan.dealers(active)
 		return dealing
 	})
@@ -170,21 +170,21 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	// encrypted under them (see aggregation, "Seeded secret-key
 	// encryption"). All of them must, or the re-sharing fails cleanly.
 	if len(plan.newcomers) > 0 {
-		deal := dealing.newcomersDealing()
-		full, err := c.start(ctx, deal, deal.start())
+		newcomers = dealing.newcomersDealing()
+		full, err := c.start(ctx, newcomers, newcomers.start())
 		if err != nil {
 			return err
 		}
-		if err := c.wait(ctx, deal, full, c.cfg.PhaseTimeout, len(plan.newcomers)); err != nil {
+		if err := c.wait(ctx, newcomers, full, c.cfg.PhaseTimeout, len(plan.newcomers)); err != nil {
 			return fmt.Errorf("coordinator: re-sharing before round %d: newcomers dealing their own keys: %w", r, err)
 		}
-		_, dealt := c.answers(deal, plan.newcomers)
-		subs = append(subs, dealt...)
 	}
 
 	// Every new holder aggregates its shares and confirms; the old shares
 	// stay in force until the commit below.
-	confirm, err := dealing.confirm(subs)
+	c.mu.Lock()
+	confirm, err := dealing.confirm(newcomers)
+	c.mu.Unlock()
 	if err != nil {
 		return err
 	}

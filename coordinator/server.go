@@ -25,7 +25,7 @@ import (
 const BlobChunkSize = 1 << 20
 
 // taskBuffer is how many tasks may wait for a slow participant.
-const taskBuffer = 16
+const taskBuffer = 64
 
 // Register installs the coordinator's gRPC service on s.
 func (c *Coordinator) Register(s *grpc.Server) {

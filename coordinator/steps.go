@@ -59,6 +59,34 @@ type keptState struct {
 type answer struct {
 	from common.Address
 	data []byte
+	// pieces, set instead of data, are one message's part of an answer that
+	// comes in several (a re-sharing dealer's share pieces): the step, an
+	// assembler, counts the answer once every part has come.
+	pieces []*cohortv1.EncryptedShare
+}
+
+// assembler is a step whose answers come in several messages. assemble
+// takes one part from a member asked that has not answered; whole says the
+// member's answer is now complete.
+type assembler interface {
+	assemble(from common.Address, pieces []*cohortv1.EncryptedShare) (whole bool, err error)
+}
+
+// record adds a checked answer to st, as the driver does once its blobs are
+// stored; an assembler's part counts once the answer is whole. The caller
+// holds Coordinator.mu.
+func record(st step, a *answer) (ready, error) {
+	p := st.collecting()
+	if as, ok := st.(assembler); ok && a.pieces != nil {
+		if err := p.expect(a.from); err != nil {
+			return ready{}, err
+		}
+		whole, err := as.assemble(a.from, a.pieces)
+		if err != nil || !whole {
+			return ready{}, err
+		}
+	}
+	return p.add(a.from, a.data)
 }
 
 // chainWrite is one transaction a step asks for; exactly one field is set.
@@ -106,7 +134,7 @@ type phase struct {
 	got   map[common.Address][]byte
 	// tasks are the tasks sent for this phase, sent again to a member that
 	// joins again before answering.
-	tasks map[common.Address]*cohortv1.Task
+	tasks map[common.Address][]*cohortv1.Task
 	// failFast ends the driver's wait as soon as a member it waits for
 	// disconnects: for an active set of share holders, where another set
 	// can be asked at once.
@@ -120,7 +148,7 @@ func newPhase(name protocol.Phase, round uint32, want []common.Address) *phase {
 		round: round,
 		want:  make(map[common.Address]bool, len(want)),
 		got:   make(map[common.Address][]byte, len(want)),
-		tasks: make(map[common.Address]*cohortv1.Task, len(want)),
+		tasks: make(map[common.Address][]*cohortv1.Task, len(want)),
 	}
 	for _, a := range want {
 		p.want[a] = true
@@ -163,10 +191,20 @@ func (p *phase) checkRound(round uint32) error {
 func (p *phase) ask(to []common.Address, task *cohortv1.Task) ready {
 	var rd ready
 	for _, a := range to {
-		rd.send = append(rd.send, outgoing{to: a, task: task})
-		if p.want[a] {
-			p.tasks[a] = task
-		}
+		rd = rd.merge(p.askAll(a, []*cohortv1.Task{task}))
+	}
+	return rd
+}
+
+// askAll returns the ready that sends a the tasks, in order, and keeps them
+// to send again if a joins again before answering.
+func (p *phase) askAll(a common.Address, tasks []*cohortv1.Task) ready {
+	var rd ready
+	for _, t := range tasks {
+		rd.send = append(rd.send, outgoing{to: a, task: t})
+	}
+	if p.want[a] {
+		p.tasks[a] = tasks
 	}
 	return rd
 }
@@ -207,9 +245,9 @@ func (rd ready) merge(o ready) ready {
 	return rd
 }
 
-// resend returns the task to send again to a member that joins again
-// before answering, or nil.
-func (p *phase) resend(a common.Address) *cohortv1.Task {
+// resend returns the tasks to send again to a member that joins again
+// before answering, or none.
+func (p *phase) resend(a common.Address) []*cohortv1.Task {
 	if _, answered := p.got[a]; answered {
 		return nil
 	}
@@ -233,9 +271,7 @@ func rejoin(a common.Address, done, catchUp, commit *cohortv1.Task, holder bool,
 		out = append(out, commit)
 	}
 	if current != nil {
-		if t := current.collecting().resend(a); t != nil {
-			out = append(out, t)
-		}
+		out = append(out, current.collecting().resend(a)...)
 	}
 	return out
 }

@@ -7,7 +7,7 @@ import (
 	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
-	"google.golang.org/protobuf/proto"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
@@ -84,13 +84,23 @@ func (p *reshare) recipients() map[common.Address]bool {
 
 // reshareDealStep is the reshare-deal phase: t holders that stay (or, in a
 // second round of it, the newcomers, dealing their own keys) deal shares to
-// exactly the new holders, bound to the round and the set hash.
+// exactly the new holders, bound to the round and the set hash. A dealing
+// comes in pieces over as many submissions as it needs (see
+// protocol.ResharePieceBytes); it counts once whole.
 type reshareDealStep struct {
 	*phase
 	plan       *reshare
 	setHash    common.Hash
 	task       *cohortv1.ReshareTask
 	recipients map[common.Address]bool
+	// dealt are the pieces received, by dealer (made by assemble).
+	dealt map[common.Address]*dealtPieces
+}
+
+// dealtPieces is one dealer's share pieces as they come.
+type dealtPieces struct {
+	byHolder map[common.Address][]*cohortv1.EncryptedShare // indexed by piece
+	missing  map[common.Address]int                        // pieces still to come, per holder heard of
 }
 
 // dealers makes the step that asks the active dealers, current holders that
@@ -118,8 +128,10 @@ func (s *reshareDealStep) start() ready {
 	return s.ask(sortedAddresses(keys(s.want)), &cohortv1.Task{Kind: &cohortv1.Task_Reshare{Reshare: s.task}})
 }
 
-// receive checks a dealing: one dealer's shares for this round and set, to
-// exactly the new holders.
+// receive checks a submission of share pieces: every piece signed by one
+// dealer for this round and set, to a new holder, in its place and within
+// the piece size. Whether pieces repeat or the dealing is whole is
+// assemble's to say.
 func (s *reshareDealStep) receive(req *cohortv1.ReshareSharesSubmission) (ready, error) {
 	study := s.plan.study
 	if req.GetStudyId() != study {
@@ -127,11 +139,26 @@ func (s *reshareDealStep) receive(req *cohortv1.ReshareSharesSubmission) (ready,
 	}
 	setHash := common.BytesToHash(req.GetSetHash())
 	round := req.GetRound()
-	dealer, recipients, err := dealtBy(req.GetShares(), func(to common.Address, sh *cohortv1.EncryptedShare) (common.Address, error) {
-		return auth.Verify(sh.GetAuth(), study, round, auth.KindReshareShare, auth.ReshareContent(to, setHash, sh.GetCiphertext()))
-	})
-	if err != nil {
-		return ready{}, err
+	if len(req.GetShares()) == 0 {
+		return ready{}, fmt.Errorf("%w: no shares", ErrMalformed)
+	}
+	var dealer common.Address
+	for i, sh := range req.GetShares() {
+		if err := protocol.CheckPiece(sh); err != nil {
+			return ready{}, fmt.Errorf("%w: %v", ErrMalformed, err)
+		}
+		to := common.BytesToAddress(sh.GetRecipient())
+		from, err := auth.Verify(sh.GetAuth(), study, round, auth.KindReshareShare, auth.ReshareContent(to, setHash, sh.GetPiece(), sh.GetPieces(), sh.GetCiphertext()))
+		if err != nil {
+			return ready{}, err
+		}
+		if i > 0 && from != dealer {
+			return ready{}, fmt.Errorf("%w: shares signed by %s and %s in one submission", ErrMalformed, dealer.Hex(), from.Hex())
+		}
+		dealer = from
+		if !s.recipients[to] {
+			return ready{}, fmt.Errorf("%w: share for %s, who is not a new holder", ErrMalformed, to.Hex())
+		}
 	}
 	if err := s.checkRound(round); err != nil {
 		return ready{}, err
@@ -139,26 +166,81 @@ func (s *reshareDealStep) receive(req *cohortv1.ReshareSharesSubmission) (ready,
 	if setHash != s.setHash {
 		return ready{}, fmt.Errorf("%w: shares for re-sharing %s, the current one is %s", ErrWrongPhase, setHash.Hex(), s.setHash.Hex())
 	}
-	if err := exactRecipients(recipients, s.recipients, "is not a new holder"); err != nil {
-		return ready{}, err
-	}
-	raw, err := proto.Marshal(req)
-	if err != nil {
-		return ready{}, err
-	}
-	return ready{record: &answer{from: dealer, data: raw}}, nil
+	return ready{record: &answer{from: dealer, pieces: req.GetShares()}}, nil
 }
 
-// confirm makes the reshare-key phase from every dealing received (the
-// dealers' and the newcomers'): each new holder gets the shares dealt to it.
-func (s *reshareDealStep) confirm(dealings [][]byte) (*reshareKeyStep, error) {
-	inbox, err := shareInbox(dealings, func(raw []byte) ([]*cohortv1.EncryptedShare, error) {
-		var sub cohortv1.ReshareSharesSubmission
-		err := proto.Unmarshal(raw, &sub)
-		return sub.GetShares(), err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("coordinator: re-sharing shares: %w", err)
+// assemble adds a dealer's pieces; the dealing is whole once every new
+// holder has all the pieces of its share. A piece that came before (a
+// replay) or a share whose piece count changes is refused, and nothing of
+// that submission is kept.
+func (s *reshareDealStep) assemble(dealer common.Address, pieces []*cohortv1.EncryptedShare) (bool, error) {
+	if s.dealt == nil {
+		s.dealt = map[common.Address]*dealtPieces{}
+	}
+	d := s.dealt[dealer]
+	if d == nil {
+		d = &dealtPieces{byHolder: map[common.Address][]*cohortv1.EncryptedShare{}, missing: map[common.Address]int{}}
+	}
+	type place struct {
+		to    common.Address
+		piece uint32
+	}
+	seen := make(map[place]bool, len(pieces))
+	count := make(map[common.Address]uint32, len(s.recipients))
+	for to, have := range d.byHolder {
+		count[to] = uint32(len(have))
+	}
+	for _, sh := range pieces {
+		to := common.BytesToAddress(sh.GetRecipient())
+		at := place{to, sh.GetPiece()}
+		if n, ok := count[to]; ok && n != sh.GetPieces() {
+			return false, fmt.Errorf("%w: %s's share to %s in %d pieces, elsewhere in %d", ErrMalformed, dealer.Hex(), to.Hex(), sh.GetPieces(), n)
+		}
+		if have := d.byHolder[to]; seen[at] || (have != nil && have[sh.GetPiece()] != nil) {
+			return false, fmt.Errorf("%w: piece %d of %s's share to %s came before", ErrDuplicate, sh.GetPiece(), dealer.Hex(), to.Hex())
+		}
+		count[to], seen[at] = sh.GetPieces(), true
+	}
+	for _, sh := range pieces {
+		to := common.BytesToAddress(sh.GetRecipient())
+		if d.byHolder[to] == nil {
+			d.byHolder[to] = make([]*cohortv1.EncryptedShare, sh.GetPieces())
+			d.missing[to] = int(sh.GetPieces())
+		}
+		d.byHolder[to][sh.GetPiece()] = sh
+		d.missing[to]--
+	}
+	s.dealt[dealer] = d
+	if len(d.byHolder) < len(s.recipients) {
+		return false, nil
+	}
+	for _, n := range d.missing {
+		if n > 0 {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// confirm makes the reshare-key phase from the whole dealings of this step
+// (the dealers') and of newcomers (their own keys; nil if none): each new
+// holder gets the pieces dealt to it.
+func (s *reshareDealStep) confirm(newcomers *reshareDealStep) (*reshareKeyStep, error) {
+	inbox := make(map[common.Address][]*cohortv1.EncryptedShare, len(s.recipients))
+	for _, st := range []*reshareDealStep{s, newcomers} {
+		if st == nil {
+			continue
+		}
+		from, _ := st.answers(sortedAddresses(keys(st.want)))
+		for _, dealer := range from {
+			d := st.dealt[dealer]
+			if d == nil {
+				return nil, fmt.Errorf("coordinator: re-sharing shares: %s's dealing is counted but not kept", dealer.Hex())
+			}
+			for to, pieces := range d.byHolder {
+				inbox[to] = append(inbox[to], pieces...)
+			}
+		}
 	}
 	next := make([]common.Address, len(s.plan.holders))
 	for i, h := range s.plan.holders {
@@ -176,16 +258,33 @@ type reshareKeyStep struct {
 	inbox   map[common.Address][]*cohortv1.EncryptedShare
 }
 
+// start sends each new holder its share pieces, in as many tasks as
+// protocol.ReshareMessageBytes needs.
 func (s *reshareKeyStep) start() ready {
 	t := s.dealing.task
 	var rd ready
 	for _, a := range s.holders {
-		rd = rd.merge(s.ask([]common.Address{a}, &cohortv1.Task{Kind: &cohortv1.Task_ReshareKey{ReshareKey: &cohortv1.ReshareKeyTask{
-			StudyId: t.StudyId, Round: t.Round, Threshold: t.Threshold, Dealers: t.Dealers, Holders: t.Holders,
-			SetHash: t.SetHash, Shares: s.inbox[a],
-		}}}))
+		var tasks []*cohortv1.Task
+		relay := relayID(s.inbox[a])
+		for _, part := range protocol.PackPieces(s.inbox[a], 0) {
+			tasks = append(tasks, &cohortv1.Task{Kind: &cohortv1.Task_ReshareKey{ReshareKey: &cohortv1.ReshareKeyTask{
+				StudyId: t.StudyId, Round: t.Round, Threshold: t.Threshold, Dealers: t.Dealers, Holders: t.Holders,
+				SetHash: t.SetHash, Shares: part, TotalShares: uint32(len(s.inbox[a])), RelayId: relay,
+			}}})
+		}
+		rd = rd.merge(s.askAll(a, tasks))
 	}
 	return rd
+}
+
+// relayID names one relay of a holder's pieces: the hash of their
+// signatures, different for every dealing.
+func relayID(pieces []*cohortv1.EncryptedShare) []byte {
+	h := crypto.NewKeccakState()
+	for _, p := range pieces {
+		h.Write(p.GetAuth().GetSignature())
+	}
+	return h.Sum(nil)
 }
 
 // receive checks a confirmation is for this re-sharing's round and set.

@@ -3,6 +3,7 @@ package coordinator
 import (
 	"crypto/ecdsa"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 )
 
 func keysOf(ps []party) map[common.Address]*ecdsa.PublicKey {
@@ -69,9 +71,9 @@ func reshareDealing(t *testing.T, dealer party, round uint32, set common.Hash, t
 	sub := &cohortv1.ReshareSharesSubmission{StudyId: stepStudy, Round: round, SetHash: set.Bytes()}
 	for _, p := range to {
 		ct := []byte("sealed share for " + p.addr.Hex() + " from " + dealer.addr.Hex())
-		signed, err := auth.Sign(dealer.key, stepStudy, round, auth.KindReshareShare, auth.ReshareContent(p.addr, set, ct))
+		signed, err := auth.Sign(dealer.key, stepStudy, round, auth.KindReshareShare, auth.ReshareContent(p.addr, set, 0, 1, ct))
 		require.NoError(t, err)
-		sub.Shares = append(sub.Shares, &cohortv1.EncryptedShare{Recipient: p.addr.Bytes(), Ciphertext: ct, Auth: signed})
+		sub.Shares = append(sub.Shares, &cohortv1.EncryptedShare{Recipient: p.addr.Bytes(), Ciphertext: ct, Auth: signed, Pieces: 1})
 	}
 	return sub
 }
@@ -104,7 +106,6 @@ func TestReshareDealStepRefusesHostileDealings(t *testing.T) {
 	}{
 		{"a signature over other content", forged, auth.ErrBadSignature},
 		{"a share for the leaver", reshareDealing(t, ps[1], 3, set, ps[0], ps[1], ps[2]), ErrMalformed},
-		{"the newcomer left out", reshareDealing(t, ps[1], 3, set, ps[0], ps[1]), ErrMalformed},
 		{"two dealers in one submission", mixed, ErrMalformed},
 		{"no shares", reshareDealing(t, ps[1], 3, set), ErrMalformed},
 		{"an old epoch's shares replayed", reshareDealing(t, ps[1], 2, set, next...), ErrWrongPhase},
@@ -138,22 +139,149 @@ func TestReshareDealStepRefusesHostileDealings(t *testing.T) {
 	assert.True(t, rd.complete)
 }
 
+// piecesOf cuts dealer's share for each recipient into n pieces, each
+// signed in its place for round and set.
+func piecesOf(t *testing.T, dealer party, round uint32, set common.Hash, n int, to ...party) []*cohortv1.EncryptedShare {
+	t.Helper()
+	var out []*cohortv1.EncryptedShare
+	for _, p := range to {
+		for i := range n {
+			ct := []byte(fmt.Sprintf("piece %d of %d of the sealed share for %s from %s", i, n, p.addr.Hex(), dealer.addr.Hex()))
+			out = append(out, signedPiece(t, dealer, round, set, p, uint32(i), uint32(n), ct))
+		}
+	}
+	return out
+}
+
+func signedPiece(t *testing.T, dealer party, round uint32, set common.Hash, to party, piece, pieces uint32, ct []byte) *cohortv1.EncryptedShare {
+	t.Helper()
+	signed, err := auth.Sign(dealer.key, stepStudy, round, auth.KindReshareShare, auth.ReshareContent(to.addr, set, piece, pieces, ct))
+	require.NoError(t, err)
+	return &cohortv1.EncryptedShare{Recipient: to.addr.Bytes(), Ciphertext: ct, Auth: signed, Piece: piece, Pieces: pieces}
+}
+
+// A dealing too large for one message comes in pieces over several
+// submissions: it counts once every new holder has every piece of its
+// share, and a piece out of place, oversized, for another round or seen
+// before is refused without keeping anything of its submission.
+func TestReshareDealingInPieces(t *testing.T) {
+	ps, plan := reshareFixture(t)
+	next := []party{ps[0], ps[1], ps[3]}
+	st := plan.dealers(plan.staying)
+	set := st.setHash
+	sub := func(round uint32, shares ...*cohortv1.EncryptedShare) *cohortv1.ReshareSharesSubmission {
+		return &cohortv1.ReshareSharesSubmission{StudyId: stepStudy, Round: round, SetHash: set.Bytes(), Shares: shares}
+	}
+	pieces := piecesOf(t, ps[0], 3, set, 3, next...) // 9 pieces: 3 per holder
+	first := sub(3, pieces[:4]...)                   // all of ps[0]'s share, the first of ps[1]'s
+	rd, err := deliverTo(st, st.receive, first)
+	require.NoError(t, err)
+	assert.False(t, rd.complete)
+	assert.Empty(t, st.got, "a part of a dealing is not an answer")
+
+	moved := signedPiece(t, ps[0], 3, set, ps[1], 1, 3, pieces[5].GetCiphertext())
+	moved.Piece = 2
+	oversized := signedPiece(t, ps[0], 3, set, ps[1], 1, 3, make([]byte, protocol.ResharePieceBytes+1))
+	tests := []struct {
+		name string
+		req  *cohortv1.ReshareSharesSubmission
+		want error
+	}{
+		{"a piece replayed", sub(3, pieces[4], pieces[1]), ErrDuplicate},
+		{"a piece twice in one submission", sub(3, pieces[4], pieces[4]), ErrDuplicate},
+		{"the whole first submission replayed", first, ErrDuplicate},
+		{"a piece moved to another place", sub(3, moved), auth.ErrBadSignature},
+		{"an oversized piece", sub(3, oversized), ErrMalformed},
+		{"a piece past the count", sub(3, signedPiece(t, ps[0], 3, set, ps[1], 3, 3, []byte("x"))), ErrMalformed},
+		{"a share in no pieces", sub(3, signedPiece(t, ps[0], 3, set, ps[1], 0, 0, []byte("x"))), ErrMalformed},
+		{"a share in too many pieces", sub(3, signedPiece(t, ps[0], 3, set, ps[1], 1, protocol.MaxResharePieces+1, []byte("x"))), ErrMalformed},
+		{"a share whose piece count changes", sub(3, signedPiece(t, ps[0], 3, set, ps[1], 1, 4, []byte("x"))), ErrMalformed},
+		{"a piece for another round", sub(2, piecesOf(t, ps[0], 2, set, 3, ps[1])[1]), ErrWrongPhase},
+		{"a piece for a leaver", sub(3, piecesOf(t, ps[0], 3, set, 3, ps[2])[0]), ErrMalformed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := deliverTo(st, st.receive, tt.req)
+			assert.ErrorIs(t, err, tt.want)
+			assert.Empty(t, st.got)
+			assert.Len(t, st.dealt[ps[0].addr].byHolder[ps[1].addr], 3)
+			assert.Equal(t, 2, st.dealt[ps[0].addr].missing[ps[1].addr], "nothing of a refused submission kept")
+		})
+	}
+	_, err = deliverTo(st, st.receive, sub(3, pieces[8], pieces[4], pieces[7]))
+	require.NoError(t, err)
+	assert.Empty(t, st.got, "ps[1] has its share, ps[3] misses a piece")
+	_, err = deliverTo(st, st.receive, sub(3, pieces[5], pieces[6]))
+	require.NoError(t, err)
+	assert.Contains(t, st.got, ps[0].addr, "whole once every piece came, in any order")
+	_, err = deliverTo(st, st.receive, sub(3, pieces[0]))
+	assert.ErrorIs(t, err, ErrDuplicate, "a piece of a whole dealing")
+
+	_, err = deliverTo(st, st.receive, reshareDealing(t, ps[1], 3, set, next...))
+	require.NoError(t, err)
+	confirm, err := st.confirm(nil)
+	require.NoError(t, err)
+	sent := sentTo(confirm.start())
+	for _, p := range next {
+		require.Len(t, sent[p.addr], 1)
+		task := sent[p.addr][0].GetReshareKey()
+		assert.Len(t, task.GetShares(), 4, "three pieces from ps[0], one from ps[1]")
+		assert.EqualValues(t, 4, task.GetTotalShares())
+	}
+}
+
+// Pieces too many for one task go to their holder over several, each at
+// most protocol.ReshareMessageBytes of pieces, all sent again on a re-join.
+func TestReshareKeyTasksSplit(t *testing.T) {
+	ps, plan := reshareFixture(t)
+	next := []party{ps[0], ps[1], ps[3]}
+	st := plan.dealers(plan.staying)
+	set := st.setHash
+	big := make([]byte, protocol.ResharePieceBytes)
+	for _, d := range []party{ps[0], ps[1]} {
+		var shares []*cohortv1.EncryptedShare
+		for _, p := range next {
+			for i := range uint32(3) {
+				shares = append(shares, signedPiece(t, d, 3, set, p, i, 3, big))
+			}
+		}
+		for _, part := range protocol.PackPieces(shares, 0) {
+			_, err := deliverTo(st, st.receive, &cohortv1.ReshareSharesSubmission{StudyId: stepStudy, Round: 3, SetHash: set.Bytes(), Shares: part})
+			require.NoError(t, err)
+		}
+	}
+	require.Len(t, st.got, 2)
+	confirm, err := st.confirm(nil)
+	require.NoError(t, err)
+	sent := sentTo(confirm.start())
+	for _, p := range next {
+		tasks := sent[p.addr]
+		require.Len(t, tasks, 2, "6 pieces of 8 MiB: 4, then 2")
+		total := 0
+		for _, task := range tasks {
+			k := task.GetReshareKey()
+			assert.EqualValues(t, 6, k.GetTotalShares())
+			assert.LessOrEqual(t, len(k.GetShares())*len(big), protocol.ReshareMessageBytes)
+			total += len(k.GetShares())
+		}
+		assert.Equal(t, 6, total)
+		assert.Equal(t, tasks, confirm.resend(p.addr), "every part sent again to a holder that joins again")
+	}
+}
+
 func TestReshareConfirmAndCommit(t *testing.T) {
 	ps, plan := reshareFixture(t)
 	next := []party{ps[0], ps[1], ps[3]}
 	deal := plan.dealers(plan.staying)
 	set := deal.setHash
-	var dealings [][]byte
 	for _, d := range []party{ps[0], ps[1]} {
 		_, err := deliverTo(deal, deal.receive, reshareDealing(t, d, 3, set, next...))
 		require.NoError(t, err)
 	}
-	_, dealings = deal.answers(plan.staying)
 	newcomers := deal.newcomersDealing()
 	_, err := deliverTo(newcomers, newcomers.receive, reshareDealing(t, ps[3], 3, set, next...))
 	require.NoError(t, err)
-	_, dealt := newcomers.answers(plan.newcomers)
-	confirm, err := deal.confirm(append(dealings, dealt...))
+	confirm, err := deal.confirm(newcomers)
 	require.NoError(t, err)
 
 	sent := sentTo(confirm.start())

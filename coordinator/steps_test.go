@@ -66,7 +66,7 @@ func deliverTo[M any](st step, receive func(M) (ready, error), msg M) (ready, er
 	if err != nil || rd.record == nil {
 		return rd, err
 	}
-	done, err := st.collecting().add(rd.record.from, rd.record.data)
+	done, err := record(st, rd.record)
 	return rd.merge(done), err
 }
 
@@ -131,7 +131,8 @@ func TestRejoin(t *testing.T) {
 	eval.start()
 	_, err := eval.add(ps[0].addr, []byte("{}"))
 	require.NoError(t, err)
-	asked := eval.tasks[ps[1].addr]
+	require.Len(t, eval.tasks[ps[1].addr], 1)
+	asked := eval.tasks[ps[1].addr][0]
 
 	tests := []struct {
 		name    string

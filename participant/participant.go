@@ -409,10 +409,13 @@ func (p *Participant) carryOut(ctx context.Context, r ready) error {
 	if r.send == nil {
 		return nil
 	}
-	rpcCtx, cancel := p.rpcContext(ctx)
-	defer cancel()
-	if err := p.send(rpcCtx, r.send); err != nil {
-		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+	for _, m := range append([]proto.Message{r.send}, r.more...) {
+		rpcCtx, cancel := p.rpcContext(ctx)
+		err := p.send(rpcCtx, m)
+		cancel()
+		if err != nil {
+			return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+		}
 	}
 	return nil
 }

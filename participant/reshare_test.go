@@ -98,9 +98,9 @@ func TestReshareKeyRefusesHostileShares(t *testing.T) {
 			require.NoError(t, err)
 			sealed, err := auth.SealTo(&keys[2].PublicKey, plain[3])
 			require.NoError(t, err)
-			signed, err := auth.Sign(keys[i], study, signRound, auth.KindReshareShare, auth.ReshareContent(to, setHash, sealed))
+			signed, err := auth.Sign(keys[i], study, signRound, auth.KindReshareShare, auth.ReshareContent(to, setHash, 0, 1, sealed))
 			require.NoError(t, err)
-			out = append(out, &cohortv1.EncryptedShare{Recipient: to.Bytes(), Ciphertext: sealed, Auth: signed})
+			out = append(out, &cohortv1.EncryptedShare{Recipient: to.Bytes(), Ciphertext: sealed, Auth: signed, Pieces: 1})
 		}
 		return out
 	}
@@ -120,7 +120,7 @@ func TestReshareKeyRefusesHostileShares(t *testing.T) {
 
 	byNonDealer := shares(1, holders, 1, me, 0, 1)
 	byNonDealer[1].Auth, err = auth.Sign(keys[2], study, 1, auth.KindReshareShare,
-		auth.ReshareContent(me, auth.ReshareSetHash(study, 1, 2, dealerSet, holders), byNonDealer[1].Ciphertext))
+		auth.ReshareContent(me, auth.ReshareSetHash(study, 1, 2, dealerSet, holders), 0, 1, byNonDealer[1].Ciphertext))
 	require.NoError(t, err)
 
 	refusals := []struct {

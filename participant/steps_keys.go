@@ -1,8 +1,10 @@
 package participant
 
 import (
+	"bytes"
 	"crypto/ecdsa"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -11,6 +13,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/contracts"
 )
 
@@ -391,20 +394,120 @@ func (s *steps) reshareDeal(t *cohortv1.ReshareTask, study contracts.Study, susp
 			return ready{}, err
 		}
 	}
-	sub := &cohortv1.ReshareSharesSubmission{StudyId: s.studyID, Round: t.GetRound(), SetHash: set.setHash.Bytes()}
+	// Each sealed share goes in pieces, each signed, over as many
+	// submissions as they need (protocol.ResharePieceBytes): a re-shared
+	// share holds every dealer's key and grows with the study.
+	var pieces []*cohortv1.EncryptedShare
 	for _, pt := range set.points {
 		sealed, err := auth.SealTo(set.keys[pt], shares[pt])
 		if err != nil {
 			return ready{}, err
 		}
 		to := set.addrs[pt]
-		signed, err := auth.Sign(s.key, s.studyID, t.GetRound(), auth.KindReshareShare, auth.ReshareContent(to, set.setHash, sealed))
-		if err != nil {
-			return ready{}, err
+		cut := protocol.SplitPieces(sealed, s.pieceBytes)
+		for i, piece := range cut {
+			signed, err := auth.Sign(s.key, s.studyID, t.GetRound(), auth.KindReshareShare, auth.ReshareContent(to, set.setHash, uint32(i), uint32(len(cut)), piece))
+			if err != nil {
+				return ready{}, err
+			}
+			pieces = append(pieces, &cohortv1.EncryptedShare{Recipient: to.Bytes(), Ciphertext: piece, Auth: signed, Piece: uint32(i), Pieces: uint32(len(cut))})
 		}
-		sub.Shares = append(sub.Shares, &cohortv1.EncryptedShare{Recipient: to.Bytes(), Ciphertext: sealed, Auth: signed})
 	}
-	return ready{keep: keep, send: sub}, nil
+	rd := ready{keep: keep}
+	for i, part := range protocol.PackPieces(pieces, s.pieceBytes) {
+		sub := &cohortv1.ReshareSharesSubmission{StudyId: s.studyID, Round: t.GetRound(), SetHash: set.setHash.Bytes(), Shares: part}
+		if i == 0 {
+			rd.send = sub
+		} else {
+			rd.more = append(rd.more, sub)
+		}
+	}
+	return rd, nil
+}
+
+// reshareInbox gathers the share pieces a re-sharing relays to this site
+// over several ReshareKeyTasks, until total have come.
+type reshareInbox struct {
+	round   uint32
+	setHash common.Hash
+	relay   string // the tasks' relay_id
+	total   int
+	got     int
+	pieces  map[common.Address][][]byte // by dealer, indexed by piece
+}
+
+// takePieces checks the pieces of one ReshareKeyTask (each addressed to
+// this site, signed by a dealer of the set or a member dealing its own
+// key, in its place) and adds them to the re-sharing's inbox. A piece
+// already there with the same bytes (a task sent again) is skipped; any
+// other piece in a taken place is refused. Nothing of a refused task is
+// kept. A task of another relay (another relay_id) starts afresh.
+func (s *steps) takePieces(t *cohortv1.ReshareKeyTask, set *reshareSet, dealerOK func(common.Address) error) (*reshareInbox, error) {
+	total := int(t.GetTotalShares())
+	if total == 0 {
+		total = len(t.GetShares())
+	}
+	if total < len(set.dealers) {
+		return nil, fmt.Errorf("%w: %d re-sharing shares for %d dealers", ErrChainMismatch, total, len(set.dealers))
+	}
+	in := s.reshareIn
+	if in == nil || in.round != t.GetRound() || in.setHash != set.setHash || in.relay != string(t.GetRelayId()) || in.total != total {
+		in = &reshareInbox{round: t.GetRound(), setHash: set.setHash, relay: string(t.GetRelayId()), total: total, pieces: map[common.Address][][]byte{}}
+	}
+	type place struct {
+		dealer common.Address
+		piece  uint32
+	}
+	took := make(map[place][]byte, len(t.GetShares())) // new pieces
+	seen := make(map[place]bool, len(t.GetShares()))
+	count := make(map[common.Address]uint32)
+	for _, sh := range t.GetShares() {
+		if common.BytesToAddress(sh.GetRecipient()) != s.self {
+			return nil, fmt.Errorf("%w: relayed a share addressed to %x", ErrChainMismatch, sh.GetRecipient())
+		}
+		if err := protocol.CheckPiece(sh); err != nil {
+			return nil, fmt.Errorf("%w: re-sharing share: %v", ErrChainMismatch, err)
+		}
+		dealer, err := auth.Verify(sh.GetAuth(), s.studyID, t.GetRound(), auth.KindReshareShare, auth.ReshareContent(s.self, set.setHash, sh.GetPiece(), sh.GetPieces(), sh.GetCiphertext()))
+		if err != nil {
+			return nil, fmt.Errorf("participant %s: re-sharing share: %w", s.name, err)
+		}
+		if err := dealerOK(dealer); err != nil {
+			return nil, err
+		}
+		n, ok := count[dealer]
+		if have := in.pieces[dealer]; !ok && have != nil {
+			n, ok = uint32(len(have)), true
+		}
+		if ok && n != sh.GetPieces() {
+			return nil, fmt.Errorf("%w: dealer %s's share in %d pieces, elsewhere in %d", ErrChainMismatch, dealer.Hex(), sh.GetPieces(), n)
+		}
+		count[dealer] = sh.GetPieces()
+		at := place{dealer, sh.GetPiece()}
+		var before []byte
+		if have := in.pieces[dealer]; have != nil {
+			before = have[sh.GetPiece()]
+		}
+		if seen[at] || (before != nil && !bytes.Equal(before, sh.GetCiphertext())) {
+			return nil, fmt.Errorf("%w: two re-sharing shares from dealer %s (piece %d)", ErrChainMismatch, dealer.Hex(), sh.GetPiece())
+		}
+		seen[at] = true
+		if before == nil {
+			took[at] = sh.GetCiphertext()
+		}
+	}
+	if in.got+len(took) > in.total {
+		return nil, fmt.Errorf("%w: more than the %d re-sharing share pieces announced", ErrChainMismatch, in.total)
+	}
+	for at, piece := range took {
+		if in.pieces[at.dealer] == nil {
+			in.pieces[at.dealer] = make([][]byte, count[at.dealer])
+		}
+		in.pieces[at.dealer][at.piece] = piece
+	}
+	in.got += len(took)
+	s.reshareIn = in
+	return in, nil
 }
 
 // reshareKey opens the re-sharing shares dealt to this site, checks that
@@ -422,41 +525,40 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 	if set.own == 0 {
 		return ready{}, fmt.Errorf("%w: this site is not among the new share holders", ErrChainMismatch)
 	}
-	if len(t.GetShares()) < len(set.dealers) {
-		return ready{}, fmt.Errorf("%w: %d re-sharing shares for %d dealers", ErrChainMismatch, len(t.GetShares()), len(set.dealers))
-	}
 	holders := make(map[common.Address]bool, len(set.addrs))
 	for _, a := range set.addrs {
 		holders[a] = true
 	}
 	member := participants(study)
-	var reshared, dealt [][]byte
-	var dealtBy []aggregation.PartyID
-	from := make(map[common.Address]bool, len(t.GetShares()))
-	for _, sh := range t.GetShares() {
-		if common.BytesToAddress(sh.GetRecipient()) != s.self {
-			return ready{}, fmt.Errorf("%w: relayed a share addressed to %x", ErrChainMismatch, sh.GetRecipient())
-		}
-		dealer, err := auth.Verify(sh.GetAuth(), s.studyID, t.GetRound(), auth.KindReshareShare, auth.ReshareContent(s.self, set.setHash, sh.GetCiphertext()))
-		if err != nil {
-			return ready{}, fmt.Errorf("participant %s: re-sharing share: %w", s.name, err)
-		}
+	in, err := s.takePieces(t, set, func(dealer common.Address) error {
 		_, isDealer := set.dealers[dealer]
 		// A member dealing its own key is a new holder or, with a
 		// committee, any participant (members that join deal to it).
 		joiner := holders[dealer] || (study.Committee.Size != 0 && member[dealer] && !suspended[dealer])
 		if !isDealer && !joiner {
-			return ready{}, fmt.Errorf("%w: re-sharing share from %s, who is neither a dealer nor a new holder", ErrChainMismatch, dealer.Hex())
+			return fmt.Errorf("%w: re-sharing share from %s, who is neither a dealer nor a new holder", ErrChainMismatch, dealer.Hex())
 		}
-		if from[dealer] {
-			return ready{}, fmt.Errorf("%w: two re-sharing shares from dealer %s", ErrChainMismatch, dealer.Hex())
+		return nil
+	})
+	if err != nil {
+		return ready{}, err
+	}
+	if in.got < in.total {
+		return ready{}, nil // more pieces to come
+	}
+	s.reshareIn = nil
+	var reshared, dealt [][]byte
+	var dealtBy []aggregation.PartyID
+	for _, dealer := range slices.SortedFunc(maps.Keys(in.pieces), common.Address.Cmp) {
+		pieces := in.pieces[dealer]
+		if slices.ContainsFunc(pieces, func(p []byte) bool { return p == nil }) {
+			return ready{}, fmt.Errorf("%w: dealer %s's re-sharing share is missing pieces", ErrChainMismatch, dealer.Hex())
 		}
-		from[dealer] = true
-		plain, err := auth.Open(s.key, sh.GetCiphertext())
+		plain, err := auth.Open(s.key, slices.Concat(pieces...))
 		if err != nil {
 			return ready{}, fmt.Errorf("participant %s: re-sharing share from %s: %w", s.name, dealer.Hex(), err)
 		}
-		if isDealer {
+		if _, isDealer := set.dealers[dealer]; isDealer {
 			reshared = append(reshared, plain)
 		} else { // a new member's dealing of its own key
 			dealt, dealtBy = append(dealt, plain), append(dealtBy, aggregation.DealerID(s.studyID, dealer.Bytes()))

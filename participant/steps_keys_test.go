@@ -2,6 +2,7 @@ package participant
 
 import (
 	"crypto/ecdsa"
+	mrand "math/rand/v2"
 	"sync"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
@@ -439,9 +441,9 @@ func TestReshareKeyAndCommitSteps(t *testing.T) {
 	me := f.nodes[2]
 	stranger := mustKey(t)
 	setHash := common.BytesToHash(f.task(1).GetSetHash())
-	fromStranger := &cohortv1.EncryptedShare{Recipient: inbox[2][0].GetRecipient(), Ciphertext: inbox[2][0].GetCiphertext()}
+	fromStranger := &cohortv1.EncryptedShare{Recipient: inbox[2][0].GetRecipient(), Ciphertext: inbox[2][0].GetCiphertext(), Pieces: 1}
 	var err error
-	fromStranger.Auth, err = auth.Sign(stranger, stepsStudy, 1, auth.KindReshareShare, auth.ReshareContent(me.self, setHash, fromStranger.GetCiphertext()))
+	fromStranger.Auth, err = auth.Sign(stranger, stepsStudy, 1, auth.KindReshareShare, auth.ReshareContent(me.self, setHash, 0, 1, fromStranger.GetCiphertext()))
 	require.NoError(t, err)
 	later := f.study
 	later.CurrentRound = 1
@@ -492,4 +494,94 @@ func TestReshareKeyAndCommitSteps(t *testing.T) {
 	r, err = me.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: setHash.Bytes()})
 	require.NoError(t, err, "a replayed commit is a no-op")
 	assert.Empty(t, r.keep)
+}
+
+// A re-sharing share too large for one message goes in pieces: the dealer
+// cuts each sealed share and sends several submissions; the holder takes
+// its pieces over several tasks, in any order, a task sent again changes
+// nothing, and it confirms only once every piece has come. A piece that
+// contradicts one already taken is refused.
+func TestReshareSharesInPieces(t *testing.T) {
+	t.Parallel()
+	f := newReshareFixture(t)
+	me := f.nodes[2]
+	whole, err := f.nodes[0].reshareDeal(f.task(1), f.study, nil)
+	require.NoError(t, err)
+	size := len(whole.send.(*cohortv1.ReshareSharesSubmission).GetShares()[0].GetCiphertext())/3 + 1
+	var mine []*cohortv1.EncryptedShare
+	for _, s := range f.nodes {
+		s.pieceBytes = size
+		r, err := s.reshareDeal(f.task(1), f.study, nil)
+		require.NoError(t, err)
+		subs := append([]proto.Message{r.send}, r.more...)
+		pieces := 0
+		for _, m := range subs {
+			shares := m.(*cohortv1.ReshareSharesSubmission).GetShares()
+			assert.LessOrEqual(t, len(shares), 4, "at most four pieces of this size to a submission")
+			for _, sh := range shares {
+				assert.LessOrEqual(t, len(sh.GetCiphertext()), size)
+				assert.GreaterOrEqual(t, sh.GetPieces(), uint32(2))
+				if common.BytesToAddress(sh.GetRecipient()) == me.self {
+					mine = append(mine, sh)
+				}
+				pieces++
+			}
+		}
+		assert.Greater(t, len(subs), 1, "%d pieces in several submissions", pieces)
+	}
+	require.Equal(t, 8, len(mine), "three pieces from each dealer, two of the newcomer's own key")
+	mrand.New(mrand.NewPCG(1, 2)).Shuffle(len(mine), func(i, j int) { mine[i], mine[j] = mine[j], mine[i] })
+	task := func(shares ...*cohortv1.EncryptedShare) *cohortv1.ReshareKeyTask {
+		k := f.keyTask(1, shares)
+		k.TotalShares, k.RelayId = 8, []byte("relay 1")
+		return k
+	}
+	for _, part := range [][]*cohortv1.EncryptedShare{mine[:4], mine[:4], mine[4:6]} {
+		r, err := me.reshareKey(task(part...), f.study, nil)
+		require.NoError(t, err)
+		assert.Nil(t, r.send, "no confirmation before every piece came")
+	}
+	assert.Nil(t, me.pending)
+
+	altered := proto.Clone(mine[6]).(*cohortv1.EncryptedShare)
+	altered.Ciphertext = append([]byte("x"), altered.GetCiphertext()[1:]...)
+	recount := proto.Clone(mine[6]).(*cohortv1.EncryptedShare)
+	recount.Pieces = 4
+	moved := proto.Clone(mine[6]).(*cohortv1.EncryptedShare)
+	moved.Piece = (moved.Piece + 1) % moved.Pieces
+	for _, tc := range []struct {
+		name string
+		task *cohortv1.ReshareKeyTask
+		want error
+	}{
+		{"a piece altered", task(altered, mine[7]), auth.ErrBadSignature},
+		{"a piece moved to another place", task(moved), auth.ErrBadSignature},
+		{"a piece twice in one task", task(mine[6], mine[6]), ErrChainMismatch},
+		{"a piece count that is not the signed one", task(recount), auth.ErrBadSignature},
+		{"more pieces than announced", func() *cohortv1.ReshareKeyTask { k := task(mine[6:]...); k.TotalShares = 1; return k }(), ErrChainMismatch},
+		{"pieces for another re-sharing", f.keyTask(2, mine[6:]), ErrChainMismatch},
+	} {
+		_, err := me.reshareKey(tc.task, f.study, nil)
+		assert.ErrorIs(t, err, tc.want, tc.name)
+		assert.Equal(t, 6, me.reshareIn.got, "%s: nothing taken, nothing lost", tc.name)
+	}
+	r, err := me.reshareKey(task(mine[6:]...), f.study, nil)
+	require.NoError(t, err)
+	require.NotNil(t, r.send, "confirmed once the last piece came")
+	require.NotNil(t, me.pending)
+	_, err = me.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: f.task(1).GetSetHash()})
+	require.NoError(t, err)
+	assert.EqualValues(t, 3, me.point)
+
+	// A coordinator that restarted relays a fresh dealing: pieces of another
+	// relay start afresh rather than mix with the first.
+	me.pending, me.reshareIn = nil, nil
+	_, err = me.reshareKey(task(mine[:4]...), f.study, nil)
+	require.NoError(t, err)
+	again := task(mine[4:]...)
+	again.RelayId = []byte("relay 2")
+	r, err = me.reshareKey(again, f.study, nil)
+	require.NoError(t, err)
+	assert.Nil(t, r.send, "4 pieces of the second relay, 4 of the first set aside")
+	assert.Equal(t, 4, me.reshareIn.got)
 }

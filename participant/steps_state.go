@@ -47,6 +47,11 @@ type steps struct {
 	shareEpoch uint32
 	shareSet   common.Hash
 	pending    *pendingShare
+	// reshareIn gathers the share pieces a re-sharing relays over several
+	// tasks; pieceBytes is the size this site cuts its own sealed shares
+	// into (0: protocol.ResharePieceBytes).
+	reshareIn  *reshareInbox
+	pieceBytes int
 
 	standardisation records.Standardisation // resolved from the config
 	scales          []float64               // the moments encoding's per-feature magnitudes (pooled standardisation)
@@ -61,7 +66,8 @@ type steps struct {
 type ready struct {
 	keep  []secretWrite
 	files []fileWrite
-	send  proto.Message // a submission to the coordinator; nil sends nothing
+	send  proto.Message   // a submission to the coordinator; nil sends nothing
+	more  []proto.Message // further submissions, sent after send in order (a re-sharing's pieces)
 	// commit is an update commitment to write on chain after the files and
 	// before upload, the sealed update it commits, is sent (train only).
 	commit *contracts.Commitment

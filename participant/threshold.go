@@ -117,6 +117,9 @@ func (p *Participant) reshareKey(ctx context.Context, t *cohortv1.ReshareKeyTask
 	if err != nil {
 		return err
 	}
+	if r.send == nil { // more share pieces to come
+		return nil
+	}
 	if err := p.carryOut(ctx, r); err != nil {
 		return err
 	}

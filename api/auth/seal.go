@@ -57,11 +57,15 @@ func ParsePublicKey(raw []byte, want common.Address) (*ecdsa.PublicKey, error) {
 	return pub, nil
 }
 
-// ReshareContent is the content hash a dealer signs for one encrypted
-// re-sharing share: the recipient, the re-sharing's set hash and the
-// ciphertext.
-func ReshareContent(recipient common.Address, setHash common.Hash, ciphertext []byte) common.Hash {
-	return crypto.Keccak256Hash(recipient.Bytes(), setHash.Bytes(), ciphertext)
+// ReshareContent is the content hash a dealer signs for one piece of an
+// encrypted re-sharing share: the recipient, the re-sharing's set hash, the
+// piece's place (piece of pieces, so no piece moves, repeats elsewhere or
+// goes missing unseen) and its ciphertext.
+func ReshareContent(recipient common.Address, setHash common.Hash, piece, pieces uint32, ciphertext []byte) common.Hash {
+	var place [8]byte
+	binary.BigEndian.PutUint32(place[:4], piece)
+	binary.BigEndian.PutUint32(place[4:], pieces)
+	return crypto.Keccak256Hash(recipient.Bytes(), setHash.Bytes(), place[:], ciphertext)
 }
 
 // ReshareSetHash binds a re-sharing to its study, epoch (the round the new

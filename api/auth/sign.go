@@ -41,8 +41,9 @@ const (
 	// KindMomentsStandardiser confirms a participant checked and kept the
 	// pooled standardiser whose hash is the content.
 	KindMomentsStandardiser = "moments-standardiser"
-	// KindReshareShare signs one encrypted re-sharing share: content is
-	// ReshareContent(recipient, setHash, ciphertext); the round is the
+	// KindReshareShare signs one piece of an encrypted re-sharing share:
+	// content is ReshareContent(recipient, setHash, piece, pieces,
+	// ciphertext); the round is the
 	// re-sharing's epoch, so a share from an earlier one does not verify.
 	KindReshareShare = "reshare-share"
 	// KindReshareKey confirms a holder keeps its new threshold share for

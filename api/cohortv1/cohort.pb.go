@@ -678,10 +678,16 @@ func (x *ThresholdKeyTask) GetShares() []*EncryptedShare {
 // recipient's Ethereum key (ECIES), signed by the dealer over
 // (study, round 0, "threshold-share", keccak(recipient || ciphertext)).
 type EncryptedShare struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Recipient     []byte                 `protobuf:"bytes,1,opt,name=recipient,proto3" json:"recipient,omitempty"`
-	Ciphertext    []byte                 `protobuf:"bytes,2,opt,name=ciphertext,proto3" json:"ciphertext,omitempty"`
-	Auth          *Signed                `protobuf:"bytes,3,opt,name=auth,proto3" json:"auth,omitempty"`
+	state      protoimpl.MessageState `protogen:"open.v1"`
+	Recipient  []byte                 `protobuf:"bytes,1,opt,name=recipient,proto3" json:"recipient,omitempty"`
+	Ciphertext []byte                 `protobuf:"bytes,2,opt,name=ciphertext,proto3" json:"ciphertext,omitempty"`
+	Auth       *Signed                `protobuf:"bytes,3,opt,name=auth,proto3" json:"auth,omitempty"`
+	// Re-sharing only: a sealed share is sent in pieces of at most
+	// protocol.ResharePieceBytes (a re-shared share holds every dealer's key,
+	// so it grows with the study); ciphertext is piece `piece` of `pieces` of
+	// the sealed share, each piece signed on its own (auth.ReshareContent).
+	Piece         uint32 `protobuf:"varint,4,opt,name=piece,proto3" json:"piece,omitempty"`
+	Pieces        uint32 `protobuf:"varint,5,opt,name=pieces,proto3" json:"pieces,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -735,6 +741,20 @@ func (x *EncryptedShare) GetAuth() *Signed {
 		return x.Auth
 	}
 	return nil
+}
+
+func (x *EncryptedShare) GetPiece() uint32 {
+	if x != nil {
+		return x.Piece
+	}
+	return 0
+}
+
+func (x *EncryptedShare) GetPieces() uint32 {
+	if x != nil {
+		return x.Pieces
+	}
+	return 0
 }
 
 type ThresholdSharesSubmission struct {
@@ -931,9 +951,12 @@ func (x *ReshareTask) GetSetHash() []byte {
 	return nil
 }
 
-// ReshareSharesSubmission is a dealer's shares, one per new holder; each is
-// signed over (study, round, "reshare-share", auth.ReshareContent(recipient,
-// set_hash, ciphertext)).
+// ReshareSharesSubmission is some of a dealer's share pieces, for the new
+// holders; each is signed over (study, round, "reshare-share",
+// auth.ReshareContent(recipient, set_hash, piece, pieces, ciphertext)). A
+// dealer sends as many submissions as its pieces need, each at most
+// protocol.ReshareMessageBytes of pieces; its dealing is whole once every
+// piece for every new holder has come.
 type ReshareSharesSubmission struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
@@ -1006,14 +1029,22 @@ func (x *ReshareSharesSubmission) GetShares() []*EncryptedShare {
 // them into its new threshold share and keeps it pending (its old share
 // stays in force) until the coordinator commits the re-sharing.
 type ReshareKeyTask struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
-	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
-	Threshold     uint32                 `protobuf:"varint,3,opt,name=threshold,proto3" json:"threshold,omitempty"`
-	Dealers       []*ShareHolder         `protobuf:"bytes,4,rep,name=dealers,proto3" json:"dealers,omitempty"`
-	Holders       []*ShareHolder         `protobuf:"bytes,5,rep,name=holders,proto3" json:"holders,omitempty"`
-	SetHash       []byte                 `protobuf:"bytes,6,opt,name=set_hash,json=setHash,proto3" json:"set_hash,omitempty"`
-	Shares        []*EncryptedShare      `protobuf:"bytes,7,rep,name=shares,proto3" json:"shares,omitempty"`
+	state     protoimpl.MessageState `protogen:"open.v1"`
+	StudyId   uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round     uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	Threshold uint32                 `protobuf:"varint,3,opt,name=threshold,proto3" json:"threshold,omitempty"`
+	Dealers   []*ShareHolder         `protobuf:"bytes,4,rep,name=dealers,proto3" json:"dealers,omitempty"`
+	Holders   []*ShareHolder         `protobuf:"bytes,5,rep,name=holders,proto3" json:"holders,omitempty"`
+	SetHash   []byte                 `protobuf:"bytes,6,opt,name=set_hash,json=setHash,proto3" json:"set_hash,omitempty"`
+	Shares    []*EncryptedShare      `protobuf:"bytes,7,rep,name=shares,proto3" json:"shares,omitempty"` // some of the share pieces dealt to this holder
+	// total_shares is how many share pieces this holder is sent in all, over
+	// as many ReshareKeyTasks as they need (each at most
+	// protocol.ReshareMessageBytes of pieces); 0 means the shares above are all.
+	TotalShares uint32 `protobuf:"varint,8,opt,name=total_shares,json=totalShares,proto3" json:"total_shares,omitempty"`
+	// relay_id names this relay of the pieces (a hash of their signatures): a
+	// holder gathers the pieces of tasks with the same relay_id, and one with
+	// another starts afresh (a coordinator that restarted re-deals).
+	RelayId       []byte `protobuf:"bytes,9,opt,name=relay_id,json=relayId,proto3" json:"relay_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1093,6 +1124,20 @@ func (x *ReshareKeyTask) GetSetHash() []byte {
 func (x *ReshareKeyTask) GetShares() []*EncryptedShare {
 	if x != nil {
 		return x.Shares
+	}
+	return nil
+}
+
+func (x *ReshareKeyTask) GetTotalShares() uint32 {
+	if x != nil {
+		return x.TotalShares
+	}
+	return 0
+}
+
+func (x *ReshareKeyTask) GetRelayId() []byte {
+	if x != nil {
+		return x.RelayId
 	}
 	return nil
 }
@@ -3288,13 +3333,15 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"public_key\x18\x03 \x01(\fR\tpublicKey\"`\n" +
 	"\x10ThresholdKeyTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x121\n" +
-	"\x06shares\x18\x02 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"u\n" +
+	"\x06shares\x18\x02 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\xa3\x01\n" +
 	"\x0eEncryptedShare\x12\x1c\n" +
 	"\trecipient\x18\x01 \x01(\fR\trecipient\x12\x1e\n" +
 	"\n" +
 	"ciphertext\x18\x02 \x01(\fR\n" +
 	"ciphertext\x12%\n" +
-	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"i\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x12\x14\n" +
+	"\x05piece\x18\x04 \x01(\rR\x05piece\x12\x16\n" +
+	"\x06pieces\x18\x05 \x01(\rR\x06pieces\"i\n" +
 	"\x19ThresholdSharesSubmission\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x121\n" +
 	"\x06shares\x18\x02 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\\\n" +
@@ -3312,7 +3359,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
 	"\bset_hash\x18\x03 \x01(\fR\asetHash\x121\n" +
-	"\x06shares\x18\x04 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\x91\x02\n" +
+	"\x06shares\x18\x04 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\xcf\x02\n" +
 	"\x0eReshareKeyTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1c\n" +
@@ -3320,7 +3367,9 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\adealers\x18\x04 \x03(\v2\x16.cohort.v1.ShareHolderR\adealers\x120\n" +
 	"\aholders\x18\x05 \x03(\v2\x16.cohort.v1.ShareHolderR\aholders\x12\x19\n" +
 	"\bset_hash\x18\x06 \x01(\fR\asetHash\x121\n" +
-	"\x06shares\x18\a \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\x8b\x01\n" +
+	"\x06shares\x18\a \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\x12!\n" +
+	"\ftotal_shares\x18\b \x01(\rR\vtotalShares\x12\x19\n" +
+	"\brelay_id\x18\t \x01(\fR\arelayId\"\x8b\x01\n" +
 	"\x16ReshareKeyConfirmation\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +

@@ -165,17 +165,22 @@
 // (auth.ReshareSetHash). A dealer checks the chain is between rounds r-1
 // and r, t is the study's, every dealer and holder is a participant in good
 // standing, and recomputes set_hash; it re-shares its threshold share, each
-// share sealed to its recipient and signed with kind "reshare-share" over
-// auth.ReshareContent(recipient, set_hash, ciphertext).
-// SubmitReshareShares carries them; newcomers deal their own additive keys
-// the same way. The coordinator checks one dealer, the current set hash and
-// exactly the new holders as recipients.
+// share sealed to its recipient, cut into pieces of at most
+// ResharePieceBytes and each piece signed with kind "reshare-share" over
+// auth.ReshareContent(recipient, set_hash, piece, pieces, ciphertext).
+// SubmitReshareShares carries them, as many calls as ReshareMessageBytes
+// needs; newcomers deal their own additive keys the same way. The
+// coordinator checks each piece (one dealer, the current round and set
+// hash, a new holder as recipient, its place and size, not seen before)
+// and counts the dealing once every piece for exactly the new holders came.
 //
 // # Phase reshare-key
 //
-// ReshareKeyTask relays to each new holder its shares; it checks the set as
-// a dealer does, combines them into a pending share and answers
-// ConfirmReshareKey (kind "reshare-key", content set_hash). The old shares
+// ReshareKeyTasks relay to each new holder its share pieces (total_shares
+// in all, ReshareMessageBytes at most per task); it checks the set as a
+// dealer does and each piece's signature, and once all have come joins
+// each dealer's pieces, combines the shares into a pending share and
+// answers ConfirmReshareKey (kind "reshare-key", content set_hash). The old shares
 // stay in force. Member keeps: the pending share (keystore). A new holder
 // that does not confirm is left out of the set.
 //

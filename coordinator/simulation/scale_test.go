@@ -79,3 +79,55 @@ func lastLines(s string, n int) string {
 	lines := bytes.Split([]byte(s), []byte("\n"))
 	return string(bytes.Join(lines[max(0, len(lines)-n):], []byte("\n")))
 }
+
+// At 30 hospitals the membership changes and robust rounds pass too: a
+// member of the decryption committee leaves before round 2 (the chain
+// selects a new committee and t old members re-share all 29 hospitals'
+// keys to it: 11.5 MB a share, 115 MB a dealer, sent in pieces since no
+// gRPC message may exceed 64 MiB), a hospital joins before round 3 (it
+// deals its key to the committee), every round is scored by encrypted
+// robust scoring, a hospital node restarts after round 1 and another dies
+// after its round-3 upload. Consent is read locally: the on-chain consent
+// at 30 hospitals is the test above.
+func TestThirtyHospitalsChangeMembersWithRobustRounds(t *testing.T) {
+	if os.Getenv(scaleTestsEnv) == "" {
+		t.Skipf("a study of 30 hospitals takes minutes on 2 cores: set %s=1 (make bench does)", scaleTestsEnv)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
+	defer cancel()
+	const joiner, restarted, dropper = thirty - 1, 1, 3
+	var logs bytes.Buffer
+	start := time.Now()
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: thirty, Rounds: 3, Seed: 31, DataDir: t.TempDir(), LocalConsent: true, Robust: true,
+		CommitteeSize: 10, Threshold: 7, PhaseTimeout: 2 * time.Minute,
+		CommitteeLeaveBeforeRound: 2, JoinBeforeRound: map[int]uint32{joiner: 3},
+		RestartParticipantAfter: map[int]uint32{restarted: 1}, DropAfter: map[int]uint32{dropper: 3},
+		Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	})
+	if err != nil {
+		_ = os.WriteFile(filepath.Join(os.TempDir(), t.Name()+".log"), logs.Bytes(), 0o600)
+	}
+	require.NoError(t, err, lastLines(logs.String(), 30))
+	t.Cleanup(s.Close)
+	t.Logf("30 hospitals, 3 robust rounds, a committee member leaving and a hospital joining: %.1fs", time.Since(start).Seconds())
+
+	rounds := s.Rounds()
+	require.Len(t, rounds, 3)
+	assert.Equal(t, []int{thirty - 1, thirty - 2, thirty - 1}, []int{rounds[0].Participants, rounds[1].Participants, rounds[2].Participants},
+		"29 before the join; the committee member gone from round 2; the joiner in round 3")
+	for _, f := range rounds {
+		r, err := s.Ledger().Round(ctx, s.StudyID(), f.Round)
+		require.NoError(t, err)
+		assert.True(t, r.Closed, "round %d closed on chain", f.Round)
+		scores, err := s.Ledger().Scores(ctx, s.StudyID(), f.Round)
+		require.NoError(t, err)
+		assert.Len(t, scores, f.Participants, "round %d: robust scores on chain", f.Round)
+	}
+	selections, err := s.Ledger().CommitteeSelections(ctx, s.StudyID())
+	require.NoError(t, err)
+	require.Len(t, selections, 2, "selected before key generation and again after a member left")
+	assert.Equal(t, 2, bytes.Count(logs.Bytes(), []byte("threshold key re-shared")), "to the new committee before round 2, with the joiner's key before round 3")
+	assert.Contains(t, s.Result().Rounds[2].Contributors, s.Participants()[joiner].Address, "the joiner's update is in round 3")
+	assert.Greater(t, rounds[2].Accuracy, 0.8, "the study kept learning")
+}

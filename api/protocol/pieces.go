@@ -1,0 +1,84 @@
+package protocol
+
+import (
+	"fmt"
+
+	"github.com/cohort-fl/cohort/api/cohortv1"
+)
+
+// A re-shared threshold share holds a share of every dealer's key (383 kB
+// each at the default parameters), so one holder's share grows with the
+// study: 11.5 MB at 30 hospitals, 38 MB at 100, and a dealer deals one to
+// each of the C new holders. No message carries a whole dealing: a sealed
+// share is cut into pieces of at most ResharePieceBytes, each signed on its
+// own, and a submission (or the task relaying them) carries pieces up to
+// ReshareMessageBytes, well inside the 64 MiB gRPC message limit.
+const (
+	// ResharePieceBytes bounds one piece of a sealed re-sharing share.
+	ResharePieceBytes = 8 << 20
+	// ReshareMessageBytes bounds the piece bytes one ReshareSharesSubmission
+	// or ReshareKeyTask carries.
+	ReshareMessageBytes = 32 << 20
+	// MaxResharePieces bounds the pieces of one share (32 GiB of pieces): a
+	// count above it is refused, so a hostile count cannot make anyone wait
+	// for or reserve room for more.
+	MaxResharePieces = 1 << 12
+)
+
+// pieceSize is size within 1..ResharePieceBytes, ResharePieceBytes if not.
+func pieceSize(size int) int {
+	if size <= 0 || size > ResharePieceBytes {
+		return ResharePieceBytes
+	}
+	return size
+}
+
+// SplitPieces cuts a sealed share into pieces of at most size bytes (size
+// ≤ 0 or above ResharePieceBytes means ResharePieceBytes); the pieces share
+// sealed's memory.
+func SplitPieces(sealed []byte, size int) [][]byte {
+	size = pieceSize(size)
+	var out [][]byte
+	for len(sealed) > size {
+		out = append(out, sealed[:size:size])
+		sealed = sealed[size:]
+	}
+	return append(out, sealed)
+}
+
+// PackPieces groups share pieces cut at size (as SplitPieces), in order,
+// into messages of at most as many bytes of ciphertext as
+// ReshareMessageBytes holds pieces of ResharePieceBytes (a piece larger
+// than that goes alone). It returns no group for no pieces.
+func PackPieces(pieces []*cohortv1.EncryptedShare, size int) [][]*cohortv1.EncryptedShare {
+	limit := ReshareMessageBytes / ResharePieceBytes * pieceSize(size)
+	var out [][]*cohortv1.EncryptedShare
+	var cur []*cohortv1.EncryptedShare
+	bytes := 0
+	for _, p := range pieces {
+		n := len(p.GetCiphertext())
+		if len(cur) > 0 && bytes+n > limit {
+			out, cur, bytes = append(out, cur), nil, 0
+		}
+		cur, bytes = append(cur, p), bytes+n
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// CheckPiece checks a re-sharing piece's place and size: piece < pieces ≤
+// MaxResharePieces and at most ResharePieceBytes of ciphertext. It does not
+// check the signature.
+func CheckPiece(sh *cohortv1.EncryptedShare) error {
+	switch n := len(sh.GetCiphertext()); {
+	case sh.GetPieces() == 0 || sh.GetPieces() > MaxResharePieces:
+		return fmt.Errorf("a share in %d pieces (1 to %d)", sh.GetPieces(), MaxResharePieces)
+	case sh.GetPiece() >= sh.GetPieces():
+		return fmt.Errorf("piece %d of %d", sh.GetPiece(), sh.GetPieces())
+	case n == 0 || n > ResharePieceBytes:
+		return fmt.Errorf("a share piece of %d bytes (1 to %d)", n, ResharePieceBytes)
+	}
+	return nil
+}
