@@ -307,7 +307,7 @@ func (c *Chain) Transfer(ctx context.Context, from *Account, to common.Address, 
 	if value == nil || value.Sign() < 0 {
 		return Receipt{}, fmt.Errorf("contracts: transferring to %s: %w: value must be a non-negative amount of wei", to, ErrInvalidParameter)
 	}
-	r, err := c.transactValue(ctx, from, &to, value, nil, nil)
+	r, err := c.transactValue(ctx, from, &to, value, nil, nil, 0)
 	if err != nil {
 		return Receipt{}, fmt.Errorf("contracts: transferring %s wei to %s: %w", value, to, err)
 	}
@@ -328,15 +328,25 @@ func (c *Chain) forgetNonce(a common.Address) {
 // A transaction that would revert is detected during gas estimation and not
 // sent; its revert data is decoded against contractABI.
 func (c *Chain) transact(ctx context.Context, from *Account, to *common.Address, data []byte, contractABI *abi.ABI) (*types.Receipt, error) {
-	return c.transactValue(ctx, from, to, nil, data, contractABI)
+	return c.transactValue(ctx, from, to, nil, data, contractABI, 0)
 }
 
-// transactValue is transact with an ether value (nil for none).
-func (c *Chain) transactValue(ctx context.Context, from *Account, to *common.Address, value *big.Int, data []byte, contractABI *abi.ABI) (*types.Receipt, error) {
+// transactGas is transact with the gas limit given rather than estimated
+// (0: estimate): estimating runs the transaction once more (on the
+// simulated chain under the lock that mines), which a sender that knows a
+// safe limit skips. A transaction that would revert is then mined and
+// fails; its receipt comes back with the error.
+func (c *Chain) transactGas(ctx context.Context, from *Account, to *common.Address, data []byte, contractABI *abi.ABI, gas uint64) (*types.Receipt, error) {
+	return c.transactValue(ctx, from, to, nil, data, contractABI, gas)
+}
+
+// transactValue is transact with an ether value (nil for none) and a gas
+// limit (0: estimated).
+func (c *Chain) transactValue(ctx context.Context, from *Account, to *common.Address, value *big.Int, data []byte, contractABI *abi.ABI, gas uint64) (*types.Receipt, error) {
 	if from == nil {
 		return nil, fmt.Errorf("%w: nil sending account", ErrInvalidParameter)
 	}
-	tx, err := c.send(ctx, from, to, value, data, contractABI)
+	tx, err := c.send(ctx, from, to, value, data, contractABI, gas)
 	if err != nil {
 		return nil, err
 	}
@@ -356,8 +366,9 @@ func (c *Chain) transactValue(ctx context.Context, from *Account, to *common.Add
 }
 
 // send signs and submits one transaction, holding the account's lock so that
-// nonces are assigned in order. On the simulated chain it also mines a block.
-func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, value *big.Int, data []byte, contractABI *abi.ABI) (*types.Transaction, error) {
+// nonces are assigned in order, with the gas limit given or (0) estimated.
+// On the simulated chain it also mines a block.
+func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, value *big.Int, data []byte, contractABI *abi.ABI, gas uint64) (*types.Transaction, error) {
 	s := c.sender(from.Address())
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -369,14 +380,16 @@ func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, val
 		}
 	}
 
-	gas, err := c.client.EstimateGas(ctx, ethereum.CallMsg{From: from.Address(), To: to, Value: value, Data: data})
-	if err != nil {
-		if rev := asRevert(contractABI, err); rev != nil {
-			return nil, rev
+	if gas == 0 {
+		est, err := c.client.EstimateGas(ctx, ethereum.CallMsg{From: from.Address(), To: to, Value: value, Data: data})
+		if err != nil {
+			if rev := asRevert(contractABI, err); rev != nil {
+				return nil, rev
+			}
+			return nil, fmt.Errorf("contracts: estimating gas: %w", err)
 		}
-		return nil, fmt.Errorf("contracts: estimating gas: %w", err)
+		gas = min(est+est*gasMarginPercent/100, max(est, maxTxGas))
 	}
-	gas = min(gas+gas*gasMarginPercent/100, max(gas, maxTxGas))
 
 	head, err := c.client.HeaderByNumber(ctx, nil)
 	if err != nil {

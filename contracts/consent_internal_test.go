@@ -108,3 +108,50 @@ func TestNonceResyncAfterTimeout(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, crypto.Keccak256Hash([]byte("after resync")), m.TLSFingerprint)
 }
+
+// A consent batch of a size relayed before goes with a gas limit learnt
+// from it instead of an estimate; one whose limit is too small (a batch
+// costlier than the one it was learnt from) runs out of gas, is sent again
+// with an estimate and recorded, and the limit learnt grows to it.
+func TestConsentBatchGasLimitIsLearnt(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	deployer := testAccount(t)
+	chain, err := NewSimulatedChain(deployer.Address())
+	require.NoError(t, err)
+	defer func() { require.NoError(t, chain.Close()) }()
+	l, _, err := Deploy(ctx, chain, deployer, []Member{{deployer.Address(), "H", crypto.Keccak256Hash([]byte("c"))}})
+	require.NoError(t, err)
+	d, err := l.ConsentDomain(ctx)
+	require.NoError(t, err)
+	grants := func(n int) []SignedConsent {
+		out := make([]SignedConsent, n)
+		for i := range out {
+			key, err := crypto.GenerateKey()
+			require.NoError(t, err)
+			out[i], err = SignConsent(key, d, ConsentChange{
+				Patient: PatientID(crypto.PubkeyToAddress(key.PublicKey)), Scope: ConsentScope{Purpose: crypto.Keccak256Hash([]byte("gas"))},
+				Granted: true, Expiry: time.Now().Add(24 * time.Hour),
+			})
+			require.NoError(t, err)
+		}
+		return out
+	}
+	assert.Zero(t, l.consentGas.limit(3), "a size never relayed is estimated")
+	res, err := l.RelayConsentBatch(ctx, deployer, grants(3))
+	require.NoError(t, err)
+	require.Equal(t, 3, res.Recorded)
+	used := res.GasUsed
+	assert.Equal(t, used+used/2, l.consentGas.limit(3))
+
+	l.consentGas.used[3] = used / 3 // as if learnt from a much cheaper batch
+	before, err := chain.client.BlockNumber(ctx)
+	require.NoError(t, err)
+	res, err = l.RelayConsentBatch(ctx, deployer, grants(3))
+	require.NoError(t, err)
+	assert.Equal(t, 3, res.Recorded, "recorded by the estimated second send")
+	after, err := chain.client.BlockNumber(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, before+2, after, "the send that ran out of gas was mined, then the estimated one")
+	assert.Equal(t, res.GasUsed, l.consentGas.used[3], "the limit learnt grew to what the batch used")
+}

@@ -57,6 +57,8 @@ type Ledger struct {
 
 	mu      sync.Mutex
 	modules *moduleSet // nil until resolved
+
+	consentGas consentGas // what consent batches used, by size
 }
 
 // moduleSet is where the Consortium says the modules are.
@@ -340,10 +342,16 @@ func (l *Ledger) readStudy(ctx context.Context, studyID uint64, data []byte) ([]
 }
 
 func (l *Ledger) writeModule(ctx context.Context, from *Account, pick func(*moduleSet) common.Address, data []byte) (*types.Receipt, error) {
+	return l.writeModuleGas(ctx, from, pick, data, 0)
+}
+
+// writeModuleGas is writeModule with a gas limit (0: estimated; see
+// Chain.transactGas).
+func (l *Ledger) writeModuleGas(ctx context.Context, from *Account, pick func(*moduleSet) common.Address, data []byte, gas uint64) (*types.Receipt, error) {
 	var r *types.Receipt
 	err := l.onModule(ctx, pick, func(a common.Address) error {
 		var err error
-		r, err = l.chain.transact(ctx, from, &a, data, &l.abi)
+		r, err = l.chain.transactGas(ctx, from, &a, data, &l.abi, gas)
 		return err
 	})
 	return r, err
