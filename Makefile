@@ -34,10 +34,10 @@ e2e: geth
 	$(GO) test -count=1 -timeout 10m -run '^TestE2E' -v ./cmd/cohort
 
 ## bench: benchmarks that print figures (slow scale runs live here, not in test):
-## the 30-hospital dropout/restart study and bench round at 10, 30 and 100 hospitals.
+## the 30-hospital studies (dropouts, restarts, membership changes, robust rounds) and bench round at 10, 30 and 100 hospitals.
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 60m $(PKGS)
-	COHORT_SCALE_TESTS=1 $(GO) test -count=1 -timeout 30m -run '^TestThirtyHospitals' -v ./coordinator/simulation
+	COHORT_SCALE_TESTS=1 $(GO) test -count=1 -timeout 60m -run '^TestThirtyHospitals' -v ./coordinator/simulation
 	$(GO) run ./cmd/cohort bench round --participants 10,30,100 --params 100000 --rounds 2 --reps 3 --plot examples/figures/bench-round.svg
 
 ## fuzz: every fuzz target of a network decoder for $(FUZZTIME) each.
