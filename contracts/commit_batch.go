@@ -109,3 +109,40 @@ func (l *Ledger) CommitUpdates(ctx context.Context, from *Account, studyID uint6
 	}
 	return receiptOf(r), nil
 }
+
+// MaxCommitBatch is how many signed commitments a coordinator records in
+// one commitUpdates transaction: about 16,000 gas each, so a full batch
+// stays near 4 million gas, far under a block's limit; a round with more
+// participants is recorded in several.
+const MaxCommitBatch = 250
+
+// secp256k1HalfN is half the curve order: the contract refuses a signature
+// with a larger s (a malleated copy of a valid one).
+var secp256k1HalfN = new(big.Int).Rsh(crypto.S256().Params().N, 1)
+
+// CommitSigner recovers the hospital that signed c for a round, as the
+// contract will: a 65-byte signature with V 27 or 28 and a low s over the
+// EIP-712 RoundCommitment digest. A coordinator checks a commitment with it
+// before it accepts the upload the commitment names; it returns
+// ErrBadCommitSignature for a signature the contract would refuse, and the
+// address of whoever signed otherwise (another hospital's, for a
+// commitment altered or signed for another round or study).
+func CommitSigner(d CommitDomain, studyID uint64, round uint32, c SignedCommitment) (common.Address, error) {
+	if len(c.Signature) != crypto.SignatureLength || (c.Signature[64] != 27 && c.Signature[64] != 28) {
+		return common.Address{}, fmt.Errorf("%w: a %d-byte signature", ErrBadCommitSignature, len(c.Signature))
+	}
+	if new(big.Int).SetBytes(c.Signature[32:64]).Cmp(secp256k1HalfN) > 0 {
+		return common.Address{}, fmt.Errorf("%w: a signature with a high s", ErrBadCommitSignature)
+	}
+	digest, err := CommitDigest(d, studyID, round, c.Commitment)
+	if err != nil {
+		return common.Address{}, err
+	}
+	sig := append([]byte(nil), c.Signature...)
+	sig[64] -= 27
+	pub, err := crypto.SigToPub(digest[:], sig)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("%w: %v", ErrBadCommitSignature, err)
+	}
+	return crypto.PubkeyToAddress(*pub), nil
+}

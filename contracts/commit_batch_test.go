@@ -86,7 +86,50 @@ func TestCommitUpdatesBatch(t *testing.T) {
 	}
 	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 2, []contracts.SignedCommitment{f.signCommit(t, id, 2, 0)})
 	require.ErrorIs(t, err, contracts.ErrSuspended)
+	// A coordinator that replays hospital 1's round-1 commitment in round 2
+	// recovers someone else: the round is in what the hospital signed.
+	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 2, []contracts.SignedCommitment{batch[1]})
+	require.ErrorIs(t, err, contracts.ErrNotParticipant)
+	altered := f.signCommit(t, id, 2, 1)
+	altered.ConsentRoot = hash("another consent root")
+	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 2, []contracts.SignedCommitment{altered})
+	require.ErrorIs(t, err, contracts.ErrNotParticipant)
 	require.NoError(t, f.chain.AdvanceTime(2*time.Hour))
 	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 2, []contracts.SignedCommitment{f.signCommit(t, id, 2, 1)})
 	require.ErrorIs(t, err, contracts.ErrDeadlinePassed)
+}
+
+// TestCommitSigner recovers a batched commitment's signer off chain as the
+// contract does, so that a coordinator refuses an upload whose commitment
+// the contract would not record as its sender's.
+func TestCommitSigner(t *testing.T) {
+	f := newFixture(t, 2)
+	id := f.openStudy(t, 2)
+	d, err := f.ledger.CommitDomain(f.ctx, id)
+	require.NoError(t, err)
+	good := f.signCommit(t, id, 1, 0)
+	who, err := contracts.CommitSigner(d, id, 1, good)
+	require.NoError(t, err)
+	assert.Equal(t, f.members[0].Address(), who)
+
+	altered := good
+	altered.Samples++
+	who, err = contracts.CommitSigner(d, id, 1, altered)
+	require.NoError(t, err)
+	assert.NotEqual(t, f.members[0].Address(), who, "an altered commitment is someone else's")
+	who, err = contracts.CommitSigner(d, id, 2, good)
+	require.NoError(t, err)
+	assert.NotEqual(t, f.members[0].Address(), who, "a commitment replayed in another round is someone else's")
+	who, err = contracts.CommitSigner(d, id+1, 1, good)
+	require.NoError(t, err)
+	assert.NotEqual(t, f.members[0].Address(), who, "a commitment replayed in another study is someone else's")
+
+	highS := good
+	highS.Signature = malleate(good.Signature)
+	_, err = contracts.CommitSigner(d, id, 1, highS)
+	require.ErrorIs(t, err, contracts.ErrBadCommitSignature)
+	short := good
+	short.Signature = good.Signature[:64]
+	_, err = contracts.CommitSigner(d, id, 1, short)
+	require.ErrorIs(t, err, contracts.ErrBadCommitSignature)
 }

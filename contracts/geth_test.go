@@ -263,6 +263,13 @@ func TestGethBatches(t *testing.T) {
 
 	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 1, []contracts.SignedCommitment{f.signCommit(t, id, 1, 0), f.signCommit(t, id, 1, 0)})
 	require.ErrorIs(t, err, contracts.ErrAlreadyCommitted)
+	wrongRound := f.signCommit(t, id, 2, 1)
+	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 1, []contracts.SignedCommitment{wrongRound})
+	require.ErrorIs(t, err, contracts.ErrNotParticipant, "a commitment signed for another round recovers someone else")
+	altered := f.signCommit(t, id, 1, 1)
+	altered.Samples++
+	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 1, []contracts.SignedCommitment{altered})
+	require.ErrorIs(t, err, contracts.ErrNotParticipant, "an altered commitment recovers someone else")
 	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 1, []contracts.SignedCommitment{f.signCommit(t, id, 1, 0), f.signCommit(t, id, 1, 1), f.signCommit(t, id, 1, 2)})
 	require.NoError(t, err)
 	all, err := f.ledger.Commitments(f.ctx, id, 1)

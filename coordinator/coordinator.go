@@ -90,6 +90,20 @@ type Config struct {
 	// with patient data.
 	InsecurePlaintext bool
 
+	// CommitEach makes members commit their updates on chain one by one,
+	// each before its upload. By default they sign their commitments
+	// (EIP-712) and send them with their uploads, and the coordinator
+	// records a round's in commitUpdates transactions (one per
+	// contracts.MaxCommitBatch): about a third of the gas per member.
+	CommitEach bool
+
+	// TamperCommitments, if set, makes this coordinator hostile: it
+	// replaces each batch of signed commitments with what it returns before
+	// recording it (dropping, altering or replaying entries). It exists only
+	// so tests can show the contract and the hospitals refusing that; the
+	// daemon's configuration file cannot set it.
+	TamperCommitments func(round uint32, batch []contracts.SignedCommitment) []contracts.SignedCommitment
+
 	// TamperAggregate, if set, makes this coordinator hostile: it replaces
 	// each round's aggregate with what TamperAggregate returns before
 	// asking for decryption shares. It exists only so tests can show the
@@ -621,10 +635,21 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	if err != nil {
 		return rep, nil, err
 	}
-	train := newTrainStep(c.cfg.StudyID, &cohortv1.TrainTask{
+	task := &cohortv1.TrainTask{
 		StudyId: c.cfg.StudyID, Round: r, GlobalModelHash: globalHash.Bytes(), PublicKeyHash: pkHash.Bytes(),
 		Standardisation: string(c.cfg.Standardisation), StandardiserHash: c.trainStandardiserHash(),
-	}, active, c.cfg.MaxUpdateBytes, c.numParams, c.summer)
+	}
+	var domain contracts.CommitDomain
+	if !c.cfg.CommitEach {
+		// Members sign their commitments; this coordinator records them in
+		// a batch once the phase ends, at the latest a phase timeout from
+		// now (and the time its transactions take).
+		if domain, err = c.ledger.CommitDomain(ctx, c.cfg.StudyID); err != nil {
+			return rep, nil, err
+		}
+		task.CommitBy = time.Now().Add(c.cfg.PhaseTimeout + min(commitSlack, c.cfg.PhaseTimeout)).Unix()
+	}
+	train := newTrainStep(c.cfg.StudyID, task, active, c.cfg.MaxUpdateBytes, c.numParams, c.summer, domain)
 	full, err := c.start(ctx, train, ready{})
 	if err != nil {
 		return rep, nil, err
@@ -648,19 +673,34 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	if err := c.wait(ctx, train, full, c.cfg.PhaseTimeout, c.minParticipants); err != nil {
 		return rep, nil, err
 	}
-	contributors, hashes := c.answers(train, active)
-
-	// Weights follow the sample counts the contributors committed on chain.
+	// A batched round's signed commitments go on chain now; the round
+	// aggregates the uploads whose commitment the chain records, weighted
+	// by the sample counts committed.
 	t = time.Now()
-	updates := make([][]byte, len(contributors))
-	counts := make([]float64, len(contributors))
-	for i, a := range contributors {
-		cm, err := c.ledger.Commitment(ctx, c.cfg.StudyID, r, a)
+	if !c.cfg.CommitEach {
+		gas, err := c.commitBatches(ctx, train)
 		if err != nil {
-			return rep, nil, fmt.Errorf("read commitment of %s: %w", a.Hex(), err)
+			return rep, nil, err
 		}
-		counts[i] = float64(cm.Samples)
-		if updates[i], err = c.store.Get(common.BytesToHash(hashes[i])); err != nil {
+		rep.GasUsed += gas
+	}
+	onChain, err := c.ledger.Commitments(ctx, c.cfg.StudyID, r)
+	if err != nil {
+		return rep, nil, fmt.Errorf("read round %d commitments: %w", r, err)
+	}
+	c.mu.Lock()
+	contributors, hashes, counts, left := train.contributors(active, onChain)
+	c.mu.Unlock()
+	if len(left) > 0 {
+		c.log.Warn("uploads left out: the chain does not record their commitment", "round", r, "participants", len(left))
+	}
+	if len(contributors) < c.minParticipants {
+		return rep, nil, fmt.Errorf("%w: the chain records the commitments of %d of the %d uploads of round %d, need %d",
+			ErrStalled, len(contributors), len(contributors)+len(left), r, c.minParticipants)
+	}
+	updates := make([][]byte, len(contributors))
+	for i := range contributors {
+		if updates[i], err = c.store.Get(hashes[i]); err != nil {
 			return rep, nil, err
 		}
 	}
@@ -751,6 +791,53 @@ func (c *Coordinator) finish(done *cohortv1.Task) {
 		c.queue(a, done)
 	}
 	c.mu.Unlock()
+}
+
+// commitSlack is how long after the train phase's timeout a coordinator
+// allows itself to record the round's batched commitments
+// (TrainTask.commit_by); at most one phase timeout.
+const commitSlack = 30 * time.Second
+
+// commitBatches records the signed commitments of a batched round's
+// uploads that the chain does not record yet, contracts.MaxCommitBatch per
+// transaction, and returns the gas used. A batch the contract refuses (a
+// member that committed by itself meanwhile, or was suspended; an entry
+// altered in transit) is split in halves and each recorded apart, so that
+// one bad entry costs only its own update; a member whose commitment is
+// left out commits by itself (participant.Config.CommitGrace).
+func (c *Coordinator) commitBatches(ctx context.Context, train *trainStep) (uint64, error) {
+	onChain, err := c.ledger.Commitments(ctx, c.cfg.StudyID, train.round)
+	if err != nil {
+		return 0, fmt.Errorf("read round %d commitments: %w", train.round, err)
+	}
+	c.mu.Lock()
+	batches := train.toCommit(onChain)
+	c.mu.Unlock()
+	var gas uint64
+	for _, b := range batches {
+		if c.cfg.TamperCommitments != nil {
+			b = c.cfg.TamperCommitments(train.round, b)
+		}
+		gas += c.commitBatch(ctx, train.round, b)
+	}
+	return gas, nil
+}
+
+// commitBatch records one batch, or its halves if the contract refuses it.
+func (c *Coordinator) commitBatch(ctx context.Context, round uint32, b []contracts.SignedCommitment) uint64 {
+	if len(b) == 0 {
+		return 0
+	}
+	rc, err := c.ledger.CommitUpdates(ctx, c.account, c.cfg.StudyID, round, b)
+	if err == nil {
+		c.log.Info("recorded the round's signed commitments", "round", round, "commitments", len(b), "gas", rc.GasUsed)
+		return rc.GasUsed
+	}
+	if len(b) == 1 || ctx.Err() != nil || errors.Is(err, contracts.ErrDeadlinePassed) || errors.Is(err, contracts.ErrRoundNotOpen) {
+		c.log.Warn("signed commitments left out", "round", round, "commitments", len(b), "err", err)
+		return 0
+	}
+	return c.commitBatch(ctx, round, b[:len(b)/2]) + c.commitBatch(ctx, round, b[len(b)/2:])
 }
 
 // recoverUpdates fills a resumed round's train phase with the updates that

@@ -162,7 +162,8 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 	if err := c.expecting(auth.KindUpdate, h.GetRound(), addr); err != nil {
 		return toStatus(err)
 	}
-	// The sender must have committed to this exact content on chain first.
+	// The sender must have committed to this exact content: on chain, or
+	// in a batched round by the signed commitment its header carries.
 	var committed common.Hash
 	cm, err := c.ledger.Commitment(ctx, c.cfg.StudyID, h.GetRound(), addr)
 	switch {
@@ -171,7 +172,8 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 	case !errors.Is(err, contracts.ErrNoCommitment):
 		return status.Errorf(codes.Unavailable, "coordinator: read commitment on chain: %v", err)
 	}
-	if err := st.committed(addr, want, committed); err != nil {
+	signed, err := st.committed(addr, want, committed, h.GetCommitment())
+	if err != nil {
 		return toStatus(err)
 	}
 
@@ -197,7 +199,7 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 	if err != nil {
 		return toStatus(err)
 	}
-	if err := c.settle(st, st.received(addr, want)); err != nil {
+	if err := c.settle(st, st.received(addr, want, signed)); err != nil {
 		return toStatus(err)
 	}
 	return stream.SendAndClose(&cohortv1.UploadReceipt{ContentHash: want.Bytes(), Size: uint64(len(data))})

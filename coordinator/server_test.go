@@ -211,7 +211,7 @@ func (f *fixture) installTrain() {
 	for _, h := range f.hospitals {
 		want = append(want, h.addr())
 	}
-	f.install(newTrainStep(f.studyID, &cohortv1.TrainTask{StudyId: f.studyID, Round: 1}, want, testMaxUpdate, f.coord.numParams, f.coord.summer))
+	f.install(newTrainStep(f.studyID, &cohortv1.TrainTask{StudyId: f.studyID, Round: 1}, want, testMaxUpdate, f.coord.numParams, f.coord.summer, contracts.CommitDomain{}))
 }
 
 // install makes st the coordinator's current phase, as start does.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/protocol"
+	"github.com/cohort-fl/cohort/contracts"
 )
 
 // Tests of the I/O-free steps: no server, no chain, no store. Each runs a
@@ -109,7 +110,7 @@ func TestEveryPhaseHasAStep(t *testing.T) {
 		protocol.ReshareDeal:      dealing,
 		protocol.ReshareKey:       confirm,
 		protocol.ReshareCommit:    commit,
-		protocol.Train:            newTrainStep(stepStudy, &cohortv1.TrainTask{}, members, 1, 1, plainSummer{}),
+		protocol.Train:            newTrainStep(stepStudy, &cohortv1.TrainTask{}, members, 1, 1, plainSummer{}, contracts.CommitDomain{}),
 		protocol.Score:            newScoreStep(stepStudy, &cohortv1.ScoreTask{}, members, nil),
 		protocol.Decrypt:          newDecryptStep(stepStudy, &cohortv1.DecryptTask{}, members, nil),
 		protocol.Evaluate:         newEvaluateStep(stepStudy, 1, members, common.Hash{}),

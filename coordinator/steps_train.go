@@ -1,21 +1,30 @@
 package coordinator
 
 import (
+	"encoding/binary"
 	"fmt"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/protocol"
+	"github.com/cohort-fl/cohort/contracts"
 )
 
 // trainStep is the train phase of a round: the round opens on chain with
-// the global model, the members in good standing train, commit their
-// update's hash on chain and upload it; an upload counts only if it is the
-// content its sender committed to and is encrypted under the study's key
-// for this round and sender.
+// the global model, the members in good standing train and upload their
+// update with its commitment (hash, sample count, consent root). In a
+// batched round (task.CommitBy set) each signs its commitment and the
+// coordinator records the round's in commitUpdates transactions once the
+// uploads are in; otherwise each commits on chain before uploading. An
+// upload counts only if it is the content its sender committed to (on
+// chain, or signed) and is encrypted under the study's key for this round
+// and sender, and its update is aggregated only if the chain then records
+// that commitment.
 type trainStep struct {
 	*phase
 	study     uint64
@@ -23,14 +32,20 @@ type trainStep struct {
 	maxBytes  int64
 	numParams int
 	sum       summer
+	// domain is the EIP-712 domain batched commitments are signed for.
+	domain contracts.CommitDomain
 }
 
 // newTrainStep makes round task.Round's train phase for the active
 // members: uploads above maxBytes are refused, and each must hold
-// numParams values.
-func newTrainStep(study uint64, task *cohortv1.TrainTask, active []common.Address, maxBytes int64, numParams int, sum summer) *trainStep {
-	return &trainStep{phase: newPhase(protocol.Train, task.GetRound(), active), study: study, task: task, maxBytes: maxBytes, numParams: numParams, sum: sum}
+// numParams values. A batched round's commitments are signed for domain.
+func newTrainStep(study uint64, task *cohortv1.TrainTask, active []common.Address, maxBytes int64, numParams int, sum summer, domain contracts.CommitDomain) *trainStep {
+	return &trainStep{phase: newPhase(protocol.Train, task.GetRound(), active), study: study, task: task, maxBytes: maxBytes, numParams: numParams, sum: sum, domain: domain}
 }
+
+// batched says whether the round's commitments are signed for the
+// coordinator to record in a batch.
+func (s *trainStep) batched() bool { return s.task.GetCommitBy() != 0 }
 
 // open opens the round on chain (not when resuming a round the chain has
 // open), then asks every member that has not uploaded yet.
@@ -83,17 +98,42 @@ func (s *trainStep) header(h *cohortv1.UpdateHeader) (common.Address, common.Has
 	return addr, want, nil
 }
 
-// committed checks the chain fact that addr committed committed (zero if
-// nothing) for this round against the upload's content hash want.
-func (s *trainStep) committed(addr common.Address, want, committed common.Hash) error {
-	if committed == (common.Hash{}) {
-		return fmt.Errorf("%w: %s made no commitment for round %d; commit on chain before uploading", ErrWrongPhase, addr.Hex(), s.round)
+// committed checks an upload's commitment: the one its sender made on
+// chain for this round (onChain, zero if none), or else, in a batched
+// round, the one signed in its header (signed), which must be the
+// sender's, for this study and round and the upload's content hash
+// (want). It returns the signed commitment to record in the batch, or nil.
+func (s *trainStep) committed(addr common.Address, want, onChain common.Hash, signed *cohortv1.SignedCommitment) (*contracts.SignedCommitment, error) {
+	if onChain != (common.Hash{}) {
+		if onChain != want {
+			return nil, fmt.Errorf("%w: %s committed %s for round %d but uploads %s", ErrCommitmentMismatch, addr.Hex(), onChain.Hex(), s.round, want.Hex())
+		}
+		return nil, nil
 	}
-	if committed != want {
-		return fmt.Errorf("%w: %s committed %s for round %d but uploads %s; commit on chain before uploading",
-			ErrCommitmentMismatch, addr.Hex(), committed.Hex(), s.round, want.Hex())
+	if signed == nil || !s.batched() {
+		return nil, fmt.Errorf("%w: %s made no commitment for round %d; commit on chain before uploading%s", ErrWrongPhase, addr.Hex(), s.round,
+			map[bool]string{true: ", or sign one (contracts.SignCommitment) and send it with the upload", false: ""}[s.batched()])
 	}
-	return nil
+	if len(signed.GetConsentRoot()) != common.HashLength || signed.GetSampleCount() == 0 || len(signed.GetSignature()) != crypto.SignatureLength {
+		return nil, fmt.Errorf("%w: a signed commitment needs a 32-byte consent root, a sample count and a 65-byte signature", ErrMalformed)
+	}
+	root := common.BytesToHash(signed.GetConsentRoot())
+	if root == (common.Hash{}) {
+		return nil, fmt.Errorf("%w: a signed commitment with a zero consent root", ErrMalformed)
+	}
+	sc := contracts.SignedCommitment{
+		Member:     addr,
+		Commitment: contracts.Commitment{CiphertextHash: want, Samples: signed.GetSampleCount(), ConsentRoot: root},
+		Signature:  slices.Clone(signed.GetSignature()),
+	}
+	who, err := contracts.CommitSigner(s.domain, s.study, s.round, sc)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s's signed commitment: %w", ErrCommitmentMismatch, addr.Hex(), err)
+	}
+	if who != addr {
+		return nil, fmt.Errorf("%w: the commitment %s sent for round %d is not its own for this content, study and round (it recovers %s)", ErrCommitmentMismatch, addr.Hex(), s.round, who.Hex())
+	}
+	return &sc, nil
 }
 
 // check checks a whole upload from addr (its bytes already hashed to the
@@ -105,9 +145,81 @@ func (s *trainStep) check(addr common.Address, keyHash common.Hash, data []byte)
 	return s.sum.validateUpdate(data, binding, s.numParams)
 }
 
-// received records addr's upload of content want, checked and stored.
-func (s *trainStep) received(addr common.Address, want common.Hash) ready {
-	return ready{record: &answer{from: addr, data: want.Bytes()}}
+// received records addr's upload of content want, checked and stored,
+// with its signed commitment if the chain does not record one yet.
+func (s *trainStep) received(addr common.Address, want common.Hash, signed *contracts.SignedCommitment) ready {
+	return ready{record: &answer{from: addr, data: encodeUpload(want, signed)}}
+}
+
+// An upload's answer is its content hash, followed in a batched round by
+// its signed commitment's sample count (8 bytes), consent root and
+// signature.
+func encodeUpload(content common.Hash, signed *contracts.SignedCommitment) []byte {
+	out := content.Bytes()
+	if signed != nil {
+		out = binary.BigEndian.AppendUint64(out, signed.Samples)
+		out = append(out, signed.ConsentRoot.Bytes()...)
+		out = append(out, signed.Signature...)
+	}
+	return out
+}
+
+func decodeUpload(from common.Address, data []byte) (common.Hash, *contracts.SignedCommitment) {
+	content := common.BytesToHash(data[:common.HashLength])
+	if len(data) != common.HashLength+8+common.HashLength+crypto.SignatureLength {
+		return content, nil
+	}
+	rest := data[common.HashLength:]
+	return content, &contracts.SignedCommitment{
+		Member: from,
+		Commitment: contracts.Commitment{
+			CiphertextHash: content, Samples: binary.BigEndian.Uint64(rest[:8]), ConsentRoot: common.BytesToHash(rest[8 : 8+common.HashLength]),
+		},
+		Signature: slices.Clone(rest[8+common.HashLength:]),
+	}
+}
+
+// toCommit returns the signed commitments of the uploads received that the
+// chain does not record yet (onChain: the round's commitments on chain),
+// in member order, in batches of at most contracts.MaxCommitBatch.
+func (s *trainStep) toCommit(onChain map[common.Address]contracts.Commitment) [][]contracts.SignedCommitment {
+	var all []contracts.SignedCommitment
+	for _, a := range sortedAddresses(keys(setOf(s.got))) {
+		if _, ok := onChain[a]; ok {
+			continue
+		}
+		if _, signed := decodeUpload(a, s.got[a]); signed != nil {
+			all = append(all, *signed)
+		}
+	}
+	var out [][]contracts.SignedCommitment
+	for len(all) > 0 {
+		n := min(len(all), contracts.MaxCommitBatch)
+		out, all = append(out, all[:n]), all[n:]
+	}
+	return out
+}
+
+// contributors returns, in the order given, the members whose upload is
+// the content the chain records as their commitment (onChain), with
+// their uploads' hashes and committed sample counts; left are those
+// whose upload was received but whose commitment the chain does not
+// record (or records for other content).
+func (s *trainStep) contributors(order []common.Address, onChain map[common.Address]contracts.Commitment) (addrs []common.Address, hashes []common.Hash, counts []float64, left []common.Address) {
+	for _, a := range order {
+		data, ok := s.got[a]
+		if !ok {
+			continue
+		}
+		content, _ := decodeUpload(a, data)
+		cm, ok := onChain[a]
+		if !ok || cm.CiphertextHash != content {
+			left = append(left, a)
+			continue
+		}
+		addrs, hashes, counts = append(addrs, a), append(hashes, content), append(counts, float64(cm.Samples))
+	}
+	return addrs, hashes, counts, left
 }
 
 // sampleWeights are the aggregate's weights from the contributors'

@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"encoding/json"
+	"math/big"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -12,6 +13,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 )
 
@@ -62,13 +64,13 @@ func TestTrainStepOpensAndResumes(t *testing.T) {
 	ps := newParties(t, 3)
 	global := crypto.Keccak256Hash([]byte("global model"))
 	task := &cohortv1.TrainTask{StudyId: stepStudy, Round: 2, GlobalModelHash: global.Bytes()}
-	st := newTrainStep(stepStudy, task, addressesOf(ps), 1<<20, 5, plainSummer{})
+	st := newTrainStep(stepStudy, task, addressesOf(ps), 1<<20, 5, plainSummer{}, contracts.CommitDomain{})
 	rd := st.open(false)
 	require.Len(t, rd.chain, 1)
 	assert.Equal(t, roundOpening{round: 2, globalModel: global}, *rd.chain[0].openRound, "the round opens on chain with its global model")
 	assert.Len(t, sentTo(rd), 3)
 
-	resumed := newTrainStep(stepStudy, task, addressesOf(ps), 1<<20, 5, plainSummer{})
+	resumed := newTrainStep(stepStudy, task, addressesOf(ps), 1<<20, 5, plainSummer{}, contracts.CommitDomain{})
 	uploaded := map[common.Address]common.Hash{ps[0].addr: {1}, ps[2].addr: {3}}
 	rd, err := resumed.recover(uploaded)
 	require.NoError(t, err)
@@ -88,7 +90,7 @@ func TestTrainStepRefusesHostileUploads(t *testing.T) {
 	stranger := newParties(t, 1)[0]
 	keys := newStepKeys(t, append(ps, stranger))
 	const params = 5
-	st := newTrainStep(stepStudy, &cohortv1.TrainTask{StudyId: stepStudy, Round: 2}, addressesOf(ps), 1<<20, params, homomorphicSummer{scheme: keys.scheme})
+	st := newTrainStep(stepStudy, &cohortv1.TrainTask{StudyId: stepStudy, Round: 2}, addressesOf(ps), 1<<20, params, homomorphicSummer{scheme: keys.scheme}, contracts.CommitDomain{})
 	ctx := aggregation.TrainContext(stepStudy, 2)
 	good := keys.update(t, ps[0], ctx, params)
 
@@ -131,9 +133,15 @@ func TestTrainStepRefusesHostileUploads(t *testing.T) {
 
 	t.Run("commitments on chain", func(t *testing.T) {
 		want := crypto.Keccak256Hash(good)
-		assert.ErrorIs(t, st.committed(ps[0].addr, want, common.Hash{}), ErrWrongPhase, "nothing committed")
-		assert.ErrorIs(t, st.committed(ps[0].addr, want, common.Hash{1}), ErrCommitmentMismatch, "another content committed")
-		assert.NoError(t, st.committed(ps[0].addr, want, want))
+		committed := func(onChain common.Hash, signed *cohortv1.SignedCommitment) error {
+			_, err := st.committed(ps[0].addr, want, onChain, signed)
+			return err
+		}
+		assert.ErrorIs(t, committed(common.Hash{}, nil), ErrWrongPhase, "nothing committed")
+		assert.ErrorIs(t, committed(common.Hash{1}, nil), ErrCommitmentMismatch, "another content committed")
+		assert.NoError(t, committed(want, nil))
+		signed := signedCommitment(t, ps[0], testDomain, 2, want)
+		assert.ErrorIs(t, committed(common.Hash{}, signed), ErrWrongPhase, "a round whose members commit one by one takes no signed commitment")
 	})
 
 	t.Run("bodies", func(t *testing.T) {
@@ -156,13 +164,125 @@ func TestTrainStepRefusesHostileUploads(t *testing.T) {
 		assert.ErrorIs(t, st.check(ps[0].addr, crypto.Keccak256Hash([]byte("another key")), good), ErrMalformed, "encrypted under another key")
 		require.NoError(t, st.check(ps[0].addr, keys.pk.Hash(), good))
 
-		rd := st.received(ps[0].addr, crypto.Keccak256Hash(good))
+		rd := st.received(ps[0].addr, crypto.Keccak256Hash(good), nil)
 		require.NotNil(t, rd.record)
 		_, err := st.add(rd.record.from, rd.record.data)
 		require.NoError(t, err)
 		_, err = st.add(rd.record.from, rd.record.data)
 		assert.ErrorIs(t, err, ErrDuplicate, "a second upload")
 	})
+}
+
+// testDomain is the EIP-712 domain of batched commitments in these tests.
+var testDomain = contracts.CommitDomain{ChainID: big.NewInt(1337), Module: common.Address{0x42}}
+
+// signedCommitment is p's commitment to content in round, signed for d as
+// it travels in an upload's header.
+func signedCommitment(t *testing.T, p party, d contracts.CommitDomain, round uint32, content common.Hash) *cohortv1.SignedCommitment {
+	t.Helper()
+	c := contracts.Commitment{CiphertextHash: content, Samples: 40, ConsentRoot: crypto.Keccak256Hash([]byte("ids of " + p.addr.Hex()))}
+	sc, err := contracts.SignCommitment(p.key, d, stepStudy, round, c)
+	require.NoError(t, err)
+	return &cohortv1.SignedCommitment{SampleCount: c.Samples, ConsentRoot: c.ConsentRoot.Bytes(), Signature: sc.Signature}
+}
+
+// TestTrainStepBatchedCommitments takes each member's signed commitment
+// with its upload in a batched round, refuses one the contract would not
+// record as the uploader's (forged, altered, for another round or study),
+// batches the rest and aggregates only the uploads whose commitment the
+// chain then records as uploaded: a coordinator that drops or alters one
+// leaves that update out, never in under another commitment.
+func TestTrainStepBatchedCommitments(t *testing.T) {
+	ps := newParties(t, 3)
+	task := &cohortv1.TrainTask{StudyId: stepStudy, Round: 2, CommitBy: 1_900_000_000}
+	st := newTrainStep(stepStudy, task, addressesOf(ps), 1<<20, 5, plainSummer{}, testDomain)
+	content := func(i int) common.Hash { return crypto.Keccak256Hash([]byte{byte(i)}) }
+
+	t.Run("hostile commitments", func(t *testing.T) {
+		altered := signedCommitment(t, ps[0], testDomain, 2, content(0))
+		altered.SampleCount++
+		otherRoot := signedCommitment(t, ps[0], testDomain, 2, content(0))
+		otherRoot.ConsentRoot = crypto.Keccak256([]byte("another root"))
+		highS := signedCommitment(t, ps[0], testDomain, 2, content(0))
+		highS.Signature[32] |= 0x80
+		short := signedCommitment(t, ps[0], testDomain, 2, content(0))
+		short.Signature = short.Signature[:64]
+		zeroSamples := signedCommitment(t, ps[0], testDomain, 2, content(0))
+		zeroSamples.SampleCount = 0
+		tests := []struct {
+			name   string
+			signed *cohortv1.SignedCommitment
+			want   error
+		}{
+			{"signed by another member", signedCommitment(t, ps[1], testDomain, 2, content(0)), ErrCommitmentMismatch},
+			{"for other content", signedCommitment(t, ps[0], testDomain, 2, content(9)), ErrCommitmentMismatch},
+			{"with another sample count", altered, ErrCommitmentMismatch},
+			{"with another consent root", otherRoot, ErrCommitmentMismatch},
+			{"for another round (a replay)", signedCommitment(t, ps[0], testDomain, 1, content(0)), ErrCommitmentMismatch},
+			{"for another ledger", signedCommitment(t, ps[0], contracts.CommitDomain{ChainID: big.NewInt(1), Module: testDomain.Module}, 2, content(0)), ErrCommitmentMismatch},
+			{"a high-s signature", highS, ErrCommitmentMismatch},
+			{"a short signature", short, ErrMalformed},
+			{"no samples", zeroSamples, ErrMalformed},
+			{"none", nil, ErrWrongPhase},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				_, err := st.committed(ps[0].addr, content(0), common.Hash{}, tt.signed)
+				assert.ErrorIs(t, err, tt.want)
+			})
+		}
+		sc, err := st.committed(ps[0].addr, content(0), content(0), nil)
+		require.NoError(t, err)
+		assert.Nil(t, sc, "a member that committed on chain by itself has nothing to batch")
+	})
+
+	for i, p := range ps {
+		sc, err := st.committed(p.addr, content(i), common.Hash{}, signedCommitment(t, p, testDomain, 2, content(i)))
+		require.NoError(t, err)
+		require.NotNil(t, sc)
+		rd := st.received(p.addr, content(i), sc)
+		_, err = st.add(rd.record.from, rd.record.data)
+		require.NoError(t, err)
+	}
+	// Member 2 committed by itself meanwhile: the batch leaves it out.
+	self := contracts.Commitment{CiphertextHash: content(2), Samples: 40, ConsentRoot: crypto.Keccak256Hash([]byte("ids of " + ps[2].addr.Hex()))}
+	batches := st.toCommit(map[common.Address]contracts.Commitment{ps[2].addr: self})
+	require.Len(t, batches, 1)
+	require.Len(t, batches[0], 2)
+	for _, sc := range batches[0] {
+		who, err := contracts.CommitSigner(testDomain, stepStudy, 2, sc)
+		require.NoError(t, err)
+		assert.Equal(t, sc.Member, who, "the batch carries each commitment as its member signed it")
+	}
+	// The coordinator dropped member 0's; member 1's is on chain as signed.
+	onChain := map[common.Address]contracts.Commitment{ps[1].addr: batches[0][1].Commitment, ps[2].addr: self}
+	addrs, hashes, counts, left := st.contributors(addressesOf(ps), onChain)
+	assert.Equal(t, []common.Address{ps[1].addr, ps[2].addr}, addrs)
+	assert.Equal(t, []common.Hash{content(1), content(2)}, hashes)
+	assert.Equal(t, []float64{40, 40}, counts)
+	assert.Equal(t, []common.Address{ps[0].addr}, left, "an upload whose commitment is not on chain is left out")
+	onChain[ps[1].addr] = contracts.Commitment{CiphertextHash: content(7), Samples: 40, ConsentRoot: self.ConsentRoot}
+	addrs, _, _, left = st.contributors(addressesOf(ps), onChain)
+	assert.Equal(t, []common.Address{ps[2].addr}, addrs)
+	assert.Equal(t, []common.Address{ps[0].addr, ps[1].addr}, left, "an upload whose commitment names other content is left out")
+}
+
+func TestCommitBatchesChunk(t *testing.T) {
+	ps := newParties(t, 1)
+	st := newTrainStep(stepStudy, &cohortv1.TrainTask{StudyId: stepStudy, Round: 1, CommitBy: 1}, nil, 1, 1, plainSummer{}, testDomain)
+	sc, err := contracts.SignCommitment(ps[0].key, testDomain, stepStudy, 1, contracts.Commitment{CiphertextHash: common.Hash{1}, Samples: 1, ConsentRoot: common.Hash{2}})
+	require.NoError(t, err)
+	n := contracts.MaxCommitBatch + 3
+	for i := range n {
+		a := common.BigToAddress(big.NewInt(int64(i + 1)))
+		st.want[a] = true
+		_, err := st.add(a, encodeUpload(common.Hash{1}, &sc))
+		require.NoError(t, err)
+	}
+	batches := st.toCommit(nil)
+	require.Len(t, batches, 2)
+	assert.Len(t, batches[0], contracts.MaxCommitBatch)
+	assert.Len(t, batches[1], 3)
 }
 
 func TestSampleWeights(t *testing.T) {

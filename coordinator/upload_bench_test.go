@@ -13,6 +13,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/rawstream"
+	"github.com/cohort-fl/cohort/contracts"
 )
 
 // BenchmarkUpload times one hospital's upload of a real encrypted update
@@ -31,7 +32,7 @@ func BenchmarkUpload(b *testing.B) {
 		for _, h := range f.hospitals {
 			want = append(want, h.addr())
 		}
-		f.install(newTrainStep(f.studyID, &cohortv1.TrainTask{StudyId: f.studyID, Round: 1}, want, 64<<20, params, f.coord.summer))
+		f.install(newTrainStep(f.studyID, &cohortv1.TrainTask{StudyId: f.studyID, Round: 1}, want, 64<<20, params, f.coord.summer, contracts.CommitDomain{}))
 		v, err := f.scheme.Encrypt(h.sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, params))
 		require.NoError(b, err)
 		data, err := v.MarshalBinary()

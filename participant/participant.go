@@ -105,6 +105,18 @@ type Config struct {
 	// InsecurePlaintext sends updates in the clear. It exists only so tests
 	// can measure what encryption costs; never use it with patient data.
 	InsecurePlaintext bool
+
+	// CommitGrace is how long after the time a coordinator promised to
+	// record the round's batched commitments (TrainTask.commit_by) this
+	// node waits before it commits its own by itself (default 20s).
+	CommitGrace time.Duration
+}
+
+func (c Config) commitGrace() time.Duration {
+	if c.CommitGrace > 0 {
+		return c.CommitGrace
+	}
+	return 20 * time.Second
 }
 
 func (c Config) rpcTimeout() time.Duration {
@@ -173,6 +185,11 @@ type Participant struct {
 
 	consentSource ConsentSource // resolved: ConsentChain or ConsentLocal
 	consentCache  *roundConsent // the consent filter's answer for the latest round
+
+	// batched takes the commitments this node signed for the coordinator's
+	// batch to watchCommitments, which checks the chain records them.
+	batched      chan batchedCommitment
+	commitDomain *contracts.CommitDomain // the study's EIP-712 domain, read once
 }
 
 // New validates cfg and makes a participant that signs with key, talks to
@@ -237,7 +254,7 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 		},
 		cfg: cfg, client: client, ledger: ledger, account: account,
 		certFP: certFP, log: log.With("participant", cfg.Name),
-		consentSource: source,
+		consentSource: source, batched: make(chan batchedCommitment, 4),
 	}, nil
 }
 
@@ -268,6 +285,9 @@ func (p *Participant) Run(ctx context.Context) error {
 	if err := p.loadStandardiser(); err != nil {
 		return err
 	}
+	watchCtx, stopWatching := context.WithCancel(ctx)
+	defer stopWatching()
+	go p.watchCommitments(watchCtx)
 	backoff := p.cfg.retryBase()
 	for {
 		done, progressed, err := p.session(ctx)
@@ -559,7 +579,7 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 			return err
 		}
 		p.log.Info("uploading the update committed before a restart", "round", round, "hash", cm.CiphertextHash.Hex())
-		return p.upload(ctx, round, cm.CiphertextHash, sealed)
+		return p.upload(ctx, round, cm.CiphertextHash, sealed, nil)
 	} else if !errors.Is(err, contracts.ErrNoCommitment) {
 		return fmt.Errorf("participant %s: read own commitment: %w", p.cfg.Name, err)
 	}
@@ -624,23 +644,122 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	if err := p.carryOut(ctx, r); err != nil {
 		return err
 	}
-
-	// Commit on chain first: the coordinator accepts only committed content.
-	tc = time.Now()
-	rc, err := p.ledger.CommitUpdate(ctx, p.account, p.cfg.StudyID, round, *r.commit)
-	if err != nil {
-		return fmt.Errorf("participant %s: commit update on chain: %w", p.cfg.Name, err)
+	if t.GetCommitBy() == 0 {
+		// Commit on chain first: the coordinator accepts only committed content.
+		tc = time.Now()
+		rc, err := p.ledger.CommitUpdate(ctx, p.account, p.cfg.StudyID, round, *r.commit)
+		if err != nil {
+			return fmt.Errorf("participant %s: commit update on chain: %w", p.cfg.Name, err)
+		}
+		tr.Chain += time.Since(tc)
+		tr.GasUsed = rc.GasUsed
+		if err := p.upload(ctx, round, r.commit.CiphertextHash, r.upload, nil); err != nil {
+			return err
+		}
+	} else {
+		// Batched: the signed commitment goes with the upload, the
+		// coordinator records the round's in one transaction, and
+		// watchCommitments checks the chain and commits by itself if the
+		// coordinator does not in time.
+		d, err := p.domain(ctx)
+		if err != nil {
+			return err
+		}
+		b, msg, err := p.steps.signCommitment(d, t, onChain, *r.commit, p.cfg.commitGrace())
+		if err != nil {
+			return err
+		}
+		if err := p.upload(ctx, round, r.commit.CiphertextHash, r.upload, msg); err != nil {
+			return err
+		}
+		select {
+		case p.batched <- b:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
-	tr.Chain += time.Since(tc)
-	tr.GasUsed = rc.GasUsed
-	if err := p.upload(ctx, round, r.commit.CiphertextHash, r.upload); err != nil {
-		return err
-	}
-	p.log.Info("update committed and uploaded", "round", round, "samples", len(ids), "bytes", len(sealed), "hash", r.commit.CiphertextHash.Hex())
+	p.log.Info("update committed and uploaded", "round", round, "samples", len(ids), "bytes", len(sealed), "hash", r.commit.CiphertextHash.Hex(), "batched", t.GetCommitBy() != 0)
 	if p.cfg.Observe != nil {
 		p.cfg.Observe(tr)
 	}
 	return nil
+}
+
+// domain returns the EIP-712 domain this node signs batched commitments
+// for, read from the chain once.
+func (p *Participant) domain(ctx context.Context) (contracts.CommitDomain, error) {
+	if p.commitDomain != nil {
+		return *p.commitDomain, nil
+	}
+	d, err := p.ledger.CommitDomain(ctx, p.cfg.StudyID)
+	if err != nil {
+		return contracts.CommitDomain{}, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+	}
+	p.commitDomain = &d
+	return d, nil
+}
+
+// watchCommitments watches the commitments this node signed for the
+// coordinator's batches until each is settled (checkBatched): it reads the
+// chain every chainPoll, and commits by itself one the chain does not
+// record by its time. It reports a commitment the chain records otherwise
+// than signed, or a round that closed without it.
+func (p *Participant) watchCommitments(ctx context.Context) {
+	tick := time.NewTicker(p.cfg.chainPoll())
+	defer tick.Stop()
+	var watching []batchedCommitment
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case b := <-p.batched:
+			watching = slices.DeleteFunc(watching, func(w batchedCommitment) bool { return w.round == b.round })
+			watching = append(watching, b)
+		case <-tick.C:
+		}
+		watching = slices.DeleteFunc(watching, func(b batchedCommitment) bool { return p.settleCommitment(ctx, b) })
+	}
+}
+
+// settleCommitment reads the chain about one batched commitment and does
+// what checkBatched decides; it reports whether the commitment is settled.
+func (p *Participant) settleCommitment(ctx context.Context, b batchedCommitment) bool {
+	var recorded *contracts.Commitment
+	cm, err := p.ledger.Commitment(ctx, p.cfg.StudyID, b.round, p.Address())
+	switch {
+	case err == nil:
+		recorded = &cm
+	case !errors.Is(err, contracts.ErrNoCommitment):
+		p.log.Warn("reading this hospital's commitment from the chain", "round", b.round, "err", err)
+		return false
+	}
+	open := true
+	if recorded == nil {
+		r, err := p.ledger.Round(ctx, p.cfg.StudyID, b.round)
+		if err != nil {
+			p.log.Warn("reading the round from the chain", "round", b.round, "err", err)
+			return false
+		}
+		open = r.Open
+	}
+	verdict, err := p.steps.checkBatched(b, recorded, open, time.Now())
+	switch {
+	case err != nil:
+		p.log.Error("batched commitment", "round", b.round, "err", err)
+	case verdict == commitDone:
+		p.log.Debug("the coordinator recorded this hospital's commitment as signed", "round", b.round)
+	case verdict == commitSelf:
+		p.log.Warn("the coordinator has not recorded this hospital's commitment in time; committing it", "round", b.round)
+		_, err := p.ledger.CommitUpdate(ctx, p.account, p.cfg.StudyID, b.round, b.signed.Commitment)
+		if errors.Is(err, contracts.ErrAlreadyCommitted) {
+			return false // the batch came meanwhile: check what it recorded
+		}
+		if err != nil {
+			p.log.Error("committing this hospital's update on chain", "round", b.round, "err", err)
+		}
+		return true
+	}
+	return verdict == commitDone
 }
 
 // uploadAttempts bounds how often upload tries again after an interruption.
@@ -653,10 +772,10 @@ const uploadAttempts = 5
 // moved under a restart) is tried again after a short wait, asking
 // UploadStatus afresh: once the coordinator has sent the round's task, no
 // one asks this node again while it stays connected.
-func (p *Participant) upload(ctx context.Context, round uint32, content common.Hash, sealed []byte) error {
+func (p *Participant) upload(ctx context.Context, round uint32, content common.Hash, sealed []byte, commitment *cohortv1.SignedCommitment) error {
 	wait := p.cfg.retryBase()
 	for attempt := 1; ; attempt++ {
-		err := p.uploadOnce(ctx, round, content, sealed, attempt > 1)
+		err := p.uploadOnce(ctx, round, content, sealed, commitment, attempt > 1)
 		switch status.Code(err) {
 		case codes.Unavailable, codes.Aborted, codes.FailedPrecondition:
 		default:
@@ -680,7 +799,7 @@ func (p *Participant) upload(ctx context.Context, round uint32, content common.H
 // round trip: should the coordinator hold part of it already (this node
 // restarted mid-upload), it refuses the stream as starting at the wrong
 // offset and the next attempt resumes.
-func (p *Participant) uploadOnce(ctx context.Context, round uint32, content common.Hash, sealed []byte, resume bool) error {
+func (p *Participant) uploadOnce(ctx context.Context, round uint32, content common.Hash, sealed []byte, commitment *cohortv1.SignedCommitment, resume bool) error {
 	signed, err := auth.Sign(p.key, p.cfg.StudyID, round, auth.KindUpdate, content)
 	if err != nil {
 		return err
@@ -705,7 +824,7 @@ func (p *Participant) uploadOnce(ctx context.Context, round uint32, content comm
 	if err != nil {
 		return fmt.Errorf("participant %s: upload: %w", p.cfg.Name, err)
 	}
-	header := &cohortv1.UpdateHeader{StudyId: p.cfg.StudyID, Round: round, Size: uint64(len(sealed)), ContentHash: content.Bytes(), Auth: signed, Offset: uint64(offset)}
+	header := &cohortv1.UpdateHeader{StudyId: p.cfg.StudyID, Round: round, Size: uint64(len(sealed)), ContentHash: content.Bytes(), Auth: signed, Offset: uint64(offset), Commitment: commitment}
 	if err := stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Header{Header: header}}); err != nil {
 		return fmt.Errorf("participant %s: upload header: %w", p.cfg.Name, err)
 	}

@@ -3,8 +3,10 @@ package participant
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -141,6 +143,70 @@ func (s *steps) commitRound(round uint32, sealed []byte, ids []string, root comm
 		commit: &contracts.Commitment{CiphertextHash: content, Samples: uint64(len(ids)), ConsentRoot: root},
 		upload: sealed,
 	}, nil
+}
+
+// batchedCommitment is a commitment this node signed for the
+// coordinator's batch (TrainTask.commit_by), watched until the chain
+// records it.
+type batchedCommitment struct {
+	round  uint32
+	signed contracts.SignedCommitment
+	// selfAt is when this node commits by itself if the chain does not
+	// record the commitment yet.
+	selfAt time.Time
+}
+
+// signCommitment signs round's commitment c as EIP-712 RoundCommitment
+// data for the study's Studies module (domain d), for the coordinator to
+// record in its batch, and says when this node commits it by itself if
+// the chain does not record it: grace after the task's commit_by, and at
+// the latest a tenth of the round's time before its deadline on chain.
+func (s *steps) signCommitment(d contracts.CommitDomain, t *cohortv1.TrainTask, round contracts.Round, c contracts.Commitment, grace time.Duration) (batchedCommitment, *cohortv1.SignedCommitment, error) {
+	signed, err := contracts.SignCommitment(s.key, d, s.studyID, t.GetRound(), c)
+	if err != nil {
+		return batchedCommitment{}, nil, err
+	}
+	selfAt := time.Unix(t.GetCommitBy(), 0).Add(grace)
+	if latest := round.Deadline.Add(-round.Deadline.Sub(round.OpenedAt) / 10); latest.Before(selfAt) {
+		selfAt = latest
+	}
+	msg := &cohortv1.SignedCommitment{SampleCount: c.Samples, ConsentRoot: c.ConsentRoot.Bytes(), Signature: signed.Signature}
+	return batchedCommitment{round: t.GetRound(), signed: signed, selfAt: selfAt}, msg, nil
+}
+
+// commitVerdict is what a node does next about a batched commitment.
+type commitVerdict int
+
+const (
+	commitWait commitVerdict = iota // not on chain yet; the coordinator's batch may still come
+	commitSelf                      // not on chain by its time: commit by itself
+	commitDone                      // settled: on chain as signed, or reported
+)
+
+// ErrCommitmentLeftOut reports a round that closed without this node's
+// batched commitment on chain: the coordinator left its update out (and
+// the node did not commit by itself in time).
+var ErrCommitmentLeftOut = errors.New("participant: the round closed without this hospital's commitment")
+
+// checkBatched decides on a batched commitment from the chain: recorded is
+// this node's commitment in the round on chain (nil if none) and open
+// whether the round is still open. A commitment recorded otherwise than
+// signed, or a round closed without it, is reported as an error with
+// verdict commitDone.
+func (s *steps) checkBatched(b batchedCommitment, recorded *contracts.Commitment, open bool, now time.Time) (commitVerdict, error) {
+	switch {
+	case recorded != nil && *recorded == b.signed.Commitment:
+		return commitDone, nil
+	case recorded != nil:
+		return commitDone, fmt.Errorf("%w: the chain records commitment %s (%d samples, consent root %s) for this hospital in round %d; it signed %s (%d samples, consent root %s)",
+			ErrChainMismatch, recorded.CiphertextHash.Hex(), recorded.Samples, recorded.ConsentRoot.Hex(), b.round,
+			b.signed.CiphertextHash.Hex(), b.signed.Samples, b.signed.ConsentRoot.Hex())
+	case !open:
+		return commitDone, fmt.Errorf("participant %s: %w %d (the coordinator did not record it, and it was not committed by %s)", s.name, ErrCommitmentLeftOut, b.round, b.selfAt.UTC().Format(time.RFC3339))
+	case now.Before(b.selfAt):
+		return commitWait, nil
+	}
+	return commitSelf, nil
 }
 
 // roundRecordFile is the record of the ids round trained on, with their

@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"math/big"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -182,4 +184,66 @@ func TestEvaluateStep(t *testing.T) {
 	var scored map[string]any
 	require.NoError(t, json.Unmarshal(sub.GetEvaluation(), &scored), "counts and histograms as JSON")
 	assert.NotEmpty(t, scored)
+}
+
+// TestBatchedCommitmentSteps signs a round's commitment for the
+// coordinator's batch and decides from the chain: done when recorded as
+// signed; reported when the chain records another commitment or the round
+// closed without it (a coordinator that altered or dropped it); committed
+// by itself once its time has come.
+func TestBatchedCommitmentSteps(t *testing.T) {
+	t.Parallel()
+	f := newTrainFixture(t)
+	opened := time.Unix(1_800_000_000, 0)
+	f.round.OpenedAt, f.round.Deadline = opened, opened.Add(time.Hour)
+	d := contracts.CommitDomain{ChainID: big.NewInt(1337), Module: common.Address{0x42}}
+	c := contracts.Commitment{CiphertextHash: common.Hash{1}, Samples: 12, ConsentRoot: common.Hash{2}}
+	task := f.task()
+	task.CommitBy = opened.Add(2 * time.Minute).Unix()
+
+	b, msg, err := f.me.signCommitment(d, task, f.round, c, 20*time.Second)
+	require.NoError(t, err)
+	assert.Equal(t, opened.Add(2*time.Minute+20*time.Second), b.selfAt, "grace after the coordinator's time")
+	who, err := contracts.CommitSigner(d, stepsStudy, 1, contracts.SignedCommitment{Commitment: c, Signature: msg.GetSignature()})
+	require.NoError(t, err)
+	assert.Equal(t, f.me.self, who, "the coordinator recovers this hospital from what it sends")
+	assert.Equal(t, c.ConsentRoot.Bytes(), msg.GetConsentRoot())
+	assert.Equal(t, c.Samples, msg.GetSampleCount())
+
+	late := f.task()
+	late.CommitBy = opened.Add(2 * time.Hour).Unix()
+	lb, _, err := f.me.signCommitment(d, late, f.round, c, 20*time.Second)
+	require.NoError(t, err)
+	assert.Equal(t, f.round.Deadline.Add(-6*time.Minute), lb.selfAt, "a coordinator's time past the deadline is capped a tenth of the round before it")
+
+	before, after := b.selfAt.Add(-time.Second), b.selfAt.Add(time.Second)
+	asSigned := c
+	altered := c
+	altered.Samples++
+	tests := []struct {
+		name     string
+		recorded *contracts.Commitment
+		open     bool
+		now      time.Time
+		verdict  commitVerdict
+		err      error
+	}{
+		{"not on chain yet", nil, true, before, commitWait, nil},
+		{"dropped by the coordinator", nil, true, after, commitSelf, nil},
+		{"recorded as signed", &asSigned, true, before, commitDone, nil},
+		{"recorded as signed after the round closed", &asSigned, false, after, commitDone, nil},
+		{"recorded otherwise", &altered, true, before, commitDone, ErrChainMismatch},
+		{"the round closed without it", nil, false, before, commitDone, ErrCommitmentLeftOut},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, err := f.me.checkBatched(b, tt.recorded, tt.open, tt.now)
+			assert.Equal(t, tt.verdict, v)
+			if tt.err == nil {
+				assert.NoError(t, err)
+			} else {
+				assert.ErrorIs(t, err, tt.err)
+			}
+		})
+	}
 }

@@ -83,7 +83,7 @@ func TestUploadTriesAgainAfterAnInterruption(t *testing.T) {
 				cfg:    Config{Name: "hospital-1", StudyID: 1, RetryBase: time.Millisecond},
 				client: f, log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 			}
-			err := p.upload(context.Background(), 2, content, sealed)
+			err := p.upload(context.Background(), 2, content, sealed, nil)
 			assert.Equal(t, tc.wantErr, status.Code(err), "%v", err)
 			assert.Equal(t, tc.wantAttempts, f.attempts)
 			if tc.wantErr == codes.OK {

@@ -1290,8 +1290,16 @@ type TrainTask struct {
 	// (records.Standardiser.Encode), which the participant checked and kept in
 	// the moments phase.
 	StandardiserHash []byte `protobuf:"bytes,21,opt,name=standardiser_hash,json=standardiserHash,proto3" json:"standardiser_hash,omitempty"`
-	unknownFields    protoimpl.UnknownFields
-	sizeCache        protoimpl.SizeCache
+	// Batched round commitments: when set (Unix seconds), the participant
+	// signs its commitment (EIP-712 RoundCommitment, contracts.SignCommitment)
+	// and sends it with its upload instead of committing on chain itself; the
+	// coordinator records the round's commitments in one commitUpdates
+	// transaction by this time. A participant whose commitment is not on
+	// chain by then (plus its own grace, and before the round's deadline)
+	// commits by itself. Zero: commit on chain before uploading.
+	CommitBy      int64 `protobuf:"varint,22,opt,name=commit_by,json=commitBy,proto3" json:"commit_by,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *TrainTask) Reset() {
@@ -1364,6 +1372,13 @@ func (x *TrainTask) GetStandardiserHash() []byte {
 		return x.StandardiserHash
 	}
 	return nil
+}
+
+func (x *TrainTask) GetCommitBy() int64 {
+	if x != nil {
+		return x.CommitBy
+	}
+	return 0
 }
 
 // ScoreTask asks share holders to decrypt the robust-scoring scalars of the
@@ -1976,13 +1991,17 @@ func (*UpdateChunk_Header) isUpdateChunk_Part() {}
 func (*UpdateChunk_Data) isUpdateChunk_Part() {}
 
 type UpdateHeader struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
-	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
-	Size          uint64                 `protobuf:"varint,3,opt,name=size,proto3" json:"size,omitempty"`                                 // total bytes that follow
-	ContentHash   []byte                 `protobuf:"bytes,4,opt,name=content_hash,json=contentHash,proto3" json:"content_hash,omitempty"` // keccak256 of the bytes; equals the on-chain commitment
-	Auth          *Signed                `protobuf:"bytes,5,opt,name=auth,proto3" json:"auth,omitempty"`                                  // over (study, round, "update", content_hash)
-	Offset        uint64                 `protobuf:"varint,6,opt,name=offset,proto3" json:"offset,omitempty"`                             // bytes already received (from UploadStatus); the data that follows starts there
+	state       protoimpl.MessageState `protogen:"open.v1"`
+	StudyId     uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round       uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	Size        uint64                 `protobuf:"varint,3,opt,name=size,proto3" json:"size,omitempty"`                                 // total bytes that follow
+	ContentHash []byte                 `protobuf:"bytes,4,opt,name=content_hash,json=contentHash,proto3" json:"content_hash,omitempty"` // keccak256 of the bytes; equals the on-chain commitment
+	Auth        *Signed                `protobuf:"bytes,5,opt,name=auth,proto3" json:"auth,omitempty"`                                  // over (study, round, "update", content_hash)
+	Offset      uint64                 `protobuf:"varint,6,opt,name=offset,proto3" json:"offset,omitempty"`                             // bytes already received (from UploadStatus); the data that follows starts there
+	// The sender's commitment to content_hash for the coordinator to record in
+	// its batch (TrainTask.commit_by); absent when the sender committed on
+	// chain by itself.
+	Commitment    *SignedCommitment `protobuf:"bytes,7,opt,name=commitment,proto3" json:"commitment,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2059,6 +2078,77 @@ func (x *UpdateHeader) GetOffset() uint64 {
 	return 0
 }
 
+func (x *UpdateHeader) GetCommitment() *SignedCommitment {
+	if x != nil {
+		return x.Commitment
+	}
+	return nil
+}
+
+// SignedCommitment is a participant's round commitment (content_hash of
+// its UpdateHeader, sample count, consent root) signed as EIP-712
+// RoundCommitment data for the study's Studies module
+// (contracts.SignCommitment); the contract recovers the signer.
+type SignedCommitment struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	SampleCount   uint64                 `protobuf:"varint,1,opt,name=sample_count,json=sampleCount,proto3" json:"sample_count,omitempty"`
+	ConsentRoot   []byte                 `protobuf:"bytes,2,opt,name=consent_root,json=consentRoot,proto3" json:"consent_root,omitempty"` // Merkle root of the record ids trained on
+	Signature     []byte                 `protobuf:"bytes,3,opt,name=signature,proto3" json:"signature,omitempty"`                        // 65 bytes [R || S || V], V 27 or 28
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SignedCommitment) Reset() {
+	*x = SignedCommitment{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[25]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SignedCommitment) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SignedCommitment) ProtoMessage() {}
+
+func (x *SignedCommitment) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[25]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SignedCommitment.ProtoReflect.Descriptor instead.
+func (*SignedCommitment) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{25}
+}
+
+func (x *SignedCommitment) GetSampleCount() uint64 {
+	if x != nil {
+		return x.SampleCount
+	}
+	return 0
+}
+
+func (x *SignedCommitment) GetConsentRoot() []byte {
+	if x != nil {
+		return x.ConsentRoot
+	}
+	return nil
+}
+
+func (x *SignedCommitment) GetSignature() []byte {
+	if x != nil {
+		return x.Signature
+	}
+	return nil
+}
+
 type UploadStatusRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
@@ -2070,7 +2160,7 @@ type UploadStatusRequest struct {
 
 func (x *UploadStatusRequest) Reset() {
 	*x = UploadStatusRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[25]
+	mi := &file_cohortv1_cohort_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2082,7 +2172,7 @@ func (x *UploadStatusRequest) String() string {
 func (*UploadStatusRequest) ProtoMessage() {}
 
 func (x *UploadStatusRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[25]
+	mi := &file_cohortv1_cohort_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2095,7 +2185,7 @@ func (x *UploadStatusRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadStatusRequest.ProtoReflect.Descriptor instead.
 func (*UploadStatusRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{25}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *UploadStatusRequest) GetStudyId() uint64 {
@@ -2129,7 +2219,7 @@ type UploadStatusReply struct {
 
 func (x *UploadStatusReply) Reset() {
 	*x = UploadStatusReply{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[26]
+	mi := &file_cohortv1_cohort_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2141,7 +2231,7 @@ func (x *UploadStatusReply) String() string {
 func (*UploadStatusReply) ProtoMessage() {}
 
 func (x *UploadStatusReply) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[26]
+	mi := &file_cohortv1_cohort_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2154,7 +2244,7 @@ func (x *UploadStatusReply) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadStatusReply.ProtoReflect.Descriptor instead.
 func (*UploadStatusReply) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{26}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{27}
 }
 
 func (x *UploadStatusReply) GetReceived() uint64 {
@@ -2181,7 +2271,7 @@ type UploadReceipt struct {
 
 func (x *UploadReceipt) Reset() {
 	*x = UploadReceipt{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[27]
+	mi := &file_cohortv1_cohort_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2193,7 +2283,7 @@ func (x *UploadReceipt) String() string {
 func (*UploadReceipt) ProtoMessage() {}
 
 func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[27]
+	mi := &file_cohortv1_cohort_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2206,7 +2296,7 @@ func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadReceipt.ProtoReflect.Descriptor instead.
 func (*UploadReceipt) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{27}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *UploadReceipt) GetContentHash() []byte {
@@ -2236,7 +2326,7 @@ type DecryptionShareSubmission struct {
 
 func (x *DecryptionShareSubmission) Reset() {
 	*x = DecryptionShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[28]
+	mi := &file_cohortv1_cohort_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2248,7 +2338,7 @@ func (x *DecryptionShareSubmission) String() string {
 func (*DecryptionShareSubmission) ProtoMessage() {}
 
 func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[28]
+	mi := &file_cohortv1_cohort_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2261,7 +2351,7 @@ func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DecryptionShareSubmission.ProtoReflect.Descriptor instead.
 func (*DecryptionShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{28}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *DecryptionShareSubmission) GetStudyId() uint64 {
@@ -2312,7 +2402,7 @@ type EvaluationSubmission struct {
 
 func (x *EvaluationSubmission) Reset() {
 	*x = EvaluationSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[29]
+	mi := &file_cohortv1_cohort_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2324,7 +2414,7 @@ func (x *EvaluationSubmission) String() string {
 func (*EvaluationSubmission) ProtoMessage() {}
 
 func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[29]
+	mi := &file_cohortv1_cohort_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2337,7 +2427,7 @@ func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvaluationSubmission.ProtoReflect.Descriptor instead.
 func (*EvaluationSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{29}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{30}
 }
 
 func (x *EvaluationSubmission) GetStudyId() uint64 {
@@ -2383,7 +2473,7 @@ type Ack struct {
 
 func (x *Ack) Reset() {
 	*x = Ack{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[30]
+	mi := &file_cohortv1_cohort_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2395,7 +2485,7 @@ func (x *Ack) String() string {
 func (*Ack) ProtoMessage() {}
 
 func (x *Ack) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[30]
+	mi := &file_cohortv1_cohort_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2408,7 +2498,7 @@ func (x *Ack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Ack.ProtoReflect.Descriptor instead.
 func (*Ack) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{30}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{31}
 }
 
 type BlobRequest struct {
@@ -2420,7 +2510,7 @@ type BlobRequest struct {
 
 func (x *BlobRequest) Reset() {
 	*x = BlobRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[31]
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2432,7 +2522,7 @@ func (x *BlobRequest) String() string {
 func (*BlobRequest) ProtoMessage() {}
 
 func (x *BlobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[31]
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2445,7 +2535,7 @@ func (x *BlobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobRequest.ProtoReflect.Descriptor instead.
 func (*BlobRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{31}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{32}
 }
 
 func (x *BlobRequest) GetHash() []byte {
@@ -2465,7 +2555,7 @@ type ChunkRequest struct {
 
 func (x *ChunkRequest) Reset() {
 	*x = ChunkRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2477,7 +2567,7 @@ func (x *ChunkRequest) String() string {
 func (*ChunkRequest) ProtoMessage() {}
 
 func (x *ChunkRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2490,7 +2580,7 @@ func (x *ChunkRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ChunkRequest.ProtoReflect.Descriptor instead.
 func (*ChunkRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{32}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{33}
 }
 
 func (x *ChunkRequest) GetHashes() [][]byte {
@@ -2516,7 +2606,7 @@ type ChunkProof struct {
 
 func (x *ChunkProof) Reset() {
 	*x = ChunkProof{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2528,7 +2618,7 @@ func (x *ChunkProof) String() string {
 func (*ChunkProof) ProtoMessage() {}
 
 func (x *ChunkProof) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2541,7 +2631,7 @@ func (x *ChunkProof) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ChunkProof.ProtoReflect.Descriptor instead.
 func (*ChunkProof) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{33}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *ChunkProof) GetProof() []byte {
@@ -2561,7 +2651,7 @@ type BlobChunk struct {
 
 func (x *BlobChunk) Reset() {
 	*x = BlobChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2573,7 +2663,7 @@ func (x *BlobChunk) String() string {
 func (*BlobChunk) ProtoMessage() {}
 
 func (x *BlobChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2586,7 +2676,7 @@ func (x *BlobChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobChunk.ProtoReflect.Descriptor instead.
 func (*BlobChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{34}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *BlobChunk) GetData() []byte {
@@ -2616,7 +2706,7 @@ type MomentsCountTask struct {
 
 func (x *MomentsCountTask) Reset() {
 	*x = MomentsCountTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2628,7 +2718,7 @@ func (x *MomentsCountTask) String() string {
 func (*MomentsCountTask) ProtoMessage() {}
 
 func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2641,7 +2731,7 @@ func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsCountTask.ProtoReflect.Descriptor instead.
 func (*MomentsCountTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{35}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *MomentsCountTask) GetStudyId() uint64 {
@@ -2679,7 +2769,7 @@ type MomentsCount struct {
 
 func (x *MomentsCount) Reset() {
 	*x = MomentsCount{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2691,7 +2781,7 @@ func (x *MomentsCount) String() string {
 func (*MomentsCount) ProtoMessage() {}
 
 func (x *MomentsCount) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2704,7 +2794,7 @@ func (x *MomentsCount) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsCount.ProtoReflect.Descriptor instead.
 func (*MomentsCount) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{36}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *MomentsCount) GetStudyId() uint64 {
@@ -2752,7 +2842,7 @@ type MomentsTask struct {
 
 func (x *MomentsTask) Reset() {
 	*x = MomentsTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2764,7 +2854,7 @@ func (x *MomentsTask) String() string {
 func (*MomentsTask) ProtoMessage() {}
 
 func (x *MomentsTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2777,7 +2867,7 @@ func (x *MomentsTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsTask.ProtoReflect.Descriptor instead.
 func (*MomentsTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *MomentsTask) GetStudyId() uint64 {
@@ -2837,7 +2927,7 @@ type MomentsSubmission struct {
 
 func (x *MomentsSubmission) Reset() {
 	*x = MomentsSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2849,7 +2939,7 @@ func (x *MomentsSubmission) String() string {
 func (*MomentsSubmission) ProtoMessage() {}
 
 func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2862,7 +2952,7 @@ func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsSubmission.ProtoReflect.Descriptor instead.
 func (*MomentsSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{38}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *MomentsSubmission) GetStudyId() uint64 {
@@ -2905,7 +2995,7 @@ type MomentsContribution struct {
 
 func (x *MomentsContribution) Reset() {
 	*x = MomentsContribution{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2917,7 +3007,7 @@ func (x *MomentsContribution) String() string {
 func (*MomentsContribution) ProtoMessage() {}
 
 func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2930,7 +3020,7 @@ func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsContribution.ProtoReflect.Descriptor instead.
 func (*MomentsContribution) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{39}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *MomentsContribution) GetCiphertextHash() []byte {
@@ -2966,7 +3056,7 @@ type MomentsDecryptTask struct {
 
 func (x *MomentsDecryptTask) Reset() {
 	*x = MomentsDecryptTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	mi := &file_cohortv1_cohort_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2978,7 +3068,7 @@ func (x *MomentsDecryptTask) String() string {
 func (*MomentsDecryptTask) ProtoMessage() {}
 
 func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	mi := &file_cohortv1_cohort_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2991,7 +3081,7 @@ func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsDecryptTask.ProtoReflect.Descriptor instead.
 func (*MomentsDecryptTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{40}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *MomentsDecryptTask) GetStudyId() uint64 {
@@ -3057,7 +3147,7 @@ type MomentsShareSubmission struct {
 
 func (x *MomentsShareSubmission) Reset() {
 	*x = MomentsShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[41]
+	mi := &file_cohortv1_cohort_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3069,7 +3159,7 @@ func (x *MomentsShareSubmission) String() string {
 func (*MomentsShareSubmission) ProtoMessage() {}
 
 func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[41]
+	mi := &file_cohortv1_cohort_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3082,7 +3172,7 @@ func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsShareSubmission.ProtoReflect.Descriptor instead.
 func (*MomentsShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{41}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *MomentsShareSubmission) GetStudyId() uint64 {
@@ -3134,7 +3224,7 @@ type MomentsResultTask struct {
 
 func (x *MomentsResultTask) Reset() {
 	*x = MomentsResultTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[42]
+	mi := &file_cohortv1_cohort_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3146,7 +3236,7 @@ func (x *MomentsResultTask) String() string {
 func (*MomentsResultTask) ProtoMessage() {}
 
 func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[42]
+	mi := &file_cohortv1_cohort_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3159,7 +3249,7 @@ func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsResultTask.ProtoReflect.Descriptor instead.
 func (*MomentsResultTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{42}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *MomentsResultTask) GetStudyId() uint64 {
@@ -3238,7 +3328,7 @@ type MomentsConfirmation struct {
 
 func (x *MomentsConfirmation) Reset() {
 	*x = MomentsConfirmation{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[43]
+	mi := &file_cohortv1_cohort_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3250,7 +3340,7 @@ func (x *MomentsConfirmation) String() string {
 func (*MomentsConfirmation) ProtoMessage() {}
 
 func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[43]
+	mi := &file_cohortv1_cohort_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3263,7 +3353,7 @@ func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsConfirmation.ProtoReflect.Descriptor instead.
 func (*MomentsConfirmation) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{43}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *MomentsConfirmation) GetStudyId() uint64 {
@@ -3378,14 +3468,15 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x11ReshareCommitTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
-	"\bset_hash\x18\x03 \x01(\fR\asetHash\"\xe7\x01\n" +
+	"\bset_hash\x18\x03 \x01(\fR\asetHash\"\x84\x02\n" +
 	"\tTrainTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12*\n" +
 	"\x11global_model_hash\x18\x03 \x01(\fR\x0fglobalModelHash\x12&\n" +
 	"\x0fpublic_key_hash\x18\x04 \x01(\fR\rpublicKeyHash\x12(\n" +
 	"\x0fstandardisation\x18\x14 \x01(\tR\x0fstandardisation\x12+\n" +
-	"\x11standardiser_hash\x18\x15 \x01(\fR\x10standardiserHash\"\x8e\x02\n" +
+	"\x11standardiser_hash\x18\x15 \x01(\fR\x10standardiserHash\x12\x1b\n" +
+	"\tcommit_by\x18\x16 \x01(\x03R\bcommitBy\"\x8e\x02\n" +
 	"\tScoreTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12'\n" +
@@ -3431,14 +3522,21 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\vUpdateChunk\x121\n" +
 	"\x06header\x18\x01 \x01(\v2\x17.cohort.v1.UpdateHeaderH\x00R\x06header\x12\x14\n" +
 	"\x04data\x18\x02 \x01(\fH\x00R\x04dataB\x06\n" +
-	"\x04part\"\xb5\x01\n" +
+	"\x04part\"\xf2\x01\n" +
 	"\fUpdateHeader\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x12\n" +
 	"\x04size\x18\x03 \x01(\x04R\x04size\x12!\n" +
 	"\fcontent_hash\x18\x04 \x01(\fR\vcontentHash\x12%\n" +
 	"\x04auth\x18\x05 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x12\x16\n" +
-	"\x06offset\x18\x06 \x01(\x04R\x06offset\"i\n" +
+	"\x06offset\x18\x06 \x01(\x04R\x06offset\x12;\n" +
+	"\n" +
+	"commitment\x18\a \x01(\v2\x1b.cohort.v1.SignedCommitmentR\n" +
+	"commitment\"v\n" +
+	"\x10SignedCommitment\x12!\n" +
+	"\fsample_count\x18\x01 \x01(\x04R\vsampleCount\x12!\n" +
+	"\fconsent_root\x18\x02 \x01(\fR\vconsentRoot\x12\x1c\n" +
+	"\tsignature\x18\x03 \x01(\fR\tsignature\"i\n" +
 	"\x13UploadStatusRequest\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12!\n" +
@@ -3561,7 +3659,7 @@ func file_cohortv1_cohort_proto_rawDescGZIP() []byte {
 	return file_cohortv1_cohort_proto_rawDescData
 }
 
-var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 44)
+var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 45)
 var file_cohortv1_cohort_proto_goTypes = []any{
 	(*Signed)(nil),                    // 0: cohort.v1.Signed
 	(*JoinRequest)(nil),               // 1: cohort.v1.JoinRequest
@@ -3588,25 +3686,26 @@ var file_cohortv1_cohort_proto_goTypes = []any{
 	(*PublicKeyShareSubmission)(nil),  // 22: cohort.v1.PublicKeyShareSubmission
 	(*UpdateChunk)(nil),               // 23: cohort.v1.UpdateChunk
 	(*UpdateHeader)(nil),              // 24: cohort.v1.UpdateHeader
-	(*UploadStatusRequest)(nil),       // 25: cohort.v1.UploadStatusRequest
-	(*UploadStatusReply)(nil),         // 26: cohort.v1.UploadStatusReply
-	(*UploadReceipt)(nil),             // 27: cohort.v1.UploadReceipt
-	(*DecryptionShareSubmission)(nil), // 28: cohort.v1.DecryptionShareSubmission
-	(*EvaluationSubmission)(nil),      // 29: cohort.v1.EvaluationSubmission
-	(*Ack)(nil),                       // 30: cohort.v1.Ack
-	(*BlobRequest)(nil),               // 31: cohort.v1.BlobRequest
-	(*ChunkRequest)(nil),              // 32: cohort.v1.ChunkRequest
-	(*ChunkProof)(nil),                // 33: cohort.v1.ChunkProof
-	(*BlobChunk)(nil),                 // 34: cohort.v1.BlobChunk
-	(*MomentsCountTask)(nil),          // 35: cohort.v1.MomentsCountTask
-	(*MomentsCount)(nil),              // 36: cohort.v1.MomentsCount
-	(*MomentsTask)(nil),               // 37: cohort.v1.MomentsTask
-	(*MomentsSubmission)(nil),         // 38: cohort.v1.MomentsSubmission
-	(*MomentsContribution)(nil),       // 39: cohort.v1.MomentsContribution
-	(*MomentsDecryptTask)(nil),        // 40: cohort.v1.MomentsDecryptTask
-	(*MomentsShareSubmission)(nil),    // 41: cohort.v1.MomentsShareSubmission
-	(*MomentsResultTask)(nil),         // 42: cohort.v1.MomentsResultTask
-	(*MomentsConfirmation)(nil),       // 43: cohort.v1.MomentsConfirmation
+	(*SignedCommitment)(nil),          // 25: cohort.v1.SignedCommitment
+	(*UploadStatusRequest)(nil),       // 26: cohort.v1.UploadStatusRequest
+	(*UploadStatusReply)(nil),         // 27: cohort.v1.UploadStatusReply
+	(*UploadReceipt)(nil),             // 28: cohort.v1.UploadReceipt
+	(*DecryptionShareSubmission)(nil), // 29: cohort.v1.DecryptionShareSubmission
+	(*EvaluationSubmission)(nil),      // 30: cohort.v1.EvaluationSubmission
+	(*Ack)(nil),                       // 31: cohort.v1.Ack
+	(*BlobRequest)(nil),               // 32: cohort.v1.BlobRequest
+	(*ChunkRequest)(nil),              // 33: cohort.v1.ChunkRequest
+	(*ChunkProof)(nil),                // 34: cohort.v1.ChunkProof
+	(*BlobChunk)(nil),                 // 35: cohort.v1.BlobChunk
+	(*MomentsCountTask)(nil),          // 36: cohort.v1.MomentsCountTask
+	(*MomentsCount)(nil),              // 37: cohort.v1.MomentsCount
+	(*MomentsTask)(nil),               // 38: cohort.v1.MomentsTask
+	(*MomentsSubmission)(nil),         // 39: cohort.v1.MomentsSubmission
+	(*MomentsContribution)(nil),       // 40: cohort.v1.MomentsContribution
+	(*MomentsDecryptTask)(nil),        // 41: cohort.v1.MomentsDecryptTask
+	(*MomentsShareSubmission)(nil),    // 42: cohort.v1.MomentsShareSubmission
+	(*MomentsResultTask)(nil),         // 43: cohort.v1.MomentsResultTask
+	(*MomentsConfirmation)(nil),       // 44: cohort.v1.MomentsConfirmation
 }
 var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 0: cohort.v1.JoinRequest.auth:type_name -> cohort.v1.Signed
@@ -3618,10 +3717,10 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	4,  // 6: cohort.v1.Task.threshold:type_name -> cohort.v1.ThresholdTask
 	6,  // 7: cohort.v1.Task.threshold_key:type_name -> cohort.v1.ThresholdKeyTask
 	16, // 8: cohort.v1.Task.score:type_name -> cohort.v1.ScoreTask
-	35, // 9: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
-	37, // 10: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
-	40, // 11: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
-	42, // 12: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
+	36, // 9: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
+	38, // 10: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
+	41, // 11: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
+	43, // 12: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
 	10, // 13: cohort.v1.Task.reshare:type_name -> cohort.v1.ReshareTask
 	12, // 14: cohort.v1.Task.reshare_key:type_name -> cohort.v1.ReshareKeyTask
 	14, // 15: cohort.v1.Task.reshare_commit:type_name -> cohort.v1.ReshareCommitTask
@@ -3642,58 +3741,59 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 30: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
 	24, // 31: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
 	0,  // 32: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	0,  // 33: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 34: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 35: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	36, // 36: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 37: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 38: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	36, // 39: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	39, // 40: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	0,  // 41: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	36, // 42: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	39, // 43: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	41, // 44: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 45: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 46: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	22, // 47: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	23, // 48: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	25, // 49: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 50: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 51: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 52: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 53: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 54: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	28, // 55: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	29, // 56: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	36, // 57: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	38, // 58: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	41, // 59: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	43, // 60: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	31, // 61: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	32, // 62: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 63: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	30, // 64: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	27, // 65: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	26, // 66: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	30, // 67: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	30, // 68: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	30, // 69: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	30, // 70: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	30, // 71: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	30, // 72: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	30, // 73: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	30, // 74: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	30, // 75: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	30, // 76: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	30, // 77: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	34, // 78: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	33, // 79: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	63, // [63:80] is the sub-list for method output_type
-	46, // [46:63] is the sub-list for method input_type
-	46, // [46:46] is the sub-list for extension type_name
-	46, // [46:46] is the sub-list for extension extendee
-	0,  // [0:46] is the sub-list for field type_name
+	25, // 33: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 34: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 35: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 36: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	37, // 37: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 38: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 39: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	37, // 40: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	40, // 41: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	0,  // 42: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	37, // 43: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	40, // 44: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	42, // 45: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 46: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 47: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	22, // 48: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	23, // 49: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	26, // 50: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 51: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 52: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 53: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 54: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 55: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	29, // 56: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	30, // 57: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	37, // 58: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	39, // 59: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	42, // 60: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	44, // 61: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	32, // 62: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	33, // 63: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 64: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	31, // 65: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	28, // 66: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	27, // 67: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	31, // 68: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	31, // 69: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	31, // 70: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	31, // 71: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	31, // 72: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	31, // 73: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	31, // 74: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	31, // 75: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	31, // 76: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	31, // 77: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	31, // 78: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	35, // 79: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	34, // 80: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	64, // [64:81] is the sub-list for method output_type
+	47, // [47:64] is the sub-list for method input_type
+	47, // [47:47] is the sub-list for extension type_name
+	47, // [47:47] is the sub-list for extension extendee
+	0,  // [0:47] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }
@@ -3728,7 +3828,7 @@ func file_cohortv1_cohort_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_cohortv1_cohort_proto_rawDesc), len(file_cohortv1_cohort_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   44,
+			NumMessages:   45,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -200,17 +200,40 @@
 // sends TrainTask to the members in good standing. A member checks the
 // global model hash and privacy budget against the chain's round, the
 // standardisation mode and hash, trains on the records whose consent is
-// active on chain as of the round's opening, encrypts its update, commits
-// its content hash (the chunk root), the sample count and the consent
-// Merkle root on chain
-// (CommitUpdate, signed by its own account), then streams it with
-// UploadUpdate (UpdateHeader signed with kind "update", content the
-// ciphertext's content hash). The coordinator accepts the upload only if it matches
-// the sender's commitment on chain, fits Config.MaxUpdateBytes and is
-// encrypted under the study's key for this round and sender; an interrupted
-// upload resumes (UploadStatus). Dropouts do not stall the round while the
-// study's minimum remains. Member keeps: the sealed update and the ids it
-// used (DataDir/rounds/r.json). Coordinator keeps: the ciphertexts (blobs).
+// active on chain as of the round's opening and encrypts its update. Its
+// commitment is the update's content hash (the chunk root), the sample
+// count and the consent Merkle root. By default the round's commitments
+// are batched: TrainTask carries commit_by, the time by which the
+// coordinator promises to record them; the member signs its commitment as
+// EIP-712 RoundCommitment data for the study's Studies module
+// (contracts.SignCommitment; the study and round are in what it signs) and
+// sends it in its UpdateHeader (SignedCommitment) as it streams the update
+// with UploadUpdate (UpdateHeader signed with kind "update", content the
+// ciphertext's content hash). The coordinator recovers the signer
+// (contracts.CommitSigner) and refuses a commitment that is not the
+// uploader's for this study, round and content (forged, altered, replayed
+// from another round, a high-s signature); when the train phase ends it
+// records the round's signed commitments in commitUpdates transactions
+// (contracts.MaxCommitBatch each), leaving out those the chain already
+// records. The contract recovers each signer and enforces what it enforces
+// for commitUpdate: an active member, a participant not suspended, once
+// per round, before the deadline; a batch it refuses is split in halves so
+// that one bad entry costs only its own update. The round aggregates only
+// the uploads whose commitment the chain then records, with the sample
+// counts recorded. After its upload the member watches the chain: its
+// commitment recorded as it signed it settles the round for it; recorded
+// otherwise, or a round closed without it, is reported; not recorded by
+// commit_by plus its grace (participant.Config.CommitGrace, at the latest a
+// tenth of the round before its deadline), it commits by itself
+// (CommitUpdate, signed by its own account). Without commit_by
+// (coordinator.Config.CommitEach) the member commits on chain first and
+// then uploads, and the coordinator accepts the upload only if it matches
+// the sender's commitment on chain. Either way an upload must fit
+// Config.MaxUpdateBytes and be encrypted under the study's key for this
+// round and sender; an interrupted upload resumes (UploadStatus). Dropouts
+// do not stall the round while the study's minimum remains. Member keeps:
+// the sealed update and the ids it used (DataDir/rounds/r.json).
+// Coordinator keeps: the ciphertexts (blobs).
 //
 // # Phase score
 //

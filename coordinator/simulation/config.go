@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
@@ -53,6 +54,13 @@ type Config struct {
 	// TamperAggregate makes the coordinator hostile (coordinator.Config's
 	// fault injection): it alters each round's aggregate.
 	TamperAggregate func(round uint32, aggregate []byte) ([]byte, error)
+	// CommitEach makes hospitals commit their updates on chain one by one
+	// (coordinator.Config.CommitEach); by default the coordinator records
+	// each round's signed commitments in batches.
+	CommitEach bool
+	// TamperCommitments makes the coordinator hostile (coordinator.Config's
+	// fault injection): it drops, alters or replays signed commitments.
+	TamperCommitments func(round uint32, batch []contracts.SignedCommitment) []contracts.SignedCommitment
 	// DropAfter makes hospital i (by index) stop for good once it has
 	// uploaded its update of round DropAfter[i]: a site that dies mid-round.
 	DropAfter map[int]uint32

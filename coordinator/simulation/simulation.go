@@ -396,6 +396,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	ccfg.StudyID, ccfg.Participants, ccfg.Rounds, ccfg.Spec, ccfg.InitSeed = s.studyID, cfg.Hospitals-len(cfg.JoinBeforeRound), cfg.Rounds, s.spec, cfg.Seed
 	ccfg.InsecurePlaintext = cfg.Plaintext
 	ccfg.TamperAggregate = cfg.TamperAggregate
+	ccfg.CommitEach, ccfg.TamperCommitments = cfg.CommitEach, cfg.TamperCommitments
 	ccfg.Root = rootData
 	if cfg.Train != nil && cfg.Train.Privacy != nil {
 		ccfg.PrivateTraining = cfg.Train
@@ -552,7 +553,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			Name: founders[i].Name, StudyID: s.studyID, Site: site, ConsentSource: consentSource, Spec: s.spec,
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.Plaintext,
 			Standardisation: cfg.Standardise, Scales: cfg.Scales,
-			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.Attacks[i],
+			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.Attacks[i], CommitGrace: time.Second,
 			// Fail fast in one process, unless the coordinator is meant to vanish.
 			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live,
 		}
