@@ -105,7 +105,7 @@ func newFixture(t testing.TB, register ...func(*grpc.Server)) *fixture {
 	require.NoError(t, err)
 
 	// Real collective key.
-	f.scheme, err = aggregation.NewScheme(aggregation.DefaultConfig())
+	f.scheme, err = aggregation.NewScheme(testConfig())
 	require.NoError(t, err)
 	crs := aggregation.CommonSeed([]byte("test crs"))
 	var shares []*aggregation.PublicKeyShare

@@ -99,7 +99,7 @@ func TestKeyGenStepFinishes(t *testing.T) {
 }
 
 func TestKeyGenStepRefusesMalformedShares(t *testing.T) {
-	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	scheme, err := aggregation.NewScheme(testConfig())
 	require.NoError(t, err)
 	ps := newParties(t, 2)
 	st := newKeyGenStep(stepStudy, common.Address{}, addressesOf(ps))

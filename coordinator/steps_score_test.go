@@ -70,7 +70,7 @@ func TestScoreStepRefusesHostileShares(t *testing.T) {
 // no weight, and records every contributor's score, weight and flag.
 func TestTrustDecisionFlagsAndRecords(t *testing.T) {
 	ps := newParties(t, 5)
-	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	scheme, err := aggregation.NewScheme(testConfig())
 	require.NoError(t, err)
 	const d = 64
 	rng := rand.New(rand.NewPCG(1, 2))

@@ -26,7 +26,7 @@ type stepKeys struct {
 
 func newStepKeys(t *testing.T, ps []party) *stepKeys {
 	t.Helper()
-	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	scheme, err := aggregation.NewScheme(testConfig())
 	require.NoError(t, err)
 	k := &stepKeys{scheme: scheme, sks: make(map[common.Address]*aggregation.SecretShare)}
 	crs := aggregation.CommonSeed([]byte("steps crs"))

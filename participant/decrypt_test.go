@@ -114,7 +114,7 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 	})
 	require.NoError(t, err)
 
-	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	scheme, err := aggregation.NewScheme(testConfig())
 	require.NoError(t, err)
 	pk, sealers := joinWithKey(ctx, t, ledger, study, scheme, "decrypt test", keys)
 	_, err = ledger.SetPublicKeyHash(ctx, coord, study, pk.Hash())
@@ -211,7 +211,7 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 // another round, would make the aggregate decrypt under a key it must not:
 // the holder's recomputation refuses it before any share leaves the site.
 func TestRecomputedSumChecksEachUpdatesDealerAndRound(t *testing.T) {
-	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	scheme, err := aggregation.NewScheme(testConfig())
 	require.NoError(t, err)
 	a, b := common.Address{1}, common.Address{2}
 	sealers := []*homomorphicSealer{{scheme: scheme, id: aggregation.DealerID(7, a.Bytes())}, {scheme: scheme, id: aggregation.DealerID(7, b.Bytes())}}

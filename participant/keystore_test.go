@@ -36,7 +36,7 @@ func openTestKeystore(t *testing.T, dir string) *Keystore {
 }
 
 func TestKeystoreRoundTrip(t *testing.T) {
-	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	scheme, err := aggregation.NewScheme(testConfig())
 	require.NoError(t, err)
 	sk, err := scheme.GenSecretShare()
 	require.NoError(t, err)

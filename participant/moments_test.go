@@ -72,7 +72,7 @@ func newMomentsFixture(t *testing.T) *momentsFixture {
 		StrikeLimit: 3, ReferenceCommitment: common.Hash{3}, Coordinator: f.coord.Address(),
 	})
 	require.NoError(t, err)
-	f.scheme, err = aggregation.NewScheme(aggregation.DefaultConfig())
+	f.scheme, err = aggregation.NewScheme(testConfig())
 	require.NoError(t, err)
 	crs := aggregation.CommonSeed([]byte("moments test"))
 	var pkShares []*aggregation.PublicKeyShare

@@ -63,7 +63,7 @@ func TestReshareKeyRefusesHostileShares(t *testing.T) {
 	require.NoError(t, err)
 
 	// Threshold key generation among hospitals 1 and 2 at points 1, 2.
-	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	scheme, err := aggregation.NewScheme(testConfig())
 	require.NoError(t, err)
 	pk, dealers := joinWithKey(ctx, t, ledger, study, scheme, "reshare test", accounts[:2])
 	pkBytes, err := pk.MarshalBinary()

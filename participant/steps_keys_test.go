@@ -22,7 +22,7 @@ import (
 // facts are contracts.Study values, and the test relays what the steps send.
 
 var sharedScheme = sync.OnceValues(func() (*aggregation.Scheme, error) {
-	return aggregation.NewScheme(aggregation.DefaultConfig())
+	return aggregation.NewScheme(testConfig())
 })
 
 func testScheme(t *testing.T) *aggregation.Scheme {

@@ -84,7 +84,7 @@ func newTrustFixture(t *testing.T, ctx context.Context) *trustFixture {
 	})
 	require.NoError(t, err)
 
-	f.scheme, err = aggregation.NewScheme(aggregation.DefaultConfig())
+	f.scheme, err = aggregation.NewScheme(testConfig())
 	require.NoError(t, err)
 	f.pk, f.sealers = joinWithKey(ctx, t, f.ledger, f.study, f.scheme, "trust test", f.accounts)
 	pkBytes, err := f.pk.MarshalBinary()
