@@ -25,7 +25,8 @@ type live struct {
 type liveNode struct {
 	stop     context.CancelFunc // stops the node running now
 	keystore bool               // its key shares are at rest, so a new node has them
-	stopped  bool               // StopHospital stopped it
+	stopped  bool               // StopHospital stopped it and StartHospital has not started it yet
+	stops    int                // stops by StopHospital its runner has not yet seen
 	resume   chan struct{}      // StartHospital starts it again
 }
 
@@ -43,11 +44,17 @@ func (l *live) add(i int, stop context.CancelFunc, keystore bool) {
 	l.nodes[i].stop, l.nodes[i].keystore = stop, keystore
 }
 
-// stoppedByHandle says whether StopHospital stopped hospital i's node.
+// stoppedByHandle says whether StopHospital stopped hospital i's node (a
+// stop its runner has not seen yet, even if StartHospital followed it).
 func (l *live) stoppedByHandle(i int) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.nodes[i].stopped
+	n := l.nodes[i]
+	if n.stops == 0 {
+		return false
+	}
+	n.stops--
+	return true
 }
 
 // RestartCoordinator kills the coordinator wherever it is in the protocol
@@ -87,6 +94,7 @@ func (s *Study) StopHospital(i int) error {
 		return fmt.Errorf("hospital %d is already stopped", i)
 	}
 	n.stopped, n.resume = true, make(chan struct{})
+	n.stops++
 	n.stop()
 	return nil
 }
@@ -136,11 +144,9 @@ func (l *live) rerun(ctx context.Context, i int, run func(context.Context) error
 		n.stop = stop
 		l.mu.Unlock()
 		err := run(nctx)
-		l.mu.Lock()
-		again := n.stopped
-		l.mu.Unlock()
+		killed := nctx.Err() != nil
 		stop()
-		if nctx.Err() == nil || ctx.Err() != nil || !again {
+		if !killed || ctx.Err() != nil || !l.stoppedByHandle(i) {
 			return err
 		}
 	}
