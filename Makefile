@@ -23,7 +23,7 @@ demo: build
 
 ## test: every unit, integration and end-to-end test (the geth integration
 ## tests and the dashboard's headless-Chromium test included).
-test: geth chromium
+test: geth chromium onnxruntime
 	$(GO) test -count=1 -timeout 20m $(PKGS)
 
 ## e2e: geth, a coordinator and hospital processes on 127.0.0.1, 3 rounds each:
@@ -85,6 +85,16 @@ tools-gen:
 
 clean:
 	rm -rf $(BIN)
+
+## onnxruntime: onnxruntime-web (pinned, from npm, into .tools/onnx) to check
+## `cohort model export --onnx` by scoring its graph under node; if it cannot
+## be installed the test says so and skips.
+ONNXRUNTIME_WEB := 1.20.1
+.PHONY: onnxruntime
+onnxruntime:
+	@test -f .tools/onnx/node_modules/onnxruntime-web/package.json || { echo "installing onnxruntime-web $(ONNXRUNTIME_WEB) (npm) for the ONNX export's test"; \
+		npm install --no-audit --no-fund --ignore-scripts --prefix .tools/onnx onnxruntime-web@$(ONNXRUNTIME_WEB) >/dev/null \
+		|| echo "could not install onnxruntime-web: TestONNXScoresAsTheModel will skip"; }
 
 ## chromium: Debian's headless browser for the dashboard's browser test, installed
 ## when missing like protoc; if it cannot be installed the test says so and skips.

@@ -19,7 +19,7 @@ import (
 // export writes a round's model as the documented JSON of modelFile, after
 // checking the model and the spec against the chain.
 func (cmd modelCmd) export(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("model export", "model export --model FILE --spec spec.json --study S [--round R] --eth-rpc URL --contract ADDR [--schema schema.json] [--standardiser FILE] --out model.json", stderr)
+	fs := newFlagSet("model export", "model export --model FILE --spec spec.json --study S [--round R] --eth-rpc URL --contract ADDR [--schema schema.json] [--standardiser FILE] --out model.json [--onnx model.onnx]", stderr)
 	modelPath := fs.String("model", "", "the round's model as `cohort model get` wrote it (required)")
 	specPath := fs.String("spec", "", "the study's recipe (or, for older studies, model spec) file, as given to `cohort study create` (required)")
 	schemaPath := fs.String("schema", "", "the study's records schema, so that the file says how to encode a CSV record")
@@ -29,6 +29,7 @@ func (cmd modelCmd) export(ctx context.Context, args []string, stdout, stderr io
 	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
 	contract := fs.String("contract", "", "address of the Cohort contract (required)")
 	out := fs.String("out", "", "write the exported model here (required)")
+	onnxPath := fs.String("onnx", "", "also write the model as an ONNX graph here (doubles, opset 13; input \"features\" [records, features] of raw encoded records, NaN for missing; output \"score\")")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -87,6 +88,16 @@ func (cmd modelCmd) export(ctx context.Context, args []string, stdout, stderr io
 	}
 	fmt.Fprintf(stdout, "study %d round %d: model %s and spec %s match the chain; %d parameters exported to %s\n",
 		f.StudyID, f.Round, f.ModelHash.Hex(), f.SpecHash.Hex(), len(params), *out)
+	if *onnxPath != "" {
+		g, err := f.ONNX()
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(*onnxPath, g, 0o644); err != nil {
+			return fmt.Errorf("write the ONNX model: %w", err)
+		}
+		fmt.Fprintf(stdout, "the same model as an ONNX graph: %s\n", *onnxPath)
+	}
 	return nil
 }
 

@@ -24,6 +24,7 @@ import (
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/models/export"
+	"github.com/cohort-fl/cohort/models/export/onnxrt"
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
 )
@@ -90,7 +91,8 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	base := []string{"export", "--model", modelBin, "--spec", specFile, "--schema", wdbcSchema, "--standardiser", kept,
 		"--study", strconv.FormatUint(s.StudyID(), 10), "--eth-rpc", "simulated", "--contract", s.Ledger().Address().Hex()}
 	var out, errOut bytes.Buffer
-	require.NoError(t, cmd.run(ctx, append(base, "--out", exported), &out, &errOut), errOut.String())
+	onnxFile := filepath.Join(work, "model.onnx")
+	require.NoError(t, cmd.run(ctx, append(base, "--out", exported, "--onnx", onnxFile), &out, &errOut), errOut.String())
 	assert.Contains(t, out.String(), "round 2: model "+last.ModelHash.Hex())
 
 	// An earlier round's hash does not match the model.
@@ -135,6 +137,29 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 		// Gorgonia rounds a sigmoid above about 1 − 4e-9 to 1; otherwise
 		// the two agree to rounding.
 		assert.InDelta(t, scores[i], f.Score(r.Features), 1e-8, "record %s", r.ID)
+	}
+
+	// The ONNX file is the graph of the exported JSON and, run in
+	// onnxruntime-web, gives the same scores on the hospitals' test records.
+	graph, err := f.ONNX()
+	require.NoError(t, err)
+	written, err := os.ReadFile(onnxFile)
+	require.NoError(t, err)
+	assert.Equal(t, graph, written)
+	if rt, err := onnxrt.Find("../.."); err != nil {
+		t.Logf("the ONNX file's scores not checked here: %v", err)
+	} else {
+		rows := make([][]float64, len(site.Test))
+		for i, r := range site.Test {
+			rows[i] = r.Features
+		}
+		res, err := rt.Score(written, rows)
+		require.NoError(t, err)
+		require.Len(t, res.Scores, len(scores))
+		for i := range scores {
+			assert.InDelta(t, scores[i], res.Scores[i], 1e-8, "record %s: ONNX and predict", ids[i])
+		}
+		t.Logf("onnxruntime-web scored %d test records as predict did", len(scores))
 	}
 
 	// The raw model with its spec and standardiser scores the same.
