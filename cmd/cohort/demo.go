@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -94,17 +93,10 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			fmt.Fprintf(stderr, "--malicious %d leaves no honest hospital out of %d\n", *malicious, *hospitals)
 			return errUsage
 		}
-		a, err := participant.ParseAttack(*attackName)
-		if err == nil {
-			a, err = a.Colluding(*malicious, *hospitals) // adaptive attackers pool their updates
-		}
-		if err != nil {
+		var err error
+		if attacks, err = simulation.LastAttackers(*attackName, *malicious, *hospitals); err != nil {
 			fmt.Fprintf(stderr, "--attack: %v\n", err)
 			return errUsage
-		}
-		attacks = make(map[int]participant.Attack, *malicious)
-		for i := *hospitals - *malicious; i < *hospitals; i++ {
-			attacks[i] = a
 		}
 		*robust = true
 	}
@@ -137,12 +129,8 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		// over the study while its chain and store are still up.
 		func(s *simulation.Study, rep *simulation.Report) error {
 			if *report != "" {
-				b, err := json.MarshalIndent(rep, "", "  ")
-				if err != nil {
+				if err := rep.Save(*report); err != nil {
 					return err
-				}
-				if err := os.WriteFile(*report, append(b, '\n'), 0o644); err != nil {
-					return fmt.Errorf("write report: %w", err)
 				}
 				fmt.Fprintf(stdout, "report written to %s\n", *report)
 			}

@@ -1,10 +1,13 @@
 package simulation
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"text/tabwriter"
 
+	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
 )
 
@@ -118,4 +121,34 @@ func EncryptionName(b bool) string {
 		return "on (multiparty CKKS)"
 	}
 	return "OFF (insecure test mode)"
+}
+
+// LastAttackers makes the last k of n hospitals attackers with the attack
+// name gives (participant.ParseAttack), colluding: adaptive attackers pool
+// their updates.
+func LastAttackers(name string, k, n int) (map[int]participant.Attack, error) {
+	a, err := participant.ParseAttack(name)
+	if err == nil {
+		a, err = a.Colluding(k, n)
+	}
+	if err != nil {
+		return nil, err
+	}
+	attacks := make(map[int]participant.Attack, k)
+	for i := n - k; i < n; i++ {
+		attacks[i] = a
+	}
+	return attacks, nil
+}
+
+// Save writes the report as indented JSON to path (`cohort demo --report`).
+func (rep *Report) Save(path string) error {
+	b, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
 }
