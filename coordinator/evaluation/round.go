@@ -249,6 +249,7 @@ func Round(ctx context.Context, cfg RoundConfig) (*RoundReport, error) {
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: cfg.Participants, Rounds: cfg.Rounds, Seed: cfg.Seed, DataDir: filepath.Join(dir, "study"), Spec: &spec, Train: &train,
 		CommitteeSize: cfg.CommitteeSize, Threshold: (2*cfg.CommitteeSize + 2) / 3,
+		PhaseTimeout: benchPhaseTimeout(cfg.Participants),
 		ConsentReady: func(c simulation.ConsentFigures) {
 			fmt.Fprintf(progress, "bench round: %d consent grants on chain in %.1fs (set-up, not round latency)\n", c.Granted, c.GrantSeconds)
 		},
@@ -623,4 +624,15 @@ func (u *uploadSink) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.Upd
 		return fmt.Errorf("%w: %w", errSinkUpload, err)
 	}
 	return stream.SendAndClose(&cohortv1.UploadReceipt{ContentHash: want.Bytes(), Size: uint64(len(data))})
+}
+
+// benchPhaseTimeout is how long a bench study's coordinator waits for a
+// phase: every hospital's work runs in this one process, so a phase whose
+// work is per hospital (key generation, dealing to the committee: about
+// 0.5 s of one core each at 100 hospitals) takes n times what it takes a
+// hospital on its own machine. The 2-minute default cut the dealing of 100
+// hospitals at 54 on a loaded 2-core machine; a hospital that really fails
+// is not what bench round measures.
+func benchPhaseTimeout(hospitals int) time.Duration {
+	return max(2*time.Minute, time.Duration(hospitals)*5*time.Second)
 }
