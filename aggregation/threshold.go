@@ -39,6 +39,10 @@ type ThresholdShare struct {
 	dealers     []ShamirPoint
 	keys        []PartyID // sorted: whose secret key each share is of
 	shares      []mhe.ShamirSecretShare
+	// widths packs every row at its modulus's bit length, not at its
+	// largest value's: a share crosses the coordinator, and a size that
+	// varied with the values would tell it about the secret.
+	widths *modulusWidths
 }
 
 // Dealer returns the party that produced the share.
@@ -135,7 +139,7 @@ func (s *Scheme) GenThresholdShares(sk *SecretShare, threshold int, points []Sha
 	if threshold < 1 || threshold > len(sorted) {
 		return nil, fmt.Errorf("aggregation: GenThresholdShares: %w: threshold %d, want 1..%d (the number of points)", ErrInvalidThreshold, threshold, len(sorted))
 	}
-	out, err := s.deal([]*rlwe.SecretKey{sk.sk}, threshold, sorted, ThresholdShare{params: s.paramsHash, dealer: sk.id, threshold: threshold, points: sorted, keys: []PartyID{sk.id}})
+	out, err := s.deal([]*rlwe.SecretKey{sk.sk}, threshold, sorted, ThresholdShare{params: s.paramsHash, dealer: sk.id, threshold: threshold, points: sorted, keys: []PartyID{sk.id}, widths: s.modulusWidths()})
 	if err != nil {
 		return nil, fmt.Errorf("aggregation: GenThresholdShares: %w", err)
 	}
@@ -209,7 +213,7 @@ func (s *Scheme) GenReshareShares(tsk *ThresholdSecretShare, dealers []ShamirPoi
 	}
 	out, err := s.deal(additive, newThreshold, sorted, ThresholdShare{
 		params: s.paramsHash, dealer: tsk.party, threshold: newThreshold, points: sorted,
-		dealerPoint: tsk.point, dealers: sortedDealers, keys: slices.Clone(tsk.keys),
+		dealerPoint: tsk.point, dealers: sortedDealers, keys: slices.Clone(tsk.keys), widths: s.modulusWidths(),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("aggregation: GenReshareShares: %w", err)
@@ -284,6 +288,9 @@ func (s *Scheme) checkThresholdShare(i int, ts *ThresholdShare) error {
 		if err := s.checkPolyQP(fmt.Sprintf("threshold share %d key %d", i, k), sh.Poly); err != nil {
 			return err
 		}
+	}
+	if ts.widths != nil && !ts.widths.equal(*s.modulusWidths()) {
+		return fmt.Errorf("%w: threshold share %d is not packed at the moduli's widths", ErrMalformed, i)
 	}
 	return nil
 }
@@ -485,7 +492,7 @@ func (s *Scheme) vectorKey(tsk *ThresholdSecretShare, active []ShamirPoint, v *E
 	return key, sorted, nil
 }
 
-func encodeThreshold(e *encoder, kind byte, params common.Hash, id PartyID, point ShamirPoint, threshold int, points []ShamirPoint, dealerPoint ShamirPoint, dealers []ShamirPoint, keys []PartyID, shares []mhe.ShamirSecretShare) {
+func encodeThreshold(e *encoder, kind byte, params common.Hash, id PartyID, point ShamirPoint, threshold int, points []ShamirPoint, dealerPoint ShamirPoint, dealers []ShamirPoint, keys []PartyID, shares []mhe.ShamirSecretShare, widths *modulusWidths) {
 	e.header(kind, params)
 	e.write(id[:])
 	e.u64(uint64(point))
@@ -504,7 +511,7 @@ func encodeThreshold(e *encoder, kind byte, params common.Hash, id PartyID, poin
 	e.u32(uint32(len(keys)))
 	for i, k := range keys {
 		e.write(k[:])
-		e.polyQP(shares[i].Poly)
+		e.polyQPAt(shares[i].Poly, widths)
 	}
 }
 
@@ -518,10 +525,12 @@ type thresholdFields struct {
 	dealers     []ShamirPoint
 	keys        []PartyID
 	shares      []mhe.ShamirSecretShare
+	widths      *modulusWidths // of a threshold share's first key (all must agree)
 }
 
 func decodeThreshold(p []byte, kind byte) (f thresholdFields, err error) {
 	d, params := newDecoder(p, kind)
+	d.fixedWidths = kind == kindThresholdShare
 	f.params = params
 	copy(f.id[:], d.take(len(f.id)))
 	f.point = ShamirPoint(d.u64())
@@ -551,7 +560,15 @@ func decodeThreshold(p []byte, kind byte) (f thresholdFields, err error) {
 			d.fail("key list not strictly sorted")
 		}
 		f.keys = append(f.keys, k)
-		f.shares = append(f.shares, mhe.ShamirSecretShare{Poly: d.polyQP()})
+		poly, w := d.polyQPWidths()
+		f.shares = append(f.shares, mhe.ShamirSecretShare{Poly: poly})
+		if d.fixedWidths && d.err == nil {
+			if f.widths == nil {
+				f.widths = &w
+			} else if !w.equal(*f.widths) {
+				d.fail("key shares packed at different widths")
+			}
+		}
 	}
 	if err = d.done(); err != nil {
 		return
@@ -586,7 +603,7 @@ func (ts *ThresholdShare) MarshalBinary() ([]byte, error) {
 		return nil, fmt.Errorf("%w: ThresholdShare is nil", ErrNilArgument)
 	}
 	return marshal(112+8*len(ts.points)+8*len(ts.dealers)+sharesSize(ts.shares), func(e *encoder) {
-		encodeThreshold(e, kindThresholdShare, ts.params, ts.dealer, ts.recipient, ts.threshold, ts.points, ts.dealerPoint, ts.dealers, ts.keys, ts.shares)
+		encodeThreshold(e, kindThresholdShare, ts.params, ts.dealer, ts.recipient, ts.threshold, ts.points, ts.dealerPoint, ts.dealers, ts.keys, ts.shares, ts.widths)
 	})
 }
 
@@ -597,7 +614,7 @@ func (ts *ThresholdShare) UnmarshalBinary(p []byte) error {
 	if err != nil {
 		return err
 	}
-	*ts = ThresholdShare{params: f.params, dealer: f.id, recipient: f.point, threshold: f.threshold, points: f.points, dealerPoint: f.dealerPoint, dealers: f.dealers, keys: f.keys, shares: f.shares}
+	*ts = ThresholdShare{params: f.params, dealer: f.id, recipient: f.point, threshold: f.threshold, points: f.points, dealerPoint: f.dealerPoint, dealers: f.dealers, keys: f.keys, shares: f.shares, widths: f.widths}
 	return nil
 }
 
@@ -607,7 +624,7 @@ func (t *ThresholdSecretShare) MarshalBinary() ([]byte, error) {
 		return nil, fmt.Errorf("%w: ThresholdSecretShare is nil", ErrNilArgument)
 	}
 	return marshal(100+8*len(t.points)+sharesSize(t.shares), func(e *encoder) {
-		encodeThreshold(e, kindThresholdSecretShare, t.params, t.party, t.point, t.threshold, t.points, 0, nil, t.keys, t.shares)
+		encodeThreshold(e, kindThresholdSecretShare, t.params, t.party, t.point, t.threshold, t.points, 0, nil, t.keys, t.shares, nil)
 	})
 }
 

@@ -2,6 +2,7 @@ package aggregation
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -181,6 +182,60 @@ func boolMask(b bool) uint64 {
 	return 0
 }
 
+// modulusWidths are the bit lengths of the moduli of Q's and P's rows.
+type modulusWidths struct{ q, p []byte }
+
+func (w modulusWidths) equal(o modulusWidths) bool {
+	return bytes.Equal(w.q, o.q) && bytes.Equal(w.p, o.p)
+}
+
+func (s *Scheme) modulusWidths() *modulusWidths {
+	bitLens := func(moduli []uint64) []byte {
+		w := make([]byte, len(moduli))
+		for i, m := range moduli {
+			w[i] = byte(bits.Len64(m - 1))
+		}
+		return w
+	}
+	w := &modulusWidths{q: bitLens(s.params.Q())}
+	if s.params.PCount() > 0 {
+		w.p = bitLens(s.params.P())
+	}
+	return w
+}
+
+// polyAt writes p with each row packed at widths[i] bits, a width that
+// does not depend on the values; with widths of another length (or nil)
+// it falls back to each row's largest value.
+func (e *encoder) polyAt(p ring.Poly, widths []byte) {
+	if len(widths) != len(p.Coeffs) {
+		e.poly(p)
+		return
+	}
+	e.u32(uint32(p.N()))
+	e.u8(uint8(len(p.Coeffs)))
+	e.u32(uint32(p.N()))
+	e.write(widths)
+	for i, row := range p.Coeffs {
+		e.packRow(row, uint(widths[i]))
+	}
+}
+
+// polyQPAt is polyQP at fixed widths (see polyAt); nil widths pack each
+// row at its largest value.
+func (e *encoder) polyQPAt(p ringqp.Poly, widths *modulusWidths) {
+	if widths == nil {
+		e.polyQP(p)
+		return
+	}
+	e.polyAt(p.Q, widths.q)
+	if p.P.Coeffs == nil {
+		e.u32(0)
+		return
+	}
+	e.polyAt(p.P, widths.p)
+}
+
 func (e *encoder) polyQP(p ringqp.Poly) {
 	e.poly(p.Q)
 	if p.P.Coeffs == nil {
@@ -240,6 +295,11 @@ type decoder struct {
 	b    []byte
 	kind string
 	err  error
+	// fixedWidths accepts rows packed wider than their largest value (a
+	// threshold share is packed at its moduli's widths); lastWidths are
+	// the widths of the last polynomial read.
+	fixedWidths bool
+	lastWidths  []byte
 }
 
 func newDecoder(p []byte, kind byte) (*decoder, common.Hash) {
@@ -347,6 +407,7 @@ func (d *decoder) polyUsed() (ring.Poly, int) {
 		return ring.Poly{}, 0
 	}
 	widths := d.take(rows)
+	d.lastWidths = bytes.Clone(widths)
 	total := 0
 	for _, w := range widths {
 		if w > 64 {
@@ -362,7 +423,7 @@ func (d *decoder) polyUsed() (ring.Poly, int) {
 	p := ring.NewPoly(n, rows-1)
 	for i, w := range widths {
 		raw := d.take(packedLen(used, int(w)))
-		if !unpackRow(raw, p.Coeffs[i][:used], uint(w)) {
+		if !unpackRow(raw, p.Coeffs[i][:used], uint(w), d.fixedWidths) {
 			d.fail(fmt.Sprintf("row %d is not canonically packed (non-zero padding or non-minimal width %d)", i, w))
 			return ring.Poly{}, 0
 		}
@@ -371,8 +432,9 @@ func (d *decoder) polyUsed() (ring.Poly, int) {
 }
 
 // unpackRow decodes len(row) values of width bits from raw and reports
-// whether the encoding is canonical: padding bits zero and width minimal.
-func unpackRow(raw []byte, row []uint64, width uint) bool {
+// whether the encoding is canonical: padding bits zero and width minimal
+// (or, with fixed, wide enough).
+func unpackRow(raw []byte, row []uint64, width uint, fixed bool) bool {
 	if len(raw) != packedLen(len(row), int(width)) {
 		return false
 	}
@@ -409,21 +471,32 @@ func unpackRow(raw []byte, row []uint64, width uint) bool {
 	if rem := bit % 8; rem != 0 && raw[len(raw)-1]>>rem != 0 {
 		return false
 	}
+	if fixed {
+		return uint(bits.Len64(or)) <= width
+	}
 	return uint(bits.Len64(or)) == width
 }
 
 // polyQP reads a ringqp.Poly whose P part may be absent (degree 0).
 func (d *decoder) polyQP() ringqp.Poly {
+	p, _ := d.polyQPWidths()
+	return p
+}
+
+// polyQPWidths is polyQP that also returns the rows' packing widths.
+func (d *decoder) polyQPWidths() (ringqp.Poly, modulusWidths) {
 	q := d.poly()
 	if d.err != nil {
-		return ringqp.Poly{}
+		return ringqp.Poly{}, modulusWidths{}
 	}
+	w := modulusWidths{q: d.lastWidths}
 	if len(d.b) >= 4 && binary.BigEndian.Uint32(d.b[:4]) == 0 {
 		d.take(4)
-		return ringqp.Poly{Q: q}
+		return ringqp.Poly{Q: q}, w
 	}
 	p := d.poly()
-	return ringqp.Poly{Q: q, P: p}
+	w.p = d.lastWidths
+	return ringqp.Poly{Q: q, P: p}, w
 }
 
 // count reads a u32 element count that must be in [1, max] and small enough

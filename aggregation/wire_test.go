@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tuneinsight/lattigo/v5/mhe"
 )
 
 type wireValue interface {
@@ -200,4 +201,49 @@ func TestDecodedValuesWork(t *testing.T) {
 	got, err := s.Decrypt(agg, shares)
 	require.NoError(t, err)
 	assert.InDeltaSlice(t, []float64{2, 4, 6}, got, 1e-5)
+}
+
+// A threshold share crosses the coordinator sealed but not padded, so its
+// encoded size must not depend on its values: a row packed at its largest
+// value's width would tell the coordinator that every coefficient of that
+// row of the secret share is small. Every share packs at its moduli's
+// widths, and a share packed otherwise is refused at use.
+func TestThresholdShareSizeHidesValues(t *testing.T) {
+	s, f, _ := wireCases(t)
+	points := []ShamirPoint{1, 2, 3}
+	dealt, err := s.GenThresholdShares(f.parties[0].sk, 2, points)
+	require.NoError(t, err)
+	share := dealt[2]
+	want, err := share.MarshalBinary()
+	require.NoError(t, err)
+
+	small := *share
+	small.shares = []mhe.ShamirSecretShare{{Poly: *share.shares[0].Poly.CopyNew()}}
+	for j := range small.shares[0].Poly.Q.Coeffs[0] {
+		small.shares[0].Poly.Q.Coeffs[0][j] = uint64(j % 3) // two bits wide
+	}
+	got, err := small.MarshalBinary()
+	require.NoError(t, err)
+	assert.Len(t, got, len(want), "a row of small values packs as wide as a random one")
+
+	var back ThresholdShare
+	require.NoError(t, back.UnmarshalBinary(got))
+	assert.Equal(t, small.shares[0].Poly.Q.Coeffs[0], back.shares[0].Poly.Q.Coeffs[0])
+
+	minimal := small
+	minimal.widths = nil // packed at each row's largest value, as before
+	b, err := minimal.MarshalBinary()
+	require.NoError(t, err)
+	assert.Less(t, len(b), len(want), "the old packing gave the values away")
+	var refused ThresholdShare
+	require.NoError(t, refused.UnmarshalBinary(b))
+	received := []*ThresholdShare{&refused}
+	for _, p := range f.parties[1:] {
+		d, err := s.GenThresholdShares(p.sk, 2, points)
+		require.NoError(t, err)
+		received = append(received, d[2])
+	}
+	_, err = s.AggregateThresholdShares(f.pk, f.parties[1].sk.ID(), 2, received)
+	require.ErrorIs(t, err, ErrMalformed)
+	assert.ErrorContains(t, err, "moduli's widths")
 }
