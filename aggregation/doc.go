@@ -110,8 +110,9 @@
 // the structure before allocating; the Scheme method that uses a value checks
 // the fingerprint, degrees, levels and that every coefficient is reduced, so
 // malformed or foreign input yields a wrapped sentinel error, never a panic.
-// Encodings are canonical (bit-packed at the minimal width), so equal
-// values have equal bytes; an encrypted vector's commitment is its chunk
+// Encodings are canonical (bit-packed at the minimal width; a threshold
+// share at its moduli's widths, so that its size, which the coordinator
+// sees, says nothing of the secret), so equal values have equal bytes; an encrypted vector's commitment is its chunk
 // root (below), other values' is the Keccak-256 hash of their bytes.
 //
 // # Chunk commitments
