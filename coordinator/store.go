@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/google/renameio/v2"
 )
 
 // ErrBlobNotFound reports a hash the store holds no blob for.
@@ -37,23 +38,7 @@ func (s *Store) Put(data []byte) (common.Hash, error) {
 	if _, err := os.Stat(path); err == nil {
 		return h, nil
 	}
-	tmp, err := os.CreateTemp(s.dir, "put-*")
-	if err != nil {
-		return common.Hash{}, fmt.Errorf("coordinator: store blob: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return common.Hash{}, fmt.Errorf("coordinator: store blob: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return common.Hash{}, fmt.Errorf("coordinator: store blob: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return common.Hash{}, fmt.Errorf("coordinator: store blob: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := renameio.WriteFile(path, data, 0o600); err != nil {
 		return common.Hash{}, fmt.Errorf("coordinator: store blob: %w", err)
 	}
 	return h, nil
@@ -118,23 +103,10 @@ var ErrWrongOffset = errors.New("coordinator: upload resumed at the wrong offset
 // WriteState keeps a small named piece of coordinator state (not content
 // addressed, replaced atomically), such as the server optimiser's moments.
 func (s *Store) WriteState(name string, data []byte) error {
-	tmp, err := os.CreateTemp(s.dir, "state-*")
-	if err != nil {
+	if err := renameio.WriteFile(filepath.Join(s.dir, "state-"+name), data, 0o600); err != nil {
 		return fmt.Errorf("coordinator: write state %s: %w", name, err)
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("coordinator: write state %s: %w", name, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), filepath.Join(s.dir, "state-"+name))
+	return nil
 }
 
 // ReadState reads named state; ErrBlobNotFound if there is none.

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/google/renameio/v2"
 )
 
 // ConsortiumCAName is the common name of a CA made by IssueCertFiles.
@@ -104,10 +106,10 @@ func IssueCertFiles(dir string, names, hosts []string, force bool) (*CertFiles, 
 		if err != nil {
 			return nil, err
 		}
-		if err := writeFileAtomic(rep.CAKey, keyPEM, 0o600); err != nil {
+		if err := renameio.WriteFile(rep.CAKey, keyPEM, 0o600); err != nil {
 			return nil, err
 		}
-		if err := writeFileAtomic(rep.CA, ca.CertPEM(), 0o644); err != nil {
+		if err := renameio.WriteFile(rep.CA, ca.CertPEM(), 0o644); err != nil {
 			return nil, err
 		}
 	}
@@ -122,10 +124,10 @@ func IssueCertFiles(dir string, names, hosts []string, force bool) (*CertFiles, 
 			return nil, err
 		}
 		p, k := certPaths(dir, n)
-		if err := writeFileAtomic(k, keyPEM, 0o600); err != nil {
+		if err := renameio.WriteFile(k, keyPEM, 0o600); err != nil {
 			return nil, err
 		}
-		if err := writeFileAtomic(p, certPEM, 0o644); err != nil {
+		if err := renameio.WriteFile(p, certPEM, 0o644); err != nil {
 			return nil, err
 		}
 		rep.Institutions = append(rep.Institutions, IssuedCert{Institution: n, Fingerprint: Fingerprint(cert).Hex(), Cert: p, Key: k})
@@ -148,33 +150,4 @@ func anyExists(paths ...string) (bool, error) {
 		}
 	}
 	return false, nil
-}
-
-// writeFileAtomic writes data to path with the given mode: a temporary file
-// in the same directory, synced, then renamed over path.
-func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

@@ -5,9 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/google/renameio/v2"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
 
@@ -104,7 +104,7 @@ func runModelGet(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(*out, got.Blob, 0o644); err != nil {
+	if err := renameio.WriteFile(*out, got.Blob, 0o644); err != nil {
 		return fmt.Errorf("write model: %w", err)
 	}
 	fmt.Fprintf(stdout, "study %d round %d: model %s (%d parameters) matches the chain; written to %s\n",

@@ -7,13 +7,13 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
 
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/models/export"
 	"github.com/cohort-fl/cohort/records"
+	"github.com/google/renameio/v2"
 )
 
 // export writes a round's model as the documented JSON of modelFile, after
@@ -83,7 +83,7 @@ func (cmd modelCmd) export(ctx context.Context, args []string, stdout, stderr io
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
+	if err := renameio.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
 		return fmt.Errorf("write exported model: %w", err)
 	}
 	fmt.Fprintf(stdout, "study %d round %d: model %s and spec %s match the chain; %d parameters exported to %s\n",
@@ -93,7 +93,7 @@ func (cmd modelCmd) export(ctx context.Context, args []string, stdout, stderr io
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(*onnxPath, g, 0o644); err != nil {
+		if err := renameio.WriteFile(*onnxPath, g, 0o644); err != nil {
 			return fmt.Errorf("write the ONNX model: %w", err)
 		}
 		fmt.Fprintf(stdout, "the same model as an ONNX graph: %s\n", *onnxPath)
@@ -162,7 +162,7 @@ func modelPredict(args []string, stdout, stderr io.Writer) error {
 	if *out == "" {
 		_, err = stdout.Write(res.CSV)
 	} else {
-		err = os.WriteFile(*out, res.CSV, 0o644)
+		err = renameio.WriteFile(*out, res.CSV, 0o644)
 	}
 	what := "scores"
 	if spec.Kind == models.KindCox {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/google/renameio/v2"
 
 	"github.com/cohort-fl/cohort/contracts"
 )
@@ -99,7 +100,7 @@ func Write(path string, d contracts.ConsentDomain, s contracts.SignedConsent) er
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+	if err := renameio.WriteFile(path, append(b, '\n'), 0o644); err != nil {
 		return fmt.Errorf("writing the signed consent: %w", err)
 	}
 	return nil

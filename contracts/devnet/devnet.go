@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/google/renameio/v2"
 
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/contracts"
@@ -295,11 +296,7 @@ func writeInfo(dir string, info *Info) error {
 	if err != nil {
 		return fmt.Errorf("encoding %s: %w", File, err)
 	}
-	tmp := filepath.Join(dir, File+".tmp")
-	if err := os.WriteFile(tmp, append(b, '\n'), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", File, err)
-	}
-	if err := os.Rename(tmp, filepath.Join(dir, File)); err != nil {
+	if err := renameio.WriteFile(filepath.Join(dir, File), append(b, '\n'), 0o644); err != nil {
 		return fmt.Errorf("writing %s: %w", File, err)
 	}
 	return nil

@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"text/tabwriter"
 
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
+	"github.com/google/renameio/v2"
 )
 
 // WriteSummary prints the study's hospitals, its rounds and its final
@@ -147,7 +147,7 @@ func (rep *Report) Save(path string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+	if err := renameio.WriteFile(path, append(b, '\n'), 0o644); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return nil
