@@ -1,7 +1,6 @@
 package coordinator
 
 import (
-	"encoding/binary"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -26,19 +25,7 @@ type keyGenStep struct {
 // newKeyGenStep makes the keygen phase of a study on the ledger at ledger,
 // for the sorted members.
 func newKeyGenStep(study uint64, ledger common.Address, members []common.Address) *keyGenStep {
-	return &keyGenStep{phase: newPhase(protocol.KeyGen, 0, members), study: study, members: members, crs: keyGenCRS(study, ledger, members)}
-}
-
-// keyGenCRS is the common reference string seed: public, derived from the
-// study, its ledger and its members, so every party can recompute it.
-func keyGenCRS(study uint64, ledger common.Address, members []common.Address) [32]byte {
-	var id [8]byte
-	binary.BigEndian.PutUint64(id[:], study)
-	parts := [][]byte{[]byte("cohort/v1 crs"), id[:], ledger.Bytes()}
-	for _, m := range members {
-		parts = append(parts, m.Bytes())
-	}
-	return aggregation.CommonSeed(parts...)
+	return &keyGenStep{phase: newPhase(protocol.KeyGen, 0, members), study: study, members: members, crs: protocol.KeyGenCRS(study, ledger, members)}
 }
 
 // start asks every member for its share.

@@ -11,6 +11,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 )
 
 func pkShare(t *testing.T, p party, study uint64, round uint32, share []byte) *cohortv1.PublicKeyShareSubmission {
@@ -29,12 +30,12 @@ func TestKeyGenStepAsksEveryMember(t *testing.T) {
 	for _, p := range ps {
 		task := sent[p.addr][0].GetKeyGen()
 		require.NotNil(t, task)
-		crs := keyGenCRS(stepStudy, ledger, addressesOf(ps))
+		crs := protocol.KeyGenCRS(stepStudy, ledger, addressesOf(ps))
 		assert.Equal(t, crs[:], task.GetCrsSeed(), "the CRS is recomputable from public data")
 		assert.Len(t, task.GetParticipants(), 3)
 		assert.Equal(t, sent[p.addr], st.tasks[p.addr], "kept to send again on a re-join")
 	}
-	other := keyGenCRS(stepStudy, ledger, addressesOf(ps[:2]))
+	other := protocol.KeyGenCRS(stepStudy, ledger, addressesOf(ps[:2]))
 	assert.NotEqual(t, st.crs, other, "the CRS is bound to the members")
 }
 

@@ -43,15 +43,24 @@ func participants(study contracts.Study) map[common.Address]bool {
 // refuses once the chain records the study's collective key: key
 // generation runs once, and a replayed task would replace the key share
 // this node's updates are encrypted under.
-func (s *steps) keyGen(t *cohortv1.KeyGenTask, keyOnChain common.Hash) (ready, error) {
+func (s *steps) keyGen(t *cohortv1.KeyGenTask, study contracts.Study, ledger common.Address) (ready, error) {
 	if err := s.checkStudy("key generation", t.GetStudyId()); err != nil {
 		return ready{}, err
 	}
-	if keyOnChain != (common.Hash{}) {
-		return ready{}, fmt.Errorf("%w: key generation asked again, but the chain already records the study's key %s; this node keeps its key share", ErrChainMismatch, keyOnChain.Hex())
+	if study.PublicKeyHash != (common.Hash{}) {
+		return ready{}, fmt.Errorf("%w: key generation asked again, but the chain already records the study's key %s; this node keeps its key share", ErrChainMismatch, study.PublicKeyHash.Hex())
 	}
 	if len(t.GetCrsSeed()) != 32 {
 		return ready{}, fmt.Errorf("participant %s: key generation: CRS seed is %d bytes, want 32", s.name, len(t.GetCrsSeed()))
+	}
+	members, err := s.checkKeyGenMembers(t.GetParticipants(), study)
+	if err != nil {
+		return ready{}, err
+	}
+	// The seed is recomputed, not taken: the coordinator must not pick the
+	// polynomial every member's key share is made against.
+	if want := protocol.KeyGenCRS(s.studyID, ledger, members); !bytes.Equal(t.GetCrsSeed(), want[:]) {
+		return ready{}, fmt.Errorf("%w: key generation: the CRS seed %x is not the one derived from the study, its ledger and the %d listed members (%x)", ErrChainMismatch, t.GetCrsSeed(), len(members), want)
 	}
 	share, err := s.sealer.publicKeyShare([32]byte(t.GetCrsSeed()))
 	if err != nil {
@@ -66,6 +75,30 @@ func (s *steps) keyGen(t *cohortv1.KeyGenTask, keyOnChain common.Hash) (ready, e
 		return ready{}, err
 	}
 	return ready{keep: keep, send: &cohortv1.PublicKeyShareSubmission{StudyId: s.studyID, Share: share, Auth: signed}}, nil
+}
+
+// checkKeyGenMembers checks the members a key generation lists: sorted,
+// each a participant of the study on chain, this site among them.
+func (s *steps) checkKeyGenMembers(listed [][]byte, study contracts.Study) ([]common.Address, error) {
+	members := make([]common.Address, len(listed))
+	self := false
+	for i, b := range listed {
+		if len(b) != common.AddressLength {
+			return nil, fmt.Errorf("%w: key generation lists a member of %d bytes", ErrChainMismatch, len(b))
+		}
+		members[i] = common.BytesToAddress(b)
+		if i > 0 && bytes.Compare(members[i-1].Bytes(), b) >= 0 {
+			return nil, fmt.Errorf("%w: key generation lists its members unsorted or twice (%s after %s)", ErrChainMismatch, members[i].Hex(), members[i-1].Hex())
+		}
+		if !slices.Contains(study.Participants, members[i]) {
+			return nil, fmt.Errorf("%w: key generation lists %s, which does not take part in study %d on chain", ErrChainMismatch, members[i].Hex(), s.studyID)
+		}
+		self = self || members[i] == s.self
+	}
+	if !self {
+		return nil, fmt.Errorf("%w: key generation does not list this site %s among its %d members", ErrChainMismatch, s.self.Hex(), len(members))
+	}
+	return members, nil
 }
 
 // dealThreshold Shamir-shares this site's secret-key share among the

@@ -3,6 +3,7 @@ package participant
 import (
 	"crypto/ecdsa"
 	mrand "math/rand/v2"
+	"slices"
 	"sync"
 	"testing"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/contracts"
 )
 
@@ -64,14 +66,33 @@ func (c *consortium) holder(i int, point uint64) *cohortv1.ShareHolder {
 	return &cohortv1.ShareHolder{Address: c.nodes[i].self.Bytes(), Point: point, PublicKey: crypto.FromECDSAPub(&c.keys[i].PublicKey)}
 }
 
+// stepsLedger is the ledger address the steps tests' CRS is bound to.
+var stepsLedger = common.HexToAddress("0x5eed")
+
+// keyGenTask is the key generation task for the first n nodes, as an honest
+// coordinator sends it, and its CRS seed.
+func (c *consortium) keyGenTask(n int) (*cohortv1.KeyGenTask, [32]byte) {
+	members := make([]common.Address, n)
+	for i, s := range c.nodes[:n] {
+		members[i] = s.self
+	}
+	slices.SortFunc(members, func(a, b common.Address) int { return a.Cmp(b) })
+	crs := protocol.KeyGenCRS(stepsStudy, stepsLedger, members)
+	task := &cohortv1.KeyGenTask{StudyId: stepsStudy, CrsSeed: crs[:]}
+	for _, m := range members {
+		task.Participants = append(task.Participants, m.Bytes())
+	}
+	return task, crs
+}
+
 // keyGen runs key generation among the first n nodes through their steps
 // and records the collective key's hash in the study.
 func (c *consortium) keyGen(t *testing.T, n int) {
 	t.Helper()
-	crs := aggregation.CommonSeed([]byte("steps test"))
+	task, crs := c.keyGenTask(n)
 	var shares []*aggregation.PublicKeyShare
 	for _, s := range c.nodes[:n] {
-		r, err := s.keyGen(&cohortv1.KeyGenTask{StudyId: stepsStudy, CrsSeed: crs[:]}, common.Hash{})
+		r, err := s.keyGen(task, c.study, stepsLedger)
 		require.NoError(t, err)
 		sub := r.send.(*cohortv1.PublicKeyShareSubmission)
 		share := new(aggregation.PublicKeyShare)
@@ -125,24 +146,52 @@ func (c *consortium) thresholdKeys(t *testing.T, n int) {
 
 func TestKeyGenStep(t *testing.T) {
 	t.Parallel()
-	crs := aggregation.CommonSeed([]byte("steps test"))
+	c := newConsortium(t, 3)
+	honest, _ := c.keyGenTask(3)
+	with := func(change func(k *cohortv1.KeyGenTask)) *cohortv1.KeyGenTask {
+		k := proto.Clone(honest).(*cohortv1.KeyGenTask)
+		change(k)
+		return k
+	}
+	chosen := aggregation.CommonSeed([]byte("a seed the coordinator picked"))
+	stranger := crypto.PubkeyToAddress(mustKey(t).PublicKey)
+	keyed := c.study
+	keyed.PublicKeyHash = common.Hash{9}
 	cases := []struct {
-		name       string
-		task       *cohortv1.KeyGenTask
-		keyOnChain common.Hash
-		want       error
-		wantText   string
+		name     string
+		task     *cohortv1.KeyGenTask
+		study    contracts.Study
+		want     error
+		wantText string
 	}{
-		{name: "honest", task: &cohortv1.KeyGenTask{StudyId: stepsStudy, CrsSeed: crs[:]}},
-		{name: "a task for another study", task: &cohortv1.KeyGenTask{StudyId: stepsStudy + 1, CrsSeed: crs[:]}, want: ErrChainMismatch},
-		{name: "replayed once the key is on chain", task: &cohortv1.KeyGenTask{StudyId: stepsStudy, CrsSeed: crs[:]}, keyOnChain: common.Hash{9}, want: ErrChainMismatch},
-		{name: "a short CRS seed", task: &cohortv1.KeyGenTask{StudyId: stepsStudy, CrsSeed: crs[:31]}, wantText: "CRS seed is 31 bytes"},
-		{name: "no CRS seed", task: &cohortv1.KeyGenTask{StudyId: stepsStudy}, wantText: "CRS seed is 0 bytes"},
+		{name: "honest", task: honest, study: c.study},
+		{name: "a task for another study", task: with(func(k *cohortv1.KeyGenTask) { k.StudyId++ }), study: c.study, want: ErrChainMismatch},
+		{name: "replayed once the key is on chain", task: honest, study: keyed, want: ErrChainMismatch},
+		{name: "a short CRS seed", task: with(func(k *cohortv1.KeyGenTask) { k.CrsSeed = k.CrsSeed[:31] }), study: c.study, wantText: "CRS seed is 31 bytes"},
+		{name: "no CRS seed", task: with(func(k *cohortv1.KeyGenTask) { k.CrsSeed = nil }), study: c.study, wantText: "CRS seed is 0 bytes"},
+		{name: "a CRS seed the coordinator chose", task: with(func(k *cohortv1.KeyGenTask) { k.CrsSeed = chosen[:] }), study: c.study, want: ErrChainMismatch, wantText: "not the one derived"},
+		{name: "a member that is not in the study", task: with(func(k *cohortv1.KeyGenTask) {
+			listed := []common.Address{c.nodes[0].self, c.nodes[1].self, stranger}
+			slices.SortFunc(listed, func(a, b common.Address) int { return a.Cmp(b) })
+			k.Participants = nil
+			for _, m := range listed {
+				k.Participants = append(k.Participants, m.Bytes())
+			}
+		}), study: c.study, want: ErrChainMismatch, wantText: "does not take part"},
+		{name: "members out of order", task: with(func(k *cohortv1.KeyGenTask) {
+			k.Participants[0], k.Participants[1] = k.Participants[1], k.Participants[0]
+		}), study: c.study, want: ErrChainMismatch, wantText: "unsorted or twice"},
+		{name: "without this site", task: func() *cohortv1.KeyGenTask {
+			k, _ := c.keyGenTask(3)
+			k.Participants = slices.DeleteFunc(k.Participants, func(b []byte) bool { return common.BytesToAddress(b) == c.nodes[0].self })
+			return k
+		}(), study: c.study, want: ErrChainMismatch, wantText: "does not list this site"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			s := newConsortium(t, 1).nodes[0]
-			r, err := s.keyGen(tc.task, tc.keyOnChain)
+			s := *c.nodes[0] // a fresh sealer each time: no key share yet
+			s.sealer = &homomorphicSealer{scheme: testScheme(t), id: aggregation.DealerID(stepsStudy, s.self.Bytes())}
+			r, err := s.keyGen(tc.task, tc.study, stepsLedger)
 			if tc.want != nil || tc.wantText != "" {
 				if tc.want != nil {
 					require.ErrorIs(t, err, tc.want)

@@ -20,7 +20,7 @@ func (p *Participant) keyGen(ctx context.Context, t *cohortv1.KeyGenTask) error 
 	if err != nil {
 		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
 	}
-	r, err := p.steps.keyGen(t, study.PublicKeyHash)
+	r, err := p.steps.keyGen(t, study, p.ledger.Address())
 	if err != nil {
 		return err
 	}
