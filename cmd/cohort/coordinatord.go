@@ -1,10 +1,10 @@
 package main
 
 import (
-	"github.com/cohort-fl/cohort/coordinator/coordinatord"
-
 	"context"
 	"io"
+
+	"github.com/cohort-fl/cohort/coordinator/coordinatord"
 )
 
 func runCoordinator(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -1,10 +1,10 @@
 package main
 
 import (
-	"github.com/cohort-fl/cohort/participant/participantd"
-
 	"context"
 	"io"
+
+	"github.com/cohort-fl/cohort/participant/participantd"
 )
 
 func runParticipant(ctx context.Context, args []string, stdout, stderr io.Writer) error {

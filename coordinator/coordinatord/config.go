@@ -54,6 +54,10 @@ type Config struct {
 	// MetricsListen, if set, serves Prometheus /metrics and /healthz on
 	// this address, e.g. 127.0.0.1:9464 (unauthenticated: keep it local).
 	MetricsListen string `json:"metrics_listen,omitempty"`
+	// CommitEach makes hospitals commit their updates on chain one by one
+	// (coordinator.Config.CommitEach) instead of the default batched
+	// commitments the coordinator records.
+	CommitEach bool `json:"commit_each,omitempty"`
 }
 
 // ResolvePaths makes the file's relative paths absolute against dir (see

@@ -35,3 +35,11 @@ func TestConfigErrorsSayWhatIsWrong(t *testing.T) {
 	assert.ErrorContains(t, configfile.Read(write(`{`), &c), "unexpected EOF")
 	assert.ErrorContains(t, configfile.Read(filepath.Join(dir, "missing.json"), &c), "no such file")
 }
+
+func TestConfigSetsCommitEach(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.json")
+	require.NoError(t, os.WriteFile(path, []byte(`{"study": 1, "commit_each": true}`), 0o600))
+	var c Config
+	require.NoError(t, configfile.Read(path, &c))
+	assert.True(t, c.CommitEach)
+}

@@ -107,6 +107,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	if cfg.MaxUpdateBytes > 0 {
 		ccfg.MaxUpdateBytes = cfg.MaxUpdateBytes
 	}
+	ccfg.CommitEach = cfg.CommitEach
 	ccfg.EnrolmentWindow = DefaultEnrolmentWindow
 	if cfg.EnrolmentWindow > 0 {
 		ccfg.EnrolmentWindow = time.Duration(cfg.EnrolmentWindow)

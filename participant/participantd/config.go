@@ -53,6 +53,10 @@ type Config struct {
 	// MetricsListen, if set, serves Prometheus /metrics and /healthz on
 	// this address, e.g. 127.0.0.1:9465 (unauthenticated: keep it local).
 	MetricsListen string `json:"metrics_listen,omitempty"`
+	// CommitGrace is how long after the coordinator's promised commit time
+	// the node waits before committing its update itself
+	// (participant.Config.CommitGrace; default 20s).
+	CommitGrace configfile.Duration `json:"commit_grace,omitempty"`
 }
 
 // KeystoreConfig says how the node opens its encrypted keystore.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -17,6 +18,19 @@ func TestExampleConfigParses(t *testing.T) {
 	assert.Equal(t, "hospital-1", p.Name)
 	assert.Equal(t, "chain", p.Consent)
 	assert.True(t, filepath.IsAbs(p.Data.CSV))
+}
+
+func TestConfigSetsCommitGrace(t *testing.T) {
+	var p Config
+	require.NoError(t, configfile.Read(write(t, `{"name": "h", "commit_grace": "45s"}`), &p))
+	assert.Equal(t, 45*time.Second, time.Duration(p.CommitGrace))
+	require.ErrorContains(t, configfile.Read(write(t, `{"commit_grace": "-1s"}`), &p), "positive Go duration")
+}
+
+func write(t *testing.T, body string) string {
+	path := filepath.Join(t.TempDir(), "h.json")
+	require.NoError(t, os.WriteFile(path, []byte(body), 0o600))
+	return path
 }
 
 func TestPassphrase(t *testing.T) {
