@@ -1,6 +1,7 @@
 package records
 
 import (
+	"io"
 	"math"
 	"strings"
 	"testing"
@@ -241,4 +242,9 @@ func TestLoadCSVScoring(t *testing.T) {
 
 	_, _, err = LoadCSV(strings.NewReader(noLabel), "new.csv", testSchema(), LoadOptions{})
 	require.ErrorIs(t, err, ErrInvalidCSV, "training data still needs its label column")
+}
+
+func TestLoadSitesRefusesAnEmptyFileName(t *testing.T) {
+	_, _, err := LoadSites([]string{" ", "x.csv"}, "../examples/wdbc/schema.json", StandardiseSite, io.Discard)
+	require.ErrorContains(t, err, "site file 1 of 2 has an empty name")
 }

@@ -24,7 +24,7 @@ func LoadSites(files []string, schemaPath string, mode Standardisation, log io.W
 	for i, f := range files {
 		f = strings.TrimSpace(f)
 		if f == "" {
-			return nil, nil, fmt.Errorf("--data: file %d of the list is empty; separate file names with single commas", i+1)
+			return nil, nil, fmt.Errorf("records: site file %d of %d has an empty name", i+1, len(files))
 		}
 		site, stats, err := LoadFile(f, schema, LoadOptions{At: now})
 		if err != nil {

@@ -77,8 +77,15 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			fmt.Fprintf(stderr, "--standardise is %q, want %q or %q\n", *standardise, records.StandardisePooled, records.StandardiseSite)
 			return errUsage
 		}
+		files := strings.Split(*dataFiles, ",")
+		for i, f := range files {
+			if strings.TrimSpace(f) == "" {
+				fmt.Fprintf(stderr, "--data: file %d of the list is empty; separate file names with single commas\n", i+1)
+				return errUsage
+			}
+		}
 		var err error
-		if sites, scales, err = records.LoadSites(strings.Split(*dataFiles, ","), *schemaFile, mode, stderr); err != nil {
+		if sites, scales, err = records.LoadSites(files, *schemaFile, mode, stderr); err != nil {
 			return err
 		}
 		*hospitals = len(sites)
