@@ -235,6 +235,16 @@ func (c *Chain) BlockNumber(ctx context.Context) (uint64, error) {
 	return n, nil
 }
 
+// BlockHash returns the hash of block n, for instance to re-check a
+// committee's seed (the hash of its request's block).
+func (c *Chain) BlockHash(ctx context.Context, n uint64) (common.Hash, error) {
+	h, err := c.client.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("contracts: reading block %d: %w", n, err)
+	}
+	return h.Hash(), nil
+}
+
 // HeadTime returns the latest block's timestamp: the chain's clock, which
 // round deadlines and consent expiries are checked against.
 func (c *Chain) HeadTime(ctx context.Context) (time.Time, error) {
@@ -488,6 +498,11 @@ func (c *Chain) waitReceipt(ctx context.Context, hash common.Hash) (*types.Recei
 // state before its block to recover the revert reason.
 func (c *Chain) explainFailure(ctx context.Context, from *Account, tx *types.Transaction, r *types.Receipt, contractABI *abi.ABI) error {
 	base := fmt.Errorf("contracts: transaction %s failed in block %d (gas used %d of %d)", tx.Hash(), r.BlockNumber, r.GasUsed, tx.Gas())
+	if r.GasUsed >= tx.Gas() {
+		// Replayed on the parent state it might revert for another reason
+		// (one that depends on the block), or not at all.
+		return fmt.Errorf("%v: %w", base, ErrOutOfGas)
+	}
 	parent := new(big.Int).Sub(r.BlockNumber, big.NewInt(1))
 	_, err := c.client.CallContract(ctx, ethereum.CallMsg{From: from.Address(), To: tx.To(), Data: tx.Data(), Gas: tx.Gas()}, parent)
 	if rev := asRevert(contractABI, err); rev != nil {

@@ -3,6 +3,7 @@ package contracts
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 	"slices"
@@ -43,8 +44,10 @@ type Committee struct {
 	// RotationVoted is set once a consortium vote asked for a new committee.
 	RotationVoted bool
 	// Seed is the selection's seed: keccak256(abi.encode(studyId, epoch,
-	// block.prevrandao, blockhash(block.number - 1))).
+	// blockhash(request block))).
 	Seed common.Hash
+	// RequestBlock is the block of a pending selection request; 0: none.
+	RequestBlock uint64
 	// Members are the holders, sorted by address.
 	Members []common.Address
 	// Current tells whether the committee serves the next round: selected,
@@ -68,9 +71,9 @@ func CommitteePoint(members []common.Address, a common.Address) uint64 {
 
 // SelectCommitteeMembers is the contract's selection rule, for anyone to
 // re-check a selection: the size candidates (the study's active
-// participants at the selection) with the lowest
-// uint256(keccak256(abi.encode(seed, candidate))), all of them if fewer,
-// sorted by address.
+// participants at the request, as its CommitteeRequested event lists them)
+// with the lowest uint256(keccak256(abi.encode(seed, candidate))), all of
+// them if fewer, sorted by address.
 func SelectCommitteeMembers(seed common.Hash, candidates []common.Address, size int) []common.Address {
 	type scored struct {
 		score *big.Int
@@ -101,25 +104,130 @@ func (l *Ledger) SetCommittee(ctx context.Context, from *Account, studyID uint64
 	return receiptOf(r), nil
 }
 
+// CommitteeRequest is a pending committee selection: the selection of
+// Epoch draws from Candidates (the study's active participants at Block)
+// with the hash of Block.
+type CommitteeRequest struct {
+	Epoch      uint32
+	Block      uint64
+	Candidates []common.Address
+}
+
 // SelectCommittee lets the study's coordinator select its committee between
 // rounds, when none is current (ErrCommitteeCurrent otherwise): before key
 // generation, after a member left or was suspended, once RotationRounds
 // rounds have opened since the last selection, or after a rotation vote.
-// It returns the committee selected.
+// It takes two transactions (RequestCommittee, then CompleteCommittee in a
+// later block), so nobody can choose the seed; a pending request is
+// completed rather than made again, a lapsed one is made again. It returns
+// the committee selected.
 func (l *Ledger) SelectCommittee(ctx context.Context, from *Account, studyID uint64) (Committee, Receipt, error) {
+	req, pending, err := l.PendingCommitteeRequest(ctx, studyID)
+	if err != nil {
+		return Committee{}, Receipt{}, err
+	}
+	if !pending {
+		if req, _, err = l.RequestCommittee(ctx, from, studyID); err != nil {
+			return Committee{}, Receipt{}, err
+		}
+	}
+	c, r, err := l.CompleteCommittee(ctx, from, studyID, req)
+	if errors.Is(err, ErrSelectionExpired) {
+		if req, _, err = l.RequestCommittee(ctx, from, studyID); err != nil {
+			return Committee{}, Receipt{}, err
+		}
+		c, r, err = l.CompleteCommittee(ctx, from, studyID, req)
+	}
+	return c, r, err
+}
+
+// RequestCommittee asks for a new committee (the coordinator only): the
+// candidates are the study's active participants now, and the seed will
+// be the hash of the request's block.
+func (l *Ledger) RequestCommittee(ctx context.Context, from *Account, studyID uint64) (CommitteeRequest, Receipt, error) {
+	wrap := func(err error) error { return fmt.Errorf("requesting a committee for study %d: %w", studyID, err) }
+	r, err := l.writeCommittees(ctx, from, studyID, l.committees.PackRequestCommittee(studyID))
+	if err != nil {
+		return CommitteeRequest{}, Receipt{}, wrap(err)
+	}
+	lg := l.eventIn(r, cohortsol.CommitteesCommitteeRequestedEventName)
+	if lg == nil {
+		return CommitteeRequest{}, receiptOf(r), wrap(fmt.Errorf("%w: no CommitteeRequested event in transaction %s", ErrInconsistentLedger, r.TxHash))
+	}
+	ev, err := l.committees.UnpackCommitteeRequestedEvent(lg)
+	if err != nil {
+		return CommitteeRequest{}, receiptOf(r), wrap(err)
+	}
+	return CommitteeRequest{Epoch: ev.Epoch, Block: ev.RequestBlock, Candidates: ev.Candidates}, receiptOf(r), nil
+}
+
+// PendingCommitteeRequest returns the study's pending selection request,
+// from the chain's record and its CommitteeRequested event; false if none
+// is pending.
+func (l *Ledger) PendingCommitteeRequest(ctx context.Context, studyID uint64) (CommitteeRequest, bool, error) {
+	wrap := func(err error) error {
+		return fmt.Errorf("reading the committee request of study %d: %w", studyID, err)
+	}
+	c, err := l.committeeAt(ctx, studyID, nil)
+	if err != nil {
+		return CommitteeRequest{}, false, wrap(err)
+	}
+	if c.RequestBlock == 0 {
+		return CommitteeRequest{}, false, nil
+	}
+	addr, err := l.committeesAddress(ctx, studyID)
+	if err != nil {
+		return CommitteeRequest{}, false, wrap(err)
+	}
+	logs, err := l.moduleEvents(ctx, addr, cohortsol.CommitteesCommitteeRequestedEventName, studyID)
+	if err != nil {
+		return CommitteeRequest{}, false, wrap(err)
+	}
+	for i := len(logs) - 1; i >= 0; i-- {
+		if logs[i].BlockNumber != c.RequestBlock {
+			continue
+		}
+		ev, err := l.committees.UnpackCommitteeRequestedEvent(&logs[i])
+		if err != nil {
+			return CommitteeRequest{}, false, wrap(err)
+		}
+		return CommitteeRequest{Epoch: ev.Epoch, Block: ev.RequestBlock, Candidates: ev.Candidates}, true, nil
+	}
+	return CommitteeRequest{}, false, wrap(fmt.Errorf("%w: a request at block %d but no CommitteeRequested event there", ErrInconsistentLedger, c.RequestBlock))
+}
+
+// CompleteCommittee completes the pending selection req in a block after
+// its request's; the study's coordinator or any of its participants may.
+func (l *Ledger) CompleteCommittee(ctx context.Context, from *Account, studyID uint64, req CommitteeRequest) (Committee, Receipt, error) {
 	wrap := func(err error) error { return fmt.Errorf("selecting the committee of study %d: %w", studyID, err) }
-	r, err := l.writeCommittees(ctx, from, studyID, l.committees.PackSelectCommittee(studyID))
+	c, err := l.committeeAt(ctx, studyID, nil)
+	if err != nil {
+		return Committee{}, Receipt{}, wrap(err)
+	}
+	// The gas limit is given, not estimated: an estimate runs in the latest
+	// block, which may be the request's, where the selection must revert.
+	gas := completeCommitteeGas(int(c.Size), len(req.Candidates))
+	r, err := l.writeModuleGas(ctx, from, func(m *moduleSet) common.Address { return m.committeesFor(studyID) }, l.committees.PackSelectCommittee(studyID, req.Candidates), gas)
 	if err != nil {
 		return Committee{}, Receipt{}, wrap(err)
 	}
 	if l.eventIn(r, cohortsol.CommitteesCommitteeSelectedEventName) == nil {
 		return Committee{}, receiptOf(r), wrap(fmt.Errorf("%w: no CommitteeSelected event in transaction %s", ErrInconsistentLedger, r.TxHash))
 	}
-	c, err := l.committeeAt(ctx, studyID, r.BlockNumber)
-	if err != nil {
+	if c, err = l.committeeAt(ctx, studyID, r.BlockNumber); err != nil {
 		return Committee{}, receiptOf(r), wrap(err)
 	}
 	return c, receiptOf(r), nil
+}
+
+// completeCommitteeGas bounds the gas of selectCommittee for a committee of
+// size drawn from candidates: the reads and calldata, a score and an
+// insertion per candidate, and a fresh storage slot per member, times four
+// for dev chains' pricing (geth --dev: 628,745 gas to select 3 of 5, against
+// 182,721 under mainnet rules). Unused gas is not paid.
+func completeCommitteeGas(size, candidates int) uint64 {
+	mainnet := 100_000 + 25_000*size + 3_000*candidates + 100*size*candidates
+	return min(uint64(4*mainnet), maxTxGas)
 }
 
 // Committee returns the study's decryption committee (Size 0: none).
@@ -147,7 +255,7 @@ func (l *Ledger) committeeAt(ctx context.Context, studyID uint64, block *big.Int
 	c := Committee{
 		CommitteeParams: CommitteeParams{Size: rec.Size, RotationRounds: rec.RotationRounds},
 		Epoch:           rec.Epoch, SelectedRound: rec.SelectedRound, SelectedBlock: rec.SelectedBlock,
-		RotationVoted: rec.RotationVoted, Seed: rec.Seed, Members: rec.Members,
+		RotationVoted: rec.RotationVoted, Seed: rec.Seed, Members: rec.Members, RequestBlock: rec.RequestBlock,
 	}
 	if c.Size == 0 {
 		return c, nil

@@ -1,9 +1,13 @@
 package contracts_test
 
 import (
+	"math/big"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -227,4 +231,75 @@ func TestCommitteeRotation(t *testing.T) {
 	assert.Equal(t, uint32(3), c.Epoch)
 	checkRule(t, c, memberAddresses(f.members))
 	runRound(3)
+}
+
+// TestCommitteeSeedIsNotChosen checks that nobody picks a committee's seed:
+// a selection is requested in one block, whose hash is the seed, and
+// completed in a later one from the candidates the request fixed, by the
+// coordinator or any participant; a request lapses after 256 blocks.
+func TestCommitteeSeedIsNotChosen(t *testing.T) {
+	f := newFixture(t, 6)
+	id := f.committeeStudy(t, 5, 3, 0)
+	_, err := f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("key"))
+	require.NoError(t, err)
+
+	_, _, err = f.ledger.CompleteCommittee(f.ctx, f.coord, id, contracts.CommitteeRequest{Candidates: memberAddresses(f.members[:5])})
+	require.ErrorIs(t, err, contracts.ErrNoSelectionRequested)
+	_, _, err = f.ledger.RequestCommittee(f.ctx, f.members[0], id)
+	require.ErrorIs(t, err, contracts.ErrNotAuthorised, "only the coordinator requests")
+	req, _, err := f.ledger.RequestCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	assert.ElementsMatch(t, memberAddresses(f.members[:5]), req.Candidates, "the candidates are the active participants")
+	assert.Equal(t, uint32(1), req.Epoch)
+	_, _, err = f.ledger.RequestCommittee(f.ctx, f.coord, id)
+	require.ErrorIs(t, err, contracts.ErrSelectionPending, "no second draw while one is pending")
+	pending, ok, err := f.ledger.PendingCommitteeRequest(f.ctx, id)
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, req, pending)
+
+	// A late joiner cannot put itself among the candidates once the seed is known.
+	_, err = f.ledger.JoinStudy(f.ctx, f.members[5], id)
+	require.NoError(t, err)
+	withJoiner := append(slices.Clone(req.Candidates), f.members[5].Address())
+	for name, tc := range map[string]struct {
+		from       *contracts.Account
+		candidates []common.Address
+		want       error
+	}{
+		"a joiner added":      {f.coord, withJoiner, contracts.ErrCandidatesMismatch},
+		"a candidate dropped": {f.coord, req.Candidates[1:], contracts.ErrCandidatesMismatch},
+		"by an outsider":      {f.outsider, req.Candidates, contracts.ErrNotAuthorised},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, _, err := f.ledger.CompleteCommittee(f.ctx, tc.from, id, contracts.CommitteeRequest{Candidates: tc.candidates})
+			require.ErrorIs(t, err, tc.want)
+		})
+	}
+
+	c, _, err := f.ledger.CompleteCommittee(f.ctx, f.members[1], id, req)
+	require.NoError(t, err, "a participant may complete the coordinator's request")
+	requestHash, err := f.chain.BlockHash(f.ctx, req.Block)
+	require.NoError(t, err)
+	want := crypto.Keccak256Hash(common.LeftPadBytes(new(big.Int).SetUint64(id).Bytes(), 32), common.LeftPadBytes([]byte{1}, 32), requestHash.Bytes())
+	assert.Equal(t, want, c.Seed, "the seed is the request block's hash, fixed before anyone could know it")
+	checkRule(t, c, req.Candidates)
+	assert.NotContains(t, c.Members, f.members[5].Address())
+	assert.Zero(t, c.RequestBlock, "nothing pending")
+
+	// A member leaves: the new request lapses unanswered, and is made again.
+	leaver := slices.IndexFunc(f.members, func(m *contracts.Account) bool { return c.Has(m.Address()) })
+	_, err = f.ledger.LeaveStudy(f.ctx, f.members[leaver], id)
+	require.NoError(t, err)
+	lapsed, _, err := f.ledger.RequestCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	for range 257 {
+		require.NoError(t, f.chain.AdvanceTime(time.Second))
+	}
+	_, _, err = f.ledger.CompleteCommittee(f.ctx, f.coord, id, lapsed)
+	require.ErrorIs(t, err, contracts.ErrSelectionExpired)
+	again, _, err := f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err, "a lapsed request is made again")
+	assert.Equal(t, uint32(2), again.Epoch)
+	assert.True(t, again.Current)
 }

@@ -45,15 +45,15 @@
 //     ([Ledger.SetCommittee]): c participants that hold Shamir shares of
 //     every participant's key, selected by the coordinator between rounds
 //     ([Ledger.SelectCommittee]) by a rule anyone can re-check
-//     ([SelectCommitteeMembers]): the c active participants with the lowest
-//     keccak256(seed, address), the seed mixing the study, the epoch, the
-//     block's prevrandao and the previous block hash. No round opens while
-//     the committee is not current: not yet selected, a member left or was
-//     suspended, RotationRounds rounds served, or a member vote asked for a
-//     rotation ([Ledger.ProposeRotation]). A coordinator cannot draw again
-//     while the committee is current, but it chooses the block of a due
-//     selection, so it can wait for a draw it likes; a commit-reveal or VRF
-//     seed would close that;
+//     ([SelectCommitteeMembers]): the c candidates with the lowest
+//     keccak256(seed, address). The candidates, the active participants,
+//     are fixed by a request ([Ledger.RequestCommittee]) whose block's hash
+//     is the seed, and the draw is completed in a later block by the
+//     coordinator or any participant ([Ledger.CompleteCommittee]), so
+//     nobody chooses the seed and no joiner can enter a draw it has seen.
+//     No round opens while the committee is not current: not yet selected,
+//     a member left or was suspended, RotationRounds rounds served, or a
+//     member vote asked for a rotation ([Ledger.ProposeRotation]);
 //   - strikes per member and study, from flags and from reported protocol
 //     violations with an evidence hash ([Ledger.ReportViolation]); a member
 //     reaching the study's strike limit is suspended, its commits are refused

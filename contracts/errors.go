@@ -119,9 +119,22 @@ var (
 	ErrCommitteeCurrent = errors.New("contracts: the study's decryption committee is current; a new one is selected only when a member left or was suspended, rotation is due or voted")
 	// ErrNoCommittee: the study has no decryption committee (every active participant holds shares).
 	ErrNoCommittee = errors.New("contracts: the study has no decryption committee; its owner sets one with SetCommittee before key generation")
+	// ErrSelectionPending: a committee selection was requested and may
+	// still be completed (SelectCommittee completes it).
+	ErrSelectionPending = errors.New("contracts: a committee selection is pending; complete it (SelectCommittee) rather than request another")
+	// ErrNoSelectionRequested: a selection is completed only after a request.
+	ErrNoSelectionRequested = errors.New("contracts: no committee selection is pending; the coordinator requests one first")
+	// ErrSelectionTooEarly: a selection completes in a block after its request's.
+	ErrSelectionTooEarly = errors.New("contracts: a committee selection completes in a block after its request's, once that block's hash is known")
+	// ErrSelectionExpired: the request is older than blockhash reaches (256 blocks).
+	ErrSelectionExpired = errors.New("contracts: the committee selection request lapsed (over 256 blocks old); request again")
+	// ErrCandidatesMismatch: a selection must draw from the candidates its request fixed.
+	ErrCandidatesMismatch = errors.New("contracts: the candidates are not those the committee request fixed (its CommitteeRequested event)")
 	// ErrCommitteeNotCurrent: no round opens until the study's committee is (re-)selected.
 	ErrCommitteeNotCurrent = errors.New("contracts: the study's decryption committee must be selected (again) before a round opens; the coordinator calls SelectCommittee and re-shares the keys")
 
+	// ErrOutOfGas: a transaction sent with a given gas limit used all of it.
+	ErrOutOfGas = errors.New("contracts: the transaction ran out of gas")
 	// ErrReverted: the contract reverted with data that is not a known Cohort error.
 	ErrReverted = errors.New("contracts: transaction reverted")
 	// ErrNoCommitment: the member made no commitment in that round.
@@ -237,6 +250,16 @@ func sentinelFor(name string) error {
 		return ErrNoCommittee
 	case "CommitteeNotCurrent":
 		return ErrCommitteeNotCurrent
+	case "SelectionPending":
+		return ErrSelectionPending
+	case "NoSelectionRequested":
+		return ErrNoSelectionRequested
+	case "SelectionTooEarly":
+		return ErrSelectionTooEarly
+	case "SelectionExpired":
+		return ErrSelectionExpired
+	case "CandidatesMismatch":
+		return ErrCandidatesMismatch
 	default:
 		return ErrReverted
 	}

@@ -19,6 +19,14 @@ import {Studies} from "Studies.sol";
 /// re-selects it between rounds when it is not (and only then: nobody can
 /// draw committees until one suits them); the hospitals re-share the keys
 /// from the old committee to the new one off chain.
+/// A selection takes two transactions so that nobody can choose its seed:
+/// requestCommittee fixes the candidates (the active participants, in the
+/// CommitteeRequested event) in a block whose hash nobody sending it can
+/// know, and selectCommittee, in a later block, draws from exactly those
+/// candidates with that block's hash. The coordinator or any participant
+/// may complete it, so the coordinator cannot drop a draw it dislikes
+/// short of letting it lapse (256 blocks, the reach of blockhash), which
+/// the events show.
 contract Committees {
     /// @notice The largest committee.
     uint16 public constant MAX_SIZE = 255;
@@ -32,11 +40,17 @@ contract Committees {
         uint32 selectedRound; // the study's currentRound at the last selection
         uint64 selectedBlock;
         bool rotationVoted; // a consortium vote asked for a new committee
+        uint64 requestBlock; // block of the pending requestCommittee; 0: none pending
         // slot 1
-        bytes32 seed; // keccak256(abi.encode(studyId, epoch, block.prevrandao, blockhash(block.number - 1)))
+        bytes32 seed; // keccak256(abi.encode(studyId, epoch, blockhash(requestBlock)))
         // slot 2
         address[] members; // sorted by address
+        // slot 3
+        bytes32 candidatesHash; // keccak256(abi.encode(candidates)) of the pending request
     }
+
+    /// @notice How many blocks a request stays open: blockhash reaches back 256.
+    uint256 public constant SELECTION_WINDOW = 256;
 
     /// @notice The caller may not do this.
     error NotAuthorised(address account);
@@ -52,9 +66,21 @@ contract Committees {
     error TooFewParticipants(uint64 studyId, uint32 required, uint32 actual);
     /// @notice A parameter is out of range; field names it.
     error InvalidParameter(string field);
+    /// @notice A selection was requested at requestBlock and may still be completed.
+    error SelectionPending(uint64 studyId, uint64 requestBlock);
+    /// @notice No selection is pending: the coordinator requests one first.
+    error NoSelectionRequested(uint64 studyId);
+    /// @notice The selection completes in a block after the request's, whose hash is then known.
+    error SelectionTooEarly(uint64 studyId, uint64 requestBlock);
+    /// @notice The request is more than SELECTION_WINDOW blocks old: request again.
+    error SelectionExpired(uint64 studyId, uint64 requestBlock);
+    /// @notice The candidates are not the ones the request fixed.
+    error CandidatesMismatch(uint64 studyId);
 
     /// @notice The study's owner gave it a committee of size members, re-selected every rotationRounds rounds (0: never by itself).
     event CommitteeSet(uint64 indexed studyId, uint16 size, uint32 rotationRounds);
+    /// @notice A selection was requested; it draws from candidates with the hash of block requestBlock.
+    event CommitteeRequested(uint64 indexed studyId, uint32 indexed epoch, uint64 requestBlock, address[] candidates);
     /// @notice A committee was selected, members sorted by address.
     event CommitteeSelected(uint64 indexed studyId, uint32 indexed epoch, bytes32 seed, address[] members);
     /// @notice A consortium vote asked for a new committee.
@@ -83,30 +109,61 @@ contract Committees {
         emit CommitteeSet(studyId, size, rotationRounds);
     }
 
-    /// @notice The study's coordinator selects the committee between rounds
-    /// when none is current. The rule, which anyone can re-check from the
-    /// event's seed and the study's participants at the selection's block:
-    /// the size active participants (joined, not left, not suspended) with
-    /// the lowest uint256(keccak256(abi.encode(seed, participant))), all of
-    /// them if fewer are active (at least the threshold), sorted by address.
-    function selectCommittee(uint64 studyId) external {
+    /// @notice The study's coordinator asks for a new committee between
+    /// rounds when none is current: the candidates are the active
+    /// participants (joined, not left, not suspended) now, and the seed will
+    /// be this block's hash. A request that lapsed may be made again.
+    function requestCommittee(uint64 studyId) external {
         Studies.StudyRecord memory s = studies.getStudy(studyId);
         if (msg.sender != s.coordinator) revert NotAuthorised(msg.sender);
         CommitteeRecord storage c = _committees[studyId];
         if (c.size == 0) revert NoCommittee(studyId);
         if (s.roundOpen) revert RoundStillOpen(studyId, s.currentRound);
-        uint32 epoch = c.epoch;
-        if (_current(studyId, c, s.currentRound)) revert CommitteeCurrent(studyId, epoch);
-        epoch++;
-        bytes32 seed = keccak256(abi.encode(studyId, epoch, block.prevrandao, blockhash(block.number - 1)));
+        if (_current(studyId, c, s.currentRound)) revert CommitteeCurrent(studyId, c.epoch);
+        uint64 pending = c.requestBlock;
+        if (pending != 0 && block.number <= pending + SELECTION_WINDOW) revert SelectionPending(studyId, pending);
         address[] memory all = studies.studyParticipants(studyId);
+        address[] memory candidates = new address[](all.length);
+        uint256 n;
+        for (uint256 i = 0; i < all.length; i++) {
+            if (!studies.isSuspended(studyId, all[i])) candidates[n++] = all[i];
+        }
+        if (n < s.threshold) revert TooFewParticipants(studyId, s.threshold, uint32(n));
+        assembly {
+            mstore(candidates, n)
+        }
+        c.requestBlock = uint64(block.number);
+        c.candidatesHash = keccak256(abi.encode(candidates));
+        emit CommitteeRequested(studyId, c.epoch + 1, uint64(block.number), candidates);
+    }
+
+    /// @notice Completes a requested selection in a later block; the study's
+    /// coordinator or any of its participants may. The rule, which anyone
+    /// can re-check from the two events: the size candidates with the
+    /// lowest uint256(keccak256(abi.encode(seed, candidate))), all of them
+    /// if fewer, sorted by address, where seed is
+    /// keccak256(abi.encode(studyId, epoch, blockhash(requestBlock))).
+    /// @param candidates the request's, as its CommitteeRequested event lists them
+    function selectCommittee(uint64 studyId, address[] calldata candidates) external {
+        Studies.StudyRecord memory s = studies.getStudy(studyId);
+        if (msg.sender != s.coordinator && !studies.isParticipant(studyId, msg.sender)) revert NotAuthorised(msg.sender);
+        CommitteeRecord storage c = _committees[studyId];
+        uint64 at = c.requestBlock;
+        if (at == 0) revert NoSelectionRequested(studyId);
+        // The checks that do not depend on the block come first, so that a
+        // failed selection replayed on its parent block says why it failed.
+        if (keccak256(abi.encode(candidates)) != c.candidatesHash) revert CandidatesMismatch(studyId);
+        if (block.number <= at) revert SelectionTooEarly(studyId, at);
+        bytes32 h = blockhash(at);
+        if (h == bytes32(0)) revert SelectionExpired(studyId, at);
+        uint32 epoch = c.epoch + 1;
+        bytes32 seed = keccak256(abi.encode(studyId, epoch, h));
         uint256 size = c.size;
         uint256[] memory best = new uint256[](size); // ascending scores of the picks so far
         address[] memory pick = new address[](size);
         uint256 n;
-        for (uint256 i = 0; i < all.length; i++) {
-            address a = all[i];
-            if (studies.isSuspended(studyId, a)) continue;
+        for (uint256 i = 0; i < candidates.length; i++) {
+            address a = candidates[i];
             uint256 score = uint256(keccak256(abi.encode(seed, a)));
             if (n == size && score >= best[size - 1]) continue;
             uint256 j = n < size ? n++ : size - 1;
@@ -115,7 +172,6 @@ contract Committees {
             }
             (best[j], pick[j]) = (score, a);
         }
-        if (n < s.threshold) revert TooFewParticipants(studyId, s.threshold, uint32(n));
         address[] memory members = new address[](n);
         for (uint256 i = 0; i < n; i++) {
             address a = pick[i];
@@ -127,6 +183,8 @@ contract Committees {
         c.selectedRound = s.currentRound;
         c.selectedBlock = uint64(block.number);
         c.rotationVoted = false;
+        c.requestBlock = 0;
+        c.candidatesHash = bytes32(0);
         c.seed = seed;
         c.members = members;
         emit CommitteeSelected(studyId, epoch, seed, members);
