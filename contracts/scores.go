@@ -263,3 +263,41 @@ func (l *Ledger) Strikes(ctx context.Context, studyID uint64) ([]Strike, error) 
 	}
 	return out, nil
 }
+
+// DisputeAggregate records that from, a participant of the study, refused
+// round's aggregate as not the weighted sum of the committed updates;
+// evidence is the hash of what it found (kept off chain by the reporter).
+// Once per participant, round and aggregate (ErrDuplicateEvidence).
+func (l *Ledger) DisputeAggregate(ctx context.Context, from *Account, studyID uint64, round uint32, aggregate, evidence common.Hash) (Receipt, error) {
+	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackDisputeAggregate(studyID, round, aggregate, evidence))
+	if err != nil {
+		return Receipt{}, fmt.Errorf("disputing the aggregate %s of round %d of study %d: %w", aggregate, round, studyID, err)
+	}
+	return receiptOf(r), nil
+}
+
+// Dispute is a participant's on-chain refusal of a round's aggregate.
+type Dispute struct {
+	Reporter  common.Address
+	Round     uint32
+	Aggregate common.Hash
+	Evidence  common.Hash
+	Block     uint64
+}
+
+// Disputes returns every dispute of an aggregate in a study, in chain order.
+func (l *Ledger) Disputes(ctx context.Context, studyID uint64) ([]Dispute, error) {
+	logs, err := l.studyEvents(ctx, cohortsol.StudiesAggregateDisputedEventName, studyID)
+	if err != nil {
+		return nil, fmt.Errorf("reading the disputes of study %d: %w", studyID, err)
+	}
+	out := make([]Dispute, 0, len(logs))
+	for i := range logs {
+		ev, err := l.studies.UnpackAggregateDisputedEvent(&logs[i])
+		if err != nil {
+			return nil, fmt.Errorf("reading the disputes of study %d: decoding AggregateDisputed: %w", studyID, err)
+		}
+		out = append(out, Dispute{Reporter: ev.Reporter, Round: ev.Round, Aggregate: ev.AggregateHash, Evidence: ev.EvidenceHash, Block: logs[i].BlockNumber})
+	}
+	return out, nil
+}

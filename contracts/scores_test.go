@@ -262,3 +262,41 @@ func TestAbandonRound(t *testing.T) {
 	assert.True(t, s.Completed)
 	assert.False(t, s.RoundOpen)
 }
+
+// TestDisputeAggregate: a participant that refuses a round's aggregate
+// records it on chain, once; nobody else can speak for it.
+func TestDisputeAggregate(t *testing.T) {
+	f := newFixture(t, 3)
+	id := f.openStudy(t, 3)
+	reporter := f.members[1]
+	agg, evidence := hash("aggregate 1"), hash("chunks 3 and 17 differ")
+	for _, tc := range []struct {
+		name  string
+		from  *contracts.Account
+		round uint32
+		agg   common.Hash
+		want  error
+	}{
+		{"by an outsider", f.outsider, 1, agg, contracts.ErrNotParticipant},
+		{"by the coordinator", f.coord, 1, agg, contracts.ErrNotParticipant},
+		{"a round never opened", reporter, 2, agg, contracts.ErrRoundNotFound},
+		{"no aggregate", reporter, 1, common.Hash{}, contracts.ErrInvalidParameter},
+		{"recorded", reporter, 1, agg, nil},
+		{"again", reporter, 1, agg, contracts.ErrDuplicateEvidence},
+		{"by another participant", f.members[0], 1, agg, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := f.ledger.DisputeAggregate(f.ctx, tc.from, id, tc.round, tc.agg, evidence)
+			if tc.want != nil {
+				require.ErrorIs(t, err, tc.want)
+				return
+			}
+			require.NoError(t, err)
+		})
+	}
+	disputes, err := f.ledger.Disputes(f.ctx, id)
+	require.NoError(t, err)
+	require.Len(t, disputes, 2)
+	assert.Equal(t, []common.Address{reporter.Address(), f.members[0].Address()}, []common.Address{disputes[0].Reporter, disputes[1].Reporter})
+	assert.Equal(t, contracts.Dispute{Reporter: reporter.Address(), Round: 1, Aggregate: agg, Evidence: evidence, Block: disputes[0].Block}, disputes[0])
+}

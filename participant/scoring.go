@@ -2,11 +2,14 @@ package participant
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/cohortv1"
@@ -192,8 +195,35 @@ func (p *Participant) decrypt(ctx context.Context, t *cohortv1.DecryptTask) erro
 		facts.reference = &ref
 	}
 	r, err := p.steps.decrypt(ctx, t, facts)
+	var bad *badAggregateError
+	if errors.As(err, &bad) {
+		p.disputeAggregate(ctx, bad)
+	}
 	if err != nil {
 		return err
 	}
 	return p.carryOut(ctx, r)
+}
+
+// disputeAggregate keeps the evidence of a refused aggregate in the data
+// directory and records its hash on chain, so that the coordinator's
+// tampering is on the record for every auditor, not only in this log. A
+// failure to record is logged: the refusal itself stands either way.
+func (p *Participant) disputeAggregate(ctx context.Context, bad *badAggregateError) {
+	evidence, err := json.MarshalIndent(bad, "", "  ")
+	if err != nil {
+		p.log.Error("encoding the evidence of a refused aggregate", "round", bad.Round, "err", err)
+		return
+	}
+	if p.cfg.DataDir != "" {
+		if err := writeFileAtomic(filepath.Join(p.cfg.DataDir, "disputes"), fmt.Sprintf("round-%d-%s.json", bad.Round, bad.Aggregate.Hex()[2:10]), evidence); err != nil {
+			p.log.Error("keeping the evidence of a refused aggregate", "round", bad.Round, "err", err)
+		}
+	}
+	h := crypto.Keccak256Hash(evidence)
+	if _, err := p.ledger.DisputeAggregate(ctx, p.account, p.cfg.StudyID, bad.Round, bad.Aggregate, h); err != nil && !errors.Is(err, contracts.ErrDuplicateEvidence) {
+		p.log.Error("recording the refused aggregate on chain", "round", bad.Round, "aggregate", bad.Aggregate.Hex(), "err", err)
+		return
+	}
+	p.log.Warn("refused the round's aggregate and recorded the dispute on chain", "round", bad.Round, "aggregate", bad.Aggregate.Hex(), "evidence", h.Hex(), "check", bad.Check)
 }

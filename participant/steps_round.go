@@ -338,11 +338,12 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 	if nonZero < least {
 		return ready{}, fmt.Errorf("%w: the round %d aggregate gives weight to %d updates, the study requires at least %d", ErrChainMismatch, round, nonZero, least)
 	}
+	aggHash := common.BytesToHash(t.GetAggregateHash())
 	if facts.spots != nil {
 		err := s.sealer.checkSpots(facts.study.PublicKeyHash, aggregation.TrainContext(s.studyID, round), facts.aggregate, committed, dealers, t.GetWeights(), facts.spots.proofs, facts.spots.chunks)
 		if err != nil {
-			return ready{}, fmt.Errorf("%w: the aggregate %s fails this holder's spot check of %d chunks against the committed updates; refusing to decrypt it: %w",
-				ErrChainMismatch, common.BytesToHash(t.GetAggregateHash()).Hex(), len(facts.spots.chunks), err)
+			return ready{}, &badAggregateError{Study: s.studyID, Round: round, Aggregate: aggHash, Check: "spot", Chunks: facts.spots.chunks, Weights: t.GetWeights(),
+				Reason: fmt.Sprintf("the aggregate %s fails this holder's spot check of %d chunks against the committed updates: %v", aggHash.Hex(), len(facts.spots.chunks), err), cause: err}
 		}
 	} else {
 		recomputed, err := s.sealer.sum(facts.study.PublicKeyHash, facts.updates, dealers, aggregation.TrainContext(s.studyID, round), t.GetWeights())
@@ -350,8 +351,8 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 			return ready{}, fmt.Errorf("participant %s: recompute aggregate: %w", s.name, err)
 		}
 		if !bytes.Equal(recomputed, facts.aggregate) {
-			return ready{}, fmt.Errorf("%w: the aggregate %s is not the weighted sum of the committed updates; refusing to decrypt it",
-				ErrChainMismatch, common.BytesToHash(t.GetAggregateHash()).Hex())
+			return ready{}, &badAggregateError{Study: s.studyID, Round: round, Aggregate: aggHash, Check: "recompute", Weights: t.GetWeights(),
+				Reason: fmt.Sprintf("the aggregate %s is not the weighted sum of the committed updates (recomputed: %s)", aggHash.Hex(), aggregation.ContentHash(recomputed).Hex())}
 		}
 	}
 	share, err := s.sealer.decryptionShare(facts.aggregate, t.GetActivePoints())
@@ -366,6 +367,27 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 		StudyId: s.studyID, Round: round, AggregateHash: t.GetAggregateHash(), Share: share, Auth: signed,
 	}}, nil
 }
+
+// badAggregateError is a refusal to decrypt an aggregate that is not the
+// weighted sum of the committed updates. It is also the evidence the node
+// keeps and whose hash it records on chain (contracts.Ledger.DisputeAggregate):
+// anyone with the blobs can re-check it (cohort audit).
+type badAggregateError struct {
+	Study     uint64      `json:"study"`
+	Round     uint32      `json:"round"`
+	Aggregate common.Hash `json:"aggregate"`
+	Check     string      `json:"check"` // "spot" or "recompute"
+	Chunks    []int       `json:"chunks,omitempty"`
+	Weights   []float64   `json:"weights"`
+	Reason    string      `json:"reason"`
+	cause     error       // the failed check's error, if any
+}
+
+func (e *badAggregateError) Error() string {
+	return fmt.Sprintf("%v: %s; refusing to decrypt it", ErrChainMismatch, e.Reason)
+}
+
+func (e *badAggregateError) Unwrap() []error { return []error{ErrChainMismatch, e.cause} }
 
 // checkWeights checks the aggregate's weights against the chain: when robust
 // scoring is on, the trust weights the coordinator recorded for the round,

@@ -265,6 +265,12 @@ contract Studies is IStudies {
     event RoundAbandoned(uint64 indexed studyId, uint32 indexed round, address indexed by, uint16 commitments);
     /// @notice The last round of a study closed or was abandoned.
     event StudyFinished(uint64 indexed studyId);
+    /// @notice A participant refused to decrypt a round's aggregate because it
+    /// is not the weighted sum of the committed updates (a spot check or a
+    /// recomputation failed); the evidence is kept by the reporter.
+    event AggregateDisputed(
+        uint64 indexed studyId, uint32 indexed round, address indexed reporter, bytes32 aggregateHash, bytes32 evidenceHash
+    );
     /// @notice The coordinator recorded the hash of the study's feature standardiser.
     event StandardiserSet(uint64 indexed studyId, bytes32 standardiserHash);
     /// @notice A consortium vote retired the module in favour of successor.
@@ -644,6 +650,23 @@ contract Studies is IStudies {
         if (_evidenceUsed[key]) revert DuplicateEvidence(studyId, member, evidenceHash);
         _evidenceUsed[key] = true;
         _strike(studyId, s, member, round, StrikeReason.Violation, evidenceHash);
+    }
+
+    /// @notice A participant of the study records on chain that it refused a
+    /// round's aggregate as not the weighted sum of the committed updates, so
+    /// that a coordinator's tampering is on the record, not only in the
+    /// refusing hospital's log. Once per participant, round and aggregate.
+    /// @param evidenceHash hash of the reporter's evidence (which chunks failed, and how)
+    function disputeAggregate(uint64 studyId, uint32 round, bytes32 aggregateHash, bytes32 evidenceHash) external {
+        StudyRecord storage s = _study(studyId);
+        ParticipantRecord storage p = _participantRecords[studyId][msg.sender];
+        if (p.index == 0 || p.left) revert NotParticipant(studyId, msg.sender);
+        if (round == 0 || round > s.currentRound) revert RoundNotFound(studyId, round);
+        if (aggregateHash == bytes32(0) || evidenceHash == bytes32(0)) revert InvalidParameter("hash");
+        bytes32 key = keccak256(abi.encode(studyId, round, msg.sender, aggregateHash));
+        if (_evidenceUsed[key]) revert DuplicateEvidence(studyId, msg.sender, evidenceHash);
+        _evidenceUsed[key] = true;
+        emit AggregateDisputed(studyId, round, msg.sender, aggregateHash, evidenceHash);
     }
 
     /// @notice Closes an open round with the aggregate, the new model and its

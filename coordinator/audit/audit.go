@@ -54,8 +54,20 @@ type Round struct {
 type Report struct {
 	Study  uint64  `json:"study"`
 	Rounds []Round `json:"rounds"`
+	// Disputes are the aggregates hospitals refused on chain as not the
+	// weighted sum of the committed updates (contracts.Ledger.Disputes).
+	Disputes []Dispute `json:"disputes,omitempty"`
 	// OK is true when no round has a mismatch.
 	OK bool `json:"ok"`
+}
+
+// Dispute is a hospital's on-chain refusal of an aggregate; Recorded tells
+// whether the refused aggregate is the one its round closed with (then the
+// round's verdict above settles it) or one the coordinator sent but never
+// recorded.
+type Dispute struct {
+	contracts.Dispute
+	Recorded bool `json:"recorded"`
 }
 
 // weightTolerance is how far an aggregate's weight may lie from the chain's:
@@ -81,6 +93,17 @@ func Study(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *a
 			rep.OK = false
 		}
 		rep.Rounds = append(rep.Rounds, *round)
+	}
+	disputes, err := ledger.Disputes(ctx, studyID)
+	if err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
+	}
+	for _, d := range disputes {
+		recorded := false
+		for _, r := range rep.Rounds {
+			recorded = recorded || (r.Round == d.Round && r.Aggregate == d.Aggregate)
+		}
+		rep.Disputes = append(rep.Disputes, Dispute{Dispute: d, Recorded: recorded})
 	}
 	return rep, nil
 }

@@ -241,3 +241,30 @@ func (m missingBlob) Get(h common.Hash) ([]byte, error) {
 	}
 	return m.Blobs.Get(h)
 }
+
+// TestAuditListsDisputes: the aggregates hospitals refused on chain appear
+// in the audit, marked by whether the round closed with them.
+func TestAuditListsDisputes(t *testing.T) {
+	f := newStudyFixture(t, 3)
+	f.playRound(t, 1, f.honest(t))
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	closedWith := rep.Rounds[0].Aggregate
+	sentButNotRecorded := common.Hash{0xbd}
+	_, err = f.ledger.DisputeAggregate(f.ctx, f.hospitals[0], f.study, 1, sentButNotRecorded, common.Hash{1})
+	require.NoError(t, err)
+	_, err = f.ledger.DisputeAggregate(f.ctx, f.hospitals[1], f.study, 1, closedWith, common.Hash{2})
+	require.NoError(t, err)
+
+	rep, err = Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	require.Len(t, rep.Disputes, 2)
+	assert.False(t, rep.Disputes[0].Recorded)
+	assert.Equal(t, f.hospitals[0].Address(), rep.Disputes[0].Reporter)
+	assert.True(t, rep.Disputes[1].Recorded, "the round closed with the refused aggregate: its verdict settles the dispute")
+	assert.True(t, rep.OK, "the recorded aggregate is verified: a dispute alone is no mismatch")
+	var out strings.Builder
+	require.NoError(t, rep.WriteText(&out))
+	assert.Contains(t, out.String(), "refused an aggregate the coordinator sent but never recorded")
+	assert.Contains(t, out.String(), "refused the aggregate the round closed with")
+}

@@ -25,6 +25,14 @@ func (rep *Report) WriteText(w io.Writer) error {
 			fmt.Fprintf(w, "round %d: %s\n", r.Round, p)
 		}
 	}
+	for _, d := range rep.Disputes {
+		where := "an aggregate the coordinator sent but never recorded"
+		if d.Recorded {
+			where = "the aggregate the round closed with"
+		}
+		fmt.Fprintf(w, "round %d: %s refused %s (%s) as not the weighted sum of the committed updates; its evidence hash %s\n",
+			d.Round, d.Reporter.Hex(), where, d.Aggregate.Hex(), d.Evidence.Hex())
+	}
 	if rep.OK {
 		fmt.Fprintln(w, "\nall rounds match the chain")
 	} else {

@@ -55,6 +55,9 @@ func TestHostileCoordinatorAlteringTheAggregateIsRefused(t *testing.T) {
 	assert.ErrorContains(t, err, "refusing to decrypt it")
 	assert.Equal(t, 1, tampered, "the study stopped at the first altered aggregate")
 	assert.Contains(t, logs.String(), "spot-checking the aggregate", "holders spot-checked it rather than downloading every update")
+	// The chain is gone with the failed study; the contract's side is
+	// contracts.TestDisputeAggregate.
+	assert.Contains(t, logs.String(), "refused the round's aggregate and recorded the dispute on chain", "a holder put the tampering on the record")
 }
 
 // lockedBuffer collects the log lines of every party.
