@@ -303,3 +303,49 @@ func TestCommitteeSeedIsNotChosen(t *testing.T) {
 	assert.Equal(t, uint32(2), again.Epoch)
 	assert.True(t, again.Current)
 }
+
+// TestCommitteeMemberVotedOutOfTheConsortium: a committee member the
+// consortium removes by vote holds no more key shares: the committee is no
+// longer current, and the next draw leaves it out.
+func TestCommitteeMemberVotedOutOfTheConsortium(t *testing.T) {
+	f := newFixture(t, 5)
+	id := f.committeeStudy(t, 5, 3, 0)
+	_, err := f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("key"))
+	require.NoError(t, err)
+	c, _, err := f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	require.True(t, c.Current)
+
+	expelled := f.members[slices.IndexFunc(f.members, func(m *contracts.Account) bool { return c.Has(m.Address()) })]
+	var voters []*contracts.Account
+	for _, m := range f.members {
+		if m != expelled {
+			voters = append(voters, m)
+		}
+	}
+	proposal, _, err := f.ledger.ProposeRemoval(f.ctx, voters[0], expelled.Address())
+	require.NoError(t, err)
+	for _, v := range voters[1:] {
+		done, _, err := f.ledger.Vote(f.ctx, v, proposal)
+		require.NoError(t, err)
+		if done {
+			break
+		}
+	}
+	member, err := f.ledger.IsMember(f.ctx, expelled.Address())
+	require.NoError(t, err)
+	require.False(t, member, "voted out")
+
+	stale, err := f.ledger.Committee(f.ctx, id)
+	require.NoError(t, err)
+	assert.False(t, stale.Current, "a committee with a member voted out of the consortium is not current")
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), f.deadline())
+	require.ErrorIs(t, err, contracts.ErrCommitteeNotCurrent)
+
+	next, _, err := f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	assert.True(t, next.Current)
+	assert.False(t, next.Has(expelled.Address()), "no longer a candidate")
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), f.deadline())
+	require.NoError(t, err)
+}

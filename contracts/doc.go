@@ -52,7 +52,8 @@
 //     coordinator or any participant ([Ledger.CompleteCommittee]), so
 //     nobody chooses the seed and no joiner can enter a draw it has seen.
 //     No round opens while the committee is not current: not yet selected,
-//     a member left or was suspended, RotationRounds rounds served, or a
+//     a member left, was suspended or was voted out of the consortium,
+//     RotationRounds rounds served, or a
 //     member vote asked for a rotation ([Ledger.ProposeRotation]);
 //   - strikes per member and study, from flags and from reported protocol
 //     violations with an evidence hash ([Ledger.ReportViolation]); a member

@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {Studies} from "Studies.sol";
+import {IConsortium} from "Modules.sol";
 
 /// @title Cohort decryption committees
 /// @notice Each study of a Studies module may have a decryption committee:
@@ -14,7 +15,8 @@ import {Studies} from "Studies.sol";
 /// it before every round whether the committee is current, and forwards the
 /// consortium's rotation votes.
 /// @dev A committee is current while it was selected, no rotation vote
-/// asked for another, no member left or was suspended, and fewer than
+/// asked for another, no member left, was suspended or was removed from the
+/// consortium, and fewer than
 /// rotationRounds rounds opened since the selection. The coordinator
 /// re-selects it between rounds when it is not (and only then: nobody can
 /// draw committees until one suits them); the hospitals re-share the keys
@@ -111,7 +113,8 @@ contract Committees {
 
     /// @notice The study's coordinator asks for a new committee between
     /// rounds when none is current: the candidates are the active
-    /// participants (joined, not left, not suspended) now, and the seed will
+    /// participants (joined, not left, not suspended, still consortium
+    /// members) now, and the seed will
     /// be this block's hash. A request that lapsed may be made again.
     function requestCommittee(uint64 studyId) external {
         Studies.StudyRecord memory s = studies.getStudy(studyId);
@@ -124,9 +127,10 @@ contract Committees {
         if (pending != 0 && block.number <= pending + SELECTION_WINDOW) revert SelectionPending(studyId, pending);
         address[] memory all = studies.studyParticipants(studyId);
         address[] memory candidates = new address[](all.length);
+        IConsortium consortium = IConsortium(studies.consortium());
         uint256 n;
         for (uint256 i = 0; i < all.length; i++) {
-            if (!studies.isSuspended(studyId, all[i])) candidates[n++] = all[i];
+            if (!studies.isSuspended(studyId, all[i]) && consortium.isMember(all[i])) candidates[n++] = all[i];
         }
         if (n < s.threshold) revert TooFewParticipants(studyId, s.threshold, uint32(n));
         assembly {
@@ -218,11 +222,12 @@ contract Committees {
     function _current(uint64 studyId, CommitteeRecord storage c, uint32 currentRound) private view returns (bool) {
         uint32 r = c.rotationRounds;
         if (c.epoch == 0 || c.rotationVoted || (r != 0 && currentRound >= c.selectedRound + r)) return false;
-        address[] storage members = c.members;
+        address[] memory members = c.members;
         for (uint256 i = 0; i < members.length; i++) {
             address a = members[i];
             if (!studies.isParticipant(studyId, a) || studies.isSuspended(studyId, a)) return false;
         }
-        return true;
+        // A member the consortium voted out holds no more key shares.
+        return IConsortium(studies.consortium()).firstNonMember(members) == type(uint256).max;
     }
 }
