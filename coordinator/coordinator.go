@@ -43,6 +43,12 @@ type Config struct {
 	PhaseTimeout   time.Duration // how long a phase waits for every participant
 	RoundDuration  time.Duration // the on-chain deadline for commits, from the round's opening
 	MaxUpdateBytes int64         // largest update upload accepted
+	// AbsentGrace is how long a phase keeps waiting for participants that
+	// are not connected: once every missing answer is from a participant
+	// disconnected at least this long, and enough answered, the phase
+	// closes without waiting out PhaseTimeout (0: half of it). A node that
+	// is down then costs a round this grace, not the whole timeout.
+	AbsentGrace time.Duration
 	// EnrolmentWindow is how long the coordinator keeps the study between
 	// rounds, with no round open, before it reads the members of the next
 	// round: the contract accepts joins and leaves only then. Zero opens
@@ -202,6 +208,8 @@ type Coordinator struct {
 
 	mu    sync.Mutex
 	peers map[common.Address]*member
+	// gone is when each participant that was connected last went away.
+	gone map[common.Address]time.Time
 	// current is the step of the phase under way; full is closed once
 	// every member it asked has answered.
 	current step
@@ -256,6 +264,8 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 		return nil, fmt.Errorf("coordinator: config: round duration %s is shorter than the phase timeout %s", cfg.RoundDuration, cfg.PhaseTimeout)
 	case cfg.MaxUpdateBytes <= 0:
 		return nil, errors.New("coordinator: config: max update bytes must be positive")
+	case cfg.AbsentGrace < 0:
+		return nil, fmt.Errorf("coordinator: config: absent grace %s is negative; set 0 (half the phase timeout) or more", cfg.AbsentGrace)
 	case cfg.EnrolmentWindow < 0:
 		return nil, fmt.Errorf("coordinator: config: enrolment window %s is negative; set 0 or more", cfg.EnrolmentWindow)
 	case ledger == nil || account == nil || store == nil || log == nil:
@@ -309,6 +319,7 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 	return &Coordinator{
 		cfg: cfg, ledger: ledger, account: account, store: store, summer: s, log: log, numParams: init.NumParams(), scheme: scheme, policy: policy, optimizer: opt,
 		peers:  make(map[common.Address]*member),
+		gone:   make(map[common.Address]time.Time),
 		joined: make(chan struct{}),
 	}, nil
 }

@@ -167,6 +167,7 @@ func (c *Coordinator) queue(to common.Address, task *cohortv1.Task) {
 // or until timeout if at least min answers arrived by then.
 func (c *Coordinator) wait(ctx context.Context, st step, full <-chan struct{}, timeout time.Duration, min int) error {
 	p := st.collecting()
+	started := time.Now()
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	tick := time.NewTicker(100 * time.Millisecond)
@@ -184,6 +185,10 @@ wait:
 			if p.failFast && c.lostMember(p) {
 				break wait
 			}
+			if missing, ok := c.onlyAbsentMissing(p, started, min); ok {
+				c.log.Warn("phase closed without participants that are not connected", "phase", p.kind, "round", p.round, "missing", missing, "grace", c.absentGrace())
+				return nil
+			}
 		}
 	}
 	c.mu.Lock()
@@ -195,6 +200,45 @@ wait:
 	}
 	c.log.Warn("phase closed at deadline without every participant", "phase", p.kind, "round", p.round, "answers", n, "expected", len(p.want))
 	return nil
+}
+
+// absentGrace is Config.AbsentGrace, by default half the phase timeout.
+func (c *Coordinator) absentGrace() time.Duration {
+	if c.cfg.AbsentGrace > 0 {
+		return min(c.cfg.AbsentGrace, c.cfg.PhaseTimeout)
+	}
+	return c.cfg.PhaseTimeout / 2
+}
+
+// onlyAbsentMissing tells whether the phase, which has at least min
+// answers, waits only for members that have not been connected for the
+// absent grace (counted from the phase's start for one that never was
+// during it), and how many it waits for.
+func (c *Coordinator) onlyAbsentMissing(p *phase, started time.Time, min int) (int, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(p.got) < min {
+		return 0, false
+	}
+	grace := c.absentGrace()
+	missing := 0
+	for a := range p.want {
+		if _, answered := p.got[a]; answered {
+			continue
+		}
+		if _, connected := c.peers[a]; connected {
+			return 0, false
+		}
+		since := started
+		if t, ok := c.gone[a]; ok && t.After(since) {
+			since = t
+		}
+		if time.Since(since) < grace {
+			return 0, false
+		}
+		missing++
+	}
+	return missing, missing > 0
 }
 
 // lostMember tells whether a member the phase still waits for is gone.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -77,6 +78,7 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 	p := &member{name: req.GetName(), pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer)}
 	c.mu.Lock()
 	c.peers[addr] = p // a reconnecting participant replaces its old stream
+	delete(c.gone, addr)
 	_, holder := c.points[addr]
 	for _, t := range rejoin(addr, c.done, c.catchUpTask(), c.commitTask(), holder, c.current) {
 		p.tasks <- t
@@ -89,6 +91,7 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 		c.mu.Lock()
 		if c.peers[addr] == p {
 			delete(c.peers, addr) // gone until it joins again
+			c.gone[addr] = time.Now()
 		}
 		c.mu.Unlock()
 	}()

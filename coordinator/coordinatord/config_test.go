@@ -36,10 +36,11 @@ func TestConfigErrorsSayWhatIsWrong(t *testing.T) {
 	assert.ErrorContains(t, configfile.Read(filepath.Join(dir, "missing.json"), &c), "no such file")
 }
 
-func TestConfigSetsCommitEach(t *testing.T) {
+func TestConfigSetsCommitEachAndAbsentGrace(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "c.json")
-	require.NoError(t, os.WriteFile(path, []byte(`{"study": 1, "commit_each": true}`), 0o600))
+	require.NoError(t, os.WriteFile(path, []byte(`{"study": 1, "commit_each": true, "absent_grace": "30s"}`), 0o600))
 	var c Config
 	require.NoError(t, configfile.Read(path, &c))
 	assert.True(t, c.CommitEach)
+	assert.Equal(t, 30*time.Second, time.Duration(c.AbsentGrace))
 }

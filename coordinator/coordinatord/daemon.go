@@ -101,6 +101,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	if cfg.PhaseTimeout > 0 {
 		ccfg.PhaseTimeout = time.Duration(cfg.PhaseTimeout)
 	}
+	ccfg.AbsentGrace = time.Duration(cfg.AbsentGrace)
 	if cfg.RoundDuration > 0 {
 		ccfg.RoundDuration = time.Duration(cfg.RoundDuration)
 	}

@@ -49,8 +49,10 @@ type Config struct {
 	// threshold (default ⌈2n/3⌉) and minimum contributors per round
 	// (default n; with Robust, the threshold).
 	Threshold, MinParticipants int
-	// PhaseTimeout overrides how long the coordinator waits for stragglers.
-	PhaseTimeout time.Duration
+	// PhaseTimeout overrides how long the coordinator waits for stragglers,
+	// and AbsentGrace how long for a hospital that is not connected
+	// (coordinator.Config.AbsentGrace).
+	PhaseTimeout, AbsentGrace time.Duration
 	// TamperAggregate makes the coordinator hostile (coordinator.Config's
 	// fault injection): it alters each round's aggregate.
 	TamperAggregate func(round uint32, aggregate []byte) ([]byte, error)

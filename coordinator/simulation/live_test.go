@@ -72,3 +72,44 @@ func TestLiveHandleStopsAndRestarts(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, onChain.Completed)
 }
+
+// A hospital whose node goes down for good after round 1 costs the later
+// rounds the coordinator's absent grace, not its phase timeout: the phase
+// closes once every missing answer is from a node that has been away that
+// long. The phase timeout here is longer than the test's whole budget, so
+// waiting it out would fail the test.
+func TestDownHospitalCostsTheAbsentGraceNotThePhaseTimeout(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var logs lockedBuffer
+	var (
+		study *simulation.Study
+		stop  error
+	)
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 4, Rounds: 3, Seed: 9, DataDir: t.TempDir(), LocalConsent: true,
+		Threshold: 3, MinParticipants: 3, PhaseTimeout: 10 * time.Minute, AbsentGrace: 2 * time.Second, Live: true,
+		Log:     slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+		OnStart: func(s *simulation.Study) error { study = s; return nil },
+		Progress: func(f simulation.RoundFigures) {
+			if f.Round == 1 {
+				stop = study.StopHospital(3)
+			}
+		},
+	})
+	if err != nil {
+		t.Log(logs.String())
+	}
+	require.NoError(t, err)
+	t.Cleanup(s.Close)
+	require.NoError(t, stop)
+	require.Len(t, s.Rounds(), 3)
+	assert.Equal(t, 4, s.Rounds()[0].Participants)
+	for _, f := range s.Rounds()[1:] {
+		assert.Equal(t, 3, f.Participants, "round %d goes on without the node that is down", f.Round)
+	}
+	assert.Contains(t, logs.String(), "phase closed without participants that are not connected")
+}

@@ -408,6 +408,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	if cfg.PhaseTimeout > 0 {
 		ccfg.PhaseTimeout = cfg.PhaseTimeout
 	}
+	ccfg.AbsentGrace = cfg.AbsentGrace
 	ccfg.Progress = func(r coordinator.RoundReport) {
 		f := figures.finish(r)
 		if f.Round == s.consent.RevokedFromRound {
