@@ -2,13 +2,16 @@ package aggregation
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
+	"hash"
 	"math/bits"
 	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/tuneinsight/lattigo/v5/ring"
+	"golang.org/x/crypto/sha3"
 )
 
 // ChunkValues is the number of vector values per committed chunk: the unit
@@ -57,21 +60,29 @@ func (t *chunkTree) path(i int) []common.Hash {
 // leaves (at least one level: a vector has a header and a chunk).
 func treeDepth(leaves int) int { return max(1, bits.Len(uint(leaves-1))) }
 
+// newTreeHash is the chunk tree's hash, SHA-256: the tree hashes every byte
+// of every update the coordinator receives and of every aggregate, and no
+// contract ever recomputes it (the chain stores the root as 32 bytes), so
+// it need not be Keccak-256. With the SHA extensions of current x86 and
+// ARM cores it runs at 1.33 GB/s here against 465 MB/s for the fastest Go
+// Keccak (golang.org/x/crypto) and 328 MB/s for go-ethereum's.
+func newTreeHash() hash.Hash { return sha256.New() }
+
 // leafHash hashes a leaf's bytes with the leaf prefix.
-func leafHash(h crypto.KeccakState, b []byte) (out common.Hash) {
+func leafHash(h hash.Hash, b []byte) (out common.Hash) {
 	h.Reset()
 	h.Write([]byte{leafPrefix})
 	h.Write(b)
-	_, _ = h.Read(out[:])
+	h.Sum(out[:0])
 	return out
 }
 
-func nodeHash(h crypto.KeccakState, l, r common.Hash) (out common.Hash) {
+func nodeHash(h hash.Hash, l, r common.Hash) (out common.Hash) {
 	h.Reset()
 	h.Write([]byte{nodePrefix})
 	h.Write(l[:])
 	h.Write(r[:])
-	_, _ = h.Read(out[:])
+	h.Sum(out[:0])
 	return out
 }
 
@@ -115,26 +126,27 @@ func (v *EncryptedVector) appendChunk(buf, widths []byte, i int) []byte {
 	return buf
 }
 
-// packBits appends vals packed at width bits each to buf, low bits first.
+// packBits appends vals packed at width bits each to buf, low bits first,
+// a 64-bit word at a time (it packs every chunk of every vector hashed).
 func packBits(buf []byte, vals []uint64, width uint) []byte {
-	var acc uint64 // pending bits: the low nacc bits are valid
+	buf = slices.Grow(buf, packedLen(len(vals), int(width)))
+	mask := uint64(1)<<width - 1 // all ones for width 64
+	var acc uint64               // pending bits: the low nacc (< 64) are valid
 	var nacc uint
 	for _, c := range vals {
-		for rem := width; rem > 0; {
-			take := min(rem, 64-nacc) // at least 56: nacc < 8 here
-			acc |= (c & (1<<take - 1)) << nacc
-			c >>= take % 64
-			nacc += take
-			rem -= take
-			for nacc >= 8 {
-				buf = append(buf, byte(acc))
-				acc >>= 8
-				nacc -= 8
-			}
+		c &= mask
+		acc |= c << nacc
+		if nacc+width < 64 {
+			nacc += width
+			continue
 		}
+		buf = binary.LittleEndian.AppendUint64(buf, acc)
+		acc = c >> (64 - nacc) // the bits that did not fit (none if nacc is 0)
+		nacc = nacc + width - 64
 	}
-	if nacc > 0 {
+	for ; nacc > 0; nacc -= min(nacc, 8) {
 		buf = append(buf, byte(acc))
+		acc >>= 8
 	}
 	return buf
 }
@@ -182,13 +194,13 @@ func (v *EncryptedVector) buildTree() *chunkTree {
 	chunks := NumChunksFor(v.length)
 	depth := treeDepth(1 + chunks)
 	leaves := make([]common.Hash, 1<<depth)
-	leaves[0] = leafHash(crypto.NewKeccakState(), header)
+	leaves[0] = leafHash(newTreeHash(), header)
 	type scratch struct {
-		h   crypto.KeccakState
+		h   hash.Hash
 		buf []byte
 	}
 	_ = parallelFor((chunks+leavesPerItem-1)/leavesPerItem, func() *scratch {
-		return &scratch{h: crypto.NewKeccakState(), buf: make([]byte, 0, ChunkValues*8*len(widths))}
+		return &scratch{h: newTreeHash(), buf: make([]byte, 0, ChunkValues*8*len(widths))}
 	}, func(sc *scratch, item int) error {
 		for i := item * leavesPerItem; i < min(chunks, (item+1)*leavesPerItem); i++ {
 			sc.buf = v.appendChunk(sc.buf[:0], widths, i)
@@ -197,17 +209,23 @@ func (v *EncryptedVector) buildTree() *chunkTree {
 		return nil
 	})
 	t := &chunkTree{widths: widths, header: header, levels: [][]common.Hash{leaves}}
-	h := crypto.NewKeccakState()
 	for level := leaves; len(level) > 1; {
 		next := make([]common.Hash, len(level)/2)
-		for i := range next {
-			next[i] = nodeHash(h, level[2*i], level[2*i+1])
-		}
+		// The lower levels hold most of the nodes: split them too.
+		_ = parallelFor((len(next)+nodesPerItem-1)/nodesPerItem, newTreeHash, func(h hash.Hash, item int) error {
+			for i := item * nodesPerItem; i < min(len(next), (item+1)*nodesPerItem); i++ {
+				next[i] = nodeHash(h, level[2*i], level[2*i+1])
+			}
+			return nil
+		})
 		t.levels = append(t.levels, next)
 		level = next
 	}
 	return t
 }
+
+// nodesPerItem is the number of inner nodes one worker hashes at a time.
+const nodesPerItem = 2048
 
 // NumChunks returns the number of chunks the vector is committed in.
 func (v *EncryptedVector) NumChunks() int { return NumChunksFor(v.length) }
@@ -223,7 +241,11 @@ func ContentHash(b []byte) common.Hash {
 			return v.Hash()
 		}
 	}
-	return crypto.Keccak256Hash(b)
+	k := sha3.NewLegacyKeccak256()
+	k.Write(b)
+	var out common.Hash
+	k.Sum(out[:0])
+	return out
 }
 
 // IsVectorEncoding reports whether b starts as an EncryptedVector's
@@ -403,7 +425,7 @@ func (s *Scheme) VerifyChunks(root common.Hash, p *ChunkProof, indices []int) (*
 	// The header's path first (its depth is checked once the header
 	// tells the vector's length): bytes that do not lead to root are
 	// refused as a forgery before they are parsed.
-	h := crypto.NewKeccakState()
+	h := newTreeHash()
 	if err := checkPath(h, root, 0, leafHash(h, p.header), p.headerPath, len(p.headerPath)); err != nil {
 		return nil, fmt.Errorf("header: %w", err)
 	}
@@ -457,7 +479,7 @@ func (s *Scheme) VerifyChunks(root common.Hash, p *ChunkProof, indices []int) (*
 }
 
 // checkPath recomputes the root from a leaf hash at index and its path.
-func checkPath(h crypto.KeccakState, root common.Hash, index int, leaf common.Hash, path []common.Hash, depth int) error {
+func checkPath(h hash.Hash, root common.Hash, index int, leaf common.Hash, path []common.Hash, depth int) error {
 	if len(path) != depth {
 		return fmt.Errorf("%w: path of %d hashes, the vector's tree has depth %d", ErrInvalidProof, len(path), depth)
 	}

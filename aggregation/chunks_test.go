@@ -325,3 +325,38 @@ func FuzzVerifyChunks(f *testing.F) {
 		_, _ = s.VerifyChunks(v.Hash(), &q, []int{0})
 	})
 }
+
+// packBitsReference is packBits a bit at a time, as the format defines it.
+func packBitsReference(vals []uint64, width uint) []byte {
+	out := make([]byte, packedLen(len(vals), int(width)))
+	for i, c := range vals {
+		for b := uint(0); b < width; b++ {
+			if c>>b&1 == 1 {
+				pos := uint(i)*width + b
+				out[pos/8] |= 1 << (pos % 8)
+			}
+		}
+	}
+	return out
+}
+
+func TestPackBitsMatchesTheFormat(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, width := range []uint{1, 7, 8, 13, 31, 32, 33, 55, 56, 57, 60, 63, 64} {
+		for _, n := range []int{0, 1, 2, 7, 32, 33} {
+			vals := make([]uint64, n)
+			for i := range vals {
+				vals[i] = rng.Uint64()
+				if width < 64 {
+					vals[i] &= 1<<width - 1
+				}
+			}
+			prefix := []byte{0xaa}
+			got := packBits(prefix, vals, width)
+			require.Equal(t, append([]byte{0xaa}, packBitsReference(vals, width)...), got, "width %d, %d values", width, n)
+			back := make([]uint64, n)
+			require.True(t, unpackBits(got[1:], back, width), "width %d, %d values", width, n)
+			require.Equal(t, vals, back)
+		}
+	}
+}

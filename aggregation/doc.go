@@ -119,12 +119,13 @@
 //
 // EncryptedVector.Hash, the value committed on chain for an update and an
 // aggregate (and the address of its blob: ContentHash), is the root of a
-// Keccak-256 Merkle tree. Leaf 0 is the header: parameters, key set,
+// SHA-256 Merkle tree (no contract recomputes it, and SHA-256 runs at
+// about three times Keccak's speed on cores with SHA extensions). Leaf 0 is the header: parameters, key set,
 // context, terms (dealer, integer weight), length, level and the bit
 // width of each RNS row; leaf 1+i is chunk i, the ChunkValues = 32 values
 // [32i, 32i+32) packed row by row at those widths (504 bytes of a fresh
-// update, 384 of an aggregate). Leaves hash as keccak(0x00 ‖ bytes), inner
-// nodes as keccak(0x01 ‖ left ‖ right); the leaf count is padded to a power
+// update, 384 of an aggregate). Leaves hash as sha256(0x00 ‖ bytes), inner
+// nodes as sha256(0x01 ‖ left ‖ right); the leaf count is padded to a power
 // of two with zero hashes, and the header fixes the count. Chunks are by
 // value position, not by byte offset of the wire encoding, so chunk i of
 // every update and chunk i of their aggregate hold the same coefficients:
@@ -132,9 +133,9 @@
 // aggregate is a function of the same chunk of the updates alone.
 // OpenChunks proves the header and any chunks (a path of ceil(log2(1+m))
 // hashes each, m the number of chunks: 12 at 100k values, 15 at 1M);
-// VerifyChunks checks a proof against a root. Building the tree costs
-// about 1.7 times a Keccak pass over the vector's bytes (one more hash per
-// 32 values; BenchmarkCommitment).
+// VerifyChunks checks a proof against a root. Building the tree (leaves
+// and inner levels hashed on every core) costs about as much as one
+// single-core Keccak pass over the vector's bytes (BenchmarkCommitment).
 //
 // # Spot checks: verifying an aggregate without every update
 //

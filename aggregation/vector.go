@@ -72,7 +72,7 @@ func (v *EncryptedVector) Dealer() PartyID {
 }
 
 // Hash returns the vector's commitment, the value committed on chain: the
-// root of the Keccak-256 Merkle tree over its header and its chunks of
+// root of the SHA-256 Merkle tree over its header and its chunks of
 // ChunkValues values (see doc.go, "Chunk commitments"), computed once. It
 // returns the zero hash for a nil or empty vector.
 func (v *EncryptedVector) Hash() common.Hash {

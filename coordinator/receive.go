@@ -38,7 +38,9 @@ func blobHash(data []byte) common.Hash {
 // pieces until io.EOF. Each piece is hashed and written to the partial
 // blob as it arrives, so nothing is read back or hashed twice, and a
 // stream that breaks can resume from what arrived. Once size bytes arrived
-// and hash to want, check (if not nil) sees them; if it accepts, the
+// and hash to want, check (if not nil) sees them, with the encrypted
+// vector they decode to (decoded once, for its chunk root and the check;
+// nil for other bytes); if it accepts, the
 // partial blob is made durable and renamed into place, and Receive
 // returns the bytes.
 //
@@ -47,14 +49,14 @@ func blobHash(data []byte) common.Hash {
 // the pieces end early (kept for a resume); ErrCommitmentMismatch for bytes
 // that hash to something else, or check's error (both drop the partial
 // blob). A blob already stored whole is returned as stored, checked.
-func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]byte, error), check func([]byte) error) ([]byte, error) {
+func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]byte, error), check func(data []byte, decoded *aggregation.EncryptedVector) error) ([]byte, error) {
 	if s.Has(want) { // uploaded whole before a restart
 		data, err := s.Get(want)
 		if err != nil {
 			return nil, err
 		}
 		if check != nil {
-			if err := check(data); err != nil {
+			if err := check(data, nil); err != nil {
 				return nil, err
 			}
 		}
@@ -126,14 +128,23 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 		pieces <- nil // sync: the bytes are all there
 	}
 	close(pieces)
-	vector := complete && aggregation.IsVectorEncoding(data)
+	// An encrypted vector is decoded once: its chunk root is computed while
+	// check runs on the same decoded vector.
+	var decoded *aggregation.EncryptedVector
+	if complete && aggregation.IsVectorEncoding(data) {
+		decoded = new(aggregation.EncryptedVector)
+		if decoded.UnmarshalBinary(data) != nil {
+			decoded = nil // hashed as plain bytes below: it matches no root
+		}
+	}
+	vector := decoded != nil
 	root := make(chan common.Hash, 1)
 	if vector {
-		go func() { root <- aggregation.ContentHash(data) }()
+		go func() { root <- decoded.Hash() }()
 	}
 	var checkErr error
 	if complete && check != nil {
-		checkErr = check(data)
+		checkErr = check(data, decoded)
 	}
 	w := <-written
 	var got common.Hash

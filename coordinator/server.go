@@ -16,6 +16,7 @@ import (
 	"google.golang.org/grpc/peer"
 	"google.golang.org/grpc/status"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
@@ -194,7 +195,9 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 		}
 		return chunk.GetData(), err
 	}
-	check := func(data []byte) error { return st.check(addr, keyHash, data) }
+	check := func(data []byte, decoded *aggregation.EncryptedVector) error {
+		return st.check(addr, keyHash, data, decoded)
+	}
 	data, err := c.store.Receive(want, h.GetSize(), h.GetOffset(), next, check)
 	if streamErr != nil {
 		return streamErr // what arrived is kept for a resume

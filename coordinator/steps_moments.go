@@ -175,7 +175,7 @@ func (s *momentsStep) receive(req *cohortv1.MomentsSubmission) (ready, error) {
 		return ready{}, fmt.Errorf("%w: %s is not asked for a %s in round %d", ErrNotParticipant, addr.Hex(), s.kind, s.round)
 	}
 	binding := updateBinding{keyHash: s.run.pkHash, context: aggregation.MomentsContext(s.run.study, req.GetSession()), dealer: aggregation.DealerID(s.run.study, addr.Bytes())}
-	if err := s.run.sum.validateUpdate(req.GetCiphertext(), binding, 3*len(s.run.scales)); err != nil {
+	if err := s.run.sum.validateUpdate(req.GetCiphertext(), nil, binding, 3*len(s.run.scales)); err != nil {
 		return ready{}, fmt.Errorf("moments: %w", err)
 	}
 	raw, err := proto.Marshal(&cohortv1.MomentsContribution{CiphertextHash: h.Bytes(), Auth: req.GetAuth()})

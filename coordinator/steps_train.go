@@ -140,9 +140,9 @@ func (s *trainStep) committed(addr common.Address, want, onChain common.Hash, si
 // content hash its header and the chain name, by Store.Receive): an update
 // of the study's parameters, encrypted under keyHash for this round and
 // sender.
-func (s *trainStep) check(addr common.Address, keyHash common.Hash, data []byte) error {
+func (s *trainStep) check(addr common.Address, keyHash common.Hash, data []byte, decoded *aggregation.EncryptedVector) error {
 	binding := updateBinding{keyHash: keyHash, context: aggregation.TrainContext(s.study, s.round), dealer: aggregation.DealerID(s.study, addr.Bytes())}
-	return s.sum.validateUpdate(data, binding, s.numParams)
+	return s.sum.validateUpdate(data, decoded, binding, s.numParams)
 }
 
 // received records addr's upload of content want, checked and stored,

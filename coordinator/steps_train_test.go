@@ -158,11 +158,11 @@ func TestTrainStepRefusesHostileUploads(t *testing.T) {
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
-				assert.ErrorIs(t, st.check(ps[0].addr, keys.pk.Hash(), tt.data), ErrMalformed)
+				assert.ErrorIs(t, st.check(ps[0].addr, keys.pk.Hash(), tt.data, nil), ErrMalformed)
 			})
 		}
-		assert.ErrorIs(t, st.check(ps[0].addr, crypto.Keccak256Hash([]byte("another key")), good), ErrMalformed, "encrypted under another key")
-		require.NoError(t, st.check(ps[0].addr, keys.pk.Hash(), good))
+		assert.ErrorIs(t, st.check(ps[0].addr, crypto.Keccak256Hash([]byte("another key")), good, nil), ErrMalformed, "encrypted under another key")
+		require.NoError(t, st.check(ps[0].addr, keys.pk.Hash(), good, nil))
 
 		rd := st.received(ps[0].addr, crypto.Keccak256Hash(good), nil)
 		require.NotNil(t, rd.record)

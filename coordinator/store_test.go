@@ -8,9 +8,12 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/aggregation"
 )
 
 func TestStore(t *testing.T) {
@@ -63,7 +66,7 @@ func TestStoreReceive(t *testing.T) {
 		s, err := OpenStore(t.TempDir())
 		require.NoError(t, err)
 		var checked []byte
-		got, err := s.Receive(h, size, 0, pieces(data, 999, io.EOF), func(b []byte) error { checked = b; return nil })
+		got, err := s.Receive(h, size, 0, pieces(data, 999, io.EOF), func(b []byte, _ *aggregation.EncryptedVector) error { checked = b; return nil })
 		require.NoError(t, err)
 		assert.Equal(t, data, got)
 		assert.Equal(t, data, checked)
@@ -74,7 +77,7 @@ func TestStoreReceive(t *testing.T) {
 		require.NoError(t, err)
 		assert.Zero(t, held, "the partial blob became the blob")
 		// Again (a restart after the upload): the stored blob, checked.
-		_, err = s.Receive(h, size, 0, pieces(nil, 1, io.EOF), func([]byte) error { return refuse })
+		_, err = s.Receive(h, size, 0, pieces(nil, 1, io.EOF), func([]byte, *aggregation.EncryptedVector) error { return refuse })
 		assert.ErrorIs(t, err, refuse)
 	})
 	t.Run("resumed", func(t *testing.T) {
@@ -97,12 +100,12 @@ func TestStoreReceive(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		next  func() ([]byte, error)
-		check func([]byte) error
+		check func([]byte, *aggregation.EncryptedVector) error
 		want  error
 	}{
 		{"too large", pieces(append(bytes.Clone(data), 1), 1000, io.EOF), nil, ErrTooLarge},
 		{"other bytes", pieces(bytes.Repeat([]byte{1}, len(data)), 1000, io.EOF), nil, ErrCommitmentMismatch},
-		{"refused by check", pieces(data, 1000, io.EOF), func([]byte) error { return refuse }, refuse},
+		{"refused by check", pieces(data, 1000, io.EOF), func([]byte, *aggregation.EncryptedVector) error { return refuse }, refuse},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := OpenStore(t.TempDir())
@@ -115,4 +118,28 @@ func TestStoreReceive(t *testing.T) {
 			assert.Zero(t, held, "the partial blob is dropped")
 		})
 	}
+}
+
+// An encrypted vector is decoded once: the check gets the vector whose
+// chunk root the upload was addressed by.
+func TestReceiveHandsTheCheckTheDecodedVector(t *testing.T) {
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	sk := scheme.GenSecretShareFor(aggregation.PartyID{1})
+	v, err := scheme.Encrypt(sk, common.Hash{2}, aggregation.TrainContext(1, 1), make([]float64, 5000))
+	require.NoError(t, err)
+	data, err := v.MarshalBinary()
+	require.NoError(t, err)
+	s, err := OpenStore(t.TempDir())
+	require.NoError(t, err)
+	var seen *aggregation.EncryptedVector
+	got, err := s.Receive(v.Hash(), uint64(len(data)), 0, pieces(data, 4096, io.EOF), func(b []byte, decoded *aggregation.EncryptedVector) error {
+		seen = decoded
+		return nil
+	})
+	require.NoError(t, err)
+	assert.Equal(t, data, got)
+	require.NotNil(t, seen, "the check gets the decoded vector")
+	assert.Equal(t, v.Hash(), seen.Hash())
+	assert.Equal(t, v.Len(), seen.Len())
 }

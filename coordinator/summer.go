@@ -18,7 +18,9 @@ type summer interface {
 	sum(updates [][]byte, weights []float64) ([]byte, error)
 	needsShares() bool
 	open(agg []byte, shares [][]byte) ([]float64, error)
-	validateUpdate(update []byte, binding updateBinding, length int) error
+	// validateUpdate checks an update; decoded, if not nil, is the update
+	// already decoded (Store.Receive decodes it once for its chunk root).
+	validateUpdate(update []byte, decoded *aggregation.EncryptedVector, binding updateBinding, length int) error
 }
 
 var (
@@ -127,18 +129,21 @@ type updateBinding struct {
 // validateUpdate checks an uploaded update before it is stored, so a
 // malformed, wrong-parameter or foreign ciphertext (another dealer's id,
 // another round's masks) is refused at the door.
-func (h homomorphicSummer) validateUpdate(b []byte, binding updateBinding, length int) error {
-	var v aggregation.EncryptedVector
-	if err := v.UnmarshalBinary(b); err != nil {
-		return fmt.Errorf("%w: update: %v", ErrMalformed, err)
+func (h homomorphicSummer) validateUpdate(b []byte, decoded *aggregation.EncryptedVector, binding updateBinding, length int) error {
+	v := decoded
+	if v == nil {
+		v = new(aggregation.EncryptedVector)
+		if err := v.UnmarshalBinary(b); err != nil {
+			return fmt.Errorf("%w: update: %v", ErrMalformed, err)
+		}
 	}
-	if err := h.scheme.CheckUpdate(&v, binding.keyHash, binding.context, binding.dealer, length); err != nil {
+	if err := h.scheme.CheckUpdate(v, binding.keyHash, binding.context, binding.dealer, length); err != nil {
 		return fmt.Errorf("%w: update: %v", ErrMalformed, err)
 	}
 	return nil
 }
 
-func (plainSummer) validateUpdate(b []byte, _ updateBinding, length int) error {
+func (plainSummer) validateUpdate(b []byte, _ *aggregation.EncryptedVector, _ updateBinding, length int) error {
 	v, err := models.DecodeParams(b)
 	if err != nil {
 		return fmt.Errorf("%w: update: %v", ErrMalformed, err)
