@@ -176,18 +176,19 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 type learnPrivacyFlags struct {
 	epsilon, opt          *string
 	delta, clip, rate, lr *float64
-	epochs                *int
+	epochs, averageLast   *int
 }
 
 func addLearnPrivacyFlags(fs *flag.FlagSet) learnPrivacyFlags {
 	return learnPrivacyFlags{
-		epsilon: fs.String("epsilon", "", "comma-separated privacy budgets ε (e.g. 1,3,8): one more federated study per ε, trained with DP-SGD, against the non-private one"),
-		delta:   fs.Float64("delta", 1e-5, "δ of the (ε, δ) budgets"),
-		clip:    fs.Float64("dp-clip", 1, "DP-SGD per-record gradient clip norm C"),
-		rate:    fs.Float64("dp-rate", 0.1, "DP-SGD Poisson sampling rate q (an epoch is 1/q steps)"),
-		epochs:  fs.Int("dp-local-epochs", 1, "local epochs per round of the private studies"),
-		lr:      fs.Float64("dp-lr", 0.05, "local learning rate of the private studies"),
-		opt:     fs.String("dp-optimizer", "", "local optimizer of the private studies, sgd or adam (default: the non-private studies')"),
+		epsilon:     fs.String("epsilon", "", "comma-separated privacy budgets ε (e.g. 1,3,8): one more federated study per ε, trained with DP-SGD, against the non-private one"),
+		delta:       fs.Float64("delta", 1e-5, "δ of the (ε, δ) budgets"),
+		clip:        fs.Float64("dp-clip", 1, "DP-SGD per-record gradient clip norm C"),
+		rate:        fs.Float64("dp-rate", 0.1, "DP-SGD Poisson sampling rate q (an epoch is 1/q steps)"),
+		epochs:      fs.Int("dp-local-epochs", 1, "local epochs per round of the private studies"),
+		lr:          fs.Float64("dp-lr", 0.05, "local learning rate of the private studies"),
+		opt:         fs.String("dp-optimizer", "", "local optimizer of the private studies, sgd or adam (default: the non-private studies')"),
+		averageLast: fs.Int("dp-average-last", 1, "score each private study's average of its last K published models (post-processing: no privacy cost); 1: its final model"),
 	}
 }
 
@@ -196,7 +197,11 @@ func (f learnPrivacyFlags) parse(stderr io.Writer) (*evaluation.LearnPrivacy, er
 	if *f.epsilon == "" {
 		return nil, nil
 	}
-	cfg := &evaluation.LearnPrivacy{Delta: *f.delta, Clip: *f.clip, Rate: *f.rate, Epochs: *f.epochs, LR: *f.lr, Optimizer: *f.opt}
+	cfg := &evaluation.LearnPrivacy{Delta: *f.delta, Clip: *f.clip, Rate: *f.rate, Epochs: *f.epochs, LR: *f.lr, Optimizer: *f.opt, AverageLast: *f.averageLast}
+	if cfg.AverageLast < 1 {
+		fmt.Fprintf(stderr, "--dp-average-last is %d; give at least 1 (1: the final model)\n", cfg.AverageLast)
+		return nil, errUsage
+	}
 	if cfg.Optimizer != "" && cfg.Optimizer != models.OptimizerSGD && cfg.Optimizer != models.OptimizerAdam {
 		fmt.Fprintf(stderr, "--dp-optimizer %q: want %s or %s\n", cfg.Optimizer, models.OptimizerSGD, models.OptimizerAdam)
 		return nil, errUsage

@@ -17,6 +17,7 @@ func TestBenchLearnEpsilonBadFlags(t *testing.T) {
 		{"--epsilon", "3", "--dp-rate", "2"},
 		{"--epsilon", "3", "--dp-clip", "0"},
 		{"--epsilon", "3", "--dp-optimizer", "rmsprop"},
+		{"--epsilon", "3", "--dp-average-last", "0"},
 	} {
 		var out, errOut bytes.Buffer
 		err := runBenchLearn(context.Background(), append([]string{"--data", "x.csv", "--schema", "s.json"}, args...), &out, &errOut)

@@ -31,6 +31,11 @@ type LearnPrivacy struct {
 	// Optimizer of the private studies' local training; empty: the
 	// non-private studies' own.
 	Optimizer string `json:",omitempty"`
+	// AverageLast scores a private study's average of its last K
+	// published models (Polyak averaging: post-processing of what every
+	// round publishes anyway, so it costs no privacy) instead of its final
+	// model; 0 or 1: the final model.
+	AverageLast int `json:",omitempty"`
 }
 
 // trainConfig is the local training of the study with budget eps over
@@ -97,7 +102,7 @@ func learnPrivate(ctx context.Context, cfg LearnConfig, raw []records.Site, test
 			os.RemoveAll(dir)
 			return nil, fmt.Errorf("private study at ε %v: %w", eps, err)
 		}
-		sc, err := scoreStudy(study, spec, seed, test)
+		sc, err := scoreStudy(study, spec, seed, test, cfg.Privacy.AverageLast)
 		study.Close()
 		os.RemoveAll(dir)
 		if err != nil {
@@ -109,9 +114,10 @@ func learnPrivate(ctx context.Context, cfg LearnConfig, raw []records.Site, test
 	return out, nil
 }
 
-// scoreStudy scores a finished study's final model on the test records,
-// standardised with the study's own standardiser.
-func scoreStudy(study *simulation.Study, spec models.Spec, seed int64, test []records.Record) (LearnScores, error) {
+// scoreStudy scores a finished study's final model (or the average of its
+// last averageLast published models) on the test records, standardised
+// with the study's own standardiser.
+func scoreStudy(study *simulation.Study, spec models.Spec, seed int64, test []records.Record, averageLast int) (LearnScores, error) {
 	if study.Result() == nil || study.Result().FinalModel == nil || study.Standardiser() == nil {
 		return LearnScores{}, simulation.ErrNoRounds
 	}
@@ -123,7 +129,13 @@ func scoreStudy(study *simulation.Study, spec models.Spec, seed int64, test []re
 	if err != nil {
 		return LearnScores{}, err
 	}
-	if err := m.SetParams(study.Result().FinalModel); err != nil {
+	params := study.Result().FinalModel
+	if averageLast > 1 {
+		if params, err = averagePublished(study, averageLast); err != nil {
+			return LearnScores{}, err
+		}
+	}
+	if err := m.SetParams(params); err != nil {
 		return LearnScores{}, err
 	}
 	return score(m, std)

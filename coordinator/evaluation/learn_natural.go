@@ -16,6 +16,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
@@ -392,7 +393,7 @@ func naturalOneSeed(ctx context.Context, cfg NaturalConfig, schema records.Schem
 	for k, server := range cfg.Servers {
 		recipe := r
 		recipe.Server, recipe.Standardise = server, studyStd
-		m, err := federate(ctx, recipe, studySites, schema, seed, cfg.Plaintext)
+		m, err := federate(ctx, recipe, studySites, schema, seed, cfg.Plaintext, 1)
 		if err != nil {
 			return res, fmt.Errorf("federated %s: %w", server.Kind, err)
 		}
@@ -414,7 +415,7 @@ func naturalOneSeed(ctx context.Context, cfg NaturalConfig, schema records.Schem
 				return res, fmt.Errorf("ε %v: %w", eps, err)
 			}
 			recipe.Server, recipe.Standardise = cfg.Servers[0], studyStd
-			m, err := federate(ctx, recipe, studySites, schema, seed, cfg.Plaintext)
+			m, err := federate(ctx, recipe, studySites, schema, seed, cfg.Plaintext, p.AverageLast)
 			if err != nil {
 				return res, fmt.Errorf("federated at ε %v: %w", eps, err)
 			}
@@ -496,8 +497,9 @@ func summariseNaturalPrivate(summary []ApproachSummary, cfg NaturalConfig) []Nat
 }
 
 // federate runs a study of the recipe on the hospitals' records and returns
-// its final shared model.
-func federate(ctx context.Context, recipe models.Recipe, sites []records.Site, schema records.Schema, seed int64, plaintext bool) (*models.Model, error) {
+// its final shared model, or the average of its last averageLast published
+// models if that is more than 1.
+func federate(ctx context.Context, recipe models.Recipe, sites []records.Site, schema records.Schema, seed int64, plaintext bool, averageLast int) (*models.Model, error) {
 	dir, err := os.MkdirTemp("", "cohort-bench-learn-")
 	if err != nil {
 		return nil, err
@@ -518,7 +520,49 @@ func federate(ctx context.Context, recipe models.Recipe, sites []records.Site, s
 	if err != nil {
 		return nil, err
 	}
-	return m, m.SetParams(study.Result().FinalModel)
+	params := study.Result().FinalModel
+	if averageLast > 1 {
+		if params, err = averagePublished(study, averageLast); err != nil {
+			return nil, err
+		}
+	}
+	return m, m.SetParams(params)
+}
+
+// averagePublished averages the models the study's last k rounds published
+// (fewer if it ran fewer), read back from the coordinator's store by the
+// hashes the chain records.
+func averagePublished(study *simulation.Study, k int) ([]float64, error) {
+	store, err := coordinator.OpenStore(study.StoreDir())
+	if err != nil {
+		return nil, err
+	}
+	rounds := study.Result().Rounds
+	rounds = rounds[max(0, len(rounds)-k):]
+	var sum []float64
+	for _, r := range rounds {
+		b, err := store.Get(r.ModelHash)
+		if err != nil {
+			return nil, fmt.Errorf("the model of round %d: %w", r.Round, err)
+		}
+		p, err := models.DecodeParams(b)
+		if err != nil {
+			return nil, fmt.Errorf("the model of round %d: %w", r.Round, err)
+		}
+		if sum == nil {
+			sum = make([]float64, len(p))
+		}
+		if len(p) != len(sum) {
+			return nil, fmt.Errorf("the model of round %d has %d parameters, not %d", r.Round, len(p), len(sum))
+		}
+		for i, v := range p {
+			sum[i] += v
+		}
+	}
+	for i := range sum {
+		sum[i] /= float64(len(rounds))
+	}
+	return sum, nil
 }
 
 // scoreApproach scores a shared model on the pooled test set and on each

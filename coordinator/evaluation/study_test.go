@@ -17,6 +17,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 )
 
@@ -263,4 +265,40 @@ func TestNaturalUnlikeSites(t *testing.T) {
 	assert.Equal(t, "personalised", rep.Summary[3].Name)
 	assert.Nil(t, rep.Summary[3].Pooled, "a personalised model is scored on its hospital's records only")
 	assert.Greater(t, rep.Summary[2].Pooled.Mean, 0.9, "federated AUC")
+}
+
+// averagePublished reads the last rounds' models back from the store by the
+// hashes the rounds recorded: the last one alone is the final model, and
+// two average coefficient-wise.
+func TestAveragePublishedModels(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	study, err := simulation.Run(ctx, simulation.Config{Hospitals: 3, Rounds: 3, Seed: 4, DataDir: t.TempDir(), Plaintext: true, LocalConsent: true})
+	require.NoError(t, err)
+	t.Cleanup(study.Close)
+	last, err := averagePublished(study, 1)
+	require.NoError(t, err)
+	assert.Equal(t, study.Result().FinalModel, last, "the last published model is the final one")
+
+	rounds := study.Result().Rounds
+	store, err := coordinator.OpenStore(study.StoreDir())
+	require.NoError(t, err)
+	var models2 [][]float64
+	for _, r := range rounds[1:] {
+		b, err := store.Get(r.ModelHash)
+		require.NoError(t, err)
+		p, err := models.DecodeParams(b)
+		require.NoError(t, err)
+		models2 = append(models2, p)
+	}
+	avg, err := averagePublished(study, 2)
+	require.NoError(t, err)
+	require.Len(t, avg, len(last))
+	for i := range avg {
+		assert.InDelta(t, (models2[0][i]+models2[1][i])/2, avg[i], 1e-12)
+	}
+	assert.NotEqual(t, models2[0], models2[1], "the two rounds' models differ, so the average is not either")
+	all, err := averagePublished(study, 10)
+	require.NoError(t, err, "more rounds asked than ran: all of them")
+	assert.Len(t, all, len(last))
 }
