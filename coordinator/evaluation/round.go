@@ -492,10 +492,10 @@ func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update 
 	if download, err = timeTransfer(ctx, len(update), n, reps, fetch); err != nil {
 		return upload, baseline, download, fmt.Errorf("bench round: timed download: %w", err)
 	}
-	upload.Method = "UploadUpdate of the real encrypted update (signed header, 1 MiB chunks, receipt) into a sink that verifies the signature, size and Keccak hash and stores the blob like the coordinator; " +
+	upload.Method = "UploadUpdate of the real encrypted update (signed header, 1 MiB chunks, receipt) into a sink that verifies the signature, size and chunk root (SHA-256 tree) and stores the blob like the coordinator; " +
 		"leaves out the coordinator's on-chain commitment read and ciphertext parameter check"
 	baseline.Method = "raw gRPC client stream of the same bytes in 1 MiB protobuf bytes messages to the same server, counted and dropped: no signature, hash or disk"
-	download.Method = "participant.FetchBlob of the same bytes from the study's coordinator: GetBlob reads the blob from disk and streams it in 1 MiB chunks; the client Keccak-checks it"
+	download.Method = "participant.FetchBlob of the same bytes from the study's coordinator: GetBlob reads the blob from disk and streams it in 1 MiB chunks; the client checks its chunk root"
 	return upload, baseline, download, nil
 }
 
