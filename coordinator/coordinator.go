@@ -684,6 +684,10 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	if err := c.wait(ctx, train, full, c.cfg.PhaseTimeout, c.minParticipants); err != nil {
 		return rep, nil, err
 	}
+	// The uploads become durable together before the round acts on them.
+	if err := c.store.Sync(); err != nil {
+		return rep, nil, err
+	}
 	// A batched round's signed commitments go on chain now; the round
 	// aggregates the uploads whose commitment the chain records, weighted
 	// by the sample counts committed.

@@ -40,9 +40,10 @@ func blobHash(data []byte) common.Hash {
 // stream that breaks can resume from what arrived. Once size bytes arrived
 // and hash to want, check (if not nil) sees them, with the encrypted
 // vector they decode to (decoded once, for its chunk root and the check;
-// nil for other bytes); if it accepts, the
-// partial blob is made durable and renamed into place, and Receive
-// returns the bytes.
+// nil for other bytes); if it accepts, the partial blob is renamed into
+// place and Receive returns the bytes. It is made durable by the next Sync,
+// not here: the coordinator syncs a phase's uploads once before it acts on
+// them, so no upload waits for a disk flush of its own.
 //
 // Errors: next's own error (the partial blob is kept for a resume);
 // ErrWrongOffset; ErrTooLarge for more than size bytes; ErrIncomplete when
@@ -52,15 +53,22 @@ func blobHash(data []byte) common.Hash {
 func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]byte, error), check func(data []byte, decoded *aggregation.EncryptedVector) error) ([]byte, error) {
 	if s.Has(want) { // uploaded whole before a restart
 		data, err := s.Get(want)
-		if err != nil {
-			return nil, err
-		}
-		if check != nil {
-			if err := check(data, nil); err != nil {
-				return nil, err
+		switch {
+		case errors.Is(err, ErrCorruptBlob):
+			// Torn by a crash before Sync: taken afresh below.
+			if err := os.Remove(s.path(want)); err != nil {
+				return nil, fmt.Errorf("coordinator: drop corrupt blob %s: %w", want.Hex(), err)
 			}
+		case err != nil:
+			return nil, err
+		default:
+			if check != nil {
+				if err := check(data, nil); err != nil {
+					return nil, err
+				}
+			}
+			return data, nil
 		}
-		return data, nil
 	}
 	if offset > size {
 		return nil, fmt.Errorf("%w: resume at byte %d of a %d-byte upload", ErrWrongOffset, offset, size)
@@ -100,8 +108,7 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 	}
 	// A writer goroutine writes each piece to the partial blob while the
 	// next piece is received, hashing it unless the blob is an encrypted
-	// vector (addressed by its chunk root, computed once it is whole), then
-	// makes the blob durable while check runs and the root is computed.
+	// vector (addressed by its chunk root, computed once it is whole).
 	pieces := make(chan []byte, 4)
 	written := make(chan writeResult, 1)
 	go func(prefix []byte) { written <- writePieces(f, prefix, pieces) }(data)
@@ -124,9 +131,6 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 		pieces <- data[start:len(data):len(data)]
 	}
 	complete := recvErr == nil && uint64(len(data)) == size
-	if complete {
-		pieces <- nil // sync: the bytes are all there
-	}
 	close(pieces)
 	// An encrypted vector is decoded once: its chunk root is computed while
 	// check runs on the same decoded vector.
@@ -177,6 +181,7 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 	if err := os.Rename(s.partialPath(want), s.path(want)); err != nil {
 		return nil, fmt.Errorf("coordinator: store blob %s: %w", want.Hex(), err)
 	}
+	s.received(s.path(want))
 	return data, nil
 }
 
@@ -186,13 +191,13 @@ type writeResult struct {
 	// not for a blob whose first bytes are an encrypted vector's.
 	hash   common.Hash
 	hashed bool
-	err    error // the first write or sync error
+	err    error // the first write error
 }
 
 // writePieces writes each piece to f, and hashes the prefix and every
-// piece unless the first bytes are an encrypted vector's; a nil piece asks
-// for an fsync. It reads pieces until they are closed, even after an
-// error, so that the sender never blocks.
+// piece unless the first bytes are an encrypted vector's. It reads pieces
+// until they are closed, even after an error, so that the sender never
+// blocks.
 func writePieces(f *os.File, prefix []byte, pieces <-chan []byte) writeResult {
 	var r writeResult
 	hash := sha3.NewLegacyKeccak256()
@@ -210,8 +215,6 @@ func writePieces(f *os.File, prefix []byte, pieces <-chan []byte) writeResult {
 	for p := range pieces {
 		switch {
 		case err != nil:
-		case p == nil:
-			err = f.Sync()
 		default:
 			_, err = f.Write(p)
 			decide(p) // a no-op once decided, and the prefix is empty until then

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/google/renameio/v2"
@@ -14,13 +15,23 @@ import (
 // ErrBlobNotFound reports a hash the store holds no blob for.
 var ErrBlobNotFound = errors.New("coordinator: blob not found")
 
+// ErrCorruptBlob reports a stored blob whose bytes no longer hash to its
+// name (a crash before it was synced, or a damaged disk).
+var ErrCorruptBlob = errors.New("coordinator: blob corrupt on disk")
+
 // Store is a content-addressed blob store on disk: each blob lives in a file
-// named by its Keccak-256 hash, so what the chain commits to is exactly what
-// can be fetched. Writes go to a temporary file and are renamed into place,
-// so a crash never leaves a partial blob under a valid name. It is safe for
-// concurrent use.
+// named by its content hash (aggregation.ContentHash), so what the chain
+// commits to is exactly what can be fetched. Writes go to a temporary file
+// and are renamed into place. Blobs put are durable when Put returns;
+// uploads received (Receive) are made durable together by Sync, which the
+// coordinator calls before it acts on them (a blob lost or torn by a crash
+// before that is refused by Get and taken again from its sender, who keeps
+// it). It is safe for concurrent use.
 type Store struct {
 	dir string
+
+	mu       sync.Mutex
+	unsynced map[string]bool // blobs received since the last Sync
 }
 
 // OpenStore opens (creating if needed) a blob store in dir.
@@ -54,13 +65,53 @@ func (s *Store) Get(h common.Hash) ([]byte, error) {
 		return nil, fmt.Errorf("coordinator: read blob %s: %w", h.Hex(), err)
 	}
 	if got := blobHash(data); got != h {
-		return nil, fmt.Errorf("coordinator: blob %s is corrupt on disk (hashes to %s); restore it from a member", h.Hex(), got.Hex())
+		return nil, fmt.Errorf("%w: %s hashes to %s; restore it from a member", ErrCorruptBlob, h.Hex(), got.Hex())
 	}
 	return data, nil
 }
 
 func (s *Store) path(h common.Hash) string {
 	return filepath.Join(s.dir, h.Hex()[2:])
+}
+
+// Sync makes every blob received since the last Sync durable: its file and
+// the directory entry that names it.
+func (s *Store) Sync() error {
+	s.mu.Lock()
+	paths := s.unsynced
+	s.unsynced = nil
+	s.mu.Unlock()
+	for p := range paths {
+		f, err := os.Open(p)
+		if err == nil {
+			err = f.Sync()
+			f.Close()
+		}
+		if err != nil {
+			return fmt.Errorf("coordinator: sync blob %s: %w", filepath.Base(p), err)
+		}
+	}
+	if len(paths) == 0 {
+		return nil
+	}
+	d, err := os.Open(s.dir)
+	if err != nil {
+		return fmt.Errorf("coordinator: sync blob store: %w", err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("coordinator: sync blob store: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) received(path string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.unsynced == nil {
+		s.unsynced = map[string]bool{}
+	}
+	s.unsynced[path] = true
 }
 
 // Partial uploads: the bytes of an update that arrived before its stream
