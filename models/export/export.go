@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -32,9 +33,16 @@ const Format = "cohort-model/v1"
 //  3. for each layer in order, h ← activation(h·weights + bias), where
 //     weights[i][o] connects input i to output o; hidden layers use ReLU
 //     and the last one (a single output) the logistic sigmoid, or none
-//     ("identity") for a Cox model;
+//     ("identity") for a Cox or logistic-hazard model;
 //  4. the output is the probability that the label is label_values[1], or
 //     a Cox model's log relative hazard.
+//
+// A logistic-hazard model (intervals set: the ends of its follow-up
+// intervals) runs step 3 once per interval k = 0 … len(intervals)−1 on x
+// followed by len(intervals)−1 indicators, all 0 for k = 0 and only the
+// k-th set to 1 otherwise, giving logits z_k; its output is the log of the
+// cumulative hazard, log Σ_k log(1 + e^{z_k}): higher is an earlier
+// expected event, as a Cox model's log-risk.
 //
 // model_hash is keccak256 of the parameters in Cohort's canonical encoding
 // (models.EncodeParams of every layer's weights, input-major, then its
@@ -63,7 +71,10 @@ type File struct {
 	Standardiser     *records.Standardiser `json:"standardiser,omitempty"`
 	StandardiserHash common.Hash           `json:"standardiser_hash,omitzero"`
 	Layers           []Layer               `json:"layers"`
-	Output           string                `json:"output"`
+	// Intervals are a logistic-hazard model's interval ends (see above);
+	// empty for other models.
+	Intervals []float64 `json:"intervals,omitempty"`
+	Output    string    `json:"output"`
 }
 
 // Layer is one fully connected layer of an exported model.
@@ -106,11 +117,6 @@ func ReadParams(path string) ([]byte, []float64, error) {
 // New lays out params of spec as layers. The caller fills in where
 // the model comes from.
 func New(spec models.Spec, canonSpec []byte, params []float64) (*File, error) {
-	if spec.Kind == models.KindLogisticHazard {
-		// Its layers take interval indicators beside the features, and its
-		// risk sums over intervals: the file's layer format does not say so.
-		return nil, fmt.Errorf("%w: a %q model cannot be exported yet", models.ErrInvalidSpec, spec.Kind)
-	}
 	m, err := models.New(spec, 0)
 	if err != nil {
 		return nil, err
@@ -123,10 +129,14 @@ func New(spec models.Spec, canonSpec []byte, params []float64) (*File, error) {
 		ModelHash: crypto.Keccak256Hash(models.EncodeParams(params)),
 		Output:    "probability that the label is the schema's label_values[1] (the positive class)",
 	}
-	if spec.Kind == models.KindCox {
+	switch spec.Kind {
+	case models.KindCox:
 		f.Output = "log relative hazard (the Cox linear predictor): higher is higher risk"
+	case models.KindLogisticHazard:
+		f.Output = "log cumulative hazard over the intervals, log Σ_k log(1 + e^{z_k}): higher is higher risk"
+		f.Intervals = append([]float64(nil), spec.Intervals...)
 	}
-	in, off := spec.Features, 0
+	in, off := networkInputs(spec), 0
 	widths := append(append([]int(nil), spec.Hidden...), 1)
 	for li, out := range widths {
 		l := Layer{Inputs: in, Outputs: out, Weights: make([][]float64, in), Activation: "relu"}
@@ -171,7 +181,10 @@ func (f *File) Check() (models.Spec, error) {
 	if h := crypto.Keccak256Hash(canon); h != f.SpecHash {
 		return models.Spec{}, fmt.Errorf("%w: the spec hashes to %s, the file says %s", ErrInvalid, h.Hex(), f.SpecHash.Hex())
 	}
-	in := spec.Features
+	if !slices.Equal(f.Intervals, spec.Intervals) {
+		return models.Spec{}, fmt.Errorf("%w: intervals %v, the spec's are %v", ErrInvalid, f.Intervals, spec.Intervals)
+	}
+	in := networkInputs(spec)
 	widths := append(append([]int(nil), spec.Hidden...), 1)
 	if len(f.Layers) != len(widths) {
 		return models.Spec{}, fmt.Errorf("%w: %d layers, the spec has %d", ErrInvalid, len(f.Layers), len(widths))
@@ -215,17 +228,35 @@ func (f *File) Check() (models.Spec, error) {
 // Score computes the model's output for one raw encoded record in plain
 // Go, from the file alone, as its documentation says.
 func (f *File) Score(raw []float64) float64 {
-	h := make([]float64, len(raw))
+	x := make([]float64, len(raw), len(raw)+max(len(f.Intervals)-1, 0))
 	for j, v := range raw {
 		switch {
 		case math.IsNaN(v):
-			h[j] = 0
+			x[j] = 0
 		case f.Standardiser != nil:
-			h[j] = (v - f.Standardiser.Mean[j]) / f.Standardiser.Scale[j]
+			x[j] = (v - f.Standardiser.Mean[j]) / f.Standardiser.Scale[j]
 		default:
-			h[j] = v
+			x[j] = v
 		}
 	}
+	if len(f.Intervals) == 0 {
+		return f.forward(x)
+	}
+	x = x[:len(raw)+len(f.Intervals)-1]
+	cumulative := 0.0
+	for k := range f.Intervals {
+		clear(x[len(raw):])
+		if k > 0 {
+			x[len(raw)+k-1] = 1
+		}
+		z := f.forward(x)
+		cumulative += math.Max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) // log(1 + e^z)
+	}
+	return math.Log(cumulative)
+}
+
+// forward runs the layers on the network's input h.
+func (f *File) forward(h []float64) float64 {
 	for _, l := range f.Layers {
 		next := append([]float64(nil), l.Bias...)
 		for i, x := range h {
@@ -291,12 +322,22 @@ func ReadStandardiser(path string) (records.Standardiser, common.Hash, error) {
 }
 
 // outputActivation is the last layer's activation: the logistic sigmoid
-// for a classifier, none ("identity") for a Cox model's log-risk.
+// for a classifier, none ("identity") for a Cox model's log-risk and a
+// logistic-hazard model's logits.
 func outputActivation(spec models.Spec) string {
-	if spec.Kind == models.KindCox {
+	if spec.IsSurvival() {
 		return "identity"
 	}
 	return "sigmoid"
+}
+
+// networkInputs is the width of the first layer: the features, and for a
+// logistic-hazard model an indicator per interval after the first.
+func networkInputs(spec models.Spec) int {
+	if spec.Kind == models.KindLogisticHazard {
+		return spec.Features + len(spec.Intervals) - 1
+	}
+	return spec.Features
 }
 
 // Attach adds the schema and the standardiser, if named, to f.

@@ -48,3 +48,41 @@ func TestExportRoundTripAndTamper(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalid)
 	assert.Contains(t, err.Error(), "altered")
 }
+
+// A logistic-hazard model exports with its interval ends: the file alone
+// scores a record as the model's risk (its log cumulative hazard), Check
+// refuses other intervals, and the ONNX form says it does not exist yet.
+func TestExportLogisticHazard(t *testing.T) {
+	for _, hidden := range [][]int{nil, {5}} {
+		spec := models.Spec{Kind: models.KindLogisticHazard, Features: 3, Hidden: hidden, Intervals: []float64{1, 2, 4, 7}}
+		raw, err := json.Marshal(spec)
+		require.NoError(t, err)
+		_, canon, err := StudySpec(raw)
+		require.NoError(t, err)
+		m, err := models.New(spec, 5)
+		require.NoError(t, err)
+		f, err := New(spec, canon, m.Params())
+		require.NoError(t, err)
+		assert.Equal(t, 3+3, f.Layers[0].Inputs, "the features, then an indicator per interval after the first")
+		assert.Equal(t, "identity", f.Layers[len(f.Layers)-1].Activation)
+
+		path := filepath.Join(t.TempDir(), "hazard.json")
+		b, err := json.Marshal(f)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(path, b, 0o600))
+		back, _, err := Read(path)
+		require.NoError(t, err)
+		for _, x := range [][]float64{{0.3, -1.2, 2}, {-2, 0.5, 0}, {1, 1, 1}} {
+			want, err := m.RiskScores([][]float64{x})
+			require.NoError(t, err)
+			assert.InDelta(t, want[0], back.Score(x), 1e-9, "hidden %v: the file alone scores as the model does", hidden)
+		}
+
+		back.Intervals = []float64{1, 2, 4, 8}
+		_, err = back.Check()
+		require.ErrorIs(t, err, ErrInvalid)
+		_, err = f.ONNX()
+		require.ErrorIs(t, err, ErrInvalid)
+		assert.ErrorContains(t, err, "no ONNX form yet")
+	}
+}

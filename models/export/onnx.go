@@ -74,6 +74,9 @@ func (f *File) ONNX() ([]byte, error) {
 	if len(f.Layers) == 0 {
 		return nil, fmt.Errorf("%w: no layers", ErrInvalid)
 	}
+	if len(f.Intervals) > 0 {
+		return nil, fmt.Errorf("%w: a logistic-hazard model has no ONNX form yet (its risk sums the network over its intervals); use the JSON export, which documents how to score it", ErrInvalid)
+	}
 	d := f.Layers[0].Inputs
 	var g []byte
 	g = protowire.AppendTag(g, graphName, protowire.BytesType)
