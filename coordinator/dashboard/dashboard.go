@@ -15,6 +15,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/common/lru"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/cohort-fl/cohort/aggregation"
@@ -56,7 +57,13 @@ type Server struct {
 	cfg   Config
 	pages map[string]*template.Template
 	mux   *http.ServeMux
+	// txs keeps the transactions pages have read: a mined transaction
+	// does not change, and a round page reads up to maxRoundTxs of them.
+	txs *lru.Cache[common.Hash, contracts.Transaction]
 }
+
+// txCacheSize is how many transactions the dashboard keeps (a few kB each).
+const txCacheSize = 20_000
 
 // requestTimeout bounds the chain reads behind one page.
 const requestTimeout = 30 * time.Second
@@ -66,7 +73,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Ledger == nil {
 		return nil, errors.New("dashboard: a ledger is required")
 	}
-	s := &Server{cfg: cfg, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
+	s := &Server{cfg: cfg, pages: map[string]*template.Template{}, mux: http.NewServeMux(), txs: lru.NewCache[common.Hash, contracts.Transaction](txCacheSize)}
 	funcs := template.FuncMap{
 		"short": func(h common.Hash) string {
 			if h == (common.Hash{}) {

@@ -103,7 +103,7 @@ func (s *Server) tx(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadRequest, "want /tx/0x and 64 hex digits")
 		return
 	}
-	tx, err := s.cfg.Ledger.Transaction(ctx, common.BytesToHash(b))
+	tx, err := s.transaction(ctx, common.BytesToHash(b))
 	if errors.Is(err, contracts.ErrTransactionNotFound) {
 		fail(w, http.StatusNotFound, "%v", err)
 		return
@@ -143,6 +143,19 @@ type roundTx struct {
 	GasUsed   uint64
 }
 
+// transaction reads a mined transaction, from the cache once read.
+func (s *Server) transaction(ctx context.Context, h common.Hash) (contracts.Transaction, error) {
+	if tx, ok := s.txs.Get(h); ok {
+		return tx, nil
+	}
+	tx, err := s.cfg.Ledger.Transaction(ctx, h)
+	if err != nil {
+		return tx, err
+	}
+	s.txs.Add(h, tx)
+	return tx, nil
+}
+
 // maxRoundTxs bounds the transactions a round page reads one by one.
 const maxRoundTxs = 500
 
@@ -164,7 +177,7 @@ func (s *Server) roundTxs(ctx context.Context, events chainEvents) ([]roundTx, u
 	}
 	var total uint64
 	for i := range out {
-		tx, err := s.cfg.Ledger.Transaction(ctx, out[i].Hash)
+		tx, err := s.transaction(ctx, out[i].Hash)
 		if err != nil {
 			return nil, 0, err
 		}
