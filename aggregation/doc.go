@@ -359,8 +359,15 @@
 // its log norm lies above the round's median, or its cosine to the round's
 // robust centre (the coordinate-wise median of the updates' (1+k)-value
 // sketches) below the round's median cosine, by more than Threshold(n)
-// robust spreads (MAD); each test's false-flag rate for normal honest
-// scores is at most α/2, α = FalseFlagRate (TestFalseFlagRateHolds).
+// robust spreads. The spread is a high order statistic of the absolute
+// deviations (the k-th, k = m + ⌈(n−m)/2⌉, m = ⌊(n−1)/2⌋ the most
+// malicious updates an honest majority allows), so colluders, wherever they
+// sit, cannot shrink it below the honest updates' own median absolute
+// deviation; values beyond the threshold are peeled off and the spread
+// measured again on the rest with a budget of m minus those peeled
+// (TestSpreadResistsCentralColluders). Each test's false-flag rate for
+// normal honest scores is at most α/2, α = FalseFlagRate, and stays within
+// 2.5α with the most colluders at the centre (TestFalseFlagRateHolds).
 // Unflagged updates are weighted by sample count, each clipped to the
 // round's median norm. The tests are relative because update norms shrink
 // as training converges and a researcher's root update need not be of the
