@@ -74,7 +74,34 @@ type ConsentChange struct {
 	MaxEpsilon float64
 	// Nonce is the number of changes already recorded for this patient and
 	// scope (see Ledger.ConsentNonce); it makes every signature single-use.
+	// Unused (zero) when IssuedAt is set.
 	Nonce uint32
+	// IssuedAt, when set, makes the change a logged one (EIP-712
+	// ConsentEntry, relayed by LogConsentBatch): the time the patient signed
+	// it (second precision), instead of a nonce. The registry refuses it
+	// before IssuedAt minus the clock skew and after the freshness window
+	// (ConsentFreshnessWindow); readers order a scope's changes by it.
+	IssuedAt time.Time
+}
+
+// ConsentFreshnessWindow is how old a logged change's IssuedAt may be when
+// it is recorded (the contract's FRESHNESS_WINDOW): one day.
+const ConsentFreshnessWindow = 24 * time.Hour
+
+// ConsentClockSkew is how far ahead of the chain's clock a logged change's
+// IssuedAt may be (the contract's CLOCK_SKEW).
+const ConsentClockSkew = 5 * time.Minute
+
+// consentEntryType is the EIP-712 type of a logged change.
+const consentEntryType = "ConsentEntry"
+
+func (c ConsentChange) logged() bool { return !c.IssuedAt.IsZero() }
+
+func (c ConsentChange) issuedAtUnix() (uint64, error) {
+	if c.IssuedAt.Unix() <= 0 {
+		return 0, fmt.Errorf("%w: consent issuedAt %v is before 1970", ErrInvalidParameter, c.IssuedAt)
+	}
+	return uint64(c.IssuedAt.Unix()), nil
 }
 
 func (c ConsentChange) expiryUnix() (uint64, error) {
@@ -146,6 +173,28 @@ func ConsentTypedData(d ConsentDomain, c ConsentChange) (apitypes.TypedData, err
 	if err != nil {
 		return apitypes.TypedData{}, err
 	}
+	primary, last := consentPrimaryType, apitypes.Type{Name: "nonce", Type: "uint32"}
+	message := apitypes.TypedDataMessage{
+		"patient":    c.Patient.Hex(),
+		"studyId":    strconv.FormatUint(c.Scope.StudyID, 10),
+		"purpose":    c.Scope.Purpose.Hex(),
+		"granted":    c.Granted,
+		"expiry":     strconv.FormatUint(expiry, 10),
+		"maxEpsilon": strconv.FormatUint(uint64(bound), 10),
+		"nonce":      strconv.FormatUint(uint64(c.Nonce), 10),
+	}
+	if c.logged() {
+		issued, err := c.issuedAtUnix()
+		if err != nil {
+			return apitypes.TypedData{}, err
+		}
+		if c.Nonce != 0 {
+			return apitypes.TypedData{}, fmt.Errorf("%w: a logged consent change (issuedAt set) carries no nonce", ErrInvalidParameter)
+		}
+		primary, last = consentEntryType, apitypes.Type{Name: "issuedAt", Type: "uint64"}
+		delete(message, "nonce")
+		message["issuedAt"] = strconv.FormatUint(issued, 10)
+	}
 	return apitypes.TypedData{
 		Types: apitypes.Types{
 			"EIP712Domain": {
@@ -154,32 +203,24 @@ func ConsentTypedData(d ConsentDomain, c ConsentChange) (apitypes.TypedData, err
 				{Name: "chainId", Type: "uint256"},
 				{Name: "verifyingContract", Type: "address"},
 			},
-			consentPrimaryType: {
+			primary: {
 				{Name: "patient", Type: "bytes32"},
 				{Name: "studyId", Type: "uint64"},
 				{Name: "purpose", Type: "bytes32"},
 				{Name: "granted", Type: "bool"},
 				{Name: "expiry", Type: "uint64"},
 				{Name: "maxEpsilon", Type: "uint16"},
-				{Name: "nonce", Type: "uint32"},
+				last,
 			},
 		},
-		PrimaryType: consentPrimaryType,
+		PrimaryType: primary,
 		Domain: apitypes.TypedDataDomain{
 			Name:              consentDomainName,
 			Version:           consentDomainVersion,
 			ChainId:           (*math.HexOrDecimal256)(new(big.Int).Set(d.ChainID)),
 			VerifyingContract: d.Contract.Hex(),
 		},
-		Message: apitypes.TypedDataMessage{
-			"patient":    c.Patient.Hex(),
-			"studyId":    strconv.FormatUint(c.Scope.StudyID, 10),
-			"purpose":    c.Scope.Purpose.Hex(),
-			"granted":    c.Granted,
-			"expiry":     strconv.FormatUint(expiry, 10),
-			"maxEpsilon": strconv.FormatUint(uint64(bound), 10),
-			"nonce":      strconv.FormatUint(uint64(c.Nonce), 10),
-		},
+		Message: message,
 	}, nil
 }
 
@@ -260,6 +301,9 @@ func (l *Ledger) RelayConsent(ctx context.Context, relayer *Account, s SignedCon
 	}
 	wrap := func(err error) error {
 		return fmt.Errorf("relaying the consent %s of patient %s for %s: %w", what, s.Patient, s.Scope, err)
+	}
+	if s.logged() {
+		return Receipt{}, wrap(fmt.Errorf("%w: a logged change (issuedAt set) goes through LogConsentBatch", ErrInvalidParameter))
 	}
 	if len(s.Signature) != crypto.SignatureLength {
 		return Receipt{}, wrap(fmt.Errorf("%w: signature of %d bytes, want %d", ErrBadSignature, len(s.Signature), crypto.SignatureLength))
@@ -389,24 +433,18 @@ func consentRecordOf(rec cohortsol.ConsentRegistryConsentRecord) ConsentRecord {
 // grant's expiry compared to the round's opening time. asOfRound 0 means now.
 // A study-scoped decision overrides the one for the study's purpose, so a
 // revocation made while round r is open takes effect from round r+1.
-// It returns ErrStudyNotFound, or ErrRoundNotFound for a round never opened.
+// Stored and logged changes count alike: the ledger reduces the registries'
+// ConsentChanged and ConsentLogged events by the rule in the
+// ConsentRegistry's doc comment (the latest time decides; at equal times a
+// revocation wins over a logged change). Record.Time is the change's time
+// under that rule. It returns ErrStudyNotFound, or ErrRoundNotFound for a
+// round never opened.
 func (l *Ledger) ConsentStatus(ctx context.Context, patient common.Hash, studyID uint64, asOfRound uint32) (ConsentStatus, error) {
-	wrap := func(err error) error {
-		return fmt.Errorf("reading the consent of patient %s for study %d as of round %d: %w", patient, studyID, asOfRound, err)
-	}
-	out, err := l.readModule(ctx, currentConsent, l.consentReg.PackConsentAt(patient, studyID, asOfRound))
+	st, err := l.consentStatusesAt(ctx, []common.Hash{patient}, studyID, asOfRound)
 	if err != nil {
-		return ConsentStatus{}, wrap(err)
+		return ConsentStatus{}, fmt.Errorf("reading the consent of patient %s for study %d as of round %d: %w", patient, studyID, asOfRound, err)
 	}
-	res, err := l.consentReg.UnpackConsentAt(out)
-	if err != nil {
-		return ConsentStatus{}, wrap(err)
-	}
-	st := ConsentStatus{State: ConsentState(res.State), StudyScoped: res.StudyScoped}
-	if st.State != ConsentNone {
-		st.Record = consentRecordOf(res.Record)
-	}
-	return st, nil
+	return st[0], nil
 }
 
 // ConsentStates returns the consent states of many patients for a study as
@@ -432,39 +470,31 @@ type PatientConsent struct {
 }
 
 // PatientConsents returns the consent of many patients for a study as of a
-// round (0: now), with each deciding grant's ε bound, in one call: what a
-// hospital needs to filter its records before training.
+// round (0: now), with each deciding grant's ε bound (see ConsentStatus):
+// what a hospital needs to filter its records before training. The events
+// are read incrementally, so a call reads only the blocks mined since the
+// last one.
 func (l *Ledger) PatientConsents(ctx context.Context, patients []common.Hash, studyID uint64, asOfRound uint32) ([]PatientConsent, error) {
-	ids := make([][32]byte, len(patients))
-	for i, p := range patients {
-		ids[i] = p
-	}
-	wrap := func(err error) error {
-		return fmt.Errorf("reading the consent of %d patients for study %d as of round %d: %w", len(patients), studyID, asOfRound, err)
-	}
-	out, err := l.readModule(ctx, currentConsent, l.consentReg.PackConsentStates(ids, studyID, asOfRound))
+	st, err := l.consentStatusesAt(ctx, patients, studyID, asOfRound)
 	if err != nil {
-		return nil, wrap(err)
-	}
-	raw, err := l.consentReg.UnpackConsentStates(out)
-	if err != nil {
-		return nil, wrap(err)
-	}
-	if len(raw.States) != len(patients) || len(raw.MaxEpsilon) != len(patients) {
-		return nil, wrap(fmt.Errorf("%w: %d states and %d bounds for %d patients", ErrInconsistentLedger, len(raw.States), len(raw.MaxEpsilon), len(patients)))
+		return nil, fmt.Errorf("reading the consent of %d patients for study %d as of round %d: %w", len(patients), studyID, asOfRound, err)
 	}
 	res := make([]PatientConsent, len(patients))
-	for i, s := range raw.States {
-		res[i] = PatientConsent{State: ConsentState(s), MaxEpsilon: maxEpsilonOf(raw.MaxEpsilon[i])}
+	for i, s := range st {
+		res[i] = PatientConsent{State: s.State, MaxEpsilon: s.Record.MaxEpsilon}
 	}
 	return res, nil
 }
 
 // RequireConsent returns nil if the patient's consent for the study is active
 // as of the round (0: now), and otherwise an error matching ErrNoConsent,
-// ErrConsentRevoked or ErrConsentExpired, decided by the contract.
+// ErrConsentRevoked or ErrConsentExpired (see ConsentStatus).
 func (l *Ledger) RequireConsent(ctx context.Context, patient common.Hash, studyID uint64, asOfRound uint32) error {
-	if _, err := l.readModule(ctx, currentConsent, l.consentReg.PackRequireConsent(patient, studyID, asOfRound)); err != nil {
+	st, err := l.ConsentStatus(ctx, patient, studyID, asOfRound)
+	if err == nil {
+		err = st.State.Err()
+	}
+	if err != nil {
 		return fmt.Errorf("consent of patient %s for study %d as of round %d: %w", patient, studyID, asOfRound, err)
 	}
 	return nil

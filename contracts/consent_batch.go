@@ -37,6 +37,16 @@ const (
 	ConsentSkippedBadSignature
 	// ConsentSkippedBadBound: a revocation with an ε bound.
 	ConsentSkippedBadBound
+	// ConsentSkippedFutureIssued: a logged change dated more than
+	// ConsentClockSkew ahead of the chain.
+	ConsentSkippedFutureIssued
+	// ConsentSkippedStaleIssued: a logged change older than
+	// ConsentFreshnessWindow (a late replay).
+	ConsentSkippedStaleIssued
+	// ConsentSkippedDuplicate: the same logged change twice in one batch.
+	ConsentSkippedDuplicate
+	// ConsentSkippedBadEncoding: a packed entry the contract cannot read.
+	ConsentSkippedBadEncoding
 )
 
 // String names the outcome.
@@ -58,6 +68,14 @@ func (o ConsentOutcome) String() string {
 		return "bad signature"
 	case ConsentSkippedBadBound:
 		return "bad ε bound"
+	case ConsentSkippedFutureIssued:
+		return "issued in the future"
+	case ConsentSkippedStaleIssued:
+		return "issued before the freshness window"
+	case ConsentSkippedDuplicate:
+		return "duplicate"
+	case ConsentSkippedBadEncoding:
+		return "bad encoding"
 	default:
 		return fmt.Sprintf("ConsentOutcome(%d)", uint8(o))
 	}
@@ -69,13 +87,13 @@ func (o ConsentOutcome) Err() error {
 	switch o {
 	case ConsentRecorded:
 		return nil
-	case ConsentSkippedBadScope, ConsentSkippedBadExpiry, ConsentSkippedBadBound:
+	case ConsentSkippedBadScope, ConsentSkippedBadExpiry, ConsentSkippedBadBound, ConsentSkippedFutureIssued, ConsentSkippedBadEncoding:
 		return ErrInvalidParameter
 	case ConsentSkippedStudyNotFound:
 		return ErrStudyNotFound
 	case ConsentSkippedExpired:
 		return ErrConsentExpired
-	case ConsentSkippedInvalidNonce:
+	case ConsentSkippedInvalidNonce, ConsentSkippedStaleIssued, ConsentSkippedDuplicate:
 		return ErrInvalidNonce
 	case ConsentSkippedBadSignature:
 		return ErrBadSignature
@@ -165,6 +183,9 @@ func (g *consentGas) learn(n int, used uint64) {
 func (l *Ledger) relayConsentChunk(ctx context.Context, relayer *Account, chunk []SignedConsent) ([]ConsentOutcome, Receipt, error) {
 	entries := make([]cohortsol.ConsentRegistrySignedChange, len(chunk))
 	for i, s := range chunk {
+		if s.logged() {
+			return nil, Receipt{}, fmt.Errorf("change %d (patient %s): %w: a logged change (issuedAt set) goes through LogConsentBatch", i+1, s.Patient, ErrInvalidParameter)
+		}
 		expiry, err := s.expiryUnix()
 		if err != nil {
 			return nil, Receipt{}, fmt.Errorf("change %d (patient %s): %w", i+1, s.Patient, err)

@@ -59,6 +59,7 @@ type Ledger struct {
 	modules *moduleSet // nil until resolved
 
 	consentGas consentGas // what consent batches used, by size
+	consentLog consentLog // the consent events read so far
 }
 
 // moduleSet is where the Consortium says the modules are.

@@ -13,6 +13,24 @@ import {IConsortium, ICohortModule, IStudies, IConsentHistory} from "Modules.sol
 /// differential-privacy ε the patient accepts for studies using their
 /// record (a grant's maxEpsilon, in hundredths of ε up to 20.47; 0: no bound
 /// beyond the study's budget).
+/// Event-sourced path (logConsentBatch): a batch of changes packed in bytes,
+/// each signed as an EIP-712 ConsentEntry carrying the time the patient
+/// signed it (issuedAt) instead of a nonce. Each entry is checked as above
+/// (signature, scope, study, expiry, ε bound) and its freshness: issuedAt no
+/// more than CLOCK_SKEW ahead of the block and no older than FRESHNESS_WINDOW.
+/// A good entry is recorded only as a ConsentLogged event, with no storage,
+/// so the chain's logs (covered by the receipts root) hold the state.
+/// Reduction rule (readers apply it off chain, see Ledger.PatientConsents):
+/// a scope's (patient, study or purpose) decision as of round r is, among
+/// the changes recorded in blocks before round r opened, the one with the
+/// largest time, where a logged change's time is its issuedAt and a stored
+/// change's (relayConsent, relayConsentBatch) is its block's timestamp; at
+/// equal times a revocation wins (two stored changes: the later one). A
+/// replayed grant within the window therefore cannot undo a later
+/// revocation, and a replay after the window is refused here. This trusts
+/// the relayer no more than the stored path does: it can still withhold a
+/// patient's change (a patient can relay their own through a member, or
+/// relayConsent), but it cannot forge, reorder or resurrect one.
 /// @dev Storage: one slot per (patient, scope) holds the latest change and
 /// the one before it, so a first grant writes one new slot and a revocation
 /// or renewal rewrites it; only a third and later change archives the
@@ -51,8 +69,31 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         BadExpiry, // a revocation with an expiry, or an expiry past year 36812
         InvalidNonce, // replayed, stale, or a second change of one scope in the batch
         BadSignature, // not signed by the patient's key (forged, or for another change)
-        BadBound // a revocation with an ε bound, or a bound above MAX_EPSILON_BOUND
+        BadBound, // a revocation with an ε bound, or a bound above MAX_EPSILON_BOUND
+        FutureIssued, // logConsentBatch: issuedAt more than CLOCK_SKEW ahead of the block
+        StaleIssued, // logConsentBatch: issuedAt older than FRESHNESS_WINDOW (a late replay)
+        Duplicate, // logConsentBatch: an entry whose digest is not above the last recorded one's (a copy)
+        BadEncoding // logConsentBatch: the packed bytes are not whole entries
     }
+
+    /// @notice EIP-712 type of a patient's consent change for logConsentBatch.
+    bytes32 public constant CONSENT_ENTRY_TYPEHASH = keccak256(
+        "ConsentEntry(bytes32 patient,uint64 studyId,bytes32 purpose,bool granted,uint64 expiry,uint16 maxEpsilon,uint64 issuedAt)"
+    );
+    /// @notice How old a logged entry's issuedAt may be, in seconds: one day.
+    /// Long enough for a hospital to collect a day's signatures and relay
+    /// them in batches; short enough that a signature leaked or withheld
+    /// cannot be played back after the patient has moved on. Within it, the
+    /// reduction rule (largest issuedAt wins) makes a replay harmless.
+    uint64 public constant FRESHNESS_WINDOW = 1 days;
+    /// @notice How far ahead of the block an issuedAt may be: five minutes
+    /// of clock drift between a patient's device and the chain. A change
+    /// dated further ahead would win over every change signed before that
+    /// time, so it is refused.
+    uint64 public constant CLOCK_SKEW = 5 minutes;
+    /// @notice Bytes of one logConsentBatch entry: patient 32, studyId 8,
+    /// purpose 32, granted 1, expiry 8, maxEpsilon 2, issuedAt 8, r 32, s 32, v 1.
+    uint256 public constant ENTRY_BYTES = 156;
 
     /// @notice One change of a patient's consent for one scope.
     struct ConsentRecord {
@@ -110,6 +151,10 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         uint32 nonce,
         address relayer
     );
+    /// @notice logConsentBatch recorded a patient's change (studyId 0: a
+    /// purpose-wide change). terms packs issuedAt (bits 0-63), expiry
+    /// (64-127), maxEpsilon (128-143) and granted (bit 144).
+    event ConsentLogged(bytes32 indexed patient, uint64 indexed studyId, bytes32 indexed purpose, uint256 terms);
     /// @notice relayConsentBatch skipped the entry at index, for reason.
     event ConsentSkipped(uint256 index, bytes32 indexed patient, Outcome reason);
     /// @notice A consortium vote retired the registry in favour of successor.
@@ -209,6 +254,37 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
             } else {
                 outcomes[i] = o;
                 emit ConsentSkipped(i, c.patient, o);
+            }
+        }
+    }
+
+    /// @notice Records many patients' signed consent changes (EIP-712
+    /// ConsentEntry) as ConsentLogged events only, with no storage (see the
+    /// reduction rule above). entries packs ENTRY_BYTES per entry, in strictly
+    /// increasing order of EIP-712 digest (so a copy is refused). Each entry
+    /// is checked; one that fails is skipped with a ConsentSkipped event and
+    /// its reason in the result, the others are recorded.
+    /// @return outcomes one per entry: Recorded or why it was skipped
+    function logConsentBatch(bytes calldata entries) external returns (Outcome[] memory outcomes) {
+        _checkRelayer();
+        uint256 n = entries.length / ENTRY_BYTES;
+        if (n == 0 || entries.length % ENTRY_BYTES != 0) revert InvalidParameter("entries");
+        outcomes = new Outcome[](n);
+        uint64 knownStudy;
+        bytes32 lastDigest; // of the last recorded entry
+        for (uint256 i = 0; i < n; i++) {
+            bytes calldata e = entries[i * ENTRY_BYTES:(i + 1) * ENTRY_BYTES];
+            (Outcome o, bytes32 digest) = _checkEntry(e, knownStudy, lastDigest);
+            if (o == Outcome.Recorded) {
+                uint64 studyId = uint64(bytes8(e[32:40]));
+                if (studyId != 0) knownStudy = studyId;
+                lastDigest = digest;
+                uint256 terms = uint256(uint64(bytes8(e[83:91]))) | (uint256(uint64(bytes8(e[73:81]))) << 64)
+                    | (uint256(uint16(bytes2(e[81:83]))) << 128) | (uint256(uint8(e[72])) << 144);
+                emit ConsentLogged(bytes32(e[0:32]), studyId, bytes32(e[40:72]), terms);
+            } else {
+                outcomes[i] = o;
+                emit ConsentSkipped(i, bytes32(e[0:32]), o);
             }
         }
     }
@@ -342,21 +418,83 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         ) {
             return (Outcome.StudyNotFound, key, head);
         }
-        if (c.granted) {
-            if (c.expiry <= block.timestamp) return (Outcome.Expired, key, head);
-            if (c.expiry > _MASK40) return (Outcome.BadExpiry, key, head);
-            if (c.maxEpsilon > MAX_EPSILON_BOUND) return (Outcome.BadBound, key, head);
-        } else if (c.expiry != 0) {
-            return (Outcome.BadExpiry, key, head);
-        } else if (c.maxEpsilon != 0) {
-            return (Outcome.BadBound, key, head);
-        }
+        Outcome t = _checkTerms(c.studyId, c.purpose, c.granted, c.expiry, c.maxEpsilon);
+        if (t != Outcome.Recorded) return (t, key, head);
         if (c.nonce != n) return (Outcome.InvalidNonce, key, head);
         if (uint256(c.s) > _HALF_ORDER) return (Outcome.BadSignature, key, head);
         address signer =
             ecrecover(consentDigest(c.patient, c.studyId, c.purpose, c.granted, c.expiry, c.maxEpsilon, c.nonce), c.v, c.r, c.s);
         if (signer == address(0) || patientId(signer) != c.patient) return (Outcome.BadSignature, key, head);
         return (Outcome.Recorded, key, head);
+    }
+
+    /// @dev Checks one packed entry of logConsentBatch; lastDigest is the
+    /// digest of the last entry recorded in this batch.
+    function _checkEntry(bytes calldata e, uint64 knownStudy, bytes32 lastDigest)
+        private
+        view
+        returns (Outcome o, bytes32 digest)
+    {
+        if (uint8(e[72]) > 1) return (Outcome.BadEncoding, digest);
+        uint64 studyId = uint64(bytes8(e[32:40]));
+        o = _checkTerms(studyId, bytes32(e[40:72]), e[72] == 0x01, uint64(bytes8(e[73:81])), uint16(bytes2(e[81:83])));
+        if (o != Outcome.Recorded) return (o, digest);
+        if (studyId != 0 && studyId != knownStudy && IConsortium(consortium).studiesFor(studyId) == address(0)) {
+            return (Outcome.StudyNotFound, digest);
+        }
+        uint64 issuedAt = uint64(bytes8(e[83:91]));
+        if (issuedAt > block.timestamp + CLOCK_SKEW) return (Outcome.FutureIssued, digest);
+        if (issuedAt + FRESHNESS_WINDOW < block.timestamp) return (Outcome.StaleIssued, digest);
+        digest = _entryDigest(e);
+        if (!_signedBy(e, digest)) return (Outcome.BadSignature, digest);
+        // The same signed entry twice in one batch: entries come in strictly
+        // increasing order of digest, so a copy is never after its original.
+        if (digest <= lastDigest) return (Outcome.Duplicate, digest);
+        return (Outcome.Recorded, digest);
+    }
+
+    /// @dev The EIP-712 digest of a logged entry (ConsentEntry).
+    function _entryDigest(bytes calldata e) private view returns (bytes32) {
+        bytes32 structHash = keccak256(
+            abi.encode(
+                CONSENT_ENTRY_TYPEHASH,
+                bytes32(e[0:32]),
+                uint64(bytes8(e[32:40])),
+                bytes32(e[40:72]),
+                e[72] == 0x01,
+                uint64(bytes8(e[73:81])),
+                uint16(bytes2(e[81:83])),
+                uint64(bytes8(e[83:91]))
+            )
+        );
+        return keccak256(abi.encodePacked("\x19\x01", domainSeparator(), structHash));
+    }
+
+    /// @dev Whether the entry's signature (r, s, v at bytes 91-155) is the patient's, low-s.
+    function _signedBy(bytes calldata e, bytes32 digest) private pure returns (bool) {
+        bytes32 s = bytes32(e[123:155]);
+        if (uint256(s) > _HALF_ORDER) return false;
+        address signer = ecrecover(digest, uint8(e[155]), bytes32(e[91:123]), s);
+        return signer != address(0) && patientId(signer) == bytes32(e[0:32]);
+    }
+
+    /// @dev The checks of a change's terms that both paths share.
+    function _checkTerms(uint64 studyId, bytes32 purpose, bool granted, uint64 expiry, uint16 maxEpsilon)
+        private
+        view
+        returns (Outcome)
+    {
+        if ((studyId == 0) == (purpose == bytes32(0))) return Outcome.BadScope;
+        if (granted) {
+            if (expiry <= block.timestamp) return Outcome.Expired;
+            if (expiry > _MASK40) return Outcome.BadExpiry;
+            if (maxEpsilon > MAX_EPSILON_BOUND) return Outcome.BadBound;
+        } else if (expiry != 0) {
+            return Outcome.BadExpiry;
+        } else if (maxEpsilon != 0) {
+            return Outcome.BadBound;
+        }
+        return Outcome.Recorded;
     }
 
     /// @dev Records a checked change on top of head (the scope's packed latest two).

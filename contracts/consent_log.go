@@ -1,0 +1,356 @@
+package contracts
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"math/big"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/contracts/cohortsol"
+)
+
+// consentEntryBytes is the size of one packed logConsentBatch entry (the
+// contract's ENTRY_BYTES).
+const consentEntryBytes = 156
+
+// consentLogRange bounds the blocks of one log query.
+const consentLogRange = 5000
+
+// packConsentEntry packs a logged change as logConsentBatch reads it.
+func packConsentEntry(s SignedConsent) ([]byte, error) {
+	if !s.logged() {
+		return nil, fmt.Errorf("%w: a consent change without issuedAt cannot be logged (it has a nonce: use RelayConsentBatch)", ErrInvalidParameter)
+	}
+	expiry, err := s.expiryUnix()
+	if err != nil {
+		return nil, err
+	}
+	bound, err := s.maxEpsilonFixed()
+	if err != nil {
+		return nil, err
+	}
+	issued, err := s.issuedAtUnix()
+	if err != nil {
+		return nil, err
+	}
+	e := make([]byte, consentEntryBytes)
+	copy(e[0:32], s.Patient[:])
+	binary.BigEndian.PutUint64(e[32:40], s.Scope.StudyID)
+	copy(e[40:72], s.Scope.Purpose[:])
+	if s.Granted {
+		e[72] = 1
+	}
+	binary.BigEndian.PutUint64(e[73:81], expiry)
+	binary.BigEndian.PutUint16(e[81:83], bound)
+	binary.BigEndian.PutUint64(e[83:91], issued)
+	// A signature of the wrong length goes as zeros: the contract reports
+	// it as a bad signature like any other.
+	if len(s.Signature) == crypto.SignatureLength {
+		copy(e[91:155], s.Signature[:64])
+		e[155] = s.Signature[64]
+	}
+	return e, nil
+}
+
+// LogConsentBatch relays many patients' logged consent changes (IssuedAt
+// set, see ConsentChange) from a member's account, ConsentBatchSize per
+// transaction. The registry checks each as RelayConsent does, and its
+// freshness instead of a nonce, and records it as a ConsentLogged event
+// only: no storage, so a change costs a fraction of a stored one. A change
+// that fails a check is skipped and reported in its outcome. Entries are
+// sent in increasing order of their EIP-712 digest (the contract refuses a
+// copy that way); outcomes are in the order given. Readers reduce the logs
+// as the contract's doc comment says (PatientConsents).
+func (l *Ledger) LogConsentBatch(ctx context.Context, relayer *Account, changes []SignedConsent) (ConsentBatchResult, error) {
+	var res ConsentBatchResult
+	if len(changes) == 0 {
+		return res, fmt.Errorf("logging a consent batch: %w: no changes", ErrInvalidParameter)
+	}
+	d, err := l.ConsentDomain(ctx)
+	if err != nil {
+		return res, err
+	}
+	res.Outcomes = make([]ConsentOutcome, len(changes))
+	for start := 0; start < len(changes); start += ConsentBatchSize {
+		chunk := changes[start:min(start+ConsentBatchSize, len(changes))]
+		outcomes, r, err := l.logConsentChunk(ctx, relayer, d, chunk)
+		if err != nil {
+			return res, fmt.Errorf("logging consent changes %d to %d of %d: %w", start+1, start+len(chunk), len(changes), err)
+		}
+		copy(res.Outcomes[start:], outcomes)
+		res.Receipts = append(res.Receipts, r)
+		res.GasUsed += r.GasUsed
+	}
+	for _, o := range res.Outcomes {
+		if o == ConsentRecorded {
+			res.Recorded++
+		}
+	}
+	return res, nil
+}
+
+func (l *Ledger) logConsentChunk(ctx context.Context, relayer *Account, d ConsentDomain, chunk []SignedConsent) ([]ConsentOutcome, Receipt, error) {
+	type entry struct {
+		at     int // index in chunk
+		digest common.Hash
+		packed []byte
+	}
+	entries := make([]entry, len(chunk))
+	for i, s := range chunk {
+		p, err := packConsentEntry(s)
+		if err != nil {
+			return nil, Receipt{}, fmt.Errorf("change %d (patient %s): %w", i+1, s.Patient, err)
+		}
+		dg, err := ConsentDigest(d, s.ConsentChange)
+		if err != nil {
+			return nil, Receipt{}, fmt.Errorf("change %d (patient %s): %w", i+1, s.Patient, err)
+		}
+		entries[i] = entry{at: i, digest: dg, packed: p}
+	}
+	sort.SliceStable(entries, func(a, b int) bool { return bytes.Compare(entries[a].digest[:], entries[b].digest[:]) < 0 })
+	data := make([]byte, 0, len(chunk)*consentEntryBytes)
+	for _, e := range entries {
+		data = append(data, e.packed...)
+	}
+	rc, err := l.writeModule(ctx, relayer, currentConsent, l.consentReg.PackLogConsentBatch(data))
+	if err != nil {
+		return nil, Receipt{}, err
+	}
+	outcomes := make([]ConsentOutcome, len(chunk))
+	recorded := len(chunk)
+	skipped := l.abi.Events[cohortsol.ConsentRegistryConsentSkippedEventName].ID
+	logged := l.abi.Events[cohortsol.ConsentRegistryConsentLoggedEventName].ID
+	var n int
+	for _, lg := range rc.Logs {
+		if len(lg.Topics) == 0 {
+			continue
+		}
+		switch lg.Topics[0] {
+		case logged:
+			n++
+		case skipped:
+			ev, err := l.consentReg.UnpackConsentSkippedEvent(lg)
+			if err != nil {
+				return nil, receiptOf(rc), fmt.Errorf("decoding ConsentSkipped: %w", err)
+			}
+			i := ev.Index.Uint64()
+			if i >= uint64(len(chunk)) || outcomes[entries[i].at] != ConsentRecorded || ev.Reason == uint8(ConsentRecorded) {
+				return nil, receiptOf(rc), fmt.Errorf("%w: ConsentSkipped for entry %d of %d in transaction %s", ErrInconsistentLedger, i, len(chunk), rc.TxHash)
+			}
+			outcomes[entries[i].at] = ConsentOutcome(ev.Reason)
+			recorded--
+		}
+	}
+	if n != recorded {
+		return nil, receiptOf(rc), fmt.Errorf("%w: %d ConsentLogged events for %d recorded changes in transaction %s", ErrInconsistentLedger, n, recorded, rc.TxHash)
+	}
+	return outcomes, receiptOf(rc), nil
+}
+
+// consentEvent is one recorded consent change, stored or logged.
+type consentEvent struct {
+	granted bool
+	expiry  uint64
+	bound   uint16
+	nonce   uint32 // stored changes only
+	// time orders a scope's changes: a logged change's issuedAt, a stored
+	// change's block timestamp.
+	time   uint64
+	logged bool
+	block  uint64
+	index  uint // log index in the block
+}
+
+// after tells whether e decides over o under the reduction rule: the later
+// time; at equal times two stored changes go by chain order, and otherwise
+// a revocation wins (then chain order, for determinism).
+func (e consentEvent) after(o consentEvent) bool {
+	if e.time != o.time {
+		return e.time > o.time
+	}
+	if (e.logged || o.logged) && e.granted != o.granted {
+		return !e.granted
+	}
+	if e.block != o.block {
+		return e.block > o.block
+	}
+	return e.index > o.index
+}
+
+type consentScopeKey struct {
+	patient common.Hash
+	studyID uint64
+	purpose common.Hash
+}
+
+// consentLog is a ledger's reading of the consent events of its registries
+// (the current one and its predecessors), extended incrementally.
+type consentLog struct {
+	mu        sync.Mutex
+	registry  common.Address   // the current registry when last read
+	addresses []common.Address // it and its predecessors
+	next      uint64           // the first block not read yet
+	scopes    map[consentScopeKey][]consentEvent
+	times     map[uint64]uint64 // block timestamps read
+}
+
+// syncConsentLog reads the consent events mined since the last reading.
+// The caller holds l.consentLog.mu.
+func (l *Ledger) syncConsentLog(ctx context.Context) error {
+	c := &l.consentLog
+	m, err := l.resolve(ctx, true)
+	if err != nil {
+		return err
+	}
+	if m.consent != c.registry || c.scopes == nil {
+		addrs := []common.Address{}
+		for a := m.consent; a != (common.Address{}); {
+			addrs = append(addrs, a)
+			out, err := l.chain.call(ctx, a, l.consentReg.PackPredecessor(), &l.abi)
+			if err != nil {
+				return err
+			}
+			if a, err = l.consentReg.UnpackPredecessor(out); err != nil {
+				return err
+			}
+			if len(addrs) > 64 {
+				return fmt.Errorf("%w: a chain of more than 64 consent registries", ErrInconsistentLedger)
+			}
+		}
+		c.registry, c.addresses, c.next = m.consent, addrs, 0
+		c.scopes, c.times = map[consentScopeKey][]consentEvent{}, map[uint64]uint64{}
+	}
+	head, err := l.chain.BlockNumber(ctx)
+	if err != nil {
+		return err
+	}
+	topics := [][]common.Hash{{
+		l.abi.Events[cohortsol.ConsentRegistryConsentChangedEventName].ID,
+		l.abi.Events[cohortsol.ConsentRegistryConsentLoggedEventName].ID,
+	}}
+	for from := c.next; from <= head; from += consentLogRange {
+		to := min(from+consentLogRange-1, head)
+		logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{
+			FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(to),
+			Addresses: c.addresses, Topics: topics,
+		})
+		if err != nil {
+			return err
+		}
+		for i := range logs {
+			if err := l.addConsentEvent(ctx, &logs[i]); err != nil {
+				return err
+			}
+		}
+		c.next = to + 1
+	}
+	return nil
+}
+
+func (l *Ledger) addConsentEvent(ctx context.Context, lg *types.Log) error {
+	c := &l.consentLog
+	if lg.Removed {
+		return nil
+	}
+	ev := consentEvent{block: lg.BlockNumber, index: lg.Index}
+	var key consentScopeKey
+	if lg.Topics[0] == l.abi.Events[cohortsol.ConsentRegistryConsentLoggedEventName].ID {
+		e, err := l.consentReg.UnpackConsentLoggedEvent(lg)
+		if err != nil {
+			return fmt.Errorf("decoding ConsentLogged: %w", err)
+		}
+		t := e.Terms
+		ev.logged = true
+		ev.time = new(big.Int).And(t, big.NewInt(0).SetUint64(^uint64(0))).Uint64()
+		ev.expiry = new(big.Int).Rsh(t, 64).Uint64()
+		ev.bound = uint16(new(big.Int).Rsh(t, 128).Uint64())
+		ev.granted = t.Bit(144) == 1
+		key = consentScopeKey{e.Patient, e.StudyId, e.Purpose}
+	} else {
+		e, err := l.consentReg.UnpackConsentChangedEvent(lg)
+		if err != nil {
+			return fmt.Errorf("decoding ConsentChanged: %w", err)
+		}
+		ev.granted, ev.expiry, ev.bound, ev.nonce = e.Granted, e.Expiry, e.MaxEpsilon, e.Nonce
+		t, ok := c.times[lg.BlockNumber]
+		if !ok {
+			h, err := l.chain.client.HeaderByNumber(ctx, new(big.Int).SetUint64(lg.BlockNumber))
+			if err != nil {
+				return fmt.Errorf("contracts: reading block %d: %w", lg.BlockNumber, err)
+			}
+			t = h.Time
+			c.times[lg.BlockNumber] = t
+		}
+		ev.time = t
+		key = consentScopeKey{e.Patient, e.StudyId, e.Purpose}
+	}
+	c.scopes[key] = append(c.scopes[key], ev)
+	return nil
+}
+
+// decide returns the deciding change of a scope among those mined before
+// block cutoff.
+func (c *consentLog) decide(key consentScopeKey, cutoff uint64) (consentEvent, bool) {
+	var best consentEvent
+	found := false
+	for _, e := range c.scopes[key] {
+		if e.block < cutoff && (!found || e.after(best)) {
+			best, found = e, true
+		}
+	}
+	return best, found
+}
+
+// consentStatusesAt reduces the consent events to the status of each
+// patient for a study as of a round (0: now): the state at the end of the
+// block before the round opened, a grant's expiry compared to the round's
+// opening time, a study-scoped decision over the purpose's.
+func (l *Ledger) consentStatusesAt(ctx context.Context, patients []common.Hash, studyID uint64, asOfRound uint32) ([]ConsentStatus, error) {
+	out, err := l.readStudy(ctx, studyID, l.studies.PackConsentContext(studyID, asOfRound))
+	if err != nil {
+		return nil, err
+	}
+	cc, err := l.studies.UnpackConsentContext(out)
+	if err != nil {
+		return nil, err
+	}
+	l.consentLog.mu.Lock()
+	defer l.consentLog.mu.Unlock()
+	if err := l.syncConsentLog(ctx); err != nil {
+		return nil, err
+	}
+	res := make([]ConsentStatus, len(patients))
+	for i, p := range patients {
+		e, found := l.consentLog.decide(consentScopeKey{p, studyID, common.Hash{}}, cc.CutoffBlock)
+		res[i].StudyScoped = found
+		if !found {
+			e, found = l.consentLog.decide(consentScopeKey{p, 0, cc.Purpose}, cc.CutoffBlock)
+		}
+		if !found {
+			continue
+		}
+		r := ConsentRecord{Granted: e.granted, MaxEpsilon: maxEpsilonOf(e.bound), Nonce: e.nonce, Block: e.block, Time: time.Unix(int64(e.time), 0).UTC()}
+		if e.expiry != 0 {
+			r.Expiry = time.Unix(int64(e.expiry), 0).UTC()
+		}
+		res[i].Record = r
+		switch {
+		case !e.granted:
+			res[i].State = ConsentRevoked
+		case e.expiry <= cc.At:
+			res[i].State = ConsentExpired
+		default:
+			res[i].State = ConsentActive
+		}
+	}
+	return res, nil
+}
