@@ -453,21 +453,30 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         return (Outcome.Recorded, digest);
     }
 
-    /// @dev The EIP-712 digest of a logged entry (ConsentEntry).
-    function _entryDigest(bytes calldata e) private view returns (bytes32) {
-        bytes32 structHash = keccak256(
-            abi.encode(
-                CONSENT_ENTRY_TYPEHASH,
-                bytes32(e[0:32]),
-                uint64(bytes8(e[32:40])),
-                bytes32(e[40:72]),
-                e[72] == 0x01,
-                uint64(bytes8(e[73:81])),
-                uint16(bytes2(e[81:83])),
-                uint64(bytes8(e[83:91]))
-            )
-        );
-        return keccak256(abi.encodePacked("\x19\x01", domainSeparator(), structHash));
+    /// @dev The EIP-712 digest of a logged entry (ConsentEntry), hashed in
+    /// scratch memory past the free pointer: a batch hashes an entry per
+    /// iteration, and abi.encode would grow memory (and its cost) each time.
+    /// _checkEntry has checked that the granted byte is 0 or 1.
+    function _entryDigest(bytes calldata e) private view returns (bytes32 digest) {
+        bytes32 separator = domainSeparator();
+        bytes32 typeHash = CONSENT_ENTRY_TYPEHASH;
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            let o := e.offset
+            mstore(m, typeHash)
+            mstore(add(m, 0x20), calldataload(o)) // patient
+            mstore(add(m, 0x40), shr(192, calldataload(add(o, 32)))) // studyId
+            mstore(add(m, 0x60), calldataload(add(o, 40))) // purpose
+            mstore(add(m, 0x80), shr(248, calldataload(add(o, 72)))) // granted
+            mstore(add(m, 0xa0), shr(192, calldataload(add(o, 73)))) // expiry
+            mstore(add(m, 0xc0), shr(240, calldataload(add(o, 81)))) // maxEpsilon
+            mstore(add(m, 0xe0), shr(192, calldataload(add(o, 83)))) // issuedAt
+            let structHash := keccak256(m, 0x100)
+            mstore(m, shl(240, 0x1901))
+            mstore(add(m, 2), separator)
+            mstore(add(m, 34), structHash)
+            digest := keccak256(m, 66)
+        }
     }
 
     /// @dev Whether the entry's signature (r, s, v at bytes 91-155) is the patient's, low-s.

@@ -35,6 +35,11 @@ func TestGas(t *testing.T) {
 			assert.Positive(t, ops[op], op)
 			assert.LessOrEqual(t, ops[op], uint64(gasTargetConsent), op)
 		}
+		// A logged change writes no storage: cheaper than a stored one, a
+		// first grant most of all.
+		assert.Positive(t, ops["grantConsentLogged"])
+		assert.Less(t, ops["grantConsentLogged"], ops["grantConsentBatched"])
+		assert.Less(t, ops["revokeConsentLogged"], ops["revokeConsentBatched"])
 		for _, op := range []string{"createStudy", "joinStudy", "setPublicKeyHash", "reportViolation", "abandonRound",
 			"proposeAdmission", "voteExecutingAdmission", "proposeQuorumExecuting", "updateTlsFingerprint"} {
 			assert.Greater(t, ops[op], rep.Baseline.EthTransfer, op)
