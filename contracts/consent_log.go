@@ -354,3 +354,43 @@ func (l *Ledger) consentStatusesAt(ctx context.Context, patients []common.Hash, 
 	}
 	return res, nil
 }
+
+// RelayConsentChanges relays signed changes of either kind from a member's
+// account: logged ones (IssuedAt set) through LogConsentBatch, the others
+// through RelayConsentBatch. Outcomes are in the order given; receipts and
+// gas cover both.
+func (l *Ledger) RelayConsentChanges(ctx context.Context, relayer *Account, changes []SignedConsent) (ConsentBatchResult, error) {
+	var stored, logged []SignedConsent
+	var storedAt, loggedAt []int
+	for i, c := range changes {
+		if c.logged() {
+			logged, loggedAt = append(logged, c), append(loggedAt, i)
+		} else {
+			stored, storedAt = append(stored, c), append(storedAt, i)
+		}
+	}
+	res := ConsentBatchResult{Outcomes: make([]ConsentOutcome, len(changes))}
+	if len(changes) == 0 {
+		return res, fmt.Errorf("relaying consent changes: %w: no changes", ErrInvalidParameter)
+	}
+	for _, part := range []struct {
+		changes []SignedConsent
+		at      []int
+		relay   func(context.Context, *Account, []SignedConsent) (ConsentBatchResult, error)
+	}{{stored, storedAt, l.RelayConsentBatch}, {logged, loggedAt, l.LogConsentBatch}} {
+		if len(part.changes) == 0 {
+			continue
+		}
+		r, err := part.relay(ctx, relayer, part.changes)
+		for j, o := range r.Outcomes {
+			res.Outcomes[part.at[j]] = o
+		}
+		res.Recorded += r.Recorded
+		res.Receipts = append(res.Receipts, r.Receipts...)
+		res.GasUsed += r.GasUsed
+		if err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}

@@ -143,6 +143,7 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 	relayerKey := fs.String("relayer-key", "", "a member hospital's key file: sends the change and pays its gas")
 	signedIn := fs.String("signed", "", "relay this signed change (written by --out) instead of signing one")
 	out := fs.String("out", "", "only sign: write the signed change to this file for a hospital to relay")
+	logged := fs.Bool("logged", false, "sign with the time instead of a nonce: the change is recorded as an event only (logConsentBatch, a fraction of the gas) and must be relayed within a day")
 	var expires, duration string
 	var maxEpsilon float64
 	if grant {
@@ -197,13 +198,13 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 			return fmt.Errorf("the patient key: %w", err)
 		}
 		id := contracts.PatientID(crypto.PubkeyToAddress(key.PublicKey))
-		nonce, err := ledger.ConsentNonce(ctx, id, scope)
-		if err != nil {
+		change := contracts.ConsentChange{Patient: id, Scope: scope, Granted: grant, Expiry: expiry, MaxEpsilon: maxEpsilon}
+		if *logged {
+			change.IssuedAt = time.Now().Truncate(time.Second)
+		} else if change.Nonce, err = ledger.ConsentNonce(ctx, id, scope); err != nil {
 			return err
 		}
-		signed, err = contracts.SignConsent(key, domain, contracts.ConsentChange{
-			Patient: id, Scope: scope, Granted: grant, Expiry: expiry, MaxEpsilon: maxEpsilon, Nonce: nonce,
-		})
+		signed, err = contracts.SignConsent(key, domain, change)
 		if err != nil {
 			return err
 		}
@@ -225,7 +226,7 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 	if err != nil {
 		return err
 	}
-	r, err := ledger.RelayConsent(ctx, relayer, signed)
+	r, err := relayOne(ctx, ledger, relayer, signed)
 	if err != nil {
 		return err
 	}
@@ -240,6 +241,22 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 		signed.Patient.Hex(), what,
 		signed.Scope, r.Block, r.TxHash.Hex(), r.GasUsed, relayer.Address().Hex())
 	return nil
+}
+
+// relayOne relays one signed change: a logged one (issued at a time) as a
+// batch of one, whose skipped outcome is the error; the others alone.
+func relayOne(ctx context.Context, ledger *contracts.Ledger, relayer *contracts.Account, signed contracts.SignedConsent) (contracts.Receipt, error) {
+	if signed.IssuedAt.IsZero() {
+		return ledger.RelayConsent(ctx, relayer, signed)
+	}
+	res, err := ledger.LogConsentBatch(ctx, relayer, []contracts.SignedConsent{signed})
+	if err != nil {
+		return contracts.Receipt{}, err
+	}
+	if o := res.Outcomes[0]; o != contracts.ConsentRecorded {
+		return contracts.Receipt{}, fmt.Errorf("the registry refused the logged change (%s): %w", o, o.Err())
+	}
+	return res.Receipts[0], nil
 }
 
 func (cmd consentCmd) status(ctx context.Context, args []string, stdout, stderr io.Writer) error {

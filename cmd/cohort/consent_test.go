@@ -131,6 +131,34 @@ func TestConsentCommandGrantRevokeStatus(t *testing.T) {
 	assert.Equal(t, w.patientID.Hex(), strings.TrimSpace(id))
 }
 
+// TestConsentCommandLogged: a patient signs a logged grant offline (with
+// the time, bounding ε), the hospital relays it, the patient revokes with a
+// logged revocation, and the grant file relayed again (a replay within the
+// freshness window) is recorded but cannot bring the consent back.
+func TestConsentCommandLogged(t *testing.T) {
+	w := newConsentWorld(t)
+	signedPath := filepath.Join(t.TempDir(), "signed.json")
+	_, errOut, err := w.run(append(append([]string{"grant"}, w.conn()...), "--study", "1", "--for", "30d", "--max-epsilon", "3", "--logged", "--patient-key", w.patientKey, "--out", signedPath)...)
+	require.NoError(t, err, errOut)
+	b, err := os.ReadFile(signedPath)
+	require.NoError(t, err)
+	require.Contains(t, string(b), `"issued_at"`)
+	relay := append(append([]string{"grant"}, w.conn()...), "--signed", signedPath, "--relayer-key", w.hospitalKey)
+	out, errOut, err := w.run(relay...)
+	require.NoError(t, err, errOut)
+	assert.Contains(t, out, "ε at most 3")
+	st := w.status(t)
+	assert.Equal(t, "active", st.State)
+	assert.Equal(t, 3.0, st.MaxEpsilon)
+
+	_, errOut, err = w.run(append(append([]string{"revoke"}, w.conn()...), "--study", "1", "--logged", "--patient-key", w.patientKey, "--relayer-key", w.hospitalKey)...)
+	require.NoError(t, err, errOut)
+	assert.Equal(t, "revoked", w.status(t).State)
+	_, errOut, err = w.run(relay...)
+	require.NoError(t, err, errOut)
+	assert.Equal(t, "revoked", w.status(t).State, "the replayed grant was issued before the revocation")
+}
+
 // TestConsentCommandSignThenRelay: the patient signs offline, bounding ε;
 // the hospital relays the file. A file whose bound the hospital dropped is
 // refused; relaying the file twice is refused as a replay.

@@ -30,9 +30,12 @@ type File struct {
 	Granted  bool           `json:"granted"`
 	Expiry   int64          `json:"expiry,omitempty"`
 	// MaxEpsilon is a grant's ε bound (0 or absent: none), signed with it.
-	MaxEpsilon float64       `json:"max_epsilon,omitempty"`
-	Nonce      uint32        `json:"nonce"`
-	Signature  hexutil.Bytes `json:"signature"`
+	MaxEpsilon float64 `json:"max_epsilon,omitempty"`
+	Nonce      uint32  `json:"nonce"`
+	// IssuedAt (unix seconds) marks a logged change, signed with the time
+	// instead of a nonce (see contracts.ConsentChange).
+	IssuedAt  int64         `json:"issued_at,omitempty"`
+	Signature hexutil.Bytes `json:"signature"`
 }
 
 // Signed returns the signed change of f and the deployment it is signed
@@ -51,6 +54,9 @@ func (f File) Signed() (contracts.SignedConsent, contracts.ConsentDomain, error)
 	}
 	if f.Expiry != 0 {
 		c.Expiry = time.Unix(f.Expiry, 0).UTC()
+	}
+	if f.IssuedAt != 0 {
+		c.IssuedAt = time.Unix(f.IssuedAt, 0).UTC()
 	}
 	return contracts.SignedConsent{ConsentChange: c, Signature: f.Signature},
 		contracts.ConsentDomain{ChainID: chainID, Contract: f.Contract}, nil
@@ -95,6 +101,9 @@ func Write(path string, d contracts.ConsentDomain, s contracts.SignedConsent) er
 	}
 	if !s.Expiry.IsZero() {
 		f.Expiry = s.Expiry.Unix()
+	}
+	if !s.IssuedAt.IsZero() {
+		f.IssuedAt = s.IssuedAt.Unix()
 	}
 	b, err := json.MarshalIndent(f, "", "  ")
 	if err != nil {
@@ -228,7 +237,8 @@ type StatusReport struct {
 }
 
 // Relay sends a file's signed changes from a member hospital's account in
-// batches of contracts.ConsentBatchSize per transaction, after checking
+// batches of contracts.ConsentBatchSize per transaction (logged changes
+// through logConsentBatch, the others through relayConsentBatch), after checking
 // that every change is signed for this ledger's consent registry (file
 // names the file in that error). A bad entry is skipped and reported; the
 // others are recorded.
@@ -243,7 +253,7 @@ func Relay(ctx context.Context, ledger *contracts.Ledger, relayer *contracts.Acc
 				file, i+1, changes[i].Patient, d.Contract, d.ChainID, domain.Contract, domain.ChainID)
 		}
 	}
-	res, err := ledger.RelayConsentBatch(ctx, relayer, changes)
+	res, err := ledger.RelayConsentChanges(ctx, relayer, changes)
 	if err != nil {
 		return nil, err
 	}
