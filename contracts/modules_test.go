@@ -103,6 +103,10 @@ func TestConsentModuleUpgrade(t *testing.T) {
 		f.sign(t, kept, study, true, f.later()), f.sign(t, revoked, study, true, f.later()),
 	})
 	require.NoError(t, err)
+	loggedPatient := newPatient(t)
+	res0, err := f.ledger.LogConsentBatch(f.ctx, f.members[0], []contracts.SignedConsent{f.signLogged(t, loggedPatient, study, true, f.later(), f.now(t))})
+	require.NoError(t, err)
+	require.Equal(t, 1, res0.Recorded)
 	_, _, err = f.ledger.Modules(f.ctx)
 	require.NoError(t, err)
 	stale, err := contracts.Open(f.chain, f.ledger.Address())
@@ -128,9 +132,18 @@ func TestConsentModuleUpgrade(t *testing.T) {
 	res, err := stale.RelayConsentBatch(f.ctx, f.members[1], []contracts.SignedConsent{revocation})
 	require.NoError(t, err)
 	assert.Equal(t, []contracts.ConsentOutcome{contracts.ConsentRecorded}, res.Outcomes)
-	states, err := f.ledger.ConsentStates(f.ctx, []common.Hash{kept.id, revoked.id}, id, 0)
+	states, err := f.ledger.ConsentStates(f.ctx, []common.Hash{kept.id, revoked.id, loggedPatient.id}, id, 0)
 	require.NoError(t, err)
-	assert.Equal(t, []contracts.ConsentState{contracts.ConsentActive, contracts.ConsentRevoked}, states)
+	assert.Equal(t, []contracts.ConsentState{contracts.ConsentActive, contracts.ConsentRevoked, contracts.ConsentActive}, states,
+		"a logged grant in the old registry counts in the new one")
+	// A logged revocation in the new registry overrides it, also for a
+	// Ledger opened afresh.
+	res1, err := f.ledger.LogConsentBatch(f.ctx, f.members[0], []contracts.SignedConsent{f.signLogged(t, loggedPatient, study, false, time.Time{}, f.now(t))})
+	require.NoError(t, err)
+	require.Equal(t, 1, res1.Recorded)
+	fresh, err := contracts.Open(f.chain, f.ledger.Address())
+	require.NoError(t, err)
+	require.ErrorIs(t, fresh.RequireConsent(f.ctx, loggedPatient.id, id, 0), contracts.ErrConsentRevoked)
 	history, err := f.ledger.ConsentHistory(f.ctx, revoked.id, study)
 	require.NoError(t, err)
 	assert.Len(t, history, 2, "the grant from the old registry and the revocation in the new one")
