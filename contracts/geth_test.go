@@ -278,6 +278,43 @@ func TestGethBatches(t *testing.T) {
 	assert.Equal(t, commitment(1), all[f.members[1].Address()])
 }
 
+// TestGethLoggedConsent logs consent changes against a real geth node:
+// forged, future, stale (a replay after the window), duplicated and
+// unknown-study entries are skipped with their reasons, and a grant
+// replayed within the window after a revocation leaves it revoked.
+func TestGethLoggedConsent(t *testing.T) {
+	f := newGethFixture(t, 2)
+	id := f.openStudy(t, 2)
+	study := contracts.ConsentScope{StudyID: id}
+	p, victim, other := newPatient(t), newPatient(t), newPatient(t)
+	now := f.now(t)
+	grant := f.signLogged(t, p, study, true, f.later(), now.Add(-time.Minute))
+	forged := f.signLogged(t, victim, study, true, f.later(), now)
+	forged.Signature = f.signLogged(t, other, study, true, f.later(), now).Signature
+	res, err := f.ledger.LogConsentBatch(f.ctx, f.members[0], []contracts.SignedConsent{
+		grant, forged, grant,
+		f.signLogged(t, victim, study, true, f.later(), now.Add(time.Hour)),
+		f.signLogged(t, victim, study, true, f.later(), now.Add(-contracts.ConsentFreshnessWindow-time.Hour)),
+		f.signLogged(t, victim, contracts.ConsentScope{StudyID: id + 1}, true, f.later(), now),
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []contracts.ConsentOutcome{
+		contracts.ConsentRecorded, contracts.ConsentSkippedBadSignature, contracts.ConsentSkippedDuplicate,
+		contracts.ConsentSkippedFutureIssued, contracts.ConsentSkippedStaleIssued, contracts.ConsentSkippedStudyNotFound,
+	}, res.Outcomes)
+	require.NoError(t, f.ledger.RequireConsent(f.ctx, p.id, id, 0))
+
+	res, err = f.ledger.LogConsentBatch(f.ctx, f.members[1], []contracts.SignedConsent{f.signLogged(t, p, study, false, time.Time{}, now)})
+	require.NoError(t, err)
+	require.Equal(t, 1, res.Recorded)
+	res, err = f.ledger.LogConsentBatch(f.ctx, f.members[0], []contracts.SignedConsent{grant})
+	require.NoError(t, err)
+	require.Equal(t, 1, res.Recorded, "a replay within the window is recorded")
+	states, err := f.ledger.ConsentStates(f.ctx, []common.Hash{p.id, victim.id}, id, 0)
+	require.NoError(t, err)
+	assert.Equal(t, []contracts.ConsentState{contracts.ConsentRevoked, contracts.ConsentNone}, states)
+}
+
 // TestGethCommittee selects a study's decryption committee on a real geth
 // --dev node (request, then completion in a later block), then a member of it leaves
 // and a new one is selected: both follow the published rule.
