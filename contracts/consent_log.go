@@ -207,9 +207,22 @@ type consentLog struct {
 // The caller holds l.consentLog.mu.
 func (l *Ledger) syncConsentLog(ctx context.Context) error {
 	c := &l.consentLog
-	m, err := l.resolve(ctx, true)
+	m, err := l.resolve(ctx, false)
 	if err != nil {
 		return err
+	}
+	// A vote may have replaced the registry since the module set was read:
+	// one call to it says so, instead of reading the whole set each time.
+	out, err := l.chain.call(ctx, m.consent, l.consentReg.PackSuccessor(), &l.abi)
+	if err != nil {
+		return err
+	}
+	if next, err := l.consentReg.UnpackSuccessor(out); err != nil {
+		return err
+	} else if next != (common.Address{}) {
+		if m, err = l.resolve(ctx, true); err != nil {
+			return err
+		}
 	}
 	if m.consent != c.registry || c.scopes == nil {
 		addrs := []common.Address{}
