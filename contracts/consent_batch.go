@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/cohort-fl/cohort/contracts/cohortsol"
@@ -222,33 +223,45 @@ func (l *Ledger) relayConsentChunk(ctx context.Context, relayer *Account, chunk 
 		return nil, Receipt{}, err
 	}
 	l.consentGas.learn(len(chunk), rc.GasUsed)
-	outcomes := make([]ConsentOutcome, len(chunk))
-	recorded := len(chunk)
+	outcomes, err := l.consentOutcomes(rc, len(chunk), cohortsol.ConsentRegistryConsentChangedEventName, func(i int) int { return i })
+	if err != nil {
+		return nil, receiptOf(rc), err
+	}
+	return outcomes, receiptOf(rc), nil
+}
+
+// consentOutcomes reads a consent batch's outcomes from its receipt: each
+// ConsentSkipped event sets the outcome of entry at(index), and the
+// recorded events (named recordedEvent) must number the entries not
+// skipped.
+func (l *Ledger) consentOutcomes(rc *types.Receipt, n int, recordedEvent string, at func(int) int) ([]ConsentOutcome, error) {
+	outcomes := make([]ConsentOutcome, n)
+	recorded := n
 	skipped := l.abi.Events[cohortsol.ConsentRegistryConsentSkippedEventName].ID
-	changed := l.abi.Events[cohortsol.ConsentRegistryConsentChangedEventName].ID
-	var changes int
+	done := l.abi.Events[recordedEvent].ID
+	var events int
 	for _, lg := range rc.Logs {
 		if len(lg.Topics) == 0 { // only the registry emits these events in its transaction
 			continue
 		}
 		switch lg.Topics[0] {
-		case changed:
-			changes++
+		case done:
+			events++
 		case skipped:
 			ev, err := l.consentReg.UnpackConsentSkippedEvent(lg)
 			if err != nil {
-				return nil, receiptOf(rc), fmt.Errorf("decoding ConsentSkipped: %w", err)
+				return nil, fmt.Errorf("decoding ConsentSkipped: %w", err)
 			}
 			i := ev.Index.Uint64()
-			if i >= uint64(len(chunk)) || outcomes[i] != ConsentRecorded || ev.Reason == uint8(ConsentRecorded) {
-				return nil, receiptOf(rc), fmt.Errorf("%w: ConsentSkipped for entry %d of %d in transaction %s", ErrInconsistentLedger, i, len(chunk), rc.TxHash)
+			if i >= uint64(n) || outcomes[at(int(i))] != ConsentRecorded || ev.Reason == uint8(ConsentRecorded) {
+				return nil, fmt.Errorf("%w: ConsentSkipped for entry %d of %d in transaction %s", ErrInconsistentLedger, i, n, rc.TxHash)
 			}
-			outcomes[i] = ConsentOutcome(ev.Reason)
+			outcomes[at(int(i))] = ConsentOutcome(ev.Reason)
 			recorded--
 		}
 	}
-	if changes != recorded {
-		return nil, receiptOf(rc), fmt.Errorf("%w: %d ConsentChanged events for %d recorded changes in transaction %s", ErrInconsistentLedger, changes, recorded, rc.TxHash)
+	if events != recorded {
+		return nil, fmt.Errorf("%w: %d %s events for %d recorded changes in transaction %s", ErrInconsistentLedger, events, recordedEvent, recorded, rc.TxHash)
 	}
-	return outcomes, receiptOf(rc), nil
+	return outcomes, nil
 }

@@ -125,33 +125,9 @@ func (l *Ledger) logConsentChunk(ctx context.Context, relayer *Account, d Consen
 	if err != nil {
 		return nil, Receipt{}, err
 	}
-	outcomes := make([]ConsentOutcome, len(chunk))
-	recorded := len(chunk)
-	skipped := l.abi.Events[cohortsol.ConsentRegistryConsentSkippedEventName].ID
-	logged := l.abi.Events[cohortsol.ConsentRegistryConsentLoggedEventName].ID
-	var n int
-	for _, lg := range rc.Logs {
-		if len(lg.Topics) == 0 {
-			continue
-		}
-		switch lg.Topics[0] {
-		case logged:
-			n++
-		case skipped:
-			ev, err := l.consentReg.UnpackConsentSkippedEvent(lg)
-			if err != nil {
-				return nil, receiptOf(rc), fmt.Errorf("decoding ConsentSkipped: %w", err)
-			}
-			i := ev.Index.Uint64()
-			if i >= uint64(len(chunk)) || outcomes[entries[i].at] != ConsentRecorded || ev.Reason == uint8(ConsentRecorded) {
-				return nil, receiptOf(rc), fmt.Errorf("%w: ConsentSkipped for entry %d of %d in transaction %s", ErrInconsistentLedger, i, len(chunk), rc.TxHash)
-			}
-			outcomes[entries[i].at] = ConsentOutcome(ev.Reason)
-			recorded--
-		}
-	}
-	if n != recorded {
-		return nil, receiptOf(rc), fmt.Errorf("%w: %d ConsentLogged events for %d recorded changes in transaction %s", ErrInconsistentLedger, n, recorded, rc.TxHash)
+	outcomes, err := l.consentOutcomes(rc, len(chunk), cohortsol.ConsentRegistryConsentLoggedEventName, func(i int) int { return entries[i].at })
+	if err != nil {
+		return nil, receiptOf(rc), err
 	}
 	return outcomes, receiptOf(rc), nil
 }
