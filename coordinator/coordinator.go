@@ -44,10 +44,11 @@ type Config struct {
 	RoundDuration  time.Duration // the on-chain deadline for commits, from the round's opening
 	MaxUpdateBytes int64         // largest update upload accepted
 	// AbsentGrace is how long a phase keeps waiting for participants that
-	// are not connected: once every missing answer is from a participant
-	// disconnected at least this long, and enough answered, the phase
+	// went away: once every missing answer is from a participant that
+	// disconnected at least this long ago, and enough answered, the phase
 	// closes without waiting out PhaseTimeout (0: half of it). A node that
-	// is down then costs a round this grace, not the whole timeout.
+	// is down then costs a round this grace, not the whole timeout. One
+	// this coordinator never saw connected is waited for up to the timeout.
 	AbsentGrace time.Duration
 	// EnrolmentWindow is how long the coordinator keeps the study between
 	// rounds, with no round open, before it reads the members of the next

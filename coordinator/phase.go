@@ -167,7 +167,6 @@ func (c *Coordinator) queue(to common.Address, task *cohortv1.Task) {
 // or until timeout if at least min answers arrived by then.
 func (c *Coordinator) wait(ctx context.Context, st step, full <-chan struct{}, timeout time.Duration, min int) error {
 	p := st.collecting()
-	started := time.Now()
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	tick := time.NewTicker(100 * time.Millisecond)
@@ -185,7 +184,7 @@ wait:
 			if p.failFast && c.lostMember(p) {
 				break wait
 			}
-			if missing, ok := c.onlyAbsentMissing(p, started, min); ok {
+			if missing, ok := c.onlyAbsentMissing(p, min); ok {
 				c.log.Warn("phase closed without participants that are not connected", "phase", p.kind, "round", p.round, "missing", missing, "grace", c.absentGrace())
 				return nil
 			}
@@ -211,10 +210,11 @@ func (c *Coordinator) absentGrace() time.Duration {
 }
 
 // onlyAbsentMissing tells whether the phase, which has at least min
-// answers, waits only for members that have not been connected for the
-// absent grace (counted from the phase's start for one that never was
-// during it), and how many it waits for.
-func (c *Coordinator) onlyAbsentMissing(p *phase, started time.Time, min int) (int, bool) {
+// answers, waits only for members that went away at least the absent grace
+// ago, and how many it waits for. A member this coordinator has not seen
+// connected (a joiner still starting, or any member after a restart) is
+// waited for up to the phase timeout: it may be slow rather than down.
+func (c *Coordinator) onlyAbsentMissing(p *phase, min int) (int, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(p.got) < min {
@@ -229,11 +229,7 @@ func (c *Coordinator) onlyAbsentMissing(p *phase, started time.Time, min int) (i
 		if _, connected := c.peers[a]; connected {
 			return 0, false
 		}
-		since := started
-		if t, ok := c.gone[a]; ok && t.After(since) {
-			since = t
-		}
-		if time.Since(since) < grace {
+		if since, seen := c.gone[a]; !seen || time.Since(since) < grace {
 			return 0, false
 		}
 		missing++

@@ -22,7 +22,9 @@ func TestDropoutDoesNotStallTheStudy(t *testing.T) {
 	defer cancel()
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: 4, Rounds: 3, Seed: 3, DataDir: t.TempDir(),
-		Threshold: 3, MinParticipants: 3, PhaseTimeout: 2 * time.Second, LocalConsent: true,
+		// The dropped node costs a round the absent grace; the phase
+		// timeout leaves slow phases (-race, a loaded machine) room.
+		Threshold: 3, MinParticipants: 3, PhaseTimeout: 20 * time.Second, AbsentGrace: time.Second, LocalConsent: true,
 		DropAfter: map[int]uint32{0: 2},
 	})
 	require.NoError(t, err)
