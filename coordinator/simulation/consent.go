@@ -15,9 +15,9 @@ import (
 
 // grantConsent has every consenting synthetic patient sign an EIP-712
 // grant for the study with the key derived from the cohort's seed (test
-// data only; see records.SyntheticPatientKey) and their hospital log them
-// on chain in batches (contracts.ConsentBatchSize per transaction, events
-// only: Ledger.LogConsentBatch), the hospitals in parallel.
+// data only; see records.SyntheticPatientKey) and their hospital relay them
+// on chain in batches (contracts.ConsentBatchSize per transaction), the
+// hospitals in parallel.
 func (s *Study) grantConsent(ctx context.Context, sites []records.Site, hospitalKeys []*ecdsa.PrivateKey) error {
 	domain, err := s.ledger.ConsentDomain(ctx)
 	if err != nil {
@@ -25,10 +25,6 @@ func (s *Study) grantConsent(ctx context.Context, sites []records.Site, hospital
 	}
 	start := time.Now()
 	expiry := start.Add(consentValidity)
-	issued, err := s.chain.HeadTime(ctx)
-	if err != nil {
-		return err
-	}
 	granted := make([]int, len(sites))
 	gas := make([]uint64, len(sites))
 	g, gctx := errgroup.WithContext(ctx)
@@ -40,7 +36,8 @@ func (s *Study) grantConsent(ctx context.Context, sites []records.Site, hospital
 				if !site.Consent[r.ID] {
 					continue
 				}
-				signed, err := s.signConsent(domain, r, true, expiry, issued)
+				// A fresh deployment: every patient's first change has nonce 0.
+				signed, err := s.signConsent(domain, r, true, expiry, 0)
 				if err != nil {
 					return err
 				}
@@ -77,12 +74,6 @@ func (s *Study) revokeConsent(ctx context.Context, sites []records.Site, hospita
 		return err
 	}
 	start := time.Now()
-	// Signed at the chain's time, after every grant: the later issuedAt
-	// decides (and a revocation wins a tie).
-	issued, err := s.chain.HeadTime(ctx)
-	if err != nil {
-		return err
-	}
 	revoked := make([][]Revocation, len(sites))
 	gas := make([]uint64, len(sites))
 	g, gctx := errgroup.WithContext(ctx)
@@ -93,7 +84,11 @@ func (s *Study) revokeConsent(ctx context.Context, sites []records.Site, hospita
 		g.Go(func() error {
 			var batch []contracts.SignedConsent
 			for _, r := range consenting[:max(n, 0)] {
-				signed, err := s.signConsent(domain, r, false, time.Time{}, issued)
+				nonce, err := s.ledger.ConsentNonce(gctx, r.Patient, contracts.ConsentScope{StudyID: s.studyID})
+				if err != nil {
+					return err
+				}
+				signed, err := s.signConsent(domain, r, false, time.Time{}, nonce)
 				if err != nil {
 					return err
 				}
@@ -123,11 +118,11 @@ func (s *Study) revokeConsent(ctx context.Context, sites []records.Site, hospita
 	return nil
 }
 
-// relayAll logs a hospital's batch of its patients' signed changes; any
+// relayAll relays a hospital's batch of its patients' signed changes; any
 // change the contract skipped is an error (the local study signs them all
 // right).
 func (s *Study) relayAll(ctx context.Context, relayer *contracts.Account, batch []contracts.SignedConsent) (contracts.ConsentBatchResult, error) {
-	res, err := s.ledger.LogConsentBatch(ctx, relayer, batch)
+	res, err := s.ledger.RelayConsentBatch(ctx, relayer, batch)
 	if err != nil {
 		return res, fmt.Errorf("%s relaying its patients' consent: %w", relayer, err)
 	}
@@ -139,14 +134,14 @@ func (s *Study) relayAll(ctx context.Context, relayer *contracts.Account, batch 
 	return res, nil
 }
 
-// signConsent signs a study-scoped logged consent change as the synthetic
-// patient of record r.
-func (s *Study) signConsent(domain contracts.ConsentDomain, r records.Record, granted bool, expiry, issuedAt time.Time) (contracts.SignedConsent, error) {
+// signConsent signs a study-scoped consent change as the synthetic patient
+// of record r.
+func (s *Study) signConsent(domain contracts.ConsentDomain, r records.Record, granted bool, expiry time.Time, nonce uint32) (contracts.SignedConsent, error) {
 	key, err := records.SyntheticPatientKey(s.cfg.Seed, r.ID)
 	if err != nil {
 		return contracts.SignedConsent{}, err
 	}
 	return contracts.SignConsent(key, domain, contracts.ConsentChange{
-		Patient: r.Patient, Scope: contracts.ConsentScope{StudyID: s.studyID}, Granted: granted, Expiry: expiry, IssuedAt: issuedAt,
+		Patient: r.Patient, Scope: contracts.ConsentScope{StudyID: s.studyID}, Granted: granted, Expiry: expiry, Nonce: nonce,
 	})
 }
