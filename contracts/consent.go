@@ -1,11 +1,13 @@
 package contracts
 
 import (
+	"cmp"
 	"context"
 	"crypto/ecdsa"
 	"fmt"
 	gomath "math"
 	"math/big"
+	"slices"
 	"strconv"
 	"time"
 
@@ -13,8 +15,6 @@ import (
 	"github.com/ethereum/go-ethereum/common/math"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
-
-	"github.com/cohort-fl/cohort/contracts/cohortsol"
 )
 
 // EIP-712 names of the consent messages; they must match Cohort.sol.
@@ -399,11 +399,19 @@ type ConsentRecord struct {
 	Expiry time.Time
 	// MaxEpsilon is a grant's ε bound (0: none; see ConsentChange).
 	MaxEpsilon float64
-	// Nonce is the change's nonce (0 for the first change of the scope).
-	Nonce uint32
-	// Block and Time are the block of the change and its timestamp.
+	// Nonce is a stored change's nonce (0 for the first change of the
+	// scope); Logged marks a logged change (no nonce: Time is its signed
+	// issuedAt).
+	Nonce  uint32
+	Logged bool
+	// Block is the block of the change and Time its time: the block's
+	// timestamp for a stored change, the signed issuedAt for a logged one.
 	Block uint64
 	Time  time.Time
+	// TxHash and LogIndex locate the event that recorded the change (zero
+	// in records read from the registry's storage).
+	TxHash   common.Hash
+	LogIndex uint
 }
 
 // ConsentStatus is a patient's consent for a study as of a round.
@@ -414,18 +422,6 @@ type ConsentStatus struct {
 	StudyScoped bool
 	// Record is the deciding change; zero when State is ConsentNone.
 	Record ConsentRecord
-}
-
-func consentRecordOf(rec cohortsol.ConsentRegistryConsentRecord) ConsentRecord {
-	granted, expiry, at := rec.Granted, rec.Expiry, rec.SinceTime
-	r := ConsentRecord{Granted: granted, MaxEpsilon: maxEpsilonOf(rec.MaxEpsilon), Nonce: rec.Nonce - 1, Block: rec.SinceBlock}
-	if expiry != 0 {
-		r.Expiry = time.Unix(int64(expiry), 0).UTC()
-	}
-	if at != 0 {
-		r.Time = time.Unix(int64(at), 0).UTC()
-	}
-	return r
 }
 
 // ConsentStatus returns a patient's consent for a study as of a round: the
@@ -501,22 +497,28 @@ func (l *Ledger) RequireConsent(ctx context.Context, patient common.Hash, studyI
 }
 
 // ConsentHistory returns every consent change of a patient for one scope,
-// oldest first.
+// stored or logged, in every registry the consortium has had, in chain
+// order (which is not the deciding order for logged changes: see
+// ConsentStatus), each with the event that recorded it.
 func (l *Ledger) ConsentHistory(ctx context.Context, patient common.Hash, scope ConsentScope) ([]ConsentRecord, error) {
 	if !scope.Valid() {
 		return nil, fmt.Errorf("reading a consent history: %w: set exactly one of study and purpose", ErrInvalidParameter)
 	}
-	out, err := l.readModule(ctx, currentConsent, l.consentReg.PackConsentHistory(patient, scope.StudyID, scope.Purpose))
-	if err != nil {
+	l.consentLog.mu.Lock()
+	defer l.consentLog.mu.Unlock()
+	if err := l.syncConsentLog(ctx); err != nil {
 		return nil, fmt.Errorf("reading the consent history of patient %s for %s: %w", patient, scope, err)
 	}
-	raw, err := l.consentReg.UnpackConsentHistory(out)
-	if err != nil {
-		return nil, fmt.Errorf("reading the consent history of patient %s for %s: %w", patient, scope, err)
-	}
-	res := make([]ConsentRecord, len(raw))
-	for i, r := range raw {
-		res[i] = consentRecordOf(r)
+	events := slices.Clone(l.consentLog.scopes[consentScopeKey{patient, scope.StudyID, scope.Purpose}])
+	slices.SortFunc(events, func(a, b consentEvent) int {
+		if a.block != b.block {
+			return cmp.Compare(a.block, b.block)
+		}
+		return cmp.Compare(a.index, b.index)
+	})
+	res := make([]ConsentRecord, len(events))
+	for i, e := range events {
+		res[i] = e.record()
 	}
 	return res, nil
 }

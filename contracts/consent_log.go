@@ -143,7 +143,18 @@ type consentEvent struct {
 	time   uint64
 	logged bool
 	block  uint64
-	index  uint // log index in the block
+	index  uint        // log index in the block
+	tx     common.Hash // the transaction that emitted it
+}
+
+// record is the change as a ConsentRecord.
+func (e consentEvent) record() ConsentRecord {
+	r := ConsentRecord{Granted: e.granted, MaxEpsilon: maxEpsilonOf(e.bound), Nonce: e.nonce, Logged: e.logged,
+		Block: e.block, Time: time.Unix(int64(e.time), 0).UTC(), TxHash: e.tx, LogIndex: e.index}
+	if e.expiry != 0 {
+		r.Expiry = time.Unix(int64(e.expiry), 0).UTC()
+	}
+	return r
 }
 
 // after tells whether e decides over o under the reduction rule: the later
@@ -250,7 +261,7 @@ func (l *Ledger) addConsentEvent(ctx context.Context, lg *types.Log) error {
 	if lg.Removed {
 		return nil
 	}
-	ev := consentEvent{block: lg.BlockNumber, index: lg.Index}
+	ev := consentEvent{block: lg.BlockNumber, index: lg.Index, tx: lg.TxHash}
 	var key consentScopeKey
 	if lg.Topics[0] == l.abi.Events[cohortsol.ConsentRegistryConsentLoggedEventName].ID {
 		e, err := l.consentReg.UnpackConsentLoggedEvent(lg)
@@ -327,11 +338,7 @@ func (l *Ledger) consentStatusesAt(ctx context.Context, patients []common.Hash, 
 		if !found {
 			continue
 		}
-		r := ConsentRecord{Granted: e.granted, MaxEpsilon: maxEpsilonOf(e.bound), Nonce: e.nonce, Block: e.block, Time: time.Unix(int64(e.time), 0).UTC()}
-		if e.expiry != 0 {
-			r.Expiry = time.Unix(int64(e.expiry), 0).UTC()
-		}
-		res[i].Record = r
+		res[i].Record = e.record()
 		switch {
 		case !e.granted:
 			res[i].State = ConsentRevoked

@@ -128,18 +128,13 @@ func (s *Server) fillPatient(ctx context.Context, p *patientPage) error {
 	if err != nil {
 		return fmt.Errorf("reading the studies: %w", err)
 	}
-	pe, err := l.PatientEvents(ctx, p.Patient)
-	if err != nil {
-		return err
-	}
-	changes := chainEvents(pe)
-	// changeTx links a recorded change to its event: the scope's change
-	// with the record's nonce.
-	changeTx := func(scope contracts.ConsentScope, nonce uint32) string {
-		if scope.StudyID != 0 {
-			return changes.last("", "ConsentChanged", "studyId", u(scope.StudyID), "nonce", u(uint64(nonce)))
+	// changeTx links a recorded change, stored or logged, to the event
+	// that recorded it.
+	changeTx := func(r contracts.ConsentRecord) string {
+		if r.TxHash == (common.Hash{}) {
+			return ""
 		}
-		return changes.last("", "ConsentChanged", "studyId", "0", "purpose", scope.Purpose.Hex(), "nonce", u(uint64(nonce)))
+		return fmt.Sprintf("/tx/%s#log-%d", r.TxHash.Hex(), r.LogIndex)
 	}
 	for id := uint64(1); id <= n; id++ {
 		st, err := l.Study(ctx, id)
@@ -153,11 +148,7 @@ func (s *Server) fillPatient(ctx context.Context, p *patientPage) error {
 		}
 		ps.Consent = now.State.String()
 		if now.State != contracts.ConsentNone {
-			scope := contracts.ConsentScope{StudyID: id}
-			if !now.StudyScoped {
-				scope = contracts.ConsentScope{Purpose: st.Purpose}
-			}
-			ps.ConsentTx = changeTx(scope, now.Record.Nonce)
+			ps.ConsentTx = changeTx(now.Record)
 		}
 		if now.State == contracts.ConsentActive {
 			ps.Expiry, ps.MaxEpsilon = now.Record.Expiry, now.Record.MaxEpsilon
@@ -169,7 +160,7 @@ func (s *Server) fillPatient(ctx context.Context, p *patientPage) error {
 			}
 			for _, c := range h {
 				ps.History = append(ps.History, consentChange{Scope: scope.String(), Granted: c.Granted, Expiry: c.Expiry, MaxEpsilon: c.MaxEpsilon,
-					Block: c.Block, Time: c.Time, Tx: changeTx(scope, c.Nonce)})
+					Block: c.Block, Time: c.Time, Tx: changeTx(c)})
 			}
 		}
 		if s.cfg.Proofs != nil {
