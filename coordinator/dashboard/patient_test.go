@@ -16,16 +16,16 @@ import (
 	"github.com/cohort-fl/cohort/contracts"
 )
 
-// The patient's page shows the ε bound they signed with their grant.
-func TestPatientPageShowsEpsilonBound(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
+// newPatientChain is a simulated chain with one hospital's consortium and
+// one study, and the consent registry's EIP-712 domain.
+func newPatientChain(t *testing.T, ctx context.Context) (*contracts.Chain, *contracts.Ledger, *contracts.Account, uint64, contracts.ConsentDomain) {
+	t.Helper()
 	hk, err := crypto.GenerateKey()
 	require.NoError(t, err)
 	hospital := contracts.NewAccount(hk)
 	chain, err := contracts.NewSimulatedChain(hospital.Address())
 	require.NoError(t, err)
-	defer func() { _ = chain.Close() }()
+	t.Cleanup(func() { _ = chain.Close() })
 	ledger, _, err := contracts.Deploy(ctx, chain, hospital, []contracts.Member{{Address: hospital.Address(), Name: "h", TLSFingerprint: common.Hash{1}}})
 	require.NoError(t, err)
 	id, _, err := ledger.CreateStudy(ctx, hospital, contracts.StudyParams{
@@ -33,9 +33,17 @@ func TestPatientPageShowsEpsilonBound(t *testing.T) {
 		StrikeLimit: 3, ReferenceCommitment: common.Hash{2}, Coordinator: hospital.Address(),
 	})
 	require.NoError(t, err)
-	pk, err := crypto.GenerateKey()
-	require.NoError(t, err)
 	domain, err := ledger.ConsentDomain(ctx)
+	require.NoError(t, err)
+	return chain, ledger, hospital, id, domain
+}
+
+// The patient's page shows the ε bound they signed with their grant.
+func TestPatientPageShowsEpsilonBound(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	_, ledger, hospital, id, domain := newPatientChain(t, ctx)
+	pk, err := crypto.GenerateKey()
 	require.NoError(t, err)
 	signed, err := contracts.SignConsent(pk, domain, contracts.ConsentChange{Scope: contracts.ConsentScope{StudyID: id},
 		Granted: true, Expiry: time.Now().Add(24 * time.Hour), MaxEpsilon: 2.5})
@@ -73,22 +81,8 @@ func TestPatientPageShowsEpsilonBound(t *testing.T) {
 func TestPatientPageShowsLoggedConsent(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	hk, err := crypto.GenerateKey()
-	require.NoError(t, err)
-	hospital := contracts.NewAccount(hk)
-	chain, err := contracts.NewSimulatedChain(hospital.Address())
-	require.NoError(t, err)
-	defer func() { _ = chain.Close() }()
-	ledger, _, err := contracts.Deploy(ctx, chain, hospital, []contracts.Member{{Address: hospital.Address(), Name: "h", TLSFingerprint: common.Hash{1}}})
-	require.NoError(t, err)
-	id, _, err := ledger.CreateStudy(ctx, hospital, contracts.StudyParams{
-		SpecHash: common.Hash{1}, Purpose: common.Hash{7}, Rounds: 2, MinParticipants: 1, Threshold: 1,
-		StrikeLimit: 3, ReferenceCommitment: common.Hash{2}, Coordinator: hospital.Address(),
-	})
-	require.NoError(t, err)
+	chain, ledger, hospital, id, domain := newPatientChain(t, ctx)
 	pk, err := crypto.GenerateKey()
-	require.NoError(t, err)
-	domain, err := ledger.ConsentDomain(ctx)
 	require.NoError(t, err)
 	now, err := chain.HeadTime(ctx)
 	require.NoError(t, err)
