@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/txpool"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -443,10 +444,11 @@ func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, val
 		// The node's view of the nonce may differ (another process using the
 		// same key, a dropped transaction, or a send that timed out after the
 		// node accepted it): ask it again. A nonce another process used
-		// meanwhile (a hospital's own `cohort member vote` beside its node)
-		// was not taken by this transaction, so it is sent once more.
+		// meanwhile (a hospital's own `cohort member vote` beside its node),
+		// mined or still pending in the pool, was not taken by this
+		// transaction, so it is sent once more.
 		s.nonceKnow = false
-		if attempt > 0 || !isNonceTooLow(err) {
+		if attempt > 0 || !isNonceTaken(err) {
 			return nil, fmt.Errorf("contracts: sending a transaction from %s: %w", from.Address(), err)
 		}
 	}
@@ -457,10 +459,17 @@ func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, val
 	return tx, nil
 }
 
-// isNonceTooLow tells whether the node refused a transaction because its
-// nonce was already used. Over JSON-RPC only the message survives.
-func isNonceTooLow(err error) bool {
-	return errors.Is(err, core.ErrNonceTooLow) || strings.Contains(err.Error(), core.ErrNonceTooLow.Error())
+// isNonceTaken tells whether the node refused a transaction because its
+// nonce was already used: by a mined transaction (nonce too low) or by one
+// still pending in the pool (a replacement must pay more). Over JSON-RPC
+// only the message survives.
+func isNonceTaken(err error) bool {
+	for _, known := range []error{core.ErrNonceTooLow, txpool.ErrReplaceUnderpriced} {
+		if errors.Is(err, known) || strings.Contains(err.Error(), known.Error()) {
+			return true
+		}
+	}
+	return false
 }
 
 // waitReceipt polls for the receipt of a transaction until it is mined or

@@ -49,8 +49,26 @@ func TestSendAfterAnotherProcessUsedTheKey(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(3), got.Int64(), "all three transfers arrived")
 
-	assert.True(t, isNonceTooLow(errors.New("nonce too low: next nonce 3, tx nonce 2")), "the message that comes over JSON-RPC")
-	assert.False(t, isNonceTooLow(errors.New("insufficient funds for gas * price + value")))
+
+	// Another process's transaction still pending in the pool holds nonce 3.
+	head, err = chain.client.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	pending, err := types.SignNewTx(from.key, chain.signer, &types.DynamicFeeTx{
+		ChainID: chain.chainID, Nonce: 3, GasTipCap: big.NewInt(params.GWei), GasFeeCap: new(big.Int).Add(big.NewInt(params.GWei), new(big.Int).Mul(head.BaseFee, big.NewInt(2))),
+		Gas: params.TxGas, To: &to, Value: big.NewInt(2),
+	})
+	require.NoError(t, err)
+	// This process still believes 3 is next.
+	require.NoError(t, chain.client.SendTransaction(ctx, pending))
+	r, err = chain.Transfer(ctx, from, to, big.NewInt(1))
+	require.NoError(t, err, "the send recovers from a nonce pending in the pool")
+	tx, _, err = chain.sim.Client().TransactionByHash(ctx, r.TxHash)
+	require.NoError(t, err)
+	assert.Equal(t, uint64(4), tx.Nonce())
+
+	assert.True(t, isNonceTaken(errors.New("nonce too low: next nonce 3, tx nonce 2")), "the message that comes over JSON-RPC")
+	assert.True(t, isNonceTaken(errors.New("replacement transaction underpriced")), "a nonce still pending in the pool")
+	assert.False(t, isNonceTaken(errors.New("insufficient funds for gas * price + value")))
 }
 
 // laggingLogIndex fails the first fails log queries as geth does when its

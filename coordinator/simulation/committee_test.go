@@ -32,7 +32,7 @@ func TestCommitteeStudy(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	var logs bytes.Buffer
+	var logs lockedBuffer
 	const joiner = 5
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: 6, Rounds: 3, Seed: 12, DataDir: t.TempDir(), Threshold: 2, MinParticipants: 3,
@@ -100,7 +100,7 @@ func TestCommitteeRotation(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	var logs bytes.Buffer
+	var logs lockedBuffer
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: 4, Rounds: 3, Seed: 5, DataDir: t.TempDir(), Threshold: 2, MinParticipants: 4,
 		CommitteeSize: 2, CommitteeRotation: 1,

@@ -1,7 +1,6 @@
 package simulation_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"log/slog"
@@ -26,7 +25,7 @@ func TestLiveHandleStopsAndRestarts(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	var logs bytes.Buffer // one handler serialises its writes
+	var logs lockedBuffer // read while nodes may still log
 	var (
 		study   *simulation.Study
 		handles []error

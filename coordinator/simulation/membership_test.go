@@ -34,7 +34,7 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	var logs bytes.Buffer
+	var logs lockedBuffer
 	const newcomer, leaver = 3, 1
 	s, err := simulation.Run(ctx, simulation.Config{
 		// t = 3 = the holders of round 3: every one of them, the newcomer
@@ -155,7 +155,7 @@ func TestResharingSurvivesCoordinatorRestart(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	var logs bytes.Buffer
+	var logs lockedBuffer
 	const newcomer = 3
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: 4, Rounds: 2, Seed: 9, DataDir: t.TempDir(), Threshold: 3, MinParticipants: 3,

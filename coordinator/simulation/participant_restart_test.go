@@ -1,7 +1,6 @@
 package simulation_test
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"strings"
@@ -24,7 +23,7 @@ func TestParticipantRestartResumes(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	var logs bytes.Buffer
+	var logs lockedBuffer
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: 3, Rounds: 3, Seed: 6, DataDir: t.TempDir(), Threshold: 3,
 		RestartParticipantAfter: map[int]uint32{1: 1}, PhaseTimeout: 20 * time.Second, LocalConsent: true,

@@ -1,7 +1,6 @@
 package simulation_test
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"strings"
@@ -23,7 +22,7 @@ func TestCoordinatorRestartMidRound(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	var logs bytes.Buffer // one handler serialises its writes
+	var logs lockedBuffer // read while nodes may still log
 	t.Cleanup(func() {
 		if t.Failed() {
 			t.Logf("study log:\n%s", logs.String())

@@ -33,7 +33,7 @@ func TestRobustScoringSuspendsAnAttacker(t *testing.T) {
 	// bench measure the subtler attacks.
 	attack, err := participant.ParseAttack("scaling:scale=1000")
 	require.NoError(t, err)
-	var logs bytes.Buffer
+	var logs lockedBuffer
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: 6, Rounds: 5, Seed: 1, DataDir: t.TempDir(), StrikeLimit: 2,
 		Robust: true, Attacks: map[int]participant.Attack{5: attack}, LocalConsent: true,

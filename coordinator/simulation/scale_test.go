@@ -38,7 +38,7 @@ func TestThirtyHospitalsSurviveDropoutsAndRestarts(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
 	defer cancel()
 	const dropper, restarted = 2, 1 // not 0: its round-3 upload is what restarts the coordinator
-	var logs bytes.Buffer
+	var logs lockedBuffer
 	start := time.Now()
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: thirty, Rounds: 3, Seed: 30, DataDir: t.TempDir(),
@@ -96,7 +96,7 @@ func TestThirtyHospitalsChangeMembersWithRobustRounds(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
 	defer cancel()
 	const joiner, restarted, dropper = thirty - 1, 1, 3
-	var logs bytes.Buffer
+	var logs lockedBuffer
 	start := time.Now()
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: thirty, Rounds: 3, Seed: 31, DataDir: t.TempDir(), LocalConsent: true, Robust: true,

@@ -60,7 +60,8 @@ func TestHostileCoordinatorAlteringTheAggregateIsRefused(t *testing.T) {
 	assert.Contains(t, logs.String(), "refused the round's aggregate and recorded the dispute on chain", "a holder put the tampering on the record")
 }
 
-// lockedBuffer collects the log lines of every party.
+// lockedBuffer collects the log lines of every party; a test may read it
+// while nodes that outlive the study (a chain watcher) still write.
 type lockedBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer
@@ -76,4 +77,11 @@ func (l *lockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// Bytes returns a copy of what was written so far.
+func (l *lockedBuffer) Bytes() []byte {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return bytes.Clone(l.b.Bytes())
 }

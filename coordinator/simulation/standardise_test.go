@@ -1,7 +1,6 @@
 package simulation_test
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"strings"
@@ -26,7 +25,7 @@ func TestPooledStandardisationSurvivesRestarts(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	var logs bytes.Buffer
+	var logs lockedBuffer
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: 3, Rounds: 2, Seed: 8, DataDir: t.TempDir(), Threshold: 3, LocalConsent: true,
 		Standardise: records.StandardisePooled, Scales: []float64{1, 1, 1, 1, 1, 1, 1, 1},
