@@ -49,7 +49,6 @@ func TestSendAfterAnotherProcessUsedTheKey(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(3), got.Int64(), "all three transfers arrived")
 
-
 	// Another process's transaction still pending in the pool holds nonce 3.
 	head, err = chain.client.HeaderByNumber(ctx, nil)
 	require.NoError(t, err)
