@@ -115,6 +115,17 @@ type ConsentBatchResult struct {
 	GasUsed uint64
 }
 
+// countRecorded counts the changes a batch put on chain.
+func countRecorded(outcomes []ConsentOutcome) int {
+	n := 0
+	for _, o := range outcomes {
+		if o == ConsentRecorded {
+			n++
+		}
+	}
+	return n
+}
+
 // RelayConsentBatch relays many patients' signed consent changes from a
 // member's account, ConsentBatchSize per transaction. The ConsentRegistry
 // checks each change as RelayConsent does; a change that fails a check is
@@ -141,11 +152,7 @@ func (l *Ledger) RelayConsentBatch(ctx context.Context, relayer *Account, change
 		res.Receipts = append(res.Receipts, r)
 		res.GasUsed += r.GasUsed
 	}
-	for _, o := range res.Outcomes {
-		if o == ConsentRecorded {
-			res.Recorded++
-		}
-	}
+	res.Recorded = countRecorded(res.Outcomes)
 	return res, nil
 }
 

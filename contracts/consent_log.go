@@ -90,11 +90,7 @@ func (l *Ledger) LogConsentBatch(ctx context.Context, relayer *Account, changes 
 		res.Receipts = append(res.Receipts, r)
 		res.GasUsed += r.GasUsed
 	}
-	for _, o := range res.Outcomes {
-		if o == ConsentRecorded {
-			res.Recorded++
-		}
-	}
+	res.Recorded = countRecorded(res.Outcomes)
 	return res, nil
 }
 
