@@ -21,6 +21,7 @@ func TestNewRefusesBadConfig(t *testing.T) {
 		{"no phase timeout", func(c *Config) { c.PhaseTimeout = 0 }, "phase timeout must be positive"},
 		{"round shorter than a phase", func(c *Config) { c.RoundDuration = time.Second }, "shorter than the phase timeout"},
 		{"negative enrolment window", func(c *Config) { c.EnrolmentWindow = -time.Second }, "enrolment window -1s is negative"},
+		{"negative absent grace", func(c *Config) { c.AbsentGrace = -time.Second }, "absent grace -1s is negative"},
 		{"no ledger", func(*Config) {}, "ledger, account, store and logger are required"},
 	}
 	for _, tt := range tests {
