@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/models"
 )
 
 // TestNewRefusesBadConfig checks that New names what is wrong with a
@@ -22,6 +24,10 @@ func TestNewRefusesBadConfig(t *testing.T) {
 		{"round shorter than a phase", func(c *Config) { c.RoundDuration = time.Second }, "shorter than the phase timeout"},
 		{"negative enrolment window", func(c *Config) { c.EnrolmentWindow = -time.Second }, "enrolment window -1s is negative"},
 		{"negative absent grace", func(c *Config) { c.AbsentGrace = -time.Second }, "absent grace -1s is negative"},
+		{"robust scoring with distributed noise", func(c *Config) {
+			c.Root = &models.Dataset{}
+			c.PrivateTraining = &models.TrainConfig{Privacy: &models.PrivacyConfig{Mechanism: models.MechanismDistributed, MinContributors: 3}}
+		}, "with the distributed privacy mechanism an update carries only a share of the noise"},
 		{"no ledger", func(*Config) {}, "ledger, account, store and logger are required"},
 	}
 	for _, tt := range tests {

@@ -269,6 +269,8 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 		return nil, fmt.Errorf("coordinator: config: absent grace %s is negative; set 0 (half the phase timeout) or more", cfg.AbsentGrace)
 	case cfg.EnrolmentWindow < 0:
 		return nil, fmt.Errorf("coordinator: config: enrolment window %s is negative; set 0 or more", cfg.EnrolmentWindow)
+	case cfg.Root != nil && cfg.PrivateTraining != nil && cfg.PrivateTraining.Privacy != nil && cfg.PrivateTraining.Privacy.Distributed():
+		return nil, fmt.Errorf("coordinator: config: %w", models.ErrRobustDistributedDP)
 	case ledger == nil || account == nil || store == nil || log == nil:
 		return nil, errors.New("coordinator: ledger, account, store and logger are required")
 	}
@@ -343,6 +345,10 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	}
 	if h := study.RobustPolicyHash; c.policy != nil && h != (common.Hash{}) && h != c.policy.Hash() {
 		return nil, fmt.Errorf("coordinator: the chain records robust policy %s for study %d, this coordinator's is %s; configure the study's robust policy", h.Hex(), c.cfg.StudyID, c.policy.Hash().Hex())
+	}
+	if tc := c.cfg.PrivateTraining; tc != nil && tc.Privacy != nil && tc.Privacy.Distributed() && int(study.MinParticipants) < tc.Privacy.MinContributors {
+		return nil, fmt.Errorf("coordinator: study %d lets a round close with %d participants, but its distributed DP noise counts on at least min_contributors %d adding their share; create the study with --min-participants %d or more",
+			c.cfg.StudyID, study.MinParticipants, tc.Privacy.MinContributors, tc.Privacy.MinContributors)
 	}
 	c.mu.Lock()
 	c.minParticipants, c.threshold = int(study.MinParticipants), int(study.Threshold)

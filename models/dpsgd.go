@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	crand "crypto/rand"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -24,6 +25,23 @@ import (
 // Epsilon and Delta are the study's budget: no record is trained on in a
 // round after which its ε would exceed Epsilon.
 //
+// Mechanism says where the noise goes. MechanismLocal (the default) is the
+// above at every hospital: each adds the noise a single site needs, so each
+// update, and everything derived from it, is DP on its own.
+// MechanismDistributed is DP-SGD over the union of the hospitals' records,
+// one step per round (FedSGD): each hospital samples, clips and sums as
+// above but adds only a share of the noise, standard deviation
+// NoiseMultiplier·ClipNorm/√m with m = MinContributors − NoiseColluders
+// (NoiseShareSD), and takes one plain SGD step normalised by q·n, its own
+// record count. The coordinator's aggregate, weighted by committed sample
+// counts n/N, is then exactly one DP-SGD step over all N records,
+// θ ← θ − lr·(Σ clipped gradients + Σ shares)/(q·N), whose noise is at
+// least σ·C per coordinate whenever at least MinContributors hospitals
+// contribute and at most NoiseColluders of them know or skip their share.
+// A single update is then NOT DP on its own: the guarantee rests on the
+// encryption (only aggregates are ever decrypted) and on the hospitals
+// adding their shares.
+//
 // Sampling and noise come from a generator keyed from crypto/rand on every
 // Train call, never from the public Seed: anyone who could replay the noise
 // could subtract it.
@@ -40,6 +58,51 @@ type PrivacyConfig struct {
 	// Delta is the δ of the budget, in (0, 1); take it well below one over
 	// the number of records, such as 1e-5.
 	Delta float64 `json:"delta"`
+	// Mechanism is MechanismLocal (empty means local) or
+	// MechanismDistributed.
+	Mechanism string `json:"mechanism,omitempty"`
+	// MinContributors is, for the distributed mechanism, the fewest
+	// hospitals whose updates a published aggregate combines: the study's
+	// minimum participants on chain must be at least this (each hospital
+	// and the coordinator check).
+	MinContributors int `json:"min_contributors,omitempty"`
+	// NoiseColluders k is, for the distributed mechanism, how many
+	// contributing hospitals may know their own share (colluding with
+	// whoever sees the model) or skip it, with the aggregate still carrying
+	// noise of standard deviation σ·C: shares are sized for
+	// MinContributors − k honest ones. 0 trusts every contributor.
+	NoiseColluders int `json:"noise_colluders,omitempty"`
+}
+
+// Privacy mechanisms accepted in PrivacyConfig.Mechanism.
+const (
+	// MechanismLocal is DP-SGD at every hospital, each adding the noise a
+	// single site needs.
+	MechanismLocal = "local"
+	// MechanismDistributed is DP-SGD over the union of the hospitals'
+	// records, the noise shared among them inside the encrypted sum.
+	MechanismDistributed = "distributed"
+)
+
+// Distributed reports whether c is the distributed mechanism.
+func (c PrivacyConfig) Distributed() bool { return c.Mechanism == MechanismDistributed }
+
+// HonestShares is m, the number of noise shares the distributed
+// mechanism's guarantee counts on: MinContributors − NoiseColluders (1 for
+// the local mechanism).
+func (c PrivacyConfig) HonestShares() int {
+	if !c.Distributed() {
+		return 1
+	}
+	return c.MinContributors - c.NoiseColluders
+}
+
+// NoiseShareSD is the standard deviation of the Gaussian noise one hospital
+// adds to each coordinate of its summed clipped gradients: σ·C locally,
+// σ·C/√m with the distributed mechanism, so that any m honest shares sum to
+// variance σ²C².
+func (c PrivacyConfig) NoiseShareSD() float64 {
+	return c.NoiseMultiplier * c.ClipNorm / math.Sqrt(float64(c.HonestShares()))
 }
 
 // Validate reports whether c is usable, wrapping ErrInvalidTrainConfig.
@@ -56,22 +119,49 @@ func (c PrivacyConfig) Validate() error {
 	case !(c.Delta > 0 && c.Delta < 1):
 		return fmt.Errorf("%w: privacy delta is %v, want a value in (0, 1) well below one over the number of records, such as 1e-5", ErrInvalidTrainConfig, c.Delta)
 	}
+	switch c.Mechanism {
+	case "", MechanismLocal:
+		if c.MinContributors != 0 || c.NoiseColluders != 0 {
+			return fmt.Errorf("%w: privacy min_contributors and noise_colluders size the shares of the %q mechanism; the %q one has none (each hospital adds the full noise): drop them or set mechanism %q",
+				ErrInvalidTrainConfig, MechanismDistributed, MechanismLocal, MechanismDistributed)
+		}
+	case MechanismDistributed:
+		switch {
+		case c.MinContributors < 1:
+			return fmt.Errorf("%w: privacy min_contributors is %d: the %q mechanism needs the fewest hospitals a published aggregate combines (at most the study's minimum participants), ≥ 1",
+				ErrInvalidTrainConfig, c.MinContributors, MechanismDistributed)
+		case c.NoiseColluders < 0 || c.NoiseColluders >= c.MinContributors:
+			return fmt.Errorf("%w: privacy noise_colluders is %d, want 0..%d (fewer than min_contributors %d): the shares are sized for min_contributors − noise_colluders honest hospitals",
+				ErrInvalidTrainConfig, c.NoiseColluders, c.MinContributors-1, c.MinContributors)
+		}
+	default:
+		return fmt.Errorf("%w: privacy mechanism is %q, want %q (DP-SGD at every hospital, the default) or %q (noise shared over the encrypted sum)",
+			ErrInvalidTrainConfig, c.Mechanism, MechanismLocal, MechanismDistributed)
+	}
 	return nil
 }
 
 // StepsPerTrain is the number of DP-SGD steps one Train call takes with
-// cfg: Epochs/SamplingRate, rounded up. It depends on the public
+// cfg: Epochs/SamplingRate, rounded up, or 1 with the distributed
+// mechanism (one step of the union per round). It depends on the public
 // configuration only, so every party computes the same privacy cost.
 func StepsPerTrain(cfg TrainConfig) int {
 	if cfg.Privacy == nil || !(cfg.Privacy.SamplingRate > 0) {
 		return 0
+	}
+	if cfg.Privacy.Distributed() {
+		return 1
 	}
 	return int(math.Ceil(float64(cfg.Epochs)/cfg.Privacy.SamplingRate - 1e-9))
 }
 
 // PrivacySpent returns the ε at cfg.Privacy.Delta of a record trained on in
 // rounds Train calls with cfg (rounds of a study): RDP composition of
-// rounds·StepsPerTrain(cfg) sampled Gaussian steps. Without cfg.Privacy the
+// rounds·StepsPerTrain(cfg) sampled Gaussian steps. With the distributed
+// mechanism that is centralised DP-SGD over the union with sampling rate q
+// and one step per round: Poisson sampling at rate q at every hospital is
+// Poisson sampling of the union, and each published aggregate carries noise
+// σ·C. Without cfg.Privacy the
 // guarantee is none and ε is +Inf.
 func PrivacySpent(cfg TrainConfig, rounds int) (float64, error) {
 	if cfg.Privacy == nil {
@@ -156,6 +246,13 @@ func (m *Model) trainPrivate(ctx context.Context, X [][]float64, y []float64, gr
 		learnables[i] = slots[i]
 	}
 
+	// The Gaussian noise has its own stream, keyed from the first draws of
+	// noise: which records a step samples does not shift it.
+	var key [32]byte
+	for i := 0; i < len(key); i += 8 {
+		binary.LittleEndian.PutUint64(key[i:], noise.Uint64())
+	}
+	gauss := rand.New(rand.NewChaCha8(key))
 	steps := StepsPerTrain(cfg)
 	expected := dp.SamplingRate * float64(n)
 	sum := make([]float64, size)
@@ -205,9 +302,9 @@ func (m *Model) trainPrivate(ctx context.Context, X [][]float64, y []float64, gr
 			lossSum += loss
 			lossCount++
 		}
-		sd := dp.NoiseMultiplier * dp.ClipNorm
+		sd := dp.NoiseShareSD()
 		for j := range sum {
-			sum[j] = (sum[j] + sd*noise.NormFloat64()) / expected
+			sum[j] = (sum[j] + sd*gauss.NormFloat64()) / expected
 		}
 		if cfg.ProximalMu > 0 {
 			// The FedProx term does not depend on the records: added after

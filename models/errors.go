@@ -25,3 +25,9 @@ var (
 	// different histogram resolutions.
 	ErrIncompatibleEvaluation = errors.New("models: incompatible evaluations")
 )
+
+// ErrRobustDistributedDP reports robust scoring asked of a study with the
+// distributed privacy mechanism: its scores are decrypted per update, and a
+// single update carries only a share of the noise, so they would leak
+// outside the study's ε.
+var ErrRobustDistributedDP = errors.New("robust scoring decrypts scores of each update, but with the distributed privacy mechanism an update carries only a share of the noise, so those scores are not covered by the study's ε: use the local mechanism (privacy.mechanism \"local\") with robust aggregation, or turn robust scoring off")

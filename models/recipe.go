@@ -67,8 +67,10 @@ type Recipe struct {
 	// apart. The shared model stays the one recorded on chain.
 	Personalise *Personalisation `json:"personalise,omitempty"`
 	// Privacy, if set, makes every hospital's local training DP-SGD with
-	// the study's (ε, δ) budget (see PrivacyConfig); hashed with the rest,
-	// so every hospital adds the same noise. LocalTraining applies it.
+	// the study's (ε, δ) budget (see PrivacyConfig): the local mechanism by
+	// default, or the distributed one (noise shared over the encrypted
+	// sum, one step per round); hashed with the rest, so every hospital
+	// adds the same noise. LocalTraining applies it.
 	Privacy *PrivacyConfig `json:"privacy,omitempty"`
 }
 
@@ -151,6 +153,9 @@ func (r *Recipe) fillDefaults() {
 		if r.Model.IsSurvival() {
 			r.Evaluation.Metric = MetricCIndex
 		}
+	}
+	if p := r.Privacy; p != nil && p.Mechanism == MechanismLocal {
+		p.Mechanism = "" // the default: hashes as if left out
 	}
 	if p := r.Personalise; p != nil && p.LearningRate == 0 {
 		p.LearningRate = r.Local.LearningRate

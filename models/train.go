@@ -62,8 +62,21 @@ func (c TrainConfig) Validate() error {
 	case !(c.ProximalMu >= 0) || math.IsInf(c.ProximalMu, 0):
 		return fmt.Errorf("%w: proximal_mu is %v, want a finite value ≥ 0", ErrInvalidTrainConfig, c.ProximalMu)
 	}
-	if c.Privacy != nil {
-		return c.Privacy.Validate()
+	if c.Privacy == nil {
+		return nil
+	}
+	if err := c.Privacy.Validate(); err != nil {
+		return err
+	}
+	if c.Privacy.Distributed() {
+		switch {
+		case c.Optimizer != OptimizerSGD:
+			return fmt.Errorf("%w: optimizer is %q, but the %q privacy mechanism needs %q: each hospital's update must be its noisy clipped gradient sum times the learning rate, so that the weighted sum of the updates is one DP-SGD step of the union (a server optimizer may still adapt the steps)",
+				ErrInvalidTrainConfig, c.Optimizer, MechanismDistributed, OptimizerSGD)
+		case c.Epochs != 1:
+			return fmt.Errorf("%w: epochs is %d, but the %q privacy mechanism takes one DP-SGD step of the union per round (FedSGD): set epochs to 1 and run more rounds",
+				ErrInvalidTrainConfig, c.Epochs, MechanismDistributed)
+		}
 	}
 	return nil
 }

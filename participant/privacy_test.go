@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
@@ -105,6 +106,24 @@ func TestCheckPrivacyOnChain(t *testing.T) {
 	err = p.checkPrivacyOnChain(f.ctx, r)
 	require.ErrorIs(t, err, ErrChainMismatch, "a recipe with another budget")
 	assert.Contains(t, err.Error(), "budget on chain is ε 3")
+
+	// Distributed noise sized for 2 contributors, in a study that lets a
+	// round close with 1: refused, the published model could carry half
+	// the noise the budget counts on.
+	dist := models.TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: 1, Optimizer: models.OptimizerSGD,
+		Privacy: &models.PrivacyConfig{NoiseMultiplier: 1.5, ClipNorm: 1, SamplingRate: 0.1, Epsilon: 3, Delta: 1e-5,
+			Mechanism: models.MechanismDistributed, MinContributors: 2}}
+	p.training = dist
+	err = p.checkPrivacyOnChain(f.ctx, r)
+	require.ErrorIs(t, err, ErrChainMismatch)
+	assert.Contains(t, err.Error(), "counts on at least min_contributors 2")
+	dist.Privacy.MinContributors = 1
+	p.training = dist
+	require.NoError(t, p.checkPrivacyOnChain(f.ctx, r), "one step per round spends less than the chain records")
+
+	// Nor does such a hospital help decrypt robust scores of single updates.
+	_, err = p.steps.scorePrecheck(&cohortv1.ScoreTask{StudyId: id, Round: 1})
+	require.ErrorIs(t, err, models.ErrRobustDistributedDP)
 }
 
 // The ε bound a patient signs on chain decides: a record is trained on while

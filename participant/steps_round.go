@@ -178,6 +178,9 @@ func (s *steps) scorePrecheck(t *cohortv1.ScoreTask) ([]common.Address, error) {
 	if err := s.checkStudy("score", t.GetStudyId()); err != nil {
 		return nil, err
 	}
+	if p := s.training.Privacy; p != nil && p.Distributed() {
+		return nil, fmt.Errorf("participant %s: refusing score shares: %w", s.name, models.ErrRobustDistributedDP)
+	}
 	if active := t.GetActivePoints(); !slices.Contains(active, s.point) {
 		return nil, fmt.Errorf("%w: asked to decrypt scores with active set %v, which leaves out this site's point %d", ErrChainMismatch, active, s.point)
 	}

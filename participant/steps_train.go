@@ -66,6 +66,10 @@ func (s *steps) checkPrivacy(study contracts.Study, round contracts.Round) error
 		return fmt.Errorf("participant %s: %w: study %d has a privacy budget (ε %g, δ %g) on chain but this hospital trains without differential privacy; use the study's recipe", s.name, ErrChainMismatch, s.studyID, study.Privacy.Epsilon, study.Privacy.Delta)
 	case !study.Privacy.Equal(contracts.PrivacyBudget{Epsilon: priv.Epsilon, Delta: priv.Delta}):
 		return fmt.Errorf("participant %s: %w: study %d's privacy budget on chain is ε %g, δ %g; this hospital's recipe says ε %g, δ %g", s.name, ErrChainMismatch, s.studyID, study.Privacy.Epsilon, study.Privacy.Delta, priv.Epsilon, priv.Delta)
+	case priv.Distributed() && int(study.MinParticipants) < priv.MinContributors:
+		// Fewer contributors than the shares were sized for would publish
+		// a model with less noise than the budget assumes.
+		return fmt.Errorf("participant %s: %w: study %d lets a round close with %d participants, but the recipe's distributed noise counts on at least min_contributors %d adding their share", s.name, ErrChainMismatch, s.studyID, study.MinParticipants, priv.MinContributors)
 	}
 	spent, err := models.PrivacySpent(s.training, int(round.Number))
 	if err != nil {

@@ -88,15 +88,8 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 		}
 		if *servers != "" {
 			for _, k := range strings.Split(*servers, ",") {
-				kind, rate, hasRate := strings.Cut(strings.TrimSpace(k), ":")
-				c := aggregation.DefaultFedOptConfig(kind)
-				if hasRate {
-					if c.LearningRate, err = strconv.ParseFloat(rate, 64); err != nil {
-						fmt.Fprintf(stderr, "--servers: %q is not a learning rate\n", rate)
-						return errUsage
-					}
-				}
-				if err := c.Validate(); err != nil {
+				c, err := parseServer(k)
+				if err != nil {
 					fmt.Fprintf(stderr, "--servers: %v\n", err)
 					return errUsage
 				}
@@ -174,9 +167,10 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 
 // learnPrivacyFlags registers the differential-privacy flags of bench learn.
 type learnPrivacyFlags struct {
-	epsilon, opt          *string
-	delta, clip, rate, lr *float64
-	epochs, averageLast   *int
+	epsilon, opt, mechanism, server *string
+	delta, clip, rate, lr           *float64
+	epochs, averageLast             *int
+	colluders, rounds               *int
 }
 
 func addLearnPrivacyFlags(fs *flag.FlagSet) learnPrivacyFlags {
@@ -189,6 +183,10 @@ func addLearnPrivacyFlags(fs *flag.FlagSet) learnPrivacyFlags {
 		lr:          fs.Float64("dp-lr", 0.05, "local learning rate of the private studies"),
 		opt:         fs.String("dp-optimizer", "", "local optimizer of the private studies, sgd or adam (default: the non-private studies')"),
 		averageLast: fs.Int("dp-average-last", 1, "score each private study's average of its last K published models (post-processing: no privacy cost); 1: its final model"),
+		mechanism:   fs.String("dp-mechanism", models.MechanismLocal, "where the noise goes: local (DP-SGD at every hospital) or distributed (one DP-SGD step of the union per round, the noise shared over the encrypted sum; plain SGD, one local epoch)"),
+		colluders:   fs.Int("dp-colluders", 0, "with --dp-mechanism distributed: hospitals that may know or skip their noise share (the shares are sized for the others)"),
+		rounds:      fs.Int("dp-rounds", 0, "rounds of the private studies (0: the non-private studies')"),
+		server:      fs.String("dp-server", "", "server optimizer of the private studies, KIND or KIND:RATE such as fedavg:2 (default: the non-private studies'); post-processing, no privacy cost"),
 	}
 }
 
@@ -197,7 +195,39 @@ func (f learnPrivacyFlags) parse(stderr io.Writer) (*evaluation.LearnPrivacy, er
 	if *f.epsilon == "" {
 		return nil, nil
 	}
-	cfg := &evaluation.LearnPrivacy{Delta: *f.delta, Clip: *f.clip, Rate: *f.rate, Epochs: *f.epochs, LR: *f.lr, Optimizer: *f.opt, AverageLast: *f.averageLast}
+	cfg := &evaluation.LearnPrivacy{Delta: *f.delta, Clip: *f.clip, Rate: *f.rate, Epochs: *f.epochs, LR: *f.lr, Optimizer: *f.opt, AverageLast: *f.averageLast,
+		Colluders: *f.colluders, Rounds: *f.rounds}
+	switch *f.mechanism {
+	case models.MechanismLocal:
+		if *f.colluders != 0 {
+			fmt.Fprintln(stderr, "--dp-colluders sizes the shares of --dp-mechanism distributed; the local mechanism has none")
+			return nil, errUsage
+		}
+	case models.MechanismDistributed:
+		cfg.Mechanism = models.MechanismDistributed
+		if cfg.Optimizer == "" {
+			cfg.Optimizer = models.OptimizerSGD
+		}
+		if cfg.Optimizer != models.OptimizerSGD || cfg.Epochs != 1 || cfg.Colluders < 0 {
+			fmt.Fprintln(stderr, "--dp-mechanism distributed takes one plain SGD step of the union per round: --dp-optimizer sgd, --dp-local-epochs 1, --dp-colluders ≥ 0 (fewer than the sites)")
+			return nil, errUsage
+		}
+	default:
+		fmt.Fprintf(stderr, "--dp-mechanism %q: want %s or %s\n", *f.mechanism, models.MechanismLocal, models.MechanismDistributed)
+		return nil, errUsage
+	}
+	if *f.rounds < 0 {
+		fmt.Fprintln(stderr, "--dp-rounds must be at least 1 (0: the non-private studies')")
+		return nil, errUsage
+	}
+	if *f.server != "" {
+		c, err := parseServer(*f.server)
+		if err != nil {
+			fmt.Fprintf(stderr, "--dp-server: %v\n", err)
+			return nil, errUsage
+		}
+		cfg.Server = &c
+	}
 	if cfg.AverageLast < 1 {
 		fmt.Fprintf(stderr, "--dp-average-last is %d; give at least 1 (1: the final model)\n", cfg.AverageLast)
 		return nil, errUsage
@@ -223,4 +253,18 @@ func (f learnPrivacyFlags) parse(stderr io.Writer) (*evaluation.LearnPrivacy, er
 		return nil, errUsage
 	}
 	return cfg, nil
+}
+
+// parseServer reads a server optimizer given as KIND or KIND:RATE (the
+// kind's defaults otherwise).
+func parseServer(k string) (aggregation.FedOptConfig, error) {
+	kind, rate, hasRate := strings.Cut(strings.TrimSpace(k), ":")
+	c := aggregation.DefaultFedOptConfig(kind)
+	if hasRate {
+		var err error
+		if c.LearningRate, err = strconv.ParseFloat(rate, 64); err != nil {
+			return c, fmt.Errorf("%q is not a learning rate", rate)
+		}
+	}
+	return c, c.Validate()
 }

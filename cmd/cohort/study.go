@@ -164,6 +164,9 @@ Flags:
 	}
 	if r := recipe.Privacy; r != nil {
 		p.Privacy = contracts.PrivacyBudget{Epsilon: r.Epsilon, Delta: r.Delta}
+		if r.Distributed() && int(p.MinParticipants) < r.MinContributors {
+			return usageErr("--min-participants %d is below the recipe's privacy min_contributors %d: its distributed noise counts on at least that many hospitals adding their share to every published aggregate", p.MinParticipants, r.MinContributors)
+		}
 	}
 	researcher, err := loadKeyFile(*keyPath)
 	if err != nil {

@@ -102,6 +102,7 @@ type LearnReport struct {
 	// PrivateTraining and Private are the --epsilon studies: their local
 	// training and, per budget, figures against Federated.
 	PrivateTraining *models.TrainConfig   `json:"private_training,omitempty"`
+	PrivacySettings *LearnPrivacy         `json:"privacy_settings,omitempty"`
 	Private         []PrivateLearnSummary `json:"private,omitempty"`
 	PerSeed         []LearnSeedResult     `json:"per_seed"`
 	Seconds         float64               `json:"seconds"`
@@ -174,11 +175,11 @@ func Learn(ctx context.Context, cfg LearnConfig, progress io.Writer) (*LearnRepo
 		rep.PerSeed = append(rep.PerSeed, r)
 	}
 	if cfg.Privacy != nil {
-		tc, err := cfg.Privacy.trainConfig(cfg.Local, cfg.Rounds, cfg.Privacy.Epsilons[0])
+		tc, err := cfg.Privacy.trainConfig(cfg.Local, cfg.Rounds, cfg.Sites, cfg.Privacy.Epsilons[0])
 		if err != nil {
 			return nil, err
 		}
-		rep.PrivateTraining = &tc
+		rep.PrivateTraining, rep.PrivacySettings = &tc, cfg.Privacy
 	}
 	pick := func(f func(LearnSeedResult) LearnScores) LearnSummary {
 		var s [4][]float64

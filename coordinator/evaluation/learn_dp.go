@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
@@ -36,18 +37,50 @@ type LearnPrivacy struct {
 	// round publishes anyway, so it costs no privacy) instead of its final
 	// model; 0 or 1: the final model.
 	AverageLast int `json:",omitempty"`
+	// Mechanism is models.MechanismLocal (empty: local) or
+	// models.MechanismDistributed, whose shares are sized for every site
+	// contributing (min_contributors: the number of sites) less Colluders.
+	Mechanism string `json:",omitempty"`
+	Colluders int    `json:",omitempty"`
+	// Rounds of the private studies; 0: the non-private studies' own.
+	Rounds int `json:",omitempty"`
+	// Server, if set, is the private studies' server optimizer
+	// (post-processing of the decrypted aggregate: no privacy cost).
+	Server *aggregation.FedOptConfig `json:",omitempty"`
 }
 
-// trainConfig is the local training of the study with budget eps over
-// rounds: the noise multiplier is the smallest whose ε after the last
-// round stays within eps.
-func (c LearnPrivacy) trainConfig(base models.TrainConfig, rounds int, eps float64) (models.TrainConfig, error) {
+// MechanismText names the mechanism for reports.
+func (c LearnPrivacy) MechanismText() string {
+	if c.Mechanism == models.MechanismDistributed {
+		return fmt.Sprintf("DP-SGD of the union, noise shared over the encrypted sum, sized for %d colluders", c.Colluders)
+	}
+	return "DP-SGD at every hospital"
+}
+
+// rounds is the number of rounds of the private studies, given the
+// non-private ones'.
+func (c LearnPrivacy) rounds(base int) int {
+	if c.Rounds > 0 {
+		return c.Rounds
+	}
+	return base
+}
+
+// trainConfig is the local training of the study with budget eps among
+// sites hospitals over rounds (the non-private studies'; c.Rounds replaces
+// it): the noise multiplier is the smallest whose ε after the last round
+// stays within eps.
+func (c LearnPrivacy) trainConfig(base models.TrainConfig, rounds, sites int, eps float64) (models.TrainConfig, error) {
+	rounds = c.rounds(rounds)
 	tc := base
 	tc.Epochs, tc.LearningRate = c.Epochs, c.LR
 	if c.Optimizer != "" {
 		tc.Optimizer = c.Optimizer
 	}
 	tc.Privacy = &models.PrivacyConfig{NoiseMultiplier: 1, ClipNorm: c.Clip, SamplingRate: c.Rate, Epsilon: eps, Delta: c.Delta}
+	if c.Mechanism == models.MechanismDistributed {
+		tc.Privacy.Mechanism, tc.Privacy.MinContributors, tc.Privacy.NoiseColluders = c.Mechanism, sites, c.Colluders
+	}
 	sigma, err := privacy.NoiseMultiplier(eps, c.Delta, c.Rate, rounds*models.StepsPerTrain(tc))
 	if err != nil {
 		return tc, err
@@ -81,11 +114,12 @@ type PrivateLearnSummary struct {
 func learnPrivate(ctx context.Context, cfg LearnConfig, raw []records.Site, test []records.Record, scales []float64, seed int64, progress io.Writer) ([]PrivateLearnResult, error) {
 	var out []PrivateLearnResult
 	for _, eps := range cfg.Privacy.Epsilons {
-		tc, err := cfg.Privacy.trainConfig(cfg.Local, cfg.Rounds, eps)
+		tc, err := cfg.Privacy.trainConfig(cfg.Local, cfg.Rounds, cfg.Sites, eps)
 		if err != nil {
 			return nil, fmt.Errorf("ε %v: %w", eps, err)
 		}
-		spent, err := models.PrivacySpent(tc, cfg.Rounds)
+		rounds := cfg.Privacy.rounds(cfg.Rounds)
+		spent, err := models.PrivacySpent(tc, rounds)
 		if err != nil {
 			return nil, err
 		}
@@ -95,8 +129,9 @@ func learnPrivate(ctx context.Context, cfg LearnConfig, raw []records.Site, test
 		}
 		spec := cfg.Spec
 		study, err := simulation.Run(ctx, simulation.Config{
-			Hospitals: cfg.Sites, Rounds: cfg.Rounds, Seed: seed, DataDir: filepath.Join(dir, "blobs"),
+			Hospitals: cfg.Sites, Rounds: rounds, Seed: seed, DataDir: filepath.Join(dir, "blobs"),
 			Sites: raw, Spec: &spec, Train: &tc, Standardise: records.StandardisePooled, Scales: scales,
+			ServerOptimizer: cfg.Privacy.Server,
 		})
 		if err != nil {
 			os.RemoveAll(dir)

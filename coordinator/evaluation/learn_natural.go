@@ -54,14 +54,18 @@ type NaturalConfig struct {
 	Privacy *LearnPrivacy
 }
 
-// privateRecipe is the recipe r trained under budget eps as p says.
-func (p LearnPrivacy) privateRecipe(r models.Recipe, eps float64) (models.Recipe, error) {
-	tc, err := p.trainConfig(r.Local, r.Rounds, eps)
+// privateRecipe is the recipe r trained under budget eps among sites
+// hospitals as p says (its rounds and server optimizer, if set).
+func (p LearnPrivacy) privateRecipe(r models.Recipe, sites int, eps float64) (models.Recipe, error) {
+	tc, err := p.trainConfig(r.Local, r.Rounds, sites, eps)
 	if err != nil {
 		return r, err
 	}
 	r.Privacy, tc.Privacy = tc.Privacy, nil
-	r.Local = tc
+	r.Local, r.Rounds = tc, p.rounds(r.Rounds)
+	if p.Server != nil {
+		r.Server = *p.Server
+	}
 	return r, r.Validate()
 }
 
@@ -227,7 +231,7 @@ func Natural(ctx context.Context, cfg NaturalConfig, progress io.Writer) (*Natur
 	rep.Summary = summariseNatural(rep.PerSeed, rep.Metric)
 	if cfg.Privacy != nil {
 		rep.Privacy = cfg.Privacy
-		rep.Private = summariseNaturalPrivate(rep.Summary, cfg)
+		rep.Private = summariseNaturalPrivate(rep.Summary, cfg, len(rep.Hospitals))
 	}
 	rep.Seconds = time.Since(start).Seconds()
 	return rep, nil
@@ -410,11 +414,14 @@ func naturalOneSeed(ctx context.Context, cfg NaturalConfig, schema records.Schem
 	// Private: the recipe under each budget, with its first server optimizer.
 	if p := cfg.Privacy; p != nil {
 		for _, eps := range p.Epsilons {
-			recipe, err := p.privateRecipe(r, eps)
+			recipe, err := p.privateRecipe(r, len(studySites), eps)
 			if err != nil {
 				return res, fmt.Errorf("ε %v: %w", eps, err)
 			}
-			recipe.Server, recipe.Standardise = cfg.Servers[0], studyStd
+			if p.Server == nil {
+				recipe.Server = cfg.Servers[0]
+			}
+			recipe.Standardise = studyStd
 			m, err := federate(ctx, recipe, studySites, schema, seed, cfg.Plaintext, p.AverageLast)
 			if err != nil {
 				return res, fmt.Errorf("federated at ε %v: %w", eps, err)
@@ -467,7 +474,7 @@ func privateApproach(eps float64) string { return fmt.Sprintf("federated DP-SGD 
 
 // summariseNaturalPrivate gives each budget's points lost against the
 // non-private federated study of the recipe's server optimizer.
-func summariseNaturalPrivate(summary []ApproachSummary, cfg NaturalConfig) []NaturalPrivateSummary {
+func summariseNaturalPrivate(summary []ApproachSummary, cfg NaturalConfig, sites int) []NaturalPrivateSummary {
 	find := func(name string) *ApproachSummary {
 		for i := range summary {
 			if summary[i].Name == name {
@@ -485,7 +492,7 @@ func summariseNaturalPrivate(summary []ApproachSummary, cfg NaturalConfig) []Nat
 		}
 		s := NaturalPrivateSummary{Epsilon: eps, Delta: cfg.Privacy.Delta, Approach: a.Name,
 			SiteMeanLoss: math.Round(1e4*100*(base.SiteMean.Mean-a.SiteMean.Mean)) / 1e4}
-		if r, err := cfg.Privacy.privateRecipe(cfg.Recipe, eps); err == nil {
+		if r, err := cfg.Privacy.privateRecipe(cfg.Recipe, sites, eps); err == nil {
 			s.NoiseMultiplier = r.Privacy.NoiseMultiplier
 		}
 		if a.Pooled != nil && base.Pooled != nil {

@@ -329,8 +329,12 @@ func writePrivate(out io.Writer, rep *LearnReport) {
 		return
 	}
 	p := rep.PrivateTraining
-	fmt.Fprintf(out, "\ndifferential privacy (DP-SGD at every hospital: clip %g, sampling rate %g, %d local epochs at rate %g, %d rounds; δ = %g):\n",
-		p.Privacy.ClipNorm, p.Privacy.SamplingRate, p.Epochs, p.LearningRate, rep.Rounds, rep.Private[0].Delta)
+	rounds, mech := rep.Rounds, "DP-SGD at every hospital"
+	if c := rep.PrivacySettings; c != nil {
+		rounds, mech = c.rounds(rep.Rounds), c.MechanismText()
+	}
+	fmt.Fprintf(out, "\ndifferential privacy (%s: clip %g, sampling rate %g, %d local epochs at rate %g, %d rounds; δ = %g):\n",
+		mech, p.Privacy.ClipNorm, p.Privacy.SamplingRate, p.Epochs, p.LearningRate, rounds, rep.Private[0].Delta)
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(w, "training\tσ\taccuracy\t± sd\tpoints lost\tAUC\t± sd\tpoints lost\t")
 	fmt.Fprintf(w, "non-private federated\t–\t%.4f\t%.4f\t–\t%.4f\t%.4f\t–\t\n", rep.Federated.Accuracy.Mean, rep.Federated.Accuracy.SD, rep.Federated.AUC.Mean, rep.Federated.AUC.SD)
@@ -368,8 +372,12 @@ func (rep *NaturalReport) WriteText(out io.Writer) {
 	_ = w.Flush()
 	fmt.Fprintf(out, "\n%s (%s); hospital mean: each hospital's own test records, then averaged; %.0fs in all\n", rep.Metric, metricNote(rep.Metric), rep.Seconds)
 	if p := rep.Privacy; p != nil && len(rep.Private) > 0 {
-		fmt.Fprintf(out, "\ndifferential privacy (DP-SGD at every hospital: clip %g, sampling rate %g, %d local epochs at rate %g, %d rounds; δ = %g), points of %s lost against federated %s:\n",
-			p.Clip, p.Rate, p.Epochs, p.LR, rep.Recipe.Rounds, p.Delta, rep.Metric, rep.Recipe.Server.Kind)
+		server := ""
+		if p.Server != nil {
+			server = fmt.Sprintf(", server %s at %g", p.Server.Kind, p.Server.LearningRate)
+		}
+		fmt.Fprintf(out, "\ndifferential privacy (%s: clip %g, sampling rate %g, %d local epochs at rate %g, %d rounds%s; δ = %g), points of %s lost against federated %s:\n",
+			p.MechanismText(), p.Clip, p.Rate, p.Epochs, p.LR, p.rounds(rep.Recipe.Rounds), server, p.Delta, rep.Metric, rep.Recipe.Server.Kind)
 		w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(w, "budget\tσ\tpooled test\thospital mean\t")
 		for _, s := range rep.Private {
