@@ -20,6 +20,7 @@ import (
 	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/models/privacy"
 )
 
 // TestPrivateStudyBudgetOnChain runs private studies through the daemons:
@@ -72,6 +73,33 @@ func TestPrivateStudyBudgetOnChain(t *testing.T) {
 		defer s2.Close()
 	}
 	require.ErrorIs(t, err, contracts.ErrPrivacyBudgetExceeded)
+
+	// The distributed mechanism: one DP-SGD step of the union per round,
+	// so each round records ε of DP-SGD with rounds steps, and the chain
+	// machinery is the same.
+	dist := models.TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: 1, Optimizer: models.OptimizerSGD,
+		Privacy: &models.PrivacyConfig{NoiseMultiplier: 1.5, ClipNorm: 1, SamplingRate: 0.2, Epsilon: 8, Delta: 1e-5,
+			Mechanism: models.MechanismDistributed, MinContributors: 3}}
+	s3, err := simulation.Run(ctx, simulation.Config{Hospitals: 3, Rounds: 2, Seed: 6, DataDir: t.TempDir(), Train: &dist, LocalConsent: true})
+	require.NoError(t, err)
+	defer s3.Close()
+	rep, err = studies.Show(ctx, s3.Ledger(), 0, s3.StudyID())
+	require.NoError(t, err)
+	require.NotNil(t, rep.Privacy)
+	require.Len(t, rep.RoundHistory, 2)
+	for r, h := range rep.RoundHistory {
+		want, err := privacy.DPSGDEpsilon(0.2, 1.5, r+1, 1e-5)
+		require.NoError(t, err)
+		assert.InDelta(t, want, h.EpsilonSpent, 1e-6, "round %d records DP-SGD's ε after %d steps", r+1, r+1)
+	}
+	out.Reset()
+	rep.WriteText(&out)
+	assert.Contains(t, out.String(), "privacy budget ε 8 at δ 1e-05")
+	sum, err := s3.Report(time.Second)
+	require.NoError(t, err)
+	out.Reset()
+	sum.WriteSummary(&out)
+	assert.Contains(t, out.String(), "one DP-SGD step of the union per round, the noise shared over the encrypted sum")
 }
 
 // TestDemoPrivateRecipe runs `cohort demo --recipe` with a recipe whose

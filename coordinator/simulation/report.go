@@ -53,6 +53,9 @@ type PrivacyReport struct {
 	Epsilon float64 `json:"epsilon_budget"`
 	Delta   float64 `json:"delta"`
 	Spent   float64 `json:"epsilon_spent"`
+	// Mechanism is the recipe's: models.MechanismDistributed, or empty for
+	// DP-SGD at every hospital.
+	Mechanism string `json:"mechanism,omitempty"`
 }
 
 // chainTimeout bounds the report's reads of the embedded chain.
@@ -96,7 +99,11 @@ func (s *Study) PrivacyReport() (*PrivacyReport, error) {
 	if st.Privacy == (contracts.PrivacyBudget{}) {
 		return nil, nil
 	}
-	return &PrivacyReport{Epsilon: st.Privacy.Epsilon, Delta: st.Privacy.Delta, Spent: st.EpsilonSpent}, nil
+	rep := &PrivacyReport{Epsilon: st.Privacy.Epsilon, Delta: st.Privacy.Delta, Spent: st.EpsilonSpent}
+	if tc := s.cfg.Train; tc != nil && tc.Privacy != nil {
+		rep.Mechanism = tc.Privacy.Mechanism
+	}
+	return rep, nil
 }
 
 // privacyBudget is the on-chain budget of a study whose hospitals train

@@ -6,6 +6,7 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
 	"github.com/google/renameio/v2"
@@ -36,8 +37,12 @@ func (rep *Report) WriteSummary(out io.Writer) {
 		fmt.Fprintln(out, "\nfeatures standardised with each hospital's own statistics")
 	}
 	if p := rep.Privacy; p != nil {
-		fmt.Fprintf(out, "\ndifferential privacy: every hospital trained with DP-SGD; the study's ε after round %d is %.4g of its budget %g at δ %g (per round: cohort study show)\n",
-			len(rep.Rounds), p.Spent, p.Epsilon, p.Delta)
+		how := "every hospital trained with DP-SGD"
+		if p.Mechanism == models.MechanismDistributed {
+			how = "one DP-SGD step of the union per round, the noise shared over the encrypted sum"
+		}
+		fmt.Fprintf(out, "\ndifferential privacy: %s; the study's ε after round %d is %.4g of its budget %g at δ %g (per round: cohort study show)\n",
+			how, len(rep.Rounds), p.Spent, p.Epsilon, p.Delta)
 	}
 	if rep.Final.CIndex > 0 {
 		fmt.Fprintf(out, "\nfinal Cox model: C-index %.3f over the pairs of each site's test records (%d sites); study %d on contract %s; %.1fs in all\n",
