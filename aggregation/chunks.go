@@ -119,9 +119,24 @@ func (v *EncryptedVector) appendChunk(buf, widths []byte, i int) []byte {
 	n := v.c0[0].N()
 	from := i * ChunkValues
 	j, off := from/n, from%n
-	used := min(ChunkValues, v.length-from)
-	for l, row := range v.c0[j].Coeffs {
-		buf = packBits(buf, row[off:off+used], uint(widths[l]))
+	return appendPolyChunk(buf, v.c0[j], off, min(ChunkValues, v.length-from), widths)
+}
+
+// appendPolyChunk appends the chunk of c0 that holds its values off to
+// off+count-1 (see appendChunk).
+func appendPolyChunk(buf []byte, c0 ring.Poly, off, count int, widths []byte) []byte {
+	for l, row := range c0.Coeffs {
+		buf = packBits(buf, row[off:off+count], uint(widths[l]))
+	}
+	return buf
+}
+
+// hashPolyChunks writes to leaves the leaf hashes of the chunks of c0,
+// which stores used values, packed at widths.
+func hashPolyChunks(leaves []common.Hash, h hash.Hash, buf []byte, c0 ring.Poly, used int, widths []byte) []byte {
+	for k, off := 0, 0; off < used; k, off = k+1, off+ChunkValues {
+		buf = appendPolyChunk(buf[:0], c0, off, min(ChunkValues, used-off), widths)
+		leaves[k] = leafHash(h, buf)
 	}
 	return buf
 }
@@ -208,6 +223,12 @@ func (v *EncryptedVector) buildTree() *chunkTree {
 		}
 		return nil
 	})
+	return treeFromLeaves(widths, header, leaves)
+}
+
+// treeFromLeaves completes a chunk tree whose leaves are hashed: header's
+// at 0, chunk i's at 1+i, zero hashes up to a power of two.
+func treeFromLeaves(widths, header []byte, leaves []common.Hash) *chunkTree {
 	t := &chunkTree{widths: widths, header: header, levels: [][]common.Hash{leaves}}
 	for level := leaves; len(level) > 1; {
 		next := make([]common.Hash, len(level)/2)

@@ -172,6 +172,14 @@ const maxVectorLen = 1 << 40
 // when the vector is used. Errors wrap ErrMalformed.
 func (v *EncryptedVector) UnmarshalBinary(p []byte) error {
 	d, params := newDecoder(p, kindEncryptedVector)
+	return v.decode(d, params, nil)
+}
+
+// decode reads a vector's body from d, calling onPoly (if not nil) with
+// each ciphertext's c0 as soon as it is read and checked: its index, the
+// number of values it stores, and its rows as packed in the encoding, with
+// their widths.
+func (v *EncryptedVector) decode(d *decoder, params common.Hash, onPoly func(i int, c0 ring.Poly, used int, rows [][]byte, widths []byte)) error {
 	keyHash := d.bytes32()
 	context := d.bytes32()
 	terms := readTerms(d)
@@ -208,6 +216,9 @@ func (v *EncryptedVector) UnmarshalBinary(p []byte) error {
 			break
 		}
 		c0s = append(c0s, c0)
+		if onPoly != nil {
+			onPoly(i, c0, used, d.lastRows, d.lastWidths)
+		}
 	}
 	if err := d.done(); err != nil {
 		return err

@@ -300,10 +300,22 @@ type decoder struct {
 	// the widths of the last polynomial read.
 	fixedWidths bool
 	lastWidths  []byte
+	lastRows    [][]byte // the packed rows of the last polynomial read, in p
+	// off is the number of bytes read; wait, if set, blocks until the
+	// first end bytes are final and reports false if they never will be
+	// (an encoding decoded while it arrives: VectorStream).
+	off  int
+	wait func(end int) bool
 }
 
 func newDecoder(p []byte, kind byte) (*decoder, common.Hash) {
-	d := &decoder{b: p, kind: kindNames[kind]}
+	return newWaitingDecoder(p, kind, nil)
+}
+
+// newWaitingDecoder is newDecoder for bytes that are still arriving: wait
+// (nil for bytes that are all there) is asked before each read.
+func newWaitingDecoder(p []byte, kind byte, wait func(end int) bool) (*decoder, common.Hash) {
+	d := &decoder{b: p, kind: kindNames[kind], wait: wait}
 	var magic [4]byte
 	copy(magic[:], d.take(4))
 	k := d.u8()
@@ -343,8 +355,13 @@ func (d *decoder) take(n int) []byte {
 		d.fail(fmt.Sprintf("truncated: need %d more bytes, have %d", n, len(d.b)))
 		return nil
 	}
+	if d.wait != nil && !d.wait(d.off+n) {
+		d.fail(fmt.Sprintf("truncated: the bytes ended before byte %d", d.off+n))
+		return nil
+	}
 	out := d.b[:n]
 	d.b = d.b[n:]
+	d.off += n
 	return out
 }
 
@@ -421,8 +438,10 @@ func (d *decoder) polyUsed() (ring.Poly, int) {
 		return ring.Poly{}, 0
 	}
 	p := ring.NewPoly(n, rows-1)
+	d.lastRows = make([][]byte, rows)
 	for i, w := range widths {
 		raw := d.take(packedLen(used, int(w)))
+		d.lastRows[i] = raw
 		if !unpackRow(raw, p.Coeffs[i][:used], uint(w), d.fixedWidths) {
 			d.fail(fmt.Sprintf("row %d is not canonically packed (non-zero padding or non-minimal width %d)", i, w))
 			return ring.Poly{}, 0

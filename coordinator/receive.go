@@ -112,6 +112,19 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 	pieces := make(chan []byte, 4)
 	written := make(chan writeResult, 1)
 	go func(prefix []byte) { written <- writePieces(f, prefix, pieces) }(data)
+	// An encrypted vector is decoded and its chunks hashed as it arrives
+	// (for its chunk root and the check), so that little is left to do
+	// after its last byte.
+	var stream *aggregation.VectorStream
+	streamVector := func() {
+		if stream == nil && aggregation.IsVectorEncoding(data) {
+			stream = aggregation.NewVectorStream(data[:size])
+		}
+		if stream != nil {
+			stream.Arrived(len(data))
+		}
+	}
+	streamVector()
 	var recvErr error
 	for {
 		piece, err := next()
@@ -129,23 +142,17 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 		start := len(data)
 		data = append(data, piece...) // within capacity: earlier pieces stay put
 		pieces <- data[start:len(data):len(data)]
+		streamVector()
 	}
 	complete := recvErr == nil && uint64(len(data)) == size
 	close(pieces)
-	// An encrypted vector is decoded once: its chunk root is computed while
-	// check runs on the same decoded vector.
 	var decoded *aggregation.EncryptedVector
-	if complete && aggregation.IsVectorEncoding(data) {
-		decoded = new(aggregation.EncryptedVector)
-		if decoded.UnmarshalBinary(data) != nil {
-			decoded = nil // hashed as plain bytes below: it matches no root
+	if stream != nil {
+		if v, err := stream.Finish(); err == nil && complete {
+			decoded = v // else hashed as plain bytes below: it matches no root
 		}
 	}
 	vector := decoded != nil
-	root := make(chan common.Hash, 1)
-	if vector {
-		go func() { root <- decoded.Hash() }()
-	}
 	var checkErr error
 	if complete && check != nil {
 		checkErr = check(data, decoded)
@@ -154,7 +161,7 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 	var got common.Hash
 	switch {
 	case vector:
-		got = <-root
+		got = decoded.Hash() // computed by the stream
 	case w.hashed:
 		got = w.hash
 	default: // the first bytes looked like a vector's, the rest did not

@@ -1,0 +1,165 @@
+package aggregation
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/tuneinsight/lattigo/v5/ring"
+)
+
+// VectorStream decodes an EncryptedVector and hashes its chunk leaves while
+// its encoding is still arriving, so that once the last byte is in only the
+// last ciphertext's leaves and the tree's upper levels remain. The
+// coordinator runs one per upload: decoding and hashing a 1M-value update
+// after its last byte took longer than receiving it.
+//
+// The caller writes the encoding into a buffer from the front, announces
+// each write with Arrived and must call Finish, which returns the same
+// vector and chunk root as UnmarshalBinary and Hash on the whole bytes.
+type VectorStream struct {
+	mu    sync.Mutex
+	more  *sync.Cond
+	avail int  // buf[:avail] is final
+	ended bool // nothing more will arrive
+	done  chan streamResult
+}
+
+type streamResult struct {
+	v   *EncryptedVector
+	err error
+}
+
+// NewVectorStream starts decoding buf, whose length is the encoding's
+// announced size; the caller fills it from the front and must not change a
+// byte once it has announced it with Arrived.
+func NewVectorStream(buf []byte) *VectorStream {
+	s := &VectorStream{done: make(chan streamResult, 1)}
+	s.more = sync.NewCond(&s.mu)
+	go func() { s.done <- s.run(buf) }()
+	return s
+}
+
+// Arrived announces that the first n bytes of the buffer are final.
+func (s *VectorStream) Arrived(n int) {
+	s.mu.Lock()
+	if n > s.avail {
+		s.avail = n
+		s.more.Broadcast()
+	}
+	s.mu.Unlock()
+}
+
+// Finish announces that no more bytes will arrive and returns the decoded
+// vector, its chunk tree already built. Bytes that ended early or do not
+// decode give an error wrapping ErrMalformed.
+func (s *VectorStream) Finish() (*EncryptedVector, error) {
+	s.mu.Lock()
+	s.ended = true
+	s.more.Broadcast()
+	s.mu.Unlock()
+	r := <-s.done
+	return r.v, r.err
+}
+
+// wait blocks until the first end bytes are final, or reports false once
+// it is known that they never will be.
+func (s *VectorStream) wait(end int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for s.avail < end && !s.ended {
+		s.more.Wait()
+	}
+	return s.avail >= end
+}
+
+// streamedPoly is a decoded ciphertext on its way to the leaf hasher:
+// how many values it stores and its rows as packed in the encoding.
+type streamedPoly struct {
+	used   int
+	rows   [][]byte
+	widths []byte
+}
+
+// polyLeaves are the leaf hashes of one ciphertext's chunks, packed at the
+// widths of that ciphertext's rows.
+type polyLeaves struct {
+	widths []byte
+	leaves []common.Hash
+}
+
+func (s *VectorStream) run(buf []byte) streamResult {
+	d, params := newWaitingDecoder(buf, kindEncryptedVector, s.wait)
+	// The decoder (unpacking and checking) and the hasher (SHA-256 of the
+	// packed rows, the larger part) each take a core.
+	polys := make(chan streamedPoly, 4)
+	hashed := make(chan []polyLeaves, 1)
+	go func() { hashed <- hashPolys(polys) }()
+	v := new(EncryptedVector)
+	err := v.decode(d, params, func(_ int, _ ring.Poly, used int, rows [][]byte, widths []byte) {
+		polys <- streamedPoly{used: used, rows: rows, widths: widths}
+	})
+	close(polys)
+	byPoly := <-hashed
+	if err != nil {
+		return streamResult{err: err}
+	}
+	v.hash.once.Do(func() { v.hash.tree = v.treeFromPolys(byPoly) })
+	return streamResult{v: v}
+}
+
+// hashPolys hashes the chunks of each ciphertext at its own rows' widths.
+// A chunk packed at a row's width is a slice of the row as the encoding
+// packs it (32 values of w bits are 4w whole bytes, and both pad the last
+// values to a byte), so the leaves are hashed from the received bytes
+// without unpacking or packing anything.
+func hashPolys(polys <-chan streamedPoly) []polyLeaves {
+	h := newTreeHash()
+	var out []polyLeaves
+	for p := range polys {
+		leaves := make([]common.Hash, NumChunksFor(p.used))
+		for k := range leaves {
+			off, count := k*ChunkValues, min(ChunkValues, p.used-k*ChunkValues)
+			h.Reset()
+			h.Write([]byte{leafPrefix})
+			for l, row := range p.rows {
+				w := int(p.widths[l])
+				from := off * w / 8
+				h.Write(row[from : from+packedLen(count, w)])
+			}
+			h.Sum(leaves[k][:0])
+		}
+		out = append(out, polyLeaves{widths: p.widths, leaves: leaves})
+	}
+	return out
+}
+
+// treeFromPolys builds the vector's chunk tree from its ciphertexts' leaves.
+// Chunks are packed at the widest row over the whole vector (rowWidths);
+// a decoded row's width is its largest value's (the encoding is
+// canonical), so the vector's widths are the ciphertexts' maxima, and the
+// leaves of a ciphertext whose rows are all that wide are already right.
+// The others, rare for fresh updates, are hashed again.
+func (v *EncryptedVector) treeFromPolys(byPoly []polyLeaves) *chunkTree {
+	widths := make([]byte, v.level+1)
+	for _, p := range byPoly {
+		for l, w := range p.widths {
+			widths[l] = max(widths[l], w)
+		}
+	}
+	header := v.chunkHeader(widths)
+	leaves := make([]common.Hash, 1<<treeDepth(1+v.NumChunks()))
+	h := newTreeHash()
+	leaves[0] = leafHash(h, header)
+	perPoly := v.c0[0].N() / ChunkValues
+	var buf []byte
+	for j, p := range byPoly {
+		dst := leaves[1+j*perPoly : 1+j*perPoly+len(p.leaves)]
+		if bytes.Equal(p.widths, widths) {
+			copy(dst, p.leaves)
+		} else {
+			buf = hashPolyChunks(dst, h, buf, v.c0[j], v.used(j), widths)
+		}
+	}
+	return treeFromLeaves(widths, header, leaves)
+}

@@ -1,0 +1,84 @@
+package aggregation
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// feed writes b into a buffer of want bytes in pieces of random sizes,
+// announcing each to s, as an upload arrives, and returns what Finish says.
+func feed(s *VectorStream, buf, b []byte, rng *rand.Rand) (*EncryptedVector, error) {
+	for off := 0; off < len(b); {
+		n := min(len(b)-off, 1+rng.IntN(70_000))
+		copy(buf[off:], b[off:off+n])
+		off += n
+		s.Arrived(off)
+	}
+	return s.Finish()
+}
+
+func TestVectorStreamMatchesDecodeAndHash(t *testing.T) {
+	sf := newSpotFixture(t, 3, 2*16384+101)
+	// A vector one of whose ciphertexts has a row narrower than the same
+	// row elsewhere: its chunks are packed at the vector's width, so the
+	// leaves the stream hashed at that ciphertext's own width are redone.
+	narrow := *sf.updates[1]
+	narrow.c0 = append(narrow.c0[:0:0], narrow.c0...)
+	narrow.c0[1] = *narrow.c0[1].CopyNew()
+	for i := range narrow.c0[1].Coeffs[0] {
+		narrow.c0[1].Coeffs[0][i] &= 1<<20 - 1
+	}
+	narrow.hash = &hashCache{}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for name, v := range map[string]*EncryptedVector{"update": sf.updates[0], "aggregate": sf.agg, "narrow row": &narrow} {
+		t.Run(name, func(t *testing.T) {
+			b, err := v.MarshalBinary()
+			require.NoError(t, err)
+			buf := make([]byte, len(b))
+			got, err := feed(NewVectorStream(buf), buf, b, rng)
+			require.NoError(t, err)
+			assert.Equal(t, v.Hash(), got.Hash(), "the stream's chunk root is the vector's")
+			again, err := got.MarshalBinary()
+			require.NoError(t, err)
+			assert.Equal(t, b, again, "the stream decodes the vector the bytes encode")
+		})
+	}
+	require.NotEqual(t, narrow.rowWidths()[0], byte(20), "the narrow row is narrower than the vector's")
+}
+
+func TestVectorStreamRefusesWhatUnmarshalRefuses(t *testing.T) {
+	sf := newSpotFixture(t, 2, 16384+7)
+	b, err := sf.updates[0].MarshalBinary()
+	require.NoError(t, err)
+	rng := rand.New(rand.NewPCG(3, 4))
+
+	// The bytes stop halfway: Finish says so instead of waiting for more.
+	buf := make([]byte, len(b))
+	_, err = feed(NewVectorStream(buf), buf, b[:len(b)/2], rng)
+	require.ErrorIs(t, err, ErrMalformed)
+	assert.ErrorContains(t, err, "truncated")
+
+	// More bytes were announced than the vector has.
+	buf = make([]byte, len(b)+3)
+	_, err = feed(NewVectorStream(buf), buf, append(b[:len(b):len(b)], 0, 0, 0), rng)
+	require.ErrorIs(t, err, ErrMalformed)
+	assert.ErrorContains(t, err, "trailing bytes")
+
+	// A row that is not canonically packed, halfway through.
+	bad := append([]byte(nil), b...)
+	bad[len(bad)-1] = 0xff
+	var v EncryptedVector
+	want := v.UnmarshalBinary(bad)
+	require.Error(t, want)
+	buf = make([]byte, len(bad))
+	_, err = feed(NewVectorStream(buf), buf, bad, rng)
+	require.ErrorIs(t, err, ErrMalformed)
+	assert.Equal(t, want.Error(), err.Error())
+
+	// Nothing at all arrives.
+	_, err = NewVectorStream(make([]byte, len(b))).Finish()
+	require.ErrorIs(t, err, ErrMalformed)
+}
