@@ -137,7 +137,7 @@ func TestCheckRecipeNamesEveryField(t *testing.T) {
 }
 
 func TestExampleRecipesParse(t *testing.T) {
-	for _, f := range []string{"../examples/recipes/wdbc.json", "../examples/recipes/wdbc-dp.json", "../examples/tcga-brca/recipe.json"} {
+	for _, f := range []string{"../examples/recipes/wdbc.json", "../examples/recipes/wdbc-dp.json", "../examples/tcga-brca/recipe.json", "../examples/tcga-brca/hazard-dp-distributed.json"} {
 		raw, err := os.ReadFile(f)
 		require.NoError(t, err)
 		r, err := ParseRecipe(raw)

@@ -342,6 +342,11 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 		return ready{}, fmt.Errorf("%w: the round %d aggregate gives weight to %d updates, the study requires at least %d", ErrChainMismatch, round, nonZero, least)
 	}
 	aggHash := common.BytesToHash(t.GetAggregateHash())
+	distributed := s.training.Privacy != nil && s.training.Privacy.Distributed()
+	if prev, ok := s.decrypted[round]; distributed && ok && prev != aggHash {
+		return ready{}, fmt.Errorf("%w: asked to decrypt aggregate %s in round %d after aggregate %s: with the distributed privacy mechanism a holder decrypts one aggregate per round, since two over different contributors give away their difference, single updates carrying only a share of the noise",
+			ErrChainMismatch, aggHash.Hex(), round, prev.Hex())
+	}
 	if facts.spots != nil {
 		err := s.sealer.checkSpots(facts.study.PublicKeyHash, aggregation.TrainContext(s.studyID, round), facts.aggregate, committed, dealers, t.GetWeights(), facts.spots.proofs, facts.spots.chunks)
 		if err != nil {
@@ -361,6 +366,12 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 	share, err := s.sealer.decryptionShare(facts.aggregate, t.GetActivePoints())
 	if err != nil {
 		return ready{}, fmt.Errorf("participant %s: decryption share: %w", s.name, err)
+	}
+	if distributed {
+		if s.decrypted == nil {
+			s.decrypted = map[uint32]common.Hash{}
+		}
+		s.decrypted[round] = aggHash
 	}
 	signed, err := auth.Sign(s.key, s.studyID, round, auth.KindDecryptShare, crypto.Keccak256Hash(share))
 	if err != nil {

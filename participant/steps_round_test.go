@@ -222,6 +222,40 @@ func TestDecryptStep(t *testing.T) {
 	})
 }
 
+// With the distributed privacy mechanism a holder decrypts one aggregate
+// per round: a second one over fewer contributors, each acceptable alone,
+// would give away the left-out update by difference.
+func TestDistributedHolderDecryptsOneAggregatePerRound(t *testing.T) {
+	t.Parallel()
+	f := newRoundFixture(t)
+	me := f.nodes[1]
+	me.training = models.TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: 1, Optimizer: models.OptimizerSGD,
+		Privacy: &models.PrivacyConfig{NoiseMultiplier: 2, ClipNorm: 1, SamplingRate: 0.5, Epsilon: 8, Delta: 1e-5,
+			Mechanism: models.MechanismDistributed, MinContributors: 2}}
+	honest := f.honestDecrypt(t)
+	_, err := me.decrypt(context.Background(), honest.task, honest.facts)
+	require.NoError(t, err)
+	_, err = me.decrypt(context.Background(), honest.task, honest.facts)
+	require.NoError(t, err, "the same aggregate again (a retry) is answered")
+
+	fewer := f.honestDecrypt(t)
+	who, w := []int{0, 1}, []float64{1.0 / 3, 2.0 / 3}
+	fewer.facts.aggregate = f.sum(t, who, w)
+	fewer.task.AggregateHash, fewer.task.Contributors, fewer.task.Weights = aggregation.ContentHash(fewer.facts.aggregate).Bytes(), f.addrs(who), w
+	fewer.facts.updates = [][]byte{f.sealed[0], f.sealed[1]}
+	r, err := me.decrypt(context.Background(), fewer.task, fewer.facts)
+	require.ErrorIs(t, err, ErrChainMismatch)
+	assert.Contains(t, err.Error(), "one aggregate per round")
+	assert.Nil(t, r.send)
+
+	// The local mechanism's updates are DP each: the same pair is answered.
+	other := f.nodes[0]
+	_, err = other.decrypt(context.Background(), honest.task, honest.facts)
+	require.NoError(t, err)
+	_, err = other.decrypt(context.Background(), fewer.task, fewer.facts)
+	require.NoError(t, err)
+}
+
 // scoreCase is the honest score task of the fixture's round and the facts
 // its holder is given, as an honest coordinator would make them.
 func (f *roundFixture) scoreCase(t *testing.T) (*cohortv1.ScoreTask, referenceFacts) {

@@ -57,6 +57,11 @@ type steps struct {
 	scales          []float64               // the moments encoding's per-feature magnitudes (pooled standardisation)
 	moments         *momentsRun             // this node's part in the current moments phase
 	agreed          *agreed                 // the pooled standardiser, once checked and kept
+	// decrypted is, with the distributed privacy mechanism, the one
+	// aggregate per round this holder gave a decryption share of: two
+	// aggregates of one round over different contributors would give
+	// away their difference, a single update with only its noise share.
+	decrypted map[uint32]common.Hash
 }
 
 // ready is what a step decided, for the driver to carry out in this order:
