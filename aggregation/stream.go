@@ -76,6 +76,7 @@ func (s *VectorStream) wait(end int) bool {
 // streamedPoly is a decoded ciphertext on its way to the leaf hasher:
 // how many values it stores and its rows as packed in the encoding.
 type streamedPoly struct {
+	c0     ring.Poly
 	used   int
 	rows   [][]byte
 	widths []byte
@@ -96,8 +97,8 @@ func (s *VectorStream) run(buf []byte) streamResult {
 	hashed := make(chan []polyLeaves, 1)
 	go func() { hashed <- hashPolys(polys) }()
 	v := new(EncryptedVector)
-	err := v.decode(d, params, func(_ int, _ ring.Poly, used int, rows [][]byte, widths []byte) {
-		polys <- streamedPoly{used: used, rows: rows, widths: widths}
+	err := v.decode(d, params, func(_ int, c0 ring.Poly, used int, rows [][]byte, widths []byte) {
+		polys <- streamedPoly{c0: c0, used: used, rows: rows, widths: widths}
 	})
 	close(polys)
 	byPoly := <-hashed
@@ -108,16 +109,31 @@ func (s *VectorStream) run(buf []byte) streamResult {
 	return streamResult{v: v}
 }
 
-// hashPolys hashes the chunks of each ciphertext at its own rows' widths.
-// A chunk packed at a row's width is a slice of the row as the encoding
-// packs it (32 values of w bits are 4w whole bytes, and both pad the last
-// values to a byte), so the leaves are hashed from the received bytes
-// without unpacking or packing anything.
+// hashPolys hashes the chunks of each ciphertext at the widest rows seen
+// so far, its own included: the vector's widths (the widest over all its
+// ciphertexts) as soon as a ciphertext reaches them, usually the first or
+// second. Where a ciphertext's rows are that wide, a chunk is a slice of
+// the rows as the encoding packs them (32 values of w bits are 4w whole
+// bytes, and both pad the last values to a byte), so its leaves are hashed
+// from the received bytes; otherwise its values are packed at the wider
+// widths first.
 func hashPolys(polys <-chan streamedPoly) []polyLeaves {
 	h := newTreeHash()
+	var widest, buf []byte
 	var out []polyLeaves
 	for p := range polys {
+		if widest == nil {
+			widest = make([]byte, len(p.widths))
+		}
+		for l, w := range p.widths {
+			widest[l] = max(widest[l], w)
+		}
 		leaves := make([]common.Hash, NumChunksFor(p.used))
+		if !bytes.Equal(p.widths, widest) {
+			buf = hashPolyChunks(leaves, h, buf, p.c0, p.used, widest)
+			out = append(out, polyLeaves{widths: bytes.Clone(widest), leaves: leaves})
+			continue
+		}
 		for k := range leaves {
 			off, count := k*ChunkValues, min(ChunkValues, p.used-k*ChunkValues)
 			h.Reset()
@@ -137,16 +153,11 @@ func hashPolys(polys <-chan streamedPoly) []polyLeaves {
 // treeFromPolys builds the vector's chunk tree from its ciphertexts' leaves.
 // Chunks are packed at the widest row over the whole vector (rowWidths);
 // a decoded row's width is its largest value's (the encoding is
-// canonical), so the vector's widths are the ciphertexts' maxima, and the
-// leaves of a ciphertext whose rows are all that wide are already right.
-// The others, rare for fresh updates, are hashed again.
+// canonical), so the vector's widths are the last ciphertext's running
+// maxima, and the leaves hashed at them are right. The others, hashed
+// before a later ciphertext widened a row, are hashed again.
 func (v *EncryptedVector) treeFromPolys(byPoly []polyLeaves) *chunkTree {
-	widths := make([]byte, v.level+1)
-	for _, p := range byPoly {
-		for l, w := range p.widths {
-			widths[l] = max(widths[l], w)
-		}
-	}
+	widths := byPoly[len(byPoly)-1].widths
 	header := v.chunkHeader(widths)
 	leaves := make([]common.Hash, 1<<treeDepth(1+v.NumChunks()))
 	h := newTreeHash()

@@ -59,6 +59,12 @@ const testMaxUpdate = 4 << 20
 
 func newFixture(t testing.TB, register ...func(*grpc.Server)) *fixture {
 	t.Helper()
+	return newFixtureWith(t, testConfig(), register...)
+}
+
+// newFixtureWith is newFixture under the encryption parameters params.
+func newFixtureWith(t testing.TB, params aggregation.Config, register ...func(*grpc.Server)) *fixture {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)
 	f := &fixture{ctx: ctx}
@@ -105,7 +111,7 @@ func newFixture(t testing.TB, register ...func(*grpc.Server)) *fixture {
 	require.NoError(t, err)
 
 	// Real collective key.
-	f.scheme, err = aggregation.NewScheme(testConfig())
+	f.scheme, err = aggregation.NewScheme(params)
 	require.NoError(t, err)
 	crs := aggregation.CommonSeed([]byte("test crs"))
 	var shares []*aggregation.PublicKeyShare

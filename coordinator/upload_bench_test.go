@@ -37,7 +37,9 @@ import (
 // coordinator, where the work done as bytes arrive hides behind the link.
 func BenchmarkUpload(b *testing.B) {
 	for _, params := range []int{100_000, 1_000_000} {
-		f := newFixture(b, func(srv *grpc.Server) { srv.RegisterService(rawstream.ServiceDesc(), struct{}{}) })
+		// The deployed parameters (N = 2^14, moduli of 48, 48 and 30 bits),
+		// not the tests' smaller ones: the bytes per value differ.
+		f := newFixtureWith(b, aggregation.DefaultConfig(), func(srv *grpc.Server) { srv.RegisterService(rawstream.ServiceDesc(), struct{}{}) })
 		h := f.hospitals[0]
 		f.coord.numParams = params
 		var want []common.Address
