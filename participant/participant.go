@@ -10,6 +10,7 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -285,9 +286,13 @@ func (p *Participant) Run(ctx context.Context) error {
 	if err := p.loadStandardiser(); err != nil {
 		return err
 	}
+	// The watchers end before Run returns: none logs or reads the chain
+	// for a node that has stopped.
+	var watchers sync.WaitGroup
+	defer watchers.Wait()
 	watchCtx, stopWatching := context.WithCancel(ctx)
 	defer stopWatching()
-	go p.watchCommitments(watchCtx)
+	watchers.Go(func() { p.watchCommitments(watchCtx) })
 	backoff := p.cfg.retryBase()
 	for {
 		done, progressed, err := p.session(ctx)
@@ -361,9 +366,11 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 	if err != nil {
 		return false, false, err
 	}
+	var watcher sync.WaitGroup
+	defer watcher.Wait()
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	go p.watchChain(ctx, cancel)
+	watcher.Go(func() { p.watchChain(ctx, cancel) })
 	stream, err := p.client.Join(ctx, &cohortv1.JoinRequest{StudyId: p.cfg.StudyID, Name: p.cfg.Name, Auth: signed})
 	if err != nil {
 		return false, false, fmt.Errorf("participant %s: join coordinator: %w", p.cfg.Name, err)
