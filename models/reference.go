@@ -14,9 +14,13 @@ import (
 // clean root data set that robust scoring trains its reference update on.
 // Its canonical encoding (MarshalBinary) is what the study commits to on
 // chain, so every member can fetch it, check it and recompute the reference.
+// For a survival model Y holds the event indicators (1 observed, 0
+// censored) and T the follow-up times; a classifier's data set has no T
+// (and its encoding no "t" field).
 type Dataset struct {
 	X [][]float64 `json:"x"`
 	Y []float64   `json:"y"`
+	T []float64   `json:"t,omitempty"`
 }
 
 // maxDatasetBytes bounds a decoded root data set.
@@ -62,12 +66,17 @@ func (d Dataset) check() error {
 	if len(d.X) == 0 || len(d.X) != len(d.Y) {
 		return fmt.Errorf("%w: data set has %d rows and %d labels", ErrShape, len(d.X), len(d.Y))
 	}
+	if d.T != nil && len(d.T) != len(d.X) {
+		return fmt.Errorf("%w: data set has %d rows and %d times", ErrShape, len(d.X), len(d.T))
+	}
 	return nil
 }
 
 // ReferenceUpdate trains a model of spec from the global parameters on d and
 // returns the update (trained minus global). It is deterministic for fixed
-// inputs, so anyone holding d recomputes the same reference update.
+// inputs, so anyone holding d recomputes the same reference update. A
+// survival model trains on d's events and times (TrainSurvival) and needs
+// d.T.
 func ReferenceUpdate(ctx context.Context, spec Spec, global []float64, d Dataset, cfg TrainConfig) ([]float64, error) {
 	m, err := New(spec, cfg.Seed)
 	if err != nil {
@@ -76,7 +85,10 @@ func ReferenceUpdate(ctx context.Context, spec Spec, global []float64, d Dataset
 	if err := m.SetParams(global); err != nil {
 		return nil, err
 	}
-	if _, err := m.Train(ctx, d.X, d.Y, cfg); err != nil {
+	if spec.IsSurvival() && d.T == nil {
+		return nil, fmt.Errorf("%w: a %q model's root data set needs follow-up times", ErrShape, spec.Kind)
+	}
+	if _, err := m.Fit(ctx, d.X, d.Y, d.T, cfg); err != nil {
 		return nil, fmt.Errorf("models: reference update: %w", err)
 	}
 	trained := m.Params()

@@ -324,6 +324,9 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		}
 		X, y := records.Matrix(root)
 		rootData = &models.Dataset{X: X, Y: y}
+		if s.spec.IsSurvival() {
+			rootData.T = records.Times(root) // the reference trains on events and times
+		}
 		if reference, err = rootData.Hash(); err != nil {
 			return nil, err
 		}
