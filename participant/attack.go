@@ -259,17 +259,10 @@ func (a Attack) String() string {
 // is out of range for a record return recs itself. recs is never modified:
 // changed records are copies with their own feature slices.
 func (a Attack) PoisonRecords(recs []records.Record) []records.Record {
-	if a.Validate() != nil || (a.Kind != AttackLabelFlip && a.Kind != AttackBackdoor) || len(recs) == 0 {
+	if !a.poisons(recs) {
 		return recs
 	}
 	a = a.WithDefaults()
-	if a.Kind == AttackBackdoor {
-		for _, r := range recs {
-			if a.TriggerFeature >= len(r.Features) {
-				return recs
-			}
-		}
-	}
 	out := slices.Clone(recs)
 	for _, i := range a.chosen(recs) {
 		r := out[i]
@@ -284,6 +277,66 @@ func (a Attack) PoisonRecords(recs []records.Record) []records.Record {
 		out[i] = r
 	}
 	return out
+}
+
+// PoisonSurvivalRecords is PoisonRecords for a survival model, whose
+// records carry an event indicator (Label) and a follow-up time (Time).
+// Label-flip inverts the risk ordering the chosen records teach: it mirrors
+// their follow-up times within the range of recs, t ↦ t_min + t_max − t,
+// and flips their event indicators, d ↦ 1 − d. A comparable pair (i died
+// at tᵢ, j was followed longer) becomes j failing first with i still at
+// risk whenever j was censored, as most records are, so training learns
+// riskⱼ > riskᵢ, the reverse; with the times mirrored alone, censored
+// records stay uninformative and a Cox model keeps most of the true order.
+// Backdoor sets the trigger
+// feature of the chosen records to TriggerValue and gives them the target
+// outcome: TargetLabel 0, minimal risk (censored at the longest follow-up
+// of recs); TargetLabel 1, maximal risk (an event at the shortest). Other
+// kinds return recs itself; recs is never modified.
+func (a Attack) PoisonSurvivalRecords(recs []records.Record) []records.Record {
+	if !a.poisons(recs) {
+		return recs
+	}
+	a = a.WithDefaults()
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, r := range recs {
+		lo, hi = min(lo, r.Time), max(hi, r.Time)
+	}
+	out := slices.Clone(recs)
+	for _, i := range a.chosen(recs) {
+		r := out[i]
+		switch a.Kind {
+		case AttackLabelFlip:
+			r.Time, r.Label = lo+hi-r.Time, 1-r.Label
+		case AttackBackdoor:
+			r.Features = slices.Clone(r.Features)
+			r.Features[a.TriggerFeature] = a.TriggerValue
+			if a.TargetLabel >= 0.5 {
+				r.Label, r.Time = 1, lo
+			} else {
+				r.Label, r.Time = 0, hi
+			}
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// poisons reports whether a is a data attack that changes recs: a valid
+// label-flip or backdoor, records to change and, for a backdoor, a trigger
+// feature every record has.
+func (a Attack) poisons(recs []records.Record) bool {
+	if a.Validate() != nil || (a.Kind != AttackLabelFlip && a.Kind != AttackBackdoor) || len(recs) == 0 {
+		return false
+	}
+	if a.Kind == AttackBackdoor {
+		for _, r := range recs {
+			if a.TriggerFeature >= len(r.Features) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // chosen returns the indices of the ⌈PoisonFraction·n⌉ records of recs with
@@ -402,28 +455,14 @@ type BackdoorRates struct {
 // its trigger feature is out of range, and when no test record has the
 // other label.
 func BackdoorSuccess(predict func([][]float64) ([]float64, error), test []records.Record, a Attack) (BackdoorRates, error) {
-	if err := a.Validate(); err != nil {
+	a, idx, triggered, err := a.triggerOthers(test)
+	if err != nil {
 		return BackdoorRates{}, err
 	}
-	if a.Kind != AttackBackdoor {
-		return BackdoorRates{}, fmt.Errorf("%w: backdoor success needs a backdoor attack, got %q", ErrInvalidAttack, a.Kind)
-	}
-	a = a.WithDefaults()
 	target := a.TargetLabel >= 0.5
-	var clean, triggered [][]float64
-	for _, r := range test {
-		if (r.Label >= 0.5) == target {
-			continue
-		}
-		if a.TriggerFeature >= len(r.Features) {
-			return BackdoorRates{}, fmt.Errorf("%w: trigger feature %d is out of range for record %s with %d features", ErrInvalidAttack, a.TriggerFeature, r.ID, len(r.Features))
-		}
-		x := slices.Clone(r.Features)
-		x[a.TriggerFeature] = a.TriggerValue
-		clean, triggered = append(clean, r.Features), append(triggered, x)
-	}
-	if len(clean) == 0 {
-		return BackdoorRates{}, fmt.Errorf("%w: no test record has a label other than the target %g, so backdoor success is undefined; use a test set with both labels", ErrInvalidAttack, a.TargetLabel)
+	clean := make([][]float64, len(idx))
+	for k, i := range idx {
+		clean[k] = test[i].Features
 	}
 	probs := make([][]float64, 2)
 	for i, X := range [][][]float64{clean, triggered} {
@@ -448,6 +487,92 @@ func BackdoorSuccess(predict func([][]float64) ([]float64, error), test []record
 	}
 	n := float64(len(clean))
 	return BackdoorRates{AttackSuccess: float64(success) / n, Raw: float64(raw) / n, Records: len(clean)}, nil
+}
+
+// SurvivalBackdoorSuccess is BackdoorSuccess for a survival model, whose
+// "classes" are risk groups: a record is in the high-risk group when the
+// model's risk score of its clean features is above cut, the median over
+// the clean test records (as cohort model predict splits them). With
+// TargetLabel 0 (minimal risk) the records whose label is not the target
+// are those with an observed event, which the model should put in the
+// high-risk group: AttackSuccess is the share of them in the high-risk
+// group when clean and in the low-risk group (at most cut) once triggered,
+// Raw the share in the low-risk group once triggered. With TargetLabel 1
+// the censored records and the groups swap. risk returns a risk score per
+// row (higher: earlier event).
+func SurvivalBackdoorSuccess(risk func([][]float64) ([]float64, error), test []records.Record, a Attack) (BackdoorRates, error) {
+	a, idx, triggered, err := a.triggerOthers(test)
+	if err != nil {
+		return BackdoorRates{}, err
+	}
+	X := make([][]float64, len(test))
+	for i, r := range test {
+		X[i] = r.Features
+	}
+	clean, err := risk(X)
+	if err != nil {
+		return BackdoorRates{}, fmt.Errorf("backdoor success: risk scores: %w", err)
+	}
+	if len(clean) != len(X) {
+		return BackdoorRates{}, fmt.Errorf("backdoor success: %d risk scores for %d records", len(clean), len(X))
+	}
+	sorted := slices.Clone(clean)
+	slices.Sort(sorted)
+	cut := sorted[len(sorted)/2]
+	if len(sorted)%2 == 0 {
+		cut = (sorted[len(sorted)/2-1] + cut) / 2
+	}
+	target := a.TargetLabel >= 0.5 // true: the high-risk group
+	trig, err := risk(triggered)
+	if err != nil {
+		return BackdoorRates{}, fmt.Errorf("backdoor success: risk scores: %w", err)
+	}
+	if len(trig) != len(triggered) {
+		return BackdoorRates{}, fmt.Errorf("backdoor success: %d risk scores for %d records", len(trig), len(triggered))
+	}
+	var raw, success int
+	for k, i := range idx {
+		if (trig[k] > cut) != target {
+			continue
+		}
+		raw++
+		if (clean[i] > cut) != target {
+			success++
+		}
+	}
+	n := float64(len(idx))
+	return BackdoorRates{AttackSuccess: float64(success) / n, Raw: float64(raw) / n, Records: len(idx)}, nil
+}
+
+// triggerOthers checks that a is a valid backdoor and returns it with its
+// defaults, the indices of the test records whose label (or event
+// indicator) is not its target, and their features with the trigger set.
+func (a Attack) triggerOthers(test []records.Record) (Attack, []int, [][]float64, error) {
+	if err := a.Validate(); err != nil {
+		return a, nil, nil, err
+	}
+	if a.Kind != AttackBackdoor {
+		return a, nil, nil, fmt.Errorf("%w: backdoor success needs a backdoor attack, got %q", ErrInvalidAttack, a.Kind)
+	}
+	a = a.WithDefaults()
+	target := a.TargetLabel >= 0.5
+	var idx []int
+	var triggered [][]float64
+	for i, r := range test {
+		if (r.Label >= 0.5) == target {
+			continue
+		}
+		if a.TriggerFeature >= len(r.Features) {
+			return a, nil, nil, fmt.Errorf("%w: trigger feature %d is out of range for record %s with %d features", ErrInvalidAttack, a.TriggerFeature, r.ID, len(r.Features))
+		}
+		x := slices.Clone(r.Features)
+		x[a.TriggerFeature] = a.TriggerValue
+		idx, triggered = append(idx, i), append(triggered, x)
+	}
+	if len(idx) == 0 {
+		return a, nil, nil, fmt.Errorf("%w: no test record has a label other than the target %g, so backdoor success is undefined; use a test set with both labels", ErrInvalidAttack, a.TargetLabel)
+	}
+	return a, idx, triggered, nil
 }
 
 // keyExtractionShape adds K = 2^65 to every coefficient of an upload's c0

@@ -626,7 +626,11 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	// An attacking node (for evaluations of robust aggregation only)
 	// poisons its data here and its update below.
 	t0 := time.Now()
-	update, err := p.steps.trainLocal(ctx, round, global, p.cfg.Attack.PoisonRecords(recs))
+	poison := p.cfg.Attack.PoisonRecords
+	if p.cfg.Spec.IsSurvival() {
+		poison = p.cfg.Attack.PoisonSurvivalRecords
+	}
+	update, err := p.steps.trainLocal(ctx, round, global, poison(recs))
 	if err != nil {
 		return err
 	}
