@@ -53,13 +53,9 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return err
 	}
 	if *recipeFile != "" {
-		set := map[string]bool{}
-		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-		for _, name := range []string{"rounds", "local-epochs", "lr", "batch", "optimizer", "prox-mu", "hidden"} {
-			if set[name] {
-				fmt.Fprintf(stderr, "--%s is the recipe's (%s): drop the flag or change the recipe\n", name, *recipeFile)
-				return errUsage
-			}
+		set, err := recipeOwns(fs, *recipeFile, stderr, "rounds", "local-epochs", "lr", "batch", "optimizer", "prox-mu", "hidden")
+		if err != nil {
+			return err
 		}
 		r, err := models.LoadRecipeFile(*recipeFile)
 		if err != nil {

@@ -15,11 +15,12 @@ import (
 	"github.com/cohort-fl/cohort/coordinator/evaluation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
+	"github.com/cohort-fl/cohort/records"
 )
 
 func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	d := evaluation.DefaultRobustConfig()
-	fs := newFlagSet("bench robust", "bench robust --data FILE|SITE.csv,SITE.csv,...|synthetic:iid|synthetic:unlike [--schema FILE] [--sites 20] [--seeds 3] [--fractions 0,0.1,0.2,0.3,0.4] [--attacks sign-flip,...,alie,minmax,minsum] [--rounds R] [--json] [--plot FILE.svg]", stderr)
+	fs := newFlagSet("bench robust", "bench robust --data FILE|SITE.csv,SITE.csv,...|synthetic:iid|synthetic:unlike [--schema FILE] [--model logistic|mlp:W | --recipe FILE] [--sites 20] [--seeds 3] [--fractions 0,0.1,0.2,0.3,0.4] [--attacks sign-flip,...,alie,minmax,minsum] [--rounds R] [--json] [--plot FILE.svg]", stderr)
 	data := fs.String("data", "", "the data set (required): one CSV file split into --sites unlike sites; several CSV files, comma-separated, one natural site each (their own train/test split, no re-split); or synthetic:iid / synthetic:unlike, generated cohorts of --sites sites alike or under covariate shift")
 	schema := fs.String("schema", "", "JSON schema of the CSV file(s) (required unless --data is synthetic)")
 	sites := fs.Int("sites", d.Sites, "number of unlike sites to split the training records into")
@@ -31,6 +32,7 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 	undefended := fs.Bool("undefended", false, "also run plain weighted averaging under every attack, to show what the defence prevents")
 	localEpochs := fs.Int("local-epochs", d.Local.Epochs, "local epochs per round")
 	model := fs.String("model", "logistic", "model: logistic, or mlp:W for an MLP with one hidden layer of W units (mlp alone: 16); the MLP's scores carry 64 projections")
+	recipeFile := fs.String("recipe", "", "a study recipe whose model, local training and server optimizer the studies use instead of --model and --local-epochs, such as a survival model (cox, logistic_hazard: scored by Harrell's C-index over the pooled test records, drops in C-index points); --rounds, if given, replaces the recipe's rounds")
 	studyTimeout := fs.Duration("study-timeout", d.StudyTimeout, "longest one study may run before it counts as failed")
 	asJSON := fs.Bool("json", false, "print one JSON object to stdout")
 	plotPath := fs.String("plot", "", plotFlagUsage+": per attack, accuracy, detection TPR and FPR (and backdoor success) against the share of malicious sites")
@@ -65,6 +67,24 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 	if cfg.Spec, err = parseModelFlag(*model); err != nil {
 		fmt.Fprintf(stderr, "--model: %v\n", err)
 		return errUsage
+	}
+	if *recipeFile != "" {
+		set, err := recipeOwns(fs, *recipeFile, stderr, "model", "local-epochs")
+		if err != nil {
+			return err
+		}
+		r, err := models.LoadRecipeFile(*recipeFile)
+		if err != nil {
+			return err
+		}
+		if r.Standardise != records.StandardisePooled {
+			fmt.Fprintf(stderr, "--recipe: the bench standardises with pooled statistics, but %s asks for %q\n", *recipeFile, r.Standardise)
+			return errUsage
+		}
+		cfg.Spec, cfg.Local, cfg.Server, cfg.Recipe = r.Model, r.LocalTraining(), &r.Server, *recipeFile
+		if !set["rounds"] {
+			cfg.Rounds = r.Rounds
+		}
 	}
 	if cfg.Fractions, err = parseFractions(*fractions, cfg.Sites); err != nil {
 		fmt.Fprintf(stderr, "--fractions: %v\n", err)

@@ -32,6 +32,8 @@ func TestBenchRobustUsage(t *testing.T) {
 		{"logistic takes no width", append(base, "--model", "logistic:3"), "not a model"},
 		{"bad MLP width", append(base, "--model", "mlp:0"), "positive integer"},
 		{"no time for a study", append(base, "--study-timeout", "0s"), "must be positive"},
+		{"recipe and model", append(base, "--recipe", "../../examples/tcga-brca/recipe.json", "--model", "mlp"), "--model is the recipe's"},
+		{"recipe and local epochs", append(base, "--recipe", "../../examples/tcga-brca/recipe.json", "--local-epochs", "3"), "--local-epochs is the recipe's"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,6 +45,10 @@ func TestBenchRobustUsage(t *testing.T) {
 	var out, errOut bytes.Buffer
 	assert.Equal(t, 1, run(context.Background(), []string{"bench", "robust", "--data", "missing.csv", "--schema", "missing.json"}, &out, &errOut))
 	assert.Contains(t, errOut.String(), "missing.json")
+	out.Reset()
+	errOut.Reset()
+	assert.Equal(t, 1, run(context.Background(), append(base, "--recipe", "missing-recipe.json"), &out, &errOut))
+	assert.Contains(t, errOut.String(), "missing-recipe.json")
 }
 
 func TestParseModelFlag(t *testing.T) {

@@ -92,6 +92,20 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// recipeOwns refuses, with errUsage, any of the named flags given beside a
+// recipe file that sets what they would; it returns the flags given.
+func recipeOwns(fs *flag.FlagSet, recipeFile string, stderr io.Writer, names ...string) (map[string]bool, error) {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	for _, name := range names {
+		if set[name] {
+			fmt.Fprintf(stderr, "--%s is the recipe's (%s): drop the flag or change the recipe\n", name, recipeFile)
+			return set, errUsage
+		}
+	}
+	return set, nil
+}
+
 // parse parses flags and refuses stray arguments.
 func parse(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {

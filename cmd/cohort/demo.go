@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -54,13 +53,8 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if err != nil {
 			return err
 		}
-		set := map[string]bool{}
-		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-		for _, name := range []string{"rounds", "standardise"} {
-			if set[name] {
-				fmt.Fprintf(stderr, "--%s is the recipe's (%s): drop the flag or change the recipe\n", name, *recipeFile)
-				return errUsage
-			}
+		if _, err := recipeOwns(fs, *recipeFile, stderr, "rounds", "standardise"); err != nil {
+			return err
 		}
 		recipe = &r
 		*rounds, *standardise = r.Rounds, string(r.Standardise)

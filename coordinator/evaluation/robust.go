@@ -17,6 +17,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/coordinator/evaluation/chart"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
@@ -57,6 +58,11 @@ type RobustConfig struct {
 	StudyTimeout time.Duration
 	Spec         models.Spec        // Features is set from the schema
 	Local        models.TrainConfig // per round, at each site
+	// Server, if set, is the coordinator's optimizer (a recipe's);
+	// otherwise FedAvg.
+	Server *aggregation.FedOptConfig
+	// Recipe names the recipe file Spec, Local and Server came from, if any.
+	Recipe string
 }
 
 // DefaultRobustConfig holds the defaults: the issue's 20 unlike sites,
@@ -101,8 +107,10 @@ type RobustRun struct {
 	Fraction  float64            `json:"fraction"`
 	Malicious int                `json:"malicious"`
 	Robust    bool               `json:"robust"`
-	Accuracy  float64            `json:"accuracy"`
-	AUC       float64            `json:"auc"`
+	// Accuracy is the final model's report metric on the test records
+	// (the C-index for a survival model, which has no AUC).
+	Accuracy float64 `json:"accuracy"`
+	AUC      float64 `json:"auc"`
 	// BackdoorSuccess is the final model's attack success rate (among test
 	// records whose label is not the target, those classified correctly
 	// when clean and sent to the target once triggered), the figure the
@@ -202,6 +210,12 @@ type RobustReport struct {
 	AllPass         bool            `json:"all_targets_pass"`
 	PerRun          []RobustRun     `json:"per_run"`
 	Seconds         float64         `json:"seconds"`
+	// Recipe names the recipe file of the model and training, if any.
+	Recipe string `json:"recipe,omitempty"`
+	// Metric is what every "accuracy" figure of the report holds:
+	// "accuracy" for a classifier, "c_index" (Harrell's, over the pooled
+	// test records) for a survival model; drops are in its points.
+	Metric string `json:"metric"`
 }
 
 // RobustPlots draws, per attack, robust aggregation's accuracy (and plain
@@ -238,6 +252,7 @@ func RobustPlots(rep *RobustReport) ([]*plot.Plot, error) {
 		}
 		return out
 	}
+	metric := MetricName(rep.Metric)
 	acc := func(s RobustSummary) float64 { return s.Accuracy.Mean }
 	accSD := func(s RobustSummary) float64 { return s.Accuracy.SD }
 	accuracy := perAttack(rep.Robust, &rep.Clean, "", false, acc, accSD)
@@ -256,7 +271,7 @@ func RobustPlots(rep *RobustReport) ([]*plot.Plot, error) {
 		a  chart.Axes
 		ss []chart.Series
 	}{
-		{chart.Axes{Title: "final accuracy (mean ± sd over seeds)", X: x, Y: "accuracy", LegendBottom: true,
+		{chart.Axes{Title: "final " + metric + " (mean ± sd over seeds)", X: x, Y: metric, LegendBottom: true,
 			YMin: max(0, math.Floor(10*(accLow-0.02))/10), YMax: 1}, accuracy},
 		{chart.Axes{Title: "attackers flagged per round (TPR)", X: x, Y: "true positive rate", YMin: 0, YMax: 1.05, LegendBottom: true},
 			perAttack(rep.Robust, nil, "", false, func(s RobustSummary) float64 { return rate(s.TPR) }, nil)},
@@ -304,8 +319,17 @@ func Robust(ctx context.Context, cfg RobustConfig, progress io.Writer) (*RobustR
 		if schema, err = records.LoadSchemaFile(cfg.Schema); err != nil {
 			return nil, err
 		}
+		if cfg.Recipe != "" && cfg.Spec.Features != schema.Features() {
+			return nil, fmt.Errorf("the recipe's model has %d features but the schema encodes %d; set model.features to %d", cfg.Spec.Features, schema.Features(), schema.Features())
+		}
 		cfg.Spec.Features = schema.Features()
+		if cfg.Spec.IsSurvival() && schema.Time == "" {
+			return nil, fmt.Errorf("a %q model needs the schema's time column (and its label as the event indicator)", cfg.Spec.Kind)
+		}
 	} else {
+		if cfg.Spec.IsSurvival() {
+			return nil, fmt.Errorf("the synthetic cohorts have no survival times; a %q model needs --data files with a time column", cfg.Spec.Kind)
+		}
 		cfg.Spec.Features = robustSyntheticFeatures
 	}
 	if err := cfg.Spec.Validate(); err != nil {
@@ -320,6 +344,7 @@ func Robust(ctx context.Context, cfg RobustConfig, progress io.Writer) (*RobustR
 	rep := &RobustReport{
 		Data: cfg.Data, Schema: cfg.Schema, Sites: cfg.Sites, Seeds: cfg.Seeds, Rounds: cfg.Rounds, RootSize: cfg.RootSize,
 		Fractions: cfg.Fractions, Attacks: cfg.Attacks, Spec: cfg.Spec, Local: cfg.Local, Threshold: quorum, MinPerRnd: quorum,
+		Recipe: cfg.Recipe, Metric: robustMetric(cfg.Spec),
 	}
 	for i := range cfg.Seeds {
 		seed := int64(i + 1)
@@ -364,14 +389,31 @@ func Robust(ctx context.Context, cfg RobustConfig, progress io.Writer) (*RobustR
 				rep.PerRun = append(rep.PerRun, run)
 				continue
 			}
-			fmt.Fprintf(progress, "seed %d  %-10s %3.0f%% malicious  %-6s accuracy %.4f%s  %.1fs\n",
-				seed, j.name, 100*j.frac, AggregationName(j.robust), run.Accuracy, RunDetectionLine(run), run.Seconds)
+			fmt.Fprintf(progress, "seed %d  %-10s %3.0f%% malicious  %-6s %s %.4f%s  %.1fs\n",
+				seed, j.name, 100*j.frac, AggregationName(j.robust), MetricName(rep.Metric), run.Accuracy, RunDetectionLine(run), run.Seconds)
 			rep.PerRun = append(rep.PerRun, run)
 		}
 	}
 	SummariseRobust(rep, cfg)
 	rep.Seconds = time.Since(start).Seconds()
 	return rep, nil
+}
+
+// robustMetric is the report metric of a model: Harrell's C-index for a
+// survival model, accuracy otherwise.
+func robustMetric(spec models.Spec) string {
+	if spec.IsSurvival() {
+		return models.MetricCIndex
+	}
+	return models.MetricAccuracy
+}
+
+// MetricName is how tables and plots name a report metric.
+func MetricName(metric string) string {
+	if metric == models.MetricCIndex {
+		return "C-index"
+	}
+	return "accuracy"
 }
 
 func AggregationName(robust bool) string {
@@ -695,7 +737,7 @@ func robustStudy(ctx context.Context, cfg RobustConfig, sd RobustSeedData, name 
 	study, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: cfg.Sites, Rounds: cfg.Rounds, Seed: sd.seed, DataDir: filepath.Join(dir, "blobs"),
 		Sites: sd.sites, Spec: &spec, Train: &local, Threshold: quorum, MinParticipants: quorum,
-		Attacks: attacks, Robust: robust, Root: sd.root,
+		Attacks: attacks, Robust: robust, Root: sd.root, ServerOptimizer: cfg.Server,
 	})
 	if err != nil {
 		return run, err
@@ -712,16 +754,26 @@ func robustStudy(ctx context.Context, cfg RobustConfig, sd RobustSeedData, name 
 	if err := model.SetParams(study.Result().FinalModel); err != nil {
 		return run, err
 	}
-	sc, err := score(model, sd.test)
+	survival := spec.IsSurvival()
+	sc, err := simulation.ScoreRecords(model, sd.test)
 	if err != nil {
 		return run, err
 	}
 	run.Accuracy, run.AUC = sc.Accuracy, sc.AUC
+	if survival {
+		run.Accuracy = sc.CIndex
+	}
+	backdoorRates := func(m *models.Model) (participant.BackdoorRates, error) {
+		if survival {
+			return participant.SurvivalBackdoorSuccess(m.RiskScores, sd.test, attack)
+		}
+		return participant.BackdoorSuccess(m.Predict, sd.test, attack)
+	}
 	if run.Malicious == 0 {
 		sd.clean[robust] = slices.Clone(study.Result().FinalModel)
 	}
 	if attack.Kind == participant.AttackBackdoor {
-		rates, err := participant.BackdoorSuccess(model.Predict, sd.test, attack)
+		rates, err := backdoorRates(model)
 		if err != nil {
 			return run, err
 		}
@@ -730,7 +782,7 @@ func robustStudy(ctx context.Context, cfg RobustConfig, sd RobustSeedData, name 
 			if err := model.SetParams(clean); err != nil {
 				return run, err
 			}
-			base, err := participant.BackdoorSuccess(model.Predict, sd.test, attack)
+			base, err := backdoorRates(model)
 			if err != nil {
 				return run, err
 			}
@@ -745,7 +797,13 @@ func robustStudy(ctx context.Context, cfg RobustConfig, sd RobustSeedData, name 
 			honest = append(honest, p.Address)
 		}
 	}
-	run.Rounds, run.SuspendedInRound, run.HonestSuspended = Detection(study.Rounds(), malicious, honest)
+	rounds := study.Rounds()
+	run.Rounds, run.SuspendedInRound, run.HonestSuspended = Detection(rounds, malicious, honest)
+	if survival { // a round's figure is its C-index (pairs within each site)
+		for k := range run.Rounds {
+			run.Rounds[k].Accuracy = rounds[k].CIndex
+		}
+	}
 	if !robust { // plain weighted averaging detects nothing: no rates
 		for k := range run.Rounds {
 			run.Rounds[k].TPR, run.Rounds[k].FPR = nil, nil
@@ -920,8 +978,12 @@ func SummariseRobust(rep *RobustReport, cfg RobustConfig) {
 	}
 	rep.PlainClean, rep.Clean = summary("none", 0, false), summary("none", 0, true)
 	rep.CleanCostPoints = math.Round(1e6*100*(rep.PlainClean.Accuracy.Mean-rep.Clean.Accuracy.Mean)) / 1e6
+	metric, points := MetricName(rep.Metric), "point"
+	if rep.Metric == models.MetricCIndex {
+		points = "C-index point"
+	}
 	rep.Targets = append(rep.Targets, RobustTarget{
-		What: "no attacker: robust costs at most 1 point against plain weighted averaging", Value: rep.CleanCostPoints, Limit: robustMaxCleanCostPts, Max: true,
+		What: "no attacker: robust costs at most 1 " + points + " against plain weighted averaging", Value: rep.CleanCostPoints, Limit: robustMaxCleanCostPts, Max: true,
 	})
 	for _, name := range cfg.Attacks {
 		kind := name
@@ -942,7 +1004,7 @@ func SummariseRobust(rep *RobustReport, cfg RobustConfig) {
 			}
 			what := fmt.Sprintf("%s, %.0f%% malicious: ", name, 100*f)
 			if a, err := participant.ParseAttack(name); err == nil && a.Adaptive() {
-				rep.Targets = append(rep.Targets, RobustTarget{What: what + "accuracy drop (points; detection not required)", Value: s.DropPoints.Mean, Limit: robustMaxAdaptiveDropPts, Max: true})
+				rep.Targets = append(rep.Targets, RobustTarget{What: what + metric + " drop (points; detection not required)", Value: s.DropPoints.Mean, Limit: robustMaxAdaptiveDropPts, Max: true})
 				continue
 			}
 			if kind == participant.AttackBackdoor {
@@ -950,7 +1012,7 @@ func SummariseRobust(rep *RobustReport, cfg RobustConfig) {
 				continue
 			}
 			rep.Targets = append(rep.Targets,
-				RobustTarget{What: what + "accuracy drop (points)", Value: s.DropPoints.Mean, Limit: robustMaxDropPoints, Max: true},
+				RobustTarget{What: what + metric + " drop (points)", Value: s.DropPoints.Mean, Limit: robustMaxDropPoints, Max: true},
 				RobustTarget{What: what + "detection TPR", Value: ptrValue(s.TPR, 0), Limit: robustMinTPR},
 				RobustTarget{What: what + "detection FPR", Value: ptrValue(s.FPR, 0), Limit: robustMaxFPR, Max: true},
 			)

@@ -20,10 +20,15 @@ import (
 
 // WriteText prints the report as the tables of `cohort bench robust`.
 func (rep *RobustReport) WriteText(out io.Writer) {
-	fmt.Fprintf(out, "robustness benchmark: %s, %d unlike sites, %d seeds, %d rounds, %d root records, %d test records\n\n",
-		rep.Data, rep.Sites, rep.Seeds, rep.Rounds, rep.RootSize, rep.Test)
+	metric := MetricName(rep.Metric)
+	fmt.Fprintf(out, "robustness benchmark: %s, %d unlike sites, %d seeds, %d rounds, %d root records, %d test records, %s model",
+		rep.Data, rep.Sites, rep.Seeds, rep.Rounds, rep.RootSize, rep.Test, rep.Spec.Kind)
+	if rep.Recipe != "" {
+		fmt.Fprintf(out, " (recipe %s)", rep.Recipe)
+	}
+	fmt.Fprintf(out, ", scored by %s\n\n", metric)
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "attack\tmalicious\taggregation\tfailed\taccuracy\t± sd\tdrop pts\tvs plain\tbackdoor\t(clean)\traw\t(clean)\tTPR\tFPR\tsuspended\trounds to susp.\thonest susp.\tscore s/round\taggregate s/round\tscore/agg\t")
+	fmt.Fprintln(w, "attack\tmalicious\taggregation\tfailed\t"+metric+"\t± sd\tdrop pts\tvs plain\tbackdoor\t(clean)\traw\t(clean)\tTPR\tFPR\tsuspended\trounds to susp.\thonest susp.\tscore s/round\taggregate s/round\tscore/agg\t")
 	row := func(s RobustSummary) {
 		rate := func(m *MeanSD) string {
 			if m == nil {
@@ -53,9 +58,16 @@ func (rep *RobustReport) WriteText(out io.Writer) {
 		row(s)
 	}
 	_ = w.Flush()
-	fmt.Fprintln(out, "\nbackdoor: attack success rate over the test records whose label is not the target: classified correctly when clean,")
-	fmt.Fprintln(out, "sent to the target once triggered (the figure held to the target); raw counts every triggered record sent to the")
-	fmt.Fprintln(out, "target, the model's own errors included; (clean) is the same rate of the model trained without attackers.")
+	if rep.Metric == models.MetricCIndex {
+		fmt.Fprintln(out, "\nbackdoor (target: minimal risk): attack success rate over the test records with an observed event: in the high-risk")
+		fmt.Fprintln(out, "group (risk above the median of the clean test records) when clean, in the low-risk group once triggered (the figure")
+		fmt.Fprintln(out, "held to the target); raw counts every triggered one in the low-risk group; (clean) is the same rate of the model")
+		fmt.Fprintln(out, "trained without attackers. label-flip mirrors the attackers' follow-up times (t -> t_min + t_max - t) and flips their event indicators.")
+	} else {
+		fmt.Fprintln(out, "\nbackdoor: attack success rate over the test records whose label is not the target: classified correctly when clean,")
+		fmt.Fprintln(out, "sent to the target once triggered (the figure held to the target); raw counts every triggered record sent to the")
+		fmt.Fprintln(out, "target, the model's own errors included; (clean) is the same rate of the model trained without attackers.")
+	}
 	fmt.Fprintln(out, "TPR / FPR count, per round, the sites that submitted an update to it (suspended sites submit none).")
 
 	fmt.Fprintln(out, "\ndetection per round (robust; TPR / FPR pooled over seeds):")
@@ -90,7 +102,7 @@ func (rep *RobustReport) WriteText(out io.Writer) {
 		}
 		fmt.Fprintf(out, "  %-4s %s: %.4f (%s %g)\n", verdict, t.What, t.Value, cmp, t.Limit)
 	}
-	fmt.Fprintf(out, "\nrobust costs %.2f accuracy points without attackers; all targets pass: %v; %.1fs in all\n", rep.CleanCostPoints, rep.AllPass, rep.Seconds)
+	fmt.Fprintf(out, "\nrobust costs %.2f "+metric+" points without attackers; all targets pass: %v; %.1fs in all\n", rep.CleanCostPoints, rep.AllPass, rep.Seconds)
 }
 
 // WriteText prints the report as the tables of `cohort bench round`.
