@@ -242,3 +242,42 @@ func TestSendWhileTheChainCloses(t *testing.T) {
 	require.ErrorIs(t, chain.AdvanceTime(time.Second), ErrChainClosed)
 	require.NoError(t, chain.Close(), "closing twice is harmless")
 }
+
+// recordingLogs records the first block of every log query.
+type recordingLogs struct {
+	client
+	from []uint64
+}
+
+func (r *recordingLogs) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
+	r.from = append(r.from, q.FromBlock.Uint64())
+	return r.client.FilterLogs(ctx, q)
+}
+
+// TestConsentLogStartsAtTheRegistrysDeployment: the consent events are read
+// from the block the registry was deployed in, not from genesis (on a
+// long-lived chain, thousands of empty queries).
+func TestConsentLogStartsAtTheRegistrysDeployment(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	deployer := testAccount(t)
+	chain, err := NewSimulatedChain(deployer.Address())
+	require.NoError(t, err)
+	t.Cleanup(func() { chain.Close() })
+	for range 5 { // blocks before the ledger
+		_, err = chain.Transfer(ctx, deployer, common.Address{0x42}, big.NewInt(1))
+		require.NoError(t, err)
+	}
+	l, r, err := Deploy(ctx, chain, deployer, []Member{{Address: deployer.Address(), Name: "h1", TLSFingerprint: common.Hash{1}}})
+	require.NoError(t, err)
+
+	rec := &recordingLogs{client: chain.client}
+	chain.client = rec
+	l.consentLog.mu.Lock()
+	err = l.syncConsentLog(ctx)
+	l.consentLog.mu.Unlock()
+	require.NoError(t, err)
+	require.NotEmpty(t, rec.from)
+	assert.Greater(t, rec.from[0], uint64(5), "no query before the registry existed")
+	assert.LessOrEqual(t, rec.from[0], r.Block, "the registry was deployed before the ledger's last transaction")
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"math"
 	"math/big"
 	"sort"
 	"sync"
@@ -208,10 +209,23 @@ func (l *Ledger) syncConsentLog(ctx context.Context) error {
 		}
 	}
 	if m.consent != c.registry || c.scopes == nil {
+		// The events are read from the block the oldest registry was
+		// deployed in: on a long-lived chain, from genesis would be
+		// thousands of empty queries.
 		addrs := []common.Address{}
+		first := uint64(math.MaxUint64)
 		for a := m.consent; a != (common.Address{}); {
 			addrs = append(addrs, a)
-			out, err := l.chain.call(ctx, a, l.consentReg.PackPredecessor(), &l.abi)
+			out, err := l.chain.call(ctx, a, l.consentReg.PackDeployedAt(), &l.abi)
+			if err != nil {
+				return err
+			}
+			deployed, err := l.consentReg.UnpackDeployedAt(out)
+			if err != nil {
+				return err
+			}
+			first = min(first, deployed.Uint64())
+			out, err = l.chain.call(ctx, a, l.consentReg.PackPredecessor(), &l.abi)
 			if err != nil {
 				return err
 			}
@@ -222,7 +236,7 @@ func (l *Ledger) syncConsentLog(ctx context.Context) error {
 				return fmt.Errorf("%w: a chain of more than 64 consent registries", ErrInconsistentLedger)
 			}
 		}
-		c.registry, c.addresses, c.next = m.consent, addrs, 0
+		c.registry, c.addresses, c.next = m.consent, addrs, first
 		c.scopes, c.times = map[consentScopeKey][]consentEvent{}, map[uint64]uint64{}
 	}
 	head, err := l.chain.BlockNumber(ctx)

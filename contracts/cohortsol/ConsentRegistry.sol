@@ -167,6 +167,9 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
     address public immutable predecessor;
     /// @notice The registry that replaced this one (zero while current).
     address public successor;
+    /// @notice The block this registry was deployed in: readers of its
+    /// consent events start there rather than at the chain's genesis.
+    uint256 public immutable deployedAt;
 
     // Latest two changes per keccak256(abi.encode(patient, studyId, purpose)):
     // bits 0-39 sinceBlock, 40-79 sinceTime, 80-119 expiry, 120-151 number of
@@ -186,6 +189,7 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         if (consortium_ == address(0)) revert InvalidParameter("consortium");
         consortium = consortium_;
         predecessor = predecessor_;
+        deployedAt = block.number;
         _deployChainId = block.chainid;
         _deployDomainSeparator = _buildDomainSeparator();
     }
