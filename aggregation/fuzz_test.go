@@ -163,6 +163,37 @@ func FuzzEncryptedVectorUnmarshal(f *testing.F) {
 	})
 }
 
+// FuzzVectorStream: however bytes arrive (split at the fuzzer's offsets),
+// the coordinator's streaming decoder says what UnmarshalBinary says of
+// them whole: the same error, or the same vector and chunk root.
+func FuzzVectorStream(f *testing.F) {
+	w := newFuzzWorld(f)
+	f.Add(mustMarshal(f, w.fresh), uint16(1000), uint16(7))
+	f.Add(mustMarshal(f, w.agg), uint16(3), uint16(60000))
+	f.Fuzz(func(t *testing.T, b []byte, first, step uint16) {
+		var want EncryptedVector
+		wantErr := want.UnmarshalBinary(b)
+		buf := make([]byte, len(b))
+		s := NewVectorStream(buf)
+		for off, n := 0, int(first); off < len(b); off, n = off+n, 1+int(step) {
+			n = min(max(n, 1), len(b)-off)
+			copy(buf[off:], b[off:off+n])
+			s.Arrived(off + n)
+		}
+		got, err := s.Finish()
+		if wantErr != nil {
+			require.Error(t, err)
+			require.Equal(t, wantErr.Error(), err.Error())
+			return
+		}
+		require.NoError(t, err)
+		require.Equal(t, want.Hash(), got.Hash())
+		again, err := got.MarshalBinary()
+		require.NoError(t, err)
+		require.Equal(t, b, again)
+	})
+}
+
 func FuzzPublicKeyShareUnmarshal(f *testing.F) {
 	w := newFuzzWorld(f)
 	f.Add(mustMarshal(f, w.pkShares[0]))
