@@ -18,6 +18,13 @@ func TestBenchLearnEpsilonBadFlags(t *testing.T) {
 		{"--epsilon", "3", "--dp-clip", "0"},
 		{"--epsilon", "3", "--dp-optimizer", "rmsprop"},
 		{"--epsilon", "3", "--dp-average-last", "0"},
+		{"--epsilon", "3", "--dp-mechanism", "central"},
+		{"--epsilon", "3", "--dp-colluders", "1"},
+		{"--epsilon", "3", "--dp-mechanism", "distributed", "--dp-optimizer", "adam"},
+		{"--epsilon", "3", "--dp-mechanism", "distributed", "--dp-local-epochs", "2"},
+		{"--epsilon", "3", "--dp-mechanism", "distributed", "--dp-colluders", "-1"},
+		{"--epsilon", "3", "--dp-rounds", "-1"},
+		{"--epsilon", "3", "--dp-server", "fedsgd"},
 	} {
 		var out, errOut bytes.Buffer
 		err := runBenchLearn(context.Background(), append([]string{"--data", "x.csv", "--schema", "s.json"}, args...), &out, &errOut)

@@ -61,6 +61,9 @@ func TestStudyFlags(t *testing.T) {
 		{"bad spec", create("--spec", badSpec), 1, "unknown kind"},
 		{"missing spec", create("--spec", filepath.Join(dir, "nope.json")), 1, "reading the spec"},
 		{"unreachable chain", create(), 1, "--eth-rpc"},
+		{"distributed noise sized for more hospitals than the minimum", []string{"study", "create", "--eth-rpc", "http://127.0.0.1:1", "--contract", contract, "--key", key,
+			"--recipe", "../../examples/tcga-brca/hazard-dp-distributed.json", "--min-participants", "3", "--threshold", "2", "--purpose", "p",
+			"--reference", "0x" + strings.Repeat("11", 32), "--coordinator", coord}, 2, "below the recipe's privacy min_contributors 6"},
 		{"show without flags", []string{"study", "show"}, 2, "are required"},
 		{"show bad contract", []string{"study", "show", "--eth-rpc", "x", "--contract", "0x12", "--study", "1"}, 2, "--contract"},
 	}
