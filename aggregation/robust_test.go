@@ -599,3 +599,89 @@ func TestRobustPolicyHash(t *testing.T) {
 	assert.Equal(t, a.Hash(), b.Hash())
 	assert.NotEqual(t, a.Hash(), c.Hash())
 }
+
+// TestColludersCannotFrameHonestSites plays, on whole rounds of ten unlike
+// sites with an MLP-sized model (k = 64), framing attempts by three
+// colluders (30%): all sending the honest mean (identical updates, at the
+// top of the direction test and, the mean being shorter than the updates
+// it averages, at the bottom of the norm test beside the smallest honest
+// norms: "a little is enough" with z = 0), or two scaled far up, so that
+// they are peeled off and the spread measured again, and the third at the
+// mean to shrink it. Honest sites stay flagged at most at twice the stated
+// per-round rate, and the most extreme honest update, the natural target,
+// at most 2.5α more often than in the same round with honest sites instead
+// of the colluders (measured: honest 0.5% and 0.4% per round, the target
+// 1.2% and 1.6% of rounds, 0% without colluders).
+//
+// Open (issue 14): with four colluders, the most an honest majority of ten
+// allows, the target is flagged in 7.6% (all at the mean) and 5.6% (two
+// far, two at the mean) of rounds, by the norm test; colluders that steer the
+// coordinate-wise median centre away from a chosen honest update (all
+// sending the mean minus three times the target's deviation from it) get
+// it flagged in most rounds: the centre stays within the honest range
+// coordinate by coordinate, but over 65 sketch coordinates that range is
+// wide.
+func TestColludersCannotFrameHonestSites(t *testing.T) {
+	s := newScheme(t)
+	policy, err := NewRobustPolicy(DefaultRobustConfig())
+	require.NoError(t, err)
+	alpha := policy.Config().FalseFlagRate
+	const d, sites, colluders, rounds = 400, 10, 3, 250
+	mean := func(us [][]float64) []float64 {
+		out := make([]float64, d)
+		for _, u := range us {
+			for j, v := range u {
+				out[j] += v / float64(len(us))
+			}
+		}
+		return out
+	}
+	strategies := map[string]func(honest [][]float64) [][]float64{
+		"all at the mean": func(honest [][]float64) [][]float64 {
+			return slices.Repeat([][]float64{mean(honest)}, colluders)
+		},
+		"two far, one at the mean": func(honest [][]float64) [][]float64 {
+			m := mean(honest)
+			return append([][]float64{scaledBy(m, 50), scaledBy(m, 50)}, slices.Repeat([][]float64{m}, colluders-2)...)
+		},
+	}
+	for name, strategy := range strategies {
+		t.Run(name, func(t *testing.T) {
+			r := rand.New(rand.NewPCG(31, 32))
+			truth := randomVector(r, d, 1)
+			var honestFlags, honestN, targetFlags, targetAlone int
+			for round := range rounds {
+				refs, err := s.NewReferences(scaledBy(truth, 4), CommonSeed([]byte(name), []byte{byte(round)}), DefaultProjectionsFor(d))
+				require.NoError(t, err)
+				honest := siteRound(r, truth, sites-colluders, 1, 2)
+				// The target: the honest update furthest from the honest mean.
+				m, target, far := mean(honest), 0, 0.0
+				for i, u := range honest {
+					if dist := math.Sqrt(dot(u, u) - 2*dot(u, m) + dot(m, m)); dist > far {
+						target, far = i, dist
+					}
+				}
+				trust, err := policy.Assess(roundScores(t, refs, append(strategy(honest), honest...)), refs.ReferenceNorm())
+				require.NoError(t, err)
+				for i, tr := range trust[colluders:] {
+					honestN++
+					if tr.Flagged() {
+						honestFlags++
+						if i == target {
+							targetFlags++
+						}
+					}
+				}
+				alone, err := policy.Assess(roundScores(t, refs, append(siteRound(r, truth, colluders, 1, 2), honest...)), refs.ReferenceNorm())
+				require.NoError(t, err)
+				if alone[colluders+target].Flagged() {
+					targetAlone++
+				}
+			}
+			rate := float64(honestFlags) / float64(honestN)
+			t.Logf("honest flagged %d/%d (%.3f); the target %d/%d, %d/%d among honest sites only", honestFlags, honestN, rate, targetFlags, rounds, targetAlone, rounds)
+			assert.LessOrEqual(t, rate, 2*alpha)
+			assert.LessOrEqual(t, float64(targetFlags-targetAlone)/rounds, 2.5*alpha)
+		})
+	}
+}
