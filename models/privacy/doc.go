@@ -24,6 +24,11 @@
 // RDP(α) + log(1 − 1/α) − log(δ·α)/(α − 1), the same conversion as Google's
 // dp_accounting and Opacus, so figures agree with theirs for the same orders.
 //
+// Without sampling (q = 1) T steps are one Gaussian mechanism of noise
+// multiplier σ/√T, whose (ε, δ) curve is exact (Balle and Wang, "Improving
+// the Gaussian Mechanism for Differential Privacy", 2018): DPSGDEpsilon
+// then takes the smaller of the RDP figure and GaussianEpsilon's.
+//
 // The package does no I/O; values in, values out. An [Accountant] is not safe
 // for concurrent use.
 package privacy
