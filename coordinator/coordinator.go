@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -209,8 +210,11 @@ type Coordinator struct {
 
 	mu    sync.Mutex
 	peers map[common.Address]*member
-	// gone is when each participant that was connected last went away.
-	gone map[common.Address]time.Time
+	// gone is when each participant that was connected last went away,
+	// kept in the store (absentMu orders the writes).
+	gone     map[common.Address]time.Time
+	absentMu sync.Mutex
+	stopped  atomic.Bool // Run has returned
 	// current is the step of the phase under way; full is closed once
 	// every member it asked has answered.
 	current step
@@ -343,6 +347,8 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	if study.Completed {
 		return nil, fmt.Errorf("coordinator: study %d is already completed on chain", c.cfg.StudyID)
 	}
+	c.restoreAbsent()
+	defer c.stopped.Store(true)
 	if h := study.RobustPolicyHash; c.policy != nil && h != (common.Hash{}) && h != c.policy.Hash() {
 		return nil, fmt.Errorf("coordinator: the chain records robust policy %s for study %d, this coordinator's is %s; configure the study's robust policy", h.Hex(), c.cfg.StudyID, c.policy.Hash().Hex())
 	}

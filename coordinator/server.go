@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -79,6 +78,7 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 	p := &member{name: req.GetName(), pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer)}
 	c.mu.Lock()
 	c.peers[addr] = p // a reconnecting participant replaces its old stream
+	_, wasGone := c.gone[addr]
 	delete(c.gone, addr)
 	_, holder := c.points[addr]
 	for _, t := range rejoin(addr, c.done, c.catchUpTask(), c.commitTask(), holder, c.current) {
@@ -87,14 +87,20 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 	close(c.joined)
 	c.joined = make(chan struct{})
 	c.mu.Unlock()
+	if wasGone {
+		c.keepAbsent()
+	}
 	c.log.Info("participant joined", "name", p.name, "address", addr.Hex())
 	defer func() {
 		c.mu.Lock()
-		if c.peers[addr] == p {
+		current := c.peers[addr] == p
+		if current {
 			delete(c.peers, addr) // gone until it joins again
-			c.gone[addr] = time.Now()
 		}
 		c.mu.Unlock()
+		if current {
+			c.participantLeft(addr)
+		}
 	}()
 
 	for {

@@ -85,8 +85,8 @@ func TestDownHospitalCostsTheAbsentGraceNotThePhaseTimeout(t *testing.T) {
 	defer cancel()
 	var logs lockedBuffer
 	var (
-		study *simulation.Study
-		stop  error
+		study         *simulation.Study
+		stop, restart error
 	)
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: 4, Rounds: 3, Seed: 9, DataDir: t.TempDir(), LocalConsent: true,
@@ -94,8 +94,14 @@ func TestDownHospitalCostsTheAbsentGraceNotThePhaseTimeout(t *testing.T) {
 		Log:     slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 		OnStart: func(s *simulation.Study) error { study = s; return nil },
 		Progress: func(f simulation.RoundFigures) {
-			if f.Round == 1 {
+			switch f.Round {
+			case 1:
 				stop = study.StopHospital(3)
+			case 2:
+				// A restarted coordinator knows the node went away before
+				// the restart (its store keeps when): round 3 does not
+				// wait out the 10-minute phase timeout for it either.
+				restart = study.RestartCoordinator()
 			}
 		},
 	})
@@ -105,6 +111,8 @@ func TestDownHospitalCostsTheAbsentGraceNotThePhaseTimeout(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
 	require.NoError(t, stop)
+	require.NoError(t, restart)
+	assert.Contains(t, logs.String(), "resuming study from the chain", "the coordinator really restarted")
 	require.Len(t, s.Rounds(), 3)
 	assert.Equal(t, 4, s.Rounds()[0].Participants)
 	for _, f := range s.Rounds()[1:] {
