@@ -143,8 +143,10 @@ type lateNode struct {
 }
 
 // changeMembers applies the membership changes due before round r: the
-// hospitals that leave sign their leave on chain and stop; the hospitals
-// that join sign their join on chain and start their nodes.
+// hospitals that leave stop their nodes and sign their leave on chain (in
+// that order: a node still running would see the leave on chain and stop
+// with ErrLeftStudy, failing the study); the hospitals that join sign
+// their join on chain and start their nodes.
 func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecdsa.PrivateKey) error {
 	s.nodesMu.Lock()
 	defer s.nodesMu.Unlock()
@@ -152,10 +154,10 @@ func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecd
 		if at != r {
 			continue
 		}
+		s.stopNode[i]()
 		if _, err := s.ledger.LeaveStudy(ctx, contracts.NewAccount(hospitalKeys[i]), s.studyID); err != nil {
 			return fmt.Errorf("hospital-%d leaving: %w", i+1, err)
 		}
-		s.stopNode[i]()
 	}
 	if s.cfg.CommitteeLeaveBeforeRound == r {
 		study, err := s.ledger.Study(ctx, s.studyID)
@@ -164,10 +166,10 @@ func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecd
 		}
 		for i, k := range hospitalKeys {
 			if slices.Contains(study.Holders, crypto.PubkeyToAddress(k.PublicKey)) {
+				s.stopNode[i]()
 				if _, err := s.ledger.LeaveStudy(ctx, contracts.NewAccount(k), s.studyID); err != nil {
 					return fmt.Errorf("committee member hospital-%d leaving: %w", i+1, err)
 				}
-				s.stopNode[i]()
 				break
 			}
 		}
@@ -587,13 +589,22 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			if _, restarts := cfg.RestartParticipantAfter[i]; !restarts {
 				return nil // a deliberately dropped (or departed) site; the study goes on
 			}
-			// A new node process: nothing but its key, keystore and data directory.
+			// A new node process: nothing but its key, keystore and data
+			// directory. A later leave stops it as it would have the first.
 			pcfg.Observe = figures.observe
 			again, err := participant.New(pcfg, client, s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.Log)
 			if err != nil {
 				return err
 			}
-			return again.Run(gctx)
+			rctx, rstop := context.WithCancel(gctx)
+			defer rstop()
+			s.nodesMu.Lock()
+			s.stopNode[i] = rstop
+			s.nodesMu.Unlock()
+			if err := again.Run(rctx); err != nil && (rctx.Err() == nil || gctx.Err() != nil) {
+				return err
+			}
+			return nil // finished, or stopped by a leave
 		}
 		s.nodesMu.Lock()
 		if _, later := cfg.JoinBeforeRound[i]; later {
