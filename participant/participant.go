@@ -286,6 +286,9 @@ func (p *Participant) Run(ctx context.Context) error {
 	if err := p.loadStandardiser(); err != nil {
 		return err
 	}
+	if err := p.loadDecrypted(); err != nil {
+		return err
+	}
 	// The watchers end before Run returns: none logs or reads the chain
 	// for a node that has stopped.
 	var watchers sync.WaitGroup

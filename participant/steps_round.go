@@ -367,17 +367,21 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 	if err != nil {
 		return ready{}, fmt.Errorf("participant %s: decryption share: %w", s.name, err)
 	}
+	var files []fileWrite
 	if distributed {
 		if s.decrypted == nil {
 			s.decrypted = map[uint32]common.Hash{}
 		}
 		s.decrypted[round] = aggHash
+		// Kept before the share goes out, so that a restarted node still
+		// refuses a second aggregate of the round.
+		files = append(files, fileWrite{dir: decryptedDir, name: roundRecordName(round), data: []byte(aggHash.Hex())})
 	}
 	signed, err := auth.Sign(s.key, s.studyID, round, auth.KindDecryptShare, crypto.Keccak256Hash(share))
 	if err != nil {
 		return ready{}, err
 	}
-	return ready{send: &cohortv1.DecryptionShareSubmission{
+	return ready{files: files, send: &cohortv1.DecryptionShareSubmission{
 		StudyId: s.studyID, Round: round, AggregateHash: t.GetAggregateHash(), Share: share, Auth: signed,
 	}}, nil
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"math/big"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -233,10 +235,22 @@ func TestDistributedHolderDecryptsOneAggregatePerRound(t *testing.T) {
 		Privacy: &models.PrivacyConfig{NoiseMultiplier: 2, ClipNorm: 1, SamplingRate: 0.5, Epsilon: 8, Delta: 1e-5,
 			Mechanism: models.MechanismDistributed, MinContributors: 2}}
 	honest := f.honestDecrypt(t)
-	_, err := me.decrypt(context.Background(), honest.task, honest.facts)
+	first, err := me.decrypt(context.Background(), honest.task, honest.facts)
 	require.NoError(t, err)
 	_, err = me.decrypt(context.Background(), honest.task, honest.facts)
 	require.NoError(t, err, "the same aggregate again (a retry) is answered")
+
+	// The node keeps what it decrypted before its share goes out, and a
+	// restarted node, knowing only its data directory, still refuses a
+	// second aggregate of the round.
+	require.Len(t, first.files, 1)
+	dir := t.TempDir()
+	kept := first.files[0]
+	require.NoError(t, writeFileAtomic(filepath.Join(dir, kept.dir), kept.name, kept.data))
+	restarted := &Participant{cfg: Config{Name: "h2", DataDir: dir}}
+	require.NoError(t, restarted.loadDecrypted())
+	assert.Equal(t, map[uint32]common.Hash{1: common.BytesToHash(honest.task.AggregateHash)}, restarted.decrypted)
+	me.decrypted = restarted.decrypted
 
 	fewer := f.honestDecrypt(t)
 	who, w := []int{0, 1}, []float64{1.0 / 3, 2.0 / 3}
@@ -247,6 +261,11 @@ func TestDistributedHolderDecryptsOneAggregatePerRound(t *testing.T) {
 	require.ErrorIs(t, err, ErrChainMismatch)
 	assert.Contains(t, err.Error(), "one aggregate per round")
 	assert.Nil(t, r.send)
+
+	// A kept record that is not a hash stops the node rather than being
+	// ignored.
+	require.NoError(t, os.WriteFile(filepath.Join(dir, kept.dir, kept.name), []byte("garbage"), 0o600))
+	require.ErrorContains(t, (&Participant{cfg: Config{Name: "h2", DataDir: dir}}).loadDecrypted(), "is corrupt")
 
 	// The local mechanism's updates are DP each: the same pair is answered.
 	other := f.nodes[0]
