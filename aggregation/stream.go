@@ -155,7 +155,9 @@ func hashPolys(polys <-chan streamedPoly) []polyLeaves {
 // a decoded row's width is its largest value's (the encoding is
 // canonical), so the vector's widths are the last ciphertext's running
 // maxima, and the leaves hashed at them are right. The others, hashed
-// before a later ciphertext widened a row, are hashed again.
+// before a later ciphertext widened a row, are hashed again: a sender that
+// makes its first ciphertexts narrow on purpose costs the coordinator at
+// most one more hashing of its update, what every upload cost before.
 func (v *EncryptedVector) treeFromPolys(byPoly []polyLeaves) *chunkTree {
 	widths := byPoly[len(byPoly)-1].widths
 	header := v.chunkHeader(widths)

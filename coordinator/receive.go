@@ -35,12 +35,13 @@ func blobHash(data []byte) common.Hash {
 // Receive stores a blob that arrives in pieces: want is its hash, size its
 // length, offset how many of its bytes an earlier, interrupted stream
 // already delivered (see PartialSize), and next returns the following
-// pieces until io.EOF. Each piece is hashed and written to the partial
-// blob as it arrives, so nothing is read back or hashed twice, and a
-// stream that breaks can resume from what arrived. Once size bytes arrived
-// and hash to want, check (if not nil) sees them, with the encrypted
-// vector they decode to (decoded once, for its chunk root and the check;
-// nil for other bytes); if it accepts, the partial blob is renamed into
+// pieces until io.EOF. Each piece is written to the partial blob as it
+// arrives and hashed (an encrypted vector is decoded and its chunks hashed
+// as it arrives, aggregation.VectorStream), so nothing is read back or
+// hashed twice, and a stream that breaks can resume from what arrived.
+// Once size bytes arrived and hash to want, check (if not nil) sees them,
+// with the encrypted vector they decode to (decoded once, for its chunk
+// root and the check; nil for other bytes); if it accepts, the partial blob is renamed into
 // place and Receive returns the bytes. It is made durable by the next Sync,
 // not here: the coordinator syncs a phase's uploads once before it acts on
 // them, so no upload waits for a disk flush of its own.
