@@ -137,7 +137,7 @@ func hashPolys(polys <-chan streamedPoly) []polyLeaves {
 		for k := range leaves {
 			off, count := k*ChunkValues, min(ChunkValues, p.used-k*ChunkValues)
 			h.Reset()
-			h.Write([]byte{leafPrefix})
+			h.Write(leafPrefixBytes)
 			for l, row := range p.rows {
 				w := int(p.widths[l])
 				from := off * w / 8
