@@ -204,7 +204,7 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 	check := func(data []byte, decoded *aggregation.EncryptedVector) error {
 		return st.check(addr, keyHash, data, decoded)
 	}
-	data, err := c.store.Receive(want, h.GetSize(), h.GetOffset(), next, check)
+	size, err := c.store.Receive(want, h.GetSize(), h.GetOffset(), next, check)
 	if streamErr != nil {
 		return streamErr // what arrived is kept for a resume
 	}
@@ -214,7 +214,7 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 	if err := c.settle(st, st.received(addr, want, signed)); err != nil {
 		return toStatus(err)
 	}
-	return stream.SendAndClose(&cohortv1.UploadReceipt{ContentHash: want.Bytes(), Size: uint64(len(data))})
+	return stream.SendAndClose(&cohortv1.UploadReceipt{ContentHash: want.Bytes(), Size: size})
 }
 
 func (s *server) UploadStatus(ctx context.Context, req *cohortv1.UploadStatusRequest) (*cohortv1.UploadStatusReply, error) {
