@@ -23,6 +23,31 @@ type VectorStream struct {
 	avail int  // buf[:avail] is final
 	ended bool // nothing more will arrive
 	done  chan streamResult
+	taken []ring.Poly // from streamPolys, given back by Release
+}
+
+// streamPolys keeps decoded polynomials for the next stream: decoding
+// into fresh ones had the allocator zero 24 MB per 1M-value upload, only
+// for the decoder to overwrite them.
+var streamPolys sync.Pool // ring.Poly
+
+func (s *VectorStream) newPoly(n, level int) ring.Poly {
+	p, ok := streamPolys.Get().(ring.Poly)
+	if !ok || p.N() != n || p.Level() != level {
+		p = ring.NewPoly(n, level)
+	}
+	s.taken = append(s.taken, p)
+	return p
+}
+
+// Release lets the next stream decode into this one's polynomials. The
+// vector Finish returned must not be used after it: read its chunk root
+// (Hash) and check it first.
+func (s *VectorStream) Release() {
+	for _, p := range s.taken {
+		streamPolys.Put(p)
+	}
+	s.taken = nil
 }
 
 type streamResult struct {
@@ -91,6 +116,7 @@ type polyLeaves struct {
 
 func (s *VectorStream) run(buf []byte) streamResult {
 	d, params := newWaitingDecoder(buf, kindEncryptedVector, s.wait)
+	d.newPoly = s.newPoly
 	// The decoder (unpacking and checking) and the hasher (SHA-256 of the
 	// packed rows, the larger part) each take a core.
 	polys := make(chan streamedPoly, 4)

@@ -57,6 +57,33 @@ func TestVectorStreamMatchesDecodeAndHash(t *testing.T) {
 	}
 }
 
+// A released stream's polynomials are decoded into by the next: a vector
+// whose last ciphertext stores fewer values must still decode, and check,
+// as zero beyond its end, whatever the previous vector left there.
+func TestVectorStreamDecodesIntoReleasedPolys(t *testing.T) {
+	full := newSpotFixture(t, 1, 2*16384)
+	short := newSpotFixture(t, 1, 16384+7)
+	rng := rand.New(rand.NewPCG(5, 6))
+	stream := func(v *EncryptedVector) {
+		b, err := v.MarshalBinary()
+		require.NoError(t, err)
+		buf := make([]byte, len(b))
+		s := NewVectorStream(buf)
+		got, err := feed(s, buf, b, rng)
+		require.NoError(t, err)
+		assert.Equal(t, v.Hash(), got.Hash())
+		again, err := got.MarshalBinary()
+		require.NoError(t, err)
+		assert.Equal(t, b, again, "the stream decodes the vector the bytes encode")
+		require.NoError(t, short.f.s.checkVector("update", got), "zero beyond the end")
+		s.Release()
+	}
+	for range 3 {
+		stream(full.updates[0])
+		stream(short.updates[0])
+	}
+}
+
 func TestVectorStreamRefusesWhatUnmarshalRefuses(t *testing.T) {
 	sf := newSpotFixture(t, 2, 16384+7)
 	b, err := sf.updates[0].MarshalBinary()

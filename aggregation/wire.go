@@ -306,6 +306,9 @@ type decoder struct {
 	// (an encoding decoded while it arrives: VectorStream).
 	off  int
 	wait func(end int) bool
+	// newPoly, if set, gives the polynomials read instead of ring.NewPoly
+	// (VectorStream's are used again); their contents need not be zero.
+	newPoly func(n, level int) ring.Poly
 }
 
 func newDecoder(p []byte, kind byte) (*decoder, common.Hash) {
@@ -437,7 +440,12 @@ func (d *decoder) polyUsed() (ring.Poly, int) {
 		d.fail(fmt.Sprintf("truncated: polynomial needs %d bytes, have %d", total, len(d.b)))
 		return ring.Poly{}, 0
 	}
-	p := ring.NewPoly(n, rows-1)
+	var p ring.Poly
+	if d.newPoly != nil {
+		p = d.newPoly(n, rows-1)
+	} else {
+		p = ring.NewPoly(n, rows-1)
+	}
 	d.lastRows = make([][]byte, rows)
 	for i, w := range widths {
 		raw := d.take(packedLen(used, int(w)))
@@ -446,6 +454,7 @@ func (d *decoder) polyUsed() (ring.Poly, int) {
 			d.fail(fmt.Sprintf("row %d is not canonically packed (non-zero padding or non-minimal width %d)", i, w))
 			return ring.Poly{}, 0
 		}
+		clear(p.Coeffs[i][used:])
 	}
 	return p, used
 }

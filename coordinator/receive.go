@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"golang.org/x/crypto/sha3"
@@ -108,8 +109,8 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 	// upload's if that one was at least as large: every writer of it
 	// (the writer goroutine, the stream, check) is done before Receive
 	// returns.
-	buf := s.takeBuffer(size)
-	defer s.buffers.Put(buf)
+	buf := takeBuffer(size)
+	defer receiveBuffers.Put(buf)
 	data := (*buf)[:offset]
 	if _, err := io.ReadFull(f, data); err != nil {
 		return 0, fmt.Errorf("coordinator: partial upload %s: %w", want.Hex(), err)
@@ -175,6 +176,9 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 	default: // the first bytes looked like a vector's, the rest did not
 		got = blobHash(data)
 	}
+	if stream != nil {
+		stream.Release() // decoded is not used again
+	}
 	switch {
 	case errors.Is(recvErr, ErrTooLarge):
 		return drop(recvErr)
@@ -200,10 +204,14 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 	return size, nil
 }
 
-// takeBuffer returns a buffer of capacity at least size from the store's
-// pool, or a new one.
-func (s *Store) takeBuffer(size uint64) *[]byte {
-	if b, ok := s.buffers.Get().(*[]byte); ok && uint64(cap(*b)) >= size {
+// receiveBuffers are Receive's buffers (*[]byte), used again by the next
+// upload to any store.
+var receiveBuffers sync.Pool
+
+// takeBuffer returns a buffer of capacity at least size from
+// receiveBuffers, or a new one.
+func takeBuffer(size uint64) *[]byte {
+	if b, ok := receiveBuffers.Get().(*[]byte); ok && uint64(cap(*b)) >= size {
 		return b
 	}
 	b := make([]byte, 0, size)

@@ -32,8 +32,6 @@ type Store struct {
 
 	mu       sync.Mutex
 	unsynced map[string]bool // blobs received since the last Sync
-
-	buffers sync.Pool // *[]byte: Receive's buffers, used again
 }
 
 // OpenStore opens (creating if needed) a blob store in dir.

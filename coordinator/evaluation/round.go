@@ -619,11 +619,11 @@ func (u *uploadSink) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.Upd
 		chunk, err := stream.Recv()
 		return chunk.GetData(), err
 	}
-	data, err := store.Receive(want, h.GetSize(), 0, next, nil)
+	size, err := store.Receive(want, h.GetSize(), 0, next, nil)
 	if err != nil {
 		return fmt.Errorf("%w: %w", errSinkUpload, err)
 	}
-	return stream.SendAndClose(&cohortv1.UploadReceipt{ContentHash: want.Bytes(), Size: uint64(len(data))})
+	return stream.SendAndClose(&cohortv1.UploadReceipt{ContentHash: want.Bytes(), Size: size})
 }
 
 // benchPhaseTimeout is how long a bench study's coordinator waits for a
