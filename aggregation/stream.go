@@ -2,6 +2,7 @@ package aggregation
 
 import (
 	"bytes"
+	"slices"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -121,7 +122,8 @@ func (s *VectorStream) run(buf []byte) streamResult {
 	// packed rows, the larger part) each take a core.
 	polys := make(chan streamedPoly, 4)
 	hashed := make(chan []polyLeaves, 1)
-	go func() { hashed <- hashPolys(polys) }()
+	tree := newGrowingTree()
+	go func() { hashed <- hashPolys(polys, tree) }()
 	v := new(EncryptedVector)
 	err := v.decode(d, params, func(_ int, c0 ring.Poly, used int, rows [][]byte, widths []byte) {
 		polys <- streamedPoly{c0: c0, used: used, rows: rows, widths: widths}
@@ -131,7 +133,7 @@ func (s *VectorStream) run(buf []byte) streamResult {
 	if err != nil {
 		return streamResult{err: err}
 	}
-	v.hash.once.Do(func() { v.hash.tree = v.treeFromPolys(byPoly) })
+	v.hash.once.Do(func() { v.hash.tree = v.treeFromPolys(byPoly, tree) })
 	return streamResult{v: v}
 }
 
@@ -142,8 +144,9 @@ func (s *VectorStream) run(buf []byte) streamResult {
 // the rows as the encoding packs them (32 values of w bits are 4w whole
 // bytes, and both pad the last values to a byte), so its leaves are hashed
 // from the received bytes; otherwise its values are packed at the wider
-// widths first.
-func hashPolys(polys <-chan streamedPoly) []polyLeaves {
+// widths first. Each ciphertext's leaves are added to tree, which hashes
+// the inner nodes above them.
+func hashPolys(polys <-chan streamedPoly, tree *growingTree) []polyLeaves {
 	h := newTreeHash()
 	var widest, buf []byte
 	var out []polyLeaves
@@ -158,6 +161,7 @@ func hashPolys(polys <-chan streamedPoly) []polyLeaves {
 		if !bytes.Equal(p.widths, widest) {
 			buf = hashPolyChunks(leaves, h, buf, p.c0, p.used, widest)
 			out = append(out, polyLeaves{widths: bytes.Clone(widest), leaves: leaves})
+			tree.add(leaves)
 			continue
 		}
 		for k := range leaves {
@@ -172,6 +176,7 @@ func hashPolys(polys <-chan streamedPoly) []polyLeaves {
 			h.Sum(leaves[k][:0])
 		}
 		out = append(out, polyLeaves{widths: p.widths, leaves: leaves})
+		tree.add(leaves)
 	}
 	return out
 }
@@ -184,9 +189,13 @@ func hashPolys(polys <-chan streamedPoly) []polyLeaves {
 // before a later ciphertext widened a row, are hashed again: a sender that
 // makes its first ciphertexts narrow on purpose costs the coordinator at
 // most one more hashing of its update, what every upload cost before.
-func (v *EncryptedVector) treeFromPolys(byPoly []polyLeaves) *chunkTree {
+// When none is, grown (the tree of the leaves as hashed) is completed.
+func (v *EncryptedVector) treeFromPolys(byPoly []polyLeaves, grown *growingTree) *chunkTree {
 	widths := byPoly[len(byPoly)-1].widths
 	header := v.chunkHeader(widths)
+	if !slices.ContainsFunc(byPoly, func(p polyLeaves) bool { return !bytes.Equal(p.widths, widths) }) {
+		return grown.finish(widths, header)
+	}
 	leaves := make([]common.Hash, 1<<treeDepth(1+v.NumChunks()))
 	h := newTreeHash()
 	leaves[0] = leafHash(h, header)
@@ -201,4 +210,54 @@ func (v *EncryptedVector) treeFromPolys(byPoly []polyLeaves) *chunkTree {
 		}
 	}
 	return treeFromLeaves(widths, header, leaves)
+}
+
+// growingTree is a chunk tree built while its leaves arrive in order:
+// each inner node is hashed as soon as both its children are, except the
+// nodes above leaf 0, the header, whose widths are known only at the end.
+// A 1M-value update has 31k inner nodes; hashed after its last byte they
+// were most of what was left to do.
+type growingTree struct {
+	levels [][]common.Hash // levels[0][0], and the node above it at each level, wait for finish
+}
+
+func newGrowingTree() *growingTree { return &growingTree{levels: [][]common.Hash{{{}}}} }
+
+// add appends the next leaves and hashes every node it completes.
+func (t *growingTree) add(leaves []common.Hash) {
+	t.levels[0] = append(t.levels[0], leaves...)
+	// Node i > 0 of level l+1 needs nodes 2i and 2i+1 of level l: none
+	// is computable until level l holds four.
+	for l := 0; len(t.levels[l]) >= 4; l++ {
+		if l+1 == len(t.levels) {
+			t.levels = append(t.levels, []common.Hash{{}})
+		}
+		cur, next := t.levels[l], t.levels[l+1]
+		for i := len(next); 2*i+1 < len(cur); i++ {
+			next = append(next, nodeHash(cur[2*i], cur[2*i+1]))
+		}
+		t.levels[l+1] = next
+	}
+}
+
+// finish sets leaf 0 to header's hash, pads the leaves with zero hashes
+// to a power of two and hashes the nodes left: those above the padding
+// and those above leaf 0.
+func (t *growingTree) finish(widths, header []byte) *chunkTree {
+	leaves := t.levels[0]
+	leaves = append(leaves, make([]common.Hash, 1<<treeDepth(len(leaves))-len(leaves))...)
+	leaves[0] = leafHash(newTreeHash(), header)
+	levels := [][]common.Hash{leaves}
+	for l := 0; len(levels[l]) > 1; l++ {
+		cur, next := levels[l], []common.Hash{{}}
+		if l+1 < len(t.levels) {
+			next = t.levels[l+1]
+		}
+		for i := len(next); i < len(cur)/2; i++ {
+			next = append(next, nodeHash(cur[2*i], cur[2*i+1]))
+		}
+		next[0] = nodeHash(cur[0], cur[1])
+		levels = append(levels, next)
+	}
+	return &chunkTree{widths: widths, header: header, levels: levels}
 }

@@ -57,6 +57,22 @@ func TestVectorStreamMatchesDecodeAndHash(t *testing.T) {
 	}
 }
 
+// The tree grown while the leaves arrive has the root of the tree built
+// from all of them, whatever the padding: one chunk, a power of two,
+// one more, a whole ciphertext.
+func TestVectorStreamTreeOfAnyLength(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, length := range []int{1, 32, 33, 95, 3 * 32, 16384, 16384 + 32} {
+		v := newSpotFixture(t, 1, length).updates[0]
+		b, err := v.MarshalBinary()
+		require.NoError(t, err)
+		buf := make([]byte, len(b))
+		got, err := feed(NewVectorStream(buf), buf, b, rng)
+		require.NoError(t, err)
+		assert.Equal(t, v.Hash(), got.Hash(), "%d values", length)
+	}
+}
+
 // A released stream's polynomials are decoded into by the next: a vector
 // whose last ciphertext stores fewer values must still decode, and check,
 // as zero beyond its end, whatever the previous vector left there.
