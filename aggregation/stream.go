@@ -106,6 +106,7 @@ type streamedPoly struct {
 	used   int
 	rows   [][]byte
 	widths []byte
+	chunks int // in the whole vector (its length checked against the ciphertexts, and theirs against the bytes)
 }
 
 // polyLeaves are the leaf hashes of one ciphertext's chunks, packed at the
@@ -125,8 +126,8 @@ func (s *VectorStream) run(buf []byte) streamResult {
 	tree := newGrowingTree()
 	go func() { hashed <- hashPolys(polys, tree) }()
 	v := new(EncryptedVector)
-	err := v.decode(d, params, func(_ int, c0 ring.Poly, used int, rows [][]byte, widths []byte) {
-		polys <- streamedPoly{c0: c0, used: used, rows: rows, widths: widths}
+	err := v.decode(d, params, func(_ int, c0 ring.Poly, used int, rows [][]byte, widths []byte, length int) {
+		polys <- streamedPoly{c0: c0, used: used, rows: rows, widths: widths, chunks: NumChunksFor(length)}
 	})
 	close(polys)
 	byPoly := <-hashed
@@ -153,6 +154,7 @@ func hashPolys(polys <-chan streamedPoly, tree *growingTree) []polyLeaves {
 	for p := range polys {
 		if widest == nil {
 			widest = make([]byte, len(p.widths))
+			tree.levels[0] = slices.Grow(tree.levels[0], p.chunks)
 		}
 		for l, w := range p.widths {
 			widest[l] = max(widest[l], w)

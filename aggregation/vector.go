@@ -179,7 +179,7 @@ func (v *EncryptedVector) UnmarshalBinary(p []byte) error {
 // each ciphertext's c0 as soon as it is read and checked: its index, the
 // number of values it stores, and its rows as packed in the encoding, with
 // their widths.
-func (v *EncryptedVector) decode(d *decoder, params common.Hash, onPoly func(i int, c0 ring.Poly, used int, rows [][]byte, widths []byte)) error {
+func (v *EncryptedVector) decode(d *decoder, params common.Hash, onPoly func(i int, c0 ring.Poly, used int, rows [][]byte, widths []byte, length int)) error {
 	keyHash := d.bytes32()
 	context := d.bytes32()
 	terms := readTerms(d)
@@ -217,7 +217,7 @@ func (v *EncryptedVector) decode(d *decoder, params common.Hash, onPoly func(i i
 		}
 		c0s = append(c0s, c0)
 		if onPoly != nil {
-			onPoly(i, c0, used, d.lastRows, d.lastWidths)
+			onPoly(i, c0, used, d.lastRows, d.lastWidths, int(length))
 		}
 	}
 	if err := d.done(); err != nil {
