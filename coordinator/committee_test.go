@@ -71,6 +71,18 @@ func TestPlanCommitteeReshare(t *testing.T) {
 	assert.Len(t, dealing.task.GetHolders(), 3)
 	assert.Len(t, dealing.task.GetDealers(), 2)
 
+	assert.False(t, plan.addOnly, "a new committee is re-shared to")
+
+	// The same committee, a member joined: nothing is re-shared, the
+	// joiner deals to the holders as they are.
+	same := []common.Address{ps[0].addr, ps[1].addr, ps[2].addr}
+	plan, err = planCommitteeReshare(stepStudy, 2, cur, 2, same, good, []common.Address{ps[5].addr}, keysOf(ps))
+	require.NoError(t, err)
+	assert.True(t, plan.addOnly)
+	assert.Equal(t, cur.Points, plan.next.Points, "every holder at its point")
+	assert.Empty(t, plan.dealers(nil).task.GetDealers(), "no dealer re-shares")
+	assert.ElementsMatch(t, append(all, ps[5].addr), plan.next.Dealers)
+
 	_, err = planCommitteeReshare(stepStudy, 2, cur, 2, next, map[common.Address]bool{ps[0].addr: true}, nil, keysOf(ps))
 	require.ErrorIs(t, err, ErrBelowThreshold)
 	_, err = planCommitteeReshare(stepStudy, 2, cur, 2, next, good, nil, keysOf(ps[:5]))

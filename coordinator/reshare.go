@@ -158,13 +158,18 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	threshold := plan.threshold
 
 	// Dealers: t holders that stay; another set is asked if one fails.
+	// None when the holders only add newcomers' keys.
 	var dealing, newcomers *reshareDealStep
-	_, _, err := c.askSet(ctx, r, plan.staying, plan.leaving, func(active []common.Address, _ []uint64) activeStep {
-		dealing = plan.dealers(active)
-		return dealing
-	})
-	if err != nil {
-		return fmt.Errorf("coordinator: re-sharing before round %d: %w", r, err)
+	if plan.addOnly {
+		dealing = plan.dealers(nil)
+	} else {
+		_, _, err := c.askSet(ctx, r, plan.staying, plan.leaving, func(active []common.Address, _ []uint64) activeStep {
+			dealing = plan.dealers(active)
+			return dealing
+		})
+		if err != nil {
+			return fmt.Errorf("coordinator: re-sharing before round %d: %w", r, err)
+		}
 	}
 	// Newcomers deal their own keys to the new holders: their updates are
 	// encrypted under them (see aggregation, "Seeded secret-key

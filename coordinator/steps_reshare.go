@@ -26,6 +26,11 @@ type reshare struct {
 	newcomers []common.Address
 	holders   []holder    // the new set: stayers keep their points, newcomers get unused ones
 	next      holderState // kept once the re-sharing commits (SetHash set by the dealers' step)
+	// addOnly: the holders stay exactly as they are (an unchanged
+	// committee that members joined), so nothing is re-shared: the
+	// newcomers deal their own keys and each holder adds them to the
+	// share it has (aggregation.AddDealer).
+	addOnly bool
 }
 
 // planReshare plans the re-sharing before round r from the current holders

@@ -226,16 +226,30 @@ func (h *homomorphicSealer) reshareKey(own uint64, reshared, dealt [][]byte, dea
 	if len(dealt) != len(dealtBy) {
 		return nil, fmt.Errorf("participant: %d own-key dealings for %d dealers", len(dealt), len(dealtBy))
 	}
-	shares := make([]*aggregation.ThresholdShare, len(reshared))
-	for i, b := range reshared {
-		shares[i] = new(aggregation.ThresholdShare)
-		if err := shares[i].UnmarshalBinary(b); err != nil {
-			return nil, fmt.Errorf("participant: re-sharing share %d: %w", i, err)
+	var tsk *aggregation.ThresholdSecretShare
+	if len(reshared) == 0 {
+		// Nothing re-shared: the share held takes the joiners' keys.
+		switch {
+		case h.threshold == nil:
+			return nil, errNoThresholdShare
+		case uint64(h.threshold.Point()) != own:
+			return nil, fmt.Errorf("participant: adding joiners' keys at point %d, the share held is at point %d", own, h.threshold.Point())
+		case len(dealt) == 0:
+			return nil, fmt.Errorf("participant: a re-sharing with neither dealers nor joiners' keys")
 		}
-	}
-	tsk, err := h.scheme.AggregateReshareShares(h.id, aggregation.ShamirPoint(own), shares)
-	if err != nil {
-		return nil, err
+		tsk = h.threshold
+	} else {
+		shares := make([]*aggregation.ThresholdShare, len(reshared))
+		for i, b := range reshared {
+			shares[i] = new(aggregation.ThresholdShare)
+			if err := shares[i].UnmarshalBinary(b); err != nil {
+				return nil, fmt.Errorf("participant: re-sharing share %d: %w", i, err)
+			}
+		}
+		var err error
+		if tsk, err = h.scheme.AggregateReshareShares(h.id, aggregation.ShamirPoint(own), shares); err != nil {
+			return nil, err
+		}
 	}
 	for i, b := range dealt {
 		var ts aggregation.ThresholdShare
@@ -247,9 +261,11 @@ func (h *homomorphicSealer) reshareKey(own uint64, reshared, dealt [][]byte, dea
 		if ts.Dealer() != dealtBy[i] {
 			return nil, fmt.Errorf("participant: own-key dealing %d names dealer %s, its sender's id is %s: %w", i, ts.Dealer(), dealtBy[i], aggregation.ErrKeyMismatch)
 		}
-		if tsk, err = h.scheme.AddDealer(tsk, &ts); err != nil {
+		next, err := h.scheme.AddDealer(tsk, &ts)
+		if err != nil {
 			return nil, err
 		}
+		tsk = next
 	}
 	return tsk.MarshalBinary()
 }

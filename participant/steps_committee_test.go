@@ -226,3 +226,89 @@ func TestCommitteeHandover(t *testing.T) {
 	_, err = c.nodes[0].retireShare(commit, c.study, noPending)
 	require.ErrorIs(t, err, errNoPendingShare, "a committee member keeps its share")
 }
+
+// TestCommitteeAddsJoinersKeys: a hospital joins while the chain's
+// committee stays as it is, so nothing is re-shared: the re-sharing names
+// no dealer, the joiner deals its own key to the committee and each member
+// adds it to the share it holds, at the same point. A member whose key is
+// held already cannot deal it again, a site that holds no share cannot be
+// made a holder this way, and a study without a committee refuses a
+// re-sharing with no dealers.
+func TestCommitteeAddsJoinersKeys(t *testing.T) {
+	const n = 5
+	c := committeeConsortium(t, n, 0, 1, 2)
+	c.keyGen(t, n-1) // node 4 joins later
+	task := c.committeeTask()
+	inbox := map[common.Address][]*cohortv1.EncryptedShare{}
+	for _, s := range c.nodes[:n-1] {
+		r, err := s.dealThreshold(task, c.study)
+		require.NoError(t, err)
+		for _, sh := range r.send.(*cohortv1.ThresholdSharesSubmission).GetShares() {
+			inbox[common.BytesToAddress(sh.GetRecipient())] = append(inbox[common.BytesToAddress(sh.GetRecipient())], sh)
+		}
+	}
+	points := map[int]uint64{}
+	for _, i := range []int{0, 1, 2} {
+		_, err := c.nodes[i].thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[c.nodes[i].self]}, c.study)
+		require.NoError(t, err)
+		points[i] = c.nodes[i].point
+	}
+
+	holders := task.GetHolders()
+	addOnly := &cohortv1.ReshareTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Holders: holders,
+		SetHash: auth.ReshareSetHash(stepsStudy, 1, 2, nil, holders).Bytes()}
+	none := map[common.Address]bool{}
+	r, err := c.nodes[4].reshareDeal(addOnly, c.study, none)
+	require.NoError(t, err, "the joiner deals its own key")
+	got := map[common.Address][]*cohortv1.EncryptedShare{}
+	for _, sh := range r.send.(*cohortv1.ReshareSharesSubmission).GetShares() {
+		got[common.BytesToAddress(sh.GetRecipient())] = append(got[common.BytesToAddress(sh.GetRecipient())], sh)
+	}
+	_, err = c.nodes[0].reshareDeal(addOnly, c.study, none)
+	require.ErrorIs(t, err, ErrChainMismatch, "a holder has nothing to deal")
+
+	keyTask := func(shares []*cohortv1.EncryptedShare) *cohortv1.ReshareKeyTask {
+		return &cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Holders: holders, SetHash: addOnly.GetSetHash(), Shares: shares}
+	}
+	// Node 3's key is held already: its second dealing is refused.
+	again, err := c.nodes[3].reshareDeal(addOnly, c.study, none)
+	require.NoError(t, err)
+	var twice []*cohortv1.EncryptedShare
+	for _, sh := range again.send.(*cohortv1.ReshareSharesSubmission).GetShares() {
+		if common.BytesToAddress(sh.GetRecipient()) == c.nodes[0].self {
+			twice = append(twice, sh)
+		}
+	}
+	_, err = c.nodes[0].reshareKey(keyTask(twice), c.study, none)
+	require.ErrorIs(t, err, aggregation.ErrDuplicateShare)
+
+	joiner := aggregation.DealerID(stepsStudy, c.nodes[4].self.Bytes())
+	for _, i := range []int{0, 1, 2} {
+		s := c.nodes[i]
+		r, err := s.reshareKey(keyTask(got[s.self]), c.study, none)
+		require.NoError(t, err, "node %d", i)
+		require.NotNil(t, r.send)
+		_, err = s.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: addOnly.GetSetHash()})
+		require.NoError(t, err)
+		assert.Equal(t, points[i], s.point, "node %d keeps its point", i)
+		_, raw, _ := s.sealer.export()
+		var tsk aggregation.ThresholdSecretShare
+		require.NoError(t, tsk.UnmarshalBinary(raw))
+		assert.Contains(t, tsk.Dealers(), joiner, "node %d holds the joiner's key", i)
+		assert.Len(t, tsk.Dealers(), n, "and every other key it held")
+	}
+
+	// A site that holds no share is not made a holder by a re-sharing
+	// with no dealers.
+	outsider := committeeConsortium(t, n, 0, 1, 3)
+	outsider.keyGen(t, n)
+	outsiderHolders := outsider.committeeTask().GetHolders()
+	_, err = outsider.nodes[3].reshareKey(&cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Holders: outsiderHolders,
+		SetHash: auth.ReshareSetHash(stepsStudy, 1, 2, nil, outsiderHolders).Bytes()}, outsider.study, none)
+	require.ErrorIs(t, err, ErrChainMismatch)
+
+	// Without a committee, a re-sharing always has t dealers.
+	c.study.Committee = contracts.CommitteeParams{}
+	_, err = c.nodes[4].reshareDeal(addOnly, c.study, none)
+	require.ErrorIs(t, err, ErrChainMismatch)
+}

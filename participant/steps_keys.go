@@ -328,7 +328,9 @@ func (s *steps) checkReshare(study contracts.Study, suspended map[common.Address
 			ErrChainMismatch, round, study.CurrentRound, study.RoundOpen)
 	case threshold != study.Threshold:
 		return nil, fmt.Errorf("%w: coordinator asks for threshold %d, the study's is %d", ErrChainMismatch, threshold, study.Threshold)
-	case len(dealers) != int(threshold):
+	case len(dealers) == 0 && study.Committee.Size == 0:
+		return nil, fmt.Errorf("%w: a re-sharing with no dealers, but study %d has no decryption committee (only an unchanged committee adds joiners' keys without re-sharing)", ErrChainMismatch, s.studyID)
+	case len(dealers) != 0 && len(dealers) != int(threshold):
 		return nil, fmt.Errorf("%w: %d dealers for threshold %d", ErrChainMismatch, len(dealers), threshold)
 	case len(holders) < int(threshold):
 		return nil, fmt.Errorf("%w: %d new holders for threshold %d", ErrChainMismatch, len(holders), threshold)
@@ -557,6 +559,12 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 	}
 	if set.own == 0 {
 		return ready{}, fmt.Errorf("%w: this site is not among the new share holders", ErrChainMismatch)
+	}
+	// With no dealers, nothing is re-shared: this site adds the joiners'
+	// keys to the share it holds, which must be at the same point (and,
+	// as AddDealer checks, over the same holders and threshold).
+	if len(set.dealers) == 0 && (s.point == 0 || set.own != s.point) {
+		return ready{}, fmt.Errorf("%w: a re-sharing with no dealers would have this site at point %d, it holds point %d: only a current holder at its own point adds joiners' keys", ErrChainMismatch, set.own, s.point)
 	}
 	holders := make(map[common.Address]bool, len(set.addrs))
 	for _, a := range set.addrs {
