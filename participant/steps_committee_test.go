@@ -149,6 +149,26 @@ func TestCommitteeHostileCoordinator(t *testing.T) {
 	}
 }
 
+// dealToCommittee runs key generation for the first dealers nodes and has
+// them deal to the chain's committee, whose members combine their shares.
+func (c *consortium) dealToCommittee(t *testing.T, dealers int, members ...int) {
+	t.Helper()
+	c.keyGen(t, dealers)
+	task := c.committeeTask()
+	inbox := map[common.Address][]*cohortv1.EncryptedShare{}
+	for _, s := range c.nodes[:dealers] {
+		r, err := s.dealThreshold(task, c.study)
+		require.NoError(t, err)
+		for _, sh := range r.send.(*cohortv1.ThresholdSharesSubmission).GetShares() {
+			inbox[common.BytesToAddress(sh.GetRecipient())] = append(inbox[common.BytesToAddress(sh.GetRecipient())], sh)
+		}
+	}
+	for _, i := range members {
+		_, err := c.nodes[i].thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[c.nodes[i].self]}, c.study)
+		require.NoError(t, err)
+	}
+}
+
 // TestCommitteeHandover: a committee member is suspended and the chain
 // selects another committee; t old holders re-share every dealer's key to
 // it, a hospital that joined deals its own key to it without sitting on
@@ -156,20 +176,7 @@ func TestCommitteeHostileCoordinator(t *testing.T) {
 func TestCommitteeHandover(t *testing.T) {
 	const n = 5
 	c := committeeConsortium(t, n, 0, 1, 2)
-	c.keyGen(t, n-1) // node 4 joins later
-	task := c.committeeTask()
-	inbox := map[common.Address][]*cohortv1.EncryptedShare{}
-	for _, s := range c.nodes[:n-1] {
-		r, err := s.dealThreshold(task, c.study)
-		require.NoError(t, err)
-		for _, sh := range r.send.(*cohortv1.ThresholdSharesSubmission).GetShares() {
-			inbox[common.BytesToAddress(sh.GetRecipient())] = append(inbox[common.BytesToAddress(sh.GetRecipient())], sh)
-		}
-	}
-	for _, i := range []int{0, 1, 2} {
-		_, err := c.nodes[i].thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[c.nodes[i].self]}, c.study)
-		require.NoError(t, err)
-	}
+	c.dealToCommittee(t, n-1, 0, 1, 2) // node 4 joins later
 
 	// Node 2 is suspended; the chain selects {0, 1, 3}; node 4 joined.
 	old := map[int]uint64{0: c.nodes[0].point, 1: c.nodes[1].point}
@@ -237,24 +244,13 @@ func TestCommitteeHandover(t *testing.T) {
 func TestCommitteeAddsJoinersKeys(t *testing.T) {
 	const n = 5
 	c := committeeConsortium(t, n, 0, 1, 2)
-	c.keyGen(t, n-1) // node 4 joins later
-	task := c.committeeTask()
-	inbox := map[common.Address][]*cohortv1.EncryptedShare{}
-	for _, s := range c.nodes[:n-1] {
-		r, err := s.dealThreshold(task, c.study)
-		require.NoError(t, err)
-		for _, sh := range r.send.(*cohortv1.ThresholdSharesSubmission).GetShares() {
-			inbox[common.BytesToAddress(sh.GetRecipient())] = append(inbox[common.BytesToAddress(sh.GetRecipient())], sh)
-		}
-	}
+	c.dealToCommittee(t, n-1, 0, 1, 2) // node 4 joins later
 	points := map[int]uint64{}
 	for _, i := range []int{0, 1, 2} {
-		_, err := c.nodes[i].thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[c.nodes[i].self]}, c.study)
-		require.NoError(t, err)
 		points[i] = c.nodes[i].point
 	}
 
-	holders := task.GetHolders()
+	holders := c.committeeTask().GetHolders()
 	addOnly := &cohortv1.ReshareTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Holders: holders,
 		SetHash: auth.ReshareSetHash(stepsStudy, 1, 2, nil, holders).Bytes()}
 	none := map[common.Address]bool{}
