@@ -131,6 +131,7 @@ func TestThirtyHospitalsChangeMembersWithRobustRounds(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, selections, 2, "selected before key generation and again after a member left")
 	assert.Equal(t, 2, bytes.Count(logs.Bytes(), []byte("threshold key re-shared")), "to the new committee before round 2, with the joiner's key before round 3")
+	assert.Equal(t, 1, bytes.Count(logs.Bytes(), []byte("the decryption committee adds their keys")), "the joiner's key added to the unchanged committee's shares, nothing re-shared")
 	assert.Contains(t, s.Result().Rounds[2].Contributors, s.Participants()[joiner].Address, "the joiner's update is in round 3")
 	assert.Greater(t, rounds[2].Accuracy, 0.8, "the study kept learning")
 }
