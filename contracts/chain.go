@@ -98,6 +98,8 @@ type Chain struct {
 
 	mu      sync.Mutex // guards senders
 	senders map[common.Address]*senderState
+
+	heads heads // who waits for the next block (NextHead)
 }
 
 // senderState serialises the sends of one account and tracks its next nonce.
@@ -160,6 +162,7 @@ func (c *Chain) mineLocked() {
 	}
 	c.sim.Commit()
 	c.lastMined = now
+	c.newHead()
 }
 
 // mainnetGasRules is a simulated-backend option that disables the future gas
@@ -204,6 +207,7 @@ func newChain(cl client, chainID *big.Int, poll time.Duration, sim *simulated.Ba
 // Close stops the simulated chain or closes the RPC connection. The Chain
 // cannot be used afterwards.
 func (c *Chain) Close() error {
+	c.stopHeads()
 	if c.sim != nil {
 		// Under simMu, so that a sender still running (a hospital a failed
 		// study has not stopped yet) never mines on a stopped backend.
@@ -281,9 +285,11 @@ func (c *Chain) AdvanceTime(d time.Duration) error {
 			// would have landed (wall-clock time, or a second after its parent).
 			ordinary := max(time.Now().Unix(), int64(before.Time)+1)
 			c.advanced += max(time.Duration(int64(before.Time)+int64(d/time.Second)-ordinary)*time.Second, 0)
+			c.newHead()
 			return nil
 		}
 		c.sim.Commit()
+		c.newHead()
 		time.Sleep(5 * time.Millisecond)
 	}
 	return fmt.Errorf("contracts: advancing simulated time: %w", err)

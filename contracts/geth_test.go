@@ -3,6 +3,7 @@ package contracts_test
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"sync"
 	"testing"
 	"time"
@@ -350,4 +351,25 @@ func TestGethCommittee(t *testing.T) {
 	checkRule(t, second, s.Participants)
 	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), time.Now().Add(time.Hour))
 	require.NoError(t, err)
+}
+
+// TestGethNextHead: over geth's HTTP endpoint, which takes no
+// subscriptions, NextHead learns of a new block by polling the block
+// number: its channel is closed after a transaction is mined.
+func TestGethNextHead(t *testing.T) {
+	f := newGethFixture(t, 1)
+	first := f.chain.NextHead()
+	select {
+	case <-first: // the watcher's first look at the chain
+	case <-f.ctx.Done():
+		t.Fatal("the head watcher never looked at the chain")
+	}
+	next := f.chain.NextHead()
+	_, err := f.chain.Transfer(f.ctx, f.deployer, f.outsider.Address(), big.NewInt(1))
+	require.NoError(t, err)
+	select {
+	case <-next:
+	case <-f.ctx.Done():
+		t.Fatal("NextHead was not closed after a mined transaction")
+	}
 }

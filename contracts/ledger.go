@@ -428,6 +428,28 @@ func (l *Ledger) Study(ctx context.Context, studyID uint64) (Study, error) {
 	}, nil
 }
 
+// StudyProgress is where a study stands on chain, from its record alone.
+type StudyProgress struct {
+	CurrentRound uint32 // the last opened round, 0 before the first
+	RoundOpen    bool   // CurrentRound is open
+	Completed    bool   // the last round has closed
+}
+
+// Progress reads a study's round and whether it is completed, or
+// ErrStudyNotFound: one call, for a reader that watches a study end
+// (Study also reads its participants and committee).
+func (l *Ledger) Progress(ctx context.Context, studyID uint64) (StudyProgress, error) {
+	out, err := l.readStudy(ctx, studyID, l.studies.PackGetStudy(studyID))
+	if err != nil {
+		return StudyProgress{}, fmt.Errorf("reading study %d: %w", studyID, err)
+	}
+	s, err := l.studies.UnpackGetStudy(out)
+	if err != nil {
+		return StudyProgress{}, fmt.Errorf("reading study %d: %w", studyID, err)
+	}
+	return StudyProgress{CurrentRound: s.CurrentRound, RoundOpen: s.RoundOpen, Completed: s.Completed}, nil
+}
+
 // StudyCount returns the number of studies created; ids run from 1 to it.
 func (l *Ledger) StudyCount(ctx context.Context) (uint64, error) {
 	out, err := l.readModule(ctx, currentStudies, l.studies.PackStudyCount())

@@ -245,10 +245,18 @@ func TestOpenRound(t *testing.T) {
 		})
 	}
 
-	// The study runs its two rounds, then refuses a third.
+	// The study runs its two rounds, then refuses a third; Progress follows.
+	progress := func() contracts.StudyProgress {
+		t.Helper()
+		p, err := f.ledger.Progress(f.ctx, id)
+		require.NoError(t, err)
+		return p
+	}
+	assert.Equal(t, contracts.StudyProgress{CurrentRound: 1, RoundOpen: true}, progress())
 	f.commitAll(t, id, 1, 2)
 	_, err := f.ledger.CloseRound(f.ctx, f.coord, id, 1, result(2))
 	require.NoError(t, err)
+	assert.Equal(t, contracts.StudyProgress{CurrentRound: 1}, progress())
 	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 3, model, f.deadline())
 	require.ErrorIs(t, err, contracts.ErrRoundOutOfOrder)
 	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 2, hash("model 1"), f.deadline())
@@ -263,6 +271,9 @@ func TestOpenRound(t *testing.T) {
 	assert.True(t, s.Completed)
 	assert.False(t, s.RoundOpen)
 	assert.Equal(t, uint32(2), s.CurrentRound)
+	assert.Equal(t, contracts.StudyProgress{CurrentRound: 2, Completed: true}, progress())
+	_, err = f.ledger.Progress(f.ctx, 99)
+	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
 }
 
 func TestCommitUpdate(t *testing.T) {

@@ -218,6 +218,10 @@ func (l *Ledger) Address() common.Address { return l.address }
 // ChainID returns the EIP-155 id of the ledger's chain.
 func (l *Ledger) ChainID() *big.Int { return l.chain.ChainID() }
 
+// NextHead is the ledger's chain's [Chain.NextHead]: closed once the chain
+// has a new block, the only time what the ledger records can change.
+func (l *Ledger) NextHead() <-chan struct{} { return l.chain.NextHead() }
+
 // Modules returns the addresses of the Studies modules (oldest first; the
 // last is current) and of the current ConsentRegistry, as the Consortium
 // names them now.

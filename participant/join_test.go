@@ -1,10 +1,13 @@
 package participant
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"io"
 	"log/slog"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -189,4 +192,111 @@ func TestSessionEndsFromTheChain(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestChainWatchReadsAtNewBlocks: a node's chain watcher reads the chain
+// when the chain has a new block, with no tick needed (the study completed
+// while it watched), and at the first tick for what happened before it
+// began (the study already completed, no block since).
+func TestChainWatchReadsAtNewBlocks(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c := newStudyChain(t, ctx, 1)
+	_, err := c.ledger.JoinStudy(ctx, c.late, c.id)
+	require.NoError(t, err)
+	c.open(1)
+	node := &Participant{
+		cfg: Config{Name: "hospital-2", StudyID: c.id}, ledger: c.ledger, account: c.late,
+		log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	watch := func(ticks <-chan time.Time) (context.Context, chan struct{}) {
+		wctx, wcancel := context.WithCancelCause(ctx)
+		t.Cleanup(func() { wcancel(nil) })
+		ended := make(chan struct{})
+		go func() { defer close(ended); node.watchChainTicks(wctx, wcancel, ticks) }()
+		return wctx, ended
+	}
+	ended := func(wctx context.Context, done chan struct{}) {
+		t.Helper()
+		select {
+		case <-done:
+			require.ErrorIs(t, context.Cause(wctx), errStudyCompleted)
+		case <-ctx.Done():
+			t.Fatal("the watcher did not end the session")
+		}
+	}
+
+	never := make(chan time.Time) // no tick ever comes
+	wctx, done := watch(never)
+	c.closeOpen(1) // the study's last round: it completes in this block
+	ended(wctx, done)
+
+	ticks := make(chan time.Time, 1)
+	wctx, done = watch(ticks)
+	ticks <- time.Now()
+	ended(wctx, done)
+}
+
+// TestCommitmentWatchReadsAtNewBlocksAndWhenDue: a node's watch of its
+// batched commitments settles one when the coordinator's batch is mined,
+// with no tick needed, and commits one by itself at the tick after its
+// time passed, with no block needed.
+func TestCommitmentWatchReadsAtNewBlocksAndWhenDue(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c := newStudyChain(t, ctx, 2)
+	_, err := c.ledger.JoinStudy(ctx, c.late, c.id)
+	require.NoError(t, err)
+	domain, err := c.ledger.CommitDomain(ctx, c.id)
+	require.NoError(t, err)
+	var logs lockedLog
+	node := &Participant{
+		cfg: Config{Name: "hospital-2", StudyID: c.id}, ledger: c.ledger, account: c.late,
+		steps:   steps{name: "hospital-2", studyID: c.id, self: c.late.Address(), key: c.lateKey},
+		batched: make(chan batchedCommitment),
+		log:     slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+	}
+	signed := func(r uint32) contracts.SignedCommitment {
+		s, err := contracts.SignCommitment(c.lateKey, domain, c.id, r, contracts.Commitment{CiphertextHash: common.Hash{7, byte(r)}, Samples: 3, ConsentRoot: common.Hash{8}})
+		require.NoError(t, err)
+		return s
+	}
+	ticks := make(chan time.Time)
+	go node.watchCommitmentsTicks(ctx, ticks)
+
+	c.open(1)
+	one := signed(1)
+	node.batched <- batchedCommitment{round: 1, signed: one, selfAt: time.Now().Add(time.Hour)}
+	_, err = c.ledger.CommitUpdates(ctx, c.coord, c.id, 1, []contracts.SignedCommitment{one})
+	require.NoError(t, err)
+	require.Eventually(t, func() bool { return strings.Contains(logs.String(), "recorded this hospital's commitment as signed") },
+		30*time.Second, 10*time.Millisecond, "settled at the batch's block, without a tick")
+
+	c.closeOpen(1)
+	c.open(2)
+	two := signed(2)
+	node.batched <- batchedCommitment{round: 2, signed: two, selfAt: time.Now().Add(-time.Second)}
+	ticks <- time.Now()
+	require.Eventually(t, func() bool {
+		cm, err := c.ledger.Commitment(ctx, c.id, 2, c.late.Address())
+		return err == nil && cm == two.Commitment
+	}, 30*time.Second, 10*time.Millisecond, "committed by itself at the tick after its time")
+}
+
+// lockedLog is a log sink safe for concurrent use.
+type lockedLog struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *lockedLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *lockedLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
 }

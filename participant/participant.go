@@ -309,7 +309,7 @@ func (p *Participant) Run(ctx context.Context) error {
 		}
 		// Before joining again: the coordinator may be gone because the
 		// study ended, or this hospital may have left it meanwhile.
-		if over, err := p.studyOver(ctx); over || err != nil {
+		if over, _, err := p.studyOver(ctx); over || err != nil {
 			return err
 		}
 		if progressed {
@@ -505,40 +505,58 @@ var ErrLeftStudy = errors.New("participant: this hospital is no longer a partici
 
 // studyOver reads the chain: true with a nil error when the study is
 // completed, true with ErrLeftStudy when this hospital is no longer among
-// its participants. A failed read is not an end: it returns false and the
-// node goes on (the chain may be back by the next try).
-func (p *Participant) studyOver(ctx context.Context) (bool, error) {
-	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
+// its participants. A failed read is not an end: it returns false with
+// read false, and the node goes on (the chain may be back by the next
+// try).
+func (p *Participant) studyOver(ctx context.Context) (over, read bool, err error) {
+	study, err := p.ledger.Progress(ctx, p.cfg.StudyID)
 	if err != nil {
 		p.log.Warn("reading the study from the chain", "study", p.cfg.StudyID, "err", err)
-		return false, nil
+		return false, false, nil
 	}
 	if study.Completed {
 		p.log.Info("study completed on chain", "study", p.cfg.StudyID, "rounds", study.CurrentRound)
-		return true, nil
+		return true, true, nil
 	}
 	in, err := p.ledger.IsParticipant(ctx, p.cfg.StudyID, p.Address())
 	if err != nil {
 		p.log.Warn("reading this hospital's participation from the chain", "study", p.cfg.StudyID, "err", err)
-		return false, nil
+		return false, false, nil
 	}
 	if !in {
-		return true, fmt.Errorf("participant %s: %w %d; the node stops (start it again to join the study again)", p.cfg.Name, ErrLeftStudy, p.cfg.StudyID)
+		return true, true, fmt.Errorf("participant %s: %w %d; the node stops (start it again to join the study again)", p.cfg.Name, ErrLeftStudy, p.cfg.StudyID)
 	}
-	return false, nil
+	return false, true, nil
 }
 
-// watchChain ends the session, through cancel, once studyOver says so.
+// watchChain ends the session, through cancel, once studyOver says so. It
+// reads the chain when the chain has a new block (nothing it reads changes
+// otherwise), and at the first chainPoll tick and the tick after a failed
+// read.
 func (p *Participant) watchChain(ctx context.Context, cancel context.CancelCauseFunc) {
 	tick := time.NewTicker(p.cfg.chainPoll())
 	defer tick.Stop()
+	p.watchChainTicks(ctx, cancel, tick.C)
+}
+
+// watchChainTicks is watchChain with its ticks given.
+func (p *Participant) watchChainTicks(ctx context.Context, cancel context.CancelCauseFunc, ticks <-chan time.Time) {
+	next := p.ledger.NextHead()
+	stale := true // the study may have ended before this session began
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-tick.C:
+		case <-next:
+			next = p.ledger.NextHead()
+		case <-ticks:
+			if !stale {
+				continue
+			}
 		}
-		switch over, err := p.studyOver(ctx); {
+		over, read, err := p.studyOver(ctx)
+		stale = !read
+		switch {
 		case err != nil:
 			cancel(err)
 			return
@@ -714,14 +732,24 @@ func (p *Participant) domain(ctx context.Context) (contracts.CommitDomain, error
 }
 
 // watchCommitments watches the commitments this node signed for the
-// coordinator's batches until each is settled (checkBatched): it reads the
-// chain every chainPoll, and commits by itself one the chain does not
-// record by its time. It reports a commitment the chain records otherwise
-// than signed, or a round that closed without it.
+// coordinator's batches until each is settled (checkBatched), and commits
+// by itself one the chain does not record by its time. It reads the chain
+// when the chain has a new block (the coordinator's batch, the round's
+// close), at the first chainPoll tick after a commitment arrives or a read
+// failed, and at the tick after a commitment's time to commit by itself
+// passed. It reports a commitment the chain records otherwise than
+// signed, or a round that closed without it.
 func (p *Participant) watchCommitments(ctx context.Context) {
 	tick := time.NewTicker(p.cfg.chainPoll())
 	defer tick.Stop()
+	p.watchCommitmentsTicks(ctx, tick.C)
+}
+
+// watchCommitmentsTicks is watchCommitments with its ticks given.
+func (p *Participant) watchCommitmentsTicks(ctx context.Context, ticks <-chan time.Time) {
+	next := p.ledger.NextHead()
 	var watching []batchedCommitment
+	stale := false // a commitment not read since it arrived, or a failed read
 	for {
 		select {
 		case <-ctx.Done():
@@ -729,15 +757,30 @@ func (p *Participant) watchCommitments(ctx context.Context) {
 		case b := <-p.batched:
 			watching = slices.DeleteFunc(watching, func(w batchedCommitment) bool { return w.round == b.round })
 			watching = append(watching, b)
-		case <-tick.C:
+			stale = true
+			continue
+		case <-next:
+			next = p.ledger.NextHead()
+		case <-ticks:
+			now := time.Now()
+			due := slices.ContainsFunc(watching, func(b batchedCommitment) bool { return !now.Before(b.selfAt) })
+			if !stale && !due {
+				continue
+			}
 		}
-		watching = slices.DeleteFunc(watching, func(b batchedCommitment) bool { return p.settleCommitment(ctx, b) })
+		stale = false
+		watching = slices.DeleteFunc(watching, func(b batchedCommitment) bool {
+			settled, read := p.settleCommitment(ctx, b)
+			stale = stale || !read
+			return settled
+		})
 	}
 }
 
 // settleCommitment reads the chain about one batched commitment and does
-// what checkBatched decides; it reports whether the commitment is settled.
-func (p *Participant) settleCommitment(ctx context.Context, b batchedCommitment) bool {
+// what checkBatched decides; it reports whether the commitment is settled
+// and whether the chain could be read.
+func (p *Participant) settleCommitment(ctx context.Context, b batchedCommitment) (settled, read bool) {
 	var recorded *contracts.Commitment
 	cm, err := p.ledger.Commitment(ctx, p.cfg.StudyID, b.round, p.Address())
 	switch {
@@ -745,14 +788,14 @@ func (p *Participant) settleCommitment(ctx context.Context, b batchedCommitment)
 		recorded = &cm
 	case !errors.Is(err, contracts.ErrNoCommitment):
 		p.log.Warn("reading this hospital's commitment from the chain", "round", b.round, "err", err)
-		return false
+		return false, false
 	}
 	open := true
 	if recorded == nil {
 		r, err := p.ledger.Round(ctx, p.cfg.StudyID, b.round)
 		if err != nil {
 			p.log.Warn("reading the round from the chain", "round", b.round, "err", err)
-			return false
+			return false, false
 		}
 		open = r.Open
 	}
@@ -766,14 +809,14 @@ func (p *Participant) settleCommitment(ctx context.Context, b batchedCommitment)
 		p.log.Warn("the coordinator has not recorded this hospital's commitment in time; committing it", "round", b.round)
 		_, err := p.ledger.CommitUpdate(ctx, p.account, p.cfg.StudyID, b.round, b.signed.Commitment)
 		if errors.Is(err, contracts.ErrAlreadyCommitted) {
-			return false // the batch came meanwhile: check what it recorded
+			return false, false // the batch came meanwhile: check what it recorded
 		}
 		if err != nil {
 			p.log.Error("committing this hospital's update on chain", "round", b.round, "err", err)
 		}
-		return true
+		return true, true
 	}
-	return verdict == commitDone
+	return verdict == commitDone, true
 }
 
 // uploadAttempts bounds how often upload tries again after an interruption.
