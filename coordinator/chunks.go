@@ -2,9 +2,11 @@ package coordinator
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
+	"golang.org/x/sync/singleflight"
 	"google.golang.org/grpc"
 
 	"github.com/cohort-fl/cohort/aggregation"
@@ -22,41 +24,75 @@ const (
 )
 
 // openers keeps a ChunkOpener per vector that holders spot-check, so that
-// the n holders of a round asking for chunks of the same n updates cost
-// one parse and one tree each. It is safe for concurrent use.
+// the holders of a round asking for chunks of the same n updates cost one
+// read, parse and tree each, however many ask at once. It is safe for
+// concurrent use.
 type openers struct {
 	mu     sync.Mutex
 	byHash map[common.Hash]*aggregation.ChunkOpener
+	// opening makes the holders that ask for a vector being opened wait
+	// for that one opening.
+	opening singleflight.Group
 }
 
 func (o *openers) get(store *Store, h common.Hash) (*aggregation.ChunkOpener, error) {
-	o.mu.Lock()
-	op, ok := o.byHash[h]
-	o.mu.Unlock()
-	if ok {
+	if op := o.cached(h); op != nil {
 		return op, nil
 	}
-	data, err := store.Get(h)
+	op, err, _ := o.opening.Do(string(h.Bytes()), func() (any, error) {
+		if op := o.cached(h); op != nil {
+			return op, nil // opened while this caller was on its way
+		}
+		op, err := openVector(store, h)
+		if err != nil {
+			return nil, err
+		}
+		o.mu.Lock()
+		defer o.mu.Unlock()
+		if o.byHash == nil || len(o.byHash) >= maxOpeners {
+			o.byHash = make(map[common.Hash]*aggregation.ChunkOpener) // an older round's: drop them all
+		}
+		o.byHash[h] = op
+		return op, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return op.(*aggregation.ChunkOpener), nil
+}
+
+func (o *openers) cached(h common.Hash) *aggregation.ChunkOpener {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.byHash[h]
+}
+
+// openVector reads the vector stored under h and makes its opener. The
+// vector is decoded once: its chunk root, which is its content hash,
+// checks the stored bytes (as Store.Get would, decoding them again) and
+// its tree serves the proofs.
+func openVector(store *Store, h common.Hash) (*aggregation.ChunkOpener, error) {
+	data, err := store.readUnchecked(h)
 	if err != nil {
 		return nil, err
 	}
 	if !aggregation.IsVectorEncoding(data) {
+		if got := blobHash(data); got != h {
+			return nil, corruptBlob(h, got)
+		}
 		return nil, fmt.Errorf("%w: blob %s is not an encrypted vector; only committed updates and aggregates have chunks", ErrMalformed, h.Hex())
 	}
 	var v aggregation.EncryptedVector
 	if err := v.UnmarshalBinary(data); err != nil {
+		if got := blobHash(data); got != h {
+			return nil, corruptBlob(h, got)
+		}
 		return nil, fmt.Errorf("%w: blob %s: %v", ErrMalformed, h.Hex(), err)
 	}
-	if op, err = v.Opener(); err != nil {
-		return nil, err
+	if got := v.Hash(); got != h {
+		return nil, corruptBlob(h, got)
 	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if o.byHash == nil || len(o.byHash) >= maxOpeners {
-		o.byHash = make(map[common.Hash]*aggregation.ChunkOpener) // an older round's: drop them all
-	}
-	o.byHash[h] = op
-	return op, nil
+	return v.Opener()
 }
 
 // OpenChunks streams a proof of the asked chunks of each named vector, in
@@ -73,15 +109,22 @@ func (s *server) OpenChunks(req *cohortv1.ChunkRequest, stream grpc.ServerStream
 	for i, c := range req.GetChunks() {
 		chunks[i] = int(c)
 	}
-	for _, raw := range req.GetHashes() {
+	hashes := make([]common.Hash, len(req.GetHashes()))
+	for i, raw := range req.GetHashes() {
 		if len(raw) != common.HashLength {
 			return toStatus(fmt.Errorf("%w: vector hash is %d bytes, want %d", ErrMalformed, len(raw), common.HashLength))
 		}
-		op, err := s.openers.get(s.c.store, common.BytesToHash(raw))
-		if err != nil {
-			return toStatus(err)
+		hashes[i] = common.BytesToHash(raw)
+	}
+	done := make(chan struct{})
+	defer close(done)
+	opened := s.openAhead(hashes, done)
+	for i := range hashes {
+		o := <-opened[i]
+		if o.err != nil {
+			return toStatus(o.err)
 		}
-		p, err := op.OpenChunks(chunks)
+		p, err := o.op.OpenChunks(chunks)
 		if err != nil {
 			return toStatus(fmt.Errorf("%w: %v", ErrMalformed, err))
 		}
@@ -94,4 +137,41 @@ func (s *server) OpenChunks(req *cohortv1.ChunkRequest, stream grpc.ServerStream
 		}
 	}
 	return nil
+}
+
+// openedVector is one vector's opener, or why it could not be opened.
+type openedVector struct {
+	op  *aggregation.ChunkOpener
+	err error
+}
+
+// openAhead opens the vectors in order on up to GOMAXPROCS workers, ahead
+// of a sender that takes entry i of the result once it is ready: the first
+// holder to ask for a round's updates opens them on every core, not one
+// after the other. The workers stop taking vectors once done is closed.
+func (s *server) openAhead(hashes []common.Hash, done <-chan struct{}) []chan openedVector {
+	out := make([]chan openedVector, len(hashes))
+	for i := range out {
+		out[i] = make(chan openedVector, 1)
+	}
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range hashes {
+			select {
+			case next <- i:
+			case <-done:
+				return
+			}
+		}
+	}()
+	for range min(runtime.GOMAXPROCS(0), len(hashes)) {
+		go func() {
+			for i := range next {
+				op, err := s.openers.get(s.c.store, hashes[i])
+				out[i] <- openedVector{op, err}
+			}
+		}()
+	}
+	return out
 }

@@ -3,6 +3,8 @@ package coordinator
 import (
 	"errors"
 	"io"
+	"os"
+	"sync"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -83,4 +85,54 @@ func TestOpenChunksServesVerifiableProofs(t *testing.T) {
 			assert.Equal(t, tc.code, status.Code(err), "%v", err)
 		})
 	}
+}
+
+// The holders that ask for the same vectors at once share one opening of
+// each (one read, parse and tree), and a vector whose stored bytes no
+// longer match its hash is refused as corrupt, not served.
+func TestOpenersOpenEachVectorOnce(t *testing.T) {
+	f := newFixture(t)
+	// Large enough that opening it takes a while: the holders' requests
+	// overlap it.
+	v, err := f.scheme.Encrypt(f.hospitals[0].sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, 50_000))
+	require.NoError(t, err)
+	b, err := v.MarshalBinary()
+	require.NoError(t, err)
+	root, err := f.coord.store.Put(b)
+	require.NoError(t, err)
+
+	var o openers
+	const holders = 16
+	got := make([]*aggregation.ChunkOpener, holders)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range holders {
+		wg.Go(func() {
+			<-start
+			op, err := o.get(f.coord.store, root)
+			assert.NoError(t, err)
+			got[i] = op
+		})
+	}
+	close(start)
+	wg.Wait()
+	for i := range got {
+		assert.Same(t, got[0], got[i], "holder %d got an opening of its own", i)
+	}
+
+	// The same bytes with one changed, stored under the hash of another
+	// vector: decoded, their chunk root is not the name they are kept by.
+	w, err := f.scheme.Encrypt(f.hospitals[1].sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, 100))
+	require.NoError(t, err)
+	wb, err := w.MarshalBinary()
+	require.NoError(t, err)
+	other, err := f.coord.store.Put(wb)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(f.coord.store.path(other), b, 0o600))
+	_, err = o.get(f.coord.store, other)
+	require.ErrorIs(t, err, ErrCorruptBlob)
+	torn := common.Hash{9}
+	require.NoError(t, os.WriteFile(f.coord.store.path(torn), b[:len(b)/2], 0o600))
+	_, err = o.get(f.coord.store, torn)
+	require.ErrorIs(t, err, ErrCorruptBlob, "a torn vector is corrupt, not malformed")
 }
