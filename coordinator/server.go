@@ -38,7 +38,8 @@ func (c *Coordinator) Register(s *grpc.Server) {
 type server struct {
 	cohortv1.UnimplementedCoordinatorServer
 	c       *Coordinator
-	openers openers // for OpenChunks
+	openers openers  // for OpenChunks
+	blobs   hotBlobs // for GetBlob
 }
 
 func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServer[cohortv1.Task]) error {
@@ -236,7 +237,7 @@ func (s *server) GetBlob(req *cohortv1.BlobRequest, stream grpc.ServerStreamingS
 	if len(req.GetHash()) != common.HashLength {
 		return toStatus(fmt.Errorf("%w: blob hash is %d bytes, want %d", ErrMalformed, len(req.GetHash()), common.HashLength))
 	}
-	data, err := s.c.store.Get(common.BytesToHash(req.GetHash()))
+	data, err := s.blobs.get(s.c.store, common.BytesToHash(req.GetHash()))
 	if err != nil {
 		return toStatus(err)
 	}
