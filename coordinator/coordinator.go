@@ -726,11 +726,9 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		return rep, nil, fmt.Errorf("%w: the chain records the commitments of %d of the %d uploads of round %d, need %d",
 			ErrStalled, len(contributors), len(contributors)+len(left), r, c.minParticipants)
 	}
-	updates := make([][]byte, len(contributors))
-	for i := range contributors {
-		if updates[i], err = c.store.Get(hashes[i]); err != nil {
-			return rep, nil, err
-		}
+	updates, err := c.store.GetAll(hashes)
+	if err != nil {
+		return rep, nil, err
 	}
 	rep.Chain += time.Since(t)
 	rep.Contributors = contributors

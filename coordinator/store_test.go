@@ -3,6 +3,7 @@ package coordinator
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -186,4 +187,28 @@ func TestReceiveReplacesABlobTornByACrash(t *testing.T) {
 	require.NoError(t, s.Sync())
 	assert.Empty(t, s.unsynced)
 	require.NoError(t, s.Sync(), "nothing to sync")
+}
+
+// GetAll returns the blobs in the order asked, each checked as Get checks
+// it: one corrupt or missing fails the whole read.
+func TestStoreGetAll(t *testing.T) {
+	s, err := OpenStore(t.TempDir())
+	require.NoError(t, err)
+	var blobs [][]byte
+	var hashes []common.Hash
+	for i := range 20 {
+		b := []byte(fmt.Sprintf("blob %d", i))
+		h, err := s.Put(b)
+		require.NoError(t, err)
+		blobs, hashes = append(blobs, b), append(hashes, h)
+	}
+	got, err := s.GetAll(hashes)
+	require.NoError(t, err)
+	assert.Equal(t, blobs, got)
+
+	require.NoError(t, os.WriteFile(s.path(hashes[13]), []byte("torn"), 0o600))
+	_, err = s.GetAll(hashes)
+	require.ErrorIs(t, err, ErrCorruptBlob)
+	_, err = s.GetAll([]common.Hash{hashes[0], {1}})
+	require.ErrorIs(t, err, ErrBlobNotFound)
 }
