@@ -254,19 +254,65 @@ func TestUpdateIsSealedOncePerRound(t *testing.T) {
 	seal := func(b byte) func() ([]byte, error) {
 		return func() ([]byte, error) { calls++; return []byte{b, b, b}, nil }
 	}
-	first, err := p.sealOnce(3, seal(1))
+	first, firstHash, err := p.sealOnce(3, seal(1))
 	require.NoError(t, err)
-	again, err := p.sealOnce(3, seal(2)) // retrained after a restart: another plaintext
+	again, againHash, err := p.sealOnce(3, seal(2)) // retrained after a restart: another plaintext
 	require.NoError(t, err)
 	assert.Equal(t, first, again, "the kept update is sent, not a new encryption")
+	assert.Equal(t, aggregation.ContentHash(first), firstHash)
+	assert.Equal(t, firstHash, againHash)
 	assert.Equal(t, 1, calls)
-	next, err := p.sealOnce(4, seal(2))
+	next, _, err := p.sealOnce(4, seal(2))
 	require.NoError(t, err)
 	assert.Equal(t, []byte{2, 2, 2}, next, "another round seals afresh")
 
 	// A kept update that no longer reads back is an error, never a second sealing.
 	require.NoError(t, os.WriteFile(filepath.Join(p.cfg.DataDir, "updates", aggregation.ContentHash(first).Hex()), []byte("torn"), 0o600))
-	_, err = p.sealOnce(3, seal(3))
+	_, _, err = p.sealOnce(3, seal(3))
 	require.ErrorContains(t, err, "must not be sealed again")
 	assert.Equal(t, 2, calls)
+
+	// Without a data directory nothing is kept; the hash is the update's.
+	bare := &Participant{cfg: Config{Name: "h2"}, log: p.log}
+	sealed, h, err := bare.sealOnce(3, seal(4))
+	require.NoError(t, err)
+	assert.Equal(t, aggregation.ContentHash(sealed), h)
+}
+
+// The sealer decodes the collective public key once per key, but an update
+// is always made under the key it is given: after the study's key changes
+// (a new key set), under the new one; a key that does not decode is
+// refused, whichever key came before.
+func TestSealFollowsTheCollectiveKey(t *testing.T) {
+	scheme, err := aggregation.NewScheme(testConfig())
+	require.NoError(t, err)
+	s := &homomorphicSealer{scheme: scheme, id: aggregation.DealerID(7, common.Address{1}.Bytes())}
+	keySet := func(seed string) (*aggregation.PublicKey, []byte) {
+		crs := aggregation.CommonSeed([]byte(seed))
+		raw, err := s.publicKeyShare(crs)
+		require.NoError(t, err)
+		share := new(aggregation.PublicKeyShare)
+		require.NoError(t, share.UnmarshalBinary(raw))
+		pk, err := scheme.CombinePublicKey(crs, []*aggregation.PublicKeyShare{share})
+		require.NoError(t, err)
+		b, err := pk.MarshalBinary()
+		require.NoError(t, err)
+		return pk, b
+	}
+	ctx := aggregation.TrainContext(7, 1)
+	madeUnder := func(key []byte, keyHash common.Hash) error {
+		out, err := s.seal(key, ctx, []float64{0.25, -0.5})
+		require.NoError(t, err)
+		var v aggregation.EncryptedVector
+		require.NoError(t, v.UnmarshalBinary(out))
+		return scheme.CheckUpdate(&v, keyHash, ctx, s.id, v.Len())
+	}
+	first, firstBytes := keySet("first key set")
+	require.NoError(t, madeUnder(firstBytes, first.Hash()))
+	require.NoError(t, madeUnder(firstBytes, first.Hash()), "again, the key decoded before")
+	second, secondBytes := keySet("second key set")
+	require.NoError(t, madeUnder(secondBytes, second.Hash()))
+	require.ErrorIs(t, madeUnder(secondBytes, first.Hash()), aggregation.ErrKeyMismatch)
+	_, err = s.seal(secondBytes[:len(secondBytes)/2], ctx, []float64{0.25, -0.5})
+	require.Error(t, err, "a torn key")
 }

@@ -663,13 +663,13 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	if update, err = p.cfg.Attack.Play(ctx, round, update); err != nil {
 		return fmt.Errorf("participant %s: round %d: attack: %w", p.cfg.Name, round, err)
 	}
-	sealed, err := p.sealOnce(round, func() ([]byte, error) { return p.steps.sealUpdate(round, update) })
+	sealed, content, err := p.sealOnce(round, func() ([]byte, error) { return p.steps.sealUpdate(round, update) })
 	if err != nil {
 		return fmt.Errorf("participant %s: encrypt update: %w", p.cfg.Name, err)
 	}
 	tr.Encrypt = time.Since(t0)
 	tr.UploadBytes = len(sealed)
-	r, err := p.steps.commitRound(round, sealed, ids, root, p.consentSource)
+	r, err := p.steps.commitRound(round, sealed, content, ids, root, p.consentSource)
 	if err != nil {
 		return err
 	}
@@ -907,7 +907,7 @@ func (p *Participant) uploadOnce(ctx context.Context, round uint32, content comm
 // evaluate scores the round's new model on the consented test records
 // (see steps.evaluate).
 func (p *Participant) evaluate(ctx context.Context, t *cohortv1.EvaluateTask) error {
-	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
+	study, err := p.ledger.Progress(ctx, p.cfg.StudyID)
 	if err != nil {
 		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
 	}

@@ -94,37 +94,43 @@ func (p *Participant) keepSealed(h common.Hash, sealed []byte) error {
 
 // sealOnce returns the update this site sealed for round before, if it
 // kept one (a crash between sealing and committing), and otherwise seals
-// with seal and records it for the round before it leaves the site. The
-// round's public masks and this site's key share must never encrypt two
-// different updates: their difference would show.
-func (p *Participant) sealOnce(round uint32, seal func() ([]byte, error)) ([]byte, error) {
+// with seal and records it for the round before it leaves the site; and
+// the update's content hash. The round's public masks and this site's
+// key share must never encrypt two different updates: their difference
+// would show.
+func (p *Participant) sealOnce(round uint32, seal func() ([]byte, error)) ([]byte, common.Hash, error) {
 	if p.cfg.DataDir == "" {
-		return seal()
+		sealed, err := seal()
+		if err != nil {
+			return nil, common.Hash{}, err
+		}
+		return sealed, aggregation.ContentHash(sealed), nil
 	}
 	dir := filepath.Join(p.cfg.DataDir, "updates")
 	name := fmt.Sprintf("round-%d", round)
 	if ref, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
-		sealed, err := p.sealedUpdate(common.HexToHash(string(ref)))
+		h := common.HexToHash(string(ref))
+		sealed, err := p.sealedUpdate(h)
 		if err != nil {
-			return nil, fmt.Errorf("the update sealed for round %d before a restart is unreadable (%w); it must not be sealed again: remove %s only if it never left this site", round, err, filepath.Join(dir, name))
+			return nil, common.Hash{}, fmt.Errorf("the update sealed for round %d before a restart is unreadable (%w); it must not be sealed again: remove %s only if it never left this site", round, err, filepath.Join(dir, name))
 		}
 		p.log.Info("re-using the update sealed for this round before a restart", "round", round)
-		return sealed, nil
+		return sealed, h, nil
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return nil, err
+		return nil, common.Hash{}, err
 	}
 	sealed, err := seal()
 	if err != nil {
-		return nil, err
+		return nil, common.Hash{}, err
 	}
 	h := aggregation.ContentHash(sealed)
 	if err := p.keepSealed(h, sealed); err != nil {
-		return nil, err
+		return nil, common.Hash{}, err
 	}
 	if err := writeFileAtomic(dir, name, []byte(h.Hex())); err != nil {
-		return nil, err
+		return nil, common.Hash{}, err
 	}
-	return sealed, nil
+	return sealed, h, nil
 }
 
 // writeFileAtomic writes data to dir/name through a synced temporary file

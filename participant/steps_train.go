@@ -133,15 +133,15 @@ func (s *steps) sealUpdate(round uint32, update []float64) ([]byte, error) {
 	return s.sealer.shapeUpload(sealed, keyExtractionShape)
 }
 
-// commitRound decides what follows a sealed update: keep the ids it was
-// trained on (DataDir/rounds/<r>.json, for ProveConsentUse), commit its
-// content hash, sample count and consent root on chain, then upload it.
-func (s *steps) commitRound(round uint32, sealed []byte, ids []string, root common.Hash, source ConsentSource) (ready, error) {
+// commitRound decides what follows a sealed update (whose content hash is
+// content): keep the ids it was trained on (DataDir/rounds/<r>.json, for
+// ProveConsentUse), commit its content hash, sample count and consent root
+// on chain, then upload it.
+func (s *steps) commitRound(round uint32, sealed []byte, content common.Hash, ids []string, root common.Hash, source ConsentSource) (ready, error) {
 	f, err := s.roundRecordFile(round, ids, root, source)
 	if err != nil {
 		return ready{}, err
 	}
-	content := aggregation.ContentHash(sealed)
 	return ready{
 		files:  []fileWrite{f},
 		commit: &contracts.Commitment{CiphertextHash: content, Samples: uint64(len(ids)), ConsentRoot: root},
@@ -227,8 +227,8 @@ func (s *steps) roundRecordFile(round uint32, ids []string, root common.Hash, so
 
 // evaluate scores the round's new model (params, the blob the task names)
 // on this site's consented test records and answers with counts and score
-// histograms only, signed.
-func (s *steps) evaluate(t *cohortv1.EvaluateTask, study contracts.Study, params []float64, test []records.Record) (ready, error) {
+// histograms only, signed. study is where the study stands on chain.
+func (s *steps) evaluate(t *cohortv1.EvaluateTask, study contracts.StudyProgress, params []float64, test []records.Record) (ready, error) {
 	if err := s.checkStudy("evaluate", t.GetStudyId()); err != nil {
 		return ready{}, err
 	}

@@ -138,7 +138,7 @@ func TestTrainSteps(t *testing.T) {
 	require.NoError(t, testScheme(t).CheckUpdate(&v, f.pk.Hash(), aggregation.TrainContext(stepsStudy, 1), aggregation.DealerID(stepsStudy, f.me.self.Bytes()), len(update)),
 		"sealed under this site's key for this round")
 
-	r, err := f.me.commitRound(1, sealed, ids, root, ConsentLocal)
+	r, err := f.me.commitRound(1, sealed, aggregation.ContentHash(sealed), ids, root, ConsentLocal)
 	require.NoError(t, err)
 	require.NotNil(t, r.commit)
 	assert.Equal(t, contracts.Commitment{CiphertextHash: aggregation.ContentHash(sealed), Samples: uint64(len(ids)), ConsentRoot: root}, *r.commit)
@@ -167,7 +167,7 @@ func TestEvaluateStep(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			r, err := f.me.evaluate(tc.task, f.study, tc.params, f.recs)
+			r, err := f.me.evaluate(tc.task, progress(f.study), tc.params, f.recs)
 			require.Error(t, err)
 			if tc.want != nil {
 				require.ErrorIs(t, err, tc.want)
@@ -175,7 +175,7 @@ func TestEvaluateStep(t *testing.T) {
 			assert.Nil(t, r.send)
 		})
 	}
-	r, err := f.me.evaluate(task, f.study, f.global, f.recs)
+	r, err := f.me.evaluate(task, progress(f.study), f.global, f.recs)
 	require.NoError(t, err)
 	sub := r.send.(*cohortv1.EvaluationSubmission)
 	signer, err := auth.Verify(sub.GetAuth(), stepsStudy, 1, auth.KindEvaluation, crypto.Keccak256Hash(sub.GetEvaluation()))
@@ -246,4 +246,9 @@ func TestBatchedCommitmentSteps(t *testing.T) {
 			}
 		})
 	}
+}
+
+// progress is where study stands, as Ledger.Progress reads it.
+func progress(study contracts.Study) contracts.StudyProgress {
+	return contracts.StudyProgress{CurrentRound: study.CurrentRound, RoundOpen: study.RoundOpen, Completed: study.Completed}
 }
