@@ -194,10 +194,12 @@ func TestSessionEndsFromTheChain(t *testing.T) {
 	}
 }
 
-// TestChainWatchReadsAtNewBlocks: a node's chain watcher reads the chain
-// when the chain has a new block, with no tick needed (the study completed
-// while it watched), and at the first tick for what happened before it
-// began (the study already completed, no block since).
+// TestChainWatchReadsAtNewBlocks: a node's chain watcher reads the chain at
+// the first tick, and then at the tick after a new block: the study
+// completing while it watches ends the session at the next tick, and ticks
+// without a block read nothing (a watcher that missed the block would
+// never end). A study that completed before the watch began ends it at
+// the first tick.
 func TestChainWatchReadsAtNewBlocks(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -209,38 +211,44 @@ func TestChainWatchReadsAtNewBlocks(t *testing.T) {
 		cfg: Config{Name: "hospital-2", StudyID: c.id}, ledger: c.ledger, account: c.late,
 		log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
-	watch := func(ticks <-chan time.Time) (context.Context, chan struct{}) {
+	ticks := make(chan time.Time)
+	watch := func() (context.Context, chan struct{}) {
 		wctx, wcancel := context.WithCancelCause(ctx)
 		t.Cleanup(func() { wcancel(nil) })
 		ended := make(chan struct{})
 		go func() { defer close(ended); node.watchChainTicks(wctx, wcancel, ticks) }()
 		return wctx, ended
 	}
-	ended := func(wctx context.Context, done chan struct{}) {
+	// tickUntilEnded ticks until the watcher ends the session.
+	tickUntilEnded := func(wctx context.Context, done chan struct{}) {
 		t.Helper()
-		select {
-		case <-done:
-			require.ErrorIs(t, context.Cause(wctx), errStudyCompleted)
-		case <-ctx.Done():
-			t.Fatal("the watcher did not end the session")
+		for {
+			select {
+			case ticks <- time.Now():
+			case <-done:
+				require.ErrorIs(t, context.Cause(wctx), errStudyCompleted)
+				return
+			case <-ctx.Done():
+				t.Fatal("the watcher did not end the session")
+			}
 		}
 	}
 
-	never := make(chan time.Time) // no tick ever comes
-	wctx, done := watch(never)
-	c.closeOpen(1) // the study's last round: it completes in this block
-	ended(wctx, done)
+	wctx, done := watch()
+	ticks <- time.Now() // the first read: the study runs
+	ticks <- time.Now() // taken once that read is done
+	c.closeOpen(1)      // the study's last round: it completes in this block
+	tickUntilEnded(wctx, done)
 
-	ticks := make(chan time.Time, 1)
-	wctx, done = watch(ticks)
-	ticks <- time.Now()
-	ended(wctx, done)
+	wctx, done = watch() // no block from now on
+	tickUntilEnded(wctx, done)
 }
 
 // TestCommitmentWatchReadsAtNewBlocksAndWhenDue: a node's watch of its
-// batched commitments settles one when the coordinator's batch is mined,
-// with no tick needed, and commits one by itself at the tick after its
-// time passed, with no block needed.
+// batched commitments settles one at the tick after the coordinator's
+// batch is mined (after ticks that found it not yet recorded: a watch
+// that missed the block would not read again), and commits one by itself
+// at the tick after its time passed.
 func TestCommitmentWatchReadsAtNewBlocksAndWhenDue(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -263,24 +271,36 @@ func TestCommitmentWatchReadsAtNewBlocksAndWhenDue(t *testing.T) {
 	}
 	ticks := make(chan time.Time)
 	go node.watchCommitmentsTicks(ctx, ticks)
+	tickUntil := func(cond func() bool, what string) {
+		t.Helper()
+		for !cond() {
+			select {
+			case ticks <- time.Now():
+			case <-ctx.Done():
+				t.Fatal(what)
+			}
+		}
+	}
 
 	c.open(1)
 	one := signed(1)
 	node.batched <- batchedCommitment{round: 1, signed: one, selfAt: time.Now().Add(time.Hour)}
+	ticks <- time.Now() // reads: not recorded yet
+	ticks <- time.Now() // taken once that read is done
+	require.NotContains(t, logs.String(), "recorded this hospital's commitment as signed")
 	_, err = c.ledger.CommitUpdates(ctx, c.coord, c.id, 1, []contracts.SignedCommitment{one})
 	require.NoError(t, err)
-	require.Eventually(t, func() bool { return strings.Contains(logs.String(), "recorded this hospital's commitment as signed") },
-		30*time.Second, 10*time.Millisecond, "settled at the batch's block, without a tick")
+	tickUntil(func() bool { return strings.Contains(logs.String(), "recorded this hospital's commitment as signed") },
+		"not settled after the batch's block")
 
 	c.closeOpen(1)
 	c.open(2)
 	two := signed(2)
 	node.batched <- batchedCommitment{round: 2, signed: two, selfAt: time.Now().Add(-time.Second)}
-	ticks <- time.Now()
-	require.Eventually(t, func() bool {
+	tickUntil(func() bool {
 		cm, err := c.ledger.Commitment(ctx, c.id, 2, c.late.Address())
 		return err == nil && cm == two.Commitment
-	}, 30*time.Second, 10*time.Millisecond, "committed by itself at the tick after its time")
+	}, "not committed by itself after its time")
 }
 
 // lockedLog is a log sink safe for concurrent use.

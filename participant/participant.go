@@ -530,9 +530,10 @@ func (p *Participant) studyOver(ctx context.Context) (over, read bool, err error
 }
 
 // watchChain ends the session, through cancel, once studyOver says so. It
-// reads the chain when the chain has a new block (nothing it reads changes
-// otherwise), and at the first chainPoll tick and the tick after a failed
-// read.
+// reads the chain at the first chainPoll tick after the chain has a new
+// block (nothing it reads changes otherwise; several blocks between ticks
+// cost one read, and the nodes' reads are not all at the block), at the
+// first tick, and at the tick after a failed read.
 func (p *Participant) watchChain(ctx context.Context, cancel context.CancelCauseFunc) {
 	tick := time.NewTicker(p.cfg.chainPoll())
 	defer tick.Stop()
@@ -549,6 +550,8 @@ func (p *Participant) watchChainTicks(ctx context.Context, cancel context.Cancel
 			return
 		case <-next:
 			next = p.ledger.NextHead()
+			stale = true
+			continue
 		case <-ticks:
 			if !stale {
 				continue
@@ -734,11 +737,11 @@ func (p *Participant) domain(ctx context.Context) (contracts.CommitDomain, error
 // watchCommitments watches the commitments this node signed for the
 // coordinator's batches until each is settled (checkBatched), and commits
 // by itself one the chain does not record by its time. It reads the chain
-// when the chain has a new block (the coordinator's batch, the round's
-// close), at the first chainPoll tick after a commitment arrives or a read
-// failed, and at the tick after a commitment's time to commit by itself
-// passed. It reports a commitment the chain records otherwise than
-// signed, or a round that closed without it.
+// at the first chainPoll tick after the chain has a new block (the
+// coordinator's batch, the round's close), after a commitment arrives or
+// after a read failed, and at the tick after a commitment's time to
+// commit by itself passed. It reports a commitment the chain records
+// otherwise than signed, or a round that closed without it.
 func (p *Participant) watchCommitments(ctx context.Context) {
 	tick := time.NewTicker(p.cfg.chainPoll())
 	defer tick.Stop()
@@ -749,7 +752,7 @@ func (p *Participant) watchCommitments(ctx context.Context) {
 func (p *Participant) watchCommitmentsTicks(ctx context.Context, ticks <-chan time.Time) {
 	next := p.ledger.NextHead()
 	var watching []batchedCommitment
-	stale := false // a commitment not read since it arrived, or a failed read
+	stale := false // a block or a commitment not read since, or a failed read
 	for {
 		select {
 		case <-ctx.Done():
@@ -761,6 +764,8 @@ func (p *Participant) watchCommitmentsTicks(ctx context.Context, ticks <-chan ti
 			continue
 		case <-next:
 			next = p.ledger.NextHead()
+			stale = stale || len(watching) > 0
+			continue
 		case <-ticks:
 			now := time.Now()
 			due := slices.ContainsFunc(watching, func(b batchedCommitment) bool { return !now.Before(b.selfAt) })
