@@ -3,7 +3,6 @@ package contracts_test
 import (
 	"context"
 	"fmt"
-	"math/big"
 	"sync"
 	"testing"
 	"time"
@@ -247,9 +246,21 @@ func memberAddresses(accounts []*contracts.Account) []common.Address {
 
 // TestGethBatches relays a consent batch with a forged entry and records a
 // round's commitments in one batch against a real geth node: the contract
-// checks each entry there as on the simulated chain.
+// checks each entry there as on the simulated chain. Over geth's HTTP
+// endpoint, which takes no subscriptions, NextHead learns of the batches'
+// blocks by polling the block number.
 func TestGethBatches(t *testing.T) {
 	f := newGethFixture(t, 3)
+	headAt := func(ch <-chan struct{}, what string) {
+		t.Helper()
+		select {
+		case <-ch:
+		case <-f.ctx.Done():
+			t.Fatal(what)
+		}
+	}
+	headAt(f.chain.NextHead(), "the head watcher never looked at the chain")
+	next := f.chain.NextHead()
 	id := f.openStudy(t, 3)
 	study := contracts.ConsentScope{StudyID: id}
 	good, victim, other := newPatient(t), newPatient(t), newPatient(t)
@@ -277,6 +288,7 @@ func TestGethBatches(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, all, 3)
 	assert.Equal(t, commitment(1), all[f.members[1].Address()])
+	headAt(next, "NextHead was not closed after the batches were mined")
 }
 
 // TestGethLoggedConsent logs consent changes against a real geth node:
@@ -351,25 +363,4 @@ func TestGethCommittee(t *testing.T) {
 	checkRule(t, second, s.Participants)
 	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), time.Now().Add(time.Hour))
 	require.NoError(t, err)
-}
-
-// TestGethNextHead: over geth's HTTP endpoint, which takes no
-// subscriptions, NextHead learns of a new block by polling the block
-// number: its channel is closed after a transaction is mined.
-func TestGethNextHead(t *testing.T) {
-	f := newGethFixture(t, 1)
-	first := f.chain.NextHead()
-	select {
-	case <-first: // the watcher's first look at the chain
-	case <-f.ctx.Done():
-		t.Fatal("the head watcher never looked at the chain")
-	}
-	next := f.chain.NextHead()
-	_, err := f.chain.Transfer(f.ctx, f.deployer, f.outsider.Address(), big.NewInt(1))
-	require.NoError(t, err)
-	select {
-	case <-next:
-	case <-f.ctx.Done():
-		t.Fatal("NextHead was not closed after a mined transaction")
-	}
 }
