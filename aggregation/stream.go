@@ -30,11 +30,13 @@ type VectorStream struct {
 // streamPolys keeps decoded polynomials for the next stream: decoding
 // into fresh ones had the allocator zero 24 MB per 1M-value upload, only
 // for the decoder to overwrite them.
-var streamPolys sync.Pool // ring.Poly
+var streamPolys sync.Pool // *ring.Poly
 
 func (s *VectorStream) newPoly(n, level int) ring.Poly {
-	p, ok := streamPolys.Get().(ring.Poly)
-	if !ok || p.N() != n || p.Level() != level {
+	var p ring.Poly
+	if pp, ok := streamPolys.Get().(*ring.Poly); ok && pp.N() == n && pp.Level() == level {
+		p = *pp
+	} else {
 		p = ring.NewPoly(n, level)
 	}
 	s.taken = append(s.taken, p)
@@ -45,8 +47,8 @@ func (s *VectorStream) newPoly(n, level int) ring.Poly {
 // vector Finish returned must not be used after it: read its chunk root
 // (Hash) and check it first.
 func (s *VectorStream) Release() {
-	for _, p := range s.taken {
-		streamPolys.Put(p)
+	for i := range s.taken {
+		streamPolys.Put(&s.taken[i])
 	}
 	s.taken = nil
 }
