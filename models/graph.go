@@ -55,9 +55,18 @@ type netOptions struct {
 	cox bool
 }
 
+// buildMu serialises graph building: gorgonia adds package-level constant
+// nodes (onef64 in Grad, and the like) to every graph and caches their hash
+// on first use, unlocked, so two hospitals building graphs at once in one
+// process race (go test -race caught it in TestRobustSurvival). Building
+// takes milliseconds; training runs unlocked.
+var buildMu sync.Mutex
+
 // buildNet builds the graph of spec with parameters params (flat order) for
 // the given batch size. params is copied.
 func buildNet(spec Spec, params []float64, batch int, opt netOptions) (*net, error) {
+	buildMu.Lock()
+	defer buildMu.Unlock()
 	g := G.NewGraph()
 	n := &net{g: g, batch: batch}
 	n.xBuf = make([]float64, batch*spec.Features)
