@@ -50,8 +50,12 @@ func TestRobustScoringSuspendsAnAttacker(t *testing.T) {
 	assert.Equal(t, policy.Hash(), study.RobustPolicyHash, "the study's robust policy is on chain")
 	attacker := s.Participants()[5].Address
 	require.Len(t, s.Rounds(), 5)
-	assert.Contains(t, s.Rounds()[0].Flagged, attacker, "round 1: the attacker is flagged")
-	honestFlags, suspendedAfter := 0, 0
+	// The norm of a 9-parameter update is estimated from one projection
+	// (a χ² of one degree of freedom), so in some rounds the honest norms
+	// spread so widely that even a 1000-fold update is not flagged (about
+	// one run in ten, in round 1 as often as any): it is then clipped to the
+	// median norm and gets next to no weight.
+	honestFlags, suspendedAfter, attackerRounds, attackerFlags := 0, 0, 0, 0
 	for _, f := range s.Rounds() {
 		for _, a := range f.Flagged {
 			if a != attacker {
@@ -66,6 +70,14 @@ func TestRobustScoringSuspendsAnAttacker(t *testing.T) {
 			if sc.Flagged {
 				assert.Zero(t, sc.Weight, "round %d: a flagged update gets no weight", f.Round)
 			}
+			if sc.Member == attacker {
+				attackerRounds++
+				if sc.Flagged {
+					attackerFlags++
+				} else {
+					assert.Less(t, sc.Weight, 0.01, "round %d: the attacker's unflagged update is clipped to next to no weight", f.Round)
+				}
+			}
 		}
 		if suspendedAfter > 0 {
 			assert.Equal(t, 5, f.Participants, "round %d goes on without the suspended attacker", f.Round)
@@ -79,6 +91,7 @@ func TestRobustScoringSuspendsAnAttacker(t *testing.T) {
 	// an honest hospital may draw a rare flag; never enough to be suspended.
 	assert.LessOrEqual(t, honestFlags, 1, "honest hospitals flagged")
 	require.NotZero(t, suspendedAfter, "the attacker reaches the strike limit (2) within 5 rounds")
+	assert.GreaterOrEqual(t, attackerFlags, attackerRounds-1, "the attacker is flagged in every round it takes part in but at most one")
 	st, err := s.Ledger().Participant(ctx, s.StudyID(), attacker)
 	require.NoError(t, err)
 	assert.True(t, st.Suspended)
