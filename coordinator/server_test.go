@@ -143,7 +143,10 @@ func newFixtureWith(t testing.TB, params aggregation.Config, register ...func(*g
 	require.NoError(t, err)
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
-	srv := grpc.NewServer(grpc.Creds(credentials.NewTLS(auth.ServerConfig(serverCert, ca.Pool()))))
+	// Stop waits for the handlers: a Join stream that ends with the test
+	// still writes the coordinator's absent state into its store, which
+	// TempDir's cleanup would otherwise remove under it.
+	srv := grpc.NewServer(grpc.Creds(credentials.NewTLS(auth.ServerConfig(serverCert, ca.Pool()))), grpc.WaitForHandlers(true))
 	f.coord.Register(srv)
 	for _, r := range register {
 		r(srv)
