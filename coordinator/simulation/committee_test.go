@@ -18,6 +18,14 @@ import (
 	"github.com/cohort-fl/cohort/participant"
 )
 
+// keystorePhaseTimeout is the phase timeout of studies whose hospitals keep
+// their secrets in keystores. A holder puts a committed re-sharing in force
+// (two scrypt-sealed keystore writes) before it trains the next round, and
+// the race detector slows scrypt enough that, on a loaded 2-core machine,
+// that took longer than a 20-second phase (make race, 2026-12-05). The
+// tests rely on no phase timing out.
+const keystorePhaseTimeout = time.Minute
+
 // TestCommitteeStudy runs a study of six hospitals with a decryption
 // committee of three (t = 2): key generation deals to the chain's
 // committee only; before round 2 a committee member leaves, the chain
@@ -38,7 +46,7 @@ func TestCommitteeStudy(t *testing.T) {
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: 6, Rounds: 3, Seed: 12, DataDir: t.TempDir(), Threshold: 2, MinParticipants: 3,
 		CommitteeSize: 3, CommitteeLeaveBeforeRound: 2, JoinBeforeRound: map[int]uint32{joiner: 3},
-		PhaseTimeout: 20 * time.Second, LocalConsent: true, Keystores: true,
+		PhaseTimeout: keystorePhaseTimeout, LocalConsent: true, Keystores: true,
 		Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
 	require.NoError(t, err, "log:\n%s", logs.String())
@@ -106,7 +114,7 @@ func TestCommitteeRotation(t *testing.T) {
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: 4, Rounds: 3, Seed: 5, DataDir: t.TempDir(), Threshold: 2, MinParticipants: 4,
 		CommitteeSize: 2, CommitteeRotation: 1,
-		PhaseTimeout: 20 * time.Second, LocalConsent: true, Keystores: true,
+		PhaseTimeout: keystorePhaseTimeout, LocalConsent: true, Keystores: true,
 		Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
 	require.NoError(t, err, "log:\n%s", logs.String())

@@ -40,7 +40,7 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 		// t = 3 = the holders of round 3: every one of them, the newcomer
 		// included, must give its decryption share.
 		Hospitals: 4, Rounds: 3, Seed: 8, DataDir: t.TempDir(), Threshold: 3, MinParticipants: 3,
-		PhaseTimeout: 20 * time.Second, LocalConsent: true, Keystores: true,
+		PhaseTimeout: keystorePhaseTimeout, LocalConsent: true, Keystores: true,
 		JoinBeforeRound:  map[int]uint32{newcomer: 2},
 		LeaveBeforeRound: map[int]uint32{leaver: 3},
 		Log:              slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
@@ -159,7 +159,7 @@ func TestResharingSurvivesCoordinatorRestart(t *testing.T) {
 	const newcomer = 3
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: 4, Rounds: 2, Seed: 9, DataDir: t.TempDir(), Threshold: 3, MinParticipants: 3,
-		PhaseTimeout: 20 * time.Second, LocalConsent: true, Keystores: true,
+		PhaseTimeout: keystorePhaseTimeout, LocalConsent: true, Keystores: true,
 		JoinBeforeRound:             map[int]uint32{newcomer: 2},
 		RestartCoordinatorInReshare: 2,
 		Log:                         slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
