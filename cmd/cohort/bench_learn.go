@@ -18,7 +18,7 @@ import (
 
 func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	d := evaluation.DefaultLearnConfig()
-	fs := newFlagSet("bench learn", "bench learn --data FILE --schema FILE [--sites 4] [--seeds 5] [--rounds R] [--epsilon 1,3,8 [--delta 1e-5]] [--json] [--plot FILE.svg]\n       cohort bench learn --data a.csv,b.csv,... --schema FILE --recipe FILE [--servers fedadam:0.01,...] [--central-lr R] [--seeds 5] [--json] [--plot FILE.svg]", stderr)
+	fs := newFlagSet("bench learn", "bench learn --data FILE --schema FILE [--sites 4] [--seeds 5] [--rounds R] [--epsilon 1,3,8 [--delta 1e-5]] [--json] [--plot FILE.svg]\n       cohort bench learn --data a.csv,b.csv,... --schema FILE --recipe FILE [--servers fedadam:0.01,...] [--central-lr R] [--validation K] [--seeds 5] [--json] [--plot FILE.svg]", stderr)
 	data := fs.String("data", "", "CSV file of the whole data set (required)")
 	schema := fs.String("schema", "", "JSON schema of the CSV file (required)")
 	sites := fs.Int("sites", d.Sites, "number of unlike sites to split the training records into")
@@ -38,6 +38,7 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	recipeFile := fs.String("recipe", "", "the study's recipe: hospitals are the --data files (comma-separated, each file's split column respected) or, with one file, --sites unlike sites each with its own test records; reports pooled training, each hospital alone, federated (and personalised) on the pooled test set and per hospital")
 	servers := fs.String("servers", "", "with --recipe: further server optimizers to compare with the recipe's, as KIND or KIND:RATE, such as fedadam:0.01,fedyogi (each kind's defaults otherwise)")
 	centralLR := fs.Float64("central-lr", 0, "with --recipe: learning rate of pooled and hospital-alone training (default: the recipe's local rate); a baseline tuned on its own")
+	validation := fs.Int("validation", 0, "with --recipe: K > 1 leaves the test records out and scores each seed on a fold of K of every hospital's training records (seed s: fold (s-1) mod K), to choose settings without the test split; use a multiple of K seeds")
 	plaintext := fs.Bool("plaintext", false, "with --recipe: federated studies without encryption (insecure test mode, for tuning a recipe quickly)")
 	plotPath := fs.String("plot", "", plotFlagUsage+": pooled, site-alone and federated accuracy, balanced accuracy and AUC, mean ± sd over seeds")
 	err := parse(fs, args)
@@ -92,6 +93,13 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 				nc.Servers = append(nc.Servers, c)
 			}
 		}
+		if *validation != 0 {
+			if *validation < 2 {
+				fmt.Fprintf(stderr, "--validation %d: want a number of folds of at least 2 (5 holds out every fifth training record)\n", *validation)
+				return errUsage
+			}
+			nc.ValidationFolds = *validation
+		}
 		if *seeds < 1 || nc.CentralEpochs < 1 {
 			fmt.Fprintln(stderr, "--seeds and --epochs must be at least 1")
 			return errUsage
@@ -113,6 +121,14 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if strings.Contains(*data, ",") {
 		fmt.Fprintln(stderr, "--data lists several files: that is a natural split, which needs the study's --recipe")
 		return errUsage
+	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	for _, f := range []string{"validation", "plaintext", "servers", "central-lr"} {
+		if given[f] {
+			fmt.Fprintf(stderr, "--%s works with --recipe only\n", f)
+			return errUsage
+		}
 	}
 	if *sites < 1 || *seeds < 1 || *rounds < 1 {
 		fmt.Fprintln(stderr, "--sites, --seeds and --rounds must be at least 1")

@@ -108,6 +108,8 @@ func TestLearnAndDataUsage(t *testing.T) {
 		{"demo data without schema", []string{"demo", "--data", "a.csv"}, "go together"},
 		{"demo bad standardise", []string{"demo", "--data", "a.csv", "--schema", "s.json", "--standardise", "none"}, "--standardise"},
 		{"bench learn several files need a recipe", []string{"bench", "learn", "--data", "a.csv,b.csv", "--schema", wdbcSchema}, "needs the study's --recipe"},
+		{"bench learn validation needs a recipe", []string{"bench", "learn", "--data", "a.csv", "--schema", wdbcSchema, "--validation", "5"}, "--validation works with --recipe only"},
+		{"bench learn validation needs two folds", []string{"bench", "learn", "--data", "a.csv,b.csv", "--schema", "../../examples/tcga-brca/schema.json", "--recipe", "../../examples/tcga-brca/hazard-recipe.json", "--validation", "1"}, "at least 2"},
 		{"bench learn rounds are the recipe's", []string{"bench", "learn", "--data", "a.csv", "--schema", wdbcSchema, "--recipe", "r.json", "--rounds", "3"}, "--rounds is the recipe's"},
 	}
 	for _, tt := range tests {

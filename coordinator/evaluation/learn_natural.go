@@ -47,6 +47,11 @@ type NaturalConfig struct {
 	// Plaintext runs the federated studies without encryption (insecure
 	// test mode, for tuning); reports say so.
 	Plaintext bool
+	// ValidationFolds K > 0 leaves the test records out: seed s trains on
+	// every hospital's training records but fold (s−1) mod K, every K-th
+	// of them in file order, and scores on that fold. Settings are then
+	// chosen without the test split (`bench learn --validation K`).
+	ValidationFolds int
 	// Privacy, if set, adds one federated study per budget, the recipe's
 	// with DP-SGD (its local epochs and rate, clip and sampling rate; the
 	// noise multiplier the smallest that fits the budget), beside the
@@ -112,19 +117,22 @@ type ApproachSummary struct {
 
 // NaturalReport is what `cohort bench learn --recipe --json` prints.
 type NaturalReport struct {
-	Data          []string          `json:"data"`
-	Schema        string            `json:"schema"`
-	Hospitals     []string          `json:"hospitals"`
-	TrainRecords  []int             `json:"train_records"`
-	TestRecords   []int             `json:"test_records"`
-	Events        []int             `json:"train_events_or_positives"`
-	Recipe        models.Recipe     `json:"recipe"`
-	CentralEpochs int               `json:"central_epochs"`
-	CentralLR     float64           `json:"central_learning_rate"`
-	Metric        string            `json:"metric"`
-	Encrypted     bool              `json:"encrypted"`
-	Seeds         []int64           `json:"seeds"`
-	Summary       []ApproachSummary `json:"summary"`
+	Data          []string      `json:"data"`
+	Schema        string        `json:"schema"`
+	Hospitals     []string      `json:"hospitals"`
+	TrainRecords  []int         `json:"train_records"`
+	TestRecords   []int         `json:"test_records"`
+	Events        []int         `json:"train_events_or_positives"`
+	Recipe        models.Recipe `json:"recipe"`
+	CentralEpochs int           `json:"central_epochs"`
+	CentralLR     float64       `json:"central_learning_rate"`
+	Metric        string        `json:"metric"`
+	Encrypted     bool          `json:"encrypted"`
+	Seeds         []int64       `json:"seeds"`
+	// ValidationFolds is NaturalConfig.ValidationFolds: when set, "test"
+	// is a fold of the training records, never the test split.
+	ValidationFolds int               `json:"validation_folds,omitempty"`
+	Summary         []ApproachSummary `json:"summary"`
 	// Privacy is the --epsilon studies' settings and their points lost.
 	Privacy *LearnPrivacy           `json:"privacy_settings,omitempty"`
 	Private []NaturalPrivateSummary `json:"private,omitempty"`
@@ -173,6 +181,29 @@ func loadNaturalSites(cfg NaturalConfig, schema records.Schema, seed int64) ([]r
 	return sites, nil
 }
 
+// validationFold sets the sites' test records aside and holds out fold of
+// k of their training records instead: every k-th record in file order,
+// starting at the fold-th.
+func validationFold(sites []records.Site, k, fold int) ([]records.Site, error) {
+	out := make([]records.Site, len(sites))
+	for i, s := range sites {
+		var train, held []records.Record
+		for j, r := range s.Train {
+			if j%k == fold {
+				held = append(held, r)
+			} else {
+				train = append(train, r)
+			}
+		}
+		if len(train) == 0 || len(held) == 0 {
+			return nil, fmt.Errorf("%s: %d training records make no %d validation folds: every fold needs records to train on and to score", s.Name, len(s.Train), k)
+		}
+		s.Train, s.Test = train, held
+		out[i] = s
+	}
+	return out, nil
+}
+
 // Natural runs every seed and summarises; progress goes to progress.
 func Natural(ctx context.Context, cfg NaturalConfig, progress io.Writer) (*NaturalReport, error) {
 	start := time.Now()
@@ -187,7 +218,7 @@ func Natural(ctx context.Context, cfg NaturalConfig, progress io.Writer) (*Natur
 		return nil, fmt.Errorf("a %q model needs the schema's time column (and its label as the event indicator)", cfg.Recipe.Model.Kind)
 	}
 	rep := &NaturalReport{Data: cfg.Files, Schema: cfg.Schema, Recipe: cfg.Recipe, CentralEpochs: cfg.CentralEpochs, CentralLR: cfg.Recipe.Local.LearningRate,
-		Metric: cfg.Recipe.Evaluation.Metric, Encrypted: !cfg.Plaintext}
+		Metric: cfg.Recipe.Evaluation.Metric, Encrypted: !cfg.Plaintext, ValidationFolds: cfg.ValidationFolds}
 	if cfg.CentralLR > 0 {
 		rep.CentralLR = cfg.CentralLR
 	}
@@ -203,6 +234,11 @@ func Natural(ctx context.Context, cfg NaturalConfig, progress io.Writer) (*Natur
 		sites, err := loadNaturalSites(cfg, schema, seed)
 		if err != nil {
 			return nil, err
+		}
+		if k := cfg.ValidationFolds; k > 0 {
+			if sites, err = validationFold(sites, k, i%k); err != nil {
+				return nil, err
+			}
 		}
 		if i == 0 {
 			for _, s := range sites {

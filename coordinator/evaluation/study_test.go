@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,6 +21,7 @@ import (
 	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
 )
 
 const (
@@ -301,4 +303,42 @@ func TestAveragePublishedModels(t *testing.T) {
 	all, err := averagePublished(study, 10)
 	require.NoError(t, err, "more rounds asked than ran: all of them")
 	assert.Len(t, all, len(last))
+}
+
+// TestValidationFoldHoldsOutTrainingRecords: a validation fold drops the
+// test records and holds out every k-th training record, starting at the
+// fold; the folds of one site partition its training records.
+func TestValidationFoldHoldsOutTrainingRecords(t *testing.T) {
+	site := records.Site{Name: "a", Test: []records.Record{{ID: "test"}}}
+	for i := range 11 {
+		site.Train = append(site.Train, records.Record{ID: fmt.Sprint(i)})
+	}
+	ids := func(rs []records.Record) (out []string) {
+		for _, r := range rs {
+			out = append(out, r.ID)
+		}
+		return out
+	}
+	seen := map[string]int{}
+	for fold := range 5 {
+		got, err := validationFold([]records.Site{site}, 5, fold)
+		require.NoError(t, err)
+		require.Len(t, got, 1)
+		assert.NotContains(t, ids(got[0].Test), "test", "the test split is never scored")
+		assert.NotContains(t, ids(got[0].Train), "test")
+		assert.Equal(t, len(site.Train), len(got[0].Train)+len(got[0].Test))
+		for _, id := range ids(got[0].Test) {
+			seen[id]++
+			assert.NotContains(t, ids(got[0].Train), id, "a held-out record is not trained on")
+		}
+	}
+	assert.Equal(t, []string{"2", "7"}, func() []string { g, _ := validationFold([]records.Site{site}, 5, 2); return ids(g[0].Test) }())
+	assert.Len(t, seen, len(site.Train), "every training record is held out in one fold")
+	for id, n := range seen {
+		assert.Equal(t, 1, n, "record %s held out once", id)
+	}
+	assert.Len(t, site.Train, 11, "the input is not changed")
+
+	_, err := validationFold([]records.Site{{Name: "small", Train: site.Train[:3]}}, 5, 4)
+	assert.ErrorContains(t, err, "small: 3 training records make no 5 validation folds")
 }

@@ -362,6 +362,9 @@ func (rep *NaturalReport) WriteText(out io.Writer) {
 	fmt.Fprintf(out, "learning benchmark: %s, %d hospitals (train %v, test %v), recipe %s %s, %d rounds × %d local epochs vs %d epochs (rate %g) pooled and alone, %d seeds (%v), encryption %s\n\n",
 		strings.Join(rep.Data, ","), len(rep.Hospitals), rep.TrainRecords, rep.TestRecords, rep.Recipe.Model.Kind, rep.Recipe.Server.Kind,
 		rep.Recipe.Rounds, rep.Recipe.Local.Epochs, rep.CentralEpochs, rep.CentralLR, len(rep.Seeds), rep.Seeds, simulation.EncryptionName(rep.Encrypted))
+	if k := rep.ValidationFolds; k > 0 {
+		fmt.Fprintf(out, "validation: the test records are not used; \"test\" below is one in %d of each hospital's training records (those whose position in the file, mod %d, is (seed-1) mod %d), trained on the rest; the counts are the first seed's\n\n", k, k, k)
+	}
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head := "training\tpooled test\t± sd\thospital mean\t± sd\t"
 	for _, h := range rep.Hospitals {
