@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/api/configfile"
 	"github.com/cohort-fl/cohort/api/monitoring"
 	"github.com/cohort-fl/cohort/coordinator/coordinatord"
 	"github.com/cohort-fl/cohort/participant/participantd"
@@ -36,18 +37,25 @@ func TestE2EMetrics(t *testing.T) {
 	var h1 participantd.Config
 	c.readJSON("hospital-1.json", &h1)
 	h1.MetricsListen = freeLoopbackAddr(t)
+	// Long enough to read the last round, whatever the machine's load.
+	h1.MetricsLinger = configfile.Duration(5 * time.Minute)
 	c.writeJSON("hospital-1.json", h1)
 
 	coord := c.start("coordinator", "coordinator", "--config", c.path("coordinator.json"))
+	procs := map[string]*proc{}
 	for _, h := range hospitals {
-		c.start(h, "participant", "--config", c.path(h+".json"))
+		procs[h] = c.start(h, "participant", "--config", c.path(h+".json"))
 	}
 
-	// The hospital exits once the study is over: read it while it runs.
+	// The hospital keeps serving its metrics after the study for
+	// metrics_linger, so that the last round can be read.
 	var hospital map[string]*dto.MetricFamily
 	var hospitalHealth monitoring.Health
 	for {
 		require.NoError(t, ctx.Err(), "hospital-1 did not report round 2; logs in %s", c.dir)
+		if done, err := procs["hospital-1"].exited(); done {
+			require.FailNow(t, "hospital-1 exited before its metrics were read", "exit: %v; logs in %s", err, c.dir)
+		}
 		if fams, err := scrape(ctx, h1.MetricsListen); err == nil && gaugeValue(fams, "cohort_last_round_completed") == 2 {
 			hospital = fams
 			require.Equal(t, http.StatusOK, getJSON(t, ctx, "http://"+h1.MetricsListen+"/healthz", &hospitalHealth))
@@ -68,6 +76,7 @@ func TestE2EMetrics(t *testing.T) {
 	var coordHealth monitoring.Health
 	require.Equal(t, http.StatusOK, getJSON(t, ctx, "http://"+coordCfg.MetricsListen+"/healthz", &coordHealth))
 	c.stop(coord)
+	c.stop(procs["hospital-1"])
 
 	assert.Equal(t, "ok", hospitalHealth.Status)
 	assert.Equal(t, uint32(2), hospitalHealth.LastRoundCompleted)

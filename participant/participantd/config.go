@@ -53,6 +53,11 @@ type Config struct {
 	// MetricsListen, if set, serves Prometheus /metrics and /healthz on
 	// this address, e.g. 127.0.0.1:9465 (unauthenticated: keep it local).
 	MetricsListen string `json:"metrics_listen,omitempty"`
+	// MetricsLinger is how long a node whose study is over keeps serving
+	// /metrics and /healthz before it exits, so that a scraper polling
+	// every 15 s still reads the final round (default 0: exit at once; an
+	// interrupt ends the wait).
+	MetricsLinger configfile.Duration `json:"metrics_linger,omitempty"`
 	// CommitGrace is how long after the coordinator's promised commit time
 	// the node waits before committing its update itself
 	// (participant.Config.CommitGrace; default 20s).

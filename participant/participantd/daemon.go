@@ -133,12 +133,28 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 			// the coordinator's removal: the node's work is over.
 			log.Info("this hospital is no longer a participant of the study; node stopped", "study", cfg.StudyID)
 			fmt.Fprintf(stdout, "left study %d\n", cfg.StudyID)
+			lingerForScrapers(ctx, cfg, log)
 			return nil
 		}
 		return err
 	}
 	fmt.Fprintf(stdout, "study %d done\n", cfg.StudyID)
+	lingerForScrapers(ctx, cfg, log)
 	return nil
+}
+
+// lingerForScrapers keeps the metrics server of a node whose study is over
+// up for cfg.MetricsLinger, or until ctx ends.
+func lingerForScrapers(ctx context.Context, cfg Config, log *slog.Logger) {
+	linger := time.Duration(cfg.MetricsLinger)
+	if cfg.MetricsListen == "" || linger <= 0 {
+		return
+	}
+	log.Info("study over; serving metrics before exiting", "for", linger)
+	select {
+	case <-ctx.Done():
+	case <-time.After(linger):
+	}
 }
 
 // studySettings returns the node's study settings and the check of the
