@@ -42,7 +42,8 @@ const roundChunk = coordinator.BlobChunkSize
 const roundSpecTolerance = 0.05
 
 // RoundPhases is a round's time by phase, in seconds. Train and encrypt are
-// the slowest participant's; chain adds every party's waits on the ledger;
+// the slowest participant's; chain is the coordinator's waits on the ledger
+// plus the slowest participant's;
 // upload is one participant's upload of its encrypted update, timed by the
 // benchmark itself (see RoundReport.UploadMethod).
 type RoundPhases struct {
