@@ -368,8 +368,9 @@
 // (TestSpreadResistsCentralColluders). Each test's false-flag rate for
 // normal honest scores is at most α/2, α = FalseFlagRate, and stays within
 // 2.5α with the most colluders at the centre (TestFalseFlagRateHolds).
-// Unflagged updates are weighted by sample count, each clipped to the
-// round's median norm. The tests are relative because update norms shrink
+// Unflagged updates are weighted by sample count, each clipped to a bound
+// colluders can neither pull below the honest median norm nor push above
+// the largest honest norm or the reference's (clipBound). The tests are relative because update norms shrink
 // as training converges and a researcher's root update need not be of the
 // same size as the sites' (on WDBC it is 5 to 9 times the median site
 // update). An exact ‖u‖² needs u·ū (a

@@ -158,9 +158,10 @@ type Trust struct {
 	// Both are 0 in rounds too small to flag anyone.
 	NormZ      float64 `json:"norm_z"`
 	DirectionZ float64 `json:"direction_z"`
-	// Clip is min(1, c/Norm), with c the round's median norm (the
-	// reference's norm in rounds too small to flag): the factor that bounds
-	// every update's norm in the weighted sum.
+	// Clip is min(1, c/Norm), with c the round's clip bound (clipBound:
+	// between the median norm and the largest honest one; the reference's
+	// norm in rounds too small to flag): the factor that bounds every
+	// update's norm in the weighted sum.
 	Clip float64 `json:"clip"`
 	// Score is the update's trust in [0, 1], zero exactly when it is
 	// flagged; for an unflagged update it is
@@ -260,9 +261,10 @@ func sketch(sc Scores) []float64 {
 //     of the updates' sketches, is below m by more than Threshold(n)·s (off
 //     direction: sign-flip, label-flip).
 //
-// Every update is clipped to the round's median norm (Clip), so an update
-// scaled just under the norm threshold weighs no more than a median one,
-// and its Score shrinks as its direction nears the threshold.
+// Every update is clipped to the round's clip bound (Clip, clipBound), so
+// an update scaled just under the norm threshold weighs no more than an
+// honest one of the largest norm or the reference, and its Score shrinks as
+// its direction nears the threshold.
 // Smaller rounds flag nobody and clip to referenceNorm, the researcher's
 // reference update's norm. It is a pure function of its inputs.
 func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, error) {
@@ -309,6 +311,7 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 		return out, nil
 	}
 	tau := p.Threshold(n)
+	bound := clipBound(norms, medNorm, referenceNorm)
 	// Norm: on the log scale, where unlike site sizes spread multiplicatively.
 	// The norm estimate's relative standard deviation is at most
 	// 1/sqrt(2k), about that of its logarithm.
@@ -363,7 +366,7 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 		if k >= minDirectionProjections && out[i].DirectionZ > tau {
 			out[i].Flags |= FlagDirection
 		}
-		out[i].Clip = clipTo(norms[i], medNorm)
+		out[i].Clip = clipTo(norms[i], bound)
 		out[i].Score = 0
 		if !out[i].Flagged() {
 			out[i].Score = max(minScore, (1-max(0, out[i].DirectionZ)/tau)*(1+out[i].Cosine)/2)
@@ -371,6 +374,29 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 	}
 	limitFlags(out, (n-1)/2, tau)
 	return out, nil
+}
+
+// clipBound returns the norm a round's updates are clipped to,
+//
+//	c = max(median, min(d₍ₖ₎, ‖r‖))
+//
+// with d₍ₖ₎ the k-th smallest of the n norms, k = m + ⌈h/2⌉ the order
+// robustCentreSpread counts (honestMajorityOrder), and ‖r‖ the researcher's
+// reference update's norm. With at most m of the n updates malicious,
+// colluders can neither lower c below min(honest median, ‖r‖) (they fill
+// at most m of the k smallest norms, so d₍ₖ₎ is at least the honest
+// median) nor raise it above max(largest honest norm, ‖r‖) (the median of
+// an honest majority is at most the largest honest norm). The round's
+// median alone could be pulled down by colluders sending short updates,
+// and then clipped half the honest updates: min-max and min-sum (issue 14)
+// shrank the aggregate so that the defence lost more accuracy than plain
+// averaging. Without attackers c is near the 70th percentile of the norms
+// rather than the median, so fewer honest updates are clipped.
+func clipBound(norms []float64, median, referenceNorm float64) float64 {
+	_, _, k := honestMajorityOrder(len(norms))
+	sorted := slices.Clone(norms)
+	slices.Sort(sorted)
+	return max(median, min(sorted[k-1], referenceNorm))
 }
 
 // limitFlags keeps the flags of at most most updates, the most extreme

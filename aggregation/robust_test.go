@@ -370,13 +370,74 @@ func TestUnderThresholdUpdateIsClipped(t *testing.T) {
 	require.Greater(t, factor, 2.0, "the test reached a large unflagged update")
 	require.False(t, trust[0].Flagged())
 	median := trust[0].Norm / trust[0].NormToMedian
-	assert.InDelta(t, median, trust[0].Clip*trust[0].Norm, 1e-9*median, "clipped to the round's median norm")
+	var largestHonest float64
+	for _, tr := range trust[1:] {
+		largestHonest = max(largestHonest, tr.Norm)
+	}
+	bound := trust[0].Clip * trust[0].Norm
+	assert.Less(t, trust[0].Clip, 1.0, "the scaled update is clipped")
+	assert.GreaterOrEqual(t, bound, median*(1-1e-12), "to no less than the round's median norm")
+	assert.LessOrEqual(t, bound, max(largestHonest, refs.ReferenceNorm())*(1+1e-12), "nor more than the largest honest norm or the reference's")
 	w, err := policy.Weights(trust, nil)
 	require.NoError(t, err)
 	for i := range trust {
-		assert.LessOrEqual(t, trust[i].Clip*trust[i].Norm, median*(1+1e-12), "no update enters the sum longer than the median")
-		assert.LessOrEqual(t, w[i]*trust[i].Norm, w[i]/trust[i].Clip*median*(1+1e-12))
+		assert.LessOrEqual(t, trust[i].Clip*trust[i].Norm, bound*(1+1e-12), "no update enters the sum longer than the bound")
+		assert.LessOrEqual(t, w[i]*trust[i].Norm, w[i]/trust[i].Clip*bound*(1+1e-12))
 	}
+}
+
+// Colluders choose their updates' norms, and with them the round's median
+// norm: three short updates of ten pulled the median, and so every honest
+// update's clip, down (min-max and min-sum shrank the aggregate, issue 14).
+// The clip bound stays at or above the honest median norm whatever short
+// updates colluders send, and at or below the largest honest norm or the
+// reference's whatever long ones they send.
+func TestColludersCannotMoveTheClipBound(t *testing.T) {
+	s := newScheme(t)
+	policy, err := NewRobustPolicy(DefaultRobustConfig())
+	require.NoError(t, err)
+	const d = 31
+	r := rand.New(rand.NewPCG(11, 12))
+	truth := randomVector(r, d, 1)
+	refs, err := s.NewReferences(scaledBy(truth, 3), CommonSeed([]byte("clip bound")), DefaultProjectionsFor(d))
+	require.NoError(t, err)
+	for _, n := range []int{6, 10, 20} {
+		m, _, _ := honestMajorityOrder(n)
+		for trial := range 20 {
+			honest := siteRound(r, truth, n-m, 0.3, 3)
+			honestNorms := make([]float64, len(honest))
+			for i, u := range honest {
+				honestNorms[i] = math.Sqrt(dot(u, u))
+			}
+			honestMedian := lowerMedian(honestNorms)
+			largest := slices.Max(honestNorms)
+			for _, f := range []float64{0.01, 0.3, 1, 3, 1000} {
+				colluder := scaledBy(truth, f*honestMedian/math.Sqrt(dot(truth, truth)))
+				updates := slices.Clone(honest)
+				for range m {
+					updates = append(updates, colluder)
+				}
+				trust, err := policy.Assess(roundScores(t, refs, updates), refs.ReferenceNorm())
+				require.NoError(t, err)
+				for i, tr := range trust[:n-m] {
+					// The sketch estimates a norm to within a few percent.
+					if tr.Norm <= 0.9*honestMedian {
+						assert.Equal(t, 1.0, tr.Clip, "n=%d trial %d colluders ×%g: honest update %d below the honest median is not clipped", n, trial, f, i)
+					}
+				}
+				for i, tr := range trust {
+					assert.LessOrEqual(t, tr.Clip*tr.Norm, 1.1*max(largest, refs.ReferenceNorm()), "n=%d trial %d colluders ×%g: update %d", n, trial, f, i)
+				}
+			}
+		}
+	}
+}
+
+// lowerMedian is the ⌈n/2⌉-th smallest of xs.
+func lowerMedian(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[(len(s)-1)/2]
 }
 
 // TestRobustAggregationOnEncryptedUpdates runs the whole path: honest and
