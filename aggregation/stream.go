@@ -2,6 +2,7 @@ package aggregation
 
 import (
 	"bytes"
+	"hash"
 	"slices"
 	"sync"
 
@@ -29,14 +30,48 @@ type VectorStream struct {
 
 // streamPolys keeps decoded polynomials for the next stream: decoding
 // into fresh ones had the allocator zero 24 MB per 1M-value upload, only
-// for the decoder to overwrite them.
-var streamPolys sync.Pool // *ring.Poly
+// for the decoder to overwrite them. It is not a sync.Pool: the garbage of
+// an upload's own gRPC messages runs a collection every two or three
+// 1M-value uploads, and every second collection empties a sync.Pool.
+var streamPolys = polyFreeList{budget: 128 << 20}
+
+// polyFreeList holds released polynomials up to budget bytes.
+type polyFreeList struct {
+	mu     sync.Mutex
+	polys  []ring.Poly
+	bytes  int
+	budget int
+}
+
+func polyBytes(p ring.Poly) int { return p.N() * (p.Level() + 1) * 8 }
+
+// take returns a held polynomial of n coefficients at level, if any.
+func (l *polyFreeList) take(n, level int) (ring.Poly, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for i := len(l.polys) - 1; i >= 0; i-- {
+		if p := l.polys[i]; p.N() == n && p.Level() == level {
+			l.polys = slices.Delete(l.polys, i, i+1)
+			l.bytes -= polyBytes(p)
+			return p, true
+		}
+	}
+	return ring.Poly{}, false
+}
+
+// give holds p for a later take, unless that would exceed the budget.
+func (l *polyFreeList) give(p ring.Poly) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.bytes+polyBytes(p) <= l.budget {
+		l.polys = append(l.polys, p)
+		l.bytes += polyBytes(p)
+	}
+}
 
 func (s *VectorStream) newPoly(n, level int) ring.Poly {
-	var p ring.Poly
-	if pp, ok := streamPolys.Get().(*ring.Poly); ok && pp.N() == n && pp.Level() == level {
-		p = *pp
-	} else {
+	p, ok := streamPolys.take(n, level)
+	if !ok {
 		p = ring.NewPoly(n, level)
 	}
 	s.taken = append(s.taken, p)
@@ -47,8 +82,8 @@ func (s *VectorStream) newPoly(n, level int) ring.Poly {
 // vector Finish returned must not be used after it: read its chunk root
 // (Hash) and check it first.
 func (s *VectorStream) Release() {
-	for i := range s.taken {
-		streamPolys.Put(&s.taken[i])
+	for _, p := range s.taken {
+		streamPolys.give(p)
 	}
 	s.taken = nil
 }
@@ -150,6 +185,7 @@ func (s *VectorStream) run(buf []byte) streamResult {
 // widths first. Each ciphertext's leaves are added to tree, which hashes
 // the inner nodes above them.
 func hashPolys(polys <-chan streamedPoly, tree *growingTree) []polyLeaves {
+	const leafBatch = 64 // leaves per parallel task: 32 kB of a fresh update
 	h := newTreeHash()
 	var widest, buf []byte
 	var out []polyLeaves
@@ -168,17 +204,23 @@ func hashPolys(polys <-chan streamedPoly, tree *growingTree) []polyLeaves {
 			tree.add(leaves)
 			continue
 		}
-		for k := range leaves {
-			off, count := k*ChunkValues, min(ChunkValues, p.used-k*ChunkValues)
-			h.Reset()
-			h.Write(leafPrefixBytes)
-			for l, row := range p.rows {
-				w := int(p.widths[l])
-				from := off * w / 8
-				h.Write(row[from : from+packedLen(count, w)])
+		// On every core: while bytes arrive the cores are busy with TLS
+		// anyway, but after the last byte the ciphertexts still queued
+		// here would otherwise leave all but one idle.
+		_ = parallelFor((len(leaves)+leafBatch-1)/leafBatch, newTreeHash, func(h hash.Hash, b int) error {
+			for k := b * leafBatch; k < min(len(leaves), (b+1)*leafBatch); k++ {
+				off, count := k*ChunkValues, min(ChunkValues, p.used-k*ChunkValues)
+				h.Reset()
+				h.Write(leafPrefixBytes)
+				for l, row := range p.rows {
+					w := int(p.widths[l])
+					from := off * w / 8
+					h.Write(row[from : from+packedLen(count, w)])
+				}
+				h.Sum(leaves[k][:0])
 			}
-			h.Sum(leaves[k][:0])
-		}
+			return nil
+		})
 		out = append(out, polyLeaves{widths: p.widths, leaves: leaves})
 		tree.add(leaves)
 	}

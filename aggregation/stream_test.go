@@ -2,10 +2,12 @@ package aggregation
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tuneinsight/lattigo/v5/ring"
 )
 
 // feed writes b into a buffer of want bytes in pieces of random sizes,
@@ -132,4 +134,25 @@ func TestVectorStreamRefusesWhatUnmarshalRefuses(t *testing.T) {
 	// Nothing at all arrives.
 	_, err = NewVectorStream(make([]byte, len(b))).Finish()
 	require.ErrorIs(t, err, ErrMalformed)
+}
+
+// Released polynomials outlive garbage collections (a sync.Pool did not)
+// and are held only up to the budget.
+func TestPolyFreeListKeepsWithinBudget(t *testing.T) {
+	l := polyFreeList{budget: 3 * 1024 * 2 * 8} // three polys of N = 1024 at level 1
+	var given []ring.Poly
+	for range 4 {
+		p := ring.NewPoly(1024, 1)
+		given = append(given, p)
+		l.give(p)
+	}
+	assert.Len(t, l.polys, 3, "the fourth is over budget")
+	runtime.GC()
+	runtime.GC()
+	_, ok := l.take(2048, 1)
+	assert.False(t, ok, "no poly of another degree")
+	p, ok := l.take(1024, 1)
+	require.True(t, ok, "a held poly survives collections")
+	assert.Same(t, &given[2].Coeffs[0][0], &p.Coeffs[0][0], "the last one held is taken first")
+	assert.Equal(t, 2*1024*2*8, l.bytes)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -109,8 +110,8 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 	// upload's if that one was at least as large: every writer of it
 	// (the writer goroutine, the stream, check) is done before Receive
 	// returns.
-	buf := takeBuffer(size)
-	defer receiveBuffers.Put(buf)
+	buf := receiveBuffers.take(size)
+	defer receiveBuffers.give(buf)
 	data := (*buf)[:offset]
 	if _, err := io.ReadFull(f, data); err != nil {
 		return 0, fmt.Errorf("coordinator: partial upload %s: %w", want.Hex(), err)
@@ -204,18 +205,51 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 	return size, nil
 }
 
-// receiveBuffers are Receive's buffers (*[]byte), used again by the next
-// upload to any store.
-var receiveBuffers sync.Pool
+// receiveBuffers are Receive's buffers, used again by the next upload to
+// any store. Not a sync.Pool: an upload's own garbage (gRPC's message
+// buffers) runs a collection every two or three 1M-value uploads, and
+// every second collection empties a sync.Pool, so most uploads allocated
+// and zeroed a fresh buffer.
+var receiveBuffers = bufferFreeList{budget: 128 << 20}
 
-// takeBuffer returns a buffer of capacity at least size from
-// receiveBuffers, or a new one.
-func takeBuffer(size uint64) *[]byte {
-	if b, ok := receiveBuffers.Get().(*[]byte); ok && uint64(cap(*b)) >= size {
+// bufferFreeList holds returned buffers up to budget bytes of capacity.
+type bufferFreeList struct {
+	mu     sync.Mutex
+	bufs   []*[]byte
+	bytes  int
+	budget int
+}
+
+// take returns the smallest held buffer of capacity at least size, or a
+// new one.
+func (l *bufferFreeList) take(size uint64) *[]byte {
+	l.mu.Lock()
+	best := -1
+	for i, b := range l.bufs {
+		if uint64(cap(*b)) >= size && (best < 0 || cap(*b) < cap(*l.bufs[best])) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		b := l.bufs[best]
+		l.bufs = slices.Delete(l.bufs, best, best+1)
+		l.bytes -= cap(*b)
+		l.mu.Unlock()
 		return b
 	}
+	l.mu.Unlock()
 	b := make([]byte, 0, size)
 	return &b
+}
+
+// give holds b for a later take, unless that would exceed the budget.
+func (l *bufferFreeList) give(b *[]byte) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.bytes+cap(*b) <= l.budget {
+		l.bufs = append(l.bufs, b)
+		l.bytes += cap(*b)
+	}
 }
 
 // writeResult is what writePieces did.

@@ -5,8 +5,10 @@ import (
 	"crypto/ecdsa"
 	"crypto/tls"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
+	"os"
 	"testing"
 	"time"
 
@@ -361,6 +363,53 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 	// The honest upload of h2 still goes through after all of that.
 	require.NoError(t, upload(f.ctx, h2, h2.key, f.studyID, 1, validHash, uint64(len(valid)), valid, 1<<20))
 	assert.Len(t, f.accepted(), 2)
+}
+
+// The commitment is read on chain while the bytes arrive: an upload its
+// sender did not commit to is refused all the same, and leaves no partial
+// blob behind; committed afterwards, the same bytes go through.
+func TestUncommittedUploadLeavesNoPartialBlob(t *testing.T) {
+	f := newFixture(t)
+	h := f.hospitals[0]
+	const params = 20_000 // several chunks
+	f.coord.numParams = params
+	f.installTrain()
+	v, err := f.scheme.Encrypt(h.sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, params))
+	require.NoError(t, err)
+	data, err := v.MarshalBinary()
+	require.NoError(t, err)
+	hash := aggregation.ContentHash(data)
+	// The first chunk, then a pause long enough for the chain to answer,
+	// so that the refusal comes with part of the bytes received.
+	signed, err := auth.Sign(h.key, f.studyID, 1, auth.KindUpdate, hash)
+	require.NoError(t, err)
+	signed.Signer = h.addr().Bytes()
+	stream, err := h.client.UploadUpdate(f.ctx)
+	require.NoError(t, err)
+	require.NoError(t, stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Header{Header: &cohortv1.UpdateHeader{
+		StudyId: f.studyID, Round: 1, Size: uint64(len(data)), ContentHash: hash.Bytes(), Auth: signed}}}))
+	const chunk = 16 << 10
+	require.Greater(t, len(data), 3*chunk)
+	for off := 0; off < len(data); off += chunk {
+		if stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Data{Data: data[off:min(off+chunk, len(data))]}}) != nil {
+			break
+		}
+		if off == 0 {
+			time.Sleep(200 * time.Millisecond)
+		}
+	}
+	_, err = stream.CloseAndRecv()
+	require.Error(t, err)
+	assert.Equal(t, codes.FailedPrecondition, status.Code(err), "%v", err)
+	assert.Contains(t, status.Convert(err).Message(), "commit on chain")
+	_, err = os.Stat(f.coord.store.partialPath(hash))
+	assert.ErrorIs(t, err, fs.ErrNotExist, "a partial blob of an uncommitted upload is kept")
+	assert.False(t, f.coord.store.Has(hash))
+	assert.Empty(t, f.accepted())
+
+	f.commit(t, h, data)
+	require.NoError(t, upload(f.ctx, h, h.key, f.studyID, 1, hash, uint64(len(data)), data, chunk))
+	assert.Equal(t, map[common.Address]common.Hash{h.addr(): hash}, f.accepted())
 }
 
 // An update decrypts under the key share of the dealer it names, so a

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -211,4 +212,24 @@ func TestStoreGetAll(t *testing.T) {
 	require.ErrorIs(t, err, ErrCorruptBlob)
 	_, err = s.GetAll([]common.Hash{hashes[0], {1}})
 	require.ErrorIs(t, err, ErrBlobNotFound)
+}
+
+// Receive's buffers outlive garbage collections (a sync.Pool did not): the
+// smallest held one that fits is taken, and no more than the budget held.
+func TestBufferFreeListTakesTheSmallestThatFits(t *testing.T) {
+	l := bufferFreeList{budget: 7 << 10}
+	small, large, extra := make([]byte, 0, 2<<10), make([]byte, 0, 4<<10), make([]byte, 0, 2<<10)
+	l.give(&large)
+	l.give(&small)
+	l.give(&extra) // over budget: dropped
+	assert.Len(t, l.bufs, 2)
+	runtime.GC()
+	runtime.GC()
+	got := l.take(1 << 10)
+	assert.Equal(t, 2<<10, cap(*got), "the smallest held buffer that fits")
+	got = l.take(3 << 10)
+	assert.Equal(t, 4<<10, cap(*got))
+	got = l.take(3 << 10)
+	assert.Equal(t, 3<<10, cap(*got), "none held: a new one")
+	assert.Zero(t, l.bytes)
 }
