@@ -726,15 +726,23 @@ func (p *RobustPolicy) RoundWeights(scores []Scores, referenceNorm float64, samp
 	return trust, weights, nil
 }
 
-// Hash is the Keccak-256 hash of the policy's JSON encoding: what a
-// coordinator and its share holders compare to be sure they weigh updates
-// by the same rules.
+// RobustRuleVersion names how this release derives weights from scores
+// (the threshold, the clip bound, …), which the policy's settings do not
+// say. It is part of the policy hash, so that nodes whose releases weigh
+// updates differently refuse the study at the start instead of refusing
+// to decrypt a round. Raise it with every change to the rule.
+// 2: the clip bound max(median, min(d₍ₖ₎, ‖r‖)) replaced the median norm.
+const RobustRuleVersion = 2
+
+// Hash is the Keccak-256 hash of the rule version and the policy's JSON
+// encoding: what a coordinator and its share holders compare to be sure
+// they weigh updates by the same rules.
 func (p *RobustPolicy) Hash() common.Hash {
 	b, err := json.Marshal(p.cfg)
 	if err != nil { // a struct of numbers always encodes
 		panic(fmt.Sprintf("aggregation: encode robust policy: %v", err))
 	}
-	return crypto.Keccak256Hash(b)
+	return crypto.Keccak256Hash(fmt.Appendf(nil, "cohort robust rule v%d\n", RobustRuleVersion), b)
 }
 
 // minDirectionProjections is the least k for the direction test (models of

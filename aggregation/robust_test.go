@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -659,6 +660,12 @@ func TestRobustPolicyHash(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, a.Hash(), b.Hash())
 	assert.NotEqual(t, a.Hash(), c.Hash())
+
+	// A release before the rule version was hashed (the median clip bound)
+	// hashed the settings alone: the same settings from it do not match.
+	settings, err := json.Marshal(DefaultRobustConfig())
+	require.NoError(t, err)
+	assert.NotEqual(t, crypto.Keccak256Hash(settings), a.Hash(), "the hash does not cover the rule version")
 }
 
 // TestColludersCannotFrameHonestSites plays, on whole rounds of ten unlike

@@ -350,7 +350,7 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	c.restoreAbsent()
 	defer c.stopped.Store(true)
 	if h := study.RobustPolicyHash; c.policy != nil && h != (common.Hash{}) && h != c.policy.Hash() {
-		return nil, fmt.Errorf("coordinator: the chain records robust policy %s for study %d, this coordinator's is %s; configure the study's robust policy", h.Hex(), c.cfg.StudyID, c.policy.Hash().Hex())
+		return nil, fmt.Errorf("coordinator: the chain records robust policy %s for study %d, this coordinator's is %s (robust rule version %d); configure the study's robust policy and run the release the study was created with", h.Hex(), c.cfg.StudyID, c.policy.Hash().Hex(), aggregation.RobustRuleVersion)
 	}
 	if tc := c.cfg.PrivateTraining; tc != nil && tc.Privacy != nil && tc.Privacy.Distributed() && int(study.MinParticipants) < tc.Privacy.MinContributors {
 		return nil, fmt.Errorf("coordinator: study %d lets a round close with %d participants, but its distributed DP noise counts on at least min_contributors %d adding their share; create the study with --min-participants %d or more",

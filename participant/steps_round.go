@@ -455,10 +455,10 @@ func (s *steps) checkTrust(ctx context.Context, round uint32, t *cohortv1.Decryp
 		return fmt.Errorf("participant %s: no robust policy configured", s.name)
 	}
 	if h := facts.study.RobustPolicyHash; h != (common.Hash{}) && h != s.policy.Hash() {
-		return fmt.Errorf("%w: the chain records robust policy %s for the study, this node's is %s; configure the study's robust policy (Config.Robust)", ErrRobustPolicy, h.Hex(), s.policy.Hash().Hex())
+		return fmt.Errorf("%w: the chain records robust policy %s for the study, this node's is %s (robust rule version %d); configure the study's robust policy (Config.Robust) and run the release the study was created with", ErrRobustPolicy, h.Hex(), s.policy.Hash().Hex(), aggregation.RobustRuleVersion)
 	}
 	if got := common.BytesToHash(ev.GetPolicyHash()); got != s.policy.Hash() {
-		return fmt.Errorf("%w: the coordinator weighs updates by robust policy %s, this node's is %s; configure the study's robust policy (Config.Robust)", ErrRobustPolicy, got.Hex(), s.policy.Hash().Hex())
+		return fmt.Errorf("%w: the coordinator weighs updates by robust policy %s, this node's is %s (robust rule version %d); configure the study's robust policy (Config.Robust) and run the coordinator's release", ErrRobustPolicy, got.Hex(), s.policy.Hash().Hex(), aggregation.RobustRuleVersion)
 	}
 	n := len(addrs)
 	if len(ev.GetScoreSetHashes()) != n || facts.reference == nil || len(facts.reference.scoreSets) != n {
