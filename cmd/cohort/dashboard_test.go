@@ -22,6 +22,7 @@ import (
 	"github.com/cohort-fl/cohort/contracts/cohortsol"
 	"github.com/cohort-fl/cohort/coordinator/dashboard"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
+	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 )
 
@@ -46,6 +47,10 @@ func newDashboardStudy(t *testing.T, ctx context.Context, hospitals, rounds int,
 		var err error
 		s, err = simulation.Run(ctx, simulation.Config{
 			Hospitals: hospitals, Rounds: rounds, Seed: 11, DataDir: t.TempDir(), Robust: true,
+			// 41 parameters, k = 9 projections: logistic regression's 9
+			// allow one, whose loose norm estimate can miss even this
+			// attacker several rounds running.
+			Spec:    &models.Spec{Kind: models.KindMLP, Features: 8, Hidden: []int{4}},
 			Attacks: map[int]participant.Attack{hospitals - 1: attack},
 			OnStart: func(ls *simulation.Study) error {
 				cfg, err := dashboardConfig(ls)
