@@ -174,12 +174,23 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 		return toStatus(err)
 	}
 	// The sender must have committed to this exact content: on chain, or
-	// in a batched round by the signed commitment its header carries. The
-	// chain read is a round trip (about a millisecond on the embedded
-	// chain, more to a remote node), so it runs while the bytes arrive
-	// instead of holding them behind gRPC's flow-control window; nothing
-	// is accepted before it has answered.
-	commitment := c.readCommitment(ctx, st, h, addr, want)
+	// in a batched round by the signed commitment its header carries. This
+	// is answered before the store is touched: blobs and partial uploads
+	// are addressed by content alone, so a hospital that names another's
+	// committed hash must not reach them (reading the chain while the
+	// bytes arrived let it delete another hospital's partial upload).
+	var committed common.Hash
+	cm, err := c.ledger.Commitment(ctx, c.cfg.StudyID, h.GetRound(), addr)
+	switch {
+	case err == nil:
+		committed = cm.CiphertextHash
+	case !errors.Is(err, contracts.ErrNoCommitment):
+		return status.Errorf(codes.Unavailable, "coordinator: read commitment on chain: %v", err)
+	}
+	signed, err := st.committed(addr, want, committed, h.GetCommitment())
+	if err != nil {
+		return toStatus(err)
+	}
 
 	// The bytes go to a partial blob as they arrive, hashed on the way: if
 	// the stream breaks, the sender resumes where it ended (UploadStatus)
@@ -189,9 +200,6 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 	c.mu.Unlock()
 	var streamErr error
 	next := func() ([]byte, error) {
-		if err := commitment.failed(); err != nil {
-			return nil, err // refused: stop taking bytes
-		}
 		chunk, err := stream.Recv()
 		if err != nil && !errors.Is(err, io.EOF) {
 			streamErr = err
@@ -199,74 +207,19 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 		return chunk.GetData(), err
 	}
 	check := func(data []byte, decoded *aggregation.EncryptedVector) error {
-		if _, err := commitment.wait(); err != nil {
-			return err
-		}
 		return st.check(addr, keyHash, data, decoded)
 	}
 	size, err := c.store.Receive(want, h.GetSize(), h.GetOffset(), next, check)
-	signed, commitErr := commitment.wait()
-	switch {
-	case commitErr != nil && !commitment.unavailable:
-		_ = c.store.DropPartial(want) // not this sender's to upload
-		return commitErr
-	case streamErr != nil:
+	if streamErr != nil {
 		return streamErr // what arrived is kept for a resume
-	case commitErr != nil:
-		return commitErr // the chain's: what arrived is kept for a resume
-	case err != nil:
+	}
+	if err != nil {
 		return toStatus(err)
 	}
 	if err := c.settle(st, st.received(addr, want, signed)); err != nil {
 		return toStatus(err)
 	}
 	return stream.SendAndClose(&cohortv1.UploadReceipt{ContentHash: want.Bytes(), Size: size})
-}
-
-// pendingCommitment is the answer to whether an upload's sender committed
-// to its content, read while the content arrives.
-type pendingCommitment struct {
-	done        chan struct{}
-	signed      *contracts.SignedCommitment
-	err         error // a gRPC status error
-	unavailable bool  // err is the chain's, not the sender's
-}
-
-// readCommitment starts checking that addr committed to want for the
-// header's round: on chain, or by the signed commitment in the header.
-func (c *Coordinator) readCommitment(ctx context.Context, st *trainStep, h *cohortv1.UpdateHeader, addr common.Address, want common.Hash) *pendingCommitment {
-	p := &pendingCommitment{done: make(chan struct{})}
-	go func() {
-		defer close(p.done)
-		var onChain common.Hash
-		cm, err := c.ledger.Commitment(ctx, c.cfg.StudyID, h.GetRound(), addr)
-		switch {
-		case err == nil:
-			onChain = cm.CiphertextHash
-		case !errors.Is(err, contracts.ErrNoCommitment):
-			p.err, p.unavailable = status.Errorf(codes.Unavailable, "coordinator: read commitment on chain: %v", err), true
-			return
-		}
-		p.signed, err = st.committed(addr, want, onChain, h.GetCommitment())
-		p.err = toStatus(err)
-	}()
-	return p
-}
-
-// failed returns the check's error if it has answered with one.
-func (p *pendingCommitment) failed() error {
-	select {
-	case <-p.done:
-		return p.err
-	default:
-		return nil
-	}
-}
-
-// wait returns the check's answer once it has one.
-func (p *pendingCommitment) wait() (*contracts.SignedCommitment, error) {
-	<-p.done
-	return p.signed, p.err
 }
 
 func (s *server) UploadStatus(ctx context.Context, req *cohortv1.UploadStatusRequest) (*cohortv1.UploadStatusReply, error) {

@@ -365,8 +365,8 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 	assert.Len(t, f.accepted(), 2)
 }
 
-// The commitment is read on chain while the bytes arrive: an upload its
-// sender did not commit to is refused all the same, and leaves no partial
+// An upload its sender did not commit to is refused, even when the
+// refusal can only come after some bytes were sent, and leaves no partial
 // blob behind; committed afterwards, the same bytes go through.
 func TestUncommittedUploadLeavesNoPartialBlob(t *testing.T) {
 	f := newFixture(t)
@@ -379,8 +379,8 @@ func TestUncommittedUploadLeavesNoPartialBlob(t *testing.T) {
 	data, err := v.MarshalBinary()
 	require.NoError(t, err)
 	hash := aggregation.ContentHash(data)
-	// The first chunk, then a pause long enough for the chain to answer,
-	// so that the refusal comes with part of the bytes received.
+	// The first chunk, then a pause: the refusal must not depend on
+	// whether bytes were already on their way.
 	signed, err := auth.Sign(h.key, f.studyID, 1, auth.KindUpdate, hash)
 	require.NoError(t, err)
 	signed.Signer = h.addr().Bytes()
@@ -559,10 +559,10 @@ func TestInterruptedUploadResumes(t *testing.T) {
 	const chunk = 64 << 10
 	require.Greater(t, len(data), 3*chunk)
 
-	send := func(offset int, upTo int) error {
-		signed, err := auth.Sign(h2.key, f.studyID, 1, auth.KindUpdate, hash)
+	sendAs := func(from *hospital, offset int, upTo int) error {
+		signed, err := auth.Sign(from.key, f.studyID, 1, auth.KindUpdate, hash)
 		require.NoError(t, err)
-		stream, err := h2.client.UploadUpdate(f.ctx)
+		stream, err := from.client.UploadUpdate(f.ctx)
 		require.NoError(t, err)
 		header := &cohortv1.UpdateHeader{StudyId: f.studyID, Round: 1, Size: uint64(len(data)), ContentHash: hash.Bytes(), Auth: signed, Offset: uint64(offset)}
 		require.NoError(t, stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Header{Header: header}}))
@@ -574,6 +574,7 @@ func TestInterruptedUploadResumes(t *testing.T) {
 		_, err = stream.CloseAndRecv()
 		return err
 	}
+	send := func(offset int, upTo int) error { return sendAs(h2, offset, upTo) }
 	uploadStatus := func() *cohortv1.UploadStatusReply {
 		st, err := h2.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: hash.Bytes()})
 		require.NoError(t, err)
@@ -588,6 +589,15 @@ func TestInterruptedUploadResumes(t *testing.T) {
 	err = send(chunk, len(data))
 	assert.Equal(t, codes.FailedPrecondition, status.Code(err), "a resume at the wrong offset is refused: %v", err)
 	assert.Equal(t, uint64(2*chunk), uploadStatus().GetReceived(), "and loses nothing")
+
+	// Another hospital, which did not commit to these bytes (it read h2's
+	// commitment on chain), "resumes" h2's upload at the right offset or
+	// starts it over: it is refused and h2's partial blob stays as it was.
+	for _, offset := range []int{2 * chunk, 0} {
+		err = sendAs(f.hospitals[0], offset, len(data))
+		assert.Equal(t, codes.FailedPrecondition, status.Code(err), "%v", err)
+		assert.Equal(t, uint64(2*chunk), uploadStatus().GetReceived(), "a stranger to the commitment touched h2's partial upload")
+	}
 
 	require.NoError(t, send(2*chunk, len(data)))
 	assert.True(t, uploadStatus().GetComplete())
