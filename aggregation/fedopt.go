@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // Server optimisers accepted in FedOptConfig.Kind: how the coordinator turns
@@ -182,6 +183,14 @@ func fedOptSign(x float64) float64 {
 }
 
 func fedOptFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// SameNextStep reports whether o and p take the same step from the same
+// inputs: the same configuration and moments (the count of steps taken
+// does not enter the step). An auditor uses it to check that the state a
+// round stepped from is the state the round before left.
+func (o *FedOpt) SameNextStep(p *FedOpt) bool {
+	return o.cfg == p.cfg && slices.Equal(o.m, p.m) && slices.Equal(o.v, p.v)
+}
 
 // fedOptState is the serialised form of a FedOpt.
 type fedOptState struct {

@@ -118,6 +118,12 @@ type Config struct {
 	// holders' spot checks refusing an altered aggregate; the daemon's
 	// configuration file cannot set it.
 	TamperAggregate func(round uint32, aggregate []byte) ([]byte, error)
+
+	// TamperModel, if set, makes this coordinator hostile: it publishes
+	// what TamperModel returns instead of each round's decrypted model. It
+	// exists only so tests can show `cohort audit` catching that; the
+	// daemon's configuration file cannot set it.
+	TamperModel func(round uint32, model []float64) []float64
 }
 
 // DefaultConfig returns defaults for the fields a study does not fix.
@@ -761,10 +767,14 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 
 	// Collective decryption of the aggregate, never of an update.
 	t = time.Now()
+	var signed []*cohortv1.DecryptionShareSubmission
 	var shares [][]byte
 	if c.summer.needsShares() {
-		if shares, err = c.decrypt(ctx, r, rep, contributors, evidence); err != nil {
+		if signed, err = c.decrypt(ctx, r, rep, contributors, evidence); err != nil {
 			return rep, nil, fmt.Errorf("decryption: %w", err)
+		}
+		for _, s := range signed {
+			shares = append(shares, s.GetShare())
 		}
 	}
 	avg, err := openAverage(c.summer, agg, shares, len(global))
@@ -772,12 +782,30 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		return rep, nil, err
 	}
 	rep.Decrypt = time.Since(t)
+	before, err := c.optimizer.MarshalBinary()
+	if err != nil {
+		return rep, nil, fmt.Errorf("server optimiser: %w", err)
+	}
 	next, err := c.optimizer.Step(global, avg)
 	if err != nil {
 		return rep, nil, fmt.Errorf("server optimiser: %w", err)
 	}
+	if c.cfg.TamperModel != nil {
+		next = c.cfg.TamperModel(r, next)
+	}
 	if rep.ModelHash, err = c.store.Put(models.EncodeParams(next)); err != nil {
 		return rep, nil, err
+	}
+	if signed != nil {
+		// Kept before the round closes on chain, so that every closed
+		// round's model can be recomputed from what the holders signed.
+		rec := &cohortv1.DecryptionRecord{
+			StudyId: c.cfg.StudyID, Round: r, AggregateHash: rep.AggregateHash.Bytes(),
+			GlobalModelHash: globalHash.Bytes(), OptimizerState: before, Shares: signed,
+		}
+		if err := c.store.WriteDecryptionRecord(rep.AggregateHash, rec); err != nil {
+			return rep, nil, err
+		}
 	}
 
 	// Participants evaluate the new model on their own test data.

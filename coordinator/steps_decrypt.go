@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -75,6 +76,12 @@ type decryptStep struct {
 	study  uint64
 	active []common.Address
 	task   *cohortv1.DecryptTask
+	// signed is each active holder's first submission that passed
+	// receive's checks (the one the phase records), signature included,
+	// for the round's DecryptionRecord. receive runs outside the
+	// coordinator's lock, hence mu.
+	mu     sync.Mutex
+	signed map[common.Address]*cohortv1.DecryptionShareSubmission
 }
 
 // newDecryptStep asks the active holders, at points, to decrypt what task
@@ -82,7 +89,8 @@ type decryptStep struct {
 func newDecryptStep(study uint64, task *cohortv1.DecryptTask, active []common.Address, points []uint64) *decryptStep {
 	t := proto.Clone(task).(*cohortv1.DecryptTask)
 	t.ActivePoints = points
-	return &decryptStep{phase: newActivePhase(protocol.Decrypt, task.GetRound(), active), study: study, active: active, task: t}
+	return &decryptStep{phase: newActivePhase(protocol.Decrypt, task.GetRound(), active), study: study, active: active, task: t,
+		signed: make(map[common.Address]*cohortv1.DecryptionShareSubmission, len(active))}
 }
 
 func (s *decryptStep) start() ready {
@@ -105,6 +113,13 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 	}
 	if err := s.checkRound(req.GetRound()); err != nil {
 		return ready{}, err
+	}
+	if slices.Contains(s.active, addr) {
+		s.mu.Lock()
+		if _, ok := s.signed[addr]; !ok {
+			s.signed[addr] = req
+		}
+		s.mu.Unlock()
 	}
 	return ready{record: &answer{from: addr, data: req.GetShare()}}, nil
 }

@@ -12,6 +12,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/google/renameio/v2"
 	"golang.org/x/sync/errgroup"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/cohort-fl/cohort/api/cohortv1"
 )
 
 // ErrBlobNotFound reports a hash the store holds no blob for.
@@ -207,3 +210,30 @@ func (s *Store) ReadState(name string) ([]byte, error) {
 	}
 	return b, err
 }
+
+// WriteDecryptionRecord keeps what the round whose aggregate is agg
+// computed its model from (see cohortv1.DecryptionRecord), under the
+// aggregate's hash, which the chain records: `cohort audit` finds it there.
+func (s *Store) WriteDecryptionRecord(agg common.Hash, rec *cohortv1.DecryptionRecord) error {
+	b, err := proto.Marshal(rec)
+	if err != nil {
+		return fmt.Errorf("coordinator: decryption record of %s: %w", agg.Hex(), err)
+	}
+	return s.WriteState(decryptionRecordName(agg), b)
+}
+
+// DecryptionRecord reads the record WriteDecryptionRecord kept for the
+// aggregate agg; ErrBlobNotFound if there is none.
+func (s *Store) DecryptionRecord(agg common.Hash) (*cohortv1.DecryptionRecord, error) {
+	b, err := s.ReadState(decryptionRecordName(agg))
+	if err != nil {
+		return nil, err
+	}
+	rec := new(cohortv1.DecryptionRecord)
+	if err := proto.Unmarshal(b, rec); err != nil {
+		return nil, fmt.Errorf("%w: decryption record of %s: %v", ErrMalformed, agg.Hex(), err)
+	}
+	return rec, nil
+}
+
+func decryptionRecordName(agg common.Hash) string { return "decryption-" + agg.Hex() }

@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -52,17 +53,33 @@ func (c *Coordinator) thresholdKeyGen(ctx context.Context, dealers, members []co
 }
 
 // decrypt collects decryption shares for the round's aggregate from an
-// active set of t share holders; evidence (robust mode) lets them re-derive
-// the trust weights.
-func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, contributors []common.Address, evidence *cohortv1.TrustEvidence) ([][]byte, error) {
+// active set of t share holders, as they signed them (kept in the round's
+// DecryptionRecord); evidence (robust mode) lets them re-derive the trust
+// weights.
+func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, contributors []common.Address, evidence *cohortv1.TrustEvidence) ([]*cohortv1.DecryptionShareSubmission, error) {
 	task := &cohortv1.DecryptTask{StudyId: c.cfg.StudyID, Round: r, AggregateHash: rep.AggregateHash.Bytes(), Weights: rep.Weights, Trust: evidence}
 	for _, a := range contributors {
 		task.Contributors = append(task.Contributors, a.Bytes())
 	}
-	_, shares, err := c.askSet(ctx, r, contributors, nil, func(active []common.Address, points []uint64) activeStep {
-		return newDecryptStep(c.cfg.StudyID, task, active, points)
+	var last *decryptStep
+	active, shares, err := c.askSet(ctx, r, contributors, nil, func(active []common.Address, points []uint64) activeStep {
+		last = newDecryptStep(c.cfg.StudyID, task, active, points)
+		return last
 	})
-	return shares, err
+	if err != nil {
+		return nil, err
+	}
+	last.mu.Lock()
+	defer last.mu.Unlock()
+	out := make([]*cohortv1.DecryptionShareSubmission, len(active))
+	for i, a := range active {
+		sub := last.signed[a]
+		if sub == nil || !bytes.Equal(sub.GetShare(), shares[i]) {
+			return nil, fmt.Errorf("coordinator: round %d: the decryption share taken from %s is not the one it signed", r, a.Hex())
+		}
+		out[i] = sub
+	}
+	return out, nil
 }
 
 // askSet asks an active set of t share holders, preferring the listed ones

@@ -2389,6 +2389,96 @@ func (x *DecryptionShareSubmission) GetAuth() *Signed {
 	return nil
 }
 
+// DecryptionRecord is what a round's model was computed from, kept by the
+// coordinator beside the aggregate so that anyone can recompute the model
+// (`cohort audit`): the holders' decryption shares as they signed them,
+// the model the round started from and the server optimiser before its
+// step. Nothing in it is secret: the shares open only the aggregate, and
+// their signatures keep the coordinator from making shares of its own.
+type DecryptionRecord struct {
+	state           protoimpl.MessageState       `protogen:"open.v1"`
+	StudyId         uint64                       `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round           uint32                       `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	AggregateHash   []byte                       `protobuf:"bytes,3,opt,name=aggregate_hash,json=aggregateHash,proto3" json:"aggregate_hash,omitempty"`
+	GlobalModelHash []byte                       `protobuf:"bytes,4,opt,name=global_model_hash,json=globalModelHash,proto3" json:"global_model_hash,omitempty"` // the model the round trained from
+	OptimizerState  []byte                       `protobuf:"bytes,5,opt,name=optimizer_state,json=optimizerState,proto3" json:"optimizer_state,omitempty"`      // aggregation.FedOpt binary before the step
+	Shares          []*DecryptionShareSubmission `protobuf:"bytes,6,rep,name=shares,proto3" json:"shares,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *DecryptionRecord) Reset() {
+	*x = DecryptionRecord{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[30]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DecryptionRecord) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DecryptionRecord) ProtoMessage() {}
+
+func (x *DecryptionRecord) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[30]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DecryptionRecord.ProtoReflect.Descriptor instead.
+func (*DecryptionRecord) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{30}
+}
+
+func (x *DecryptionRecord) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *DecryptionRecord) GetRound() uint32 {
+	if x != nil {
+		return x.Round
+	}
+	return 0
+}
+
+func (x *DecryptionRecord) GetAggregateHash() []byte {
+	if x != nil {
+		return x.AggregateHash
+	}
+	return nil
+}
+
+func (x *DecryptionRecord) GetGlobalModelHash() []byte {
+	if x != nil {
+		return x.GlobalModelHash
+	}
+	return nil
+}
+
+func (x *DecryptionRecord) GetOptimizerState() []byte {
+	if x != nil {
+		return x.OptimizerState
+	}
+	return nil
+}
+
+func (x *DecryptionRecord) GetShares() []*DecryptionShareSubmission {
+	if x != nil {
+		return x.Shares
+	}
+	return nil
+}
+
 type EvaluationSubmission struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
@@ -2402,7 +2492,7 @@ type EvaluationSubmission struct {
 
 func (x *EvaluationSubmission) Reset() {
 	*x = EvaluationSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[30]
+	mi := &file_cohortv1_cohort_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2414,7 +2504,7 @@ func (x *EvaluationSubmission) String() string {
 func (*EvaluationSubmission) ProtoMessage() {}
 
 func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[30]
+	mi := &file_cohortv1_cohort_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2427,7 +2517,7 @@ func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvaluationSubmission.ProtoReflect.Descriptor instead.
 func (*EvaluationSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{30}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{31}
 }
 
 func (x *EvaluationSubmission) GetStudyId() uint64 {
@@ -2473,7 +2563,7 @@ type Ack struct {
 
 func (x *Ack) Reset() {
 	*x = Ack{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[31]
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2485,7 +2575,7 @@ func (x *Ack) String() string {
 func (*Ack) ProtoMessage() {}
 
 func (x *Ack) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[31]
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2498,7 +2588,7 @@ func (x *Ack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Ack.ProtoReflect.Descriptor instead.
 func (*Ack) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{31}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{32}
 }
 
 type BlobRequest struct {
@@ -2510,7 +2600,7 @@ type BlobRequest struct {
 
 func (x *BlobRequest) Reset() {
 	*x = BlobRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2522,7 +2612,7 @@ func (x *BlobRequest) String() string {
 func (*BlobRequest) ProtoMessage() {}
 
 func (x *BlobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2535,7 +2625,7 @@ func (x *BlobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobRequest.ProtoReflect.Descriptor instead.
 func (*BlobRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{32}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{33}
 }
 
 func (x *BlobRequest) GetHash() []byte {
@@ -2555,7 +2645,7 @@ type ChunkRequest struct {
 
 func (x *ChunkRequest) Reset() {
 	*x = ChunkRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2567,7 +2657,7 @@ func (x *ChunkRequest) String() string {
 func (*ChunkRequest) ProtoMessage() {}
 
 func (x *ChunkRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2580,7 +2670,7 @@ func (x *ChunkRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ChunkRequest.ProtoReflect.Descriptor instead.
 func (*ChunkRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{33}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *ChunkRequest) GetHashes() [][]byte {
@@ -2606,7 +2696,7 @@ type ChunkProof struct {
 
 func (x *ChunkProof) Reset() {
 	*x = ChunkProof{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2618,7 +2708,7 @@ func (x *ChunkProof) String() string {
 func (*ChunkProof) ProtoMessage() {}
 
 func (x *ChunkProof) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2631,7 +2721,7 @@ func (x *ChunkProof) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ChunkProof.ProtoReflect.Descriptor instead.
 func (*ChunkProof) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{34}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *ChunkProof) GetProof() []byte {
@@ -2651,7 +2741,7 @@ type BlobChunk struct {
 
 func (x *BlobChunk) Reset() {
 	*x = BlobChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2663,7 +2753,7 @@ func (x *BlobChunk) String() string {
 func (*BlobChunk) ProtoMessage() {}
 
 func (x *BlobChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2676,7 +2766,7 @@ func (x *BlobChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobChunk.ProtoReflect.Descriptor instead.
 func (*BlobChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{35}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *BlobChunk) GetData() []byte {
@@ -2706,7 +2796,7 @@ type MomentsCountTask struct {
 
 func (x *MomentsCountTask) Reset() {
 	*x = MomentsCountTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2718,7 +2808,7 @@ func (x *MomentsCountTask) String() string {
 func (*MomentsCountTask) ProtoMessage() {}
 
 func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2731,7 +2821,7 @@ func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsCountTask.ProtoReflect.Descriptor instead.
 func (*MomentsCountTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{36}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *MomentsCountTask) GetStudyId() uint64 {
@@ -2769,7 +2859,7 @@ type MomentsCount struct {
 
 func (x *MomentsCount) Reset() {
 	*x = MomentsCount{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2781,7 +2871,7 @@ func (x *MomentsCount) String() string {
 func (*MomentsCount) ProtoMessage() {}
 
 func (x *MomentsCount) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2794,7 +2884,7 @@ func (x *MomentsCount) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsCount.ProtoReflect.Descriptor instead.
 func (*MomentsCount) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *MomentsCount) GetStudyId() uint64 {
@@ -2842,7 +2932,7 @@ type MomentsTask struct {
 
 func (x *MomentsTask) Reset() {
 	*x = MomentsTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2854,7 +2944,7 @@ func (x *MomentsTask) String() string {
 func (*MomentsTask) ProtoMessage() {}
 
 func (x *MomentsTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2867,7 +2957,7 @@ func (x *MomentsTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsTask.ProtoReflect.Descriptor instead.
 func (*MomentsTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{38}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *MomentsTask) GetStudyId() uint64 {
@@ -2927,7 +3017,7 @@ type MomentsSubmission struct {
 
 func (x *MomentsSubmission) Reset() {
 	*x = MomentsSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2939,7 +3029,7 @@ func (x *MomentsSubmission) String() string {
 func (*MomentsSubmission) ProtoMessage() {}
 
 func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2952,7 +3042,7 @@ func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsSubmission.ProtoReflect.Descriptor instead.
 func (*MomentsSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{39}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *MomentsSubmission) GetStudyId() uint64 {
@@ -2995,7 +3085,7 @@ type MomentsContribution struct {
 
 func (x *MomentsContribution) Reset() {
 	*x = MomentsContribution{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	mi := &file_cohortv1_cohort_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3007,7 +3097,7 @@ func (x *MomentsContribution) String() string {
 func (*MomentsContribution) ProtoMessage() {}
 
 func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	mi := &file_cohortv1_cohort_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3020,7 +3110,7 @@ func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsContribution.ProtoReflect.Descriptor instead.
 func (*MomentsContribution) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{40}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *MomentsContribution) GetCiphertextHash() []byte {
@@ -3056,7 +3146,7 @@ type MomentsDecryptTask struct {
 
 func (x *MomentsDecryptTask) Reset() {
 	*x = MomentsDecryptTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[41]
+	mi := &file_cohortv1_cohort_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3068,7 +3158,7 @@ func (x *MomentsDecryptTask) String() string {
 func (*MomentsDecryptTask) ProtoMessage() {}
 
 func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[41]
+	mi := &file_cohortv1_cohort_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3081,7 +3171,7 @@ func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsDecryptTask.ProtoReflect.Descriptor instead.
 func (*MomentsDecryptTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{41}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *MomentsDecryptTask) GetStudyId() uint64 {
@@ -3147,7 +3237,7 @@ type MomentsShareSubmission struct {
 
 func (x *MomentsShareSubmission) Reset() {
 	*x = MomentsShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[42]
+	mi := &file_cohortv1_cohort_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3159,7 +3249,7 @@ func (x *MomentsShareSubmission) String() string {
 func (*MomentsShareSubmission) ProtoMessage() {}
 
 func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[42]
+	mi := &file_cohortv1_cohort_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3172,7 +3262,7 @@ func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsShareSubmission.ProtoReflect.Descriptor instead.
 func (*MomentsShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{42}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *MomentsShareSubmission) GetStudyId() uint64 {
@@ -3224,7 +3314,7 @@ type MomentsResultTask struct {
 
 func (x *MomentsResultTask) Reset() {
 	*x = MomentsResultTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[43]
+	mi := &file_cohortv1_cohort_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3236,7 +3326,7 @@ func (x *MomentsResultTask) String() string {
 func (*MomentsResultTask) ProtoMessage() {}
 
 func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[43]
+	mi := &file_cohortv1_cohort_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3249,7 +3339,7 @@ func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsResultTask.ProtoReflect.Descriptor instead.
 func (*MomentsResultTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{43}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *MomentsResultTask) GetStudyId() uint64 {
@@ -3328,7 +3418,7 @@ type MomentsConfirmation struct {
 
 func (x *MomentsConfirmation) Reset() {
 	*x = MomentsConfirmation{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[44]
+	mi := &file_cohortv1_cohort_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3340,7 +3430,7 @@ func (x *MomentsConfirmation) String() string {
 func (*MomentsConfirmation) ProtoMessage() {}
 
 func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[44]
+	mi := &file_cohortv1_cohort_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3353,7 +3443,7 @@ func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsConfirmation.ProtoReflect.Descriptor instead.
 func (*MomentsConfirmation) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{44}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *MomentsConfirmation) GetStudyId() uint64 {
@@ -3552,7 +3642,14 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12%\n" +
 	"\x0eaggregate_hash\x18\x03 \x01(\fR\raggregateHash\x12\x14\n" +
 	"\x05share\x18\x04 \x01(\fR\x05share\x12%\n" +
-	"\x04auth\x18\x05 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xad\x01\n" +
+	"\x04auth\x18\x05 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xfd\x01\n" +
+	"\x10DecryptionRecord\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
+	"\x05round\x18\x02 \x01(\rR\x05round\x12%\n" +
+	"\x0eaggregate_hash\x18\x03 \x01(\fR\raggregateHash\x12*\n" +
+	"\x11global_model_hash\x18\x04 \x01(\fR\x0fglobalModelHash\x12'\n" +
+	"\x0foptimizer_state\x18\x05 \x01(\fR\x0eoptimizerState\x12<\n" +
+	"\x06shares\x18\x06 \x03(\v2$.cohort.v1.DecryptionShareSubmissionR\x06shares\"\xad\x01\n" +
 	"\x14EvaluationSubmission\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1d\n" +
@@ -3659,7 +3756,7 @@ func file_cohortv1_cohort_proto_rawDescGZIP() []byte {
 	return file_cohortv1_cohort_proto_rawDescData
 }
 
-var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 45)
+var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 46)
 var file_cohortv1_cohort_proto_goTypes = []any{
 	(*Signed)(nil),                    // 0: cohort.v1.Signed
 	(*JoinRequest)(nil),               // 1: cohort.v1.JoinRequest
@@ -3691,21 +3788,22 @@ var file_cohortv1_cohort_proto_goTypes = []any{
 	(*UploadStatusReply)(nil),         // 27: cohort.v1.UploadStatusReply
 	(*UploadReceipt)(nil),             // 28: cohort.v1.UploadReceipt
 	(*DecryptionShareSubmission)(nil), // 29: cohort.v1.DecryptionShareSubmission
-	(*EvaluationSubmission)(nil),      // 30: cohort.v1.EvaluationSubmission
-	(*Ack)(nil),                       // 31: cohort.v1.Ack
-	(*BlobRequest)(nil),               // 32: cohort.v1.BlobRequest
-	(*ChunkRequest)(nil),              // 33: cohort.v1.ChunkRequest
-	(*ChunkProof)(nil),                // 34: cohort.v1.ChunkProof
-	(*BlobChunk)(nil),                 // 35: cohort.v1.BlobChunk
-	(*MomentsCountTask)(nil),          // 36: cohort.v1.MomentsCountTask
-	(*MomentsCount)(nil),              // 37: cohort.v1.MomentsCount
-	(*MomentsTask)(nil),               // 38: cohort.v1.MomentsTask
-	(*MomentsSubmission)(nil),         // 39: cohort.v1.MomentsSubmission
-	(*MomentsContribution)(nil),       // 40: cohort.v1.MomentsContribution
-	(*MomentsDecryptTask)(nil),        // 41: cohort.v1.MomentsDecryptTask
-	(*MomentsShareSubmission)(nil),    // 42: cohort.v1.MomentsShareSubmission
-	(*MomentsResultTask)(nil),         // 43: cohort.v1.MomentsResultTask
-	(*MomentsConfirmation)(nil),       // 44: cohort.v1.MomentsConfirmation
+	(*DecryptionRecord)(nil),          // 30: cohort.v1.DecryptionRecord
+	(*EvaluationSubmission)(nil),      // 31: cohort.v1.EvaluationSubmission
+	(*Ack)(nil),                       // 32: cohort.v1.Ack
+	(*BlobRequest)(nil),               // 33: cohort.v1.BlobRequest
+	(*ChunkRequest)(nil),              // 34: cohort.v1.ChunkRequest
+	(*ChunkProof)(nil),                // 35: cohort.v1.ChunkProof
+	(*BlobChunk)(nil),                 // 36: cohort.v1.BlobChunk
+	(*MomentsCountTask)(nil),          // 37: cohort.v1.MomentsCountTask
+	(*MomentsCount)(nil),              // 38: cohort.v1.MomentsCount
+	(*MomentsTask)(nil),               // 39: cohort.v1.MomentsTask
+	(*MomentsSubmission)(nil),         // 40: cohort.v1.MomentsSubmission
+	(*MomentsContribution)(nil),       // 41: cohort.v1.MomentsContribution
+	(*MomentsDecryptTask)(nil),        // 42: cohort.v1.MomentsDecryptTask
+	(*MomentsShareSubmission)(nil),    // 43: cohort.v1.MomentsShareSubmission
+	(*MomentsResultTask)(nil),         // 44: cohort.v1.MomentsResultTask
+	(*MomentsConfirmation)(nil),       // 45: cohort.v1.MomentsConfirmation
 }
 var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 0: cohort.v1.JoinRequest.auth:type_name -> cohort.v1.Signed
@@ -3717,10 +3815,10 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	4,  // 6: cohort.v1.Task.threshold:type_name -> cohort.v1.ThresholdTask
 	6,  // 7: cohort.v1.Task.threshold_key:type_name -> cohort.v1.ThresholdKeyTask
 	16, // 8: cohort.v1.Task.score:type_name -> cohort.v1.ScoreTask
-	36, // 9: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
-	38, // 10: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
-	41, // 11: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
-	43, // 12: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
+	37, // 9: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
+	39, // 10: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
+	42, // 11: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
+	44, // 12: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
 	10, // 13: cohort.v1.Task.reshare:type_name -> cohort.v1.ReshareTask
 	12, // 14: cohort.v1.Task.reshare_key:type_name -> cohort.v1.ReshareKeyTask
 	14, // 15: cohort.v1.Task.reshare_commit:type_name -> cohort.v1.ReshareCommitTask
@@ -3743,57 +3841,58 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 32: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
 	25, // 33: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
 	0,  // 34: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 35: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 36: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	37, // 37: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 38: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 39: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	37, // 40: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	40, // 41: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	0,  // 42: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	37, // 43: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	40, // 44: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	42, // 45: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 46: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 47: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	22, // 48: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	23, // 49: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	26, // 50: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 51: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 52: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 53: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 54: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 55: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	29, // 56: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	30, // 57: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	37, // 58: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	39, // 59: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	42, // 60: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	44, // 61: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	32, // 62: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	33, // 63: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 64: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	31, // 65: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	28, // 66: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	27, // 67: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	31, // 68: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	31, // 69: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	31, // 70: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	31, // 71: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	31, // 72: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	31, // 73: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	31, // 74: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	31, // 75: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	31, // 76: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	31, // 77: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	31, // 78: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	35, // 79: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	34, // 80: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	64, // [64:81] is the sub-list for method output_type
-	47, // [47:64] is the sub-list for method input_type
-	47, // [47:47] is the sub-list for extension type_name
-	47, // [47:47] is the sub-list for extension extendee
-	0,  // [0:47] is the sub-list for field type_name
+	29, // 35: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
+	0,  // 36: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 37: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	38, // 38: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 39: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 40: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	38, // 41: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	41, // 42: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	0,  // 43: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	38, // 44: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	41, // 45: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	43, // 46: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 47: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 48: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	22, // 49: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	23, // 50: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	26, // 51: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 52: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 53: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 54: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 55: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 56: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	29, // 57: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	31, // 58: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	38, // 59: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	40, // 60: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	43, // 61: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	45, // 62: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	33, // 63: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	34, // 64: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 65: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	32, // 66: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	28, // 67: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	27, // 68: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	32, // 69: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	32, // 70: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	32, // 71: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	32, // 72: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	32, // 73: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	32, // 74: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	32, // 75: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	32, // 76: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	32, // 77: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	32, // 78: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	32, // 79: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	36, // 80: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	35, // 81: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	65, // [65:82] is the sub-list for method output_type
+	48, // [48:65] is the sub-list for method input_type
+	48, // [48:48] is the sub-list for extension type_name
+	48, // [48:48] is the sub-list for extension extendee
+	0,  // [0:48] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }
@@ -3828,7 +3927,7 @@ func file_cohortv1_cohort_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_cohortv1_cohort_proto_rawDesc), len(file_cohortv1_cohort_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   45,
+			NumMessages:   46,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -6,8 +6,12 @@
 // the aggregate lists exactly committed updates with the weights the chain
 // records (sample counts, or the robust weights the coordinator recorded),
 // and recomputes the aggregate in full: any altered coefficient changes its
-// chunk root. It is what `cohort audit` runs; the hospitals' spot checks
-// (aggregation.CheckSpots) sample the same property before they decrypt.
+// chunk root. Then it recomputes the round's model: the holders' signed
+// decryption shares, kept by the coordinator, must open the aggregate, and
+// the server optimiser's step from the model the round opened with (the
+// previous round's) must give the model the chain records. It is what
+// `cohort audit` runs; the hospitals' spot checks (aggregation.CheckSpots)
+// sample the aggregate's property before they decrypt.
 //
 // Audit functions perform I/O only through the Ledger and Blobs given and
 // are safe to call concurrently on distinct arguments.
@@ -20,15 +24,23 @@ import (
 	"math"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
 )
 
 // Blobs is where the auditor reads the committed bytes: a coordinator's
 // blob store (coordinator.Store) or a copy of it.
 type Blobs interface {
 	Get(h common.Hash) ([]byte, error)
+	// DecryptionRecord is what the round whose aggregate is agg computed
+	// its model from: the holders' signed decryption shares, the model it
+	// started from and the server optimiser's state.
+	DecryptionRecord(agg common.Hash) (*cohortv1.DecryptionRecord, error)
 }
 
 // Verdicts of a round.
@@ -47,7 +59,13 @@ type Round struct {
 	Contributors int         `json:"contributors"`
 	Aggregate    common.Hash `json:"aggregate"`
 	Recomputed   common.Hash `json:"recomputed,omitempty"`
-	Problems     []string    `json:"problems,omitempty"`
+	// Model is the model the round closed with on chain; ModelRecomputed
+	// the server optimiser's step by the aggregate as Decrypters (the
+	// holders whose signed shares the coordinator kept) decrypt it.
+	Model           common.Hash      `json:"model"`
+	ModelRecomputed common.Hash      `json:"model_recomputed,omitempty"`
+	Decrypters      []common.Address `json:"decrypters,omitempty"`
+	Problems        []string         `json:"problems,omitempty"`
 }
 
 // Report is the audit of a study.
@@ -84,8 +102,9 @@ func Study(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *a
 		return nil, fmt.Errorf("audit: %w", err)
 	}
 	rep := &Report{Study: studyID, OK: true}
+	var published modelChain
 	for r := uint32(1); r <= study.CurrentRound; r++ {
-		round, err := auditRound(ctx, ledger, blobs, scheme, study, r)
+		round, err := auditRound(ctx, ledger, blobs, scheme, study, r, &published)
 		if err != nil {
 			return nil, fmt.Errorf("audit: round %d: %w", r, err)
 		}
@@ -108,12 +127,12 @@ func Study(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *a
 	return rep, nil
 }
 
-func auditRound(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *aggregation.Scheme, study contracts.Study, r uint32) (*Round, error) {
+func auditRound(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *aggregation.Scheme, study contracts.Study, r uint32, published *modelChain) (*Round, error) {
 	info, err := ledger.Round(ctx, study.ID, r)
 	if err != nil {
 		return nil, err
 	}
-	out := &Round{Round: r, Committed: len(info.Committers), Aggregate: info.Result.AggregateHash}
+	out := &Round{Round: r, Committed: len(info.Committers), Aggregate: info.Result.AggregateHash, Model: info.Result.ModelHash}
 	if !info.Closed {
 		out.Verdict = NotClosed
 		return out, nil
@@ -141,6 +160,9 @@ func auditRound(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 	if err := agg.UnmarshalBinary(aggBytes); err != nil {
 		problem("the aggregate does not decode: %v", err)
 		return out, nil
+	}
+	if err := checkModel(ctx, ledger, blobs, scheme, study, info, &agg, published, out, problem); err != nil {
+		return nil, err
 	}
 	terms := agg.Terms()
 	out.Contributors = len(terms)
@@ -272,4 +294,131 @@ func firstDifference(a, b *aggregation.EncryptedVector) string {
 	default:
 		return fmt.Sprintf("; first differing chunk %d (values %d to %d)", c, c*aggregation.ChunkValues, min(a.Len(), (c+1)*aggregation.ChunkValues)-1)
 	}
+}
+
+// modelChain is what the audit of one closed round leaves for the next:
+// the model it published and the server optimiser's state after its step.
+type modelChain struct {
+	seen      bool
+	model     common.Hash
+	optimizer *aggregation.FedOpt // nil if the round's step could not be recomputed
+}
+
+// checkModel recomputes the model a round closed with from its decryption
+// record: the holders' signed shares open the aggregate (at least the
+// study's threshold of them, each signed by a distinct participant of the
+// study, so the coordinator cannot make shares of its own), and the server
+// optimiser's step from the model the round opened with, in the state the
+// previous round left, must give the model on chain. It also checks that
+// the round opened from the model the previous closed round published.
+// Problems are reported; the error is for a chain that cannot be read.
+func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *aggregation.Scheme, study contracts.Study, info contracts.Round, agg *aggregation.EncryptedVector, prev *modelChain, out *Round, problem func(string, ...any)) error {
+	r := info.Number
+	if prev.seen && info.GlobalModel != prev.model {
+		problem("the round opened from model %s, the previous closed round published %s", info.GlobalModel.Hex(), prev.model.Hex())
+	}
+	next := modelChain{seen: true, model: info.Result.ModelHash}
+	defer func() { *prev = next }()
+
+	rec, err := blobs.DecryptionRecord(info.Result.AggregateHash)
+	if err != nil {
+		problem("the model cannot be recomputed: no decryption record for the aggregate (%v)", err)
+		return nil
+	}
+	if rec.GetStudyId() != study.ID || rec.GetRound() != r || common.BytesToHash(rec.GetAggregateHash()) != info.Result.AggregateHash {
+		problem("the decryption record kept for the aggregate is for study %d, round %d, aggregate %x", rec.GetStudyId(), rec.GetRound(), rec.GetAggregateHash())
+		return nil
+	}
+	if got := common.BytesToHash(rec.GetGlobalModelHash()); got != info.GlobalModel {
+		problem("the decryption record steps from model %s, the round opened from %s", got.Hex(), info.GlobalModel.Hex())
+		return nil
+	}
+	shares, err := signedShares(ctx, ledger, study, r, info.Result.AggregateHash, rec, out, problem)
+	if err != nil || shares == nil {
+		return err
+	}
+	avg, err := scheme.Decrypt(agg, shares)
+	if err != nil {
+		problem("the signed decryption shares do not open the aggregate: %v", err)
+		return nil
+	}
+	b, ok := fetch(blobs, "the model the round opened from", info.GlobalModel, problem)
+	if !ok {
+		return nil
+	}
+	global, err := models.DecodeParams(b)
+	if err != nil {
+		problem("the model the round opened from does not decode: %v", err)
+		return nil
+	}
+	if len(avg) < len(global) {
+		problem("the aggregate decrypts to %d values for a %d-parameter model", len(avg), len(global))
+		return nil
+	}
+	opt := new(aggregation.FedOpt)
+	if err := opt.UnmarshalBinary(rec.GetOptimizerState()); err != nil {
+		problem("the server optimiser's state in the decryption record: %v", err)
+		return nil
+	}
+	if prev.optimizer != nil && !opt.SameNextStep(prev.optimizer) {
+		problem("the server optimiser stepped from a state (%s) that is not the one the previous closed round left: it was reset or altered", opt.Config().Kind)
+	}
+	stepped, err := opt.Step(global, avg[:len(global)])
+	if err != nil {
+		problem("the server optimiser's step: %v", err)
+		return nil
+	}
+	next.optimizer = opt
+	out.ModelRecomputed = aggregation.ContentHash(models.EncodeParams(stepped))
+	if out.ModelRecomputed != info.Result.ModelHash {
+		problem("the model is not the server optimiser's step by the decrypted aggregate: recomputed %s, the chain records %s", out.ModelRecomputed.Hex(), info.Result.ModelHash.Hex())
+	}
+	return nil
+}
+
+// signedShares checks the decryption record's shares: each for this
+// study, round and aggregate, signed by a distinct participant of the
+// study (one that joined it, whether or not it left since), and at least
+// the study's threshold of them. It returns nil shares after reporting a
+// problem.
+func signedShares(ctx context.Context, ledger *contracts.Ledger, study contracts.Study, r uint32, aggHash common.Hash, rec *cohortv1.DecryptionRecord, out *Round, problem func(string, ...any)) ([]*aggregation.DecryptionShare, error) {
+	subs := rec.GetShares()
+	if len(subs) < int(study.Threshold) {
+		problem("the decryption record holds %d decryption shares, the study's threshold is %d", len(subs), study.Threshold)
+		return nil, nil
+	}
+	shares := make([]*aggregation.DecryptionShare, 0, len(subs))
+	seen := make(map[common.Address]bool, len(subs))
+	for i, sub := range subs {
+		if sub.GetStudyId() != study.ID || sub.GetRound() != r || common.BytesToHash(sub.GetAggregateHash()) != aggHash {
+			problem("decryption share %d is for study %d, round %d, aggregate %x", i, sub.GetStudyId(), sub.GetRound(), sub.GetAggregateHash())
+			return nil, nil
+		}
+		signer, err := auth.Verify(sub.GetAuth(), study.ID, r, auth.KindDecryptShare, crypto.Keccak256Hash(sub.GetShare()))
+		if err != nil {
+			problem("decryption share %d is not signed by a holder: %v", i, err)
+			return nil, nil
+		}
+		if seen[signer] {
+			problem("decryption share %d is the second signed by %s", i, signer.Hex())
+			return nil, nil
+		}
+		seen[signer] = true
+		p, err := ledger.Participant(ctx, study.ID, signer)
+		if err != nil {
+			return nil, err
+		}
+		if p.Index == 0 {
+			problem("decryption share %d is signed by %s, who never joined the study", i, signer.Hex())
+			return nil, nil
+		}
+		ds := new(aggregation.DecryptionShare)
+		if err := ds.UnmarshalBinary(sub.GetShare()); err != nil {
+			problem("decryption share %d (signed by %s) does not decode: %v", i, signer.Hex(), err)
+			return nil, nil
+		}
+		shares = append(shares, ds)
+		out.Decrypters = append(out.Decrypters, signer)
+	}
+	return shares, nil
 }

@@ -2,7 +2,9 @@ package audit
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -13,8 +15,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/models"
 )
 
 // studyFixture is a study on a simulated chain with three hospitals, a
@@ -25,11 +30,19 @@ type studyFixture struct {
 	ledger    *contracts.Ledger
 	coord     *contracts.Account
 	hospitals []*contracts.Account
+	keys      []*ecdsa.PrivateKey // the hospitals', to sign decryption shares
 	sks       []*aggregation.SecretShare
 	scheme    *aggregation.Scheme
 	pkHash    common.Hash
 	store     *coordinator.Store
 	study     uint64
+	// global is the model the next round opens from, optimizer the
+	// server optimiser (FedAvg) that steps it.
+	global    []float64
+	optimizer *aggregation.FedOpt
+	// publish, if set, turns the model a round computed into the one
+	// the coordinator publishes (and keeps records for); nil: honest.
+	publish func(r uint32, next []float64, rec *cohortv1.DecryptionRecord) []float64
 }
 
 const auditLength = 1000
@@ -49,8 +62,10 @@ func newStudyFixture(t *testing.T, rounds uint32) *studyFixture {
 	funded := []common.Address{researcher.Address(), f.coord.Address()}
 	var founders []contracts.Member
 	for i := range 3 {
-		h := newAccount()
-		f.hospitals = append(f.hospitals, h)
+		key, err := crypto.GenerateKey()
+		require.NoError(t, err)
+		h := contracts.NewAccount(key)
+		f.hospitals, f.keys = append(f.hospitals, h), append(f.keys, key)
 		funded = append(funded, h.Address())
 		founders = append(founders, contracts.Member{Address: h.Address(), Name: string(rune('A' + i)), TLSFingerprint: common.Hash{byte(i + 1)}})
 	}
@@ -84,6 +99,9 @@ func newStudyFixture(t *testing.T, rounds uint32) *studyFixture {
 	require.NoError(t, err)
 	f.store, err = coordinator.OpenStore(t.TempDir())
 	require.NoError(t, err)
+	f.global = make([]float64, auditLength)
+	f.optimizer, err = aggregation.NewFedOpt(aggregation.DefaultFedOptConfig(aggregation.FedAvg))
+	require.NoError(t, err)
 	return f
 }
 
@@ -92,7 +110,9 @@ func newStudyFixture(t *testing.T, rounds uint32) *studyFixture {
 // the aggregate it publishes, and closes the round with that aggregate.
 func (f *studyFixture) playRound(t *testing.T, r uint32, coordinate func(updates []*aggregation.EncryptedVector, weights []float64) *aggregation.EncryptedVector) {
 	t.Helper()
-	_, err := f.ledger.OpenRound(f.ctx, f.coord, f.study, r, common.Hash{byte(r)}, time.Now().Add(time.Hour))
+	globalHash, err := f.store.Put(models.EncodeParams(f.global))
+	require.NoError(t, err)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, f.study, r, globalHash, time.Now().Add(time.Hour))
 	require.NoError(t, err)
 	rng := rand.New(rand.NewPCG(uint64(r), 1))
 	samples := []uint64{100, 250, 650}
@@ -118,8 +138,37 @@ func (f *studyFixture) playRound(t *testing.T, r uint32, coordinate func(updates
 	require.NoError(t, err)
 	_, err = f.store.Put(b)
 	require.NoError(t, err)
+
+	// Every hospital's signed decryption share (n-of-n), the decrypted
+	// average and the server optimiser's step, as the coordinator does.
+	rec := &cohortv1.DecryptionRecord{StudyId: f.study, Round: r, AggregateHash: agg.Hash().Bytes(), GlobalModelHash: globalHash.Bytes()}
+	var shares []*aggregation.DecryptionShare
+	for i, sk := range f.sks {
+		ds, err := f.scheme.GenDecryptionShare(sk, agg)
+		require.NoError(t, err)
+		raw, err := ds.MarshalBinary()
+		require.NoError(t, err)
+		signed, err := auth.Sign(f.keys[i], f.study, r, auth.KindDecryptShare, crypto.Keccak256Hash(raw))
+		require.NoError(t, err)
+		rec.Shares = append(rec.Shares, &cohortv1.DecryptionShareSubmission{StudyId: f.study, Round: r, AggregateHash: agg.Hash().Bytes(), Share: raw, Auth: signed})
+		shares = append(shares, ds)
+	}
+	rec.OptimizerState, err = f.optimizer.MarshalBinary()
+	require.NoError(t, err)
+	next := f.global // what a coordinator publishes when the aggregate it altered does not decrypt
+	if avg, err := f.scheme.Decrypt(agg, shares); err == nil {
+		next, err = f.optimizer.Step(f.global, avg[:len(f.global)])
+		require.NoError(t, err)
+	}
+	if f.publish != nil {
+		next = f.publish(r, next, rec)
+	}
+	modelHash, err := f.store.Put(models.EncodeParams(next))
+	require.NoError(t, err)
+	require.NoError(t, f.store.WriteDecryptionRecord(agg.Hash(), rec))
+	f.global = next
 	_, err = f.ledger.CloseRound(f.ctx, f.coord, f.study, r, contracts.RoundResult{
-		AggregateHash: agg.Hash(), ModelHash: common.Hash{0xaa, byte(r)}, Accuracy: 0.5, AUC: 0.5, Loss: 0.5, Participants: uint32(len(agg.Terms())),
+		AggregateHash: agg.Hash(), ModelHash: modelHash, Accuracy: 0.5, AUC: 0.5, Loss: 0.5, Participants: uint32(len(agg.Terms())),
 	})
 	require.NoError(t, err)
 }
@@ -267,4 +316,121 @@ func TestAuditListsDisputes(t *testing.T) {
 	require.NoError(t, rep.WriteText(&out))
 	assert.Contains(t, out.String(), "refused an aggregate the coordinator sent but never recorded")
 	assert.Contains(t, out.String(), "refused the aggregate the round closed with")
+}
+
+// TestAuditRecomputesEveryModel: the audit recomputes each round's model
+// from the holders' signed decryption shares and the server optimiser's
+// step, and names every way a coordinator can publish another model: a
+// model that is not the step, shares it signed itself, a record missing,
+// too few shares, an optimiser state that was not carried over, and a
+// round opened from a model the last round did not publish.
+func TestAuditRecomputesEveryModel(t *testing.T) {
+	f := newStudyFixture(t, 8)
+	outsider, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	alterations := map[uint32]func(next []float64, rec *cohortv1.DecryptionRecord) []float64{
+		// Round 2: a model nudged after the step.
+		2: func(next []float64, _ *cohortv1.DecryptionRecord) []float64 {
+			out := slices.Clone(next)
+			out[5] += 0.01
+			return out
+		},
+		// Round 4: a share signed by someone who is not a participant (the
+		// coordinator making the shares that open its own model).
+		4: func(next []float64, rec *cohortv1.DecryptionRecord) []float64 {
+			s := rec.Shares[0]
+			signed, err := auth.Sign(outsider, f.study, 4, auth.KindDecryptShare, crypto.Keccak256Hash(s.Share))
+			require.NoError(t, err)
+			s.Auth = signed
+			return next
+		},
+		// Round 5: fewer shares than the threshold.
+		5: func(next []float64, rec *cohortv1.DecryptionRecord) []float64 {
+			rec.Shares = rec.Shares[:1]
+			return next
+		},
+		// Round 3: the server learning rate changed, model and record
+		// consistent with each other.
+		3: func(_ []float64, rec *cohortv1.DecryptionRecord) []float64 {
+			faster, err := aggregation.NewFedOpt(aggregation.FedOptConfig{Kind: aggregation.FedAvg, LearningRate: 2})
+			require.NoError(t, err)
+			rec.OptimizerState, err = faster.MarshalBinary()
+			require.NoError(t, err)
+			var shares []*aggregation.DecryptionShare
+			for _, s := range rec.Shares {
+				ds := new(aggregation.DecryptionShare)
+				require.NoError(t, ds.UnmarshalBinary(s.Share))
+				shares = append(shares, ds)
+			}
+			raw, err := f.store.Get(common.BytesToHash(rec.AggregateHash))
+			require.NoError(t, err)
+			var agg aggregation.EncryptedVector
+			require.NoError(t, agg.UnmarshalBinary(raw))
+			avg, err := f.scheme.Decrypt(&agg, shares)
+			require.NoError(t, err)
+			global, err := f.store.Get(common.BytesToHash(rec.GlobalModelHash))
+			require.NoError(t, err)
+			prev, err := models.DecodeParams(global)
+			require.NoError(t, err)
+			out, err := faster.Step(prev, avg[:len(prev)])
+			require.NoError(t, err)
+			return out
+		},
+	}
+	for r := uint32(1); r <= 7; r++ {
+		f.publish = func(r uint32, next []float64, rec *cohortv1.DecryptionRecord) []float64 {
+			if alter, ok := alterations[r]; ok {
+				return alter(next, rec)
+			}
+			return next
+		}
+		if r == 7 {
+			// Round 7 opens from a model other than round 6's.
+			f.global = slices.Clone(f.global)
+			f.global[0] += 1
+		}
+		f.playRound(t, r, f.honest(t))
+	}
+	// Round 8: its decryption record is lost.
+	f.playRound(t, 8, f.honest(t))
+	info, err := f.ledger.Round(f.ctx, f.study, 8)
+	require.NoError(t, err)
+	lost := lostRecord{Blobs: f.store, agg: info.Result.AggregateHash}
+
+	rep, err := Study(f.ctx, f.ledger, lost, f.scheme, f.study)
+	require.NoError(t, err)
+	require.Len(t, rep.Rounds, 8)
+	assert.False(t, rep.OK)
+	for _, i := range []int{0, 5} {
+		r := rep.Rounds[i]
+		assert.Equal(t, Verified, r.Verdict, "round %d: %v", r.Round, r.Problems)
+		assert.Equal(t, r.Model, r.ModelRecomputed, "round %d", r.Round)
+		assert.Len(t, r.Decrypters, 3, "round %d", r.Round)
+	}
+	for i, want := range map[int]string{
+		1: "the model is not the server optimiser's step by the decrypted aggregate",
+		2: "the server optimiser stepped from a state (fedavg) that is not the one the previous closed round left",
+		3: "who never joined the study",
+		4: "holds 1 decryption shares, the study's threshold is 2",
+		6: "the round opened from model",
+		7: "no decryption record for the aggregate",
+	} {
+		r := rep.Rounds[i]
+		assert.Equal(t, Mismatch, r.Verdict, "round %d", r.Round)
+		assert.Contains(t, strings.Join(r.Problems, "\n"), want, "round %d", r.Round)
+	}
+	assert.Equal(t, rep.Rounds[0].Aggregate, rep.Rounds[0].Recomputed, "the aggregates themselves are honest")
+}
+
+// lostRecord is a blob store that lost one aggregate's decryption record.
+type lostRecord struct {
+	Blobs
+	agg common.Hash
+}
+
+func (l lostRecord) DecryptionRecord(agg common.Hash) (*cohortv1.DecryptionRecord, error) {
+	if agg == l.agg {
+		return nil, coordinator.ErrBlobNotFound
+	}
+	return l.Blobs.DecryptionRecord(agg)
 }

@@ -56,6 +56,9 @@ type Config struct {
 	// TamperAggregate makes the coordinator hostile (coordinator.Config's
 	// fault injection): it alters each round's aggregate.
 	TamperAggregate func(round uint32, aggregate []byte) ([]byte, error)
+	// TamperModel makes the coordinator publish another model than the
+	// one it decrypted (coordinator.Config's fault injection).
+	TamperModel func(round uint32, model []float64) []float64
 	// CommitEach makes hospitals commit their updates on chain one by one
 	// (coordinator.Config.CommitEach); by default the coordinator records
 	// each round's signed commitments in batches.

@@ -401,6 +401,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	ccfg.StudyID, ccfg.Participants, ccfg.Rounds, ccfg.Spec, ccfg.InitSeed = s.studyID, cfg.Hospitals-len(cfg.JoinBeforeRound), cfg.Rounds, s.spec, cfg.Seed
 	ccfg.InsecurePlaintext = cfg.Plaintext
 	ccfg.TamperAggregate = cfg.TamperAggregate
+	ccfg.TamperModel = cfg.TamperModel
 	ccfg.CommitEach, ccfg.TamperCommitments = cfg.CommitEach, cfg.TamperCommitments
 	ccfg.Root = rootData
 	if cfg.Train != nil && cfg.Train.Privacy != nil {

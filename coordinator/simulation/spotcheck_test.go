@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -12,6 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/coordinator/audit"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
@@ -84,4 +87,45 @@ func (l *lockedBuffer) Bytes() []byte {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return bytes.Clone(l.b.Bytes())
+}
+
+// A hostile coordinator publishes, in round 2, another model than the one
+// the holders' shares decrypt. Nobody online can tell (the hospitals only
+// evaluate the model they are sent), and the study completes; `cohort
+// audit` recomputes every round's model from the signed shares the
+// coordinator had to keep and names round 2.
+func TestAuditCatchesACoordinatorPublishingAnotherModel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 2, Seed: 6, DataDir: t.TempDir(), PhaseTimeout: 5 * time.Second, LocalConsent: true,
+		TamperModel: func(r uint32, model []float64) []float64 {
+			if r == 2 {
+				model[0] += 0.5
+			}
+			return model
+		},
+	})
+	if s != nil {
+		t.Cleanup(s.Close)
+	}
+	require.NoError(t, err, "nothing online stops it")
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	store, err := coordinator.OpenStore(s.StoreDir())
+	require.NoError(t, err)
+	rep, err := audit.Study(ctx, s.Ledger(), store, scheme, s.StudyID())
+	require.NoError(t, err)
+	require.Len(t, rep.Rounds, 2)
+	assert.False(t, rep.OK)
+	first, second := rep.Rounds[0], rep.Rounds[1]
+	assert.Equal(t, audit.Verified, first.Verdict, "%v", first.Problems)
+	assert.Equal(t, first.Model, first.ModelRecomputed)
+	assert.GreaterOrEqual(t, len(first.Decrypters), 2, "t holders' signed shares")
+	assert.Equal(t, audit.Mismatch, second.Verdict)
+	assert.Equal(t, second.Aggregate, second.Recomputed, "the aggregate itself is honest")
+	assert.Contains(t, strings.Join(second.Problems, "\n"), "the model is not the server optimiser's step by the decrypted aggregate")
 }
