@@ -533,12 +533,22 @@ func (c *Chain) call(ctx context.Context, to common.Address, data []byte, contra
 
 // callAt runs a read-only contract call against the state after block (nil: latest).
 func (c *Chain) callAt(ctx context.Context, to common.Address, data []byte, contractABI *abi.ABI, block *big.Int) ([]byte, error) {
-	out, err := c.client.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, block)
+	return c.callMsg(ctx, ethereum.CallMsg{To: &to, Data: data}, contractABI, block)
+}
+
+// callFrom runs a call from an account against the latest block, for a
+// check that depends on the sender: a dry run of a transaction.
+func (c *Chain) callFrom(ctx context.Context, from, to common.Address, data []byte, contractABI *abi.ABI) ([]byte, error) {
+	return c.callMsg(ctx, ethereum.CallMsg{From: from, To: &to, Data: data}, contractABI, nil)
+}
+
+func (c *Chain) callMsg(ctx context.Context, msg ethereum.CallMsg, contractABI *abi.ABI, block *big.Int) ([]byte, error) {
+	out, err := c.client.CallContract(ctx, msg, block)
 	if err != nil {
 		if rev := asRevert(contractABI, err); rev != nil {
 			return nil, rev
 		}
-		return nil, fmt.Errorf("contracts: calling %s: %w", to, err)
+		return nil, fmt.Errorf("contracts: calling %s: %w", *msg.To, err)
 	}
 	return out, nil
 }

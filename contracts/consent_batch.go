@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
@@ -160,7 +161,9 @@ func (l *Ledger) RelayConsentBatch(ctx context.Context, relayer *Account, change
 // later batches of that size are sent with half as much again as their
 // limit instead of an estimate: estimating runs the batch's signature
 // checks once more, and on the simulated chain it does so under the lock
-// that mines, so the 160 batches of a 100-hospital set-up ran twice.
+// that mines, so the 160 batches of a 100-hospital set-up ran twice. A
+// batch sent without an estimate is dry-run on its first entry first (see
+// relayConsentChunk), so one that would revert is still never mined.
 type consentGas struct {
 	mu   sync.Mutex
 	used map[int]uint64
@@ -222,7 +225,29 @@ func (l *Ledger) relayConsentChunk(ctx context.Context, relayer *Account, chunk 
 	// A batch of a size relayed before goes with a limit learnt from it,
 	// skipping the estimation; one that runs out of it goes again, estimated.
 	gas := l.consentGas.limit(len(chunk))
-	rc, err := l.writeModuleGas(ctx, relayer, currentConsent, data, gas)
+	var probe []byte
+	if gas > 0 {
+		// Without an estimate a batch that reverts would be mined and its
+		// gas paid. relayConsentBatch reverts as a whole only for who relays
+		// to which registry (a non-member, a retired registry) or an empty
+		// batch; every entry's own fault is skipped. So a dry run of the
+		// first entry alone (one signature check of up to 200) meets every
+		// such revert, in the contract's own words, before anything is sent.
+		if probe, err = l.consentReg.TryPackRelayConsentBatch(entries[:1]); err != nil {
+			return nil, Receipt{}, err
+		}
+	}
+	var rc *types.Receipt
+	err = l.onModule(ctx, currentConsent, func(a common.Address) error {
+		if probe != nil {
+			if _, err := l.chain.callFrom(ctx, relayer.Address(), a, probe, &l.abi); err != nil {
+				return fmt.Errorf("the consent registry %s refuses a batch from %s (nothing was sent): %w", a, relayer.Address(), err)
+			}
+		}
+		var err error
+		rc, err = l.chain.transactGas(ctx, relayer, &a, data, &l.abi, gas)
+		return err
+	})
 	if err != nil && gas > 0 && rc != nil && rc.GasUsed >= gas {
 		rc, err = l.writeModule(ctx, relayer, currentConsent, data)
 	}

@@ -124,19 +124,7 @@ func TestConsentBatchGasLimitIsLearnt(t *testing.T) {
 	require.NoError(t, err)
 	d, err := l.ConsentDomain(ctx)
 	require.NoError(t, err)
-	grants := func(n int) []SignedConsent {
-		out := make([]SignedConsent, n)
-		for i := range out {
-			key, err := crypto.GenerateKey()
-			require.NoError(t, err)
-			out[i], err = SignConsent(key, d, ConsentChange{
-				Patient: PatientID(crypto.PubkeyToAddress(key.PublicKey)), Scope: ConsentScope{Purpose: crypto.Keccak256Hash([]byte("gas"))},
-				Granted: true, Expiry: time.Now().Add(24 * time.Hour),
-			})
-			require.NoError(t, err)
-		}
-		return out
-	}
+	grants := func(n int) []SignedConsent { return purposeGrants(t, d, n) }
 	assert.Zero(t, l.consentGas.limit(3), "a size never relayed is estimated")
 	res, err := l.RelayConsentBatch(ctx, deployer, grants(3))
 	require.NoError(t, err)
@@ -154,4 +142,89 @@ func TestConsentBatchGasLimitIsLearnt(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, before+2, after, "the send that ran out of gas was mined, then the estimated one")
 	assert.Equal(t, res.GasUsed, l.consentGas.used[3], "the limit learnt grew to what the batch used")
+}
+
+// purposeGrants signs n new patients' grants of a purpose for the registry of d.
+func purposeGrants(t *testing.T, d ConsentDomain, n int) []SignedConsent {
+	t.Helper()
+	out := make([]SignedConsent, n)
+	for i := range out {
+		key, err := crypto.GenerateKey()
+		require.NoError(t, err)
+		out[i], err = SignConsent(key, d, ConsentChange{
+			Patient: PatientID(crypto.PubkeyToAddress(key.PublicKey)), Scope: ConsentScope{Purpose: crypto.Keccak256Hash([]byte("gas"))},
+			Granted: true, Expiry: time.Now().Add(24 * time.Hour),
+		})
+		require.NoError(t, err)
+	}
+	return out
+}
+
+// A consent batch sent with a learnt gas limit (no estimate) that would
+// revert as a whole is refused before it is sent, not mined and paid for:
+// from a relayer that is not a member, the relayer's nonce and the chain
+// stay where they were and the error names the relayer and what to do;
+// through a Ledger that still knows the registry a vote retired, it goes
+// to the new registry in one transaction, with none failed before it.
+func TestConsentBatchWithLearntGasNeverMinesARevert(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	deployer, outsider := testAccount(t), testAccount(t)
+	chain, err := NewSimulatedChain(deployer.Address(), outsider.Address())
+	require.NoError(t, err)
+	defer func() { require.NoError(t, chain.Close()) }()
+	l, _, err := Deploy(ctx, chain, deployer, []Member{{deployer.Address(), "H", crypto.Keccak256Hash([]byte("c"))}})
+	require.NoError(t, err)
+	stale, err := Open(chain, l.Address()) // a second process's view of the ledger
+	require.NoError(t, err)
+	d, err := l.ConsentDomain(ctx)
+	require.NoError(t, err)
+	for _, ledger := range []*Ledger{l, stale} {
+		res, err := ledger.RelayConsentBatch(ctx, deployer, purposeGrants(t, d, 2))
+		require.NoError(t, err)
+		require.Equal(t, 2, res.Recorded)
+		require.NotZero(t, ledger.consentGas.limit(2), "a batch of 2 now goes without an estimate")
+	}
+	state := func(a *Account) (nonce, block uint64) {
+		t.Helper()
+		nonce, err := chain.client.PendingNonceAt(ctx, a.Address())
+		require.NoError(t, err)
+		block, err = chain.client.BlockNumber(ctx)
+		require.NoError(t, err)
+		return nonce, block
+	}
+
+	t.Run("not a member", func(t *testing.T) {
+		nonce, block := state(outsider)
+		_, err := l.RelayConsentBatch(ctx, outsider, purposeGrants(t, d, 2))
+		require.ErrorIs(t, err, ErrNotMember)
+		assert.ErrorContains(t, err, outsider.Address().Hex())
+		assert.ErrorContains(t, err, "a member must be admitted first")
+		assert.ErrorContains(t, err, "nothing was sent")
+		n, b := state(outsider)
+		assert.Equal(t, nonce, n, "no transaction sent")
+		assert.Equal(t, block, b, "no block mined")
+	})
+
+	t.Run("retired registry", func(t *testing.T) {
+		old := d.Contract
+		next, _, err := DeployConsentModule(ctx, chain, deployer, l.Address(), old)
+		require.NoError(t, err)
+		_, _, err = l.ProposeModule(ctx, deployer, ModuleConsent, next) // the only member's vote carries it
+		require.NoError(t, err)
+		_, current, err := l.Modules(ctx)
+		require.NoError(t, err)
+		require.Equal(t, next, current)
+		stale.mu.Lock()
+		require.Equal(t, old, stale.modules.consent, "stale still knows the retired registry")
+		stale.mu.Unlock()
+
+		nonce, block := state(deployer)
+		res, err := stale.RelayConsentBatch(ctx, deployer, purposeGrants(t, ConsentDomain{ChainID: d.ChainID, Contract: next}, 2))
+		require.NoError(t, err)
+		assert.Equal(t, 2, res.Recorded)
+		n, b := state(deployer)
+		assert.Equal(t, nonce+1, n, "one transaction, to the new registry")
+		assert.Equal(t, block+1, b)
+	})
 }
