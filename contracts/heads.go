@@ -2,16 +2,33 @@ package contracts
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 )
 
-// headPollInterval is how often a dialled chain whose transport has no
-// subscriptions (HTTP) is asked for its block number to learn of new
-// blocks; a node that takes them (WebSocket, IPC) announces each.
-const headPollInterval = time.Second
+// headTiming paces a dialled chain's head watcher.
+type headTiming struct {
+	// poll is how often the block number is asked for while the watcher
+	// has no subscription: always over a transport without them (HTTP),
+	// else until subscribing again succeeds.
+	poll time.Duration
+	// retry is the wait before subscribing again after a subscribe failed
+	// on a transport that takes subscriptions (WebSocket, IPC); it doubles
+	// at each failure in a row, up to retryMax.
+	retry, retryMax time.Duration
+	// subscribe bounds a subscribe request: one the connection swallowed
+	// would leave the watcher neither subscribed nor polling.
+	subscribe time.Duration
+}
+
+// defaultHeadTiming: a head is learnt of within a second while polling, and
+// a node that failed one subscribe is asked again after 5 s, then at most
+// once a minute.
+var defaultHeadTiming = headTiming{poll: time.Second, retry: 5 * time.Second, retryMax: time.Minute, subscribe: 10 * time.Second}
 
 // heads tells the chain's readers when it has a new block: its state
 // changes only then, so a reader that watches for a change reads again at
@@ -24,12 +41,14 @@ type heads struct {
 	// watching is set once a dialled chain's watcher runs; stop ends it.
 	watching bool
 	stop     context.CancelFunc
+	timing   headTiming // zero: defaultHeadTiming (tests shorten it)
 }
 
 // NextHead returns a channel that is closed once the chain has a block
 // after the call: on the simulated chain as soon as one is mined; on a
 // dialled chain when its node announces one (a newHeads subscription) or,
-// over a transport without subscriptions, within headPollInterval of it.
+// over a transport without subscriptions or while subscribing fails, within
+// a second of it.
 // It may also be closed without a new block (the watcher reconnected), so
 // a reader reads the chain when it is closed and asks for the next one
 // before it reads. On a closed chain it is never closed.
@@ -42,7 +61,11 @@ func (c *Chain) NextHead() <-chan struct{} {
 	if c.sim == nil && !c.heads.watching && c.rpc != nil {
 		ctx, stop := context.WithCancel(context.Background())
 		c.heads.watching, c.heads.stop = true, stop
-		go c.watchHeads(ctx)
+		t := c.heads.timing
+		if t == (headTiming{}) {
+			t = defaultHeadTiming
+		}
+		go c.watchHeads(ctx, t)
 	}
 	return c.heads.next
 }
@@ -70,39 +93,65 @@ func (c *Chain) stopHeads() {
 
 // watchHeads follows a dialled chain's head until ctx ends: by a newHeads
 // subscription while the node keeps one, else by polling the block
-// number. Each time it (re)starts following it wakes the readers once, for
-// a block it may have missed meanwhile.
-func (c *Chain) watchHeads(ctx context.Context) {
+// number. A transport without subscriptions is polled for good; after a
+// failed subscribe on one with them (a WebSocket hiccup) the watcher polls
+// and subscribes again later, backing off. Each time it (re)starts
+// following it wakes the readers once, for a block it may have missed
+// meanwhile.
+func (c *Chain) watchHeads(ctx context.Context, t headTiming) {
+	retry := t.retry
 	for ctx.Err() == nil {
-		if c.followSubscription(ctx) {
-			continue // the subscription broke: subscribe again
+		err := c.followSubscription(ctx, t)
+		switch {
+		case err == nil: // the subscription ran, then broke: subscribe again
+			retry = t.retry
+		case subscriptionsUnsupported(err):
+			c.pollHeads(ctx, t.poll, nil)
+			return
+		default:
+			wait := time.NewTimer(retry)
+			c.pollHeads(ctx, t.poll, wait.C)
+			wait.Stop()
+			retry = min(2*retry, t.retryMax)
 		}
-		c.pollHeads(ctx) // no subscriptions on this transport
-		return
 	}
 }
 
+// subscriptionsUnsupported tells whether a subscribe failed because the
+// endpoint never takes one: the client's answer over HTTP, or a server's
+// "method not found". errors.Is(err, rpc.ErrNotificationsUnsupported)
+// misses the server's: rpc's Is that accepts its code is the sentinel's,
+// not the error's.
+func subscriptionsUnsupported(err error) bool {
+	var re rpc.Error
+	return errors.Is(err, rpc.ErrNotificationsUnsupported) ||
+		errors.As(err, &re) && rpc.ErrNotificationsUnsupported.Is(re)
+}
+
 // followSubscription wakes the readers at each head the node announces
-// until the subscription breaks (true) or ctx ends; false if the node
-// takes no subscription.
-func (c *Chain) followSubscription(ctx context.Context) bool {
+// until the subscription breaks or ctx ends (nil), or returns why the node
+// took no subscription.
+func (c *Chain) followSubscription(ctx context.Context, t headTiming) error {
 	ch := make(chan *types.Header, 16)
-	sub, err := c.rpc.SubscribeNewHead(ctx, ch)
+	// The timeout ends only the request: a subscription made outlives it.
+	subCtx, cancel := context.WithTimeout(ctx, t.subscribe)
+	sub, err := c.rpc.SubscribeNewHead(subCtx, ch)
+	cancel()
 	if err != nil {
-		return false
+		return err
 	}
 	defer sub.Unsubscribe()
 	c.newHead()
 	for {
 		select {
 		case <-ctx.Done():
-			return true
+			return nil
 		case <-sub.Err():
 			select {
 			case <-ctx.Done():
-			case <-time.After(headPollInterval):
+			case <-time.After(t.poll):
 			}
-			return true
+			return nil
 		case <-ch:
 			c.newHead()
 		}
@@ -110,9 +159,9 @@ func (c *Chain) followSubscription(ctx context.Context) bool {
 }
 
 // pollHeads wakes the readers whenever the block number moves, asking
-// every headPollInterval until ctx ends.
-func (c *Chain) pollHeads(ctx context.Context) {
-	tick := time.NewTicker(headPollInterval)
+// every interval until ctx ends or until fires (nil: never).
+func (c *Chain) pollHeads(ctx context.Context, interval time.Duration, until <-chan time.Time) {
+	tick := time.NewTicker(interval)
 	defer tick.Stop()
 	var last uint64
 	known := false
@@ -123,6 +172,8 @@ func (c *Chain) pollHeads(ctx context.Context) {
 		}
 		select {
 		case <-ctx.Done():
+			return
+		case <-until:
 			return
 		case <-tick.C:
 		}
