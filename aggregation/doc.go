@@ -97,7 +97,15 @@
 // (ErrInconsistentDecryption: a value beyond Σw·MaxAbsValue; noise passes
 // with probability about 4^-D for D values), so the round fails rather than
 // publish noise. Which dealer was inconsistent is not yet named;
-// verifiable dealing and proofs of correct decryption shares remain open.
+// verifiable dealing remains open.
+//
+// Holders are not trusted to send correct decryption shares: a share
+// offset within that bound would move the decrypted sum unseen. With
+// spare holders the aggregate is decrypted once per set of
+// DecryptionSets, each leaving some holders out, and DecryptChecked
+// refuses decryptions that differ by more than their smudging noise
+// (ErrDecryptionsDisagree): one wrong holder is always caught, by the set
+// that leaves it out (see verified.go for what it does not catch).
 //
 // Membership changes between rounds keep every dealer's key, so the study
 // goes on without a restart. Removal needs nothing: the remaining members

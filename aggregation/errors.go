@@ -100,3 +100,8 @@ var (
 	// coordinator altered it, and no decryption share must be given for it.
 	ErrSpotCheckFailed = errors.New("aggregation: aggregate fails the spot check against the committed updates")
 )
+
+// ErrDecryptionsDisagree reports two decryptions of one aggregate, by two
+// sets of share holders, that differ by more than their smudging noise: a
+// holder in one of the sets sent a wrong share (DecryptChecked).
+var ErrDecryptionsDisagree = errors.New("aggregation: decryptions by different sets of holders disagree")

@@ -775,6 +775,9 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		}
 		for _, s := range signed {
 			shares = append(shares, s.GetShare())
+			for _, more := range s.GetMore() {
+				shares = append(shares, more.GetShare())
+			}
 		}
 	}
 	avg, err := openAverage(c.summer, agg, shares, len(global))

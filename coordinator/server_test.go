@@ -488,7 +488,9 @@ func TestDecryptionSharesAreCheckedAndAcceptedOnce(t *testing.T) {
 	f := newFixture(t)
 	h1, h2 := f.hospitals[0], f.hospitals[1]
 	aggHash := crypto.Keccak256Hash([]byte("aggregate"))
-	f.install(newDecryptStep(f.studyID, &cohortv1.DecryptTask{Round: 1, AggregateHash: aggHash.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}))
+	st, err := newDecryptStep(f.studyID, &cohortv1.DecryptTask{Round: 1, AggregateHash: aggHash.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}, 2, nil)
+	require.NoError(t, err)
+	f.install(st)
 	submit := func(h *hospital, signer *ecdsa.PrivateKey, round uint32, share []byte) error {
 		signed, err := auth.Sign(signer, f.studyID, round, auth.KindDecryptShare, crypto.Keccak256Hash(share))
 		require.NoError(t, err)

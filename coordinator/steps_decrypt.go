@@ -10,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/protocol"
@@ -34,13 +35,14 @@ func newActivePhase(name protocol.Phase, round uint32, active []common.Address) 
 	return ph
 }
 
-// chooseActiveSet picks t share holders among points' holders: the
-// preferred ones first (in their order: a round's contributors just showed
-// they are alive), then the others in address order; only connected ones,
-// none excluded, and only holders of a point (a contributor that holds no
-// share, such as a newcomer that did not confirm its re-sharing, cannot
-// decrypt). Points come back sorted, as aggregation.Decrypt expects.
-func chooseActiveSet(points map[common.Address]uint64, threshold int, preferred []common.Address, connected, excluded map[common.Address]bool) ([]common.Address, []uint64, error) {
+// chooseActiveSet picks t share holders among points' holders, and up to
+// spare more when there are: the preferred ones first (in their order: a
+// round's contributors just showed they are alive), then the others in
+// address order; only connected ones, none excluded, and only holders of a
+// point (a contributor that holds no share, such as a newcomer that did
+// not confirm its re-sharing, cannot decrypt). Points come back sorted, as
+// aggregation.Decrypt expects.
+func chooseActiveSet(points map[common.Address]uint64, threshold, spare int, preferred []common.Address, connected, excluded map[common.Address]bool) ([]common.Address, []uint64, error) {
 	candidates := slices.Clone(preferred)
 	others := make([]common.Address, 0, len(points))
 	for a := range points {
@@ -51,7 +53,7 @@ func chooseActiveSet(points map[common.Address]uint64, threshold int, preferred 
 	candidates = append(candidates, sortedAddresses(others)...)
 	var active []common.Address
 	for _, a := range candidates {
-		if len(active) == threshold {
+		if len(active) == threshold+spare {
 			break
 		}
 		if _, holds := points[a]; holds && connected[a] && !excluded[a] {
@@ -70,12 +72,17 @@ func chooseActiveSet(points map[common.Address]uint64, threshold int, preferred 
 }
 
 // decryptStep is the decrypt phase: t share holders each give a
-// decryption share of the round's aggregate, bound to its hash.
+// decryption share of the round's aggregate, bound to its hash; with m
+// spare holders (up to t), one share per decryption set each is in
+// (aggregation.DecryptionSets), so that a wrong share shows as
+// decryptions that disagree.
 type decryptStep struct {
 	*phase
 	study  uint64
 	active []common.Address
 	task   *cohortv1.DecryptTask
+	// pointOf is each holder's Shamir point.
+	pointOf map[common.Address]uint64
 	// signed is each active holder's first submission that passed
 	// receive's checks (the one the phase records), signature included,
 	// for the round's DecryptionRecord. receive runs outside the
@@ -85,12 +92,45 @@ type decryptStep struct {
 }
 
 // newDecryptStep asks the active holders, at points, to decrypt what task
-// names (its ActivePoints are set here).
-func newDecryptStep(study uint64, task *cohortv1.DecryptTask, active []common.Address, points []uint64) *decryptStep {
+// names (its ActivePoints and, with more than threshold points, its
+// DecryptionSets are set here).
+func newDecryptStep(study uint64, task *cohortv1.DecryptTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (*decryptStep, error) {
 	t := proto.Clone(task).(*cohortv1.DecryptTask)
 	t.ActivePoints = points
-	return &decryptStep{phase: newActivePhase(protocol.Decrypt, task.GetRound(), active), study: study, active: active, task: t,
-		signed: make(map[common.Address]*cohortv1.DecryptionShareSubmission, len(active))}
+	if len(points) > threshold {
+		active := make([]aggregation.ShamirPoint, len(points))
+		for i, p := range points {
+			active[i] = aggregation.ShamirPoint(p)
+		}
+		sets, err := aggregation.DecryptionSets(active, threshold)
+		if err != nil {
+			return nil, err
+		}
+		for _, set := range sets {
+			ps := &cohortv1.PointSet{}
+			for _, p := range set {
+				ps.Points = append(ps.Points, uint64(p))
+			}
+			t.DecryptionSets = append(t.DecryptionSets, ps)
+		}
+	}
+	return &decryptStep{phase: newActivePhase(protocol.Decrypt, task.GetRound(), active), study: study, active: active, task: t, pointOf: pointOf,
+		signed: make(map[common.Address]*cohortv1.DecryptionShareSubmission, len(active))}, nil
+}
+
+// sharesPerHolder is how many decryption shares the holder at point gives:
+// one per decryption set it is in, or one.
+func (s *decryptStep) sharesPerHolder(point uint64) int {
+	if len(s.task.GetDecryptionSets()) == 0 {
+		return 1
+	}
+	n := 0
+	for _, set := range s.task.GetDecryptionSets() {
+		if slices.Contains(set.GetPoints(), point) {
+			n++
+		}
+	}
+	return n
 }
 
 func (s *decryptStep) start() ready {
@@ -103,6 +143,20 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 	addr, err := auth.Verify(req.GetAuth(), s.study, req.GetRound(), auth.KindDecryptShare, crypto.Keccak256Hash(req.GetShare()))
 	if err != nil {
 		return ready{}, err
+	}
+	for i, more := range req.GetMore() {
+		signer, err := auth.Verify(more.GetAuth(), s.study, req.GetRound(), auth.KindDecryptShare, crypto.Keccak256Hash(more.GetShare()))
+		if err != nil {
+			return ready{}, fmt.Errorf("decryption share %d: %w", i+2, err)
+		}
+		if signer != addr {
+			return ready{}, fmt.Errorf("%w: decryption share %d is signed by %s, the first by %s", auth.ErrBadSignature, i+2, signer.Hex(), addr.Hex())
+		}
+	}
+	if p, ok := s.pointOf[addr]; ok {
+		if want, got := s.sharesPerHolder(p), 1+len(req.GetMore()); want != got {
+			return ready{}, fmt.Errorf("%w: %d decryption shares from the holder at point %d, the task's decryption sets ask %d", ErrMalformed, got, p, want)
+		}
 	}
 	if req.GetStudyId() != s.study {
 		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())

@@ -21,6 +21,7 @@ func TestChooseActiveSet(t *testing.T) {
 	tests := []struct {
 		name       string
 		threshold  int
+		spare      int
 		preferred  []common.Address
 		connected  map[common.Address]bool
 		excluded   map[common.Address]bool
@@ -28,16 +29,19 @@ func TestChooseActiveSet(t *testing.T) {
 		wantPoints []uint64
 		wantErr    error
 	}{
-		{"contributors first, in their order", 2, []common.Address{a[3], a[4]}, all, nil, []common.Address{a[3], a[4]}, []uint64{1, 2}, nil},
-		{"then the others by address", 3, []common.Address{a[4]}, all, nil, []common.Address{a[4], a[0], a[1]}, []uint64{1, 4, 5}, nil},
-		{"the disconnected skipped", 2, []common.Address{a[0]}, map[common.Address]bool{a[0]: true, a[2]: true}, nil, []common.Address{a[0], a[2]}, []uint64{3, 5}, nil},
-		{"the excluded skipped", 2, []common.Address{a[0], a[1]}, all, map[common.Address]bool{a[1]: true}, []common.Address{a[0], a[2]}, []uint64{3, 5}, nil},
-		{"a preferred stranger never chosen", 1, []common.Address{{0x99}}, map[common.Address]bool{{0x99}: true, a[1]: true}, nil, []common.Address{a[1]}, []uint64{4}, nil},
-		{"too few live holders", 3, nil, map[common.Address]bool{a[0]: true, a[1]: true}, nil, nil, nil, errNoQuorum},
+		{"contributors first, in their order", 2, 0, []common.Address{a[3], a[4]}, all, nil, []common.Address{a[3], a[4]}, []uint64{1, 2}, nil},
+		{"then the others by address", 3, 0, []common.Address{a[4]}, all, nil, []common.Address{a[4], a[0], a[1]}, []uint64{1, 4, 5}, nil},
+		{"the disconnected skipped", 2, 0, []common.Address{a[0]}, map[common.Address]bool{a[0]: true, a[2]: true}, nil, []common.Address{a[0], a[2]}, []uint64{3, 5}, nil},
+		{"the excluded skipped", 2, 0, []common.Address{a[0], a[1]}, all, map[common.Address]bool{a[1]: true}, []common.Address{a[0], a[2]}, []uint64{3, 5}, nil},
+		{"a preferred stranger never chosen", 1, 0, []common.Address{{0x99}}, map[common.Address]bool{{0x99}: true, a[1]: true}, nil, []common.Address{a[1]}, []uint64{4}, nil},
+		{"too few live holders", 3, 0, nil, map[common.Address]bool{a[0]: true, a[1]: true}, nil, nil, nil, errNoQuorum},
+		{"spare holders when live", 2, 2, []common.Address{a[3]}, all, nil, []common.Address{a[3], a[0], a[1], a[2]}, []uint64{2, 3, 4, 5}, nil},
+		{"as many spares as are live", 2, 2, nil, map[common.Address]bool{a[0]: true, a[1]: true, a[2]: true}, nil, []common.Address{a[0], a[1], a[2]}, []uint64{3, 4, 5}, nil},
+		{"spares never make up for too few", 3, 2, nil, map[common.Address]bool{a[0]: true, a[1]: true}, nil, nil, nil, errNoQuorum},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			active, got, err := chooseActiveSet(points, tt.threshold, tt.preferred, tt.connected, tt.excluded)
+			active, got, err := chooseActiveSet(points, tt.threshold, tt.spare, tt.preferred, tt.connected, tt.excluded)
 			if tt.wantErr != nil {
 				assert.ErrorIs(t, err, tt.wantErr)
 				return
@@ -54,7 +58,7 @@ func TestDecryptStepRefusesHostileShares(t *testing.T) {
 	stranger := newParties(t, 1)[0]
 	aggHash := crypto.Keccak256Hash([]byte("aggregate"))
 	task := &cohortv1.DecryptTask{StudyId: stepStudy, Round: 4, AggregateHash: aggHash.Bytes()}
-	st := newDecryptStep(stepStudy, task, addressesOf(ps[:2]), []uint64{1, 2})
+	st := mustDecryptStep(t, task, addressesOf(ps[:2]), []uint64{1, 2}, 2, nil)
 	sent := sentTo(st.start())
 	require.Len(t, sent, 2, "only the active set is asked")
 	assert.Equal(t, []uint64{1, 2}, sent[ps[0].addr][0].GetDecrypt().GetActivePoints())
@@ -95,6 +99,59 @@ func TestDecryptStepRefusesHostileShares(t *testing.T) {
 	assert.True(t, rd.complete)
 	_, shares := st.answers(st.active)
 	assert.Equal(t, [][]byte{[]byte("share 0"), []byte("share 1")}, shares, "in the active set's order")
+}
+
+// mustDecryptStep is newDecryptStep for a valid active set.
+func mustDecryptStep(t testing.TB, task *cohortv1.DecryptTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) *decryptStep {
+	t.Helper()
+	st, err := newDecryptStep(stepStudy, task, active, points, threshold, pointOf)
+	require.NoError(t, err)
+	return st
+}
+
+// TestDecryptStepAsksForEveryDecryptionSet: with spare holders the task
+// carries decryption sets that leave each holder out once, and a holder
+// must answer with one share per set it is in, each signed by itself.
+func TestDecryptStepAsksForEveryDecryptionSet(t *testing.T) {
+	ps := newParties(t, 3)
+	a := addressesOf(ps)
+	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
+	aggHash := crypto.Keccak256Hash([]byte("aggregate"))
+	task := &cohortv1.DecryptTask{StudyId: stepStudy, Round: 4, AggregateHash: aggHash.Bytes()}
+	st := mustDecryptStep(t, task, a, []uint64{1, 2, 3}, 2, pointOf)
+	sent := sentTo(st.start())
+	got := sent[a[0]][0].GetDecrypt()
+	assert.Equal(t, []uint64{1, 2, 3}, got.GetActivePoints())
+	var sets [][]uint64
+	for _, s := range got.GetDecryptionSets() {
+		sets = append(sets, s.GetPoints())
+	}
+	assert.Equal(t, [][]uint64{{2, 3}, {1, 3}, {1, 2}}, sets)
+
+	submission := func(p party, signers []party, shares ...string) *cohortv1.DecryptionShareSubmission {
+		sub := &cohortv1.DecryptionShareSubmission{StudyId: stepStudy, Round: 4, AggregateHash: aggHash.Bytes()}
+		for i, b := range shares {
+			signed, err := auth.Sign(signers[i].key, stepStudy, 4, auth.KindDecryptShare, crypto.Keccak256Hash([]byte(b)))
+			require.NoError(t, err)
+			if i == 0 {
+				sub.Share, sub.Auth = []byte(b), signed
+			} else {
+				sub.More = append(sub.More, &cohortv1.SignedShare{Share: []byte(b), Auth: signed})
+			}
+		}
+		return sub
+	}
+	p0 := ps[0]
+	_, err := deliverTo(st, st.receive, submission(p0, []party{p0}, "one share"))
+	assert.ErrorIs(t, err, ErrMalformed, "the holder at point 1 is in two sets")
+	_, err = deliverTo(st, st.receive, submission(p0, []party{p0, p0, p0}, "a", "b", "c"))
+	assert.ErrorIs(t, err, ErrMalformed, "one share too many")
+	_, err = deliverTo(st, st.receive, submission(p0, []party{p0, ps[1]}, "a", "b"))
+	assert.ErrorIs(t, err, auth.ErrBadSignature, "the second share signed by another holder")
+	assert.Empty(t, st.got)
+	_, err = deliverTo(st, st.receive, submission(p0, []party{p0, p0}, "a", "b"))
+	require.NoError(t, err)
+	assert.Len(t, st.signed[a[0]].GetMore(), 1, "kept, with its second share, for the decryption record")
 }
 
 func TestOpenAverage(t *testing.T) {

@@ -112,7 +112,7 @@ func TestEveryPhaseHasAStep(t *testing.T) {
 		protocol.ReshareCommit:    commit,
 		protocol.Train:            newTrainStep(stepStudy, &cohortv1.TrainTask{}, members, 1, 1, plainSummer{}, contracts.CommitDomain{}),
 		protocol.Score:            newScoreStep(stepStudy, &cohortv1.ScoreTask{}, members, nil),
-		protocol.Decrypt:          newDecryptStep(stepStudy, &cohortv1.DecryptTask{}, members, nil),
+		protocol.Decrypt:          mustDecryptStep(t, &cohortv1.DecryptTask{}, members, nil, 0, nil),
 		protocol.Evaluate:         newEvaluateStep(stepStudy, 1, members, common.Hash{}),
 	}
 	require.NoError(t, protocol.Covers(steps))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -61,11 +62,26 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, co
 	for _, a := range contributors {
 		task.Contributors = append(task.Contributors, a.Bytes())
 	}
+	c.mu.Lock()
+	threshold, pointOf := c.threshold, maps.Clone(c.points)
+	c.mu.Unlock()
 	var last *decryptStep
-	active, shares, err := c.askSet(ctx, r, contributors, nil, func(active []common.Address, points []uint64) activeStep {
-		last = newDecryptStep(c.cfg.StudyID, task, active, points)
+	var setsErr error
+	// Up to t spare holders, so that every holder's share is checked
+	// against a decryption that leaves it out (aggregation.DecryptChecked).
+	active, shares, err := c.askSetOf(ctx, r, contributors, nil, threshold, func(active []common.Address, points []uint64) activeStep {
+		last, setsErr = newDecryptStep(c.cfg.StudyID, task, active, points, threshold, pointOf)
+		if setsErr != nil {
+			// Not reached: chooseActiveSet gives t to 2t distinct points.
+			// Asking t of them without a check keeps the step well formed;
+			// the error fails the round below.
+			last, _ = newDecryptStep(c.cfg.StudyID, task, active[:threshold], points[:threshold], threshold, pointOf)
+		}
 		return last
 	})
+	if setsErr != nil {
+		return nil, fmt.Errorf("coordinator: round %d: decryption sets: %w", r, setsErr)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -88,12 +104,18 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, co
 // each. If a holder goes away or does not answer in time it is left out
 // and another set is asked, while t live holders remain.
 func (c *Coordinator) askSet(ctx context.Context, r uint32, preferred []common.Address, exclude []common.Address, build func(active []common.Address, points []uint64) activeStep) ([]common.Address, [][]byte, error) {
+	return c.askSetOf(ctx, r, preferred, exclude, 0, build)
+}
+
+// askSetOf is askSet asking up to spare more holders than t when they are
+// live.
+func (c *Coordinator) askSetOf(ctx context.Context, r uint32, preferred []common.Address, exclude []common.Address, spare int, build func(active []common.Address, points []uint64) activeStep) ([]common.Address, [][]byte, error) {
 	excluded := make(map[common.Address]bool, len(exclude))
 	for _, a := range exclude {
 		excluded[a] = true
 	}
 	for {
-		active, points, err := c.awaitActiveSet(ctx, preferred, excluded)
+		active, points, err := c.awaitActiveSet(ctx, preferred, excluded, spare)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -127,14 +149,14 @@ func (c *Coordinator) askSet(ctx context.Context, r uint32, preferred []common.A
 
 // awaitActiveSet is activeSet that gives share holders up to a phase timeout
 // to join (again), as after a coordinator restart.
-func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.Address, excluded map[common.Address]bool) ([]common.Address, []uint64, error) {
+func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.Address, excluded map[common.Address]bool, spare int) ([]common.Address, []uint64, error) {
 	deadline := time.NewTimer(c.cfg.PhaseTimeout)
 	defer deadline.Stop()
 	for {
 		c.mu.Lock()
 		joined := c.joined
 		c.mu.Unlock()
-		active, points, err := c.activeSet(contributors, excluded)
+		active, points, err := c.activeSet(contributors, excluded, spare)
 		if !errors.Is(err, errNoQuorum) {
 			return active, points, err
 		}
@@ -148,13 +170,14 @@ func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.
 	}
 }
 
-// activeSet picks t connected share holders (chooseActiveSet).
-func (c *Coordinator) activeSet(contributors []common.Address, excluded map[common.Address]bool) ([]common.Address, []uint64, error) {
+// activeSet picks t connected share holders, and up to spare more
+// (chooseActiveSet).
+func (c *Coordinator) activeSet(contributors []common.Address, excluded map[common.Address]bool, spare int) ([]common.Address, []uint64, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	connected := make(map[common.Address]bool, len(c.peers))
 	for a := range c.peers {
 		connected[a] = true
 	}
-	return chooseActiveSet(c.points, c.threshold, contributors, connected, excluded)
+	return chooseActiveSet(c.points, c.threshold, spare, contributors, connected, excluded)
 }

@@ -45,6 +45,13 @@ const (
 	// among AttackKinds; with seeded encryption it must learn nothing beyond
 	// the honest sum (TestE2EKeyExtractionLearnsNothing).
 	AttackKeyExtraction = "key-extraction"
+	// AttackShiftDecryption trains honestly but, as a share holder, adds
+	// Scale (default 0.5) to the first value of every decryption share it
+	// gives, to move the published model past robust aggregation. It
+	// poisons no update, so it is not among AttackKinds; decrypting with
+	// redundant sets of holders must catch it
+	// (TestHolderShiftingItsDecryptionShareIsCaught).
+	AttackShiftDecryption = "shift-decryption"
 )
 
 // Defaults of the attack parameters, applied by Attack.WithDefaults.
@@ -57,6 +64,7 @@ const (
 	DefaultBackdoorFraction    = 0.5
 	DefaultBackdoorTriggerSD   = 4.0
 	DefaultBackdoorTargetLabel = 0.0
+	DefaultShiftDecryption     = 0.5
 )
 
 // ErrInvalidAttack reports an attack that cannot be played: an unknown kind,
@@ -187,6 +195,8 @@ func (a Attack) WithDefaults() Attack {
 		if a.Perturb == "" {
 			a.Perturb = PerturbUnit
 		}
+	case AttackShiftDecryption:
+		orDefault(&a.Scale, DefaultShiftDecryption)
 	}
 	return a
 }
@@ -196,8 +206,8 @@ func (a Attack) WithDefaults() Attack {
 // know the number of features; BackdoorSuccess and PoisonRecords check
 // TriggerFeature against the records.
 func (a Attack) Validate() error {
-	if a.Kind != AttackNone && a.Kind != AttackKeyExtraction && !slices.Contains(AttackKinds(), a.Kind) {
-		return fmt.Errorf("%w: unknown kind %q; use one of %s or %s", ErrInvalidAttack, a.Kind, strings.Join(AttackKinds(), ", "), AttackKeyExtraction)
+	if a.Kind != AttackNone && a.Kind != AttackKeyExtraction && a.Kind != AttackShiftDecryption && !slices.Contains(AttackKinds(), a.Kind) {
+		return fmt.Errorf("%w: unknown kind %q; use one of %s, %s or %s", ErrInvalidAttack, a.Kind, strings.Join(AttackKinds(), ", "), AttackKeyExtraction, AttackShiftDecryption)
 	}
 	for _, p := range []struct {
 		name string

@@ -64,6 +64,9 @@ type sealer interface {
 	// shapeUpload changes a sealed update's c0 with shape (the key-extraction
 	// attack, for evaluations only).
 	shapeUpload(sealed []byte, shape func(ciphertext int, rows [][]uint64, moduli []uint64)) ([]byte, error)
+	// shiftDecryptionShare adds offset to the first value a decryption
+	// share decrypts (the shift-decryption attack, for evaluations only).
+	shiftDecryptionShare(share []byte, offset float64) ([]byte, error)
 	// maxAbs is the largest magnitude a sealed value may have.
 	maxAbs() float64
 }
@@ -331,6 +334,17 @@ func (h *homomorphicSealer) decryptionShare(aggregate []byte, active []uint64) (
 	return share.MarshalBinary()
 }
 
+func (h *homomorphicSealer) shiftDecryptionShare(share []byte, offset float64) ([]byte, error) {
+	var ds aggregation.DecryptionShare
+	if err := ds.UnmarshalBinary(share); err != nil {
+		return nil, err
+	}
+	if err := h.scheme.ShiftDecryptionShare(&ds, 0, offset); err != nil {
+		return nil, err
+	}
+	return ds.MarshalBinary()
+}
+
 func (h *homomorphicSealer) export() (secret, threshold []byte, err error) {
 	if h.secret != nil {
 		if secret, err = h.secret.MarshalBinary(); err != nil {
@@ -413,6 +427,9 @@ func (plainSealer) checkSpots(common.Hash, aggregation.EncryptionContext, []byte
 	return errPlaintext
 }
 func (plainSealer) decryptionShare([]byte, []uint64) ([]byte, error) {
+	return nil, errPlaintext
+}
+func (plainSealer) shiftDecryptionShare([]byte, float64) ([]byte, error) {
 	return nil, errPlaintext
 }
 func (plainSealer) thresholdShares(int, []uint64) (map[uint64][]byte, error) {

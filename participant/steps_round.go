@@ -363,9 +363,26 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 				Reason: fmt.Sprintf("the aggregate %s is not the weighted sum of the committed updates (recomputed: %s)", aggHash.Hex(), aggregation.ContentHash(recomputed).Hex())}
 		}
 	}
-	share, err := s.sealer.decryptionShare(facts.aggregate, t.GetActivePoints())
+	sets, err := s.decryptionSets(t, facts.study)
 	if err != nil {
-		return ready{}, fmt.Errorf("participant %s: decryption share: %w", s.name, err)
+		return ready{}, err
+	}
+	var shares []*cohortv1.SignedShare
+	for _, set := range sets {
+		share, err := s.sealer.decryptionShare(facts.aggregate, set)
+		if err != nil {
+			return ready{}, fmt.Errorf("participant %s: decryption share: %w", s.name, err)
+		}
+		if s.attack.Kind == AttackShiftDecryption {
+			if share, err = s.sealer.shiftDecryptionShare(share, s.attack.WithDefaults().Scale); err != nil {
+				return ready{}, err
+			}
+		}
+		signed, err := auth.Sign(s.key, s.studyID, round, auth.KindDecryptShare, crypto.Keccak256Hash(share))
+		if err != nil {
+			return ready{}, err
+		}
+		shares = append(shares, &cohortv1.SignedShare{Share: share, Auth: signed})
 	}
 	var files []fileWrite
 	if distributed {
@@ -377,13 +394,39 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 		// refuses a second aggregate of the round.
 		files = append(files, fileWrite{dir: decryptedDir, name: roundRecordName(round), data: []byte(aggHash.Hex())})
 	}
-	signed, err := auth.Sign(s.key, s.studyID, round, auth.KindDecryptShare, crypto.Keccak256Hash(share))
-	if err != nil {
-		return ready{}, err
-	}
 	return ready{files: files, send: &cohortv1.DecryptionShareSubmission{
-		StudyId: s.studyID, Round: round, AggregateHash: t.GetAggregateHash(), Share: share, Auth: signed,
+		StudyId: s.studyID, Round: round, AggregateHash: t.GetAggregateHash(), Share: shares[0].Share, Auth: shares[0].Auth, More: shares[1:],
 	}}, nil
+}
+
+// decryptionSets returns the active sets this holder gives a decryption
+// share for: the task's decryption sets that hold its point, checked
+// against its active points and the chain's threshold (a coordinator
+// asking for more sets, or other ones, would get more smudged decryptions
+// of one aggregate than the check needs), or the active points alone (nil
+// for n-of-n).
+func (s *steps) decryptionSets(t *cohortv1.DecryptTask, study contracts.Study) ([][]uint64, error) {
+	if len(t.GetDecryptionSets()) == 0 {
+		return [][]uint64{t.GetActivePoints()}, nil
+	}
+	active := shamirPoints(t.GetActivePoints())
+	sets := make([][]aggregation.ShamirPoint, len(t.GetDecryptionSets()))
+	for i, set := range t.GetDecryptionSets() {
+		sets[i] = shamirPoints(set.GetPoints())
+	}
+	if err := aggregation.CheckDecryptionSets(active, int(study.Threshold), sets); err != nil {
+		return nil, fmt.Errorf("%w: the decrypt task's decryption sets: %v", ErrChainMismatch, err)
+	}
+	var mine [][]uint64
+	for _, set := range t.GetDecryptionSets() {
+		if slices.Contains(set.GetPoints(), s.point) {
+			mine = append(mine, set.GetPoints())
+		}
+	}
+	if len(mine) == 0 {
+		return nil, fmt.Errorf("%w: no decryption set holds this site's point %d", ErrChainMismatch, s.point)
+	}
+	return mine, nil
 }
 
 // badAggregateError is a refusal to decrypt an aggregate that is not the

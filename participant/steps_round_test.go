@@ -168,6 +168,18 @@ func TestDecryptStep(t *testing.T) {
 		{"more weights than contributors", with(func(c *decryptCase) { c.task.Weights = append(c.task.Weights, 0) }), ErrChainMismatch},
 		{"no contributors", with(func(c *decryptCase) { c.task.Contributors, c.task.Weights = nil, nil }), ErrChainMismatch},
 		{"an active set without this holder", with(func(c *decryptCase) { c.task.ActivePoints = []uint64{1, 3} }), ErrChainMismatch},
+		{"more decryption sets than holders (more decryptions than the check needs)", with(func(c *decryptCase) {
+			c.task.ActivePoints, c.task.DecryptionSets = []uint64{1, 2, 3}, pointSets([]uint64{2, 3}, []uint64{1, 3}, []uint64{1, 2}, []uint64{1, 2})
+		}), ErrChainMismatch},
+		{"a decryption set of more than t", with(func(c *decryptCase) {
+			c.task.ActivePoints, c.task.DecryptionSets = []uint64{1, 2, 3}, pointSets([]uint64{1, 2, 3}, []uint64{1, 3})
+		}), ErrChainMismatch},
+		{"a decryption set outside the active points", with(func(c *decryptCase) {
+			c.task.ActivePoints, c.task.DecryptionSets = []uint64{1, 2}, pointSets([]uint64{1, 3}, []uint64{2, 3})
+		}), ErrChainMismatch},
+		{"this holder in every decryption set (its share unchecked)", with(func(c *decryptCase) {
+			c.task.ActivePoints, c.task.DecryptionSets = []uint64{1, 2, 3}, pointSets([]uint64{2, 3}, []uint64{1, 2})
+		}), ErrChainMismatch},
 		{"a holder off the chain's decryption committee", with(func(c *decryptCase) {
 			c.facts.study.Committee = contracts.CommitteeParams{Size: 1}
 			c.facts.study.Holders, c.facts.study.CommitteeCurrent = []common.Address{f.nodes[0].self}, true
@@ -222,6 +234,42 @@ func TestDecryptStep(t *testing.T) {
 			assert.InDelta(t, want, got[j], 1e-3, "value %d", j)
 		}
 	})
+
+	t.Run("honest with a spare holder: a share per decryption set, and the sets agree", func(t *testing.T) {
+		c := f.honestDecrypt(t)
+		c.task.ActivePoints, c.task.DecryptionSets = []uint64{1, 2, 3}, pointSets([]uint64{2, 3}, []uint64{1, 3}, []uint64{1, 2})
+		var shares []*aggregation.DecryptionShare
+		for i, s := range f.nodes {
+			r, err := s.decrypt(context.Background(), c.task, c.facts)
+			require.NoError(t, err)
+			sub := r.send.(*cohortv1.DecryptionShareSubmission)
+			require.Len(t, sub.GetMore(), 1, "holder %d is in two of the three sets", i)
+			for _, raw := range append([]*cohortv1.SignedShare{{Share: sub.GetShare(), Auth: sub.GetAuth()}}, sub.GetMore()...) {
+				signer, err := auth.Verify(raw.GetAuth(), stepsStudy, 1, auth.KindDecryptShare, crypto.Keccak256Hash(raw.GetShare()))
+				require.NoError(t, err)
+				assert.Equal(t, f.nodes[i].self, signer)
+				ds := new(aggregation.DecryptionShare)
+				require.NoError(t, ds.UnmarshalBinary(raw.GetShare()))
+				shares = append(shares, ds)
+			}
+		}
+		var agg aggregation.EncryptedVector
+		require.NoError(t, agg.UnmarshalBinary(c.facts.aggregate))
+		got, err := testScheme(t).DecryptChecked(&agg, shares)
+		require.NoError(t, err)
+		for j := range f.global {
+			want := (f.plain[0][j] + 2*f.plain[1][j] + 3*f.plain[2][j]) / 6
+			assert.InDelta(t, want, got[j], 1e-3, "value %d", j)
+		}
+	})
+}
+
+func pointSets(sets ...[]uint64) []*cohortv1.PointSet {
+	out := make([]*cohortv1.PointSet, len(sets))
+	for i, s := range sets {
+		out[i] = &cohortv1.PointSet{Points: s}
+	}
+	return out
 }
 
 // With the distributed privacy mechanism a holder decrypts one aggregate

@@ -1562,10 +1562,15 @@ type DecryptTask struct {
 	AggregateHash []byte                 `protobuf:"bytes,3,opt,name=aggregate_hash,json=aggregateHash,proto3" json:"aggregate_hash,omitempty"`
 	Contributors  [][]byte               `protobuf:"bytes,4,rep,name=contributors,proto3" json:"contributors,omitempty"`                             // addresses whose updates were summed
 	Weights       []float64              `protobuf:"fixed64,5,rep,packed,name=weights,proto3" json:"weights,omitempty"`                              // their weights, in the same order
-	ActivePoints  []uint64               `protobuf:"varint,6,rep,packed,name=active_points,json=activePoints,proto3" json:"active_points,omitempty"` // the t Shamir points asked to decrypt; empty means every contributor (n-of-n)
+	ActivePoints  []uint64               `protobuf:"varint,6,rep,packed,name=active_points,json=activePoints,proto3" json:"active_points,omitempty"` // the Shamir points asked to decrypt; empty means every contributor (n-of-n)
 	Trust         *TrustEvidence         `protobuf:"bytes,7,opt,name=trust,proto3" json:"trust,omitempty"`                                           // set in robust mode: what lets a holder re-derive the weights
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// decryption_sets, when set, are subsets of active_points of at least t
+	// points each, every active point left out of at least one: a holder
+	// gives a share for each set it is in, and the coordinator publishes
+	// only if every set's decryption agrees (aggregation.DecryptionSets).
+	DecryptionSets []*PointSet `protobuf:"bytes,8,rep,name=decryption_sets,json=decryptionSets,proto3" json:"decryption_sets,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *DecryptTask) Reset() {
@@ -1647,6 +1652,57 @@ func (x *DecryptTask) GetTrust() *TrustEvidence {
 	return nil
 }
 
+func (x *DecryptTask) GetDecryptionSets() []*PointSet {
+	if x != nil {
+		return x.DecryptionSets
+	}
+	return nil
+}
+
+type PointSet struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Points        []uint64               `protobuf:"varint,1,rep,packed,name=points,proto3" json:"points,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PointSet) Reset() {
+	*x = PointSet{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PointSet) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PointSet) ProtoMessage() {}
+
+func (x *PointSet) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PointSet.ProtoReflect.Descriptor instead.
+func (*PointSet) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *PointSet) GetPoints() []uint64 {
+	if x != nil {
+		return x.Points
+	}
+	return nil
+}
+
 // TrustEvidence is what a share holder needs to re-derive a robust round's
 // trust weights before it decrypts the aggregate: the scoring inputs it can
 // recompute and check, and the score shares the coordinator combined, signed
@@ -1665,7 +1721,7 @@ type TrustEvidence struct {
 
 func (x *TrustEvidence) Reset() {
 	*x = TrustEvidence{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	mi := &file_cohortv1_cohort_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1677,7 +1733,7 @@ func (x *TrustEvidence) String() string {
 func (*TrustEvidence) ProtoMessage() {}
 
 func (x *TrustEvidence) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[19]
+	mi := &file_cohortv1_cohort_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1690,7 +1746,7 @@ func (x *TrustEvidence) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TrustEvidence.ProtoReflect.Descriptor instead.
 func (*TrustEvidence) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{19}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *TrustEvidence) GetReferencesHash() []byte {
@@ -1747,7 +1803,7 @@ type EvaluateTask struct {
 
 func (x *EvaluateTask) Reset() {
 	*x = EvaluateTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[20]
+	mi := &file_cohortv1_cohort_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1759,7 +1815,7 @@ func (x *EvaluateTask) String() string {
 func (*EvaluateTask) ProtoMessage() {}
 
 func (x *EvaluateTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[20]
+	mi := &file_cohortv1_cohort_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1772,7 +1828,7 @@ func (x *EvaluateTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvaluateTask.ProtoReflect.Descriptor instead.
 func (*EvaluateTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{20}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *EvaluateTask) GetStudyId() uint64 {
@@ -1806,7 +1862,7 @@ type StudyDone struct {
 
 func (x *StudyDone) Reset() {
 	*x = StudyDone{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[21]
+	mi := &file_cohortv1_cohort_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1818,7 +1874,7 @@ func (x *StudyDone) String() string {
 func (*StudyDone) ProtoMessage() {}
 
 func (x *StudyDone) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[21]
+	mi := &file_cohortv1_cohort_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1831,7 +1887,7 @@ func (x *StudyDone) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StudyDone.ProtoReflect.Descriptor instead.
 func (*StudyDone) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{21}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *StudyDone) GetStudyId() uint64 {
@@ -1859,7 +1915,7 @@ type PublicKeyShareSubmission struct {
 
 func (x *PublicKeyShareSubmission) Reset() {
 	*x = PublicKeyShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[22]
+	mi := &file_cohortv1_cohort_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1871,7 +1927,7 @@ func (x *PublicKeyShareSubmission) String() string {
 func (*PublicKeyShareSubmission) ProtoMessage() {}
 
 func (x *PublicKeyShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[22]
+	mi := &file_cohortv1_cohort_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1884,7 +1940,7 @@ func (x *PublicKeyShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublicKeyShareSubmission.ProtoReflect.Descriptor instead.
 func (*PublicKeyShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{22}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *PublicKeyShareSubmission) GetStudyId() uint64 {
@@ -1921,7 +1977,7 @@ type UpdateChunk struct {
 
 func (x *UpdateChunk) Reset() {
 	*x = UpdateChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[23]
+	mi := &file_cohortv1_cohort_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1933,7 +1989,7 @@ func (x *UpdateChunk) String() string {
 func (*UpdateChunk) ProtoMessage() {}
 
 func (x *UpdateChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[23]
+	mi := &file_cohortv1_cohort_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1946,7 +2002,7 @@ func (x *UpdateChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateChunk.ProtoReflect.Descriptor instead.
 func (*UpdateChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{23}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *UpdateChunk) GetPart() isUpdateChunk_Part {
@@ -2008,7 +2064,7 @@ type UpdateHeader struct {
 
 func (x *UpdateHeader) Reset() {
 	*x = UpdateHeader{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[24]
+	mi := &file_cohortv1_cohort_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2020,7 +2076,7 @@ func (x *UpdateHeader) String() string {
 func (*UpdateHeader) ProtoMessage() {}
 
 func (x *UpdateHeader) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[24]
+	mi := &file_cohortv1_cohort_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2033,7 +2089,7 @@ func (x *UpdateHeader) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateHeader.ProtoReflect.Descriptor instead.
 func (*UpdateHeader) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{24}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *UpdateHeader) GetStudyId() uint64 {
@@ -2100,7 +2156,7 @@ type SignedCommitment struct {
 
 func (x *SignedCommitment) Reset() {
 	*x = SignedCommitment{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[25]
+	mi := &file_cohortv1_cohort_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2112,7 +2168,7 @@ func (x *SignedCommitment) String() string {
 func (*SignedCommitment) ProtoMessage() {}
 
 func (x *SignedCommitment) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[25]
+	mi := &file_cohortv1_cohort_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2125,7 +2181,7 @@ func (x *SignedCommitment) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SignedCommitment.ProtoReflect.Descriptor instead.
 func (*SignedCommitment) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{25}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *SignedCommitment) GetSampleCount() uint64 {
@@ -2160,7 +2216,7 @@ type UploadStatusRequest struct {
 
 func (x *UploadStatusRequest) Reset() {
 	*x = UploadStatusRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[26]
+	mi := &file_cohortv1_cohort_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2172,7 +2228,7 @@ func (x *UploadStatusRequest) String() string {
 func (*UploadStatusRequest) ProtoMessage() {}
 
 func (x *UploadStatusRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[26]
+	mi := &file_cohortv1_cohort_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2185,7 +2241,7 @@ func (x *UploadStatusRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadStatusRequest.ProtoReflect.Descriptor instead.
 func (*UploadStatusRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{26}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{27}
 }
 
 func (x *UploadStatusRequest) GetStudyId() uint64 {
@@ -2219,7 +2275,7 @@ type UploadStatusReply struct {
 
 func (x *UploadStatusReply) Reset() {
 	*x = UploadStatusReply{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[27]
+	mi := &file_cohortv1_cohort_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2231,7 +2287,7 @@ func (x *UploadStatusReply) String() string {
 func (*UploadStatusReply) ProtoMessage() {}
 
 func (x *UploadStatusReply) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[27]
+	mi := &file_cohortv1_cohort_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2244,7 +2300,7 @@ func (x *UploadStatusReply) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadStatusReply.ProtoReflect.Descriptor instead.
 func (*UploadStatusReply) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{27}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *UploadStatusReply) GetReceived() uint64 {
@@ -2271,7 +2327,7 @@ type UploadReceipt struct {
 
 func (x *UploadReceipt) Reset() {
 	*x = UploadReceipt{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[28]
+	mi := &file_cohortv1_cohort_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2283,7 +2339,7 @@ func (x *UploadReceipt) String() string {
 func (*UploadReceipt) ProtoMessage() {}
 
 func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[28]
+	mi := &file_cohortv1_cohort_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2296,7 +2352,7 @@ func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadReceipt.ProtoReflect.Descriptor instead.
 func (*UploadReceipt) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{28}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *UploadReceipt) GetContentHash() []byte {
@@ -2320,13 +2376,16 @@ type DecryptionShareSubmission struct {
 	AggregateHash []byte                 `protobuf:"bytes,3,opt,name=aggregate_hash,json=aggregateHash,proto3" json:"aggregate_hash,omitempty"`
 	Share         []byte                 `protobuf:"bytes,4,opt,name=share,proto3" json:"share,omitempty"` // aggregation.DecryptionShare binary
 	Auth          *Signed                `protobuf:"bytes,5,opt,name=auth,proto3" json:"auth,omitempty"`   // over (study, round, "decrypt-share", keccak(share))
+	// more are the shares for the task's other decryption sets that hold
+	// this holder's point, after the first (share), each signed alike.
+	More          []*SignedShare `protobuf:"bytes,6,rep,name=more,proto3" json:"more,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *DecryptionShareSubmission) Reset() {
 	*x = DecryptionShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[29]
+	mi := &file_cohortv1_cohort_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2338,7 +2397,7 @@ func (x *DecryptionShareSubmission) String() string {
 func (*DecryptionShareSubmission) ProtoMessage() {}
 
 func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[29]
+	mi := &file_cohortv1_cohort_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2351,7 +2410,7 @@ func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DecryptionShareSubmission.ProtoReflect.Descriptor instead.
 func (*DecryptionShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{29}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{30}
 }
 
 func (x *DecryptionShareSubmission) GetStudyId() uint64 {
@@ -2389,6 +2448,65 @@ func (x *DecryptionShareSubmission) GetAuth() *Signed {
 	return nil
 }
 
+func (x *DecryptionShareSubmission) GetMore() []*SignedShare {
+	if x != nil {
+		return x.More
+	}
+	return nil
+}
+
+type SignedShare struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Share         []byte                 `protobuf:"bytes,1,opt,name=share,proto3" json:"share,omitempty"`
+	Auth          *Signed                `protobuf:"bytes,2,opt,name=auth,proto3" json:"auth,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SignedShare) Reset() {
+	*x = SignedShare{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[31]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SignedShare) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SignedShare) ProtoMessage() {}
+
+func (x *SignedShare) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[31]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SignedShare.ProtoReflect.Descriptor instead.
+func (*SignedShare) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{31}
+}
+
+func (x *SignedShare) GetShare() []byte {
+	if x != nil {
+		return x.Share
+	}
+	return nil
+}
+
+func (x *SignedShare) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
 // DecryptionRecord is what a round's model was computed from, kept by the
 // coordinator beside the aggregate so that anyone can recompute the model
 // (`cohort audit`): the holders' decryption shares as they signed them,
@@ -2409,7 +2527,7 @@ type DecryptionRecord struct {
 
 func (x *DecryptionRecord) Reset() {
 	*x = DecryptionRecord{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[30]
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2421,7 +2539,7 @@ func (x *DecryptionRecord) String() string {
 func (*DecryptionRecord) ProtoMessage() {}
 
 func (x *DecryptionRecord) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[30]
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2434,7 +2552,7 @@ func (x *DecryptionRecord) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DecryptionRecord.ProtoReflect.Descriptor instead.
 func (*DecryptionRecord) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{30}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{32}
 }
 
 func (x *DecryptionRecord) GetStudyId() uint64 {
@@ -2492,7 +2610,7 @@ type EvaluationSubmission struct {
 
 func (x *EvaluationSubmission) Reset() {
 	*x = EvaluationSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[31]
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2504,7 +2622,7 @@ func (x *EvaluationSubmission) String() string {
 func (*EvaluationSubmission) ProtoMessage() {}
 
 func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[31]
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2517,7 +2635,7 @@ func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvaluationSubmission.ProtoReflect.Descriptor instead.
 func (*EvaluationSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{31}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{33}
 }
 
 func (x *EvaluationSubmission) GetStudyId() uint64 {
@@ -2563,7 +2681,7 @@ type Ack struct {
 
 func (x *Ack) Reset() {
 	*x = Ack{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2575,7 +2693,7 @@ func (x *Ack) String() string {
 func (*Ack) ProtoMessage() {}
 
 func (x *Ack) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2588,7 +2706,7 @@ func (x *Ack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Ack.ProtoReflect.Descriptor instead.
 func (*Ack) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{32}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{34}
 }
 
 type BlobRequest struct {
@@ -2600,7 +2718,7 @@ type BlobRequest struct {
 
 func (x *BlobRequest) Reset() {
 	*x = BlobRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2612,7 +2730,7 @@ func (x *BlobRequest) String() string {
 func (*BlobRequest) ProtoMessage() {}
 
 func (x *BlobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2625,7 +2743,7 @@ func (x *BlobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobRequest.ProtoReflect.Descriptor instead.
 func (*BlobRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{33}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *BlobRequest) GetHash() []byte {
@@ -2645,7 +2763,7 @@ type ChunkRequest struct {
 
 func (x *ChunkRequest) Reset() {
 	*x = ChunkRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2657,7 +2775,7 @@ func (x *ChunkRequest) String() string {
 func (*ChunkRequest) ProtoMessage() {}
 
 func (x *ChunkRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2670,7 +2788,7 @@ func (x *ChunkRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ChunkRequest.ProtoReflect.Descriptor instead.
 func (*ChunkRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{34}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *ChunkRequest) GetHashes() [][]byte {
@@ -2696,7 +2814,7 @@ type ChunkProof struct {
 
 func (x *ChunkProof) Reset() {
 	*x = ChunkProof{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2708,7 +2826,7 @@ func (x *ChunkProof) String() string {
 func (*ChunkProof) ProtoMessage() {}
 
 func (x *ChunkProof) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2721,7 +2839,7 @@ func (x *ChunkProof) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ChunkProof.ProtoReflect.Descriptor instead.
 func (*ChunkProof) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{35}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *ChunkProof) GetProof() []byte {
@@ -2741,7 +2859,7 @@ type BlobChunk struct {
 
 func (x *BlobChunk) Reset() {
 	*x = BlobChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2753,7 +2871,7 @@ func (x *BlobChunk) String() string {
 func (*BlobChunk) ProtoMessage() {}
 
 func (x *BlobChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2766,7 +2884,7 @@ func (x *BlobChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobChunk.ProtoReflect.Descriptor instead.
 func (*BlobChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{36}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *BlobChunk) GetData() []byte {
@@ -2796,7 +2914,7 @@ type MomentsCountTask struct {
 
 func (x *MomentsCountTask) Reset() {
 	*x = MomentsCountTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2808,7 +2926,7 @@ func (x *MomentsCountTask) String() string {
 func (*MomentsCountTask) ProtoMessage() {}
 
 func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2821,7 +2939,7 @@ func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsCountTask.ProtoReflect.Descriptor instead.
 func (*MomentsCountTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *MomentsCountTask) GetStudyId() uint64 {
@@ -2859,7 +2977,7 @@ type MomentsCount struct {
 
 func (x *MomentsCount) Reset() {
 	*x = MomentsCount{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2871,7 +2989,7 @@ func (x *MomentsCount) String() string {
 func (*MomentsCount) ProtoMessage() {}
 
 func (x *MomentsCount) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2884,7 +3002,7 @@ func (x *MomentsCount) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsCount.ProtoReflect.Descriptor instead.
 func (*MomentsCount) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{38}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *MomentsCount) GetStudyId() uint64 {
@@ -2932,7 +3050,7 @@ type MomentsTask struct {
 
 func (x *MomentsTask) Reset() {
 	*x = MomentsTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	mi := &file_cohortv1_cohort_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2944,7 +3062,7 @@ func (x *MomentsTask) String() string {
 func (*MomentsTask) ProtoMessage() {}
 
 func (x *MomentsTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	mi := &file_cohortv1_cohort_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2957,7 +3075,7 @@ func (x *MomentsTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsTask.ProtoReflect.Descriptor instead.
 func (*MomentsTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{39}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *MomentsTask) GetStudyId() uint64 {
@@ -3017,7 +3135,7 @@ type MomentsSubmission struct {
 
 func (x *MomentsSubmission) Reset() {
 	*x = MomentsSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	mi := &file_cohortv1_cohort_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3029,7 +3147,7 @@ func (x *MomentsSubmission) String() string {
 func (*MomentsSubmission) ProtoMessage() {}
 
 func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	mi := &file_cohortv1_cohort_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3042,7 +3160,7 @@ func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsSubmission.ProtoReflect.Descriptor instead.
 func (*MomentsSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{40}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *MomentsSubmission) GetStudyId() uint64 {
@@ -3085,7 +3203,7 @@ type MomentsContribution struct {
 
 func (x *MomentsContribution) Reset() {
 	*x = MomentsContribution{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[41]
+	mi := &file_cohortv1_cohort_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3097,7 +3215,7 @@ func (x *MomentsContribution) String() string {
 func (*MomentsContribution) ProtoMessage() {}
 
 func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[41]
+	mi := &file_cohortv1_cohort_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3110,7 +3228,7 @@ func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsContribution.ProtoReflect.Descriptor instead.
 func (*MomentsContribution) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{41}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *MomentsContribution) GetCiphertextHash() []byte {
@@ -3146,7 +3264,7 @@ type MomentsDecryptTask struct {
 
 func (x *MomentsDecryptTask) Reset() {
 	*x = MomentsDecryptTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[42]
+	mi := &file_cohortv1_cohort_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3158,7 +3276,7 @@ func (x *MomentsDecryptTask) String() string {
 func (*MomentsDecryptTask) ProtoMessage() {}
 
 func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[42]
+	mi := &file_cohortv1_cohort_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3171,7 +3289,7 @@ func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsDecryptTask.ProtoReflect.Descriptor instead.
 func (*MomentsDecryptTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{42}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *MomentsDecryptTask) GetStudyId() uint64 {
@@ -3237,7 +3355,7 @@ type MomentsShareSubmission struct {
 
 func (x *MomentsShareSubmission) Reset() {
 	*x = MomentsShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[43]
+	mi := &file_cohortv1_cohort_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3249,7 +3367,7 @@ func (x *MomentsShareSubmission) String() string {
 func (*MomentsShareSubmission) ProtoMessage() {}
 
 func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[43]
+	mi := &file_cohortv1_cohort_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3262,7 +3380,7 @@ func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsShareSubmission.ProtoReflect.Descriptor instead.
 func (*MomentsShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{43}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *MomentsShareSubmission) GetStudyId() uint64 {
@@ -3314,7 +3432,7 @@ type MomentsResultTask struct {
 
 func (x *MomentsResultTask) Reset() {
 	*x = MomentsResultTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[44]
+	mi := &file_cohortv1_cohort_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3326,7 +3444,7 @@ func (x *MomentsResultTask) String() string {
 func (*MomentsResultTask) ProtoMessage() {}
 
 func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[44]
+	mi := &file_cohortv1_cohort_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3339,7 +3457,7 @@ func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsResultTask.ProtoReflect.Descriptor instead.
 func (*MomentsResultTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{44}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{46}
 }
 
 func (x *MomentsResultTask) GetStudyId() uint64 {
@@ -3418,7 +3536,7 @@ type MomentsConfirmation struct {
 
 func (x *MomentsConfirmation) Reset() {
 	*x = MomentsConfirmation{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[45]
+	mi := &file_cohortv1_cohort_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3430,7 +3548,7 @@ func (x *MomentsConfirmation) String() string {
 func (*MomentsConfirmation) ProtoMessage() {}
 
 func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[45]
+	mi := &file_cohortv1_cohort_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3443,7 +3561,7 @@ func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsConfirmation.ProtoReflect.Descriptor instead.
 func (*MomentsConfirmation) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{45}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{47}
 }
 
 func (x *MomentsConfirmation) GetStudyId() uint64 {
@@ -3580,7 +3698,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x16\n" +
 	"\x06shares\x18\x03 \x03(\fR\x06shares\x12%\n" +
-	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xf8\x01\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xb6\x02\n" +
 	"\vDecryptTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12%\n" +
@@ -3588,7 +3706,10 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\fcontributors\x18\x04 \x03(\fR\fcontributors\x12\x18\n" +
 	"\aweights\x18\x05 \x03(\x01R\aweights\x12#\n" +
 	"\ractive_points\x18\x06 \x03(\x04R\factivePoints\x12.\n" +
-	"\x05trust\x18\a \x01(\v2\x18.cohort.v1.TrustEvidenceR\x05trust\"\xe6\x01\n" +
+	"\x05trust\x18\a \x01(\v2\x18.cohort.v1.TrustEvidenceR\x05trust\x12<\n" +
+	"\x0fdecryption_sets\x18\b \x03(\v2\x13.cohort.v1.PointSetR\x0edecryptionSets\"\"\n" +
+	"\bPointSet\x12\x16\n" +
+	"\x06points\x18\x01 \x03(\x04R\x06points\"\xe6\x01\n" +
 	"\rTrustEvidence\x12'\n" +
 	"\x0freferences_hash\x18\x01 \x01(\fR\x0ereferencesHash\x12\x12\n" +
 	"\x04seed\x18\x02 \x01(\fR\x04seed\x12 \n" +
@@ -3636,13 +3757,17 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\bcomplete\x18\x02 \x01(\bR\bcomplete\"F\n" +
 	"\rUploadReceipt\x12!\n" +
 	"\fcontent_hash\x18\x01 \x01(\fR\vcontentHash\x12\x12\n" +
-	"\x04size\x18\x02 \x01(\x04R\x04size\"\xb0\x01\n" +
+	"\x04size\x18\x02 \x01(\x04R\x04size\"\xdc\x01\n" +
 	"\x19DecryptionShareSubmission\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12%\n" +
 	"\x0eaggregate_hash\x18\x03 \x01(\fR\raggregateHash\x12\x14\n" +
 	"\x05share\x18\x04 \x01(\fR\x05share\x12%\n" +
-	"\x04auth\x18\x05 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xfd\x01\n" +
+	"\x04auth\x18\x05 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x12*\n" +
+	"\x04more\x18\x06 \x03(\v2\x16.cohort.v1.SignedShareR\x04more\"J\n" +
+	"\vSignedShare\x12\x14\n" +
+	"\x05share\x18\x01 \x01(\fR\x05share\x12%\n" +
+	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xfd\x01\n" +
 	"\x10DecryptionRecord\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12%\n" +
@@ -3756,7 +3881,7 @@ func file_cohortv1_cohort_proto_rawDescGZIP() []byte {
 	return file_cohortv1_cohort_proto_rawDescData
 }
 
-var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 46)
+var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 48)
 var file_cohortv1_cohort_proto_goTypes = []any{
 	(*Signed)(nil),                    // 0: cohort.v1.Signed
 	(*JoinRequest)(nil),               // 1: cohort.v1.JoinRequest
@@ -3777,48 +3902,50 @@ var file_cohortv1_cohort_proto_goTypes = []any{
 	(*ScoreTask)(nil),                 // 16: cohort.v1.ScoreTask
 	(*ScoreSharesSubmission)(nil),     // 17: cohort.v1.ScoreSharesSubmission
 	(*DecryptTask)(nil),               // 18: cohort.v1.DecryptTask
-	(*TrustEvidence)(nil),             // 19: cohort.v1.TrustEvidence
-	(*EvaluateTask)(nil),              // 20: cohort.v1.EvaluateTask
-	(*StudyDone)(nil),                 // 21: cohort.v1.StudyDone
-	(*PublicKeyShareSubmission)(nil),  // 22: cohort.v1.PublicKeyShareSubmission
-	(*UpdateChunk)(nil),               // 23: cohort.v1.UpdateChunk
-	(*UpdateHeader)(nil),              // 24: cohort.v1.UpdateHeader
-	(*SignedCommitment)(nil),          // 25: cohort.v1.SignedCommitment
-	(*UploadStatusRequest)(nil),       // 26: cohort.v1.UploadStatusRequest
-	(*UploadStatusReply)(nil),         // 27: cohort.v1.UploadStatusReply
-	(*UploadReceipt)(nil),             // 28: cohort.v1.UploadReceipt
-	(*DecryptionShareSubmission)(nil), // 29: cohort.v1.DecryptionShareSubmission
-	(*DecryptionRecord)(nil),          // 30: cohort.v1.DecryptionRecord
-	(*EvaluationSubmission)(nil),      // 31: cohort.v1.EvaluationSubmission
-	(*Ack)(nil),                       // 32: cohort.v1.Ack
-	(*BlobRequest)(nil),               // 33: cohort.v1.BlobRequest
-	(*ChunkRequest)(nil),              // 34: cohort.v1.ChunkRequest
-	(*ChunkProof)(nil),                // 35: cohort.v1.ChunkProof
-	(*BlobChunk)(nil),                 // 36: cohort.v1.BlobChunk
-	(*MomentsCountTask)(nil),          // 37: cohort.v1.MomentsCountTask
-	(*MomentsCount)(nil),              // 38: cohort.v1.MomentsCount
-	(*MomentsTask)(nil),               // 39: cohort.v1.MomentsTask
-	(*MomentsSubmission)(nil),         // 40: cohort.v1.MomentsSubmission
-	(*MomentsContribution)(nil),       // 41: cohort.v1.MomentsContribution
-	(*MomentsDecryptTask)(nil),        // 42: cohort.v1.MomentsDecryptTask
-	(*MomentsShareSubmission)(nil),    // 43: cohort.v1.MomentsShareSubmission
-	(*MomentsResultTask)(nil),         // 44: cohort.v1.MomentsResultTask
-	(*MomentsConfirmation)(nil),       // 45: cohort.v1.MomentsConfirmation
+	(*PointSet)(nil),                  // 19: cohort.v1.PointSet
+	(*TrustEvidence)(nil),             // 20: cohort.v1.TrustEvidence
+	(*EvaluateTask)(nil),              // 21: cohort.v1.EvaluateTask
+	(*StudyDone)(nil),                 // 22: cohort.v1.StudyDone
+	(*PublicKeyShareSubmission)(nil),  // 23: cohort.v1.PublicKeyShareSubmission
+	(*UpdateChunk)(nil),               // 24: cohort.v1.UpdateChunk
+	(*UpdateHeader)(nil),              // 25: cohort.v1.UpdateHeader
+	(*SignedCommitment)(nil),          // 26: cohort.v1.SignedCommitment
+	(*UploadStatusRequest)(nil),       // 27: cohort.v1.UploadStatusRequest
+	(*UploadStatusReply)(nil),         // 28: cohort.v1.UploadStatusReply
+	(*UploadReceipt)(nil),             // 29: cohort.v1.UploadReceipt
+	(*DecryptionShareSubmission)(nil), // 30: cohort.v1.DecryptionShareSubmission
+	(*SignedShare)(nil),               // 31: cohort.v1.SignedShare
+	(*DecryptionRecord)(nil),          // 32: cohort.v1.DecryptionRecord
+	(*EvaluationSubmission)(nil),      // 33: cohort.v1.EvaluationSubmission
+	(*Ack)(nil),                       // 34: cohort.v1.Ack
+	(*BlobRequest)(nil),               // 35: cohort.v1.BlobRequest
+	(*ChunkRequest)(nil),              // 36: cohort.v1.ChunkRequest
+	(*ChunkProof)(nil),                // 37: cohort.v1.ChunkProof
+	(*BlobChunk)(nil),                 // 38: cohort.v1.BlobChunk
+	(*MomentsCountTask)(nil),          // 39: cohort.v1.MomentsCountTask
+	(*MomentsCount)(nil),              // 40: cohort.v1.MomentsCount
+	(*MomentsTask)(nil),               // 41: cohort.v1.MomentsTask
+	(*MomentsSubmission)(nil),         // 42: cohort.v1.MomentsSubmission
+	(*MomentsContribution)(nil),       // 43: cohort.v1.MomentsContribution
+	(*MomentsDecryptTask)(nil),        // 44: cohort.v1.MomentsDecryptTask
+	(*MomentsShareSubmission)(nil),    // 45: cohort.v1.MomentsShareSubmission
+	(*MomentsResultTask)(nil),         // 46: cohort.v1.MomentsResultTask
+	(*MomentsConfirmation)(nil),       // 47: cohort.v1.MomentsConfirmation
 }
 var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 0: cohort.v1.JoinRequest.auth:type_name -> cohort.v1.Signed
 	3,  // 1: cohort.v1.Task.key_gen:type_name -> cohort.v1.KeyGenTask
 	15, // 2: cohort.v1.Task.train:type_name -> cohort.v1.TrainTask
 	18, // 3: cohort.v1.Task.decrypt:type_name -> cohort.v1.DecryptTask
-	20, // 4: cohort.v1.Task.evaluate:type_name -> cohort.v1.EvaluateTask
-	21, // 5: cohort.v1.Task.done:type_name -> cohort.v1.StudyDone
+	21, // 4: cohort.v1.Task.evaluate:type_name -> cohort.v1.EvaluateTask
+	22, // 5: cohort.v1.Task.done:type_name -> cohort.v1.StudyDone
 	4,  // 6: cohort.v1.Task.threshold:type_name -> cohort.v1.ThresholdTask
 	6,  // 7: cohort.v1.Task.threshold_key:type_name -> cohort.v1.ThresholdKeyTask
 	16, // 8: cohort.v1.Task.score:type_name -> cohort.v1.ScoreTask
-	37, // 9: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
-	39, // 10: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
-	42, // 11: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
-	44, // 12: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
+	39, // 9: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
+	41, // 10: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
+	44, // 11: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
+	46, // 12: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
 	10, // 13: cohort.v1.Task.reshare:type_name -> cohort.v1.ReshareTask
 	12, // 14: cohort.v1.Task.reshare_key:type_name -> cohort.v1.ReshareKeyTask
 	14, // 15: cohort.v1.Task.reshare_commit:type_name -> cohort.v1.ReshareCommitTask
@@ -3835,64 +3962,67 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	7,  // 26: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
 	0,  // 27: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
 	0,  // 28: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
-	19, // 29: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
-	0,  // 30: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	24, // 31: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 32: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	25, // 33: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 34: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	29, // 35: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
-	0,  // 36: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 37: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	38, // 38: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 39: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 40: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	38, // 41: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	41, // 42: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	0,  // 43: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	38, // 44: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	41, // 45: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	43, // 46: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 47: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 48: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	22, // 49: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	23, // 50: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	26, // 51: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 52: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 53: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 54: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 55: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 56: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	29, // 57: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	31, // 58: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	38, // 59: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	40, // 60: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	43, // 61: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	45, // 62: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	33, // 63: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	34, // 64: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 65: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	32, // 66: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	28, // 67: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	27, // 68: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	32, // 69: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	32, // 70: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	32, // 71: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	32, // 72: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	32, // 73: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	32, // 74: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	32, // 75: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	32, // 76: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	32, // 77: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	32, // 78: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	32, // 79: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	36, // 80: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	35, // 81: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	65, // [65:82] is the sub-list for method output_type
-	48, // [48:65] is the sub-list for method input_type
-	48, // [48:48] is the sub-list for extension type_name
-	48, // [48:48] is the sub-list for extension extendee
-	0,  // [0:48] is the sub-list for field type_name
+	20, // 29: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
+	19, // 30: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 31: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	25, // 32: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 33: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	26, // 34: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 35: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	31, // 36: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
+	0,  // 37: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
+	30, // 38: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
+	0,  // 39: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 40: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	40, // 41: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 42: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 43: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	40, // 44: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	43, // 45: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	0,  // 46: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	40, // 47: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	43, // 48: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	45, // 49: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 50: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 51: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	23, // 52: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	24, // 53: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	27, // 54: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 55: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 56: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 57: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 58: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 59: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	30, // 60: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	33, // 61: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	40, // 62: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	42, // 63: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	45, // 64: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	47, // 65: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	35, // 66: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	36, // 67: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 68: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	34, // 69: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	29, // 70: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	28, // 71: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	34, // 72: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	34, // 73: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	34, // 74: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	34, // 75: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	34, // 76: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	34, // 77: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	34, // 78: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	34, // 79: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	34, // 80: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	34, // 81: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	34, // 82: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	38, // 83: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	37, // 84: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	68, // [68:85] is the sub-list for method output_type
+	51, // [51:68] is the sub-list for method input_type
+	51, // [51:51] is the sub-list for extension type_name
+	51, // [51:51] is the sub-list for extension extendee
+	0,  // [0:51] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }
@@ -3917,7 +4047,7 @@ func file_cohortv1_cohort_proto_init() {
 		(*Task_ReshareKey)(nil),
 		(*Task_ReshareCommit)(nil),
 	}
-	file_cohortv1_cohort_proto_msgTypes[23].OneofWrappers = []any{
+	file_cohortv1_cohort_proto_msgTypes[24].OneofWrappers = []any{
 		(*UpdateChunk_Header)(nil),
 		(*UpdateChunk_Data)(nil),
 	}
@@ -3927,7 +4057,7 @@ func file_cohortv1_cohort_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_cohortv1_cohort_proto_rawDesc), len(file_cohortv1_cohort_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   46,
+			NumMessages:   48,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

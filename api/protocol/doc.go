@@ -249,8 +249,10 @@
 // # Phase decrypt
 //
 // The coordinator sums the updates with their weights, stores the sum and
-// asks t share holders (DecryptTask, with the contributors, weights and, in
-// robust mode, the trust evidence). Each spot-checks the sum against the
+// asks t share holders, and up to t spare ones when they are live
+// (DecryptTask, with the contributors, weights, in robust mode the trust
+// evidence, and with spare holders the decryption sets: exactly t points
+// each, every holder left out of one, aggregation.DecryptionSets). Each spot-checks the sum against the
 // updates committed on chain: it draws k chunk positions from its own
 // randomness, fetches those chunks of every contributor's update with
 // their Merkle proofs (OpenChunks) and checks the sum's header and those
@@ -260,8 +262,14 @@
 // chain (re-deriving trust weights), refuses a sum of fewer than the
 // study's minimum, and answers
 // SubmitDecryptionShare (kind "decrypt-share", content keccak(share),
-// bound to the aggregate hash). A holder that goes away is replaced by
-// another set. Coordinator keeps: the sum and the new model (blobs).
+// bound to the aggregate hash), one share per decryption set it is in,
+// each signed (it first checks the sets: aggregation.CheckDecryptionSets).
+// The coordinator publishes only if every set's decryption agrees within
+// the smudging noise (aggregation.DecryptChecked). A holder that goes away
+// is replaced by another set. Coordinator keeps: the sum, the new model
+// (blobs) and the round's decryption record (the shares as signed, the
+// model the round started from, the server optimiser's state), from which
+// `cohort audit` recomputes the model.
 //
 // # Phase evaluate
 //

@@ -337,7 +337,7 @@ func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 	if err != nil || shares == nil {
 		return err
 	}
-	avg, err := scheme.Decrypt(agg, shares)
+	avg, err := scheme.DecryptChecked(agg, shares)
 	if err != nil {
 		problem("the signed decryption shares do not open the aggregate: %v", err)
 		return nil
@@ -399,6 +399,15 @@ func signedShares(ctx context.Context, ledger *contracts.Ledger, study contracts
 			problem("decryption share %d is not signed by a holder: %v", i, err)
 			return nil, nil
 		}
+		raws := [][]byte{sub.GetShare()}
+		for j, more := range sub.GetMore() {
+			other, err := auth.Verify(more.GetAuth(), study.ID, r, auth.KindDecryptShare, crypto.Keccak256Hash(more.GetShare()))
+			if err != nil || other != signer {
+				problem("decryption share %d.%d is not signed by %s, who signed the first (%v)", i, j+2, signer.Hex(), err)
+				return nil, nil
+			}
+			raws = append(raws, more.GetShare())
+		}
 		if seen[signer] {
 			problem("decryption share %d is the second signed by %s", i, signer.Hex())
 			return nil, nil
@@ -412,12 +421,14 @@ func signedShares(ctx context.Context, ledger *contracts.Ledger, study contracts
 			problem("decryption share %d is signed by %s, who never joined the study", i, signer.Hex())
 			return nil, nil
 		}
-		ds := new(aggregation.DecryptionShare)
-		if err := ds.UnmarshalBinary(sub.GetShare()); err != nil {
-			problem("decryption share %d (signed by %s) does not decode: %v", i, signer.Hex(), err)
-			return nil, nil
+		for _, raw := range raws {
+			ds := new(aggregation.DecryptionShare)
+			if err := ds.UnmarshalBinary(raw); err != nil {
+				problem("a decryption share signed by %s does not decode: %v", signer.Hex(), err)
+				return nil, nil
+			}
+			shares = append(shares, ds)
 		}
-		shares = append(shares, ds)
 		out.Decrypters = append(out.Decrypters, signer)
 	}
 	return shares, nil

@@ -16,6 +16,7 @@ import (
 	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/coordinator/audit"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
+	"github.com/cohort-fl/cohort/participant"
 )
 
 // A hostile coordinator alters one value of the round's aggregate before
@@ -128,4 +129,50 @@ func TestAuditCatchesACoordinatorPublishingAnotherModel(t *testing.T) {
 	assert.Equal(t, audit.Mismatch, second.Verdict)
 	assert.Equal(t, second.Aggregate, second.Recomputed, "the aggregate itself is honest")
 	assert.Contains(t, strings.Join(second.Problems, "\n"), "the model is not the server optimiser's step by the decrypted aggregate")
+}
+
+// A share holder adds an offset to every decryption share it gives, to
+// move the published model past robust aggregation: alone in an active
+// set of t it would go unseen (aggregation's
+// TestDecryptCheckedCatchesAHolderShiftingItsShare shows the shift
+// passing Decrypt). With a spare holder (3 holders, threshold 2) the
+// coordinator decrypts with every set that leaves one holder out, the set
+// without the liar disagrees, and the round fails instead of publishing.
+func TestHolderShiftingItsDecryptionShareIsCaught(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 2, Seed: 7, DataDir: t.TempDir(), PhaseTimeout: 5 * time.Second, LocalConsent: true,
+		Threshold: 2, MinParticipants: 2,
+		Attacks: map[int]participant.Attack{1: {Kind: participant.AttackShiftDecryption}},
+	})
+	if s != nil {
+		t.Cleanup(s.Close)
+	}
+	require.Error(t, err, "the study must not publish a model a holder shifted")
+	t.Logf("study stopped: %v", err)
+	assert.ErrorIs(t, err, aggregation.ErrDecryptionsDisagree)
+
+	// The limit, stated: with no spare holder (threshold 3 of 3) there is
+	// one decryption set, nothing to compare, and the shifted model is
+	// published; even the audit recomputes the same model.
+	s2, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 1, Seed: 7, DataDir: t.TempDir(), PhaseTimeout: 5 * time.Second, LocalConsent: true,
+		Threshold: 3, MinParticipants: 3,
+		Attacks: map[int]participant.Attack{1: {Kind: participant.AttackShiftDecryption}},
+	})
+	if s2 != nil {
+		t.Cleanup(s2.Close)
+	}
+	require.NoError(t, err, "without a spare holder the shift goes through")
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	store, err := coordinator.OpenStore(s2.StoreDir())
+	require.NoError(t, err)
+	rep, err := audit.Study(ctx, s2.Ledger(), store, scheme, s2.StudyID())
+	require.NoError(t, err)
+	assert.True(t, rep.OK, "the audit cannot tell either: %v", rep.Rounds)
 }

@@ -1,0 +1,182 @@
+package aggregation
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"slices"
+)
+
+// Verified decryption: a holder's decryption share cannot be checked on
+// its own (that would take a proof of correct decryption), so a holder
+// that adds an offset to its share moves the decrypted aggregate by that
+// offset, unseen, as long as the result stays within checkDecrypted's
+// bound. Redundancy catches it: with t + m holders, the aggregate is
+// decrypted once per set of DecryptionSets, every holder being left out of
+// at least one, and the decryptions must agree. Any valid set opens the
+// same c0 + s·c1, so honest decryptions differ by their shares' smudging
+// noise alone, which is bounded (each sample by tailCut·σ, smudger): a
+// difference beyond that bound means a wrong share. One wrong holder is
+// always caught, since the set that leaves it out decrypts honestly; two
+// colluding holders left out of different sets can shift every set alike
+// and are not.
+
+// DecryptionSets returns the sets an active set of holders decrypts with,
+// for a study of threshold t: with m = len(active) − t ≥ 1 spare holders,
+// each set is active (sorted) without m consecutive points, the windows
+// starting every m points and the last one ending at the last point, so
+// that each set has exactly t points (a threshold decryption takes
+// exactly t) and each point is left out of at least one: ⌈(t+m)/m⌉ sets.
+// With no spare holder it returns active alone: one decryption, nothing to
+// compare. Errors wrap ErrInvalidThreshold.
+func DecryptionSets(active []ShamirPoint, t int) ([][]ShamirPoint, error) {
+	if t < 1 || len(active) < t {
+		return nil, fmt.Errorf("%w: %d active points for threshold %d", ErrInvalidThreshold, len(active), t)
+	}
+	sorted := slices.Clone(active)
+	slices.Sort(sorted)
+	if len(slices.Compact(slices.Clone(sorted))) != len(sorted) {
+		return nil, fmt.Errorf("%w: active points %v repeat a point", ErrInvalidThreshold, active)
+	}
+	m := len(sorted) - t
+	switch {
+	case m == 0:
+		return [][]ShamirPoint{sorted}, nil
+	case m > t:
+		// Two windows would overlap and leave their common points out of
+		// every set: such holders would be asked for nothing.
+		return nil, fmt.Errorf("%w: %d active points for threshold %d; ask at most 2t", ErrInvalidThreshold, len(active), t)
+	}
+	var sets [][]ShamirPoint
+	for start := 0; start < len(sorted); start += m {
+		start = min(start, len(sorted)-m)
+		set := append(slices.Clone(sorted[:start]), sorted[start+m:]...)
+		sets = append(sets, set)
+	}
+	return sets, nil
+}
+
+// CheckDecryptionSets checks that sets are what DecryptionSets could ask of
+// the active set: each a sorted subset of active of exactly t distinct
+// points, no two alike, every point of active left out of at least one
+// and in at least one, and no more sets than points. A holder
+// checks it before it gives a share
+// per set: a coordinator asking for more sets would get more smudged
+// decryptions of the same aggregate.
+func CheckDecryptionSets(active []ShamirPoint, t int, sets [][]ShamirPoint) error {
+	if len(sets) < 2 || len(sets) > len(active) {
+		return fmt.Errorf("%w: %d decryption sets for %d active points", ErrInvalidThreshold, len(sets), len(active))
+	}
+	left := make(map[ShamirPoint]bool, len(active))
+	in := make(map[ShamirPoint]bool, len(active))
+	for i, set := range sets {
+		if len(set) != t || !slices.IsSorted(set) || len(slices.Compact(slices.Clone(set))) != len(set) {
+			return fmt.Errorf("%w: decryption set %d (%v) is not %d sorted, distinct points", ErrInvalidThreshold, i, set, t)
+		}
+		for _, p := range set {
+			if !slices.Contains(active, p) {
+				return fmt.Errorf("%w: decryption set %d has point %d outside the active set %v", ErrInvalidThreshold, i, p, active)
+			}
+		}
+		for j := range i {
+			if slices.Equal(sets[j], set) {
+				return fmt.Errorf("%w: decryption sets %d and %d are the same", ErrInvalidThreshold, j, i)
+			}
+		}
+		for _, p := range active {
+			if slices.Contains(set, p) {
+				in[p] = true
+			} else {
+				left[p] = true
+			}
+		}
+	}
+	for _, p := range active {
+		switch {
+		case !left[p]:
+			return fmt.Errorf("%w: point %d is in every decryption set, so its share could not be checked", ErrInvalidThreshold, p)
+		case !in[p]:
+			return fmt.Errorf("%w: point %d is active but in no decryption set", ErrInvalidThreshold, p)
+		}
+	}
+	return nil
+}
+
+// DecryptChecked decrypts agg with shares made for one or more active sets
+// (each share names its set), once per set in the order the sets first
+// appear, and returns the first set's decryption if every other one agrees
+// with it within the sets' smudging noise (decryptionTolerance). A wrong
+// share shows as ErrDecryptionsDisagree. Each set is checked as by
+// Decrypt. With shares of a single set it is Decrypt: there is nothing to
+// compare.
+func (s *Scheme) DecryptChecked(agg *EncryptedVector, shares []*DecryptionShare) ([]float64, error) {
+	var groups [][]*DecryptionShare
+	for i, ds := range shares {
+		if ds == nil {
+			return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d is nil", ErrNilArgument, i)
+		}
+		g := slices.IndexFunc(groups, func(g []*DecryptionShare) bool {
+			return g[0].mode == ds.mode && slices.Equal(g[0].active, ds.active)
+		})
+		if g < 0 {
+			groups = append(groups, nil)
+			g = len(groups) - 1
+		}
+		groups[g] = append(groups[g], ds)
+	}
+	if len(groups) == 0 {
+		return nil, fmt.Errorf("aggregation: Decrypt: %w: no decryption shares", ErrMissingShares)
+	}
+	first, err := s.Decrypt(agg, groups[0])
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range groups[1:] {
+		out, err := s.Decrypt(agg, g)
+		if err != nil {
+			return nil, fmt.Errorf("set %v: %w", g[0].active, err)
+		}
+		tol := s.decryptionTolerance(len(groups[0]) + len(g))
+		for j := range first {
+			if d := math.Abs(out[j] - first[j]); d > tol {
+				return nil, fmt.Errorf("aggregation: Decrypt: %w: value %d decrypts to %.9g with the holders at points %v and to %.9g with those at %v, %.3g apart where their smudging noise allows %.3g: a holder in one set sent a wrong share (the round must fail, not publish either)",
+					ErrDecryptionsDisagree, j, first[j], groups[0][0].active, out[j], g[0].active, d, tol)
+			}
+		}
+	}
+	return first, nil
+}
+
+// decryptionTolerance bounds how far two honest decryptions of one
+// aggregate, by sets of n shares in all, can lie apart: each share adds a
+// smudging sample of at most tailCut·σ plus its dither to every
+// coefficient, and a decrypted value is its coefficient over Δ. The slack
+// covers the float64 evaluation of values up to 2^20.
+func (s *Scheme) decryptionTolerance(n int) float64 {
+	perShare := tailCut*s.sigma + math.Max(1, s.sigma*0x1p-52) + 1
+	return float64(n)*perShare*math.Exp2(-float64(s.logScale)) + 0x1p-30
+}
+
+// ShiftDecryptionShare adds offset, in value units, to value j of what ds
+// decrypts: the lie of a holder that wants to move the published
+// aggregate, for tests and fault injection (a hostile holder) that show
+// DecryptChecked catching it.
+func (s *Scheme) ShiftDecryptionShare(ds *DecryptionShare, j int, offset float64) error {
+	if ds == nil || j < 0 || j >= ds.length || math.IsNaN(offset) || math.IsInf(offset, 0) {
+		return fmt.Errorf("%w: cannot shift value %d of a share by %v", ErrInvalidValue, j, offset)
+	}
+	v := new(big.Float).SetFloat64(math.Abs(offset))
+	v.SetMantExp(v, s.logScale)
+	k, _ := v.Int(nil)
+	n := ds.shares[0].Value.N()
+	p := ds.shares[j/n].Value
+	for l, row := range p.Coeffs {
+		q := s.params.RingQ().SubRings[l].Modulus
+		u := new(big.Int).Mod(k, new(big.Int).SetUint64(q)).Uint64()
+		if offset < 0 && u != 0 {
+			u = q - u
+		}
+		row[j%n] = (row[j%n] + u) % q
+	}
+	return nil
+}

@@ -1,0 +1,175 @@
+package aggregation
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDecryptionSetsLeaveEveryHolderOut(t *testing.T) {
+	for _, tc := range []struct {
+		active []ShamirPoint
+		t      int
+		want   [][]ShamirPoint
+	}{
+		{[]ShamirPoint{1, 2, 3}, 3, [][]ShamirPoint{{1, 2, 3}}},
+		{[]ShamirPoint{3, 1, 2}, 2, [][]ShamirPoint{{2, 3}, {1, 3}, {1, 2}}},
+		{[]ShamirPoint{1, 2, 3, 4}, 2, [][]ShamirPoint{{3, 4}, {1, 2}}},
+		{[]ShamirPoint{1, 2, 3, 4, 5}, 3, [][]ShamirPoint{{3, 4, 5}, {1, 2, 5}, {1, 2, 3}}},
+	} {
+		t.Run(fmt.Sprint(tc.active, tc.t), func(t *testing.T) {
+			got, err := DecryptionSets(tc.active, tc.t)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+			if len(got) > 1 {
+				assert.NoError(t, CheckDecryptionSets(sortedPoints(tc.active), tc.t, got))
+			}
+		})
+	}
+	// Every size from t to 2t+1 for t up to 7: exactly t points per set,
+	// every point left out of at least one.
+	for th := 1; th <= 7; th++ {
+		for n := th + 1; n <= 2*th; n++ {
+			active := make([]ShamirPoint, n)
+			for i := range active {
+				active[i] = ShamirPoint(i + 1)
+			}
+			sets, err := DecryptionSets(active, th)
+			require.NoError(t, err)
+			require.NoError(t, CheckDecryptionSets(active, th, sets), "t %d, %d active", th, n)
+		}
+	}
+	_, err := DecryptionSets([]ShamirPoint{1, 2}, 3)
+	assert.ErrorIs(t, err, ErrInvalidThreshold)
+	_, err = DecryptionSets([]ShamirPoint{1, 2, 3, 4, 5}, 2)
+	assert.ErrorIs(t, err, ErrInvalidThreshold, "more than 2t: some holder would be in no set")
+	_, err = DecryptionSets([]ShamirPoint{1, 1, 2}, 2)
+	assert.ErrorIs(t, err, ErrInvalidThreshold)
+}
+
+// TestCheckDecryptionSetsRefusesWhatACoordinatorCouldAbuse: a holder gives
+// a share per set only for sets DecryptionSets could have asked: exactly t
+// of the active points, distinct sets, every point left out of one, no
+// more sets than points.
+func TestCheckDecryptionSetsRefusesWhatACoordinatorCouldAbuse(t *testing.T) {
+	active := []ShamirPoint{1, 2, 3, 4}
+	for name, sets := range map[string][][]ShamirPoint{
+		"one set":               {{1, 2}},
+		"a set too large":       {{1, 2, 3}, {2, 3, 4}},
+		"a point not active":    {{1, 5}, {3, 4}},
+		"the same set twice":    {{1, 2}, {1, 2}, {3, 4}},
+		"a point in every set":  {{1, 2}, {1, 3}, {1, 4}},
+		"more sets than points": {{1, 2}, {1, 3}, {1, 4}, {2, 3}, {2, 4}},
+		"unsorted":              {{2, 1}, {3, 4}},
+	} {
+		assert.ErrorIs(t, CheckDecryptionSets(active, 2, sets), ErrInvalidThreshold, name)
+	}
+}
+
+// TestDecryptCheckedCatchesAHolderShiftingItsShare plays the attack: a
+// holder adds an offset to its decryption share. Decrypt alone publishes
+// the shifted aggregate (the offset stays within its bound); decrypting
+// with every set of DecryptionSets catches it whichever holder it is and
+// however it shifts the sets it is in, and honest holders always agree.
+func TestDecryptCheckedCatchesAHolderShiftingItsShare(t *testing.T) {
+	s := newScheme(t)
+	const n, threshold = 5, 3
+	f := newFixture(t, s, n)
+	points := []ShamirPoint{1, 2, 3, 4, 5}
+	tsks := dealThresholdKeys(t, s, f, threshold, points)
+	r := rand.New(rand.NewPCG(3, 4))
+	plain := [][]float64{randomVector(r, 300, 10), randomVector(r, 300, 10), randomVector(r, 300, 10)}
+	var enc []*EncryptedVector
+	for _, v := range plain {
+		ev, err := f.encrypt(v)
+		require.NoError(t, err)
+		enc = append(enc, ev)
+	}
+	weights := []float64{0.2, 0.3, 0.5}
+	agg, err := s.WeightedSum(enc, weights)
+	require.NoError(t, err)
+	want, err := PlainWeightedSum(plain, weights)
+	require.NoError(t, err)
+
+	// shares gives every holder of active a share per set it is in; the
+	// holder at liar adds offset (in value units) to value 7 of each.
+	shares := func(active []ShamirPoint, liar ShamirPoint, offset float64) []*DecryptionShare {
+		sets, err := DecryptionSets(active, threshold)
+		require.NoError(t, err)
+		var out []*DecryptionShare
+		for _, set := range sets {
+			for _, p := range set {
+				ds, err := s.GenThresholdDecryptionShare(tsks[p-1], set, agg)
+				require.NoError(t, err)
+				if p == liar {
+					require.NoError(t, s.ShiftDecryptionShare(ds, 7, offset))
+				}
+				out = append(out, ds)
+			}
+		}
+		return out
+	}
+
+	t.Run("the attack without redundancy", func(t *testing.T) {
+		got, err := s.Decrypt(agg, shares([]ShamirPoint{1, 2, 3}, 2, 0.5))
+		require.NoError(t, err, "one set, nothing to compare: the shift passes")
+		assert.InDelta(t, want[7]+0.5, got[7], 1e-4)
+	})
+	for _, active := range [][]ShamirPoint{{1, 2, 3, 4}, {1, 2, 3, 4, 5}, {2, 4, 5, 1}} {
+		t.Run(fmt.Sprint("honest ", active), func(t *testing.T) {
+			for range 3 {
+				got, err := s.DecryptChecked(agg, shares(active, 0, 0))
+				require.NoError(t, err)
+				assert.LessOrEqual(t, maxAbsDiff(got, want), 1e-5)
+			}
+		})
+		for _, liar := range active {
+			for _, offset := range []float64{0.5, -1e-3, 1e-4} {
+				t.Run(fmt.Sprintf("%v liar %d offset %g", active, liar, offset), func(t *testing.T) {
+					_, err := s.DecryptChecked(agg, shares(active, liar, offset))
+					require.ErrorIs(t, err, ErrDecryptionsDisagree)
+				})
+			}
+		}
+	}
+	t.Run("tolerance", func(t *testing.T) {
+		// An offset below the smudging bound cannot be told from noise;
+		// the bound is a few parts in a million.
+		tol := s.decryptionTolerance(2 * threshold)
+		t.Logf("two sets of %d shares: tolerance %.3g", threshold, tol)
+		assert.Less(t, tol, 1e-5)
+	})
+}
+
+func sortedPoints(p []ShamirPoint) []ShamirPoint {
+	out := slices.Clone(p)
+	slices.Sort(out)
+	return out
+}
+
+// dealThresholdKeys has every party of f deal its key share to points and
+// returns each party's threshold share.
+func dealThresholdKeys(t *testing.T, s *Scheme, f *fixture, threshold int, points []ShamirPoint) []*ThresholdSecretShare {
+	t.Helper()
+	dealt := make([]map[ShamirPoint]*ThresholdShare, len(f.parties))
+	for i, p := range f.parties {
+		var err error
+		dealt[i], err = s.GenThresholdShares(p.sk, threshold, points)
+		require.NoError(t, err)
+	}
+	tsks := make([]*ThresholdSecretShare, len(f.parties))
+	for j, p := range f.parties {
+		var received []*ThresholdShare
+		for i := range f.parties {
+			received = append(received, dealt[i][points[j]])
+		}
+		var err error
+		tsks[j], err = s.AggregateThresholdShares(f.pk, p.sk.ID(), points[j], received)
+		require.NoError(t, err)
+	}
+	return tsks
+}
