@@ -53,8 +53,18 @@ func deliver[S step](c *Coordinator, kind string, round uint32, receive func(S) 
 }
 
 // settle stores a received message's blobs, then records its answer in st
-// if st is still the current phase.
+// if st is still the current phase. The sender's answer slot is claimed
+// before the blobs are stored: a member that already answered (or whose
+// answer is being stored) stores nothing, since its blobs would stay in the
+// store though its answer is refused, and a hospital resending fresh
+// ciphertexts could fill the coordinator's disk.
 func (c *Coordinator) settle(st step, rd ready) error {
+	if rd.record != nil && len(rd.blobs) > 0 {
+		if err := c.claim(st, rd.record.from); err != nil {
+			return err
+		}
+		defer c.unclaim(st, rd.record.from)
+	}
 	for _, b := range rd.blobs {
 		if _, err := c.store.Put(b); err != nil {
 			return err
@@ -77,6 +87,36 @@ func (c *Coordinator) settle(st step, rd ready) error {
 		close(c.full)
 	}
 	return nil
+}
+
+// claim reserves from's answer in st while its blobs are stored: st must
+// be the current phase and want an answer from from that it has neither
+// recorded nor is storing.
+func (c *Coordinator) claim(st step, from common.Address) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p := st.collecting()
+	if c.current != st {
+		return c.phaseError(p.kind, p.round)
+	}
+	if err := p.expect(from); err != nil {
+		return err
+	}
+	if p.storing[from] {
+		return fmt.Errorf("%w: %s's %s for round %d is being stored", ErrDuplicate, from.Hex(), p.kind, p.round)
+	}
+	if p.storing == nil {
+		p.storing = make(map[common.Address]bool)
+	}
+	p.storing[from] = true
+	return nil
+}
+
+// unclaim ends claim's reservation.
+func (c *Coordinator) unclaim(st step, from common.Address) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(st.collecting().storing, from)
 }
 
 // apply carries out a step's decisions in order: blobs, state, chain

@@ -22,9 +22,9 @@ import (
 // A step checks a message in two moves, so that no lock is held while a
 // large payload is checked and stored: receive checks the message against
 // the step's fixed inputs and returns the answer to record (it changes
-// nothing, and is safe to call concurrently); the driver stores the ready's
-// blobs, then records the answer with phase.add, which refuses strangers
-// and replays. Steps are otherwise not safe for concurrent use: the driver
+// nothing, and is safe to call concurrently); the driver claims the
+// sender's answer (Coordinator.claim), stores the ready's blobs, then
+// records the answer with phase.add, which refuses strangers and replays. Steps are otherwise not safe for concurrent use: the driver
 // guards them with Coordinator.mu.
 
 // ready is what a step decided, for the driver to carry out in field order.
@@ -135,6 +135,9 @@ type phase struct {
 	// tasks are the tasks sent for this phase, sent again to a member that
 	// joins again before answering.
 	tasks map[common.Address][]*cohortv1.Task
+	// storing are the members whose answer's blobs are being stored
+	// (Coordinator.claim).
+	storing map[common.Address]bool
 	// failFast ends the driver's wait as soon as a member it waits for
 	// disconnects: for an active set of share holders, where another set
 	// can be asked at once.

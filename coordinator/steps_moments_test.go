@@ -241,3 +241,39 @@ func TestStandardiserOnChain(t *testing.T) {
 		})
 	}
 }
+
+// A member that already sent its moments must not get more ciphertexts into
+// the store: each second submission is a fresh, valid ciphertext of up to
+// MaxMomentsBytes, refused only as a duplicate after it was stored, so a
+// hospital could fill the coordinator's disk during the moments phase.
+func TestMomentsSecondSubmissionStoresNothing(t *testing.T) {
+	ps := newParties(t, 2)
+	keys := newStepKeys(t, ps)
+	session := crypto.Keccak256([]byte("session"))
+	run := &momentsRun{study: stepStudy, session: session, scales: []float64{1, 1, 1, 1}, pkHash: keys.pk.Hash(), maxBytes: 1 << 20, sum: homomorphicSummer{scheme: keys.scheme}}
+	st := &momentsStep{phase: newPhase(protocol.Moments, 0, addressesOf(ps)), run: run, senders: addressesOf(ps)}
+	store, err := OpenStore(t.TempDir())
+	require.NoError(t, err)
+	c := &Coordinator{store: store, current: st, full: make(chan struct{})}
+	ctx := aggregation.MomentsContext(stepStudy, session)
+	submit := func(p party) (common.Hash, error) {
+		ct := keys.update(t, p, ctx, 12)
+		signed, err := auth.Sign(p.key, stepStudy, 0, auth.KindMoments, auth.MomentsContent(session, aggregation.ContentHash(ct)))
+		require.NoError(t, err)
+		rd, err := st.receive(&cohortv1.MomentsSubmission{StudyId: stepStudy, Session: session, Ciphertext: ct, Auth: signed})
+		if err != nil {
+			return common.Hash{}, err
+		}
+		return aggregation.ContentHash(ct), c.settle(st, rd)
+	}
+	first, err := submit(ps[0])
+	require.NoError(t, err)
+	assert.True(t, store.Has(first))
+	for range 3 {
+		h, err := submit(ps[0])
+		require.ErrorIs(t, err, ErrDuplicate)
+		assert.False(t, store.Has(h), "a second submission's ciphertext is not stored")
+	}
+	_, err = submit(ps[1])
+	require.NoError(t, err, "the other member still answers")
+}
