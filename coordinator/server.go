@@ -191,6 +191,12 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 	if err != nil {
 		return toStatus(err)
 	}
+	c.mu.Lock()
+	err = st.announce(addr, want)
+	c.mu.Unlock()
+	if err != nil {
+		return toStatus(err)
+	}
 
 	// The bytes go to a partial blob as they arrive, hashed on the way: if
 	// the stream breaks, the sender resumes where it ended (UploadStatus)

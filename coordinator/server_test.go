@@ -4,11 +4,13 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"crypto/tls"
+	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
 	"net"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -754,4 +756,59 @@ func TestAwaitParticipantsWantsThemOnChain(t *testing.T) {
 	members, err = f.coord.awaitParticipants(f.ctx)
 	require.NoError(t, err)
 	assert.Len(t, members, len(f.hospitals))
+}
+
+// In a batched round a hospital signs its own commitment, so it can sign
+// one for any content hash. Each abandoned upload kept its partial blob
+// (for a resume) under the hash it named: a hospital that started uploads
+// of ever new hashes and broke them off filled the coordinator's disk, up
+// to the update limit per hash. Now a sender's first announced update is
+// the only one it may upload in the round.
+func TestAbandonedUploadsOfNewHashesAreRefused(t *testing.T) {
+	f := newFixture(t)
+	h := f.hospitals[0]
+	var want []common.Address
+	for _, o := range f.hospitals {
+		want = append(want, o.addr())
+	}
+	f.install(newTrainStep(f.studyID, &cohortv1.TrainTask{StudyId: f.studyID, Round: 1, CommitBy: 1}, want, testMaxUpdate, f.coord.numParams, f.coord.summer, testDomain))
+	abandon := func(hash common.Hash) error {
+		signed, err := auth.Sign(h.key, f.studyID, 1, auth.KindUpdate, hash)
+		require.NoError(t, err)
+		c := contracts.Commitment{CiphertextHash: hash, Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids"))}
+		sc, err := contracts.SignCommitment(h.key, testDomain, f.studyID, 1, c)
+		require.NoError(t, err)
+		stream, err := h.client.UploadUpdate(f.ctx)
+		require.NoError(t, err)
+		require.NoError(t, stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Header{Header: &cohortv1.UpdateHeader{
+			StudyId: f.studyID, Round: 1, Size: testMaxUpdate, ContentHash: hash.Bytes(), Auth: signed,
+			Commitment: &cohortv1.SignedCommitment{SampleCount: c.Samples, ConsentRoot: c.ConsentRoot.Bytes(), Signature: sc.Signature},
+		}}}))
+		_ = stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Data{Data: make([]byte, 64<<10)}})
+		_, err = stream.CloseAndRecv()
+		return err
+	}
+	partials := func() int {
+		entries, err := os.ReadDir(f.coord.store.dir)
+		require.NoError(t, err)
+		n := 0
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), "partial-") {
+				n++
+			}
+		}
+		return n
+	}
+	first := crypto.Keccak256Hash([]byte("update 0"))
+	err := abandon(first)
+	assert.Equal(t, codes.Aborted, status.Code(err), "%v", err)
+	require.Equal(t, 1, partials(), "the first upload is kept for a resume")
+	for i := 1; i <= 4; i++ {
+		err := abandon(crypto.Keccak256Hash([]byte(fmt.Sprintf("update %d", i))))
+		assert.Equal(t, codes.InvalidArgument, status.Code(err), "%v", err)
+	}
+	assert.Equal(t, 1, partials(), "an upload of another update than the one announced left a partial blob")
+	st, err := h.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: first.Bytes()})
+	require.NoError(t, err)
+	assert.Equal(t, uint64(64<<10), st.GetReceived(), "the announced update's partial blob is kept for its resume")
 }

@@ -34,6 +34,8 @@ type trainStep struct {
 	sum       summer
 	// domain is the EIP-712 domain batched commitments are signed for.
 	domain contracts.CommitDomain
+	// announced is the update each sender uploads this round (announce).
+	announced map[common.Address]common.Hash
 }
 
 // newTrainStep makes round task.Round's train phase for the active
@@ -134,6 +136,25 @@ func (s *trainStep) committed(addr common.Address, want, onChain common.Hash, si
 		return nil, fmt.Errorf("%w: the commitment %s sent for round %d is not its own for this content, study and round (it recovers %s)", ErrCommitmentMismatch, addr.Hex(), s.round, who.Hex())
 	}
 	return &sc, nil
+}
+
+// announce records want as addr's update for the round, once its
+// commitment checked out, or refuses another one. A node uploads one update
+// per round (it never encrypts two; a restart re-sends the one it kept),
+// and an interrupted upload's bytes are kept for its resume under its
+// hash: in a batched round a hospital signs commitments to any hashes it
+// likes, and each upload it broke off would leave a partial blob of up to
+// the update limit. The caller holds the coordinator's lock.
+func (s *trainStep) announce(addr common.Address, want common.Hash) error {
+	if first, ok := s.announced[addr]; ok && first != want {
+		return fmt.Errorf("%w: %s uploads %s in round %d, after it started uploading %s; a node uploads one update per round",
+			ErrCommitmentMismatch, addr.Hex(), want.Hex(), s.round, first.Hex())
+	}
+	if s.announced == nil {
+		s.announced = make(map[common.Address]common.Hash)
+	}
+	s.announced[addr] = want
+	return nil
 }
 
 // check checks a whole upload from addr (its bytes already hashed to the
