@@ -132,6 +132,9 @@ var (
 	ErrCandidatesMismatch = errors.New("contracts: the candidates are not those the committee request fixed (its CommitteeRequested event)")
 	// ErrCommitteeNotCurrent: no round opens until the study's committee is (re-)selected.
 	ErrCommitteeNotCurrent = errors.New("contracts: the study's decryption committee must be selected (again) before a round opens; the coordinator calls SelectCommittee and re-shares the keys")
+	// ErrMomentsSumPinned: the study's pooled-moments sum is pinned already;
+	// only that sum may be decrypted.
+	ErrMomentsSumPinned = errors.New("contracts: the study's pooled-moments sum is pinned already; decrypt that sum (its decryption task is in the coordinator's store)")
 
 	// ErrOutOfGas: a transaction sent with a given gas limit used all of it.
 	ErrOutOfGas = errors.New("contracts: the transaction ran out of gas")
@@ -250,6 +253,8 @@ func sentinelFor(name string) error {
 		return ErrNoCommittee
 	case "CommitteeNotCurrent":
 		return ErrCommitteeNotCurrent
+	case "MomentsSumPinned":
+		return ErrMomentsSumPinned
 	case "SelectionPending":
 		return ErrSelectionPending
 	case "NoSelectionRequested":

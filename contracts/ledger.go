@@ -293,6 +293,35 @@ func (l *Ledger) SetStandardiserHash(ctx context.Context, from *Account, studyID
 	return receiptOf(r), nil
 }
 
+// PinMomentsSum pins the content hash of the study's pooled-moments sum:
+// share holders decrypt that sum and no other (MomentsSum), so a
+// coordinator cannot have two sums over different sets of sites decrypted
+// and read one site's moments from their difference. Only the coordinator
+// may call it, once (the same hash again is a no-op; another is
+// ErrMomentsSumPinned), before the first round opens (ErrPublicKeyLocked
+// after).
+func (l *Ledger) PinMomentsSum(ctx context.Context, from *Account, studyID uint64, h common.Hash) (Receipt, error) {
+	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackPinMomentsSum(studyID, h))
+	if err != nil {
+		return Receipt{}, fmt.Errorf("pinning the moments sum of study %d: %w", studyID, err)
+	}
+	return receiptOf(r), nil
+}
+
+// MomentsSum returns the study's pinned pooled-moments sum (PinMomentsSum),
+// zero if none is pinned yet.
+func (l *Ledger) MomentsSum(ctx context.Context, studyID uint64) (common.Hash, error) {
+	out, err := l.readStudy(ctx, studyID, l.studies.PackMomentsSum(studyID))
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("reading the moments sum of study %d: %w", studyID, err)
+	}
+	h, err := l.studies.UnpackMomentsSum(out)
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("reading the moments sum of study %d: %w", studyID, err)
+	}
+	return common.Hash(h), nil
+}
+
 // OpenRound opens round number round (1 for the first, then in sequence once
 // the previous one is closed) with the hash of the global model to train
 // from. Commitments are accepted until deadline (second precision, compared

@@ -590,3 +590,36 @@ func stripBlocks(ds []contracts.Departure) []contracts.Departure {
 	}
 	return out
 }
+
+// TestPinMomentsSum: the coordinator pins one pooled-moments sum per study,
+// before round 1; holders then decrypt no other, so no two sums over
+// different sets of sites can be decrypted and subtracted.
+func TestPinMomentsSum(t *testing.T) {
+	f := newFixture(t, 3)
+	id := f.keyedStudy(t, 3)
+	got, err := f.ledger.MomentsSum(f.ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, common.Hash{}, got, "nothing pinned yet")
+
+	_, err = f.ledger.PinMomentsSum(f.ctx, f.members[0], id, hash("sum of all"))
+	require.ErrorIs(t, err, contracts.ErrNotCoordinator, "a hospital cannot pin the sum")
+	_, err = f.ledger.PinMomentsSum(f.ctx, f.coord, id, common.Hash{})
+	require.ErrorIs(t, err, contracts.ErrInvalidParameter)
+	_, err = f.ledger.PinMomentsSum(f.ctx, f.coord, id, hash("sum of all"))
+	require.NoError(t, err)
+	_, err = f.ledger.PinMomentsSum(f.ctx, f.coord, id, hash("sum of all"))
+	require.NoError(t, err, "pinning the same sum again (a restarted coordinator) is a no-op")
+	_, err = f.ledger.PinMomentsSum(f.ctx, f.coord, id, hash("sum without one site"))
+	require.ErrorIs(t, err, contracts.ErrMomentsSumPinned, "a second sum over another set of sites")
+	got, err = f.ledger.MomentsSum(f.ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, hash("sum of all"), got)
+
+	other := f.keyedStudy(t, 3)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, other, 1, hash("model 0"), f.deadline())
+	require.NoError(t, err)
+	_, err = f.ledger.PinMomentsSum(f.ctx, f.coord, other, hash("sum of all"))
+	require.ErrorIs(t, err, contracts.ErrPublicKeyLocked, "not once round 1 has opened")
+	_, err = f.ledger.MomentsSum(f.ctx, 999)
+	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
+}

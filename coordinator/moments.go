@@ -35,6 +35,11 @@ const (
 // coordinator resumes without running the phase again.
 const momentsState = "moments-result"
 
+// momentsSumState is the name, in the store, of the decryption task of the
+// moments sum pinned on chain, kept so that a run that stalls in decryption,
+// or a restarted coordinator, asks for that sum again.
+const momentsSumState = "moments-sum"
+
 // pooledStandardiser agrees on the study's pooled standardiser before round
 // 1, or restores the one agreed before a restart. See runMoments.
 func (c *Coordinator) pooledStandardiser(ctx context.Context, members []common.Address, currentRound uint32) error {
@@ -76,10 +81,13 @@ const momentsAttempts = 3
 // runMoments runs the moments phase: every member sends its signed count of
 // consented training records; the members that did are sent the total with
 // the signed counts, and each uploads its moments encoded for that total and
-// encrypted under the collective key, signed; the coordinator sums them and
+// encrypted under the collective key, signed; the coordinator sums them,
+// pins the sum on chain (holders decrypt no other: two sums over different
+// sets of sites would give one site's moments as their difference) and
 // asks t share holders for decryption shares bound to the sum's hash (each
 // holder recomputes the sum first); it decrypts only the sum, decodes the
-// pooled moments and keeps the standardiser they give.
+// pooled moments and keeps the standardiser they give. A sum already
+// pinned is only decrypted, from the task the store kept.
 func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) (*cohortv1.MomentsResultTask, error) {
 	session := make([]byte, 32)
 	if _, err := rand.Read(session); err != nil {
@@ -91,59 +99,39 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 		maxBytes: min(MaxMomentsBytes, c.cfg.MaxUpdateBytes), maxShare: min(maxShareBytes, c.cfg.MaxUpdateBytes), sum: c.summer,
 	}
 	c.mu.Unlock()
-	least := max(2, c.minParticipants)
-
-	// Counts: public, as every round's committed sample counts are.
-	count := run.counting(members)
-	full, err := c.start(ctx, count, count.start())
+	pinned, err := c.ledger.MomentsSum(ctx, c.cfg.StudyID)
+	if err != nil {
+		return nil, fmt.Errorf("coordinator: read the pinned moments sum: %w", err)
+	}
+	kept, err := c.store.ReadState(momentsSumState)
+	if err != nil {
+		kept = nil
+	}
+	task, err := pinnedMoments(pinned, kept)
 	if err != nil {
 		return nil, err
 	}
-	if err := c.wait(ctx, count, full, c.cfg.PhaseTimeout, least); err != nil {
-		return nil, err
-	}
-
-	// Encrypted moments, from exactly the members that counted.
-	c.mu.Lock()
-	moments, err := count.finish()
-	c.mu.Unlock()
-	if err != nil {
-		return nil, err
-	}
-	if full, err = c.start(ctx, moments, moments.start()); err != nil {
-		return nil, err
-	}
-	if err := c.wait(ctx, moments, full, c.cfg.PhaseTimeout, len(moments.senders)); err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	contributions, err := moments.contributions()
-	c.mu.Unlock()
-	if err != nil {
-		return nil, err
-	}
-	cts := make([][]byte, len(contributions))
-	for i, ct := range contributions {
-		if cts[i], err = c.store.Get(common.BytesToHash(ct.GetCiphertextHash())); err != nil {
+	var preferred []common.Address
+	if task == nil {
+		if task, preferred, err = c.sumMoments(ctx, run, members); err != nil {
 			return nil, err
 		}
+	} else {
+		c.log.Info("decrypting the moments sum pinned on chain", "sum", pinned.Hex())
 	}
-	rd, task, err := moments.sum(contributions, cts)
+	agg, err := c.store.Get(common.BytesToHash(task.GetAggregateHash()))
 	if err != nil {
-		return nil, err
-	}
-	if _, err := c.apply(ctx, rd); err != nil {
 		return nil, err
 	}
 
 	// Threshold decryption of the sum, never of a site's moments.
-	_, raws, err := c.askSet(ctx, 0, moments.senders, nil, func(active []common.Address, points []uint64) activeStep {
+	_, raws, err := c.askSet(ctx, 0, preferred, nil, func(active []common.Address, points []uint64) activeStep {
 		return newMomentsDecryptStep(c.cfg.StudyID, run.maxShare, task, active, points)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("decryption: %w", err)
 	}
-	rd, res, err := run.result(task, rd.blobs[0], raws)
+	rd, res, err := run.result(task, agg, raws)
 	if err != nil {
 		return nil, err
 	}
@@ -151,8 +139,59 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 		return nil, fmt.Errorf("keep the moments result: %w", err)
 	}
 	c.setStandardiser(res)
-	c.log.Info("pooled standardiser agreed", "sites", len(moments.senders), "records", task.GetTotal(), "hash", c.standardiserHash().Hex())
+	c.log.Info("pooled standardiser agreed", "sites", len(task.GetCounts()), "records", task.GetTotal(), "hash", c.standardiserHash().Hex())
 	return res, nil
+}
+
+// sumMoments runs the counting and moments phases and sums the moments:
+// it stores the sum, keeps its decryption task and pins it on chain, and
+// returns the task with the members that contributed.
+func (c *Coordinator) sumMoments(ctx context.Context, run *momentsRun, members []common.Address) (*cohortv1.MomentsDecryptTask, []common.Address, error) {
+	least := max(2, c.minParticipants)
+
+	// Counts: public, as every round's committed sample counts are.
+	count := run.counting(members)
+	full, err := c.start(ctx, count, count.start())
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := c.wait(ctx, count, full, c.cfg.PhaseTimeout, least); err != nil {
+		return nil, nil, err
+	}
+
+	// Encrypted moments, from exactly the members that counted.
+	c.mu.Lock()
+	moments, err := count.finish()
+	c.mu.Unlock()
+	if err != nil {
+		return nil, nil, err
+	}
+	if full, err = c.start(ctx, moments, moments.start()); err != nil {
+		return nil, nil, err
+	}
+	if err := c.wait(ctx, moments, full, c.cfg.PhaseTimeout, len(moments.senders)); err != nil {
+		return nil, nil, err
+	}
+	c.mu.Lock()
+	contributions, err := moments.contributions()
+	c.mu.Unlock()
+	if err != nil {
+		return nil, nil, err
+	}
+	cts := make([][]byte, len(contributions))
+	for i, ct := range contributions {
+		if cts[i], err = c.store.Get(common.BytesToHash(ct.GetCiphertextHash())); err != nil {
+			return nil, nil, err
+		}
+	}
+	rd, task, err := moments.sum(contributions, cts)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := c.apply(ctx, rd); err != nil {
+		return nil, nil, err
+	}
+	return task, moments.senders, nil
 }
 
 // confirmStandardiser sends every member the moments phase's outcome and

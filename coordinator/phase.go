@@ -159,6 +159,12 @@ func (c *Coordinator) write(ctx context.Context, w chainWrite) (contracts.Receip
 			return rc, fmt.Errorf("coordinator: record the pooled standardiser on chain: %w", err)
 		}
 		return rc, nil
+	case w.momentsSum != nil:
+		rc, err := c.ledger.PinMomentsSum(ctx, c.account, id, *w.momentsSum)
+		if err != nil {
+			return rc, fmt.Errorf("coordinator: pin the moments sum on chain: %w", err)
+		}
+		return rc, nil
 	case w.openRound != nil:
 		rc, err := c.openRound(ctx, w.openRound.round, w.openRound.globalModel)
 		if err != nil {

@@ -93,6 +93,7 @@ func record(st step, a *answer) (ready, error) {
 type chainWrite struct {
 	publicKeyHash    *common.Hash // SetPublicKeyHash
 	standardiserHash *common.Hash // SetStandardiserHash
+	momentsSum       *common.Hash // PinMomentsSum
 	openRound        *roundOpening
 	scores           *roundScores
 	closeRound       *roundClosing

@@ -199,8 +199,8 @@ func (s *momentsStep) contributions() ([]*cohortv1.MomentsContribution, error) {
 }
 
 // sum adds the contributions' ciphertexts (cts, in the same order; weight
-// 1 each): the driver stores the sum, and the task asks share holders to
-// decrypt it.
+// 1 each): the driver stores the sum, keeps the task that asks share
+// holders to decrypt it, and pins the sum on chain, the one holders decrypt.
 func (s *momentsStep) sum(contributions []*cohortv1.MomentsContribution, cts [][]byte) (ready, *cohortv1.MomentsDecryptTask, error) {
 	ones := make([]float64, len(cts))
 	for i := range ones {
@@ -210,11 +210,36 @@ func (s *momentsStep) sum(contributions []*cohortv1.MomentsContribution, cts [][
 	if err != nil {
 		return ready{}, nil, fmt.Errorf("sum the moments: %w", err)
 	}
+	h := aggregation.ContentHash(agg)
 	task := &cohortv1.MomentsDecryptTask{
 		StudyId: s.run.study, Session: s.run.session, Total: s.total, Counts: s.counts, Contributions: contributions,
-		AggregateHash: aggregation.ContentHash(agg).Bytes(),
+		AggregateHash: h.Bytes(),
 	}
-	return ready{blobs: [][]byte{agg}}, task, nil
+	raw, err := proto.Marshal(task)
+	if err != nil {
+		return ready{}, nil, err
+	}
+	return ready{blobs: [][]byte{agg}, state: []keptState{{name: momentsSumState, data: raw}}, chain: []chainWrite{{momentsSum: &h}}}, task, nil
+}
+
+// pinnedMoments returns the decryption task of the moments sum the chain
+// pins (pinned, zero if none), kept in the store (kept, nil if none): a
+// run that pinned its sum is not run again, only its decryption, since
+// holders decrypt no other sum.
+func pinnedMoments(pinned common.Hash, kept []byte) (*cohortv1.MomentsDecryptTask, error) {
+	if pinned == (common.Hash{}) {
+		return nil, nil
+	}
+	task := new(cohortv1.MomentsDecryptTask)
+	if kept != nil {
+		if err := proto.Unmarshal(kept, task); err != nil {
+			return nil, fmt.Errorf("coordinator: kept moments sum: %w", err)
+		}
+	}
+	if kept == nil || common.BytesToHash(task.GetAggregateHash()) != pinned {
+		return nil, fmt.Errorf("coordinator: the chain pins moments sum %s, the store holds no decryption task for it; restore the coordinator's data directory (holders decrypt no other sum)", pinned.Hex())
+	}
+	return task, nil
 }
 
 // result decrypts only the sum (agg, whose decryption task was task) with

@@ -166,6 +166,22 @@ func TestMomentsStepRefusesHostileMoments(t *testing.T) {
 	require.Len(t, rd.blobs, 1)
 	assert.Equal(t, aggregation.ContentHash(rd.blobs[0]).Bytes(), task.GetAggregateHash(), "the decryption task names the stored sum")
 	assert.Len(t, task.GetContributions(), 2)
+	sumHash := aggregation.ContentHash(rd.blobs[0])
+	require.Len(t, rd.chain, 1)
+	assert.Equal(t, &sumHash, rd.chain[0].momentsSum, "the sum is pinned on chain: holders decrypt no other")
+	require.Len(t, rd.state, 1)
+	assert.Equal(t, momentsSumState, rd.state[0].name, "its task is kept, to decrypt it again after a stall or a restart")
+
+	again, err := pinnedMoments(sumHash, rd.state[0].data)
+	require.NoError(t, err)
+	assert.Equal(t, task.GetAggregateHash(), again.GetAggregateHash())
+	none, err := pinnedMoments(common.Hash{}, nil)
+	require.NoError(t, err)
+	assert.Nil(t, none, "nothing pinned: the phase runs")
+	_, err = pinnedMoments(sumHash, nil)
+	require.Error(t, err, "a sum pinned on chain without its task in the store")
+	_, err = pinnedMoments(common.Hash{1}, rd.state[0].data)
+	require.Error(t, err, "the store's task is for another sum than the chain's")
 }
 
 func TestMomentsResult(t *testing.T) {

@@ -153,6 +153,9 @@ func (p *Participant) momentsShare(ctx context.Context, t *cohortv1.MomentsDecry
 	if err != nil {
 		return err
 	}
+	if facts.pinned, err = p.ledger.MomentsSum(ctx, p.cfg.StudyID); err != nil {
+		return fmt.Errorf("participant %s: read the pinned moments sum: %w", p.cfg.Name, err)
+	}
 	r, err := p.steps.momentsShare(t, facts)
 	if err != nil {
 		return err

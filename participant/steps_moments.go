@@ -31,6 +31,9 @@ type momentsFacts struct {
 	// driver fetches them only once the counts check out.
 	contributions [][]byte
 	aggregate     []byte // the sum the task names
+	// pinned is the moments sum the chain pins for the study (zero if
+	// none): the only one a holder decrypts.
+	pinned common.Hash
 }
 
 // checkMode refuses a task of a study whose standardisation is not this node's.
@@ -162,7 +165,8 @@ func (s *steps) encryptMoments(t *cohortv1.MomentsTask, study contracts.Study) (
 }
 
 // momentsShare answers a MomentsDecryptTask with a decryption share of the
-// moments' sum, after recomputing that sum from the signed contributions.
+// moments' sum, after recomputing that sum from the signed contributions
+// and checking that it is the sum the chain pins.
 func (s *steps) momentsShare(t *cohortv1.MomentsDecryptTask, facts momentsFacts) (ready, error) {
 	if err := s.checkStudy("moments decryption", t.GetStudyId()); err != nil {
 		return ready{}, err
@@ -170,6 +174,13 @@ func (s *steps) momentsShare(t *cohortv1.MomentsDecryptTask, facts momentsFacts)
 	aggHash := common.BytesToHash(t.GetAggregateHash())
 	if err := s.verifyMomentsSum(t.GetSession(), t.GetTotal(), t.GetCounts(), t.GetContributions(), aggHash, facts); err != nil {
 		return ready{}, err
+	}
+	// One sum per study, the one the chain pins: two sums over different
+	// sets of sites, each valid, would give one site's moments as their
+	// difference.
+	if facts.pinned != aggHash {
+		return ready{}, fmt.Errorf("%w: asked to decrypt moments sum %s, the chain pins %s for study %d; a holder decrypts only the pinned sum",
+			ErrBadStandardiser, aggHash.Hex(), facts.pinned.Hex(), s.studyID)
 	}
 	if !slices.Contains(t.GetActivePoints(), s.point) {
 		return ready{}, fmt.Errorf("%w: asked to decrypt with active set %v, which leaves out this site's point %d", ErrBadStandardiser, t.GetActivePoints(), s.point)

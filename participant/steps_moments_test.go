@@ -89,7 +89,7 @@ func newMomentsPhase(t *testing.T) *momentsPhase {
 }
 
 func (m *momentsPhase) facts() momentsFacts {
-	return momentsFacts{study: m.study, contributions: m.cts, aggregate: m.agg}
+	return momentsFacts{study: m.study, contributions: m.cts, aggregate: m.agg, pinned: aggregation.ContentHash(m.agg)}
 }
 
 // signedCount is a count signed by key for the phase's session.
@@ -313,4 +313,52 @@ func TestAcceptStandardiserStep(t *testing.T) {
 	past.study.CurrentRound = 1
 	_, err = s.acceptStandardiser(with(func(t *cohortv1.MomentsResultTask) { t.Standardiser = otherEnc }), past)
 	require.ErrorIs(t, err, ErrBadStandardiser, "another standardiser once round 1 opened")
+}
+
+// A coordinator (no hospital need collude) asks the holders to decrypt the
+// sum of all three sites' moments, then, in the same run, the sum of two of
+// them: each is a valid sum of at least the study's minimum of signed
+// counts and contributions, each holder's own among them, and the
+// difference of the two plaintexts is the third site's moments. Holders
+// now decrypt only the sum the chain pins (one per study).
+func TestMomentsHoldersDecryptOneSumOnly(t *testing.T) {
+	t.Parallel()
+	m := newMomentsPhase(t)
+	dealers := []aggregation.PartyID{aggregation.DealerID(stepsStudy, m.nodes[0].self.Bytes()), aggregation.DealerID(stepsStudy, m.nodes[1].self.Bytes())}
+	partial, err := m.nodes[0].sealer.sum(m.pk.Hash(), m.cts[:2], dealers, aggregation.MomentsContext(stepsStudy, m.session), []float64{1, 1})
+	require.NoError(t, err)
+	subset := &cohortv1.MomentsDecryptTask{StudyId: stepsStudy, Session: m.session, Total: m.counts[0].GetCount() + m.counts[1].GetCount(),
+		Counts: m.counts[:2], Contributions: m.contribs[:2], AggregateHash: aggregation.ContentHash(partial).Bytes(), ActivePoints: []uint64{1, 2}}
+	facts := m.facts()
+	facts.contributions, facts.aggregate = m.cts[:2], partial
+	var shares [][]byte
+	for _, s := range m.nodes[:2] {
+		r, err := s.momentsShare(subset, facts)
+		if err != nil {
+			require.ErrorIs(t, err, ErrBadStandardiser)
+			assert.Nil(t, r.send, "no share of a second sum leaves the site")
+			continue
+		}
+		shares = append(shares, r.send.(*cohortv1.MomentsShareSubmission).GetShare())
+	}
+	if len(shares) < 2 {
+		return
+	}
+	// What the attack reads: the third site's moments, alone.
+	var full [][]byte
+	for _, sh := range m.result.Shares {
+		full = append(full, sh.GetShare())
+	}
+	all, err := m.nodes[0].sealer.open(m.agg, full)
+	require.NoError(t, err)
+	two, err := m.nodes[0].sealer.open(partial, shares)
+	require.NoError(t, err)
+	third, err := records.ComputeMoments(momentsSites()[2], len(momentsScales))
+	require.NoError(t, err)
+	want, err := third.Encode(float64(m.total), momentsScales, m.nodes[0].sealer.maxAbs())
+	require.NoError(t, err)
+	for i := range want {
+		assert.InDelta(t, want[i], all[i]-two[i], 1e-4, "value %d", i)
+	}
+	t.Fatalf("two holders decrypted a second moments sum over another set of sites; its difference to the first is site 3's moments %v", want)
 }

@@ -134,10 +134,12 @@
 //
 // # Phase moments-decrypt
 //
-// The coordinator sums the moments (weight 1 each) and asks t share holders
-// (MomentsDecryptTask, with the counts, the signed contributions and the
-// sum's hash). Each recomputes the sum from the signed ciphertexts, refuses
-// fewer than max(2, the study's minimum) sites, and answers
+// The coordinator sums the moments (weight 1 each), pins the sum's hash on
+// chain (Studies.pinMomentsSum: once per study, before round 1) and asks t
+// share holders (MomentsDecryptTask, with the counts, the signed
+// contributions and the sum's hash). Each recomputes the sum from the
+// signed ciphertexts, refuses fewer than max(2, the study's minimum) sites
+// and any sum but the one the chain pins, and answers
 // SubmitMomentsShare (kind "moments-share", content
 // auth.MomentsShareContent(sum hash, share)). A holder that goes away is
 // replaced by another set.

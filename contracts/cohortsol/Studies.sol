@@ -190,6 +190,8 @@ contract Studies is IStudies {
     error BadCommitSignature(address account);
     /// @notice The study's decryption committee must be selected (again) before a round opens.
     error CommitteeNotCurrent(uint64 studyId);
+    /// @notice The study's pooled-moments sum is pinned already (pinned): only it may be decrypted.
+    error MomentsSumPinned(uint64 studyId, bytes32 pinned);
 
     /// @notice A study was created.
     event StudyCreated(
@@ -273,6 +275,8 @@ contract Studies is IStudies {
     );
     /// @notice The coordinator recorded the hash of the study's feature standardiser.
     event StandardiserSet(uint64 indexed studyId, bytes32 standardiserHash);
+    /// @notice The coordinator pinned the one pooled-moments sum share holders may decrypt.
+    event MomentsSumSet(uint64 indexed studyId, bytes32 sumHash);
     /// @notice A consortium vote retired the module in favour of successor.
     event Retired(address successor);
 
@@ -295,6 +299,7 @@ contract Studies is IStudies {
     // participant index (1-based; bit 0 of word 0 is set when the round
     // opens, so that every commit rewrites a word and pays the same).
     mapping(uint64 => mapping(uint32 => mapping(uint256 => uint256))) private _committed;
+    mapping(uint64 => bytes32) private _momentsSum;
 
     uint256 private immutable _deployChainId;
     bytes32 private immutable _deployDomainSeparator;
@@ -464,6 +469,30 @@ contract Studies is IStudies {
         if (s.currentRound != 0) revert PublicKeyLocked(studyId);
         s.standardiserHash = standardiserHash;
         emit StandardiserSet(studyId, standardiserHash);
+    }
+
+    /// @notice Pins the content hash of the study's pooled-moments sum, the
+    /// one sum of sites' encrypted moments share holders may decrypt (they
+    /// give a decryption share for no other). Callable by the coordinator
+    /// once, before the first round opens; pinning the same hash again is a
+    /// no-op. Without it a coordinator could have two sums over different
+    /// sets of sites decrypted and read one site's moments from their
+    /// difference.
+    function pinMomentsSum(uint64 studyId, bytes32 sumHash) external {
+        StudyRecord storage s = _coordinated(studyId);
+        if (sumHash == bytes32(0)) revert InvalidParameter("sumHash");
+        if (s.currentRound != 0) revert PublicKeyLocked(studyId);
+        bytes32 pinned = _momentsSum[studyId];
+        if (pinned == sumHash) return;
+        if (pinned != bytes32(0)) revert MomentsSumPinned(studyId, pinned);
+        _momentsSum[studyId] = sumHash;
+        emit MomentsSumSet(studyId, sumHash);
+    }
+
+    /// @notice The study's pinned pooled-moments sum (zero if none).
+    function momentsSum(uint64 studyId) external view returns (bytes32) {
+        _study(studyId);
+        return _momentsSum[studyId];
     }
 
     /// @notice Sets the study's (ε, δ) differential-privacy budget, once,

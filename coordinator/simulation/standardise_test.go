@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -45,6 +46,9 @@ func TestPooledStandardisationSurvivesRestarts(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, crypto.Keccak256Hash(enc), study.StandardiserHash, "the agreed standardiser is on chain, where hospitals check it")
 	assert.Equal(t, 1, strings.Count(out, "pooled standardiser recorded on chain"), "recorded once, before round 1")
+	pinned, err := s.Ledger().MomentsSum(ctx, s.StudyID())
+	require.NoError(t, err)
+	assert.NotEqual(t, common.Hash{}, pinned, "the moments sum holders decrypted is pinned on chain")
 	require.Len(t, s.Rounds(), 2)
 	for _, f := range s.Rounds() {
 		assert.Equal(t, 3, f.Participants, "round %d: every hospital trained with the standardiser", f.Round)
