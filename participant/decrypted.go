@@ -12,9 +12,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 )
 
-// decryptedDir is where, in the data directory, a node of a study with the
-// distributed privacy mechanism keeps the aggregate it decrypted in each
-// round (DataDir/decrypted/<round>.json: the aggregate's hash).
+// decryptedDir is where, in the data directory, a node keeps the aggregate
+// it decrypted in each round (DataDir/decrypted/<round>.json: the
+// aggregate's hash), unless each update is differentially private by itself.
 const decryptedDir = "decrypted"
 
 // loadDecrypted reads back the aggregates this node decrypted, so that a

@@ -342,9 +342,13 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 		return ready{}, fmt.Errorf("%w: the round %d aggregate gives weight to %d updates, the study requires at least %d", ErrChainMismatch, round, nonZero, least)
 	}
 	aggHash := common.BytesToHash(t.GetAggregateHash())
-	distributed := s.training.Privacy != nil && s.training.Privacy.Distributed()
-	if prev, ok := s.decrypted[round]; distributed && ok && prev != aggHash {
-		return ready{}, fmt.Errorf("%w: asked to decrypt aggregate %s in round %d after aggregate %s: with the distributed privacy mechanism a holder decrypts one aggregate per round, since two over different contributors give away their difference, single updates carrying only a share of the noise",
+	// Two aggregates of one round over different contributors give away
+	// their difference: a single update, in the clear without differential
+	// privacy, with only a share of the noise under the distributed
+	// mechanism. Only the local mechanism makes each update private by itself.
+	once := s.training.Privacy == nil || s.training.Privacy.Distributed()
+	if prev, ok := s.decrypted[round]; once && ok && prev != aggHash {
+		return ready{}, fmt.Errorf("%w: asked to decrypt aggregate %s in round %d after aggregate %s: a holder decrypts one aggregate per round, since two over different contributors give away their difference, a single update",
 			ErrChainMismatch, aggHash.Hex(), round, prev.Hex())
 	}
 	if facts.spots != nil {
@@ -385,7 +389,7 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 		shares = append(shares, &cohortv1.SignedShare{Share: share, Auth: signed})
 	}
 	var files []fileWrite
-	if distributed {
+	if once {
 		if s.decrypted == nil {
 			s.decrypted = map[uint32]common.Hash{}
 		}

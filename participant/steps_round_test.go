@@ -317,6 +317,8 @@ func TestDistributedHolderDecryptsOneAggregatePerRound(t *testing.T) {
 
 	// The local mechanism's updates are DP each: the same pair is answered.
 	other := f.nodes[0]
+	other.training = models.TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: 1, Optimizer: models.OptimizerSGD,
+		Privacy: &models.PrivacyConfig{NoiseMultiplier: 2, ClipNorm: 1, SamplingRate: 0.5, Epsilon: 8, Delta: 1e-5, Mechanism: models.MechanismLocal}}
 	_, err = other.decrypt(context.Background(), honest.task, honest.facts)
 	require.NoError(t, err)
 	_, err = other.decrypt(context.Background(), fewer.task, fewer.facts)
@@ -412,4 +414,52 @@ func TestScoreStep(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, me.self, signer)
 	})
+}
+
+// Without differential privacy an update is protected only by never being
+// decrypted alone. A coordinator (no hospital need collude) asked the same
+// holders for the round's aggregate of all three updates, then for the
+// aggregate of two of them: both are sample-weighted sums of at least the
+// study's minimum of committed updates, both were answered, and together
+// they give the third hospital's update in the clear. A holder now
+// decrypts one aggregate per round unless each update is differentially
+// private by itself (the local mechanism).
+func TestHolderDecryptsOneAggregatePerRound(t *testing.T) {
+	t.Parallel()
+	f := newRoundFixture(t)
+	require.Nil(t, f.nodes[0].training.Privacy, "a study without differential privacy")
+	all := f.honestDecrypt(t)
+	fewer := f.honestDecrypt(t)
+	who, w := []int{0, 1}, []float64{1.0 / 3, 2.0 / 3}
+	fewer.facts.aggregate = f.sum(t, who, w)
+	fewer.task.AggregateHash, fewer.task.Contributors, fewer.task.Weights = aggregation.ContentHash(fewer.facts.aggregate).Bytes(), f.addrs(who), w
+	fewer.facts.updates = [][]byte{f.sealed[0], f.sealed[1]}
+
+	var allShares, fewerShares [][]byte
+	for _, s := range f.nodes[:2] {
+		r, err := s.decrypt(context.Background(), all.task, all.facts)
+		require.NoError(t, err)
+		allShares = append(allShares, r.send.(*cohortv1.DecryptionShareSubmission).GetShare())
+		r, err = s.decrypt(context.Background(), fewer.task, fewer.facts)
+		if err != nil {
+			require.ErrorIs(t, err, ErrChainMismatch)
+			assert.Contains(t, err.Error(), "one aggregate per round")
+			assert.Nil(t, r.send, "no share of a second aggregate leaves the holder")
+			continue
+		}
+		fewerShares = append(fewerShares, r.send.(*cohortv1.DecryptionShareSubmission).GetShare())
+	}
+	if len(fewerShares) < 2 {
+		return
+	}
+	// What the attack reads: 1/6 u0 + 2/6 u1 + 3/6 u2 minus half of
+	// 1/3 u0 + 2/3 u1 is u2 / 2.
+	sum, err := f.nodes[0].sealer.open(all.facts.aggregate, allShares)
+	require.NoError(t, err)
+	part, err := f.nodes[0].sealer.open(fewer.facts.aggregate, fewerShares)
+	require.NoError(t, err)
+	for j, want := range f.plain[2] {
+		assert.InDelta(t, want, 2*(sum[j]-part[j]/2), 1e-4, "value %d", j)
+	}
+	t.Fatalf("two holders decrypted two aggregates of round 1; their difference is hospital 3's update %v", f.plain[2])
 }

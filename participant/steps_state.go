@@ -57,10 +57,10 @@ type steps struct {
 	scales          []float64               // the moments encoding's per-feature magnitudes (pooled standardisation)
 	moments         *momentsRun             // this node's part in the current moments phase
 	agreed          *agreed                 // the pooled standardiser, once checked and kept
-	// decrypted is, with the distributed privacy mechanism, the one
-	// aggregate per round this holder gave a decryption share of: two
-	// aggregates of one round over different contributors would give
-	// away their difference, a single update with only its noise share.
+	// decrypted is the one aggregate per round this holder gave a
+	// decryption share of (unless each update is differentially private
+	// by itself): two aggregates of one round over different contributors
+	// would give away their difference, a single update.
 	decrypted map[uint32]common.Hash
 }
 
