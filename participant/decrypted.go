@@ -17,20 +17,37 @@ import (
 // aggregate's hash), unless each update is differentially private by itself.
 const decryptedDir = "decrypted"
 
-// loadDecrypted reads back the aggregates this node decrypted, so that a
-// restarted node still decrypts one aggregate per round.
+// scoredDir is where, in the data directory, a node keeps the projection
+// seed it gave score shares under in each round (DataDir/scored/<round>.json).
+const scoredDir = "scored"
+
+// loadDecrypted reads back the aggregates this node decrypted and the seeds
+// it scored under, so that a restarted node still decrypts one aggregate
+// and scores under one seed per round.
 func (p *Participant) loadDecrypted() error {
-	if p.cfg.DataDir == "" {
-		return nil
+	var err error
+	if p.decrypted, err = p.loadRoundRecords(decryptedDir, "the hash of the aggregate decrypted"); err != nil {
+		return err
 	}
-	dir := filepath.Join(p.cfg.DataDir, decryptedDir)
+	p.scored, err = p.loadRoundRecords(scoredDir, "the projection seed scored under")
+	return err
+}
+
+// loadRoundRecords reads the hashes kept per round in the data directory's
+// dir (what each holds, for an error).
+func (p *Participant) loadRoundRecords(dir, what string) (map[uint32]common.Hash, error) {
+	if p.cfg.DataDir == "" {
+		return nil, nil
+	}
+	dir = filepath.Join(p.cfg.DataDir, dir)
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return nil, nil
 	}
 	if err != nil {
-		return fmt.Errorf("participant %s: read the decrypted aggregates: %w", p.cfg.Name, err)
+		return nil, fmt.Errorf("participant %s: read %s: %w", p.cfg.Name, dir, err)
 	}
+	var out map[uint32]common.Hash
 	for _, e := range entries {
 		round, err := strconv.ParseUint(strings.TrimSuffix(e.Name(), ".json"), 10, 32)
 		if err != nil {
@@ -38,16 +55,16 @@ func (p *Participant) loadDecrypted() error {
 		}
 		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
 		if err != nil {
-			return fmt.Errorf("participant %s: read the decrypted aggregates: %w", p.cfg.Name, err)
+			return nil, fmt.Errorf("participant %s: read %s: %w", p.cfg.Name, dir, err)
 		}
 		h := strings.TrimSpace(string(b))
 		if len(h) != 2+2*common.HashLength || !strings.HasPrefix(h, "0x") {
-			return fmt.Errorf("participant %s: %s is corrupt: it must hold the hash of the aggregate decrypted in round %d; restore it from a backup", p.cfg.Name, filepath.Join(dir, e.Name()), round)
+			return nil, fmt.Errorf("participant %s: %s is corrupt: it must hold %s in round %d; restore it from a backup", p.cfg.Name, filepath.Join(dir, e.Name()), what, round)
 		}
-		if p.decrypted == nil {
-			p.decrypted = map[uint32]common.Hash{}
+		if out == nil {
+			out = map[uint32]common.Hash{}
 		}
-		p.decrypted[uint32(round)] = common.HexToHash(h)
+		out[uint32(round)] = common.HexToHash(h)
 	}
-	return nil
+	return out, nil
 }

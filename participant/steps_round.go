@@ -222,6 +222,15 @@ func (s *steps) score(ctx context.Context, t *cohortv1.ScoreTask, facts roundFac
 	if err != nil {
 		return ready{}, err
 	}
+	// The seed is drawn from the listed contributors' commitments in the
+	// listed order, so each other list (a subset, another order) draws new
+	// projections of the same updates, and enough of them give an update
+	// away: one seed per round.
+	seed := common.BytesToHash(t.GetSeed())
+	if prev, ok := s.scored[round]; ok && prev != seed {
+		return ready{}, fmt.Errorf("%w: asked for score shares in round %d under projection seed %s after seed %s: a holder scores under one projection seed per round, since another list of contributors draws new projections of the same updates",
+			ErrChainMismatch, round, seed.Hex(), prev.Hex())
+	}
 	sub := &cohortv1.ScoreSharesSubmission{StudyId: s.studyID, Round: round}
 	for i, b := range ref.scoreSets {
 		if aggregation.ContentHash(b) != common.BytesToHash(t.GetScoreSetHashes()[i]) {
@@ -246,7 +255,13 @@ func (s *steps) score(ctx context.Context, t *cohortv1.ScoreTask, facts roundFac
 	if sub.Auth, err = auth.Sign(s.key, s.studyID, round, auth.KindScoreShares, crypto.Keccak256Hash(sub.Shares...)); err != nil {
 		return ready{}, err
 	}
-	return ready{send: sub}, nil
+	if s.scored == nil {
+		s.scored = map[uint32]common.Hash{}
+	}
+	s.scored[round] = seed
+	// Kept before the shares go out, so that a restarted node still
+	// refuses another seed in the round.
+	return ready{files: []fileWrite{{dir: scoredDir, name: roundRecordName(round), data: []byte(seed.Hex())}}, send: sub}, nil
 }
 
 // decryptFacts is what a decrypt step checks the task against.

@@ -463,3 +463,72 @@ func TestHolderDecryptsOneAggregatePerRound(t *testing.T) {
 	}
 	t.Fatalf("two holders decrypted two aggregates of round 1; their difference is hospital 3's update %v", f.plain[2])
 }
+
+// scoreTaskFor is the honest score task for the contributors who, in that
+// order, with the score sets a coordinator computes for it.
+func (f *roundFixture) scoreTaskFor(t *testing.T, who []int) (*cohortv1.ScoreTask, roundFacts, referenceFacts) {
+	t.Helper()
+	scheme := testScheme(t)
+	var root models.Dataset
+	require.NoError(t, root.UnmarshalBinary(f.root))
+	reference, err := models.ReferenceUpdate(context.Background(), f.nodes[0].spec, f.global, root, models.ReferenceTrainConfig(f.round))
+	require.NoError(t, err)
+	var committed []common.Hash
+	facts := f.facts
+	facts.updates = nil
+	for _, n := range who {
+		committed = append(committed, f.facts.committed[f.nodes[n].self].CiphertextHash)
+		facts.updates = append(facts.updates, f.sealed[n])
+	}
+	seed := aggregation.ScoringSeed(stepsStudy, f.round, committed)
+	k := aggregation.DefaultProjectionsFor(len(f.global))
+	refs, err := scheme.NewReferences(reference, seed, k)
+	require.NoError(t, err)
+	task := &cohortv1.ScoreTask{StudyId: stepsStudy, Round: f.round, ReferencesHash: refs.Hash().Bytes(), Seed: seed[:], Projections: uint32(k),
+		Contributors: f.addrs(who), ActivePoints: []uint64{1, 2}}
+	ref := referenceFacts{global: f.global, root: f.root}
+	for _, n := range who {
+		var u aggregation.EncryptedVector
+		require.NoError(t, u.UnmarshalBinary(f.sealed[n]))
+		set, err := scheme.Score(&u, refs)
+		require.NoError(t, err)
+		sb, err := set.MarshalBinary()
+		require.NoError(t, err)
+		task.ScoreSetHashes = append(task.ScoreSetHashes, aggregation.ContentHash(sb).Bytes())
+		ref.scoreSets = append(ref.scoreSets, sb)
+	}
+	return task, facts, ref
+}
+
+// The projection seed is drawn from the commitments of the contributors a
+// score task lists, in its order, so each other list (a subset, or the
+// same updates in another order) draws k fresh random projections of the
+// same update. A coordinator that asked holders to score {h3}, {h1, h3},
+// {h3, h1}, ... collected k more scalars of hospital 3's update each time,
+// and d/k lists give away its d parameters. A holder now scores one list
+// per round (one seed).
+func TestHolderScoresOneSeedPerRound(t *testing.T) {
+	t.Parallel()
+	f := newRoundFixture(t)
+	me := f.nodes[1]
+	honest, facts, ref := f.scoreTaskFor(t, []int{0, 1, 2})
+	first, err := me.score(context.Background(), honest, facts, ref)
+	require.NoError(t, err)
+	_, err = me.score(context.Background(), honest, facts, ref)
+	require.NoError(t, err, "the same task again (a retry, another active set) is answered")
+	// Kept before the shares go out: a restarted node reads it back.
+	require.Len(t, first.files, 1)
+	dir := t.TempDir()
+	require.NoError(t, writeFileAtomic(filepath.Join(dir, first.files[0].dir), first.files[0].name, first.files[0].data))
+	restarted := &Participant{cfg: Config{Name: "h2", DataDir: dir}}
+	require.NoError(t, restarted.loadDecrypted())
+	assert.Equal(t, map[uint32]common.Hash{1: common.BytesToHash(honest.Seed)}, restarted.scored)
+	me.scored = restarted.scored
+	for _, who := range [][]int{{2}, {0, 2}, {2, 0}, {2, 1, 0}} {
+		task, facts, ref := f.scoreTaskFor(t, who)
+		r, err := me.score(context.Background(), task, facts, ref)
+		require.ErrorIs(t, err, ErrChainMismatch, "contributors %v: new projections of the same updates", who)
+		assert.Contains(t, err.Error(), "one projection seed per round")
+		assert.Nil(t, r.send)
+	}
+}

@@ -62,6 +62,9 @@ type steps struct {
 	// by itself): two aggregates of one round over different contributors
 	// would give away their difference, a single update.
 	decrypted map[uint32]common.Hash
+	// scored is the one projection seed per round this holder gave score
+	// shares under: each seed draws new projections of the same updates.
+	scored map[uint32]common.Hash
 }
 
 // ready is what a step decided, for the driver to carry out in this order:
