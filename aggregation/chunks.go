@@ -638,6 +638,9 @@ func (v *EncryptedVector) Opener() (*ChunkOpener, error) {
 // NumChunks returns the number of chunks of the vector.
 func (o *ChunkOpener) NumChunks() int { return len(o.offsets) - 1 }
 
+// Size is about how many bytes the opener holds: the vector's chunks.
+func (o *ChunkOpener) Size() int { return len(o.data) }
+
 // OpenChunks returns a proof of the vector's header and of the chunks at
 // indices (distinct, each below NumChunks).
 func (o *ChunkOpener) OpenChunks(indices []int) (*ChunkProof, error) {

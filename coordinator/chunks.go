@@ -21,6 +21,9 @@ const (
 	// maxOpeners bounds the vectors whose openers are kept: every
 	// contributor of a round and its aggregate, several times over.
 	maxOpeners = 1024
+	// maxOpenerBytes bounds the bytes they hold (an opener holds its whole
+	// vector): a round of 100 updates of 1M values, with room to spare.
+	maxOpenerBytes = 2 << 30
 )
 
 // openers keeps a ChunkOpener per vector that holders spot-check, so that
@@ -30,6 +33,10 @@ const (
 type openers struct {
 	mu     sync.Mutex
 	byHash map[common.Hash]*aggregation.ChunkOpener
+	bytes  int // held by byHash
+	// maxBytes bounds bytes (maxOpenerBytes if zero): a member may name any
+	// stored vectors, and each kept opener holds its whole vector.
+	maxBytes int
 	// opening makes the holders that ask for a vector being opened wait
 	// for that one opening.
 	opening singleflight.Group
@@ -49,10 +56,16 @@ func (o *openers) get(store *Store, h common.Hash) (*aggregation.ChunkOpener, er
 		}
 		o.mu.Lock()
 		defer o.mu.Unlock()
-		if o.byHash == nil || len(o.byHash) >= maxOpeners {
-			o.byHash = make(map[common.Hash]*aggregation.ChunkOpener) // an older round's: drop them all
+		limit := o.maxBytes
+		if limit == 0 {
+			limit = maxOpenerBytes
 		}
-		o.byHash[h] = op
+		if o.byHash == nil || len(o.byHash) >= maxOpeners || o.bytes+op.Size() > limit {
+			o.byHash, o.bytes = make(map[common.Hash]*aggregation.ChunkOpener), 0 // an older round's: drop them all
+		}
+		if op.Size() <= limit {
+			o.byHash[h], o.bytes = op, o.bytes+op.Size()
+		}
 		return op, nil
 	})
 	if err != nil {
@@ -118,9 +131,9 @@ func (s *server) OpenChunks(req *cohortv1.ChunkRequest, stream grpc.ServerStream
 	}
 	done := make(chan struct{})
 	defer close(done)
-	opened := s.openAhead(hashes, done)
+	take := s.openAhead(hashes, done)
 	for i := range hashes {
-		o := <-opened[i]
+		o := take(i)
 		if o.err != nil {
 			return toStatus(o.err)
 		}
@@ -146,18 +159,29 @@ type openedVector struct {
 }
 
 // openAhead opens the vectors in order on up to GOMAXPROCS workers, ahead
-// of a sender that takes entry i of the result once it is ready: the first
-// holder to ask for a round's updates opens them on every core, not one
-// after the other. The workers stop taking vectors once done is closed.
-func (s *server) openAhead(hashes []common.Hash, done <-chan struct{}) []chan openedVector {
+// of a sender that takes vector i with take(i), in order, once it is
+// ready: the first holder to ask for a round's updates opens them on every
+// core, not one after the other. The workers stay at most twice their
+// number of vectors ahead of the sender: a member may name thousands of
+// stored vectors and not read its stream, and each opened vector is held
+// whole in memory until it is sent. The workers stop taking vectors once
+// done is closed.
+func (s *server) openAhead(hashes []common.Hash, done <-chan struct{}) (take func(i int) openedVector) {
 	out := make([]chan openedVector, len(hashes))
 	for i := range out {
 		out[i] = make(chan openedVector, 1)
 	}
+	workers := min(runtime.GOMAXPROCS(0), len(hashes))
+	ahead := make(chan struct{}, 2*workers) // one token per vector handed out and not yet taken
 	next := make(chan int)
 	go func() {
 		defer close(next)
 		for i := range hashes {
+			select {
+			case ahead <- struct{}{}:
+			case <-done:
+				return
+			}
 			select {
 			case next <- i:
 			case <-done:
@@ -165,7 +189,7 @@ func (s *server) openAhead(hashes []common.Hash, done <-chan struct{}) []chan op
 			}
 		}
 	}()
-	for range min(runtime.GOMAXPROCS(0), len(hashes)) {
+	for range workers {
 		go func() {
 			for i := range next {
 				op, err := s.openers.get(s.c.store, hashes[i])
@@ -173,5 +197,9 @@ func (s *server) openAhead(hashes []common.Hash, done <-chan struct{}) []chan op
 			}
 		}()
 	}
-	return out
+	return func(i int) openedVector {
+		o := <-out[i]
+		<-ahead
+		return o
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -811,4 +812,48 @@ func TestAbandonedUploadsOfNewHashesAreRefused(t *testing.T) {
 	st, err := h.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: first.Bytes()})
 	require.NoError(t, err)
 	assert.Equal(t, uint64(64<<10), st.GetReceived(), "the announced update's partial blob is kept for its resume")
+}
+
+// OpenChunks opened the vectors a request named on every core, ahead of
+// the stream, with nothing to hold the workers back: a member that asked
+// for up to 4096 stored vectors and did not read its stream had every one
+// of them decoded and held in memory (16 MB for an update of 1M values).
+// The workers now stay a few vectors ahead of what the stream has sent.
+func TestChunkOpeningStaysNearTheStream(t *testing.T) {
+	f := newFixture(t)
+	h := f.hospitals[0]
+	var hashes []common.Hash
+	for i := range 40 {
+		v, err := f.scheme.Encrypt(h.sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, uint32(i+1)), make([]float64, 10))
+		require.NoError(t, err)
+		b, err := v.MarshalBinary()
+		require.NoError(t, err)
+		hash, err := f.coord.store.Put(b)
+		require.NoError(t, err)
+		hashes = append(hashes, hash)
+	}
+	s := &server{c: f.coord}
+	done := make(chan struct{})
+	defer close(done)
+	take := s.openAhead(hashes, done)
+	require.NoError(t, take(0).err) // the stream sends one proof, then its reader stalls
+	time.Sleep(500 * time.Millisecond)
+	s.openers.mu.Lock()
+	n := len(s.openers.byHash)
+	s.openers.mu.Unlock()
+	assert.LessOrEqual(t, n, 1+2*runtime.GOMAXPROCS(0), "vectors opened ahead of a stalled stream")
+
+	// Those kept for the next holder are bounded in bytes too.
+	op, err := s.openers.get(f.coord.store, hashes[0])
+	require.NoError(t, err)
+	kept := &server{c: f.coord}
+	kept.openers.maxBytes = 5 * op.Size()
+	take = kept.openAhead(hashes, done)
+	for i := range hashes {
+		require.NoError(t, take(i).err)
+	}
+	kept.openers.mu.Lock()
+	defer kept.openers.mu.Unlock()
+	assert.LessOrEqual(t, kept.openers.bytes, kept.openers.maxBytes)
+	assert.LessOrEqual(t, len(kept.openers.byHash), 5)
 }
