@@ -23,8 +23,10 @@ const (
 	// Config.MaxUpdateBytes, if lower): 3 values per feature, a ciphertext
 	// (about 0.8 MB) per 8192 of them.
 	MaxMomentsBytes = 16 << 20
-	// MaxMomentsCount bounds one site's count of training records.
-	MaxMomentsCount = 1 << 40
+	// MaxMomentsCount bounds one site's count of training records: the
+	// members' own bound, since a count they refuse in the moments task
+	// would stall the phase for every member, on every rerun.
+	MaxMomentsCount = math.MaxUint32
 	// maxShareBytes bounds one decryption share of the moments' sum (and so
 	// does Config.MaxUpdateBytes, if lower).
 	maxShareBytes = 16 << 20

@@ -93,6 +93,9 @@ func TestMomentsCountStepRefusesHostileCounts(t *testing.T) {
 		{"another study", momentsCount(t, ps[1], stepStudy+1, session, 80), ErrWrongPhase},
 		{"zero records", momentsCount(t, ps[1], stepStudy, session, 0), ErrMalformed},
 		{"an absurd count", momentsCount(t, ps[1], stepStudy, session, MaxMomentsCount+1), ErrMalformed},
+		// Members refuse a moments task with a count above 2^32-1, so one
+		// accepted here stalled the phase for everyone, on every rerun.
+		{"a count members refuse", momentsCount(t, ps[1], stepStudy, session, 1<<33), ErrMalformed},
 		{"a stranger", momentsCount(t, stranger, stepStudy, session, 80), ErrNotParticipant},
 	}
 	for _, tt := range tests {
