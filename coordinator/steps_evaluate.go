@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -42,8 +43,14 @@ func (s *evaluateStep) receive(req *cohortv1.EvaluationSubmission) (ready, error
 	if req.GetStudyId() != s.study {
 		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
 	}
-	if _, err := decodeEvaluation(req.GetEvaluation()); err != nil {
+	ev, err := decodeEvaluation(req.GetEvaluation())
+	if err != nil {
 		return ready{}, err
+	}
+	// Every member's histograms must add up in uint32 bins: one site that
+	// filled its bins would make the merge, and the round's close, fail.
+	if limit := math.MaxUint32 / max(1, len(s.members)); ev.N > limit {
+		return ready{}, fmt.Errorf("%w: an evaluation of %d test records; a site evaluates at most %d in a study of %d members", ErrMalformed, ev.N, limit, len(s.members))
 	}
 	if err := s.checkRound(req.GetRound()); err != nil {
 		return ready{}, err

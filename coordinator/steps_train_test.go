@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"encoding/json"
+	"math"
 	"math/big"
 	"testing"
 
@@ -377,4 +378,35 @@ func TestResumeFrom(t *testing.T) {
 			assert.Equal(t, tt.wantFrom, from)
 		})
 	}
+}
+
+// A hospital's evaluation whose histogram bins are full (each bin at
+// 2^32-1 records: a consistent evaluation by itself) could not be merged
+// with any other that has a record in the same bin: the merge failed and,
+// with it, the close of every round. A site's evaluation now holds at most
+// its share of what the members' histograms can hold together.
+func TestEvaluationThatCannotMergeIsRefused(t *testing.T) {
+	ps := newParties(t, 2)
+	model := crypto.Keccak256Hash([]byte("model 1"))
+	st := newEvaluateStep(stepStudy, 1, addressesOf(ps), model)
+	submission := func(p party, ev []byte) *cohortv1.EvaluationSubmission {
+		signed, err := auth.Sign(p.key, stepStudy, 1, auth.KindEvaluation, crypto.Keccak256Hash(ev))
+		require.NoError(t, err)
+		return &cohortv1.EvaluationSubmission{StudyId: stepStudy, Round: 1, ModelHash: model.Bytes(), Evaluation: ev, Auth: signed}
+	}
+	full := models.Evaluation{Pos: make([]uint32, models.HistogramBins), Neg: make([]uint32, models.HistogramBins)}
+	for i := range full.Pos {
+		full.Pos[i], full.Neg[i] = math.MaxUint32, math.MaxUint32
+		full.N += 2 * math.MaxUint32
+	}
+	hostile, err := json.Marshal(full)
+	require.NoError(t, err)
+	_, err = deliverTo(st, st.receive, submission(ps[0], hostile))
+	require.ErrorIs(t, err, ErrMalformed)
+	_, err = deliverTo(st, st.receive, submission(ps[1], evaluationOf(t, []float64{0.9, 0.2}, []float64{1, 0})))
+	require.NoError(t, err)
+	rep := RoundReport{Round: 1, AggregateHash: common.Hash{7}, ModelHash: model, Contributors: addressesOf(ps)}
+	_, err = st.close(&rep)
+	require.NoError(t, err)
+	assert.Equal(t, 2, rep.Evaluated)
 }
