@@ -123,6 +123,7 @@ func (s *steps) dealThreshold(t *cohortv1.ThresholdTask, study contracts.Study) 
 	keys := make(map[uint64]*ecdsa.PublicKey, len(holders))
 	addrs := make(map[uint64]common.Address, len(holders))
 	points := make([]uint64, 0, len(holders))
+	seen := make(map[common.Address]bool, len(holders))
 	var own uint64
 	for _, h := range holders {
 		addr, err := parseAddress("share holder", h.GetAddress())
@@ -139,6 +140,12 @@ func (s *steps) dealThreshold(t *cohortv1.ThresholdTask, study contracts.Study) 
 		if _, dup := keys[h.GetPoint()]; dup {
 			return ready{}, fmt.Errorf("%w: Shamir point %d given twice", ErrChainMismatch, h.GetPoint())
 		}
+		// One point per holder: a holder named at t points would get t
+		// shares of this site's key and rebuild it alone.
+		if seen[addr] {
+			return ready{}, fmt.Errorf("%w: share holder %s listed twice; each holder takes one Shamir point", ErrChainMismatch, addr.Hex())
+		}
+		seen[addr] = true
 		keys[h.GetPoint()], addrs[h.GetPoint()] = pub, addr
 		points = append(points, h.GetPoint())
 		if addr == s.self {

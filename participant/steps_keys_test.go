@@ -634,3 +634,74 @@ func TestReshareSharesInPieces(t *testing.T) {
 	assert.Nil(t, r.send, "4 pieces of the second relay, 4 of the first set aside")
 	assert.Equal(t, 4, me.reshareIn.got)
 }
+
+// TestThresholdDealRefusesAHolderAtTwoPoints plays a coordinator colluding
+// with one hospital M in a study without a committee: it names M at two
+// Shamir points in the dealing task of an honest hospital H. With
+// threshold 2, M would receive two shares of H's key at distinct points,
+// rebuild it alone and decrypt H's updates, a threshold of one colluder.
+// A dealer must refuse a holder listed twice.
+func TestThresholdDealRefusesAHolderAtTwoPoints(t *testing.T) {
+	t.Parallel()
+	c := newConsortium(t, 3)
+	c.keyGen(t, 3)
+	m, h, x := c.nodes[0], c.nodes[1], c.nodes[2]
+	task := &cohortv1.ThresholdTask{StudyId: stepsStudy, Threshold: 2, Holders: []*cohortv1.ShareHolder{c.holder(0, 1), c.holder(0, 2), c.holder(1, 3)}}
+	r, err := h.dealThreshold(task, c.study)
+	if err == nil {
+		// What M gets if H deals: it shows the attack works end to end.
+		scheme := testScheme(t)
+		var hShares []*aggregation.ThresholdShare
+		for _, sh := range r.send.(*cohortv1.ThresholdSharesSubmission).GetShares() {
+			if common.BytesToAddress(sh.GetRecipient()) != m.self {
+				continue
+			}
+			plain, err := auth.Open(c.keys[0], sh.GetCiphertext())
+			require.NoError(t, err)
+			ts := new(aggregation.ThresholdShare)
+			require.NoError(t, ts.UnmarshalBinary(plain))
+			hShares = append(hShares, ts)
+		}
+		require.Len(t, hShares, 2, "M holds two shares of H's key")
+		// M builds a threshold share at each of its two points (labelled
+		// with two of the key's parties, as Decrypt wants distinct ones).
+		// AggregateThresholdShares wants a share of every key; M's own and
+		// X's only fill the structure: an aggregate of H alone uses none.
+		mine, err := m.sealer.thresholdShares(2, []uint64{1, 2, 3})
+		require.NoError(t, err)
+		xs, err := x.sealer.thresholdShares(2, []uint64{1, 2, 3})
+		require.NoError(t, err)
+		ids := []aggregation.PartyID{aggregation.DealerID(stepsStudy, m.self.Bytes()), aggregation.DealerID(stepsStudy, h.self.Bytes())}
+		var held []*aggregation.ThresholdSecretShare
+		for i, hs := range hShares {
+			own, other := new(aggregation.ThresholdShare), new(aggregation.ThresholdShare)
+			require.NoError(t, own.UnmarshalBinary(mine[uint64(hs.Recipient())]))
+			require.NoError(t, other.UnmarshalBinary(xs[uint64(hs.Recipient())]))
+			tsk, err := scheme.AggregateThresholdShares(c.pk, ids[i], hs.Recipient(), []*aggregation.ThresholdShare{own, hs, other})
+			require.NoError(t, err)
+			held = append(held, tsk)
+		}
+		// H's update, alone, opened by M.
+		want := []float64{0.125, -0.5, 0.25}
+		sealed, err := h.sealer.seal(h.pubKey, aggregation.TrainContext(stepsStudy, 1), want)
+		require.NoError(t, err)
+		var u aggregation.EncryptedVector
+		require.NoError(t, u.UnmarshalBinary(sealed))
+		alone, err := scheme.WeightedSum([]*aggregation.EncryptedVector{&u}, []float64{1})
+		require.NoError(t, err)
+		active := []aggregation.ShamirPoint{held[0].Point(), held[1].Point()}
+		var ds []*aggregation.DecryptionShare
+		for _, tsk := range held {
+			d, err := scheme.GenThresholdDecryptionShare(tsk, active, alone)
+			require.NoError(t, err)
+			ds = append(ds, d)
+		}
+		got, err := scheme.Decrypt(alone, ds)
+		require.NoError(t, err)
+		assert.InDeltaSlice(t, want, got[:len(want)], 1e-4, "M alone decrypts H's update")
+		t.Fatalf("H dealt its key with M at two points; M opened H's update alone: %v", got[:len(want)])
+	}
+	require.ErrorIs(t, err, ErrChainMismatch)
+	assert.Contains(t, err.Error(), "twice")
+	assert.Zero(t, h.point, "no point taken")
+}
