@@ -43,6 +43,11 @@ type momentsRun struct {
 	count   uint64
 	moments records.Moments
 	sent    common.Hash // hash of its encrypted moments, once sent
+	// sealed and total are the encrypted moments sent and the total they
+	// were encoded for: a run encrypts once under its one context, so a
+	// task sent again gets these bytes back.
+	sealed []byte
+	total  uint64
 }
 
 // agreed is the pooled standardiser this node checked and kept.

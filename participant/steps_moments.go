@@ -110,14 +110,23 @@ func (s *steps) momentsCount(t *cohortv1.MomentsCountTask, used []records.Record
 	if err := s.momentsCountCheck(t); err != nil {
 		return ready{}, err
 	}
-	if len(used) == 0 {
-		return ready{}, fmt.Errorf("participant %s: moments: %w", s.name, ErrNoConsentedRecords)
+	// A run counts once: a task of the same run sent again gets the same
+	// count and keeps the moments (and what was encrypted of them), so
+	// the run's context never encrypts other moments.
+	run := s.moments
+	if run == nil || !bytes.Equal(run.session, t.GetSession()) {
+		if s.sealedRuns[string(t.GetSession())] {
+			return ready{}, fmt.Errorf("%w: moments run %x comes back after another started; this node encrypted its moments in it and does not count in it again", ErrBadStandardiser, t.GetSession())
+		}
+		if len(used) == 0 {
+			return ready{}, fmt.Errorf("participant %s: moments: %w", s.name, ErrNoConsentedRecords)
+		}
+		m, err := records.ComputeMoments(used, len(s.scales))
+		if err != nil {
+			return ready{}, fmt.Errorf("participant %s: moments: %w", s.name, err)
+		}
+		run = &momentsRun{session: slices.Clone(t.GetSession()), count: uint64(len(used)), moments: m}
 	}
-	m, err := records.ComputeMoments(used, len(s.scales))
-	if err != nil {
-		return ready{}, fmt.Errorf("participant %s: moments: %w", s.name, err)
-	}
-	run := &momentsRun{session: slices.Clone(t.GetSession()), count: uint64(len(used)), moments: m}
 	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindMomentsCount, auth.MomentsCountContent(run.session, run.count))
 	if err != nil {
 		return ready{}, err
@@ -147,20 +156,33 @@ func (s *steps) encryptMoments(t *cohortv1.MomentsTask, study contracts.Study) (
 	if err := checkPublicKey(study.PublicKeyHash, common.BytesToHash(t.GetPublicKeyHash())); err != nil {
 		return ready{}, err
 	}
-	v, err := run.moments.Encode(float64(t.GetTotal()), s.scales, s.sealer.maxAbs())
-	if err != nil {
-		return ready{}, fmt.Errorf("participant %s: %w", s.name, err)
+	// One encryption per run: the moments are encoded for the total, and
+	// two totals under the run's one context would give away the moments
+	// by difference. The same total gets the bytes sent.
+	sealed := run.sealed
+	if sealed != nil && t.GetTotal() != run.total {
+		return ready{}, fmt.Errorf("%w: moments task for a total of %d, but this node encrypted its moments for %d in this run; a run encrypts once (two totals would give away the moments by difference), so the coordinator must start a new run",
+			ErrBadStandardiser, t.GetTotal(), run.total)
 	}
-	sealed, err := s.sealer.seal(s.pubKey, aggregation.MomentsContext(s.studyID, run.session), v)
-	if err != nil {
-		return ready{}, fmt.Errorf("participant %s: encrypt moments: %w", s.name, err)
+	if sealed == nil {
+		v, err := run.moments.Encode(float64(t.GetTotal()), s.scales, s.sealer.maxAbs())
+		if err != nil {
+			return ready{}, fmt.Errorf("participant %s: %w", s.name, err)
+		}
+		if sealed, err = s.sealer.seal(s.pubKey, aggregation.MomentsContext(s.studyID, run.session), v); err != nil {
+			return ready{}, fmt.Errorf("participant %s: encrypt moments: %w", s.name, err)
+		}
+		if s.sealedRuns == nil {
+			s.sealedRuns = map[string]bool{}
+		}
+		s.sealedRuns[string(run.session)] = true
 	}
 	h := aggregation.ContentHash(sealed)
 	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindMoments, auth.MomentsContent(run.session, h))
 	if err != nil {
 		return ready{}, err
 	}
-	run.sent = h
+	run.sent, run.sealed, run.total = h, sealed, t.GetTotal()
 	return ready{send: &cohortv1.MomentsSubmission{StudyId: s.studyID, Session: run.session, Ciphertext: sealed, Auth: signed}}, nil
 }
 

@@ -1,6 +1,8 @@
 package participant
 
 import (
+	"math/big"
+	"slices"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -361,4 +363,94 @@ func TestMomentsHoldersDecryptOneSumOnly(t *testing.T) {
 		assert.InDelta(t, want[i], all[i]-two[i], 1e-4, "value %d", i)
 	}
 	t.Fatalf("two holders decrypted a second moments sum over another set of sites; its difference to the first is site 3's moments %v", want)
+}
+
+// TestMomentsEncryptedOncePerRun plays a coordinator that sends a site the
+// moments task of its run twice, the second time with the signed counts of
+// fewer sites (each set above the minimum, so each total checks out). The
+// site's moments are encoded for the total, so it would encrypt two
+// plaintexts under the run's one context: the difference of the two c0 is
+// Δ·(m/T1 − m/T2) plus noise, its moments in the clear with T1 and T2
+// known. A site encrypts its moments once per run and re-sends them for
+// the same total; it refuses another total.
+func TestMomentsEncryptedOncePerRun(t *testing.T) {
+	t.Parallel()
+	m := newMomentsPhase(t)
+	me := m.nodes[0]
+	again, err := me.encryptMoments(m.encrypt, m.study)
+	require.NoError(t, err)
+	assert.Equal(t, m.cts[0], again.send.(*cohortv1.MomentsSubmission).GetCiphertext(), "the same task is answered with the bytes sent")
+
+	fewer := &cohortv1.MomentsTask{StudyId: stepsStudy, Session: m.session, Total: m.counts[0].GetCount() + m.counts[1].GetCount(),
+		Counts: m.counts[:2], Scales: momentsScales, PublicKeyHash: m.pk.Hash().Bytes()}
+	r, err := me.encryptMoments(fewer, m.study)
+	if err == nil {
+		// What the coordinator reads from the two ciphertexts.
+		scheme := testScheme(t)
+		rows := func(b []byte) ([][]uint64, []uint64) {
+			var v aggregation.EncryptedVector
+			require.NoError(t, v.UnmarshalBinary(b))
+			var out [][]uint64
+			var mod []uint64
+			_, err := scheme.ShapeUpload(&v, func(j int, rs [][]uint64, moduli []uint64) {
+				if j == 0 {
+					for _, row := range rs {
+						out = append(out, slices.Clone(row))
+					}
+					mod = moduli
+				}
+			})
+			require.NoError(t, err)
+			return out, mod
+		}
+		first, moduli := rows(m.cts[0])
+		second, _ := rows(r.send.(*cohortv1.MomentsSubmission).GetCiphertext())
+		q := big.NewInt(1)
+		for _, p := range moduli {
+			q.Mul(q, new(big.Int).SetUint64(p))
+		}
+		mine, err := records.ComputeMoments(momentsSites()[0], len(momentsScales))
+		require.NoError(t, err)
+		v1, err := mine.Encode(float64(m.total), momentsScales, me.sealer.maxAbs())
+		require.NoError(t, err)
+		v2, err := mine.Encode(float64(fewer.GetTotal()), momentsScales, me.sealer.maxAbs())
+		require.NoError(t, err)
+		delta := new(big.Float).SetMantExp(big.NewFloat(1), scheme.LogScale())
+		for j := range v1 {
+			// CRT of the residues of c0 − c0', centred, over Δ.
+			x := new(big.Int)
+			for l, p := range moduli {
+				pl := new(big.Int).SetUint64(p)
+				d := new(big.Int).Sub(new(big.Int).SetUint64(first[l][j]), new(big.Int).SetUint64(second[l][j]))
+				ql := new(big.Int).Div(q, pl)
+				inv := new(big.Int).ModInverse(new(big.Int).Mod(ql, pl), pl)
+				x.Add(x, d.Mul(d, ql).Mul(d, inv))
+			}
+			x.Mod(x, q)
+			if x.Cmp(new(big.Int).Rsh(q, 1)) > 0 {
+				x.Sub(x, q)
+			}
+			got, _ := new(big.Float).Quo(new(big.Float).SetInt(x), delta).Float64()
+			assert.InDelta(t, v1[j]-v2[j], got, 1e-9, "value %d", j)
+		}
+		t.Fatalf("the site encrypted its moments twice in one run, for totals %d and %d; their difference is its encoded moments in the clear", m.total, fewer.GetTotal())
+	}
+	require.ErrorIs(t, err, ErrBadStandardiser)
+	assert.Nil(t, r.send)
+
+	// The run's count task sent again (with fewer consented records) does
+	// not start the run afresh: the same count, the same moments.
+	count := &cohortv1.MomentsCountTask{StudyId: stepsStudy, Session: m.session, Scales: momentsScales}
+	rc, err := me.momentsCount(count, momentsSites()[0][:1])
+	require.NoError(t, err)
+	assert.Equal(t, m.counts[0].GetCount(), rc.send.(*cohortv1.MomentsCount).GetCount())
+	_, err = me.encryptMoments(fewer, m.study)
+	require.ErrorIs(t, err, ErrBadStandardiser)
+
+	// Nor once another run started: the old run is refused.
+	other := &cohortv1.MomentsCountTask{StudyId: stepsStudy, Session: crypto.Keccak256([]byte("another run")), Scales: momentsScales}
+	_, err = me.momentsCount(other, momentsSites()[0])
+	require.NoError(t, err)
+	_, err = me.momentsCount(count, momentsSites()[0][:1])
+	require.ErrorIs(t, err, ErrBadStandardiser)
 }

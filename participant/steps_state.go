@@ -57,6 +57,10 @@ type steps struct {
 	scales          []float64               // the moments encoding's per-feature magnitudes (pooled standardisation)
 	moments         *momentsRun             // this node's part in the current moments phase
 	agreed          *agreed                 // the pooled standardiser, once checked and kept
+	// sealedRuns are the moments runs (sessions) this node encrypted in:
+	// one that comes back once another started is refused, not counted
+	// afresh, since its context must not encrypt other moments.
+	sealedRuns map[string]bool
 	// decrypted is the one aggregate per round this holder gave a
 	// decryption share of (unless each update is differentially private
 	// by itself): two aggregates of one round over different contributors
