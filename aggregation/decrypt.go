@@ -49,6 +49,12 @@ func (ds *DecryptionShare) IsThreshold() bool { return ds.mode == modeThreshold 
 // agg: its own key share times its weight in agg, key-switched to zero with
 // smudging noise. Every dealer of agg's terms must contribute one; a party
 // that is not among them cannot.
+//
+// The share is the party's own term, so it opens more than agg: added to
+// the party's update c0 weighted alone (WeightedSum of that one update,
+// public), it decrypts that update. Use it only where whoever combines the
+// shares may see every update (benchmarks, tests); across the network
+// parties give threshold shares only (GenThresholdDecryptionShare).
 func (s *Scheme) GenDecryptionShare(sk *SecretShare, agg *EncryptedVector) (*DecryptionShare, error) {
 	if err := s.checkSecretShare(sk); err != nil {
 		return nil, fmt.Errorf("aggregation: GenDecryptionShare: %w", err)

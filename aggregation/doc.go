@@ -17,6 +17,12 @@
 //	ds_i  := s.GenDecryptionShare(sk_i, agg)             // n-of-n: each contributor, a_j·c_i·s_i
 //	model := s.Decrypt(agg, ds)
 //
+// An n-of-n share is its party's own term a_j·c_i·s_i: with that party's
+// c0_i (a committed update, public) it decrypts c_i·m_i, the party's
+// update alone. n-of-n decryption is for a combiner that may see every
+// update (benchmarks, tests); the daemons give threshold shares only
+// (below), which mix every dealer's key share for the active set.
+//
 // # Seeded secret-key encryption: what a hospital is free to send
 //
 // A public-key ciphertext (c0, c1) lets its sender choose c1. Decryption

@@ -147,13 +147,21 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 	}
 	pkBytes, err := pk.MarshalBinary()
 	require.NoError(t, err)
+	// h2 holds its threshold share at point 2 (t = 2 of points 1, 2).
+	var dealt [][]byte
+	for _, s := range sealers {
+		shares, err := s.thresholdShares(2, []uint64{1, 2})
+		require.NoError(t, err)
+		dealt = append(dealt, shares[2])
+	}
+	require.NoError(t, sealers[1].thresholdKey(pkBytes, 2, dealt))
 	p := &Participant{
-		steps: steps{name: "h2", studyID: study, self: keys[1].Address(), key: mustKey(t), sealer: sealers[1], pubKey: pkBytes},
+		steps: steps{name: "h2", studyID: study, self: keys[1].Address(), key: mustKey(t), sealer: sealers[1], pubKey: pkBytes, point: 2},
 		cfg:   Config{Name: "h2", StudyID: study}, client: client, ledger: ledger, account: keys[1],
 		log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	task := func(agg common.Hash, contributors []common.Address, weights []float64) *cohortv1.DecryptTask {
-		t := &cohortv1.DecryptTask{StudyId: study, Round: 1, AggregateHash: agg.Bytes(), Weights: weights}
+		t := &cohortv1.DecryptTask{StudyId: study, Round: 1, AggregateHash: agg.Bytes(), Weights: weights, ActivePoints: []uint64{1, 2}}
 		for _, a := range contributors {
 			t.Contributors = append(t.Contributors, a.Bytes())
 		}

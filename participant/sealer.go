@@ -53,7 +53,8 @@ type sealer interface {
 	// decryption committee this party is not on.
 	retire()
 	// decryptionShare makes a share for the aggregate: n-of-n when active is
-	// empty, otherwise for the active set of t points.
+	// empty (tests only: the steps refuse it, since an n-of-n share opens
+	// the member's own update), otherwise for the active set of t points.
 	decryptionShare(aggregate []byte, active []uint64) ([]byte, error)
 	// export returns the secret share and, once made, the threshold share,
 	// for the keystore; restore loads them back and returns the Shamir point.

@@ -298,8 +298,11 @@ func (s *steps) decryptPrecheck(t *cohortv1.DecryptTask) ([]common.Address, erro
 	if len(addrs) != len(t.GetWeights()) {
 		return nil, fmt.Errorf("%w: decrypt task names %d contributors and %d weights", ErrChainMismatch, len(addrs), len(t.GetWeights()))
 	}
-	if active := t.GetActivePoints(); len(active) > 0 && !slices.Contains(active, s.point) {
-		return nil, fmt.Errorf("%w: asked to decrypt with active set %v, which leaves out this site's point %d", ErrChainMismatch, active, s.point)
+	// Threshold shares only: an n-of-n share (no active set) is the
+	// contributor's own term a·w·s_i, which with its committed update's c0
+	// opens that update alone.
+	if active := t.GetActivePoints(); s.point == 0 || !slices.Contains(active, s.point) {
+		return nil, fmt.Errorf("%w: asked to decrypt with active set %v, which leaves out this site's point %d; a node gives threshold shares only, never n-of-n shares (they open its own update)", ErrChainMismatch, active, s.point)
 	}
 	return addrs, nil
 }
@@ -318,10 +321,8 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 	if err := s.checkRoundOpen("decrypt", facts.study, round); err != nil {
 		return ready{}, err
 	}
-	if len(t.GetActivePoints()) > 0 {
-		if err := onCommittee(facts.study, s.self); err != nil {
-			return ready{}, err
-		}
+	if err := onCommittee(facts.study, s.self); err != nil {
+		return ready{}, err
 	}
 	if aggregation.ContentHash(facts.aggregate) != common.BytesToHash(t.GetAggregateHash()) {
 		return ready{}, fmt.Errorf("participant %s: the aggregate %x is missing", s.name, t.GetAggregateHash())

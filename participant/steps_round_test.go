@@ -272,6 +272,42 @@ func pointSets(sets ...[]uint64) []*cohortv1.PointSet {
 	return out
 }
 
+// TestHolderRefusesCollectiveDecryption plays a coordinator that sends an
+// honest round's decrypt task with no active set. Each contributor would
+// answer with an n-of-n share, a_j·w_i·s_i plus noise: its own key's term,
+// which with its committed update's c0 (public) opens that update alone;
+// the coordinator only has to bind the share to the one-term vector. A
+// node gives threshold shares only, for an active set that includes it.
+func TestHolderRefusesCollectiveDecryption(t *testing.T) {
+	t.Parallel()
+	f := newRoundFixture(t)
+	c := f.honestDecrypt(t)
+	c.task.ActivePoints = nil
+	victim := f.nodes[2] // a contributor that holds point 3, outside the usual active set
+	r, err := victim.decrypt(context.Background(), c.task, c.facts)
+	if err == nil {
+		scheme := testScheme(t)
+		var share aggregation.DecryptionShare
+		require.NoError(t, share.UnmarshalBinary(r.send.(*cohortv1.DecryptionShareSubmission).GetShare()))
+		var u aggregation.EncryptedVector
+		require.NoError(t, u.UnmarshalBinary(f.sealed[2]))
+		alone, err := scheme.WeightedSum([]*aggregation.EncryptedVector{&u}, []float64{c.task.Weights[2]})
+		require.NoError(t, err)
+		share.AggregateHash = alone.Hash()
+		got, err := scheme.Decrypt(alone, []*aggregation.DecryptionShare{&share})
+		require.NoError(t, err)
+		for j := range got[:len(f.global)] {
+			got[j] /= c.task.Weights[2]
+		}
+		assert.InDeltaSlice(t, f.plain[2], got[:len(f.global)], 1e-4)
+		t.Fatalf("a contributor gave an n-of-n share of the round's aggregate; with its committed update it opens that update alone: %.4g", got[:4])
+	}
+	require.ErrorIs(t, err, ErrChainMismatch)
+	assert.Nil(t, r.send)
+	_, seen := victim.decrypted[1]
+	assert.False(t, seen, "nothing recorded")
+}
+
 // With the distributed privacy mechanism a holder decrypts one aggregate
 // per round: a second one over fewer contributors, each acceptable alone,
 // would give away the left-out update by difference.
