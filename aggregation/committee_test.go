@@ -157,3 +157,27 @@ func TestCommitteePointSetChecked(t *testing.T) {
 		})
 	}
 }
+
+// ThresholdShareBytes is the exact encoded size of an initial dealing and
+// of a re-sharing: what the coordinator bounds a dealer's pieces by.
+func TestThresholdShareBytesIsExact(t *testing.T) {
+	s := newScheme(t)
+	f := newFixture(t, s, 3)
+	points := []ShamirPoint{1, 2, 3}
+	ids := map[ShamirPoint]PartyID{}
+	for i, p := range f.parties {
+		ids[ShamirPoint(i+1)] = p.sk.ID()
+	}
+	tsks, _ := dealToCommittee(t, f, 2, points, ids)
+	dealt, err := s.GenThresholdShares(f.parties[0].sk, 2, points)
+	require.NoError(t, err)
+	b, err := dealt[1].MarshalBinary()
+	require.NoError(t, err)
+	assert.Len(t, b, s.ThresholdShareBytes(1, 3, 0), "initial dealing")
+	next := []ShamirPoint{1, 2, 4, 5}
+	reshared, err := s.GenReshareShares(tsks[1], []ShamirPoint{1, 3}, 3, next)
+	require.NoError(t, err)
+	b, err = reshared[4].MarshalBinary()
+	require.NoError(t, err)
+	assert.Len(t, b, s.ThresholdShareBytes(3, 4, 2), "re-sharing of three keys")
+}

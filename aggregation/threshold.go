@@ -597,6 +597,29 @@ func sharesSize(shares []mhe.ShamirSecretShare) int {
 	return n
 }
 
+// ThresholdShareBytes is the encoded size of a ThresholdShare holding
+// shares of keys keys over points points, dealt by a re-sharing set of
+// dealers points (0 for an initial dealing). Shares are packed at the
+// moduli's widths, so the size depends on nothing else: it is what a relay
+// bounds a dealer's shares by before it keeps them.
+func (s *Scheme) ThresholdShareBytes(keys, points, dealers int) int {
+	w := s.modulusWidths()
+	n := s.params.N()
+	poly := func(widths []byte) int {
+		size := polyHeaderSize(len(widths))
+		for _, b := range widths {
+			size += packedLen(n, int(b))
+		}
+		return size
+	}
+	perKey := len(PartyID{}) + poly(w.q) + 4 // a share without P rows ends in a zero count
+	if w.p != nil {
+		perKey += poly(w.p) - 4
+	}
+	header := len(wireMagic) + 2 + len(common.Hash{}) + len(PartyID{}) + 8 + 4 + 4 + 8*points + 8 + 4 + 8*dealers + 4
+	return header + keys*perKey
+}
+
 // MarshalBinary encodes the share. The result is secret key material.
 func (ts *ThresholdShare) MarshalBinary() ([]byte, error) {
 	if ts == nil || len(ts.shares) == 0 {

@@ -156,6 +156,11 @@ func (c *Coordinator) reshareIfChanged(ctx context.Context, r uint32, target []c
 // runReshare carries out a planned re-sharing before round r.
 func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) error {
 	threshold := plan.threshold
+	if c.scheme != nil {
+		c.mu.Lock()
+		plan.boundShares(c.scheme, c.holders())
+		c.mu.Unlock()
+	}
 
 	// Dealers: t holders that stay; another set is asked if one fails.
 	// None when the holders only add newcomers' keys.

@@ -4,11 +4,13 @@ import (
 	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/protocol"
@@ -31,6 +33,11 @@ type reshare struct {
 	// newcomers deal their own keys and each holder adds them to the
 	// share it has (aggregation.AddDealer).
 	addOnly bool
+	// shareBytes and ownKeyBytes bound what one dealer sends one new
+	// holder: a sealed re-sharing of every key held, a sealed dealing of
+	// one key (0: no bound, plaintext test mode). Pieces past it are
+	// refused, so a dealer cannot make the coordinator keep gigabytes.
+	shareBytes, ownKeyBytes int
 }
 
 // planReshare plans the re-sharing before round r from the current holders
@@ -64,6 +71,16 @@ func planReshare(study uint64, r uint32, cur holderState, threshold int, next []
 		p.holders = append(p.holders, holder{addr: a, point: pt, pub: pub})
 	}
 	return p, nil
+}
+
+// boundShares sets the most a dealer may send one new holder: a sealed
+// re-sharing of every key the current holders cur hold (with a committee
+// the dealers recorded; without one every point ever given, each holder
+// having dealt its key) or a sealed dealing of one key.
+func (p *reshare) boundShares(scheme *aggregation.Scheme, cur holderState) {
+	keys := max(len(cur.Dealers), int(cur.NextPoint)-1)
+	p.shareBytes = scheme.ThresholdShareBytes(keys, len(p.holders), p.threshold) + auth.SealOverhead
+	p.ownKeyBytes = scheme.ThresholdShareBytes(1, len(p.holders), 0) + auth.SealOverhead
 }
 
 // splitHolders sorts the current holders into those that may deal (stays)
@@ -100,12 +117,15 @@ type reshareDealStep struct {
 	recipients map[common.Address]bool
 	// dealt are the pieces received, by dealer (made by assemble).
 	dealt map[common.Address]*dealtPieces
+	// maxBytes bounds one dealer's sealed share for one holder (0: none).
+	maxBytes int
 }
 
 // dealtPieces is one dealer's share pieces as they come.
 type dealtPieces struct {
 	byHolder map[common.Address][]*cohortv1.EncryptedShare // indexed by piece
 	missing  map[common.Address]int                        // pieces still to come, per holder heard of
+	bytes    map[common.Address]int                        // bytes kept, per holder
 }
 
 // dealers makes the step that asks the active dealers, current holders that
@@ -120,13 +140,13 @@ func (p *reshare) dealers(active []common.Address) *reshareDealStep {
 	}
 	set := auth.ReshareSetHash(p.study, p.round, uint32(p.threshold), task.Dealers, task.Holders)
 	task.SetHash = set.Bytes()
-	return &reshareDealStep{phase: newActivePhase(protocol.ReshareDeal, p.round, active), plan: p, setHash: set, task: task, recipients: p.recipients()}
+	return &reshareDealStep{phase: newActivePhase(protocol.ReshareDeal, p.round, active), plan: p, setHash: set, task: task, recipients: p.recipients(), maxBytes: p.shareBytes}
 }
 
 // newcomersDealing is the same dealing asked of the newcomers: their
 // updates are encrypted under their own keys, which they deal too.
 func (s *reshareDealStep) newcomersDealing() *reshareDealStep {
-	return &reshareDealStep{phase: newPhase(protocol.ReshareDeal, s.round, s.plan.newcomers), plan: s.plan, setHash: s.setHash, task: s.task, recipients: s.recipients}
+	return &reshareDealStep{phase: newPhase(protocol.ReshareDeal, s.round, s.plan.newcomers), plan: s.plan, setHash: s.setHash, task: s.task, recipients: s.recipients, maxBytes: s.plan.ownKeyBytes}
 }
 
 func (s *reshareDealStep) start() ready {
@@ -184,7 +204,7 @@ func (s *reshareDealStep) assemble(dealer common.Address, pieces []*cohortv1.Enc
 	}
 	d := s.dealt[dealer]
 	if d == nil {
-		d = &dealtPieces{byHolder: map[common.Address][]*cohortv1.EncryptedShare{}, missing: map[common.Address]int{}}
+		d = &dealtPieces{byHolder: map[common.Address][]*cohortv1.EncryptedShare{}, missing: map[common.Address]int{}, bytes: map[common.Address]int{}}
 	}
 	type place struct {
 		to    common.Address
@@ -195,8 +215,12 @@ func (s *reshareDealStep) assemble(dealer common.Address, pieces []*cohortv1.Enc
 	for to, have := range d.byHolder {
 		count[to] = uint32(len(have))
 	}
+	size := maps.Clone(d.bytes)
 	for _, sh := range pieces {
 		to := common.BytesToAddress(sh.GetRecipient())
+		if size[to] += len(sh.GetCiphertext()); s.maxBytes > 0 && size[to] > s.maxBytes {
+			return false, fmt.Errorf("%w: %s's share to %s runs past %d bytes, the most a sealed share of the keys dealt takes", ErrMalformed, dealer.Hex(), to.Hex(), s.maxBytes)
+		}
 		at := place{to, sh.GetPiece()}
 		if n, ok := count[to]; ok && n != sh.GetPieces() {
 			return false, fmt.Errorf("%w: %s's share to %s in %d pieces, elsewhere in %d", ErrMalformed, dealer.Hex(), to.Hex(), sh.GetPieces(), n)
@@ -215,6 +239,7 @@ func (s *reshareDealStep) assemble(dealer common.Address, pieces []*cohortv1.Enc
 		d.byHolder[to][sh.GetPiece()] = sh
 		d.missing[to]--
 	}
+	d.bytes = size
 	s.dealt[dealer] = d
 	if len(d.byHolder) < len(s.recipients) {
 		return false, nil

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/protocol"
@@ -338,4 +339,42 @@ func TestReshareConfirmAndCommit(t *testing.T) {
 	require.Len(t, sent, 2, "the commit goes to the holders that confirmed")
 	assert.Equal(t, set.Bytes(), sent[ps[3].addr][0].GetReshareCommit().GetSetHash())
 	assert.Nil(t, commitTaskOf(stepStudy, holderState{}), "no commit before the first re-sharing")
+}
+
+// A dealer announces how many pieces its share takes, up to
+// protocol.MaxResharePieces of protocol.ResharePieceBytes each: 32 GB per
+// new holder that the coordinator would keep in memory. It may send one
+// holder no more than a sealed share of the keys dealt takes
+// (aggregation.ThresholdShareBytes), a newcomer no more than one key's.
+func TestReshareDealingBoundedBySize(t *testing.T) {
+	ps, plan := reshareFixture(t)
+	scheme, err := aggregation.NewScheme(testConfig())
+	require.NoError(t, err)
+	plan.boundShares(scheme, holderState{Points: plan.old, NextPoint: 4})
+	require.Equal(t, scheme.ThresholdShareBytes(3, 3, 2)+auth.SealOverhead, plan.shareBytes, "three keys, three new holders, two re-sharers")
+	require.Equal(t, scheme.ThresholdShareBytes(1, 3, 0)+auth.SealOverhead, plan.ownKeyBytes)
+
+	st := plan.dealers(plan.staying)
+	set := st.setHash
+	sub := func(shares ...*cohortv1.EncryptedShare) *cohortv1.ReshareSharesSubmission {
+		return &cohortv1.ReshareSharesSubmission{StudyId: stepStudy, Round: 3, SetHash: set.Bytes(), Shares: shares}
+	}
+	half := plan.shareBytes/2 + 1
+	_, err = deliverTo(st, st.receive, sub(signedPiece(t, ps[0], 3, set, ps[1], 0, protocol.MaxResharePieces, make([]byte, half))))
+	require.NoError(t, err, "a first piece within the bound")
+	_, err = deliverTo(st, st.receive, sub(signedPiece(t, ps[0], 3, set, ps[1], 1, protocol.MaxResharePieces, make([]byte, half))))
+	require.ErrorIs(t, err, ErrMalformed, "a second one past it")
+	assert.Equal(t, half, st.dealt[ps[0].addr].bytes[ps[1].addr], "nothing of the refused piece kept")
+
+	// A whole share at the bound is taken.
+	whole := make([]byte, plan.shareBytes)
+	_, err = deliverTo(st, st.receive, sub(signedPiece(t, ps[0], 3, set, ps[3], 0, 2, whole[:10]), signedPiece(t, ps[0], 3, set, ps[3], 1, 2, whole[10:])))
+	require.NoError(t, err)
+
+	// A newcomer deals one key.
+	nc := st.newcomersDealing()
+	_, err = deliverTo(nc, nc.receive, sub(signedPiece(t, ps[3], 3, set, ps[0], 0, 1, make([]byte, plan.ownKeyBytes+1))))
+	require.ErrorIs(t, err, ErrMalformed)
+	_, err = deliverTo(nc, nc.receive, sub(signedPiece(t, ps[3], 3, set, ps[0], 0, 1, make([]byte, plan.ownKeyBytes))))
+	require.NoError(t, err)
 }

@@ -18,6 +18,10 @@ import (
 // this key, or altered on the way.
 var ErrSealed = errors.New("auth: cannot open sealed message")
 
+// SealOverhead is how many bytes SealTo adds to a message: the ephemeral
+// public key (65), the AES IV (16) and the HMAC-SHA-256 tag (32).
+const SealOverhead = 65 + 16 + 32
+
 // SealTo encrypts msg to the holder of an Ethereum key (ECIES over
 // secp256k1 with AES-128-CTR and HMAC-SHA-256), so a relay that carries it,
 // such as the coordinator, cannot read it.

@@ -17,6 +17,7 @@ func TestSealOpen(t *testing.T) {
 	sealed, err := SealTo(&alice.PublicKey, secret)
 	require.NoError(t, err)
 	require.NotContains(t, string(sealed), string(secret))
+	require.Len(t, sealed, len(secret)+SealOverhead)
 
 	got, err := Open(alice, sealed)
 	require.NoError(t, err)
