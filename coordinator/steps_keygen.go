@@ -52,11 +52,11 @@ func (s *keyGenStep) receive(req *cohortv1.PublicKeyShareSubmission) (ready, err
 // finish combines every share into the collective key: the driver stores
 // it and records its hash on chain. It returns the key's hash.
 func (s *keyGenStep) finish(sum summer) (ready, common.Hash, error) {
-	_, shares := s.answers(s.members)
+	from, shares := s.answers(s.members)
 	if len(shares) != len(s.members) {
 		return ready{}, common.Hash{}, fmt.Errorf("%w: %d of %d public-key shares", ErrStalled, len(shares), len(s.members))
 	}
-	pk, err := sum.publicKey(s.crs, shares)
+	pk, err := sum.publicKey(s.crs, s.study, from, shares)
 	if err != nil {
 		return ready{}, common.Hash{}, err
 	}

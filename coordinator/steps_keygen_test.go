@@ -141,3 +141,36 @@ func TestReadyForKeys(t *testing.T) {
 		})
 	}
 }
+
+// A public-key share names its party; the key's party list is what every
+// holder's threshold dealing must match. A hospital that names another
+// party (a phantom, or another member) would have the coordinator record
+// a key set that no dealing matches, or fail on a duplicate nobody is
+// blamed for: key generation stalls. The coordinator refuses a share whose
+// party is not its sender's dealer id, naming the sender.
+func TestKeyGenStepRefusesAShareNamingAnotherParty(t *testing.T) {
+	scheme, err := aggregation.NewScheme(testConfig())
+	require.NoError(t, err)
+	ps := newParties(t, 2)
+	crs := protocol.KeyGenCRS(stepStudy, common.Address{}, addressesOf(ps))
+	shareOf := func(id aggregation.PartyID) []byte {
+		pks, err := scheme.GenPublicKeyShare(scheme.GenSecretShareFor(id), crs)
+		require.NoError(t, err)
+		b, err := pks.MarshalBinary()
+		require.NoError(t, err)
+		return b
+	}
+	own := func(p party) aggregation.PartyID { return aggregation.DealerID(stepStudy, p.addr.Bytes()) }
+	for name, named := range map[string]aggregation.PartyID{"a phantom": aggregation.PartyIDOf([]byte("phantom")), "another member": own(ps[1])} {
+		t.Run(name, func(t *testing.T) {
+			st := newKeyGenStep(stepStudy, common.Address{}, addressesOf(ps))
+			_, err := deliverTo(st, st.receive, pkShare(t, ps[0], stepStudy, 0, shareOf(named)))
+			require.NoError(t, err)
+			_, err = deliverTo(st, st.receive, pkShare(t, ps[1], stepStudy, 0, shareOf(own(ps[1]))))
+			require.NoError(t, err)
+			_, _, err = st.finish(homomorphicSummer{scheme: scheme})
+			require.ErrorIs(t, err, ErrMalformed)
+			assert.ErrorContains(t, err, ps[0].addr.Hex(), "the sender is named")
+		})
+	}
+}

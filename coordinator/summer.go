@@ -14,7 +14,9 @@ import (
 // opens the sum. homomorphicSummer is the real path; plainSummer exists so a
 // test can measure what encryption costs with everything else unchanged.
 type summer interface {
-	publicKey(crs [32]byte, shares [][]byte) ([]byte, error)
+	// publicKey combines the public-key shares sent by senders, each of
+	// which must name its sender's dealer id in study.
+	publicKey(crs [32]byte, study uint64, senders []common.Address, shares [][]byte) ([]byte, error)
 	sum(updates [][]byte, weights []float64) ([]byte, error)
 	needsShares() bool
 	open(agg []byte, shares [][]byte) ([]float64, error)
@@ -32,12 +34,21 @@ type homomorphicSummer struct {
 	scheme *aggregation.Scheme
 }
 
-func (h homomorphicSummer) publicKey(crs [32]byte, shares [][]byte) ([]byte, error) {
+func (h homomorphicSummer) publicKey(crs [32]byte, study uint64, senders []common.Address, shares [][]byte) ([]byte, error) {
+	if len(senders) != len(shares) {
+		return nil, fmt.Errorf("coordinator: %d public-key shares from %d senders", len(shares), len(senders))
+	}
 	parsed := make([]*aggregation.PublicKeyShare, len(shares))
 	for i, b := range shares {
 		parsed[i] = new(aggregation.PublicKeyShare)
 		if err := parsed[i].UnmarshalBinary(b); err != nil {
-			return nil, fmt.Errorf("%w: public-key share %d: %v", ErrMalformed, i, err)
+			return nil, fmt.Errorf("%w: public-key share of %s: %v", ErrMalformed, senders[i].Hex(), err)
+		}
+		// The key's party list is what every threshold dealing must match:
+		// a share naming another party would make it list a phantom or a
+		// member twice, and key generation stall with nobody blamed.
+		if got, want := parsed[i].Party(), aggregation.DealerID(study, senders[i].Bytes()); got != want {
+			return nil, fmt.Errorf("%w: the public-key share of %s names party %s, not its dealer id %s; that member must send its own", ErrMalformed, senders[i].Hex(), got, want)
 		}
 	}
 	pk, err := h.scheme.CombinePublicKey(crs, parsed)
@@ -83,7 +94,7 @@ func (h homomorphicSummer) open(agg []byte, shares [][]byte) ([]float64, error) 
 // plainSummer sends updates as plain parameter vectors. Test-only.
 type plainSummer struct{}
 
-func (plainSummer) publicKey([32]byte, [][]byte) ([]byte, error) {
+func (plainSummer) publicKey([32]byte, uint64, []common.Address, [][]byte) ([]byte, error) {
 	return []byte("insecure-plaintext"), nil
 }
 
