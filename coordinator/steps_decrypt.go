@@ -36,12 +36,14 @@ func newActivePhase(name protocol.Phase, round uint32, active []common.Address) 
 }
 
 // chooseActiveSet picks t share holders among points' holders, and up to
-// spare more when there are: the preferred ones first (in their order: a
-// round's contributors just showed they are alive), then the others in
-// address order; only connected ones, none excluded, and only holders of a
-// point (a contributor that holds no share, such as a newcomer that did
-// not confirm its re-sharing, cannot decrypt). Points come back sorted, as
-// aggregation.Decrypt expects.
+// spare more among the preferred ones: the preferred ones first (in their
+// order: a round's contributors just showed they are alive), then the
+// others in address order; only connected ones, none excluded, and only
+// holders of a point (a contributor that holds no share, such as a
+// newcomer that did not confirm its re-sharing, cannot decrypt). Spares
+// come only from the preferred, so that a holder that is connected but
+// did nothing this round cannot stall every round's check. Points come
+// back sorted, as aggregation.Decrypt expects.
 func chooseActiveSet(points map[common.Address]uint64, threshold, spare int, preferred []common.Address, connected, excluded map[common.Address]bool) ([]common.Address, []uint64, error) {
 	candidates := slices.Clone(preferred)
 	others := make([]common.Address, 0, len(points))
@@ -53,7 +55,7 @@ func chooseActiveSet(points map[common.Address]uint64, threshold, spare int, pre
 	candidates = append(candidates, sortedAddresses(others)...)
 	var active []common.Address
 	for _, a := range candidates {
-		if len(active) == threshold+spare {
+		if len(active) == threshold+spare || (len(active) >= threshold && !slices.Contains(preferred, a)) {
 			break
 		}
 		if _, holds := points[a]; holds && connected[a] && !excluded[a] {

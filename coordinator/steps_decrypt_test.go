@@ -35,8 +35,9 @@ func TestChooseActiveSet(t *testing.T) {
 		{"the excluded skipped", 2, 0, []common.Address{a[0], a[1]}, all, map[common.Address]bool{a[1]: true}, []common.Address{a[0], a[2]}, []uint64{3, 5}, nil},
 		{"a preferred stranger never chosen", 1, 0, []common.Address{{0x99}}, map[common.Address]bool{{0x99}: true, a[1]: true}, nil, []common.Address{a[1]}, []uint64{4}, nil},
 		{"too few live holders", 3, 0, nil, map[common.Address]bool{a[0]: true, a[1]: true}, nil, nil, nil, errNoQuorum},
-		{"spare holders when live", 2, 2, []common.Address{a[3]}, all, nil, []common.Address{a[3], a[0], a[1], a[2]}, []uint64{2, 3, 4, 5}, nil},
-		{"as many spares as are live", 2, 2, nil, map[common.Address]bool{a[0]: true, a[1]: true, a[2]: true}, nil, []common.Address{a[0], a[1], a[2]}, []uint64{3, 4, 5}, nil},
+		{"spare holders among the contributors", 2, 2, []common.Address{a[3], a[4], a[0], a[1]}, all, nil, []common.Address{a[3], a[4], a[0], a[1]}, []uint64{1, 2, 4, 5}, nil},
+		{"as many spares as contributors are live", 2, 2, []common.Address{a[0], a[1], a[2], a[3]}, map[common.Address]bool{a[0]: true, a[1]: true, a[2]: true}, nil, []common.Address{a[0], a[1], a[2]}, []uint64{3, 4, 5}, nil},
+		{"no spare that contributed nothing", 2, 2, []common.Address{a[3]}, all, nil, []common.Address{a[3], a[0]}, []uint64{2, 5}, nil},
 		{"spares never make up for too few", 3, 2, nil, map[common.Address]bool{a[0]: true, a[1]: true}, nil, nil, nil, errNoQuorum},
 	}
 	for _, tt := range tests {

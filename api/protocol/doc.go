@@ -251,10 +251,11 @@
 // # Phase decrypt
 //
 // The coordinator sums the updates with their weights, stores the sum and
-// asks t share holders, and up to t spare ones when they are live
-// (DecryptTask, with the contributors, weights, in robust mode the trust
-// evidence, and with spare holders the decryption sets: exactly t points
-// each, every holder left out of one, aggregation.DecryptionSets). Each spot-checks the sum against the
+// asks t share holders, and up to t spare ones among the round's
+// contributors (DecryptTask, with the contributors, weights, in robust
+// mode the trust evidence, and with spare holders the decryption sets:
+// exactly t points each, every holder left out of one,
+// aggregation.DecryptionSets). Each spot-checks the sum against the
 // updates committed on chain: it draws k chunk positions from its own
 // randomness, fetches those chunks of every contributor's update with
 // their Merkle proofs (OpenChunks) and checks the sum's header and those
