@@ -33,6 +33,7 @@ type studyFixture struct {
 	keys      []*ecdsa.PrivateKey // the hospitals', to sign decryption shares
 	sks       []*aggregation.SecretShare
 	scheme    *aggregation.Scheme
+	pk        *aggregation.PublicKey
 	pkHash    common.Hash
 	store     *coordinator.Store
 	study     uint64
@@ -94,7 +95,7 @@ func newStudyFixture(t *testing.T, rounds uint32) *studyFixture {
 	}
 	pk, err := f.scheme.CombinePublicKey(crs, shares)
 	require.NoError(t, err)
-	f.pkHash = pk.Hash()
+	f.pk, f.pkHash = pk, pk.Hash()
 	_, err = f.ledger.SetPublicKeyHash(ctx, f.coord, f.study, f.pkHash)
 	require.NoError(t, err)
 	f.store, err = coordinator.OpenStore(t.TempDir())
@@ -433,4 +434,97 @@ func (l lostRecord) DecryptionRecord(agg common.Hash) (*cohortv1.DecryptionRecor
 		return nil, coordinator.ErrBlobNotFound
 	}
 	return l.Blobs.DecryptionRecord(agg)
+}
+
+// TestAuditChecksEveryDecryptionSet: a round decrypted with a spare holder
+// keeps every decryption set's shares in its record, and the audit
+// requires the sets to agree as the coordinator must. Round 1 is honest;
+// in round 2 the holder at point 2 shifts its shares, and a coordinator
+// that did not compare the sets published the first set's model: the
+// audit names the round.
+func TestAuditChecksEveryDecryptionSet(t *testing.T) {
+	f := newStudyFixture(t, 2)
+	const threshold = 2
+	points := []aggregation.ShamirPoint{1, 2, 3}
+	dealt := make([]map[aggregation.ShamirPoint]*aggregation.ThresholdShare, len(f.sks))
+	for i, sk := range f.sks {
+		var err error
+		dealt[i], err = f.scheme.GenThresholdShares(sk, threshold, points)
+		require.NoError(t, err)
+	}
+	tsks := make([]*aggregation.ThresholdSecretShare, len(f.sks))
+	for j, sk := range f.sks {
+		var received []*aggregation.ThresholdShare
+		for i := range f.sks {
+			received = append(received, dealt[i][points[j]])
+		}
+		var err error
+		tsks[j], err = f.scheme.AggregateThresholdShares(f.pk, sk.ID(), points[j], received)
+		require.NoError(t, err)
+	}
+	sets, err := aggregation.DecryptionSets(points, threshold)
+	require.NoError(t, err)
+	require.Len(t, sets, 3)
+
+	liar := map[uint32]aggregation.ShamirPoint{2: 2}
+	f.publish = func(r uint32, _ []float64, rec *cohortv1.DecryptionRecord) []float64 {
+		raw, err := f.store.Get(common.BytesToHash(rec.AggregateHash))
+		require.NoError(t, err)
+		var agg aggregation.EncryptedVector
+		require.NoError(t, agg.UnmarshalBinary(raw))
+		rec.Shares = nil
+		// The record's first share is holder 1's for its first set: that
+		// set's decryption is the one published.
+		var first []*aggregation.DecryptionShare
+		var firstSet []aggregation.ShamirPoint
+		for i, tsk := range tsks {
+			var sub *cohortv1.DecryptionShareSubmission
+			for _, set := range sets {
+				if !slices.Contains(set, points[i]) {
+					continue
+				}
+				ds, err := f.scheme.GenThresholdDecryptionShare(tsk, set, &agg)
+				require.NoError(t, err)
+				if liar[r] == points[i] {
+					require.NoError(t, f.scheme.ShiftDecryptionShare(ds, 3, 0.25))
+				}
+				if firstSet == nil {
+					firstSet = set
+				}
+				if slices.Equal(set, firstSet) {
+					first = append(first, ds)
+				}
+				b, err := ds.MarshalBinary()
+				require.NoError(t, err)
+				signed, err := auth.Sign(f.keys[i], f.study, r, auth.KindDecryptShare, crypto.Keccak256Hash(b))
+				require.NoError(t, err)
+				if sub == nil {
+					sub = &cohortv1.DecryptionShareSubmission{StudyId: f.study, Round: r, AggregateHash: rec.AggregateHash, Share: b, Auth: signed}
+				} else {
+					sub.More = append(sub.More, &cohortv1.SignedShare{Share: b, Auth: signed})
+				}
+			}
+			rec.Shares = append(rec.Shares, sub)
+		}
+		// What a coordinator that did not compare the sets publishes: the
+		// first set's decryption, stepped (FedAvg at rate 1).
+		avg, err := f.scheme.Decrypt(&agg, first)
+		require.NoError(t, err)
+		opt, err := aggregation.NewFedOpt(aggregation.DefaultFedOptConfig(aggregation.FedAvg))
+		require.NoError(t, err)
+		next, err := opt.Step(f.global, avg[:len(f.global)])
+		require.NoError(t, err)
+		return next
+	}
+	f.playRound(t, 1, f.honest(t))
+	f.playRound(t, 2, f.honest(t))
+
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	require.Len(t, rep.Rounds, 2)
+	assert.Equal(t, Verified, rep.Rounds[0].Verdict, "%v", rep.Rounds[0].Problems)
+	assert.Equal(t, rep.Rounds[0].Model, rep.Rounds[0].ModelRecomputed)
+	assert.Len(t, rep.Rounds[0].Decrypters, 3)
+	assert.Equal(t, Mismatch, rep.Rounds[1].Verdict)
+	assert.Contains(t, strings.Join(rep.Rounds[1].Problems, "\n"), "decryptions by different sets of holders disagree")
 }
