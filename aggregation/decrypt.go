@@ -1,6 +1,8 @@
 package aggregation
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"slices"
@@ -79,21 +81,16 @@ func (s *Scheme) genDecryptionShare(key *rlwe.SecretKey, agg *EncryptedVector, o
 	shares := make([]mhe.KeySwitchShare, len(agg.c0))
 	ringL := s.params.RingQ().AtLevel(agg.level)
 	ringTop := s.params.RingQ()
-	type worker struct {
-		top ring.Poly
-		sm  *smudger
-	}
-	err := parallelFor(len(shares), func() worker {
-		return worker{top: ringTop.NewPoly(), sm: newSmudger(s.sigma)}
-	}, func(w worker, i int) error {
+	seed := shareNoiseSeed(key, agg.Hash())
+	err := parallelFor(len(shares), ringTop.NewPoly, func(top ring.Poly, i int) error {
 		// h = a_i·K_party (rescaled for an aggregate) + e, e of deviation σ
 		// on the coefficients that carry values and nothing elsewhere.
 		h := ringL.NewPoly()
 		used := agg.used(i)
-		if err := s.keySwitch(key.Value.Q, agg.context, i, agg.level, used, w.top, h); err != nil {
+		if err := s.keySwitch(key.Value.Q, agg.context, i, agg.level, used, top, h); err != nil {
 			return err
 		}
-		w.sm.addTo(h, used, ringL)
+		newSmudgerFrom(s.sigma, ciphertextSeed(seed, i)).addTo(h, used, ringL)
 		shares[i] = mhe.KeySwitchShare{Value: h}
 		return nil
 	})
@@ -106,6 +103,37 @@ func (s *Scheme) genDecryptionShare(key *rlwe.SecretKey, agg *EncryptedVector, o
 	out.length = agg.length
 	out.shares = shares
 	return out, nil
+}
+
+// shareNoiseSeed keys a decryption share's smudging noise by the key it
+// decrypts with (the party's additive share for the active set, secret)
+// and the aggregate's hash: asked again for the same aggregate and set, a
+// party gives the same share, so repeated asks do not average its noise
+// down; another set or another aggregate gets independent noise. The key
+// is secret, so the noise stays unpredictable to everyone else, as with
+// deterministic signature nonces (RFC 6979).
+func shareNoiseSeed(key *rlwe.SecretKey, agg common.Hash) [32]byte {
+	h := sha256.New()
+	h.Write([]byte("cohort decryption-share noise v1\n"))
+	h.Write(agg[:])
+	for _, row := range key.Value.Q.Coeffs {
+		b := make([]byte, 8*len(row))
+		for i, c := range row {
+			binary.LittleEndian.PutUint64(b[8*i:], c)
+		}
+		h.Write(b)
+	}
+	var out [32]byte
+	h.Sum(out[:0])
+	return out
+}
+
+// ciphertextSeed derives ciphertext j's noise stream from a share's seed.
+func ciphertextSeed(seed [32]byte, j int) [32]byte {
+	var b [40]byte
+	copy(b[:], seed[:])
+	binary.LittleEndian.PutUint64(b[32:], uint64(j))
+	return sha256.Sum256(b[:])
 }
 
 // used returns the number of coefficients share j carries.

@@ -24,6 +24,12 @@ type smudger struct {
 // tailCut bounds |G|: the truncated mass is 2^-49 per sample.
 const tailCut = 8
 
+// newSmudgerFrom returns a smudger whose stream is keyed by seed: the
+// same seed gives the same noise.
+func newSmudgerFrom(sigma float64, seed [32]byte) *smudger {
+	return &smudger{sigma: sigma, rng: rand.New(rand.NewChaCha8(seed))}
+}
+
 func newSmudger(sigma float64) *smudger {
 	var seed [32]byte
 	if _, err := crand.Read(seed[:]); err != nil {

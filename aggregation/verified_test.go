@@ -173,3 +173,45 @@ func dealThresholdKeys(t *testing.T, s *Scheme, f *fixture, threshold int, point
 	}
 	return tsks
 }
+
+// TestDecryptionShareNoiseIsKeyedByKeyAndAggregate: asked again for the
+// same aggregate and active set, a holder gives the same share, so a
+// coordinator that asks m times cannot average its smudging noise down;
+// another set gets independent noise.
+func TestDecryptionShareNoiseIsKeyedByKeyAndAggregate(t *testing.T) {
+	s := newScheme(t)
+	f := newFixture(t, s, 3)
+	tsks := dealThresholdKeys(t, s, f, 2, []ShamirPoint{1, 2, 3})
+	ev, err := f.encrypt(randomVector(rand.New(rand.NewPCG(1, 2)), 50, 1))
+	require.NoError(t, err)
+	agg, err := s.WeightedSum([]*EncryptedVector{ev}, []float64{1})
+	require.NoError(t, err)
+	share := func(set []ShamirPoint) []byte {
+		ds, err := s.GenThresholdDecryptionShare(tsks[0], set, agg)
+		require.NoError(t, err)
+		b, err := ds.MarshalBinary()
+		require.NoError(t, err)
+		return b
+	}
+	assert.Equal(t, share([]ShamirPoint{1, 2}), share([]ShamirPoint{1, 2}), "asked again: the same share")
+	assert.NotEqual(t, share([]ShamirPoint{1, 2}), share([]ShamirPoint{1, 3}), "another set: other noise")
+	// The noise is still there: two sets' shares decrypt alike but not
+	// bit for bit (DecryptChecked's tolerance is what they differ by).
+	a, err := s.GenThresholdDecryptionShare(tsks[1], []ShamirPoint{1, 2}, agg)
+	require.NoError(t, err)
+	b, err := s.GenThresholdDecryptionShare(tsks[2], []ShamirPoint{1, 3}, agg)
+	require.NoError(t, err)
+	decode := func(raw []byte) *DecryptionShare {
+		ds := new(DecryptionShare)
+		require.NoError(t, ds.UnmarshalBinary(raw))
+		return ds
+	}
+	s12 := []*DecryptionShare{decode(share([]ShamirPoint{1, 2}))}
+	s13 := []*DecryptionShare{decode(share([]ShamirPoint{1, 3}))}
+	x, err := s.Decrypt(agg, append(s12, a))
+	require.NoError(t, err)
+	y, err := s.Decrypt(agg, append(s13, b))
+	require.NoError(t, err)
+	assert.NotEqual(t, x, y)
+	assert.InDeltaSlice(t, x, y, s.decryptionTolerance(4))
+}
