@@ -606,7 +606,9 @@ func (s *Scheme) genScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update *Encryp
 	if err != nil {
 		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
 	}
-	sm := newSmudger(s.sigma)
+	// Keyed like a decryption share's noise (shareNoiseSeed): the same
+	// score set asked again gets the same share.
+	sm := newSmudgerFrom(s.sigma, shareNoiseSeed(sk, set.Hash()))
 	for j := range refs.NumScores() {
 		hiPart, loPart := sm.next(), sm.rng.Uint64N(uint64(1)<<refs.logSmug[j])
 		// e = hiPart·2^m + loPart: a Gaussian of deviation σ·2^m, dithered

@@ -1,8 +1,6 @@
 package aggregation
 
 import (
-	crand "crypto/rand"
-	"fmt"
 	"math"
 	"math/rand/v2"
 
@@ -15,7 +13,8 @@ import (
 // range is reachable and the low bits are uniform even when σ exceeds 2^53
 // (a plain float64 product would leave them zero, which would fail to hide
 // the low bits of the ciphertext noise). The randomness is a ChaCha8 stream
-// keyed from crypto/rand. A smudger is owned by one goroutine.
+// keyed by a secret seed (shareNoiseSeed: the holder's key and what the
+// share opens). A smudger is owned by one goroutine.
 type smudger struct {
 	sigma float64
 	rng   *rand.Rand
@@ -27,15 +26,6 @@ const tailCut = 8
 // newSmudgerFrom returns a smudger whose stream is keyed by seed: the
 // same seed gives the same noise.
 func newSmudgerFrom(sigma float64, seed [32]byte) *smudger {
-	return &smudger{sigma: sigma, rng: rand.New(rand.NewChaCha8(seed))}
-}
-
-func newSmudger(sigma float64) *smudger {
-	var seed [32]byte
-	if _, err := crand.Read(seed[:]); err != nil {
-		// crypto/rand.Read never fails on supported platforms (Go 1.24+).
-		panic(fmt.Sprintf("aggregation: crypto/rand failed: %v", err))
-	}
 	return &smudger{sigma: sigma, rng: rand.New(rand.NewChaCha8(seed))}
 }
 
