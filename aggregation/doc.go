@@ -276,6 +276,10 @@
 // party therefore adds e_i drawn with standard deviation σ =
 // Config.SmudgingSigma to every coefficient it reveals (the sampler dithers
 // the bits below float64 precision so that all integers are reachable).
+// The noise is a ChaCha8 stream keyed by SHA-256 of the party's secret key
+// for the share and what the share opens (shareNoiseSeed), so the same
+// question gets the same share and asking again averages nothing down;
+// the argument below then holds up to the stream's pseudorandomness.
 //
 // Threat model. The coordinator, honest-but-curious or malicious, sees every
 // share; it may collude with all parties but one. The honest party's share
