@@ -461,11 +461,43 @@ func (s *Scheme) AddDealer(tsk *ThresholdSecretShare, ts *ThresholdShare) (*Thre
 // GenDecryptionShare. Decrypt then needs one share from every point of the
 // active set.
 func (s *Scheme) GenThresholdDecryptionShare(tsk *ThresholdSecretShare, active []ShamirPoint, agg *EncryptedVector) (*DecryptionShare, error) {
-	key, sorted, err := s.vectorKey(tsk, active, agg)
+	shares, err := s.GenThresholdDecryptionShares(tsk, [][]ShamirPoint{active}, agg)
+	if err != nil {
+		return nil, err
+	}
+	return shares[0], nil
+}
+
+// GenThresholdDecryptionShares is GenThresholdDecryptionShare for each of
+// several active sets (DecryptionSets): the party's share of the key agg
+// decrypts under, a combination over every dealer, is computed once, and
+// only its additive conversion and the key switch are per set.
+func (s *Scheme) GenThresholdDecryptionShares(tsk *ThresholdSecretShare, sets [][]ShamirPoint, agg *EncryptedVector) ([]*DecryptionShare, error) {
+	if err := s.checkThresholdSecretShare(tsk); err != nil {
+		return nil, fmt.Errorf("aggregation: GenThresholdDecryptionShare: %w", err)
+	}
+	if err := s.checkVector("vector", agg); err != nil {
+		return nil, fmt.Errorf("aggregation: GenThresholdDecryptionShare: %w", err)
+	}
+	sh, err := s.termShare(tsk, agg.terms)
 	if err != nil {
 		return nil, fmt.Errorf("aggregation: GenThresholdDecryptionShare: %w", err)
 	}
-	return s.genDecryptionShare(key, agg, &DecryptionShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted})
+	out := make([]*DecryptionShare, len(sets))
+	for i, active := range sets {
+		sorted, err := s.checkActive(tsk, active)
+		if err != nil {
+			return nil, fmt.Errorf("aggregation: GenThresholdDecryptionShare: %w", err)
+		}
+		key, err := s.additive(tsk, sorted, sh)
+		if err != nil {
+			return nil, fmt.Errorf("aggregation: GenThresholdDecryptionShare: %w", err)
+		}
+		if out[i], err = s.genDecryptionShare(key, agg, &DecryptionShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted}); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // vectorKey returns tsk's additive share, for the active set, of the key v

@@ -56,6 +56,9 @@ type sealer interface {
 	// empty (tests only: the steps refuse it, since an n-of-n share opens
 	// the member's own update), otherwise for the active set of t points.
 	decryptionShare(aggregate []byte, active []uint64) ([]byte, error)
+	// decryptionShares makes a threshold share for each active set, the
+	// aggregate decoded and the party's key combined once.
+	decryptionShares(aggregate []byte, sets [][]uint64) ([][]byte, error)
 	// export returns the secret share and, once made, the threshold share,
 	// for the keystore; restore loads them back and returns the Shamir point.
 	export() (secret, threshold []byte, err error)
@@ -335,6 +338,31 @@ func (h *homomorphicSealer) decryptionShare(aggregate []byte, active []uint64) (
 	return share.MarshalBinary()
 }
 
+func (h *homomorphicSealer) decryptionShares(aggregate []byte, sets [][]uint64) ([][]byte, error) {
+	if h.threshold == nil {
+		return nil, errNoThresholdShare
+	}
+	var agg aggregation.EncryptedVector
+	if err := agg.UnmarshalBinary(aggregate); err != nil {
+		return nil, fmt.Errorf("participant: aggregate: %w", err)
+	}
+	points := make([][]aggregation.ShamirPoint, len(sets))
+	for i, set := range sets {
+		points[i] = shamirPoints(set)
+	}
+	shares, err := h.scheme.GenThresholdDecryptionShares(h.threshold, points, &agg)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]byte, len(shares))
+	for i, sh := range shares {
+		if out[i], err = sh.MarshalBinary(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 func (h *homomorphicSealer) shiftDecryptionShare(share []byte, offset float64) ([]byte, error) {
 	var ds aggregation.DecryptionShare
 	if err := ds.UnmarshalBinary(share); err != nil {
@@ -428,6 +456,9 @@ func (plainSealer) checkSpots(common.Hash, aggregation.EncryptionContext, []byte
 	return errPlaintext
 }
 func (plainSealer) decryptionShare([]byte, []uint64) ([]byte, error) {
+	return nil, errPlaintext
+}
+func (plainSealer) decryptionShares([]byte, [][]uint64) ([][]byte, error) {
 	return nil, errPlaintext
 }
 func (plainSealer) shiftDecryptionShare([]byte, float64) ([]byte, error) {

@@ -387,12 +387,12 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 	if err != nil {
 		return ready{}, err
 	}
+	raws, err := s.sealer.decryptionShares(facts.aggregate, sets)
+	if err != nil {
+		return ready{}, fmt.Errorf("participant %s: decryption share: %w", s.name, err)
+	}
 	var shares []*cohortv1.SignedShare
-	for _, set := range sets {
-		share, err := s.sealer.decryptionShare(facts.aggregate, set)
-		if err != nil {
-			return ready{}, fmt.Errorf("participant %s: decryption share: %w", s.name, err)
-		}
+	for _, share := range raws {
 		if s.attack.Kind == AttackShiftDecryption {
 			if share, err = s.sealer.shiftDecryptionShare(share, s.attack.WithDefaults().Scale); err != nil {
 				return ready{}, err
