@@ -241,6 +241,9 @@ type Coordinator struct {
 	// whose keys they hold shares of.
 	committee bool
 	dealers   []common.Address
+	// commit is the proto-encoded commit of the latest re-sharing, with
+	// its evidence (holderState.Commit).
+	commit []byte
 	// minParticipants is the study's minimum number of contributions per round.
 	minParticipants int
 	// joined is signalled (closed and replaced) whenever a participant joins.

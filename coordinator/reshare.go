@@ -42,6 +42,11 @@ type holderState struct {
 	// to the committee at the next re-sharing. Empty without a committee
 	// (every holder is a dealer and the reverse).
 	Dealers []common.Address `json:"dealers,omitempty"`
+	// Commit is the commit of the re-sharing that made the set, with its
+	// evidence (the set and the new holders' signed confirmations, see
+	// cohortv1.ReshareCommitTask), sent again to holders that missed it.
+	// Proto-encoded; empty at epoch 0.
+	Commit []byte `json:"commit,omitempty"`
 }
 
 // assignPoints gives each member its public Shamir point, 1 + its index in
@@ -65,7 +70,7 @@ func (c *Coordinator) setHolders(st holderState) error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.points, c.epoch, c.setHash, c.nextPoint, c.dealers = st.Points, st.Epoch, st.SetHash, st.NextPoint, st.Dealers
+	c.points, c.epoch, c.setHash, c.nextPoint, c.dealers, c.commit = st.Points, st.Epoch, st.SetHash, st.NextPoint, st.Dealers, st.Commit
 	return nil
 }
 
@@ -85,7 +90,7 @@ func (c *Coordinator) restoreHolders(fresh func() error) error {
 		return fmt.Errorf("coordinator: the kept share-holder set is unreadable (%v); restore the store's state-%s or start the study afresh", err, holdersStateName)
 	}
 	c.mu.Lock()
-	c.points, c.epoch, c.setHash, c.nextPoint, c.dealers = st.Points, st.Epoch, st.SetHash, st.NextPoint, st.Dealers
+	c.points, c.epoch, c.setHash, c.nextPoint, c.dealers, c.commit = st.Points, st.Epoch, st.SetHash, st.NextPoint, st.Dealers, st.Commit
 	c.mu.Unlock()
 	if st.Epoch > 0 {
 		c.log.Info("share holders restored", "epoch", st.Epoch, "holders", len(st.Points))
@@ -101,7 +106,7 @@ func (c *Coordinator) commitTask() *cohortv1.Task {
 
 // holders is the current share-holder set; the caller holds c.mu.
 func (c *Coordinator) holders() holderState {
-	return holderState{Epoch: c.epoch, SetHash: c.setHash, Points: c.points, NextPoint: c.nextPoint, Dealers: c.dealers}
+	return holderState{Epoch: c.epoch, SetHash: c.setHash, Points: c.points, NextPoint: c.nextPoint, Dealers: c.dealers, Commit: c.commit}
 }
 
 // reshareIfChanged compares the chain's active participants (target) with
@@ -235,7 +240,7 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	}
 	c.mu.Lock()
 	c.current = commit
-	c.points, c.epoch, c.setHash, c.nextPoint, c.dealers = commit.set.Points, commit.set.Epoch, commit.set.SetHash, commit.set.NextPoint, commit.set.Dealers
+	c.points, c.epoch, c.setHash, c.nextPoint, c.dealers, c.commit = commit.set.Points, commit.set.Epoch, commit.set.SetHash, commit.set.NextPoint, commit.set.Dealers, commit.set.Commit
 	c.mu.Unlock()
 	c.send(send)
 	c.log.Info("threshold key re-shared", "round", r, "holders", len(commit.confirmed), "threshold", threshold, "set", commit.set.SetHash.Hex())

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
@@ -334,16 +335,27 @@ func (s *reshareKeyStep) receive(req *cohortv1.ReshareKeyConfirmation) (ready, e
 	if err := s.checkRound(req.GetRound()); err != nil {
 		return ready{}, err
 	}
-	return ready{record: &answer{from: addr}}, nil
+	// The signature is kept: the commit carries it to the holders as proof.
+	return ready{record: &answer{from: addr, data: req.GetAuth().GetSignature()}}, nil
 }
 
 // commit makes the reshare-commit phase: the new set, less the holders that
 // did not confirm (they hold no usable share and are asked again at a
 // later round).
 func (s *reshareKeyStep) commit() (*reshareCommitStep, []common.Address) {
-	confirmed, _ := s.answers(s.holders)
+	confirmed, sigs := s.answers(s.holders)
 	st := s.dealing.plan.next
 	st.SetHash = s.dealing.setHash
+	t := s.dealing.task
+	evidence := &cohortv1.ReshareCommitTask{StudyId: t.StudyId, Round: t.Round, SetHash: t.SetHash, Threshold: t.Threshold, Dealers: t.Dealers}
+	for _, h := range t.Holders {
+		evidence.Holders = append(evidence.Holders, &cohortv1.ShareHolder{Address: h.Address, Point: h.Point})
+	}
+	for i, a := range confirmed {
+		evidence.Confirmations = append(evidence.Confirmations, &cohortv1.Signed{Signer: a.Bytes(), Signature: sigs[i]})
+	}
+	// Marshalling a message built here cannot fail.
+	st.Commit, _ = proto.Marshal(evidence)
 	st.Points = make(map[common.Address]uint64, len(confirmed))
 	var left []common.Address
 	for _, a := range s.holders {
@@ -380,12 +392,16 @@ func (s *reshareCommitStep) start() (ready, error) {
 }
 
 // commitTaskOf is the ReshareCommitTask of the re-sharing that made st, nil
-// before the first.
+// before the first. A set kept by a release that did not keep the commit's
+// evidence gives a bare commit, which holders refuse: they keep their old
+// shares until the next re-sharing.
 func commitTaskOf(study uint64, st holderState) *cohortv1.Task {
 	if st.Epoch == 0 {
 		return nil
 	}
-	return &cohortv1.Task{Kind: &cohortv1.Task_ReshareCommit{ReshareCommit: &cohortv1.ReshareCommitTask{
-		StudyId: study, Round: st.Epoch, SetHash: st.SetHash.Bytes(),
-	}}}
+	commit := &cohortv1.ReshareCommitTask{}
+	if proto.Unmarshal(st.Commit, commit) != nil || len(st.Commit) == 0 {
+		commit = &cohortv1.ReshareCommitTask{StudyId: study, Round: st.Epoch, SetHash: st.SetHash.Bytes()}
+	}
+	return &cohortv1.Task{Kind: &cohortv1.Task_ReshareCommit{ReshareCommit: commit}}
 }

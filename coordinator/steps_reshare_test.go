@@ -338,6 +338,13 @@ func TestReshareConfirmAndCommit(t *testing.T) {
 	sent = sentTo(rd)
 	require.Len(t, sent, 2, "the commit goes to the holders that confirmed")
 	assert.Equal(t, set.Bytes(), sent[ps[3].addr][0].GetReshareCommit().GetSetHash())
+	// The commit proves itself to the holders: the set and the signed
+	// confirmations, also after a restart (from the kept state).
+	for _, task := range []*cohortv1.ReshareCommitTask{sent[ps[3].addr][0].GetReshareCommit(), commitTaskOf(stepStudy, kept).GetReshareCommit()} {
+		signers, err := auth.VerifyReshareCommit(stepStudy, task)
+		require.NoError(t, err)
+		assert.Equal(t, []common.Address{ps[0].addr, ps[3].addr}, signers)
+	}
 	assert.Nil(t, commitTaskOf(stepStudy, holderState{}), "no commit before the first re-sharing")
 }
 

@@ -153,12 +153,12 @@ func TestReshareKeyRefusesHostileShares(t *testing.T) {
 	require.NoError(t, p.reshareKey(ctx, task(1, holders, shares(1, holders, 1, me, 0, 1))))
 	assert.Equal(t, 1, client.confirmed)
 	require.NotNil(t, p.pending)
-	setHash := auth.ReshareSetHash(study, 1, 2, dealerSet, holders)
 	err = p.reshareCommit(ctx, &cohortv1.ReshareCommitTask{StudyId: study, Round: 1, SetHash: crypto.Keccak256([]byte("other"))})
 	require.ErrorIs(t, err, errNoPendingShare, "a commit of another re-sharing")
-	require.NoError(t, p.reshareCommit(ctx, &cohortv1.ReshareCommitTask{StudyId: study, Round: 1, SetHash: setHash.Bytes()}))
+	commit := commitOf(t, study, task(1, holders, nil), keys[0], keys[2])
+	require.NoError(t, p.reshareCommit(ctx, commit))
 	assert.Equal(t, uint64(3), p.point)
-	require.NoError(t, p.reshareCommit(ctx, &cohortv1.ReshareCommitTask{StudyId: study, Round: 1, SetHash: setHash.Bytes()}), "a commit applied again is a no-op")
+	require.NoError(t, p.reshareCommit(ctx, commit), "a commit applied again is a no-op")
 }
 
 // joinWithKey joins the accounts to the study on chain and runs collective

@@ -207,22 +207,38 @@ func TestCommitteeHandover(t *testing.T) {
 	_, err = c.nodes[0].reshareDeal(wrong, c.study, map[common.Address]bool{})
 	require.ErrorIs(t, err, ErrChainMismatch)
 
+	commit := commitOf(t, stepsStudy, reshare)
 	for _, i := range []int{0, 1, 3} {
 		s := c.nodes[i]
 		r, err := s.reshareKey(&cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Dealers: dealers, Holders: holders,
 			SetHash: reshare.GetSetHash(), Shares: got[s.self]}, c.study, suspended)
 		require.NoError(t, err, "node %d", i)
 		require.NotNil(t, r.send)
-		_, err = s.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: reshare.GetSetHash()})
+		commit.Confirmations = append(commit.Confirmations, r.send.(*cohortv1.ReshareKeyConfirmation).GetAuth())
+	}
+	for _, i := range []int{0, 1, 3} {
+		s := c.nodes[i]
+		_, err = s.reshareCommit(commit)
 		require.NoError(t, err)
 		assert.Equal(t, contracts.CommitteePoint(c.study.Holders, s.self), s.point)
 	}
 
-	// Node 2, off the new committee, erases its old share on the commit;
-	// node 0, on it, would not retire.
-	commit := &cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: reshare.GetSetHash()}
+	// Node 2, off the new committee, erases its old share only on proof
+	// that threshold members of the chain's committee hold the new shares:
+	// not on the coordinator's word, nor on confirmations by others.
 	_, noPending := c.nodes[2].reshareCommit(commit)
 	require.ErrorIs(t, noPending, errNoPendingShare)
+	bare := &cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: reshare.GetSetHash()}
+	_, err = c.nodes[2].retireShare(bare, c.study, noPending)
+	require.ErrorIs(t, err, auth.ErrUnconfirmedReshare, "a bare commit")
+	offCommittee := commitOf(t, stepsStudy, wrong, c.nodes[0].key, c.nodes[2].key)
+	_, err = c.nodes[2].retireShare(offCommittee, c.study, noPending)
+	require.ErrorIs(t, err, ErrChainMismatch, "confirmed by a member off the chain's committee")
+	lowered := &cohortv1.ReshareTask{StudyId: stepsStudy, Round: 1, Threshold: 1, Dealers: dealers[:1], Holders: holders}
+	lowered.SetHash = auth.ReshareSetHash(stepsStudy, 1, 1, lowered.Dealers, lowered.Holders).Bytes()
+	_, err = c.nodes[2].retireShare(commitOf(t, stepsStudy, lowered, c.nodes[0].key), c.study, noPending)
+	require.ErrorIs(t, err, ErrChainMismatch, "a set below the study's threshold")
+	require.NotZero(t, c.nodes[2].point, "the old share is kept")
 	r, err := c.nodes[2].retireShare(commit, c.study, noPending)
 	require.NoError(t, err)
 	assert.Zero(t, c.nodes[2].point)
@@ -284,7 +300,7 @@ func TestCommitteeAddsJoinersKeys(t *testing.T) {
 		r, err := s.reshareKey(keyTask(got[s.self]), c.study, none)
 		require.NoError(t, err, "node %d", i)
 		require.NotNil(t, r.send)
-		_, err = s.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: addOnly.GetSetHash()})
+		_, err = s.reshareCommit(commitOf(t, stepsStudy, addOnly, c.nodes[0].key, c.nodes[1].key))
 		require.NoError(t, err)
 		assert.Equal(t, points[i], s.point, "node %d keeps its point", i)
 		_, raw, _ := s.sealer.export()

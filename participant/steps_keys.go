@@ -632,10 +632,11 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 }
 
 // reshareCommit puts the pending share of the committed re-sharing in
-// force and erases the old threshold share from memory and the keystore,
-// so a removed party's old share has nothing left to combine with. The
-// member's own key share stays: it encrypts its updates. A commit already
-// applied is ignored (an empty ready).
+// force, once the commit proves that t new holders confirmed it
+// (auth.VerifyReshareCommit), and erases the old threshold share from
+// memory and the keystore, so a removed party's old share has nothing left
+// to combine with. The member's own key share stays: it encrypts its
+// updates. A commit already applied is ignored (an empty ready).
 func (s *steps) reshareCommit(t *cohortv1.ReshareCommitTask) (ready, error) {
 	if err := s.checkStudy("re-sharing commit", t.GetStudyId()); err != nil {
 		return ready{}, err
@@ -646,6 +647,11 @@ func (s *steps) reshareCommit(t *cohortv1.ReshareCommitTask) (ready, error) {
 	}
 	if s.pending == nil || s.pending.epoch != t.GetRound() || s.pending.setHash != setHash {
 		return ready{}, fmt.Errorf("participant %s: %w (round %d, set %s); this site keeps its old share and will be re-shared to again", s.name, errNoPendingShare, t.GetRound(), setHash.Hex())
+	}
+	// The pending share's set was checked against the chain (threshold
+	// included) when it came; the set hash binds the commit to it.
+	if _, err := auth.VerifyReshareCommit(s.studyID, t); err != nil {
+		return ready{}, fmt.Errorf("participant %s: %w; this site keeps its old share", s.name, err)
 	}
 	point, err := s.sealer.activate(s.pending.share)
 	if err != nil {
@@ -678,6 +684,20 @@ func (s *steps) retireShare(t *cohortv1.ReshareCommitTask, study contracts.Study
 	}
 	if s.point == 0 {
 		return ready{}, nil
+	}
+	// This site saw none of the re-sharing: it erases its share only on
+	// proof that a threshold of the chain's committee hold the new ones.
+	confirmed, err := auth.VerifyReshareCommit(s.studyID, t)
+	if err != nil {
+		return ready{}, fmt.Errorf("participant %s: %w; this site keeps its old share", s.name, err)
+	}
+	if t.GetThreshold() != study.Threshold {
+		return ready{}, fmt.Errorf("%w: re-sharing commit at threshold %d, the study's is %d; this site keeps its old share", ErrChainMismatch, t.GetThreshold(), study.Threshold)
+	}
+	for _, a := range confirmed {
+		if contracts.CommitteePoint(study.Holders, a) == 0 {
+			return ready{}, fmt.Errorf("%w: re-sharing commit confirmed by %s, which is not on the study's decryption committee on chain; this site keeps its old share", ErrChainMismatch, a.Hex())
+		}
 	}
 	s.sealer.retire()
 	s.point, s.shareEpoch, s.shareSet, s.pending = 0, t.GetRound(), common.BytesToHash(t.GetSetHash()), nil

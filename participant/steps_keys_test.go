@@ -478,6 +478,29 @@ func (f *reshareFixture) reshared(t *testing.T) [][]*cohortv1.EncryptedShare {
 	return inbox
 }
 
+// reshareSetOf is what a re-sharing's tasks name of its set.
+type reshareSetOf interface {
+	GetRound() uint32
+	GetThreshold() uint32
+	GetDealers() []*cohortv1.ShareHolder
+	GetHolders() []*cohortv1.ShareHolder
+	GetSetHash() []byte
+}
+
+// commitOf is the commit an honest coordinator sends once the holders with
+// the given keys confirmed the re-sharing set: the set and their
+// signatures, as each signed its ReshareKeyConfirmation.
+func commitOf(t *testing.T, study uint64, set reshareSetOf, confirmers ...*ecdsa.PrivateKey) *cohortv1.ReshareCommitTask {
+	t.Helper()
+	c := &cohortv1.ReshareCommitTask{StudyId: study, Round: set.GetRound(), SetHash: set.GetSetHash(), Threshold: set.GetThreshold(), Dealers: set.GetDealers(), Holders: set.GetHolders()}
+	for _, k := range confirmers {
+		signed, err := auth.Sign(k, study, set.GetRound(), auth.KindReshareKey, common.BytesToHash(set.GetSetHash()))
+		require.NoError(t, err)
+		c.Confirmations = append(c.Confirmations, signed)
+	}
+	return c
+}
+
 func (f *reshareFixture) keyTask(round uint32, shares []*cohortv1.EncryptedShare) *cohortv1.ReshareKeyTask {
 	task := f.task(round)
 	return &cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: round, Threshold: 2, Dealers: task.Dealers, Holders: task.Holders, SetHash: task.SetHash, Shares: shares}
@@ -533,14 +556,43 @@ func TestReshareKeyAndCommitSteps(t *testing.T) {
 	_, err = me.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy + 1, Round: 1, SetHash: setHash.Bytes()})
 	require.ErrorIs(t, err, ErrChainMismatch, "a commit for another study")
 
-	r, err = me.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: setHash.Bytes()})
+	// Acting on a commit erases the old share for good, so a coordinator's
+	// word is not enough: the commit must prove that threshold new holders
+	// of this very set hold their shares.
+	honest := func() *cohortv1.ReshareCommitTask { return commitOf(t, stepsStudy, f.task(1), f.nodes[0].key, me.key) }
+	forged := honest()
+	forged.Confirmations[0].Signature = slices.Clone(forged.Confirmations[1].Signature)
+	for _, tc := range []struct {
+		name   string
+		commit *cohortv1.ReshareCommitTask
+		want   error
+	}{
+		{"the coordinator's word alone", &cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: setHash.Bytes()}, auth.ErrUnconfirmedReshare},
+		{"fewer confirmations than the threshold", commitOf(t, stepsStudy, f.task(1), me.key), auth.ErrUnconfirmedReshare},
+		{"one holder's confirmation twice", commitOf(t, stepsStudy, f.task(1), me.key, me.key), auth.ErrUnconfirmedReshare},
+		{"a confirmation by a non-holder", commitOf(t, stepsStudy, f.task(1), stranger, me.key), auth.ErrUnconfirmedReshare},
+		{"a forged confirmation", forged, auth.ErrBadSignature},
+		{"confirmations of another round", func() *cohortv1.ReshareCommitTask {
+			c := commitOf(t, stepsStudy, f.task(2), f.nodes[0].key, me.key)
+			c.Round, c.SetHash = 1, setHash.Bytes()
+			return c
+		}(), auth.ErrBadSignature},
+		{"a set that is not the set hash's", func() *cohortv1.ReshareCommitTask { c := honest(); c.Holders = c.Holders[:2]; return c }(), auth.ErrUnconfirmedReshare},
+	} {
+		_, err := me.reshareCommit(tc.commit)
+		require.ErrorIs(t, err, tc.want, tc.name)
+		assert.Zero(t, me.point, "%s: nothing put in force", tc.name)
+		require.NotNil(t, me.pending, "%s: the pending share is kept", tc.name)
+	}
+
+	r, err = me.reshareCommit(honest())
 	require.NoError(t, err)
 	assert.Equal(t, uint64(3), me.point)
 	require.Len(t, r.keep, 3)
 	assert.Equal(t, []string{me.thresholdName(), me.epochName(), me.pendingName()}, []string{r.keep[0].name, r.keep[1].name, r.keep[2].name},
 		"the pending entry is erased last, so a crash can apply the commit again")
 	assert.Nil(t, r.keep[2].value)
-	r, err = me.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: setHash.Bytes()})
+	r, err = me.reshareCommit(honest())
 	require.NoError(t, err, "a replayed commit is a no-op")
 	assert.Empty(t, r.keep)
 }
@@ -618,7 +670,7 @@ func TestReshareSharesInPieces(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, r.send, "confirmed once the last piece came")
 	require.NotNil(t, me.pending)
-	_, err = me.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: f.task(1).GetSetHash()})
+	_, err = me.reshareCommit(commitOf(t, stepsStudy, f.task(1), f.nodes[1].key, me.key))
 	require.NoError(t, err)
 	assert.EqualValues(t, 3, me.point)
 

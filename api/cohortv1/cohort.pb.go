@@ -1210,16 +1210,28 @@ func (x *ReshareKeyConfirmation) GetAuth() *Signed {
 	return nil
 }
 
-// ReshareCommitTask tells a holder that every new holder confirmed: it
-// replaces its old threshold share with the pending one for set_hash and
-// erases the old one (and its additive key share), so that a leaver's old
-// share combines with nothing. Sent again when a holder joins, until the
-// next re-sharing.
+// ReshareCommitTask tells a holder that at least threshold new holders
+// confirmed: it replaces its old threshold share with the pending one for
+// set_hash and erases the old one (and its additive key share), so that a
+// leaver's old share combines with nothing. Sent again when a holder joins,
+// until the next re-sharing.
+//
+// Erasing cannot be undone, so the task carries its evidence rather than
+// the coordinator's word: the re-sharing's set (threshold, dealers and
+// holders with their points, public keys unset), from which the holder
+// recomputes set_hash, and the new holders' own signed confirmations
+// (ReshareKeyConfirmation.auth). A holder erases nothing unless at least
+// threshold distinct new holders signed, so a hostile coordinator cannot
+// make the old holders destroy the key before the new ones have it.
 type ReshareCommitTask struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
 	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
 	SetHash       []byte                 `protobuf:"bytes,3,opt,name=set_hash,json=setHash,proto3" json:"set_hash,omitempty"`
+	Threshold     uint32                 `protobuf:"varint,4,opt,name=threshold,proto3" json:"threshold,omitempty"`
+	Dealers       []*ShareHolder         `protobuf:"bytes,5,rep,name=dealers,proto3" json:"dealers,omitempty"`
+	Holders       []*ShareHolder         `protobuf:"bytes,6,rep,name=holders,proto3" json:"holders,omitempty"`
+	Confirmations []*Signed              `protobuf:"bytes,7,rep,name=confirmations,proto3" json:"confirmations,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1271,6 +1283,34 @@ func (x *ReshareCommitTask) GetRound() uint32 {
 func (x *ReshareCommitTask) GetSetHash() []byte {
 	if x != nil {
 		return x.SetHash
+	}
+	return nil
+}
+
+func (x *ReshareCommitTask) GetThreshold() uint32 {
+	if x != nil {
+		return x.Threshold
+	}
+	return 0
+}
+
+func (x *ReshareCommitTask) GetDealers() []*ShareHolder {
+	if x != nil {
+		return x.Dealers
+	}
+	return nil
+}
+
+func (x *ReshareCommitTask) GetHolders() []*ShareHolder {
+	if x != nil {
+		return x.Holders
+	}
+	return nil
+}
+
+func (x *ReshareCommitTask) GetConfirmations() []*Signed {
+	if x != nil {
+		return x.Confirmations
 	}
 	return nil
 }
@@ -3672,11 +3712,15 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
 	"\bset_hash\x18\x03 \x01(\fR\asetHash\x12%\n" +
-	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"_\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\x9a\x02\n" +
 	"\x11ReshareCommitTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
-	"\bset_hash\x18\x03 \x01(\fR\asetHash\"\x84\x02\n" +
+	"\bset_hash\x18\x03 \x01(\fR\asetHash\x12\x1c\n" +
+	"\tthreshold\x18\x04 \x01(\rR\tthreshold\x120\n" +
+	"\adealers\x18\x05 \x03(\v2\x16.cohort.v1.ShareHolderR\adealers\x120\n" +
+	"\aholders\x18\x06 \x03(\v2\x16.cohort.v1.ShareHolderR\aholders\x127\n" +
+	"\rconfirmations\x18\a \x03(\v2\x11.cohort.v1.SignedR\rconfirmations\"\x84\x02\n" +
 	"\tTrainTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12*\n" +
@@ -3961,68 +4005,71 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	5,  // 25: cohort.v1.ReshareKeyTask.holders:type_name -> cohort.v1.ShareHolder
 	7,  // 26: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
 	0,  // 27: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	0,  // 28: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
-	20, // 29: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
-	19, // 30: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 31: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	25, // 32: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 33: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	26, // 34: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 35: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	31, // 36: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
-	0,  // 37: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
-	30, // 38: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
-	0,  // 39: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 40: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	40, // 41: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 42: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 43: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	40, // 44: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	43, // 45: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	0,  // 46: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	40, // 47: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	43, // 48: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	45, // 49: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 50: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 51: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	23, // 52: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	24, // 53: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	27, // 54: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 55: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 56: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 57: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 58: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 59: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	30, // 60: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	33, // 61: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	40, // 62: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	42, // 63: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	45, // 64: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	47, // 65: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	35, // 66: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	36, // 67: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 68: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	34, // 69: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	29, // 70: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	28, // 71: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	34, // 72: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	34, // 73: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	34, // 74: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	34, // 75: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	34, // 76: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	34, // 77: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	34, // 78: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	34, // 79: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	34, // 80: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	34, // 81: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	34, // 82: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	38, // 83: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	37, // 84: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	68, // [68:85] is the sub-list for method output_type
-	51, // [51:68] is the sub-list for method input_type
-	51, // [51:51] is the sub-list for extension type_name
-	51, // [51:51] is the sub-list for extension extendee
-	0,  // [0:51] is the sub-list for field type_name
+	5,  // 28: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 29: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
+	0,  // 30: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
+	0,  // 31: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
+	20, // 32: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
+	19, // 33: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 34: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	25, // 35: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 36: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	26, // 37: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 38: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	31, // 39: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
+	0,  // 40: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
+	30, // 41: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
+	0,  // 42: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 43: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	40, // 44: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 45: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 46: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	40, // 47: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	43, // 48: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	0,  // 49: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	40, // 50: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	43, // 51: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	45, // 52: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 53: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 54: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	23, // 55: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	24, // 56: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	27, // 57: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 58: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 59: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 60: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 61: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 62: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	30, // 63: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	33, // 64: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	40, // 65: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	42, // 66: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	45, // 67: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	47, // 68: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	35, // 69: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	36, // 70: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 71: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	34, // 72: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	29, // 73: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	28, // 74: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	34, // 75: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	34, // 76: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	34, // 77: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	34, // 78: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	34, // 79: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	34, // 80: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	34, // 81: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	34, // 82: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	34, // 83: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	34, // 84: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	34, // 85: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	38, // 86: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	37, // 87: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	71, // [71:88] is the sub-list for method output_type
+	54, // [54:71] is the sub-list for method input_type
+	54, // [54:54] is the sub-list for extension type_name
+	54, // [54:54] is the sub-list for extension extendee
+	0,  // [0:54] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }
