@@ -346,6 +346,26 @@ func encodeShareOrigin(e *encoder, party PartyID, mode uint8, point ShamirPoint,
 
 // decodeShareOrigin reads what encodeShareOrigin wrote and checks that the
 // mode, point and active set agree.
+// ThresholdShareOrigin reads, from an encoded threshold decryption share,
+// the Shamir point of the holder that made it and the decryption set it is
+// for, without decoding its polynomials: a relay checks both against what
+// it asked before it keeps the share. Errors wrap ErrMalformed.
+func ThresholdShareOrigin(p []byte) (point ShamirPoint, active []ShamirPoint, err error) {
+	d, _ := newDecoder(p, kindDecryptionShare)
+	d.bytes32()
+	_, mode, point, active := decodeShareOrigin(d)
+	if d.err == nil && mode != modeThreshold {
+		d.fail("an n-of-n share where a threshold share is due")
+	}
+	if d.err != nil {
+		return 0, nil, d.err
+	}
+	if err := checkActiveSet(active); err != nil {
+		return 0, nil, fmt.Errorf("%w: DecryptionShare: %v", ErrMalformed, err)
+	}
+	return point, active, nil
+}
+
 func decodeShareOrigin(d *decoder) (party PartyID, mode uint8, point ShamirPoint, active []ShamirPoint) {
 	copy(party[:], d.take(len(party)))
 	mode = d.u8()

@@ -135,6 +135,41 @@ func (s *decryptStep) sharesPerHolder(point uint64) int {
 	return n
 }
 
+// checkShareSets checks that a holder's shares are its own (made at its
+// point) and each for a different one of the sets it was asked. A share
+// for another set would leave both sets incomplete and fail the round
+// with no one to blame; refused here, it names its sender.
+func (s *decryptStep) checkShareSets(point uint64, req *cohortv1.DecryptionShareSubmission) error {
+	asked := s.task.GetDecryptionSets()
+	if len(asked) == 0 {
+		asked = []*cohortv1.PointSet{{Points: s.task.GetActivePoints()}}
+	}
+	shares := [][]byte{req.GetShare()}
+	for _, more := range req.GetMore() {
+		shares = append(shares, more.GetShare())
+	}
+	given := make([]int, 0, len(shares))
+	for i, b := range shares {
+		at, active, err := aggregation.ThresholdShareOrigin(b)
+		if err != nil {
+			return fmt.Errorf("%w: decryption share %d from the holder at point %d: %w", ErrMalformed, i+1, point, err)
+		}
+		set := slices.IndexFunc(asked, func(ps *cohortv1.PointSet) bool {
+			return len(ps.GetPoints()) == len(active) && slices.EqualFunc(ps.GetPoints(), active, func(a uint64, b aggregation.ShamirPoint) bool { return a == uint64(b) })
+		})
+		switch {
+		case uint64(at) != point:
+			return fmt.Errorf("%w: decryption share %d of the holder at point %d was made at point %d", ErrMalformed, i+1, point, at)
+		case set < 0 || !slices.Contains(asked[set].GetPoints(), point):
+			return fmt.Errorf("%w: decryption share %d of the holder at point %d is for active set %v, which it was not asked for", ErrMalformed, i+1, point, active)
+		case slices.Contains(given, set):
+			return fmt.Errorf("%w: two decryption shares of the holder at point %d for active set %v", ErrMalformed, point, active)
+		}
+		given = append(given, set)
+	}
+	return nil
+}
+
 func (s *decryptStep) start() ready {
 	return s.ask(s.active, &cohortv1.Task{Kind: &cohortv1.Task_Decrypt{Decrypt: s.task}})
 }
@@ -158,6 +193,9 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 	if p, ok := s.pointOf[addr]; ok {
 		if want, got := s.sharesPerHolder(p), 1+len(req.GetMore()); want != got {
 			return ready{}, fmt.Errorf("%w: %d decryption shares from the holder at point %d, the task's decryption sets ask %d", ErrMalformed, got, p, want)
+		}
+		if err := s.checkShareSets(p, req); err != nil {
+			return ready{}, err
 		}
 	}
 	if req.GetStudyId() != s.study {

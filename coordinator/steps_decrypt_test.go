@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/models"
@@ -112,11 +113,13 @@ func mustDecryptStep(t testing.TB, task *cohortv1.DecryptTask, active []common.A
 
 // TestDecryptStepAsksForEveryDecryptionSet: with spare holders the task
 // carries decryption sets that leave each holder out once, and a holder
-// must answer with one share per set it is in, each signed by itself.
+// must answer with one share per set it is in, each made at its own point,
+// each for a different set it was asked, each signed by itself.
 func TestDecryptStepAsksForEveryDecryptionSet(t *testing.T) {
 	ps := newParties(t, 3)
 	a := addressesOf(ps)
 	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
+	shareOf := thresholdSharesOf(t, 3, 2)
 	aggHash := crypto.Keccak256Hash([]byte("aggregate"))
 	task := &cohortv1.DecryptTask{StudyId: stepStudy, Round: 4, AggregateHash: aggHash.Bytes()}
 	st := mustDecryptStep(t, task, a, []uint64{1, 2, 3}, 2, pointOf)
@@ -129,30 +132,93 @@ func TestDecryptStepAsksForEveryDecryptionSet(t *testing.T) {
 	}
 	assert.Equal(t, [][]uint64{{2, 3}, {1, 3}, {1, 2}}, sets)
 
-	submission := func(p party, signers []party, shares ...string) *cohortv1.DecryptionShareSubmission {
+	submission := func(signers []party, shares ...[]byte) *cohortv1.DecryptionShareSubmission {
 		sub := &cohortv1.DecryptionShareSubmission{StudyId: stepStudy, Round: 4, AggregateHash: aggHash.Bytes()}
 		for i, b := range shares {
-			signed, err := auth.Sign(signers[i].key, stepStudy, 4, auth.KindDecryptShare, crypto.Keccak256Hash([]byte(b)))
+			signed, err := auth.Sign(signers[i].key, stepStudy, 4, auth.KindDecryptShare, crypto.Keccak256Hash(b))
 			require.NoError(t, err)
 			if i == 0 {
-				sub.Share, sub.Auth = []byte(b), signed
+				sub.Share, sub.Auth = b, signed
 			} else {
-				sub.More = append(sub.More, &cohortv1.SignedShare{Share: []byte(b), Auth: signed})
+				sub.More = append(sub.More, &cohortv1.SignedShare{Share: b, Auth: signed})
 			}
 		}
 		return sub
 	}
 	p0 := ps[0]
-	_, err := deliverTo(st, st.receive, submission(p0, []party{p0}, "one share"))
-	assert.ErrorIs(t, err, ErrMalformed, "the holder at point 1 is in two sets")
-	_, err = deliverTo(st, st.receive, submission(p0, []party{p0, p0, p0}, "a", "b", "c"))
-	assert.ErrorIs(t, err, ErrMalformed, "one share too many")
-	_, err = deliverTo(st, st.receive, submission(p0, []party{p0, ps[1]}, "a", "b"))
-	assert.ErrorIs(t, err, auth.ErrBadSignature, "the second share signed by another holder")
-	assert.Empty(t, st.got)
-	_, err = deliverTo(st, st.receive, submission(p0, []party{p0, p0}, "a", "b"))
+	s13, s12, s23 := shareOf(1, 1, 3), shareOf(1, 1, 2), shareOf(2, 2, 3)
+	for _, tc := range []struct {
+		name string
+		sub  *cohortv1.DecryptionShareSubmission
+		want error
+	}{
+		{"the holder at point 1 is in two sets", submission([]party{p0}, s13), ErrMalformed},
+		{"one share too many", submission([]party{p0, p0, p0}, s13, s12, s12), ErrMalformed},
+		{"the second share signed by another holder", submission([]party{p0, ps[1]}, s13, s12), auth.ErrBadSignature},
+		{"one set twice", submission([]party{p0, p0}, s13, s13), ErrMalformed},
+		{"a set it was not asked for", submission([]party{p0, p0}, s13, s23), ErrMalformed},
+		{"a share made at another holder's point", submission([]party{p0, p0}, s13, shareOf(2, 1, 2)), ErrMalformed},
+		{"a share that is not one", submission([]party{p0, p0}, s13, []byte("b")), ErrMalformed},
+	} {
+		_, err := deliverTo(st, st.receive, tc.sub)
+		assert.ErrorIs(t, err, tc.want, tc.name)
+		assert.Empty(t, st.got, "%s: nothing recorded", tc.name)
+	}
+	_, err := deliverTo(st, st.receive, submission([]party{p0, p0}, s13, s12))
 	require.NoError(t, err)
 	assert.Len(t, st.signed[a[0]].GetMore(), 1, "kept, with its second share, for the decryption record")
+}
+
+// thresholdSharesOf deals a key of n parties t-of-n at points 1..n and
+// returns a function giving the encoded threshold decryption share, of an
+// aggregate of their encryptions, that the holder at point makes for the
+// active set.
+func thresholdSharesOf(t *testing.T, n, threshold int) func(point uint64, active ...uint64) []byte {
+	t.Helper()
+	scheme, err := aggregation.NewScheme(testConfig())
+	require.NoError(t, err)
+	crs := aggregation.CommonSeed([]byte("decrypt step test"))
+	sks := make([]*aggregation.SecretShare, n)
+	pkShares := make([]*aggregation.PublicKeyShare, n)
+	points := make([]aggregation.ShamirPoint, n)
+	for i := range sks {
+		sks[i] = scheme.GenSecretShareFor(aggregation.DealerID(stepStudy, []byte{byte(i)}))
+		pkShares[i], err = scheme.GenPublicKeyShare(sks[i], crs)
+		require.NoError(t, err)
+		points[i] = aggregation.ShamirPoint(i + 1)
+	}
+	pk, err := scheme.CombinePublicKey(crs, pkShares)
+	require.NoError(t, err)
+	dealt := make([]map[aggregation.ShamirPoint]*aggregation.ThresholdShare, n)
+	updates := make([]*aggregation.EncryptedVector, n)
+	for i, sk := range sks {
+		dealt[i], err = scheme.GenThresholdShares(sk, threshold, points)
+		require.NoError(t, err)
+		updates[i], err = scheme.Encrypt(sk, pk.Hash(), aggregation.NewEncryptionContext(stepStudy, "train", 4), []float64{float64(i), 1})
+		require.NoError(t, err)
+	}
+	agg, err := scheme.WeightedSum(updates, []float64{1, 1, 1})
+	require.NoError(t, err)
+	tsks := make([]*aggregation.ThresholdSecretShare, n)
+	for j, sk := range sks {
+		var received []*aggregation.ThresholdShare
+		for i := range sks {
+			received = append(received, dealt[i][points[j]])
+		}
+		tsks[j], err = scheme.AggregateThresholdShares(pk, sk.ID(), points[j], received)
+		require.NoError(t, err)
+	}
+	return func(point uint64, active ...uint64) []byte {
+		set := make([]aggregation.ShamirPoint, len(active))
+		for i, p := range active {
+			set[i] = aggregation.ShamirPoint(p)
+		}
+		ds, err := scheme.GenThresholdDecryptionShare(tsks[point-1], set, agg)
+		require.NoError(t, err)
+		b, err := ds.MarshalBinary()
+		require.NoError(t, err)
+		return b
+	}
 }
 
 func TestOpenAverage(t *testing.T) {
