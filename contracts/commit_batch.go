@@ -45,20 +45,31 @@ type SignedCommitment struct {
 // CommitDigest returns the EIP-712 digest a hospital signs to commit c in a
 // round through a batch.
 func CommitDigest(d CommitDomain, studyID uint64, round uint32, c Commitment) (common.Hash, error) {
+	domain, err := d.separator()
+	if err != nil {
+		return common.Hash{}, err
+	}
+	structHash := crypto.Keccak256Hash(commitTypeHash[:], word(studyID), word(uint64(round)), c.CiphertextHash[:], word(c.Samples), c.ConsentRoot[:])
+	return crypto.Keccak256Hash([]byte("\x19\x01"), domain[:], structHash[:]), nil
+}
+
+// separator is the EIP-712 domain separator of the Studies module
+// (Studies.domainSeparator).
+func (d CommitDomain) separator() (common.Hash, error) {
 	if d.ChainID == nil {
 		return common.Hash{}, fmt.Errorf("%w: commit domain without a chain id", ErrInvalidParameter)
 	}
-	word := func(v uint64) []byte {
-		var b [32]byte
-		binary.BigEndian.PutUint64(b[24:], v)
-		return b[:]
-	}
-	domain := crypto.Keccak256Hash(
+	return crypto.Keccak256Hash(
 		crypto.Keccak256([]byte("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)")),
 		crypto.Keccak256([]byte(consentDomainName)), crypto.Keccak256([]byte(consentDomainVersion)),
-		common.LeftPadBytes(d.ChainID.Bytes(), 32), common.LeftPadBytes(d.Module.Bytes(), 32))
-	structHash := crypto.Keccak256Hash(commitTypeHash[:], word(studyID), word(uint64(round)), c.CiphertextHash[:], word(c.Samples), c.ConsentRoot[:])
-	return crypto.Keccak256Hash([]byte("\x19\x01"), domain[:], structHash[:]), nil
+		common.LeftPadBytes(d.ChainID.Bytes(), 32), common.LeftPadBytes(d.Module.Bytes(), 32)), nil
+}
+
+// word is v as an ABI-encoded 32-byte word.
+func word(v uint64) []byte {
+	var b [32]byte
+	binary.BigEndian.PutUint64(b[24:], v)
+	return b[:]
 }
 
 // SignCommitment signs a hospital's commitment for a round with its key.

@@ -17,9 +17,11 @@ const OPTIMIZER_RUNS = 500;
 // The modules a ledger deploys, each from its own source file.
 const CONTRACTS = ['Consortium', 'Studies', 'Committees', 'ConsentRegistry'];
 const SOURCES = ['Modules.sol', ...CONTRACTS.map((c) => c + '.sol')];
-// EIP-170 caps deployed code at 24,576 bytes; each module keeps room to grow.
+// EIP-170 caps deployed code at 24,576 bytes; each module keeps room to grow
+// (3.5 KiB since Studies gained the endorsed strikes; a module that needs
+// more is split, as Committees was).
 const CODE_LIMIT = 24576;
-const MIN_HEADROOM = 4096;
+const MIN_HEADROOM = 3584;
 
 function main() {
   const version = solc.version();

@@ -132,6 +132,13 @@ var (
 	ErrCandidatesMismatch = errors.New("contracts: the candidates are not those the committee request fixed (its CommitteeRequested event)")
 	// ErrCommitteeNotCurrent: no round opens until the study's committee is (re-)selected.
 	ErrCommitteeNotCurrent = errors.New("contracts: the study's decryption committee must be selected (again) before a round opens; the coordinator calls SelectCommittee and re-shares the keys")
+	// ErrBadEndorsement: an endorsement of a round's scores is not a valid
+	// signature by a participant in good standing, or the endorsements are
+	// not sorted by signer (each signer once).
+	ErrBadEndorsement = errors.New("contracts: an endorsement of the round's scores is not signed by a participant in good standing, or signers are not in increasing order; each participant signs once with SignEndorsement")
+	// ErrTooFewEndorsements: strikes on a round's scores need at least the
+	// study's threshold of participants' endorsements.
+	ErrTooFewEndorsements = errors.New("contracts: fewer endorsements of the round's scores than the study's threshold; strikes need that many participants to have checked the flags")
 	// ErrMomentsSumPinned: the study's pooled-moments sum is pinned already;
 	// only that sum may be decrypted.
 	ErrMomentsSumPinned = errors.New("contracts: the study's pooled-moments sum is pinned already; decrypt that sum (its decryption task is in the coordinator's store)")
@@ -255,6 +262,10 @@ func sentinelFor(name string) error {
 		return ErrCommitteeNotCurrent
 	case "MomentsSumPinned":
 		return ErrMomentsSumPinned
+	case "BadEndorsement":
+		return ErrBadEndorsement
+	case "TooFewEndorsements":
+		return ErrTooFewEndorsements
 	case "SelectionPending":
 		return ErrSelectionPending
 	case "NoSelectionRequested":

@@ -202,6 +202,6 @@ func TestDeployedCodeFitsEIP170(t *testing.T) {
 		code, err := chain.sim.Client().CodeAt(ctx, a, nil)
 		require.NoError(t, err)
 		t.Logf("%s: %d bytes of code of 24576", name, len(code))
-		assert.LessOrEqual(t, len(code), 24576-4096, "%s is close to the EIP-170 limit; split it further", name)
+		assert.LessOrEqual(t, len(code), 24576-3584, "%s is close to the EIP-170 limit (compile.js keeps 3.5 KiB free); split it further", name)
 	}
 }

@@ -3,7 +3,9 @@ package contracts
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"fmt"
+	"maps"
 	"math"
 	"math/big"
 	"slices"
@@ -104,6 +106,77 @@ func (l *Ledger) RecordScores(ctx context.Context, from *Account, studyID uint64
 	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackRecordScores(studyID, round, entries))
 	if err != nil {
 		return Receipt{}, wrap(err)
+	}
+	return receiptOf(r), nil
+}
+
+// endorsementTypeHash is the EIP-712 type a participant signs to endorse a
+// round's recorded scores (Committees.ENDORSEMENT_TYPEHASH).
+var endorsementTypeHash = crypto.Keccak256Hash([]byte("ScoresEndorsement(uint64 studyId,uint32 round,bytes32 scoresHash)"))
+
+// EndorsementDigest is the EIP-712 digest a participant signs to endorse a
+// round's scores hash, in the domain of the study's Studies module.
+func EndorsementDigest(d CommitDomain, studyID uint64, round uint32, scoresHash common.Hash) (common.Hash, error) {
+	domain, err := d.separator()
+	if err != nil {
+		return common.Hash{}, err
+	}
+	structHash := crypto.Keccak256Hash(endorsementTypeHash[:], word(studyID), word(uint64(round)), scoresHash[:])
+	return crypto.Keccak256Hash([]byte("\x19\x01"), domain[:], structHash[:]), nil
+}
+
+// SignEndorsement signs a participant's endorsement of a round's recorded
+// scores: it re-derived the flags they carry and agrees with them. A
+// member's strike on the scores needs the study's threshold of these
+// (ConfirmStrikes).
+func SignEndorsement(key *ecdsa.PrivateKey, d CommitDomain, studyID uint64, round uint32, scoresHash common.Hash) ([]byte, error) {
+	digest, err := EndorsementDigest(d, studyID, round, scoresHash)
+	if err != nil {
+		return nil, err
+	}
+	sig, err := crypto.Sign(digest[:], key)
+	if err != nil {
+		return nil, fmt.Errorf("contracts: signing an endorsement: %w", err)
+	}
+	sig[64] += 27
+	return sig, nil
+}
+
+// EndorsementSigner returns who signed an endorsement of the round's scores
+// hash (ErrBadEndorsement if it is malformed).
+func EndorsementSigner(d CommitDomain, studyID uint64, round uint32, scoresHash common.Hash, sig []byte) (common.Address, error) {
+	if len(sig) != crypto.SignatureLength || sig[64] < 27 {
+		return common.Address{}, fmt.Errorf("%w: %d bytes, want a %d-byte [R || S || V] signature with V 27 or 28", ErrBadEndorsement, len(sig), crypto.SignatureLength)
+	}
+	digest, err := EndorsementDigest(d, studyID, round, scoresHash)
+	if err != nil {
+		return common.Address{}, err
+	}
+	plain := slices.Clone(sig)
+	plain[64] -= 27
+	pub, err := crypto.SigToPub(digest[:], plain)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("%w: %v", ErrBadEndorsement, err)
+	}
+	return crypto.PubkeyToAddress(*pub), nil
+}
+
+// ConfirmStrikes gives the members that round's recorded scores flagged
+// their strikes (each suspended once it reaches the study's strike limit),
+// with endorsements of the round's scores by at least the study's threshold
+// of participants in good standing (by signer; SignEndorsement). The
+// contract checks every signature and that flagged are exactly the members
+// the scores flagged since the last confirmation, in recording order (by
+// address for one RecordScores). Only the coordinator may call it.
+func (l *Ledger) ConfirmStrikes(ctx context.Context, from *Account, studyID uint64, round uint32, flagged []common.Address, endorsements map[common.Address][]byte) (Receipt, error) {
+	signers := slices.SortedFunc(maps.Keys(endorsements), common.Address.Cmp)
+	packed := make([]byte, 0, len(signers)*crypto.SignatureLength)
+	for _, a := range signers {
+		packed = append(packed, endorsements[a]...)
+	}
+	r, err := l.writeCommittees(ctx, from, studyID, l.committees.PackConfirmStrikes(studyID, round, flagged, packed))
+	if err != nil {
+		return Receipt{}, fmt.Errorf("confirming the strikes of round %d of study %d: %w", round, studyID, err)
 	}
 	return receiptOf(r), nil
 }

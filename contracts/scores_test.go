@@ -1,11 +1,13 @@
 package contracts_test
 
 import (
+	"crypto/ecdsa"
 	"math"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -64,7 +66,6 @@ func TestRecordScores(t *testing.T) {
 		{"round not open", f.coord, 2, scores, contracts.ErrRoundNotOpen},
 		{"empty", f.coord, 1, nil, contracts.ErrInvalidParameter},
 		{"duplicate member", f.coord, 1, []contracts.Score{scores[0], scores[0]}, contracts.ErrUnsortedScores},
-		{"flagged non-participant", f.coord, 1, []contracts.Score{{Member: f.members[3].Address(), Flagged: true}}, contracts.ErrNotParticipant},
 		{"records", f.coord, 1, scores[:2], nil},
 		{"records a second chunk", f.coord, 1, scores[2:], nil},
 	}
@@ -95,8 +96,66 @@ func TestRecordScores(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotEqual(t, common.Hash{}, r.ScoresHash)
 
-	// The flag gave members[2] a strike (limit 3: not yet suspended).
+	// The flag gives members[2] no strike by itself: the coordinator's word
+	// is not enough.
 	p, err := f.ledger.Participant(f.ctx, id, f.members[2].Address())
+	require.NoError(t, err)
+	assert.Zero(t, p.Strikes)
+
+	// Strikes need the study's threshold (2) of participants in good
+	// standing to have endorsed this very scores table.
+	d, err := f.ledger.CommitDomain(f.ctx, id)
+	require.NoError(t, err)
+	endorse := func(k *ecdsa.PrivateKey, scoresHash common.Hash) []byte {
+		sig, err := contracts.SignEndorsement(k, d, id, 1, scoresHash)
+		require.NoError(t, err)
+		return sig
+	}
+	by := func(signers ...int) map[common.Address][]byte {
+		out := map[common.Address][]byte{}
+		for _, i := range signers {
+			out[f.members[i].Address()] = endorse(f.keys[i], r.ScoresHash)
+		}
+		return out
+	}
+	flagged := []common.Address{f.members[2].Address()}
+	outsiderKey := newKey(t)
+	for _, tc := range []struct {
+		name         string
+		from         *contracts.Account
+		flagged      []common.Address
+		endorsements map[common.Address][]byte
+		want         error
+	}{
+		{"not the coordinator", f.members[0], flagged, by(0, 1), contracts.ErrNotAuthorised},
+		{"other members than the flagged", f.coord, []common.Address{f.members[1].Address()}, by(0, 1), contracts.ErrInvalidParameter},
+		{"none", f.coord, nil, by(0, 1), contracts.ErrInvalidParameter},
+		{"one endorsement, threshold 2", f.coord, flagged, by(0), contracts.ErrTooFewEndorsements},
+		{"an endorsement of another table", f.coord, flagged, map[common.Address][]byte{
+			f.members[0].Address(): endorse(f.keys[0], r.ScoresHash), f.members[1].Address(): endorse(f.keys[1], hash("other")),
+		}, contracts.ErrBadEndorsement},
+		{"one participant twice", f.coord, flagged, map[common.Address][]byte{
+			f.members[0].Address(): endorse(f.keys[0], r.ScoresHash), f.members[1].Address(): endorse(f.keys[0], r.ScoresHash),
+		}, contracts.ErrBadEndorsement},
+		{"a non-participant", f.coord, flagged, map[common.Address][]byte{
+			f.members[0].Address(): endorse(f.keys[0], r.ScoresHash), crypto.PubkeyToAddress(outsiderKey.PublicKey): endorse(outsiderKey, r.ScoresHash),
+		}, contracts.ErrBadEndorsement},
+		{"endorsed", f.coord, flagged, by(0, 1), nil},
+		{"again", f.coord, flagged, by(0, 1), contracts.ErrInvalidParameter},
+	} {
+		_, err := f.ledger.ConfirmStrikes(f.ctx, tc.from, id, 1, tc.flagged, tc.endorsements)
+		if tc.want != nil {
+			require.ErrorIs(t, err, tc.want, tc.name)
+			continue
+		}
+		require.NoError(t, err, tc.name)
+	}
+	signer, err := contracts.EndorsementSigner(d, id, 1, r.ScoresHash, endorse(f.keys[1], r.ScoresHash))
+	require.NoError(t, err)
+	assert.Equal(t, f.members[1].Address(), signer)
+
+	// The endorsed flag gave members[2] a strike (limit 3: not yet suspended).
+	p, err = f.ledger.Participant(f.ctx, id, f.members[2].Address())
 	require.NoError(t, err)
 	assert.Equal(t, contracts.Participant{Index: 3, Strikes: 1, LastCommittedRound: 1}, p)
 	strikes, err := f.ledger.Strikes(f.ctx, id)
@@ -155,8 +214,19 @@ func TestStrikesSuspendAndReinstate(t *testing.T) {
 	assert.Equal(t, uint16(2), p.Strikes)
 	assert.False(t, p.Suspended)
 
-	// The third strike, from a flag, reaches the limit.
+	// The third strike, from an endorsed flag, reaches the limit.
 	_, err = f.ledger.RecordScores(f.ctx, f.coord, id, 1, []contracts.Score{{Member: bad.Address(), Score: -1, Flagged: true}})
+	require.NoError(t, err)
+	r, err := f.ledger.Round(f.ctx, id, 1)
+	require.NoError(t, err)
+	d, err := f.ledger.CommitDomain(f.ctx, id)
+	require.NoError(t, err)
+	endorsements := map[common.Address][]byte{}
+	for i := range 2 {
+		endorsements[f.members[i].Address()], err = contracts.SignEndorsement(f.keys[i], d, id, 1, r.ScoresHash)
+		require.NoError(t, err)
+	}
+	_, err = f.ledger.ConfirmStrikes(f.ctx, f.coord, id, 1, []common.Address{bad.Address()}, endorsements)
 	require.NoError(t, err)
 	p, err = f.ledger.Participant(f.ctx, id, bad.Address())
 	require.NoError(t, err)

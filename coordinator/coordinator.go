@@ -124,6 +124,15 @@ type Config struct {
 	// exists only so tests can show `cohort audit` catching that; the
 	// daemon's configuration file cannot set it.
 	TamperModel func(round uint32, model []float64) []float64
+
+	// TamperScores, if set, makes this coordinator hostile: it records
+	// what TamperScores returns instead of each robust round's scores,
+	// weights and flags (framing an honest hospital, say), and asks the
+	// chain to strike whom its table flags. It exists only so tests can
+	// show the holders refusing to decrypt and the chain striking no one
+	// without their endorsements; the daemon's configuration file cannot
+	// set it.
+	TamperScores func(round uint32, scores []contracts.Score) []contracts.Score
 }
 
 // DefaultConfig returns defaults for the fields a study does not fix.
@@ -812,6 +821,15 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		if err := c.store.WriteDecryptionRecord(rep.AggregateHash, rec); err != nil {
 			return rep, nil, err
 		}
+	}
+	if len(rep.Flagged) > 0 {
+		t := time.Now()
+		gas, err := c.confirmStrikes(ctx, r, rep.Flagged, signed)
+		if err != nil {
+			return rep, nil, err
+		}
+		rep.GasUsed += gas
+		rep.Chain += time.Since(t)
 	}
 
 	// Participants evaluate the new model on their own test data.

@@ -177,6 +177,12 @@ func (c *Coordinator) write(ctx context.Context, w chainWrite) (contracts.Receip
 			return rc, fmt.Errorf("record scores on chain: %w", err)
 		}
 		return rc, nil
+	case w.strikes != nil:
+		rc, err := c.ledger.ConfirmStrikes(ctx, c.account, id, w.strikes.round, w.strikes.flagged, w.strikes.endorsements)
+		if err != nil {
+			return rc, fmt.Errorf("confirm strikes on chain: %w", err)
+		}
+		return rc, nil
 	case w.closeRound != nil:
 		rc, err := c.ledger.CloseRound(ctx, c.account, id, w.closeRound.round, w.closeRound.result)
 		if err != nil {

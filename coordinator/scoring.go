@@ -3,12 +3,14 @@ package coordinator
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 )
 
@@ -104,6 +106,15 @@ func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep
 			c.log.Warn("update flagged", "round", r, "participant", rep.Contributors[i].Hex(), "cosine", tr.Cosine, "norm_ratio", tr.NormRatio, "norm_z", tr.NormZ, "direction_z", tr.DirectionZ, "flags", tr.Flags.String())
 		}
 	}
+	if c.cfg.TamperScores != nil {
+		w := rd.chain[0].scores
+		w.scores, rd.flag = c.cfg.TamperScores(r, w.scores), nil
+		for _, sc := range w.scores {
+			if sc.Flagged {
+				rd.flag = append(rd.flag, sc.Member)
+			}
+		}
+	}
 	gas, err := c.apply(ctx, rd)
 	if err != nil {
 		return nil, err
@@ -130,4 +141,39 @@ func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributor
 		return nil, 0, nil, err
 	}
 	return sc.decrypt(answers)
+}
+
+// confirmStrikes gives the members round r's recorded scores flagged their
+// strikes on chain, with the endorsements the holders sent with their
+// decryption shares: each checked the flags before it decrypted. The chain
+// strikes only with the study's threshold of them, so a coordinator alone
+// cannot. Too few valid endorsements strike no one; the round goes on.
+func (c *Coordinator) confirmStrikes(ctx context.Context, r uint32, flagged []common.Address, signed []*cohortv1.DecryptionShareSubmission) (uint64, error) {
+	round, err := c.ledger.Round(ctx, c.cfg.StudyID, r)
+	if err != nil {
+		return 0, fmt.Errorf("read round %d: %w", r, err)
+	}
+	domain, err := c.ledger.CommitDomain(ctx, c.cfg.StudyID)
+	if err != nil {
+		return 0, err
+	}
+	endorsements := make(map[common.Address][]byte, len(signed))
+	for _, sub := range signed {
+		holder := common.BytesToAddress(sub.GetAuth().GetSigner())
+		signer, err := contracts.EndorsementSigner(domain, c.cfg.StudyID, r, round.ScoresHash, sub.GetScoresEndorsement())
+		if err != nil || signer != holder {
+			c.log.Warn("decryption share without a valid endorsement of the round's scores", "round", r, "participant", holder.Hex(), "err", err)
+			continue
+		}
+		endorsements[holder] = sub.GetScoresEndorsement()
+	}
+	c.mu.Lock()
+	threshold := c.threshold
+	c.mu.Unlock()
+	if len(endorsements) < threshold {
+		c.log.Warn("too few endorsements of the round's scores; the flagged members get no strike", "round", r, "endorsements", len(endorsements), "threshold", threshold)
+		return 0, nil
+	}
+	sorted := slices.SortedFunc(slices.Values(flagged), common.Address.Cmp)
+	return c.apply(ctx, ready{chain: []chainWrite{{strikes: &roundStrikes{round: r, flagged: sorted, endorsements: endorsements}}}})
 }

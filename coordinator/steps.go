@@ -96,7 +96,16 @@ type chainWrite struct {
 	momentsSum       *common.Hash // PinMomentsSum
 	openRound        *roundOpening
 	scores           *roundScores
+	strikes          *roundStrikes
 	closeRound       *roundClosing
+}
+
+// roundStrikes gives the members a round's recorded scores flagged their
+// strikes, with the holders' endorsements of the scores (by signer).
+type roundStrikes struct {
+	round        uint32
+	flagged      []common.Address
+	endorsements map[common.Address][]byte
 }
 
 // roundOpening opens a round with its global model; the driver sets the

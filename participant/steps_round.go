@@ -269,6 +269,11 @@ type decryptFacts struct {
 	roundFacts
 	aggregate []byte            // the blob the task names
 	recorded  []contracts.Score // the round's scores and weights on chain; empty unless robust
+	// scoresHash and domain are what this holder's endorsement of the
+	// recorded scores signs (contracts.SignEndorsement), when they flag
+	// members.
+	scoresHash common.Hash
+	domain     contracts.CommitDomain
 	// reference is set when the round is robust and the task carries
 	// trust evidence: what the holder re-derives the weights from.
 	reference *referenceFacts
@@ -414,9 +419,16 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 		// refuses a second aggregate of the round.
 		files = append(files, fileWrite{dir: decryptedDir, name: roundRecordName(round), data: []byte(aggHash.Hex())})
 	}
-	return ready{files: files, send: &cohortv1.DecryptionShareSubmission{
+	sub := &cohortv1.DecryptionShareSubmission{
 		StudyId: s.studyID, Round: round, AggregateHash: t.GetAggregateHash(), Share: shares[0].Share, Auth: shares[0].Auth, More: shares[1:],
-	}}, nil
+	}
+	// The recorded flags passed checkTrust: endorsed, they become strikes.
+	if slices.ContainsFunc(facts.recorded, func(sc contracts.Score) bool { return sc.Flagged }) {
+		if sub.ScoresEndorsement, err = contracts.SignEndorsement(s.key, facts.domain, s.studyID, round, facts.scoresHash); err != nil {
+			return ready{}, err
+		}
+	}
+	return ready{files: files, send: sub}, nil
 }
 
 // decryptionSets returns the active sets this holder gives a decryption
@@ -554,14 +566,23 @@ func (s *steps) checkTrust(ctx context.Context, round uint32, t *cohortv1.Decryp
 			return fmt.Errorf("%w: scores of %s: %v", ErrChainMismatch, addrs[j].Hex(), err)
 		}
 	}
-	_, weights, err := s.policy.RoundWeights(scores, refs.ReferenceNorm(), samples, int(facts.study.MinParticipants), contracts.MetricUnit)
+	trust, weights, err := s.policy.RoundWeights(scores, refs.ReferenceNorm(), samples, int(facts.study.MinParticipants), contracts.MetricUnit)
 	if err != nil {
 		return fmt.Errorf("%w: the round %d scores give no robust weights: %v", ErrChainMismatch, round, err)
+	}
+	// The flags too: this holder's endorsement of the recorded scores is
+	// what lets the chain strike a flagged member.
+	flagged := make(map[common.Address]bool, len(facts.recorded))
+	for _, sc := range facts.recorded {
+		flagged[sc.Member] = sc.Flagged
 	}
 	var wrong []string
 	for i, w := range t.GetWeights() {
 		if math.Abs(w-weights[i]) > weightTolerance {
 			wrong = append(wrong, fmt.Sprintf("weight of %s is %g, but the decrypted scores and the study's robust policy give %g", addrs[i].Hex(), w, weights[i]))
+		}
+		if flagged[addrs[i]] != trust[i].Flagged() {
+			wrong = append(wrong, fmt.Sprintf("%s is recorded as flagged %t, but the decrypted scores and the study's robust policy give %t", addrs[i].Hex(), flagged[addrs[i]], trust[i].Flagged()))
 		}
 	}
 	if len(wrong) > 0 {

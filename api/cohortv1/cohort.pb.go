@@ -2418,9 +2418,15 @@ type DecryptionShareSubmission struct {
 	Auth          *Signed                `protobuf:"bytes,5,opt,name=auth,proto3" json:"auth,omitempty"`   // over (study, round, "decrypt-share", keccak(share))
 	// more are the shares for the task's other decryption sets that hold
 	// this holder's point, after the first (share), each signed alike.
-	More          []*SignedShare `protobuf:"bytes,6,rep,name=more,proto3" json:"more,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	More []*SignedShare `protobuf:"bytes,6,rep,name=more,proto3" json:"more,omitempty"`
+	// scores_endorsement, in a round whose recorded scores flag members, is
+	// the holder's EIP-712 endorsement of the round's scores hash
+	// (contracts.SignEndorsement): it re-derived the flags and agrees. The
+	// chain strikes the flagged members only with the study's threshold of
+	// endorsements (contracts.Ledger.ConfirmStrikes).
+	ScoresEndorsement []byte `protobuf:"bytes,7,opt,name=scores_endorsement,json=scoresEndorsement,proto3" json:"scores_endorsement,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *DecryptionShareSubmission) Reset() {
@@ -2491,6 +2497,13 @@ func (x *DecryptionShareSubmission) GetAuth() *Signed {
 func (x *DecryptionShareSubmission) GetMore() []*SignedShare {
 	if x != nil {
 		return x.More
+	}
+	return nil
+}
+
+func (x *DecryptionShareSubmission) GetScoresEndorsement() []byte {
+	if x != nil {
+		return x.ScoresEndorsement
 	}
 	return nil
 }
@@ -3801,14 +3814,15 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\bcomplete\x18\x02 \x01(\bR\bcomplete\"F\n" +
 	"\rUploadReceipt\x12!\n" +
 	"\fcontent_hash\x18\x01 \x01(\fR\vcontentHash\x12\x12\n" +
-	"\x04size\x18\x02 \x01(\x04R\x04size\"\xdc\x01\n" +
+	"\x04size\x18\x02 \x01(\x04R\x04size\"\x8b\x02\n" +
 	"\x19DecryptionShareSubmission\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12%\n" +
 	"\x0eaggregate_hash\x18\x03 \x01(\fR\raggregateHash\x12\x14\n" +
 	"\x05share\x18\x04 \x01(\fR\x05share\x12%\n" +
 	"\x04auth\x18\x05 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x12*\n" +
-	"\x04more\x18\x06 \x03(\v2\x16.cohort.v1.SignedShareR\x04more\"J\n" +
+	"\x04more\x18\x06 \x03(\v2\x16.cohort.v1.SignedShareR\x04more\x12-\n" +
+	"\x12scores_endorsement\x18\a \x01(\fR\x11scoresEndorsement\"J\n" +
 	"\vSignedShare\x12\x14\n" +
 	"\x05share\x18\x01 \x01(\fR\x05share\x12%\n" +
 	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xfd\x01\n" +

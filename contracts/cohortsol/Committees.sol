@@ -53,6 +53,8 @@ contract Committees {
 
     /// @notice How many blocks a request stays open: blockhash reaches back 256.
     uint256 public constant SELECTION_WINDOW = 256;
+    /// @dev secp256k1 order / 2: larger s values are malleable duplicates.
+    uint256 private constant _HALF_ORDER = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0;
 
     /// @notice The caller may not do this.
     error NotAuthorised(address account);
@@ -200,6 +202,75 @@ contract Committees {
         CommitteeRecord storage c = _committees[studyId]; // size 0: harmless, no committee to rotate
         c.rotationVoted = true;
         emit RotationVoted(studyId, c.epoch);
+    }
+
+    /// @notice EIP-712 type a participant signs to endorse a round's recorded
+    /// scores (in the Studies module's domain).
+    bytes32 public constant ENDORSEMENT_TYPEHASH =
+        keccak256("ScoresEndorsement(uint64 studyId,uint32 round,bytes32 scoresHash)");
+
+    /// @notice Endorsement index is not a valid signature by a participant in
+    /// good standing, or its signer does not follow the previous one's address.
+    error BadEndorsement(uint256 index);
+    /// @notice Fewer endorsements than the study's threshold.
+    error TooFewEndorsements(uint64 studyId, uint32 required, uint256 actual);
+
+    /// @notice The study's coordinator gives the members flagged by a
+    /// round's recorded scores their strikes (Studies.strikeFlagged), once at
+    /// least the study's threshold of distinct participants in good standing
+    /// (current, not suspended) signed the round's scores hash: each
+    /// re-derived the flags from the evidence before it helped decrypt, so a
+    /// coordinator alone cannot strike a member through its scores. Kept
+    /// here, where the code has room; Studies answers its questions in two
+    /// calls.
+    /// @param flagged the flagged members in recording order: they must chain to the hash Studies keeps of them
+    /// @param endorsements 65-byte signatures (r, s, v), by signer address strictly increasing
+    function confirmStrikes(uint64 studyId, uint32 round, address[] calldata flagged, bytes calldata endorsements)
+        external
+    {
+        (address coordinator, uint32 threshold, bytes32 scoresHash, bytes32 flaggedHash, bytes32 domain) =
+            studies.endorsementContext(studyId, round);
+        if (msg.sender != coordinator) revert NotAuthorised(msg.sender);
+        bytes32 h;
+        for (uint256 i = 0; i < flagged.length; i++) {
+            h = keccak256(abi.encodePacked(h, flagged[i]));
+        }
+        if (h == bytes32(0) || h != flaggedHash) revert InvalidParameter("flagged");
+        bytes32 digest = keccak256(
+            abi.encodePacked("\x19\x01", domain, keccak256(abi.encode(ENDORSEMENT_TYPEHASH, studyId, round, scoresHash)))
+        );
+        _checkEndorsers(studyId, threshold, digest, endorsements);
+        studies.strikeFlagged(studyId, round, flagged);
+    }
+
+    /// @dev Reverts unless at least threshold distinct participants of the
+    /// study in good standing signed digest, in increasing address order.
+    function _checkEndorsers(uint64 studyId, uint32 threshold, bytes32 digest, bytes calldata endorsements) private view {
+        address[] memory signers = _endorsers(digest, endorsements);
+        if (signers.length == 0 || signers.length < threshold) {
+            revert TooFewEndorsements(studyId, threshold, signers.length);
+        }
+        uint256 bad = studies.firstNotInGoodStanding(studyId, signers);
+        if (bad != type(uint256).max) revert BadEndorsement(bad);
+    }
+
+    /// @dev The signers of the endorsements, each after the previous one.
+    function _endorsers(bytes32 digest, bytes calldata endorsements) private pure returns (address[] memory signers) {
+        uint256 n = endorsements.length / 65;
+        if (endorsements.length != n * 65) revert InvalidParameter("endorsements");
+        signers = new address[](n);
+        address last;
+        for (uint256 i = 0; i < n; i++) {
+            address signer = _recover(digest, endorsements[i * 65:i * 65 + 65]);
+            if (signer <= last) revert BadEndorsement(i);
+            signers[i] = last = signer;
+        }
+    }
+
+    /// @dev The signer of a 65-byte (r, s, v) signature; zero if it is malformed or malleable.
+    function _recover(bytes32 digest, bytes calldata sig) private pure returns (address) {
+        if (uint256(bytes32(sig[32:64])) > _HALF_ORDER) return address(0);
+        return ecrecover(digest, uint8(sig[64]), bytes32(sig[0:32]), bytes32(sig[32:64]));
     }
 
     /// @notice The study's committee (size 0: none; epoch 0: not selected yet).

@@ -13,8 +13,8 @@ import {Committees} from "Committees.sol";
 /// Membership is the Consortium's: every member check asks it. Only hashes
 /// are stored; ciphertexts and models live off chain in content-addressed
 /// stores.
-/// @dev Gas: every write is O(1) in storage except recordScores, which writes
-/// only for flagged entries, and commitUpdates, O(1) per commitment. Values
+/// @dev Gas: every write is O(1) in storage except strikeFlagged, which writes
+/// for each flagged member, and commitUpdates, O(1) per commitment. Values
 /// that auditors need but the contract never reads again live in events and
 /// are bound to storage by a hash:
 /// - commitments: each round keeps a running hash commitmentsRoot =
@@ -288,6 +288,10 @@ contract Studies is IStudies {
     uint64 public studyCount;
     /// @notice The decryption committees of this module's studies (created with it).
     Committees public immutable committees;
+    /// @dev Per study and round, the running hash over the members flagged
+    /// by recordScores whose strikes await endorsement
+    /// (Committees.confirmStrikes; endorsementContext reads it); zero if none.
+    mapping(uint64 => mapping(uint32 => bytes32)) private _flagged;
     /// @notice The module that replaced this one (zero while current).
     address public successor;
     mapping(uint64 => StudyRecord) private _studies;
@@ -636,15 +640,16 @@ contract Studies is IStudies {
 
     /// @notice Records the coordinator's per-participant scores, weights and
     /// flags for an open round. May be called several times (in chunks); the
-    /// round's scoresHash chains every chunk. Each flagged entry gives its
-    /// member a strike, which suspends it once the study's strike limit is
-    /// reached; other entries are stored only as the hash and the event.
+    /// round's scoresHash chains every chunk. A flagged entry gives its
+    /// member a strike only once Committees.confirmStrikes brings the
+    /// participants' endorsements; until then the flagged members are kept
+    /// as a running hash, the other entries only as the hash and the event.
     /// @param entries one word per participant, sorted by strictly increasing
     /// address: bits 0-159 member address, 160-191 weight (uint32, METRIC_UNIT
     /// fixed point), 192-223 score (int32 two's complement, METRIC_UNIT fixed
     /// point), 224-231 flags (FLAG_SUSPICIOUS), 232-255 zero.
     function recordScores(uint64 studyId, uint32 round, uint256[] calldata entries) external {
-        StudyRecord storage s = _coordinated(studyId);
+        _coordinated(studyId);
         RoundRecord storage r = _rounds[studyId][round];
         if (r.status != RoundStatus.Open) revert RoundNotOpen(studyId, round);
         if (entries.length == 0) revert InvalidParameter("entries");
@@ -659,10 +664,27 @@ contract Studies is IStudies {
         bytes32 h = keccak256(abi.encodePacked(r.scoresHash, entries));
         r.scoresHash = h;
         emit ScoresRecorded(studyId, round, entries, h);
+        bytes32 flagged = _flagged[studyId][round];
         for (uint256 i = 0; i < entries.length; i++) {
             if ((entries[i] >> 224) & FLAG_SUSPICIOUS != 0) {
-                _strike(studyId, s, address(uint160(entries[i])), round, StrikeReason.Flagged, h);
+                flagged = keccak256(abi.encodePacked(flagged, address(uint160(entries[i]))));
             }
+        }
+        _flagged[studyId][round] = flagged;
+    }
+
+    /// @notice Gives the members flagged by a round's recorded scores their
+    /// strikes. Only the Committees module calls it, from its confirmStrikes,
+    /// once at least the study's threshold of participants in good standing
+    /// endorsed the scores: a coordinator alone cannot strike a member
+    /// through its scores.
+    /// @param members the flagged members, in recording order (Committees checked their chain)
+    function strikeFlagged(uint64 studyId, uint32 round, address[] calldata members) external {
+        if (msg.sender != address(committees)) revert NotAuthorised(msg.sender);
+        StudyRecord storage s = _study(studyId);
+        delete _flagged[studyId][round];
+        for (uint256 i = 0; i < members.length; i++) {
+            _strike(studyId, s, members[i], round, StrikeReason.Flagged, _rounds[studyId][round].scoresHash);
         }
     }
 
@@ -807,6 +829,28 @@ contract Studies is IStudies {
     function getRound(uint64 studyId, uint32 round) external view returns (RoundRecord memory) {
         _study(studyId);
         return _rounds[studyId][round];
+    }
+
+    /// @notice What Committees.confirmStrikes checks a round's endorsements
+    /// against, in one call: the study's coordinator and threshold, the
+    /// round's scores hash and flagged hash, and the EIP-712 domain.
+    function endorsementContext(uint64 studyId, uint32 round)
+        external
+        view
+        returns (address coordinator, uint32 threshold, bytes32 scoresHash, bytes32 flagged, bytes32 domain)
+    {
+        StudyRecord storage s = _study(studyId);
+        return (s.coordinator, s.threshold, _rounds[studyId][round].scoresHash, _flagged[studyId][round], domainSeparator());
+    }
+
+    /// @notice The index of the first account that is not a current,
+    /// unsuspended participant of the study; type(uint256).max if none.
+    function firstNotInGoodStanding(uint64 studyId, address[] calldata accounts) external view returns (uint256) {
+        for (uint256 i = 0; i < accounts.length; i++) {
+            ParticipantRecord storage p = _participantRecords[studyId][accounts[i]];
+            if (p.index == 0 || p.left || p.suspended) return i;
+        }
+        return type(uint256).max;
     }
 
     /// @inheritdoc IStudies

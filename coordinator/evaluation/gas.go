@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"slices"
 	"strconv"
 	"time"
 
@@ -26,7 +27,7 @@ const (
 	gasTargetConsentBatched        = 15_000 // per grant or revocation in a batch of 100
 	gasMaxFounders                 = 100    // more would not fit the deployment in one transaction's gas cap
 	gasBenchQuorumPercent          = 1      // lets the bench admit hospitals beyond the founders with few votes
-	gasBenchFlaggedPerRound        = 1      // members flagged (and struck) in the measured round
+	gasBenchFlaggedPerRound        = 0      // members flagged in the measured rounds: a flagged round is measured apart (recordScoresFlagged, confirmStrikes)
 	gasBenchRoundsPerStudy         = 3
 	gasBenchStrikeLimit            = 3
 	gasBenchConsentExpiryDays      = 365
@@ -42,7 +43,9 @@ type GasRun struct {
 	// (joinStudy, commitUpdate) are the mean over all participants.
 	Operations map[string]uint64 `json:"operations"`
 	// RoundTotal is openRound + every commitUpdate + recordScores (one batched
-	// call, gasBenchFlaggedPerRound flagged) + closeRound.
+	// call, none flagged) + closeRound. A round that flags members adds the
+	// difference of recordScoresFlagged and confirmStrikes (the study's
+	// threshold of endorsements), measured apart.
 	RoundTotal uint64 `json:"round_total"`
 	// PerParticipantRound is RoundTotal / Participants.
 	PerParticipantRound uint64 `json:"per_participant_round"`
@@ -111,7 +114,7 @@ func Gas(ctx context.Context, counts []int, progress io.Writer) (*GasReport, err
 		Notes: []string{
 			"per_participant_round = (openRound + all commitUpdate + one batched recordScores + closeRound) / participants",
 			"commitUpdate stores no new slot: it updates the participant's slot and the round's running commitment hash; the preimage is in the UpdateCommitted event",
-			"recordScores stores one running hash of the score table; the entries are in the ScoresRecorded event; only flagged members get a storage write (their strike)",
+			"recordScores stores one running hash of the score table; the entries are in the ScoresRecorded event; a table that flags members also keeps a running hash of them (recordScoresFlagged, one flagged), whose strikes confirmStrikes gives once the study's threshold of participants endorsed the table (one ecrecover each): the measured rounds flag no one",
 			"grantConsent is a patient's first grant for a scope, relayed alone; revokeConsent rewrites the same slot (it keeps the latest two decisions); grantConsentRenewal is a third change, which archives the oldest for as-of-round queries",
 			"grantConsentBatched and revokeConsentBatched are per change, with as many patients' changes in one relayConsentBatch as the study has hospitals; each is still checked on chain (signature, nonce, scope, study, expiry)",
 			"grantConsentLogged and revokeConsentLogged are per change, as many patients' changes in one logConsentBatch as the study has hospitals: each is checked on chain (signature, scope, study, expiry, ε bound, issuedAt within the freshness window) and recorded as a ConsentLogged event with no storage; readers reduce the events (latest issuedAt wins, a revocation wins ties). The consent target applies to these",
@@ -374,7 +377,7 @@ func gasMeasure(ctx context.Context, n int) (GasRun, uint64, error) {
 	ops["openRound"] = r.GasUsed
 	round += r.GasUsed
 	total = 0
-	scores := make([]contracts.Score, n)
+	scores, flaggedScores := make([]contracts.Score, n), make([]contracts.Score, n)
 	for i, m := range members {
 		r, err := ledger.CommitUpdate(ctx, m, study, 1, contracts.Commitment{
 			CiphertextHash: h(fmt.Sprint("ciphertext ", i)), Samples: uint64(1000 + i), ConsentRoot: h(fmt.Sprint("consent ", i)),
@@ -384,6 +387,8 @@ func gasMeasure(ctx context.Context, n int) (GasRun, uint64, error) {
 		}
 		total += r.GasUsed
 		scores[i] = contracts.Score{Member: m.Address(), Score: 0.5 + float64(i%50)/100, Weight: 1 / float64(n), Flagged: i < gasBenchFlaggedPerRound}
+		flaggedScores[i] = scores[i]
+		flaggedScores[i].Flagged = i == 0
 	}
 	mean("commitUpdate", total)
 	round += total
@@ -392,6 +397,32 @@ func gasMeasure(ctx context.Context, n int) (GasRun, uint64, error) {
 	}
 	ops["recordScores"] = r.GasUsed
 	round += r.GasUsed
+	// The flagged members' strikes, endorsed by the study's threshold of
+	// participants (as many as decrypt a round).
+	cdom, err := ledger.CommitDomain(ctx, study)
+	if err != nil {
+		return GasRun{}, 0, err
+	}
+	confirmStrikes := func(rnd uint32) (contracts.Receipt, error) {
+		rec, err := ledger.Round(ctx, study, rnd)
+		if err != nil {
+			return contracts.Receipt{}, err
+		}
+		// The first members endorse (the last left after round 2).
+		endorsements := make(map[common.Address][]byte, params.Threshold)
+		for i := range int(params.Threshold) {
+			if endorsements[members[i].Address()], err = contracts.SignEndorsement(memberKeys[i], cdom, study, rnd, rec.ScoresHash); err != nil {
+				return contracts.Receipt{}, err
+			}
+		}
+		var flagged []common.Address
+		for _, sc := range flaggedScores {
+			if sc.Flagged {
+				flagged = append(flagged, sc.Member)
+			}
+		}
+		return ledger.ConfirmStrikes(ctx, coord, study, rnd, slices.SortedFunc(slices.Values(flagged), common.Address.Cmp), endorsements)
+	}
 	if r, err = ledger.CloseRound(ctx, coord, study, 1, contracts.RoundResult{
 		AggregateHash: h("aggregate"), ModelHash: h("model 1"), Accuracy: 0.85, AUC: 0.9, Loss: 0.35, Participants: uint32(n),
 	}); err != nil {
@@ -408,10 +439,6 @@ func gasMeasure(ctx context.Context, n int) (GasRun, uint64, error) {
 		return GasRun{}, 0, err
 	}
 	round = r.GasUsed
-	cdom, err := ledger.CommitDomain(ctx, study)
-	if err != nil {
-		return GasRun{}, 0, err
-	}
 	signed := make([]contracts.SignedCommitment, n)
 	for i := range members {
 		if signed[i], err = contracts.SignCommitment(memberKeys[i], cdom, study, 2, contracts.Commitment{
@@ -453,6 +480,16 @@ func gasMeasure(ctx context.Context, n int) (GasRun, uint64, error) {
 	if _, err = ledger.OpenRound(ctx, coord, study, 3, h("model 2"), time.Now().Add(time.Hour)); err != nil {
 		return GasRun{}, 0, err
 	}
+	// A round that flags a member: its scores, then the strike with the
+	// study's threshold of endorsements.
+	if r, err = ledger.RecordScores(ctx, coord, study, 3, flaggedScores); err != nil {
+		return GasRun{}, 0, err
+	}
+	ops["recordScoresFlagged"] = r.GasUsed
+	if r, err = confirmStrikes(3); err != nil {
+		return GasRun{}, 0, err
+	}
+	ops["confirmStrikes"] = r.GasUsed
 	if r, err = ledger.ReportViolation(ctx, coord, study, 3, members[0].Address(), h("evidence")); err != nil {
 		return GasRun{}, 0, err
 	}

@@ -59,6 +59,9 @@ type Config struct {
 	// TamperModel makes the coordinator publish another model than the
 	// one it decrypted (coordinator.Config's fault injection).
 	TamperModel func(round uint32, model []float64) []float64
+	// TamperScores makes the coordinator record another score table than
+	// the one it decrypted (coordinator.Config's fault injection).
+	TamperScores func(round uint32, scores []contracts.Score) []contracts.Score
 	// CommitEach makes hospitals commit their updates on chain one by one
 	// (coordinator.Config.CommitEach); by default the coordinator records
 	// each round's signed commitments in batches.

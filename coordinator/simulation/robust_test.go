@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
@@ -131,4 +132,46 @@ func TestAdaptiveAttackOnEncryptedPath(t *testing.T) {
 		assert.Equal(t, 6, f.Participants, "round %d: the colluders took part", f.Round)
 	}
 	assert.Greater(t, s.Rounds()[2].Accuracy, 0.85)
+}
+
+// A hostile coordinator frames an honest hospital: it records the
+// hospital's update as flagged in round 1 (weights untouched) and would
+// have the chain strike it. Every holder re-derives the flags from the
+// signed score shares before it decrypts, finds the recorded one wrong and
+// refuses, so the round stops with no model, and no holder endorses the
+// table: the chain strikes on endorsements only (the contract's side is
+// contracts.TestRecordScores).
+func TestCoordinatorFramingAHospitalIsRefused(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	framed := 0
+	var logs lockedBuffer
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 4, Rounds: 2, Seed: 3, DataDir: t.TempDir(), StrikeLimit: 1, PhaseTimeout: 5 * time.Second,
+		Spec:   &models.Spec{Kind: models.KindMLP, Features: 8, Hidden: []int{4}},
+		Robust: true, LocalConsent: true,
+		TamperScores: func(_ uint32, scores []contracts.Score) []contracts.Score {
+			out := slices.Clone(scores)
+			for i := range out {
+				if !out[i].Flagged {
+					out[i].Flagged = true
+					framed++
+					break
+				}
+			}
+			return out
+		},
+		Log: slog.New(slog.NewTextHandler(&logs, nil)),
+	})
+	if s != nil {
+		t.Cleanup(s.Close)
+	}
+	require.Error(t, err, "the study must not go on with a framed hospital")
+	t.Logf("study stopped: %v", err)
+	assert.Equal(t, 1, framed, "the study stopped at the first framed table")
+	assert.ErrorContains(t, err, "is recorded as flagged true, but the decrypted scores and the study's robust policy give false; refusing to decrypt", "a holder refused the framing")
+	assert.NotContains(t, logs.String(), "round closed", "no round closed")
 }
