@@ -126,15 +126,7 @@ func TestThresholdScoresAnyTNotTMinusOne(t *testing.T) {
 	const n, threshold = 5, 3
 	f := newFixture(t, s, n)
 	_, tsks := thresholdSetup(t, f, threshold)
-	r := rand.New(rand.NewPCG(5, 6))
-	u := randomVector(r, 3000, 1)
-	ref := randomVector(r, 3000, 1)
-	refs, err := s.NewReferences(ref, CommonSeed([]byte("thr")), 32)
-	require.NoError(t, err)
-	enc, err := f.encrypt(u)
-	require.NoError(t, err)
-	set, err := s.Score(enc, refs)
-	require.NoError(t, err)
+	u, refs, enc, set := scoredUpdate(t, f, rand.New(rand.NewPCG(5, 6)), 3000, 32, "thr")
 	want, err := PlainScores(u, refs)
 	require.NoError(t, err)
 	tol := 6 * 2 * s.ScoreErrorStdDev(threshold)
@@ -257,16 +249,10 @@ func TestScoreSharesAreBoundToTheirSet(t *testing.T) {
 func TestScoringRefusesBadInput(t *testing.T) {
 	s := newScheme(t)
 	f := newFixture(t, s, 3)
-	r := rand.New(rand.NewPCG(10, 11))
-	u := randomVector(r, 1000, 1)
-	refs, err := s.NewReferences(randomVector(r, 1000, 1), CommonSeed([]byte("x")), 8)
-	require.NoError(t, err)
-	enc, err := f.encrypt(u)
-	require.NoError(t, err)
-	set, err := s.Score(enc, refs)
-	require.NoError(t, err)
+	u, refs, enc, set := scoredUpdate(t, f, rand.New(rand.NewPCG(10, 11)), 1000, 8, "x")
 	points, tsks := thresholdSetup(t, f, 3)
 	good := make([]*ScoreShare, len(f.parties))
+	var err error
 	for i := range f.parties {
 		good[i], err = s.GenThresholdScoreShare(tsks[i], points, set, enc, refs)
 		require.NoError(t, err)
@@ -502,4 +488,19 @@ func TestScoringErrorsAreDistinct(t *testing.T) {
 			assert.Equal(t, j == len(all)-len(mine)+i, errors.Is(a, b), "%v vs %v", a, b)
 		}
 	}
+}
+
+// scoredUpdate encrypts a random update of length values under f and
+// scores it against a random reference with k projections drawn from
+// seed: the update, the references, the ciphertext and its score set.
+func scoredUpdate(t *testing.T, f *fixture, r *rand.Rand, length, k int, seed string) ([]float64, *References, *EncryptedVector, *ScoreSet) {
+	t.Helper()
+	u := randomVector(r, length, 1)
+	refs, err := f.s.NewReferences(randomVector(r, length, 1), CommonSeed([]byte(seed)), k)
+	require.NoError(t, err)
+	enc, err := f.encrypt(u)
+	require.NoError(t, err)
+	set, err := f.s.Score(enc, refs)
+	require.NoError(t, err)
+	return u, refs, enc, set
 }

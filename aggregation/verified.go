@@ -110,20 +110,10 @@ func CheckDecryptionSets(active []ShamirPoint, t int, sets [][]ShamirPoint) erro
 // Decrypt. With shares of a single set it is Decrypt: there is nothing to
 // compare.
 func (s *Scheme) DecryptChecked(agg *EncryptedVector, shares []*DecryptionShare) ([]float64, error) {
-	var groups [][]*DecryptionShare
-	for i, ds := range shares {
-		if ds == nil {
-			return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d is nil", ErrNilArgument, i)
-		}
-		g := slices.IndexFunc(groups, func(g []*DecryptionShare) bool {
-			return g[0].mode == ds.mode && slices.Equal(g[0].active, ds.active)
-		})
-		if g < 0 {
-			groups = append(groups, nil)
-			g = len(groups) - 1
-		}
-		groups[g] = append(groups[g], ds)
+	if i := slices.Index(shares, nil); i >= 0 {
+		return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d is nil", ErrNilArgument, i)
 	}
+	groups := groupBySet(shares, func(ds *DecryptionShare) (uint8, []ShamirPoint) { return ds.mode, ds.active })
 	if len(groups) == 0 {
 		return nil, fmt.Errorf("aggregation: Decrypt: %w: no decryption shares", ErrMissingShares)
 	}
@@ -147,14 +137,98 @@ func (s *Scheme) DecryptChecked(agg *EncryptedVector, shares []*DecryptionShare)
 	return first, nil
 }
 
+// DecryptScoresChecked is DecryptChecked for the scores of set: it
+// decrypts them once per active set the shares name (DecryptScores) and
+// returns the first set's scores if every other set's agree with them
+// within the sets' smudging noise (scoreTolerance), else
+// ErrDecryptionsDisagree. With shares of a single set it is DecryptScores.
+func (s *Scheme) DecryptScoresChecked(set *ScoreSet, refs *References, shares []*ScoreShare) (Scores, error) {
+	if i := slices.Index(shares, nil); i >= 0 {
+		return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: share %d is nil", ErrNilArgument, i)
+	}
+	groups := groupBySet(shares, func(sh *ScoreShare) (uint8, []ShamirPoint) { return sh.mode, sh.active })
+	if len(groups) == 0 {
+		return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: no score shares", ErrMissingShares)
+	}
+	first, err := s.DecryptScores(set, refs, groups[0])
+	if err != nil {
+		return Scores{}, err
+	}
+	for _, g := range groups[1:] {
+		out, err := s.DecryptScores(set, refs, g)
+		if err != nil {
+			return Scores{}, fmt.Errorf("set %v: %w", g[0].active, err)
+		}
+		for j := range refs.NumScores() {
+			a, b := first.Reference, out.Reference
+			if j > 0 {
+				a, b = first.Projections[j-1], out.Projections[j-1]
+			}
+			tol := s.scoreTolerance(refs, j, len(groups[0])+len(g), math.Max(math.Abs(a), math.Abs(b)))
+			if d := math.Abs(a - b); d > tol {
+				return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: score %d of update %s decrypts to %.9g with the holders at points %v and to %.9g with those at %v, %.3g apart where their smudging noise allows %.3g: a holder in one set sent a wrong score share",
+					ErrDecryptionsDisagree, j, set.updateHash.TerminalString(), a, groups[0][0].active, b, g[0].active, d, tol)
+			}
+		}
+	}
+	return first, nil
+}
+
+// groupBySet groups shares by the mode and active set each names, in the
+// order the sets first appear.
+func groupBySet[T any](shares []T, set func(T) (uint8, []ShamirPoint)) [][]T {
+	var groups [][]T
+	for _, sh := range shares {
+		mode, active := set(sh)
+		g := slices.IndexFunc(groups, func(g []T) bool {
+			m, a := set(g[0])
+			return m == mode && slices.Equal(a, active)
+		})
+		if g < 0 {
+			groups = append(groups, nil)
+			g = len(groups) - 1
+		}
+		groups[g] = append(groups[g], sh)
+	}
+	return groups
+}
+
+// smudgingBound bounds the smudging noise n shares add to one
+// coefficient, in units of the coefficient: each adds a sample of at most
+// tailCut·σ plus its dither.
+func (s *Scheme) smudgingBound(n int) float64 {
+	return float64(n) * (tailCut*s.sigma + math.Max(1, s.sigma*0x1p-52) + 1)
+}
+
 // decryptionTolerance bounds how far two honest decryptions of one
-// aggregate, by sets of n shares in all, can lie apart: each share adds a
-// smudging sample of at most tailCut·σ plus its dither to every
-// coefficient, and a decrypted value is its coefficient over Δ. The slack
+// aggregate, by sets of n shares in all, can lie apart: the smudging
+// bound over Δ (a decrypted value is its coefficient over Δ). The slack
 // covers the float64 evaluation of values up to 2^20.
 func (s *Scheme) decryptionTolerance(n int) float64 {
-	perShare := tailCut*s.sigma + math.Max(1, s.sigma*0x1p-52) + 1
-	return float64(n)*perShare*math.Exp2(-float64(s.logScale)) + 0x1p-30
+	return s.smudgingBound(n)*math.Exp2(-float64(s.logScale)) + 0x1p-30
+}
+
+// scoreTolerance bounds how far two honest decryptions of score j, by sets
+// of n shares in all, can lie apart when the scores are about magnitude: a
+// score share's noise is a smudging sample scaled by 2^logSmug[j] (at
+// most twice the reference's norm) plus a dither below that, and a score
+// is its inner product over Δ·‖R_j‖. The slack covers the float64
+// evaluation of inner products far larger than the score.
+func (s *Scheme) scoreTolerance(refs *References, j, n int, magnitude float64) float64 {
+	return s.smudgingBound(n)*math.Exp2(float64(refs.logSmug[j]-s.logScale))/refs.scoreNorm(j) + magnitude*0x1p-40 + 0x1p-30
+}
+
+// ShiftScoreShare adds offset, in score units, to score j (0 the
+// reference, j ≥ 1 projection j) of what sh decrypts with refs: the lie
+// of a holder that wants a hospital's update flagged, or an attacker's
+// passed, for tests and fault injection (a hostile holder) that show
+// DecryptScoresChecked catching it.
+func (s *Scheme) ShiftScoreShare(sh *ScoreShare, refs *References, j int, offset float64) error {
+	if sh == nil || refs == nil || j < 0 || j >= refs.NumScores() || len(sh.values) == 0 || j >= len(sh.values[0]) || math.IsNaN(offset) || math.IsInf(offset, 0) {
+		return fmt.Errorf("%w: cannot shift score %d of a share by %v", ErrInvalidValue, j, offset)
+	}
+	s.addOffset(sh.values, j, offset*refs.scoreNorm(j))
+	return nil
 }
 
 // ShiftDecryptionShare adds offset, in value units, to value j of what ds
@@ -165,18 +239,22 @@ func (s *Scheme) ShiftDecryptionShare(ds *DecryptionShare, j int, offset float64
 	if ds == nil || j < 0 || j >= ds.length || math.IsNaN(offset) || math.IsInf(offset, 0) {
 		return fmt.Errorf("%w: cannot shift value %d of a share by %v", ErrInvalidValue, j, offset)
 	}
+	n := ds.shares[0].Value.N()
+	s.addOffset(ds.shares[j/n].Value.Coeffs, j%n, offset)
+	return nil
+}
+
+// addOffset adds offset·Δ, rounded, to coefficient j of every residue row.
+func (s *Scheme) addOffset(rows [][]uint64, j int, offset float64) {
 	v := new(big.Float).SetFloat64(math.Abs(offset))
 	v.SetMantExp(v, s.logScale)
 	k, _ := v.Int(nil)
-	n := ds.shares[0].Value.N()
-	p := ds.shares[j/n].Value
-	for l, row := range p.Coeffs {
+	for l, row := range rows {
 		q := s.params.RingQ().SubRings[l].Modulus
 		u := new(big.Int).Mod(k, new(big.Int).SetUint64(q)).Uint64()
 		if offset < 0 && u != 0 {
 			u = q - u
 		}
-		row[j%n] = (row[j%n] + u) % q
+		row[j] = (row[j] + u) % q
 	}
-	return nil
 }

@@ -215,3 +215,77 @@ func TestDecryptionShareNoiseIsKeyedByKeyAndAggregate(t *testing.T) {
 	assert.NotEqual(t, x, y)
 	assert.InDeltaSlice(t, x, y, s.decryptionTolerance(4))
 }
+
+// TestDecryptScoresCheckedCatchesAHolderShiftingItsScoreShare plays the
+// framing attack on robust scoring: a holder adds an offset to its score
+// share so that an honest update's reference score (its cosine with the
+// reference) drops and the update is flagged. DecryptScores with one set
+// of t passes it; decrypting with every set of DecryptionSets catches it
+// whichever holder lies, and honest sets always agree.
+func TestDecryptScoresCheckedCatchesAHolderShiftingItsScoreShare(t *testing.T) {
+	s := newScheme(t)
+	const n, threshold = 5, 3
+	f := newFixture(t, s, n)
+	_, tsks := thresholdSetup(t, f, threshold)
+	u, refs, enc, set := scoredUpdate(t, f, rand.New(rand.NewPCG(7, 8)), 3000, 32, "verified scores")
+	want, err := PlainScores(u, refs)
+	require.NoError(t, err)
+
+	// shares gives every holder of active a share per set it is in; the
+	// holder at liar adds offset to score j of each.
+	shares := func(active []ShamirPoint, liar ShamirPoint, j int, offset float64) []*ScoreShare {
+		sets, err := DecryptionSets(active, threshold)
+		require.NoError(t, err)
+		var out []*ScoreShare
+		for _, ps := range sets {
+			for _, p := range ps {
+				sh, err := s.GenThresholdScoreShare(tsks[p-1], ps, set, enc, refs)
+				require.NoError(t, err)
+				if p == liar {
+					require.NoError(t, s.ShiftScoreShare(sh, refs, j, offset))
+				}
+				out = append(out, viaWire(t, sh, new(ScoreShare)))
+			}
+		}
+		return out
+	}
+	tol := 6 * 2 * s.ScoreErrorStdDev(threshold)
+
+	t.Run("the attack without redundancy", func(t *testing.T) {
+		got, err := s.DecryptScoresChecked(set, refs, shares([]ShamirPoint{1, 2, 3}, 2, 0, -40))
+		require.NoError(t, err, "one set, nothing to compare: the shift passes")
+		assert.InDelta(t, want.Reference-40, got.Reference, tol)
+	})
+	for _, active := range [][]ShamirPoint{{1, 2, 3, 4}, {1, 2, 3, 4, 5}, {2, 4, 5, 1}} {
+		t.Run(fmt.Sprint("honest ", active), func(t *testing.T) {
+			got, err := s.DecryptScoresChecked(set, refs, shares(active, 0, 0, 0))
+			require.NoError(t, err)
+			assert.InDelta(t, want.Reference, got.Reference, tol)
+			assert.InDelta(t, want.Projections[5], got.Projections[5], tol)
+		})
+		for _, liar := range active {
+			for _, shift := range []struct {
+				j      int
+				offset float64
+			}{{0, -40}, {0, 1e-3}, {9, 0.5}} {
+				t.Run(fmt.Sprintf("%v liar %d score %d offset %g", active, liar, shift.j, shift.offset), func(t *testing.T) {
+					_, err := s.DecryptScoresChecked(set, refs, shares(active, liar, shift.j, shift.offset))
+					require.ErrorIs(t, err, ErrDecryptionsDisagree)
+				})
+			}
+		}
+	}
+	t.Run("tolerance", func(t *testing.T) {
+		// Below the smudging bound an offset cannot be told from noise;
+		// the bound is a small multiple of the scores' error.
+		for j := range refs.NumScores() {
+			tol := s.scoreTolerance(refs, j, 2*threshold, 100)
+			assert.Less(t, tol, 1e-4, "score %d", j)
+		}
+		t.Logf("two sets of %d shares: reference score tolerance %.3g, error sd %.3g", threshold, s.scoreTolerance(refs, 0, 2*threshold, 0), s.ScoreErrorStdDev(threshold))
+	})
+	_, err = s.DecryptScoresChecked(set, refs, nil)
+	assert.ErrorIs(t, err, ErrMissingShares)
+	_, err = s.DecryptScoresChecked(set, refs, []*ScoreShare{nil})
+	assert.ErrorIs(t, err, ErrNilArgument)
+}
