@@ -52,6 +52,15 @@ const (
 	// redundant sets of holders must catch it
 	// (TestHolderShiftingItsDecryptionShareIsCaught).
 	AttackShiftDecryption = "shift-decryption"
+	// AttackShiftScores trains honestly but, as a share holder, subtracts
+	// Scale (default 1000) from the reference score in every score share it
+	// gives of the first other contributor's update, to frame that honest
+	// hospital: its cosine with the reference turns negative and robust
+	// scoring flags it (a strike on chain, suspension at the limit). It
+	// poisons no update, so it is not among AttackKinds; decrypting the
+	// scores with redundant sets of holders must catch it
+	// (TestHolderShiftingItsScoreSharesIsCaught).
+	AttackShiftScores = "shift-scores"
 )
 
 // Defaults of the attack parameters, applied by Attack.WithDefaults.
@@ -65,6 +74,7 @@ const (
 	DefaultBackdoorTriggerSD   = 4.0
 	DefaultBackdoorTargetLabel = 0.0
 	DefaultShiftDecryption     = 0.5
+	DefaultShiftScores         = 1000.0
 )
 
 // ErrInvalidAttack reports an attack that cannot be played: an unknown kind,
@@ -197,6 +207,8 @@ func (a Attack) WithDefaults() Attack {
 		}
 	case AttackShiftDecryption:
 		orDefault(&a.Scale, DefaultShiftDecryption)
+	case AttackShiftScores:
+		orDefault(&a.Scale, DefaultShiftScores)
 	}
 	return a
 }
@@ -206,8 +218,9 @@ func (a Attack) WithDefaults() Attack {
 // know the number of features; BackdoorSuccess and PoisonRecords check
 // TriggerFeature against the records.
 func (a Attack) Validate() error {
-	if a.Kind != AttackNone && a.Kind != AttackKeyExtraction && a.Kind != AttackShiftDecryption && !slices.Contains(AttackKinds(), a.Kind) {
-		return fmt.Errorf("%w: unknown kind %q; use one of %s, %s or %s", ErrInvalidAttack, a.Kind, strings.Join(AttackKinds(), ", "), AttackKeyExtraction, AttackShiftDecryption)
+	holderAttacks := []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores}
+	if a.Kind != AttackNone && !slices.Contains(holderAttacks, a.Kind) && !slices.Contains(AttackKinds(), a.Kind) {
+		return fmt.Errorf("%w: unknown kind %q; use one of %s", ErrInvalidAttack, a.Kind, strings.Join(append(AttackKinds(), holderAttacks...), ", "))
 	}
 	for _, p := range []struct {
 		name string

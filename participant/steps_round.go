@@ -246,6 +246,11 @@ func (s *steps) score(ctx context.Context, t *cohortv1.ScoreTask, facts roundFac
 		if err != nil {
 			return ready{}, fmt.Errorf("participant %s: score share for %s: %w", s.name, addrs[i].Hex(), err)
 		}
+		if s.attack.Kind == AttackShiftScores && i == slices.IndexFunc(addrs, func(a common.Address) bool { return a != s.self }) {
+			if err := scheme.scheme.ShiftScoreShare(share, refs, 0, -s.attack.WithDefaults().Scale); err != nil {
+				return ready{}, err
+			}
+		}
 		sb, err := share.MarshalBinary()
 		if err != nil {
 			return ready{}, err

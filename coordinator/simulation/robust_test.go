@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -174,4 +175,43 @@ func TestCoordinatorFramingAHospitalIsRefused(t *testing.T) {
 	assert.Equal(t, 1, framed, "the study stopped at the first framed table")
 	assert.ErrorContains(t, err, "is recorded as flagged true, but the decrypted scores and the study's robust policy give false; refusing to decrypt", "a holder refused the framing")
 	assert.NotContains(t, logs.String(), "round closed", "no round closed")
+}
+
+// A share holder frames an honest hospital: it subtracts 1000 from the
+// reference score in its score shares of the first other contributor's
+// update (the shift-scores attack), so that update's cosine with the
+// reference turns negative, its estimated norm balloons and robust
+// scoring flags it, a strike on chain. Score shares are decrypted by one
+// set of t holders, so today the frame goes through unnoticed. With
+// exactly t live holders (threshold 3 of 5, two hospitals gone after
+// their upload) there is one set of holders and nothing to compare it
+// with: the honest hospital is struck and the attacker is not.
+func TestHolderShiftingItsScoreSharesIsCaught(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	const attacker = 1
+	study := func(drop map[int]uint32) simulation.Config {
+		return simulation.Config{
+			Hospitals: 5, Rounds: 1, Seed: 3, DataDir: t.TempDir(), PhaseTimeout: 5 * time.Second, LocalConsent: true,
+			Threshold: 3, MinParticipants: 3, Robust: true, DropAfter: drop,
+			Spec:    &models.Spec{Kind: models.KindMLP, Features: 8, Hidden: []int{4}},
+			Attacks: map[int]participant.Attack{attacker: {Kind: participant.AttackShiftScores}},
+		}
+	}
+
+	s, err := simulation.Run(ctx, study(map[int]uint32{3: 1, 4: 1}))
+	if s != nil {
+		t.Cleanup(s.Close)
+	}
+	require.NoError(t, err, "with one set of holders the shift goes through")
+	liar := s.Participants()[attacker].Address
+	round := s.Rounds()[0]
+	victim := round.Contributors[slices.IndexFunc(round.Contributors, func(a common.Address) bool { return a != liar })]
+	assert.Equal(t, []common.Address{victim}, round.Flagged, "the honest hospital the holder framed is flagged, and only it")
+	st, err := s.Ledger().Participant(ctx, s.StudyID(), victim)
+	require.NoError(t, err)
+	assert.Equal(t, uint16(1), st.Strikes, "and struck on chain")
 }
