@@ -547,6 +547,10 @@ func (sh *ScoreShare) Party() PartyID { return sh.party }
 // IsThreshold reports whether the share was made for t-of-n decryption.
 func (sh *ScoreShare) IsThreshold() bool { return sh.mode == modeThreshold }
 
+// ActiveSet returns the active set a threshold share was made for (sorted;
+// nil for an n-of-n share).
+func (sh *ScoreShare) ActiveSet() []ShamirPoint { return slices.Clone(sh.active) }
+
 // GenScoreShare computes the n-of-n score share for set by the update's
 // own dealer: each update is encrypted under its dealer's key alone, so
 // without threshold holders only the dealer can open its scores, and the

@@ -3,6 +3,7 @@ package coordinator
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -124,8 +125,9 @@ func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep
 	return evidence, nil
 }
 
-// encryptedScores computes the score sets, asks t share holders for scalar
-// decryption shares and decrypts the scores (see scoring).
+// encryptedScores computes the score sets, asks t share holders (and up to
+// t spare ones) for scalar decryption shares and decrypts the scores (see
+// scoring).
 func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributors []common.Address, updates [][]byte, reference []float64, seed [32]byte, k int) ([]aggregation.Scores, float64, *cohortv1.TrustEvidence, error) {
 	sc, rd, err := newScoring(c.scheme, c.cfg.StudyID, r, contributors, updates, reference, seed, k)
 	if err != nil {
@@ -134,8 +136,14 @@ func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributor
 	if _, err := c.apply(ctx, rd); err != nil {
 		return nil, 0, nil, err
 	}
-	_, answers, err := c.askSet(ctx, r, contributors, nil, func(active []common.Address, points []uint64) activeStep {
-		return newScoreStep(c.cfg.StudyID, sc.task, active, points)
+	c.mu.Lock()
+	threshold, pointOf := c.threshold, maps.Clone(c.points)
+	c.mu.Unlock()
+	// Up to t spare holders among the contributors, as for the aggregate:
+	// every holder's score shares are checked against the scores a set
+	// without it decrypts (aggregation.DecryptScoresChecked).
+	_, answers, err := c.askSets(ctx, r, contributors, threshold, func(active []common.Address, points []uint64) (activeStep, error) {
+		return newScoreStep(c.cfg.StudyID, sc.task, active, points, threshold, pointOf)
 	})
 	if err != nil {
 		return nil, 0, nil, err

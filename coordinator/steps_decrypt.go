@@ -99,35 +99,47 @@ type decryptStep struct {
 func newDecryptStep(study uint64, task *cohortv1.DecryptTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (*decryptStep, error) {
 	t := proto.Clone(task).(*cohortv1.DecryptTask)
 	t.ActivePoints = points
-	if len(points) > threshold {
-		active := make([]aggregation.ShamirPoint, len(points))
-		for i, p := range points {
-			active[i] = aggregation.ShamirPoint(p)
-		}
-		sets, err := aggregation.DecryptionSets(active, threshold)
-		if err != nil {
-			return nil, err
-		}
-		for _, set := range sets {
-			ps := &cohortv1.PointSet{}
-			for _, p := range set {
-				ps.Points = append(ps.Points, uint64(p))
-			}
-			t.DecryptionSets = append(t.DecryptionSets, ps)
-		}
+	var err error
+	if t.DecryptionSets, err = decryptionSets(points, threshold); err != nil {
+		return nil, err
 	}
 	return &decryptStep{phase: newActivePhase(protocol.Decrypt, task.GetRound(), active), study: study, active: active, task: t, pointOf: pointOf,
 		signed: make(map[common.Address]*cohortv1.DecryptionShareSubmission, len(active))}, nil
 }
 
-// sharesPerHolder is how many decryption shares the holder at point gives:
-// one per decryption set it is in, or one.
-func (s *decryptStep) sharesPerHolder(point uint64) int {
-	if len(s.task.GetDecryptionSets()) == 0 {
+// decryptionSets are the decryption sets a task names for the active
+// points (aggregation.DecryptionSets), or none when there are only
+// threshold of them: one set, nothing to compare.
+func decryptionSets(points []uint64, threshold int) ([]*cohortv1.PointSet, error) {
+	if len(points) <= threshold {
+		return nil, nil
+	}
+	active := make([]aggregation.ShamirPoint, len(points))
+	for i, p := range points {
+		active[i] = aggregation.ShamirPoint(p)
+	}
+	sets, err := aggregation.DecryptionSets(active, threshold)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*cohortv1.PointSet, len(sets))
+	for i, set := range sets {
+		out[i] = &cohortv1.PointSet{}
+		for _, p := range set {
+			out[i].Points = append(out[i].Points, uint64(p))
+		}
+	}
+	return out, nil
+}
+
+// setsHolding is how many shares the holder at point gives for a task
+// naming sets: one per decryption set it is in, or one.
+func setsHolding(sets []*cohortv1.PointSet, point uint64) int {
+	if len(sets) == 0 {
 		return 1
 	}
 	n := 0
-	for _, set := range s.task.GetDecryptionSets() {
+	for _, set := range sets {
 		if slices.Contains(set.GetPoints(), point) {
 			n++
 		}
@@ -191,7 +203,7 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 		}
 	}
 	if p, ok := s.pointOf[addr]; ok {
-		if want, got := s.sharesPerHolder(p), 1+len(req.GetMore()); want != got {
+		if want, got := setsHolding(s.task.GetDecryptionSets(), p), 1+len(req.GetMore()); want != got {
 			return ready{}, fmt.Errorf("%w: %d decryption shares from the holder at point %d, the task's decryption sets ask %d", ErrMalformed, got, p, want)
 		}
 		if err := s.checkShareSets(p, req); err != nil {

@@ -3,9 +3,9 @@ package coordinator
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/aggregation"
@@ -16,33 +16,44 @@ import (
 )
 
 // scoreStep is the score phase: t share holders each give scalar
-// decryption shares of every contributor's scores (never of an update).
+// decryption shares of every contributor's scores (never of an update);
+// with m spare holders (up to t), one share per contributor for each
+// decryption set each is in (aggregation.DecryptionSets), so that a wrong
+// share shows as scores that disagree.
 type scoreStep struct {
 	*phase
 	study  uint64
 	active []common.Address
 	task   *cohortv1.ScoreTask
+	// pointOf is each holder's Shamir point.
+	pointOf map[common.Address]uint64
 }
 
 // newScoreStep asks the active holders, at points, for shares of the
-// scores task names (its ActivePoints are set here).
-func newScoreStep(study uint64, task *cohortv1.ScoreTask, active []common.Address, points []uint64) *scoreStep {
+// scores task names (its ActivePoints and, with more than threshold
+// points, its DecryptionSets are set here).
+func newScoreStep(study uint64, task *cohortv1.ScoreTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (*scoreStep, error) {
 	t := proto.Clone(task).(*cohortv1.ScoreTask)
 	t.ActivePoints = points
-	return &scoreStep{phase: newActivePhase(protocol.Score, task.GetRound(), active), study: study, active: active, task: t}
+	var err error
+	if t.DecryptionSets, err = decryptionSets(points, threshold); err != nil {
+		return nil, err
+	}
+	return &scoreStep{phase: newActivePhase(protocol.Score, task.GetRound(), active), study: study, active: active, task: t, pointOf: pointOf}, nil
 }
 
 func (s *scoreStep) start() ready {
 	return s.ask(s.active, &cohortv1.Task{Kind: &cohortv1.Task_Score{Score: s.task}})
 }
 
-// receive checks score shares: signed, asked of the sender, for this round,
-// one per contributor.
+// receive checks score shares: signed over the task's active points, asked
+// of the sender, for this round, one per contributor for each decryption
+// set that holds the sender's point.
 func (s *scoreStep) receive(req *cohortv1.ScoreSharesSubmission) (ready, error) {
 	if req.GetStudyId() != s.study {
 		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
 	}
-	addr, err := auth.Verify(req.GetAuth(), s.study, req.GetRound(), auth.KindScoreShares, crypto.Keccak256Hash(req.GetShares()...))
+	addr, err := auth.Verify(req.GetAuth(), s.study, req.GetRound(), auth.KindScoreShares, auth.ScoreSharesContent(req.GetActivePoints(), req.GetShares()))
 	if err != nil {
 		return ready{}, err
 	}
@@ -52,8 +63,15 @@ func (s *scoreStep) receive(req *cohortv1.ScoreSharesSubmission) (ready, error) 
 	if err := s.checkRound(req.GetRound()); err != nil {
 		return ready{}, err
 	}
-	if got, want := len(req.GetShares()), len(s.task.GetContributors()); got != want {
-		return ready{}, fmt.Errorf("%w: %d score shares for %d contributors", ErrMalformed, got, want)
+	if !slices.Equal(req.GetActivePoints(), s.task.GetActivePoints()) {
+		return ready{}, fmt.Errorf("%w: score shares for active points %v, the task asked %v", ErrMalformed, req.GetActivePoints(), s.task.GetActivePoints())
+	}
+	sets := 1
+	if p, ok := s.pointOf[addr]; ok {
+		sets = setsHolding(s.task.GetDecryptionSets(), p)
+	}
+	if got, want := len(req.GetShares()), sets*len(s.task.GetContributors()); got != want {
+		return ready{}, fmt.Errorf("%w: %d score shares for %d contributors and %d decryption sets", ErrMalformed, got, len(s.task.GetContributors()), sets)
 	}
 	raw, err := proto.Marshal(req)
 	if err != nil {
@@ -104,7 +122,8 @@ func newScoring(scheme *aggregation.Scheme, study uint64, r uint32, contributors
 }
 
 // decrypt combines the holders' signed score shares (each a
-// ScoreSharesSubmission, one share per contributor) into every
+// ScoreSharesSubmission, one share per contributor for each decryption set
+// of the holder's) into every
 // contributor's scores. The evidence lets holders recombine the same
 // scores before they decrypt the aggregate.
 func (s *scoring) decrypt(answers [][]byte) ([]aggregation.Scores, float64, *cohortv1.TrustEvidence, error) {
@@ -114,21 +133,24 @@ func (s *scoring) decrypt(answers [][]byte) ([]aggregation.Scores, float64, *coh
 		if err := proto.Unmarshal(raw, &sub); err != nil {
 			return nil, 0, nil, fmt.Errorf("%w: score shares: %v", ErrMalformed, err)
 		}
-		if len(sub.GetShares()) != len(s.sets) {
-			return nil, 0, nil, fmt.Errorf("%w: %d score shares for %d contributors", ErrMalformed, len(sub.GetShares()), len(s.sets))
+		if n := len(sub.GetShares()); n == 0 || n%len(s.sets) != 0 {
+			return nil, 0, nil, fmt.Errorf("%w: %d score shares for %d contributors", ErrMalformed, n, len(s.sets))
 		}
-		for j, b := range sub.GetShares() {
+		for i, b := range sub.GetShares() {
 			sh := new(aggregation.ScoreShare)
 			if err := sh.UnmarshalBinary(b); err != nil {
 				return nil, 0, nil, fmt.Errorf("%w: score share: %v", ErrMalformed, err)
 			}
-			perContributor[j] = append(perContributor[j], sh)
+			perContributor[i%len(s.sets)] = append(perContributor[i%len(s.sets)], sh)
 		}
 	}
 	scores := make([]aggregation.Scores, len(s.sets))
 	for j := range s.sets {
 		var err error
-		if scores[j], err = s.scheme.DecryptScores(s.sets[j], s.refs, perContributor[j]); err != nil {
+		// Shares of several decryption sets are compared: a wrong share
+		// shows (ErrDecryptionsDisagree) and the round fails before any
+		// score, weight or flag is recorded.
+		if scores[j], err = s.scheme.DecryptScoresChecked(s.sets[j], s.refs, perContributor[j]); err != nil {
 			return nil, 0, nil, fmt.Errorf("decrypt scores of %s: %w", s.contributors[j].Hex(), err)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -19,20 +18,14 @@ func TestScoreStepRefusesHostileShares(t *testing.T) {
 	ps := newParties(t, 3)
 	stranger := newParties(t, 1)[0]
 	task := &cohortv1.ScoreTask{StudyId: stepStudy, Round: 2, Contributors: [][]byte{ps[0].addr.Bytes(), ps[1].addr.Bytes(), ps[2].addr.Bytes()}}
-	st := newScoreStep(stepStudy, task, addressesOf(ps[:2]), []uint64{1, 2})
+	st := mustScoreStep(t, task, addressesOf(ps[:2]), []uint64{1, 2}, 2, map[common.Address]uint64{ps[0].addr: 1, ps[1].addr: 2, ps[2].addr: 3})
 	sent := sentTo(st.start())
 	require.Len(t, sent, 2)
 	assert.Equal(t, []uint64{1, 2}, sent[ps[1].addr][0].GetScore().GetActivePoints())
+	assert.Empty(t, sent[ps[1].addr][0].GetScore().GetDecryptionSets(), "t holders: one set")
 
 	shares := func(p party, round, signRound uint32, n int) *cohortv1.ScoreSharesSubmission {
-		sub := &cohortv1.ScoreSharesSubmission{StudyId: stepStudy, Round: round}
-		for i := range n {
-			sub.Shares = append(sub.Shares, []byte{byte(i), 's'})
-		}
-		signed, err := auth.Sign(p.key, stepStudy, signRound, auth.KindScoreShares, crypto.Keccak256Hash(sub.Shares...))
-		require.NoError(t, err)
-		sub.Auth = signed
-		return sub
+		return scoreShares(t, p, round, signRound, []uint64{1, 2}, n)
 	}
 	_, err := deliverTo(st, st.receive, shares(ps[0], 2, 2, 3))
 	require.NoError(t, err)
@@ -48,6 +41,7 @@ func TestScoreStepRefusesHostileShares(t *testing.T) {
 		{"fewer shares than contributors", shares(ps[1], 2, 2, 2), ErrMalformed},
 		{"more shares than contributors", shares(ps[1], 2, 2, 4), ErrMalformed},
 		{"a signature over other shares", swapped, auth.ErrBadSignature},
+		{"for other active points", scoreShares(t, ps[1], 2, 2, []uint64{1, 2, 3}, 3), ErrMalformed},
 		{"for another round", shares(ps[1], 1, 1, 3), ErrWrongPhase},
 		{"another study", moved, ErrWrongPhase},
 		{"a holder outside the active set", shares(ps[2], 2, 2, 3), ErrNotParticipant},
@@ -64,6 +58,64 @@ func TestScoreStepRefusesHostileShares(t *testing.T) {
 	rd, err := deliverTo(st, st.receive, shares(ps[1], 2, 2, 3))
 	require.NoError(t, err)
 	assert.True(t, rd.complete)
+}
+
+func mustScoreStep(t testing.TB, task *cohortv1.ScoreTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) *scoreStep {
+	t.Helper()
+	st, err := newScoreStep(stepStudy, task, active, points, threshold, pointOf)
+	require.NoError(t, err)
+	return st
+}
+
+// scoreShares is p's submission of n score shares (placeholders) for a
+// task of the given active points, signed for signRound.
+func scoreShares(t *testing.T, p party, round, signRound uint32, active []uint64, n int) *cohortv1.ScoreSharesSubmission {
+	t.Helper()
+	sub := &cohortv1.ScoreSharesSubmission{StudyId: stepStudy, Round: round, ActivePoints: active}
+	for i := range n {
+		sub.Shares = append(sub.Shares, []byte{byte(i), 's'})
+	}
+	signed, err := auth.Sign(p.key, stepStudy, signRound, auth.KindScoreShares, auth.ScoreSharesContent(active, sub.Shares))
+	require.NoError(t, err)
+	sub.Auth = signed
+	return sub
+}
+
+// With a spare holder the score task names every decryption set and a
+// holder answers with one share per contributor for each set it is in:
+// the step refuses any other count, and shares signed without the task's
+// active points.
+func TestScoreStepAsksForEveryDecryptionSet(t *testing.T) {
+	ps := newParties(t, 3)
+	a := addressesOf(ps)
+	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
+	task := &cohortv1.ScoreTask{StudyId: stepStudy, Round: 4, Contributors: [][]byte{a[0].Bytes(), a[1].Bytes()}}
+	st := mustScoreStep(t, task, a, []uint64{1, 2, 3}, 2, pointOf)
+	got := sentTo(st.start())[a[2]][0].GetScore()
+	assert.Equal(t, []uint64{1, 2, 3}, got.GetActivePoints())
+	var sets [][]uint64
+	for _, s := range got.GetDecryptionSets() {
+		sets = append(sets, s.GetPoints())
+	}
+	assert.Equal(t, [][]uint64{{2, 3}, {1, 3}, {1, 2}}, sets)
+
+	active := []uint64{1, 2, 3}
+	for name, sub := range map[string]*cohortv1.ScoreSharesSubmission{
+		"one set's shares from a holder in two":   scoreShares(t, ps[0], 4, 4, active, 2),
+		"three sets' shares from a holder in two": scoreShares(t, ps[0], 4, 4, active, 6),
+		"shares signed for the first set alone":   scoreShares(t, ps[0], 4, 4, []uint64{2, 3}, 4),
+		"shares signed without the active points": scoreShares(t, ps[0], 4, 4, nil, 4),
+	} {
+		_, err := deliverTo(st, st.receive, sub)
+		assert.ErrorIs(t, err, ErrMalformed, name)
+	}
+	unsigned := scoreShares(t, ps[0], 4, 4, active, 4)
+	unsigned.ActivePoints = []uint64{1, 2}
+	_, err := deliverTo(st, st.receive, unsigned)
+	assert.ErrorIs(t, err, auth.ErrBadSignature, "active points other than those signed")
+	assert.Empty(t, st.got)
+	_, err = deliverTo(st, st.receive, scoreShares(t, ps[0], 4, 4, active, 4))
+	require.NoError(t, err)
 }
 
 // trustDecision flags an update pointing against the reference, gives it

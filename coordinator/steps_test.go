@@ -111,7 +111,7 @@ func TestEveryPhaseHasAStep(t *testing.T) {
 		protocol.ReshareKey:       confirm,
 		protocol.ReshareCommit:    commit,
 		protocol.Train:            newTrainStep(stepStudy, &cohortv1.TrainTask{}, members, 1, 1, plainSummer{}, contracts.CommitDomain{}),
-		protocol.Score:            newScoreStep(stepStudy, &cohortv1.ScoreTask{}, members, nil),
+		protocol.Score:            mustScoreStep(t, &cohortv1.ScoreTask{}, members, nil, 0, nil),
 		protocol.Decrypt:          mustDecryptStep(t, &cohortv1.DecryptTask{}, members, nil, 0, nil),
 		protocol.Evaluate:         newEvaluateStep(stepStudy, 1, members, common.Hash{}),
 	}

@@ -66,22 +66,13 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, co
 	threshold, pointOf := c.threshold, maps.Clone(c.points)
 	c.mu.Unlock()
 	var last *decryptStep
-	var setsErr error
 	// Up to t spare holders, so that every holder's share is checked
 	// against a decryption that leaves it out (aggregation.DecryptChecked).
-	active, shares, err := c.askSetOf(ctx, r, contributors, nil, threshold, func(active []common.Address, points []uint64) activeStep {
-		last, setsErr = newDecryptStep(c.cfg.StudyID, task, active, points, threshold, pointOf)
-		if setsErr != nil {
-			// Not reached: chooseActiveSet gives t to 2t distinct points.
-			// Asking t of them without a check keeps the step well formed;
-			// the error fails the round below.
-			last, _ = newDecryptStep(c.cfg.StudyID, task, active[:threshold], points[:threshold], threshold, pointOf)
-		}
-		return last
+	active, shares, err := c.askSets(ctx, r, contributors, threshold, func(active []common.Address, points []uint64) (activeStep, error) {
+		var err error
+		last, err = newDecryptStep(c.cfg.StudyID, task, active, points, threshold, pointOf)
+		return last, err
 	})
-	if setsErr != nil {
-		return nil, fmt.Errorf("coordinator: round %d: decryption sets: %w", r, setsErr)
-	}
 	if err != nil {
 		return nil, err
 	}
@@ -105,6 +96,29 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, co
 // and another set is asked, while t live holders remain.
 func (c *Coordinator) askSet(ctx context.Context, r uint32, preferred []common.Address, exclude []common.Address, build func(active []common.Address, points []uint64) activeStep) ([]common.Address, [][]byte, error) {
 	return c.askSetOf(ctx, r, preferred, exclude, 0, build)
+}
+
+// askSets is askSetOf with up to threshold spare holders, for a step that
+// names decryption sets of the active points (build fails only if it
+// cannot), so that every holder's shares are checked against a decryption
+// that leaves it out.
+func (c *Coordinator) askSets(ctx context.Context, r uint32, preferred []common.Address, threshold int, build func(active []common.Address, points []uint64) (activeStep, error)) ([]common.Address, [][]byte, error) {
+	var setsErr error
+	active, answers, err := c.askSetOf(ctx, r, preferred, nil, threshold, func(active []common.Address, points []uint64) activeStep {
+		step, err := build(active, points)
+		if err != nil {
+			// Not reached: chooseActiveSet gives t to 2t distinct points.
+			// Asking t of them without a check keeps the step well formed;
+			// the error fails the round below.
+			setsErr = err
+			step, _ = build(active[:threshold], points[:threshold])
+		}
+		return step
+	})
+	if setsErr != nil {
+		return nil, nil, fmt.Errorf("coordinator: round %d: decryption sets: %w", r, setsErr)
+	}
+	return active, answers, err
 }
 
 // askSetOf is askSet asking up to spare more holders than t when they are

@@ -231,33 +231,44 @@ func (s *steps) score(ctx context.Context, t *cohortv1.ScoreTask, facts roundFac
 		return ready{}, fmt.Errorf("%w: asked for score shares in round %d under projection seed %s after seed %s: a holder scores under one projection seed per round, since another list of contributors draws new projections of the same updates",
 			ErrChainMismatch, round, seed.Hex(), prev.Hex())
 	}
-	sub := &cohortv1.ScoreSharesSubmission{StudyId: s.studyID, Round: round}
+	pointSets, err := s.decryptionSets("score", active, t.GetDecryptionSets(), facts.study)
+	if err != nil {
+		return ready{}, err
+	}
+	sets := make([]aggregation.ScoreSet, len(ref.scoreSets))
 	for i, b := range ref.scoreSets {
 		if aggregation.ContentHash(b) != common.BytesToHash(t.GetScoreSetHashes()[i]) {
 			return ready{}, fmt.Errorf("participant %s: score set %d is not the one the task names", s.name, i)
 		}
-		var set aggregation.ScoreSet
-		if err := set.UnmarshalBinary(b); err != nil {
+		if err := sets[i].UnmarshalBinary(b); err != nil {
 			return ready{}, fmt.Errorf("participant %s: score set: %w", s.name, err)
 		}
-		// GenThresholdScoreShare recomputes the set from the update and the
-		// references and refuses if the coordinator's differs.
-		share, err := scheme.scheme.GenThresholdScoreShare(scheme.threshold, shamirPoints(active), &set, updates[i], refs)
-		if err != nil {
-			return ready{}, fmt.Errorf("participant %s: score share for %s: %w", s.name, addrs[i].Hex(), err)
-		}
-		if s.attack.Kind == AttackShiftScores && i == slices.IndexFunc(addrs, func(a common.Address) bool { return a != s.self }) {
-			if err := scheme.scheme.ShiftScoreShare(share, refs, 0, -s.attack.WithDefaults().Scale); err != nil {
+	}
+	framed := slices.IndexFunc(addrs, func(a common.Address) bool { return a != s.self })
+	// One share per contributor for each decryption set this holder is
+	// in, set by set: each set's scores are compared with the others'.
+	sub := &cohortv1.ScoreSharesSubmission{StudyId: s.studyID, Round: round, ActivePoints: active}
+	for _, points := range pointSets {
+		for i := range sets {
+			// GenThresholdScoreShare recomputes the set from the update and
+			// the references and refuses if the coordinator's differs.
+			share, err := scheme.scheme.GenThresholdScoreShare(scheme.threshold, shamirPoints(points), &sets[i], updates[i], refs)
+			if err != nil {
+				return ready{}, fmt.Errorf("participant %s: score share for %s: %w", s.name, addrs[i].Hex(), err)
+			}
+			if s.attack.Kind == AttackShiftScores && i == framed {
+				if err := scheme.scheme.ShiftScoreShare(share, refs, 0, -s.attack.WithDefaults().Scale); err != nil {
+					return ready{}, err
+				}
+			}
+			sb, err := share.MarshalBinary()
+			if err != nil {
 				return ready{}, err
 			}
+			sub.Shares = append(sub.Shares, sb)
 		}
-		sb, err := share.MarshalBinary()
-		if err != nil {
-			return ready{}, err
-		}
-		sub.Shares = append(sub.Shares, sb)
 	}
-	if sub.Auth, err = auth.Sign(s.key, s.studyID, round, auth.KindScoreShares, crypto.Keccak256Hash(sub.Shares...)); err != nil {
+	if sub.Auth, err = auth.Sign(s.key, s.studyID, round, auth.KindScoreShares, auth.ScoreSharesContent(active, sub.Shares)); err != nil {
 		return ready{}, err
 	}
 	if s.scored == nil {
@@ -393,7 +404,7 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 				Reason: fmt.Sprintf("the aggregate %s is not the weighted sum of the committed updates (recomputed: %s)", aggHash.Hex(), aggregation.ContentHash(recomputed).Hex())}
 		}
 	}
-	sets, err := s.decryptionSets(t, facts.study)
+	sets, err := s.decryptionSets("decrypt", t.GetActivePoints(), t.GetDecryptionSets(), facts.study)
 	if err != nil {
 		return ready{}, err
 	}
@@ -436,26 +447,25 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 	return ready{files: files, send: sub}, nil
 }
 
-// decryptionSets returns the active sets this holder gives a decryption
-// share for: the task's decryption sets that hold its point, checked
-// against its active points and the chain's threshold (a coordinator
-// asking for more sets, or other ones, would get more smudged decryptions
-// of one aggregate than the check needs), or the active points alone (nil
-// for n-of-n).
-func (s *steps) decryptionSets(t *cohortv1.DecryptTask, study contracts.Study) ([][]uint64, error) {
-	if len(t.GetDecryptionSets()) == 0 {
-		return [][]uint64{t.GetActivePoints()}, nil
+// decryptionSets returns the active sets this holder gives a share for
+// (what names the task: "decrypt", "score"): the task's decryption sets
+// that hold its point, checked against the task's active points and the
+// chain's threshold (a coordinator asking for more sets, or other ones,
+// would get more smudged decryptions of one aggregate, or of one update's
+// scores, than the check needs), or the active points alone.
+func (s *steps) decryptionSets(what string, active []uint64, taskSets []*cohortv1.PointSet, study contracts.Study) ([][]uint64, error) {
+	if len(taskSets) == 0 {
+		return [][]uint64{active}, nil
 	}
-	active := shamirPoints(t.GetActivePoints())
-	sets := make([][]aggregation.ShamirPoint, len(t.GetDecryptionSets()))
-	for i, set := range t.GetDecryptionSets() {
+	sets := make([][]aggregation.ShamirPoint, len(taskSets))
+	for i, set := range taskSets {
 		sets[i] = shamirPoints(set.GetPoints())
 	}
-	if err := aggregation.CheckDecryptionSets(active, int(study.Threshold), sets); err != nil {
-		return nil, fmt.Errorf("%w: the decrypt task's decryption sets: %v", ErrChainMismatch, err)
+	if err := aggregation.CheckDecryptionSets(shamirPoints(active), int(study.Threshold), sets); err != nil {
+		return nil, fmt.Errorf("%w: the %s task's decryption sets: %v", ErrChainMismatch, what, err)
 	}
 	var mine [][]uint64
-	for _, set := range t.GetDecryptionSets() {
+	for _, set := range taskSets {
 		if slices.Contains(set.GetPoints(), s.point) {
 			mine = append(mine, set.GetPoints())
 		}
@@ -552,7 +562,7 @@ func (s *steps) checkTrust(ctx context.Context, round uint32, t *cohortv1.Decryp
 	if err != nil {
 		return err
 	}
-	shares, err := s.scoreShares(round, ev.GetScoreSubmissions(), n, participants(facts.study))
+	shares, err := s.scoreShares(round, ev.GetScoreSubmissions(), n, participants(facts.study), int(facts.study.Threshold))
 	if err != nil {
 		return err
 	}
@@ -567,8 +577,11 @@ func (s *steps) checkTrust(ctx context.Context, round uint32, t *cohortv1.Decryp
 		}
 		// DecryptScores refuses shares bound to another score set; the
 		// holders that signed them recomputed the set from the update.
-		if scores[j], err = scheme.scheme.DecryptScores(&set, refs, shares[j]); err != nil {
-			return fmt.Errorf("%w: scores of %s: %v", ErrChainMismatch, addrs[j].Hex(), err)
+		// Every decryption set the holders signed for is present
+		// (scoreShares) and must decrypt alike: a coordinator cannot keep
+		// the one set it likes.
+		if scores[j], err = scheme.scheme.DecryptScoresChecked(&set, refs, shares[j]); err != nil {
+			return fmt.Errorf("%w: scores of %s: %w", ErrChainMismatch, addrs[j].Hex(), err)
 		}
 	}
 	trust, weights, err := s.policy.RoundWeights(scores, refs.ReferenceNorm(), samples, int(facts.study.MinParticipants), contracts.MetricUnit)
@@ -597,15 +610,20 @@ func (s *steps) checkTrust(ctx context.Context, round uint32, t *cohortv1.Decryp
 }
 
 // scoreShares checks the holders' signed score share submissions (each from
-// a distinct current participant, for this study and round, one share per
-// contributor) and returns the shares by contributor.
-func (s *steps) scoreShares(round uint32, submissions [][]byte, n int, member map[common.Address]bool) ([][]*aggregation.ScoreShare, error) {
+// a distinct current participant, for this study and round, signed over
+// the score task's active points, one share per contributor for each
+// decryption set of those points the holder is in) and returns the shares
+// by contributor. Every decryption set of the active points must be there
+// for every contributor, and no other: the coordinator cannot leave out
+// the sets whose scores it dislikes.
+func (s *steps) scoreShares(round uint32, submissions [][]byte, n int, member map[common.Address]bool, threshold int) ([][]*aggregation.ScoreShare, error) {
 	if len(submissions) == 0 {
 		return nil, fmt.Errorf("%w: trust evidence carries no score shares", ErrChainMismatch)
 	}
 	out := make([][]*aggregation.ScoreShare, n)
 	signers := make(map[common.Address]bool, len(submissions))
-	for _, raw := range submissions {
+	var active []uint64
+	for i, raw := range submissions {
 		var sub cohortv1.ScoreSharesSubmission
 		if err := proto.Unmarshal(raw, &sub); err != nil {
 			return nil, fmt.Errorf("%w: score share submission: %v", ErrChainMismatch, err)
@@ -613,7 +631,7 @@ func (s *steps) scoreShares(round uint32, submissions [][]byte, n int, member ma
 		if sub.GetStudyId() != s.studyID || sub.GetRound() != round {
 			return nil, fmt.Errorf("%w: score shares of study %d round %d offered for study %d round %d", ErrChainMismatch, sub.GetStudyId(), sub.GetRound(), s.studyID, round)
 		}
-		addr, err := auth.Verify(sub.GetAuth(), s.studyID, round, auth.KindScoreShares, crypto.Keccak256Hash(sub.GetShares()...))
+		addr, err := auth.Verify(sub.GetAuth(), s.studyID, round, auth.KindScoreShares, auth.ScoreSharesContent(sub.GetActivePoints(), sub.GetShares()))
 		if err != nil {
 			return nil, fmt.Errorf("%w: score shares: %w", ErrChainMismatch, err)
 		}
@@ -624,15 +642,41 @@ func (s *steps) scoreShares(round uint32, submissions [][]byte, n int, member ma
 		if !member[addr] {
 			return nil, fmt.Errorf("%w: score shares signed by %s, not a participant of study %d", ErrChainMismatch, addr.Hex(), s.studyID)
 		}
-		if len(sub.GetShares()) != n {
-			return nil, fmt.Errorf("%w: %s gave %d score shares for %d contributors", ErrChainMismatch, addr.Hex(), len(sub.GetShares()), n)
+		if i == 0 {
+			active = sub.GetActivePoints()
+		} else if !slices.Equal(sub.GetActivePoints(), active) {
+			return nil, fmt.Errorf("%w: %s gave score shares for active points %v, another holder for %v", ErrChainMismatch, addr.Hex(), sub.GetActivePoints(), active)
 		}
-		for j, b := range sub.GetShares() {
+		if k := len(sub.GetShares()); k == 0 || k%n != 0 {
+			return nil, fmt.Errorf("%w: %s gave %d score shares for %d contributors", ErrChainMismatch, addr.Hex(), k, n)
+		}
+		for i, b := range sub.GetShares() {
 			sh := new(aggregation.ScoreShare)
 			if err := sh.UnmarshalBinary(b); err != nil {
 				return nil, fmt.Errorf("%w: score share of %s: %v", ErrChainMismatch, addr.Hex(), err)
 			}
-			out[j] = append(out[j], sh)
+			out[i%n] = append(out[i%n], sh)
+		}
+	}
+	sets := [][]aggregation.ShamirPoint{shamirPoints(active)}
+	if len(active) > threshold {
+		var err error
+		if sets, err = aggregation.DecryptionSets(shamirPoints(active), threshold); err != nil {
+			return nil, fmt.Errorf("%w: score shares for active points %v: %v", ErrChainMismatch, active, err)
+		}
+	}
+	for j, shares := range out {
+		var got [][]aggregation.ShamirPoint
+		for _, sh := range shares {
+			if set := sh.ActiveSet(); !slices.ContainsFunc(got, func(g []aggregation.ShamirPoint) bool { return slices.Equal(g, set) }) {
+				got = append(got, set)
+			}
+		}
+		slices.SortFunc(got, slices.Compare)
+		want := slices.Clone(sets)
+		slices.SortFunc(want, slices.Compare)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			return nil, fmt.Errorf("%w: the score shares of contributor %d are for decryption sets %v; the active points %v the holders signed for ask %v", ErrChainMismatch, j, got, active, want)
 		}
 	}
 	return out, nil

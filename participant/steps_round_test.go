@@ -433,6 +433,22 @@ func TestScoreStep(t *testing.T) {
 			c.ref.scoreSets[0], c.task.ScoreSetHashes[0] = []byte("junk"), crypto.Keccak256([]byte("junk"))
 		})},
 		{"a malformed root data set", with(func(c *scoreCase) { c.ref.root = []byte("junk") })},
+		// Decryption sets: a holder gives one share per contributor for
+		// each set it is in, so it checks them as for the aggregate.
+		{"a single decryption set", with(func(c *scoreCase) { c.task.DecryptionSets = pointSets([]uint64{1, 2}) })},
+		{"a decryption set larger than t", with(func(c *scoreCase) {
+			c.task.ActivePoints, c.task.DecryptionSets = []uint64{1, 2, 3}, pointSets([]uint64{1, 2, 3}, []uint64{2, 3})
+		})},
+		{"this holder in every decryption set", with(func(c *scoreCase) {
+			c.task.ActivePoints, c.task.DecryptionSets = []uint64{1, 2, 3}, pointSets([]uint64{1, 2}, []uint64{2, 3})
+		})},
+		{"a decryption set outside the active points", with(func(c *scoreCase) {
+			c.task.ActivePoints, c.task.DecryptionSets = []uint64{1, 2, 3}, pointSets([]uint64{2, 3}, []uint64{1, 3}, []uint64{2, 4})
+		})},
+		{"more decryption sets than active points", with(func(c *scoreCase) {
+			c.task.ActivePoints, c.task.DecryptionSets = []uint64{1, 2, 3}, pointSets([]uint64{2, 3}, []uint64{1, 3}, []uint64{1, 2}, []uint64{1, 2})
+		})},
+		{"three active points and no decryption sets", with(func(c *scoreCase) { c.task.ActivePoints = []uint64{1, 2, 3} })},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -446,7 +462,25 @@ func TestScoreStep(t *testing.T) {
 		require.NoError(t, err)
 		sub := r.send.(*cohortv1.ScoreSharesSubmission)
 		assert.Len(t, sub.GetShares(), 3, "one share per contributor")
-		signer, err := auth.Verify(sub.GetAuth(), stepsStudy, 1, auth.KindScoreShares, crypto.Keccak256Hash(sub.GetShares()...))
+		signer, err := auth.Verify(sub.GetAuth(), stepsStudy, 1, auth.KindScoreShares, auth.ScoreSharesContent(honestTask.ActivePoints, sub.GetShares()))
+		require.NoError(t, err)
+		assert.Equal(t, me.self, signer)
+	})
+	t.Run("honest, with a spare holder", func(t *testing.T) {
+		c := with(func(c *scoreCase) {
+			c.task.ActivePoints, c.task.DecryptionSets = []uint64{1, 2, 3}, pointSets([]uint64{2, 3}, []uint64{1, 3}, []uint64{1, 2})
+		})
+		r, err := me.score(context.Background(), c.task, c.facts, c.ref)
+		require.NoError(t, err)
+		sub := r.send.(*cohortv1.ScoreSharesSubmission)
+		require.Len(t, sub.GetShares(), 6, "one share per contributor for each of the two sets that hold point 2")
+		assert.Equal(t, []uint64{1, 2, 3}, sub.GetActivePoints())
+		for i, b := range sub.GetShares() {
+			var sh aggregation.ScoreShare
+			require.NoError(t, sh.UnmarshalBinary(b))
+			assert.Equal(t, [][]aggregation.ShamirPoint{{2, 3}, {1, 2}}[i/3], sh.ActiveSet(), "share %d", i)
+		}
+		signer, err := auth.Verify(sub.GetAuth(), stepsStudy, 1, auth.KindScoreShares, auth.ScoreSharesContent([]uint64{1, 2, 3}, sub.GetShares()))
 		require.NoError(t, err)
 		assert.Equal(t, me.self, signer)
 	})

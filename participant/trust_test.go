@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -144,6 +145,16 @@ type trustRound struct {
 // honest coordinator would, holders 1 and 2 giving the score shares.
 func (f *trustFixture) openRound(t *testing.T, r uint32) *trustRound {
 	t.Helper()
+	return f.openRoundWith(t, r, []uint64{1, 2}, 0)
+}
+
+// openRoundWith is openRound with the holders at active giving score
+// shares, one per update for each decryption set of theirs when there are
+// more than the threshold (2); the holder at point liar, if any,
+// subtracts 1000 from the reference score of the first update in its
+// signed shares (the shift-scores attack).
+func (f *trustFixture) openRoundWith(t *testing.T, r uint32, active []uint64, liar uint64) *trustRound {
+	t.Helper()
 	ctx := f.ctx
 	_, err := f.ledger.OpenRound(ctx, f.coord, f.study, r, crypto.Keccak256Hash(models.EncodeParams(f.global)), time.Now().Add(time.Hour))
 	require.NoError(t, err)
@@ -168,29 +179,45 @@ func (f *trustFixture) openRound(t *testing.T, r uint32) *trustRound {
 	refs, err := f.scheme.NewReferences(reference, seed, k)
 	require.NoError(t, err)
 	ev := &cohortv1.TrustEvidence{ReferencesHash: refs.Hash().Bytes(), Seed: seed[:], Projections: uint32(k), PolicyHash: f.policy.Hash().Bytes()}
-	sets := make([]*aggregation.ScoreSet, 3)
+	scoreSets := make([]*aggregation.ScoreSet, 3)
 	for i, u := range tr.updates {
-		sets[i], err = f.scheme.Score(u, refs)
+		scoreSets[i], err = f.scheme.Score(u, refs)
 		require.NoError(t, err)
-		ev.ScoreSetHashes = append(ev.ScoreSetHashes, f.serve(t, must(sets[i].MarshalBinary())).Bytes())
+		ev.ScoreSetHashes = append(ev.ScoreSetHashes, f.serve(t, must(scoreSets[i].MarshalBinary())).Bytes())
 	}
-	active := []aggregation.ShamirPoint{1, 2}
+	sets := [][]aggregation.ShamirPoint{shamirPoints(active)}
+	if len(active) > 2 {
+		sets, err = aggregation.DecryptionSets(shamirPoints(active), 2)
+		require.NoError(t, err)
+	}
 	perUpdate := make([][]*aggregation.ScoreShare, 3)
-	for h := range 2 {
-		sub := &cohortv1.ScoreSharesSubmission{StudyId: f.study, Round: r}
-		for i, u := range tr.updates {
-			sh, err := f.scheme.GenThresholdScoreShare(f.sealers[h].threshold, active, sets[i], u, refs)
-			require.NoError(t, err)
-			perUpdate[i] = append(perUpdate[i], sh)
-			sub.Shares = append(sub.Shares, must(sh.MarshalBinary()))
+	for _, h := range active {
+		sub := &cohortv1.ScoreSharesSubmission{StudyId: f.study, Round: r, ActivePoints: active}
+		for _, set := range sets {
+			if !slices.Contains(set, aggregation.ShamirPoint(h)) {
+				continue
+			}
+			for i, u := range tr.updates {
+				sh, err := f.scheme.GenThresholdScoreShare(f.sealers[h-1].threshold, set, scoreSets[i], u, refs)
+				require.NoError(t, err)
+				perUpdate[i] = append(perUpdate[i], sh)
+				b := must(sh.MarshalBinary())
+				if h == liar && i == 0 {
+					lie := new(aggregation.ScoreShare)
+					require.NoError(t, lie.UnmarshalBinary(b))
+					require.NoError(t, f.scheme.ShiftScoreShare(lie, refs, 0, -1000))
+					b = must(lie.MarshalBinary())
+				}
+				sub.Shares = append(sub.Shares, b)
+			}
 		}
-		sub.Auth, err = auth.Sign(f.keys[h], f.study, r, auth.KindScoreShares, crypto.Keccak256Hash(sub.Shares...))
+		sub.Auth, err = auth.Sign(f.keys[h-1], f.study, r, auth.KindScoreShares, auth.ScoreSharesContent(active, sub.Shares))
 		require.NoError(t, err)
 		ev.ScoreSubmissions = append(ev.ScoreSubmissions, must(proto.Marshal(sub)))
 	}
 	scores := make([]aggregation.Scores, 3)
 	for i := range scores {
-		scores[i], err = f.scheme.DecryptScores(sets[i], refs, perUpdate[i])
+		scores[i], err = f.scheme.DecryptScoresChecked(scoreSets[i], refs, perUpdate[i])
 		require.NoError(t, err)
 	}
 	tr.trust, tr.weights, err = f.policy.RoundWeights(scores, refs.ReferenceNorm(), f.samples, 2, contracts.MetricUnit)
@@ -284,7 +311,7 @@ func TestHoldersReDeriveTrustWeights(t *testing.T) {
 		edit(&sub)
 		if key != nil {
 			var err error
-			sub.Auth, err = auth.Sign(key, f.study, tr.round, auth.KindScoreShares, crypto.Keccak256Hash(sub.Shares...))
+			sub.Auth, err = auth.Sign(key, f.study, tr.round, auth.KindScoreShares, auth.ScoreSharesContent(sub.ActivePoints, sub.Shares))
 			require.NoError(t, err)
 		}
 		return must(proto.Marshal(&sub))
@@ -333,6 +360,40 @@ func TestHoldersReDeriveTrustWeights(t *testing.T) {
 		require.NoError(t, p.decrypt(ctx, honest))
 		require.Equal(t, 1, f.client.submitted)
 	})
+}
+
+// With a spare holder the scores are decrypted by every decryption set,
+// and a hospital re-deriving the weights accepts that evidence only whole
+// and consistent: a coordinator that keeps the submissions of the set it
+// likes leaves the other sets incomplete, and a holder that shifted its
+// score shares to frame a hospital makes the sets disagree; either way no
+// decryption share leaves the site.
+func TestHoldersCheckEveryScoreDecryptionSet(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	f := newTrustFixture(t, ctx)
+	p := f.participant()
+	round := uint32(1)
+	next := func() { f.closeRound(t, round); round++ }
+
+	tr := f.openRoundWith(t, round, []uint64{1, 2, 3}, 0)
+	honest := f.record(t, tr, tr.weights, tr.evidence)
+	require.Len(t, honest.GetTrust().GetScoreSubmissions(), 3)
+	picked := proto.Clone(honest).(*cohortv1.DecryptTask)
+	picked.Trust.ScoreSubmissions = picked.Trust.ScoreSubmissions[:2] // the set {1, 2} alone
+	err := p.decrypt(ctx, picked)
+	require.ErrorIs(t, err, ErrChainMismatch)
+	require.ErrorIs(t, err, aggregation.ErrMissingShares, "the sets {1, 3} and {2, 3} lack the third holder's shares")
+	require.Zero(t, f.client.submitted)
+	require.NoError(t, p.decrypt(ctx, honest), "every set, all agreeing")
+	require.Equal(t, 1, f.client.submitted)
+	next()
+
+	tr = f.openRoundWith(t, round, []uint64{1, 2, 3}, 2)
+	err = p.decrypt(ctx, f.record(t, tr, tr.weights, tr.evidence))
+	require.ErrorIs(t, err, ErrChainMismatch)
+	require.ErrorIs(t, err, aggregation.ErrDecryptionsDisagree, "the holder at 2 shifted its shares")
+	require.Equal(t, 1, f.client.submitted, "no decryption share for the framed round")
 }
 
 // The study's robust policy is on chain: a holder configured with another

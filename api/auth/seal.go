@@ -48,6 +48,18 @@ func ShareContent(recipient common.Address, ciphertext []byte) common.Hash {
 	return crypto.Keccak256Hash(recipient.Bytes(), ciphertext)
 }
 
+// ScoreSharesContent is the content hash a holder signs for its score
+// shares: the score task's active points it answered (so that whoever
+// re-derives the trust weights knows every decryption set that must be
+// present) and the shares in the order sent.
+func ScoreSharesContent(active []uint64, shares [][]byte) common.Hash {
+	buf := binary.BigEndian.AppendUint32([]byte("cohort/v1 score shares"), uint32(len(active)))
+	for _, p := range active {
+		buf = binary.BigEndian.AppendUint64(buf, p)
+	}
+	return crypto.Keccak256Hash(append([][]byte{buf}, shares...)...)
+}
+
 // ParsePublicKey parses a 65-byte uncompressed secp256k1 public key and
 // checks that it belongs to want.
 func ParsePublicKey(raw []byte, want common.Address) (*ecdsa.PublicKey, error) {

@@ -24,7 +24,7 @@ const (
 	// ShareContent(recipient, ciphertext).
 	KindThresholdShare = "threshold-share"
 	// KindScoreShares signs a participant's score decryption shares:
-	// content is keccak of the shares concatenated in task order.
+	// content is ScoreSharesContent.
 	KindScoreShares = "score-shares"
 	// KindThresholdKey confirms a participant holds its threshold secret
 	// share for the collective key whose hash is the content.

@@ -1435,7 +1435,13 @@ type ScoreTask struct {
 	Projections    uint32                 `protobuf:"varint,5,opt,name=projections,proto3" json:"projections,omitempty"`
 	Contributors   [][]byte               `protobuf:"bytes,6,rep,name=contributors,proto3" json:"contributors,omitempty"`                             // addresses, in order
 	ScoreSetHashes [][]byte               `protobuf:"bytes,7,rep,name=score_set_hashes,json=scoreSetHashes,proto3" json:"score_set_hashes,omitempty"` // one per contributor, same order; blobs at the coordinator
-	ActivePoints   []uint64               `protobuf:"varint,8,rep,packed,name=active_points,json=activePoints,proto3" json:"active_points,omitempty"` // the t Shamir points asked
+	ActivePoints   []uint64               `protobuf:"varint,8,rep,packed,name=active_points,json=activePoints,proto3" json:"active_points,omitempty"` // the Shamir points asked
+	// decryption_sets, when set, are subsets of active_points of exactly t
+	// points each, every active point left out of at least one
+	// (aggregation.DecryptionSets): a holder gives score shares for each set
+	// it is in, and the coordinator records the scores only if every set
+	// decrypts them alike.
+	DecryptionSets []*PointSet `protobuf:"bytes,9,rep,name=decryption_sets,json=decryptionSets,proto3" json:"decryption_sets,omitempty"`
 	unknownFields  protoimpl.UnknownFields
 	sizeCache      protoimpl.SizeCache
 }
@@ -1526,12 +1532,26 @@ func (x *ScoreTask) GetActivePoints() []uint64 {
 	return nil
 }
 
+func (x *ScoreTask) GetDecryptionSets() []*PointSet {
+	if x != nil {
+		return x.DecryptionSets
+	}
+	return nil
+}
+
 type ScoreSharesSubmission struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
-	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
-	Shares        [][]byte               `protobuf:"bytes,3,rep,name=shares,proto3" json:"shares,omitempty"` // aggregation.ScoreShare binary, one per contributor in the task's order
-	Auth          *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"`     // over (study, round, "score-shares", keccak(shares...))
+	state   protoimpl.MessageState `protogen:"open.v1"`
+	StudyId uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round   uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	// shares are aggregation.ScoreShare binaries, one per contributor in the
+	// task's order for each of the task's decryption sets that holds this
+	// holder's point (in the task's set order), or for the active set alone.
+	Shares [][]byte `protobuf:"bytes,3,rep,name=shares,proto3" json:"shares,omitempty"`
+	Auth   *Signed  `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"` // over (study, round, "score-shares", auth.ScoreSharesContent(active_points, shares))
+	// active_points are the score task's active points, as the holder
+	// answered them: whoever re-derives the trust weights knows from them
+	// which decryption sets must all be present and agree.
+	ActivePoints  []uint64 `protobuf:"varint,5,rep,packed,name=active_points,json=activePoints,proto3" json:"active_points,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1590,6 +1610,13 @@ func (x *ScoreSharesSubmission) GetShares() [][]byte {
 func (x *ScoreSharesSubmission) GetAuth() *Signed {
 	if x != nil {
 		return x.Auth
+	}
+	return nil
+}
+
+func (x *ScoreSharesSubmission) GetActivePoints() []uint64 {
+	if x != nil {
+		return x.ActivePoints
 	}
 	return nil
 }
@@ -3741,7 +3768,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x0fpublic_key_hash\x18\x04 \x01(\fR\rpublicKeyHash\x12(\n" +
 	"\x0fstandardisation\x18\x14 \x01(\tR\x0fstandardisation\x12+\n" +
 	"\x11standardiser_hash\x18\x15 \x01(\fR\x10standardiserHash\x12\x1b\n" +
-	"\tcommit_by\x18\x16 \x01(\x03R\bcommitBy\"\x8e\x02\n" +
+	"\tcommit_by\x18\x16 \x01(\x03R\bcommitBy\"\xcc\x02\n" +
 	"\tScoreTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12'\n" +
@@ -3750,12 +3777,14 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\vprojections\x18\x05 \x01(\rR\vprojections\x12\"\n" +
 	"\fcontributors\x18\x06 \x03(\fR\fcontributors\x12(\n" +
 	"\x10score_set_hashes\x18\a \x03(\fR\x0escoreSetHashes\x12#\n" +
-	"\ractive_points\x18\b \x03(\x04R\factivePoints\"\x87\x01\n" +
+	"\ractive_points\x18\b \x03(\x04R\factivePoints\x12<\n" +
+	"\x0fdecryption_sets\x18\t \x03(\v2\x13.cohort.v1.PointSetR\x0edecryptionSets\"\xac\x01\n" +
 	"\x15ScoreSharesSubmission\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x16\n" +
 	"\x06shares\x18\x03 \x03(\fR\x06shares\x12%\n" +
-	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xb6\x02\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x12#\n" +
+	"\ractive_points\x18\x05 \x03(\x04R\factivePoints\"\xb6\x02\n" +
 	"\vDecryptTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12%\n" +
@@ -4022,68 +4051,69 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	5,  // 28: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
 	5,  // 29: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
 	0,  // 30: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
-	0,  // 31: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
-	20, // 32: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
-	19, // 33: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 34: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	25, // 35: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 36: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	26, // 37: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 38: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	31, // 39: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
-	0,  // 40: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
-	30, // 41: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
-	0,  // 42: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 43: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	40, // 44: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 45: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 46: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	40, // 47: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	43, // 48: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	0,  // 49: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	40, // 50: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	43, // 51: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	45, // 52: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 53: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 54: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	23, // 55: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	24, // 56: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	27, // 57: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 58: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 59: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 60: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 61: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 62: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	30, // 63: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	33, // 64: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	40, // 65: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	42, // 66: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	45, // 67: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	47, // 68: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	35, // 69: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	36, // 70: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 71: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	34, // 72: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	29, // 73: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	28, // 74: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	34, // 75: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	34, // 76: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	34, // 77: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	34, // 78: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	34, // 79: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	34, // 80: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	34, // 81: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	34, // 82: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	34, // 83: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	34, // 84: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	34, // 85: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	38, // 86: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	37, // 87: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	71, // [71:88] is the sub-list for method output_type
-	54, // [54:71] is the sub-list for method input_type
-	54, // [54:54] is the sub-list for extension type_name
-	54, // [54:54] is the sub-list for extension extendee
-	0,  // [0:54] is the sub-list for field type_name
+	19, // 31: cohort.v1.ScoreTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 32: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
+	20, // 33: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
+	19, // 34: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 35: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	25, // 36: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 37: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	26, // 38: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 39: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	31, // 40: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
+	0,  // 41: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
+	30, // 42: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
+	0,  // 43: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 44: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	40, // 45: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 46: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 47: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	40, // 48: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	43, // 49: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	0,  // 50: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	40, // 51: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	43, // 52: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	45, // 53: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 54: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 55: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	23, // 56: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	24, // 57: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	27, // 58: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 59: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 60: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 61: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 62: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 63: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	30, // 64: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	33, // 65: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	40, // 66: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	42, // 67: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	45, // 68: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	47, // 69: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	35, // 70: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	36, // 71: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 72: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	34, // 73: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	29, // 74: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	28, // 75: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	34, // 76: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	34, // 77: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	34, // 78: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	34, // 79: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	34, // 80: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	34, // 81: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	34, // 82: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	34, // 83: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	34, // 84: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	34, // 85: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	34, // 86: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	38, // 87: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	37, // 88: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	72, // [72:89] is the sub-list for method output_type
+	55, // [55:72] is the sub-list for method input_type
+	55, // [55:55] is the sub-list for extension type_name
+	55, // [55:55] is the sub-list for extension extendee
+	0,  // [0:55] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }

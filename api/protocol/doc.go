@@ -241,12 +241,20 @@
 //
 // Only with robust scoring. The coordinator scores each update against the
 // reference update of the root data set under encryption and asks t share
-// holders (ScoreTask, with the score sets' hashes). Each recomputes the
-// reference, the projection seed from the round's commitments and every
-// score set, and answers SubmitScoreShares (kind "score-shares", content
-// keccak(shares...)), one share per contributor. The coordinator records
+// holders, and up to t spare ones among the round's contributors
+// (ScoreTask, with the score sets' hashes and, with spare holders, the
+// decryption sets, as in phase decrypt). Each recomputes the reference,
+// the projection seed from the round's commitments and every score set,
+// checks the sets (aggregation.CheckDecryptionSets), and answers
+// SubmitScoreShares (kind "score-shares", content
+// auth.ScoreSharesContent(active points, shares)), one share per
+// contributor for each decryption set it is in. The coordinator records
 // scores, trust weights and flags on chain (RecordScores), where strikes
-// suspend a member past the study's limit.
+// suspend a member past the study's limit, only if every set decrypts
+// every score alike within the smudging noise
+// (aggregation.DecryptScoresChecked); holders re-deriving the weights in
+// phase decrypt check the same from the signed submissions, every set of
+// the signed active points present.
 //
 // # Phase decrypt
 //

@@ -181,11 +181,11 @@ func TestCoordinatorFramingAHospitalIsRefused(t *testing.T) {
 // reference score in its score shares of the first other contributor's
 // update (the shift-scores attack), so that update's cosine with the
 // reference turns negative, its estimated norm balloons and robust
-// scoring flags it, a strike on chain. Score shares are decrypted by one
-// set of t holders, so today the frame goes through unnoticed. With
+// scoring flags it, a strike on chain. With
 // exactly t live holders (threshold 3 of 5, two hospitals gone after
 // their upload) there is one set of holders and nothing to compare it
-// with: the honest hospital is struck and the attacker is not.
+// with: the honest hospital is struck and the attacker is not. With spare
+// holders the sets disagree and the round stops.
 func TestHolderShiftingItsScoreSharesIsCaught(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
@@ -214,4 +214,20 @@ func TestHolderShiftingItsScoreSharesIsCaught(t *testing.T) {
 	st, err := s.Ledger().Participant(ctx, s.StudyID(), victim)
 	require.NoError(t, err)
 	assert.Equal(t, uint16(1), st.Strikes, "and struck on chain")
+
+	// With spare holders (all five live at threshold 3) the coordinator
+	// decrypts the scores with every set that leaves some holders out; the
+	// sets without the liar disagree with those with it, and the round
+	// stops before any score, weight or flag is recorded.
+	var logs lockedBuffer
+	caught := study(nil)
+	caught.Log = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	_, err = simulation.Run(ctx, caught)
+	require.Error(t, err, "the study must not record scores a holder shifted")
+	t.Logf("study stopped: %v", err)
+	assert.ErrorIs(t, err, aggregation.ErrDecryptionsDisagree)
+	// The scores fail to decrypt before any is used: nothing is scored,
+	// flagged or recorded on chain, so nobody is struck.
+	assert.NotContains(t, logs.String(), "update scored")
+	assert.NotContains(t, logs.String(), "update flagged")
 }
