@@ -47,6 +47,10 @@ func (ds *DecryptionShare) Party() PartyID { return ds.party }
 // IsThreshold reports whether the share was made for t-of-n decryption.
 func (ds *DecryptionShare) IsThreshold() bool { return ds.mode == modeThreshold }
 
+// ActiveSet returns the active set a threshold share was made for (sorted;
+// nil for an n-of-n share).
+func (ds *DecryptionShare) ActiveSet() []ShamirPoint { return slices.Clone(ds.active) }
+
 // GenDecryptionShare computes a contributor's n-of-n decryption share of
 // agg: its own key share times its weight in agg, key-switched to zero with
 // smudging noise. Every dealer of agg's terms must contribute one; a party

@@ -127,8 +127,12 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 	}
 
 	// Threshold decryption of the sum, never of a site's moments.
-	_, raws, err := c.askSet(ctx, 0, preferred, nil, func(active []common.Address, points []uint64) activeStep {
-		return newMomentsDecryptStep(c.cfg.StudyID, run.maxShare, task, active, points)
+	// Up to t spare holders among the sites that contributed, as for a
+	// round's aggregate: the sum is decoded only if every decryption set
+	// opens it alike (aggregation.DecryptChecked), so one holder cannot
+	// shift the pooled standardiser.
+	_, raws, err := c.askSets(ctx, 0, preferred, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
+		return newMomentsDecryptStep(c.cfg.StudyID, run.maxShare, task, active, points, threshold, pointOf)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("decryption: %w", err)

@@ -141,12 +141,14 @@ func TestMomentsSharesAndConfirmations(t *testing.T) {
 	h1, h2 := f.hospitals[0], f.hospitals[1]
 	aggHash := crypto.Keccak256Hash([]byte("sum of moments"))
 	// A limit under gRPC's own, to reach the coordinator's.
-	f.install(newMomentsDecryptStep(f.studyID, 1<<20, &cohortv1.MomentsDecryptTask{AggregateHash: aggHash.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}))
+	st, err := newMomentsDecryptStep(f.studyID, 1<<20, &cohortv1.MomentsDecryptTask{AggregateHash: aggHash.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}, 2, nil)
+	require.NoError(t, err)
+	f.install(st)
 	share := func(h *hospital, signer *ecdsa.PrivateKey, agg common.Hash, b []byte) error {
-		signed, err := auth.Sign(signer, f.studyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(agg, b))
+		signed, err := auth.Sign(signer, f.studyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(agg, []uint64{1, 2}, b))
 		require.NoError(t, err)
 		signed.Signer = h.addr().Bytes()
-		_, err = h.client.SubmitMomentsShare(f.ctx, &cohortv1.MomentsShareSubmission{StudyId: f.studyID, AggregateHash: agg.Bytes(), Share: b, Auth: signed})
+		_, err = h.client.SubmitMomentsShare(f.ctx, &cohortv1.MomentsShareSubmission{StudyId: f.studyID, AggregateHash: agg.Bytes(), Share: b, Auth: signed, ActivePoints: []uint64{1, 2}})
 		return err
 	}
 	require.NoError(t, share(h1, h1.key, aggHash, []byte("share 1")))

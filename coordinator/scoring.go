@@ -3,7 +3,6 @@ package coordinator
 import (
 	"context"
 	"fmt"
-	"maps"
 	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -136,13 +135,10 @@ func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributor
 	if _, err := c.apply(ctx, rd); err != nil {
 		return nil, 0, nil, err
 	}
-	c.mu.Lock()
-	threshold, pointOf := c.threshold, maps.Clone(c.points)
-	c.mu.Unlock()
 	// Up to t spare holders among the contributors, as for the aggregate:
 	// every holder's score shares are checked against the scores a set
 	// without it decrypts (aggregation.DecryptScoresChecked).
-	_, answers, err := c.askSets(ctx, r, contributors, threshold, func(active []common.Address, points []uint64) (activeStep, error) {
+	_, answers, err := c.askSets(ctx, r, contributors, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
 		return newScoreStep(c.cfg.StudyID, sc.task, active, points, threshold, pointOf)
 	})
 	if err != nil {

@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -15,39 +16,60 @@ import (
 )
 
 // momentsDecryptStep is the moments-decrypt phase: t share holders each
-// give a decryption share of the moments' sum, bound to its hash.
+// give a decryption share of the moments' sum, bound to its hash; with m
+// spare holders (up to t), one share per decryption set each is in.
 type momentsDecryptStep struct {
 	*phase
 	study    uint64
 	maxShare int64
 	active   []common.Address
 	task     *cohortv1.MomentsDecryptTask
+	// pointOf is each holder's Shamir point.
+	pointOf map[common.Address]uint64
 }
 
 // newMomentsDecryptStep asks the active holders, at points, to decrypt the
-// sum task names; a share above maxShare bytes is refused.
-func newMomentsDecryptStep(study uint64, maxShare int64, task *cohortv1.MomentsDecryptTask, active []common.Address, points []uint64) *momentsDecryptStep {
+// sum task names (its ActivePoints and, with more than threshold points,
+// its DecryptionSets are set here); a share above maxShare bytes is
+// refused.
+func newMomentsDecryptStep(study uint64, maxShare int64, task *cohortv1.MomentsDecryptTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (*momentsDecryptStep, error) {
 	t := proto.Clone(task).(*cohortv1.MomentsDecryptTask)
 	t.ActivePoints = points
-	return &momentsDecryptStep{phase: newActivePhase(protocol.MomentsDecrypt, 0, active), study: study, maxShare: maxShare, active: active, task: t}
+	var err error
+	if t.DecryptionSets, err = decryptionSets(points, threshold); err != nil {
+		return nil, err
+	}
+	return &momentsDecryptStep{phase: newActivePhase(protocol.MomentsDecrypt, 0, active), study: study, maxShare: maxShare, active: active, task: t, pointOf: pointOf}, nil
 }
 
 func (s *momentsDecryptStep) start() ready {
 	return s.ask(s.active, &cohortv1.Task{Kind: &cohortv1.Task_MomentsDecrypt{MomentsDecrypt: s.task}})
 }
 
-// receive checks a share's size, signature and sum.
+// receive checks the shares' sizes, signature, active points, count (one
+// per decryption set of the sender's) and sum.
 func (s *momentsDecryptStep) receive(req *cohortv1.MomentsShareSubmission) (ready, error) {
 	if req.GetStudyId() != s.study {
 		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
 	}
-	if int64(len(req.GetShare())) > s.maxShare {
-		return ready{}, fmt.Errorf("%w: decryption share of %d bytes; the limit is %d", ErrTooLarge, len(req.GetShare()), s.maxShare)
+	shares := append([][]byte{req.GetShare()}, req.GetMore()...)
+	for _, sh := range shares {
+		if int64(len(sh)) > s.maxShare {
+			return ready{}, fmt.Errorf("%w: decryption share of %d bytes; the limit is %d", ErrTooLarge, len(sh), s.maxShare)
+		}
 	}
 	agg := common.BytesToHash(req.GetAggregateHash())
-	addr, err := auth.Verify(req.GetAuth(), s.study, 0, auth.KindMomentsShare, auth.MomentsShareContent(agg, req.GetShare()))
+	addr, err := auth.Verify(req.GetAuth(), s.study, 0, auth.KindMomentsShare, auth.MomentsShareContent(agg, req.GetActivePoints(), shares...))
 	if err != nil {
 		return ready{}, err
+	}
+	if !slices.Equal(req.GetActivePoints(), s.task.GetActivePoints()) {
+		return ready{}, fmt.Errorf("%w: moments decryption shares for active points %v, the task asked %v", ErrMalformed, req.GetActivePoints(), s.task.GetActivePoints())
+	}
+	if p, ok := s.pointOf[addr]; ok {
+		if want := setsHolding(s.task.GetDecryptionSets(), p); len(shares) != want {
+			return ready{}, fmt.Errorf("%w: %d moments decryption shares from the holder at point %d, the task's decryption sets ask %d", ErrMalformed, len(shares), p, want)
+		}
 	}
 	if want := common.BytesToHash(s.task.GetAggregateHash()); agg != want || len(req.GetAggregateHash()) != common.HashLength {
 		return ready{}, fmt.Errorf("%w: moments decryption share for sum %s, the phase's sum is %s", ErrWrongPhase, agg.Hex(), want.Hex())
@@ -247,14 +269,17 @@ func pinnedMoments(pinned common.Hash, kept []byte) (*cohortv1.MomentsDecryptTas
 // driver stores it and keeps the result task, which every member checks.
 func (r *momentsRun) result(task *cohortv1.MomentsDecryptTask, agg []byte, shareSubs [][]byte) (ready, *cohortv1.MomentsResultTask, error) {
 	subs := make([]*cohortv1.MomentsShareSubmission, len(shareSubs))
-	shares := make([][]byte, len(shareSubs))
+	var shares [][]byte
 	for i, b := range shareSubs {
 		subs[i] = new(cohortv1.MomentsShareSubmission)
 		if err := proto.Unmarshal(b, subs[i]); err != nil {
 			return ready{}, nil, err
 		}
-		shares[i] = subs[i].GetShare()
+		shares = append(shares, subs[i].GetShare())
+		shares = append(shares, subs[i].GetMore()...)
 	}
+	// Shares of several decryption sets are compared: a wrong share
+	// shows (aggregation.ErrDecryptionsDisagree).
 	plain, err := r.sum.open(agg, shares)
 	if err != nil {
 		return ready{}, nil, fmt.Errorf("decryption: %w", err)

@@ -20,15 +20,13 @@ import (
 func TestMomentsDecryptStepRefusesHostileShares(t *testing.T) {
 	ps := newParties(t, 3)
 	sum := crypto.Keccak256Hash([]byte("sum of moments"))
-	st := newMomentsDecryptStep(stepStudy, 64, &cohortv1.MomentsDecryptTask{StudyId: stepStudy, AggregateHash: sum.Bytes()}, addressesOf(ps[:2]), []uint64{1, 3})
+	st := mustMomentsDecryptStep(t, 64, &cohortv1.MomentsDecryptTask{StudyId: stepStudy, AggregateHash: sum.Bytes()}, addressesOf(ps[:2]), []uint64{1, 3}, 2, nil)
 	sent := sentTo(st.start())
 	require.Len(t, sent, 2)
 	assert.Equal(t, []uint64{1, 3}, sent[ps[0].addr][0].GetMomentsDecrypt().GetActivePoints())
 
 	share := func(p party, agg common.Hash, b []byte) *cohortv1.MomentsShareSubmission {
-		signed, err := auth.Sign(p.key, stepStudy, 0, auth.KindMomentsShare, auth.MomentsShareContent(agg, b))
-		require.NoError(t, err)
-		return &cohortv1.MomentsShareSubmission{StudyId: stepStudy, AggregateHash: agg.Bytes(), Share: b, Auth: signed}
+		return momentsShares(t, p, agg, []uint64{1, 3}, b)
 	}
 	_, err := deliverTo(st, st.receive, share(ps[0], sum, []byte("share 0")))
 	require.NoError(t, err)
@@ -46,6 +44,7 @@ func TestMomentsDecryptStepRefusesHostileShares(t *testing.T) {
 		{"a signature over another share", swapped, auth.ErrBadSignature},
 		{"a truncated sum hash", short, auth.ErrBadSignature},
 		{"a holder outside the active set", share(ps[2], sum, []byte("share 2")), ErrNotParticipant},
+		{"shares for other active points", momentsShares(t, ps[1], sum, []uint64{1, 2, 3}, []byte("share 1")), ErrMalformed},
 		{"a replay", share(ps[0], sum, []byte("share 0")), ErrDuplicate},
 	}
 	for _, tt := range tests {
@@ -58,6 +57,50 @@ func TestMomentsDecryptStepRefusesHostileShares(t *testing.T) {
 	rd, err := deliverTo(st, st.receive, share(ps[1], sum, []byte("share 1")))
 	require.NoError(t, err)
 	assert.True(t, rd.complete)
+}
+
+func mustMomentsDecryptStep(t testing.TB, maxShare int64, task *cohortv1.MomentsDecryptTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) *momentsDecryptStep {
+	t.Helper()
+	st, err := newMomentsDecryptStep(stepStudy, maxShare, task, active, points, threshold, pointOf)
+	require.NoError(t, err)
+	return st
+}
+
+// momentsShares is p's submission of the moments decryption shares for a
+// task of the given active points.
+func momentsShares(t *testing.T, p party, agg common.Hash, active []uint64, shares ...[]byte) *cohortv1.MomentsShareSubmission {
+	t.Helper()
+	signed, err := auth.Sign(p.key, stepStudy, 0, auth.KindMomentsShare, auth.MomentsShareContent(agg, active, shares...))
+	require.NoError(t, err)
+	return &cohortv1.MomentsShareSubmission{StudyId: stepStudy, AggregateHash: agg.Bytes(), Share: shares[0], More: shares[1:], ActivePoints: active, Auth: signed}
+}
+
+// With a spare holder the moments decryption task names every decryption
+// set and a holder answers with one share per set it is in, all signed
+// together with the task's active points; the step refuses another count.
+func TestMomentsDecryptStepAsksForEveryDecryptionSet(t *testing.T) {
+	ps := newParties(t, 3)
+	a := addressesOf(ps)
+	sum := crypto.Keccak256Hash([]byte("sum of moments"))
+	st := mustMomentsDecryptStep(t, 64, &cohortv1.MomentsDecryptTask{StudyId: stepStudy, AggregateHash: sum.Bytes()}, a, []uint64{1, 2, 3}, 2, map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3})
+	got := sentTo(st.start())[a[1]][0].GetMomentsDecrypt()
+	var sets [][]uint64
+	for _, s := range got.GetDecryptionSets() {
+		sets = append(sets, s.GetPoints())
+	}
+	assert.Equal(t, [][]uint64{{2, 3}, {1, 3}, {1, 2}}, sets)
+	active := []uint64{1, 2, 3}
+	_, err := deliverTo(st, st.receive, momentsShares(t, ps[0], sum, active, []byte("a")))
+	assert.ErrorIs(t, err, ErrMalformed, "the holder at point 1 is in two sets")
+	_, err = deliverTo(st, st.receive, momentsShares(t, ps[0], sum, active, []byte("a"), []byte("b"), []byte("c")))
+	assert.ErrorIs(t, err, ErrMalformed, "one share too many")
+	moved := momentsShares(t, ps[0], sum, active, []byte("a"), []byte("b"))
+	moved.More[0] = []byte("b'")
+	_, err = deliverTo(st, st.receive, moved)
+	assert.ErrorIs(t, err, auth.ErrBadSignature, "the second share is signed too")
+	assert.Empty(t, st.got)
+	_, err = deliverTo(st, st.receive, momentsShares(t, ps[0], sum, active, []byte("a"), []byte("b")))
+	require.NoError(t, err)
 }
 
 func momentsCount(t *testing.T, p party, study uint64, session []byte, n uint64) *cohortv1.MomentsCount {

@@ -105,7 +105,7 @@ func TestEveryPhaseHasAStep(t *testing.T) {
 		protocol.ThresholdConfirm: thresholdConfirm,
 		protocol.MomentsCount:     run.counting(members),
 		protocol.Moments:          moments,
-		protocol.MomentsDecrypt:   newMomentsDecryptStep(stepStudy, 1, &cohortv1.MomentsDecryptTask{}, members, nil),
+		protocol.MomentsDecrypt:   mustMomentsDecryptStep(t, 1, &cohortv1.MomentsDecryptTask{}, members, nil, 0, nil),
 		protocol.MomentsResult:    newMomentsResultStep(stepStudy, members, &cohortv1.MomentsResultTask{}),
 		protocol.ReshareDeal:      dealing,
 		protocol.ReshareKey:       confirm,

@@ -62,13 +62,10 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, co
 	for _, a := range contributors {
 		task.Contributors = append(task.Contributors, a.Bytes())
 	}
-	c.mu.Lock()
-	threshold, pointOf := c.threshold, maps.Clone(c.points)
-	c.mu.Unlock()
 	var last *decryptStep
 	// Up to t spare holders, so that every holder's share is checked
 	// against a decryption that leaves it out (aggregation.DecryptChecked).
-	active, shares, err := c.askSets(ctx, r, contributors, threshold, func(active []common.Address, points []uint64) (activeStep, error) {
+	active, shares, err := c.askSets(ctx, r, contributors, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
 		var err error
 		last, err = newDecryptStep(c.cfg.StudyID, task, active, points, threshold, pointOf)
 		return last, err
@@ -98,20 +95,23 @@ func (c *Coordinator) askSet(ctx context.Context, r uint32, preferred []common.A
 	return c.askSetOf(ctx, r, preferred, exclude, 0, build)
 }
 
-// askSets is askSetOf with up to threshold spare holders, for a step that
-// names decryption sets of the active points (build fails only if it
-// cannot), so that every holder's shares are checked against a decryption
-// that leaves it out.
-func (c *Coordinator) askSets(ctx context.Context, r uint32, preferred []common.Address, threshold int, build func(active []common.Address, points []uint64) (activeStep, error)) ([]common.Address, [][]byte, error) {
+// askSets is askSetOf with up to t spare holders, for a step that names
+// decryption sets of the active points (build, given the threshold and
+// every holder's point, fails only if it cannot), so that every holder's
+// shares are checked against a decryption that leaves it out.
+func (c *Coordinator) askSets(ctx context.Context, r uint32, preferred []common.Address, build func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error)) ([]common.Address, [][]byte, error) {
+	c.mu.Lock()
+	threshold, pointOf := c.threshold, maps.Clone(c.points)
+	c.mu.Unlock()
 	var setsErr error
 	active, answers, err := c.askSetOf(ctx, r, preferred, nil, threshold, func(active []common.Address, points []uint64) activeStep {
-		step, err := build(active, points)
+		step, err := build(active, points, threshold, pointOf)
 		if err != nil {
 			// Not reached: chooseActiveSet gives t to 2t distinct points.
 			// Asking t of them without a check keeps the step well formed;
 			// the error fails the round below.
 			setsErr = err
-			step, _ = build(active[:threshold], points[:threshold])
+			step, _ = build(active[:threshold], points[:threshold], threshold, pointOf)
 		}
 		return step
 	})

@@ -134,7 +134,7 @@ func newMomentsFixture(t *testing.T) *momentsFixture {
 		share, err := s.decryptionShare(aggBytes, nil)
 		require.NoError(t, err)
 		shares = append(shares, share)
-		signed, err := auth.Sign(f.keys[i], f.study, 0, auth.KindMomentsShare, auth.MomentsShareContent(aggHash, share))
+		signed, err := auth.Sign(f.keys[i], f.study, 0, auth.KindMomentsShare, auth.MomentsShareContent(aggHash, nil, share))
 		require.NoError(t, err)
 		res.Shares = append(res.Shares, &cohortv1.MomentsShareSubmission{StudyId: f.study, AggregateHash: aggHash.Bytes(), Share: share, Auth: signed})
 	}
@@ -217,7 +217,7 @@ func TestParticipantChecksThePooledStandardiser(t *testing.T) {
 		{"a contribution left out", tamper(func(r *cohortv1.MomentsResultTask) { r.Contributions = r.Contributions[:1] })},
 		{"fewer shares than the threshold", tamper(func(r *cohortv1.MomentsResultTask) { r.Shares = r.Shares[:1] })},
 		{"a share signed by a stranger", tamper(func(r *cohortv1.MomentsResultTask) {
-			signed, err := auth.Sign(stranger, f.study, 0, auth.KindMomentsShare, auth.MomentsShareContent(common.BytesToHash(r.AggregateHash), r.Shares[0].Share))
+			signed, err := auth.Sign(stranger, f.study, 0, auth.KindMomentsShare, auth.MomentsShareContent(common.BytesToHash(r.AggregateHash), r.Shares[0].ActivePoints, r.Shares[0].Share))
 			require.NoError(t, err)
 			r.Shares[0].Auth = signed
 		})},

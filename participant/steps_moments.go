@@ -210,15 +210,19 @@ func (s *steps) momentsShare(t *cohortv1.MomentsDecryptTask, facts momentsFacts)
 	if err := onCommittee(facts.study, s.self); err != nil {
 		return ready{}, err
 	}
-	share, err := s.sealer.decryptionShare(facts.aggregate, t.GetActivePoints())
-	if err != nil {
-		return ready{}, fmt.Errorf("participant %s: moments decryption share: %w", s.name, err)
-	}
-	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(aggHash, share))
+	sets, err := s.decryptionSets("moments decryption", t.GetActivePoints(), t.GetDecryptionSets(), facts.study)
 	if err != nil {
 		return ready{}, err
 	}
-	return ready{send: &cohortv1.MomentsShareSubmission{StudyId: s.studyID, AggregateHash: aggHash.Bytes(), Share: share, Auth: signed}}, nil
+	shares, err := s.sealer.decryptionShares(facts.aggregate, sets)
+	if err != nil {
+		return ready{}, fmt.Errorf("participant %s: moments decryption share: %w", s.name, err)
+	}
+	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(aggHash, t.GetActivePoints(), shares...))
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{send: &cohortv1.MomentsShareSubmission{StudyId: s.studyID, AggregateHash: aggHash.Bytes(), Share: shares[0], More: shares[1:], ActivePoints: t.GetActivePoints(), Auth: signed}}, nil
 }
 
 // acceptStandardiser answers a MomentsResultTask: it checks the counts, the
@@ -279,12 +283,14 @@ func (s *steps) checkStandardiser(t *cohortv1.MomentsResultTask, facts momentsFa
 	}
 	member := participants(facts.study)
 	holders := make(map[common.Address]bool, len(t.GetShares()))
-	shares := make([][]byte, 0, len(t.GetShares()))
-	for _, sh := range t.GetShares() {
+	var shares [][]byte
+	var active []uint64
+	for i, sh := range t.GetShares() {
 		if common.BytesToHash(sh.GetAggregateHash()) != aggHash || sh.GetStudyId() != s.studyID {
 			return records.Standardiser{}, fmt.Errorf("%w: a decryption share is for another sum or study", ErrBadStandardiser)
 		}
-		addr, err := auth.Verify(sh.GetAuth(), s.studyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(aggHash, sh.GetShare()))
+		raws := append([][]byte{sh.GetShare()}, sh.GetMore()...)
+		addr, err := auth.Verify(sh.GetAuth(), s.studyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(aggHash, sh.GetActivePoints(), raws...))
 		if err != nil {
 			return records.Standardiser{}, fmt.Errorf("%w: decryption share: %v", ErrBadStandardiser, err)
 		}
@@ -295,10 +301,30 @@ func (s *steps) checkStandardiser(t *cohortv1.MomentsResultTask, facts momentsFa
 			return records.Standardiser{}, fmt.Errorf("%w: %s is not a participant of study %d", ErrBadStandardiser, addr.Hex(), s.studyID)
 		}
 		holders[addr] = true
-		shares = append(shares, sh.GetShare())
+		if i == 0 {
+			active = sh.GetActivePoints()
+		} else if !slices.Equal(sh.GetActivePoints(), active) {
+			return records.Standardiser{}, fmt.Errorf("%w: %s gave decryption shares for active points %v, another holder for %v", ErrBadStandardiser, addr.Hex(), sh.GetActivePoints(), active)
+		}
+		shares = append(shares, raws...)
 	}
-	if threshold := int(facts.study.Threshold); len(shares) < threshold {
-		return records.Standardiser{}, fmt.Errorf("%w: %d decryption shares, the study's threshold is %d", ErrBadStandardiser, len(shares), threshold)
+	threshold := int(facts.study.Threshold)
+	if len(holders) < threshold {
+		return records.Standardiser{}, fmt.Errorf("%w: decryption shares from %d holders, the study's threshold is %d", ErrBadStandardiser, len(holders), threshold)
+	}
+	// Every decryption set of the signed active points, and no other: the
+	// coordinator cannot keep the set it likes; sealer.open then checks
+	// that they all decrypt the sum alike.
+	var sets [][]aggregation.ShamirPoint
+	for _, b := range shares {
+		var ds aggregation.DecryptionShare
+		if err := ds.UnmarshalBinary(b); err != nil {
+			return records.Standardiser{}, fmt.Errorf("%w: decryption share: %v", ErrBadStandardiser, err)
+		}
+		sets = append(sets, ds.ActiveSet())
+	}
+	if err := everySet(active, threshold, sets); err != nil {
+		return records.Standardiser{}, fmt.Errorf("%w: the moments' decryption shares: %w", ErrBadStandardiser, err)
 	}
 	plain, err := s.sealer.open(facts.aggregate, shares)
 	if err != nil {

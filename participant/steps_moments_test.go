@@ -9,6 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
@@ -266,9 +267,9 @@ func TestAcceptStandardiserStep(t *testing.T) {
 	aggHash := common.BytesToHash(m.result.GetAggregateHash())
 	forgedShare := func() *cohortv1.MomentsShareSubmission {
 		sh := m.result.Shares[1]
-		signed, err := auth.Sign(stranger, stepsStudy, 0, auth.KindMomentsShare, auth.MomentsShareContent(aggHash, sh.GetShare()))
+		signed, err := auth.Sign(stranger, stepsStudy, 0, auth.KindMomentsShare, auth.MomentsShareContent(aggHash, sh.GetActivePoints(), sh.GetShare()))
 		require.NoError(t, err)
-		return &cohortv1.MomentsShareSubmission{StudyId: stepsStudy, AggregateHash: aggHash.Bytes(), Share: sh.GetShare(), Auth: signed}
+		return &cohortv1.MomentsShareSubmission{StudyId: stepsStudy, AggregateHash: aggHash.Bytes(), Share: sh.GetShare(), ActivePoints: sh.GetActivePoints(), Auth: signed}
 	}()
 	var other records.Standardiser
 	other, err := records.DecodeStandardiser(m.result.GetStandardiser())
@@ -453,4 +454,71 @@ func TestMomentsEncryptedOncePerRun(t *testing.T) {
 	require.NoError(t, err)
 	_, err = me.momentsCount(count, momentsSites()[0][:1])
 	require.ErrorIs(t, err, ErrBadStandardiser)
+}
+
+// With a spare holder the moments' sum is decrypted by every decryption
+// set: each holder checks the sets and gives a share per set it is in,
+// signed with the task's active points, and a member accepts the
+// standardiser only if every set is there and decrypts the sum alike. A
+// coordinator that keeps the set it likes, or a holder that shifts its
+// shares to move the pooled standardiser, is refused.
+func TestMomentsSharesForEveryDecryptionSet(t *testing.T) {
+	t.Parallel()
+	m := newMomentsPhase(t)
+	task := proto.Clone(m.decrypt).(*cohortv1.MomentsDecryptTask)
+	task.ActivePoints, task.DecryptionSets = []uint64{1, 2, 3}, pointSets([]uint64{2, 3}, []uint64{1, 3}, []uint64{1, 2})
+	for name, sets := range map[string][]*cohortv1.PointSet{
+		"a single decryption set":             pointSets([]uint64{1, 2}),
+		"this holder in every decryption set": pointSets([]uint64{1, 2}, []uint64{2, 3}),
+		"a decryption set larger than t":      pointSets([]uint64{1, 2, 3}, []uint64{1, 3}),
+	} {
+		bad := proto.Clone(task).(*cohortv1.MomentsDecryptTask)
+		bad.DecryptionSets = sets
+		r, err := m.nodes[1].momentsShare(bad, m.facts())
+		require.ErrorIs(t, err, ErrChainMismatch, name)
+		assert.Nil(t, r.send, "%s: no share leaves the site", name)
+	}
+
+	var subs []*cohortv1.MomentsShareSubmission
+	for _, s := range m.nodes {
+		r, err := s.momentsShare(task, m.facts())
+		require.NoError(t, err)
+		sub := r.send.(*cohortv1.MomentsShareSubmission)
+		require.Len(t, sub.GetMore(), 1, "a share for each of its two sets")
+		subs = append(subs, sub)
+	}
+	// The standardiser the coordinator decodes from all the shares, in
+	// the order it sends them (the first set's decryption, the others
+	// agreeing with it).
+	var all [][]byte
+	for _, sub := range subs {
+		all = append(all, sub.GetShare())
+		all = append(all, sub.GetMore()...)
+	}
+	plain, err := m.nodes[0].sealer.open(m.agg, all)
+	require.NoError(t, err)
+	std, err := records.PooledStandardiser(plain, float64(m.total), momentsScales)
+	require.NoError(t, err)
+	enc, err := std.Encode()
+	require.NoError(t, err)
+	result := func(subs ...*cohortv1.MomentsShareSubmission) *cohortv1.MomentsResultTask {
+		r := proto.Clone(m.result).(*cohortv1.MomentsResultTask)
+		r.Shares, r.Standardiser = subs, enc
+		return r
+	}
+	shifted := proto.Clone(subs[1]).(*cohortv1.MomentsShareSubmission)
+	shifted.More[0], err = m.nodes[1].sealer.shiftDecryptionShare(shifted.More[0], 0.5)
+	require.NoError(t, err)
+	shifted.Auth, err = auth.Sign(m.keys[1], stepsStudy, 0, auth.KindMomentsShare, auth.MomentsShareContent(common.BytesToHash(shifted.GetAggregateHash()), shifted.GetActivePoints(), shifted.GetShare(), shifted.More[0]))
+	require.NoError(t, err)
+
+	s := m.nodes[2]
+	_, err = s.acceptStandardiser(result(subs[0], subs[1]), m.facts())
+	require.ErrorIs(t, err, ErrBadStandardiser, "the set {1, 2} alone: the other sets lack the third holder's shares")
+	_, err = s.acceptStandardiser(result(subs[0], shifted, subs[2]), m.facts())
+	require.ErrorIs(t, err, ErrBadStandardiser)
+	require.ErrorContains(t, err, "disagree", "the holder at 2 shifted its share for one set")
+	assert.Nil(t, s.agreed, "nothing agreed")
+	_, err = s.acceptStandardiser(result(subs...), m.facts())
+	require.NoError(t, err, "every set, all agreeing")
 }

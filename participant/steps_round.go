@@ -658,26 +658,42 @@ func (s *steps) scoreShares(round uint32, submissions [][]byte, n int, member ma
 			out[i%n] = append(out[i%n], sh)
 		}
 	}
-	sets := [][]aggregation.ShamirPoint{shamirPoints(active)}
-	if len(active) > threshold {
-		var err error
-		if sets, err = aggregation.DecryptionSets(shamirPoints(active), threshold); err != nil {
-			return nil, fmt.Errorf("%w: score shares for active points %v: %v", ErrChainMismatch, active, err)
-		}
-	}
 	for j, shares := range out {
-		var got [][]aggregation.ShamirPoint
-		for _, sh := range shares {
-			if set := sh.ActiveSet(); !slices.ContainsFunc(got, func(g []aggregation.ShamirPoint) bool { return slices.Equal(g, set) }) {
-				got = append(got, set)
-			}
+		sets := make([][]aggregation.ShamirPoint, len(shares))
+		for i, sh := range shares {
+			sets[i] = sh.ActiveSet()
 		}
-		slices.SortFunc(got, slices.Compare)
-		want := slices.Clone(sets)
-		slices.SortFunc(want, slices.Compare)
-		if !slices.EqualFunc(got, want, slices.Equal) {
-			return nil, fmt.Errorf("%w: the score shares of contributor %d are for decryption sets %v; the active points %v the holders signed for ask %v", ErrChainMismatch, j, got, active, want)
+		if err := everySet(active, threshold, sets); err != nil {
+			return nil, fmt.Errorf("%w: the score shares of contributor %d: %v", ErrChainMismatch, j, err)
 		}
 	}
 	return out, nil
+}
+
+// everySet checks that the active sets of a holders' shares (one per
+// share) are exactly the decryption sets of the active points they signed
+// for at threshold (aggregation.DecryptionSets, or the points alone): every
+// set present, and no other. A coordinator that kept only the holders of
+// the set it likes leaves the other sets incomplete, which the decryption
+// then refuses.
+func everySet(active []uint64, threshold int, sets [][]aggregation.ShamirPoint) error {
+	want := [][]aggregation.ShamirPoint{shamirPoints(active)}
+	if len(active) > threshold {
+		var err error
+		if want, err = aggregation.DecryptionSets(shamirPoints(active), threshold); err != nil {
+			return fmt.Errorf("active points %v: %w", active, err)
+		}
+	}
+	var got [][]aggregation.ShamirPoint
+	for _, set := range sets {
+		if !slices.ContainsFunc(got, func(g []aggregation.ShamirPoint) bool { return slices.Equal(g, set) }) {
+			got = append(got, set)
+		}
+	}
+	slices.SortFunc(got, slices.Compare)
+	slices.SortFunc(want, slices.Compare)
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		return fmt.Errorf("shares for decryption sets %v, where the active points %v the holders signed for ask %v", got, active, want)
+	}
+	return nil
 }

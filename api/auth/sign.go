@@ -138,7 +138,16 @@ func MomentsContent(session []byte, ciphertextHash common.Hash) common.Hash {
 }
 
 // MomentsShareContent is the content hash a moments-share signature covers:
-// the hash of the sum the share decrypts and the share.
-func MomentsShareContent(aggregate common.Hash, share []byte) common.Hash {
-	return crypto.Keccak256Hash([]byte(KindMomentsShare), aggregate.Bytes(), crypto.Keccak256(share))
+// the hash of the sum the shares decrypt, the task's active points (so
+// that whoever checks the standardiser knows every decryption set that
+// must be present) and the shares, one per decryption set of the holder's.
+func MomentsShareContent(aggregate common.Hash, active []uint64, shares ...[]byte) common.Hash {
+	buf := binary.BigEndian.AppendUint32(append([]byte(KindMomentsShare), aggregate.Bytes()...), uint32(len(active)))
+	for _, p := range active {
+		buf = binary.BigEndian.AppendUint64(buf, p)
+	}
+	for _, sh := range shares {
+		buf = append(buf, crypto.Keccak256(sh)...)
+	}
+	return crypto.Keccak256Hash(buf)
 }

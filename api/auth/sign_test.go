@@ -71,9 +71,11 @@ func TestMomentsContents(t *testing.T) {
 		"moments":             MomentsContent(s1, h1),
 		"moments, other ct":   MomentsContent(s1, h2),
 		"moments, other run":  MomentsContent(s2, h1),
-		"share":               MomentsShareContent(h1, []byte("share")),
-		"share, other sum":    MomentsShareContent(h2, []byte("share")),
-		"share, other share":  MomentsShareContent(h1, []byte("other")),
+		"share":               MomentsShareContent(h1, []uint64{1, 2}, []byte("share")),
+		"share, other sum":    MomentsShareContent(h2, []uint64{1, 2}, []byte("share")),
+		"share, other share":  MomentsShareContent(h1, []uint64{1, 2}, []byte("other")),
+		"share, other points": MomentsShareContent(h1, []uint64{1, 3}, []byte("share")),
+		"two shares":          MomentsShareContent(h1, []uint64{1, 2}, []byte("share"), []byte("other")),
 		"update of same hash": h1,
 	}
 	seen := map[common.Hash]string{}

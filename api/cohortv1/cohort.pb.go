@@ -3337,9 +3337,14 @@ type MomentsDecryptTask struct {
 	Counts        []*MomentsCount        `protobuf:"bytes,4,rep,name=counts,proto3" json:"counts,omitempty"`
 	Contributions []*MomentsContribution `protobuf:"bytes,5,rep,name=contributions,proto3" json:"contributions,omitempty"`
 	AggregateHash []byte                 `protobuf:"bytes,6,opt,name=aggregate_hash,json=aggregateHash,proto3" json:"aggregate_hash,omitempty"`
-	ActivePoints  []uint64               `protobuf:"varint,7,rep,packed,name=active_points,json=activePoints,proto3" json:"active_points,omitempty"` // the t Shamir points asked
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	ActivePoints  []uint64               `protobuf:"varint,7,rep,packed,name=active_points,json=activePoints,proto3" json:"active_points,omitempty"` // the Shamir points asked
+	// decryption_sets, when set, are subsets of active_points of exactly t
+	// points each, every active point left out of at least one
+	// (aggregation.DecryptionSets): a holder gives a share for each set it
+	// is in, and the sum is decoded only if every set decrypts it alike.
+	DecryptionSets []*PointSet `protobuf:"bytes,8,rep,name=decryption_sets,json=decryptionSets,proto3" json:"decryption_sets,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *MomentsDecryptTask) Reset() {
@@ -3421,14 +3426,24 @@ func (x *MomentsDecryptTask) GetActivePoints() []uint64 {
 	return nil
 }
 
-// MomentsShareSubmission is a decryption share of the moments' sum, signed
-// over (study, round 0, "moments-share", auth.MomentsShareContent(aggregate_hash, share)).
+func (x *MomentsDecryptTask) GetDecryptionSets() []*PointSet {
+	if x != nil {
+		return x.DecryptionSets
+	}
+	return nil
+}
+
+// MomentsShareSubmission is a holder's decryption shares of the moments'
+// sum, signed over (study, round 0, "moments-share",
+// auth.MomentsShareContent(aggregate_hash, active_points, share, more...)).
 type MomentsShareSubmission struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
 	AggregateHash []byte                 `protobuf:"bytes,2,opt,name=aggregate_hash,json=aggregateHash,proto3" json:"aggregate_hash,omitempty"`
-	Share         []byte                 `protobuf:"bytes,3,opt,name=share,proto3" json:"share,omitempty"` // aggregation.DecryptionShare binary
+	Share         []byte                 `protobuf:"bytes,3,opt,name=share,proto3" json:"share,omitempty"` // aggregation.DecryptionShare binary, for the first decryption set that holds the holder's point
 	Auth          *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"`
+	More          [][]byte               `protobuf:"bytes,5,rep,name=more,proto3" json:"more,omitempty"`                                             // the shares for the task's other sets that hold it, in the task's order
+	ActivePoints  []uint64               `protobuf:"varint,6,rep,packed,name=active_points,json=activePoints,proto3" json:"active_points,omitempty"` // the task's active points, as the holder answered them
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -3487,6 +3502,20 @@ func (x *MomentsShareSubmission) GetShare() []byte {
 func (x *MomentsShareSubmission) GetAuth() *Signed {
 	if x != nil {
 		return x.Auth
+	}
+	return nil
+}
+
+func (x *MomentsShareSubmission) GetMore() [][]byte {
+	if x != nil {
+		return x.More
+	}
+	return nil
+}
+
+func (x *MomentsShareSubmission) GetActivePoints() []uint64 {
+	if x != nil {
+		return x.ActivePoints
 	}
 	return nil
 }
@@ -3908,7 +3937,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"e\n" +
 	"\x13MomentsContribution\x12'\n" +
 	"\x0fciphertext_hash\x18\x01 \x01(\fR\x0eciphertextHash\x12%\n" +
-	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xa2\x02\n" +
+	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xe0\x02\n" +
 	"\x12MomentsDecryptTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x18\n" +
 	"\asession\x18\x02 \x01(\fR\asession\x12\x14\n" +
@@ -3916,12 +3945,15 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x06counts\x18\x04 \x03(\v2\x17.cohort.v1.MomentsCountR\x06counts\x12D\n" +
 	"\rcontributions\x18\x05 \x03(\v2\x1e.cohort.v1.MomentsContributionR\rcontributions\x12%\n" +
 	"\x0eaggregate_hash\x18\x06 \x01(\fR\raggregateHash\x12#\n" +
-	"\ractive_points\x18\a \x03(\x04R\factivePoints\"\x97\x01\n" +
+	"\ractive_points\x18\a \x03(\x04R\factivePoints\x12<\n" +
+	"\x0fdecryption_sets\x18\b \x03(\v2\x13.cohort.v1.PointSetR\x0edecryptionSets\"\xd0\x01\n" +
 	"\x16MomentsShareSubmission\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12%\n" +
 	"\x0eaggregate_hash\x18\x02 \x01(\fR\raggregateHash\x12\x14\n" +
 	"\x05share\x18\x03 \x01(\fR\x05share\x12%\n" +
-	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xf3\x02\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x12\x12\n" +
+	"\x04more\x18\x05 \x03(\fR\x04more\x12#\n" +
+	"\ractive_points\x18\x06 \x03(\x04R\factivePoints\"\xf3\x02\n" +
 	"\x11MomentsResultTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x18\n" +
 	"\asession\x18\x02 \x01(\fR\asession\x12\x14\n" +
@@ -4070,50 +4102,51 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 47: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
 	40, // 48: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
 	43, // 49: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	0,  // 50: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	40, // 51: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	43, // 52: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	45, // 53: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 54: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 55: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	23, // 56: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	24, // 57: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	27, // 58: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 59: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 60: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 61: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 62: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 63: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	30, // 64: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	33, // 65: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	40, // 66: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	42, // 67: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	45, // 68: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	47, // 69: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	35, // 70: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	36, // 71: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 72: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	34, // 73: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	29, // 74: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	28, // 75: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	34, // 76: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	34, // 77: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	34, // 78: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	34, // 79: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	34, // 80: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	34, // 81: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	34, // 82: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	34, // 83: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	34, // 84: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	34, // 85: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	34, // 86: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	38, // 87: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	37, // 88: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	72, // [72:89] is the sub-list for method output_type
-	55, // [55:72] is the sub-list for method input_type
-	55, // [55:55] is the sub-list for extension type_name
-	55, // [55:55] is the sub-list for extension extendee
-	0,  // [0:55] is the sub-list for field type_name
+	19, // 50: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 51: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	40, // 52: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	43, // 53: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	45, // 54: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 55: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 56: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	23, // 57: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	24, // 58: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	27, // 59: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 60: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 61: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 62: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 63: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 64: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	30, // 65: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	33, // 66: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	40, // 67: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	42, // 68: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	45, // 69: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	47, // 70: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	35, // 71: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	36, // 72: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 73: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	34, // 74: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	29, // 75: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	28, // 76: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	34, // 77: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	34, // 78: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	34, // 79: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	34, // 80: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	34, // 81: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	34, // 82: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	34, // 83: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	34, // 84: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	34, // 85: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	34, // 86: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	34, // 87: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	38, // 88: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	37, // 89: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	73, // [73:90] is the sub-list for method output_type
+	56, // [56:73] is the sub-list for method input_type
+	56, // [56:56] is the sub-list for extension type_name
+	56, // [56:56] is the sub-list for extension extendee
+	0,  // [0:56] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }

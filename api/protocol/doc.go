@@ -136,13 +136,17 @@
 //
 // The coordinator sums the moments (weight 1 each), pins the sum's hash on
 // chain (Studies.pinMomentsSum: once per study, before round 1) and asks t
-// share holders (MomentsDecryptTask, with the counts, the signed
-// contributions and the sum's hash). Each recomputes the sum from the
-// signed ciphertexts, refuses fewer than max(2, the study's minimum) sites
-// and any sum but the one the chain pins, and answers
-// SubmitMomentsShare (kind "moments-share", content
-// auth.MomentsShareContent(sum hash, share)). A holder that goes away is
-// replaced by another set.
+// share holders, and up to t spare ones among the sites that contributed
+// (MomentsDecryptTask, with the counts, the signed contributions, the
+// sum's hash and, with spare holders, the decryption sets, as in phase
+// decrypt). Each recomputes the sum from the signed ciphertexts, refuses
+// fewer than max(2, the study's minimum) sites and any sum but the one
+// the chain pins, checks the sets, and answers SubmitMomentsShare (kind
+// "moments-share", content auth.MomentsShareContent(sum hash, active
+// points, shares...)), one share per decryption set it is in. The sum is
+// decoded only if every set decrypts it alike (aggregation.DecryptChecked),
+// at the coordinator and at every member that checks the result. A holder
+// that goes away is replaced by another set.
 //
 // # Phase moments-result
 //
