@@ -61,6 +61,13 @@ const (
 	// scores with redundant sets of holders must catch it
 	// (TestHolderShiftingItsScoreSharesIsCaught).
 	AttackShiftScores = "shift-scores"
+	// AttackInflateSamples trains and sends an honest update but commits
+	// Scale (default 2^40) times its true sample count, to outweigh every
+	// other hospital in the sample-weighted aggregate. It poisons no
+	// update, so it is not among AttackKinds. Nothing refuses it yet: the
+	// count is the hospital's word (TestInflatedSampleCountOutweighsTheRound
+	// shows it; README "Security notes").
+	AttackInflateSamples = "inflate-samples"
 )
 
 // Defaults of the attack parameters, applied by Attack.WithDefaults.
@@ -75,6 +82,7 @@ const (
 	DefaultBackdoorTargetLabel = 0.0
 	DefaultShiftDecryption     = 0.5
 	DefaultShiftScores         = 1000.0
+	DefaultInflateSamplesScale = 1 << 40
 )
 
 // ErrInvalidAttack reports an attack that cannot be played: an unknown kind,
@@ -209,6 +217,8 @@ func (a Attack) WithDefaults() Attack {
 		orDefault(&a.Scale, DefaultShiftDecryption)
 	case AttackShiftScores:
 		orDefault(&a.Scale, DefaultShiftScores)
+	case AttackInflateSamples:
+		orDefault(&a.Scale, DefaultInflateSamplesScale)
 	}
 	return a
 }
@@ -218,9 +228,10 @@ func (a Attack) WithDefaults() Attack {
 // know the number of features; BackdoorSuccess and PoisonRecords check
 // TriggerFeature against the records.
 func (a Attack) Validate() error {
-	holderAttacks := []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores}
-	if a.Kind != AttackNone && !slices.Contains(holderAttacks, a.Kind) && !slices.Contains(AttackKinds(), a.Kind) {
-		return fmt.Errorf("%w: unknown kind %q; use one of %s", ErrInvalidAttack, a.Kind, strings.Join(append(AttackKinds(), holderAttacks...), ", "))
+	// Attacks on the protocol rather than on the update.
+	protocolAttacks := []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples}
+	if a.Kind != AttackNone && !slices.Contains(protocolAttacks, a.Kind) && !slices.Contains(AttackKinds(), a.Kind) {
+		return fmt.Errorf("%w: unknown kind %q; use one of %s", ErrInvalidAttack, a.Kind, strings.Join(append(AttackKinds(), protocolAttacks...), ", "))
 	}
 	for _, p := range []struct {
 		name string
@@ -256,7 +267,7 @@ func (a Attack) String() string {
 	switch a.Kind {
 	case AttackNone:
 		return "none"
-	case AttackSignFlip, AttackScaling:
+	case AttackSignFlip, AttackScaling, AttackInflateSamples:
 		return fmt.Sprintf("%s(scale=%g)", a.Kind, a.Scale)
 	case AttackNoise:
 		return fmt.Sprintf("%s(sigma=%g)", a.Kind, a.Sigma)
@@ -271,6 +282,19 @@ func (a Attack) String() string {
 		return fmt.Sprintf("%s(perturb=%s)", a.Kind, a.Perturb)
 	}
 	return fmt.Sprintf("invalid(%q)", a.Kind)
+}
+
+// CommittedSamples is the sample count a hospital that trained on n
+// records commits: n, or Scale·n under the inflate-samples attack.
+func (a Attack) CommittedSamples(n int) uint64 {
+	if a.Kind != AttackInflateSamples {
+		return uint64(n)
+	}
+	claimed := float64(n) * a.WithDefaults().Scale
+	if claimed >= math.MaxUint64 {
+		return math.MaxUint64
+	}
+	return uint64(claimed)
 }
 
 // PoisonRecords returns the training records a data attack trains on:

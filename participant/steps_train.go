@@ -144,7 +144,7 @@ func (s *steps) commitRound(round uint32, sealed []byte, content common.Hash, id
 	}
 	return ready{
 		files:  []fileWrite{f},
-		commit: &contracts.Commitment{CiphertextHash: content, Samples: uint64(len(ids)), ConsentRoot: root},
+		commit: &contracts.Commitment{CiphertextHash: content, Samples: s.attack.CommittedSamples(len(ids)), ConsentRoot: root},
 		upload: sealed,
 	}, nil
 }
