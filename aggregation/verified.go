@@ -129,8 +129,10 @@ func (s *Scheme) DecryptChecked(agg *EncryptedVector, shares []*DecryptionShare)
 		tol := s.decryptionTolerance(len(groups[0]) + len(g))
 		for j := range first {
 			if d := math.Abs(out[j] - first[j]); d > tol {
-				return nil, fmt.Errorf("aggregation: Decrypt: %w: value %d decrypts to %.9g with the holders at points %v and to %.9g with those at %v, %.3g apart where their smudging noise allows %.3g: a holder in one set sent a wrong share (the round must fail, not publish either)",
-					ErrDecryptionsDisagree, j, first[j], groups[0][0].active, out[j], g[0].active, d, tol)
+				// The values themselves stay out of the message: it is
+				// logged, and the aggregate is not published.
+				return nil, fmt.Errorf("aggregation: Decrypt: %w: value %d decrypts %.3g apart with the holders at points %v and with those at %v, where their smudging noise allows %.3g: a holder in one set sent a wrong share (the round must fail, not publish either)",
+					ErrDecryptionsDisagree, j, d, groups[0][0].active, g[0].active, tol)
 			}
 		}
 	}
@@ -166,8 +168,8 @@ func (s *Scheme) DecryptScoresChecked(set *ScoreSet, refs *References, shares []
 			}
 			tol := s.scoreTolerance(refs, j, len(groups[0])+len(g), math.Max(math.Abs(a), math.Abs(b)))
 			if d := math.Abs(a - b); d > tol {
-				return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: score %d of update %s decrypts to %.9g with the holders at points %v and to %.9g with those at %v, %.3g apart where their smudging noise allows %.3g: a holder in one set sent a wrong score share",
-					ErrDecryptionsDisagree, j, set.updateHash.TerminalString(), a, groups[0][0].active, b, g[0].active, d, tol)
+				return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: score %d of update %s decrypts %.3g apart with the holders at points %v and with those at %v, where their smudging noise allows %.3g: a holder in one set sent a wrong score share",
+					ErrDecryptionsDisagree, j, set.updateHash.TerminalString(), d, groups[0][0].active, g[0].active, tol)
 			}
 		}
 	}
