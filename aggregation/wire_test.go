@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -246,4 +247,28 @@ func TestThresholdShareSizeHidesValues(t *testing.T) {
 	_, err = s.AggregateThresholdShares(f.pk, f.parties[1].sk.ID(), 2, received)
 	require.ErrorIs(t, err, ErrMalformed)
 	assert.ErrorContains(t, err, "moduli's widths")
+}
+
+// TestUnpackRowRoundTrips checks the unpacker's paths (groups of 8 values,
+// single values, the byte-wise tail) against the packer at every width and
+// at lengths that end in each of them.
+func TestUnpackRowRoundTrips(t *testing.T) {
+	for width := uint(1); width <= 64; width++ {
+		for _, n := range []int{1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 100, 1 << 10} {
+			row, raw := packedRowOf(n, width, uint64(width)*1000+uint64(n))
+			got := make([]uint64, n)
+			if !unpackRow(raw, got, width, false) {
+				t.Fatalf("width %d, %d values: refused its own packing", width, n)
+			}
+			if !slices.Equal(got, row) {
+				t.Fatalf("width %d, %d values: unpacked %v, packed %v", width, n, got, row)
+			}
+			if uint(n)*width%8 != 0 {
+				raw[len(raw)-1] |= 0x80 // a padding bit
+				if unpackRow(raw, got, width, false) {
+					t.Fatalf("width %d, %d values: accepted a non-zero padding bit", width, n)
+				}
+			}
+		}
+	}
 }
