@@ -111,7 +111,8 @@ func allChunks(n int) []int {
 
 func TestChunkCommitment(t *testing.T) {
 	// Two ciphertexts, the second partly used, and a last chunk of 5 values.
-	sf := newSpotFixture(t, 3, 16384+101)
+	sf := newSpotFixture(t, 3, 16384+ChunkValues+5)
+	perPoly := 16384 / ChunkValues
 	s, agg := sf.f.s, sf.agg
 	require.Equal(t, NumChunksFor(sf.length), agg.NumChunks())
 
@@ -123,7 +124,7 @@ func TestChunkCommitment(t *testing.T) {
 		require.NoError(t, decoded.UnmarshalBinary(b))
 		assert.Equal(t, v.Hash(), decoded.Hash())
 
-		chunks := []int{0, 511, 512, v.NumChunks() - 1}
+		chunks := []int{0, perPoly - 1, perPoly, v.NumChunks() - 1}
 		p, err := v.OpenChunks(chunks)
 		require.NoError(t, err)
 		opened, err := s.VerifyChunks(v.Hash(), roundTrip(t, p), chunks)
@@ -140,18 +141,18 @@ func TestChunkCommitment(t *testing.T) {
 				}
 			}
 		}
-		assert.Len(t, opened.Coeffs[3][0], 101%ChunkValues, "the last chunk holds the vector's tail")
+		assert.Len(t, opened.Coeffs[3][0], 5, "the last chunk holds the vector's tail")
 	}
 	// An opener (what a server keeps) gives the same proofs.
 	o, err := agg.Opener()
 	require.NoError(t, err)
-	want, err := agg.OpenChunks([]int{2, 515})
+	want, err := agg.OpenChunks([]int{2, perPoly + 1})
 	require.NoError(t, err)
-	got, err := o.OpenChunks([]int{2, 515})
+	got, err := o.OpenChunks([]int{2, perPoly + 1})
 	require.NoError(t, err)
 	assert.Equal(t, mustBytes(t, want), mustBytes(t, got))
 	// Any single coefficient changes the commitment.
-	for _, pos := range []int{0, 31, 32, 16383, 16384, sf.length - 1} {
+	for _, pos := range []int{0, ChunkValues - 1, ChunkValues, 16383, 16384, sf.length - 1} {
 		assert.NotEqual(t, agg.Hash(), altered(s, agg, []int{pos}, 1).Hash(), "value %d", pos)
 	}
 	assert.Equal(t, agg.Hash(), altered(s, agg, nil, 1).Hash())
@@ -184,7 +185,7 @@ func TestCheckSpotsCatchesAnAlteredChunk(t *testing.T) {
 // chunks and draws spot checks from fixed randomness: the measured rate of
 // detection matches 1-(1-f)^k, and the test cannot flake.
 func TestSpotChecksCatchAFractionF(t *testing.T) {
-	sf := newSpotFixture(t, 3, 6400) // 200 chunks
+	sf := newSpotFixture(t, 3, 200*ChunkValues)
 	chunks := sf.agg.NumChunks()
 	rng := rand.New(rand.NewPCG(3, 5))
 	draws := rand.NewChaCha8([32]byte{1, 2, 3}) // fixed: the test cannot flake
@@ -250,7 +251,7 @@ func TestDrawSpotChecks(t *testing.T) {
 // TestCheckSpotsRefusesForgedProofs: every way of lying about an opening
 // or a binding is refused with a named error, never a panic.
 func TestCheckSpotsRefusesForgedProofs(t *testing.T) {
-	sf := newSpotFixture(t, 3, 2000)
+	sf := newSpotFixture(t, 3, 62*ChunkValues+16)
 	chunks := []int{3, 40}
 	other, err := sf.f.s.Encrypt(sf.f.parties[0].sk, sf.f.pk.Hash(), NewEncryptionContext(42, "train", 2), make([]float64, sf.length))
 	require.NoError(t, err)
@@ -290,7 +291,7 @@ func TestCheckSpotsRefusesForgedProofs(t *testing.T) {
 }
 
 func TestChunkProofUnmarshalRefusesMalformed(t *testing.T) {
-	sf := newSpotFixture(t, 2, 100)
+	sf := newSpotFixture(t, 2, 3*ChunkValues+4)
 	p, err := sf.agg.OpenChunks([]int{1})
 	require.NoError(t, err)
 	b, err := p.MarshalBinary()

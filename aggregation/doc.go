@@ -136,9 +136,10 @@
 // SHA-256 Merkle tree (no contract recomputes it, and SHA-256 runs at
 // about three times Keccak's speed on cores with SHA extensions). Leaf 0 is the header: parameters, key set,
 // context, terms (dealer, integer weight), length, level and the bit
-// width of each RNS row; leaf 1+i is chunk i, the ChunkValues = 32 values
-// [32i, 32i+32) packed row by row at those widths (504 bytes of a fresh
-// update, 384 of an aggregate). Leaves hash as sha256(0x00 ‖ bytes), inner
+// width of each RNS row; leaf 1+i is chunk i, the ChunkValues = 128 values
+// [128i, 128i+128) packed row by row at those widths (2016 bytes of a fresh
+// update, 1536 of an aggregate; chunks of 32 values cost the coordinator a
+// quarter more SHA-256 per upload, see ChunkValues). Leaves hash as sha256(0x00 ‖ bytes), inner
 // nodes as sha256(0x01 ‖ left ‖ right); the leaf count is padded to a power
 // of two with zero hashes, and the header fixes the count. Chunks are by
 // value position, not by byte offset of the wire encoding, so chunk i of
@@ -146,7 +147,7 @@
 // the sum is coefficient-wise modulo each prime, so a chunk of the
 // aggregate is a function of the same chunk of the updates alone.
 // OpenChunks proves the header and any chunks (a path of ceil(log2(1+m))
-// hashes each, m the number of chunks: 12 at 100k values, 15 at 1M);
+// hashes each, m the number of chunks: 10 at 100k values, 13 at 1M);
 // VerifyChunks checks a proof against a root. Building the tree (leaves
 // and inner levels hashed on every core) costs about as much as one
 // single-core Keccak pass over the vector's bytes (BenchmarkCommitment).
@@ -162,10 +163,13 @@
 // under the round's context and key set, and that each opened chunk of the
 // aggregate equals the rescaled weighted sum of the updates' chunks
 // (exact modular arithmetic, the same integers as WeightedSum). It
-// receives k·(n+1) chunks with their paths, about 0.9 KB each: 5.8 MB for
-// n = 100 and k = 64 at 100k parameters (6.5 MB at 1M: paths grow with
+// receives k·(n+1) chunks with their paths, about 2.4 KB each: 15.1 MB for
+// n = 100 and k = 64 at 100k parameters (15.7 MB at 1M: paths grow with
 // log m), instead of n whole updates (100 × 1.6 MB, or 100 × 16 MB);
-// measured by BenchmarkChunkProofSize (58.4 KB and 64.7 KB per update).
+// measured by BenchmarkChunkProofSize (151 KB and 157 KB per update; 58.4
+// and 64.7 KB with chunks of 32 values). Larger chunks cost bytes, not
+// detection: an alteration of s coefficients alters at least as large a
+// fraction of 128-value chunks as of 32-value ones.
 //
 // What a spot check catches. A coordinator that alters a fraction f of the
 // aggregate's chunks (any coefficient of a chunk alters the chunk) escapes

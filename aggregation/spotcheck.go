@@ -140,7 +140,7 @@ type SpotCheck struct {
 // do not verify.
 //
 // The holder receives k·ChunkValues values of every update and of the
-// aggregate, about 0.9 KB per update and chunk with its path, instead of
+// aggregate, about 2.4 KB per update and chunk with its path, instead of
 // every update whole.
 func (s *Scheme) CheckSpots(c SpotCheck) error {
 	if len(c.Updates) == 0 {

@@ -179,13 +179,13 @@ func (s *VectorStream) run(buf []byte) streamResult {
 // so far, its own included: the vector's widths (the widest over all its
 // ciphertexts) as soon as a ciphertext reaches them, usually the first or
 // second. Where a ciphertext's rows are that wide, a chunk is a slice of
-// the rows as the encoding packs them (32 values of w bits are 4w whole
+// the rows as the encoding packs them (128 values of w bits are 16w whole
 // bytes, and both pad the last values to a byte), so its leaves are hashed
 // from the received bytes; otherwise its values are packed at the wider
 // widths first. Each ciphertext's leaves are added to tree, which hashes
 // the inner nodes above them.
 func hashPolys(polys <-chan streamedPoly, tree *growingTree) []polyLeaves {
-	const leafBatch = 64 // leaves per parallel task: 32 kB of a fresh update
+	const leafBatch = 16 // leaves per parallel task: 32 kB of a fresh update
 	h := newTreeHash()
 	var widest, buf []byte
 	var out []polyLeaves

@@ -24,7 +24,8 @@ func TestOpenChunksServesVerifiableProofs(t *testing.T) {
 	h := f.hospitals[0]
 	var roots []common.Hash
 	for i := range 2 {
-		v, err := f.scheme.Encrypt(f.hospitals[i].sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, 100))
+		// 4 chunks, the last of 4 values.
+		v, err := f.scheme.Encrypt(f.hospitals[i].sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, 3*aggregation.ChunkValues+4))
 		require.NoError(t, err)
 		b, err := v.MarshalBinary()
 		require.NoError(t, err)
