@@ -37,7 +37,10 @@ func blobHash(data []byte) common.Hash {
 // Receive stores a blob that arrives in pieces: want is its hash, size its
 // length, offset how many of its bytes an earlier, interrupted stream
 // already delivered (see PartialSize), and next returns the following
-// pieces until io.EOF. Each piece is written to the partial blob as it
+// pieces until io.EOF. next is given the buffer's free space after the
+// bytes received so far: it may write the piece there itself and return
+// that prefix of it, which spares a copy, or return the piece from
+// anywhere else. Each piece is written to the partial blob as it
 // arrives and hashed (an encrypted vector is decoded and its chunks hashed
 // as it arrives, aggregation.VectorStream), so nothing is read back or
 // hashed twice, and a stream that breaks can resume from what arrived.
@@ -55,7 +58,7 @@ func blobHash(data []byte) common.Hash {
 // the pieces end early (kept for a resume); ErrCommitmentMismatch for bytes
 // that hash to something else, or check's error (both drop the partial
 // blob). A blob already stored whole is returned as stored, checked.
-func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]byte, error), check func(data []byte, decoded *aggregation.EncryptedVector) error) (uint64, error) {
+func (s *Store) Receive(want common.Hash, size, offset uint64, next func(free []byte) ([]byte, error), check func(data []byte, decoded *aggregation.EncryptedVector) error) (uint64, error) {
 	if s.Has(want) { // uploaded whole before a restart
 		data, err := s.Get(want)
 		switch {
@@ -137,7 +140,8 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 	streamVector()
 	var recvErr error
 	for {
-		piece, err := next()
+		free := (*buf)[len(data):max(size, uint64(len(data)))]
+		piece, err := next(free)
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -150,7 +154,11 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func() ([]by
 			break
 		}
 		start := len(data)
-		data = append(data, piece...) // within capacity: earlier pieces stay put
+		if len(piece) > 0 && &piece[0] == &free[0] {
+			data = data[:start+len(piece)] // next wrote it in place
+		} else {
+			data = append(data, piece...) // within capacity: earlier pieces stay put
+		}
 		pieces <- data[start:len(data):len(data)]
 		streamVector()
 	}

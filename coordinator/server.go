@@ -205,12 +205,19 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 	keyHash := c.pkHash
 	c.mu.Unlock()
 	var streamErr error
-	next := func() ([]byte, error) {
-		chunk, err := stream.Recv()
-		if err != nil && !errors.Is(err, io.EOF) {
-			streamErr = err
+	next := func(free []byte) ([]byte, error) {
+		chunk := chunkInto{UpdateChunk: new(cohortv1.UpdateChunk), dst: free, n: -1}
+		err := stream.RecvMsg(&chunk)
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				streamErr = err
+			}
+			return nil, err
 		}
-		return chunk.GetData(), err
+		if chunk.n >= 0 {
+			return free[:chunk.n], nil // copied in place by ServerCodec
+		}
+		return chunk.GetData(), nil
 	}
 	check := func(data []byte, decoded *aggregation.EncryptedVector) error {
 		return st.check(addr, keyHash, data, decoded)

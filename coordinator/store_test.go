@@ -42,14 +42,20 @@ func TestStore(t *testing.T) {
 }
 
 // pieces returns a next function for Store.Receive that yields data in
-// pieces of size n and then end (io.EOF for a whole stream).
-func pieces(data []byte, n int, end error) func() ([]byte, error) {
-	return func() ([]byte, error) {
+// pieces of size n and then end (io.EOF for a whole stream). Every other
+// piece that fits is written into the free space Receive offers, as the
+// coordinator's codec does (serverCodec).
+func pieces(data []byte, n int, end error) func(free []byte) ([]byte, error) {
+	inPlace := false
+	return func(free []byte) ([]byte, error) {
 		if len(data) == 0 {
 			return nil, end
 		}
 		p := data[:min(n, len(data))]
 		data = data[len(p):]
+		if inPlace = !inPlace; inPlace && len(p) <= len(free) {
+			return free[:copy(free, p)], nil
+		}
 		return bytes.Clone(p), nil
 	}
 }
@@ -121,7 +127,7 @@ func TestStoreReceive(t *testing.T) {
 	})
 	for _, tc := range []struct {
 		name  string
-		next  func() ([]byte, error)
+		next  func([]byte) ([]byte, error)
 		check func([]byte, *aggregation.EncryptedVector) error
 		want  error
 	}{

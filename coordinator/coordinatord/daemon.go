@@ -152,7 +152,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
 	}
-	srv := grpc.NewServer(append(coordinator.ServerMessageLimits(),
+	srv := grpc.NewServer(append(coordinator.ServerMessageLimits(), coordinator.ServerCodec(),
 		grpc.Creds(credentials.NewTLS(auth.ServerConfig(cert, pool))),
 		// Participants keep their task stream open for a whole study; pings
 		// find dead peers, and the policy refuses clients that ping abusively.

@@ -426,7 +426,7 @@ func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update 
 	if err != nil {
 		return upload, baseline, download, err
 	}
-	srv := grpc.NewServer(append(coordinator.ServerMessageLimits(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(cert, s.CA().Pool()))))...)
+	srv := grpc.NewServer(append(coordinator.ServerMessageLimits(), coordinator.ServerCodec(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(cert, s.CA().Pool()))))...)
 	cohortv1.RegisterCoordinatorServer(srv, &uploadSink{dir: sinkDir, studyID: s.StudyID()})
 	srv.RegisterService(rawstream.ServiceDesc(), struct{}{})
 	served := make(chan struct{})
@@ -616,7 +616,7 @@ func (u *uploadSink) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.Upd
 	if err != nil {
 		return err
 	}
-	next := func() ([]byte, error) {
+	next := func([]byte) ([]byte, error) {
 		chunk, err := stream.Recv()
 		return chunk.GetData(), err
 	}
