@@ -36,7 +36,7 @@
 // its secrets in its encrypted keystore (participant.Keystore); the
 // coordinator keeps its protocol state in its store (Store.WriteState).
 // A blob's content hash is aggregation.ContentHash: for an encrypted vector
-// (an update, moments, a sum) the Merkle root of its header and 32-value
+// (an update, moments, a sum) the Merkle root of its header and 128-value
 // chunks, so a single chunk can be proven against what the chain records
 // (and `cohort audit` recomputes every closed round from the chain and the
 // store); for anything else its Keccak-256 hash.
