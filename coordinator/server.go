@@ -204,27 +204,13 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 	c.mu.Lock()
 	keyHash := c.pkHash
 	c.mu.Unlock()
-	var streamErr error
-	next := func(free []byte) ([]byte, error) {
-		chunk := chunkInto{UpdateChunk: new(cohortv1.UpdateChunk), dst: free, n: -1}
-		err := stream.RecvMsg(&chunk)
-		if err != nil {
-			if !errors.Is(err, io.EOF) {
-				streamErr = err
-			}
-			return nil, err
-		}
-		if chunk.n >= 0 {
-			return free[:chunk.n], nil // copied in place by ServerCodec
-		}
-		return chunk.GetData(), nil
-	}
+	next, streamErr := UploadChunks(stream)
 	check := func(data []byte, decoded *aggregation.EncryptedVector) error {
 		return st.check(addr, keyHash, data, decoded)
 	}
 	size, err := c.store.Receive(want, h.GetSize(), h.GetOffset(), next, check)
-	if streamErr != nil {
-		return streamErr // what arrived is kept for a resume
+	if err := streamErr(); err != nil {
+		return err // what arrived is kept for a resume
 	}
 	if err != nil {
 		return toStatus(err)
@@ -233,6 +219,30 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 		return toStatus(err)
 	}
 	return stream.SendAndClose(&cohortv1.UploadReceipt{ContentHash: want.Bytes(), Size: size})
+}
+
+// UploadChunks reads an upload's data chunks after its header, for
+// Store.Receive: with ServerCodec each chunk's bytes are copied from gRPC's
+// frames straight into the free space Receive offers. streamErr reports
+// the stream's own failure (not its end), after which what arrived is
+// kept for a resume.
+func UploadChunks(stream grpc.ClientStreamingServer[cohortv1.UpdateChunk, cohortv1.UploadReceipt]) (next func(free []byte) ([]byte, error), streamErr func() error) {
+	var failed error
+	next = func(free []byte) ([]byte, error) {
+		chunk := chunkInto{UpdateChunk: new(cohortv1.UpdateChunk), dst: free, n: -1}
+		err := stream.RecvMsg(&chunk)
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				failed = err
+			}
+			return nil, err
+		}
+		if chunk.n >= 0 {
+			return free[:chunk.n], nil // copied in place by ServerCodec
+		}
+		return chunk.GetData(), nil
+	}
+	return next, func() error { return failed }
 }
 
 func (s *server) UploadStatus(ctx context.Context, req *cohortv1.UploadStatusRequest) (*cohortv1.UploadStatusReply, error) {

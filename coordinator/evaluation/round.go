@@ -591,6 +591,22 @@ type uploadSink struct {
 
 // UploadUpdate receives one upload.
 func (u *uploadSink) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateChunk, cohortv1.UploadReceipt]) error {
+	// The coordinator's own receive path (Store.Receive, UploadChunks):
+	// copied in place from gRPC's frames, hashed and written as the bytes
+	// arrive. A store of its own: the n hospitals upload the same bytes at
+	// once and again for each repetition, and each must be received in
+	// full. Making and removing the store is the benchmark's, not the
+	// coordinator's (it keeps one store): the store is made before the
+	// header is read and removed after the receipt is sent.
+	dir, err := os.MkdirTemp(u.dir, "upload-")
+	if err != nil {
+		return err
+	}
+	defer func() { go func() { _ = os.RemoveAll(dir) }() }()
+	store, err := coordinator.OpenStore(dir)
+	if err != nil {
+		return err
+	}
 	first, err := stream.Recv()
 	if err != nil {
 		return err
@@ -603,24 +619,11 @@ func (u *uploadSink) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.Upd
 	if _, err := auth.Verify(h.GetAuth(), u.studyID, h.GetRound(), auth.KindUpdate, want); err != nil {
 		return fmt.Errorf("%w: %w", errSinkUpload, err)
 	}
-	// The coordinator's own receive path (Store.Receive): hashed and
-	// written as the bytes arrive, then made durable. A store of its own:
-	// the n hospitals upload the same bytes at once and again for each
-	// repetition, and each must be received in full.
-	dir, err := os.MkdirTemp(u.dir, "upload-")
-	if err != nil {
-		return err
-	}
-	defer func() { _ = os.RemoveAll(dir) }()
-	store, err := coordinator.OpenStore(dir)
-	if err != nil {
-		return err
-	}
-	next := func([]byte) ([]byte, error) {
-		chunk, err := stream.Recv()
-		return chunk.GetData(), err
-	}
+	next, streamErr := coordinator.UploadChunks(stream)
 	size, err := store.Receive(want, h.GetSize(), 0, next, nil)
+	if err := streamErr(); err != nil {
+		return err
+	}
 	if err != nil {
 		return fmt.Errorf("%w: %w", errSinkUpload, err)
 	}
