@@ -551,19 +551,7 @@ func TestThresholdDecryption(t *testing.T) {
 		assert.Equal(t, threshold, tsks[j].Threshold())
 	}
 
-	r := rand.New(rand.NewPCG(7, 7))
-	plain := [][]float64{randomVector(r, 100, 10), randomVector(r, 100, 10), randomVector(r, 100, 10)}
-	var enc []*EncryptedVector
-	for _, v := range plain {
-		ev, err := f.encrypt(v)
-		require.NoError(t, err)
-		enc = append(enc, ev)
-	}
-	weights := []float64{0.2, 0.3, 0.5}
-	agg, err := s.WeightedSum(enc, weights)
-	require.NoError(t, err)
-	want, err := PlainWeightedSum(plain, weights)
-	require.NoError(t, err)
+	agg, want := f.weightedAggregate(t, rand.New(rand.NewPCG(7, 7)), 100)
 
 	shareFor := func(idx []int) []*DecryptionShare {
 		active := make([]ShamirPoint, len(idx))

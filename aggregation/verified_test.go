@@ -81,19 +81,7 @@ func TestDecryptCheckedCatchesAHolderShiftingItsShare(t *testing.T) {
 	f := newFixture(t, s, n)
 	points := []ShamirPoint{1, 2, 3, 4, 5}
 	tsks := dealThresholdKeys(t, s, f, threshold, points)
-	r := rand.New(rand.NewPCG(3, 4))
-	plain := [][]float64{randomVector(r, 300, 10), randomVector(r, 300, 10), randomVector(r, 300, 10)}
-	var enc []*EncryptedVector
-	for _, v := range plain {
-		ev, err := f.encrypt(v)
-		require.NoError(t, err)
-		enc = append(enc, ev)
-	}
-	weights := []float64{0.2, 0.3, 0.5}
-	agg, err := s.WeightedSum(enc, weights)
-	require.NoError(t, err)
-	want, err := PlainWeightedSum(plain, weights)
-	require.NoError(t, err)
+	agg, want := f.weightedAggregate(t, rand.New(rand.NewPCG(3, 4)), 300)
 
 	// shares gives every holder of active a share per set it is in; the
 	// holder at liar adds offset (in value units) to value 7 of each.
@@ -288,4 +276,24 @@ func TestDecryptScoresCheckedCatchesAHolderShiftingItsScoreShare(t *testing.T) {
 	assert.ErrorIs(t, err, ErrMissingShares)
 	_, err = s.DecryptScoresChecked(set, refs, []*ScoreShare{nil})
 	assert.ErrorIs(t, err, ErrNilArgument)
+}
+
+// weightedAggregate encrypts three random vectors of length values under
+// the fixture's parties' keys (round robin) and returns their aggregate with
+// weights 0.2, 0.3 and 0.5, and the plaintext weighted sum it decrypts to.
+func (f *fixture) weightedAggregate(t *testing.T, r *rand.Rand, length int) (*EncryptedVector, []float64) {
+	t.Helper()
+	plain := [][]float64{randomVector(r, length, 10), randomVector(r, length, 10), randomVector(r, length, 10)}
+	var enc []*EncryptedVector
+	for _, v := range plain {
+		ev, err := f.encrypt(v)
+		require.NoError(t, err)
+		enc = append(enc, ev)
+	}
+	weights := []float64{0.2, 0.3, 0.5}
+	agg, err := f.s.WeightedSum(enc, weights)
+	require.NoError(t, err)
+	want, err := PlainWeightedSum(plain, weights)
+	require.NoError(t, err)
+	return agg, want
 }

@@ -365,32 +365,7 @@ func TestDistributedHolderDecryptsOneAggregatePerRound(t *testing.T) {
 // its holder is given, as an honest coordinator would make them.
 func (f *roundFixture) scoreCase(t *testing.T) (*cohortv1.ScoreTask, referenceFacts) {
 	t.Helper()
-	scheme := testScheme(t)
-	var root models.Dataset
-	require.NoError(t, root.UnmarshalBinary(f.root))
-	reference, err := models.ReferenceUpdate(context.Background(), f.nodes[0].spec, f.global, root, models.ReferenceTrainConfig(f.round))
-	require.NoError(t, err)
-	committed := make([]common.Hash, len(f.nodes))
-	for i, n := range f.nodes {
-		committed[i] = f.facts.committed[n.self].CiphertextHash
-	}
-	seed := aggregation.ScoringSeed(stepsStudy, f.round, committed)
-	k := aggregation.DefaultProjectionsFor(len(f.global))
-	refs, err := scheme.NewReferences(reference, seed, k)
-	require.NoError(t, err)
-	task := &cohortv1.ScoreTask{StudyId: stepsStudy, Round: f.round, ReferencesHash: refs.Hash().Bytes(), Seed: seed[:], Projections: uint32(k),
-		Contributors: f.addrs([]int{0, 1, 2}), ActivePoints: []uint64{1, 2}}
-	ref := referenceFacts{global: f.global, root: f.root}
-	for _, b := range f.sealed {
-		var u aggregation.EncryptedVector
-		require.NoError(t, u.UnmarshalBinary(b))
-		set, err := scheme.Score(&u, refs)
-		require.NoError(t, err)
-		sb, err := set.MarshalBinary()
-		require.NoError(t, err)
-		task.ScoreSetHashes = append(task.ScoreSetHashes, aggregation.ContentHash(sb).Bytes())
-		ref.scoreSets = append(ref.scoreSets, sb)
-	}
+	task, _, ref := f.scoreTaskFor(t, []int{0, 1, 2})
 	return task, ref
 }
 
