@@ -574,29 +574,63 @@ func (s *Scheme) GenScoreShare(sk *SecretShare, set *ScoreSet, update *Encrypted
 // set, the party's own included (as for GenThresholdDecryptionShare). The
 // party uses its share of the update's dealer's key only.
 func (s *Scheme) GenThresholdScoreShare(tsk *ThresholdSecretShare, active []ShamirPoint, set *ScoreSet, update *EncryptedVector, refs *References) (*ScoreShare, error) {
-	key, sorted, err := s.vectorKey(tsk, active, update)
+	shares, err := s.GenThresholdScoreShares(tsk, [][]ShamirPoint{active}, set, update, refs)
 	if err != nil {
+		return nil, err
+	}
+	return shares[0], nil
+}
+
+// GenThresholdScoreShares is GenThresholdScoreShare for each of several
+// active sets (decryption sets): the proposed score set is recomputed from
+// the update and checked once, then a share is made for each set.
+func (s *Scheme) GenThresholdScoreShares(tsk *ThresholdSecretShare, sets [][]ShamirPoint, set *ScoreSet, update *EncryptedVector, refs *References) ([]*ScoreShare, error) {
+	if err := s.checkProposedScoreSet(set, update, refs); err != nil {
 		return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
 	}
-	return s.genScoreShare(key, set, update, refs, &ScoreShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted})
+	out := make([]*ScoreShare, len(sets))
+	for i, active := range sets {
+		key, sorted, err := s.vectorKey(tsk, active, update)
+		if err != nil {
+			return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
+		}
+		if out[i], err = s.genCheckedScoreShare(key, set, update, refs, &ScoreShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted}); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 func (s *Scheme) genScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update *EncryptedVector, refs *References, out *ScoreShare) (*ScoreShare, error) {
+	if err := s.checkProposedScoreSet(set, update, refs); err != nil {
+		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
+	}
+	return s.genCheckedScoreShare(sk, set, update, refs, out)
+}
+
+// checkProposedScoreSet recomputes the score set from the update and the
+// references and refuses a proposed set that differs.
+func (s *Scheme) checkProposedScoreSet(set *ScoreSet, update *EncryptedVector, refs *References) error {
 	if set == nil {
-		return nil, fmt.Errorf("aggregation: GenScoreShare: %w: ScoreSet is nil", ErrNilArgument)
+		return fmt.Errorf("%w: ScoreSet is nil", ErrNilArgument)
 	}
 	want, err := s.Score(update, refs)
 	if err != nil {
-		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
+		return err
 	}
 	if got := set.Hash(); got != want.Hash() {
-		return nil, fmt.Errorf("aggregation: GenScoreShare: %w: proposed set %s, recomputed %s from update %s; refuse to share and report the proposer",
+		return fmt.Errorf("%w: proposed set %s, recomputed %s from update %s; refuse to share and report the proposer",
 			ErrScoreMismatch, got.TerminalString(), want.Hash().TerminalString(), update.Hash().TerminalString())
 	}
+	return nil
+}
+
+// genCheckedScoreShare makes the share of a score set checkProposedScoreSet passed.
+func (s *Scheme) genCheckedScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update *EncryptedVector, refs *References, out *ScoreShare) (*ScoreShare, error) {
 	level := update.level
 	ringL := s.params.RingQ().AtLevel(level)
 	polys := make([]ring.Poly, len(update.c0))
-	err = parallelFor(len(polys), func() ring.Poly {
+	err := parallelFor(len(polys), func() ring.Poly {
 		return ringL.NewPoly()
 	}, func(top ring.Poly, j int) error {
 		// w_j = a_j·s_dealer in the coefficient domain, as in GenDecryptionShare.

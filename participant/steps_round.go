@@ -248,14 +248,21 @@ func (s *steps) score(ctx context.Context, t *cohortv1.ScoreTask, facts roundFac
 	// One share per contributor for each decryption set this holder is
 	// in, set by set: each set's scores are compared with the others'.
 	sub := &cohortv1.ScoreSharesSubmission{StudyId: s.studyID, Round: round, ActivePoints: active}
-	for _, points := range pointSets {
+	decryptionSets := make([][]aggregation.ShamirPoint, len(pointSets))
+	for j, points := range pointSets {
+		decryptionSets[j] = shamirPoints(points)
+	}
+	// GenThresholdScoreShares recomputes each set from its update and the
+	// references once, refusing if the coordinator's differs.
+	byUpdate := make([][]*aggregation.ScoreShare, len(sets))
+	for i := range sets {
+		if byUpdate[i], err = scheme.scheme.GenThresholdScoreShares(scheme.threshold, decryptionSets, &sets[i], updates[i], refs); err != nil {
+			return ready{}, fmt.Errorf("participant %s: score share for %s: %w", s.name, addrs[i].Hex(), err)
+		}
+	}
+	for j := range pointSets {
 		for i := range sets {
-			// GenThresholdScoreShare recomputes the set from the update and
-			// the references and refuses if the coordinator's differs.
-			share, err := scheme.scheme.GenThresholdScoreShare(scheme.threshold, shamirPoints(points), &sets[i], updates[i], refs)
-			if err != nil {
-				return ready{}, fmt.Errorf("participant %s: score share for %s: %w", s.name, addrs[i].Hex(), err)
-			}
+			share := byUpdate[i][j]
 			if s.attack.Kind == AttackShiftScores && i == framed {
 				if err := scheme.scheme.ShiftScoreShare(share, refs, 0, -s.attack.WithDefaults().Scale); err != nil {
 					return ready{}, err
