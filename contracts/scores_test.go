@@ -153,6 +153,12 @@ func TestRecordScores(t *testing.T) {
 	signer, err := contracts.EndorsementSigner(d, id, 1, r.ScoresHash, endorse(f.keys[1], r.ScoresHash))
 	require.NoError(t, err)
 	assert.Equal(t, f.members[1].Address(), signer)
+	unset := endorse(f.keys[1], r.ScoresHash)
+	unset[64] -= 27
+	for name, sig := range map[string][]byte{"none": nil, "short": unset[:64], "V not 27 or 28": unset} {
+		_, err := contracts.EndorsementSigner(d, id, 1, r.ScoresHash, sig)
+		require.ErrorIs(t, err, contracts.ErrBadEndorsement, name)
+	}
 
 	// The endorsed flag gave members[2] a strike (limit 3: not yet suspended).
 	p, err = f.ledger.Participant(f.ctx, id, f.members[2].Address())
