@@ -376,3 +376,21 @@ func TestDisputeAggregate(t *testing.T) {
 	assert.Equal(t, []common.Address{reporter.Address(), f.members[0].Address()}, []common.Address{disputes[0].Reporter, disputes[1].Reporter})
 	assert.Equal(t, contracts.Dispute{Reporter: reporter.Address(), Round: 1, Aggregate: agg, Evidence: evidence, Block: disputes[0].Block}, disputes[0])
 }
+
+// A coordinator alone must not be able to strike, and so suspend, an honest
+// hospital: a strike is a public accusation and a suspension shuts the
+// hospital out of the study (and, for a committee member, forces a new
+// committee draw). Here the coordinator reports made-up violations.
+func TestCoordinatorAloneCannotStrike(t *testing.T) {
+	f := newFixture(t, 3)
+	id := f.openStudy(t, 3) // strike limit 3
+	honest := f.members[0].Address()
+	for i := range 3 {
+		_, err := f.ledger.ReportViolation(f.ctx, f.coord, id, 1, honest, hash("made-up evidence "+string(rune('a'+i))))
+		require.NoError(t, err)
+	}
+	p, err := f.ledger.Participant(f.ctx, id, honest)
+	require.NoError(t, err)
+	// Vulnerable: suspended on the coordinator's word, no participant asked.
+	assert.True(t, p.Suspended)
+}
