@@ -25,7 +25,11 @@ func (f *fixture) signCommit(t *testing.T, id uint64, round uint32, i int) contr
 // itself, and checks every rule commitUpdate enforces on a batch entry.
 func TestCommitUpdatesBatch(t *testing.T) {
 	f := newFixture(t, 5)
-	id := f.openStudy(t, 4) // member 4 is a member but no participant
+	p := f.params()
+	p.StrikeLimit = 1          // one endorsed strike suspends, below
+	id := f.studyWith(t, 4, p) // member 4 is a member but no participant
+	f.setKey(t, id)
+	f.openFirstRound(t, id)
 
 	// Bad batches change nothing.
 	forged := f.signCommit(t, id, 1, 0)
@@ -80,10 +84,7 @@ func TestCommitUpdatesBatch(t *testing.T) {
 	require.NoError(t, err)
 	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 2, hash("model 1"), f.deadline())
 	require.NoError(t, err)
-	for i := range 3 {
-		_, err = f.ledger.ReportViolation(f.ctx, f.coord, id, 2, f.members[0].Address(), hash(string(rune('a'+i))))
-		require.NoError(t, err)
-	}
+	f.strike(t, id, 2, f.members[0].Address(), 1, 2)
 	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 2, []contracts.SignedCommitment{f.signCommit(t, id, 2, 0)})
 	require.ErrorIs(t, err, contracts.ErrSuspended)
 	// A coordinator that replays hospital 1's round-1 commitment in round 2

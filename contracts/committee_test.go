@@ -15,11 +15,13 @@ import (
 )
 
 // committeeStudy creates a study with a committee of size c (threshold 2,
-// rotation every rotation rounds) and joins the first n members.
+// rotation every rotation rounds, strike limit 1) and joins the first n
+// members.
 func (f *fixture) committeeStudy(t *testing.T, n int, c uint16, rotation uint32) uint64 {
 	t.Helper()
 	p := f.params()
 	p.Rounds = 5
+	p.StrikeLimit = 1
 	p.Committee = contracts.CommitteeParams{Size: c, RotationRounds: rotation}
 	id, _, err := f.ledger.CreateStudy(f.ctx, f.researcher, p)
 	require.NoError(t, err)
@@ -153,14 +155,18 @@ func TestCommitteeReselectedWhenMemberGoes(t *testing.T) {
 	require.NoError(t, err)
 	checkRule(t, c3, s.Participants)
 
-	// A committee member is suspended (strike limit 3) during round 1.
+	// A committee member is suspended (strike limit 1) during round 1, by
+	// two other participants' endorsement of the scores that flag it.
 	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), f.deadline())
 	require.NoError(t, err)
 	bad := c3.Members[1]
-	for i := range 3 {
-		_, err = f.ledger.ReportViolation(f.ctx, f.coord, id, 1, bad, hash("evidence "+string(rune('a'+i))))
-		require.NoError(t, err)
+	var endorsers []int
+	for i, m := range f.members {
+		if m.Address() != bad && slices.Contains(s.Participants, m.Address()) && len(endorsers) < 2 {
+			endorsers = append(endorsers, i)
+		}
 	}
+	f.strike(t, id, 1, bad, endorsers...)
 	_, _, err = f.ledger.SelectCommittee(f.ctx, f.coord, id)
 	require.ErrorIs(t, err, contracts.ErrRoundStillOpen, "committees change between rounds")
 	for _, m := range s.Participants {

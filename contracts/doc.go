@@ -55,10 +55,11 @@
 //     a member left, was suspended or was voted out of the consortium,
 //     RotationRounds rounds served, or a
 //     member vote asked for a rotation ([Ledger.ProposeRotation]);
-//   - strikes per member and study, from flags and from reported protocol
-//     violations with an evidence hash ([Ledger.ReportViolation]); a member
-//     reaching the study's strike limit is suspended, its commits are refused
-//     until members vote to reinstate it.
+//   - strikes per member and study, from the flags of a round's recorded
+//     scores once the study's threshold of participants endorsed them
+//     ([Ledger.ConfirmStrikes]); the coordinator cannot strike on its own
+//     word. A member reaching the study's strike limit is suspended, its
+//     commits are refused until members vote to reinstate it.
 //
 // Every state change emits an event and every write is access-controlled
 // (member, coordinator, participant, patient signature or member vote;

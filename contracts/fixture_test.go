@@ -97,7 +97,13 @@ func (f *fixture) params() contracts.StudyParams {
 // study creates a study with f.params() and joins the first n members.
 func (f *fixture) study(t *testing.T, n int) uint64 {
 	t.Helper()
-	id, _, err := f.ledger.CreateStudy(f.ctx, f.researcher, f.params())
+	return f.studyWith(t, n, f.params())
+}
+
+// studyWith creates a study with p and joins the first n members.
+func (f *fixture) studyWith(t *testing.T, n int, p contracts.StudyParams) uint64 {
+	t.Helper()
+	id, _, err := f.ledger.CreateStudy(f.ctx, f.researcher, p)
 	require.NoError(t, err)
 	for _, m := range f.members[:n] {
 		_, err := f.ledger.JoinStudy(f.ctx, m, id)
@@ -110,9 +116,14 @@ func (f *fixture) study(t *testing.T, n int) uint64 {
 func (f *fixture) keyedStudy(t *testing.T, n int) uint64 {
 	t.Helper()
 	id := f.study(t, n)
+	f.setKey(t, id)
+	return id
+}
+
+func (f *fixture) setKey(t *testing.T, id uint64) {
+	t.Helper()
 	_, err := f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("collective public key"))
 	require.NoError(t, err)
-	return id
 }
 
 func (f *fixture) deadline() time.Time { return time.Now().Add(time.Hour) }
@@ -121,9 +132,34 @@ func (f *fixture) deadline() time.Time { return time.Now().Add(time.Hour) }
 func (f *fixture) openStudy(t *testing.T, n int) uint64 {
 	t.Helper()
 	id := f.keyedStudy(t, n)
+	f.openFirstRound(t, id)
+	return id
+}
+
+func (f *fixture) openFirstRound(t *testing.T, id uint64) {
+	t.Helper()
 	_, err := f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), f.deadline())
 	require.NoError(t, err)
-	return id
+}
+
+// strike gives member an endorsed strike in an open round, the only way a
+// strike is given: the coordinator records scores that flag it and the
+// members named by index (at least the study's threshold) endorse them.
+func (f *fixture) strike(t *testing.T, id uint64, round uint32, member common.Address, endorsers ...int) {
+	t.Helper()
+	_, err := f.ledger.RecordScores(f.ctx, f.coord, id, round, []contracts.Score{{Member: member, Score: -1, Flagged: true}})
+	require.NoError(t, err)
+	r, err := f.ledger.Round(f.ctx, id, round)
+	require.NoError(t, err)
+	d, err := f.ledger.CommitDomain(f.ctx, id)
+	require.NoError(t, err)
+	endorsements := map[common.Address][]byte{}
+	for _, i := range endorsers {
+		endorsements[f.members[i].Address()], err = contracts.SignEndorsement(f.keys[i], d, id, round, r.ScoresHash)
+		require.NoError(t, err)
+	}
+	_, err = f.ledger.ConfirmStrikes(f.ctx, f.coord, id, round, []common.Address{member}, endorsements)
+	require.NoError(t, err)
 }
 
 func commitment(i int) contracts.Commitment {

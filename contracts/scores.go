@@ -238,19 +238,6 @@ func (l *Ledger) Scores(ctx context.Context, studyID uint64, round uint32) ([]Sc
 	return out, nil
 }
 
-// ReportViolation reports a protocol violation by a participant in a round
-// (for example a ciphertext that does not match its commitment), which gives
-// it a strike and suspends it once it reaches the study's strike limit.
-// evidence is the hash of the evidence kept off chain; each evidence counts
-// once per member and study. Only the coordinator may call it.
-func (l *Ledger) ReportViolation(ctx context.Context, from *Account, studyID uint64, round uint32, member common.Address, evidence common.Hash) (Receipt, error) {
-	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackReportViolation(studyID, round, member, evidence))
-	if err != nil {
-		return Receipt{}, fmt.Errorf("reporting a violation by %s in round %d of study %d: %w", member, round, studyID, err)
-	}
-	return receiptOf(r), nil
-}
-
 // Participant is a member's standing in a study.
 type Participant struct {
 	// Index is the 1-based joining order; 0 if the member has not joined.
@@ -285,10 +272,10 @@ type StrikeReason uint8
 
 // Strike reasons, as numbered by the contract.
 const (
-	// StrikeFlagged: the coordinator flagged the member's update in its scores.
+	// StrikeFlagged: the round's recorded scores flagged the member's
+	// update, and the study's threshold of participants endorsed them. It
+	// is the only reason: the coordinator cannot strike on its own word.
 	StrikeFlagged StrikeReason = 0
-	// StrikeViolation: the coordinator reported a protocol violation with evidence.
-	StrikeViolation StrikeReason = 1
 )
 
 // String names the reason.
@@ -296,8 +283,6 @@ func (r StrikeReason) String() string {
 	switch r {
 	case StrikeFlagged:
 		return "flagged"
-	case StrikeViolation:
-		return "violation"
 	default:
 		return fmt.Sprintf("StrikeReason(%d)", uint8(r))
 	}
@@ -308,8 +293,7 @@ type Strike struct {
 	Member common.Address
 	Round  uint32
 	Reason StrikeReason
-	// Evidence is the evidence hash of a violation, or the round's scores
-	// hash after the flagging chunk was recorded.
+	// Evidence is the round's scores hash: what the endorsements signed.
 	Evidence common.Hash
 	// Strikes is the member's strike count after this strike.
 	Strikes uint16

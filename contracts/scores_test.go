@@ -3,6 +3,7 @@ package contracts_test
 import (
 	"crypto/ecdsa"
 	"math"
+	"math/big"
 	"testing"
 	"time"
 
@@ -181,76 +182,47 @@ func TestRecordScores(t *testing.T) {
 	require.ErrorIs(t, err, contracts.ErrRoundNotOpen, "closed round")
 }
 
-// TestStrikesSuspendAndReinstate follows a malicious member from strikes to
-// suspension, a refused commit, and reinstatement by member vote.
+// TestStrikesSuspendAndReinstate follows a malicious member from endorsed
+// strikes to suspension, a refused commit, and reinstatement by member vote.
 func TestStrikesSuspendAndReinstate(t *testing.T) {
-	f := newFixture(t, 3)   // majority: 2 of 3
-	id := f.openStudy(t, 3) // strike limit 3
+	f := newFixture(t, 3) // majority: 2 of 3
+	p := f.params()
+	p.StrikeLimit = 2
+	id := f.studyWith(t, 3, p)
+	f.setKey(t, id)
+	f.openFirstRound(t, id)
 	bad := f.members[2]
 
-	tests := []struct {
-		name     string
-		from     *contracts.Account
-		round    uint32
-		member   common.Address
-		evidence common.Hash
-		want     error
-	}{
-		{"not coordinator", f.members[0], 1, bad.Address(), hash("e1"), contracts.ErrNotCoordinator},
-		{"round never opened", f.coord, 2, bad.Address(), hash("e1"), contracts.ErrRoundNotFound},
-		{"round zero", f.coord, 0, bad.Address(), hash("e1"), contracts.ErrRoundNotFound},
-		{"zero evidence", f.coord, 1, bad.Address(), common.Hash{}, contracts.ErrInvalidParameter},
-		{"not a participant", f.coord, 1, f.outsider.Address(), hash("e1"), contracts.ErrNotParticipant},
-		{"first strike", f.coord, 1, bad.Address(), hash("e1"), nil},
-		{"same evidence again", f.coord, 1, bad.Address(), hash("e1"), contracts.ErrDuplicateEvidence},
-		{"second strike", f.coord, 1, bad.Address(), hash("e2"), nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := f.ledger.ReportViolation(f.ctx, tc.from, id, tc.round, tc.member, tc.evidence)
-			if tc.want != nil {
-				require.ErrorIs(t, err, tc.want)
-				return
-			}
-			require.NoError(t, err)
-		})
-	}
-	p, err := f.ledger.Participant(f.ctx, id, bad.Address())
+	// Round 1: a first strike, endorsed by the other two participants.
+	f.strike(t, id, 1, bad.Address(), 0, 1)
+	pr, err := f.ledger.Participant(f.ctx, id, bad.Address())
 	require.NoError(t, err)
-	assert.Equal(t, uint16(2), p.Strikes)
-	assert.False(t, p.Suspended)
+	assert.Equal(t, contracts.Participant{Index: 3, Strikes: 1}, pr)
+	f.commitAll(t, id, 1, 2)
+	_, err = f.ledger.CloseRound(f.ctx, f.coord, id, 1, result(2))
+	require.NoError(t, err)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 2, hash("model 1"), f.deadline())
+	require.NoError(t, err)
 
-	// The third strike, from an endorsed flag, reaches the limit.
-	_, err = f.ledger.RecordScores(f.ctx, f.coord, id, 1, []contracts.Score{{Member: bad.Address(), Score: -1, Flagged: true}})
+	// Round 2: the second reaches the limit.
+	f.strike(t, id, 2, bad.Address(), 0, 1)
+	pr, err = f.ledger.Participant(f.ctx, id, bad.Address())
 	require.NoError(t, err)
-	r, err := f.ledger.Round(f.ctx, id, 1)
-	require.NoError(t, err)
-	d, err := f.ledger.CommitDomain(f.ctx, id)
-	require.NoError(t, err)
-	endorsements := map[common.Address][]byte{}
-	for i := range 2 {
-		endorsements[f.members[i].Address()], err = contracts.SignEndorsement(f.keys[i], d, id, 1, r.ScoresHash)
-		require.NoError(t, err)
-	}
-	_, err = f.ledger.ConfirmStrikes(f.ctx, f.coord, id, 1, []common.Address{bad.Address()}, endorsements)
-	require.NoError(t, err)
-	p, err = f.ledger.Participant(f.ctx, id, bad.Address())
-	require.NoError(t, err)
-	assert.Equal(t, contracts.Participant{Index: 3, Strikes: 3, Suspended: true}, p)
+	assert.Equal(t, contracts.Participant{Index: 3, Strikes: 2, Suspended: true}, pr)
 	s, err := f.ledger.Study(f.ctx, id)
 	require.NoError(t, err)
 	assert.Equal(t, uint16(2), s.ActiveParticipants, "a suspended participant is not active")
 	assert.Len(t, s.Participants, 3, "but it is still a participant")
 
-	_, err = f.ledger.CommitUpdate(f.ctx, bad, id, 1, commitment(2))
+	_, err = f.ledger.CommitUpdate(f.ctx, bad, id, 2, commitment(2))
 	require.ErrorIs(t, err, contracts.ErrSuspended)
 
 	strikes, err := f.ledger.Strikes(f.ctx, id)
 	require.NoError(t, err)
-	require.Len(t, strikes, 3)
-	assert.Equal(t, []contracts.StrikeReason{contracts.StrikeViolation, contracts.StrikeViolation, contracts.StrikeFlagged},
-		[]contracts.StrikeReason{strikes[0].Reason, strikes[1].Reason, strikes[2].Reason})
-	assert.Equal(t, hash("e2"), strikes[1].Evidence)
+	require.Len(t, strikes, 2)
+	r2, err := f.ledger.Round(f.ctx, id, 2)
+	require.NoError(t, err)
+	assert.Equal(t, contracts.Strike{Member: bad.Address(), Round: 2, Reason: contracts.StrikeFlagged, Evidence: r2.ScoresHash, Strikes: 2, Block: strikes[1].Block}, strikes[1])
 
 	// Members vote to reinstate it: strikes are cleared and it commits again.
 	_, _, err = f.ledger.ProposeReinstatement(f.ctx, f.outsider, id, bad.Address())
@@ -260,13 +232,13 @@ func TestStrikesSuspendAndReinstate(t *testing.T) {
 	executed, _, err := f.ledger.Vote(f.ctx, f.members[1], pid)
 	require.NoError(t, err)
 	require.True(t, executed)
-	p, err = f.ledger.Participant(f.ctx, id, bad.Address())
+	pr, err = f.ledger.Participant(f.ctx, id, bad.Address())
 	require.NoError(t, err)
-	assert.Equal(t, contracts.Participant{Index: 3}, p)
+	assert.Equal(t, contracts.Participant{Index: 3}, pr)
 	s, err = f.ledger.Study(f.ctx, id)
 	require.NoError(t, err)
 	assert.Equal(t, uint16(3), s.ActiveParticipants, "reinstated, it is active again")
-	_, err = f.ledger.CommitUpdate(f.ctx, bad, id, 1, commitment(2))
+	_, err = f.ledger.CommitUpdate(f.ctx, bad, id, 2, commitment(2))
 	require.NoError(t, err)
 }
 
@@ -377,20 +349,34 @@ func TestDisputeAggregate(t *testing.T) {
 	assert.Equal(t, contracts.Dispute{Reporter: reporter.Address(), Round: 1, Aggregate: agg, Evidence: evidence, Block: disputes[0].Block}, disputes[0])
 }
 
-// A coordinator alone must not be able to strike, and so suspend, an honest
-// hospital: a strike is a public accusation and a suspension shuts the
+// A coordinator alone cannot strike, and so cannot suspend, an honest
+// hospital: a strike is a public accusation, and a suspension shuts the
 // hospital out of the study (and, for a committee member, forces a new
-// committee draw). Here the coordinator reports made-up violations.
+// committee draw). Studies once had reportViolation, a strike on the
+// coordinator's word with an evidence hash no one could check; it is gone,
+// and the call reverts. Flags strike only with the study's threshold of
+// endorsements (TestRecordScores).
 func TestCoordinatorAloneCannotStrike(t *testing.T) {
 	f := newFixture(t, 3)
-	id := f.openStudy(t, 3) // strike limit 3
+	id := f.openStudy(t, 3)
 	honest := f.members[0].Address()
-	for i := range 3 {
-		_, err := f.ledger.ReportViolation(f.ctx, f.coord, id, 1, honest, hash("made-up evidence "+string(rune('a'+i))))
-		require.NoError(t, err)
+	// reportViolation(uint64 studyId, uint32 round, address member, bytes32 evidenceHash)
+	call := crypto.Keccak256([]byte("reportViolation(uint64,uint32,address,bytes32)"))[:4]
+	for _, word := range [][]byte{new(big.Int).SetUint64(id).Bytes(), {1}, honest.Bytes(), hash("made-up evidence").Bytes()} {
+		call = append(call, common.LeftPadBytes(word, 32)...)
 	}
+	require.Error(t, f.ledger.SendToStudies(f.ctx, f.coord, id, call))
+
+	// Nor can it strike with flags no participant endorsed.
+	_, err := f.ledger.RecordScores(f.ctx, f.coord, id, 1, []contracts.Score{{Member: honest, Score: -1, Flagged: true}})
+	require.NoError(t, err)
+	_, err = f.ledger.ConfirmStrikes(f.ctx, f.coord, id, 1, []common.Address{honest}, nil)
+	require.ErrorIs(t, err, contracts.ErrTooFewEndorsements)
+
 	p, err := f.ledger.Participant(f.ctx, id, honest)
 	require.NoError(t, err)
-	// Vulnerable: suspended on the coordinator's word, no participant asked.
-	assert.True(t, p.Suspended)
+	assert.Equal(t, contracts.Participant{Index: 1}, p, "no strike")
+	strikes, err := f.ledger.Strikes(f.ctx, id)
+	require.NoError(t, err)
+	assert.Empty(t, strikes)
 }

@@ -30,7 +30,7 @@ func (c *Coordinator) publishRoot(commitment common.Hash) error {
 }
 
 // inGoodStanding returns the members that are not suspended from the study
-// (by flags of robust scoring or by reported violations).
+// (by endorsed flags of robust scoring).
 func (c *Coordinator) inGoodStanding(ctx context.Context, members []common.Address) ([]common.Address, error) {
 	out := make([]common.Address, 0, len(members))
 	for _, m := range members {

@@ -111,7 +111,7 @@ func newFixtureWith(t testing.TB, params aggregation.Config, register ...func(*g
 	f.studyID, _, err = f.ledger.CreateStudy(ctx, researcher, contracts.StudyParams{
 		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: crypto.Keccak256Hash([]byte("purpose")),
 		ReferenceCommitment: crypto.Keccak256Hash([]byte("reference")),
-		Rounds:              3, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coordAccount.Address(),
+		Rounds:              3, MinParticipants: 2, Threshold: 2, StrikeLimit: 1, Coordinator: coordAccount.Address(),
 	})
 	require.NoError(t, err)
 
@@ -526,10 +526,21 @@ func TestSuspendedParticipantIsRefused(t *testing.T) {
 	f.commit(t, h1, good)
 	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 1, aggregation.ContentHash(good), uint64(len(good)), good, 1<<20))
 
-	for i := 0; i < 3; i++ { // the fixture's strike limit
-		_, err := f.ledger.ReportViolation(f.ctx, f.coordAcct, f.studyID, 1, h4.addr(), crypto.Keccak256Hash([]byte{byte(i)}))
+	// Round 1's scores flag h4 and two participants endorse them: one
+	// strike, the fixture's limit.
+	_, err := f.ledger.RecordScores(f.ctx, f.coordAcct, f.studyID, 1, []contracts.Score{{Member: h4.addr(), Score: -1, Flagged: true}})
+	require.NoError(t, err)
+	round, err := f.ledger.Round(f.ctx, f.studyID, 1)
+	require.NoError(t, err)
+	domain, err := f.ledger.CommitDomain(f.ctx, f.studyID)
+	require.NoError(t, err)
+	endorsements := map[common.Address][]byte{}
+	for _, h := range f.hospitals[:2] {
+		endorsements[h.addr()], err = contracts.SignEndorsement(h.key, domain, f.studyID, 1, round.ScoresHash)
 		require.NoError(t, err)
 	}
+	_, err = f.ledger.ConfirmStrikes(f.ctx, f.coordAcct, f.studyID, 1, []common.Address{h4.addr()}, endorsements)
+	require.NoError(t, err)
 	st, err := f.ledger.Participant(f.ctx, f.studyID, h4.addr())
 	require.NoError(t, err)
 	require.True(t, st.Suspended)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -81,7 +82,8 @@ func TestStudyFlags(t *testing.T) {
 // `study show` reports, as JSON and as text.
 func TestStudyCreateAndShow(t *testing.T) {
 	researcher, coord := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
-	h1, h2, h3 := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
+	k1, k2 := mustKey(t), mustKey(t)
+	h1, h2, h3 := contracts.NewAccount(k1), contracts.NewAccount(k2), contracts.NewAccount(mustKey(t))
 	chain, err := contracts.NewSimulatedChain(researcher.Address(), coord.Address(), h1.Address(), h2.Address(), h3.Address())
 	require.NoError(t, err)
 	t.Cleanup(func() { chain.Close() })
@@ -129,7 +131,19 @@ func TestStudyCreateAndShow(t *testing.T) {
 	require.NoError(t, err)
 	_, err = ledger.OpenRound(ctx, coord, id, 2, res.ModelHash, time.Now().Add(time.Hour))
 	require.NoError(t, err)
-	_, err = ledger.ReportViolation(ctx, coord, id, 2, h3.Address(), crypto.Keccak256Hash([]byte("bad ciphertext")))
+	// Round 2's scores flag h3, and h1 and h2 (the threshold) endorse them.
+	_, err = ledger.RecordScores(ctx, coord, id, 2, []contracts.Score{{Member: h3.Address(), Score: -1, Flagged: true}})
+	require.NoError(t, err)
+	round2, err := ledger.Round(ctx, id, 2)
+	require.NoError(t, err)
+	cd, err := ledger.CommitDomain(ctx, id)
+	require.NoError(t, err)
+	endorsements := map[common.Address][]byte{}
+	for _, k := range []*ecdsa.PrivateKey{k1, k2} {
+		endorsements[crypto.PubkeyToAddress(k.PublicKey)], err = contracts.SignEndorsement(k, cd, id, 2, round2.ScoresHash)
+		require.NoError(t, err)
+	}
+	_, err = ledger.ConfirmStrikes(ctx, coord, id, 2, []common.Address{h3.Address()}, endorsements)
 	require.NoError(t, err)
 
 	rep, err = studies.Show(ctx, ledger, chain.ChainID().Uint64(), id)
@@ -155,7 +169,7 @@ func TestStudyCreateAndShow(t *testing.T) {
 
 	var text bytes.Buffer
 	rep.WriteText(&text)
-	for _, want := range []string{"study 1 on contract", "round 2 open", "St Mary", "0.8125", res.ModelHash.Hex(), "violation", specH.Hex()} {
+	for _, want := range []string{"study 1 on contract", "round 2 open", "St Mary", "0.8125", res.ModelHash.Hex(), "flagged", specH.Hex()} {
 		assert.Contains(t, text.String(), want)
 	}
 	b, err := json.Marshal(rep)

@@ -54,9 +54,13 @@ contract Studies is IStudies {
     }
 
     /// @notice Why a member received a strike.
+    /// Flagged is the only reason: a strike needs the study's threshold of
+    /// participants to endorse the scores that flag the member
+    /// (Committees.confirmStrikes), so the coordinator cannot strike on its
+    /// own word. The event keeps the field for reasons that bring evidence
+    /// the chain can check.
     enum StrikeReason {
-        Flagged,
-        Violation
+        Flagged
     }
 
     /// @notice A study: what is trained, by whom, for how many rounds.
@@ -686,21 +690,6 @@ contract Studies is IStudies {
         for (uint256 i = 0; i < members.length; i++) {
             _strike(studyId, s, members[i], round, StrikeReason.Flagged, _rounds[studyId][round].scoresHash);
         }
-    }
-
-    /// @notice Reports a protocol violation by a participant (for example a
-    /// ciphertext that does not match its commitment, or a bad decryption
-    /// share), which gives it a strike. The evidence is stored off chain.
-    /// @param round the round in which the violation happened (already opened)
-    /// @param evidenceHash hash of the evidence; each may be used once per member and study
-    function reportViolation(uint64 studyId, uint32 round, address member, bytes32 evidenceHash) external {
-        StudyRecord storage s = _coordinated(studyId);
-        if (round == 0 || round > s.currentRound) revert RoundNotFound(studyId, round);
-        if (evidenceHash == bytes32(0)) revert InvalidParameter("evidenceHash");
-        bytes32 key = keccak256(abi.encode(studyId, member, evidenceHash));
-        if (_evidenceUsed[key]) revert DuplicateEvidence(studyId, member, evidenceHash);
-        _evidenceUsed[key] = true;
-        _strike(studyId, s, member, round, StrikeReason.Violation, evidenceHash);
     }
 
     /// @notice A participant of the study records on chain that it refused a

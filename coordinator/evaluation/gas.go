@@ -476,7 +476,7 @@ func gasMeasure(ctx context.Context, n int) (GasRun, uint64, error) {
 		ops["leaveStudy"] = r.GasUsed
 	}
 
-	// A stalled third round, a violation report and the abandonment.
+	// A stalled third round, a flagged member's strike and the abandonment.
 	if _, err = ledger.OpenRound(ctx, coord, study, 3, h("model 2"), time.Now().Add(time.Hour)); err != nil {
 		return GasRun{}, 0, err
 	}
@@ -490,10 +490,6 @@ func gasMeasure(ctx context.Context, n int) (GasRun, uint64, error) {
 		return GasRun{}, 0, err
 	}
 	ops["confirmStrikes"] = r.GasUsed
-	if r, err = ledger.ReportViolation(ctx, coord, study, 3, members[0].Address(), h("evidence")); err != nil {
-		return GasRun{}, 0, err
-	}
-	ops["reportViolation"] = r.GasUsed
 	if err = chain.AdvanceTime(2 * time.Hour); err != nil {
 		return GasRun{}, 0, err
 	}
