@@ -355,3 +355,22 @@ func TestCommitteeMemberVotedOutOfTheConsortium(t *testing.T) {
 	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), f.deadline())
 	require.NoError(t, err)
 }
+
+// A coordinator must not choose who decrypts. Removing a participant that
+// was drawn for the committee forces a new draw, so a coordinator free to
+// remove participants could draw again and again until the committee held
+// t hospitals it colludes with, which together decrypt any hospital's
+// update. Here the coordinator removes an honest committee member.
+func TestCoordinatorCannotRedrawTheCommittee(t *testing.T) {
+	f := newFixture(t, 5)
+	id := f.committeeStudy(t, 5, 3, 0)
+	f.setKey(t, id)
+	c, _, err := f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	_, err = f.ledger.RemoveParticipant(f.ctx, f.coord, id, c.Members[0])
+	require.NoError(t, err)
+	c, err = f.ledger.Committee(f.ctx, id)
+	require.NoError(t, err)
+	// Vulnerable: the committee is due again, on the coordinator's word.
+	assert.False(t, c.Current)
+}
