@@ -360,17 +360,49 @@ func TestCommitteeMemberVotedOutOfTheConsortium(t *testing.T) {
 // was drawn for the committee forces a new draw, so a coordinator free to
 // remove participants could draw again and again until the committee held
 // t hospitals it colludes with, which together decrypt any hospital's
-// update. Here the coordinator removes an honest committee member.
+// update. The coordinator's removal reverts; only a member vote excludes a
+// participant.
 func TestCoordinatorCannotRedrawTheCommittee(t *testing.T) {
-	f := newFixture(t, 5)
+	f := newFixture(t, 5) // a vote carries with 3 of 5
 	id := f.committeeStudy(t, 5, 3, 0)
 	f.setKey(t, id)
 	c, _, err := f.ledger.SelectCommittee(f.ctx, f.coord, id)
 	require.NoError(t, err)
-	_, err = f.ledger.RemoveParticipant(f.ctx, f.coord, id, c.Members[0])
-	require.NoError(t, err)
+	drawn := c.Members[0]
+
+	// removeParticipant(uint64 studyId, address member), from the coordinator.
+	call := crypto.Keccak256([]byte("removeParticipant(uint64,address)"))[:4]
+	call = append(call, common.LeftPadBytes(new(big.Int).SetUint64(id).Bytes(), 32)...)
+	call = append(call, common.LeftPadBytes(drawn.Bytes(), 32)...)
+	require.ErrorIs(t, f.ledger.SendToStudies(f.ctx, f.coord, id, call), contracts.ErrNotAuthorised)
 	c, err = f.ledger.Committee(f.ctx, id)
 	require.NoError(t, err)
-	// Vulnerable: the committee is due again, on the coordinator's word.
-	assert.False(t, c.Current)
+	assert.True(t, c.Current, "the committee stands")
+
+	// Members may vote a participant out; a non-participant is refused.
+	_, _, err = f.ledger.ProposeExclusion(f.ctx, f.members[0], id, f.outsider.Address())
+	require.ErrorIs(t, err, contracts.ErrNotParticipant)
+	var voters []*contracts.Account
+	for _, m := range f.members {
+		if m.Address() != drawn {
+			voters = append(voters, m)
+		}
+	}
+	pid, _, err := f.ledger.ProposeExclusion(f.ctx, voters[0], id, drawn)
+	require.NoError(t, err)
+	executed, _, err := f.ledger.Vote(f.ctx, voters[1], pid)
+	require.NoError(t, err)
+	require.False(t, executed, "two votes of the three needed")
+	p, err := f.ledger.Participant(f.ctx, id, drawn)
+	require.NoError(t, err)
+	require.False(t, p.Left)
+	executed, _, err = f.ledger.Vote(f.ctx, voters[2], pid)
+	require.NoError(t, err)
+	require.True(t, executed)
+	p, err = f.ledger.Participant(f.ctx, id, drawn)
+	require.NoError(t, err)
+	assert.True(t, p.Left, "excluded by the vote")
+	c, err = f.ledger.Committee(f.ctx, id)
+	require.NoError(t, err)
+	assert.False(t, c.Current, "a vote, not the coordinator, made the committee due")
 }

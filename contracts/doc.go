@@ -26,8 +26,8 @@
 //     an address and a TLS certificate fingerprint;
 //   - studies and the members that join them (before key generation or
 //     between rounds of a running study), leave them ([Ledger.LeaveStudy]) or
-//     are removed by the coordinator ([Ledger.RemoveParticipant]) while no
-//     round is open, never below the study's minimum of active
+//     are excluded by a member vote ([Ledger.ProposeExclusion]; the
+//     coordinator cannot remove anyone) while no round is open, never below the study's minimum of active
 //     participants, and the hash of each study's collective public key;
 //   - patients' consent per study or per purpose, with an expiry, signed by
 //     the patient as EIP-712 typed data ([SignConsent]) and relayed by a

@@ -27,6 +27,8 @@ const (
 	ProposalModule ProposalKind = 5
 	// ProposalRotate has a study's decryption committee selected anew before its next round.
 	ProposalRotate ProposalKind = 6
+	// ProposalExclude removes a participant from a study, as if it had left.
+	ProposalExclude ProposalKind = 7
 )
 
 // String names the kind.
@@ -44,6 +46,8 @@ func (k ProposalKind) String() string {
 		return "module"
 	case ProposalRotate:
 		return "rotate"
+	case ProposalExclude:
+		return "exclude"
 	default:
 		return fmt.Sprintf("ProposalKind(%d)", uint8(k))
 	}
@@ -53,9 +57,10 @@ func (k ProposalKind) String() string {
 type Proposal struct {
 	ID   uint64
 	Kind ProposalKind
-	// Subject is the institution admitted or removed, or the member reinstated.
+	// Subject is the institution admitted or removed, or the member
+	// reinstated in or excluded from a study.
 	Subject common.Address
-	// StudyID is the study of a reinstatement.
+	// StudyID is the study of a reinstatement, a rotation or an exclusion.
 	StudyID uint64
 	// QuorumPercent is the new quorum of a quorum proposal.
 	QuorumPercent uint8
@@ -99,6 +104,16 @@ func (l *Ledger) ProposeRemoval(ctx context.Context, from *Account, member commo
 func (l *Ledger) ProposeReinstatement(ctx context.Context, from *Account, studyID uint64, member common.Address) (uint64, Receipt, error) {
 	return l.propose(ctx, from, fmt.Sprintf("proposing to reinstate %s in study %d", member, studyID),
 		l.consortium.PackProposeReinstatement(studyID, member))
+}
+
+// ProposeExclusion proposes removing a participant from a study: once the
+// vote carries (between rounds, keeping the study's minimum of active
+// participants) the member has left the study, as by LeaveStudy, and may
+// join again. Only a vote removes a participant; the coordinator cannot.
+// member must be a current participant (ErrNotParticipant).
+func (l *Ledger) ProposeExclusion(ctx context.Context, from *Account, studyID uint64, member common.Address) (uint64, Receipt, error) {
+	return l.propose(ctx, from, fmt.Sprintf("proposing to exclude %s from study %d", member, studyID),
+		l.consortium.PackProposeExclusion(studyID, member))
 }
 
 // ProposeRotation proposes rotating a study's decryption committee: once

@@ -259,17 +259,6 @@ func (l *Ledger) LeaveStudy(ctx context.Context, from *Account, studyID uint64) 
 	return receiptOf(r), nil
 }
 
-// RemoveParticipant lets the study's coordinator (from) remove member from
-// the study between rounds, under the same conditions as LeaveStudy; other
-// senders get ErrNotCoordinator.
-func (l *Ledger) RemoveParticipant(ctx context.Context, from *Account, studyID uint64, member common.Address) (Receipt, error) {
-	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackRemoveParticipant(studyID, member))
-	if err != nil {
-		return Receipt{}, fmt.Errorf("removing %s from study %d: %w", member.Hex(), studyID, err)
-	}
-	return receiptOf(r), nil
-}
-
 // SetPublicKeyHash records the hash of the study's collective public key,
 // which closes enrolment. Only the coordinator may call it, before the first
 // round opens, once at least MinParticipants have joined.
@@ -774,7 +763,8 @@ func (l *Ledger) moduleEvents(ctx context.Context, module common.Address, event 
 }
 
 // Departure is a StudyLeft event: a participant left a study (By equals
-// Member) or its coordinator removed it (By is the coordinator).
+// Member) or a member vote excluded it (By is the Consortium contract,
+// Ledger.Address).
 type Departure struct {
 	Member common.Address
 	By     common.Address

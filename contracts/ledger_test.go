@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"math/big"
 	"strings"
 	"sync"
 	"testing"
@@ -469,10 +470,29 @@ func TestAccountNeverPrintsKey(t *testing.T) {
 	}
 }
 
-func TestLeaveAndRemoveBetweenRounds(t *testing.T) {
-	f := newFixture(t, 4)
+func TestLeaveAndExcludeBetweenRounds(t *testing.T) {
+	f := newFixture(t, 4)    // a vote carries with 3 of 4
 	id := f.keyedStudy(t, 3) // min participants 2, threshold 2
 	m0, m1, m2, m3 := f.members[0], f.members[1], f.members[2], f.members[3]
+	// exclude has members 0, 1 and 2 vote member out of the study; the
+	// last vote carries it, or reverts with why.
+	exclude := func(member common.Address) error {
+		pid, _, err := f.ledger.ProposeExclusion(f.ctx, m0, id, member)
+		if err != nil {
+			return err
+		}
+		if _, _, err := f.ledger.Vote(f.ctx, m1, pid); err != nil {
+			return err
+		}
+		_, _, err = f.ledger.Vote(f.ctx, m2, pid)
+		return err
+	}
+	// removal is a direct removeParticipant call, which only a vote may make.
+	removal := func(from *contracts.Account, member common.Address) error {
+		call := crypto.Keccak256([]byte("removeParticipant(uint64,address)"))[:4]
+		call = append(call, common.LeftPadBytes(new(big.Int).SetUint64(id).Bytes(), 32)...)
+		return f.ledger.SendToStudies(f.ctx, from, id, append(call, common.LeftPadBytes(member.Bytes(), 32)...))
+	}
 	active := func(t *testing.T) ([]common.Address, uint16) {
 		t.Helper()
 		s, err := f.ledger.Study(f.ctx, id)
@@ -513,10 +533,7 @@ func TestLeaveAndRemoveBetweenRounds(t *testing.T) {
 		want error
 	}{
 		{"leave while a round is open", func() error { _, err := f.ledger.LeaveStudy(f.ctx, m0, id); return err }, contracts.ErrRoundStillOpen},
-		{"removal while a round is open", func() error {
-			_, err := f.ledger.RemoveParticipant(f.ctx, f.coord, id, m0.Address())
-			return err
-		}, contracts.ErrRoundStillOpen},
+		{"exclusion while a round is open", func() error { return exclude(m0.Address()) }, contracts.ErrRoundStillOpen},
 		{"join again while a round is open", func() error { _, err := f.ledger.JoinStudy(f.ctx, m2, id); return err }, contracts.ErrEnrolmentClosed},
 	}
 	for _, tc := range tests {
@@ -535,20 +552,12 @@ func TestLeaveAndRemoveBetweenRounds(t *testing.T) {
 		call func() error
 		want error
 	}{
-		{"member removes another", func() error {
-			_, err := f.ledger.RemoveParticipant(f.ctx, m0, id, m1.Address())
-			return err
-		}, contracts.ErrNotCoordinator},
-		{"researcher removes a participant", func() error {
-			_, err := f.ledger.RemoveParticipant(f.ctx, f.researcher, id, m1.Address())
-			return err
-		}, contracts.ErrNotCoordinator},
+		{"coordinator removes a participant", func() error { return removal(f.coord, m1.Address()) }, contracts.ErrNotAuthorised},
+		{"member removes another", func() error { return removal(m0, m1.Address()) }, contracts.ErrNotAuthorised},
+		{"researcher removes a participant", func() error { return removal(f.researcher, m1.Address()) }, contracts.ErrNotAuthorised},
 		{"outsider leaves", func() error { _, err := f.ledger.LeaveStudy(f.ctx, f.outsider, id); return err }, contracts.ErrNotParticipant},
 		{"leaver leaves twice", func() error { _, err := f.ledger.LeaveStudy(f.ctx, m2, id); return err }, contracts.ErrNotParticipant},
-		{"coordinator removes a non-participant", func() error {
-			_, err := f.ledger.RemoveParticipant(f.ctx, f.coord, id, f.outsider.Address())
-			return err
-		}, contracts.ErrNotParticipant},
+		{"exclusion of a non-participant", func() error { return exclude(f.outsider.Address()) }, contracts.ErrNotParticipant},
 		{"unknown study", func() error { _, err := f.ledger.LeaveStudy(f.ctx, m0, 99); return err }, contracts.ErrStudyNotFound},
 		{"current participant joins again", func() error { _, err := f.ledger.JoinStudy(f.ctx, m0, id); return err }, contracts.ErrAlreadyJoined},
 	}
@@ -556,13 +565,11 @@ func TestLeaveAndRemoveBetweenRounds(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { require.ErrorIs(t, tc.call(), tc.want) })
 	}
 
-	// The coordinator removes one (3 -> 2 active); a further leave would break the minimum (and t).
-	_, err = f.ledger.RemoveParticipant(f.ctx, f.coord, id, m3.Address())
-	require.NoError(t, err)
+	// A vote excludes one (3 -> 2 active); a further leave would break the minimum (and t).
+	require.NoError(t, exclude(m3.Address()))
 	_, err = f.ledger.LeaveStudy(f.ctx, m1, id)
 	require.ErrorIs(t, err, contracts.ErrTooFewParticipants)
-	_, err = f.ledger.RemoveParticipant(f.ctx, f.coord, id, m1.Address())
-	require.ErrorIs(t, err, contracts.ErrTooFewParticipants)
+	require.ErrorIs(t, exclude(m1.Address()), contracts.ErrTooFewParticipants)
 
 	// The leaver joins again (3 active), then leaving is possible once more.
 	_, err = f.ledger.JoinStudy(f.ctx, m2, id)
@@ -573,12 +580,12 @@ func TestLeaveAndRemoveBetweenRounds(t *testing.T) {
 	_, err = f.ledger.LeaveStudy(f.ctx, m1, id)
 	require.NoError(t, err)
 
-	// The events record who left and who removed whom.
+	// The events record who left, and whom a vote (the Consortium) excluded.
 	left, err := f.ledger.Departures(f.ctx, id)
 	require.NoError(t, err)
 	assert.Equal(t, []contracts.Departure{
 		{Member: m2.Address(), By: m2.Address()},
-		{Member: m3.Address(), By: f.coord.Address()},
+		{Member: m3.Address(), By: f.ledger.Address()},
 		{Member: m1.Address(), By: m1.Address()},
 	}, stripBlocks(left))
 }

@@ -248,8 +248,8 @@ type Participant struct {
 	Suspended bool
 	// LastCommittedRound is the last round the member committed an update to.
 	LastCommittedRound uint32
-	// Left is true once the member left the study (LeaveStudy) or its
-	// coordinator removed it (RemoveParticipant); it may join again.
+	// Left is true once the member left the study (LeaveStudy) or a
+	// member vote excluded it (ProposeExclusion); it may join again.
 	Left bool
 }
 

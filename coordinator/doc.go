@@ -10,7 +10,7 @@
 // it cannot read an update or the sum on its own.
 //
 // Membership may change between rounds: members join a running study and
-// participants leave (or the coordinator removes them) on chain while no
+// participants leave (or a member vote excludes them) on chain while no
 // round is open (Config.EnrolmentWindow keeps a gap between rounds for
 // that), and suspension takes a member out too. Before each round
 // the coordinator compares the chain's participants in good standing with

@@ -499,7 +499,7 @@ var errStreamEnded = errors.New("task stream ended")
 var errStudyCompleted = errors.New("the study is completed on chain")
 
 // ErrLeftStudy reports that this hospital is no longer a participant of the
-// study on chain (it left, or the coordinator removed it): the node stops.
+// study on chain (it left, or a member vote excluded it): the node stops.
 // Starting it again joins the study again.
 var ErrLeftStudy = errors.New("participant: this hospital is no longer a participant of the study on chain")
 

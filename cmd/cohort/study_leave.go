@@ -16,20 +16,23 @@ func runStudyLeave(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs := newFlagSet("study leave", "study leave --eth-rpc URL --contract ADDR --key FILE --study S [--member ADDR] [--wait D] [--json]", stderr)
 	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
 	contract := fs.String("contract", "", "address of the Cohort contract (required)")
-	keyPath := fs.String("key", "", "private key, 64 hex digits, mode 0600: the leaving hospital's, or with --member the study coordinator's (required)")
+	keyPath := fs.String("key", "", "private key, 64 hex digits, mode 0600: the leaving hospital's, or with --member the proposing consortium member's (required)")
 	id := fs.Uint64("study", 0, "study id (required)")
-	member := fs.String("member", "", "participant the study's coordinator removes (default: the --key account leaves)")
+	member := fs.String("member", "", "participant to exclude by a member vote, proposed by the --key member (default: the --key account leaves)")
 	wait := fs.Duration("wait", 0, "if a round is open, wait up to this long for it to close and leave in the gap before the next one (e.g. 30m); 0 fails at once")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Usage: cohort study leave --eth-rpc URL --contract ADDR --key FILE --study S [--member ADDR] [--wait D] [--json]
 
 Signs a hospital's leave from a study on chain (leaveStudy), or with
---member the coordinator's removal of a participant (removeParticipant).
-Allowed only between rounds, and only while at least the study's minimum
-number of active participants remains; with --wait the command waits for
-the open round to close and leaves in the coordinator's enrolment window
-before the next round opens. Before the next round the
+--member a consortium member's proposal to exclude a participant
+(proposeExclusion; the proposer's vote counts at once, other members add
+theirs with 'cohort member vote --proposal ID'). Only a member vote removes
+a participant: the coordinator cannot, or it could force new committee
+draws until one suited it. Allowed only between rounds, and only while at
+least the study's minimum number of active participants remains; with
+--wait the command waits for the open round to close and acts in the
+coordinator's enrolment window before the next round opens. Before the next round the
 coordinator re-shares the decryption key among the participants that stay:
 the leaver's key share stops being of use. Stop the hospital's node after
 leaving; to come back, start it again (it joins between rounds).
@@ -84,10 +87,15 @@ Flags:
 	if *asJSON {
 		return writeJSON(stdout, res)
 	}
-	verb := "left"
-	if res.By != res.Member {
-		verb = "removed by the coordinator from"
+	switch {
+	case res.Proposal == 0:
+		fmt.Fprintf(stdout, "%s left study %d\n", res.Member.Hex(), res.StudyID)
+	case res.Pending:
+		fmt.Fprintf(stdout, "proposal %d to exclude %s from study %d: your vote counts; it carries once enough members vote ('cohort member vote --proposal %d')\n",
+			res.Proposal, res.Member.Hex(), res.StudyID, res.Proposal)
+	default:
+		fmt.Fprintf(stdout, "%s excluded from study %d by member vote (proposal %d)\n", res.Member.Hex(), res.StudyID, res.Proposal)
 	}
-	fmt.Fprintf(stdout, "%s %s study %d\ntx  %s (block %d, %d gas)\n", res.Member.Hex(), verb, res.StudyID, res.TxHash.Hex(), res.Block, res.GasUsed)
+	fmt.Fprintf(stdout, "tx  %s (block %d, %d gas)\n", res.TxHash.Hex(), res.Block, res.GasUsed)
 	return nil
 }

@@ -6,7 +6,8 @@ import {IConsortium, ICohortModule, IStudies} from "Modules.sol";
 /// @title Cohort consortium: members, their votes, and the directory of modules
 /// @notice The root of a Cohort ledger and its identity: the consortium of
 /// hospitals, how it changes by vote, and which Studies and ConsentRegistry
-/// modules are current. Members vote to admit, remove or reinstate, to change
+/// modules are current. Members vote to admit, remove or reinstate, to
+/// exclude a participant from a study or rotate its committee, to change
 /// the quorum and to replace a module by a new version.
 /// @dev Module versions: a Studies module serves the study ids from its
 /// firstStudyId on; when a vote replaces it, the old module is retired (it
@@ -28,7 +29,8 @@ contract Consortium is IConsortium {
         Reinstate,
         Quorum,
         Module,
-        Rotate
+        Rotate,
+        Exclude
     }
 
     /// @notice The modules a vote can replace.
@@ -52,12 +54,12 @@ contract Consortium is IConsortium {
         ProposalKind kind;
         uint8 quorumPercent; // Quorum proposals: the new quorum
         uint32 yes;
-        uint64 studyId; // Reinstate proposals: the study
+        uint64 studyId; // Reinstate, Rotate and Exclude proposals: the study
         uint64 expiresAt;
         bool executed;
         ModuleKind moduleKind; // Module proposals: which module subject replaces
         // slot 1
-        address subject; // the member admitted, removed or reinstated; the new module
+        address subject; // the member admitted, removed, reinstated or excluded; the new module
         // slot 2
         address proposer;
         // slots 3-4: Admit proposals
@@ -75,6 +77,8 @@ contract Consortium is IConsortium {
     error StudyNotFound(uint64 studyId);
     /// @notice The member is not suspended from the study.
     error NotSuspended(uint64 studyId, address account);
+    /// @notice The account is not a current participant of the study.
+    error NotParticipant(uint64 studyId, address account);
     /// @notice No proposal has this id.
     error ProposalNotFound(uint64 proposalId);
     /// @notice The proposal was already executed.
@@ -191,6 +195,17 @@ contract Consortium is IConsortium {
         if (!IStudies(_studiesOf(studyId)).isSuspended(studyId, member)) revert NotSuspended(studyId, member);
         Proposal storage p;
         (proposalId, p) = _newProposal(ProposalKind.Reinstate, member, studyId);
+        _vote(proposalId, p);
+    }
+
+    /// @notice Proposes excluding a participant from a study (it leaves, as
+    /// by leaveStudy, once the vote carries between rounds); the proposer's
+    /// vote counts at once. Only a vote removes a participant: the study's
+    /// coordinator cannot.
+    function proposeExclusion(uint64 studyId, address member) external returns (uint64 proposalId) {
+        if (!IStudies(_studiesOf(studyId)).isParticipant(studyId, member)) revert NotParticipant(studyId, member);
+        Proposal storage p;
+        (proposalId, p) = _newProposal(ProposalKind.Exclude, member, studyId);
         _vote(proposalId, p);
     }
 
@@ -404,6 +419,8 @@ contract Consortium is IConsortium {
             _setQuorum(p.quorumPercent);
         } else if (p.kind == ProposalKind.Rotate) {
             IStudies(_studiesOf(p.studyId)).requestRotation(p.studyId);
+        } else if (p.kind == ProposalKind.Exclude) {
+            IStudies(_studiesOf(p.studyId)).removeParticipant(p.studyId, subject);
         } else {
             _replaceModule(p.moduleKind, subject);
         }

@@ -39,6 +39,12 @@ interface IStudies is ICohortModule {
     function isSuspended(uint64 studyId, address member) external view returns (bool);
     /// @notice Called by the Consortium once a reinstatement vote carries.
     function reinstate(uint64 studyId, address member) external;
+    /// @notice Whether the account is a current participant of the study.
+    function isParticipant(uint64 studyId, address account) external view returns (bool);
+    /// @notice Called by the Consortium once an exclusion vote carries: the
+    /// participant leaves the study, under the same conditions as
+    /// leaveStudy (no round open, the study's minimum kept).
+    function removeParticipant(uint64 studyId, address member) external;
     /// @notice Called by the Consortium once a rotation vote carries: the
     /// study's decryption committee must be selected again before its next round.
     function requestRotation(uint64 studyId) external;

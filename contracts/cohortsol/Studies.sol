@@ -97,7 +97,7 @@ contract Studies is IStudies {
         uint16 strikes;
         bool suspended;
         uint32 lastCommittedRound; // filled by getParticipant from the rounds' commit bits; not stored
-        bool left; // left the study or removed by the coordinator; may join again
+        bool left; // left the study or excluded by a member vote; may join again
     }
 
     /// @notice One round of a study.
@@ -212,7 +212,7 @@ contract Studies is IStudies {
     );
     /// @notice A member joined a study.
     event StudyJoined(uint64 indexed studyId, address indexed member, uint16 index);
-    /// @notice A participant left a study (by == member) or its coordinator removed it.
+    /// @notice A participant left a study (by == member) or a member vote excluded it (by: the Consortium).
     event StudyLeft(uint64 indexed studyId, address indexed member, address by);
     /// @notice The coordinator recorded the hash of the collective public key.
     event PublicKeySet(uint64 indexed studyId, bytes32 publicKeyHash);
@@ -449,10 +449,12 @@ contract Studies is IStudies {
         _leave(studyId, _study(studyId), msg.sender);
     }
 
-    /// @notice The coordinator removes a participant between rounds, under
-    /// the same conditions as leaveStudy.
-    function removeParticipant(uint64 studyId, address member) external {
-        _leave(studyId, _coordinated(studyId), member);
+    /// @inheritdoc IStudies
+    /// @dev Not the coordinator's to call: removing a committee member forces
+    /// a new committee draw, and a coordinator free to remove could draw
+    /// until the committee held hospitals it colludes with.
+    function removeParticipant(uint64 studyId, address member) external onlyConsortium {
+        _leave(studyId, _study(studyId), member);
     }
 
     /// @notice Records the hash of the study's collective public key; closes enrolment.

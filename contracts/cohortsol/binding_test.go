@@ -23,9 +23,9 @@ var modules = []struct {
 	methods []string
 }{
 	{"Consortium", &cohortsol.ConsortiumMetaData, []string{"linkModules", "proposeAdmission", "proposeRemoval",
-		"proposeReinstatement", "proposeQuorum", "proposeModule", "proposeRotation", "vote", "studiesFor", "studiesModules", "consent"}},
+		"proposeReinstatement", "proposeQuorum", "proposeModule", "proposeRotation", "proposeExclusion", "vote", "studiesFor", "studiesModules", "consent"}},
 	{"Studies", &cohortsol.StudiesMetaData, []string{"createStudy", "joinStudy", "setPublicKeyHash", "setStandardiserHash",
-		"openRound", "commitUpdate", "closeRound", "leaveStudy", "removeParticipant", "recordScores", "reportViolation",
+		"openRound", "commitUpdate", "closeRound", "leaveStudy", "removeParticipant", "recordScores", "strikeFlagged",
 		"abandonRound", "consentContext", "reinstate", "retire", "activate", "committees", "requestRotation"}},
 	{"Committees", &cohortsol.CommitteesMetaData, []string{"setCommittee", "selectCommittee", "requestRotation",
 		"getCommittee", "allowsRound", "isCurrent", "studies"}},

@@ -2,8 +2,8 @@
 // running it: a researcher registers it (Create, with the purpose code and
 // the commitment to the root dataset), anyone reads its record as a Report
 // (parameters, every round, every participant's standing, strikes, the
-// privacy spent), and a hospital leaves it, or its coordinator removes one,
-// between rounds (Leave, LeaveBetweenRounds). The coordinator and
+// privacy spent), and a hospital leaves it, or members vote to exclude
+// one, between rounds (Leave, LeaveBetweenRounds). The coordinator and
 // participant daemons run the study itself; `cohort study` and the
 // dashboard use this package.
 package studies

@@ -237,15 +237,21 @@ type Privacy struct {
 	Spent   float64 `json:"epsilon_spent"`
 }
 
-// Left describes a leave or removal just signed (what `cohort study leave
-// --json` prints).
+// Left describes a leave, or a proposal to exclude a participant, just
+// signed (what `cohort study leave --json` prints).
 type Left struct {
 	StudyID uint64         `json:"study_id"`
 	Member  common.Address `json:"member"`
 	By      common.Address `json:"by"`
-	TxHash  common.Hash    `json:"tx_hash"`
-	Block   uint64         `json:"block"`
-	GasUsed uint64         `json:"gas_used"`
+	// Proposal is the id of the member vote By proposed to exclude Member;
+	// 0 for a member's own leave.
+	Proposal uint64 `json:"proposal,omitempty"`
+	// Pending is true while that vote has not carried: Member is still a
+	// participant until enough members vote for it (`cohort member vote`).
+	Pending bool        `json:"pending,omitempty"`
+	TxHash  common.Hash `json:"tx_hash"`
+	Block   uint64      `json:"block"`
+	GasUsed uint64      `json:"gas_used"`
 }
 
 // LeavePoll is how often `cohort study leave --wait` reads the chain while
@@ -296,19 +302,26 @@ func LeaveBetweenRounds(ctx context.Context, ledger *contracts.Ledger, account *
 	}
 }
 
-// Leave signs account's leave from the study, or, if member is set,
-// the coordinator account's removal of member.
+// Leave signs account's leave from the study, or, if member is set, the
+// consortium member account's proposal to exclude member from it, with its
+// vote: only a member vote removes a participant (the coordinator cannot,
+// or it could force committee draws until one suited it). With a quorum of
+// one vote the exclusion happens at once; otherwise Pending says so.
 func Leave(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account, id uint64, member common.Address) (*Left, error) {
-	var r contracts.Receipt
-	var err error
 	if member == (common.Address{}) || member == account.Address() {
-		member = account.Address()
-		r, err = ledger.LeaveStudy(ctx, account, id)
-	} else {
-		r, err = ledger.RemoveParticipant(ctx, account, id, member)
+		r, err := ledger.LeaveStudy(ctx, account, id)
+		if err != nil {
+			return nil, err
+		}
+		return &Left{StudyID: id, Member: account.Address(), By: account.Address(), TxHash: r.TxHash, Block: r.Block, GasUsed: r.GasUsed}, nil
 	}
+	pid, r, err := ledger.ProposeExclusion(ctx, account, id, member)
 	if err != nil {
 		return nil, err
 	}
-	return &Left{StudyID: id, Member: member, By: account.Address(), TxHash: r.TxHash, Block: r.Block, GasUsed: r.GasUsed}, nil
+	p, err := ledger.Participant(ctx, id, member)
+	if err != nil {
+		return nil, err
+	}
+	return &Left{StudyID: id, Member: member, By: account.Address(), Proposal: pid, Pending: !p.Left, TxHash: r.TxHash, Block: r.Block, GasUsed: r.GasUsed}, nil
 }

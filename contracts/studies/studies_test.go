@@ -53,8 +53,8 @@ func TestPurposeAndReference(t *testing.T) {
 }
 
 // TestStudyLeave takes hospitals out of a keyed study between rounds, as
-// `cohort study leave` does: a hospital leaves itself, only the coordinator
-// removes another, and no change may take the study below its minimum.
+// `cohort study leave` does: a hospital leaves itself, only a member vote
+// excludes another, and no change may take the study below its minimum.
 func TestStudyLeave(t *testing.T) {
 	researcher, coord := newAccount(t), newAccount(t)
 	hs := []*contracts.Account{newAccount(t), newAccount(t), newAccount(t)}
@@ -88,14 +88,32 @@ func TestStudyLeave(t *testing.T) {
 	assert.NotZero(t, left.GasUsed)
 	t.Logf("leaveStudy: %d gas", left.GasUsed)
 
-	_, err = Leave(ctx, ledger, hs[0], id, hs[1].Address())
-	require.ErrorIs(t, err, contracts.ErrNotCoordinator, "a hospital cannot remove another")
+	// Only a member vote excludes a participant: the coordinator, no
+	// consortium member, cannot even propose it. H1 proposes excluding H2
+	// (a vote carries with 2 of 3 members): pending on its own vote; H3's
+	// vote would leave one active participant, below the study's minimum,
+	// so it is refused until H3 has joined again.
 	_, err = Leave(ctx, ledger, coord, id, hs[1].Address())
+	require.ErrorIs(t, err, contracts.ErrNotMember)
+	res, err := Leave(ctx, ledger, hs[0], id, hs[1].Address())
+	require.NoError(t, err)
+	assert.Equal(t, Left{StudyID: id, Member: hs[1].Address(), By: hs[0].Address(), Proposal: res.Proposal, Pending: true,
+		TxHash: res.TxHash, Block: res.Block, GasUsed: res.GasUsed}, *res)
+	assert.NotZero(t, res.Proposal)
+	_, _, err = ledger.Vote(ctx, hs[2], res.Proposal)
 	require.ErrorIs(t, err, contracts.ErrTooFewParticipants, "two active participants are the study's minimum")
+	_, err = ledger.JoinStudy(ctx, hs[2], id)
+	require.NoError(t, err)
+	executed, _, err := ledger.Vote(ctx, hs[2], res.Proposal)
+	require.NoError(t, err)
+	assert.True(t, executed)
+	ok, err := ledger.IsParticipant(ctx, id, hs[1].Address())
+	require.NoError(t, err)
+	assert.False(t, ok, "excluded by the vote")
 
 	rep, err := Show(ctx, ledger, chain.ChainID().Uint64(), id)
 	require.NoError(t, err)
-	require.Len(t, rep.Participants, 2, "the leaver is no longer listed")
+	require.Len(t, rep.Participants, 2, "the excluded member is no longer listed")
 }
 
 // TestStudyLeaveWaits leaves a study whose round is open, as `cohort study

@@ -130,7 +130,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 			return nil
 		case errors.Is(err, participant.ErrLeftStudy):
 			// Leaving is the hospital's own decision (cohort study leave) or
-			// the coordinator's removal: the node's work is over.
+			// the members' vote to exclude it: the node's work is over.
 			log.Info("this hospital is no longer a participant of the study; node stopped", "study", cfg.StudyID)
 			fmt.Fprintf(stdout, "left study %d\n", cfg.StudyID)
 			lingerForScrapers(ctx, cfg, log)
