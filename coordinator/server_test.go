@@ -623,6 +623,37 @@ func TestInterruptedUploadResumes(t *testing.T) {
 	assert.Equal(t, data, stored)
 }
 
+// An upload whose every byte reached the partial blob before the
+// coordinator stopped (the rename and the receipt had not happened) is
+// resumed at its end, with no data: the coordinator checks the bytes it
+// holds and accepts them. A sender that started over at byte 0 instead
+// was refused at every attempt and its update lost for the round.
+func TestUploadWhoseBytesAllArrivedBeforeARestartCompletes(t *testing.T) {
+	f := newFixture(t)
+	h2 := f.hospitals[1]
+	f.installTrain()
+	data := f.update(t, h2)
+	f.commit(t, h2, data)
+	hash := aggregation.ContentHash(data)
+	require.NoError(t, os.WriteFile(f.coord.store.partialPath(hash), data, 0o600))
+	st, err := h2.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: hash.Bytes()})
+	require.NoError(t, err)
+	require.Equal(t, uint64(len(data)), st.GetReceived())
+
+	err = upload(f.ctx, h2, h2.key, f.studyID, 1, hash, uint64(len(data)), data, 1<<20)
+	require.Equal(t, codes.FailedPrecondition, status.Code(err), "starting over at byte 0: %v", err)
+	signed, err := auth.Sign(h2.key, f.studyID, 1, auth.KindUpdate, hash)
+	require.NoError(t, err)
+	stream, err := h2.client.UploadUpdate(f.ctx)
+	require.NoError(t, err)
+	header := &cohortv1.UpdateHeader{StudyId: f.studyID, Round: 1, Size: uint64(len(data)), ContentHash: hash.Bytes(), Auth: signed, Offset: uint64(len(data))}
+	require.NoError(t, stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Header{Header: header}}))
+	receipt, err := stream.CloseAndRecv()
+	require.NoError(t, err)
+	assert.Equal(t, hash, common.BytesToHash(receipt.GetContentHash()))
+	assert.Equal(t, map[common.Address]common.Hash{h2.addr(): hash}, f.accepted())
+}
+
 // A re-sharing's dealer shares are accepted only for the current re-sharing
 // (epoch and set hash), signed by one dealer it asked, one per new holder
 // and for new holders only; confirmations only for the current set, once.

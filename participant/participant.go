@@ -876,7 +876,9 @@ func (p *Participant) uploadOnce(ctx context.Context, round uint32, content comm
 			return fmt.Errorf("participant %s: upload status: %w", p.cfg.Name, err)
 		}
 	}
-	if !st.GetComplete() && st.GetReceived() < uint64(len(sealed)) {
+	// A coordinator that stopped after the last byte arrived holds all of
+	// it: the upload resumes at its end, with no data, and is checked.
+	if !st.GetComplete() && st.GetReceived() <= uint64(len(sealed)) {
 		offset = int(st.GetReceived())
 	}
 	if offset > 0 {

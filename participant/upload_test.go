@@ -26,10 +26,12 @@ type flakyUploads struct {
 	failures []codes.Code
 	attempts int
 	received []byte
+	held     uint64   // what UploadStatus says arrived
+	offsets  []uint64 // each attempt's resume offset
 }
 
 func (f *flakyUploads) UploadStatus(context.Context, *cohortv1.UploadStatusRequest, ...grpc.CallOption) (*cohortv1.UploadStatusReply, error) {
-	return &cohortv1.UploadStatusReply{}, nil
+	return &cohortv1.UploadStatusReply{Received: f.held}, nil
 }
 
 func (f *flakyUploads) UploadUpdate(context.Context, ...grpc.CallOption) (grpc.ClientStreamingClient[cohortv1.UpdateChunk, cohortv1.UploadReceipt], error) {
@@ -47,6 +49,7 @@ type flakyStream struct {
 func (s *flakyStream) Send(c *cohortv1.UpdateChunk) error {
 	if h := c.GetHeader(); h != nil {
 		s.hash = h.GetContentHash()
+		s.f.offsets = append(s.f.offsets, h.GetOffset())
 	}
 	s.data = append(s.data, c.GetData()...)
 	return nil
@@ -56,7 +59,7 @@ func (s *flakyStream) CloseAndRecv() (*cohortv1.UploadReceipt, error) {
 	if s.f.attempts <= len(s.f.failures) {
 		return nil, status.Error(s.f.failures[s.f.attempts-1], "coordinator: not now")
 	}
-	s.f.received = s.data
+	s.f.received = append(s.f.received, s.data...)
 	return &cohortv1.UploadReceipt{ContentHash: s.hash, Size: uint64(len(s.data))}, nil
 }
 
@@ -93,4 +96,21 @@ func TestUploadTriesAgainAfterAnInterruption(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestUploadResumesAtItsEnd: a coordinator that stopped after every byte
+// of an upload reached it, before it was accepted, holds all of it; the
+// node resumes at the end with no data, rather than at byte 0, which the
+// coordinator refuses at every attempt.
+func TestUploadResumesAtItsEnd(t *testing.T) {
+	sealed := []byte("a sealed update")
+	f := &flakyUploads{failures: []codes.Code{codes.Unavailable}, held: uint64(len(sealed))}
+	p := &Participant{
+		steps:  steps{name: "hospital-1", studyID: 1, key: mustKey(t)},
+		cfg:    Config{Name: "hospital-1", StudyID: 1, RetryBase: time.Millisecond},
+		client: f, log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	require.NoError(t, p.upload(context.Background(), 2, aggregation.ContentHash(sealed), sealed, nil))
+	assert.Equal(t, []uint64{0, uint64(len(sealed))}, f.offsets)
+	assert.Empty(t, f.received, "nothing sent again")
 }
