@@ -132,6 +132,13 @@ func (l *Ledger) SelectCommittee(ctx context.Context, from *Account, studyID uin
 		}
 	}
 	c, r, err := l.CompleteCommittee(ctx, from, studyID, req)
+	if errors.Is(err, ErrNoSelectionRequested) {
+		// A participant completed the draw first (nodes complete one left
+		// pending past their grace): the committee is the request's.
+		if cur, cerr := l.Committee(ctx, studyID); cerr == nil && cur.Epoch == req.Epoch {
+			return cur, Receipt{}, nil
+		}
+	}
 	if errors.Is(err, ErrSelectionExpired) {
 		if req, _, err = l.RequestCommittee(ctx, from, studyID); err != nil {
 			return Committee{}, Receipt{}, err

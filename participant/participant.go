@@ -296,6 +296,13 @@ func (p *Participant) Run(ctx context.Context) error {
 	watchCtx, stopWatching := context.WithCancel(ctx)
 	defer stopWatching()
 	watchers.Go(func() { p.watchCommitments(watchCtx) })
+	committee, err := p.ledger.Committee(ctx, p.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+	}
+	if committee.Size > 0 {
+		watchers.Go(func() { p.watchCommitteeRequests(watchCtx) })
+	}
 	backoff := p.cfg.retryBase()
 	for {
 		done, progressed, err := p.session(ctx)
@@ -535,15 +542,42 @@ func (p *Participant) studyOver(ctx context.Context) (over, read bool, err error
 // cost one read, and the nodes' reads are not all at the block), at the
 // first tick, and at the tick after a failed read.
 func (p *Participant) watchChain(ctx context.Context, cancel context.CancelCauseFunc) {
-	tick := time.NewTicker(p.cfg.chainPoll())
-	defer tick.Stop()
-	p.watchChainTicks(ctx, cancel, tick.C)
+	p.atChainPolls(func(ticks <-chan time.Time) { p.watchChainTicks(ctx, cancel, ticks) })
 }
 
-// watchChainTicks is watchChain with its ticks given.
+// atChainPolls runs a chain watcher with ticks every chain poll.
+func (p *Participant) atChainPolls(watch func(ticks <-chan time.Time)) {
+	tick := time.NewTicker(p.cfg.chainPoll())
+	defer tick.Stop()
+	watch(tick.C)
+}
+
+// watchChainTicks is watchChain with its ticks given. The study may have
+// ended before this session began: the first tick reads.
 func (p *Participant) watchChainTicks(ctx context.Context, cancel context.CancelCauseFunc, ticks <-chan time.Time) {
+	p.readAtNewBlocks(ctx, ticks, nil, func() (read, stop bool) {
+		over, read, err := p.studyOver(ctx)
+		switch {
+		case err != nil:
+			cancel(err)
+			return read, true
+		case over:
+			cancel(errStudyCompleted)
+			return read, true
+		}
+		return read, false
+	})
+}
+
+// readAtNewBlocks calls read at the first tick, at the first tick after
+// the chain has a new block (nothing read changes otherwise; several
+// blocks between ticks cost one read, and the nodes' reads are not all at
+// the block), at the tick after a failed read (read false) and at any
+// tick due says is due (nil: none). It returns when ctx ends or read says
+// stop.
+func (p *Participant) readAtNewBlocks(ctx context.Context, ticks <-chan time.Time, due func(now time.Time) bool, read func() (ok, stop bool)) {
 	next := p.ledger.NextHead()
-	stale := true // the study may have ended before this session began
+	stale := true
 	for {
 		select {
 		case <-ctx.Done():
@@ -552,21 +586,16 @@ func (p *Participant) watchChainTicks(ctx context.Context, cancel context.Cancel
 			next = p.ledger.NextHead()
 			stale = true
 			continue
-		case <-ticks:
-			if !stale {
+		case now := <-ticks:
+			if !stale && (due == nil || !due(now)) {
 				continue
 			}
 		}
-		over, read, err := p.studyOver(ctx)
-		stale = !read
-		switch {
-		case err != nil:
-			cancel(err)
-			return
-		case over:
-			cancel(errStudyCompleted)
+		ok, stop := read()
+		if stop {
 			return
 		}
+		stale = !ok
 	}
 }
 
@@ -743,9 +772,7 @@ func (p *Participant) domain(ctx context.Context) (contracts.CommitDomain, error
 // commit by itself passed. It reports a commitment the chain records
 // otherwise than signed, or a round that closed without it.
 func (p *Participant) watchCommitments(ctx context.Context) {
-	tick := time.NewTicker(p.cfg.chainPoll())
-	defer tick.Stop()
-	p.watchCommitmentsTicks(ctx, tick.C)
+	p.atChainPolls(func(ticks <-chan time.Time) { p.watchCommitmentsTicks(ctx, ticks) })
 }
 
 // watchCommitmentsTicks is watchCommitments with its ticks given.
