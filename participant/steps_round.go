@@ -446,7 +446,7 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 		StudyId: s.studyID, Round: round, AggregateHash: t.GetAggregateHash(), Share: shares[0].Share, Auth: shares[0].Auth, More: shares[1:],
 	}
 	// The recorded flags passed checkTrust: endorsed, they become strikes.
-	if slices.ContainsFunc(facts.recorded, func(sc contracts.Score) bool { return sc.Flagged }) {
+	if slices.ContainsFunc(facts.recorded, func(sc contracts.Score) bool { return sc.Flagged }) && s.attack.Kind != AttackWithholdEndorsement {
 		if sub.ScoresEndorsement, err = contracts.SignEndorsement(s.key, facts.domain, s.studyID, round, facts.scoresHash); err != nil {
 			return ready{}, err
 		}
