@@ -238,8 +238,12 @@ func TestHolderShiftingItsScoreSharesIsCaught(t *testing.T) {
 // without its endorsement of the round's scores (withhold-endorsement; the
 // hospitals cannot know beforehand whom the chain selects, so all six
 // others play it, and only the three on the committee decrypt). The round
-// decrypts and the attacker gets no weight, but the chain strikes a flagged
-// member only with the study's threshold of endorsements.
+// decrypts and the attacker gets no weight, and the chain strikes a
+// flagged member only with the study's threshold of endorsements: the
+// coordinator asks the participants that did not decrypt for the missing
+// ones, each re-derives the flags from the signed score shares, and the
+// attacker is struck every round it was flagged in. (Before the endorse
+// phase it was struck in none.)
 func TestWithheldEndorsementStillStrikesTheAttacker(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
@@ -280,6 +284,15 @@ func TestWithheldEndorsementStillStrikesTheAttacker(t *testing.T) {
 	t.Logf("attacker flagged in %d of %d rounds", flagged, len(s.Rounds()))
 	st, err := s.Ledger().Participant(ctx, s.StudyID(), attacker)
 	require.NoError(t, err)
-	assert.Equal(t, uint16(0), st.Strikes, "THE HOLE: the flagged attacker escapes its strikes")
-	assert.Contains(t, logs.String(), "too few endorsements")
+	assert.Equal(t, uint16(flagged), st.Strikes, "a strike for every round the attacker was flagged in")
+	assert.Contains(t, logs.String(), "asking participants to endorse the round's scores", "the holders' endorsements fell short")
+	assert.NotContains(t, logs.String(), "too few endorsements")
+	for i, p := range s.Participants() {
+		if i == scaler {
+			continue
+		}
+		st, err := s.Ledger().Participant(ctx, s.StudyID(), p.Address)
+		require.NoError(t, err)
+		assert.Zero(t, st.Strikes, "honest hospital %d is not struck", i)
+	}
 }
