@@ -65,13 +65,16 @@ func (s *steps) endorse(ctx context.Context, t *cohortv1.EndorseTask, facts endo
 	if !facts.flagsAnyone() {
 		return ready{}, fmt.Errorf("%w: round %d's recorded scores flag nobody: there is nothing to endorse", ErrChainMismatch, round)
 	}
+	if err := recordsExactly(round, addrs, facts.recorded); err != nil {
+		return ready{}, err
+	}
 	weight := make(map[common.Address]float64, len(facts.recorded))
 	for _, sc := range facts.recorded {
 		weight[sc.Member] = sc.Weight
 	}
 	weights := make([]float64, len(addrs))
 	for i, a := range addrs {
-		weights[i] = weight[a] // a contributor the record leaves out: checkTrust refuses it
+		weights[i] = weight[a]
 	}
 	_, samples, _, err := s.commitmentsOf(round, addrs, facts.roundFacts)
 	if err != nil {

@@ -475,7 +475,7 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 		StudyId: s.studyID, Round: round, AggregateHash: t.GetAggregateHash(), Share: shares[0].Share, Auth: shares[0].Auth, More: shares[1:],
 	}
 	// The recorded flags passed checkTrust: endorsed, they become strikes.
-	if facts.flagsAnyone() && s.attack.Kind != AttackWithholdEndorsement {
+	if facts.flagsAnyone() && recordsExactly(round, addrs, facts.recorded) == nil && s.attack.Kind != AttackWithholdEndorsement {
 		if sub.ScoresEndorsement, err = contracts.SignEndorsement(s.key, facts.domain, s.studyID, round, facts.scoresHash); err != nil {
 			return ready{}, err
 		}
@@ -571,10 +571,11 @@ func (s *steps) checkWeights(ctx context.Context, round uint32, t *cohortv1.Decr
 // recombines every contributor's scores from the score shares the holders
 // signed (the coordinator cannot forge them), runs the study's robust
 // policy over the whole round with the committed sample counts, and refuses
-// if any of weights (the task's, in the order of addrs) differs, if a
-// recorded flag differs, or if the chain's record names anyone but addrs,
-// each once. Without it a coordinator could record skewed non-zero weights
-// that emphasise one update, or have an honest member struck. With
+// if any of weights (the task's, in the order of addrs) differs or if a
+// contributor's recorded flag (its last entry) differs. Without it a
+// coordinator could record skewed non-zero weights that emphasise one
+// update, or have an honest member struck. Before it endorses, a node also
+// checks that the record names no one else (recordsExactly). With
 // updates (a holder, which has fetched them) it also checks that each
 // committed update is bound to its committer and this round; a node that
 // only endorses trusts the holders that signed the score shares for that,
@@ -595,9 +596,6 @@ func (s *steps) checkTrust(ctx context.Context, round uint32, addrs []common.Add
 	n := len(addrs)
 	if len(ev.GetScoreSetHashes()) != n || facts.reference == nil || len(facts.reference.scoreSets) != n || len(weights) != n || len(samples) != n {
 		return fmt.Errorf("%w: trust evidence has %d score sets for %d contributors", ErrChainMismatch, len(ev.GetScoreSetHashes()), n)
-	}
-	if err := recordsExactly(round, addrs, facts.recorded); err != nil {
-		return err
 	}
 	h, ok := s.sealer.(*homomorphicSealer)
 	if !ok {
@@ -660,10 +658,14 @@ func (s *steps) checkTrust(ctx context.Context, round uint32, addrs []common.Add
 	return nil
 }
 
-// recordsExactly refuses a recorded score table that names anyone but the
-// round's contributors addrs, or anyone twice: a flagged entry for a member
-// the re-derivation does not cover would have it struck on endorsements
-// that never checked it.
+// recordsExactly refuses to endorse a recorded score table that names
+// anyone but the round's contributors addrs, or anyone twice: the chain
+// strikes every flagged entry of the table, and a flagged entry for a
+// member the re-derivation does not cover (or an earlier entry of one it
+// does) would have that member struck on endorsements that never checked
+// it. A holder still decrypts such a round when its contributors' weights
+// check (a coordinator restarted mid-round records its scores again), but
+// does not endorse it.
 func recordsExactly(round uint32, addrs []common.Address, recorded []contracts.Score) error {
 	contributor := make(map[common.Address]bool, len(addrs))
 	for _, a := range addrs {
@@ -673,14 +675,14 @@ func recordsExactly(round uint32, addrs []common.Address, recorded []contracts.S
 	for _, sc := range recorded {
 		switch {
 		case !contributor[sc.Member]:
-			return fmt.Errorf("%w: round %d's recorded scores name %s, which is not among the %d contributors scored; refusing to decrypt or endorse", ErrChainMismatch, round, sc.Member.Hex(), len(addrs))
+			return fmt.Errorf("%w: round %d's recorded scores name %s, which is not among the %d contributors scored; refusing to endorse them", ErrChainMismatch, round, sc.Member.Hex(), len(addrs))
 		case seen[sc.Member]:
-			return fmt.Errorf("%w: round %d's recorded scores name %s twice; refusing to decrypt or endorse", ErrChainMismatch, round, sc.Member.Hex())
+			return fmt.Errorf("%w: round %d's recorded scores name %s twice; refusing to endorse them", ErrChainMismatch, round, sc.Member.Hex())
 		}
 		seen[sc.Member] = true
 	}
 	if len(seen) != len(addrs) {
-		return fmt.Errorf("%w: round %d's recorded scores name %d of the %d contributors; refusing to decrypt or endorse", ErrChainMismatch, round, len(seen), len(addrs))
+		return fmt.Errorf("%w: round %d's recorded scores name %d of the %d contributors; refusing to endorse them", ErrChainMismatch, round, len(seen), len(addrs))
 	}
 	return nil
 }
