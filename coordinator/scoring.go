@@ -7,6 +7,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/cohortv1"
@@ -234,7 +235,7 @@ func (c *Coordinator) askEndorsements(ctx context.Context, r uint32, need int, r
 	for _, a := range rep.Contributors {
 		task.Contributors = append(task.Contributors, a.Bytes())
 	}
-	c.log.Info("asking participants to endorse the round's scores", "round", r, "missing", need, "asked", len(asked))
+	c.log.Info("asking participants to endorse the round's scores", "round", r, "missing", need, "asked", len(asked), "task_bytes", proto.Size(task))
 	st := newEndorseStep(c.cfg.StudyID, task, asked, need, domain)
 	full, err := c.start(ctx, st, st.start())
 	if err != nil {

@@ -3,6 +3,7 @@ package participant
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"google.golang.org/grpc/codes"
@@ -107,6 +108,7 @@ func (p *Participant) endorse(ctx context.Context, t *cohortv1.EndorseTask) erro
 	if _, err := p.steps.endorsePrecheck(t); err != nil {
 		return err
 	}
+	start := time.Now()
 	var facts endorseFacts
 	var err error
 	if facts.roundFacts, err = p.chainFacts(ctx, t.GetRound()); err != nil {
@@ -142,7 +144,14 @@ func (p *Participant) endorse(ctx context.Context, t *cohortv1.EndorseTask) erro
 		return nil
 	}
 	if err == nil {
-		p.log.Info("endorsed the round's scores", "round", t.GetRound(), "scores_hash", facts.scoresHash.Hex())
+		fetched := 0
+		if facts.reference != nil {
+			fetched = len(facts.reference.root) + 8*len(facts.reference.global)
+			for _, b := range facts.reference.scoreSets {
+				fetched += len(b)
+			}
+		}
+		p.log.Info("endorsed the round's scores", "round", t.GetRound(), "scores_hash", facts.scoresHash.Hex(), "fetched_bytes", fetched, "took", time.Since(start))
 	}
 	return err
 }
