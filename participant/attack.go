@@ -70,7 +70,8 @@ const (
 	AttackInflateSamples = "inflate-samples"
 	// AttackWithholdEndorsement trains honestly but, as a share holder,
 	// sends its decryption shares without its endorsement of the round's
-	// recorded scores: the round decrypts, but the chain strikes the
+	// recorded scores (with a non-zero Scale, with a garbled one, which
+	// recovers to another signer): the round decrypts, but the chain strikes the
 	// members the scores flag only with the study's threshold of
 	// endorsements, so with exactly t holders live a flagged colluder
 	// would escape its strike. It poisons no update, so it is not among

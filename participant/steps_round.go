@@ -475,9 +475,13 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 		StudyId: s.studyID, Round: round, AggregateHash: t.GetAggregateHash(), Share: shares[0].Share, Auth: shares[0].Auth, More: shares[1:],
 	}
 	// The recorded flags passed checkTrust: endorsed, they become strikes.
-	if facts.flagsAnyone() && recordsExactly(round, addrs, facts.recorded) == nil && s.attack.Kind != AttackWithholdEndorsement {
+	withhold := s.attack.Kind == AttackWithholdEndorsement
+	if facts.flagsAnyone() && recordsExactly(round, addrs, facts.recorded) == nil && (!withhold || s.attack.Scale != 0) {
 		if sub.ScoresEndorsement, err = contracts.SignEndorsement(s.key, facts.domain, s.studyID, round, facts.scoresHash); err != nil {
 			return ready{}, err
+		}
+		if withhold {
+			sub.ScoresEndorsement[0] ^= 0xff // garbled: another signer, or none
 		}
 	}
 	return ready{files: files, send: sub}, nil

@@ -235,7 +235,8 @@ func TestHolderShiftingItsScoreSharesIsCaught(t *testing.T) {
 // A ×1000 scaling hospital colludes with the decryption committee: in a
 // study of seven with a committee of three at threshold 3 (so exactly t
 // holders decrypt, none spare), every holder sends its decryption share
-// without its endorsement of the round's scores (withhold-endorsement; the
+// without its endorsement of the round's scores, or with a garbled one
+// (withhold-endorsement; the
 // hospitals cannot know beforehand whom the chain selects, so all six
 // others play it, and only the three on the committee decrypt). The round
 // decrypts and the attacker gets no weight, and the chain strikes a
@@ -255,7 +256,8 @@ func TestWithheldEndorsementStillStrikesTheAttacker(t *testing.T) {
 	require.NoError(t, err)
 	attacks := map[int]participant.Attack{scaler: scaling}
 	for i := range scaler {
-		attacks[i] = participant.Attack{Kind: participant.AttackWithholdEndorsement}
+		// Half of them garble their endorsement instead.
+		attacks[i] = participant.Attack{Kind: participant.AttackWithholdEndorsement, Scale: float64(i % 2)}
 	}
 	var logs lockedBuffer
 	s, err := simulation.Run(ctx, simulation.Config{
