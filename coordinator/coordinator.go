@@ -826,7 +826,7 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		// A strike that fails to land does not undo a round the holders
 		// decrypted: the round goes on, and the log says why.
 		t := time.Now()
-		gas, err := c.confirmStrikes(ctx, r, rep.Flagged, signed)
+		gas, err := c.confirmStrikes(ctx, r, rep, active, signed, evidence)
 		if err != nil {
 			c.log.Error("the flagged members' strikes are not on chain", "round", r, "err", err)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/cohortv1"
@@ -148,11 +149,16 @@ func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributor
 }
 
 // confirmStrikes gives the members round r's recorded scores flagged their
-// strikes on chain, with the endorsements the holders sent with their
-// decryption shares: each checked the flags before it decrypted. The chain
-// strikes only with the study's threshold of them, so a coordinator alone
-// cannot. Too few valid endorsements strike no one; the round goes on.
-func (c *Coordinator) confirmStrikes(ctx context.Context, r uint32, flagged []common.Address, signed []*cohortv1.DecryptionShareSubmission) (uint64, error) {
+// strikes on chain, with the study's threshold t of endorsements of the
+// scores: first those the holders sent with their decryption shares (each
+// checked the flags before it decrypted), then, if fewer than t are valid,
+// those of other participants in good standing it asks for the missing
+// ones (the endorse phase: each re-derives the flags from the evidence
+// before it signs), so that a holder that withholds its endorsement
+// cannot spare a flagged member. The chain strikes only with t of them,
+// so a coordinator alone cannot. Too few strike no one; the round goes on.
+// members are the round's members in good standing.
+func (c *Coordinator) confirmStrikes(ctx context.Context, r uint32, rep RoundReport, members []common.Address, signed []*cohortv1.DecryptionShareSubmission, evidence *cohortv1.TrustEvidence) (uint64, error) {
 	round, err := c.ledger.Round(ctx, c.cfg.StudyID, r)
 	if err != nil {
 		return 0, fmt.Errorf("read round %d: %w", r, err)
@@ -162,22 +168,86 @@ func (c *Coordinator) confirmStrikes(ctx context.Context, r uint32, flagged []co
 		return 0, err
 	}
 	endorsements := make(map[common.Address][]byte, len(signed))
+	var order, holders []common.Address // the endorsers in the order they count
 	for _, sub := range signed {
 		holder := common.BytesToAddress(sub.GetAuth().GetSigner())
+		holders = append(holders, holder)
 		signer, err := contracts.EndorsementSigner(domain, c.cfg.StudyID, r, round.ScoresHash, sub.GetScoresEndorsement())
 		if err != nil || signer != holder {
 			c.log.Warn("decryption share without a valid endorsement of the round's scores", "round", r, "participant", holder.Hex(), "err", err)
 			continue
 		}
 		endorsements[holder] = sub.GetScoresEndorsement()
+		order = append(order, holder)
 	}
 	c.mu.Lock()
 	threshold := c.threshold
 	c.mu.Unlock()
+	if need := threshold - len(endorsements); need > 0 && evidence != nil {
+		more, err := c.askEndorsements(ctx, r, need, rep, members, holders, round.ScoresHash, domain, evidence)
+		if err != nil {
+			return 0, err
+		}
+		for _, a := range more.from {
+			if _, dup := endorsements[a]; !dup {
+				endorsements[a] = more.by[a]
+				order = append(order, a)
+			}
+		}
+	}
 	if len(endorsements) < threshold {
 		c.log.Warn("too few endorsements of the round's scores; the flagged members get no strike", "round", r, "endorsements", len(endorsements), "threshold", threshold)
 		return 0, nil
 	}
-	sorted := slices.SortedFunc(slices.Values(flagged), common.Address.Cmp)
+	// t of them: the holders' first.
+	for _, a := range order[threshold:] {
+		delete(endorsements, a)
+	}
+	sorted := slices.SortedFunc(slices.Values(rep.Flagged), common.Address.Cmp)
 	return c.apply(ctx, ready{chain: []chainWrite{{strikes: &roundStrikes{round: r, flagged: sorted, endorsements: endorsements}}}})
+}
+
+// endorsed are the endorsements an endorse phase collected, by signer, and
+// the signers in the order they came.
+type endorsed struct {
+	from []common.Address
+	by   map[common.Address][]byte
+}
+
+// askEndorsements runs the endorse phase for the need endorsements of
+// round r's scores (hash scoresHash) the holders did not give: it asks
+// need plus endorseMargin connected members in good standing other than
+// the holders and the flagged (endorsersToAsk) and waits until need valid
+// ones came or a phase timeout passed.
+func (c *Coordinator) askEndorsements(ctx context.Context, r uint32, need int, rep RoundReport, members, holders []common.Address, scoresHash common.Hash, domain contracts.CommitDomain, evidence *cohortv1.TrustEvidence) (endorsed, error) {
+	c.mu.Lock()
+	connected := make(map[common.Address]bool, len(c.peers))
+	for a := range c.peers {
+		connected[a] = true
+	}
+	c.mu.Unlock()
+	asked := endorsersToAsk(need, rep.Contributors, members, rep.Flagged, holders, connected)
+	if len(asked) == 0 {
+		c.log.Warn("no participant in good standing left to endorse the round's scores", "round", r, "missing", need)
+		return endorsed{}, nil
+	}
+	task := &cohortv1.EndorseTask{StudyId: c.cfg.StudyID, Round: r, ScoresHash: scoresHash.Bytes(), Trust: evidence}
+	for _, a := range rep.Contributors {
+		task.Contributors = append(task.Contributors, a.Bytes())
+	}
+	c.log.Info("asking participants to endorse the round's scores", "round", r, "missing", need, "asked", len(asked), "task_bytes", proto.Size(task))
+	st := newEndorseStep(c.cfg.StudyID, task, asked, need, domain)
+	full, err := c.start(ctx, st, st.start())
+	if err != nil {
+		return endorsed{}, err
+	}
+	if err := c.wait(ctx, st, full, c.cfg.PhaseTimeout, 0); err != nil {
+		return endorsed{}, fmt.Errorf("endorsements: %w", err)
+	}
+	from, sigs := c.answers(st, asked)
+	out := endorsed{from: from, by: make(map[common.Address][]byte, len(from))}
+	for i, a := range from {
+		out.by[a] = sigs[i]
+	}
+	return out, nil
 }

@@ -147,6 +147,10 @@ func (s *server) SubmitDecryptionShare(ctx context.Context, req *cohortv1.Decryp
 	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindDecryptShare, req.GetRound(), func(st *decryptStep) (ready, error) { return st.receive(req) }))
 }
 
+func (s *server) SubmitEndorsement(ctx context.Context, req *cohortv1.EndorsementSubmission) (*cohortv1.Ack, error) {
+	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindEndorsement, req.GetRound(), func(st *endorseStep) (ready, error) { return st.receive(req) }))
+}
+
 func (s *server) SubmitEvaluation(ctx context.Context, req *cohortv1.EvaluationSubmission) (*cohortv1.Ack, error) {
 	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindEvaluation, req.GetRound(), func(st *evaluateStep) (ready, error) { return st.receive(req) }))
 }

@@ -72,9 +72,16 @@ type assembler interface {
 	assemble(from common.Address, pieces []*cohortv1.EncryptedShare) (whole bool, err error)
 }
 
+// quorumStep is a step done once quorum of the members asked answered
+// (at most all of them), rather than all.
+type quorumStep interface {
+	quorum() int
+}
+
 // record adds a checked answer to st, as the driver does once its blobs are
-// stored; an assembler's part counts once the answer is whole. The caller
-// holds Coordinator.mu.
+// stored; an assembler's part counts once the answer is whole, and a
+// quorumStep is complete at its quorum (once: later answers are still
+// recorded). The caller holds Coordinator.mu.
 func record(st step, a *answer) (ready, error) {
 	p := st.collecting()
 	if as, ok := st.(assembler); ok && a.pieces != nil {
@@ -86,7 +93,11 @@ func record(st step, a *answer) (ready, error) {
 			return ready{}, err
 		}
 	}
-	return p.add(a.from, a.data)
+	rd, err := p.add(a.from, a.data)
+	if q, ok := st.(quorumStep); ok && err == nil {
+		rd.complete = len(p.got) == q.quorum()
+	}
+	return rd, err
 }
 
 // chainWrite is one transaction a step asks for; exactly one field is set.

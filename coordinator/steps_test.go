@@ -113,6 +113,7 @@ func TestEveryPhaseHasAStep(t *testing.T) {
 		protocol.Train:            newTrainStep(stepStudy, &cohortv1.TrainTask{}, members, 1, 1, plainSummer{}, contracts.CommitDomain{}),
 		protocol.Score:            mustScoreStep(t, &cohortv1.ScoreTask{}, members, nil, 0, nil),
 		protocol.Decrypt:          mustDecryptStep(t, &cohortv1.DecryptTask{}, members, nil, 0, nil),
+		protocol.Endorse:          newEndorseStep(stepStudy, &cohortv1.EndorseTask{}, members, 1, contracts.CommitDomain{}),
 		protocol.Evaluate:         newEvaluateStep(stepStudy, 1, members, common.Hash{}),
 	}
 	require.NoError(t, protocol.Covers(steps))

@@ -68,6 +68,17 @@ const (
 	// count is the hospital's word (TestInflatedSampleCountOutweighsTheRound
 	// shows it; README "Security notes").
 	AttackInflateSamples = "inflate-samples"
+	// AttackWithholdEndorsement trains honestly but, as a share holder,
+	// sends its decryption shares without its endorsement of the round's
+	// recorded scores (with a non-zero Scale, with a garbled one, which
+	// recovers to another signer): the round decrypts, but the chain strikes the
+	// members the scores flag only with the study's threshold of
+	// endorsements, so with exactly t holders live a flagged colluder
+	// would escape its strike. It poisons no update, so it is not among
+	// AttackKinds; the coordinator asks other participants in good
+	// standing for the missing endorsements
+	// (TestWithheldEndorsementStillStrikesTheAttacker).
+	AttackWithholdEndorsement = "withhold-endorsement"
 )
 
 // Defaults of the attack parameters, applied by Attack.WithDefaults.
@@ -229,7 +240,7 @@ func (a Attack) WithDefaults() Attack {
 // TriggerFeature against the records.
 func (a Attack) Validate() error {
 	// Attacks on the protocol rather than on the update.
-	protocolAttacks := []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples}
+	protocolAttacks := []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement}
 	if a.Kind != AttackNone && !slices.Contains(protocolAttacks, a.Kind) && !slices.Contains(AttackKinds(), a.Kind) {
 		return fmt.Errorf("%w: unknown kind %q; use one of %s", ErrInvalidAttack, a.Kind, strings.Join(append(AttackKinds(), protocolAttacks...), ", "))
 	}

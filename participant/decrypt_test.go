@@ -26,13 +26,20 @@ type blobClient struct {
 	cohortv1.CoordinatorClient
 	blobs     map[common.Hash][]byte
 	submitted int
+	last      *cohortv1.DecryptionShareSubmission // the last decryption share submitted
 }
 
 func (c *blobClient) GetBlob(_ context.Context, in *cohortv1.BlobRequest, _ ...grpc.CallOption) (grpc.ServerStreamingClient[cohortv1.BlobChunk], error) {
 	return &blobStream{data: c.blobs[common.BytesToHash(in.GetHash())]}, nil
 }
 
-func (c *blobClient) SubmitDecryptionShare(context.Context, *cohortv1.DecryptionShareSubmission, ...grpc.CallOption) (*cohortv1.Ack, error) {
+func (c *blobClient) SubmitDecryptionShare(_ context.Context, in *cohortv1.DecryptionShareSubmission, _ ...grpc.CallOption) (*cohortv1.Ack, error) {
+	c.submitted++
+	c.last = in
+	return &cohortv1.Ack{}, nil
+}
+
+func (c *blobClient) SubmitEndorsement(context.Context, *cohortv1.EndorsementSubmission, ...grpc.CallOption) (*cohortv1.Ack, error) {
 	c.submitted++
 	return &cohortv1.Ack{}, nil
 }

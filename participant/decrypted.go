@@ -21,15 +21,19 @@ const decryptedDir = "decrypted"
 // seed it gave score shares under in each round (DataDir/scored/<round>.json).
 const scoredDir = "scored"
 
-// loadDecrypted reads back the aggregates this node decrypted and the seeds
-// it scored under, so that a restarted node still decrypts one aggregate
-// and scores under one seed per round.
+// loadDecrypted reads back the aggregates this node decrypted, the seeds
+// it scored under and the scores it endorsed, so that a restarted node
+// still decrypts one aggregate, scores under one seed and endorses once
+// per round.
 func (p *Participant) loadDecrypted() error {
 	var err error
 	if p.decrypted, err = p.loadRoundRecords(decryptedDir, "the hash of the aggregate decrypted"); err != nil {
 		return err
 	}
-	p.scored, err = p.loadRoundRecords(scoredDir, "the projection seed scored under")
+	if p.scored, err = p.loadRoundRecords(scoredDir, "the projection seed scored under"); err != nil {
+		return err
+	}
+	p.endorsed, err = p.loadRoundRecords(endorsedDir, "the scores hash endorsed")
 	return err
 }
 

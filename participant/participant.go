@@ -477,6 +477,8 @@ func (p *Participant) send(ctx context.Context, msg proto.Message) error {
 		what, err = "submit score shares", ack(p.client.SubmitScoreShares(ctx, m))
 	case *cohortv1.DecryptionShareSubmission:
 		what, err = "submit decryption share", ack(p.client.SubmitDecryptionShare(ctx, m))
+	case *cohortv1.EndorsementSubmission:
+		what, err = "submit endorsement", ack(p.client.SubmitEndorsement(ctx, m))
 	case *cohortv1.EvaluationSubmission:
 		what, err = "submit evaluation", ack(p.client.SubmitEvaluation(ctx, m))
 	case *cohortv1.MomentsCount:

@@ -113,28 +113,18 @@ func (s *steps) commitmentsOf(round uint32, addrs []common.Address, facts roundF
 }
 
 // roundReferences recomputes what a round's scores depend on and checks the
-// coordinator's claims against it: the reference update from the root data
-// set the study committed to and the round's global model, the contributors'
-// committed updates, the projection seed they fix, the number of projections
-// and the hash of the resulting references. It returns the references and
-// the updates, in the order of contributors. ctx only cancels the training
-// of the reference update.
+// coordinator's claims against it (scoringReferences), after checking the
+// contributors' committed updates: each one fetched whole and bound to its
+// committer and this round. It returns the references and the updates, in
+// the order of contributors. ctx only cancels the training of the
+// reference update.
 func (s *steps) roundReferences(ctx context.Context, scheme *aggregation.Scheme, round uint32, addrs []common.Address, facts roundFacts, ref referenceFacts, seed []byte, projections uint32, refsHash []byte) (*aggregation.References, []*aggregation.EncryptedVector, error) {
-	var root models.Dataset
-	if err := root.UnmarshalBinary(ref.root); err != nil {
-		return nil, nil, fmt.Errorf("participant %s: root data set: %w", s.name, err)
-	}
-	reference, err := models.ReferenceUpdate(ctx, s.spec, ref.global, root, models.ReferenceTrainConfig(round))
-	if err != nil {
-		return nil, nil, err
-	}
 	if _, _, err := s.committedUpdates(round, addrs, facts); err != nil {
 		return nil, nil, err
 	}
 	updates := make([]*aggregation.EncryptedVector, len(addrs))
-	committed := make([]common.Hash, len(addrs))
 	for i, addr := range addrs {
-		updates[i], committed[i] = new(aggregation.EncryptedVector), facts.committed[addr].CiphertextHash
+		updates[i] = new(aggregation.EncryptedVector)
 		if err := updates[i].UnmarshalBinary(facts.updates[i]); err != nil {
 			return nil, nil, fmt.Errorf("participant %s: update of %s: %w", s.name, addr.Hex(), err)
 		}
@@ -145,21 +135,48 @@ func (s *steps) roundReferences(ctx context.Context, scheme *aggregation.Scheme,
 			return nil, nil, fmt.Errorf("%w: the update %s committed is bound to another member or round: %v", ErrChainMismatch, addr.Hex(), err)
 		}
 	}
-	want := aggregation.ScoringSeed(s.studyID, round, committed)
-	if !slices.Equal(want[:], seed) {
-		return nil, nil, fmt.Errorf("%w: projection seed is not the one the round's commitments fix", ErrChainMismatch)
-	}
-	if k := aggregation.DefaultProjectionsFor(len(ref.global)); int(projections) != k {
-		return nil, nil, fmt.Errorf("%w: %d projections asked, the protocol uses %d for this model", ErrChainMismatch, projections, k)
-	}
-	refs, err := scheme.NewReferences(reference, want, int(projections))
+	refs, err := s.scoringReferences(ctx, scheme, round, addrs, facts, ref, seed, projections, refsHash)
 	if err != nil {
 		return nil, nil, err
 	}
-	if refs.Hash() != common.BytesToHash(refsHash) {
-		return nil, nil, fmt.Errorf("%w: the reference update recomputed from the root data set differs from the coordinator's", ErrChainMismatch)
-	}
 	return refs, updates, nil
+}
+
+// scoringReferences recomputes a round's scoring references from what the
+// chain fixes and checks the coordinator's claims against them: the
+// projection seed the contributors' commitments fix, the number of
+// projections, and the hash of the references made from the reference
+// update of the root data set the study committed to and the round's
+// global model. It needs the commitments, not the updates. ctx only
+// cancels the training of the reference update.
+func (s *steps) scoringReferences(ctx context.Context, scheme *aggregation.Scheme, round uint32, addrs []common.Address, facts roundFacts, ref referenceFacts, seed []byte, projections uint32, refsHash []byte) (*aggregation.References, error) {
+	_, _, committed, err := s.commitmentsOf(round, addrs, facts)
+	if err != nil {
+		return nil, err
+	}
+	want := aggregation.ScoringSeed(s.studyID, round, committed)
+	if !slices.Equal(want[:], seed) {
+		return nil, fmt.Errorf("%w: projection seed is not the one the round's commitments fix", ErrChainMismatch)
+	}
+	if k := aggregation.DefaultProjectionsFor(len(ref.global)); int(projections) != k {
+		return nil, fmt.Errorf("%w: %d projections asked, the protocol uses %d for this model", ErrChainMismatch, projections, k)
+	}
+	var root models.Dataset
+	if err := root.UnmarshalBinary(ref.root); err != nil {
+		return nil, fmt.Errorf("participant %s: root data set: %w", s.name, err)
+	}
+	reference, err := models.ReferenceUpdate(ctx, s.spec, ref.global, root, models.ReferenceTrainConfig(round))
+	if err != nil {
+		return nil, err
+	}
+	refs, err := scheme.NewReferences(reference, want, int(projections))
+	if err != nil {
+		return nil, err
+	}
+	if refs.Hash() != common.BytesToHash(refsHash) {
+		return nil, fmt.Errorf("%w: the reference update recomputed from the root data set differs from the coordinator's", ErrChainMismatch)
+	}
+	return refs, nil
 }
 
 // thresholdScheme is the sealer's scheme and threshold share, which the
@@ -287,19 +304,31 @@ func (s *steps) score(ctx context.Context, t *cohortv1.ScoreTask, facts roundFac
 	return ready{files: []fileWrite{{dir: scoredDir, name: roundRecordName(round), data: []byte(seed.Hex())}}, send: sub}, nil
 }
 
-// decryptFacts is what a decrypt step checks the task against.
-type decryptFacts struct {
-	roundFacts
-	aggregate []byte            // the blob the task names
-	recorded  []contracts.Score // the round's scores and weights on chain; empty unless robust
-	// scoresHash and domain are what this holder's endorsement of the
+// scoresFacts is what a node re-derives a robust round's recorded
+// scores against (checkTrust) and what its endorsement of them signs.
+type scoresFacts struct {
+	recorded []contracts.Score // the round's scores and weights on chain; empty unless robust
+	// scoresHash and domain are what this node's endorsement of the
 	// recorded scores signs (contracts.SignEndorsement), when they flag
 	// members.
 	scoresHash common.Hash
 	domain     contracts.CommitDomain
 	// reference is set when the round is robust and the task carries
-	// trust evidence: what the holder re-derives the weights from.
+	// trust evidence: what the node re-derives the weights from.
 	reference *referenceFacts
+}
+
+// flagsAnyone tells whether the recorded scores flag a member: only then
+// is there something to endorse.
+func (f scoresFacts) flagsAnyone() bool {
+	return slices.ContainsFunc(f.recorded, func(sc contracts.Score) bool { return sc.Flagged })
+}
+
+// decryptFacts is what a decrypt step checks the task against.
+type decryptFacts struct {
+	roundFacts
+	scoresFacts
+	aggregate []byte // the blob the task names
 	// spots is set when the holder spot-checks the aggregate instead of
 	// recomputing it from every update (roundFacts.updates is then empty).
 	spots *spotFacts
@@ -446,9 +475,13 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 		StudyId: s.studyID, Round: round, AggregateHash: t.GetAggregateHash(), Share: shares[0].Share, Auth: shares[0].Auth, More: shares[1:],
 	}
 	// The recorded flags passed checkTrust: endorsed, they become strikes.
-	if slices.ContainsFunc(facts.recorded, func(sc contracts.Score) bool { return sc.Flagged }) {
+	withhold := s.attack.Kind == AttackWithholdEndorsement
+	if facts.flagsAnyone() && recordsExactly(round, addrs, facts.recorded) == nil && (!withhold || s.attack.Scale != 0) {
 		if sub.ScoresEndorsement, err = contracts.SignEndorsement(s.key, facts.domain, s.studyID, round, facts.scoresHash); err != nil {
 			return ready{}, err
+		}
+		if withhold {
+			sub.ScoresEndorsement[0] ^= 0xff // garbled: another signer, or none
 		}
 	}
 	return ready{files: files, send: sub}, nil
@@ -523,7 +556,7 @@ func (s *steps) checkWeights(ctx context.Context, round uint32, t *cohortv1.Decr
 				return fmt.Errorf("%w: weight of %s is %g, the chain records %g", ErrChainMismatch, addr.Hex(), t.GetWeights()[i], want)
 			}
 		}
-		return s.checkTrust(ctx, round, t, addrs, samples, facts)
+		return s.checkTrust(ctx, round, addrs, samples, t.GetWeights(), t.GetTrust(), facts.roundFacts, facts.scoresFacts, true)
 	}
 	var total float64
 	for _, n := range samples {
@@ -537,39 +570,52 @@ func (s *steps) checkWeights(ctx context.Context, round uint32, t *cohortv1.Decr
 	return nil
 }
 
-// checkTrust re-derives a robust round's trust weights before this node
-// helps decrypt its aggregate: it recombines every contributor's scores from
-// the score shares the holders signed (the coordinator cannot forge them),
-// runs the study's robust policy over the whole round with the committed
-// sample counts, and refuses if any weight of the task differs. Without it a
-// coordinator could record skewed non-zero weights that emphasise one update.
-func (s *steps) checkTrust(ctx context.Context, round uint32, t *cohortv1.DecryptTask, addrs []common.Address, samples []uint64, facts decryptFacts) error {
-	ev := t.GetTrust()
+// checkTrust re-derives a robust round's trust weights and flags before
+// this node helps decrypt its aggregate or endorses its recorded scores: it
+// recombines every contributor's scores from the score shares the holders
+// signed (the coordinator cannot forge them), runs the study's robust
+// policy over the whole round with the committed sample counts, and refuses
+// if any of weights (the task's, in the order of addrs) differs or if a
+// contributor's recorded flag (its last entry) differs. Without it a
+// coordinator could record skewed non-zero weights that emphasise one
+// update, or have an honest member struck. Before it endorses, a node also
+// checks that the record names no one else (recordsExactly). With
+// updates (a holder, which has fetched them) it also checks that each
+// committed update is bound to its committer and this round; a node that
+// only endorses trusts the holders that signed the score shares for that,
+// as they recomputed each score set from its update.
+func (s *steps) checkTrust(ctx context.Context, round uint32, addrs []common.Address, samples []uint64, weights []float64, ev *cohortv1.TrustEvidence, rf roundFacts, facts scoresFacts, updates bool) error {
 	if ev == nil {
-		return fmt.Errorf("%w: the round %d aggregate has robust weights but the decrypt task carries no trust evidence to re-derive them", ErrChainMismatch, round)
+		return fmt.Errorf("%w: the round %d aggregate has robust weights but the task carries no trust evidence to re-derive them", ErrChainMismatch, round)
 	}
 	if s.policy == nil {
 		return fmt.Errorf("participant %s: no robust policy configured", s.name)
 	}
-	if h := facts.study.RobustPolicyHash; h != (common.Hash{}) && h != s.policy.Hash() {
+	if h := rf.study.RobustPolicyHash; h != (common.Hash{}) && h != s.policy.Hash() {
 		return fmt.Errorf("%w: the chain records robust policy %s for the study, this node's is %s (robust rule version %d); configure the study's robust policy (Config.Robust) and run the release the study was created with", ErrRobustPolicy, h.Hex(), s.policy.Hash().Hex(), aggregation.RobustRuleVersion)
 	}
 	if got := common.BytesToHash(ev.GetPolicyHash()); got != s.policy.Hash() {
 		return fmt.Errorf("%w: the coordinator weighs updates by robust policy %s, this node's is %s (robust rule version %d); configure the study's robust policy (Config.Robust) and run the coordinator's release", ErrRobustPolicy, got.Hex(), s.policy.Hash().Hex(), aggregation.RobustRuleVersion)
 	}
 	n := len(addrs)
-	if len(ev.GetScoreSetHashes()) != n || facts.reference == nil || len(facts.reference.scoreSets) != n {
+	if len(ev.GetScoreSetHashes()) != n || facts.reference == nil || len(facts.reference.scoreSets) != n || len(weights) != n || len(samples) != n {
 		return fmt.Errorf("%w: trust evidence has %d score sets for %d contributors", ErrChainMismatch, len(ev.GetScoreSetHashes()), n)
 	}
-	scheme, err := s.thresholdScheme("robust weights need a threshold key to check;")
+	h, ok := s.sealer.(*homomorphicSealer)
+	if !ok {
+		return fmt.Errorf("participant %s: robust weights need encryption to check", s.name)
+	}
+	var refs *aggregation.References
+	var err error
+	if updates {
+		refs, _, err = s.roundReferences(ctx, h.scheme, round, addrs, rf, *facts.reference, ev.GetSeed(), ev.GetProjections(), ev.GetReferencesHash())
+	} else {
+		refs, err = s.scoringReferences(ctx, h.scheme, round, addrs, rf, *facts.reference, ev.GetSeed(), ev.GetProjections(), ev.GetReferencesHash())
+	}
 	if err != nil {
 		return err
 	}
-	refs, _, err := s.roundReferences(ctx, scheme.scheme, round, addrs, facts.roundFacts, *facts.reference, ev.GetSeed(), ev.GetProjections(), ev.GetReferencesHash())
-	if err != nil {
-		return err
-	}
-	shares, err := s.scoreShares(round, ev.GetScoreSubmissions(), n, participants(facts.study), int(facts.study.Threshold))
+	shares, err := s.scoreShares(round, ev.GetScoreSubmissions(), n, participants(rf.study), int(rf.study.Threshold))
 	if err != nil {
 		return err
 	}
@@ -587,11 +633,11 @@ func (s *steps) checkTrust(ctx context.Context, round uint32, t *cohortv1.Decryp
 		// Every decryption set the holders signed for is present
 		// (scoreShares) and must decrypt alike: a coordinator cannot keep
 		// the one set it likes.
-		if scores[j], err = scheme.scheme.DecryptScoresChecked(&set, refs, shares[j]); err != nil {
+		if scores[j], err = h.scheme.DecryptScoresChecked(&set, refs, shares[j]); err != nil {
 			return fmt.Errorf("%w: scores of %s: %w", ErrChainMismatch, addrs[j].Hex(), err)
 		}
 	}
-	trust, weights, err := s.policy.RoundWeights(scores, refs.ReferenceNorm(), samples, int(facts.study.MinParticipants), contracts.MetricUnit)
+	trust, derived, err := s.policy.RoundWeights(scores, refs.ReferenceNorm(), samples, int(rf.study.MinParticipants), contracts.MetricUnit)
 	if err != nil {
 		return fmt.Errorf("%w: the round %d scores give no robust weights: %v", ErrChainMismatch, round, err)
 	}
@@ -602,16 +648,45 @@ func (s *steps) checkTrust(ctx context.Context, round uint32, t *cohortv1.Decryp
 		flagged[sc.Member] = sc.Flagged
 	}
 	var wrong []string
-	for i, w := range t.GetWeights() {
-		if math.Abs(w-weights[i]) > weightTolerance {
-			wrong = append(wrong, fmt.Sprintf("weight of %s is %g, but the decrypted scores and the study's robust policy give %g", addrs[i].Hex(), w, weights[i]))
+	for i, w := range weights {
+		if math.Abs(w-derived[i]) > weightTolerance {
+			wrong = append(wrong, fmt.Sprintf("weight of %s is %g, but the decrypted scores and the study's robust policy give %g", addrs[i].Hex(), w, derived[i]))
 		}
 		if flagged[addrs[i]] != trust[i].Flagged() {
 			wrong = append(wrong, fmt.Sprintf("%s is recorded as flagged %t, but the decrypted scores and the study's robust policy give %t", addrs[i].Hex(), flagged[addrs[i]], trust[i].Flagged()))
 		}
 	}
 	if len(wrong) > 0 {
-		return fmt.Errorf("%w: round %d: %s; refusing to decrypt", ErrChainMismatch, round, strings.Join(wrong, "; "))
+		return fmt.Errorf("%w: round %d: %s; refusing to decrypt or endorse", ErrChainMismatch, round, strings.Join(wrong, "; "))
+	}
+	return nil
+}
+
+// recordsExactly refuses to endorse a recorded score table that names
+// anyone but the round's contributors addrs, or anyone twice: the chain
+// strikes every flagged entry of the table, and a flagged entry for a
+// member the re-derivation does not cover (or an earlier entry of one it
+// does) would have that member struck on endorsements that never checked
+// it. A holder still decrypts such a round when its contributors' weights
+// check (a coordinator restarted mid-round records its scores again), but
+// does not endorse it.
+func recordsExactly(round uint32, addrs []common.Address, recorded []contracts.Score) error {
+	contributor := make(map[common.Address]bool, len(addrs))
+	for _, a := range addrs {
+		contributor[a] = true
+	}
+	seen := make(map[common.Address]bool, len(recorded))
+	for _, sc := range recorded {
+		switch {
+		case !contributor[sc.Member]:
+			return fmt.Errorf("%w: round %d's recorded scores name %s, which is not among the %d contributors scored; refusing to endorse them", ErrChainMismatch, round, sc.Member.Hex(), len(addrs))
+		case seen[sc.Member]:
+			return fmt.Errorf("%w: round %d's recorded scores name %s twice; refusing to endorse them", ErrChainMismatch, round, sc.Member.Hex())
+		}
+		seen[sc.Member] = true
+	}
+	if len(seen) != len(addrs) {
+		return fmt.Errorf("%w: round %d's recorded scores name %d of the %d contributors; refusing to endorse them", ErrChainMismatch, round, len(seen), len(addrs))
 	}
 	return nil
 }

@@ -69,6 +69,9 @@ type steps struct {
 	// scored is the one projection seed per round this holder gave score
 	// shares under: each seed draws new projections of the same updates.
 	scored map[uint32]common.Hash
+	// endorsed is the scores hash per round this node endorsed when asked
+	// by an EndorseTask: it endorses once per round.
+	endorsed map[uint32]common.Hash
 }
 
 // ready is what a step decided, for the driver to carry out in this order:

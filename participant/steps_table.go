@@ -46,6 +46,9 @@ var phaseDrivers = map[protocol.Phase]func(*Participant, context.Context, *cohor
 	protocol.Decrypt: func(p *Participant, ctx context.Context, t *cohortv1.Task) error {
 		return p.decrypt(ctx, t.GetDecrypt())
 	},
+	protocol.Endorse: func(p *Participant, ctx context.Context, t *cohortv1.Task) error {
+		return p.endorse(ctx, t.GetEndorse())
+	},
 	protocol.Evaluate: func(p *Participant, ctx context.Context, t *cohortv1.Task) error {
 		return p.evaluate(ctx, t.GetEvaluate())
 	},

@@ -26,6 +26,11 @@ const (
 	// KindScoreShares signs a participant's score decryption shares:
 	// content is ScoreSharesContent.
 	KindScoreShares = "score-shares"
+	// KindEndorsement names the endorse phase's answer, which is not
+	// signed by Sign: it is the sender's EIP-712 endorsement of the
+	// round's scores hash (contracts.SignEndorsement), what the chain
+	// checks.
+	KindEndorsement = "scores-endorsement"
 	// KindThresholdKey confirms a participant holds its threshold secret
 	// share for the collective key whose hash is the content.
 	KindThresholdKey = "threshold-key"

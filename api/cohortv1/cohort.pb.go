@@ -155,6 +155,7 @@ type Task struct {
 	//	*Task_Threshold
 	//	*Task_ThresholdKey
 	//	*Task_Score
+	//	*Task_Endorse
 	//	*Task_MomentsCount
 	//	*Task_Moments
 	//	*Task_MomentsDecrypt
@@ -276,6 +277,15 @@ func (x *Task) GetScore() *ScoreTask {
 	return nil
 }
 
+func (x *Task) GetEndorse() *EndorseTask {
+	if x != nil {
+		if x, ok := x.Kind.(*Task_Endorse); ok {
+			return x.Endorse
+		}
+	}
+	return nil
+}
+
 func (x *Task) GetMomentsCount() *MomentsCountTask {
 	if x != nil {
 		if x, ok := x.Kind.(*Task_MomentsCount); ok {
@@ -375,6 +385,10 @@ type Task_Score struct {
 	Score *ScoreTask `protobuf:"bytes,8,opt,name=score,proto3,oneof"`
 }
 
+type Task_Endorse struct {
+	Endorse *EndorseTask `protobuf:"bytes,9,opt,name=endorse,proto3,oneof"`
+}
+
 type Task_MomentsCount struct {
 	// 20-29: pooled standardisation (the moments phase, before round 1);
 	// 30-39: membership change by re-sharing.
@@ -420,6 +434,8 @@ func (*Task_Threshold) isTask_Kind() {}
 func (*Task_ThresholdKey) isTask_Kind() {}
 
 func (*Task_Score) isTask_Kind() {}
+
+func (*Task_Endorse) isTask_Kind() {}
 
 func (*Task_MomentsCount) isTask_Kind() {}
 
@@ -1858,6 +1874,88 @@ func (x *TrustEvidence) GetPolicyHash() []byte {
 	return nil
 }
 
+// EndorseTask asks a participant in good standing for its endorsement of a
+// robust round's recorded scores when the decrypting holders gave fewer
+// than the study's threshold of them: the chain strikes the members the
+// scores flag only with that many. The participant re-derives every weight
+// and flag from the same evidence a holder checks, and the chain's record,
+// before it signs.
+type EndorseTask struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	ScoresHash    []byte                 `protobuf:"bytes,3,opt,name=scores_hash,json=scoresHash,proto3" json:"scores_hash,omitempty"` // the round's scores hash on chain, which the endorsement signs
+	Contributors  [][]byte               `protobuf:"bytes,4,rep,name=contributors,proto3" json:"contributors,omitempty"`               // addresses whose updates were scored, in the evidence's order
+	Trust         *TrustEvidence         `protobuf:"bytes,5,opt,name=trust,proto3" json:"trust,omitempty"`                             // what lets the participant re-derive the weights and flags
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *EndorseTask) Reset() {
+	*x = EndorseTask{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *EndorseTask) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EndorseTask) ProtoMessage() {}
+
+func (x *EndorseTask) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use EndorseTask.ProtoReflect.Descriptor instead.
+func (*EndorseTask) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *EndorseTask) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *EndorseTask) GetRound() uint32 {
+	if x != nil {
+		return x.Round
+	}
+	return 0
+}
+
+func (x *EndorseTask) GetScoresHash() []byte {
+	if x != nil {
+		return x.ScoresHash
+	}
+	return nil
+}
+
+func (x *EndorseTask) GetContributors() [][]byte {
+	if x != nil {
+		return x.Contributors
+	}
+	return nil
+}
+
+func (x *EndorseTask) GetTrust() *TrustEvidence {
+	if x != nil {
+		return x.Trust
+	}
+	return nil
+}
+
 // EvaluateTask asks for an evaluation of a model on the local test split.
 type EvaluateTask struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -1870,7 +1968,7 @@ type EvaluateTask struct {
 
 func (x *EvaluateTask) Reset() {
 	*x = EvaluateTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[21]
+	mi := &file_cohortv1_cohort_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1882,7 +1980,7 @@ func (x *EvaluateTask) String() string {
 func (*EvaluateTask) ProtoMessage() {}
 
 func (x *EvaluateTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[21]
+	mi := &file_cohortv1_cohort_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1895,7 +1993,7 @@ func (x *EvaluateTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvaluateTask.ProtoReflect.Descriptor instead.
 func (*EvaluateTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{21}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *EvaluateTask) GetStudyId() uint64 {
@@ -1929,7 +2027,7 @@ type StudyDone struct {
 
 func (x *StudyDone) Reset() {
 	*x = StudyDone{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[22]
+	mi := &file_cohortv1_cohort_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1941,7 +2039,7 @@ func (x *StudyDone) String() string {
 func (*StudyDone) ProtoMessage() {}
 
 func (x *StudyDone) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[22]
+	mi := &file_cohortv1_cohort_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1954,7 +2052,7 @@ func (x *StudyDone) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StudyDone.ProtoReflect.Descriptor instead.
 func (*StudyDone) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{22}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *StudyDone) GetStudyId() uint64 {
@@ -1982,7 +2080,7 @@ type PublicKeyShareSubmission struct {
 
 func (x *PublicKeyShareSubmission) Reset() {
 	*x = PublicKeyShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[23]
+	mi := &file_cohortv1_cohort_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1994,7 +2092,7 @@ func (x *PublicKeyShareSubmission) String() string {
 func (*PublicKeyShareSubmission) ProtoMessage() {}
 
 func (x *PublicKeyShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[23]
+	mi := &file_cohortv1_cohort_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2007,7 +2105,7 @@ func (x *PublicKeyShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublicKeyShareSubmission.ProtoReflect.Descriptor instead.
 func (*PublicKeyShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{23}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *PublicKeyShareSubmission) GetStudyId() uint64 {
@@ -2044,7 +2142,7 @@ type UpdateChunk struct {
 
 func (x *UpdateChunk) Reset() {
 	*x = UpdateChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[24]
+	mi := &file_cohortv1_cohort_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2056,7 +2154,7 @@ func (x *UpdateChunk) String() string {
 func (*UpdateChunk) ProtoMessage() {}
 
 func (x *UpdateChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[24]
+	mi := &file_cohortv1_cohort_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2069,7 +2167,7 @@ func (x *UpdateChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateChunk.ProtoReflect.Descriptor instead.
 func (*UpdateChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{24}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *UpdateChunk) GetPart() isUpdateChunk_Part {
@@ -2131,7 +2229,7 @@ type UpdateHeader struct {
 
 func (x *UpdateHeader) Reset() {
 	*x = UpdateHeader{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[25]
+	mi := &file_cohortv1_cohort_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2143,7 +2241,7 @@ func (x *UpdateHeader) String() string {
 func (*UpdateHeader) ProtoMessage() {}
 
 func (x *UpdateHeader) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[25]
+	mi := &file_cohortv1_cohort_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2156,7 +2254,7 @@ func (x *UpdateHeader) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateHeader.ProtoReflect.Descriptor instead.
 func (*UpdateHeader) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{25}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *UpdateHeader) GetStudyId() uint64 {
@@ -2223,7 +2321,7 @@ type SignedCommitment struct {
 
 func (x *SignedCommitment) Reset() {
 	*x = SignedCommitment{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[26]
+	mi := &file_cohortv1_cohort_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2235,7 +2333,7 @@ func (x *SignedCommitment) String() string {
 func (*SignedCommitment) ProtoMessage() {}
 
 func (x *SignedCommitment) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[26]
+	mi := &file_cohortv1_cohort_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2248,7 +2346,7 @@ func (x *SignedCommitment) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SignedCommitment.ProtoReflect.Descriptor instead.
 func (*SignedCommitment) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{26}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{27}
 }
 
 func (x *SignedCommitment) GetSampleCount() uint64 {
@@ -2283,7 +2381,7 @@ type UploadStatusRequest struct {
 
 func (x *UploadStatusRequest) Reset() {
 	*x = UploadStatusRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[27]
+	mi := &file_cohortv1_cohort_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2295,7 +2393,7 @@ func (x *UploadStatusRequest) String() string {
 func (*UploadStatusRequest) ProtoMessage() {}
 
 func (x *UploadStatusRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[27]
+	mi := &file_cohortv1_cohort_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2308,7 +2406,7 @@ func (x *UploadStatusRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadStatusRequest.ProtoReflect.Descriptor instead.
 func (*UploadStatusRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{27}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *UploadStatusRequest) GetStudyId() uint64 {
@@ -2342,7 +2440,7 @@ type UploadStatusReply struct {
 
 func (x *UploadStatusReply) Reset() {
 	*x = UploadStatusReply{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[28]
+	mi := &file_cohortv1_cohort_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2354,7 +2452,7 @@ func (x *UploadStatusReply) String() string {
 func (*UploadStatusReply) ProtoMessage() {}
 
 func (x *UploadStatusReply) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[28]
+	mi := &file_cohortv1_cohort_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2367,7 +2465,7 @@ func (x *UploadStatusReply) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadStatusReply.ProtoReflect.Descriptor instead.
 func (*UploadStatusReply) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{28}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *UploadStatusReply) GetReceived() uint64 {
@@ -2394,7 +2492,7 @@ type UploadReceipt struct {
 
 func (x *UploadReceipt) Reset() {
 	*x = UploadReceipt{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[29]
+	mi := &file_cohortv1_cohort_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2406,7 +2504,7 @@ func (x *UploadReceipt) String() string {
 func (*UploadReceipt) ProtoMessage() {}
 
 func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[29]
+	mi := &file_cohortv1_cohort_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2419,7 +2517,7 @@ func (x *UploadReceipt) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadReceipt.ProtoReflect.Descriptor instead.
 func (*UploadReceipt) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{29}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{30}
 }
 
 func (x *UploadReceipt) GetContentHash() []byte {
@@ -2458,7 +2556,7 @@ type DecryptionShareSubmission struct {
 
 func (x *DecryptionShareSubmission) Reset() {
 	*x = DecryptionShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[30]
+	mi := &file_cohortv1_cohort_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2470,7 +2568,7 @@ func (x *DecryptionShareSubmission) String() string {
 func (*DecryptionShareSubmission) ProtoMessage() {}
 
 func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[30]
+	mi := &file_cohortv1_cohort_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2483,7 +2581,7 @@ func (x *DecryptionShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DecryptionShareSubmission.ProtoReflect.Descriptor instead.
 func (*DecryptionShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{30}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{31}
 }
 
 func (x *DecryptionShareSubmission) GetStudyId() uint64 {
@@ -2535,6 +2633,78 @@ func (x *DecryptionShareSubmission) GetScoresEndorsement() []byte {
 	return nil
 }
 
+// EndorsementSubmission answers an EndorseTask. The endorsement is the
+// sender's signature: EIP-712 ScoresEndorsement (study, round, scores
+// hash) in the domain of the study's Studies module
+// (contracts.SignEndorsement), what the chain checks.
+type EndorsementSubmission struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	ScoresHash    []byte                 `protobuf:"bytes,3,opt,name=scores_hash,json=scoresHash,proto3" json:"scores_hash,omitempty"`
+	Endorsement   []byte                 `protobuf:"bytes,4,opt,name=endorsement,proto3" json:"endorsement,omitempty"` // 65 bytes [R || S || V], V 27 or 28
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *EndorsementSubmission) Reset() {
+	*x = EndorsementSubmission{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *EndorsementSubmission) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EndorsementSubmission) ProtoMessage() {}
+
+func (x *EndorsementSubmission) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use EndorsementSubmission.ProtoReflect.Descriptor instead.
+func (*EndorsementSubmission) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{32}
+}
+
+func (x *EndorsementSubmission) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *EndorsementSubmission) GetRound() uint32 {
+	if x != nil {
+		return x.Round
+	}
+	return 0
+}
+
+func (x *EndorsementSubmission) GetScoresHash() []byte {
+	if x != nil {
+		return x.ScoresHash
+	}
+	return nil
+}
+
+func (x *EndorsementSubmission) GetEndorsement() []byte {
+	if x != nil {
+		return x.Endorsement
+	}
+	return nil
+}
+
 type SignedShare struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Share         []byte                 `protobuf:"bytes,1,opt,name=share,proto3" json:"share,omitempty"`
@@ -2545,7 +2715,7 @@ type SignedShare struct {
 
 func (x *SignedShare) Reset() {
 	*x = SignedShare{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[31]
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2557,7 +2727,7 @@ func (x *SignedShare) String() string {
 func (*SignedShare) ProtoMessage() {}
 
 func (x *SignedShare) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[31]
+	mi := &file_cohortv1_cohort_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2570,7 +2740,7 @@ func (x *SignedShare) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SignedShare.ProtoReflect.Descriptor instead.
 func (*SignedShare) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{31}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{33}
 }
 
 func (x *SignedShare) GetShare() []byte {
@@ -2607,7 +2777,7 @@ type DecryptionRecord struct {
 
 func (x *DecryptionRecord) Reset() {
 	*x = DecryptionRecord{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2619,7 +2789,7 @@ func (x *DecryptionRecord) String() string {
 func (*DecryptionRecord) ProtoMessage() {}
 
 func (x *DecryptionRecord) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[32]
+	mi := &file_cohortv1_cohort_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2632,7 +2802,7 @@ func (x *DecryptionRecord) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DecryptionRecord.ProtoReflect.Descriptor instead.
 func (*DecryptionRecord) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{32}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *DecryptionRecord) GetStudyId() uint64 {
@@ -2690,7 +2860,7 @@ type EvaluationSubmission struct {
 
 func (x *EvaluationSubmission) Reset() {
 	*x = EvaluationSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2702,7 +2872,7 @@ func (x *EvaluationSubmission) String() string {
 func (*EvaluationSubmission) ProtoMessage() {}
 
 func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[33]
+	mi := &file_cohortv1_cohort_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2715,7 +2885,7 @@ func (x *EvaluationSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvaluationSubmission.ProtoReflect.Descriptor instead.
 func (*EvaluationSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{33}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *EvaluationSubmission) GetStudyId() uint64 {
@@ -2761,7 +2931,7 @@ type Ack struct {
 
 func (x *Ack) Reset() {
 	*x = Ack{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2773,7 +2943,7 @@ func (x *Ack) String() string {
 func (*Ack) ProtoMessage() {}
 
 func (x *Ack) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[34]
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2786,7 +2956,7 @@ func (x *Ack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Ack.ProtoReflect.Descriptor instead.
 func (*Ack) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{34}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{36}
 }
 
 type BlobRequest struct {
@@ -2798,7 +2968,7 @@ type BlobRequest struct {
 
 func (x *BlobRequest) Reset() {
 	*x = BlobRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2810,7 +2980,7 @@ func (x *BlobRequest) String() string {
 func (*BlobRequest) ProtoMessage() {}
 
 func (x *BlobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[35]
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2823,7 +2993,7 @@ func (x *BlobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobRequest.ProtoReflect.Descriptor instead.
 func (*BlobRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{35}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *BlobRequest) GetHash() []byte {
@@ -2843,7 +3013,7 @@ type ChunkRequest struct {
 
 func (x *ChunkRequest) Reset() {
 	*x = ChunkRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2855,7 +3025,7 @@ func (x *ChunkRequest) String() string {
 func (*ChunkRequest) ProtoMessage() {}
 
 func (x *ChunkRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2868,7 +3038,7 @@ func (x *ChunkRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ChunkRequest.ProtoReflect.Descriptor instead.
 func (*ChunkRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{36}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *ChunkRequest) GetHashes() [][]byte {
@@ -2894,7 +3064,7 @@ type ChunkProof struct {
 
 func (x *ChunkProof) Reset() {
 	*x = ChunkProof{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2906,7 +3076,7 @@ func (x *ChunkProof) String() string {
 func (*ChunkProof) ProtoMessage() {}
 
 func (x *ChunkProof) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2919,7 +3089,7 @@ func (x *ChunkProof) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ChunkProof.ProtoReflect.Descriptor instead.
 func (*ChunkProof) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *ChunkProof) GetProof() []byte {
@@ -2939,7 +3109,7 @@ type BlobChunk struct {
 
 func (x *BlobChunk) Reset() {
 	*x = BlobChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2951,7 +3121,7 @@ func (x *BlobChunk) String() string {
 func (*BlobChunk) ProtoMessage() {}
 
 func (x *BlobChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2964,7 +3134,7 @@ func (x *BlobChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobChunk.ProtoReflect.Descriptor instead.
 func (*BlobChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{38}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *BlobChunk) GetData() []byte {
@@ -2994,7 +3164,7 @@ type MomentsCountTask struct {
 
 func (x *MomentsCountTask) Reset() {
 	*x = MomentsCountTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	mi := &file_cohortv1_cohort_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3006,7 +3176,7 @@ func (x *MomentsCountTask) String() string {
 func (*MomentsCountTask) ProtoMessage() {}
 
 func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	mi := &file_cohortv1_cohort_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3019,7 +3189,7 @@ func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsCountTask.ProtoReflect.Descriptor instead.
 func (*MomentsCountTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{39}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *MomentsCountTask) GetStudyId() uint64 {
@@ -3057,7 +3227,7 @@ type MomentsCount struct {
 
 func (x *MomentsCount) Reset() {
 	*x = MomentsCount{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	mi := &file_cohortv1_cohort_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3069,7 +3239,7 @@ func (x *MomentsCount) String() string {
 func (*MomentsCount) ProtoMessage() {}
 
 func (x *MomentsCount) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	mi := &file_cohortv1_cohort_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3082,7 +3252,7 @@ func (x *MomentsCount) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsCount.ProtoReflect.Descriptor instead.
 func (*MomentsCount) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{40}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *MomentsCount) GetStudyId() uint64 {
@@ -3130,7 +3300,7 @@ type MomentsTask struct {
 
 func (x *MomentsTask) Reset() {
 	*x = MomentsTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[41]
+	mi := &file_cohortv1_cohort_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3142,7 +3312,7 @@ func (x *MomentsTask) String() string {
 func (*MomentsTask) ProtoMessage() {}
 
 func (x *MomentsTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[41]
+	mi := &file_cohortv1_cohort_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3155,7 +3325,7 @@ func (x *MomentsTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsTask.ProtoReflect.Descriptor instead.
 func (*MomentsTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{41}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *MomentsTask) GetStudyId() uint64 {
@@ -3215,7 +3385,7 @@ type MomentsSubmission struct {
 
 func (x *MomentsSubmission) Reset() {
 	*x = MomentsSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[42]
+	mi := &file_cohortv1_cohort_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3227,7 +3397,7 @@ func (x *MomentsSubmission) String() string {
 func (*MomentsSubmission) ProtoMessage() {}
 
 func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[42]
+	mi := &file_cohortv1_cohort_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3240,7 +3410,7 @@ func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsSubmission.ProtoReflect.Descriptor instead.
 func (*MomentsSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{42}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *MomentsSubmission) GetStudyId() uint64 {
@@ -3283,7 +3453,7 @@ type MomentsContribution struct {
 
 func (x *MomentsContribution) Reset() {
 	*x = MomentsContribution{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[43]
+	mi := &file_cohortv1_cohort_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3295,7 +3465,7 @@ func (x *MomentsContribution) String() string {
 func (*MomentsContribution) ProtoMessage() {}
 
 func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[43]
+	mi := &file_cohortv1_cohort_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3308,7 +3478,7 @@ func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsContribution.ProtoReflect.Descriptor instead.
 func (*MomentsContribution) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{43}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *MomentsContribution) GetCiphertextHash() []byte {
@@ -3349,7 +3519,7 @@ type MomentsDecryptTask struct {
 
 func (x *MomentsDecryptTask) Reset() {
 	*x = MomentsDecryptTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[44]
+	mi := &file_cohortv1_cohort_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3361,7 +3531,7 @@ func (x *MomentsDecryptTask) String() string {
 func (*MomentsDecryptTask) ProtoMessage() {}
 
 func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[44]
+	mi := &file_cohortv1_cohort_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3374,7 +3544,7 @@ func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsDecryptTask.ProtoReflect.Descriptor instead.
 func (*MomentsDecryptTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{44}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{46}
 }
 
 func (x *MomentsDecryptTask) GetStudyId() uint64 {
@@ -3450,7 +3620,7 @@ type MomentsShareSubmission struct {
 
 func (x *MomentsShareSubmission) Reset() {
 	*x = MomentsShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[45]
+	mi := &file_cohortv1_cohort_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3462,7 +3632,7 @@ func (x *MomentsShareSubmission) String() string {
 func (*MomentsShareSubmission) ProtoMessage() {}
 
 func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[45]
+	mi := &file_cohortv1_cohort_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3475,7 +3645,7 @@ func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsShareSubmission.ProtoReflect.Descriptor instead.
 func (*MomentsShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{45}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{47}
 }
 
 func (x *MomentsShareSubmission) GetStudyId() uint64 {
@@ -3541,7 +3711,7 @@ type MomentsResultTask struct {
 
 func (x *MomentsResultTask) Reset() {
 	*x = MomentsResultTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[46]
+	mi := &file_cohortv1_cohort_proto_msgTypes[48]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3553,7 +3723,7 @@ func (x *MomentsResultTask) String() string {
 func (*MomentsResultTask) ProtoMessage() {}
 
 func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[46]
+	mi := &file_cohortv1_cohort_proto_msgTypes[48]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3566,7 +3736,7 @@ func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsResultTask.ProtoReflect.Descriptor instead.
 func (*MomentsResultTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{46}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{48}
 }
 
 func (x *MomentsResultTask) GetStudyId() uint64 {
@@ -3645,7 +3815,7 @@ type MomentsConfirmation struct {
 
 func (x *MomentsConfirmation) Reset() {
 	*x = MomentsConfirmation{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[47]
+	mi := &file_cohortv1_cohort_proto_msgTypes[49]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3657,7 +3827,7 @@ func (x *MomentsConfirmation) String() string {
 func (*MomentsConfirmation) ProtoMessage() {}
 
 func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[47]
+	mi := &file_cohortv1_cohort_proto_msgTypes[49]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3670,7 +3840,7 @@ func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsConfirmation.ProtoReflect.Descriptor instead.
 func (*MomentsConfirmation) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{47}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{49}
 }
 
 func (x *MomentsConfirmation) GetStudyId() uint64 {
@@ -3705,7 +3875,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\vJoinRequest\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12%\n" +
-	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xf3\x06\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xa7\a\n" +
 	"\x04Task\x120\n" +
 	"\akey_gen\x18\x01 \x01(\v2\x15.cohort.v1.KeyGenTaskH\x00R\x06keyGen\x12,\n" +
 	"\x05train\x18\x02 \x01(\v2\x14.cohort.v1.TrainTaskH\x00R\x05train\x122\n" +
@@ -3714,7 +3884,8 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x04done\x18\x05 \x01(\v2\x14.cohort.v1.StudyDoneH\x00R\x04done\x128\n" +
 	"\tthreshold\x18\x06 \x01(\v2\x18.cohort.v1.ThresholdTaskH\x00R\tthreshold\x12B\n" +
 	"\rthreshold_key\x18\a \x01(\v2\x1b.cohort.v1.ThresholdKeyTaskH\x00R\fthresholdKey\x12,\n" +
-	"\x05score\x18\b \x01(\v2\x14.cohort.v1.ScoreTaskH\x00R\x05score\x12B\n" +
+	"\x05score\x18\b \x01(\v2\x14.cohort.v1.ScoreTaskH\x00R\x05score\x122\n" +
+	"\aendorse\x18\t \x01(\v2\x16.cohort.v1.EndorseTaskH\x00R\aendorse\x12B\n" +
 	"\rmoments_count\x18\x14 \x01(\v2\x1b.cohort.v1.MomentsCountTaskH\x00R\fmomentsCount\x122\n" +
 	"\amoments\x18\x15 \x01(\v2\x16.cohort.v1.MomentsTaskH\x00R\amoments\x12H\n" +
 	"\x0fmoments_decrypt\x18\x16 \x01(\v2\x1d.cohort.v1.MomentsDecryptTaskH\x00R\x0emomentsDecrypt\x12E\n" +
@@ -3832,7 +4003,14 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x10score_set_hashes\x18\x04 \x03(\fR\x0escoreSetHashes\x12+\n" +
 	"\x11score_submissions\x18\x05 \x03(\fR\x10scoreSubmissions\x12\x1f\n" +
 	"\vpolicy_hash\x18\x06 \x01(\fR\n" +
-	"policyHash\"^\n" +
+	"policyHash\"\xb3\x01\n" +
+	"\vEndorseTask\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
+	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1f\n" +
+	"\vscores_hash\x18\x03 \x01(\fR\n" +
+	"scoresHash\x12\"\n" +
+	"\fcontributors\x18\x04 \x03(\fR\fcontributors\x12.\n" +
+	"\x05trust\x18\x05 \x01(\v2\x18.cohort.v1.TrustEvidenceR\x05trust\"^\n" +
 	"\fEvaluateTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1d\n" +
@@ -3880,7 +4058,13 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x05share\x18\x04 \x01(\fR\x05share\x12%\n" +
 	"\x04auth\x18\x05 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x12*\n" +
 	"\x04more\x18\x06 \x03(\v2\x16.cohort.v1.SignedShareR\x04more\x12-\n" +
-	"\x12scores_endorsement\x18\a \x01(\fR\x11scoresEndorsement\"J\n" +
+	"\x12scores_endorsement\x18\a \x01(\fR\x11scoresEndorsement\"\x8b\x01\n" +
+	"\x15EndorsementSubmission\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
+	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1f\n" +
+	"\vscores_hash\x18\x03 \x01(\fR\n" +
+	"scoresHash\x12 \n" +
+	"\vendorsement\x18\x04 \x01(\fR\vendorsement\"J\n" +
 	"\vSignedShare\x12\x14\n" +
 	"\x05share\x18\x01 \x01(\fR\x05share\x12%\n" +
 	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xfd\x01\n" +
@@ -3967,7 +4151,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x13MomentsConfirmation\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12+\n" +
 	"\x11standardiser_hash\x18\x02 \x01(\fR\x10standardiserHash\x12%\n" +
-	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth2\xac\t\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth2\xf3\t\n" +
 	"\vCoordinator\x121\n" +
 	"\x04Join\x12\x16.cohort.v1.JoinRequest\x1a\x0f.cohort.v1.Task0\x01\x12K\n" +
 	"\x14SubmitPublicKeyShare\x12#.cohort.v1.PublicKeyShareSubmission\x1a\x0e.cohort.v1.Ack\x12B\n" +
@@ -3978,7 +4162,8 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x13SubmitReshareShares\x12\".cohort.v1.ReshareSharesSubmission\x1a\x0e.cohort.v1.Ack\x12F\n" +
 	"\x11ConfirmReshareKey\x12!.cohort.v1.ReshareKeyConfirmation\x1a\x0e.cohort.v1.Ack\x12E\n" +
 	"\x11SubmitScoreShares\x12 .cohort.v1.ScoreSharesSubmission\x1a\x0e.cohort.v1.Ack\x12M\n" +
-	"\x15SubmitDecryptionShare\x12$.cohort.v1.DecryptionShareSubmission\x1a\x0e.cohort.v1.Ack\x12C\n" +
+	"\x15SubmitDecryptionShare\x12$.cohort.v1.DecryptionShareSubmission\x1a\x0e.cohort.v1.Ack\x12E\n" +
+	"\x11SubmitEndorsement\x12 .cohort.v1.EndorsementSubmission\x1a\x0e.cohort.v1.Ack\x12C\n" +
 	"\x10SubmitEvaluation\x12\x1f.cohort.v1.EvaluationSubmission\x1a\x0e.cohort.v1.Ack\x12=\n" +
 	"\x12SubmitMomentsCount\x12\x17.cohort.v1.MomentsCount\x1a\x0e.cohort.v1.Ack\x12=\n" +
 	"\rSubmitMoments\x12\x1c.cohort.v1.MomentsSubmission\x1a\x0e.cohort.v1.Ack\x12G\n" +
@@ -4000,7 +4185,7 @@ func file_cohortv1_cohort_proto_rawDescGZIP() []byte {
 	return file_cohortv1_cohort_proto_rawDescData
 }
 
-var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 48)
+var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 50)
 var file_cohortv1_cohort_proto_goTypes = []any{
 	(*Signed)(nil),                    // 0: cohort.v1.Signed
 	(*JoinRequest)(nil),               // 1: cohort.v1.JoinRequest
@@ -4023,130 +4208,136 @@ var file_cohortv1_cohort_proto_goTypes = []any{
 	(*DecryptTask)(nil),               // 18: cohort.v1.DecryptTask
 	(*PointSet)(nil),                  // 19: cohort.v1.PointSet
 	(*TrustEvidence)(nil),             // 20: cohort.v1.TrustEvidence
-	(*EvaluateTask)(nil),              // 21: cohort.v1.EvaluateTask
-	(*StudyDone)(nil),                 // 22: cohort.v1.StudyDone
-	(*PublicKeyShareSubmission)(nil),  // 23: cohort.v1.PublicKeyShareSubmission
-	(*UpdateChunk)(nil),               // 24: cohort.v1.UpdateChunk
-	(*UpdateHeader)(nil),              // 25: cohort.v1.UpdateHeader
-	(*SignedCommitment)(nil),          // 26: cohort.v1.SignedCommitment
-	(*UploadStatusRequest)(nil),       // 27: cohort.v1.UploadStatusRequest
-	(*UploadStatusReply)(nil),         // 28: cohort.v1.UploadStatusReply
-	(*UploadReceipt)(nil),             // 29: cohort.v1.UploadReceipt
-	(*DecryptionShareSubmission)(nil), // 30: cohort.v1.DecryptionShareSubmission
-	(*SignedShare)(nil),               // 31: cohort.v1.SignedShare
-	(*DecryptionRecord)(nil),          // 32: cohort.v1.DecryptionRecord
-	(*EvaluationSubmission)(nil),      // 33: cohort.v1.EvaluationSubmission
-	(*Ack)(nil),                       // 34: cohort.v1.Ack
-	(*BlobRequest)(nil),               // 35: cohort.v1.BlobRequest
-	(*ChunkRequest)(nil),              // 36: cohort.v1.ChunkRequest
-	(*ChunkProof)(nil),                // 37: cohort.v1.ChunkProof
-	(*BlobChunk)(nil),                 // 38: cohort.v1.BlobChunk
-	(*MomentsCountTask)(nil),          // 39: cohort.v1.MomentsCountTask
-	(*MomentsCount)(nil),              // 40: cohort.v1.MomentsCount
-	(*MomentsTask)(nil),               // 41: cohort.v1.MomentsTask
-	(*MomentsSubmission)(nil),         // 42: cohort.v1.MomentsSubmission
-	(*MomentsContribution)(nil),       // 43: cohort.v1.MomentsContribution
-	(*MomentsDecryptTask)(nil),        // 44: cohort.v1.MomentsDecryptTask
-	(*MomentsShareSubmission)(nil),    // 45: cohort.v1.MomentsShareSubmission
-	(*MomentsResultTask)(nil),         // 46: cohort.v1.MomentsResultTask
-	(*MomentsConfirmation)(nil),       // 47: cohort.v1.MomentsConfirmation
+	(*EndorseTask)(nil),               // 21: cohort.v1.EndorseTask
+	(*EvaluateTask)(nil),              // 22: cohort.v1.EvaluateTask
+	(*StudyDone)(nil),                 // 23: cohort.v1.StudyDone
+	(*PublicKeyShareSubmission)(nil),  // 24: cohort.v1.PublicKeyShareSubmission
+	(*UpdateChunk)(nil),               // 25: cohort.v1.UpdateChunk
+	(*UpdateHeader)(nil),              // 26: cohort.v1.UpdateHeader
+	(*SignedCommitment)(nil),          // 27: cohort.v1.SignedCommitment
+	(*UploadStatusRequest)(nil),       // 28: cohort.v1.UploadStatusRequest
+	(*UploadStatusReply)(nil),         // 29: cohort.v1.UploadStatusReply
+	(*UploadReceipt)(nil),             // 30: cohort.v1.UploadReceipt
+	(*DecryptionShareSubmission)(nil), // 31: cohort.v1.DecryptionShareSubmission
+	(*EndorsementSubmission)(nil),     // 32: cohort.v1.EndorsementSubmission
+	(*SignedShare)(nil),               // 33: cohort.v1.SignedShare
+	(*DecryptionRecord)(nil),          // 34: cohort.v1.DecryptionRecord
+	(*EvaluationSubmission)(nil),      // 35: cohort.v1.EvaluationSubmission
+	(*Ack)(nil),                       // 36: cohort.v1.Ack
+	(*BlobRequest)(nil),               // 37: cohort.v1.BlobRequest
+	(*ChunkRequest)(nil),              // 38: cohort.v1.ChunkRequest
+	(*ChunkProof)(nil),                // 39: cohort.v1.ChunkProof
+	(*BlobChunk)(nil),                 // 40: cohort.v1.BlobChunk
+	(*MomentsCountTask)(nil),          // 41: cohort.v1.MomentsCountTask
+	(*MomentsCount)(nil),              // 42: cohort.v1.MomentsCount
+	(*MomentsTask)(nil),               // 43: cohort.v1.MomentsTask
+	(*MomentsSubmission)(nil),         // 44: cohort.v1.MomentsSubmission
+	(*MomentsContribution)(nil),       // 45: cohort.v1.MomentsContribution
+	(*MomentsDecryptTask)(nil),        // 46: cohort.v1.MomentsDecryptTask
+	(*MomentsShareSubmission)(nil),    // 47: cohort.v1.MomentsShareSubmission
+	(*MomentsResultTask)(nil),         // 48: cohort.v1.MomentsResultTask
+	(*MomentsConfirmation)(nil),       // 49: cohort.v1.MomentsConfirmation
 }
 var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 0: cohort.v1.JoinRequest.auth:type_name -> cohort.v1.Signed
 	3,  // 1: cohort.v1.Task.key_gen:type_name -> cohort.v1.KeyGenTask
 	15, // 2: cohort.v1.Task.train:type_name -> cohort.v1.TrainTask
 	18, // 3: cohort.v1.Task.decrypt:type_name -> cohort.v1.DecryptTask
-	21, // 4: cohort.v1.Task.evaluate:type_name -> cohort.v1.EvaluateTask
-	22, // 5: cohort.v1.Task.done:type_name -> cohort.v1.StudyDone
+	22, // 4: cohort.v1.Task.evaluate:type_name -> cohort.v1.EvaluateTask
+	23, // 5: cohort.v1.Task.done:type_name -> cohort.v1.StudyDone
 	4,  // 6: cohort.v1.Task.threshold:type_name -> cohort.v1.ThresholdTask
 	6,  // 7: cohort.v1.Task.threshold_key:type_name -> cohort.v1.ThresholdKeyTask
 	16, // 8: cohort.v1.Task.score:type_name -> cohort.v1.ScoreTask
-	39, // 9: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
-	41, // 10: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
-	44, // 11: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
-	46, // 12: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
-	10, // 13: cohort.v1.Task.reshare:type_name -> cohort.v1.ReshareTask
-	12, // 14: cohort.v1.Task.reshare_key:type_name -> cohort.v1.ReshareKeyTask
-	14, // 15: cohort.v1.Task.reshare_commit:type_name -> cohort.v1.ReshareCommitTask
-	5,  // 16: cohort.v1.ThresholdTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 17: cohort.v1.ThresholdKeyTask.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 18: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
-	7,  // 19: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 20: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	5,  // 21: cohort.v1.ReshareTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 22: cohort.v1.ReshareTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 23: cohort.v1.ReshareSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
-	5,  // 24: cohort.v1.ReshareKeyTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 25: cohort.v1.ReshareKeyTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 26: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 27: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	5,  // 28: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 29: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
-	0,  // 30: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
-	19, // 31: cohort.v1.ScoreTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 32: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
-	20, // 33: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
-	19, // 34: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 35: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	25, // 36: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 37: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	26, // 38: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 39: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	31, // 40: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
-	0,  // 41: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
-	30, // 42: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
-	0,  // 43: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 44: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	40, // 45: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 46: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 47: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	40, // 48: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	43, // 49: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	19, // 50: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 51: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	40, // 52: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	43, // 53: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	45, // 54: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 55: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 56: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	23, // 57: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	24, // 58: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	27, // 59: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 60: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 61: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 62: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 63: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 64: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	30, // 65: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	33, // 66: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	40, // 67: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	42, // 68: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	45, // 69: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	47, // 70: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	35, // 71: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	36, // 72: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 73: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	34, // 74: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	29, // 75: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	28, // 76: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	34, // 77: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	34, // 78: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	34, // 79: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	34, // 80: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	34, // 81: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	34, // 82: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	34, // 83: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	34, // 84: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	34, // 85: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	34, // 86: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	34, // 87: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	38, // 88: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	37, // 89: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	73, // [73:90] is the sub-list for method output_type
-	56, // [56:73] is the sub-list for method input_type
-	56, // [56:56] is the sub-list for extension type_name
-	56, // [56:56] is the sub-list for extension extendee
-	0,  // [0:56] is the sub-list for field type_name
+	21, // 9: cohort.v1.Task.endorse:type_name -> cohort.v1.EndorseTask
+	41, // 10: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
+	43, // 11: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
+	46, // 12: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
+	48, // 13: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
+	10, // 14: cohort.v1.Task.reshare:type_name -> cohort.v1.ReshareTask
+	12, // 15: cohort.v1.Task.reshare_key:type_name -> cohort.v1.ReshareKeyTask
+	14, // 16: cohort.v1.Task.reshare_commit:type_name -> cohort.v1.ReshareCommitTask
+	5,  // 17: cohort.v1.ThresholdTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 18: cohort.v1.ThresholdKeyTask.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 19: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
+	7,  // 20: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 21: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	5,  // 22: cohort.v1.ReshareTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 23: cohort.v1.ReshareTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 24: cohort.v1.ReshareSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
+	5,  // 25: cohort.v1.ReshareKeyTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 26: cohort.v1.ReshareKeyTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 27: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 28: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	5,  // 29: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 30: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
+	0,  // 31: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
+	19, // 32: cohort.v1.ScoreTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 33: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
+	20, // 34: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
+	19, // 35: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	20, // 36: cohort.v1.EndorseTask.trust:type_name -> cohort.v1.TrustEvidence
+	0,  // 37: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	26, // 38: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 39: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	27, // 40: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 41: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	33, // 42: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
+	0,  // 43: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
+	31, // 44: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
+	0,  // 45: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 46: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	42, // 47: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 48: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 49: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	42, // 50: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	45, // 51: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	19, // 52: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 53: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	42, // 54: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	45, // 55: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	47, // 56: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 57: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 58: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	24, // 59: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	25, // 60: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	28, // 61: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 62: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 63: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 64: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 65: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 66: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	31, // 67: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	32, // 68: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
+	35, // 69: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	42, // 70: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	44, // 71: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	47, // 72: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	49, // 73: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	37, // 74: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	38, // 75: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 76: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	36, // 77: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	30, // 78: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	29, // 79: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	36, // 80: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	36, // 81: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	36, // 82: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	36, // 83: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	36, // 84: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	36, // 85: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	36, // 86: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
+	36, // 87: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	36, // 88: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	36, // 89: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	36, // 90: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	36, // 91: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	40, // 92: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	39, // 93: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	76, // [76:94] is the sub-list for method output_type
+	58, // [58:76] is the sub-list for method input_type
+	58, // [58:58] is the sub-list for extension type_name
+	58, // [58:58] is the sub-list for extension extendee
+	0,  // [0:58] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }
@@ -4163,6 +4354,7 @@ func file_cohortv1_cohort_proto_init() {
 		(*Task_Threshold)(nil),
 		(*Task_ThresholdKey)(nil),
 		(*Task_Score)(nil),
+		(*Task_Endorse)(nil),
 		(*Task_MomentsCount)(nil),
 		(*Task_Moments)(nil),
 		(*Task_MomentsDecrypt)(nil),
@@ -4171,7 +4363,7 @@ func file_cohortv1_cohort_proto_init() {
 		(*Task_ReshareKey)(nil),
 		(*Task_ReshareCommit)(nil),
 	}
-	file_cohortv1_cohort_proto_msgTypes[24].OneofWrappers = []any{
+	file_cohortv1_cohort_proto_msgTypes[25].OneofWrappers = []any{
 		(*UpdateChunk_Header)(nil),
 		(*UpdateChunk_Data)(nil),
 	}
@@ -4181,7 +4373,7 @@ func file_cohortv1_cohort_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_cohortv1_cohort_proto_rawDesc), len(file_cohortv1_cohort_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   48,
+			NumMessages:   50,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -37,6 +37,7 @@ const (
 	Coordinator_ConfirmReshareKey_FullMethodName     = "/cohort.v1.Coordinator/ConfirmReshareKey"
 	Coordinator_SubmitScoreShares_FullMethodName     = "/cohort.v1.Coordinator/SubmitScoreShares"
 	Coordinator_SubmitDecryptionShare_FullMethodName = "/cohort.v1.Coordinator/SubmitDecryptionShare"
+	Coordinator_SubmitEndorsement_FullMethodName     = "/cohort.v1.Coordinator/SubmitEndorsement"
 	Coordinator_SubmitEvaluation_FullMethodName      = "/cohort.v1.Coordinator/SubmitEvaluation"
 	Coordinator_SubmitMomentsCount_FullMethodName    = "/cohort.v1.Coordinator/SubmitMomentsCount"
 	Coordinator_SubmitMoments_FullMethodName         = "/cohort.v1.Coordinator/SubmitMoments"
@@ -80,6 +81,9 @@ type CoordinatorClient interface {
 	SubmitScoreShares(ctx context.Context, in *ScoreSharesSubmission, opts ...grpc.CallOption) (*Ack, error)
 	// SubmitDecryptionShare answers a DecryptTask.
 	SubmitDecryptionShare(ctx context.Context, in *DecryptionShareSubmission, opts ...grpc.CallOption) (*Ack, error)
+	// SubmitEndorsement answers an EndorseTask with the sender's EIP-712
+	// endorsement of the round's recorded scores.
+	SubmitEndorsement(ctx context.Context, in *EndorsementSubmission, opts ...grpc.CallOption) (*Ack, error)
 	// SubmitEvaluation answers an EvaluateTask with aggregate figures only.
 	SubmitEvaluation(ctx context.Context, in *EvaluationSubmission, opts ...grpc.CallOption) (*Ack, error)
 	// SubmitMomentsCount answers a MomentsCountTask with the sender's signed
@@ -223,6 +227,16 @@ func (c *coordinatorClient) SubmitDecryptionShare(ctx context.Context, in *Decry
 	return out, nil
 }
 
+func (c *coordinatorClient) SubmitEndorsement(ctx context.Context, in *EndorsementSubmission, opts ...grpc.CallOption) (*Ack, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Ack)
+	err := c.cc.Invoke(ctx, Coordinator_SubmitEndorsement_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *coordinatorClient) SubmitEvaluation(ctx context.Context, in *EvaluationSubmission, opts ...grpc.CallOption) (*Ack, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(Ack)
@@ -345,6 +359,9 @@ type CoordinatorServer interface {
 	SubmitScoreShares(context.Context, *ScoreSharesSubmission) (*Ack, error)
 	// SubmitDecryptionShare answers a DecryptTask.
 	SubmitDecryptionShare(context.Context, *DecryptionShareSubmission) (*Ack, error)
+	// SubmitEndorsement answers an EndorseTask with the sender's EIP-712
+	// endorsement of the round's recorded scores.
+	SubmitEndorsement(context.Context, *EndorsementSubmission) (*Ack, error)
 	// SubmitEvaluation answers an EvaluateTask with aggregate figures only.
 	SubmitEvaluation(context.Context, *EvaluationSubmission) (*Ack, error)
 	// SubmitMomentsCount answers a MomentsCountTask with the sender's signed
@@ -405,6 +422,9 @@ func (UnimplementedCoordinatorServer) SubmitScoreShares(context.Context, *ScoreS
 }
 func (UnimplementedCoordinatorServer) SubmitDecryptionShare(context.Context, *DecryptionShareSubmission) (*Ack, error) {
 	return nil, status.Error(codes.Unimplemented, "method SubmitDecryptionShare not implemented")
+}
+func (UnimplementedCoordinatorServer) SubmitEndorsement(context.Context, *EndorsementSubmission) (*Ack, error) {
+	return nil, status.Error(codes.Unimplemented, "method SubmitEndorsement not implemented")
 }
 func (UnimplementedCoordinatorServer) SubmitEvaluation(context.Context, *EvaluationSubmission) (*Ack, error) {
 	return nil, status.Error(codes.Unimplemented, "method SubmitEvaluation not implemented")
@@ -610,6 +630,24 @@ func _Coordinator_SubmitDecryptionShare_Handler(srv interface{}, ctx context.Con
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Coordinator_SubmitEndorsement_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(EndorsementSubmission)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CoordinatorServer).SubmitEndorsement(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Coordinator_SubmitEndorsement_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CoordinatorServer).SubmitEndorsement(ctx, req.(*EndorsementSubmission))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Coordinator_SubmitEvaluation_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(EvaluationSubmission)
 	if err := dec(in); err != nil {
@@ -760,6 +798,10 @@ var Coordinator_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "SubmitDecryptionShare",
 			Handler:    _Coordinator_SubmitDecryptionShare_Handler,
+		},
+		{
+			MethodName: "SubmitEndorsement",
+			Handler:    _Coordinator_SubmitEndorsement_Handler,
 		},
 		{
 			MethodName: "SubmitEvaluation",

@@ -286,6 +286,34 @@
 // model the round started from, the server optimiser's state), from which
 // `cohort audit` recomputes the model.
 //
+// # Phase endorse
+//
+// Only in a robust round whose recorded scores flag members, and only when
+// the holders of phase decrypt sent fewer than the study's threshold t of
+// valid endorsements of the round's scores hash (each holder signs one,
+// EIP-712 ScoresEndorsement, with its decryption share once its weights and
+// flags check): the chain strikes the flagged members only with t
+// endorsements of distinct participants in good standing
+// (Committees.confirmStrikes). The coordinator asks t minus the valid
+// endorsements, plus a margin of 2, of the round's other participants in
+// good standing that are connected (contributors first, never a flagged
+// member or a holder of the decryption's active set) with EndorseTask: the
+// round, the scores hash on chain, the contributors and the trust evidence
+// of phase decrypt. Each re-derives every weight and flag from the signed
+// score shares as a holder does (without the updates: the holders that
+// signed the score shares recomputed each score set from its update), checks
+// that the chain's record names exactly the contributors, each once, with
+// those weights and flags and that the scores hash is the chain's, and
+// answers SubmitEndorsement (EndorsementSubmission: its EIP-712 endorsement,
+// which is its signature; kind "scores-endorsement" names the phase only).
+// A member endorses one round's scores once: a second task for the round,
+// a task for a round the chain does not have open, one whose table flags
+// nobody, or whose evidence does not re-derive the record, is refused. The
+// coordinator checks each endorsement's signer is the sender and ends the
+// phase once t valid endorsements are in (or at the phase timeout), then
+// records the strikes (confirmStrikes) if it has t. Member keeps: the scores
+// hash it endorsed (DataDir/endorsed/r.json).
+//
 // # Phase evaluate
 //
 // EvaluateTask names the new model; each member evaluates it on its

@@ -28,6 +28,7 @@ const (
 	Train            Phase = "train"
 	Score            Phase = "score"
 	Decrypt          Phase = "decrypt"
+	Endorse          Phase = "endorse"
 	Evaluate         Phase = "evaluate"
 )
 
@@ -52,6 +53,7 @@ var specs = map[Phase]spec{
 	Train:            {kind: auth.KindUpdate, perRound: true},
 	Score:            {kind: auth.KindScoreShares, perRound: true},
 	Decrypt:          {kind: auth.KindDecryptShare, perRound: true},
+	Endorse:          {kind: auth.KindEndorsement, perRound: true},
 	Evaluate:         {kind: auth.KindEvaluation, perRound: true},
 }
 
@@ -60,7 +62,7 @@ var order = []Phase{
 	KeyGen, ThresholdDeal, ThresholdConfirm,
 	MomentsCount, Moments, MomentsDecrypt, MomentsResult,
 	ReshareDeal, ReshareKey, ReshareCommit,
-	Train, Score, Decrypt, Evaluate,
+	Train, Score, Decrypt, Endorse, Evaluate,
 }
 
 // Phases returns every phase of the protocol in the order a study runs
@@ -111,6 +113,8 @@ func Of(t *cohortv1.Task) (p Phase, ok bool) {
 		return Score, true
 	case *cohortv1.Task_Decrypt:
 		return Decrypt, true
+	case *cohortv1.Task_Endorse:
+		return Endorse, true
 	case *cohortv1.Task_Evaluate:
 		return Evaluate, true
 	}

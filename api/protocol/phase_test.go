@@ -43,6 +43,7 @@ func TestEveryPhaseHasKindAndTask(t *testing.T) {
 		Train:            {Kind: &cohortv1.Task_Train{}},
 		Score:            {Kind: &cohortv1.Task_Score{}},
 		Decrypt:          {Kind: &cohortv1.Task_Decrypt{}},
+		Endorse:          {Kind: &cohortv1.Task_Endorse{}},
 		Evaluate:         {Kind: &cohortv1.Task_Evaluate{}},
 	}
 	if err := Covers(tasks); err != nil {

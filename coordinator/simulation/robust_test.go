@@ -231,3 +231,70 @@ func TestHolderShiftingItsScoreSharesIsCaught(t *testing.T) {
 	assert.NotContains(t, logs.String(), "update scored")
 	assert.NotContains(t, logs.String(), "update flagged")
 }
+
+// A ×1000 scaling hospital colludes with the decryption committee: in a
+// study of seven with a committee of three at threshold 3 (so exactly t
+// holders decrypt, none spare), every holder sends its decryption share
+// without its endorsement of the round's scores, or with a garbled one
+// (withhold-endorsement; the
+// hospitals cannot know beforehand whom the chain selects, so all six
+// others play it, and only the three on the committee decrypt). The round
+// decrypts and the attacker gets no weight, and the chain strikes a
+// flagged member only with the study's threshold of endorsements: the
+// coordinator asks the participants that did not decrypt for the missing
+// ones, each re-derives the flags from the signed score shares, and the
+// attacker is struck every round it was flagged in. (Before the endorse
+// phase it was struck in none.)
+func TestWithheldEndorsementStillStrikesTheAttacker(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	const scaler = 6
+	scaling, err := participant.ParseAttack("scaling:scale=1000")
+	require.NoError(t, err)
+	attacks := map[int]participant.Attack{scaler: scaling}
+	for i := range scaler {
+		// Half of them garble their endorsement instead.
+		attacks[i] = participant.Attack{Kind: participant.AttackWithholdEndorsement, Scale: float64(i % 2)}
+	}
+	var logs lockedBuffer
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 7, Rounds: 2, Seed: 5, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		Threshold: 3, MinParticipants: 3, CommitteeSize: 3, StrikeLimit: 3, Robust: true, Attacks: attacks,
+		Spec: &models.Spec{Kind: models.KindMLP, Features: 8, Hidden: []int{4}},
+		Log:  slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	})
+	if s != nil {
+		t.Cleanup(s.Close)
+	}
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("the study's log:\n%s", logs.Bytes())
+		}
+	})
+	require.NoError(t, err)
+	attacker := s.Participants()[scaler].Address
+	flagged := 0
+	for _, f := range s.Rounds() {
+		if slices.Contains(f.Flagged, attacker) {
+			flagged++
+		}
+	}
+	require.Positive(t, flagged, "the ×1000 update is flagged")
+	t.Logf("attacker flagged in %d of %d rounds", flagged, len(s.Rounds()))
+	st, err := s.Ledger().Participant(ctx, s.StudyID(), attacker)
+	require.NoError(t, err)
+	assert.Equal(t, uint16(flagged), st.Strikes, "a strike for every round the attacker was flagged in")
+	assert.Contains(t, logs.String(), "asking participants to endorse the round's scores", "the holders' endorsements fell short")
+	assert.NotContains(t, logs.String(), "too few endorsements")
+	for i, p := range s.Participants() {
+		if i == scaler {
+			continue
+		}
+		st, err := s.Ledger().Participant(ctx, s.StudyID(), p.Address)
+		require.NoError(t, err)
+		assert.Zero(t, st.Strikes, "honest hospital %d is not struck", i)
+	}
+}
