@@ -234,13 +234,18 @@ func (a Attack) WithDefaults() Attack {
 	return a
 }
 
+// ProtocolAttackKinds are the attacks on the protocol rather than on the
+// update: a hospital that trains honestly but crafts what else it sends.
+func ProtocolAttackKinds() []string {
+	return []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement}
+}
+
 // Validate reports whether a can be played: a known kind (or AttackNone) and
 // parameters in range (zero parameters stand for the defaults). It does not
 // know the number of features; BackdoorSuccess and PoisonRecords check
 // TriggerFeature against the records.
 func (a Attack) Validate() error {
-	// Attacks on the protocol rather than on the update.
-	protocolAttacks := []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement}
+	protocolAttacks := ProtocolAttackKinds()
 	if a.Kind != AttackNone && !slices.Contains(protocolAttacks, a.Kind) && !slices.Contains(AttackKinds(), a.Kind) {
 		return fmt.Errorf("%w: unknown kind %q; use one of %s", ErrInvalidAttack, a.Kind, strings.Join(append(AttackKinds(), protocolAttacks...), ", "))
 	}
@@ -278,8 +283,12 @@ func (a Attack) String() string {
 	switch a.Kind {
 	case AttackNone:
 		return "none"
-	case AttackSignFlip, AttackScaling, AttackInflateSamples:
+	case AttackSignFlip, AttackScaling, AttackInflateSamples, AttackShiftDecryption, AttackShiftScores:
 		return fmt.Sprintf("%s(scale=%g)", a.Kind, a.Scale)
+	case AttackKeyExtraction:
+		return a.Kind + "()"
+	case AttackWithholdEndorsement:
+		return fmt.Sprintf("%s(garbled=%t)", a.Kind, a.Scale != 0)
 	case AttackNoise:
 		return fmt.Sprintf("%s(sigma=%g)", a.Kind, a.Sigma)
 	case AttackLabelFlip:

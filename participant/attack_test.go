@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -52,11 +53,11 @@ func TestParseAttack(t *testing.T) {
 			assert.NoError(t, got.Validate())
 		})
 	}
-	for _, k := range AttackKinds() {
+	for _, k := range append(AttackKinds(), ProtocolAttackKinds()...) {
 		a, err := ParseAttack(k)
 		require.NoError(t, err, k)
 		assert.Equal(t, k, a.Kind)
-		assert.Contains(t, a.String(), k+"(")
+		assert.True(t, strings.HasPrefix(a.String(), k+"("), "%s prints as %s", k, a)
 	}
 	assert.Equal(t, "none", Attack{}.String())
 }
