@@ -205,8 +205,9 @@ contract ConsentRegistry is ICohortModule, IConsentHistory, IConsentCounts {
     // 128-159 on day d - 1 (see _bound).
     mapping(uint64 => mapping(address => uint256)) private _studyCounts;
     mapping(bytes32 => mapping(address => uint256)) private _purposeCounts;
-    // The latest issuedAt of a logged grant each member counted.
-    mapping(address => uint256) private _loggedCounted;
+    // Per member: bit 255 set once it opened a count here (batches tally
+    // only then), bits 0-63 the latest issuedAt of a logged grant it counted.
+    mapping(address => uint256) private _relayers;
     uint256 private constant _OPENED = 1 << 255;
     uint256 private constant _MASK64 = (1 << 64) - 1;
     uint256 private constant _MASK32 = (1 << 32) - 1;
@@ -293,13 +294,14 @@ contract ConsentRegistry is ICohortModule, IConsentHistory, IConsentCounts {
         outcomes = new Outcome[](changes.length);
         uint64 knownStudy; // the last study id found, checked once per run of entries
         Tally memory t;
+        bool counting = _relayers[msg.sender] != 0; // a member that opened no count has nothing to tally
         for (uint256 i = 0; i < changes.length; i++) {
             SignedChange memory c = changes[i];
             (Outcome o, bytes32 key, uint256 head) = _check(c, knownStudy);
             if (o == Outcome.Recorded) {
                 if (c.studyId != 0) knownStudy = c.studyId;
                 _record(c, key, head);
-                if (_flips(c.granted, head)) _tally(t, c.studyId, c.purpose, c.granted, 0);
+                if (counting && _flips(c.granted, head)) _tally(t, c.studyId, c.purpose, c.granted, 0);
             } else {
                 outcomes[i] = o;
                 emit ConsentSkipped(i, c.patient, o);
@@ -325,8 +327,8 @@ contract ConsentRegistry is ICohortModule, IConsentHistory, IConsentCounts {
         Tally memory t;
         // A logged grant counts only if issued after every logged grant this
         // member counted before, so an entry relayed again never counts twice.
-        uint256 counted = _loggedCounted[msg.sender];
-        uint256 latest = counted;
+        uint256 relayer = _relayers[msg.sender];
+        uint256 latest = relayer & _MASK64;
         for (uint256 i = 0; i < n; i++) {
             bytes calldata e = entries[i * ENTRY_BYTES:(i + 1) * ENTRY_BYTES];
             (Outcome o, bytes32 digest) = _checkEntry(e, knownStudy, lastDigest);
@@ -337,9 +339,8 @@ contract ConsentRegistry is ICohortModule, IConsentHistory, IConsentCounts {
                 uint256 terms = uint256(uint64(bytes8(e[83:91]))) | (uint256(uint64(bytes8(e[73:81]))) << 64)
                     | (uint256(uint16(bytes2(e[81:83]))) << 128) | (uint256(uint8(e[72])) << 144);
                 emit ConsentLogged(bytes32(e[0:32]), studyId, bytes32(e[40:72]), terms);
-                uint64 issuedAt = uint64(terms);
-                if (e[72] == 0x00 || issuedAt > counted) {
-                    latest = _max(latest, _tally(t, studyId, bytes32(e[40:72]), e[72] == 0x01, issuedAt));
+                if (relayer != 0 && (terms >> 144 == 0 || uint64(terms) > relayer & _MASK64)) {
+                    latest = _tallyLogged(t, e, terms, latest);
                 }
             } else {
                 outcomes[i] = o;
@@ -347,7 +348,7 @@ contract ConsentRegistry is ICohortModule, IConsentHistory, IConsentCounts {
             }
         }
         latest = _max(latest, _flush(t));
-        if (latest != counted) _loggedCounted[msg.sender] = latest;
+        if (latest != relayer & _MASK64) _relayers[msg.sender] = (relayer & ~_MASK64) | latest;
     }
 
     // ----------------------------------------------------------------- views
@@ -393,10 +394,14 @@ contract ConsentRegistry is ICohortModule, IConsentHistory, IConsentCounts {
     /// scope: a study (purpose zero) or a purpose (studyId zero). Changes
     /// the caller relays for that scope count from then on (see the
     /// contract's notes); a study that binds samples to consent bounds the
-    /// caller's commitments by them. Opening an open count does nothing.
+    /// caller's commitments by them. Opening an open count does nothing,
+    /// except in a registry that replaced the one it was opened in: batches
+    /// here tally only a member's changes once it opened a count here.
     function openSampleCount(uint64 studyId, bytes32 purpose) external {
         _checkRelayer();
         if ((studyId == 0) == (purpose == bytes32(0))) revert InvalidParameter("scope");
+        uint256 relayer = _relayers[msg.sender];
+        if (relayer == 0) _relayers[msg.sender] = _OPENED; // here: after a predecessor's counts, too
         if (packedCount(studyId, purpose, msg.sender) != 0) return;
         if (studyId != 0) {
             _studies(studyId);
@@ -643,6 +648,27 @@ contract ConsentRegistry is ICohortModule, IConsentHistory, IConsentCounts {
     /// @dev Counts a stored change c, recorded on top of head, in the open count w of its scope.
     function _countOne(SignedChange memory c, uint256 w, uint256 head) private {
         if (_flips(c.granted, head)) _storeCount(c.studyId, c.purpose, _apply(w, c.granted ? 1 : 0, c.granted ? 0 : 1));
+    }
+
+    /// @dev _tally for a logged entry e with its packed terms; returns the
+    /// latest issuedAt counted so far in the batch.
+    function _tallyLogged(Tally memory t, bytes calldata e, uint256 terms, uint256 latest) private returns (uint256) {
+        if (t.studyId != uint64(bytes8(e[32:40])) || t.purpose != bytes32(e[40:72])) {
+            latest = _max(latest, _flush(t));
+            t.studyId = uint64(bytes8(e[32:40]));
+            t.purpose = bytes32(e[40:72]);
+            (t.grants, t.revocations, t.latest) = (0, 0, 0);
+        }
+        unchecked {
+            // At most one per entry: the counts do not wrap.
+            if (terms >> 144 == 0) {
+                t.revocations++;
+            } else {
+                t.grants++;
+                if (uint64(terms) > t.latest) t.latest = uint64(terms);
+            }
+        }
+        return latest;
     }
 
     /// @dev Adds a counted change to the run t, writing the run first if the
