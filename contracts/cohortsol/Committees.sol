@@ -142,8 +142,11 @@ contract Committees is IConsentCounts {
     /// @notice Asks the Consortium's current ConsentRegistry (checkSamples)
     /// for Studies, whose code has no room for the call; its revert
     /// (SamplesAboveConsent) comes back unchanged.
-    function checkSamples(uint64 studyId, address member, uint64 sampleCount, uint64 openedAt) external view {
-        IConsentCounts(consortium.consent()).checkSamples(studyId, member, sampleCount, openedAt);
+    function checkSamples(uint64 studyId, address[] calldata members, uint64[] calldata sampleCounts, uint64 openedAt)
+        external
+        view
+    {
+        IConsentCounts(consortium.consent()).checkSamples(studyId, members, sampleCounts, openedAt);
     }
 
     /// @notice The study's coordinator asks for a new committee between

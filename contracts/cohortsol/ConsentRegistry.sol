@@ -434,11 +434,19 @@ contract ConsentRegistry is ICohortModule, IConsentHistory, IConsentCounts {
     }
 
     /// @inheritdoc IConsentCounts
-    function checkSamples(uint64 studyId, address member, uint64 sampleCount, uint64 openedAt) external view {
-        // The study's count alone usually suffices: the purpose's is read only when it does not.
-        if (sampleCount <= _bound(packedCount(studyId, 0, member), openedAt)) return;
-        uint256 bound = sampleBound(studyId, member, openedAt);
-        if (sampleCount > bound) revert SamplesAboveConsent(studyId, member, sampleCount, bound);
+    function checkSamples(uint64 studyId, address[] calldata members, uint64[] calldata sampleCounts, uint64 openedAt)
+        external
+        view
+    {
+        bytes32 purpose; // read once, and only if a study's count alone does not suffice
+        for (uint256 i = 0; i < members.length; i++) {
+            address member = members[i];
+            uint256 bound = _bound(packedCount(studyId, 0, member), openedAt);
+            if (sampleCounts[i] <= bound) continue;
+            if (purpose == bytes32(0)) (purpose,,) = _studies(studyId).consentContext(studyId, 0);
+            bound += _bound(packedCount(0, purpose, member), openedAt);
+            if (sampleCounts[i] > bound) revert SamplesAboveConsent(studyId, member, sampleCounts[i], bound);
+        }
     }
 
     /// @notice The latest consent change of a patient for one scope (nonce 0: none yet).

@@ -56,9 +56,12 @@ interface IStudies is ICohortModule {
 /// @notice What a Studies module asks of the ConsentRegistry about a member's consent counts.
 interface IConsentCounts {
     /// @notice Reverts with SamplesAboveConsent(studyId, member, sampleCount,
-    /// bound) if sampleCount is above what the member's consent counts allow
-    /// in a round of the study opened at openedAt (ConsentRegistry.sampleBound).
-    function checkSamples(uint64 studyId, address member, uint64 sampleCount, uint64 openedAt) external view;
+    /// bound) for the first members[i] whose sampleCounts[i] is above what
+    /// its consent counts allow in a round of the study opened at openedAt
+    /// (ConsentRegistry.sampleBound).
+    function checkSamples(uint64 studyId, address[] calldata members, uint64[] calldata sampleCounts, uint64 openedAt)
+        external
+        view;
 }
 
 /// @notice What a ConsentRegistry asks of its predecessor.

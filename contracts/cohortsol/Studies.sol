@@ -581,7 +581,21 @@ contract Studies is IStudies {
         if (r.status != RoundStatus.Open) revert RoundNotOpen(studyId, round);
         if (block.timestamp > r.deadline) revert DeadlinePassed(studyId, round, r.deadline);
         _checkFields(ciphertextHash, sampleCount, consentRoot);
-        if (r.samplesBound) _checkSamples(studyId, msg.sender, sampleCount, r.openedAt);
+        if (r.samplesBound) {
+            // The batch's check with one entry: two arrays of length 1, built by hand for code size.
+            address[] memory member;
+            uint64[] memory count;
+            assembly ("memory-safe") {
+                member := mload(0x40)
+                mstore(member, 1)
+                mstore(add(member, 0x20), caller())
+                count := add(member, 0x40)
+                mstore(count, 1)
+                mstore(add(count, 0x20), sampleCount)
+                mstore(0x40, add(member, 0x80))
+            }
+            _checkSamples(studyId, member, count, r.openedAt);
+        }
         _markCommitted(studyId, round, index, msg.sender);
         r.commitmentsRoot = _nextRoot(r.commitmentsRoot, msg.sender, ciphertextHash, sampleCount, consentRoot);
         unchecked {
@@ -617,14 +631,13 @@ contract Studies is IStudies {
         if (commits.length == 0 || commits.length > type(uint16).max) revert InvalidParameter("commits");
         bytes32 root = r.commitmentsRoot;
         bytes32 domain = domainSeparator();
-        uint64 boundAt = r.samplesBound ? r.openedAt : 0; // samples bound by consent: as of the opening
         address[] memory members = new address[](commits.length);
         bytes32[] memory ciphertextHashes = new bytes32[](commits.length);
         uint64[] memory sampleCounts = new uint64[](commits.length);
         bytes32[] memory consentRoots = new bytes32[](commits.length);
         for (uint256 i = 0; i < commits.length; i++) {
             SignedCommitment calldata c = commits[i];
-            address member = _checkSignedCommitment(studyId, round, domain, boundAt, c);
+            address member = _checkSignedCommitment(studyId, round, domain, c);
             root = _nextRoot(root, member, c.ciphertextHash, c.sampleCount, c.consentRoot);
             members[i] = member;
             ciphertextHashes[i] = c.ciphertextHash;
@@ -633,6 +646,7 @@ contract Studies is IStudies {
         }
         uint256 outsider = IConsortium(consortium).firstNonMember(members); // one call for the batch
         if (outsider != type(uint256).max) revert NotMember(members[outsider]);
+        if (r.samplesBound) _checkSamples(studyId, members, sampleCounts, r.openedAt); // one call for the batch
         emit UpdatesCommitted(studyId, round, members, ciphertextHashes, sampleCounts, consentRoots);
         r.commitmentsRoot = root;
         r.commitments += uint16(commits.length); // at most one per participant, a uint16
@@ -939,20 +953,16 @@ contract Studies is IStudies {
     /// @dev Recovers the signer of a batched commitment, checks it as
     /// commitUpdate checks its sender (membership apart: the caller checks
     /// the whole batch at once) and marks it committed.
-    function _checkSignedCommitment(
-        uint64 studyId,
-        uint32 round,
-        bytes32 domain,
-        uint64 boundAt,
-        SignedCommitment calldata c
-    ) private returns (address member) {
+    function _checkSignedCommitment(uint64 studyId, uint32 round, bytes32 domain, SignedCommitment calldata c)
+        private
+        returns (address member)
+    {
         _checkFields(c.ciphertextHash, c.sampleCount, c.consentRoot);
         bytes32 digest = _commitTypedDigest(domain, studyId, round, c.ciphertextHash, c.sampleCount, c.consentRoot);
         if (uint256(c.s) > _HALF_ORDER) revert BadCommitSignature(address(0));
         member = ecrecover(digest, c.v, c.r, c.s);
         if (member == address(0)) revert BadCommitSignature(member);
         uint16 index = _inGoodStanding(studyId, member);
-        if (boundAt != 0) _checkSamples(studyId, member, c.sampleCount, boundAt);
         _markCommitted(studyId, round, index, member);
     }
 
@@ -1028,11 +1038,14 @@ contract Studies is IStudies {
         if (consentRoot == bytes32(0)) revert InvalidParameter("consentRoot");
     }
 
-    /// @dev Reverts (SamplesAboveConsent) if sampleCount is above the
-    /// member's consent counts in a round opened at openedAt.
-    function _checkSamples(uint64 studyId, address member, uint64 sampleCount, uint64 openedAt) private view {
+    /// @dev Reverts (SamplesAboveConsent) if a member's sample count is
+    /// above its consent counts in a round opened at openedAt.
+    function _checkSamples(uint64 studyId, address[] memory members, uint64[] memory counts, uint64 openedAt)
+        private
+        view
+    {
         // Committees asks the current ConsentRegistry: the call has no room here.
-        IConsentCounts(address(committees)).checkSamples(studyId, member, sampleCount, openedAt);
+        IConsentCounts(address(committees)).checkSamples(studyId, members, counts, openedAt);
     }
 
     function _requireMember(address account) private view {
