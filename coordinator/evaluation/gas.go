@@ -612,60 +612,45 @@ func gasMeasureBound(ctx context.Context, ledger *contracts.Ledger, chain *contr
 			ops["revokeConsentCounted"] = r.GasUsed
 		}
 	}
-	// Batches of n grants then n revocations, stored then logged.
-	keys := make([]*ecdsa.PrivateKey, n)
-	for i := range keys {
-		if keys[i], err = newPatient(); err != nil {
-			return err
-		}
-	}
-	batch := make([]contracts.SignedConsent, n)
-	for k, granted := range []bool{true, false} {
-		for i := range batch {
-			c := contracts.ConsentChange{Scope: scope, Granted: granted, Nonce: uint32(k)}
-			if granted {
-				c.Expiry = expiry
-			}
-			if batch[i], err = contracts.SignConsent(keys[i], dom, c); err != nil {
-				return err
-			}
-		}
-		res, err := ledger.RelayConsentBatch(ctx, members[0], batch)
-		if err != nil {
-			return err
-		}
-		if res.Recorded != n {
-			return fmt.Errorf("%d of %d changes recorded", res.Recorded, n)
-		}
-		ops[map[bool]string{true: "grantConsentBatchedCounted", false: "revokeConsentBatchedCounted"}[granted]] = res.GasUsed / uint64(n)
-	}
+	// Batches of n grants then n revocations, stored then logged (other
+	// patients, issued a second apart).
 	issued, err := chain.HeadTime(ctx)
 	if err != nil {
 		return err
 	}
-	for i := range keys {
-		if keys[i], err = newPatient(); err != nil {
-			return err
-		}
-	}
-	for k, granted := range []bool{true, false} {
-		for i := range batch {
-			c := contracts.ConsentChange{Scope: scope, Granted: granted, IssuedAt: issued.Add(time.Duration(k) * time.Second)}
-			if granted {
-				c.Expiry = expiry
-			}
-			if batch[i], err = contracts.SignConsent(keys[i], dom, c); err != nil {
+	keys := make([]*ecdsa.PrivateKey, n)
+	batch := make([]contracts.SignedConsent, n)
+	for _, kind := range []struct {
+		name  string
+		relay func(context.Context, *contracts.Account, []contracts.SignedConsent) (contracts.ConsentBatchResult, error)
+	}{{"Batched", ledger.RelayConsentBatch}, {"Logged", ledger.LogConsentBatch}} {
+		for i := range keys {
+			if keys[i], err = newPatient(); err != nil {
 				return err
 			}
 		}
-		res, err := ledger.LogConsentBatch(ctx, members[0], batch)
-		if err != nil {
-			return err
+		for k, granted := range []bool{true, false} {
+			for i := range batch {
+				c := contracts.ConsentChange{Scope: scope, Granted: granted, Nonce: uint32(k)}
+				if kind.name == "Logged" {
+					c.Nonce, c.IssuedAt = 0, issued.Add(time.Duration(k)*time.Second)
+				}
+				if granted {
+					c.Expiry = expiry
+				}
+				if batch[i], err = contracts.SignConsent(keys[i], dom, c); err != nil {
+					return err
+				}
+			}
+			res, err := kind.relay(ctx, members[0], batch)
+			if err != nil {
+				return err
+			}
+			if res.Recorded != n {
+				return fmt.Errorf("%s: %d of %d changes recorded", kind.name, res.Recorded, n)
+			}
+			ops[map[bool]string{true: "grant", false: "revoke"}[granted]+"Consent"+kind.name+"Counted"] = res.GasUsed / uint64(n)
 		}
-		if res.Recorded != n {
-			return fmt.Errorf("%d of %d logged changes recorded", res.Recorded, n)
-		}
-		ops[map[bool]string{true: "grantConsentLoggedCounted", false: "revokeConsentLoggedCounted"}[granted]] = res.GasUsed / uint64(n)
 	}
 
 	// Round 1, commitments one by one; round 2, batched; no one flagged.
