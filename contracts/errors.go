@@ -132,6 +132,11 @@ var (
 	ErrCandidatesMismatch = errors.New("contracts: the candidates are not those the committee request fixed (its CommitteeRequested event)")
 	// ErrCommitteeNotCurrent: no round opens until the study's committee is (re-)selected.
 	ErrCommitteeNotCurrent = errors.New("contracts: the study's decryption committee must be selected (again) before a round opens; the coordinator calls SelectCommittee and re-shares the keys")
+	// ErrSamplesAboveConsent: in a study that binds samples to consent, a
+	// commitment's sample count is above its hospital's consent counts.
+	ErrSamplesAboveConsent = errors.New("contracts: the sample count is above this hospital's consent counts for the study and its purpose (the bound in the error: the consents it relayed since opening its counts, less revocations); commit the number of consented records trained on, and open the counts (Ledger.OpenSampleCounts) before relaying patients' grants")
+	// ErrSamplesBindingLocked: a study's samples are bound to consent once, before its key is set.
+	ErrSamplesBindingLocked = errors.New("contracts: a study's sample counts are bound to consent once, by its owner, before its key is set")
 	// ErrBadEndorsement: an endorsement of a round's scores is not a valid
 	// signature by a participant in good standing, or the endorsements are
 	// not sorted by signer (each signer once).
@@ -260,6 +265,10 @@ func sentinelFor(name string) error {
 		return ErrNoCommittee
 	case "CommitteeNotCurrent":
 		return ErrCommitteeNotCurrent
+	case "SamplesAboveConsent":
+		return ErrSamplesAboveConsent
+	case "SamplesBindingLocked":
+		return ErrSamplesBindingLocked
 	case "MomentsSumPinned":
 		return ErrMomentsSumPinned
 	case "BadEndorsement":

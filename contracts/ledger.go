@@ -88,6 +88,11 @@ type StudyParams struct {
 	// (every active participant holds key shares). CreateStudy sets it in
 	// another transaction (SetCommittee).
 	Committee CommitteeParams
+	// BindSamples bounds every commitment's sample count by its hospital's
+	// consent counts on chain (BindSamples, sent by CreateStudy in another
+	// transaction): for studies whose consent is relayed on chain by
+	// hospitals that open their counts first (OpenSampleCounts).
+	BindSamples bool
 }
 
 // Study is a study as recorded on chain.
@@ -198,6 +203,9 @@ type Round struct {
 	Result RoundResult
 	// Committers are the participants that committed, in commit order.
 	Committers []common.Address
+	// SamplesBound tells whether the study bound its commitments' sample
+	// counts to consent as the round opened (see BindSamples).
+	SamplesBound bool
 }
 
 // CreateStudy creates a study owned by from (who need not be a member) and
@@ -219,6 +227,11 @@ func (l *Ledger) CreateStudy(ctx context.Context, from *Account, p StudyParams) 
 		}
 		if p.Privacy != (PrivacyBudget{}) {
 			if _, err := l.SetPrivacyBudget(ctx, from, ev.StudyId, p.Privacy); err != nil {
+				return ev.StudyId, receiptOf(r), fmt.Errorf("creating a study: study %d created, but: %w", ev.StudyId, err)
+			}
+		}
+		if p.BindSamples {
+			if _, err := l.BindSamples(ctx, from, ev.StudyId); err != nil {
 				return ev.StudyId, receiptOf(r), fmt.Errorf("creating a study: study %d created, but: %w", ev.StudyId, err)
 			}
 		}
@@ -507,6 +520,7 @@ func roundOf(number uint32, rec cohortsol.StudiesRoundRecord) Round {
 		Commitments:     uint32(rec.Commitments),
 		CommitmentsRoot: rec.CommitmentsRoot,
 		ScoresHash:      rec.ScoresHash,
+		SamplesBound:    rec.SamplesBound,
 		EpsilonSpent:    fromFixed(rec.EpsilonSpent),
 	}
 	if r.Closed {

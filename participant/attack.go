@@ -64,9 +64,9 @@ const (
 	// AttackInflateSamples trains and sends an honest update but commits
 	// Scale (default 2^40) times its true sample count, to outweigh every
 	// other hospital in the sample-weighted aggregate. It poisons no
-	// update, so it is not among AttackKinds. Nothing refuses it yet: the
-	// count is the hospital's word (TestInflatedSampleCountOutweighsTheRound
-	// shows it; README "Security notes").
+	// update, so it is not among AttackKinds. A study that binds samples
+	// to consent refuses the commitment on chain
+	// (TestInflatedSampleCountIsRefused; README "Security notes").
 	AttackInflateSamples = "inflate-samples"
 	// AttackWithholdEndorsement trains honestly but, as a share holder,
 	// sends its decryption shares without its endorsement of the round's

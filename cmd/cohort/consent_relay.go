@@ -13,13 +13,14 @@ import (
 // patients' signed changes (what `consent grant|revoke --out` writes), in
 // batches of contracts.ConsentBatchSize per transaction.
 func (cmd consentCmd) relay(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("consent relay", "consent relay --eth-rpc URL --contract ADDR --file signed.json --relayer-key FILE [--json]", stderr)
+	fs := newFlagSet("consent relay", "consent relay --eth-rpc URL --contract ADDR --file signed.json --relayer-key FILE [--open-counts] [--json]", stderr)
 	var f consentFlags
 	fs.StringVar(&f.rpcURL, "eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
 	fs.StringVar(&f.contract, "contract", "", "address of the Cohort contract (required)")
 	file := fs.String("file", "", "signed changes: a JSON array of, or a stream of, the objects `consent grant|revoke --out` writes (required)")
 	relayerKey := fs.String("relayer-key", "", "a member hospital's key file: sends the batches and pays their gas (required)")
 	asJSON := fs.Bool("json", false, "print one JSON object with every entry's outcome")
+	openCounts := fs.Bool("open-counts", false, "first open the relayer's consent counts for every study and purpose in the file, so that the changes count towards its sample bound in studies that bind samples to consent (a transaction for each count not open yet)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -43,6 +44,17 @@ func (cmd consentCmd) relay(ctx context.Context, args []string, stdout, stderr i
 		return err
 	}
 	defer release()
+	if *openCounts {
+		opened := map[contracts.ConsentScope]bool{}
+		for _, c := range changes {
+			if !opened[c.Scope] {
+				if _, err := ledger.OpenSampleCount(ctx, relayer, c.Scope); err != nil {
+					return err
+				}
+				opened[c.Scope] = true
+			}
+		}
+	}
 	out, err := consentfile.Relay(ctx, ledger, relayer, changes, domains, *file)
 	if err != nil {
 		return err

@@ -235,7 +235,8 @@ func TestConsentCommandUsage(t *testing.T) {
 
 // TestConsentCommandRelayFile has two patients sign grants to files and a
 // hospital relay them, plus a replayed one, from one file in one batch: the
-// good ones are recorded, the replay is reported and skipped.
+// good ones are recorded and counted for the hospital's sample bound
+// (--open-counts), the replay is reported and skipped.
 func TestConsentCommandRelayFile(t *testing.T) {
 	w := newConsentWorld(t)
 	dir := t.TempDir()
@@ -257,8 +258,14 @@ func TestConsentCommandRelayFile(t *testing.T) {
 	batch := filepath.Join(dir, "batch.json")
 	require.NoError(t, os.WriteFile(batch, append(all, first...), 0o644)) // the first grant twice
 
-	out, errOut, err := w.run(append(append([]string{"relay"}, w.conn()...), "--file", batch, "--relayer-key", w.hospitalKey, "--json")...)
+	// --open-counts: the relayed grants count towards the hospital's sample bound.
+	out, errOut, err := w.run(append(append([]string{"relay"}, w.conn()...), "--file", batch, "--relayer-key", w.hospitalKey, "--open-counts", "--json")...)
 	require.NoError(t, err, errOut)
+	hospital, err := loadKeyFile(w.hospitalKey)
+	require.NoError(t, err)
+	bound, err := w.ledger.SampleBound(w.ctx, w.study, hospital.Address(), 0)
+	require.NoError(t, err)
+	assert.Equal(t, uint64(2), bound, "two grants counted, the replay not")
 	var got consentfile.RelayReport
 	require.NoError(t, json.Unmarshal([]byte(out), &got))
 	assert.Equal(t, 3, got.Changes)

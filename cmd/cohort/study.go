@@ -49,6 +49,7 @@ func runStudyCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 	threshold := fs.Uint("threshold", 0, "participants t needed to decrypt an aggregate (required, at least 1)")
 	strikes := fs.Uint("strike-limit", 3, "strikes after which a participant is suspended from the study")
 	committee := fs.Uint("committee-size", 0, "decryption committee: c participants, chosen on chain, hold key shares and t of them decrypt, so key generation deals n·c shares instead of n² (0: every participant holds shares; else between --threshold and 255)")
+	bindSamples := fs.Bool("bind-samples", false, "refuse a commitment whose sample count is above its hospital's consent counts on chain (hospitals relay their patients' consent on chain and open their counts first: consent relay --open-counts)")
 	rotation := fs.Uint("committee-rotation", 0, "select a new committee every R rounds (0: only when a member of it leaves or is suspended, or members vote for a rotation)")
 	purpose := fs.String("purpose", "", "purpose that patients consent to: text, recorded as keccak256 of its UTF-8 bytes taken verbatim, or a 0x-prefixed 32-byte code (required)")
 	reference := fs.String("reference", "", "the researcher's root dataset: a file, recorded as keccak256 of its bytes, or a 0x-prefixed 32-byte commitment (required)")
@@ -58,7 +59,7 @@ func runStudyCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 		fmt.Fprint(stderr, `Usage: cohort study create --eth-rpc URL --contract ADDR --key FILE
          (--recipe FILE [--rounds R] | --spec FILE --rounds R)
          --min-participants M --threshold T [--strike-limit S]
-         [--committee-size C [--committee-rotation R]]
+         [--committee-size C [--committee-rotation R]] [--bind-samples]
          --purpose TEXT|0xCODE --reference FILE|0xHASH --coordinator ADDR [--json]
 
 Registers a study on chain and prints its id and the recipe (or spec) hash.
@@ -146,6 +147,7 @@ Flags:
 		return usageErr("--committee-rotation must be at most %d rounds", uint32(math.MaxUint32))
 	}
 	p.Committee = contracts.CommitteeParams{Size: uint16(*committee), RotationRounds: uint32(*rotation)}
+	p.BindSamples = *bindSamples
 
 	var canon []byte
 	hashed, what := *specPath, "spec"

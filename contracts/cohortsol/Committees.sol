@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {Studies} from "Studies.sol";
-import {IConsortium} from "Modules.sol";
+import {IConsortium, IConsentCounts} from "Modules.sol";
 
 /// @title Cohort decryption committees
 /// @notice Each study of a Studies module may have a decryption committee:
@@ -29,7 +29,7 @@ import {IConsortium} from "Modules.sol";
 /// may complete it, so the coordinator cannot drop a draw it dislikes
 /// short of letting it lapse (256 blocks, the reach of blockhash), which
 /// the events show.
-contract Committees {
+contract Committees is IConsentCounts {
     /// @notice The largest committee.
     uint16 public constant MAX_SIZE = 255;
 
@@ -43,6 +43,7 @@ contract Committees {
         uint64 selectedBlock;
         bool rotationVoted; // a consortium vote asked for a new committee
         uint64 requestBlock; // block of the pending requestCommittee; 0: none pending
+        bool samplesBound; // the study binds sample counts to consent (bindSamples); not a committee matter, kept here where Studies reads it
         // slot 1
         bytes32 seed; // keccak256(abi.encode(studyId, epoch, blockhash(requestBlock)))
         // slot 2
@@ -80,6 +81,8 @@ contract Committees {
     error SelectionExpired(uint64 studyId, uint64 requestBlock);
     /// @notice The candidates are not the ones the request fixed.
     error CandidatesMismatch(uint64 studyId);
+    /// @notice A study's sample counts are bound to consent before its key is set, or never.
+    error SamplesBindingLocked(uint64 studyId);
 
     /// @notice The study's owner gave it a committee of size members, re-selected every rotationRounds rounds (0: never by itself).
     event CommitteeSet(uint64 indexed studyId, uint16 size, uint32 rotationRounds);
@@ -89,13 +92,19 @@ contract Committees {
     event CommitteeSelected(uint64 indexed studyId, uint32 indexed epoch, bytes32 seed, address[] members);
     /// @notice A consortium vote asked for a new committee.
     event RotationVoted(uint64 indexed studyId, uint32 indexed epoch);
+    /// @notice The study's owner bound its commitments' sample counts to its members' consent counts.
+    event SamplesBound(uint64 indexed studyId);
 
     /// @notice The Studies module whose studies the committees serve.
     Studies public immutable studies;
+    /// @notice The Consortium the Studies module serves.
+    IConsortium public immutable consortium;
     mapping(uint64 => CommitteeRecord) private _committees;
 
-    constructor() {
+    /// @param consortium_ the Consortium of the Studies module creating this contract
+    constructor(address consortium_) {
         studies = Studies(msg.sender);
+        consortium = IConsortium(consortium_);
     }
 
     /// @notice Gives the study a committee of size participants, once, before
@@ -111,6 +120,33 @@ contract Committees {
         c.size = size;
         c.rotationRounds = rotationRounds;
         emit CommitteeSet(studyId, size, rotationRounds);
+    }
+
+    /// @notice Binds the sample count of every commitment to the study by its
+    /// member's consent counts in the ConsentRegistry (sampleBound): a
+    /// commitment above them is refused (SamplesAboveConsent). Once, for
+    /// good, before the study's key is set; only the study's owner may. For
+    /// studies whose patients' consent is relayed on chain, by members that
+    /// open their counts (ConsentRegistry.openSampleCount) before relaying.
+    /// @dev Kept here, where the code has room: Studies reads it with the
+    /// committee as each round opens and keeps it in the round.
+    function bindSamples(uint64 studyId) external {
+        Studies.StudyRecord memory s = studies.getStudy(studyId);
+        if (msg.sender != s.owner) revert NotAuthorised(msg.sender);
+        CommitteeRecord storage c = _committees[studyId];
+        if (s.publicKeyHash != bytes32(0) || c.samplesBound) revert SamplesBindingLocked(studyId);
+        c.samplesBound = true;
+        emit SamplesBound(studyId);
+    }
+
+    /// @notice Asks the Consortium's current ConsentRegistry (checkSamples)
+    /// for Studies, whose code has no room for the call; its revert
+    /// (SamplesAboveConsent) comes back unchanged.
+    function checkSamples(uint64 studyId, address[] calldata members, uint64[] calldata sampleCounts, uint64 openedAt)
+        external
+        view
+    {
+        IConsentCounts(consortium.consent()).checkSamples(studyId, members, sampleCounts, openedAt);
     }
 
     /// @notice The study's coordinator asks for a new committee between
@@ -129,7 +165,6 @@ contract Committees {
         if (pending != 0 && block.number <= pending + SELECTION_WINDOW) revert SelectionPending(studyId, pending);
         address[] memory all = studies.studyParticipants(studyId);
         address[] memory candidates = new address[](all.length);
-        IConsortium consortium = IConsortium(studies.consortium());
         uint256 n;
         for (uint256 i = 0; i < all.length; i++) {
             if (!studies.isSuspended(studyId, all[i]) && consortium.isMember(all[i])) candidates[n++] = all[i];
@@ -279,10 +314,11 @@ contract Committees {
     }
 
     /// @notice Whether a round after currentRound may open as far as the
-    /// committee goes: the study has none, or it is current.
-    function allowsRound(uint64 studyId, uint32 currentRound) external view returns (bool) {
+    /// committee goes (the study has none, or it is current), and whether
+    /// the study binds sample counts to consent (bindSamples).
+    function allowsRound(uint64 studyId, uint32 currentRound) external view returns (bool allowed, bool samplesBound) {
         CommitteeRecord storage c = _committees[studyId];
-        return c.size == 0 || _current(studyId, c, currentRound);
+        return (c.size == 0 || _current(studyId, c, currentRound), c.samplesBound);
     }
 
     /// @notice Whether the study's committee is selected and current.
@@ -299,6 +335,6 @@ contract Committees {
             if (!studies.isParticipant(studyId, a) || studies.isSuspended(studyId, a)) return false;
         }
         // A member the consortium voted out holds no more key shares.
-        return IConsortium(studies.consortium()).firstNonMember(members) == type(uint256).max;
+        return consortium.firstNonMember(members) == type(uint256).max;
     }
 }

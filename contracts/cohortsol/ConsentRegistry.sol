@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {IConsortium, ICohortModule, IStudies, IConsentHistory} from "Modules.sol";
+import {IConsortium, ICohortModule, IStudies, IConsentHistory, IConsentCounts} from "Modules.sol";
 
 /// @title Cohort consent registry: patients' signed consent, relayed by members
 /// @notice Patients grant or revoke consent per study or per purpose with an
@@ -37,7 +37,17 @@ import {IConsortium, ICohortModule, IStudies, IConsentHistory} from "Modules.sol
 /// oldest of the two in _history (by change number); a change's ε bound is
 /// packed with it, so a bounded grant costs no storage more. Every change is
 /// also in a ConsentChanged event.
-contract ConsentRegistry is ICohortModule, IConsentHistory {
+/// Consent counts: a member may open a count of the consents it relays for
+/// a study, or for a purpose (openSampleCount); from then on each change it
+/// relays for that scope counts: +1 for a grant of a consent not granted
+/// (stored) or for each logged grant issued after the last logged grant the
+/// member counted (so a logged entry relayed again counts once), -1 for a
+/// revocation of a granted consent (stored) or any logged revocation, never
+/// below zero. A batch tallies a run of entries of one scope in memory and
+/// writes its count once. A study that binds samples to consent (its
+/// Studies module asks checkSamples) refuses a commitment above the
+/// member's counts for the study and its purpose (sampleBound).
+contract ConsentRegistry is ICohortModule, IConsentHistory, IConsentCounts {
     /// @notice EIP-712 type of a patient's consent change.
     bytes32 public constant CONSENT_TYPEHASH = keccak256(
         "ConsentChange(bytes32 patient,uint64 studyId,bytes32 purpose,bool granted,uint64 expiry,uint16 maxEpsilon,uint32 nonce)"
@@ -91,6 +101,11 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
     /// dated further ahead would win over every change signed before that
     /// time, so it is refused.
     uint64 public constant CLOCK_SKEW = 5 minutes;
+    /// @notice A revocation lowers its relayer's sample bound for every
+    /// round opened at least a day after the day (UTC) it was relayed on:
+    /// rounds already open, which judged consent as they opened, keep the
+    /// bound they opened with for a day at least.
+    uint64 public constant REVOCATION_DAY = 1 days;
     /// @notice Bytes of one logConsentBatch entry: patient 32, studyId 8,
     /// purpose 32, granted 1, expiry 8, maxEpsilon 2, issuedAt 8, r 32, s 32, v 1.
     uint256 public constant ENTRY_BYTES = 156;
@@ -139,6 +154,9 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
     error ModuleRetired(address successor);
     /// @notice A parameter is zero, empty or out of range; field names it.
     error InvalidParameter(string field);
+    /// @notice A commitment claims more samples than its member's consent
+    /// counts for the study and its purpose allow (bound: see sampleBound).
+    error SamplesAboveConsent(uint64 studyId, address member, uint64 sampleCount, uint256 bound);
 
     /// @notice A patient's signed consent change was relayed (studyId 0: a purpose-wide change).
     event ConsentChanged(
@@ -157,6 +175,8 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
     event ConsentLogged(bytes32 indexed patient, uint64 indexed studyId, bytes32 indexed purpose, uint256 terms);
     /// @notice relayConsentBatch skipped the entry at index, for reason.
     event ConsentSkipped(uint256 index, bytes32 indexed patient, Outcome reason);
+    /// @notice The member opened its count of the consents it relays for a study (purpose zero) or a purpose.
+    event SampleCountOpened(address indexed member, uint64 indexed studyId, bytes32 indexed purpose);
     /// @notice A consortium vote retired the registry in favour of successor.
     event Retired(address successor);
 
@@ -179,6 +199,27 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
     // Older changes by number (0-based): bits 0-39 sinceBlock, 80-119 expiry,
     // 152 granted, 160-170 ε bound.
     mapping(bytes32 => mapping(uint32 => uint256)) private _history;
+    // Consent counts by scope and member, zero until opened (_OPENED): bits
+    // 0-63 the count, 64-95 the day d (block.timestamp / REVOCATION_DAY) of
+    // the last counted revocation, 96-127 revocations counted on day d,
+    // 128-159 on day d - 1 (see _bound).
+    mapping(uint64 => mapping(address => uint256)) private _studyCounts;
+    mapping(bytes32 => mapping(address => uint256)) private _purposeCounts;
+    // Per member: bit 255 set once it opened a count here (batches tally
+    // only then), bits 0-63 the latest issuedAt of a logged grant it counted.
+    mapping(address => uint256) private _relayers;
+    uint256 private constant _OPENED = 1 << 255;
+    uint256 private constant _MASK64 = (1 << 64) - 1;
+    uint256 private constant _MASK32 = (1 << 32) - 1;
+
+    /// @dev A run of one scope's counted changes in a batch, written once (_flush).
+    struct Tally {
+        uint64 studyId;
+        bytes32 purpose;
+        uint64 grants;
+        uint64 revocations;
+        uint64 latest; // the latest issuedAt among the run's logged grants
+    }
 
     uint256 private immutable _deployChainId;
     bytes32 private immutable _deployDomainSeparator;
@@ -227,7 +268,9 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
     ) external {
         _checkRelayer();
         SignedChange memory c = SignedChange(patient, studyId, purpose, granted, expiry, maxEpsilon, nonce, v, r, s);
-        (Outcome o, bytes32 key, uint256 head) = _check(c, 0);
+        // An opened count of the study names a study found then: no need to ask the Consortium.
+        uint256 count = packedCount(studyId, purpose, msg.sender);
+        (Outcome o, bytes32 key, uint256 head) = _check(c, count != 0 ? studyId : 0);
         if (o == Outcome.BadScope) revert InvalidParameter("scope");
         if (o == Outcome.StudyNotFound) revert StudyNotFound(studyId);
         if (o == Outcome.Expired) revert ConsentExpired(patient, expiry);
@@ -236,6 +279,7 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         if (o == Outcome.BadSignature) revert BadSignature(patient);
         if (o == Outcome.BadBound) revert InvalidParameter("maxEpsilon");
         _record(c, key, head);
+        if (count != 0) _countOne(c, count, head);
     }
 
     /// @notice Relays many patients' signed consent changes in one transaction,
@@ -249,17 +293,21 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         if (changes.length == 0) revert InvalidParameter("changes");
         outcomes = new Outcome[](changes.length);
         uint64 knownStudy; // the last study id found, checked once per run of entries
+        Tally memory t;
+        bool counting = _relayers[msg.sender] != 0; // a member that opened no count has nothing to tally
         for (uint256 i = 0; i < changes.length; i++) {
             SignedChange memory c = changes[i];
             (Outcome o, bytes32 key, uint256 head) = _check(c, knownStudy);
             if (o == Outcome.Recorded) {
                 if (c.studyId != 0) knownStudy = c.studyId;
                 _record(c, key, head);
+                if (counting && _flips(c.granted, head)) _tally(t, c.studyId, c.purpose, c.granted, 0);
             } else {
                 outcomes[i] = o;
                 emit ConsentSkipped(i, c.patient, o);
             }
         }
+        _flush(t);
     }
 
     /// @notice Records many patients' signed consent changes (EIP-712
@@ -276,6 +324,11 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         outcomes = new Outcome[](n);
         uint64 knownStudy;
         bytes32 lastDigest; // of the last recorded entry
+        Tally memory t;
+        // A logged grant counts only if issued after every logged grant this
+        // member counted before, so an entry relayed again never counts twice.
+        uint256 relayer = _relayers[msg.sender];
+        uint256 latest = relayer & _MASK64;
         for (uint256 i = 0; i < n; i++) {
             bytes calldata e = entries[i * ENTRY_BYTES:(i + 1) * ENTRY_BYTES];
             (Outcome o, bytes32 digest) = _checkEntry(e, knownStudy, lastDigest);
@@ -286,11 +339,16 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
                 uint256 terms = uint256(uint64(bytes8(e[83:91]))) | (uint256(uint64(bytes8(e[73:81]))) << 64)
                     | (uint256(uint16(bytes2(e[81:83]))) << 128) | (uint256(uint8(e[72])) << 144);
                 emit ConsentLogged(bytes32(e[0:32]), studyId, bytes32(e[40:72]), terms);
+                if (relayer != 0 && (terms >> 144 == 0 || uint64(terms) > relayer & _MASK64)) {
+                    latest = _tallyLogged(t, e, terms, latest);
+                }
             } else {
                 outcomes[i] = o;
                 emit ConsentSkipped(i, bytes32(e[0:32]), o);
             }
         }
+        latest = _max(latest, _flush(t));
+        if (latest != relayer & _MASK64) _relayers[msg.sender] = (relayer & ~_MASK64) | latest;
     }
 
     // ----------------------------------------------------------------- views
@@ -330,6 +388,65 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
     function packedHistory(bytes32 key, uint32 n) public view returns (uint256 rec) {
         rec = _history[key][n];
         if (rec == 0 && predecessor != address(0)) rec = IConsentHistory(predecessor).packedHistory(key, n);
+    }
+
+    /// @notice Opens the caller's count of the consents it relays for a
+    /// scope: a study (purpose zero) or a purpose (studyId zero). Changes
+    /// the caller relays for that scope count from then on (see the
+    /// contract's notes); a study that binds samples to consent bounds the
+    /// caller's commitments by them. Opening an open count does nothing,
+    /// except in a registry that replaced the one it was opened in: batches
+    /// here tally only a member's changes once it opened a count here.
+    function openSampleCount(uint64 studyId, bytes32 purpose) external {
+        _checkRelayer();
+        if ((studyId == 0) == (purpose == bytes32(0))) revert InvalidParameter("scope");
+        uint256 relayer = _relayers[msg.sender];
+        if (relayer == 0) _relayers[msg.sender] = _OPENED; // here: after a predecessor's counts, too
+        if (packedCount(studyId, purpose, msg.sender) != 0) return;
+        if (studyId != 0) {
+            _studies(studyId);
+            _studyCounts[studyId][msg.sender] = _OPENED;
+        } else {
+            _purposeCounts[purpose][msg.sender] = _OPENED;
+        }
+        emit SampleCountOpened(msg.sender, studyId, purpose);
+    }
+
+    /// @notice The member's packed consent count for a scope (zero: not
+    /// opened), here or, if not here, in the predecessors.
+    function packedCount(uint64 studyId, bytes32 purpose, address member) public view returns (uint256 w) {
+        w = studyId != 0 ? _studyCounts[studyId][member] : _purposeCounts[purpose][member];
+        if (w == 0 && predecessor != address(0)) {
+            // A predecessor deployed before counts were kept has none.
+            try ConsentRegistry(predecessor).packedCount(studyId, purpose, member) returns (uint256 p) {
+                w = p;
+            } catch {}
+        }
+    }
+
+    /// @notice The most samples the member may commit to a round of the
+    /// study that opened at openedAt (unix seconds): its counts for the
+    /// study and for the study's purpose, each with the revocations counted
+    /// on the day of openedAt or later added back (see REVOCATION_DAY).
+    function sampleBound(uint64 studyId, address member, uint64 openedAt) public view returns (uint256) {
+        (bytes32 purpose,,) = _studies(studyId).consentContext(studyId, 0);
+        return _bound(packedCount(studyId, 0, member), openedAt) + _bound(packedCount(0, purpose, member), openedAt);
+    }
+
+    /// @inheritdoc IConsentCounts
+    function checkSamples(uint64 studyId, address[] calldata members, uint64[] calldata sampleCounts, uint64 openedAt)
+        external
+        view
+    {
+        bytes32 purpose; // read once, and only if a study's count alone does not suffice
+        for (uint256 i = 0; i < members.length; i++) {
+            address member = members[i];
+            uint256 bound = _bound(packedCount(studyId, 0, member), openedAt);
+            if (sampleCounts[i] <= bound) continue;
+            if (purpose == bytes32(0)) (purpose,,) = _studies(studyId).consentContext(studyId, 0);
+            bound += _bound(packedCount(0, purpose, member), openedAt);
+            if (sampleCounts[i] > bound) revert SamplesAboveConsent(studyId, member, sampleCounts[i], bound);
+        }
     }
 
     /// @notice The latest consent change of a patient for one scope (nonce 0: none yet).
@@ -527,6 +644,115 @@ contract ConsentRegistry is ICohortModule, IConsentHistory {
         }
         _heads[key] = next;
         emit ConsentChanged(c.patient, c.studyId, c.purpose, c.granted, c.expiry, c.maxEpsilon, c.nonce, msg.sender);
+    }
+
+    /// @dev Whether a stored change on top of head (the scope's packed
+    /// latest two before it) counts: a grant of a consent not granted, a
+    /// revocation of one granted. A renewal, or a second revocation, does not.
+    function _flips(bool granted, uint256 head) private pure returns (bool) {
+        return granted != (uint32(head >> 120) != 0 && (head >> 152) & 1 == 1);
+    }
+
+    /// @dev Counts a stored change c, recorded on top of head, in the open count w of its scope.
+    function _countOne(SignedChange memory c, uint256 w, uint256 head) private {
+        if (_flips(c.granted, head)) _storeCount(c.studyId, c.purpose, _apply(w, c.granted ? 1 : 0, c.granted ? 0 : 1));
+    }
+
+    /// @dev _tally for a logged entry e with its packed terms; returns the
+    /// latest issuedAt counted so far in the batch.
+    function _tallyLogged(Tally memory t, bytes calldata e, uint256 terms, uint256 latest) private returns (uint256) {
+        if (t.studyId != uint64(bytes8(e[32:40])) || t.purpose != bytes32(e[40:72])) {
+            latest = _max(latest, _flush(t));
+            t.studyId = uint64(bytes8(e[32:40]));
+            t.purpose = bytes32(e[40:72]);
+            (t.grants, t.revocations, t.latest) = (0, 0, 0);
+        }
+        unchecked {
+            // At most one per entry: the counts do not wrap.
+            if (terms >> 144 == 0) {
+                t.revocations++;
+            } else {
+                t.grants++;
+                if (uint64(terms) > t.latest) t.latest = uint64(terms);
+            }
+        }
+        return latest;
+    }
+
+    /// @dev Adds a counted change to the run t, writing the run first if the
+    /// change is of another scope; returns the latest issuedAt the written
+    /// run counted (zero if none).
+    function _tally(Tally memory t, uint64 studyId, bytes32 purpose, bool granted, uint64 issuedAt)
+        private
+        returns (uint256 latest)
+    {
+        if (t.studyId != studyId || t.purpose != purpose) {
+            latest = _flush(t);
+            (t.studyId, t.purpose, t.grants, t.revocations, t.latest) = (studyId, purpose, 0, 0, 0);
+        }
+        if (granted) {
+            t.grants++;
+            if (issuedAt > t.latest) t.latest = issuedAt;
+        } else {
+            t.revocations++;
+        }
+    }
+
+    /// @dev Writes the run's changes to the caller's count of its scope, if
+    /// opened; returns the latest issuedAt it counted (zero if none).
+    function _flush(Tally memory t) private returns (uint256 latest) {
+        if (t.grants == 0 && t.revocations == 0) return 0;
+        uint256 w = packedCount(t.studyId, t.purpose, msg.sender);
+        if (w == 0) return 0;
+        _storeCount(t.studyId, t.purpose, _apply(w, t.grants, t.revocations));
+        return t.grants != 0 ? t.latest : 0;
+    }
+
+    function _storeCount(uint64 studyId, bytes32 purpose, uint256 w) private {
+        if (studyId != 0) _studyCounts[studyId][msg.sender] = w;
+        else _purposeCounts[purpose][msg.sender] = w;
+    }
+
+    /// @dev The count w with grants added and revocations taken off (not
+    /// below zero); the revocations taken are kept by day (see _bound).
+    function _apply(uint256 w, uint256 grants, uint256 revocations) private view returns (uint256) {
+        unchecked {
+            // 2^64 grants would cost over 10^18 gas: the count does not wrap.
+            uint256 n = (w & _MASK64) + grants;
+            uint256 taken = revocations < n ? revocations : n;
+            w = (w & ~_MASK64) | (n - taken);
+            if (taken == 0) return w;
+            uint256 today = block.timestamp / REVOCATION_DAY;
+            uint256 day = (w >> 64) & _MASK32;
+            uint256 onDay = (w >> 96) & _MASK32;
+            uint256 dayBefore;
+            if (today == day) {
+                taken += onDay;
+                dayBefore = (w >> 128) & _MASK32;
+            } else if (today == day + 1) {
+                dayBefore = onDay;
+            }
+            // At most 2^32 - 1 revocations a day are kept apart; more would cost over 10^14 gas.
+            return (w & (_OPENED | _MASK64)) | (today << 64) | (_min32(taken) << 96) | (_min32(dayBefore) << 128);
+        }
+    }
+
+    /// @dev The samples the count w allows in a round opened at openedAt:
+    /// the count, plus the revocations counted on a day that ends after
+    /// openedAt (they may postdate the round's opening).
+    function _bound(uint256 w, uint64 openedAt) private pure returns (uint256 b) {
+        b = w & _MASK64;
+        uint256 day = (w >> 64) & _MASK32;
+        if (openedAt < (day + 1) * REVOCATION_DAY) b += (w >> 96) & _MASK32;
+        if (openedAt < day * REVOCATION_DAY) b += (w >> 128) & _MASK32;
+    }
+
+    function _min32(uint256 x) private pure returns (uint256) {
+        return x < _MASK32 ? x : _MASK32;
+    }
+
+    function _max(uint256 a, uint256 b) private pure returns (uint256) {
+        return a > b ? a : b;
     }
 
     function _consentAt(bytes32 patient, uint64 studyId, bytes32 purpose, uint64 cutoff, uint64 at)

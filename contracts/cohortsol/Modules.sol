@@ -18,6 +18,8 @@ interface IConsortium {
     function firstNonMember(address[] calldata accounts) external view returns (uint256);
     /// @notice The Studies module that holds the study (the zero address for an unknown id).
     function studiesFor(uint64 studyId) external view returns (address);
+    /// @notice The current ConsentRegistry.
+    function consent() external view returns (address);
 }
 
 /// @notice Every module names the Consortium it serves.
@@ -55,6 +57,17 @@ interface IStudies is ICohortModule {
         external
         view
         returns (bytes32 purpose, uint64 cutoffBlock, uint64 at);
+}
+
+/// @notice What a Studies module asks of the ConsentRegistry about a member's consent counts.
+interface IConsentCounts {
+    /// @notice Reverts with SamplesAboveConsent(studyId, member, sampleCount,
+    /// bound) for the first members[i] whose sampleCounts[i] is above what
+    /// its consent counts allow in a round of the study opened at openedAt
+    /// (ConsentRegistry.sampleBound).
+    function checkSamples(uint64 studyId, address[] calldata members, uint64[] calldata sampleCounts, uint64 openedAt)
+        external
+        view;
 }
 
 /// @notice What a ConsentRegistry asks of its predecessor.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {IConsortium, IStudies} from "Modules.sol";
+import {IConsortium, IStudies, IConsentCounts} from "Modules.sol";
 import {Committees} from "Committees.sol";
 
 /// @title Cohort studies: studies, rounds, commitments, scores and strikes
@@ -112,6 +112,7 @@ contract Studies is IStudies {
         RoundStatus status;
         uint16 commitments;
         uint16 participants; // updates included in the aggregate
+        bool samplesBound; // the study binds sample counts to consent (Committees.bindSamples)
         // slot 2
         bytes32 commitmentsRoot; // running hash over the round's commitments
         // slot 3
@@ -196,6 +197,10 @@ contract Studies is IStudies {
     error CommitteeNotCurrent(uint64 studyId);
     /// @notice The study's pooled-moments sum is pinned already (pinned): only it may be decrypted.
     error MomentsSumPinned(uint64 studyId, bytes32 pinned);
+    /// @notice The commitment's sample count is above its member's consent
+    /// counts (ConsentRegistry.sampleBound), in a study that binds them.
+    /// Raised by the ConsentRegistry; declared here for commitments' ABI.
+    error SamplesAboveConsent(uint64 studyId, address member, uint64 sampleCount, uint256 bound);
 
     /// @notice A study was created.
     event StudyCreated(
@@ -316,7 +321,7 @@ contract Studies is IStudies {
     constructor(address consortium_) {
         if (consortium_ == address(0)) revert InvalidParameter("consortium");
         consortium = consortium_;
-        committees = new Committees();
+        committees = new Committees(consortium_);
         _deployChainId = block.chainid;
         _deployDomainSeparator = _buildDomainSeparator();
     }
@@ -535,7 +540,8 @@ contract Studies is IStudies {
         if (s.completed) revert StudyCompleted(studyId);
         if (s.publicKeyHash == bytes32(0)) revert PublicKeyNotSet(studyId);
         if (s.roundOpen) revert RoundStillOpen(studyId, s.currentRound);
-        if (!committees.allowsRound(studyId, s.currentRound)) revert CommitteeNotCurrent(studyId);
+        (bool allowed, bool samplesBound) = committees.allowsRound(studyId, s.currentRound);
+        if (!allowed) revert CommitteeNotCurrent(studyId);
         if (round != s.currentRound + 1) revert RoundOutOfOrder(studyId, s.currentRound + 1, round);
         if (globalModel == bytes32(0)) revert InvalidParameter("globalModel");
         if (deadline <= block.timestamp) revert InvalidDeadline(deadline, uint64(block.timestamp));
@@ -553,6 +559,7 @@ contract Studies is IStudies {
         r.openedAt = uint64(block.timestamp);
         r.openedBlock = uint40(block.number);
         r.status = RoundStatus.Open;
+        r.samplesBound = samplesBound;
         r.commitmentsRoot = globalModel; // seeded here so that every commit pays the same gas
         _committed[studyId][round][0] = 1;
         emit RoundOpened(studyId, round, globalModel, deadline);
@@ -575,22 +582,28 @@ contract Studies is IStudies {
         bytes32 consentRoot
     ) external {
         _requireMember(msg.sender);
-        ParticipantRecord storage p = _participantRecords[studyId][msg.sender];
-        if (p.index == 0 || p.left) {
-            _study(studyId); // a better error for an unknown study; joined implies it exists
-            revert NotParticipant(studyId, msg.sender);
-        }
-        if (p.suspended) revert MemberSuspended(studyId, msg.sender);
+        uint16 index = _inGoodStanding(studyId, msg.sender);
         RoundRecord storage r = _rounds[studyId][round];
         if (r.status != RoundStatus.Open) revert RoundNotOpen(studyId, round);
         if (block.timestamp > r.deadline) revert DeadlinePassed(studyId, round, r.deadline);
-        if (ciphertextHash == bytes32(0)) revert InvalidParameter("ciphertextHash");
-        if (sampleCount == 0) revert InvalidParameter("sampleCount");
-        if (consentRoot == bytes32(0)) revert InvalidParameter("consentRoot");
-        _markCommitted(studyId, round, p.index, msg.sender);
-        r.commitmentsRoot = keccak256(
-            abi.encode(r.commitmentsRoot, msg.sender, commitmentDigest(ciphertextHash, sampleCount, consentRoot))
-        );
+        _checkFields(ciphertextHash, sampleCount, consentRoot);
+        if (r.samplesBound) {
+            // The batch's check with one entry: two arrays of length 1, built by hand for code size.
+            address[] memory member;
+            uint64[] memory count;
+            assembly ("memory-safe") {
+                member := mload(0x40)
+                mstore(member, 1)
+                mstore(add(member, 0x20), caller())
+                count := add(member, 0x40)
+                mstore(count, 1)
+                mstore(add(count, 0x20), sampleCount)
+                mstore(0x40, add(member, 0x80))
+            }
+            _checkSamples(studyId, member, count, r.openedAt);
+        }
+        _markCommitted(studyId, round, index, msg.sender);
+        r.commitmentsRoot = _nextRoot(r.commitmentsRoot, msg.sender, ciphertextHash, sampleCount, consentRoot);
         unchecked {
             r.commitments++; // bounded by participantCount (uint16)
         }
@@ -639,6 +652,7 @@ contract Studies is IStudies {
         }
         uint256 outsider = IConsortium(consortium).firstNonMember(members); // one call for the batch
         if (outsider != type(uint256).max) revert NotMember(members[outsider]);
+        if (r.samplesBound) _checkSamples(studyId, members, sampleCounts, r.openedAt); // one call for the batch
         emit UpdatesCommitted(studyId, round, members, ciphertextHashes, sampleCounts, consentRoots);
         r.commitmentsRoot = root;
         r.commitments += uint16(commits.length); // at most one per participant, a uint16
@@ -934,17 +948,13 @@ contract Studies is IStudies {
         private
         returns (address member)
     {
-        if (c.ciphertextHash == bytes32(0)) revert InvalidParameter("ciphertextHash");
-        if (c.sampleCount == 0) revert InvalidParameter("sampleCount");
-        if (c.consentRoot == bytes32(0)) revert InvalidParameter("consentRoot");
+        _checkFields(c.ciphertextHash, c.sampleCount, c.consentRoot);
         bytes32 digest = _commitTypedDigest(domain, studyId, round, c.ciphertextHash, c.sampleCount, c.consentRoot);
         if (uint256(c.s) > _HALF_ORDER) revert BadCommitSignature(address(0));
         member = ecrecover(digest, c.v, c.r, c.s);
         if (member == address(0)) revert BadCommitSignature(member);
-        ParticipantRecord storage p = _participantRecords[studyId][member];
-        if (p.index == 0 || p.left) revert NotParticipant(studyId, member);
-        if (p.suspended) revert MemberSuspended(studyId, member);
-        _markCommitted(studyId, round, p.index, member);
+        uint16 index = _inGoodStanding(studyId, member);
+        _markCommitted(studyId, round, index, member);
     }
 
     /// @dev The EIP-712 digest of a RoundCommitment, hashed in scratch
@@ -999,6 +1009,34 @@ contract Studies is IStudies {
         uint256 word = words[index >> 8];
         if (word & bit != 0) revert AlreadyCommitted(studyId, round, member);
         words[index >> 8] = word | bit;
+    }
+
+    /// @dev The index of a current, unsuspended participant; reverts otherwise.
+    function _inGoodStanding(uint64 studyId, address member) private view returns (uint16) {
+        ParticipantRecord storage p = _participantRecords[studyId][member];
+        if (p.index == 0 || p.left) {
+            _study(studyId); // a better error for an unknown study; joined implies it exists
+            revert NotParticipant(studyId, member);
+        }
+        if (p.suspended) revert MemberSuspended(studyId, member);
+        return p.index;
+    }
+
+    /// @dev A commitment's fields are all set.
+    function _checkFields(bytes32 ciphertextHash, uint64 sampleCount, bytes32 consentRoot) private pure {
+        if (ciphertextHash == bytes32(0)) revert InvalidParameter("ciphertextHash");
+        if (sampleCount == 0) revert InvalidParameter("sampleCount");
+        if (consentRoot == bytes32(0)) revert InvalidParameter("consentRoot");
+    }
+
+    /// @dev Reverts (SamplesAboveConsent) if a member's sample count is
+    /// above its consent counts in a round opened at openedAt.
+    function _checkSamples(uint64 studyId, address[] memory members, uint64[] memory counts, uint64 openedAt)
+        private
+        view
+    {
+        // Committees asks the current ConsentRegistry: the call has no room here.
+        IConsentCounts(address(committees)).checkSamples(studyId, members, counts, openedAt);
     }
 
     function _requireMember(address account) private view {

@@ -31,6 +31,11 @@ func (s *Study) grantConsent(ctx context.Context, sites []records.Site, hospital
 	for i, site := range sites {
 		relayer := contracts.NewAccount(hospitalKeys[i])
 		g.Go(func() error {
+			// The study binds samples to consent: the hospital's grants
+			// count from when it opens its counts.
+			if err := s.ledger.OpenSampleCounts(gctx, relayer, s.studyID); err != nil {
+				return err
+			}
 			var batch []contracts.SignedConsent
 			for _, r := range slices.Concat(site.Train, site.Test) {
 				if !site.Consent[r.ID] {

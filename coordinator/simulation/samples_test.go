@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/participant"
 )
@@ -15,10 +16,13 @@ import (
 // A hospital that trains and sends an honest update but commits 2^40 times
 // its true sample count (the inflate-samples attack), in a robust study
 // whose consent is on chain. Its update is honest, so robust scoring does
-// not flag it, and its count weighs it: it takes most of every round. This
-// is an open hole (README "Security notes"), written as the attack before
-// its fix; the test asserts what happens today and must flip with the fix.
-func TestInflatedSampleCountOutweighsTheRound(t *testing.T) {
+// not flag it; before the chain bound its count took 0.86 and 0.999996 of
+// rounds 1 and 2. Now the study binds samples to consent: the chain refuses
+// the commitment (the coordinator's batch leaves it out, and the hospital's
+// own commitUpdate reverts with SamplesAboveConsent), the round goes on
+// with the honest three, each within its bound, and the inflator has no
+// weight in it.
+func TestInflatedSampleCountIsRefused(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
 	}
@@ -33,15 +37,28 @@ func TestInflatedSampleCountOutweighsTheRound(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(s.Close)
 	require.Len(t, s.Rounds(), 2)
+	bound, err := s.Ledger().SamplesBound(ctx, s.StudyID())
+	require.NoError(t, err)
+	require.True(t, bound, "a study with consent on chain binds samples to it")
 	inflator := s.Participants()[attacker].Address
 	for _, f := range s.Rounds() {
+		_, err := s.Ledger().Commitment(ctx, s.StudyID(), f.Round, inflator)
+		require.ErrorIs(t, err, contracts.ErrNoCommitment, "round %d: the inflated commitment is refused", f.Round)
+		assert.Equal(t, 3, f.Participants, "round %d goes on with the honest hospitals", f.Round)
 		scores, err := s.Ledger().Scores(ctx, s.StudyID(), f.Round)
 		require.NoError(t, err)
 		for _, sc := range scores {
-			if sc.Member == inflator && !sc.Flagged {
-				// Vulnerable: the inflated count takes most of the round's weight.
-				assert.Greater(t, sc.Weight, 0.5, "round %d: the inflator's weight", f.Round)
+			assert.NotEqual(t, inflator, sc.Member, "round %d: the inflator is not weighted", f.Round)
+		}
+		for i, p := range s.Participants() {
+			if i == attacker {
+				continue
 			}
+			c, err := s.Ledger().Commitment(ctx, s.StudyID(), f.Round, p.Address)
+			require.NoError(t, err)
+			b, err := s.Ledger().SampleBound(ctx, s.StudyID(), p.Address, f.Round)
+			require.NoError(t, err)
+			assert.LessOrEqual(t, c.Samples, b, "round %d: hospital %d commits within its bound", f.Round, i)
 		}
 	}
 }

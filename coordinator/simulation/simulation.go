@@ -357,6 +357,8 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		Privacy:             privacyBudget(cfg.Train),
 		RobustPolicyHash:    robustPolicy,
 		Committee:           contracts.CommitteeParams{Size: uint16(cfg.CommitteeSize), RotationRounds: uint32(cfg.CommitteeRotation)},
+		// Consent relayed on chain bounds what each hospital may commit.
+		BindSamples: consentSource == participant.ConsentChain,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create study: %w", err)

@@ -1,0 +1,240 @@
+package contracts_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// boundStudy creates a study that binds samples to consent (rounds 3),
+// joins every member and opens the first two members' consent counts for
+// it and its purpose; the key is not set yet.
+func (f *fixture) boundStudy(t *testing.T) (uint64, contracts.StudyParams) {
+	t.Helper()
+	p := f.params()
+	p.Rounds, p.BindSamples = 3, true
+	id, _, err := f.ledger.CreateStudy(f.ctx, f.researcher, p)
+	require.NoError(t, err)
+	for _, m := range f.members {
+		_, err := f.ledger.JoinStudy(f.ctx, m, id)
+		require.NoError(t, err)
+	}
+	for _, m := range f.members[:2] {
+		require.NoError(t, f.ledger.OpenSampleCounts(f.ctx, m, id))
+	}
+	return id, p
+}
+
+// requireBound checks member's sample bound for a round (0: one opening now).
+func (f *fixture) requireBound(t *testing.T, id uint64, member common.Address, round uint32, want uint64) {
+	t.Helper()
+	b, err := f.ledger.SampleBound(f.ctx, id, member, round)
+	require.NoError(t, err)
+	require.Equal(t, want, b, "sample bound of %s for round %d", member, round)
+}
+
+func samples(i int, n uint64) contracts.Commitment {
+	c := commitment(i)
+	c.Samples = n
+	return c
+}
+
+// TestSampleCountBoundByConsent: in a study that binds samples to consent,
+// a hospital commits at most as many samples as its consent counts allow:
+// the grants it relayed (single or batched, stored or logged, study- or
+// purpose-wide) since it opened its counts, less its revocations. Renewals
+// and replayed logged entries do not raise the bound; a revocation lowers
+// it for the rounds opened after the day it was relayed on; a study that
+// does not bind is unaffected.
+func TestSampleCountBoundByConsent(t *testing.T) {
+	f := newFixture(t, 3)
+	// A study that does not bind samples takes any count, with no consent at all.
+	free := f.openStudy(t, 2)
+	r, err := f.ledger.Round(f.ctx, free, 1)
+	require.NoError(t, err)
+	assert.False(t, r.SamplesBound)
+	_, err = f.ledger.CommitUpdate(f.ctx, f.members[0], free, 1, samples(0, 1<<50))
+	require.NoError(t, err)
+
+	id, p := f.boundStudy(t)
+	study, purpose := contracts.ConsentScope{StudyID: id}, contracts.ConsentScope{Purpose: p.Purpose}
+	bound, err := f.ledger.SamplesBound(f.ctx, id)
+	require.NoError(t, err)
+	require.True(t, bound)
+	bound, err = f.ledger.SamplesBound(f.ctx, free)
+	require.NoError(t, err)
+	require.False(t, bound)
+	a, b, c := f.members[0], f.members[1], f.members[2]
+	relay := func(m *contracts.Account, s contracts.SignedConsent) {
+		t.Helper()
+		_, err := f.ledger.RelayConsent(f.ctx, m, s)
+		require.NoError(t, err)
+	}
+	relayBatch := func(m *contracts.Account, batch ...contracts.SignedConsent) {
+		t.Helper()
+		res, err := f.ledger.RelayConsentBatch(f.ctx, m, batch)
+		require.NoError(t, err)
+		require.Equal(t, len(batch), res.Recorded)
+	}
+
+	// Hospital a: two grants alone, three in a batch, a purpose-wide grant.
+	pts := make([]patient, 7)
+	for i := range pts {
+		pts[i] = newPatient(t)
+	}
+	relay(a, f.sign(t, pts[0], study, true, f.later()))
+	relay(a, f.sign(t, pts[1], study, true, f.later()))
+	relayBatch(a, f.sign(t, pts[2], study, true, f.later()), f.sign(t, pts[3], study, true, f.later()), f.sign(t, pts[4], study, true, f.later()))
+	relay(a, f.sign(t, pts[5], purpose, true, f.later()))
+	f.requireBound(t, id, a.Address(), 0, 6)
+	// A renewal counts no more, alone or batched; nor does a grant that expired and is renewed.
+	relay(a, f.sign(t, pts[0], study, true, f.later()))
+	relayBatch(a, f.sign(t, pts[1], study, true, f.later()))
+	short := f.sign(t, pts[6], study, true, time.Now().Add(2*time.Hour))
+	relay(a, short)
+	f.requireBound(t, id, a.Address(), 0, 7)
+	require.NoError(t, f.chain.AdvanceTime(3*time.Hour))
+	// Expired, pts[6] still counts (a limit: expiry does not lower the
+	// bound); its renewal does not count again.
+	relay(a, f.sign(t, pts[6], study, true, f.later()))
+	f.requireBound(t, id, a.Address(), 0, 7)
+
+	// Hospital c never opened its counts: its grants do not count.
+	relay(c, f.sign(t, newPatient(t), study, true, f.later()))
+	f.requireBound(t, id, c.Address(), 0, 0)
+
+	// Hospital b: logged grants; the same signed entries logged again in
+	// another batch (within the freshness window) are recorded but do not
+	// raise the bound.
+	issued := f.now(t)
+	logged := []contracts.SignedConsent{
+		f.signLogged(t, newPatient(t), study, true, f.later(), issued),
+		f.signLogged(t, newPatient(t), study, true, f.later(), issued),
+		f.signLogged(t, newPatient(t), purpose, true, f.later(), issued),
+	}
+	for range 2 {
+		res, err := f.ledger.LogConsentBatch(f.ctx, b, logged)
+		require.NoError(t, err)
+		require.Equal(t, len(logged), res.Recorded)
+		f.requireBound(t, id, b.Address(), 0, 3)
+	}
+	// A new logged grant counts.
+	res, err := f.ledger.LogConsentBatch(f.ctx, b, []contracts.SignedConsent{f.signLogged(t, newPatient(t), study, true, f.later(), issued.Add(time.Second))})
+	require.NoError(t, err)
+	require.Equal(t, 1, res.Recorded)
+	f.requireBound(t, id, b.Address(), 0, 4)
+
+	// Round 1: a commitment above the bound is refused, alone or batched,
+	// with the bound in the error; one within it is recorded.
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("pk"))
+	require.NoError(t, err)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), f.now(t).Add(time.Hour))
+	require.NoError(t, err)
+	_, err = f.ledger.CommitUpdate(f.ctx, a, id, 1, samples(0, 8))
+	require.ErrorIs(t, err, contracts.ErrSamplesAboveConsent)
+	assert.Contains(t, err.Error(), "bound=7")
+	_, err = f.ledger.CommitUpdate(f.ctx, c, id, 1, samples(2, 1))
+	require.ErrorIs(t, err, contracts.ErrSamplesAboveConsent, "a hospital without open counts has a bound of 0")
+	cdom, err := f.ledger.CommitDomain(f.ctx, id)
+	require.NoError(t, err)
+	signed, err := contracts.SignCommitment(f.keys[1], cdom, id, 1, samples(1, 5))
+	require.NoError(t, err)
+	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 1, []contracts.SignedCommitment{signed})
+	require.ErrorIs(t, err, contracts.ErrSamplesAboveConsent)
+	_, err = f.ledger.CommitUpdate(f.ctx, a, id, 1, samples(0, 7))
+	require.NoError(t, err)
+	if signed, err = contracts.SignCommitment(f.keys[1], cdom, id, 1, samples(1, 4)); err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.ledger.CommitUpdates(f.ctx, f.coord, id, 1, []contracts.SignedCommitment{signed})
+	require.NoError(t, err)
+
+	// Revocations relayed while round 1 is open (stored by a, logged by b)
+	// do not lower its bound: it judged consent as it opened.
+	relay(a, f.sign(t, pts[2], study, false, time.Time{}))
+	relayBatch(a, f.sign(t, pts[3], study, false, time.Time{}))
+	res, err = f.ledger.LogConsentBatch(f.ctx, b, []contracts.SignedConsent{f.signLogged(t, newPatient(t), study, false, time.Time{}, f.now(t))})
+	require.NoError(t, err)
+	require.Equal(t, 1, res.Recorded)
+	f.requireBound(t, id, a.Address(), 1, 7)
+	f.requireBound(t, id, b.Address(), 1, 4)
+	// A second revocation of one consent does not count twice.
+	relay(a, f.sign(t, pts[2], study, false, time.Time{}))
+	_, err = f.ledger.CloseRound(f.ctx, f.coord, id, 1, result(2))
+	require.NoError(t, err)
+
+	// A round opened a day later has the lower bound.
+	require.NoError(t, f.chain.AdvanceTime(25*time.Hour))
+	f.requireBound(t, id, a.Address(), 0, 5)
+	f.requireBound(t, id, b.Address(), 0, 3)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 2, hash("model 1"), f.now(t).Add(time.Hour))
+	require.NoError(t, err)
+	_, err = f.ledger.CommitUpdate(f.ctx, a, id, 2, samples(0, 6))
+	require.ErrorIs(t, err, contracts.ErrSamplesAboveConsent)
+	_, err = f.ledger.CommitUpdate(f.ctx, a, id, 2, samples(0, 5))
+	require.NoError(t, err)
+	// A grant again after a revocation counts again.
+	relay(a, f.sign(t, pts[2], study, true, f.later()))
+	f.requireBound(t, id, a.Address(), 0, 6)
+
+}
+
+// TestSamplesBindingIsTheOwnersBeforeTheKey: only the study's owner binds,
+// once, before the key is set; counts open only for members and known studies.
+func TestSamplesBindingIsTheOwnersBeforeTheKey(t *testing.T) {
+	f := newFixture(t, 2)
+	id := f.study(t, 2)
+	_, err := f.ledger.BindSamples(f.ctx, f.coord, id)
+	require.ErrorIs(t, err, contracts.ErrNotAuthorised)
+	_, err = f.ledger.BindSamples(f.ctx, f.researcher, id)
+	require.NoError(t, err)
+	_, err = f.ledger.BindSamples(f.ctx, f.researcher, id)
+	require.ErrorIs(t, err, contracts.ErrSamplesBindingLocked)
+	keyed := f.keyedStudy(t, 2)
+	_, err = f.ledger.BindSamples(f.ctx, f.researcher, keyed)
+	require.ErrorIs(t, err, contracts.ErrSamplesBindingLocked)
+
+	_, err = f.ledger.OpenSampleCount(f.ctx, f.outsider, contracts.ConsentScope{StudyID: id})
+	require.ErrorIs(t, err, contracts.ErrNotMember)
+	_, err = f.ledger.OpenSampleCount(f.ctx, f.members[0], contracts.ConsentScope{StudyID: 999})
+	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
+	// Opening twice is harmless.
+	for range 2 {
+		_, err = f.ledger.OpenSampleCount(f.ctx, f.members[0], contracts.ConsentScope{StudyID: id})
+		require.NoError(t, err)
+	}
+}
+
+// TestSampleBoundGas: what the bound costs. A grant relayed alone stays
+// within the 80,000 target with counts open or not; a commitment in a
+// study that does not bind pays nothing for it; one in a bound study reads
+// the member's count in the ConsentRegistry.
+func TestSampleBoundGas(t *testing.T) {
+	f := newFixture(t, 2)
+	id, _ := f.boundStudy(t)
+	study := contracts.ConsentScope{StudyID: id}
+	for i, m := range f.members {
+		// Member 0 opened its counts (boundStudy), so did member 1; measure a closed one too.
+		r, err := f.ledger.RelayConsent(f.ctx, m, f.sign(t, newPatient(t), study, true, f.later()))
+		require.NoError(t, err)
+		assert.Less(t, r.GasUsed, uint64(80_000), "member %d: a first grant relayed alone", i)
+		t.Logf("grant relayed alone, counts open: %d gas", r.GasUsed)
+	}
+	other := f.study(t, 2) // counts not open
+	r, err := f.ledger.RelayConsent(f.ctx, f.members[0], f.sign(t, newPatient(t), contracts.ConsentScope{StudyID: other}, true, f.later()))
+	require.NoError(t, err)
+	assert.Less(t, r.GasUsed, uint64(80_000))
+	t.Logf("grant relayed alone, counts not open: %d gas", r.GasUsed)
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("pk"))
+	require.NoError(t, err)
+	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), f.deadline())
+	require.NoError(t, err)
+	r, err = f.ledger.CommitUpdate(f.ctx, f.members[0], id, 1, samples(0, 1))
+	require.NoError(t, err)
+	t.Logf("commitUpdate in a bound study: %d gas", r.GasUsed)
+}
