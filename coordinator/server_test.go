@@ -1,13 +1,16 @@
 package coordinator
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"crypto/tls"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
+	"math/bits"
 	"net"
 	"os"
 	"runtime"
@@ -413,6 +416,54 @@ func TestUncommittedUploadLeavesNoPartialBlob(t *testing.T) {
 	f.commit(t, h, data)
 	require.NoError(t, upload(f.ctx, h, h.key, f.studyID, 1, hash, uint64(len(data)), data, chunk))
 	assert.Equal(t, map[common.Address]common.Hash{h.addr(): hash}, f.accepted())
+}
+
+// An update with a coefficient at or above its prime is refused at the
+// door, though it is canonically encoded and hashes to what its sender
+// committed: the coordinator checks each row's largest value as the
+// stream unpacks it, not every coefficient again after the last byte.
+func TestUploadRefusesUnreducedCoefficients(t *testing.T) {
+	// The deployed parameters: their primes are just below a power of two,
+	// so a row as wide as the largest value reduced modulo its prime can
+	// hold the prime.
+	f := newFixtureWith(t, aggregation.DefaultConfig())
+	h := f.hospitals[0]
+	const params = 1000
+	f.coord.numParams = params
+	f.installTrain()
+	v, err := f.scheme.Encrypt(h.sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, params))
+	require.NoError(t, err)
+	data, err := v.MarshalBinary()
+	require.NoError(t, err)
+	// The one ciphertext's header (degree, rows, values stored), its
+	// rows' widths, then its rows: the first value of a row as wide as its
+	// prime q becomes q.
+	n, rows, moduli := f.scheme.Slots(), v.Level()+1, f.scheme.Parameters().Q()
+	head := binary.BigEndian.AppendUint32(append(binary.BigEndian.AppendUint32(nil, uint32(n)), byte(rows)), params)
+	at := bytes.Index(data, head)
+	require.Positive(t, at)
+	widths := data[at+len(head) : at+len(head)+rows]
+	row, changed := at+len(head)+rows, false
+	for r, w := range widths {
+		if q := moduli[r]; bits.Len64(q) == int(w) && !changed {
+			first := binary.LittleEndian.Uint64(data[row:])
+			binary.LittleEndian.PutUint64(data[row:], first&^(1<<w-1)|q)
+			changed = true
+		}
+		row += (params*int(w) + 7) / 8
+	}
+	require.True(t, changed, "a row as wide as its prime")
+	var decoded aggregation.EncryptedVector
+	require.NoError(t, decoded.UnmarshalBinary(data), "a canonical encoding")
+
+	f.commit(t, h, data)
+	hash := aggregation.ContentHash(data)
+	err = upload(f.ctx, h, h.key, f.studyID, 1, hash, uint64(len(data)), data, 1<<20)
+	require.Error(t, err)
+	assert.Equal(t, codes.InvalidArgument, status.Code(err), "%v", err)
+	assert.Contains(t, status.Convert(err).Message(), "not reduced")
+	assert.Empty(t, f.accepted())
+	assert.False(t, f.coord.store.Has(hash))
 }
 
 // An update decrypts under the key share of the dealer it names, so a
