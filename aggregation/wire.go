@@ -78,8 +78,14 @@ type encoder struct {
 	buf []byte
 }
 
-func newEncoder(w io.Writer) *encoder {
-	return &encoder{w: bufio.NewWriterSize(w, 1<<16), buf: make([]byte, 0, 1<<15)}
+func newEncoder(w io.Writer) *encoder { return newEncoderSize(w, 1<<16) }
+
+// newEncoderSize is an encoder whose writes to w are buffered size bytes
+// at a time; its row buffer (packRow) is made when a row is first packed.
+// A small value (a chunk tree's header, hashed once per upload the
+// coordinator takes) no longer costs 96 kB of zeroed buffers.
+func newEncoderSize(w io.Writer, size int) *encoder {
+	return &encoder{w: bufio.NewWriterSize(w, size)}
 }
 
 func (e *encoder) write(p []byte) {
@@ -136,6 +142,9 @@ func rowWidth(row []uint64) byte {
 // packRow writes row with width bits per value, little-endian bit order,
 // zero-padded to a byte boundary.
 func (e *encoder) packRow(row []uint64, width uint) {
+	if e.buf == nil {
+		e.buf = make([]byte, 0, 1<<15)
+	}
 	b := e.buf[:0]
 	var acc uint64 // pending bits, low first
 	var n uint     // number of pending bits (< 8 between values)
@@ -256,7 +265,7 @@ func (e *encoder) finish() (int64, error) {
 func marshal(sizeHint int, write func(e *encoder)) ([]byte, error) {
 	var b sliceWriter
 	b.b = make([]byte, 0, sizeHint)
-	e := newEncoder(&b)
+	e := newEncoderSize(&b, min(max(sizeHint, 256), 1<<16))
 	write(e)
 	if _, err := e.finish(); err != nil {
 		return nil, err
