@@ -188,6 +188,19 @@ func (f *fixture) updateFor(t *testing.T, sk *aggregation.SecretShare, ctx aggre
 	return b
 }
 
+// zeros is h's round-1 update of params zeros, with the coordinator told
+// the model has that many parameters and round 1's train phase open.
+func (f *fixture) zeros(t testing.TB, h *hospital, params int) []byte {
+	t.Helper()
+	f.coord.numParams = params
+	f.installTrain()
+	v, err := f.scheme.Encrypt(h.sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, params))
+	require.NoError(t, err)
+	data, err := v.MarshalBinary()
+	require.NoError(t, err)
+	return data
+}
+
 func (f *fixture) commit(t testing.TB, h *hospital, data []byte) {
 	t.Helper()
 	_, err := f.ledger.CommitUpdate(f.ctx, h.account, f.studyID, 1, contracts.Commitment{
@@ -377,13 +390,7 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 func TestUncommittedUploadLeavesNoPartialBlob(t *testing.T) {
 	f := newFixture(t)
 	h := f.hospitals[0]
-	const params = 20_000 // several chunks
-	f.coord.numParams = params
-	f.installTrain()
-	v, err := f.scheme.Encrypt(h.sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, params))
-	require.NoError(t, err)
-	data, err := v.MarshalBinary()
-	require.NoError(t, err)
+	data := f.zeros(t, h, 20_000) // several chunks
 	hash := aggregation.ContentHash(data)
 	// The first chunk, then a pause: the refusal must not depend on
 	// whether bytes were already on their way.
@@ -429,16 +436,12 @@ func TestUploadRefusesUnreducedCoefficients(t *testing.T) {
 	f := newFixtureWith(t, aggregation.DefaultConfig())
 	h := f.hospitals[0]
 	const params = 1000
-	f.coord.numParams = params
-	f.installTrain()
-	v, err := f.scheme.Encrypt(h.sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, params))
-	require.NoError(t, err)
-	data, err := v.MarshalBinary()
-	require.NoError(t, err)
+	data := f.zeros(t, h, params)
 	// The one ciphertext's header (degree, rows, values stored), its
 	// rows' widths, then its rows: the first value of a row as wide as its
-	// prime q becomes q.
-	n, rows, moduli := f.scheme.Slots(), v.Level()+1, f.scheme.Parameters().Q()
+	// prime q becomes q. A fresh update has a row for every modulus.
+	n, moduli := f.scheme.Slots(), f.scheme.Parameters().Q()
+	rows := len(moduli)
 	head := binary.BigEndian.AppendUint32(append(binary.BigEndian.AppendUint32(nil, uint32(n)), byte(rows)), params)
 	at := bytes.Index(data, head)
 	require.Positive(t, at)
@@ -458,7 +461,7 @@ func TestUploadRefusesUnreducedCoefficients(t *testing.T) {
 
 	f.commit(t, h, data)
 	hash := aggregation.ContentHash(data)
-	err = upload(f.ctx, h, h.key, f.studyID, 1, hash, uint64(len(data)), data, 1<<20)
+	err := upload(f.ctx, h, h.key, f.studyID, 1, hash, uint64(len(data)), data, 1<<20)
 	require.Error(t, err)
 	assert.Equal(t, codes.InvalidArgument, status.Code(err), "%v", err)
 	assert.Contains(t, status.Convert(err).Message(), "not reduced")
@@ -603,13 +606,7 @@ func TestInterruptedUploadResumes(t *testing.T) {
 	h2 := f.hospitals[1]
 	// An update of 20,000 parameters (c0 alone, 15.75 bytes each) spans
 	// several chunks; the coordinator is told the model has that many.
-	const params = 20_000
-	f.coord.numParams = params
-	f.installTrain()
-	v, err := f.scheme.Encrypt(h2.sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, params))
-	require.NoError(t, err)
-	data, err := v.MarshalBinary()
-	require.NoError(t, err)
+	data := f.zeros(t, h2, 20_000)
 	f.commit(t, h2, data)
 	hash := aggregation.ContentHash(data)
 	const chunk = 64 << 10
@@ -637,7 +634,7 @@ func TestInterruptedUploadResumes(t *testing.T) {
 		return st
 	}
 
-	err = send(0, 2*chunk) // the connection "breaks" after two chunks
+	err := send(0, 2*chunk) // the connection "breaks" after two chunks
 	assert.Equal(t, codes.Aborted, status.Code(err), "%v", err)
 	assert.Equal(t, uint64(2*chunk), uploadStatus().GetReceived())
 	assert.Empty(t, f.accepted(), "nothing accepted from half an update")

@@ -62,13 +62,18 @@ func pieces(data []byte, n int, end error) func(free []byte) ([]byte, error) {
 	}
 }
 
-func TestStoreReceive(t *testing.T) {
+// blob10k is a 10,000-byte blob that is not an encrypted vector, its
+// hash and size.
+func blob10k() ([]byte, common.Hash, uint64) {
 	data := make([]byte, 10_000)
 	for i := range data {
 		data[i] = byte(i * 7)
 	}
-	h := crypto.Keccak256Hash(data)
-	size := uint64(len(data))
+	return data, crypto.Keccak256Hash(data), uint64(len(data))
+}
+
+func TestStoreReceive(t *testing.T) {
+	data, h, size := blob10k()
 	broken := errors.New("stream broke")
 	refuse := errors.New("not a ciphertext")
 
@@ -156,12 +161,7 @@ func TestStoreReceive(t *testing.T) {
 // a refusal leaves the store as it was, another sender's partial blob of
 // the same bytes included.
 func TestReceiveAdmitsBeforeTouchingTheStore(t *testing.T) {
-	data := make([]byte, 10_000)
-	for i := range data {
-		data[i] = byte(i * 7)
-	}
-	h := crypto.Keccak256Hash(data)
-	size := uint64(len(data))
+	data, h, size := blob10k()
 	refuse := errors.New("no commitment on chain")
 
 	// counted is pieces(data[from:], 1000, io.EOF) that counts the pieces
@@ -192,6 +192,18 @@ func TestReceiveAdmitsBeforeTouchingTheStore(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, partial, held, "the partial blob changed")
 	}
+	// stored checks that a Receive returned the blob's size and that the
+	// store holds it whole.
+	stored := func(t *testing.T, s *Store) func(uint64, error) {
+		return func(got uint64, err error) {
+			t.Helper()
+			require.NoError(t, err)
+			assert.Equal(t, size, got)
+			held, err := s.Get(h)
+			require.NoError(t, err)
+			assert.Equal(t, data, held)
+		}
+	}
 	// waitFor blocks until n pieces were read and checks that the store
 	// holds nothing of them yet.
 	waitFor := func(t *testing.T, s *Store, read *atomic.Int32, n int32) {
@@ -205,23 +217,13 @@ func TestReceiveAdmitsBeforeTouchingTheStore(t *testing.T) {
 		s, err := OpenStore(t.TempDir())
 		require.NoError(t, err)
 		next, read, _ := counted(0)
-		got, err := s.Receive(h, size, 0, next, func() error { waitFor(t, s, read, 3); return nil }, nil)
-		require.NoError(t, err)
-		assert.Equal(t, size, got)
-		stored, err := s.Get(h)
-		require.NoError(t, err)
-		assert.Equal(t, data, stored)
+		stored(t, s)(s.Receive(h, size, 0, next, func() error { waitFor(t, s, read, 3); return nil }, nil))
 	})
 	t.Run("accepted after the last piece", func(t *testing.T) {
 		s, err := OpenStore(t.TempDir())
 		require.NoError(t, err)
 		next, _, ended := counted(0)
-		got, err := s.Receive(h, size, 0, next, func() error { <-ended; untouched(t, s, nil); return nil }, nil)
-		require.NoError(t, err)
-		assert.Equal(t, size, got)
-		stored, err := s.Get(h)
-		require.NoError(t, err)
-		assert.Equal(t, data, stored)
+		stored(t, s)(s.Receive(h, size, 0, next, func() error { <-ended; untouched(t, s, nil); return nil }, nil))
 	})
 	t.Run("refused after pieces arrived", func(t *testing.T) {
 		s, err := OpenStore(t.TempDir())
@@ -269,12 +271,7 @@ func TestReceiveAdmitsBeforeTouchingTheStore(t *testing.T) {
 		require.ErrorIs(t, err, refuse)
 		untouched(t, s, data[:4000])
 		next, _, _ = counted(4000)
-		got, err := s.Receive(h, size, 4000, next, func() error { return nil }, nil)
-		require.NoError(t, err)
-		assert.Equal(t, size, got)
-		stored, err := s.Get(h)
-		require.NoError(t, err)
-		assert.Equal(t, data, stored)
+		stored(t, s)(s.Receive(h, size, 4000, next, func() error { return nil }, nil))
 	})
 	t.Run("a blob stored whole is answered once admitted", func(t *testing.T) {
 		s, err := OpenStore(t.TempDir())
@@ -285,9 +282,7 @@ func TestReceiveAdmitsBeforeTouchingTheStore(t *testing.T) {
 		_, err = s.Receive(h, size, 0, next, func() error { return refuse }, nil)
 		require.ErrorIs(t, err, refuse, "refused, though stored")
 		next, _, _ = counted(0)
-		got, err := s.Receive(h, size, 0, next, func() error { return nil }, nil)
-		require.NoError(t, err)
-		assert.Equal(t, size, got)
+		stored(t, s)(s.Receive(h, size, 0, next, func() error { return nil }, nil))
 	})
 }
 
