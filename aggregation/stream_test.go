@@ -156,3 +156,65 @@ func TestPolyFreeListKeepsWithinBudget(t *testing.T) {
 	assert.Same(t, &given[2].Coeffs[0][0], &p.Coeffs[0][0], "the last one held is taken first")
 	assert.Equal(t, 2*1024*2*8, l.bytes)
 }
+
+// A vector decoded by a VectorStream is checked for reduced coefficients
+// by the largest value of each row, read as the rows were unpacked, not by
+// a second pass over them: a coefficient at or above its prime anywhere
+// (any ciphertext, any row, in the 8-value fast path or the tail of the
+// row) is still refused, as in the vector decoded whole; and a vector
+// made from a streamed one with other coefficients is checked afresh.
+func TestStreamedVectorRefusesUnreducedCoefficients(t *testing.T) {
+	sf := newSpotFixture(t, 1, 2*16384+101)
+	s, v := sf.f.s, sf.updates[0]
+	n := v.c0[0].N()
+	moduli := s.params.Q()
+	rng := rand.New(rand.NewPCG(3, 4))
+	decode := func(t *testing.T, b []byte) *EncryptedVector {
+		buf := make([]byte, len(b))
+		got, err := feed(NewVectorStream(buf), buf, b, rng)
+		require.NoError(t, err, "the encoding is canonical: only the check refuses it")
+		require.Len(t, got.hash.largest, len(got.c0), "the stream records each row's largest value")
+		return got
+	}
+	check := func(v *EncryptedVector) error {
+		return s.CheckUpdate(v, v.keyHash, v.context, v.terms[0].Dealer, v.length)
+	}
+	b, err := v.MarshalBinary()
+	require.NoError(t, err)
+	require.NoError(t, check(decode(t, b)), "an honest update")
+	for _, tc := range []struct {
+		name         string
+		ct, row, pos int
+		plus         uint64
+	}{
+		{"first value", 0, 0, 0, 0},
+		{"middle ciphertext, last row", 1, 2, 4097, 5},
+		{"a row's last value", 1, 1, n - 1, 0},
+		{"last ciphertext's last value", 2, 0, 100, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bad := *v
+			bad.c0 = append(v.c0[:0:0], v.c0...)
+			bad.c0[tc.ct] = *v.c0[tc.ct].CopyNew()
+			bad.c0[tc.ct].Coeffs[tc.row][tc.pos] = moduli[tc.row] + tc.plus
+			bad.hash = &hashCache{}
+			b, err := bad.MarshalBinary()
+			require.NoError(t, err)
+			var whole EncryptedVector
+			require.NoError(t, whole.UnmarshalBinary(b))
+			assert.ErrorContains(t, check(&whole), "not reduced", "decoded whole")
+			streamed := decode(t, b)
+			assert.ErrorIs(t, check(streamed), ErrMalformed)
+			assert.ErrorContains(t, check(streamed), "not reduced", "decoded as it arrives")
+		})
+	}
+	t.Run("shaped from a streamed vector", func(t *testing.T) {
+		streamed := decode(t, b)
+		_, err := s.ShapeUpload(streamed, func(j int, rows [][]uint64, moduli []uint64) {
+			if j == 1 {
+				rows[0][7] = moduli[0]
+			}
+		})
+		assert.ErrorContains(t, err, "not reduced", "the shaped vector's coefficients are checked, not the streamed one's")
+	})
+}

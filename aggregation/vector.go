@@ -36,10 +36,17 @@ type EncryptedVector struct {
 	hash    *hashCache
 }
 
+// hashCache holds what is derived from a value's contents once: whoever
+// makes a value with other contents gives it a fresh one.
 type hashCache struct {
 	once sync.Once
 	h    common.Hash // ScoreSet
 	tree *chunkTree  // EncryptedVector
+	// largest, if not nil, is an EncryptedVector's largest coefficient in
+	// each row of each ciphertext, as VectorStream read them, so that
+	// checkVector compares one value per row with its prime instead of
+	// reading every coefficient again.
+	largest [][]uint64
 }
 
 // Len returns the number of real values in the vector.
@@ -231,12 +238,12 @@ func (v *EncryptedVector) decode(d *decoder, params common.Hash, onPoly func(i i
 // (fresh or aggregate), contributors and coefficient ranges, and that c0 is
 // zero beyond the vector's end.
 func (s *Scheme) checkVector(what string, v *EncryptedVector) error {
-	return s.checkVectorWith(what, v, checkPoly)
+	return s.checkVectorWith(what, v, true)
 }
 
-// checkVectorWith is checkVector with the polynomial check given: checkPoly,
-// or checkPolyShape for callers that check coefficients as they read them.
-func (s *Scheme) checkVectorWith(what string, v *EncryptedVector, check func(string, *ring.Ring, ring.Poly, int) error) error {
+// checkVectorWith is checkVector, checking that coefficients are reduced
+// only if coeffs: callers that check them as they read them skip it.
+func (s *Scheme) checkVectorWith(what string, v *EncryptedVector, coeffs bool) error {
 	if v == nil || len(v.c0) == 0 {
 		return fmt.Errorf("%w: %s is nil or empty", ErrNilArgument, what)
 	}
@@ -256,11 +263,29 @@ func (s *Scheme) checkVectorWith(what string, v *EncryptedVector, check func(str
 		return fmt.Errorf("%w: %s has %d ciphertexts for %d values, want %d", ErrLengthMismatch, what, len(v.c0), v.length, want)
 	}
 	r := s.params.RingQ()
+	var largest [][]uint64
+	if coeffs && v.hash != nil {
+		largest = v.hash.largest
+	}
+	check := checkPolyShape
+	if coeffs && largest == nil {
+		check = checkPoly
+	}
 	for i, p := range v.c0 {
 		// The description is formatted only for an error: this runs
 		// for every polynomial of every vector summed.
 		if err := check("", r, p, v.level); err != nil {
 			return check(fmt.Sprintf("%s ciphertext %d", what, i), r, p, v.level)
+		}
+		if largest != nil {
+			if len(largest) != len(v.c0) || len(largest[i]) != len(p.Coeffs) {
+				return fmt.Errorf("%w: %s ciphertext %d: largest coefficients of %d ciphertexts recorded", ErrMalformed, what, i, len(largest))
+			}
+			for row, c := range largest[i] {
+				if q := r.SubRings[row].Modulus; c >= q {
+					return fmt.Errorf("%w: %s ciphertext %d: coefficient %d not reduced modulo q%d=%d", ErrMalformed, what, i, c, row, q)
+				}
+			}
 		}
 		if used := v.used(i); used < r.N() {
 			for _, row := range p.Coeffs {
@@ -463,7 +488,7 @@ func (s *Scheme) WeightedSum(vs []*EncryptedVector, weights []float64) (*Encrypt
 		what := fmt.Sprintf("vector %d", i)
 		// Coefficients are range-checked by the kernel as it reads them
 		// (one parallel pass over memory instead of two).
-		if err := s.checkVectorWith(what, v, checkPolyShape); err != nil {
+		if err := s.checkVectorWith(what, v, false); err != nil {
 			return nil, fmt.Errorf("aggregation: WeightedSum: %w", err)
 		}
 		if v.level != top {

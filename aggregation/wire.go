@@ -78,8 +78,14 @@ type encoder struct {
 	buf []byte
 }
 
-func newEncoder(w io.Writer) *encoder {
-	return &encoder{w: bufio.NewWriterSize(w, 1<<16), buf: make([]byte, 0, 1<<15)}
+func newEncoder(w io.Writer) *encoder { return newEncoderSize(w, 1<<16) }
+
+// newEncoderSize is an encoder whose writes to w are buffered size bytes
+// at a time; its row buffer (packRow) is made when a row is first packed.
+// A small value (a chunk tree's header, hashed once per upload the
+// coordinator takes) no longer costs 96 kB of zeroed buffers.
+func newEncoderSize(w io.Writer, size int) *encoder {
+	return &encoder{w: bufio.NewWriterSize(w, size)}
 }
 
 func (e *encoder) write(p []byte) {
@@ -136,6 +142,9 @@ func rowWidth(row []uint64) byte {
 // packRow writes row with width bits per value, little-endian bit order,
 // zero-padded to a byte boundary.
 func (e *encoder) packRow(row []uint64, width uint) {
+	if e.buf == nil {
+		e.buf = make([]byte, 0, 1<<15)
+	}
 	b := e.buf[:0]
 	var acc uint64 // pending bits, low first
 	var n uint     // number of pending bits (< 8 between values)
@@ -256,7 +265,7 @@ func (e *encoder) finish() (int64, error) {
 func marshal(sizeHint int, write func(e *encoder)) ([]byte, error) {
 	var b sliceWriter
 	b.b = make([]byte, 0, sizeHint)
-	e := newEncoder(&b)
+	e := newEncoderSize(&b, min(max(sizeHint, 256), 1<<16))
 	write(e)
 	if _, err := e.finish(); err != nil {
 		return nil, err
@@ -309,6 +318,9 @@ type decoder struct {
 	// newPoly, if set, gives the polynomials read instead of ring.NewPoly
 	// (VectorStream's are used again); their contents need not be zero.
 	newPoly func(n, level int) ring.Poly
+	// lastLargest is the largest coefficient of each row of the last
+	// polynomial read.
+	lastLargest []uint64
 }
 
 func newDecoder(p []byte, kind byte) (*decoder, common.Hash) {
@@ -447,30 +459,35 @@ func (d *decoder) polyUsed() (ring.Poly, int) {
 		p = ring.NewPoly(n, rows-1)
 	}
 	d.lastRows = make([][]byte, rows)
+	d.lastLargest = make([]uint64, rows)
 	for i, w := range widths {
 		raw := d.take(packedLen(used, int(w)))
 		d.lastRows[i] = raw
-		if !unpackRow(raw, p.Coeffs[i][:used], uint(w), d.fixedWidths) {
+		largest, ok := unpackRow(raw, p.Coeffs[i][:used], uint(w), d.fixedWidths)
+		if !ok {
 			d.fail(fmt.Sprintf("row %d is not canonically packed (non-zero padding or non-minimal width %d)", i, w))
 			return ring.Poly{}, 0
 		}
+		d.lastLargest[i] = largest
 		clear(p.Coeffs[i][used:])
 	}
 	return p, used
 }
 
-// unpackRow decodes len(row) values of width bits from raw and reports
-// whether the encoding is canonical: padding bits zero and width minimal
-// (or, with fixed, wide enough).
-func unpackRow(raw []byte, row []uint64, width uint, fixed bool) bool {
+// unpackRow decodes len(row) values of width bits from raw, returns the
+// largest and reports whether the encoding is canonical: padding bits
+// zero and width minimal (or, with fixed, wide enough). The largest value
+// lets a caller check that the row is reduced modulo its prime without
+// reading it again (VectorStream).
+func unpackRow(raw []byte, row []uint64, width uint, fixed bool) (largest uint64, ok bool) {
 	if len(raw) != packedLen(len(row), int(width)) {
-		return false
+		return 0, false
 	}
 	if width == 0 {
 		clear(row)
-		return true
+		return 0, true
 	}
-	var or uint64
+	var or, top uint64
 	mask := uint64(1)<<width - 1 // all ones for width 64
 	bit := uint(0)
 	j := 0
@@ -496,6 +513,7 @@ func unpackRow(raw []byte, row []uint64, width uint, fixed bool) bool {
 			v7 := le.Uint64(g[a7:]) >> s7 & mask
 			out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7] = v0, v1, v2, v3, v4, v5, v6, v7
 			or |= v0 | v1 | v2 | v3 | v4 | v5 | v6 | v7
+			top = max(top, max(max(v0, v1), max(v2, v3)), max(max(v4, v5), max(v6, v7)))
 			bit += 8 * width
 		}
 		// Then one value at a time while 8 bytes remain.
@@ -503,6 +521,7 @@ func unpackRow(raw []byte, row []uint64, width uint, fixed bool) bool {
 			v := (binary.LittleEndian.Uint64(raw[bit/8:]) >> (bit % 8)) & mask
 			row[j] = v
 			or |= v
+			top = max(top, v)
 			bit += width
 		}
 	}
@@ -518,14 +537,15 @@ func unpackRow(raw []byte, row []uint64, width uint, fixed bool) bool {
 		}
 		row[j] = v
 		or |= v
+		top = max(top, v)
 	}
 	if rem := bit % 8; rem != 0 && raw[len(raw)-1]>>rem != 0 {
-		return false
+		return 0, false
 	}
 	if fixed {
-		return uint(bits.Len64(or)) <= width
+		return top, uint(bits.Len64(or)) <= width
 	}
-	return uint(bits.Len64(or)) == width
+	return top, uint(bits.Len64(or)) == width
 }
 
 // polyQP reads a ringqp.Poly whose P part may be absent (degree 0).

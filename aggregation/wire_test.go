@@ -257,7 +257,7 @@ func TestUnpackRowRoundTrips(t *testing.T) {
 		for _, n := range []int{1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 100, 1 << 10} {
 			row, raw := packedRowOf(n, width, uint64(width)*1000+uint64(n))
 			got := make([]uint64, n)
-			if !unpackRow(raw, got, width, false) {
+			if _, ok := unpackRow(raw, got, width, false); !ok {
 				t.Fatalf("width %d, %d values: refused its own packing", width, n)
 			}
 			if !slices.Equal(got, row) {
@@ -265,7 +265,7 @@ func TestUnpackRowRoundTrips(t *testing.T) {
 			}
 			if uint(n)*width%8 != 0 {
 				raw[len(raw)-1] |= 0x80 // a padding bit
-				if unpackRow(raw, got, width, false) {
+				if _, ok := unpackRow(raw, got, width, false); ok {
 					t.Fatalf("width %d, %d values: accepted a non-zero padding bit", width, n)
 				}
 			}

@@ -240,6 +240,15 @@ func (c *Chain) BlockNumber(ctx context.Context) (uint64, error) {
 	return n, nil
 }
 
+// head returns the latest block's number and hash.
+func (c *Chain) head(ctx context.Context) (uint64, common.Hash, error) {
+	h, err := c.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return 0, common.Hash{}, fmt.Errorf("contracts: reading the latest header: %w", err)
+	}
+	return h.Number.Uint64(), h.Hash(), nil
+}
+
 // BlockHash returns the hash of block n, for instance to re-check a
 // committee's seed (the hash of its request's block).
 func (c *Chain) BlockHash(ctx context.Context, n uint64) (common.Hash, error) {

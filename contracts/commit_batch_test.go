@@ -134,3 +134,35 @@ func TestCommitSigner(t *testing.T) {
 	_, err = contracts.CommitSigner(d, id, 1, short)
 	require.ErrorIs(t, err, contracts.ErrBadCommitSignature)
 }
+
+// A round's commitments are read again only once the chain has a new head:
+// each read after a commitment's block sees it, and reads at one head
+// agree (the Ledger keeps the last read of each round with its head's
+// hash).
+func TestRoundCommitmentsFollowTheHead(t *testing.T) {
+	f := newFixture(t, 3)
+	id := f.openStudy(t, 3)
+	for i := 0; i <= 3; i++ {
+		for read := 0; read < 2; read++ { // twice at the same head
+			for j, m := range f.members[:3] {
+				c, err := f.ledger.Commitment(f.ctx, id, 1, m.Address())
+				if j < i {
+					require.NoError(t, err)
+					assert.Equal(t, commitment(j), c)
+				} else {
+					assert.ErrorIs(t, err, contracts.ErrNoCommitment, "member %d after %d commitments", j, i)
+				}
+			}
+			r, err := f.ledger.Round(f.ctx, id, 1)
+			require.NoError(t, err)
+			assert.EqualValues(t, i, r.Commitments)
+			all, err := f.ledger.Commitments(f.ctx, id, 1)
+			require.NoError(t, err)
+			assert.Len(t, all, i)
+		}
+		if i < 3 {
+			_, err := f.ledger.CommitUpdate(f.ctx, f.members[i], id, 1, commitment(i))
+			require.NoError(t, err)
+		}
+	}
+}

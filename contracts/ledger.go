@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -567,12 +569,62 @@ type committed struct {
 // chain order, as of one block, and checks that replaying the events gives
 // the commitments root the contract stores: a node that hid, added or
 // altered an event is caught.
+//
+// The last read of each round is kept with the hash of the block it was
+// read at, and is the answer while that block is the head: a block's state
+// never changes, and the coordinator reads a round's commitments for every
+// upload it takes (a batched round's uploads, the default, all at one
+// head). A read then costs the head's header instead of a call, a log
+// query and the events' replay.
 func (l *Ledger) roundCommitments(ctx context.Context, studyID uint64, round uint32) (cohortsol.StudiesRoundRecord, []committed, error) {
-	head, err := l.chain.BlockNumber(ctx)
+	head, hash, err := l.chain.head(ctx)
 	if err != nil {
 		return cohortsol.StudiesRoundRecord{}, nil, err
 	}
-	at := new(big.Int).SetUint64(head)
+	key := roundKey{studyID, round}
+	l.rounds.mu.Lock()
+	last, ok := l.rounds.last[key]
+	l.rounds.mu.Unlock()
+	if ok && last.head == hash {
+		return last.rec, slices.Clone(last.committed), nil
+	}
+	rec, out, err := l.readRoundCommitments(ctx, studyID, round, new(big.Int).SetUint64(head))
+	if err != nil {
+		return cohortsol.StudiesRoundRecord{}, nil, err
+	}
+	l.rounds.mu.Lock()
+	if l.rounds.last == nil || len(l.rounds.last) >= maxRoundReads {
+		l.rounds.last = make(map[roundKey]roundRead) // old rounds are rarely read again
+	}
+	l.rounds.last[key] = roundRead{head: hash, rec: rec, committed: slices.Clone(out)}
+	l.rounds.mu.Unlock()
+	return rec, out, nil
+}
+
+// maxRoundReads bounds the rounds whose last read is kept.
+const maxRoundReads = 16
+
+// roundReads holds the last read of each round's commitments
+// (roundCommitments).
+type roundReads struct {
+	mu   sync.Mutex
+	last map[roundKey]roundRead
+}
+
+type roundKey struct {
+	study uint64
+	round uint32
+}
+
+// roundRead is a round's record and commitments as of the block hashed head.
+type roundRead struct {
+	head      common.Hash
+	rec       cohortsol.StudiesRoundRecord
+	committed []committed
+}
+
+// readRoundCommitments is roundCommitments read from the chain as of block at.
+func (l *Ledger) readRoundCommitments(ctx context.Context, studyID uint64, round uint32, at *big.Int) (cohortsol.StudiesRoundRecord, []committed, error) {
 	rec, err := l.roundRecord(ctx, studyID, round, at)
 	if err != nil {
 		return cohortsol.StudiesRoundRecord{}, nil, err

@@ -60,6 +60,7 @@ type Ledger struct {
 
 	consentGas consentGas // what consent batches used, by size
 	consentLog consentLog // the consent events read so far
+	rounds     roundReads // the last read of each round's commitments
 }
 
 // moduleSet is where the Consortium says the modules are.

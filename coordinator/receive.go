@@ -44,6 +44,16 @@ func blobHash(data []byte) common.Hash {
 // arrives and hashed (an encrypted vector is decoded and its chunks hashed
 // as it arrives, aggregation.VectorStream), so nothing is read back or
 // hashed twice, and a stream that breaks can resume from what arrived.
+//
+// admit, if not nil, decides whether the sender may store want at all (the
+// coordinator's check of its commitment); the store, which addresses blobs
+// and partial blobs by content alone, is not touched (not even looked at)
+// before it accepts, and its error is returned as it is. On a first
+// attempt (offset 0) the pieces are received into memory, decoded and
+// hashed while admit runs, and written once it accepts: admit reads the
+// chain, and the sender's bytes no longer wait behind that read. A resume
+// (offset > 0) is admitted before its first piece is read.
+//
 // Once size bytes arrived and hash to want, check (if not nil) sees them,
 // with the encrypted vector they decode to (decoded once, for its chunk
 // root and the check; nil for other bytes); if it accepts, the partial blob is renamed into
@@ -53,60 +63,30 @@ func blobHash(data []byte) common.Hash {
 // not here: the coordinator syncs a phase's uploads once before it acts on
 // them, so no upload waits for a disk flush of its own.
 //
-// Errors: next's own error (the partial blob is kept for a resume);
-// ErrWrongOffset; ErrTooLarge for more than size bytes; ErrIncomplete when
-// the pieces end early (kept for a resume); ErrCommitmentMismatch for bytes
-// that hash to something else, or check's error (both drop the partial
-// blob). A blob already stored whole is returned as stored, checked.
-func (s *Store) Receive(want common.Hash, size, offset uint64, next func(free []byte) ([]byte, error), check func(data []byte, decoded *aggregation.EncryptedVector) error) (uint64, error) {
-	if s.Has(want) { // uploaded whole before a restart
-		data, err := s.Get(want)
-		switch {
-		case errors.Is(err, ErrCorruptBlob):
-			// Torn by a crash before Sync: taken afresh below.
-			if err := os.Remove(s.path(want)); err != nil {
-				return 0, fmt.Errorf("coordinator: drop corrupt blob %s: %w", want.Hex(), err)
-			}
-		case err != nil:
-			return 0, err
-		default:
-			if check != nil {
-				if err := check(data, nil); err != nil {
-					return 0, err
-				}
-			}
-			return uint64(len(data)), nil
-		}
-	}
+// Errors: admit's error; next's own error (the partial blob is kept for a
+// resume); ErrWrongOffset; ErrTooLarge for more than size bytes;
+// ErrIncomplete when the pieces end early (kept for a resume);
+// ErrCommitmentMismatch for bytes that hash to something else, or check's
+// error (both drop the partial blob). A blob already stored whole is
+// returned as stored, checked.
+func (s *Store) Receive(want common.Hash, size, offset uint64, next func(free []byte) ([]byte, error), admit func() error, check func(data []byte, decoded *aggregation.EncryptedVector) error) (uint64, error) {
 	if offset > size {
 		return 0, fmt.Errorf("%w: resume at byte %d of a %d-byte upload", ErrWrongOffset, offset, size)
 	}
-	f, err := os.OpenFile(s.partialPath(want), os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		return 0, fmt.Errorf("coordinator: partial upload %s: %w", want.Hex(), err)
-	}
-	closed := false
-	defer func() {
-		if !closed {
-			_ = f.Close()
+	early := admit != nil && offset == 0 // admitted while the first pieces arrive
+	var admitted chan error
+	if early {
+		admitted = make(chan error, 1)
+		go func() { admitted <- admit() }()
+	} else {
+		if admit != nil {
+			if err := admit(); err != nil {
+				return 0, err
+			}
 		}
-	}()
-	drop := func(err error) (uint64, error) {
-		_ = f.Close()
-		closed = true
-		_ = s.DropPartial(want)
-		return 0, err
-	}
-
-	st, err := f.Stat()
-	if err != nil {
-		return 0, fmt.Errorf("coordinator: partial upload %s: %w", want.Hex(), err)
-	}
-	if uint64(st.Size()) != offset {
-		if st.Size() == 0 {
-			_ = os.Remove(f.Name()) // made just now by the open
+		if n, stored, err := s.storedWhole(want, check); stored {
+			return n, err
 		}
-		return 0, fmt.Errorf("%w: %s resumes at byte %d, the coordinator holds %d; ask UploadStatus", ErrWrongOffset, want.Hex(), offset, st.Size())
 	}
 	// One buffer of the announced size takes the bytes: the checks need
 	// them whole, and it is never grown or copied again. It is the last
@@ -116,15 +96,54 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func(free []
 	buf := receiveBuffers.take(size)
 	defer receiveBuffers.give(buf)
 	data := (*buf)[:offset]
-	if _, err := io.ReadFull(f, data); err != nil {
-		return 0, fmt.Errorf("coordinator: partial upload %s: %w", want.Hex(), err)
+	var p *partialWriter // the partial blob, once admitted
+	if !early {
+		var err error
+		if p, err = s.openPartial(want, data); err != nil {
+			return 0, err
+		}
 	}
-	// A writer goroutine writes each piece to the partial blob while the
-	// next piece is received, hashing it unless the blob is an encrypted
-	// vector (addressed by its chunk root, computed once it is whole).
-	pieces := make(chan []byte, 4)
-	written := make(chan writeResult, 1)
-	go func(prefix []byte) { written <- writePieces(f, prefix, pieces) }(data)
+	defer func() {
+		if p != nil {
+			p.closeFile()
+		}
+	}()
+	// Before admit accepts, the pieces wait in memory; once it does, the
+	// store is opened and what arrived goes to the partial blob. refused
+	// is admit's error, or the store's answer that ends the upload there.
+	var refused error
+	var storedSize uint64
+	storedBefore := false
+	admitNow := func(block bool) {
+		if p != nil || refused != nil || storedBefore {
+			return
+		}
+		var err error
+		if block {
+			err = <-admitted
+		} else {
+			select {
+			case err = <-admitted:
+			default:
+				return
+			}
+		}
+		if err != nil {
+			refused = err
+			return
+		}
+		if n, stored, err := s.storedWhole(want, check); stored {
+			storedSize, refused, storedBefore = n, err, true
+			return
+		}
+		if p, err = s.openPartial(want, nil); err != nil {
+			refused = err
+			return
+		}
+		if len(data) > 0 {
+			p.pieces <- data[:len(data):len(data)]
+		}
+	}
 	// An encrypted vector is decoded and its chunks hashed as it arrives
 	// (for its chunk root and the check), so that little is left to do
 	// after its last byte.
@@ -140,6 +159,12 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func(free []
 	streamVector()
 	var recvErr error
 	for {
+		if early {
+			admitNow(false)
+			if refused != nil || storedBefore {
+				break
+			}
+		}
 		free := (*buf)[len(data):max(size, uint64(len(data)))]
 		piece, err := next(free)
 		if errors.Is(err, io.EOF) {
@@ -159,23 +184,39 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func(free []
 		} else {
 			data = append(data, piece...) // within capacity: earlier pieces stay put
 		}
-		pieces <- data[start:len(data):len(data)]
+		if p != nil {
+			p.pieces <- data[start:len(data):len(data)]
+		}
 		streamVector()
 	}
+	if early {
+		admitNow(true)
+	}
 	complete := recvErr == nil && uint64(len(data)) == size
-	close(pieces)
+	if p != nil {
+		close(p.pieces)
+	}
 	var decoded *aggregation.EncryptedVector
 	if stream != nil {
 		if v, err := stream.Finish(); err == nil && complete {
 			decoded = v // else hashed as plain bytes below: it matches no root
 		}
 	}
+	if p == nil { // refused, or stored whole before: nothing was written
+		if stream != nil {
+			stream.Release()
+		}
+		if storedBefore {
+			return storedSize, refused
+		}
+		return 0, refused
+	}
 	vector := decoded != nil
 	var checkErr error
 	if complete && check != nil {
 		checkErr = check(data, decoded)
 	}
-	w := <-written
+	w := <-p.written
 	var got common.Hash
 	switch {
 	case vector:
@@ -187,6 +228,11 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func(free []
 	}
 	if stream != nil {
 		stream.Release() // decoded is not used again
+	}
+	drop := func(err error) (uint64, error) {
+		p.closeFile()
+		_ = s.DropPartial(want)
+		return 0, err
 	}
 	switch {
 	case errors.Is(recvErr, ErrTooLarge):
@@ -202,8 +248,7 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func(free []
 	case checkErr != nil:
 		return drop(checkErr)
 	}
-	closed = true
-	if err := f.Close(); err != nil {
+	if err := p.closeFile(); err != nil {
 		return 0, fmt.Errorf("coordinator: store blob %s: %w", want.Hex(), err)
 	}
 	if err := os.Rename(s.partialPath(want), s.path(want)); err != nil {
@@ -211,6 +256,83 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func(free []
 	}
 	s.received(s.path(want))
 	return size, nil
+}
+
+// storedWhole answers an upload of a blob already stored whole (before a
+// restart): stored true, with its size and check's verdict on it. A blob
+// a crash tore before Sync is removed, to be taken afresh (stored false).
+func (s *Store) storedWhole(want common.Hash, check func(data []byte, decoded *aggregation.EncryptedVector) error) (size uint64, stored bool, err error) {
+	if !s.Has(want) {
+		return 0, false, nil
+	}
+	data, err := s.Get(want)
+	switch {
+	case errors.Is(err, ErrCorruptBlob):
+		// Torn by a crash before Sync: taken afresh.
+		if err := os.Remove(s.path(want)); err != nil {
+			return 0, true, fmt.Errorf("coordinator: drop corrupt blob %s: %w", want.Hex(), err)
+		}
+		return 0, false, nil
+	case err != nil:
+		return 0, true, err
+	}
+	if check != nil {
+		if err := check(data, nil); err != nil {
+			return 0, true, err
+		}
+	}
+	return uint64(len(data)), true, nil
+}
+
+// partialWriter is an upload's partial blob and the goroutine that writes
+// the pieces sent on pieces to it (writePieces), whose result comes on
+// written once pieces is closed.
+type partialWriter struct {
+	f       *os.File
+	closed  bool
+	pieces  chan []byte
+	written chan writeResult
+}
+
+// openPartial opens want's partial blob, which must hold exactly
+// len(prefix) bytes (an earlier stream's), reads them into prefix and
+// starts the writer.
+func (s *Store) openPartial(want common.Hash, prefix []byte) (*partialWriter, error) {
+	f, err := os.OpenFile(s.partialPath(want), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("coordinator: partial upload %s: %w", want.Hex(), err)
+	}
+	st, err := f.Stat()
+	if err != nil {
+		_ = f.Close()
+		return nil, fmt.Errorf("coordinator: partial upload %s: %w", want.Hex(), err)
+	}
+	if st.Size() != int64(len(prefix)) {
+		if st.Size() == 0 {
+			_ = os.Remove(f.Name()) // made just now by the open
+		}
+		_ = f.Close()
+		return nil, fmt.Errorf("%w: %s resumes at byte %d, the coordinator holds %d; ask UploadStatus", ErrWrongOffset, want.Hex(), len(prefix), st.Size())
+	}
+	if _, err := io.ReadFull(f, prefix); err != nil {
+		_ = f.Close()
+		return nil, fmt.Errorf("coordinator: partial upload %s: %w", want.Hex(), err)
+	}
+	// The writer writes each piece to the partial blob while the next
+	// piece is received, hashing it unless the blob is an encrypted
+	// vector (addressed by its chunk root, computed as it arrives).
+	p := &partialWriter{f: f, pieces: make(chan []byte, 4), written: make(chan writeResult, 1)}
+	go func() { p.written <- writePieces(f, prefix, p.pieces) }()
+	return p, nil
+}
+
+// closeFile closes the partial blob's file, once.
+func (p *partialWriter) closeFile() error {
+	if p.closed {
+		return nil
+	}
+	p.closed = true
+	return p.f.Close()
 }
 
 // receiveBuffers are Receive's buffers, used again by the next upload to

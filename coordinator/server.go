@@ -178,28 +178,40 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 		return toStatus(err)
 	}
 	// The sender must have committed to this exact content: on chain, or
-	// in a batched round by the signed commitment its header carries. This
-	// is answered before the store is touched: blobs and partial uploads
-	// are addressed by content alone, so a hospital that names another's
-	// committed hash must not reach them (reading the chain while the
-	// bytes arrived let it delete another hospital's partial upload).
-	var committed common.Hash
-	cm, err := c.ledger.Commitment(ctx, c.cfg.StudyID, h.GetRound(), addr)
-	switch {
-	case err == nil:
-		committed = cm.CiphertextHash
-	case !errors.Is(err, contracts.ErrNoCommitment):
-		return status.Errorf(codes.Unavailable, "coordinator: read commitment on chain: %v", err)
-	}
-	signed, err := st.committed(addr, want, committed, h.GetCommitment())
-	if err != nil {
-		return toStatus(err)
-	}
-	c.mu.Lock()
-	err = st.announce(addr, want)
-	c.mu.Unlock()
-	if err != nil {
-		return toStatus(err)
+	// in a batched round by the signed commitment its header carries.
+	// Store.Receive asks this (admit) before it touches the store: blobs
+	// and partial uploads are addressed by content alone, so a hospital
+	// that names another's committed hash must not reach them (reading the
+	// chain while the bytes went to the store let it delete another
+	// hospital's partial upload). A first attempt's bytes arrive into
+	// memory meanwhile, so the sender does not wait for the chain read;
+	// they are at most the size header bounded, from a member asked for
+	// an update whose signature checked out.
+	// refused is admit's answer as a gRPC status; signed is what it
+	// returns (both read once Receive returned, which waits for admit).
+	var signed *contracts.SignedCommitment
+	var refused error
+	admit := func() error {
+		cm, err := c.ledger.Commitment(ctx, c.cfg.StudyID, h.GetRound(), addr)
+		var committed common.Hash
+		switch {
+		case err == nil:
+			committed = cm.CiphertextHash
+		case !errors.Is(err, contracts.ErrNoCommitment):
+			refused = status.Errorf(codes.Unavailable, "coordinator: read commitment on chain: %v", err)
+			return refused
+		}
+		if signed, err = st.committed(addr, want, committed, h.GetCommitment()); err != nil {
+			refused = toStatus(err)
+			return refused
+		}
+		c.mu.Lock()
+		err = st.announce(addr, want)
+		c.mu.Unlock()
+		if err != nil {
+			refused = toStatus(err)
+		}
+		return refused
 	}
 
 	// The bytes go to a partial blob as they arrive, hashed on the way: if
@@ -212,7 +224,10 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 	check := func(data []byte, decoded *aggregation.EncryptedVector) error {
 		return st.check(addr, keyHash, data, decoded)
 	}
-	size, err := c.store.Receive(want, h.GetSize(), h.GetOffset(), next, check)
+	size, err := c.store.Receive(want, h.GetSize(), h.GetOffset(), next, admit, check)
+	if refused != nil {
+		return refused
+	}
 	if err := streamErr(); err != nil {
 		return err // what arrived is kept for a resume
 	}

@@ -1,13 +1,16 @@
 package coordinator
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"crypto/tls"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
+	"math/bits"
 	"net"
 	"os"
 	"runtime"
@@ -183,6 +186,19 @@ func (f *fixture) updateFor(t *testing.T, sk *aggregation.SecretShare, ctx aggre
 	b, err := v.MarshalBinary()
 	require.NoError(t, err)
 	return b
+}
+
+// zeros is h's round-1 update of params zeros, with the coordinator told
+// the model has that many parameters and round 1's train phase open.
+func (f *fixture) zeros(t testing.TB, h *hospital, params int) []byte {
+	t.Helper()
+	f.coord.numParams = params
+	f.installTrain()
+	v, err := f.scheme.Encrypt(h.sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, params))
+	require.NoError(t, err)
+	data, err := v.MarshalBinary()
+	require.NoError(t, err)
+	return data
 }
 
 func (f *fixture) commit(t testing.TB, h *hospital, data []byte) {
@@ -374,13 +390,7 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 func TestUncommittedUploadLeavesNoPartialBlob(t *testing.T) {
 	f := newFixture(t)
 	h := f.hospitals[0]
-	const params = 20_000 // several chunks
-	f.coord.numParams = params
-	f.installTrain()
-	v, err := f.scheme.Encrypt(h.sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, params))
-	require.NoError(t, err)
-	data, err := v.MarshalBinary()
-	require.NoError(t, err)
+	data := f.zeros(t, h, 20_000) // several chunks
 	hash := aggregation.ContentHash(data)
 	// The first chunk, then a pause: the refusal must not depend on
 	// whether bytes were already on their way.
@@ -413,6 +423,50 @@ func TestUncommittedUploadLeavesNoPartialBlob(t *testing.T) {
 	f.commit(t, h, data)
 	require.NoError(t, upload(f.ctx, h, h.key, f.studyID, 1, hash, uint64(len(data)), data, chunk))
 	assert.Equal(t, map[common.Address]common.Hash{h.addr(): hash}, f.accepted())
+}
+
+// An update with a coefficient at or above its prime is refused at the
+// door, though it is canonically encoded and hashes to what its sender
+// committed: the coordinator checks each row's largest value as the
+// stream unpacks it, not every coefficient again after the last byte.
+func TestUploadRefusesUnreducedCoefficients(t *testing.T) {
+	// The deployed parameters: their primes are just below a power of two,
+	// so a row as wide as the largest value reduced modulo its prime can
+	// hold the prime.
+	f := newFixtureWith(t, aggregation.DefaultConfig())
+	h := f.hospitals[0]
+	const params = 1000
+	data := f.zeros(t, h, params)
+	// The one ciphertext's header (degree, rows, values stored), its
+	// rows' widths, then its rows: the first value of a row as wide as its
+	// prime q becomes q. A fresh update has a row for every modulus.
+	n, moduli := f.scheme.Slots(), f.scheme.Parameters().Q()
+	rows := len(moduli)
+	head := binary.BigEndian.AppendUint32(append(binary.BigEndian.AppendUint32(nil, uint32(n)), byte(rows)), params)
+	at := bytes.Index(data, head)
+	require.Positive(t, at)
+	widths := data[at+len(head) : at+len(head)+rows]
+	row, changed := at+len(head)+rows, false
+	for r, w := range widths {
+		if q := moduli[r]; bits.Len64(q) == int(w) && !changed {
+			first := binary.LittleEndian.Uint64(data[row:])
+			binary.LittleEndian.PutUint64(data[row:], first&^(1<<w-1)|q)
+			changed = true
+		}
+		row += (params*int(w) + 7) / 8
+	}
+	require.True(t, changed, "a row as wide as its prime")
+	var decoded aggregation.EncryptedVector
+	require.NoError(t, decoded.UnmarshalBinary(data), "a canonical encoding")
+
+	f.commit(t, h, data)
+	hash := aggregation.ContentHash(data)
+	err := upload(f.ctx, h, h.key, f.studyID, 1, hash, uint64(len(data)), data, 1<<20)
+	require.Error(t, err)
+	assert.Equal(t, codes.InvalidArgument, status.Code(err), "%v", err)
+	assert.Contains(t, status.Convert(err).Message(), "not reduced")
+	assert.Empty(t, f.accepted())
+	assert.False(t, f.coord.store.Has(hash))
 }
 
 // An update decrypts under the key share of the dealer it names, so a
@@ -563,13 +617,7 @@ func TestInterruptedUploadResumes(t *testing.T) {
 	h2 := f.hospitals[1]
 	// An update of 20,000 parameters (c0 alone, 15.75 bytes each) spans
 	// several chunks; the coordinator is told the model has that many.
-	const params = 20_000
-	f.coord.numParams = params
-	f.installTrain()
-	v, err := f.scheme.Encrypt(h2.sk, f.pk.Hash(), aggregation.TrainContext(f.studyID, 1), make([]float64, params))
-	require.NoError(t, err)
-	data, err := v.MarshalBinary()
-	require.NoError(t, err)
+	data := f.zeros(t, h2, 20_000)
 	f.commit(t, h2, data)
 	hash := aggregation.ContentHash(data)
 	const chunk = 64 << 10
@@ -597,7 +645,7 @@ func TestInterruptedUploadResumes(t *testing.T) {
 		return st
 	}
 
-	err = send(0, 2*chunk) // the connection "breaks" after two chunks
+	err := send(0, 2*chunk) // the connection "breaks" after two chunks
 	assert.Equal(t, codes.Aborted, status.Code(err), "%v", err)
 	assert.Equal(t, uint64(2*chunk), uploadStatus().GetReceived())
 	assert.Empty(t, f.accepted(), "nothing accepted from half an update")

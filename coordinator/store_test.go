@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -60,13 +62,18 @@ func pieces(data []byte, n int, end error) func(free []byte) ([]byte, error) {
 	}
 }
 
-func TestStoreReceive(t *testing.T) {
+// blob10k is a 10,000-byte blob that is not an encrypted vector, its
+// hash and size.
+func blob10k() ([]byte, common.Hash, uint64) {
 	data := make([]byte, 10_000)
 	for i := range data {
 		data[i] = byte(i * 7)
 	}
-	h := crypto.Keccak256Hash(data)
-	size := uint64(len(data))
+	return data, crypto.Keccak256Hash(data), uint64(len(data))
+}
+
+func TestStoreReceive(t *testing.T) {
+	data, h, size := blob10k()
 	broken := errors.New("stream broke")
 	refuse := errors.New("not a ciphertext")
 
@@ -74,7 +81,7 @@ func TestStoreReceive(t *testing.T) {
 		s, err := OpenStore(t.TempDir())
 		require.NoError(t, err)
 		var checked []byte
-		got, err := s.Receive(h, size, 0, pieces(data, 999, io.EOF), func(b []byte, _ *aggregation.EncryptedVector) error { checked = bytes.Clone(b); return nil })
+		got, err := s.Receive(h, size, 0, pieces(data, 999, io.EOF), nil, func(b []byte, _ *aggregation.EncryptedVector) error { checked = bytes.Clone(b); return nil })
 		require.NoError(t, err)
 		assert.Equal(t, size, got)
 		assert.Equal(t, data, checked)
@@ -85,22 +92,22 @@ func TestStoreReceive(t *testing.T) {
 		require.NoError(t, err)
 		assert.Zero(t, held, "the partial blob became the blob")
 		// Again (a restart after the upload): the stored blob, checked.
-		_, err = s.Receive(h, size, 0, pieces(nil, 1, io.EOF), func([]byte, *aggregation.EncryptedVector) error { return refuse })
+		_, err = s.Receive(h, size, 0, pieces(nil, 1, io.EOF), nil, func([]byte, *aggregation.EncryptedVector) error { return refuse })
 		assert.ErrorIs(t, err, refuse)
 	})
 	t.Run("resumed", func(t *testing.T) {
 		s, err := OpenStore(t.TempDir())
 		require.NoError(t, err)
-		_, err = s.Receive(h, size, 0, pieces(data[:4000], 1000, broken), nil)
+		_, err = s.Receive(h, size, 0, pieces(data[:4000], 1000, broken), nil, nil)
 		require.ErrorIs(t, err, broken)
 		held, err := s.PartialSize(h)
 		require.NoError(t, err)
 		require.EqualValues(t, 4000, held, "what arrived is kept")
-		_, err = s.Receive(h, size, 3000, pieces(data[3000:], 1000, io.EOF), nil)
+		_, err = s.Receive(h, size, 3000, pieces(data[3000:], 1000, io.EOF), nil, nil)
 		require.ErrorIs(t, err, ErrWrongOffset)
-		_, err = s.Receive(h, size, 4000, pieces(data[4000:7000], 1000, io.EOF), nil)
+		_, err = s.Receive(h, size, 4000, pieces(data[4000:7000], 1000, io.EOF), nil, nil)
 		require.ErrorIs(t, err, ErrIncomplete, "a stream that ends early")
-		got, err := s.Receive(h, size, 7000, pieces(data[7000:], 1000, io.EOF), nil)
+		got, err := s.Receive(h, size, 7000, pieces(data[7000:], 1000, io.EOF), nil, nil)
 		require.NoError(t, err)
 		assert.Equal(t, size, got)
 		stored, err := s.Get(h)
@@ -115,7 +122,7 @@ func TestStoreReceive(t *testing.T) {
 		blobs := [][]byte{data, bytes.Repeat([]byte{3}, len(data)), data[:5000]}
 		for _, b := range blobs {
 			var checked []byte
-			_, err := s.Receive(crypto.Keccak256Hash(b), uint64(len(b)), 0, pieces(b, 777, io.EOF), func(got []byte, _ *aggregation.EncryptedVector) error { checked = bytes.Clone(got); return nil })
+			_, err := s.Receive(crypto.Keccak256Hash(b), uint64(len(b)), 0, pieces(b, 777, io.EOF), nil, func(got []byte, _ *aggregation.EncryptedVector) error { checked = bytes.Clone(got); return nil })
 			require.NoError(t, err)
 			assert.Equal(t, b, checked)
 		}
@@ -138,7 +145,7 @@ func TestStoreReceive(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := OpenStore(t.TempDir())
 			require.NoError(t, err)
-			_, err = s.Receive(h, size, 0, tc.next, tc.check)
+			_, err = s.Receive(h, size, 0, tc.next, nil, tc.check)
 			require.ErrorIs(t, err, tc.want)
 			assert.False(t, s.Has(h))
 			held, err := s.PartialSize(h)
@@ -146,6 +153,137 @@ func TestStoreReceive(t *testing.T) {
 			assert.Zero(t, held, "the partial blob is dropped")
 		})
 	}
+}
+
+// Receive asks admit before it touches the store (admit is the
+// coordinator's check of the sender's commitment): a first attempt's
+// pieces arrive into memory meanwhile, a resume's only once it accepts, and
+// a refusal leaves the store as it was, another sender's partial blob of
+// the same bytes included.
+func TestReceiveAdmitsBeforeTouchingTheStore(t *testing.T) {
+	data, h, size := blob10k()
+	refuse := errors.New("no commitment on chain")
+
+	// counted is pieces(data[from:], 1000, io.EOF) that counts the pieces
+	// read and closes ended at the end.
+	counted := func(from int) (next func([]byte) ([]byte, error), read *atomic.Int32, ended chan struct{}) {
+		read, ended = new(atomic.Int32), make(chan struct{})
+		inner := pieces(data[from:], 1000, io.EOF)
+		return func(free []byte) ([]byte, error) {
+			p, err := inner(free)
+			if err == nil {
+				read.Add(1)
+			} else {
+				close(ended)
+			}
+			return p, err
+		}, read, ended
+	}
+	// untouched says whether the store holds no blob and, for h, the
+	// partial blob it held before (nil: none).
+	untouched := func(t *testing.T, s *Store, partial []byte) {
+		t.Helper()
+		assert.False(t, s.Has(h), "a blob was stored")
+		held, err := os.ReadFile(s.partialPath(h))
+		if partial == nil {
+			assert.ErrorIs(t, err, fs.ErrNotExist, "a partial blob was made")
+			return
+		}
+		require.NoError(t, err)
+		assert.Equal(t, partial, held, "the partial blob changed")
+	}
+	// stored checks that a Receive returned the blob's size and that the
+	// store holds it whole.
+	stored := func(t *testing.T, s *Store) func(uint64, error) {
+		return func(got uint64, err error) {
+			t.Helper()
+			require.NoError(t, err)
+			assert.Equal(t, size, got)
+			held, err := s.Get(h)
+			require.NoError(t, err)
+			assert.Equal(t, data, held)
+		}
+	}
+	// waitFor blocks until n pieces were read and checks that the store
+	// holds nothing of them yet.
+	waitFor := func(t *testing.T, s *Store, read *atomic.Int32, n int32) {
+		for read.Load() < n {
+			runtime.Gosched()
+		}
+		untouched(t, s, nil)
+	}
+
+	t.Run("accepted while the pieces arrive", func(t *testing.T) {
+		s, err := OpenStore(t.TempDir())
+		require.NoError(t, err)
+		next, read, _ := counted(0)
+		stored(t, s)(s.Receive(h, size, 0, next, func() error { waitFor(t, s, read, 3); return nil }, nil))
+	})
+	t.Run("accepted after the last piece", func(t *testing.T) {
+		s, err := OpenStore(t.TempDir())
+		require.NoError(t, err)
+		next, _, ended := counted(0)
+		stored(t, s)(s.Receive(h, size, 0, next, func() error { <-ended; untouched(t, s, nil); return nil }, nil))
+	})
+	t.Run("refused after pieces arrived", func(t *testing.T) {
+		s, err := OpenStore(t.TempDir())
+		require.NoError(t, err)
+		next, read, _ := counted(0)
+		_, err = s.Receive(h, size, 0, next, func() error { waitFor(t, s, read, 3); return refuse }, nil)
+		require.ErrorIs(t, err, refuse)
+		untouched(t, s, nil)
+	})
+
+	// Another sender's interrupted upload of the same bytes.
+	withPartial := func(t *testing.T) *Store {
+		s, err := OpenStore(t.TempDir())
+		require.NoError(t, err)
+		_, err = s.Receive(h, size, 0, pieces(data[:4000], 1000, errors.New("stream broke")), nil, nil)
+		require.Error(t, err)
+		return s
+	}
+	t.Run("a refused first attempt leaves another's partial blob", func(t *testing.T) {
+		s := withPartial(t)
+		next, read, _ := counted(0)
+		_, err := s.Receive(h, size, 0, next, func() error {
+			for read.Load() < 3 {
+				runtime.Gosched()
+			}
+			return refuse
+		}, nil)
+		require.ErrorIs(t, err, refuse)
+		untouched(t, s, data[:4000])
+	})
+	t.Run("an admitted first attempt does not restart a partial blob", func(t *testing.T) {
+		s := withPartial(t)
+		next, _, _ := counted(0)
+		_, err := s.Receive(h, size, 0, next, func() error { return nil }, nil)
+		require.ErrorIs(t, err, ErrWrongOffset)
+		untouched(t, s, data[:4000])
+	})
+	t.Run("a resume is admitted before its first piece", func(t *testing.T) {
+		s := withPartial(t)
+		next, read, _ := counted(4000)
+		_, err := s.Receive(h, size, 4000, next, func() error {
+			assert.Zero(t, read.Load(), "a resume's piece was read before it was admitted")
+			return refuse
+		}, nil)
+		require.ErrorIs(t, err, refuse)
+		untouched(t, s, data[:4000])
+		next, _, _ = counted(4000)
+		stored(t, s)(s.Receive(h, size, 4000, next, func() error { return nil }, nil))
+	})
+	t.Run("a blob stored whole is answered once admitted", func(t *testing.T) {
+		s, err := OpenStore(t.TempDir())
+		require.NoError(t, err)
+		_, err = s.Receive(h, size, 0, pieces(data, 1000, io.EOF), nil, nil)
+		require.NoError(t, err)
+		next, _, _ := counted(0)
+		_, err = s.Receive(h, size, 0, next, func() error { return refuse }, nil)
+		require.ErrorIs(t, err, refuse, "refused, though stored")
+		next, _, _ = counted(0)
+		stored(t, s)(s.Receive(h, size, 0, next, func() error { return nil }, nil))
+	})
 }
 
 // An encrypted vector is decoded once: the check gets the vector whose
@@ -161,7 +299,7 @@ func TestReceiveHandsTheCheckTheDecodedVector(t *testing.T) {
 	s, err := OpenStore(t.TempDir())
 	require.NoError(t, err)
 	var seen *aggregation.EncryptedVector
-	got, err := s.Receive(v.Hash(), uint64(len(data)), 0, pieces(data, 4096, io.EOF), func(b []byte, decoded *aggregation.EncryptedVector) error {
+	got, err := s.Receive(v.Hash(), uint64(len(data)), 0, pieces(data, 4096, io.EOF), nil, func(b []byte, decoded *aggregation.EncryptedVector) error {
 		seen = decoded
 		return nil
 	})
@@ -183,7 +321,7 @@ func TestReceiveReplacesABlobTornByACrash(t *testing.T) {
 	_, err = s.Get(h)
 	require.ErrorIs(t, err, ErrCorruptBlob)
 
-	got, err := s.Receive(h, uint64(len(data)), 0, pieces(data, 5, io.EOF), nil)
+	got, err := s.Receive(h, uint64(len(data)), 0, pieces(data, 5, io.EOF), nil, nil)
 	require.NoError(t, err)
 	assert.EqualValues(t, len(data), got)
 	stored, err := s.Get(h)

@@ -620,7 +620,7 @@ func (u *uploadSink) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.Upd
 		return fmt.Errorf("%w: %w", errSinkUpload, err)
 	}
 	next, streamErr := coordinator.UploadChunks(stream)
-	size, err := store.Receive(want, h.GetSize(), 0, next, nil)
+	size, err := store.Receive(want, h.GetSize(), 0, next, nil, nil)
 	if err := streamErr(); err != nil {
 		return err
 	}
