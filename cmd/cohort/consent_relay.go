@@ -20,7 +20,7 @@ func (cmd consentCmd) relay(ctx context.Context, args []string, stdout, stderr i
 	file := fs.String("file", "", "signed changes: a JSON array of, or a stream of, the objects `consent grant|revoke --out` writes (required)")
 	relayerKey := fs.String("relayer-key", "", "a member hospital's key file: sends the batches and pays their gas (required)")
 	asJSON := fs.Bool("json", false, "print one JSON object with every entry's outcome")
-	openCounts := fs.Bool("open-counts", false, "first open the relayer's consent counts for every study and purpose in the file, so that the changes count towards its sample bound in studies that bind samples to consent (a transaction for each count not open yet)")
+	openCounts := fs.Bool("open-counts", false, "first open the relayer's consent counts for every study and purpose in the file, so that the changes count towards its sample bound in studies that bind samples to consent (a transaction for each count not open yet); a study that binds samples has its count opened without it, a purpose's only with it")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -44,15 +44,30 @@ func (cmd consentCmd) relay(ctx context.Context, args []string, stdout, stderr i
 		return err
 	}
 	defer release()
-	if *openCounts {
-		opened := map[contracts.ConsentScope]bool{}
-		for _, c := range changes {
-			if !opened[c.Scope] {
-				if _, err := ledger.OpenSampleCount(ctx, relayer, c.Scope); err != nil {
-					return err
-				}
-				opened[c.Scope] = true
+	// Grants count towards a hospital's sample bound only once its count
+	// is open: a study that binds samples has its count opened unasked, or
+	// a hospital that forgot --open-counts would find its commitments
+	// refused.
+	opened := map[contracts.ConsentScope]bool{}
+	for _, c := range changes {
+		if opened[c.Scope] {
+			continue
+		}
+		opened[c.Scope] = true
+		open := *openCounts
+		if !open && c.Scope.StudyID != 0 {
+			if open, err = ledger.SamplesBound(ctx, c.Scope.StudyID); err != nil {
+				return err
 			}
+		}
+		if !open {
+			continue
+		}
+		if _, err := ledger.OpenSampleCount(ctx, relayer, c.Scope); err != nil {
+			return err
+		}
+		if !*openCounts {
+			fmt.Fprintf(stderr, "study %d binds sample counts to consent: opened %s's count for it, so these grants bound its commitments\n", c.Scope.StudyID, relayer.Address().Hex())
 		}
 	}
 	out, err := consentfile.Relay(ctx, ledger, relayer, changes, domains, *file)

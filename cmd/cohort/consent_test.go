@@ -286,6 +286,27 @@ func TestConsentCommandRelayFile(t *testing.T) {
 	require.ErrorIs(t, err, contracts.ErrNotMember)
 }
 
+// TestConsentRelayOpensABoundStudysCount: relaying grants for a study that
+// binds samples opens the hospital's count unasked, so the grants bound its
+// commitments; without the count they would not count, and its
+// commitments would be refused.
+func TestConsentRelayOpensABoundStudysCount(t *testing.T) {
+	w := newConsentWorld(t)
+	hospital, err := loadKeyFile(w.hospitalKey)
+	require.NoError(t, err)
+	_, err = w.ledger.BindSamples(w.ctx, hospital, w.study) // the hospital is also the study's owner here
+	require.NoError(t, err)
+	signed := filepath.Join(t.TempDir(), "signed.json")
+	_, errOut, err := w.run(append(append([]string{"grant"}, w.conn()...), "--study", "1", "--for", "30d", "--patient-key", w.patientKey, "--out", signed)...)
+	require.NoError(t, err, errOut)
+	_, errOut, err = w.run(append(append([]string{"relay"}, w.conn()...), "--file", signed, "--relayer-key", w.hospitalKey)...)
+	require.NoError(t, err, errOut)
+	assert.Contains(t, errOut, "binds sample counts to consent: opened")
+	bound, err := w.ledger.SampleBound(w.ctx, w.study, hospital.Address(), 0)
+	require.NoError(t, err)
+	assert.Equal(t, uint64(1), bound, "the grant counted")
+}
+
 // TestConsentCommandRefusesReadableKeys: a patient's or relayer's key file
 // that other local users can read is refused before anything is signed or
 // sent, with the chmod that fixes it.
