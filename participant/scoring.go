@@ -167,18 +167,8 @@ func (p *Participant) decrypt(ctx context.Context, t *cohortv1.DecryptTask) erro
 	if facts.aggregate, err = p.fetch(ctx, common.BytesToHash(t.GetAggregateHash())); err != nil {
 		return err
 	}
-	if facts.recorded, err = p.ledger.Scores(ctx, p.cfg.StudyID, t.GetRound()); err != nil {
-		return fmt.Errorf("participant %s: read round %d scores: %w", p.cfg.Name, t.GetRound(), err)
-	}
-	if len(facts.recorded) > 0 {
-		round, err := p.ledger.Round(ctx, p.cfg.StudyID, t.GetRound())
-		if err != nil {
-			return fmt.Errorf("participant %s: read round %d: %w", p.cfg.Name, t.GetRound(), err)
-		}
-		facts.scoresHash = round.ScoresHash
-		if facts.domain, err = p.domain(ctx); err != nil {
-			return err
-		}
+	if facts.scoresFacts, err = p.recordedScores(ctx, t.GetRound()); err != nil {
+		return err
 	}
 	// Spot checks instead of every update, unless the round is robust
 	// (re-deriving its weights needs the updates) or plaintext (tests).

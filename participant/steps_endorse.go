@@ -114,15 +114,7 @@ func (p *Participant) endorse(ctx context.Context, t *cohortv1.EndorseTask) erro
 	if facts.roundFacts, err = p.chainFacts(ctx, t.GetRound()); err != nil {
 		return err
 	}
-	if facts.recorded, err = p.ledger.Scores(ctx, p.cfg.StudyID, t.GetRound()); err != nil {
-		return fmt.Errorf("participant %s: read round %d scores: %w", p.cfg.Name, t.GetRound(), err)
-	}
-	round, err := p.ledger.Round(ctx, p.cfg.StudyID, t.GetRound())
-	if err != nil {
-		return fmt.Errorf("participant %s: read round %d: %w", p.cfg.Name, t.GetRound(), err)
-	}
-	facts.scoresHash = round.ScoresHash
-	if facts.domain, err = p.domain(ctx); err != nil {
+	if facts.scoresFacts, err = p.recordedScores(ctx, t.GetRound()); err != nil {
 		return err
 	}
 	if ev := t.GetTrust(); facts.flagsAnyone() && ev != nil && len(ev.GetScoreSetHashes()) == len(t.GetContributors()) {
@@ -154,4 +146,25 @@ func (p *Participant) endorse(ctx context.Context, t *cohortv1.EndorseTask) erro
 		p.log.Info("endorsed the round's scores", "round", t.GetRound(), "scores_hash", facts.scoresHash.Hex(), "fetched_bytes", fetched, "took", time.Since(start))
 	}
 	return err
+}
+
+// recordedScores reads a round's recorded scores and, when there are any,
+// what an endorsement of them signs: the chain's scores hash and the
+// study's commit domain (a round without scores has a zero hash).
+func (p *Participant) recordedScores(ctx context.Context, round uint32) (scoresFacts, error) {
+	var f scoresFacts
+	var err error
+	if f.recorded, err = p.ledger.Scores(ctx, p.cfg.StudyID, round); err != nil {
+		return f, fmt.Errorf("participant %s: read round %d scores: %w", p.cfg.Name, round, err)
+	}
+	if len(f.recorded) == 0 {
+		return f, nil
+	}
+	r, err := p.ledger.Round(ctx, p.cfg.StudyID, round)
+	if err != nil {
+		return f, fmt.Errorf("participant %s: read round %d: %w", p.cfg.Name, round, err)
+	}
+	f.scoresHash = r.ScoresHash
+	f.domain, err = p.domain(ctx)
+	return f, err
 }
