@@ -53,10 +53,14 @@ const (
 	// (TestHolderShiftingItsDecryptionShareIsCaught).
 	AttackShiftDecryption = "shift-decryption"
 	// AttackShiftScores trains honestly but, as a share holder, subtracts
-	// Scale (default 1000) from the reference score in every score share it
-	// gives of the first other contributor's update, to frame that honest
-	// hospital: its cosine with the reference turns negative and robust
-	// scoring flags it (a strike on chain, suspension at the limit). It
+	// Scale (default 10,000) from the reference score in every score share
+	// it gives of the first other contributor's update, to frame that
+	// honest hospital: its cosine with the reference turns negative, its
+	// estimated norm grows to thousands of times the round's median and
+	// robust scoring flags it (a strike on chain, suspension at the
+	// limit). A shift of 1000 made the norm only about 450 times the
+	// median, which in a round of five (Threshold(5) = 6.96 spreads of the
+	// log norms) an honest spread sometimes hid. It
 	// poisons no update, so it is not among AttackKinds; decrypting the
 	// scores with redundant sets of holders must catch it
 	// (TestHolderShiftingItsScoreSharesIsCaught).
@@ -92,7 +96,7 @@ const (
 	DefaultBackdoorTriggerSD   = 4.0
 	DefaultBackdoorTargetLabel = 0.0
 	DefaultShiftDecryption     = 0.5
-	DefaultShiftScores         = 1000.0
+	DefaultShiftScores         = 1e4
 	DefaultInflateSamplesScale = 1 << 40
 )
 

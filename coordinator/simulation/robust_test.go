@@ -177,7 +177,7 @@ func TestCoordinatorFramingAHospitalIsRefused(t *testing.T) {
 	assert.NotContains(t, logs.String(), "round closed", "no round closed")
 }
 
-// A share holder frames an honest hospital: it subtracts 1000 from the
+// A share holder frames an honest hospital: it subtracts 10,000 from the
 // reference score in its score shares of the first other contributor's
 // update (the shift-scores attack), so that update's cosine with the
 // reference turns negative, its estimated norm balloons and robust
