@@ -811,10 +811,11 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	if rep.ModelHash, err = c.store.Put(models.EncodeParams(next)); err != nil {
 		return rep, nil, err
 	}
+	var rec *cohortv1.DecryptionRecord
 	if signed != nil {
 		// Kept before the round closes on chain, so that every closed
 		// round's model can be recomputed from what the holders signed.
-		rec := &cohortv1.DecryptionRecord{
+		rec = &cohortv1.DecryptionRecord{
 			StudyId: c.cfg.StudyID, Round: r, AggregateHash: rep.AggregateHash.Bytes(),
 			GlobalModelHash: globalHash.Bytes(), OptimizerState: before, Shares: signed,
 		}
@@ -844,10 +845,18 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		return rep, nil, fmt.Errorf("evaluation: %w", err)
 	}
 	c.mu.Lock()
-	closing, err := eval.close(&rep)
+	closing, evaluations, err := eval.close(&rep)
 	c.mu.Unlock()
 	if err != nil {
 		return rep, nil, err
+	}
+	if rec != nil {
+		// The signed evaluations behind the metrics the round closes with,
+		// so that an audit can merge them again.
+		rec.Evaluations = evaluations
+		if err := c.store.WriteDecryptionRecord(rep.AggregateHash, rec); err != nil {
+			return rep, nil, err
+		}
 	}
 
 	t = time.Now()

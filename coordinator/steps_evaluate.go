@@ -6,6 +6,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
@@ -34,7 +35,9 @@ func (s *evaluateStep) start() ready {
 	}}})
 }
 
-// receive checks an evaluation's signature, study, round and content.
+// receive checks an evaluation's signature, study, round, model and
+// content. It keeps the signed submission, which the round's decryption
+// record holds once the round closes (audit re-merges them).
 func (s *evaluateStep) receive(req *cohortv1.EvaluationSubmission) (ready, error) {
 	addr, err := auth.Verify(req.GetAuth(), s.study, req.GetRound(), auth.KindEvaluation, crypto.Keccak256Hash(req.GetEvaluation()))
 	if err != nil {
@@ -42,6 +45,9 @@ func (s *evaluateStep) receive(req *cohortv1.EvaluationSubmission) (ready, error
 	}
 	if req.GetStudyId() != s.study {
 		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
+	}
+	if got := common.BytesToHash(req.GetModelHash()); got != s.model {
+		return ready{}, fmt.Errorf("%w: an evaluation of model %s; round %d's model is %s", ErrWrongPhase, got.Hex(), s.round, s.model.Hex())
 	}
 	ev, err := decodeEvaluation(req.GetEvaluation())
 	if err != nil {
@@ -55,23 +61,33 @@ func (s *evaluateStep) receive(req *cohortv1.EvaluationSubmission) (ready, error
 	if err := s.checkRound(req.GetRound()); err != nil {
 		return ready{}, err
 	}
-	return ready{record: &answer{from: addr, data: req.GetEvaluation()}}, nil
+	signed, err := proto.Marshal(req)
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{record: &answer{from: addr, data: signed}}, nil
 }
 
 // close merges the evaluations received into rep (pooled and per-site
 // metrics) and closes the round on chain with rep's aggregate and model
-// hashes and the contributors' number.
-func (s *evaluateStep) close(rep *RoundReport) (ready, error) {
-	evaluators, evals := s.answers(s.members)
+// hashes and the contributors' number. It returns the signed evaluations
+// in the order it merged them.
+func (s *evaluateStep) close(rep *RoundReport) (ready, []*cohortv1.EvaluationSubmission, error) {
+	evaluators, answers := s.answers(s.members)
 	var merged models.Evaluation
 	rep.Sites = nil
-	for i, e := range evals {
-		ev, err := decodeEvaluation(e)
+	subs := make([]*cohortv1.EvaluationSubmission, len(answers))
+	for i, a := range answers {
+		subs[i] = new(cohortv1.EvaluationSubmission)
+		if err := proto.Unmarshal(a, subs[i]); err != nil {
+			return ready{}, nil, fmt.Errorf("%w: kept evaluation of %s: %v", ErrMalformed, evaluators[i].Hex(), err)
+		}
+		ev, err := decodeEvaluation(subs[i].GetEvaluation())
 		if err != nil {
-			return ready{}, err
+			return ready{}, nil, err
 		}
 		if err := merged.Merge(ev); err != nil {
-			return ready{}, fmt.Errorf("merge evaluations: %w", err)
+			return ready{}, nil, fmt.Errorf("merge evaluations: %w", err)
 		}
 		rep.Sites = append(rep.Sites, SiteMetrics{Participant: evaluators[i], Metrics: metricsOf(ev)})
 	}
@@ -80,5 +96,5 @@ func (s *evaluateStep) close(rep *RoundReport) (ready, error) {
 	return ready{chain: []chainWrite{{closeRound: &roundClosing{round: s.round, result: contracts.RoundResult{
 		AggregateHash: rep.AggregateHash, ModelHash: rep.ModelHash,
 		Accuracy: rep.Accuracy, AUC: rep.AUC, Loss: rep.Loss, Participants: uint32(len(rep.Contributors)),
-	}}}}}, nil
+	}}}}}, subs, nil
 }

@@ -329,6 +329,11 @@ func TestEvaluateStepMergesAndCloses(t *testing.T) {
 		{"inconsistent counts", submission(ps[1], 3, inconsistent), ErrMalformed},
 		{"another round", submission(ps[1], 2, first), ErrWrongPhase},
 		{"a stranger", submission(stranger, 3, first), ErrNotParticipant},
+		{"another model", func() *cohortv1.EvaluationSubmission {
+			req := submission(ps[1], 3, first)
+			req.ModelHash = crypto.Keccak256([]byte("model 2"))
+			return req
+		}(), ErrWrongPhase},
 		{"a replay", submission(ps[0], 3, first), ErrDuplicate},
 	}
 	for _, tt := range tests {
@@ -342,7 +347,7 @@ func TestEvaluateStepMergesAndCloses(t *testing.T) {
 	require.NoError(t, err)
 
 	rep := RoundReport{Round: 3, AggregateHash: common.Hash{7}, ModelHash: model, Contributors: addressesOf(ps[:2])}
-	rd, err := st.close(&rep)
+	rd, kept, err := st.close(&rep)
 	require.NoError(t, err)
 	assert.Equal(t, 3, rep.Evaluated, "the evaluations of those that answered, merged")
 	assert.Len(t, rep.Sites, 2)
@@ -354,6 +359,9 @@ func TestEvaluateStepMergesAndCloses(t *testing.T) {
 	assert.Equal(t, common.Hash{7}, closing.result.AggregateHash)
 	assert.Equal(t, model, closing.result.ModelHash)
 	assert.EqualValues(t, 2, closing.result.Participants, "the contributors, not the evaluators")
+	require.Len(t, kept, 2, "the signed evaluations, kept for the decryption record")
+	assert.Equal(t, first, kept[0].GetEvaluation())
+	assert.NotNil(t, kept[0].GetAuth())
 }
 
 func TestResumeFrom(t *testing.T) {
@@ -406,7 +414,7 @@ func TestEvaluationThatCannotMergeIsRefused(t *testing.T) {
 	_, err = deliverTo(st, st.receive, submission(ps[1], evaluationOf(t, []float64{0.9, 0.2}, []float64{1, 0})))
 	require.NoError(t, err)
 	rep := RoundReport{Round: 1, AggregateHash: common.Hash{7}, ModelHash: model, Contributors: addressesOf(ps)}
-	_, err = st.close(&rep)
+	_, _, err = st.close(&rep)
 	require.NoError(t, err)
 	assert.Equal(t, 2, rep.Evaluated)
 }

@@ -2771,8 +2771,12 @@ type DecryptionRecord struct {
 	GlobalModelHash []byte                       `protobuf:"bytes,4,opt,name=global_model_hash,json=globalModelHash,proto3" json:"global_model_hash,omitempty"` // the model the round trained from
 	OptimizerState  []byte                       `protobuf:"bytes,5,opt,name=optimizer_state,json=optimizerState,proto3" json:"optimizer_state,omitempty"`      // aggregation.FedOpt binary before the step
 	Shares          []*DecryptionShareSubmission `protobuf:"bytes,6,rep,name=shares,proto3" json:"shares,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// The members' signed evaluations of the round's model, in the order the
+	// coordinator merged them into the metrics the round closed with on
+	// chain, so that an audit can merge them again.
+	Evaluations   []*EvaluationSubmission `protobuf:"bytes,7,rep,name=evaluations,proto3" json:"evaluations,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *DecryptionRecord) Reset() {
@@ -2843,6 +2847,13 @@ func (x *DecryptionRecord) GetOptimizerState() []byte {
 func (x *DecryptionRecord) GetShares() []*DecryptionShareSubmission {
 	if x != nil {
 		return x.Shares
+	}
+	return nil
+}
+
+func (x *DecryptionRecord) GetEvaluations() []*EvaluationSubmission {
+	if x != nil {
+		return x.Evaluations
 	}
 	return nil
 }
@@ -4067,14 +4078,15 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\vendorsement\x18\x04 \x01(\fR\vendorsement\"J\n" +
 	"\vSignedShare\x12\x14\n" +
 	"\x05share\x18\x01 \x01(\fR\x05share\x12%\n" +
-	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xfd\x01\n" +
+	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xc0\x02\n" +
 	"\x10DecryptionRecord\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12%\n" +
 	"\x0eaggregate_hash\x18\x03 \x01(\fR\raggregateHash\x12*\n" +
 	"\x11global_model_hash\x18\x04 \x01(\fR\x0fglobalModelHash\x12'\n" +
 	"\x0foptimizer_state\x18\x05 \x01(\fR\x0eoptimizerState\x12<\n" +
-	"\x06shares\x18\x06 \x03(\v2$.cohort.v1.DecryptionShareSubmissionR\x06shares\"\xad\x01\n" +
+	"\x06shares\x18\x06 \x03(\v2$.cohort.v1.DecryptionShareSubmissionR\x06shares\x12A\n" +
+	"\vevaluations\x18\a \x03(\v2\x1f.cohort.v1.EvaluationSubmissionR\vevaluations\"\xad\x01\n" +
 	"\x14EvaluationSubmission\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1d\n" +
@@ -4284,60 +4296,61 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	33, // 42: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
 	0,  // 43: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
 	31, // 44: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
-	0,  // 45: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 46: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	42, // 47: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 48: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 49: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	42, // 50: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	45, // 51: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	19, // 52: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 53: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	42, // 54: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	45, // 55: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	47, // 56: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 57: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 58: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	24, // 59: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	25, // 60: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	28, // 61: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 62: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 63: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 64: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 65: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 66: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	31, // 67: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	32, // 68: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
-	35, // 69: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	42, // 70: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	44, // 71: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	47, // 72: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	49, // 73: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	37, // 74: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	38, // 75: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 76: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	36, // 77: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	30, // 78: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	29, // 79: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	36, // 80: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	36, // 81: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	36, // 82: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	36, // 83: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	36, // 84: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	36, // 85: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	36, // 86: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
-	36, // 87: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	36, // 88: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	36, // 89: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	36, // 90: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	36, // 91: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	40, // 92: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	39, // 93: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	76, // [76:94] is the sub-list for method output_type
-	58, // [58:76] is the sub-list for method input_type
-	58, // [58:58] is the sub-list for extension type_name
-	58, // [58:58] is the sub-list for extension extendee
-	0,  // [0:58] is the sub-list for field type_name
+	35, // 45: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
+	0,  // 46: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 47: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	42, // 48: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 49: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 50: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	42, // 51: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	45, // 52: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	19, // 53: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 54: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	42, // 55: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	45, // 56: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	47, // 57: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 58: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 59: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	24, // 60: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	25, // 61: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	28, // 62: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 63: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 64: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 65: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 66: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 67: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	31, // 68: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	32, // 69: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
+	35, // 70: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	42, // 71: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	44, // 72: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	47, // 73: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	49, // 74: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	37, // 75: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	38, // 76: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 77: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	36, // 78: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	30, // 79: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	29, // 80: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	36, // 81: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	36, // 82: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	36, // 83: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	36, // 84: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	36, // 85: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	36, // 86: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	36, // 87: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
+	36, // 88: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	36, // 89: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	36, // 90: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	36, // 91: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	36, // 92: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	40, // 93: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	39, // 94: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	77, // [77:95] is the sub-list for method output_type
+	59, // [59:77] is the sub-list for method input_type
+	59, // [59:59] is the sub-list for extension type_name
+	59, // [59:59] is the sub-list for extension extendee
+	0,  // [0:59] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }

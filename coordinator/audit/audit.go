@@ -9,7 +9,9 @@
 // chunk root. Then it recomputes the round's model: the holders' signed
 // decryption shares, kept by the coordinator, must open the aggregate, and
 // the server optimiser's step from the model the round opened with (the
-// previous round's) must give the model the chain records. It is what
+// previous round's) must give the model the chain records, and the
+// members' signed evaluations, kept with the shares, must merge to the
+// metrics the chain records. It is what
 // `cohort audit` runs; the hospitals' spot checks (aggregation.CheckSpots)
 // sample the aggregate's property before they decrypt.
 //
@@ -19,6 +21,7 @@ package audit
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -65,7 +68,13 @@ type Round struct {
 	Model           common.Hash      `json:"model"`
 	ModelRecomputed common.Hash      `json:"model_recomputed,omitempty"`
 	Decrypters      []common.Address `json:"decrypters,omitempty"`
-	Problems        []string         `json:"problems,omitempty"`
+	// Evaluators signed the evaluations whose merge must give the
+	// accuracy, AUC and loss the round closed with; Evaluated is the
+	// number of test records they report together (self-reported: see
+	// checkMetrics).
+	Evaluators []common.Address `json:"evaluators,omitempty"`
+	Evaluated  int              `json:"evaluated,omitempty"`
+	Problems   []string         `json:"problems,omitempty"`
 }
 
 // Report is the audit of a study.
@@ -333,6 +342,9 @@ func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 		problem("the decryption record steps from model %s, the round opened from %s", got.Hex(), info.GlobalModel.Hex())
 		return nil
 	}
+	if err := checkMetrics(ctx, ledger, study, info, rec, out, problem); err != nil {
+		return err
+	}
 	shares, err := signedShares(ctx, ledger, study, r, info.Result.AggregateHash, rec, out, problem)
 	if err != nil || shares == nil {
 		return err
@@ -432,4 +444,74 @@ func signedShares(ctx context.Context, ledger *contracts.Ledger, study contracts
 		out.Decrypters = append(out.Decrypters, signer)
 	}
 	return shares, nil
+}
+
+// checkMetrics checks the metrics the round closed with on chain against
+// the members' signed evaluations the decryption record keeps: each for
+// this study, round and model, signed by a distinct participant of the
+// study, merged in the record's order to the chain's accuracy, AUC and
+// loss (to the chain's 6 decimals). So a coordinator cannot record metrics
+// of its own. What it cannot check is an evaluation itself: each member
+// reports counts over its own test records, which no one else sees.
+func checkMetrics(ctx context.Context, ledger *contracts.Ledger, study contracts.Study, info contracts.Round, rec *cohortv1.DecryptionRecord, out *Round, problem func(string, ...any)) error {
+	r := info.Number
+	subs := rec.GetEvaluations()
+	if len(subs) == 0 {
+		problem("the decryption record keeps no signed evaluations: the accuracy, AUC and loss on chain cannot be checked")
+		return nil
+	}
+	var merged models.Evaluation
+	seen := make(map[common.Address]bool, len(subs))
+	for i, sub := range subs {
+		if sub.GetStudyId() != study.ID || sub.GetRound() != r || common.BytesToHash(sub.GetModelHash()) != info.Result.ModelHash {
+			problem("evaluation %d is for study %d, round %d, model %x", i, sub.GetStudyId(), sub.GetRound(), sub.GetModelHash())
+			return nil
+		}
+		signer, err := auth.Verify(sub.GetAuth(), study.ID, r, auth.KindEvaluation, crypto.Keccak256Hash(sub.GetEvaluation()))
+		if err != nil {
+			problem("evaluation %d is not signed by a member: %v", i, err)
+			return nil
+		}
+		if seen[signer] {
+			problem("evaluation %d is the second signed by %s", i, signer.Hex())
+			return nil
+		}
+		seen[signer] = true
+		p, err := ledger.Participant(ctx, study.ID, signer)
+		if err != nil {
+			return err
+		}
+		if p.Index == 0 {
+			problem("evaluation %d is signed by %s, who never joined the study", i, signer.Hex())
+			return nil
+		}
+		var ev models.Evaluation
+		if err := json.Unmarshal(sub.GetEvaluation(), &ev); err != nil {
+			problem("the evaluation signed by %s does not decode: %v", signer.Hex(), err)
+			return nil
+		}
+		if err := ev.Validate(); err != nil {
+			problem("the evaluation signed by %s is inconsistent: %v", signer.Hex(), err)
+			return nil
+		}
+		if err := merged.Merge(ev); err != nil {
+			problem("the evaluations do not merge: %v", err)
+			return nil
+		}
+		out.Evaluators = append(out.Evaluators, signer)
+	}
+	out.Evaluated = merged.N
+	for _, m := range []struct {
+		name            string
+		merged, onChain float64
+	}{
+		{"accuracy", merged.Accuracy(), info.Result.Accuracy},
+		{"AUC", merged.AUC(), info.Result.AUC},
+		{"loss", merged.LogLoss(), info.Result.Loss},
+	} {
+		if math.Round(m.merged*contracts.MetricUnit) != math.Round(m.onChain*contracts.MetricUnit) {
+			problem("the chain records %s %.6f, the members' signed evaluations merge to %.6f", m.name, m.onChain, m.merged)
+		}
+	}
+	return nil
 }

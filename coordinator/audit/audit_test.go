@@ -3,6 +3,7 @@ package audit
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -45,6 +46,9 @@ type studyFixture struct {
 	// publish, if set, turns the model a round computed into the one
 	// the coordinator publishes (and keeps records for); nil: honest.
 	publish func(r uint32, next []float64, rec *cohortv1.DecryptionRecord) []float64
+	// report, if set, alters the evaluations kept and the metrics the
+	// round closes with; nil: honest.
+	report func(r uint32, rec *cohortv1.DecryptionRecord, res *contracts.RoundResult)
 }
 
 const auditLength = 1000
@@ -167,12 +171,34 @@ func (f *studyFixture) playRound(t *testing.T, r uint32, coordinate func(updates
 	}
 	modelHash, err := f.store.Put(models.EncodeParams(next))
 	require.NoError(t, err)
+	res := contracts.RoundResult{AggregateHash: agg.Hash(), ModelHash: modelHash, Participants: uint32(len(agg.Terms()))}
+	f.evaluate(t, r, rec, &res)
+	if f.report != nil {
+		f.report(r, rec, &res)
+	}
 	require.NoError(t, f.store.WriteDecryptionRecord(agg.Hash(), rec))
 	f.global = next
-	_, err = f.ledger.CloseRound(f.ctx, f.coord, f.study, r, contracts.RoundResult{
-		AggregateHash: agg.Hash(), ModelHash: modelHash, Accuracy: 0.5, AUC: 0.5, Loss: 0.5, Participants: uint32(len(agg.Terms())),
-	})
+	_, err = f.ledger.CloseRound(f.ctx, f.coord, f.study, r, res)
 	require.NoError(t, err)
+}
+
+// evaluate has every hospital sign an evaluation of round r's model
+// (res.ModelHash) into the record, and puts their merged metrics in res,
+// as the coordinator does.
+func (f *studyFixture) evaluate(t *testing.T, r uint32, rec *cohortv1.DecryptionRecord, res *contracts.RoundResult) {
+	t.Helper()
+	var merged models.Evaluation
+	for i, key := range f.keys {
+		probs := []float64{0.9, 0.2, 0.6, 0.4 + 0.1*float64(i)}
+		ev := models.Evaluate(probs, []float64{1, 0, 0, float64(i % 2)})
+		require.NoError(t, merged.Merge(ev))
+		raw, err := json.Marshal(ev)
+		require.NoError(t, err)
+		signed, err := auth.Sign(key, f.study, r, auth.KindEvaluation, crypto.Keccak256Hash(raw))
+		require.NoError(t, err)
+		rec.Evaluations = append(rec.Evaluations, &cohortv1.EvaluationSubmission{StudyId: f.study, Round: r, ModelHash: res.ModelHash.Bytes(), Evaluation: raw, Auth: signed})
+	}
+	res.Accuracy, res.AUC, res.Loss = merged.Accuracy(), merged.AUC(), merged.LogLoss()
 }
 
 func (f *studyFixture) honest(t *testing.T) func([]*aggregation.EncryptedVector, []float64) *aggregation.EncryptedVector {
@@ -410,18 +436,14 @@ func TestAuditRecomputesEveryModel(t *testing.T) {
 		assert.Equal(t, r.Model, r.ModelRecomputed, "round %d", r.Round)
 		assert.Len(t, r.Decrypters, 3, "round %d", r.Round)
 	}
-	for i, want := range map[int]string{
+	assertMismatches(t, rep, map[int]string{
 		1: "the model is not the server optimiser's step by the decrypted aggregate",
 		2: "the server optimiser stepped from a state (fedavg) that is not the one the previous closed round left",
 		3: "who never joined the study",
 		4: "holds 1 decryption shares, the study's threshold is 2",
 		6: "the round opened from model",
 		7: "no decryption record for the aggregate",
-	} {
-		r := rep.Rounds[i]
-		assert.Equal(t, Mismatch, r.Verdict, "round %d", r.Round)
-		assert.Contains(t, strings.Join(r.Problems, "\n"), want, "round %d", r.Round)
-	}
+	})
 	assert.Equal(t, rep.Rounds[0].Aggregate, rep.Rounds[0].Recomputed, "the aggregates themselves are honest")
 }
 
@@ -529,4 +551,70 @@ func TestAuditChecksEveryDecryptionSet(t *testing.T) {
 	assert.Len(t, rep.Rounds[0].Decrypters, 3)
 	assert.Equal(t, Mismatch, rep.Rounds[1].Verdict)
 	assert.Contains(t, strings.Join(rep.Rounds[1].Problems, "\n"), "decryptions by different sets of holders disagree")
+}
+
+// The metrics a round closes with are the coordinator's to write on chain;
+// the audit merges the members' signed evaluations the decryption record
+// keeps and names a round whose metrics are not theirs. Round 1 is honest;
+// in round 2 the coordinator records a better accuracy than the members
+// reported, in round 3 it keeps no evaluations, in round 4 one evaluation
+// is signed by someone who never joined, in round 5 one member's
+// evaluation is kept twice (its counts weigh double), and in round 6 an
+// evaluation of another model is kept.
+func TestAuditChecksTheMetrics(t *testing.T) {
+	f := newStudyFixture(t, 6)
+	outsider, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	alterations := map[uint32]func(rec *cohortv1.DecryptionRecord, res *contracts.RoundResult){
+		2: func(_ *cohortv1.DecryptionRecord, res *contracts.RoundResult) { res.Accuracy = 0.99 },
+		3: func(rec *cohortv1.DecryptionRecord, _ *contracts.RoundResult) { rec.Evaluations = nil },
+		4: func(rec *cohortv1.DecryptionRecord, _ *contracts.RoundResult) {
+			e := rec.Evaluations[0]
+			e.Auth, err = auth.Sign(outsider, f.study, 4, auth.KindEvaluation, crypto.Keccak256Hash(e.Evaluation))
+			require.NoError(t, err)
+		},
+		5: func(rec *cohortv1.DecryptionRecord, _ *contracts.RoundResult) {
+			rec.Evaluations = append(rec.Evaluations, rec.Evaluations[1])
+		},
+		6: func(rec *cohortv1.DecryptionRecord, _ *contracts.RoundResult) {
+			rec.Evaluations[2].ModelHash = crypto.Keccak256([]byte("another model"))
+		},
+	}
+	f.report = func(r uint32, rec *cohortv1.DecryptionRecord, res *contracts.RoundResult) {
+		if alter, ok := alterations[r]; ok {
+			alter(rec, res)
+		}
+	}
+	for r := uint32(1); r <= 6; r++ {
+		f.playRound(t, r, f.honest(t))
+	}
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	require.Len(t, rep.Rounds, 6)
+	assert.False(t, rep.OK)
+	first := rep.Rounds[0]
+	assert.Equal(t, Verified, first.Verdict, "%v", first.Problems)
+	assert.Len(t, first.Evaluators, 3)
+	assert.Equal(t, 12, first.Evaluated, "three members' four test records each")
+	assertMismatches(t, rep, map[int]string{
+		1: "the chain records accuracy 0.990000, the members' signed evaluations merge to",
+		2: "keeps no signed evaluations",
+		3: "who never joined the study",
+		4: "is the second signed by",
+		5: "evaluation 2 is for study",
+	})
+	for _, r := range rep.Rounds {
+		assert.Equal(t, r.Model, r.ModelRecomputed, "round %d: the model itself is honest", r.Round)
+	}
+}
+
+// assertMismatches checks that each round at index i of rep is a
+// mismatch whose problems say want[i].
+func assertMismatches(t *testing.T, rep *Report, want map[int]string) {
+	t.Helper()
+	for i, w := range want {
+		r := rep.Rounds[i]
+		assert.Equal(t, Mismatch, r.Verdict, "round %d", r.Round)
+		assert.Contains(t, strings.Join(r.Problems, "\n"), w, "round %d", r.Round)
+	}
 }

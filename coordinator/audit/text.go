@@ -11,11 +11,11 @@ import (
 // WriteText prints one line per round, then each mismatching round's
 // problems, as `cohort audit` does.
 func (rep *Report) WriteText(w io.Writer) error {
-	fmt.Fprintf(w, "study %d: every closed round's aggregate recomputed from the committed updates, and its model from the holders' signed decryption shares\n\n", rep.Study)
+	fmt.Fprintf(w, "study %d: every closed round's aggregate recomputed from the committed updates, its model from the holders' signed decryption shares and its metrics from the members' signed evaluations\n\n", rep.Study)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "round\tverdict\tcommitted\tsummed\tdecrypted by\taggregate (on chain)\tmodel (on chain)")
+	fmt.Fprintln(tw, "round\tverdict\tcommitted\tsummed\tdecrypted by\tevaluated by\taggregate (on chain)\tmodel (on chain)")
 	for _, r := range rep.Rounds {
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%d\t%s\t%s\n", r.Round, r.Verdict, r.Committed, r.Contributors, len(r.Decrypters), studies.HashOrDash(r.Aggregate), studies.HashOrDash(r.Model))
+		fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%d\t%d\t%s\t%s\n", r.Round, r.Verdict, r.Committed, r.Contributors, len(r.Decrypters), len(r.Evaluators), studies.HashOrDash(r.Aggregate), studies.HashOrDash(r.Model))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
