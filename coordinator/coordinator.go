@@ -836,7 +836,12 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		// decrypted: the round goes on, and the log says why.
 		t := time.Now()
 		gas, err := c.confirmStrikes(ctx, r, rep, active, signed, evidence)
-		if err != nil {
+		switch {
+		case errors.Is(err, contracts.ErrNoStrikePending):
+			// The participants put their own endorsements on chain first
+			// (contracts.Ledger.EndorseScores): struck all the same.
+			c.log.Info("the flagged members were struck by the participants' own endorsements on chain", "round", r)
+		case err != nil:
 			c.log.Error("the flagged members' strikes are not on chain", "round", r, "err", err)
 		}
 		rep.GasUsed += gas
