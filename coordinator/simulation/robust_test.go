@@ -302,7 +302,7 @@ func TestHospitalsStrikeTheAttackerWithoutTheCoordinator(t *testing.T) {
 	const scaler = 5
 	scaling, err := participant.ParseAttack("scaling:scale=1000")
 	require.NoError(t, err)
-	s, _ := runLogged(ctx, t, simulation.Config{
+	s, logs := runLogged(ctx, t, simulation.Config{
 		Hospitals: 6, Rounds: 3, Seed: 1, DataDir: t.TempDir(), StrikeLimit: 2, LocalConsent: true,
 		Spec:   &models.Spec{Kind: models.KindMLP, Features: 8, Hidden: []int{4}},
 		Robust: true, Attacks: map[int]participant.Attack{scaler: scaling}, SkipStrikes: true,
@@ -328,6 +328,22 @@ func TestHospitalsStrikeTheAttackerWithoutTheCoordinator(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, uint16(len(flaggedIn)), st.Strikes)
 	assert.Equal(t, len(flaggedIn) >= 2, st.Suspended, "suspended at the strike limit (2)")
+
+	// The hospitals' own endorsements on chain struck it: the study's
+	// threshold of them in each round it was flagged in, none its own.
+	study, err := s.Ledger().Study(ctx, s.StudyID())
+	require.NoError(t, err)
+	endorsements, err := s.Ledger().OnChainEndorsements(ctx, s.StudyID())
+	require.NoError(t, err)
+	reached := map[uint32]uint64{}
+	for _, e := range endorsements {
+		assert.NotEqual(t, attacker, e.Endorser, "round %d: the attacker does not endorse its own strike", e.Round)
+		reached[e.Round] = max(reached[e.Round], e.Count)
+	}
+	for _, r := range flaggedIn {
+		assert.Equal(t, uint64(study.Threshold), reached[r], "round %d: struck by the threshold's on-chain endorsements", r)
+	}
+	assert.NotContains(t, logs.String(), "asking participants to endorse the round's scores", "the coordinator asked for no endorsement")
 }
 
 // runLogged runs a study with every party's log at Info level kept, and
