@@ -56,9 +56,12 @@
 //     RotationRounds rounds served, or a
 //     member vote asked for a rotation ([Ledger.ProposeRotation]);
 //   - strikes per member and study, from the flags of a round's recorded
-//     scores once the study's threshold of participants endorsed them
-//     ([Ledger.ConfirmStrikes]); the coordinator cannot strike on its own
-//     word. A member reaching the study's strike limit is suspended, its
+//     scores once the study's threshold of participants endorsed them,
+//     brought by the coordinator in one transaction
+//     ([Ledger.ConfirmStrikes]) or sent by the participants themselves,
+//     one each ([Ledger.EndorseScores]); the coordinator can neither
+//     strike on its own word nor spare a flagged member by not confirming.
+//     A member reaching the study's strike limit is suspended, its
 //     commits are refused until members vote to reinstate it.
 //
 // Every state change emits an event and every write is access-controlled

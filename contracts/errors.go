@@ -144,6 +144,20 @@ var (
 	// ErrTooFewEndorsements: strikes on a round's scores need at least the
 	// study's threshold of participants' endorsements.
 	ErrTooFewEndorsements = errors.New("contracts: fewer endorsements of the round's scores than the study's threshold; strikes need that many participants to have checked the flags")
+	// ErrNoStrikePending: the round has no flagged members awaiting their
+	// strikes: none were flagged, or they were struck already (by the
+	// coordinator's ConfirmStrikes or the participants' EndorseScores,
+	// whichever reached the threshold first).
+	ErrNoStrikePending = errors.New("contracts: no strike is pending in the round: nobody was flagged, or the flagged members were struck already")
+	// ErrScoresChanged: an on-chain endorsement names another scores hash
+	// than the round's: the coordinator recorded more scores since.
+	ErrScoresChanged = errors.New("contracts: the round's recorded scores changed since they were endorsed; endorse the scores hash the chain records now, after checking them")
+	// ErrNotInGoodStanding: only a participant of the study that has not
+	// left and is not suspended may endorse a round's scores.
+	ErrNotInGoodStanding = errors.New("contracts: the account is not a participant of the study in good standing (never joined, left, or suspended)")
+	// ErrAlreadyEndorsed: a participant endorses a round's scores hash on
+	// chain once.
+	ErrAlreadyEndorsed = errors.New("contracts: this participant endorsed the round's scores on chain already")
 	// ErrMomentsSumPinned: the study's pooled-moments sum is pinned already;
 	// only that sum may be decrypted.
 	ErrMomentsSumPinned = errors.New("contracts: the study's pooled-moments sum is pinned already; decrypt that sum (its decryption task is in the coordinator's store)")
@@ -275,6 +289,14 @@ func sentinelFor(name string) error {
 		return ErrBadEndorsement
 	case "TooFewEndorsements":
 		return ErrTooFewEndorsements
+	case "NoStrikePending":
+		return ErrNoStrikePending
+	case "ScoresChanged":
+		return ErrScoresChanged
+	case "NotInGoodStanding":
+		return ErrNotInGoodStanding
+	case "AlreadyEndorsed":
+		return ErrAlreadyEndorsed
 	case "SelectionPending":
 		return ErrSelectionPending
 	case "NoSelectionRequested":

@@ -168,6 +168,8 @@ func EndorsementSigner(d CommitDomain, studyID uint64, round uint32, scoresHash 
 // contract checks every signature and that flagged are exactly the members
 // the scores flagged since the last confirmation, in recording order (by
 // address for one RecordScores). Only the coordinator may call it.
+// ErrNoStrikePending: nobody's strike awaits in the round, e.g. the
+// participants' own endorsements struck them first (EndorseScores).
 func (l *Ledger) ConfirmStrikes(ctx context.Context, from *Account, studyID uint64, round uint32, flagged []common.Address, endorsements map[common.Address][]byte) (Receipt, error) {
 	signers := slices.SortedFunc(maps.Keys(endorsements), common.Address.Cmp)
 	packed := make([]byte, 0, len(signers)*crypto.SignatureLength)
@@ -179,6 +181,110 @@ func (l *Ledger) ConfirmStrikes(ctx context.Context, from *Account, studyID uint
 		return Receipt{}, fmt.Errorf("confirming the strikes of round %d of study %d: %w", round, studyID, err)
 	}
 	return receiptOf(r), nil
+}
+
+// FlaggedHash is the hash the chain keeps of the flagged members of a round
+// whose strikes are pending: keccak256(abi.encodePacked(h, member)) chained
+// over them in recording order, from zero.
+func FlaggedHash(flagged []common.Address) common.Hash {
+	var h common.Hash
+	for _, a := range flagged {
+		h = crypto.Keccak256Hash(h[:], a[:])
+	}
+	return h
+}
+
+// StrikeStatus is where a round's strikes stand on chain.
+type StrikeStatus struct {
+	// ScoresHash is the round's recorded scores hash: what an endorsement
+	// signs or names.
+	ScoresHash common.Hash
+	// FlaggedHash chains the flagged members whose strikes are pending
+	// (FlaggedHash); zero when none are: nobody was flagged, or they were
+	// struck already.
+	FlaggedHash common.Hash
+	// Threshold is the number of endorsements that strike them.
+	Threshold uint32
+}
+
+// Pending tells whether flagged members of the round await their strikes.
+func (s StrikeStatus) Pending() bool { return s.FlaggedHash != (common.Hash{}) }
+
+// PendingStrike reads where a round's strikes stand (one call): whether
+// flagged members await their strikes, and the scores hash an endorsement
+// of them must name.
+func (l *Ledger) PendingStrike(ctx context.Context, studyID uint64, round uint32) (StrikeStatus, error) {
+	wrap := func(err error) error {
+		return fmt.Errorf("reading the pending strikes of round %d of study %d: %w", round, studyID, err)
+	}
+	out, err := l.readStudy(ctx, studyID, l.studies.PackEndorsementContext(studyID, round))
+	if err != nil {
+		return StrikeStatus{}, wrap(err)
+	}
+	c, err := l.studies.UnpackEndorsementContext(out)
+	if err != nil {
+		return StrikeStatus{}, wrap(err)
+	}
+	return StrikeStatus{ScoresHash: c.ScoresHash, FlaggedHash: c.Flagged, Threshold: c.Threshold}, nil
+}
+
+// EndorseScores puts from's own endorsement of a round's recorded scores on
+// chain (Committees.endorseScores): from, a participant in good standing
+// (ErrNotInGoodStanding), re-derived their flags and says so itself, with
+// no signature and no coordinator. When the study's threshold of distinct
+// participants did so, the transaction of the last one strikes the
+// flagged members, as ConfirmStrikes would. scoresHash is the hash from
+// checked (ErrScoresChanged if the round's is another now) and flagged are
+// the members its scores flag, in recording order (ErrInvalidParameter
+// otherwise). ErrNoStrikePending: nobody's strike awaits in the round
+// (none flagged, or struck already); ErrAlreadyEndorsed: from endorsed
+// this scores hash on chain before.
+func (l *Ledger) EndorseScores(ctx context.Context, from *Account, studyID uint64, round uint32, scoresHash common.Hash, flagged []common.Address) (Receipt, error) {
+	r, err := l.writeCommittees(ctx, from, studyID, l.committees.PackEndorseScores(studyID, round, scoresHash, flagged))
+	if err != nil {
+		return Receipt{}, fmt.Errorf("endorsing the scores of round %d of study %d on chain: %w", round, studyID, err)
+	}
+	return receiptOf(r), nil
+}
+
+// OnChainEndorsement is a participant's endorsement of a round's scores
+// sent on chain by itself (EndorseScores).
+type OnChainEndorsement struct {
+	Round      uint32
+	Endorser   common.Address
+	ScoresHash common.Hash
+	// Count is the number of distinct endorsers of the round's scores hash
+	// on chain with this one; the one that reaches the study's threshold
+	// strikes the flagged members.
+	Count uint64
+	Block uint64
+}
+
+// OnChainEndorsements returns the endorsements of a study's scores that
+// participants sent on chain themselves, in chain order.
+func (l *Ledger) OnChainEndorsements(ctx context.Context, studyID uint64) ([]OnChainEndorsement, error) {
+	wrap := func(err error) error {
+		return fmt.Errorf("reading the on-chain endorsements of study %d: %w", studyID, err)
+	}
+	addr, err := l.committeesAddress(ctx, studyID)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	logs, err := l.moduleEvents(ctx, addr, cohortsol.CommitteesScoresEndorsedEventName, studyID)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	out := make([]OnChainEndorsement, 0, len(logs))
+	for i := range logs {
+		ev, err := l.committees.UnpackScoresEndorsedEvent(&logs[i])
+		if err != nil {
+			return nil, wrap(err)
+		}
+		out = append(out, OnChainEndorsement{
+			Round: ev.Round, Endorser: ev.Endorser, ScoresHash: ev.ScoresHash, Count: ev.Endorsements.Uint64(), Block: logs[i].BlockNumber,
+		})
+	}
+	return out, nil
 }
 
 // Scores returns the scores recorded for a round, in recording order, read

@@ -142,7 +142,7 @@ func TestRecordScores(t *testing.T) {
 			f.members[0].Address(): endorse(f.keys[0], r.ScoresHash), crypto.PubkeyToAddress(outsiderKey.PublicKey): endorse(outsiderKey, r.ScoresHash),
 		}, contracts.ErrBadEndorsement},
 		{"endorsed", f.coord, flagged, by(0, 1), nil},
-		{"again", f.coord, flagged, by(0, 1), contracts.ErrInvalidParameter},
+		{"again: struck already", f.coord, flagged, by(0, 1), contracts.ErrNoStrikePending},
 	} {
 		_, err := f.ledger.ConfirmStrikes(f.ctx, tc.from, id, 1, tc.flagged, tc.endorsements)
 		if tc.want != nil {

@@ -133,6 +133,15 @@ type Config struct {
 	// without their endorsements; the daemon's configuration file cannot
 	// set it.
 	TamperScores func(round uint32, scores []contracts.Score) []contracts.Score
+
+	// SkipStrikes, if set, makes this coordinator hostile: it records each
+	// robust round's scores and flags but never brings their endorsements
+	// to the chain (Committees.confirmStrikes), as a coordinator colluding
+	// with a flagged member would, or one that crashed before it could.
+	// It exists only so tests can show the participants striking the
+	// flagged members with their own endorsements on chain; the daemon's
+	// configuration file cannot set it.
+	SkipStrikes bool
 }
 
 // DefaultConfig returns defaults for the fields a study does not fix.
@@ -823,12 +832,17 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 			return rep, nil, err
 		}
 	}
-	if len(rep.Flagged) > 0 {
+	if len(rep.Flagged) > 0 && !c.cfg.SkipStrikes {
 		// A strike that fails to land does not undo a round the holders
 		// decrypted: the round goes on, and the log says why.
 		t := time.Now()
 		gas, err := c.confirmStrikes(ctx, r, rep, active, signed, evidence)
-		if err != nil {
+		switch {
+		case errors.Is(err, contracts.ErrNoStrikePending):
+			// The participants put their own endorsements on chain first
+			// (contracts.Ledger.EndorseScores): struck all the same.
+			c.log.Info("the flagged members were struck by the participants' own endorsements on chain", "round", r)
+		case err != nil:
 			c.log.Error("the flagged members' strikes are not on chain", "round", r, "err", err)
 		}
 		rep.GasUsed += gas

@@ -191,6 +191,9 @@ type Participant struct {
 	// batch to watchCommitments, which checks the chain records them.
 	batched      chan batchedCommitment
 	commitDomain *contracts.CommitDomain // the study's EIP-712 domain, read once
+	// strikes takes the flags this node endorsed to watchStrikes, which
+	// endorses them on chain if the coordinator does not strike them.
+	strikes *strikeInbox
 }
 
 // New validates cfg and makes a participant that signs with key, talks to
@@ -255,7 +258,7 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 		},
 		cfg: cfg, client: client, ledger: ledger, account: account,
 		certFP: certFP, log: log.With("participant", cfg.Name),
-		consentSource: source, batched: make(chan batchedCommitment, 4),
+		consentSource: source, batched: make(chan batchedCommitment, 4), strikes: newStrikeInbox(),
 	}, nil
 }
 
@@ -289,6 +292,7 @@ func (p *Participant) Run(ctx context.Context) error {
 	if err := p.loadDecrypted(); err != nil {
 		return err
 	}
+	p.loadEndorsed()
 	// The watchers end before Run returns: none logs or reads the chain
 	// for a node that has stopped.
 	var watchers sync.WaitGroup
@@ -296,6 +300,14 @@ func (p *Participant) Run(ctx context.Context) error {
 	watchCtx, stopWatching := context.WithCancel(ctx)
 	defer stopWatching()
 	watchers.Go(func() { p.watchCommitments(watchCtx) })
+	// The strike watcher outlives the study by a little: flags this node
+	// endorsed whose strike is still pending when the study ends are
+	// endorsed on chain before it stops (at most settleWait).
+	finished, settled := make(chan struct{}), make(chan struct{})
+	watchers.Go(func() {
+		defer close(settled)
+		p.watchStrikes(watchCtx, finished)
+	})
 	committee, err := p.ledger.Committee(ctx, p.cfg.StudyID)
 	if err != nil {
 		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
@@ -308,6 +320,8 @@ func (p *Participant) Run(ctx context.Context) error {
 		done, progressed, err := p.session(ctx)
 		switch {
 		case done:
+			close(finished)
+			<-settled
 			return nil
 		case ctx.Err() != nil:
 			return ctx.Err()
@@ -322,6 +336,7 @@ func (p *Participant) Run(ctx context.Context) error {
 		if progressed {
 			backoff = p.cfg.retryBase()
 		}
+		p.strikes.coordinatorGone()
 		p.log.Warn("lost the coordinator; joining again", "in", backoff, "err", err)
 		select {
 		case <-ctx.Done():
@@ -442,6 +457,11 @@ func (p *Participant) carryOut(ctx context.Context, r ready) error {
 				return fmt.Errorf("participant %s: keep %s: %w", p.cfg.Name, filepath.Join(f.dir, f.name), err)
 			}
 		}
+	}
+	if r.endorsed != nil {
+		// Watched whether or not the submission gets through: the
+		// endorsement stands, and the coordinator may be gone.
+		p.rememberEndorsed(*r.endorsed)
 	}
 	if r.send == nil {
 		return nil

@@ -92,11 +92,16 @@ func (s *steps) endorse(ctx context.Context, t *cohortv1.EndorseTask, facts endo
 		s.endorsed = map[uint32]common.Hash{}
 	}
 	s.endorsed[round] = facts.scoresHash
+	watch, kept, err := s.flagsToWatch(round, facts.scoresFacts)
+	if err != nil {
+		return ready{}, err
+	}
 	// Kept before the endorsement goes out, so that a restarted node
-	// still refuses to be asked again.
+	// still refuses to be asked again, and still sees the strike land.
 	return ready{
-		files: []fileWrite{{dir: endorsedDir, name: roundRecordName(round), data: []byte(facts.scoresHash.Hex())}},
-		send:  &cohortv1.EndorsementSubmission{StudyId: s.studyID, Round: round, ScoresHash: facts.scoresHash.Bytes(), Endorsement: sig},
+		files:    append([]fileWrite{{dir: endorsedDir, name: roundRecordName(round), data: []byte(facts.scoresHash.Hex())}}, kept...),
+		send:     &cohortv1.EndorsementSubmission{StudyId: s.studyID, Round: round, ScoresHash: facts.scoresHash.Bytes(), Endorsement: sig},
+		endorsed: watch,
 	}, nil
 }
 

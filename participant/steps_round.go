@@ -476,15 +476,22 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 	}
 	// The recorded flags passed checkTrust: endorsed, they become strikes.
 	withhold := s.attack.Kind == AttackWithholdEndorsement
+	var endorsed *endorsedFlags
 	if facts.flagsAnyone() && recordsExactly(round, addrs, facts.recorded) == nil && (!withhold || s.attack.Scale != 0) {
 		if sub.ScoresEndorsement, err = contracts.SignEndorsement(s.key, facts.domain, s.studyID, round, facts.scoresHash); err != nil {
 			return ready{}, err
 		}
 		if withhold {
 			sub.ScoresEndorsement[0] ^= 0xff // garbled: another signer, or none
+		} else {
+			var kept []fileWrite
+			if endorsed, kept, err = s.flagsToWatch(round, facts.scoresFacts); err != nil {
+				return ready{}, err
+			}
+			files = append(files, kept...)
 		}
 	}
-	return ready{files: files, send: sub}, nil
+	return ready{files: files, send: sub, endorsed: endorsed}, nil
 }
 
 // decryptionSets returns the active sets this holder gives a share for

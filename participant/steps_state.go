@@ -87,6 +87,11 @@ type ready struct {
 	// before upload, the sealed update it commits, is sent (train only).
 	commit *contracts.Commitment
 	upload []byte
+	// endorsed are recorded flags whose endorsement send carries (decrypt,
+	// endorse): the driver watches that the chain strikes them, and
+	// endorses them on chain itself if the coordinator does not. files
+	// holds their record for a restart.
+	endorsed *endorsedFlags
 }
 
 // fileWrite is a file of the data directory (DataDir/dir/name), written

@@ -249,6 +249,31 @@ contract Committees is IConsentCounts {
     error BadEndorsement(uint256 index);
     /// @notice Fewer endorsements than the study's threshold.
     error TooFewEndorsements(uint64 studyId, uint32 required, uint256 actual);
+    /// @notice The round has no flagged members awaiting their strikes: none
+    /// were flagged, or they were struck already (by confirmStrikes or by
+    /// endorseScores, whichever came first).
+    error NoStrikePending(uint64 studyId, uint32 round);
+    /// @notice The round's scores hash is now recorded, not the one endorsed:
+    /// the coordinator recorded more scores since.
+    error ScoresChanged(uint64 studyId, uint32 round, bytes32 recorded);
+    /// @notice The account is not a participant of the study in good
+    /// standing (never joined, left or suspended).
+    error NotInGoodStanding(uint64 studyId, address account);
+    /// @notice The endorser endorsed the round's scores hash on chain already.
+    error AlreadyEndorsed(uint64 studyId, uint32 round, address endorser);
+
+    /// @notice A participant endorsed a round's scores on chain
+    /// (endorseScores); endorsements counts the distinct endorsers of that
+    /// scores hash so far, and the one that reaches the study's threshold
+    /// strikes the flagged members.
+    event ScoresEndorsed(
+        uint64 indexed studyId, uint32 indexed round, address indexed endorser, bytes32 scoresHash, uint256 endorsements
+    );
+
+    /// @dev On-chain endorsements (endorseScores) by
+    /// keccak256(abi.encode(studyId, round, scoresHash)): how many, and whether by an account.
+    mapping(bytes32 => uint256) private _endorsementCount;
+    mapping(bytes32 => mapping(address => bool)) private _endorsedBy;
 
     /// @notice The study's coordinator gives the members flagged by a
     /// round's recorded scores their strikes (Studies.strikeFlagged), once at
@@ -257,7 +282,9 @@ contract Committees is IConsentCounts {
     /// re-derived the flags from the evidence before it helped decrypt, so a
     /// coordinator alone cannot strike a member through its scores. Kept
     /// here, where the code has room; Studies answers its questions in two
-    /// calls.
+    /// calls. The participants need not wait for it: t of them striking
+    /// with endorseScores does the same, and whichever comes second finds
+    /// NoStrikePending.
     /// @param flagged the flagged members in recording order: they must chain to the hash Studies keeps of them
     /// @param endorsements 65-byte signatures (r, s, v), by signer address strictly increasing
     function confirmStrikes(uint64 studyId, uint32 round, address[] calldata flagged, bytes calldata endorsements)
@@ -266,16 +293,55 @@ contract Committees is IConsentCounts {
         (address coordinator, uint32 threshold, bytes32 scoresHash, bytes32 flaggedHash, bytes32 domain) =
             studies.endorsementContext(studyId, round);
         if (msg.sender != coordinator) revert NotAuthorised(msg.sender);
-        bytes32 h;
-        for (uint256 i = 0; i < flagged.length; i++) {
-            h = keccak256(abi.encodePacked(h, flagged[i]));
-        }
-        if (h == bytes32(0) || h != flaggedHash) revert InvalidParameter("flagged");
+        if (flaggedHash == bytes32(0)) revert NoStrikePending(studyId, round);
+        _checkFlagged(flagged, flaggedHash);
         bytes32 digest = keccak256(
             abi.encodePacked("\x19\x01", domain, keccak256(abi.encode(ENDORSEMENT_TYPEHASH, studyId, round, scoresHash)))
         );
         _checkEndorsers(studyId, threshold, digest, endorsements);
         studies.strikeFlagged(studyId, round, flagged);
+    }
+
+    /// @notice A participant in good standing endorses a round's recorded
+    /// scores itself, on chain, having re-derived their weights and flags
+    /// (as a holder before it decrypted, or when asked to endorse): once the
+    /// study's threshold of distinct participants did so for the round's
+    /// scores hash, the flagged members get their strikes
+    /// (Studies.strikeFlagged), with no help from the coordinator. So a
+    /// coordinator that never calls confirmStrikes (colluding with a flagged
+    /// member, or crashed) cannot spare it its strike. confirmStrikes and
+    /// this path count apart; whichever reaches the threshold first strikes,
+    /// and the other then finds NoStrikePending. An endorser counts if it
+    /// was in good standing when it endorsed.
+    /// @param scoresHash the round's scores hash the endorser checked: it must still be the one recorded
+    /// @param flagged the flagged members in recording order, as for confirmStrikes
+    function endorseScores(uint64 studyId, uint32 round, bytes32 scoresHash, address[] calldata flagged) external {
+        (, uint32 threshold, bytes32 recorded, bytes32 flaggedHash,) = studies.endorsementContext(studyId, round);
+        if (flaggedHash == bytes32(0)) revert NoStrikePending(studyId, round);
+        if (scoresHash != recorded) revert ScoresChanged(studyId, round, recorded);
+        _checkFlagged(flagged, flaggedHash);
+        address[] memory endorser = new address[](1);
+        endorser[0] = msg.sender;
+        if (studies.firstNotInGoodStanding(studyId, endorser) != type(uint256).max) {
+            revert NotInGoodStanding(studyId, msg.sender);
+        }
+        bytes32 key = keccak256(abi.encode(studyId, round, scoresHash));
+        if (_endorsedBy[key][msg.sender]) revert AlreadyEndorsed(studyId, round, msg.sender);
+        _endorsedBy[key][msg.sender] = true;
+        uint256 n = _endorsementCount[key] + 1;
+        _endorsementCount[key] = n;
+        emit ScoresEndorsed(studyId, round, msg.sender, scoresHash, n);
+        if (n >= threshold) studies.strikeFlagged(studyId, round, flagged);
+    }
+
+    /// @dev Reverts unless flagged are the members whose strikes are
+    /// pending, in recording order: they chain to flaggedHash.
+    function _checkFlagged(address[] calldata flagged, bytes32 flaggedHash) private pure {
+        bytes32 h;
+        for (uint256 i = 0; i < flagged.length; i++) {
+            h = keccak256(abi.encodePacked(h, flagged[i]));
+        }
+        if (h != flaggedHash) revert InvalidParameter("flagged");
     }
 
     /// @dev Reverts unless at least threshold distinct participants of the

@@ -115,6 +115,7 @@ func Gas(ctx context.Context, counts []int, progress io.Writer) (*GasReport, err
 			"per_participant_round = (openRound + all commitUpdate + one batched recordScores + closeRound) / participants",
 			"commitUpdate stores no new slot: it updates the participant's slot and the round's running commitment hash; the preimage is in the UpdateCommitted event",
 			"recordScores stores one running hash of the score table; the entries are in the ScoresRecorded event; a table that flags members also keeps a running hash of them (recordScoresFlagged, one flagged), whose strikes confirmStrikes gives once the study's threshold of participants endorsed the table (one ecrecover each): the measured rounds flag no one",
+			"endorseScores is a participant endorsing a flagged round's scores on chain itself, one transaction each, when the coordinator does not bring the endorsements (confirmStrikes): the first of a round (it writes the round's count), endorseScoresLater a later one, endorseScoresStriking the one that reaches the study's threshold and strikes (one flagged member), endorseScoresThreshold all of them",
 			"grantConsent is a patient's first grant for a scope, relayed alone; revokeConsent rewrites the same slot (it keeps the latest two decisions); grantConsentRenewal is a third change, which archives the oldest for as-of-round queries",
 			"grantConsentBatched and revokeConsentBatched are per change, with as many patients' changes in one relayConsentBatch as the study has hospitals; each is still checked on chain (signature, nonce, scope, study, expiry)",
 			"grantConsentLogged and revokeConsentLogged are per change, as many patients' changes in one logConsentBatch as the study has hospitals: each is checked on chain (signature, scope, study, expiry, ε bound, issuedAt within the freshness window) and recorded as a ConsentLogged event with no storage; readers reduce the events (latest issuedAt wins, a revocation wins ties). The consent target applies to these",
@@ -499,6 +500,11 @@ func gasMeasure(ctx context.Context, n int) (GasRun, uint64, error) {
 		return GasRun{}, 0, err
 	}
 	ops["confirmStrikes"] = r.GasUsed
+	// The same flags again (a second chunk), struck this time by the
+	// participants' own endorsements on chain, one transaction each.
+	if err := gasEndorseOnChain(ctx, ledger, coord, study, 3, flaggedScores, members[:params.Threshold], ops); err != nil {
+		return GasRun{}, 0, err
+	}
 	if err = chain.AdvanceTime(2 * time.Hour); err != nil {
 		return GasRun{}, 0, err
 	}
@@ -534,6 +540,53 @@ func gasMeasure(ctx context.Context, n int) (GasRun, uint64, error) {
 	}
 	ops["updateTlsFingerprint"] = r.GasUsed
 	return run, transfer.GasUsed, nil
+}
+
+// gasEndorseOnChain has the coordinator record scores that flag members in
+// round rnd (a further chunk of its scores) and endorsers, as many as the
+// study's threshold, endorse them on chain one by one: the first
+// endorsement (endorseScores), a later one that does not strike
+// (endorseScoresLater, with three or more endorsers), the one that strikes
+// (endorseScoresStriking) and all of them (endorseScoresThreshold).
+func gasEndorseOnChain(ctx context.Context, ledger *contracts.Ledger, coord *contracts.Account, study uint64, rnd uint32, scores []contracts.Score, endorsers []*contracts.Account, ops map[string]uint64) error {
+	if _, err := ledger.RecordScores(ctx, coord, study, rnd, scores); err != nil {
+		return err
+	}
+	st, err := ledger.PendingStrike(ctx, study, rnd)
+	if err != nil {
+		return err
+	}
+	var flagged []common.Address
+	for _, sc := range scores {
+		if sc.Flagged {
+			flagged = append(flagged, sc.Member)
+		}
+	}
+	flagged = slices.SortedFunc(slices.Values(flagged), common.Address.Cmp) // one chunk: recorded by address
+	var all uint64
+	for i, e := range endorsers {
+		r, err := ledger.EndorseScores(ctx, e, study, rnd, st.ScoresHash, flagged)
+		if err != nil {
+			return err
+		}
+		all += r.GasUsed
+		switch {
+		case i == len(endorsers)-1:
+			ops["endorseScoresStriking"] = r.GasUsed
+		case i == 0:
+			ops["endorseScores"] = r.GasUsed
+		case i == 1:
+			ops["endorseScoresLater"] = r.GasUsed
+		}
+	}
+	ops["endorseScoresThreshold"] = all
+	if st, err = ledger.PendingStrike(ctx, study, rnd); err != nil {
+		return err
+	}
+	if st.Pending() {
+		return fmt.Errorf("%d endorsements on chain struck no one", len(endorsers))
+	}
+	return nil
 }
 
 // gasMeasureBound measures a study that binds samples to consent, with the

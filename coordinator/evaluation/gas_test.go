@@ -40,7 +40,7 @@ func TestGas(t *testing.T) {
 		assert.Positive(t, ops["grantConsentLogged"])
 		assert.Less(t, ops["grantConsentLogged"], ops["grantConsentBatched"])
 		assert.Less(t, ops["revokeConsentLogged"], ops["revokeConsentBatched"])
-		for _, op := range []string{"createStudy", "joinStudy", "setPublicKeyHash", "confirmStrikes", "abandonRound",
+		for _, op := range []string{"createStudy", "joinStudy", "setPublicKeyHash", "confirmStrikes", "endorseScores", "endorseScoresStriking", "abandonRound",
 			"proposeAdmission", "voteExecutingAdmission", "proposeQuorumExecuting", "updateTlsFingerprint"} {
 			assert.Greater(t, ops[op], rep.Baseline.EthTransfer, op)
 		}

@@ -62,6 +62,10 @@ type Config struct {
 	// TamperScores makes the coordinator record another score table than
 	// the one it decrypted (coordinator.Config's fault injection).
 	TamperScores func(round uint32, scores []contracts.Score) []contracts.Score
+	// SkipStrikes makes the coordinator record the flags but never confirm
+	// their strikes on chain, as one colluding with a flagged hospital
+	// would (coordinator.Config's fault injection).
+	SkipStrikes bool
 	// CommitEach makes hospitals commit their updates on chain one by one
 	// (coordinator.Config.CommitEach); by default the coordinator records
 	// each round's signed commitments in batches.

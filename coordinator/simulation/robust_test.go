@@ -259,22 +259,11 @@ func TestWithheldEndorsementStillStrikesTheAttacker(t *testing.T) {
 		// Half of them garble their endorsement instead.
 		attacks[i] = participant.Attack{Kind: participant.AttackWithholdEndorsement, Scale: float64(i % 2)}
 	}
-	var logs lockedBuffer
-	s, err := simulation.Run(ctx, simulation.Config{
+	s, logs := runLogged(ctx, t, simulation.Config{
 		Hospitals: 7, Rounds: 2, Seed: 5, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
 		Threshold: 3, MinParticipants: 3, CommitteeSize: 3, StrikeLimit: 3, Robust: true, Attacks: attacks,
 		Spec: &models.Spec{Kind: models.KindMLP, Features: 8, Hidden: []int{4}},
-		Log:  slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
-	if s != nil {
-		t.Cleanup(s.Close)
-	}
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("the study's log:\n%s", logs.Bytes())
-		}
-	})
-	require.NoError(t, err)
 	attacker := s.Participants()[scaler].Address
 	flagged := 0
 	for _, f := range s.Rounds() {
@@ -297,4 +286,81 @@ func TestWithheldEndorsementStillStrikesTheAttacker(t *testing.T) {
 		require.NoError(t, err)
 		assert.Zero(t, st.Strikes, "honest hospital %d is not struck", i)
 	}
+}
+
+// A coordinator colluding with a flagged hospital (or one that crashed
+// before confirming) never brings the round's endorsements to the chain
+// (SkipStrikes): the ×1000 attacker keeps zero weight in the rounds it is
+// flagged in, but only the hospitals' own endorsements on chain strike it,
+// and suspend it at the strike limit, with no help from the coordinator.
+func TestHospitalsStrikeTheAttackerWithoutTheCoordinator(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	const scaler = 5
+	scaling, err := participant.ParseAttack("scaling:scale=1000")
+	require.NoError(t, err)
+	s, logs := runLogged(ctx, t, simulation.Config{
+		Hospitals: 6, Rounds: 3, Seed: 1, DataDir: t.TempDir(), StrikeLimit: 2, LocalConsent: true,
+		Spec:   &models.Spec{Kind: models.KindMLP, Features: 8, Hidden: []int{4}},
+		Robust: true, Attacks: map[int]participant.Attack{scaler: scaling}, SkipStrikes: true,
+	})
+	attacker := s.Participants()[scaler].Address
+	var flaggedIn []uint32
+	for _, f := range s.Rounds() {
+		if slices.Contains(f.Flagged, attacker) {
+			flaggedIn = append(flaggedIn, f.Round)
+		}
+	}
+	require.NotEmpty(t, flaggedIn, "the ×1000 update is flagged")
+	t.Logf("attacker flagged in rounds %v of %d", flaggedIn, len(s.Rounds()))
+	strikes, err := s.Ledger().Strikes(ctx, s.StudyID())
+	require.NoError(t, err)
+	var struckIn []uint32
+	for _, st := range strikes {
+		assert.Equal(t, attacker, st.Member, "only the attacker is struck")
+		struckIn = append(struckIn, st.Round)
+	}
+	assert.Equal(t, flaggedIn, struckIn, "a strike for every round the attacker was flagged in, though the coordinator confirmed none")
+	st, err := s.Ledger().Participant(ctx, s.StudyID(), attacker)
+	require.NoError(t, err)
+	assert.Equal(t, uint16(len(flaggedIn)), st.Strikes)
+	assert.Equal(t, len(flaggedIn) >= 2, st.Suspended, "suspended at the strike limit (2)")
+
+	// The hospitals' own endorsements on chain struck it: the study's
+	// threshold of them in each round it was flagged in, none its own.
+	study, err := s.Ledger().Study(ctx, s.StudyID())
+	require.NoError(t, err)
+	endorsements, err := s.Ledger().OnChainEndorsements(ctx, s.StudyID())
+	require.NoError(t, err)
+	reached := map[uint32]uint64{}
+	for _, e := range endorsements {
+		assert.NotEqual(t, attacker, e.Endorser, "round %d: the attacker does not endorse its own strike", e.Round)
+		reached[e.Round] = max(reached[e.Round], e.Count)
+	}
+	for _, r := range flaggedIn {
+		assert.Equal(t, uint64(study.Threshold), reached[r], "round %d: struck by the threshold's on-chain endorsements", r)
+	}
+	assert.NotContains(t, logs.String(), "asking participants to endorse the round's scores", "the coordinator asked for no endorsement")
+}
+
+// runLogged runs a study with every party's log at Info level kept, and
+// printed if the test fails.
+func runLogged(ctx context.Context, t *testing.T, cfg simulation.Config) (*simulation.Study, *lockedBuffer) {
+	t.Helper()
+	logs := new(lockedBuffer)
+	cfg.Log = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	s, err := simulation.Run(ctx, cfg)
+	if s != nil {
+		t.Cleanup(s.Close)
+	}
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("the study's log:\n%s", logs.Bytes())
+		}
+	})
+	require.NoError(t, err)
+	return s, logs
 }

@@ -404,7 +404,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	ccfg.InsecurePlaintext = cfg.Plaintext
 	ccfg.TamperAggregate = cfg.TamperAggregate
 	ccfg.TamperModel = cfg.TamperModel
-	ccfg.TamperScores = cfg.TamperScores
+	ccfg.TamperScores, ccfg.SkipStrikes = cfg.TamperScores, cfg.SkipStrikes
 	ccfg.CommitEach, ccfg.TamperCommitments = cfg.CommitEach, cfg.TamperCommitments
 	ccfg.Root = rootData
 	if cfg.Train != nil && cfg.Train.Privacy != nil {
