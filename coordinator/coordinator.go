@@ -744,6 +744,15 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		return rep, nil, fmt.Errorf("%w: the chain records the commitments of %d of the %d uploads of round %d, need %d",
 			ErrStalled, len(contributors), len(contributors)+len(left), r, c.minParticipants)
 	}
+	if c.summer.needsShares() {
+		// Pinned before anyone is asked to open anything of the round.
+		pinned, gas, err := c.pinContributors(ctx, r, roundContributors{contributors, hashes, counts})
+		if err != nil {
+			return rep, nil, err
+		}
+		contributors, hashes, counts = pinned.addrs, pinned.hashes, pinned.counts
+		rep.GasUsed += gas
+	}
 	updates, err := c.store.GetAll(hashes)
 	if err != nil {
 		return rep, nil, err
