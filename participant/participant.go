@@ -191,6 +191,10 @@ type Participant struct {
 	// batch to watchCommitments, which checks the chain records them.
 	batched      chan batchedCommitment
 	commitDomain *contracts.CommitDomain // the study's EIP-712 domain, read once
+	// pin is the latest contributor list read pinned on chain (a pin never
+	// changes once set), so that a round's score and decrypt tasks read it
+	// once.
+	pin *roundPin
 }
 
 // New validates cfg and makes a participant that signs with key, talks to
