@@ -133,6 +133,14 @@ type Config struct {
 	// without their endorsements; the daemon's configuration file cannot
 	// set it.
 	TamperScores func(round uint32, scores []contracts.Score) []contracts.Score
+
+	// SplitDecryption, if set, makes this coordinator hostile: it has each
+	// round's aggregate decrypted by exactly t holders (no spares), then
+	// asks the holders it did not ask for the aggregate of another list of
+	// the round's contributors. It exists only so tests can show holders
+	// refusing every list but the round's pinned one; the daemon's
+	// configuration file cannot set it.
+	SplitDecryption *SplitDecryption
 }
 
 // DefaultConfig returns defaults for the fields a study does not fix.
@@ -804,6 +812,11 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	avg, err := openAverage(c.summer, agg, shares, len(global))
 	if err != nil {
 		return rep, nil, err
+	}
+	if c.cfg.SplitDecryption != nil && signed != nil {
+		if err := c.splitDecryption(ctx, r, contributors, updates, counts, signed, avg); err != nil {
+			return rep, nil, fmt.Errorf("hostile second decryption: %w", err)
+		}
 	}
 	rep.Decrypt = time.Since(t)
 	before, err := c.optimizer.MarshalBinary()

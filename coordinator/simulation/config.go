@@ -6,6 +6,7 @@ import (
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
@@ -62,6 +63,10 @@ type Config struct {
 	// TamperScores makes the coordinator record another score table than
 	// the one it decrypted (coordinator.Config's fault injection).
 	TamperScores func(round uint32, scores []contracts.Score) []contracts.Score
+	// SplitDecryption makes the coordinator hostile (coordinator.Config's
+	// fault injection): it asks a second group of holders for the
+	// aggregate of another list of each round's contributors.
+	SplitDecryption *coordinator.SplitDecryption
 	// CommitEach makes hospitals commit their updates on chain one by one
 	// (coordinator.Config.CommitEach); by default the coordinator records
 	// each round's signed commitments in batches.

@@ -405,6 +405,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	ccfg.TamperAggregate = cfg.TamperAggregate
 	ccfg.TamperModel = cfg.TamperModel
 	ccfg.TamperScores = cfg.TamperScores
+	ccfg.SplitDecryption = cfg.SplitDecryption
 	ccfg.CommitEach, ccfg.TamperCommitments = cfg.CommitEach, cfg.TamperCommitments
 	ccfg.Root = rootData
 	if cfg.Train != nil && cfg.Train.Privacy != nil {
