@@ -29,6 +29,10 @@ import {IConsortium, IConsentCounts} from "Modules.sol";
 /// may complete it, so the coordinator cannot drop a draw it dislikes
 /// short of letting it lapse (256 blocks, the reach of blockhash), which
 /// the events show.
+/// It also keeps what Studies has no code room for: endorsed strikes
+/// (confirmStrikes), whether a study binds sample counts to consent, and
+/// each round's pinned contributor list (pinContributors), the only list
+/// whose scores and aggregate the holders open in that round.
 contract Committees is IConsentCounts {
     /// @notice The largest committee.
     uint16 public constant MAX_SIZE = 255;
