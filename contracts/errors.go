@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/rpc"
 )
@@ -161,6 +162,9 @@ var (
 	// ErrMomentsSumPinned: the study's pooled-moments sum is pinned already;
 	// only that sum may be decrypted.
 	ErrMomentsSumPinned = errors.New("contracts: the study's pooled-moments sum is pinned already; decrypt that sum (its decryption task is in the coordinator's store)")
+	// ErrContributorsPinned: the round's contributor list is pinned
+	// already; only that list's scores and aggregate may be decrypted.
+	ErrContributorsPinned = errors.New("contracts: the round's contributor list is pinned already (ContributorsPinned names its hash); decrypt the pinned list's aggregate (the coordinator's store keeps the list) or abandon the round")
 
 	// ErrOutOfGas: a transaction sent with a given gas limit used all of it.
 	ErrOutOfGas = errors.New("contracts: the transaction ran out of gas")
@@ -285,6 +289,8 @@ func sentinelFor(name string) error {
 		return ErrSamplesBindingLocked
 	case "MomentsSumPinned":
 		return ErrMomentsSumPinned
+	case "ContributorsPinned":
+		return ErrContributorsPinned
 	case "BadEndorsement":
 		return ErrBadEndorsement
 	case "TooFewEndorsements":
@@ -362,6 +368,9 @@ func decodeRevertData(contractABI *abi.ABI, data []byte) *RevertError {
 			return out
 		}
 		for i, v := range values {
+			if h, ok := v.([32]byte); ok {
+				v = common.Hash(h).Hex() // a hash reads as one, not as 32 numbers
+			}
 			out.Args = append(out.Args, fmt.Sprintf("%s=%v", e.Inputs[i].Name, v))
 		}
 		return out

@@ -142,6 +142,13 @@ type Config struct {
 	// flagged members with their own endorsements on chain; the daemon's
 	// configuration file cannot set it.
 	SkipStrikes bool
+	// SplitDecryption, if set, makes this coordinator hostile: it has each
+	// round's aggregate decrypted by exactly t holders (no spares), then
+	// asks the holders it did not ask for the aggregate of another list of
+	// the round's contributors. It exists only so tests can show holders
+	// refusing every list but the round's pinned one; the daemon's
+	// configuration file cannot set it.
+	SplitDecryption *SplitDecryption
 }
 
 // DefaultConfig returns defaults for the fields a study does not fix.
@@ -753,6 +760,15 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		return rep, nil, fmt.Errorf("%w: the chain records the commitments of %d of the %d uploads of round %d, need %d",
 			ErrStalled, len(contributors), len(contributors)+len(left), r, c.minParticipants)
 	}
+	if c.summer.needsShares() {
+		// Pinned before anyone is asked to open anything of the round.
+		pinned, gas, err := c.pinContributors(ctx, r, roundContributors{contributors, hashes, counts})
+		if err != nil {
+			return rep, nil, err
+		}
+		contributors, hashes, counts = pinned.addrs, pinned.hashes, pinned.counts
+		rep.GasUsed += gas
+	}
 	updates, err := c.store.GetAll(hashes)
 	if err != nil {
 		return rep, nil, err
@@ -804,6 +820,11 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	avg, err := openAverage(c.summer, agg, shares, len(global))
 	if err != nil {
 		return rep, nil, err
+	}
+	if c.cfg.SplitDecryption != nil && signed != nil {
+		if err := c.splitDecryption(ctx, r, contributors, updates, counts, signed, avg); err != nil {
+			return rep, nil, fmt.Errorf("hostile second decryption: %w", err)
+		}
 	}
 	rep.Decrypt = time.Since(t)
 	before, err := c.optimizer.MarshalBinary()

@@ -103,8 +103,12 @@ func (c *Coordinator) askSets(ctx context.Context, r uint32, preferred []common.
 	c.mu.Lock()
 	threshold, pointOf := c.threshold, maps.Clone(c.points)
 	c.mu.Unlock()
+	spare := threshold
+	if c.cfg.SplitDecryption != nil {
+		spare = 0 // hostile: the other holders are kept for a second aggregate
+	}
 	var setsErr error
-	active, answers, err := c.askSetOf(ctx, r, preferred, nil, threshold, func(active []common.Address, points []uint64) activeStep {
+	active, answers, err := c.askSetOf(ctx, r, preferred, nil, spare, func(active []common.Address, points []uint64) activeStep {
 		step, err := build(active, points, threshold, pointOf)
 		if err != nil {
 			// Not reached: chooseActiveSet gives t to 2t distinct points.

@@ -140,6 +140,9 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 		_, err = ledger.CommitUpdate(ctx, keys[i], study, 1, contracts.Commitment{CiphertextHash: aggregation.ContentHash(b), Samples: 100, ConsentRoot: common.Hash{7}})
 		require.NoError(t, err)
 	}
+	// The coordinator pins the round's list, both hospitals in order.
+	_, err = ledger.PinContributors(ctx, coord, study, 1, contracts.ContributorsHash(study, 1, []common.Address{keys[0].Address(), keys[1].Address()}))
+	require.NoError(t, err)
 	serve := func(v *aggregation.EncryptedVector) common.Hash {
 		b, err := v.MarshalBinary()
 		require.NoError(t, err)
@@ -194,6 +197,7 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 		{"a raw update passed off as the aggregate", task(serve(updates[0]), []common.Address{h1, h2}, []float64{0.5, 0.5})},
 		{"the same contributor twice", task(sum(updates, []float64{0.5, 0.5}), []common.Address{h1, h1}, []float64{0.5, 0.5})},
 		{"an aggregate with one value altered", task(altered(updates, 2), []common.Address{h1, h2}, []float64{0.5, 0.5})},
+		{"the pinned contributors in another order", task(sum([]*aggregation.EncryptedVector{updates[1], updates[0]}, []float64{0.5, 0.5}), []common.Address{h2, h1}, []float64{0.5, 0.5})},
 	}
 	for _, tt := range refusals {
 		t.Run(tt.name, func(t *testing.T) {
@@ -208,6 +212,7 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 	t.Run("the honest aggregate is decrypted", func(t *testing.T) {
 		require.NoError(t, p.decrypt(ctx, task(sum(updates, []float64{0.5, 0.5}), []common.Address{h1, h2}, []float64{0.5, 0.5})))
 		require.Equal(t, 1, client.submitted)
+		assert.Equal(t, &roundPin{round: 1, hash: contracts.ContributorsHash(study, 1, []common.Address{h1, h2})}, p.pin, "the round's pin is read once and kept")
 	})
 	t.Run("recorded trust weights that single out one update", func(t *testing.T) {
 		// The coordinator records the weights itself in robust mode; without

@@ -194,6 +194,10 @@ type Participant struct {
 	// strikes takes the flags this node endorsed to watchStrikes, which
 	// endorses them on chain if the coordinator does not strike them.
 	strikes *strikeInbox
+	// pin is the latest contributor list read pinned on chain (a pin never
+	// changes once set), so that a round's score and decrypt tasks read it
+	// once.
+	pin *roundPin
 }
 
 // New validates cfg and makes a participant that signs with key, talks to

@@ -60,6 +60,40 @@ func (p *Participant) chainFacts(ctx context.Context, round uint32) (roundFacts,
 	return f, nil
 }
 
+// roundPin is a round's contributor list pinned on chain.
+type roundPin struct {
+	round uint32
+	hash  common.Hash
+}
+
+// pinnedContributors reads the contributor list the coordinator pinned on
+// chain for the round (zero: none yet), once per round: a pin never
+// changes once set, so only a missing one is read again.
+func (p *Participant) pinnedContributors(ctx context.Context, round uint32) (common.Hash, error) {
+	if p.pin != nil && p.pin.round == round {
+		return p.pin.hash, nil
+	}
+	h, err := p.ledger.PinnedContributors(ctx, p.cfg.StudyID, round)
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+	}
+	if h != (common.Hash{}) {
+		p.pin = &roundPin{round: round, hash: h}
+	}
+	return h, nil
+}
+
+// pinnedFor reads the round's pinned contributor list and refuses a task
+// (what: "score", "decryption") over another list before anything is
+// fetched for it; the step checks it again.
+func (p *Participant) pinnedFor(ctx context.Context, what string, round uint32, addrs []common.Address) (common.Hash, error) {
+	pinned, err := p.pinnedContributors(ctx, round)
+	if err != nil {
+		return common.Hash{}, err
+	}
+	return pinned, p.steps.checkPinned(what, round, addrs, pinned)
+}
+
 // spotFacts draws the chunks this node checks, from its own randomness
 // now that the task has fixed the aggregate, and fetches every
 // contributor's proof of them from the coordinator.
@@ -141,10 +175,15 @@ func (p *Participant) score(ctx context.Context, t *cohortv1.ScoreTask) error {
 	if err != nil {
 		return err
 	}
+	pinned, err := p.pinnedFor(ctx, "score", t.GetRound(), addrs)
+	if err != nil {
+		return err
+	}
 	facts, err := p.roundFacts(ctx, t.GetRound(), addrs)
 	if err != nil {
 		return err
 	}
+	facts.pinned = pinned
 	ref, err := p.referenceFacts(ctx, facts.study, t.GetRound(), t.GetScoreSetHashes())
 	if err != nil {
 		return err
@@ -160,6 +199,10 @@ func (p *Participant) score(ctx context.Context, t *cohortv1.ScoreTask) error {
 // has recomputed it from the committed updates (see steps.decrypt).
 func (p *Participant) decrypt(ctx context.Context, t *cohortv1.DecryptTask) error {
 	addrs, err := p.steps.decryptPrecheck(t)
+	if err != nil {
+		return err
+	}
+	pinned, err := p.pinnedFor(ctx, "decryption", t.GetRound(), addrs)
 	if err != nil {
 		return err
 	}
@@ -187,6 +230,7 @@ func (p *Participant) decrypt(ctx context.Context, t *cohortv1.DecryptTask) erro
 	} else if facts.roundFacts, err = p.roundFacts(ctx, t.GetRound(), addrs); err != nil {
 		return err
 	}
+	facts.pinned = pinned
 	if ev := t.GetTrust(); len(facts.recorded) > 0 && ev != nil && len(ev.GetScoreSetHashes()) == len(addrs) {
 		ref, err := p.referenceFacts(ctx, facts.study, t.GetRound(), ev.GetScoreSetHashes())
 		if err != nil {

@@ -34,6 +34,9 @@ type roundFacts struct {
 	// commitments) of the task's contributors, in task order; the driver
 	// stops at the first contributor without a commitment.
 	updates [][]byte
+	// pinned is the contributor list the coordinator pinned on chain for
+	// the round (contracts.ContributorsHash; zero: none pinned).
+	pinned common.Hash
 }
 
 // referenceFacts is what a holder recomputes a robust round's scoring
@@ -55,6 +58,27 @@ const weightTolerance = 1.0/contracts.MetricUnit + 1e-12
 func (s *steps) checkRoundOpen(kind string, study contracts.Study, round uint32) error {
 	if study.CurrentRound != round || !study.RoundOpen {
 		return fmt.Errorf("%w: %s task for round %d, but the chain's round %d is %s", ErrChainMismatch, kind, round, study.CurrentRound, map[bool]string{true: "open", false: "closed"}[study.RoundOpen])
+	}
+	return nil
+}
+
+// checkPinned refuses shares (what names them: "score", "decryption") of
+// the round for any list of contributors but the one the coordinator
+// pinned on chain before asking (Committees.pinContributors), and for any
+// list at all when none is pinned. A holder's own rules (one aggregate,
+// one projection seed per round) hold only for what it gave itself: a
+// coordinator that splits the holders into two groups of at least the
+// threshold could otherwise have each open another list's aggregate (or
+// scores under another seed) and read one update from their difference.
+// The list fixes what is opened: each listed member committed once, and
+// the seed and the robust weights follow from the listed commitments.
+func (s *steps) checkPinned(what string, round uint32, addrs []common.Address, pinned common.Hash) error {
+	if pinned == (common.Hash{}) {
+		return fmt.Errorf("%w: asked for %s shares of round %d, whose contributor list is not pinned on chain; a holder gives shares only for the list the coordinator pinned before asking (Committees.pinContributors)", ErrChainMismatch, what, round)
+	}
+	if h := contracts.ContributorsHash(s.studyID, round, addrs); h != pinned {
+		return fmt.Errorf("%w: asked for %s shares of round %d over a list of %d contributors (hash %s), not the list pinned on chain for the round (%s): a holder opens the pinned list's scores and aggregate only, since two lists of one round give away their difference",
+			ErrChainMismatch, what, round, len(addrs), h.Hex(), pinned.Hex())
 	}
 	return nil
 }
@@ -242,7 +266,11 @@ func (s *steps) score(ctx context.Context, t *cohortv1.ScoreTask, facts roundFac
 	// The seed is drawn from the listed contributors' commitments in the
 	// listed order, so each other list (a subset, another order) draws new
 	// projections of the same updates, and enough of them give an update
-	// away: one seed per round.
+	// away: one list per round, the one pinned on chain, and one seed per
+	// round by this holder's own record.
+	if err := s.checkPinned("score", round, addrs, facts.pinned); err != nil {
+		return ready{}, err
+	}
 	seed := common.BytesToHash(t.GetSeed())
 	if prev, ok := s.scored[round]; ok && prev != seed {
 		return ready{}, fmt.Errorf("%w: asked for score shares in round %d under projection seed %s after seed %s: a holder scores under one projection seed per round, since another list of contributors draws new projections of the same updates",
@@ -413,6 +441,11 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 	}
 	if nonZero < least {
 		return ready{}, fmt.Errorf("%w: the round %d aggregate gives weight to %d updates, the study requires at least %d", ErrChainMismatch, round, nonZero, least)
+	}
+	// One list per round, the one pinned on chain, whichever holders are
+	// asked; and one aggregate per round by this holder's own record.
+	if err := s.checkPinned("decryption", round, addrs, facts.pinned); err != nil {
+		return ready{}, err
 	}
 	aggHash := common.BytesToHash(t.GetAggregateHash())
 	// Two aggregates of one round over different contributors give away

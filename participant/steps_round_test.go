@@ -69,6 +69,8 @@ func newRoundFixture(t *testing.T) *roundFixture {
 		f.facts.committed[s.self] = contracts.Commitment{CiphertextHash: aggregation.ContentHash(b), Samples: f.samples[i], ConsentRoot: common.Hash{7}}
 		f.facts.updates = append(f.facts.updates, b)
 	}
+	// The coordinator pinned the round's list, all three in node order.
+	f.facts.pinned = contracts.ContributorsHash(stepsStudy, 1, []common.Address{c.nodes[0].self, c.nodes[1].self, c.nodes[2].self})
 	return f
 }
 
@@ -128,6 +130,7 @@ func TestDecryptStep(t *testing.T) {
 	aggregate := func(c *decryptCase, who []int, w []float64) {
 		c.facts.aggregate = f.sum(t, who, w)
 		c.task.AggregateHash, c.task.Contributors, c.task.Weights = aggregation.ContentHash(c.facts.aggregate).Bytes(), f.addrs(who), w
+		c.facts.pinned = f.pinnedFor(who) // each case meets its own check, not the pin's
 		c.facts.updates = nil
 		for _, n := range who {
 			c.facts.updates = append(c.facts.updates, f.sealed[n])
@@ -341,6 +344,7 @@ func TestDistributedHolderDecryptsOneAggregatePerRound(t *testing.T) {
 	fewer.facts.aggregate = f.sum(t, who, w)
 	fewer.task.AggregateHash, fewer.task.Contributors, fewer.task.Weights = aggregation.ContentHash(fewer.facts.aggregate).Bytes(), f.addrs(who), w
 	fewer.facts.updates = [][]byte{f.sealed[0], f.sealed[1]}
+	fewer.facts.pinned = f.pinnedFor(who) // the holder's own record refuses it, whatever the chain pins
 	r, err := me.decrypt(context.Background(), fewer.task, fewer.facts)
 	require.ErrorIs(t, err, ErrChainMismatch)
 	assert.Contains(t, err.Error(), "one aggregate per round")
@@ -479,6 +483,9 @@ func TestHolderDecryptsOneAggregatePerRound(t *testing.T) {
 	fewer.facts.aggregate = f.sum(t, who, w)
 	fewer.task.AggregateHash, fewer.task.Contributors, fewer.task.Weights = aggregation.ContentHash(fewer.facts.aggregate).Bytes(), f.addrs(who), w
 	fewer.facts.updates = [][]byte{f.sealed[0], f.sealed[1]}
+	// The holder's own record refuses it even if the chain pinned that list
+	// (a node reading a chain node that lies): defence in depth.
+	fewer.facts.pinned = f.pinnedFor(who)
 
 	var allShares, fewerShares [][]byte
 	for _, s := range f.nodes[:2] {
@@ -571,6 +578,7 @@ func TestHolderScoresOneSeedPerRound(t *testing.T) {
 	me.scored = restarted.scored
 	for _, who := range [][]int{{2}, {0, 2}, {2, 0}, {2, 1, 0}} {
 		task, facts, ref := f.scoreTaskFor(t, who)
+		facts.pinned = f.pinnedFor(who) // the holder's own record refuses it, whatever the chain pins
 		r, err := me.score(context.Background(), task, facts, ref)
 		require.ErrorIs(t, err, ErrChainMismatch, "contributors %v: new projections of the same updates", who)
 		assert.Contains(t, err.Error(), "one projection seed per round")

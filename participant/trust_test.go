@@ -174,6 +174,7 @@ func (f *trustFixture) openRoundWith(t *testing.T, r uint32, active []uint64, li
 		_, err = f.ledger.CommitUpdate(ctx, f.accounts[i], f.study, r, contracts.Commitment{CiphertextHash: committed[i], Samples: f.samples[i], ConsentRoot: common.Hash{7}})
 		require.NoError(t, err)
 	}
+	f.pin(t, r)
 	seed := aggregation.ScoringSeed(f.study, r, committed)
 	k := aggregation.DefaultProjectionsFor(len(f.global))
 	refs, err := f.scheme.NewReferences(reference, seed, k)
@@ -224,6 +225,18 @@ func (f *trustFixture) openRoundWith(t *testing.T, r uint32, active []uint64, li
 	require.NoError(t, err)
 	tr.evidence = ev
 	return tr
+}
+
+// pin pins round r's contributors on chain, the three hospitals in order,
+// as the coordinator does before it asks for score or decryption shares.
+func (f *trustFixture) pin(t *testing.T, r uint32) {
+	t.Helper()
+	addrs := make([]common.Address, len(f.accounts))
+	for i, a := range f.accounts {
+		addrs[i] = a.Address()
+	}
+	_, err := f.ledger.PinContributors(f.ctx, f.coord, f.study, r, contracts.ContributorsHash(f.study, r, addrs))
+	require.NoError(t, err)
 }
 
 // record puts weights on chain as the coordinator's scores and returns the
@@ -441,6 +454,7 @@ func TestHolderRefusesToScoreAnUpdateNamingAnotherMember(t *testing.T) {
 		task.Contributors = append(task.Contributors, f.accounts[i].Address().Bytes())
 		task.ScoreSetHashes = append(task.ScoreSetHashes, h.Bytes())
 	}
+	f.pin(t, r)
 	err = p.score(ctx, task)
 	require.ErrorIs(t, err, ErrChainMismatch)
 	require.ErrorContains(t, err, "bound to another member or round")

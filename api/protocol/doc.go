@@ -241,13 +241,33 @@
 // the sealed update and the ids it used (DataDir/rounds/r.json).
 // Coordinator keeps: the ciphertexts (blobs).
 //
+// # The round's contributor list, pinned
+//
+// Once the round's commitments are on chain and before it asks anyone for
+// score or decryption shares, the coordinator pins the round's contributor
+// list on chain (Committees.pinContributors, the hash
+// contracts.ContributorsHash of the study, the round and the ordered
+// addresses; once per round, the same hash again a no-op), keeping the list
+// in its store first. A holder reads the pin once per round and gives
+// score and decryption shares for the pinned list only (no pin: none), on
+// top of its own rules (one aggregate and one projection seed per round,
+// DataDir/decrypted, DataDir/scored). The list fixes what is opened: each
+// listed member commits once per round (ciphertext and sample count), the
+// projection seed is drawn from the listed commitments in order, and a
+// robust round's weights follow from the scores and the study's policy.
+// So a coordinator that splits the holders into two groups of at least t
+// cannot have two lists of one round opened and subtracted. A coordinator
+// restarted within the round goes on with the pinned list from its store,
+// or stops (contracts.ErrContributorsPinned).
+//
 // # Phase score
 //
 // Only with robust scoring. The coordinator scores each update against the
 // reference update of the root data set under encryption and asks t share
 // holders, and up to t spare ones among the round's contributors
 // (ScoreTask, with the score sets' hashes and, with spare holders, the
-// decryption sets, as in phase decrypt). Each recomputes the reference,
+// decryption sets, as in phase decrypt). Each checks the contributors
+// against the pinned list, recomputes the reference,
 // the projection seed from the round's commitments and every score set,
 // checks the sets (aggregation.CheckDecryptionSets), and answers
 // SubmitScoreShares (kind "score-shares", content
@@ -275,7 +295,7 @@
 // sum from the updates it already fetched to score them). It checks the
 // weights against the committed sample counts or the weights recorded on
 // chain (re-deriving trust weights), refuses a sum of fewer than the
-// study's minimum, and answers
+// study's minimum or over another list than the one pinned, and answers
 // SubmitDecryptionShare (kind "decrypt-share", content keccak(share),
 // bound to the aggregate hash), one share per decryption set it is in,
 // each signed (it first checks the sets: aggregation.CheckDecryptionSets).

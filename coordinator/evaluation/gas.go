@@ -42,8 +42,8 @@ type GasRun struct {
 	// Operations maps an operation to its gas; per-participant operations
 	// (joinStudy, commitUpdate) are the mean over all participants.
 	Operations map[string]uint64 `json:"operations"`
-	// RoundTotal is openRound + every commitUpdate + recordScores (one batched
-	// call, none flagged) + closeRound. A round that flags members adds the
+	// RoundTotal is openRound + every commitUpdate + pinContributors +
+	// recordScores (one batched call, none flagged) + closeRound. A round that flags members adds the
 	// difference of recordScoresFlagged and confirmStrikes (the study's
 	// threshold of endorsements), measured apart.
 	RoundTotal uint64 `json:"round_total"`
@@ -112,7 +112,8 @@ func Gas(ctx context.Context, counts []int, progress io.Writer) (*GasReport, err
 		PerParticipantRoundBatched: map[string]uint64{},
 		BatchedWithinTargets:       true,
 		Notes: []string{
-			"per_participant_round = (openRound + all commitUpdate + one batched recordScores + closeRound) / participants",
+			"per_participant_round = (openRound + all commitUpdate + pinContributors + one batched recordScores + closeRound) / participants",
+			"pinContributors pins the round's contributor list (one fresh slot, after reading the study) before anyone decrypts, so that no two lists of one round are opened; every encrypted round sends it",
 			"commitUpdate stores no new slot: it updates the participant's slot and the round's running commitment hash; the preimage is in the UpdateCommitted event",
 			"recordScores stores one running hash of the score table; the entries are in the ScoresRecorded event; a table that flags members also keeps a running hash of them (recordScoresFlagged, one flagged), whose strikes confirmStrikes gives once the study's threshold of participants endorsed the table (one ecrecover each): the measured rounds flag no one",
 			"endorseScores is a participant endorsing a flagged round's scores on chain itself, one transaction each, when the coordinator does not bring the endorsements (confirmStrikes): the first of a round (it writes the round's count), endorseScoresLater a later one, endorseScoresStriking the one that reaches the study's threshold and strikes (one flagged member), endorseScoresThreshold all of them",
@@ -398,6 +399,16 @@ func gasMeasure(ctx context.Context, n int) (GasRun, uint64, error) {
 	}
 	mean("commitUpdate", total)
 	round += total
+	// The contributor list, pinned before anyone decrypts (every encrypted round).
+	contributors := make([]common.Address, n)
+	for i, m := range members {
+		contributors[i] = m.Address()
+	}
+	if r, err = ledger.PinContributors(ctx, coord, study, 1, contracts.ContributorsHash(study, 1, contributors)); err != nil {
+		return GasRun{}, 0, err
+	}
+	ops["pinContributors"] = r.GasUsed
+	round += r.GasUsed
 	if r, err = ledger.RecordScores(ctx, coord, study, 1, scores); err != nil {
 		return GasRun{}, 0, err
 	}
@@ -459,6 +470,9 @@ func gasMeasure(ctx context.Context, n int) (GasRun, uint64, error) {
 	mean("commitUpdatesBatched", r.GasUsed)
 	round += r.GasUsed
 	for _, step := range []func() (contracts.Receipt, error){
+		func() (contracts.Receipt, error) {
+			return ledger.PinContributors(ctx, coord, study, 2, contracts.ContributorsHash(study, 2, contributors))
+		},
 		func() (contracts.Receipt, error) { return ledger.RecordScores(ctx, coord, study, 2, scores) },
 		func() (contracts.Receipt, error) {
 			return ledger.CloseRound(ctx, coord, study, 2, contracts.RoundResult{
@@ -737,6 +751,14 @@ func gasMeasureBound(ctx context.Context, ledger *contracts.Ledger, chain *contr
 			commits = r.GasUsed
 		}
 		total += commits
+		contributors := make([]common.Address, n)
+		for i, m := range members {
+			contributors[i] = m.Address()
+		}
+		if r, err = ledger.PinContributors(ctx, coord, study, round, contracts.ContributorsHash(study, round, contributors)); err != nil {
+			return err
+		}
+		total += r.GasUsed
 		if r, err = ledger.RecordScores(ctx, coord, study, round, scores); err != nil {
 			return err
 		}

@@ -28,7 +28,7 @@ func TestGas(t *testing.T) {
 	for _, run := range rep.Runs {
 		ops := run.Operations
 		// commitUpdate is a mean rounded down: the sum may be short by less than one gas per participant.
-		assert.InDelta(t, ops["openRound"]+uint64(run.Participants)*ops["commitUpdate"]+ops["recordScores"]+ops["closeRound"],
+		assert.InDelta(t, ops["openRound"]+uint64(run.Participants)*ops["commitUpdate"]+ops["pinContributors"]+ops["recordScores"]+ops["closeRound"],
 			run.RoundTotal, float64(run.Participants), "round total of %d", run.Participants)
 		assert.Equal(t, run.RoundTotal/uint64(run.Participants), run.PerParticipantRound)
 		for _, op := range []string{"grantConsent", "grantConsentRenewal", "grantConsentBounded", "revokeConsent"} {
@@ -41,7 +41,7 @@ func TestGas(t *testing.T) {
 		assert.Less(t, ops["grantConsentLogged"], ops["grantConsentBatched"])
 		assert.Less(t, ops["revokeConsentLogged"], ops["revokeConsentBatched"])
 		for _, op := range []string{"createStudy", "joinStudy", "setPublicKeyHash", "confirmStrikes", "endorseScores", "endorseScoresStriking", "abandonRound",
-			"proposeAdmission", "voteExecutingAdmission", "proposeQuorumExecuting", "updateTlsFingerprint"} {
+			"proposeAdmission", "voteExecutingAdmission", "proposeQuorumExecuting", "updateTlsFingerprint", "pinContributors"} {
 			assert.Greater(t, ops[op], rep.Baseline.EthTransfer, op)
 		}
 	}

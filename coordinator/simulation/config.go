@@ -6,6 +6,7 @@ import (
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 	"github.com/cohort-fl/cohort/records"
@@ -66,6 +67,10 @@ type Config struct {
 	// their strikes on chain, as one colluding with a flagged hospital
 	// would (coordinator.Config's fault injection).
 	SkipStrikes bool
+	// SplitDecryption makes the coordinator hostile (coordinator.Config's
+	// fault injection): it asks a second group of holders for the
+	// aggregate of another list of each round's contributors.
+	SplitDecryption *coordinator.SplitDecryption
 	// CommitEach makes hospitals commit their updates on chain one by one
 	// (coordinator.Config.CommitEach); by default the coordinator records
 	// each round's signed commitments in batches.

@@ -405,6 +405,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	ccfg.TamperAggregate = cfg.TamperAggregate
 	ccfg.TamperModel = cfg.TamperModel
 	ccfg.TamperScores, ccfg.SkipStrikes = cfg.TamperScores, cfg.SkipStrikes
+	ccfg.SplitDecryption = cfg.SplitDecryption
 	ccfg.CommitEach, ccfg.TamperCommitments = cfg.CommitEach, cfg.TamperCommitments
 	ccfg.Root = rootData
 	if cfg.Train != nil && cfg.Train.Privacy != nil {
