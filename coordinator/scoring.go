@@ -11,6 +11,7 @@ import (
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 )
@@ -157,8 +158,18 @@ func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributor
 // before it signs), so that a holder that withholds its endorsement
 // cannot spare a flagged member. The chain strikes only with t of them,
 // so a coordinator alone cannot. Too few strike no one; the round goes on.
-// members are the round's members in good standing.
+// members are the round's members in good standing. Scores that a single
+// set of t holders decrypted strike no one (protocol.ScoresCrossChecked):
+// nodes do not endorse them, since one lying holder among the t could
+// have framed an honest hospital.
 func (c *Coordinator) confirmStrikes(ctx context.Context, r uint32, rep RoundReport, members []common.Address, signed []*cohortv1.DecryptionShareSubmission, evidence *cohortv1.TrustEvidence) (uint64, error) {
+	c.mu.Lock()
+	threshold := c.threshold
+	c.mu.Unlock()
+	if evidence != nil && !protocol.ScoresCrossChecked(evidence, threshold) {
+		c.log.Warn("the flagged members get no strike: a single set of holders decrypted the round's scores, with nothing to compare them with", "round", r, "flagged", len(rep.Flagged), "threshold", threshold)
+		return 0, nil
+	}
 	round, err := c.ledger.Round(ctx, c.cfg.StudyID, r)
 	if err != nil {
 		return 0, fmt.Errorf("read round %d: %w", r, err)
@@ -180,9 +191,6 @@ func (c *Coordinator) confirmStrikes(ctx context.Context, r uint32, rep RoundRep
 		endorsements[holder] = sub.GetScoresEndorsement()
 		order = append(order, holder)
 	}
-	c.mu.Lock()
-	threshold := c.threshold
-	c.mu.Unlock()
 	if need := threshold - len(endorsements); need > 0 && evidence != nil {
 		more, err := c.askEndorsements(ctx, r, need, rep, members, holders, round.ScoresHash, domain, evidence)
 		if err != nil {

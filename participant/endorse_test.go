@@ -53,8 +53,9 @@ func TestParticipantEndorsesOnlyScoresItReDerives(t *testing.T) {
 	h1 := f.accounts[0].Address()
 
 	// Round 1: the coordinator flags honest hospital 1 (a round of three
-	// flags nobody: MinRelativeUpdates).
-	tr := f.openRound(t, 1)
+	// flags nobody: MinRelativeUpdates); the scores were decrypted by every
+	// set of three holders at threshold 2, so they are cross-checked.
+	tr := f.openRoundWith(t, 1, []uint64{1, 2, 3}, 0)
 	framed := f.recordTable(t, tr, map[int]bool{0: true})
 	withTask := func(edit func(task *cohortv1.EndorseTask)) *cohortv1.EndorseTask {
 		task := proto.Clone(framed).(*cohortv1.EndorseTask)
@@ -134,6 +135,19 @@ func TestParticipantEndorsesOnlyScoresItReDerives(t *testing.T) {
 		require.NoError(t, p.decrypt(ctx, task))
 		require.Equal(t, 1, f.client.submitted)
 		require.Empty(t, f.client.last.GetScoresEndorsement(), "no endorsement with the decryption share")
+	})
+
+	// Round 4: scores decrypted by one set of t = 2 holders, with nothing
+	// to compare them with, strike no one: one lying holder among them
+	// could have framed the member they flag.
+	f.closeRound(t, 3)
+	tr = f.openRound(t, 4)
+	t.Run("scores of a single set of holders", func(t *testing.T) {
+		sent := f.client.submitted
+		err := p.endorse(ctx, f.recordTable(t, tr, map[int]bool{2: true}))
+		require.ErrorIs(t, err, ErrChainMismatch)
+		require.ErrorContains(t, err, "decrypted by a single set of 2 holders")
+		require.Equal(t, sent, f.client.submitted, "no endorsement left the site")
 	})
 
 	// A node asked again for a round it endorsed refuses, restarted too:

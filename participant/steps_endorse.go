@@ -10,6 +10,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/contracts"
 )
 
@@ -68,6 +69,9 @@ func (s *steps) endorse(ctx context.Context, t *cohortv1.EndorseTask, facts endo
 	}
 	if err := recordsExactly(round, addrs, facts.recorded); err != nil {
 		return ready{}, err
+	}
+	if t.GetTrust() != nil && !protocol.ScoresCrossChecked(t.GetTrust(), int(facts.study.Threshold)) {
+		return ready{}, fmt.Errorf("%w: round %d's scores were decrypted by a single set of %d holders, with nothing to compare them with: their flags weigh members zero but strike no one", ErrChainMismatch, round, facts.study.Threshold)
 	}
 	weight := make(map[common.Address]float64, len(facts.recorded))
 	for _, sc := range facts.recorded {

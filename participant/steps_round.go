@@ -15,6 +15,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 )
@@ -507,10 +508,14 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 	sub := &cohortv1.DecryptionShareSubmission{
 		StudyId: s.studyID, Round: round, AggregateHash: t.GetAggregateHash(), Share: shares[0].Share, Auth: shares[0].Auth, More: shares[1:],
 	}
-	// The recorded flags passed checkTrust: endorsed, they become strikes.
+	// The recorded flags passed checkTrust: endorsed, they become strikes,
+	// but only if more than one set of holders decrypted the scores
+	// (protocol.ScoresCrossChecked): with exactly t, one lying holder could
+	// have framed an honest hospital, which keeps its zero weight but is
+	// not struck.
 	withhold := s.attack.Kind == AttackWithholdEndorsement
 	var endorsed *endorsedFlags
-	if facts.flagsAnyone() && recordsExactly(round, addrs, facts.recorded) == nil && (!withhold || s.attack.Scale != 0) {
+	if facts.flagsAnyone() && recordsExactly(round, addrs, facts.recorded) == nil && protocol.ScoresCrossChecked(t.GetTrust(), int(facts.study.Threshold)) && (!withhold || s.attack.Scale != 0) {
 		if sub.ScoresEndorsement, err = contracts.SignEndorsement(s.key, facts.domain, s.studyID, round, facts.scoresHash); err != nil {
 			return ready{}, err
 		}

@@ -64,9 +64,15 @@ type RoundFigures struct {
 	// Suspended the members suspended from the study after it.
 	Flagged   []common.Address `json:"flagged,omitempty"`
 	Suspended []common.Address `json:"suspended,omitempty"`
-	// FlaggedNames and SuspendedNames name the hospitals at those
-	// addresses, for people.
+	// Struck are the flagged contributors the chain had struck for this
+	// round when it closed: a strike needs the study's threshold of
+	// endorsements of scores that more than one set of holders decrypted,
+	// and the participants' own endorsements land a few blocks later.
+	Struck []common.Address `json:"struck,omitempty"`
+	// FlaggedNames, StruckNames and SuspendedNames name the hospitals at
+	// those addresses, for people.
 	FlaggedNames   []string `json:"-"`
+	StruckNames    []string `json:"-"`
 	SuspendedNames []string `json:"-"`
 	// BalancedAccuracy is over every site's test records; Sites has each
 	// site's own metrics on its test split.

@@ -435,6 +435,15 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			f.Sites = append(f.Sites, SiteRoundMetrics{Name: name, Metrics: site.Metrics})
 		}
 		if cfg.Robust {
+			if len(f.Flagged) > 0 {
+				if strikes, err := s.ledger.Strikes(ctx, s.studyID); err == nil {
+					for _, st := range strikes {
+						if st.Round == r.Round {
+							f.Struck = append(f.Struck, st.Member)
+						}
+					}
+				}
+			}
 			for _, p := range s.participants {
 				if st, err := s.ledger.Participant(ctx, s.studyID, p.Address); err == nil && st.Suspended {
 					f.Suspended = append(f.Suspended, p.Address)
@@ -442,6 +451,9 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 				}
 				if slices.Contains(f.Flagged, p.Address) {
 					f.FlaggedNames = append(f.FlaggedNames, p.Name)
+				}
+				if slices.Contains(f.Struck, p.Address) {
+					f.StruckNames = append(f.StruckNames, p.Name)
 				}
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/cohort-fl/cohort/models"
@@ -109,7 +110,11 @@ func (cfg *Config) PrintProgress(out io.Writer) {
 		}
 		previousSamples = f.Samples
 		for _, name := range f.FlaggedNames {
-			fmt.Fprintf(out, "round %d: robust scoring flagged %s's update; a strike is recorded on chain\n", f.Round, name)
+			if slices.Contains(f.StruckNames, name) {
+				fmt.Fprintf(out, "round %d: robust scoring flagged %s's update; a strike is recorded on chain\n", f.Round, name)
+			} else {
+				fmt.Fprintf(out, "round %d: robust scoring flagged %s's update (it weighs nothing); no strike on chain yet: a strike needs the study's threshold of endorsements of scores more than one set of holders decrypted\n", f.Round, name)
+			}
 		}
 		for _, name := range f.SuspendedNames {
 			if !suspended[name] {
