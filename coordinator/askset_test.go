@@ -57,15 +57,22 @@ func askSetsRecorded(t *testing.T, c *Coordinator, preferred []common.Address) (
 	return steps, func() ([]common.Address, error) { wg.Wait(); return active, err }
 }
 
-func nextSet(t *testing.T, steps <-chan *askedStep) *askedStep {
+// nextSet returns the next set asked once it is the current phase (build
+// makes the step before the driver installs it).
+func nextSet(t *testing.T, c *Coordinator, steps <-chan *askedStep) *askedStep {
 	t.Helper()
+	var st *askedStep
 	select {
-	case st := <-steps:
-		return st
+	case st = <-steps:
 	case <-time.After(10 * time.Second):
 		t.Fatal("no set asked")
-		return nil
 	}
+	require.Eventually(t, func() bool {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return c.current == step(st)
+	}, 10*time.Second, time.Millisecond, "the set asked becomes the current phase")
+	return st
 }
 
 func answerFrom(t *testing.T, c *Coordinator, st *askedStep, from ...common.Address) {
@@ -85,7 +92,7 @@ func TestAskSetLeavesOutOnlyTheHolderThatWentAway(t *testing.T) {
 	c, h := holdersCoordinator(time.Minute)
 	steps, result := askSetsRecorded(t, c, h)
 
-	first := nextSet(t, steps)
+	first := nextSet(t, c, steps)
 	assert.Equal(t, h, first.pending(), "three holders and a spare")
 	answerFrom(t, c, first, h[0])
 	c.mu.Lock()
@@ -94,7 +101,7 @@ func TestAskSetLeavesOutOnlyTheHolderThatWentAway(t *testing.T) {
 	c.mu.Unlock()
 
 	start := time.Now()
-	second := nextSet(t, steps)
+	second := nextSet(t, c, steps)
 	assert.Less(t, time.Since(start), 5*time.Second, "the set is given up when its holder goes away, not at the phase timeout")
 	assert.Equal(t, h[:3], second.pending(), "the live holders are asked again")
 	answerFrom(t, c, second, h[:3]...)
@@ -106,12 +113,12 @@ func TestAskSetLeavesOutOnlyTheHolderThatWentAway(t *testing.T) {
 // A holder that is connected but does not answer within the phase timeout
 // is left out; the others are asked again.
 func TestAskSetLeavesOutAHolderThatDoesNotAnswerInTime(t *testing.T) {
-	c, h := holdersCoordinator(500 * time.Millisecond)
+	c, h := holdersCoordinator(2 * time.Second)
 	steps, result := askSetsRecorded(t, c, h)
 
-	first := nextSet(t, steps)
+	first := nextSet(t, c, steps)
 	answerFrom(t, c, first, h[0], h[1], h[3])
-	second := nextSet(t, steps)
+	second := nextSet(t, c, steps)
 	assert.Equal(t, []common.Address{h[0], h[1], h[3]}, second.pending(), "h[2] stayed silent")
 	answerFrom(t, c, second, h[0], h[1], h[3])
 	active, err := result()
