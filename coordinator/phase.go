@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -215,14 +216,22 @@ func (c *Coordinator) queue(to common.Address, task *cohortv1.Task) {
 	}
 }
 
+// errMemberGone, with ErrStalled, ends a failFast phase's wait early: a
+// member it waited for went away. The members that are still connected and
+// have not answered were not given their time: they are not late.
+var errMemberGone = errors.New("a member asked went away")
+
 // wait blocks until every member st asked has answered (full is closed),
-// or until timeout if at least min answers arrived by then.
+// or until timeout if at least min answers arrived by then. A failFast
+// phase with fewer than min answers stops waiting as soon as a member it
+// waits for goes away (errMemberGone).
 func (c *Coordinator) wait(ctx context.Context, st step, full <-chan struct{}, timeout time.Duration, min int) error {
 	p := st.collecting()
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
+	lost := false
 wait:
 	for {
 		select {
@@ -234,6 +243,7 @@ wait:
 			break wait
 		case <-tick.C:
 			if p.failFast && c.lostMember(p) {
+				lost = true
 				break wait
 			}
 			if missing, ok := c.onlyAbsentMissing(p, min); ok {
@@ -245,6 +255,10 @@ wait:
 	c.mu.Lock()
 	n := len(p.got)
 	c.mu.Unlock()
+	if n < min && lost {
+		return fmt.Errorf("%w: %w: %d of %d participants had sent a %s for round %d, need %d",
+			ErrStalled, errMemberGone, n, len(p.want), p.kind, p.round, min)
+	}
 	if n < min {
 		return fmt.Errorf("%w: %d of %d participants sent a %s for round %d within %s, need %d",
 			ErrStalled, n, len(p.want), p.kind, p.round, timeout, min)

@@ -90,7 +90,10 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, co
 // (a round's contributors just showed they are alive) and never asking the
 // excluded ones, with the step build makes, and collects one answer from
 // each. If a holder goes away or does not answer in time it is left out
-// and another set is asked, while t live holders remain.
+// and another set is asked, while t live holders remain. A set is given up
+// as soon as one of its holders goes away: then only the holders that went
+// away are left out, not those still connected that had not answered yet
+// (they were working on it; leaving them out too could leave fewer than t).
 func (c *Coordinator) askSet(ctx context.Context, r uint32, preferred []common.Address, exclude []common.Address, build func(active []common.Address, points []uint64) activeStep) ([]common.Address, [][]byte, error) {
 	return c.askSetOf(ctx, r, preferred, exclude, 0, build)
 }
@@ -150,9 +153,13 @@ func (c *Coordinator) askSetOf(ctx context.Context, r uint32, preferred []common
 		if !errors.Is(err, ErrStalled) {
 			return nil, nil, err
 		}
+		lost := errors.Is(err, errMemberGone)
 		c.mu.Lock()
 		for _, a := range active {
 			if _, ok := st.collecting().got[a]; !ok {
+				if _, connected := c.peers[a]; lost && connected {
+					continue // asked again in the next set
+				}
 				excluded[a] = true
 				name := a.Hex()
 				if m, ok := c.peers[a]; ok {
