@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/ecdsa"
+	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
 	"github.com/cohort-fl/cohort/api/cohortv1"
@@ -319,4 +321,23 @@ func (l *lockedLog) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.buf.String()
+}
+
+// A node run to stop at its first failed task (StopOnTaskError, as in the
+// in-process simulation) still goes on when the coordinator refused its
+// answer as no longer expected: the coordinator moved on (another
+// decryption set after a holder went away) and sends the new task.
+func TestStopsOnlyOnTasksThatFailed(t *testing.T) {
+	strict := &Participant{cfg: Config{StopOnTaskError: true}}
+	lenient := &Participant{}
+	ctx := context.Background()
+	superseded := fmt.Errorf("participant: send decrypt share: %w", status.Error(codes.FailedPrecondition, "coordinator: not expected now: got a decrypt-share"))
+	failed := fmt.Errorf("participant: decrypt: %w", ErrChainMismatch)
+	assert.False(t, strict.stopsOn(ctx, superseded), "a superseded answer")
+	assert.True(t, strict.stopsOn(ctx, failed))
+	assert.False(t, lenient.stopsOn(ctx, failed), "a real node logs and goes on")
+	assert.True(t, lenient.stopsOn(ctx, fmt.Errorf("x: %w", ErrStandardisation)))
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	assert.True(t, lenient.stopsOn(cancelled, superseded))
 }

@@ -428,7 +428,7 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 			return true, true, nil
 		}
 		if err := p.handle(ctx, task); err != nil {
-			if p.cfg.StopOnTaskError || ctx.Err() != nil || errors.Is(err, ErrStandardisation) {
+			if p.stopsOn(ctx, err) {
 				return false, true, err
 			}
 			// A refused or failed task is the coordinator's to retry or route
@@ -436,6 +436,18 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 			p.log.Error("task failed", "err", err)
 		}
 	}
+}
+
+// stopsOn tells whether a failed task ends Run: a standardisation the
+// node cannot serve, a cancelled context, or any failure with
+// StopOnTaskError, except an answer the coordinator refused as no longer
+// expected (it moved on, as to another decryption set when a holder went
+// away): that task was superseded, not failed.
+func (p *Participant) stopsOn(ctx context.Context, err error) bool {
+	if ctx.Err() != nil || errors.Is(err, ErrStandardisation) {
+		return true
+	}
+	return p.cfg.StopOnTaskError && status.Code(err) != codes.FailedPrecondition
 }
 
 // carryOut does what a step decided: it writes the keystore changes, in
