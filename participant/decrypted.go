@@ -43,32 +43,51 @@ func (p *Participant) loadRoundRecords(dir, what string) (map[uint32]common.Hash
 	if p.cfg.DataDir == "" {
 		return nil, nil
 	}
-	dir = filepath.Join(p.cfg.DataDir, dir)
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	files, err := roundFiles(filepath.Join(p.cfg.DataDir, dir))
 	if err != nil {
-		return nil, fmt.Errorf("participant %s: read %s: %w", p.cfg.Name, dir, err)
+		return nil, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 	}
 	var out map[uint32]common.Hash
-	for _, e := range entries {
-		round, err := strconv.ParseUint(strings.TrimSuffix(e.Name(), ".json"), 10, 32)
-		if err != nil {
-			continue // not one of ours (a rename's temporary file)
-		}
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+	for _, f := range files {
+		b, err := os.ReadFile(f.path)
 		if err != nil {
 			return nil, fmt.Errorf("participant %s: read %s: %w", p.cfg.Name, dir, err)
 		}
 		h := strings.TrimSpace(string(b))
 		if len(h) != 2+2*common.HashLength || !strings.HasPrefix(h, "0x") {
-			return nil, fmt.Errorf("participant %s: %s is corrupt: it must hold %s in round %d; restore it from a backup", p.cfg.Name, filepath.Join(dir, e.Name()), what, round)
+			return nil, fmt.Errorf("participant %s: %s is corrupt: it must hold %s in round %d; restore it from a backup", p.cfg.Name, f.path, what, f.round)
 		}
 		if out == nil {
 			out = map[uint32]common.Hash{}
 		}
-		out[uint32(round)] = common.HexToHash(h)
+		out[f.round] = common.HexToHash(h)
+	}
+	return out, nil
+}
+
+// roundFile is one round's record in a data directory's dir.
+type roundFile struct {
+	round uint32
+	path  string
+}
+
+// roundFiles lists the per-round records in dir (<round>.json), in the
+// directory's order; none if dir does not exist.
+func roundFiles(dir string) ([]roundFile, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", dir, err)
+	}
+	var out []roundFile
+	for _, e := range entries {
+		round, err := strconv.ParseUint(strings.TrimSuffix(e.Name(), ".json"), 10, 32)
+		if err != nil {
+			continue // not one of ours (a rename's temporary file)
+		}
+		out = append(out, roundFile{round: uint32(round), path: filepath.Join(dir, e.Name())})
 	}
 	return out, nil
 }

@@ -9,8 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -306,22 +304,15 @@ func (p *Participant) loadEndorsed() {
 	if p.cfg.DataDir == "" {
 		return
 	}
-	dir := filepath.Join(p.cfg.DataDir, strikesDir)
-	entries, err := os.ReadDir(dir)
+	files, err := roundFiles(filepath.Join(p.cfg.DataDir, strikesDir))
 	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
-			p.log.Warn("reading the flags this hospital endorsed", "dir", dir, "err", err)
-		}
+		p.log.Warn("reading the flags this hospital endorsed", "err", err)
 		return
 	}
-	for _, entry := range entries {
-		round, err := strconv.ParseUint(strings.TrimSuffix(entry.Name(), ".json"), 10, 32)
+	for _, f := range files {
+		e, err := readEndorsedFlags(f.path, f.round)
 		if err != nil {
-			continue // not one of ours (a rename's temporary file)
-		}
-		e, err := readEndorsedFlags(filepath.Join(dir, entry.Name()), uint32(round))
-		if err != nil {
-			p.log.Warn("the record of flags this hospital endorsed is unreadable; not endorsing them on chain", "round", round, "err", err)
+			p.log.Warn("the record of flags this hospital endorsed is unreadable; not endorsing them on chain", "round", f.round, "err", err)
 			continue
 		}
 		p.rememberEndorsed(e)
