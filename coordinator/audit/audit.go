@@ -420,18 +420,11 @@ func signedShares(ctx context.Context, ledger *contracts.Ledger, study contracts
 			}
 			raws = append(raws, more.GetShare())
 		}
-		if seen[signer] {
-			problem("decryption share %d is the second signed by %s", i, signer.Hex())
-			return nil, nil
-		}
-		seen[signer] = true
-		p, err := ledger.Participant(ctx, study.ID, signer)
-		if err != nil {
+		if wrong, err := signedOnceByAParticipant(ctx, ledger, study.ID, signer, seen); err != nil || wrong != "" {
+			if wrong != "" {
+				problem("decryption share %d %s", i, wrong)
+			}
 			return nil, err
-		}
-		if p.Index == 0 {
-			problem("decryption share %d is signed by %s, who never joined the study", i, signer.Hex())
-			return nil, nil
 		}
 		for _, raw := range raws {
 			ds := new(aggregation.DecryptionShare)
@@ -472,18 +465,11 @@ func checkMetrics(ctx context.Context, ledger *contracts.Ledger, study contracts
 			problem("evaluation %d is not signed by a member: %v", i, err)
 			return nil
 		}
-		if seen[signer] {
-			problem("evaluation %d is the second signed by %s", i, signer.Hex())
-			return nil
-		}
-		seen[signer] = true
-		p, err := ledger.Participant(ctx, study.ID, signer)
-		if err != nil {
+		if wrong, err := signedOnceByAParticipant(ctx, ledger, study.ID, signer, seen); err != nil || wrong != "" {
+			if wrong != "" {
+				problem("evaluation %d %s", i, wrong)
+			}
 			return err
-		}
-		if p.Index == 0 {
-			problem("evaluation %d is signed by %s, who never joined the study", i, signer.Hex())
-			return nil
 		}
 		var ev models.Evaluation
 		if err := json.Unmarshal(sub.GetEvaluation(), &ev); err != nil {
@@ -514,4 +500,22 @@ func checkMetrics(ctx context.Context, ledger *contracts.Ledger, study contracts
 		}
 	}
 	return nil
+}
+
+// signedOnceByAParticipant checks that signer, of a record's entry, signed
+// no earlier entry (seen, which it updates) and joined the study (whether
+// or not it left since); it returns what is wrong, or "".
+func signedOnceByAParticipant(ctx context.Context, ledger *contracts.Ledger, studyID uint64, signer common.Address, seen map[common.Address]bool) (string, error) {
+	if seen[signer] {
+		return "is the second signed by " + signer.Hex(), nil
+	}
+	seen[signer] = true
+	p, err := ledger.Participant(ctx, studyID, signer)
+	if err != nil {
+		return "", err
+	}
+	if p.Index == 0 {
+		return "is signed by " + signer.Hex() + ", who never joined the study", nil
+	}
+	return "", nil
 }
