@@ -645,7 +645,10 @@ func TestReshareSharesInPieces(t *testing.T) {
 	assert.Nil(t, me.pending)
 
 	altered := proto.Clone(mine[6]).(*cohortv1.EncryptedShare)
-	altered.Ciphertext = append([]byte("x"), altered.GetCiphertext()[1:]...)
+	// Flip a bit rather than set a byte: the ciphertext is random, and one
+	// piece in 256 already began with the byte a test would set.
+	altered.Ciphertext = append([]byte{}, altered.GetCiphertext()...)
+	altered.Ciphertext[0] ^= 1
 	recount := proto.Clone(mine[6]).(*cohortv1.EncryptedShare)
 	recount.Pieces = 4
 	moved := proto.Clone(mine[6]).(*cohortv1.EncryptedShare)
