@@ -100,6 +100,11 @@ type Chain struct {
 	senders map[common.Address]*senderState
 
 	heads heads // who waits for the next block (NextHead)
+
+	// writer, if set, sends this chain's transactions: a lagging view
+	// (Lagging) reads as of an earlier block but writes to the chain it
+	// views.
+	writer *Chain
 }
 
 // senderState serialises the sends of one account and tracks its next nonce.
@@ -371,6 +376,9 @@ func (c *Chain) transactGas(ctx context.Context, from *Account, to *common.Addre
 func (c *Chain) transactValue(ctx context.Context, from *Account, to *common.Address, value *big.Int, data []byte, contractABI *abi.ABI, gas uint64) (*types.Receipt, error) {
 	if from == nil {
 		return nil, fmt.Errorf("%w: nil sending account", ErrInvalidParameter)
+	}
+	if c.writer != nil {
+		return c.writer.transactValue(ctx, from, to, value, data, contractABI, gas)
 	}
 	tx, err := c.send(ctx, from, to, value, data, contractABI, gas)
 	if err != nil {

@@ -219,6 +219,10 @@ func (l *Ledger) Address() common.Address { return l.address }
 // ChainID returns the EIP-155 id of the ledger's chain.
 func (l *Ledger) ChainID() *big.Int { return l.chain.ChainID() }
 
+// BlockNumber returns the number of the latest block of the ledger's
+// chain, as its node knows it.
+func (l *Ledger) BlockNumber(ctx context.Context) (uint64, error) { return l.chain.BlockNumber(ctx) }
+
 // NextHead is the ledger's chain's [Chain.NextHead]: closed once the chain
 // has a new block, the only time what the ledger records can change.
 func (l *Ledger) NextHead() <-chan struct{} { return l.chain.NextHead() }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -109,7 +110,7 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 		case <-ctx.Done():
 			return nil
 		case t := <-p.tasks:
-			if err := stream.Send(t); err != nil {
+			if err := stream.Send(c.stamped(ctx, t)); err != nil {
 				return err
 			}
 			if t.GetDone() != nil {
@@ -117,6 +118,29 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 			}
 		}
 	}
+}
+
+// stampTimeout bounds the read of the chain head a task is stamped with.
+const stampTimeout = 10 * time.Second
+
+// stamped returns the task to send with the coordinator's chain head now
+// (Task.chain_block). Each step waits for the receipts of the chain
+// writes its tasks depend on (the round opened, the list pinned, the
+// scores recorded) before it queues them, so the head read here is at
+// least their block, and a member whose own node lags waits until its
+// node has it before it checks the task. The copy shares the task's
+// oneof message: a task queued for several members (the end of the
+// study) is never written to. A head that cannot be read leaves the task
+// without a block, checked at once as by a coordinator before the field.
+func (c *Coordinator) stamped(ctx context.Context, t *cohortv1.Task) *cohortv1.Task {
+	ctx, cancel := context.WithTimeout(ctx, stampTimeout)
+	defer cancel()
+	head, err := c.ledger.BlockNumber(ctx)
+	if err != nil {
+		c.log.Warn("reading the chain head for a task; sending it without", "err", err)
+		return t
+	}
+	return &cohortv1.Task{Kind: t.GetKind(), ChainBlock: head}
 }
 
 func (s *server) SubmitPublicKeyShare(ctx context.Context, req *cohortv1.PublicKeyShareSubmission) (*cohortv1.Ack, error) {

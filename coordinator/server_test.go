@@ -774,29 +774,34 @@ func TestReshareSharesAreCheckedAndAcceptedOnce(t *testing.T) {
 	assert.Equal(t, codes.AlreadyExists, send(h3, 2, setHash), "confirmed twice")
 }
 
+// join opens h's task stream; the tasks come on the channel, closed when
+// the stream ends.
+func (f *fixture) join(t *testing.T, h *hospital) <-chan *cohortv1.Task {
+	t.Helper()
+	signed, err := auth.Sign(h.key, f.studyID, 0, auth.KindJoin, auth.JoinContent("h", auth.Fingerprint(h.cert)))
+	require.NoError(t, err)
+	stream, err := h.client.Join(f.ctx, &cohortv1.JoinRequest{StudyId: f.studyID, Name: "h", Auth: signed})
+	require.NoError(t, err)
+	got := make(chan *cohortv1.Task, 4)
+	go func() {
+		for {
+			task, err := stream.Recv()
+			if err != nil {
+				close(got)
+				return
+			}
+			got <- task
+		}
+	}()
+	return got
+}
+
 // TestStudyEndReachesLateNodes: the end-of-study task goes to every
 // connected node and, once the study ended, to any node that joins later,
 // so none waits for a task that never comes.
 func TestStudyEndReachesLateNodes(t *testing.T) {
 	f := newFixture(t)
-	recv := func(h *hospital) <-chan *cohortv1.Task {
-		signed, err := auth.Sign(h.key, f.studyID, 0, auth.KindJoin, auth.JoinContent("h", auth.Fingerprint(h.cert)))
-		require.NoError(t, err)
-		stream, err := h.client.Join(f.ctx, &cohortv1.JoinRequest{StudyId: f.studyID, Name: "h", Auth: signed})
-		require.NoError(t, err)
-		got := make(chan *cohortv1.Task, 4)
-		go func() {
-			for {
-				task, err := stream.Recv()
-				if err != nil {
-					close(got)
-					return
-				}
-				got <- task
-			}
-		}()
-		return got
-	}
+	recv := func(h *hospital) <-chan *cohortv1.Task { return f.join(t, h) }
 	awaitDone := func(got <-chan *cohortv1.Task) *cohortv1.StudyDone {
 		for {
 			select {

@@ -111,6 +111,13 @@ type Config struct {
 	// record the round's batched commitments (TrainTask.commit_by) this
 	// node waits before it commits its own by itself (default 20s).
 	CommitGrace time.Duration
+
+	// ChainCatchUp bounds how long a task waits for this hospital's own
+	// Ethereum node to reach the block the coordinator sent it at
+	// (Task.chain_block) before the node checks the task against the
+	// chain (default 1m); a node still behind then refuses the task with
+	// ErrChainBehind. Keep it under the coordinator's phase timeout.
+	ChainCatchUp time.Duration
 }
 
 func (c Config) commitGrace() time.Duration {
@@ -433,7 +440,13 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 			}
 			// A refused or failed task is the coordinator's to retry or route
 			// around (another decryption set, a round without this site).
-			p.log.Error("task failed", "err", err)
+			// One refused for this node's lagging chain is logged apart:
+			// that is the hospital's own node to fix.
+			if errors.Is(err, ErrChainBehind) {
+				p.log.Error(msgChainBehind, "err", err)
+			} else {
+				p.log.Error("task failed", "err", err)
+			}
 		}
 	}
 }

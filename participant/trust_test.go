@@ -30,6 +30,7 @@ type trustFixture struct {
 	ctx      context.Context
 	scheme   *aggregation.Scheme
 	policy   *aggregation.RobustPolicy
+	chain    *contracts.Chain
 	ledger   *contracts.Ledger
 	study    uint64
 	coord    *contracts.Account
@@ -74,6 +75,7 @@ func newTrustFixture(t *testing.T, ctx context.Context) *trustFixture {
 	chain, err := contracts.NewSimulatedChain(append(funded, f.coord.Address())...)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = chain.Close() })
+	f.chain = chain
 	f.ledger, _, err = contracts.Deploy(ctx, chain, f.accounts[0], founders)
 	require.NoError(t, err)
 	f.policy, err = aggregation.NewRobustPolicy(aggregation.DefaultRobustConfig())

@@ -163,7 +163,14 @@ type Task struct {
 	//	*Task_Reshare
 	//	*Task_ReshareKey
 	//	*Task_ReshareCommit
-	Kind          isTask_Kind `protobuf_oneof:"kind"`
+	Kind isTask_Kind `protobuf_oneof:"kind"`
+	// chain_block is the coordinator's chain head (a block number) when it
+	// sent the task: the task depends on nothing written after it. A member
+	// whose own node is behind it waits, boundedly, until its node reaches
+	// it before checking the task against the chain (participant
+	// Config.ChainCatchUp); 0 (a coordinator before this field) is checked
+	// at once.
+	ChainBlock    uint64 `protobuf:"varint,40,opt,name=chain_block,json=chainBlock,proto3" json:"chain_block,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -347,6 +354,13 @@ func (x *Task) GetReshareCommit() *ReshareCommitTask {
 		}
 	}
 	return nil
+}
+
+func (x *Task) GetChainBlock() uint64 {
+	if x != nil {
+		return x.ChainBlock
+	}
+	return 0
 }
 
 type isTask_Kind interface {
@@ -3886,7 +3900,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\vJoinRequest\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12%\n" +
-	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xa7\a\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xc8\a\n" +
 	"\x04Task\x120\n" +
 	"\akey_gen\x18\x01 \x01(\v2\x15.cohort.v1.KeyGenTaskH\x00R\x06keyGen\x12,\n" +
 	"\x05train\x18\x02 \x01(\v2\x14.cohort.v1.TrainTaskH\x00R\x05train\x122\n" +
@@ -3904,7 +3918,9 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\areshare\x18\x1e \x01(\v2\x16.cohort.v1.ReshareTaskH\x00R\areshare\x12<\n" +
 	"\vreshare_key\x18\x1f \x01(\v2\x19.cohort.v1.ReshareKeyTaskH\x00R\n" +
 	"reshareKey\x12E\n" +
-	"\x0ereshare_commit\x18  \x01(\v2\x1c.cohort.v1.ReshareCommitTaskH\x00R\rreshareCommitB\x06\n" +
+	"\x0ereshare_commit\x18  \x01(\v2\x1c.cohort.v1.ReshareCommitTaskH\x00R\rreshareCommit\x12\x1f\n" +
+	"\vchain_block\x18( \x01(\x04R\n" +
+	"chainBlockB\x06\n" +
 	"\x04kind\"f\n" +
 	"\n" +
 	"KeyGenTask\x12\x19\n" +

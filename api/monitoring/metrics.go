@@ -98,6 +98,7 @@ var (
 	}
 	FailureMessages = map[string]string{
 		"task failed": "task",
+		"task refused: this node's chain is behind the coordinator's":         "chain_behind",
 		"phase closed at deadline without every participant":                  "phase_deadline",
 		"new share holder did not confirm; it is left out of this re-sharing": "reshare_confirm",
 	}

@@ -27,6 +27,13 @@
 // refused. A member that joins again before answering is sent the same task
 // again.
 //
+// Every task carries the coordinator's chain head when it was sent
+// (Task.chain_block), read after the chain writes the task depends on were
+// mined. A member whose own Ethereum node is behind that block waits for
+// its node to reach it, for at most participant.Config.ChainCatchUp,
+// before it reads the chain for the task, and otherwise refuses it with
+// participant.ErrChainBehind; 0 is checked at once.
+//
 // The coordinator is trusted with nothing: whatever it asks, a member first
 // checks against the chain. Blobs (models, the collective key, ciphertexts,
 // sums, score sets) live in the coordinator's content-addressed store and

@@ -62,6 +62,11 @@ type Config struct {
 	// the node waits before committing its update itself
 	// (participant.Config.CommitGrace; default 20s).
 	CommitGrace configfile.Duration `json:"commit_grace,omitempty"`
+	// ChainCatchUp is how long a task waits for this hospital's Ethereum
+	// node (chain.rpc) to reach the block the coordinator sent it at
+	// before the node refuses it as behind (participant.Config.ChainCatchUp;
+	// default 1m).
+	ChainCatchUp configfile.Duration `json:"chain_catch_up,omitempty"`
 }
 
 // KeystoreConfig says how the node opens its encrypted keystore.

@@ -27,6 +27,13 @@ func TestConfigSetsCommitGrace(t *testing.T) {
 	require.ErrorContains(t, configfile.Read(write(t, `{"commit_grace": "-1s"}`), &p), "positive Go duration")
 }
 
+func TestConfigSetsChainCatchUp(t *testing.T) {
+	var p Config
+	require.NoError(t, configfile.Read(write(t, `{"name": "h", "chain_catch_up": "3m"}`), &p))
+	assert.Equal(t, 3*time.Minute, time.Duration(p.ChainCatchUp))
+	require.ErrorContains(t, configfile.Read(write(t, `{"chain_catch_up": "0s"}`), &p), "positive Go duration")
+}
+
 func write(t *testing.T, body string) string {
 	path := filepath.Join(t.TempDir(), "h.json")
 	require.NoError(t, os.WriteFile(path, []byte(body), 0o600))
