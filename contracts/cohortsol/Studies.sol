@@ -713,23 +713,23 @@ contract Studies is IStudies {
         if (r.status != RoundStatus.Open) revert RoundNotOpen(studyId, round);
         if (entries.length == 0) revert InvalidParameter("entries");
         uint256 previous;
+        bytes32 flagged;
+        bool anyFlagged; // the flagged members' hash is read and written only then
         for (uint256 i = 0; i < entries.length; i++) {
             uint256 e = entries[i];
             uint256 member = uint160(e);
             if (member <= previous) revert UnsortedScores(i);
             if (e >> 232 != 0) revert InvalidParameter("entries");
             previous = member;
+            if ((e >> 224) & FLAG_SUSPICIOUS != 0) {
+                if (!anyFlagged) (flagged, anyFlagged) = (_flagged[studyId][round], true);
+                flagged = keccak256(abi.encodePacked(flagged, address(uint160(member))));
+            }
         }
         bytes32 h = keccak256(abi.encodePacked(r.scoresHash, entries));
         r.scoresHash = h;
         emit ScoresRecorded(studyId, round, entries, h);
-        bytes32 flagged = _flagged[studyId][round];
-        for (uint256 i = 0; i < entries.length; i++) {
-            if ((entries[i] >> 224) & FLAG_SUSPICIOUS != 0) {
-                flagged = keccak256(abi.encodePacked(flagged, address(uint160(entries[i]))));
-            }
-        }
-        _flagged[studyId][round] = flagged;
+        if (anyFlagged) _flagged[studyId][round] = flagged;
     }
 
     /// @notice Gives the members flagged by a round's recorded scores their
