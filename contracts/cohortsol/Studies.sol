@@ -668,29 +668,7 @@ contract Studies is IStudies {
         RoundRecord storage r = _rounds[studyId][round];
         if (r.status != RoundStatus.Open) revert RoundNotOpen(studyId, round);
         if (commits.length != 0) {
-            if (block.timestamp > r.deadline) revert DeadlinePassed(studyId, round, r.deadline);
-            if (commits.length > type(uint16).max) revert InvalidParameter("commits");
-            bytes32 root = r.commitmentsRoot;
-            bytes32 domain = domainSeparator();
-            address[] memory members = new address[](commits.length);
-            bytes32[] memory ciphertextHashes = new bytes32[](commits.length);
-            uint64[] memory sampleCounts = new uint64[](commits.length);
-            bytes32[] memory consentRoots = new bytes32[](commits.length);
-            for (uint256 i = 0; i < commits.length; i++) {
-                SignedCommitment calldata c = commits[i];
-                address member = _checkSignedCommitment(studyId, round, domain, c);
-                root = _nextRoot(root, member, c.ciphertextHash, c.sampleCount, c.consentRoot);
-                members[i] = member;
-                ciphertextHashes[i] = c.ciphertextHash;
-                sampleCounts[i] = c.sampleCount;
-                consentRoots[i] = c.consentRoot;
-            }
-            uint256 outsider = IConsortium(consortium).firstNonMember(members); // one call for the batch
-            if (outsider != type(uint256).max) revert NotMember(members[outsider]);
-            if (r.samplesBound) _checkSamples(studyId, members, sampleCounts, r.openedAt); // one call for the batch
-            emit UpdatesCommitted(studyId, round, members, ciphertextHashes, sampleCounts, consentRoots);
-            r.commitmentsRoot = root;
-            r.commitments += uint16(commits.length); // at most one per participant, a uint16
+            _commitBatch(studyId, round, r, commits);
         } else if (contributorsHash == bytes32(0)) {
             revert InvalidParameter("commits");
         }
@@ -980,15 +958,46 @@ contract Studies is IStudies {
         }
     }
 
+    /// @dev commitUpdates' batch, not empty, for an open round r.
+    function _commitBatch(uint64 studyId, uint32 round, RoundRecord storage r, SignedCommitment[] calldata commits)
+        private
+    {
+        if (block.timestamp > r.deadline) revert DeadlinePassed(studyId, round, r.deadline);
+        if (commits.length > type(uint16).max) revert InvalidParameter("commits");
+        bytes32 root = r.commitmentsRoot;
+        bytes32 domain = domainSeparator();
+        address[] memory members = new address[](commits.length);
+        bytes32[] memory ciphertextHashes = new bytes32[](commits.length);
+        uint64[] memory sampleCounts = new uint64[](commits.length);
+        bytes32[] memory consentRoots = new bytes32[](commits.length);
+        for (uint256 i = 0; i < commits.length; i++) {
+            SignedCommitment calldata c = commits[i];
+            (address member, uint64 sampleCount) = _checkSignedCommitment(studyId, round, domain, c);
+            root = _nextRoot(root, member, c.ciphertextHash, sampleCount, c.consentRoot);
+            members[i] = member;
+            ciphertextHashes[i] = c.ciphertextHash;
+            sampleCounts[i] = sampleCount;
+            consentRoots[i] = c.consentRoot;
+        }
+        uint256 outsider = IConsortium(consortium).firstNonMember(members); // one call for the batch
+        if (outsider != type(uint256).max) revert NotMember(members[outsider]);
+        if (r.samplesBound) _checkSamples(studyId, members, sampleCounts, r.openedAt); // one call for the batch
+        emit UpdatesCommitted(studyId, round, members, ciphertextHashes, sampleCounts, consentRoots);
+        r.commitmentsRoot = root;
+        r.commitments += uint16(commits.length); // at most one per participant, a uint16
+    }
+
     /// @dev Recovers the signer of a batched commitment, checks it as
     /// commitUpdate checks its sender (membership apart: the caller checks
-    /// the whole batch at once) and marks it committed.
+    /// the whole batch at once) and marks it committed; returns the signer
+    /// and the commitment's sample count (read from calldata once).
     function _checkSignedCommitment(uint64 studyId, uint32 round, bytes32 domain, SignedCommitment calldata c)
         private
-        returns (address member)
+        returns (address member, uint64 sampleCount)
     {
-        _checkFields(c.ciphertextHash, c.sampleCount, c.consentRoot);
-        bytes32 digest = _commitTypedDigest(domain, studyId, round, c.ciphertextHash, c.sampleCount, c.consentRoot);
+        sampleCount = c.sampleCount; // read and range-checked once
+        _checkFields(c.ciphertextHash, sampleCount, c.consentRoot);
+        bytes32 digest = _commitTypedDigest(domain, studyId, round, c.ciphertextHash, sampleCount, c.consentRoot);
         if (uint256(c.s) > _HALF_ORDER) revert BadCommitSignature(address(0));
         member = ecrecover(digest, c.v, c.r, c.s);
         if (member == address(0)) revert BadCommitSignature(member);
@@ -1062,12 +1071,14 @@ contract Studies is IStudies {
     /// @dev The index of a current, unsuspended participant; reverts otherwise.
     function _inGoodStanding(uint64 studyId, address member) private view returns (uint16) {
         ParticipantRecord storage p = _participantRecords[studyId][member];
-        if (p.index == 0 || p.left) {
+        // Read together, so that the record's slot is read once.
+        (uint16 i, bool left, bool suspended) = (p.index, p.left, p.suspended);
+        if (i == 0 || left) {
             _study(studyId); // a better error for an unknown study; joined implies it exists
             revert NotParticipant(studyId, member);
         }
-        if (p.suspended) revert MemberSuspended(studyId, member);
-        return p.index;
+        if (suspended) revert MemberSuspended(studyId, member);
+        return i;
     }
 
     /// @dev A commitment's fields are all set.
