@@ -8,6 +8,7 @@ import (
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/cohort-fl/cohort/contracts/cohortsol"
@@ -97,28 +98,42 @@ func SignCommitment(key *ecdsa.PrivateKey, d CommitDomain, studyID uint64, round
 // (ErrBadCommitSignature, ErrNotParticipant, ErrAlreadyCommitted, ...),
 // so leave it out and send again. Hospitals may still commit one by one.
 func (l *Ledger) CommitUpdates(ctx context.Context, from *Account, studyID uint64, round uint32, commits []SignedCommitment) (Receipt, error) {
-	wrap := func(err error) error {
-		return fmt.Errorf("committing %d updates to round %d of study %d: %w", len(commits), round, studyID, err)
+	return l.CommitUpdatesAndPin(ctx, from, studyID, round, commits, common.Hash{})
+}
+
+// CommitUpdatesAndPin is CommitUpdates that also pins the round's
+// contributor list, contributors (ContributorsHash; zero: no pin), as
+// PinContributors would, for the price of a storage slot and an event
+// rather than a transaction: the coordinator sends it as the round's last
+// batch, with the list it will sum if the batch lands. The batch and the
+// pin land together or not at all: a batch refused for any entry pins
+// nothing, and a pin refused (ErrContributorsPinned: another list is
+// pinned) records no commitment. An empty batch only pins.
+func (l *Ledger) CommitUpdatesAndPin(ctx context.Context, from *Account, studyID uint64, round uint32, commits []SignedCommitment, contributors common.Hash) (Receipt, error) {
+	r, err := l.commitUpdates(ctx, from, studyID, round, commits, contributors)
+	if err != nil {
+		return Receipt{}, fmt.Errorf("committing %d updates to round %d of study %d: %w", len(commits), round, studyID, err)
 	}
+	return receiptOf(r), nil
+}
+
+// commitUpdates sends Studies.commitUpdates.
+func (l *Ledger) commitUpdates(ctx context.Context, from *Account, studyID uint64, round uint32, commits []SignedCommitment, contributors common.Hash) (*types.Receipt, error) {
 	entries := make([]cohortsol.StudiesSignedCommitment, len(commits))
 	for i, c := range commits {
 		if len(c.Signature) != crypto.SignatureLength {
-			return Receipt{}, wrap(fmt.Errorf("%w: the signature of %s is %d bytes, want %d", ErrBadCommitSignature, c.Member, len(c.Signature), crypto.SignatureLength))
+			return nil, fmt.Errorf("%w: the signature of %s is %d bytes, want %d", ErrBadCommitSignature, c.Member, len(c.Signature), crypto.SignatureLength)
 		}
 		e := cohortsol.StudiesSignedCommitment{CiphertextHash: c.CiphertextHash, SampleCount: c.Samples, ConsentRoot: c.ConsentRoot, V: c.Signature[64]}
 		copy(e.R[:], c.Signature[:32])
 		copy(e.S[:], c.Signature[32:64])
 		entries[i] = e
 	}
-	data, err := l.studies.TryPackCommitUpdates(studyID, round, entries)
+	data, err := l.studies.TryPackCommitUpdates(studyID, round, entries, contributors)
 	if err != nil {
-		return Receipt{}, wrap(err)
+		return nil, err
 	}
-	r, err := l.writeStudy(ctx, from, studyID, data)
-	if err != nil {
-		return Receipt{}, wrap(err)
-	}
-	return receiptOf(r), nil
+	return l.writeStudy(ctx, from, studyID, data)
 }
 
 // MaxCommitBatch is how many signed commitments a coordinator records in

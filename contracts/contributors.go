@@ -3,13 +3,15 @@ package contracts
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 )
 
-// ContributorsHash is what PinContributors pins for a round: the hash of
+// ContributorsHash is what a coordinator pins for a round (PinContributors,
+// CommitUpdatesAndPin): the hash of
 // the ordered list of contributors whose updates the round sums,
 // keccak256(abi.encode(uint64 studyID, uint32 round, address[] contributors)).
 // The list fixes everything a holder opens in the round: each member commits
@@ -31,15 +33,20 @@ func ContributorsHash(studyID uint64, round uint32, contributors []common.Addres
 }
 
 // PinContributors pins the list of contributors of the study's open round
-// (its ContributorsHash): share holders give score shares and decryption
-// shares for that list and no other (PinnedContributors), so a coordinator
-// that splits the holders into groups cannot have two aggregates (or two
-// projection seeds) of one round opened and read an update from their
-// difference. Only the study's coordinator may call it (ErrNotAuthorised),
-// for the current open round only (ErrRoundNotOpen), once: the same hash
-// again is a no-op, another is ErrContributorsPinned.
+// (its ContributorsHash) in a transaction of its own: share holders give
+// score shares and decryption shares for that list and no other
+// (PinnedContributors), so a coordinator that splits the holders into
+// groups cannot have two aggregates (or two projection seeds) of one round
+// opened and read an update from their difference. A coordinator pins
+// with the round's last batch of commitments instead when it can
+// (CommitUpdatesAndPin), which costs far less; this is for a round with no
+// batch, or whose batch was refused. Only the study's coordinator may pin
+// (ErrNotCoordinator), for the current open round only (ErrRoundNotOpen,
+// at any time before the round closes, its deadline passed or not), once
+// per round whichever way: the same hash again is a no-op, another is
+// ErrContributorsPinned.
 func (l *Ledger) PinContributors(ctx context.Context, from *Account, studyID uint64, round uint32, h common.Hash) (Receipt, error) {
-	r, err := l.writeCommittees(ctx, from, studyID, l.committees.PackPinContributors(studyID, round, h))
+	r, err := l.commitUpdates(ctx, from, studyID, round, nil, h)
 	if err != nil {
 		return Receipt{}, fmt.Errorf("pinning the contributors of round %d of study %d: %w", round, studyID, err)
 	}
@@ -47,18 +54,15 @@ func (l *Ledger) PinContributors(ctx context.Context, from *Account, studyID uin
 }
 
 // PinnedContributors returns the contributors hash pinned for the round
-// (PinContributors), zero if none is pinned.
+// (PinContributors or CommitUpdatesAndPin, Round.ContributorsHash), zero if
+// none is pinned or the round never opened.
 func (l *Ledger) PinnedContributors(ctx context.Context, studyID uint64, round uint32) (common.Hash, error) {
-	wrap := func(err error) error {
-		return fmt.Errorf("reading the pinned contributors of round %d of study %d: %w", round, studyID, err)
+	rec, err := l.roundRecord(ctx, studyID, round, nil)
+	if errors.Is(err, ErrRoundNotFound) {
+		return common.Hash{}, nil
 	}
-	out, err := l.readModule(ctx, func(m *moduleSet) common.Address { return m.committeesFor(studyID) }, l.committees.PackPinnedContributors(studyID, round))
 	if err != nil {
-		return common.Hash{}, wrap(err)
+		return common.Hash{}, fmt.Errorf("reading the pinned contributors of round %d of study %d: %w", round, studyID, err)
 	}
-	h, err := l.committees.UnpackPinnedContributors(out)
-	if err != nil {
-		return common.Hash{}, wrap(err)
-	}
-	return common.Hash(h), nil
+	return rec.ContributorsHash, nil
 }

@@ -208,6 +208,9 @@ type Round struct {
 	// SamplesBound tells whether the study bound its commitments' sample
 	// counts to consent as the round opened (see BindSamples).
 	SamplesBound bool
+	// ContributorsHash is the contributor list pinned for the round
+	// (PinContributors, CommitUpdatesAndPin); zero while none is.
+	ContributorsHash common.Hash
 }
 
 // CreateStudy creates a study owned by from (who need not be a member) and
@@ -510,20 +513,21 @@ func (l *Ledger) Round(ctx context.Context, studyID uint64, round uint32) (Round
 
 func roundOf(number uint32, rec cohortsol.StudiesRoundRecord) Round {
 	r := Round{
-		Number:          number,
-		GlobalModel:     rec.GlobalModel,
-		Deadline:        time.Unix(int64(rec.Deadline), 0).UTC(),
-		OpenedAt:        time.Unix(int64(rec.OpenedAt), 0).UTC(),
-		Open:            rec.Status == roundStatusOpen,
-		Closed:          rec.Status == roundStatusClosed,
-		Abandoned:       rec.Status == roundStatusAbandoned,
-		OpenedBlock:     rec.OpenedBlock.Uint64(),
-		ClosedBlock:     rec.ClosedBlock.Uint64(),
-		Commitments:     uint32(rec.Commitments),
-		CommitmentsRoot: rec.CommitmentsRoot,
-		ScoresHash:      rec.ScoresHash,
-		SamplesBound:    rec.SamplesBound,
-		EpsilonSpent:    fromFixed(rec.EpsilonSpent),
+		Number:           number,
+		GlobalModel:      rec.GlobalModel,
+		Deadline:         time.Unix(int64(rec.Deadline), 0).UTC(),
+		OpenedAt:         time.Unix(int64(rec.OpenedAt), 0).UTC(),
+		Open:             rec.Status == roundStatusOpen,
+		Closed:           rec.Status == roundStatusClosed,
+		Abandoned:        rec.Status == roundStatusAbandoned,
+		OpenedBlock:      rec.OpenedBlock.Uint64(),
+		ClosedBlock:      rec.ClosedBlock.Uint64(),
+		Commitments:      uint32(rec.Commitments),
+		CommitmentsRoot:  rec.CommitmentsRoot,
+		ScoresHash:       rec.ScoresHash,
+		SamplesBound:     rec.SamplesBound,
+		EpsilonSpent:     fromFixed(rec.EpsilonSpent),
+		ContributorsHash: rec.ContributorsHash,
 	}
 	if r.Closed {
 		r.Result = RoundResult{

@@ -735,12 +735,13 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	if err := c.store.Sync(); err != nil {
 		return rep, nil, err
 	}
-	// A batched round's signed commitments go on chain now; the round
-	// aggregates the uploads whose commitment the chain records, weighted
-	// by the sample counts committed.
+	// A batched round's signed commitments go on chain now, its last batch
+	// with the round's contributor list pinned; the round aggregates the
+	// uploads whose commitment the chain records, weighted by the sample
+	// counts committed.
 	t = time.Now()
 	if !c.cfg.CommitEach {
-		gas, err := c.commitBatches(ctx, train)
+		gas, err := c.commitBatches(ctx, train, active)
 		if err != nil {
 			return rep, nil, err
 		}
@@ -761,7 +762,8 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 			ErrStalled, len(contributors), len(contributors)+len(left), r, c.minParticipants)
 	}
 	if c.summer.needsShares() {
-		// Pinned before anyone is asked to open anything of the round.
+		// Pinned before anyone is asked to open anything of the round: by
+		// the last batch if it landed with the list, else now.
 		pinned, gas, err := c.pinContributors(ctx, r, roundContributors{contributors, hashes, counts})
 		if err != nil {
 			return rep, nil, err
@@ -929,7 +931,13 @@ const commitSlack = 30 * time.Second
 // altered in transit) is split in halves and each recorded apart, so that
 // one bad entry costs only its own update; a member whose commitment is
 // left out commits by itself (participant.Config.CommitGrace).
-func (c *Coordinator) commitBatches(ctx context.Context, train *trainStep) (uint64, error) {
+//
+// In a round whose holders open shares the last batch also pins the
+// round's contributor list (batchPin): the list the round sums if that
+// batch lands, members in the order given. A refused last batch pins
+// nothing (its halves carry no pin), and the round pins its list alone
+// once its commitments are recorded (pinContributors).
+func (c *Coordinator) commitBatches(ctx context.Context, train *trainStep, order []common.Address) (uint64, error) {
 	onChain, err := c.ledger.Commitments(ctx, c.cfg.StudyID, train.round)
 	if err != nil {
 		return 0, fmt.Errorf("read round %d commitments: %w", train.round, err)
@@ -938,30 +946,52 @@ func (c *Coordinator) commitBatches(ctx context.Context, train *trainStep) (uint
 	batches := train.toCommit(onChain)
 	c.mu.Unlock()
 	var gas uint64
-	for _, b := range batches {
+	for i, b := range batches {
 		if c.cfg.TamperCommitments != nil {
 			b = c.cfg.TamperCommitments(train.round, b)
 		}
-		gas += c.commitBatch(ctx, train.round, b)
+		var pin common.Hash
+		if i == len(batches)-1 && c.summer.needsShares() {
+			if pin, err = c.batchPin(ctx, train, order, onChain, b); err != nil {
+				return gas, err
+			}
+		}
+		g, landed := c.commitBatch(ctx, train.round, b, pin)
+		gas += g
+		for _, sc := range landed {
+			onChain[sc.Member] = sc.Commitment
+		}
 	}
 	return gas, nil
 }
 
-// commitBatch records one batch, or its halves if the contract refuses it.
-func (c *Coordinator) commitBatch(ctx context.Context, round uint32, b []contracts.SignedCommitment) uint64 {
+// commitBatch records one batch, or its halves if the contract refuses it,
+// and returns the gas used and the entries recorded. A batch carrying a
+// pin (not zero) pins the round's contributor list if it lands; its
+// halves carry none.
+func (c *Coordinator) commitBatch(ctx context.Context, round uint32, b []contracts.SignedCommitment, pin common.Hash) (uint64, []contracts.SignedCommitment) {
 	if len(b) == 0 {
-		return 0
+		return 0, nil
 	}
-	rc, err := c.ledger.CommitUpdates(ctx, c.account, c.cfg.StudyID, round, b)
+	rc, err := c.ledger.CommitUpdatesAndPin(ctx, c.account, c.cfg.StudyID, round, b, pin)
 	if err == nil {
-		c.log.Info("recorded the round's signed commitments", "round", round, "commitments", len(b), "gas", rc.GasUsed)
-		return rc.GasUsed
+		if pin != (common.Hash{}) {
+			c.log.Info("recorded the round's signed commitments with its contributors pinned", "round", round, "commitments", len(b), "hash", pin.Hex(), "gas", rc.GasUsed)
+		} else {
+			c.log.Info("recorded the round's signed commitments", "round", round, "commitments", len(b), "gas", rc.GasUsed)
+		}
+		return rc.GasUsed, b
+	}
+	if pin != (common.Hash{}) {
+		c.log.Warn("the batch carrying the round's contributor list was refused: the list is pinned alone once the commitments are recorded", "round", round, "err", err)
 	}
 	if len(b) == 1 || ctx.Err() != nil || errors.Is(err, contracts.ErrDeadlinePassed) || errors.Is(err, contracts.ErrRoundNotOpen) {
 		c.log.Warn("signed commitments left out", "round", round, "commitments", len(b), "err", err)
-		return 0
+		return 0, nil
 	}
-	return c.commitBatch(ctx, round, b[:len(b)/2]) + c.commitBatch(ctx, round, b[len(b)/2:])
+	g1, l1 := c.commitBatch(ctx, round, b[:len(b)/2], common.Hash{})
+	g2, l2 := c.commitBatch(ctx, round, b[len(b)/2:], common.Hash{})
+	return g1 + g2, append(l1, l2...)
 }
 
 // recoverUpdates fills a resumed round's train phase with the updates that

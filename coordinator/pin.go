@@ -3,6 +3,7 @@ package coordinator
 import (
 	"context"
 	"fmt"
+	"maps"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -27,9 +28,10 @@ type roundContributors struct {
 // decryption shares of the round: holders open the pinned list's scores
 // and aggregate and no other, so that no two lists of one round can be
 // opened by two groups of holders and subtracted. The list is kept in the
-// store first. A resumed round whose list is pinned already goes on with
-// that list, from the store, or stops: it never asks for another. It
-// returns the list to go on with and the gas of the pin.
+// store first. A round whose list is pinned already (by its last batch of
+// commitments, batchPin, or before a restart) goes on with that list,
+// from the store, or stops: it never asks for another. It returns the
+// list to go on with and the gas of the pin (zero if it sent none).
 func (c *Coordinator) pinContributors(ctx context.Context, r uint32, got roundContributors) (roundContributors, uint64, error) {
 	id := c.cfg.StudyID
 	pinned, err := c.ledger.PinnedContributors(ctx, id, r)
@@ -41,13 +43,7 @@ func (c *Coordinator) pinContributors(ctx context.Context, r uint32, got roundCo
 	case want:
 		return got, 0, nil
 	case common.Hash{}:
-		// Kept before the pin, so that a coordinator restarted after it
-		// finds the list again.
-		kept := make([]byte, 0, len(got.addrs)*common.AddressLength)
-		for _, a := range got.addrs {
-			kept = append(kept, a.Bytes()...)
-		}
-		if err := c.store.WriteState(contributorsState(r), kept); err != nil {
+		if err := c.keepContributors(r, got.addrs); err != nil {
 			return got, 0, err
 		}
 		rc, err := c.ledger.PinContributors(ctx, c.account, id, r, want)
@@ -81,6 +77,49 @@ func (c *Coordinator) pinContributors(ctx context.Context, r uint32, got roundCo
 	}
 	c.log.Info("resuming with the contributors pinned before the restart", "round", r, "contributors", len(list), "hash", pinned.Hex())
 	return out, 0, nil
+}
+
+// batchPin returns the contributor list to pin with a batched round's last
+// batch, b: the list the round sums if b lands on top of the commitments
+// on chain (onChain), members in the order given, kept in the store first
+// as pinContributors keeps it. It returns zero (no pin) if a list is
+// pinned already (a restarted coordinator: the store keeps that one), or
+// if the list would be shorter than the study's minimum (the round stops
+// before it pins).
+func (c *Coordinator) batchPin(ctx context.Context, train *trainStep, order []common.Address, onChain map[common.Address]contracts.Commitment, b []contracts.SignedCommitment) (common.Hash, error) {
+	id, r := c.cfg.StudyID, train.round
+	pinned, err := c.ledger.PinnedContributors(ctx, id, r)
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("coordinator: %w", err)
+	}
+	if pinned != (common.Hash{}) {
+		return common.Hash{}, nil
+	}
+	after := maps.Clone(onChain)
+	for _, sc := range b {
+		after[sc.Member] = sc.Commitment
+	}
+	c.mu.Lock()
+	addrs, _, _, _ := train.contributors(order, after)
+	c.mu.Unlock()
+	if len(addrs) == 0 || len(addrs) < c.minParticipants {
+		return common.Hash{}, nil
+	}
+	if err := c.keepContributors(r, addrs); err != nil {
+		return common.Hash{}, err
+	}
+	return contracts.ContributorsHash(id, r, addrs), nil
+}
+
+// keepContributors keeps round r's contributor list in the store before
+// it is pinned, so that a coordinator restarted after the pin finds the
+// list again.
+func (c *Coordinator) keepContributors(r uint32, addrs []common.Address) error {
+	kept := make([]byte, 0, len(addrs)*common.AddressLength)
+	for _, a := range addrs {
+		kept = append(kept, a.Bytes()...)
+	}
+	return c.store.WriteState(contributorsState(r), kept)
 }
 
 // keptContributors reads the contributor list the store kept for round r

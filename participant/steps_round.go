@@ -65,8 +65,9 @@ func (s *steps) checkRoundOpen(kind string, study contracts.Study, round uint32)
 
 // checkPinned refuses shares (what names them: "score", "decryption") of
 // the round for any list of contributors but the one the coordinator
-// pinned on chain before asking (Committees.pinContributors), and for any
-// list at all when none is pinned. A holder's own rules (one aggregate,
+// pinned on chain before asking (with the round's last batch of
+// commitments or alone; contracts.Ledger.PinnedContributors reads it), and
+// for any list at all when none is pinned. A holder's own rules (one aggregate,
 // one projection seed per round) hold only for what it gave itself: a
 // coordinator that splits the holders into two groups of at least the
 // threshold could otherwise have each open another list's aggregate (or
@@ -75,7 +76,7 @@ func (s *steps) checkRoundOpen(kind string, study contracts.Study, round uint32)
 // the seed and the robust weights follow from the listed commitments.
 func (s *steps) checkPinned(what string, round uint32, addrs []common.Address, pinned common.Hash) error {
 	if pinned == (common.Hash{}) {
-		return fmt.Errorf("%w: asked for %s shares of round %d, whose contributor list is not pinned on chain; a holder gives shares only for the list the coordinator pinned before asking (Committees.pinContributors)", ErrChainMismatch, what, round)
+		return fmt.Errorf("%w: asked for %s shares of round %d, whose contributor list is not pinned on chain; a holder gives shares only for the list the coordinator pinned before asking (with its last batch of commitments, or alone)", ErrChainMismatch, what, round)
 	}
 	if h := contracts.ContributorsHash(s.studyID, round, addrs); h != pinned {
 		return fmt.Errorf("%w: asked for %s shares of round %d over a list of %d contributors (hash %s), not the list pinned on chain for the round (%s): a holder opens the pinned list's scores and aggregate only, since two lists of one round give away their difference",

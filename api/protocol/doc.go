@@ -252,10 +252,13 @@
 //
 // Once the round's commitments are on chain and before it asks anyone for
 // score or decryption shares, the coordinator pins the round's contributor
-// list on chain (Committees.pinContributors, the hash
-// contracts.ContributorsHash of the study, the round and the ordered
-// addresses; once per round, the same hash again a no-op), keeping the list
-// in its store first. A holder reads the pin once per round and gives
+// list on chain (the hash contracts.ContributorsHash of the study, the
+// round and the ordered addresses, in the round's record; once per round,
+// the same hash again a no-op), keeping the list in its store first. A
+// batched round pins it with its last batch of commitments
+// (Studies.commitUpdates: the list it sums if that batch lands); a round
+// with no batch, or whose last batch was refused, pins it alone once its
+// commitments are recorded. A holder reads the pin once per round and gives
 // score and decryption shares for the pinned list only (no pin: none), on
 // top of its own rules (one aggregate and one projection seed per round,
 // DataDir/decrypted, DataDir/scored). The list fixes what is opened: each

@@ -30,9 +30,7 @@ import {IConsortium, IConsentCounts} from "Modules.sol";
 /// short of letting it lapse (256 blocks, the reach of blockhash), which
 /// the events show.
 /// It also keeps what Studies has no code room for: endorsed strikes
-/// (confirmStrikes), whether a study binds sample counts to consent, and
-/// each round's pinned contributor list (pinContributors), the only list
-/// whose scores and aggregate the holders open in that round.
+/// (confirmStrikes) and whether a study binds sample counts to consent.
 contract Committees is IConsentCounts {
     /// @notice The largest committee.
     uint16 public constant MAX_SIZE = 255;
@@ -151,54 +149,6 @@ contract Committees is IConsentCounts {
         view
     {
         IConsentCounts(consortium.consent()).checkSamples(studyId, members, sampleCounts, openedAt);
-    }
-
-    // ------------------------------------------------- pinned contributor lists
-
-    /// @notice The round's contributor list is pinned already, as pinned: its
-    /// holders decrypt the aggregate and the scores of that list only.
-    error ContributorsPinned(uint64 studyId, uint32 round, bytes32 pinned);
-    /// @notice The round is not the study's current, open round.
-    error RoundNotOpen(uint64 studyId, uint32 round);
-
-    /// @notice The study's coordinator pinned the round's contributor list.
-    event ContributorsSet(uint64 indexed studyId, uint32 indexed round, bytes32 contributorsHash);
-
-    /// @dev Each round's pinned contributor list (pinContributors), by study and round.
-    mapping(uint64 => mapping(uint32 => bytes32)) private _pinnedContributors;
-
-    /// @notice Pins the list of contributors whose updates the study's open
-    /// round sums: share holders give score shares and decryption shares for
-    /// that list and no other (each reads pinnedContributors first). The
-    /// study's coordinator calls it once per round, before it asks anyone to
-    /// decrypt; the same hash again is a no-op (a restarted coordinator), any
-    /// other reverts with ContributorsPinned. Without it a coordinator that
-    /// splits the holders into two groups of at least the threshold could have
-    /// each decrypt an aggregate over another list (or scores under another
-    /// projection seed) and read one update from their difference.
-    /// @dev The list fixes what holders open: each listed member commits
-    /// once per round, so the list fixes the summed ciphertexts and their
-    /// sample counts (a plain round's weights); the projection seed is drawn
-    /// from the listed commitments in the listed order, and a robust round's
-    /// weights follow from the scores decrypted for the list and the study's
-    /// robust policy, both fixed on chain. Kept here, where the code has room.
-    /// @param contributorsHash keccak256(abi.encode(studyId, round, contributors)),
-    /// contributors the round's ordered address[] (contracts.ContributorsHash)
-    function pinContributors(uint64 studyId, uint32 round, bytes32 contributorsHash) external {
-        Studies.StudyRecord memory s = studies.getStudy(studyId);
-        if (msg.sender != s.coordinator) revert NotAuthorised(msg.sender);
-        if (!s.roundOpen || round != s.currentRound) revert RoundNotOpen(studyId, round);
-        if (contributorsHash == bytes32(0)) revert InvalidParameter("contributorsHash");
-        bytes32 pinned = _pinnedContributors[studyId][round];
-        if (pinned == contributorsHash) return;
-        if (pinned != bytes32(0)) revert ContributorsPinned(studyId, round, pinned);
-        _pinnedContributors[studyId][round] = contributorsHash;
-        emit ContributorsSet(studyId, round, contributorsHash);
-    }
-
-    /// @notice The round's pinned contributor list (pinContributors); zero if none.
-    function pinnedContributors(uint64 studyId, uint32 round) external view returns (bytes32) {
-        return _pinnedContributors[studyId][round];
     }
 
     /// @notice The study's coordinator asks for a new committee between

@@ -8,7 +8,8 @@ import {Committees} from "Committees.sol";
 /// @notice The studies module of a Cohort ledger: the studies the
 /// consortium's members take part in, the rounds of each, the commitment
 /// every participant makes to its encrypted model update (one by one, or many
-/// in one batch each signed by its hospital), the coordinator's scores,
+/// in one batch each signed by its hospital), the contributor list each
+/// round's holders decrypt (pinned with a batch), the coordinator's scores,
 /// weights and flags, strikes and suspensions, and the result of every round.
 /// Membership is the Consortium's: every member check asks it. Only hashes
 /// are stored; ciphertexts and models live off chain in content-addressed
@@ -124,6 +125,8 @@ contract Studies is IStudies {
         bytes32 aggregateHash;
         bytes32 modelHash;
         bytes32 scoresHash; // running hash over the round's score entries
+        // slot 7
+        bytes32 contributorsHash; // the pinned contributor list (commitUpdates); zero: none
     }
 
     /// @notice The caller (or founder entry) is not an active consortium member.
@@ -197,6 +200,9 @@ contract Studies is IStudies {
     error CommitteeNotCurrent(uint64 studyId);
     /// @notice The study's pooled-moments sum is pinned already (pinned): only it may be decrypted.
     error MomentsSumPinned(uint64 studyId, bytes32 pinned);
+    /// @notice The round's contributor list is pinned already, as pinned: its
+    /// holders decrypt the aggregate and the scores of that list only.
+    error ContributorsPinned(uint64 studyId, uint32 round, bytes32 pinned);
     /// @notice The commitment's sample count is above its member's consent
     /// counts (ConsentRegistry.sampleBound), in a study that binds them.
     /// Raised by the ConsentRegistry; declared here for commitments' ABI.
@@ -286,6 +292,8 @@ contract Studies is IStudies {
     event StandardiserSet(uint64 indexed studyId, bytes32 standardiserHash);
     /// @notice The coordinator pinned the one pooled-moments sum share holders may decrypt.
     event MomentsSumSet(uint64 indexed studyId, bytes32 sumHash);
+    /// @notice The study's coordinator pinned the round's contributor list.
+    event ContributorsSet(uint64 indexed studyId, uint32 indexed round, bytes32 contributorsHash);
     /// @notice A consortium vote retired the module in favour of successor.
     event Retired(address successor);
 
@@ -622,40 +630,49 @@ contract Studies is IStudies {
     }
 
     /// @notice The coordinator records many hospitals' commitments for an
-    /// open round in one transaction. Each is signed by its hospital (EIP-712
+    /// open round in one transaction, and may pin the round's contributor
+    /// list with them. Each commitment is signed by its hospital (EIP-712
     /// RoundCommitment); the signer is checked exactly as commitUpdate checks
     /// its sender: an active member, a current participant, not suspended,
     /// committing once per round, before the deadline. Any bad entry reverts
-    /// the whole batch with its error (the coordinator checks the batch with
-    /// a call first and leaves a bad entry out); hospitals may still commit
-    /// one by one with commitUpdate.
-    function commitUpdates(uint64 studyId, uint32 round, SignedCommitment[] calldata commits) external {
+    /// the whole batch with its error, and its pin with it (the coordinator
+    /// checks the batch with a call first and leaves a bad entry out);
+    /// hospitals may still commit one by one with commitUpdate.
+    /// @dev The pin: share holders give score and decryption shares for the
+    /// pinned list of contributors and no other (each reads the round's
+    /// contributorsHash, getRound, first). The coordinator pins it once per
+    /// round, before it asks anyone to decrypt: with the round's last batch
+    /// (the list it will sum if the batch lands), or, with no commitments
+    /// (commits empty: then the deadline does not apply), alone
+    /// (contracts.Ledger.PinContributors). The first pin wins: the same hash
+    /// again is a no-op (a restarted coordinator), another reverts with
+    /// ContributorsPinned. Without it a coordinator that splits the holders
+    /// into two groups of at least the threshold could have each decrypt an
+    /// aggregate over another list (or scores under another projection
+    /// seed) and read one update from their difference. The list fixes what
+    /// holders open: each listed member commits once per round, so the list
+    /// fixes the summed ciphertexts and their sample counts (a plain round's
+    /// weights); the projection seed is drawn from the listed commitments in
+    /// the listed order, and a robust round's weights follow from the scores
+    /// decrypted for the list and the study's robust policy, both fixed on
+    /// chain. Kept in the round's record, where a batch writes it with no
+    /// further read.
+    /// @param commits the signed commitments; empty only to pin alone
+    /// @param contributorsHash the list to pin, keccak256(abi.encode(studyId,
+    /// round, contributors)) with contributors the round's ordered address[]
+    /// (contracts.ContributorsHash); zero: no pin
+    function commitUpdates(uint64 studyId, uint32 round, SignedCommitment[] calldata commits, bytes32 contributorsHash)
+        external
+    {
         _coordinated(studyId);
         RoundRecord storage r = _rounds[studyId][round];
         if (r.status != RoundStatus.Open) revert RoundNotOpen(studyId, round);
-        if (block.timestamp > r.deadline) revert DeadlinePassed(studyId, round, r.deadline);
-        if (commits.length == 0 || commits.length > type(uint16).max) revert InvalidParameter("commits");
-        bytes32 root = r.commitmentsRoot;
-        bytes32 domain = domainSeparator();
-        address[] memory members = new address[](commits.length);
-        bytes32[] memory ciphertextHashes = new bytes32[](commits.length);
-        uint64[] memory sampleCounts = new uint64[](commits.length);
-        bytes32[] memory consentRoots = new bytes32[](commits.length);
-        for (uint256 i = 0; i < commits.length; i++) {
-            SignedCommitment calldata c = commits[i];
-            address member = _checkSignedCommitment(studyId, round, domain, c);
-            root = _nextRoot(root, member, c.ciphertextHash, c.sampleCount, c.consentRoot);
-            members[i] = member;
-            ciphertextHashes[i] = c.ciphertextHash;
-            sampleCounts[i] = c.sampleCount;
-            consentRoots[i] = c.consentRoot;
+        if (commits.length != 0) {
+            _commitBatch(studyId, round, r, commits);
+        } else if (contributorsHash == bytes32(0)) {
+            revert InvalidParameter("commits");
         }
-        uint256 outsider = IConsortium(consortium).firstNonMember(members); // one call for the batch
-        if (outsider != type(uint256).max) revert NotMember(members[outsider]);
-        if (r.samplesBound) _checkSamples(studyId, members, sampleCounts, r.openedAt); // one call for the batch
-        emit UpdatesCommitted(studyId, round, members, ciphertextHashes, sampleCounts, consentRoots);
-        r.commitmentsRoot = root;
-        r.commitments += uint16(commits.length); // at most one per participant, a uint16
+        if (contributorsHash != bytes32(0)) _pin(studyId, round, r, contributorsHash);
     }
 
     /// @notice Records the coordinator's per-participant scores, weights and
@@ -674,23 +691,23 @@ contract Studies is IStudies {
         if (r.status != RoundStatus.Open) revert RoundNotOpen(studyId, round);
         if (entries.length == 0) revert InvalidParameter("entries");
         uint256 previous;
+        bytes32 flagged;
+        bool anyFlagged; // the flagged members' hash is read and written only then
         for (uint256 i = 0; i < entries.length; i++) {
             uint256 e = entries[i];
             uint256 member = uint160(e);
             if (member <= previous) revert UnsortedScores(i);
             if (e >> 232 != 0) revert InvalidParameter("entries");
             previous = member;
+            if ((e >> 224) & FLAG_SUSPICIOUS != 0) {
+                if (!anyFlagged) (flagged, anyFlagged) = (_flagged[studyId][round], true);
+                flagged = keccak256(abi.encodePacked(flagged, address(uint160(member))));
+            }
         }
         bytes32 h = keccak256(abi.encodePacked(r.scoresHash, entries));
         r.scoresHash = h;
         emit ScoresRecorded(studyId, round, entries, h);
-        bytes32 flagged = _flagged[studyId][round];
-        for (uint256 i = 0; i < entries.length; i++) {
-            if ((entries[i] >> 224) & FLAG_SUSPICIOUS != 0) {
-                flagged = keccak256(abi.encodePacked(flagged, address(uint160(entries[i]))));
-            }
-        }
-        _flagged[studyId][round] = flagged;
+        if (anyFlagged) _flagged[studyId][round] = flagged;
     }
 
     /// @notice Gives the members flagged by a round's recorded scores their
@@ -941,15 +958,46 @@ contract Studies is IStudies {
         }
     }
 
+    /// @dev commitUpdates' batch, not empty, for an open round r.
+    function _commitBatch(uint64 studyId, uint32 round, RoundRecord storage r, SignedCommitment[] calldata commits)
+        private
+    {
+        if (block.timestamp > r.deadline) revert DeadlinePassed(studyId, round, r.deadline);
+        if (commits.length > type(uint16).max) revert InvalidParameter("commits");
+        bytes32 root = r.commitmentsRoot;
+        bytes32 domain = domainSeparator();
+        address[] memory members = new address[](commits.length);
+        bytes32[] memory ciphertextHashes = new bytes32[](commits.length);
+        uint64[] memory sampleCounts = new uint64[](commits.length);
+        bytes32[] memory consentRoots = new bytes32[](commits.length);
+        for (uint256 i = 0; i < commits.length; i++) {
+            SignedCommitment calldata c = commits[i];
+            (address member, uint64 sampleCount) = _checkSignedCommitment(studyId, round, domain, c);
+            root = _nextRoot(root, member, c.ciphertextHash, sampleCount, c.consentRoot);
+            members[i] = member;
+            ciphertextHashes[i] = c.ciphertextHash;
+            sampleCounts[i] = sampleCount;
+            consentRoots[i] = c.consentRoot;
+        }
+        uint256 outsider = IConsortium(consortium).firstNonMember(members); // one call for the batch
+        if (outsider != type(uint256).max) revert NotMember(members[outsider]);
+        if (r.samplesBound) _checkSamples(studyId, members, sampleCounts, r.openedAt); // one call for the batch
+        emit UpdatesCommitted(studyId, round, members, ciphertextHashes, sampleCounts, consentRoots);
+        r.commitmentsRoot = root;
+        r.commitments += uint16(commits.length); // at most one per participant, a uint16
+    }
+
     /// @dev Recovers the signer of a batched commitment, checks it as
     /// commitUpdate checks its sender (membership apart: the caller checks
-    /// the whole batch at once) and marks it committed.
+    /// the whole batch at once) and marks it committed; returns the signer
+    /// and the commitment's sample count (read from calldata once).
     function _checkSignedCommitment(uint64 studyId, uint32 round, bytes32 domain, SignedCommitment calldata c)
         private
-        returns (address member)
+        returns (address member, uint64 sampleCount)
     {
-        _checkFields(c.ciphertextHash, c.sampleCount, c.consentRoot);
-        bytes32 digest = _commitTypedDigest(domain, studyId, round, c.ciphertextHash, c.sampleCount, c.consentRoot);
+        sampleCount = c.sampleCount; // read and range-checked once
+        _checkFields(c.ciphertextHash, sampleCount, c.consentRoot);
+        bytes32 digest = _commitTypedDigest(domain, studyId, round, c.ciphertextHash, sampleCount, c.consentRoot);
         if (uint256(c.s) > _HALF_ORDER) revert BadCommitSignature(address(0));
         member = ecrecover(digest, c.v, c.r, c.s);
         if (member == address(0)) revert BadCommitSignature(member);
@@ -1003,6 +1051,15 @@ contract Studies is IStudies {
         }
     }
 
+    /// @dev Pins an open round's contributor list: first pin wins, the same again is a no-op.
+    function _pin(uint64 studyId, uint32 round, RoundRecord storage r, bytes32 contributorsHash) private {
+        bytes32 pinned = r.contributorsHash;
+        if (pinned == contributorsHash) return;
+        if (pinned != bytes32(0)) revert ContributorsPinned(studyId, round, pinned);
+        r.contributorsHash = contributorsHash;
+        emit ContributorsSet(studyId, round, contributorsHash);
+    }
+
     function _markCommitted(uint64 studyId, uint32 round, uint16 index, address member) private {
         mapping(uint256 => uint256) storage words = _committed[studyId][round];
         uint256 bit = 1 << (index & 255);
@@ -1014,12 +1071,14 @@ contract Studies is IStudies {
     /// @dev The index of a current, unsuspended participant; reverts otherwise.
     function _inGoodStanding(uint64 studyId, address member) private view returns (uint16) {
         ParticipantRecord storage p = _participantRecords[studyId][member];
-        if (p.index == 0 || p.left) {
+        // Read together, so that the record's slot is read once.
+        (uint16 i, bool left, bool suspended) = (p.index, p.left, p.suspended);
+        if (i == 0 || left) {
             _study(studyId); // a better error for an unknown study; joined implies it exists
             revert NotParticipant(studyId, member);
         }
-        if (p.suspended) revert MemberSuspended(studyId, member);
-        return p.index;
+        if (suspended) revert MemberSuspended(studyId, member);
+        return i;
     }
 
     /// @dev A commitment's fields are all set.

@@ -31,6 +31,15 @@ func TestGas(t *testing.T) {
 		assert.InDelta(t, ops["openRound"]+uint64(run.Participants)*ops["commitUpdate"]+ops["pinContributors"]+ops["recordScores"]+ops["closeRound"],
 			run.RoundTotal, float64(run.Participants), "round total of %d", run.Participants)
 		assert.Equal(t, run.RoundTotal/uint64(run.Participants), run.PerParticipantRound)
+		// The batched round's one commitUpdates carries the pin: its batch
+		// (a mean per hospital, rounded down) and the pin's extra.
+		assert.InDelta(t, ops["openRound"]+uint64(run.Participants)*ops["commitUpdatesBatched"]+ops["commitUpdatesPinExtra"]+ops["recordScores"]+ops["closeRound"],
+			run.RoundTotalBatched, float64(run.Participants), "batched round total of %d", run.Participants)
+		assert.Equal(t, run.RoundTotalBatched/uint64(run.Participants), run.PerParticipantRoundBatched)
+		// Carried by a batch the pin costs its slot, its event and its
+		// calldata, no transaction or study read of its own.
+		assert.Greater(t, ops["commitUpdatesPinExtra"], uint64(20_000), "a fresh slot")
+		assert.Less(t, ops["commitUpdatesPinExtra"]+rep.Baseline.EthTransfer, ops["pinContributors"])
 		for _, op := range []string{"grantConsent", "grantConsentRenewal", "grantConsentBounded", "revokeConsent"} {
 			assert.Positive(t, ops[op], op)
 			assert.LessOrEqual(t, ops[op], uint64(gasTargetConsent), op)
