@@ -872,8 +872,14 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		rep.Chain += time.Since(t)
 	}
 
-	// Participants evaluate the new model on their own test data.
-	eval := newEvaluateStep(c.cfg.StudyID, r, members, rep.ModelHash)
+	// The contributors evaluate the new model on their own test data, each
+	// on at most as many records as the training samples it committed
+	// (evaluateStep).
+	committed := make(map[common.Address]uint64, len(contributors))
+	for _, a := range contributors {
+		committed[a] = onChain[a].Samples
+	}
+	eval := newEvaluateStep(c.cfg.StudyID, r, contributors, committed, rep.ModelHash)
 	efull, err := c.start(ctx, eval, eval.start())
 	if err != nil {
 		return rep, nil, err

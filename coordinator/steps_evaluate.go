@@ -15,18 +15,37 @@ import (
 	"github.com/cohort-fl/cohort/models"
 )
 
-// evaluateStep is the evaluate phase: every member evaluates the round's
-// new model on its own test records and sends counts and histograms only;
-// the merged figures close the round on chain.
+// evaluateStep is the evaluate phase: every contributor of the round
+// evaluates the round's new model on its own test records and sends counts
+// and histograms only; the merged figures close the round on chain.
+//
+// The rule that bounds what one member's evaluation weighs: a member's
+// evaluation of round r's model counts at most as many test records as the
+// training samples it committed on chain in round r (the count that also
+// weighs its update, bounded by patients' consent on chain in a study that
+// binds samples to consent). Only the round's contributors are asked, each
+// with its committed count as its bound: a member that did not contribute
+// has committed nothing to bound its count by. Asking only them keeps the
+// round going, since the phase completes once everyone asked has answered
+// (asking the others only to refuse them would wait out the phase timeout
+// every round). The evaluation's N is otherwise the sender's free choice,
+// and one hospital claiming 10^8 test records would set the pooled
+// metrics (TestInflatedEvaluationIsRefused). `cohort audit` checks the
+// same bound from the chain's commitments.
 type evaluateStep struct {
 	*phase
 	study   uint64
 	members []common.Address
-	model   common.Hash
+	// committed is each member's committed sample count for the round:
+	// the most test records its evaluation may count.
+	committed map[common.Address]uint64
+	model     common.Hash
 }
 
-func newEvaluateStep(study uint64, round uint32, members []common.Address, model common.Hash) *evaluateStep {
-	return &evaluateStep{phase: newPhase(protocol.Evaluate, round, members), study: study, members: members, model: model}
+// newEvaluateStep asks the round's contributors, in order, to evaluate
+// model; committed holds each one's committed sample count.
+func newEvaluateStep(study uint64, round uint32, contributors []common.Address, committed map[common.Address]uint64, model common.Hash) *evaluateStep {
+	return &evaluateStep{phase: newPhase(protocol.Evaluate, round, contributors), study: study, members: contributors, committed: committed, model: model}
 }
 
 func (s *evaluateStep) start() ready {
@@ -55,6 +74,12 @@ func (s *evaluateStep) receive(req *cohortv1.EvaluationSubmission) (ready, error
 	}
 	// Every member's histograms must add up in uint32 bins: one site that
 	// filled its bins would make the merge, and the round's close, fail.
+	if bound, ok := s.committed[addr]; !ok {
+		return ready{}, fmt.Errorf("%w: %s did not contribute to round %d: only the round's contributors evaluate its model", ErrNotParticipant, addr.Hex(), s.round)
+	} else if uint64(ev.N) > bound {
+		return ready{}, fmt.Errorf("%w: an evaluation of %d test records from %s, which committed %d training samples in round %d: a member's evaluation of a round's model counts at most the training samples it committed in that round",
+			ErrMalformed, ev.N, addr.Hex(), bound, s.round)
+	}
 	if limit := math.MaxUint32 / max(1, len(s.members)); ev.N > limit {
 		return ready{}, fmt.Errorf("%w: an evaluation of %d test records; a site evaluates at most %d in a study of %d members", ErrMalformed, ev.N, limit, len(s.members))
 	}

@@ -114,7 +114,7 @@ func TestEveryPhaseHasAStep(t *testing.T) {
 		protocol.Score:            mustScoreStep(t, &cohortv1.ScoreTask{}, members, nil, 0, nil),
 		protocol.Decrypt:          mustDecryptStep(t, &cohortv1.DecryptTask{}, members, nil, 0, nil),
 		protocol.Endorse:          newEndorseStep(stepStudy, &cohortv1.EndorseTask{}, members, 1, contracts.CommitDomain{}),
-		protocol.Evaluate:         newEvaluateStep(stepStudy, 1, members, common.Hash{}),
+		protocol.Evaluate:         newEvaluateStep(stepStudy, 1, members, nil, common.Hash{}),
 	}
 	require.NoError(t, protocol.Covers(steps))
 	for name, st := range steps {
@@ -129,7 +129,7 @@ func TestRejoin(t *testing.T) {
 	done := &cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: stepStudy}}}
 	catchUp := &cohortv1.Task{Kind: &cohortv1.Task_MomentsResult{MomentsResult: &cohortv1.MomentsResultTask{}}}
 	commit := commitTaskOf(stepStudy, holderState{Epoch: 2, SetHash: common.Hash{2}})
-	eval := newEvaluateStep(stepStudy, 2, addressesOf(ps[:2]), common.Hash{1})
+	eval := newEvaluateStep(stepStudy, 2, addressesOf(ps[:2]), committedOf(ps[:2], 10), common.Hash{1})
 	eval.start()
 	_, err := eval.add(ps[0].addr, []byte("{}"))
 	require.NoError(t, err)

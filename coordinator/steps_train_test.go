@@ -294,6 +294,15 @@ func TestSampleWeights(t *testing.T) {
 	assert.ErrorIs(t, err, ErrStalled)
 }
 
+// committedOf gives each party the same committed sample count.
+func committedOf(ps []party, samples uint64) map[common.Address]uint64 {
+	out := make(map[common.Address]uint64, len(ps))
+	for _, p := range ps {
+		out[p.addr] = samples
+	}
+	return out
+}
+
 func evaluationOf(t *testing.T, probs, labels []float64) []byte {
 	t.Helper()
 	b, err := json.Marshal(models.Evaluate(probs, labels))
@@ -305,7 +314,7 @@ func TestEvaluateStepMergesAndCloses(t *testing.T) {
 	ps := newParties(t, 3)
 	stranger := newParties(t, 1)[0]
 	model := crypto.Keccak256Hash([]byte("model 3"))
-	st := newEvaluateStep(stepStudy, 3, addressesOf(ps), model)
+	st := newEvaluateStep(stepStudy, 3, addressesOf(ps), committedOf(ps, 10), model)
 	sent := sentTo(st.start())
 	require.Len(t, sent, 3)
 	assert.Equal(t, model.Bytes(), sent[ps[2].addr][0].GetEvaluate().GetModelHash())
@@ -396,7 +405,7 @@ func TestResumeFrom(t *testing.T) {
 func TestEvaluationThatCannotMergeIsRefused(t *testing.T) {
 	ps := newParties(t, 2)
 	model := crypto.Keccak256Hash([]byte("model 1"))
-	st := newEvaluateStep(stepStudy, 1, addressesOf(ps), model)
+	st := newEvaluateStep(stepStudy, 1, addressesOf(ps), committedOf(ps, math.MaxInt64), model)
 	submission := func(p party, ev []byte) *cohortv1.EvaluationSubmission {
 		signed, err := auth.Sign(p.key, stepStudy, 1, auth.KindEvaluation, crypto.Keccak256Hash(ev))
 		require.NoError(t, err)
@@ -417,4 +426,60 @@ func TestEvaluationThatCannotMergeIsRefused(t *testing.T) {
 	_, _, err = st.close(&rep)
 	require.NoError(t, err)
 	assert.Equal(t, 2, rep.Evaluated)
+}
+
+// inflated is ev counted k times over: the same accuracy, AUC and loss
+// from k times the records, a consistent evaluation by itself.
+func inflated(ev models.Evaluation, k int) models.Evaluation {
+	out := models.Evaluation{N: k * ev.N, Correct: k * ev.Correct, TruePos: k * ev.TruePos, TrueNeg: k * ev.TrueNeg,
+		LogLossSum: float64(k) * ev.LogLossSum, Concordant: float64(k) * ev.Concordant, Comparable: float64(k) * ev.Comparable,
+		Pos: make([]uint32, len(ev.Pos)), Neg: make([]uint32, len(ev.Neg))}
+	for i := range ev.Pos {
+		out.Pos[i], out.Neg[i] = uint32(k)*ev.Pos[i], uint32(k)*ev.Neg[i]
+	}
+	return out
+}
+
+// One hospital that claims 10^8 test records, all scored right, used to
+// set the metrics the round closed with on chain: its evaluation weighed
+// its N, which was its own choice. A member's evaluation now counts at
+// most the training samples it committed for the round: the inflated one
+// is refused, naming the count, the bound and the rule, and the chain's
+// accuracy is the honest members' merge.
+func TestInflatedEvaluationIsRefused(t *testing.T) {
+	ps := newParties(t, 3)
+	model := crypto.Keccak256Hash([]byte("model 1"))
+	committed := map[common.Address]uint64{ps[0].addr: 40, ps[1].addr: 40, ps[2].addr: 10}
+	st := newEvaluateStep(stepStudy, 1, addressesOf(ps), committed, model)
+	submission := func(p party, ev models.Evaluation) *cohortv1.EvaluationSubmission {
+		raw, err := json.Marshal(ev)
+		require.NoError(t, err)
+		signed, err := auth.Sign(p.key, stepStudy, 1, auth.KindEvaluation, crypto.Keccak256Hash(raw))
+		require.NoError(t, err)
+		return &cohortv1.EvaluationSubmission{StudyId: stepStudy, Round: 1, ModelHash: model.Bytes(), Evaluation: raw, Auth: signed}
+	}
+	honest := models.Evaluate([]float64{0.9, 0.2, 0.3, 0.6}, []float64{1, 0, 1, 0})
+	require.NoError(t, honest.Validate())
+	hostile := inflated(models.Evaluate([]float64{0.99, 0.01}, []float64{1, 0}), 50_000_000)
+	require.NoError(t, hostile.Validate())
+	require.Equal(t, 100_000_000, hostile.N)
+
+	_, err := deliverTo(st, st.receive, submission(ps[2], hostile))
+	require.ErrorIs(t, err, ErrMalformed, "an evaluation of 10^8 test records from a member that committed 10 samples")
+	for _, want := range []string{"100000000 test records", "committed 10 training samples in round 1", "counts at most the training samples it committed"} {
+		assert.Contains(t, err.Error(), want)
+	}
+	for _, p := range ps[:2] {
+		_, err := deliverTo(st, st.receive, submission(p, honest))
+		require.NoError(t, err)
+	}
+	rep := RoundReport{Round: 1, AggregateHash: common.Hash{7}, ModelHash: model, Contributors: addressesOf(ps)}
+	rd, kept, err := st.close(&rep)
+	require.NoError(t, err)
+	require.Len(t, rd.chain, 1)
+	closing := rd.chain[0].closeRound
+	assert.InDelta(t, 0.5, closing.result.Accuracy, 1e-12, "the honest members' merge")
+	assert.InDelta(t, honest.AUC(), closing.result.AUC, 1e-12)
+	assert.Equal(t, 8, rep.Evaluated)
+	assert.Len(t, kept, 2)
 }

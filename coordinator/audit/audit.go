@@ -70,8 +70,8 @@ type Round struct {
 	Decrypters      []common.Address `json:"decrypters,omitempty"`
 	// Evaluators signed the evaluations whose merge must give the
 	// accuracy, AUC and loss the round closed with; Evaluated is the
-	// number of test records they report together (self-reported: see
-	// checkMetrics).
+	// number of test records they report together (self-reported, each
+	// within its signer's committed sample count: see checkMetrics).
 	Evaluators []common.Address `json:"evaluators,omitempty"`
 	Evaluated  int              `json:"evaluated,omitempty"`
 	Problems   []string         `json:"problems,omitempty"`
@@ -444,14 +444,22 @@ func signedShares(ctx context.Context, ledger *contracts.Ledger, study contracts
 // this study, round and model, signed by a distinct participant of the
 // study, merged in the record's order to the chain's accuracy, AUC and
 // loss (to the chain's 6 decimals). So a coordinator cannot record metrics
-// of its own. What it cannot check is an evaluation itself: each member
-// reports counts over its own test records, which no one else sees.
+// of its own. Each evaluation must also count at most as many test records
+// as the training samples its signer committed on chain in the round (the
+// coordinator's rule, evaluateStep): a coordinator that let one member's
+// inflated count set the metrics is caught. What it cannot check is an
+// evaluation itself within that bound: each member reports counts over its
+// own test records, which no one else sees.
 func checkMetrics(ctx context.Context, ledger *contracts.Ledger, study contracts.Study, info contracts.Round, rec *cohortv1.DecryptionRecord, out *Round, problem func(string, ...any)) error {
 	r := info.Number
 	subs := rec.GetEvaluations()
 	if len(subs) == 0 {
 		problem("the decryption record keeps no signed evaluations: the accuracy, AUC and loss on chain cannot be checked")
 		return nil
+	}
+	commitments, err := ledger.Commitments(ctx, study.ID, r)
+	if err != nil {
+		return err
 	}
 	var merged models.Evaluation
 	seen := make(map[common.Address]bool, len(subs))
@@ -479,6 +487,13 @@ func checkMetrics(ctx context.Context, ledger *contracts.Ledger, study contracts
 		if err := ev.Validate(); err != nil {
 			problem("the evaluation signed by %s is inconsistent: %v", signer.Hex(), err)
 			return nil
+		}
+		switch cm, ok := commitments[signer]; {
+		case uint64(ev.N) <= cm.Samples: // within the bound (none committed: 0)
+		case !ok:
+			problem("the evaluation signed by %s counts %d test records, but %s committed no update in round %d: only the round's contributors evaluate its model", signer.Hex(), ev.N, signer.Hex(), r)
+		default:
+			problem("the evaluation signed by %s counts %d test records, over the %d training samples it committed in round %d: a member's evaluation counts at most the training samples it committed", signer.Hex(), ev.N, cm.Samples, r)
 		}
 		if err := merged.Merge(ev); err != nil {
 			problem("the evaluations do not merge: %v", err)

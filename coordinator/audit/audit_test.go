@@ -618,3 +618,76 @@ func assertMismatches(t *testing.T, rep *Report, want map[int]string) {
 		assert.Contains(t, strings.Join(r.Problems, "\n"), w, "round %d", r.Round)
 	}
 }
+
+// A member's evaluation counts at most the training samples it committed
+// in the round (the coordinator refuses more). A coordinator that let one
+// through anyway, closing the round with the metrics the inflated count
+// sets (the merge of the kept evaluations, so the metrics check alone
+// passes), fails the audit with a problem naming the count and the bound;
+// an evaluation at the bound passes. The hospitals commit 100, 250 and 650
+// samples each round.
+func TestAuditChecksEvaluationsAgainstTheCommittedCounts(t *testing.T) {
+	f := newStudyFixture(t, 3)
+	scored := func(n int) models.Evaluation {
+		probs, labels := make([]float64, n), make([]float64, n)
+		for i := range probs {
+			labels[i] = float64(i % 2)
+			probs[i] = 0.1 + 0.8*labels[i]
+		}
+		return models.Evaluate(probs, labels)
+	}
+	// replace puts a perfect evaluation of n records, signed by the first
+	// hospital, in place of its own, and closes with the kept evaluations'
+	// merge.
+	replace := func(n int) func(uint32, *cohortv1.DecryptionRecord, *contracts.RoundResult) {
+		return func(r uint32, rec *cohortv1.DecryptionRecord, res *contracts.RoundResult) {
+			raw, err := json.Marshal(scored(n))
+			require.NoError(t, err)
+			e := rec.Evaluations[0]
+			e.Evaluation = raw
+			e.Auth, err = auth.Sign(f.keys[0], f.study, r, auth.KindEvaluation, crypto.Keccak256Hash(raw))
+			require.NoError(t, err)
+			var merged models.Evaluation
+			for _, e := range rec.Evaluations {
+				var ev models.Evaluation
+				require.NoError(t, json.Unmarshal(e.Evaluation, &ev))
+				require.NoError(t, merged.Merge(ev))
+			}
+			res.Accuracy, res.AUC, res.Loss = merged.Accuracy(), merged.AUC(), merged.LogLoss()
+		}
+	}
+	alterations := map[uint32]func(uint32, *cohortv1.DecryptionRecord, *contracts.RoundResult){
+		2: replace(100), // at the bound
+		3: replace(1000),
+	}
+	f.report = func(r uint32, rec *cohortv1.DecryptionRecord, res *contracts.RoundResult) {
+		if alter, ok := alterations[r]; ok {
+			alter(r, rec, res)
+		}
+	}
+	for r := uint32(1); r <= 3; r++ {
+		f.playRound(t, r, f.honest(t))
+	}
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	require.Len(t, rep.Rounds, 3)
+	assert.False(t, rep.OK)
+	for _, i := range []int{0, 1} {
+		assert.Equal(t, Verified, rep.Rounds[i].Verdict, "round %d: %v", i+1, rep.Rounds[i].Problems)
+	}
+	assert.Equal(t, 108, rep.Rounds[1].Evaluated, "the first hospital's 100 records and the others' 4 each")
+	third := rep.Rounds[2]
+	assertMismatches(t, rep, map[int]string{
+		2: "the evaluation signed by " + f.hospitals[0].Address().Hex() + " counts 1000 test records, over the 100 training samples it committed in round 3",
+	})
+	assert.Len(t, third.Problems, 1, "the metrics are the kept evaluations' merge: only the bound fails")
+	assert.Greater(t, f.accuracy(t, 3), 0.99, "the inflated evaluation set the chain's accuracy")
+}
+
+// accuracy is the accuracy round r closed with on chain.
+func (f *studyFixture) accuracy(t *testing.T, r uint32) float64 {
+	t.Helper()
+	info, err := f.ledger.Round(f.ctx, f.study, r)
+	require.NoError(t, err)
+	return info.Result.Accuracy
+}

@@ -219,10 +219,7 @@ func learnOneSeed(ctx context.Context, cfg LearnConfig, schema records.Schema, s
 	}
 	// Each site also gets a share of the test records so that the study's
 	// per-round figures are those of the whole test set.
-	tests := make([][]records.Record, cfg.Sites)
-	for i, r := range whole.Test {
-		tests[i%cfg.Sites] = append(tests[i%cfg.Sites], r)
-	}
+	tests := dealTests(whole.Test, parts)
 	raw := make([]records.Site, cfg.Sites)
 	for i := range raw {
 		raw[i] = records.Site{Name: fmt.Sprintf("site%d", i), Train: parts[i], Test: tests[i], Consent: whole.Consent}
@@ -478,4 +475,30 @@ func Summarise(xs []float64) MeanSD {
 		s.SD = math.Sqrt(s.SD / float64(len(xs)-1))
 	}
 	return s
+}
+
+// dealTests deals the test records out to the sites in proportion to
+// their training records (parts), in order, each record to the site
+// furthest below its share: a site's evaluation counts at most the
+// training samples it commits (coordinator evaluateStep), so a small
+// site must not get an equal share of a large test set. Every site gets
+// at most ⌈len(test)·len(part)/total⌉ records, within its training
+// records whenever the test set is no larger than the training set.
+func dealTests(test []records.Record, parts [][]records.Record) [][]records.Record {
+	out := make([][]records.Record, len(parts))
+	for _, r := range test {
+		best := -1
+		for i, p := range parts {
+			// Site i's records per training record once it takes this one;
+			// the lowest takes it (the first on ties).
+			if len(p) > 0 && (best < 0 || (len(out[i])+1)*len(parts[best]) < (len(out[best])+1)*len(p)) {
+				best = i
+			}
+		}
+		if best < 0 {
+			best = 0 // no site trains: nothing to bound by
+		}
+		out[best] = append(out[best], r)
+	}
+	return out
 }

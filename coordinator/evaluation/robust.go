@@ -614,10 +614,7 @@ func robustSites(cfg RobustConfig, schema records.Schema, seed int64) ([]records
 	if err != nil {
 		return nil, nil, err
 	}
-	tests := make([][]records.Record, cfg.Sites)
-	for i, r := range whole.Test {
-		tests[i%cfg.Sites] = append(tests[i%cfg.Sites], r)
-	}
+	tests := dealTests(whole.Test, parts)
 	sites := make([]records.Site, cfg.Sites)
 	for i := range sites {
 		sites[i] = records.Site{Name: fmt.Sprintf("site%d", i), Train: parts[i], Test: tests[i], Consent: whole.Consent}

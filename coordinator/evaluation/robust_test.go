@@ -318,3 +318,21 @@ func targetVerdicts(rep *RobustReport) map[string]bool {
 	}
 	return verdicts
 }
+
+// The benchmarks' sites share a common test set; each site's share is in
+// proportion to its training records, so that no site's evaluation counts
+// more test records than the training samples it commits (which the
+// coordinator refuses). An equal share gave the smallest of WDBC's four
+// 8:1 sites 29 test records for 29 training records.
+func TestDealTestsInProportion(t *testing.T) {
+	recs := func(n int) []records.Record { return make([]records.Record, n) }
+	parts := [][]records.Record{recs(29), recs(220), recs(130), recs(77)}
+	tests := dealTests(recs(114), parts)
+	total := 0
+	for i, got := range tests {
+		total += len(got)
+		assert.LessOrEqual(t, len(got), len(parts[i]), "site %d", i)
+		assert.InDelta(t, 114*float64(len(parts[i]))/456, len(got), 1, "site %d: its share", i)
+	}
+	assert.Equal(t, 114, total, "every test record dealt once")
+}
