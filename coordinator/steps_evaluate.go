@@ -72,14 +72,14 @@ func (s *evaluateStep) receive(req *cohortv1.EvaluationSubmission) (ready, error
 	if err != nil {
 		return ready{}, err
 	}
-	// Every member's histograms must add up in uint32 bins: one site that
-	// filled its bins would make the merge, and the round's close, fail.
 	if bound, ok := s.committed[addr]; !ok {
 		return ready{}, fmt.Errorf("%w: %s did not contribute to round %d: only the round's contributors evaluate its model", ErrNotParticipant, addr.Hex(), s.round)
 	} else if uint64(ev.N) > bound {
 		return ready{}, fmt.Errorf("%w: an evaluation of %d test records from %s, which committed %d training samples in round %d: a member's evaluation of a round's model counts at most the training samples it committed in that round",
 			ErrMalformed, ev.N, addr.Hex(), bound, s.round)
 	}
+	// Every member's histograms must add up in uint32 bins: one site that
+	// filled its bins would make the merge, and the round's close, fail.
 	if limit := math.MaxUint32 / max(1, len(s.members)); ev.N > limit {
 		return ready{}, fmt.Errorf("%w: an evaluation of %d test records; a site evaluates at most %d in a study of %d members", ErrMalformed, ev.N, limit, len(s.members))
 	}
