@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -61,4 +62,28 @@ func TestGas(t *testing.T) {
 	assert.Less(t, rep.PerParticipantRound["10"], rep.PerParticipantRound["3"], "fixed round costs spread over more hospitals")
 	assert.Equal(t, rep.Runs[1].Operations["commitUpdate"], rep.Operations["commitUpdate"]["10"])
 	assert.True(t, rep.WithinTargets)
+}
+
+// TestGasTextSaysWhetherTheBatchedTargetsHold: the text verdict names the
+// batched targets only when 100 hospitals were measured, and says NOT
+// when a figure is over them.
+func TestGasTextSaysWhetherTheBatchedTargetsHold(t *testing.T) {
+	report := func(batched uint64, at100 bool) string {
+		rep := &GasReport{
+			Targets:                    GasTargets{gasTargetRound10, gasTargetPerParticipant, gasTargetConsent, gasTargetPerParticipantBatched, gasTargetConsentBatched},
+			WithinTargets:              true,
+			BatchedWithinTargets:       batched <= gasTargetPerParticipantBatched,
+			PerParticipantRoundBatched: map[string]uint64{"10": 50_000},
+		}
+		if at100 {
+			rep.PerParticipantRoundBatched["100"] = batched
+		}
+		var b strings.Builder
+		rep.WriteText(&b)
+		return b.String()
+	}
+	assert.Contains(t, report(19_022, true), "within the batched targets at 100 hospitals: per participant per round <= 20000")
+	assert.NotContains(t, report(19_022, true), "NOT within the batched")
+	assert.Contains(t, report(20_442, true), "NOT within the batched targets")
+	assert.NotContains(t, report(19_022, false), "batched targets", "no verdict without a run at 100")
 }

@@ -225,6 +225,14 @@ func (rep *GasReport) WriteText(w io.Writer) {
 	}
 	fmt.Fprintf(w, "\n%s the targets: round of 10 hospitals <= %d, per participant per round at 100 <= %d, grant and revoke <= %d each\n",
 		verdict, rep.Targets.Round10, rep.Targets.PerParticipantAt100, rep.Targets.GrantAndRevokeEachAt)
+	if _, at100 := rep.PerParticipantRoundBatched["100"]; at100 {
+		verdict = "within"
+		if !rep.BatchedWithinTargets {
+			verdict = "NOT within"
+		}
+		fmt.Fprintf(w, "%s the batched targets at 100 hospitals: per participant per round <= %d, each logged grant and revocation in a batch <= %d\n",
+			verdict, rep.Targets.PerParticipantBatchedAt100, rep.Targets.ConsentChangeBatchedAt100)
+	}
 }
 
 // WriteText prints the report as the table of `cohort bench keys`.
