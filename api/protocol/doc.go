@@ -346,9 +346,12 @@
 //
 // # Phase evaluate
 //
-// EvaluateTask names the new model; each member evaluates it on its
-// consented test records and answers SubmitEvaluation (kind "evaluation",
-// content keccak(evaluation)) with counts and score histograms only. The
-// coordinator merges them and closes the round on chain (CloseRound) with
-// the aggregate's and the model's hashes and the pooled metrics.
+// EvaluateTask names the new model; each of the round's contributors
+// evaluates it on its consented test records and answers SubmitEvaluation
+// (kind "evaluation", content keccak(evaluation)) with counts and score
+// histograms only, counting at most as many test records as the training
+// samples it committed in the round (a larger count is refused; cohort
+// audit checks it from the chain). The coordinator merges them and closes
+// the round on chain (CloseRound) with the aggregate's and the model's
+// hashes and the pooled metrics.
 package protocol
