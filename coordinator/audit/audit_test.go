@@ -49,6 +49,9 @@ type studyFixture struct {
 	// report, if set, alters the evaluations kept and the metrics the
 	// round closes with; nil: honest.
 	report func(r uint32, rec *cohortv1.DecryptionRecord, res *contracts.RoundResult)
+	// absent, if set, names the hospital (index) that commits no update
+	// in a round; it still signs an evaluation (evaluate).
+	absent map[uint32]int
 }
 
 const auditLength = 1000
@@ -123,7 +126,17 @@ func (f *studyFixture) playRound(t *testing.T, r uint32, coordinate func(updates
 	rng := rand.New(rand.NewPCG(uint64(r), 1))
 	samples := []uint64{100, 250, 650}
 	var updates []*aggregation.EncryptedVector
+	var weights []float64
+	var total float64
+	for i := range f.hospitals {
+		if skip, ok := f.absent[r]; !ok || skip != i {
+			total += float64(samples[i])
+		}
+	}
 	for i, h := range f.hospitals {
+		if skip, ok := f.absent[r]; ok && skip == i {
+			continue
+		}
 		vals := make([]float64, auditLength)
 		for j := range vals {
 			vals[j] = rng.NormFloat64()
@@ -138,8 +151,9 @@ func (f *studyFixture) playRound(t *testing.T, r uint32, coordinate func(updates
 		_, err = f.ledger.CommitUpdate(f.ctx, h, f.study, r, contracts.Commitment{CiphertextHash: v.Hash(), Samples: samples[i], ConsentRoot: common.Hash{9}})
 		require.NoError(t, err)
 		updates = append(updates, v)
+		weights = append(weights, float64(samples[i])/total)
 	}
-	agg := coordinate(updates, []float64{0.1, 0.25, 0.65})
+	agg := coordinate(updates, weights)
 	b, err := agg.MarshalBinary()
 	require.NoError(t, err)
 	_, err = f.store.Put(b)
@@ -150,6 +164,9 @@ func (f *studyFixture) playRound(t *testing.T, r uint32, coordinate func(updates
 	rec := &cohortv1.DecryptionRecord{StudyId: f.study, Round: r, AggregateHash: agg.Hash().Bytes(), GlobalModelHash: globalHash.Bytes()}
 	var shares []*aggregation.DecryptionShare
 	for i, sk := range f.sks {
+		if skip, ok := f.absent[r]; ok && skip == i {
+			continue // a key that sealed nothing in the aggregate has no share of it
+		}
 		ds, err := f.scheme.GenDecryptionShare(sk, agg)
 		require.NoError(t, err)
 		raw, err := ds.MarshalBinary()
@@ -682,6 +699,28 @@ func TestAuditChecksEvaluationsAgainstTheCommittedCounts(t *testing.T) {
 	})
 	assert.Len(t, third.Problems, 1, "the metrics are the kept evaluations' merge: only the bound fails")
 	assert.Greater(t, f.accuracy(t, 3), 0.99, "the inflated evaluation set the chain's accuracy")
+}
+
+// TestAuditRefusesAnEvaluationFromANonContributor: in round 2 the third
+// hospital commits no update, yet the record keeps its evaluation (of
+// only 4 test records) and the chain's metrics merge it. Only the round's
+// contributors evaluate its model: nothing on chain bounds what a
+// non-contributor's evaluation weighs.
+func TestAuditRefusesAnEvaluationFromANonContributor(t *testing.T) {
+	f := newStudyFixture(t, 2)
+	f.absent = map[uint32]int{2: 2}
+	for r := uint32(1); r <= 2; r++ {
+		f.playRound(t, r, f.honest(t))
+	}
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	require.Len(t, rep.Rounds, 2)
+	assert.Equal(t, Verified, rep.Rounds[0].Verdict, "%v", rep.Rounds[0].Problems)
+	absent := f.hospitals[2].Address().Hex()
+	assertMismatches(t, rep, map[int]string{
+		1: "the evaluation signed by " + absent + " counts 4 test records, but " + absent + " committed no update in round 2",
+	})
+	assert.Len(t, rep.Rounds[1].Problems, 1, "the aggregate, its weights and the metrics' merge are right: only the evaluator is not a contributor")
 }
 
 // accuracy is the accuracy round r closed with on chain.
