@@ -75,7 +75,7 @@ func (c *Coordinator) pinContributors(ctx context.Context, r uint32, got roundCo
 	if len(at) > 0 {
 		c.log.Warn("updates committed after the round's contributors were pinned are left out", "round", r, "participants", len(at))
 	}
-	c.log.Info("resuming with the contributors pinned before the restart", "round", r, "contributors", len(list), "hash", pinned.Hex())
+	c.log.Info("going on with the contributors pinned on chain (by the last batch, or before a restart)", "round", r, "contributors", len(list), "hash", pinned.Hex())
 	return out, 0, nil
 }
 
