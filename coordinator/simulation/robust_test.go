@@ -233,18 +233,21 @@ func TestHolderShiftingItsScoreSharesIsCaught(t *testing.T) {
 }
 
 // A ×1000 scaling hospital colludes with the decryption committee: in a
-// study of eight with a committee of four at threshold 3 (one spare
+// study of ten with a committee of four at threshold 3 (one spare
 // holder, so the scores are cross-checked and may strike), every holder
 // sends its decryption share without its endorsement of the round's
 // scores, or with a garbled one (withhold-endorsement; the hospitals
-// cannot know beforehand whom the chain selects, so all seven others play
+// cannot know beforehand whom the chain selects, so all nine others play
 // it, and only the four on the committee decrypt). The round
 // decrypts and the attacker gets no weight, and the chain strikes a
 // flagged member only with the study's threshold of endorsements: the
 // coordinator asks the participants that did not decrypt for the missing
 // ones, each re-derives the flags from the signed score shares, and the
 // attacker is struck every round it was flagged in. (Before the endorse
-// phase it was struck in none.)
+// phase it was struck in none.) Ten, not eight: an honest update the
+// round also flags (a false flag, which the robust rule allows) leaves
+// eight minus four holders minus two flagged, fewer than t to ask, and
+// CI once saw exactly that.
 func TestWithheldEndorsementStillStrikesTheAttacker(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
@@ -255,36 +258,37 @@ func TestWithheldEndorsementStillStrikesTheAttacker(t *testing.T) {
 	scaling, err := participant.ParseAttack("scaling:scale=1000")
 	require.NoError(t, err)
 	attacks := map[int]participant.Attack{scaler: scaling}
-	for i := range scaler {
+	const hospitals = 10
+	for i := range hospitals {
+		if i == scaler {
+			continue
+		}
 		// Half of them garble their endorsement instead.
 		attacks[i] = participant.Attack{Kind: participant.AttackWithholdEndorsement, Scale: float64(i % 2)}
 	}
 	s, logs := runLogged(ctx, t, simulation.Config{
-		Hospitals: 8, Rounds: 2, Seed: 5, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		Hospitals: hospitals, Rounds: 2, Seed: 5, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
 		Threshold: 3, MinParticipants: 3, CommitteeSize: 4, StrikeLimit: 3, Robust: true, Attacks: attacks,
 		Spec: &models.Spec{Kind: models.KindMLP, Features: 8, Hidden: []int{4}},
 	})
-	attacker := s.Participants()[scaler].Address
-	flagged := 0
+	flagged := make(map[common.Address]uint16) // rounds each member was flagged in
 	for _, f := range s.Rounds() {
-		if slices.Contains(f.Flagged, attacker) {
-			flagged++
+		for _, a := range f.Flagged {
+			flagged[a]++
 		}
 	}
-	require.Positive(t, flagged, "the ×1000 update is flagged")
-	t.Logf("attacker flagged in %d of %d rounds", flagged, len(s.Rounds()))
-	st, err := s.Ledger().Participant(ctx, s.StudyID(), attacker)
-	require.NoError(t, err)
-	assert.Equal(t, uint16(flagged), st.Strikes, "a strike for every round the attacker was flagged in")
+	attacker := s.Participants()[scaler].Address
+	require.Positive(t, flagged[attacker], "the ×1000 update is flagged")
+	t.Logf("attacker flagged in %d of %d rounds", flagged[attacker], len(s.Rounds()))
 	assert.Contains(t, logs.String(), "asking participants to endorse the round's scores", "the holders' endorsements fell short")
 	assert.NotContains(t, logs.String(), "too few endorsements")
 	for i, p := range s.Participants() {
-		if i == scaler {
-			continue
-		}
 		st, err := s.Ledger().Participant(ctx, s.StudyID(), p.Address)
 		require.NoError(t, err)
-		assert.Zero(t, st.Strikes, "honest hospital %d is not struck", i)
+		if i != scaler && flagged[p.Address] > 0 {
+			t.Logf("honest hospital %d falsely flagged in %d rounds", i, flagged[p.Address])
+		}
+		assert.Equal(t, flagged[p.Address], st.Strikes, "hospital %d: a strike for every round it was flagged in, none other", i)
 	}
 }
 
@@ -308,22 +312,25 @@ func TestHospitalsStrikeTheAttackerWithoutTheCoordinator(t *testing.T) {
 		Robust: true, Attacks: map[int]participant.Attack{scaler: scaling}, SkipStrikes: true,
 	})
 	attacker := s.Participants()[scaler].Address
-	var flaggedIn []uint32
+	flaggedBy := make(map[common.Address][]uint32) // by member
 	for _, f := range s.Rounds() {
-		if slices.Contains(f.Flagged, attacker) {
-			flaggedIn = append(flaggedIn, f.Round)
+		for _, a := range f.Flagged {
+			flaggedBy[a] = append(flaggedBy[a], f.Round)
 		}
 	}
-	require.NotEmpty(t, flaggedIn, "the ×1000 update is flagged")
-	t.Logf("attacker flagged in rounds %v of %d", flaggedIn, len(s.Rounds()))
+	require.NotEmpty(t, flaggedBy[attacker], "the ×1000 update is flagged")
+	t.Logf("attacker flagged in rounds %v of %d", flaggedBy[attacker], len(s.Rounds()))
+	if len(flaggedBy) > 1 {
+		t.Logf("honest hospitals falsely flagged too (the robust rule allows it): %v", flaggedBy)
+	}
 	strikes, err := s.Ledger().Strikes(ctx, s.StudyID())
 	require.NoError(t, err)
-	var struckIn []uint32
+	struckIn := make(map[common.Address][]uint32)
 	for _, st := range strikes {
-		assert.Equal(t, attacker, st.Member, "only the attacker is struck")
-		struckIn = append(struckIn, st.Round)
+		struckIn[st.Member] = append(struckIn[st.Member], st.Round)
 	}
-	assert.Equal(t, flaggedIn, struckIn, "a strike for every round the attacker was flagged in, though the coordinator confirmed none")
+	assert.Equal(t, flaggedBy, struckIn, "a strike for every round a member was flagged in, none other, though the coordinator confirmed none")
+	flaggedIn := flaggedBy[attacker]
 	st, err := s.Ledger().Participant(ctx, s.StudyID(), attacker)
 	require.NoError(t, err)
 	assert.Equal(t, uint16(len(flaggedIn)), st.Strikes)
