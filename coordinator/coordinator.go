@@ -872,14 +872,15 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		rep.Chain += time.Since(t)
 	}
 
-	// The contributors evaluate the new model on their own test data, each
-	// on at most as many records as the training samples it committed
-	// (evaluateStep).
-	committed := make(map[common.Address]uint64, len(contributors))
-	for _, a := range contributors {
+	// The contributors whose updates weigh in the model evaluate it on
+	// their own test data, each on at most as many records as the training
+	// samples it committed (evaluateStep).
+	evaluators := weighed(rep)
+	committed := make(map[common.Address]uint64, len(evaluators))
+	for _, a := range evaluators {
 		committed[a] = onChain[a].Samples
 	}
-	eval := newEvaluateStep(c.cfg.StudyID, r, contributors, committed, rep.ModelHash)
+	eval := newEvaluateStep(c.cfg.StudyID, r, evaluators, committed, rep.ModelHash)
 	efull, err := c.start(ctx, eval, eval.start())
 	if err != nil {
 		return rep, nil, err

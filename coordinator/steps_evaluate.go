@@ -15,8 +15,8 @@ import (
 	"github.com/cohort-fl/cohort/models"
 )
 
-// evaluateStep is the evaluate phase: every contributor of the round
-// evaluates the round's new model on its own test records and sends counts
+// evaluateStep is the evaluate phase: every contributor whose update
+// weighs in the round's new model (weighed) evaluates it on its own test records and sends counts
 // and histograms only; the merged figures close the round on chain.
 //
 // The rule that bounds what one member's evaluation weighs: a member's
@@ -40,6 +40,26 @@ type evaluateStep struct {
 	// the most test records its evaluation may count.
 	committed map[common.Address]uint64
 	model     common.Hash
+}
+
+// weighed are the round's contributors whose updates weigh in its model,
+// in order: all of them, or, in a robust round, those robust scoring gave
+// a positive weight. A flagged member (weight 0) does not evaluate: its
+// update is not in the model, and an attacker whose update the round
+// discarded would otherwise still set part of the metrics the chain
+// records. Robust weights are never all zero (the honest-majority rule
+// keeps at least the study's minimum), so someone evaluates.
+func weighed(rep RoundReport) []common.Address {
+	if len(rep.Weights) != len(rep.Contributors) {
+		return rep.Contributors
+	}
+	out := make([]common.Address, 0, len(rep.Contributors))
+	for i, a := range rep.Contributors {
+		if rep.Weights[i] > 0 {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // newEvaluateStep asks the round's contributors, in order, to evaluate
@@ -73,7 +93,7 @@ func (s *evaluateStep) receive(req *cohortv1.EvaluationSubmission) (ready, error
 		return ready{}, err
 	}
 	if bound, ok := s.committed[addr]; !ok {
-		return ready{}, fmt.Errorf("%w: %s did not contribute to round %d: only the round's contributors evaluate its model", ErrNotParticipant, addr.Hex(), s.round)
+		return ready{}, fmt.Errorf("%w: %s has no update weighing in round %d's model: only the contributors whose updates the round weighed evaluate its model", ErrNotParticipant, addr.Hex(), s.round)
 	} else if uint64(ev.N) > bound {
 		return ready{}, fmt.Errorf("%w: an evaluation of %d test records from %s, which committed %d training samples in round %d: a member's evaluation of a round's model counts at most the training samples it committed in that round",
 			ErrMalformed, ev.N, addr.Hex(), bound, s.round)

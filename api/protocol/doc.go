@@ -346,8 +346,9 @@
 //
 // # Phase evaluate
 //
-// EvaluateTask names the new model; each of the round's contributors
-// evaluates it on its consented test records and answers SubmitEvaluation
+// EvaluateTask names the new model; each of the round's contributors whose
+// update weighs in it (not one robust scoring weighed 0) evaluates it on
+// its consented test records and answers SubmitEvaluation
 // (kind "evaluation", content keccak(evaluation)) with counts and score
 // histograms only, counting at most as many test records as the training
 // samples it committed in the round (a larger count is refused; cohort

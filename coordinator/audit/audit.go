@@ -342,7 +342,7 @@ func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 		problem("the decryption record steps from model %s, the round opened from %s", got.Hex(), info.GlobalModel.Hex())
 		return nil
 	}
-	if err := checkMetrics(ctx, ledger, study, info, rec, out, problem); err != nil {
+	if err := checkMetrics(ctx, ledger, study, info, agg, rec, out, problem); err != nil {
 		return err
 	}
 	shares, err := signedShares(ctx, ledger, study, r, info.Result.AggregateHash, rec, out, problem)
@@ -446,11 +446,13 @@ func signedShares(ctx context.Context, ledger *contracts.Ledger, study contracts
 // loss (to the chain's 6 decimals). So a coordinator cannot record metrics
 // of its own. Each evaluation must also count at most as many test records
 // as the training samples its signer committed on chain in the round (the
-// coordinator's rule, evaluateStep): a coordinator that let one member's
-// inflated count set the metrics is caught. What it cannot check is an
+// coordinator's rule, evaluateStep), and come from a member whose update
+// the aggregate sums with a positive weight on chain (not one robust
+// scoring flagged): a coordinator that let one member's inflated count,
+// or a discarded attacker's evaluation, set the metrics is caught. What it cannot check is an
 // evaluation itself within that bound: each member reports counts over its
 // own test records, which no one else sees.
-func checkMetrics(ctx context.Context, ledger *contracts.Ledger, study contracts.Study, info contracts.Round, rec *cohortv1.DecryptionRecord, out *Round, problem func(string, ...any)) error {
+func checkMetrics(ctx context.Context, ledger *contracts.Ledger, study contracts.Study, info contracts.Round, agg *aggregation.EncryptedVector, rec *cohortv1.DecryptionRecord, out *Round, problem func(string, ...any)) error {
 	r := info.Number
 	subs := rec.GetEvaluations()
 	if len(subs) == 0 {
@@ -458,6 +460,24 @@ func checkMetrics(ctx context.Context, ledger *contracts.Ledger, study contracts
 		return nil
 	}
 	commitments, err := ledger.Commitments(ctx, study.ID, r)
+	if err != nil {
+		return err
+	}
+	// Only members whose updates weigh in the model evaluate it: summed in
+	// the aggregate, with a positive weight on chain (a flagged member's
+	// is 0).
+	terms := agg.Terms()
+	byDealer := make(map[aggregation.PartyID]common.Address, len(commitments))
+	for addr := range commitments {
+		byDealer[aggregation.DealerID(study.ID, addr.Bytes())] = addr
+	}
+	summed := make(map[common.Address]bool, len(terms))
+	for _, t := range terms {
+		if addr, ok := byDealer[t.Dealer]; ok {
+			summed[addr] = true
+		}
+	}
+	weights, err := chainWeights(ctx, ledger, study.ID, r, terms, byDealer, commitments)
 	if err != nil {
 		return err
 	}
@@ -489,10 +509,13 @@ func checkMetrics(ctx context.Context, ledger *contracts.Ledger, study contracts
 			return nil
 		}
 		switch cm, ok := commitments[signer]; {
-		case uint64(ev.N) <= cm.Samples: // within the bound (none committed: 0)
 		case !ok:
 			problem("the evaluation signed by %s counts %d test records, but %s committed no update in round %d: only the round's contributors evaluate its model", signer.Hex(), ev.N, signer.Hex(), r)
-		default:
+		case !summed[signer]:
+			problem("the evaluation signed by %s counts %d test records, but its update is not summed in round %d's aggregate: only the contributors whose updates weigh in the model evaluate it", signer.Hex(), ev.N, r)
+		case weights[signer] <= 0:
+			problem("the evaluation signed by %s counts %d test records, but the chain weighs its update 0 in round %d (flagged by robust scoring): only the contributors whose updates weigh in the model evaluate it", signer.Hex(), ev.N, r)
+		case uint64(ev.N) > cm.Samples:
 			problem("the evaluation signed by %s counts %d test records, over the %d training samples it committed in round %d: a member's evaluation counts at most the training samples it committed", signer.Hex(), ev.N, cm.Samples, r)
 		}
 		if err := merged.Merge(ev); err != nil {

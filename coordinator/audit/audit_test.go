@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -163,8 +164,12 @@ func (f *studyFixture) playRound(t *testing.T, r uint32, coordinate func(updates
 	// average and the server optimiser's step, as the coordinator does.
 	rec := &cohortv1.DecryptionRecord{StudyId: f.study, Round: r, AggregateHash: agg.Hash().Bytes(), GlobalModelHash: globalHash.Bytes()}
 	var shares []*aggregation.DecryptionShare
+	summed := make(map[aggregation.PartyID]bool, len(f.sks))
+	for _, term := range agg.Terms() {
+		summed[term.Dealer] = true
+	}
 	for i, sk := range f.sks {
-		if skip, ok := f.absent[r]; ok && skip == i {
+		if !summed[aggregation.DealerID(f.study, f.hospitals[i].Address().Bytes())] {
 			continue // a key that sealed nothing in the aggregate has no share of it
 		}
 		ds, err := f.scheme.GenDecryptionShare(sk, agg)
@@ -729,4 +734,60 @@ func (f *studyFixture) accuracy(t *testing.T, r uint32) float64 {
 	info, err := f.ledger.Round(f.ctx, f.study, r)
 	require.NoError(t, err)
 	return info.Result.Accuracy
+}
+
+// TestAuditRefusesAnEvaluationFromAMemberTheRoundDiscarded: in round 2 the
+// coordinator records robust scores that flag the first hospital and
+// weigh its update 0, and sums the aggregate with those weights (both
+// right), but the record keeps the flagged hospital's evaluation and the
+// chain's metrics merge it. Only members whose updates weigh in the model
+// evaluate it: a discarded attacker would otherwise still set part of the
+// metrics.
+func TestAuditRefusesAnEvaluationFromAMemberTheRoundDiscarded(t *testing.T) {
+	f := newStudyFixture(t, 2)
+	f.playRound(t, 1, f.honest(t))
+	f.playRound(t, 2, func(updates []*aggregation.EncryptedVector, _ []float64) *aggregation.EncryptedVector {
+		weights := []float64{0, 250.0 / 900, 650.0 / 900}
+		scores := make([]contracts.Score, len(weights))
+		for i := range weights {
+			weights[i] = math.Floor(weights[i]*contracts.MetricUnit) / contracts.MetricUnit
+			scores[i] = contracts.Score{Member: f.hospitals[i].Address(), Score: 0.5, Weight: weights[i], Flagged: i == 0}
+		}
+		scores[0].Score = -0.5
+		_, err := f.ledger.RecordScores(f.ctx, f.coord, f.study, 2, scores)
+		require.NoError(t, err)
+		agg, err := f.scheme.WeightedSum(updates, weights)
+		require.NoError(t, err)
+		return agg
+	})
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	require.Len(t, rep.Rounds, 2)
+	assert.Equal(t, Verified, rep.Rounds[0].Verdict, "%v", rep.Rounds[0].Problems)
+	flagged := f.hospitals[0].Address().Hex()
+	assertMismatches(t, rep, map[int]string{
+		1: "the evaluation signed by " + flagged + " counts 4 test records, but the chain weighs its update 0 in round 2",
+	})
+	assert.Len(t, rep.Rounds[1].Problems, 1, "the aggregate, its weights and the metrics' merge are right: only the evaluator's update was discarded")
+}
+
+// TestAuditRefusesAnEvaluationFromAMemberNotSummed: in round 2 every
+// hospital commits, but the aggregate sums only the last two (the first
+// one's upload never came, say), weighed by their committed counts; the
+// record keeps the first hospital's evaluation anyway.
+func TestAuditRefusesAnEvaluationFromAMemberNotSummed(t *testing.T) {
+	f := newStudyFixture(t, 2)
+	f.playRound(t, 1, f.honest(t))
+	f.playRound(t, 2, func(updates []*aggregation.EncryptedVector, _ []float64) *aggregation.EncryptedVector {
+		agg, err := f.scheme.WeightedSum(updates[1:], []float64{250.0 / 900, 650.0 / 900})
+		require.NoError(t, err)
+		return agg
+	})
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	require.Len(t, rep.Rounds, 2)
+	left := f.hospitals[0].Address().Hex()
+	assertMismatches(t, rep, map[int]string{
+		1: "the evaluation signed by " + left + " counts 4 test records, but its update is not summed in round 2's aggregate",
+	})
 }

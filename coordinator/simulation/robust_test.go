@@ -319,6 +319,17 @@ func TestHospitalsStrikeTheAttackerWithoutTheCoordinator(t *testing.T) {
 		}
 	}
 	require.NotEmpty(t, flaggedBy[attacker], "the ×1000 update is flagged")
+	for _, f := range s.Rounds() {
+		evaluators := make([]string, 0, len(f.Sites))
+		for _, site := range f.Sites {
+			evaluators = append(evaluators, site.Name)
+		}
+		assert.NotEmpty(t, evaluators, "round %d is evaluated", f.Round)
+		for _, a := range f.Flagged {
+			i := slices.IndexFunc(s.Participants(), func(p simulation.Participant) bool { return p.Address == a })
+			assert.NotContains(t, evaluators, s.Participants()[i].Name, "round %d: a member whose update the round discarded does not evaluate its model", f.Round)
+		}
+	}
 	t.Logf("attacker flagged in rounds %v of %d", flaggedBy[attacker], len(s.Rounds()))
 	if len(flaggedBy) > 1 {
 		t.Logf("honest hospitals falsely flagged too (the robust rule allows it): %v", flaggedBy)
