@@ -227,6 +227,34 @@ func (l *Ledger) BlockNumber(ctx context.Context) (uint64, error) { return l.cha
 // has a new block, the only time what the ledger records can change.
 func (l *Ledger) NextHead() <-chan struct{} { return l.chain.NextHead() }
 
+// AwaitBlock returns once the ledger's chain, as its node knows it, has
+// block n, re-reading the head at each new block; it returns the last head
+// it read (the highest it saw) and ctx's error if ctx ends first, or the
+// last read's error if no read succeeded. Two parties reading through
+// different nodes (or one node between importing a block and making it
+// the head) use it so that what one saw written, the other reads too.
+func (l *Ledger) AwaitBlock(ctx context.Context, n uint64) (uint64, error) {
+	var seen uint64
+	for {
+		next := l.NextHead() // asked before reading: a block in between closes it
+		head, err := l.BlockNumber(ctx)
+		if err == nil {
+			seen = max(seen, head)
+			if head >= n {
+				return head, nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			if seen == 0 && err != nil {
+				return 0, err
+			}
+			return seen, ctx.Err()
+		case <-next:
+		}
+	}
+}
+
 // Modules returns the addresses of the Studies modules (oldest first; the
 // last is current) and of the current ConsentRegistry, as the Consortium
 // names them now.

@@ -51,6 +51,13 @@ type Config struct {
 	// is down then costs a round this grace, not the whole timeout. One
 	// this coordinator never saw connected is waited for up to the timeout.
 	AbsentGrace time.Duration
+	// ChainCatchUp bounds how long a participant's Join waits for this
+	// coordinator's Ethereum node to reach the block at which the
+	// participant's node had its join (JoinRequest.chain_block) before
+	// membership is read (0: a minute, as a participant's chain_catch_up).
+	// Two nodes of one chain are rarely at the same block; without the
+	// wait a hospital that had just joined was refused as a stranger.
+	ChainCatchUp time.Duration
 	// EnrolmentWindow is how long the coordinator keeps the study between
 	// rounds, with no round open, before it reads the members of the next
 	// round: the contract accepts joins and leaves only then. Zero opens

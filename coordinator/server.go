@@ -58,6 +58,9 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 		return toStatus(err)
 	}
 	addr := crypto.PubkeyToAddress(*pub)
+	if err := c.awaitJoinBlock(ctx, addr, req.GetChainBlock()); err != nil {
+		return err
+	}
 	ok, err := c.ledger.IsParticipant(ctx, c.cfg.StudyID, addr)
 	if err != nil {
 		return status.Errorf(codes.Unavailable, "coordinator: check membership on chain: %v", err)
@@ -117,6 +120,40 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 				return nil
 			}
 		}
+	}
+}
+
+// defaultChainCatchUp is Config.ChainCatchUp's default: five of mainnet's
+// 12 s blocks, as a participant's.
+const defaultChainCatchUp = time.Minute
+
+// awaitJoinBlock waits, for at most Config.ChainCatchUp, until this
+// coordinator's Ethereum node has block n, the one by which the joining
+// participant's node had its join (0: no wait), so that a hospital that
+// has just joined through its own node is not refused as a stranger by a
+// node a block behind. A node still behind then is this coordinator's to
+// fix: the participant gets Unavailable, which it retries. n is the
+// participant's to choose, but a far block only delays its own join.
+func (c *Coordinator) awaitJoinBlock(ctx context.Context, participant common.Address, n uint64) error {
+	if n == 0 {
+		return nil
+	}
+	limit := c.cfg.ChainCatchUp
+	if limit <= 0 {
+		limit = defaultChainCatchUp
+	}
+	wctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	head, err := c.ledger.AwaitBlock(wctx, n)
+	switch {
+	case err == nil:
+		return nil
+	case ctx.Err() != nil:
+		return status.FromContextError(ctx.Err()).Err()
+	default:
+		c.log.Warn("a participant joined at a block this coordinator's Ethereum node has not reached; check that the node is synced with its network",
+			"participant", participant.Hex(), "block", n, "node_block", head, "waited", limit)
+		return status.Errorf(codes.Unavailable, "coordinator: its Ethereum node is at block %d, behind block %d at which this participant joined, after %v: it checks membership once it has that block; join again later (%v)", head, n, limit, err)
 	}
 }
 

@@ -40,6 +40,7 @@ import (
 // hold real key shares. Tests play the hospitals by hand to send bad input.
 type fixture struct {
 	ctx       context.Context
+	chain     *contracts.Chain
 	ledger    *contracts.Ledger
 	studyID   uint64
 	coord     *Coordinator
@@ -108,6 +109,7 @@ func newFixtureWith(t testing.TB, params aggregation.Config, register ...func(*g
 	chain, err := contracts.NewSimulatedChain(funded...)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = chain.Close() })
+	f.chain = chain
 	f.ledger, _, err = contracts.Deploy(ctx, chain, researcher, founders)
 	require.NoError(t, err)
 	spec := models.Spec{Kind: models.KindLogistic, Features: 4}
@@ -951,4 +953,76 @@ func TestChunkOpeningStaysNearTheStream(t *testing.T) {
 	defer kept.openers.mu.Unlock()
 	assert.LessOrEqual(t, kept.openers.bytes, kept.openers.maxBytes)
 	assert.LessOrEqual(t, len(kept.openers.byHash), 5)
+}
+
+// A hospital that has just joined the study through its own Ethereum
+// node connects to a coordinator whose node is still a block behind its
+// join (CI saw it on one geth node, between a block's receipt and its
+// becoming the head). Without the join's block the coordinator reads
+// membership at once and refuses a member as a stranger, for good (the
+// node does not retry PermissionDenied); with it, it waits until its node
+// has the block. A node that stays behind gets Unavailable, which the
+// participant retries, naming both blocks.
+func TestJoinWaitsForTheCoordinatorsChain(t *testing.T) {
+	f := newFixture(t)
+	h := f.hospitals[3] // the last to join in the fixture
+	// The coordinator's node is held just before h's join.
+	head, err := f.ledger.BlockNumber(f.ctx)
+	require.NoError(t, err)
+	view, lag, err := f.chain.Lagging(0)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = view.Close() })
+	behind, err := contracts.Open(view, f.ledger.Address())
+	require.NoError(t, err)
+	var joinedAt uint64
+	for l := uint64(1); l <= 10 && joinedAt == 0; l++ {
+		lag.Set(l)
+		member, err := behind.IsParticipant(f.ctx, f.studyID, h.addr())
+		require.NoError(t, err)
+		if !member {
+			joinedAt = head - l + 1
+		}
+	}
+	require.NotZero(t, joinedAt, "the lagging view does not see the join")
+	f.coord.ledger = behind
+	f.coord.cfg.ChainCatchUp = 3 * time.Second
+
+	join := func(block uint64) error {
+		signed, err := auth.Sign(h.key, f.studyID, 0, auth.KindJoin, auth.JoinContent("h4", auth.Fingerprint(h.cert)))
+		require.NoError(t, err)
+		ctx, cancel := context.WithTimeout(f.ctx, 90*time.Second)
+		defer cancel()
+		stream, err := h.client.Join(ctx, &cohortv1.JoinRequest{StudyId: f.studyID, Name: "h4", Auth: signed, ChainBlock: block})
+		if err != nil {
+			return err
+		}
+		_, err = stream.Recv() // an error, or the first task once joined
+		return err
+	}
+	joined := func() bool {
+		f.coord.mu.Lock()
+		defer f.coord.mu.Unlock()
+		_, ok := f.coord.peers[h.addr()]
+		return ok
+	}
+
+	err = join(0)
+	require.Equal(t, codes.PermissionDenied, status.Code(err), "without the join's block: %v", err)
+
+	done := make(chan error, 1)
+	go func() { done <- join(joinedAt) }()
+	time.Sleep(200 * time.Millisecond)
+	assert.False(t, joined(), "the coordinator waits for its node to reach the join")
+	lag.Set(0)
+	require.Eventually(t, joined, 30*time.Second, 20*time.Millisecond, "joined once the coordinator's node has the block")
+	select {
+	case err := <-done:
+		t.Fatalf("the joined stream ended: %v", err)
+	default:
+	}
+
+	lag.Set(5)
+	err = join(head + 1000)
+	require.Equal(t, codes.Unavailable, status.Code(err), "a node that stays behind: %v", err)
+	assert.Contains(t, status.Convert(err).Message(), fmt.Sprintf("behind block %d at which this participant joined", head+1000))
 }

@@ -27,6 +27,7 @@ import (
 // (h, already joined, and late), a collective key and a coordinator, for
 // tests of how a node joins, leaves and ends.
 type studyChain struct {
+	chain           *contracts.Chain
 	ledger          *contracts.Ledger
 	h, late, coord  *contracts.Account
 	hKey, lateKey   *ecdsa.PrivateKey
@@ -42,6 +43,7 @@ func newStudyChain(t *testing.T, ctx context.Context, rounds uint32) *studyChain
 	chain, err := contracts.NewSimulatedChain(c.h.Address(), c.late.Address(), c.coord.Address())
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = chain.Close() })
+	c.chain = chain
 	c.ledger, _, err = contracts.Deploy(ctx, chain, c.h, []contracts.Member{
 		{Address: c.h.Address(), Name: "hospital-1", TLSFingerprint: common.Hash{1}},
 		{Address: c.late.Address(), Name: "hospital-2", TLSFingerprint: common.Hash{2}},
@@ -194,6 +196,74 @@ func TestSessionEndsFromTheChain(t *testing.T) {
 			}
 		})
 	}
+}
+
+// joinRecorder is a silent coordinator that passes on the join requests
+// it gets.
+type joinRecorder struct {
+	silentCoordinator
+	got chan *cohortv1.JoinRequest
+}
+
+func (r joinRecorder) Join(ctx context.Context, req *cohortv1.JoinRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[cohortv1.Task], error) {
+	r.got <- req
+	return r.silentCoordinator.Join(ctx, req, opts...)
+}
+
+// TestJoinNamesTheJoinsBlock: a node that joins the study on chain tells
+// the coordinator the block its node mined the join in, the first block
+// at which the chain counts it a participant, so that a coordinator whose
+// own node is behind waits for it rather than refuse a member
+// (coordinator TestJoinWaitsForTheCoordinatorsChain). A node that joined
+// in an earlier run says nothing (0): both chains have that join.
+func TestJoinNamesTheJoinsBlock(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c := newStudyChain(t, ctx, 1)
+	rec := joinRecorder{got: make(chan *cohortv1.JoinRequest, 2)}
+	node := &Participant{
+		steps:  steps{name: "hospital-2", studyID: c.id, self: c.late.Address(), key: c.lateKey},
+		cfg:    Config{Name: "hospital-2", StudyID: c.id, RetryBase: 20 * time.Millisecond},
+		client: rec, ledger: c.ledger, account: c.late,
+		log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	connect := func() *cohortv1.JoinRequest {
+		sctx, stop := context.WithCancel(ctx)
+		defer stop()
+		go func() { _, _, _ = node.session(sctx) }()
+		select {
+		case req := <-rec.got:
+			return req
+		case <-time.After(20 * time.Second):
+			t.Fatal("the node did not connect")
+			return nil
+		}
+	}
+	require.NoError(t, node.joinStudy(ctx))
+	_, err := c.ledger.SetPublicKeyHash(ctx, c.coord, c.id, common.Hash{7}) // a block after the join
+	require.NoError(t, err)
+	block := connect().GetChainBlock()
+	require.NotZero(t, block)
+
+	head, err := c.ledger.BlockNumber(ctx)
+	require.NoError(t, err)
+	require.Greater(t, head, block, "the chain went on after the join")
+	view, lag, err := c.chain.Lagging(head - block)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = view.Close() })
+	at, err := contracts.Open(view, c.ledger.Address())
+	require.NoError(t, err)
+	member, err := at.IsParticipant(ctx, c.id, c.late.Address())
+	require.NoError(t, err)
+	assert.True(t, member, "a participant as of block %d", block)
+	lag.Set(head - block + 1)
+	member, err = at.IsParticipant(ctx, c.id, c.late.Address())
+	require.NoError(t, err)
+	assert.False(t, member, "not yet a participant the block before")
+
+	restarted := &Participant{steps: node.steps, cfg: node.cfg, client: rec, ledger: c.ledger, account: c.late, log: node.log}
+	node = restarted
+	assert.Zero(t, connect().GetChainBlock(), "a join from an earlier run")
 }
 
 // TestChainWatchReadsAtNewBlocks: a node's chain watcher reads the chain at

@@ -205,6 +205,11 @@ type Participant struct {
 	// changes once set), so that a round's score and decrypt tasks read it
 	// once.
 	pin *roundPin
+	// joinedAt is the block of this node's join of the study, when it
+	// joined in this run (0 otherwise: an older join both chains have):
+	// the coordinator reads membership once its own chain has it
+	// (JoinRequest.chain_block).
+	joinedAt uint64
 }
 
 // New validates cfg and makes a participant that signs with key, talks to
@@ -373,9 +378,10 @@ func (p *Participant) joinStudy(ctx context.Context) error {
 			return fmt.Errorf("participant %s: join study %d on chain: %w", p.cfg.Name, p.cfg.StudyID, contracts.ErrEnrolmentClosed)
 		}
 		if !study.RoundOpen {
-			_, err := p.ledger.JoinStudy(ctx, p.account, p.cfg.StudyID)
+			r, err := p.ledger.JoinStudy(ctx, p.account, p.cfg.StudyID)
 			if err == nil {
-				p.log.Info("joined the study on chain", "study", p.cfg.StudyID, "after_round", study.CurrentRound)
+				p.joinedAt = r.Block
+				p.log.Info("joined the study on chain", "study", p.cfg.StudyID, "after_round", study.CurrentRound, "block", r.Block)
 				return nil
 			}
 			if !errors.Is(err, contracts.ErrEnrolmentClosed) {
@@ -407,7 +413,9 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	watcher.Go(func() { p.watchChain(ctx, cancel) })
-	stream, err := p.client.Join(ctx, &cohortv1.JoinRequest{StudyId: p.cfg.StudyID, Name: p.cfg.Name, Auth: signed})
+	// The coordinator's node may not have this node's join yet: it reads
+	// membership once it has the join's block.
+	stream, err := p.client.Join(ctx, &cohortv1.JoinRequest{StudyId: p.cfg.StudyID, Name: p.cfg.Name, Auth: signed, ChainBlock: p.joinedAt})
 	if err != nil {
 		return false, false, fmt.Errorf("participant %s: join coordinator: %w", p.cfg.Name, err)
 	}

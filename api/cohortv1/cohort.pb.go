@@ -84,10 +84,14 @@ func (x *Signed) GetSignature() []byte {
 }
 
 type JoinRequest struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
-	Name          string                 `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
-	Auth          *Signed                `protobuf:"bytes,3,opt,name=auth,proto3" json:"auth,omitempty"` // over (study, round 0, "join", keccak(name))
+	state   protoimpl.MessageState `protogen:"open.v1"`
+	StudyId uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Name    string                 `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	Auth    *Signed                `protobuf:"bytes,3,opt,name=auth,proto3" json:"auth,omitempty"` // over (study, round 0, "join", keccak(name))
+	// The block of the participant's join of the study, as its own
+	// Ethereum node mined it (0: not said, e.g. a join in an earlier run):
+	// the coordinator checks membership once its own node has that block.
+	ChainBlock    uint64 `protobuf:"varint,4,opt,name=chain_block,json=chainBlock,proto3" json:"chain_block,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -141,6 +145,13 @@ func (x *JoinRequest) GetAuth() *Signed {
 		return x.Auth
 	}
 	return nil
+}
+
+func (x *JoinRequest) GetChainBlock() uint64 {
+	if x != nil {
+		return x.ChainBlock
+	}
+	return 0
 }
 
 type Task struct {
@@ -3896,11 +3907,13 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x15cohortv1/cohort.proto\x12\tcohort.v1\">\n" +
 	"\x06Signed\x12\x16\n" +
 	"\x06signer\x18\x01 \x01(\fR\x06signer\x12\x1c\n" +
-	"\tsignature\x18\x02 \x01(\fR\tsignature\"c\n" +
+	"\tsignature\x18\x02 \x01(\fR\tsignature\"\x84\x01\n" +
 	"\vJoinRequest\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12%\n" +
-	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xc8\a\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x12\x1f\n" +
+	"\vchain_block\x18\x04 \x01(\x04R\n" +
+	"chainBlock\"\xc8\a\n" +
 	"\x04Task\x120\n" +
 	"\akey_gen\x18\x01 \x01(\v2\x15.cohort.v1.KeyGenTaskH\x00R\x06keyGen\x12,\n" +
 	"\x05train\x18\x02 \x01(\v2\x14.cohort.v1.TrainTaskH\x00R\x05train\x122\n" +

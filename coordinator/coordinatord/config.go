@@ -34,6 +34,7 @@ type Config struct {
 	InitSeed       int64               `json:"init_seed,omitempty"`      // seed of the initial model (default 1)
 	PhaseTimeout   configfile.Duration `json:"phase_timeout,omitempty"`  // wait for stragglers per phase (default 2m)
 	AbsentGrace    configfile.Duration `json:"absent_grace,omitempty"`   // wait for a disconnected node per phase (default: half the phase timeout)
+	ChainCatchUp   configfile.Duration `json:"chain_catch_up,omitempty"` // wait for this node's chain to have a joining hospital's join (default 1m)
 	RoundDuration  configfile.Duration `json:"round_duration,omitempty"` // on-chain commit deadline from a round's opening (default 1h)
 	MaxUpdateBytes int64               `json:"max_update_bytes,omitempty"`
 	LogFormat      string              `json:"log_format,omitempty"`
