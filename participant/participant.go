@@ -440,13 +440,9 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 			}
 			// A refused or failed task is the coordinator's to retry or route
 			// around (another decryption set, a round without this site).
-			// One refused for this node's lagging chain is logged apart:
-			// that is the hospital's own node to fix.
-			if errors.Is(err, ErrChainBehind) {
-				p.log.Error(msgChainBehind, "err", err)
-			} else {
-				p.log.Error("task failed", "err", err)
-			}
+			// One refused for this node's own chain (lagging, on another
+			// fork) is logged apart: that is the hospital's own node to fix.
+			p.log.Error(taskRefusal(err), "err", err)
 		}
 	}
 }

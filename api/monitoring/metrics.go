@@ -98,9 +98,10 @@ var (
 	}
 	FailureMessages = map[string]string{
 		"task failed": "task",
-		"task refused: this node's chain is behind the coordinator's":         "chain_behind",
-		"phase closed at deadline without every participant":                  "phase_deadline",
-		"new share holder did not confirm; it is left out of this re-sharing": "reshare_confirm",
+		"task refused: this node's chain is behind the coordinator's":               "chain_behind",
+		"task refused: this node's chain is on another fork than the coordinator's": "chain_fork",
+		"phase closed at deadline without every participant":                        "phase_deadline",
+		"new share holder did not confirm; it is left out of this re-sharing":       "reshare_confirm",
 	}
 )
 
