@@ -116,7 +116,10 @@ type Config struct {
 	// Ethereum node to reach the block the coordinator sent it at
 	// (Task.chain_block) before the node checks the task against the
 	// chain (default 1m); a node still behind then refuses the task with
-	// ErrChainBehind. Keep it under the coordinator's phase timeout.
+	// ErrChainBehind. It bounds too the wait for a reorg when the node has
+	// another block than the coordinator's there (Task.chain_block_hash),
+	// after which the node refuses the task with ErrChainFork. Keep it
+	// under the coordinator's phase timeout.
 	ChainCatchUp time.Duration
 }
 
