@@ -77,7 +77,8 @@ func taskRefusal(err error) string {
 // does (the study ended, the node stops), so a coordinator naming a block
 // far ahead stalls that one task for the bound, no more.
 func (p *Participant) awaitChain(ctx context.Context, phase protocol.Phase, task *cohortv1.Task) error {
-	if id, ours := task.GetChainId(), p.ledger.ChainID().Uint64(); id != 0 && id != ours {
+	if id := task.GetChainId(); id != 0 && id != p.ledger.ChainID().Uint64() {
+		ours := p.ledger.ChainID().Uint64()
 		return fmt.Errorf("participant %s: %w: the coordinator sent this %s task from chain %d, and this hospital's Ethereum node serves chain %d; hospital IT: point chain.rpc at a node of the coordinator's network (chain id %d)",
 			p.cfg.Name, ErrChainFork, phase, id, ours, id)
 	}
