@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -307,6 +309,47 @@ func (c *Chain) AdvanceTime(d time.Duration) error {
 		time.Sleep(5 * time.Millisecond)
 	}
 	return fmt.Errorf("contracts: advancing simulated time: %w", err)
+}
+
+// Fork makes the block with hash parent the simulated chain's head, as a
+// reorg does: the blocks after it leave the canonical chain, and the next
+// block mined follows parent. Their transactions are dropped, not mined
+// again on the new branch, which has only what is sent from now on. The
+// blocks left stay known: Fork at one of them makes its branch canonical
+// again. Tests use it to put a node on another fork than the
+// coordinator's (fork at a block's parent, then mine another block in its
+// place, as with AdvanceTime). It wakes the readers waiting for the next
+// head, and each sending account's nonce is read again. On the simulated
+// chain only (ErrNotSimulated otherwise).
+func (c *Chain) Fork(parent common.Hash) error {
+	if c.sim == nil {
+		return ErrNotSimulated
+	}
+	if err := c.fork(parent); err != nil {
+		return err
+	}
+	// After simMu: a sender holds its own lock, then simMu.
+	c.mu.Lock()
+	accounts := slices.Collect(maps.Keys(c.senders))
+	c.mu.Unlock()
+	for _, a := range accounts {
+		c.forgetNonce(a)
+	}
+	c.newHead()
+	return nil
+}
+
+func (c *Chain) fork(parent common.Hash) error {
+	c.simMu.Lock()
+	defer c.simMu.Unlock()
+	if c.closed {
+		return ErrChainClosed
+	}
+	if err := c.sim.Fork(parent); err != nil {
+		return fmt.Errorf("contracts: forking the simulated chain at %s: %w", parent.Hex(), err)
+	}
+	c.sim.Rollback() // the pool took back the transactions of the blocks left
+	return nil
 }
 
 // Receipt describes a mined transaction.

@@ -223,6 +223,17 @@ func (l *Ledger) ChainID() *big.Int { return l.chain.ChainID() }
 // chain, as its node knows it.
 func (l *Ledger) BlockNumber(ctx context.Context) (uint64, error) { return l.chain.BlockNumber(ctx) }
 
+// Head returns the number and hash of the latest block of the ledger's
+// chain, as its node knows it, read from one header: they name the same
+// block even while the chain moves.
+func (l *Ledger) Head(ctx context.Context) (uint64, common.Hash, error) { return l.chain.head(ctx) }
+
+// BlockHash returns the hash of block n of the ledger's chain, as its node
+// knows it (its canonical chain).
+func (l *Ledger) BlockHash(ctx context.Context, n uint64) (common.Hash, error) {
+	return l.chain.BlockHash(ctx, n)
+}
+
 // NextHead is the ledger's chain's [Chain.NextHead]: closed once the chain
 // has a new block, the only time what the ledger records can change.
 func (l *Ledger) NextHead() <-chan struct{} { return l.chain.NextHead() }

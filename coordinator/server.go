@@ -161,23 +161,25 @@ func (c *Coordinator) awaitJoinBlock(ctx context.Context, participant common.Add
 const stampTimeout = 10 * time.Second
 
 // stamped returns the task to send with the coordinator's chain head now
-// (Task.chain_block). Each step waits for the receipts of the chain
-// writes its tasks depend on (the round opened, the list pinned, the
-// scores recorded) before it queues them, so the head read here is at
-// least their block, and a member whose own node lags waits until its
-// node has it before it checks the task. The copy shares the task's
-// oneof message: a task queued for several members (the end of the
-// study) is never written to. A head that cannot be read leaves the task
-// without a block, checked at once as by a coordinator before the field.
+// (Task.chain_block, its hash and the chain's id). Each step waits for the
+// receipts of the chain writes its tasks depend on (the round opened, the
+// list pinned, the scores recorded) before it queues them, so the head
+// read here is at least their block, and a member whose own node lags
+// waits until its node has it before it checks the task; the hash, read
+// from the same header, lets the member tell its node follows this chain
+// there and not another fork. The copy shares the task's oneof message:
+// a task queued for several members (the end of the study) is never
+// written to. A head that cannot be read leaves the task without a block,
+// checked at once as by a coordinator before the field.
 func (c *Coordinator) stamped(ctx context.Context, t *cohortv1.Task) *cohortv1.Task {
 	ctx, cancel := context.WithTimeout(ctx, stampTimeout)
 	defer cancel()
-	head, err := c.ledger.BlockNumber(ctx)
+	head, hash, err := c.ledger.Head(ctx)
 	if err != nil {
 		c.log.Warn("reading the chain head for a task; sending it without", "err", err)
 		return t
 	}
-	return &cohortv1.Task{Kind: t.GetKind(), ChainBlock: head}
+	return &cohortv1.Task{Kind: t.GetKind(), ChainBlock: head, ChainBlockHash: hash.Bytes(), ChainId: c.ledger.ChainID().Uint64()}
 }
 
 func (s *server) SubmitPublicKeyShare(ctx context.Context, req *cohortv1.PublicKeyShareSubmission) (*cohortv1.Ack, error) {

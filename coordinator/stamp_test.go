@@ -47,6 +47,7 @@ func TestTasksCarryTheChainHead(t *testing.T) {
 	train := next(t, got)
 	require.NotNil(t, train.GetTrain())
 	require.GreaterOrEqual(t, train.GetChainBlock(), head, "at least the block that opened the round")
+	requireStampedBlock(t, f, train)
 
 	h := f.hospitals[1]
 	f.commit(t, h, f.update(t, h)) // a block later
@@ -58,18 +59,32 @@ func TestTasksCarryTheChainHead(t *testing.T) {
 	end := next(t, got)
 	require.NotNil(t, end.GetDone())
 	require.GreaterOrEqual(t, end.GetChainBlock(), head, "at least the block of the write before it")
+	requireStampedBlock(t, f, end)
 	require.Zero(t, done.GetChainBlock(), "the shared task is not written to")
+	require.Empty(t, done.GetChainBlockHash(), "the shared task is not written to")
 	require.Same(t, done.GetDone(), f.coord.done.GetDone())
 }
 
-// stamped copies a task's oneof and sets chain_block: a field added to
-// Task outside the oneof must be copied there too.
+// requireStampedBlock checks that a task's chain_block_hash is the hash of
+// the coordinator's block chain_block, and chain_id its chain's id: a
+// member compares them with its own node's.
+func requireStampedBlock(t *testing.T, f *fixture, task *cohortv1.Task) {
+	t.Helper()
+	hash, err := f.ledger.BlockHash(f.ctx, task.GetChainBlock())
+	require.NoError(t, err)
+	require.Equal(t, hash.Bytes(), task.GetChainBlockHash(), "the hash of the block stamped")
+	require.Equal(t, f.ledger.ChainID().Uint64(), task.GetChainId())
+}
+
+// stamped copies a task's oneof and sets the fields about the chain: a
+// field added to Task outside the oneof must be copied there too.
 func TestStampedCopiesEveryTaskField(t *testing.T) {
+	stamps := []protoreflect.Name{"chain_block", "chain_block_hash", "chain_id"}
 	fields := (&cohortv1.Task{}).ProtoReflect().Descriptor().Fields()
 	for i := range fields.Len() {
 		fd := fields.Get(i)
 		if fd.ContainingOneof() == nil {
-			require.Equal(t, protoreflect.Name("chain_block"), fd.Name(), "Task has a field outside the oneof that Coordinator.stamped does not copy")
+			require.Contains(t, stamps, fd.Name(), "Task has a field outside the oneof that Coordinator.stamped does not copy")
 		}
 	}
 }

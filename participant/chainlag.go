@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/protocol"
 )
 
@@ -16,11 +19,22 @@ import (
 // exist.
 var ErrChainBehind = errors.New("participant: this hospital's Ethereum node is behind the coordinator's")
 
-// Log messages of the wait for the chain; msgChainBehind is counted as a
-// failure of its own (api/monitoring), apart from other failed tasks.
+// ErrChainFork reports a task the coordinator sent from another chain than
+// the one this hospital's own Ethereum node follows: another network (its
+// chain id), or another block at the task's height (its hash) still after
+// Config.ChainCatchUp. What the node would read for the task is not what
+// the coordinator wrote, so it refuses the task rather than check it
+// against that state.
+var ErrChainFork = errors.New("participant: this hospital's Ethereum node follows another chain than the coordinator's")
+
+// Log messages of the wait for the chain; msgChainBehind and msgChainFork
+// are counted as failures of their own (api/monitoring), apart from other
+// failed tasks.
 const (
 	msgWaitingForChain = "waiting for this node's chain to reach the block the coordinator sent the task at"
+	msgWaitingForFork  = "this node has another block than the coordinator's at the task's height; waiting for a reorg"
 	msgChainBehind     = "task refused: this node's chain is behind the coordinator's"
+	msgChainFork       = "task refused: this node's chain is on another fork than the coordinator's"
 )
 
 // defaultChainCatchUp is Config.ChainCatchUp's default: five of mainnet's
@@ -34,47 +48,94 @@ func (c Config) chainCatchUp() time.Duration {
 	return defaultChainCatchUp
 }
 
-// awaitBlock returns once this node's chain has block n, the coordinator's
-// head when it sent a task of phase (0: a coordinator that does not say;
-// no wait), so that what the node reads for the task includes everything
-// the coordinator wrote before it (the round it opened, the list it
-// pinned, the scores it recorded). It reads the block number now and at
-// each new head, for at most Config.ChainCatchUp; a node still behind
-// then gets ErrChainBehind, naming both blocks. It ends early when ctx
+// taskRefusal is the message a failed task is logged with: a refusal for
+// this node's own chain apart from other failures, as the hospital's own
+// node is what to fix.
+func taskRefusal(err error) string {
+	switch {
+	case errors.Is(err, ErrChainBehind):
+		return msgChainBehind
+	case errors.Is(err, ErrChainFork):
+		return msgChainFork
+	}
+	return "task failed"
+}
+
+// awaitChain returns once this node's chain has the block the coordinator
+// sent task of phase at (Task.chain_block; 0, a coordinator that does not
+// say: no wait), and has it on the coordinator's chain: the same chain id
+// (Task.chain_id) and, at that height, the same block (Task.chain_block_hash;
+// empty: not compared). What the node then reads for the task includes
+// everything the coordinator wrote before it (the round it opened, the
+// list it pinned, the scores it recorded), and nothing another fork wrote
+// instead. Another chain id is refused at once; otherwise it reads the
+// block number (and, once it has the block, that block's hash) now and at
+// each new head, for at most Config.ChainCatchUp, so that a node catching
+// up or a short reorg does not fail the task. A node still behind then
+// gets ErrChainBehind, naming both blocks; one still on another block at
+// that height, ErrChainFork, naming both hashes. It ends early when ctx
 // does (the study ended, the node stops), so a coordinator naming a block
 // far ahead stalls that one task for the bound, no more.
-func (p *Participant) awaitBlock(ctx context.Context, phase protocol.Phase, n uint64) error {
+func (p *Participant) awaitChain(ctx context.Context, phase protocol.Phase, task *cohortv1.Task) error {
+	if id := task.GetChainId(); id != 0 && id != p.ledger.ChainID().Uint64() {
+		ours := p.ledger.ChainID().Uint64()
+		return fmt.Errorf("participant %s: %w: the coordinator sent this %s task from chain %d, and this hospital's Ethereum node serves chain %d; hospital IT: point chain.rpc at a node of the coordinator's network (chain id %d)",
+			p.cfg.Name, ErrChainFork, phase, id, ours, id)
+	}
+	n := task.GetChainBlock()
 	if n == 0 {
 		return nil
+	}
+	var want common.Hash // zero: not compared
+	if b := task.GetChainBlockHash(); len(b) != 0 {
+		if len(b) != common.HashLength {
+			return fmt.Errorf("participant %s: %w: the coordinator sent this %s task with a %d-byte block hash, want %d; upgrade or fix the coordinator",
+				p.cfg.Name, ErrChainMismatch, phase, len(b), common.HashLength)
+		}
+		want = common.BytesToHash(b)
 	}
 	limit := p.cfg.chainCatchUp()
 	wctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	start := time.Now()
 	next := p.ledger.NextHead() // asked before reading: a block in between closes it
-	head, err := p.ledger.BlockNumber(wctx)
-	var seen uint64 // the last block number read
-	waited := false
+	var (
+		seen   uint64      // the last block number read
+		other  common.Hash // this node's block at n when the last read found another than want
+		waited bool
+		forked bool // the fork wait was logged
+	)
 	for {
+		head, at, err := p.nodeAt(wctx, n, want)
 		if err == nil {
-			seen = head
-			if head >= n {
+			seen, other = head, common.Hash{}
+			if head >= n && at == want {
 				if waited {
 					p.log.Info("this node's chain reached the task's block", "phase", phase, "block", n, "waited", time.Since(start).Round(time.Millisecond))
 				}
 				return nil
 			}
+			if head >= n {
+				other = at
+			}
 		}
 		switch {
 		case ctx.Err() != nil:
 			return fmt.Errorf("participant %s: waiting for block %d: %w", p.cfg.Name, n, ctx.Err())
+		case wctx.Err() != nil && other != (common.Hash{}):
+			return fmt.Errorf("participant %s: %w: the coordinator sent this %s task at block %d with hash %s, and this hospital's Ethereum node still has block %s there after %v (chain_catch_up): the two nodes follow different forks or networks; hospital IT: check that the node follows the coordinator's network (the same chain id, genesis block and peers as the coordinator's node) and that chain.rpc names it",
+				p.cfg.Name, ErrChainFork, phase, n, want.Hex(), other.Hex(), limit)
 		case wctx.Err() != nil:
 			return fmt.Errorf("participant %s: %w: the coordinator sent this %s task at block %d, and this hospital's Ethereum node was still at block %d after %v (chain_catch_up); hospital IT: check that the node is synced with its network (its peers, disk and clock, and that chain.rpc names it)",
 				p.cfg.Name, ErrChainBehind, phase, n, seen, limit)
 		case err != nil:
-			return fmt.Errorf("participant %s: reading this node's block number before a %s task: %w", p.cfg.Name, phase, err)
+			return fmt.Errorf("participant %s: reading this node's chain before a %s task: %w", p.cfg.Name, phase, err)
 		}
-		if !waited {
+		switch {
+		case other != (common.Hash{}) && !forked:
+			p.log.Info(msgWaitingForFork, "phase", phase, "block", n, "hash", want.Hex(), "node_hash", other.Hex(), "up_to", limit)
+			forked, waited = true, true
+		case !waited:
 			p.log.Info(msgWaitingForChain, "phase", phase, "block", n, "node_block", head, "up_to", limit)
 			waited = true
 		}
@@ -84,6 +145,16 @@ func (p *Participant) awaitBlock(ctx context.Context, phase protocol.Phase, n ui
 		case <-next:
 		}
 		next = p.ledger.NextHead()
-		head, err = p.ledger.BlockNumber(wctx)
 	}
+}
+
+// nodeAt reads this node's block number and, once the node has block n
+// and want is not zero, the hash of its block n (else zero).
+func (p *Participant) nodeAt(ctx context.Context, n uint64, want common.Hash) (uint64, common.Hash, error) {
+	head, err := p.ledger.BlockNumber(ctx)
+	if err != nil || head < n || want == (common.Hash{}) {
+		return head, common.Hash{}, err
+	}
+	at, err := p.ledger.BlockHash(ctx, n)
+	return head, at, err
 }

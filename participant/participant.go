@@ -116,7 +116,10 @@ type Config struct {
 	// Ethereum node to reach the block the coordinator sent it at
 	// (Task.chain_block) before the node checks the task against the
 	// chain (default 1m); a node still behind then refuses the task with
-	// ErrChainBehind. Keep it under the coordinator's phase timeout.
+	// ErrChainBehind. It bounds too the wait for a reorg when the node has
+	// another block than the coordinator's there (Task.chain_block_hash),
+	// after which the node refuses the task with ErrChainFork. Keep it
+	// under the coordinator's phase timeout.
 	ChainCatchUp time.Duration
 }
 
@@ -448,13 +451,9 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 			}
 			// A refused or failed task is the coordinator's to retry or route
 			// around (another decryption set, a round without this site).
-			// One refused for this node's lagging chain is logged apart:
-			// that is the hospital's own node to fix.
-			if errors.Is(err, ErrChainBehind) {
-				p.log.Error(msgChainBehind, "err", err)
-			} else {
-				p.log.Error("task failed", "err", err)
-			}
+			// One refused for this node's own chain (lagging, on another
+			// fork) is logged apart: that is the hospital's own node to fix.
+			p.log.Error(taskRefusal(err), "err", err)
 		}
 	}
 }

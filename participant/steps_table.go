@@ -55,15 +55,15 @@ var phaseDrivers = map[protocol.Phase]func(*Participant, context.Context, *cohor
 }
 
 // handle runs the driver of the phase task opens, once this node's chain
-// has the block the coordinator sent it at (awaitBlock): every driver reads
-// the chain after that.
+// has the block the coordinator sent it at, on the coordinator's chain
+// (awaitChain): every driver reads the chain after that.
 func (p *Participant) handle(ctx context.Context, task *cohortv1.Task) error {
 	phase, ok := protocol.Of(task)
 	drive := phaseDrivers[phase]
 	if !ok || drive == nil {
 		return fmt.Errorf("participant %s: unknown task %T; upgrade this node", p.cfg.Name, task.GetKind())
 	}
-	if err := p.awaitBlock(ctx, phase, task.GetChainBlock()); err != nil {
+	if err := p.awaitChain(ctx, phase, task); err != nil {
 		return err
 	}
 	return drive(p, ctx, task)

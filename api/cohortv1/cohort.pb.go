@@ -181,7 +181,21 @@ type Task struct {
 	// it before checking the task against the chain (participant
 	// Config.ChainCatchUp); 0 (a coordinator before this field) is checked
 	// at once.
-	ChainBlock    uint64 `protobuf:"varint,40,opt,name=chain_block,json=chainBlock,proto3" json:"chain_block,omitempty"`
+	ChainBlock uint64 `protobuf:"varint,40,opt,name=chain_block,json=chainBlock,proto3" json:"chain_block,omitempty"`
+	// chain_block_hash is the hash of that block (32 bytes), read from the
+	// same header as chain_block. Once its node has the block, a member
+	// compares the hash of its own block at that height: a node on another
+	// fork or network than the coordinator's has other state there, and
+	// checking the task against it would mislead. It waits, within the same
+	// bound, for a reorg that resolves the difference, then refuses the task
+	// (participant.ErrChainFork). Empty (a coordinator before this field)
+	// skips the comparison.
+	ChainBlockHash []byte `protobuf:"bytes,41,opt,name=chain_block_hash,json=chainBlockHash,proto3" json:"chain_block_hash,omitempty"`
+	// chain_id is the coordinator's chain's EIP-155 id: a member whose node
+	// serves another chain refuses the task at once (participant.ErrChainFork),
+	// without waiting for a block it will never have. 0 (a coordinator before
+	// this field) skips the comparison.
+	ChainId       uint64 `protobuf:"varint,42,opt,name=chain_id,json=chainId,proto3" json:"chain_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -370,6 +384,20 @@ func (x *Task) GetReshareCommit() *ReshareCommitTask {
 func (x *Task) GetChainBlock() uint64 {
 	if x != nil {
 		return x.ChainBlock
+	}
+	return 0
+}
+
+func (x *Task) GetChainBlockHash() []byte {
+	if x != nil {
+		return x.ChainBlockHash
+	}
+	return nil
+}
+
+func (x *Task) GetChainId() uint64 {
+	if x != nil {
+		return x.ChainId
 	}
 	return 0
 }
@@ -3913,7 +3941,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12%\n" +
 	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x12\x1f\n" +
 	"\vchain_block\x18\x04 \x01(\x04R\n" +
-	"chainBlock\"\xc8\a\n" +
+	"chainBlock\"\x8d\b\n" +
 	"\x04Task\x120\n" +
 	"\akey_gen\x18\x01 \x01(\v2\x15.cohort.v1.KeyGenTaskH\x00R\x06keyGen\x12,\n" +
 	"\x05train\x18\x02 \x01(\v2\x14.cohort.v1.TrainTaskH\x00R\x05train\x122\n" +
@@ -3933,7 +3961,9 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"reshareKey\x12E\n" +
 	"\x0ereshare_commit\x18  \x01(\v2\x1c.cohort.v1.ReshareCommitTaskH\x00R\rreshareCommit\x12\x1f\n" +
 	"\vchain_block\x18( \x01(\x04R\n" +
-	"chainBlockB\x06\n" +
+	"chainBlock\x12(\n" +
+	"\x10chain_block_hash\x18) \x01(\fR\x0echainBlockHash\x12\x19\n" +
+	"\bchain_id\x18* \x01(\x04R\achainIdB\x06\n" +
 	"\x04kind\"f\n" +
 	"\n" +
 	"KeyGenTask\x12\x19\n" +

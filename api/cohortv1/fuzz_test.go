@@ -80,7 +80,7 @@ func TestFuzzSeedCorpus(t *testing.T) {
 				StudyId: 7, Round: 1, GlobalModelHash: hash(6), PublicKeyHash: hash(7)}}},
 			"decrypt": &cohortv1.Task{Kind: &cohortv1.Task_Decrypt{Decrypt: &cohortv1.DecryptTask{
 				StudyId: 7, Round: 1, AggregateHash: hash(8), Contributors: [][]byte{addr(1), addr(2)}, Weights: []float64{0.25, 0.75}}}},
-			"score-at-block": &cohortv1.Task{ChainBlock: 1 << 20, Kind: &cohortv1.Task_Score{Score: &cohortv1.ScoreTask{
+			"score-at-block": &cohortv1.Task{ChainBlock: 1 << 20, ChainBlockHash: hash(15), ChainId: 1337, Kind: &cohortv1.Task_Score{Score: &cohortv1.ScoreTask{
 				StudyId: 7, Round: 1, Contributors: [][]byte{addr(1), addr(2)}, ActivePoints: []uint64{1, 2}}}},
 			"evaluate": &cohortv1.Task{Kind: &cohortv1.Task_Evaluate{Evaluate: &cohortv1.EvaluateTask{
 				StudyId: 7, Round: 1, ModelHash: hash(10)}}},

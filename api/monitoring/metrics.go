@@ -99,6 +99,7 @@ var (
 	FailureMessages = map[string]string{
 		"task failed": "task",
 		"task refused: this node's chain is behind the coordinator's":                                                                      "chain_behind",
+		"task refused: this node's chain is on another fork than the coordinator's":                                                        "chain_fork",
 		"phase closed at deadline without every participant":                                                                               "phase_deadline",
 		"a participant joined at a block this coordinator's Ethereum node has not reached; check that the node is synced with its network": "join_chain_behind",
 		"new share holder did not confirm; it is left out of this re-sharing":                                                              "reshare_confirm",

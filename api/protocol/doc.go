@@ -32,7 +32,14 @@
 // mined. A member whose own Ethereum node is behind that block waits for
 // its node to reach it, for at most participant.Config.ChainCatchUp,
 // before it reads the chain for the task, and otherwise refuses it with
-// participant.ErrChainBehind; 0 is checked at once.
+// participant.ErrChainBehind; 0 is checked at once. The task also carries
+// the hash of that block (Task.chain_block_hash, from the same header) and
+// the coordinator's chain id (Task.chain_id): a member whose node serves
+// another chain id refuses the task at once, and one whose node has
+// another block at that height (another fork or network) waits, within
+// the same bound, for a reorg to settle it, then refuses the task with
+// participant.ErrChainFork. Empty or 0 (an older coordinator) is not
+// compared.
 //
 // The coordinator is trusted with nothing: whatever it asks, a member first
 // checks against the chain. Blobs (models, the collective key, ciphertexts,

@@ -63,9 +63,10 @@ type Config struct {
 	// (participant.Config.CommitGrace; default 20s).
 	CommitGrace configfile.Duration `json:"commit_grace,omitempty"`
 	// ChainCatchUp is how long a task waits for this hospital's Ethereum
-	// node (chain.rpc) to reach the block the coordinator sent it at
-	// before the node refuses it as behind (participant.Config.ChainCatchUp;
-	// default 1m).
+	// node (chain.rpc) to reach the block the coordinator sent it at, or
+	// for a reorg onto the coordinator's fork there, before the node
+	// refuses it as behind or on another fork
+	// (participant.Config.ChainCatchUp; default 1m).
 	ChainCatchUp configfile.Duration `json:"chain_catch_up,omitempty"`
 }
 
