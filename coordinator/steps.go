@@ -160,9 +160,14 @@ type phase struct {
 	// (Coordinator.claim).
 	storing map[common.Address]bool
 	// failFast ends the driver's wait as soon as a member it waits for
-	// disconnects: for an active set of share holders, where another set
-	// can be asked at once.
+	// disconnects or declines: for an active set of share holders, where
+	// another set can be asked at once.
 	failFast bool
+	// declined are the members that declined the phase's task
+	// (DeclineTask), with the reason each gave. The driver waits for them
+	// no more than for members that went away; one that answers after all
+	// (its node caught up) is still taken.
+	declined map[common.Address]string
 }
 
 func newPhase(name protocol.Phase, round uint32, want []common.Address) *phase {
@@ -191,6 +196,34 @@ func (p *phase) expect(from common.Address) error {
 		return fmt.Errorf("%w: %s already sent its %s for round %d", ErrDuplicate, from.Hex(), p.kind, p.round)
 	}
 	return nil
+}
+
+// decline records that from declined the phase's task for reason; like
+// add, it refuses strangers and members that answered, and it refuses a
+// second decline.
+func (p *phase) decline(from common.Address, reason string) error {
+	if err := p.expect(from); err != nil {
+		return err
+	}
+	if p.storing[from] {
+		return fmt.Errorf("%w: %s's %s for round %d is being stored", ErrDuplicate, from.Hex(), p.kind, p.round)
+	}
+	if _, dup := p.declined[from]; dup {
+		return fmt.Errorf("%w: %s already declined its %s task for round %d", ErrDuplicate, from.Hex(), p.name, p.round)
+	}
+	if p.declined == nil {
+		p.declined = make(map[common.Address]string)
+	}
+	p.declined[from] = reason
+	return nil
+}
+
+// hasDeclined tells whether a declined the phase's task and has not
+// answered since.
+func (p *phase) hasDeclined(a common.Address) bool {
+	_, declined := p.declined[a]
+	_, answered := p.got[a]
+	return declined && !answered
 }
 
 // add records an answer; it refuses strangers and second answers (replays).

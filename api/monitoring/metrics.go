@@ -101,6 +101,7 @@ var (
 		"task refused: this node's chain is behind the coordinator's":         "chain_behind",
 		"phase closed at deadline without every participant":                  "phase_deadline",
 		"new share holder did not confirm; it is left out of this re-sharing": "reshare_confirm",
+		"participant declined a task":                                         "task_declined",
 	}
 )
 
