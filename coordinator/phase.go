@@ -140,7 +140,7 @@ func (c *Coordinator) apply(ctx context.Context, rd ready) (gas uint64, err erro
 		}
 		gas += rc.GasUsed
 	}
-	c.send(rd.send)
+	c.send(rd.send, rd)
 	return gas, nil
 }
 
@@ -194,13 +194,16 @@ func (c *Coordinator) write(ctx context.Context, w chainWrite) (contracts.Receip
 	return contracts.Receipt{}, fmt.Errorf("coordinator: a step asked for an empty chain write")
 }
 
-// send queues each task for its member, if connected.
-func (c *Coordinator) send(out []outgoing) {
+// send queues each task for its member, if connected, and marks opened's
+// tasks sent (ready.sent) in the same critical section: a member that
+// joins meanwhile gets them once, from here or from its rejoin.
+func (c *Coordinator) send(out []outgoing, opened ready) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, o := range out {
 		c.queue(o.to, o.task)
 	}
+	opened.sent()
 }
 
 // queue puts a task on a connected member's stream; the caller holds c.mu.
