@@ -30,13 +30,16 @@ const (
 // standardisation it cannot serve: ErrStandardisation), nor when the
 // coordinator refused the answer as superseded (FailedPrecondition: it
 // moved on) or as already taken (AlreadyExists): it waits for no answer
-// then.
+// then; nor when the coordinator could not be reached (Unavailable,
+// DeadlineExceeded, Canceled, Aborted): it may be a new one, restarted,
+// that will ask again, and the node refused nothing.
 func declines(ctx context.Context, err error) bool {
 	if ctx.Err() != nil || errors.Is(err, ErrStandardisation) {
 		return false
 	}
 	switch status.Code(err) {
-	case codes.FailedPrecondition, codes.AlreadyExists:
+	case codes.FailedPrecondition, codes.AlreadyExists,
+		codes.Unavailable, codes.DeadlineExceeded, codes.Canceled, codes.Aborted:
 		return false
 	}
 	return true

@@ -91,7 +91,8 @@ func TestRefusedTaskIsDeclined(t *testing.T) {
 }
 
 // Only a task that failed is declined: not one whose node stops, nor an
-// answer the coordinator refused as superseded or already taken.
+// answer the coordinator refused as superseded or already taken, nor one
+// that failed for want of the coordinator.
 func TestWhichFailuresAreDeclined(t *testing.T) {
 	ctx := context.Background()
 	cancelled, cancel := context.WithCancel(ctx)
@@ -109,6 +110,8 @@ func TestWhichFailuresAreDeclined(t *testing.T) {
 		{"another standardisation", ctx, fmt.Errorf("x: %w", ErrStandardisation), false},
 		{"superseded", ctx, fmt.Errorf("participant: send decrypt share: %w", status.Error(codes.FailedPrecondition, "coordinator: not expected now")), false},
 		{"already answered", ctx, status.Error(codes.AlreadyExists, "coordinator: already received"), false},
+		{"the coordinator went away", ctx, fmt.Errorf("participant: send decrypt share: %w", status.Error(codes.Unavailable, "error reading from server: EOF")), false},
+		{"the coordinator did not answer in time", ctx, status.Error(codes.DeadlineExceeded, "context deadline exceeded"), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
