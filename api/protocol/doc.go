@@ -25,14 +25,16 @@
 // second answer (a replay), an answer for another round, or about another
 // subject (another aggregate, re-sharing set or moments session) is
 // refused. A member that joins again before answering is sent the same task
-// again.
+// again, once the coordinator has sent it (after the chain writes it
+// depends on).
 //
 // A member that will not answer a task (it refused it, or failed it) says
 // so with DeclineTask instead (TaskDecline: the task's round and Phase and
 // the member's error as reason, cut to MaxDeclineReason bytes by
 // DeclineReason, signed with kind "task-decline" over
 // auth.DeclineContent(phase, reason)); it does not decline when it stops,
-// nor an answer the coordinator refused as superseded. The coordinator
+// when it could not reach the coordinator, nor an answer the coordinator
+// refused as superseded. The coordinator
 // takes a decline only from a member the current phase, of that name and
 // round, asked and that has neither answered nor declined; it logs the
 // reason and waits no more for the member than for one that went away: a
