@@ -78,7 +78,7 @@ func (p *Participant) declineTask(ctx context.Context, task *cohortv1.Task, caus
 	switch {
 	case err == nil:
 		p.log.Info(msgDeclined, "phase", phase, "round", round)
-	case status.Code(err) == codes.FailedPrecondition:
+	case status.Code(err) == codes.FailedPrecondition, status.Code(err) == codes.AlreadyExists: // moved on, or declined before
 		p.log.Info(msgDeclineUnheard, "phase", phase, "round", round, "err", err)
 	default:
 		p.log.Warn(msgDeclineFailed, "phase", phase, "round", round, "err", err)
