@@ -140,7 +140,7 @@ func (c *Coordinator) apply(ctx context.Context, rd ready) (gas uint64, err erro
 		}
 		gas += rc.GasUsed
 	}
-	c.send(rd.send)
+	c.send(rd.send, rd)
 	return gas, nil
 }
 
@@ -194,13 +194,16 @@ func (c *Coordinator) write(ctx context.Context, w chainWrite) (contracts.Receip
 	return contracts.Receipt{}, fmt.Errorf("coordinator: a step asked for an empty chain write")
 }
 
-// send queues each task for its member, if connected.
-func (c *Coordinator) send(out []outgoing) {
+// send queues each task for its member, if connected, and marks opened's
+// tasks sent (ready.sent) in the same critical section: a member that
+// joins meanwhile gets them once, from here or from its rejoin.
+func (c *Coordinator) send(out []outgoing, opened ready) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, o := range out {
 		c.queue(o.to, o.task)
 	}
+	opened.sent()
 }
 
 // queue puts a task on a connected member's stream; the caller holds c.mu.
@@ -221,17 +224,26 @@ func (c *Coordinator) queue(to common.Address, task *cohortv1.Task) {
 // have not answered were not given their time: they are not late.
 var errMemberGone = errors.New("a member asked went away")
 
+// errDeclined, with ErrStalled, ends a phase's wait early: a member it
+// waited for declined its task (DeclineTask), and a failFast phase, or one
+// that no longer waits for anyone else, cannot have the answers it needs.
+var errDeclined = errors.New("a member asked declined its task")
+
 // wait blocks until every member st asked has answered (full is closed),
-// or until timeout if at least min answers arrived by then. A failFast
-// phase with fewer than min answers stops waiting as soon as a member it
-// waits for goes away (errMemberGone).
+// or until timeout if at least min answers arrived by then. Members that
+// declined their task are waited for no more than members that went away
+// over the absent grace ago: once every member missing is one of those, the
+// phase closes with min answers, or fails at once (errDeclined) if one
+// declined. A failFast phase with fewer than min answers stops waiting as
+// soon as a member it waits for goes away (errMemberGone) or declines
+// (errDeclined).
 func (c *Coordinator) wait(ctx context.Context, st step, full <-chan struct{}, timeout time.Duration, min int) error {
 	p := st.collecting()
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
-	lost := false
+	var lost error // why the wait ended before the timeout, if it did
 wait:
 	for {
 		select {
@@ -242,26 +254,34 @@ wait:
 		case <-timer.C:
 			break wait
 		case <-tick.C:
-			if p.failFast && c.lostMember(p) {
-				lost = true
-				break wait
+			if p.failFast {
+				if lost = c.lostMember(p); lost != nil {
+					break wait
+				}
 			}
-			if missing, ok := c.onlyAbsentMissing(p, min); ok {
-				c.log.Warn("phase closed without participants that are not connected", "phase", p.kind, "round", p.round, "missing", missing, "grace", c.absentGrace())
+			missing, ok := c.onlyAbsentMissing(p)
+			switch {
+			case !ok:
+			case missing.answers >= min:
+				c.log.Warn("phase closed without participants that are not connected", "phase", p.kind, "round", p.round,
+					"missing", missing.absent+missing.declined, "declined", missing.declined, "grace", c.absentGrace())
 				return nil
+			case missing.declined > 0:
+				lost = errDeclined
+				break wait
 			}
 		}
 	}
 	c.mu.Lock()
-	n := len(p.got)
+	n, declines := len(p.got), c.declines(p)
 	c.mu.Unlock()
-	if n < min && lost {
-		return fmt.Errorf("%w: %w: %d of %d participants had sent a %s for round %d, need %d",
-			ErrStalled, errMemberGone, n, len(p.want), p.kind, p.round, min)
+	if n < min && lost != nil {
+		return fmt.Errorf("%w: %w: %d of %d participants had sent a %s for round %d, need %d%s",
+			ErrStalled, lost, n, len(p.want), p.kind, p.round, min, declines)
 	}
 	if n < min {
-		return fmt.Errorf("%w: %d of %d participants sent a %s for round %d within %s, need %d",
-			ErrStalled, n, len(p.want), p.kind, p.round, timeout, min)
+		return fmt.Errorf("%w: %d of %d participants sent a %s for round %d within %s, need %d%s",
+			ErrStalled, n, len(p.want), p.kind, p.round, timeout, min, declines)
 	}
 	c.log.Warn("phase closed at deadline without every participant", "phase", p.kind, "round", p.round, "answers", n, "expected", len(p.want))
 	return nil
@@ -275,47 +295,60 @@ func (c *Coordinator) absentGrace() time.Duration {
 	return c.cfg.PhaseTimeout / 2
 }
 
-// onlyAbsentMissing tells whether the phase, which has at least min
-// answers, waits only for members that went away at least the absent grace
-// ago, and how many it waits for. A member this coordinator has not seen
-// connected (a joiner still starting, or any member after a restart) is
-// waited for up to the phase timeout: it may be slow rather than down.
-func (c *Coordinator) onlyAbsentMissing(p *phase, min int) (int, bool) {
+// missingMembers counts a phase's answers and the members it gave up
+// waiting for: gone over the absent grace ago, or declined.
+type missingMembers struct {
+	answers, absent, declined int
+}
+
+// onlyAbsentMissing tells whether the phase waits only for members that
+// declined their task or went away at least the absent grace ago (ok,
+// with at least one missing), and counts them. A member this coordinator
+// has not seen connected (a joiner still starting, or any member after a
+// restart) is waited for up to the phase timeout: it may be slow rather
+// than down.
+func (c *Coordinator) onlyAbsentMissing(p *phase) (missingMembers, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(p.got) < min {
-		return 0, false
-	}
 	grace := c.absentGrace()
-	missing := 0
+	m := missingMembers{answers: len(p.got)}
 	for a := range p.want {
 		if _, answered := p.got[a]; answered {
+			continue
+		}
+		if p.hasDeclined(a) {
+			m.declined++
 			continue
 		}
 		if _, connected := c.peers[a]; connected {
-			return 0, false
+			return missingMembers{}, false
 		}
 		if since, seen := c.gone[a]; !seen || time.Since(since) < grace {
-			return 0, false
+			return missingMembers{}, false
 		}
-		missing++
+		m.absent++
 	}
-	return missing, missing > 0
+	return m, m.absent+m.declined > 0
 }
 
-// lostMember tells whether a member the phase still waits for is gone.
-func (c *Coordinator) lostMember(p *phase) bool {
+// lostMember tells why a failFast phase cannot have every answer it waits
+// for: a member it waits for is gone (errMemberGone) or declined its task
+// (errDeclined); nil if neither.
+func (c *Coordinator) lostMember(p *phase) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for a := range p.want {
 		if _, answered := p.got[a]; answered {
 			continue
 		}
+		if p.hasDeclined(a) {
+			return errDeclined
+		}
 		if _, connected := c.peers[a]; !connected {
-			return true
+			return errMemberGone
 		}
 	}
-	return false
+	return nil
 }
 
 // answers returns st's answers in the order given.

@@ -242,7 +242,7 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	c.current = commit
 	c.points, c.epoch, c.setHash, c.nextPoint, c.dealers, c.commit = commit.set.Points, commit.set.Epoch, commit.set.SetHash, commit.set.NextPoint, commit.set.Dealers, commit.set.Commit
 	c.mu.Unlock()
-	c.send(send)
+	c.send(send, ready{})
 	c.log.Info("threshold key re-shared", "round", r, "holders", len(commit.confirmed), "threshold", threshold, "set", commit.set.SetHash.Hex())
 	return nil
 }

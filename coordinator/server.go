@@ -218,6 +218,10 @@ func (s *server) SubmitEvaluation(ctx context.Context, req *cohortv1.EvaluationS
 	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindEvaluation, req.GetRound(), func(st *evaluateStep) (ready, error) { return st.receive(req) }))
 }
 
+func (s *server) DeclineTask(ctx context.Context, req *cohortv1.TaskDecline) (*cohortv1.Ack, error) {
+	return &cohortv1.Ack{}, toStatus(s.c.declineTask(req))
+}
+
 func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateChunk, cohortv1.UploadReceipt]) error {
 	c := s.c
 	ctx := stream.Context()

@@ -43,7 +43,7 @@ func TestTasksCarryTheChainHead(t *testing.T) {
 	head, err := f.ledger.BlockNumber(ctx)
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, head, round.OpenedBlock)
-	f.coord.send([]outgoing{{to: a, task: &cohortv1.Task{Kind: &cohortv1.Task_Train{Train: &cohortv1.TrainTask{StudyId: f.studyID, Round: 1}}}}})
+	f.coord.send([]outgoing{{to: a, task: &cohortv1.Task{Kind: &cohortv1.Task_Train{Train: &cohortv1.TrainTask{StudyId: f.studyID, Round: 1}}}}}, ready{})
 	train := next(t, got)
 	require.NotNil(t, train.GetTrain())
 	require.GreaterOrEqual(t, train.GetChainBlock(), head, "at least the block that opened the round")

@@ -40,6 +40,20 @@ type ready struct {
 	flag []common.Address
 	// complete says every member asked has answered.
 	complete bool
+	// opens is the phase whose tasks send carries (phase.ask): once they
+	// are sent, it sends them again to a member that joins (sent).
+	opens *phase
+}
+
+// sent marks rd's tasks as sent, as the driver does when it queues them:
+// from then on the phase that asked sends them again to a member that
+// joins before answering. Not before: a task must not go out ahead of the
+// chain writes the driver makes first (the round it asks about opened).
+// The caller holds Coordinator.mu.
+func (rd ready) sent() {
+	if rd.opens != nil {
+		rd.opens.opened = true
+	}
 }
 
 // outgoing is a task for one member.
@@ -154,15 +168,21 @@ type phase struct {
 	want  map[common.Address]bool
 	got   map[common.Address][]byte
 	// tasks are the tasks sent for this phase, sent again to a member that
-	// joins again before answering.
-	tasks map[common.Address][]*cohortv1.Task
+	// joins again before answering once opened (ready.sent).
+	tasks  map[common.Address][]*cohortv1.Task
+	opened bool
 	// storing are the members whose answer's blobs are being stored
 	// (Coordinator.claim).
 	storing map[common.Address]bool
 	// failFast ends the driver's wait as soon as a member it waits for
-	// disconnects: for an active set of share holders, where another set
-	// can be asked at once.
+	// disconnects or declines: for an active set of share holders, where
+	// another set can be asked at once.
 	failFast bool
+	// declined are the members that declined the phase's task
+	// (DeclineTask), with the reason each gave. The driver waits for them
+	// no more than for members that went away; one that answers after all
+	// (its node caught up) is still taken.
+	declined map[common.Address]string
 }
 
 func newPhase(name protocol.Phase, round uint32, want []common.Address) *phase {
@@ -191,6 +211,34 @@ func (p *phase) expect(from common.Address) error {
 		return fmt.Errorf("%w: %s already sent its %s for round %d", ErrDuplicate, from.Hex(), p.kind, p.round)
 	}
 	return nil
+}
+
+// decline records that from declined the phase's task for reason; like
+// add, it refuses strangers and members that answered, and it refuses a
+// second decline.
+func (p *phase) decline(from common.Address, reason string) error {
+	if err := p.expect(from); err != nil {
+		return err
+	}
+	if p.storing[from] {
+		return fmt.Errorf("%w: %s's %s for round %d is being stored", ErrDuplicate, from.Hex(), p.kind, p.round)
+	}
+	if _, dup := p.declined[from]; dup {
+		return fmt.Errorf("%w: %s already declined its %s task for round %d", ErrDuplicate, from.Hex(), p.name, p.round)
+	}
+	if p.declined == nil {
+		p.declined = make(map[common.Address]string)
+	}
+	p.declined[from] = reason
+	return nil
+}
+
+// hasDeclined tells whether a declined the phase's task and has not
+// answered since.
+func (p *phase) hasDeclined(a common.Address) bool {
+	_, declined := p.declined[a]
+	_, answered := p.got[a]
+	return declined && !answered
 }
 
 // add records an answer; it refuses strangers and second answers (replays).
@@ -223,7 +271,7 @@ func (p *phase) ask(to []common.Address, task *cohortv1.Task) ready {
 // askAll returns the ready that sends a the tasks, in order, and keeps them
 // to send again if a joins again before answering.
 func (p *phase) askAll(a common.Address, tasks []*cohortv1.Task) ready {
-	var rd ready
+	rd := ready{opens: p}
 	for _, t := range tasks {
 		rd.send = append(rd.send, outgoing{to: a, task: t})
 	}
@@ -266,13 +314,16 @@ func (rd ready) merge(o ready) ready {
 	if o.record != nil {
 		rd.record = o.record
 	}
+	if o.opens != nil {
+		rd.opens = o.opens
+	}
 	return rd
 }
 
 // resend returns the tasks to send again to a member that joins again
-// before answering, or none.
+// before answering, once they were sent, or none.
 func (p *phase) resend(a common.Address) []*cohortv1.Task {
-	if _, answered := p.got[a]; answered {
+	if _, answered := p.got[a]; answered || !p.opened {
 		return nil
 	}
 	return p.tasks[a]

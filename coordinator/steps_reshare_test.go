@@ -254,7 +254,9 @@ func TestReshareKeyTasksSplit(t *testing.T) {
 	require.Len(t, st.got, 2)
 	confirm, err := st.confirm(nil)
 	require.NoError(t, err)
-	sent := sentTo(confirm.start())
+	opening := confirm.start()
+	opening.sent() // as the driver does once it queued them
+	sent := sentTo(opening)
 	for _, p := range next {
 		tasks := sent[p.addr]
 		require.Len(t, tasks, 2, "6 pieces of 8 MiB: 4, then 2")

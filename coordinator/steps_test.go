@@ -130,7 +130,7 @@ func TestRejoin(t *testing.T) {
 	catchUp := &cohortv1.Task{Kind: &cohortv1.Task_MomentsResult{MomentsResult: &cohortv1.MomentsResultTask{}}}
 	commit := commitTaskOf(stepStudy, holderState{Epoch: 2, SetHash: common.Hash{2}})
 	eval := newEvaluateStep(stepStudy, 2, addressesOf(ps[:2]), committedOf(ps[:2], 10), common.Hash{1})
-	eval.start()
+	eval.start().sent() // as the driver does once it queued them
 	_, err := eval.add(ps[0].addr, []byte("{}"))
 	require.NoError(t, err)
 	require.Len(t, eval.tasks[ps[1].addr], 1)
@@ -158,4 +158,18 @@ func TestRejoin(t *testing.T) {
 			assert.Equal(t, tt.want, rejoin(tt.who.addr, tt.done, tt.catchUp, commit, tt.holder, tt.current))
 		})
 	}
+}
+
+// A member that joins while the driver makes the chain writes a phase's
+// tasks depend on (the round opened) gets the tasks only once they are
+// sent: sent earlier, a task named a round its node could not find open,
+// and the member refused it (and declined it, ending the phase).
+func TestRejoinWaitsForTheTasksToBeSent(t *testing.T) {
+	ps := newParties(t, 2)
+	train := newTrainStep(stepStudy, &cohortv1.TrainTask{StudyId: stepStudy, Round: 3}, addressesOf(ps), 1, 1, plainSummer{}, contracts.CommitDomain{})
+	opening := train.open(false)
+	require.NotEmpty(t, opening.chain, "the round is opened first")
+	assert.Empty(t, rejoin(ps[0].addr, nil, nil, nil, false, train), "not before the round is open")
+	opening.sent()
+	require.Len(t, rejoin(ps[0].addr, nil, nil, nil, false, train), 1, "once the tasks went out")
 }

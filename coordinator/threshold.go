@@ -94,6 +94,7 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, co
 // as soon as one of its holders goes away: then only the holders that went
 // away are left out, not those still connected that had not answered yet
 // (they were working on it; leaving them out too could leave fewer than t).
+// A holder that declines its task is left out the same way, at once.
 func (c *Coordinator) askSet(ctx context.Context, r uint32, preferred []common.Address, exclude []common.Address, build func(active []common.Address, points []uint64) activeStep) ([]common.Address, [][]byte, error) {
 	return c.askSetOf(ctx, r, preferred, exclude, 0, build)
 }
@@ -153,19 +154,16 @@ func (c *Coordinator) askSetOf(ctx context.Context, r uint32, preferred []common
 		if !errors.Is(err, ErrStalled) {
 			return nil, nil, err
 		}
-		lost := errors.Is(err, errMemberGone)
+		lost := errors.Is(err, errMemberGone) || errors.Is(err, errDeclined)
 		c.mu.Lock()
+		p := st.collecting()
 		for _, a := range active {
-			if _, ok := st.collecting().got[a]; !ok {
-				if _, connected := c.peers[a]; lost && connected {
+			if _, ok := p.got[a]; !ok {
+				if _, connected := c.peers[a]; lost && connected && !p.hasDeclined(a) {
 					continue // asked again in the next set
 				}
 				excluded[a] = true
-				name := a.Hex()
-				if m, ok := c.peers[a]; ok {
-					name = m.name
-				}
-				c.log.Warn("share holder did not answer; asking another set", "participant", name, "round", r, "task", st.collecting().kind)
+				c.log.Warn("share holder did not answer; asking another set", "participant", c.nameOf(a), "round", r, "task", p.kind, "declined", p.hasDeclined(a))
 			}
 		}
 		c.mu.Unlock()

@@ -450,10 +450,14 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 				return false, true, err
 			}
 			// A refused or failed task is the coordinator's to retry or route
-			// around (another decryption set, a round without this site).
-			// One refused for this node's own chain (lagging, on another
-			// fork) is logged apart: that is the hospital's own node to fix.
+			// around (another decryption set, a round without this site):
+			// the decline tells it at once, and why. One refused for this
+			// node's own chain (lagging, on another fork) is logged apart:
+			// that is the hospital's own node to fix.
 			p.log.Error(taskRefusal(err), "err", err)
+			if declines(ctx, err) {
+				p.declineTask(ctx, task, err)
+			}
 		}
 	}
 }

@@ -54,6 +54,10 @@ const (
 	// KindReshareKey confirms a holder keeps its new threshold share for
 	// the re-sharing whose set hash is the content.
 	KindReshareKey = "reshare-key"
+	// KindDecline signs a member's refusal of a task (TaskDecline):
+	// content is DeclineContent(phase, reason) and the round the task's,
+	// so a decline counts for that phase of that round only.
+	KindDecline = "task-decline"
 )
 
 // domain separates Cohort signatures from every other use of the same key.
@@ -155,4 +159,14 @@ func MomentsShareContent(aggregate common.Hash, active []uint64, shares ...[]byt
 		buf = append(buf, crypto.Keccak256(sh)...)
 	}
 	return crypto.Keccak256Hash(buf)
+}
+
+// DeclineContent is the content hash a task-decline signature covers: the
+// phase declined (an api/protocol Phase name) and the reason given, each
+// length-prefixed so that no two pairs share an encoding.
+func DeclineContent(phase, reason string) common.Hash {
+	buf := binary.BigEndian.AppendUint32([]byte(KindDecline), uint32(len(phase)))
+	buf = append(buf, phase...)
+	buf = binary.BigEndian.AppendUint32(buf, uint32(len(reason)))
+	return crypto.Keccak256Hash(append(buf, reason...))
 }

@@ -86,3 +86,24 @@ func TestMomentsContents(t *testing.T) {
 	}
 	require.Equal(t, MomentsCountContent(s1, 10), MomentsCountContent([]byte("session one"), 10), "deterministic")
 }
+
+// A decline binds its phase and its reason: neither can be moved to
+// another, nor the boundary between them shifted.
+func TestDeclineContent(t *testing.T) {
+	contents := map[string]common.Hash{
+		"decrypt, behind":      DeclineContent("decrypt", "behind"),
+		"score, behind":        DeclineContent("score", "behind"),
+		"decrypt, other":       DeclineContent("decrypt", "other"),
+		"boundary shifted":     DeclineContent("decryptb", "ehind"),
+		"decrypt, no reason":   DeclineContent("decrypt", ""),
+		"moments-share kind":   MomentsCountContent([]byte("decrypt"), 0),
+		"content of same text": crypto.Keccak256Hash([]byte("decryptbehind")),
+	}
+	seen := map[common.Hash]string{}
+	for name, c := range contents {
+		other, dup := seen[c]
+		require.False(t, dup, "%s and %s have the same content hash", name, other)
+		seen[c] = name
+	}
+	require.Equal(t, DeclineContent("decrypt", "behind"), DeclineContent("decrypt", "behind"), "deterministic")
+}

@@ -2987,6 +2987,85 @@ func (x *EvaluationSubmission) GetAuth() *Signed {
 	return nil
 }
 
+// TaskDecline is a member's refusal of the task that opened a phase, sent
+// instead of its answer. Only a member the phase asked and that has not
+// answered may decline; it may still answer later in the same phase.
+type TaskDecline struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`  // the task's round (protocol.Round); 0 for the phases before round 1
+	Phase         string                 `protobuf:"bytes,3,opt,name=phase,proto3" json:"phase,omitempty"`   // the task's api/protocol Phase, e.g. "decrypt"
+	Reason        string                 `protobuf:"bytes,4,opt,name=reason,proto3" json:"reason,omitempty"` // the member's error, at most protocol.MaxDeclineReason bytes of UTF-8
+	Auth          *Signed                `protobuf:"bytes,5,opt,name=auth,proto3" json:"auth,omitempty"`     // over (study, round, "task-decline", auth.DeclineContent(phase, reason))
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TaskDecline) Reset() {
+	*x = TaskDecline{}
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TaskDecline) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TaskDecline) ProtoMessage() {}
+
+func (x *TaskDecline) ProtoReflect() protoreflect.Message {
+	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TaskDecline.ProtoReflect.Descriptor instead.
+func (*TaskDecline) Descriptor() ([]byte, []int) {
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{36}
+}
+
+func (x *TaskDecline) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *TaskDecline) GetRound() uint32 {
+	if x != nil {
+		return x.Round
+	}
+	return 0
+}
+
+func (x *TaskDecline) GetPhase() string {
+	if x != nil {
+		return x.Phase
+	}
+	return ""
+}
+
+func (x *TaskDecline) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+func (x *TaskDecline) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
 type Ack struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	unknownFields protoimpl.UnknownFields
@@ -2995,7 +3074,7 @@ type Ack struct {
 
 func (x *Ack) Reset() {
 	*x = Ack{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3007,7 +3086,7 @@ func (x *Ack) String() string {
 func (*Ack) ProtoMessage() {}
 
 func (x *Ack) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[36]
+	mi := &file_cohortv1_cohort_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3020,7 +3099,7 @@ func (x *Ack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Ack.ProtoReflect.Descriptor instead.
 func (*Ack) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{36}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
 }
 
 type BlobRequest struct {
@@ -3032,7 +3111,7 @@ type BlobRequest struct {
 
 func (x *BlobRequest) Reset() {
 	*x = BlobRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3044,7 +3123,7 @@ func (x *BlobRequest) String() string {
 func (*BlobRequest) ProtoMessage() {}
 
 func (x *BlobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[37]
+	mi := &file_cohortv1_cohort_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3057,7 +3136,7 @@ func (x *BlobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobRequest.ProtoReflect.Descriptor instead.
 func (*BlobRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *BlobRequest) GetHash() []byte {
@@ -3077,7 +3156,7 @@ type ChunkRequest struct {
 
 func (x *ChunkRequest) Reset() {
 	*x = ChunkRequest{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3089,7 +3168,7 @@ func (x *ChunkRequest) String() string {
 func (*ChunkRequest) ProtoMessage() {}
 
 func (x *ChunkRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[38]
+	mi := &file_cohortv1_cohort_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3102,7 +3181,7 @@ func (x *ChunkRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ChunkRequest.ProtoReflect.Descriptor instead.
 func (*ChunkRequest) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{38}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *ChunkRequest) GetHashes() [][]byte {
@@ -3128,7 +3207,7 @@ type ChunkProof struct {
 
 func (x *ChunkProof) Reset() {
 	*x = ChunkProof{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3140,7 +3219,7 @@ func (x *ChunkProof) String() string {
 func (*ChunkProof) ProtoMessage() {}
 
 func (x *ChunkProof) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[39]
+	mi := &file_cohortv1_cohort_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3153,7 +3232,7 @@ func (x *ChunkProof) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ChunkProof.ProtoReflect.Descriptor instead.
 func (*ChunkProof) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{39}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *ChunkProof) GetProof() []byte {
@@ -3173,7 +3252,7 @@ type BlobChunk struct {
 
 func (x *BlobChunk) Reset() {
 	*x = BlobChunk{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	mi := &file_cohortv1_cohort_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3185,7 +3264,7 @@ func (x *BlobChunk) String() string {
 func (*BlobChunk) ProtoMessage() {}
 
 func (x *BlobChunk) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[40]
+	mi := &file_cohortv1_cohort_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3198,7 +3277,7 @@ func (x *BlobChunk) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlobChunk.ProtoReflect.Descriptor instead.
 func (*BlobChunk) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{40}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *BlobChunk) GetData() []byte {
@@ -3228,7 +3307,7 @@ type MomentsCountTask struct {
 
 func (x *MomentsCountTask) Reset() {
 	*x = MomentsCountTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[41]
+	mi := &file_cohortv1_cohort_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3240,7 +3319,7 @@ func (x *MomentsCountTask) String() string {
 func (*MomentsCountTask) ProtoMessage() {}
 
 func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[41]
+	mi := &file_cohortv1_cohort_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3253,7 +3332,7 @@ func (x *MomentsCountTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsCountTask.ProtoReflect.Descriptor instead.
 func (*MomentsCountTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{41}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *MomentsCountTask) GetStudyId() uint64 {
@@ -3291,7 +3370,7 @@ type MomentsCount struct {
 
 func (x *MomentsCount) Reset() {
 	*x = MomentsCount{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[42]
+	mi := &file_cohortv1_cohort_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3303,7 +3382,7 @@ func (x *MomentsCount) String() string {
 func (*MomentsCount) ProtoMessage() {}
 
 func (x *MomentsCount) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[42]
+	mi := &file_cohortv1_cohort_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3316,7 +3395,7 @@ func (x *MomentsCount) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsCount.ProtoReflect.Descriptor instead.
 func (*MomentsCount) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{42}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *MomentsCount) GetStudyId() uint64 {
@@ -3364,7 +3443,7 @@ type MomentsTask struct {
 
 func (x *MomentsTask) Reset() {
 	*x = MomentsTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[43]
+	mi := &file_cohortv1_cohort_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3376,7 +3455,7 @@ func (x *MomentsTask) String() string {
 func (*MomentsTask) ProtoMessage() {}
 
 func (x *MomentsTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[43]
+	mi := &file_cohortv1_cohort_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3389,7 +3468,7 @@ func (x *MomentsTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsTask.ProtoReflect.Descriptor instead.
 func (*MomentsTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{43}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *MomentsTask) GetStudyId() uint64 {
@@ -3449,7 +3528,7 @@ type MomentsSubmission struct {
 
 func (x *MomentsSubmission) Reset() {
 	*x = MomentsSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[44]
+	mi := &file_cohortv1_cohort_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3461,7 +3540,7 @@ func (x *MomentsSubmission) String() string {
 func (*MomentsSubmission) ProtoMessage() {}
 
 func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[44]
+	mi := &file_cohortv1_cohort_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3474,7 +3553,7 @@ func (x *MomentsSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsSubmission.ProtoReflect.Descriptor instead.
 func (*MomentsSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{44}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *MomentsSubmission) GetStudyId() uint64 {
@@ -3517,7 +3596,7 @@ type MomentsContribution struct {
 
 func (x *MomentsContribution) Reset() {
 	*x = MomentsContribution{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[45]
+	mi := &file_cohortv1_cohort_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3529,7 +3608,7 @@ func (x *MomentsContribution) String() string {
 func (*MomentsContribution) ProtoMessage() {}
 
 func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[45]
+	mi := &file_cohortv1_cohort_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3542,7 +3621,7 @@ func (x *MomentsContribution) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsContribution.ProtoReflect.Descriptor instead.
 func (*MomentsContribution) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{45}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{46}
 }
 
 func (x *MomentsContribution) GetCiphertextHash() []byte {
@@ -3583,7 +3662,7 @@ type MomentsDecryptTask struct {
 
 func (x *MomentsDecryptTask) Reset() {
 	*x = MomentsDecryptTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[46]
+	mi := &file_cohortv1_cohort_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3595,7 +3674,7 @@ func (x *MomentsDecryptTask) String() string {
 func (*MomentsDecryptTask) ProtoMessage() {}
 
 func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[46]
+	mi := &file_cohortv1_cohort_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3608,7 +3687,7 @@ func (x *MomentsDecryptTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsDecryptTask.ProtoReflect.Descriptor instead.
 func (*MomentsDecryptTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{46}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{47}
 }
 
 func (x *MomentsDecryptTask) GetStudyId() uint64 {
@@ -3684,7 +3763,7 @@ type MomentsShareSubmission struct {
 
 func (x *MomentsShareSubmission) Reset() {
 	*x = MomentsShareSubmission{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[47]
+	mi := &file_cohortv1_cohort_proto_msgTypes[48]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3696,7 +3775,7 @@ func (x *MomentsShareSubmission) String() string {
 func (*MomentsShareSubmission) ProtoMessage() {}
 
 func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[47]
+	mi := &file_cohortv1_cohort_proto_msgTypes[48]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3709,7 +3788,7 @@ func (x *MomentsShareSubmission) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsShareSubmission.ProtoReflect.Descriptor instead.
 func (*MomentsShareSubmission) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{47}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{48}
 }
 
 func (x *MomentsShareSubmission) GetStudyId() uint64 {
@@ -3775,7 +3854,7 @@ type MomentsResultTask struct {
 
 func (x *MomentsResultTask) Reset() {
 	*x = MomentsResultTask{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[48]
+	mi := &file_cohortv1_cohort_proto_msgTypes[49]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3787,7 +3866,7 @@ func (x *MomentsResultTask) String() string {
 func (*MomentsResultTask) ProtoMessage() {}
 
 func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[48]
+	mi := &file_cohortv1_cohort_proto_msgTypes[49]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3800,7 +3879,7 @@ func (x *MomentsResultTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsResultTask.ProtoReflect.Descriptor instead.
 func (*MomentsResultTask) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{48}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{49}
 }
 
 func (x *MomentsResultTask) GetStudyId() uint64 {
@@ -3879,7 +3958,7 @@ type MomentsConfirmation struct {
 
 func (x *MomentsConfirmation) Reset() {
 	*x = MomentsConfirmation{}
-	mi := &file_cohortv1_cohort_proto_msgTypes[49]
+	mi := &file_cohortv1_cohort_proto_msgTypes[50]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3891,7 +3970,7 @@ func (x *MomentsConfirmation) String() string {
 func (*MomentsConfirmation) ProtoMessage() {}
 
 func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
-	mi := &file_cohortv1_cohort_proto_msgTypes[49]
+	mi := &file_cohortv1_cohort_proto_msgTypes[50]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3904,7 +3983,7 @@ func (x *MomentsConfirmation) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MomentsConfirmation.ProtoReflect.Descriptor instead.
 func (*MomentsConfirmation) Descriptor() ([]byte, []int) {
-	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{49}
+	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{50}
 }
 
 func (x *MomentsConfirmation) GetStudyId() uint64 {
@@ -4154,6 +4233,12 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\n" +
 	"evaluation\x18\x04 \x01(\fR\n" +
 	"evaluation\x12%\n" +
+	"\x04auth\x18\x05 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\x93\x01\n" +
+	"\vTaskDecline\x12\x19\n" +
+	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
+	"\x05round\x18\x02 \x01(\rR\x05round\x12\x14\n" +
+	"\x05phase\x18\x03 \x01(\tR\x05phase\x12\x16\n" +
+	"\x06reason\x18\x04 \x01(\tR\x06reason\x12%\n" +
 	"\x04auth\x18\x05 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\x05\n" +
 	"\x03Ack\"!\n" +
 	"\vBlobRequest\x12\x12\n" +
@@ -4222,7 +4307,8 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x13MomentsConfirmation\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12+\n" +
 	"\x11standardiser_hash\x18\x02 \x01(\fR\x10standardiserHash\x12%\n" +
-	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth2\xf3\t\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth2\xaa\n" +
+	"\n" +
 	"\vCoordinator\x121\n" +
 	"\x04Join\x12\x16.cohort.v1.JoinRequest\x1a\x0f.cohort.v1.Task0\x01\x12K\n" +
 	"\x14SubmitPublicKeyShare\x12#.cohort.v1.PublicKeyShareSubmission\x1a\x0e.cohort.v1.Ack\x12B\n" +
@@ -4239,7 +4325,8 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x12SubmitMomentsCount\x12\x17.cohort.v1.MomentsCount\x1a\x0e.cohort.v1.Ack\x12=\n" +
 	"\rSubmitMoments\x12\x1c.cohort.v1.MomentsSubmission\x1a\x0e.cohort.v1.Ack\x12G\n" +
 	"\x12SubmitMomentsShare\x12!.cohort.v1.MomentsShareSubmission\x1a\x0e.cohort.v1.Ack\x12@\n" +
-	"\x0eConfirmMoments\x12\x1e.cohort.v1.MomentsConfirmation\x1a\x0e.cohort.v1.Ack\x129\n" +
+	"\x0eConfirmMoments\x12\x1e.cohort.v1.MomentsConfirmation\x1a\x0e.cohort.v1.Ack\x125\n" +
+	"\vDeclineTask\x12\x16.cohort.v1.TaskDecline\x1a\x0e.cohort.v1.Ack\x129\n" +
 	"\aGetBlob\x12\x16.cohort.v1.BlobRequest\x1a\x14.cohort.v1.BlobChunk0\x01\x12>\n" +
 	"\n" +
 	"OpenChunks\x12\x17.cohort.v1.ChunkRequest\x1a\x15.cohort.v1.ChunkProof0\x01B3Z1github.com/cohort-fl/cohort/api/cohortv1;cohortv1b\x06proto3"
@@ -4256,7 +4343,7 @@ func file_cohortv1_cohort_proto_rawDescGZIP() []byte {
 	return file_cohortv1_cohort_proto_rawDescData
 }
 
-var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 50)
+var file_cohortv1_cohort_proto_msgTypes = make([]protoimpl.MessageInfo, 51)
 var file_cohortv1_cohort_proto_goTypes = []any{
 	(*Signed)(nil),                    // 0: cohort.v1.Signed
 	(*JoinRequest)(nil),               // 1: cohort.v1.JoinRequest
@@ -4294,20 +4381,21 @@ var file_cohortv1_cohort_proto_goTypes = []any{
 	(*SignedShare)(nil),               // 33: cohort.v1.SignedShare
 	(*DecryptionRecord)(nil),          // 34: cohort.v1.DecryptionRecord
 	(*EvaluationSubmission)(nil),      // 35: cohort.v1.EvaluationSubmission
-	(*Ack)(nil),                       // 36: cohort.v1.Ack
-	(*BlobRequest)(nil),               // 37: cohort.v1.BlobRequest
-	(*ChunkRequest)(nil),              // 38: cohort.v1.ChunkRequest
-	(*ChunkProof)(nil),                // 39: cohort.v1.ChunkProof
-	(*BlobChunk)(nil),                 // 40: cohort.v1.BlobChunk
-	(*MomentsCountTask)(nil),          // 41: cohort.v1.MomentsCountTask
-	(*MomentsCount)(nil),              // 42: cohort.v1.MomentsCount
-	(*MomentsTask)(nil),               // 43: cohort.v1.MomentsTask
-	(*MomentsSubmission)(nil),         // 44: cohort.v1.MomentsSubmission
-	(*MomentsContribution)(nil),       // 45: cohort.v1.MomentsContribution
-	(*MomentsDecryptTask)(nil),        // 46: cohort.v1.MomentsDecryptTask
-	(*MomentsShareSubmission)(nil),    // 47: cohort.v1.MomentsShareSubmission
-	(*MomentsResultTask)(nil),         // 48: cohort.v1.MomentsResultTask
-	(*MomentsConfirmation)(nil),       // 49: cohort.v1.MomentsConfirmation
+	(*TaskDecline)(nil),               // 36: cohort.v1.TaskDecline
+	(*Ack)(nil),                       // 37: cohort.v1.Ack
+	(*BlobRequest)(nil),               // 38: cohort.v1.BlobRequest
+	(*ChunkRequest)(nil),              // 39: cohort.v1.ChunkRequest
+	(*ChunkProof)(nil),                // 40: cohort.v1.ChunkProof
+	(*BlobChunk)(nil),                 // 41: cohort.v1.BlobChunk
+	(*MomentsCountTask)(nil),          // 42: cohort.v1.MomentsCountTask
+	(*MomentsCount)(nil),              // 43: cohort.v1.MomentsCount
+	(*MomentsTask)(nil),               // 44: cohort.v1.MomentsTask
+	(*MomentsSubmission)(nil),         // 45: cohort.v1.MomentsSubmission
+	(*MomentsContribution)(nil),       // 46: cohort.v1.MomentsContribution
+	(*MomentsDecryptTask)(nil),        // 47: cohort.v1.MomentsDecryptTask
+	(*MomentsShareSubmission)(nil),    // 48: cohort.v1.MomentsShareSubmission
+	(*MomentsResultTask)(nil),         // 49: cohort.v1.MomentsResultTask
+	(*MomentsConfirmation)(nil),       // 50: cohort.v1.MomentsConfirmation
 }
 var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 0: cohort.v1.JoinRequest.auth:type_name -> cohort.v1.Signed
@@ -4320,10 +4408,10 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	6,  // 7: cohort.v1.Task.threshold_key:type_name -> cohort.v1.ThresholdKeyTask
 	16, // 8: cohort.v1.Task.score:type_name -> cohort.v1.ScoreTask
 	21, // 9: cohort.v1.Task.endorse:type_name -> cohort.v1.EndorseTask
-	41, // 10: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
-	43, // 11: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
-	46, // 12: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
-	48, // 13: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
+	42, // 10: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
+	44, // 11: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
+	47, // 12: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
+	49, // 13: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
 	10, // 14: cohort.v1.Task.reshare:type_name -> cohort.v1.ReshareTask
 	12, // 15: cohort.v1.Task.reshare_key:type_name -> cohort.v1.ReshareKeyTask
 	14, // 16: cohort.v1.Task.reshare_commit:type_name -> cohort.v1.ReshareCommitTask
@@ -4357,59 +4445,62 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	31, // 44: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
 	35, // 45: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
 	0,  // 46: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 47: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	42, // 48: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 49: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 50: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	42, // 51: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	45, // 52: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	19, // 53: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 54: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	42, // 55: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	45, // 56: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	47, // 57: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 58: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 59: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	24, // 60: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	25, // 61: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	28, // 62: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 63: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 64: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 65: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 66: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 67: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	31, // 68: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	32, // 69: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
-	35, // 70: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	42, // 71: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	44, // 72: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	47, // 73: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	49, // 74: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	37, // 75: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	38, // 76: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 77: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	36, // 78: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	30, // 79: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	29, // 80: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	36, // 81: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	36, // 82: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	36, // 83: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	36, // 84: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	36, // 85: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	36, // 86: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	36, // 87: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
-	36, // 88: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	36, // 89: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	36, // 90: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	36, // 91: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	36, // 92: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	40, // 93: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	39, // 94: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	77, // [77:95] is the sub-list for method output_type
-	59, // [59:77] is the sub-list for method input_type
-	59, // [59:59] is the sub-list for extension type_name
-	59, // [59:59] is the sub-list for extension extendee
-	0,  // [0:59] is the sub-list for field type_name
+	0,  // 47: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
+	0,  // 48: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	43, // 49: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 50: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 51: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	43, // 52: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 53: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	19, // 54: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 55: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	43, // 56: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 57: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	48, // 58: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 59: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 60: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	24, // 61: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	25, // 62: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	28, // 63: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 64: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 65: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 66: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 67: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 68: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	31, // 69: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	32, // 70: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
+	35, // 71: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	43, // 72: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	45, // 73: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	48, // 74: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	50, // 75: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	36, // 76: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
+	38, // 77: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	39, // 78: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 79: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	37, // 80: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	30, // 81: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	29, // 82: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	37, // 83: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	37, // 84: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	37, // 85: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	37, // 86: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	37, // 87: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	37, // 88: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	37, // 89: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
+	37, // 90: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	37, // 91: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	37, // 92: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	37, // 93: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	37, // 94: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	37, // 95: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
+	41, // 96: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	40, // 97: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	79, // [79:98] is the sub-list for method output_type
+	60, // [60:79] is the sub-list for method input_type
+	60, // [60:60] is the sub-list for extension type_name
+	60, // [60:60] is the sub-list for extension extendee
+	0,  // [0:60] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }
@@ -4445,7 +4536,7 @@ func file_cohortv1_cohort_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_cohortv1_cohort_proto_rawDesc), len(file_cohortv1_cohort_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   50,
+			NumMessages:   51,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -43,6 +43,7 @@ const (
 	Coordinator_SubmitMoments_FullMethodName         = "/cohort.v1.Coordinator/SubmitMoments"
 	Coordinator_SubmitMomentsShare_FullMethodName    = "/cohort.v1.Coordinator/SubmitMomentsShare"
 	Coordinator_ConfirmMoments_FullMethodName        = "/cohort.v1.Coordinator/ConfirmMoments"
+	Coordinator_DeclineTask_FullMethodName           = "/cohort.v1.Coordinator/DeclineTask"
 	Coordinator_GetBlob_FullMethodName               = "/cohort.v1.Coordinator/GetBlob"
 	Coordinator_OpenChunks_FullMethodName            = "/cohort.v1.Coordinator/OpenChunks"
 )
@@ -98,6 +99,12 @@ type CoordinatorClient interface {
 	// ConfirmMoments answers a MomentsResultTask once the sender has checked
 	// and kept the pooled standardiser.
 	ConfirmMoments(ctx context.Context, in *MomentsConfirmation, opts ...grpc.CallOption) (*Ack, error)
+	// DeclineTask tells the coordinator that the caller will not answer a
+	// task it was sent, and why (its chain lags, the task does not check out
+	// against the chain): the phase goes on without it at once (another
+	// decryption set, or the members that answered) instead of waiting out
+	// its timeout, and the coordinator's operator reads the reason.
+	DeclineTask(ctx context.Context, in *TaskDecline, opts ...grpc.CallOption) (*Ack, error)
 	// GetBlob streams a content-addressed blob (model, public key, aggregate,
 	// committed ciphertext); callers check the hash against the chain.
 	GetBlob(ctx context.Context, in *BlobRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[BlobChunk], error)
@@ -287,6 +294,16 @@ func (c *coordinatorClient) ConfirmMoments(ctx context.Context, in *MomentsConfi
 	return out, nil
 }
 
+func (c *coordinatorClient) DeclineTask(ctx context.Context, in *TaskDecline, opts ...grpc.CallOption) (*Ack, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Ack)
+	err := c.cc.Invoke(ctx, Coordinator_DeclineTask_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *coordinatorClient) GetBlob(ctx context.Context, in *BlobRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[BlobChunk], error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	stream, err := c.cc.NewStream(ctx, &Coordinator_ServiceDesc.Streams[2], Coordinator_GetBlob_FullMethodName, cOpts...)
@@ -376,6 +393,12 @@ type CoordinatorServer interface {
 	// ConfirmMoments answers a MomentsResultTask once the sender has checked
 	// and kept the pooled standardiser.
 	ConfirmMoments(context.Context, *MomentsConfirmation) (*Ack, error)
+	// DeclineTask tells the coordinator that the caller will not answer a
+	// task it was sent, and why (its chain lags, the task does not check out
+	// against the chain): the phase goes on without it at once (another
+	// decryption set, or the members that answered) instead of waiting out
+	// its timeout, and the coordinator's operator reads the reason.
+	DeclineTask(context.Context, *TaskDecline) (*Ack, error)
 	// GetBlob streams a content-addressed blob (model, public key, aggregate,
 	// committed ciphertext); callers check the hash against the chain.
 	GetBlob(*BlobRequest, grpc.ServerStreamingServer[BlobChunk]) error
@@ -440,6 +463,9 @@ func (UnimplementedCoordinatorServer) SubmitMomentsShare(context.Context, *Momen
 }
 func (UnimplementedCoordinatorServer) ConfirmMoments(context.Context, *MomentsConfirmation) (*Ack, error) {
 	return nil, status.Error(codes.Unimplemented, "method ConfirmMoments not implemented")
+}
+func (UnimplementedCoordinatorServer) DeclineTask(context.Context, *TaskDecline) (*Ack, error) {
+	return nil, status.Error(codes.Unimplemented, "method DeclineTask not implemented")
 }
 func (UnimplementedCoordinatorServer) GetBlob(*BlobRequest, grpc.ServerStreamingServer[BlobChunk]) error {
 	return status.Error(codes.Unimplemented, "method GetBlob not implemented")
@@ -738,6 +764,24 @@ func _Coordinator_ConfirmMoments_Handler(srv interface{}, ctx context.Context, d
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Coordinator_DeclineTask_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(TaskDecline)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CoordinatorServer).DeclineTask(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Coordinator_DeclineTask_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CoordinatorServer).DeclineTask(ctx, req.(*TaskDecline))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Coordinator_GetBlob_Handler(srv interface{}, stream grpc.ServerStream) error {
 	m := new(BlobRequest)
 	if err := stream.RecvMsg(m); err != nil {
@@ -822,6 +866,10 @@ var Coordinator_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ConfirmMoments",
 			Handler:    _Coordinator_ConfirmMoments_Handler,
+		},
+		{
+			MethodName: "DeclineTask",
+			Handler:    _Coordinator_DeclineTask_Handler,
 		},
 	},
 	Streams: []grpc.StreamDesc{

@@ -53,6 +53,12 @@ func FuzzTaskUnmarshal(f *testing.F) {
 	})
 }
 
+func FuzzTaskDeclineUnmarshal(f *testing.F) {
+	f.Fuzz(func(t *testing.T, b []byte) {
+		fuzzProtoRoundTrip(t, b, func() proto.Message { return new(cohortv1.TaskDecline) })
+	})
+}
+
 // TestFuzzSeedCorpus checks that the fuzz targets have seed corpora and,
 // with -update-fuzz-corpus, rewrites them.
 func TestFuzzSeedCorpus(t *testing.T) {
@@ -92,6 +98,12 @@ func TestFuzzSeedCorpus(t *testing.T) {
 				Contributions: []*cohortv1.MomentsContribution{{CiphertextHash: hash(13), Auth: signed}},
 				AggregateHash: hash(14), Shares: []*cohortv1.MomentsShareSubmission{{StudyId: 7, AggregateHash: hash(14), Share: []byte("share"), Auth: signed}},
 				Standardiser: []byte(`{"mean":[1,2],"scale":[1,1]}`)}}},
+		},
+		"FuzzTaskDeclineUnmarshal": {
+			"decrypt": &cohortv1.TaskDecline{StudyId: 7, Round: 2, Phase: "decrypt",
+				Reason: "participant: this hospital's Ethereum node is behind the coordinator's", Auth: signed},
+			"keygen-no-reason": &cohortv1.TaskDecline{StudyId: 7, Phase: "keygen", Auth: signed},
+			"empty":            &cohortv1.TaskDecline{},
 		},
 	}
 	for target, seeds := range corpora {

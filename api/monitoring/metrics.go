@@ -103,6 +103,7 @@ var (
 		"phase closed at deadline without every participant":                                                                               "phase_deadline",
 		"a participant joined at a block this coordinator's Ethereum node has not reached; check that the node is synced with its network": "join_chain_behind",
 		"new share holder did not confirm; it is left out of this re-sharing":                                                              "reshare_confirm",
+		"participant declined a task": "task_declined",
 	}
 )
 

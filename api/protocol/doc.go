@@ -25,21 +25,37 @@
 // second answer (a replay), an answer for another round, or about another
 // subject (another aggregate, re-sharing set or moments session) is
 // refused. A member that joins again before answering is sent the same task
-// again.
+// again, once the coordinator has sent it (after the chain writes it
+// depends on).
+//
+// A member that will not answer a task (it refused it, or failed it) says
+// so with DeclineTask instead (TaskDecline: the task's round and Phase and
+// the member's error as reason, cut to MaxDeclineReason bytes by
+// DeclineReason, signed with kind "task-decline" over
+// auth.DeclineContent(phase, reason)); it does not decline when it stops,
+// when it could not reach the coordinator, nor an answer the coordinator
+// refused as superseded. The coordinator
+// takes a decline only from a member the current phase, of that name and
+// round, asked and that has neither answered nor declined; it logs the
+// reason and waits no more for the member than for one that went away: a
+// set of share holders is given up at once and another asked, and another
+// phase, once every member missing declined or went away, closes with the
+// answers it needs or fails at once naming the declines. A member that
+// declined may still answer in the same phase (its chain caught up).
 //
 // Every task carries the coordinator's chain head when it was sent
 // (Task.chain_block), read after the chain writes the task depends on were
 // mined. A member whose own Ethereum node is behind that block waits for
 // its node to reach it, for at most participant.Config.ChainCatchUp,
-// before it reads the chain for the task, and otherwise refuses it with
-// participant.ErrChainBehind; 0 is checked at once. The task also carries
-// the hash of that block (Task.chain_block_hash, from the same header) and
-// the coordinator's chain id (Task.chain_id): a member whose node serves
-// another chain id refuses the task at once, and one whose node has
-// another block at that height (another fork or network) waits, within
-// the same bound, for a reorg to settle it, then refuses the task with
-// participant.ErrChainFork. Empty or 0 (an older coordinator) is not
-// compared.
+// before it reads the chain for the task, and otherwise refuses (and
+// declines) it with participant.ErrChainBehind; 0 is checked at once. The
+// task also carries the hash of that block (Task.chain_block_hash, from
+// the same header) and the coordinator's chain id (Task.chain_id): a
+// member whose node serves another chain id refuses the task at once, and
+// one whose node has another block at that height (another fork or
+// network) waits, within the same bound, for a reorg to settle it, then
+// refuses (and declines) the task with participant.ErrChainFork. Empty or
+// 0 (an older coordinator) is not compared.
 //
 // The coordinator is trusted with nothing: whatever it asks, a member first
 // checks against the chain. Blobs (models, the collective key, ciphertexts,
@@ -160,7 +176,7 @@
 // points, shares...)), one share per decryption set it is in. The sum is
 // decoded only if every set decrypts it alike (aggregation.DecryptChecked),
 // at the coordinator and at every member that checks the result. A holder
-// that goes away is replaced by another set.
+// that goes away or declines is replaced by another set.
 //
 // # Phase moments-result
 //
@@ -318,7 +334,7 @@
 // each signed (it first checks the sets: aggregation.CheckDecryptionSets).
 // The coordinator publishes only if every set's decryption agrees within
 // the smudging noise (aggregation.DecryptChecked). A holder that goes away
-// is replaced by another set. Coordinator keeps: the sum, the new model
+// or declines is replaced by another set. Coordinator keeps: the sum, the new model
 // (blobs) and the round's decryption record (the shares as signed, the
 // model the round started from, the server optimiser's state), from which
 // `cohort audit` recomputes the model.

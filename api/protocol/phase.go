@@ -121,6 +121,31 @@ func Of(t *cohortv1.Task) (p Phase, ok bool) {
 	return "", false
 }
 
+// Round returns the round a task's answer is signed with: the task's own
+// round for the phases that run per round, 0 for those that run once
+// before round 1.
+func Round(t *cohortv1.Task) uint32 {
+	switch k := t.GetKind().(type) {
+	case *cohortv1.Task_Reshare:
+		return k.Reshare.GetRound()
+	case *cohortv1.Task_ReshareKey:
+		return k.ReshareKey.GetRound()
+	case *cohortv1.Task_ReshareCommit:
+		return k.ReshareCommit.GetRound()
+	case *cohortv1.Task_Train:
+		return k.Train.GetRound()
+	case *cohortv1.Task_Score:
+		return k.Score.GetRound()
+	case *cohortv1.Task_Decrypt:
+		return k.Decrypt.GetRound()
+	case *cohortv1.Task_Endorse:
+		return k.Endorse.GetRound()
+	case *cohortv1.Task_Evaluate:
+		return k.Evaluate.GetRound()
+	}
+	return 0
+}
+
 // Covers checks that a side's step table has a step for every phase and
 // none for a name that is not a phase. The coordinator's and the
 // participant's tests call it on their tables, so that a phase added here

@@ -135,6 +135,12 @@ type Config struct {
 	// a keystore, as with Keystores, and its node retries through a
 	// coordinator that vanishes instead of failing the study.
 	Live bool
+	// OwnNodes makes hospital i (by index) read the chain through an
+	// Ethereum node of its own, which Study.HoldBehind can hold behind the
+	// coordinator's chain (a node out of sync); ChainCatchUp is how long
+	// every node waits for a task's block (participant.Config.ChainCatchUp).
+	OwnNodes     map[int]bool
+	ChainCatchUp time.Duration
 	// Standardise is the study's feature standardisation (empty: none, the
 	// sites are used as given). With records.StandardisePooled the sites hold
 	// raw features and the coordinator and hospitals run the moments phase

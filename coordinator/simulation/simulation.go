@@ -85,6 +85,10 @@ type Study struct {
 	hospitals    []Hospital
 	// figMu guards rounds for readers while the study runs.
 	figMu sync.Mutex
+	// lags hold the nodes of Config.OwnNodes behind, by hospital index;
+	// views are those nodes, closed with the study. nodesMu guards both.
+	lags  map[int]*contracts.Lag
+	views []*contracts.Chain
 }
 
 // Hospital is where a hospital of a study keeps its node's state.
@@ -572,16 +576,21 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 				return nil, err
 			}
 		}
+		ledger, err := s.hospitalLedger(i)
+		if err != nil {
+			return nil, err
+		}
 		pcfg := participant.Config{
 			Name: founders[i].Name, StudyID: s.studyID, Site: site, ConsentSource: consentSource, Spec: s.spec,
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.Plaintext,
 			Standardisation: cfg.Standardise, Scales: cfg.Scales,
 			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.Attacks[i], CommitGrace: time.Second,
+			ChainCatchUp: cfg.ChainCatchUp,
 			// Fail fast in one process, unless the coordinator is meant to vanish.
 			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
-		p, err := participant.New(pcfg, client, s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
+		p, err := participant.New(pcfg, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
 		if err != nil {
 			return nil, err
 		}
@@ -596,7 +605,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 				return s.live.rerun(gctx, i, func(ctx context.Context) error {
 					c := pcfg
 					c.Observe = figures.observe
-					again, err := participant.New(c, client, s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.Log)
+					again, err := participant.New(c, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.Log)
 					if err != nil {
 						return err
 					}
@@ -609,7 +618,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			// A new node process: nothing but its key, keystore and data
 			// directory. A later leave stops it as it would have the first.
 			pcfg.Observe = figures.observe
-			again, err := participant.New(pcfg, client, s.ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.Log)
+			again, err := participant.New(pcfg, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, cfg.Log)
 			if err != nil {
 				return err
 			}
@@ -728,9 +737,48 @@ func (s *Study) Close() {
 			s.server.Stop()
 		}
 	}
+	for _, v := range s.views {
+		_ = v.Close()
+	}
 	if s.chain != nil {
 		_ = s.chain.Close()
 	}
+}
+
+// hospitalLedger is the ledger hospital i's node reads the chain through:
+// the study's, or with Config.OwnNodes a node of its own, in sync until
+// HoldBehind holds it back.
+func (s *Study) hospitalLedger(i int) (*contracts.Ledger, error) {
+	if !s.cfg.OwnNodes[i] {
+		return s.ledger, nil
+	}
+	view, lag, err := s.chain.Lagging(0)
+	if err != nil {
+		return nil, err
+	}
+	s.nodesMu.Lock()
+	defer s.nodesMu.Unlock()
+	s.views = append(s.views, view)
+	if s.lags == nil {
+		s.lags = make(map[int]*contracts.Lag)
+	}
+	s.lags[i] = lag
+	return contracts.Open(view, s.ledger.Address())
+}
+
+// HoldBehind holds hospital i's own node (Config.OwnNodes) blocks behind
+// the chain's head from now on, 0 catching it up: its node refuses the
+// tasks sent at a block it does not reach within Config.ChainCatchUp
+// (participant.ErrChainBehind).
+func (s *Study) HoldBehind(i int, blocks uint64) error {
+	s.nodesMu.Lock()
+	lag, ok := s.lags[i]
+	s.nodesMu.Unlock()
+	if !ok {
+		return fmt.Errorf("hospital %d reads the study's chain: set Config.OwnNodes[%d] to give it a node of its own", i, i)
+	}
+	lag.Set(blocks)
+	return nil
 }
 
 func newKey() *ecdsa.PrivateKey {

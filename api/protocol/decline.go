@@ -1,0 +1,27 @@
+package protocol
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxDeclineReason bounds the reason a TaskDecline carries, in bytes: room
+// for an error that names a phase, a round, a few hashes and what to do,
+// and little for a hostile member to fill the coordinator's log with.
+const MaxDeclineReason = 512
+
+// DeclineReason is reason cut to at most MaxDeclineReason bytes at a rune
+// boundary, with invalid UTF-8 replaced, as a TaskDecline carries it (a
+// proto string must be valid UTF-8).
+func DeclineReason(reason string) string {
+	reason = strings.ToValidUTF8(reason, string(utf8.RuneError))
+	if len(reason) <= MaxDeclineReason {
+		return reason
+	}
+	const ellipsis = "…"
+	cut := MaxDeclineReason - len(ellipsis)
+	for cut > 0 && !utf8.RuneStart(reason[cut]) {
+		cut--
+	}
+	return reason[:cut] + ellipsis
+}
