@@ -149,6 +149,32 @@ func TestAskSetLeavesOutAHolderThatDeclines(t *testing.T) {
 	assert.Equal(t, h[:3], active)
 }
 
+// When so many holders decline that fewer than t are left, no holder
+// joining could make up a set: the round fails at once, naming the
+// declines, instead of waiting a phase timeout for a join.
+func TestTooManyDeclinesFailTheSetsAtOnce(t *testing.T) {
+	c, h := holdersCoordinator(declineWaitTimeout)
+	steps, result := askSetsRecorded(t, c, h)
+
+	first := nextSet(t, c, steps)
+	answerFrom(t, c, first, h[0])
+	const reason = "participant h3: no contributor list pinned for round 2"
+	require.NoError(t, c.decline(h[2], protocol.Decrypt, 2, reason))
+	require.NoError(t, c.decline(h[3], protocol.Decrypt, 2, "participant h4: this hospital's Ethereum node is behind the coordinator's"))
+
+	done := make(chan error, 1)
+	go func() { _, err := result(); done <- err }()
+	select {
+	case err := <-done:
+		require.ErrorIs(t, err, errNoQuorum)
+		require.ErrorIs(t, err, errDeclined, "the error keeps the last set's declines")
+		assert.Contains(t, err.Error(), "2 share holders left that did not decline or fail this phase's task, 3 needed")
+		assert.Contains(t, err.Error(), reason)
+	case <-time.After(declineWaitTimeout / 2):
+		t.Fatal("waited for a holder to join although no join could make up a set")
+	}
+}
+
 // decline signs a TaskDecline by key under the name of from.
 func signedDecline(t *testing.T, key *ecdsa.PrivateKey, from common.Address, study uint64, round uint32, phase protocol.Phase, reason string) *cohortv1.TaskDecline {
 	t.Helper()

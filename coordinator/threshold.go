@@ -136,8 +136,12 @@ func (c *Coordinator) askSetOf(ctx context.Context, r uint32, preferred []common
 	for _, a := range exclude {
 		excluded[a] = true
 	}
+	var stalled error // the last set's, which says who declined and why
 	for {
 		active, points, err := c.awaitActiveSet(ctx, preferred, excluded, spare)
+		if err != nil && stalled != nil {
+			return nil, nil, fmt.Errorf("%w; the last set asked: %w", err, stalled)
+		}
 		if err != nil {
 			return nil, nil, err
 		}
@@ -154,6 +158,7 @@ func (c *Coordinator) askSetOf(ctx context.Context, r uint32, preferred []common
 		if !errors.Is(err, ErrStalled) {
 			return nil, nil, err
 		}
+		stalled = err
 		lost := errors.Is(err, errMemberGone) || errors.Is(err, errDeclined)
 		c.mu.Lock()
 		p := st.collecting()
@@ -171,14 +176,25 @@ func (c *Coordinator) askSetOf(ctx context.Context, r uint32, preferred []common
 }
 
 // awaitActiveSet is activeSet that gives share holders up to a phase timeout
-// to join (again), as after a coordinator restart.
+// to join (again), as after a coordinator restart. When fewer than t
+// holders are left that this phase has not excluded (they declined or did
+// not answer), no join can make up a set, and it fails at once.
 func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.Address, excluded map[common.Address]bool, spare int) ([]common.Address, []uint64, error) {
 	deadline := time.NewTimer(c.cfg.PhaseTimeout)
 	defer deadline.Stop()
 	for {
 		c.mu.Lock()
 		joined := c.joined
+		left, threshold := 0, c.threshold
+		for a := range c.points {
+			if !excluded[a] {
+				left++
+			}
+		}
 		c.mu.Unlock()
+		if left < threshold {
+			return nil, nil, fmt.Errorf("%w: %d share holders left that did not decline or fail this phase's task, %d needed", errNoQuorum, left, threshold)
+		}
 		active, points, err := c.activeSet(contributors, excluded, spare)
 		if !errors.Is(err, errNoQuorum) {
 			return active, points, err
