@@ -266,6 +266,40 @@ func TestJoinNamesTheJoinsBlock(t *testing.T) {
 	assert.Zero(t, connect().GetChainBlock(), "a join from an earlier run")
 }
 
+// A node whose own chain goes back before the block its join was mined in
+// (a node restored from an older snapshot, or chain.rpc pointed at one
+// still syncing) reads "not a participant" there: it is behind, not out of
+// the study, and does not stop. A node that joined in an earlier run has
+// no such block to compare with and stops as before, as one that left.
+func TestNodeBehindItsOwnJoinDoesNotStop(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c := newStudyChain(t, ctx, 1)
+	node := &Participant{
+		cfg:    Config{Name: "hospital-2", StudyID: c.id},
+		ledger: c.ledger, account: c.late, log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	require.NoError(t, node.joinStudy(ctx))
+	require.NotZero(t, node.joinedAt)
+	head, err := c.ledger.BlockNumber(ctx)
+	require.NoError(t, err)
+	view, _, err := c.chain.Lagging(head - node.joinedAt + 1) // the block before the join
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = view.Close() })
+	node.ledger, err = contracts.Open(view, c.ledger.Address())
+	require.NoError(t, err)
+
+	over, read, err := node.studyOver(ctx)
+	require.NoError(t, err)
+	assert.False(t, over, "behind its own join, not out of the study")
+	assert.False(t, read)
+
+	node.joinedAt = 0 // as after a restart: the join is an earlier run's
+	over, _, err = node.studyOver(ctx)
+	assert.True(t, over)
+	require.ErrorIs(t, err, ErrLeftStudy)
+}
+
 // TestChainWatchReadsAtNewBlocks: a node's chain watcher reads the chain at
 // the first tick, and then at the tick after a new block: the study
 // completing while it watches ends the session at the next tick, and ticks

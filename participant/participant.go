@@ -592,10 +592,30 @@ func (p *Participant) studyOver(ctx context.Context) (over, read bool, err error
 		p.log.Warn("reading this hospital's participation from the chain", "study", p.cfg.StudyID, "err", err)
 		return false, false, nil
 	}
+	if !in && p.behindOwnJoin(ctx) {
+		return false, false, nil
+	}
 	if !in {
 		return true, true, fmt.Errorf("participant %s: %w %d; the node stops (start it again to join the study again)", p.cfg.Name, ErrLeftStudy, p.cfg.StudyID)
 	}
 	return false, true, nil
+}
+
+// behindOwnJoin tells whether this node's chain is at a block before the
+// one its join of the study was mined in (joined in this run): one that
+// reads "not a participant" there is behind (restored from an older
+// snapshot, or a node still syncing behind chain.rpc), not out of the
+// study, and stopping would end this hospital's part in it for good.
+func (p *Participant) behindOwnJoin(ctx context.Context) bool {
+	if p.joinedAt == 0 {
+		return false
+	}
+	head, err := p.ledger.BlockNumber(ctx)
+	if err != nil || head >= p.joinedAt {
+		return false
+	}
+	p.log.Warn("this node's chain is behind this hospital's own join of the study; waiting for it", "study", p.cfg.StudyID, "joined_block", p.joinedAt, "node_block", head)
+	return true
 }
 
 // watchChain ends the session, through cancel, once studyOver says so. It
