@@ -169,17 +169,20 @@ const stampTimeout = 10 * time.Second
 // from the same header, lets the member tell its node follows this chain
 // there and not another fork. The copy shares the task's oneof message:
 // a task queued for several members (the end of the study) is never
-// written to. A head that cannot be read leaves the task without a block,
-// checked at once as by a coordinator before the field.
+// written to. A head that cannot be read leaves the task without a block
+// (checked at once, as by a coordinator before the field) but with the
+// chain id, which needs no read: a node on another network still refuses
+// it.
 func (c *Coordinator) stamped(ctx context.Context, t *cohortv1.Task) *cohortv1.Task {
 	ctx, cancel := context.WithTimeout(ctx, stampTimeout)
 	defer cancel()
+	id := c.ledger.ChainID().Uint64() // known without a read
 	head, hash, err := c.ledger.Head(ctx)
 	if err != nil {
 		c.log.Warn("reading the chain head for a task; sending it without", "err", err)
-		return t
+		return &cohortv1.Task{Kind: t.GetKind(), ChainId: id}
 	}
-	return &cohortv1.Task{Kind: t.GetKind(), ChainBlock: head, ChainBlockHash: hash.Bytes(), ChainId: c.ledger.ChainID().Uint64()}
+	return &cohortv1.Task{Kind: t.GetKind(), ChainBlock: head, ChainBlockHash: hash.Bytes(), ChainId: id}
 }
 
 func (s *server) SubmitPublicKeyShare(ctx context.Context, req *cohortv1.PublicKeyShareSubmission) (*cohortv1.Ack, error) {

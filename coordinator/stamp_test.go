@@ -1,14 +1,19 @@
 package coordinator
 
 import (
+	"context"
+	"io"
+	"log/slog"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/protobuf/reflect/protoreflect"
 
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
 )
 
 // next is the next task on a stream, or fails the test.
@@ -87,4 +92,27 @@ func TestStampedCopiesEveryTaskField(t *testing.T) {
 			require.Contains(t, stamps, fd.Name(), "Task has a field outside the oneof that Coordinator.stamped does not copy")
 		}
 	}
+}
+
+// A coordinator that cannot read its chain head sends the task without a
+// block (the member checks it at once) but still names its chain, which
+// it knows without a read: a node on another network refuses it all the
+// same.
+func TestTaskWithoutAHeadStillNamesTheChain(t *testing.T) {
+	chain, err := contracts.NewSimulatedChain()
+	require.NoError(t, err)
+	ledger, err := contracts.Open(chain, common.Address{1})
+	require.NoError(t, err)
+	require.NoError(t, chain.Close()) // every read fails from now on
+	c := &Coordinator{ledger: ledger, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	task := &cohortv1.Task{Kind: &cohortv1.Task_Train{Train: &cohortv1.TrainTask{Round: 1}}}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	got := c.stamped(ctx, task)
+	require.NotSame(t, task, got, "stamped in a copy")
+	require.NotNil(t, got.GetTrain())
+	require.Zero(t, got.GetChainBlock())
+	require.Empty(t, got.GetChainBlockHash())
+	require.Equal(t, ledger.ChainID().Uint64(), got.GetChainId())
+	require.NotZero(t, got.GetChainId())
 }
