@@ -170,15 +170,7 @@ func auditRound(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 		problem("the aggregate does not decode: %v", err)
 		return out, nil
 	}
-	if err := checkModel(ctx, ledger, blobs, scheme, study, info, &agg, published, out, problem); err != nil {
-		return nil, err
-	}
 	terms := agg.Terms()
-	out.Contributors = len(terms)
-	if uint32(len(terms)) != info.Result.Participants {
-		problem("the aggregate sums %d updates, the chain records %d participants", len(terms), info.Result.Participants)
-	}
-
 	commitments, err := ledger.Commitments(ctx, study.ID, r)
 	if err != nil {
 		return nil, err
@@ -191,6 +183,21 @@ func auditRound(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 	if err != nil {
 		return nil, err
 	}
+	summed := make(map[common.Address]bool, len(terms))
+	for _, t := range terms {
+		if addr, ok := byDealer[t.Dealer]; ok {
+			summed[addr] = true
+		}
+	}
+	evaluators := roundEvaluators{commitments: commitments, summed: summed, weights: weights}
+	if err := checkModel(ctx, ledger, blobs, scheme, study, info, &agg, evaluators, published, out, problem); err != nil {
+		return nil, err
+	}
+	out.Contributors = len(terms)
+	if uint32(len(terms)) != info.Result.Participants {
+		problem("the aggregate sums %d updates, the chain records %d participants", len(terms), info.Result.Participants)
+	}
+
 	trainCtx := aggregation.TrainContext(study.ID, r)
 	updates := make([]*aggregation.EncryptedVector, 0, len(terms))
 	recorded := make([]float64, 0, len(terms))
@@ -305,6 +312,15 @@ func firstDifference(a, b *aggregation.EncryptedVector) string {
 	}
 }
 
+// roundEvaluators is what says who may evaluate a round's model: only
+// members whose updates weigh in it, committed on chain, summed in the
+// aggregate, with a positive weight on chain (a flagged member's is 0).
+type roundEvaluators struct {
+	commitments map[common.Address]contracts.Commitment
+	summed      map[common.Address]bool
+	weights     map[common.Address]float64
+}
+
 // modelChain is what the audit of one closed round leaves for the next:
 // the model it published and the server optimiser's state after its step.
 type modelChain struct {
@@ -319,9 +335,11 @@ type modelChain struct {
 // study, so the coordinator cannot make shares of its own), and the server
 // optimiser's step from the model the round opened with, in the state the
 // previous round left, must give the model on chain. It also checks that
-// the round opened from the model the previous closed round published.
-// Problems are reported; the error is for a chain that cannot be read.
-func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *aggregation.Scheme, study contracts.Study, info contracts.Round, agg *aggregation.EncryptedVector, prev *modelChain, out *Round, problem func(string, ...any)) error {
+// the round opened from the model the previous closed round published,
+// and the metrics against the evaluations of the members evaluators allows
+// (checkMetrics). Problems are reported; the error is for a chain that
+// cannot be read.
+func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *aggregation.Scheme, study contracts.Study, info contracts.Round, agg *aggregation.EncryptedVector, evaluators roundEvaluators, prev *modelChain, out *Round, problem func(string, ...any)) error {
 	r := info.Number
 	if prev.seen && info.GlobalModel != prev.model {
 		problem("the round opened from model %s, the previous closed round published %s", info.GlobalModel.Hex(), prev.model.Hex())
@@ -342,7 +360,7 @@ func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 		problem("the decryption record steps from model %s, the round opened from %s", got.Hex(), info.GlobalModel.Hex())
 		return nil
 	}
-	if err := checkMetrics(ctx, ledger, study, info, agg, rec, out, problem); err != nil {
+	if err := checkMetrics(ctx, ledger, study, info, evaluators, rec, out, problem); err != nil {
 		return err
 	}
 	shares, err := signedShares(ctx, ledger, study, r, info.Result.AggregateHash, rec, out, problem)
@@ -452,35 +470,14 @@ func signedShares(ctx context.Context, ledger *contracts.Ledger, study contracts
 // or a discarded attacker's evaluation, set the metrics is caught. What it cannot check is an
 // evaluation itself within that bound: each member reports counts over its
 // own test records, which no one else sees.
-func checkMetrics(ctx context.Context, ledger *contracts.Ledger, study contracts.Study, info contracts.Round, agg *aggregation.EncryptedVector, rec *cohortv1.DecryptionRecord, out *Round, problem func(string, ...any)) error {
+func checkMetrics(ctx context.Context, ledger *contracts.Ledger, study contracts.Study, info contracts.Round, evaluators roundEvaluators, rec *cohortv1.DecryptionRecord, out *Round, problem func(string, ...any)) error {
 	r := info.Number
 	subs := rec.GetEvaluations()
 	if len(subs) == 0 {
 		problem("the decryption record keeps no signed evaluations: the accuracy, AUC and loss on chain cannot be checked")
 		return nil
 	}
-	commitments, err := ledger.Commitments(ctx, study.ID, r)
-	if err != nil {
-		return err
-	}
-	// Only members whose updates weigh in the model evaluate it: summed in
-	// the aggregate, with a positive weight on chain (a flagged member's
-	// is 0).
-	terms := agg.Terms()
-	byDealer := make(map[aggregation.PartyID]common.Address, len(commitments))
-	for addr := range commitments {
-		byDealer[aggregation.DealerID(study.ID, addr.Bytes())] = addr
-	}
-	summed := make(map[common.Address]bool, len(terms))
-	for _, t := range terms {
-		if addr, ok := byDealer[t.Dealer]; ok {
-			summed[addr] = true
-		}
-	}
-	weights, err := chainWeights(ctx, ledger, study.ID, r, terms, byDealer, commitments)
-	if err != nil {
-		return err
-	}
+	commitments, summed, weights := evaluators.commitments, evaluators.summed, evaluators.weights
 	var merged models.Evaluation
 	seen := make(map[common.Address]bool, len(subs))
 	for i, sub := range subs {
