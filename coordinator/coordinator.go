@@ -372,6 +372,25 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 	}, nil
 }
 
+// warnIfStrikesCannotLand tells the operator of a robust study whose share
+// holders are exactly its threshold t (a committee of t, or t members
+// without one) that flagged members will weigh 0 but never be struck: one
+// set of t decrypts every round's scores, and scores no second set
+// cross-checked strike no one (protocol.ScoresCrossChecked), since one
+// lying holder could have framed an honest hospital.
+func (c *Coordinator) warnIfStrikesCannotLand(study contracts.Study, members int) {
+	holders := members
+	if study.Committee.Size > 0 {
+		holders = int(study.Committee.Size)
+	}
+	if holders <= int(study.Threshold) {
+		c.log.Warn(msgStrikesCannotLand, "study", c.cfg.StudyID, "holders", holders, "threshold", study.Threshold)
+	}
+}
+
+// msgStrikesCannotLand is warnIfStrikesCannotLand's message.
+const msgStrikesCannotLand = "robust scoring will weigh flagged updates 0 but strike no one: this study's share holders are exactly its threshold, so no second set of holders cross-checks the scores; create robust studies with a committee (or participants) of at least threshold + 1"
+
 // Run drives the study to its end: it waits for participants, runs key
 // generation and every round, and returns what each round produced. A
 // coordinator restarted mid-study resumes from the chain and its store: the
@@ -428,6 +447,9 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 		c.pkHash = study.PublicKeyHash
 		c.mu.Unlock()
 		c.log.Info("resuming study from the chain", "study", c.cfg.StudyID, "round", study.CurrentRound, "open", study.RoundOpen)
+	}
+	if c.cfg.Root != nil {
+		c.warnIfStrikesCannotLand(study, len(members))
 	}
 	if c.summer.needsShares() {
 		// Without a committee the key's parties hold the shares; with one,

@@ -366,6 +366,31 @@ func TestHospitalsStrikeTheAttackerWithoutTheCoordinator(t *testing.T) {
 
 // runLogged runs a study with every party's log at Info level kept, and
 // printed if the test fails.
+// A robust study whose share holders are exactly its threshold can weigh
+// a flagged update 0 but never strike it (one set decrypts the scores,
+// and nothing cross-checks them): the coordinator says so at the start,
+// naming what to do. A committee of t + 1 draws no such warning.
+func TestRobustStudyWithoutASpareHolderWarnsItCannotStrike(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	const warning = "robust scoring will weigh flagged updates 0 but strike no one"
+	study := func(committee int) simulation.Config {
+		return simulation.Config{
+			Hospitals: 4, Rounds: 1, Seed: 2, DataDir: t.TempDir(), LocalConsent: true,
+			Threshold: 3, MinParticipants: 3, CommitteeSize: committee, Robust: true,
+			Spec: &models.Spec{Kind: models.KindMLP, Features: 8, Hidden: []int{4}},
+		}
+	}
+	_, exact := runLogged(ctx, t, study(3))
+	assert.Contains(t, exact.String(), warning, "a committee of exactly t")
+	assert.Contains(t, exact.String(), "holders=3 threshold=3")
+	_, spare := runLogged(ctx, t, study(4))
+	assert.NotContains(t, spare.String(), warning, "a committee of t + 1")
+}
+
 func runLogged(ctx context.Context, t *testing.T, cfg simulation.Config) (*simulation.Study, *lockedBuffer) {
 	t.Helper()
 	logs := new(lockedBuffer)
