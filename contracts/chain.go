@@ -482,13 +482,17 @@ func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, val
 	}
 
 	var tx *types.Transaction
+	var taken uint64 // the node said every nonce below it is taken (0: nothing said)
 	for attempt := 0; ; attempt++ {
 		if !s.nonceKnow {
 			n, err := c.client.PendingNonceAt(ctx, from.Address())
 			if err != nil {
 				return nil, fmt.Errorf("contracts: reading the nonce of %s: %w", from.Address(), err)
 			}
-			s.nonce, s.nonceKnow = n, true
+			// A pool that has not yet counted a transaction it holds
+			// (the simulated one takes them in the background) answers
+			// the nonce it just refused as taken.
+			s.nonce, s.nonceKnow = max(n, taken), true
 		}
 		tx, err = types.SignNewTx(from.key, c.signer, &types.DynamicFeeTx{
 			ChainID:   c.chainID,
@@ -514,6 +518,9 @@ func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, val
 		// mined or still pending in the pool, was not taken by this
 		// transaction, so it is sent once more.
 		s.nonceKnow = false
+		if isNonceTaken(err) {
+			taken = tx.Nonce() + 1
+		}
 		if attempt > 0 || !isNonceTaken(err) {
 			return nil, fmt.Errorf("contracts: sending a transaction from %s: %w", from.Address(), err)
 		}
