@@ -925,8 +925,10 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	}
 	if rec != nil {
 		// The signed evaluations behind the metrics the round closes with,
-		// so that an audit can merge them again.
-		rec.Evaluations = evaluations
+		// so that an audit can merge them again, and the signed declines
+		// of the members asked that sent none: an audit can then tell a
+		// member that refused from one left out of the metrics.
+		rec.Evaluations, rec.EvaluationDeclines = evaluations.evaluations, evaluations.declines
 		if err := c.store.WriteDecryptionRecord(rep.AggregateHash, rec); err != nil {
 			return rep, nil, err
 		}

@@ -36,13 +36,14 @@ func (c *Coordinator) declineTask(req *cohortv1.TaskDecline) error {
 	if err != nil {
 		return err
 	}
-	return c.decline(from, phase, req.GetRound(), req.GetReason())
+	return c.decline(from, req)
 }
 
 // decline records that from declined the task of the current phase, which
-// must be phase of round; the phase's wait then no longer waits for from
-// (Coordinator.wait). from is the verified signer.
-func (c *Coordinator) decline(from common.Address, phase protocol.Phase, round uint32, reason string) error {
+// must be d's phase of d's round; the phase's wait then no longer waits for
+// from (Coordinator.wait). from is the verified signer of d.
+func (c *Coordinator) decline(from common.Address, d *cohortv1.TaskDecline) error {
+	phase, round, reason := protocol.Phase(d.GetPhase()), d.GetRound(), d.GetReason()
 	c.mu.Lock()
 	var err error
 	if c.current == nil {
@@ -51,7 +52,7 @@ func (c *Coordinator) decline(from common.Address, phase protocol.Phase, round u
 		err = fmt.Errorf("%w: declined a %s task for round %d while collecting %ss for round %d; it was superseded",
 			ErrWrongPhase, phase, round, p.kind, p.round)
 	} else {
-		err = p.decline(from, reason)
+		err = p.decline(from, d)
 	}
 	name := c.nameOf(from)
 	c.mu.Unlock()
@@ -78,7 +79,7 @@ func (c *Coordinator) declines(p *phase) string {
 	var named []string
 	for _, a := range sortedAddresses(slices.Collect(maps.Keys(p.declined))) {
 		if p.hasDeclined(a) {
-			named = append(named, fmt.Sprintf("%s (%s): %q", c.nameOf(a), a.Hex(), p.declined[a]))
+			named = append(named, fmt.Sprintf("%s (%s): %q", c.nameOf(a), a.Hex(), p.declined[a].GetReason()))
 		}
 	}
 	if len(named) == 0 {

@@ -47,6 +47,12 @@ const declineWaitTimeout = time.Minute
 
 // waitInBackground starts a round-1 train phase asking members and waits
 // for it with min answers needed; the result comes on the channel.
+// declineOf is an unsigned decline of phase's task in round, as
+// Coordinator.decline takes once checked.
+func declineOf(phase protocol.Phase, round uint32, reason string) *cohortv1.TaskDecline {
+	return &cohortv1.TaskDecline{Round: round, Phase: string(phase), Reason: reason}
+}
+
 func waitInBackground(t *testing.T, c *Coordinator, members []common.Address, min int) (*askedStep, <-chan error) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*declineWaitTimeout)
@@ -82,14 +88,14 @@ func TestDeclineEndsThePhaseWait(t *testing.T) {
 		c, h := holdersCoordinator(declineWaitTimeout)
 		st, done := waitInBackground(t, c, h[:3], 2)
 		answerFrom(t, c, st, h[0], h[1])
-		require.NoError(t, c.decline(h[2], protocol.Train, 1, reason))
+		require.NoError(t, c.decline(h[2], declineOf(protocol.Train, 1, reason)))
 		require.NoError(t, waited(t, done))
 	})
 	t.Run("too few answers: the phase fails naming the decline", func(t *testing.T) {
 		c, h := holdersCoordinator(declineWaitTimeout)
 		st, done := waitInBackground(t, c, h[:3], 3)
 		answerFrom(t, c, st, h[0], h[1])
-		require.NoError(t, c.decline(h[2], protocol.Train, 1, reason))
+		require.NoError(t, c.decline(h[2], declineOf(protocol.Train, 1, reason)))
 		err := waited(t, done)
 		require.ErrorIs(t, err, ErrStalled)
 		require.ErrorIs(t, err, errDeclined)
@@ -104,14 +110,14 @@ func TestDeclineEndsThePhaseWait(t *testing.T) {
 		c.mu.Unlock()
 		st, done := waitInBackground(t, c, h[:3], 1)
 		answerFrom(t, c, st, h[0])
-		require.NoError(t, c.decline(h[2], protocol.Train, 1, reason))
+		require.NoError(t, c.decline(h[2], declineOf(protocol.Train, 1, reason)))
 		require.NoError(t, waited(t, done))
 	})
 	t.Run("a silent member is still waited for", func(t *testing.T) {
 		c, h := holdersCoordinator(declineWaitTimeout)
 		st, done := waitInBackground(t, c, h[:3], 2)
 		answerFrom(t, c, st, h[0])
-		require.NoError(t, c.decline(h[2], protocol.Train, 1, reason))
+		require.NoError(t, c.decline(h[2], declineOf(protocol.Train, 1, reason)))
 		select {
 		case err := <-done:
 			t.Fatalf("the phase stopped waiting for h[1], connected and at work: %v", err)
@@ -124,7 +130,7 @@ func TestDeclineEndsThePhaseWait(t *testing.T) {
 		c, h := holdersCoordinator(declineWaitTimeout)
 		st, done := waitInBackground(t, c, h[:3], 3)
 		answerFrom(t, c, st, h[0])
-		require.NoError(t, c.decline(h[2], protocol.Train, 1, reason))
+		require.NoError(t, c.decline(h[2], declineOf(protocol.Train, 1, reason)))
 		answerFrom(t, c, st, h[2]) // its node caught up
 		answerFrom(t, c, st, h[1])
 		require.NoError(t, waited(t, done), "every member answered")
@@ -139,7 +145,7 @@ func TestAskSetLeavesOutAHolderThatDeclines(t *testing.T) {
 
 	first := nextSet(t, c, steps)
 	answerFrom(t, c, first, h[0])
-	require.NoError(t, c.decline(h[3], protocol.Decrypt, 2, "participant h4: no contributor list pinned for round 2"))
+	require.NoError(t, c.decline(h[3], declineOf(protocol.Decrypt, 2, "participant h4: no contributor list pinned for round 2")))
 
 	second := nextSet(t, c, steps)
 	assert.Equal(t, h[:3], second.pending(), "the holders that did not decline are asked again")
@@ -159,8 +165,8 @@ func TestTooManyDeclinesFailTheSetsAtOnce(t *testing.T) {
 	first := nextSet(t, c, steps)
 	answerFrom(t, c, first, h[0])
 	const reason = "participant h3: no contributor list pinned for round 2"
-	require.NoError(t, c.decline(h[2], protocol.Decrypt, 2, reason))
-	require.NoError(t, c.decline(h[3], protocol.Decrypt, 2, "participant h4: this hospital's Ethereum node is behind the coordinator's"))
+	require.NoError(t, c.decline(h[2], declineOf(protocol.Decrypt, 2, reason)))
+	require.NoError(t, c.decline(h[3], declineOf(protocol.Decrypt, 2, "participant h4: this hospital's Ethereum node is behind the coordinator's")))
 
 	done := make(chan error, 1)
 	go func() { _, err := result(); done <- err }()
@@ -235,7 +241,9 @@ func TestDeclineIsCheckedAndLogged(t *testing.T) {
 	f.coord.mu.Lock()
 	declined := f.coord.current.collecting().declined
 	f.coord.mu.Unlock()
-	assert.Equal(t, map[common.Address]string{h2.addr(): reason}, declined, "only h2's decline counts")
+	require.Len(t, declined, 1, "only h2's decline counts")
+	assert.Equal(t, reason, declined[h2.addr()].GetReason(), "only h2's decline counts")
+	assert.NotNil(t, declined[h2.addr()].GetAuth(), "kept signed, for the round's record")
 	assert.Equal(t, map[common.Address]common.Hash{h1.addr(): aggregation.ContentHash(answered)}, f.accepted())
 
 	line := ""

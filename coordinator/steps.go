@@ -179,10 +179,11 @@ type phase struct {
 	// another set can be asked at once.
 	failFast bool
 	// declined are the members that declined the phase's task
-	// (DeclineTask), with the reason each gave. The driver waits for them
-	// no more than for members that went away; one that answers after all
+	// (DeclineTask), with the decline each sent (its reason, and its
+	// signature when it came over the wire). The driver waits for them no
+	// more than for members that went away; one that answers after all
 	// (its node caught up) is still taken.
-	declined map[common.Address]string
+	declined map[common.Address]*cohortv1.TaskDecline
 }
 
 func newPhase(name protocol.Phase, round uint32, want []common.Address) *phase {
@@ -213,10 +214,10 @@ func (p *phase) expect(from common.Address) error {
 	return nil
 }
 
-// decline records that from declined the phase's task for reason; like
-// add, it refuses strangers and members that answered, and it refuses a
-// second decline.
-func (p *phase) decline(from common.Address, reason string) error {
+// decline records that from declined the phase's task (d, whose reason
+// it keeps); like add, it refuses strangers and members that answered, and
+// it refuses a second decline.
+func (p *phase) decline(from common.Address, d *cohortv1.TaskDecline) error {
 	if err := p.expect(from); err != nil {
 		return err
 	}
@@ -227,10 +228,22 @@ func (p *phase) decline(from common.Address, reason string) error {
 		return fmt.Errorf("%w: %s already declined its %s task for round %d", ErrDuplicate, from.Hex(), p.name, p.round)
 	}
 	if p.declined == nil {
-		p.declined = make(map[common.Address]string)
+		p.declined = make(map[common.Address]*cohortv1.TaskDecline)
 	}
-	p.declined[from] = reason
+	p.declined[from] = d
 	return nil
+}
+
+// keptDeclines are the signed declines of the members in order that
+// declined the phase's task and have not answered since.
+func (p *phase) keptDeclines(members []common.Address) []*cohortv1.TaskDecline {
+	var out []*cohortv1.TaskDecline
+	for _, a := range members {
+		if d := p.declined[a]; d != nil && d.GetAuth() != nil && p.hasDeclined(a) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // hasDeclined tells whether a declined the phase's task and has not

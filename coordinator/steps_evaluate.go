@@ -113,11 +113,19 @@ func (s *evaluateStep) receive(req *cohortv1.EvaluationSubmission) (ready, error
 	return ready{record: &answer{from: addr, data: signed}}, nil
 }
 
+// evaluationRecord is what the round's decryption record keeps of the
+// evaluate phase: the signed evaluations in the order they were merged,
+// and the signed declines of the members asked that sent none.
+type evaluationRecord struct {
+	evaluations []*cohortv1.EvaluationSubmission
+	declines    []*cohortv1.TaskDecline
+}
+
 // close merges the evaluations received into rep (pooled and per-site
 // metrics) and closes the round on chain with rep's aggregate and model
 // hashes and the contributors' number. It returns the signed evaluations
-// in the order it merged them.
-func (s *evaluateStep) close(rep *RoundReport) (ready, []*cohortv1.EvaluationSubmission, error) {
+// in the order it merged them, and the declines of those that sent none.
+func (s *evaluateStep) close(rep *RoundReport) (ready, evaluationRecord, error) {
 	evaluators, answers := s.answers(s.members)
 	var merged models.Evaluation
 	rep.Sites = nil
@@ -125,14 +133,14 @@ func (s *evaluateStep) close(rep *RoundReport) (ready, []*cohortv1.EvaluationSub
 	for i, a := range answers {
 		subs[i] = new(cohortv1.EvaluationSubmission)
 		if err := proto.Unmarshal(a, subs[i]); err != nil {
-			return ready{}, nil, fmt.Errorf("%w: kept evaluation of %s: %v", ErrMalformed, evaluators[i].Hex(), err)
+			return ready{}, evaluationRecord{}, fmt.Errorf("%w: kept evaluation of %s: %v", ErrMalformed, evaluators[i].Hex(), err)
 		}
 		ev, err := decodeEvaluation(subs[i].GetEvaluation())
 		if err != nil {
-			return ready{}, nil, err
+			return ready{}, evaluationRecord{}, err
 		}
 		if err := merged.Merge(ev); err != nil {
-			return ready{}, nil, fmt.Errorf("merge evaluations: %w", err)
+			return ready{}, evaluationRecord{}, fmt.Errorf("merge evaluations: %w", err)
 		}
 		rep.Sites = append(rep.Sites, SiteMetrics{Participant: evaluators[i], Metrics: metricsOf(ev)})
 	}
@@ -141,5 +149,5 @@ func (s *evaluateStep) close(rep *RoundReport) (ready, []*cohortv1.EvaluationSub
 	return ready{chain: []chainWrite{{closeRound: &roundClosing{round: s.round, result: contracts.RoundResult{
 		AggregateHash: rep.AggregateHash, ModelHash: rep.ModelHash,
 		Accuracy: rep.Accuracy, AUC: rep.AUC, Loss: rep.Loss, Participants: uint32(len(rep.Contributors)),
-	}}}}}, subs, nil
+	}}}}}, evaluationRecord{evaluations: subs, declines: s.keptDeclines(s.members)}, nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 )
@@ -352,11 +353,16 @@ func TestEvaluateStepMergesAndCloses(t *testing.T) {
 			assert.Len(t, st.got, 1)
 		})
 	}
+	// ps[1] declines, then answers after all; ps[2] declines only.
+	require.NoError(t, st.decline(ps[1].addr, signedDecline(t, ps[1].key, ps[1].addr, stepStudy, 3, protocol.Evaluate, "chain behind")))
 	_, err = deliverTo(st, st.receive, submission(ps[1], 3, evaluationOf(t, []float64{0.4}, []float64{1})))
 	require.NoError(t, err)
+	refusal := signedDecline(t, ps[2].key, ps[2].addr, stepStudy, 3, protocol.Evaluate, "records unreadable")
+	require.NoError(t, st.decline(ps[2].addr, refusal))
 
 	rep := RoundReport{Round: 3, AggregateHash: common.Hash{7}, ModelHash: model, Contributors: addressesOf(ps[:2])}
-	rd, kept, err := st.close(&rep)
+	rd, record, err := st.close(&rep)
+	kept := record.evaluations
 	require.NoError(t, err)
 	assert.Equal(t, 3, rep.Evaluated, "the evaluations of those that answered, merged")
 	assert.Len(t, rep.Sites, 2)
@@ -371,6 +377,8 @@ func TestEvaluateStepMergesAndCloses(t *testing.T) {
 	require.Len(t, kept, 2, "the signed evaluations, kept for the decryption record")
 	assert.Equal(t, first, kept[0].GetEvaluation())
 	assert.NotNil(t, kept[0].GetAuth())
+	assert.Equal(t, []*cohortv1.TaskDecline{refusal}, record.declines,
+		"the signed decline of the member that sent no evaluation, not of the one that answered after declining")
 }
 
 func TestResumeFrom(t *testing.T) {
@@ -474,7 +482,8 @@ func TestInflatedEvaluationIsRefused(t *testing.T) {
 		require.NoError(t, err)
 	}
 	rep := RoundReport{Round: 1, AggregateHash: common.Hash{7}, ModelHash: model, Contributors: addressesOf(ps)}
-	rd, kept, err := st.close(&rep)
+	rd, record, err := st.close(&rep)
+	kept := record.evaluations
 	require.NoError(t, err)
 	require.Len(t, rd.chain, 1)
 	closing := rd.chain[0].closeRound

@@ -2827,9 +2827,14 @@ type DecryptionRecord struct {
 	// The members' signed evaluations of the round's model, in the order the
 	// coordinator merged them into the metrics the round closed with on
 	// chain, so that an audit can merge them again.
-	Evaluations   []*EvaluationSubmission `protobuf:"bytes,7,rep,name=evaluations,proto3" json:"evaluations,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Evaluations []*EvaluationSubmission `protobuf:"bytes,7,rep,name=evaluations,proto3" json:"evaluations,omitempty"`
+	// The signed declines of the evaluate task by contributors whose updates
+	// weigh in the model and that sent no evaluation, so that an audit can
+	// tell a member that refused to evaluate from one whose evaluation the
+	// coordinator left out of the metrics.
+	EvaluationDeclines []*TaskDecline `protobuf:"bytes,8,rep,name=evaluation_declines,json=evaluationDeclines,proto3" json:"evaluation_declines,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *DecryptionRecord) Reset() {
@@ -2907,6 +2912,13 @@ func (x *DecryptionRecord) GetShares() []*DecryptionShareSubmission {
 func (x *DecryptionRecord) GetEvaluations() []*EvaluationSubmission {
 	if x != nil {
 		return x.Evaluations
+	}
+	return nil
+}
+
+func (x *DecryptionRecord) GetEvaluationDeclines() []*TaskDecline {
+	if x != nil {
+		return x.EvaluationDeclines
 	}
 	return nil
 }
@@ -4216,7 +4228,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\vendorsement\x18\x04 \x01(\fR\vendorsement\"J\n" +
 	"\vSignedShare\x12\x14\n" +
 	"\x05share\x18\x01 \x01(\fR\x05share\x12%\n" +
-	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xc0\x02\n" +
+	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\x89\x03\n" +
 	"\x10DecryptionRecord\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12%\n" +
@@ -4224,7 +4236,8 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x11global_model_hash\x18\x04 \x01(\fR\x0fglobalModelHash\x12'\n" +
 	"\x0foptimizer_state\x18\x05 \x01(\fR\x0eoptimizerState\x12<\n" +
 	"\x06shares\x18\x06 \x03(\v2$.cohort.v1.DecryptionShareSubmissionR\x06shares\x12A\n" +
-	"\vevaluations\x18\a \x03(\v2\x1f.cohort.v1.EvaluationSubmissionR\vevaluations\"\xad\x01\n" +
+	"\vevaluations\x18\a \x03(\v2\x1f.cohort.v1.EvaluationSubmissionR\vevaluations\x12G\n" +
+	"\x13evaluation_declines\x18\b \x03(\v2\x16.cohort.v1.TaskDeclineR\x12evaluationDeclines\"\xad\x01\n" +
 	"\x14EvaluationSubmission\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1d\n" +
@@ -4444,63 +4457,64 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 43: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
 	31, // 44: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
 	35, // 45: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
-	0,  // 46: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 47: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
-	0,  // 48: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	43, // 49: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 50: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 51: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	43, // 52: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 53: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	19, // 54: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 55: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	43, // 56: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 57: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	48, // 58: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 59: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 60: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	24, // 61: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	25, // 62: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	28, // 63: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 64: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 65: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 66: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 67: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 68: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	31, // 69: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	32, // 70: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
-	35, // 71: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	43, // 72: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	45, // 73: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	48, // 74: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	50, // 75: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	36, // 76: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
-	38, // 77: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	39, // 78: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 79: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	37, // 80: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	30, // 81: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	29, // 82: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	37, // 83: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	37, // 84: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	37, // 85: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	37, // 86: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	37, // 87: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	37, // 88: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	37, // 89: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
-	37, // 90: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	37, // 91: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	37, // 92: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	37, // 93: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	37, // 94: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	37, // 95: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
-	41, // 96: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	40, // 97: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	79, // [79:98] is the sub-list for method output_type
-	60, // [60:79] is the sub-list for method input_type
-	60, // [60:60] is the sub-list for extension type_name
-	60, // [60:60] is the sub-list for extension extendee
-	0,  // [0:60] is the sub-list for field type_name
+	36, // 46: cohort.v1.DecryptionRecord.evaluation_declines:type_name -> cohort.v1.TaskDecline
+	0,  // 47: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 48: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
+	0,  // 49: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	43, // 50: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 51: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 52: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	43, // 53: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 54: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	19, // 55: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 56: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	43, // 57: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 58: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	48, // 59: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 60: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 61: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	24, // 62: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	25, // 63: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	28, // 64: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 65: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 66: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 67: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 68: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 69: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	31, // 70: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	32, // 71: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
+	35, // 72: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	43, // 73: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	45, // 74: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	48, // 75: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	50, // 76: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	36, // 77: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
+	38, // 78: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	39, // 79: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 80: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	37, // 81: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	30, // 82: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	29, // 83: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	37, // 84: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	37, // 85: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	37, // 86: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	37, // 87: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	37, // 88: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	37, // 89: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	37, // 90: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
+	37, // 91: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	37, // 92: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	37, // 93: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	37, // 94: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	37, // 95: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	37, // 96: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
+	41, // 97: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	40, // 98: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	80, // [80:99] is the sub-list for method output_type
+	61, // [61:80] is the sub-list for method input_type
+	61, // [61:61] is the sub-list for extension type_name
+	61, // [61:61] is the sub-list for extension extendee
+	0,  // [0:61] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }

@@ -377,5 +377,9 @@
 // samples it committed in the round (a larger count is refused; cohort
 // audit checks it from the chain). The coordinator merges them and closes
 // the round on chain (CloseRound) with the aggregate's and the model's
-// hashes and the pooled metrics.
+// hashes and the pooled metrics. Coordinator keeps, in the round's
+// decryption record, the signed evaluations in merge order and the signed
+// declines (DeclineTask) of the members asked that sent none, so that
+// cohort audit re-merges the metrics and names each weighed contributor
+// they leave out, with its decline if one was kept.
 package protocol

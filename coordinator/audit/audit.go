@@ -24,7 +24,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -32,6 +34,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 )
@@ -74,7 +77,23 @@ type Round struct {
 	// within its signer's committed sample count: see checkMetrics).
 	Evaluators []common.Address `json:"evaluators,omitempty"`
 	Evaluated  int              `json:"evaluated,omitempty"`
-	Problems   []string         `json:"problems,omitempty"`
+	// Unevaluated are the contributors whose updates weigh in the model
+	// and whose evaluation the metrics leave out, in address order. Not a
+	// mismatch: a member may decline, or be offline. But a coordinator
+	// cannot make a member's signed decline up, so one without it is a
+	// member that did not answer or an evaluation left out.
+	Unevaluated []Unevaluated `json:"unevaluated,omitempty"`
+	Problems    []string      `json:"problems,omitempty"`
+}
+
+// Unevaluated is a contributor whose update weighs in a round's model but
+// whose evaluation is not in the round's metrics.
+type Unevaluated struct {
+	Member common.Address `json:"member"`
+	// Declined tells whether the record keeps the member's signed decline
+	// of the evaluate task, and Reason is the reason it signed.
+	Declined bool   `json:"declined"`
+	Reason   string `json:"reason,omitempty"`
 }
 
 // Report is the audit of a study.
@@ -522,6 +541,9 @@ func checkMetrics(ctx context.Context, ledger *contracts.Ledger, study contracts
 		out.Evaluators = append(out.Evaluators, signer)
 	}
 	out.Evaluated = merged.N
+	if err := checkEvaluationDeclines(ctx, ledger, study, r, evaluators, rec, out, problem); err != nil {
+		return err
+	}
 	for _, m := range []struct {
 		name            string
 		merged, onChain float64
@@ -532,6 +554,58 @@ func checkMetrics(ctx context.Context, ledger *contracts.Ledger, study contracts
 	} {
 		if math.Round(m.merged*contracts.MetricUnit) != math.Round(m.onChain*contracts.MetricUnit) {
 			problem("the chain records %s %.6f, the members' signed evaluations merge to %.6f", m.name, m.onChain, m.merged)
+		}
+	}
+	return nil
+}
+
+// checkEvaluationDeclines checks the record's signed declines of the
+// evaluate task (each for this study and round, by a distinct participant
+// whose update weighs in the model and that sent no evaluation) and lists
+// in out.Unevaluated every such contributor the metrics leave out, with
+// its decline if the record keeps one. out.Evaluators must be filled.
+func checkEvaluationDeclines(ctx context.Context, ledger *contracts.Ledger, study contracts.Study, r uint32, evaluators roundEvaluators, rec *cohortv1.DecryptionRecord, out *Round, problem func(string, ...any)) error {
+	evaluated := make(map[common.Address]bool, len(out.Evaluators))
+	for _, a := range out.Evaluators {
+		evaluated[a] = true
+	}
+	weighs := func(a common.Address) bool { return evaluators.summed[a] && evaluators.weights[a] > 0 }
+	declined := make(map[common.Address]string)
+	seen := make(map[common.Address]bool)
+	for i, d := range rec.GetEvaluationDeclines() {
+		if d.GetStudyId() != study.ID || d.GetRound() != r || protocol.Phase(d.GetPhase()) != protocol.Evaluate {
+			problem("decline %d kept with the evaluations is of study %d, round %d, phase %q", i, d.GetStudyId(), d.GetRound(), d.GetPhase())
+			continue
+		}
+		signer, err := auth.Verify(d.GetAuth(), study.ID, r, auth.KindDecline, auth.DeclineContent(d.GetPhase(), d.GetReason()))
+		if err != nil {
+			problem("decline %d kept with the evaluations is not signed by a member: %v", i, err)
+			continue
+		}
+		if wrong, err := signedOnceByAParticipant(ctx, ledger, study.ID, signer, seen); err != nil || wrong != "" {
+			if wrong != "" {
+				problem("decline %d kept with the evaluations %s", i, wrong)
+			}
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		switch {
+		case evaluated[signer]:
+			problem("the record keeps a decline of the evaluate task by %s, whose evaluation it also keeps", signer.Hex())
+		case !weighs(signer):
+			problem("the record keeps a decline of the evaluate task by %s, whose update does not weigh in round %d's model: only contributors whose updates weigh in it are asked", signer.Hex(), r)
+		default:
+			declined[signer] = d.GetReason()
+		}
+	}
+	members := slices.Collect(maps.Keys(evaluators.summed))
+	slices.SortFunc(members, func(a, b common.Address) int { return a.Cmp(b) })
+	for _, a := range members {
+		if weighs(a) && !evaluated[a] {
+			reason, ok := declined[a]
+			out.Unevaluated = append(out.Unevaluated, Unevaluated{Member: a, Declined: ok, Reason: reason})
 		}
 	}
 	return nil

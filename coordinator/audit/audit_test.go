@@ -20,6 +20,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/models"
@@ -602,17 +603,7 @@ func TestAuditChecksTheMetrics(t *testing.T) {
 			rec.Evaluations[2].ModelHash = crypto.Keccak256([]byte("another model"))
 		},
 	}
-	f.report = func(r uint32, rec *cohortv1.DecryptionRecord, res *contracts.RoundResult) {
-		if alter, ok := alterations[r]; ok {
-			alter(rec, res)
-		}
-	}
-	for r := uint32(1); r <= 6; r++ {
-		f.playRound(t, r, f.honest(t))
-	}
-	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
-	require.NoError(t, err)
-	require.Len(t, rep.Rounds, 6)
+	rep := f.auditAltered(t, 6, alterations)
 	assert.False(t, rep.OK)
 	first := rep.Rounds[0]
 	assert.Equal(t, Verified, first.Verdict, "%v", first.Problems)
@@ -628,6 +619,25 @@ func TestAuditChecksTheMetrics(t *testing.T) {
 	for _, r := range rep.Rounds {
 		assert.Equal(t, r.Model, r.ModelRecomputed, "round %d: the model itself is honest", r.Round)
 	}
+}
+
+// auditAltered plays rounds honest rounds whose kept evaluations and
+// metrics alterations[r] alters (the coordinator's report), then audits
+// the study.
+func (f *studyFixture) auditAltered(t *testing.T, rounds uint32, alterations map[uint32]func(*cohortv1.DecryptionRecord, *contracts.RoundResult)) *Report {
+	t.Helper()
+	f.report = func(r uint32, rec *cohortv1.DecryptionRecord, res *contracts.RoundResult) {
+		if alter, ok := alterations[r]; ok {
+			alter(rec, res)
+		}
+	}
+	for r := uint32(1); r <= rounds; r++ {
+		f.playRound(t, r, f.honest(t))
+	}
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	require.Len(t, rep.Rounds, int(rounds))
+	return rep
 }
 
 // assertMismatches checks that each round at index i of rep is a
@@ -669,13 +679,7 @@ func TestAuditChecksEvaluationsAgainstTheCommittedCounts(t *testing.T) {
 			e.Evaluation = raw
 			e.Auth, err = auth.Sign(f.keys[0], f.study, r, auth.KindEvaluation, crypto.Keccak256Hash(raw))
 			require.NoError(t, err)
-			var merged models.Evaluation
-			for _, e := range rec.Evaluations {
-				var ev models.Evaluation
-				require.NoError(t, json.Unmarshal(e.Evaluation, &ev))
-				require.NoError(t, merged.Merge(ev))
-			}
-			res.Accuracy, res.AUC, res.Loss = merged.Accuracy(), merged.AUC(), merged.LogLoss()
+			closeWithMerge(t, rec, res)
 		}
 	}
 	alterations := map[uint32]func(uint32, *cohortv1.DecryptionRecord, *contracts.RoundResult){
@@ -726,6 +730,19 @@ func TestAuditRefusesAnEvaluationFromANonContributor(t *testing.T) {
 		1: "the evaluation signed by " + absent + " counts 4 test records, but " + absent + " committed no update in round 2",
 	})
 	assert.Len(t, rep.Rounds[1].Problems, 1, "the aggregate, its weights and the metrics' merge are right: only the evaluator is not a contributor")
+}
+
+// closeWithMerge sets res's metrics to the merge of the evaluations rec
+// keeps, as a coordinator closing with the kept evaluations does.
+func closeWithMerge(t *testing.T, rec *cohortv1.DecryptionRecord, res *contracts.RoundResult) {
+	t.Helper()
+	var merged models.Evaluation
+	for _, e := range rec.Evaluations {
+		var ev models.Evaluation
+		require.NoError(t, json.Unmarshal(e.Evaluation, &ev))
+		require.NoError(t, merged.Merge(ev))
+	}
+	res.Accuracy, res.AUC, res.Loss = merged.Accuracy(), merged.AUC(), merged.LogLoss()
 }
 
 // accuracy is the accuracy round r closed with on chain.
@@ -790,4 +807,57 @@ func TestAuditRefusesAnEvaluationFromAMemberNotSummed(t *testing.T) {
 	assertMismatches(t, rep, map[int]string{
 		1: "the evaluation signed by " + left + " counts 4 test records, but its update is not summed in round 2's aggregate",
 	})
+}
+
+// TestAuditNamesContributorsTheMetricsLeaveOut: a coordinator that leaves
+// a contributor's evaluation out of the metrics (re-merging the others, so
+// the metrics check passes) is not caught by the merge; the audit names
+// the member the metrics leave out, and whether the record keeps its
+// signed decline, which a coordinator cannot make up.
+func TestAuditNamesContributorsTheMetricsLeaveOut(t *testing.T) {
+	f := newStudyFixture(t, 5)
+	outsider, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	decline := func(key *ecdsa.PrivateKey, r uint32, reason string) *cohortv1.TaskDecline {
+		signed, err := auth.Sign(key, f.study, r, auth.KindDecline, auth.DeclineContent(string(protocol.Evaluate), reason))
+		require.NoError(t, err)
+		return &cohortv1.TaskDecline{StudyId: f.study, Round: r, Phase: string(protocol.Evaluate), Reason: reason, Auth: signed}
+	}
+	// drop leaves hospital i's evaluation out and closes with the merge of
+	// the others.
+	drop := func(i int, rec *cohortv1.DecryptionRecord, res *contracts.RoundResult) {
+		rec.Evaluations = slices.Delete(rec.Evaluations, i, i+1)
+		closeWithMerge(t, rec, res)
+	}
+	alterations := map[uint32]func(rec *cohortv1.DecryptionRecord, res *contracts.RoundResult){
+		2: func(rec *cohortv1.DecryptionRecord, res *contracts.RoundResult) { drop(0, rec, res) },
+		3: func(rec *cohortv1.DecryptionRecord, res *contracts.RoundResult) {
+			drop(1, rec, res)
+			rec.EvaluationDeclines = append(rec.EvaluationDeclines, decline(f.keys[1], 3, "records unreadable"))
+		},
+		4: func(rec *cohortv1.DecryptionRecord, _ *contracts.RoundResult) {
+			rec.EvaluationDeclines = append(rec.EvaluationDeclines, decline(f.keys[2], 4, "made up"))
+		},
+		5: func(rec *cohortv1.DecryptionRecord, res *contracts.RoundResult) {
+			drop(0, rec, res)
+			rec.EvaluationDeclines = append(rec.EvaluationDeclines, decline(outsider, 5, "made up"))
+		},
+	}
+	rep := f.auditAltered(t, 5, alterations)
+	for _, i := range []int{0, 1, 2} {
+		assert.Equal(t, Verified, rep.Rounds[i].Verdict, "round %d: %v", i+1, rep.Rounds[i].Problems)
+	}
+	assert.Empty(t, rep.Rounds[0].Unevaluated, "every contributor evaluated")
+	assert.Equal(t, []Unevaluated{{Member: f.hospitals[0].Address()}}, rep.Rounds[1].Unevaluated, "left out, no decline kept")
+	assert.Equal(t, []Unevaluated{{Member: f.hospitals[1].Address(), Declined: true, Reason: "records unreadable"}}, rep.Rounds[2].Unevaluated)
+	assertMismatches(t, rep, map[int]string{
+		3: "keeps a decline of the evaluate task by " + f.hospitals[2].Address().Hex() + ", whose evaluation it also keeps",
+		4: "who never joined the study",
+	})
+	assert.Equal(t, []Unevaluated{{Member: f.hospitals[0].Address()}}, rep.Rounds[4].Unevaluated, "a forged decline does not count")
+
+	var text strings.Builder
+	require.NoError(t, rep.WriteText(&text))
+	assert.Contains(t, text.String(), "round 2: the metrics leave out "+f.hospitals[0].Address().Hex()+", whose update weighs in the model: the record keeps neither its evaluation nor a signed decline")
+	assert.Contains(t, text.String(), "round 3: the metrics leave out "+f.hospitals[1].Address().Hex()+", which declined to evaluate the model (signed): \"records unreadable\"")
 }

@@ -21,6 +21,15 @@ func (rep *Report) WriteText(w io.Writer) error {
 		return err
 	}
 	for _, r := range rep.Rounds {
+		for _, u := range r.Unevaluated {
+			if u.Declined {
+				fmt.Fprintf(w, "round %d: the metrics leave out %s, which declined to evaluate the model (signed): %q\n", r.Round, u.Member.Hex(), u.Reason)
+			} else {
+				fmt.Fprintf(w, "round %d: the metrics leave out %s, whose update weighs in the model: the record keeps neither its evaluation nor a signed decline (it did not answer, or the coordinator left its evaluation out)\n", r.Round, u.Member.Hex())
+			}
+		}
+	}
+	for _, r := range rep.Rounds {
 		for _, p := range r.Problems {
 			fmt.Fprintf(w, "round %d: %s\n", r.Round, p)
 		}
