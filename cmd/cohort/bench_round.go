@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"io"
+	"strings"
 
 	"gonum.org/v1/plot"
 
 	"github.com/cohort-fl/cohort/coordinator/evaluation"
+	"github.com/cohort-fl/cohort/participant"
 )
 
 // benchCommitteeSize is bench round's decryption committee for studies of
@@ -14,7 +16,7 @@ import (
 const benchCommitteeSize = 10
 
 func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("bench round", "bench round [--participants 10|10,30,100] [--params 100000] [--committee-size 10] [--rounds 2] [--reps 5] [--seed 1] [--json] [--plot FILE]", stderr)
+	fs := newFlagSet("bench round", "bench round [--participants 10|10,30,100] [--params 100000] [--committee-size 10] [--rounds 2] [--reps 5] [--seed 1] [--robust [--malicious K --attack NAME]] [--json] [--plot FILE]", stderr)
 	cfg := evaluation.RoundConfig{Progress: stderr}
 	participants := fs.String("participants", "10", "hospitals in the study, or a comma-separated list to run one study per count")
 	fs.IntVar(&cfg.Params, "params", 100000, "model parameters (an MLP is sized to within 5% of this)")
@@ -22,6 +24,9 @@ func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs.IntVar(&cfg.Rounds, "rounds", 2, "training rounds")
 	fs.IntVar(&cfg.Reps, "reps", 5, "repetitions of each timed transfer (the median is reported)")
 	fs.Int64Var(&cfg.Seed, "seed", 1, "seed of the synthetic cohorts and the initial model")
+	fs.BoolVar(&cfg.Robust, "robust", false, "score every encrypted update against the researcher's reference (flags, trust weights, strikes endorsed on chain); on with --malicious")
+	fs.IntVar(&cfg.Malicious, "malicious", 0, "make the last K hospitals attackers, to time rounds that flag and strike them")
+	fs.StringVar(&cfg.Attack, "attack", "scaling", "the attackers' attack: "+strings.Join(participant.AttackKinds(), ", "))
 	asJSON := fs.Bool("json", false, "print one JSON object on stdout (an array of them for a list of --participants)")
 	plotPath := fs.String("plot", "", plotFlagUsage+": round time and bytes per hospital against the number of hospitals")
 	if err := parse(fs, args); err != nil {
@@ -31,6 +36,7 @@ func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err != nil {
 		return err
 	}
+	cfg.Robust = cfg.Robust || cfg.Malicious > 0
 	// A study no larger than the committee has every hospital hold shares.
 	withCommittee := func(n int) evaluation.RoundConfig {
 		c := cfg

@@ -52,8 +52,10 @@ type RoundPhases struct {
 	Upload    float64 `json:"upload,omitempty"`
 	Aggregate float64 `json:"aggregate"`
 	Decrypt   float64 `json:"decrypt"`
-	Chain     float64 `json:"chain"`
-	Total     float64 `json:"total"`
+	// Score is robust scoring's, score decryption included (0 without).
+	Score float64 `json:"score,omitempty"`
+	Chain float64 `json:"chain"`
+	Total float64 `json:"total"`
 }
 
 // RoundRow is one round of the benchmarked study.
@@ -72,6 +74,10 @@ type RoundRow struct {
 	// which holds the coordinator, every hospital's node and the chain.
 	PeakHeapBytes uint64 `json:"peak_heap_bytes"`
 	PeakRSSBytes  uint64 `json:"peak_rss_bytes"`
+	// Flagged and Struck count the contributors robust scoring flagged in
+	// the round and those the chain had struck for it when it closed.
+	Flagged int `json:"flagged,omitempty"`
+	Struck  int `json:"struck,omitempty"`
 }
 
 // HospitalBytes is a round's traffic per hospital: the mean over the
@@ -133,8 +139,13 @@ type RoundSetup struct {
 
 // RoundReport is the result of Round (`cohort bench round --json` prints it).
 type RoundReport struct {
-	Participants    int                `json:"participants"`
-	CommitteeSize   int                `json:"committee_size,omitempty"`
+	Participants  int `json:"participants"`
+	CommitteeSize int `json:"committee_size,omitempty"`
+	// Robust tells whether the study scored every update (robust
+	// aggregation); Malicious hospitals then played Attack.
+	Robust          bool               `json:"robust,omitempty"`
+	Malicious       int                `json:"malicious,omitempty"`
+	Attack          string             `json:"attack,omitempty"`
 	RequestedParams int                `json:"requested_params"`
 	Params          int                `json:"params"`
 	Spec            models.Spec        `json:"spec"`
@@ -183,6 +194,14 @@ type RoundConfig struct {
 	// chain, which holds the key shares (threshold ⌈2c/3⌉): key generation
 	// deals n·c shares instead of n². Zero: every hospital holds shares.
 	CommitteeSize int
+	// Robust scores every encrypted update against the researcher's
+	// reference (a synthetic root site), as a robust study does: flags,
+	// trust weights, and strikes endorsed on chain. Malicious makes the
+	// last hospitals attackers playing Attack (participant.ParseAttack);
+	// it needs Robust.
+	Robust    bool
+	Malicious int
+	Attack    string
 	// Progress receives a line per step (default: discarded).
 	Progress io.Writer
 }
@@ -200,6 +219,15 @@ func (c RoundConfig) Validate() error {
 		return fmt.Errorf("--params is %d, want a positive count", c.Params)
 	case c.CommitteeSize < 0 || c.CommitteeSize > c.Participants:
 		return fmt.Errorf("--committee-size is %d, want 0 (every hospital) to %d (the hospitals)", c.CommitteeSize, c.Participants)
+	case c.Malicious < 0 || (c.Malicious > 0 && 2*c.Malicious >= c.Participants):
+		return fmt.Errorf("--malicious is %d, want 0 to fewer than half of the %d hospitals (robust scoring assumes an honest majority)", c.Malicious, c.Participants)
+	case c.Malicious > 0 && !c.Robust:
+		return errors.New("--malicious needs --robust: without robust scoring nothing flags the attackers")
+	}
+	if c.Malicious > 0 {
+		if _, err := participant.ParseAttack(c.Attack); err != nil {
+			return fmt.Errorf("--attack: %w", err)
+		}
 	}
 	return nil
 }
@@ -234,9 +262,17 @@ func Round(ctx context.Context, cfg RoundConfig) (*RoundReport, error) {
 
 	report := RoundReport{
 		Participants: cfg.Participants, CommitteeSize: cfg.CommitteeSize, RequestedParams: cfg.Params, Params: exact, Spec: spec, Train: train,
+		Robust: cfg.Robust, Malicious: cfg.Malicious,
 		GOMAXPROCS: runtime.GOMAXPROCS(0), Repetitions: cfg.Reps,
 		Note: "local training is 1 epoch of 1 batch so the round is dominated by protocol costs; " +
 			"one process on loopback: real TLS gRPC, simulated chain, multiparty CKKS",
+	}
+	var attacks map[int]participant.Attack
+	if cfg.Malicious > 0 {
+		report.Attack = cfg.Attack
+		if attacks, err = simulation.LastAttackers(cfg.Attack, cfg.Malicious, cfg.Participants); err != nil {
+			return nil, fmt.Errorf("bench round: --attack: %w", err)
+		}
 	}
 	fmt.Fprintf(progress, "bench round: %d participants, %d rounds, MLP %v (%d parameters)\n", cfg.Participants, cfg.Rounds, spec.Hidden, exact)
 	start := time.Now()
@@ -249,7 +285,7 @@ func Round(ctx context.Context, cfg RoundConfig) (*RoundReport, error) {
 	peaks := map[uint32]memoryPeaks{}
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: cfg.Participants, Rounds: cfg.Rounds, Seed: cfg.Seed, DataDir: filepath.Join(dir, "study"), Spec: &spec, Train: &train,
-		CommitteeSize: cfg.CommitteeSize, Threshold: (2*cfg.CommitteeSize + 2) / 3,
+		CommitteeSize: cfg.CommitteeSize, Threshold: (2*cfg.CommitteeSize + 2) / 3, Robust: cfg.Robust, Attacks: attacks,
 		PhaseTimeout: benchPhaseTimeout(cfg.Participants),
 		ConsentReady: func(c simulation.ConsentFigures) {
 			fmt.Fprintf(progress, "bench round: %d consent grants on chain in %.1fs (set-up, not round latency)\n", c.Granted, c.GrantSeconds)
@@ -280,9 +316,10 @@ func Round(ctx context.Context, cfg RoundConfig) (*RoundReport, error) {
 		report.Rounds = append(report.Rounds, RoundRow{
 			Round: f.Round, Participants: f.Participants, UploadBytes: f.UploadBytes, GasUsed: f.GasUsed,
 			PerHospital: hospitalBytes(f.Traffic), PeakHeapBytes: peaks[f.Round].Heap, PeakRSSBytes: peaks[f.Round].RSS,
+			Flagged: len(f.Flagged), Struck: len(f.Struck),
 			Seconds: RoundPhases{
 				Train: f.Seconds.Train, Encrypt: f.Seconds.Encrypt, Aggregate: f.Seconds.Aggregate,
-				Decrypt: f.Seconds.Decrypt, Chain: f.Seconds.Chain, Total: f.Seconds.Total,
+				Decrypt: f.Seconds.Decrypt, Score: f.Seconds.Score, Chain: f.Seconds.Chain, Total: f.Seconds.Total,
 			},
 		})
 	}
@@ -396,11 +433,12 @@ func meanRoundPhases(rounds []RoundRow) ([]uint32, RoundPhases) {
 		m.Encrypt += r.Seconds.Encrypt
 		m.Aggregate += r.Seconds.Aggregate
 		m.Decrypt += r.Seconds.Decrypt
+		m.Score += r.Seconds.Score
 		m.Chain += r.Seconds.Chain
 		m.Total += r.Seconds.Total
 	}
 	k := float64(len(use))
-	m.Train, m.Encrypt, m.Aggregate, m.Decrypt, m.Chain, m.Total = m.Train/k, m.Encrypt/k, m.Aggregate/k, m.Decrypt/k, m.Chain/k, m.Total/k
+	m.Train, m.Encrypt, m.Aggregate, m.Decrypt, m.Score, m.Chain, m.Total = m.Train/k, m.Encrypt/k, m.Aggregate/k, m.Decrypt/k, m.Score/k, m.Chain/k, m.Total/k
 	return ids, m
 }
 

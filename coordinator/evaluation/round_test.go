@@ -79,6 +79,60 @@ func TestRound(t *testing.T) {
 	assert.InDelta(t, r.Upload.ConcurrentMBPerSecond/r.Baseline.ConcurrentMBPerSecond, r.ConcurrentRatio, 1e-9)
 }
 
+// A robust study at bench round's scale: every round times robust
+// scoring, and the ×1000 attacker is flagged.
+func TestRoundRobust(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a whole robust study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var progress bytes.Buffer
+	cfg := RoundConfig{Participants: 8, Params: 2000, Rounds: 2, Reps: 1, Seed: 1, Robust: true, Malicious: 1, Attack: "scaling:scale=1000", Progress: &progress}
+	r, err := Round(ctx, cfg)
+	require.NoError(t, err, progress.String())
+	assert.True(t, r.Robust)
+	assert.Equal(t, 1, r.Malicious)
+	assert.Equal(t, "scaling:scale=1000", r.Attack)
+	require.Len(t, r.Rounds, 2)
+	flagged := 0
+	for _, x := range r.Rounds {
+		assert.Positive(t, x.Seconds.Score, "round %d scores every update", x.Round)
+		assert.LessOrEqual(t, x.Struck, x.Flagged, "round %d strikes only flagged members", x.Round)
+		flagged += x.Flagged
+	}
+	assert.Positive(t, flagged, "the ×1000 update is flagged")
+	assert.Positive(t, r.Mean.Score)
+	var text bytes.Buffer
+	require.NoError(t, r.WriteText(&text))
+	assert.Contains(t, text.String(), "the last 1 hospitals play scaling:scale=1000")
+	assert.Contains(t, text.String(), "score s")
+}
+
+func TestRoundConfigRefusesAttackersWithoutRobustScoring(t *testing.T) {
+	base := RoundConfig{Participants: 10, Params: 1000, Rounds: 1, Reps: 1, Attack: "sign-flip"}
+	for _, tt := range []struct {
+		name string
+		edit func(*RoundConfig)
+		want string
+	}{
+		{"attackers, no scoring", func(c *RoundConfig) { c.Malicious = 2 }, "--malicious needs --robust"},
+		{"half attackers", func(c *RoundConfig) { c.Robust, c.Malicious = true, 5 }, "fewer than half"},
+		{"unknown attack", func(c *RoundConfig) { c.Robust, c.Malicious, c.Attack = true, 1, "bribe" }, "--attack"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := base
+			tt.edit(&c)
+			err := c.Validate()
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+	ok := base
+	ok.Robust, ok.Malicious = true, 1
+	assert.NoError(t, ok.Validate())
+}
+
 func TestRoundSpec(t *testing.T) {
 	for _, target := range []int{1000, 5000, 100000, 1000000} {
 		t.Run(strconv.Itoa(target), func(t *testing.T) {

@@ -113,18 +113,25 @@ func (r *RoundReport) WriteText(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "cohort bench round: %d participants (%s), MLP %d-%v-1 = %d parameters (asked %d), GOMAXPROCS %d\n",
 		r.Participants, holders, r.Spec.Features, r.Spec.Hidden, r.Params, r.RequestedParams, r.GOMAXPROCS)
+	if r.Robust {
+		attackers := "no attackers"
+		if r.Malicious > 0 {
+			attackers = fmt.Sprintf("the last %d hospitals play %s", r.Malicious, r.Attack)
+		}
+		fmt.Fprintf(w, "robust scoring of every update (flags, trust weights, endorsed strikes); %s\n", attackers)
+	}
 	fmt.Fprintf(w, "note: %s\n", r.Note)
 	fmt.Fprintf(w, "set-up (not round latency): %d consent grants on chain (%s) in %.2fs, %d gas; whole study %.2fs\n\n",
 		r.Setup.ConsentGrants, r.Setup.ConsentSource, r.Setup.ConsentSeconds, r.Setup.ConsentGas, r.Setup.StudySeconds)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "round\tsites\ttrain s\tencrypt s\tupload s\taggregate s\tdecrypt s\tchain s\ttotal s\tbytes up\tgas\t")
+	fmt.Fprintln(tw, "round\tsites\ttrain s\tencrypt s\tupload s\tscore s\taggregate s\tdecrypt s\tchain s\ttotal s\tbytes up\tgas\tflagged\tstruck\t")
 	for _, x := range r.Rounds {
-		fmt.Fprintf(tw, "%d\t%d\t%.3f\t%.3f\t-\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%d\t\n", x.Round, x.Participants,
-			x.Seconds.Train, x.Seconds.Encrypt, x.Seconds.Aggregate, x.Seconds.Decrypt, x.Seconds.Chain, x.Seconds.Total, x.UploadBytes, x.GasUsed)
+		fmt.Fprintf(tw, "%d\t%d\t%.3f\t%.3f\t-\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t%d\t\n", x.Round, x.Participants,
+			x.Seconds.Train, x.Seconds.Encrypt, x.Seconds.Score, x.Seconds.Aggregate, x.Seconds.Decrypt, x.Seconds.Chain, x.Seconds.Total, x.UploadBytes, x.GasUsed, x.Flagged, x.Struck)
 	}
 	m := r.Mean
-	fmt.Fprintf(tw, "mean %v\t\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\t\t\n", r.MeanOverRounds,
-		m.Train, m.Encrypt, m.Upload, m.Aggregate, m.Decrypt, m.Chain, m.Total)
+	fmt.Fprintf(tw, "mean %v\t\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\t\t\t\t\n", r.MeanOverRounds,
+		m.Train, m.Encrypt, m.Upload, m.Score, m.Aggregate, m.Decrypt, m.Chain, m.Total)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
@@ -181,10 +188,10 @@ func (r *RoundReport) WriteText(w io.Writer) error {
 func WriteRoundSweep(w io.Writer, reports []*RoundReport) error {
 	fmt.Fprintf(w, "\nacross studies (mean round; bytes per hospital on the wire)\n")
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "hospitals\tparams\tround s\tdecrypt s\tchain s\tkB out\tkB in\tmax kB in\tin / update\tpeak RSS MB\tupload/raw\t")
+	fmt.Fprintln(tw, "hospitals\tparams\tround s\tscore s\tdecrypt s\tchain s\tkB out\tkB in\tmax kB in\tin / update\tpeak RSS MB\tupload/raw\t")
 	for _, r := range reports {
 		b := r.MeanPerHospital
-		fmt.Fprintf(tw, "%d\t%d\t%.2f\t%.2f\t%.2f\t%.0f\t%.0f\t%.0f\t%.1f\t%.0f\t%.2f\t\n", r.Participants, r.Params, r.Mean.Total, r.Mean.Decrypt, r.Mean.Chain,
+		fmt.Fprintf(tw, "%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f\t%.0f\t%.0f\t%.0f\t%.1f\t%.0f\t%.2f\t\n", r.Participants, r.Params, r.Mean.Total, r.Mean.Score, r.Mean.Decrypt, r.Mean.Chain,
 			b.WireSent/1e3, b.WireReceived/1e3, float64(b.MaxWireReceived)/1e3, b.WireReceived/float64(max(r.UpdateBytes, 1)), float64(r.PeakRSSBytes)/1e6, r.Ratio)
 	}
 	return tw.Flush()
