@@ -14,7 +14,10 @@ import (
 // each of the C new holders. No message carries a whole dealing: a sealed
 // share is cut into pieces of at most ResharePieceBytes, each signed on its
 // own, and a submission (or the task relaying them) carries pieces up to
-// ReshareMessageBytes, well inside the 64 MiB gRPC message limit.
+// ReshareMessageBytes, well inside the 64 MiB gRPC message limit. Every
+// receiver bounds a share by its size known in advance (SealedShareBytes,
+// CheckShareBound): 3.8 MB in 1 piece at 10 hospitals, 11.5 MB in 2 at 30,
+// 38.3 MB in 5 at 100.
 const (
 	// ResharePieceBytes bounds one piece of a sealed re-sharing share.
 	ResharePieceBytes = 8 << 20
