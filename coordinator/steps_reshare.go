@@ -38,7 +38,8 @@ type reshare struct {
 	// holder: a sealed re-sharing of every key held, a sealed dealing of
 	// one key (0: no bound, plaintext test mode). Pieces past it are
 	// refused, so a dealer cannot make the coordinator keep gigabytes.
-	shareBytes, ownKeyBytes int
+	// shareKeys is the keys shareBytes counts.
+	shareBytes, ownKeyBytes, shareKeys int
 }
 
 // planReshare plans the re-sharing before round r from the current holders
@@ -79,9 +80,9 @@ func planReshare(study uint64, r uint32, cur holderState, threshold int, next []
 // the dealers recorded; without one every point ever given, each holder
 // having dealt its key) or a sealed dealing of one key.
 func (p *reshare) boundShares(scheme *aggregation.Scheme, cur holderState) {
-	keys := max(len(cur.Dealers), int(cur.NextPoint)-1)
-	p.shareBytes = scheme.ThresholdShareBytes(keys, len(p.holders), p.threshold) + auth.SealOverhead
-	p.ownKeyBytes = scheme.ThresholdShareBytes(1, len(p.holders), 0) + auth.SealOverhead
+	p.shareKeys = max(len(cur.Dealers), int(cur.NextPoint)-1)
+	p.shareBytes = protocol.SealedShareBytes(scheme, p.shareKeys, len(p.holders), p.threshold)
+	p.ownKeyBytes = protocol.SealedShareBytes(scheme, 1, len(p.holders), 0)
 }
 
 // splitHolders sorts the current holders into those that may deal (stays)
@@ -118,8 +119,9 @@ type reshareDealStep struct {
 	recipients map[common.Address]bool
 	// dealt are the pieces received, by dealer (made by assemble).
 	dealt map[common.Address]*dealtPieces
-	// maxBytes bounds one dealer's sealed share for one holder (0: none).
-	maxBytes int
+	// maxBytes bounds one dealer's sealed share for one holder (0: none),
+	// the most a share of maxKeys keys takes.
+	maxBytes, maxKeys int
 }
 
 // dealtPieces is one dealer's share pieces as they come.
@@ -141,13 +143,13 @@ func (p *reshare) dealers(active []common.Address) *reshareDealStep {
 	}
 	set := auth.ReshareSetHash(p.study, p.round, uint32(p.threshold), task.Dealers, task.Holders)
 	task.SetHash = set.Bytes()
-	return &reshareDealStep{phase: newActivePhase(protocol.ReshareDeal, p.round, active), plan: p, setHash: set, task: task, recipients: p.recipients(), maxBytes: p.shareBytes}
+	return &reshareDealStep{phase: newActivePhase(protocol.ReshareDeal, p.round, active), plan: p, setHash: set, task: task, recipients: p.recipients(), maxBytes: p.shareBytes, maxKeys: p.shareKeys}
 }
 
 // newcomersDealing is the same dealing asked of the newcomers: their
 // updates are encrypted under their own keys, which they deal too.
 func (s *reshareDealStep) newcomersDealing() *reshareDealStep {
-	return &reshareDealStep{phase: newPhase(protocol.ReshareDeal, s.round, s.plan.newcomers), plan: s.plan, setHash: s.setHash, task: s.task, recipients: s.recipients, maxBytes: s.plan.ownKeyBytes}
+	return &reshareDealStep{phase: newPhase(protocol.ReshareDeal, s.round, s.plan.newcomers), plan: s.plan, setHash: s.setHash, task: s.task, recipients: s.recipients, maxBytes: s.plan.ownKeyBytes, maxKeys: 1}
 }
 
 func (s *reshareDealStep) start() ready {
@@ -219,8 +221,9 @@ func (s *reshareDealStep) assemble(dealer common.Address, pieces []*cohortv1.Enc
 	size := maps.Clone(d.bytes)
 	for _, sh := range pieces {
 		to := common.BytesToAddress(sh.GetRecipient())
-		if size[to] += len(sh.GetCiphertext()); s.maxBytes > 0 && size[to] > s.maxBytes {
-			return false, fmt.Errorf("%w: %s's share to %s runs past %d bytes, the most a sealed share of the keys dealt takes", ErrMalformed, dealer.Hex(), to.Hex(), s.maxBytes)
+		size[to] += len(sh.GetCiphertext())
+		if err := protocol.CheckShareBound(sh.GetPieces(), size[to], s.maxBytes, 0); err != nil {
+			return false, fmt.Errorf("%w: %s's share to %s: %v, the most a sealed share of %d keys to %d holders takes", ErrMalformed, dealer.Hex(), to.Hex(), err, s.maxKeys, len(s.recipients))
 		}
 		at := place{to, sh.GetPiece()}
 		if n, ok := count[to]; ok && n != sh.GetPieces() {

@@ -352,9 +352,10 @@ func TestReshareConfirmAndCommit(t *testing.T) {
 
 // A dealer announces how many pieces its share takes, up to
 // protocol.MaxResharePieces of protocol.ResharePieceBytes each: 32 GB per
-// new holder that the coordinator would keep in memory. It may send one
-// holder no more than a sealed share of the keys dealt takes
-// (aggregation.ThresholdShareBytes), a newcomer no more than one key's.
+// new holder that the coordinator would keep in memory, or wait for. It may
+// send one holder no more than a sealed share of the keys dealt takes
+// (protocol.SealedShareBytes), a newcomer no more than one key's, in no
+// more pieces than that many bytes are cut into.
 func TestReshareDealingBoundedBySize(t *testing.T) {
 	ps, plan := reshareFixture(t)
 	scheme, err := aggregation.NewScheme(testConfig())
@@ -362,22 +363,30 @@ func TestReshareDealingBoundedBySize(t *testing.T) {
 	plan.boundShares(scheme, holderState{Points: plan.old, NextPoint: 4})
 	require.Equal(t, scheme.ThresholdShareBytes(3, 3, 2)+auth.SealOverhead, plan.shareBytes, "three keys, three new holders, two re-sharers")
 	require.Equal(t, scheme.ThresholdShareBytes(1, 3, 0)+auth.SealOverhead, plan.ownKeyBytes)
+	require.Less(t, plan.shareBytes, protocol.ResharePieceBytes, "one piece at the test parameters")
 
 	st := plan.dealers(plan.staying)
 	set := st.setHash
 	sub := func(shares ...*cohortv1.EncryptedShare) *cohortv1.ReshareSharesSubmission {
 		return &cohortv1.ReshareSharesSubmission{StudyId: stepStudy, Round: 3, SetHash: set.Bytes(), Shares: shares}
 	}
-	half := plan.shareBytes/2 + 1
-	_, err = deliverTo(st, st.receive, sub(signedPiece(t, ps[0], 3, set, ps[1], 0, protocol.MaxResharePieces, make([]byte, half))))
-	require.NoError(t, err, "a first piece within the bound")
-	_, err = deliverTo(st, st.receive, sub(signedPiece(t, ps[0], 3, set, ps[1], 1, protocol.MaxResharePieces, make([]byte, half))))
-	require.ErrorIs(t, err, ErrMalformed, "a second one past it")
-	assert.Equal(t, half, st.dealt[ps[0].addr].bytes[ps[1].addr], "nothing of the refused piece kept")
-
+	for _, tc := range []struct {
+		name string
+		req  *cohortv1.ReshareSharesSubmission
+		want string
+	}{
+		{"a share announced in 4096 pieces", sub(signedPiece(t, ps[0], 3, set, ps[1], 0, protocol.MaxResharePieces, []byte("x"))), "announced in 4096 pieces"},
+		{"a share in two pieces where one holds it", sub(signedPiece(t, ps[0], 3, set, ps[1], 0, 2, []byte("x"))), "announced in 2 pieces"},
+		{"a share in one piece past the bound", sub(signedPiece(t, ps[0], 3, set, ps[1], 0, 1, make([]byte, plan.shareBytes+1))), fmt.Sprintf("come to %d bytes", plan.shareBytes+1)},
+	} {
+		_, err = deliverTo(st, st.receive, tc.req)
+		require.ErrorIs(t, err, ErrMalformed, tc.name)
+		assert.ErrorContains(t, err, tc.want, tc.name)
+		assert.ErrorContains(t, err, "3 keys", tc.name)
+		assert.Nil(t, st.dealt[ps[0].addr], "%s: nothing kept", tc.name)
+	}
 	// A whole share at the bound is taken.
-	whole := make([]byte, plan.shareBytes)
-	_, err = deliverTo(st, st.receive, sub(signedPiece(t, ps[0], 3, set, ps[3], 0, 2, whole[:10]), signedPiece(t, ps[0], 3, set, ps[3], 1, 2, whole[10:])))
+	_, err = deliverTo(st, st.receive, sub(signedPiece(t, ps[0], 3, set, ps[3], 0, 1, make([]byte, plan.shareBytes))))
 	require.NoError(t, err)
 
 	// A newcomer deals one key.
@@ -386,4 +395,19 @@ func TestReshareDealingBoundedBySize(t *testing.T) {
 	require.ErrorIs(t, err, ErrMalformed)
 	_, err = deliverTo(nc, nc.receive, sub(signedPiece(t, ps[3], 3, set, ps[0], 0, 1, make([]byte, plan.ownKeyBytes))))
 	require.NoError(t, err)
+
+	// Past 8 MiB a share comes in several pieces: their bytes, over several
+	// submissions, are bounded all the same.
+	plan.boundShares(scheme, holderState{Points: plan.old, NextPoint: 4 + uint64(2*protocol.ResharePieceBytes/scheme.ThresholdShareBytes(1, 3, 0))})
+	st = plan.dealers(plan.staying)
+	pieces := protocol.SharePieces(plan.shareBytes, 0)
+	require.EqualValues(t, 3, pieces)
+	full := make([]byte, protocol.ResharePieceBytes)
+	for i := range pieces - 1 {
+		_, err = deliverTo(st, st.receive, sub(signedPiece(t, ps[0], 3, set, ps[1], i, pieces, full)))
+		require.NoError(t, err, "piece %d within the bound", i)
+	}
+	_, err = deliverTo(st, st.receive, sub(signedPiece(t, ps[0], 3, set, ps[1], pieces-1, pieces, full)))
+	require.ErrorIs(t, err, ErrMalformed, "the last one past it")
+	assert.Equal(t, 2*protocol.ResharePieceBytes, st.dealt[ps[0].addr].bytes[ps[1].addr], "nothing of the refused piece kept")
 }

@@ -211,7 +211,7 @@ func TestCommitteeHandover(t *testing.T) {
 	for _, i := range []int{0, 1, 3} {
 		s := c.nodes[i]
 		r, err := s.reshareKey(&cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Dealers: dealers, Holders: holders,
-			SetHash: reshare.GetSetHash(), Shares: got[s.self]}, c.study, suspended)
+			SetHash: reshare.GetSetHash(), Shares: got[s.self]}, c.study, suspended, nil)
 		require.NoError(t, err, "node %d", i)
 		require.NotNil(t, r.send)
 		commit.Confirmations = append(commit.Confirmations, r.send.(*cohortv1.ReshareKeyConfirmation).GetAuth())
@@ -291,13 +291,13 @@ func TestCommitteeAddsJoinersKeys(t *testing.T) {
 			twice = append(twice, sh)
 		}
 	}
-	_, err = c.nodes[0].reshareKey(keyTask(twice), c.study, none)
+	_, err = c.nodes[0].reshareKey(keyTask(twice), c.study, none, nil)
 	require.ErrorIs(t, err, aggregation.ErrDuplicateShare)
 
 	joiner := aggregation.DealerID(stepsStudy, c.nodes[4].self.Bytes())
 	for _, i := range []int{0, 1, 2} {
 		s := c.nodes[i]
-		r, err := s.reshareKey(keyTask(got[s.self]), c.study, none)
+		r, err := s.reshareKey(keyTask(got[s.self]), c.study, none, nil)
 		require.NoError(t, err, "node %d", i)
 		require.NotNil(t, r.send)
 		_, err = s.reshareCommit(commitOf(t, stepsStudy, addOnly, c.nodes[0].key, c.nodes[1].key))
@@ -316,7 +316,7 @@ func TestCommitteeAddsJoinersKeys(t *testing.T) {
 	outsider.keyGen(t, n)
 	outsiderHolders := outsider.committeeTask().GetHolders()
 	_, err = outsider.nodes[3].reshareKey(&cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Holders: outsiderHolders,
-		SetHash: auth.ReshareSetHash(stepsStudy, 1, 2, nil, outsiderHolders).Bytes()}, outsider.study, none)
+		SetHash: auth.ReshareSetHash(stepsStudy, 1, 2, nil, outsiderHolders).Bytes()}, outsider.study, none, nil)
 	require.ErrorIs(t, err, ErrChainMismatch)
 
 	// Without a committee, a re-sharing always has t dealers.

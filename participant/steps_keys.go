@@ -467,6 +467,26 @@ func (s *steps) reshareDeal(t *cohortv1.ReshareTask, study contracts.Study, susp
 	return rd, nil
 }
 
+// everJoined counts the members that ever joined the study: its
+// participants and the departed (contracts.Departures), each once.
+func everJoined(study contracts.Study, departed []common.Address) int {
+	all := participants(study)
+	for _, a := range departed {
+		all[a] = true
+	}
+	return len(all)
+}
+
+// sealedShareBytes is protocol.SealedShareBytes at this site's scheme; 0
+// without one (plaintext, where nothing is re-shared).
+func (s *steps) sealedShareBytes(keys, points, dealers int) int {
+	h, ok := s.sealer.(*homomorphicSealer)
+	if !ok {
+		return 0
+	}
+	return protocol.SealedShareBytes(h.scheme, keys, points, dealers)
+}
+
 // reshareInbox gathers the share pieces a re-sharing relays to this site
 // over several ReshareKeyTasks, until total have come.
 type reshareInbox struct {
@@ -478,19 +498,32 @@ type reshareInbox struct {
 	pieces  map[common.Address][][]byte // by dealer, indexed by piece
 }
 
+// shareBound is the most one dealer's sealed share may take, by what the
+// chain says it holds (of: said in a refusal); bytes 0 bounds nothing.
+type shareBound struct {
+	bytes int
+	of    string
+}
+
 // takePieces checks the pieces of one ReshareKeyTask (each addressed to
 // this site, signed by a dealer of the set or a member dealing its own
-// key, in its place) and adds them to the re-sharing's inbox. A piece
-// already there with the same bytes (a task sent again) is skipped; any
-// other piece in a taken place is refused. Nothing of a refused task is
-// kept. A task of another relay (another relay_id) starts afresh.
-func (s *steps) takePieces(t *cohortv1.ReshareKeyTask, set *reshareSet, dealerOK func(common.Address) error) (*reshareInbox, error) {
+// key, in its place, its share within the bound bound gives for its dealer)
+// and adds them to the re-sharing's inbox; a task announcing more than
+// maxTotal pieces in all (0: no bound) is refused. A piece already there
+// with the same bytes (a task sent again) is skipped; any other piece in a
+// taken place is refused. Nothing of a refused task is kept, and no room is
+// made for a share before its count and bytes are checked. A task of
+// another relay (another relay_id) starts afresh.
+func (s *steps) takePieces(t *cohortv1.ReshareKeyTask, set *reshareSet, bound func(common.Address) (shareBound, error), maxTotal int) (*reshareInbox, error) {
 	total := int(t.GetTotalShares())
 	if total == 0 {
 		total = len(t.GetShares())
 	}
 	if total < len(set.dealers) {
 		return nil, fmt.Errorf("%w: %d re-sharing shares for %d dealers", ErrChainMismatch, total, len(set.dealers))
+	}
+	if maxTotal > 0 && total > maxTotal {
+		return nil, fmt.Errorf("%w: the relay announces %d re-sharing share pieces, the chain allows at most %d from the dealers and members dealing their own keys it names", ErrChainMismatch, total, maxTotal)
 	}
 	in := s.reshareIn
 	if in == nil || in.round != t.GetRound() || in.setHash != set.setHash || in.relay != string(t.GetRelayId()) || in.total != total {
@@ -503,6 +536,7 @@ func (s *steps) takePieces(t *cohortv1.ReshareKeyTask, set *reshareSet, dealerOK
 	took := make(map[place][]byte, len(t.GetShares())) // new pieces
 	seen := make(map[place]bool, len(t.GetShares()))
 	count := make(map[common.Address]uint32)
+	size := make(map[common.Address]int) // bytes of each dealer's pieces, taken and new
 	for _, sh := range t.GetShares() {
 		if common.BytesToAddress(sh.GetRecipient()) != s.self {
 			return nil, fmt.Errorf("%w: relayed a share addressed to %x", ErrChainMismatch, sh.GetRecipient())
@@ -514,8 +548,24 @@ func (s *steps) takePieces(t *cohortv1.ReshareKeyTask, set *reshareSet, dealerOK
 		if err != nil {
 			return nil, fmt.Errorf("participant %s: re-sharing share: %w", s.name, err)
 		}
-		if err := dealerOK(dealer); err != nil {
+		most, err := bound(dealer)
+		if err != nil {
 			return nil, err
+		}
+		if _, ok := size[dealer]; !ok {
+			for _, p := range in.pieces[dealer] {
+				size[dealer] += len(p)
+			}
+		}
+		var before []byte
+		if have := in.pieces[dealer]; have != nil && int(sh.GetPiece()) < len(have) {
+			before = have[sh.GetPiece()]
+		}
+		if before == nil {
+			size[dealer] += len(sh.GetCiphertext())
+		}
+		if err := protocol.CheckShareBound(sh.GetPieces(), size[dealer], most.bytes, s.pieceBytes); err != nil {
+			return nil, fmt.Errorf("%w: dealer %s's re-sharing share: %v; the chain allows %s", ErrChainMismatch, dealer.Hex(), err, most.of)
 		}
 		n, ok := count[dealer]
 		if have := in.pieces[dealer]; !ok && have != nil {
@@ -526,10 +576,6 @@ func (s *steps) takePieces(t *cohortv1.ReshareKeyTask, set *reshareSet, dealerOK
 		}
 		count[dealer] = sh.GetPieces()
 		at := place{dealer, sh.GetPiece()}
-		var before []byte
-		if have := in.pieces[dealer]; have != nil {
-			before = have[sh.GetPiece()]
-		}
 		if seen[at] || (before != nil && !bytes.Equal(before, sh.GetCiphertext())) {
 			return nil, fmt.Errorf("%w: two re-sharing shares from dealer %s (piece %d)", ErrChainMismatch, dealer.Hex(), sh.GetPiece())
 		}
@@ -555,8 +601,11 @@ func (s *steps) takePieces(t *cohortv1.ReshareKeyTask, set *reshareSet, dealerOK
 // reshareKey opens the re-sharing shares dealt to this site, checks that
 // each is signed by a distinct dealer of the set for this epoch and set, and
 // combines them into a new threshold share, kept pending (encrypted in the
-// keystore) until the coordinator commits the re-sharing.
-func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, suspended map[common.Address]bool) (ready, error) {
+// keystore) until the coordinator commits the re-sharing. departed are the
+// members the chain records as having left the study (contracts.Departures):
+// with its participants, the members whose keys a share may carry, which
+// bound what each dealer may send (see takePieces).
+func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, suspended map[common.Address]bool, departed []common.Address) (ready, error) {
 	if err := s.checkStudy("re-sharing key", t.GetStudyId()); err != nil {
 		return ready{}, err
 	}
@@ -578,16 +627,38 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 		holders[a] = true
 	}
 	member := participants(study)
-	in, err := s.takePieces(t, set, func(dealer common.Address) error {
-		_, isDealer := set.dealers[dealer]
-		// A member dealing its own key is a new holder or, with a
-		// committee, any participant (members that join deal to it).
-		joiner := holders[dealer] || (study.Committee.Size != 0 && member[dealer] && !suspended[dealer])
-		if !isDealer && !joiner {
-			return fmt.Errorf("%w: re-sharing share from %s, who is neither a dealer nor a new holder", ErrChainMismatch, dealer.Hex())
+	// A member dealing its own key is a new holder or, with a committee,
+	// any participant (members that join deal to it).
+	joiner := func(a common.Address) bool {
+		_, isDealer := set.dealers[a]
+		return !isDealer && (holders[a] || (study.Committee.Size != 0 && member[a] && !suspended[a]))
+	}
+	// What the chain allows each to send: a re-shared share carries a
+	// share of the key of every member that ever joined (one that left
+	// too: its key stays in the shares), a member's own dealing one key.
+	keys := everJoined(study, departed)
+	n := s.sealedShareBytes(keys, len(set.points), len(set.dealers))
+	dealerBound := shareBound{n, fmt.Sprintf("%d bytes for a re-shared share of the keys of the %d members that ever joined study %d, to %d holders", n, keys, s.studyID, len(set.points))}
+	n = s.sealedShareBytes(1, len(set.points), 0)
+	ownBound := shareBound{n, fmt.Sprintf("%d bytes for a member's dealing of its own key to %d holders", n, len(set.points))}
+	maxTotal := 0 // in all, from the dealers and every member that may deal its own key (holders are participants)
+	if dealerBound.bytes > 0 {
+		maxTotal = len(set.dealers) * int(protocol.SharePieces(dealerBound.bytes, s.pieceBytes))
+		for a := range member {
+			if joiner(a) {
+				maxTotal += int(protocol.SharePieces(ownBound.bytes, s.pieceBytes))
+			}
 		}
-		return nil
-	})
+	}
+	in, err := s.takePieces(t, set, func(dealer common.Address) (shareBound, error) {
+		if _, isDealer := set.dealers[dealer]; isDealer {
+			return dealerBound, nil
+		}
+		if !joiner(dealer) {
+			return shareBound{}, fmt.Errorf("%w: re-sharing share from %s, who is neither a dealer nor a new holder", ErrChainMismatch, dealer.Hex())
+		}
+		return ownBound, nil
+	}, maxTotal)
 	if err != nil {
 		return ready{}, err
 	}

@@ -1,7 +1,9 @@
 package participant
 
 import (
+	"context"
 	"crypto/ecdsa"
+	"fmt"
 	mrand "math/rand/v2"
 	"slices"
 	"sync"
@@ -537,7 +539,7 @@ func TestReshareKeyAndCommitSteps(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := me.reshareKey(tc.task, tc.study, tc.suspended)
+			_, err := me.reshareKey(tc.task, tc.study, tc.suspended, nil)
 			require.ErrorIs(t, err, tc.want)
 			assert.Nil(t, me.pending, "nothing kept pending")
 		})
@@ -545,7 +547,7 @@ func TestReshareKeyAndCommitSteps(t *testing.T) {
 	_, err = me.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: setHash.Bytes()})
 	require.ErrorIs(t, err, errNoPendingShare, "a commit before the share arrived")
 
-	r, err := me.reshareKey(f.keyTask(1, inbox[2]), f.study, nil)
+	r, err := me.reshareKey(f.keyTask(1, inbox[2]), f.study, nil, nil)
 	require.NoError(t, err)
 	require.NotNil(t, me.pending)
 	assert.Equal(t, []secretWrite{{me.pendingName(), me.pending.encode()}}, r.keep, "the new share is kept pending")
@@ -638,7 +640,7 @@ func TestReshareSharesInPieces(t *testing.T) {
 		return k
 	}
 	for _, part := range [][]*cohortv1.EncryptedShare{mine[:4], mine[:4], mine[4:6]} {
-		r, err := me.reshareKey(task(part...), f.study, nil)
+		r, err := me.reshareKey(task(part...), f.study, nil, nil)
 		require.NoError(t, err)
 		assert.Nil(t, r.send, "no confirmation before every piece came")
 	}
@@ -665,11 +667,11 @@ func TestReshareSharesInPieces(t *testing.T) {
 		{"more pieces than announced", func() *cohortv1.ReshareKeyTask { k := task(mine[6:]...); k.TotalShares = 1; return k }(), ErrChainMismatch},
 		{"pieces for another re-sharing", f.keyTask(2, mine[6:]), ErrChainMismatch},
 	} {
-		_, err := me.reshareKey(tc.task, f.study, nil)
+		_, err := me.reshareKey(tc.task, f.study, nil, nil)
 		assert.ErrorIs(t, err, tc.want, tc.name)
 		assert.Equal(t, 6, me.reshareIn.got, "%s: nothing taken, nothing lost", tc.name)
 	}
-	r, err := me.reshareKey(task(mine[6:]...), f.study, nil)
+	r, err := me.reshareKey(task(mine[6:]...), f.study, nil, nil)
 	require.NoError(t, err)
 	require.NotNil(t, r.send, "confirmed once the last piece came")
 	require.NotNil(t, me.pending)
@@ -680,14 +682,90 @@ func TestReshareSharesInPieces(t *testing.T) {
 	// A coordinator that restarted relays a fresh dealing: pieces of another
 	// relay start afresh rather than mix with the first.
 	me.pending, me.reshareIn = nil, nil
-	_, err = me.reshareKey(task(mine[:4]...), f.study, nil)
+	_, err = me.reshareKey(task(mine[:4]...), f.study, nil, nil)
 	require.NoError(t, err)
 	again := task(mine[4:]...)
 	again.RelayId = []byte("relay 2")
-	r, err = me.reshareKey(again, f.study, nil)
+	r, err = me.reshareKey(again, f.study, nil, nil)
 	require.NoError(t, err)
 	assert.Nil(t, r.send, "4 pieces of the second relay, 4 of the first set aside")
 	assert.Equal(t, 4, me.reshareIn.got)
+}
+
+// A holder knows before any piece comes how large each share it is relayed
+// may be: a re-shared share carries a share of the key of each member that
+// ever joined (the chain's participants and departures), a member's own
+// dealing one key (protocol.SealedShareBytes, exact for a real sealed
+// share). A piece announcing more pieces than that takes, pieces past that
+// many bytes, or a relay announcing more pieces than the dealers may send is
+// refused (and declined) before anything is kept: before, a hostile
+// coordinator or dealer could announce 4096 pieces of 8 MiB for one share
+// (32 GiB) and the holder kept whatever came, waiting for the rest.
+func TestReshareKeyBoundsShareSize(t *testing.T) {
+	t.Parallel()
+	f := newReshareFixture(t)
+	inbox := f.reshared(t)
+	me := f.nodes[2]
+	scheme := testScheme(t)
+	require.Len(t, inbox[2], 3, "one piece from each dealer, one of this newcomer's own key")
+	assert.Len(t, inbox[2][0].GetCiphertext(), protocol.SealedShareBytes(scheme, 2, 3, 2), "a real sealed re-shared share: the two keys dealt, three holders, two re-sharers")
+	assert.Len(t, inbox[2][2].GetCiphertext(), protocol.SealedShareBytes(scheme, 1, 3, 0), "a real sealed dealing of one's own key")
+	reshared := protocol.SealedShareBytes(scheme, 3, 3, 2) // three members joined
+	own := protocol.SealedShareBytes(scheme, 1, 3, 0)
+	require.Less(t, reshared, protocol.ResharePieceBytes, "one piece at the test parameters")
+
+	setHash := common.BytesToHash(f.task(1).GetSetHash())
+	piece := func(from *steps, i, n uint32, ct []byte) *cohortv1.EncryptedShare {
+		signed, err := auth.Sign(from.key, stepsStudy, 1, auth.KindReshareShare, auth.ReshareContent(me.self, setHash, i, n, ct))
+		require.NoError(t, err)
+		return &cohortv1.EncryptedShare{Recipient: me.self.Bytes(), Ciphertext: ct, Auth: signed, Piece: i, Pieces: n}
+	}
+	task := func(total uint32, shares ...*cohortv1.EncryptedShare) *cohortv1.ReshareKeyTask {
+		k := f.keyTask(1, shares)
+		k.TotalShares, k.RelayId = total, []byte("relay")
+		return k
+	}
+	stranger := crypto.PubkeyToAddress(mustKey(t).PublicKey)
+	for _, tc := range []struct {
+		name     string
+		task     *cohortv1.ReshareKeyTask
+		departed []common.Address
+		want     string
+	}{
+		{"a share announced in 4096 pieces", task(3, piece(f.nodes[0], 0, protocol.MaxResharePieces, make([]byte, 100))), nil, "announced in 4096 pieces"},
+		{"a share in one piece past the bound", task(3, piece(f.nodes[0], 0, 1, make([]byte, reshared+1))), nil, fmt.Sprintf("%d bytes, at most %d", reshared+1, reshared)},
+		{"a member's own key past one key's size", task(3, piece(f.nodes[2], 0, 1, make([]byte, own+1))), nil, "its own key"},
+		{"a relay announcing more pieces than the dealers may send", task(1<<20, inbox[2]...), nil, "announces 1048576"},
+		{"a member that left counts once", task(3, piece(f.nodes[0], 0, 1, make([]byte, protocol.SealedShareBytes(scheme, 4, 3, 2)+1))), []common.Address{stranger, stranger, f.nodes[0].self}, "4 members"},
+	} {
+		r, err := me.reshareKey(tc.task, f.study, nil, tc.departed)
+		require.ErrorIs(t, err, ErrChainMismatch, tc.name)
+		assert.ErrorContains(t, err, tc.want, tc.name)
+		assert.True(t, declines(context.Background(), err), "%s: declined", tc.name)
+		assert.Nil(t, me.reshareIn, "%s: nothing buffered", tc.name)
+		assert.Empty(t, r.keep, tc.name)
+		assert.Nil(t, me.pending, tc.name)
+	}
+
+	// A member that left is counted: its key stays in the shares.
+	_, err := me.reshareKey(task(3, piece(f.nodes[0], 0, 1, make([]byte, reshared+1))), f.study, nil, []common.Address{stranger})
+	require.NoError(t, err, "within the bound of four members")
+	require.Equal(t, 1, me.reshareIn.got)
+	me.reshareIn = nil
+
+	// Pieces within the count whose bytes run past the bound over two tasks.
+	me.pieceBytes = reshared/2 + 1
+	_, err = me.reshareKey(task(4, piece(f.nodes[0], 0, 2, make([]byte, reshared/2+1))), f.study, nil, nil)
+	require.NoError(t, err, "a first piece within the bound")
+	_, err = me.reshareKey(task(4, piece(f.nodes[0], 1, 2, make([]byte, reshared/2+1))), f.study, nil, nil)
+	require.ErrorIs(t, err, ErrChainMismatch, "a second one past it")
+	assert.ErrorContains(t, err, fmt.Sprintf("come to %d bytes", 2*(reshared/2+1)))
+	assert.Equal(t, 1, me.reshareIn.got, "nothing of the refused task kept")
+	me.pieceBytes, me.reshareIn = 0, nil
+
+	r, err := me.reshareKey(f.keyTask(1, inbox[2]), f.study, nil, nil)
+	require.NoError(t, err, "an honest relay")
+	require.NotNil(t, r.send)
 }
 
 // TestThresholdDealRefusesAHolderAtTwoPoints plays a coordinator colluding

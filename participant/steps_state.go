@@ -49,7 +49,8 @@ type steps struct {
 	pending    *pendingShare
 	// reshareIn gathers the share pieces a re-sharing relays over several
 	// tasks; pieceBytes is the size this site cuts its own sealed shares
-	// into (0: protocol.ResharePieceBytes).
+	// into, and expects dealers to cut theirs into when it bounds their
+	// piece counts (0: protocol.ResharePieceBytes; other sizes in tests).
 	reshareIn  *reshareInbox
 	pieceBytes int
 

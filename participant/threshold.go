@@ -113,7 +113,17 @@ func (p *Participant) reshareKey(ctx context.Context, t *cohortv1.ReshareKeyTask
 	if err != nil {
 		return err
 	}
-	r, err := p.steps.reshareKey(t, study, suspended)
+	// The members that left count among those whose keys a share carries:
+	// the bound on what each dealer may send (see steps.reshareKey).
+	gone, err := p.ledger.Departures(ctx, p.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+	}
+	departed := make([]common.Address, len(gone))
+	for i, d := range gone {
+		departed[i] = d.Member
+	}
+	r, err := p.steps.reshareKey(t, study, suspended, departed)
 	if err != nil {
 		return err
 	}

@@ -209,12 +209,30 @@
 // coordinator checks each piece (one dealer, the current round and set
 // hash, a new holder as recipient, its place and size, not seen before)
 // and counts the dealing once every piece for exactly the new holders came.
+// A sealed share's size is known in advance (SealedShareBytes): a
+// re-shared one holds a share of every key the holders hold, a member's
+// own dealing one key, each 383 kB at the default parameters, with a fixed
+// header and auth.SealOverhead. A share is announced in at most
+// SharePieces of that many bytes and its pieces come to no more
+// (CheckShareBound); the coordinator refuses a piece past either before it
+// keeps it, naming the bound.
 //
 // # Phase reshare-key
 //
 // ReshareKeyTasks relay to each new holder its share pieces (total_shares
 // in all, ReshareMessageBytes at most per task); it checks the set as a
-// dealer does and each piece's signature, and once all have come joins
+// dealer does and each piece's signature, and bounds each share by what
+// the chain allows before it keeps a piece: a dealer's re-shared share
+// holds at most the keys of every member that ever joined the study (its
+// participants and those contracts.Departures records, whose keys stay in
+// the shares), a member's own dealing one key (SealedShareBytes at the
+// scheme's parameters, over the task's holders and dealers). A piece whose
+// share is announced in more pieces than that many bytes take (SharePieces),
+// a dealer's pieces past that many bytes, or total_shares past what the
+// dealers and the members that may deal their own keys can send is refused
+// (and declined) and nothing of the task is kept: at 100 hospitals a
+// re-shared share is at most 38.3 MB in 5 pieces, where a hostile count
+// could otherwise announce MaxResharePieces (32 GiB). Once all have come, it joins
 // each dealer's pieces, combines the shares into a pending share and
 // answers ConfirmReshareKey (kind "reshare-key", content set_hash). The old shares
 // stay in force. Member keeps: the pending share (keystore). A new holder
