@@ -588,17 +588,65 @@ func (s *Scheme) GenThresholdScoreShares(tsk *ThresholdSecretShare, sets [][]Sha
 	if err := s.checkProposedScoreSet(set, update, refs); err != nil {
 		return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
 	}
+	// A set's additive key is λ_S times the party's Shamir share of the
+	// dealer's key (mhe.Combiner), and at the top level the unsmudged
+	// share (key switch, then the references' inner products) is linear in
+	// the key modulo each prime: it is made once, with the Shamir share, and
+	// scaled by each set's λ_S, exactly as if made with that set's key. A
+	// holder in several sets pays one key switch of the update, not one
+	// per set.
+	var base [][]uint64
+	if update.level == s.params.MaxLevel() && len(sets) > 1 {
+		sh, err := s.termShare(tsk, update.terms)
+		if err != nil {
+			return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
+		}
+		if base, err = s.scoreContributions(&rlwe.SecretKey{Value: sh.Poly}, update, refs); err != nil {
+			return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
+		}
+	}
 	out := make([]*ScoreShare, len(sets))
 	for i, active := range sets {
 		key, sorted, err := s.vectorKey(tsk, active, update)
 		if err != nil {
 			return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
 		}
-		if out[i], err = s.genCheckedScoreShare(key, set, update, refs, &ScoreShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted}); err != nil {
-			return nil, err
+		share := &ScoreShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted}
+		if base == nil {
+			if out[i], err = s.genCheckedScoreShare(key, set, update, refs, share); err != nil {
+				return nil, err
+			}
+			continue
 		}
+		values := s.scaledByLagrange(base, tsk.point, sorted[:tsk.threshold])
+		out[i] = s.smudgedScoreShare(values, key, set, update.level, refs, share)
 	}
 	return out, nil
+}
+
+// scaledByLagrange returns values (one row per prime of the top level)
+// times the Lagrange coefficient at own of the active points, Π_{j≠own}
+// x_j/(x_j − own) modulo each prime: the factor mhe.Combiner's additive
+// share applies to a Shamir share.
+func (s *Scheme) scaledByLagrange(values [][]uint64, own ShamirPoint, active []ShamirPoint) [][]uint64 {
+	out := make([][]uint64, len(values))
+	for l, sr := range s.params.RingQ().AtLevel(s.params.MaxLevel()).SubRings {
+		q := sr.Modulus
+		lambda := uint64(1)
+		for _, x := range active {
+			if x == own {
+				continue
+			}
+			xj, xi := uint64(x)%q, uint64(own)%q
+			inv := ring.ModExp((xj+q-xi)%q, q-2, q) // q is prime
+			lambda = mulMod(mulMod(lambda, xj, q), inv, q)
+		}
+		out[l] = make([]uint64, len(values[l]))
+		for j, v := range values[l] {
+			out[l][j] = mulMod(v, lambda, q)
+		}
+	}
+	return out
 }
 
 func (s *Scheme) genScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update *EncryptedVector, refs *References, out *ScoreShare) (*ScoreShare, error) {
@@ -627,6 +675,17 @@ func (s *Scheme) checkProposedScoreSet(set *ScoreSet, update *EncryptedVector, r
 
 // genCheckedScoreShare makes the share of a score set checkProposedScoreSet passed.
 func (s *Scheme) genCheckedScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update *EncryptedVector, refs *References, out *ScoreShare) (*ScoreShare, error) {
+	values, err := s.scoreContributions(sk, update, refs)
+	if err != nil {
+		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
+	}
+	return s.smudgedScoreShare(values, sk, set, update.level, refs, out), nil
+}
+
+// scoreContributions is the unsmudged part of a score share under key sk:
+// the references' inner products with the update's decryption
+// contributions a_j·sk (one row per prime of the update's level).
+func (s *Scheme) scoreContributions(sk *rlwe.SecretKey, update *EncryptedVector, refs *References) ([][]uint64, error) {
 	level := update.level
 	ringL := s.params.RingQ().AtLevel(level)
 	polys := make([]ring.Poly, len(update.c0))
@@ -638,12 +697,15 @@ func (s *Scheme) genCheckedScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update 
 		return s.keySwitch(sk.Value.Q, update.context, j, level, update.used(j), top, polys[j])
 	})
 	if err != nil {
-		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
+		return nil, err
 	}
-	values, err := s.applyReferences(refs, polys)
-	if err != nil {
-		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
-	}
+	return s.applyReferences(refs, polys)
+}
+
+// smudgedScoreShare adds to values, the unsmudged share under sk, the
+// smudging noise keyed by sk and the score set, and fills out.
+func (s *Scheme) smudgedScoreShare(values [][]uint64, sk *rlwe.SecretKey, set *ScoreSet, level int, refs *References, out *ScoreShare) *ScoreShare {
+	ringL := s.params.RingQ().AtLevel(level)
 	// Keyed like a decryption share's noise (shareNoiseSeed): the same
 	// score set asked again gets the same share.
 	sm := newSmudgerFrom(s.sigma, shareNoiseSeed(sk, set.Hash()))
@@ -663,7 +725,7 @@ func (s *Scheme) genCheckedScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update 
 	out.params = s.paramsHash
 	out.level = level
 	out.values = values
-	return out, nil
+	return out
 }
 
 // Scores are the decrypted scalars of one update u of Length values:

@@ -3,6 +3,7 @@ package aggregation
 import (
 	"errors"
 	"math"
+	"slices"
 	"math/rand/v2"
 	"testing"
 
@@ -503,4 +504,52 @@ func scoredUpdate(t *testing.T, f *fixture, r *rand.Rand, length, k int, seed st
 	set, err := f.s.Score(enc, refs)
 	require.NoError(t, err)
 	return u, refs, enc, set
+}
+
+// A holder in several decryption sets makes its score shares from one key
+// switch of the update, scaled by each set's Lagrange coefficient: the
+// shares must be exactly, byte for byte, those made with each set's key
+// one at a time, and decrypt as they do.
+func TestThresholdScoreSharesForSeveralSetsAreEachSetsOwn(t *testing.T) {
+	s := newScheme(t)
+	const n, threshold = 5, 3
+	f := newFixture(t, s, n)
+	_, tsks := thresholdSetup(t, f, threshold)
+	u, refs, enc, set := scoredUpdate(t, f, rand.New(rand.NewPCG(9, 10)), 3000, 32, "sets")
+	want, err := PlainScores(u, refs)
+	require.NoError(t, err)
+	sets, err := DecryptionSets([]ShamirPoint{1, 2, 3, 4, 5}, threshold)
+	require.NoError(t, err)
+	byPoint := make(map[ShamirPoint][]*ScoreShare)
+	for p := ShamirPoint(1); p <= n; p++ {
+		var mine [][]ShamirPoint
+		for _, ps := range sets {
+			if slices.Contains(ps, p) {
+				mine = append(mine, ps)
+			}
+		}
+		require.NotEmpty(t, mine)
+		together, err := s.GenThresholdScoreShares(tsks[p-1], mine, set, enc, refs)
+		require.NoError(t, err)
+		require.Len(t, together, len(mine))
+		for i, ps := range mine {
+			alone, err := s.GenThresholdScoreShare(tsks[p-1], ps, set, enc, refs)
+			require.NoError(t, err)
+			a, err := alone.MarshalBinary()
+			require.NoError(t, err)
+			b, err := together[i].MarshalBinary()
+			require.NoError(t, err)
+			require.Equal(t, a, b, "point %d, set %v: the scaled share is the set's own", p, ps)
+		}
+		byPoint[p] = together
+	}
+	var all []*ScoreShare
+	for _, ps := range byPoint {
+		all = append(all, ps...)
+	}
+	got, err := s.DecryptScoresChecked(set, refs, all)
+	require.NoError(t, err)
+	tol := 6 * 2 * s.ScoreErrorStdDev(threshold)
+	assert.InDelta(t, want.Reference, got.Reference, tol)
+	assert.InDelta(t, want.Projections[3], got.Projections[3], tol)
 }
