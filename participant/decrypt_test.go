@@ -25,11 +25,13 @@ import (
 type blobClient struct {
 	cohortv1.CoordinatorClient
 	blobs     map[common.Hash][]byte
+	gets      int // GetBlob calls
 	submitted int
 	last      *cohortv1.DecryptionShareSubmission // the last decryption share submitted
 }
 
 func (c *blobClient) GetBlob(_ context.Context, in *cohortv1.BlobRequest, _ ...grpc.CallOption) (grpc.ServerStreamingClient[cohortv1.BlobChunk], error) {
+	c.gets++
 	return &blobStream{data: c.blobs[common.BytesToHash(in.GetHash())]}, nil
 }
 
@@ -335,4 +337,31 @@ func TestSealFollowsTheCollectiveKey(t *testing.T) {
 	require.ErrorIs(t, madeUnder(secondBytes, first.Hash()), aggregation.ErrKeyMismatch)
 	_, err = s.seal(secondBytes[:len(secondBytes)/2], ctx, []float64{0.25, -0.5})
 	require.Error(t, err, "a torn key")
+}
+
+// A robust round's holder reads every committed update in the score phase
+// and again in the decrypt phase: each is downloaded (and checked against
+// its hash) once per round. A blob that does not hash to what was asked
+// is refused and not kept.
+func TestRoundUpdatesAreFetchedOncePerRound(t *testing.T) {
+	good := []byte("an update")
+	h := aggregation.ContentHash(good)
+	forged := common.Hash{1}
+	c := &blobClient{blobs: map[common.Hash][]byte{h: good, forged: []byte("not what was committed")}}
+	p := &Participant{client: c, cfg: Config{Name: "h"}}
+	ctx := context.Background()
+	for range 2 {
+		b, err := p.fetchUpdate(ctx, 3, h)
+		require.NoError(t, err)
+		assert.Equal(t, good, b)
+	}
+	assert.Equal(t, 1, c.gets, "fetched once in round 3")
+	_, err := p.fetchUpdate(ctx, 4, h)
+	require.NoError(t, err)
+	assert.Equal(t, 2, c.gets, "a new round fetches afresh")
+	for range 2 {
+		_, err = p.fetchUpdate(ctx, 4, forged)
+		assert.ErrorIs(t, err, ErrChainMismatch)
+	}
+	assert.Equal(t, 4, c.gets, "a refused blob is not kept")
 }

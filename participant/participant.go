@@ -208,6 +208,11 @@ type Participant struct {
 	// changes once set), so that a round's score and decrypt tasks read it
 	// once.
 	pin *roundPin
+	// fetched keeps the committed updates of the latest round this node
+	// fetched whole (a robust round's holder: to score them, then to
+	// recompute their sum), so that it downloads and checks each once per
+	// round, not once per phase.
+	fetched *roundUpdates
 	// joinedAt is the block of this node's join of the study, when it
 	// joined in this run (0 otherwise: an older join both chains have):
 	// the coordinator reads membership once its own chain has it

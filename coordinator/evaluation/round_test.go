@@ -107,6 +107,10 @@ func TestRoundRobust(t *testing.T) {
 	require.NoError(t, r.WriteText(&text))
 	assert.Contains(t, text.String(), "the last 1 hospitals play scaling:scale=1000")
 	assert.Contains(t, text.String(), "score s")
+	plots, err := RoundPlots([]*RoundReport{r})
+	require.NoError(t, err)
+	require.Len(t, plots, 2)
+	assert.Contains(t, plots[0].Title.Text, "robust round", "the time panel adds the score phase")
 }
 
 func TestRoundConfigRefusesAttackersWithoutRobustScoring(t *testing.T) {
