@@ -39,6 +39,7 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 60m $(PKGS)
 	COHORT_SCALE_TESTS=1 $(GO) test -count=1 -timeout 60m -run '^TestThirtyHospitals' -v ./coordinator/simulation
 	$(GO) run ./cmd/cohort bench round --participants 10,30,100 --params 100000 --rounds 2 --reps 3 --plot examples/figures/bench-round.svg
+	$(GO) run ./cmd/cohort bench round --participants 10,30,100 --params 100000 --rounds 2 --reps 3 --robust --malicious 1 --attack scaling --plot examples/figures/bench-round-robust.svg
 
 ## fuzz: every fuzz target of a network decoder for $(FUZZTIME) each.
 FUZZ_PKGS := ./aggregation ./models ./records ./api/auth ./api/cohortv1
