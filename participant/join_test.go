@@ -589,3 +589,35 @@ func TestStopsOnlyOnTasksThatFailed(t *testing.T) {
 	cancel()
 	assert.True(t, lenient.stopsOn(cancelled, superseded))
 }
+
+// A join the data directory does not have (made before the node kept
+// joins, or by another process) is read from the chain at start and kept:
+// a later restart whose chain went back before it still knows it.
+func TestRecalledJoinIsKept(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c := newStudyChain(t, ctx, 1)
+	r, err := c.ledger.JoinStudy(ctx, c.late, c.id) // not through the node
+	require.NoError(t, err)
+	_, err = c.ledger.SetPublicKeyHash(ctx, c.coord, c.id, common.Hash{7}) // a block after the join
+	require.NoError(t, err)
+	dir := t.TempDir()
+	start := func(ledger *contracts.Ledger) *Participant {
+		p := &Participant{
+			cfg:    Config{Name: "hospital-2", StudyID: c.id, DataDir: dir},
+			ledger: ledger, account: c.late, log: slog.New(slog.DiscardHandler),
+		}
+		p.recallJoin(ctx)
+		return p
+	}
+	require.Equal(t, r.Block, start(c.ledger).joinedAt, "read from the chain")
+
+	head, err := c.ledger.BlockNumber(ctx)
+	require.NoError(t, err)
+	view, _, err := c.chain.Lagging(head - r.Block + 1) // the block before the join
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = view.Close() })
+	behind, err := contracts.Open(view, c.ledger.Address())
+	require.NoError(t, err)
+	assert.Equal(t, r.Block, start(behind).joinedAt, "recalled from the data directory")
+}

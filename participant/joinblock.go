@@ -27,10 +27,10 @@ import (
 //     restored from an older snapshot, or chain.rpc pointed at one still
 //     syncing): that chain has no trace of the join.
 //   - its chain's StudyJoined event (contracts.Ledger.JoinedAt, one log
-//     query), for a node without a data directory or whose join another
-//     process made. A chain behind the join gives nothing (0): such a node
-//     cannot tell it is behind its join, and acts as before (a node that
-//     left the study).
+//     query), for a node without a data directory, one whose join predates
+//     the file or another process made (kept from then on). A chain behind
+//     the join gives nothing (0): such a node cannot tell it is behind its
+//     join, and acts as before (a node that left the study).
 //
 // A kept join that another chain or study wrote (another chain id, ledger
 // or study, or another block at its height once the chain has that
@@ -92,6 +92,12 @@ func (p *Participant) recallJoin(ctx context.Context) {
 		p.log.Warn("could not read this hospital's join of the study from the chain", "study", p.cfg.StudyID, "err", err)
 	}
 	p.joinedAt = max(kept, onChain)
+	if onChain > kept {
+		// A join the data directory does not have yet (it predates the
+		// file, or another process made it) is kept for the next restart,
+		// whose chain may have gone back before it.
+		p.keepJoin(ctx, onChain)
+	}
 	if p.joinedAt != 0 {
 		p.log.Info("this hospital joined the study in an earlier run", "study", p.cfg.StudyID, "block", p.joinedAt, "kept_block", kept, "chain_block", onChain)
 	}
