@@ -183,7 +183,8 @@ func (p *Participant) participates(ctx context.Context) (bool, error) {
 			return false, nil
 		}
 		if !warned {
-			p.log.Warn(msgBehindOwnJoin, "study", p.cfg.StudyID, "joined_block", p.joinedAt, "node_block", head)
+			p.log.Warn(msgBehindOwnJoin, "study", p.cfg.StudyID, "joined_block", p.joinedAt, "node_block", head,
+				"hint", "check that the node is syncing; if the network was reset on purpose, remove "+joinFileName+" from the data directory")
 		}
 		select {
 		case <-ctx.Done():
