@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"math/big"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -97,6 +95,9 @@ type Chain struct {
 	lastMined time.Time
 	// closed is set by Close: sends are refused from then on.
 	closed bool
+	// forks counts the reorgs Fork made: a sender's nonce read at an
+	// earlier count is re-read (senderState.fork).
+	forks uint64
 
 	mu      sync.Mutex // guards senders
 	senders map[common.Address]*senderState
@@ -114,6 +115,7 @@ type senderState struct {
 	mu        sync.Mutex
 	nonce     uint64
 	nonceKnow bool
+	fork      uint64 // Chain.forks when the nonce was read (simulated chain)
 }
 
 // NewSimulatedChain starts an in-process go-ethereum simulated chain in which
@@ -328,13 +330,6 @@ func (c *Chain) Fork(parent common.Hash) error {
 	if err := c.fork(parent); err != nil {
 		return err
 	}
-	// After simMu: a sender holds its own lock, then simMu.
-	c.mu.Lock()
-	accounts := slices.Collect(maps.Keys(c.senders))
-	c.mu.Unlock()
-	for _, a := range accounts {
-		c.forgetNonce(a)
-	}
 	c.newHead()
 	return nil
 }
@@ -349,6 +344,13 @@ func (c *Chain) fork(parent common.Hash) error {
 		return fmt.Errorf("contracts: forking the simulated chain at %s: %w", parent.Hex(), err)
 	}
 	c.sim.Rollback() // the pool took back the transactions of the blocks left
+	// Every nonce a sender read before is stale from here: counted under
+	// simMu with the reorg, and compared by each send once it holds
+	// simMu, so none signs with an old nonce. (Clearing the senders'
+	// nonces after releasing simMu, as Fork did, left a window in which a
+	// send already holding its account's lock took simMu first and used
+	// the old branch's nonce: a gap the pool never mines.)
+	c.forks++
 	return nil
 }
 
@@ -454,6 +456,9 @@ func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, val
 		defer c.simMu.Unlock()
 		if c.closed {
 			return nil, ErrChainClosed
+		}
+		if s.fork != c.forks { // a reorg since the nonce was read (Fork)
+			s.nonceKnow, s.fork = false, c.forks
 		}
 	}
 

@@ -15,6 +15,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// newSendChain is a simulated chain funding from, which sends to to.
+func newSendChain(t *testing.T) (from *Account, to common.Address, chain *Chain) {
+	t.Helper()
+	from, to = testAccount(t), common.Address{0x42}
+	chain, err := NewSimulatedChain(from.Address())
+	require.NoError(t, err)
+	t.Cleanup(func() { chain.Close() })
+	return from, to, chain
+}
+
 // TestSendAfterAnotherProcessUsedTheKey sends from an account whose nonce
 // another process used meanwhile (a hospital's `cohort member vote` beside
 // its node): the send re-reads the nonce and goes through instead of
@@ -22,11 +32,8 @@ import (
 func TestSendAfterAnotherProcessUsedTheKey(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	from, to := testAccount(t), common.Address{0x42}
-	chain, err := NewSimulatedChain(from.Address())
-	require.NoError(t, err)
-	t.Cleanup(func() { chain.Close() })
-	_, err = chain.Transfer(ctx, from, to, big.NewInt(1)) // the chain now knows the next nonce: 1
+	from, to, chain := newSendChain(t)
+	_, err := chain.Transfer(ctx, from, to, big.NewInt(1)) // the chain now knows the next nonce: 1
 	require.NoError(t, err)
 
 	// Another process sends nonce 1 from the same key.
@@ -280,4 +287,36 @@ func TestConsentLogStartsAtTheRegistrysDeployment(t *testing.T) {
 	require.NotEmpty(t, rec.from)
 	assert.Greater(t, rec.from[0], uint64(5), "no query before the registry existed")
 	assert.LessOrEqual(t, rec.from[0], r.Block, "the registry was deployed before the ledger's last transaction")
+}
+
+// TestForkStalesNoncesOfSendsInFlight: a send that holds its account's
+// lock when the chain forks (it takes the chain's lock next) signs with
+// the new branch's nonce, not the one it read before the fork: Fork does
+// not wait for the senders' locks to clear their nonces, it marks every
+// nonce read before it stale under the chain's lock, where each send
+// looks. (Clearing them after releasing that lock left a send in flight
+// the old branch's nonce: a gap the pool never mines.)
+func TestForkStalesNoncesOfSendsInFlight(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	from, to, chain := newSendChain(t)
+	before, err := chain.client.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	_, err = chain.Transfer(ctx, from, to, big.NewInt(1)) // nonce 0 mined; the sender keeps 1
+	require.NoError(t, err)
+
+	s := chain.sender(from.Address())
+	s.mu.Lock() // a send in flight: it holds its account's lock
+	forked := make(chan error, 1)
+	go func() { forked <- chain.Fork(before.Hash()) }() // the transfer leaves the chain: nonce 0 is free again
+	select {
+	case err := <-forked:
+		require.NoError(t, err)
+	case <-time.After(10 * time.Second):
+		s.mu.Unlock()
+		t.Fatal("Fork waited for a sender's lock")
+	}
+	s.mu.Unlock()
+	_, err = chain.Transfer(ctx, from, to, big.NewInt(1))
+	require.NoError(t, err, "the send after the fork uses the new branch's nonce")
 }

@@ -802,24 +802,23 @@ func (l *Ledger) IsMember(ctx context.Context, address common.Address) (bool, er
 }
 
 // studyEvents returns the logs of one event of the contract whose first
-// indexed argument is the study id, in chain order, dropping reorged ones.
-func (l *Ledger) studyEvents(ctx context.Context, event string, studyID uint64) ([]types.Log, error) {
+// indexed argument is the study id, in chain order, dropping reorged ones;
+// more, if given, are the values of the next indexed arguments.
+func (l *Ledger) studyEvents(ctx context.Context, event string, studyID uint64, more ...common.Hash) ([]types.Log, error) {
 	module, err := l.studyModule(ctx, studyID)
 	if err != nil {
 		return nil, err
 	}
-	return l.moduleEvents(ctx, module, event, studyID)
+	return l.moduleEvents(ctx, module, event, studyID, more...)
 }
 
 // moduleEvents is studyEvents for the contract at module.
-func (l *Ledger) moduleEvents(ctx context.Context, module common.Address, event string, studyID uint64) ([]types.Log, error) {
-	logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{
-		Addresses: []common.Address{module},
-		Topics: [][]common.Hash{
-			{l.abi.Events[event].ID},
-			{common.BigToHash(new(big.Int).SetUint64(studyID))},
-		},
-	})
+func (l *Ledger) moduleEvents(ctx context.Context, module common.Address, event string, studyID uint64, more ...common.Hash) ([]types.Log, error) {
+	topics := [][]common.Hash{{l.abi.Events[event].ID}, {common.BigToHash(new(big.Int).SetUint64(studyID))}}
+	for _, v := range more {
+		topics = append(topics, []common.Hash{v})
+	}
+	logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{Addresses: []common.Address{module}, Topics: topics})
 	if err != nil {
 		return nil, err
 	}
@@ -830,6 +829,23 @@ func (l *Ledger) moduleEvents(ctx context.Context, module common.Address, event 
 		}
 	}
 	return out, nil
+}
+
+// JoinedAt returns the block of member's latest join of the study (its
+// StudyJoined event), or 0 when this node's chain has none: the member
+// never joined, or the node is behind its join (a node restored from an
+// older snapshot, or still syncing). It is one log query on the event's
+// indexed study and member. A member that left and joined again is at its
+// last join.
+func (l *Ledger) JoinedAt(ctx context.Context, studyID uint64, member common.Address) (uint64, error) {
+	logs, err := l.studyEvents(ctx, cohortsol.StudiesStudyJoinedEventName, studyID, common.BytesToHash(member.Bytes()))
+	if err != nil {
+		return 0, fmt.Errorf("reading when %s joined study %d: %w", member, studyID, err)
+	}
+	if len(logs) == 0 {
+		return 0, nil
+	}
+	return logs[len(logs)-1].BlockNumber, nil
 }
 
 // Departure is a StudyLeft event: a participant left a study (By equals

@@ -630,3 +630,47 @@ func TestPinMomentsSum(t *testing.T) {
 	_, err = f.ledger.MomentsSum(f.ctx, 999)
 	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
 }
+
+// TestJoinedAt: a member's join block is the block its StudyJoined event
+// was mined in, the latest once it left and joined again; a member that
+// never joined, another study and a node behind the join have none (0).
+func TestJoinedAt(t *testing.T) {
+	f := newFixture(t, 3)
+	id := f.study(t, 2)
+	other := f.study(t, 2) // the members' joins of another study do not count
+	m := f.members[2]
+	at := func(t *testing.T, l *contracts.Ledger, study uint64) uint64 {
+		t.Helper()
+		n, err := l.JoinedAt(f.ctx, study, m.Address())
+		require.NoError(t, err)
+		return n
+	}
+	assert.Zero(t, at(t, f.ledger, id), "never joined")
+
+	joined, err := f.ledger.JoinStudy(f.ctx, m, id)
+	require.NoError(t, err)
+	_, err = f.ledger.JoinStudy(f.ctx, f.members[2], other)
+	require.NoError(t, err)
+	assert.Equal(t, joined.Block, at(t, f.ledger, id))
+	first, err := f.ledger.JoinedAt(f.ctx, id, f.members[0].Address())
+	require.NoError(t, err)
+	assert.Less(t, first, joined.Block, "each member's own join")
+
+	_, err = f.ledger.LeaveStudy(f.ctx, m, id)
+	require.NoError(t, err)
+	again, err := f.ledger.JoinStudy(f.ctx, m, id)
+	require.NoError(t, err)
+	require.Greater(t, again.Block, joined.Block)
+	assert.Equal(t, again.Block, at(t, f.ledger, id), "the latest join")
+
+	head, err := f.ledger.BlockNumber(f.ctx)
+	require.NoError(t, err)
+	view, lag, err := f.chain.Lagging(head - again.Block + 1)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = view.Close() })
+	behind, err := contracts.Open(view, f.ledger.Address())
+	require.NoError(t, err)
+	assert.Equal(t, joined.Block, at(t, behind, id), "a node behind the second join has the first")
+	lag.Set(head - joined.Block + 1)
+	assert.Zero(t, at(t, behind, id), "a node behind the join has none")
+}

@@ -136,3 +136,37 @@ func TestHolderOnAnotherNetworkRefusesAtOnce(t *testing.T) {
 	require.NoError(t, p.handle(ctx, task))
 	require.Equal(t, 1, f.client.submitted)
 }
+
+// A block hash that is not 32 bytes long is refused at once as the
+// coordinator's error, not waited on as another fork nor cut or padded
+// into a hash: 33 bytes ending in the right hash would pass as it, 31
+// bytes of it would read as another fork's block for the whole bound.
+func TestHolderRefusesAMalformedBlockHash(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	f, p, decrypt, head, hash := newForkFixture(t, ctx)
+	p.cfg.ChainCatchUp = time.Hour // a refusal "at once" cannot be the bound passing
+
+	for _, tt := range []struct {
+		name string
+		hash []byte
+	}{
+		{"short", hash.Bytes()[1:]},
+		{"long", append([]byte{0}, hash.Bytes()...)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+			defer cancel()
+			task := stampedAt(decrypt, head, common.Hash{})
+			task.ChainBlockHash = tt.hash
+			err := p.handle(tctx, task)
+			require.ErrorIs(t, err, ErrChainMismatch)
+			require.NotErrorIs(t, err, ErrChainFork)
+			require.NoError(t, tctx.Err(), "refused at once, not after a wait")
+			require.ErrorContains(t, err, fmt.Sprintf("a %d-byte block hash, want 32", len(tt.hash)))
+			require.Zero(t, f.client.submitted, "no share for a malformed task")
+		})
+	}
+	require.NoError(t, p.handle(ctx, stampedAt(decrypt, head, hash)), "the well-formed task is answered")
+	require.Equal(t, 1, f.client.submitted)
+}

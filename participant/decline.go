@@ -3,6 +3,10 @@ package participant
 import (
 	"context"
 	"errors"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
 	"time"
 
 	"google.golang.org/grpc/codes"
@@ -49,12 +53,73 @@ func declines(ctx context.Context, err error) bool {
 // error names public values (hashes, addresses, rounds, blocks) and this
 // node's settings, never key material; an error about this site's records
 // (records.ErrMoments) may name one of them, so only its kind leaves the
-// site and the details stay in its log.
-func declineReason(err error) string {
+// site and the details stay in its log. Local paths (the keystore, the
+// data directory, record files: an *os.PathError names them) are the
+// hospital's own layout: each is replaced by localPathMark (redactPaths),
+// with local, the paths this node is configured with, also when relative.
+func declineReason(err error, local ...string) string {
 	if errors.Is(err, records.ErrMoments) {
 		return protocol.DeclineReason(records.ErrMoments.Error() + " (the details name this site's records and stay in its log)")
 	}
-	return protocol.DeclineReason(err.Error())
+	return protocol.DeclineReason(redactPaths(err.Error(), local))
+}
+
+// localPaths are the paths this node is configured with: its data
+// directory and keystore, as given and made absolute.
+func (p *Participant) localPaths() []string {
+	dirs := []string{p.cfg.DataDir}
+	if ks := p.cfg.Keystore; ks != nil {
+		dirs = append(dirs, ks.dir)
+	}
+	var out []string
+	for _, d := range dirs {
+		if d == "" {
+			continue
+		}
+		out = append(out, d)
+		if abs, err := filepath.Abs(d); err == nil {
+			out = append(out, abs)
+		}
+	}
+	return out
+}
+
+// localPathMark stands for a local path in a decline's reason.
+const localPathMark = "<local path>"
+
+// pathEnd is what a path in an error's text runs up to: space, quotes,
+// and the punctuation errors put after one ("open /x: ...", "(/x)").
+const pathEnd = "\\s\"'`:;,()\\[\\]{}<>"
+
+// pathStart is what a path in an error's text follows: its start, space,
+// a quote or an opening bracket, or "=" (key=value). Not ":", so that a
+// URL's path ("https://coordinator/...") is left alone.
+const pathStart = "(^|[\\s\"'`(\\[{<=,])"
+
+// absolutePath matches an absolute path on Unix (/...), a home directory
+// (~/...), a Windows drive (C:\... or C:/...) or a UNC share (\\\\host\\...).
+var absolutePath = regexp.MustCompile(pathStart + "((?:/|~[/\\\\]|[A-Za-z]:[/\\\\]|\\\\\\\\)[^" + pathEnd + "]+)")
+
+// redactPaths replaces in s each local path by localPathMark: local's
+// (with whatever path follows them: a file under a directory) and any
+// absolute one. A relative local path of a single name ("data") is taken
+// only as a directory ("data/..."), so that the word stays a word.
+func redactPaths(s string, local []string) string {
+	local = slices.Clone(local)
+	slices.SortFunc(local, func(a, b string) int { return len(b) - len(a) }) // the longest first
+	for _, l := range local {
+		l = filepath.Clean(l)
+		if l == "." || l == string(filepath.Separator) {
+			continue
+		}
+		rest := "(?:[/\\\\][^" + pathEnd + "]*)?"
+		if !strings.ContainsAny(l, "/\\") {
+			rest = "[/\\\\][^" + pathEnd + "]*"
+		}
+		re := regexp.MustCompile(pathStart + regexp.QuoteMeta(l) + rest + "($|[" + pathEnd + "])")
+		s = re.ReplaceAllString(s, "${1}"+localPathMark+"${2}")
+	}
+	return absolutePath.ReplaceAllString(s, "${1}"+localPathMark)
 }
 
 // declineTask tells the coordinator that this node will not answer task,
@@ -68,7 +133,7 @@ func (p *Participant) declineTask(ctx context.Context, task *cohortv1.Task, caus
 	if !ok || phase.Kind() == "" {
 		return
 	}
-	round, reason := protocol.Round(task), declineReason(cause)
+	round, reason := protocol.Round(task), declineReason(cause, p.localPaths()...)
 	signed, err := auth.Sign(p.key, p.cfg.StudyID, round, auth.KindDecline, auth.DeclineContent(string(phase), reason))
 	if err == nil {
 		ctx, cancel := context.WithTimeout(ctx, min(declineTimeout, p.cfg.rpcTimeout()))

@@ -4,6 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -131,4 +135,71 @@ func TestDeclineReasonKeepsRecordsAtTheSite(t *testing.T) {
 	long := fmt.Errorf("participant h2: %w: %s", ErrChainMismatch, string(make([]byte, 2*protocol.MaxDeclineReason)))
 	assert.LessOrEqual(t, len(declineReason(long)), protocol.MaxDeclineReason)
 	assert.Contains(t, declineReason(fmt.Errorf("x: %w", ErrChainBehind)), ErrChainBehind.Error())
+}
+
+// A decline's reason keeps the error's meaning but not the hospital's
+// local paths: the data directory, the keystore, record files (an
+// *os.PathError names them), relative ones among this node's own, and any
+// absolute path, each becomes localPathMark; the full text stays in the
+// node's log. An error without a path keeps its text.
+func TestDeclineReasonHidesLocalPaths(t *testing.T) {
+	dataDir := t.TempDir()
+	_, notKept := os.ReadFile(filepath.Join(dataDir, "updates", "0xabc"))
+	var pathErr *os.PathError
+	require.ErrorAs(t, notKept, &pathErr)
+	tests := []struct {
+		name   string
+		err    error
+		local  []string
+		hidden []string // must not leave the site
+		want   string   // the reason, when given
+	}{
+		{"a file of the data directory", fmt.Errorf("participant h2: committed update 0xabc: %w", notKept), []string{dataDir}, []string{dataDir},
+			"participant h2: committed update 0xabc: open <local path>: no such file or directory"},
+		{"any absolute path", fmt.Errorf("participant h2: committed update 0xabc: %w", notKept), nil, []string{dataDir},
+			"participant h2: committed update 0xabc: open <local path>: no such file or directory"},
+		{"the keystore, quoted", fmt.Errorf("participant h2: keep threshold-share in the keystore: participant: keystore: %q is not a directory", "/srv/cohort/keystore"), nil,
+			[]string{"/srv/cohort"}, `participant h2: keep threshold-share in the keystore: participant: keystore: "<local path>" is not a directory`},
+		{"a relative keystore of this node", errors.New("participant: keystore: create keys/h2: permission denied"), []string{"keys/h2"}, []string{"keys/h2"},
+			"participant: keystore: create <local path>: permission denied"},
+		{"a relative data directory of one name", errors.New("participant h2: keep rounds/1.json: open hdata/rounds/1.json.tmp: no space left on device; no hdata kept"), []string{"hdata"}, []string{"hdata/"},
+			"participant h2: keep rounds/1.json: open <local path>: no space left on device; no hdata kept"},
+		{"records on a Windows drive", errors.New(`records: open C:\Hospital\records\icu.csv: access denied`), nil, []string{`C:\Hospital`},
+			"records: open <local path>: access denied"},
+		{"a home directory", errors.New("read schema ~/cohort/schema.json: EOF"), nil, []string{"~/cohort"},
+			"read schema <local path>: EOF"},
+		{"an error without a path", fmt.Errorf("participant h2: %w: the coordinator sent this decrypt task at block 12, weights 3/4, from https://coordinator.example:7443/cohort", ErrChainBehind), []string{dataDir}, nil,
+			fmt.Sprintf("participant h2: %v: the coordinator sent this decrypt task at block 12, weights 3/4, from https://coordinator.example:7443/cohort", ErrChainBehind)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reason := declineReason(tt.err, tt.local...)
+			for _, h := range tt.hidden {
+				assert.NotContains(t, reason, h)
+			}
+			assert.Equal(t, tt.want, reason)
+		})
+	}
+
+	long := fmt.Errorf("x: %s: open %s/records.csv: denied", strings.Repeat("y", protocol.MaxDeclineReason-20), dataDir)
+	reason := declineReason(long)
+	assert.LessOrEqual(t, len(reason), protocol.MaxDeclineReason)
+	assert.NotContains(t, reason, dataDir[:8], "a path at the bound is hidden too")
+}
+
+// The node declines a task with its own configured paths hidden, relative
+// ones too.
+func TestDeclineHidesThisNodesPaths(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	client := &declineClient{}
+	p := &Participant{
+		cfg:    Config{Name: "h2", StudyID: 7, DataDir: "hospital-data", Keystore: &Keystore{dir: "vault/h2"}},
+		client: client, log: slog.New(slog.DiscardHandler),
+		steps: steps{key: mustKey(t)},
+	}
+	task := &cohortv1.Task{Kind: &cohortv1.Task_Decrypt{Decrypt: &cohortv1.DecryptTask{Round: 2}}}
+	p.declineTask(ctx, task, errors.New("keep hospital-data/decrypted/2.json: rename hospital-data/decrypted/.tmp: read-only file system; keep share in vault/h2: full"))
+	require.Len(t, client.declines, 1)
+	assert.Equal(t, "keep <local path>: rename <local path>: read-only file system; keep share in <local path>: full", client.declines[0].GetReason())
 }

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"crypto/ecdsa"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -215,7 +218,8 @@ func (r joinRecorder) Join(ctx context.Context, req *cohortv1.JoinRequest, opts 
 // at which the chain counts it a participant, so that a coordinator whose
 // own node is behind waits for it rather than refuse a member
 // (coordinator TestJoinWaitsForTheCoordinatorsChain). A node that joined
-// in an earlier run says nothing (0): both chains have that join.
+// in an earlier run names the same block, read from its chain at start
+// (recallJoin; it used to say 0).
 func TestJoinNamesTheJoinsBlock(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -263,14 +267,18 @@ func TestJoinNamesTheJoinsBlock(t *testing.T) {
 
 	restarted := &Participant{steps: node.steps, cfg: node.cfg, client: rec, ledger: c.ledger, account: c.late, log: node.log}
 	node = restarted
-	assert.Zero(t, connect().GetChainBlock(), "a join from an earlier run")
+	node.recallJoin(ctx)
+	assert.Equal(t, block, connect().GetChainBlock(), "a join from an earlier run")
 }
 
 // A node whose own chain goes back before the block its join was mined in
 // (a node restored from an older snapshot, or chain.rpc pointed at one
 // still syncing) reads "not a participant" there: it is behind, not out of
-// the study, and does not stop. A node that joined in an earlier run has
-// no such block to compare with and stops as before, as one that left.
+// the study, and does not stop. A node restarted since, without a data
+// directory, has no such block to compare with (its chain has no trace of
+// the join) and stops as before, as one that left; with one, it recalls
+// its join from there and does not stop
+// (TestRestartedNodeWaitsForItsOwnJoin).
 func TestNodeBehindItsOwnJoinDoesNotStop(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -295,9 +303,145 @@ func TestNodeBehindItsOwnJoinDoesNotStop(t *testing.T) {
 	assert.False(t, read)
 
 	node.joinedAt = 0 // as after a restart: the join is an earlier run's
+	node.recallJoin(ctx)
+	require.Zero(t, node.joinedAt, "its chain has no trace of the join")
 	over, _, err = node.studyOver(ctx)
 	assert.True(t, over)
 	require.ErrorIs(t, err, ErrLeftStudy)
+}
+
+// restartBehindJoin is hospital-2 of a study chain having joined it with
+// dataDir (a data directory, or "" for none), then restarted (its join an
+// earlier run's) reading the chain through its own node held at the block
+// before its join; it returns the join's block and the lag.
+func restartBehindJoin(t *testing.T, ctx context.Context, c *studyChain, dataDir string, log *slog.Logger) (*Participant, uint64, *contracts.Lag) {
+	t.Helper()
+	node := &Participant{
+		cfg:    Config{Name: "hospital-2", StudyID: c.id, DataDir: dataDir, RetryBase: 20 * time.Millisecond},
+		ledger: c.ledger, account: c.late, log: log,
+		steps: steps{name: "hospital-2", studyID: c.id, self: c.late.Address(), key: c.lateKey},
+	}
+	require.NoError(t, node.joinStudy(ctx))
+	joined := node.joinedAt
+	require.NotZero(t, joined)
+	_, err := c.ledger.SetPublicKeyHash(ctx, c.coord, c.id, common.Hash{7}) // a block after the join
+	require.NoError(t, err)
+	head, err := c.ledger.BlockNumber(ctx)
+	require.NoError(t, err)
+	view, lag, err := c.chain.Lagging(head - joined + 1) // the block before the join
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = view.Close() })
+	restarted := &Participant{steps: node.steps, cfg: node.cfg, account: c.late, log: log}
+	restarted.ledger, err = contracts.Open(view, c.ledger.Address())
+	require.NoError(t, err)
+	return restarted, joined, lag
+}
+
+// A node restarted after joining the study in an earlier run, whose own
+// chain went back before its join (restored from an older snapshot,
+// chain.rpc pointed at a node still syncing), has no trace of the join on
+// that chain: it recalls the join's block from its data directory, where
+// it kept it when it joined. So it names the block to the coordinator
+// (JoinRequest.chain_block), waits at start for its chain to reach the
+// join instead of joining again on a stale chain, and later reads "not a
+// participant" there as behind, not as out of the study.
+func TestRestartedNodeWaitsForItsOwnJoin(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c := newStudyChain(t, ctx, 1)
+	waiting := newLogSignal(msgBehindOwnJoin)
+	node, joined, lag := restartBehindJoin(t, ctx, c, t.TempDir(), slog.New(waiting))
+	in, err := node.ledger.IsParticipant(ctx, c.id, c.late.Address())
+	require.NoError(t, err)
+	require.False(t, in, "its chain is before the join")
+
+	node.recallJoin(ctx)
+	require.Equal(t, joined, node.joinedAt, "recalled from the data directory")
+	over, read, err := node.studyOver(ctx)
+	require.NoError(t, err)
+	assert.False(t, over, "behind its own join, not out of the study")
+	assert.False(t, read)
+
+	rec := joinRecorder{got: make(chan *cohortv1.JoinRequest, 1)}
+	node.client = rec
+	sctx, stop := context.WithCancel(ctx)
+	ended := make(chan struct{})
+	go func() { defer close(ended); _, _, _ = node.session(sctx) }()
+	select {
+	case req := <-rec.got:
+		assert.Equal(t, joined, req.GetChainBlock(), "the coordinator is told the join's block")
+	case <-ctx.Done():
+		t.Fatal("the node did not connect")
+	}
+	stop()
+	<-ended
+
+	waiting = newLogSignal(msgBehindOwnJoin) // as Run starts
+	node.log = slog.New(waiting)
+	started := make(chan bool, 1)
+	go func() {
+		in, err := node.participates(ctx)
+		assert.NoError(t, err)
+		started <- in
+	}()
+	select {
+	case <-waiting.seen:
+	case in := <-started:
+		t.Fatalf("the node did not wait for its chain to reach its join: participant %v", in)
+	case <-ctx.Done():
+		t.Fatal("the node neither waited nor started")
+	}
+	lag.Set(0) // its node catches up
+	select {
+	case in := <-started:
+		assert.True(t, in, "a participant once its chain has the join")
+	case <-ctx.Done():
+		t.Fatal("the node did not start once its chain caught up")
+	}
+}
+
+// A join kept in the data directory is set aside when it is not this
+// chain's join of this study: another study, another chain id, or another
+// block at its height (a reset network); the chain's own record of the
+// join stands. One of this chain and study, later, is taken.
+func TestKeptJoinOfAnotherChainIsSetAside(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c := newStudyChain(t, ctx, 1)
+	dir := t.TempDir()
+	node, joined, lag := restartBehindJoin(t, ctx, c, dir, slog.New(slog.DiscardHandler))
+	lag.Set(0)
+	kept, err := os.ReadFile(filepath.Join(dir, joinFileName))
+	require.NoError(t, err)
+	var r joinRecord
+	require.NoError(t, json.Unmarshal(kept, &r))
+	require.Equal(t, joined, r.Block)
+
+	for _, tt := range []struct {
+		name   string
+		change func(*joinRecord)
+		want   uint64
+	}{
+		{"this chain's and study's", func(*joinRecord) {}, joined + 1},
+		{"another study", func(r *joinRecord) { r.StudyID++ }, joined},
+		{"another ledger", func(r *joinRecord) { r.Ledger = common.Address{9} }, joined},
+		{"another chain id", func(r *joinRecord) { r.ChainID++ }, joined},
+		{"another block at its height", func(r *joinRecord) { r.BlockHash = common.Hash{9} }, joined},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			other := r
+			other.Block++ // later than the chain's join, and on the chain: taken unless set aside
+			other.BlockHash, err = c.ledger.BlockHash(ctx, other.Block)
+			require.NoError(t, err)
+			tt.change(&other)
+			b, err := json.Marshal(other)
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(dir, joinFileName), b, 0o600))
+			node.joinedAt = 0
+			node.recallJoin(ctx)
+			assert.Equal(t, tt.want, node.joinedAt)
+		})
+	}
 }
 
 // TestChainWatchReadsAtNewBlocks: a node's chain watcher reads the chain at
@@ -444,4 +588,36 @@ func TestStopsOnlyOnTasksThatFailed(t *testing.T) {
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
 	assert.True(t, lenient.stopsOn(cancelled, superseded))
+}
+
+// A join the data directory does not have (made before the node kept
+// joins, or by another process) is read from the chain at start and kept:
+// a later restart whose chain went back before it still knows it.
+func TestRecalledJoinIsKept(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c := newStudyChain(t, ctx, 1)
+	r, err := c.ledger.JoinStudy(ctx, c.late, c.id) // not through the node
+	require.NoError(t, err)
+	_, err = c.ledger.SetPublicKeyHash(ctx, c.coord, c.id, common.Hash{7}) // a block after the join
+	require.NoError(t, err)
+	dir := t.TempDir()
+	start := func(ledger *contracts.Ledger) *Participant {
+		p := &Participant{
+			cfg:    Config{Name: "hospital-2", StudyID: c.id, DataDir: dir},
+			ledger: ledger, account: c.late, log: slog.New(slog.DiscardHandler),
+		}
+		p.recallJoin(ctx)
+		return p
+	}
+	require.Equal(t, r.Block, start(c.ledger).joinedAt, "read from the chain")
+
+	head, err := c.ledger.BlockNumber(ctx)
+	require.NoError(t, err)
+	view, _, err := c.chain.Lagging(head - r.Block + 1) // the block before the join
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = view.Close() })
+	behind, err := contracts.Open(view, c.ledger.Address())
+	require.NoError(t, err)
+	assert.Equal(t, r.Block, start(behind).joinedAt, "recalled from the data directory")
 }

@@ -61,7 +61,9 @@ type Config struct {
 	// DataDir, if set, keeps this node's sealed updates so an interrupted
 	// upload can be sent again after a restart, and the record ids it used
 	// in each round so it can prove to a patient whether their record was
-	// used (ProveConsentUse). A data directory serves one study.
+	// used (ProveConsentUse), and the block of its join of the study, so
+	// that a restarted node whose chain went back before it waits for its
+	// chain (recallJoin). A data directory serves one study.
 	DataDir string
 	// SpotChecks is how many chunks of the aggregate and of every
 	// contributor's update this node checks before it gives a decryption
@@ -213,10 +215,12 @@ type Participant struct {
 	// recompute their sum), so that it downloads and checks each once per
 	// round, not once per phase.
 	fetched *roundUpdates
-	// joinedAt is the block of this node's join of the study, when it
-	// joined in this run (0 otherwise: an older join both chains have):
-	// the coordinator reads membership once its own chain has it
-	// (JoinRequest.chain_block).
+	// joinedAt is the block of this node's join of the study: from the
+	// join's receipt when it joined in this run, else recalled at start
+	// from the data directory or the chain (recallJoin; 0 if neither
+	// tells). The coordinator reads membership once its own chain has it
+	// (JoinRequest.chain_block), and a chain of this node's that reads a
+	// block before it is behind, not out of the study (behindOwnJoin).
 	joinedAt uint64
 }
 
@@ -298,7 +302,8 @@ func (p *Participant) ConsentSource() ConsentSource { return p.consentSource }
 // the coordinator goes away (a restart, a network cut) it joins again with
 // backoff and carries on where the study is.
 func (p *Participant) Run(ctx context.Context) error {
-	joined, err := p.ledger.IsParticipant(ctx, p.cfg.StudyID, p.Address())
+	p.recallJoin(ctx)
+	joined, err := p.participates(ctx)
 	if err != nil {
 		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 	}
@@ -389,6 +394,7 @@ func (p *Participant) joinStudy(ctx context.Context) error {
 			r, err := p.ledger.JoinStudy(ctx, p.account, p.cfg.StudyID)
 			if err == nil {
 				p.joinedAt = r.Block
+				p.keepJoin(ctx, r.Block)
 				p.log.Info("joined the study on chain", "study", p.cfg.StudyID, "after_round", study.CurrentRound, "block", r.Block)
 				return nil
 			}
@@ -604,23 +610,6 @@ func (p *Participant) studyOver(ctx context.Context) (over, read bool, err error
 		return true, true, fmt.Errorf("participant %s: %w %d; the node stops (start it again to join the study again)", p.cfg.Name, ErrLeftStudy, p.cfg.StudyID)
 	}
 	return false, true, nil
-}
-
-// behindOwnJoin tells whether this node's chain is at a block before the
-// one its join of the study was mined in (joined in this run): one that
-// reads "not a participant" there is behind (restored from an older
-// snapshot, or a node still syncing behind chain.rpc), not out of the
-// study, and stopping would end this hospital's part in it for good.
-func (p *Participant) behindOwnJoin(ctx context.Context) bool {
-	if p.joinedAt == 0 {
-		return false
-	}
-	head, err := p.ledger.BlockNumber(ctx)
-	if err != nil || head >= p.joinedAt {
-		return false
-	}
-	p.log.Warn("this node's chain is behind this hospital's own join of the study; waiting for it", "study", p.cfg.StudyID, "joined_block", p.joinedAt, "node_block", head)
-	return true
 }
 
 // watchChain ends the session, through cancel, once studyOver says so. It

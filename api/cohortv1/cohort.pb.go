@@ -89,8 +89,10 @@ type JoinRequest struct {
 	Name    string                 `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
 	Auth    *Signed                `protobuf:"bytes,3,opt,name=auth,proto3" json:"auth,omitempty"` // over (study, round 0, "join", keccak(name))
 	// The block of the participant's join of the study, as its own
-	// Ethereum node mined it (0: not said, e.g. a join in an earlier run):
-	// the coordinator checks membership once its own node has that block.
+	// Ethereum node mined it, also after a restart (kept in its data
+	// directory, or read from its chain; 0: not said, as by an older node or
+	// one that cannot tell): the coordinator checks membership once its own
+	// node has that block.
 	ChainBlock    uint64 `protobuf:"varint,4,opt,name=chain_block,json=chainBlock,proto3" json:"chain_block,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -1,0 +1,196 @@
+package participant
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// This node's join block across restarts.
+//
+// The block its join of the study was mined in protects a node twice: the
+// coordinator waits for its own chain to have it before reading
+// membership (JoinRequest.chain_block), and a node whose own chain reads
+// a block before it is behind, not out of the study (behindOwnJoin). A
+// node that joined in an earlier run learns it at start (recallJoin) from
+// two sources, and takes the later block:
+//
+//   - the data directory, where the node keeps its join when it joins
+//     (DataDir/joined.json, with the block's hash and the chain's id). Only
+//     this survives a chain that went back before the join (a node
+//     restored from an older snapshot, or chain.rpc pointed at one still
+//     syncing): that chain has no trace of the join.
+//   - its chain's StudyJoined event (contracts.Ledger.JoinedAt, one log
+//     query), for a node without a data directory, one whose join predates
+//     the file or another process made (kept from then on). A chain behind
+//     the join gives nothing (0): such a node cannot tell it is behind its
+//     join, and acts as before (a node that left the study).
+//
+// A kept join that another chain or study wrote (another chain id, ledger
+// or study, or another block at its height once the chain has that
+// height) is set aside with a warning: a reset development network must
+// not hold a node waiting for a block of the network it replaced. One the
+// chain cannot check yet (its head is below the block) is trusted: the
+// data directory is the hospital's own.
+
+// joinFileName is the file of the data directory keeping this node's join.
+const joinFileName = "joined.json"
+
+// msgBehindOwnJoin is logged while this node's chain reads a block before
+// the one its join of the study was mined in.
+const msgBehindOwnJoin = "this node's chain is behind this hospital's own join of the study; waiting for it"
+
+// joinRecord is this node's join of the study as kept in the data
+// directory.
+type joinRecord struct {
+	StudyID   uint64         `json:"study_id"`
+	Ledger    common.Address `json:"ledger"` // the Consortium contract (contracts.Ledger.Address)
+	ChainID   uint64         `json:"chain_id"`
+	Block     uint64         `json:"block"`
+	BlockHash common.Hash    `json:"block_hash"`
+}
+
+func (p *Participant) joinPath() string { return filepath.Join(p.cfg.DataDir, joinFileName) }
+
+// keepJoin keeps this node's join, mined in block, in the data directory.
+// A join it cannot keep is logged, not failed: the join stands on chain,
+// and a restarted node reads it there (recallJoin).
+func (p *Participant) keepJoin(ctx context.Context, block uint64) {
+	if p.cfg.DataDir == "" {
+		return
+	}
+	hash, err := p.ledger.BlockHash(ctx, block)
+	if err == nil {
+		var b []byte
+		b, err = json.Marshal(joinRecord{StudyID: p.cfg.StudyID, Ledger: p.ledger.Address(), ChainID: p.ledger.ChainID().Uint64(), Block: block, BlockHash: hash})
+		if err == nil {
+			err = writeFileAtomic(p.cfg.DataDir, joinFileName, b)
+		}
+	}
+	if err != nil {
+		p.log.Warn("could not keep this hospital's join block in the data directory; after a restart only the chain tells it", "block", block, "err", err)
+	}
+}
+
+// recallJoin sets joinedAt, for a node that did not join in this run, to
+// the later of the join kept in its data directory and the one its chain
+// records (see the top of this file). What it cannot read is logged and
+// left at 0, as before the node learnt its join block.
+func (p *Participant) recallJoin(ctx context.Context) {
+	if p.joinedAt != 0 {
+		return
+	}
+	kept := p.keptJoin(ctx)
+	onChain, err := p.ledger.JoinedAt(ctx, p.cfg.StudyID, p.Address())
+	if err != nil {
+		p.log.Warn("could not read this hospital's join of the study from the chain", "study", p.cfg.StudyID, "err", err)
+	}
+	p.joinedAt = max(kept, onChain)
+	if onChain > kept {
+		// A join the data directory does not have yet (it predates the
+		// file, or another process made it) is kept for the next restart,
+		// whose chain may have gone back before it.
+		p.keepJoin(ctx, onChain)
+	}
+	if p.joinedAt != 0 {
+		p.log.Info("this hospital joined the study in an earlier run", "study", p.cfg.StudyID, "block", p.joinedAt, "kept_block", kept, "chain_block", onChain)
+	}
+}
+
+// keptJoin is the join block kept in the data directory, 0 if none or
+// if it is not this chain's and study's.
+func (p *Participant) keptJoin(ctx context.Context) uint64 {
+	if p.cfg.DataDir == "" {
+		return 0
+	}
+	b, err := os.ReadFile(p.joinPath())
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0
+	}
+	var r joinRecord
+	if err == nil {
+		err = json.Unmarshal(b, &r)
+	}
+	if err != nil {
+		p.log.Warn("could not read the join block kept in the data directory; set aside", "file", p.joinPath(), "err", err)
+		return 0
+	}
+	aside := func(why string) uint64 {
+		p.log.Warn("the join block kept in the data directory is not this chain's join of this study; set aside (remove the file once the network was reset on purpose)",
+			"file", p.joinPath(), "why", why, "kept_block", r.Block)
+		return 0
+	}
+	switch {
+	case r.StudyID != p.cfg.StudyID:
+		return aside("another study")
+	case r.Ledger != p.ledger.Address():
+		return aside("another ledger")
+	case r.ChainID != p.ledger.ChainID().Uint64():
+		return aside("another chain id")
+	}
+	if head, err := p.ledger.BlockNumber(ctx); err == nil && head >= r.Block {
+		if hash, err := p.ledger.BlockHash(ctx, r.Block); err == nil && hash != r.BlockHash {
+			return aside("another block at its height")
+		}
+	}
+	return r.Block
+}
+
+// behindOwnJoin tells whether this node's chain is at a block before the
+// one its join of the study was mined in (joinedAt, in this run or
+// recalled from an earlier one): one that reads "not a participant" there
+// is behind (restored from an older snapshot, or a node still syncing
+// behind chain.rpc), not out of the study, and stopping, or joining
+// again, would end this hospital's part in it for good.
+func (p *Participant) behindOwnJoin(ctx context.Context) bool {
+	head, behind := p.belowJoin(ctx)
+	if behind {
+		p.log.Warn(msgBehindOwnJoin, "study", p.cfg.StudyID, "joined_block", p.joinedAt, "node_block", head)
+	}
+	return behind
+}
+
+// belowJoin reads this node's head and tells whether it is below joinedAt
+// (never when joinedAt is 0 or the read fails).
+func (p *Participant) belowJoin(ctx context.Context) (head uint64, below bool) {
+	if p.joinedAt == 0 {
+		return 0, false
+	}
+	head, err := p.ledger.BlockNumber(ctx)
+	return head, err == nil && head < p.joinedAt
+}
+
+// participates tells whether this hospital is a participant of the study,
+// as Run starts. A chain behind this node's own join (joinedAt) reads
+// "not a participant": the node waits for it to reach the join, at each
+// new head or chain poll, rather than join the study again on a stale
+// chain (logged once).
+func (p *Participant) participates(ctx context.Context) (bool, error) {
+	for warned := false; ; warned = true {
+		next := p.ledger.NextHead() // asked before reading: a block in between closes it
+		in, err := p.ledger.IsParticipant(ctx, p.cfg.StudyID, p.Address())
+		if err != nil || in {
+			return in, err
+		}
+		head, behind := p.belowJoin(ctx)
+		if !behind {
+			return false, nil
+		}
+		if !warned {
+			p.log.Warn(msgBehindOwnJoin, "study", p.cfg.StudyID, "joined_block", p.joinedAt, "node_block", head,
+				"hint", "check that the node is syncing; if the network was reset on purpose, remove "+joinFileName+" from the data directory")
+		}
+		select {
+		case <-ctx.Done():
+			return false, ctx.Err()
+		case <-next:
+		case <-time.After(p.cfg.chainPoll()):
+		}
+	}
+}
