@@ -649,6 +649,26 @@ func TestHonestSuspensionBound(t *testing.T) {
 	assert.Greater(t, policy.HonestSuspensionBound(10, 1), policy.HonestSuspensionBound(10, 2))
 }
 
+// The chance that some honest site of a consortium is suspended by false
+// flags alone grows with the number of sites; the strike limit that keeps
+// it within a rate grows with them.
+func TestAnyHonestSuspensionBoundGrowsWithTheConsortium(t *testing.T) {
+	policy, err := NewRobustPolicy(DefaultRobustConfig())
+	require.NoError(t, err)
+	one := policy.HonestSuspensionBound(20, 3)
+	assert.InDelta(t, 10*one, policy.AnyHonestSuspensionBound(20, 3, 10), 1e-15)
+	assert.InDelta(t, 0.0707, policy.AnyHonestSuspensionBound(20, 3, 10), 1e-4)
+	assert.InDelta(t, 0.7069, policy.AnyHonestSuspensionBound(20, 3, 100), 1e-4)
+	assert.Equal(t, 1.0, policy.AnyHonestSuspensionBound(20, 1, 100), "a bound, not a sum past 1")
+
+	limit := policy.StrikeLimitFor(20, 100, 0.02)
+	assert.Equal(t, 5, limit)
+	assert.LessOrEqual(t, policy.AnyHonestSuspensionBound(20, limit, 100), 0.02)
+	assert.Greater(t, policy.AnyHonestSuspensionBound(20, limit-1, 100), 0.02, "the smallest such limit")
+	assert.Equal(t, 3, policy.StrikeLimitFor(10, 10, 0.02), "the default limit is enough for 10 sites over 10 rounds")
+	assert.Equal(t, 3, policy.StrikeLimitFor(2, 100, 0.02), "fewer rounds than any limit that fits: never suspended")
+}
+
 func TestRobustPolicyHash(t *testing.T) {
 	a, err := NewRobustPolicy(DefaultRobustConfig())
 	require.NoError(t, err)

@@ -388,6 +388,27 @@ func (c *Coordinator) warnIfStrikesCannotLand(study contracts.Study, members int
 	}
 }
 
+// warnIfHonestSitesMayBeSuspended tells the operator of a robust study
+// whose strike limit lets honest hospitals be suspended by chance: each
+// round flags an honest update with probability up to the policy's
+// false-flag rate α, so over the study's rounds some honest hospital of
+// members collects the strike limit with probability up to
+// RobustPolicy.AnyHonestSuspensionBound, which grows with the consortium.
+// Above α it warns, naming the smallest strike limit that keeps it within
+// α (the bound holds for normal honest scores; real data flag more).
+func (c *Coordinator) warnIfHonestSitesMayBeSuspended(study contracts.Study, members int) {
+	rate := c.policy.Config().FalseFlagRate
+	bound := c.policy.AnyHonestSuspensionBound(int(study.Rounds), int(study.StrikeLimit), members)
+	if bound <= rate {
+		return
+	}
+	c.log.Warn(msgHonestSuspension, "study", c.cfg.StudyID, "participants", members, "rounds", study.Rounds, "strike_limit", study.StrikeLimit,
+		"chance", fmt.Sprintf("%.3f", bound), "false_flag_rate", rate, "strike_limit_within_rate", c.policy.StrikeLimitFor(int(study.Rounds), members, rate))
+}
+
+// msgHonestSuspension is warnIfHonestSitesMayBeSuspended's message.
+const msgHonestSuspension = "robust scoring may suspend an honest hospital by chance: with this many participants and rounds, the study's strike limit lets some honest hospital collect it from false flags alone with the chance given (an upper bound for normal scores); create studies this large with the strike limit given, or more"
+
 // msgStrikesCannotLand is warnIfStrikesCannotLand's message.
 const msgStrikesCannotLand = "robust scoring will weigh flagged updates 0 but strike no one: this study's share holders are exactly its threshold, so no second set of holders cross-checks the scores; create robust studies with a committee (or participants) of at least threshold + 1"
 
@@ -450,6 +471,7 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	}
 	if c.cfg.Root != nil {
 		c.warnIfStrikesCannotLand(study, len(members))
+		c.warnIfHonestSitesMayBeSuspended(study, len(members))
 	}
 	if c.summer.needsShares() {
 		// Without a committee the key's parties hold the shares; with one,

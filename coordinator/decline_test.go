@@ -20,6 +20,7 @@ import (
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/protocol"
+	"github.com/cohort-fl/cohort/contracts"
 )
 
 // syncLog is a log buffer safe for the handlers that write it and the test
@@ -262,4 +263,20 @@ func TestDeclineIsCheckedAndLogged(t *testing.T) {
 	require.NoError(t, upload(f.ctx, h2, h2.key, f.studyID, 1, aggregation.ContentHash(late), uint64(len(late)), late, 1<<20),
 		"a member that declined may still answer: its node may have caught up")
 	assert.Contains(t, f.accepted(), h2.addr())
+}
+
+// A robust study large enough that false flags alone would likely suspend
+// some honest hospital at its strike limit is warned about at the start,
+// with the strike limit that keeps that chance within the false-flag rate;
+// a small one is not.
+func TestLargeRobustStudyWarnsOfHonestSuspensions(t *testing.T) {
+	policy, err := aggregation.NewRobustPolicy(aggregation.DefaultRobustConfig())
+	require.NoError(t, err)
+	logs := new(syncLog)
+	c := &Coordinator{cfg: Config{StudyID: 7}, policy: policy, log: slog.New(slog.NewTextHandler(logs, nil))}
+	c.warnIfHonestSitesMayBeSuspended(contracts.Study{StudyParams: contracts.StudyParams{Rounds: 10, StrikeLimit: 3}}, 10)
+	assert.Empty(t, logs.String(), "10 hospitals, 10 rounds: within the rate")
+	c.warnIfHonestSitesMayBeSuspended(contracts.Study{StudyParams: contracts.StudyParams{Rounds: 20, StrikeLimit: 3}}, 100)
+	assert.Contains(t, logs.String(), msgHonestSuspension)
+	assert.Contains(t, logs.String(), "participants=100 rounds=20 strike_limit=3 chance=0.707 false_flag_rate=0.02 strike_limit_within_rate=5")
 }
