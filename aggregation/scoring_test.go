@@ -3,8 +3,8 @@ package aggregation
 import (
 	"errors"
 	"math"
-	"slices"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
