@@ -37,7 +37,7 @@ func (p *Participant) roundFacts(ctx context.Context, round uint32, addrs []comm
 		if err != nil {
 			return f, err
 		}
-		f.updates = append(f.updates, b)
+		f.updates, f.hashes = append(f.updates, b), append(f.hashes, cm.CiphertextHash) // FetchBlob checked b against it
 	}
 	return f, nil
 }

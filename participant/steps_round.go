@@ -35,6 +35,11 @@ type roundFacts struct {
 	// commitments) of the task's contributors, in task order; the driver
 	// stops at the first contributor without a commitment.
 	updates [][]byte
+	// hashes are the content hashes updates were checked against when the
+	// driver fetched them (FetchBlob), in the same order; nil: the step
+	// hashes the updates itself. A holder's check of 100 updates twice a
+	// round does not decode and hash them again.
+	hashes []common.Hash
 	// pinned is the contributor list the coordinator pinned on chain for
 	// the round (contracts.ContributorsHash; zero: none pinned).
 	pinned common.Hash
@@ -115,11 +120,20 @@ func (s *steps) committedUpdates(round uint32, addrs []common.Address, facts rou
 		return nil, nil, err
 	}
 	for i, addr := range addrs {
-		if i >= len(facts.updates) || aggregation.ContentHash(facts.updates[i]) != committed[i] {
+		if i >= len(facts.updates) || facts.contentHash(i) != committed[i] {
 			return nil, nil, fmt.Errorf("participant %s: the update %s committed in round %d is missing", s.name, addr.Hex(), round)
 		}
 	}
 	return dealers, samples, nil
+}
+
+// contentHash is update i's content hash: as checked when fetched, or
+// computed.
+func (f roundFacts) contentHash(i int) common.Hash {
+	if i < len(f.hashes) {
+		return f.hashes[i]
+	}
+	return aggregation.ContentHash(f.updates[i])
 }
 
 // commitmentsOf checks that every contributor committed in the round and

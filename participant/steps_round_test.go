@@ -585,3 +585,29 @@ func TestHolderScoresOneSeedPerRound(t *testing.T) {
 		assert.Nil(t, r.send)
 	}
 }
+
+// The step checks each committed update against its commitment: by
+// hashing it, or, when the driver fetched it (FetchBlob refuses bytes that
+// do not hash to what it asked), by the hash it was checked against, so
+// that a holder does not decode and hash every update again in each phase.
+func TestCommittedUpdatesTakeTheHashesCheckedAtFetch(t *testing.T) {
+	s := &steps{name: "h", studyID: 1}
+	member := common.Address{1}
+	blob := []byte("an update")
+	h := aggregation.ContentHash(blob)
+	facts := roundFacts{committed: map[common.Address]contracts.Commitment{member: {CiphertextHash: h, Samples: 3}}, updates: [][]byte{blob}}
+	_, samples, err := s.committedUpdates(2, []common.Address{member}, facts)
+	require.NoError(t, err)
+	assert.Equal(t, []uint64{3}, samples)
+
+	facts.updates = [][]byte{[]byte("other bytes")}
+	_, _, err = s.committedUpdates(2, []common.Address{member}, facts)
+	assert.ErrorContains(t, err, "committed in round 2 is missing", "hashed by the step: caught")
+
+	facts.hashes = []common.Hash{h}
+	_, _, err = s.committedUpdates(2, []common.Address{member}, facts)
+	assert.NoError(t, err, "checked at fetch against the commitment: not hashed again")
+	facts.hashes = []common.Hash{{9}}
+	_, _, err = s.committedUpdates(2, []common.Address{member}, facts)
+	assert.ErrorContains(t, err, "committed in round 2 is missing", "fetched against another hash")
+}
