@@ -32,6 +32,8 @@ func TestBenchRobustUsage(t *testing.T) {
 		{"logistic takes no width", append(base, "--model", "logistic:3"), "not a model"},
 		{"bad MLP width", append(base, "--model", "mlp:0"), "positive integer"},
 		{"no time for a study", append(base, "--study-timeout", "0s"), "must be positive"},
+		{"committee beyond the sites", append(base, "--sites", "6", "--committee-size", "7"), "want 0 (the default for the number of sites) to 6"},
+		{"committee of two", append(base, "--committee-size", "2"), "at least 3"},
 		{"recipe and model", append(base, "--recipe", "../../examples/tcga-brca/recipe.json", "--model", "mlp"), "--model is the recipe's"},
 		{"recipe and local epochs", append(base, "--recipe", "../../examples/tcga-brca/recipe.json", "--local-epochs", "3"), "--local-epochs is the recipe's"},
 	}

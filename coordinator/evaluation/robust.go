@@ -63,7 +63,22 @@ type RobustConfig struct {
 	Server *aggregation.FedOptConfig
 	// Recipe names the recipe file Spec, Local and Server came from, if any.
 	Recipe string
+	// CommitteeSize, if positive, gives every study a decryption committee
+	// of that many sites, chosen on chain, with a threshold of a majority
+	// of it (RobustCommitteeThreshold); 0 makes every site a share holder,
+	// whose key generation deals sites² shares and stalls at 100 sites.
+	CommitteeSize int
 }
+
+// RobustCommitteeThreshold is the threshold of a bench robust study's
+// decryption committee of size c: ⌊c/2⌋ + 1, a majority of it. Attackers
+// on the committee decrypt until they are suspended; a suspended member's
+// keys move to a new committee from the old one's holders in good
+// standing, so the study stalls only if attackers take more than c − t of
+// its seats (at 30% attackers of 100 sites and c = 10: more than 4,
+// a chance of about 0.14 per draw, 0.03 at 20%; the bench reports such a study as
+// failed).
+func RobustCommitteeThreshold(c int) int { return c/2 + 1 }
 
 // DefaultRobustConfig holds the defaults: the issue's 20 unlike sites,
 // 3 seeds, 0–40% malicious sites under every attack, and the local training
@@ -127,7 +142,11 @@ type RobustRun struct {
 	// suspended, or null if it never was.
 	SuspendedInRound []*uint32 `json:"suspended_in_round"`
 	HonestSuspended  int       `json:"honest_suspended"`
-	Seconds          float64   `json:"seconds"`
+	// CommitteeSelections counts the decryption committees the chain
+	// selected for the study (0 without one): more than one when a member
+	// was suspended or left and its keys moved.
+	CommitteeSelections uint32  `json:"committee_selections,omitempty"`
+	Seconds             float64 `json:"seconds"`
 	// Error says why the study failed; a failed run counts in no figure
 	// but fails the targets of its attack and share.
 	Error string `json:"error,omitempty"`
@@ -187,21 +206,23 @@ type RobustTarget struct {
 
 // RobustReport is what `cohort bench robust --json` prints.
 type RobustReport struct {
-	Data       string             `json:"data"`
-	Schema     string             `json:"schema"`
-	Sites      int                `json:"sites"`
-	Seeds      int                `json:"seeds"`
-	Rounds     int                `json:"rounds"`
-	RootSize   int                `json:"root_records"`
-	Test       int                `json:"test_records"`
-	Fractions  []float64          `json:"fractions"`
-	Attacks    []string           `json:"attacks"`
-	Spec       models.Spec        `json:"spec"`
-	Local      models.TrainConfig `json:"local_training"`
-	Threshold  int                `json:"threshold"`
-	MinPerRnd  int                `json:"min_participants"`
-	PlainClean RobustSummary      `json:"plain_no_attack"`
-	Clean      RobustSummary      `json:"robust_no_attack"`
+	Data      string             `json:"data"`
+	Schema    string             `json:"schema"`
+	Sites     int                `json:"sites"`
+	Seeds     int                `json:"seeds"`
+	Rounds    int                `json:"rounds"`
+	RootSize  int                `json:"root_records"`
+	Test      int                `json:"test_records"`
+	Fractions []float64          `json:"fractions"`
+	Attacks   []string           `json:"attacks"`
+	Spec      models.Spec        `json:"spec"`
+	Local     models.TrainConfig `json:"local_training"`
+	Threshold int                `json:"threshold"`
+	MinPerRnd int                `json:"min_participants"`
+	// CommitteeSize is the decryption committee's size, 0 for every site.
+	CommitteeSize int           `json:"committee_size,omitempty"`
+	PlainClean    RobustSummary `json:"plain_no_attack"`
+	Clean         RobustSummary `json:"robust_no_attack"`
 	// CleanCostPoints is plain minus robust accuracy without attackers.
 	CleanCostPoints float64         `json:"robust_cost_points"`
 	Robust          []RobustSummary `json:"robust"`
@@ -341,10 +362,14 @@ func Robust(ctx context.Context, cfg RobustConfig, progress io.Writer) (*RobustR
 	// of attackers suffice both to close a round and to decrypt.
 	honest := cfg.Sites - MaliciousSites(cfg.Fractions[len(cfg.Fractions)-1], cfg.Sites)
 	quorum := max(1, (honest+1)/2)
+	threshold := quorum
+	if cfg.CommitteeSize > 0 {
+		threshold = RobustCommitteeThreshold(cfg.CommitteeSize)
+	}
 	rep := &RobustReport{
 		Data: cfg.Data, Schema: cfg.Schema, Sites: cfg.Sites, Seeds: cfg.Seeds, Rounds: cfg.Rounds, RootSize: cfg.RootSize,
-		Fractions: cfg.Fractions, Attacks: cfg.Attacks, Spec: cfg.Spec, Local: cfg.Local, Threshold: quorum, MinPerRnd: quorum,
-		Recipe: cfg.Recipe, Metric: robustMetric(cfg.Spec),
+		Fractions: cfg.Fractions, Attacks: cfg.Attacks, Spec: cfg.Spec, Local: cfg.Local, Threshold: threshold, MinPerRnd: quorum,
+		CommitteeSize: cfg.CommitteeSize, Recipe: cfg.Recipe, Metric: robustMetric(cfg.Spec),
 	}
 	for i := range cfg.Seeds {
 		seed := int64(i + 1)
@@ -374,7 +399,7 @@ func Robust(ctx context.Context, cfg RobustConfig, progress io.Writer) (*RobustR
 		fmt.Fprintf(progress, "bench robust: seed %d of %d: %d studies of %d sites x %d rounds, a line as each ends\n", seed, cfg.Seeds, len(jobs), cfg.Sites, cfg.Rounds)
 		for _, j := range jobs {
 			sctx, cancel := context.WithTimeoutCause(ctx, cfg.StudyTimeout, fmt.Errorf("the study did not finish within --study-timeout %s", cfg.StudyTimeout))
-			run, err := robustStudy(sctx, cfg, sd, j.name, j.frac, j.robust, quorum)
+			run, err := robustStudy(sctx, cfg, sd, j.name, j.frac, j.robust, quorum, threshold)
 			if err != nil && ctx.Err() == nil && sctx.Err() != nil {
 				err = fmt.Errorf("%w (%v)", context.Cause(sctx), err) // the study's own deadline, not the benchmark's
 			}
@@ -703,7 +728,7 @@ func LeastCorrelatedFeature(recs []records.Record) int {
 // robustStudy runs one whole encrypted study: the first ⌊frac·sites⌋ sites
 // play the attack named name, the coordinator aggregates robustly or by
 // plain weighted averaging.
-func robustStudy(ctx context.Context, cfg RobustConfig, sd RobustSeedData, name string, frac float64, robust bool, quorum int) (RobustRun, error) {
+func robustStudy(ctx context.Context, cfg RobustConfig, sd RobustSeedData, name string, frac float64, robust bool, quorum, threshold int) (RobustRun, error) {
 	run := RobustRun{Seed: sd.seed, Attack: name, Fraction: frac, Malicious: MaliciousSites(frac, cfg.Sites), Robust: robust}
 	attack, err := participant.ParseAttack(name)
 	if err != nil {
@@ -733,7 +758,7 @@ func robustStudy(ctx context.Context, cfg RobustConfig, sd RobustSeedData, name 
 	t0 := time.Now()
 	study, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: cfg.Sites, Rounds: cfg.Rounds, Seed: sd.seed, DataDir: filepath.Join(dir, "blobs"),
-		Sites: sd.sites, Spec: &spec, Train: &local, Threshold: quorum, MinParticipants: quorum,
+		Sites: sd.sites, Spec: &spec, Train: &local, Threshold: threshold, MinParticipants: quorum, CommitteeSize: cfg.CommitteeSize,
 		Attacks: attacks, Robust: robust, Root: sd.root, ServerOptimizer: cfg.Server,
 	})
 	if err != nil {
@@ -743,6 +768,13 @@ func robustStudy(ctx context.Context, cfg RobustConfig, sd RobustSeedData, name 
 	run.Seconds = time.Since(t0).Seconds()
 	if study.Result() == nil || study.Result().FinalModel == nil {
 		return run, simulation.ErrNoRounds
+	}
+	if cfg.CommitteeSize > 0 {
+		committee, err := study.Ledger().Committee(ctx, study.StudyID())
+		if err != nil {
+			return run, err
+		}
+		run.CommitteeSelections = committee.Epoch
 	}
 	model, err := models.New(spec, sd.seed)
 	if err != nil {

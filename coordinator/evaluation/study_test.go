@@ -138,6 +138,38 @@ func TestRobustShort(t *testing.T) {
 	}
 }
 
+// TestRobustWithCommittee runs the robustness benchmark's studies with a
+// decryption committee, as it does by default beyond 30 sites (key
+// generation among every one of 100 sites stalls): 6 sites, a committee of
+// 3 chosen on chain and a threshold of 2, one sign-flipping site.
+func TestRobustWithCommittee(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs encrypted studies")
+	}
+	needWDBC(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cfg := robustShortConfig(t, 2)
+	cfg.Sites, cfg.CommitteeSize, cfg.Fractions = 6, 3, []float64{0, 1.0 / 6}
+	var progress bytes.Buffer
+	rep, err := Robust(ctx, cfg, &progress)
+	require.NoError(t, err, progress.String())
+	assert.Equal(t, 3, rep.CommitteeSize)
+	assert.Equal(t, 2, rep.Threshold, "a majority of the committee decrypts")
+	require.Len(t, rep.PerRun, 3)
+	for _, r := range rep.PerRun {
+		assert.Empty(t, r.Error, "every study of the committee runs to its end")
+		assert.Len(t, r.Rounds, 2)
+		assert.Positive(t, r.CommitteeSelections, "the chain selected the study's committee")
+	}
+	assert.Greater(t, rep.Clean.Accuracy.Mean, 0.9)
+	require.Len(t, rep.Robust, 1)
+	assert.Greater(t, rep.Robust[0].Accuracy.Mean, 0.9, "robust aggregation holds under the attack")
+	var table bytes.Buffer
+	rep.WriteText(&table)
+	assert.Contains(t, table.String(), "a decryption committee of 3 (threshold 2)")
+}
+
 // TestRobustStudyTimeout checks that a study that does not finish in time
 // counts as a failed study, not as the end of the benchmark.
 func TestRobustStudyTimeout(t *testing.T) {

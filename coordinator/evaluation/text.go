@@ -26,6 +26,9 @@ func (rep *RobustReport) WriteText(out io.Writer) {
 	if rep.Recipe != "" {
 		fmt.Fprintf(out, " (recipe %s)", rep.Recipe)
 	}
+	if rep.CommitteeSize > 0 {
+		fmt.Fprintf(out, ", a decryption committee of %d (threshold %d)", rep.CommitteeSize, rep.Threshold)
+	}
 	fmt.Fprintf(out, ", scored by %s\n\n", metric)
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(w, "attack\tmalicious\taggregation\tfailed\t"+metric+"\t± sd\tdrop pts\tvs plain\tbackdoor\t(clean)\traw\t(clean)\tTPR\tFPR\tsuspended\trounds to susp.\thonest susp.\tscore s/round\taggregate s/round\tscore/agg\t")
