@@ -416,7 +416,9 @@ const msgStrikesCannotLand = "robust scoring will weigh flagged updates 0 but st
 // generation and every round, and returns what each round produced. A
 // coordinator restarted mid-study resumes from the chain and its store: the
 // collective key, the last closed round's model and, in an open round, every
-// update already uploaded.
+// update already uploaded. One started for a study the chain records as
+// completed runs nothing (see completed). Once Run returns, the server goes
+// on serving the store read-only and tells joining nodes the study is done.
 func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	study, err := c.ledger.Study(ctx, c.cfg.StudyID)
 	if err != nil {
@@ -425,11 +427,11 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	if study.Coordinator != c.account.Address() {
 		return nil, fmt.Errorf("coordinator: study %d is coordinated by %s, not by this node's %s", c.cfg.StudyID, study.Coordinator.Hex(), c.account.Address().Hex())
 	}
-	if study.Completed {
-		return nil, fmt.Errorf("coordinator: study %d is already completed on chain", c.cfg.StudyID)
-	}
 	c.restoreAbsent()
 	defer c.stopped.Store(true)
+	if study.Completed {
+		return c.completed(ctx, study)
+	}
 	if h := study.RobustPolicyHash; c.policy != nil && h != (common.Hash{}) && h != c.policy.Hash() {
 		return nil, fmt.Errorf("coordinator: the chain records robust policy %s for study %d, this coordinator's is %s (robust rule version %d); configure the study's robust policy and run the release the study was created with", h.Hex(), c.cfg.StudyID, c.policy.Hash().Hex(), aggregation.RobustRuleVersion)
 	}
@@ -578,6 +580,33 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	}
 	c.finish(&cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: c.cfg.StudyID, FinalModelHash: final.Result.ModelHash.Bytes()}}})
 	return res, nil
+}
+
+// msgStudyCompleted is logged by a coordinator started for a completed study.
+const msgStudyCompleted = "study already completed on chain: no round runs and nothing is sent to the chain; serving its store read-only until stopped"
+
+// completed is Run for a study the chain records as completed (the
+// coordinator was restarted after its last round closed): it opens no
+// round and writes nothing to the chain. As at the end of Run, nodes that
+// join are told the study is done, and it returns the study's final model
+// from the store; a store without it is a data directory other than the
+// study's.
+func (c *Coordinator) completed(ctx context.Context, study contracts.Study) (*Result, error) {
+	last, err := c.ledger.Round(ctx, c.cfg.StudyID, study.Rounds)
+	if err != nil {
+		return nil, err
+	}
+	final := last.Result.ModelHash
+	if final == (common.Hash{}) {
+		final = last.GlobalModel // the last round was abandoned: the model it opened with stands
+	}
+	model, err := c.loadModel(final)
+	if err != nil {
+		return nil, fmt.Errorf("coordinator: study %d is completed on chain, but its final model is not in this data directory; start the coordinator with the data directory it ran the study with: %w", c.cfg.StudyID, err)
+	}
+	c.log.Info(msgStudyCompleted, "study", c.cfg.StudyID, "rounds", study.Rounds, "final_model", final.Hex())
+	c.finish(&cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: c.cfg.StudyID, FinalModelHash: final.Bytes()}}})
+	return &Result{PublicKeyHash: study.PublicKeyHash, StandardiserHash: study.StandardiserHash, FinalModel: model}, nil
 }
 
 // enrolmentWindow keeps the study between rounds for Config.EnrolmentWindow

@@ -100,10 +100,17 @@ const pathStart = "(^|[\\s\"'`(\\[{<=,])"
 // (~/...), a Windows drive (C:\... or C:/...) or a UNC share (\\\\host\\...).
 var absolutePath = regexp.MustCompile(pathStart + "((?:/|~[/\\\\]|[A-Za-z]:[/\\\\]|\\\\\\\\)[^" + pathEnd + "]+)")
 
+// grpcMethod matches a gRPC full method name, /package.Service/Method as
+// in /cohort.v1.Coordinator/UploadUpdate (lower-case package, capitalised
+// service and method): it names no local file, and tells the
+// coordinator's operator which call failed.
+var grpcMethod = regexp.MustCompile(`^/[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*\.[A-Z]\w*/[A-Z]\w*$`)
+
 // redactPaths replaces in s each local path by localPathMark: local's
 // (with whatever path follows them: a file under a directory) and any
-// absolute one. A relative local path of a single name ("data") is taken
-// only as a directory ("data/..."), so that the word stays a word.
+// absolute one but a gRPC method name. A relative local path of a single
+// name ("data") is taken only as a directory ("data/..."), so that the
+// word stays a word.
 func redactPaths(s string, local []string) string {
 	local = slices.Clone(local)
 	slices.SortFunc(local, func(a, b string) int { return len(b) - len(a) }) // the longest first
@@ -119,7 +126,13 @@ func redactPaths(s string, local []string) string {
 		re := regexp.MustCompile(pathStart + regexp.QuoteMeta(l) + rest + "($|[" + pathEnd + "])")
 		s = re.ReplaceAllString(s, "${1}"+localPathMark+"${2}")
 	}
-	return absolutePath.ReplaceAllString(s, "${1}"+localPathMark)
+	return absolutePath.ReplaceAllStringFunc(s, func(m string) string {
+		sub := absolutePath.FindStringSubmatch(m)
+		if grpcMethod.MatchString(sub[2]) {
+			return m
+		}
+		return sub[1] + localPathMark
+	})
 }
 
 // declineTask tells the coordinator that this node will not answer task,

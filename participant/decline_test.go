@@ -168,6 +168,9 @@ func TestDeclineReasonHidesLocalPaths(t *testing.T) {
 			"records: open <local path>: access denied"},
 		{"a home directory", errors.New("read schema ~/cohort/schema.json: EOF"), nil, []string{"~/cohort"},
 			"read schema <local path>: EOF"},
+		{"a gRPC method name among paths", errors.New("participant h2: /cohort.v1.Coordinator/SubmitDecryptionShare: keep share in /var/lib/cohort/keys: denied; /grpc.health.v1.Health/Check, (/home/x/data.csv)"), nil,
+			[]string{"/var/lib", "/home/x"},
+			"participant h2: /cohort.v1.Coordinator/SubmitDecryptionShare: keep share in <local path>: denied; /grpc.health.v1.Health/Check, (<local path>)"},
 		{"an error without a path", fmt.Errorf("participant h2: %w: the coordinator sent this decrypt task at block 12, weights 3/4, from https://coordinator.example:7443/cohort", ErrChainBehind), []string{dataDir}, nil,
 			fmt.Sprintf("participant h2: %v: the coordinator sent this decrypt task at block 12, weights 3/4, from https://coordinator.example:7443/cohort", ErrChainBehind)},
 	}

@@ -400,6 +400,47 @@ func TestRestartedNodeWaitsForItsOwnJoin(t *testing.T) {
 	}
 }
 
+// A node restarted without a data directory, whose chain is behind its own
+// join, has no join block to recall (TestNodeBehindItsOwnJoinDoesNotStop):
+// it reads "not a participant" at start and joins, and the contract
+// refuses the join as made (ErrAlreadyJoined). That says the hospital is a
+// participant and its chain behind: the node waits for its chain to reach
+// the join, as one that recalled its join block does, and goes on with the
+// join's block, instead of stopping.
+func TestNodeWithoutDataDirWaitsForTheJoinTheChainRefusesAsMade(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c := newStudyChain(t, ctx, 1)
+	waiting := newLogSignal(msgAlreadyJoined)
+	node, joined, lag := restartBehindJoin(t, ctx, c, "", slog.New(waiting))
+	node.recallJoin(ctx)
+	require.Zero(t, node.joinedAt, "its chain has no trace of the join")
+	in, err := node.participates(ctx)
+	require.NoError(t, err)
+	require.False(t, in, "its chain is before the join")
+
+	joinErr := make(chan error, 1)
+	go func() { joinErr <- node.joinStudy(ctx) }()
+	select {
+	case <-waiting.seen:
+	case err := <-joinErr:
+		t.Fatalf("the node did not wait for its chain to reach its join: %v", err)
+	case <-ctx.Done():
+		t.Fatal("the node neither waited nor joined")
+	}
+	lag.Set(0) // its node catches up
+	select {
+	case err := <-joinErr:
+		require.NoError(t, err)
+	case <-ctx.Done():
+		t.Fatal("the node did not go on once its chain had its join")
+	}
+	assert.Equal(t, joined, node.joinedAt, "the join's block, read once its chain has it")
+	in, err = node.participates(ctx)
+	require.NoError(t, err)
+	assert.True(t, in)
+}
+
 // A join kept in the data directory is set aside when it is not this
 // chain's join of this study: another study, another chain id, or another
 // block at its height (a reset network); the chain's own record of the

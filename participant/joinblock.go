@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -30,7 +31,9 @@ import (
 //     query), for a node without a data directory, one whose join predates
 //     the file or another process made (kept from then on). A chain behind
 //     the join gives nothing (0): such a node cannot tell it is behind its
-//     join, and acts as before (a node that left the study).
+//     join, and acts as before (a node that left the study), except at
+//     start, where the contract refuses its join as made: it then waits
+//     for its chain to reach the join (awaitOwnJoin).
 //
 // A kept join that another chain or study wrote (another chain id, ledger
 // or study, or another block at its height once the chain has that
@@ -45,6 +48,11 @@ const joinFileName = "joined.json"
 // msgBehindOwnJoin is logged while this node's chain reads a block before
 // the one its join of the study was mined in.
 const msgBehindOwnJoin = "this node's chain is behind this hospital's own join of the study; waiting for it"
+
+// msgAlreadyJoined is logged when the contract refuses this node's join
+// as made (contracts.ErrAlreadyJoined) while its chain reads "not a
+// participant": its chain is behind the join.
+const msgAlreadyJoined = "the study refused this hospital's join as already made: this node's chain is behind that join; waiting for it"
 
 // joinRecord is this node's join of the study as kept in the data
 // directory.
@@ -186,11 +194,44 @@ func (p *Participant) participates(ctx context.Context) (bool, error) {
 			p.log.Warn(msgBehindOwnJoin, "study", p.cfg.StudyID, "joined_block", p.joinedAt, "node_block", head,
 				"hint", "check that the node is syncing; if the network was reset on purpose, remove "+joinFileName+" from the data directory")
 		}
-		select {
-		case <-ctx.Done():
-			return false, ctx.Err()
-		case <-next:
-		case <-time.After(p.cfg.chainPoll()):
+		if err := p.awaitHead(ctx, next); err != nil {
+			return false, err
 		}
 	}
+}
+
+// awaitOwnJoin waits, once the contract refused this node's join as made
+// (contracts.ErrAlreadyJoined) while its chain read "not a participant",
+// until its chain has the join: the hospital is a participant and its
+// chain behind, as for a node that recalled its join block (participates),
+// but one without a data directory has no block to wait for. Then it reads
+// the join's block from its chain (recallJoin).
+func (p *Participant) awaitOwnJoin(ctx context.Context) error {
+	p.log.Warn(msgAlreadyJoined, "study", p.cfg.StudyID, "hint", "check that the node is syncing")
+	for {
+		next := p.ledger.NextHead() // asked before reading: a block in between closes it
+		in, err := p.ledger.IsParticipant(ctx, p.cfg.StudyID, p.Address())
+		if err != nil {
+			return fmt.Errorf("participant %s: read membership of study %d: %w", p.cfg.Name, p.cfg.StudyID, err)
+		}
+		if in {
+			p.recallJoin(ctx)
+			return nil
+		}
+		if err := p.awaitHead(ctx, next); err != nil {
+			return err
+		}
+	}
+}
+
+// awaitHead waits for the chain's next head (next, from NextHead) or its
+// poll interval, whichever comes first.
+func (p *Participant) awaitHead(ctx context.Context, next <-chan struct{}) error {
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-next:
+	case <-time.After(p.cfg.chainPoll()):
+	}
+	return nil
 }

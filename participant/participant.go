@@ -398,6 +398,11 @@ func (p *Participant) joinStudy(ctx context.Context) error {
 				p.log.Info("joined the study on chain", "study", p.cfg.StudyID, "after_round", study.CurrentRound, "block", r.Block)
 				return nil
 			}
+			if errors.Is(err, contracts.ErrAlreadyJoined) {
+				// This hospital is a participant: its chain, which read
+				// that it was not, is behind its join.
+				return p.awaitOwnJoin(ctx)
+			}
 			if !errors.Is(err, contracts.ErrEnrolmentClosed) {
 				return fmt.Errorf("participant %s: join study %d on chain: %w", p.cfg.Name, p.cfg.StudyID, err)
 			}

@@ -145,7 +145,9 @@ func (c *consortium) writeHospitalConfig(h string, site, sites int) {
 // TestE2EProcesses runs a study with geth, a coordinator and four hospital
 // processes on 127.0.0.1, threshold 3: one hospital is killed during round
 // 2 and the coordinator once during round 3 (then restarted); the study still
-// finishes with models that match the chain.
+// finishes with models that match the chain. Round 3 may close, and the
+// study complete, just before the kill: the restarted coordinator then
+// serves the completed study read-only, models included.
 func TestE2EProcesses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end with processes")
@@ -162,7 +164,7 @@ func TestE2EProcesses(t *testing.T) {
 	}
 
 	// Watch the chain and strike at the right moments.
-	killedHospital, restarted := false, false
+	killedHospital, restarted, completedAtKill := false, false, false
 	for {
 		require.NoError(t, ctx.Err(), "study did not finish; logs in %s", c.dir)
 		exited := ""
@@ -189,6 +191,12 @@ func TestE2EProcesses(t *testing.T) {
 			require.NoError(t, err)
 			if r.Commitments > 0 {
 				coord.kill()
+				// Round 3 may have closed, and the study completed, since
+				// the read above: the restarted coordinator then serves the
+				// completed study read-only.
+				after, err := c.ledger.Study(ctx, c.studyID)
+				require.NoError(t, err)
+				completedAtKill = after.Completed
 				coord = c.start("coordinator-restarted", "coordinator", "--config", c.path("coordinator.json"))
 				restarted = true
 				t.Logf("killed the coordinator in round 3 after %d commitment(s) and started it again", r.Commitments)
@@ -210,10 +218,27 @@ func TestE2EProcesses(t *testing.T) {
 	}
 	c.stop(coord)
 	c.audit(rounds)
+	// Started again after the study completed, the coordinator says so and
+	// serves the study's models read-only until SIGTERM.
+	coord = c.start("coordinator-completed", "coordinator", "--config", c.path("coordinator.json"))
+	c.awaitLog(ctx, coord, "serving its models until stopped")
+	c.verifyModels(ctx, 3, "hospital-2")
+	c.stop(coord)
+	completed, err := os.ReadFile(c.path("coordinator-completed.log"))
+	require.NoError(t, err)
+	assert.Contains(t, string(completed), "study already completed on chain")
 	logs, err := os.ReadFile(c.path("coordinator-restarted.log"))
 	require.NoError(t, err)
-	assert.Contains(t, string(logs), "resuming study from the chain")
-	assert.Contains(t, string(logs), "pooled standardiser restored from the store", "the restarted coordinator does not run the moments phase again")
+	if strings.Contains(string(logs), "study already completed on chain") {
+		// The kill came after round 3 closed: the restarted coordinator
+		// resumed nothing, and served the models above read-only.
+		t.Log("the study completed before the coordinator was killed; the restarted one served it read-only")
+		assert.NotContains(t, string(logs), "resuming study from the chain")
+	} else {
+		require.False(t, completedAtKill, "the study was completed when the coordinator was killed, but the restarted one did not say so")
+		assert.Contains(t, string(logs), "resuming study from the chain")
+		assert.Contains(t, string(logs), "pooled standardiser restored from the store", "the restarted coordinator does not run the moments phase again")
+	}
 	first, err := os.ReadFile(c.path("coordinator.log"))
 	require.NoError(t, err)
 	assert.Contains(t, string(first), "pooled standardiser agreed")
@@ -281,6 +306,26 @@ func (c *consortium) awaitExit(ctx context.Context, p *proc) {
 		require.NoError(c.t, p.err, "%s exits cleanly when the study is done (log %s)", p.name, c.path(p.name+".log"))
 	case <-ctx.Done():
 		c.t.Fatalf("%s did not exit after the study", p.name)
+	}
+}
+
+// awaitLog waits until the log of a running daemon has text; the daemon
+// exiting first, or ctx ending, fails the test.
+func (c *consortium) awaitLog(ctx context.Context, p *proc, text string) {
+	c.t.Helper()
+	for {
+		b, err := os.ReadFile(c.path(p.name + ".log"))
+		require.NoError(c.t, err)
+		if strings.Contains(string(b), text) {
+			return
+		}
+		select {
+		case <-p.done:
+			c.t.Fatalf("%s exited before logging %q: %v (log %s)", p.name, text, p.err, c.path(p.name+".log"))
+		case <-ctx.Done():
+			c.t.Fatalf("%s did not log %q (log %s)", p.name, text, c.path(p.name+".log"))
+		case <-time.After(100 * time.Millisecond):
+		}
 	}
 }
 

@@ -23,8 +23,11 @@ import (
 	"github.com/cohort-fl/cohort/records"
 )
 
-// Serve starts the coordinator daemon and runs the study to its
-// end, or until ctx is cancelled (SIGINT, SIGTERM), then stops gracefully.
+// Serve starts the coordinator daemon and runs the study to its end, or
+// until ctx is cancelled (SIGINT, SIGTERM), then stops gracefully. Once the
+// study is completed, whether in this run or before it started, it keeps
+// serving the study's store read-only (models, updates, audit records)
+// until ctx is cancelled.
 func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) error {
 	contract, err := cfg.Chain.Check()
 	if err != nil {

@@ -1,0 +1,113 @@
+package coordinator
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
+)
+
+// A coordinator started for a study the chain records as completed (it
+// was restarted after the last round closed) serves the study's store
+// read-only: Run returns the final model without an error instead of
+// refusing to start, so the daemon keeps serving researchers' `cohort
+// model get`; it sends nothing to the chain, and a node that joins is told
+// the study is done. It used to fail with "already completed on chain".
+func TestCoordinatorOfACompletedStudyServesItReadOnly(t *testing.T) {
+	f := newFixture(t)
+	final := completeStudy(t, f)
+	// As a coordinator process started afresh: no phase under way.
+	f.install(nil)
+	var logs syncLog
+	f.coord.log = slog.New(slog.NewTextHandler(&logs, nil))
+	head, err := f.chain.BlockNumber(f.ctx)
+	require.NoError(t, err)
+
+	ctx, cancel := context.WithTimeout(f.ctx, time.Minute)
+	defer cancel()
+	res, err := f.coord.Run(ctx)
+	require.NoError(t, err, "a coordinator of a completed study serves it")
+	assert.Empty(t, res.Rounds, "no round runs again")
+	assert.Equal(t, final.params, res.FinalModel)
+	assert.Equal(t, f.pk.Hash(), res.PublicKeyHash)
+	assert.Contains(t, logs.String(), msgStudyCompleted)
+
+	after, err := f.chain.BlockNumber(f.ctx)
+	require.NoError(t, err)
+	assert.Equal(t, head, after, "nothing was sent to the chain")
+
+	// The read API researchers use: the final model, byte for byte.
+	stream, err := f.hospitals[0].client.GetBlob(f.ctx, &cohortv1.BlobRequest{Hash: final.hash.Bytes()})
+	require.NoError(t, err)
+	var got []byte
+	for {
+		chunk, err := stream.Recv()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		got = append(got, chunk.GetData()...)
+	}
+	assert.Equal(t, final.hash, crypto.Keccak256Hash(got), "the served model is the one the chain records")
+
+	// A node that joins is told the study is done, with its final model.
+	select {
+	case task := <-f.join(t, f.hospitals[1]):
+		require.NotNil(t, task.GetDone(), "got %v", task)
+		assert.Equal(t, final.hash.Bytes(), task.GetDone().GetFinalModelHash())
+	case <-ctx.Done():
+		t.Fatal("a joining node was not told the study is done")
+	}
+}
+
+// finalModel is a completed study's last model: its parameters and hash.
+type finalModel struct {
+	params []float64
+	hash   common.Hash
+}
+
+// completeStudy runs the fixture's study to its end on chain by hand: each
+// of its rounds gets two commitments and closes with a model kept in the
+// coordinator's store. It returns the last round's model.
+func completeStudy(t *testing.T, f *fixture) finalModel {
+	t.Helper()
+	study, err := f.ledger.Study(f.ctx, f.studyID)
+	require.NoError(t, err)
+	var last finalModel
+	for r := uint32(1); r <= study.Rounds; r++ {
+		if r > 1 {
+			_, err := f.ledger.OpenRound(f.ctx, f.coordAcct, f.studyID, r, last.hash, time.Now().Add(time.Hour))
+			require.NoError(t, err)
+		}
+		for i, h := range f.hospitals[:2] {
+			_, err := f.ledger.CommitUpdate(f.ctx, h.account, f.studyID, r, contracts.Commitment{
+				CiphertextHash: crypto.Keccak256Hash(fmt.Appendf(nil, "update %d of round %d", i, r)), Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids")),
+			})
+			require.NoError(t, err)
+		}
+		m, err := models.New(f.coord.cfg.Spec, int64(r))
+		require.NoError(t, err)
+		last.params = m.Params()
+		last.hash, err = f.coord.store.Put(models.EncodeParams(last.params))
+		require.NoError(t, err)
+		_, err = f.ledger.CloseRound(f.ctx, f.coordAcct, f.studyID, r, contracts.RoundResult{
+			AggregateHash: crypto.Keccak256Hash(fmt.Appendf(nil, "aggregate of round %d", r)), ModelHash: last.hash, Accuracy: 0.8, AUC: 0.8, Participants: 2,
+		})
+		require.NoError(t, err)
+	}
+	study, err = f.ledger.Study(f.ctx, f.studyID)
+	require.NoError(t, err)
+	require.True(t, study.Completed)
+	return last
+}
