@@ -31,15 +31,13 @@ type roundFacts struct {
 	study contracts.Study
 	// committed holds the round's commitments on chain by committer.
 	committed map[common.Address]contracts.Commitment
-	// updates holds the committed updates (blobs that hash to their
-	// commitments) of the task's contributors, in task order; the driver
-	// stops at the first contributor without a commitment.
-	updates [][]byte
-	// hashes are the content hashes updates were checked against when the
-	// driver fetched them (FetchBlob), in the same order; nil: the step
-	// hashes the updates itself. A holder's check of 100 updates twice a
-	// round does not decode and hash them again.
-	hashes []common.Hash
+	// updates holds the committed updates of the task's contributors, in
+	// task order, each with the content hash its bytes had when the driver
+	// fetched them (the step compares it with the commitment) and decoded
+	// then: a holder's 100 updates are decoded and hashed once a round, not
+	// in each phase. The driver stops at the first contributor without a
+	// commitment.
+	updates []sealedUpdate
 	// pinned is the contributor list the coordinator pinned on chain for
 	// the round (contracts.ContributorsHash; zero: none pinned).
 	pinned common.Hash
@@ -120,20 +118,11 @@ func (s *steps) committedUpdates(round uint32, addrs []common.Address, facts rou
 		return nil, nil, err
 	}
 	for i, addr := range addrs {
-		if i >= len(facts.updates) || facts.contentHash(i) != committed[i] {
+		if i >= len(facts.updates) || facts.updates[i].hash != committed[i] {
 			return nil, nil, fmt.Errorf("participant %s: the update %s committed in round %d is missing", s.name, addr.Hex(), round)
 		}
 	}
 	return dealers, samples, nil
-}
-
-// contentHash is update i's content hash: as checked when fetched, or
-// computed.
-func (f roundFacts) contentHash(i int) common.Hash {
-	if i < len(f.hashes) {
-		return f.hashes[i]
-	}
-	return aggregation.ContentHash(f.updates[i])
 }
 
 // commitmentsOf checks that every contributor committed in the round and
@@ -164,8 +153,8 @@ func (s *steps) roundReferences(ctx context.Context, scheme *aggregation.Scheme,
 	}
 	updates := make([]*aggregation.EncryptedVector, len(addrs))
 	for i, addr := range addrs {
-		updates[i] = new(aggregation.EncryptedVector)
-		if err := updates[i].UnmarshalBinary(facts.updates[i]); err != nil {
+		var err error
+		if updates[i], err = facts.updates[i].decoded(); err != nil {
 			return nil, nil, fmt.Errorf("participant %s: update of %s: %w", s.name, addr.Hex(), err)
 		}
 		// A score share opens the update under the key of the dealer it
