@@ -201,19 +201,30 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 		{"an aggregate with one value altered", task(altered(updates, 2), []common.Address{h1, h2}, []float64{0.5, 0.5})},
 		{"the pinned contributors in another order", task(sum([]*aggregation.EncryptedVector{updates[1], updates[0]}, []float64{0.5, 0.5}), []common.Address{h2, h1}, []float64{0.5, 0.5})},
 	}
+	// keep sets what a holder keeps of round 1 between its phases.
+	keep := func() {
+		p.fetched = &roundUpdates{round: 1, byHash: map[common.Hash]sealedUpdate{}}
+		p.refs = &roundRefs{key: refsKey{round: 1}}
+	}
 	for _, tt := range refusals {
 		t.Run(tt.name, func(t *testing.T) {
+			keep()
 			err := p.decrypt(ctx, tt.task)
 			require.ErrorIs(t, err, ErrChainMismatch)
 			require.Zero(t, client.submitted, "no decryption share left the site")
+			assert.NotNil(t, p.fetched, "a refused task keeps the round's updates for the task asked again")
+			assert.NotNil(t, p.refs)
 			if strings.Contains(tt.name, "altered") {
 				require.ErrorIs(t, err, aggregation.ErrSpotCheckFailed)
 			}
 		})
 	}
 	t.Run("the honest aggregate is decrypted", func(t *testing.T) {
+		keep()
 		require.NoError(t, p.decrypt(ctx, task(sum(updates, []float64{0.5, 0.5}), []common.Address{h1, h2}, []float64{0.5, 0.5})))
 		require.Equal(t, 1, client.submitted)
+		assert.Nil(t, p.fetched, "the round's updates are dropped once the holder gave its share")
+		assert.Nil(t, p.refs, "and its scoring references")
 		assert.Equal(t, &roundPin{round: 1, hash: contracts.ContributorsHash(study, 1, []common.Address{h1, h2})}, p.pin, "the round's pin is read once and kept")
 	})
 	t.Run("recorded trust weights that single out one update", func(t *testing.T) {
@@ -369,6 +380,21 @@ func TestRoundUpdatesAreFetchedOncePerRound(t *testing.T) {
 		assert.ErrorIs(t, err, ErrChainMismatch)
 	}
 	assert.Equal(t, 4, c.gets, "a refused blob is not kept")
+}
+
+// What a holder keeps of a round between its phases is dropped when
+// another round starts, and kept when the round's own train task comes
+// again.
+func TestRoundCacheIsDroppedWhenAnotherRoundStarts(t *testing.T) {
+	p := &Participant{}
+	p.fetched = &roundUpdates{round: 2, byHash: map[common.Hash]sealedUpdate{}}
+	p.refs = &roundRefs{key: refsKey{round: 2}}
+	p.forgetOtherRounds(2)
+	assert.NotNil(t, p.fetched, "round 2's own")
+	assert.NotNil(t, p.refs)
+	p.forgetOtherRounds(3)
+	assert.Nil(t, p.fetched, "round 3 started")
+	assert.Nil(t, p.refs)
 }
 
 // A committed update the holder fetched is kept decoded, in place of its

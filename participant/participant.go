@@ -699,6 +699,7 @@ func retryable(err error) bool {
 func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	tr := Trace{Round: t.GetRound()}
 	round := t.GetRound()
+	p.forgetOtherRounds(round)
 	if err := p.checkMode(t.GetStandardisation()); err != nil {
 		return err
 	}

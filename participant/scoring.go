@@ -68,6 +68,26 @@ func (p *Participant) fetchUpdate(ctx context.Context, round uint32, h common.Ha
 	return u, nil
 }
 
+// forgetRound drops what a holder keeps of a round between its score and
+// decrypt phases, the committed updates (160 MB at 100 hospitals) and the
+// scoring references, once it gave its decryption share. A task of the
+// round asked again, after a restart of either side, fetches and
+// recomputes them.
+func (p *Participant) forgetRound() {
+	p.fetched, p.refs = nil, nil
+}
+
+// forgetOtherRounds is forgetRound for any round but round, when a round
+// starts.
+func (p *Participant) forgetOtherRounds(round uint32) {
+	if p.fetched != nil && p.fetched.round != round {
+		p.fetched = nil
+	}
+	if p.refs != nil && p.refs.key.round != round {
+		p.refs = nil
+	}
+}
+
 // chainFacts reads the study and the round's commitments, without the
 // updates.
 func (p *Participant) chainFacts(ctx context.Context, round uint32) (roundFacts, error) {
@@ -272,7 +292,11 @@ func (p *Participant) decrypt(ctx context.Context, t *cohortv1.DecryptTask) erro
 	if err != nil {
 		return err
 	}
-	return p.carryOut(ctx, r)
+	if err := p.carryOut(ctx, r); err != nil {
+		return err
+	}
+	p.forgetRound()
+	return nil
 }
 
 // disputeAggregate keeps the evidence of a refused aggregate in the data

@@ -190,22 +190,53 @@ func (s *steps) scoringReferences(ctx context.Context, scheme *aggregation.Schem
 	if k := aggregation.DefaultProjectionsFor(len(ref.global)); int(projections) != k {
 		return nil, fmt.Errorf("%w: %d projections asked, the protocol uses %d for this model", ErrChainMismatch, projections, k)
 	}
-	var root models.Dataset
-	if err := root.UnmarshalBinary(ref.root); err != nil {
-		return nil, fmt.Errorf("participant %s: root data set: %w", s.name, err)
-	}
-	reference, err := models.ReferenceUpdate(ctx, s.spec, ref.global, root, models.ReferenceTrainConfig(round))
-	if err != nil {
-		return nil, err
-	}
-	refs, err := scheme.NewReferences(reference, want, int(projections))
-	if err != nil {
-		return nil, err
+	key := refsKey{round: round, seed: want, projections: projections, inputs: crypto.Keccak256Hash(models.EncodeParams(ref.global), ref.root)}
+	refs := s.refs.of(key)
+	if refs == nil {
+		var root models.Dataset
+		if err := root.UnmarshalBinary(ref.root); err != nil {
+			return nil, fmt.Errorf("participant %s: root data set: %w", s.name, err)
+		}
+		reference, err := models.ReferenceUpdate(ctx, s.spec, ref.global, root, models.ReferenceTrainConfig(round))
+		if err != nil {
+			return nil, err
+		}
+		if refs, err = scheme.NewReferences(reference, want, int(projections)); err != nil {
+			return nil, err
+		}
+		s.refs = &roundRefs{key: key, refs: refs}
 	}
 	if refs.Hash() != common.BytesToHash(refsHash) {
 		return nil, fmt.Errorf("%w: the reference update recomputed from the root data set differs from the coordinator's", ErrChainMismatch)
 	}
 	return refs, nil
+}
+
+// refsKey is what a round's scoring references are recomputed from: the
+// round, the projection seed its commitments fix, the number of
+// projections, and the hash of the round's global model and the root data
+// set.
+type refsKey struct {
+	round       uint32
+	seed        [32]byte
+	projections uint32
+	inputs      common.Hash
+}
+
+// roundRefs are the scoring references a holder recomputed last, kept so
+// that the decrypt phase (checkTrust) reuses the score phase's: training
+// the reference update and drawing the projections again gave the same.
+type roundRefs struct {
+	key  refsKey
+	refs *aggregation.References
+}
+
+// of returns the references kept for key, or nil.
+func (r *roundRefs) of(key refsKey) *aggregation.References {
+	if r == nil || r.key != key {
+		return nil
+	}
+	return r.refs
 }
 
 // thresholdScheme is the sealer's scheme and threshold share, which the

@@ -619,3 +619,41 @@ func sealedUpdates(blobs ...[]byte) []sealedUpdate {
 	}
 	return out
 }
+
+// A holder recomputes a round's scoring references (training the reference
+// update, drawing the projections) once: the decrypt phase re-derives the
+// trust weights with the score phase's. They are kept for what they were
+// computed from only: another global model or root data set recomputes
+// them (and is refused here, as the coordinator's hash no longer matches),
+// and a claim that differs from them is refused even when they are kept.
+func TestScoringReferencesAreComputedOncePerRound(t *testing.T) {
+	f := newRoundFixture(t)
+	me := f.nodes[0]
+	task, facts, ref := f.scoreTaskFor(t, []int{0, 1, 2})
+	addrs, err := contributors("score", task.GetContributors())
+	require.NoError(t, err)
+	scheme := testScheme(t)
+	refsOf := func(ref referenceFacts, claimed []byte) (*aggregation.References, error) {
+		return me.scoringReferences(context.Background(), scheme, f.round, addrs, facts, ref, task.GetSeed(), task.GetProjections(), claimed)
+	}
+	first, err := refsOf(ref, task.GetReferencesHash())
+	require.NoError(t, err)
+	again, err := refsOf(ref, task.GetReferencesHash())
+	require.NoError(t, err)
+	assert.Same(t, first, again, "computed once in the round")
+
+	_, err = refsOf(ref, common.Hash{1}.Bytes())
+	assert.ErrorIs(t, err, ErrChainMismatch, "a claim the kept references do not match")
+
+	other := ref
+	other.global = append([]float64(nil), ref.global...)
+	other.global[0] += 0.5
+	_, err = refsOf(other, task.GetReferencesHash())
+	assert.ErrorIs(t, err, ErrChainMismatch, "another global model is recomputed from, not served the kept references")
+
+	me.refs = nil
+	fresh, err := refsOf(ref, task.GetReferencesHash())
+	require.NoError(t, err)
+	assert.NotSame(t, first, fresh, "dropped with the round: recomputed")
+	assert.Equal(t, first.Hash(), fresh.Hash())
+}
