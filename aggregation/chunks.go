@@ -267,17 +267,27 @@ func (v *EncryptedVector) NumChunks() int { return NumChunksFor(v.length) }
 // any other bytes, their Keccak-256 hash. It is the address of a blob in
 // the stores and on chain.
 func ContentHash(b []byte) common.Hash {
+	h, _ := DecodeContent(b)
+	return h
+}
+
+// DecodeContent returns ContentHash(b) and, when b is an EncryptedVector's
+// encoding, the vector decoded (nil otherwise), so that a receiver that
+// checks a blob against its commitment and then uses the vector decodes it
+// once. Bytes that start as a vector's encoding but do not decode are
+// hashed as any other bytes, with a nil vector.
+func DecodeContent(b []byte) (common.Hash, *EncryptedVector) {
 	if IsVectorEncoding(b) {
-		var v EncryptedVector
+		v := new(EncryptedVector)
 		if v.UnmarshalBinary(b) == nil {
-			return v.Hash()
+			return v.Hash(), v
 		}
 	}
 	k := sha3.NewLegacyKeccak256()
 	k.Write(b)
 	var out common.Hash
 	k.Sum(out[:0])
-	return out
+	return out, nil
 }
 
 // IsVectorEncoding reports whether b starts as an EncryptedVector's

@@ -160,6 +160,29 @@ func TestChunkCommitment(t *testing.T) {
 	assert.Equal(t, crypto.Keccak256Hash([]byte("model")), ContentHash([]byte("model")))
 }
 
+// DecodeContent hashes a blob as ContentHash does and hands back the vector
+// it decoded to do so; other bytes, a vector's encoding that does not
+// decode among them, come back hashed with no vector.
+func TestDecodeContent(t *testing.T) {
+	sf := newSpotFixture(t, 2, 3000)
+	b, err := sf.updates[0].MarshalBinary()
+	require.NoError(t, err)
+	h, v := DecodeContent(b)
+	require.NotNil(t, v)
+	assert.Equal(t, sf.updates[0].Hash(), h)
+	assert.Equal(t, h, v.Hash())
+	again, err := v.MarshalBinary()
+	require.NoError(t, err)
+	assert.Equal(t, b, again)
+
+	for _, other := range [][]byte{[]byte("model"), b[:len(b)-1]} {
+		h, v := DecodeContent(other)
+		assert.Nil(t, v)
+		assert.Equal(t, crypto.Keccak256Hash(other), h)
+		assert.Equal(t, ContentHash(other), h)
+	}
+}
+
 func TestCheckSpotsAcceptsTheHonestAggregate(t *testing.T) {
 	// Every chunk: the per-coefficient sum must match the kernel's bytes.
 	sf := newSpotFixture(t, 5, 3000)

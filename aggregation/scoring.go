@@ -588,6 +588,15 @@ func (s *Scheme) GenThresholdScoreShares(tsk *ThresholdSecretShare, sets [][]Sha
 	if err := s.checkProposedScoreSet(set, update, refs); err != nil {
 		return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
 	}
+	// The party's Shamir share of the key the update decrypts under, its
+	// dealer's: checked and combined once, not once per set, and only that
+	// dealer's of the n shares the party holds is checked. A holder scores
+	// every update of the round: checking all n shares for each was
+	// O(n²) per holder and round.
+	sh, err := s.vectorShare(tsk, update)
+	if err != nil {
+		return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
+	}
 	// A set's additive key is λ_S times the party's Shamir share of the
 	// dealer's key (mhe.Combiner), and at the top level the unsmudged
 	// share (key switch, then the references' inner products) is linear in
@@ -597,17 +606,17 @@ func (s *Scheme) GenThresholdScoreShares(tsk *ThresholdSecretShare, sets [][]Sha
 	// per set.
 	var base [][]uint64
 	if update.level == s.params.MaxLevel() && len(sets) > 1 {
-		sh, err := s.termShare(tsk, update.terms)
-		if err != nil {
-			return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
-		}
 		if base, err = s.scoreContributions(&rlwe.SecretKey{Value: sh.Poly}, update, refs); err != nil {
 			return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
 		}
 	}
 	out := make([]*ScoreShare, len(sets))
 	for i, active := range sets {
-		key, sorted, err := s.vectorKey(tsk, active, update)
+		sorted, err := s.checkActive(tsk, active)
+		if err != nil {
+			return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
+		}
+		key, err := s.additive(tsk, sorted, sh)
 		if err != nil {
 			return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
 		}

@@ -553,3 +553,40 @@ func TestThresholdScoreSharesForSeveralSetsAreEachSetsOwn(t *testing.T) {
 	assert.InDelta(t, want.Reference, got.Reference, tol)
 	assert.InDelta(t, want.Projections[3], got.Projections[3], tol)
 }
+
+// A score share uses the holder's share of the update's dealer's key only,
+// and checks only that one of the n it holds (checking all n for each
+// update was O(n²) per holder and round): a share of another dealer's key
+// that is not reduced does not stop the update's score shares, one of the
+// dealer's own does.
+func TestThresholdScoreShareChecksTheDealersKeyShareOnly(t *testing.T) {
+	s := newScheme(t)
+	const n, threshold = 3, 2
+	f := newFixture(t, s, n)
+	_, tsks := thresholdSetup(t, f, threshold)
+	_, refs, enc, set := scoredUpdate(t, f, rand.New(rand.NewPCG(11, 12)), 3000, 32, "dealer only")
+	active := []ShamirPoint{1, 2}
+	corrupt := func(dealer func(PartyID) bool) *ThresholdSecretShare {
+		out := *tsks[0]
+		out.shares = slices.Clone(tsks[0].shares)
+		for k, id := range out.keys {
+			if dealer(id) {
+				poly := out.shares[k].Poly.CopyNew()
+				poly.Q.Coeffs[0][0] = s.params.RingQ().SubRings[0].Modulus
+				out.shares[k].Poly = *poly
+			}
+		}
+		return &out
+	}
+	want, err := s.GenThresholdScoreShare(tsks[0], active, set, enc, refs)
+	require.NoError(t, err)
+	others, err := s.GenThresholdScoreShare(corrupt(func(id PartyID) bool { return id != enc.Dealer() }), active, set, enc, refs)
+	require.NoError(t, err, "the other dealers' shares are not used")
+	a, err := want.MarshalBinary()
+	require.NoError(t, err)
+	b, err := others.MarshalBinary()
+	require.NoError(t, err)
+	assert.Equal(t, a, b)
+	_, err = s.GenThresholdScoreShare(corrupt(func(id PartyID) bool { return id == enc.Dealer() }), active, set, enc, refs)
+	assert.ErrorIs(t, err, ErrMalformed, "the dealer's own share is checked")
+}

@@ -296,15 +296,32 @@ func (s *Scheme) checkThresholdShare(i int, ts *ThresholdShare) error {
 }
 
 func (s *Scheme) checkThresholdSecretShare(tsk *ThresholdSecretShare) error {
+	if err := s.checkThresholdSecretShareOf(tsk, nil); err != nil {
+		return err
+	}
+	for k, sh := range tsk.shares {
+		if err := s.checkPolyQP(fmt.Sprintf("ThresholdSecretShare key %d", k), sh.Poly); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkThresholdSecretShareOf is checkThresholdSecretShare for the shares
+// of the terms' dealers only (a dealer tsk holds no share of is left to
+// termShare to refuse).
+func (s *Scheme) checkThresholdSecretShareOf(tsk *ThresholdSecretShare, terms []Term) error {
 	if tsk == nil || len(tsk.shares) == 0 {
 		return fmt.Errorf("%w: ThresholdSecretShare is nil or empty", ErrNilArgument)
 	}
 	if err := s.checkParams("ThresholdSecretShare", tsk.params); err != nil {
 		return err
 	}
-	for k, sh := range tsk.shares {
-		if err := s.checkPolyQP(fmt.Sprintf("ThresholdSecretShare key %d", k), sh.Poly); err != nil {
-			return err
+	for _, t := range terms {
+		if sh, ok := tsk.shareOf(t.Dealer); ok {
+			if err := s.checkPolyQP(fmt.Sprintf("ThresholdSecretShare key of dealer %s", t.Dealer), sh.Poly); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -500,28 +517,14 @@ func (s *Scheme) GenThresholdDecryptionShares(tsk *ThresholdSecretShare, sets []
 	return out, nil
 }
 
-// vectorKey returns tsk's additive share, for the active set, of the key v
-// decrypts under.
-func (s *Scheme) vectorKey(tsk *ThresholdSecretShare, active []ShamirPoint, v *EncryptedVector) (*rlwe.SecretKey, []ShamirPoint, error) {
-	if err := s.checkThresholdSecretShare(tsk); err != nil {
-		return nil, nil, err
+// vectorShare returns tsk's Shamir share of the key v decrypts under
+// (termShare), after checking tsk and the shares of v's dealers only: a
+// key switch of one update uses one of the party's n shares.
+func (s *Scheme) vectorShare(tsk *ThresholdSecretShare, v *EncryptedVector) (mhe.ShamirSecretShare, error) {
+	if err := s.checkThresholdSecretShareOf(tsk, v.terms); err != nil {
+		return mhe.ShamirSecretShare{}, err
 	}
-	if err := s.checkVector("vector", v); err != nil {
-		return nil, nil, err
-	}
-	sorted, err := s.checkActive(tsk, active)
-	if err != nil {
-		return nil, nil, err
-	}
-	sh, err := s.termShare(tsk, v.terms)
-	if err != nil {
-		return nil, nil, err
-	}
-	key, err := s.additive(tsk, sorted, sh)
-	if err != nil {
-		return nil, nil, err
-	}
-	return key, sorted, nil
+	return s.termShare(tsk, v.terms)
 }
 
 func encodeThreshold(e *encoder, kind byte, params common.Hash, id PartyID, point ShamirPoint, threshold int, points []ShamirPoint, dealerPoint ShamirPoint, dealers []ShamirPoint, keys []PartyID, shares []mhe.ShamirSecretShare, widths *modulusWidths) {

@@ -201,19 +201,30 @@ func TestNoCodePathDecryptsAnUpdate(t *testing.T) {
 		{"an aggregate with one value altered", task(altered(updates, 2), []common.Address{h1, h2}, []float64{0.5, 0.5})},
 		{"the pinned contributors in another order", task(sum([]*aggregation.EncryptedVector{updates[1], updates[0]}, []float64{0.5, 0.5}), []common.Address{h2, h1}, []float64{0.5, 0.5})},
 	}
+	// keep sets what a holder keeps of round 1 between its phases.
+	keep := func() {
+		p.fetched = &roundUpdates{round: 1, byHash: map[common.Hash]sealedUpdate{}}
+		p.refs = &roundRefs{key: refsKey{round: 1}}
+	}
 	for _, tt := range refusals {
 		t.Run(tt.name, func(t *testing.T) {
+			keep()
 			err := p.decrypt(ctx, tt.task)
 			require.ErrorIs(t, err, ErrChainMismatch)
 			require.Zero(t, client.submitted, "no decryption share left the site")
+			assert.NotNil(t, p.fetched, "a refused task keeps the round's updates for the task asked again")
+			assert.NotNil(t, p.refs)
 			if strings.Contains(tt.name, "altered") {
 				require.ErrorIs(t, err, aggregation.ErrSpotCheckFailed)
 			}
 		})
 	}
 	t.Run("the honest aggregate is decrypted", func(t *testing.T) {
+		keep()
 		require.NoError(t, p.decrypt(ctx, task(sum(updates, []float64{0.5, 0.5}), []common.Address{h1, h2}, []float64{0.5, 0.5})))
 		require.Equal(t, 1, client.submitted)
+		assert.Nil(t, p.fetched, "the round's updates are dropped once the holder gave its share")
+		assert.Nil(t, p.refs, "and its scoring references")
 		assert.Equal(t, &roundPin{round: 1, hash: contracts.ContributorsHash(study, 1, []common.Address{h1, h2})}, p.pin, "the round's pin is read once and kept")
 	})
 	t.Run("recorded trust weights that single out one update", func(t *testing.T) {
@@ -258,12 +269,12 @@ func TestRecomputedSumChecksEachUpdatesDealerAndRound(t *testing.T) {
 	}
 	u1, u2 := seal(sealers[0], round1), seal(sealers[1], round1)
 	dealers := []aggregation.PartyID{aggregation.DealerID(7, a.Bytes()), aggregation.DealerID(7, b.Bytes())}
-	_, err = sealers[0].sum(pk.Hash(), [][]byte{u1, u2}, dealers, round1, []float64{0.5, 0.5})
+	_, err = sealers[0].sum(pk.Hash(), sealedUpdates(u1, u2), dealers, round1, []float64{0.5, 0.5})
 	require.NoError(t, err, "the honest sum")
 
-	_, err = sealers[0].sum(pk.Hash(), [][]byte{u2, u1}, dealers, round1, []float64{0.5, 0.5})
+	_, err = sealers[0].sum(pk.Hash(), sealedUpdates(u2, u1), dealers, round1, []float64{0.5, 0.5})
 	require.ErrorIs(t, err, aggregation.ErrKeyMismatch, "updates under the other member's dealer id")
-	_, err = sealers[0].sum(pk.Hash(), [][]byte{u1, seal(sealers[1], aggregation.TrainContext(7, 2))}, dealers, round1, []float64{0.5, 0.5})
+	_, err = sealers[0].sum(pk.Hash(), sealedUpdates(u1, seal(sealers[1], aggregation.TrainContext(7, 2))), dealers, round1, []float64{0.5, 0.5})
 	require.ErrorIs(t, err, aggregation.ErrKeyMismatch, "an update made for round 2")
 }
 
@@ -309,18 +320,7 @@ func TestSealFollowsTheCollectiveKey(t *testing.T) {
 	scheme, err := aggregation.NewScheme(testConfig())
 	require.NoError(t, err)
 	s := &homomorphicSealer{scheme: scheme, id: aggregation.DealerID(7, common.Address{1}.Bytes())}
-	keySet := func(seed string) (*aggregation.PublicKey, []byte) {
-		crs := aggregation.CommonSeed([]byte(seed))
-		raw, err := s.publicKeyShare(crs)
-		require.NoError(t, err)
-		share := new(aggregation.PublicKeyShare)
-		require.NoError(t, share.UnmarshalBinary(raw))
-		pk, err := scheme.CombinePublicKey(crs, []*aggregation.PublicKeyShare{share})
-		require.NoError(t, err)
-		b, err := pk.MarshalBinary()
-		require.NoError(t, err)
-		return pk, b
-	}
+	keySet := func(seed string) (*aggregation.PublicKey, []byte) { return ownKeySet(t, s, seed) }
 	ctx := aggregation.TrainContext(7, 1)
 	madeUnder := func(key []byte, keyHash common.Hash) error {
 		out, err := s.seal(key, ctx, []float64{0.25, -0.5})
@@ -339,6 +339,22 @@ func TestSealFollowsTheCollectiveKey(t *testing.T) {
 	require.Error(t, err, "a torn key")
 }
 
+// ownKeySet is the key set of s alone, from the common seed of seed, and
+// its encoding.
+func ownKeySet(t *testing.T, s *homomorphicSealer, seed string) (*aggregation.PublicKey, []byte) {
+	t.Helper()
+	crs := aggregation.CommonSeed([]byte(seed))
+	raw, err := s.publicKeyShare(crs)
+	require.NoError(t, err)
+	share := new(aggregation.PublicKeyShare)
+	require.NoError(t, share.UnmarshalBinary(raw))
+	pk, err := s.scheme.CombinePublicKey(crs, []*aggregation.PublicKeyShare{share})
+	require.NoError(t, err)
+	b, err := pk.MarshalBinary()
+	require.NoError(t, err)
+	return pk, b
+}
+
 // A robust round's holder reads every committed update in the score phase
 // and again in the decrypt phase: each is downloaded (and checked against
 // its hash) once per round. A blob that does not hash to what was asked
@@ -351,9 +367,9 @@ func TestRoundUpdatesAreFetchedOncePerRound(t *testing.T) {
 	p := &Participant{client: c, cfg: Config{Name: "h"}}
 	ctx := context.Background()
 	for range 2 {
-		b, err := p.fetchUpdate(ctx, 3, h)
+		u, err := p.fetchUpdate(ctx, 3, h)
 		require.NoError(t, err)
-		assert.Equal(t, good, b)
+		assert.Equal(t, good, u.raw)
 	}
 	assert.Equal(t, 1, c.gets, "fetched once in round 3")
 	_, err := p.fetchUpdate(ctx, 4, h)
@@ -364,4 +380,54 @@ func TestRoundUpdatesAreFetchedOncePerRound(t *testing.T) {
 		assert.ErrorIs(t, err, ErrChainMismatch)
 	}
 	assert.Equal(t, 4, c.gets, "a refused blob is not kept")
+}
+
+// What a holder keeps of a round between its phases is dropped when
+// another round starts, and kept when the round's own train task comes
+// again.
+func TestRoundCacheIsDroppedWhenAnotherRoundStarts(t *testing.T) {
+	p := &Participant{}
+	p.fetched = &roundUpdates{round: 2, byHash: map[common.Hash]sealedUpdate{}}
+	p.refs = &roundRefs{key: refsKey{round: 2}}
+	p.forgetOtherRounds(2)
+	assert.NotNil(t, p.fetched, "round 2's own")
+	assert.NotNil(t, p.refs)
+	p.forgetOtherRounds(3)
+	assert.Nil(t, p.fetched, "round 3 started")
+	assert.Nil(t, p.refs)
+}
+
+// A committed update the holder fetched is kept decoded, in place of its
+// bytes: the score phase, the decrypt phase and the recomputed sum of a
+// round use the one vector decoded when its bytes were checked against the
+// commitment, and a new round decodes afresh.
+func TestRoundUpdatesAreDecodedOncePerRound(t *testing.T) {
+	scheme, err := aggregation.NewScheme(testConfig())
+	require.NoError(t, err)
+	s := &homomorphicSealer{scheme: scheme, id: aggregation.DealerID(7, common.Address{1}.Bytes())}
+	pk, pkBytes := ownKeySet(t, s, "decoded once")
+	round3 := aggregation.TrainContext(7, 3)
+	sealed, err := s.seal(pkBytes, round3, []float64{0.25, -0.5})
+	require.NoError(t, err)
+	h := aggregation.ContentHash(sealed)
+	p := &Participant{client: &blobClient{blobs: map[common.Hash][]byte{h: sealed}}, cfg: Config{Name: "h"}}
+	ctx := context.Background()
+
+	first, err := p.fetchUpdate(ctx, 3, h)
+	require.NoError(t, err)
+	require.NotNil(t, first.vector)
+	assert.Equal(t, h, first.hash)
+	assert.Nil(t, first.raw, "the bytes are not kept beside the vector")
+	again, err := p.fetchUpdate(ctx, 3, h)
+	require.NoError(t, err)
+	assert.Same(t, first.vector, again.vector, "decoded once in round 3")
+	v, err := again.decoded()
+	require.NoError(t, err)
+	assert.Same(t, first.vector, v, "used as decoded")
+	_, err = s.sum(pk.Hash(), []sealedUpdate{again}, []aggregation.PartyID{s.id}, round3, []float64{1})
+	require.NoError(t, err, "summed from the decoded vector")
+
+	next, err := p.fetchUpdate(ctx, 4, h)
+	require.NoError(t, err)
+	assert.NotSame(t, first.vector, next.vector, "a new round decodes afresh")
 }

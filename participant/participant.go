@@ -704,6 +704,7 @@ func retryable(err error) bool {
 func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	tr := Trace{Round: t.GetRound()}
 	round := t.GetRound()
+	p.forgetOtherRounds(round)
 	if err := p.checkMode(t.GetStandardisation()); err != nil {
 		return err
 	}
@@ -1078,18 +1079,61 @@ func (p *Participant) fetchModel(ctx context.Context, h common.Hash) ([]float64,
 
 // fetch downloads a blob and checks it hashes to h.
 func (p *Participant) fetch(ctx context.Context, h common.Hash) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, p.cfg.rpcTimeout()*4)
-	defer cancel()
-	b, err := FetchBlob(ctx, p.client, h)
+	b, err := p.receive(ctx, h)
+	if err == nil {
+		err = checkBlobHash(h, aggregation.ContentHash(b))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 	}
 	return b, nil
 }
 
+// fetchSealed downloads a sealed update and checks it hashes to h, keeping
+// the vector it decoded to hash it in place of its bytes.
+func (p *Participant) fetchSealed(ctx context.Context, h common.Hash) (sealedUpdate, error) {
+	b, err := p.receive(ctx, h)
+	var u sealedUpdate
+	if err == nil {
+		u = newSealedUpdate(b)
+		err = checkBlobHash(h, u.hash)
+	}
+	if err != nil {
+		return sealedUpdate{}, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+	}
+	return u, nil
+}
+
+// receive downloads blob h, unchecked.
+func (p *Participant) receive(ctx context.Context, h common.Hash) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, p.cfg.rpcTimeout()*4)
+	defer cancel()
+	return receiveBlob(ctx, p.client, h)
+}
+
 // FetchBlob downloads a content-addressed blob from the coordinator and
 // refuses it unless its bytes hash to h.
 func FetchBlob(ctx context.Context, client cohortv1.CoordinatorClient, h common.Hash) ([]byte, error) {
+	b, err := receiveBlob(ctx, client, h)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkBlobHash(h, aggregation.ContentHash(b)); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// checkBlobHash refuses a blob asked for as want whose bytes hash to got.
+func checkBlobHash(want, got common.Hash) error {
+	if got != want {
+		return fmt.Errorf("%w: blob %s hashes to %s", ErrChainMismatch, want.Hex(), got.Hex())
+	}
+	return nil
+}
+
+// receiveBlob downloads blob h from the coordinator; the caller checks it.
+func receiveBlob(ctx context.Context, client cohortv1.CoordinatorClient, h common.Hash) ([]byte, error) {
 	stream, err := client.GetBlob(ctx, &cohortv1.BlobRequest{Hash: h.Bytes()})
 	if err != nil {
 		return nil, fmt.Errorf("fetch blob %s: %w", h.Hex(), err)
@@ -1107,9 +1151,6 @@ func FetchBlob(ctx context.Context, client cohortv1.CoordinatorClient, h common.
 			buf = make([]byte, 0, chunk.GetSize())
 		}
 		buf = append(buf, chunk.GetData()...)
-	}
-	if got := aggregation.ContentHash(buf); got != h {
-		return nil, fmt.Errorf("%w: blob %s hashes to %s", ErrChainMismatch, h.Hex(), got.Hex())
 	}
 	return buf, nil
 }

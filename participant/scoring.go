@@ -33,39 +33,59 @@ func (p *Participant) roundFacts(ctx context.Context, round uint32, addrs []comm
 		if !ok || cm.CiphertextHash == (common.Hash{}) {
 			break
 		}
-		b, err := p.fetchUpdate(ctx, round, cm.CiphertextHash)
+		u, err := p.fetchUpdate(ctx, round, cm.CiphertextHash)
 		if err != nil {
 			return f, err
 		}
-		f.updates, f.hashes = append(f.updates, b), append(f.hashes, cm.CiphertextHash) // FetchBlob checked b against it
+		f.updates = append(f.updates, u)
 	}
 	return f, nil
 }
 
 // roundUpdates are one round's committed updates this node fetched, by
-// hash (each checked against it when fetched).
+// hash (each checked against it, and decoded, when fetched).
 type roundUpdates struct {
 	round  uint32
-	byHash map[common.Hash][]byte
+	byHash map[common.Hash]sealedUpdate
 }
 
-// fetchUpdate returns round's committed update h, fetched once per round:
-// the score and decrypt phases of a robust round both read every update,
-// 1.6 MB each at 100k parameters (160 MB for a holder at 100 hospitals).
-// Only the latest round's are kept.
-func (p *Participant) fetchUpdate(ctx context.Context, round uint32, h common.Hash) ([]byte, error) {
+// fetchUpdate returns round's committed update h, fetched, checked and
+// decoded once per round: the score and decrypt phases of a robust round
+// both read every update, 1.6 MB each at 100k parameters (160 MB for a
+// holder at 100 hospitals). Only the latest round's are kept.
+func (p *Participant) fetchUpdate(ctx context.Context, round uint32, h common.Hash) (sealedUpdate, error) {
 	if p.fetched == nil || p.fetched.round != round {
-		p.fetched = &roundUpdates{round: round, byHash: map[common.Hash][]byte{}}
+		p.fetched = &roundUpdates{round: round, byHash: map[common.Hash]sealedUpdate{}}
 	}
-	if b, ok := p.fetched.byHash[h]; ok {
-		return b, nil
+	if u, ok := p.fetched.byHash[h]; ok {
+		return u, nil
 	}
-	b, err := p.fetch(ctx, h)
+	u, err := p.fetchSealed(ctx, h)
 	if err != nil {
-		return nil, err
+		return sealedUpdate{}, err
 	}
-	p.fetched.byHash[h] = b
-	return b, nil
+	p.fetched.byHash[h] = u
+	return u, nil
+}
+
+// forgetRound drops what a holder keeps of a round between its score and
+// decrypt phases, the committed updates (160 MB at 100 hospitals) and the
+// scoring references, once it gave its decryption share. A task of the
+// round asked again, after a restart of either side, fetches and
+// recomputes them.
+func (p *Participant) forgetRound() {
+	p.fetched, p.refs = nil, nil
+}
+
+// forgetOtherRounds is forgetRound for any round but round, when a round
+// starts.
+func (p *Participant) forgetOtherRounds(round uint32) {
+	if p.fetched != nil && p.fetched.round != round {
+		p.fetched = nil
+	}
+	if p.refs != nil && p.refs.key.round != round {
+		p.refs = nil
+	}
 }
 
 // chainFacts reads the study and the round's commitments, without the
@@ -272,7 +292,11 @@ func (p *Participant) decrypt(ctx context.Context, t *cohortv1.DecryptTask) erro
 	if err != nil {
 		return err
 	}
-	return p.carryOut(ctx, r)
+	if err := p.carryOut(ctx, r); err != nil {
+		return err
+	}
+	p.forgetRound()
+	return nil
 }
 
 // disputeAggregate keeps the evidence of a refused aggregate in the data

@@ -96,7 +96,7 @@ func TestCommitteeDealing(t *testing.T) {
 		dealers = append(dealers, aggregation.DealerID(stepsStudy, s.self.Bytes()))
 	}
 	weights := []float64{0.2, 0.2, 0.2, 0.2, 0.2}
-	agg, err := c.nodes[0].sealer.sum(c.pk.Hash(), updates, dealers, ctx, weights)
+	agg, err := c.nodes[0].sealer.sum(c.pk.Hash(), sealedUpdates(updates...), dealers, ctx, weights)
 	require.NoError(t, err)
 	active := []uint64{c.nodes[committee[0]].point, c.nodes[committee[2]].point}
 	slices.Sort(active)

@@ -422,7 +422,7 @@ func (s *steps) verifyMomentsSum(session []byte, total uint64, counts []*cohortv
 		dealers[i] = aggregation.DealerID(s.studyID, addr.Bytes())
 		ones[i] = 1
 	}
-	sum, err := s.sealer.sum(facts.study.PublicKeyHash, facts.contributions, dealers, aggregation.MomentsContext(s.studyID, session), ones)
+	sum, err := s.sealer.sum(facts.study.PublicKeyHash, rawUpdates(facts.contributions), dealers, aggregation.MomentsContext(s.studyID, session), ones)
 	if err != nil {
 		return fmt.Errorf("%w: recompute the moments' sum: %v", ErrBadStandardiser, err)
 	}

@@ -67,7 +67,7 @@ func newMomentsPhase(t *testing.T) *momentsPhase {
 		dealers = append(dealers, aggregation.DealerID(stepsStudy, s.self.Bytes()))
 	}
 	var err error
-	m.agg, err = c.nodes[0].sealer.sum(c.pk.Hash(), m.cts, dealers, aggregation.MomentsContext(stepsStudy, m.session), []float64{1, 1, 1})
+	m.agg, err = c.nodes[0].sealer.sum(c.pk.Hash(), rawUpdates(m.cts), dealers, aggregation.MomentsContext(stepsStudy, m.session), []float64{1, 1, 1})
 	require.NoError(t, err)
 	aggHash := aggregation.ContentHash(m.agg)
 	m.decrypt = &cohortv1.MomentsDecryptTask{StudyId: stepsStudy, Session: m.session, Total: m.total, Counts: m.counts, Contributions: m.contribs,
@@ -198,7 +198,7 @@ func TestMomentsShareStep(t *testing.T) {
 	m := newMomentsPhase(t)
 	me := m.nodes[1]
 	// partial is the sum of the first two sites' moments only.
-	partial, err := me.sealer.sum(m.pk.Hash(), m.cts[:2], []aggregation.PartyID{
+	partial, err := me.sealer.sum(m.pk.Hash(), rawUpdates(m.cts[:2]), []aggregation.PartyID{
 		aggregation.DealerID(stepsStudy, m.nodes[0].self.Bytes()), aggregation.DealerID(stepsStudy, m.nodes[1].self.Bytes()),
 	}, aggregation.MomentsContext(stepsStudy, m.session), []float64{1, 1})
 	require.NoError(t, err)
@@ -328,7 +328,7 @@ func TestMomentsHoldersDecryptOneSumOnly(t *testing.T) {
 	t.Parallel()
 	m := newMomentsPhase(t)
 	dealers := []aggregation.PartyID{aggregation.DealerID(stepsStudy, m.nodes[0].self.Bytes()), aggregation.DealerID(stepsStudy, m.nodes[1].self.Bytes())}
-	partial, err := m.nodes[0].sealer.sum(m.pk.Hash(), m.cts[:2], dealers, aggregation.MomentsContext(stepsStudy, m.session), []float64{1, 1})
+	partial, err := m.nodes[0].sealer.sum(m.pk.Hash(), rawUpdates(m.cts[:2]), dealers, aggregation.MomentsContext(stepsStudy, m.session), []float64{1, 1})
 	require.NoError(t, err)
 	subset := &cohortv1.MomentsDecryptTask{StudyId: stepsStudy, Session: m.session, Total: m.counts[0].GetCount() + m.counts[1].GetCount(),
 		Counts: m.counts[:2], Contributions: m.contribs[:2], AggregateHash: aggregation.ContentHash(partial).Bytes(), ActivePoints: []uint64{1, 2}}

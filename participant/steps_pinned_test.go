@@ -57,7 +57,7 @@ func TestSecondHolderGroupDecryptsOnlyThePinnedList(t *testing.T) {
 	fewer.task.AggregateHash, fewer.task.Contributors, fewer.task.Weights = aggregation.ContentHash(fewer.facts.aggregate).Bytes(), f.addrs(who), w
 	fewer.task.ActivePoints = []uint64{f.nodes[0].point, f.nodes[2].point}
 	slices.Sort(fewer.task.ActivePoints)
-	fewer.facts.updates = [][]byte{f.sealed[0], f.sealed[1]}
+	fewer.facts.updates = sealedUpdates(f.sealed[0], f.sealed[1])
 	colluder := f.nodes[0]
 	colluder.decrypted = nil
 	lied := fewer.facts

@@ -31,15 +31,13 @@ type roundFacts struct {
 	study contracts.Study
 	// committed holds the round's commitments on chain by committer.
 	committed map[common.Address]contracts.Commitment
-	// updates holds the committed updates (blobs that hash to their
-	// commitments) of the task's contributors, in task order; the driver
-	// stops at the first contributor without a commitment.
-	updates [][]byte
-	// hashes are the content hashes updates were checked against when the
-	// driver fetched them (FetchBlob), in the same order; nil: the step
-	// hashes the updates itself. A holder's check of 100 updates twice a
-	// round does not decode and hash them again.
-	hashes []common.Hash
+	// updates holds the committed updates of the task's contributors, in
+	// task order, each with the content hash its bytes had when the driver
+	// fetched them (the step compares it with the commitment) and decoded
+	// then: a holder's 100 updates are decoded and hashed once a round, not
+	// in each phase. The driver stops at the first contributor without a
+	// commitment.
+	updates []sealedUpdate
 	// pinned is the contributor list the coordinator pinned on chain for
 	// the round (contracts.ContributorsHash; zero: none pinned).
 	pinned common.Hash
@@ -120,20 +118,11 @@ func (s *steps) committedUpdates(round uint32, addrs []common.Address, facts rou
 		return nil, nil, err
 	}
 	for i, addr := range addrs {
-		if i >= len(facts.updates) || facts.contentHash(i) != committed[i] {
+		if i >= len(facts.updates) || facts.updates[i].hash != committed[i] {
 			return nil, nil, fmt.Errorf("participant %s: the update %s committed in round %d is missing", s.name, addr.Hex(), round)
 		}
 	}
 	return dealers, samples, nil
-}
-
-// contentHash is update i's content hash: as checked when fetched, or
-// computed.
-func (f roundFacts) contentHash(i int) common.Hash {
-	if i < len(f.hashes) {
-		return f.hashes[i]
-	}
-	return aggregation.ContentHash(f.updates[i])
 }
 
 // commitmentsOf checks that every contributor committed in the round and
@@ -164,8 +153,8 @@ func (s *steps) roundReferences(ctx context.Context, scheme *aggregation.Scheme,
 	}
 	updates := make([]*aggregation.EncryptedVector, len(addrs))
 	for i, addr := range addrs {
-		updates[i] = new(aggregation.EncryptedVector)
-		if err := updates[i].UnmarshalBinary(facts.updates[i]); err != nil {
+		var err error
+		if updates[i], err = facts.updates[i].decoded(); err != nil {
 			return nil, nil, fmt.Errorf("participant %s: update of %s: %w", s.name, addr.Hex(), err)
 		}
 		// A score share opens the update under the key of the dealer it
@@ -201,22 +190,53 @@ func (s *steps) scoringReferences(ctx context.Context, scheme *aggregation.Schem
 	if k := aggregation.DefaultProjectionsFor(len(ref.global)); int(projections) != k {
 		return nil, fmt.Errorf("%w: %d projections asked, the protocol uses %d for this model", ErrChainMismatch, projections, k)
 	}
-	var root models.Dataset
-	if err := root.UnmarshalBinary(ref.root); err != nil {
-		return nil, fmt.Errorf("participant %s: root data set: %w", s.name, err)
-	}
-	reference, err := models.ReferenceUpdate(ctx, s.spec, ref.global, root, models.ReferenceTrainConfig(round))
-	if err != nil {
-		return nil, err
-	}
-	refs, err := scheme.NewReferences(reference, want, int(projections))
-	if err != nil {
-		return nil, err
+	key := refsKey{round: round, seed: want, projections: projections, inputs: crypto.Keccak256Hash(models.EncodeParams(ref.global), ref.root)}
+	refs := s.refs.of(key)
+	if refs == nil {
+		var root models.Dataset
+		if err := root.UnmarshalBinary(ref.root); err != nil {
+			return nil, fmt.Errorf("participant %s: root data set: %w", s.name, err)
+		}
+		reference, err := models.ReferenceUpdate(ctx, s.spec, ref.global, root, models.ReferenceTrainConfig(round))
+		if err != nil {
+			return nil, err
+		}
+		if refs, err = scheme.NewReferences(reference, want, int(projections)); err != nil {
+			return nil, err
+		}
+		s.refs = &roundRefs{key: key, refs: refs}
 	}
 	if refs.Hash() != common.BytesToHash(refsHash) {
 		return nil, fmt.Errorf("%w: the reference update recomputed from the root data set differs from the coordinator's", ErrChainMismatch)
 	}
 	return refs, nil
+}
+
+// refsKey is what a round's scoring references are recomputed from: the
+// round, the projection seed its commitments fix, the number of
+// projections, and the hash of the round's global model and the root data
+// set.
+type refsKey struct {
+	round       uint32
+	seed        [32]byte
+	projections uint32
+	inputs      common.Hash
+}
+
+// roundRefs are the scoring references a holder recomputed last, kept so
+// that the decrypt phase (checkTrust) reuses the score phase's: training
+// the reference update and drawing the projections again gave the same.
+type roundRefs struct {
+	key  refsKey
+	refs *aggregation.References
+}
+
+// of returns the references kept for key, or nil.
+func (r *roundRefs) of(key refsKey) *aggregation.References {
+	if r == nil || r.key != key {
+		return nil
+	}
+	return r.refs
 }
 
 // thresholdScheme is the sealer's scheme and threshold share, which the

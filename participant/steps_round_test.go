@@ -67,7 +67,7 @@ func newRoundFixture(t *testing.T) *roundFixture {
 		require.NoError(t, err)
 		f.plain, f.sealed = append(f.plain, v), append(f.sealed, b)
 		f.facts.committed[s.self] = contracts.Commitment{CiphertextHash: aggregation.ContentHash(b), Samples: f.samples[i], ConsentRoot: common.Hash{7}}
-		f.facts.updates = append(f.facts.updates, b)
+		f.facts.updates = append(f.facts.updates, newSealedUpdate(b))
 	}
 	// The coordinator pinned the round's list, all three in node order.
 	f.facts.pinned = contracts.ContributorsHash(stepsStudy, 1, []common.Address{c.nodes[0].self, c.nodes[1].self, c.nodes[2].self})
@@ -133,7 +133,7 @@ func TestDecryptStep(t *testing.T) {
 		c.facts.pinned = f.pinnedFor(who) // each case meets its own check, not the pin's
 		c.facts.updates = nil
 		for _, n := range who {
-			c.facts.updates = append(c.facts.updates, f.sealed[n])
+			c.facts.updates = append(c.facts.updates, newSealedUpdate(f.sealed[n]))
 		}
 	}
 	cases := []struct {
@@ -193,7 +193,7 @@ func TestDecryptStep(t *testing.T) {
 				c.facts.committed[a] = cm
 			}
 			c.facts.committed[f.nodes[0].self] = contracts.Commitment{CiphertextHash: aggregation.ContentHash(f.sealed[2]), Samples: 100}
-			c.facts.updates = [][]byte{f.sealed[2], f.sealed[1], f.sealed[2]}
+			c.facts.updates = sealedUpdates(f.sealed[2], f.sealed[1], f.sealed[2])
 		}), aggregation.ErrKeyMismatch},
 		{"robust weights on chain without trust evidence", with(func(c *decryptCase) {
 			for i, n := range f.nodes {
@@ -343,7 +343,7 @@ func TestDistributedHolderDecryptsOneAggregatePerRound(t *testing.T) {
 	who, w := []int{0, 1}, []float64{1.0 / 3, 2.0 / 3}
 	fewer.facts.aggregate = f.sum(t, who, w)
 	fewer.task.AggregateHash, fewer.task.Contributors, fewer.task.Weights = aggregation.ContentHash(fewer.facts.aggregate).Bytes(), f.addrs(who), w
-	fewer.facts.updates = [][]byte{f.sealed[0], f.sealed[1]}
+	fewer.facts.updates = sealedUpdates(f.sealed[0], f.sealed[1])
 	fewer.facts.pinned = f.pinnedFor(who) // the holder's own record refuses it, whatever the chain pins
 	r, err := me.decrypt(context.Background(), fewer.task, fewer.facts)
 	require.ErrorIs(t, err, ErrChainMismatch)
@@ -482,7 +482,7 @@ func TestHolderDecryptsOneAggregatePerRound(t *testing.T) {
 	who, w := []int{0, 1}, []float64{1.0 / 3, 2.0 / 3}
 	fewer.facts.aggregate = f.sum(t, who, w)
 	fewer.task.AggregateHash, fewer.task.Contributors, fewer.task.Weights = aggregation.ContentHash(fewer.facts.aggregate).Bytes(), f.addrs(who), w
-	fewer.facts.updates = [][]byte{f.sealed[0], f.sealed[1]}
+	fewer.facts.updates = sealedUpdates(f.sealed[0], f.sealed[1])
 	// The holder's own record refuses it even if the chain pinned that list
 	// (a node reading a chain node that lies): defence in depth.
 	fewer.facts.pinned = f.pinnedFor(who)
@@ -530,7 +530,7 @@ func (f *roundFixture) scoreTaskFor(t *testing.T, who []int) (*cohortv1.ScoreTas
 	facts.updates = nil
 	for _, n := range who {
 		committed = append(committed, f.facts.committed[f.nodes[n].self].CiphertextHash)
-		facts.updates = append(facts.updates, f.sealed[n])
+		facts.updates = append(facts.updates, newSealedUpdate(f.sealed[n]))
 	}
 	seed := aggregation.ScoringSeed(stepsStudy, f.round, committed)
 	k := aggregation.DefaultProjectionsFor(len(f.global))
@@ -586,28 +586,74 @@ func TestHolderScoresOneSeedPerRound(t *testing.T) {
 	}
 }
 
-// The step checks each committed update against its commitment: by
-// hashing it, or, when the driver fetched it (FetchBlob refuses bytes that
-// do not hash to what it asked), by the hash it was checked against, so
-// that a holder does not decode and hash every update again in each phase.
+// The step checks each committed update against its commitment by the
+// content hash its bytes had when they were fetched (and decoded), so that
+// a holder does not decode and hash every update again in each phase.
 func TestCommittedUpdatesTakeTheHashesCheckedAtFetch(t *testing.T) {
 	s := &steps{name: "h", studyID: 1}
 	member := common.Address{1}
 	blob := []byte("an update")
 	h := aggregation.ContentHash(blob)
-	facts := roundFacts{committed: map[common.Address]contracts.Commitment{member: {CiphertextHash: h, Samples: 3}}, updates: [][]byte{blob}}
+	facts := roundFacts{committed: map[common.Address]contracts.Commitment{member: {CiphertextHash: h, Samples: 3}}, updates: sealedUpdates(blob)}
 	_, samples, err := s.committedUpdates(2, []common.Address{member}, facts)
 	require.NoError(t, err)
 	assert.Equal(t, []uint64{3}, samples)
 
-	facts.updates = [][]byte{[]byte("other bytes")}
+	facts.updates = sealedUpdates([]byte("other bytes"))
 	_, _, err = s.committedUpdates(2, []common.Address{member}, facts)
-	assert.ErrorContains(t, err, "committed in round 2 is missing", "hashed by the step: caught")
+	assert.ErrorContains(t, err, "committed in round 2 is missing", "other bytes: caught")
 
-	facts.hashes = []common.Hash{h}
+	facts.updates = []sealedUpdate{{hash: h, raw: []byte("other bytes")}}
 	_, _, err = s.committedUpdates(2, []common.Address{member}, facts)
 	assert.NoError(t, err, "checked at fetch against the commitment: not hashed again")
-	facts.hashes = []common.Hash{{9}}
+	facts.updates = []sealedUpdate{{hash: common.Hash{9}, raw: blob}}
 	_, _, err = s.committedUpdates(2, []common.Address{member}, facts)
 	assert.ErrorContains(t, err, "committed in round 2 is missing", "fetched against another hash")
+}
+
+// sealedUpdates hashes (and decodes) each blob as a fetch does.
+func sealedUpdates(blobs ...[]byte) []sealedUpdate {
+	out := make([]sealedUpdate, len(blobs))
+	for i, b := range blobs {
+		out[i] = newSealedUpdate(b)
+	}
+	return out
+}
+
+// A holder recomputes a round's scoring references (training the reference
+// update, drawing the projections) once: the decrypt phase re-derives the
+// trust weights with the score phase's. They are kept for what they were
+// computed from only: another global model or root data set recomputes
+// them (and is refused here, as the coordinator's hash no longer matches),
+// and a claim that differs from them is refused even when they are kept.
+func TestScoringReferencesAreComputedOncePerRound(t *testing.T) {
+	f := newRoundFixture(t)
+	me := f.nodes[0]
+	task, facts, ref := f.scoreTaskFor(t, []int{0, 1, 2})
+	addrs, err := contributors("score", task.GetContributors())
+	require.NoError(t, err)
+	scheme := testScheme(t)
+	refsOf := func(ref referenceFacts, claimed []byte) (*aggregation.References, error) {
+		return me.scoringReferences(context.Background(), scheme, f.round, addrs, facts, ref, task.GetSeed(), task.GetProjections(), claimed)
+	}
+	first, err := refsOf(ref, task.GetReferencesHash())
+	require.NoError(t, err)
+	again, err := refsOf(ref, task.GetReferencesHash())
+	require.NoError(t, err)
+	assert.Same(t, first, again, "computed once in the round")
+
+	_, err = refsOf(ref, common.Hash{1}.Bytes())
+	assert.ErrorIs(t, err, ErrChainMismatch, "a claim the kept references do not match")
+
+	other := ref
+	other.global = append([]float64(nil), ref.global...)
+	other.global[0] += 0.5
+	_, err = refsOf(other, task.GetReferencesHash())
+	assert.ErrorIs(t, err, ErrChainMismatch, "another global model is recomputed from, not served the kept references")
+
+	me.refs = nil
+	fresh, err := refsOf(ref, task.GetReferencesHash())
+	require.NoError(t, err)
+	assert.NotSame(t, first, fresh, "dropped with the round: recomputed")
+	assert.Equal(t, first.Hash(), fresh.Hash())
 }

@@ -73,6 +73,11 @@ type steps struct {
 	// endorsed is the scores hash per round this node endorsed when asked
 	// by an EndorseTask: it endorses once per round.
 	endorsed map[uint32]common.Hash
+	// refs are the scoring references recomputed last (scoringReferences):
+	// a cache of what the step derives from its inputs, not a decision,
+	// so a refused task may leave it set. The driver drops it with the
+	// round's updates (forgetRound).
+	refs *roundRefs
 }
 
 // ready is what a step decided, for the driver to carry out in this order:

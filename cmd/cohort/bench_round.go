@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -16,7 +19,7 @@ import (
 const benchCommitteeSize = 10
 
 func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("bench round", "bench round [--participants 10|10,30,100] [--params 100000] [--committee-size 10] [--rounds 2] [--reps 5] [--seed 1] [--robust [--malicious K --attack NAME]] [--json] [--plot FILE]", stderr)
+	fs := newFlagSet("bench round", "bench round [--participants 10|10,30,100] [--params 100000] [--committee-size 10] [--rounds 2] [--reps 5] [--seed 1] [--robust [--malicious K --attack NAME]] [--json] [--plot FILE] [--cpuprofile FILE]", stderr)
 	cfg := evaluation.RoundConfig{Progress: stderr}
 	participants := fs.String("participants", "10", "hospitals in the study, or a comma-separated list to run one study per count")
 	fs.IntVar(&cfg.Params, "params", 100000, "model parameters (an MLP is sized to within 5% of this)")
@@ -29,6 +32,7 @@ func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs.StringVar(&cfg.Attack, "attack", "scaling", "the attackers' attack: "+strings.Join(participant.AttackKinds(), ", "))
 	asJSON := fs.Bool("json", false, "print one JSON object on stdout (an array of them for a list of --participants)")
 	plotPath := fs.String("plot", "", plotFlagUsage+": round time and bytes per hospital against the number of hospitals")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -53,6 +57,13 @@ func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer)
 	}
 	if err := checkPlotFlag(*plotPath, stderr); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	var reports []*evaluation.RoundReport
 	for _, n := range counts {
@@ -82,4 +93,21 @@ func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer)
 		}
 	}
 	return writePlots(*plotPath, stderr, "bench round: ", func() ([]*plot.Plot, error) { return evaluation.RoundPlots(reports) })
+}
+
+// startCPUProfile profiles the process's CPU into path until the returned
+// function is called.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

@@ -63,3 +63,18 @@ func TestPrintRoundBench(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(svg), "one hospital")
 }
+
+// --cpuprofile writes a profile pprof reads once the run stops it, and a
+// path that cannot be created is refused before anything runs.
+func TestStartCPUProfile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cpu.pprof")
+	stop, err := startCPUProfile(path)
+	require.NoError(t, err)
+	stop()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.NotEmpty(t, b)
+
+	_, err = startCPUProfile(filepath.Join(t.TempDir(), "missing", "cpu.pprof"))
+	assert.ErrorContains(t, err, "--cpuprofile")
+}
