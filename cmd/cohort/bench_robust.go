@@ -18,11 +18,6 @@ import (
 	"github.com/cohort-fl/cohort/records"
 )
 
-// robustCommitteeFrom is the most sites bench robust makes every one a
-// share holder of by default: 30 sites deal 900 key shares, 100 would deal
-// 10,000 and stall (README "Decryption committee").
-const robustCommitteeFrom = 30
-
 func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	d := evaluation.DefaultRobustConfig()
 	fs := newFlagSet("bench robust", "bench robust --data FILE|SITE.csv,SITE.csv,...|synthetic:iid|synthetic:unlike [--schema FILE] [--model logistic|mlp:W | --recipe FILE] [--sites 20] [--seeds 3] [--fractions 0,0.1,0.2,0.3,0.4] [--attacks sign-flip,...,alie,minmax,minsum] [--rounds R] [--committee-size C] [--json] [--plot FILE.svg]", stderr)
@@ -38,7 +33,7 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 	localEpochs := fs.Int("local-epochs", d.Local.Epochs, "local epochs per round")
 	model := fs.String("model", "logistic", "model: logistic, or mlp:W for an MLP with one hidden layer of W units (mlp alone: 16); the MLP's scores carry 64 projections")
 	recipeFile := fs.String("recipe", "", "a study recipe whose model, local training and server optimizer the studies use instead of --model and --local-epochs, such as a survival model (cox, logistic_hazard: scored by Harrell's C-index over the pooled test records, drops in C-index points); --rounds, if given, replaces the recipe's rounds")
-	committee := fs.Int("committee-size", 0, fmt.Sprintf("decryption committee of C sites chosen on chain, with a threshold of a majority of it (0: every site holds key shares up to %d sites, a committee of %d above, where key generation among every site would deal sites² shares)", robustCommitteeFrom, benchCommitteeSize))
+	committee := committeeSizeFlag(fs, "sites")
 	studyTimeout := fs.Duration("study-timeout", d.StudyTimeout, "longest one study may run before it counts as failed")
 	asJSON := fs.Bool("json", false, "print one JSON object to stdout")
 	plotPath := fs.String("plot", "", plotFlagUsage+": per attack, accuracy, detection TPR and FPR (and backdoor success) against the share of malicious sites")
@@ -69,17 +64,9 @@ func runBenchRobust(ctx context.Context, args []string, stdout, stderr io.Writer
 		return errUsage
 	}
 	cfg.StudyTimeout = *studyTimeout
-	switch {
-	case *committee < 0 || *committee > cfg.Sites:
-		fmt.Fprintf(stderr, "--committee-size is %d, want 0 (the default for the number of sites) to %d (the sites)\n", *committee, cfg.Sites)
+	if cfg.CommitteeSize, err = localCommittee(*committee, cfg.Sites, "sites"); err != nil {
+		fmt.Fprintln(stderr, err)
 		return errUsage
-	case *committee > 0 && *committee < 3:
-		fmt.Fprintf(stderr, "--committee-size is %d, want at least 3 so that a majority of it can decrypt without any one member\n", *committee)
-		return errUsage
-	case *committee > 0:
-		cfg.CommitteeSize = *committee
-	case cfg.Sites > robustCommitteeFrom:
-		cfg.CommitteeSize = benchCommitteeSize
 	}
 	cfg.Local.Epochs = *localEpochs
 	if cfg.Spec, err = parseModelFlag(*model); err != nil {

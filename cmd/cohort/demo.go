@@ -20,7 +20,7 @@ import (
 )
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("demo", "demo [--hospitals N | --data site1.csv,site2.csv,... --schema schema.json] [--recipe FILE] [--rounds R] [--seed S] [--report PATH] [--plot FILE.svg]", stderr)
+	fs := newFlagSet("demo", "demo [--hospitals N | --data site1.csv,site2.csv,... --schema schema.json] [--recipe FILE] [--rounds R] [--seed S] [--committee-size C] [--report PATH] [--plot FILE.svg]", stderr)
 	hospitals := fs.Int("hospitals", 3, "number of hospitals, each with its own synthetic cohort (ignored with --data)")
 	dataFiles := fs.String("data", "", "comma-separated CSV files, one per hospital, instead of synthetic cohorts (needs --schema)")
 	schemaFile := fs.String("schema", "", "JSON schema of the --data files")
@@ -36,6 +36,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	dashboardExit := fs.Bool("dashboard-exit", false, "with --dashboard: check that the dashboard serves, print its address and exit at once (for CI)")
 	robust := fs.Bool("robust", false, "score every encrypted update against the researcher's reference update (FLTrust-style trust weights, flags and strikes on chain); on with --malicious")
 	malicious := fs.Int("malicious", 0, "make the last K hospitals attackers (to watch them be flagged and suspended)")
+	committee := committeeSizeFlag(fs, "hospitals")
 	attackName := fs.String("attack", "sign-flip", "the attackers' attack: "+strings.Join(participant.AttackKinds(), ", ")+" (parameters as kind:key=value, e.g. scaling:scale=20)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -101,6 +102,16 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		*robust = true
 	}
+	committeeSize, err := localCommittee(*committee, *hospitals, "hospitals")
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return errUsage
+	}
+	threshold := 0 // the simulation's default, ⌈2n/3⌉ of every hospital
+	if committeeSize > 0 {
+		threshold = (2*committeeSize + 2) / 3
+		fmt.Fprintf(stdout, "%d hospitals: a decryption committee of %d, chosen on chain, holds the key shares (threshold %d)\n", *hospitals, committeeSize, threshold)
+	}
 	dir := *dataDir
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "cohort-demo-")
@@ -120,15 +131,23 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *dashboardAddr != "" {
 		onStart = live.start
 	}
-	_, err := demo(ctx, simulation.Config{
+	_, err = demo(ctx, simulation.Config{
 		OnStart:   onStart,
 		Hospitals: *hospitals, Rounds: *rounds, Seed: *seed, DataDir: dir, Sites: sites, Robust: *robust, Attacks: attacks,
+		CommitteeSize: committeeSize, Threshold: threshold,
 		Standardise: mode, Scales: scales, Recipe: recipe,
 		Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 	}, stdout,
 		// The report and figures first; then the dashboard, if asked for,
 		// over the study while its chain and store are still up.
 		func(s *simulation.Study, rep *simulation.Report) error {
+			if committeeSize > 0 {
+				c, err := s.Ledger().Committee(ctx, s.StudyID())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(stdout, "decryption committee on chain: %d of %d hospitals, selection %d\n", len(c.Members), *hospitals, c.Epoch)
+			}
 			if *report != "" {
 				if err := rep.Save(*report); err != nil {
 					return err

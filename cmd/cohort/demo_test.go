@@ -27,6 +27,44 @@ func TestDemoCommand(t *testing.T) {
 	assert.Contains(t, texts, "updates aggregated")
 }
 
+// cohort demo gives studies beyond 30 hospitals a decryption committee, so
+// that 100 hospitals do not stall in key generation (n² key shares);
+// --committee-size asks for one at any size.
+func TestDemoWithCommittee(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), []string{"demo", "--hospitals", "5", "--rounds", "1", "--committee-size", "3"}, &out, &errOut)
+	require.Equal(t, 0, code, "stderr: %s", errOut.String())
+	assert.Contains(t, out.String(), "5 hospitals: a decryption committee of 3, chosen on chain, holds the key shares (threshold 2)")
+	assert.Contains(t, out.String(), "final model: accuracy")
+	assert.Contains(t, out.String(), "decryption committee on chain: 3 of 5 hospitals, selection 1")
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"demo", "--hospitals", "5", "--committee-size", "6"}, "want 0 (the default for the number of hospitals) to 5"},
+		{[]string{"demo", "--hospitals", "5", "--committee-size", "2"}, "at least 3"},
+	} {
+		out.Reset()
+		errOut.Reset()
+		assert.Equal(t, 2, run(context.Background(), tc.args, &out, &errOut))
+		assert.Contains(t, errOut.String(), tc.want)
+	}
+}
+
+func TestLocalCommittee(t *testing.T) {
+	for _, tc := range []struct{ asked, n, want int }{
+		{0, 3, 0}, {0, 30, 0}, {0, 31, benchCommitteeSize}, {0, 100, benchCommitteeSize}, {5, 8, 5}, {10, 100, 10},
+	} {
+		got, err := localCommittee(tc.asked, tc.n, "hospitals")
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, got, "asked %d of %d", tc.asked, tc.n)
+	}
+}
+
 // cohort demo refuses pooled standardisation of a single hospital's file.
 func TestDemoPooledNeedsTwoFiles(t *testing.T) {
 	needWDBC(t)
