@@ -280,3 +280,16 @@ func TestLargeRobustStudyWarnsOfHonestSuspensions(t *testing.T) {
 	assert.Contains(t, logs.String(), msgHonestSuspension)
 	assert.Contains(t, logs.String(), "participants=100 rounds=20 strike_limit=3 chance=0.707 false_flag_rate=0.02 strike_limit_within_rate=5")
 }
+
+// A study of more than 30 participants without a committee is warned about
+// before key generation deals n² shares; with a committee, or at 30, not.
+func TestLargeStudyWithoutCommitteeWarnsBeforeKeyGeneration(t *testing.T) {
+	logs := new(syncLog)
+	c := &Coordinator{cfg: Config{StudyID: 7}, log: slog.New(slog.NewTextHandler(logs, nil))}
+	c.warnIfKeyGenIsQuadratic(30, 30)
+	c.warnIfKeyGenIsQuadratic(100, 10)
+	assert.Empty(t, logs.String(), "30 holders, or a committee of 10 for 100")
+	c.warnIfKeyGenIsQuadratic(100, 100)
+	assert.Contains(t, logs.String(), msgQuadraticKeyGen)
+	assert.Contains(t, logs.String(), "participants=100 shares=10000")
+}

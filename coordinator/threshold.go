@@ -28,6 +28,7 @@ func (c *Coordinator) thresholdKeyGen(ctx context.Context, dealers, members []co
 	}
 	threshold, pkHash := c.threshold, c.pkHash
 	c.mu.Unlock()
+	c.warnIfKeyGenIsQuadratic(len(dealers), len(members))
 
 	deal := newCommitteeDealStep(c.cfg.StudyID, threshold, dealers, holders)
 	full, err := c.start(ctx, deal, deal.start())
@@ -51,6 +52,24 @@ func (c *Coordinator) thresholdKeyGen(ctx context.Context, dealers, members []co
 	}
 	c.log.Info("threshold key ready", "threshold", threshold, "holders", len(members))
 	return nil
+}
+
+// quadraticKeyGenFrom is the most holders key generation deals to without
+// a warning when every dealer is one: 30 deal 900 shares; 100 deal 10,000
+// (3.8 GB relayed) and stall (README "Decryption committee").
+const quadraticKeyGenFrom = 30
+
+// msgQuadraticKeyGen is warnIfKeyGenIsQuadratic's message.
+const msgQuadraticKeyGen = "key generation deals every participant's key share to every participant, n² shares in all; a study this large may stall here: create it with a decryption committee (cohort study create --committee-size 10), so that key generation deals n·10 shares"
+
+// warnIfKeyGenIsQuadratic warns when key generation deals to every one of
+// more than quadraticKeyGenFrom participants (no committee), before the
+// phase that may then run out of time.
+func (c *Coordinator) warnIfKeyGenIsQuadratic(dealers, holders int) {
+	if holders <= quadraticKeyGenFrom || holders < dealers {
+		return
+	}
+	c.log.Warn(msgQuadraticKeyGen, "study", c.cfg.StudyID, "participants", dealers, "shares", dealers*holders)
 }
 
 // decrypt collects decryption shares for the round's aggregate from an
