@@ -107,9 +107,8 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fmt.Fprintln(stderr, err)
 		return errUsage
 	}
-	threshold := 0 // the simulation's default, ⌈2n/3⌉ of every hospital
+	threshold := simulation.DefaultThreshold(*hospitals, committeeSize)
 	if committeeSize > 0 {
-		threshold = (2*committeeSize + 2) / 3
 		fmt.Fprintf(stdout, "%d hospitals: a decryption committee of %d, chosen on chain, holds the key shares (threshold %d)\n", *hospitals, committeeSize, threshold)
 	}
 	dir := *dataDir

@@ -285,7 +285,7 @@ func Round(ctx context.Context, cfg RoundConfig) (*RoundReport, error) {
 	peaks := map[uint32]memoryPeaks{}
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: cfg.Participants, Rounds: cfg.Rounds, Seed: cfg.Seed, DataDir: filepath.Join(dir, "study"), Spec: &spec, Train: &train,
-		CommitteeSize: cfg.CommitteeSize, Threshold: (2*cfg.CommitteeSize + 2) / 3, Robust: cfg.Robust, Attacks: attacks,
+		CommitteeSize: cfg.CommitteeSize, Threshold: simulation.DefaultThreshold(cfg.Participants, cfg.CommitteeSize), Robust: cfg.Robust, Attacks: attacks,
 		PhaseTimeout: benchPhaseTimeout(cfg.Participants),
 		ConsentReady: func(c simulation.ConsentFigures) {
 			fmt.Fprintf(progress, "bench round: %d consent grants on chain in %.1fs (set-up, not round latency)\n", c.Granted, c.GrantSeconds)

@@ -47,7 +47,7 @@ type Config struct {
 	// offset per hospital); otherwise models.DefaultTrainConfig.
 	Train *models.TrainConfig
 	// Threshold and MinParticipants override the study's decryption
-	// threshold (default ⌈2n/3⌉) and minimum contributors per round
+	// threshold (default DefaultThreshold) and minimum contributors per round
 	// (default n; with Robust, the threshold).
 	Threshold, MinParticipants int
 	// PhaseTimeout overrides how long the coordinator waits for stragglers,
@@ -173,4 +173,15 @@ func trainConfig(cfg Config, i int64) models.TrainConfig {
 	}
 	tc.Seed = cfg.Seed + i
 	return tc
+}
+
+// DefaultThreshold is a study's decryption threshold when Config leaves it
+// unset: ⌈2h/3⌉ of its h key-share holders, the committee's size if it
+// has one (committee > 0), else every one of its hospitals.
+func DefaultThreshold(hospitals, committee int) int {
+	holders := hospitals
+	if committee > 0 {
+		holders = committee
+	}
+	return (2*holders + 2) / 3
 }

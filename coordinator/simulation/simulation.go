@@ -211,7 +211,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		cfg.StrikeLimit = 3
 	}
 	if cfg.Threshold == 0 {
-		cfg.Threshold = (2*cfg.Hospitals + 2) / 3
+		cfg.Threshold = DefaultThreshold(cfg.Hospitals, cfg.CommitteeSize)
 	}
 	if cfg.MinParticipants == 0 {
 		cfg.MinParticipants = cfg.Hospitals
