@@ -27,8 +27,8 @@ type LogLimits struct {
 	Code           int    // the JSON-RPC error code of a refusal
 	RangeMessage   string // the refusal of a range too wide
 	ResultsMessage string // the refusal of too many results
-	// OnQuery, if set, is called before each eth_getLogs the view is asked.
-	OnQuery func()
+	// OnQuery, if set, is called with each eth_getLogs the view is asked.
+	OnQuery func(ethereum.FilterQuery)
 	// Queries counts the eth_getLogs the view was asked, Refused those it
 	// refused.
 	Queries, Refused atomic.Int64
@@ -63,7 +63,7 @@ func (c limitedLogsClient) FilterLogs(ctx context.Context, q ethereum.FilterQuer
 	l := c.limits
 	l.Queries.Add(1)
 	if l.OnQuery != nil {
-		l.OnQuery()
+		l.OnQuery(q)
 	}
 	if l.MaxRange > 0 && q.BlockHash == nil {
 		from, to := uint64(0), uint64(0)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
 )
@@ -247,4 +248,74 @@ func isLogsRefusal(err error) bool {
 		}
 	}
 	return false
+}
+
+// Where the ledger's log queries start.
+//
+// A query from genesis on a public chain asks for millions of blocks
+// before the ledger existed: slow, and refused by providers. So each
+// starts at the first block its logs can be in, which the contracts
+// record: the Consortium's deployment block (deployedAt, an immutable:
+// no storage, nothing to migrate) for its own events, a ConsentRegistry's
+// (deployedAt) for consent, and for a study the block it was created in
+// (its record's createdBlock, in free bytes of a slot the record has
+// anyway), which every event of the study follows, in whichever Studies
+// module and Committees contract hold it (a module replaced by vote keeps
+// its studies' records). A round's commitments and scores start at the
+// block the round opened in (its record's openedBlock).
+
+// deployedAt returns the block the Consortium was deployed in, read once.
+func (l *Ledger) deployedAt(ctx context.Context) (*big.Int, error) {
+	l.mu.Lock()
+	known := l.deployed
+	l.mu.Unlock()
+	if known != nil {
+		return new(big.Int).SetUint64(*known), nil
+	}
+	out, err := l.read(ctx, l.consortium.PackDeployedAt())
+	if err != nil {
+		return nil, fmt.Errorf("reading the ledger's deployment block: %w", err)
+	}
+	block, err := l.consortium.UnpackDeployedAt(out)
+	if err != nil {
+		return nil, fmt.Errorf("reading the ledger's deployment block: %w", err)
+	}
+	n := block.Uint64()
+	l.mu.Lock()
+	l.deployed = &n
+	l.mu.Unlock()
+	return block, nil
+}
+
+// registryDeployedAt returns the block the ConsentRegistry at a was
+// deployed in.
+func (l *Ledger) registryDeployedAt(ctx context.Context, a common.Address) (uint64, error) {
+	out, err := l.chain.call(ctx, a, l.consentReg.PackDeployedAt(), &l.abi)
+	if err != nil {
+		return 0, err
+	}
+	block, err := l.consentReg.UnpackDeployedAt(out)
+	if err != nil {
+		return 0, err
+	}
+	return block.Uint64(), nil
+}
+
+// studyLogs returns the logs q matches from the block the study was
+// created in (filterLogs); none for a study this node does not know (yet),
+// as a query from genesis found none.
+func (l *Ledger) studyLogs(ctx context.Context, studyID uint64, q ethereum.FilterQuery) ([]types.Log, error) {
+	out, err := l.readStudy(ctx, studyID, l.studies.PackGetStudy(studyID))
+	if errors.Is(err, ErrStudyNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	s, err := l.studies.UnpackGetStudy(out)
+	if err != nil {
+		return nil, err
+	}
+	q.FromBlock = new(big.Int).SetUint64(s.CreatedBlock)
+	return l.chain.filterLogs(ctx, q)
 }

@@ -2,9 +2,12 @@ package contracts_test
 
 import (
 	"context"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
@@ -188,7 +191,7 @@ func TestLogQueryStopsWhenCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(f.ctx)
 	defer cancel()
 	limits := &contracts.LogLimits{}
-	limits.OnQuery = func() {
+	limits.OnQuery = func(ethereum.FilterQuery) {
 		if limits.Queries.Load() == 3 {
 			cancel()
 		}
@@ -214,4 +217,61 @@ func TestLogQueryPassesOtherErrorsOn(t *testing.T) {
 	require.ErrorContains(t, err, "internal error")
 	require.ErrorContains(t, err, "chain.log_window")
 	require.EqualValues(t, 1, limits.Queries.Load())
+}
+
+// TestLogQueriesStartWhereTheLedgerBegins: a study's event queries
+// (StudyEvents, JoinedAt, Departures, Strikes, committee selections) start
+// at the block the study was created in, which its record keeps; the
+// consortium's at the Consortium's deployment block; a patient's at the
+// consent registry's. None asks for the blocks before.
+func TestLogQueriesStartWhereTheLedgerBegins(t *testing.T) {
+	f := newFixture(t, 2)
+	f.mine(t, 40)
+	id, r, err := f.ledger.CreateStudy(f.ctx, f.researcher, f.params())
+	require.NoError(t, err)
+	s, err := f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	require.Equal(t, r.Block, s.CreatedBlock)
+	_, err = f.ledger.JoinStudy(f.ctx, f.members[0], id)
+	require.NoError(t, err)
+
+	var mu sync.Mutex
+	var from []uint64
+	limits := &contracts.LogLimits{OnQuery: func(q ethereum.FilterQuery) {
+		mu.Lock()
+		defer mu.Unlock()
+		from = append(from, q.FromBlock.Uint64())
+	}}
+	l, err := contracts.Open(f.chain.LimitLogs(limits), f.ledger.Address())
+	require.NoError(t, err)
+	lowest := func(read func() error) uint64 {
+		t.Helper()
+		mu.Lock()
+		from = nil
+		mu.Unlock()
+		require.NoError(t, read())
+		mu.Lock()
+		defer mu.Unlock()
+		require.NotEmpty(t, from)
+		return slices.Min(from)
+	}
+	for name, read := range map[string]func() error{
+		"StudyEvents": func() error { _, err := l.StudyEvents(f.ctx, id); return err },
+		"JoinedAt": func() error {
+			at, err := l.JoinedAt(f.ctx, id, f.members[0].Address())
+			require.Greater(t, at, s.CreatedBlock)
+			return err
+		},
+		"Departures":          func() error { _, err := l.Departures(f.ctx, id); return err },
+		"Strikes":             func() error { _, err := l.Strikes(f.ctx, id); return err },
+		"CommitteeSelections": func() error { _, err := l.CommitteeSelections(f.ctx, id); return err },
+	} {
+		require.Equal(t, s.CreatedBlock, lowest(read), name)
+	}
+	deployed := lowest(func() error { _, err := l.ConsortiumEvents(f.ctx); return err })
+	require.NotZero(t, deployed, "not from genesis")
+	require.Less(t, deployed, s.CreatedBlock)
+	consent := lowest(func() error { _, err := l.PatientEvents(f.ctx, newPatient(t).id); return err })
+	require.GreaterOrEqual(t, consent, deployed)
+	require.Less(t, consent, s.CreatedBlock)
 }
