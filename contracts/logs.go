@@ -113,6 +113,8 @@ func (c *Chain) filterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types
 		logs, err := c.filterLogsOnce(ctx, page)
 		switch {
 		case err == nil:
+		case ctx.Err() != nil:
+			return nil, fmt.Errorf("contracts: filtering the logs of blocks %d-%d: %w", from, end, errors.Join(ctx.Err(), err))
 		case !isLogsRefusal(err):
 			return nil, fmt.Errorf("contracts: filtering the logs of blocks %d-%d: %w (a node that caps eth_getLogs may need a smaller chain.log_window)", from, end, err)
 		case end == from:
