@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -103,6 +104,12 @@ type Chain struct {
 	senders map[common.Address]*senderState
 
 	heads heads // who waits for the next block (NextHead)
+
+	// logWindow is the log queries' window (SetLogWindow, filterLogs).
+	logWindow struct {
+		max atomic.Uint64 // the configured size; 0: DefaultLogWindow
+		now atomic.Uint64 // where the next query starts; 0: max
+	}
 
 	// writer, if set, sends this chain's transactions: a lagging view
 	// (Lagging) reads as of an earlier block but writes to the chain it
@@ -623,33 +630,4 @@ func (c *Chain) callMsg(ctx context.Context, msg ethereum.CallMsg, contractABI *
 		return nil, fmt.Errorf("contracts: calling %s: %w", *msg.To, err)
 	}
 	return out, nil
-}
-
-// logIndexBehind is how geth reports a log query that raced its log index
-// (filtermaps) catching up with a block just mined: asked again a moment
-// later, the query succeeds.
-const logIndexBehind = "failed to retrieve log value pointer"
-
-// filterLogRetries bounds the retries of a query that raced the log index.
-const filterLogRetries = 5
-
-// filterLogs returns the logs matching q. A query that raced the node's
-// log index is asked again after a short wait.
-func (c *Chain) filterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
-	wait := 20 * time.Millisecond
-	for attempt := 1; ; attempt++ {
-		logs, err := c.client.FilterLogs(ctx, q)
-		if err == nil {
-			return logs, nil
-		}
-		if attempt == filterLogRetries || !strings.Contains(err.Error(), logIndexBehind) {
-			return nil, fmt.Errorf("contracts: filtering logs: %w", err)
-		}
-		select {
-		case <-ctx.Done():
-			return nil, fmt.Errorf("contracts: filtering logs: %w (after %v)", ctx.Err(), err)
-		case <-time.After(wait):
-		}
-		wait *= 2
-	}
 }

@@ -23,9 +23,6 @@ import (
 // contract's ENTRY_BYTES).
 const consentEntryBytes = 156
 
-// consentLogRange bounds the blocks of one log query.
-const consentLogRange = 5000
-
 // packConsentEntry packs a logged change as logConsentBatch reads it.
 func packConsentEntry(s SignedConsent) ([]byte, error) {
 	if !s.logged() {
@@ -216,16 +213,12 @@ func (l *Ledger) syncConsentLog(ctx context.Context) error {
 		first := uint64(math.MaxUint64)
 		for a := m.consent; a != (common.Address{}); {
 			addrs = append(addrs, a)
-			out, err := l.chain.call(ctx, a, l.consentReg.PackDeployedAt(), &l.abi)
+			deployed, err := l.registryDeployedAt(ctx, a)
 			if err != nil {
 				return err
 			}
-			deployed, err := l.consentReg.UnpackDeployedAt(out)
-			if err != nil {
-				return err
-			}
-			first = min(first, deployed.Uint64())
-			out, err = l.chain.call(ctx, a, l.consentReg.PackPredecessor(), &l.abi)
+			first = min(first, deployed)
+			out, err := l.chain.call(ctx, a, l.consentReg.PackPredecessor(), &l.abi)
 			if err != nil {
 				return err
 			}
@@ -247,22 +240,22 @@ func (l *Ledger) syncConsentLog(ctx context.Context) error {
 		l.abi.Events[cohortsol.ConsentRegistryConsentChangedEventName].ID,
 		l.abi.Events[cohortsol.ConsentRegistryConsentLoggedEventName].ID,
 	}}
-	for from := c.next; from <= head; from += consentLogRange {
-		to := min(from+consentLogRange-1, head)
-		logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{
-			FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(to),
-			Addresses: c.addresses, Topics: topics,
-		})
-		if err != nil {
+	if c.next > head {
+		return nil
+	}
+	logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(c.next), ToBlock: new(big.Int).SetUint64(head),
+		Addresses: c.addresses, Topics: topics,
+	})
+	if err != nil {
+		return err
+	}
+	for i := range logs {
+		if err := l.addConsentEvent(ctx, &logs[i]); err != nil {
 			return err
 		}
-		for i := range logs {
-			if err := l.addConsentEvent(ctx, &logs[i]); err != nil {
-				return err
-			}
-		}
-		c.next = to + 1
 	}
+	c.next = head + 1
 	return nil
 }
 

@@ -27,7 +27,13 @@ type gethFixture struct {
 // it under CI=true), funds the accounts and deploys the contract.
 func newGethFixture(t *testing.T, nMembers int) *gethFixture {
 	t.Helper()
-	node := devchaintest.Start(t)
+	return newGethFixtureWith(t, nMembers, devchain.Options{})
+}
+
+// newGethFixtureWith is newGethFixture with geth started with opts.
+func newGethFixtureWith(t *testing.T, nMembers int, opts devchain.Options) *gethFixture {
+	t.Helper()
+	node := devchaintest.StartWith(t, opts)
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	t.Cleanup(cancel)
 	f := &gethFixture{node: node, fixture: fixture{
@@ -363,4 +369,51 @@ func TestGethCommittee(t *testing.T) {
 	checkRule(t, second, s.Participants)
 	_, err = f.ledger.OpenRound(f.ctx, f.coord, id, 1, hash("model 0"), time.Now().Add(time.Hour))
 	require.NoError(t, err)
+}
+
+// TestGethWithARangeLimit reads a study, its joins, the consortium's
+// events and a patient's consent through geth --rpc.rangelimit 3, which
+// refuses an eth_getLogs over more than 4 blocks as a provider does
+// ("exceed maximum block range 3"): every read pages its range, and finds
+// what was written.
+func TestGethWithARangeLimit(t *testing.T) {
+	const n = 3
+	f := newGethFixtureWith(t, n, devchain.Options{RangeLimit: 3})
+	ctx := f.ctx
+	id, created, err := f.ledger.CreateStudy(ctx, f.researcher, f.params())
+	require.NoError(t, err)
+	joined := make([]uint64, n)
+	for i, m := range f.members {
+		r, err := f.ledger.JoinStudy(ctx, m, id)
+		require.NoError(t, err)
+		joined[i] = r.Block
+	}
+	p := newPatient(t)
+	_, err = f.ledger.RelayConsent(ctx, f.members[0], f.sign(t, p, contracts.ConsentScope{StudyID: id}, true, f.later()))
+	require.NoError(t, err)
+	head, err := f.chain.BlockNumber(ctx)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, head-created.Block, uint64(4), "the study's events span more blocks than geth serves at once")
+
+	events, err := f.ledger.StudyEvents(ctx, id)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range events {
+		names = append(names, e.Name)
+	}
+	assert.Equal(t, []string{"StudyCreated", "StudyJoined", "StudyJoined", "StudyJoined"}, names)
+	for i, m := range f.members {
+		at, err := f.ledger.JoinedAt(ctx, id, m.Address())
+		require.NoError(t, err)
+		assert.Equal(t, joined[i], at)
+	}
+	consortium, err := f.ledger.ConsortiumEvents(ctx)
+	require.NoError(t, err)
+	assert.NotEmpty(t, consortium)
+	patient, err := f.ledger.PatientEvents(ctx, p.id)
+	require.NoError(t, err)
+	assert.Len(t, patient, 1)
+	status, err := f.ledger.ConsentStatus(ctx, p.id, id, 0)
+	require.NoError(t, err)
+	assert.Equal(t, contracts.ConsentActive, status.State)
 }

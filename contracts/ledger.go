@@ -133,6 +133,9 @@ type Study struct {
 	// CommitteeCurrent tells whether the committee serves the next round;
 	// false without a committee.
 	CommitteeCurrent bool
+	// CreatedBlock is the block the study was created in: its events are
+	// read from there.
+	CreatedBlock uint64
 }
 
 // Commitment is a participant's commitment to its encrypted update in a round.
@@ -457,6 +460,7 @@ func (l *Ledger) Study(ctx context.Context, studyID uint64) (Study, error) {
 		Participants:     participants,
 
 		ActiveParticipants: s.ActiveParticipants,
+		CreatedBlock:       s.CreatedBlock,
 		EpsilonSpent:       fromFixed(s.EpsilonSpent),
 		Holders:            holders,
 		CommitteeEpoch:     committee.Epoch,
@@ -657,9 +661,6 @@ func (l *Ledger) readRoundCommitments(ctx context.Context, studyID uint64, round
 	var out []committed
 	root := common.Hash(rec.GlobalModel) // the contract seeds the root with the global model
 	for i := range logs {
-		if logs[i].Removed {
-			continue
-		}
 		batch, err := l.commitEvent(&logs[i])
 		if err != nil {
 			return cohortsol.StudiesRoundRecord{}, nil, err
@@ -802,7 +803,8 @@ func (l *Ledger) IsMember(ctx context.Context, address common.Address) (bool, er
 }
 
 // studyEvents returns the logs of one event of the contract whose first
-// indexed argument is the study id, in chain order, dropping reorged ones;
+// indexed argument is the study id, in chain order, from the study's
+// creation (studyLogs), dropping reorged ones;
 // more, if given, are the values of the next indexed arguments.
 func (l *Ledger) studyEvents(ctx context.Context, event string, studyID uint64, more ...common.Hash) ([]types.Log, error) {
 	module, err := l.studyModule(ctx, studyID)
@@ -818,24 +820,15 @@ func (l *Ledger) moduleEvents(ctx context.Context, module common.Address, event 
 	for _, v := range more {
 		topics = append(topics, []common.Hash{v})
 	}
-	logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{Addresses: []common.Address{module}, Topics: topics})
-	if err != nil {
-		return nil, err
-	}
-	out := logs[:0]
-	for _, lg := range logs {
-		if !lg.Removed {
-			out = append(out, lg)
-		}
-	}
-	return out, nil
+	return l.studyLogs(ctx, studyID, ethereum.FilterQuery{Addresses: []common.Address{module}, Topics: topics})
 }
 
 // JoinedAt returns the block of member's latest join of the study (its
 // StudyJoined event), or 0 when this node's chain has none: the member
 // never joined, or the node is behind its join (a node restored from an
-// older snapshot, or still syncing). It is one log query on the event's
-// indexed study and member. A member that left and joined again is at its
+// older snapshot, or still syncing). It is a log query on the event's
+// indexed study and member from the study's creation, paged as every log
+// query is (filterLogs). A member that left and joined again is at its
 // last join.
 func (l *Ledger) JoinedAt(ctx context.Context, studyID uint64, member common.Address) (uint64, error) {
 	logs, err := l.studyEvents(ctx, cohortsol.StudiesStudyJoinedEventName, studyID, common.BytesToHash(member.Bytes()))

@@ -91,7 +91,7 @@ func TestCreateStudy(t *testing.T) {
 
 	s, err := f.ledger.Study(f.ctx, id)
 	require.NoError(t, err)
-	assert.Equal(t, contracts.Study{ID: 1, Owner: f.researcher.Address(), StudyParams: p, Participants: []common.Address{}}, s)
+	assert.Equal(t, contracts.Study{ID: 1, Owner: f.researcher.Address(), StudyParams: p, Participants: []common.Address{}, CreatedBlock: r.Block}, s)
 
 	_, err = f.ledger.Study(f.ctx, 99)
 	require.ErrorIs(t, err, contracts.ErrStudyNotFound)

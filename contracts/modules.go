@@ -57,6 +57,9 @@ type Ledger struct {
 
 	mu      sync.Mutex
 	modules *moduleSet // nil until resolved
+	// deployed is the block the Consortium was deployed in, once read
+	// (deployedAt); guarded by mu.
+	deployed *uint64
 
 	consentGas consentGas // what consent batches used, by size
 	consentLog consentLog // the consent events read so far

@@ -326,9 +326,6 @@ func (l *Ledger) Scores(ctx context.Context, studyID uint64, round uint32) ([]Sc
 	var out []Score
 	var h common.Hash
 	for i := range logs {
-		if logs[i].Removed {
-			continue
-		}
 		ev, err := l.studies.UnpackScoresRecordedEvent(&logs[i])
 		if err != nil {
 			return nil, wrap(fmt.Errorf("decoding a ScoresRecorded event: %w", err))

@@ -258,20 +258,14 @@ func (l *Ledger) decodeEvent(lg *types.Log) Event {
 	return e
 }
 
-// events returns the logs q matches, decoded, in chain order, without
-// reorged ones.
-func (l *Ledger) events(ctx context.Context, q ethereum.FilterQuery) ([]Event, error) {
-	logs, err := l.chain.filterLogs(ctx, q)
-	if err != nil {
-		return nil, err
-	}
+// decodeEvents decodes logs (filterLogs's: in chain order, without
+// reorged ones).
+func (l *Ledger) decodeEvents(logs []types.Log) []Event {
 	var out []Event
 	for i := range logs {
-		if !logs[i].Removed {
-			out = append(out, l.decodeEvent(&logs[i]))
-		}
+		out = append(out, l.decodeEvent(&logs[i]))
 	}
-	return out, nil
+	return out
 }
 
 // StudyEvents returns every event about a study (of the Studies module and
@@ -283,39 +277,53 @@ func (l *Ledger) StudyEvents(ctx context.Context, studyID uint64) ([]Event, erro
 		return nil, fmt.Errorf("reading the events of study %d: %w", studyID, err)
 	}
 	s := m.studiesFor(studyID)
-	out, err := l.events(ctx, ethereum.FilterQuery{
+	logs, err := l.studyLogs(ctx, studyID, ethereum.FilterQuery{
 		Addresses: []common.Address{s.address, s.committees},
 		Topics:    [][]common.Hash{nil, {common.BigToHash(new(big.Int).SetUint64(studyID))}},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reading the events of study %d: %w", studyID, err)
 	}
-	return out, nil
+	return l.decodeEvents(logs), nil
 }
 
 // ConsortiumEvents returns every event of the Consortium contract
 // (admissions, removals, proposals, votes, module changes) in chain order.
 func (l *Ledger) ConsortiumEvents(ctx context.Context) ([]Event, error) {
-	out, err := l.events(ctx, ethereum.FilterQuery{Addresses: []common.Address{l.address}})
+	wrap := func(err error) error { return fmt.Errorf("reading the consortium's events: %w", err) }
+	from, err := l.deployedAt(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("reading the consortium's events: %w", err)
+		return nil, wrap(err)
 	}
-	return out, nil
+	logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{FromBlock: from, Addresses: []common.Address{l.address}})
+	if err != nil {
+		return nil, wrap(err)
+	}
+	return l.decodeEvents(logs), nil
 }
 
 // PatientEvents returns a patient's ConsentChanged events in the current
 // consent registry, in chain order.
 func (l *Ledger) PatientEvents(ctx context.Context, patient common.Hash) ([]Event, error) {
+	wrap := func(err error) error {
+		return fmt.Errorf("reading the consent events of patient %s: %w", patient.Hex(), err)
+	}
 	m, err := l.resolve(ctx, false)
 	if err != nil {
-		return nil, fmt.Errorf("reading the consent events of patient %s: %w", patient.Hex(), err)
+		return nil, wrap(err)
+	}
+	from, err := l.registryDeployedAt(ctx, m.consent)
+	if err != nil {
+		return nil, wrap(err)
 	}
 	changed := l.abi.Events[cohortsol.ConsentRegistryConsentChangedEventName].ID
-	out, err := l.events(ctx, ethereum.FilterQuery{Addresses: []common.Address{m.consent}, Topics: [][]common.Hash{{changed}, {patient}}})
+	logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(from), Addresses: []common.Address{m.consent}, Topics: [][]common.Hash{{changed}, {patient}},
+	})
 	if err != nil {
-		return nil, fmt.Errorf("reading the consent events of patient %s: %w", patient.Hex(), err)
+		return nil, wrap(err)
 	}
-	return out, nil
+	return l.decodeEvents(logs), nil
 }
 
 // TransactionReceipt returns a mined transaction's receipt (its block, gas

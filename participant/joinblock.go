@@ -27,8 +27,8 @@ import (
 //     this survives a chain that went back before the join (a node
 //     restored from an older snapshot, or chain.rpc pointed at one still
 //     syncing): that chain has no trace of the join.
-//   - its chain's StudyJoined event (contracts.Ledger.JoinedAt, one log
-//     query), for a node without a data directory, one whose join predates
+//   - its chain's StudyJoined event (contracts.Ledger.JoinedAt, a log
+//     query from the study's creation block), for a node without a data directory, one whose join predates
 //     the file or another process made (kept from then on). A chain behind
 //     the join gives nothing (0): such a node cannot tell it is behind its
 //     join, and acts as before (a node that left the study), except at

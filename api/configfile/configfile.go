@@ -55,6 +55,11 @@ func ResolvePaths(dir string, paths ...*string) {
 type Chain struct {
 	RPC      string `json:"rpc"`      // Ethereum JSON-RPC endpoint, e.g. http://127.0.0.1:8545
 	Contract string `json:"contract"` // the Cohort contract's 0x address
+	// LogWindow is how many blocks one eth_getLogs asks the node for at
+	// most (contracts.Chain.SetLogWindow; 0: contracts.DefaultLogWindow):
+	// a window the node refuses is halved anyway, so set it only to spare
+	// a provider whose cap is known the refusals that find it.
+	LogWindow uint64 `json:"log_window,omitempty"`
 }
 
 // Check returns the contract's address, or says which setting is missing

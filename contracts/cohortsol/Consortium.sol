@@ -132,6 +132,10 @@ contract Consortium is IConsortium {
     mapping(uint64 => Proposal) private _proposals;
     mapping(uint64 => mapping(address => bool)) private _voted;
 
+    /// @notice The block the Consortium was deployed in: no event of the
+    /// ledger is older, so readers of its logs start there, not at genesis.
+    uint256 public immutable deployedAt;
+
     /// @notice The current ConsentRegistry.
     address public consent;
     address[] private _studiesModules; // every Studies module, oldest first
@@ -150,6 +154,7 @@ contract Consortium is IConsortium {
             _admit(addrs[i], names[i], fingerprints[i]);
         }
         _linker = msg.sender;
+        deployedAt = block.number;
     }
 
     /// @notice Links the first Studies and ConsentRegistry modules; the

@@ -90,6 +90,11 @@ contract Studies is IStudies {
         uint64 epsilonBudget; // METRIC_UNIT fixed point
         uint64 delta; // DELTA_UNIT fixed point
         uint64 epsilonSpent; // ε after the last opened round, METRIC_UNIT fixed point
+        // The block createStudy ran in: readers of the study's events ask the
+        // node for logs from there, not from genesis (a provider refuses a
+        // query over millions of blocks). It fills slot 8's free 8 bytes, a
+        // fresh slot at creation (setPrivacyBudget then rewrites it warm).
+        uint64 createdBlock;
     }
 
     /// @notice A member's standing in a study (one slot).
@@ -414,6 +419,7 @@ contract Studies is IStudies {
         s.purpose = purpose;
         s.referenceCommitment = referenceCommitment;
         s.robustPolicyHash = robustPolicyHash;
+        s.createdBlock = uint64(block.number);
         emit StudyCreated(
             studyId,
             msg.sender,

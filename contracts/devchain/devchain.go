@@ -71,6 +71,10 @@ type Options struct {
 	// StopGrace is how long Stop waits after SIGTERM before killing geth;
 	// 0 means DefaultStopGrace.
 	StopGrace time.Duration
+	// RangeLimit is geth's --rpc.rangelimit: an eth_getLogs whose last
+	// block is more than RangeLimit after its first is refused ("exceed
+	// maximum block range"), as providers refuse wide ranges; 0: no limit.
+	RangeLimit uint64
 }
 
 // Ether returns n ether in wei.
@@ -210,6 +214,9 @@ func start(ctx context.Context, bin string, port int, opts Options) (*Node, erro
 	args := []string{"--dev", "--dev.period", "0"}
 	if opts.DataDir != "" {
 		args = append(args, "--datadir", opts.DataDir)
+	}
+	if opts.RangeLimit != 0 {
+		args = append(args, "--rpc.rangelimit", strconv.FormatUint(opts.RangeLimit, 10))
 	}
 	args = append(args,
 		"--http", "--http.addr", "127.0.0.1", "--http.port", strconv.Itoa(port),

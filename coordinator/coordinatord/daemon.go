@@ -62,6 +62,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 		return err
 	}
 	defer chain.Close()
+	chain.SetLogWindow(cfg.Chain.LogWindow)
 	if r := settings.Recipe; r != nil && uint32(r.Rounds) != study.Rounds {
 		return fmt.Errorf("study %d runs %d rounds on chain but the recipe says %d", cfg.StudyID, study.Rounds, r.Rounds)
 	}

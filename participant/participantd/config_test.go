@@ -34,6 +34,15 @@ func TestConfigSetsChainCatchUp(t *testing.T) {
 	require.ErrorContains(t, configfile.Read(write(t, `{"chain_catch_up": "0s"}`), &p), "positive Go duration")
 }
 
+func TestConfigSetsLogWindow(t *testing.T) {
+	var p Config
+	require.NoError(t, configfile.Read(write(t, `{"name": "h", "chain": {"rpc": "http://127.0.0.1:8545", "contract": "0x0000000000000000000000000000000000000001", "log_window": 2000}}`), &p))
+	assert.Equal(t, uint64(2000), p.Chain.LogWindow)
+	var unset Config
+	require.NoError(t, configfile.Read(write(t, `{"name": "h"}`), &unset))
+	assert.Zero(t, unset.Chain.LogWindow, "unset: contracts.DefaultLogWindow")
+}
+
 func write(t *testing.T, body string) string {
 	path := filepath.Join(t.TempDir(), "h.json")
 	require.NoError(t, os.WriteFile(path, []byte(body), 0o600))

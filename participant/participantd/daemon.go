@@ -71,6 +71,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 		return err
 	}
 	defer chain.Close()
+	chain.SetLogWindow(cfg.Chain.LogWindow)
 	log, stopMetrics, err := metrics.Start(cfg.MetricsListen, chain.BlockNumber, log, stdout)
 	if err != nil {
 		return err
