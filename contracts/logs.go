@@ -1,6 +1,7 @@
 package contracts
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -163,9 +164,9 @@ func appendLogs(out, logs []types.Log, from, to uint64) []types.Log {
 	logs = slices.Clone(logs)
 	slices.SortStableFunc(logs, func(a, b types.Log) int {
 		if a.BlockNumber != b.BlockNumber {
-			return cmpUint(a.BlockNumber, b.BlockNumber)
+			return cmp.Compare(a.BlockNumber, b.BlockNumber)
 		}
-		return cmpUint(uint64(a.Index), uint64(b.Index))
+		return cmp.Compare(a.Index, b.Index)
 	})
 	for _, lg := range logs {
 		if lg.Removed || lg.BlockNumber < from || lg.BlockNumber > to {
@@ -180,16 +181,6 @@ func appendLogs(out, logs []types.Log, from, to uint64) []types.Log {
 		out = append(out, lg)
 	}
 	return out
-}
-
-func cmpUint(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // logsRefusals are, lower-cased, what nodes and providers answer to an
