@@ -744,7 +744,9 @@ func TestStopsOnlyOnTasksThatFailed(t *testing.T) {
 
 // A join the data directory does not have (made before the node kept
 // joins, or by another process) is read from the chain at start and kept:
-// a later restart whose chain went back before it still knows it.
+// a later restart whose chain went back before it still knows it. The
+// node logs where it found the join, not that it made it: here another
+// process did.
 func TestRecalledJoinIsKept(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -754,15 +756,19 @@ func TestRecalledJoinIsKept(t *testing.T) {
 	_, err = c.ledger.SetPublicKeyHash(ctx, c.coord, c.id, common.Hash{7}) // a block after the join
 	require.NoError(t, err)
 	dir := t.TempDir()
-	start := func(ledger *contracts.Ledger) *Participant {
+	start := func(ledger *contracts.Ledger, logs *lockedLog) *Participant {
 		p := &Participant{
 			cfg:    Config{Name: "hospital-2", StudyID: c.id, DataDir: dir},
-			ledger: ledger, account: c.late, log: slog.New(slog.DiscardHandler),
+			ledger: ledger, account: c.late, log: slog.New(slog.NewTextHandler(logs, nil)),
 		}
 		p.recallJoin(ctx)
 		return p
 	}
-	require.Equal(t, r.Block, start(c.ledger).joinedAt, "read from the chain")
+	var logs lockedLog
+	require.Equal(t, r.Block, start(c.ledger, &logs).joinedAt, "read from the chain")
+	assert.Contains(t, logs.String(), msgJoinOnChain)
+	assert.NotContains(t, logs.String(), msgJoinKept)
+	assert.NotContains(t, logs.String(), "earlier run", "the node cannot tell who made the join")
 
 	head, err := c.ledger.BlockNumber(ctx)
 	require.NoError(t, err)
@@ -771,5 +777,8 @@ func TestRecalledJoinIsKept(t *testing.T) {
 	t.Cleanup(func() { _ = view.Close() })
 	behind, err := contracts.Open(view, c.ledger.Address())
 	require.NoError(t, err)
-	assert.Equal(t, r.Block, start(behind).joinedAt, "recalled from the data directory")
+	var restarted lockedLog
+	assert.Equal(t, r.Block, start(behind, &restarted).joinedAt, "recalled from the data directory")
+	assert.Contains(t, restarted.String(), msgJoinKept)
+	assert.NotContains(t, restarted.String(), msgJoinOnChain)
 }

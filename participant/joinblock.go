@@ -56,6 +56,17 @@ const msgBehindOwnJoin = "this node's chain is behind this hospital's own join o
 // participant": its chain is behind the join.
 const msgAlreadyJoined = "the study refused this hospital's join as already made: this node's chain is behind that join; waiting for it"
 
+// msgJoinOnChain is logged when this node's chain records this hospital's
+// join of the study and this run did not make it: an earlier run did, or
+// another process (an operator's cohort study join); the node cannot tell
+// which.
+const msgJoinOnChain = "this node's chain records this hospital's join of the study"
+
+// msgJoinKept is logged when the data directory keeps a later join of
+// this hospital than this node's chain records (recallJoin): the chain is
+// behind that join.
+const msgJoinKept = "this node's data directory keeps this hospital's join of the study; its chain does not show that join yet"
+
 // joinRecord is this node's join of the study as kept in the data
 // directory.
 type joinRecord struct {
@@ -108,8 +119,11 @@ func (p *Participant) recallJoin(ctx context.Context) {
 		// whose chain may have gone back before it.
 		p.keepJoin(ctx, onChain)
 	}
-	if p.joinedAt != 0 {
-		p.log.Info("this hospital joined the study in an earlier run", "study", p.cfg.StudyID, "block", p.joinedAt, "kept_block", kept, "chain_block", onChain)
+	switch {
+	case onChain != 0 && onChain >= kept:
+		p.log.Info(msgJoinOnChain, "study", p.cfg.StudyID, "block", onChain, "kept_block", kept)
+	case kept != 0:
+		p.log.Info(msgJoinKept, "study", p.cfg.StudyID, "block", kept, "chain_block", onChain, "file", p.joinPath())
 	}
 }
 
