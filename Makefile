@@ -77,12 +77,12 @@ gen: tools-gen
 gen-check: gen
 	@if [ -n "$$(git status --porcelain -- api contracts)" ]; then echo "generated code is stale: run 'make gen' and commit"; git status --short -- api contracts; exit 1; fi
 
-## tools-gen: protoc from Debian, solc from npm (pinned in contracts/package.json).
+## tools-gen: protoc from Debian. solc (npm, pinned in contracts/package-lock.json)
+## contracts/gen.sh installs itself into .tools/solc, once, outside the sources.
 tools-gen:
 	@command -v protoc >/dev/null || { echo "installing protoc (Debian protobuf-compiler)"; \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq protobuf-compiler; \
 		else sudo apt-get update -qq && sudo apt-get install -y -qq protobuf-compiler; fi; }
-	@[ -d contracts/node_modules/solc ] || (cd contracts && npm ci --no-audit --no-fund)
 
 clean:
 	rm -rf $(BIN)

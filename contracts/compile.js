@@ -9,7 +9,9 @@
 
 const fs = require('fs');
 const path = require('path');
-const solc = require('solc');
+// The solc module: the directory gen.sh installed it in (outside the
+// sources), else whatever require finds.
+const solc = require(process.argv[2] ? path.resolve(process.argv[2]) : 'solc');
 
 const PINNED_VERSION = '0.8.28';
 const EVM_VERSION = 'cancun';
@@ -26,7 +28,7 @@ const MIN_HEADROOM = 3584;
 function main() {
   const version = solc.version();
   if (!version.startsWith(PINNED_VERSION + '+')) {
-    throw new Error(`solc ${version} found, ${PINNED_VERSION} expected: run "npm ci" in contracts/`);
+    throw new Error(`solc ${version} found, ${PINNED_VERSION} expected: run contracts/gen.sh, which installs the pinned one`);
   }
   const dir = path.join(__dirname, 'cohortsol');
   const sources = {};

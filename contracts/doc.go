@@ -114,7 +114,8 @@
 // # Regenerating the contract
 //
 // contracts/gen.sh compiles cohortsol/Cohort.sol with the solc pinned in
-// contracts/package.json (standard JSON, pinned EVM version and optimizer) and
+// contracts/package.json (standard JSON, pinned EVM version and optimizer;
+// installed once into .tools/solc, outside the sources) and
 // regenerates the binding with go tool abigen --v2. Regenerating is
 // deterministic; a test checks that the binding matches the committed ABI and
 // bytecode.

@@ -21,15 +21,18 @@ func (c *Coordinator) participantLeft(addr common.Address) {
 	c.mu.Lock()
 	c.gone[addr] = time.Now()
 	c.mu.Unlock()
-	if !c.stopped.Load() {
-		c.keepAbsent()
-	}
+	c.keepAbsent()
 }
 
 // keepAbsent writes the absent participants to the store. It is an
 // optimisation of phase closing, not state a study needs: a failed write
 // is logged and costs a restarted coordinator phase timeouts at most.
+// Once Run returned, or for a study that completed before it started
+// (served read-only), no phase is left to close: it writes nothing.
 func (c *Coordinator) keepAbsent() {
+	if c.stopped.Load() {
+		return
+	}
 	c.absentMu.Lock() // writes go out in the order their snapshots were taken
 	defer c.absentMu.Unlock()
 	c.mu.Lock()

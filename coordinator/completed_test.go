@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -24,11 +26,18 @@ import (
 // refusing to start, so the daemon keeps serving researchers' `cohort
 // model get`; it sends nothing to the chain, and a node that joins is told
 // the study is done. It used to fail with "already completed on chain".
+// Nor does it write to its store: a node that an earlier run kept as
+// absent joining again used to have its absence rewritten.
 func TestCoordinatorOfACompletedStudyServesItReadOnly(t *testing.T) {
 	f := newFixture(t)
 	final := completeStudy(t, f)
-	// As a coordinator process started afresh: no phase under way.
+	// As a coordinator process started afresh: no phase under way, and
+	// hospital 2 kept as absent by the run before.
 	f.install(nil)
+	f.coord.participantLeft(f.hospitals[1].addr())
+	f.coord.gone = map[common.Address]time.Time{}
+	stored := storeFiles(t, f.coord.store.dir)
+	require.Contains(t, stored, "state-"+absentStateName)
 	var logs syncLog
 	f.coord.log = slog.New(slog.NewTextHandler(&logs, nil))
 	head, err := f.chain.BlockNumber(f.ctx)
@@ -69,6 +78,27 @@ func TestCoordinatorOfACompletedStudyServesItReadOnly(t *testing.T) {
 	case <-ctx.Done():
 		t.Fatal("a joining node was not told the study is done")
 	}
+	assert.Equal(t, stored, storeFiles(t, f.coord.store.dir), "the store was written to")
+}
+
+// storeFiles is each file under a store's directory with its size and
+// modification time.
+func storeFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	require.NoError(t, filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		files[rel] = fmt.Sprintf("%d bytes, modified %v", info.Size(), info.ModTime().UnixNano())
+		return err
+	}))
+	return files
 }
 
 // finalModel is a completed study's last model: its parameters and hash.

@@ -252,7 +252,7 @@ type Coordinator struct {
 	// kept in the store (absentMu orders the writes).
 	gone     map[common.Address]time.Time
 	absentMu sync.Mutex
-	stopped  atomic.Bool // Run has returned
+	stopped  atomic.Bool // Run has returned, or serves a completed study: absences are not kept
 	// current is the step of the phase under way; full is closed once
 	// every member it asked has answered.
 	current step
@@ -427,11 +427,12 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	if study.Coordinator != c.account.Address() {
 		return nil, fmt.Errorf("coordinator: study %d is coordinated by %s, not by this node's %s", c.cfg.StudyID, study.Coordinator.Hex(), c.account.Address().Hex())
 	}
-	c.restoreAbsent()
-	defer c.stopped.Store(true)
 	if study.Completed {
+		c.stopped.Store(true) // from the start: nothing runs, and nothing is kept
 		return c.completed(ctx, study)
 	}
+	c.restoreAbsent()
+	defer c.stopped.Store(true)
 	if h := study.RobustPolicyHash; c.policy != nil && h != (common.Hash{}) && h != c.policy.Hash() {
 		return nil, fmt.Errorf("coordinator: the chain records robust policy %s for study %d, this coordinator's is %s (robust rule version %d); configure the study's robust policy and run the release the study was created with", h.Hex(), c.cfg.StudyID, c.policy.Hash().Hex(), aggregation.RobustRuleVersion)
 	}

@@ -127,16 +127,48 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 // 12 s blocks, as a participant's.
 const defaultChainCatchUp = time.Minute
 
+// maxJoinBlockLead is how far beyond this coordinator's chain head the
+// block a joining participant names may be for the coordinator to wait
+// for it (awaitJoinBlock): a node a few blocks behind the participant's
+// explains a near block; one further behind is out of sync, and waiting
+// a minute would rarely bring it there.
+const maxJoinBlockLead = 16
+
 // awaitJoinBlock waits, for at most Config.ChainCatchUp, until this
 // coordinator's Ethereum node has block n, the one by which the joining
 // participant's node had its join (0: no wait), so that a hospital that
 // has just joined through its own node is not refused as a stranger by a
 // node a block behind. A node still behind then is this coordinator's to
-// fix: the participant gets Unavailable, which it retries. n is the
-// participant's to choose, but a far block only delays its own join.
+// fix: the participant gets Unavailable, which it retries.
+//
+// n is the participant's to choose, and the wait holds its stream: it
+// waits for no block more than maxJoinBlockLead beyond its head, nor for
+// a signer that is not an active consortium member at its head, who
+// cannot have joined since (a member admitted in between is told to try
+// again). Both get Unavailable at once: the coordinator's node may be the
+// one behind, and an honest participant retries.
 func (c *Coordinator) awaitJoinBlock(ctx context.Context, participant common.Address, n uint64) error {
 	if n == 0 {
 		return nil
+	}
+	head, err := c.ledger.BlockNumber(ctx)
+	if err != nil {
+		return status.Errorf(codes.Unavailable, "coordinator: read the chain head: %v", err)
+	}
+	if head >= n {
+		return nil
+	}
+	if n-head > maxJoinBlockLead {
+		c.log.Warn("a participant named a join block far beyond this coordinator's chain head; refused without waiting (check that the node is synced with its network)",
+			"participant", participant.Hex(), "block", n, "node_block", head)
+		return status.Errorf(codes.Unavailable, "coordinator: its Ethereum node is at block %d, more than %d blocks behind block %d at which this participant says it joined: it does not wait for so far a block; join again once its node has caught up", head, maxJoinBlockLead, n)
+	}
+	member, err := c.ledger.IsMember(ctx, participant)
+	if err != nil {
+		return status.Errorf(codes.Unavailable, "coordinator: check consortium membership on chain: %v", err)
+	}
+	if !member {
+		return status.Errorf(codes.Unavailable, "coordinator: %s is not an active consortium member at block %d of its chain, so it cannot have joined the study at block %d; if it was admitted since, join again once this coordinator's node has that block", participant.Hex(), head, n)
 	}
 	limit := c.cfg.ChainCatchUp
 	if limit <= 0 {
@@ -144,7 +176,7 @@ func (c *Coordinator) awaitJoinBlock(ctx context.Context, participant common.Add
 	}
 	wctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
-	head, err := c.ledger.AwaitBlock(wctx, n)
+	head, err = c.ledger.AwaitBlock(wctx, n)
 	switch {
 	case err == nil:
 		return nil

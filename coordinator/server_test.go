@@ -1022,7 +1022,52 @@ func TestJoinWaitsForTheCoordinatorsChain(t *testing.T) {
 	}
 
 	lag.Set(5)
-	err = join(head + 1000)
+	err = join(head + 2) // near enough to wait for (maxJoinBlockLead)
 	require.Equal(t, codes.Unavailable, status.Code(err), "a node that stays behind: %v", err)
-	assert.Contains(t, status.Convert(err).Message(), fmt.Sprintf("behind block %d at which this participant joined", head+1000))
+	assert.Contains(t, status.Convert(err).Message(), fmt.Sprintf("behind block %d at which this participant joined", head+2))
+}
+
+// A joining node names the block of its join (JoinRequest.chain_block),
+// and the coordinator waits up to ChainCatchUp for its own chain to have
+// it. Anyone with a consortium certificate could hold a Join stream that
+// long by naming a block the coordinator's chain does not have: a block
+// far beyond its head, which no node a little behind explains, and a
+// signer that is not a consortium member as of that head, who can have
+// joined nothing since, are refused at once, before any wait, with
+// Unavailable (the coordinator's chain may be what is behind: an honest
+// node tries again later) and a message that says which.
+func TestJoinRefusesBeforeWaitingForAFarBlockOrANonMember(t *testing.T) {
+	f := newFixture(t)
+	f.coord.cfg.ChainCatchUp = 30 * time.Second
+	head, err := f.ledger.BlockNumber(f.ctx)
+	require.NoError(t, err)
+	join := func(h *hospital, name string, block uint64) error {
+		signed, err := auth.Sign(h.key, f.studyID, 0, auth.KindJoin, auth.JoinContent(name, auth.Fingerprint(h.cert)))
+		require.NoError(t, err)
+		ctx, cancel := context.WithTimeout(f.ctx, 90*time.Second)
+		defer cancel()
+		stream, err := h.client.Join(ctx, &cohortv1.JoinRequest{StudyId: f.studyID, Name: name, Auth: signed, ChainBlock: block})
+		if err != nil {
+			return err
+		}
+		_, err = stream.Recv()
+		return err
+	}
+	for _, tt := range []struct {
+		name   string
+		h      *hospital
+		block  uint64
+		detail string
+	}{
+		{"a far block", f.hospitals[0], head + maxJoinBlockLead + 1, fmt.Sprintf("more than %d blocks", maxJoinBlockLead)},
+		{"a non-member", f.stranger, head + 1, "not an active consortium member"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			err := join(tt.h, "h", tt.block)
+			assert.Less(t, time.Since(start), 10*time.Second, "refused only after waiting")
+			require.Equal(t, codes.Unavailable, status.Code(err), "%v", err)
+			assert.Contains(t, status.Convert(err).Message(), tt.detail)
+		})
+	}
 }

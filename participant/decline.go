@@ -100,17 +100,30 @@ const pathStart = "(^|[\\s\"'`(\\[{<=,])"
 // (~/...), a Windows drive (C:\... or C:/...) or a UNC share (\\\\host\\...).
 var absolutePath = regexp.MustCompile(pathStart + "((?:/|~[/\\\\]|[A-Za-z]:[/\\\\]|\\\\\\\\)[^" + pathEnd + "]+)")
 
-// grpcMethod matches a gRPC full method name, /package.Service/Method as
-// in /cohort.v1.Coordinator/UploadUpdate (lower-case package, capitalised
-// service and method): it names no local file, and tells the
-// coordinator's operator which call failed.
-var grpcMethod = regexp.MustCompile(`^/[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*\.[A-Z]\w*/[A-Z]\w*$`)
+// grpcMethods are the full names of the gRPC methods of the services
+// this repository defines (/cohort.v1.Coordinator/UploadUpdate), read
+// from the generated descriptors: such a name names no local file, and
+// tells the coordinator's operator which call failed. Only these are
+// kept: a path of the same shape (/srv.Data/Keys) may be a local one.
+var grpcMethods = func() map[string]bool {
+	names := map[string]bool{}
+	services := cohortv1.File_cohortv1_cohort_proto.Services()
+	for i := range services.Len() {
+		s := services.Get(i)
+		methods := s.Methods()
+		for j := range methods.Len() {
+			names["/"+string(s.FullName())+"/"+string(methods.Get(j).Name())] = true
+		}
+	}
+	return names
+}()
 
 // redactPaths replaces in s each local path by localPathMark: local's
 // (with whatever path follows them: a file under a directory) and any
-// absolute one but a gRPC method name. A relative local path of a single
-// name ("data") is taken only as a directory ("data/..."), so that the
-// word stays a word.
+// absolute one but the full name of one of this repository's gRPC
+// methods (grpcMethods). A relative local path of a single name ("data")
+// is taken only as a directory ("data/..."), so that the word stays a
+// word.
 func redactPaths(s string, local []string) string {
 	local = slices.Clone(local)
 	slices.SortFunc(local, func(a, b string) int { return len(b) - len(a) }) // the longest first
@@ -128,7 +141,7 @@ func redactPaths(s string, local []string) string {
 	}
 	return absolutePath.ReplaceAllStringFunc(s, func(m string) string {
 		sub := absolutePath.FindStringSubmatch(m)
-		if grpcMethod.MatchString(sub[2]) {
+		if grpcMethods[sub[2]] {
 			return m
 		}
 		return sub[1] + localPathMark

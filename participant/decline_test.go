@@ -168,9 +168,14 @@ func TestDeclineReasonHidesLocalPaths(t *testing.T) {
 			"records: open <local path>: access denied"},
 		{"a home directory", errors.New("read schema ~/cohort/schema.json: EOF"), nil, []string{"~/cohort"},
 			"read schema <local path>: EOF"},
-		{"a gRPC method name among paths", errors.New("participant h2: /cohort.v1.Coordinator/SubmitDecryptionShare: keep share in /var/lib/cohort/keys: denied; /grpc.health.v1.Health/Check, (/home/x/data.csv)"), nil,
+		{"a gRPC method name among paths", errors.New("participant h2: /cohort.v1.Coordinator/SubmitDecryptionShare: keep share in /var/lib/cohort/keys: denied; /cohort.v1.Coordinator/Join, (/home/x/data.csv)"), nil,
 			[]string{"/var/lib", "/home/x"},
-			"participant h2: /cohort.v1.Coordinator/SubmitDecryptionShare: keep share in <local path>: denied; /grpc.health.v1.Health/Check, (<local path>)"},
+			"participant h2: /cohort.v1.Coordinator/SubmitDecryptionShare: keep share in <local path>: denied; /cohort.v1.Coordinator/Join, (<local path>)"},
+		// Only the methods of the services the repository defines are kept:
+		// a path of the same shape, or another service's method, is hidden.
+		{"a path shaped like a gRPC method name", errors.New("keystore: open /srv.Data/Keys: denied; /grpc.health.v1.Health/Check; /cohort.v1.Coordinator/Keys"), nil,
+			[]string{"/srv.Data", "Health", "Coordinator/Keys"},
+			"keystore: open <local path>: denied; <local path>; <local path>"},
 		{"an error without a path", fmt.Errorf("participant h2: %w: the coordinator sent this decrypt task at block 12, weights 3/4, from https://coordinator.example:7443/cohort", ErrChainBehind), []string{dataDir}, nil,
 			fmt.Sprintf("participant h2: %v: the coordinator sent this decrypt task at block 12, weights 3/4, from https://coordinator.example:7443/cohort", ErrChainBehind)},
 	}

@@ -419,15 +419,7 @@ func TestNodeWithoutDataDirWaitsForTheJoinTheChainRefusesAsMade(t *testing.T) {
 	require.NoError(t, err)
 	require.False(t, in, "its chain is before the join")
 
-	joinErr := make(chan error, 1)
-	go func() { joinErr <- node.joinStudy(ctx) }()
-	select {
-	case <-waiting.seen:
-	case err := <-joinErr:
-		t.Fatalf("the node did not wait for its chain to reach its join: %v", err)
-	case <-ctx.Done():
-		t.Fatal("the node neither waited nor joined")
-	}
+	joinErr := refusedJoin(t, ctx, node, waiting)
 	lag.Set(0) // its node catches up
 	select {
 	case err := <-joinErr:
@@ -439,6 +431,125 @@ func TestNodeWithoutDataDirWaitsForTheJoinTheChainRefusesAsMade(t *testing.T) {
 	in, err = node.participates(ctx)
 	require.NoError(t, err)
 	assert.True(t, in)
+}
+
+// refusedJoin starts node's join of the study, which the contract refuses
+// as made while the node's chain is behind that join, and returns where
+// the join's end comes once the node waits for its chain (waiting, a
+// signal of msgAlreadyJoined).
+func refusedJoin(t *testing.T, ctx context.Context, node *Participant, waiting logSignal) <-chan error {
+	t.Helper()
+	joinErr := make(chan error, 1)
+	go func() { joinErr <- node.joinStudy(ctx) }()
+	select {
+	case <-waiting.seen:
+	case err := <-joinErr:
+		t.Fatalf("the node did not wait for its chain to reach its join: %v", err)
+	case <-ctx.Done():
+		t.Fatal("the node neither waited nor joined")
+	}
+	return joinErr
+}
+
+// A node waiting for its chain to have the join the contract refused as
+// made (awaitOwnJoin) stops with ErrLeftStudy once its chain shows the
+// hospital leave the study, or a members' vote exclude it, after that
+// join: a chain that caught up with both reads "not a participant" for
+// good, and the node used to wait for it forever.
+func TestWaitForTheJoinTheChainRefusesAsMadeEndsWhenTheHospitalLeft(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		blocks uint64 // the departure's
+		leave  func(t *testing.T, ctx context.Context, c *studyChain)
+	}{
+		{"left", 1, func(t *testing.T, ctx context.Context, c *studyChain) {
+			_, err := c.ledger.LeaveStudy(ctx, c.late, c.id)
+			require.NoError(t, err)
+		}},
+		{"excluded by a vote", 2, func(t *testing.T, ctx context.Context, c *studyChain) {
+			pid, _, err := c.ledger.ProposeExclusion(ctx, c.h, c.id, c.late.Address())
+			require.NoError(t, err)
+			executed, _, err := c.ledger.Vote(ctx, c.late, pid)
+			require.NoError(t, err)
+			require.True(t, executed)
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			c := newStudyChain(t, ctx, 1)
+			for range tt.blocks { // blocks before the join, for the view to step back into
+				_, err := c.ledger.SetPublicKeyHash(ctx, c.coord, c.id, common.Hash{4})
+				require.NoError(t, err)
+			}
+			waiting := newLogSignal(msgAlreadyJoined)
+			node, joined, lag := restartBehindJoin(t, ctx, c, "", slog.New(waiting))
+			head, err := c.ledger.BlockNumber(ctx)
+			require.NoError(t, err)
+
+			joinErr := refusedJoin(t, ctx, node, waiting)
+			lag.Set(head + tt.blocks - joined + 1) // its node stays before the join while the hospital leaves
+			tt.leave(t, ctx, c)
+			lag.Set(0) // then catches up with the join and the departure
+			select {
+			case err := <-joinErr:
+				require.ErrorIs(t, err, ErrLeftStudy)
+				assert.Contains(t, err.Error(), "after the join the contract refused as made")
+			case <-time.After(20 * time.Second):
+				t.Fatal("the node still waits for a join its chain shows ended")
+			}
+		})
+	}
+}
+
+// A node waiting for its chain to reach its own join stops once that
+// chain shows the study completed without it: no one joins a completed
+// study, so "not a participant" there is final. This holds for the wait
+// after the contract refused a join as made (awaitOwnJoin) and for the
+// wait at start for a join kept in the data directory (participates),
+// which a completed study on a chain below that join shows is another
+// chain's; both used to wait forever on an idle chain.
+func TestWaitForOwnJoinEndsOnACompletedStudy(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c := newStudyChain(t, ctx, 1)
+	_, err := c.ledger.JoinStudy(ctx, c.late, c.id)
+	require.NoError(t, err)
+	_, err = c.ledger.LeaveStudy(ctx, c.late, c.id)
+	require.NoError(t, err)
+	c.open(1)
+	c.closeOpen(1)
+	dir := t.TempDir()
+	node := &Participant{
+		cfg:    Config{Name: "hospital-2", StudyID: c.id, DataDir: dir},
+		ledger: c.ledger, account: c.late, log: slog.New(slog.DiscardHandler),
+	}
+	wait := func(f func(context.Context) error) error {
+		t.Helper()
+		done := make(chan error, 1)
+		go func() { done <- f(ctx) }()
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(10 * time.Second):
+			t.Fatal("the node still waits for its join of a completed study")
+			return nil
+		}
+	}
+
+	err = wait(node.awaitOwnJoin)
+	require.ErrorIs(t, err, contracts.ErrStudyCompleted)
+
+	head, err := c.ledger.BlockNumber(ctx)
+	require.NoError(t, err)
+	kept, err := json.Marshal(joinRecord{StudyID: c.id, Ledger: c.ledger.Address(), ChainID: c.ledger.ChainID().Uint64(), Block: head + 100, BlockHash: common.Hash{9}})
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, joinFileName), kept, 0o600))
+	node.recallJoin(ctx)
+	require.Equal(t, head+100, node.joinedAt, "a kept join its chain cannot check yet is trusted")
+	err = wait(func(ctx context.Context) error { _, err := node.participates(ctx); return err })
+	require.ErrorIs(t, err, contracts.ErrStudyCompleted)
+	assert.Contains(t, err.Error(), joinFileName, "the error names the file to remove")
 }
 
 // A join kept in the data directory is set aside when it is not this
@@ -633,7 +744,9 @@ func TestStopsOnlyOnTasksThatFailed(t *testing.T) {
 
 // A join the data directory does not have (made before the node kept
 // joins, or by another process) is read from the chain at start and kept:
-// a later restart whose chain went back before it still knows it.
+// a later restart whose chain went back before it still knows it. The
+// node logs where it found the join, not that it made it: here another
+// process did.
 func TestRecalledJoinIsKept(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -643,15 +756,19 @@ func TestRecalledJoinIsKept(t *testing.T) {
 	_, err = c.ledger.SetPublicKeyHash(ctx, c.coord, c.id, common.Hash{7}) // a block after the join
 	require.NoError(t, err)
 	dir := t.TempDir()
-	start := func(ledger *contracts.Ledger) *Participant {
+	start := func(ledger *contracts.Ledger, logs *lockedLog) *Participant {
 		p := &Participant{
 			cfg:    Config{Name: "hospital-2", StudyID: c.id, DataDir: dir},
-			ledger: ledger, account: c.late, log: slog.New(slog.DiscardHandler),
+			ledger: ledger, account: c.late, log: slog.New(slog.NewTextHandler(logs, nil)),
 		}
 		p.recallJoin(ctx)
 		return p
 	}
-	require.Equal(t, r.Block, start(c.ledger).joinedAt, "read from the chain")
+	var logs lockedLog
+	require.Equal(t, r.Block, start(c.ledger, &logs).joinedAt, "read from the chain")
+	assert.Contains(t, logs.String(), msgJoinOnChain)
+	assert.NotContains(t, logs.String(), msgJoinKept)
+	assert.NotContains(t, logs.String(), "earlier run", "the node cannot tell who made the join")
 
 	head, err := c.ledger.BlockNumber(ctx)
 	require.NoError(t, err)
@@ -660,5 +777,8 @@ func TestRecalledJoinIsKept(t *testing.T) {
 	t.Cleanup(func() { _ = view.Close() })
 	behind, err := contracts.Open(view, c.ledger.Address())
 	require.NoError(t, err)
-	assert.Equal(t, r.Block, start(behind).joinedAt, "recalled from the data directory")
+	var restarted lockedLog
+	assert.Equal(t, r.Block, start(behind, &restarted).joinedAt, "recalled from the data directory")
+	assert.Contains(t, restarted.String(), msgJoinKept)
+	assert.NotContains(t, restarted.String(), msgJoinOnChain)
 }

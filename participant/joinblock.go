@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/contracts"
 )
 
 // This node's join block across restarts.
@@ -53,6 +55,17 @@ const msgBehindOwnJoin = "this node's chain is behind this hospital's own join o
 // as made (contracts.ErrAlreadyJoined) while its chain reads "not a
 // participant": its chain is behind the join.
 const msgAlreadyJoined = "the study refused this hospital's join as already made: this node's chain is behind that join; waiting for it"
+
+// msgJoinOnChain is logged when this node's chain records this hospital's
+// join of the study and this run did not make it: an earlier run did, or
+// another process (an operator's cohort study join); the node cannot tell
+// which.
+const msgJoinOnChain = "this node's chain records this hospital's join of the study"
+
+// msgJoinKept is logged when the data directory keeps a later join of
+// this hospital than this node's chain records (recallJoin): the chain is
+// behind that join.
+const msgJoinKept = "this node's data directory keeps this hospital's join of the study; its chain does not show that join yet"
 
 // joinRecord is this node's join of the study as kept in the data
 // directory.
@@ -106,8 +119,11 @@ func (p *Participant) recallJoin(ctx context.Context) {
 		// whose chain may have gone back before it.
 		p.keepJoin(ctx, onChain)
 	}
-	if p.joinedAt != 0 {
-		p.log.Info("this hospital joined the study in an earlier run", "study", p.cfg.StudyID, "block", p.joinedAt, "kept_block", kept, "chain_block", onChain)
+	switch {
+	case onChain != 0 && onChain >= kept:
+		p.log.Info(msgJoinOnChain, "study", p.cfg.StudyID, "block", onChain, "kept_block", kept)
+	case kept != 0:
+		p.log.Info(msgJoinKept, "study", p.cfg.StudyID, "block", kept, "chain_block", onChain, "file", p.joinPath())
 	}
 }
 
@@ -178,7 +194,12 @@ func (p *Participant) belowJoin(ctx context.Context) (head uint64, below bool) {
 // as Run starts. A chain behind this node's own join (joinedAt) reads
 // "not a participant": the node waits for it to reach the join, at each
 // new head or chain poll, rather than join the study again on a stale
-// chain (logged once).
+// chain (logged once), or until ctx ends. A chain that shows the study
+// completed below the join ends the wait (keptJoinVain). One that shows
+// the hospital leave does not: below the join, that is a departure
+// before it (the node may have joined again since); once the chain
+// reaches the join the wait is over, and a departure after it reads as
+// "not a participant" there.
 func (p *Participant) participates(ctx context.Context) (bool, error) {
 	for warned := false; ; warned = true {
 		next := p.ledger.NextHead() // asked before reading: a block in between closes it
@@ -189,6 +210,9 @@ func (p *Participant) participates(ctx context.Context) (bool, error) {
 		head, behind := p.belowJoin(ctx)
 		if !behind {
 			return false, nil
+		}
+		if err := p.keptJoinVain(ctx); err != nil {
+			return false, err
 		}
 		if !warned {
 			p.log.Warn(msgBehindOwnJoin, "study", p.cfg.StudyID, "joined_block", p.joinedAt, "node_block", head,
@@ -206,8 +230,18 @@ func (p *Participant) participates(ctx context.Context) (bool, error) {
 // chain behind, as for a node that recalled its join block (participates),
 // but one without a data directory has no block to wait for. Then it reads
 // the join's block from its chain (recallJoin).
+//
+// The wait ends with an error, rather than go on forever, once the chain
+// shows it vain (ownJoinGone): the hospital left the study after that
+// join, or the study completed; and when ctx ends.
 func (p *Participant) awaitOwnJoin(ctx context.Context) error {
 	p.log.Warn(msgAlreadyJoined, "study", p.cfg.StudyID, "hint", "check that the node is syncing")
+	// The node's chain read "not a participant" at or before this
+	// block: a departure after it follows a join made since.
+	from, err := p.ledger.BlockNumber(ctx)
+	if err != nil {
+		return fmt.Errorf("participant %s: read the chain's head: %w", p.cfg.Name, err)
+	}
 	for {
 		next := p.ledger.NextHead() // asked before reading: a block in between closes it
 		in, err := p.ledger.IsParticipant(ctx, p.cfg.StudyID, p.Address())
@@ -218,10 +252,67 @@ func (p *Participant) awaitOwnJoin(ctx context.Context) error {
 			p.recallJoin(ctx)
 			return nil
 		}
+		if err := p.ownJoinGone(ctx, from); err != nil {
+			return err
+		}
 		if err := p.awaitHead(ctx, next); err != nil {
 			return err
 		}
 	}
+}
+
+// ownJoinGone tells, for awaitOwnJoin, whether a chain that reads "not a
+// participant" shows the join the contract refused as made ended, which
+// no wait undoes: the hospital left the study (or a members' vote
+// excluded it) at a block after from, the node's head as the wait began,
+// so after that join (ErrLeftStudy; should the hospital have joined again
+// since, which its chain does not show yet, starting the node again finds
+// that join); or the study completed, after which no one joins
+// (contracts.ErrStudyCompleted). It returns nil while neither shows.
+func (p *Participant) ownJoinGone(ctx context.Context, from uint64) error {
+	departures, err := p.ledger.Departures(ctx, p.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+	}
+	for _, d := range departures {
+		if d.Member != p.Address() || d.Block <= from {
+			continue
+		}
+		how := "the hospital left it"
+		if d.By != d.Member {
+			how = "a members' vote excluded the hospital"
+		}
+		return fmt.Errorf("participant %s: %w %d: its chain shows %s at block %d, after the join the contract refused as made; the node stops (start it again to join the study again)",
+			p.cfg.Name, ErrLeftStudy, p.cfg.StudyID, how, d.Block)
+	}
+	study, err := p.ledger.Progress(ctx, p.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("participant %s: read study %d: %w", p.cfg.Name, p.cfg.StudyID, err)
+	}
+	if study.Completed {
+		return fmt.Errorf("participant %s: study %d completed on chain without this hospital among its participants, though the contract refused its join as made; the node stops: %w",
+			p.cfg.Name, p.cfg.StudyID, contracts.ErrStudyCompleted)
+	}
+	return nil
+}
+
+// keptJoinVain tells, for participates, whether this node's chain, below
+// the join it recalled (joinedAt, then kept in the data directory: one
+// the chain had would not be above its head), shows the study completed.
+// No one joins a completed study, so that join is not this chain's (a
+// network reset with the same ledger address, not yet detectable by the
+// block's hash), and no wait reaches it: the error says to remove the
+// file.
+func (p *Participant) keptJoinVain(ctx context.Context) error {
+	study, err := p.ledger.Progress(ctx, p.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("read study %d: %w", p.cfg.StudyID, err)
+	}
+	if !study.Completed {
+		return nil
+	}
+	return fmt.Errorf("study %d completed on this node's chain before block %d, where the data directory's %s keeps this hospital's join: that join is not this chain's (remove the file if the network was reset on purpose): %w",
+		p.cfg.StudyID, p.joinedAt, p.joinPath(), contracts.ErrStudyCompleted)
 }
 
 // awaitHead waits for the chain's next head (next, from NextHead) or its

@@ -1111,6 +1111,10 @@ type ReshareKeyTask struct {
 	// total_shares is how many share pieces this holder is sent in all, over
 	// as many ReshareKeyTasks as they need (each at most
 	// protocol.ReshareMessageBytes of pieces); 0 means the shares above are all.
+	// A holder refuses a count below one piece per dealer, or above what the
+	// chain allows: per dealer, the pieces (protocol.SharePieces) of a
+	// re-shared share of the keys of every member that ever joined the study,
+	// and per member that may deal its own key, those of one key.
 	TotalShares uint32 `protobuf:"varint,8,opt,name=total_shares,json=totalShares,proto3" json:"total_shares,omitempty"`
 	// relay_id names this relay of the pieces (a hash of their signatures): a
 	// holder gathers the pieces of tasks with the same relay_id, and one with
