@@ -113,10 +113,11 @@
 //
 // # Regenerating the contract
 //
-// contracts/gen.sh compiles cohortsol/Cohort.sol with the solc pinned in
+// contracts/gen.sh compiles the modules in cohortsol/ (Consortium, Studies,
+// Committees, ConsentRegistry) with the solc pinned in
 // contracts/package.json (standard JSON, pinned EVM version and optimizer;
-// installed once into .tools/solc, outside the sources) and
-// regenerates the binding with go tool abigen --v2. Regenerating is
+// installed once into .tools/solc, outside the sources) and regenerates each
+// module's binding with go tool abigen --v2. Regenerating is
 // deterministic; a test checks that the binding matches the committed ABI and
 // bytecode.
 package contracts
