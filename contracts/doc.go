@@ -106,10 +106,10 @@
 // the root, so a node that hides or forges an event is caught. Scores are one
 // batched call that stores only a running hash of the score table (see
 // [PackScore], [NextScoresHash]); only flagged members cost a storage write,
-// their strike. Under mainnet gas rules (cohort bench gas) a commit costs
-// about 45,000 gas, a whole round about 49,000 gas per participant at 100
-// participants and 731,000 gas for 10, a consent grant about 60,000 and a
-// revocation about 66,000.
+// their strike. The figures under mainnet gas rules are measured by cohort
+// bench gas and kept in the README's gas table (the ledger section), not
+// here, where they would drift: at 100 participants a whole round with
+// batched commits costs about 19,000 gas per participant.
 //
 // # Regenerating the contract
 //
