@@ -131,6 +131,19 @@ func TestDeployAndStudyOnGeth(t *testing.T) {
 	assert.Equal(t, crypto.Keccak256Hash([]byte("sepsis prediction")), shown.Purpose)
 	assert.Equal(t, "enrolling", shown.Status)
 	assert.Empty(t, shown.RoundHistory)
+
+	// Printed for a person, the study says who will hold its key shares,
+	// and without a committee what that costs a large study.
+	create := func(extra ...string) string {
+		args := append([]string{"study", "create", "--eth-rpc", node.URL, "--contract", d.Contract.Hex(), "--key", researcherKey,
+			"--spec", spec, "--rounds", "3", "--min-participants", "2", "--threshold", "2", "--purpose", "sepsis prediction",
+			"--reference", "0x" + strings.Repeat("33", 32), "--coordinator", "0x0000000000000000000000000000000000002001"}, extra...)
+		code, stdout, stderr := runCLI(t, args...)
+		require.Equal(t, 0, code, stderr)
+		return stdout
+	}
+	assert.Contains(t, create(), "committee  none: every participant holds key shares and 2 decrypt; key generation deals n² shares, so for more than 30 participants create the study with --committee-size 10")
+	assert.Contains(t, create("--committee-size", "3", "--committee-rotation", "5"), "committee  3 participants chosen on chain hold key shares and 2 decrypt (rotated every 5 rounds)")
 }
 
 // mustKey returns a new secp256k1 key.

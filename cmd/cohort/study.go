@@ -191,7 +191,23 @@ Flags:
 	}
 	fmt.Fprintf(stdout, "study      %d\n%-10s %s  (keccak256 of the %d bytes of %s in RFC 8785 canonical JSON)\npurpose    %s\nreference  %s\ncoordinator %s\ntx         %s (block %d)\n",
 		res.StudyID, what+" hash", res.SpecHash.Hex(), res.SpecBytes, hashed, res.Purpose.Hex(), res.ReferenceCommitment.Hex(), res.Coordinator.Hex(), res.TxHash.Hex(), res.Block)
+	fmt.Fprintln(stdout, committeeLine(p.Committee, p.Threshold))
 	return nil
+}
+
+// committeeLine says who will hold the study's key shares. The committee is
+// fixed when the study is created, so this is where a researcher planning
+// a large study learns that key generation without one deals n² shares
+// (the coordinator warns again before it deals, when it is too late).
+func committeeLine(c contracts.CommitteeParams, threshold uint32) string {
+	if c.Size == 0 {
+		return fmt.Sprintf("committee  none: every participant holds key shares and %d decrypt; key generation deals n² shares, so for more than %d participants create the study with --committee-size %d", threshold, committeeFrom, benchCommitteeSize)
+	}
+	rotation := "rotated when a member leaves or is suspended, or by a vote"
+	if c.RotationRounds != 0 {
+		rotation = fmt.Sprintf("rotated every %d rounds", c.RotationRounds)
+	}
+	return fmt.Sprintf("committee  %d participants chosen on chain hold key shares and %d decrypt (%s)", c.Size, threshold, rotation)
 }
 
 func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {
