@@ -590,3 +590,78 @@ func TestThresholdScoreShareChecksTheDealersKeyShareOnly(t *testing.T) {
 	_, err = s.GenThresholdScoreShare(corrupt(func(id PartyID) bool { return id == enc.Dealer() }), active, set, enc, refs)
 	assert.ErrorIs(t, err, ErrMalformed, "the dealer's own share is checked")
 }
+
+// A holder prepares its decryption sets once for all the updates of a
+// round (PrepareThresholdSets: each set checked, its Lagrange coefficient
+// computed once) instead of once per update and set, and makes each
+// set's key over Q only, in one buffer. The shares must be byte for byte
+// those of the computation before: each set's additive key from
+// mhe.Combiner (threshold.go's additive, over Q and P) and a key switch
+// of the update with it, for every set of every point, of updates by two
+// dealers, with the same prepared sets; and the prepared sets still refuse
+// a set the holder may not use.
+func TestPreparedThresholdSetsGiveEachSetsCombinerShares(t *testing.T) {
+	s := newScheme(t)
+	const n, threshold = 5, 3
+	f := newFixture(t, s, n)
+	_, tsks := thresholdSetup(t, f, threshold)
+	_, refs, first, firstSet := scoredUpdate(t, f, rand.New(rand.NewPCG(13, 14)), 3000, 32, "prepared")
+	second, err := s.Encrypt(f.parties[1].sk, f.pk.Hash(), f.ctx, randomVector(rand.New(rand.NewPCG(15, 16)), 3000, 1))
+	require.NoError(t, err)
+	secondSet, err := s.Score(second, refs)
+	require.NoError(t, err)
+	require.NotEqual(t, first.Dealer(), second.Dealer())
+	sets, err := DecryptionSets([]ShamirPoint{1, 2, 3, 4, 5}, threshold)
+	require.NoError(t, err)
+	scaled := 0
+	for p := ShamirPoint(1); p <= n; p++ {
+		tsk := tsks[p-1]
+		var mine [][]ShamirPoint
+		for _, ps := range sets {
+			if slices.Contains(ps, p) {
+				mine = append(mine, ps)
+			}
+		}
+		if len(mine) > 1 {
+			scaled++ // the scaled path of several sets; one set is keyed alone
+		}
+		prepared, err := s.PrepareThresholdSets(tsk, mine)
+		require.NoError(t, err)
+		for _, u := range []struct {
+			enc *EncryptedVector
+			set *ScoreSet
+		}{{first, firstSet}, {second, secondSet}} {
+			sh, err := s.vectorShare(tsk, u.enc)
+			require.NoError(t, err)
+			together, err := s.GenThresholdScoreSharesFor(prepared, u.set, u.enc, refs)
+			require.NoError(t, err)
+			for i, ps := range mine {
+				sorted, err := s.checkActive(tsk, ps)
+				require.NoError(t, err)
+				key, err := s.additive(tsk, sorted, sh)
+				require.NoError(t, err)
+				want, err := s.genCheckedScoreShare(key, u.set, u.enc, refs, &ScoreShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted})
+				require.NoError(t, err)
+				alone, err := s.GenThresholdScoreSharesFor(&ThresholdSets{tsk: tsk, sets: prepared.sets[i : i+1], lambda: prepared.lambda[i : i+1], mont: prepared.mont[i : i+1]}, u.set, u.enc, refs)
+				require.NoError(t, err)
+				w, err := want.MarshalBinary()
+				require.NoError(t, err)
+				for what, got := range map[string]*ScoreShare{"with the other sets": together[i], "alone": alone[0]} {
+					g, err := got.MarshalBinary()
+					require.NoError(t, err)
+					require.Equal(t, w, g, "point %d, set %v, dealer %s, %s", p, ps, u.enc.Dealer(), what)
+				}
+			}
+		}
+	}
+
+	require.NotZero(t, scaled, "no point is in several sets")
+
+	// The checks of each set still run, once, when the sets are prepared.
+	_, err = s.PrepareThresholdSets(tsks[0], [][]ShamirPoint{{2, 3, 4}})
+	require.ErrorIs(t, err, ErrInvalidThreshold, "a set without the holder's point")
+	_, err = s.PrepareThresholdSets(tsks[0], [][]ShamirPoint{{1, 2}})
+	require.ErrorIs(t, err, ErrInvalidThreshold, "a set of fewer than t points")
+	_, err = s.PrepareThresholdSets(tsks[0], [][]ShamirPoint{{1, 2, 9}})
+	require.ErrorIs(t, err, ErrInvalidThreshold, "a point outside the agreed set")
+}
