@@ -287,24 +287,44 @@ func signedMod(v int64, q uint64) uint64 {
 // result is indexed [prime][score] and depends only on the inputs (exact
 // modular arithmetic, partial sums combined in ciphertext order).
 func (s *Scheme) applyReferences(r *References, polys []ring.Poly) ([][]uint64, error) {
+	return s.applyReferencesTo(r, len(polys), false, func(_ ring.Poly, c int) (ring.Poly, error) {
+		return polys[c], nil
+	})
+}
+
+// applyReferencesTo is applyReferences of the count polys poly(buf, c)
+// returns, c in [0, count). With scratch, each worker has a top-level
+// poly of its own, buf, which poly may compute the c-th poly into and
+// return: the polys are then made one at a time per worker instead of all
+// held at once.
+func (s *Scheme) applyReferencesTo(r *References, count int, scratch bool, poly func(buf ring.Poly, c int) (ring.Poly, error)) ([][]uint64, error) {
 	ringQ := s.params.RingQ().AtLevel(s.params.MaxLevel())
 	primes := len(ringQ.SubRings)
 	n := s.Slots()
 	scores := 1 + r.k
 	nb := (r.k + 7) / 8
-	partial := make([][][]uint64, len(polys))
+	partial := make([][][]uint64, count)
 	type worker struct {
 		tab [][256]uint64
+		buf ring.Poly
 	}
-	err := parallelFor(len(polys), func() worker {
-		return worker{tab: make([][256]uint64, nb)}
+	err := parallelFor(count, func() worker {
+		w := worker{tab: make([][256]uint64, nb)}
+		if scratch {
+			w.buf = ringQ.NewPoly()
+		}
+		return w
 	}, func(w worker, c int) error {
 		start := c * n
 		used := min(n, r.length-start)
+		p, err := poly(w.buf, c)
+		if err != nil {
+			return err
+		}
 		out := make([][]uint64, primes)
 		for l, sr := range ringQ.SubRings {
 			q := sr.Modulus
-			row := polys[c].Coeffs[l][:used]
+			row := p.Coeffs[l][:used]
 			refRow := r.refMod[l][start : start+used]
 			signs := r.signs[start : start+used]
 			for b := range w.tab {
@@ -765,21 +785,21 @@ func (s *Scheme) genCheckedScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update 
 // scoreContributions is the unsmudged part of a score share under key sk:
 // the references' inner products with the update's decryption
 // contributions a_j·sk (one row per prime of the update's level).
+// An update to score is at the top level (checkScoreInputs): each
+// contribution is computed in a worker's buffer and its inner products
+// taken there, one ciphertext at a time, instead of a fresh poly per
+// ciphertext copied out of the key switch's and all of them held until
+// the last was made (a holder scoring 100 updates of 100k values: 1,300
+// polys of 256 kB, 5 s of copying into fresh memory in two rounds).
 func (s *Scheme) scoreContributions(sk *rlwe.SecretKey, update *EncryptedVector, refs *References) ([][]uint64, error) {
 	level := update.level
-	ringL := s.params.RingQ().AtLevel(level)
-	polys := make([]ring.Poly, len(update.c0))
-	err := parallelFor(len(polys), func() ring.Poly {
-		return ringL.NewPoly()
-	}, func(top ring.Poly, j int) error {
-		// w_j = a_j·s_dealer in the coefficient domain, as in GenDecryptionShare.
-		polys[j] = ringL.NewPoly()
-		return s.keySwitch(sk.Value.Q, update.context, j, level, update.used(j), top, polys[j])
-	})
-	if err != nil {
-		return nil, err
+	if level != s.params.MaxLevel() {
+		return nil, fmt.Errorf("%w: only fresh updates (level %d) are scored, this vector is at level %d", ErrLevelMismatch, s.params.MaxLevel(), level)
 	}
-	return s.applyReferences(refs, polys)
+	return s.applyReferencesTo(refs, len(update.c0), true, func(top ring.Poly, j int) (ring.Poly, error) {
+		// w_j = a_j·s_dealer in the coefficient domain, as in GenDecryptionShare.
+		return top, s.keySwitch(sk.Value.Q, update.context, j, level, update.used(j), top, top)
+	})
 }
 
 // smudgedScoreShare adds to values, the unsmudged share under a key, the

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tuneinsight/lattigo/v5/ring"
 )
 
 // scoreAll runs the whole n-of-n score protocol for one update: the
@@ -664,4 +665,30 @@ func TestPreparedThresholdSetsGiveEachSetsCombinerShares(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalidThreshold, "a set of fewer than t points")
 	_, err = s.PrepareThresholdSets(tsks[0], [][]ShamirPoint{{1, 2, 9}})
 	require.ErrorIs(t, err, ErrInvalidThreshold, "a point outside the agreed set")
+}
+
+// A score share's inner products are taken ciphertext by ciphertext in
+// a worker's buffer (the key switch computed in place) instead of over a
+// fresh poly per ciphertext: the unsmudged share must be, residue for
+// residue, the references applied to every contribution made apart, as
+// before, for an update of several ciphertexts, the last one partly used.
+func TestScoreContributionsInPlaceAreThoseOfEveryCiphertextApart(t *testing.T) {
+	s := newScheme(t)
+	f := newFixture(t, s, 2)
+	length := 2*s.Slots() + 1000
+	_, refs, enc, _ := scoredUpdate(t, f, rand.New(rand.NewPCG(17, 18)), length, 32, "in place")
+	require.Len(t, enc.c0, 3)
+	sk := f.parties[0].sk.sk
+	got, err := s.scoreContributions(sk, enc, refs)
+	require.NoError(t, err)
+
+	ringL := s.params.RingQ().AtLevel(enc.level)
+	polys := make([]ring.Poly, len(enc.c0))
+	for j := range polys {
+		polys[j] = ringL.NewPoly()
+		require.NoError(t, s.keySwitch(sk.Value.Q, enc.context, j, enc.level, enc.used(j), ringL.NewPoly(), polys[j]))
+	}
+	want, err := s.applyReferences(refs, polys)
+	require.NoError(t, err)
+	require.Equal(t, want, got)
 }

@@ -144,7 +144,8 @@ func (s *Scheme) newNoiseSampler() (ring.Sampler, error) {
 // ctx, where key is an additive key share at the top level (NTT,
 // Montgomery form). For an aggregate (level top-1) the product is rescaled
 // by q_top with the same rounding as the weighted sum, so c0 + Σ shares
-// decrypts.
+// decrypts. top is a top-level scratch poly; at the top level out may be
+// top itself.
 func (s *Scheme) keySwitch(key ring.Poly, ctx EncryptionContext, j, level, used int, top, out ring.Poly) error {
 	maxLevel := s.params.MaxLevel()
 	r := s.params.RingQ().AtLevel(maxLevel)
@@ -155,7 +156,9 @@ func (s *Scheme) keySwitch(key ring.Poly, ctx EncryptionContext, j, level, used 
 	r.INTT(top, top)
 	r.Reduce(top, top)
 	if level == maxLevel {
-		out.Copy(top)
+		if &out.Coeffs[0][0] != &top.Coeffs[0][0] { // out may be top itself
+			out.Copy(top)
+		}
 	} else {
 		r.DivRoundByLastModulus(top, out)
 		s.params.RingQ().AtLevel(level).Reduce(out, out)
