@@ -91,7 +91,7 @@ func (s *Scheme) genDecryptionShare(key *rlwe.SecretKey, agg *EncryptedVector, o
 		// on the coefficients that carry values and nothing elsewhere.
 		h := ringL.NewPoly()
 		used := agg.used(i)
-		if err := s.keySwitch(key.Value.Q, agg.context, i, agg.level, used, top, h); err != nil {
+		if err := s.keySwitch(key.Value.Q, agg.context, i, agg.level, used, top, h, nil); err != nil {
 			return err
 		}
 		newSmudgerFrom(s.sigma, ciphertextSeed(seed, i)).addTo(h, used, ringL)

@@ -613,7 +613,7 @@ func (s *Scheme) GenThresholdScoreShares(tsk *ThresholdSecretShare, sets [][]Sha
 	if err != nil {
 		return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
 	}
-	return s.GenThresholdScoreSharesFor(prepared, set, update, refs)
+	return s.GenThresholdScoreSharesFor(prepared, nil, set, update, refs)
 }
 
 // ThresholdSets are a share holder's active sets (decryption sets), each
@@ -657,9 +657,10 @@ func (s *Scheme) PrepareThresholdSets(tsk *ThresholdSecretShare, sets [][]Shamir
 }
 
 // GenThresholdScoreSharesFor is GenThresholdScoreShares for sets prepared
-// by PrepareThresholdSets; the shares are byte for byte those
-// GenThresholdScoreShares gives.
-func (s *Scheme) GenThresholdScoreSharesFor(sets *ThresholdSets, set *ScoreSet, update *EncryptedVector, refs *References) ([]*ScoreShare, error) {
+// by PrepareThresholdSets, with the masks of the update's context taken
+// from masks if it keeps them (nil: expanded for this update only); the
+// shares are byte for byte those GenThresholdScoreShares gives.
+func (s *Scheme) GenThresholdScoreSharesFor(sets *ThresholdSets, masks *Masks, set *ScoreSet, update *EncryptedVector, refs *References) ([]*ScoreShare, error) {
 	if sets == nil {
 		return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w: ThresholdSets is nil", ErrNilArgument)
 	}
@@ -685,7 +686,7 @@ func (s *Scheme) GenThresholdScoreSharesFor(sets *ThresholdSets, set *ScoreSet, 
 	// per set.
 	var base [][]uint64
 	if update.level == s.params.MaxLevel() && len(sets.sets) > 1 {
-		if base, err = s.scoreContributions(&rlwe.SecretKey{Value: sh.Poly}, update, refs); err != nil {
+		if base, err = s.scoreContributions(&rlwe.SecretKey{Value: sh.Poly}, update, refs, masks); err != nil {
 			return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
 		}
 	}
@@ -702,7 +703,7 @@ func (s *Scheme) GenThresholdScoreSharesFor(sets *ThresholdSets, set *ScoreSet, 
 		}
 		share := &ScoreShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted}
 		if base == nil {
-			if out[i], err = s.genCheckedScoreShare(key, set, update, refs, share); err != nil {
+			if out[i], err = s.genCheckedScoreShare(key, set, update, refs, share, masks); err != nil {
 				return nil, err
 			}
 			continue
@@ -753,7 +754,7 @@ func (s *Scheme) genScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update *Encryp
 	if err := s.checkProposedScoreSet(set, update, refs); err != nil {
 		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
 	}
-	return s.genCheckedScoreShare(sk, set, update, refs, out)
+	return s.genCheckedScoreShare(sk, set, update, refs, out, nil)
 }
 
 // checkProposedScoreSet recomputes the score set from the update and the
@@ -774,8 +775,8 @@ func (s *Scheme) checkProposedScoreSet(set *ScoreSet, update *EncryptedVector, r
 }
 
 // genCheckedScoreShare makes the share of a score set checkProposedScoreSet passed.
-func (s *Scheme) genCheckedScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update *EncryptedVector, refs *References, out *ScoreShare) (*ScoreShare, error) {
-	values, err := s.scoreContributions(sk, update, refs)
+func (s *Scheme) genCheckedScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update *EncryptedVector, refs *References, out *ScoreShare, masks *Masks) (*ScoreShare, error) {
+	values, err := s.scoreContributions(sk, update, refs, masks)
 	if err != nil {
 		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
 	}
@@ -791,14 +792,14 @@ func (s *Scheme) genCheckedScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update 
 // ciphertext copied out of the key switch's and all of them held until
 // the last was made (a holder scoring 100 updates of 100k values: 1,300
 // polys of 256 kB, 5 s of copying into fresh memory in two rounds).
-func (s *Scheme) scoreContributions(sk *rlwe.SecretKey, update *EncryptedVector, refs *References) ([][]uint64, error) {
+func (s *Scheme) scoreContributions(sk *rlwe.SecretKey, update *EncryptedVector, refs *References, masks *Masks) ([][]uint64, error) {
 	level := update.level
 	if level != s.params.MaxLevel() {
 		return nil, fmt.Errorf("%w: only fresh updates (level %d) are scored, this vector is at level %d", ErrLevelMismatch, s.params.MaxLevel(), level)
 	}
 	return s.applyReferencesTo(refs, len(update.c0), true, func(top ring.Poly, j int) (ring.Poly, error) {
 		// w_j = a_j·s_dealer in the coefficient domain, as in GenDecryptionShare.
-		return top, s.keySwitch(sk.Value.Q, update.context, j, level, update.used(j), top, top)
+		return top, s.keySwitch(sk.Value.Q, update.context, j, level, update.used(j), top, top, masks)
 	})
 }
 

@@ -122,7 +122,9 @@ func BenchmarkScoring(b *testing.B) {
 // shares of a round's updates, as a holder of a committee of 10 (t = 7)
 // in bench round --robust gives them: for each update of 100k values,
 // decoded from its encoding as fetched, the shares for each of the four
-// decryption sets of 10 holders the holder is in (three for point 1).
+// decryption sets of 10 holders the holder is in (three for point 1):
+// each update on its own (GenThresholdScoreShares), and as a score task
+// gives them (the sets prepared and the masks kept once for all).
 func BenchmarkThresholdScoreShares(b *testing.B) {
 	s := newScheme(b)
 	const holders, threshold, updates, d = 10, 7, 4, 100_000
@@ -176,16 +178,32 @@ func BenchmarkThresholdScoreShares(b *testing.B) {
 		}
 	}
 	b.Logf("holder 1 of %d (t = %d) in %d decryption sets, %d updates of %d values", holders, threshold, len(sets), updates, d)
-	b.ReportAllocs()
-	for b.Loop() {
-		for i, enc := range encoded {
-			var v EncryptedVector // as a holder decodes each update it fetches
-			if err := v.UnmarshalBinary(enc); err != nil {
-				b.Fatal(err)
+	// each: GenThresholdScoreShares per update; task: as a holder's score
+	// task, the sets prepared and the masks kept once for all the updates.
+	for _, task := range []bool{false, true} {
+		b.Run(map[bool]string{false: "each", true: "task"}[task], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				prepared, err := s.PrepareThresholdSets(tsk, sets)
+				if err != nil {
+					b.Fatal(err)
+				}
+				masks := s.NewMasks(f.ctx)
+				for i, enc := range encoded {
+					var v EncryptedVector // as a holder decodes each update it fetches
+					if err := v.UnmarshalBinary(enc); err != nil {
+						b.Fatal(err)
+					}
+					if !task {
+						_, err = s.GenThresholdScoreShares(tsk, sets, scoreSets[i], &v, refs)
+					} else {
+						_, err = s.GenThresholdScoreSharesFor(prepared, masks, scoreSets[i], &v, refs)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
 			}
-			if _, err := s.GenThresholdScoreShares(tsk, sets, scoreSets[i], &v, refs); err != nil {
-				b.Fatal(err)
-			}
-		}
+		})
 	}
 }

@@ -634,16 +634,16 @@ func TestPreparedThresholdSetsGiveEachSetsCombinerShares(t *testing.T) {
 		}{{first, firstSet}, {second, secondSet}} {
 			sh, err := s.vectorShare(tsk, u.enc)
 			require.NoError(t, err)
-			together, err := s.GenThresholdScoreSharesFor(prepared, u.set, u.enc, refs)
+			together, err := s.GenThresholdScoreSharesFor(prepared, nil, u.set, u.enc, refs)
 			require.NoError(t, err)
 			for i, ps := range mine {
 				sorted, err := s.checkActive(tsk, ps)
 				require.NoError(t, err)
 				key, err := s.additive(tsk, sorted, sh)
 				require.NoError(t, err)
-				want, err := s.genCheckedScoreShare(key, u.set, u.enc, refs, &ScoreShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted})
+				want, err := s.genCheckedScoreShare(key, u.set, u.enc, refs, &ScoreShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted}, nil)
 				require.NoError(t, err)
-				alone, err := s.GenThresholdScoreSharesFor(&ThresholdSets{tsk: tsk, sets: prepared.sets[i : i+1], lambda: prepared.lambda[i : i+1], mont: prepared.mont[i : i+1]}, u.set, u.enc, refs)
+				alone, err := s.GenThresholdScoreSharesFor(&ThresholdSets{tsk: tsk, sets: prepared.sets[i : i+1], lambda: prepared.lambda[i : i+1], mont: prepared.mont[i : i+1]}, nil, u.set, u.enc, refs)
 				require.NoError(t, err)
 				w, err := want.MarshalBinary()
 				require.NoError(t, err)
@@ -679,16 +679,77 @@ func TestScoreContributionsInPlaceAreThoseOfEveryCiphertextApart(t *testing.T) {
 	_, refs, enc, _ := scoredUpdate(t, f, rand.New(rand.NewPCG(17, 18)), length, 32, "in place")
 	require.Len(t, enc.c0, 3)
 	sk := f.parties[0].sk.sk
-	got, err := s.scoreContributions(sk, enc, refs)
+	got, err := s.scoreContributions(sk, enc, refs, nil)
 	require.NoError(t, err)
 
 	ringL := s.params.RingQ().AtLevel(enc.level)
 	polys := make([]ring.Poly, len(enc.c0))
 	for j := range polys {
 		polys[j] = ringL.NewPoly()
-		require.NoError(t, s.keySwitch(sk.Value.Q, enc.context, j, enc.level, enc.used(j), ringL.NewPoly(), polys[j]))
+		require.NoError(t, s.keySwitch(sk.Value.Q, enc.context, j, enc.level, enc.used(j), ringL.NewPoly(), polys[j], nil))
 	}
 	want, err := s.applyReferences(refs, polys)
 	require.NoError(t, err)
 	require.Equal(t, want, got)
+}
+
+// A holder expands each mask a_j of the round's encryption context once
+// for all the round's updates (Masks) instead of once per update: the
+// shares are byte for byte those made without, each mask is expanded once
+// however many updates use it, and masks kept for another context are
+// neither used nor filled by an update of this one.
+func TestMasksAreExpandedOnceForTheirContextOnly(t *testing.T) {
+	s := newScheme(t)
+	const n, threshold = 4, 3
+	f := newFixture(t, s, n)
+	_, tsks := thresholdSetup(t, f, threshold)
+	length := s.Slots() + 700
+	_, refs, first, firstSet := scoredUpdate(t, f, rand.New(rand.NewPCG(23, 24)), length, 32, "masks")
+	second, err := s.Encrypt(f.parties[2].sk, f.pk.Hash(), f.ctx, randomVector(rand.New(rand.NewPCG(25, 26)), length, 1))
+	require.NoError(t, err)
+	secondSet, err := s.Score(second, refs)
+	require.NoError(t, err)
+	sets, err := DecryptionSets([]ShamirPoint{1, 2, 3, 4}, threshold)
+	require.NoError(t, err)
+	var mine [][]ShamirPoint
+	for _, ps := range sets {
+		if slices.Contains(ps, 1) {
+			mine = append(mine, ps)
+		}
+	}
+	prepared, err := s.PrepareThresholdSets(tsks[0], mine)
+	require.NoError(t, err)
+	for _, single := range []bool{false, true} { // the scaled path of several sets, and one set alone
+		p := prepared
+		if single {
+			p = &ThresholdSets{tsk: prepared.tsk, sets: prepared.sets[:1], lambda: prepared.lambda[:1], mont: prepared.mont[:1]}
+		}
+		masks, other := s.NewMasks(f.ctx), s.NewMasks(NewEncryptionContext(42, "train", 2))
+		for _, u := range []struct {
+			enc *EncryptedVector
+			set *ScoreSet
+		}{{first, firstSet}, {second, secondSet}} {
+			want, err := s.GenThresholdScoreSharesFor(p, nil, u.set, u.enc, refs)
+			require.NoError(t, err)
+			for what, m := range map[string]*Masks{"kept masks": masks, "another context's masks": other} {
+				got, err := s.GenThresholdScoreSharesFor(p, m, u.set, u.enc, refs)
+				require.NoError(t, err)
+				require.Len(t, got, len(want))
+				for i := range want {
+					w, err := want[i].MarshalBinary()
+					require.NoError(t, err)
+					g, err := got[i].MarshalBinary()
+					require.NoError(t, err)
+					require.Equal(t, w, g, "%s, single set %v, set %d", what, single, i)
+				}
+			}
+		}
+		assert.Len(t, masks.polys, len(first.c0), "each mask expanded once for both updates")
+		assert.Empty(t, other.polys, "another context's masks are not used")
+		for j, p := range masks.polys {
+			want := s.params.RingQ().AtLevel(s.params.MaxLevel()).NewPoly()
+			require.NoError(t, s.maskNTT(f.ctx, j, want))
+			assert.True(t, want.Equal(&p), "mask %d", j)
+		}
+	}
 }

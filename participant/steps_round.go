@@ -341,9 +341,12 @@ func (s *steps) score(ctx context.Context, t *cohortv1.ScoreTask, facts roundFac
 	if err != nil {
 		return ready{}, fmt.Errorf("participant %s: score shares: %w", s.name, err)
 	}
+	// The round's updates share their masks (their encryption context's):
+	// each is expanded once for all of them, and dropped with this task.
+	masks := scheme.scheme.NewMasks(aggregation.TrainContext(s.studyID, round))
 	byUpdate := make([][]*aggregation.ScoreShare, len(sets))
 	for i := range sets {
-		if byUpdate[i], err = scheme.scheme.GenThresholdScoreSharesFor(prepared, &sets[i], updates[i], refs); err != nil {
+		if byUpdate[i], err = scheme.scheme.GenThresholdScoreSharesFor(prepared, masks, &sets[i], updates[i], refs); err != nil {
 			return ready{}, fmt.Errorf("participant %s: score share for %s: %w", s.name, addrs[i].Hex(), err)
 		}
 	}
