@@ -91,7 +91,7 @@ func (s *Scheme) genDecryptionShare(key *rlwe.SecretKey, agg *EncryptedVector, o
 		// on the coefficients that carry values and nothing elsewhere.
 		h := ringL.NewPoly()
 		used := agg.used(i)
-		if err := s.keySwitch(key.Value.Q, agg.context, i, agg.level, used, top, h); err != nil {
+		if err := s.keySwitch(key.Value.Q, agg.context, i, agg.level, used, top, h, nil); err != nil {
 			return err
 		}
 		newSmudgerFrom(s.sigma, ciphertextSeed(seed, i)).addTo(h, used, ringL)
@@ -117,11 +117,22 @@ func (s *Scheme) genDecryptionShare(key *rlwe.SecretKey, agg *EncryptedVector, o
 // is secret, so the noise stays unpredictable to everyone else, as with
 // deterministic signature nonces (RFC 6979).
 func shareNoiseSeed(key *rlwe.SecretKey, agg common.Hash) [32]byte {
+	return keyNoiseSeed(key.Value.Q, agg, nil)
+}
+
+// keyNoiseSeed is shareNoiseSeed of the key whose Q part is keyQ; buf,
+// if long enough (8 bytes per coefficient of a row), holds each row's
+// encoding in turn, so that a caller seeding many shares allocates it
+// once.
+func keyNoiseSeed(keyQ ring.Poly, agg common.Hash, buf []byte) [32]byte {
 	h := sha256.New()
 	h.Write([]byte("cohort decryption-share noise v1\n"))
 	h.Write(agg[:])
-	for _, row := range key.Value.Q.Coeffs {
-		b := make([]byte, 8*len(row))
+	for _, row := range keyQ.Coeffs {
+		if len(buf) < 8*len(row) {
+			buf = make([]byte, 8*len(row))
+		}
+		b := buf[:8*len(row)]
 		for i, c := range row {
 			binary.LittleEndian.PutUint64(b[8*i:], c)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/tuneinsight/lattigo/v5/core/rlwe"
 	"github.com/tuneinsight/lattigo/v5/ring"
+	"github.com/tuneinsight/lattigo/v5/ring/ringqp"
 )
 
 // Robust scoring (see doc.go, "Robust scoring"): a few public linear
@@ -286,24 +287,44 @@ func signedMod(v int64, q uint64) uint64 {
 // result is indexed [prime][score] and depends only on the inputs (exact
 // modular arithmetic, partial sums combined in ciphertext order).
 func (s *Scheme) applyReferences(r *References, polys []ring.Poly) ([][]uint64, error) {
+	return s.applyReferencesTo(r, len(polys), false, func(_ ring.Poly, c int) (ring.Poly, error) {
+		return polys[c], nil
+	})
+}
+
+// applyReferencesTo is applyReferences of the count polys poly(buf, c)
+// returns, c in [0, count). With scratch, each worker has a top-level
+// poly of its own, buf, which poly may compute the c-th poly into and
+// return: the polys are then made one at a time per worker instead of all
+// held at once.
+func (s *Scheme) applyReferencesTo(r *References, count int, scratch bool, poly func(buf ring.Poly, c int) (ring.Poly, error)) ([][]uint64, error) {
 	ringQ := s.params.RingQ().AtLevel(s.params.MaxLevel())
 	primes := len(ringQ.SubRings)
 	n := s.Slots()
 	scores := 1 + r.k
 	nb := (r.k + 7) / 8
-	partial := make([][][]uint64, len(polys))
+	partial := make([][][]uint64, count)
 	type worker struct {
 		tab [][256]uint64
+		buf ring.Poly
 	}
-	err := parallelFor(len(polys), func() worker {
-		return worker{tab: make([][256]uint64, nb)}
+	err := parallelFor(count, func() worker {
+		w := worker{tab: make([][256]uint64, nb)}
+		if scratch {
+			w.buf = ringQ.NewPoly()
+		}
+		return w
 	}, func(w worker, c int) error {
 		start := c * n
 		used := min(n, r.length-start)
+		p, err := poly(w.buf, c)
+		if err != nil {
+			return err
+		}
 		out := make([][]uint64, primes)
 		for l, sr := range ringQ.SubRings {
 			q := sr.Modulus
-			row := polys[c].Coeffs[l][:used]
+			row := p.Coeffs[l][:used]
 			refRow := r.refMod[l][start : start+used]
 			signs := r.signs[start : start+used]
 			for b := range w.tab {
@@ -583,8 +604,67 @@ func (s *Scheme) GenThresholdScoreShare(tsk *ThresholdSecretShare, active []Sham
 
 // GenThresholdScoreShares is GenThresholdScoreShare for each of several
 // active sets (decryption sets): the proposed score set is recomputed from
-// the update and checked once, then a share is made for each set.
+// the update and checked once, then a share is made for each set. A
+// holder that shares the scores of many updates for the same sets
+// prepares them once (PrepareThresholdSets) and calls
+// GenThresholdScoreSharesFor for each update.
 func (s *Scheme) GenThresholdScoreShares(tsk *ThresholdSecretShare, sets [][]ShamirPoint, set *ScoreSet, update *EncryptedVector, refs *References) ([]*ScoreShare, error) {
+	prepared, err := s.PrepareThresholdSets(tsk, sets)
+	if err != nil {
+		return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
+	}
+	return s.GenThresholdScoreSharesFor(prepared, nil, set, update, refs)
+}
+
+// ThresholdSets are a share holder's active sets (decryption sets), each
+// checked against its ThresholdSecretShare and sorted, with the holder's
+// Lagrange coefficient in each: λ_S = Π_{j≠own} x_j/(x_j − own) modulo
+// each prime, the factor mhe.Combiner applies to a Shamir share to make
+// the set's additive share. A holder gives score shares of every update
+// of a round for the same sets: they are prepared once for all of them,
+// where each update's shares used to check every set and compute its
+// coefficient again (and its additive key over Q and P, which only its
+// Q part and the noise seed need). They hold no secret. PrepareThresholdSets
+// makes them; they are read-only and safe for concurrent use.
+type ThresholdSets struct {
+	tsk    *ThresholdSecretShare
+	sets   [][]ShamirPoint // each sorted, as checkActive returns it
+	lambda [][]uint64      // [set][prime of Q]: λ_S modulo the prime
+	mont   [][]uint64      // [set][prime of Q]: λ_S in Montgomery form
+}
+
+// PrepareThresholdSets checks each of sets as an active set of tsk (as
+// GenThresholdScoreShare does) and computes tsk's Lagrange coefficient in
+// each.
+func (s *Scheme) PrepareThresholdSets(tsk *ThresholdSecretShare, sets [][]ShamirPoint) (*ThresholdSets, error) {
+	if tsk == nil {
+		return nil, fmt.Errorf("%w: ThresholdSecretShare is nil", ErrNilArgument)
+	}
+	out := &ThresholdSets{tsk: tsk, sets: make([][]ShamirPoint, len(sets)), lambda: make([][]uint64, len(sets)), mont: make([][]uint64, len(sets))}
+	for i, active := range sets {
+		sorted, err := s.checkActive(tsk, active)
+		if err != nil {
+			return nil, err
+		}
+		out.sets[i] = sorted
+		out.lambda[i] = s.lagrangeAt(tsk.point, sorted[:tsk.threshold])
+		out.mont[i] = make([]uint64, len(out.lambda[i]))
+		for l, sr := range s.params.RingQ().SubRings {
+			out.mont[i][l] = ring.MForm(out.lambda[i][l], sr.Modulus, sr.BRedConstant)
+		}
+	}
+	return out, nil
+}
+
+// GenThresholdScoreSharesFor is GenThresholdScoreShares for sets prepared
+// by PrepareThresholdSets, with the masks of the update's context taken
+// from masks if it keeps them (nil: expanded for this update only); the
+// shares are byte for byte those GenThresholdScoreShares gives.
+func (s *Scheme) GenThresholdScoreSharesFor(sets *ThresholdSets, masks *Masks, set *ScoreSet, update *EncryptedVector, refs *References) ([]*ScoreShare, error) {
+	if sets == nil {
+		return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w: ThresholdSets is nil", ErrNilArgument)
+	}
+	tsk := sets.tsk
 	if err := s.checkProposedScoreSet(set, update, refs); err != nil {
 		return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
 	}
@@ -605,41 +685,42 @@ func (s *Scheme) GenThresholdScoreShares(tsk *ThresholdSecretShare, sets [][]Sha
 	// holder in several sets pays one key switch of the update, not one
 	// per set.
 	var base [][]uint64
-	if update.level == s.params.MaxLevel() && len(sets) > 1 {
-		if base, err = s.scoreContributions(&rlwe.SecretKey{Value: sh.Poly}, update, refs); err != nil {
+	if update.level == s.params.MaxLevel() && len(sets.sets) > 1 {
+		if base, err = s.scoreContributions(&rlwe.SecretKey{Value: sh.Poly}, update, refs, masks); err != nil {
 			return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
 		}
 	}
-	out := make([]*ScoreShare, len(sets))
-	for i, active := range sets {
-		sorted, err := s.checkActive(tsk, active)
-		if err != nil {
-			return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
-		}
-		key, err := s.additive(tsk, sorted, sh)
-		if err != nil {
-			return nil, fmt.Errorf("aggregation: GenThresholdScoreShare: %w", err)
+	// Each set's additive key, λ_S·sh over Q (the key switch and the noise
+	// seed use nothing else: mhe.Combiner's product, the same residues),
+	// made in turn in one buffer.
+	rq := s.params.RingQ()
+	key := &rlwe.SecretKey{Value: ringqp.Poly{Q: rq.NewPoly()}}
+	seedBuf := make([]byte, 8*rq.N())
+	out := make([]*ScoreShare, len(sets.sets))
+	for i, sorted := range sets.sets {
+		for l, sr := range rq.SubRings {
+			sr.MulScalarMontgomery(sh.Q.Coeffs[l], sets.mont[i][l], key.Value.Q.Coeffs[l])
 		}
 		share := &ScoreShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted}
 		if base == nil {
-			if out[i], err = s.genCheckedScoreShare(key, set, update, refs, share); err != nil {
+			if out[i], err = s.genCheckedScoreShare(key, set, update, refs, share, masks); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		values := s.scaledByLagrange(base, tsk.point, sorted[:tsk.threshold])
-		out[i] = s.smudgedScoreShare(values, key, set, update.level, refs, share)
+		values := scaledRows(rq, base, sets.lambda[i])
+		out[i] = s.smudgedScoreShare(values, keyNoiseSeed(key.Value.Q, set.Hash(), seedBuf), set, update.level, refs, share)
 	}
 	return out, nil
 }
 
-// scaledByLagrange returns values (one row per prime of the top level)
-// times the Lagrange coefficient at own of the active points, Π_{j≠own}
-// x_j/(x_j − own) modulo each prime: the factor mhe.Combiner's additive
-// share applies to a Shamir share.
-func (s *Scheme) scaledByLagrange(values [][]uint64, own ShamirPoint, active []ShamirPoint) [][]uint64 {
-	out := make([][]uint64, len(values))
-	for l, sr := range s.params.RingQ().AtLevel(s.params.MaxLevel()).SubRings {
+// lagrangeAt returns the Lagrange coefficient at own of the active
+// points, Π_{j≠own} x_j/(x_j − own), modulo each prime of Q: the factor
+// mhe.Combiner's additive share applies to a Shamir share.
+func (s *Scheme) lagrangeAt(own ShamirPoint, active []ShamirPoint) []uint64 {
+	subRings := s.params.RingQ().SubRings
+	out := make([]uint64, len(subRings))
+	for l, sr := range subRings {
 		q := sr.Modulus
 		lambda := uint64(1)
 		for _, x := range active {
@@ -650,9 +731,20 @@ func (s *Scheme) scaledByLagrange(values [][]uint64, own ShamirPoint, active []S
 			inv := ring.ModExp((xj+q-xi)%q, q-2, q) // q is prime
 			lambda = mulMod(mulMod(lambda, xj, q), inv, q)
 		}
+		out[l] = lambda
+	}
+	return out
+}
+
+// scaledRows returns values (one row per prime of r, from q0 on) times
+// factor[l] modulo each prime.
+func scaledRows(r *ring.Ring, values [][]uint64, factor []uint64) [][]uint64 {
+	out := make([][]uint64, len(values))
+	for l := range values {
+		q := r.SubRings[l].Modulus
 		out[l] = make([]uint64, len(values[l]))
 		for j, v := range values[l] {
-			out[l][j] = mulMod(v, lambda, q)
+			out[l][j] = mulMod(v, factor[l], q)
 		}
 	}
 	return out
@@ -662,7 +754,7 @@ func (s *Scheme) genScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update *Encryp
 	if err := s.checkProposedScoreSet(set, update, refs); err != nil {
 		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
 	}
-	return s.genCheckedScoreShare(sk, set, update, refs, out)
+	return s.genCheckedScoreShare(sk, set, update, refs, out, nil)
 }
 
 // checkProposedScoreSet recomputes the score set from the update and the
@@ -683,41 +775,42 @@ func (s *Scheme) checkProposedScoreSet(set *ScoreSet, update *EncryptedVector, r
 }
 
 // genCheckedScoreShare makes the share of a score set checkProposedScoreSet passed.
-func (s *Scheme) genCheckedScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update *EncryptedVector, refs *References, out *ScoreShare) (*ScoreShare, error) {
-	values, err := s.scoreContributions(sk, update, refs)
+func (s *Scheme) genCheckedScoreShare(sk *rlwe.SecretKey, set *ScoreSet, update *EncryptedVector, refs *References, out *ScoreShare, masks *Masks) (*ScoreShare, error) {
+	values, err := s.scoreContributions(sk, update, refs, masks)
 	if err != nil {
 		return nil, fmt.Errorf("aggregation: GenScoreShare: %w", err)
 	}
-	return s.smudgedScoreShare(values, sk, set, update.level, refs, out), nil
+	return s.smudgedScoreShare(values, shareNoiseSeed(sk, set.Hash()), set, update.level, refs, out), nil
 }
 
 // scoreContributions is the unsmudged part of a score share under key sk:
 // the references' inner products with the update's decryption
 // contributions a_j·sk (one row per prime of the update's level).
-func (s *Scheme) scoreContributions(sk *rlwe.SecretKey, update *EncryptedVector, refs *References) ([][]uint64, error) {
+// An update to score is at the top level (checkScoreInputs): each
+// contribution is computed in a worker's buffer and its inner products
+// taken there, one ciphertext at a time, instead of a fresh poly per
+// ciphertext copied out of the key switch's and all of them held until
+// the last was made (a holder scoring 100 updates of 100k values: 1,300
+// polys of 256 kB, 5 s of copying into fresh memory in two rounds).
+func (s *Scheme) scoreContributions(sk *rlwe.SecretKey, update *EncryptedVector, refs *References, masks *Masks) ([][]uint64, error) {
 	level := update.level
-	ringL := s.params.RingQ().AtLevel(level)
-	polys := make([]ring.Poly, len(update.c0))
-	err := parallelFor(len(polys), func() ring.Poly {
-		return ringL.NewPoly()
-	}, func(top ring.Poly, j int) error {
-		// w_j = a_j·s_dealer in the coefficient domain, as in GenDecryptionShare.
-		polys[j] = ringL.NewPoly()
-		return s.keySwitch(sk.Value.Q, update.context, j, level, update.used(j), top, polys[j])
-	})
-	if err != nil {
-		return nil, err
+	if level != s.params.MaxLevel() {
+		return nil, fmt.Errorf("%w: only fresh updates (level %d) are scored, this vector is at level %d", ErrLevelMismatch, s.params.MaxLevel(), level)
 	}
-	return s.applyReferences(refs, polys)
+	return s.applyReferencesTo(refs, len(update.c0), true, func(top ring.Poly, j int) (ring.Poly, error) {
+		// w_j = a_j·s_dealer in the coefficient domain, as in GenDecryptionShare.
+		return top, s.keySwitch(sk.Value.Q, update.context, j, level, update.used(j), top, top, masks)
+	})
 }
 
-// smudgedScoreShare adds to values, the unsmudged share under sk, the
-// smudging noise keyed by sk and the score set, and fills out.
-func (s *Scheme) smudgedScoreShare(values [][]uint64, sk *rlwe.SecretKey, set *ScoreSet, level int, refs *References, out *ScoreShare) *ScoreShare {
+// smudgedScoreShare adds to values, the unsmudged share under a key, the
+// smudging noise of seed (shareNoiseSeed of that key and the score set),
+// and fills out.
+func (s *Scheme) smudgedScoreShare(values [][]uint64, seed [32]byte, set *ScoreSet, level int, refs *References, out *ScoreShare) *ScoreShare {
 	ringL := s.params.RingQ().AtLevel(level)
 	// Keyed like a decryption share's noise (shareNoiseSeed): the same
 	// score set asked again gets the same share.
-	sm := newSmudgerFrom(s.sigma, shareNoiseSeed(sk, set.Hash()))
+	sm := newSmudgerFrom(s.sigma, seed)
 	for j := range refs.NumScores() {
 		hiPart, loPart := sm.next(), sm.rng.Uint64N(uint64(1)<<refs.logSmug[j])
 		// e = hiPart·2^m + loPart: a Gaussian of deviation σ·2^m, dithered

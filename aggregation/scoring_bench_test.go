@@ -3,6 +3,7 @@ package aggregation
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"testing"
 	"time"
@@ -113,6 +114,96 @@ func BenchmarkScoring(b *testing.B) {
 			b.ReportMetric(0, "ns/op")
 			b.Logf("params %d, k %d: inner-sum floor %.2f ms; score %.2f ms/participant (%.2f× floor); score share %.2f ms/participant/key holder; weighted sum of %d %.2f ms",
 				d, refs.Projections(), ms(floor), ms(perParticipant), ms(perParticipant)/ms(floor), ms(share), participants, ms(aggregate))
+		})
+	}
+}
+
+// BenchmarkThresholdScoreShares measures one committee holder's score
+// shares of a round's updates, as a holder of a committee of 10 (t = 7)
+// in bench round --robust gives them: for each update of 100k values,
+// decoded from its encoding as fetched, the shares for each of the four
+// decryption sets of 10 holders the holder is in (three for point 1):
+// each update on its own (GenThresholdScoreShares), and as a score task
+// gives them (the sets prepared and the masks kept once for all).
+func BenchmarkThresholdScoreShares(b *testing.B) {
+	s := newScheme(b)
+	const holders, threshold, updates, d = 10, 7, 4, 100_000
+	f := newFixture(b, s, holders)
+	points := make([]ShamirPoint, holders)
+	for i := range points {
+		points[i] = ShamirPoint(i + 1)
+	}
+	dealt := make([]map[ShamirPoint]*ThresholdShare, holders)
+	for i, p := range f.parties {
+		var err error
+		if dealt[i], err = s.GenThresholdShares(p.sk, threshold, points); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var received []*ThresholdShare
+	for i := range f.parties {
+		received = append(received, dealt[i][points[0]])
+	}
+	tsk, err := s.AggregateThresholdShares(f.pk, f.parties[0].sk.ID(), points[0], received)
+	if err != nil {
+		b.Fatal(err)
+	}
+	all, err := DecryptionSets(points, threshold)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sets [][]ShamirPoint
+	for _, ps := range all {
+		if slices.Contains(ps, points[0]) {
+			sets = append(sets, ps)
+		}
+	}
+	r := rand.New(rand.NewPCG(21, 22))
+	refs, err := s.NewReferences(randomVector(r, d, 0.1), CommonSeed([]byte("bench shares")), DefaultProjectionsFor(d))
+	if err != nil {
+		b.Fatal(err)
+	}
+	encoded := make([][]byte, updates)
+	scoreSets := make([]*ScoreSet, updates)
+	for i := range encoded {
+		v, err := f.encrypt(randomVector(r, d, 0.1))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if encoded[i], err = v.MarshalBinary(); err != nil {
+			b.Fatal(err)
+		}
+		if scoreSets[i], err = s.Score(v, refs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Logf("holder 1 of %d (t = %d) in %d decryption sets, %d updates of %d values", holders, threshold, len(sets), updates, d)
+	// each: GenThresholdScoreShares per update; task: as a holder's score
+	// task, the sets prepared and the masks kept once for all the updates.
+	for _, task := range []bool{false, true} {
+		b.Run(map[bool]string{false: "each", true: "task"}[task], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				prepared, err := s.PrepareThresholdSets(tsk, sets)
+				if err != nil {
+					b.Fatal(err)
+				}
+				masks := s.NewMasks(f.ctx)
+				for i, enc := range encoded {
+					var v EncryptedVector // as a holder decodes each update it fetches
+					if err := v.UnmarshalBinary(enc); err != nil {
+						b.Fatal(err)
+					}
+					if !task {
+						_, err = s.GenThresholdScoreShares(tsk, sets, scoreSets[i], &v, refs)
+					} else {
+						_, err = s.GenThresholdScoreSharesFor(prepared, masks, scoreSets[i], &v, refs)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
 		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tuneinsight/lattigo/v5/ring"
 )
 
 // scoreAll runs the whole n-of-n score protocol for one update: the
@@ -589,4 +590,166 @@ func TestThresholdScoreShareChecksTheDealersKeyShareOnly(t *testing.T) {
 	assert.Equal(t, a, b)
 	_, err = s.GenThresholdScoreShare(corrupt(func(id PartyID) bool { return id == enc.Dealer() }), active, set, enc, refs)
 	assert.ErrorIs(t, err, ErrMalformed, "the dealer's own share is checked")
+}
+
+// A holder prepares its decryption sets once for all the updates of a
+// round (PrepareThresholdSets: each set checked, its Lagrange coefficient
+// computed once) instead of once per update and set, and makes each
+// set's key over Q only, in one buffer. The shares must be byte for byte
+// those of the computation before: each set's additive key from
+// mhe.Combiner (threshold.go's additive, over Q and P) and a key switch
+// of the update with it, for every set of every point, of updates by two
+// dealers, with the same prepared sets; and the prepared sets still refuse
+// a set the holder may not use.
+func TestPreparedThresholdSetsGiveEachSetsCombinerShares(t *testing.T) {
+	s := newScheme(t)
+	const n, threshold = 5, 3
+	f := newFixture(t, s, n)
+	_, tsks := thresholdSetup(t, f, threshold)
+	_, refs, first, firstSet := scoredUpdate(t, f, rand.New(rand.NewPCG(13, 14)), 3000, 32, "prepared")
+	second, err := s.Encrypt(f.parties[1].sk, f.pk.Hash(), f.ctx, randomVector(rand.New(rand.NewPCG(15, 16)), 3000, 1))
+	require.NoError(t, err)
+	secondSet, err := s.Score(second, refs)
+	require.NoError(t, err)
+	require.NotEqual(t, first.Dealer(), second.Dealer())
+	sets, err := DecryptionSets([]ShamirPoint{1, 2, 3, 4, 5}, threshold)
+	require.NoError(t, err)
+	scaled := 0
+	for p := ShamirPoint(1); p <= n; p++ {
+		tsk := tsks[p-1]
+		var mine [][]ShamirPoint
+		for _, ps := range sets {
+			if slices.Contains(ps, p) {
+				mine = append(mine, ps)
+			}
+		}
+		if len(mine) > 1 {
+			scaled++ // the scaled path of several sets; one set is keyed alone
+		}
+		prepared, err := s.PrepareThresholdSets(tsk, mine)
+		require.NoError(t, err)
+		for _, u := range []struct {
+			enc *EncryptedVector
+			set *ScoreSet
+		}{{first, firstSet}, {second, secondSet}} {
+			sh, err := s.vectorShare(tsk, u.enc)
+			require.NoError(t, err)
+			together, err := s.GenThresholdScoreSharesFor(prepared, nil, u.set, u.enc, refs)
+			require.NoError(t, err)
+			for i, ps := range mine {
+				sorted, err := s.checkActive(tsk, ps)
+				require.NoError(t, err)
+				key, err := s.additive(tsk, sorted, sh)
+				require.NoError(t, err)
+				want, err := s.genCheckedScoreShare(key, u.set, u.enc, refs, &ScoreShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted}, nil)
+				require.NoError(t, err)
+				alone, err := s.GenThresholdScoreSharesFor(&ThresholdSets{tsk: tsk, sets: prepared.sets[i : i+1], lambda: prepared.lambda[i : i+1], mont: prepared.mont[i : i+1]}, nil, u.set, u.enc, refs)
+				require.NoError(t, err)
+				w, err := want.MarshalBinary()
+				require.NoError(t, err)
+				for what, got := range map[string]*ScoreShare{"with the other sets": together[i], "alone": alone[0]} {
+					g, err := got.MarshalBinary()
+					require.NoError(t, err)
+					require.Equal(t, w, g, "point %d, set %v, dealer %s, %s", p, ps, u.enc.Dealer(), what)
+				}
+			}
+		}
+	}
+
+	require.NotZero(t, scaled, "no point is in several sets")
+
+	// The checks of each set still run, once, when the sets are prepared.
+	_, err = s.PrepareThresholdSets(tsks[0], [][]ShamirPoint{{2, 3, 4}})
+	require.ErrorIs(t, err, ErrInvalidThreshold, "a set without the holder's point")
+	_, err = s.PrepareThresholdSets(tsks[0], [][]ShamirPoint{{1, 2}})
+	require.ErrorIs(t, err, ErrInvalidThreshold, "a set of fewer than t points")
+	_, err = s.PrepareThresholdSets(tsks[0], [][]ShamirPoint{{1, 2, 9}})
+	require.ErrorIs(t, err, ErrInvalidThreshold, "a point outside the agreed set")
+}
+
+// A score share's inner products are taken ciphertext by ciphertext in
+// a worker's buffer (the key switch computed in place) instead of over a
+// fresh poly per ciphertext: the unsmudged share must be, residue for
+// residue, the references applied to every contribution made apart, as
+// before, for an update of several ciphertexts, the last one partly used.
+func TestScoreContributionsInPlaceAreThoseOfEveryCiphertextApart(t *testing.T) {
+	s := newScheme(t)
+	f := newFixture(t, s, 2)
+	length := 2*s.Slots() + 1000
+	_, refs, enc, _ := scoredUpdate(t, f, rand.New(rand.NewPCG(17, 18)), length, 32, "in place")
+	require.Len(t, enc.c0, 3)
+	sk := f.parties[0].sk.sk
+	got, err := s.scoreContributions(sk, enc, refs, nil)
+	require.NoError(t, err)
+
+	ringL := s.params.RingQ().AtLevel(enc.level)
+	polys := make([]ring.Poly, len(enc.c0))
+	for j := range polys {
+		polys[j] = ringL.NewPoly()
+		require.NoError(t, s.keySwitch(sk.Value.Q, enc.context, j, enc.level, enc.used(j), ringL.NewPoly(), polys[j], nil))
+	}
+	want, err := s.applyReferences(refs, polys)
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+}
+
+// A holder expands each mask a_j of the round's encryption context once
+// for all the round's updates (Masks) instead of once per update: the
+// shares are byte for byte those made without, each mask is expanded once
+// however many updates use it, and masks kept for another context are
+// neither used nor filled by an update of this one.
+func TestMasksAreExpandedOnceForTheirContextOnly(t *testing.T) {
+	s := newScheme(t)
+	const n, threshold = 4, 3
+	f := newFixture(t, s, n)
+	_, tsks := thresholdSetup(t, f, threshold)
+	length := s.Slots() + 700
+	_, refs, first, firstSet := scoredUpdate(t, f, rand.New(rand.NewPCG(23, 24)), length, 32, "masks")
+	second, err := s.Encrypt(f.parties[2].sk, f.pk.Hash(), f.ctx, randomVector(rand.New(rand.NewPCG(25, 26)), length, 1))
+	require.NoError(t, err)
+	secondSet, err := s.Score(second, refs)
+	require.NoError(t, err)
+	sets, err := DecryptionSets([]ShamirPoint{1, 2, 3, 4}, threshold)
+	require.NoError(t, err)
+	var mine [][]ShamirPoint
+	for _, ps := range sets {
+		if slices.Contains(ps, 1) {
+			mine = append(mine, ps)
+		}
+	}
+	prepared, err := s.PrepareThresholdSets(tsks[0], mine)
+	require.NoError(t, err)
+	for _, single := range []bool{false, true} { // the scaled path of several sets, and one set alone
+		p := prepared
+		if single {
+			p = &ThresholdSets{tsk: prepared.tsk, sets: prepared.sets[:1], lambda: prepared.lambda[:1], mont: prepared.mont[:1]}
+		}
+		masks, other := s.NewMasks(f.ctx), s.NewMasks(NewEncryptionContext(42, "train", 2))
+		for _, u := range []struct {
+			enc *EncryptedVector
+			set *ScoreSet
+		}{{first, firstSet}, {second, secondSet}} {
+			want, err := s.GenThresholdScoreSharesFor(p, nil, u.set, u.enc, refs)
+			require.NoError(t, err)
+			for what, m := range map[string]*Masks{"kept masks": masks, "another context's masks": other} {
+				got, err := s.GenThresholdScoreSharesFor(p, m, u.set, u.enc, refs)
+				require.NoError(t, err)
+				require.Len(t, got, len(want))
+				for i := range want {
+					w, err := want[i].MarshalBinary()
+					require.NoError(t, err)
+					g, err := got[i].MarshalBinary()
+					require.NoError(t, err)
+					require.Equal(t, w, g, "%s, single set %v, set %d", what, single, i)
+				}
+			}
+		}
+		assert.Len(t, masks.polys, len(first.c0), "each mask expanded once for both updates")
+		assert.Empty(t, other.polys, "another context's masks are not used")
+		for j, p := range masks.polys {
+			want := s.params.RingQ().AtLevel(s.params.MaxLevel()).NewPoly()
+			require.NoError(t, s.maskNTT(f.ctx, j, want))
+			assert.True(t, want.Equal(&p), "mask %d", j)
+		}
+	}
 }

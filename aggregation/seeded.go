@@ -8,7 +8,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/big"
+	"sync"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/tuneinsight/lattigo/v5/core/rlwe"
 	"github.com/tuneinsight/lattigo/v5/ring"
@@ -84,6 +86,49 @@ func (s *Scheme) maskNTT(ctx EncryptionContext, j int, out ring.Poly) error {
 	return nil
 }
 
+// Masks keeps the masks a_j of one encryption context (top level, NTT
+// domain), each expanded once (maskNTT: AES-256-CTR and rejection
+// sampling, about a third of a key switch) and reused for every vector
+// encrypted under the context: every update of a round has the same
+// masks, and a share holder key-switches each of the round's updates
+// with its share of the update's dealer's key. They are public. A holder
+// makes them for one task and drops them with it; a vector of another
+// context, or a Scheme of other parameters, does not use them (its masks
+// are expanded as without). Memory: one top-level poly per ciphertext
+// (256 kB per 8,192 values at the default parameters). Safe for
+// concurrent use.
+type Masks struct {
+	params common.Hash
+	ctx    EncryptionContext
+	mu     sync.Mutex
+	polys  map[int]ring.Poly
+}
+
+// NewMasks returns an empty Masks for ctx, filled as key switches ask.
+func (s *Scheme) NewMasks(ctx EncryptionContext) *Masks {
+	return &Masks{params: s.paramsHash, ctx: ctx, polys: map[int]ring.Poly{}}
+}
+
+// of returns a_j of ctx from m, expanding it on first use, or false when m
+// is nil or holds another context's or scheme's masks. The poly returned
+// is shared: read it only.
+func (m *Masks) of(s *Scheme, ctx EncryptionContext, j int) (ring.Poly, bool, error) {
+	if m == nil || m.ctx != ctx || m.params != s.paramsHash {
+		return ring.Poly{}, false, nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if p, ok := m.polys[j]; ok {
+		return p, true, nil
+	}
+	p := s.params.RingQ().AtLevel(s.params.MaxLevel()).NewPoly()
+	if err := s.maskNTT(ctx, j, p); err != nil {
+		return ring.Poly{}, false, err
+	}
+	m.polys[j] = p
+	return p, true, nil
+}
+
 // ctrStream is a deterministic byte stream: the AES-256-CTR key stream of
 // its key (zero IV; every key is used for one stream only).
 type ctrStream struct{ stream cipher.Stream }
@@ -144,18 +189,28 @@ func (s *Scheme) newNoiseSampler() (ring.Sampler, error) {
 // ctx, where key is an additive key share at the top level (NTT,
 // Montgomery form). For an aggregate (level top-1) the product is rescaled
 // by q_top with the same rounding as the weighted sum, so c0 + Σ shares
-// decrypts.
-func (s *Scheme) keySwitch(key ring.Poly, ctx EncryptionContext, j, level, used int, top, out ring.Poly) error {
+// decrypts. top is a top-level scratch poly; at the top level out may be
+// top itself. masks, if not nil, keeps a_j of ctx (see Masks).
+func (s *Scheme) keySwitch(key ring.Poly, ctx EncryptionContext, j, level, used int, top, out ring.Poly, masks *Masks) error {
 	maxLevel := s.params.MaxLevel()
 	r := s.params.RingQ().AtLevel(maxLevel)
-	if err := s.maskNTT(ctx, j, top); err != nil {
+	mask, kept, err := masks.of(s, ctx, j)
+	if err != nil {
 		return err
 	}
-	r.MulCoeffsMontgomery(top, key, top)
+	if !kept {
+		if err := s.maskNTT(ctx, j, top); err != nil {
+			return err
+		}
+		mask = top
+	}
+	r.MulCoeffsMontgomery(mask, key, top)
 	r.INTT(top, top)
 	r.Reduce(top, top)
 	if level == maxLevel {
-		out.Copy(top)
+		if &out.Coeffs[0][0] != &top.Coeffs[0][0] { // out may be top itself
+			out.Copy(top)
+		}
 	} else {
 		r.DivRoundByLastModulus(top, out)
 		s.params.RingQ().AtLevel(level).Reduce(out, out)
@@ -212,7 +267,7 @@ func (s *Scheme) DecryptOwn(sk *SecretShare, v *EncryptedVector) ([]float64, err
 	top := r.NewPoly()
 	for j, c0 := range v.c0 {
 		h := r.NewPoly()
-		if err := s.keySwitch(sk.sk.Value.Q, v.context, j, v.level, v.used(j), top, h); err != nil {
+		if err := s.keySwitch(sk.sk.Value.Q, v.context, j, v.level, v.used(j), top, h, nil); err != nil {
 			return nil, err
 		}
 		r.Add(h, c0, h)

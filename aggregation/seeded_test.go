@@ -169,7 +169,7 @@ func attackerTerm(t *testing.T, s *Scheme, sk *SecretShare, v *EncryptedVector, 
 	buf := r.NewPoly()
 	for j, c0 := range v.c0 {
 		h := r.NewPoly()
-		require.NoError(t, s.keySwitch(sk.sk.Value.Q, v.context, j, top, v.used(j), buf, h))
+		require.NoError(t, s.keySwitch(sk.sk.Value.Q, v.context, j, top, v.used(j), buf, h, nil))
 		r.Add(h, c0, h)
 		scaled := r.NewPoly()
 		mulScalarThenAdd(r, h, weight, scaled)

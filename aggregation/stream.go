@@ -163,9 +163,7 @@ func (s *VectorStream) run(buf []byte) streamResult {
 	tree := newGrowingTree()
 	go func() { hashed <- hashPolys(polys, tree) }()
 	v := new(EncryptedVector)
-	var largest [][]uint64
 	err := v.decode(d, params, func(_ int, c0 ring.Poly, used int, rows [][]byte, widths []byte, length int) {
-		largest = append(largest, d.lastLargest)
 		polys <- streamedPoly{c0: c0, used: used, rows: rows, widths: widths, chunks: NumChunksFor(length)}
 	})
 	close(polys)
@@ -173,10 +171,10 @@ func (s *VectorStream) run(buf []byte) streamResult {
 	if err != nil {
 		return streamResult{err: err}
 	}
-	// Each ciphertext's rows' largest values, read as they were unpacked:
-	// checking that the vector is reduced takes one comparison per row,
-	// not a second pass over every coefficient after the last byte.
-	v.hash.largest = largest
+	// decode kept each ciphertext's rows' largest values, read as they
+	// were unpacked: checking that the vector is reduced takes one
+	// comparison per row, not a second pass over every coefficient after
+	// the last byte.
 	v.hash.once.Do(func() { v.hash.tree = v.treeFromPolys(byPoly, tree) })
 	return streamResult{v: v}
 }

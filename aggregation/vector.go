@@ -43,9 +43,9 @@ type hashCache struct {
 	h    common.Hash // ScoreSet
 	tree *chunkTree  // EncryptedVector
 	// largest, if not nil, is an EncryptedVector's largest coefficient in
-	// each row of each ciphertext, as VectorStream read them, so that
-	// checkVector compares one value per row with its prime instead of
-	// reading every coefficient again.
+	// each row of each ciphertext, as its decoding (UnmarshalBinary,
+	// VectorStream) read them, so that checkVector compares one value per
+	// row with its prime instead of reading every coefficient again.
 	largest [][]uint64
 }
 
@@ -197,6 +197,10 @@ func (v *EncryptedVector) decode(d *decoder, params common.Hash, onPoly func(i i
 	}
 	count := d.count("ciphertext", math.MaxInt32, minPolySize)
 	c0s := make([]ring.Poly, 0, count)
+	// Each ciphertext's rows' largest values, read as they were unpacked:
+	// checking that the vector is reduced (checkVector) then takes one
+	// comparison per row, not a second pass over every coefficient.
+	largest := make([][]uint64, 0, count)
 	var n uint64
 	for i := 0; i < count && d.err == nil; i++ {
 		c0, used := d.polyUsed()
@@ -223,6 +227,7 @@ func (v *EncryptedVector) decode(d *decoder, params common.Hash, onPoly func(i i
 			break
 		}
 		c0s = append(c0s, c0)
+		largest = append(largest, d.lastLargest)
 		if onPoly != nil {
 			onPoly(i, c0, used, d.lastRows, d.lastWidths, int(length))
 		}
@@ -230,7 +235,7 @@ func (v *EncryptedVector) decode(d *decoder, params common.Hash, onPoly func(i i
 	if err := d.done(); err != nil {
 		return err
 	}
-	*v = EncryptedVector{params: params, keyHash: keyHash, context: context, terms: terms, length: int(length), level: level, c0: c0s, hash: &hashCache{}}
+	*v = EncryptedVector{params: params, keyHash: keyHash, context: context, terms: terms, length: int(length), level: level, c0: c0s, hash: &hashCache{largest: largest}}
 	return nil
 }
 

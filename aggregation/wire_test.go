@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/binary"
 	"math/bits"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -271,4 +272,44 @@ func TestUnpackRowRoundTrips(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A vector decoded by UnmarshalBinary (as a holder decodes each update it
+// fetches, DecodeContent) keeps each row's largest coefficient as it was
+// unpacked, as VectorStream's did, and checkVector compares those with
+// the primes instead of reading every coefficient again: a holder checks
+// each update it scores. The values are every row's true largest, and an
+// unreduced coefficient that decodes is still refused by that check.
+func TestDecodedVectorIsCheckedByEachRowsLargest(t *testing.T) {
+	s := newScheme(t)
+	f := newFixture(t, s, 2)
+	values := randomVector(rand.New(rand.NewPCG(19, 20)), s.Slots()+500, 1)
+	v, err := f.encrypt(values)
+	require.NoError(t, err)
+	b, err := v.MarshalBinary()
+	require.NoError(t, err)
+	var got EncryptedVector
+	require.NoError(t, got.UnmarshalBinary(b))
+	require.Len(t, got.hash.largest, len(got.c0))
+	for j, p := range got.c0 {
+		for l, row := range p.Coeffs {
+			assert.Equal(t, slices.Max(row), got.hash.largest[j][l], "ciphertext %d row %d", j, l)
+		}
+	}
+	require.NoError(t, s.checkVector("update", &got))
+
+	q := s.params.RingQ().SubRings[0].Modulus
+	bad := *v
+	bad.hash = &hashCache{}
+	bad.c0 = slices.Clone(v.c0)
+	bad.c0[1] = *v.c0[1].CopyNew()
+	bad.c0[1].Coeffs[0][7] = q
+	b, err = bad.MarshalBinary()
+	require.NoError(t, err)
+	var unreduced EncryptedVector
+	require.NoError(t, unreduced.UnmarshalBinary(b), "the wire format carries any 64-bit value")
+	require.NotNil(t, unreduced.hash.largest)
+	err = s.checkVector("update", &unreduced)
+	require.ErrorIs(t, err, ErrMalformed)
+	assert.Contains(t, err.Error(), "not reduced")
 }

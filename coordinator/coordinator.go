@@ -245,6 +245,9 @@ type Coordinator struct {
 	scheme    *aggregation.Scheme
 	policy    *aggregation.RobustPolicy // nil unless robust scoring is on
 	optimizer *aggregation.FedOpt       // used by Run only
+	// updates are the round's committed updates as read and checked once,
+	// which GetBlob serves to the share holders.
+	updates roundUpdates
 
 	mu    sync.Mutex
 	peers map[common.Address]*member
@@ -856,6 +859,10 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	if err != nil {
 		return rep, nil, err
 	}
+	// Checked once here, served to every holder that fetches them until
+	// the decryption phase ends.
+	c.updates.keep(hashes, updates)
+	defer c.updates.drop()
 	rep.Chain += time.Since(t)
 	rep.Contributors = contributors
 	if rep.Weights, err = sampleWeights(counts); err != nil {
@@ -864,7 +871,7 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	var evidence *cohortv1.TrustEvidence
 	if c.policy != nil {
 		t := time.Now()
-		if evidence, err = c.score(ctx, r, global, &rep, updates, counts); err != nil {
+		if evidence, err = c.score(ctx, r, global, &rep, hashes, updates, counts); err != nil {
 			return rep, nil, fmt.Errorf("robust scoring: %w", err)
 		}
 		rep.Score = time.Since(t)
@@ -900,6 +907,7 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 			}
 		}
 	}
+	c.updates.drop()
 	avg, err := openAverage(c.summer, agg, shares, len(global))
 	if err != nil {
 		return rep, nil, err

@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"sync"
 	"testing"
@@ -9,6 +10,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/cohortv1"
 )
 
 // GetBlob's kept blobs: the hospitals that fetch a blob at once share one
@@ -60,4 +64,51 @@ func TestHotBlobsReadEachBlobOnce(t *testing.T) {
 	require.ErrorIs(t, err, ErrCorruptBlob, "no longer kept: read and checked again")
 	_, err = b.get(s, common.Hash{1})
 	require.ErrorIs(t, err, ErrBlobNotFound)
+}
+
+// The round's updates, read and checked once by the coordinator
+// (Store.GetAll), are what GetBlob serves the share holders: the same
+// bytes, without reading or checking them again (here the file on disk is
+// damaged after the read and the holders still get the update as
+// checked). Once the coordinator drops them (its decryption phase ended,
+// or the round did) GetBlob reads and checks the store again and refuses
+// the damaged blob.
+func TestGetBlobServesTheRoundsUpdatesAsCheckedOnce(t *testing.T) {
+	f := newFixture(t)
+	update := f.update(t, f.hospitals[0])
+	h, err := f.coord.store.Put(update)
+	require.NoError(t, err)
+	fetch := func() ([]byte, error) {
+		stream, err := f.hospitals[1].client.GetBlob(f.ctx, &cohortv1.BlobRequest{Hash: h.Bytes()})
+		if err != nil {
+			return nil, err
+		}
+		var got []byte
+		for {
+			chunk, err := stream.Recv()
+			if err == io.EOF {
+				return got, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			got = append(got, chunk.GetData()...)
+		}
+	}
+	before, err := f.coord.store.Get(h)
+	require.NoError(t, err)
+
+	read, err := f.coord.store.GetAll([]common.Hash{h})
+	require.NoError(t, err)
+	f.coord.updates.keep([]common.Hash{h}, read)
+	require.NoError(t, os.WriteFile(f.coord.store.path(h), update[:100], 0o600))
+	got, err := fetch()
+	require.NoError(t, err, "served as read and checked")
+	assert.Equal(t, before, got, "byte for byte what the store served")
+	assert.Equal(t, h, aggregation.ContentHash(got))
+
+	f.coord.updates.drop()
+	_, err = fetch()
+	require.Error(t, err, "dropped: read and checked again")
+	assert.Contains(t, err.Error(), "corrupt")
 }

@@ -54,12 +54,9 @@ func (c *Coordinator) inGoodStanding(ctx context.Context, members []common.Addre
 // weights, which it records on chain with the flags (strikes follow) and
 // puts in rep.Weights. It returns the evidence share holders need to
 // re-derive the weights before they decrypt the aggregate (nil in plaintext
-// test mode, where nothing is decrypted).
-func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep *RoundReport, updates [][]byte, counts []float64) (*cohortv1.TrustEvidence, error) {
-	committed := make([]common.Hash, len(updates))
-	for i, u := range updates {
-		committed[i] = aggregation.ContentHash(u)
-	}
+// test mode, where nothing is decrypted). committed are the updates'
+// content hashes, which the store checked them against as it read them.
+func (c *Coordinator) score(ctx context.Context, r uint32, global []float64, rep *RoundReport, committed []common.Hash, updates [][]byte, counts []float64) (*cohortv1.TrustEvidence, error) {
 	reference, err := models.ReferenceUpdate(ctx, c.cfg.Spec, global, *c.cfg.Root, models.ReferenceTrainConfig(r))
 	if err != nil {
 		return nil, err

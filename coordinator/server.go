@@ -385,9 +385,13 @@ func (s *server) GetBlob(req *cohortv1.BlobRequest, stream grpc.ServerStreamingS
 	if len(req.GetHash()) != common.HashLength {
 		return toStatus(fmt.Errorf("%w: blob hash is %d bytes, want %d", ErrMalformed, len(req.GetHash()), common.HashLength))
 	}
-	data, err := s.blobs.get(s.c.store, common.BytesToHash(req.GetHash()))
-	if err != nil {
-		return toStatus(err)
+	h := common.BytesToHash(req.GetHash())
+	data, ok := s.c.updates.get(h)
+	if !ok {
+		var err error
+		if data, err = s.blobs.get(s.c.store, h); err != nil {
+			return toStatus(err)
+		}
 	}
 	for off := 0; off == 0 || off < len(data); off += BlobChunkSize {
 		end := min(off+BlobChunkSize, len(data))

@@ -333,11 +333,20 @@ func (s *steps) score(ctx context.Context, t *cohortv1.ScoreTask, facts roundFac
 	for j, points := range pointSets {
 		decryptionSets[j] = shamirPoints(points)
 	}
-	// GenThresholdScoreShares recomputes each set from its update and the
-	// references once, refusing if the coordinator's differs.
+	// The decryption sets are checked and their Lagrange coefficients
+	// computed once for every update; GenThresholdScoreSharesFor
+	// recomputes each set from its update and the references once,
+	// refusing if the coordinator's differs.
+	prepared, err := scheme.scheme.PrepareThresholdSets(scheme.threshold, decryptionSets)
+	if err != nil {
+		return ready{}, fmt.Errorf("participant %s: score shares: %w", s.name, err)
+	}
+	// The round's updates share their masks (their encryption context's):
+	// each is expanded once for all of them, and dropped with this task.
+	masks := scheme.scheme.NewMasks(aggregation.TrainContext(s.studyID, round))
 	byUpdate := make([][]*aggregation.ScoreShare, len(sets))
 	for i := range sets {
-		if byUpdate[i], err = scheme.scheme.GenThresholdScoreShares(scheme.threshold, decryptionSets, &sets[i], updates[i], refs); err != nil {
+		if byUpdate[i], err = scheme.scheme.GenThresholdScoreSharesFor(prepared, masks, &sets[i], updates[i], refs); err != nil {
 			return ready{}, fmt.Errorf("participant %s: score share for %s: %w", s.name, addrs[i].Hex(), err)
 		}
 	}
