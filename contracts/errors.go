@@ -182,6 +182,9 @@ var (
 	ErrChainClosed = errors.New("contracts: the embedded chain is closed; start a new one")
 	// ErrNotSimulated: the operation needs the embedded simulated chain.
 	ErrNotSimulated = errors.New("contracts: operation only available on the simulated chain")
+	// ErrNoContract: the ledger's address holds no contract on the chain
+	// the RPC endpoint serves: a mistyped address, or another chain's.
+	ErrNoContract = errors.New("contracts: no contract at this address on this chain")
 	// ErrInconsistentLedger: data read from the chain does not match what the contract stored.
 	ErrInconsistentLedger = errors.New("contracts: ledger data is inconsistent; the node may be out of sync or faulty")
 )
