@@ -26,7 +26,7 @@ var (
 	// ErrDuplicateMember: the address is already a consortium member.
 	ErrDuplicateMember = errors.New("contracts: address is already a consortium member")
 	// ErrStudyNotFound: no study has this id.
-	ErrStudyNotFound = errors.New("contracts: no study with this id; check the id returned by CreateStudy")
+	ErrStudyNotFound = errors.New("contracts: no study with this id; check the id `cohort study create` printed (the dashboard lists every study)")
 	// ErrAlreadyJoined: the member has already joined the study.
 	ErrAlreadyJoined = errors.New("contracts: member has already joined the study")
 	// ErrEnrolmentClosed: a round is open or the study completed, so no member can join now.

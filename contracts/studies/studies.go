@@ -151,7 +151,7 @@ type StrikeReport struct {
 func Show(ctx context.Context, ledger *contracts.Ledger, chainID, id uint64) (*Report, error) {
 	s, err := ledger.Study(ctx, id)
 	if err != nil {
-		return nil, fmt.Errorf("reading study %d: %w", id, err)
+		return nil, err // it names the study
 	}
 	rep := &Report{
 		ID: s.ID, Contract: ledger.Address(), ChainID: chainID, Owner: s.Owner, Coordinator: s.Coordinator,

@@ -220,3 +220,21 @@ func TestPurposeCodeOfConsent(t *testing.T) {
 	h := crypto.Keccak256Hash([]byte("y"))
 	assert.Equal(t, h, PurposeCode(h.Hex()))
 }
+
+// TestShowOfAStudyThatDoesNotExist: `cohort study show --study 99` names
+// the study once and says where its id comes from, where it said "reading
+// study 99" twice and pointed at a Go function.
+func TestShowOfAStudyThatDoesNotExist(t *testing.T) {
+	deployer := newAccount(t)
+	chain, err := contracts.NewSimulatedChain(deployer.Address())
+	require.NoError(t, err)
+	t.Cleanup(func() { chain.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	ledger, _, err := contracts.Deploy(ctx, chain, deployer, []contracts.Member{{Address: deployer.Address(), Name: "H1", TLSFingerprint: crypto.Keccak256Hash([]byte("cert"))}})
+	require.NoError(t, err)
+	_, err = Show(ctx, ledger, 1337, 99)
+	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
+	assert.Equal(t, 1, strings.Count(err.Error(), "study 99"), err.Error())
+	assert.Contains(t, err.Error(), "`cohort study create` printed")
+}
