@@ -59,6 +59,7 @@ type client interface {
 	ethereum.TransactionSender
 	ethereum.BlockNumberReader
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+	CodeAt(ctx context.Context, account common.Address, blockNumber *big.Int) ([]byte, error)
 	PendingNonceAt(ctx context.Context, account common.Address) (uint64, error)
 	TransactionReceipt(ctx context.Context, txHash common.Hash) (*types.Receipt, error)
 	TransactionByHash(ctx context.Context, txHash common.Hash) (*types.Transaction, bool, error)

@@ -26,7 +26,7 @@ var (
 	// ErrDuplicateMember: the address is already a consortium member.
 	ErrDuplicateMember = errors.New("contracts: address is already a consortium member")
 	// ErrStudyNotFound: no study has this id.
-	ErrStudyNotFound = errors.New("contracts: no study with this id; check the id returned by CreateStudy")
+	ErrStudyNotFound = errors.New("contracts: no study with this id; check the id `cohort study create` printed (the dashboard lists every study)")
 	// ErrAlreadyJoined: the member has already joined the study.
 	ErrAlreadyJoined = errors.New("contracts: member has already joined the study")
 	// ErrEnrolmentClosed: a round is open or the study completed, so no member can join now.
@@ -182,6 +182,9 @@ var (
 	ErrChainClosed = errors.New("contracts: the embedded chain is closed; start a new one")
 	// ErrNotSimulated: the operation needs the embedded simulated chain.
 	ErrNotSimulated = errors.New("contracts: operation only available on the simulated chain")
+	// ErrNoContract: the ledger's address holds no contract on the chain
+	// the RPC endpoint serves: a mistyped address, or another chain's.
+	ErrNoContract = errors.New("contracts: no contract at this address on this chain")
 	// ErrInconsistentLedger: data read from the chain does not match what the contract stored.
 	ErrInconsistentLedger = errors.New("contracts: ledger data is inconsistent; the node may be out of sync or faulty")
 )

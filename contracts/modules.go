@@ -297,6 +297,11 @@ func (l *Ledger) resolve(ctx context.Context, fresh bool) (*moduleSet, error) {
 	if err != nil {
 		return nil, wrap(err)
 	}
+	if len(out) == 0 {
+		if code, cerr := l.chain.client.CodeAt(ctx, l.address, nil); cerr == nil && len(code) == 0 {
+			return nil, fmt.Errorf("%w: %s on chain %v; check the contract address (devnet.json or the output of `cohort deploy`) and that the RPC endpoint is the consortium's chain", ErrNoContract, l.address, l.chain.ChainID())
+		}
+	}
 	addrs, err := l.consortium.UnpackStudiesModules(out)
 	if err != nil {
 		return nil, wrap(err)

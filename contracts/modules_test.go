@@ -156,3 +156,20 @@ func TestConsentModuleUpgrade(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []contracts.ConsentOutcome{contracts.ConsentSkippedBadSignature}, res.Outcomes)
 }
+
+// TestLedgerAtAnAddressWithoutCode opens the ledger at an address that
+// holds no contract, as a mistyped chain.contract does: reading it names
+// the missing contract and where the address comes from, instead of an
+// ABI decoding error.
+func TestLedgerAtAnAddressWithoutCode(t *testing.T) {
+	f := newFixture(t, 1)
+	wrong := common.HexToAddress("0x94100A156c021Ff6761A5A0c8d18082c587978C9")
+	ledger, err := contracts.Open(f.chain, wrong)
+	require.NoError(t, err)
+	_, err = ledger.Study(f.ctx, 1)
+	require.ErrorIs(t, err, contracts.ErrNoContract)
+	assert.Contains(t, err.Error(), wrong.Hex())
+	assert.Contains(t, err.Error(), "devnet.json")
+	_, _, err = ledger.Modules(f.ctx)
+	require.ErrorIs(t, err, contracts.ErrNoContract)
+}

@@ -80,7 +80,13 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 			ErrNotParticipant, addr.Hex(), fp.Hex(), rec.TLSFingerprint.Hex()))
 	}
 
-	p := &member{name: req.GetName(), pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer)}
+	// Logs name the participant as the registry does: a node's configured
+	// name is its operator's word, and a copied config may carry another's.
+	if req.GetName() != rec.Name {
+		c.log.Warn("participant's configured name is not its name in the member registry; check the node's name, key_file and tls",
+			"configured", req.GetName(), "registry", rec.Name, "address", addr.Hex())
+	}
+	p := &member{name: rec.Name, pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer)}
 	c.mu.Lock()
 	c.peers[addr] = p // a reconnecting participant replaces its old stream
 	_, wasGone := c.gone[addr]

@@ -1071,3 +1071,17 @@ func TestJoinRefusesBeforeWaitingForAFarBlockOrANonMember(t *testing.T) {
 		})
 	}
 }
+
+// TestJoinNamesTheParticipantAsTheRegistryDoes: a node whose config names
+// another institution (a copied config with hospital-2's key and
+// certificate, named hospital-3) was logged under the configured name; the
+// coordinator now logs the member registry's name and warns of the other.
+func TestJoinNamesTheParticipantAsTheRegistryDoes(t *testing.T) {
+	f := newFixture(t)
+	var logs syncLog
+	f.coord.log = slog.New(slog.NewTextHandler(&logs, nil))
+	f.join(t, f.hospitals[0]) // configured name "h", registry name "h1"
+	require.Eventually(t, func() bool { return strings.Contains(logs.String(), "participant joined") }, 10*time.Second, 10*time.Millisecond)
+	assert.Contains(t, logs.String(), `msg="participant joined" name=h1 `)
+	assert.Contains(t, logs.String(), "configured=h registry=h1")
+}

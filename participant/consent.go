@@ -160,7 +160,12 @@ func (p *Participant) consented(ctx context.Context, round uint32) (train, test 
 	}
 	p.log.Info("consent filter", "round", round, "source", string(p.consentSource),
 		"train", len(c.train), "train_excluded", len(site.Train)-len(c.train), "test", len(c.test), "test_excluded", len(site.Test)-len(c.test))
-	p.consentCache = c
+	// An answer without a training record is not kept: it only refuses the
+	// task, and before round 1 consent is read as of now, so grants relayed
+	// after the refusal must count when the coordinator asks again.
+	if len(c.train) > 0 {
+		p.consentCache = c
+	}
 	return c.train, c.test, nil
 }
 

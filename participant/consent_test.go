@@ -304,3 +304,22 @@ func TestResolveConsentSource(t *testing.T) {
 		})
 	}
 }
+
+// TestConsentGrantedAfterARefusalCountsBeforeRound1: a hospital whose
+// patients had granted nothing refused the moments phase; the grants its
+// patients then signed never counted, since the node kept its empty answer
+// for round 0 (read as of now) until it was restarted, and the study
+// stalled. The empty answer is read again.
+func TestConsentGrantedAfterARefusalCountsBeforeRound1(t *testing.T) {
+	f := newConsentChain(t)
+	key := mustKey(t)
+	site := records.Site{Name: "h", Train: []records.Record{{ID: "r1", Features: []float64{1}, Label: 1, Patient: records.PatientID(crypto.PubkeyToAddress(key.PublicKey))}}}
+	p := quietParticipant(f, site, ConsentChain, "")
+	train, _, err := p.consented(f.ctx, 0)
+	require.NoError(t, err)
+	require.Empty(t, train)
+	f.relay(t, key, contracts.ConsentScope{StudyID: f.studyID}, true, time.Now().Add(365*24*time.Hour))
+	train, _, err = p.consented(f.ctx, 0)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"r1"}, records.IDs(train))
+}

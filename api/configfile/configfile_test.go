@@ -1,9 +1,11 @@
 package configfile
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestChainSectionSaysWhatIsWrong(t *testing.T) {
@@ -19,4 +21,20 @@ func TestResolvePaths(t *testing.T) {
 	assert.Equal(t, "/srv/consortium/keys/a.key", rel)
 	assert.Equal(t, "/etc/cohort/b.key", abs)
 	assert.Empty(t, empty, "an unset path stays unset")
+}
+
+// TestLockDataDir locks a data directory once: a second lock, as a second
+// daemon started on the same directory takes it, is refused with
+// ErrDataDirInUse until the first is released.
+func TestLockDataDir(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "state", "hospital-1")
+	unlock, err := LockDataDir(dir)
+	require.NoError(t, err)
+	_, err = LockDataDir(dir)
+	require.ErrorIs(t, err, ErrDataDirInUse)
+	assert.Contains(t, err.Error(), dir)
+	require.NoError(t, unlock())
+	unlock, err = LockDataDir(dir)
+	require.NoError(t, err)
+	require.NoError(t, unlock())
 }

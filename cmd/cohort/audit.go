@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/cohort-fl/cohort/aggregation"
@@ -23,7 +24,7 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
 	contract := fs.String("contract", "", "address of the Cohort contract (required)")
 	id := fs.Uint64("study", 0, "study id (required)")
-	storeDir := fs.String("store", "", "blob store directory: the coordinator's, or a copy of it (required)")
+	storeDir := fs.String("store", "", "the coordinator's blob store: its data_dir (or data_dir/blobs), or a copy of it (required)")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -38,13 +39,10 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "--contract: %v\n", err)
 		return errUsage
 	}
-	if st, err := os.Stat(*storeDir); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "--store: %s is not a directory; give the coordinator's blob store (its data directory's store) or a copy\n", *storeDir)
-		return errUsage
-	}
-	store, err := coordinator.OpenStore(*storeDir)
+	store, err := openBlobStore(*storeDir)
 	if err != nil {
-		return err
+		fmt.Fprintf(stderr, "--store: %v\n", err)
+		return errUsage
 	}
 	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
 	if err != nil {
@@ -75,4 +73,19 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errAuditMismatch
 	}
 	return nil
+}
+
+// openBlobStore opens the coordinator's blob store at dir for reading: the
+// store itself or the coordinator's data_dir, whose store is its blobs
+// directory (read from the data_dir itself, every blob would be missing
+// and every round would look tampered with). A missing directory is an
+// error: a command that only reads creates nothing.
+func openBlobStore(dir string) (*coordinator.Store, error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("%s is not a directory; give the coordinator's data_dir or its blobs directory, or a copy", dir)
+	}
+	if st, err := os.Stat(filepath.Join(dir, "blobs")); err == nil && st.IsDir() {
+		dir = filepath.Join(dir, "blobs")
+	}
+	return coordinator.OpenStore(dir)
 }

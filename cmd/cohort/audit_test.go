@@ -1,9 +1,14 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/coordinator"
 )
 
 func TestAuditFlags(t *testing.T) {
@@ -26,4 +31,34 @@ func TestAuditFlags(t *testing.T) {
 			assert.Contains(t, out+errOut, tt.want)
 		})
 	}
+}
+
+// TestBlobStoreFromTheCoordinatorsDataDir opens the coordinator's blob
+// store, as audit and dashboard --store do, from the coordinator's
+// data_dir as well as from its blobs directory: given the data_dir, the
+// audit once read no blob and called every round a mismatch. A directory
+// that does not exist is refused, not created.
+func TestBlobStoreFromTheCoordinatorsDataDir(t *testing.T) {
+	dataDir := t.TempDir()
+	written, err := coordinator.OpenStore(filepath.Join(dataDir, "blobs"))
+	require.NoError(t, err)
+	h, err := written.Put([]byte("an aggregate"))
+	require.NoError(t, err)
+	for _, dir := range []string{dataDir, filepath.Join(dataDir, "blobs")} {
+		store, err := openBlobStore(dir)
+		require.NoError(t, err, dir)
+		got, err := store.Get(h)
+		require.NoError(t, err, dir)
+		assert.Equal(t, []byte("an aggregate"), got)
+	}
+
+	missing := filepath.Join(dataDir, "state", "coordinator")
+	_, err = openBlobStore(missing)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "not a directory")
+	code, _, errOut := runCLI(t, "dashboard", "--eth-rpc", "http://127.0.0.1:1", "--contract", "0x0000000000000000000000000000000000000c01", "--store", missing)
+	assert.Equal(t, 2, code, errOut)
+	assert.Contains(t, errOut, "--store")
+	_, err = os.Stat(missing)
+	assert.ErrorIs(t, err, os.ErrNotExist, "a read-only command created the store directory")
 }

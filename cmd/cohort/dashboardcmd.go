@@ -20,7 +20,7 @@ func runDashboard(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs := newFlagSet("dashboard", "dashboard --eth-rpc URL --contract ADDR [--store DIR] [--listen 127.0.0.1:8080]", stderr)
 	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
 	contract := fs.String("contract", "", "address of the Cohort contract (required)")
-	storeDir := fs.String("store", "", "the coordinator's blob store (its data_dir/blobs), to verify every round's aggregate and model hash")
+	storeDir := fs.String("store", "", "the coordinator's blob store: its data_dir (or data_dir/blobs), or a copy, to verify every round's aggregate and model hash")
 	listen := fs.String("listen", "127.0.0.1:8080", "address to serve the dashboard on (read-only, unauthenticated: keep it local or behind your proxy)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -35,17 +35,19 @@ func runDashboard(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fmt.Fprintf(stderr, "--contract: %v\n", err)
 		return errUsage
 	}
+	var cfg dashboard.Config
+	if *storeDir != "" {
+		if cfg.Store, err = openBlobStore(*storeDir); err != nil {
+			fmt.Fprintf(stderr, "--store: %v\n", err)
+			return errUsage
+		}
+	}
 	chain, ledger, err := contracts.DialLedger(ctx, *rpcURL, addr)
 	if err != nil {
 		return err
 	}
 	defer chain.Close()
-	cfg := dashboard.Config{Ledger: ledger}
-	if *storeDir != "" {
-		if cfg.Store, err = coordinator.OpenStore(*storeDir); err != nil {
-			return err
-		}
-	}
+	cfg.Ledger = ledger
 	d, err := dashboard.Start(cfg, *listen)
 	if err != nil {
 		return err

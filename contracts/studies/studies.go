@@ -99,6 +99,20 @@ type Report struct {
 	// Privacy is the study's differential-privacy budget and what its
 	// rounds spent; absent without a budget.
 	Privacy *Privacy `json:"privacy,omitempty"`
+	// Committee is the study's decryption committee; absent without one.
+	Committee *CommitteeReport `json:"committee,omitempty"`
+}
+
+// CommitteeReport is a study's decryption committee as the chain records
+// it: its size, and the members of its latest selection (none before the
+// first).
+type CommitteeReport struct {
+	Size           uint16           `json:"size"`
+	RotationRounds uint32           `json:"rotation_rounds,omitempty"`
+	Epoch          uint32           `json:"epoch"`
+	SelectedRound  uint32           `json:"selected_round"`
+	Members        []common.Address `json:"members"`
+	Current        bool             `json:"current"`
 }
 
 // ParticipantReport is a participant's standing in the study.
@@ -151,7 +165,7 @@ type StrikeReport struct {
 func Show(ctx context.Context, ledger *contracts.Ledger, chainID, id uint64) (*Report, error) {
 	s, err := ledger.Study(ctx, id)
 	if err != nil {
-		return nil, fmt.Errorf("reading study %d: %w", id, err)
+		return nil, err // it names the study
 	}
 	rep := &Report{
 		ID: s.ID, Contract: ledger.Address(), ChainID: chainID, Owner: s.Owner, Coordinator: s.Coordinator,
@@ -159,6 +173,17 @@ func Show(ctx context.Context, ledger *contracts.Ledger, chainID, id uint64) (*R
 		Rounds: s.Rounds, MinParticipants: s.MinParticipants, Threshold: s.Threshold, StrikeLimit: s.StrikeLimit,
 		CurrentRound: s.CurrentRound, Status: Status(s),
 		Participants: []ParticipantReport{}, RoundHistory: []RoundReport{}, Strikes: []StrikeReport{},
+	}
+	switch c, err := ledger.Committee(ctx, id); {
+	case err != nil:
+		return nil, err
+	case c.Size > 0:
+		members := c.Members
+		if members == nil {
+			members = []common.Address{}
+		}
+		rep.Committee = &CommitteeReport{Size: c.Size, RotationRounds: c.RotationRounds, Epoch: c.Epoch,
+			SelectedRound: c.SelectedRound, Members: members, Current: c.Current}
 	}
 	for _, a := range s.Participants {
 		p, err := ledger.Participant(ctx, id, a)

@@ -56,28 +56,9 @@ func TestPurposeAndReference(t *testing.T) {
 // `cohort study leave` does: a hospital leaves itself, only a member vote
 // excludes another, and no change may take the study below its minimum.
 func TestStudyLeave(t *testing.T) {
-	researcher, coord := newAccount(t), newAccount(t)
-	hs := []*contracts.Account{newAccount(t), newAccount(t), newAccount(t)}
-	chain, err := contracts.NewSimulatedChain(researcher.Address(), coord.Address(), hs[0].Address(), hs[1].Address(), hs[2].Address())
-	require.NoError(t, err)
-	t.Cleanup(func() { chain.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	var founders []contracts.Member
-	for i, h := range hs {
-		founders = append(founders, contracts.Member{Address: h.Address(), Name: fmt.Sprintf("H%d", i+1), TLSFingerprint: crypto.Keccak256Hash([]byte{byte(i)})})
-	}
-	ledger, _, err := contracts.Deploy(ctx, chain, researcher, founders)
-	require.NoError(t, err)
-	id, _, err := ledger.CreateStudy(ctx, researcher, contracts.StudyParams{
-		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: PurposeCode("sepsis"), ReferenceCommitment: crypto.Keccak256Hash([]byte("root")),
-		Rounds: 2, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coord.Address(),
-	})
-	require.NoError(t, err)
-	for _, h := range hs {
-		_, err := ledger.JoinStudy(ctx, h, id)
-		require.NoError(t, err)
-	}
+	f := newStudyOfThree(t, contracts.StudyParams{Rounds: 2, MinParticipants: 2})
+	ctx, ledger, chain, coord, hs, id := f.ctx, f.ledger, f.chain, f.coord, f.hs, f.id
+	var err error
 	_, err = ledger.SetPublicKeyHash(ctx, coord, id, crypto.Keccak256Hash([]byte("pk")))
 	require.NoError(t, err)
 
@@ -120,28 +101,9 @@ func TestStudyLeave(t *testing.T) {
 // leave --wait` does: without a wait the leave is refused, with one it
 // lands in the gap after the round closes and before the next one opens.
 func TestStudyLeaveWaits(t *testing.T) {
-	researcher, coord := newAccount(t), newAccount(t)
-	hs := []*contracts.Account{newAccount(t), newAccount(t), newAccount(t)}
-	chain, err := contracts.NewSimulatedChain(researcher.Address(), coord.Address(), hs[0].Address(), hs[1].Address(), hs[2].Address())
-	require.NoError(t, err)
-	t.Cleanup(func() { chain.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	var founders []contracts.Member
-	for i, h := range hs {
-		founders = append(founders, contracts.Member{Address: h.Address(), Name: fmt.Sprintf("H%d", i+1), TLSFingerprint: crypto.Keccak256Hash([]byte{byte(i)})})
-	}
-	ledger, _, err := contracts.Deploy(ctx, chain, researcher, founders)
-	require.NoError(t, err)
-	id, _, err := ledger.CreateStudy(ctx, researcher, contracts.StudyParams{
-		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: PurposeCode("sepsis"), ReferenceCommitment: crypto.Keccak256Hash([]byte("root")),
-		Rounds: 3, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coord.Address(),
-	})
-	require.NoError(t, err)
-	for _, h := range hs {
-		_, err := ledger.JoinStudy(ctx, h, id)
-		require.NoError(t, err)
-	}
+	f := newStudyOfThree(t, contracts.StudyParams{Rounds: 3, MinParticipants: 2})
+	ctx, ledger, coord, hs, id := f.ctx, f.ledger, f.coord, f.hs, f.id
+	var err error
 	_, err = ledger.SetPublicKeyHash(ctx, coord, id, crypto.Keccak256Hash([]byte("pk")))
 	require.NoError(t, err)
 	open := func(r uint32) {
@@ -219,4 +181,85 @@ func TestPurposeCodeOfConsent(t *testing.T) {
 	assert.Equal(t, crypto.Keccak256Hash([]byte("x")), PurposeCode("x"))
 	h := crypto.Keccak256Hash([]byte("y"))
 	assert.Equal(t, h, PurposeCode(h.Hex()))
+}
+
+// TestShowOfAStudyThatDoesNotExist: `cohort study show --study 99` names
+// the study once and says where its id comes from, where it said "reading
+// study 99" twice and pointed at a Go function.
+func TestShowOfAStudyThatDoesNotExist(t *testing.T) {
+	deployer := newAccount(t)
+	chain, err := contracts.NewSimulatedChain(deployer.Address())
+	require.NoError(t, err)
+	t.Cleanup(func() { chain.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	ledger, _, err := contracts.Deploy(ctx, chain, deployer, []contracts.Member{{Address: deployer.Address(), Name: "H1", TLSFingerprint: crypto.Keccak256Hash([]byte("cert"))}})
+	require.NoError(t, err)
+	_, err = Show(ctx, ledger, 1337, 99)
+	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
+	assert.Equal(t, 1, strings.Count(err.Error(), "study 99"), err.Error())
+	assert.Contains(t, err.Error(), "`cohort study create` printed")
+}
+
+// TestShowNamesTheCommittee: `cohort study show` of a study created with
+// --committee-size said nothing of its committee; it now reports the size
+// and the members the chain selected.
+func TestShowNamesTheCommittee(t *testing.T) {
+	f := newStudyOfThree(t, contracts.StudyParams{Rounds: 2, MinParticipants: 3, Committee: contracts.CommitteeParams{Size: 2}})
+	ctx, ledger, coord, id := f.ctx, f.ledger, f.coord, f.id
+	selected, _, err := ledger.SelectCommittee(ctx, coord, id)
+	require.NoError(t, err)
+	require.Len(t, selected.Members, 2)
+
+	rep, err := Show(ctx, ledger, 1337, id)
+	require.NoError(t, err)
+	require.NotNil(t, rep.Committee)
+	assert.Equal(t, uint16(2), rep.Committee.Size)
+	assert.Equal(t, selected.Members, rep.Committee.Members)
+	var text bytes.Buffer
+	rep.WriteText(&text)
+	assert.Contains(t, text.String(), "committee")
+	for _, m := range selected.Members {
+		assert.Contains(t, text.String(), m.Hex())
+	}
+}
+
+// studyOfThree is a simulated chain whose three founding members H1, H2
+// and H3 joined a study.
+type studyOfThree struct {
+	ctx    context.Context
+	chain  *contracts.Chain
+	ledger *contracts.Ledger
+	coord  *contracts.Account
+	hs     []*contracts.Account
+	id     uint64
+}
+
+// newStudyOfThree creates the study with p's rounds, minimum and
+// committee, a threshold of 2 and a strike limit of 3, and has H1, H2 and
+// H3 join it.
+func newStudyOfThree(t *testing.T, p contracts.StudyParams) studyOfThree {
+	t.Helper()
+	researcher, coord := newAccount(t), newAccount(t)
+	hs := []*contracts.Account{newAccount(t), newAccount(t), newAccount(t)}
+	chain, err := contracts.NewSimulatedChain(researcher.Address(), coord.Address(), hs[0].Address(), hs[1].Address(), hs[2].Address())
+	require.NoError(t, err)
+	t.Cleanup(func() { chain.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	var founders []contracts.Member
+	for i, h := range hs {
+		founders = append(founders, contracts.Member{Address: h.Address(), Name: fmt.Sprintf("H%d", i+1), TLSFingerprint: crypto.Keccak256Hash([]byte{byte(i)})})
+	}
+	ledger, _, err := contracts.Deploy(ctx, chain, researcher, founders)
+	require.NoError(t, err)
+	p.SpecHash, p.Purpose, p.ReferenceCommitment = crypto.Keccak256Hash([]byte("spec")), PurposeCode("sepsis"), crypto.Keccak256Hash([]byte("root"))
+	p.Threshold, p.StrikeLimit, p.Coordinator = 2, 3, coord.Address()
+	id, _, err := ledger.CreateStudy(ctx, researcher, p)
+	require.NoError(t, err)
+	for _, h := range hs {
+		_, err := ledger.JoinStudy(ctx, h, id)
+		require.NoError(t, err)
+	}
+	return studyOfThree{ctx: ctx, chain: chain, ledger: ledger, coord: coord, hs: hs, id: id}
 }

@@ -17,6 +17,12 @@ func (r *Report) WriteText(w io.Writer) {
 		r.Owner.Hex(), r.Coordinator.Hex(), r.SpecHash.Hex(), r.Purpose.Hex(), r.ReferenceCommitment.Hex(), HashOrDash(r.PublicKeyHash))
 	fmt.Fprintf(tw, "  rounds\t%d (run %d)\n  min participants\t%d\n  threshold t\t%d\n  strike limit\t%d\n",
 		r.Rounds, r.CurrentRound, r.MinParticipants, r.Threshold, r.StrikeLimit)
+	if c := r.Committee; c != nil {
+		fmt.Fprintf(tw, "  committee	%d holders, selection %d (after round %d, current %v)\n", c.Size, c.Epoch, c.SelectedRound, c.Current)
+		for _, m := range c.Members {
+			fmt.Fprintf(tw, "\t%s\n", m.Hex())
+		}
+	}
 	tw.Flush()
 
 	fmt.Fprintf(w, "\nparticipants (%d)\n", len(r.Participants))

@@ -17,6 +17,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/configfile"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/models"
@@ -43,6 +44,11 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	case cfg.KeyFile == "":
 		return errors.New("key_file: set the hospital's Ethereum key file")
 	}
+	unlock, err := configfile.LockDataDir(cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	key, err := auth.LoadPrivateKey(cfg.KeyFile)
 	if err != nil {
 		return err
