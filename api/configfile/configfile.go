@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -31,7 +33,7 @@ func Read(path string, v Config) error {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("config %s: %w", path, err)
+		return fmt.Errorf("config %s: %w%s", path, err, suggestField(err, reflect.TypeOf(v)))
 	}
 	dir, err := filepath.Abs(filepath.Dir(path))
 	if err != nil {
@@ -39,6 +41,88 @@ func Read(path string, v Config) error {
 	}
 	v.ResolvePaths(dir)
 	return nil
+}
+
+// suggestField returns, for an unknown-field error, a hint naming the
+// closest field a config of type t has (at any depth: encoding/json does not
+// say in which section it met the field), or "" if none is close: a typo
+// like "participnts" should point at "participants", not only say no.
+func suggestField(err error, t reflect.Type) string {
+	const prefix = `json: unknown field "`
+	msg := err.Error()
+	if !strings.HasPrefix(msg, prefix) {
+		return ""
+	}
+	unknown := strings.TrimSuffix(strings.TrimPrefix(msg, prefix), `"`)
+	best, bestDist := "", len(unknown)/3+1 // at most a third of the name changed
+	for _, name := range fieldNames(t, map[reflect.Type]bool{}) {
+		if d := editDistance(strings.ToLower(unknown), strings.ToLower(name)); d < bestDist {
+			best, bestDist = name, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// fieldNames lists the JSON names of t's fields and of the structs they
+// hold, through pointers, slices and maps.
+func fieldNames(t reflect.Type, seen map[reflect.Type]bool) []string {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || seen[t] {
+		return nil
+	}
+	seen[t] = true
+	var names []string
+	for f := range t.Fields() {
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch {
+		case name == "-":
+			continue
+		case name == "" && f.Anonymous:
+			// an embedded struct's fields are the outer struct's
+		case name == "":
+			names = append(names, f.Name)
+		default:
+			names = append(names, name)
+		}
+		names = append(names, fieldNames(f.Type, seen)...)
+	}
+	return names
+}
+
+// editDistance is the optimal string alignment distance between a and b
+// (bytes): insertions, deletions, substitutions and swaps of two adjacent
+// characters, the commonest typos, each count one.
+func editDistance(a, b string) int {
+	rows := make([][]int, len(a)+1)
+	for i := range rows {
+		rows[i] = make([]int, len(b)+1)
+		rows[i][0] = i
+	}
+	for j := range rows[0] {
+		rows[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d := min(rows[i-1][j]+1, rows[i][j-1]+1, rows[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d = min(d, rows[i-2][j-2]+1)
+			}
+			rows[i][j] = d
+		}
+	}
+	return rows[len(a)][len(b)]
 }
 
 // ResolvePaths makes each config path absolute against dir; empty stays

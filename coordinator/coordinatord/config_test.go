@@ -30,7 +30,7 @@ func TestConfigErrorsSayWhatIsWrong(t *testing.T) {
 		return path
 	}
 	var c Config
-	assert.ErrorContains(t, configfile.Read(write(`{"stduy": 1}`), &c), `unknown field "stduy"`)
+	assert.ErrorContains(t, configfile.Read(write(`{"stduy": 1}`), &c), `unknown field "stduy" (did you mean "study"?)`)
 	assert.ErrorContains(t, configfile.Read(write(`{"phase_timeout": "soon"}`), &c), "positive Go duration")
 	assert.ErrorContains(t, configfile.Read(write(`{`), &c), "unexpected EOF")
 	assert.ErrorContains(t, configfile.Read(filepath.Join(dir, "missing.json"), &c), "no such file")
