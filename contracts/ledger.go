@@ -816,11 +816,17 @@ func (l *Ledger) studyEvents(ctx context.Context, event string, studyID uint64, 
 
 // moduleEvents is studyEvents for the contract at module.
 func (l *Ledger) moduleEvents(ctx context.Context, module common.Address, event string, studyID uint64, more ...common.Hash) ([]types.Log, error) {
+	return l.studyLogs(ctx, studyID, l.studyEventQuery(module, event, studyID, more...))
+}
+
+// studyEventQuery asks for one event of the contract at module whose first
+// indexed argument is the study id, and whose next ones are more.
+func (l *Ledger) studyEventQuery(module common.Address, event string, studyID uint64, more ...common.Hash) ethereum.FilterQuery {
 	topics := [][]common.Hash{{l.abi.Events[event].ID}, {common.BigToHash(new(big.Int).SetUint64(studyID))}}
 	for _, v := range more {
 		topics = append(topics, []common.Hash{v})
 	}
-	return l.studyLogs(ctx, studyID, ethereum.FilterQuery{Addresses: []common.Address{module}, Topics: topics})
+	return ethereum.FilterQuery{Addresses: []common.Address{module}, Topics: topics}
 }
 
 // JoinedAt returns the block of member's latest join of the study (its
@@ -852,7 +858,20 @@ type Departure struct {
 
 // Departures returns every departure from the study, oldest first.
 func (l *Ledger) Departures(ctx context.Context, studyID uint64) ([]Departure, error) {
-	logs, err := l.studyEvents(ctx, cohortsol.StudiesStudyLeftEventName, studyID)
+	return l.DeparturesAfter(ctx, studyID, 0)
+}
+
+// DeparturesAfter returns the departures from the study in blocks after
+// block, oldest first: a node polling for a departure at every new head
+// reads only the blocks since it began, not the study's whole history.
+func (l *Ledger) DeparturesAfter(ctx context.Context, studyID uint64, block uint64) ([]Departure, error) {
+	module, err := l.studyModule(ctx, studyID)
+	if err != nil {
+		return nil, fmt.Errorf("reading the departures from study %d: %w", studyID, err)
+	}
+	q := l.studyEventQuery(module, cohortsol.StudiesStudyLeftEventName, studyID)
+	q.FromBlock = new(big.Int).SetUint64(block + 1)
+	logs, err := l.studyLogs(ctx, studyID, q)
 	if err != nil {
 		return nil, fmt.Errorf("reading the departures from study %d: %w", studyID, err)
 	}

@@ -588,6 +588,14 @@ func TestLeaveAndExcludeBetweenRounds(t *testing.T) {
 		{Member: m3.Address(), By: f.ledger.Address()},
 		{Member: m1.Address(), By: m1.Address()},
 	}, stripBlocks(left))
+
+	// Read after a block, only the departures in later blocks.
+	after, err := f.ledger.DeparturesAfter(f.ctx, id, left[0].Block)
+	require.NoError(t, err)
+	assert.Equal(t, left[1:], after)
+	after, err = f.ledger.DeparturesAfter(f.ctx, id, left[2].Block)
+	require.NoError(t, err)
+	assert.Empty(t, after)
 }
 
 func stripBlocks(ds []contracts.Departure) []contracts.Departure {

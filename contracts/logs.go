@@ -295,8 +295,9 @@ func (l *Ledger) registryDeployedAt(ctx context.Context, a common.Address) (uint
 }
 
 // studyLogs returns the logs q matches from the block the study was
-// created in (filterLogs); none for a study this node does not know (yet),
-// as a query from genesis found none.
+// created in, or from q.FromBlock if that is later (filterLogs); none for
+// a study this node does not know (yet), as a query from genesis found
+// none.
 func (l *Ledger) studyLogs(ctx context.Context, studyID uint64, q ethereum.FilterQuery) ([]types.Log, error) {
 	out, err := l.readStudy(ctx, studyID, l.studies.PackGetStudy(studyID))
 	if errors.Is(err, ErrStudyNotFound) {
@@ -309,6 +310,8 @@ func (l *Ledger) studyLogs(ctx context.Context, studyID uint64, q ethereum.Filte
 	if err != nil {
 		return nil, err
 	}
-	q.FromBlock = new(big.Int).SetUint64(s.CreatedBlock)
+	if q.FromBlock == nil || q.FromBlock.Uint64() < s.CreatedBlock {
+		q.FromBlock = new(big.Int).SetUint64(s.CreatedBlock)
+	}
 	return l.chain.filterLogs(ctx, q)
 }

@@ -270,12 +270,12 @@ func (p *Participant) awaitOwnJoin(ctx context.Context) error {
 // that join); or the study completed, after which no one joins
 // (contracts.ErrStudyCompleted). It returns nil while neither shows.
 func (p *Participant) ownJoinGone(ctx context.Context, from uint64) error {
-	departures, err := p.ledger.Departures(ctx, p.cfg.StudyID)
+	departures, err := p.ledger.DeparturesAfter(ctx, p.cfg.StudyID, from)
 	if err != nil {
 		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 	}
 	for _, d := range departures {
-		if d.Member != p.Address() || d.Block <= from {
+		if d.Member != p.Address() {
 			continue
 		}
 		how := "the hospital left it"
