@@ -110,6 +110,9 @@ type Chain struct {
 	logWindow struct {
 		max atomic.Uint64 // the configured size; 0: DefaultLogWindow
 		now atomic.Uint64 // where the next query starts; 0: max
+		// tooWide is the narrowest range the node refused as too wide
+		// (0: none): no window grows back to it.
+		tooWide atomic.Uint64
 	}
 
 	// writer, if set, sends this chain's transactions: a lagging view
