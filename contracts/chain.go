@@ -115,6 +115,11 @@ type Chain struct {
 		tooWide atomic.Uint64
 	}
 
+	// behindHeadWait is the first wait before a log query a backend behind
+	// the head refused is asked again (filterLogsOnce); 0:
+	// defaultBehindHeadWait. Tests shorten it.
+	behindHeadWait time.Duration
+
 	// writer, if set, sends this chain's transactions: a lagging view
 	// (Lagging) reads as of an earlier block but writes to the chain it
 	// views.

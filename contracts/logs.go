@@ -42,6 +42,27 @@ const logIndexBehind = "failed to retrieve log value pointer"
 // filterLogRetries bounds the retries of a query that raced the log index.
 const filterLogRetries = 5
 
+// behindHead is, lower-cased, how a load-balanced provider (Alchemy and
+// others) answers an eth_getLogs that reaches a backend behind the head
+// another backend reported: "block range extends beyond current head
+// block". The same range is served once that backend catches up.
+const behindHead = "beyond current head"
+
+// behindHeadTries bounds the tries of a query a backend behind the head
+// refused; the waits between them, from defaultBehindHeadWait doubling,
+// add up to about eight seconds, over half a mainnet block.
+const behindHeadTries = 6
+
+// defaultBehindHeadWait is the first wait before a query a backend behind
+// the head refused is asked again.
+const defaultBehindHeadWait = 250 * time.Millisecond
+
+// ErrNodeBehindHead: the node's provider kept answering that a log query
+// reached beyond its head, the head it had itself reported: it serves
+// from backends behind one another, and the one answering did not catch
+// up.
+var ErrNodeBehindHead = errors.New("contracts: the node's provider stays behind the head it reported")
+
 // SetLogWindow sets how many blocks a log query asks the node for at once
 // (0: DefaultLogWindow). It is where a window starts and the most it grows
 // back to after the node refused a wider one (see filterLogs). It is safe
@@ -130,6 +151,8 @@ func (c *Chain) filterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types
 		case err == nil:
 		case ctx.Err() != nil:
 			return nil, fmt.Errorf("contracts: filtering the logs of blocks %d-%d: %w", from, end, errors.Join(ctx.Err(), err))
+		case errors.Is(err, ErrNodeBehindHead):
+			return nil, fmt.Errorf("contracts: filtering the logs of blocks %d-%d: %w", from, end, err)
 		case refusal == notRefused:
 			return nil, fmt.Errorf("contracts: filtering the logs of blocks %d-%d: %w (a node that caps eth_getLogs may need a smaller chain.log_window)", from, end, err)
 		case end == from:
@@ -171,15 +194,35 @@ func (c *Chain) learnTooWide(width uint64) {
 }
 
 // filterLogsOnce asks the node for q's logs, again after a short wait
-// while the query races the node's log index.
+// while the query races the node's log index, and after a longer one
+// while the node's provider serves it from a backend behind the head
+// (ErrNodeBehindHead once behindHeadTries were so answered).
 func (c *Chain) filterLogsOnce(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
-	wait := 20 * time.Millisecond
-	for attempt := 1; ; attempt++ {
+	indexWait := 20 * time.Millisecond
+	headWait := c.behindHeadWait
+	if headWait == 0 {
+		headWait = defaultBehindHeadWait
+	}
+	indexTries, headTries, waited := 0, 0, time.Duration(0)
+	for {
 		logs, err := c.client.FilterLogs(ctx, q)
 		if err == nil {
 			return logs, nil
 		}
-		if attempt == filterLogRetries || !strings.Contains(err.Error(), logIndexBehind) {
+		var wait time.Duration
+		switch {
+		case strings.Contains(err.Error(), logIndexBehind):
+			if indexTries++; indexTries == filterLogRetries {
+				return nil, err
+			}
+			wait, indexWait = indexWait, 2*indexWait
+		case strings.Contains(strings.ToLower(err.Error()), behindHead):
+			if headTries++; headTries == behindHeadTries {
+				return nil, fmt.Errorf("%w: asked %d times over %v, the node said: %w (its provider serves from backends behind the head it reports; try again later, or point chain.rpc at a node of your own or an endpoint that serves from one backend)",
+					ErrNodeBehindHead, headTries, waited.Round(time.Millisecond), err)
+			}
+			wait, headWait = headWait, 2*headWait
+		default:
 			return nil, err
 		}
 		select {
@@ -187,7 +230,7 @@ func (c *Chain) filterLogsOnce(ctx context.Context, q ethereum.FilterQuery) ([]t
 			return nil, fmt.Errorf("%w (after %v)", ctx.Err(), err)
 		case <-time.After(wait):
 		}
-		wait *= 2
+		waited += wait
 	}
 }
 

@@ -38,6 +38,7 @@ func TestLogsRefusal(t *testing.T) {
 		{errors.New("429 Too Many Requests: rate limit exceeded"), notRefused},
 		{errors.New("connection refused"), notRefused},
 		{errors.New(logIndexBehind), notRefused},
+		{errors.New("block range extends beyond current head block"), notRefused}, // retried as is
 	} {
 		require.Equal(t, tc.want, logsRefusal(tc.err), "%v", tc.err)
 	}
@@ -159,4 +160,62 @@ func TestLogWindowGrowsBackAfterTooManyResults(t *testing.T) {
 	}, asked)
 	require.EqualValues(t, 2, limits.Refused.Load())
 	require.EqualValues(t, 8, c.logWindow.now.Load(), "grown back after four windows served")
+}
+
+// behindHeadNode is a load-balanced provider whose backends are behind
+// the head it reported: it answers the first behind log queries with the
+// provider's refusal, then serves one log per query.
+type behindHeadNode struct {
+	client
+	behind  int
+	asked   *int
+	onQuery func()
+}
+
+func (n behindHeadNode) BlockNumber(context.Context) (uint64, error) { return 9, nil }
+func (n behindHeadNode) FilterLogs(_ context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
+	*n.asked++
+	if n.onQuery != nil {
+		n.onQuery()
+	}
+	if *n.asked <= n.behind {
+		return nil, providerError{-32000, "block range extends beyond current head block"}
+	}
+	return []types.Log{{BlockNumber: q.ToBlock.Uint64()}}, nil
+}
+
+// TestLogQueryWaitsForABackendBehindTheHead: a provider that answers
+// "block range extends beyond current head block" (a backend behind the
+// head the query pinned) is asked the same range again after a growing
+// wait, not a narrower one, until it serves; one that keeps answering so
+// gives ErrNodeBehindHead saying what it means, after a bounded number
+// of tries; a context that ends stops the waits. (The answer was passed
+// on as an error at once.)
+func TestLogQueryWaitsForABackendBehindTheHead(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	asked := 0
+	c := &Chain{client: behindHeadNode{behind: 3, asked: &asked}, behindHeadWait: time.Millisecond}
+	logs, err := c.filterLogs(ctx, ethereum.FilterQuery{})
+	require.NoError(t, err)
+	require.Equal(t, []types.Log{{BlockNumber: 9}}, logs, "the whole range, once served")
+	require.Equal(t, 4, asked)
+	require.Zero(t, c.logWindow.tooWide.Load(), "not a refusal of the range")
+
+	asked = 0
+	c = &Chain{client: behindHeadNode{behind: 1000, asked: &asked}, behindHeadWait: time.Millisecond}
+	_, err = c.filterLogs(ctx, ethereum.FilterQuery{})
+	require.ErrorIs(t, err, ErrNodeBehindHead)
+	require.ErrorContains(t, err, "block range extends beyond current head block")
+	require.ErrorContains(t, err, "point chain.rpc at")
+	require.NotContains(t, err.Error(), "log_window", "not a matter of the window")
+	require.Equal(t, behindHeadTries, asked)
+
+	asked = 0
+	stopped, stop := context.WithCancel(ctx)
+	defer stop()
+	c = &Chain{client: behindHeadNode{behind: 1000, asked: &asked, onQuery: stop}, behindHeadWait: time.Hour}
+	_, err = c.filterLogs(stopped, ethereum.FilterQuery{})
+	require.ErrorIs(t, err, context.Canceled)
+	require.Equal(t, 1, asked)
 }
