@@ -381,6 +381,16 @@ func (l *Ledger) deployedAt(ctx context.Context) (*big.Int, error) {
 	return block, nil
 }
 
+// DeploymentBlock returns the block the ledger's Consortium was deployed
+// in, as the contract records it: where the ledger's log queries start.
+func (l *Ledger) DeploymentBlock(ctx context.Context) (uint64, error) {
+	block, err := l.deployedAt(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return block.Uint64(), nil
+}
+
 // registryDeployedAt returns the block the ConsentRegistry at a was
 // deployed in.
 func (l *Ledger) registryDeployedAt(ctx context.Context, a common.Address) (uint64, error) {
