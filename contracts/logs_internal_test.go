@@ -66,6 +66,16 @@ func (n quietNode) FilterLogs(context.Context, ethereum.FilterQuery) ([]types.Lo
 	return nil, nil
 }
 
+// recordRanges has limits record the block range of each log query it
+// is asked, in order.
+func recordRanges(limits *LogLimits) *[][2]uint64 {
+	var asked [][2]uint64
+	limits.OnQuery = func(q ethereum.FilterQuery) {
+		asked = append(asked, [2]uint64{q.FromBlock.Uint64(), q.ToBlock.Uint64()})
+	}
+	return &asked
+}
+
 // TestLogWindowLearnsTheProvidersRangeCap: a window the node refuses as
 // too wide is asked again in halves, and the window never grows back to a
 // width the node refused, in this query or the chain's later ones: a walk
@@ -75,10 +85,8 @@ func (n quietNode) FilterLogs(context.Context, ethereum.FilterQuery) ([]types.Lo
 func TestLogWindowLearnsTheProvidersRangeCap(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	var asked [][2]uint64
-	limits := &LogLimits{MaxRange: 5, RangeMessage: "exceed maximum block range 5", OnQuery: func(q ethereum.FilterQuery) {
-		asked = append(asked, [2]uint64{q.FromBlock.Uint64(), q.ToBlock.Uint64()})
-	}}
+	limits := &LogLimits{MaxRange: 5, RangeMessage: "exceed maximum block range 5"}
+	asked := recordRanges(limits)
 	c := &Chain{client: limitedLogsClient{client: quietNode{head: 99}, limits: limits}}
 	c.SetLogWindow(8)
 	_, err := c.filterLogs(ctx, ethereum.FilterQuery{ToBlock: big.NewInt(29)})
@@ -86,17 +94,17 @@ func TestLogWindowLearnsTheProvidersRangeCap(t *testing.T) {
 	require.Equal(t, [][2]uint64{
 		{0, 7}, // refused
 		{0, 3}, {4, 7}, {8, 11}, {12, 15}, {16, 19}, {20, 23}, {24, 27}, {28, 29},
-	}, asked)
+	}, *asked)
 	require.EqualValues(t, 1, limits.Refused.Load())
 
 	_, err = c.filterLogs(ctx, ethereum.FilterQuery{})
 	require.NoError(t, err)
 	require.EqualValues(t, 1, limits.Refused.Load(), "the chain's later queries keep what the first learned")
 
-	asked = nil
+	*asked = nil
 	_, err = c.filterLogs(ctx, ethereum.FilterQuery{FromBlock: big.NewInt(20), ToBlock: big.NewInt(22)})
 	require.NoError(t, err)
-	require.Equal(t, [][2]uint64{{20, 22}}, asked, "a range within the window is one query")
+	require.Equal(t, [][2]uint64{{20, 22}}, *asked, "a range within the window is one query")
 
 	// Probing a cap far below the window takes a refusal per halving, and
 	// the window grows back to the widest served below the narrowest
@@ -144,10 +152,8 @@ func (n denseNode) FilterLogs(_ context.Context, q ethereum.FilterQuery) ([]type
 func TestLogWindowGrowsBackAfterTooManyResults(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	var asked [][2]uint64
-	limits := &LogLimits{MaxResults: 4, ResultsMessage: "query returned more than 10000 results", OnQuery: func(q ethereum.FilterQuery) {
-		asked = append(asked, [2]uint64{q.FromBlock.Uint64(), q.ToBlock.Uint64()})
-	}}
+	limits := &LogLimits{MaxResults: 4, ResultsMessage: "query returned more than 10000 results"}
+	asked := recordRanges(limits)
 	c := &Chain{client: limitedLogsClient{client: denseNode{head: 29}, limits: limits}}
 	c.SetLogWindow(8)
 	_, err := c.filterLogs(ctx, ethereum.FilterQuery{})
@@ -157,7 +163,7 @@ func TestLogWindowGrowsBackAfterTooManyResults(t *testing.T) {
 		{0, 3}, {4, 7}, {8, 11}, {12, 15},
 		{16, 23}, // grown back, refused
 		{16, 19}, {20, 23}, {24, 27}, {28, 29},
-	}, asked)
+	}, *asked)
 	require.EqualValues(t, 2, limits.Refused.Load())
 	require.EqualValues(t, 8, c.logWindow.now.Load(), "grown back after four windows served")
 }
