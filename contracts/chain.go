@@ -110,7 +110,15 @@ type Chain struct {
 	logWindow struct {
 		max atomic.Uint64 // the configured size; 0: DefaultLogWindow
 		now atomic.Uint64 // where the next query starts; 0: max
+		// tooWide is the narrowest range the node refused as too wide
+		// (0: none): no window grows back to it.
+		tooWide atomic.Uint64
 	}
+
+	// behindHeadWait is the first wait before a log query a backend behind
+	// the head refused is asked again (filterLogsOnce); 0:
+	// defaultBehindHeadWait. Tests shorten it.
+	behindHeadWait time.Duration
 
 	// writer, if set, sends this chain's transactions: a lagging view
 	// (Lagging) reads as of an earlier block but writes to the chain it

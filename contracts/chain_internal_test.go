@@ -286,7 +286,7 @@ func TestConsentLogStartsAtTheRegistrysDeployment(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, rec.from)
 	assert.Greater(t, rec.from[0], uint64(5), "no query before the registry existed")
-	assert.LessOrEqual(t, rec.from[0], r.Block, "the registry was deployed before the ledger's last transaction")
+	assert.Greater(t, rec.from[0], r.Block, "the registry was deployed after the Consortium")
 }
 
 // TestForkStalesNoncesOfSendsInFlight: a send that holds its account's

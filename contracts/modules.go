@@ -120,7 +120,8 @@ func newLedger(c *Chain, address common.Address) *Ledger {
 // members and the DefaultQuorumPercent, a Studies module and a
 // ConsentRegistry, linked together — sent from deployer, and returns it once
 // mined. The receipt sums the gas of the four transactions and names the
-// block and transaction of the last (the link).
+// block and transaction of the first, the Consortium's deployment: the
+// ledger's address and where its logs begin (DeploymentBlock).
 func Deploy(ctx context.Context, c *Chain, deployer *Account, founders []Member) (*Ledger, Receipt, error) {
 	return DeployWithQuorum(ctx, c, deployer, founders, DefaultQuorumPercent)
 }
@@ -145,7 +146,8 @@ func DeployWithQuorum(ctx context.Context, c *Chain, deployer *Account, founders
 		return nil, Receipt{}, err
 	}
 	l.address = r.ContractAddress
-	total.GasUsed += r.GasUsed
+	deployed := receiptOf(r)
+	total.GasUsed, total.TxHash, total.Block = deployed.GasUsed, deployed.TxHash, deployed.Block
 	studies, g, err := DeployStudiesModule(ctx, c, deployer, l.address)
 	if err != nil {
 		return nil, Receipt{}, err
@@ -160,9 +162,7 @@ func DeployWithQuorum(ctx context.Context, c *Chain, deployer *Account, founders
 	if err != nil {
 		return nil, Receipt{}, fmt.Errorf("deploying the Cohort ledger: linking its modules: %w", err)
 	}
-	link := receiptOf(r)
-	total.GasUsed += link.GasUsed
-	total.TxHash, total.Block = link.TxHash, link.Block
+	total.GasUsed += receiptOf(r).GasUsed
 	return l, total, nil
 }
 

@@ -29,7 +29,7 @@ func runStudy(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprint(stderr, `Usage: cohort study <create|show|leave> [flags]
 
   create  register a study on chain (researchers)
-  show    print a study's parameters, rounds and participants (anyone)
+  show    print a study's parameters, rounds, participants and their samples (anyone)
   leave   take a hospital out of a study between rounds (the hospital, or its coordinator with --member)
 
 Run `+"`cohort study create -h`"+` for a subcommand's flags.

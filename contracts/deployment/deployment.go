@@ -47,6 +47,11 @@ type Record struct {
 	StudiesModule common.Address `json:"studies_module"`
 	ConsentModule common.Address `json:"consent_module"`
 	ChainID       uint64         `json:"chain_id"`
+	// Block and TxHash are the Consortium's deployment: the block its
+	// logs begin in, as the contract records it (Ledger.DeploymentBlock).
+	// A file written before 2026-12-06 names the last of the four
+	// deployment transactions (the link), a few blocks later; it reads
+	// as before, and the contract's record is the one to trust.
 	Block         uint64         `json:"block"`
 	TxHash        common.Hash    `json:"tx_hash"`
 	Deployer      common.Address `json:"deployer"`

@@ -2,6 +2,7 @@ package deployment
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,7 +74,8 @@ func TestReadFounders(t *testing.T) {
 }
 
 // TestDeploy deploys on the simulated chain and reads the founders
-// back from the contract.
+// back from the contract; the record names the Consortium's deployment
+// block and transaction (it named the link's, the last of four).
 func TestDeploy(t *testing.T) {
 	deployer := newAccount(t)
 	chain, err := contracts.NewSimulatedChain(deployer.Address())
@@ -109,15 +111,47 @@ func TestDeploy(t *testing.T) {
 	assert.Equal(t, []common.Address{d.StudiesModule}, studies)
 	assert.Equal(t, consent, d.ConsentModule)
 	assert.NotEqual(t, d.StudiesModule, d.ConsentModule)
+	// The record's block is the Consortium's deployment, where the
+	// ledger's log queries start, not that of the last of the four
+	// deployment transactions (the link, three blocks later here).
+	deployed, err := ledger.DeploymentBlock(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, deployed, d.Block)
 	n, err := chain.BlockNumber(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, n, d.Block, "the deployment is the latest block")
+	assert.Equal(t, n-3, d.Block, "the modules were deployed and linked after the Consortium")
 
 	t.Run("a deployer without ether", func(t *testing.T) {
 		_, err := Deploy(ctx, chain, newAccount(t), founders, 51)
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "deploying the Cohort contract")
 	})
+}
+
+// TestDeploymentRecordOfBeforeReads: a record written before the block
+// named the Consortium's deployment (its block was the link's) reads
+// field for field, unknown fields refused.
+func TestDeploymentRecordOfBeforeReads(t *testing.T) {
+	old := `{
+  "contract": "0x5b38da6a701c568545dcfcb03fcb875f56beddc4",
+  "studies_module": "0x0000000000000000000000000000000000000a01",
+  "consent_module": "0x0000000000000000000000000000000000000a02",
+  "chain_id": 11155111,
+  "block": 7003,
+  "tx_hash": "0x` + strings.Repeat("ab", 32) + `",
+  "deployer": "0x0000000000000000000000000000000000000d01",
+  "quorum_percent": 51,
+  "founders": [{"name": "St Mary", "address": "0x0000000000000000000000000000000000001001", "tls_fingerprint": "0x` + strings.Repeat("11", 32) + `"}],
+  "deployed_at": "2026-11-30T10:00:00Z",
+  "gas_used": 9000000
+}`
+	dec := json.NewDecoder(strings.NewReader(old))
+	dec.DisallowUnknownFields()
+	var d Record
+	require.NoError(t, dec.Decode(&d))
+	assert.Equal(t, uint64(7003), d.Block)
+	assert.Equal(t, common.HexToAddress("0x5b38da6a701c568545dcfcb03fcb875f56beddc4"), d.Contract)
+	require.Len(t, d.Founders, 1)
 }
 
 func newAccount(t *testing.T) *contracts.Account {

@@ -39,8 +39,10 @@ type Info struct {
 	RPCURL   string         `json:"rpc_url"`
 	ChainID  uint64         `json:"chain_id"`
 	Contract common.Address `json:"contract"`
-	Deployed uint64         `json:"deploy_block"`
-	Accounts []Account      `json:"accounts"`
+	// Deployed is the block the Consortium was deployed in (before
+	// 2026-12-06: the block its modules were linked in, a few later).
+	Deployed uint64    `json:"deploy_block"`
+	Accounts []Account `json:"accounts"`
 }
 
 // Account is a generated, funded account. KeyFile holds its private key

@@ -101,6 +101,9 @@ type Report struct {
 	Privacy *Privacy `json:"privacy,omitempty"`
 	// Committee is the study's decryption committee; absent without one.
 	Committee *CommitteeReport `json:"committee,omitempty"`
+	// SamplesBound: the study bounds each commitment's sample count by
+	// its hospital's consent counts (each participant's SampleBound).
+	SamplesBound bool `json:"samples_bound"`
 }
 
 // CommitteeReport is a study's decryption committee as the chain records
@@ -123,6 +126,18 @@ type ParticipantReport struct {
 	Strikes            uint16         `json:"strikes"`
 	Suspended          bool           `json:"suspended"`
 	LastCommittedRound uint32         `json:"last_committed_round"`
+	// SampleBound is the most samples the participant may commit to a
+	// round opening now, its consent counts on chain; absent unless the
+	// study binds samples.
+	SampleBound *uint64 `json:"sample_bound,omitempty"`
+}
+
+// SampleCount is how many consented records a hospital committed to
+// train on in a round, as its commitment on chain says.
+type SampleCount struct {
+	Member  common.Address `json:"member"`
+	Name    string         `json:"name"`
+	Samples uint64         `json:"samples"`
 }
 
 // RoundReport is one opened round.
@@ -138,6 +153,8 @@ type RoundReport struct {
 	CommitmentsRoot common.Hash      `json:"commitments_root"`
 	ScoresHash      common.Hash      `json:"scores_hash"`
 	Committers      []common.Address `json:"committers"`
+	// Samples are the committers' sample counts, in Committers' order.
+	Samples []SampleCount `json:"samples"`
 	// The result; zero unless the round closed.
 	AggregateHash common.Hash `json:"aggregate_hash"`
 	ModelHash     common.Hash `json:"model_hash"`
@@ -161,7 +178,8 @@ type StrikeReport struct {
 }
 
 // Show reads a study, its rounds, participants and strikes from the
-// chain.
+// chain, with each round's sample counts from its commitments and, for a
+// study that binds samples, each participant's bound now.
 func Show(ctx context.Context, ledger *contracts.Ledger, chainID, id uint64) (*Report, error) {
 	s, err := ledger.Study(ctx, id)
 	if err != nil {
@@ -185,17 +203,37 @@ func Show(ctx context.Context, ledger *contracts.Ledger, chainID, id uint64) (*R
 		rep.Committee = &CommitteeReport{Size: c.Size, RotationRounds: c.RotationRounds, Epoch: c.Epoch,
 			SelectedRound: c.SelectedRound, Members: members, Current: c.Current}
 	}
+	if rep.SamplesBound, err = ledger.SamplesBound(ctx, id); err != nil {
+		return nil, err
+	}
+	names := map[common.Address]string{}
+	nameOf := func(a common.Address) (string, error) {
+		if name, ok := names[a]; ok {
+			return name, nil
+		}
+		switch m, err := ledger.Member(ctx, a); {
+		case err == nil:
+			names[a] = m.Name
+		case !errors.Is(err, contracts.ErrNotMember):
+			return "", fmt.Errorf("reading member %s: %w", a, err)
+		}
+		return names[a], nil
+	}
 	for _, a := range s.Participants {
 		p, err := ledger.Participant(ctx, id, a)
 		if err != nil {
 			return nil, fmt.Errorf("reading participant %s: %w", a, err)
 		}
 		pr := ParticipantReport{Address: a, Index: p.Index, Strikes: p.Strikes, Suspended: p.Suspended, LastCommittedRound: p.LastCommittedRound}
-		switch m, err := ledger.Member(ctx, a); {
-		case err == nil:
-			pr.Name = m.Name
-		case !errors.Is(err, contracts.ErrNotMember):
-			return nil, fmt.Errorf("reading member %s: %w", a, err)
+		if pr.Name, err = nameOf(a); err != nil {
+			return nil, err
+		}
+		if rep.SamplesBound {
+			bound, err := ledger.SampleBound(ctx, id, a, 0)
+			if err != nil {
+				return nil, err
+			}
+			pr.SampleBound = &bound
 		}
 		rep.Participants = append(rep.Participants, pr)
 	}
@@ -215,10 +253,22 @@ func Show(ctx context.Context, ledger *contracts.Ledger, chainID, id uint64) (*R
 		if committers == nil {
 			committers = []common.Address{}
 		}
+		commits, err := ledger.Commitments(ctx, id, n)
+		if err != nil {
+			return nil, err
+		}
+		samples := make([]SampleCount, 0, len(committers))
+		for _, a := range committers {
+			name, err := nameOf(a)
+			if err != nil {
+				return nil, err
+			}
+			samples = append(samples, SampleCount{Member: a, Name: name, Samples: commits[a].Samples})
+		}
 		rep.RoundHistory = append(rep.RoundHistory, RoundReport{
 			Number: r.Number, Status: status, GlobalModel: r.GlobalModel, Deadline: r.Deadline.UTC(), OpenedAt: r.OpenedAt.UTC(),
 			OpenedBlock: r.OpenedBlock, ClosedBlock: r.ClosedBlock, Commitments: r.Commitments,
-			CommitmentsRoot: r.CommitmentsRoot, ScoresHash: r.ScoresHash, Committers: committers,
+			CommitmentsRoot: r.CommitmentsRoot, ScoresHash: r.ScoresHash, Committers: committers, Samples: samples,
 			AggregateHash: r.Result.AggregateHash, ModelHash: r.Result.ModelHash,
 			Accuracy: r.Result.Accuracy, AUC: r.Result.AUC, Loss: r.Result.Loss, Aggregated: r.Result.Participants,
 			EpsilonSpent: r.EpsilonSpent,

@@ -3,6 +3,7 @@ package studies
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -222,6 +223,67 @@ func TestShowNamesTheCommittee(t *testing.T) {
 	for _, m := range selected.Members {
 		assert.Contains(t, text.String(), m.Hex())
 	}
+}
+
+// TestShowCountsEachHospitalsSamples: `cohort study show` reports, per
+// round, how many consented records each hospital committed to train on,
+// and for a study that binds its sample counts to consent, each
+// participant's bound as it stands, in text and JSON; it had none of it
+// (the dashboard had). H1 relays three patients' grants, H2 one, H3 none
+// and does not commit.
+func TestShowCountsEachHospitalsSamples(t *testing.T) {
+	f := newStudyOfThree(t, contracts.StudyParams{Rounds: 2, MinParticipants: 2, BindSamples: true})
+	ctx, ledger, coord, hs, id := f.ctx, f.ledger, f.coord, f.hs, f.id
+	domain, err := ledger.ConsentDomain(ctx)
+	require.NoError(t, err)
+	for i, grants := range []int{3, 1} {
+		require.NoError(t, ledger.OpenSampleCounts(ctx, hs[i], id))
+		for range grants {
+			key, err := crypto.GenerateKey()
+			require.NoError(t, err)
+			s, err := contracts.SignConsent(key, domain, contracts.ConsentChange{
+				Patient: contracts.PatientID(crypto.PubkeyToAddress(key.PublicKey)), Scope: contracts.ConsentScope{StudyID: id},
+				Granted: true, Expiry: time.Now().Add(24 * time.Hour),
+			})
+			require.NoError(t, err)
+			_, err = ledger.RelayConsent(ctx, hs[i], s)
+			require.NoError(t, err)
+		}
+	}
+	_, err = ledger.SetPublicKeyHash(ctx, coord, id, crypto.Keccak256Hash([]byte("pk")))
+	require.NoError(t, err)
+	_, err = ledger.OpenRound(ctx, coord, id, 1, common.Hash{1}, time.Now().Add(time.Hour))
+	require.NoError(t, err)
+	for i, samples := range []uint64{3, 1} {
+		_, err = ledger.CommitUpdate(ctx, hs[i], id, 1, contracts.Commitment{CiphertextHash: common.Hash{9, byte(i)}, Samples: samples, ConsentRoot: common.Hash{8}})
+		require.NoError(t, err)
+	}
+
+	rep, err := Show(ctx, ledger, 1337, id)
+	require.NoError(t, err)
+	assert.True(t, rep.SamplesBound)
+	var bounds []uint64
+	for _, p := range rep.Participants {
+		require.NotNil(t, p.SampleBound, p.Name)
+		bounds = append(bounds, *p.SampleBound)
+	}
+	assert.Equal(t, []uint64{3, 1, 0}, bounds)
+	require.Len(t, rep.RoundHistory, 1)
+	assert.Equal(t, []SampleCount{{Member: hs[0].Address(), Name: "H1", Samples: 3}, {Member: hs[1].Address(), Name: "H2", Samples: 1}},
+		rep.RoundHistory[0].Samples)
+
+	b, err := json.Marshal(rep)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), fmt.Sprintf(`"samples":[{"member":"%s","name":"H1","samples":3},`, strings.ToLower(hs[0].Address().Hex())))
+	assert.Contains(t, string(b), `"samples_bound":true`)
+	assert.Contains(t, string(b), `"sample_bound":3`)
+
+	var text bytes.Buffer
+	rep.WriteText(&text)
+	assert.Contains(t, text.String(), "samples committed per round (a participant's bound to consent now in the last column)")
+	assert.Regexp(t, `\n  H1 +`+hs[0].Address().Hex()+` +3 +3\n`, text.String())
+	assert.Regexp(t, `\n  H2 +`+hs[1].Address().Hex()+` +1 +1\n`, text.String())
+	assert.Regexp(t, `\n  H3 +`+hs[2].Address().Hex()+` +- +0\n`, text.String())
 }
 
 // studyOfThree is a simulated chain whose three founding members H1, H2

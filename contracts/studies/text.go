@@ -53,6 +53,7 @@ func (r *Report) WriteText(w io.Writer) {
 			rr.Number, rr.GlobalModel.Hex(), rr.CommitmentsRoot.Hex(), HashOrDash(rr.AggregateHash))
 	}
 
+	writeSamples(w, r)
 	writePrivacy(w, r)
 
 	if len(r.Strikes) > 0 {
@@ -88,6 +89,68 @@ func writePrivacy(w io.Writer, r *Report) {
 	for _, rr := range r.RoundHistory {
 		fmt.Fprintf(tw, "  %d\t%.6f\t%.6f\t%.6f\n", rr.Number, rr.EpsilonSpent, rr.EpsilonSpent-prev, p.Epsilon-rr.EpsilonSpent)
 		prev = rr.EpsilonSpent
+	}
+	tw.Flush()
+}
+
+// writeSamples prints, per hospital, the samples it committed in each
+// round ("-": no commitment) and, for a study that binds samples, its
+// bound to consent now: the study's participants, then hospitals that
+// committed and left.
+func writeSamples(w io.Writer, r *Report) {
+	if len(r.RoundHistory) == 0 && !r.SamplesBound {
+		return
+	}
+	fmt.Fprint(w, "\nsamples committed per round")
+	if r.SamplesBound {
+		fmt.Fprint(w, " (a participant's bound to consent now in the last column)")
+	}
+	fmt.Fprintln(w)
+	type row struct {
+		address common.Address
+		name    string
+		bound   string
+	}
+	var rows []row
+	listed := map[common.Address]bool{}
+	for _, p := range r.Participants {
+		bound := "-"
+		if p.SampleBound != nil {
+			bound = strconv.FormatUint(*p.SampleBound, 10)
+		}
+		rows, listed[p.Address] = append(rows, row{p.Address, p.Name, bound}), true
+	}
+	for _, rr := range r.RoundHistory {
+		for _, c := range rr.Samples {
+			if !listed[c.Member] {
+				rows, listed[c.Member] = append(rows, row{c.Member, c.Name, "-"}), true
+			}
+		}
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprint(tw, "  name\taddress")
+	for _, rr := range r.RoundHistory {
+		fmt.Fprintf(tw, "\tround %d", rr.Number)
+	}
+	if r.SamplesBound {
+		fmt.Fprint(tw, "\tbound")
+	}
+	fmt.Fprintln(tw)
+	for _, rw := range rows {
+		fmt.Fprintf(tw, "  %s\t%s", rw.name, rw.address.Hex())
+		for _, rr := range r.RoundHistory {
+			cell := "-"
+			for _, c := range rr.Samples {
+				if c.Member == rw.address {
+					cell = strconv.FormatUint(c.Samples, 10)
+				}
+			}
+			fmt.Fprintf(tw, "\t%s", cell)
+		}
+		if r.SamplesBound {
+			fmt.Fprintf(tw, "\t%s", rw.bound)
+		}
+		fmt.Fprintln(tw)
 	}
 	tw.Flush()
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/keepalive"
@@ -78,6 +79,9 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	}
 	defer chain.Close()
 	chain.SetLogWindow(cfg.Chain.LogWindow)
+	if err := checkIdentity(ctx, ledger, cfg.Name, crypto.PubkeyToAddress(key.PublicKey), cert); err != nil {
+		return err
+	}
 	log, stopMetrics, err := metrics.Start(cfg.MetricsListen, chain.BlockNumber, log, stdout)
 	if err != nil {
 		return err
