@@ -140,6 +140,29 @@ func (h *onMessage) WithGroup(name string) slog.Handler {
 	return &onMessage{Handler: h.Handler.WithGroup(name), msg: h.msg, round: h.round, do: h.do}
 }
 
+// onEveryMessage is a log handler that calls do on every record with
+// message msg.
+type onEveryMessage struct {
+	slog.Handler
+	msg string
+	do  func()
+}
+
+func (h *onEveryMessage) Handle(ctx context.Context, r slog.Record) error {
+	if r.Message == h.msg {
+		h.do()
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h *onEveryMessage) WithAttrs(as []slog.Attr) slog.Handler {
+	return &onEveryMessage{Handler: h.Handler.WithAttrs(as), msg: h.msg, do: h.do}
+}
+
+func (h *onEveryMessage) WithGroup(name string) slog.Handler {
+	return &onEveryMessage{Handler: h.Handler.WithGroup(name), msg: h.msg, do: h.do}
+}
+
 // lateNode is the node of a hospital that joins a running study.
 type lateNode struct {
 	hospital int
@@ -293,6 +316,9 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		}
 	}
 	s.consent.Source = string(consentSource)
+	if len(cfg.LateConsent) > 0 && (consentSource != participant.ConsentChain || cfg.Standardise != records.StandardisePooled) {
+		return nil, errors.New("LateConsent needs consent on chain (synthetic sites without LocalConsent) and pooled standardisation")
+	}
 	s.sites = sites
 	if len(sites) != cfg.Hospitals {
 		return nil, fmt.Errorf("%d hospitals but %d sites of records; give one site per hospital", cfg.Hospitals, len(sites))
@@ -485,8 +511,33 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		return nil, err
 	}
 	s.listen = lis.Addr().String()
+	// Hospitals of LateConsent relay their grants once the coordinator
+	// has waited for them long enough; a failed relay ends the study.
+	var lateConsent sync.WaitGroup
+	defer lateConsent.Wait()
+	clog := cfg.Log
+	if len(cfg.LateConsent) > 0 {
+		var waits int
+		var mu sync.Mutex
+		clog = slog.New(&onEveryMessage{Handler: cfg.Log.Handler(), msg: coordinator.MsgAwaitingConsent, do: func() {
+			mu.Lock()
+			defer mu.Unlock()
+			waits++
+			for i, after := range cfg.LateConsent {
+				if after == waits {
+					lateConsent.Add(1)
+					go func() {
+						defer lateConsent.Done()
+						if err := s.relayLateConsent(ctx, i); err != nil {
+							abort(fmt.Errorf("relaying the late consent of hospital %d: %w", i+1, err))
+						}
+					}()
+				}
+			}
+		}})
+	}
 	serve := func(lis net.Listener) (*coordinator.Coordinator, error) {
-		coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, cfg.Log.With("component", "coordinator"))
+		coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, clog.With("component", "coordinator"))
 		if err != nil {
 			return nil, err
 		}
@@ -580,14 +631,16 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		if err != nil {
 			return nil, err
 		}
+		_, consentLate := cfg.LateConsent[i]
 		pcfg := participant.Config{
 			Name: founders[i].Name, StudyID: s.studyID, Site: site, ConsentSource: consentSource, Spec: s.spec,
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.Plaintext,
 			Standardisation: cfg.Standardise, Scales: cfg.Scales,
 			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.Attacks[i], CommitGrace: time.Second,
 			ChainCatchUp: cfg.ChainCatchUp,
-			// Fail fast in one process, unless the coordinator is meant to vanish.
-			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live,
+			// Fail fast in one process, unless the coordinator is meant to
+			// vanish or the hospital's consent comes late.
+			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
 		p, err := participant.New(pcfg, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
