@@ -105,6 +105,7 @@ var (
 		"a participant joined at a block this coordinator's Ethereum node has not reached; check that the node is synced with its network": "join_chain_behind",
 		"new share holder did not confirm; it is left out of this re-sharing":                                                              "reshare_confirm",
 		"participant declined a task": "task_declined",
+		"a participant named a join block far beyond this coordinator's chain head; refused without waiting (check that the node is synced with its network)": "join_block_far",
 	}
 )
 
