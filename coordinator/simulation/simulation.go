@@ -111,25 +111,30 @@ func (s *Study) Rounds() []RoundFigures {
 const MsgPendingShare = "new threshold share received; pending until the coordinator commits"
 
 // onMessage is a log handler that calls do when a record with message msg
-// and attribute round equal to round passes: how the harness kills the
-// coordinator at a precise point of a protocol without hooks in it.
+// (and, if round is set, attribute round equal to *round) passes: how the
+// harness acts at a precise point of a protocol without hooks in it.
 type onMessage struct {
 	slog.Handler
 	msg   string
-	round uint32
+	round *uint32
 	do    func()
 }
 
 func (h *onMessage) Handle(ctx context.Context, r slog.Record) error {
-	if r.Message == h.msg {
-		r.Attrs(func(a slog.Attr) bool {
-			if a.Key == "round" && a.Value.Kind() == slog.KindUint64 && a.Value.Uint64() == uint64(h.round) {
-				h.do()
-			}
-			return true
-		})
+	if r.Message == h.msg && (h.round == nil || inRound(r, *h.round)) {
+		h.do()
 	}
 	return h.Handler.Handle(ctx, r)
+}
+
+// inRound tells whether r has attribute round equal to round.
+func inRound(r slog.Record, round uint32) bool {
+	found := false
+	r.Attrs(func(a slog.Attr) bool {
+		found = a.Key == "round" && a.Value.Kind() == slog.KindUint64 && a.Value.Uint64() == uint64(round)
+		return !found
+	})
+	return found
 }
 
 func (h *onMessage) WithAttrs(as []slog.Attr) slog.Handler {
@@ -138,29 +143,6 @@ func (h *onMessage) WithAttrs(as []slog.Attr) slog.Handler {
 
 func (h *onMessage) WithGroup(name string) slog.Handler {
 	return &onMessage{Handler: h.Handler.WithGroup(name), msg: h.msg, round: h.round, do: h.do}
-}
-
-// onEveryMessage is a log handler that calls do on every record with
-// message msg.
-type onEveryMessage struct {
-	slog.Handler
-	msg string
-	do  func()
-}
-
-func (h *onEveryMessage) Handle(ctx context.Context, r slog.Record) error {
-	if r.Message == h.msg {
-		h.do()
-	}
-	return h.Handler.Handle(ctx, r)
-}
-
-func (h *onEveryMessage) WithAttrs(as []slog.Attr) slog.Handler {
-	return &onEveryMessage{Handler: h.Handler.WithAttrs(as), msg: h.msg, do: h.do}
-}
-
-func (h *onEveryMessage) WithGroup(name string) slog.Handler {
-	return &onEveryMessage{Handler: h.Handler.WithGroup(name), msg: h.msg, do: h.do}
 }
 
 // lateNode is the node of a hospital that joins a running study.
@@ -519,7 +501,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	if len(cfg.LateConsent) > 0 {
 		var waits int
 		var mu sync.Mutex
-		clog = slog.New(&onEveryMessage{Handler: cfg.Log.Handler(), msg: coordinator.MsgAwaitingConsent, do: func() {
+		clog = slog.New(&onMessage{Handler: cfg.Log.Handler(), msg: coordinator.MsgAwaitingConsent, do: func() {
 			mu.Lock()
 			defer mu.Unlock()
 			waits++
@@ -587,7 +569,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	var restartOnce sync.Once
 	plog := cfg.Log
 	if r := cfg.RestartCoordinatorInReshare; r != 0 {
-		plog = slog.New(&onMessage{Handler: cfg.Log.Handler(), msg: MsgPendingShare, round: r, do: func() { restartOnce.Do(s.requestCoordinatorRestart) }})
+		plog = slog.New(&onMessage{Handler: cfg.Log.Handler(), msg: MsgPendingShare, round: &r, do: func() { restartOnce.Do(s.requestCoordinatorRestart) }})
 	}
 	for i, site := range sites {
 		opts := append(figures.meter().dialOptions(), coordinator.DialMessageLimits(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(hospitalCerts[i], s.ca.Pool(), "127.0.0.1"))))
