@@ -432,6 +432,22 @@ func (c *Chain) transactGas(ctx context.Context, from *Account, to *common.Addre
 	return c.transactValue(ctx, from, to, nil, data, contractABI, gas)
 }
 
+// dryRun estimates a transaction where this chain's transactions go (a
+// lagging view's writer), at that node's head: nil if it would go
+// through, else the contract's revert or the failed estimate.
+func (c *Chain) dryRun(ctx context.Context, from, to common.Address, data []byte, contractABI *abi.ABI) error {
+	if c.writer != nil {
+		return c.writer.dryRun(ctx, from, to, data, contractABI)
+	}
+	if _, err := c.client.EstimateGas(ctx, ethereum.CallMsg{From: from, To: &to, Data: data}); err != nil {
+		if rev := asRevert(contractABI, err); rev != nil {
+			return rev
+		}
+		return fmt.Errorf("contracts: estimating gas: %w", err)
+	}
+	return nil
+}
+
 // transactValue is transact with an ether value (nil for none) and a gas
 // limit (0: estimated).
 func (c *Chain) transactValue(ctx context.Context, from *Account, to *common.Address, value *big.Int, data []byte, contractABI *abi.ABI, gas uint64) (*types.Receipt, error) {

@@ -13,7 +13,7 @@ import (
 // that created it), learns of the chain's blocks through NextHead, writes
 // to the chain at once, and catches up when its lag is set to 0.
 func TestLaggingView(t *testing.T) {
-	f := newFixture(t, 2)
+	f := newFixture(t, 3)
 	ctx := f.ctx
 	view, lag, err := f.chain.Lagging(1)
 	require.NoError(t, err)
@@ -50,6 +50,21 @@ func TestLaggingView(t *testing.T) {
 	got, err := lagging.Study(ctx, id)
 	require.NoError(t, err)
 	require.Equal(t, study.Participants[:1], got.Participants, "as of the block before the view's own join")
+
+	// A dry run of a join answers as the chain's head does, where the
+	// view's transactions go: the view's own join stands there, though the
+	// view does not read it yet; the other member could join, and sends
+	// nothing by asking.
+	in, err := lagging.IsParticipant(ctx, id, f.members[1].Address())
+	require.NoError(t, err)
+	require.False(t, in)
+	require.ErrorIs(t, lagging.CheckJoin(ctx, f.members[1].Address(), id), contracts.ErrAlreadyJoined)
+	before, err := f.chain.BlockNumber(ctx)
+	require.NoError(t, err)
+	require.NoError(t, lagging.CheckJoin(ctx, f.members[2].Address(), id))
+	after, err := f.chain.BlockNumber(ctx)
+	require.NoError(t, err)
+	require.Equal(t, before, after, "a dry run mines nothing")
 
 	next = lagging.NextHead()
 	lag.Set(0)

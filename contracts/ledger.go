@@ -266,6 +266,22 @@ func (l *Ledger) JoinStudy(ctx context.Context, from *Account, studyID uint64) (
 	return receiptOf(r), nil
 }
 
+// CheckJoin dry-runs member's JoinStudy where this ledger's transactions
+// go, at that node's head, sending nothing: nil if the join would go
+// through, else what JoinStudy would fail with (ErrAlreadyJoined: member
+// is a current participant there). A node whose reads lag its writes
+// learns from it the study's latest state for member.
+func (l *Ledger) CheckJoin(ctx context.Context, member common.Address, studyID uint64) error {
+	module, err := l.studyModule(ctx, studyID)
+	if err != nil {
+		return fmt.Errorf("checking a join of study %d: %w", studyID, err)
+	}
+	if err := l.chain.dryRun(ctx, member, module, l.studies.PackJoinStudy(studyID), &l.abi); err != nil {
+		return fmt.Errorf("checking a join of study %d: %w", studyID, err)
+	}
+	return nil
+}
+
 // LeaveStudy takes from, a participant, out of a study while no round is
 // open; the coordinator re-shares the threshold key without it before the
 // next round. It fails with ErrRoundStillOpen during a round,

@@ -5,7 +5,11 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -42,6 +46,11 @@ const momentsState = "moments-result"
 // or a restarted coordinator, asks for that sum again.
 const momentsSumState = "moments-sum"
 
+// MsgAwaitingConsent is logged, with the hospitals named, each time the
+// moments phase waits for hospitals that have no consented training record
+// yet; it is counted as a retry of its own (api/monitoring).
+const MsgAwaitingConsent = "moments phase waits for hospitals without consented training records: relay their patients' consent (cohort consent relay, or cohort consent grant); round 1 starts once they have records"
+
 // pooledStandardiser agrees on the study's pooled standardiser before round
 // 1, or restores the one agreed before a restart. See runMoments.
 func (c *Coordinator) pooledStandardiser(ctx context.Context, members []common.Address, currentRound uint32) error {
@@ -63,22 +72,71 @@ func (c *Coordinator) pooledStandardiser(ctx context.Context, members []common.A
 		return fmt.Errorf("coordinator: the study is past round 1 with pooled standardisation, but the store holds no agreed standardiser (%v); restore the coordinator's data directory", err)
 	}
 	var res *cohortv1.MomentsResultTask
-	for attempt := 1; ; attempt++ {
+	pause := consentRetryFirst
+	for stalls := 0; ; {
 		if res, err = c.runMoments(ctx, members); err == nil {
 			break
 		}
+		// Hospitals whose patients have not granted yet: a wait for people,
+		// bounded by nothing but the study (no round is open, so no
+		// deadline runs).
+		var awaiting *awaitingConsentError
+		if errors.As(err, &awaiting) {
+			c.log.Warn(MsgAwaitingConsent, "hospitals", awaiting.hospitals, "retry_in", pause)
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(pause):
+			}
+			pause = min(2*pause, consentRetryMax)
+			continue
+		}
 		// A member that went away mid-phase: run it again with those left.
-		if attempt == momentsAttempts || !(errors.Is(err, ErrStalled) || errors.Is(err, errNoQuorum)) {
+		if stalls++; stalls == momentsAttempts || !(errors.Is(err, ErrStalled) || errors.Is(err, errNoQuorum)) {
 			return fmt.Errorf("coordinator: moments phase: %w", err)
 		}
-		c.log.Warn("moments phase stalled; running it again", "attempt", attempt, "err", err)
+		c.log.Warn("moments phase stalled; running it again", "attempt", stalls, "err", err)
 	}
 	return c.confirmStandardiser(ctx, members, res)
 }
 
-// momentsAttempts is how many times the moments phase is run before the
-// coordinator gives up.
+// momentsAttempts is how many times the moments phase is run, when it
+// stalls for another reason than missing consent, before the coordinator
+// gives up.
 const momentsAttempts = 3
+
+// The moments phase runs again after consentRetryFirst when hospitals
+// have no consented training record, then after twice as long each time,
+// up to consentRetryMax: consent is relayed by people, and each run costs
+// every member a task.
+const (
+	consentRetryFirst = time.Second
+	consentRetryMax   = time.Minute
+)
+
+// awaitingConsentError ends a run of the moments phase that stalled because
+// hospitals declined to count, having no consented training record.
+type awaitingConsentError struct {
+	hospitals []string // names (or addresses) of the hospitals
+	err       error
+}
+
+func (e *awaitingConsentError) Error() string { return e.err.Error() }
+func (e *awaitingConsentError) Unwrap() error { return e.err }
+
+// withoutConsent names the members that declined p's task for want of a
+// consented training record and have not answered since.
+func (c *Coordinator) withoutConsent(p *phase) []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var named []string
+	for _, a := range sortedAddresses(slices.Collect(maps.Keys(p.declined))) {
+		if p.hasDeclined(a) && strings.Contains(p.declined[a].GetReason(), protocol.NoConsentedRecords) {
+			named = append(named, c.nameOf(a))
+		}
+	}
+	return named
+}
 
 // runMoments runs the moments phase: every member sends its signed count of
 // consented training records; the members that did are sent the total with
@@ -162,6 +220,9 @@ func (c *Coordinator) sumMoments(ctx context.Context, run *momentsRun, members [
 		return nil, nil, err
 	}
 	if err := c.wait(ctx, count, full, c.cfg.PhaseTimeout, least); err != nil {
+		if without := c.withoutConsent(count.phase); len(without) > 0 {
+			return nil, nil, &awaitingConsentError{hospitals: without, err: err}
+		}
 		return nil, nil, err
 	}
 

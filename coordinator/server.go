@@ -140,6 +140,11 @@ const defaultChainCatchUp = time.Minute
 // a minute would rarely bring it there.
 const maxJoinBlockLead = 16
 
+// msgFarJoinBlock is logged when a join names a block more than
+// maxJoinBlockLead beyond the chain head; it is counted as a failure of
+// its own (api/monitoring): this coordinator's node may be out of sync.
+const msgFarJoinBlock = "a participant named a join block far beyond this coordinator's chain head; refused without waiting (check that the node is synced with its network)"
+
 // awaitJoinBlock waits, for at most Config.ChainCatchUp, until this
 // coordinator's Ethereum node has block n, the one by which the joining
 // participant's node had its join (0: no wait), so that a hospital that
@@ -165,8 +170,7 @@ func (c *Coordinator) awaitJoinBlock(ctx context.Context, participant common.Add
 		return nil
 	}
 	if n-head > maxJoinBlockLead {
-		c.log.Warn("a participant named a join block far beyond this coordinator's chain head; refused without waiting (check that the node is synced with its network)",
-			"participant", participant.Hex(), "block", n, "node_block", head)
+		c.log.Warn(msgFarJoinBlock, "participant", participant.Hex(), "block", n, "node_block", head)
 		return status.Errorf(codes.Unavailable, "coordinator: its Ethereum node is at block %d, more than %d blocks behind block %d at which this participant says it joined: it does not wait for so far a block; join again once its node has caught up", head, maxJoinBlockLead, n)
 	}
 	member, err := c.ledger.IsMember(ctx, participant)

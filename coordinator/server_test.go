@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"math/bits"
 	"net"
+	"net/http"
 	"os"
 	"runtime"
 	"strings"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/prometheus/common/expfmt"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
@@ -30,6 +32,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/monitoring"
 	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
@@ -1036,9 +1039,15 @@ func TestJoinWaitsForTheCoordinatorsChain(t *testing.T) {
 // joined nothing since, are refused at once, before any wait, with
 // Unavailable (the coordinator's chain may be what is behind: an honest
 // node tries again later) and a message that says which.
+//
+// A far block is counted as a failure of its own
+// (cohort_failures_total{what="join_block_far"}): the coordinator's node
+// may be out of sync, and only its log said so.
 func TestJoinRefusesBeforeWaitingForAFarBlockOrANonMember(t *testing.T) {
 	f := newFixture(t)
 	f.coord.cfg.ChainCatchUp = 30 * time.Second
+	metrics := monitoring.New("coordinator", f.studyID)
+	f.coord.log = metrics.Logger(slog.New(slog.NewTextHandler(io.Discard, nil))) // enabled: a discarding handler would skip the counting
 	head, err := f.ledger.BlockNumber(f.ctx)
 	require.NoError(t, err)
 	join := func(h *hospital, name string, block uint64) error {
@@ -1070,6 +1079,30 @@ func TestJoinRefusesBeforeWaitingForAFarBlockOrANonMember(t *testing.T) {
 			assert.Contains(t, status.Convert(err).Message(), tt.detail)
 		})
 	}
+	assert.Equal(t, 1.0, failuresCounted(t, metrics, "join_block_far"), "the far block, not the non-member")
+}
+
+// failuresCounted scrapes m's /metrics and returns
+// cohort_failures_total{what}, 0 if it has no such series.
+func failuresCounted(t *testing.T, m *monitoring.Metrics, what string) float64 {
+	t.Helper()
+	addr, stop, err := m.Serve("127.0.0.1:0", func(context.Context) (uint64, error) { return 1, nil }, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	defer stop()
+	resp, err := http.Get("http://" + addr + "/metrics")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var parser expfmt.TextParser
+	fams, err := parser.TextToMetricFamilies(resp.Body)
+	require.NoError(t, err)
+	for _, series := range fams["cohort_failures_total"].GetMetric() {
+		for _, l := range series.GetLabel() {
+			if l.GetName() == "what" && l.GetValue() == what {
+				return series.GetCounter().GetValue()
+			}
+		}
+	}
+	return 0
 }
 
 // TestJoinNamesTheParticipantAsTheRegistryDoes: a node whose config names

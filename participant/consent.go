@@ -12,6 +12,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
@@ -44,7 +45,7 @@ const (
 var (
 	// ErrNoConsentedRecords reports a round in which none of the site's
 	// training records has active consent: the site cannot contribute.
-	ErrNoConsentedRecords = errors.New("participant: no training record has active consent for this round; the site cannot contribute until patients grant consent")
+	ErrNoConsentedRecords = errors.New("participant: " + protocol.NoConsentedRecords + " for this round; the site cannot contribute until patients grant consent")
 	// ErrNoRoundRecord reports a round for which the data directory holds no
 	// list of the record ids used: the node did not train in that round, ran
 	// without a data directory, or the directory is another node's.

@@ -502,6 +502,56 @@ func TestWaitForTheJoinTheChainRefusesAsMadeEndsWhenTheHospitalLeft(t *testing.T
 	}
 }
 
+// A hospital that joined, left and joined again while its node's chain
+// was behind all three has the contract refuse its node's join as made
+// (the second join stands): the node's chain, catching up, shows the
+// departure before it shows the second join. That departure does not end
+// the wait, which the contract's own answer at the chain head decides
+// (the hospital still holds a join there), where the node stopped as
+// "left"; once its chain has the second join the node goes on from it.
+func TestWaitForTheJoinTheChainRefusesAsMadeOutlastsALeaveAndRejoin(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c := newStudyChain(t, ctx, 1)
+	waiting, rejoined := newLogSignal(msgAlreadyJoined), newLogSignal(msgLeftThenJoined)
+	node, joined, lag := restartBehindJoin(t, ctx, c, "", slog.New(multiSignal{waiting, rejoined}))
+	left, err := c.ledger.LeaveStudy(ctx, c.late, c.id)
+	require.NoError(t, err)
+	again, err := c.ledger.JoinStudy(ctx, c.late, c.id)
+	require.NoError(t, err)
+	lag.Set(again.Block - joined + 1) // its node is still before the first join
+	joinErr := refusedJoin(t, ctx, node, waiting)
+
+	lag.Set(again.Block - left.Block) // its node shows the departure, not the second join
+	select {
+	case <-rejoined.seen:
+	case err := <-joinErr:
+		t.Fatalf("the node stopped at a departure the hospital's second join superseded: %v", err)
+	}
+	lag.Set(0)
+	select {
+	case err := <-joinErr:
+		require.NoError(t, err)
+	case <-time.After(20 * time.Second):
+		t.Fatal("the node still waits for a join its chain shows")
+	}
+	assert.Equal(t, again.Block, node.joinedAt, "the node goes on from the second join")
+}
+
+// multiSignal passes each record to several log signals.
+type multiSignal []logSignal
+
+func (m multiSignal) Handle(ctx context.Context, r slog.Record) error {
+	for _, s := range m {
+		_ = s.Handle(ctx, r)
+	}
+	return nil
+}
+
+func (m multiSignal) Enabled(context.Context, slog.Level) bool { return true }
+func (m multiSignal) WithAttrs([]slog.Attr) slog.Handler       { return m }
+func (m multiSignal) WithGroup(string) slog.Handler            { return m }
+
 // A node waiting for its chain to reach its own join stops once that
 // chain shows the study completed without it: no one joins a completed
 // study, so "not a participant" there is final. This holds for the wait

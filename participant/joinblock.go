@@ -56,6 +56,13 @@ const msgBehindOwnJoin = "this node's chain is behind this hospital's own join o
 // participant": its chain is behind the join.
 const msgAlreadyJoined = "the study refused this hospital's join as already made: this node's chain is behind that join; waiting for it"
 
+// msgLeftThenJoined is logged, once a wait, when this node's chain shows
+// this hospital leave the study since the wait began while the contract,
+// where the node's transactions go, still holds it a participant: it
+// joined again after that departure, and its chain has not reached that
+// join yet.
+const msgLeftThenJoined = "this node's chain shows this hospital leave the study, but the study holds a later join of it; waiting for the node's chain to reach that join"
+
 // msgJoinOnChain is logged when this node's chain records this hospital's
 // join of the study and this run did not make it: an earlier run did, or
 // another process (an operator's cohort study join); the node cannot tell
@@ -235,13 +242,15 @@ func (p *Participant) participates(ctx context.Context) (bool, error) {
 // shows it vain (ownJoinGone): the hospital left the study after that
 // join, or the study completed; and when ctx ends.
 func (p *Participant) awaitOwnJoin(ctx context.Context) error {
-	p.log.Warn(msgAlreadyJoined, "study", p.cfg.StudyID, "hint", "check that the node is syncing")
 	// The node's chain read "not a participant" at or before this
-	// block: a departure after it follows a join made since.
+	// block: a departure after it may end the join the contract refused
+	// (ownJoinGone).
 	from, err := p.ledger.BlockNumber(ctx)
 	if err != nil {
 		return fmt.Errorf("participant %s: read the chain's head: %w", p.cfg.Name, err)
 	}
+	p.log.Warn(msgAlreadyJoined, "study", p.cfg.StudyID, "node_block", from, "hint", "check that the node is syncing")
+	told := false // msgLeftThenJoined
 	for {
 		next := p.ledger.NextHead() // asked before reading: a block in between closes it
 		in, err := p.ledger.IsParticipant(ctx, p.cfg.StudyID, p.Address())
@@ -252,7 +261,7 @@ func (p *Participant) awaitOwnJoin(ctx context.Context) error {
 			p.recallJoin(ctx)
 			return nil
 		}
-		if err := p.ownJoinGone(ctx, from); err != nil {
+		if err := p.ownJoinGone(ctx, from, &told); err != nil {
 			return err
 		}
 		if err := p.awaitHead(ctx, next); err != nil {
@@ -265,25 +274,46 @@ func (p *Participant) awaitOwnJoin(ctx context.Context) error {
 // participant" shows the join the contract refused as made ended, which
 // no wait undoes: the hospital left the study (or a members' vote
 // excluded it) at a block after from, the node's head as the wait began,
-// so after that join (ErrLeftStudy; should the hospital have joined again
-// since, which its chain does not show yet, starting the node again finds
-// that join); or the study completed, after which no one joins
+// and the study's latest state at the head the node's transactions reach
+// agrees (ErrLeftStudy); or the study completed, after which no one joins
 // (contracts.ErrStudyCompleted). It returns nil while neither shows.
-func (p *Participant) ownJoinGone(ctx context.Context, from uint64) error {
+//
+// A departure alone does not decide: one after from may precede the join
+// the contract refused (the hospital left and joined again while this
+// node's chain was behind all three), and that join stands until a
+// departure the contract's head shows too. While the contract holds the
+// hospital a participant there (its join refused as made again, dry-run
+// by contracts.Ledger.CheckJoin) the node waits for its chain to reach
+// that join; told is set once it said so. A dry run that cannot tell (a
+// round open there, the node unreachable) waits for the next head.
+func (p *Participant) ownJoinGone(ctx context.Context, from uint64, told *bool) error {
 	departures, err := p.ledger.DeparturesAfter(ctx, p.cfg.StudyID, from)
 	if err != nil {
 		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 	}
-	for _, d := range departures {
-		if d.Member != p.Address() {
-			continue
+	var last *contracts.Departure
+	for i, d := range departures {
+		if d.Member == p.Address() {
+			last = &departures[i]
+		}
+	}
+	if last != nil {
+		switch err := p.ledger.CheckJoin(ctx, p.Address(), p.cfg.StudyID); {
+		case errors.Is(err, contracts.ErrAlreadyJoined):
+			if !*told {
+				p.log.Warn(msgLeftThenJoined, "study", p.cfg.StudyID, "left_block", last.Block)
+				*told = true
+			}
+			return nil
+		case errors.Is(err, contracts.ErrEnrolmentClosed), err != nil && !errors.As(err, new(*contracts.RevertError)):
+			return nil
 		}
 		how := "the hospital left it"
-		if d.By != d.Member {
+		if last.By != last.Member {
 			how = "a members' vote excluded the hospital"
 		}
 		return fmt.Errorf("participant %s: %w %d: its chain shows %s at block %d, after the join the contract refused as made; the node stops (start it again to join the study again)",
-			p.cfg.Name, ErrLeftStudy, p.cfg.StudyID, how, d.Block)
+			p.cfg.Name, ErrLeftStudy, p.cfg.StudyID, how, last.Block)
 	}
 	study, err := p.ledger.Progress(ctx, p.cfg.StudyID)
 	if err != nil {

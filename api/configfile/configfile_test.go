@@ -1,9 +1,14 @@
 package configfile
 
 import (
+	"bytes"
+	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -25,19 +30,75 @@ func TestResolvePaths(t *testing.T) {
 }
 
 // TestLockDataDir locks a data directory once: a second lock, as a second
-// daemon started on the same directory takes it, is refused with
-// ErrDataDirInUse until the first is released.
+// daemon on the same directory would take, is refused, and a lock released
+// can be taken again.
 func TestLockDataDir(t *testing.T) {
+	ctx := context.Background()
+	quiet := slog.New(slog.DiscardHandler)
 	dir := filepath.Join(t.TempDir(), "state", "hospital-1")
-	unlock, err := LockDataDir(dir)
+	unlock, err := LockDataDir(ctx, dir, 0, quiet)
 	require.NoError(t, err)
-	_, err = LockDataDir(dir)
+	_, err = LockDataDir(ctx, dir, 0, quiet)
 	require.ErrorIs(t, err, ErrDataDirInUse)
 	assert.Contains(t, err.Error(), dir)
 	require.NoError(t, unlock())
-	unlock, err = LockDataDir(dir)
+	unlock, err = LockDataDir(ctx, dir, 0, quiet)
 	require.NoError(t, err)
 	require.NoError(t, unlock())
+}
+
+// TestLockDataDirWaitsForADaemonStopping: a daemon started on a data
+// directory whose daemon is still stopping (systemctl restart, or a start
+// right after SIGTERM) says so and takes the lock once the other releases
+// it, where it was refused at once.
+func TestLockDataDirWaitsForADaemonStopping(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "state")
+	release, err := LockDataDir(ctx, dir, 0, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	told := make(chan struct{})
+	var logs bytes.Buffer
+	log := slog.New(&closeOnMessage{Handler: slog.NewTextHandler(&logs, nil), msg: msgAwaitLock, ch: told})
+	type locked struct {
+		unlock func() error
+		err    error
+	}
+	second := make(chan locked, 1)
+	go func() {
+		unlock, err := LockDataDir(ctx, dir, time.Hour, log)
+		second <- locked{unlock, err}
+	}()
+	<-told // waiting, not refused
+	require.NoError(t, release())
+	got := <-second
+	require.NoError(t, got.err)
+	assert.Contains(t, logs.String(), dir)
+	require.NoError(t, got.unlock())
+
+	// A wait ended by the daemon's own stop says so, not "in use".
+	hold, err := LockDataDir(ctx, dir, 0, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	defer hold()
+	stopped, stop := context.WithCancel(ctx)
+	stop()
+	_, err = LockDataDir(stopped, dir, time.Hour, slog.New(slog.DiscardHandler))
+	require.ErrorIs(t, err, context.Canceled)
+}
+
+// closeOnMessage is a log handler that closes ch on the first record
+// with message msg.
+type closeOnMessage struct {
+	slog.Handler
+	msg  string
+	ch   chan struct{}
+	once sync.Once
+}
+
+func (h *closeOnMessage) Handle(ctx context.Context, r slog.Record) error {
+	if r.Message == h.msg {
+		h.once.Do(func() { close(h.ch) })
+	}
+	return h.Handler.Handle(ctx, r)
 }
 
 type testConfig struct {

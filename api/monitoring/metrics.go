@@ -89,10 +89,11 @@ func (m *Metrics) lastCompleted() (uint32, time.Time) {
 // them.
 var (
 	RetryMessages = map[string]string{
-		"upload interrupted; trying again":                     "upload",
-		"lost the coordinator; joining again":                  "join",
-		"share holder did not answer; asking another set":      "decryption_holders",
-		"moments phase stalled; running it again":              "moments",
+		"upload interrupted; trying again":                "upload",
+		"lost the coordinator; joining again":             "join",
+		"share holder did not answer; asking another set": "decryption_holders",
+		"moments phase stalled; running it again":         "moments",
+		"moments phase waits for hospitals without consented training records: relay their patients' consent (cohort consent relay, or cohort consent grant); round 1 starts once they have records": "moments_consent",
 		"reading the study from the chain":                     "chain_read",
 		"reading this hospital's participation from the chain": "chain_read",
 	}
@@ -104,6 +105,7 @@ var (
 		"a participant joined at a block this coordinator's Ethereum node has not reached; check that the node is synced with its network": "join_chain_behind",
 		"new share holder did not confirm; it is left out of this re-sharing":                                                              "reshare_confirm",
 		"participant declined a task": "task_declined",
+		"a participant named a join block far beyond this coordinator's chain head; refused without waiting (check that the node is synced with its network)": "join_block_far",
 	}
 )
 

@@ -10,6 +10,12 @@ import (
 // and little for a hostile member to fill the coordinator's log with.
 const MaxDeclineReason = 512
 
+// NoConsentedRecords is in the reason of a decline from a member none of
+// whose training records has active consent (participant
+// ErrNoConsentedRecords): the coordinator then waits for the patients'
+// consent to be relayed instead of counting the member as failed.
+const NoConsentedRecords = "no training record has active consent"
+
 // DeclineReason is reason cut to at most MaxDeclineReason bytes at a rune
 // boundary, with invalid UTF-8 replaced, as a TaskDecline carries it (a
 // proto string must be valid UTF-8).

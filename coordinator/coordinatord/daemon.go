@@ -12,8 +12,10 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/keepalive"
+	"google.golang.org/grpc/status"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
@@ -44,7 +46,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	case cfg.KeyFile == "":
 		return errors.New("key_file: set the coordinator's Ethereum key file")
 	}
-	unlock, err := configfile.LockDataDir(cfg.DataDir)
+	unlock, err := configfile.LockDataDir(ctx, cfg.DataDir, configfile.DataDirLockWait, log)
 	if err != nil {
 		return err
 	}
@@ -164,6 +166,11 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
 	}
 	srv := grpc.NewServer(append(coordinator.ServerMessageLimits(), coordinator.ServerCodec(),
+		// On SIGTERM every call in flight is cancelled, task streams
+		// included, which would otherwise hold GracefulStop; Stop returns
+		// once their handlers have, so none writes to the store after it.
+		grpc.ChainStreamInterceptor(cancelStreamsOnStop(ctx)), grpc.ChainUnaryInterceptor(cancelCallsOnStop(ctx)),
+		grpc.WaitForHandlers(true),
 		grpc.Creds(credentials.NewTLS(auth.ServerConfig(cert, pool))),
 		// Participants keep their task stream open for a whole study; pings
 		// find dead peers, and the policy refuses clients that ping abusively.
@@ -184,13 +191,19 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 		log.Info("study completed; serving models until SIGTERM", "study", cfg.StudyID)
 		<-ctx.Done()
 	}
-	stopGracefully(srv, 10*time.Second)
+	// Stop accepting, let the calls cancelled above end, then the store's
+	// last uploads are made durable; the data directory is unlocked last
+	// (deferred first), once nothing writes to it.
+	stopGracefully(srv, stopGrace)
 	select {
 	case err := <-serveErr:
 		if err != nil && !errors.Is(err, grpc.ErrServerStopped) && runErr == nil {
 			runErr = err
 		}
 	default:
+	}
+	if err := store.Sync(); err != nil && runErr == nil {
+		runErr = err
 	}
 	if runErr != nil && ctx.Err() == nil {
 		return runErr
@@ -199,7 +212,12 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	return nil
 }
 
-// stopGracefully lets in-flight RPCs finish, up to a deadline.
+// stopGrace bounds how long the gRPC server waits, once stopping, for the
+// calls in flight to end before it closes their connections.
+const stopGrace = 2 * time.Second
+
+// stopGracefully lets in-flight RPCs finish, up to a deadline, then stops
+// the server; Stop returns once every handler has (grpc.WaitForHandlers).
 func stopGracefully(srv *grpc.Server, within time.Duration) {
 	done := make(chan struct{})
 	go func() { srv.GracefulStop(); close(done) }()
@@ -209,3 +227,43 @@ func stopGracefully(srv *grpc.Server, within time.Duration) {
 		srv.Stop()
 	}
 }
+
+// errStopping is what a call cut short by the coordinator's stop returns:
+// Unavailable, which a hospital's node retries against the restarted
+// coordinator, rather than declining its task.
+var errStopping = status.Error(codes.Unavailable, "coordinator: stopping; a restart resumes the study")
+
+// cancelCallsOnStop cancels a unary call's context once stop is done.
+func cancelCallsOnStop(stop context.Context) grpc.UnaryServerInterceptor {
+	return func(ctx context.Context, req any, _ *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+		ctx, cancel := context.WithCancel(ctx)
+		defer context.AfterFunc(stop, cancel)()
+		resp, err := handler(ctx, req)
+		if err != nil && stop.Err() != nil {
+			return nil, errStopping
+		}
+		return resp, err
+	}
+}
+
+// cancelStreamsOnStop cancels a stream's context once stop is done.
+func cancelStreamsOnStop(stop context.Context) grpc.StreamServerInterceptor {
+	return func(srv any, ss grpc.ServerStream, _ *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+		ctx, cancel := context.WithCancel(ss.Context())
+		defer context.AfterFunc(stop, cancel)()
+		err := handler(srv, stoppableStream{ServerStream: ss, ctx: ctx})
+		if err != nil && stop.Err() != nil {
+			return errStopping
+		}
+		return err
+	}
+}
+
+// stoppableStream is a server stream whose context ends when the
+// coordinator stops.
+type stoppableStream struct {
+	grpc.ServerStream
+	ctx context.Context
+}
+
+func (s stoppableStream) Context() context.Context { return s.ctx }

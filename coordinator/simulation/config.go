@@ -147,6 +147,14 @@ type Config struct {
 	// before round 1, encoding moments with Scales (one per feature).
 	Standardise records.Standardisation
 	Scales      []float64
+	// LateConsent holds back the consent grants of hospital i (by index)
+	// until the coordinator has said LateConsent[i] times that the moments
+	// phase waits for hospitals without consented records
+	// (coordinator.MsgAwaitingConsent): its patients grant while the study
+	// waits for them. Its node declines the tasks it cannot do until then
+	// instead of stopping. Needs consent on chain and pooled
+	// standardisation.
+	LateConsent map[int]int
 	// ConsentReady, if set, is called once the synthetic patients' consent
 	// grants are on chain, before key generation and round 1.
 	ConsentReady func(ConsentFigures)

@@ -17,7 +17,8 @@ import (
 // grant for the study with the key derived from the cohort's seed (test
 // data only; see records.SyntheticPatientKey) and their hospital relay them
 // on chain in batches (contracts.ConsentBatchSize per transaction), the
-// hospitals in parallel.
+// hospitals in parallel. Every hospital opens its counts; the grants of a
+// hospital in Config.LateConsent wait for relayLateConsent.
 func (s *Study) grantConsent(ctx context.Context, sites []records.Site, hospitalKeys []*ecdsa.PrivateKey) error {
 	domain, err := s.ledger.ConsentDomain(ctx)
 	if err != nil {
@@ -36,27 +37,12 @@ func (s *Study) grantConsent(ctx context.Context, sites []records.Site, hospital
 			if err := s.ledger.OpenSampleCounts(gctx, relayer, s.studyID); err != nil {
 				return err
 			}
-			var batch []contracts.SignedConsent
-			for _, r := range slices.Concat(site.Train, site.Test) {
-				if !site.Consent[r.ID] {
-					continue
-				}
-				// A fresh deployment: every patient's first change has nonce 0.
-				signed, err := s.signConsent(domain, r, true, expiry, 0)
-				if err != nil {
-					return err
-				}
-				batch = append(batch, signed)
-			}
-			if len(batch) == 0 {
+			if _, late := s.cfg.LateConsent[i]; late {
 				return nil
 			}
-			res, err := s.relayAll(gctx, relayer, batch)
-			if err != nil {
-				return err
-			}
-			granted[i], gas[i] = res.Recorded, res.GasUsed
-			return nil
+			var err error
+			granted[i], gas[i], err = s.relayGrants(gctx, domain, relayer, site, expiry)
+			return err
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -67,6 +53,51 @@ func (s *Study) grantConsent(ctx context.Context, sites []records.Site, hospital
 		s.consent.GrantGas += gas[i]
 	}
 	s.consent.GrantSeconds = time.Since(start).Seconds()
+	return nil
+}
+
+// relayGrants has site's consenting patients sign their grants, valid
+// until expiry, and relayer relay them; it returns how many were recorded
+// and the gas they took.
+func (s *Study) relayGrants(ctx context.Context, domain contracts.ConsentDomain, relayer *contracts.Account, site records.Site, expiry time.Time) (int, uint64, error) {
+	var batch []contracts.SignedConsent
+	for _, r := range slices.Concat(site.Train, site.Test) {
+		if !site.Consent[r.ID] {
+			continue
+		}
+		// A fresh deployment: every patient's first change has nonce 0.
+		signed, err := s.signConsent(domain, r, true, expiry, 0)
+		if err != nil {
+			return 0, 0, err
+		}
+		batch = append(batch, signed)
+	}
+	if len(batch) == 0 {
+		return 0, 0, nil
+	}
+	res, err := s.relayAll(ctx, relayer, batch)
+	if err != nil {
+		return 0, 0, err
+	}
+	return res.Recorded, res.GasUsed, nil
+}
+
+// relayLateConsent relays the grants of hospital i (one of
+// Config.LateConsent) once the study is under way. Its figures are added to
+// the study's; the caller runs it once per hospital.
+func (s *Study) relayLateConsent(ctx context.Context, i int) error {
+	domain, err := s.ledger.ConsentDomain(ctx)
+	if err != nil {
+		return err
+	}
+	granted, gas, err := s.relayGrants(ctx, domain, contracts.NewAccount(s.hospitalKeys[i]), s.sites[i], time.Now().Add(consentValidity))
+	if err != nil {
+		return err
+	}
+	s.figMu.Lock()
+	defer s.figMu.Unlock()
+	s.consent.Granted += granted
+	s.consent.GrantGas += gas
 	return nil
 }
 

@@ -111,25 +111,30 @@ func (s *Study) Rounds() []RoundFigures {
 const MsgPendingShare = "new threshold share received; pending until the coordinator commits"
 
 // onMessage is a log handler that calls do when a record with message msg
-// and attribute round equal to round passes: how the harness kills the
-// coordinator at a precise point of a protocol without hooks in it.
+// (and, if round is set, attribute round equal to *round) passes: how the
+// harness acts at a precise point of a protocol without hooks in it.
 type onMessage struct {
 	slog.Handler
 	msg   string
-	round uint32
+	round *uint32
 	do    func()
 }
 
 func (h *onMessage) Handle(ctx context.Context, r slog.Record) error {
-	if r.Message == h.msg {
-		r.Attrs(func(a slog.Attr) bool {
-			if a.Key == "round" && a.Value.Kind() == slog.KindUint64 && a.Value.Uint64() == uint64(h.round) {
-				h.do()
-			}
-			return true
-		})
+	if r.Message == h.msg && (h.round == nil || inRound(r, *h.round)) {
+		h.do()
 	}
 	return h.Handler.Handle(ctx, r)
+}
+
+// inRound tells whether r has attribute round equal to round.
+func inRound(r slog.Record, round uint32) bool {
+	found := false
+	r.Attrs(func(a slog.Attr) bool {
+		found = a.Key == "round" && a.Value.Kind() == slog.KindUint64 && a.Value.Uint64() == uint64(round)
+		return !found
+	})
+	return found
 }
 
 func (h *onMessage) WithAttrs(as []slog.Attr) slog.Handler {
@@ -293,6 +298,9 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		}
 	}
 	s.consent.Source = string(consentSource)
+	if len(cfg.LateConsent) > 0 && (consentSource != participant.ConsentChain || cfg.Standardise != records.StandardisePooled) {
+		return nil, errors.New("LateConsent needs consent on chain (synthetic sites without LocalConsent) and pooled standardisation")
+	}
 	s.sites = sites
 	if len(sites) != cfg.Hospitals {
 		return nil, fmt.Errorf("%d hospitals but %d sites of records; give one site per hospital", cfg.Hospitals, len(sites))
@@ -485,8 +493,33 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		return nil, err
 	}
 	s.listen = lis.Addr().String()
+	// Hospitals of LateConsent relay their grants once the coordinator
+	// has waited for them long enough; a failed relay ends the study.
+	var lateConsent sync.WaitGroup
+	defer lateConsent.Wait()
+	clog := cfg.Log
+	if len(cfg.LateConsent) > 0 {
+		var waits int
+		var mu sync.Mutex
+		clog = slog.New(&onMessage{Handler: cfg.Log.Handler(), msg: coordinator.MsgAwaitingConsent, do: func() {
+			mu.Lock()
+			defer mu.Unlock()
+			waits++
+			for i, after := range cfg.LateConsent {
+				if after == waits {
+					lateConsent.Add(1)
+					go func() {
+						defer lateConsent.Done()
+						if err := s.relayLateConsent(ctx, i); err != nil {
+							abort(fmt.Errorf("relaying the late consent of hospital %d: %w", i+1, err))
+						}
+					}()
+				}
+			}
+		}})
+	}
 	serve := func(lis net.Listener) (*coordinator.Coordinator, error) {
-		coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, cfg.Log.With("component", "coordinator"))
+		coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, clog.With("component", "coordinator"))
 		if err != nil {
 			return nil, err
 		}
@@ -536,7 +569,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	var restartOnce sync.Once
 	plog := cfg.Log
 	if r := cfg.RestartCoordinatorInReshare; r != 0 {
-		plog = slog.New(&onMessage{Handler: cfg.Log.Handler(), msg: MsgPendingShare, round: r, do: func() { restartOnce.Do(s.requestCoordinatorRestart) }})
+		plog = slog.New(&onMessage{Handler: cfg.Log.Handler(), msg: MsgPendingShare, round: &r, do: func() { restartOnce.Do(s.requestCoordinatorRestart) }})
 	}
 	for i, site := range sites {
 		opts := append(figures.meter().dialOptions(), coordinator.DialMessageLimits(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(hospitalCerts[i], s.ca.Pool(), "127.0.0.1"))))
@@ -580,14 +613,16 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		if err != nil {
 			return nil, err
 		}
+		_, consentLate := cfg.LateConsent[i]
 		pcfg := participant.Config{
 			Name: founders[i].Name, StudyID: s.studyID, Site: site, ConsentSource: consentSource, Spec: s.spec,
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.Plaintext,
 			Standardisation: cfg.Standardise, Scales: cfg.Scales,
 			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.Attacks[i], CommitGrace: time.Second,
 			ChainCatchUp: cfg.ChainCatchUp,
-			// Fail fast in one process, unless the coordinator is meant to vanish.
-			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live,
+			// Fail fast in one process, unless the coordinator is meant to
+			// vanish or the hospital's consent comes late.
+			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
 		p, err := participant.New(pcfg, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)

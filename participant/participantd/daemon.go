@@ -45,7 +45,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	case cfg.KeyFile == "":
 		return errors.New("key_file: set the hospital's Ethereum key file")
 	}
-	unlock, err := configfile.LockDataDir(cfg.DataDir)
+	unlock, err := configfile.LockDataDir(ctx, cfg.DataDir, configfile.DataDirLockWait, log)
 	if err != nil {
 		return err
 	}
