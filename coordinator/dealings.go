@@ -8,9 +8,9 @@ import (
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 )
 
@@ -28,10 +28,11 @@ var errDealingGone = errors.New("coordinator: the re-sharing these share pieces 
 // coordinator holds none of their bytes in memory: t dealers each send each
 // of C new holders a sealed share of every member's key (at 100 members, 7
 // × 10 × 38.3 MB = 2.7 GB). Each piece is sealed to its holder
-// (auth.SealTo) and signed by its dealer; the spool names it by the
-// Keccak-256 of its bytes, as the store names blobs, in a directory of its
-// own: a dealer cannot name, overwrite or have deleted a round's blob, and
-// GetBlob serves none of these. Pieces are read back as each holder's task
+// (auth.SealTo) and signed by its dealer; the spool names it by content,
+// the Keccak-256 its dealer signed (auth.ReshareContent: its bytes, bound
+// to its recipient, set and place), in a directory of its own: a dealer
+// cannot name, overwrite or have deleted a round's blob, and GetBlob
+// serves none of these. Pieces are read back as each holder's task
 // is sent (fill), as often as the holder joins again, and the whole
 // directory goes when the attempt ends (begin, drop). Nothing is synced:
 // a restarted coordinator has lost the re-sharing's phase state anyway and
@@ -140,13 +141,14 @@ func writeRenamed(path string, data []byte) error {
 	return err
 }
 
-// get reads the kept piece whose dealer signed it with signature, checking
-// its bytes still hash to its name.
-func (s *dealingSpool) get(signature []byte) ([]byte, error) {
+// get reads the kept piece sh (without its ciphertext) of the re-sharing
+// setHash, checking its bytes still hash to its name: the content its
+// dealer signed.
+func (s *dealingSpool) get(sh *cohortv1.EncryptedShare, setHash common.Hash) ([]byte, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	s.blobsMu.Lock()
-	h, ok := s.blobs[string(signature)]
+	h, ok := s.blobs[string(sh.GetAuth().GetSignature())]
 	s.blobsMu.Unlock()
 	if !ok {
 		return nil, errDealingGone
@@ -155,7 +157,7 @@ func (s *dealingSpool) get(signature []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("coordinator: read a re-sharing piece: %w", err)
 	}
-	if got := crypto.Keccak256Hash(data); got != h {
+	if got := auth.ReshareContent(common.BytesToAddress(sh.GetRecipient()), setHash, sh.GetPiece(), sh.GetPieces(), data); got != h {
 		return nil, fmt.Errorf("%w: re-sharing piece %s now hashes to %s (a damaged disk?); the task that carries it is not sent", ErrCorruptBlob, h.Hex(), got.Hex())
 	}
 	return data, nil
@@ -175,7 +177,7 @@ func (s *dealingSpool) fill(t *cohortv1.Task) (*cohortv1.Task, error) {
 		if len(sh.GetCiphertext()) > 0 {
 			continue
 		}
-		data, err := s.get(sh.GetAuth().GetSignature())
+		data, err := s.get(sh, common.BytesToHash(k.GetSetHash()))
 		if err != nil {
 			return nil, err
 		}

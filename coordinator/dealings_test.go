@@ -234,7 +234,7 @@ func TestDealingSpoolLeftByAnotherRunIsCleared(t *testing.T) {
 	require.NoError(t, err)
 	_, err = os.Stat(left)
 	assert.True(t, os.IsNotExist(err), "the previous run's pieces are deleted: %v", err)
-	_, err = spool.get([]byte("any signature"))
+	_, err = spool.get(&cohortv1.EncryptedShare{Auth: &cohortv1.Signed{Signature: []byte("any signature")}}, common.Hash{})
 	assert.ErrorIs(t, err, errDealingGone)
 }
 
@@ -248,21 +248,23 @@ func TestDealingSpoolRefusesACorruptPiece(t *testing.T) {
 	require.NoError(t, err)
 	key, err := crypto.GenerateKey()
 	require.NoError(t, err)
-	piece := signedTestPiece(t, key, []byte("sealed piece"))
+	set := crypto.Keccak256Hash([]byte("set"))
+	piece := signedTestPiece(t, key, set, []byte("sealed piece"))
 	require.NoError(t, spool.put(attempt, piece))
-	got, err := spool.get(piece.share.GetAuth().GetSignature())
+	got, err := spool.get(piece.share, set)
 	require.NoError(t, err)
 	assert.Equal(t, []byte("sealed piece"), got)
 	require.NoError(t, os.WriteFile(filepath.Join(store.dir, dealingsDir, piece.blob.Hex()[2:]), []byte("sealed pieCe"), 0o600))
-	_, err = spool.get(piece.share.GetAuth().GetSignature())
+	_, err = spool.get(piece.share, set)
 	assert.ErrorIs(t, err, ErrCorruptBlob)
 	assert.ErrorIs(t, spool.put(attempt+1, piece), errDealingGone, "an attempt not begun")
 }
 
-func signedTestPiece(t *testing.T, key *ecdsa.PrivateKey, ct []byte) dealtPiece {
+func signedTestPiece(t *testing.T, key *ecdsa.PrivateKey, set common.Hash, ct []byte) dealtPiece {
 	t.Helper()
 	to := common.HexToAddress("0x01")
-	signed, err := auth.Sign(key, 1, 2, auth.KindReshareShare, auth.ReshareContent(to, common.Hash{}, 0, 1, ct))
+	content := auth.ReshareContent(to, set, 0, 1, ct)
+	signed, err := auth.Sign(key, 1, 2, auth.KindReshareShare, content)
 	require.NoError(t, err)
-	return dealtPieceOf(&cohortv1.EncryptedShare{Recipient: to.Bytes(), Ciphertext: ct, Auth: signed, Pieces: 1})
+	return dealtPieceOf(&cohortv1.EncryptedShare{Recipient: to.Bytes(), Ciphertext: ct, Auth: signed, Pieces: 1}, content)
 }

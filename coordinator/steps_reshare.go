@@ -148,11 +148,13 @@ type dealtPiece struct {
 }
 
 // dealtPieceOf splits a piece as it came into what is kept in memory and
-// its ciphertext, named by its Keccak-256 hash.
-func dealtPieceOf(sh *cohortv1.EncryptedShare) dealtPiece {
+// its ciphertext, named by content, the hash its dealer signed
+// (auth.ReshareContent: the ciphertext, bound to its recipient, set and
+// place).
+func dealtPieceOf(sh *cohortv1.EncryptedShare, content common.Hash) dealtPiece {
 	return dealtPiece{
 		share:  &cohortv1.EncryptedShare{Recipient: sh.GetRecipient(), Auth: sh.GetAuth(), Piece: sh.GetPiece(), Pieces: sh.GetPieces()},
-		blob:   crypto.Keccak256Hash(sh.GetCiphertext()),
+		blob:   content,
 		size:   len(sh.GetCiphertext()),
 		sealed: sh.GetCiphertext(),
 	}
@@ -200,15 +202,18 @@ func (s *reshareDealStep) receive(req *cohortv1.ReshareSharesSubmission) (ready,
 		return ready{}, fmt.Errorf("%w: no shares", ErrMalformed)
 	}
 	var dealer common.Address
+	pieces := make([]dealtPiece, len(req.GetShares()))
 	for i, sh := range req.GetShares() {
 		if err := protocol.CheckPiece(sh); err != nil {
 			return ready{}, fmt.Errorf("%w: %v", ErrMalformed, err)
 		}
 		to := common.BytesToAddress(sh.GetRecipient())
-		from, err := auth.Verify(sh.GetAuth(), study, round, auth.KindReshareShare, auth.ReshareContent(to, setHash, sh.GetPiece(), sh.GetPieces(), sh.GetCiphertext()))
+		content := auth.ReshareContent(to, setHash, sh.GetPiece(), sh.GetPieces(), sh.GetCiphertext())
+		from, err := auth.Verify(sh.GetAuth(), study, round, auth.KindReshareShare, content)
 		if err != nil {
 			return ready{}, err
 		}
+		pieces[i] = dealtPieceOf(sh, content)
 		if i > 0 && from != dealer {
 			return ready{}, fmt.Errorf("%w: shares signed by %s and %s in one submission", ErrMalformed, dealer.Hex(), from.Hex())
 		}
@@ -222,10 +227,6 @@ func (s *reshareDealStep) receive(req *cohortv1.ReshareSharesSubmission) (ready,
 	}
 	if setHash != s.setHash {
 		return ready{}, fmt.Errorf("%w: shares for re-sharing %s, the current one is %s", ErrWrongPhase, setHash.Hex(), s.setHash.Hex())
-	}
-	pieces := make([]dealtPiece, len(req.GetShares()))
-	for i, sh := range req.GetShares() {
-		pieces[i] = dealtPieceOf(sh)
 	}
 	return ready{record: &answer{from: dealer, pieces: pieces}}, nil
 }
