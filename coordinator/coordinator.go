@@ -238,8 +238,10 @@ type Coordinator struct {
 	ledger  *contracts.Ledger
 	account *contracts.Account
 	store   *Store
-	summer  summer
-	log     *slog.Logger
+	// dealings keeps the re-sharing under way's share pieces on disk.
+	dealings *dealingSpool
+	summer   summer
+	log      *slog.Logger
 	// numParams is the length of the model's flat parameter vector.
 	numParams int
 	scheme    *aggregation.Scheme
@@ -367,8 +369,12 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 		}
 		s = homomorphicSummer{scheme: scheme}
 	}
+	dealings, err := openDealingSpool(store)
+	if err != nil {
+		return nil, err
+	}
 	return &Coordinator{
-		cfg: cfg, ledger: ledger, account: account, store: store, summer: s, log: log, numParams: init.NumParams(), scheme: scheme, policy: policy, optimizer: opt,
+		cfg: cfg, ledger: ledger, account: account, store: store, dealings: dealings, summer: s, log: log, numParams: init.NumParams(), scheme: scheme, policy: policy, optimizer: opt,
 		peers:  make(map[common.Address]*member),
 		gone:   make(map[common.Address]time.Time),
 		joined: make(chan struct{}),

@@ -60,7 +60,7 @@ func deliver[S step](c *Coordinator, kind string, round uint32, receive func(S) 
 // store though its answer is refused, and a hospital resending fresh
 // ciphertexts could fill the coordinator's disk.
 func (c *Coordinator) settle(st step, rd ready) error {
-	if rd.record != nil && len(rd.blobs) > 0 {
+	if rd.record != nil && (len(rd.blobs) > 0 || len(rd.record.pieces) > 0) {
 		if err := c.claim(st, rd.record.from); err != nil {
 			return err
 		}
@@ -68,6 +68,11 @@ func (c *Coordinator) settle(st step, rd ready) error {
 	}
 	for _, b := range rd.blobs {
 		if _, err := c.store.Put(b); err != nil {
+			return err
+		}
+	}
+	if rd.record != nil && len(rd.record.pieces) > 0 {
+		if err := c.spill(st, rd.record); err != nil {
 			return err
 		}
 	}
@@ -86,6 +91,34 @@ func (c *Coordinator) settle(st step, rd ready) error {
 	}
 	if done.complete {
 		close(c.full)
+	}
+	return nil
+}
+
+// spill writes the pieces of a part of an answer to the dealing spool once
+// the step admits them (under the sender's claim, so no other part of its
+// answer is taken meanwhile), and lets go of their bytes: the step keeps
+// only their names.
+func (c *Coordinator) spill(st step, a *answer) error {
+	as, ok := st.(assembler)
+	if !ok {
+		p := st.collecting()
+		return fmt.Errorf("%w: share pieces in a %s for round %d", ErrMalformed, p.kind, p.round)
+	}
+	c.mu.Lock()
+	attempt, err := as.admit(a.from, a.pieces)
+	c.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	for i := range a.pieces {
+		if err := c.dealings.put(attempt, a.pieces[i]); err != nil {
+			if errors.Is(err, errDealingGone) {
+				return fmt.Errorf("%w: %v", ErrWrongPhase, err)
+			}
+			return err
+		}
+		a.pieces[i].sealed = nil
 	}
 	return nil
 }

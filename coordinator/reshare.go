@@ -167,19 +167,40 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 		c.mu.Unlock()
 	}
 
+	// The share pieces dealt go to the dealing spool on disk as they come
+	// and are read from it as each holder's task is sent; each attempt's
+	// are deleted when the next set of dealers is asked, and the last
+	// one's once the re-sharing ends, committed or not.
+	defer func() {
+		if err := c.dealings.drop(); err != nil {
+			c.log.Warn("re-sharing pieces not deleted; they are deleted at the next re-sharing or restart", "round", r, "err", err)
+		}
+	}()
+	var spoolErr error
+	begin := func(st *reshareDealStep) *reshareDealStep {
+		st.spool, spoolErr = c.dealings.begin()
+		return st
+	}
+
 	// Dealers: t holders that stay; another set is asked if one fails.
 	// None when the holders only add newcomers' keys.
 	var dealing, newcomers *reshareDealStep
 	if plan.addOnly {
-		dealing = plan.dealers(nil)
+		dealing = begin(plan.dealers(nil))
 	} else {
 		_, _, err := c.askSet(ctx, r, plan.staying, plan.leaving, func(active []common.Address, _ []uint64) activeStep {
-			dealing = plan.dealers(active)
+			dealing = begin(plan.dealers(active))
 			return dealing
 		})
+		if spoolErr != nil {
+			return fmt.Errorf("coordinator: re-sharing before round %d: %w", r, spoolErr)
+		}
 		if err != nil {
 			return fmt.Errorf("coordinator: re-sharing before round %d: %w", r, err)
 		}
+	}
+	if spoolErr != nil {
+		return fmt.Errorf("coordinator: re-sharing before round %d: %w", r, spoolErr)
 	}
 	// Newcomers deal their own keys to the new holders: their updates are
 	// encrypted under them (see aggregation, "Seeded secret-key

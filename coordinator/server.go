@@ -119,6 +119,13 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 		case <-ctx.Done():
 			return nil
 		case t := <-p.tasks:
+			// A re-sharing's share pieces are read from disk as their task
+			// goes out, one task at a time.
+			t, err := c.dealings.fill(t)
+			if err != nil {
+				c.log.Warn("a re-sharing task's share pieces are no longer kept; task not sent", "participant", p.name, "err", err)
+				continue
+			}
 			if err := stream.Send(c.stamped(ctx, t)); err != nil {
 				return err
 			}

@@ -719,6 +719,9 @@ func TestReshareSharesAreCheckedAndAcceptedOnce(t *testing.T) {
 		setHash: setHash, recipients: map[common.Address]bool{h1.addr(): true, h2.addr(): true, h3.addr(): true},
 	}
 	ph := dealing.phase
+	var err error
+	dealing.spool, err = f.coord.dealings.begin()
+	require.NoError(t, err)
 	f.install(dealing)
 	deal := func(signer *ecdsa.PrivateKey, signRound uint32, set common.Hash, to ...*hospital) []*cohortv1.EncryptedShare {
 		var out []*cohortv1.EncryptedShare
@@ -783,9 +786,15 @@ func TestReshareSharesAreCheckedAndAcceptedOnce(t *testing.T) {
 // the stream ends.
 func (f *fixture) join(t *testing.T, h *hospital) <-chan *cohortv1.Task {
 	t.Helper()
+	return f.joinUntil(f.ctx, t, h)
+}
+
+// joinUntil is join with a stream that ends with ctx.
+func (f *fixture) joinUntil(ctx context.Context, t *testing.T, h *hospital) <-chan *cohortv1.Task {
+	t.Helper()
 	signed, err := auth.Sign(h.key, f.studyID, 0, auth.KindJoin, auth.JoinContent("h", auth.Fingerprint(h.cert)))
 	require.NoError(t, err)
-	stream, err := h.client.Join(f.ctx, &cohortv1.JoinRequest{StudyId: f.studyID, Name: "h", Auth: signed})
+	stream, err := h.client.Join(ctx, &cohortv1.JoinRequest{StudyId: f.studyID, Name: "h", Auth: signed})
 	require.NoError(t, err)
 	got := make(chan *cohortv1.Task, 4)
 	go func() {

@@ -76,14 +76,18 @@ type answer struct {
 	// pieces, set instead of data, are one message's part of an answer that
 	// comes in several (a re-sharing dealer's share pieces): the step, an
 	// assembler, counts the answer once every part has come.
-	pieces []*cohortv1.EncryptedShare
+	pieces []dealtPiece
 }
 
-// assembler is a step whose answers come in several messages. assemble
-// takes one part from a member asked that has not answered; whole says the
-// member's answer is now complete.
+// assembler is a step whose answers come in several messages, each part
+// kept on disk (the dealing spool) rather than in memory. admit checks a
+// part against what the step took, changing nothing, and names the spool
+// attempt its bytes go to; assemble takes it from a member asked that has
+// not answered (not its bytes); whole says the member's answer is now
+// complete.
 type assembler interface {
-	assemble(from common.Address, pieces []*cohortv1.EncryptedShare) (whole bool, err error)
+	admit(from common.Address, pieces []dealtPiece) (spool uint64, err error)
+	assemble(from common.Address, pieces []dealtPiece) (whole bool, err error)
 }
 
 // quorumStep is a step done once quorum of the members asked answered

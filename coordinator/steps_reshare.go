@@ -117,19 +117,50 @@ type reshareDealStep struct {
 	setHash    common.Hash
 	task       *cohortv1.ReshareTask
 	recipients map[common.Address]bool
-	// dealt are the pieces received, by dealer (made by assemble).
+	// dealt are the pieces received, by dealer (made by assemble): their
+	// places and signatures; their bytes are in the dealing spool.
 	dealt map[common.Address]*dealtPieces
 	// maxBytes bounds one dealer's sealed share for one holder (0: none),
 	// the most a share of maxKeys keys takes.
 	maxBytes, maxKeys int
+	// spool is the dealing spool's attempt the pieces go to
+	// (dealingSpool.begin; the driver's to set).
+	spool uint64
 }
 
 // dealtPieces is one dealer's share pieces as they come.
 type dealtPieces struct {
-	byHolder map[common.Address][]*cohortv1.EncryptedShare // indexed by piece
-	missing  map[common.Address]int                        // pieces still to come, per holder heard of
-	bytes    map[common.Address]int                        // bytes kept, per holder
+	byHolder map[common.Address][]*dealtPiece // indexed by piece
+	missing  map[common.Address]int           // pieces still to come, per holder heard of
+	bytes    map[common.Address]int           // bytes taken, per holder
 }
+
+// dealtPiece is one piece of a dealer's sealed share for a new holder as
+// the coordinator keeps it in memory: the piece without its ciphertext
+// (recipient, place, the dealer's signature) and its ciphertext's name and
+// size in the dealing spool. Only an answer on its way to the spool
+// carries the ciphertext itself (sealed).
+type dealtPiece struct {
+	share  *cohortv1.EncryptedShare
+	blob   common.Hash
+	size   int
+	sealed []byte
+}
+
+// dealtPieceOf splits a piece as it came into what is kept in memory and
+// its ciphertext, named by content, the hash its dealer signed
+// (auth.ReshareContent: the ciphertext, bound to its recipient, set and
+// place).
+func dealtPieceOf(sh *cohortv1.EncryptedShare, content common.Hash) dealtPiece {
+	return dealtPiece{
+		share:  &cohortv1.EncryptedShare{Recipient: sh.GetRecipient(), Auth: sh.GetAuth(), Piece: sh.GetPiece(), Pieces: sh.GetPieces()},
+		blob:   content,
+		size:   len(sh.GetCiphertext()),
+		sealed: sh.GetCiphertext(),
+	}
+}
+
+func (p dealtPiece) recipient() common.Address { return common.BytesToAddress(p.share.GetRecipient()) }
 
 // dealers makes the step that asks the active dealers, current holders that
 // stay, to re-share their threshold shares.
@@ -149,7 +180,7 @@ func (p *reshare) dealers(active []common.Address) *reshareDealStep {
 // newcomersDealing is the same dealing asked of the newcomers: their
 // updates are encrypted under their own keys, which they deal too.
 func (s *reshareDealStep) newcomersDealing() *reshareDealStep {
-	return &reshareDealStep{phase: newPhase(protocol.ReshareDeal, s.round, s.plan.newcomers), plan: s.plan, setHash: s.setHash, task: s.task, recipients: s.recipients, maxBytes: s.plan.ownKeyBytes, maxKeys: 1}
+	return &reshareDealStep{phase: newPhase(protocol.ReshareDeal, s.round, s.plan.newcomers), plan: s.plan, setHash: s.setHash, task: s.task, recipients: s.recipients, maxBytes: s.plan.ownKeyBytes, maxKeys: 1, spool: s.spool}
 }
 
 func (s *reshareDealStep) start() ready {
@@ -171,15 +202,18 @@ func (s *reshareDealStep) receive(req *cohortv1.ReshareSharesSubmission) (ready,
 		return ready{}, fmt.Errorf("%w: no shares", ErrMalformed)
 	}
 	var dealer common.Address
+	pieces := make([]dealtPiece, len(req.GetShares()))
 	for i, sh := range req.GetShares() {
 		if err := protocol.CheckPiece(sh); err != nil {
 			return ready{}, fmt.Errorf("%w: %v", ErrMalformed, err)
 		}
 		to := common.BytesToAddress(sh.GetRecipient())
-		from, err := auth.Verify(sh.GetAuth(), study, round, auth.KindReshareShare, auth.ReshareContent(to, setHash, sh.GetPiece(), sh.GetPieces(), sh.GetCiphertext()))
+		content := auth.ReshareContent(to, setHash, sh.GetPiece(), sh.GetPieces(), sh.GetCiphertext())
+		from, err := auth.Verify(sh.GetAuth(), study, round, auth.KindReshareShare, content)
 		if err != nil {
 			return ready{}, err
 		}
+		pieces[i] = dealtPieceOf(sh, content)
 		if i > 0 && from != dealer {
 			return ready{}, fmt.Errorf("%w: shares signed by %s and %s in one submission", ErrMalformed, dealer.Hex(), from.Hex())
 		}
@@ -194,20 +228,26 @@ func (s *reshareDealStep) receive(req *cohortv1.ReshareSharesSubmission) (ready,
 	if setHash != s.setHash {
 		return ready{}, fmt.Errorf("%w: shares for re-sharing %s, the current one is %s", ErrWrongPhase, setHash.Hex(), s.setHash.Hex())
 	}
-	return ready{record: &answer{from: dealer, pieces: req.GetShares()}}, nil
+	return ready{record: &answer{from: dealer, pieces: pieces}}, nil
 }
 
-// assemble adds a dealer's pieces; the dealing is whole once every new
-// holder has all the pieces of its share. A piece that came before (a
-// replay) or a share whose piece count changes is refused, and nothing of
-// that submission is kept.
-func (s *reshareDealStep) assemble(dealer common.Address, pieces []*cohortv1.EncryptedShare) (bool, error) {
-	if s.dealt == nil {
-		s.dealt = map[common.Address]*dealtPieces{}
-	}
+// admit checks a dealer's pieces against what the step took of its
+// dealing, changing nothing: each to a new holder within the bound of its
+// share, in a place not taken, its share's piece count unchanged. The
+// driver admits pieces before it writes them to the dealing spool, so a
+// dealer can make the coordinator keep no more than the bound on disk
+// either. It returns the spool attempt the pieces go to.
+func (s *reshareDealStep) admit(dealer common.Address, pieces []dealtPiece) (uint64, error) {
+	_, err := s.check(dealer, pieces)
+	return s.spool, err
+}
+
+// check is admit's check; it returns the bytes of the dealer's share to
+// each holder the pieces take it to.
+func (s *reshareDealStep) check(dealer common.Address, pieces []dealtPiece) (map[common.Address]int, error) {
 	d := s.dealt[dealer]
 	if d == nil {
-		d = &dealtPieces{byHolder: map[common.Address][]*cohortv1.EncryptedShare{}, missing: map[common.Address]int{}, bytes: map[common.Address]int{}}
+		d = &dealtPieces{}
 	}
 	type place struct {
 		to    common.Address
@@ -219,28 +259,51 @@ func (s *reshareDealStep) assemble(dealer common.Address, pieces []*cohortv1.Enc
 		count[to] = uint32(len(have))
 	}
 	size := maps.Clone(d.bytes)
-	for _, sh := range pieces {
-		to := common.BytesToAddress(sh.GetRecipient())
-		size[to] += len(sh.GetCiphertext())
+	if size == nil {
+		size = map[common.Address]int{}
+	}
+	for _, p := range pieces {
+		to, sh := p.recipient(), p.share
+		size[to] += p.size
 		if err := protocol.CheckShareBound(sh.GetPieces(), size[to], s.maxBytes, 0); err != nil {
-			return false, fmt.Errorf("%w: %s's share to %s: %v, the most a sealed share of %d keys to %d holders takes", ErrMalformed, dealer.Hex(), to.Hex(), err, s.maxKeys, len(s.recipients))
+			return nil, fmt.Errorf("%w: %s's share to %s: %v, the most a sealed share of %d keys to %d holders takes", ErrMalformed, dealer.Hex(), to.Hex(), err, s.maxKeys, len(s.recipients))
 		}
 		at := place{to, sh.GetPiece()}
 		if n, ok := count[to]; ok && n != sh.GetPieces() {
-			return false, fmt.Errorf("%w: %s's share to %s in %d pieces, elsewhere in %d", ErrMalformed, dealer.Hex(), to.Hex(), sh.GetPieces(), n)
+			return nil, fmt.Errorf("%w: %s's share to %s in %d pieces, elsewhere in %d", ErrMalformed, dealer.Hex(), to.Hex(), sh.GetPieces(), n)
 		}
 		if have := d.byHolder[to]; seen[at] || (have != nil && have[sh.GetPiece()] != nil) {
-			return false, fmt.Errorf("%w: piece %d of %s's share to %s came before", ErrDuplicate, sh.GetPiece(), dealer.Hex(), to.Hex())
+			return nil, fmt.Errorf("%w: piece %d of %s's share to %s came before", ErrDuplicate, sh.GetPiece(), dealer.Hex(), to.Hex())
 		}
 		count[to], seen[at] = sh.GetPieces(), true
 	}
-	for _, sh := range pieces {
-		to := common.BytesToAddress(sh.GetRecipient())
+	return size, nil
+}
+
+// assemble adds a dealer's pieces (their places, signatures and names in
+// the dealing spool, never their bytes); the dealing is whole once every
+// new holder has all the pieces of its share. A piece that came before (a
+// replay) or a share whose piece count changes is refused, and nothing of
+// that submission is kept.
+func (s *reshareDealStep) assemble(dealer common.Address, pieces []dealtPiece) (bool, error) {
+	size, err := s.check(dealer, pieces)
+	if err != nil {
+		return false, err
+	}
+	if s.dealt == nil {
+		s.dealt = map[common.Address]*dealtPieces{}
+	}
+	d := s.dealt[dealer]
+	if d == nil {
+		d = &dealtPieces{byHolder: map[common.Address][]*dealtPiece{}, missing: map[common.Address]int{}}
+	}
+	for _, p := range pieces {
+		to := p.recipient()
 		if d.byHolder[to] == nil {
-			d.byHolder[to] = make([]*cohortv1.EncryptedShare, sh.GetPieces())
-			d.missing[to] = int(sh.GetPieces())
+			d.byHolder[to] = make([]*dealtPiece, p.share.GetPieces())
+			d.missing[to] = int(p.share.GetPieces())
 		}
-		d.byHolder[to][sh.GetPiece()] = sh
+		d.byHolder[to][p.share.GetPiece()] = &dealtPiece{share: p.share, blob: p.blob, size: p.size}
 		d.missing[to]--
 	}
 	d.bytes = size
@@ -260,7 +323,7 @@ func (s *reshareDealStep) assemble(dealer common.Address, pieces []*cohortv1.Enc
 // (the dealers') and of newcomers (their own keys; nil if none): each new
 // holder gets the pieces dealt to it.
 func (s *reshareDealStep) confirm(newcomers *reshareDealStep) (*reshareKeyStep, error) {
-	inbox := make(map[common.Address][]*cohortv1.EncryptedShare, len(s.recipients))
+	inbox := make(map[common.Address][]*dealtPiece, len(s.recipients))
 	for _, st := range []*reshareDealStep{s, newcomers} {
 		if st == nil {
 			continue
@@ -289,21 +352,27 @@ type reshareKeyStep struct {
 	*phase
 	dealing *reshareDealStep
 	holders []common.Address
-	inbox   map[common.Address][]*cohortv1.EncryptedShare
+	inbox   map[common.Address][]*dealtPiece
 }
 
 // start sends each new holder its share pieces, in as many tasks as
-// protocol.ReshareMessageBytes needs.
+// protocol.ReshareMessageBytes needs. The tasks carry the pieces without
+// their ciphertexts, which the driver reads from the dealing spool as it
+// sends each task (dealingSpool.fill), each time it sends it.
 func (s *reshareKeyStep) start() ready {
 	t := s.dealing.task
 	var rd ready
 	for _, a := range s.holders {
 		var tasks []*cohortv1.Task
 		relay := relayID(s.inbox[a])
-		for _, part := range protocol.PackPieces(s.inbox[a], 0) {
+		for _, part := range protocol.PackPiecesBy(s.inbox[a], func(p *dealtPiece) int { return p.size }, 0) {
+			shares := make([]*cohortv1.EncryptedShare, len(part))
+			for i, p := range part {
+				shares[i] = p.share
+			}
 			tasks = append(tasks, &cohortv1.Task{Kind: &cohortv1.Task_ReshareKey{ReshareKey: &cohortv1.ReshareKeyTask{
 				StudyId: t.StudyId, Round: t.Round, Threshold: t.Threshold, Dealers: t.Dealers, Holders: t.Holders,
-				SetHash: t.SetHash, Shares: part, TotalShares: uint32(len(s.inbox[a])), RelayId: relay,
+				SetHash: t.SetHash, Shares: shares, TotalShares: uint32(len(s.inbox[a])), RelayId: relay,
 			}}})
 		}
 		rd = rd.merge(s.askAll(a, tasks))
@@ -313,10 +382,10 @@ func (s *reshareKeyStep) start() ready {
 
 // relayID names one relay of a holder's pieces: the hash of their
 // signatures, different for every dealing.
-func relayID(pieces []*cohortv1.EncryptedShare) []byte {
+func relayID(pieces []*dealtPiece) []byte {
 	h := crypto.NewKeccakState()
 	for _, p := range pieces {
-		h.Write(p.GetAuth().GetSignature())
+		h.Write(p.share.GetAuth().GetSignature())
 	}
 	return h.Sum(nil)
 }

@@ -93,16 +93,23 @@ func SplitPieces(sealed []byte, size int) [][]byte {
 // ReshareMessageBytes holds pieces of ResharePieceBytes (a piece larger
 // than that goes alone). It returns no group for no pieces.
 func PackPieces(pieces []*cohortv1.EncryptedShare, size int) [][]*cohortv1.EncryptedShare {
+	return PackPiecesBy(pieces, func(p *cohortv1.EncryptedShare) int { return len(p.GetCiphertext()) }, size)
+}
+
+// PackPiecesBy is PackPieces for pieces whose ciphertext is held elsewhere
+// (a coordinator keeps them on disk until it sends them): bytes gives each
+// piece's ciphertext size.
+func PackPiecesBy[P any](pieces []P, bytes func(P) int, size int) [][]P {
 	limit := ReshareMessageBytes / ResharePieceBytes * pieceSize(size)
-	var out [][]*cohortv1.EncryptedShare
-	var cur []*cohortv1.EncryptedShare
-	bytes := 0
+	var out [][]P
+	var cur []P
+	total := 0
 	for _, p := range pieces {
-		n := len(p.GetCiphertext())
-		if len(cur) > 0 && bytes+n > limit {
-			out, cur, bytes = append(out, cur), nil, 0
+		n := bytes(p)
+		if len(cur) > 0 && total+n > limit {
+			out, cur, total = append(out, cur), nil, 0
 		}
-		cur, bytes = append(cur, p), bytes+n
+		cur, total = append(cur, p), total+n
 	}
 	if len(cur) > 0 {
 		out = append(out, cur)

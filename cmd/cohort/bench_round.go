@@ -19,11 +19,12 @@ import (
 const benchCommitteeSize = 10
 
 func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("bench round", "bench round [--participants 10|10,30,100] [--params 100000] [--committee-size 10] [--rounds 2] [--reps 5] [--seed 1] [--robust [--malicious K --attack NAME]] [--json] [--plot FILE] [--cpuprofile FILE]", stderr)
+	fs := newFlagSet("bench round", "bench round [--participants 10|10,30,100] [--params 100000] [--committee-size 10 [--committee-rotation R]] [--rounds 2] [--reps 5] [--seed 1] [--robust [--malicious K --attack NAME]] [--json] [--plot FILE] [--cpuprofile FILE]", stderr)
 	cfg := evaluation.RoundConfig{Progress: stderr}
 	participants := fs.String("participants", "10", "hospitals in the study, or a comma-separated list to run one study per count")
 	fs.IntVar(&cfg.Params, "params", 100000, "model parameters (an MLP is sized to within 5% of this)")
 	committee := fs.Int("committee-size", benchCommitteeSize, "decryption committee chosen on chain for studies of more hospitals (0: every hospital holds key shares)")
+	rotation := fs.Int("committee-rotation", 0, "select a new committee every R rounds, so the old one re-shares the key to it (0: never; needs a committee)")
 	fs.IntVar(&cfg.Rounds, "rounds", 2, "training rounds")
 	fs.IntVar(&cfg.Reps, "reps", 5, "repetitions of each timed transfer (the median is reported)")
 	fs.Int64Var(&cfg.Seed, "seed", 1, "seed of the synthetic cohorts and the initial model")
@@ -44,7 +45,7 @@ func runBenchRound(ctx context.Context, args []string, stdout, stderr io.Writer)
 	// A study no larger than the committee has every hospital hold shares.
 	withCommittee := func(n int) evaluation.RoundConfig {
 		c := cfg
-		c.Participants = n
+		c.Participants, c.CommitteeRotation = n, *rotation
 		if n > *committee {
 			c.CommitteeSize = *committee
 		}

@@ -17,7 +17,7 @@ import (
 )
 
 func TestBenchRoundRefusesBadFlags(t *testing.T) {
-	for _, args := range [][]string{{"--participants", "0"}, {"--participants", "10,x"}, {"--participants", "3,0"}, {"--committee-size", "-1"}, {"--plot", "round.txt"}, {"--rounds", "0"}, {"--reps", "0"}, {"--params", "0"}, {"stray"}} {
+	for _, args := range [][]string{{"--participants", "0"}, {"--participants", "10,x"}, {"--participants", "3,0"}, {"--committee-size", "-1"}, {"--committee-rotation", "-1"}, {"--participants", "10", "--committee-rotation", "1"}, {"--plot", "round.txt"}, {"--rounds", "0"}, {"--reps", "0"}, {"--params", "0"}, {"stray"}} {
 		var stdout, stderr bytes.Buffer
 		assert.Error(t, runBenchRound(context.Background(), args, &stdout, &stderr), "%v", args)
 	}

@@ -141,6 +141,9 @@ type RoundSetup struct {
 type RoundReport struct {
 	Participants  int `json:"participants"`
 	CommitteeSize int `json:"committee_size,omitempty"`
+	// CommitteeRotation is RoundConfig's: the rounds it names began with
+	// a re-sharing of every key to a new committee.
+	CommitteeRotation int `json:"committee_rotation,omitempty"`
 	// Robust tells whether the study scored every update (robust
 	// aggregation); Malicious hospitals then played Attack.
 	Robust          bool               `json:"robust,omitempty"`
@@ -194,6 +197,10 @@ type RoundConfig struct {
 	// chain, which holds the key shares (threshold ⌈2c/3⌉): key generation
 	// deals n·c shares instead of n². Zero: every hospital holds shares.
 	CommitteeSize int
+	// CommitteeRotation selects a new committee every that many rounds:
+	// before each such round the old committee re-shares every hospital's
+	// key to the new one (0: never).
+	CommitteeRotation int
 	// Robust scores every encrypted update against the researcher's
 	// reference (a synthetic root site), as a robust study does: flags,
 	// trust weights, and strikes endorsed on chain. Malicious makes the
@@ -219,6 +226,8 @@ func (c RoundConfig) Validate() error {
 		return fmt.Errorf("--params is %d, want a positive count", c.Params)
 	case c.CommitteeSize < 0 || c.CommitteeSize > c.Participants:
 		return fmt.Errorf("--committee-size is %d, want 0 (every hospital) to %d (the hospitals)", c.CommitteeSize, c.Participants)
+	case c.CommitteeRotation < 0 || (c.CommitteeRotation > 0 && c.CommitteeSize == 0):
+		return fmt.Errorf("--committee-rotation is %d, want 0, or a count of rounds for a study with a committee (more hospitals than --committee-size)", c.CommitteeRotation)
 	case c.Malicious < 0 || (c.Malicious > 0 && 2*c.Malicious >= c.Participants):
 		return fmt.Errorf("--malicious is %d, want 0 to fewer than half of the %d hospitals (robust scoring assumes an honest majority)", c.Malicious, c.Participants)
 	case c.Malicious > 0 && !c.Robust:
@@ -261,7 +270,7 @@ func Round(ctx context.Context, cfg RoundConfig) (*RoundReport, error) {
 	defer func() { _ = os.RemoveAll(dir) }()
 
 	report := RoundReport{
-		Participants: cfg.Participants, CommitteeSize: cfg.CommitteeSize, RequestedParams: cfg.Params, Params: exact, Spec: spec, Train: train,
+		Participants: cfg.Participants, CommitteeSize: cfg.CommitteeSize, CommitteeRotation: cfg.CommitteeRotation, RequestedParams: cfg.Params, Params: exact, Spec: spec, Train: train,
 		Robust: cfg.Robust, Malicious: cfg.Malicious,
 		GOMAXPROCS: runtime.GOMAXPROCS(0), Repetitions: cfg.Reps,
 		Note: "local training is 1 epoch of 1 batch so the round is dominated by protocol costs; " +
@@ -285,7 +294,7 @@ func Round(ctx context.Context, cfg RoundConfig) (*RoundReport, error) {
 	peaks := map[uint32]memoryPeaks{}
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: cfg.Participants, Rounds: cfg.Rounds, Seed: cfg.Seed, DataDir: filepath.Join(dir, "study"), Spec: &spec, Train: &train,
-		CommitteeSize: cfg.CommitteeSize, Threshold: simulation.DefaultThreshold(cfg.Participants, cfg.CommitteeSize), Robust: cfg.Robust, Attacks: attacks,
+		CommitteeSize: cfg.CommitteeSize, CommitteeRotation: cfg.CommitteeRotation, Threshold: simulation.DefaultThreshold(cfg.Participants, cfg.CommitteeSize), Robust: cfg.Robust, Attacks: attacks,
 		PhaseTimeout: benchPhaseTimeout(cfg.Participants),
 		ConsentReady: func(c simulation.ConsentFigures) {
 			fmt.Fprintf(progress, "bench round: %d consent grants on chain in %.1fs (set-up, not round latency)\n", c.Granted, c.GrantSeconds)

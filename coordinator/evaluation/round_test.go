@@ -137,6 +137,19 @@ func TestRoundConfigRefusesAttackersWithoutRobustScoring(t *testing.T) {
 	assert.NoError(t, ok.Validate())
 }
 
+// A rotation re-shares the key from one committee to the next: a study
+// without a committee has none to rotate.
+func TestRoundConfigRefusesRotationWithoutCommittee(t *testing.T) {
+	c := RoundConfig{Participants: 30, Params: 1000, Rounds: 2, Reps: 1, CommitteeRotation: 1}
+	err := c.Validate()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "--committee-rotation")
+	c.CommitteeSize = 10
+	assert.NoError(t, c.Validate())
+	c.CommitteeRotation = -1
+	assert.Error(t, c.Validate())
+}
+
 func TestRoundSpec(t *testing.T) {
 	for _, target := range []int{1000, 5000, 100000, 1000000} {
 		t.Run(strconv.Itoa(target), func(t *testing.T) {

@@ -114,6 +114,9 @@ func (r *RoundReport) WriteText(w io.Writer) error {
 	if r.CommitteeSize > 0 {
 		holders = fmt.Sprintf("a decryption committee of %d holds key shares", r.CommitteeSize)
 	}
+	if r.CommitteeRotation > 0 {
+		holders += fmt.Sprintf(", a new one every %d rounds, the old re-sharing every key to it", r.CommitteeRotation)
+	}
 	fmt.Fprintf(w, "cohort bench round: %d participants (%s), MLP %d-%v-1 = %d parameters (asked %d), GOMAXPROCS %d\n",
 		r.Participants, holders, r.Spec.Features, r.Spec.Hidden, r.Params, r.RequestedParams, r.GOMAXPROCS)
 	if r.Robust {

@@ -148,7 +148,8 @@ func studyModel(ctx context.Context, s *simulation.Study, h common.Hash) ([]floa
 // A coordinator killed in the middle of a re-sharing (a new holder already
 // keeps its new share pending) does not wedge the study: the new
 // coordinator re-shares again, or commits what was kept, and the newcomer
-// takes part in the round that follows.
+// takes part in the round that follows. The killed run's share pieces,
+// kept on disk, are not resumed from: they are deleted.
 func TestResharingSurvivesCoordinatorRestart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
@@ -170,6 +171,7 @@ func TestResharingSurvivesCoordinatorRestart(t *testing.T) {
 	started := bytes.Count(logs.Bytes(), []byte("membership changed; re-sharing the threshold key"))
 	t.Logf("re-sharings started %d, committed %d", started, bytes.Count(logs.Bytes(), []byte("threshold key re-shared")))
 	assert.Equal(t, 2, started, "the restarted coordinator re-shared again")
+	assert.NoDirExists(t, filepath.Join(s.StoreDir(), "dealings"), "no share piece left on disk, of the killed run's re-sharing or the new one's")
 	require.Len(t, s.Rounds(), 2)
 	for _, f := range s.Rounds() {
 		r, err := s.Ledger().Round(ctx, s.StudyID(), f.Round)
