@@ -86,12 +86,12 @@ func (cmd modelCmd) export(ctx context.Context, args []string, stdout, stderr io
 	if err := renameio.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
 		return fmt.Errorf("write exported model: %w", err)
 	}
-	std := ""
+	checked := fmt.Sprintf("model %s and spec %s", f.ModelHash.Hex(), f.SpecHash.Hex())
 	if f.Standardiser != nil {
-		std = ", standardiser " + f.StandardiserHash.Hex()
+		checked = fmt.Sprintf("model %s, spec %s and standardiser %s", f.ModelHash.Hex(), f.SpecHash.Hex(), f.StandardiserHash.Hex())
 	}
-	fmt.Fprintf(stdout, "study %d round %d: model %s and spec %s%s match the chain; %d parameters exported to %s\n",
-		f.StudyID, f.Round, f.ModelHash.Hex(), f.SpecHash.Hex(), std, len(params), *out)
+	fmt.Fprintf(stdout, "study %d round %d: %s match the chain; %d parameters exported to %s\n",
+		f.StudyID, f.Round, checked, len(params), *out)
 	if *onnxPath != "" {
 		g, err := f.ONNX()
 		if err != nil {
