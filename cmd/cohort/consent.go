@@ -197,6 +197,15 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 				return errUsage
 			}
 		}
+		if grant && maxEpsilon != 0 && scope.StudyID != 0 {
+			study, err := ledger.Study(ctx, scope.StudyID)
+			if err != nil {
+				return err
+			}
+			if study.Privacy == (contracts.PrivacyBudget{}) {
+				fmt.Fprintf(stderr, "note: study %d trains without differential privacy, so its ε has no bound: while this grant bounds ε at %g, the study will not use your records\n", scope.StudyID, maxEpsilon)
+			}
+		}
 		key, err := auth.LoadPrivateKey(*patientKey)
 		if err != nil {
 			return fmt.Errorf("the patient key: %w", err)

@@ -177,6 +177,7 @@ func TestConsentCommandSignThenRelay(t *testing.T) {
 	out, errOut, err := w.run(append(append([]string{"grant"}, w.conn()...), "--study", "1", "--for", "720h", "--max-epsilon", "2.5", "--patient-key", w.patientKey, "--out", signedPath)...)
 	require.NoError(t, err, errOut)
 	assert.Contains(t, out, "written to "+signedPath)
+	assert.Contains(t, errOut, "trains without differential privacy", "the study has no ε budget: the patient learns the bound keeps their records out")
 	assert.Equal(t, "none", w.status(t).State, "signing alone changes nothing on chain")
 
 	b, err := os.ReadFile(signedPath)
