@@ -500,6 +500,9 @@ func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, val
 			if rev := asRevert(contractABI, err); rev != nil {
 				return nil, rev
 			}
+			if strings.Contains(err.Error(), "gas required exceeds allowance") { // geth's words, all JSON-RPC keeps
+				return nil, fmt.Errorf("contracts: estimating gas: %w (%v)", ErrGasAllowance, err)
+			}
 			return nil, fmt.Errorf("contracts: estimating gas: %w", err)
 		}
 		gas = min(est+est*gasMarginPercent/100, max(est, maxTxGas))
@@ -508,6 +511,12 @@ func (c *Chain) send(ctx context.Context, from *Account, to *common.Address, val
 	head, err := c.client.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("contracts: reading the latest header: %w", err)
+	}
+	// Nor does the margin, or a limit learnt elsewhere, lift a transaction
+	// above the block's gas limit, which nodes refuse (geth --dev's blocks
+	// hold about 11.7 million).
+	if head.GasLimit > 0 {
+		gas = min(gas, head.GasLimit)
 	}
 	tip, err := c.client.SuggestGasTipCap(ctx)
 	if err != nil {

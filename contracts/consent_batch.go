@@ -2,6 +2,7 @@ package contracts
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -14,7 +15,8 @@ import (
 
 // ConsentBatchSize is the most consent changes RelayConsentBatch sends in
 // one transaction: about 6.5 million gas under mainnet rules for first
-// grants, well inside a block and the per-transaction gas cap.
+// grants, well inside a block and the per-transaction gas cap. A chain
+// that prices storage higher gets smaller transactions (inFittingChunks).
 const ConsentBatchSize = 200
 
 // ConsentOutcome is what the ConsentRegistry did with one change of a batch.
@@ -143,18 +145,41 @@ func (l *Ledger) RelayConsentBatch(ctx context.Context, relayer *Account, change
 	if len(changes) == 0 {
 		return res, fmt.Errorf("relaying a consent batch: %w: no changes", ErrInvalidParameter)
 	}
-	for start := 0; start < len(changes); start += ConsentBatchSize {
-		chunk := changes[start:min(start+ConsentBatchSize, len(changes))]
+	err := inFittingChunks(changes, func(start int, chunk []SignedConsent) error {
 		outcomes, r, err := l.relayConsentChunk(ctx, relayer, chunk)
 		if err != nil {
-			return res, fmt.Errorf("relaying consent changes %d to %d of %d: %w", start+1, start+len(chunk), len(changes), err)
+			return fmt.Errorf("relaying consent changes %d to %d of %d: %w", start+1, start+len(chunk), len(changes), err)
 		}
 		res.Outcomes = append(res.Outcomes, outcomes...)
 		res.Receipts = append(res.Receipts, r)
 		res.GasUsed += r.GasUsed
-	}
+		return nil
+	})
 	res.Recorded = countRecorded(res.Outcomes)
-	return res, nil
+	return res, err
+}
+
+// inFittingChunks sends changes in chunks of at most ConsentBatchSize,
+// in order, through send (start: the chunk's index in changes). A chunk
+// that needs more gas than a block allows (ErrGasAllowance) is sent
+// again halved, and the rest of the batch goes at that size: a block of
+// geth --dev, at its storage prices, holds about 90 first grants, where
+// 200 fit one under mainnet rules. Nothing of a chunk refused so is sent.
+func inFittingChunks(changes []SignedConsent, send func(start int, chunk []SignedConsent) error) error {
+	size := ConsentBatchSize
+	for start := 0; start < len(changes); {
+		chunk := changes[start:min(start+size, len(changes))]
+		err := send(start, chunk)
+		if errors.Is(err, ErrGasAllowance) && len(chunk) > 1 {
+			size = (len(chunk) + 1) / 2
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		start += len(chunk)
+	}
+	return nil
 }
 
 // consentGas keeps the most gas a consent batch of each size used, so that

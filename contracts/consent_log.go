@@ -78,18 +78,18 @@ func (l *Ledger) LogConsentBatch(ctx context.Context, relayer *Account, changes 
 		return res, err
 	}
 	res.Outcomes = make([]ConsentOutcome, len(changes))
-	for start := 0; start < len(changes); start += ConsentBatchSize {
-		chunk := changes[start:min(start+ConsentBatchSize, len(changes))]
+	err = inFittingChunks(changes, func(start int, chunk []SignedConsent) error {
 		outcomes, r, err := l.logConsentChunk(ctx, relayer, d, chunk)
 		if err != nil {
-			return res, fmt.Errorf("logging consent changes %d to %d of %d: %w", start+1, start+len(chunk), len(changes), err)
+			return fmt.Errorf("logging consent changes %d to %d of %d: %w", start+1, start+len(chunk), len(changes), err)
 		}
 		copy(res.Outcomes[start:], outcomes)
 		res.Receipts = append(res.Receipts, r)
 		res.GasUsed += r.GasUsed
-	}
+		return nil
+	})
 	res.Recorded = countRecorded(res.Outcomes)
-	return res, nil
+	return res, err
 }
 
 func (l *Ledger) logConsentChunk(ctx context.Context, relayer *Account, d ConsentDomain, chunk []SignedConsent) ([]ConsentOutcome, Receipt, error) {

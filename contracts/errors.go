@@ -168,6 +168,10 @@ var (
 
 	// ErrOutOfGas: a transaction sent with a given gas limit used all of it.
 	ErrOutOfGas = errors.New("contracts: the transaction ran out of gas")
+	// ErrGasAllowance: estimating a transaction's gas found it needs more
+	// than a block (or the per-transaction cap, or the sender's balance)
+	// allows; a batch sent in smaller transactions may fit.
+	ErrGasAllowance = errors.New("contracts: the transaction needs more gas than a block or the sender's balance allows")
 	// ErrReverted: the contract reverted with data that is not a known Cohort error.
 	ErrReverted = errors.New("contracts: transaction reverted")
 	// ErrNoCommitment: the member made no commitment in that round.

@@ -297,6 +297,32 @@ func TestGethBatches(t *testing.T) {
 	headAt(next, "NextHead was not closed after the batches were mined")
 }
 
+// TestGethConsentBatchFitsTheBlock relays a full batch of first grants
+// through geth --dev, whose blocks take about 11.7 million gas and whose
+// storage prices put a first grant near 125,000: the batch does not fit
+// one block, so it goes in smaller transactions, each sent with a limit
+// the block can hold, and every grant is recorded.
+func TestGethConsentBatchFitsTheBlock(t *testing.T) {
+	f := newGethFixture(t, 2)
+	id := f.openStudy(t, 2)
+	study := contracts.ConsentScope{StudyID: id}
+	changes := make([]contracts.SignedConsent, contracts.ConsentBatchSize)
+	ids := make([]common.Hash, len(changes))
+	for i := range changes {
+		p := newPatient(t)
+		changes[i], ids[i] = f.sign(t, p, study, true, f.later()), p.id
+	}
+	res, err := f.ledger.RelayConsentBatch(f.ctx, f.members[0], changes)
+	require.NoError(t, err)
+	assert.Equal(t, len(changes), res.Recorded)
+	assert.Greater(t, len(res.Receipts), 1, "%d grants in one transaction of %d gas", len(changes), res.GasUsed)
+	states, err := f.ledger.ConsentStates(f.ctx, ids, id, 0)
+	require.NoError(t, err)
+	for i, s := range states {
+		require.Equal(t, contracts.ConsentActive, s, "patient %d", i)
+	}
+}
+
 // TestGethLoggedConsent logs consent changes against a real geth node:
 // forged, future, stale (a replay after the window), duplicated and
 // unknown-study entries are skipped with their reasons, and a grant

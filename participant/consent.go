@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -175,10 +176,17 @@ func (p *Participant) consented(ctx context.Context, round uint32) (train, test 
 // round so far counted, whether or not a record was in it, so the figure
 // bounds each record's) must be within the study's budget, and a record
 // whose consent bounds ε more strictly is left out once the figure passes
-// its bound. Without cfg.Privacy it returns used unchanged.
+// its bound. Without cfg.Privacy the study's ε is unbounded, so every
+// record whose consent bounds ε is left out (and the ε returned is 0).
 func withinPrivacyBudget(cfg models.TrainConfig, round uint32, used []records.Record) ([]records.Record, float64, error) {
 	if cfg.Privacy == nil {
-		return used, 0, nil
+		// No DP-SGD is no guarantee at all, not no privacy loss: a patient
+		// who signed a bound did not consent to it.
+		kept := records.WithinPrivacyBound(used, math.Inf(1))
+		if len(kept) == 0 {
+			return nil, 0, fmt.Errorf("%w: round %d: the study trains without differential privacy, so its ε is unbounded, and each of the %d consented records' consent bounds ε", ErrPrivacyBudget, round, len(used))
+		}
+		return kept, 0, nil
 	}
 	spent, err := models.PrivacySpent(cfg, int(round))
 	if err != nil {

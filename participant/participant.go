@@ -757,6 +757,9 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	if p.cfg.Train.Privacy != nil {
 		p.log.Info("privacy budget", "round", round, "epsilon_spent", spent, "epsilon_budget", p.cfg.Train.Privacy.Epsilon,
 			"delta", p.cfg.Train.Privacy.Delta, "excluded_by_consent_bound", len(used)-len(ids))
+	} else if len(ids) < len(used) {
+		p.log.Info("records left out: their consent bounds ε and the study trains without differential privacy", "round", round,
+			"excluded_by_consent_bound", len(used)-len(ids))
 	}
 	// An attacking node (for evaluations of robust aggregation only)
 	// poisons its data here and its update below.

@@ -53,11 +53,23 @@ func TestWithinPrivacyBudget(t *testing.T) {
 	require.ErrorIs(t, err, ErrPrivacyBudget, "round %d passes the study's budget", last)
 	assert.Contains(t, err.Error(), "above its budget of 3")
 
-	noDP := cfg
-	noDP.Privacy = nil
-	kept, _, err = withinPrivacyBudget(noDP, 50, recs)
+}
+
+// A study that trains without differential privacy gives no ε bound at
+// all, so it honours none: a record whose patient signed one is left out
+// from round 1, like a revoked one, and a round whose every record is
+// bounded is refused, saying why.
+func TestWithinPrivacyBudgetWithoutDifferentialPrivacy(t *testing.T) {
+	cfg := models.TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: 0.05, Optimizer: models.OptimizerAdam}
+	recs := []records.Record{{ID: "free"}, {ID: "strict", MaxEpsilon: 0.5}, {ID: "loose", MaxEpsilon: 20}}
+
+	kept, _, err := withinPrivacyBudget(cfg, 1, recs)
 	require.NoError(t, err)
-	assert.Len(t, kept, 3, "without differential privacy there is no ε to bound")
+	assert.Equal(t, []string{"free"}, records.IDs(kept), "a bounded patient did not consent to an unbounded ε")
+
+	_, _, err = withinPrivacyBudget(cfg, 1, recs[1:])
+	require.ErrorIs(t, err, ErrPrivacyBudget, "no record left to train on")
+	assert.Contains(t, err.Error(), "without differential privacy")
 }
 
 // A hospital checks the chain's record of the study's privacy before it

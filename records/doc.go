@@ -80,7 +80,8 @@
 // for the site's own flags the schema's consent_max_epsilon column gives it.
 // A participant trains a round only on [WithinPrivacyBound] records, those
 // whose bound the study's ε after that round does not exceed; the others are
-// left out like revoked ones.
+// left out like revoked ones. A study without differential privacy bounds no
+// ε, so it trains on none of the bounded records.
 //
 // In a synthetic cohort every patient, in Train and Test alike, consents
 // with probability ConsentRate (Site.Consent holds that intention) and has a

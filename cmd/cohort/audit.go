@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/contracts"
@@ -79,13 +82,35 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // store itself or the coordinator's data_dir, whose store is its blobs
 // directory (read from the data_dir itself, every blob would be missing
 // and every round would look tampered with). A missing directory is an
-// error: a command that only reads creates nothing.
+// error: a command that only reads creates nothing. So is one that is not
+// named blobs and holds no blob (a hospital's data_dir, the folder above
+// the coordinator's), for the same reason.
 func openBlobStore(dir string) (*coordinator.Store, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("%s is not a directory; give the coordinator's data_dir or its blobs directory, or a copy", dir)
 	}
 	if st, err := os.Stat(filepath.Join(dir, "blobs")); err == nil && st.IsDir() {
 		dir = filepath.Join(dir, "blobs")
+	} else if filepath.Base(filepath.Clean(dir)) != "blobs" && !holdsBlob(dir) {
+		return nil, fmt.Errorf("%s holds no blob (a file named by a content hash) and no blobs directory, so it is not the coordinator's store; "+
+			"give the coordinator's data_dir (the data_dir in its coordinator.json) or its blobs directory, or a copy", dir)
 	}
 	return coordinator.OpenStore(dir)
+}
+
+// holdsBlob tells whether dir holds a file named as the store names a blob:
+// 64 hex digits.
+func holdsBlob(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if n := e.Name(); len(n) == 2*common.HashLength && e.Type().IsRegular() {
+			if _, err := hex.DecodeString(n); err == nil {
+				return true
+			}
+		}
+	}
+	return false
 }

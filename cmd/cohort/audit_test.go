@@ -12,7 +12,8 @@ import (
 )
 
 func TestAuditFlags(t *testing.T) {
-	dir := t.TempDir()
+	dir := filepath.Join(t.TempDir(), "blobs")
+	require.NoError(t, os.Mkdir(dir, 0o700))
 	for _, tt := range []struct {
 		name string
 		args []string
@@ -61,4 +62,22 @@ func TestBlobStoreFromTheCoordinatorsDataDir(t *testing.T) {
 	assert.Contains(t, errOut, "--store")
 	_, err = os.Stat(missing)
 	assert.ErrorIs(t, err, os.ErrNotExist, "a read-only command created the store directory")
+
+	// A hospital's data_dir, or the folder above the coordinator's, holds
+	// no blob: audited, every round would read as tampered with.
+	hospital := filepath.Join(t.TempDir(), "hospital-1")
+	require.NoError(t, os.MkdirAll(filepath.Join(hospital, "decrypted"), 0o700))
+	require.NoError(t, os.WriteFile(filepath.Join(hospital, "joined.json"), []byte("{}"), 0o600))
+	for _, dir := range []string{hospital, filepath.Dir(hospital)} {
+		_, err = openBlobStore(dir)
+		require.Error(t, err, dir)
+		assert.Contains(t, err.Error(), "holds no blob", dir)
+		code, _, errOut := runCLI(t, "audit", "--eth-rpc", "http://127.0.0.1:1", "--contract", "0x0000000000000000000000000000000000000c01", "--study", "1", "--store", dir)
+		assert.Equal(t, 2, code, errOut)
+		assert.Contains(t, errOut, "coordinator's data_dir")
+	}
+	fresh := filepath.Join(t.TempDir(), "blobs")
+	require.NoError(t, os.Mkdir(fresh, 0o700))
+	_, err = openBlobStore(fresh)
+	assert.NoError(t, err, "a coordinator's blobs directory before its first blob")
 }

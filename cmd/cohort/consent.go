@@ -96,8 +96,12 @@ func (f *consentFlags) register(fs *flag.FlagSet) {
 }
 
 func (f *consentFlags) check(stderr io.Writer) error {
-	if f.rpcURL == "" || !common.IsHexAddress(f.contract) {
+	if f.rpcURL == "" || f.contract == "" {
 		fmt.Fprintln(stderr, "--eth-rpc URL and --contract 0x-ADDRESS are required")
+		return errUsage
+	}
+	if _, err := contracts.ParseAddress(f.contract); err != nil {
+		fmt.Fprintf(stderr, "--contract: %v\n", err)
 		return errUsage
 	}
 	return nil
@@ -193,11 +197,31 @@ func (cmd consentCmd) change(ctx context.Context, grant bool, args []string, std
 				return errUsage
 			}
 		}
+		if grant && maxEpsilon != 0 && scope.StudyID != 0 {
+			study, err := ledger.Study(ctx, scope.StudyID)
+			if err != nil {
+				return err
+			}
+			if study.Privacy == (contracts.PrivacyBudget{}) {
+				fmt.Fprintf(stderr, "note: study %d trains without differential privacy, so its ε has no bound: while this grant bounds ε at %g, the study will not use your records\n", scope.StudyID, maxEpsilon)
+			}
+		}
 		key, err := auth.LoadPrivateKey(*patientKey)
 		if err != nil {
 			return fmt.Errorf("the patient key: %w", err)
 		}
 		id := contracts.PatientID(crypto.PubkeyToAddress(key.PublicKey))
+		if !grant && *out == "" && scope.StudyID != 0 {
+			// A second revocation changes nothing but costs the hospital gas.
+			st, err := ledger.ConsentStatus(ctx, id, scope.StudyID, 0)
+			if err != nil {
+				return err
+			}
+			if st.State == contracts.ConsentRevoked && st.StudyScoped {
+				fmt.Fprintf(stdout, "patient %s: consent for %s already revoked (block %d); nothing relayed\n", id.Hex(), scope, st.Record.Block)
+				return nil
+			}
+		}
 		change := contracts.ConsentChange{Patient: id, Scope: scope, Granted: grant, Expiry: expiry, MaxEpsilon: maxEpsilon}
 		if *logged {
 			change.IssuedAt = time.Now().Truncate(time.Second)
@@ -315,6 +339,8 @@ func (cmd consentCmd) status(ctx context.Context, args []string, stdout, stderr 
 			fmt.Fprintf(stdout, ", ε at most %g", st.Record.MaxEpsilon)
 		}
 		fmt.Fprint(stdout, ")")
+	} else {
+		fmt.Fprintf(stdout, " (nothing recorded for this id, for study %d or its purpose; `cohort consent id --patient-key FILE` prints a key's id)", f.study)
 	}
 	fmt.Fprintln(stdout)
 	return nil

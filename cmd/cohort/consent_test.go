@@ -115,7 +115,15 @@ func TestConsentCommandGrantRevokeStatus(t *testing.T) {
 	out, errOut, err = w.run(append(append([]string{"revoke"}, w.conn()...), append(study, keys...)...)...)
 	require.NoError(t, err, errOut)
 	assert.Contains(t, out, "consent revoked")
-	assert.Equal(t, "revoked", w.status(t).State)
+	revoked := w.status(t)
+	assert.Equal(t, "revoked", revoked.State)
+
+	// Revoking again relays nothing (and costs the hospital no gas): the
+	// patient is told it stands.
+	out, errOut, err = w.run(append(append([]string{"revoke"}, w.conn()...), append(study, keys...)...)...)
+	require.NoError(t, err, errOut)
+	assert.Contains(t, out, "already revoked")
+	assert.Equal(t, revoked.SinceBlock, w.status(t).SinceBlock, "a second revocation was recorded")
 
 	// A purpose-wide grant does not override the study-specific revocation.
 	_, errOut, err = w.run(append(append([]string{"grant"}, w.conn()...), append([]string{"--purpose", w.purpose, "--expires", "2099-01-01"}, keys...)...)...)
@@ -169,6 +177,7 @@ func TestConsentCommandSignThenRelay(t *testing.T) {
 	out, errOut, err := w.run(append(append([]string{"grant"}, w.conn()...), "--study", "1", "--for", "720h", "--max-epsilon", "2.5", "--patient-key", w.patientKey, "--out", signedPath)...)
 	require.NoError(t, err, errOut)
 	assert.Contains(t, out, "written to "+signedPath)
+	assert.Contains(t, errOut, "trains without differential privacy", "the study has no ε budget: the patient learns the bound keeps their records out")
 	assert.Equal(t, "none", w.status(t).State, "signing alone changes nothing on chain")
 
 	b, err := os.ReadFile(signedPath)
@@ -215,6 +224,8 @@ func TestConsentCommandUsage(t *testing.T) {
 		{"neither relay nor out", append(append([]string{"revoke"}, conn...), "--study", "1", "--patient-key", w.patientKey), "--relayer-key"},
 		{"status without patient", append(append([]string{"status"}, conn...), "--study", "1"), "exactly one of --patient"},
 		{"status bad patient id", append(append([]string{"status"}, conn...), "--study", "1", "--patient", "0x12"), "32-byte"},
+		{"contract a digit short", []string{"status", "--eth-rpc", "simulated", "--contract", w.ledger.Address().Hex()[:41], "--study", "1", "--patient-key", w.patientKey}, "is not 0x and 40 hex digits"},
+		{"contract with a typo", []string{"relay", "--eth-rpc", "simulated", "--contract", miscased(w.ledger.Address()), "--file", "x.json", "--relayer-key", w.hospitalKey}, "wrong EIP-55 checksum"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -329,4 +340,20 @@ func TestConsentCommandRefusesReadableKeys(t *testing.T) {
 	_, _, err = w.run(append(append([]string{"relay"}, w.conn()...), "--file", signed, "--relayer-key", w.hospitalKey)...)
 	require.ErrorIs(t, err, auth.ErrKeyFileMode)
 	assert.Equal(t, "none", w.status(t).State, "nothing was relayed")
+}
+
+// miscased returns a's hex with one letter's case flipped: a typo the
+// EIP-55 checksum catches.
+func miscased(a common.Address) string {
+	h := []byte(a.Hex())
+	for i := 2; i < len(h); i++ {
+		if c := h[i]; c >= 'a' && c <= 'f' {
+			h[i] = c - 'a' + 'A'
+			return string(h)
+		} else if c >= 'A' && c <= 'F' {
+			h[i] = c - 'A' + 'a'
+			return string(h)
+		}
+	}
+	panic("an address without a letter")
 }

@@ -72,7 +72,7 @@ func (cmd modelCmd) export(ctx context.Context, args []string, stdout, stderr io
 	if err != nil {
 		return err
 	}
-	if f.Round, err = export.VerifyOnChain(ctx, ledger, *study, uint32(*round), f.SpecHash, f.ModelHash); err != nil {
+	if f.Round, err = export.VerifyOnChain(ctx, ledger, *study, uint32(*round), f.SpecHash, f.ModelHash, f.StandardiserHash); err != nil {
 		return err
 	}
 	f.ChainID, f.Contract, f.StudyID = chain.ChainID().Uint64(), contractAddr, *study
@@ -86,8 +86,12 @@ func (cmd modelCmd) export(ctx context.Context, args []string, stdout, stderr io
 	if err := renameio.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
 		return fmt.Errorf("write exported model: %w", err)
 	}
-	fmt.Fprintf(stdout, "study %d round %d: model %s and spec %s match the chain; %d parameters exported to %s\n",
-		f.StudyID, f.Round, f.ModelHash.Hex(), f.SpecHash.Hex(), len(params), *out)
+	checked := fmt.Sprintf("model %s and spec %s", f.ModelHash.Hex(), f.SpecHash.Hex())
+	if f.Standardiser != nil {
+		checked = fmt.Sprintf("model %s, spec %s and standardiser %s", f.ModelHash.Hex(), f.SpecHash.Hex(), f.StandardiserHash.Hex())
+	}
+	fmt.Fprintf(stdout, "study %d round %d: %s match the chain; %d parameters exported to %s\n",
+		f.StudyID, f.Round, checked, len(params), *out)
 	if *onnxPath != "" {
 		g, err := f.ONNX()
 		if err != nil {

@@ -99,6 +99,25 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	err = cmd.run(ctx, append(base, "--round", "1", "--out", filepath.Join(work, "x.json")), &out, &errOut)
 	require.ErrorContains(t, err, "round 1 of study")
 
+	// The model takes standardised features: exported without the study's
+	// standardiser, or with another, it would score every record wrong.
+	unstandardised := slices.Clone(base)
+	unstandardised = slices.Delete(unstandardised, slices.Index(unstandardised, "--standardiser"), slices.Index(unstandardised, "--standardiser")+2)
+	err = cmd.run(ctx, append(unstandardised, "--out", filepath.Join(work, "x.json")), &out, &errOut)
+	require.ErrorContains(t, err, "give --standardiser")
+	std, _, err := export.ReadStandardiser(kept)
+	require.NoError(t, err)
+	std.Mean[0]++
+	enc, err := std.Encode()
+	require.NoError(t, err)
+	other := filepath.Join(work, "other-standardiser.json")
+	require.NoError(t, os.WriteFile(other, enc, 0o600))
+	withOther := slices.Clone(unstandardised)
+	err = cmd.run(ctx, append(withOther, "--standardiser", other, "--out", filepath.Join(work, "x.json")), &out, &errOut)
+	require.ErrorContains(t, err, "recorded standardiser")
+	_, err = os.Stat(filepath.Join(work, "x.json"))
+	require.ErrorIs(t, err, os.ErrNotExist, "a refused export wrote its file")
+
 	// The hospitals' test records, as raw CSV rows: what they evaluated on.
 	testIDs := map[string]bool{}
 	for _, site := range sites {

@@ -176,6 +176,15 @@ func auditRound(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 		}
 	}()
 
+	// The next round is judged against the model the chain records for
+	// this one, even if this one cannot be recomputed: a lost blob fails
+	// its own round, not the next one too.
+	prev := *published
+	if prev.seen && info.GlobalModel != prev.model {
+		problem("the round opened from model %s, the previous closed round published %s", info.GlobalModel.Hex(), prev.model.Hex())
+	}
+	*published = modelChain{seen: true, model: info.Result.ModelHash}
+
 	aggBytes, ok := fetch(blobs, "the aggregate", info.Result.AggregateHash, problem)
 	if !ok {
 		return out, nil
@@ -209,7 +218,7 @@ func auditRound(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 		}
 	}
 	evaluators := roundEvaluators{commitments: commitments, summed: summed, weights: weights}
-	if err := checkModel(ctx, ledger, blobs, scheme, study, info, &agg, evaluators, published, out, problem); err != nil {
+	if published.optimizer, err = checkModel(ctx, ledger, blobs, scheme, study, info, &agg, evaluators, prev.optimizer, out, problem); err != nil {
 		return nil, err
 	}
 	out.Contributors = len(terms)
@@ -353,76 +362,69 @@ type modelChain struct {
 // study's threshold of them, each signed by a distinct participant of the
 // study, so the coordinator cannot make shares of its own), and the server
 // optimiser's step from the model the round opened with, in the state the
-// previous round left, must give the model on chain. It also checks that
-// the round opened from the model the previous closed round published,
-// and the metrics against the evaluations of the members evaluators allows
-// (checkMetrics). Problems are reported; the error is for a chain that
-// cannot be read.
-func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *aggregation.Scheme, study contracts.Study, info contracts.Round, agg *aggregation.EncryptedVector, evaluators roundEvaluators, prev *modelChain, out *Round, problem func(string, ...any)) error {
+// previous round left (prevOptimizer, nil if unknown), must give the
+// model on chain. It also checks the metrics against the evaluations of
+// the members evaluators allows (checkMetrics). It returns the optimiser's
+// state after the step, nil if the step could not be recomputed. Problems
+// are reported; the error is for a chain that cannot be read.
+func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *aggregation.Scheme, study contracts.Study, info contracts.Round, agg *aggregation.EncryptedVector, evaluators roundEvaluators, prevOptimizer *aggregation.FedOpt, out *Round, problem func(string, ...any)) (*aggregation.FedOpt, error) {
 	r := info.Number
-	if prev.seen && info.GlobalModel != prev.model {
-		problem("the round opened from model %s, the previous closed round published %s", info.GlobalModel.Hex(), prev.model.Hex())
-	}
-	next := modelChain{seen: true, model: info.Result.ModelHash}
-	defer func() { *prev = next }()
-
 	rec, err := blobs.DecryptionRecord(info.Result.AggregateHash)
 	if err != nil {
 		problem("the model cannot be recomputed: no decryption record for the aggregate (%v)", err)
-		return nil
+		return nil, nil
 	}
 	if rec.GetStudyId() != study.ID || rec.GetRound() != r || common.BytesToHash(rec.GetAggregateHash()) != info.Result.AggregateHash {
 		problem("the decryption record kept for the aggregate is for study %d, round %d, aggregate %x", rec.GetStudyId(), rec.GetRound(), rec.GetAggregateHash())
-		return nil
+		return nil, nil
 	}
 	if got := common.BytesToHash(rec.GetGlobalModelHash()); got != info.GlobalModel {
 		problem("the decryption record steps from model %s, the round opened from %s", got.Hex(), info.GlobalModel.Hex())
-		return nil
+		return nil, nil
 	}
 	if err := checkMetrics(ctx, ledger, study, info, evaluators, rec, out, problem); err != nil {
-		return err
+		return nil, err
 	}
 	shares, err := signedShares(ctx, ledger, study, r, info.Result.AggregateHash, rec, out, problem)
 	if err != nil || shares == nil {
-		return err
+		return nil, err
 	}
 	avg, err := scheme.DecryptChecked(agg, shares)
 	if err != nil {
 		problem("the signed decryption shares do not open the aggregate: %v", err)
-		return nil
+		return nil, nil
 	}
 	b, ok := fetch(blobs, "the model the round opened from", info.GlobalModel, problem)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	global, err := models.DecodeParams(b)
 	if err != nil {
 		problem("the model the round opened from does not decode: %v", err)
-		return nil
+		return nil, nil
 	}
 	if len(avg) < len(global) {
 		problem("the aggregate decrypts to %d values for a %d-parameter model", len(avg), len(global))
-		return nil
+		return nil, nil
 	}
 	opt := new(aggregation.FedOpt)
 	if err := opt.UnmarshalBinary(rec.GetOptimizerState()); err != nil {
 		problem("the server optimiser's state in the decryption record: %v", err)
-		return nil
+		return nil, nil
 	}
-	if prev.optimizer != nil && !opt.SameNextStep(prev.optimizer) {
+	if prevOptimizer != nil && !opt.SameNextStep(prevOptimizer) {
 		problem("the server optimiser stepped from a state (%s) that is not the one the previous closed round left: it was reset or altered", opt.Config().Kind)
 	}
 	stepped, err := opt.Step(global, avg[:len(global)])
 	if err != nil {
 		problem("the server optimiser's step: %v", err)
-		return nil
+		return nil, nil
 	}
-	next.optimizer = opt
 	out.ModelRecomputed = aggregation.ContentHash(models.EncodeParams(stepped))
 	if out.ModelRecomputed != info.Result.ModelHash {
 		problem("the model is not the server optimiser's step by the decrypted aggregate: recomputed %s, the chain records %s", out.ModelRecomputed.Hex(), info.Result.ModelHash.Hex())
 	}
-	return nil
+	return opt, nil
 }
 
 // signedShares checks the decryption record's shares: each for this

@@ -326,6 +326,26 @@ func TestAuditReportsMissingAndCorruptBlobs(t *testing.T) {
 	assert.Contains(t, strings.Join(rep.Rounds[0].Problems, "\n"), "the aggregate hashes to")
 }
 
+// TestAuditNamesOnlyTheRoundWhoseAggregateIsLost: a store that lost (or
+// corrupted) one round's aggregate fails that round alone; the next round,
+// which opened from the model the chain records for it, is verified, not
+// reported as opened from an older round's model.
+func TestAuditNamesOnlyTheRoundWhoseAggregateIsLost(t *testing.T) {
+	f := newStudyFixture(t, 3)
+	for r := uint32(1); r <= 3; r++ {
+		f.playRound(t, r, f.honest(t))
+	}
+	info, err := f.ledger.Round(f.ctx, f.study, 2)
+	require.NoError(t, err)
+	lost := missingBlob{Blobs: f.store, hide: map[common.Hash]bool{info.Result.AggregateHash: true}}
+	rep, err := Study(f.ctx, f.ledger, lost, f.scheme, f.study)
+	require.NoError(t, err)
+	require.False(t, rep.OK)
+	assert.Equal(t, []string{Verified, Mismatch, Verified}, []string{rep.Rounds[0].Verdict, rep.Rounds[1].Verdict, rep.Rounds[2].Verdict},
+		"round 3: %v", rep.Rounds[2].Problems)
+	assert.Contains(t, strings.Join(rep.Rounds[1].Problems, "\n"), "cannot be read from the blob store")
+}
+
 // missingBlob is a blob store that lost some blobs or serves others.
 type missingBlob struct {
 	Blobs

@@ -449,16 +449,29 @@ func StudySpec(raw []byte) (models.Spec, []byte, error) {
 	return spec, canon, nil
 }
 
-// VerifyOnChain checks that the study was created with specHash and that
-// round (or, if 0, some closed round) recorded modelHash; it returns the
-// round.
-func VerifyOnChain(ctx context.Context, ledger *contracts.Ledger, studyID uint64, round uint32, specHash, modelHash common.Hash) (uint32, error) {
+// VerifyOnChain checks that the study was created with specHash, that
+// round (or, if 0, some closed round) recorded modelHash, and that
+// standardiserHash (zero: none given) is the standardiser the study
+// recorded, if it recorded one; it returns the round.
+func VerifyOnChain(ctx context.Context, ledger *contracts.Ledger, studyID uint64, round uint32, specHash, modelHash, standardiserHash common.Hash) (uint32, error) {
 	s, err := ledger.Study(ctx, studyID)
 	if err != nil {
 		return 0, fmt.Errorf("study %d: %w", studyID, err)
 	}
 	if s.SpecHash != specHash {
 		return 0, fmt.Errorf("the spec hashes to %s but study %d was created with %s; give the study's spec file", specHash.Hex(), studyID, s.SpecHash.Hex())
+	}
+	// The model takes the features as the hospitals standardised them:
+	// exported without that standardiser, or with another, it would score
+	// every record wrong, and nothing else would say so.
+	switch {
+	case s.StandardiserHash == (common.Hash{}):
+	case standardiserHash == (common.Hash{}):
+		return 0, fmt.Errorf("study %d trained on features standardised by the pooled standardiser %s it recorded on chain, and the model takes them so; give --standardiser (a hospital node's data_dir/standardiser.json)",
+			studyID, s.StandardiserHash.Hex())
+	case standardiserHash != s.StandardiserHash:
+		return 0, fmt.Errorf("the standardiser hashes to %s, not to study %d's recorded standardiser %s; give the study's (a hospital node's data_dir/standardiser.json)",
+			standardiserHash.Hex(), studyID, s.StandardiserHash.Hex())
 	}
 	first, last := uint32(1), s.CurrentRound
 	if round != 0 {
