@@ -17,8 +17,15 @@ import (
 	"github.com/cohort-fl/cohort/api/cohortv1"
 )
 
-// ErrBlobNotFound reports a hash the store holds no blob for.
-var ErrBlobNotFound = errors.New("coordinator: blob not found")
+// ErrBlobNotFound reports a hash the store holds no blob for. It is also
+// an fs.ErrNotExist, so that a reader of the store through an interface
+// (the audit) can tell a blob missing from one damaged or forged.
+var ErrBlobNotFound error = blobNotFound{}
+
+type blobNotFound struct{}
+
+func (blobNotFound) Error() string        { return "coordinator: blob not found" }
+func (blobNotFound) Is(target error) bool { return target == fs.ErrNotExist }
 
 // ErrCorruptBlob reports a stored blob whose bytes no longer hash to its
 // name (a crash before it was synced, or a damaged disk).

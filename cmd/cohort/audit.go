@@ -19,8 +19,9 @@ import (
 	"github.com/cohort-fl/cohort/coordinator/evaluation"
 )
 
-// errAuditMismatch makes `cohort audit` exit non-zero when a round fails.
-var errAuditMismatch = errors.New("the audit found rounds that do not match the chain")
+// errAuditMismatch makes `cohort audit` exit non-zero when a round fails
+// or could not be checked.
+var errAuditMismatch = errors.New("the audit found rounds that do not match the chain, or could not check them")
 
 func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("audit", "audit --eth-rpc URL --contract ADDR --study S --store DIR [--json]", stderr)

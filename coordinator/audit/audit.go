@@ -24,6 +24,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"math"
 	"slices"
@@ -53,6 +54,7 @@ type Blobs interface {
 const (
 	Verified   = "verified"   // every check passed
 	Mismatch   = "MISMATCH"   // a check failed: see Problems
+	Incomplete = "INCOMPLETE" // the store lacks blobs the checks need, and nothing read failed: see Problems
 	NotClosed  = "not closed" // open or abandoned: no aggregate to check
 	NotChecked = "plaintext"  // the study ran without encryption (tests)
 )
@@ -103,7 +105,8 @@ type Report struct {
 	// Disputes are the aggregates hospitals refused on chain as not the
 	// weighted sum of the committed updates (contracts.Ledger.Disputes).
 	Disputes []Dispute `json:"disputes,omitempty"`
-	// OK is true when no round has a mismatch.
+	// OK is true when every closed round was checked and matched: no
+	// round is MISMATCH or INCOMPLETE.
 	OK bool `json:"ok"`
 }
 
@@ -136,7 +139,7 @@ func Study(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *a
 		if err != nil {
 			return nil, fmt.Errorf("audit: round %d: %w", r, err)
 		}
-		if round.Verdict == Mismatch {
+		if round.Verdict == Mismatch || round.Verdict == Incomplete {
 			rep.OK = false
 		}
 		rep.Rounds = append(rep.Rounds, *round)
@@ -165,12 +168,19 @@ func auditRound(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 		out.Verdict = NotClosed
 		return out, nil
 	}
+	// A blob the store does not hold leaves its checks undone, which is
+	// not evidence of tampering: such a round is INCOMPLETE unless a check
+	// that did run failed.
+	mismatched := false
 	problem := func(format string, args ...any) {
 		out.Problems = append(out.Problems, fmt.Sprintf(format, args...))
+		mismatched = mismatched || !slices.ContainsFunc(args, isMissing)
 	}
 	defer func() {
-		if len(out.Problems) > 0 {
+		if mismatched {
 			out.Verdict = Mismatch
+		} else if len(out.Problems) > 0 {
+			out.Verdict = Incomplete
 		} else if out.Verdict == "" {
 			out.Verdict = Verified
 		}
@@ -297,6 +307,13 @@ func fetch(blobs Blobs, what string, h common.Hash, problem func(string, ...any)
 		return nil, false
 	}
 	return b, true
+}
+
+// isMissing reports whether a problem's argument is a store's answer that
+// it holds no such blob or record (fs.ErrNotExist).
+func isMissing(arg any) bool {
+	err, ok := arg.(error)
+	return ok && errors.Is(err, fs.ErrNotExist)
 }
 
 // chainWeights returns the weight the chain records for each contributor:

@@ -341,9 +341,52 @@ func TestAuditNamesOnlyTheRoundWhoseAggregateIsLost(t *testing.T) {
 	rep, err := Study(f.ctx, f.ledger, lost, f.scheme, f.study)
 	require.NoError(t, err)
 	require.False(t, rep.OK)
-	assert.Equal(t, []string{Verified, Mismatch, Verified}, []string{rep.Rounds[0].Verdict, rep.Rounds[1].Verdict, rep.Rounds[2].Verdict},
+	assert.Equal(t, []string{Verified, Incomplete, Verified}, []string{rep.Rounds[0].Verdict, rep.Rounds[1].Verdict, rep.Rounds[2].Verdict},
 		"round 3: %v", rep.Rounds[2].Problems)
 	assert.Contains(t, strings.Join(rep.Rounds[1].Problems, "\n"), "cannot be read from the blob store")
+	var out strings.Builder
+	require.NoError(t, rep.WriteText(&out))
+	assert.Contains(t, out.String(), "INCOMPLETE: the store lacks blobs")
+	assert.NotContains(t, out.String(), "MISMATCH")
+}
+
+// TestAuditTellsAMissingBlobFromAForgedOne: a store that lost a round's
+// update leaves the round INCOMPLETE (it could not be checked, which is no
+// evidence of tampering), while one that serves other bytes under the
+// update's hash, or loses one blob and serves a forged one, fails it as
+// MISMATCH, and the report is not OK either way.
+func TestAuditTellsAMissingBlobFromAForgedOne(t *testing.T) {
+	f := newStudyFixture(t, 3)
+	f.playRound(t, 1, f.honest(t))
+	commitments, err := f.ledger.Commitments(f.ctx, f.study, 1)
+	require.NoError(t, err)
+	var updates []common.Hash
+	for _, c := range commitments {
+		updates = append(updates, c.CiphertextHash)
+	}
+	require.GreaterOrEqual(t, len(updates), 2)
+	forged := []byte("not the committed update")
+
+	for _, c := range []struct {
+		name    string
+		store   missingBlob
+		verdict string
+		says    string
+	}{
+		{"lost", missingBlob{Blobs: f.store, hide: map[common.Hash]bool{updates[0]: true}}, Incomplete, "INCOMPLETE"},
+		{"forged", missingBlob{Blobs: f.store, swap: map[common.Hash][]byte{updates[0]: forged}}, Mismatch, "MISMATCH"},
+		{"lost and forged", missingBlob{Blobs: f.store, hide: map[common.Hash]bool{updates[0]: true}, swap: map[common.Hash][]byte{updates[1]: forged}}, Mismatch, "MISMATCH"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rep, err := Study(f.ctx, f.ledger, c.store, f.scheme, f.study)
+			require.NoError(t, err)
+			assert.False(t, rep.OK)
+			assert.Equal(t, c.verdict, rep.Rounds[0].Verdict, "%v", rep.Rounds[0].Problems)
+			var out strings.Builder
+			require.NoError(t, rep.WriteText(&out))
+			assert.Contains(t, out.String(), "\n"+c.says+":")
+		})
+	}
 }
 
 // missingBlob is a blob store that lost some blobs or serves others.
@@ -485,8 +528,9 @@ func TestAuditRecomputesEveryModel(t *testing.T) {
 		3: "who never joined the study",
 		4: "holds 1 decryption shares, the study's threshold is 2",
 		6: "the round opened from model",
-		7: "no decryption record for the aggregate",
 	})
+	assert.Equal(t, Incomplete, rep.Rounds[7].Verdict, "a lost record leaves its round unchecked, not failed: %v", rep.Rounds[7].Problems)
+	assert.Contains(t, strings.Join(rep.Rounds[7].Problems, "\n"), "no decryption record for the aggregate")
 	assert.Equal(t, rep.Rounds[0].Aggregate, rep.Rounds[0].Recomputed, "the aggregates themselves are honest")
 }
 

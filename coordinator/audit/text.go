@@ -3,13 +3,14 @@ package audit
 import (
 	"fmt"
 	"io"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/cohort-fl/cohort/contracts/studies"
 )
 
-// WriteText prints one line per round, then each mismatching round's
-// problems, as `cohort audit` does.
+// WriteText prints one line per round, then each mismatching or
+// incomplete round's problems, as `cohort audit` does.
 func (rep *Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(w, "study %d: every closed round's aggregate recomputed from the committed updates, its model from the holders' signed decryption shares and its metrics from the members' signed evaluations\n\n", rep.Study)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -42,10 +43,13 @@ func (rep *Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(w, "round %d: %s refused %s (%s) as not the weighted sum of the committed updates; its evidence hash %s\n",
 			d.Round, d.Reporter.Hex(), where, d.Aggregate.Hex(), d.Evidence.Hex())
 	}
-	if rep.OK {
+	switch {
+	case rep.OK:
 		fmt.Fprintln(w, "\nall rounds match the chain")
-	} else {
+	case slices.ContainsFunc(rep.Rounds, func(r Round) bool { return r.Verdict == Mismatch }):
 		fmt.Fprintln(w, "\nMISMATCH: the rounds above do not match what the chain records")
+	default:
+		fmt.Fprintln(w, "\nINCOMPLETE: the store lacks blobs the rounds above need, so they could not be checked (nothing that was read failed); audit a complete copy of the coordinator's store (its data_dir)")
 	}
 	return nil
 }
