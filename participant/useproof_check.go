@@ -62,6 +62,25 @@ type VerifiedUse struct {
 	Uses     []RecordUse `json:"uses"`
 	// ConsentAsOfRound is the patient's consent state as the round opened.
 	ConsentAsOfRound string `json:"consent_as_of_round,omitempty"`
+	// ConsentMaxEpsilon is the ε bound of that consent's deciding grant (0:
+	// none), a reason a record with active consent was not used.
+	ConsentMaxEpsilon float64 `json:"consent_max_epsilon,omitempty"`
+}
+
+// WriteText prints what `cohort consent verify-proof` tells the patient:
+// the proof checked, each record's use in the round, the patient's consent
+// as the round opened and, for a bounded grant, that the bound leaves
+// records out, so that "not used" beside "active" is explained.
+func (v *VerifiedUse) WriteText(w io.Writer) {
+	fmt.Fprintf(w, "proof verified against the chain: study %d round %d, hospital %s's committed consent root\n", v.StudyID, v.Round, v.Hospital.Hex())
+	WriteUses(w, v.Uses, v.Round)
+	if v.ConsentAsOfRound == "" {
+		return
+	}
+	fmt.Fprintf(w, "your consent to study %d as the round opened: %s\n", v.StudyID, v.ConsentAsOfRound)
+	if v.ConsentMaxEpsilon > 0 {
+		fmt.Fprintf(w, "your grant bounds the study's differential-privacy ε at %.2f: a hospital leaves your records out of every round after which the study's ε would pass it, and out of every round of a study without differential privacy (cohort study show prints the ε spent per round)\n", v.ConsentMaxEpsilon)
+	}
 }
 
 // CheckUseProof checks, for a patient, a hospital's proof against the
@@ -82,6 +101,7 @@ func CheckUseProof(ctx context.Context, ledger *contracts.Ledger, p UseProof) (*
 			return nil, err
 		}
 		res.ConsentAsOfRound = st.State.String()
+		res.ConsentMaxEpsilon = st.Record.MaxEpsilon
 	}
 	return res, nil
 }

@@ -1,9 +1,12 @@
 package participant
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -58,4 +61,50 @@ func TestUseProofAgainstTheChain(t *testing.T) {
 	}
 	_, err = ProveUse(dir, 1337, f.ledger.Address(), f.studyID, 1, f.hospital.Address(), patient, nil)
 	require.ErrorContains(t, err, "no record of patient")
+}
+
+// A patient whose grant bounds ε and whose record was not used is told,
+// beside "active", that the bound leaves records out: the proof checked
+// against the chain carries the grant's bound, and an unbounded grant
+// carries none.
+func TestVerifiedUseExplainsAnEpsilonBound(t *testing.T) {
+	f := newConsentChain(t)
+	domain, err := f.ledger.ConsentDomain(f.ctx)
+	require.NoError(t, err)
+	patients := map[float64]common.Hash{}
+	for _, bound := range []float64{0, 2.5} {
+		key := mustKey(t)
+		patient := records.PatientID(crypto.PubkeyToAddress(key.PublicKey))
+		s, err := contracts.SignConsent(key, domain, contracts.ConsentChange{Patient: patient, Scope: contracts.ConsentScope{StudyID: f.studyID},
+			Granted: true, Expiry: time.Now().Add(365 * 24 * time.Hour), MaxEpsilon: bound})
+		require.NoError(t, err)
+		_, err = f.ledger.RelayConsent(f.ctx, f.hospital, s)
+		require.NoError(t, err)
+		patients[bound] = patient
+	}
+	f.openRound(t, 1)
+	dir := t.TempDir()
+	used := []string{"rec-1"}
+	root := records.MerkleRoot(used)
+	p := quietParticipant(f, records.Site{Name: "h"}, ConsentChain, dir)
+	require.NoError(t, p.keepRoundIDs(1, used, root))
+	_, err = f.ledger.CommitUpdate(f.ctx, f.hospital, f.studyID, 1, contracts.Commitment{CiphertextHash: common.Hash{9}, Samples: 1, ConsentRoot: root})
+	require.NoError(t, err)
+
+	for bound, patient := range patients {
+		proof, err := ProveUse(dir, 1337, f.ledger.Address(), f.studyID, 1, f.hospital.Address(), patient, []string{"rec-2"})
+		require.NoError(t, err)
+		res, err := CheckUseProof(f.ctx, f.ledger, proof)
+		require.NoError(t, err)
+		assert.Equal(t, "active", res.ConsentAsOfRound)
+		assert.InDelta(t, bound, res.ConsentMaxEpsilon, 1e-9)
+		var out strings.Builder
+		res.WriteText(&out)
+		assert.Contains(t, out.String(), "record rec-2: not used in round 1")
+		if bound > 0 {
+			assert.Contains(t, out.String(), "your grant bounds the study's differential-privacy ε at 2.50")
+		} else {
+			assert.NotContains(t, out.String(), "bounds")
+		}
+	}
 }

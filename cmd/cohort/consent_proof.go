@@ -138,15 +138,10 @@ func (cmd consentCmd) verifyProof(ctx context.Context, args []string, stdout, st
 	if err != nil {
 		return err
 	}
-	uses := res.Uses
 	if *asJSON {
 		err = writeJSON(stdout, res)
 	} else {
-		fmt.Fprintf(stdout, "proof verified against the chain: study %d round %d, hospital %s's committed consent root\n", p.StudyID, p.Round, p.Hospital.Hex())
-		participant.WriteUses(stdout, uses, p.Round)
-		if res.ConsentAsOfRound != "" {
-			fmt.Fprintf(stdout, "your consent to study %d as the round opened: %s\n", p.StudyID, res.ConsentAsOfRound)
-		}
+		res.WriteText(stdout)
 	}
 	if err != nil {
 		return err
