@@ -161,16 +161,16 @@ func (l *Ledger) RelayConsentBatch(ctx context.Context, relayer *Account, change
 
 // inFittingChunks sends changes in chunks of at most ConsentBatchSize,
 // in order, through send (start: the chunk's index in changes). A chunk
-// that needs more gas than a block allows (ErrGasAllowance) is sent
-// again halved, and the rest of the batch goes at that size: a block of
-// geth --dev, at its storage prices, holds about 90 first grants, where
-// 200 fit one under mainnet rules. Nothing of a chunk refused so is sent.
+// that needs more gas than a block allows is sent again halved, and the
+// rest of the batch goes at that size: a block of geth --dev, at its
+// storage prices, holds about 90 first grants, where 200 fit one under
+// mainnet rules. Nothing of a chunk refused so is sent.
 func inFittingChunks(changes []SignedConsent, send func(start int, chunk []SignedConsent) error) error {
 	size := ConsentBatchSize
 	for start := 0; start < len(changes); {
 		chunk := changes[start:min(start+size, len(changes))]
 		err := send(start, chunk)
-		if errors.Is(err, ErrGasAllowance) && len(chunk) > 1 {
+		if tooBigForABlock(err) && len(chunk) > 1 {
 			size = (len(chunk) + 1) / 2
 			continue
 		}
@@ -180,6 +180,18 @@ func inFittingChunks(changes []SignedConsent, send func(start int, chunk []Signe
 		start += len(chunk)
 	}
 	return nil
+}
+
+// tooBigForABlock reports whether estimating a chunk's gas failed as a
+// chunk too big for a block does: ErrGasAllowance when the batch itself
+// runs out of the block's gas, or a revert with no data when a call it
+// makes does (the 63/64 rule leaves the batch gas to revert with, and
+// nothing to say why). The relay functions revert with data on every
+// refusal of their own, so an empty revert is taken for gas; a chunk of
+// one still returns it as it is.
+func tooBigForABlock(err error) bool {
+	var rev *RevertError
+	return errors.Is(err, ErrGasAllowance) || (errors.As(err, &rev) && len(rev.Data) == 0)
 }
 
 // consentGas keeps the most gas a consent batch of each size used, so that

@@ -228,3 +228,53 @@ func TestConsentBatchWithLearntGasNeverMinesARevert(t *testing.T) {
 		assert.Equal(t, block+1, b)
 	})
 }
+
+// TestConsentChunksHalveUntilTheyFitABlock: a chunk whose gas estimate
+// fails as one too big for a block (ErrGasAllowance, or a revert with no
+// data when a call inside the batch runs out of gas, as geth --dev
+// answered 100 first grants in a block of 11.7 million gas) is sent again
+// halved, every change goes once and in order, and a revert with data, or
+// an empty one from a single change, is returned as it is.
+func TestConsentChunksHalveUntilTheyFitABlock(t *testing.T) {
+	changes := make([]SignedConsent, 230)
+	for i := range changes {
+		changes[i].Nonce = uint32(i)
+	}
+	fits := func(chunk []SignedConsent) error {
+		switch {
+		case len(chunk) > 150:
+			return fmt.Errorf("estimating gas: %w", ErrGasAllowance)
+		case len(chunk) > 60:
+			return fmt.Errorf("estimating gas: %w", &RevertError{sentinel: ErrReverted})
+		}
+		return nil
+	}
+	var sent []uint32
+	var sizes []int
+	err := inFittingChunks(changes, func(start int, chunk []SignedConsent) error {
+		if err := fits(chunk); err != nil {
+			return err
+		}
+		require.Equal(t, uint32(start), chunk[0].Nonce)
+		for _, c := range chunk {
+			sent = append(sent, c.Nonce)
+		}
+		sizes = append(sizes, len(chunk))
+		return nil
+	})
+	require.NoError(t, err)
+	require.Len(t, sent, len(changes))
+	for i, n := range sent {
+		require.Equal(t, uint32(i), n, "every change once, in order")
+	}
+	assert.Equal(t, []int{50, 50, 50, 50, 30}, sizes, "200 → 100 → 50, and the rest at 50")
+
+	refusal := &RevertError{Name: "InvalidParameter", Data: []byte{1, 2, 3, 4}, sentinel: ErrInvalidParameter}
+	calls := 0
+	err = inFittingChunks(changes, func(int, []SignedConsent) error { calls++; return refusal })
+	require.ErrorIs(t, err, ErrInvalidParameter)
+	assert.Equal(t, 1, calls, "a refusal with data is the contract's, not the block's: not retried")
+
+	err = inFittingChunks(changes[:1], func(int, []SignedConsent) error { return &RevertError{sentinel: ErrReverted} })
+	require.ErrorIs(t, err, ErrReverted, "one change that reverts without data is returned")
+}
