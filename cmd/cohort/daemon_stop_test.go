@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/coordinator"
 )
 
@@ -37,16 +40,7 @@ func TestCoordinatorStopMidStudyFreesItsDataDir(t *testing.T) {
 	for _, h := range hospitals {
 		procs[h] = c.start(h, "participant", "--config", c.path(h+".json"))
 	}
-	for {
-		require.NoError(t, ctx.Err(), "round 2 did not open")
-		require.False(t, first.finished(), "the coordinator exited: %v\n%s", first.err, first.stderr.String())
-		s, err := c.ledger.Study(ctx, c.studyID)
-		require.NoError(t, err)
-		if s.CurrentRound == 2 && s.RoundOpen {
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	first.awaitRoundOpen(t, ctx, c, 2)
 	require.NoError(t, first.stopAndWait(), first.stderr.String())
 
 	lock := flock.New(c.path("state", "coordinator", "LOCK"))
@@ -69,6 +63,97 @@ func TestCoordinatorStopMidStudyFreesItsDataDir(t *testing.T) {
 	require.NoError(t, third.stopAndWait(), third.stderr.String())
 	assert.NotContains(t, third.stderr.String(), "in use by another process")
 	assertWholeBlobs(t, c.path("state", "coordinator", "blobs"))
+}
+
+// TestParticipantStopMidStudyFreesItsDataDir stops a hospital's node (run
+// in this process, as `cohort participant` runs it) in round 2 of a study
+// that needs all three hospitals: once its run returns, its data directory
+// is unlocked and holds only whole files. A node started while another is
+// still stopping on the same data directory takes it over once the other
+// is gone, resumes from its keystore and kept state, and the study
+// completes with models that match the chain.
+func TestParticipantStopMidStudyFreesItsDataDir(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end with processes")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	hospitals := []string{"hospital-1", "hospital-2", "hospital-3"}
+	c := newConsortium(t, ctx, e2eStudy{founders: hospitals, rounds: 3, minParticipants: 3, thr: 2, enrolment: 500 * time.Millisecond})
+	coord := c.start("coordinator", "coordinator", "--config", c.path("coordinator.json"))
+	procs := map[string]*proc{}
+	for _, h := range hospitals[1:] {
+		procs[h] = c.start(h, "participant", "--config", c.path(h+".json"))
+	}
+	first := c.participantHere(ctx, "hospital-1")
+	first.awaitRoundOpen(t, ctx, c, 2)
+	require.NoError(t, first.stopAndWait(), first.stderr.String())
+
+	dataDir := c.path("state", "hospital-1")
+	lock := flock.New(filepath.Join(dataDir, "LOCK"))
+	free, err := lock.TryLock()
+	require.NoError(t, err)
+	require.True(t, free, "the data directory is unlocked once the node's run returned")
+	require.NoError(t, lock.Unlock())
+	assertWholeNodeState(t, dataDir)
+
+	second := c.participantHere(ctx, "hospital-1")
+	second.awaitStdout(t, ctx, "taking part in study")
+	second.stop()
+	third := c.participantHere(ctx, "hospital-1") // while the second is stopping
+	require.NoError(t, second.wait(), second.stderr.String())
+	third.awaitStdout(t, ctx, "study 1 done") // the node that took the data directory over finished the study
+	require.NoError(t, third.wait(), third.stderr.String())
+	assert.NotContains(t, third.stderr.String(), "in use by another process")
+	for _, h := range hospitals[1:] {
+		c.awaitExit(ctx, procs[h])
+	}
+	c.verifyModels(ctx, 3, "hospital-1")
+	assertWholeNodeState(t, dataDir)
+	if done, err := coord.exited(); done {
+		t.Fatalf("the coordinator exited: %v", err)
+	}
+}
+
+// assertWholeNodeState checks a hospital node's data directory after its
+// daemon stopped: no temporary file is left (every write goes through a
+// hidden temporary file and a rename or link, so one left is a write cut
+// short), every kept record is JSON (or, for a round's decrypted
+// aggregate, scoring seed and endorsed scores, a hash), and every round's sealed update is
+// kept whole under the hash the round refers to.
+func assertWholeNodeState(t *testing.T, dir string) {
+	t.Helper()
+	sealedRounds := 0
+	require.NoError(t, filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		require.NoError(t, err)
+		switch name := e.Name(); {
+		case strings.HasPrefix(name, "."):
+			t.Errorf("%s in the data directory is a write cut short", rel)
+		case strings.HasSuffix(name, ".json"):
+			b, err := os.ReadFile(path)
+			require.NoError(t, err)
+			switch filepath.Dir(rel) {
+			case "decrypted", "scored", "endorsed": // a round's hash, as hex
+				assert.Regexp(t, `^0x[0-9a-f]{64}\s*$`, string(b), "%s holds a hash", rel)
+			default:
+				assert.True(t, json.Valid(b), "%s holds JSON", rel)
+			}
+		case filepath.Dir(rel) == "updates" && strings.HasPrefix(name, "round-"):
+			ref, err := os.ReadFile(path)
+			require.NoError(t, err)
+			h := common.HexToHash(string(ref))
+			sealed, err := os.ReadFile(filepath.Join(dir, "updates", h.Hex()))
+			require.NoError(t, err, "%s refers to a kept sealed update", rel)
+			assert.Equal(t, h, aggregation.ContentHash(sealed), "the update %s refers to is whole", rel)
+			sealedRounds++
+		}
+		return nil
+	}))
+	assert.NotZero(t, sealedRounds)
 }
 
 // assertWholeBlobs checks a coordinator's blob store after its daemon
@@ -110,11 +195,23 @@ type daemonHere struct {
 // coordinatorHere starts the consortium's coordinator daemon in this
 // process.
 func (c *consortium) coordinatorHere(ctx context.Context) *daemonHere {
+	return c.daemonHere(ctx, runCoordinator, "coordinator.json")
+}
+
+// participantHere starts a hospital's node in this process, as `cohort
+// participant --config NAME.json` runs it.
+func (c *consortium) participantHere(ctx context.Context, name string) *daemonHere {
+	return c.daemonHere(ctx, runParticipant, name+".json")
+}
+
+// daemonHere starts a daemon's run function on one of the consortium's
+// configuration files in this process; the test's end stops it.
+func (c *consortium) daemonHere(ctx context.Context, run func(context.Context, []string, io.Writer, io.Writer) error, config string) *daemonHere {
 	ctx, stop := context.WithCancel(ctx)
 	d := &daemonHere{stop: stop, done: make(chan struct{}), stdout: new(syncBuffer), stderr: new(syncBuffer)}
 	go func() {
 		defer close(d.done)
-		d.err = runCoordinator(ctx, []string{"--config", c.path("coordinator.json")}, d.stdout, d.stderr)
+		d.err = run(ctx, []string{"--config", c.path(config)}, d.stdout, d.stderr)
 	}()
 	c.t.Cleanup(func() { _ = d.stopAndWait() })
 	return d
@@ -139,12 +236,32 @@ func (d *daemonHere) stopAndWait() error {
 	return d.wait()
 }
 
+// awaitRoundOpen waits until the study's round is open on chain; the
+// daemon's exit first fails the test.
+func (d *daemonHere) awaitRoundOpen(t *testing.T, ctx context.Context, c *consortium, round uint32) {
+	t.Helper()
+	for {
+		require.NoError(t, ctx.Err(), "round %d did not open", round)
+		if d.finished() { // (d.err is set once it has)
+			t.Fatalf("the daemon exited: %v\n%s", d.err, d.stderr.String())
+		}
+		s, err := c.ledger.Study(ctx, c.studyID)
+		require.NoError(t, err)
+		if s.CurrentRound == round && s.RoundOpen {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // awaitStdout waits until the daemon printed text; its exit first fails
 // the test.
 func (d *daemonHere) awaitStdout(t *testing.T, ctx context.Context, text string) {
 	t.Helper()
 	for !strings.Contains(d.stdout.String(), text) {
-		require.False(t, d.finished(), "the daemon exited before printing %q: %v\n%s", text, d.err, d.stderr.String())
+		if d.finished() { // (d.err is set once it has)
+			t.Fatalf("the daemon exited before printing %q: %v\n%s", text, d.err, d.stderr.String())
+		}
 		require.NoError(t, ctx.Err(), "the daemon did not print %q", text)
 		time.Sleep(50 * time.Millisecond)
 	}
