@@ -43,13 +43,18 @@ func (c *Chain) Lagging(behind uint64) (*Chain, *Lag, error) {
 	view.heads.mu.Lock()
 	view.heads.watching, view.heads.stop = true, stop
 	view.heads.mu.Unlock()
+	// The chain's next head is asked for before Lagging returns, and again
+	// before the view's readers are woken: a block mined before the
+	// watcher first ran, or while it woke them, was missed (a test's
+	// first block never reached the view under load).
+	next := c.NextHead()
 	go func() {
 		for {
-			next := c.NextHead()
 			select {
 			case <-ctx.Done():
 				return
 			case <-next:
+				next = c.NextHead()
 				view.newHead()
 			}
 		}
