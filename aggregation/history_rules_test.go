@@ -242,6 +242,12 @@ func TestHistoryRulesOnReplays(t *testing.T) {
 		sites        int
 		share        float64
 	}
+	// A history flag as the only strike, each round at α/R (R = 8 rounds),
+	// so that an honest site is ever flagged with probability at most about α.
+	strict, err := NewRobustPolicy(RobustConfig{FalseFlagRate: DefaultFalseFlagRate / 8, MinRelativeUpdates: DefaultMinRelativeUpdates, MinContributors: DefaultMinContributors})
+	if err != nil {
+		t.Fatal(err)
+	}
 	rules := []struct {
 		name string
 		flag func(replayedStudy) [][]bool
@@ -251,6 +257,8 @@ func TestHistoryRulesOnReplays(t *testing.T) {
 		{"history of z", func(st replayedStudy) [][]bool { return historyRule(p, st, -1, true) }},
 		{"today, 30%", func(st replayedStudy) [][]bool { return roundRule(p, st, 0.3) }},
 		{"history, 30%", func(st replayedStudy) [][]bool { return historyRule(p, st, 0.3, false) }},
+		{"history, α/8", func(st replayedStudy) [][]bool { return historyRule(strict, st, -1, false) }},
+		{"history, 30%, α/8", func(st replayedStudy) [][]bool { return historyRule(strict, st, 0.3, false) }},
 	}
 	tallies := map[kind][]detection{}
 	var kinds []kind
@@ -280,7 +288,11 @@ func TestHistoryRulesOnReplays(t *testing.T) {
 					}
 				}
 			}
-			tallies[k][j].add(st, flags, 2, 3)
+			limit := 3
+			if strings.Contains(rule.name, "α/8") {
+				limit = 1
+			}
+			tallies[k][j].add(st, flags, 2, limit)
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -289,7 +301,7 @@ func TestHistoryRulesOnReplays(t *testing.T) {
 	for _, k := range kinds {
 		fmt.Printf("%s, %d sites, %s at %.2f\n", k.data, k.sites, k.attack, k.share)
 		for j, rule := range rules {
-			fmt.Printf("  %-13s %s\n", rule.name, tallies[k][j])
+			fmt.Printf("  %-18s %s\n", rule.name, tallies[k][j])
 		}
 	}
 }
