@@ -516,8 +516,13 @@ func centreSpread(xs []float64, malicious int, floor float64) (median, spread fl
 // rest, until no new value exceeds tau. A value's statistic is the largest of
 // its passes, so a value once beyond tau stays beyond it.
 func upperZ(xs []float64, floor, tau float64) []float64 {
+	budget, _, _ := honestMajorityOrder(len(xs))
+	return upperZWithBudget(xs, floor, tau, budget)
+}
+
+// upperZWithBudget is upperZ for at most budget malicious values of xs.
+func upperZWithBudget(xs []float64, floor, tau float64, budget int) []float64 {
 	n := len(xs)
-	budget, _, _ := honestMajorityOrder(n)
 	z := make([]float64, n)
 	for i := range z {
 		z[i] = math.Inf(-1)
