@@ -160,7 +160,7 @@ func parseFractions(s string, sites int) ([]float64, error) {
 		}
 		m := evaluation.MaliciousSites(v, sites)
 		if seen[m] {
-			return nil, fmt.Errorf("%v gives %d malicious sites of %d, as another share does; list each once", v, m, sites)
+			return nil, fmt.Errorf("%v gives %s of %d, as another share does; list each once", v, counted(m, "malicious site"), sites)
 		}
 		seen[m] = true
 		out = append(out, v)

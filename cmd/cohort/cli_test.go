@@ -63,3 +63,22 @@ func TestCLIUsage(t *testing.T) {
 		})
 	}
 }
+
+// TestCountedPluralises: counts in the commands' output read "1
+// transaction", "2 transactions", "0 records", where they read "1
+// transactions".
+func TestCountedPluralises(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		noun string
+		want string
+	}{
+		{0, "record", "0 records"},
+		{1, "transaction", "1 transaction"},
+		{2, "transaction", "2 transactions"},
+		{1, "consent change", "1 consent change"},
+		{3, "consent change", "3 consent changes"},
+	} {
+		assert.Equal(t, tt.want, counted(tt.n, tt.noun))
+	}
+}

@@ -128,3 +128,12 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
+
+// counted is n with noun after it, in the plural unless n is 1: "1
+// transaction", "3 transactions". Every noun the commands count takes an s.
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

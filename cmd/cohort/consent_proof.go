@@ -86,8 +86,8 @@ func (cmd consentCmd) proof(ctx context.Context, args []string, stdout, stderr i
 	if err := p.Write(*out); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "study %d round %d, hospital %s: proofs for %d records, checked against the chain, written to %s\n",
-		cfg.StudyID, *round, hospital.Address().Hex(), len(uses), *out)
+	fmt.Fprintf(stdout, "study %d round %d, hospital %s: proofs for %s, checked against the chain, written to %s\n",
+		cfg.StudyID, *round, hospital.Address().Hex(), counted(len(uses), "record"), *out)
 	participant.WriteUses(stdout, uses, uint32(*round))
 	return nil
 }

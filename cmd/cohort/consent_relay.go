@@ -77,8 +77,8 @@ func (cmd consentCmd) relay(ctx context.Context, args []string, stdout, stderr i
 	if *asJSON {
 		return writeJSON(stdout, out)
 	}
-	fmt.Fprintf(stdout, "%d consent changes relayed in %d transactions by %s: %d recorded, %d skipped, %d gas (%d per change)\n",
-		out.Changes, len(out.Transactions), relayer.Address().Hex(), out.Recorded, out.Skipped, out.GasUsed, out.GasUsed/uint64(out.Changes))
+	fmt.Fprintf(stdout, "%s relayed in %s by %s: %d recorded, %d skipped, %d gas (%d per change)\n",
+		counted(out.Changes, "consent change"), counted(len(out.Transactions), "transaction"), relayer.Address().Hex(), out.Recorded, out.Skipped, out.GasUsed, out.GasUsed/uint64(out.Changes))
 	for _, e := range out.Entries {
 		if e.Outcome != contracts.ConsentRecorded.String() {
 			fmt.Fprintf(stdout, "  skipped change %d (patient %s): %s\n", e.Index, e.Patient.Hex(), e.Outcome)

@@ -81,7 +81,7 @@ Flags:
 		return fmt.Errorf("connecting to --eth-rpc: %w", err)
 	}
 	defer chain.Close()
-	fmt.Fprintf(stderr, "deploying the Cohort contract from %s with %d founding members on chain %s\n", deployer, len(founders), chain.ChainID())
+	fmt.Fprintf(stderr, "deploying the Cohort contract from %s with %s on chain %s\n", deployer, counted(len(founders), "founding member"), chain.ChainID())
 	stop := evaluation.NoteWhile(stderr, evaluation.NoteEvery, "deploying: waiting for the transaction to be mined")
 	d, err := deployment.Deploy(ctx, chain, deployer, founders, uint8(*quorum))
 	stop()

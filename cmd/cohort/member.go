@@ -205,10 +205,10 @@ func printMemberVote(w io.Writer, v *membership.Vote, asJSON bool) error {
 	}
 	fmt.Fprintf(w, "proposal %d: %s %s, voted by %s\n", v.ProposalID, v.Kind, subject, v.By.Hex())
 	if v.Executed {
-		fmt.Fprintf(w, "carried with %d votes: it has taken effect\n", v.Yes)
+		fmt.Fprintf(w, "carried with %s: it has taken effect\n", counted(int(v.Yes), "vote"))
 	} else {
-		fmt.Fprintf(w, "%d of %d votes; other members vote with `cohort member vote --proposal %d` before %s\n",
-			v.Yes, v.Required, v.ProposalID, v.ExpiresAt.Format(time.RFC3339))
+		fmt.Fprintf(w, "%d of %s; other members vote with `cohort member vote --proposal %d` before %s\n",
+			v.Yes, counted(int(v.Required), "vote"), v.ProposalID, v.ExpiresAt.Format(time.RFC3339))
 	}
 	fmt.Fprintf(w, "tx  %s (%d gas)\n", v.TxHash.Hex(), v.GasUsed)
 	return nil

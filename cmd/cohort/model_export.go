@@ -153,7 +153,7 @@ func modelPredict(args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	if schema.Features() != spec.Features {
-		return fmt.Errorf("schema encodes %d features but the model takes %d; use the study's schema", schema.Features(), spec.Features)
+		return fmt.Errorf("schema encodes %s but the model takes %d; use the study's schema", counted(schema.Features(), "feature"), spec.Features)
 	}
 	site, _, err := records.LoadFile(*dataPath, *schema, records.LoadOptions{Scoring: true})
 	if err != nil {
@@ -176,16 +176,16 @@ func modelPredict(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("write %s: %w", what, err)
 	}
 	if spec.Kind == models.KindCox {
-		fmt.Fprintf(stderr, "scored %d records with %s %s: %d high risk (log-risk above %.6g, %s), %d low\n",
-			res.Records, f.From(), f.ModelHash.Hex(), res.High, res.Cut, res.CutHow, res.Records-res.High)
+		fmt.Fprintf(stderr, "scored %s with %s %s: %d high risk (log-risk above %.6g, %s), %d low\n",
+			counted(res.Records, "record"), f.From(), f.ModelHash.Hex(), res.High, res.Cut, res.CutHow, res.Records-res.High)
 		if res.Known == res.Records && res.Known > 0 {
-			fmt.Fprintf(stderr, "on these %d records with a known outcome: C-index %.6f\n", res.Known, res.CIndex)
+			fmt.Fprintf(stderr, "on these %s with a known outcome: C-index %.6f\n", counted(res.Known, "record"), res.CIndex)
 		}
 		return nil
 	}
-	fmt.Fprintf(stderr, "scored %d records with %s %s\n", res.Records, f.From(), f.ModelHash.Hex())
+	fmt.Fprintf(stderr, "scored %s with %s %s\n", counted(res.Records, "record"), f.From(), f.ModelHash.Hex())
 	if ev := res.Evaluation; ev != nil {
-		fmt.Fprintf(stderr, "on these %d labelled records: accuracy %.6f  auc %.6f  loss %.6f\n", res.Labelled, ev.Accuracy(), ev.AUC(), ev.LogLoss())
+		fmt.Fprintf(stderr, "on these %s: accuracy %.6f  auc %.6f  loss %.6f\n", counted(res.Labelled, "labelled record"), ev.Accuracy(), ev.AUC(), ev.LogLoss())
 	}
 	return nil
 }

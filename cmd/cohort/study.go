@@ -113,7 +113,7 @@ Flags:
 		case *rounds == 0:
 			*rounds = uint(recipe.Rounds)
 		case *rounds != uint(recipe.Rounds):
-			return usageErr("--rounds %d differs from the recipe's %d rounds; drop --rounds or change the recipe", *rounds, recipe.Rounds)
+			return usageErr("--rounds %d differs from the recipe's %s; drop --rounds or change the recipe", *rounds, counted(recipe.Rounds, "round"))
 		}
 	}
 	contractAddr, err := contracts.ParseAddress(*contract)
@@ -205,9 +205,9 @@ func committeeLine(c contracts.CommitteeParams, threshold uint32) string {
 	}
 	rotation := "rotated when a member leaves or is suspended, or by a vote"
 	if c.RotationRounds != 0 {
-		rotation = fmt.Sprintf("rotated every %d rounds", c.RotationRounds)
+		rotation = "rotated every " + counted(int(c.RotationRounds), "round")
 	}
-	return fmt.Sprintf("committee  %d participants chosen on chain hold key shares and %d decrypt (%s)", c.Size, threshold, rotation)
+	return fmt.Sprintf("committee  %s chosen on chain hold key shares and %d decrypt (%s)", counted(int(c.Size), "participant"), threshold, rotation)
 }
 
 func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {

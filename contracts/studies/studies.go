@@ -78,11 +78,16 @@ func ReferenceCommitment(s string) (common.Hash, error) {
 // Report is a study as `cohort study show` prints it: the study as the chain
 // records it, every opened round and every participant's standing.
 type Report struct {
-	ID                  uint64              `json:"id"`
-	Contract            common.Address      `json:"contract"`
-	ChainID             uint64              `json:"chain_id"`
-	Owner               common.Address      `json:"owner"`
-	Coordinator         common.Address      `json:"coordinator"`
+	ID          uint64         `json:"id"`
+	Contract    common.Address `json:"contract"`
+	ChainID     uint64         `json:"chain_id"`
+	Owner       common.Address `json:"owner"`
+	Coordinator common.Address `json:"coordinator"`
+	// RecipeHash is the canonical hash of the study's recipe (or, for a
+	// study created before recipes, its model spec), which hospitals and
+	// the coordinator check their files against; SpecHash is the same
+	// hash under its older name, kept for scripts that read it.
+	RecipeHash          common.Hash         `json:"recipe_hash"`
 	SpecHash            common.Hash         `json:"spec_hash"`
 	Purpose             common.Hash         `json:"purpose"`
 	ReferenceCommitment common.Hash         `json:"reference_commitment"`
@@ -187,7 +192,7 @@ func Show(ctx context.Context, ledger *contracts.Ledger, chainID, id uint64) (*R
 	}
 	rep := &Report{
 		ID: s.ID, Contract: ledger.Address(), ChainID: chainID, Owner: s.Owner, Coordinator: s.Coordinator,
-		SpecHash: s.SpecHash, Purpose: s.Purpose, ReferenceCommitment: s.ReferenceCommitment, PublicKeyHash: s.PublicKeyHash,
+		RecipeHash: s.SpecHash, SpecHash: s.SpecHash, Purpose: s.Purpose, ReferenceCommitment: s.ReferenceCommitment, PublicKeyHash: s.PublicKeyHash,
 		Rounds: s.Rounds, MinParticipants: s.MinParticipants, Threshold: s.Threshold, StrikeLimit: s.StrikeLimit,
 		CurrentRound: s.CurrentRound, Status: Status(s),
 		Participants: []ParticipantReport{}, RoundHistory: []RoundReport{}, Strikes: []StrikeReport{},

@@ -225,6 +225,26 @@ func TestShowNamesTheCommittee(t *testing.T) {
 	}
 }
 
+// TestShowCallsTheStudysHashItsRecipeHash: `cohort study show` printed
+// the hash of the study's recipe, which hospitals and the coordinator
+// check their recipe file against, as "spec hash"; it says "recipe hash",
+// and --json has recipe_hash beside spec_hash (kept for scripts).
+func TestShowCallsTheStudysHashItsRecipeHash(t *testing.T) {
+	f := newStudyOfThree(t, contracts.StudyParams{Rounds: 1, MinParticipants: 2})
+	rep, err := Show(f.ctx, f.ledger, 1337, f.id)
+	require.NoError(t, err)
+	study, err := f.ledger.Study(f.ctx, f.id)
+	require.NoError(t, err)
+	var text bytes.Buffer
+	rep.WriteText(&text)
+	assert.Regexp(t, `\n  recipe hash +`+study.SpecHash.Hex()+`\n`, text.String())
+	assert.NotContains(t, text.String(), "spec hash")
+	b, err := json.Marshal(rep)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"spec_hash":"`+study.SpecHash.Hex()+`"`)
+	assert.Contains(t, string(b), `"recipe_hash":"`+study.SpecHash.Hex()+`"`)
+}
+
 // TestShowCountsEachHospitalsSamples: `cohort study show` reports, per
 // round, how many consented records each hospital committed to train on,
 // and for a study that binds its sample counts to consent, each

@@ -13,8 +13,8 @@ import (
 func (r *Report) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "study %d on contract %s (chain %d): %s\n", r.ID, r.Contract.Hex(), r.ChainID, r.Status)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "  owner\t%s\n  coordinator\t%s\n  spec hash\t%s\n  purpose\t%s\n  reference\t%s\n  public key hash\t%s\n",
-		r.Owner.Hex(), r.Coordinator.Hex(), r.SpecHash.Hex(), r.Purpose.Hex(), r.ReferenceCommitment.Hex(), HashOrDash(r.PublicKeyHash))
+	fmt.Fprintf(tw, "  owner\t%s\n  coordinator\t%s\n  recipe hash\t%s\n  purpose\t%s\n  reference\t%s\n  public key hash\t%s\n",
+		r.Owner.Hex(), r.Coordinator.Hex(), r.RecipeHash.Hex(), r.Purpose.Hex(), r.ReferenceCommitment.Hex(), HashOrDash(r.PublicKeyHash))
 	fmt.Fprintf(tw, "  rounds\t%d (run %d)\n  min participants\t%d\n  threshold t\t%d\n  strike limit\t%d\n",
 		r.Rounds, r.CurrentRound, r.MinParticipants, r.Threshold, r.StrikeLimit)
 	if c := r.Committee; c != nil {

@@ -65,17 +65,26 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 		return err
 	}
 	spec := settings.Spec
-	chain, ledger, study, err := contracts.OpenStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, func(h common.Hash) error { return settings.Check(h, nil) })
+	// The recipe is checked once the key and certificate are: a config of
+	// another deployment differs in its recipe too, and the key says why.
+	chain, ledger, study, err := contracts.OpenStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, func(common.Hash) error { return nil })
 	if err != nil {
 		return err
 	}
 	defer chain.Close()
 	chain.SetLogWindow(cfg.Chain.LogWindow)
+	if err := checkIdentity(study, account.Address(), cert, pool, time.Now()); err != nil {
+		return err
+	}
+	if host, covered := uncoveredListenHost(cert, cfg.Listen); host != "" {
+		log.Warn("the TLS certificate does not cover the host in listen: hospitals must dial one it covers, or they refuse the coordinator",
+			"listen_host", host, "certificate_hosts", covered)
+	}
+	if err := settings.Check(study.SpecHash, nil); err != nil {
+		return fmt.Errorf("study %d: %w", cfg.StudyID, err)
+	}
 	if r := settings.Recipe; r != nil && uint32(r.Rounds) != study.Rounds {
 		return fmt.Errorf("study %d runs %d rounds on chain but the recipe says %d", cfg.StudyID, study.Rounds, r.Rounds)
-	}
-	if study.Coordinator != account.Address() {
-		return fmt.Errorf("study %d is coordinated by %s; key_file holds %s", cfg.StudyID, study.Coordinator.Hex(), account.Address().Hex())
 	}
 	metrics := newRoundMetrics(cfg.StudyID)
 	log, stopMetrics, err := metrics.Start(cfg.MetricsListen, chain.BlockNumber, log, stdout)
