@@ -73,17 +73,23 @@ func (l *Ledger) LogConsentBatch(ctx context.Context, relayer *Account, changes 
 	if len(changes) == 0 {
 		return res, fmt.Errorf("logging a consent batch: %w: no changes", ErrInvalidParameter)
 	}
+	var err error
+	if res.Outcomes, _, err = l.screenConsent(ctx, changes); err != nil {
+		return res, fmt.Errorf("logging a consent batch: %w", err)
+	}
 	d, err := l.ConsentDomain(ctx)
 	if err != nil {
 		return res, err
 	}
-	res.Outcomes = make([]ConsentOutcome, len(changes))
-	err = inFittingChunks(changes, func(start int, chunk []SignedConsent) error {
+	send, at := screened(changes, res.Outcomes)
+	err = inFittingChunks(send, func(start int, chunk []SignedConsent) error {
 		outcomes, r, err := l.logConsentChunk(ctx, relayer, d, chunk)
 		if err != nil {
-			return fmt.Errorf("logging consent changes %d to %d of %d: %w", start+1, start+len(chunk), len(changes), err)
+			return fmt.Errorf("logging consent changes %d to %d of %d: %w", at[start]+1, at[start+len(chunk)-1]+1, len(changes), err)
 		}
-		copy(res.Outcomes[start:], outcomes)
+		for i, o := range outcomes {
+			res.Outcomes[at[start+i]] = o
+		}
 		res.Receipts = append(res.Receipts, r)
 		res.GasUsed += r.GasUsed
 		return nil
