@@ -299,3 +299,72 @@ func readCSV(t *testing.T, path string) [][]string {
 	require.NoError(t, err)
 	return rows
 }
+
+// A study that standardises per hospital ("standardise": "site") trains on
+// each hospital's features standardised by its own statistics, which no
+// hospital keeps and the chain does not record. Its export went through
+// ("match the chain") and the file scored the hospitals' own test records
+// at accuracy 0.37 and AUC 0.50 where the chain recorded 0.98 (2 rounds,
+// 2026-12-07); now export and predict refuse it, saying what to do, with
+// or without a standardiser, and write nothing.
+func TestModelExportRefusesASiteStandardisedStudy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs an encrypted study")
+	}
+	needWDBC(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	files := writeSiteFiles(t, 3)
+	sites, scales, err := records.LoadSites(files, wdbcSchema, records.StandardiseSite, io.Discard)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	recipe := models.DefaultRecipe(len(scales))
+	recipe.Rounds, recipe.Standardise = 1, records.StandardiseSite
+	s, err := simulation.Run(ctx, simulation.Config{Hospitals: 3, Seed: 3, DataDir: dir, Sites: sites, Scales: scales, Recipe: &recipe})
+	require.NoError(t, err)
+	t.Cleanup(s.Close)
+	study, err := s.Ledger().Study(ctx, s.StudyID())
+	require.NoError(t, err)
+	require.Zero(t, study.StandardiserHash, "the chain records no standardiser for a site study")
+
+	work := t.TempDir()
+	store, err := coordinator.OpenStore(filepath.Join(dir, "coordinator"))
+	require.NoError(t, err)
+	blob, err := store.Get(s.Rounds()[0].ModelHash)
+	require.NoError(t, err)
+	modelBin, specFile := filepath.Join(work, "model.bin"), filepath.Join(work, "recipe.json")
+	require.NoError(t, os.WriteFile(modelBin, blob, 0o600))
+	specJSON, err := json.Marshal(recipe)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(specFile, specJSON, 0o600))
+	// A standardiser of one hospital's records, as someone might make one.
+	raw, _, err := records.LoadSites(files[:1], wdbcSchema, records.StandardisePooled, io.Discard)
+	require.NoError(t, err)
+	m, err := records.TrainMoments(raw[0], len(scales))
+	require.NoError(t, err)
+	own, err := records.NewStandardiser(m)
+	require.NoError(t, err)
+	enc, err := own.Encode()
+	require.NoError(t, err)
+	ownFile := filepath.Join(work, "hospital-1-standardiser.json")
+	require.NoError(t, os.WriteFile(ownFile, enc, 0o600))
+
+	cmd := modelCmd{dial: func(context.Context, string) (*contracts.Chain, error) { return s.Chain(), nil }, borrowed: true}
+	exported := filepath.Join(work, "model.json")
+	base := []string{"export", "--model", modelBin, "--spec", specFile, "--schema", wdbcSchema, "--out", exported,
+		"--study", strconv.FormatUint(s.StudyID(), 10), "--eth-rpc", "simulated", "--contract", s.Ledger().Address().Hex()}
+	for _, args := range [][]string{base, append(slices.Clone(base), "--standardiser", ownFile)} {
+		var out, errOut bytes.Buffer
+		err := cmd.run(ctx, args, &out, &errOut)
+		require.ErrorIs(t, err, export.ErrSiteStandardised)
+		assert.ErrorContains(t, err, `"standardise": "site"`)
+		assert.ErrorContains(t, err, `export the model of a study that standardises "pooled"`)
+	}
+	_, err = os.Stat(exported)
+	require.ErrorIs(t, err, os.ErrNotExist, "a refused export wrote its file")
+
+	var out, errOut bytes.Buffer
+	assert.Equal(t, 1, run(ctx, []string{"model", "predict", "--model", modelBin, "--spec", specFile, "--standardiser", ownFile,
+		"--schema", wdbcSchema, "--data", files[0]}, &out, &errOut))
+	assert.Contains(t, errOut.String(), `"standardise": "site"`)
+}
