@@ -17,14 +17,7 @@ import (
 // with go-ethereum's apitypes) and the patient id equal what the deployed
 // contract computes.
 func TestConsentDigestMatchesContract(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	deployer := testAccount(t)
-	chain, err := NewSimulatedChain(deployer.Address())
-	require.NoError(t, err)
-	defer func() { require.NoError(t, chain.Close()) }()
-	l, _, err := Deploy(ctx, chain, deployer, []Member{{deployer.Address(), "H", crypto.Keccak256Hash([]byte("c"))}})
-	require.NoError(t, err)
+	ctx, chain, l, deployer := soloLedger(t)
 	d, err := l.ConsentDomain(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, chain.ChainID(), d.ChainID)
@@ -114,14 +107,7 @@ func TestNonceResyncAfterTimeout(t *testing.T) {
 // costlier than the one it was learnt from) runs out of gas, is sent again
 // with an estimate and recorded, and the limit learnt grows to it.
 func TestConsentBatchGasLimitIsLearnt(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	deployer := testAccount(t)
-	chain, err := NewSimulatedChain(deployer.Address())
-	require.NoError(t, err)
-	defer func() { require.NoError(t, chain.Close()) }()
-	l, _, err := Deploy(ctx, chain, deployer, []Member{{deployer.Address(), "H", crypto.Keccak256Hash([]byte("c"))}})
-	require.NoError(t, err)
+	ctx, chain, l, deployer := soloLedger(t)
 	d, err := l.ConsentDomain(ctx)
 	require.NoError(t, err)
 	grants := func(n int) []SignedConsent { return purposeGrants(t, d, n) }
@@ -142,6 +128,21 @@ func TestConsentBatchGasLimitIsLearnt(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, before+2, after, "the send that ran out of gas was mined, then the estimated one")
 	assert.Equal(t, res.GasUsed, l.consentGas.used[3], "the limit learnt grew to what the batch used")
+}
+
+// soloLedger deploys a ledger whose only member is its deployer on a
+// simulated chain, for 30 s.
+func soloLedger(t *testing.T) (context.Context, *Chain, *Ledger, *Account) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	deployer := testAccount(t)
+	chain, err := NewSimulatedChain(deployer.Address())
+	require.NoError(t, err)
+	t.Cleanup(func() { require.NoError(t, chain.Close()) })
+	l, _, err := Deploy(ctx, chain, deployer, []Member{{deployer.Address(), "H", crypto.Keccak256Hash([]byte("c"))}})
+	require.NoError(t, err)
+	return ctx, chain, l, deployer
 }
 
 // purposeGrants signs n new patients' grants of a purpose for the registry of d.
@@ -287,14 +288,7 @@ func TestConsentChunksHalveUntilTheyFitABlock(t *testing.T) {
 // is not the next one reads there as a replay, which is why the relay
 // screens signatures.
 func TestRegistryRefusesWhatTheRelayScreens(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	deployer := testAccount(t)
-	chain, err := NewSimulatedChain(deployer.Address())
-	require.NoError(t, err)
-	defer func() { require.NoError(t, chain.Close()) }()
-	l, _, err := Deploy(ctx, chain, deployer, []Member{{deployer.Address(), "H", crypto.Keccak256Hash([]byte("c"))}})
-	require.NoError(t, err)
+	ctx, chain, l, deployer := soloLedger(t)
 	d, err := l.ConsentDomain(ctx)
 	require.NoError(t, err)
 
