@@ -142,7 +142,10 @@ func countRecorded(outcomes []ConsentOutcome) int {
 // others are recorded: one patient's bad or stale signature must not hold
 // back the consent of everyone else in the batch, nor make the hospital sign
 // and send them again. Changes apply in order, so a second change of one
-// patient's scope must carry the next nonce. The error is for the batch as a
+// patient's scope must carry the next nonce. A signature that is not the
+// patient's, and a copy of a change earlier in the batch, are found off
+// chain first (screenConsent), reported as ConsentSkippedBadSignature and
+// ConsentSkippedDuplicate, and not sent. The error is for the batch as a
 // whole: a relayer that is not an active member (ErrNotMember), a retired
 // registry, a chain failure; transactions sent before it stay on chain and
 // their outcomes are returned with it.

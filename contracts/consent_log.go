@@ -64,7 +64,9 @@ func packConsentEntry(s SignedConsent) ([]byte, error) {
 // transaction. The registry checks each as RelayConsent does, and its
 // freshness instead of a nonce, and records it as a ConsentLogged event
 // only: no storage, so a change costs a fraction of a stored one. A change
-// that fails a check is skipped and reported in its outcome. Entries are
+// that fails a check is skipped and reported in its outcome; a bad
+// signature and a copy are found before sending, as RelayConsentBatch
+// finds them, and not sent. Entries are
 // sent in increasing order of their EIP-712 digest (the contract refuses a
 // copy that way); outcomes are in the order given. Readers reduce the logs
 // as the contract's doc comment says (PatientConsents).
