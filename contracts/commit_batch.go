@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math/big"
 
@@ -154,21 +155,33 @@ var secp256k1HalfN = new(big.Int).Rsh(crypto.S256().Params().N, 1)
 // address of whoever signed otherwise (another hospital's, for a
 // commitment altered or signed for another round or study).
 func CommitSigner(d CommitDomain, studyID uint64, round uint32, c SignedCommitment) (common.Address, error) {
-	if len(c.Signature) != crypto.SignatureLength || (c.Signature[64] != 27 && c.Signature[64] != 28) {
-		return common.Address{}, fmt.Errorf("%w: a %d-byte signature", ErrBadCommitSignature, len(c.Signature))
-	}
-	if new(big.Int).SetBytes(c.Signature[32:64]).Cmp(secp256k1HalfN) > 0 {
-		return common.Address{}, fmt.Errorf("%w: a signature with a high s", ErrBadCommitSignature)
-	}
 	digest, err := CommitDigest(d, studyID, round, c.Commitment)
 	if err != nil {
 		return common.Address{}, err
 	}
-	sig := append([]byte(nil), c.Signature...)
+	signer, err := ecrecoverSigner(digest, c.Signature)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("%w: %v", ErrBadCommitSignature, err)
+	}
+	return signer, nil
+}
+
+// ecrecoverSigner recovers who signed digest as the contracts' ecrecover
+// does, refusing what they refuse: a signature other than 65 bytes with V
+// 27 or 28, a high s (a malleated copy of a valid one), or one that
+// recovers no key.
+func ecrecoverSigner(digest common.Hash, signature []byte) (common.Address, error) {
+	if len(signature) != crypto.SignatureLength || (signature[64] != 27 && signature[64] != 28) {
+		return common.Address{}, fmt.Errorf("a %d-byte signature", len(signature))
+	}
+	if new(big.Int).SetBytes(signature[32:64]).Cmp(secp256k1HalfN) > 0 {
+		return common.Address{}, errors.New("a signature with a high s")
+	}
+	sig := append([]byte(nil), signature...)
 	sig[64] -= 27
 	pub, err := crypto.SigToPub(digest[:], sig)
 	if err != nil {
-		return common.Address{}, fmt.Errorf("%w: %v", ErrBadCommitSignature, err)
+		return common.Address{}, err
 	}
 	return crypto.PubkeyToAddress(*pub), nil
 }

@@ -275,6 +275,26 @@ func SignConsent(key *ecdsa.PrivateKey, d ConsentDomain, c ConsentChange) (Signe
 	return SignedConsent{ConsentChange: c, Signature: sig}, nil
 }
 
+// consentSignerOf returns the patient id of the key that made a
+// signature of digest (PatientID of the recovered address), which the
+// registry requires to be the change's Patient; an error matching
+// ErrBadSignature for a signature it cannot read as anyone's.
+func consentSignerOf(digest common.Hash, signature []byte) (common.Hash, error) {
+	signer, err := ecrecoverSigner(digest, signature)
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("%w: %v", ErrBadSignature, err)
+	}
+	return PatientID(signer), nil
+}
+
+// notThePatients explains a signature of a change that does not recover to
+// its patient's key. The digest names the patient, so what recovers is an
+// unrelated key, whatever the cause.
+func notThePatients(s SignedConsent) error {
+	return fmt.Errorf("%w: the signature is not patient %s's signature of this change: another patient's, or one made for other terms, another registry or chain (the nonce was not checked); relay the signature patient %s made for this change, or have them sign it again",
+		ErrBadSignature, s.Patient.Hex(), s.Patient.Hex())
+}
+
 // ConsentNonce returns the nonce the next consent change of the patient for
 // the scope must carry.
 func (l *Ledger) ConsentNonce(ctx context.Context, patient common.Hash, scope ConsentScope) (uint32, error) {
@@ -293,7 +313,9 @@ func (l *Ledger) ConsentNonce(ctx context.Context, patient common.Hash, scope Co
 // account (the patient needs no ether). The contract refuses a signature not
 // made by the patient's key (ErrBadSignature), a replayed or stale one
 // (ErrInvalidNonce), a grant whose expiry has passed (ErrConsentExpired) and
-// relayers that are not active members (ErrNotMember).
+// relayers that are not active members (ErrNotMember). The signature is
+// checked here first (see screenConsent), so one that is not the patient's
+// is reported as such, naming whose key made it, and nothing is sent.
 func (l *Ledger) RelayConsent(ctx context.Context, relayer *Account, s SignedConsent) (Receipt, error) {
 	what := "revocation"
 	if s.Granted {
@@ -307,6 +329,11 @@ func (l *Ledger) RelayConsent(ctx context.Context, relayer *Account, s SignedCon
 	}
 	if len(s.Signature) != crypto.SignatureLength {
 		return Receipt{}, wrap(fmt.Errorf("%w: signature of %d bytes, want %d", ErrBadSignature, len(s.Signature), crypto.SignatureLength))
+	}
+	if _, why, err := l.screenConsent(ctx, []SignedConsent{s}); err != nil {
+		return Receipt{}, wrap(err)
+	} else if why[0] != nil {
+		return Receipt{}, wrap(fmt.Errorf("%w (nothing was sent)", why[0]))
 	}
 	expiry, err := s.expiryUnix()
 	if err != nil {

@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/cohort-fl/cohort/contracts/cohortsol"
 )
@@ -47,7 +50,8 @@ const (
 	// ConsentSkippedStaleIssued: a logged change older than
 	// ConsentFreshnessWindow (a late replay).
 	ConsentSkippedStaleIssued
-	// ConsentSkippedDuplicate: the same logged change twice in one batch.
+	// ConsentSkippedDuplicate: the same change (stored or logged) given
+	// earlier in the batch; it is relayed once.
 	ConsentSkippedDuplicate
 	// ConsentSkippedBadEncoding: a packed entry the contract cannot read.
 	ConsentSkippedBadEncoding
@@ -97,8 +101,10 @@ func (o ConsentOutcome) Err() error {
 		return ErrStudyNotFound
 	case ConsentSkippedExpired:
 		return ErrConsentExpired
-	case ConsentSkippedInvalidNonce, ConsentSkippedStaleIssued, ConsentSkippedDuplicate:
+	case ConsentSkippedInvalidNonce, ConsentSkippedStaleIssued:
 		return ErrInvalidNonce
+	case ConsentSkippedDuplicate:
+		return ErrDuplicateConsent
 	case ConsentSkippedBadSignature:
 		return ErrBadSignature
 	default:
@@ -136,7 +142,10 @@ func countRecorded(outcomes []ConsentOutcome) int {
 // others are recorded: one patient's bad or stale signature must not hold
 // back the consent of everyone else in the batch, nor make the hospital sign
 // and send them again. Changes apply in order, so a second change of one
-// patient's scope must carry the next nonce. The error is for the batch as a
+// patient's scope must carry the next nonce. A signature that is not the
+// patient's, and a copy of a change earlier in the batch, are found off
+// chain first (screenConsent), reported as ConsentSkippedBadSignature and
+// ConsentSkippedDuplicate, and not sent. The error is for the batch as a
 // whole: a relayer that is not an active member (ErrNotMember), a retired
 // registry, a chain failure; transactions sent before it stay on chain and
 // their outcomes are returned with it.
@@ -145,18 +154,142 @@ func (l *Ledger) RelayConsentBatch(ctx context.Context, relayer *Account, change
 	if len(changes) == 0 {
 		return res, fmt.Errorf("relaying a consent batch: %w: no changes", ErrInvalidParameter)
 	}
-	err := inFittingChunks(changes, func(start int, chunk []SignedConsent) error {
+	var err error
+	if res.Outcomes, _, err = l.screenConsent(ctx, changes); err != nil {
+		return res, fmt.Errorf("relaying a consent batch: %w", err)
+	}
+	send, at := screened(changes, res.Outcomes)
+	err = inFittingChunks(send, func(start int, chunk []SignedConsent) error {
 		outcomes, r, err := l.relayConsentChunk(ctx, relayer, chunk)
 		if err != nil {
-			return fmt.Errorf("relaying consent changes %d to %d of %d: %w", start+1, start+len(chunk), len(changes), err)
+			return fmt.Errorf("relaying consent changes %d to %d of %d: %w", at[start]+1, at[start+len(chunk)-1]+1, len(changes), err)
 		}
-		res.Outcomes = append(res.Outcomes, outcomes...)
+		for i, o := range outcomes {
+			res.Outcomes[at[start+i]] = o
+		}
 		res.Receipts = append(res.Receipts, r)
 		res.GasUsed += r.GasUsed
 		return nil
 	})
 	res.Recorded = countRecorded(res.Outcomes)
 	return res, err
+}
+
+// screenConsent checks a batch off chain, before any of it is sent, for
+// what the registry would report misleadingly or only per transaction:
+//
+//   - a signature that is not the patient's key's for this change: the
+//     registry checks the nonce before the signature, so another patient's
+//     signature on the change of a patient with a change on record read as
+//     a replay, and the hospital was told to have the patient sign again
+//     with the current nonce;
+//   - a change given again later in the batch (the same EIP-712 digest): a
+//     copy in the same transaction is reported as a replay (stored) or a
+//     duplicate (logged), but one that the split into transactions put in
+//     another was reported as a replay or, logged, recorded again.
+//
+// It returns each change's outcome so far (ConsentRecorded: to be sent)
+// and, for a bad signature, why. The error is for a change that cannot be
+// hashed (a bad expiry or ε bound, a logged change with a nonce).
+func (l *Ledger) screenConsent(ctx context.Context, changes []SignedConsent) ([]ConsentOutcome, []error, error) {
+	d, err := l.ConsentDomain(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	digests, why, err := consentSignatures(d, changes)
+	if err != nil {
+		return nil, nil, err
+	}
+	if slices.ContainsFunc(why, func(err error) bool { return err != nil }) {
+		// A registry retired since this ledger read its modules has a
+		// domain patients no longer sign for: judge by the current one.
+		current, err := l.currentConsentDomain(ctx, d)
+		if err != nil {
+			return nil, nil, err
+		}
+		if current != d {
+			if digests, why, err = consentSignatures(current, changes); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	outcomes := make([]ConsentOutcome, len(changes))
+	first := make(map[common.Hash]bool, len(changes))
+	for i, dg := range digests {
+		switch {
+		case why[i] != nil:
+			outcomes[i] = ConsentSkippedBadSignature
+		case dg == common.Hash{}: // a bad scope, left to the registry
+		case first[dg]:
+			outcomes[i] = ConsentSkippedDuplicate
+		default:
+			first[dg] = true
+		}
+	}
+	return outcomes, why, nil
+}
+
+// consentSignatures returns the digest of each change in the domain d and,
+// for a signature that is not its patient's, why (nil otherwise). It
+// spreads the work over the CPUs: about 70 µs a change, so the 32,000
+// grants of a 100-hospital set-up take 2 s on one.
+func consentSignatures(d ConsentDomain, changes []SignedConsent) ([]common.Hash, []error, error) {
+	digests := make([]common.Hash, len(changes))
+	why := make([]error, len(changes))
+	var g errgroup.Group
+	workers := min(runtime.GOMAXPROCS(0), (len(changes)+63)/64)
+	for w := range workers {
+		g.Go(func() error {
+			for i := w; i < len(changes); i += workers {
+				s := changes[i]
+				if !s.Scope.Valid() {
+					continue // the registry says so first, and a digest of it means nothing
+				}
+				dg, err := ConsentDigest(d, s.ConsentChange)
+				if err != nil {
+					return fmt.Errorf("change %d (patient %s): %w", i+1, s.Patient, err)
+				}
+				digests[i] = dg
+				if signer, err := consentSignerOf(dg, s.Signature); err != nil {
+					why[i] = err
+				} else if signer != s.Patient {
+					why[i] = notThePatients(s)
+				}
+			}
+			return nil
+		})
+	}
+	return digests, why, g.Wait()
+}
+
+// currentConsentDomain returns d, or the domain of the registry that
+// replaced d's if a vote retired it since this ledger read its modules.
+func (l *Ledger) currentConsentDomain(ctx context.Context, d ConsentDomain) (ConsentDomain, error) {
+	out, err := l.chain.call(ctx, d.Contract, l.consentReg.PackSuccessor(), &l.abi)
+	if err != nil {
+		return d, err
+	}
+	next, err := l.consentReg.UnpackSuccessor(out)
+	if err != nil || next == (common.Address{}) {
+		return d, err
+	}
+	if _, err := l.resolve(ctx, true); err != nil {
+		return d, err
+	}
+	return l.ConsentDomain(ctx)
+}
+
+// screened returns the changes screenConsent left to send and the index
+// of each in changes.
+func screened(changes []SignedConsent, outcomes []ConsentOutcome) ([]SignedConsent, []int) {
+	var send []SignedConsent
+	var at []int
+	for i, o := range outcomes {
+		if o == ConsentRecorded {
+			send, at = append(send, changes[i]), append(at, i)
+		}
+	}
+	return send, at
 }
 
 // inFittingChunks sends changes in chunks of at most ConsentBatchSize,

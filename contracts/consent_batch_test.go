@@ -1,6 +1,7 @@
 package contracts_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -14,8 +15,9 @@ import (
 // TestRelayConsentBatchReportsBadEntries relays one batch holding good
 // grants and a revocation beside a forged, a replayed, an expired, a
 // duplicated, a malleated and an unknown-study entry: every bad entry is
-// skipped with its reason, every good one is recorded, and the state on
-// chain is what the good entries alone would give.
+// skipped with its reason (the forged, malleated and duplicated ones off
+// chain, unsent), every good one is recorded, and the state on chain is
+// what the good entries alone would give.
 func TestRelayConsentBatchReportsBadEntries(t *testing.T) {
 	f := newFixture(t, 2)
 	id := f.keyedStudy(t, 2)
@@ -47,7 +49,7 @@ func TestRelayConsentBatchReportsBadEntries(t *testing.T) {
 		contracts.ConsentSkippedInvalidNonce, // replayed from an earlier batch
 		contracts.ConsentSkippedExpired,
 		contracts.ConsentRecorded,
-		contracts.ConsentSkippedInvalidNonce, // the same grant twice in one batch
+		contracts.ConsentSkippedDuplicate, // the same grant twice in one batch
 		contracts.ConsentSkippedBadSignature,
 		contracts.ConsentRecorded,
 		contracts.ConsentSkippedStudyNotFound,
@@ -125,5 +127,71 @@ func TestConsentBatchRevocationReachesTheNextRound(t *testing.T) {
 		if i > 0 {
 			assert.Greater(t, h.Block, history[i-1].Block)
 		}
+	}
+}
+
+// TestRelayingAnotherPatientsSignatureSaysSo: a hospital that pairs one
+// patient's change with another patient's signature (a mixed-up file) is
+// told that the signature is not the patient's and whose key made it, alone
+// or in a batch. The registry checks the nonce before the signature, so for
+// a patient with a change on record it read as a replay, and the hospital
+// was told to have the patient sign again with the current nonce.
+func TestRelayingAnotherPatientsSignatureSaysSo(t *testing.T) {
+	f := newFixture(t, 2)
+	id := f.keyedStudy(t, 2)
+	study := contracts.ConsentScope{StudyID: id}
+	a, b := newPatient(t), newPatient(t)
+	_, err := f.ledger.RelayConsent(f.ctx, f.members[0], f.sign(t, a, study, true, f.later())) // a's next nonce is 1
+	require.NoError(t, err)
+	mixed := f.sign(t, b, study, true, f.later()) // b's own grant, nonce 0 ...
+	mixed.Patient = a.id                          // ... filed under a
+
+	_, err = f.ledger.RelayConsent(f.ctx, f.members[0], mixed)
+	require.ErrorIs(t, err, contracts.ErrBadSignature)
+	assert.NotErrorIs(t, err, contracts.ErrInvalidNonce)
+	assert.ErrorContains(t, err, "not patient "+a.id.Hex()+"'s signature of this change")
+
+	res, err := f.ledger.RelayConsentBatch(f.ctx, f.members[0], []contracts.SignedConsent{mixed, f.sign(t, b, study, true, f.later())})
+	require.NoError(t, err)
+	assert.Equal(t, []contracts.ConsentOutcome{contracts.ConsentSkippedBadSignature, contracts.ConsentRecorded}, res.Outcomes)
+	history, err := f.ledger.ConsentHistory(f.ctx, a.id, study)
+	require.NoError(t, err)
+	assert.Len(t, history, 1, "nothing recorded for a")
+}
+
+// TestConsentBatchDuplicateIsOneWhicheverTransaction relays batches one
+// entry more than a transaction holds, the first entry given again last,
+// stored and logged: the copy is reported as a duplicate, as one in the same
+// transaction is, and sent once. It went in a second transaction, where the
+// registry reported a stored copy as a replay and recorded a logged one
+// again.
+func TestConsentBatchDuplicateIsOneWhicheverTransaction(t *testing.T) {
+	f := newFixture(t, 2)
+	id := f.keyedStudy(t, 2)
+	study := contracts.ConsentScope{StudyID: id}
+	now := f.now(t)
+	for _, kind := range []struct {
+		name  string
+		sign  func(patient) contracts.SignedConsent
+		relay func(context.Context, *contracts.Account, []contracts.SignedConsent) (contracts.ConsentBatchResult, error)
+	}{
+		{"stored", func(p patient) contracts.SignedConsent { return f.sign(t, p, study, true, f.later()) }, f.ledger.RelayConsentBatch},
+		{"logged", func(p patient) contracts.SignedConsent { return f.signLogged(t, p, study, true, f.later(), now) }, f.ledger.LogConsentBatch},
+	} {
+		t.Run(kind.name, func(t *testing.T) {
+			batch := make([]contracts.SignedConsent, contracts.ConsentBatchSize, contracts.ConsentBatchSize+1)
+			for i := range batch {
+				batch[i] = kind.sign(newPatient(t))
+			}
+			batch = append(batch, batch[0])
+			res, err := kind.relay(f.ctx, f.members[0], batch)
+			require.NoError(t, err)
+			assert.Equal(t, contracts.ConsentBatchSize, res.Recorded)
+			assert.Equal(t, contracts.ConsentSkippedDuplicate, res.Outcomes[contracts.ConsentBatchSize])
+			assert.Len(t, res.Receipts, 1, "the copy is not sent")
+			history, err := f.ledger.ConsentHistory(f.ctx, batch[0].Patient, study)
+			require.NoError(t, err)
+			assert.Len(t, history, 1)
+		})
 	}
 }

@@ -17,14 +17,7 @@ import (
 // with go-ethereum's apitypes) and the patient id equal what the deployed
 // contract computes.
 func TestConsentDigestMatchesContract(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	deployer := testAccount(t)
-	chain, err := NewSimulatedChain(deployer.Address())
-	require.NoError(t, err)
-	defer func() { require.NoError(t, chain.Close()) }()
-	l, _, err := Deploy(ctx, chain, deployer, []Member{{deployer.Address(), "H", crypto.Keccak256Hash([]byte("c"))}})
-	require.NoError(t, err)
+	ctx, chain, l, deployer := soloLedger(t)
 	d, err := l.ConsentDomain(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, chain.ChainID(), d.ChainID)
@@ -114,14 +107,7 @@ func TestNonceResyncAfterTimeout(t *testing.T) {
 // costlier than the one it was learnt from) runs out of gas, is sent again
 // with an estimate and recorded, and the limit learnt grows to it.
 func TestConsentBatchGasLimitIsLearnt(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	deployer := testAccount(t)
-	chain, err := NewSimulatedChain(deployer.Address())
-	require.NoError(t, err)
-	defer func() { require.NoError(t, chain.Close()) }()
-	l, _, err := Deploy(ctx, chain, deployer, []Member{{deployer.Address(), "H", crypto.Keccak256Hash([]byte("c"))}})
-	require.NoError(t, err)
+	ctx, chain, l, deployer := soloLedger(t)
 	d, err := l.ConsentDomain(ctx)
 	require.NoError(t, err)
 	grants := func(n int) []SignedConsent { return purposeGrants(t, d, n) }
@@ -142,6 +128,21 @@ func TestConsentBatchGasLimitIsLearnt(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, before+2, after, "the send that ran out of gas was mined, then the estimated one")
 	assert.Equal(t, res.GasUsed, l.consentGas.used[3], "the limit learnt grew to what the batch used")
+}
+
+// soloLedger deploys a ledger whose only member is its deployer on a
+// simulated chain, for 30 s.
+func soloLedger(t *testing.T) (context.Context, *Chain, *Ledger, *Account) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	deployer := testAccount(t)
+	chain, err := NewSimulatedChain(deployer.Address())
+	require.NoError(t, err)
+	t.Cleanup(func() { require.NoError(t, chain.Close()) })
+	l, _, err := Deploy(ctx, chain, deployer, []Member{{deployer.Address(), "H", crypto.Keccak256Hash([]byte("c"))}})
+	require.NoError(t, err)
+	return ctx, chain, l, deployer
 }
 
 // purposeGrants signs n new patients' grants of a purpose for the registry of d.
@@ -277,4 +278,46 @@ func TestConsentChunksHalveUntilTheyFitABlock(t *testing.T) {
 
 	err = inFittingChunks(changes[:1], func(int, []SignedConsent) error { return &RevertError{sentinel: ErrReverted} })
 	require.ErrorIs(t, err, ErrReverted, "one change that reverts without data is returned")
+}
+
+// TestRegistryRefusesWhatTheRelayScreens sends chunks straight to the
+// registry, past the relay's off-chain screen (screenConsent): the
+// registry itself still skips another patient's signature, a malleated
+// one and a copy, so a relayer without the screen records none of them.
+// It checks the nonce first: a mixed-up signature on a change whose nonce
+// is not the next one reads there as a replay, which is why the relay
+// screens signatures.
+func TestRegistryRefusesWhatTheRelayScreens(t *testing.T) {
+	ctx, chain, l, deployer := soloLedger(t)
+	d, err := l.ConsentDomain(ctx)
+	require.NoError(t, err)
+
+	g := purposeGrants(t, d, 3)
+	forged := g[1]
+	forged.Signature = g[2].Signature
+	malleated := g[2]
+	malleated.Signature = append([]byte(nil), g[2].Signature...)
+	s := new(big.Int).SetBytes(malleated.Signature[32:64])
+	copy(malleated.Signature[32:64], common.BigToHash(s.Sub(crypto.S256().Params().N, s)).Bytes())
+	malleated.Signature[64] ^= 1
+	mixed := g[2] // another patient's signature, filed under g[0]'s patient, whose next nonce is then 1
+	mixed.Patient = g[0].Patient
+	outcomes, _, err := l.relayConsentChunk(ctx, deployer, []SignedConsent{g[0], forged, malleated, g[0], mixed})
+	require.NoError(t, err)
+	assert.Equal(t, []ConsentOutcome{ConsentRecorded, ConsentSkippedBadSignature, ConsentSkippedBadSignature, ConsentSkippedInvalidNonce, ConsentSkippedInvalidNonce}, outcomes)
+
+	now, err := chain.HeadTime(ctx)
+	require.NoError(t, err)
+	logged := make([]SignedConsent, 2)
+	for i := range logged {
+		key, err := crypto.GenerateKey()
+		require.NoError(t, err)
+		logged[i], err = SignConsent(key, d, ConsentChange{Scope: ConsentScope{Purpose: crypto.Keccak256Hash([]byte("gas"))}, Granted: true, Expiry: now.Add(time.Hour), IssuedAt: now})
+		require.NoError(t, err)
+	}
+	forgedLog := logged[1]
+	forgedLog.Signature = logged[0].Signature
+	outcomes, _, err = l.logConsentChunk(ctx, deployer, d, []SignedConsent{logged[0], forgedLog, logged[0]})
+	require.NoError(t, err)
+	assert.Equal(t, []ConsentOutcome{ConsentRecorded, ConsentSkippedBadSignature, ConsentSkippedDuplicate}, outcomes)
 }

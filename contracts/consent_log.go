@@ -64,7 +64,9 @@ func packConsentEntry(s SignedConsent) ([]byte, error) {
 // transaction. The registry checks each as RelayConsent does, and its
 // freshness instead of a nonce, and records it as a ConsentLogged event
 // only: no storage, so a change costs a fraction of a stored one. A change
-// that fails a check is skipped and reported in its outcome. Entries are
+// that fails a check is skipped and reported in its outcome; a bad
+// signature and a copy are found before sending, as RelayConsentBatch
+// finds them, and not sent. Entries are
 // sent in increasing order of their EIP-712 digest (the contract refuses a
 // copy that way); outcomes are in the order given. Readers reduce the logs
 // as the contract's doc comment says (PatientConsents).
@@ -73,17 +75,23 @@ func (l *Ledger) LogConsentBatch(ctx context.Context, relayer *Account, changes 
 	if len(changes) == 0 {
 		return res, fmt.Errorf("logging a consent batch: %w: no changes", ErrInvalidParameter)
 	}
+	var err error
+	if res.Outcomes, _, err = l.screenConsent(ctx, changes); err != nil {
+		return res, fmt.Errorf("logging a consent batch: %w", err)
+	}
 	d, err := l.ConsentDomain(ctx)
 	if err != nil {
 		return res, err
 	}
-	res.Outcomes = make([]ConsentOutcome, len(changes))
-	err = inFittingChunks(changes, func(start int, chunk []SignedConsent) error {
+	send, at := screened(changes, res.Outcomes)
+	err = inFittingChunks(send, func(start int, chunk []SignedConsent) error {
 		outcomes, r, err := l.logConsentChunk(ctx, relayer, d, chunk)
 		if err != nil {
-			return fmt.Errorf("logging consent changes %d to %d of %d: %w", start+1, start+len(chunk), len(changes), err)
+			return fmt.Errorf("logging consent changes %d to %d of %d: %w", at[start]+1, at[start+len(chunk)-1]+1, len(changes), err)
 		}
-		copy(res.Outcomes[start:], outcomes)
+		for i, o := range outcomes {
+			res.Outcomes[at[start+i]] = o
+		}
 		res.Receipts = append(res.Receipts, r)
 		res.GasUsed += r.GasUsed
 		return nil

@@ -89,6 +89,9 @@ var (
 	// patient and scope: the signature was replayed or is stale. Sign again
 	// with the nonce from ConsentNonce.
 	ErrInvalidNonce = errors.New("contracts: consent nonce is not the next one for this patient and scope (replayed or stale signature); sign again with the current nonce")
+	// ErrDuplicateConsent: a change given again in one batch; the first
+	// copy is relayed, the others are not.
+	ErrDuplicateConsent = errors.New("contracts: the same signed consent change is earlier in the batch; it is relayed once")
 	// ErrConsentExpired: the consent has expired, or a grant's expiry is not in the future.
 	ErrConsentExpired = errors.New("contracts: consent is expired (a grant needs an expiry in the future)")
 	// ErrConsentRevoked: the patient revoked consent for the study or its purpose.

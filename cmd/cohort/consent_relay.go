@@ -80,7 +80,12 @@ func (cmd consentCmd) relay(ctx context.Context, args []string, stdout, stderr i
 	fmt.Fprintf(stdout, "%s relayed in %s by %s: %d recorded, %d skipped, %d gas (%d per change)\n",
 		counted(out.Changes, "consent change"), counted(len(out.Transactions), "transaction"), relayer.Address().Hex(), out.Recorded, out.Skipped, out.GasUsed, out.GasUsed/uint64(out.Changes))
 	for _, e := range out.Entries {
-		if e.Outcome != contracts.ConsentRecorded.String() {
+		if e.Outcome == contracts.ConsentRecorded.String() {
+			continue
+		}
+		if e.Detail != "" {
+			fmt.Fprintf(stdout, "  skipped change %d (patient %s): %s: %s\n", e.Index, e.Patient.Hex(), e.Outcome, e.Detail)
+		} else {
 			fmt.Fprintf(stdout, "  skipped change %d (patient %s): %s\n", e.Index, e.Patient.Hex(), e.Outcome)
 		}
 	}

@@ -245,9 +245,11 @@ func TestConsentCommandUsage(t *testing.T) {
 }
 
 // TestConsentCommandRelayFile has two patients sign grants to files and a
-// hospital relay them, plus a replayed one, from one file in one batch: the
-// good ones are recorded and counted for the hospital's sample bound
-// (--open-counts), the replay is reported and skipped.
+// hospital relay them, plus a copy of the first and the first with the
+// second's signature, from one file in one batch: the good ones are
+// recorded and counted for the hospital's sample bound (--open-counts), the
+// copy is reported as a duplicate of change 1 and the mixed-up one as
+// carrying change 2's signature, both skipped.
 func TestConsentCommandRelayFile(t *testing.T) {
 	w := newConsentWorld(t)
 	dir := t.TempDir()
@@ -266,8 +268,18 @@ func TestConsentCommandRelayFile(t *testing.T) {
 	}
 	first, err := os.ReadFile(filepath.Join(dir, "signed0.json"))
 	require.NoError(t, err)
+	// The first patient's grant again with the second's signature, as a
+	// mixed-up file would hold it.
+	var mixed, second consentfile.File
+	require.NoError(t, json.Unmarshal(first, &mixed))
+	b, err := os.ReadFile(filepath.Join(dir, "signed1.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &second))
+	mixed.Signature = second.Signature
+	mixedJSON, err := json.Marshal(mixed)
+	require.NoError(t, err)
 	batch := filepath.Join(dir, "batch.json")
-	require.NoError(t, os.WriteFile(batch, append(all, first...), 0o644)) // the first grant twice
+	require.NoError(t, os.WriteFile(batch, append(append(all, first...), mixedJSON...), 0o644)) // the first grant twice
 
 	// --open-counts: the relayed grants count towards the hospital's sample bound.
 	out, errOut, err := w.run(append(append([]string{"relay"}, w.conn()...), "--file", batch, "--relayer-key", w.hospitalKey, "--open-counts", "--json")...)
@@ -279,12 +291,22 @@ func TestConsentCommandRelayFile(t *testing.T) {
 	assert.Equal(t, uint64(2), bound, "two grants counted, the replay not")
 	var got consentfile.RelayReport
 	require.NoError(t, json.Unmarshal([]byte(out), &got))
-	assert.Equal(t, 3, got.Changes)
+	assert.Equal(t, 4, got.Changes)
 	assert.Equal(t, 2, got.Recorded)
 	assert.Len(t, got.Transactions, 1)
-	require.Len(t, got.Entries, 3)
-	assert.Equal(t, []string{"recorded", "recorded", "invalid nonce"}, []string{got.Entries[0].Outcome, got.Entries[1].Outcome, got.Entries[2].Outcome})
+	require.Len(t, got.Entries, 4)
+	assert.Equal(t, []string{"recorded", "recorded", "duplicate", "bad signature"}, []string{got.Entries[0].Outcome, got.Entries[1].Outcome, got.Entries[2].Outcome, got.Entries[3].Outcome})
+	assert.Equal(t, "the same change as change 1, relayed once", got.Entries[2].Detail)
+	assert.Contains(t, got.Entries[3].Detail, "the signature is change 2's", "the file pairs the first patient's change with the second's signature")
 	assert.Equal(t, "active", w.status(t).State)
+
+	// Relayed alone, the mixed-up change is refused for its signature, not
+	// its nonce (the first grant is on chain now).
+	mixedPath := filepath.Join(dir, "mixed.json")
+	require.NoError(t, os.WriteFile(mixedPath, mixedJSON, 0o644))
+	_, _, err = w.run(append(append([]string{"grant"}, w.conn()...), "--signed", mixedPath, "--relayer-key", w.hospitalKey)...)
+	require.ErrorIs(t, err, contracts.ErrBadSignature)
+	require.NotErrorIs(t, err, contracts.ErrInvalidNonce)
 
 	// Bad input: a missing file, an empty one, and the relayer must be a member.
 	empty := filepath.Join(dir, "empty.json")

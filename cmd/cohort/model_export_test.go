@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -39,20 +40,10 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs an encrypted study")
 	}
-	needWDBC(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	files := writeSiteFiles(t, 3)
-	sites, scales, err := records.LoadSites(files, wdbcSchema, records.StandardisePooled, io.Discard)
-	require.NoError(t, err)
-	dir := t.TempDir()
-	recipe := models.DefaultRecipe(len(scales))
-	recipe.Rounds = 2
-	s, err := simulation.Run(ctx, simulation.Config{
-		Hospitals: 3, Seed: 3, DataDir: dir, Sites: sites, Scales: scales, Recipe: &recipe,
-	})
-	require.NoError(t, err)
-	t.Cleanup(s.Close)
+	w := runWDBCStudy(ctx, t, records.StandardisePooled, 2)
+	s, sites, files := w.study, w.sites, w.files
 	last := s.Rounds()[len(s.Rounds())-1]
 
 	t.Run("a researcher gets the round's model only if it matches the chain", func(t *testing.T) {
@@ -75,15 +66,7 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	// What a researcher holds: the model from `cohort model get`, the
 	// study's recipe and schema, and a hospital's kept standardiser.
 	work := t.TempDir()
-	store, err := coordinator.OpenStore(filepath.Join(dir, "coordinator"))
-	require.NoError(t, err)
-	blob, err := store.Get(last.ModelHash)
-	require.NoError(t, err)
-	modelBin, specFile := filepath.Join(work, "model.bin"), filepath.Join(work, "recipe.json")
-	require.NoError(t, os.WriteFile(modelBin, blob, 0o600))
-	specJSON, err := json.Marshal(recipe)
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(specFile, specJSON, 0o600))
+	modelBin, specFile := w.researcherFiles(t, work, last.ModelHash)
 	kept := filepath.Join(s.Participants()[0].DataDir, "standardiser.json")
 
 	cmd := modelCmd{dial: func(context.Context, string) (*contracts.Chain, error) { return s.Chain(), nil }, borrowed: true}
@@ -96,7 +79,7 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	assert.Contains(t, out.String(), "round 2: model "+last.ModelHash.Hex())
 
 	// An earlier round's hash does not match the model.
-	err = cmd.run(ctx, append(base, "--round", "1", "--out", filepath.Join(work, "x.json")), &out, &errOut)
+	err := cmd.run(ctx, append(base, "--round", "1", "--out", filepath.Join(work, "x.json")), &out, &errOut)
 	require.ErrorContains(t, err, "round 1 of study")
 
 	// The model takes standardised features: exported without the study's
@@ -199,6 +182,50 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	assert.Contains(t, errOut.String(), "the file was altered")
 }
 
+// wdbcStudy is an encrypted WDBC study of 3 hospitals, run to its end.
+type wdbcStudy struct {
+	study  *simulation.Study
+	files  []string       // each hospital's CSV
+	sites  []records.Site // as the study standardised them
+	recipe models.Recipe
+	dir    string // the simulation's data directory
+}
+
+// runWDBCStudy runs a WDBC study of rounds rounds that standardises as mode says.
+func runWDBCStudy(ctx context.Context, t *testing.T, mode records.Standardisation, rounds int) wdbcStudy {
+	t.Helper()
+	needWDBC(t)
+	w := wdbcStudy{files: writeSiteFiles(t, 3), dir: t.TempDir()}
+	var scales []float64
+	var err error
+	w.sites, scales, err = records.LoadSites(w.files, wdbcSchema, mode, io.Discard)
+	require.NoError(t, err)
+	w.recipe = models.DefaultRecipe(len(scales))
+	w.recipe.Rounds, w.recipe.Standardise = rounds, mode
+	w.study, err = simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Seed: 3, DataDir: w.dir, Sites: w.sites, Scales: scales, Recipe: &w.recipe,
+	})
+	require.NoError(t, err)
+	t.Cleanup(w.study.Close)
+	return w
+}
+
+// researcherFiles writes to work what a researcher holds of the study: a
+// round's model (by hash) as `cohort model get` writes it, and the recipe.
+func (w wdbcStudy) researcherFiles(t *testing.T, work string, model common.Hash) (modelBin, specFile string) {
+	t.Helper()
+	store, err := coordinator.OpenStore(filepath.Join(w.dir, "coordinator"))
+	require.NoError(t, err)
+	blob, err := store.Get(model)
+	require.NoError(t, err)
+	modelBin, specFile = filepath.Join(work, "model.bin"), filepath.Join(work, "recipe.json")
+	require.NoError(t, os.WriteFile(modelBin, blob, 0o600))
+	specJSON, err := json.Marshal(w.recipe)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(specFile, specJSON, 0o600))
+	return modelBin, specFile
+}
+
 // writeRowsWithIDs writes the header and the rows of files whose first
 // column is in ids to path.
 func writeRowsWithIDs(t *testing.T, files []string, ids map[string]bool, path string) {
@@ -298,4 +325,57 @@ func readCSV(t *testing.T, path string) [][]string {
 	rows, err := csv.NewReader(f).ReadAll()
 	require.NoError(t, err)
 	return rows
+}
+
+// A study that standardises per hospital ("standardise": "site") trains on
+// each hospital's features standardised by its own statistics, which no
+// hospital keeps and the chain does not record. Its export went through
+// ("match the chain") and the file scored the hospitals' own test records
+// at accuracy 0.37 and AUC 0.50 where the chain recorded 0.98 (2 rounds,
+// 2026-12-07); now export and predict refuse it, saying what to do, with
+// or without a standardiser, and write nothing.
+func TestModelExportRefusesASiteStandardisedStudy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs an encrypted study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	w := runWDBCStudy(ctx, t, records.StandardiseSite, 1)
+	s, files, features := w.study, w.files, w.recipe.Model.Features
+	study, err := s.Ledger().Study(ctx, s.StudyID())
+	require.NoError(t, err)
+	require.Zero(t, study.StandardiserHash, "the chain records no standardiser for a site study")
+
+	work := t.TempDir()
+	modelBin, specFile := w.researcherFiles(t, work, s.Rounds()[0].ModelHash)
+	// A standardiser of one hospital's records, as someone might make one.
+	raw, _, err := records.LoadSites(files[:1], wdbcSchema, records.StandardisePooled, io.Discard)
+	require.NoError(t, err)
+	m, err := records.TrainMoments(raw[0], features)
+	require.NoError(t, err)
+	own, err := records.NewStandardiser(m)
+	require.NoError(t, err)
+	enc, err := own.Encode()
+	require.NoError(t, err)
+	ownFile := filepath.Join(work, "hospital-1-standardiser.json")
+	require.NoError(t, os.WriteFile(ownFile, enc, 0o600))
+
+	cmd := modelCmd{dial: func(context.Context, string) (*contracts.Chain, error) { return s.Chain(), nil }, borrowed: true}
+	exported := filepath.Join(work, "model.json")
+	base := []string{"export", "--model", modelBin, "--spec", specFile, "--schema", wdbcSchema, "--out", exported,
+		"--study", strconv.FormatUint(s.StudyID(), 10), "--eth-rpc", "simulated", "--contract", s.Ledger().Address().Hex()}
+	for _, args := range [][]string{base, append(slices.Clone(base), "--standardiser", ownFile)} {
+		var out, errOut bytes.Buffer
+		err := cmd.run(ctx, args, &out, &errOut)
+		require.ErrorIs(t, err, export.ErrSiteStandardised)
+		assert.ErrorContains(t, err, `"standardise": "site"`)
+		assert.ErrorContains(t, err, `export the model of a study that standardises "pooled"`)
+	}
+	_, err = os.Stat(exported)
+	require.ErrorIs(t, err, os.ErrNotExist, "a refused export wrote its file")
+
+	var out, errOut bytes.Buffer
+	assert.Equal(t, 1, run(ctx, []string{"model", "predict", "--model", modelBin, "--spec", specFile, "--standardiser", ownFile,
+		"--schema", wdbcSchema, "--data", files[0]}, &out, &errOut))
+	assert.Contains(t, errOut.String(), `"standardise": "site"`)
 }

@@ -1,6 +1,7 @@
 package consentfile
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -208,6 +209,9 @@ type RelayEntry struct {
 	Patient common.Hash `json:"patient"`
 	Granted bool        `json:"granted"`
 	Outcome string      `json:"outcome"`
+	// Detail says more of a skipped change where the file shows it: the
+	// change a duplicate repeats, the change whose signature a bad one is.
+	Detail string `json:"detail,omitempty"`
 }
 
 // RelayReport is what relaying a file of changes did (what `cohort
@@ -262,9 +266,38 @@ func Relay(ctx context.Context, ledger *contracts.Ledger, relayer *contracts.Acc
 		out.Transactions = append(out.Transactions, r.TxHash)
 	}
 	for i, o := range res.Outcomes {
-		out.Entries = append(out.Entries, RelayEntry{Index: i + 1, Patient: changes[i].Patient, Granted: changes[i].Granted, Outcome: o.String()})
+		out.Entries = append(out.Entries, RelayEntry{Index: i + 1, Patient: changes[i].Patient, Granted: changes[i].Granted, Outcome: o.String(),
+			Detail: skipDetail(domain, changes, i, o)})
 	}
 	return out, nil
+}
+
+// skipDetail says which other change of the file a skipped change i
+// repeats (a duplicate) or carries the signature of (a bad signature: a
+// file that pairs one patient's change with another's signature).
+func skipDetail(d contracts.ConsentDomain, changes []contracts.SignedConsent, i int, o contracts.ConsentOutcome) string {
+	c := changes[i]
+	switch o {
+	case contracts.ConsentSkippedDuplicate:
+		digest, err := contracts.ConsentDigest(d, c.ConsentChange)
+		if err != nil {
+			return ""
+		}
+		for j, other := range changes[:i] {
+			if dj, err := contracts.ConsentDigest(d, other.ConsentChange); err == nil && dj == digest {
+				return fmt.Sprintf("the same change as change %d, relayed once", j+1)
+			}
+		}
+	case contracts.ConsentSkippedBadSignature:
+		for j, other := range changes {
+			if j != i && other.Patient != c.Patient && bytes.Equal(other.Signature, c.Signature) {
+				return fmt.Sprintf("the signature is change %d's (patient %s), not patient %s's: relay the signature patient %s made for this change",
+					j+1, other.Patient.Hex(), c.Patient.Hex(), c.Patient.Hex())
+			}
+		}
+		return fmt.Sprintf("not a valid signature of this change by patient %s; relay the one they made for it, or have them sign again", c.Patient.Hex())
+	}
+	return ""
 }
 
 // Status reads a patient's consent to a study as of a round (0: now) and

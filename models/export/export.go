@@ -97,6 +97,20 @@ var (
 	ErrNeedSpec           = errors.New("--spec is required with a model from `cohort model get` (or export it first with `cohort model export`)")
 )
 
+// ErrSiteStandardised refuses the model of a study that standardises per
+// hospital: no file can say how to score a record as it trained.
+var ErrSiteStandardised = errors.New(`the study standardises per hospital (its recipe's "standardise": "site"): each hospital trained on its features standardised by its own means and spreads, which no hospital keeps and the chain does not record, so no model file can score a record as the study did, nor be checked against the chain (exported without them, the WDBC study's model scored its hospitals' test records at accuracy 0.37 where the chain recorded 0.98); export the model of a study that standardises "pooled" (the default) or "none"`)
+
+// standardisation returns the standardisation a study's recipe (canonical
+// JSON) names; empty for a study made before recipes.
+func standardisation(canonSpec []byte) records.Standardisation {
+	var r struct {
+		Standardise records.Standardisation `json:"standardise"`
+	}
+	_ = json.Unmarshal(canonSpec, &r) // a spec has no such field
+	return r.Standardise
+}
+
 // MaxModelBytes bounds a model file read by export and predict.
 const MaxModelBytes = 1 << 30
 
@@ -117,6 +131,9 @@ func ReadParams(path string) ([]byte, []float64, error) {
 // New lays out params of spec as layers. The caller fills in where
 // the model comes from.
 func New(spec models.Spec, canonSpec []byte, params []float64) (*File, error) {
+	if standardisation(canonSpec) == records.StandardiseSite {
+		return nil, ErrSiteStandardised
+	}
 	m, err := models.New(spec, 0)
 	if err != nil {
 		return nil, err
@@ -180,6 +197,12 @@ func (f *File) Check() (models.Spec, error) {
 	}
 	if h := crypto.Keccak256Hash(canon); h != f.SpecHash {
 		return models.Spec{}, fmt.Errorf("%w: the spec hashes to %s, the file says %s", ErrInvalid, h.Hex(), f.SpecHash.Hex())
+	}
+	switch mode := standardisation(canon); {
+	case mode == records.StandardiseSite: // exported before 2026-12-07
+		return models.Spec{}, ErrSiteStandardised
+	case mode == records.StandardiseNone && f.Standardiser != nil:
+		return models.Spec{}, errors.New(`the study's recipe standardises nothing ("standardise": "none"), so its model takes the features as they are, and a standardiser would score every record wrong; drop --standardiser`)
 	}
 	if !slices.Equal(f.Intervals, spec.Intervals) {
 		return models.Spec{}, fmt.Errorf("%w: intervals %v, the spec's are %v", ErrInvalid, f.Intervals, spec.Intervals)

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
 )
 
 // An exported model reads back as itself, scores a record as the Gorgonia
@@ -84,5 +85,37 @@ func TestExportLogisticHazard(t *testing.T) {
 		_, err = f.ONNX()
 		require.ErrorIs(t, err, ErrInvalid)
 		assert.ErrorContains(t, err, "no ONNX form yet")
+	}
+}
+
+// A study whose recipe standardises nothing trained on the features as
+// they are: a standardiser attached to its model would score every record
+// wrong, and the chain records none to check it against, so it is
+// refused; the same standardiser goes with a pooled study's model.
+func TestExportRefusesAStandardiserForAStudyWithoutOne(t *testing.T) {
+	std := records.Standardiser{Mean: []float64{1, 2, 3}, Scale: []float64{1, 1, 2}}
+	enc, err := std.Encode()
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "standardiser.json")
+	require.NoError(t, os.WriteFile(path, enc, 0o600))
+	for _, tc := range []struct {
+		mode    records.Standardisation
+		refused bool
+	}{{records.StandardiseNone, true}, {records.StandardisePooled, false}} {
+		r := models.DefaultRecipe(3)
+		r.Standardise = tc.mode
+		canon, err := r.Canonical()
+		require.NoError(t, err)
+		m, err := models.New(r.Model, 1)
+		require.NoError(t, err)
+		f, err := New(r.Model, canon, m.Params())
+		require.NoError(t, err)
+		err = f.Attach("", path)
+		if tc.refused {
+			require.ErrorContains(t, err, `"standardise": "none"`)
+			require.ErrorContains(t, err, "drop --standardiser")
+			continue
+		}
+		require.NoError(t, err)
 	}
 }
