@@ -77,9 +77,9 @@ func (c *Coordinator) pooledStandardiser(ctx context.Context, members []common.A
 		if res, err = c.runMoments(ctx, members); err == nil {
 			break
 		}
-		// Hospitals whose patients have not granted yet: a wait for people,
-		// bounded by nothing but the study (no round is open, so no
-		// deadline runs).
+		// Hospitals whose patients have not granted yet: a wait for people
+		// (no round is open, so no round deadline runs), bounded by the
+		// study's consent wait.
 		var awaiting *awaitingConsentError
 		if errors.As(err, &awaiting) {
 			left, err := c.consentWaitLeft(awaiting)
@@ -150,12 +150,12 @@ const consentWaitState = "moments-consent-wait-since"
 // A hospital's claim to have no consented training record cannot be
 // checked: its consent may be local (flags in its own files, nothing on
 // chain), and on chain the coordinator knows neither which patients are
-// the hospital's nor whether a grant covers a training record (one in its
-// test split, past its expiry, or bounding ε counts in its relayed
-// consent counts but trains nothing); a hospital relays its own patients'
-// grants, so one that claims none need only relay none. So the wait is
-// bounded instead: a false claim holds the study no longer than a true
-// one, and the operator reads who held it.
+// the hospital's nor whether a grant covers a training record (a grant
+// for a record in its test split, or one past its expiry, counts in its
+// relayed consent counts but trains nothing); a hospital relays its own
+// patients' grants, so one that claims none need only relay none. So the
+// wait is bounded instead: a false claim holds the study no longer than a
+// true one, and the operator reads who held it.
 func (c *Coordinator) consentWaitLeft(awaiting *awaitingConsentError) (time.Duration, error) {
 	var since time.Time
 	raw, err := c.store.ReadState(consentWaitState)
