@@ -24,6 +24,7 @@ func TestNewRefusesBadConfig(t *testing.T) {
 		{"round shorter than a phase", func(c *Config) { c.RoundDuration = time.Second }, "shorter than the phase timeout"},
 		{"negative enrolment window", func(c *Config) { c.EnrolmentWindow = -time.Second }, "enrolment window -1s is negative"},
 		{"negative absent grace", func(c *Config) { c.AbsentGrace = -time.Second }, "absent grace -1s is negative"},
+		{"negative consent wait", func(c *Config) { c.ConsentWait = -time.Second }, "consent wait -1s is negative"},
 		{"robust scoring with distributed noise", func(c *Config) {
 			c.Root = &models.Dataset{}
 			c.PrivateTraining = &models.TrainConfig{Privacy: &models.PrivacyConfig{Mechanism: models.MechanismDistributed, MinContributors: 3}}

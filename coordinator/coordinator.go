@@ -64,6 +64,13 @@ type Config struct {
 	// the next round at once, which leaves joiners and leavers a window of
 	// one chain read.
 	EnrolmentWindow time.Duration
+	// ConsentWait bounds how long the moments phase, before round 1,
+	// waits in all for hospitals that decline to count as having no
+	// consented training record when the study cannot start without
+	// them (0: DefaultConsentWait). It is counted from the phase's first
+	// such wait, which the store keeps across restarts; past it the
+	// coordinator stops with ErrConsentWaitOver naming the hospitals.
+	ConsentWait time.Duration
 
 	// Progress, if set, is called after each round closes on chain.
 	Progress func(RoundReport)
@@ -319,6 +326,8 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 		return nil, fmt.Errorf("coordinator: config: absent grace %s is negative; set 0 (half the phase timeout) or more", cfg.AbsentGrace)
 	case cfg.EnrolmentWindow < 0:
 		return nil, fmt.Errorf("coordinator: config: enrolment window %s is negative; set 0 or more", cfg.EnrolmentWindow)
+	case cfg.ConsentWait < 0:
+		return nil, fmt.Errorf("coordinator: config: consent wait %s is negative; set 0 (%s) or more", cfg.ConsentWait, DefaultConsentWait)
 	case cfg.Root != nil && cfg.PrivateTraining != nil && cfg.PrivateTraining.Privacy != nil && cfg.PrivateTraining.Privacy.Distributed():
 		return nil, fmt.Errorf("coordinator: config: %w", models.ErrRobustDistributedDP)
 	case ledger == nil || account == nil || store == nil || log == nil:

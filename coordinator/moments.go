@@ -77,16 +77,21 @@ func (c *Coordinator) pooledStandardiser(ctx context.Context, members []common.A
 		if res, err = c.runMoments(ctx, members); err == nil {
 			break
 		}
-		// Hospitals whose patients have not granted yet: a wait for people,
-		// bounded by nothing but the study (no round is open, so no
-		// deadline runs).
+		// Hospitals whose patients have not granted yet: a wait for people
+		// (no round is open, so no round deadline runs), bounded by the
+		// study's consent wait.
 		var awaiting *awaitingConsentError
 		if errors.As(err, &awaiting) {
-			c.log.Warn(MsgAwaitingConsent, "hospitals", awaiting.hospitals, "retry_in", pause)
+			left, err := c.consentWaitLeft(awaiting)
+			if err != nil {
+				return err
+			}
+			wait := min(pause, left)
+			c.log.Warn(MsgAwaitingConsent, "hospitals", awaiting.hospitals, "retry_in", wait, "consent_wait_left", left)
 			select {
 			case <-ctx.Done():
 				return ctx.Err()
-			case <-time.After(pause):
+			case <-time.After(wait):
 			}
 			pause = min(2*pause, consentRetryMax)
 			continue
@@ -113,6 +118,68 @@ const (
 	consentRetryFirst = time.Second
 	consentRetryMax   = time.Minute
 )
+
+// DefaultConsentWait is Config.ConsentWait when it is zero: a day for a
+// hospital's patients to grant and their hospital to relay, and no more
+// than a day for a hospital that claims none to hold the study.
+const DefaultConsentWait = 24 * time.Hour
+
+// consentWait is ConsentWait, or DefaultConsentWait if it is zero.
+func (cfg Config) consentWait() time.Duration {
+	if cfg.ConsentWait > 0 {
+		return cfg.ConsentWait
+	}
+	return DefaultConsentWait
+}
+
+// ErrConsentWaitOver ends a study before round 1 whose moments phase
+// waited for hospitals with no consented training record for longer than
+// Config.ConsentWait, without which the study's minimum cannot count.
+var ErrConsentWaitOver = errors.New("coordinator: the moments phase waited for hospitals without consented training records for longer than the consent wait")
+
+// consentWaitState is the name, in the store, of the time the moments
+// phase first waited for hospitals without consented training records:
+// the consent wait is the study's, and a restart does not start it again.
+const consentWaitState = "moments-consent-wait-since"
+
+// consentWaitLeft is how much of the consent wait is left, counted from
+// the first time the study's moments phase waited for consent (kept in the
+// store, written now if this is it); once none is left it returns
+// ErrConsentWaitOver naming the hospitals awaited.
+//
+// A hospital's claim to have no consented training record cannot be
+// checked: its consent may be local (flags in its own files, nothing on
+// chain), and on chain the coordinator knows neither which patients are
+// the hospital's nor whether a grant covers a training record (a grant
+// for a record in its test split, or one past its expiry, counts in its
+// relayed consent counts but trains nothing); a hospital relays its own
+// patients' grants, so one that claims none need only relay none. So the
+// wait is bounded instead: a false claim holds the study no longer than a
+// true one, and the operator reads who held it.
+func (c *Coordinator) consentWaitLeft(awaiting *awaitingConsentError) (time.Duration, error) {
+	var since time.Time
+	raw, err := c.store.ReadState(consentWaitState)
+	switch {
+	case err == nil:
+		if err := since.UnmarshalText(raw); err != nil {
+			return 0, fmt.Errorf("coordinator: kept start of the consent wait %q: %w; delete %s in the data directory to wait again from now", raw, err, "state-"+consentWaitState)
+		}
+	case errors.Is(err, ErrBlobNotFound):
+		since = time.Now().UTC()
+		text, _ := since.MarshalText()
+		if err := c.store.WriteState(consentWaitState, text); err != nil {
+			return 0, err
+		}
+	default:
+		return 0, err
+	}
+	wait := c.cfg.consentWait()
+	if left := wait - time.Since(since); left > 0 {
+		return left, nil
+	}
+	return 0, fmt.Errorf("%w (%s, since %s): the study cannot start without %s, which declined to count as having none (%w). Nothing the coordinator reads can tell such a claim false: have %s relay its patients' consent (cohort consent relay, or cohort consent grant) and start the coordinator again, or set a longer consent_wait",
+		ErrConsentWaitOver, wait, since.Format(time.RFC3339), strings.Join(awaiting.hospitals, ", "), awaiting.err, strings.Join(awaiting.hospitals, ", "))
+}
 
 // awaitingConsentError ends a run of the moments phase that stalled because
 // hospitals declined to count, having no consented training record.

@@ -257,3 +257,48 @@ func TestJoinCatchesUpOnTheStandardiser(t *testing.T) {
 	require.NoError(t, err, "a late confirmation is acknowledged")
 	assert.Empty(t, f.coord.current.collecting().got, "and records nothing in the round's phase")
 }
+
+// The consent wait is the study's: it counts from the moments phase's
+// first wait for consent, which the store keeps, so a coordinator
+// restarted (by an operator, or by a hostile hospital's hold) does not
+// wait it again from the start; once it is over the coordinator stops
+// naming the hospitals awaited. A kept start it cannot read is an error
+// saying which file to delete, not a wait from now.
+func TestConsentWaitOutlastsARestart(t *testing.T) {
+	dir := t.TempDir()
+	open := func() *Coordinator {
+		store, err := OpenStore(dir)
+		require.NoError(t, err)
+		return &Coordinator{cfg: Config{ConsentWait: time.Hour}, store: store}
+	}
+	awaiting := &awaitingConsentError{hospitals: []string{"hospital-3"}, err: ErrStalled}
+	left, err := open().consentWaitLeft(awaiting)
+	require.NoError(t, err)
+	assert.LessOrEqual(t, left, time.Hour)
+	assert.Greater(t, left, 59*time.Minute, "the wait starts at the first one")
+
+	kept, err := open().store.ReadState(consentWaitState)
+	require.NoError(t, err)
+	restarted := open()
+	_, err = restarted.consentWaitLeft(awaiting)
+	require.NoError(t, err)
+	again, err := restarted.store.ReadState(consentWaitState)
+	require.NoError(t, err)
+	assert.Equal(t, string(kept), string(again), "a restart waits on from the kept start")
+
+	begun := time.Now().Add(-2 * time.Hour).UTC()
+	text, err := begun.MarshalText()
+	require.NoError(t, err)
+	require.NoError(t, restarted.store.WriteState(consentWaitState, text))
+	_, err = open().consentWaitLeft(awaiting)
+	require.ErrorIs(t, err, ErrConsentWaitOver)
+	require.ErrorIs(t, err, ErrStalled)
+	assert.Contains(t, err.Error(), "hospital-3")
+	assert.Contains(t, err.Error(), begun.Format(time.RFC3339))
+
+	require.NoError(t, restarted.store.WriteState(consentWaitState, []byte("yesterday")))
+	_, err = open().consentWaitLeft(awaiting)
+	require.Error(t, err)
+	assert.NotErrorIs(t, err, ErrConsentWaitOver)
+	assert.Contains(t, err.Error(), "state-"+consentWaitState)
+}

@@ -83,6 +83,16 @@ const (
 	// standing for the missing endorsements
 	// (TestWithheldEndorsementStillStrikesTheAttacker).
 	AttackWithholdEndorsement = "withhold-endorsement"
+	// AttackFalseNoConsent holds consented training records but declines
+	// the moments phase's count as having none (protocol
+	// NoConsentedRecords), as an honest hospital whose patients have not
+	// granted yet does, to hold the study before round 1. It poisons no
+	// update, so it is not among AttackKinds. The coordinator cannot tell
+	// the claim false (consent may be local, and a hospital relays its own
+	// patients' grants), so it waits for such a hospital no longer than
+	// the study's consent wait (coordinator.Config.ConsentWait), then stops
+	// naming it (TestFalseNoConsentHoldsTheStudyOnlyForTheConsentWait).
+	AttackFalseNoConsent = "false-no-consent"
 )
 
 // Defaults of the attack parameters, applied by Attack.WithDefaults.
@@ -241,7 +251,7 @@ func (a Attack) WithDefaults() Attack {
 // ProtocolAttackKinds are the attacks on the protocol rather than on the
 // update: a hospital that trains honestly but crafts what else it sends.
 func ProtocolAttackKinds() []string {
-	return []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement}
+	return []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement, AttackFalseNoConsent}
 }
 
 // Validate reports whether a can be played: a known kind (or AttackNone) and
@@ -289,7 +299,7 @@ func (a Attack) String() string {
 		return "none"
 	case AttackSignFlip, AttackScaling, AttackInflateSamples, AttackShiftDecryption, AttackShiftScores:
 		return fmt.Sprintf("%s(scale=%g)", a.Kind, a.Scale)
-	case AttackKeyExtraction:
+	case AttackKeyExtraction, AttackFalseNoConsent:
 		return a.Kind + "()"
 	case AttackWithholdEndorsement:
 		return fmt.Sprintf("%s(garbled=%t)", a.Kind, a.Scale != 0)

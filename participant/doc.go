@@ -57,7 +57,9 @@
 // A connected node also reads the chain every few seconds: it stops when the
 // study is completed, even if the coordinator's end-of-study task never
 // reaches it, and stops with [ErrLeftStudy] once its hospital is no longer a
-// participant (it left or was removed).
+// participant (it left or was removed), as its chain and the study's latest
+// state where its transactions go agree: a departure a later join undid
+// does not stop it.
 //
 // # Consent
 //

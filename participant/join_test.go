@@ -276,9 +276,11 @@ func TestJoinNamesTheJoinsBlock(t *testing.T) {
 // still syncing) reads "not a participant" there: it is behind, not out of
 // the study, and does not stop. A node restarted since, without a data
 // directory, has no such block to compare with (its chain has no trace of
-// the join) and stops as before, as one that left; with one, it recalls
-// its join from there and does not stop
-// (TestRestartedNodeWaitsForItsOwnJoin).
+// the join): the study's latest state, where its transactions go, still
+// holds it a participant, and it does not stop either, where it stopped
+// as one that left; one with a data directory recalls its join from there
+// (TestRestartedNodeWaitsForItsOwnJoin). Once the hospital left there too,
+// it stops.
 func TestNodeBehindItsOwnJoinDoesNotStop(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -291,7 +293,7 @@ func TestNodeBehindItsOwnJoinDoesNotStop(t *testing.T) {
 	require.NotZero(t, node.joinedAt)
 	head, err := c.ledger.BlockNumber(ctx)
 	require.NoError(t, err)
-	view, _, err := c.chain.Lagging(head - node.joinedAt + 1) // the block before the join
+	view, lag, err := c.chain.Lagging(head - node.joinedAt + 1) // the block before the join
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = view.Close() })
 	node.ledger, err = contracts.Open(view, c.ledger.Address())
@@ -305,6 +307,13 @@ func TestNodeBehindItsOwnJoinDoesNotStop(t *testing.T) {
 	node.joinedAt = 0 // as after a restart: the join is an earlier run's
 	node.recallJoin(ctx)
 	require.Zero(t, node.joinedAt, "its chain has no trace of the join")
+	over, _, err = node.studyOver(ctx)
+	require.NoError(t, err)
+	assert.False(t, over, "a participant where its transactions go")
+
+	_, err = c.ledger.LeaveStudy(ctx, c.late, c.id)
+	require.NoError(t, err)
+	lag.Set(0) // its chain catches up with the departure
 	over, _, err = node.studyOver(ctx)
 	assert.True(t, over)
 	require.ErrorIs(t, err, ErrLeftStudy)
@@ -536,6 +545,66 @@ func TestWaitForTheJoinTheChainRefusesAsMadeOutlastsALeaveAndRejoin(t *testing.T
 		t.Fatal("the node still waits for a join its chain shows")
 	}
 	assert.Equal(t, again.Block, node.joinedAt, "the node goes on from the second join")
+}
+
+// A hospital that leaves the study and joins it again (cohort study leave,
+// then another run of its node) while its node runs: the node's chain, a
+// block behind where its transactions go, shows the departure while the
+// study already holds the second join. The node's chain watcher decides
+// by the study's latest state there (contracts.Ledger.CheckJoin, a dry run
+// of the join), where it stopped the node as "left" and only a restart
+// brought it back; a departure the latest state shows too still stops it,
+// with the message it gives today.
+func TestSessionOutlastsALeaveAndRejoin(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c := newStudyChain(t, ctx, 2)
+	rejoined := newLogSignal(msgParticipantAtLatest)
+	node := &Participant{
+		steps:  steps{name: "hospital-2", studyID: c.id, self: c.late.Address(), key: c.lateKey},
+		cfg:    Config{Name: "hospital-2", StudyID: c.id, RetryBase: 20 * time.Millisecond},
+		client: silentCoordinator{}, account: c.late, log: slog.New(rejoined),
+	}
+	node.ledger = c.ledger
+	require.NoError(t, node.joinStudy(ctx))
+	view, lag, err := c.chain.Lagging(1) // the node's chain: a block behind
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = view.Close() })
+	node.ledger, err = contracts.Open(view, c.ledger.Address())
+	require.NoError(t, err)
+	ended := make(chan error, 1)
+	go func() {
+		_, _, err := node.session(ctx)
+		ended <- err
+	}()
+
+	_, err = c.ledger.LeaveStudy(ctx, c.late, c.id)
+	require.NoError(t, err)
+	_, err = c.ledger.JoinStudy(ctx, c.late, c.id)
+	require.NoError(t, err)
+	select { // the node's chain now shows the departure, not the second join
+	case <-rejoined.seen:
+	case err := <-ended:
+		t.Fatalf("the node stopped at a departure the hospital's second join undid: %v", err)
+	case <-ctx.Done():
+		t.Fatal("the node's chain watcher never read the departure")
+	}
+	select {
+	case err := <-ended:
+		t.Fatalf("the session ended though the hospital is a participant: %v", err)
+	default:
+	}
+
+	lag.Set(0)
+	_, err = c.ledger.LeaveStudy(ctx, c.late, c.id) // for good
+	require.NoError(t, err)
+	select {
+	case err := <-ended:
+		require.ErrorIs(t, err, ErrLeftStudy)
+		assert.Contains(t, err.Error(), "the node stops (start it again to join the study again)")
+	case <-ctx.Done():
+		t.Fatal("the node did not stop once the hospital left for good")
+	}
 }
 
 // multiSignal passes each record to several log signals.

@@ -63,6 +63,14 @@ const msgAlreadyJoined = "the study refused this hospital's join as already made
 // join yet.
 const msgLeftThenJoined = "this node's chain shows this hospital leave the study, but the study holds a later join of it; waiting for the node's chain to reach that join"
 
+// msgParticipantAtLatest is logged, at each new block of this node's
+// chain while it lasts, when a running node's chain reads this hospital
+// out of the study while the study's latest state, where the node's
+// transactions go, holds it a participant: the hospital left and joined
+// again, or the node's chain is behind its join, and its chain has not
+// reached that join yet.
+const msgParticipantAtLatest = "this node's chain reads this hospital out of the study, but the study's latest state holds it a participant (a join this node's chain has not reached); going on, waiting for the chain"
+
 // msgJoinOnChain is logged when this node's chain records this hospital's
 // join of the study and this run did not make it: an earlier run did, or
 // another process (an operator's cohort study join); the node cannot tell
@@ -298,14 +306,14 @@ func (p *Participant) ownJoinGone(ctx context.Context, from uint64, told *bool) 
 		}
 	}
 	if last != nil {
-		switch err := p.ledger.CheckJoin(ctx, p.Address(), p.cfg.StudyID); {
-		case errors.Is(err, contracts.ErrAlreadyJoined):
+		switch p.participationAtLatest(ctx) {
+		case inAtLatest:
 			if !*told {
 				p.log.Warn(msgLeftThenJoined, "study", p.cfg.StudyID, "left_block", last.Block)
 				*told = true
 			}
 			return nil
-		case errors.Is(err, contracts.ErrEnrolmentClosed), err != nil && !errors.As(err, new(*contracts.RevertError)):
+		case unknownAtLatest:
 			return nil
 		}
 		how := "the hospital left it"
@@ -324,6 +332,37 @@ func (p *Participant) ownJoinGone(ctx context.Context, from uint64, told *bool) 
 			p.cfg.Name, p.cfg.StudyID, contracts.ErrStudyCompleted)
 	}
 	return nil
+}
+
+// participation is what the study's latest state, where this node's
+// transactions go, says of this hospital: a dry run of its join
+// (contracts.Ledger.CheckJoin). A node whose chain is behind that state
+// learns from it whether a departure its chain shows still stands.
+type participation int
+
+const (
+	// outAtLatest: the join would go through, or is refused for another
+	// reason than a round (the hospital no longer a consortium member):
+	// the hospital is out of the study.
+	outAtLatest participation = iota
+	// inAtLatest: the join is refused as made (contracts.ErrAlreadyJoined):
+	// the hospital is a participant there.
+	inAtLatest
+	// unknownAtLatest: a round is open there (no join is dry-run then), or
+	// that node did not answer.
+	unknownAtLatest
+)
+
+// participationAtLatest dry-runs this hospital's join where this node's
+// transactions go (see participation).
+func (p *Participant) participationAtLatest(ctx context.Context) participation {
+	switch err := p.ledger.CheckJoin(ctx, p.Address(), p.cfg.StudyID); {
+	case errors.Is(err, contracts.ErrAlreadyJoined):
+		return inAtLatest
+	case errors.Is(err, contracts.ErrEnrolmentClosed), err != nil && !errors.As(err, new(*contracts.RevertError)):
+		return unknownAtLatest
+	}
+	return outAtLatest
 }
 
 // keptJoinVain tells, for participates, whether this node's chain, below

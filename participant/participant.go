@@ -593,6 +593,16 @@ var ErrLeftStudy = errors.New("participant: this hospital is no longer a partici
 // its participants. A failed read is not an end: it returns false with
 // read false, and the node goes on (the chain may be back by the next
 // try).
+//
+// "Not a participant" on this node's chain is decided by the study's
+// latest state where the node's transactions go (participationAtLatest):
+// a chain behind them may show a departure the hospital's next join
+// undid (cohort study leave, then a join by another run of its node),
+// or be behind its own join (restarted without a data directory to
+// recall the join from). While that state holds the hospital a
+// participant the node keeps going and waits for its chain to reach the
+// join (msgParticipantAtLatest); while it cannot tell, the next read
+// decides.
 func (p *Participant) studyOver(ctx context.Context) (over, read bool, err error) {
 	study, err := p.ledger.Progress(ctx, p.cfg.StudyID)
 	if err != nil {
@@ -612,6 +622,13 @@ func (p *Participant) studyOver(ctx context.Context) (over, read bool, err error
 		return false, false, nil
 	}
 	if !in {
+		switch p.participationAtLatest(ctx) {
+		case inAtLatest:
+			p.log.Warn(msgParticipantAtLatest, "study", p.cfg.StudyID)
+			return false, true, nil
+		case unknownAtLatest:
+			return false, false, nil
+		}
 		return true, true, fmt.Errorf("participant %s: %w %d; the node stops (start it again to join the study again)", p.cfg.Name, ErrLeftStudy, p.cfg.StudyID)
 	}
 	return false, true, nil

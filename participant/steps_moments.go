@@ -118,7 +118,7 @@ func (s *steps) momentsCount(t *cohortv1.MomentsCountTask, used []records.Record
 		if s.sealedRuns[string(t.GetSession())] {
 			return ready{}, fmt.Errorf("%w: moments run %x comes back after another started; this node encrypted its moments in it and does not count in it again", ErrBadStandardiser, t.GetSession())
 		}
-		if len(used) == 0 {
+		if len(used) == 0 || s.attack.Kind == AttackFalseNoConsent {
 			return ready{}, fmt.Errorf("participant %s: moments: %w", s.name, ErrNoConsentedRecords)
 		}
 		m, err := records.ComputeMoments(used, len(s.scales))

@@ -53,6 +53,10 @@ type Config struct {
 	// EnrolmentWindow is how long the study stays between rounds, no round
 	// open, so hospitals can join or leave on chain (default 10s).
 	EnrolmentWindow configfile.Duration `json:"enrolment_window,omitempty"`
+	// ConsentWait bounds how long the moments phase waits for hospitals
+	// that decline as having no consented training record when the study
+	// cannot start without them (default 24h; coordinator.Config.ConsentWait).
+	ConsentWait configfile.Duration `json:"consent_wait,omitempty"`
 	// MetricsListen, if set, serves Prometheus /metrics and /healthz on
 	// this address, e.g. 127.0.0.1:9464 (unauthenticated: keep it local).
 	MetricsListen string `json:"metrics_listen,omitempty"`

@@ -123,6 +123,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 		ccfg.PhaseTimeout = time.Duration(cfg.PhaseTimeout)
 	}
 	ccfg.AbsentGrace = time.Duration(cfg.AbsentGrace)
+	ccfg.ConsentWait = time.Duration(cfg.ConsentWait)
 	ccfg.ChainCatchUp = time.Duration(cfg.ChainCatchUp)
 	if cfg.RoundDuration > 0 {
 		ccfg.RoundDuration = time.Duration(cfg.RoundDuration)

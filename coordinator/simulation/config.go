@@ -54,6 +54,10 @@ type Config struct {
 	// and AbsentGrace how long for a hospital that is not connected
 	// (coordinator.Config.AbsentGrace).
 	PhaseTimeout, AbsentGrace time.Duration
+	// ConsentWait overrides how long the coordinator waits for hospitals
+	// that decline the moments phase as having no consented training
+	// record (coordinator.Config.ConsentWait).
+	ConsentWait time.Duration
 	// TamperAggregate makes the coordinator hostile (coordinator.Config's
 	// fault injection): it alters each round's aggregate.
 	TamperAggregate func(round uint32, aggregate []byte) ([]byte, error)

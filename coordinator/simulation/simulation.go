@@ -431,6 +431,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		ccfg.PhaseTimeout = cfg.PhaseTimeout
 	}
 	ccfg.AbsentGrace = cfg.AbsentGrace
+	ccfg.ConsentWait = cfg.ConsentWait
 	ccfg.Progress = func(r coordinator.RoundReport) {
 		f := figures.finish(r)
 		if f.Round == s.consent.RevokedFromRound {
@@ -614,6 +615,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			return nil, err
 		}
 		_, consentLate := cfg.LateConsent[i]
+		consentLate = consentLate || cfg.Attacks[i].Kind == participant.AttackFalseNoConsent // or it says so
 		pcfg := participant.Config{
 			Name: founders[i].Name, StudyID: s.studyID, Site: site, ConsentSource: consentSource, Spec: s.spec,
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.Plaintext,
@@ -621,7 +623,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.Attacks[i], CommitGrace: time.Second,
 			ChainCatchUp: cfg.ChainCatchUp,
 			// Fail fast in one process, unless the coordinator is meant to
-			// vanish or the hospital's consent comes late.
+			// vanish or the hospital's consent comes late (or it claims so).
 			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
