@@ -1,13 +1,11 @@
 package coordinator
 
 import (
-	"fmt"
 	"io"
 	"log/slog"
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -50,18 +48,6 @@ func TestCoordinatorThatLostItsStoreSaysSo(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, head, after, "nothing was sent to the chain")
 	}
-	commitTwo := func(t *testing.T, study uint64, r uint32) []common.Address {
-		t.Helper()
-		var addrs []common.Address
-		for i, h := range f.hospitals[:2] {
-			_, err := f.ledger.CommitUpdate(f.ctx, h.account, study, r, contracts.Commitment{
-				CiphertextHash: crypto.Keccak256Hash(fmt.Appendf(nil, "update %d of round %d", i, r)), Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids")),
-			})
-			require.NoError(t, err)
-			addrs = append(addrs, h.addr())
-		}
-		return sortedAddresses(addrs)
-	}
 
 	t.Run("moments sum pinned before round 1", func(t *testing.T) {
 		study, _, err := f.ledger.CreateStudy(f.ctx, f.researcher, contracts.StudyParams{
@@ -83,7 +69,7 @@ func TestCoordinatorThatLostItsStoreSaysSo(t *testing.T) {
 	})
 
 	t.Run("after round 1 closed", func(t *testing.T) {
-		commitTwo(t, f.studyID, 1)
+		f.commitTwo(t, f.studyID, 1)
 		m, err := models.New(f.coord.cfg.Spec, 1)
 		require.NoError(t, err)
 		_, err = f.ledger.CloseRound(f.ctx, f.coordAcct, f.studyID, 1, contracts.RoundResult{
@@ -98,7 +84,7 @@ func TestCoordinatorThatLostItsStoreSaysSo(t *testing.T) {
 		require.NoError(t, err)
 		_, err = f.ledger.OpenRound(f.ctx, f.coordAcct, f.studyID, 2, last.Result.ModelHash, time.Now().Add(time.Hour))
 		require.NoError(t, err)
-		contributors := commitTwo(t, f.studyID, 2)
+		contributors := f.commitTwo(t, f.studyID, 2)
 		_, err = f.ledger.PinContributors(f.ctx, f.coordAcct, f.studyID, 2, contracts.ContributorsHash(f.studyID, 2, contributors))
 		require.NoError(t, err)
 		refused(t, f.studyID, "in round 2, open", "its contributors pinned")
