@@ -101,6 +101,21 @@ func storeFiles(t *testing.T, dir string) map[string]string {
 	return files
 }
 
+// commitTwo has the fixture's first two hospitals commit an update to
+// round r of study, and returns them sorted.
+func (f *fixture) commitTwo(t *testing.T, study uint64, r uint32) []common.Address {
+	t.Helper()
+	var addrs []common.Address
+	for i, h := range f.hospitals[:2] {
+		_, err := f.ledger.CommitUpdate(f.ctx, h.account, study, r, contracts.Commitment{
+			CiphertextHash: crypto.Keccak256Hash(fmt.Appendf(nil, "update %d of round %d", i, r)), Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids")),
+		})
+		require.NoError(t, err)
+		addrs = append(addrs, h.addr())
+	}
+	return sortedAddresses(addrs)
+}
+
 // finalModel is a completed study's last model: its parameters and hash.
 type finalModel struct {
 	params []float64
@@ -120,12 +135,7 @@ func completeStudy(t *testing.T, f *fixture) finalModel {
 			_, err := f.ledger.OpenRound(f.ctx, f.coordAcct, f.studyID, r, last.hash, time.Now().Add(time.Hour))
 			require.NoError(t, err)
 		}
-		for i, h := range f.hospitals[:2] {
-			_, err := f.ledger.CommitUpdate(f.ctx, h.account, f.studyID, r, contracts.Commitment{
-				CiphertextHash: crypto.Keccak256Hash(fmt.Appendf(nil, "update %d of round %d", i, r)), Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids")),
-			})
-			require.NoError(t, err)
-		}
+		f.commitTwo(t, f.studyID, r)
 		m, err := models.New(f.coord.cfg.Spec, int64(r))
 		require.NoError(t, err)
 		last.params = m.Params()

@@ -482,7 +482,7 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 		// membersBefore follows later joins and leaves round by round.
 		members = sortedAddresses(study.Participants)
 		if _, err := c.store.Get(study.PublicKeyHash); err != nil {
-			return nil, fmt.Errorf("coordinator: the collective key recorded on chain is not in the store: %w", err)
+			return nil, c.storeLost(ctx, study, err)
 		}
 		res.PublicKeyHash = study.PublicKeyHash
 		c.mu.Lock()
@@ -599,6 +599,37 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	}
 	c.finish(&cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: c.cfg.StudyID, FinalModelHash: final.Result.ModelHash.Bytes()}}})
 	return res, nil
+}
+
+// ErrStoreLost ends a run whose store does not hold the collective key the
+// chain records for the study: the coordinator's data directory was lost,
+// or it is another one.
+var ErrStoreLost = errors.New("coordinator: the store does not hold the study's collective key")
+
+// storeLost says, for an operator whose coordinator lost its data
+// directory (err: the collective key's read), where the chain says the
+// study is, what the directory alone held and what can be done. Nothing
+// in it can be rebuilt: the hospitals keep neither the key nor the models
+// (only in memory while they run), the decryption records and the pinned
+// moments sum's task are the coordinator's own, and the chain pins the
+// moments sum and each round's contributors once, so neither can be done
+// again differently.
+func (c *Coordinator) storeLost(ctx context.Context, study contracts.Study, err error) error {
+	where := "before round 1"
+	switch {
+	case study.CurrentRound > 0 && study.RoundOpen:
+		where = fmt.Sprintf("in round %d, open", study.CurrentRound)
+		if pinned, perr := c.ledger.PinnedContributors(ctx, c.cfg.StudyID, study.CurrentRound); perr == nil && pinned != (common.Hash{}) {
+			where += " with its contributors pinned"
+		}
+	case study.CurrentRound > 0:
+		where = fmt.Sprintf("after round %d closed", study.CurrentRound)
+	}
+	if sum, serr := c.ledger.MomentsSum(ctx, c.cfg.StudyID); serr == nil && sum != (common.Hash{}) {
+		where += fmt.Sprintf(", with the moments sum %s pinned", sum.Hex())
+	}
+	return fmt.Errorf("%w: study %d is %s on chain, and its collective key %s is not in the store %s (%v): this data directory was lost, or it is another study's. It alone held the collective key, the models the chain records by hash, the decryption records, the share holders' points and the tasks of what the chain pins; no member keeps them. Restore the coordinator's data directory from its latest copy and start the coordinator again (each blob is checked against the hash the chain records as it is read). Without a copy the study cannot go on: its closed rounds stand on chain, and training further needs a new study",
+		ErrStoreLost, c.cfg.StudyID, where, study.PublicKeyHash.Hex(), c.store.dir, err)
 }
 
 // msgStudyCompleted is logged by a coordinator started for a completed study.

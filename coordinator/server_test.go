@@ -42,18 +42,19 @@ import (
 // simulated chain, served over mutual TLS on loopback, with hospitals that
 // hold real key shares. Tests play the hospitals by hand to send bad input.
 type fixture struct {
-	ctx       context.Context
-	chain     *contracts.Chain
-	ledger    *contracts.Ledger
-	studyID   uint64
-	coord     *Coordinator
-	scheme    *aggregation.Scheme
-	pk        *aggregation.PublicKey
-	hospitals []*hospital
-	stranger  *hospital
-	ca        *auth.CA
-	listen    string
-	coordAcct *contracts.Account
+	ctx        context.Context
+	chain      *contracts.Chain
+	ledger     *contracts.Ledger
+	studyID    uint64
+	coord      *Coordinator
+	scheme     *aggregation.Scheme
+	pk         *aggregation.PublicKey
+	hospitals  []*hospital
+	stranger   *hospital
+	ca         *auth.CA
+	listen     string
+	coordAcct  *contracts.Account
+	researcher *contracts.Account
 }
 
 type hospital struct {
@@ -101,7 +102,7 @@ func newFixtureWith(t testing.TB, params aggregation.Config, register ...func(*g
 	coordKey, err := crypto.GenerateKey()
 	require.NoError(t, err)
 	researcher, coordAccount := contracts.NewAccount(researcherKey), contracts.NewAccount(coordKey)
-	f.coordAcct = coordAccount
+	f.coordAcct, f.researcher = coordAccount, researcher
 
 	funded := []common.Address{researcher.Address(), coordAccount.Address(), f.stranger.addr()}
 	var founders []contracts.Member

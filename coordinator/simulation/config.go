@@ -93,6 +93,10 @@ type Config struct {
 	// uploaded its update of that round, and starts a new one on the same
 	// address, chain and store: a coordinator restarted mid-round.
 	RestartCoordinatorIn uint32
+	// CoordinatorDiskLost starts the coordinator that RestartCoordinatorIn
+	// (or RestartCoordinatorInReshare, or the live handle) restarts on an
+	// empty data directory: its disk died.
+	CoordinatorDiskLost bool
 	// RestartCoordinatorInReshare kills the coordinator in the middle of
 	// the re-sharing before that round (once a new holder keeps its new
 	// share pending) and starts a new one, as RestartCoordinatorIn does.

@@ -10,7 +10,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
+	"github.com/cohort-fl/cohort/records"
 )
 
 // A coordinator killed in the middle of round 2 and started again with
@@ -51,4 +53,33 @@ func TestCoordinatorRestartMidRound(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, study.Completed)
 	assert.Greater(t, s.Rounds()[2].Accuracy, 0.8)
+}
+
+// A coordinator whose disk died in round 2 of a study with pooled
+// standardisation (its moments sum pinned before round 1), started again
+// on an empty data directory, stops the study with ErrStoreLost, naming
+// the open round and the pinned sum: nothing rebuilds its store (README:
+// "A coordinator that lost its data directory").
+func TestCoordinatorWhoseDiskDiedStopsTheStudy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var logs lockedBuffer
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("study log:\n%s", logs.String())
+		}
+	})
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 3, Seed: 8, DataDir: t.TempDir(), Threshold: 3, LocalConsent: true,
+		Standardise: records.StandardisePooled, Scales: []float64{1, 1, 1, 1, 1, 1, 1, 1},
+		RestartCoordinatorIn: 2, CoordinatorDiskLost: true, PhaseTimeout: 20 * time.Second,
+		Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	})
+	require.ErrorIs(t, err, coordinator.ErrStoreLost)
+	assert.Nil(t, s)
+	require.Contains(t, err.Error(), "in round 2, open")
+	require.Contains(t, err.Error(), "with the moments sum")
 }

@@ -558,6 +558,11 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			// Killed mid-round: a new coordinator process on the same address,
 			// with nothing but the chain and the blob store to go on.
 			s.server.Stop()
+			if cfg.CoordinatorDiskLost {
+				if store, err = coordinator.OpenStore(filepath.Join(cfg.DataDir, "coordinator-new-disk")); err != nil {
+					return err
+				}
+			}
 			lis, err := net.Listen("tcp", s.listen)
 			if err != nil {
 				return err
