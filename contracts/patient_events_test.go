@@ -17,21 +17,11 @@ import (
 // saw none of their changes, the revocation included, though the new
 // registry reads its predecessor and both still decide.
 func TestPatientHistorySurvivesARegistryUpgrade(t *testing.T) {
-	f := newFixture(t, 3)
-	id := f.keyedStudy(t, 2)
+	f, id, p, first := newGrantInFirstRegistry(t)
 	study := contracts.ConsentScope{StudyID: id}
-	p := newPatient(t)
-	first := f.domain(t).Contract
-	_, err := f.ledger.RelayConsent(f.ctx, f.members[0], f.sign(t, p, study, true, f.later()))
+	_, err := f.ledger.RelayConsent(f.ctx, f.members[0], f.sign(t, p, study, false, time.Time{}))
 	require.NoError(t, err)
-	_, err = f.ledger.RelayConsent(f.ctx, f.members[0], f.sign(t, p, study, false, time.Time{}))
-	require.NoError(t, err)
-
-	second, _, err := contracts.DeployConsentModule(f.ctx, f.chain, f.deployer, f.ledger.Address(), first)
-	require.NoError(t, err)
-	pid, _, err := f.ledger.ProposeModule(f.ctx, f.members[0], contracts.ModuleConsent, second)
-	require.NoError(t, err)
-	f.carry(t, pid)
+	second := f.installRegistry(t, first)
 
 	// A grant in the new registry follows.
 	_, err = f.ledger.RelayConsent(f.ctx, f.members[0], f.sign(t, p, study, true, f.later()))
@@ -70,18 +60,8 @@ func TestPatientHistorySurvivesARegistryUpgrade(t *testing.T) {
 // check it). The first registry's changes then no longer decide; the
 // patient still sees them, marked so, and their status says none.
 func TestPatientHistoryNamesARegistryTheCurrentOneDoesNotRead(t *testing.T) {
-	f := newFixture(t, 3)
-	id := f.keyedStudy(t, 2)
-	study := contracts.ConsentScope{StudyID: id}
-	p := newPatient(t)
-	first := f.domain(t).Contract
-	_, err := f.ledger.RelayConsent(f.ctx, f.members[0], f.sign(t, p, study, true, f.later()))
-	require.NoError(t, err)
-	orphan, _, err := contracts.DeployConsentModule(f.ctx, f.chain, f.deployer, f.ledger.Address(), common.Address{})
-	require.NoError(t, err)
-	pid, _, err := f.ledger.ProposeModule(f.ctx, f.members[0], contracts.ModuleConsent, orphan)
-	require.NoError(t, err)
-	f.carry(t, pid)
+	f, id, p, first := newGrantInFirstRegistry(t)
+	orphan := f.installRegistry(t, common.Address{})
 
 	events, err := f.ledger.PatientEvents(f.ctx, p.id)
 	require.NoError(t, err)
@@ -96,4 +76,29 @@ func TestPatientHistoryNamesARegistryTheCurrentOneDoesNotRead(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, terms, 2)
 	assert.Equal(t, []common.Address{first, orphan}, []common.Address{terms[0].Address, terms[1].Address})
+}
+
+// newGrantInFirstRegistry is a study with a patient's grant for it in the
+// consortium's first consent registry, at first.
+func newGrantInFirstRegistry(t *testing.T) (f *fixture, studyID uint64, p patient, first common.Address) {
+	t.Helper()
+	f = newFixture(t, 3)
+	studyID = f.keyedStudy(t, 2)
+	p = newPatient(t)
+	first = f.domain(t).Contract
+	_, err := f.ledger.RelayConsent(f.ctx, f.members[0], f.sign(t, p, contracts.ConsentScope{StudyID: studyID}, true, f.later()))
+	require.NoError(t, err)
+	return f, studyID, p, first
+}
+
+// installRegistry deploys a consent registry naming predecessor and has
+// the members vote it in.
+func (f *fixture) installRegistry(t *testing.T, predecessor common.Address) common.Address {
+	t.Helper()
+	next, _, err := contracts.DeployConsentModule(f.ctx, f.chain, f.deployer, f.ledger.Address(), predecessor)
+	require.NoError(t, err)
+	pid, _, err := f.ledger.ProposeModule(f.ctx, f.members[0], contracts.ModuleConsent, next)
+	require.NoError(t, err)
+	f.carry(t, pid)
+	return next
 }

@@ -95,9 +95,14 @@ type consentFlags struct {
 }
 
 func (f *consentFlags) register(fs *flag.FlagSet) {
+	f.registerChain(fs)
+	fs.Uint64Var(&f.study, "study", 0, "study id the consent is for")
+}
+
+// registerChain registers --eth-rpc and --contract only.
+func (f *consentFlags) registerChain(fs *flag.FlagSet) {
 	fs.StringVar(&f.rpcURL, "eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
 	fs.StringVar(&f.contract, "contract", "", "address of the Cohort contract (required)")
-	fs.Uint64Var(&f.study, "study", 0, "study id the consent is for")
 }
 
 func (f *consentFlags) check(stderr io.Writer) error {
@@ -356,8 +361,7 @@ func (cmd consentCmd) status(ctx context.Context, args []string, stdout, stderr 
 func (cmd consentCmd) history(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("consent history", "consent history --eth-rpc URL --contract ADDR (--patient ID | --patient-key FILE) [--json]", stderr)
 	var f consentFlags
-	fs.StringVar(&f.rpcURL, "eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
-	fs.StringVar(&f.contract, "contract", "", "address of the Cohort contract (required)")
+	f.registerChain(fs)
 	patientFlag := fs.String("patient", "", "the patient's pseudonymous id (0x, 32 bytes)")
 	patientKey := fs.String("patient-key", "", "the patient's key file, instead of --patient")
 	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
