@@ -217,25 +217,17 @@ func (l *Ledger) syncConsentLog(ctx context.Context) error {
 		// The events are read from the block the oldest registry was
 		// deployed in: on a long-lived chain, from genesis would be
 		// thousands of empty queries.
-		addrs := []common.Address{}
+		addrs, err := l.registryLineage(ctx, m.consent)
+		if err != nil {
+			return err
+		}
 		first := uint64(math.MaxUint64)
-		for a := m.consent; a != (common.Address{}); {
-			addrs = append(addrs, a)
+		for _, a := range addrs {
 			deployed, err := l.registryDeployedAt(ctx, a)
 			if err != nil {
 				return err
 			}
 			first = min(first, deployed)
-			out, err := l.chain.call(ctx, a, l.consentReg.PackPredecessor(), &l.abi)
-			if err != nil {
-				return err
-			}
-			if a, err = l.consentReg.UnpackPredecessor(out); err != nil {
-				return err
-			}
-			if len(addrs) > 64 {
-				return fmt.Errorf("%w: a chain of more than 64 consent registries", ErrInconsistentLedger)
-			}
 		}
 		c.registry, c.addresses, c.next = m.consent, addrs, first
 		c.scopes, c.times = map[consentScopeKey][]consentEvent{}, map[uint64]uint64{}
@@ -272,12 +264,23 @@ func (l *Ledger) addConsentEvent(ctx context.Context, lg *types.Log) error {
 	if lg.Removed {
 		return nil
 	}
+	key, ev, err := l.consentEventOf(ctx, lg, c.times)
+	if err != nil {
+		return err
+	}
+	c.scopes[key] = append(c.scopes[key], ev)
+	return nil
+}
+
+// consentEventOf decodes a ConsentChanged or ConsentLogged log; times
+// holds the block timestamps read so far, which a stored change's time
+// is, and gains the ones read here.
+func (l *Ledger) consentEventOf(ctx context.Context, lg *types.Log, times map[uint64]uint64) (consentScopeKey, consentEvent, error) {
 	ev := consentEvent{block: lg.BlockNumber, index: lg.Index, tx: lg.TxHash}
-	var key consentScopeKey
 	if lg.Topics[0] == l.abi.Events[cohortsol.ConsentRegistryConsentLoggedEventName].ID {
 		e, err := l.consentReg.UnpackConsentLoggedEvent(lg)
 		if err != nil {
-			return fmt.Errorf("decoding ConsentLogged: %w", err)
+			return consentScopeKey{}, consentEvent{}, fmt.Errorf("decoding ConsentLogged: %w", err)
 		}
 		t := e.Terms
 		ev.logged = true
@@ -285,27 +288,24 @@ func (l *Ledger) addConsentEvent(ctx context.Context, lg *types.Log) error {
 		ev.expiry = new(big.Int).Rsh(t, 64).Uint64()
 		ev.bound = uint16(new(big.Int).Rsh(t, 128).Uint64())
 		ev.granted = t.Bit(144) == 1
-		key = consentScopeKey{e.Patient, e.StudyId, e.Purpose}
-	} else {
-		e, err := l.consentReg.UnpackConsentChangedEvent(lg)
-		if err != nil {
-			return fmt.Errorf("decoding ConsentChanged: %w", err)
-		}
-		ev.granted, ev.expiry, ev.bound, ev.nonce = e.Granted, e.Expiry, e.MaxEpsilon, e.Nonce
-		t, ok := c.times[lg.BlockNumber]
-		if !ok {
-			h, err := l.chain.client.HeaderByNumber(ctx, new(big.Int).SetUint64(lg.BlockNumber))
-			if err != nil {
-				return fmt.Errorf("contracts: reading block %d: %w", lg.BlockNumber, err)
-			}
-			t = h.Time
-			c.times[lg.BlockNumber] = t
-		}
-		ev.time = t
-		key = consentScopeKey{e.Patient, e.StudyId, e.Purpose}
+		return consentScopeKey{e.Patient, e.StudyId, e.Purpose}, ev, nil
 	}
-	c.scopes[key] = append(c.scopes[key], ev)
-	return nil
+	e, err := l.consentReg.UnpackConsentChangedEvent(lg)
+	if err != nil {
+		return consentScopeKey{}, consentEvent{}, fmt.Errorf("decoding ConsentChanged: %w", err)
+	}
+	ev.granted, ev.expiry, ev.bound, ev.nonce = e.Granted, e.Expiry, e.MaxEpsilon, e.Nonce
+	t, ok := times[lg.BlockNumber]
+	if !ok {
+		h, err := l.chain.client.HeaderByNumber(ctx, new(big.Int).SetUint64(lg.BlockNumber))
+		if err != nil {
+			return consentScopeKey{}, consentEvent{}, fmt.Errorf("contracts: reading block %d: %w", lg.BlockNumber, err)
+		}
+		t = h.Time
+		times[lg.BlockNumber] = t
+	}
+	ev.time = t
+	return consentScopeKey{e.Patient, e.StudyId, e.Purpose}, ev, nil
 }
 
 // decide returns the deciding change of a scope among those mined before

@@ -83,7 +83,7 @@ func (f *fixture) history(t *testing.T) history {
 // reads is what a node reads of a history through the logs.
 type reads struct {
 	Study, Consortium []contracts.Event
-	Patients          [][]contracts.Event
+	Patients          [][]contracts.PatientEvent
 	Joined            []uint64
 	Departures        []contracts.Departure
 	Round             contracts.Round

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 	"reflect"
 	"strings"
@@ -302,28 +303,72 @@ func (l *Ledger) ConsortiumEvents(ctx context.Context) ([]Event, error) {
 	return l.decodeEvents(logs), nil
 }
 
-// PatientEvents returns a patient's ConsentChanged events in the current
-// consent registry, in chain order.
-func (l *Ledger) PatientEvents(ctx context.Context, patient common.Hash) ([]Event, error) {
+// PatientEvent is one of a patient's consent changes as a registry
+// recorded it.
+type PatientEvent struct {
+	// Event is the ConsentChanged (stored) or ConsentLogged (logged)
+	// event; its Address is the registry that recorded it.
+	Event
+	Scope  ConsentScope
+	Change ConsentRecord
+	// Registry is that registry's term: whether it is the current one
+	// and, if not, whether the current registry still reads it.
+	Registry ConsentRegistryTerm
+}
+
+// PatientEvents returns a patient's consent changes, stored and logged,
+// in every registry the consortium has had (ConsentRegistries, from the
+// Consortium's own events), in chain order, each with its registry's
+// term. A vote that replaces the registry does not copy consent: the new
+// registry reads its predecessor for every scope it has not recorded, so
+// a retired registry's changes still decide (Registry.ReadByCurrent).
+// The events are read from the oldest registry's deployment block, paged
+// as every log query.
+func (l *Ledger) PatientEvents(ctx context.Context, patient common.Hash) ([]PatientEvent, error) {
 	wrap := func(err error) error {
 		return fmt.Errorf("reading the consent events of patient %s: %w", patient.Hex(), err)
 	}
-	m, err := l.resolve(ctx, false)
+	terms, err := l.ConsentRegistries(ctx)
 	if err != nil {
 		return nil, wrap(err)
 	}
-	from, err := l.registryDeployedAt(ctx, m.consent)
-	if err != nil {
-		return nil, wrap(err)
+	byAddress := map[common.Address]ConsentRegistryTerm{}
+	var addrs []common.Address
+	from := uint64(math.MaxUint64)
+	for _, t := range terms {
+		if _, seen := byAddress[t.Address]; !seen {
+			addrs = append(addrs, t.Address)
+			deployed, err := l.registryDeployedAt(ctx, t.Address)
+			if err != nil {
+				return nil, wrap(err)
+			}
+			from = min(from, deployed)
+		}
+		byAddress[t.Address] = t // a registry voted in again: its latest term
 	}
-	changed := l.abi.Events[cohortsol.ConsentRegistryConsentChangedEventName].ID
 	logs, err := l.chain.filterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: new(big.Int).SetUint64(from), Addresses: []common.Address{m.consent}, Topics: [][]common.Hash{{changed}, {patient}},
+		FromBlock: new(big.Int).SetUint64(from), Addresses: addrs,
+		Topics: [][]common.Hash{{
+			l.abi.Events[cohortsol.ConsentRegistryConsentChangedEventName].ID,
+			l.abi.Events[cohortsol.ConsentRegistryConsentLoggedEventName].ID,
+		}, {patient}},
 	})
 	if err != nil {
 		return nil, wrap(err)
 	}
-	return l.decodeEvents(logs), nil
+	var out []PatientEvent
+	times := map[uint64]uint64{}
+	for i := range logs {
+		key, ev, err := l.consentEventOf(ctx, &logs[i], times)
+		if err != nil {
+			return nil, wrap(err)
+		}
+		out = append(out, PatientEvent{
+			Event: l.decodeEvent(&logs[i]), Scope: ConsentScope{StudyID: key.studyID, Purpose: key.purpose},
+			Change: ev.record(), Registry: byAddress[logs[i].Address],
+		})
+	}
+	return out, nil
 }
 
 // TransactionReceipt returns a mined transaction's receipt (its block, gas

@@ -23,7 +23,7 @@ func commands() []command {
 	cmds := []command{
 		{"audit", "recompute every round's aggregate of a study from the chain and the blob store; non-zero exit on any mismatch", runAudit},
 		{"bench", "measure cost and quality: cohort bench <benchmark> --json", runBench},
-		{"consent", "patients grant, revoke or check consent; hospitals relay it (grant|revoke|status|id)", runConsent},
+		{"consent", "patients grant, revoke or check consent; hospitals relay it (grant|revoke|relay|status|history|id|proof|verify-proof)", runConsent},
 		{"certs", "make a consortium CA and per-institution TLS certificates and keys", runCerts},
 		{"dashboard", "serve the read-only web dashboard: studies, rounds, flags, votes, consent, verified hashes, a patient's page", runDashboard},
 		{"devnet", "run a local geth --dev chain with the Cohort contract deployed and funded accounts", runDevnet},

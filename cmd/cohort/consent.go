@@ -17,7 +17,7 @@ import (
 	"github.com/cohort-fl/cohort/contracts/studies"
 )
 
-const consentUsage = `Usage: cohort consent <grant|revoke|relay|status|id|proof|verify-proof> [flags]
+const consentUsage = `Usage: cohort consent <grant|revoke|relay|status|history|id|proof|verify-proof> [flags]
 
 Patients grant or revoke consent for a study (--study) or for every study with
 a purpose (--purpose) by signing with their own key; a member hospital relays
@@ -34,6 +34,9 @@ or the patient signs with --out FILE and the hospital relays with --signed FILE.
                         (a hospital relays many patients' signed changes, 200 per transaction;
                         a bad entry is skipped and reported, the others are recorded)
   cohort consent status --eth-rpc URL --contract ADDR (--patient ID | --patient-key FILE) --study N [--round R] [--json]
+  cohort consent history --eth-rpc URL --contract ADDR (--patient ID | --patient-key FILE) [--json]
+                        (every change of the patient's, in every consent registry the consortium has had,
+                        and whether each registry's changes still count)
   cohort consent proof  --config hospital.json --round R (--patient ID | --record ID[,ID...]) --out proof.json
                         (the hospital: Merkle proofs of whether the patient's records were used in round R)
   cohort consent verify-proof --eth-rpc URL --contract ADDR --proof proof.json [--patient ID | --patient-key FILE] [--json]
@@ -67,6 +70,8 @@ func (cmd consentCmd) run(ctx context.Context, args []string, stdout, stderr io.
 		return cmd.relay(ctx, args[1:], stdout, stderr)
 	case "status":
 		return cmd.status(ctx, args[1:], stdout, stderr)
+	case "history":
+		return cmd.history(ctx, args[1:], stdout, stderr)
 	case "id":
 		return consentID(args[1:], stdout, stderr)
 	case "proof":
@@ -90,9 +95,14 @@ type consentFlags struct {
 }
 
 func (f *consentFlags) register(fs *flag.FlagSet) {
+	f.registerChain(fs)
+	fs.Uint64Var(&f.study, "study", 0, "study id the consent is for")
+}
+
+// registerChain registers --eth-rpc and --contract only.
+func (f *consentFlags) registerChain(fs *flag.FlagSet) {
 	fs.StringVar(&f.rpcURL, "eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
 	fs.StringVar(&f.contract, "contract", "", "address of the Cohort contract (required)")
-	fs.Uint64Var(&f.study, "study", 0, "study id the consent is for")
 }
 
 func (f *consentFlags) check(stderr io.Writer) error {
@@ -344,6 +354,87 @@ func (cmd consentCmd) status(ctx context.Context, args []string, stdout, stderr 
 	}
 	fmt.Fprintln(stdout)
 	return nil
+}
+
+// history prints a patient's consent changes in every registry the
+// consortium has had, telling which registries' changes still count.
+func (cmd consentCmd) history(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("consent history", "consent history --eth-rpc URL --contract ADDR (--patient ID | --patient-key FILE) [--json]", stderr)
+	var f consentFlags
+	f.registerChain(fs)
+	patientFlag := fs.String("patient", "", "the patient's pseudonymous id (0x, 32 bytes)")
+	patientKey := fs.String("patient-key", "", "the patient's key file, instead of --patient")
+	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := f.check(stderr); err != nil {
+		return err
+	}
+	patient, err := patientFromFlags(*patientFlag, *patientKey, stderr)
+	if err != nil {
+		return err
+	}
+	ledger, release, err := cmd.open(ctx, &f)
+	if err != nil {
+		return err
+	}
+	defer release()
+	h, err := consentfile.History(ctx, ledger, patient)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(stdout, h)
+	}
+	writeConsentHistory(stdout, h)
+	return nil
+}
+
+func writeConsentHistory(w io.Writer, h *consentfile.HistoryReport) {
+	fmt.Fprintf(w, "patient %s: %s, oldest first\n", h.Patient.Hex(), counted(len(h.Changes), "consent change"))
+	standing := func(current, counts bool) string {
+		switch {
+		case current:
+			return "current registry"
+		case counts:
+			return "retired registry, still read: counts"
+		default:
+			return "retired registry, not read: does not count"
+		}
+	}
+	for _, c := range h.Changes {
+		scope := fmt.Sprintf("study %d", c.StudyID)
+		if c.Purpose != nil {
+			scope = "purpose " + c.Purpose.Hex()
+		}
+		what := "revoked"
+		if c.Granted {
+			what = "granted"
+			if c.Expiry != nil {
+				what += " until " + c.Expiry.Format(time.RFC3339)
+			}
+			if c.MaxEpsilon != 0 {
+				what += fmt.Sprintf(", ε at most %g", c.MaxEpsilon)
+			}
+		}
+		if c.Logged {
+			what += " (logged)"
+		}
+		fmt.Fprintf(w, "  block %d  %s  %s: %s  in %s (%s)\n", c.Block, c.Time.Format(time.RFC3339), scope, what, c.Registry.Hex(), standing(c.RegistryCurrent, c.Counts))
+	}
+	fmt.Fprintln(w, "consent registries the consortium has had:")
+	for _, r := range h.Registries {
+		switch {
+		case r.Current:
+			fmt.Fprintf(w, "  %s  from block %d, current: new changes are recorded here\n", r.Address.Hex(), r.InstalledInBlock)
+		case r.Counts:
+			fmt.Fprintf(w, "  %s  blocks %d to %d, retired; the current registry reads it, so its changes still count\n", r.Address.Hex(), r.InstalledInBlock, r.ReplacedInBlock)
+		default:
+			fmt.Fprintf(w, "  %s  blocks %d to %d, retired; the current registry does not read it, so its changes, grants and revocations alike, no longer count\n", r.Address.Hex(), r.InstalledInBlock, r.ReplacedInBlock)
+		}
+	}
+	fmt.Fprintln(w, "Of the changes that count, the latest for a study or its purpose decides, whichever registry recorded it (a study's own over its purpose's); `cohort consent status --study N` shows the decision.")
 }
 
 // consentID prints a patient's pseudonymous id, optionally creating the key file.

@@ -98,8 +98,7 @@ func (cmd consentCmd) proof(ctx context.Context, args []string, stdout, stderr i
 func (cmd consentCmd) verifyProof(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("consent verify-proof", "consent verify-proof --eth-rpc URL --contract ADDR --proof proof.json [--patient ID | --patient-key FILE] [--json]", stderr)
 	var f consentFlags
-	fs.StringVar(&f.rpcURL, "eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
-	fs.StringVar(&f.contract, "contract", "", "address of the Cohort contract (required)")
+	f.registerChain(fs)
 	proofPath := fs.String("proof", "", "the proof file the hospital handed you (required)")
 	patientFlag := fs.String("patient", "", "your pseudonymous id (0x, 32 bytes): the proof must be about it")
 	patientKey := fs.String("patient-key", "", "your key file, instead of --patient")

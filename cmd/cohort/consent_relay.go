@@ -15,8 +15,7 @@ import (
 func (cmd consentCmd) relay(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("consent relay", "consent relay --eth-rpc URL --contract ADDR --file signed.json --relayer-key FILE [--open-counts] [--json]", stderr)
 	var f consentFlags
-	fs.StringVar(&f.rpcURL, "eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
-	fs.StringVar(&f.contract, "contract", "", "address of the Cohort contract (required)")
+	f.registerChain(fs)
 	file := fs.String("file", "", "signed changes: a JSON array of, or a stream of, the objects `consent grant|revoke --out` writes (required)")
 	relayerKey := fs.String("relayer-key", "", "a member hospital's key file: sends the batches and pays their gas (required)")
 	asJSON := fs.Bool("json", false, "print one JSON object with every entry's outcome")

@@ -30,6 +30,7 @@ type consentWorld struct {
 	ctx                             context.Context
 	chain                           *contracts.Chain
 	ledger                          *contracts.Ledger
+	hospital                        *contracts.Account // the one member
 	study                           uint64
 	purpose                         string
 	hospitalKey, patientKey, outKey string
@@ -58,6 +59,7 @@ func newConsentWorld(t *testing.T) *consentWorld {
 	w.outKey, outsider = writeTestKey(t, dir, "outsider.key")
 	w.patientID = contracts.PatientID(crypto.PubkeyToAddress(patient.PublicKey))
 	researcher := contracts.NewAccount(hospital)
+	w.hospital = researcher
 	chain, err := contracts.NewSimulatedChain(researcher.Address(), crypto.PubkeyToAddress(outsider.PublicKey))
 	require.NoError(t, err)
 	t.Cleanup(func() { require.NoError(t, chain.Close()) })
@@ -137,6 +139,54 @@ func TestConsentCommandGrantRevokeStatus(t *testing.T) {
 	id, _, err := w.run("id", "--patient-key", w.patientKey)
 	require.NoError(t, err)
 	assert.Equal(t, w.patientID.Hex(), strings.TrimSpace(id))
+}
+
+// TestConsentHistoryAcrossARegistryUpgrade: a patient grants consent, a
+// vote installs a new consent registry, and the patient revokes. `cohort
+// consent history` lists both changes with the registry that recorded
+// each, says the retired one still counts (the new registry reads it),
+// and status agrees that the revocation decides. Before, the history a
+// patient could read (Ledger.PatientEvents) held only the current
+// registry's changes: after the upgrade, not the grant.
+func TestConsentHistoryAcrossARegistryUpgrade(t *testing.T) {
+	w := newConsentWorld(t)
+	keys := []string{"--study", "1", "--patient-key", w.patientKey, "--relayer-key", w.hospitalKey}
+	_, errOut, err := w.run(append(append([]string{"grant"}, w.conn()...), append(keys, "--for", "30d")...)...)
+	require.NoError(t, err, errOut)
+	first, err := w.ledger.ConsentDomain(w.ctx)
+	require.NoError(t, err)
+	second, _, err := contracts.DeployConsentModule(w.ctx, w.chain, w.hospital, w.ledger.Address(), first.Contract)
+	require.NoError(t, err)
+	_, _, err = w.ledger.ProposeModule(w.ctx, w.hospital, contracts.ModuleConsent, second) // the one member's vote carries it
+	require.NoError(t, err)
+	_, errOut, err = w.run(append(append([]string{"revoke"}, w.conn()...), keys...)...)
+	require.NoError(t, err, errOut)
+	assert.Equal(t, "revoked", w.status(t).State)
+
+	out, errOut, err := w.run(append(append([]string{"history"}, w.conn()...), "--patient", w.patientID.Hex(), "--json")...)
+	require.NoError(t, err, errOut)
+	var h consentfile.HistoryReport
+	require.NoError(t, json.Unmarshal([]byte(out), &h))
+	require.Len(t, h.Changes, 2)
+	assert.True(t, h.Changes[0].Granted)
+	assert.Equal(t, first.Contract, h.Changes[0].Registry)
+	assert.False(t, h.Changes[0].RegistryCurrent)
+	assert.True(t, h.Changes[0].Counts)
+	assert.False(t, h.Changes[1].Granted)
+	assert.Equal(t, second, h.Changes[1].Registry)
+	assert.True(t, h.Changes[1].RegistryCurrent)
+	require.Len(t, h.Registries, 2)
+	assert.Equal(t, first.Contract, h.Registries[0].Address)
+	assert.NotZero(t, h.Registries[0].ReplacedInBlock)
+	assert.Equal(t, h.Registries[0].ReplacedInBlock, h.Registries[1].InstalledInBlock)
+
+	text, errOut, err := w.run(append(append([]string{"history"}, w.conn()...), "--patient-key", w.patientKey)...)
+	require.NoError(t, err, errOut)
+	assert.Contains(t, text, "2 consent changes")
+	assert.Regexp(t, `study 1: granted until \S+  in `+first.Contract.Hex()+` \(retired registry, still read: counts\)`, text)
+	assert.Regexp(t, `study 1: revoked  in `+second.Hex()+` \(current registry\)`, text)
+	assert.Contains(t, text, first.Contract.Hex()+"  blocks ")
+	assert.Contains(t, text, "retired; the current registry reads it, so its changes still count")
 }
 
 // TestConsentCommandLogged: a patient signs a logged grant offline (with

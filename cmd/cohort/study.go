@@ -200,14 +200,22 @@ Flags:
 // a large study learns that key generation without one deals n² shares
 // (the coordinator warns again before it deals, when it is too late).
 func committeeLine(c contracts.CommitteeParams, threshold uint32) string {
+	decrypt := fmt.Sprintf("%d decrypt", threshold)
+	if threshold == 1 {
+		decrypt += "s"
+	}
 	if c.Size == 0 {
-		return fmt.Sprintf("committee  none: every participant holds key shares and %d decrypt; key generation deals n² shares, so for more than %d participants create the study with --committee-size %d", threshold, committeeFrom, benchCommitteeSize)
+		return fmt.Sprintf("committee  none: every participant holds key shares and %s; key generation deals n² shares, so for more than %d participants create the study with --committee-size %d", decrypt, committeeFrom, benchCommitteeSize)
 	}
 	rotation := "rotated when a member leaves or is suspended, or by a vote"
 	if c.RotationRounds != 0 {
 		rotation = "rotated every " + counted(int(c.RotationRounds), "round")
 	}
-	return fmt.Sprintf("committee  %s chosen on chain hold key shares and %d decrypt (%s)", counted(int(c.Size), "participant"), threshold, rotation)
+	hold := "hold"
+	if c.Size == 1 {
+		hold = "holds"
+	}
+	return fmt.Sprintf("committee  %s chosen on chain %s key shares and %s (%s)", counted(int(c.Size), "participant"), hold, decrypt, rotation)
 }
 
 func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {

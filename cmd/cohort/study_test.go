@@ -190,3 +190,14 @@ func TestStudyCreateAndShow(t *testing.T) {
 	_, err = studies.Show(ctx, ledger, chain.ChainID().Uint64(), 9)
 	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
 }
+
+// TestCommitteeLineAgreesWithOne: a study with a committee of one printed
+// "1 participant chosen on chain hold key shares"; the verbs agree with
+// one holder and one decrypter as they do with several.
+func TestCommitteeLineAgreesWithOne(t *testing.T) {
+	assert.Equal(t, "committee  1 participant chosen on chain holds key shares and 1 decrypts (rotated every 1 round)",
+		committeeLine(contracts.CommitteeParams{Size: 1, RotationRounds: 1}, 1))
+	assert.Equal(t, "committee  3 participants chosen on chain hold key shares and 2 decrypt (rotated every 5 rounds)",
+		committeeLine(contracts.CommitteeParams{Size: 3, RotationRounds: 5}, 2))
+	assert.Contains(t, committeeLine(contracts.CommitteeParams{}, 1), "committee  none: every participant holds key shares and 1 decrypts;")
+}

@@ -316,3 +316,80 @@ func Status(ctx context.Context, ledger *contracts.Ledger, patient common.Hash, 
 	}
 	return out, st, nil
 }
+
+// HistoryReport is a patient's consent changes in every registry the
+// consortium has had (what `cohort consent history --json` prints).
+type HistoryReport struct {
+	Patient common.Hash `json:"patient"`
+	// Registries are the consortium's consent registries, in the order it
+	// had them; the last is current.
+	Registries []RegistryReport `json:"registries"`
+	// Changes are the patient's changes in chain order.
+	Changes []HistoryEntry `json:"changes"`
+}
+
+// RegistryReport is a consent registry the consortium has had.
+type RegistryReport struct {
+	Address          common.Address `json:"address"`
+	InstalledInBlock uint64         `json:"installed_in_block"`
+	// ReplacedInBlock is the block a vote replaced it in (absent while current).
+	ReplacedInBlock uint64 `json:"replaced_in_block,omitempty"`
+	Current         bool   `json:"current"`
+	// Counts tells whether its changes still decide consent: the current
+	// registry reads it (contracts.ConsentRegistryTerm.ReadByCurrent).
+	Counts bool `json:"counts"`
+}
+
+// HistoryEntry is one consent change and the registry that recorded it.
+type HistoryEntry struct {
+	Block    uint64      `json:"block"`
+	TxHash   common.Hash `json:"tx_hash"`
+	LogIndex uint        `json:"log_index"`
+	// Time is the block's time for a stored change, the signed time for a
+	// logged one.
+	Time    time.Time    `json:"time"`
+	StudyID uint64       `json:"study_id,omitempty"`
+	Purpose *common.Hash `json:"purpose,omitempty"`
+	Granted bool         `json:"granted"`
+	Expiry  *time.Time   `json:"expiry,omitempty"`
+	// MaxEpsilon is a grant's ε bound (absent: none).
+	MaxEpsilon float64        `json:"max_epsilon,omitempty"`
+	Logged     bool           `json:"logged"`
+	Registry   common.Address `json:"registry"`
+	// RegistryCurrent and Counts are the registry's: whether it is the
+	// current one, and whether the change still counts (see RegistryReport).
+	RegistryCurrent bool `json:"registry_current"`
+	Counts          bool `json:"counts"`
+}
+
+// History reads a patient's consent changes in every registry the
+// consortium has had (contracts.Ledger.PatientEvents).
+func History(ctx context.Context, ledger *contracts.Ledger, patient common.Hash) (*HistoryReport, error) {
+	terms, err := ledger.ConsentRegistries(ctx)
+	if err != nil {
+		return nil, err
+	}
+	events, err := ledger.PatientEvents(ctx, patient)
+	if err != nil {
+		return nil, err
+	}
+	out := &HistoryReport{Patient: patient, Registries: []RegistryReport{}, Changes: []HistoryEntry{}}
+	for _, t := range terms {
+		out.Registries = append(out.Registries, RegistryReport{Address: t.Address, InstalledInBlock: t.InstalledIn, ReplacedInBlock: t.ReplacedIn,
+			Current: t.Current, Counts: t.ReadByCurrent})
+	}
+	for _, e := range events {
+		c := e.Change
+		h := HistoryEntry{Block: e.Block, TxHash: e.TxHash, LogIndex: e.Index, Time: c.Time, StudyID: e.Scope.StudyID,
+			Granted: c.Granted, MaxEpsilon: c.MaxEpsilon, Logged: c.Logged,
+			Registry: e.Registry.Address, RegistryCurrent: e.Registry.Current, Counts: e.Registry.ReadByCurrent}
+		if e.Scope.StudyID == 0 {
+			h.Purpose = &e.Scope.Purpose
+		}
+		if !c.Expiry.IsZero() {
+			h.Expiry = &c.Expiry
+		}
+		out.Changes = append(out.Changes, h)
+	}
+	return out, nil
+}

@@ -17,8 +17,12 @@ import (
 // Created describes a study just registered (what `cohort study create
 // --json` prints).
 type Created struct {
-	StudyID             uint64         `json:"study_id"`
-	Contract            common.Address `json:"contract"`
+	StudyID  uint64         `json:"study_id"`
+	Contract common.Address `json:"contract"`
+	// RecipeHash is the canonical hash of the study's recipe (or model
+	// spec), as `cohort study show --json` names it; SpecHash is the same
+	// hash under its older name, kept for scripts that read it.
+	RecipeHash          common.Hash    `json:"recipe_hash"`
 	SpecHash            common.Hash    `json:"spec_hash"`
 	SpecBytes           int            `json:"spec_canonical_bytes"`
 	Purpose             common.Hash    `json:"purpose"`
@@ -39,7 +43,7 @@ func Create(ctx context.Context, ledger *contracts.Ledger, researcher *contracts
 		return nil, fmt.Errorf("creating the study: %w", err)
 	}
 	return &Created{
-		StudyID: id, Contract: ledger.Address(), SpecHash: params.SpecHash, SpecBytes: specBytes,
+		StudyID: id, Contract: ledger.Address(), RecipeHash: params.SpecHash, SpecHash: params.SpecHash, SpecBytes: specBytes,
 		Purpose: params.Purpose, ReferenceCommitment: params.ReferenceCommitment, Coordinator: params.Coordinator,
 		Owner: researcher.Address(), TxHash: r.TxHash, Block: r.Block,
 	}, nil

@@ -245,6 +245,24 @@ func TestShowCallsTheStudysHashItsRecipeHash(t *testing.T) {
 	assert.Contains(t, string(b), `"recipe_hash":"`+study.SpecHash.Hex()+`"`)
 }
 
+// TestCreatedCallsTheStudysHashItsRecipeHash: `cohort study create
+// --json` had the study's hash only as spec_hash where `study show --json`
+// has recipe_hash beside it; both name it the same way now.
+func TestCreatedCallsTheStudysHashItsRecipeHash(t *testing.T) {
+	f := newStudyOfThree(t, contracts.StudyParams{Rounds: 1, MinParticipants: 2})
+	p := contracts.StudyParams{Rounds: 1, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: f.coord.Address(),
+		SpecHash: crypto.Keccak256Hash([]byte("another recipe")), Purpose: PurposeCode("sepsis"), ReferenceCommitment: crypto.Keccak256Hash([]byte("root"))}
+	created, err := Create(f.ctx, f.ledger, f.coord, p, 42)
+	require.NoError(t, err)
+	b, err := json.Marshal(created)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"recipe_hash":"`+p.SpecHash.Hex()+`"`)
+	assert.Contains(t, string(b), `"spec_hash":"`+p.SpecHash.Hex()+`"`)
+	rep, err := Show(f.ctx, f.ledger, 1337, created.StudyID)
+	require.NoError(t, err)
+	assert.Equal(t, rep.RecipeHash, created.RecipeHash, "create and show name the same hash recipe_hash")
+}
+
 // TestShowCountsEachHospitalsSamples: `cohort study show` reports, per
 // round, how many consented records each hospital committed to train on,
 // and for a study that binds its sample counts to consent, each
