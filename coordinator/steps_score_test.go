@@ -122,6 +122,19 @@ func scoreSharesOf(t *testing.T, n, threshold, contributors int) ([][]byte, func
 	}
 }
 
+// spareHolderScoreStep is round 4's score step of three holders at points
+// 1..3, threshold 2 (three decryption sets), scoring the first two's
+// updates, with share giving real score shares (scoreSharesOf).
+func spareHolderScoreStep(t *testing.T) ([]party, *scoreStep, func(point uint64, c int, active ...uint64) []byte) {
+	t.Helper()
+	ps := newParties(t, 3)
+	a := addressesOf(ps)
+	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
+	hashes, share := scoreSharesOf(t, 3, 2, 2)
+	task := &cohortv1.ScoreTask{StudyId: stepStudy, Round: 4, Contributors: [][]byte{a[0].Bytes(), a[1].Bytes()}, ScoreSetHashes: hashes}
+	return ps, mustScoreStep(t, task, a, []uint64{1, 2, 3}, 2, pointOf), share
+}
+
 // A holder's score shares were taken as they came once their number and
 // signature checked: shares made at another holder's point, for the sets
 // in another order or one set twice, for the contributors in another
@@ -132,12 +145,8 @@ func scoreSharesOf(t *testing.T, n, threshold, contributors int) ([][]byte, func
 // and the step refuses such an answer naming its sender: the holder is
 // then left out and another set asked.
 func TestScoreStepRefusesMisplacedShares(t *testing.T) {
-	ps := newParties(t, 3)
+	ps, st, share := spareHolderScoreStep(t)
 	a := addressesOf(ps)
-	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
-	hashes, share := scoreSharesOf(t, 3, 2, 2)
-	task := &cohortv1.ScoreTask{StudyId: stepStudy, Round: 4, Contributors: [][]byte{a[0].Bytes(), a[1].Bytes()}, ScoreSetHashes: hashes}
-	st := mustScoreStep(t, task, a, []uint64{1, 2, 3}, 2, pointOf)
 	st.start()
 	active := []uint64{1, 2, 3}
 	// The holder at point 1 is in sets {1, 3} and {1, 2}, in the task's
@@ -164,12 +173,8 @@ func TestScoreStepRefusesMisplacedShares(t *testing.T) {
 // the step refuses any other count, and shares signed without the task's
 // active points.
 func TestScoreStepAsksForEveryDecryptionSet(t *testing.T) {
-	ps := newParties(t, 3)
+	ps, st, share := spareHolderScoreStep(t)
 	a := addressesOf(ps)
-	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
-	hashes, share := scoreSharesOf(t, 3, 2, 2)
-	task := &cohortv1.ScoreTask{StudyId: stepStudy, Round: 4, Contributors: [][]byte{a[0].Bytes(), a[1].Bytes()}, ScoreSetHashes: hashes}
-	st := mustScoreStep(t, task, a, []uint64{1, 2, 3}, 2, pointOf)
 	got := sentTo(st.start())[a[2]][0].GetScore()
 	assert.Equal(t, []uint64{1, 2, 3}, got.GetActivePoints())
 	var sets [][]uint64

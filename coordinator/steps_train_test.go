@@ -436,6 +436,16 @@ func TestEvaluationThatCannotMergeIsRefused(t *testing.T) {
 	assert.Equal(t, 2, rep.Evaluated)
 }
 
+// evaluationSubmission is p's signed evaluation ev of round 1's model.
+func evaluationSubmission(t *testing.T, p party, model common.Hash, ev models.Evaluation) *cohortv1.EvaluationSubmission {
+	t.Helper()
+	raw, err := json.Marshal(ev)
+	require.NoError(t, err)
+	signed, err := auth.Sign(p.key, stepStudy, 1, auth.KindEvaluation, crypto.Keccak256Hash(raw))
+	require.NoError(t, err)
+	return &cohortv1.EvaluationSubmission{StudyId: stepStudy, Round: 1, ModelHash: model.Bytes(), Evaluation: raw, Auth: signed}
+}
+
 // inflated is ev counted k times over: the same accuracy, AUC and loss
 // from k times the records, a consistent evaluation by itself.
 func inflated(ev models.Evaluation, k int) models.Evaluation {
@@ -460,11 +470,7 @@ func TestInflatedEvaluationIsRefused(t *testing.T) {
 	committed := map[common.Address]uint64{ps[0].addr: 40, ps[1].addr: 40, ps[2].addr: 10}
 	st := newEvaluateStep(stepStudy, 1, addressesOf(ps), committed, model)
 	submission := func(p party, ev models.Evaluation) *cohortv1.EvaluationSubmission {
-		raw, err := json.Marshal(ev)
-		require.NoError(t, err)
-		signed, err := auth.Sign(p.key, stepStudy, 1, auth.KindEvaluation, crypto.Keccak256Hash(raw))
-		require.NoError(t, err)
-		return &cohortv1.EvaluationSubmission{StudyId: stepStudy, Round: 1, ModelHash: model.Bytes(), Evaluation: raw, Auth: signed}
+		return evaluationSubmission(t, p, model, ev)
 	}
 	honest := models.Evaluate([]float64{0.9, 0.2, 0.3, 0.6}, []float64{1, 0, 1, 0})
 	require.NoError(t, honest.Validate())
@@ -524,20 +530,11 @@ func TestEvaluationThatStopsTheRoundsCloseIsRefused(t *testing.T) {
 			ps := newParties(t, 3)
 			model := crypto.Keccak256Hash([]byte("model 1"))
 			st := newEvaluateStep(stepStudy, 1, addressesOf(ps), committedOf(ps, 10), model)
-			submission := func(p party, ev models.Evaluation) *cohortv1.EvaluationSubmission {
-				raw, err := json.Marshal(ev)
-				require.NoError(t, err)
-				signed, err := auth.Sign(p.key, stepStudy, 1, auth.KindEvaluation, crypto.Keccak256Hash(raw))
-				require.NoError(t, err)
-				return &cohortv1.EvaluationSubmission{StudyId: stepStudy, Round: 1, ModelHash: model.Bytes(), Evaluation: raw, Auth: signed}
-			}
-			// The hostile member answers first and last: the merge must
-			// hold whichever way round it meets an honest evaluation.
-			_, err := deliverTo(st, st.receive, submission(ps[0], tt.hostile))
+			_, err := deliverTo(st, st.receive, evaluationSubmission(t, ps[0], model, tt.hostile))
 			require.ErrorIs(t, err, ErrMalformed)
 			require.ErrorIs(t, err, models.ErrInconsistentEvaluation)
 			for _, p := range ps[1:] {
-				_, err := deliverTo(st, st.receive, submission(p, honestEval))
+				_, err := deliverTo(st, st.receive, evaluationSubmission(t, p, model, honestEval))
 				require.NoError(t, err)
 			}
 			rep := RoundReport{Round: 1, AggregateHash: common.Hash{7}, ModelHash: model, Contributors: addressesOf(ps)}
