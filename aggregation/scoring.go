@@ -572,6 +572,10 @@ func (sh *ScoreShare) IsThreshold() bool { return sh.mode == modeThreshold }
 // nil for an n-of-n share).
 func (sh *ScoreShare) ActiveSet() []ShamirPoint { return slices.Clone(sh.active) }
 
+// Point returns the Shamir point of the holder that made a threshold
+// share (0 for an n-of-n share).
+func (sh *ScoreShare) Point() ShamirPoint { return sh.point }
+
 // GenScoreShare computes the n-of-n score share for set by the update's
 // own dealer: each update is encrypted under its dealer's key alone, so
 // without threshold holders only the dealer can open its scores, and the

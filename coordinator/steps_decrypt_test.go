@@ -175,6 +175,30 @@ func TestDecryptStepAsksForEveryDecryptionSet(t *testing.T) {
 // active set.
 func thresholdSharesOf(t *testing.T, n, threshold int) func(point uint64, active ...uint64) []byte {
 	t.Helper()
+	k := thresholdKeysOf(t, n, threshold, 2)
+	agg, err := k.scheme.WeightedSum(k.updates, []float64{1, 1, 1})
+	require.NoError(t, err)
+	return func(point uint64, active ...uint64) []byte {
+		ds, err := k.scheme.GenThresholdDecryptionShare(k.tsks[point-1], shamirSet(active), agg)
+		require.NoError(t, err)
+		b, err := ds.MarshalBinary()
+		require.NoError(t, err)
+		return b
+	}
+}
+
+// thresholdKeys are n parties' keys dealt t-of-n at points 1..n (the
+// holder at point p has tsks[p-1]) and an update each party encrypted.
+type thresholdKeys struct {
+	scheme  *aggregation.Scheme
+	tsks    []*aggregation.ThresholdSecretShare
+	updates []*aggregation.EncryptedVector
+}
+
+// thresholdKeysOf deals n parties' keys t-of-n; party i's update is
+// values long, (i, 1, 1, ...).
+func thresholdKeysOf(t *testing.T, n, threshold, values int) thresholdKeys {
+	t.Helper()
 	scheme, err := aggregation.NewScheme(testConfig())
 	require.NoError(t, err)
 	crs := aggregation.CommonSeed([]byte("decrypt step test"))
@@ -190,35 +214,35 @@ func thresholdSharesOf(t *testing.T, n, threshold int) func(point uint64, active
 	pk, err := scheme.CombinePublicKey(crs, pkShares)
 	require.NoError(t, err)
 	dealt := make([]map[aggregation.ShamirPoint]*aggregation.ThresholdShare, n)
-	updates := make([]*aggregation.EncryptedVector, n)
+	k := thresholdKeys{scheme: scheme, tsks: make([]*aggregation.ThresholdSecretShare, n), updates: make([]*aggregation.EncryptedVector, n)}
 	for i, sk := range sks {
 		dealt[i], err = scheme.GenThresholdShares(sk, threshold, points)
 		require.NoError(t, err)
-		updates[i], err = scheme.Encrypt(sk, pk.Hash(), aggregation.NewEncryptionContext(stepStudy, "train", 4), []float64{float64(i), 1})
+		update := make([]float64, values)
+		for j := range update {
+			update[j] = 1
+		}
+		update[0] = float64(i)
+		k.updates[i], err = scheme.Encrypt(sk, pk.Hash(), aggregation.NewEncryptionContext(stepStudy, "train", 4), update)
 		require.NoError(t, err)
 	}
-	agg, err := scheme.WeightedSum(updates, []float64{1, 1, 1})
-	require.NoError(t, err)
-	tsks := make([]*aggregation.ThresholdSecretShare, n)
 	for j, sk := range sks {
 		var received []*aggregation.ThresholdShare
 		for i := range sks {
 			received = append(received, dealt[i][points[j]])
 		}
-		tsks[j], err = scheme.AggregateThresholdShares(pk, sk.ID(), points[j], received)
+		k.tsks[j], err = scheme.AggregateThresholdShares(pk, sk.ID(), points[j], received)
 		require.NoError(t, err)
 	}
-	return func(point uint64, active ...uint64) []byte {
-		set := make([]aggregation.ShamirPoint, len(active))
-		for i, p := range active {
-			set[i] = aggregation.ShamirPoint(p)
-		}
-		ds, err := scheme.GenThresholdDecryptionShare(tsks[point-1], set, agg)
-		require.NoError(t, err)
-		b, err := ds.MarshalBinary()
-		require.NoError(t, err)
-		return b
+	return k
+}
+
+func shamirSet(points []uint64) []aggregation.ShamirPoint {
+	out := make([]aggregation.ShamirPoint, len(points))
+	for i, p := range points {
+		out[i] = aggregation.ShamirPoint(p)
 	}
+	return out
 }
 
 func TestOpenAverage(t *testing.T) {

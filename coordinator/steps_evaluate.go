@@ -31,7 +31,11 @@ import (
 // every round). The evaluation's N is otherwise the sender's free choice,
 // and one hospital claiming 10^8 test records would set the pooled
 // metrics (TestInflatedEvaluationIsRefused). `cohort audit` checks the
-// same bound from the chain's commitments.
+// same bound from the chain's commitments. The rest of an evaluation is
+// bounded by its N (models.Evaluation.Validate): its histograms are
+// Evaluate's, its loss at most the largest per record, so what one member
+// sends always merges and the round closes
+// (TestEvaluationThatStopsTheRoundsCloseIsRefused).
 type evaluateStep struct {
 	*phase
 	study   uint64

@@ -67,17 +67,61 @@ func (s *scoreStep) receive(req *cohortv1.ScoreSharesSubmission) (ready, error) 
 		return ready{}, fmt.Errorf("%w: score shares for active points %v, the task asked %v", ErrMalformed, req.GetActivePoints(), s.task.GetActivePoints())
 	}
 	sets := 1
-	if p, ok := s.pointOf[addr]; ok {
+	p, ok := s.pointOf[addr]
+	if ok {
 		sets = setsHolding(s.task.GetDecryptionSets(), p)
 	}
 	if got, want := len(req.GetShares()), sets*len(s.task.GetContributors()); got != want {
 		return ready{}, fmt.Errorf("%w: %d score shares for %d contributors and %d decryption sets", ErrMalformed, got, len(s.task.GetContributors()), sets)
+	}
+	if ok {
+		if err := s.checkShareOrigins(addr, p, req.GetShares()); err != nil {
+			return ready{}, err
+		}
 	}
 	raw, err := proto.Marshal(req)
 	if err != nil {
 		return ready{}, err
 	}
 	return ready{record: &answer{from: addr, data: raw}}, nil
+}
+
+// checkShareOrigins checks that a holder's score shares are where the
+// decryption reads them (scoring.decrypt): per decryption set holding its
+// point, in the task's set order, one share per contributor in the task's
+// order, each made at its point for that set and of that contributor's
+// score set. A misplaced share is otherwise found only once the scores are
+// decrypted, which then fails naming no holder.
+func (s *scoreStep) checkShareOrigins(from common.Address, point uint64, shares [][]byte) error {
+	asked := s.task.GetDecryptionSets()
+	if len(asked) == 0 {
+		asked = []*cohortv1.PointSet{{Points: s.task.GetActivePoints()}}
+	}
+	var holding [][]uint64
+	for _, set := range asked {
+		if slices.Contains(set.GetPoints(), point) {
+			holding = append(holding, slices.Sorted(slices.Values(set.GetPoints()))) // as a share names it
+		}
+	}
+	contributors := len(s.task.GetContributors())
+	hashes := s.task.GetScoreSetHashes()
+	for i, b := range shares {
+		set, c := holding[i/contributors], i%contributors
+		var sh aggregation.ScoreShare
+		if err := sh.UnmarshalBinary(b); err != nil {
+			return fmt.Errorf("%w: score share %d of %s: %w", ErrMalformed, i+1, from.Hex(), err)
+		}
+		active := sh.ActiveSet()
+		switch {
+		case !sh.IsThreshold() || uint64(sh.Point()) != point:
+			return fmt.Errorf("%w: score share %d of %s, the holder at point %d, was made at point %d", ErrMalformed, i+1, from.Hex(), point, sh.Point())
+		case !slices.EqualFunc(set, active, func(a uint64, b aggregation.ShamirPoint) bool { return a == uint64(b) }):
+			return fmt.Errorf("%w: score share %d of %s is for active set %v, where the task's order asks %v", ErrMalformed, i+1, from.Hex(), active, set)
+		case c < len(hashes) && sh.ScoreSetHash != common.BytesToHash(hashes[c]):
+			return fmt.Errorf("%w: score share %d of %s is of score set %s, where the task's order asks contributor %d's, %s", ErrMalformed, i+1, from.Hex(), sh.ScoreSetHash.Hex(), c+1, common.BytesToHash(hashes[c]).Hex())
+		}
+	}
+	return nil
 }
 
 // scoring is a round's robust scoring under encryption: a score set of

@@ -17,7 +17,8 @@ import (
 func TestScoreStepRefusesHostileShares(t *testing.T) {
 	ps := newParties(t, 3)
 	stranger := newParties(t, 1)[0]
-	task := &cohortv1.ScoreTask{StudyId: stepStudy, Round: 2, Contributors: [][]byte{ps[0].addr.Bytes(), ps[1].addr.Bytes(), ps[2].addr.Bytes()}}
+	hashes, share := scoreSharesOf(t, 3, 2, 3)
+	task := &cohortv1.ScoreTask{StudyId: stepStudy, Round: 2, Contributors: [][]byte{ps[0].addr.Bytes(), ps[1].addr.Bytes(), ps[2].addr.Bytes()}, ScoreSetHashes: hashes}
 	st := mustScoreStep(t, task, addressesOf(ps[:2]), []uint64{1, 2}, 2, map[common.Address]uint64{ps[0].addr: 1, ps[1].addr: 2, ps[2].addr: 3})
 	sent := sentTo(st.start())
 	require.Len(t, sent, 2)
@@ -27,7 +28,12 @@ func TestScoreStepRefusesHostileShares(t *testing.T) {
 	shares := func(p party, round, signRound uint32, n int) *cohortv1.ScoreSharesSubmission {
 		return scoreShares(t, p, round, signRound, []uint64{1, 2}, n)
 	}
-	_, err := deliverTo(st, st.receive, shares(ps[0], 2, 2, 3))
+	// valid is the holder at point's shares of the three contributors'
+	// scores for the one set {1, 2}.
+	valid := func(p party, point uint64) *cohortv1.ScoreSharesSubmission {
+		return signedScoreShares(t, p, 2, 2, []uint64{1, 2}, [][]byte{share(point, 0, 1, 2), share(point, 1, 1, 2), share(point, 2, 1, 2)})
+	}
+	_, err := deliverTo(st, st.receive, valid(ps[0], 1))
 	require.NoError(t, err)
 	swapped := shares(ps[1], 2, 2, 3)
 	swapped.Shares[0] = []byte("other")
@@ -46,7 +52,7 @@ func TestScoreStepRefusesHostileShares(t *testing.T) {
 		{"another study", moved, ErrWrongPhase},
 		{"a holder outside the active set", shares(ps[2], 2, 2, 3), ErrNotParticipant},
 		{"a stranger", shares(stranger, 2, 2, 3), ErrNotParticipant},
-		{"a replay", shares(ps[0], 2, 2, 3), ErrDuplicate},
+		{"a replay", valid(ps[0], 1), ErrDuplicate},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,7 +61,7 @@ func TestScoreStepRefusesHostileShares(t *testing.T) {
 			assert.Len(t, st.got, 1, "nothing more recorded")
 		})
 	}
-	rd, err := deliverTo(st, st.receive, shares(ps[1], 2, 2, 3))
+	rd, err := deliverTo(st, st.receive, valid(ps[1], 2))
 	require.NoError(t, err)
 	assert.True(t, rd.complete)
 }
@@ -71,14 +77,95 @@ func mustScoreStep(t testing.TB, task *cohortv1.ScoreTask, active []common.Addre
 // task of the given active points, signed for signRound.
 func scoreShares(t *testing.T, p party, round, signRound uint32, active []uint64, n int) *cohortv1.ScoreSharesSubmission {
 	t.Helper()
-	sub := &cohortv1.ScoreSharesSubmission{StudyId: stepStudy, Round: round, ActivePoints: active}
-	for i := range n {
-		sub.Shares = append(sub.Shares, []byte{byte(i), 's'})
+	shares := make([][]byte, n)
+	for i := range shares {
+		shares[i] = []byte{byte(i), 's'}
 	}
+	return signedScoreShares(t, p, round, signRound, active, shares)
+}
+
+// signedScoreShares is p's submission of shares for a task of the given
+// active points, signed for signRound.
+func signedScoreShares(t *testing.T, p party, round, signRound uint32, active []uint64, shares [][]byte) *cohortv1.ScoreSharesSubmission {
+	t.Helper()
+	sub := &cohortv1.ScoreSharesSubmission{StudyId: stepStudy, Round: round, ActivePoints: active, Shares: shares}
 	signed, err := auth.Sign(p.key, stepStudy, signRound, auth.KindScoreShares, auth.ScoreSharesContent(active, sub.Shares))
 	require.NoError(t, err)
 	sub.Auth = signed
 	return sub
+}
+
+// scoreSharesOf deals n parties' keys t-of-n at points 1..n and scores the
+// first contributors parties' updates (8 values, 1 projection). It returns
+// their score sets' hashes and a function giving the encoded score share
+// the holder at point makes of contributor c's scores for the active set.
+func scoreSharesOf(t *testing.T, n, threshold, contributors int) ([][]byte, func(point uint64, c int, active ...uint64) []byte) {
+	t.Helper()
+	k := thresholdKeysOf(t, n, threshold, 8)
+	refs, err := k.scheme.NewReferences([]float64{1, 2, 3, 4, 5, 6, 7, 8}, [32]byte{4}, 1)
+	require.NoError(t, err)
+	sets := make([]*aggregation.ScoreSet, contributors)
+	hashes := make([][]byte, contributors)
+	for c := range sets {
+		sets[c], err = k.scheme.Score(k.updates[c], refs)
+		require.NoError(t, err)
+		b, err := sets[c].MarshalBinary()
+		require.NoError(t, err)
+		hashes[c] = aggregation.ContentHash(b).Bytes()
+	}
+	return hashes, func(point uint64, c int, active ...uint64) []byte {
+		sh, err := k.scheme.GenThresholdScoreShare(k.tsks[point-1], shamirSet(active), sets[c], k.updates[c], refs)
+		require.NoError(t, err)
+		b, err := sh.MarshalBinary()
+		require.NoError(t, err)
+		return b
+	}
+}
+
+// spareHolderScoreStep is round 4's score step of three holders at points
+// 1..3, threshold 2 (three decryption sets), scoring the first two's
+// updates, with share giving real score shares (scoreSharesOf).
+func spareHolderScoreStep(t *testing.T) ([]party, *scoreStep, func(point uint64, c int, active ...uint64) []byte) {
+	t.Helper()
+	ps := newParties(t, 3)
+	a := addressesOf(ps)
+	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
+	hashes, share := scoreSharesOf(t, 3, 2, 2)
+	task := &cohortv1.ScoreTask{StudyId: stepStudy, Round: 4, Contributors: [][]byte{a[0].Bytes(), a[1].Bytes()}, ScoreSetHashes: hashes}
+	return ps, mustScoreStep(t, task, a, []uint64{1, 2, 3}, 2, pointOf), share
+}
+
+// A holder's score shares were taken as they came once their number and
+// signature checked: shares made at another holder's point, for the sets
+// in another order or one set twice, for the contributors in another
+// order, or not score shares at all, were found only when the round's
+// scores were decrypted, which then failed naming no holder (a set left
+// incomplete, or decrypting unlike the others). Each share's point, set
+// and score set are now checked as it comes, as a decryption share's are,
+// and the step refuses such an answer naming its sender: the holder is
+// then left out and another set asked.
+func TestScoreStepRefusesMisplacedShares(t *testing.T) {
+	ps, st, share := spareHolderScoreStep(t)
+	a := addressesOf(ps)
+	st.start()
+	active := []uint64{1, 2, 3}
+	// The holder at point 1 is in sets {1, 3} and {1, 2}, in the task's
+	// order; per set, a share per contributor in order.
+	c0s13, c1s13, c0s12, c1s12 := share(1, 0, 1, 3), share(1, 1, 1, 3), share(1, 0, 1, 2), share(1, 1, 1, 2)
+	for name, shares := range map[string][][]byte{
+		"a share made at another holder's point": {share(3, 0, 1, 3), c1s13, c0s12, c1s12},
+		"the sets in another order":              {c0s12, c1s12, c0s13, c1s13},
+		"one set twice":                          {c0s13, c1s13, c0s13, c1s13},
+		"the contributors in another order":      {c1s13, c0s13, c0s12, c1s12},
+		"a share that is not one":                {c0s13, c1s13, c0s12, []byte("b")},
+	} {
+		_, err := deliverTo(st, st.receive, signedScoreShares(t, ps[0], 4, 4, active, shares))
+		require.ErrorIs(t, err, ErrMalformed, name)
+		assert.Contains(t, err.Error(), a[0].Hex(), "%s: names the holder", name)
+		assert.Empty(t, st.got, "%s: nothing recorded", name)
+	}
+	_, err := deliverTo(st, st.receive, signedScoreShares(t, ps[0], 4, 4, active, [][]byte{c0s13, c1s13, c0s12, c1s12}))
+	require.NoError(t, err)
 }
 
 // With a spare holder the score task names every decryption set and a
@@ -86,11 +173,8 @@ func scoreShares(t *testing.T, p party, round, signRound uint32, active []uint64
 // the step refuses any other count, and shares signed without the task's
 // active points.
 func TestScoreStepAsksForEveryDecryptionSet(t *testing.T) {
-	ps := newParties(t, 3)
+	ps, st, share := spareHolderScoreStep(t)
 	a := addressesOf(ps)
-	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
-	task := &cohortv1.ScoreTask{StudyId: stepStudy, Round: 4, Contributors: [][]byte{a[0].Bytes(), a[1].Bytes()}}
-	st := mustScoreStep(t, task, a, []uint64{1, 2, 3}, 2, pointOf)
 	got := sentTo(st.start())[a[2]][0].GetScore()
 	assert.Equal(t, []uint64{1, 2, 3}, got.GetActivePoints())
 	var sets [][]uint64
@@ -114,7 +198,7 @@ func TestScoreStepAsksForEveryDecryptionSet(t *testing.T) {
 	_, err := deliverTo(st, st.receive, unsigned)
 	assert.ErrorIs(t, err, auth.ErrBadSignature, "active points other than those signed")
 	assert.Empty(t, st.got)
-	_, err = deliverTo(st, st.receive, scoreShares(t, ps[0], 4, 4, active, 4))
+	_, err = deliverTo(st, st.receive, signedScoreShares(t, ps[0], 4, 4, active, [][]byte{share(1, 0, 1, 3), share(1, 1, 1, 3), share(1, 0, 1, 2), share(1, 1, 1, 2)}))
 	require.NoError(t, err)
 }
 

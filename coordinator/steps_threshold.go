@@ -8,6 +8,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/protocol"
@@ -36,6 +37,9 @@ type thresholdDealStep struct {
 	threshold int
 	dealers   []common.Address
 	holders   []holder
+	// maxShareBytes is the most one share of a dealing may take: a sealed
+	// share of one key to the holders (boundShares); 0 bounds nothing.
+	maxShareBytes int
 }
 
 // newThresholdDealStep has every holder deal to every holder.
@@ -51,6 +55,17 @@ func newThresholdDealStep(study uint64, threshold int, holders []holder) *thresh
 // (the committee): n·c shares.
 func newCommitteeDealStep(study uint64, threshold int, dealers []common.Address, holders []holder) *thresholdDealStep {
 	return &thresholdDealStep{phase: newPhase(protocol.ThresholdDeal, 0, dealers), study: study, threshold: threshold, dealers: dealers, holders: holders}
+}
+
+// boundShares bounds each share of a dealing by what a sealed share of
+// one key to the holders takes at scheme's parameters
+// (protocol.SealedShareBytes), and returns s. Each holder is relayed one
+// share from every dealer in one message: unbounded, one dealer's share
+// could make a holder's relay exceed MaxMessageBytes, so that the holder
+// never had its shares and key generation stalled blaming it.
+func (s *thresholdDealStep) boundShares(scheme *aggregation.Scheme) *thresholdDealStep {
+	s.maxShareBytes = protocol.SealedShareBytes(scheme, 1, len(s.holders), 0)
+	return s
 }
 
 // holderAddrs lists the holders, who confirm in the next phase.
@@ -72,7 +87,7 @@ func (s *thresholdDealStep) start() ready {
 }
 
 // receive checks a dealing: every share signed by one dealer, one share per
-// holder, to exactly the holders.
+// holder, to exactly the holders, each within maxShareBytes.
 func (s *thresholdDealStep) receive(req *cohortv1.ThresholdSharesSubmission) (ready, error) {
 	if req.GetStudyId() != s.study {
 		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
@@ -82,6 +97,12 @@ func (s *thresholdDealStep) receive(req *cohortv1.ThresholdSharesSubmission) (re
 	})
 	if err != nil {
 		return ready{}, err
+	}
+	for _, sh := range req.GetShares() {
+		if n := len(sh.GetCiphertext()); s.maxShareBytes > 0 && n > s.maxShareBytes {
+			return ready{}, fmt.Errorf("%w: %s's share to %s is %d bytes; a sealed share of one key to %d holders takes at most %d",
+				ErrTooLarge, dealer.Hex(), common.BytesToAddress(sh.GetRecipient()).Hex(), n, len(s.holders), s.maxShareBytes)
+		}
 	}
 	holders := make(map[common.Address]bool, len(s.holders))
 	for _, h := range s.holders {

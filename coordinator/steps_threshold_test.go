@@ -1,15 +1,19 @@
 package coordinator
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"google.golang.org/protobuf/proto"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 )
 
 // thresholdDealing is dealer's shares to the listed recipients, signed for
@@ -132,4 +136,88 @@ func TestThresholdDealStepRefusesUnreadableDealings(t *testing.T) {
 	deal.got[ps[0].addr] = []byte("\xff not a submission")
 	_, err := deal.finish(common.Hash{})
 	assert.Error(t, err)
+}
+
+// sealedDealing is dealer's honest dealing of its key to ps at points 1..n
+// (holdersOf): each share a real ThresholdShare sealed to its holder.
+func sealedDealing(t *testing.T, scheme *aggregation.Scheme, dealer party, threshold int, ps []party) []*cohortv1.EncryptedShare {
+	t.Helper()
+	points := make([]aggregation.ShamirPoint, len(ps))
+	for i := range ps {
+		points[i] = aggregation.ShamirPoint(i + 1)
+	}
+	dealt, err := scheme.GenThresholdShares(scheme.GenSecretShareFor(aggregation.DealerID(stepStudy, dealer.addr.Bytes())), threshold, points)
+	require.NoError(t, err)
+	var out []*cohortv1.EncryptedShare
+	for i, p := range ps {
+		plain, err := dealt[points[i]].MarshalBinary()
+		require.NoError(t, err)
+		sealed, err := auth.SealTo(&p.key.PublicKey, plain)
+		require.NoError(t, err)
+		signed, err := auth.Sign(dealer.key, stepStudy, 0, auth.KindThresholdShare, auth.ShareContent(p.addr, sealed))
+		require.NoError(t, err)
+		out = append(out, &cohortv1.EncryptedShare{Recipient: p.addr.Bytes(), Ciphertext: sealed, Auth: signed})
+	}
+	return out
+}
+
+// A dealer's share of its key to one holder could be of any size its
+// message allowed: a dealer that sent one holder a share of 64 MiB less a
+// little, and the others a byte each (its own message within the 64 MiB
+// gRPC limit), made that holder's relay, its share with every other
+// dealer's, larger than any message the coordinator sends, so the holder
+// never got its shares, never confirmed, and key generation stalled
+// blaming the holder, not the dealer; every dealer could also make the
+// coordinator hold 64 MiB. A share of the initial dealing now takes at
+// most what a sealed share of one key to the holders takes
+// (protocol.SealedShareBytes), as a re-sharing's does.
+func TestThresholdDealingBoundedBySize(t *testing.T) {
+	scheme, err := aggregation.NewScheme(testConfig())
+	require.NoError(t, err)
+	ps := newParties(t, 3)
+	bound := protocol.SealedShareBytes(scheme, 1, len(ps), 0)
+	st := newThresholdDealStep(stepStudy, 2, holdersOf(ps)).boundShares(scheme)
+	st.start()
+
+	// ps[0] sends ps[1] size bytes and the others a byte each.
+	oversized := func(size int) *cohortv1.ThresholdSharesSubmission {
+		sub := &cohortv1.ThresholdSharesSubmission{StudyId: stepStudy}
+		for i, p := range ps {
+			ct := []byte{1}
+			if i == 1 {
+				ct = make([]byte, size)
+			}
+			signed, err := auth.Sign(ps[0].key, stepStudy, 0, auth.KindThresholdShare, auth.ShareContent(p.addr, ct))
+			require.NoError(t, err)
+			sub.Shares = append(sub.Shares, &cohortv1.EncryptedShare{Recipient: p.addr.Bytes(), Ciphertext: ct, Auth: signed})
+		}
+		require.LessOrEqual(t, proto.Size(sub), MaxMessageBytes, "a message the dealer can send")
+		return sub
+	}
+	for name, size := range map[string]int{
+		"one byte over a sealed share of one key": bound + 1,
+		"a relay beyond the gRPC message limit":   MaxMessageBytes - 4096,
+	} {
+		_, err := deliverTo(st, st.receive, oversized(size))
+		require.ErrorIs(t, err, ErrTooLarge, name)
+		assert.Contains(t, err.Error(), ps[0].addr.Hex(), "names the dealer")
+		assert.Contains(t, err.Error(), fmt.Sprintf("at most %d", bound))
+		assert.Empty(t, st.got, "%s: nothing recorded", name)
+	}
+
+	var rd ready
+	for _, d := range ps {
+		shares := sealedDealing(t, scheme, d, 2, ps)
+		for _, sh := range shares {
+			require.LessOrEqual(t, len(sh.GetCiphertext()), bound, "an honest share is within the bound")
+		}
+		rd, err = deliverTo(st, st.receive, &cohortv1.ThresholdSharesSubmission{StudyId: stepStudy, Shares: shares})
+		require.NoError(t, err)
+	}
+	require.True(t, rd.complete)
+	confirm, err := st.finish(common.Hash{1})
+	require.NoError(t, err)
+	for a, tasks := range sentTo(confirm.start()) {
+		assert.LessOrEqual(t, proto.Size(tasks[0]), len(ps)*(bound+1024), "the relay to %s", a.Hex())
+	}
 }

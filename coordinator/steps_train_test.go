@@ -436,6 +436,16 @@ func TestEvaluationThatCannotMergeIsRefused(t *testing.T) {
 	assert.Equal(t, 2, rep.Evaluated)
 }
 
+// evaluationSubmission is p's signed evaluation ev of round 1's model.
+func evaluationSubmission(t *testing.T, p party, model common.Hash, ev models.Evaluation) *cohortv1.EvaluationSubmission {
+	t.Helper()
+	raw, err := json.Marshal(ev)
+	require.NoError(t, err)
+	signed, err := auth.Sign(p.key, stepStudy, 1, auth.KindEvaluation, crypto.Keccak256Hash(raw))
+	require.NoError(t, err)
+	return &cohortv1.EvaluationSubmission{StudyId: stepStudy, Round: 1, ModelHash: model.Bytes(), Evaluation: raw, Auth: signed}
+}
+
 // inflated is ev counted k times over: the same accuracy, AUC and loss
 // from k times the records, a consistent evaluation by itself.
 func inflated(ev models.Evaluation, k int) models.Evaluation {
@@ -460,11 +470,7 @@ func TestInflatedEvaluationIsRefused(t *testing.T) {
 	committed := map[common.Address]uint64{ps[0].addr: 40, ps[1].addr: 40, ps[2].addr: 10}
 	st := newEvaluateStep(stepStudy, 1, addressesOf(ps), committed, model)
 	submission := func(p party, ev models.Evaluation) *cohortv1.EvaluationSubmission {
-		raw, err := json.Marshal(ev)
-		require.NoError(t, err)
-		signed, err := auth.Sign(p.key, stepStudy, 1, auth.KindEvaluation, crypto.Keccak256Hash(raw))
-		require.NoError(t, err)
-		return &cohortv1.EvaluationSubmission{StudyId: stepStudy, Round: 1, ModelHash: model.Bytes(), Evaluation: raw, Auth: signed}
+		return evaluationSubmission(t, p, model, ev)
 	}
 	honest := models.Evaluate([]float64{0.9, 0.2, 0.3, 0.6}, []float64{1, 0, 1, 0})
 	require.NoError(t, honest.Validate())
@@ -491,4 +497,53 @@ func TestInflatedEvaluationIsRefused(t *testing.T) {
 	assert.InDelta(t, honest.AUC(), closing.result.AUC, 1e-12)
 	assert.Equal(t, 8, rep.Evaluated)
 	assert.Len(t, kept, 2)
+}
+
+// One contributor's evaluation, consistent by the checks before, used to
+// stop every round at its close: histograms of one bin each (or of two
+// lengths) over no records made the merge with any honest evaluation
+// fail, and a log-loss sum of 1e300 over two records set a pooled loss
+// the chain refuses (contracts' bound is 1e12), so the round could not
+// close; the hostile member sent it again in each round. The loss sum was
+// also the one figure on chain a member's committed count did not bound.
+// A member's evaluation now has the histograms Evaluate makes, or none
+// over no records, and at most the largest loss per record over its N
+// (a loss over no records, which the merge skipped, is refused alike):
+// such an evaluation is refused, and the round closes with the honest
+// members' merge.
+func TestEvaluationThatStopsTheRoundsCloseIsRefused(t *testing.T) {
+	honestEval := models.Evaluate([]float64{0.9, 0.2, 0.3, 0.6}, []float64{1, 0, 1, 0})
+	twoRecords := models.Evaluate([]float64{0.9, 0.2}, []float64{1, 0})
+	hugeLoss := twoRecords
+	hugeLoss.LogLossSum = 1e300
+	tests := []struct {
+		name    string
+		hostile models.Evaluation
+	}{
+		{"one-bin histograms over no records", models.Evaluation{Pos: []uint32{0}, Neg: []uint32{0}}},
+		{"histograms of two lengths over no records", models.Evaluation{Neg: []uint32{0}}},
+		{"a log-loss sum of 1e300 over two records", hugeLoss},
+		{"a log-loss sum over no records", models.Evaluation{LogLossSum: 1e300}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := newParties(t, 3)
+			model := crypto.Keccak256Hash([]byte("model 1"))
+			st := newEvaluateStep(stepStudy, 1, addressesOf(ps), committedOf(ps, 10), model)
+			_, err := deliverTo(st, st.receive, evaluationSubmission(t, ps[0], model, tt.hostile))
+			require.ErrorIs(t, err, ErrMalformed)
+			require.ErrorIs(t, err, models.ErrInconsistentEvaluation)
+			for _, p := range ps[1:] {
+				_, err := deliverTo(st, st.receive, evaluationSubmission(t, p, model, honestEval))
+				require.NoError(t, err)
+			}
+			rep := RoundReport{Round: 1, AggregateHash: common.Hash{7}, ModelHash: model, Contributors: addressesOf(ps)}
+			rd, record, err := st.close(&rep)
+			require.NoError(t, err, "the round closes with the honest members' evaluations")
+			require.Len(t, rd.chain, 1)
+			assert.InDelta(t, honestEval.LogLoss(), rd.chain[0].closeRound.result.Loss, 1e-12)
+			assert.Equal(t, 8, rep.Evaluated)
+			assert.Len(t, record.evaluations, 2)
+		})
+	}
 }

@@ -125,7 +125,7 @@ func decodeEvaluation(b []byte) (models.Evaluation, error) {
 		return e, fmt.Errorf("%w: evaluation: %v", ErrMalformed, err)
 	}
 	if err := e.Validate(); err != nil {
-		return e, fmt.Errorf("%w: evaluation: %v", ErrMalformed, err)
+		return e, fmt.Errorf("%w: evaluation: %w", ErrMalformed, err)
 	}
 	return e, nil
 }

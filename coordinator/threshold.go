@@ -31,6 +31,9 @@ func (c *Coordinator) thresholdKeyGen(ctx context.Context, dealers, members []co
 	c.warnIfKeyGenIsQuadratic(len(dealers), len(members))
 
 	deal := newCommitteeDealStep(c.cfg.StudyID, threshold, dealers, holders)
+	if c.scheme != nil {
+		deal.boundShares(c.scheme)
+	}
 	full, err := c.start(ctx, deal, deal.start())
 	if err != nil {
 		return err

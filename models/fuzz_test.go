@@ -55,6 +55,15 @@ func FuzzEvaluationJSON(f *testing.F) {
 		require.NoError(t, json.Unmarshal(again, &back))
 		require.Equal(t, e, back)
 
+		// What passes Validate (the coordinator's check) merges with an
+		// honest evaluation, short of a bin's overflow, and keeps the
+		// merged loss within the per-record bound the chain's fits in: one
+		// member's evaluation cannot stop a round's close.
+		if e.Validate() == nil && e.N < math.MaxUint32/2 {
+			merged := cloneEvaluation(base)
+			require.NoError(t, merged.Merge(e), "a valid evaluation must merge: %s", b)
+			require.LessOrEqual(t, merged.LogLoss(), models.MaxRecordLogLoss*(1+1e-6))
+		}
 		for _, into := range []models.Evaluation{{}, cloneEvaluation(base)} {
 			before := cloneEvaluation(into)
 			if err := into.Merge(e); err != nil {

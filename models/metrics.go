@@ -14,6 +14,15 @@ const HistogramBins = 1000
 // logLossEps clips probabilities away from 0 and 1 in the log-loss.
 const logLossEps = 1e-15
 
+// MaxRecordLogLoss is the most one record adds to an Evaluation's
+// LogLossSum: the loss of a probability clipped to logLossEps on the wrong
+// side (1 − logLossEps rounds below 1, so the negative class's is the
+// larger), about 34.54.
+var MaxRecordLogLoss = max(-math.Log(logLossEps), -math.Log1p(-(1 - logLossEps)))
+
+// logLossSlack allows for the rounding of N additions in LogLossSum.
+const logLossSlack = 1e-9
+
 // Evaluation holds statistics of a model's predictions on a set of labelled
 // records that can be merged across sites: no per-record score is kept, only
 // counts, a log-loss sum and per-class score histograms. A record is positive
@@ -254,8 +263,11 @@ var ErrInconsistentEvaluation = errors.New("models: inconsistent evaluation")
 
 // Validate checks that e's counts are consistent: non-negative, Correct =
 // TruePos + TrueNeg ≤ N, histograms of HistogramBins bins that hold N
-// records between them, a finite non-negative log-loss sum, and true
-// positives and negatives no more than the records of their class.
+// records between them (or none, over no records), a log-loss sum between
+// 0 and MaxRecordLogLoss per record, and true positives and negatives no
+// more than the records of their class. Every field is the sender's
+// choice: two evaluations that pass Validate merge unless a bin overflows,
+// and their merge's loss is at most MaxRecordLogLoss.
 func (e Evaluation) Validate() error {
 	bad := func(format string, a ...any) error {
 		return fmt.Errorf("%w: %s", ErrInconsistentEvaluation, fmt.Sprintf(format, a...))
@@ -267,14 +279,14 @@ func (e Evaluation) Validate() error {
 		return bad("%d correct of %d records", e.Correct, e.N)
 	case e.TruePos+e.TrueNeg != e.Correct && e.TruePos+e.TrueNeg != 0:
 		return bad("true positives %d and negatives %d do not add up to %d correct", e.TruePos, e.TrueNeg, e.Correct)
-	case math.IsNaN(e.LogLossSum) || math.IsInf(e.LogLossSum, 0) || e.LogLossSum < 0:
-		return bad("log-loss sum %v", e.LogLossSum)
+	case !(e.LogLossSum >= 0 && e.LogLossSum <= float64(e.N)*MaxRecordLogLoss*(1+logLossSlack)):
+		return bad("log-loss sum %v over %d records; each record's loss is at most %.4f", e.LogLossSum, e.N, MaxRecordLogLoss)
 	case !(e.Concordant >= 0 && e.Concordant <= e.Comparable) || math.IsInf(e.Comparable, 0):
 		return bad("%v concordant of %v comparable pairs", e.Concordant, e.Comparable)
 	case e.Comparable > float64(e.N)*float64(e.N):
 		return bad("%v comparable pairs among %d records", e.Comparable, e.N)
-	case e.N > 0 && (len(e.Pos) != HistogramBins || len(e.Neg) != HistogramBins):
-		return bad("histograms of %d and %d bins, want %d", len(e.Pos), len(e.Neg), HistogramBins)
+	case (e.N > 0 || len(e.Pos)+len(e.Neg) > 0) && (len(e.Pos) != HistogramBins || len(e.Neg) != HistogramBins):
+		return bad("histograms of %d and %d bins, want %d (or none, over no records)", len(e.Pos), len(e.Neg), HistogramBins)
 	}
 	var pos, neg uint64
 	for i := range e.Pos {

@@ -172,6 +172,8 @@ func TestEvaluationValidate(t *testing.T) {
 		{"negative log loss", func(e *models.Evaluation) { e.LogLossSum = -1 }},
 		{"short histogram", func(e *models.Evaluation) { e.Pos = e.Pos[:10] }},
 		{"histograms disagree with N", func(e *models.Evaluation) { e.N++ }},
+		{"log loss above the most per record", func(e *models.Evaluation) { e.LogLossSum = 1e300 }},
+		{"infinite log loss", func(e *models.Evaluation) { e.LogLossSum = math.Inf(1) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -181,4 +183,36 @@ func TestEvaluationValidate(t *testing.T) {
 			require.ErrorIs(t, e.Validate(), models.ErrInconsistentEvaluation)
 		})
 	}
+}
+
+// The log-loss sum and the histograms' shape were the sender's free choice
+// once non-negative, finite, and (over no records) unchecked: one
+// evaluation could set any pooled loss, or make every merge fail. The
+// worst honest evaluation (every record scored 0 or 1 on the wrong side)
+// still validates, at one record and at many.
+func TestEvaluationValidateBoundsLossAndHistograms(t *testing.T) {
+	for _, n := range []int{1, 2, 100_000} {
+		probs, labels := make([]float64, n), make([]float64, n)
+		for i := range probs {
+			if i%2 == 0 {
+				probs[i], labels[i] = 1, 0
+			} else {
+				probs[i], labels[i] = 0, 1
+			}
+		}
+		worst := models.Evaluate(probs, labels)
+		require.NoError(t, worst.Validate(), "every record wrong at the clip, n=%d", n)
+		assert.InDelta(t, models.MaxRecordLogLoss, worst.LogLoss(), 1e-3)
+		worst.LogLossSum = float64(n) * models.MaxRecordLogLoss * (1 + 1e-6)
+		require.ErrorIs(t, worst.Validate(), models.ErrInconsistentEvaluation, "a loss above the most per record, n=%d", n)
+	}
+	for name, e := range map[string]models.Evaluation{
+		"one-bin histograms over no records":         {Pos: []uint32{0}, Neg: []uint32{0}},
+		"one histogram over no records":              {Neg: make([]uint32, models.HistogramBins)},
+		"a log loss over no records":                 {LogLossSum: 1},
+		"full-length histograms of two lengths, N 0": {Pos: make([]uint32, models.HistogramBins), Neg: make([]uint32, models.HistogramBins+1)},
+	} {
+		require.ErrorIs(t, e.Validate(), models.ErrInconsistentEvaluation, name)
+	}
+	require.NoError(t, models.Evaluate(nil, nil).Validate(), "an evaluation of no records, as Evaluate makes it")
 }
