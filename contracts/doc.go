@@ -16,8 +16,8 @@
 // [Ledger.ProposeModule]): the old module is retired but keeps its state —
 // a retired Studies module runs the studies it holds to their end and takes
 // no new one, the new one continues the study ids; a new ConsentRegistry
-// reads its predecessor for every scope it has not recorded, so no decision
-// and no nonce is lost. The [Ledger] finds the module of each study itself.
+// reads its predecessor, which must be the current registry, for every
+// scope it has not recorded, so no decision and no nonce is lost. The [Ledger] finds the module of each study itself.
 // Together they record:
 //
 //   - the consortium: founding members at deployment, then admissions,

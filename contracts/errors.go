@@ -103,8 +103,14 @@ var (
 	// module takes no new study, a ConsentRegistry no relay); Open the ledger
 	// again to use the current modules.
 	ErrModuleRetired = errors.New("contracts: the ledger module was replaced by a consortium vote; use the current module (open the ledger again)")
-	// ErrModuleMismatch: the module does not serve this consortium, or is already current.
-	ErrModuleMismatch = errors.New("contracts: the module was not deployed for this consortium, or is already the current one")
+	// ErrModuleMismatch: the module does not serve this consortium, is
+	// already current, or is not of the kind proposed.
+	ErrModuleMismatch = errors.New("contracts: the module was not deployed for this consortium, is already the current one, or is not of the kind proposed (a consent registry for ModuleConsent, a Studies module for ModuleStudies)")
+	// ErrConsentPredecessor: a consent registry voted in must name the
+	// current registry as its predecessor; one naming an older registry or
+	// none would make the skipped registries' decisions, revocations
+	// included, stop counting.
+	ErrConsentPredecessor = errors.New("contracts: the consent registry does not name the current registry as its predecessor, so decisions recorded there (revocations included) would stop counting; deploy a new registry naming the current one as its predecessor (DeployConsentModule) and propose that")
 	// ErrBadCommitSignature: a commitment in a batch is not signed by the hospital it names.
 	ErrBadCommitSignature = errors.New("contracts: a batched commitment is not signed by the hospital it names; each hospital signs its own with SignCommitment")
 
@@ -283,6 +289,8 @@ func sentinelFor(name string) error {
 		return ErrModuleRetired
 	case "ModuleMismatch":
 		return ErrModuleMismatch
+	case "ConsentPredecessorMismatch":
+		return ErrConsentPredecessor
 	case "BadCommitSignature":
 		return ErrBadCommitSignature
 	case "CommitteeLocked":

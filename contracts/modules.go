@@ -179,9 +179,10 @@ func DeployStudiesModule(ctx context.Context, c *Chain, deployer *Account, conso
 }
 
 // DeployConsentModule deploys a ConsentRegistry for the consortium at
-// consortium. predecessor is the registry it will replace by vote (zero for
-// the first): the new one reads it for every scope it has not recorded yet,
-// so no decision and no nonce is lost.
+// consortium. predecessor is the registry it will replace by vote, the
+// current one (zero for the first): the new one reads it for every scope it
+// has not recorded yet, so no decision and no nonce is lost. The Consortium
+// refuses a registry naming another (ErrConsentPredecessor).
 func DeployConsentModule(ctx context.Context, c *Chain, deployer *Account, consortium, predecessor common.Address) (common.Address, Receipt, error) {
 	l := newLedger(c, consortium)
 	r, err := l.deployCode(ctx, deployer, "ConsentRegistry", cohortsol.ConsentRegistryMetaData.Bin, l.consentReg.PackConstructor(consortium, predecessor))
@@ -444,6 +445,8 @@ func (l *Ledger) eventIn(r *types.Receipt, name string) *types.Log {
 // study but runs the ones it holds to their end and stays readable, and the
 // new one continues the study ids; a retired ConsentRegistry refuses
 // relays, and the new one reads it for every scope it has not recorded.
+// A consent registry must name the current one as its predecessor, when
+// proposed and when the vote carries (ErrConsentPredecessor).
 func (l *Ledger) ProposeModule(ctx context.Context, from *Account, kind ModuleKind, module common.Address) (uint64, Receipt, error) {
 	id, r, err := l.propose(ctx, from, fmt.Sprintf("proposing %s as the %s module", module, kind), l.consortium.PackProposeModule(uint8(kind), module))
 	if err == nil {

@@ -55,29 +55,6 @@ func TestPatientHistorySurvivesARegistryUpgrade(t *testing.T) {
 	assert.Zero(t, cur.ReplacedIn)
 }
 
-// TestPatientHistoryNamesARegistryTheCurrentOneDoesNotRead: a vote may
-// install a registry that names no predecessor (the Consortium does not
-// check it). The first registry's changes then no longer decide; the
-// patient still sees them, marked so, and their status says none.
-func TestPatientHistoryNamesARegistryTheCurrentOneDoesNotRead(t *testing.T) {
-	f, id, p, first := newGrantInFirstRegistry(t)
-	orphan := f.installRegistry(t, common.Address{})
-
-	events, err := f.ledger.PatientEvents(f.ctx, p.id)
-	require.NoError(t, err)
-	require.Len(t, events, 1)
-	assert.Equal(t, first, events[0].Registry.Address)
-	assert.False(t, events[0].Registry.Current)
-	assert.False(t, events[0].Registry.ReadByCurrent)
-	st, err := f.ledger.ConsentStatus(f.ctx, p.id, id, 0)
-	require.NoError(t, err)
-	assert.Equal(t, contracts.ConsentNone, st.State, "the contract's rule: only the current registry and its predecessors count")
-	terms, err := f.ledger.ConsentRegistries(f.ctx)
-	require.NoError(t, err)
-	require.Len(t, terms, 2)
-	assert.Equal(t, []common.Address{first, orphan}, []common.Address{terms[0].Address, terms[1].Address})
-}
-
 // newGrantInFirstRegistry is a study with a patient's grant for it in the
 // consortium's first consent registry, at first.
 func newGrantInFirstRegistry(t *testing.T) (f *fixture, studyID uint64, p patient, first common.Address) {
@@ -91,12 +68,19 @@ func newGrantInFirstRegistry(t *testing.T) (f *fixture, studyID uint64, p patien
 	return f, studyID, p, first
 }
 
+// deployRegistry deploys a consent registry for the consortium naming predecessor.
+func (f *fixture) deployRegistry(t *testing.T, predecessor common.Address) common.Address {
+	t.Helper()
+	next, _, err := contracts.DeployConsentModule(f.ctx, f.chain, f.deployer, f.ledger.Address(), predecessor)
+	require.NoError(t, err)
+	return next
+}
+
 // installRegistry deploys a consent registry naming predecessor and has
 // the members vote it in.
 func (f *fixture) installRegistry(t *testing.T, predecessor common.Address) common.Address {
 	t.Helper()
-	next, _, err := contracts.DeployConsentModule(f.ctx, f.chain, f.deployer, f.ledger.Address(), predecessor)
-	require.NoError(t, err)
+	next := f.deployRegistry(t, predecessor)
 	pid, _, err := f.ledger.ProposeModule(f.ctx, f.members[0], contracts.ModuleConsent, next)
 	require.NoError(t, err)
 	f.carry(t, pid)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {IConsortium, ICohortModule, IStudies, IConsentHistory, IConsentCounts} from "Modules.sol";
+import {IConsortium, IConsentModule, IStudies, IConsentHistory, IConsentCounts} from "Modules.sol";
 
 /// @title Cohort consent registry: patients' signed consent, relayed by members
 /// @notice Patients grant or revoke consent per study or per purpose with an
@@ -47,7 +47,7 @@ import {IConsortium, ICohortModule, IStudies, IConsentHistory, IConsentCounts} f
 /// writes its count once. A study that binds samples to consent (its
 /// Studies module asks checkSamples) refuses a commitment above the
 /// member's counts for the study and its purpose (sampleBound).
-contract ConsentRegistry is ICohortModule, IConsentHistory, IConsentCounts {
+contract ConsentRegistry is IConsentModule, IConsentHistory, IConsentCounts {
     /// @notice EIP-712 type of a patient's consent change.
     bytes32 public constant CONSENT_TYPEHASH = keccak256(
         "ConsentChange(bytes32 patient,uint64 studyId,bytes32 purpose,bool granted,uint64 expiry,uint16 maxEpsilon,uint32 nonce)"
@@ -225,7 +225,9 @@ contract ConsentRegistry is ICohortModule, IConsentHistory, IConsentCounts {
     bytes32 private immutable _deployDomainSeparator;
 
     /// @param consortium_ the Consortium that will link this module
-    /// @param predecessor_ the registry this one will replace (zero for the first)
+    /// @param predecessor_ the registry this one will replace (zero for the
+    /// first): the Consortium links or votes in no registry naming another
+    /// than the current one
     constructor(address consortium_, address predecessor_) {
         if (consortium_ == address(0)) revert InvalidParameter("consortium");
         consortium = consortium_;

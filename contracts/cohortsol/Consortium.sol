@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {IConsortium, ICohortModule, IStudies} from "Modules.sol";
+import {IConsortium, ICohortModule, IConsentModule, IStudies} from "Modules.sol";
 
 /// @title Cohort consortium: members, their votes, and the directory of modules
 /// @notice The root of a Cohort ledger and its identity: the consortium of
@@ -14,7 +14,11 @@ import {IConsortium, ICohortModule, IStudies} from "Modules.sol";
 /// refuses new studies, and its running studies finish on it) and the new one
 /// continues the ids. studiesFor(id) finds the module of any study. A retired
 /// ConsentRegistry refuses relays; its successor reads it for every scope it
-/// has not recorded itself, so no decision and no nonce is lost.
+/// has not recorded itself, so no decision and no nonce is lost. A
+/// registry is linked or voted in only if it names the current one (none
+/// at link time) as its predecessor: one naming an older registry or none
+/// would make the skipped registries' decisions, revocations included, stop
+/// counting. So the registries form one chain, none of them twice.
 contract Consortium is IConsortium {
     /// @notice How long a membership proposal accepts votes.
     uint64 public constant PROPOSAL_TTL = 7 days;
@@ -89,12 +93,14 @@ contract Consortium is IConsortium {
     error AlreadyVoted(uint64 proposalId, address account);
     /// @notice Only the deployer links the first modules, once.
     error NotAuthorised(address account);
-    /// @notice The module serves another consortium, or is the current one.
+    /// @notice The module serves another consortium, is the current one, or is not of the kind proposed.
     error ModuleMismatch(address module);
     /// @notice The modules are not linked yet.
     error NotLinked();
     /// @notice A parameter is zero, empty or out of range; field names it.
     error InvalidParameter(string field);
+    /// @notice The consent registry names predecessor, not the current registry, as its predecessor.
+    error ConsentPredecessorMismatch(address module, address predecessor, address current);
 
     /// @notice A member was admitted to the consortium (at deployment or by vote).
     event MemberAdmitted(address indexed member, string name, bytes32 tlsFingerprint);
@@ -163,6 +169,7 @@ contract Consortium is IConsortium {
         if (msg.sender != _linker) revert NotAuthorised(msg.sender);
         _checkModule(studiesModule);
         _checkModule(consentModule);
+        _checkSuccession(ModuleKind.Consent, consentModule, address(0));
         _linker = address(0);
         _studiesModules.push(studiesModule);
         IStudies(studiesModule).activate(1);
@@ -237,7 +244,9 @@ contract Consortium is IConsortium {
     /// once. See the contract's notes for what happens to the old one.
     function proposeModule(ModuleKind kind, address module) external returns (uint64 proposalId) {
         _checkModule(module);
-        if (module == _current(kind)) revert ModuleMismatch(module);
+        address current = _current(kind);
+        if (module == current) revert ModuleMismatch(module);
+        _checkSuccession(kind, module, current);
         Proposal storage p;
         (proposalId, p) = _newProposal(ProposalKind.Module, module, 0);
         p.moduleKind = kind;
@@ -349,6 +358,17 @@ contract Consortium is IConsortium {
         }
     }
 
+    /// @dev A consent registry must name current as its predecessor; one
+    /// without predecessor() (not a registry) is refused as a mismatch.
+    function _checkSuccession(ModuleKind kind, address module, address current) private view {
+        if (kind != ModuleKind.Consent) return;
+        try IConsentModule(module).predecessor() returns (address named) {
+            if (named != current) revert ConsentPredecessorMismatch(module, named, current);
+        } catch {
+            revert ModuleMismatch(module);
+        }
+    }
+
     function _current(ModuleKind kind) private view returns (address) {
         return kind == ModuleKind.Studies ? studies() : consent;
     }
@@ -437,6 +457,7 @@ contract Consortium is IConsortium {
         address previous = _current(kind);
         if (previous == address(0)) revert NotLinked();
         if (module == previous) revert ModuleMismatch(module);
+        _checkSuccession(kind, module, previous); // the registry may have changed since the proposal
         ICohortModule(previous).retire(module);
         if (kind == ModuleKind.Studies) {
             _studiesModules.push(module);

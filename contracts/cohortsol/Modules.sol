@@ -29,6 +29,12 @@ interface ICohortModule {
     function retire(address successor) external;
 }
 
+/// @notice What the Consortium asks of a ConsentRegistry.
+interface IConsentModule is ICohortModule {
+    /// @notice The registry this one replaces and reads for every scope it has not recorded (zero for the first).
+    function predecessor() external view returns (address);
+}
+
 /// @notice What the Consortium and the ConsentRegistry ask of a Studies module.
 interface IStudies is ICohortModule {
     /// @notice Called by the Consortium when it links the module: study ids start at firstId.
