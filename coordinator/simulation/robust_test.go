@@ -28,7 +28,7 @@ func TestRobustScoringSuspendsAnAttacker(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
 	defer cancel()
 	// A small MLP (41 parameters, k = 9 projections): logistic regression's
 	// 9 parameters allow one projection, a norm estimate so loose that a
@@ -115,7 +115,7 @@ func TestAdaptiveAttackOnEncryptedPath(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
 	defer cancel()
 	attack, err := participant.ParseAttack("minmax")
 	require.NoError(t, err)
