@@ -70,7 +70,10 @@ func dialFake(t *testing.T, f *fakeHeads, websocket bool) *Chain {
 	c, err := DialChain(ctx, url)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = c.Close() })
-	c.heads.timing = headTiming{poll: 10 * time.Millisecond, retry: 50 * time.Millisecond, retryMax: 200 * time.Millisecond, subscribe: 200 * time.Millisecond}
+	// A subscribe is bounded by 2 s: the node that never answers is waited
+	// out once, and one that answers is never taken for it (at 200 ms, a
+	// subscribe answered in 300 ms was counted as a failure).
+	c.heads.timing = headTiming{poll: 10 * time.Millisecond, retry: 50 * time.Millisecond, retryMax: 200 * time.Millisecond, subscribe: 2 * time.Second}
 	return c
 }
 
@@ -115,7 +118,7 @@ func TestHeadsResubscribeAfterAFailedSubscribe(t *testing.T) {
 			f.block.Store(7)
 			c := dialFake(t, f, true)
 
-			waitClosed(t, c.NextHead(), 5*time.Second, "the watcher never polled after the failed subscribe")
+			waitClosed(t, c.NextHead(), c.heads.timing.subscribe+5*time.Second, "the watcher never polled after the failed subscribe")
 			next := c.NextHead()
 			var announce func(*types.Header)
 			select {

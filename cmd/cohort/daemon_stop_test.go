@@ -79,7 +79,11 @@ func TestParticipantStopMidStudyFreesItsDataDir(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	hospitals := []string{"hospital-1", "hospital-2", "hospital-3"}
-	c := newConsortium(t, ctx, e2eStudy{founders: hospitals, rounds: 3, minParticipants: 3, thr: 2, enrolment: 500 * time.Millisecond})
+	// Round 2 waits for hospital-1 while its node is stopped and started
+	// twice: with 8 s, under -race on a loaded machine, the coordinator
+	// gave up on it ('round stalled: 2 of 3 participants sent a update
+	// for round 2 within 8s') and exited.
+	c := newConsortium(t, ctx, e2eStudy{founders: hospitals, rounds: 3, minParticipants: 3, thr: 2, enrolment: 500 * time.Millisecond, phaseTimeout: 2 * time.Minute})
 	coord := c.start("coordinator", "coordinator", "--config", c.path("coordinator.json"))
 	procs := map[string]*proc{}
 	for _, h := range hospitals[1:] {

@@ -55,6 +55,8 @@ type e2eStudy struct {
 	rounds, minParticipants, thr int
 	// enrolment is the coordinator's gap between rounds for joins and leaves.
 	enrolment time.Duration
+	// phaseTimeout is the coordinator's (0: 8 s).
+	phaseTimeout time.Duration
 }
 
 // e2eRangeLimit is the e2e geth's --rpc.rangelimit: it refuses an
@@ -112,11 +114,15 @@ func newConsortium(t *testing.T, ctx context.Context, st e2eStudy) *consortium {
 
 	// The coordinator must come back on the same address after a restart.
 	c.listen = freeLoopbackAddr(t)
+	phaseTimeout := st.phaseTimeout
+	if phaseTimeout == 0 {
+		phaseTimeout = 8 * time.Second
+	}
 	c.writeJSON("coordinator.json", coordinatord.Config{
 		Chain: c.chainConfig(), StudyID: c.studyID, KeyFile: c.keys["coordinator"],
 		TLS:    auth.TLSFiles{CA: "certs/ca.pem", Cert: "certs/coordinator.pem", Key: "certs/coordinator.key"},
 		Listen: c.listen, DataDir: "state/coordinator", RecipeFile: "recipe.json", Participants: len(st.founders),
-		PhaseTimeout: configfile.Duration(8 * time.Second), EnrolmentWindow: configfile.Duration(st.enrolment),
+		PhaseTimeout: configfile.Duration(phaseTimeout), EnrolmentWindow: configfile.Duration(st.enrolment),
 	})
 	require.NoError(t, os.WriteFile(c.path("passphrase"), []byte("correct horse battery staple\n"), 0o600))
 	sites := len(st.founders) + len(st.later)

@@ -35,7 +35,7 @@ func TestHostileCoordinatorTamperingWithCommitments(t *testing.T) {
 	var round1 contracts.SignedCommitment
 	var logs lockedBuffer
 	s, err := simulation.Run(ctx, simulation.Config{
-		Hospitals: 4, Rounds: 2, Seed: 6, DataDir: t.TempDir(), PhaseTimeout: 5 * time.Second, LocalConsent: true, MinParticipants: 2, Threshold: 2,
+		Hospitals: 4, Rounds: 2, Seed: 6, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true, MinParticipants: 2, Threshold: 2,
 		TamperCommitments: func(round uint32, batch []contracts.SignedCommitment) []contracts.SignedCommitment {
 			mu.Lock()
 			defer mu.Unlock()

@@ -24,7 +24,7 @@ func TestDecliningHospitalCostsNoPhaseTimeout(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 	defer cancel()
 	const behind = 3 // hospital index
 	var logs lockedBuffer

@@ -31,7 +31,7 @@ func TestE2EKeyExtractionLearnsNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
 	defer cancel()
 	const attacker = 2
 	dataDir := t.TempDir()

@@ -154,7 +154,7 @@ func TestResharingSurvivesCoordinatorRestart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
 	defer cancel()
 	var logs lockedBuffer
 	const newcomer = 3

@@ -31,7 +31,7 @@ func TestSecondHolderGroupRefusesAnotherList(t *testing.T) {
 	var opened atomic.Bool
 	var logs lockedBuffer
 	s, err := simulation.Run(ctx, simulation.Config{
-		Hospitals: 6, Rounds: 1, Seed: 5, DataDir: t.TempDir(), PhaseTimeout: 5 * time.Second, LocalConsent: true,
+		Hospitals: 6, Rounds: 1, Seed: 5, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
 		Threshold: 3, MinParticipants: 4,
 		SplitDecryption: &coordinator.SplitDecryption{
 			Other: func(_ uint32, contributors []common.Address) []common.Address {

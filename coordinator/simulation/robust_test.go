@@ -28,7 +28,7 @@ func TestRobustScoringSuspendsAnAttacker(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
 	defer cancel()
 	// A small MLP (41 parameters, k = 9 projections): logistic regression's
 	// 9 parameters allow one projection, a norm estimate so loose that a
@@ -115,7 +115,7 @@ func TestAdaptiveAttackOnEncryptedPath(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
 	defer cancel()
 	attack, err := participant.ParseAttack("minmax")
 	require.NoError(t, err)
@@ -151,7 +151,7 @@ func TestCoordinatorFramingAHospitalIsRefused(t *testing.T) {
 	framed := 0
 	var logs lockedBuffer
 	s, err := simulation.Run(ctx, simulation.Config{
-		Hospitals: 4, Rounds: 2, Seed: 3, DataDir: t.TempDir(), StrikeLimit: 1, PhaseTimeout: 5 * time.Second,
+		Hospitals: 4, Rounds: 2, Seed: 3, DataDir: t.TempDir(), StrikeLimit: 1, PhaseTimeout: 20 * time.Second,
 		Spec:   &models.Spec{Kind: models.KindMLP, Features: 8, Hidden: []int{4}},
 		Robust: true, LocalConsent: true,
 		TamperScores: func(_ uint32, scores []contracts.Score) []contracts.Score {
@@ -197,7 +197,7 @@ func TestHolderShiftingItsScoreSharesIsCaught(t *testing.T) {
 	const attacker = 1
 	study := func(drop map[int]uint32) simulation.Config {
 		return simulation.Config{
-			Hospitals: 5, Rounds: 1, Seed: 3, DataDir: t.TempDir(), PhaseTimeout: 5 * time.Second, LocalConsent: true,
+			Hospitals: 5, Rounds: 1, Seed: 3, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, AbsentGrace: 2 * time.Second, LocalConsent: true,
 			Threshold: 3, MinParticipants: 3, Robust: true, DropAfter: drop,
 			Spec:    &models.Spec{Kind: models.KindMLP, Features: 8, Hidden: []int{4}},
 			Attacks: map[int]participant.Attack{attacker: {Kind: participant.AttackShiftScores}},

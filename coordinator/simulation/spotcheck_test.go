@@ -35,7 +35,7 @@ func TestHostileCoordinatorAlteringTheAggregateIsRefused(t *testing.T) {
 	tampered := 0
 	var logs lockedBuffer
 	s, err := simulation.Run(ctx, simulation.Config{
-		Hospitals: 3, Rounds: 2, Seed: 5, DataDir: t.TempDir(), PhaseTimeout: 5 * time.Second, LocalConsent: true,
+		Hospitals: 3, Rounds: 2, Seed: 5, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
 		TamperAggregate: func(_ uint32, agg []byte) ([]byte, error) {
 			var v aggregation.EncryptedVector
 			if err := v.UnmarshalBinary(agg); err != nil {
@@ -102,7 +102,7 @@ func TestAuditCatchesACoordinatorPublishingAnotherModel(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	s, err := simulation.Run(ctx, simulation.Config{
-		Hospitals: 3, Rounds: 2, Seed: 6, DataDir: t.TempDir(), PhaseTimeout: 5 * time.Second, LocalConsent: true,
+		Hospitals: 3, Rounds: 2, Seed: 6, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
 		TamperModel: func(r uint32, model []float64) []float64 {
 			if r == 2 {
 				model[0] += 0.5
@@ -145,7 +145,7 @@ func TestHolderShiftingItsDecryptionShareIsCaught(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	s, err := simulation.Run(ctx, simulation.Config{
-		Hospitals: 3, Rounds: 2, Seed: 7, DataDir: t.TempDir(), PhaseTimeout: 5 * time.Second, LocalConsent: true,
+		Hospitals: 3, Rounds: 2, Seed: 7, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
 		Threshold: 2, MinParticipants: 2,
 		Attacks: map[int]participant.Attack{1: {Kind: participant.AttackShiftDecryption}},
 	})
@@ -160,7 +160,7 @@ func TestHolderShiftingItsDecryptionShareIsCaught(t *testing.T) {
 	// one decryption set, nothing to compare, and the shifted model is
 	// published; even the audit recomputes the same model.
 	s2, err := simulation.Run(ctx, simulation.Config{
-		Hospitals: 3, Rounds: 1, Seed: 7, DataDir: t.TempDir(), PhaseTimeout: 5 * time.Second, LocalConsent: true,
+		Hospitals: 3, Rounds: 1, Seed: 7, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
 		Threshold: 3, MinParticipants: 3,
 		Attacks: map[int]participant.Attack{1: {Kind: participant.AttackShiftDecryption}},
 	})
