@@ -5,8 +5,9 @@ import "google.golang.org/grpc"
 // MaxMessageBytes bounds one gRPC message between the coordinator and a
 // hospital. Updates and blobs stream in 1 MiB chunks; what needs more than
 // grpc-go's 4 MiB default is threshold key generation, whose messages carry
-// one encrypted key share per participant (about 0.7 MB each, so about 64
-// participants fit).
+// one sealed key share per dealer, each at most protocol.SealedShareBytes
+// (about 383 kB for one key with the default parameters, so about 170
+// dealers fit; larger studies deal among a committee).
 const MaxMessageBytes = 64 << 20
 
 // ServerMessageLimits applies MaxMessageBytes to a coordinator's server.
