@@ -265,31 +265,45 @@ func Relay(ctx context.Context, ledger *contracts.Ledger, relayer *contracts.Acc
 	for _, r := range res.Receipts {
 		out.Transactions = append(out.Transactions, r.TxHash)
 	}
+	details := skipDetails{domain: domain, changes: changes}
 	for i, o := range res.Outcomes {
 		out.Entries = append(out.Entries, RelayEntry{Index: i + 1, Patient: changes[i].Patient, Granted: changes[i].Granted, Outcome: o.String(),
-			Detail: skipDetail(domain, changes, i, o)})
+			Detail: details.of(i, o)})
 	}
 	return out, nil
 }
 
-// skipDetail says which other change of the file a skipped change i
+// skipDetails says which other change of the file a skipped change
 // repeats (a duplicate) or carries the signature of (a bad signature: a
-// file that pairs one patient's change with another's signature).
-func skipDetail(d contracts.ConsentDomain, changes []contracts.SignedConsent, i int, o contracts.ConsentOutcome) string {
-	c := changes[i]
+// file that pairs one patient's change with another's signature). The
+// file's changes are hashed once, at the first duplicate: hashing them
+// again for each one made a file of many copies quadratic.
+type skipDetails struct {
+	domain  contracts.ConsentDomain
+	changes []contracts.SignedConsent
+	first   map[common.Hash]int // a change's digest: its first index
+}
+
+func (s *skipDetails) of(i int, o contracts.ConsentOutcome) string {
+	c := s.changes[i]
 	switch o {
 	case contracts.ConsentSkippedDuplicate:
-		digest, err := contracts.ConsentDigest(d, c.ConsentChange)
-		if err != nil {
-			return ""
-		}
-		for j, other := range changes[:i] {
-			if dj, err := contracts.ConsentDigest(d, other.ConsentChange); err == nil && dj == digest {
-				return fmt.Sprintf("the same change as change %d, relayed once", j+1)
+		if s.first == nil {
+			s.first = make(map[common.Hash]int, len(s.changes))
+			for j, other := range s.changes {
+				if d, err := contracts.ConsentDigest(s.domain, other.ConsentChange); err == nil {
+					if _, seen := s.first[d]; !seen {
+						s.first[d] = j
+					}
+				}
 			}
 		}
+		d, err := contracts.ConsentDigest(s.domain, c.ConsentChange)
+		if j, ok := s.first[d]; err == nil && ok && j < i {
+			return fmt.Sprintf("the same change as change %d, relayed once", j+1)
+		}
 	case contracts.ConsentSkippedBadSignature:
-		for j, other := range changes {
+		for j, other := range s.changes {
 			if j != i && other.Patient != c.Patient && bytes.Equal(other.Signature, c.Signature) {
 				return fmt.Sprintf("the signature is change %d's (patient %s), not patient %s's: relay the signature patient %s made for this change",
 					j+1, other.Patient.Hex(), c.Patient.Hex(), c.Patient.Hex())
