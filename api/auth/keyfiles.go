@@ -109,10 +109,11 @@ func (t TLSFiles) Load() (tls.Certificate, *x509.CertPool, error) {
 	return cert, pool, nil
 }
 
-// ClientConfigFromFiles is the mutual-TLS client configuration for a
-// connection to target (HOST:PORT or HOST) from the CA, certificate and
-// key files.
-func ClientConfigFromFiles(caFile, certFile, keyFile, target string) (*tls.Config, error) {
+// ClientConfigFromFiles is the mutual-TLS client configuration
+// (ClientConfig) for a connection to the study's coordinator, whose
+// address the chain records, at target (HOST:PORT or HOST) from the CA,
+// certificate and key files.
+func ClientConfigFromFiles(caFile, certFile, keyFile, target string, coordinator common.Address) (*tls.Config, error) {
 	caPEM, err := os.ReadFile(caFile)
 	if err != nil {
 		return nil, fmt.Errorf("read CA: %w", err)
@@ -125,7 +126,7 @@ func ClientConfigFromFiles(caFile, certFile, keyFile, target string) (*tls.Confi
 	if err != nil {
 		return nil, err
 	}
-	return ClientConfig(cert, pool, HostOf(target)), nil
+	return ClientConfig(cert, pool, HostOf(target), coordinator), nil
 }
 
 // HostOf is the host part of HOST:PORT (target itself without a port): the

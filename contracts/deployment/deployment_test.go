@@ -20,7 +20,7 @@ import (
 
 func TestReadFounders(t *testing.T) {
 	dir := t.TempDir()
-	rep, err := auth.IssueCertFiles(filepath.Join(dir, "certs"), []string{"st-mary"}, []string{"127.0.0.1"}, false)
+	rep, err := auth.IssueCertFiles(filepath.Join(dir, "certs"), []auth.Institution{{Name: "st-mary"}}, nil, false)
 	require.NoError(t, err)
 	certFP, err := auth.FingerprintFile(rep.Institutions[0].Cert)
 	require.NoError(t, err)
