@@ -88,7 +88,7 @@ func newFixtureWith(t testing.TB, params aggregation.Config, register ...func(*g
 	newHospital := func(name string) *hospital {
 		key, err := crypto.GenerateKey()
 		require.NoError(t, err)
-		cert, err := ca.Issue(name)
+		cert, err := ca.IssueClient(name, crypto.PubkeyToAddress(key.PublicKey))
 		require.NoError(t, err)
 		return &hospital{key: key, account: contracts.NewAccount(key), cert: cert}
 	}
@@ -153,7 +153,7 @@ func newFixtureWith(t testing.TB, params aggregation.Config, register ...func(*g
 	f.coord.pkHash = f.pk.Hash()
 	f.installTrain()
 
-	serverCert, err := ca.Issue("coordinator", "127.0.0.1")
+	serverCert, err := ca.IssueServer("coordinator", coordAccount.Address(), "127.0.0.1")
 	require.NoError(t, err)
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
@@ -169,7 +169,7 @@ func newFixtureWith(t testing.TB, params aggregation.Config, register ...func(*g
 	t.Cleanup(srv.Stop)
 	f.listen = lis.Addr().String()
 	for _, h := range append(f.hospitals, f.stranger) {
-		conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(h.cert, ca.Pool(), "127.0.0.1"))))
+		conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(h.cert, ca.Pool(), "127.0.0.1", coordAccount.Address()))))
 		require.NoError(t, err)
 		t.Cleanup(func() { _ = conn.Close() })
 		h.client, h.conn = cohortv1.NewCoordinatorClient(conn), conn
@@ -527,9 +527,9 @@ func TestJoinRefusesStrangersAndReplays(t *testing.T) {
 		{"join replayed over another TLS connection", func() error { return join(h2, h1.key, "h1", h1.cert, f.studyID) }, codes.Unauthenticated},
 		{"another study", func() error { return join(h1, h1.key, "h1", h1.cert, f.studyID+7) }, codes.PermissionDenied},
 		{"consortium certificate the member registry does not record", func() error {
-			other, err := f.ca.Issue("h1")
+			other, err := f.ca.IssueClient("h1", h1.addr())
 			require.NoError(t, err)
-			conn, err := grpc.NewClient(f.listen, grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(other, f.ca.Pool(), "127.0.0.1"))))
+			conn, err := grpc.NewClient(f.listen, grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(other, f.ca.Pool(), "127.0.0.1", f.coordAcct.Address()))))
 			require.NoError(t, err)
 			defer conn.Close()
 			return join(&hospital{client: cohortv1.NewCoordinatorClient(conn)}, h1.key, "h1", other, f.studyID)

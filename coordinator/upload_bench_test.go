@@ -105,7 +105,7 @@ func (f *fixture) pacedHospital(tb testing.TB, h *hospital, bytesPerSec float64)
 		return &pacedConn{Conn: c, limit: rate.NewLimiter(rate.Limit(bytesPerSec), burst), burst: burst}, nil
 	}
 	conn, err := grpc.NewClient(f.listen, grpc.WithContextDialer(dial),
-		grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(h.cert, f.ca.Pool(), "127.0.0.1"))))
+		grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(h.cert, f.ca.Pool(), "127.0.0.1", f.coordAcct.Address()))))
 	require.NoError(tb, err)
 	tb.Cleanup(func() { _ = conn.Close() })
 	paced := *h

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/google/renameio/v2"
 )
 
@@ -19,10 +21,23 @@ const ConsortiumCAName = "Cohort consortium CA"
 // names and certificate common names.
 var institutionName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$`)
 
+// Institution is one certificate for IssueCertFiles to issue.
+type Institution struct {
+	Name string
+	// Address is the institution's Ethereum address, which its certificate
+	// names (HolderScheme); zero names none, which only a client may.
+	Address common.Address
+	// Server issues a TLS server certificate for the hosts (the
+	// coordinator's); otherwise the certificate is a client's only.
+	Server bool
+}
+
 // IssuedCert is one institution's certificate written by IssueCertFiles.
 type IssuedCert struct {
 	Institution string `json:"institution"`
-	Fingerprint string `json:"fingerprint"` // SHA-256 of the DER certificate, as the member registry records it
+	Address     string `json:"address,omitempty"` // the Ethereum address the certificate names
+	Server      bool   `json:"server"`            // a TLS server certificate (the coordinator's), not a client's only
+	Fingerprint string `json:"fingerprint"`       // SHA-256 of the DER certificate, as the member registry records it
 	Cert        string `json:"cert"`
 	Key         string `json:"key"`
 }
@@ -56,10 +71,21 @@ func CheckInstitutionNames(names []string) error {
 
 // IssueCertFiles writes the consortium CA into dir as ca.pem and ca.key
 // (unless one exists and force is off, in which case it is reused) and a
-// certificate and key per institution as NAME.pem and NAME.key, valid as TLS
-// servers for hosts. It checks every file it would write before writing any,
-// and writes each atomically; keys get mode 0600.
-func IssueCertFiles(dir string, names, hosts []string, force bool) (*CertFiles, error) {
+// certificate and key per institution as NAME.pem and NAME.key: a TLS
+// server's for hosts (IssueServer) for a server institution, a client's
+// only (IssueClient) otherwise. It checks every file it would write before
+// writing any, and writes each atomically; keys get mode 0600.
+func IssueCertFiles(dir string, institutions []Institution, hosts []string, force bool) (*CertFiles, error) {
+	names := make([]string, len(institutions))
+	for i, inst := range institutions {
+		names[i] = inst.Name
+		if inst.Server && inst.Address == (common.Address{}) {
+			return nil, fmt.Errorf("%s serves, so its certificate must name its Ethereum address (NAME=0xADDRESS): hospitals accept a coordinator only by the address its certificate names", inst.Name)
+		}
+		if inst.Server && len(hosts) == 0 {
+			return nil, fmt.Errorf("%s serves: name the hosts its certificate is valid for", inst.Name)
+		}
+	}
 	if err := CheckInstitutionNames(names); err != nil {
 		return nil, err
 	}
@@ -114,8 +140,14 @@ func IssueCertFiles(dir string, names, hosts []string, force bool) (*CertFiles, 
 		}
 	}
 
-	for _, n := range names {
-		cert, err := ca.Issue(n, hosts...)
+	for _, inst := range institutions {
+		n := inst.Name
+		var cert tls.Certificate
+		if inst.Server {
+			cert, err = ca.IssueServer(n, inst.Address, hosts...)
+		} else {
+			cert, err = ca.IssueClient(n, inst.Address)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -130,7 +162,11 @@ func IssueCertFiles(dir string, names, hosts []string, force bool) (*CertFiles, 
 		if err := renameio.WriteFile(p, certPEM, 0o644); err != nil {
 			return nil, err
 		}
-		rep.Institutions = append(rep.Institutions, IssuedCert{Institution: n, Fingerprint: Fingerprint(cert).Hex(), Cert: p, Key: k})
+		issued := IssuedCert{Institution: n, Server: inst.Server, Fingerprint: Fingerprint(cert).Hex(), Cert: p, Key: k}
+		if inst.Address != (common.Address{}) {
+			issued.Address = inst.Address.Hex()
+		}
+		rep.Institutions = append(rep.Institutions, issued)
 	}
 	return rep, nil
 }

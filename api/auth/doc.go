@@ -1,9 +1,11 @@
 // Package auth authenticates Cohort's wire traffic in two independent ways.
 //
 // Transport: every connection is mutual TLS 1.3 between holders of
-// certificates issued by the consortium's certificate authority (CA, Issue,
-// ServerConfig, ClientConfig). A certificate's Fingerprint is what the chain's
-// member registry records.
+// certificates issued by the consortium's certificate authority (CA,
+// IssueServer, IssueClient, ServerConfig, ClientConfig). A certificate's
+// Fingerprint is what the chain's member registry records for a member; the
+// coordinator's certificate, the only server one, names the study's
+// coordinator address (HolderScheme), which clients check against the chain.
 //
 // Messages: every message that carries a decision (a key share, a decryption
 // share, an update header, an evaluation) is signed with the sender's Ethereum

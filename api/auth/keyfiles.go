@@ -109,10 +109,11 @@ func (t TLSFiles) Load() (tls.Certificate, *x509.CertPool, error) {
 	return cert, pool, nil
 }
 
-// ClientConfigFromFiles is the mutual-TLS client configuration for a
-// connection to target (HOST:PORT or HOST) from the CA, certificate and
-// key files.
-func ClientConfigFromFiles(caFile, certFile, keyFile, target string) (*tls.Config, error) {
+// ClientConfigFromFiles is the mutual-TLS client configuration
+// (ClientConfig) for a connection to the study's coordinator, whose
+// address the chain records, at target (HOST:PORT or HOST) from the CA,
+// certificate and key files.
+func ClientConfigFromFiles(caFile, certFile, keyFile, target string, coordinator common.Address) (*tls.Config, error) {
 	caPEM, err := os.ReadFile(caFile)
 	if err != nil {
 		return nil, fmt.Errorf("read CA: %w", err)
@@ -125,7 +126,7 @@ func ClientConfigFromFiles(caFile, certFile, keyFile, target string) (*tls.Confi
 	if err != nil {
 		return nil, err
 	}
-	return ClientConfig(cert, pool, HostOf(target)), nil
+	return ClientConfig(cert, pool, HostOf(target), coordinator), nil
 }
 
 // HostOf is the host part of HOST:PORT (target itself without a port): the
@@ -138,11 +139,13 @@ func HostOf(target string) string {
 }
 
 // FingerprintFile returns the SHA-256 fingerprint of the first certificate
-// in a PEM file, as the member registry records it.
-func FingerprintFile(path string) (common.Hash, error) {
+// in a PEM file, as the member registry records it for member. A
+// certificate naming another Ethereum address than member's (HolderScheme)
+// is refused: registered, it would name one member and admit another.
+func FingerprintFile(path string, member common.Address) (common.Hash, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return common.Hash{}, fmt.Errorf("reading a founder certificate: %w", err)
+		return common.Hash{}, fmt.Errorf("reading a member's certificate: %w", err)
 	}
 	for rest := b; ; {
 		var blk *pem.Block
@@ -150,8 +153,22 @@ func FingerprintFile(path string) (common.Hash, error) {
 		if blk == nil {
 			return common.Hash{}, fmt.Errorf("%s holds no PEM CERTIFICATE block", path)
 		}
-		if blk.Type == "CERTIFICATE" {
-			return Fingerprint(tls.Certificate{Certificate: [][]byte{blk.Bytes}}), nil
+		if blk.Type != "CERTIFICATE" {
+			continue
 		}
+		leaf, err := x509.ParseCertificate(blk.Bytes)
+		if err != nil {
+			return common.Hash{}, fmt.Errorf("%s: %w", path, err)
+		}
+		holder, err := CertificateHolder(leaf)
+		switch {
+		case errors.Is(err, ErrNoHolder):
+		case err != nil:
+			return common.Hash{}, fmt.Errorf("%s: %w", path, err)
+		case holder != member:
+			return common.Hash{}, fmt.Errorf("%s: the certificate (CN %q) names %s, not the member's address %s; use the member's own certificate, or issue one with `cohort certs --institutions NAME=%s`",
+				path, leaf.Subject.CommonName, holder.Hex(), member.Hex(), member.Hex())
+		}
+		return Fingerprint(tls.Certificate{Certificate: [][]byte{blk.Bytes}}), nil
 	}
 }

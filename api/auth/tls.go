@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"math/big"
 	"net"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -86,9 +88,41 @@ func (ca *CA) Pool() *x509.CertPool {
 	return pool
 }
 
-// Issue makes a certificate for an institution, usable both as a TLS server
-// (for hosts, which may be IP addresses or DNS names) and as a TLS client.
-func (ca *CA) Issue(name string, hosts ...string) (tls.Certificate, error) {
+// HolderScheme is the scheme of the URI subject alternative name by which
+// a certificate names its holder's Ethereum address, the identity the
+// chain knows it by: ethereum:0x… with the address in EIP-55 form (the
+// EIP-681 URI of a bare address). It binds a TLS identity to a chain
+// identity: hospitals accept a coordinator only if its certificate names
+// the study's coordinator address as the chain records it.
+const HolderScheme = "ethereum"
+
+// ErrNoHolder is the error of CertificateHolder for a certificate that
+// names no Ethereum address (issued before certificates named one).
+var ErrNoHolder = errors.New("the certificate names no Ethereum address")
+
+// IssueServer makes the certificate of an institution that serves (the
+// coordinator): a TLS server for hosts (IP addresses or DNS names) and a
+// client, naming holder, its Ethereum address, which it must have.
+func (ca *CA) IssueServer(name string, holder common.Address, hosts ...string) (tls.Certificate, error) {
+	if holder == (common.Address{}) {
+		return tls.Certificate{}, fmt.Errorf("auth: server certificate for %s: name its Ethereum address (hospitals accept a coordinator only by the address its certificate names)", name)
+	}
+	if len(hosts) == 0 {
+		return tls.Certificate{}, fmt.Errorf("auth: server certificate for %s: name at least one host it serves", name)
+	}
+	return ca.issue(name, holder, []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth}, hosts)
+}
+
+// IssueClient makes the certificate of an institution that only dials (a
+// hospital, a researcher): a TLS client, never a server, so no one can
+// serve with it in the coordinator's place. It names holder unless holder
+// is the zero address: a hospital's certificate is bound to its address
+// anyway by the fingerprint the member registry records for it.
+func (ca *CA) IssueClient(name string, holder common.Address) (tls.Certificate, error) {
+	return ca.issue(name, holder, []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}, nil)
+}
+
+func (ca *CA) issue(name string, holder common.Address, usages []x509.ExtKeyUsage, hosts []string) (tls.Certificate, error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		return tls.Certificate{}, fmt.Errorf("auth: key for %s: %w", name, err)
@@ -98,7 +132,10 @@ func (ca *CA) Issue(name string, hosts ...string) (tls.Certificate, error) {
 		return tls.Certificate{}, err
 	}
 	tmpl.KeyUsage = x509.KeyUsageDigitalSignature
-	tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth}
+	tmpl.ExtKeyUsage = usages
+	if holder != (common.Address{}) {
+		tmpl.URIs = []*url.URL{{Scheme: HolderScheme, Opaque: holder.Hex()}}
+	}
 	for _, h := range hosts {
 		if ip := net.ParseIP(h); ip != nil {
 			tmpl.IPAddresses = append(tmpl.IPAddresses, ip)
@@ -115,6 +152,50 @@ func (ca *CA) Issue(name string, hosts ...string) (tls.Certificate, error) {
 		return tls.Certificate{}, fmt.Errorf("auth: parse certificate for %s: %w", name, err)
 	}
 	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, nil
+}
+
+// CertificateHolder is the Ethereum address leaf names (HolderScheme), or
+// ErrNoHolder. A certificate naming two addresses, or an ethereum URI that
+// is not a bare address, is an error: it names no one holder.
+func CertificateHolder(leaf *x509.Certificate) (common.Address, error) {
+	var holder common.Address
+	found := false
+	for _, u := range leaf.URIs {
+		if !strings.EqualFold(u.Scheme, HolderScheme) {
+			continue
+		}
+		if u.Opaque == "" || !common.IsHexAddress(u.Opaque) || !strings.HasPrefix(u.Opaque, "0x") || u.RawQuery != "" {
+			return common.Address{}, fmt.Errorf("the certificate (CN %q) names %q, not an Ethereum address as %s:0x…; re-issue it with `cohort certs`", leaf.Subject.CommonName, u.String(), HolderScheme)
+		}
+		a := common.HexToAddress(u.Opaque)
+		if found && a != holder {
+			return common.Address{}, fmt.Errorf("the certificate (CN %q) names two Ethereum addresses, %s and %s; re-issue it with `cohort certs`", leaf.Subject.CommonName, holder.Hex(), a.Hex())
+		}
+		holder, found = a, true
+	}
+	if !found {
+		return common.Address{}, ErrNoHolder
+	}
+	return holder, nil
+}
+
+// CheckCoordinatorCertificate refuses a certificate that does not name
+// coordinator, the study's coordinator address as the chain records it:
+// the error names both addresses, or, for a certificate naming none, says
+// to re-issue it.
+func CheckCoordinatorCertificate(leaf *x509.Certificate, coordinator common.Address) error {
+	holder, err := CertificateHolder(leaf)
+	switch {
+	case errors.Is(err, ErrNoHolder):
+		return fmt.Errorf("the coordinator's certificate (CN %q) names no Ethereum address, so it cannot be told from another consortium member's; the study's coordinator on chain is %s: re-issue the coordinator's certificate with `cohort certs --coordinator NAME=%s` (certificates issued before 2026-12-07 name none)",
+			leaf.Subject.CommonName, coordinator.Hex(), coordinator.Hex())
+	case err != nil:
+		return err
+	case holder != coordinator:
+		return fmt.Errorf("the certificate served as the coordinator's (CN %q) names %s, but the study's coordinator on chain is %s: refused, it is another institution's certificate (a member posing as the coordinator, or another study's coordinator: check the coordinator HOST:PORT this node dials)",
+			leaf.Subject.CommonName, holder.Hex(), coordinator.Hex())
+	}
+	return nil
 }
 
 // CertificatePEM encodes an issued certificate and its key as PEM blocks.
@@ -151,14 +232,29 @@ func ServerConfig(cert tls.Certificate, clientCAs *x509.CertPool) *tls.Config {
 	}
 }
 
-// ClientConfig is the TLS 1.3 configuration of a client that presents its
-// certificate and trusts only servers issued by the consortium CA.
-func ClientConfig(cert tls.Certificate, rootCAs *x509.CertPool, serverName string) *tls.Config {
+// ClientConfig is the TLS 1.3 configuration of a client of the study's
+// coordinator: it presents its certificate and accepts a server only if
+// the consortium CA issued its certificate for serverName and the
+// certificate names coordinator, the study's coordinator address on chain
+// (CheckCoordinatorCertificate). The CA's word alone would let any member
+// holding a server certificate stand in for the coordinator.
+func ClientConfig(cert tls.Certificate, rootCAs *x509.CertPool, serverName string, coordinator common.Address) *tls.Config {
 	return &tls.Config{
 		MinVersion:   tls.VersionTLS13,
 		Certificates: []tls.Certificate{cert},
 		RootCAs:      rootCAs,
 		ServerName:   serverName,
+		// After the chain and host checks, and on resumed sessions too
+		// (VerifyPeerCertificate is not called on those).
+		VerifyConnection: func(cs tls.ConnectionState) error {
+			if len(cs.PeerCertificates) == 0 {
+				return errors.New("auth: the coordinator presented no certificate")
+			}
+			if err := CheckCoordinatorCertificate(cs.PeerCertificates[0], coordinator); err != nil {
+				return fmt.Errorf("auth: %w", err)
+			}
+			return nil
+		},
 	}
 }
 

@@ -1,9 +1,16 @@
 package auth
 
 import (
+	"crypto/rand"
 	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"net"
+	"net/url"
+	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 )
 
@@ -36,23 +43,99 @@ func handshake(t *testing.T, server, client *tls.Config) error {
 	return err
 }
 
+// coordinatorAddr is the study's coordinator address in these tests.
+var coordinatorAddr = common.HexToAddress("0xC0000000000000000000000000000000000000c0")
+
 func TestMutualTLS(t *testing.T) {
 	ca, err := NewCA("consortium")
 	require.NoError(t, err)
 	rogue, err := NewCA("rogue")
 	require.NoError(t, err)
-	serverCert, err := ca.Issue("coordinator", "127.0.0.1")
+	serverCert, err := ca.IssueServer("coordinator", coordinatorAddr, "127.0.0.1")
 	require.NoError(t, err)
-	clientCert, err := ca.Issue("hospital-1")
+	clientCert, err := ca.IssueClient("hospital-1", common.Address{})
 	require.NoError(t, err)
-	rogueCert, err := rogue.Issue("intruder")
+	rogueCert, err := rogue.IssueClient("intruder", common.Address{})
 	require.NoError(t, err)
 
 	server := ServerConfig(serverCert, ca.Pool())
-	require.NoError(t, handshake(t, server, ClientConfig(clientCert, ca.Pool(), "127.0.0.1")), "member certificate accepted")
-	require.Error(t, handshake(t, server, ClientConfig(rogueCert, ca.Pool(), "127.0.0.1")), "certificate from another CA refused")
+	require.NoError(t, handshake(t, server, ClientConfig(clientCert, ca.Pool(), "127.0.0.1", coordinatorAddr)), "member certificate accepted")
+	require.Error(t, handshake(t, server, ClientConfig(rogueCert, ca.Pool(), "127.0.0.1", coordinatorAddr)), "certificate from another CA refused")
 	require.Error(t, handshake(t, server, &tls.Config{RootCAs: ca.Pool(), ServerName: "127.0.0.1", MinVersion: tls.VersionTLS13}), "client without certificate refused")
-	require.Error(t, handshake(t, server, ClientConfig(clientCert, rogue.Pool(), "127.0.0.1")), "server from another CA refused")
+	require.Error(t, handshake(t, server, ClientConfig(clientCert, rogue.Pool(), "127.0.0.1", coordinatorAddr)), "server from another CA refused")
+}
+
+// TestClientAcceptsOnlyTheStudysCoordinator: a client of the coordinator
+// accepts a server certificate of the consortium CA only if it names the
+// study's coordinator address. Another member's server certificate (a
+// hospital posing as the coordinator, or another study's coordinator) is
+// refused naming both addresses, a certificate from before certificates
+// named addresses is refused saying to re-issue it, and a hospital's
+// client-only certificate cannot serve at all.
+func TestClientAcceptsOnlyTheStudysCoordinator(t *testing.T) {
+	ca, err := NewCA("consortium")
+	require.NoError(t, err)
+	hospital := common.HexToAddress("0x1111111111111111111111111111111111111111")
+	client, err := ca.IssueClient("hospital-1", hospital)
+	require.NoError(t, err)
+	dial := ClientConfig(client, ca.Pool(), "127.0.0.1", coordinatorAddr)
+
+	right, err := ca.IssueServer("coordinator", coordinatorAddr, "127.0.0.1")
+	require.NoError(t, err)
+	require.NoError(t, handshake(t, ServerConfig(right, ca.Pool()), dial))
+
+	posing, err := ca.IssueServer("hospital-2", common.HexToAddress("0x2222222222222222222222222222222222222222"), "127.0.0.1")
+	require.NoError(t, err)
+	err = handshake(t, ServerConfig(posing, ca.Pool()), dial)
+	require.ErrorContains(t, err, `(CN "hospital-2") names 0x2222222222222222222222222222222222222222, but the study's coordinator on chain is `+coordinatorAddr.Hex())
+
+	older, err := ca.IssueClient("coordinator", common.Address{}) // a server certificate naming no address, below
+	require.NoError(t, err)
+	tmpl := *older.Leaf
+	tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth}
+	tmpl.IPAddresses = []net.IP{net.ParseIP("127.0.0.1")}
+	der, err := x509.CreateCertificate(rand.Reader, &tmpl, ca.cert, older.Leaf.PublicKey, ca.key)
+	require.NoError(t, err)
+	err = handshake(t, ServerConfig(tls.Certificate{Certificate: [][]byte{der}, PrivateKey: older.PrivateKey}, ca.Pool()), dial)
+	require.ErrorContains(t, err, "names no Ethereum address")
+	require.ErrorContains(t, err, "cohort certs --coordinator NAME="+coordinatorAddr.Hex())
+
+	clientOnly, err := ca.IssueClient("hospital-2", coordinatorAddr)
+	require.NoError(t, err)
+	require.ErrorContains(t, handshake(t, ServerConfig(clientOnly, ca.Pool()), dial), "failed to verify certificate",
+		"a client-only certificate (no host, no server usage) serves no one, even naming the coordinator's address")
+}
+
+func TestCertificateHolder(t *testing.T) {
+	ca, err := NewCA("consortium")
+	require.NoError(t, err)
+	named, err := ca.IssueClient("hospital-1", coordinatorAddr)
+	require.NoError(t, err)
+	got, err := CertificateHolder(named.Leaf)
+	require.NoError(t, err)
+	require.Equal(t, coordinatorAddr, got)
+	require.Equal(t, "ethereum:"+coordinatorAddr.Hex(), named.Leaf.URIs[0].String())
+
+	anonymous, err := ca.IssueClient("hospital-1", common.Address{})
+	require.NoError(t, err)
+	_, err = CertificateHolder(anonymous.Leaf)
+	require.ErrorIs(t, err, ErrNoHolder)
+
+	for uris, want := range map[string]string{
+		"ethereum:pay-0x1111111111111111111111111111111111111111":                                                 "not an Ethereum address",
+		"ethereum:0x1111111111111111111111111111111111111111 ethereum:0x2222222222222222222222222222222222222222": "names two Ethereum addresses",
+	} {
+		leaf := &x509.Certificate{Subject: pkix.Name{CommonName: "x"}}
+		for _, u := range strings.Fields(uris) {
+			parsed, err := url.Parse(u)
+			require.NoError(t, err)
+			leaf.URIs = append(leaf.URIs, parsed)
+		}
+		_, err := CertificateHolder(leaf)
+		require.ErrorContains(t, err, want, uris)
+	}
+	_, err = ca.IssueServer("coordinator", common.Address{}, "127.0.0.1")
+	require.ErrorContains(t, err, "name its Ethereum address")
 }
 
 func TestPEMRoundTrip(t *testing.T) {
@@ -62,7 +145,7 @@ func TestPEMRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	loaded, err := LoadCA(ca.CertPEM(), keyPEM)
 	require.NoError(t, err)
-	cert, err := loaded.Issue("hospital-2")
+	cert, err := loaded.IssueClient("hospital-2", common.Address{})
 	require.NoError(t, err)
 	certPEM, certKeyPEM, err := CertificatePEM(cert)
 	require.NoError(t, err)

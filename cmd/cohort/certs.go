@@ -6,36 +6,56 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/cohort-fl/cohort/api/auth"
 )
 
 func runCerts(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("certs", "certs --out DIR --institutions NAME[,NAME...] [--hosts HOST[,HOST...]] [--force] [--json]", stderr)
+	fs := newFlagSet("certs", "certs --out DIR [--institutions NAME[=0xADDRESS],...] [--coordinator NAME=0xADDRESS [--hosts HOST[,HOST...]]] [--force] [--json]", stderr)
 	out := fs.String("out", "", "directory for ca.pem, ca.key and NAME.pem/NAME.key per institution (required)")
-	institutions := fs.String("institutions", "", "comma-separated institution names, e.g. coordinator,hospital-1,hospital-2 (required)")
-	hosts := fs.String("hosts", "127.0.0.1,localhost", "comma-separated IP addresses and DNS names the certificates are valid for as TLS servers")
+	institutions := fs.String("institutions", "", "comma-separated names of institutions that only dial the coordinator (hospitals, researchers), each with its Ethereum address if known, e.g. hospital-1,hospital-2=0x...: client certificates only, which cannot serve")
+	coordinators := fs.String("coordinator", "", "the coordinator as NAME=0xADDRESS, its Ethereum address the study records (`cohort study create --coordinator`): a server certificate for --hosts naming that address, the only one hospitals accept as the coordinator")
+	hosts := fs.String("hosts", "127.0.0.1,localhost", "comma-separated IP addresses and DNS names the coordinator's certificate is valid for as a TLS server")
 	force := fs.Bool("force", false, "replace an existing CA and existing institution certificates (every certificate of the old CA stops being trusted)")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	names := certsSplit(*institutions)
-	if *out == "" || len(names) == 0 {
-		fmt.Fprintln(stderr, "--out and --institutions are required")
+	var list []auth.Institution
+	for _, f := range []struct {
+		flag, value string
+		server      bool
+	}{{"coordinator", *coordinators, true}, {"institutions", *institutions, false}} {
+		for _, spec := range certsSplit(f.value) {
+			inst, err := parseInstitution(spec, f.server)
+			if err != nil {
+				fmt.Fprintf(stderr, "--%s: %v\n", f.flag, err)
+				return errUsage
+			}
+			list = append(list, inst)
+		}
+	}
+	if *out == "" || len(list) == 0 {
+		fmt.Fprintln(stderr, "--out and --institutions or --coordinator are required")
 		fs.Usage()
 		return errUsage
+	}
+	names := make([]string, len(list))
+	for i, inst := range list {
+		names[i] = inst.Name
 	}
 	if err := auth.CheckInstitutionNames(names); err != nil {
 		fmt.Fprintln(stderr, err)
 		return errUsage
 	}
 	hostList := certsSplit(*hosts)
-	if len(hostList) == 0 {
-		fmt.Fprintln(stderr, "--hosts must name at least one IP address or DNS name")
+	if *coordinators != "" && len(hostList) == 0 {
+		fmt.Fprintln(stderr, "--hosts must name at least one IP address or DNS name the coordinator serves on")
 		return errUsage
 	}
 
-	rep, err := auth.IssueCertFiles(*out, names, hostList, *force)
+	rep, err := auth.IssueCertFiles(*out, list, hostList, *force)
 	if err != nil {
 		return err
 	}
@@ -47,11 +67,35 @@ func runCerts(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	} else {
 		fmt.Fprintf(stdout, "consortium CA %s (new; keep %s offline, mode 0600)\n", rep.CA, rep.CAKey)
 	}
-	fmt.Fprintf(stdout, "%-20s %-66s %s\n", "institution", "certificate SHA-256 fingerprint (member registry)", "files")
+	fmt.Fprintf(stdout, "%-20s %-7s %-42s %-66s %s\n", "institution", "role", "address", "certificate SHA-256 fingerprint (member registry)", "files")
 	for _, c := range rep.Institutions {
-		fmt.Fprintf(stdout, "%-20s %-66s %s %s\n", c.Institution, c.Fingerprint, c.Cert, c.Key)
+		role, addr := "client", c.Address
+		if c.Server {
+			role = "server"
+		}
+		if addr == "" {
+			addr = "-"
+		}
+		fmt.Fprintf(stdout, "%-20s %-7s %-42s %-66s %s %s\n", c.Institution, role, addr, c.Fingerprint, c.Cert, c.Key)
 	}
 	return nil
+}
+
+// parseInstitution reads NAME or NAME=0xADDRESS; a server must name its
+// address.
+func parseInstitution(spec string, server bool) (auth.Institution, error) {
+	name, addr, named := strings.Cut(spec, "=")
+	inst := auth.Institution{Name: strings.TrimSpace(name), Server: server}
+	addr = strings.TrimSpace(addr)
+	switch {
+	case named && !common.IsHexAddress(addr):
+		return inst, fmt.Errorf("%q: %q is not an Ethereum address; write NAME=0x followed by 40 hex digits", spec, addr)
+	case named:
+		inst.Address = common.HexToAddress(addr)
+	case server:
+		return inst, fmt.Errorf("%q: write NAME=0xADDRESS, the coordinator's Ethereum address as the study records it: hospitals accept a coordinator only by the address its certificate names", spec)
+	}
+	return inst, nil
 }
 
 func certsSplit(s string) []string {

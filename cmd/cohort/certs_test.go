@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -34,9 +35,18 @@ func decodeCertsReport(t *testing.T, s string) auth.CertFiles {
 	return rep
 }
 
+// certsCoordinator is the coordinator's address in these tests.
+var certsCoordinator = common.HexToAddress("0xC0000000000000000000000000000000000000c0")
+
+// TestCertsMakesAConsortium: the coordinator gets a server certificate
+// for the hosts naming its address; hospitals get client certificates
+// only, naming their address where given, so no hospital can serve in the
+// coordinator's place.
 func TestCertsMakesAConsortium(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "pki")
-	code, stdout, stderr := runCertsCLI(t, "--out", dir, "--institutions", "coordinator, hospital-1,hospital-2", "--hosts", "127.0.0.1,coord.example", "--json")
+	hospital1 := common.HexToAddress("0x1111111111111111111111111111111111111111")
+	code, stdout, stderr := runCertsCLI(t, "--out", dir, "--coordinator", "coordinator="+strings.ToLower(certsCoordinator.Hex()),
+		"--institutions", " hospital-1="+hospital1.Hex()+",hospital-2", "--hosts", "127.0.0.1,coord.example", "--json")
 	require.Equal(t, 0, code, stderr)
 	rep := decodeCertsReport(t, stdout)
 	assert.False(t, rep.CAReused)
@@ -49,6 +59,7 @@ func TestCertsMakesAConsortium(t *testing.T) {
 	assertMode(t, filepath.Join(dir, "ca.key"), 0o600)
 	assertMode(t, filepath.Join(dir, "ca.pem"), 0o644)
 
+	wantAddress := map[string]common.Address{"coordinator": certsCoordinator, "hospital-1": hospital1}
 	pairs := map[string]tls.Certificate{}
 	for _, c := range rep.Institutions {
 		t.Run(c.Institution, func(t *testing.T) {
@@ -57,9 +68,20 @@ func TestCertsMakesAConsortium(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, auth.Fingerprint(pair).Hex(), c.Fingerprint, "printed fingerprint must be the certificate's")
 			assert.Equal(t, c.Institution, pair.Leaf.Subject.CommonName)
-			_, err = pair.Leaf.Verify(x509.VerifyOptions{Roots: pool, DNSName: "coord.example", KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}})
+			_, err = pair.Leaf.Verify(x509.VerifyOptions{Roots: pool, KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}})
 			assert.NoError(t, err, "certificate must chain to the written CA")
-			assert.True(t, pair.Leaf.IPAddresses[0].Equal(net.ParseIP("127.0.0.1")))
+			_, err = pair.Leaf.Verify(x509.VerifyOptions{Roots: pool, DNSName: "coord.example", KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}})
+			assert.Equal(t, c.Institution == "coordinator", err == nil, "only the coordinator's certificate serves: %v", err)
+			assert.Equal(t, c.Institution == "coordinator", c.Server)
+			holder, err := auth.CertificateHolder(pair.Leaf)
+			if want, ok := wantAddress[c.Institution]; ok {
+				require.NoError(t, err)
+				assert.Equal(t, want, holder)
+				assert.Equal(t, want.Hex(), c.Address)
+			} else {
+				assert.ErrorIs(t, err, auth.ErrNoHolder)
+				assert.Empty(t, c.Address)
+			}
 			pairs[c.Institution] = pair
 		})
 	}
@@ -79,11 +101,12 @@ func TestCertsMakesAConsortium(t *testing.T) {
 
 func TestCertsTableOutput(t *testing.T) {
 	dir := t.TempDir()
-	code, stdout, stderr := runCertsCLI(t, "--out", dir, "--institutions", "coordinator,hospital-1")
+	code, stdout, stderr := runCertsCLI(t, "--out", dir, "--coordinator", "coordinator="+certsCoordinator.Hex(), "--institutions", "hospital-1")
 	require.Equal(t, 0, code, stderr)
 	pair, err := tls.LoadX509KeyPair(filepath.Join(dir, "hospital-1.pem"), filepath.Join(dir, "hospital-1.key"))
 	require.NoError(t, err)
-	assert.Contains(t, stdout, "hospital-1")
+	assert.Regexp(t, `coordinator +server +`+certsCoordinator.Hex(), stdout)
+	assert.Regexp(t, `hospital-1 +client +- `, stdout)
 	assert.Contains(t, stdout, auth.Fingerprint(pair).Hex())
 	assert.Contains(t, stdout, "(new;")
 	assert.NotContains(t, stdout, "PRIVATE KEY")
@@ -156,7 +179,9 @@ func TestCertsUsageErrors(t *testing.T) {
 		{"path in name", []string{"--out", dir, "--institutions", "../evil"}, "institution name"},
 		{"reserved name", []string{"--out", dir, "--institutions", "CA"}, "reserved"},
 		{"duplicate", []string{"--out", dir, "--institutions", "h1,H1"}, "twice"},
-		{"no hosts", []string{"--out", dir, "--institutions", "h1", "--hosts", ","}, "--hosts"},
+		{"no hosts", []string{"--out", dir, "--coordinator", "c=" + certsCoordinator.Hex(), "--hosts", ","}, "--hosts"},
+		{"coordinator without address", []string{"--out", dir, "--coordinator", "coordinator"}, "--coordinator: \"coordinator\": write NAME=0xADDRESS"},
+		{"not an address", []string{"--out", dir, "--institutions", "h1=0x12"}, `"0x12" is not an Ethereum address`},
 		{"stray argument", []string{"--out", dir, "--institutions", "h1", "extra"}, "unexpected arguments"},
 	}
 	for _, tt := range tests {
@@ -212,7 +237,7 @@ func mutualTLSHandshake(t *testing.T, pool *x509.CertPool, server, client tls.Ce
 		}
 		done <- nil
 	}()
-	conn, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", ln.Addr().String(), auth.ClientConfig(client, pool, "127.0.0.1"))
+	conn, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", ln.Addr().String(), auth.ClientConfig(client, pool, "127.0.0.1", certsCoordinator))
 	require.NoError(t, err)
 	defer conn.Close()
 	require.NoError(t, <-done)

@@ -21,8 +21,9 @@ import (
 // config names an identity the chain does not record, each on its own:
 // a hospital node copied from hospital-1 (its key and certificate) but
 // named hospital-2, a coordinator holding a key that is not the study's
-// coordinator (with another deployment's recipe besides), and a
-// coordinator whose certificate another consortium's CA issued. Each
+// coordinator (with another deployment's recipe besides), a coordinator
+// whose certificate another consortium's CA issued, and one whose
+// certificate, of this consortium, names hospital-1's address. Each
 // exits non-zero at start, naming the field that does not match, before
 // it serves or writes: the hospital's account sent no transaction and the
 // study has no participant. (The coordinator started with a certificate
@@ -65,13 +66,23 @@ func TestE2EDaemonsRefuseAnotherIdentity(t *testing.T) {
 	assert.Contains(t, stderr, c.addrs["coordinator"].Hex(), "it names the study's coordinator")
 	assert.NotContains(t, stderr, "recipe", "the key is checked before the recipe")
 
-	c.run("certs", "--out", c.path("other-certs"), "--institutions", "coordinator", "--hosts", "127.0.0.1")
+	c.run("certs", "--out", c.path("other-certs"), "--coordinator", "coordinator="+c.addrs["coordinator"].Hex(), "--hosts", "127.0.0.1")
 	otherCA := coord
 	otherCA.TLS = auth.TLSFiles{CA: "certs/ca.pem", Cert: "other-certs/coordinator.pem", Key: "other-certs/coordinator.key"}
 	c.writeJSON("other-ca.json", otherCA)
 	stderr = c.runRefused(ctx, "coordinator", "--config", c.path("other-ca.json"))
 	assert.Contains(t, stderr, "tls.cert: the certificate (CN \"coordinator\"")
 	assert.Contains(t, stderr, "not issued by the consortium CA in tls.ca")
+
+	// The consortium's CA, but a certificate naming another address (here
+	// hospital-1's): hospital nodes would refuse it as the coordinator.
+	c.run("certs", "--out", c.path("certs"), "--coordinator", "posing="+c.addrs["hospital-1"].Hex(), "--hosts", "127.0.0.1")
+	posing := coord
+	posing.TLS = auth.TLSFiles{CA: "certs/ca.pem", Cert: "certs/posing.pem", Key: "certs/posing.key"}
+	c.writeJSON("posing.json", posing)
+	stderr = c.runRefused(ctx, "coordinator", "--config", c.path("posing.json"))
+	assert.Contains(t, stderr, "tls.cert: the certificate (CN \"posing\") names "+c.addrs["hospital-1"].Hex()+", not study")
+	assert.Contains(t, stderr, "'s coordinator "+c.addrs["coordinator"].Hex())
 }
 
 // runRefused runs the binary, which must exit with status 1 on its own

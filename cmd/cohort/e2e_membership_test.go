@@ -144,7 +144,7 @@ func TestE2EMembership(t *testing.T) {
 // and the others' votes.
 func (c *consortium) admit(h string, voters ...string) {
 	c.t.Helper()
-	c.run("certs", "--out", c.path("certs"), "--institutions", h, "--hosts", "127.0.0.1")
+	c.run("certs", "--out", c.path("certs"), "--institutions", h+"="+c.addrs[h].Hex())
 	var p membership.Vote
 	out := c.run("member", "admit", "--eth-rpc", c.rpc, "--contract", c.contract.Hex(), "--key", c.keys[voters[0]],
 		"--name", h, "--address", c.addrs[h].Hex(), "--cert", c.path("certs", h+".pem"), "--json")

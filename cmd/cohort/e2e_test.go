@@ -81,7 +81,11 @@ func newConsortium(t *testing.T, ctx context.Context, st e2eStudy) *consortium {
 	}
 	devchaintest.Fund(t, node, devchain.Ether(100), funded...)
 
-	c.run("certs", "--out", c.path("certs"), "--institutions", strings.Join(append([]string{"coordinator"}, st.founders...), ","), "--hosts", "127.0.0.1")
+	var clients []string
+	for _, h := range st.founders {
+		clients = append(clients, h+"="+c.addrs[h].Hex())
+	}
+	c.run("certs", "--out", c.path("certs"), "--coordinator", "coordinator="+c.addrs["coordinator"].Hex(), "--institutions", strings.Join(clients, ","), "--hosts", "127.0.0.1")
 	var founders []map[string]string
 	for _, h := range st.founders {
 		founders = append(founders, map[string]string{"name": h, "address": c.addrs[h].Hex(), "tls_cert": c.path("certs", h+".pem")})

@@ -92,7 +92,7 @@ Flags:
 		return usageErr("--address: %v", err)
 	}
 	if *certPath != "" {
-		if m.TLSFingerprint, err = auth.FingerprintFile(*certPath); err != nil {
+		if m.TLSFingerprint, err = auth.FingerprintFile(*certPath, m.Address); err != nil {
 			return fmt.Errorf("--cert: %w", err)
 		}
 	} else if m.TLSFingerprint, err = contracts.ParseHash(*fingerprint); err != nil {

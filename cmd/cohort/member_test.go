@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/contracts/membership"
 )
@@ -88,6 +91,10 @@ func TestMemberFlags(t *testing.T) {
 	key, _ := saveKeyForTest(t, t.TempDir(), "h.key")
 	addr := "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4"
 	base := []string{"--eth-rpc", "http://127.0.0.1:1", "--contract", addr, "--key", key}
+	certs := t.TempDir()
+	another := common.HexToAddress("0x1111111111111111111111111111111111111111")
+	_, err := auth.IssueCertFiles(certs, []auth.Institution{{Name: "h6", Address: another}}, nil, false)
+	require.NoError(t, err)
 	tests := []struct {
 		name string
 		args []string
@@ -101,6 +108,8 @@ func TestMemberFlags(t *testing.T) {
 		{"admit with both", append([]string{"member", "admit", "--name", "h5", "--address", addr, "--cert", "x.pem", "--fingerprint", "0x" + fmt.Sprintf("%064x", 1)}, base...), 2, "exactly one of --cert"},
 		{"admit with a bad checksum", append([]string{"member", "admit", "--name", "h5", "--address", "0x5b38Da6a701c568545dCfcB03FcB875f56beddC4", "--fingerprint", "0x" + fmt.Sprintf("%064x", 1)}, base...), 2, "EIP-55"},
 		{"admit with a missing certificate", append([]string{"member", "admit", "--name", "h5", "--address", addr, "--cert", "/nonexistent.pem"}, base...), 1, "--cert"},
+		{"admit with another's certificate", append([]string{"member", "admit", "--name", "h5", "--address", addr, "--cert", filepath.Join(certs, "h6.pem")}, base...), 1,
+			"names " + another.Hex() + ", not the member's address " + addr},
 		{"vote without proposal", append([]string{"member", "vote"}, base...), 2, "--proposal are required"},
 		{"list without contract", []string{"member", "list", "--eth-rpc", "http://127.0.0.1:1"}, 2, "--contract are required"},
 	}

@@ -91,7 +91,11 @@ func runModelGet(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	tlsCfg, err := auth.ClientConfigFromFiles(*caFile, *certFile, *keyFile, *coordAddr)
+	onChain, err := ledger.Study(ctx, *study)
+	if err != nil {
+		return fmt.Errorf("study %d: %w", *study, err)
+	}
+	tlsCfg, err := auth.ClientConfigFromFiles(*caFile, *certFile, *keyFile, *coordAddr, onChain.Coordinator)
 	if err != nil {
 		return err
 	}

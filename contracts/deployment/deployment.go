@@ -137,7 +137,7 @@ func ReadFounders(path string) ([]contracts.Member, error) {
 			if !filepath.IsAbs(p) {
 				p = filepath.Join(dir, p)
 			}
-			if fp, err = auth.FingerprintFile(p); err != nil {
+			if fp, err = auth.FingerprintFile(p, addr); err != nil {
 				return nil, fmt.Errorf("%s (%s): %w", where, name, err)
 			}
 		default:

@@ -20,13 +20,13 @@ import (
 
 func TestReadFounders(t *testing.T) {
 	dir := t.TempDir()
-	rep, err := auth.IssueCertFiles(filepath.Join(dir, "certs"), []string{"st-mary"}, []string{"127.0.0.1"}, false)
-	require.NoError(t, err)
-	certFP, err := auth.FingerprintFile(rep.Institutions[0].Cert)
-	require.NoError(t, err)
-	assert.Equal(t, rep.Institutions[0].Fingerprint, certFP.Hex(), "the registry records what `cohort certs` reports")
 	a1 := "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4"
 	a2 := "0xab8483f64d9c6d1ecf9b849ae677dd3315835cb2" // lower case: no checksum to check
+	rep, err := auth.IssueCertFiles(filepath.Join(dir, "certs"), []auth.Institution{{Name: "st-mary", Address: common.HexToAddress(a1)}}, nil, false)
+	require.NoError(t, err)
+	certFP, err := auth.FingerprintFile(rep.Institutions[0].Cert, common.HexToAddress(a1))
+	require.NoError(t, err)
+	assert.Equal(t, rep.Institutions[0].Fingerprint, certFP.Hex(), "the registry records what `cohort certs` reports")
 	fp := "0x" + strings.Repeat("ab", 32)
 
 	tests := []struct {
@@ -53,6 +53,8 @@ func TestReadFounders(t *testing.T) {
 		{"both certificate forms", `[{"name": "A", "address": "` + a1 + `", "tls_cert": "certs/st-mary.pem", "tls_fingerprint": "` + fp + `"}]`, nil, "exactly one"},
 		{"no certificate", `[{"name": "A", "address": "` + a1 + `"}]`, nil, "exactly one"},
 		{"short fingerprint", `[{"name": "A", "address": "` + a1 + `", "tls_fingerprint": "0xabcd"}]`, nil, "64 hex digits"},
+		{"certificate naming another member", `[{"name": "A", "address": "` + a2 + `", "tls_cert": "certs/st-mary.pem"}]`, nil,
+			"names " + a1 + ", not the member's address " + common.HexToAddress(a2).Hex()},
 		{"missing certificate file", `[{"name": "A", "address": "` + a1 + `", "tls_cert": "nope.pem"}]`, nil, "nope.pem"},
 		{"duplicate name", `[{"name": "A", "address": "` + a1 + `", "tls_fingerprint": "` + fp + `"}, {"name": "A", "address": "` + a2 + `", "tls_fingerprint": "` + fp + `"}]`, nil, "listed twice"},
 		{"duplicate address", `[{"name": "A", "address": "` + a1 + `", "tls_fingerprint": "` + fp + `"}, {"name": "B", "address": "` + strings.ToLower(a1) + `", "tls_fingerprint": "` + fp + `"}]`, nil, "listed twice"},

@@ -217,8 +217,9 @@ func setUp(ctx context.Context, g *devchain.Node, cfg Config, stderr io.Writer) 
 	var founders []contracts.Member
 	for i, name := range cfg.Founders {
 		m := &Member{Name: name}
+		acc := &info.Accounts[3+i]
 		if cfg.Certs != nil {
-			fp, err := auth.FingerprintFile(cfg.Certs[i])
+			fp, err := auth.FingerprintFile(cfg.Certs[i], acc.Address)
 			if err != nil {
 				return nil, err
 			}
@@ -227,7 +228,6 @@ func setUp(ctx context.Context, g *devchain.Node, cfg Config, stderr io.Writer) 
 			m.TLSFingerprint = crypto.Keccak256Hash([]byte("cohort devnet placeholder certificate: " + name))
 			m.Placeholder = true
 		}
-		acc := &info.Accounts[3+i]
 		acc.Member = m
 		founders = append(founders, contracts.Member{Address: acc.Address, Name: name, TLSFingerprint: m.TLSFingerprint})
 	}

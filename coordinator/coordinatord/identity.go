@@ -11,6 +11,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/contracts"
 )
 
@@ -22,13 +23,15 @@ import (
 // for the study (set by the researcher at `cohort study create
 // --coordinator`, the only account allowed to drive the study's rounds).
 // It records no certificate for it: hospitals accept the coordinator on
-// the consortium CA's word, the ca.pem they hold, and on the host they
-// dial (auth.ClientConfig). So a certificate hospitals would refuse is one
-// the consortium CA (tls.ca, which also vets the hospitals' own
-// certificates) did not issue, one out of its validity, or one not made
-// for a server. A config copied from another deployment or study keeps
-// that deployment's key_file and certificates: it failed only once
-// hospitals could not connect, or it drove nothing, waiting for joins.
+// the consortium CA's word, the ca.pem they hold, on the host they dial,
+// and on the address the certificate names, which must be the study's
+// coordinator (auth.ClientConfig). So a certificate hospitals would refuse
+// is one the consortium CA (tls.ca, which also vets the hospitals' own
+// certificates) did not issue, one out of its validity, one not made for
+// a server, or one naming another address or none. A config copied from
+// another deployment or study keeps that deployment's key_file and
+// certificates: it failed only once hospitals could not connect, or it
+// drove nothing, waiting for joins.
 func checkIdentity(study contracts.Study, key common.Address, cert tls.Certificate, consortiumCA *x509.CertPool, now time.Time) error {
 	if key != study.Coordinator {
 		return fmt.Errorf("key_file: this coordinator's key (address %s) is not study %d's coordinator, which the chain records as %s; a config copied from another deployment or study keeps its key_file: point key_file at the key of %s, or check that chain.contract and study name this study (`cohort study show`)",
@@ -48,11 +51,29 @@ func checkIdentity(study contracts.Study, key common.Address, cert tls.Certifica
 		Roots: consortiumCA, Intermediates: intermediates, CurrentTime: now,
 		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	})
+	if err != nil {
+		return unverifiedCertificate(leaf, err, now)
+	}
+	holder, err := auth.CertificateHolder(leaf)
+	switch {
+	case errors.Is(err, auth.ErrNoHolder):
+		return fmt.Errorf("tls.cert: the certificate (CN %q) names no Ethereum address, and the hospitals accept a coordinator only if its certificate names the study's coordinator, %s; re-issue it with `cohort certs --out DIR --coordinator NAME=%s --hosts HOSTS` (the consortium's CA in DIR signs it; the hospitals' certificates stay valid)",
+			leaf.Subject.CommonName, study.Coordinator.Hex(), study.Coordinator.Hex())
+	case err != nil:
+		return fmt.Errorf("tls.cert: %w", err)
+	case holder != study.Coordinator:
+		return fmt.Errorf("tls.cert: the certificate (CN %q) names %s, not study %d's coordinator %s, and the hospitals would refuse it; use the certificate `cohort certs --coordinator NAME=%s` issued for this coordinator",
+			leaf.Subject.CommonName, holder.Hex(), study.ID, study.Coordinator.Hex(), study.Coordinator.Hex())
+	}
+	return nil
+}
+
+// unverifiedCertificate is the error for leaf, which did not verify
+// against the consortium CA (err), naming why.
+func unverifiedCertificate(leaf *x509.Certificate, err error, now time.Time) error {
 	var unknown x509.UnknownAuthorityError
 	var invalid x509.CertificateInvalidError
 	switch {
-	case err == nil:
-		return nil
 	case errors.As(err, &unknown):
 		return fmt.Errorf("tls.cert: the certificate (CN %q, issued by %q) is not issued by the consortium CA in tls.ca, and the hospitals, which hold the same ca.pem, would refuse it; use the coordinator's certificate from the `cohort certs` run that made tls.ca, or point tls.ca at this consortium's ca.pem if it is another's",
 			leaf.Subject.CommonName, leaf.Issuer.CommonName)
@@ -60,7 +81,7 @@ func checkIdentity(study contracts.Study, key common.Address, cert tls.Certifica
 		return fmt.Errorf("tls.cert: the certificate (CN %q) is valid from %s to %s, not now (%s), and the hospitals would refuse it; issue a new one with `cohort certs` (or check this machine's clock)",
 			leaf.Subject.CommonName, leaf.NotBefore.UTC().Format(time.RFC3339), leaf.NotAfter.UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339))
 	case errors.As(err, &invalid) && invalid.Reason == x509.IncompatibleUsage:
-		return fmt.Errorf("tls.cert: the certificate (CN %q) is not made for a TLS server, and the hospitals would refuse it; use one from `cohort certs`, which serves both ends", leaf.Subject.CommonName)
+		return fmt.Errorf("tls.cert: the certificate (CN %q) is not made for a TLS server, and the hospitals would refuse it; issue the coordinator's with `cohort certs --coordinator NAME=0xADDRESS` (--institutions issues client certificates only)", leaf.Subject.CommonName)
 	}
 	return fmt.Errorf("tls.cert: the certificate (CN %q) does not verify against the consortium CA in tls.ca, and the hospitals would refuse it: %w", leaf.Subject.CommonName, err)
 }

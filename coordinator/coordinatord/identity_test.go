@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -24,10 +25,11 @@ import (
 // TestCoordinatorRefusesAnIdentityHospitalsWouldRefuse: the coordinator
 // checks, before it serves, that its key is the study's coordinator on
 // chain and that its certificate is one the hospitals accept: issued by
-// the consortium CA they share, valid now, made for a server. A key of
-// another deployment, a certificate of another consortium, an expired one
-// and a client-only one are each refused, naming the field and what to
-// do; the study's key with the consortium's certificate starts. (The
+// the consortium CA they share, valid now, made for a server, naming the
+// study's coordinator address. A key of another deployment, a certificate
+// of another consortium, an expired one, a client-only one, one naming
+// another address and one naming none are each refused, naming the field
+// and what to do; the study's key with the consortium's certificate starts. (The
 // coordinator served with a certificate the hospitals refused, and only
 // their failed connections told.)
 func TestCoordinatorRefusesAnIdentityHospitalsWouldRefuse(t *testing.T) {
@@ -58,11 +60,11 @@ func TestCoordinatorRefusesAnIdentityHospitalsWouldRefuse(t *testing.T) {
 
 	consortium, err := auth.NewCA("test consortium")
 	require.NoError(t, err)
-	cert, err := consortium.Issue("coordinator", "127.0.0.1")
+	cert, err := consortium.IssueServer("coordinator", coordAddr, "127.0.0.1")
 	require.NoError(t, err)
 	another, err := auth.NewCA("another consortium")
 	require.NoError(t, err)
-	anothers, err := another.Issue("coordinator", "127.0.0.1")
+	anothers, err := another.IssueServer("coordinator", coordAddr, "127.0.0.1")
 	require.NoError(t, err)
 	now := time.Now()
 
@@ -79,14 +81,29 @@ func TestCoordinatorRefusesAnIdentityHospitalsWouldRefuse(t *testing.T) {
 	require.ErrorContains(t, err, `tls.cert: the certificate (CN "coordinator") is valid from`)
 	require.ErrorContains(t, err, "issue a new one with `cohort certs`")
 
-	clientOnly, pool := clientOnlyCertificate(t)
-	err = checkIdentity(study, coordAddr, clientOnly, pool, now)
+	clientOnly, err := consortium.IssueClient("coordinator", coordAddr)
+	require.NoError(t, err)
+	err = checkIdentity(study, coordAddr, clientOnly, consortium.Pool(), now)
 	require.ErrorContains(t, err, `tls.cert: the certificate (CN "coordinator") is not made for a TLS server`)
+
+	// A hospital's server certificate, or another study's coordinator's:
+	// the hospitals would refuse it as this study's coordinator.
+	others, err := consortium.IssueServer("hospital-1", otherAddr, "127.0.0.1")
+	require.NoError(t, err)
+	err = checkIdentity(study, coordAddr, others, consortium.Pool(), now)
+	require.ErrorContains(t, err, `tls.cert: the certificate (CN "hospital-1") names `+otherAddr.Hex()+", not study")
+	require.ErrorContains(t, err, "'s coordinator "+coordAddr.Hex())
+
+	older, pool := addresslessCertificate(t)
+	err = checkIdentity(study, coordAddr, older, pool, now)
+	require.ErrorContains(t, err, `tls.cert: the certificate (CN "coordinator") names no Ethereum address`)
+	require.ErrorContains(t, err, "cohort certs --out DIR --coordinator NAME="+coordAddr.Hex())
 }
 
-// clientOnlyCertificate is a certificate for TLS clients only, and a pool
-// of the CA that issued it (auth.CA issues for both ends).
-func clientOnlyCertificate(t *testing.T) (tls.Certificate, *x509.CertPool) {
+// addresslessCertificate is a server certificate naming no Ethereum
+// address, as `cohort certs` issued before 2026-12-07, and a pool of the
+// CA that issued it (auth.CA names the address of every server).
+func addresslessCertificate(t *testing.T) (tls.Certificate, *x509.CertPool) {
 	t.Helper()
 	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	require.NoError(t, err)
@@ -105,7 +122,7 @@ func clientOnlyCertificate(t *testing.T) (tls.Certificate, *x509.CertPool) {
 	der, err := x509.CreateCertificate(rand.Reader, &x509.Certificate{
 		SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "coordinator"},
 		NotBefore: now.Add(-time.Minute), NotAfter: now.Add(time.Hour),
-		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth},
+		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth},
 		IPAddresses: []net.IP{net.ParseIP("127.0.0.1")},
 	}, ca, &key.PublicKey, caKey)
 	require.NoError(t, err)
@@ -121,7 +138,7 @@ func clientOnlyCertificate(t *testing.T) (tls.Certificate, *x509.CertPool) {
 func TestCoordinatorWarnsOfAListenHostItsCertificateLacks(t *testing.T) {
 	ca, err := auth.NewCA("test consortium")
 	require.NoError(t, err)
-	cert, err := ca.Issue("coordinator", "127.0.0.1", "coordinator.example.org")
+	cert, err := ca.IssueServer("coordinator", common.HexToAddress("0xC0000000000000000000000000000000000000c0"), "127.0.0.1", "coordinator.example.org")
 	require.NoError(t, err)
 	for _, tt := range []struct{ listen, host, covered string }{
 		{"127.0.0.1:7443", "", ""},

@@ -465,7 +465,9 @@ func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update 
 	if err := os.MkdirAll(sinkDir, 0o700); err != nil {
 		return upload, baseline, download, err
 	}
-	cert, err := s.CA().Issue("bench upload sink", "127.0.0.1")
+	// The sink stands in for the coordinator: its certificate names the
+	// study's coordinator, as the dialling clients require.
+	cert, err := s.CA().IssueServer("bench upload sink", s.CoordinatorAccount(), "127.0.0.1")
 	if err != nil {
 		return upload, baseline, download, err
 	}
@@ -487,11 +489,11 @@ func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update 
 		}
 	}()
 	dial := func(addr, name string) (*grpc.ClientConn, error) {
-		cert, err := s.CA().Issue(name)
+		cert, err := s.CA().IssueClient(name, common.Address{})
 		if err != nil {
 			return nil, err
 		}
-		conn, err := grpc.NewClient(addr, coordinator.DialMessageLimits(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, s.CA().Pool(), "127.0.0.1"))))
+		conn, err := grpc.NewClient(addr, coordinator.DialMessageLimits(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, s.CA().Pool(), "127.0.0.1", s.CoordinatorAccount()))))
 		if err != nil {
 			return nil, err
 		}

@@ -247,7 +247,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	if s.ca, err = auth.NewCA("Cohort demo consortium"); err != nil {
 		return nil, err
 	}
-	coordCert, err := s.ca.Issue("coordinator", "127.0.0.1")
+	coordCert, err := s.ca.IssueServer("coordinator", crypto.PubkeyToAddress(coordKey.PublicKey), "127.0.0.1")
 	if err != nil {
 		return nil, err
 	}
@@ -256,7 +256,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	funded := []common.Address{crypto.PubkeyToAddress(researcherKey.PublicKey), crypto.PubkeyToAddress(coordKey.PublicKey)}
 	for i, k := range hospitalKeys {
 		name := fmt.Sprintf("hospital-%d", i+1)
-		if hospitalCerts[i], err = s.ca.Issue(name); err != nil {
+		if hospitalCerts[i], err = s.ca.IssueClient(name, crypto.PubkeyToAddress(k.PublicKey)); err != nil {
 			return nil, err
 		}
 		founders[i] = contracts.Member{Address: crypto.PubkeyToAddress(k.PublicKey), Name: name, TLSFingerprint: auth.Fingerprint(hospitalCerts[i])}
@@ -578,7 +578,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		plog = slog.New(&onMessage{Handler: cfg.Log.Handler(), msg: MsgPendingShare, round: &r, do: func() { restartOnce.Do(s.requestCoordinatorRestart) }})
 	}
 	for i, site := range sites {
-		opts := append(figures.meter().dialOptions(), coordinator.DialMessageLimits(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(hospitalCerts[i], s.ca.Pool(), "127.0.0.1"))))
+		opts := append(figures.meter().dialOptions(), coordinator.DialMessageLimits(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(hospitalCerts[i], s.ca.Pool(), "127.0.0.1", s.coordAddr))))
 		conn, err := grpc.NewClient(s.listen, opts...)
 		if err != nil {
 			return nil, err
@@ -753,11 +753,11 @@ func (s *Study) checkHospitalRecipe(ctx context.Context, i int, onChain common.H
 
 // Dial connects to the study's coordinator as a consortium member named name.
 func (s *Study) Dial(name string) (cohortv1.CoordinatorClient, error) {
-	cert, err := s.ca.Issue(name)
+	cert, err := s.ca.IssueClient(name, common.Address{})
 	if err != nil {
 		return nil, err
 	}
-	conn, err := grpc.NewClient(s.listen, grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, s.ca.Pool(), "127.0.0.1"))))
+	conn, err := grpc.NewClient(s.listen, grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, s.ca.Pool(), "127.0.0.1", s.coordAddr))))
 	if err != nil {
 		return nil, err
 	}

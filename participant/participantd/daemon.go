@@ -2,6 +2,8 @@ package participantd
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -59,13 +61,17 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 		return err
 	}
 	metrics := newNodeMetrics(cfg.StudyID)
-	conn, err := grpc.NewClient(cfg.Coordinator, coordinator.DialMessageLimits(),
-		grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, pool, auth.HostOf(cfg.Coordinator)))),
-		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 30 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}),
-		grpc.WithStatsHandler(metrics.StatsHandler()),
-	)
+	// The chain first: it names the study's coordinator, the only server
+	// the node accepts at cfg.Coordinator. The recipe is checked against
+	// it once the coordinator is dialled, below.
+	chain, ledger, study, err := contracts.OpenStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, func(common.Hash) error { return nil })
 	if err != nil {
-		return fmt.Errorf("coordinator %s: %w", cfg.Coordinator, err)
+		return err
+	}
+	defer chain.Close()
+	conn, err := dialCoordinator(cfg.Coordinator, cert, pool, study.Coordinator, grpc.WithStatsHandler(metrics.StatsHandler()))
+	if err != nil {
+		return err
 	}
 	defer conn.Close()
 	client := cohortv1.NewCoordinatorClient(conn)
@@ -73,11 +79,9 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	if err != nil {
 		return err
 	}
-	chain, ledger, _, err := contracts.OpenStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, check)
-	if err != nil {
-		return err
+	if err := check(study.SpecHash); err != nil {
+		return fmt.Errorf("study %d: %w", cfg.StudyID, err)
 	}
-	defer chain.Close()
 	chain.SetLogWindow(cfg.Chain.LogWindow)
 	if err := checkIdentity(ctx, ledger, cfg.Name, crypto.PubkeyToAddress(key.PublicKey), cert); err != nil {
 		return err
@@ -152,6 +156,22 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	fmt.Fprintf(stdout, "study %d done\n", cfg.StudyID)
 	lingerForScrapers(ctx, cfg, log)
 	return nil
+}
+
+// dialCoordinator is the node's connection to the study's coordinator at
+// target (HOST:PORT), over mutual TLS with the consortium's CA, accepting
+// only a server whose certificate names studyCoordinator, the address the
+// chain records for the study.
+func dialCoordinator(target string, cert tls.Certificate, pool *x509.CertPool, studyCoordinator common.Address, opts ...grpc.DialOption) (*grpc.ClientConn, error) {
+	opts = append([]grpc.DialOption{coordinator.DialMessageLimits(),
+		grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, pool, auth.HostOf(target), studyCoordinator))),
+		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 30 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}),
+	}, opts...)
+	conn, err := grpc.NewClient(target, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("coordinator %s: %w", target, err)
+	}
+	return conn, nil
 }
 
 // lingerForScrapers keeps the metrics server of a node whose study is over

@@ -34,7 +34,7 @@ func TestNodeRefusesAnotherHospitalsIdentity(t *testing.T) {
 	for _, name := range []string{"hospital-2", "hospital-3", "stranger"} {
 		key, err := crypto.GenerateKey()
 		require.NoError(t, err)
-		cert, err := ca.Issue(name, "localhost")
+		cert, err := ca.IssueClient(name, crypto.PubkeyToAddress(key.PublicKey))
 		require.NoError(t, err)
 		addrs[name], certs[name] = crypto.PubkeyToAddress(key.PublicKey), cert
 		if name != "stranger" {
