@@ -47,11 +47,14 @@
 //
 //  1. Every member sends its count of consented training records, signed
 //     and bound to a fresh session (MomentsCount). Counts are public: a
-//     site commits the same figure on chain every round.
+//     site commits the same figure on chain every round. In a study that
+//     binds sample counts to consent, a count above its site's sample
+//     bound on chain is refused, as its commitments would be.
 //  2. The members that counted get the total with every signed count, check
 //     the sum, and upload records.Moments.Encode of their moments for that
 //     total, encrypted under the collective key and signed (hash and
 //     session); the coordinator checks each against the key and length.
+//     (Each member holds the counts to the same bounds first.)
 //  3. The coordinator sums them (weight 1 each) and asks t share holders for
 //     decryption shares bound to the sum's hash; each holder recomputes the
 //     sum from the signed ciphertexts first, and refuses a sum of fewer

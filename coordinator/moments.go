@@ -280,7 +280,17 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 func (c *Coordinator) sumMoments(ctx context.Context, run *momentsRun, members []common.Address) (*cohortv1.MomentsDecryptTask, []common.Address, error) {
 	least := max(2, c.minParticipants)
 
-	// Counts: public, as every round's committed sample counts are.
+	// Counts: public, as every round's committed sample counts are, and
+	// held to the same bound by consent on chain if the study binds them.
+	binds, err := c.ledger.SamplesBound(ctx, c.cfg.StudyID)
+	if err != nil {
+		return nil, nil, fmt.Errorf("coordinator: %w", err)
+	}
+	if binds {
+		run.sampleBound = func(ctx context.Context, member common.Address) (uint64, error) {
+			return c.ledger.SampleBound(ctx, c.cfg.StudyID, member, 0)
+		}
+	}
 	count := run.counting(members)
 	full, err := c.start(ctx, count, count.start())
 	if err != nil {
@@ -396,7 +406,7 @@ func (c *Coordinator) standardiserHash() common.Hash {
 }
 
 func (s *server) SubmitMomentsCount(ctx context.Context, req *cohortv1.MomentsCount) (*cohortv1.Ack, error) {
-	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindMomentsCount, 0, func(st *momentsCountStep) (ready, error) { return st.receive(req) }))
+	return &cohortv1.Ack{}, toStatus(deliver(s.c, auth.KindMomentsCount, 0, func(st *momentsCountStep) (ready, error) { return st.receive(ctx, req) }))
 }
 
 func (s *server) SubmitMoments(ctx context.Context, req *cohortv1.MomentsSubmission) (*cohortv1.Ack, error) {

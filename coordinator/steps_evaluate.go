@@ -92,7 +92,7 @@ func (s *evaluateStep) receive(req *cohortv1.EvaluationSubmission) (ready, error
 	if got := common.BytesToHash(req.GetModelHash()); got != s.model {
 		return ready{}, fmt.Errorf("%w: an evaluation of model %s; round %d's model is %s", ErrWrongPhase, got.Hex(), s.round, s.model.Hex())
 	}
-	ev, err := decodeEvaluation(req.GetEvaluation())
+	ev, err := decodeEvaluation(req.GetEvaluation(), addr)
 	if err != nil {
 		return ready{}, err
 	}
@@ -139,7 +139,7 @@ func (s *evaluateStep) close(rep *RoundReport) (ready, evaluationRecord, error) 
 		if err := proto.Unmarshal(a, subs[i]); err != nil {
 			return ready{}, evaluationRecord{}, fmt.Errorf("%w: kept evaluation of %s: %v", ErrMalformed, evaluators[i].Hex(), err)
 		}
-		ev, err := decodeEvaluation(subs[i].GetEvaluation())
+		ev, err := decodeEvaluation(subs[i].GetEvaluation(), evaluators[i])
 		if err != nil {
 			return ready{}, evaluationRecord{}, err
 		}

@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"context"
 	"fmt"
 	"slices"
 
@@ -92,6 +93,10 @@ type momentsRun struct {
 	maxBytes int64 // largest encrypted moments accepted
 	maxShare int64 // largest decryption share accepted
 	sum      summer
+	// sampleBound reads a member's sample bound on chain, in a study that
+	// binds sample counts to consent (nil in one that does not): the most
+	// consented training records its moments count may claim.
+	sampleBound func(ctx context.Context, member common.Address) (uint64, error)
 }
 
 // checkSession refuses a moments message from another run of the phase.
@@ -120,8 +125,15 @@ func (s *momentsCountStep) start() ready {
 	}}})
 }
 
-// receive checks a count's study, signature, session and range.
-func (s *momentsCountStep) receive(req *cohortv1.MomentsCount) (ready, error) {
+// receive checks a count's study, signature, session and range, and in a
+// study that binds sample counts to consent, that it is within its
+// sender's bound on chain. The count sets the total every site encodes its
+// moments for and the share of the pooled sum a site may weigh, so a
+// hospital claiming more consented records than its consent counts allow
+// would set the pooled standardiser (TestInflatedMomentsCountIsRefused);
+// the bound is the one its commitments are held to, read now, as for a
+// round opening now (the moments phase runs before round 1).
+func (s *momentsCountStep) receive(ctx context.Context, req *cohortv1.MomentsCount) (ready, error) {
 	if req.GetStudyId() != s.run.study {
 		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
 	}
@@ -134,6 +146,16 @@ func (s *momentsCountStep) receive(req *cohortv1.MomentsCount) (ready, error) {
 	}
 	if req.GetCount() == 0 || req.GetCount() > MaxMomentsCount {
 		return ready{}, fmt.Errorf("%w: count of %d training records; want 1..%d", ErrMalformed, req.GetCount(), uint64(MaxMomentsCount))
+	}
+	if s.run.sampleBound != nil {
+		bound, err := s.run.sampleBound(ctx, addr)
+		if err != nil {
+			return ready{}, fmt.Errorf("coordinator: the moments count of %s: %w", addr.Hex(), err)
+		}
+		if req.GetCount() > bound {
+			return ready{}, fmt.Errorf("%w: %s counts %d consented training records, above the %d its consent counts on chain allow in study %d, which binds sample counts to consent: count only the consented training records, and relay their patients' grants (cohort consent relay) before round 1",
+				ErrMalformed, addr.Hex(), req.GetCount(), bound, s.run.study)
+		}
 	}
 	raw, err := proto.Marshal(req)
 	if err != nil {

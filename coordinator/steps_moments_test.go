@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"context"
 	"math"
 	"testing"
 
@@ -120,7 +121,7 @@ func TestMomentsCountStepRefusesHostileCounts(t *testing.T) {
 	assert.Equal(t, session, task.GetSession())
 	assert.Equal(t, []float64{1, 2}, task.GetScales())
 
-	_, err := deliverTo(st, st.receive, momentsCount(t, ps[0], stepStudy, session, 120))
+	_, err := deliverTo(st, receiveCount(st), momentsCount(t, ps[0], stepStudy, session, 120))
 	require.NoError(t, err)
 	forged := momentsCount(t, ps[1], stepStudy, session, 80)
 	forged.Count = 81
@@ -143,12 +144,12 @@ func TestMomentsCountStepRefusesHostileCounts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := deliverTo(st, st.receive, tt.req)
+			_, err := deliverTo(st, receiveCount(st), tt.req)
 			assert.ErrorIs(t, err, tt.want)
 			assert.Len(t, st.got, 1)
 		})
 	}
-	_, err = deliverTo(st, st.receive, momentsCount(t, ps[2], stepStudy, session, 80))
+	_, err = deliverTo(st, receiveCount(st), momentsCount(t, ps[2], stepStudy, session, 80))
 	require.NoError(t, err)
 
 	// ps[1] never counted: the moments phase asks only those that did.
@@ -338,4 +339,43 @@ func TestMomentsSecondSubmissionStoresNothing(t *testing.T) {
 	}
 	_, err = submit(ps[1])
 	require.NoError(t, err, "the other member still answers")
+}
+
+// receiveCount is st.receive of a count arriving with no deadline.
+func receiveCount(st *momentsCountStep) func(*cohortv1.MomentsCount) (ready, error) {
+	return func(req *cohortv1.MomentsCount) (ready, error) { return st.receive(context.Background(), req) }
+}
+
+// A moments count was checked against nothing the chain knows: in a study
+// that binds sample counts to consent, a hospital whose consent counts on
+// chain allow 100 records claimed 2^32−1, which sets the total every site
+// encodes its moments for and lets its own moments outweigh the rest of
+// the pooled sum. The count is now held to the hospital's sample bound,
+// read as it comes, and refused naming the hospital and the bound; a count
+// within it is taken, and in a study that does not bind samples any count
+// in range is.
+func TestMomentsCountStepRefusesACountAboveTheConsentBound(t *testing.T) {
+	ps := newParties(t, 2)
+	session := crypto.Keccak256([]byte("session"))
+	bounds := map[common.Address]uint64{ps[0].addr: 100, ps[1].addr: 100}
+	run := &momentsRun{study: stepStudy, session: session, scales: []float64{1, 2},
+		sampleBound: func(_ context.Context, m common.Address) (uint64, error) { return bounds[m], nil }}
+	st := run.counting(addressesOf(ps))
+
+	_, err := deliverTo(st, receiveCount(st), momentsCount(t, ps[0], stepStudy, session, MaxMomentsCount))
+	require.ErrorIs(t, err, ErrMalformed)
+	for _, want := range []string{ps[0].addr.Hex(), "4294967295 consented training records", "above the 100 its consent counts on chain allow"} {
+		assert.Contains(t, err.Error(), want)
+	}
+	_, err = deliverTo(st, receiveCount(st), momentsCount(t, ps[0], stepStudy, session, 101))
+	require.ErrorIs(t, err, ErrMalformed, "one record above the bound")
+	assert.Empty(t, st.got)
+	for _, p := range ps {
+		_, err := deliverTo(st, receiveCount(st), momentsCount(t, p, stepStudy, session, 100))
+		require.NoError(t, err, "a count at the bound")
+	}
+
+	unbound := (&momentsRun{study: stepStudy, session: session, scales: []float64{1, 2}}).counting(addressesOf(ps))
+	_, err = deliverTo(unbound, receiveCount(unbound), momentsCount(t, ps[0], stepStudy, session, MaxMomentsCount))
+	require.NoError(t, err, "a study that does not bind samples has no bound to hold the count to")
 }

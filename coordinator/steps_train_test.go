@@ -547,3 +547,33 @@ func TestEvaluationThatStopsTheRoundsCloseIsRefused(t *testing.T) {
 		})
 	}
 }
+
+// An evaluation's count of correct predictions was the sender's word: a
+// hospital whose four test records were all scored wrong reported them
+// all right, with histograms that show otherwise, and moved the accuracy
+// the round closed with on chain from 0.5 to 0.67. The count must now be
+// what the histograms give; the evaluation is refused naming its sender,
+// and the chain's accuracy is the honest members' merge.
+func TestEvaluationCorrectNotInItsHistogramsIsRefused(t *testing.T) {
+	ps := newParties(t, 3)
+	model := crypto.Keccak256Hash([]byte("model 1"))
+	st := newEvaluateStep(stepStudy, 1, addressesOf(ps), committedOf(ps, 10), model)
+	honest := models.Evaluate([]float64{0.9, 0.2, 0.3, 0.6}, []float64{1, 0, 1, 0})
+	hostile := models.Evaluate([]float64{0.1, 0.9, 0.2, 0.8}, []float64{1, 0, 1, 0})
+	hostile.Correct, hostile.TruePos, hostile.TrueNeg = 4, 2, 2
+
+	_, err := deliverTo(st, st.receive, evaluationSubmission(t, ps[0], model, hostile))
+	require.ErrorIs(t, err, ErrMalformed)
+	require.ErrorIs(t, err, models.ErrInconsistentEvaluation)
+	assert.Contains(t, err.Error(), ps[0].addr.Hex())
+	for _, p := range ps[1:] {
+		_, err := deliverTo(st, st.receive, evaluationSubmission(t, p, model, honest))
+		require.NoError(t, err)
+	}
+	rep := RoundReport{Round: 1, AggregateHash: common.Hash{7}, ModelHash: model, Contributors: addressesOf(ps)}
+	rd, _, err := st.close(&rep)
+	require.NoError(t, err)
+	require.Len(t, rd.chain, 1)
+	assert.InDelta(t, 0.5, rd.chain[0].closeRound.result.Accuracy, 1e-12, "the honest members' merge")
+	assert.Equal(t, 8, rep.Evaluated)
+}

@@ -118,14 +118,15 @@ func (plainSummer) needsShares() bool { return false }
 
 func (plainSummer) open(agg []byte, _ [][]byte) ([]float64, error) { return models.DecodeParams(agg) }
 
-// decodeEvaluation parses a participant's evaluation: counts and histograms.
-func decodeEvaluation(b []byte) (models.Evaluation, error) {
+// decodeEvaluation parses the evaluation from (counts and histograms) and
+// checks it is consistent, naming from if not.
+func decodeEvaluation(b []byte, from common.Address) (models.Evaluation, error) {
 	var e models.Evaluation
 	if err := json.Unmarshal(b, &e); err != nil {
-		return e, fmt.Errorf("%w: evaluation: %v", ErrMalformed, err)
+		return e, fmt.Errorf("%w: evaluation from %s: %v", ErrMalformed, from.Hex(), err)
 	}
 	if err := e.Validate(); err != nil {
-		return e, fmt.Errorf("%w: evaluation: %w", ErrMalformed, err)
+		return e, fmt.Errorf("%w: evaluation from %s: %w", ErrMalformed, from.Hex(), err)
 	}
 	return e, nil
 }

@@ -63,6 +63,17 @@ func FuzzEvaluationJSON(f *testing.F) {
 			merged := cloneEvaluation(base)
 			require.NoError(t, merged.Merge(e), "a valid evaluation must merge: %s", b)
 			require.LessOrEqual(t, merged.LogLoss(), models.MaxRecordLogLoss*(1+1e-6))
+			// Its correct counts are what its histograms give, so it
+			// reports no accuracy of its own choosing.
+			truePos, trueNeg := 0, 0
+			for i := range e.Pos {
+				if i >= models.HistogramBins/2 {
+					truePos += int(e.Pos[i])
+				} else {
+					trueNeg += int(e.Neg[i])
+				}
+			}
+			require.Equal(t, []int{truePos, trueNeg, truePos + trueNeg}, []int{e.TruePos, e.TrueNeg, e.Correct}, "correct counts not read from the histograms: %s", b)
 		}
 		for _, into := range []models.Evaluation{{}, cloneEvaluation(base)} {
 			before := cloneEvaluation(into)

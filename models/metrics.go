@@ -34,11 +34,12 @@ const logLossSlack = 1e-9
 type Evaluation struct {
 	// N is the number of records.
 	N int `json:"n"`
-	// Correct is the number of records classified correctly at threshold 0.5.
+	// Correct is the number of records classified correctly at threshold
+	// 0.5. Like TruePos and TrueNeg it is what the histograms give
+	// (decisionBin): Validate refuses an evaluation where it is not.
 	Correct int `json:"correct"`
 	// TruePos and TrueNeg split Correct into correctly classified positive
-	// and negative records; BalancedAccuracy reads them. They are absent
-	// (zero) in evaluations encoded before they were added.
+	// and negative records; BalancedAccuracy reads them.
 	TruePos int `json:"true_pos"`
 	TrueNeg int `json:"true_neg"`
 	// LogLossSum is the summed binary cross-entropy (natural log), with
@@ -105,6 +106,30 @@ func clampProb(p float64) float64 {
 }
 
 func bin(p float64) int { return min(int(p*HistogramBins), HistogramBins-1) }
+
+// decisionBin is the first bin of the probabilities predicted positive: the
+// threshold 0.5 is a bin edge, and bin(p) ≥ decisionBin exactly when
+// p ≥ 0.5 (p·1000 rounds to 500 only from p ≥ 0.5: the largest double below
+// 0.5 gives 499.99999999999994), so the histograms fix how many records of
+// each class were classified correctly.
+const decisionBin = HistogramBins / 2
+
+// classifiedRight reads from the histograms how many positive records
+// scored at least 0.5 and negative records below it: the correct counts
+// Evaluate makes from the same scores.
+func (e Evaluation) classifiedRight() (truePos, trueNeg uint64) {
+	for i := range e.Pos {
+		if i >= decisionBin {
+			truePos += uint64(e.Pos[i])
+		}
+	}
+	for i := range e.Neg {
+		if i < decisionBin {
+			trueNeg += uint64(e.Neg[i])
+		}
+	}
+	return truePos, trueNeg
+}
 
 // Merge adds o into e, so that e becomes the evaluation of the union of both
 // record sets. The zero Evaluation merges with anything. It fails with
@@ -261,13 +286,14 @@ func ExactAUC(scores, labels []float64) float64 {
 // each other, as a faulty or dishonest site might send.
 var ErrInconsistentEvaluation = errors.New("models: inconsistent evaluation")
 
-// Validate checks that e's counts are consistent: non-negative, Correct =
-// TruePos + TrueNeg ≤ N, histograms of HistogramBins bins that hold N
-// records between them (or none, over no records), a log-loss sum between
-// 0 and MaxRecordLogLoss per record, and true positives and negatives no
-// more than the records of their class. Every field is the sender's
-// choice: two evaluations that pass Validate merge unless a bin overflows,
-// and their merge's loss is at most MaxRecordLogLoss.
+// Validate checks that e's counts are consistent: non-negative, histograms
+// of HistogramBins bins that hold N records between them (or none, over no
+// records), a log-loss sum between 0 and MaxRecordLogLoss per record, and
+// TruePos, TrueNeg and Correct = TruePos + TrueNeg what the histograms give
+// (classifiedRight), so the accuracy a sender reports is the one its own
+// histograms show. Every field is the sender's choice: two evaluations that
+// pass Validate merge unless a bin overflows, and their merge's loss is at
+// most MaxRecordLogLoss.
 func (e Evaluation) Validate() error {
 	bad := func(format string, a ...any) error {
 		return fmt.Errorf("%w: %s", ErrInconsistentEvaluation, fmt.Sprintf(format, a...))
@@ -277,8 +303,6 @@ func (e Evaluation) Validate() error {
 		return bad("negative count")
 	case e.Correct > e.N:
 		return bad("%d correct of %d records", e.Correct, e.N)
-	case e.TruePos+e.TrueNeg != e.Correct && e.TruePos+e.TrueNeg != 0:
-		return bad("true positives %d and negatives %d do not add up to %d correct", e.TruePos, e.TrueNeg, e.Correct)
 	case !(e.LogLossSum >= 0 && e.LogLossSum <= float64(e.N)*MaxRecordLogLoss*(1+logLossSlack)):
 		return bad("log-loss sum %v over %d records; each record's loss is at most %.4f", e.LogLossSum, e.N, MaxRecordLogLoss)
 	case !(e.Concordant >= 0 && e.Concordant <= e.Comparable) || math.IsInf(e.Comparable, 0):
@@ -298,8 +322,9 @@ func (e Evaluation) Validate() error {
 	if pos+neg != uint64(e.N) {
 		return bad("histograms hold %d records, N is %d", pos+neg, e.N)
 	}
-	if uint64(e.TruePos) > pos || uint64(e.TrueNeg) > neg {
-		return bad("more correct records than records of their class")
+	if truePos, trueNeg := e.classifiedRight(); uint64(e.TruePos) != truePos || uint64(e.TrueNeg) != trueNeg || uint64(e.Correct) != truePos+trueNeg {
+		return bad("%d correct (%d true positives, %d true negatives), but its histograms give %d (%d positives scored at least 0.5, %d negatives below); send the evaluation Evaluate makes of the scores",
+			e.Correct, e.TruePos, e.TrueNeg, truePos+trueNeg, truePos, trueNeg)
 	}
 	return nil
 }

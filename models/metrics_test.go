@@ -216,3 +216,63 @@ func TestEvaluationValidateBoundsLossAndHistograms(t *testing.T) {
 	}
 	require.NoError(t, models.Evaluate(nil, nil).Validate(), "an evaluation of no records, as Evaluate makes it")
 }
+
+// The decision threshold, 0.5, falls exactly on a bin edge: Evaluate puts
+// every probability of at least 0.5 in bin HistogramBins/2 or above and
+// every smaller one below it, so an evaluation's correct counts are
+// determined by its histograms. Checked at the doubles around 0.5, the
+// clamped and NaN inputs, and many spread probabilities; a survival
+// evaluation's histograms (σ of the log-risk against the event) are read
+// alike.
+func TestEvaluationCorrectIsReadFromItsHistograms(t *testing.T) {
+	probs := []float64{0, 1, -3, 7, math.NaN(), math.Inf(1), math.Inf(-1), 0.5}
+	for p, k := 0.5, 0; k < 2000; k++ {
+		p = math.Nextafter(p, 0)
+		probs = append(probs, p, 1-p)
+	}
+	for i := range 100_000 {
+		probs = append(probs, float64(i)/100_000)
+	}
+	labels := make([]float64, len(probs))
+	for i := range labels {
+		labels[i] = float64(i % 2)
+	}
+	e := models.Evaluate(probs, labels)
+	require.NoError(t, e.Validate())
+	for i, p := range probs {
+		one := models.Evaluate([]float64{p}, []float64{labels[i]})
+		require.NoError(t, one.Validate(), "probability %v, label %v", p, labels[i])
+	}
+	risk := []float64{-2, 0, 1e-17, -1e-17, 3, 0.4}
+	survival := models.EvaluateSurvival(risk, []float64{1, 2, 3, 4, 5, 6}, []float64{1, 0, 1, 0, 1, 1})
+	require.NoError(t, survival.Validate())
+}
+
+// An evaluation's correct counts were the sender's word, checked only
+// against N and its class sizes: a hospital whose model scored every
+// record wrong could report them all right and move the pooled accuracy
+// (and balanced accuracy) the chain records. They must now be what its
+// histograms give.
+func TestEvaluationValidateRefusesCorrectNotInItsHistograms(t *testing.T) {
+	allWrong := models.Evaluate([]float64{0.1, 0.9, 0.2, 0.8}, []float64{1, 0, 1, 0})
+	require.NoError(t, allWrong.Validate())
+	require.Zero(t, allWrong.Correct)
+	tests := map[string]func(*models.Evaluation){
+		"all claimed right":                 func(e *models.Evaluation) { e.Correct, e.TruePos, e.TrueNeg = 4, 2, 2 },
+		"all claimed right, no class split": func(e *models.Evaluation) { e.Correct = 4 },
+		"one claimed right":                 func(e *models.Evaluation) { e.Correct, e.TruePos = 1, 1 },
+	}
+	right := models.Evaluate([]float64{0.9, 0.1, 0.6, 0.3}, []float64{1, 0, 0, 1})
+	for name, edit := range tests {
+		t.Run(name, func(t *testing.T) {
+			e := allWrong
+			edit(&e)
+			err := e.Validate()
+			require.ErrorIs(t, err, models.ErrInconsistentEvaluation)
+			assert.Contains(t, err.Error(), "its histograms give")
+		})
+	}
+	swapped := right
+	swapped.TruePos, swapped.TrueNeg = right.TrueNeg+1, right.TruePos-1
+	require.ErrorIs(t, swapped.Validate(), models.ErrInconsistentEvaluation, "the same correct count, split otherwise than the histograms")
+}

@@ -70,7 +70,11 @@ const (
 	// other hospital in the sample-weighted aggregate. It poisons no
 	// update, so it is not among AttackKinds. A study that binds samples
 	// to consent refuses the commitment on chain
-	// (TestInflatedSampleCountIsRefused; README "Security notes").
+	// (TestInflatedSampleCountIsRefused; README "Security notes"). Before
+	// round 1 it claims the same count in the moments phase (at most
+	// 2^32−1), its moments weighted alike, to set the pooled standardiser;
+	// in such a study the coordinator and the hospitals refuse the count
+	// (TestInflatedMomentsCountIsRefused).
 	AttackInflateSamples = "inflate-samples"
 	// AttackWithholdEndorsement trains honestly but, as a share holder,
 	// sends its decryption shares without its endorsement of the round's
@@ -329,6 +333,22 @@ func (a Attack) CommittedSamples(n int) uint64 {
 		return math.MaxUint64
 	}
 	return uint64(claimed)
+}
+
+// inflatedMoments is what the inflate-samples attack claims in the moments
+// phase: its count claimed (at most the largest count a moments phase
+// takes) and its moments of n records weighted as if each stood for
+// claimed/n records, so the pooled standardiser tends to its own.
+func inflatedMoments(m records.Moments, n int, claimed uint64) (uint64, records.Moments) {
+	count := min(claimed, math.MaxUint32)
+	k := float64(count) / float64(n)
+	out := records.Moments{N: slices.Clone(m.N), Sum: slices.Clone(m.Sum), SumSq: slices.Clone(m.SumSq)}
+	for j := range out.N {
+		out.N[j] *= k
+		out.Sum[j] *= k
+		out.SumSq[j] *= k
+	}
+	return count, out
 }
 
 // PoisonRecords returns the training records a data attack trains on:

@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/records"
 )
@@ -103,7 +104,7 @@ func (p *Participant) momentsFacts(ctx context.Context, session []byte, total ui
 	if f.study, err = p.ledger.Study(ctx, p.cfg.StudyID); err != nil {
 		return f, fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
 	}
-	if _, err := p.steps.verifyCounts(f.study, session, total, counts); err != nil {
+	if _, err := p.steps.verifyCounts(f.study, session, total, counts, nil); err != nil {
 		return f, err
 	}
 	for _, c := range contribs {
@@ -117,6 +118,37 @@ func (p *Participant) momentsFacts(ctx context.Context, session []byte, total ui
 		return f, err
 	}
 	return f, nil
+}
+
+// sampleBounds reads, in a study that binds sample counts to consent, the
+// sample bound on chain of each site whose signed count counts holds: the
+// most consented training records its count may claim, as for a round
+// opening now (the moments phase runs before round 1). It is nil in a
+// study that does not bind samples; a count whose signature does not
+// verify is skipped, for verifyCounts to refuse. The coordinator holds each
+// count to the same bound as it comes.
+func (p *Participant) sampleBounds(ctx context.Context, counts []*cohortv1.MomentsCount) (map[common.Address]uint64, error) {
+	binds, err := p.ledger.SamplesBound(ctx, p.cfg.StudyID)
+	if err != nil {
+		return nil, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+	}
+	if !binds {
+		return nil, nil
+	}
+	bounds := make(map[common.Address]uint64, len(counts))
+	for _, c := range counts {
+		addr, err := auth.Verify(c.GetAuth(), p.cfg.StudyID, 0, auth.KindMomentsCount, auth.MomentsCountContent(c.GetSession(), c.GetCount()))
+		if err != nil {
+			continue
+		}
+		if _, ok := bounds[addr]; ok {
+			continue
+		}
+		if bounds[addr], err = p.ledger.SampleBound(ctx, p.cfg.StudyID, addr, 0); err != nil {
+			return nil, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+		}
+	}
+	return bounds, nil
 }
 
 // momentsCount counts and signs this site's consented training records
@@ -145,7 +177,11 @@ func (p *Participant) encryptMoments(ctx context.Context, t *cohortv1.MomentsTas
 	if err := p.ensurePublicKey(ctx, common.BytesToHash(t.GetPublicKeyHash())); err != nil {
 		return err
 	}
-	r, err := p.steps.encryptMoments(t, study)
+	bounds, err := p.sampleBounds(ctx, t.GetCounts())
+	if err != nil {
+		return err
+	}
+	r, err := p.steps.encryptMoments(t, study, bounds)
 	if err != nil {
 		return err
 	}

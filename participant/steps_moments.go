@@ -125,7 +125,11 @@ func (s *steps) momentsCount(t *cohortv1.MomentsCountTask, used []records.Record
 		if err != nil {
 			return ready{}, fmt.Errorf("participant %s: moments: %w", s.name, err)
 		}
-		run = &momentsRun{session: slices.Clone(t.GetSession()), count: uint64(len(used)), moments: m}
+		count := uint64(len(used))
+		if s.attack.Kind == AttackInflateSamples {
+			count, m = inflatedMoments(m, len(used), s.attack.CommittedSamples(len(used)))
+		}
+		run = &momentsRun{session: slices.Clone(t.GetSession()), count: count, moments: m}
 	}
 	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindMomentsCount, auth.MomentsCountContent(run.session, run.count))
 	if err != nil {
@@ -139,7 +143,7 @@ func (s *steps) momentsCount(t *cohortv1.MomentsCountTask, used []records.Record
 // add up to the total, it encrypts its moments encoded for that total under
 // its key share (the collective key checked against the chain, s.pubKey)
 // and sends them signed.
-func (s *steps) encryptMoments(t *cohortv1.MomentsTask, study contracts.Study) (ready, error) {
+func (s *steps) encryptMoments(t *cohortv1.MomentsTask, study contracts.Study, sampleBounds map[common.Address]uint64) (ready, error) {
 	if err := s.checkStudy("moments", t.GetStudyId()); err != nil {
 		return ready{}, err
 	}
@@ -150,7 +154,7 @@ func (s *steps) encryptMoments(t *cohortv1.MomentsTask, study contracts.Study) (
 	if run == nil || !bytes.Equal(run.session, t.GetSession()) {
 		return ready{}, fmt.Errorf("%w: moments task for a run of the phase this node did not count in", ErrBadStandardiser)
 	}
-	if _, err := s.verifyCounts(study, t.GetSession(), t.GetTotal(), t.GetCounts()); err != nil {
+	if _, err := s.verifyCounts(study, t.GetSession(), t.GetTotal(), t.GetCounts(), sampleBounds); err != nil {
 		return ready{}, err
 	}
 	if err := checkPublicKey(study.PublicKeyHash, common.BytesToHash(t.GetPublicKeyHash())); err != nil {
@@ -342,9 +346,19 @@ func (s *steps) checkStandardiser(t *cohortv1.MomentsResultTask, facts momentsFa
 
 // verifyCounts checks the signed counts of a moments phase: one per study
 // participant, at least max(2, the study's minimum) of them, this node's own
-// as it sent it (if it counted in this run), adding up to total. It returns
-// the signers.
-func (s *steps) verifyCounts(study contracts.Study, session []byte, total uint64, counts []*cohortv1.MomentsCount) (map[common.Address]bool, error) {
+// as it sent it (if it counted in this run), adding up to total, and, with
+// sampleBounds (a study that binds sample counts to consent, see
+// Participant.sampleBounds), each within its signer's bound (a signer with
+// no bound read is refused). It returns the signers.
+//
+// The bounds are checked when this node is asked to encrypt its moments,
+// the one step that pools them with the others' counts: a count above its
+// bound then keeps this node's moments out of the run. Later steps (a
+// decryption share, the result) do not read them again: the chain keeps
+// only the counts as they stand now, and a bound lowered since by
+// revocations would make an honest run's pinned sum, the only one holders
+// decrypt, impossible to open.
+func (s *steps) verifyCounts(study contracts.Study, session []byte, total uint64, counts []*cohortv1.MomentsCount, sampleBounds map[common.Address]uint64) (map[common.Address]bool, error) {
 	if least := max(2, int(study.MinParticipants)); len(counts) < least {
 		return nil, fmt.Errorf("%w: moments of %d sites; pooling needs at least %d, or a site's own statistics would be revealed", ErrBadStandardiser, len(counts), least)
 	}
@@ -370,6 +384,10 @@ func (s *steps) verifyCounts(study contracts.Study, session []byte, total uint64
 		if !member[addr] {
 			return nil, fmt.Errorf("%w: %s is not a participant of study %d", ErrBadStandardiser, addr.Hex(), s.studyID)
 		}
+		if bound, ok := sampleBounds[addr]; sampleBounds != nil && (!ok || c.GetCount() > bound) {
+			return nil, fmt.Errorf("%w: %s counts %d consented training records, above the %d its consent counts on chain allow in study %d, which binds sample counts to consent",
+				ErrBadStandardiser, addr.Hex(), c.GetCount(), bound, s.studyID)
+		}
 		if addr == s.self && ours && c.GetCount() != run.count {
 			return nil, fmt.Errorf("%w: this site's count is given as %d, it sent %d", ErrBadStandardiser, c.GetCount(), run.count)
 		}
@@ -389,7 +407,7 @@ func (s *steps) verifyCounts(study contracts.Study, session []byte, total uint64
 // signed ciphertext from each counted site (this node's own as it sent it)
 // and that the sum with hash aggHash is their sum.
 func (s *steps) verifyMomentsSum(session []byte, total uint64, counts []*cohortv1.MomentsCount, contribs []*cohortv1.MomentsContribution, aggHash common.Hash, facts momentsFacts) error {
-	signers, err := s.verifyCounts(facts.study, session, total, counts)
+	signers, err := s.verifyCounts(facts.study, session, total, counts, nil)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package participant
 
 import (
+	"math"
 	"math/big"
 	"slices"
 	"testing"
@@ -59,7 +60,7 @@ func newMomentsPhase(t *testing.T) *momentsPhase {
 	m.encrypt = &cohortv1.MomentsTask{StudyId: stepsStudy, Session: m.session, Total: m.total, Counts: m.counts, Scales: momentsScales, PublicKeyHash: c.pk.Hash().Bytes()}
 	var dealers []aggregation.PartyID
 	for _, s := range c.nodes {
-		r, err := s.encryptMoments(m.encrypt, c.study)
+		r, err := s.encryptMoments(m.encrypt, c.study, nil)
 		require.NoError(t, err)
 		sub := r.send.(*cohortv1.MomentsSubmission)
 		m.cts = append(m.cts, sub.GetCiphertext())
@@ -185,7 +186,7 @@ func TestEncryptMomentsStep(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			before := me.moments.sent
-			r, err := me.encryptMoments(tc.task, m.study)
+			r, err := me.encryptMoments(tc.task, m.study, nil)
 			require.ErrorIs(t, err, tc.want)
 			assert.Nil(t, r.send)
 			assert.Equal(t, before, me.moments.sent, "nothing recorded as sent")
@@ -378,13 +379,13 @@ func TestMomentsEncryptedOncePerRun(t *testing.T) {
 	t.Parallel()
 	m := newMomentsPhase(t)
 	me := m.nodes[0]
-	again, err := me.encryptMoments(m.encrypt, m.study)
+	again, err := me.encryptMoments(m.encrypt, m.study, nil)
 	require.NoError(t, err)
 	assert.Equal(t, m.cts[0], again.send.(*cohortv1.MomentsSubmission).GetCiphertext(), "the same task is answered with the bytes sent")
 
 	fewer := &cohortv1.MomentsTask{StudyId: stepsStudy, Session: m.session, Total: m.counts[0].GetCount() + m.counts[1].GetCount(),
 		Counts: m.counts[:2], Scales: momentsScales, PublicKeyHash: m.pk.Hash().Bytes()}
-	r, err := me.encryptMoments(fewer, m.study)
+	r, err := me.encryptMoments(fewer, m.study, nil)
 	if err == nil {
 		// What the coordinator reads from the two ciphertexts.
 		scheme := testScheme(t)
@@ -445,7 +446,7 @@ func TestMomentsEncryptedOncePerRun(t *testing.T) {
 	rc, err := me.momentsCount(count, momentsSites()[0][:1])
 	require.NoError(t, err)
 	assert.Equal(t, m.counts[0].GetCount(), rc.send.(*cohortv1.MomentsCount).GetCount())
-	_, err = me.encryptMoments(fewer, m.study)
+	_, err = me.encryptMoments(fewer, m.study, nil)
 	require.ErrorIs(t, err, ErrBadStandardiser)
 
 	// Nor once another run started: the old run is refused.
@@ -521,4 +522,34 @@ func TestMomentsSharesForEveryDecryptionSet(t *testing.T) {
 	assert.Nil(t, s.agreed, "nothing agreed")
 	_, err = s.acceptStandardiser(result(subs...), m.facts())
 	require.NoError(t, err, "every set, all agreeing")
+}
+
+// In a study that binds sample counts to consent, a site's moments count
+// is held to its sample bound on chain before this node encrypts its
+// moments into the run: a task whose counts include one above its signer's
+// bound (here 2^32−1 against a bound of 3, the total adding up) is refused
+// naming the signer, as is a count whose signer has no bound read; counts
+// at their bounds are encrypted for.
+func TestEncryptMomentsRefusesACountAboveTheConsentBound(t *testing.T) {
+	t.Parallel()
+	m := newMomentsPhase(t)
+	me := m.nodes[1]
+	bounds := map[common.Address]uint64{}
+	for i, s := range m.nodes {
+		bounds[s.self] = m.counts[i].GetCount()
+	}
+	inflated := &cohortv1.MomentsTask{StudyId: stepsStudy, Session: m.session, Total: m.total - m.counts[0].GetCount() + math.MaxUint32,
+		Counts: append([]*cohortv1.MomentsCount{m.signedCount(t, 0, math.MaxUint32)}, m.counts[1:]...), Scales: momentsScales, PublicKeyHash: m.pk.Hash().Bytes()}
+	_, err := me.encryptMoments(inflated, m.study, bounds)
+	require.ErrorIs(t, err, ErrBadStandardiser)
+	for _, want := range []string{m.nodes[0].self.Hex(), "4294967295 consented training records", "above the 3 its consent counts on chain allow"} {
+		assert.Contains(t, err.Error(), want)
+	}
+	unread := map[common.Address]uint64{m.nodes[1].self: bounds[m.nodes[1].self], m.nodes[2].self: bounds[m.nodes[2].self]}
+	_, err = me.encryptMoments(m.encrypt, m.study, unread)
+	require.ErrorIs(t, err, ErrBadStandardiser, "a count whose signer's bound was not read")
+
+	r, err := me.encryptMoments(m.encrypt, m.study, bounds)
+	require.NoError(t, err, "every count at its bound")
+	assert.NotNil(t, r.send)
 }

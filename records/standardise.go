@@ -213,11 +213,45 @@ func PooledStandardiser(sum []float64, total float64, scale []float64) (Standard
 	if len(sum) < 3*f {
 		return Standardiser{}, fmt.Errorf("%w: %d values for the moments of %d features", ErrMoments, len(sum), f)
 	}
+	if err := checkPooledSum(sum[:3*f], total); err != nil {
+		return Standardiser{}, err
+	}
 	pooled, err := DecodeMoments(sum[:3*f], total, scale)
 	if err != nil {
 		return Standardiser{}, err
 	}
 	return NewStandardiser(pooled)
+}
+
+// checkPooledSum refuses a decrypted sum of encoded moments (see Encode)
+// that no records give, beyond PooledPrecision (far above the decryption's
+// error) of its largest value: a feature observed in more records than the
+// total counted (v[j] > 1, the observed fraction), a negative mean square,
+// or a mean square below the squared mean, a negative variance (by
+// Cauchy–Schwarz, v[F+j]² ≤ v[j]·v[2F+j] for any records). The first is
+// what keeps the signed counts meaningful: a site's encrypted per-feature
+// counts are its own choice, and without it a site counted for one record
+// could weigh as a million in the pool. Each site's moments are encrypted,
+// so the sum cannot tell which site sent impossible ones.
+func checkPooledSum(v []float64, total float64) error {
+	f := len(v) / 3
+	for j := range f {
+		n, s, sq := v[j], v[f+j], v[2*f+j]
+		eps := PooledPrecision * max(1, math.Abs(n), math.Abs(s), math.Abs(sq))
+		var what string
+		switch {
+		case n > 1+eps:
+			what = fmt.Sprintf("feature %d observed in %.0f records, more than the %.0f counted", j, n*total, total)
+		case sq < -eps:
+			what = fmt.Sprintf("feature %d with a negative mean square", j)
+		case s*s-n*sq > eps*(2*math.Abs(s)+math.Abs(n)+math.Abs(sq)+eps):
+			what = fmt.Sprintf("feature %d with a negative variance", j)
+		default:
+			continue
+		}
+		return fmt.Errorf("%w: the pooled moments have %s, which no records give: a site encrypted moments that are not its records' (which one cannot be told, each is encrypted); the pooled standardiser is refused", ErrMoments, what)
+	}
+	return nil
 }
 
 // Standardiser maps each feature to (x − Mean[j]) / Scale[j] and a missing

@@ -3,6 +3,7 @@ package records
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -243,4 +244,61 @@ func TestApplyKeepsPatient(t *testing.T) {
 	out, err := s.Apply([]Record{{ID: "a", Features: []float64{5}, Label: 1, Patient: patient}})
 	require.NoError(t, err)
 	assert.Equal(t, Record{ID: "a", Features: []float64{2}, Label: 1, Patient: patient}, out[0], "the consent filter reads the patient of standardised records")
+}
+
+// A decrypted pooled sum no sites' records can give was decoded into a
+// standardiser all the same: a site counted for 1 record could encrypt
+// its feature count as 10^6 records and outweigh everyone whatever the
+// signed counts (the counts bound nothing then), and a mean square below
+// the squared mean (a negative variance) silently gave scale 1. Such a sum
+// is now refused (no one can be named: each site's moments are
+// encrypted). Honest sums, a constant feature among them, and the same
+// sums off by far more than the decryption's error still decode.
+func TestPooledStandardiserRefusesImpossibleMoments(t *testing.T) {
+	scale := []float64{10, 1}
+	a, err := ComputeMoments(recs([]float64{30, 2}, []float64{50, 2}, []float64{40, 2}), 2)
+	require.NoError(t, err)
+	b, err := ComputeMoments(recs([]float64{70, 2}, []float64{math.NaN(), 2}), 2)
+	require.NoError(t, err)
+	const total = 5
+	encode := func(m Moments) []float64 {
+		v, err := m.Encode(total, scale, math.Inf(1))
+		require.NoError(t, err)
+		return v
+	}
+	sum := func(vs ...[]float64) []float64 {
+		out := make([]float64, len(vs[0]))
+		for _, v := range vs {
+			for i := range v {
+				out[i] += v[i]
+			}
+		}
+		return out
+	}
+	honest := sum(encode(a), encode(b))
+	noisy := slices.Clone(honest)
+	for i := range noisy {
+		noisy[i] += 3e-6 * float64(1-2*(i%2)) // the decryption's error, either way
+	}
+	for name, v := range map[string][]float64{"honest": honest, "with decryption error": noisy} {
+		std, err := PooledStandardiser(v, total, scale)
+		require.NoError(t, err, name)
+		assert.InDelta(t, 47.5, std.Mean[0], 1e-3, name)
+		assert.InDelta(t, 2, std.Mean[1], 1e-3, "%s: a constant feature", name)
+	}
+
+	inflated := b
+	inflated.N = []float64{1e6, 1e6}
+	inflated.Sum = []float64{1e6 * 70, 1e6 * 2}
+	inflated.SumSq = []float64{1e6 * 4900, 1e6 * 4}
+	negative := b
+	negative.SumSq = []float64{0, 0}
+	for name, v := range map[string][]float64{
+		"a feature observed in more records than counted": sum(encode(a), encode(inflated)),
+		"a negative variance":                             sum(encode(a), encode(negative)),
+	} {
+		_, err := PooledStandardiser(v, total, scale)
+		require.ErrorIs(t, err, ErrMoments, name)
+		assert.Contains(t, err.Error(), "no records give", name)
+	}
 }

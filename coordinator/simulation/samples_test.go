@@ -2,6 +2,7 @@ package simulation_test
 
 import (
 	"context"
+	"log/slog"
 	"testing"
 	"time"
 
@@ -9,8 +10,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator/evaluation"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/participant"
+	"github.com/cohort-fl/cohort/records"
 )
 
 // A hospital that trains and sends an honest update but commits 2^40 times
@@ -61,4 +64,41 @@ func TestInflatedSampleCountIsRefused(t *testing.T) {
 			assert.LessOrEqual(t, c.Samples, b, "round %d: hospital %d commits within its bound", f.Round, i)
 		}
 	}
+}
+
+// The same hospital claims, before round 1, the inflated count in the
+// moments phase (2^32−1 consented training records, the most a count may
+// be), its moments weighted alike, in a study that binds samples to
+// consent. Its count was checked against nothing the chain knows: the
+// pooled standardiser was its own moments' (honest hospitals' moments
+// weighed 2·10⁻⁸ of the sum), far from the honest hospitals' pool. Now
+// the coordinator refuses a count above the hospital's consent bound
+// on chain, naming the hospital, and the study pools the honest three.
+func TestInflatedMomentsCountIsRefused(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	const attacker = 3
+	var logs lockedBuffer
+	cfg := simulation.Config{
+		Hospitals: 4, Rounds: 1, Seed: 5, DataDir: t.TempDir(), PhaseTimeout: 15 * time.Second, MinParticipants: 3,
+		Standardise: records.StandardisePooled, Scales: []float64{1, 1, 1, 1, 1, 1, 1, 1},
+		Attacks: map[int]participant.Attack{attacker: {Kind: participant.AttackInflateSamples}},
+		Log:     slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	}
+	s, err := simulation.Run(ctx, cfg)
+	require.NoError(t, err)
+	t.Cleanup(s.Close)
+	bound, err := s.Ledger().SamplesBound(ctx, s.StudyID())
+	require.NoError(t, err)
+	require.True(t, bound, "a study with consent on chain binds samples to it")
+	sites, err := records.Synthetic(simulation.SyntheticConfig(cfg))
+	require.NoError(t, err)
+	honest, err := evaluation.ClearPooledStandardiser(sites[:attacker], len(cfg.Scales))
+	require.NoError(t, err)
+	require.NotNil(t, s.Standardiser())
+	assert.True(t, honest.Within(*s.Standardiser(), records.PooledPrecision), "the honest hospitals' pool\nprotocol %v\nhonest   %v", s.Standardiser(), honest)
+	assert.Contains(t, logs.String(), s.Participants()[attacker].Address.Hex(), "the refusal names the inflator")
 }

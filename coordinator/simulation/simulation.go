@@ -621,6 +621,9 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		}
 		_, consentLate := cfg.LateConsent[i]
 		consentLate = consentLate || cfg.Attacks[i].Kind == participant.AttackFalseNoConsent // or it says so
+		// An inflator's moments count is refused in a study that binds
+		// samples: it declines the task and goes on, as a node does.
+		refused := cfg.Attacks[i].Kind == participant.AttackInflateSamples
 		pcfg := participant.Config{
 			Name: founders[i].Name, StudyID: s.studyID, Site: site, ConsentSource: consentSource, Spec: s.spec,
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.Plaintext,
@@ -628,8 +631,9 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.Attacks[i], CommitGrace: time.Second,
 			ChainCatchUp: cfg.ChainCatchUp,
 			// Fail fast in one process, unless the coordinator is meant to
-			// vanish or the hospital's consent comes late (or it claims so).
-			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate,
+			// vanish, the hospital's consent comes late (or it claims so),
+			// or its attack is meant to be refused.
+			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate && !refused,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
 		p, err := participant.New(pcfg, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
