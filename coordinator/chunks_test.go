@@ -14,6 +14,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 )
 
@@ -38,10 +39,13 @@ func TestOpenChunksServesVerifiableProofs(t *testing.T) {
 	require.NoError(t, err)
 
 	open := func(hashes []common.Hash, chunks []uint32) ([][]byte, error) {
-		req := &cohortv1.ChunkRequest{Chunks: chunks}
+		req := &cohortv1.ChunkRequest{Chunks: chunks, StudyId: f.studyID}
 		for _, r := range hashes {
 			req.Hashes = append(req.Hashes, r.Bytes())
 		}
+		var err error
+		req.Auth, err = auth.Sign(h.key, f.studyID, 0, auth.KindChunkRead, auth.ChunkReadContent(req.Hashes, req.Chunks, auth.Fingerprint(h.cert)))
+		require.NoError(t, err)
 		stream, err := h.client.OpenChunks(f.ctx, req)
 		if err != nil {
 			return nil, err

@@ -12,7 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/aggregation"
-	"github.com/cohort-fl/cohort/api/cohortv1"
 )
 
 // GetBlob's kept blobs: the hospitals that fetch a blob at once share one
@@ -79,7 +78,7 @@ func TestGetBlobServesTheRoundsUpdatesAsCheckedOnce(t *testing.T) {
 	h, err := f.coord.store.Put(update)
 	require.NoError(t, err)
 	fetch := func() ([]byte, error) {
-		stream, err := f.hospitals[1].client.GetBlob(f.ctx, &cohortv1.BlobRequest{Hash: h.Bytes()})
+		stream, err := f.hospitals[1].client.GetBlob(f.ctx, signedRead(t, f.hospitals[1].key, f.hospitals[1], f.studyID, h))
 		if err != nil {
 			return nil, err
 		}
