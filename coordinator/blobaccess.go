@@ -35,7 +35,10 @@ type blobReaders struct {
 	mu        sync.Mutex
 	readers   map[common.Address]bool // owner and participants, seen on chain
 	published map[common.Hash]bool
-	scanned   uint32 // rounds up to this one are closed and their models in published
+	// refreshing is held while the chain is read for published blobs
+	// (refresh), which alone writes scanned.
+	refreshing sync.Mutex
+	scanned    uint32 // rounds up to this one are closed and their models in published
 }
 
 // authorise checks that a blob request naming study, signed (or not) with
@@ -117,52 +120,68 @@ func (r *blobReaders) mayRead(ctx context.Context, c *Coordinator, addr common.A
 // allPublished returns nil if every blob in hashes is published, or an
 // error naming the first that is not. A blob not yet known as published
 // reads the rounds closed since the last look (and the open one) from the
-// chain.
+// chain, one reader at a time, without holding up the readers mayRead
+// knows.
 func (r *blobReaders) allPublished(ctx context.Context, c *Coordinator, hashes []common.Hash) error {
+	missing := r.unpublished(hashes)
+	if missing == nil {
+		return nil
+	}
+	r.refreshing.Lock()
+	defer r.refreshing.Unlock()
+	if missing = r.unpublished(hashes); missing == nil {
+		return nil // another caller's refresh found them
+	}
+	if err := r.refresh(ctx, c); err != nil {
+		return fmt.Errorf("the chain could not be read to tell whether blob %s is published: %v", missing.Hex(), err)
+	}
+	if missing = r.unpublished(hashes); missing != nil {
+		return fmt.Errorf("blob %s is not published (study %d publishes its recipe and the models the chain records)", missing.Hex(), c.cfg.StudyID)
+	}
+	return nil
+}
+
+// unpublished returns the first of hashes not known as published, or nil.
+func (r *blobReaders) unpublished(hashes []common.Hash) *common.Hash {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	refreshed := false
-	for _, h := range hashes {
-		if r.published[h] {
-			continue
-		}
-		if !refreshed {
-			if err := r.refresh(ctx, c); err != nil {
-				return fmt.Errorf("the chain could not be read to tell whether blob %s is published: %v", h.Hex(), err)
-			}
-			refreshed = true
-		}
+	for i, h := range hashes {
 		if !r.published[h] {
-			return fmt.Errorf("blob %s is not published (study %d publishes its recipe and the models the chain records)", h.Hex(), c.cfg.StudyID)
+			return &hashes[i]
 		}
 	}
 	return nil
 }
 
 // refresh adds to published the recipe and the models of the rounds not
-// read yet; the caller holds r.mu.
+// read yet; the caller holds r.refreshing.
 func (r *blobReaders) refresh(ctx context.Context, c *Coordinator) error {
 	st, err := c.ledger.Study(ctx, c.cfg.StudyID)
 	if err != nil {
 		return err
 	}
-	if r.published == nil {
-		r.published = make(map[common.Hash]bool)
-	}
-	r.published[st.SpecHash] = true
-	for round := r.scanned + 1; round <= st.CurrentRound; round++ {
+	found := []common.Hash{st.SpecHash}
+	scanned := r.scanned
+	for round := scanned + 1; round <= st.CurrentRound; round++ {
 		rd, err := c.ledger.Round(ctx, c.cfg.StudyID, round)
 		if err != nil {
 			return err
 		}
-		r.published[rd.GlobalModel] = true
-		if rd.Result.ModelHash != (common.Hash{}) {
-			r.published[rd.Result.ModelHash] = true
-		}
-		if (rd.Closed || rd.Abandoned) && round == r.scanned+1 {
-			r.scanned = round
+		found = append(found, rd.GlobalModel, rd.Result.ModelHash)
+		if (rd.Closed || rd.Abandoned) && round == scanned+1 {
+			scanned = round
 		}
 	}
-	delete(r.published, common.Hash{})
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.published == nil {
+		r.published = make(map[common.Hash]bool)
+	}
+	for _, h := range found {
+		if h != (common.Hash{}) {
+			r.published[h] = true
+		}
+	}
+	r.scanned = scanned
 	return nil
 }
