@@ -67,7 +67,7 @@ func (s *server) authorise(ctx context.Context, study uint64, signed *cohortv1.S
 			return nil
 		}
 		if err := s.readers.allPublished(ctx, c, hashes); err != nil {
-			return toStatus(fmt.Errorf("%w: %s is neither the owner of study %d nor one of its participants, current or past; %v",
+			return toStatus(fmt.Errorf("%w: %s is neither the owner of study %d nor one of its participants, current or past; %v; its other blobs go to its owner and participants only (join the study on chain to read them)",
 				ErrNotParticipant, reader.Hex(), study, err))
 		}
 		return nil
