@@ -1,8 +1,6 @@
 package coordinator
 
 import (
-	"errors"
-	"io"
 	"os"
 	"sync"
 	"testing"
@@ -46,21 +44,7 @@ func TestOpenChunksServesVerifiableProofs(t *testing.T) {
 		var err error
 		req.Auth, err = auth.Sign(h.key, f.studyID, 0, auth.KindChunkRead, auth.ChunkReadContent(req.Hashes, req.Chunks, auth.Fingerprint(h.cert)))
 		require.NoError(t, err)
-		stream, err := h.client.OpenChunks(f.ctx, req)
-		if err != nil {
-			return nil, err
-		}
-		var out [][]byte
-		for {
-			m, err := stream.Recv()
-			if errors.Is(err, io.EOF) {
-				return out, nil
-			}
-			if err != nil {
-				return out, err
-			}
-			out = append(out, m.GetProof())
-		}
+		return openChunks(f, h.client, req)
 	}
 	proofs, err := open([]common.Hash{roots[1], roots[0]}, []uint32{0, 3})
 	require.NoError(t, err)
