@@ -10,6 +10,7 @@ import (
 	"google.golang.org/grpc"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 )
 
@@ -109,8 +110,8 @@ func openVector(store *Store, h common.Hash) (*aggregation.ChunkOpener, error) {
 }
 
 // OpenChunks streams a proof of the asked chunks of each named vector, in
-// the order named. Like GetBlob it serves committed content only: anyone
-// may fetch it whole.
+// the order named, to the study's owner and participants only (as GetBlob
+// serves them the vectors whole; blobReaders).
 func (s *server) OpenChunks(req *cohortv1.ChunkRequest, stream grpc.ServerStreamingServer[cohortv1.ChunkProof]) error {
 	if n := len(req.GetHashes()); n == 0 || n > maxChunkRequestHashes {
 		return toStatus(fmt.Errorf("%w: %d vectors asked, want 1..%d", ErrMalformed, n, maxChunkRequestHashes))
@@ -128,6 +129,14 @@ func (s *server) OpenChunks(req *cohortv1.ChunkRequest, stream grpc.ServerStream
 			return toStatus(fmt.Errorf("%w: vector hash is %d bytes, want %d", ErrMalformed, len(raw), common.HashLength))
 		}
 		hashes[i] = common.BytesToHash(raw)
+	}
+	content := func(fp common.Hash) common.Hash {
+		return auth.ChunkReadContent(req.GetHashes(), req.GetChunks(), fp)
+	}
+	// No published blob is a vector (the recipe and models are not), so
+	// only a signed request of a reader of the study's ciphertexts passes.
+	if err := s.authorise(stream.Context(), req.GetStudyId(), req.GetAuth(), auth.KindChunkRead, content, hashes); err != nil {
+		return err
 	}
 	done := make(chan struct{})
 	defer close(done)

@@ -1,8 +1,6 @@
 package coordinator
 
 import (
-	"errors"
-	"io"
 	"os"
 	"sync"
 	"testing"
@@ -14,6 +12,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 )
 
@@ -38,25 +37,14 @@ func TestOpenChunksServesVerifiableProofs(t *testing.T) {
 	require.NoError(t, err)
 
 	open := func(hashes []common.Hash, chunks []uint32) ([][]byte, error) {
-		req := &cohortv1.ChunkRequest{Chunks: chunks}
+		req := &cohortv1.ChunkRequest{Chunks: chunks, StudyId: f.studyID}
 		for _, r := range hashes {
 			req.Hashes = append(req.Hashes, r.Bytes())
 		}
-		stream, err := h.client.OpenChunks(f.ctx, req)
-		if err != nil {
-			return nil, err
-		}
-		var out [][]byte
-		for {
-			m, err := stream.Recv()
-			if errors.Is(err, io.EOF) {
-				return out, nil
-			}
-			if err != nil {
-				return out, err
-			}
-			out = append(out, m.GetProof())
-		}
+		var err error
+		req.Auth, err = auth.Sign(h.key, f.studyID, 0, auth.KindChunkRead, auth.ChunkReadContent(req.Hashes, req.Chunks, auth.Fingerprint(h.cert)))
+		require.NoError(t, err)
+		return openChunks(f, h.client, req)
 	}
 	proofs, err := open([]common.Hash{roots[1], roots[0]}, []uint32{0, 3})
 	require.NoError(t, err)

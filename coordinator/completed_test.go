@@ -56,8 +56,9 @@ func TestCoordinatorOfACompletedStudyServesItReadOnly(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, head, after, "nothing was sent to the chain")
 
-	// The read API researchers use: the final model, byte for byte.
-	stream, err := f.hospitals[0].client.GetBlob(f.ctx, &cohortv1.BlobRequest{Hash: final.hash.Bytes()})
+	// The read API researchers use: the final model, byte for byte, to
+	// any consortium certificate (published), unsigned.
+	stream, err := f.stranger.client.GetBlob(f.ctx, &cohortv1.BlobRequest{Hash: final.hash.Bytes(), StudyId: f.studyID})
 	require.NoError(t, err)
 	var got []byte
 	for {

@@ -336,6 +336,9 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 	if err := cfg.Spec.Validate(); err != nil {
 		return nil, fmt.Errorf("coordinator: config: %w", err)
 	}
+	if err := store.ClaimStudy(cfg.StudyID); err != nil {
+		return nil, err
+	}
 	init, err := models.New(cfg.Spec, cfg.InitSeed)
 	if err != nil {
 		return nil, fmt.Errorf("coordinator: initial model: %w", err)

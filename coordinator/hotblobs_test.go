@@ -2,7 +2,6 @@ package coordinator
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"sync"
 	"testing"
@@ -12,7 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/aggregation"
-	"github.com/cohort-fl/cohort/api/cohortv1"
 )
 
 // GetBlob's kept blobs: the hospitals that fetch a blob at once share one
@@ -79,21 +77,7 @@ func TestGetBlobServesTheRoundsUpdatesAsCheckedOnce(t *testing.T) {
 	h, err := f.coord.store.Put(update)
 	require.NoError(t, err)
 	fetch := func() ([]byte, error) {
-		stream, err := f.hospitals[1].client.GetBlob(f.ctx, &cohortv1.BlobRequest{Hash: h.Bytes()})
-		if err != nil {
-			return nil, err
-		}
-		var got []byte
-		for {
-			chunk, err := stream.Recv()
-			if err == io.EOF {
-				return got, nil
-			}
-			if err != nil {
-				return nil, err
-			}
-			got = append(got, chunk.GetData()...)
-		}
+		return readBlob(t, f, f.hospitals[1].client, signedRead(t, f.hospitals[1].key, f.hospitals[1], f.studyID, h))
 	}
 	before, err := f.coord.store.Get(h)
 	require.NoError(t, err)

@@ -39,8 +39,9 @@ func (c *Coordinator) Register(s *grpc.Server) {
 type server struct {
 	cohortv1.UnimplementedCoordinatorServer
 	c       *Coordinator
-	openers openers  // for OpenChunks
-	blobs   hotBlobs // for GetBlob
+	openers openers     // for OpenChunks
+	blobs   hotBlobs    // for GetBlob
+	readers blobReaders // who may read which blobs, for both
 }
 
 func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServer[cohortv1.Task]) error {
@@ -383,19 +384,62 @@ func UploadChunks(stream grpc.ClientStreamingServer[cohortv1.UpdateChunk, cohort
 	return next, func() error { return failed }
 }
 
+// UploadStatus answers only the upload's sender, about its own upload: the
+// request carries what the upload's header does (the sender's signature of
+// the content hash for the round, and in a batched round its signed
+// commitment), checked as an upload's is, so that no one learns how much
+// of another's upload is stored.
 func (s *server) UploadStatus(ctx context.Context, req *cohortv1.UploadStatusRequest) (*cohortv1.UploadStatusReply, error) {
+	c := s.c
 	if len(req.GetContentHash()) != common.HashLength {
 		return nil, toStatus(fmt.Errorf("%w: content hash is %d bytes, want %d", ErrMalformed, len(req.GetContentHash()), common.HashLength))
 	}
 	h := common.BytesToHash(req.GetContentHash())
-	if s.c.store.Has(h) {
+	if err := c.uploader(ctx, req); err != nil {
+		return nil, err
+	}
+	if c.store.Has(h) {
 		return &cohortv1.UploadStatusReply{Complete: true}, nil
 	}
-	n, err := s.c.store.PartialSize(h)
+	n, err := c.store.PartialSize(h)
 	if err != nil {
 		return nil, status.Error(codes.Internal, err.Error())
 	}
 	return &cohortv1.UploadStatusReply{Received: uint64(n)}, nil
+}
+
+// uploader checks that an UploadStatus request comes from the sender of
+// the upload it names, as UploadUpdate checks an upload's header: signed
+// by a member the round's train phase asks for an update, that committed
+// to this content on chain or signs its commitment to it.
+func (c *Coordinator) uploader(ctx context.Context, req *cohortv1.UploadStatusRequest) error {
+	st, err := currentStep[*trainStep](c, auth.KindUpdate, req.GetRound())
+	if err != nil {
+		return toStatus(err)
+	}
+	if req.GetStudyId() != st.study {
+		return toStatus(fmt.Errorf("%w: this coordinator drives study %d, and the request names study %d", ErrNotParticipant, st.study, req.GetStudyId()))
+	}
+	h := common.BytesToHash(req.GetContentHash())
+	addr, err := auth.Verify(req.GetAuth(), st.study, req.GetRound(), auth.KindUpdate, h)
+	if err != nil {
+		return toStatus(fmt.Errorf("%w (UploadStatus answers an upload's sender only: sign the request as the upload's header is)", err))
+	}
+	if !st.want[addr] {
+		return toStatus(fmt.Errorf("%w: %s is not asked for an update in round %d", ErrNotParticipant, addr.Hex(), st.round))
+	}
+	cm, err := c.ledger.Commitment(ctx, st.study, req.GetRound(), addr)
+	var committed common.Hash
+	switch {
+	case err == nil:
+		committed = cm.CiphertextHash
+	case !errors.Is(err, contracts.ErrNoCommitment):
+		return status.Errorf(codes.Unavailable, "coordinator: read commitment on chain: %v", err)
+	}
+	if _, err := st.committed(addr, h, committed, req.GetCommitment()); err != nil {
+		return status.Error(codes.PermissionDenied, fmt.Sprintf("coordinator: UploadStatus answers an upload's sender only, about its own upload: %v", err))
+	}
+	return nil
 }
 
 func (s *server) GetBlob(req *cohortv1.BlobRequest, stream grpc.ServerStreamingServer[cohortv1.BlobChunk]) error {
@@ -403,6 +447,10 @@ func (s *server) GetBlob(req *cohortv1.BlobRequest, stream grpc.ServerStreamingS
 		return toStatus(fmt.Errorf("%w: blob hash is %d bytes, want %d", ErrMalformed, len(req.GetHash()), common.HashLength))
 	}
 	h := common.BytesToHash(req.GetHash())
+	content := func(fp common.Hash) common.Hash { return auth.BlobReadContent(h, fp) }
+	if err := s.authorise(stream.Context(), req.GetStudyId(), req.GetAuth(), auth.KindBlobRead, content, []common.Hash{h}); err != nil {
+		return err
+	}
 	data, ok := s.c.updates.get(h)
 	if !ok {
 		var err error

@@ -55,6 +55,8 @@ type fixture struct {
 	listen     string
 	coordAcct  *contracts.Account
 	researcher *contracts.Account
+	// researcherKey is the study owner's key, which may read every blob.
+	researcherKey *ecdsa.PrivateKey
 }
 
 type hospital struct {
@@ -102,7 +104,7 @@ func newFixtureWith(t testing.TB, params aggregation.Config, register ...func(*g
 	coordKey, err := crypto.GenerateKey()
 	require.NoError(t, err)
 	researcher, coordAccount := contracts.NewAccount(researcherKey), contracts.NewAccount(coordKey)
-	f.coordAcct, f.researcher = coordAccount, researcher
+	f.coordAcct, f.researcher, f.researcherKey = coordAccount, researcher, researcherKey
 
 	funded := []common.Address{researcher.Address(), coordAccount.Address(), f.stranger.addr()}
 	var founders []contracts.Member
@@ -646,7 +648,9 @@ func TestInterruptedUploadResumes(t *testing.T) {
 	}
 	send := func(offset int, upTo int) error { return sendAs(h2, offset, upTo) }
 	uploadStatus := func() *cohortv1.UploadStatusReply {
-		st, err := h2.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: hash.Bytes()})
+		signed, err := auth.Sign(h2.key, f.studyID, 1, auth.KindUpdate, hash)
+		require.NoError(t, err)
+		st, err := h2.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: hash.Bytes(), Auth: signed})
 		require.NoError(t, err)
 		return st
 	}
@@ -690,13 +694,15 @@ func TestUploadWhoseBytesAllArrivedBeforeARestartCompletes(t *testing.T) {
 	f.commit(t, h2, data)
 	hash := aggregation.ContentHash(data)
 	require.NoError(t, os.WriteFile(f.coord.store.partialPath(hash), data, 0o600))
-	st, err := h2.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: hash.Bytes()})
+	signed, err := auth.Sign(h2.key, f.studyID, 1, auth.KindUpdate, hash)
+	require.NoError(t, err)
+	st, err := h2.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: hash.Bytes(), Auth: signed})
 	require.NoError(t, err)
 	require.Equal(t, uint64(len(data)), st.GetReceived())
 
 	err = upload(f.ctx, h2, h2.key, f.studyID, 1, hash, uint64(len(data)), data, 1<<20)
 	require.Equal(t, codes.FailedPrecondition, status.Code(err), "starting over at byte 0: %v", err)
-	signed, err := auth.Sign(h2.key, f.studyID, 1, auth.KindUpdate, hash)
+	signed, err = auth.Sign(h2.key, f.studyID, 1, auth.KindUpdate, hash)
 	require.NoError(t, err)
 	stream, err := h2.client.UploadUpdate(f.ctx)
 	require.NoError(t, err)
@@ -883,17 +889,22 @@ func TestAbandonedUploadsOfNewHashesAreRefused(t *testing.T) {
 		want = append(want, o.addr())
 	}
 	f.install(newTrainStep(f.studyID, &cohortv1.TrainTask{StudyId: f.studyID, Round: 1, CommitBy: 1}, want, testMaxUpdate, f.coord.numParams, f.coord.summer, testDomain))
-	abandon := func(hash common.Hash) error {
+	// signedBy is what h's header carries in this batched round: its
+	// signature of the content and its signed commitment to it.
+	signedBy := func(hash common.Hash) (*cohortv1.Signed, *cohortv1.SignedCommitment) {
 		signed, err := auth.Sign(h.key, f.studyID, 1, auth.KindUpdate, hash)
 		require.NoError(t, err)
 		c := contracts.Commitment{CiphertextHash: hash, Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids"))}
 		sc, err := contracts.SignCommitment(h.key, testDomain, f.studyID, 1, c)
 		require.NoError(t, err)
+		return signed, &cohortv1.SignedCommitment{SampleCount: c.Samples, ConsentRoot: c.ConsentRoot.Bytes(), Signature: sc.Signature}
+	}
+	abandon := func(hash common.Hash) error {
+		signed, commitment := signedBy(hash)
 		stream, err := h.client.UploadUpdate(f.ctx)
 		require.NoError(t, err)
 		require.NoError(t, stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Header{Header: &cohortv1.UpdateHeader{
-			StudyId: f.studyID, Round: 1, Size: testMaxUpdate, ContentHash: hash.Bytes(), Auth: signed,
-			Commitment: &cohortv1.SignedCommitment{SampleCount: c.Samples, ConsentRoot: c.ConsentRoot.Bytes(), Signature: sc.Signature},
+			StudyId: f.studyID, Round: 1, Size: testMaxUpdate, ContentHash: hash.Bytes(), Auth: signed, Commitment: commitment,
 		}}}))
 		_ = stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Data{Data: make([]byte, 64<<10)}})
 		_, err = stream.CloseAndRecv()
@@ -919,9 +930,12 @@ func TestAbandonedUploadsOfNewHashesAreRefused(t *testing.T) {
 		assert.Equal(t, codes.InvalidArgument, status.Code(err), "%v", err)
 	}
 	assert.Equal(t, 1, partials(), "an upload of another update than the one announced left a partial blob")
-	st, err := h.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: first.Bytes()})
+	signed, commitment := signedBy(first)
+	st, err := h.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: first.Bytes(), Auth: signed, Commitment: commitment})
 	require.NoError(t, err)
 	assert.Equal(t, uint64(64<<10), st.GetReceived(), "the announced update's partial blob is kept for its resume")
+	_, err = h.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: first.Bytes(), Auth: signed})
+	assert.Equal(t, codes.PermissionDenied, status.Code(err), "in a batched round, without the commitment its upload carries: %v", err)
 }
 
 // OpenChunks opened the vectors a request named on every core, ahead of

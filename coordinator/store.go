@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -216,6 +217,32 @@ func (s *Store) ReadState(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%w: state %s", ErrBlobNotFound, name)
 	}
 	return b, err
+}
+
+// studyState names the state that records which study a store's blobs
+// belong to.
+const studyState = "study"
+
+// ClaimStudy records that the store holds study's blobs, or refuses a
+// store that holds another study's: a coordinator serves every blob in
+// its store to the readers of its one study (blobReaders), so two studies
+// must not share one.
+func (s *Store) ClaimStudy(study uint64) error {
+	raw, err := s.ReadState(studyState)
+	switch {
+	case errors.Is(err, ErrBlobNotFound):
+		return s.WriteState(studyState, strconv.AppendUint(nil, study, 10))
+	case err != nil:
+		return err
+	}
+	held, err := strconv.ParseUint(string(raw), 10, 64)
+	if err != nil {
+		return fmt.Errorf("coordinator: store %s: state %s is %q, not a study id: %w", s.dir, studyState, raw, err)
+	}
+	if held != study {
+		return fmt.Errorf("coordinator: the blob store %s holds study %d's blobs, not study %d's: give each study's coordinator a data directory of its own", s.dir, held, study)
+	}
+	return nil
 }
 
 // WriteDecryptionRecord keeps what the round whose aggregate is agg

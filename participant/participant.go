@@ -1001,7 +1001,7 @@ func (p *Participant) uploadOnce(ctx context.Context, round uint32, content comm
 	var offset int
 	st := &cohortv1.UploadStatusReply{}
 	if resume {
-		if st, err = p.client.UploadStatus(ctx, &cohortv1.UploadStatusRequest{StudyId: p.cfg.StudyID, Round: round, ContentHash: content.Bytes()}); err != nil {
+		if st, err = p.client.UploadStatus(ctx, &cohortv1.UploadStatusRequest{StudyId: p.cfg.StudyID, Round: round, ContentHash: content.Bytes(), Auth: signed, Commitment: commitment}); err != nil {
 			return fmt.Errorf("participant %s: upload status: %w", p.cfg.Name, err)
 		}
 	}
@@ -1128,13 +1128,52 @@ func (p *Participant) fetchSealed(ctx context.Context, h common.Hash) (sealedUpd
 func (p *Participant) receive(ctx context.Context, h common.Hash) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, p.cfg.rpcTimeout()*4)
 	defer cancel()
-	return receiveBlob(ctx, p.client, h)
+	return receiveBlob(ctx, p.client, p.reader(), h)
 }
 
-// FetchBlob downloads a content-addressed blob from the coordinator and
-// refuses it unless its bytes hash to h.
-func FetchBlob(ctx context.Context, client cohortv1.CoordinatorClient, h common.Hash) ([]byte, error) {
-	b, err := receiveBlob(ctx, client, h)
+// reader is this node's signature on its blob requests.
+func (p *Participant) reader() BlobReader {
+	return BlobReader{Study: p.cfg.StudyID, Key: p.key, CertFingerprint: p.certFP}
+}
+
+// BlobReader is who asks a study's coordinator for its blobs. The
+// coordinator serves the study's published blobs (its recipe, the models
+// the chain records) to any consortium certificate, and every other blob
+// only to a request signed by the study's owner or one of its
+// participants, current or past, over the TLS certificate the signature
+// names.
+type BlobReader struct {
+	Study uint64
+	// Key signs the requests; nil asks unsigned, for published blobs.
+	Key *ecdsa.PrivateKey
+	// CertFingerprint is the SHA-256 of the TLS certificate the reader
+	// connects with (auth.Fingerprint).
+	CertFingerprint common.Hash
+}
+
+// blobRequest is the request for blob h, signed if the reader has a key.
+func (r BlobReader) blobRequest(h common.Hash) (*cohortv1.BlobRequest, error) {
+	req := &cohortv1.BlobRequest{Hash: h.Bytes(), StudyId: r.Study}
+	if r.Key == nil {
+		return req, nil
+	}
+	var err error
+	req.Auth, err = auth.Sign(r.Key, r.Study, 0, auth.KindBlobRead, auth.BlobReadContent(h, r.CertFingerprint))
+	return req, err
+}
+
+// signChunks names the study in req and signs it.
+func (r BlobReader) signChunks(req *cohortv1.ChunkRequest) error {
+	req.StudyId = r.Study
+	var err error
+	req.Auth, err = auth.Sign(r.Key, r.Study, 0, auth.KindChunkRead, auth.ChunkReadContent(req.GetHashes(), req.GetChunks(), r.CertFingerprint))
+	return err
+}
+
+// FetchBlob downloads a content-addressed blob of reader's study from the
+// coordinator and refuses it unless its bytes hash to h.
+func FetchBlob(ctx context.Context, client cohortv1.CoordinatorClient, reader BlobReader, h common.Hash) ([]byte, error) {
+	b, err := receiveBlob(ctx, client, reader, h)
 	if err != nil {
 		return nil, err
 	}
@@ -1153,8 +1192,12 @@ func checkBlobHash(want, got common.Hash) error {
 }
 
 // receiveBlob downloads blob h from the coordinator; the caller checks it.
-func receiveBlob(ctx context.Context, client cohortv1.CoordinatorClient, h common.Hash) ([]byte, error) {
-	stream, err := client.GetBlob(ctx, &cohortv1.BlobRequest{Hash: h.Bytes()})
+func receiveBlob(ctx context.Context, client cohortv1.CoordinatorClient, reader BlobReader, h common.Hash) ([]byte, error) {
+	req, err := reader.blobRequest(h)
+	if err != nil {
+		return nil, err
+	}
+	stream, err := client.GetBlob(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("fetch blob %s: %w", h.Hex(), err)
 	}

@@ -49,7 +49,7 @@ func FetchRoundModel(ctx context.Context, ledger *contracts.Ledger, client cohor
 	if r.Result.ModelHash == (common.Hash{}) {
 		return nil, fmt.Errorf("round %d of study %d has not closed; no model is recorded for it", round, study)
 	}
-	blob, err := FetchBlob(ctx, client, r.Result.ModelHash)
+	blob, err := FetchBlob(ctx, client, BlobReader{Study: study}, r.Result.ModelHash) // published: any consortium certificate
 	if err != nil {
 		return nil, fmt.Errorf("round %d model does not match the chain: %w", round, err)
 	}

@@ -163,6 +163,9 @@ func (p *Participant) spotFacts(ctx context.Context, aggregate []byte, addrs []c
 		}
 		req.Hashes = append(req.Hashes, cm.CiphertextHash.Bytes())
 	}
+	if err := p.reader().signChunks(req); err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithTimeout(ctx, p.cfg.rpcTimeout()*4)
 	defer cancel()
 	stream, err := p.client.OpenChunks(ctx, req)

@@ -20,14 +20,15 @@ const RecipeFetchWait = 2 * time.Minute
 // FetchStudyRecipe downloads the study's recipe from the coordinator, which
 // keeps its canonical bytes in its blob store under the on-chain hash, and
 // checks it hashes to that hash. It waits up to RecipeFetchWait for a
-// coordinator that is not reachable yet.
-func FetchStudyRecipe(ctx context.Context, client cohortv1.CoordinatorClient, onChain common.Hash) (*models.Recipe, error) {
+// coordinator that is not reachable yet. The recipe is published: the
+// request is not signed.
+func FetchStudyRecipe(ctx context.Context, client cohortv1.CoordinatorClient, study uint64, onChain common.Hash) (*models.Recipe, error) {
 	ctx, cancel := context.WithTimeout(ctx, RecipeFetchWait)
 	defer cancel()
 	var b []byte
 	var err error
 	for {
-		if b, err = FetchBlob(ctx, client, onChain); err == nil || status.Code(err) != codes.Unavailable {
+		if b, err = FetchBlob(ctx, client, BlobReader{Study: study}, onChain); err == nil || status.Code(err) != codes.Unavailable {
 			break
 		}
 		select {
@@ -49,16 +50,16 @@ func FetchStudyRecipe(ctx context.Context, client cohortv1.CoordinatorClient, on
 // CheckStudySettings checks a hospital's settings against the chain's hash
 // and, if its recipe differs, fetches the study's recipe from the
 // coordinator to name the differing fields.
-func CheckStudySettings(ctx context.Context, settings models.StudySettings, onChain common.Hash, client cohortv1.CoordinatorClient) error {
+func CheckStudySettings(ctx context.Context, settings models.StudySettings, study uint64, onChain common.Hash, client cohortv1.CoordinatorClient) error {
 	err := settings.Check(onChain, nil)
 	if err == nil || settings.Recipe == nil {
 		return err
 	}
-	study, ferr := FetchStudyRecipe(ctx, client, onChain)
+	recipe, ferr := FetchStudyRecipe(ctx, client, study, onChain)
 	if ferr != nil {
 		return fmt.Errorf("%w (and the study's recipe could not be fetched to name the differing fields: %v)", err, ferr)
 	}
-	return settings.Check(onChain, study)
+	return settings.Check(onChain, recipe)
 }
 
 // ParseConsentSource reads a configured consent source: "chain", "local",

@@ -58,6 +58,13 @@ const (
 	// content is DeclineContent(phase, reason) and the round the task's,
 	// so a decline counts for that phase of that round only.
 	KindDecline = "task-decline"
+	// KindBlobRead signs a request for one of the study's blobs
+	// (GetBlob): content is BlobReadContent(hash, certificate fingerprint),
+	// round 0.
+	KindBlobRead = "blob-read"
+	// KindChunkRead signs a request for chunk proofs of the study's
+	// committed vectors (OpenChunks): content is ChunkReadContent, round 0.
+	KindChunkRead = "chunk-read"
 )
 
 // domain separates Cohort signatures from every other use of the same key.
@@ -169,4 +176,27 @@ func DeclineContent(phase, reason string) common.Hash {
 	buf = append(buf, phase...)
 	buf = binary.BigEndian.AppendUint32(buf, uint32(len(reason)))
 	return crypto.Keccak256Hash(append(buf, reason...))
+}
+
+// BlobReadContent is the content hash a blob-read signature covers: the
+// blob's hash and the fingerprint of the TLS certificate the reader
+// connects with, so a request replayed over another connection is refused.
+func BlobReadContent(blob, certFingerprint common.Hash) common.Hash {
+	return crypto.Keccak256Hash([]byte(KindBlobRead), blob.Bytes(), certFingerprint.Bytes())
+}
+
+// ChunkReadContent is the content hash a chunk-read signature covers: the
+// vectors' hashes and the chunks asked, in order, and the fingerprint of
+// the reader's TLS certificate (as BlobReadContent).
+func ChunkReadContent(hashes [][]byte, chunks []uint32, certFingerprint common.Hash) common.Hash {
+	buf := binary.BigEndian.AppendUint32([]byte(KindChunkRead), uint32(len(hashes)))
+	for _, h := range hashes {
+		buf = binary.BigEndian.AppendUint32(buf, uint32(len(h)))
+		buf = append(buf, h...)
+	}
+	buf = binary.BigEndian.AppendUint32(buf, uint32(len(chunks)))
+	for _, c := range chunks {
+		buf = binary.BigEndian.AppendUint32(buf, c)
+	}
+	return crypto.Keccak256Hash(buf, certFingerprint.Bytes())
 }

@@ -107,3 +107,29 @@ func TestDeclineContent(t *testing.T) {
 	}
 	require.Equal(t, DeclineContent("decrypt", "behind"), DeclineContent("decrypt", "behind"), "deterministic")
 }
+
+// A blob or chunk read signature names the blob, the chunks and the
+// certificate it comes over: any other of them is another content, so a
+// request replayed over another connection, or for other blobs or chunks
+// (however the same bytes are split between hashes and chunks), does not
+// verify.
+func TestReadContentsBindEveryField(t *testing.T) {
+	blob, other := common.Hash{1}, common.Hash{2}
+	fp, otherFP := common.Hash{3}, common.Hash{4}
+	base := BlobReadContent(blob, fp)
+	require.NotEqual(t, base, BlobReadContent(other, fp))
+	require.NotEqual(t, base, BlobReadContent(blob, otherFP))
+
+	hashes := [][]byte{blob.Bytes(), other.Bytes()}
+	chunks := ChunkReadContent(hashes, []uint32{0, 3}, fp)
+	for name, c := range map[string]common.Hash{
+		"another certificate":     ChunkReadContent(hashes, []uint32{0, 3}, otherFP),
+		"other chunks":            ChunkReadContent(hashes, []uint32{0, 4}, fp),
+		"the vectors reordered":   ChunkReadContent([][]byte{other.Bytes(), blob.Bytes()}, []uint32{0, 3}, fp),
+		"one vector fewer":        ChunkReadContent(hashes[:1], []uint32{0, 3}, fp),
+		"bytes moved to a vector": ChunkReadContent([][]byte{blob.Bytes(), append(other.Bytes(), 0, 0, 0, 0)}, []uint32{3}, fp),
+		"a blob read of the same": BlobReadContent(blob, fp),
+	} {
+		require.NotEqual(t, chunks, c, name)
+	}
+}

@@ -2429,11 +2429,17 @@ func (x *SignedCommitment) GetSignature() []byte {
 	return nil
 }
 
+// UploadStatusRequest is answered only to the upload's sender: auth and
+// commitment are what its upload's header carries (the sender's
+// auth.KindUpdate signature of content_hash for the round, and in a batched
+// round its signed commitment), checked as the upload's are.
 type UploadStatusRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
 	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
 	ContentHash   []byte                 `protobuf:"bytes,3,opt,name=content_hash,json=contentHash,proto3" json:"content_hash,omitempty"`
+	Auth          *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"`
+	Commitment    *SignedCommitment      `protobuf:"bytes,5,opt,name=commitment,proto3" json:"commitment,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2485,6 +2491,20 @@ func (x *UploadStatusRequest) GetRound() uint32 {
 func (x *UploadStatusRequest) GetContentHash() []byte {
 	if x != nil {
 		return x.ContentHash
+	}
+	return nil
+}
+
+func (x *UploadStatusRequest) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
+func (x *UploadStatusRequest) GetCommitment() *SignedCommitment {
+	if x != nil {
+		return x.Commitment
 	}
 	return nil
 }
@@ -3120,9 +3140,17 @@ func (*Ack) Descriptor() ([]byte, []int) {
 	return file_cohortv1_cohort_proto_rawDescGZIP(), []int{37}
 }
 
+// BlobRequest asks for a blob of study study_id. A published blob (the
+// study's recipe, a model the chain records for one of its rounds) is
+// served to any consortium certificate; any other only with auth, the
+// signature of the study's owner or one of its participants, current or
+// past (auth.KindBlobRead over auth.BlobReadContent of the hash and the
+// caller's TLS certificate fingerprint).
 type BlobRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Hash          []byte                 `protobuf:"bytes,1,opt,name=hash,proto3" json:"hash,omitempty"`
+	StudyId       uint64                 `protobuf:"varint,2,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Auth          *Signed                `protobuf:"bytes,3,opt,name=auth,proto3" json:"auth,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -3164,10 +3192,29 @@ func (x *BlobRequest) GetHash() []byte {
 	return nil
 }
 
+func (x *BlobRequest) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *BlobRequest) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
+	}
+	return nil
+}
+
+// ChunkRequest asks for chunk proofs of study study_id's committed
+// vectors, signed as a BlobRequest (auth.KindChunkRead over
+// auth.ChunkReadContent).
 type ChunkRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Hashes        [][]byte               `protobuf:"bytes,1,rep,name=hashes,proto3" json:"hashes,omitempty"`         // chunk roots of committed vectors
 	Chunks        []uint32               `protobuf:"varint,2,rep,packed,name=chunks,proto3" json:"chunks,omitempty"` // chunk indices, increasing
+	StudyId       uint64                 `protobuf:"varint,3,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Auth          *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -3212,6 +3259,20 @@ func (x *ChunkRequest) GetHashes() [][]byte {
 func (x *ChunkRequest) GetChunks() []uint32 {
 	if x != nil {
 		return x.Chunks
+	}
+	return nil
+}
+
+func (x *ChunkRequest) GetStudyId() uint64 {
+	if x != nil {
+		return x.StudyId
+	}
+	return 0
+}
+
+func (x *ChunkRequest) GetAuth() *Signed {
+	if x != nil {
+		return x.Auth
 	}
 	return nil
 }
@@ -4207,11 +4268,15 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x10SignedCommitment\x12!\n" +
 	"\fsample_count\x18\x01 \x01(\x04R\vsampleCount\x12!\n" +
 	"\fconsent_root\x18\x02 \x01(\fR\vconsentRoot\x12\x1c\n" +
-	"\tsignature\x18\x03 \x01(\fR\tsignature\"i\n" +
+	"\tsignature\x18\x03 \x01(\fR\tsignature\"\xcd\x01\n" +
 	"\x13UploadStatusRequest\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12!\n" +
-	"\fcontent_hash\x18\x03 \x01(\fR\vcontentHash\"K\n" +
+	"\fcontent_hash\x18\x03 \x01(\fR\vcontentHash\x12%\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x12;\n" +
+	"\n" +
+	"commitment\x18\x05 \x01(\v2\x1b.cohort.v1.SignedCommitmentR\n" +
+	"commitment\"K\n" +
 	"\x11UploadStatusReply\x12\x1a\n" +
 	"\breceived\x18\x01 \x01(\x04R\breceived\x12\x1a\n" +
 	"\bcomplete\x18\x02 \x01(\bR\bcomplete\"F\n" +
@@ -4259,12 +4324,16 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x05phase\x18\x03 \x01(\tR\x05phase\x12\x16\n" +
 	"\x06reason\x18\x04 \x01(\tR\x06reason\x12%\n" +
 	"\x04auth\x18\x05 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\x05\n" +
-	"\x03Ack\"!\n" +
+	"\x03Ack\"c\n" +
 	"\vBlobRequest\x12\x12\n" +
-	"\x04hash\x18\x01 \x01(\fR\x04hash\">\n" +
+	"\x04hash\x18\x01 \x01(\fR\x04hash\x12\x19\n" +
+	"\bstudy_id\x18\x02 \x01(\x04R\astudyId\x12%\n" +
+	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\x80\x01\n" +
 	"\fChunkRequest\x12\x16\n" +
 	"\x06hashes\x18\x01 \x03(\fR\x06hashes\x12\x16\n" +
-	"\x06chunks\x18\x02 \x03(\rR\x06chunks\"\"\n" +
+	"\x06chunks\x18\x02 \x03(\rR\x06chunks\x12\x19\n" +
+	"\bstudy_id\x18\x03 \x01(\x04R\astudyId\x12%\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\"\n" +
 	"\n" +
 	"ChunkProof\x12\x14\n" +
 	"\x05proof\x18\x01 \x01(\fR\x05proof\"3\n" +
@@ -4458,69 +4527,73 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	26, // 38: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
 	0,  // 39: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
 	27, // 40: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 41: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	33, // 42: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
-	0,  // 43: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
-	31, // 44: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
-	35, // 45: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
-	36, // 46: cohort.v1.DecryptionRecord.evaluation_declines:type_name -> cohort.v1.TaskDecline
-	0,  // 47: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 48: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
-	0,  // 49: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	43, // 50: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 51: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 52: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	43, // 53: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 54: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	19, // 55: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 56: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	43, // 57: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 58: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	48, // 59: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 60: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 61: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	24, // 62: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	25, // 63: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	28, // 64: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 65: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 66: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 67: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 68: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 69: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	31, // 70: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	32, // 71: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
-	35, // 72: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	43, // 73: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	45, // 74: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	48, // 75: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	50, // 76: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	36, // 77: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
-	38, // 78: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	39, // 79: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 80: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	37, // 81: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	30, // 82: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	29, // 83: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	37, // 84: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	37, // 85: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	37, // 86: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	37, // 87: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	37, // 88: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	37, // 89: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	37, // 90: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
-	37, // 91: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	37, // 92: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	37, // 93: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	37, // 94: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	37, // 95: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	37, // 96: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
-	41, // 97: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	40, // 98: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	80, // [80:99] is the sub-list for method output_type
-	61, // [61:80] is the sub-list for method input_type
-	61, // [61:61] is the sub-list for extension type_name
-	61, // [61:61] is the sub-list for extension extendee
-	0,  // [0:61] is the sub-list for field type_name
+	0,  // 41: cohort.v1.UploadStatusRequest.auth:type_name -> cohort.v1.Signed
+	27, // 42: cohort.v1.UploadStatusRequest.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 43: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	33, // 44: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
+	0,  // 45: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
+	31, // 46: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
+	35, // 47: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
+	36, // 48: cohort.v1.DecryptionRecord.evaluation_declines:type_name -> cohort.v1.TaskDecline
+	0,  // 49: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 50: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
+	0,  // 51: cohort.v1.BlobRequest.auth:type_name -> cohort.v1.Signed
+	0,  // 52: cohort.v1.ChunkRequest.auth:type_name -> cohort.v1.Signed
+	0,  // 53: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	43, // 54: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 55: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 56: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	43, // 57: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 58: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	19, // 59: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 60: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	43, // 61: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 62: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	48, // 63: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 64: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 65: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	24, // 66: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	25, // 67: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	28, // 68: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 69: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 70: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 71: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 72: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 73: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	31, // 74: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	32, // 75: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
+	35, // 76: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	43, // 77: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	45, // 78: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	48, // 79: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	50, // 80: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	36, // 81: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
+	38, // 82: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	39, // 83: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 84: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	37, // 85: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	30, // 86: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	29, // 87: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	37, // 88: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	37, // 89: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	37, // 90: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	37, // 91: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	37, // 92: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	37, // 93: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	37, // 94: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
+	37, // 95: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	37, // 96: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	37, // 97: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	37, // 98: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	37, // 99: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	37, // 100: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
+	41, // 101: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	40, // 102: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	84, // [84:103] is the sub-list for method output_type
+	65, // [65:84] is the sub-list for method input_type
+	65, // [65:65] is the sub-list for extension type_name
+	65, // [65:65] is the sub-list for extension extendee
+	0,  // [0:65] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }

@@ -62,7 +62,7 @@ type CoordinatorClient interface {
 	// sender made on chain for that round.
 	UploadUpdate(ctx context.Context, opts ...grpc.CallOption) (grpc.ClientStreamingClient[UpdateChunk, UploadReceipt], error)
 	// UploadStatus says how many bytes of an interrupted upload the
-	// coordinator kept, so the sender resumes from there.
+	// coordinator kept, so the sender resumes from there; only to the sender.
 	UploadStatus(ctx context.Context, in *UploadStatusRequest, opts ...grpc.CallOption) (*UploadStatusReply, error)
 	// SubmitThresholdShares answers a ThresholdTask: the caller's Shamir
 	// shares of its secret key, each encrypted to its recipient.
@@ -106,11 +106,13 @@ type CoordinatorClient interface {
 	// its timeout, and the coordinator's operator reads the reason.
 	DeclineTask(ctx context.Context, in *TaskDecline, opts ...grpc.CallOption) (*Ack, error)
 	// GetBlob streams a content-addressed blob (model, public key, aggregate,
-	// committed ciphertext); callers check the hash against the chain.
+	// committed ciphertext) of the study to a caller that may read it (see
+	// BlobRequest); callers check the hash against the chain.
 	GetBlob(ctx context.Context, in *BlobRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[BlobChunk], error)
 	// OpenChunks streams, for each committed vector named, a proof of the
 	// chunks asked (aggregation.ChunkProof), in the order named: what a
-	// holder spot-checks an aggregate against before it decrypts.
+	// holder spot-checks an aggregate against before it decrypts; only to
+	// the study's owner and participants (see ChunkRequest).
 	OpenChunks(ctx context.Context, in *ChunkRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[ChunkProof], error)
 }
 
@@ -356,7 +358,7 @@ type CoordinatorServer interface {
 	// sender made on chain for that round.
 	UploadUpdate(grpc.ClientStreamingServer[UpdateChunk, UploadReceipt]) error
 	// UploadStatus says how many bytes of an interrupted upload the
-	// coordinator kept, so the sender resumes from there.
+	// coordinator kept, so the sender resumes from there; only to the sender.
 	UploadStatus(context.Context, *UploadStatusRequest) (*UploadStatusReply, error)
 	// SubmitThresholdShares answers a ThresholdTask: the caller's Shamir
 	// shares of its secret key, each encrypted to its recipient.
@@ -400,11 +402,13 @@ type CoordinatorServer interface {
 	// its timeout, and the coordinator's operator reads the reason.
 	DeclineTask(context.Context, *TaskDecline) (*Ack, error)
 	// GetBlob streams a content-addressed blob (model, public key, aggregate,
-	// committed ciphertext); callers check the hash against the chain.
+	// committed ciphertext) of the study to a caller that may read it (see
+	// BlobRequest); callers check the hash against the chain.
 	GetBlob(*BlobRequest, grpc.ServerStreamingServer[BlobChunk]) error
 	// OpenChunks streams, for each committed vector named, a proof of the
 	// chunks asked (aggregation.ChunkProof), in the order named: what a
-	// holder spot-checks an aggregate against before it decrypts.
+	// holder spot-checks an aggregate against before it decrypts; only to
+	// the study's owner and participants (see ChunkRequest).
 	OpenChunks(*ChunkRequest, grpc.ServerStreamingServer[ChunkProof]) error
 	mustEmbedUnimplementedCoordinatorServer()
 }

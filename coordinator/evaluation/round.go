@@ -488,6 +488,7 @@ func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update 
 			_ = c.Close()
 		}
 	}()
+	var certs []common.Hash // the fingerprints of the certificates conns present
 	dial := func(addr, name string) (*grpc.ClientConn, error) {
 		cert, err := s.CA().IssueClient(name, common.Address{})
 		if err != nil {
@@ -497,12 +498,13 @@ func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update 
 		if err != nil {
 			return nil, err
 		}
-		conns = append(conns, conn)
+		conns, certs = append(conns, conn), append(certs, auth.Fingerprint(cert))
 		return conn, nil
 	}
 	content := aggregation.ContentHash(update)
 	sinkConns := make([]*grpc.ClientConn, n)
 	fetchers := make([]cohortv1.CoordinatorClient, n)
+	readers := make([]participant.BlobReader, n) // as the study's owner, who may read its updates
 	keys := make([]*ecdsa.PrivateKey, n)
 	for i := range n {
 		name := fmt.Sprintf("bench-hospital-%d", i+1)
@@ -513,7 +515,7 @@ func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update 
 		if err != nil {
 			return upload, baseline, download, err
 		}
-		fetchers[i] = cohortv1.NewCoordinatorClient(conn)
+		fetchers[i], readers[i] = cohortv1.NewCoordinatorClient(conn), s.OwnerReader(certs[len(certs)-1])
 		if keys[i], err = crypto.GenerateKey(); err != nil {
 			return upload, baseline, download, err
 		}
@@ -527,7 +529,7 @@ func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update 
 		return rawstream.Upload(ctx, sinkConns[i], update, roundChunk)
 	}
 	fetch := func(ctx context.Context, i int) error {
-		got, err := participant.FetchBlob(ctx, fetchers[i], content)
+		got, err := participant.FetchBlob(ctx, fetchers[i], readers[i], content)
 		if err == nil && len(got) != len(update) {
 			err = fmt.Errorf("fetched %d bytes, want %d", len(got), len(update))
 		}

@@ -50,22 +50,25 @@ const (
 
 // Study is a running in-process study.
 type Study struct {
-	chain        *contracts.Chain
-	ledger       *contracts.Ledger
-	studyID      uint64
-	researcher   *contracts.Account
-	coordAddr    common.Address
-	participants []Participant
-	spec         models.Spec
-	listen       string
-	ca           *auth.CA
-	result       *coordinator.Result
-	rounds       []RoundFigures
-	cfg          Config
-	server       *grpc.Server
-	conns        []*grpc.ClientConn
-	consent      ConsentFigures
-	revoked      []Revocation
+	chain      *contracts.Chain
+	ledger     *contracts.Ledger
+	studyID    uint64
+	researcher *contracts.Account
+	// researcherKey signs the harness's blob requests (FetchBlob) as
+	// the study's owner.
+	researcherKey *ecdsa.PrivateKey
+	coordAddr     common.Address
+	participants  []Participant
+	spec          models.Spec
+	listen        string
+	ca            *auth.CA
+	result        *coordinator.Result
+	rounds        []RoundFigures
+	cfg           Config
+	server        *grpc.Server
+	conns         []*grpc.ClientConn
+	consent       ConsentFigures
+	revoked       []Revocation
 	// startLater starts the nodes of hospitals that join between rounds;
 	// stopNode[i] stops hospital i's node. nodesMu guards both: the
 	// coordinator's progress callback reads them.
@@ -271,7 +274,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	// chain's clock would run far ahead and expire the rounds' deadlines
 	// (set from the wall clock); past this lead transactions share blocks.
 	s.chain.SetClockLead(ChainClockLead)
-	s.researcher = contracts.NewAccount(researcherKey)
+	s.researcher, s.researcherKey = contracts.NewAccount(researcherKey), researcherKey
 	coordAccount := contracts.NewAccount(coordKey)
 	s.coordAddr = coordAccount.Address()
 	if s.ledger, _, err = contracts.Deploy(ctx, s.chain, s.researcher, founders); err != nil {
@@ -748,7 +751,7 @@ func (s *Study) checkHospitalRecipe(ctx context.Context, i int, onChain common.H
 	}
 	// The study's own recipe, from the coordinator's store, names the
 	// fields that differ.
-	studyRecipe, ferr := participant.FetchStudyRecipe(ctx, client, onChain)
+	studyRecipe, ferr := participant.FetchStudyRecipe(ctx, client, s.studyID, onChain)
 	if ferr != nil {
 		return fmt.Errorf("%w (and the study's recipe could not be fetched to name the differing fields: %v)", err, ferr)
 	}
@@ -757,16 +760,30 @@ func (s *Study) checkHospitalRecipe(ctx context.Context, i int, onChain common.H
 
 // Dial connects to the study's coordinator as a consortium member named name.
 func (s *Study) Dial(name string) (cohortv1.CoordinatorClient, error) {
+	client, _, err := s.dialAs(name)
+	return client, err
+}
+
+// dialAs is Dial that also returns the fingerprint of the certificate the
+// connection presents.
+func (s *Study) dialAs(name string) (cohortv1.CoordinatorClient, common.Hash, error) {
 	cert, err := s.ca.IssueClient(name, common.Address{})
 	if err != nil {
-		return nil, err
+		return nil, common.Hash{}, err
 	}
 	conn, err := grpc.NewClient(s.listen, grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, s.ca.Pool(), "127.0.0.1", s.coordAddr))))
 	if err != nil {
-		return nil, err
+		return nil, common.Hash{}, err
 	}
 	s.conns = append(s.conns, conn)
-	return cohortv1.NewCoordinatorClient(conn), nil
+	return cohortv1.NewCoordinatorClient(conn), auth.Fingerprint(cert), nil
+}
+
+// OwnerReader is the study owner's (the researcher's) signature on blob
+// requests over a connection presenting the certificate whose fingerprint
+// is certFP: the coordinator serves the owner every blob of the study.
+func (s *Study) OwnerReader(certFP common.Hash) participant.BlobReader {
+	return participant.BlobReader{Study: s.studyID, Key: s.researcherKey, CertFingerprint: certFP}
 }
 
 // Close stops the coordinator's server, the connections and the embedded chain.

@@ -78,15 +78,16 @@ func (s *Study) StoreDir() string { return filepath.Join(s.cfg.DataDir, "coordin
 func (s *Study) Chain() *contracts.Chain { return s.chain }
 
 // FetchBlob fetches a blob (an update, an aggregate, a model) from the
-// study's coordinator by its hash, checking the bytes hash to it.
+// study's coordinator by its hash, as the study's owner, checking the
+// bytes hash to it.
 func (s *Study) FetchBlob(ctx context.Context, h common.Hash) ([]byte, error) {
-	client, err := s.Dial("blob-reader")
+	client, fp, err := s.dialAs("blob-reader")
 	if err != nil {
 		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	data, err := participant.FetchBlob(ctx, client, h)
+	data, err := participant.FetchBlob(ctx, client, s.OwnerReader(fp), h)
 	if err != nil {
 		return nil, fmt.Errorf("fetching blob %s from the coordinator: %w", h.Hex(), err)
 	}

@@ -197,7 +197,7 @@ func studySettings(ctx context.Context, cfg Config, client cohortv1.CoordinatorC
 	if cfg.RecipeFile == "" && cfg.SpecFile == "" && cfg.Train == nil && cfg.Standardise == "" {
 		settings := &models.StudySettings{}
 		return settings, func(h common.Hash) error {
-			r, err := participant.FetchStudyRecipe(ctx, client, h)
+			r, err := participant.FetchStudyRecipe(ctx, client, cfg.StudyID, h)
 			if err != nil {
 				return err
 			}
@@ -209,5 +209,7 @@ func studySettings(ctx context.Context, cfg Config, client cohortv1.CoordinatorC
 	if err != nil {
 		return nil, nil, err
 	}
-	return &settings, func(h common.Hash) error { return participant.CheckStudySettings(ctx, settings, h, client) }, nil
+	return &settings, func(h common.Hash) error {
+		return participant.CheckStudySettings(ctx, settings, cfg.StudyID, h, client)
+	}, nil
 }

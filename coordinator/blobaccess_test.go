@@ -1,0 +1,262 @@
+package coordinator
+
+import (
+	"crypto/ecdsa"
+	"errors"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// admitOutsider makes the fixture's stranger a consortium member (its
+// certificate registered on chain) that has not joined the study: what
+// any hospital of the consortium is to a study it is not in.
+func (f *fixture) admitOutsider(t *testing.T) *hospital {
+	t.Helper()
+	out := f.stranger
+	id, _, err := f.ledger.ProposeAdmission(f.ctx, f.hospitals[0].account, contracts.Member{Address: out.addr(), Name: "outsider", TLSFingerprint: auth.Fingerprint(out.cert)})
+	require.NoError(t, err)
+	for _, h := range f.hospitals[1:] {
+		if ok, _ := f.ledger.IsMember(f.ctx, out.addr()); ok {
+			break
+		}
+		_, _, err := f.ledger.Vote(f.ctx, h.account, id)
+		require.NoError(t, err)
+	}
+	ok, err := f.ledger.IsMember(f.ctx, out.addr())
+	require.NoError(t, err)
+	require.True(t, ok, "the outsider is a consortium member")
+	in, err := f.ledger.IsParticipant(f.ctx, f.studyID, out.addr())
+	require.NoError(t, err)
+	require.False(t, in, "and not in the study")
+	return out
+}
+
+// readBlob streams a GetBlob answer whole.
+func readBlob(t *testing.T, f *fixture, client cohortv1.CoordinatorClient, req *cohortv1.BlobRequest) ([]byte, error) {
+	t.Helper()
+	stream, err := client.GetBlob(f.ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	var got []byte
+	for {
+		chunk, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			return got, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		got = append(got, chunk.GetData()...)
+	}
+}
+
+// openChunks streams an OpenChunks answer whole.
+func openChunks(f *fixture, client cohortv1.CoordinatorClient, req *cohortv1.ChunkRequest) ([][]byte, error) {
+	stream, err := client.OpenChunks(f.ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	var out [][]byte
+	for {
+		m, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m.GetProof())
+	}
+}
+
+// signedRead is a GetBlob request for blob of study, signed by signer over
+// the certificate of via's connection.
+func signedRead(t *testing.T, signer *ecdsa.PrivateKey, via *hospital, study uint64, blob common.Hash) *cohortv1.BlobRequest {
+	t.Helper()
+	signed, err := auth.Sign(signer, study, 0, auth.KindBlobRead, auth.BlobReadContent(blob, auth.Fingerprint(via.cert)))
+	require.NoError(t, err)
+	return &cohortv1.BlobRequest{Hash: blob.Bytes(), StudyId: study, Auth: signed}
+}
+
+// signedChunks is an OpenChunks request of chunk 0 of blob, signed as
+// signedRead.
+func signedChunks(t *testing.T, signer *ecdsa.PrivateKey, via *hospital, study uint64, blob common.Hash) *cohortv1.ChunkRequest {
+	t.Helper()
+	req := &cohortv1.ChunkRequest{Hashes: [][]byte{blob.Bytes()}, Chunks: []uint32{0}, StudyId: study}
+	var err error
+	req.Auth, err = auth.Sign(signer, study, 0, auth.KindChunkRead, auth.ChunkReadContent(req.Hashes, req.Chunks, auth.Fingerprint(via.cert)))
+	require.NoError(t, err)
+	return req
+}
+
+// A consortium member that is not in the study asks the coordinator for
+// a participant's update ciphertext by the hash the chain records, for
+// chunk proofs of it, and how much of another participant's upload is
+// stored: each is refused, signed or not, while the study's participants
+// and its owner read the update, and anyone in the consortium the study's
+// published recipe and models. Before, any consortium certificate was
+// served every blob and every upload's progress.
+func TestOutsiderCannotReadTheStudysBlobs(t *testing.T) {
+	f := newFixture(t)
+	outsider := f.admitOutsider(t)
+	h1, h2 := f.hospitals[0], f.hospitals[1]
+	update := f.update(t, h1)
+	f.commit(t, h1, update)
+	h, err := f.coord.store.Put(update)
+	require.NoError(t, err)
+	// Round 1 ends (abandoned), h4 leaves the study between rounds, and
+	// round 2 opens from a model the chain records.
+	gone := f.hospitals[3]
+	require.NoError(t, f.chain.AdvanceTime(2*time.Hour)) // past round 1's deadline and grace
+	_, err = f.ledger.AbandonRound(f.ctx, f.coordAcct, f.studyID, 1)
+	require.NoError(t, err)
+	_, err = f.ledger.LeaveStudy(f.ctx, gone.account, f.studyID)
+	require.NoError(t, err)
+	model, err := f.coord.store.Put([]byte("round 2's global model"))
+	require.NoError(t, err)
+	_, err = f.ledger.OpenRound(f.ctx, f.coordAcct, f.studyID, 2, model, time.Now().Add(4*time.Hour))
+	require.NoError(t, err)
+
+	refused := []struct {
+		name string
+		err  func() error
+		code codes.Code
+		says string
+	}{
+		{"GetBlob of an update, unsigned", func() error {
+			_, err := readBlob(t, f, outsider.client, &cohortv1.BlobRequest{Hash: h.Bytes(), StudyId: f.studyID})
+			return err
+		}, codes.PermissionDenied, "not published"},
+		{"GetBlob of an update, signed by the outsider", func() error {
+			_, err := readBlob(t, f, outsider.client, signedRead(t, outsider.key, outsider, f.studyID, h))
+			return err
+		}, codes.PermissionDenied, "neither the owner of study"},
+		{"GetBlob naming another study", func() error {
+			_, err := readBlob(t, f, h2.client, signedRead(t, h2.key, h2, f.studyID+1, h))
+			return err
+		}, codes.PermissionDenied, "serves study"},
+		{"GetBlob with a participant's signature replayed over another connection", func() error {
+			_, err := readBlob(t, f, outsider.client, signedRead(t, h2.key, h2, f.studyID, h))
+			return err
+		}, codes.Unauthenticated, "bad signature"},
+		{"GetBlob with a participant's signature of another blob", func() error {
+			req := signedRead(t, h2.key, h2, f.studyID, model)
+			req.Hash = h.Bytes()
+			_, err := readBlob(t, f, h2.client, req)
+			return err
+		}, codes.Unauthenticated, "bad signature"},
+		{"OpenChunks of an update, unsigned", func() error {
+			_, err := openChunks(f, outsider.client, &cohortv1.ChunkRequest{Hashes: [][]byte{h.Bytes()}, Chunks: []uint32{0}, StudyId: f.studyID})
+			return err
+		}, codes.PermissionDenied, "not published"},
+		{"OpenChunks of an update, signed by the outsider", func() error {
+			_, err := openChunks(f, outsider.client, signedChunks(t, outsider.key, outsider, f.studyID, h))
+			return err
+		}, codes.PermissionDenied, "neither the owner of study"},
+	}
+	for _, tt := range refused {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.err()
+			require.Error(t, err)
+			assert.Equal(t, tt.code, status.Code(err), "%v", err)
+			assert.Contains(t, err.Error(), tt.says)
+		})
+	}
+
+	for _, reader := range []struct {
+		name string
+		key  *ecdsa.PrivateKey
+	}{{"a participant", h2.key}, {"a participant that left", gone.key}, {"the study's owner", f.researcherKey}} {
+		got, err := readBlob(t, f, h2.client, signedRead(t, reader.key, h2, f.studyID, h))
+		require.NoError(t, err, reader.name)
+		assert.Equal(t, update, got, reader.name)
+		proofs, err := openChunks(f, h2.client, signedChunks(t, reader.key, h2, f.studyID, h))
+		require.NoError(t, err, reader.name)
+		assert.Len(t, proofs, 1, reader.name)
+	}
+
+	// The study's recipe (its bytes hash to the spec hash the chain
+	// records) and the models the chain records are published.
+	recipe, err := f.coord.store.Put([]byte("spec"))
+	require.NoError(t, err)
+	for blob, want := range map[common.Hash]string{recipe: "spec", model: "round 2's global model"} {
+		got, err := readBlob(t, f, outsider.client, &cohortv1.BlobRequest{Hash: blob.Bytes(), StudyId: f.studyID})
+		require.NoError(t, err, "published, to any consortium certificate: %s", want)
+		assert.Equal(t, want, string(got))
+	}
+	other, err := f.coord.store.Put([]byte("not a model the chain records"))
+	require.NoError(t, err)
+	_, err = readBlob(t, f, outsider.client, &cohortv1.BlobRequest{Hash: other.Bytes(), StudyId: f.studyID})
+	assert.Equal(t, codes.PermissionDenied, status.Code(err), "%v", err)
+}
+
+// UploadStatus answers an upload's sender only, about its own upload: a
+// member of the study that names another's committed hash, with its own
+// signature or none, and an outsider are refused; the sender is told how
+// much arrived.
+func TestUploadStatusAnswersOnlyTheUploader(t *testing.T) {
+	f := newFixture(t)
+	outsider := f.admitOutsider(t)
+	h1, h2 := f.hospitals[0], f.hospitals[1]
+	data := f.update(t, h2)
+	f.commit(t, h2, data)
+	partial := aggregation.ContentHash(data)
+	require.Error(t, upload(f.ctx, h2, h2.key, f.studyID, 1, partial, uint64(len(data)), data[:len(data)/2], 1<<10), "cut short")
+	n, err := f.coord.store.PartialSize(partial)
+	require.NoError(t, err)
+	require.Positive(t, n, "part of h2's upload is kept")
+
+	ask := func(via *hospital, signer *ecdsa.PrivateKey) (*cohortv1.UploadStatusReply, error) {
+		req := &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: partial.Bytes()}
+		if signer != nil {
+			req.Auth, err = auth.Sign(signer, f.studyID, 1, auth.KindUpdate, partial)
+			require.NoError(t, err)
+		}
+		return via.client.UploadStatus(f.ctx, req)
+	}
+	for _, tt := range []struct {
+		name   string
+		via    *hospital
+		signer *ecdsa.PrivateKey
+		code   codes.Code
+	}{
+		{"an outsider, unsigned", outsider, nil, codes.Unauthenticated},
+		{"an outsider, signed", outsider, outsider.key, codes.PermissionDenied},
+		{"another participant, unsigned", h1, nil, codes.Unauthenticated},
+		{"another participant, signed", h1, h1.key, codes.PermissionDenied},
+	} {
+		_, err := ask(tt.via, tt.signer)
+		assert.Equal(t, tt.code, status.Code(err), "%s: %v", tt.name, err)
+	}
+	st, err := ask(h2, h2.key)
+	require.NoError(t, err)
+	assert.Equal(t, uint64(n), st.GetReceived())
+}
+
+// A coordinator's store holds one study's blobs: a coordinator of another
+// study refuses it, as it would serve them to that study's readers.
+func TestStoreHoldsOneStudysBlobs(t *testing.T) {
+	f := newFixture(t)
+	cfg := f.coord.cfg
+	cfg.StudyID++
+	_, err := New(cfg, f.ledger, f.coordAcct, f.scheme, f.coord.store, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "holds study")
+	cfg.StudyID--
+	_, err = New(cfg, f.ledger, f.coordAcct, f.scheme, f.coord.store, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	require.NoError(t, err, "its own study's coordinator, restarted")
+}
