@@ -41,6 +41,11 @@ const (
 // 12 s blocks, well within the coordinator's default phase timeout (2m).
 const defaultChainCatchUp = time.Minute
 
+// chainReadTimeout bounds one read of this node's block number or hash
+// while awaitChain waits (at least Config.ChainCatchUp): a node that
+// accepts a connection and never answers must not hold a task forever.
+const chainReadTimeout = 30 * time.Second
+
 func (c Config) chainCatchUp() time.Duration {
 	if c.ChainCatchUp > 0 {
 		return c.ChainCatchUp
@@ -106,7 +111,12 @@ func (p *Participant) awaitChain(ctx context.Context, phase protocol.Phase, task
 		forked bool // the fork wait was logged
 	)
 	for {
-		head, at, err := p.nodeAt(wctx, n, want)
+		// The bound is on waiting for the node's blocks, not on one read:
+		// a read slower than the bound (a loaded machine, a busy node)
+		// refused a node that was at the block as "still at block 0".
+		rctx, rcancel := context.WithTimeout(ctx, max(limit, chainReadTimeout))
+		head, at, err := p.nodeAt(rctx, n, want)
+		rcancel()
 		if err == nil {
 			seen, other = head, common.Hash{}
 			if head >= n && at == want {
@@ -122,14 +132,14 @@ func (p *Participant) awaitChain(ctx context.Context, phase protocol.Phase, task
 		switch {
 		case ctx.Err() != nil:
 			return fmt.Errorf("participant %s: waiting for block %d: %w", p.cfg.Name, n, ctx.Err())
+		case err != nil:
+			return fmt.Errorf("participant %s: reading this node's chain before a %s task: %w", p.cfg.Name, phase, err)
 		case wctx.Err() != nil && other != (common.Hash{}):
 			return fmt.Errorf("participant %s: %w: the coordinator sent this %s task at block %d with hash %s, and this hospital's Ethereum node still has block %s there after %v (chain_catch_up): the two nodes follow different forks or networks; hospital IT: check that the node follows the coordinator's network (the same chain id, genesis block and peers as the coordinator's node) and that chain.rpc names it",
 				p.cfg.Name, ErrChainFork, phase, n, want.Hex(), other.Hex(), limit)
 		case wctx.Err() != nil:
 			return fmt.Errorf("participant %s: %w: the coordinator sent this %s task at block %d, and this hospital's Ethereum node was still at block %d after %v (chain_catch_up); hospital IT: check that the node is synced with its network (its peers, disk and clock, and that chain.rpc names it)",
 				p.cfg.Name, ErrChainBehind, phase, n, seen, limit)
-		case err != nil:
-			return fmt.Errorf("participant %s: reading this node's chain before a %s task: %w", p.cfg.Name, phase, err)
 		}
 		switch {
 		case other != (common.Hash{}) && !forked:
