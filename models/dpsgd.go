@@ -72,6 +72,14 @@ type PrivacyConfig struct {
 	// noise of standard deviation σ·C: shares are sized for
 	// MinContributors − k honest ones. 0 trusts every contributor.
 	NoiseColluders int `json:"noise_colluders,omitempty"`
+	// ClipDecay γ, if set, is a public schedule of the clip norm: round t
+	// (from 1) clips each record's gradient to ClipNorm·γ^(t−1) and adds
+	// noise NoiseMultiplier times that (ClipNormAt), so that late rounds,
+	// whose gradients are small, carry less noise. The noise multiplier
+	// is unchanged, so each round is the same Gaussian mechanism relative
+	// to its sensitivity and ε is as without the schedule. In (0, 1]; 0
+	// (left out) or 1 keeps ClipNorm every round.
+	ClipDecay float64 `json:"clip_decay,omitempty"`
 }
 
 // Privacy mechanisms accepted in PrivacyConfig.Mechanism.
@@ -105,6 +113,30 @@ func (c PrivacyConfig) NoiseShareSD() float64 {
 	return c.NoiseMultiplier * c.ClipNorm / math.Sqrt(float64(c.HonestShares()))
 }
 
+// ClipNormAt is the clip norm of round (from 1): ClipNorm·ClipDecay^(round−1),
+// or ClipNorm without a schedule. It depends on public values only, so
+// every hospital clips round t alike.
+func (c PrivacyConfig) ClipNormAt(round int) float64 {
+	if c.ClipDecay == 0 || round <= 1 {
+		return c.ClipNorm
+	}
+	return c.ClipNorm * math.Pow(c.ClipDecay, float64(round-1))
+}
+
+// ForRound is the training of round (from 1) of a study: cfg with its
+// privacy's clip norm set to that round's (PrivacyConfig.ClipNormAt) and
+// no schedule left, so that Fit clips and adds noise as the schedule says.
+// Without privacy, or without a schedule, it is cfg.
+func (c TrainConfig) ForRound(round int) TrainConfig {
+	if c.Privacy == nil || c.Privacy.ClipDecay == 0 {
+		return c
+	}
+	p := *c.Privacy
+	p.ClipNorm, p.ClipDecay = p.ClipNormAt(round), 0
+	c.Privacy = &p
+	return c
+}
+
 // Validate reports whether c is usable, wrapping ErrInvalidTrainConfig.
 func (c PrivacyConfig) Validate() error {
 	switch {
@@ -112,6 +144,8 @@ func (c PrivacyConfig) Validate() error {
 		return fmt.Errorf("%w: privacy noise_multiplier is %v, want a finite value > 0", ErrInvalidTrainConfig, c.NoiseMultiplier)
 	case !(c.ClipNorm > 0) || math.IsInf(c.ClipNorm, 0):
 		return fmt.Errorf("%w: privacy clip_norm is %v, want a finite value > 0", ErrInvalidTrainConfig, c.ClipNorm)
+	case c.ClipDecay != 0 && !(c.ClipDecay > 0 && c.ClipDecay <= 1):
+		return fmt.Errorf("%w: privacy clip_decay is %v, want a value in (0, 1] (round t clips to clip_norm·clip_decay^(t−1)), or leave it out for the same clip norm every round", ErrInvalidTrainConfig, c.ClipDecay)
 	case !(c.SamplingRate > 0 && c.SamplingRate <= 1):
 		return fmt.Errorf("%w: privacy sampling_rate is %v, want a value in (0, 1]", ErrInvalidTrainConfig, c.SamplingRate)
 	case !(c.Epsilon > 0) || math.IsInf(c.Epsilon, 0):
@@ -157,7 +191,9 @@ func StepsPerTrain(cfg TrainConfig) int {
 
 // PrivacySpent returns the ε at cfg.Privacy.Delta of a record trained on in
 // rounds Train calls with cfg (rounds of a study): RDP composition of
-// rounds·StepsPerTrain(cfg) sampled Gaussian steps. With the distributed
+// rounds·StepsPerTrain(cfg) sampled Gaussian steps. A clip norm schedule
+// (ClipDecay) changes nothing here: round t's sensitivity and noise are both
+// scaled by the same public factor, so its noise multiplier stays σ. With the distributed
 // mechanism that is centralised DP-SGD over the union with sampling rate q
 // and one step per round: Poisson sampling at rate q at every hospital is
 // Poisson sampling of the union, and each published aggregate carries noise
@@ -215,6 +251,11 @@ func (s gradSlot) set(g []float64, off int) int {
 // logistic-hazard model's person-period rows.
 func (m *Model) trainPrivate(ctx context.Context, X [][]float64, y []float64, groups [][]int, cfg TrainConfig, noise *rand.Rand) (TrainResult, error) {
 	dp := *cfg.Privacy
+	if dp.ClipDecay != 0 {
+		// Which clip norm applies depends on the round, which Train does
+		// not know: clipping to ClipNorm would silently skip the schedule.
+		return TrainResult{}, fmt.Errorf("%w: privacy clip_decay %v schedules the clip norm over rounds; train each round with cfg.ForRound(round)", ErrInvalidTrainConfig, dp.ClipDecay)
+	}
 	if groups == nil {
 		groups = make([][]int, len(X))
 		for i := range groups {

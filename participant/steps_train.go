@@ -108,7 +108,7 @@ func (s *steps) trainLocal(ctx context.Context, round uint32, global []float64, 
 		return nil, fmt.Errorf("participant %s: round %d global model: %w", s.name, round, err)
 	}
 	X, y := records.Matrix(recs)
-	cfg := s.training
+	cfg := s.training.ForRound(int(round))    // the round's clip norm, if the recipe schedules it
 	cfg.Seed = s.training.Seed + int64(round) // new shuffles each round, reproducibly
 	if _, err := s.model.Fit(ctx, X, y, records.Times(recs), cfg); err != nil {
 		return nil, fmt.Errorf("participant %s: train round %d: %w", s.name, round, err)

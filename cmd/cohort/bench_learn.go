@@ -180,7 +180,8 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 // learnPrivacyFlags registers the differential-privacy flags of bench learn.
 type learnPrivacyFlags struct {
 	epsilon, opt, mechanism, server *string
-	delta, clip, rate, lr           *float64
+	delta, clip, clipDecay, rate    *float64
+	lr                              *float64
 	epochs, averageLast             *int
 	colluders, rounds               *int
 }
@@ -190,6 +191,7 @@ func addLearnPrivacyFlags(fs *flag.FlagSet) learnPrivacyFlags {
 		epsilon:     fs.String("epsilon", "", "comma-separated privacy budgets ε (e.g. 1,3,8): one more federated study per ε, trained with DP-SGD, against the non-private one"),
 		delta:       fs.Float64("delta", 1e-5, "δ of the (ε, δ) budgets"),
 		clip:        fs.Float64("dp-clip", 1, "DP-SGD per-record gradient clip norm C"),
+		clipDecay:   fs.Float64("dp-clip-decay", 0, "public schedule of the clip norm: round t clips to C·decay^(t−1), the noise scaled alike (ε unchanged); in (0, 1], 0: C every round"),
 		rate:        fs.Float64("dp-rate", 0.1, "DP-SGD Poisson sampling rate q (an epoch is 1/q steps)"),
 		epochs:      fs.Int("dp-local-epochs", 1, "local epochs per round of the private studies"),
 		lr:          fs.Float64("dp-lr", 0.05, "local learning rate of the private studies"),
@@ -207,7 +209,7 @@ func (f learnPrivacyFlags) parse(stderr io.Writer) (*evaluation.LearnPrivacy, er
 	if *f.epsilon == "" {
 		return nil, nil
 	}
-	cfg := &evaluation.LearnPrivacy{Delta: *f.delta, Clip: *f.clip, Rate: *f.rate, Epochs: *f.epochs, LR: *f.lr, Optimizer: *f.opt, AverageLast: *f.averageLast,
+	cfg := &evaluation.LearnPrivacy{Delta: *f.delta, Clip: *f.clip, ClipDecay: *f.clipDecay, Rate: *f.rate, Epochs: *f.epochs, LR: *f.lr, Optimizer: *f.opt, AverageLast: *f.averageLast,
 		Colluders: *f.colluders, Rounds: *f.rounds}
 	switch *f.mechanism {
 	case models.MechanismLocal:
@@ -256,8 +258,8 @@ func (f learnPrivacyFlags) parse(stderr io.Writer) (*evaluation.LearnPrivacy, er
 		}
 		cfg.Epsilons = append(cfg.Epsilons, e)
 	}
-	if err := (models.PrivacyConfig{NoiseMultiplier: 1, ClipNorm: cfg.Clip, SamplingRate: cfg.Rate, Epsilon: 1, Delta: cfg.Delta}).Validate(); err != nil {
-		fmt.Fprintf(stderr, "--delta, --dp-clip or --dp-rate: %v\n", err)
+	if err := (models.PrivacyConfig{NoiseMultiplier: 1, ClipNorm: cfg.Clip, ClipDecay: cfg.ClipDecay, SamplingRate: cfg.Rate, Epsilon: 1, Delta: cfg.Delta}).Validate(); err != nil {
+		fmt.Fprintf(stderr, "--delta, --dp-clip, --dp-clip-decay or --dp-rate: %v\n", err)
 		return nil, errUsage
 	}
 	if cfg.Epochs < 1 || !(cfg.LR > 0) {

@@ -16,6 +16,8 @@ func TestBenchLearnEpsilonBadFlags(t *testing.T) {
 		{"--epsilon", "3", "--delta", "0"},
 		{"--epsilon", "3", "--dp-rate", "2"},
 		{"--epsilon", "3", "--dp-clip", "0"},
+		{"--epsilon", "3", "--dp-clip-decay", "1.5"},
+		{"--epsilon", "3", "--dp-clip-decay", "-0.9"},
 		{"--epsilon", "3", "--dp-optimizer", "rmsprop"},
 		{"--epsilon", "3", "--dp-average-last", "0"},
 		{"--epsilon", "3", "--dp-mechanism", "central"},

@@ -26,9 +26,12 @@ type LearnPrivacy struct {
 	Epsilons []float64
 	Delta    float64
 	Clip     float64
-	Rate     float64 // Poisson sampling rate q
-	Epochs   int     // local epochs per round of the private studies
-	LR       float64 // local learning rate of the private studies
+	// ClipDecay schedules the clip norm: round t clips to Clip·ClipDecay^(t−1)
+	// (models.PrivacyConfig.ClipDecay); 0: Clip every round.
+	ClipDecay float64 `json:",omitempty"`
+	Rate      float64 // Poisson sampling rate q
+	Epochs    int     // local epochs per round of the private studies
+	LR        float64 // local learning rate of the private studies
 	// Optimizer of the private studies' local training; empty: the
 	// non-private studies' own.
 	Optimizer string `json:",omitempty"`
@@ -77,7 +80,7 @@ func (c LearnPrivacy) trainConfig(base models.TrainConfig, rounds, sites int, ep
 	if c.Optimizer != "" {
 		tc.Optimizer = c.Optimizer
 	}
-	tc.Privacy = &models.PrivacyConfig{NoiseMultiplier: 1, ClipNorm: c.Clip, SamplingRate: c.Rate, Epsilon: eps, Delta: c.Delta}
+	tc.Privacy = &models.PrivacyConfig{NoiseMultiplier: 1, ClipNorm: c.Clip, ClipDecay: c.ClipDecay, SamplingRate: c.Rate, Epsilon: eps, Delta: c.Delta}
 	if c.Mechanism == models.MechanismDistributed {
 		tc.Privacy.Mechanism, tc.Privacy.MinContributors, tc.Privacy.NoiseColluders = c.Mechanism, sites, c.Colluders
 	}

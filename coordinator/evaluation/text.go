@@ -366,8 +366,8 @@ func writePrivate(out io.Writer, rep *LearnReport) {
 	if c := rep.PrivacySettings; c != nil {
 		rounds, mech = c.rounds(rep.Rounds), c.MechanismText()
 	}
-	fmt.Fprintf(out, "\ndifferential privacy (%s: clip %g, sampling rate %g, %d local epochs at rate %g, %d rounds; δ = %g):\n",
-		mech, p.Privacy.ClipNorm, p.Privacy.SamplingRate, p.Epochs, p.LearningRate, rounds, rep.Private[0].Delta)
+	fmt.Fprintf(out, "\ndifferential privacy (%s: clip %s, sampling rate %g, %d local epochs at rate %g, %d rounds; δ = %g):\n",
+		mech, clipText(*p.Privacy), p.Privacy.SamplingRate, p.Epochs, p.LearningRate, rounds, rep.Private[0].Delta)
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(w, "training\tσ\taccuracy\t± sd\tpoints lost\tAUC\t± sd\tpoints lost\t")
 	fmt.Fprintf(w, "non-private federated\t–\t%.4f\t%.4f\t–\t%.4f\t%.4f\t–\t\n", rep.Federated.Accuracy.Mean, rep.Federated.Accuracy.SD, rep.Federated.AUC.Mean, rep.Federated.AUC.SD)
@@ -412,8 +412,8 @@ func (rep *NaturalReport) WriteText(out io.Writer) {
 		if p.Server != nil {
 			server = fmt.Sprintf(", server %s at %g", p.Server.Kind, p.Server.LearningRate)
 		}
-		fmt.Fprintf(out, "\ndifferential privacy (%s: clip %g, sampling rate %g, %d local epochs at rate %g, %d rounds%s; δ = %g), points of %s lost against federated %s:\n",
-			p.MechanismText(), p.Clip, p.Rate, p.Epochs, p.LR, p.rounds(rep.Recipe.Rounds), server, p.Delta, rep.Metric, rep.Recipe.Server.Kind)
+		fmt.Fprintf(out, "\ndifferential privacy (%s: clip %s, sampling rate %g, %d local epochs at rate %g, %d rounds%s; δ = %g), points of %s lost against federated %s:\n",
+			p.MechanismText(), clipText(models.PrivacyConfig{ClipNorm: p.Clip, ClipDecay: p.ClipDecay}), p.Rate, p.Epochs, p.LR, p.rounds(rep.Recipe.Rounds), server, p.Delta, rep.Metric, rep.Recipe.Server.Kind)
 		w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(w, "budget\tσ\tpooled test\thospital mean\t")
 		for _, s := range rep.Private {
@@ -428,4 +428,12 @@ func metricNote(metric string) string {
 		return "Harrell's C-index; on the pooled test set pairs across hospitals count too"
 	}
 	return "exact AUC, or accuracy at 0.5"
+}
+
+// clipText gives the clip norm, and its schedule if it has one.
+func clipText(p models.PrivacyConfig) string {
+	if p.ClipDecay == 0 {
+		return fmt.Sprintf("%g", p.ClipNorm)
+	}
+	return fmt.Sprintf("%g × %g^(round − 1)", p.ClipNorm, p.ClipDecay)
 }

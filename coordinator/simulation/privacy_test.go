@@ -2,12 +2,14 @@ package simulation_test
 
 import (
 	"context"
+	"math"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
@@ -51,4 +53,45 @@ func TestConsentEpsilonBoundExcludesRecords(t *testing.T) {
 	require.Len(t, s.Rounds(), 2)
 	assert.Equal(t, strict, s.Rounds()[0].Samples-s.Rounds()[1].Samples,
 		"the %d records whose consent bounds ε at %.3f are in round 1 (ε %.3f) and not in round 2 (ε %.3f)", strict, (spent1+spent2)/2, spent1, spent2)
+}
+
+// TestClipScheduleIsEveryHospitalsRound runs a study of the distributed
+// mechanism whose clip norm decays by γ = 0.05 a round, with noise large
+// enough to dominate every step: each hospital clips and sizes its noise
+// share with its round's C·γ^(t−1), so the published model's step in round
+// 3 is about γ times its step in round 2 (without the schedule the two are
+// alike).
+func TestClipScheduleIsEveryHospitalsRound(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	const decay = 0.05
+	tc := models.TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: 1, Optimizer: models.OptimizerSGD,
+		Privacy: &models.PrivacyConfig{NoiseMultiplier: 200, ClipNorm: 1, ClipDecay: decay, SamplingRate: 1, Epsilon: 1, Delta: 1e-5,
+			Mechanism: models.MechanismDistributed, MinContributors: 3}}
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 3, Seed: 7, DataDir: t.TempDir(), Train: &tc, Plaintext: true, LocalConsent: true, MinParticipants: 3,
+	})
+	require.NoError(t, err)
+	defer s.Close()
+	store, err := coordinator.OpenStore(s.StoreDir())
+	require.NoError(t, err)
+	var published [][]float64
+	for _, r := range s.Result().Rounds {
+		b, err := store.Get(r.ModelHash)
+		require.NoError(t, err)
+		p, err := models.DecodeParams(b)
+		require.NoError(t, err)
+		published = append(published, p)
+	}
+	require.Len(t, published, 3)
+	step := func(from, to []float64) float64 {
+		sum := 0.0
+		for i := range from {
+			sum += (to[i] - from[i]) * (to[i] - from[i])
+		}
+		return math.Sqrt(sum)
+	}
+	ratio := step(published[1], published[2]) / step(published[0], published[1])
+	assert.Greater(t, ratio, decay/4, "round 3's step over round 2's")
+	assert.Less(t, ratio, 4*decay, "round 3's step over round 2's: the hospitals did not shrink the clip norm and noise by γ")
 }
