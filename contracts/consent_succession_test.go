@@ -68,7 +68,7 @@ func TestConsentRegistryVotedInMustNameTheCurrentOne(t *testing.T) {
 	studies, _, err := contracts.DeployStudiesModule(f.ctx, f.chain, f.deployer, f.ledger.Address())
 	require.NoError(t, err)
 	_, _, err = f.ledger.ProposeModule(f.ctx, f.members[0], contracts.ModuleConsent, studies)
-	require.ErrorIs(t, err, contracts.ErrModuleMismatch)
+	require.ErrorIs(t, err, contracts.ErrModuleKind)
 
 	// A registry naming the current one is voted in; the revocation decides.
 	third := f.installRegistry(t, second)

@@ -103,9 +103,11 @@ var (
 	// module takes no new study, a ConsentRegistry no relay); Open the ledger
 	// again to use the current modules.
 	ErrModuleRetired = errors.New("contracts: the ledger module was replaced by a consortium vote; use the current module (open the ledger again)")
-	// ErrModuleMismatch: the module does not serve this consortium, is
-	// already current, or is not of the kind proposed.
-	ErrModuleMismatch = errors.New("contracts: the module was not deployed for this consortium, is already the current one, or is not of the kind proposed (a consent registry for ModuleConsent, a Studies module for ModuleStudies)")
+	// ErrModuleMismatch: the module does not serve this consortium, or is
+	// or was already one of its modules.
+	ErrModuleMismatch = errors.New("contracts: the module was not deployed for this consortium, or is or was already one of its modules (the current one, or a Studies module voted in before); deploy a new module for this consortium and propose that")
+	// ErrModuleKind: the module proposed is not of the kind proposed.
+	ErrModuleKind = errors.New("contracts: the module is not of the kind proposed; the slot takes a Studies module (DeployStudiesModule) for ModuleStudies (kind=0) and a consent registry (DeployConsentModule) for ModuleConsent (kind=1): propose it for its own kind, or deploy one of the kind the slot takes")
 	// ErrConsentPredecessor: a consent registry voted in must name the
 	// current registry as its predecessor; one naming an older registry or
 	// none would make the skipped registries' decisions, revocations
@@ -289,6 +291,8 @@ func sentinelFor(name string) error {
 		return ErrModuleRetired
 	case "ModuleMismatch":
 		return ErrModuleMismatch
+	case "ModuleKindMismatch":
+		return ErrModuleKind
 	case "ConsentPredecessorMismatch":
 		return ErrConsentPredecessor
 	case "BadCommitSignature":

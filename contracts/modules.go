@@ -446,7 +446,9 @@ func (l *Ledger) eventIn(r *types.Receipt, name string) *types.Log {
 // new one continues the study ids; a retired ConsentRegistry refuses
 // relays, and the new one reads it for every scope it has not recorded.
 // A consent registry must name the current one as its predecessor, when
-// proposed and when the vote carries (ErrConsentPredecessor).
+// proposed and when the vote carries (ErrConsentPredecessor); a module of
+// another kind than kind is refused (ErrModuleKind), and so is a Studies
+// module voted in before (ErrModuleMismatch).
 func (l *Ledger) ProposeModule(ctx context.Context, from *Account, kind ModuleKind, module common.Address) (uint64, Receipt, error) {
 	id, r, err := l.propose(ctx, from, fmt.Sprintf("proposing %s as the %s module", module, kind), l.consortium.PackProposeModule(uint8(kind), module))
 	if err == nil {

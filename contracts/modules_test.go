@@ -90,6 +90,41 @@ func TestStudiesModuleUpgrade(t *testing.T) {
 	require.ErrorIs(t, err, contracts.ErrStudyNotFound)
 }
 
+// TestStudiesSlotRefusesAModuleOfAnotherKind: a consent registry of the
+// consortium proposed as its Studies module was taken, and the vote that
+// carried it reverted with no reason (the registry has no activate), so
+// the members learnt of the mistake only when the last of them voted. A
+// Studies module already voted in, and since retired, was taken the same
+// way and refused only at the vote. Both are now refused when proposed,
+// with an error that says which module the slot takes.
+func TestStudiesSlotRefusesAModuleOfAnotherKind(t *testing.T) {
+	f := newFixture(t, 3)
+	studies, registry, err := f.ledger.Modules(f.ctx)
+	require.NoError(t, err)
+	// Sound as the next consent registry, but not a Studies module.
+	nextRegistry := f.deployRegistry(t, registry)
+	_, _, err = f.ledger.ProposeModule(f.ctx, f.members[0], contracts.ModuleStudies, nextRegistry)
+	require.ErrorIs(t, err, contracts.ErrModuleKind)
+	assert.ErrorContains(t, err, "a Studies module (DeployStudiesModule) for ModuleStudies")
+	// and a Studies module is no consent registry.
+	next, _, err := contracts.DeployStudiesModule(f.ctx, f.chain, f.deployer, f.ledger.Address())
+	require.NoError(t, err)
+	_, _, err = f.ledger.ProposeModule(f.ctx, f.members[0], contracts.ModuleConsent, next)
+	require.ErrorIs(t, err, contracts.ErrModuleKind)
+
+	// Once another is voted in, the first Studies module is retired and
+	// serves its own studies only.
+	pid, _, err := f.ledger.ProposeModule(f.ctx, f.members[0], contracts.ModuleStudies, next)
+	require.NoError(t, err)
+	f.carry(t, pid)
+	_, _, err = f.ledger.ProposeModule(f.ctx, f.members[0], contracts.ModuleStudies, studies[0])
+	require.ErrorIs(t, err, contracts.ErrModuleMismatch)
+	after, current, err := f.ledger.Modules(f.ctx)
+	require.NoError(t, err)
+	assert.Equal(t, []common.Address{studies[0], next}, after)
+	assert.Equal(t, registry, current)
+}
+
 // TestConsentModuleUpgrade moves a consortium to a new ConsentRegistry by
 // vote: decisions recorded in the old one still count, their nonces carry
 // on, the old one refuses relays, and the patients sign for the new domain.

@@ -84,7 +84,7 @@ func TestParticipantStopMidStudyFreesItsDataDir(t *testing.T) {
 	// gave up on it ('round stalled: 2 of 3 participants sent a update
 	// for round 2 within 8s') and exited.
 	c := newConsortium(t, ctx, e2eStudy{founders: hospitals, rounds: 3, minParticipants: 3, thr: 2, enrolment: 500 * time.Millisecond, phaseTimeout: 2 * time.Minute})
-	coord := c.start("coordinator", "coordinator", "--config", c.path("coordinator.json"))
+	coord := c.startCoordinator(ctx, "coordinator")
 	procs := map[string]*proc{}
 	for _, h := range hospitals[1:] {
 		procs[h] = c.start(h, "participant", "--config", c.path(h+".json"))
@@ -197,9 +197,18 @@ type daemonHere struct {
 }
 
 // coordinatorHere starts the consortium's coordinator daemon in this
-// process.
+// process; at its first start it waits until the coordinator listens and
+// pins the address it bound (pinCoordinator).
 func (c *consortium) coordinatorHere(ctx context.Context) *daemonHere {
-	return c.daemonHere(ctx, runCoordinator, "coordinator.json")
+	c.t.Helper()
+	d := c.daemonHere(ctx, runCoordinator, "coordinator.json")
+	if c.listen == "" {
+		d.awaitStdout(c.t, ctx, coordinatorListening)
+		addr := printedAddress(d.stdout.String(), coordinatorListening)
+		require.NotEmpty(c.t, addr, "the coordinator printed no address: %s", d.stdout.String())
+		c.pinCoordinator(addr)
+	}
+	return d
 }
 
 // participantHere starts a hospital's node in this process, as `cohort

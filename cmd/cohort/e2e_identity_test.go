@@ -36,6 +36,10 @@ func TestE2EDaemonsRefuseAnotherIdentity(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	c := newConsortium(t, ctx, e2eStudy{founders: []string{"hospital-1", "hospital-2"}, rounds: 1, minParticipants: 2, thr: 2})
+	// The node configurations name the address the coordinator bound; it
+	// is stopped again, as the refused coordinators below would wait for
+	// its data directory.
+	c.stop(c.startCoordinator(ctx, "coordinator"))
 
 	var node participantd.Config
 	c.readJSON("hospital-1.json", &node)

@@ -39,7 +39,7 @@ func TestE2EMembership(t *testing.T) {
 	const newcomer, leaver = "hospital-5", "hospital-2"
 	c := newConsortium(t, ctx, e2eStudy{founders: founders, later: []string{newcomer}, rounds: 3, minParticipants: 3, thr: 3, enrolment: 5 * time.Second})
 
-	coord := c.start("coordinator", "coordinator", "--config", c.path("coordinator.json"))
+	coord := c.startCoordinator(ctx, "coordinator")
 	procs := map[string]*proc{}
 	for _, h := range founders {
 		procs[h] = c.start(h, "participant", "--config", c.path(h+".json"))

@@ -42,8 +42,13 @@ type consortium struct {
 	addrs    map[string]common.Address
 	studyID  uint64
 	contract common.Address
-	listen   string // the coordinator's address; it keeps it across restarts
-	ledger   *contracts.Ledger
+	// listen is the address the coordinator's first start bound (empty
+	// until then); restarts bind it again.
+	listen string
+	ledger *contracts.Ledger
+	// founders' node configurations are written once listen is known.
+	founders []string
+	sites    int
 }
 
 // e2eStudy is the study a process test runs.
@@ -116,8 +121,9 @@ func newConsortium(t *testing.T, ctx context.Context, st e2eStudy) *consortium {
 	c.ledger, err = contracts.Open(chain, c.contract)
 	require.NoError(t, err)
 
-	// The coordinator must come back on the same address after a restart.
-	c.listen = freeLoopbackAddr(t)
+	// The coordinator's first start binds a port the kernel picks and says
+	// which (startCoordinator), where a port found free beforehand could be
+	// taken by another process before the coordinator bound it.
 	phaseTimeout := st.phaseTimeout
 	if phaseTimeout == 0 {
 		phaseTimeout = 8 * time.Second
@@ -125,15 +131,73 @@ func newConsortium(t *testing.T, ctx context.Context, st e2eStudy) *consortium {
 	c.writeJSON("coordinator.json", coordinatord.Config{
 		Chain: c.chainConfig(), StudyID: c.studyID, KeyFile: c.keys["coordinator"],
 		TLS:    auth.TLSFiles{CA: "certs/ca.pem", Cert: "certs/coordinator.pem", Key: "certs/coordinator.key"},
-		Listen: c.listen, DataDir: "state/coordinator", RecipeFile: "recipe.json", Participants: len(st.founders),
+		Listen: "127.0.0.1:0", DataDir: "state/coordinator", RecipeFile: "recipe.json", Participants: len(st.founders),
 		PhaseTimeout: configfile.Duration(phaseTimeout), EnrolmentWindow: configfile.Duration(st.enrolment),
 	})
 	require.NoError(t, os.WriteFile(c.path("passphrase"), []byte("correct horse battery staple\n"), 0o600))
-	sites := len(st.founders) + len(st.later)
-	for i, h := range st.founders {
-		c.writeHospitalConfig(h, i, sites)
-	}
+	c.founders, c.sites = st.founders, len(st.founders)+len(st.later)
 	return c
+}
+
+// coordinatorListening is what the coordinator prints once it listens,
+// followed by its address.
+const coordinatorListening = "listening on "
+
+// startCoordinator starts the coordinator's process with its output in
+// DIR/name.log. At its first start it waits until the coordinator listens
+// and pins the address it bound (pinCoordinator).
+func (c *consortium) startCoordinator(ctx context.Context, name string) *proc {
+	c.t.Helper()
+	p := c.start(name, "coordinator", "--config", c.path("coordinator.json"))
+	if c.listen == "" {
+		c.pinCoordinator(c.awaitPrintedAddress(ctx, p, coordinatorListening))
+	}
+	return p
+}
+
+// pinCoordinator records the address the coordinator bound: restarts bind
+// it again, since the hospitals know the coordinator by it, and the
+// founders' node configurations are written naming it.
+func (c *consortium) pinCoordinator(addr string) {
+	c.t.Helper()
+	c.listen = addr
+	var cfg coordinatord.Config
+	c.readJSON("coordinator.json", &cfg)
+	cfg.Listen = addr
+	c.writeJSON("coordinator.json", cfg)
+	for i, h := range c.founders {
+		c.writeHospitalConfig(h, i, c.sites)
+	}
+}
+
+// awaitPrintedAddress waits until a running daemon's log has prefix and
+// returns the HOST:PORT printed right after it.
+func (c *consortium) awaitPrintedAddress(ctx context.Context, p *proc, prefix string) string {
+	c.t.Helper()
+	c.awaitLog(ctx, p, prefix)
+	b, err := os.ReadFile(c.path(p.name + ".log"))
+	require.NoError(c.t, err)
+	addr := printedAddress(string(b), prefix)
+	require.NotEmpty(c.t, addr, "%s printed no address after %q (log %s)", p.name, prefix, c.path(p.name+".log"))
+	return addr
+}
+
+// printedAddress returns the HOST:PORT that out has right after prefix
+// (ended by a space, a slash or the line's end), or "" if it has none.
+// A daemon prints the line in one write.
+func printedAddress(out, prefix string) string {
+	_, rest, found := strings.Cut(out, prefix)
+	if !found {
+		return ""
+	}
+	end := strings.IndexAny(rest, " /\n")
+	if end < 0 {
+		return ""
+	}
+	if _, _, err := net.SplitHostPort(rest[:end]); err != nil {
+		return ""
+	}
+	return rest[:end]
 }
 
 func (c *consortium) chainConfig() configfile.Chain {
@@ -143,6 +207,7 @@ func (c *consortium) chainConfig() configfile.Chain {
 // writeHospitalConfig writes NAME.json for a hospital node holding
 // synthetic site `site` of `sites`.
 func (c *consortium) writeHospitalConfig(h string, site, sites int) {
+	require.NotEmpty(c.t, c.listen, "a node's configuration names the coordinator: start it first")
 	// Even sites hold a copy of the recipe, checked against the chain; odd
 	// sites fetch it from the coordinator, checked the same way.
 	recipe := ""
@@ -176,7 +241,7 @@ func TestE2EProcesses(t *testing.T) {
 	hospitals := []string{"hospital-1", "hospital-2", "hospital-3", "hospital-4"}
 	c := newConsortium(t, ctx, e2eStudy{founders: hospitals, rounds: 3, minParticipants: 3, thr: 3, enrolment: 500 * time.Millisecond})
 
-	coord := c.start("coordinator", "coordinator", "--config", c.path("coordinator.json"))
+	coord := c.startCoordinator(ctx, "coordinator")
 	procs := map[string]*proc{}
 	for _, h := range hospitals {
 		procs[h] = c.start(h, "participant", "--config", c.path(h+".json"))
@@ -202,7 +267,7 @@ func TestE2EProcesses(t *testing.T) {
 				require.Empty(t, exited, "a process exited during the study")
 				coord.kill()
 				completedAtKill = true
-				coord = c.start("coordinator-restarted", "coordinator", "--config", c.path("coordinator.json"))
+				coord = c.startCoordinator(ctx, "coordinator-restarted")
 				restarted = true
 				t.Log("round 3 closed before the coordinator could be killed in it; killed it after the study completed and started it again")
 			}
@@ -227,7 +292,7 @@ func TestE2EProcesses(t *testing.T) {
 				after, err := c.ledger.Study(ctx, c.studyID)
 				require.NoError(t, err)
 				completedAtKill = after.Completed
-				coord = c.start("coordinator-restarted", "coordinator", "--config", c.path("coordinator.json"))
+				coord = c.startCoordinator(ctx, "coordinator-restarted")
 				restarted = true
 				t.Logf("killed the coordinator in round 3 after %d commitment(s) and started it again", r.Commitments)
 			}
@@ -250,7 +315,7 @@ func TestE2EProcesses(t *testing.T) {
 	c.audit(rounds)
 	// Started again after the study completed, the coordinator says so and
 	// serves the study's models read-only until SIGTERM.
-	coord = c.start("coordinator-completed", "coordinator", "--config", c.path("coordinator.json"))
+	coord = c.startCoordinator(ctx, "coordinator-completed")
 	c.awaitLog(ctx, coord, "serving its models until stopped")
 	c.verifyModels(ctx, 3, "hospital-2")
 	c.stop(coord)
@@ -491,15 +556,6 @@ func (c *consortium) assertNoSecretsInLogs() {
 			assert.NotContains(c.t, string(b), strings.TrimSpace(string(key)), "%s's key in %s", name, l)
 		}
 	}
-}
-
-func freeLoopbackAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	addr := l.Addr().String()
-	require.NoError(t, l.Close())
-	return addr
 }
 
 func tail(b []byte, n int) []byte {

@@ -18,6 +18,10 @@ import (
 	"github.com/cohort-fl/cohort/participant/participantd"
 )
 
+// metricsOn is what a daemon prints once it serves its metrics, followed
+// by their address.
+const metricsOn = "metrics on http://"
+
 // TestE2EMetrics runs a study with geth, a coordinator and three hospital
 // processes, each daemon serving /metrics and /healthz on 127.0.0.1, and
 // scrapes them: the last round completed, the phase timings per round, the
@@ -30,22 +34,25 @@ func TestE2EMetrics(t *testing.T) {
 	defer cancel()
 	hospitals := []string{"hospital-1", "hospital-2", "hospital-3"}
 	c := newConsortium(t, ctx, e2eStudy{founders: hospitals, rounds: 2, minParticipants: 3, thr: 2, enrolment: 500 * time.Millisecond})
+	// Each daemon binds a port the kernel picks and prints it.
 	var coordCfg coordinatord.Config
 	c.readJSON("coordinator.json", &coordCfg)
-	coordCfg.MetricsListen = freeLoopbackAddr(t)
+	coordCfg.MetricsListen = "127.0.0.1:0"
 	c.writeJSON("coordinator.json", coordCfg)
+	coord := c.startCoordinator(ctx, "coordinator")
+	coordMetrics := c.awaitPrintedAddress(ctx, coord, metricsOn)
 	var h1 participantd.Config
 	c.readJSON("hospital-1.json", &h1)
-	h1.MetricsListen = freeLoopbackAddr(t)
+	h1.MetricsListen = "127.0.0.1:0"
 	// Long enough to read the last round, whatever the machine's load.
 	h1.MetricsLinger = configfile.Duration(5 * time.Minute)
 	c.writeJSON("hospital-1.json", h1)
 
-	coord := c.start("coordinator", "coordinator", "--config", c.path("coordinator.json"))
 	procs := map[string]*proc{}
 	for _, h := range hospitals {
 		procs[h] = c.start(h, "participant", "--config", c.path(h+".json"))
 	}
+	h1Metrics := c.awaitPrintedAddress(ctx, procs["hospital-1"], metricsOn)
 
 	// The hospital keeps serving its metrics after the study for
 	// metrics_linger, so that the last round can be read.
@@ -56,9 +63,9 @@ func TestE2EMetrics(t *testing.T) {
 		if done, err := procs["hospital-1"].exited(); done {
 			require.FailNow(t, "hospital-1 exited before its metrics were read", "exit: %v; logs in %s", err, c.dir)
 		}
-		if fams, err := scrape(ctx, h1.MetricsListen); err == nil && gaugeValue(fams, "cohort_last_round_completed") == 2 {
+		if fams, err := scrape(ctx, h1Metrics); err == nil && gaugeValue(fams, "cohort_last_round_completed") == 2 {
 			hospital = fams
-			require.Equal(t, http.StatusOK, getJSON(t, ctx, "http://"+h1.MetricsListen+"/healthz", &hospitalHealth))
+			require.Equal(t, http.StatusOK, getJSON(t, ctx, "http://"+h1Metrics+"/healthz", &hospitalHealth))
 			break
 		}
 		time.Sleep(200 * time.Millisecond)
@@ -67,14 +74,14 @@ func TestE2EMetrics(t *testing.T) {
 	var coordinator map[string]*dto.MetricFamily
 	for {
 		require.NoError(t, ctx.Err(), "the coordinator did not report round 2; logs in %s", c.dir)
-		if fams, err := scrape(ctx, coordCfg.MetricsListen); err == nil && gaugeValue(fams, "cohort_last_round_completed") == 2 {
+		if fams, err := scrape(ctx, coordMetrics); err == nil && gaugeValue(fams, "cohort_last_round_completed") == 2 {
 			coordinator = fams
 			break
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
 	var coordHealth monitoring.Health
-	require.Equal(t, http.StatusOK, getJSON(t, ctx, "http://"+coordCfg.MetricsListen+"/healthz", &coordHealth))
+	require.Equal(t, http.StatusOK, getJSON(t, ctx, "http://"+coordMetrics+"/healthz", &coordHealth))
 	c.stop(coord)
 	c.stop(procs["hospital-1"])
 

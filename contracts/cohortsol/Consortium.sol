@@ -93,8 +93,11 @@ contract Consortium is IConsortium {
     error AlreadyVoted(uint64 proposalId, address account);
     /// @notice Only the deployer links the first modules, once.
     error NotAuthorised(address account);
-    /// @notice The module serves another consortium, is the current one, or is not of the kind proposed.
+    /// @notice The module serves another consortium, or is or was already a module of this one.
     error ModuleMismatch(address module);
+    /// @notice The module is not of the kind proposed: no Studies module (it has no
+    /// firstStudyId) for Studies, or no consent registry (no predecessor) for Consent.
+    error ModuleKindMismatch(address module, ModuleKind kind);
     /// @notice The modules are not linked yet.
     error NotLinked();
     /// @notice A parameter is zero, empty or out of range; field names it.
@@ -169,7 +172,8 @@ contract Consortium is IConsortium {
         if (msg.sender != _linker) revert NotAuthorised(msg.sender);
         _checkModule(studiesModule);
         _checkModule(consentModule);
-        _checkSuccession(ModuleKind.Consent, consentModule, address(0));
+        _checkKind(ModuleKind.Studies, studiesModule, address(0));
+        _checkKind(ModuleKind.Consent, consentModule, address(0));
         _linker = address(0);
         _studiesModules.push(studiesModule);
         IStudies(studiesModule).activate(1);
@@ -246,7 +250,7 @@ contract Consortium is IConsortium {
         _checkModule(module);
         address current = _current(kind);
         if (module == current) revert ModuleMismatch(module);
-        _checkSuccession(kind, module, current);
+        _checkKind(kind, module, current);
         Proposal storage p;
         (proposalId, p) = _newProposal(ProposalKind.Module, module, 0);
         p.moduleKind = kind;
@@ -358,14 +362,25 @@ contract Consortium is IConsortium {
         }
     }
 
-    /// @dev A consent registry must name current as its predecessor; one
-    /// without predecessor() (not a registry) is refused as a mismatch.
-    function _checkSuccession(ModuleKind kind, address module, address current) private view {
-        if (kind != ModuleKind.Consent) return;
+    /// @dev A module is known by its kind's own view: a Studies module by
+    /// firstStudyId, which must still be 0 (one activated before is current
+    /// or retired, and activate would revert), a consent registry by
+    /// predecessor, which must be current. A module without it is of another
+    /// kind: a ConsentRegistry voted in as Studies reverted at activate with
+    /// no reason.
+    function _checkKind(ModuleKind kind, address module, address current) private view {
+        if (kind == ModuleKind.Studies) {
+            try IStudies(module).firstStudyId() returns (uint64 first) {
+                if (first != 0) revert ModuleMismatch(module);
+            } catch {
+                revert ModuleKindMismatch(module, kind);
+            }
+            return;
+        }
         try IConsentModule(module).predecessor() returns (address named) {
             if (named != current) revert ConsentPredecessorMismatch(module, named, current);
         } catch {
-            revert ModuleMismatch(module);
+            revert ModuleKindMismatch(module, kind);
         }
     }
 
@@ -457,7 +472,7 @@ contract Consortium is IConsortium {
         address previous = _current(kind);
         if (previous == address(0)) revert NotLinked();
         if (module == previous) revert ModuleMismatch(module);
-        _checkSuccession(kind, module, previous); // the registry may have changed since the proposal
+        _checkKind(kind, module, previous); // the current module may have changed since the proposal
         ICohortModule(previous).retire(module);
         if (kind == ModuleKind.Studies) {
             _studiesModules.push(module);

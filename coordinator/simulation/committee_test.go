@@ -19,12 +19,16 @@ import (
 )
 
 // keystorePhaseTimeout is the phase timeout of studies whose hospitals keep
-// their secrets in keystores. A holder puts a committed re-sharing in force
-// (two scrypt-sealed keystore writes) before it trains the next round, and
-// the race detector slows scrypt enough that, on a loaded 2-core machine,
-// that took longer than a 20-second phase (make race, 2026-12-05). The
-// tests rely on no phase timing out.
-const keystorePhaseTimeout = time.Minute
+// their secrets in keystores. The tests rely on no phase timing out, so it
+// is a hang guard as long as the study's own (slowStudyDeadline): each
+// phase ends when its last answer comes. A holder seals its key shares in
+// its keystore (scrypt) before it answers key generation and, after a
+// re-sharing, before it trains the next round, and the race detector slows
+// scrypt: a phase took longer than 20 seconds in make race on a loaded
+// 2-core machine (2026-12-05), and 54 to 60 seconds of a minute under
+// -race -cpu 1 beside another test process at load 20 to 24 (2026-12-07:
+// TestCommitteeStudy and TestCommitteeRotation stalled at a minute).
+const keystorePhaseTimeout = slowStudyDeadline
 
 // slowStudyDeadline bounds the studies that take a minute or more under
 // -race. It guards against a hang and times nothing: on a loaded 2-core

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
@@ -32,7 +31,7 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
 	defer cancel()
 	var logs lockedBuffer
 	const newcomer, leaver = 3, 1
@@ -45,7 +44,7 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 		LeaveBeforeRound: map[int]uint32{leaver: 3},
 		Log:              slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
-	require.NoError(t, err)
+	require.NoError(t, err, "log:\n%s", logs.String())
 	t.Cleanup(s.Close)
 
 	require.Len(t, s.Rounds(), 3)
