@@ -91,6 +91,28 @@ type decryptStep struct {
 	// coordinator's lock, hence mu.
 	mu     sync.Mutex
 	signed map[common.Address]*cohortv1.DecryptionShareSubmission
+	// superseded are the sets earlier tasks of this phase asked (see
+	// follow): a holder's late answer to one of them is not malformed.
+	superseded [][]*cohortv1.PointSet
+}
+
+// follow records that s asks again what earlier asked of another set:
+// shares a holder made for earlier's task (it answers tasks in order, so
+// they may reach s) are then refused as superseded, not as malformed. A
+// malformed answer makes the holder decline the task it is still to do,
+// and the phase then leaves out a holder that was about to answer (a
+// round failed so once a hospital was killed under load).
+func (s *decryptStep) follow(earlier *decryptStep) {
+	s.superseded = append(slices.Clone(earlier.superseded), earlier.askedSets())
+}
+
+// askedSets are the sets s's task asks shares for: its decryption sets,
+// or its active points as one set.
+func (s *decryptStep) askedSets() []*cohortv1.PointSet {
+	if sets := s.task.GetDecryptionSets(); len(sets) != 0 {
+		return sets
+	}
+	return []*cohortv1.PointSet{{Points: s.task.GetActivePoints()}}
 }
 
 // newDecryptStep asks the active holders, at points, to decrypt what task
@@ -147,14 +169,14 @@ func setsHolding(sets []*cohortv1.PointSet, point uint64) int {
 	return n
 }
 
-// checkShareSets checks that a holder's shares are its own (made at its
-// point) and each for a different one of the sets it was asked. A share
-// for another set would leave both sets incomplete and fail the round
-// with no one to blame; refused here, it names its sender.
-func (s *decryptStep) checkShareSets(point uint64, req *cohortv1.DecryptionShareSubmission) error {
-	asked := s.task.GetDecryptionSets()
-	if len(asked) == 0 {
-		asked = []*cohortv1.PointSet{{Points: s.task.GetActivePoints()}}
+// checkShareSets checks that a holder's shares are one for each of the
+// sets asked that hold its point, its own (made at its point) and each for
+// a different one of those sets. A share for another set would leave both
+// sets incomplete and fail the round with no one to blame; refused here,
+// it names its sender.
+func checkShareSets(asked []*cohortv1.PointSet, point uint64, req *cohortv1.DecryptionShareSubmission) error {
+	if want, got := setsHolding(asked, point), 1+len(req.GetMore()); want != got {
+		return fmt.Errorf("%w: %d decryption shares from the holder at point %d, the task's decryption sets ask %d", ErrMalformed, got, point, want)
 	}
 	shares := [][]byte{req.GetShare()}
 	for _, more := range req.GetMore() {
@@ -203,10 +225,12 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 		}
 	}
 	if p, ok := s.pointOf[addr]; ok {
-		if want, got := setsHolding(s.task.GetDecryptionSets(), p), 1+len(req.GetMore()); want != got {
-			return ready{}, fmt.Errorf("%w: %d decryption shares from the holder at point %d, the task's decryption sets ask %d", ErrMalformed, got, p, want)
-		}
-		if err := s.checkShareSets(p, req); err != nil {
+		if err := checkShareSets(s.askedSets(), p, req); err != nil {
+			for _, earlier := range s.superseded {
+				if checkShareSets(earlier, p, req) == nil {
+					return ready{}, fmt.Errorf("%w: the decryption shares of the holder at point %d answer an earlier task of round %d's decryption, since asked of another set; its answer to the current task is awaited", ErrWrongPhase, p, s.round)
+				}
+			}
 			return ready{}, err
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
@@ -254,4 +256,50 @@ func TestOpenAverage(t *testing.T) {
 	assert.ErrorIs(t, err, ErrMalformed, "fewer values than the model has")
 	_, err = openAverage(plainSummer{}, []byte("not a vector"), nil, 3)
 	assert.Error(t, err)
+}
+
+// When a holder goes away mid-decryption another set is asked; a holder
+// that was answering the first task sends its shares for the first task's
+// sets, which reach the new step. They were refused as malformed, so the
+// holder declined the new task it was about to answer and the phase left
+// it out too (TestE2EProcesses' round failed so under load, a hospital
+// killed in round 2). Such late shares are now refused as superseded
+// (FailedPrecondition: the holder declines nothing) and the holder's
+// answer to the new task is taken; shares for sets no task asked are
+// still malformed.
+func TestDecryptStepTakesALateAnswerToAnEarlierSetAsSuperseded(t *testing.T) {
+	ps := newParties(t, 3)
+	a := addressesOf(ps)
+	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
+	shareOf := thresholdSharesOf(t, 3, 2)
+	aggHash := crypto.Keccak256Hash([]byte("aggregate"))
+	task := &cohortv1.DecryptTask{StudyId: stepStudy, Round: 4, AggregateHash: aggHash.Bytes()}
+	first := mustDecryptStep(t, task, a, []uint64{1, 2, 3}, 2, pointOf)
+	again := mustDecryptStep(t, task, a[:2], []uint64{1, 2}, 2, pointOf) // the holder at point 3 went away
+	again.follow(first)
+	again.start()
+
+	submission := func(shares ...[]byte) *cohortv1.DecryptionShareSubmission {
+		sub := &cohortv1.DecryptionShareSubmission{StudyId: stepStudy, Round: 4, AggregateHash: aggHash.Bytes()}
+		for i, b := range shares {
+			signed, err := auth.Sign(ps[0].key, stepStudy, 4, auth.KindDecryptShare, crypto.Keccak256Hash(b))
+			require.NoError(t, err)
+			if i == 0 {
+				sub.Share, sub.Auth = b, signed
+			} else {
+				sub.More = append(sub.More, &cohortv1.SignedShare{Share: b, Auth: signed})
+			}
+		}
+		return sub
+	}
+	_, err := deliverTo(again, again.receive, submission(shareOf(1, 1, 3), shareOf(1, 1, 2)))
+	require.ErrorIs(t, err, ErrWrongPhase, "the first task's answer")
+	assert.Equal(t, codes.FailedPrecondition, status.Code(toStatus(err)), "a code the holder declines nothing on")
+	_, err = deliverTo(again, again.receive, submission(shareOf(1, 1, 3)))
+	require.ErrorIs(t, err, ErrMalformed, "a set no task asked of it alone")
+	assert.Empty(t, again.got)
+
+	_, err = deliverTo(again, again.receive, submission(shareOf(1, 1, 2)))
+	require.NoError(t, err, "its answer to the task asked again")
+	assert.Len(t, again.got, 1)
 }

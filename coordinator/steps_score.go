@@ -27,6 +27,17 @@ type scoreStep struct {
 	task   *cohortv1.ScoreTask
 	// pointOf is each holder's Shamir point.
 	pointOf map[common.Address]uint64
+	// superseded are the active points earlier tasks of this phase named
+	// (see follow): a holder's late answer to one is not malformed.
+	superseded [][]uint64
+}
+
+// follow records that s asks again what earlier asked of another set:
+// score shares a holder made for earlier's task are then refused as
+// superseded, not as malformed, which would make the holder decline the
+// task it is still to do (as decryptStep.follow).
+func (s *scoreStep) follow(earlier *scoreStep) {
+	s.superseded = append(slices.Clone(earlier.superseded), earlier.task.GetActivePoints())
 }
 
 // newScoreStep asks the active holders, at points, for shares of the
@@ -64,6 +75,9 @@ func (s *scoreStep) receive(req *cohortv1.ScoreSharesSubmission) (ready, error) 
 		return ready{}, err
 	}
 	if !slices.Equal(req.GetActivePoints(), s.task.GetActivePoints()) {
+		if slices.ContainsFunc(s.superseded, func(earlier []uint64) bool { return slices.Equal(req.GetActivePoints(), earlier) }) {
+			return ready{}, fmt.Errorf("%w: score shares for active points %v answer an earlier task of round %d's scoring, since asked of %v; the answer to the current task is awaited", ErrWrongPhase, req.GetActivePoints(), s.round, s.task.GetActivePoints())
+		}
 		return ready{}, fmt.Errorf("%w: score shares for active points %v, the task asked %v", ErrMalformed, req.GetActivePoints(), s.task.GetActivePoints())
 	}
 	sets := 1

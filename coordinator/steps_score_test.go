@@ -8,6 +8,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
@@ -250,4 +252,28 @@ func TestTrustDecisionFlagsAndRecords(t *testing.T) {
 
 	_, _, _, err = trustDecision(policy, 3, addressesOf(ps), scores, refs.ReferenceNorm(), []float64{10, 10}, 2)
 	assert.Error(t, err, "sample counts that do not match the scores")
+}
+
+// As a decryption share's (TestDecryptStepTakesALateAnswerToAnEarlierSetAsSuperseded):
+// score shares a holder made for a score task asked of a set since left,
+// reaching the task asked again, are refused as superseded, not as
+// malformed (which would make the holder decline the task it is still to
+// do); active points no task named are still malformed.
+func TestScoreStepTakesALateAnswerToAnEarlierSetAsSuperseded(t *testing.T) {
+	ps, first, share := spareHolderScoreStep(t)
+	a := addressesOf(ps)
+	again := mustScoreStep(t, first.task, a[:2], []uint64{1, 2}, 2, first.pointOf) // the holder at point 3 went away
+	again.follow(first)
+	again.start()
+
+	late := [][]byte{share(1, 0, 1, 3), share(1, 1, 1, 3), share(1, 0, 1, 2), share(1, 1, 1, 2)}
+	_, err := deliverTo(again, again.receive, signedScoreShares(t, ps[0], 4, 4, []uint64{1, 2, 3}, late))
+	require.ErrorIs(t, err, ErrWrongPhase, "the first task's answer")
+	assert.Equal(t, codes.FailedPrecondition, status.Code(toStatus(err)))
+	_, err = deliverTo(again, again.receive, signedScoreShares(t, ps[0], 4, 4, []uint64{1, 3}, late[:2]))
+	require.ErrorIs(t, err, ErrMalformed, "active points no task named")
+	assert.Empty(t, again.got)
+
+	_, err = deliverTo(again, again.receive, signedScoreShares(t, ps[0], 4, 4, []uint64{1, 2}, [][]byte{share(1, 0, 1, 2), share(1, 1, 1, 2)}))
+	require.NoError(t, err, "its answer to the task asked again")
 }

@@ -88,9 +88,15 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, co
 	// Up to t spare holders, so that every holder's share is checked
 	// against a decryption that leaves it out (aggregation.DecryptChecked).
 	active, shares, err := c.askSets(ctx, r, contributors, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
-		var err error
-		last, err = newDecryptStep(c.cfg.StudyID, task, active, points, threshold, pointOf)
-		return last, err
+		step, err := newDecryptStep(c.cfg.StudyID, task, active, points, threshold, pointOf)
+		if err != nil {
+			return nil, err
+		}
+		if last != nil {
+			step.follow(last)
+		}
+		last = step
+		return step, nil
 	})
 	if err != nil {
 		return nil, err
