@@ -202,12 +202,16 @@ func checkEncoding(f int, total float64, scale []float64) error {
 // multiparty CKKS, against the same standardiser from moments summed in the
 // clear: the encoding keeps every value within ±bound and the decryption
 // error is about 3e-6 of a value (aggregation's doc), which the division by
-// N and the square root for the scale do not enlarge beyond this.
+// N and the square root for the scale do not enlarge beyond this. A
+// feature whose variance is within that error of zero has no scale to
+// recover: it is constant (scale 1; see PooledStandardiser).
 const PooledPrecision = 1e-4
 
 // PooledStandardiser decodes the decrypted sum of the sites' encoded
 // moments (Encode with total and scale; the sum may be longer, as a
-// decrypted ciphertext is padded) into the pooled standardiser.
+// decrypted ciphertext is padded) into the pooled standardiser. A feature
+// whose variance is within the decryption's error of zero is constant
+// (scale 1), as one constant in the clear.
 func PooledStandardiser(sum []float64, total float64, scale []float64) (Standardiser, error) {
 	f := len(scale)
 	if len(sum) < 3*f {
@@ -220,8 +224,27 @@ func PooledStandardiser(sum []float64, total float64, scale []float64) (Standard
 	if err != nil {
 		return Standardiser{}, err
 	}
-	return NewStandardiser(pooled)
+	// Decryption leaves a feature constant over every record a variance of
+	// noise, far above minVarianceRatio: bounded, it is told constant as in
+	// the clear. Each decrypted entry is off by at most e =
+	// pooledDecryptionError; N is exact (rounded), so with r = e·total/N the
+	// mean is off by at most r·s and SumSq/N − mean² by at most
+	// r·s² + 2·|mean|·r·s + r²·s² ≤ r·s²·(1 + 2·|decoded mean|/s + 3r).
+	noise := make([]float64, f)
+	for j, s := range scale {
+		if pooled.N[j] >= 1 {
+			r := pooledDecryptionError * total / pooled.N[j]
+			noise[j] = r * s * s * (1 + 2*math.Abs(pooled.Sum[j]/pooled.N[j])/s + 3*r)
+		}
+	}
+	return newStandardiser(pooled, noise)
 }
+
+// pooledDecryptionError bounds the absolute error of each decrypted value of
+// the sum of encoded moments: the precision aggregation states for a
+// decryption (its doc, "Precision": at most 3.2e-6 over a million values
+// with 100 shares, within 1e-5). A public bound, the same for every party.
+const pooledDecryptionError = 1e-5
 
 // checkPooledSum refuses a decrypted sum of encoded moments (see Encode)
 // that no records give, beyond PooledPrecision (far above the decryption's
@@ -273,6 +296,13 @@ const minVarianceRatio = 1e-12
 // per-site statistics. It fails with ErrMoments if a feature has no
 // observed value.
 func NewStandardiser(m Moments) (Standardiser, error) {
+	return newStandardiser(m, nil)
+}
+
+// newStandardiser is NewStandardiser that also treats feature j as constant
+// if its variance is at most noise[j] (nil: none), the error its moments may
+// carry.
+func newStandardiser(m Moments, noise []float64) (Standardiser, error) {
 	if err := m.check(); err != nil {
 		return Standardiser{}, err
 	}
@@ -285,7 +315,11 @@ func NewStandardiser(m Moments) (Standardiser, error) {
 		mean := m.Sum[j] / m.N[j]
 		variance := m.SumSq[j]/m.N[j] - mean*mean
 		s.Mean[j], s.Scale[j] = mean, 1
-		if variance > minVarianceRatio*max(1, mean*mean) {
+		floor := minVarianceRatio * max(1, mean*mean)
+		if noise != nil {
+			floor = max(floor, noise[j])
+		}
+		if variance > floor {
 			s.Scale[j] = math.Sqrt(variance)
 		}
 	}

@@ -302,3 +302,51 @@ func TestPooledStandardiserRefusesImpossibleMoments(t *testing.T) {
 		assert.Contains(t, err.Error(), "no records give", name)
 	}
 }
+
+// A feature constant over every record had its pooled scale drawn from the
+// decryption's error: its decrypted variance is noise of order 1e-5·scale²,
+// above the 1e-12 that told a constant feature, so it was divided by about
+// 0.003 and blown up, where the same moments summed in the clear give scale
+// 1. A feature whose variance is within the decryption's error of zero is
+// now constant; the cut-off follows the feature's encoding scale, so a
+// feature of tiny values and tiny, real variance keeps its own scale.
+func TestPooledStandardiserTreatsAFeatureConstantUpToTheDecryptionErrorAsConstant(t *testing.T) {
+	// Features: constant 5; 5 ± 0.1; constant 0.001; 0.001 ± 0.0001.
+	scale := []float64{5, 5, 0.001, 0.001}
+	const total = 1000
+	rows := make([][]float64, total)
+	for i := range rows {
+		sign := float64(1 - 2*(i%2))
+		rows[i] = []float64{5, 5 + 0.1*sign, 0.001, 0.001 + 0.0001*sign}
+	}
+	m, err := ComputeMoments(recs(rows...), len(scale))
+	require.NoError(t, err)
+	clear, err := NewStandardiser(m)
+	require.NoError(t, err)
+	assert.Equal(t, []float64{1, 0.1, 1, 0.0001}, roundScales(clear.Scale), "in the clear")
+
+	v, err := m.Encode(total, scale, math.Inf(1))
+	require.NoError(t, err)
+	f := len(scale)
+	for _, sign := range []float64{1, -1} {
+		noisy := slices.Clone(v)
+		for j := range f { // the decryption's error, the way that moves the variance most
+			noisy[f+j] -= sign * 3e-6
+			noisy[2*f+j] += sign * 3e-6
+		}
+		std, err := PooledStandardiser(noisy, total, scale)
+		require.NoError(t, err)
+		assert.Equal(t, 1.0, std.Scale[0], "a constant feature, error %+.0e", sign*3e-6)
+		assert.Equal(t, 1.0, std.Scale[2], "a constant feature of small values, error %+.0e", sign*3e-6)
+		assert.InEpsilon(t, 0.1, std.Scale[1], 0.05, "a varying feature, error %+.0e", sign*3e-6)
+		assert.InEpsilon(t, 0.0001, std.Scale[3], 0.05, "a feature of small values and small variance, error %+.0e", sign*3e-6)
+	}
+}
+
+func roundScales(s []float64) []float64 {
+	out := make([]float64, len(s))
+	for i, v := range s {
+		out[i] = math.Round(v*1e9) / 1e9
+	}
+	return out
+}

@@ -31,10 +31,10 @@ func TestCoordinatorStopMidStudyFreesItsDataDir(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end with processes")
 	}
+	hospitals := []string{"hospital-1", "hospital-2", "hospital-3"}
+	c := newConsortium(t, e2eStudy{founders: hospitals, rounds: 3, minParticipants: 3, thr: 2, enrolment: 500 * time.Millisecond})
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	hospitals := []string{"hospital-1", "hospital-2", "hospital-3"}
-	c := newConsortium(t, ctx, e2eStudy{founders: hospitals, rounds: 3, minParticipants: 3, thr: 2, enrolment: 500 * time.Millisecond})
 	first := c.coordinatorHere(ctx)
 	procs := map[string]*proc{}
 	for _, h := range hospitals {
@@ -76,14 +76,14 @@ func TestParticipantStopMidStudyFreesItsDataDir(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end with processes")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
 	hospitals := []string{"hospital-1", "hospital-2", "hospital-3"}
 	// Round 2 waits for hospital-1 while its node is stopped and started
 	// twice: with 8 s, under -race on a loaded machine, the coordinator
 	// gave up on it ('round stalled: 2 of 3 participants sent a update
 	// for round 2 within 8s') and exited.
-	c := newConsortium(t, ctx, e2eStudy{founders: hospitals, rounds: 3, minParticipants: 3, thr: 2, enrolment: 500 * time.Millisecond, phaseTimeout: 2 * time.Minute})
+	c := newConsortium(t, e2eStudy{founders: hospitals, rounds: 3, minParticipants: 3, thr: 2, enrolment: 500 * time.Millisecond, phaseTimeout: 2 * time.Minute})
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
 	coord := c.startCoordinator(ctx, "coordinator")
 	procs := map[string]*proc{}
 	for _, h := range hospitals[1:] {

@@ -33,9 +33,9 @@ func TestE2EDaemonsRefuseAnotherIdentity(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end with processes")
 	}
+	c := newConsortium(t, e2eStudy{founders: []string{"hospital-1", "hospital-2"}, rounds: 1, minParticipants: 2, thr: 2})
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	c := newConsortium(t, ctx, e2eStudy{founders: []string{"hospital-1", "hospital-2"}, rounds: 1, minParticipants: 2, thr: 2})
 	// The node configurations name the address the coordinator bound; it
 	// is stopped again, as the refused coordinators below would wait for
 	// its data directory.

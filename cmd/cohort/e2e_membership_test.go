@@ -33,11 +33,11 @@ func TestE2EMembership(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end with processes")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
 	founders := []string{"hospital-1", "hospital-2", "hospital-3", "hospital-4"}
 	const newcomer, leaver = "hospital-5", "hospital-2"
-	c := newConsortium(t, ctx, e2eStudy{founders: founders, later: []string{newcomer}, rounds: 3, minParticipants: 3, thr: 3, enrolment: 5 * time.Second})
+	c := newConsortium(t, e2eStudy{founders: founders, later: []string{newcomer}, rounds: 3, minParticipants: 3, thr: 3, enrolment: 5 * time.Second})
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
 
 	coord := c.startCoordinator(ctx, "coordinator")
 	procs := map[string]*proc{}

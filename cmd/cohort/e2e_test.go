@@ -73,7 +73,11 @@ const e2eRangeLimit = 15
 // newConsortium starts geth and sets a consortium up with the binary as
 // its IT teams would: keys, certificates, the contract with the founders,
 // the study, and the coordinator's and founders' configuration files.
-func newConsortium(t *testing.T, ctx context.Context, st e2eStudy) *consortium {
+// Set-up is bounded only by the test binary's timeout: a test starts its
+// study's deadline once it returns, as building the binary, starting geth
+// and deploying on a loaded machine left a deadline counted from before
+// them too little time for the study.
+func newConsortium(t *testing.T, st e2eStudy) *consortium {
 	t.Helper()
 	node := devchaintest.StartWith(t, devchain.Options{RangeLimit: e2eRangeLimit})
 	c := &consortium{t: t, bin: buildCohort(t), dir: t.TempDir(), rpc: node.URL, keys: map[string]string{}, addrs: map[string]common.Address{}}
@@ -115,7 +119,7 @@ func newConsortium(t *testing.T, ctx context.Context, st e2eStudy) *consortium {
 	require.NoError(t, json.Unmarshal([]byte(out), &created), out)
 	c.studyID = created.StudyID
 
-	chain, err := contracts.DialChain(ctx, c.rpc)
+	chain, err := contracts.DialChain(t.Context(), c.rpc)
 	require.NoError(t, err)
 	t.Cleanup(func() { chain.Close() })
 	c.ledger, err = contracts.Open(chain, c.contract)
@@ -236,10 +240,10 @@ func TestE2EProcesses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end with processes")
 	}
+	hospitals := []string{"hospital-1", "hospital-2", "hospital-3", "hospital-4"}
+	c := newConsortium(t, e2eStudy{founders: hospitals, rounds: 3, minParticipants: 3, thr: 3, enrolment: 500 * time.Millisecond})
 	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 	defer cancel()
-	hospitals := []string{"hospital-1", "hospital-2", "hospital-3", "hospital-4"}
-	c := newConsortium(t, ctx, e2eStudy{founders: hospitals, rounds: 3, minParticipants: 3, thr: 3, enrolment: 500 * time.Millisecond})
 
 	coord := c.startCoordinator(ctx, "coordinator")
 	procs := map[string]*proc{}

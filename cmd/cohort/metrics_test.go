@@ -30,10 +30,10 @@ func TestE2EMetrics(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end with processes")
 	}
+	hospitals := []string{"hospital-1", "hospital-2", "hospital-3"}
+	c := newConsortium(t, e2eStudy{founders: hospitals, rounds: 2, minParticipants: 3, thr: 2, enrolment: 500 * time.Millisecond})
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	hospitals := []string{"hospital-1", "hospital-2", "hospital-3"}
-	c := newConsortium(t, ctx, e2eStudy{founders: hospitals, rounds: 2, minParticipants: 3, thr: 2, enrolment: 500 * time.Millisecond})
 	// Each daemon binds a port the kernel picks and prints it.
 	var coordCfg coordinatord.Config
 	c.readJSON("coordinator.json", &coordCfg)

@@ -421,11 +421,7 @@ func encryptedPooledStandardiser(sites []records.Site, scales []float64) (record
 	if err != nil {
 		return records.Standardiser{}, err
 	}
-	pooled, err := records.DecodeMoments(plain[:3*features], total, scales)
-	if err != nil {
-		return records.Standardiser{}, err
-	}
-	return records.NewStandardiser(pooled)
+	return records.PooledStandardiser(plain, total, scales)
 }
 
 // ClearPooledStandardiser sums the sites' moments in the clear: the
