@@ -132,7 +132,7 @@ func TestConsentBatchGasLimitIsLearnt(t *testing.T) {
 
 // soloLedger deploys a ledger whose only member is its deployer on a
 // simulated chain, for 30 s.
-func soloLedger(t *testing.T) (context.Context, *Chain, *Ledger, *Account) {
+func soloLedger(t testing.TB) (context.Context, *Chain, *Ledger, *Account) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)
@@ -146,7 +146,7 @@ func soloLedger(t *testing.T) (context.Context, *Chain, *Ledger, *Account) {
 }
 
 // purposeGrants signs n new patients' grants of a purpose for the registry of d.
-func purposeGrants(t *testing.T, d ConsentDomain, n int) []SignedConsent {
+func purposeGrants(t testing.TB, d ConsentDomain, n int) []SignedConsent {
 	t.Helper()
 	out := make([]SignedConsent, n)
 	for i := range out {

@@ -16,7 +16,7 @@ import (
 	"github.com/cohort-fl/cohort/contracts/cohortsol"
 )
 
-func testAccount(t *testing.T) *Account {
+func testAccount(t testing.TB) *Account {
 	t.Helper()
 	k, err := crypto.GenerateKey()
 	require.NoError(t, err)

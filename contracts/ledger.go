@@ -853,7 +853,20 @@ func (l *Ledger) studyEventQuery(module common.Address, event string, studyID ui
 // query is (filterLogs). A member that left and joined again is at its
 // last join.
 func (l *Ledger) JoinedAt(ctx context.Context, studyID uint64, member common.Address) (uint64, error) {
-	logs, err := l.studyEvents(ctx, cohortsol.StudiesStudyJoinedEventName, studyID, common.BytesToHash(member.Bytes()))
+	return l.JoinedAfter(ctx, studyID, member, 0)
+}
+
+// JoinedAfter is JoinedAt over the blocks after block only: a node that
+// knows its join reads whether it joined again since without reading the
+// study's whole history (0 if it did not).
+func (l *Ledger) JoinedAfter(ctx context.Context, studyID uint64, member common.Address, block uint64) (uint64, error) {
+	module, err := l.studyModule(ctx, studyID)
+	if err != nil {
+		return 0, fmt.Errorf("reading when %s joined study %d: %w", member, studyID, err)
+	}
+	q := l.studyEventQuery(module, cohortsol.StudiesStudyJoinedEventName, studyID, common.BytesToHash(member.Bytes()))
+	q.FromBlock = new(big.Int).SetUint64(block + 1)
+	logs, err := l.studyLogs(ctx, studyID, q)
 	if err != nil {
 		return 0, fmt.Errorf("reading when %s joined study %d: %w", member, studyID, err)
 	}

@@ -213,6 +213,34 @@ func (r joinRecorder) Join(ctx context.Context, req *cohortv1.JoinRequest, opts 
 	return r.silentCoordinator.Join(ctx, req, opts...)
 }
 
+// recordedLateNode is the node of c's second hospital, not yet joined,
+// whose coordinator is rec, keeping its files in dataDir ("" for none).
+func recordedLateNode(c *studyChain, rec joinRecorder, dataDir string) *Participant {
+	return &Participant{
+		steps:  steps{name: "hospital-2", studyID: c.id, self: c.late.Address(), key: c.lateKey},
+		cfg:    Config{Name: "hospital-2", StudyID: c.id, DataDir: dataDir, RetryBase: 20 * time.Millisecond},
+		client: rec, ledger: c.ledger, account: c.late,
+		log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+}
+
+// connectOnce runs a session of node against rec until it joins, ends
+// it, and returns the join request.
+func connectOnce(t *testing.T, ctx context.Context, node *Participant, rec joinRecorder) *cohortv1.JoinRequest {
+	t.Helper()
+	sctx, stop := context.WithCancel(ctx)
+	ended := make(chan struct{})
+	go func() { defer close(ended); _, _, _ = node.session(sctx) }()
+	defer func() { stop(); <-ended }()
+	select {
+	case req := <-rec.got:
+		return req
+	case <-time.After(20 * time.Second):
+		t.Fatal("the node did not connect")
+		return nil
+	}
+}
+
 // TestJoinNamesTheJoinsBlock: a node that joins the study on chain tells
 // the coordinator the block its node mined the join in, the first block
 // at which the chain counts it a participant, so that a coordinator whose
@@ -225,24 +253,8 @@ func TestJoinNamesTheJoinsBlock(t *testing.T) {
 	defer cancel()
 	c := newStudyChain(t, ctx, 1)
 	rec := joinRecorder{got: make(chan *cohortv1.JoinRequest, 2)}
-	node := &Participant{
-		steps:  steps{name: "hospital-2", studyID: c.id, self: c.late.Address(), key: c.lateKey},
-		cfg:    Config{Name: "hospital-2", StudyID: c.id, RetryBase: 20 * time.Millisecond},
-		client: rec, ledger: c.ledger, account: c.late,
-		log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-	}
-	connect := func() *cohortv1.JoinRequest {
-		sctx, stop := context.WithCancel(ctx)
-		defer stop()
-		go func() { _, _, _ = node.session(sctx) }()
-		select {
-		case req := <-rec.got:
-			return req
-		case <-time.After(20 * time.Second):
-			t.Fatal("the node did not connect")
-			return nil
-		}
-	}
+	node := recordedLateNode(c, rec, "")
+	connect := func() *cohortv1.JoinRequest { return connectOnce(t, ctx, node, rec) }
 	require.NoError(t, node.joinStudy(ctx))
 	_, err := c.ledger.SetPublicKeyHash(ctx, c.coord, c.id, common.Hash{7}) // a block after the join
 	require.NoError(t, err)
@@ -269,6 +281,47 @@ func TestJoinNamesTheJoinsBlock(t *testing.T) {
 	node = restarted
 	node.recallJoin(ctx)
 	assert.Equal(t, block, connect().GetChainBlock(), "a join from an earlier run")
+}
+
+// A hospital that leaves the study and joins it again while its node runs
+// (cohort study leave, then join) has the node name the later join to the
+// coordinator when it next joins it (JoinRequest.chain_block), and keep
+// that join in its data directory. The node named its first join until it
+// restarted: a coordinator whose chain was between the departure and the
+// later join did not wait (it had the first join's block), read "not a
+// participant" and refused the node, which stops at that refusal.
+func TestRejoinedNodeNamesItsLatestJoin(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c := newStudyChain(t, ctx, 1)
+	rec := joinRecorder{got: make(chan *cohortv1.JoinRequest, 1)}
+	node := recordedLateNode(c, rec, t.TempDir())
+	require.NoError(t, node.joinStudy(ctx))
+	first := node.joinedAt
+	require.Equal(t, first, connectOnce(t, ctx, node, rec).GetChainBlock())
+
+	left, err := c.ledger.LeaveStudy(ctx, c.late, c.id)
+	require.NoError(t, err)
+	again, err := c.ledger.JoinStudy(ctx, c.late, c.id)
+	require.NoError(t, err)
+	// A coordinator's chain at the departure has the first join's block
+	// and reads the hospital out of the study.
+	head, err := c.ledger.BlockNumber(ctx)
+	require.NoError(t, err)
+	view, _, err := c.chain.Lagging(head - left.Block)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = view.Close() })
+	coordinatorChain, err := contracts.Open(view, c.ledger.Address())
+	require.NoError(t, err)
+	at, err := coordinatorChain.BlockNumber(ctx)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, at, first)
+	in, err := coordinatorChain.IsParticipant(ctx, c.id, c.late.Address())
+	require.NoError(t, err)
+	require.False(t, in)
+
+	assert.Equal(t, again.Block, connectOnce(t, ctx, node, rec).GetChainBlock(), "the coordinator is told the later join's block")
+	assert.Equal(t, again.Block, node.keptJoin(ctx), "the data directory keeps the later join")
 }
 
 // A node whose own chain goes back before the block its join was mined in

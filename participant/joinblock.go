@@ -142,6 +142,33 @@ func (p *Participant) recallJoin(ctx context.Context) {
 	}
 }
 
+// msgJoinedAgain is logged when this node's chain records a later join of
+// this hospital than the one the node goes by (joinedAt): the hospital
+// left the study and joined again (cohort study leave, then join) while
+// the node ran.
+const msgJoinedAgain = "this node's chain records a later join of the study by this hospital; going by that join"
+
+// latestJoin moves joinedAt to a later join of this hospital its chain
+// records (it reads only the blocks after joinedAt), and keeps it
+// in the data directory. A node goes by its latest join: the coordinator
+// waits for that block before reading membership, and one told of the
+// first join while its chain is between the departure and the later join
+// reads "not a participant" and refuses the node for good. A read that
+// fails is logged and leaves joinedAt as it was.
+func (p *Participant) latestJoin(ctx context.Context) {
+	later, err := p.ledger.JoinedAfter(ctx, p.cfg.StudyID, p.Address(), p.joinedAt)
+	if err != nil {
+		p.log.Warn("could not read from the chain whether this hospital joined the study again", "study", p.cfg.StudyID, "err", err)
+		return
+	}
+	if later <= p.joinedAt {
+		return
+	}
+	p.log.Info(msgJoinedAgain, "study", p.cfg.StudyID, "block", later, "earlier_block", p.joinedAt)
+	p.joinedAt = later
+	p.keepJoin(ctx, later)
+}
+
 // keptJoin is the join block kept in the data directory, 0 if none or
 // if it is not this chain's and study's.
 func (p *Participant) keptJoin(ctx context.Context) uint64 {

@@ -427,13 +427,16 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 	if err != nil {
 		return false, false, err
 	}
+	// The coordinator's node may not have this node's join yet: it reads
+	// membership once it has the join's block, the latest one (the
+	// hospital may have left and joined again since the node started).
+	// Read before the chain watcher starts, which reads joinedAt.
+	p.latestJoin(ctx)
 	var watcher sync.WaitGroup
 	defer watcher.Wait()
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	watcher.Go(func() { p.watchChain(ctx, cancel) })
-	// The coordinator's node may not have this node's join yet: it reads
-	// membership once it has the join's block.
 	stream, err := p.client.Join(ctx, &cohortv1.JoinRequest{StudyId: p.cfg.StudyID, Name: p.cfg.Name, Auth: signed, ChainBlock: p.joinedAt})
 	if err != nil {
 		return false, false, fmt.Errorf("participant %s: join coordinator: %w", p.cfg.Name, err)
