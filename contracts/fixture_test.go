@@ -36,9 +36,14 @@ func newKey(t *testing.T) *ecdsa.PrivateKey {
 	return k
 }
 
+// fixtureDeadline is a fixture's hang guard, not a speed bound: under
+// -race on a loaded 2-core machine TestReadsThroughARangeLimitedProvider's
+// paged reads through six providers took 61 s of a 60 s guard.
+const fixtureDeadline = 10 * time.Minute
+
 func newFixture(t *testing.T, nMembers int) *fixture {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), fixtureDeadline)
 	t.Cleanup(cancel)
 	f := &fixture{
 		ctx:        ctx,
