@@ -95,25 +95,9 @@ func TestNoiseScheduleSizesEachRoundsShares(t *testing.T) {
 	cfg := distConfig(sigma, clip, 1, lr, 3, 0)
 	cfg.Privacy.NoiseDecay = decay
 	for _, round := range []int{1, 12} {
-		rc := cfg.ForRound(round)
-		aggs := make([][]float64, replicates)
-		for r := range aggs {
-			aggs[r] = federatedStep(t, spec, start, data, labels, rc, []byte{byte(3 * r), byte(3*r + 1), byte(3*r + 2)})
-		}
-		ss, df := 0.0, 0
-		for j := range start {
-			mean := 0.0
-			for _, a := range aggs {
-				mean += a[j] / replicates
-			}
-			for _, a := range aggs {
-				ss += (a[j] - mean) * (a[j] - mean)
-			}
-			df += replicates - 1
-		}
+		got, df := aggregateNoiseVariance(t, spec, start, data, labels, cfg.ForRound(round), replicates)
 		sigmaT := sigma * math.Pow(decay, float64(round-1))
 		want := math.Pow(lr/49, 2) * sigmaT * sigmaT * clip * clip
-		got := ss / float64(df)
 		if tol := 5 * math.Sqrt(2/float64(df)); math.Abs(got/want-1) > tol {
 			t.Errorf("round %d: aggregate noise variance %.4g per coordinate, want (lr/N)²σ_t²C² = %.4g (ratio %.3f, tolerance ±%.3f)", round, got, want, got/want, tol)
 		}
