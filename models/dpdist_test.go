@@ -115,29 +115,38 @@ func TestDistributedSharesSumToTheIntendedVariance(t *testing.T) {
 	const sigma, clip, lr, replicates = 2.0, 0.5, 0.3, 120
 	for _, tt := range []struct{ minimum, colluders int }{{3, 0}, {3, 1}} {
 		cfg := distConfig(sigma, clip, 1, lr, tt.minimum, tt.colluders)
-		aggs := make([][]float64, replicates)
-		for r := range aggs {
-			aggs[r] = federatedStep(t, spec, start, data, labels, cfg, []byte{byte(3 * r), byte(3*r + 1), byte(3*r + 2)})
-		}
-		ss, df := 0.0, 0
-		for j := range start {
-			mean := 0.0
-			for _, a := range aggs {
-				mean += a[j] / replicates
-			}
-			for _, a := range aggs {
-				ss += (a[j] - mean) * (a[j] - mean)
-			}
-			df += replicates - 1
-		}
+		got, df := aggregateNoiseVariance(t, spec, start, data, labels, cfg, replicates)
 		n, h, honest := 49.0, 3.0, float64(tt.minimum-tt.colluders)
 		want := math.Pow(lr/n, 2) * h * sigma * sigma * clip * clip / honest
-		got := ss / float64(df)
 		if tol := 5 * math.Sqrt(2/float64(df)); math.Abs(got/want-1) > tol {
 			t.Errorf("min %d, colluders %d: aggregate noise variance %.4g per coordinate, want %.4g (ratio %.3f, tolerance ±%.3f)",
 				tt.minimum, tt.colluders, got, want, got/want, tol)
 		}
 	}
+}
+
+// aggregateNoiseVariance is the pooled sample variance per coordinate of
+// replicates federated steps from start (each with its own noise seeds),
+// and its degrees of freedom: with q = 1 the steps differ by their noise
+// only.
+func aggregateNoiseVariance(t *testing.T, spec Spec, start []float64, data [][][]float64, labels [][]float64, cfg TrainConfig, replicates int) (float64, int) {
+	t.Helper()
+	aggs := make([][]float64, replicates)
+	for r := range aggs {
+		aggs[r] = federatedStep(t, spec, start, data, labels, cfg, []byte{byte(3 * r), byte(3*r + 1), byte(3*r + 2)})
+	}
+	ss, df := 0.0, 0
+	for j := range start {
+		mean := 0.0
+		for _, a := range aggs {
+			mean += a[j] / float64(replicates)
+		}
+		for _, a := range aggs {
+			ss += (a[j] - mean) * (a[j] - mean)
+		}
+		df += replicates - 1
+	}
+	return ss / float64(df), df
 }
 
 // Adding one record to one hospital changes the noisy clipped sum the

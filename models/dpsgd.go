@@ -80,6 +80,15 @@ type PrivacyConfig struct {
 	// to its sensitivity and ε is as without the schedule. In (0, 1]; 0
 	// (left out) or 1 keeps ClipNorm every round.
 	ClipDecay float64 `json:"clip_decay,omitempty"`
+	// NoiseDecay ρ, if set, is a public schedule of the noise multiplier:
+	// round t (from 1) adds noise NoiseMultiplier·ρ^(t−1) times its clip
+	// norm (NoiseMultiplierAt), more early and less late, where it stays
+	// in the published model. Only without sampling (SamplingRate 1): each
+	// round is then a Gaussian mechanism and the rounds compose exactly to
+	// one of μ² = Σ_t steps/σ_t² (PrivacySpent), whereas the accountant of
+	// sampled steps composes equal ones only. In (0, 1]; 0 (left out) or 1
+	// keeps NoiseMultiplier every round.
+	NoiseDecay float64 `json:"noise_decay,omitempty"`
 }
 
 // Privacy mechanisms accepted in PrivacyConfig.Mechanism.
@@ -123,16 +132,44 @@ func (c PrivacyConfig) ClipNormAt(round int) float64 {
 	return c.ClipNorm * math.Pow(c.ClipDecay, float64(round-1))
 }
 
+// NoiseMultiplierAt is the noise multiplier of round (from 1):
+// NoiseMultiplier·NoiseDecay^(round−1), or NoiseMultiplier without a
+// schedule. Like ClipNormAt it depends on public values only.
+func (c PrivacyConfig) NoiseMultiplierAt(round int) float64 {
+	if c.NoiseDecay == 0 || round <= 1 {
+		return c.NoiseMultiplier
+	}
+	return c.NoiseMultiplier * math.Pow(c.NoiseDecay, float64(round-1))
+}
+
+// NoiseScheduleFactor is how much round 1's noise multiplier must exceed
+// a constant one for rounds rounds to spend the same ε:
+// √(Σ_{t=1..rounds} ρ^(−2(t−1)) / rounds), 1 without a noise schedule.
+// Rounds whose noise multipliers are σ_t compose (with q = 1) as rounds
+// rounds of the constant NoiseMultiplier / NoiseScheduleFactor(rounds).
+func (c PrivacyConfig) NoiseScheduleFactor(rounds int) float64 {
+	if c.NoiseDecay == 0 || rounds < 1 {
+		return 1
+	}
+	sum := 0.0
+	for t := 1; t <= rounds; t++ {
+		sum += math.Pow(c.NoiseDecay, -2*float64(t-1))
+	}
+	return math.Sqrt(sum / float64(rounds))
+}
+
 // ForRound is the training of round (from 1) of a study: cfg with its
-// privacy's clip norm set to that round's (PrivacyConfig.ClipNormAt) and
-// no schedule left, so that Fit clips and adds noise as the schedule says.
-// Without privacy, or without a schedule, it is cfg.
+// privacy's clip norm and noise multiplier set to that round's
+// (PrivacyConfig.ClipNormAt, NoiseMultiplierAt) and no schedule left, so
+// that Fit clips and adds noise as the schedules say. Without privacy, or
+// without a schedule, it is cfg.
 func (c TrainConfig) ForRound(round int) TrainConfig {
-	if c.Privacy == nil || c.Privacy.ClipDecay == 0 {
+	if c.Privacy == nil || c.Privacy.ClipDecay == 0 && c.Privacy.NoiseDecay == 0 {
 		return c
 	}
 	p := *c.Privacy
 	p.ClipNorm, p.ClipDecay = p.ClipNormAt(round), 0
+	p.NoiseMultiplier, p.NoiseDecay = p.NoiseMultiplierAt(round), 0
 	c.Privacy = &p
 	return c
 }
@@ -148,6 +185,10 @@ func (c PrivacyConfig) Validate() error {
 		return fmt.Errorf("%w: privacy clip_decay is %v, want a value in (0, 1] (round t clips to clip_norm·clip_decay^(t−1)), or leave it out for the same clip norm every round", ErrInvalidTrainConfig, c.ClipDecay)
 	case !(c.SamplingRate > 0 && c.SamplingRate <= 1):
 		return fmt.Errorf("%w: privacy sampling_rate is %v, want a value in (0, 1]", ErrInvalidTrainConfig, c.SamplingRate)
+	case c.NoiseDecay != 0 && !(c.NoiseDecay > 0 && c.NoiseDecay <= 1):
+		return fmt.Errorf("%w: privacy noise_decay is %v, want a value in (0, 1] (round t adds noise noise_multiplier·noise_decay^(t−1)), or leave it out for the same noise every round", ErrInvalidTrainConfig, c.NoiseDecay)
+	case c.NoiseDecay != 0 && c.NoiseDecay != 1 && c.SamplingRate != 1:
+		return fmt.Errorf("%w: privacy noise_decay %v needs sampling_rate 1 (got %v): the accountant of sampled steps composes equal steps only; leave noise_decay out or sample every record", ErrInvalidTrainConfig, c.NoiseDecay, c.SamplingRate)
 	case !(c.Epsilon > 0) || math.IsInf(c.Epsilon, 0):
 		return fmt.Errorf("%w: privacy epsilon is %v, want the study's budget, a finite value > 0", ErrInvalidTrainConfig, c.Epsilon)
 	case !(c.Delta > 0 && c.Delta < 1):
@@ -193,7 +234,11 @@ func StepsPerTrain(cfg TrainConfig) int {
 // rounds Train calls with cfg (rounds of a study): RDP composition of
 // rounds·StepsPerTrain(cfg) sampled Gaussian steps. A clip norm schedule
 // (ClipDecay) changes nothing here: round t's sensitivity and noise are both
-// scaled by the same public factor, so its noise multiplier stays σ. With the distributed
+// scaled by the same public factor, so its noise multiplier stays σ. A noise
+// schedule (NoiseDecay, with q = 1 only) gives round t's steps σ_t: as
+// Gaussian mechanisms they compose exactly to μ² = steps·Σ_t 1/σ_t², that
+// of as many steps of the constant σ/NoiseScheduleFactor(rounds), whose ε
+// (exact, and in RDP alike) is the figure. With the distributed
 // mechanism that is centralised DP-SGD over the union with sampling rate q
 // and one step per round: Poisson sampling at rate q at every hospital is
 // Poisson sampling of the union, and each published aggregate carries noise
@@ -209,7 +254,9 @@ func PrivacySpent(cfg TrainConfig, rounds int) (float64, error) {
 	if rounds == 0 {
 		return 0, nil
 	}
-	return privacy.DPSGDEpsilon(cfg.Privacy.SamplingRate, cfg.Privacy.NoiseMultiplier, rounds*StepsPerTrain(cfg), cfg.Privacy.Delta)
+	p := cfg.Privacy
+	sigma := p.NoiseMultiplier / p.NoiseScheduleFactor(rounds)
+	return privacy.DPSGDEpsilon(p.SamplingRate, sigma, rounds*StepsPerTrain(cfg), p.Delta)
 }
 
 // newNoiseSource returns a generator keyed with 32 bytes from crypto/rand.
@@ -255,6 +302,9 @@ func (m *Model) trainPrivate(ctx context.Context, X [][]float64, y []float64, gr
 		// Which clip norm applies depends on the round, which Train does
 		// not know: clipping to ClipNorm would silently skip the schedule.
 		return TrainResult{}, fmt.Errorf("%w: privacy clip_decay %v schedules the clip norm over rounds; train each round with cfg.ForRound(round)", ErrInvalidTrainConfig, dp.ClipDecay)
+	}
+	if dp.NoiseDecay != 0 {
+		return TrainResult{}, fmt.Errorf("%w: privacy noise_decay %v schedules the noise multiplier over rounds; train each round with cfg.ForRound(round)", ErrInvalidTrainConfig, dp.NoiseDecay)
 	}
 	if groups == nil {
 		groups = make([][]int, len(X))
@@ -427,5 +477,6 @@ func checkPrivacyFits(cfg TrainConfig, rounds int) error {
 	if err != nil {
 		return fmt.Errorf("%d rounds spend ε %.4g, above the budget %g, and no noise multiplier reaches it: %w", rounds, spent, p.Epsilon, err)
 	}
+	need *= p.NoiseScheduleFactor(rounds) // round 1's, with a noise schedule
 	return fmt.Errorf("%d rounds spend ε %.4g, above the budget %g; a noise_multiplier of %.4g or more fits, or run fewer rounds or epochs", rounds, spent, p.Epsilon, need)
 }

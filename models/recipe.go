@@ -160,6 +160,9 @@ func (r *Recipe) fillDefaults() {
 	if p := r.Privacy; p != nil && p.ClipDecay == 1 {
 		p.ClipDecay = 0 // no schedule: hashes as if left out
 	}
+	if p := r.Privacy; p != nil && p.NoiseDecay == 1 {
+		p.NoiseDecay = 0 // no schedule: hashes as if left out
+	}
 	if p := r.Personalise; p != nil && p.LearningRate == 0 {
 		p.LearningRate = r.Local.LearningRate
 	}

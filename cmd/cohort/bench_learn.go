@@ -181,7 +181,7 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 type learnPrivacyFlags struct {
 	epsilon, opt, mechanism, server *string
 	delta, clip, clipDecay, rate    *float64
-	lr                              *float64
+	lr, noiseDecay                  *float64
 	epochs, averageLast             *int
 	colluders, rounds               *int
 }
@@ -192,6 +192,7 @@ func addLearnPrivacyFlags(fs *flag.FlagSet) learnPrivacyFlags {
 		delta:       fs.Float64("delta", 1e-5, "δ of the (ε, δ) budgets"),
 		clip:        fs.Float64("dp-clip", 1, "DP-SGD per-record gradient clip norm C"),
 		clipDecay:   fs.Float64("dp-clip-decay", 0, "public schedule of the clip norm: round t clips to C·decay^(t−1), the noise scaled alike (ε unchanged); in (0, 1], 0: C every round"),
+		noiseDecay:  fs.Float64("dp-noise-decay", 0, "public schedule of the noise multiplier: round t adds σ·decay^(t−1), σ fitted to the budget over all rounds; in (0, 1], --dp-rate 1 only; 0: σ every round"),
 		rate:        fs.Float64("dp-rate", 0.1, "DP-SGD Poisson sampling rate q (an epoch is 1/q steps)"),
 		epochs:      fs.Int("dp-local-epochs", 1, "local epochs per round of the private studies"),
 		lr:          fs.Float64("dp-lr", 0.05, "local learning rate of the private studies"),
@@ -209,7 +210,7 @@ func (f learnPrivacyFlags) parse(stderr io.Writer) (*evaluation.LearnPrivacy, er
 	if *f.epsilon == "" {
 		return nil, nil
 	}
-	cfg := &evaluation.LearnPrivacy{Delta: *f.delta, Clip: *f.clip, ClipDecay: *f.clipDecay, Rate: *f.rate, Epochs: *f.epochs, LR: *f.lr, Optimizer: *f.opt, AverageLast: *f.averageLast,
+	cfg := &evaluation.LearnPrivacy{Delta: *f.delta, Clip: *f.clip, ClipDecay: *f.clipDecay, NoiseDecay: *f.noiseDecay, Rate: *f.rate, Epochs: *f.epochs, LR: *f.lr, Optimizer: *f.opt, AverageLast: *f.averageLast,
 		Colluders: *f.colluders, Rounds: *f.rounds}
 	switch *f.mechanism {
 	case models.MechanismLocal:
@@ -258,8 +259,8 @@ func (f learnPrivacyFlags) parse(stderr io.Writer) (*evaluation.LearnPrivacy, er
 		}
 		cfg.Epsilons = append(cfg.Epsilons, e)
 	}
-	if err := (models.PrivacyConfig{NoiseMultiplier: 1, ClipNorm: cfg.Clip, ClipDecay: cfg.ClipDecay, SamplingRate: cfg.Rate, Epsilon: 1, Delta: cfg.Delta}).Validate(); err != nil {
-		fmt.Fprintf(stderr, "--delta, --dp-clip, --dp-clip-decay or --dp-rate: %v\n", err)
+	if err := (models.PrivacyConfig{NoiseMultiplier: 1, ClipNorm: cfg.Clip, ClipDecay: cfg.ClipDecay, NoiseDecay: cfg.NoiseDecay, SamplingRate: cfg.Rate, Epsilon: 1, Delta: cfg.Delta}).Validate(); err != nil {
+		fmt.Fprintf(stderr, "--delta, --dp-clip, --dp-clip-decay, --dp-noise-decay or --dp-rate: %v\n", err)
 		return nil, errUsage
 	}
 	if cfg.Epochs < 1 || !(cfg.LR > 0) {

@@ -18,6 +18,8 @@ func TestBenchLearnEpsilonBadFlags(t *testing.T) {
 		{"--epsilon", "3", "--dp-clip", "0"},
 		{"--epsilon", "3", "--dp-clip-decay", "1.5"},
 		{"--epsilon", "3", "--dp-clip-decay", "-0.9"},
+		{"--epsilon", "3", "--dp-rate", "1", "--dp-noise-decay", "1.5"},
+		{"--epsilon", "3", "--dp-rate", "0.5", "--dp-noise-decay", "0.9"},
 		{"--epsilon", "3", "--dp-optimizer", "rmsprop"},
 		{"--epsilon", "3", "--dp-average-last", "0"},
 		{"--epsilon", "3", "--dp-mechanism", "central"},

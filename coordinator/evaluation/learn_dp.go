@@ -29,9 +29,13 @@ type LearnPrivacy struct {
 	// ClipDecay schedules the clip norm: round t clips to Clip·ClipDecay^(t−1)
 	// (models.PrivacyConfig.ClipDecay); 0: Clip every round.
 	ClipDecay float64 `json:",omitempty"`
-	Rate      float64 // Poisson sampling rate q
-	Epochs    int     // local epochs per round of the private studies
-	LR        float64 // local learning rate of the private studies
+	// NoiseDecay schedules the noise multiplier: round t adds σ·NoiseDecay^(t−1)
+	// (models.PrivacyConfig.NoiseDecay), σ fitted so that all the rounds
+	// spend the budget; 0: σ every round.
+	NoiseDecay float64 `json:",omitempty"`
+	Rate       float64 // Poisson sampling rate q
+	Epochs     int     // local epochs per round of the private studies
+	LR         float64 // local learning rate of the private studies
 	// Optimizer of the private studies' local training; empty: the
 	// non-private studies' own.
 	Optimizer string `json:",omitempty"`
@@ -71,8 +75,8 @@ func (c LearnPrivacy) rounds(base int) int {
 
 // trainConfig is the local training of the study with budget eps among
 // sites hospitals over rounds (the non-private studies'; c.Rounds replaces
-// it): the noise multiplier is the smallest whose ε after the last round
-// stays within eps.
+// it): the noise multiplier (round 1's, with a noise schedule) is the
+// smallest whose ε after the last round stays within eps.
 func (c LearnPrivacy) trainConfig(base models.TrainConfig, rounds, sites int, eps float64) (models.TrainConfig, error) {
 	rounds = c.rounds(rounds)
 	tc := base
@@ -80,7 +84,7 @@ func (c LearnPrivacy) trainConfig(base models.TrainConfig, rounds, sites int, ep
 	if c.Optimizer != "" {
 		tc.Optimizer = c.Optimizer
 	}
-	tc.Privacy = &models.PrivacyConfig{NoiseMultiplier: 1, ClipNorm: c.Clip, ClipDecay: c.ClipDecay, SamplingRate: c.Rate, Epsilon: eps, Delta: c.Delta}
+	tc.Privacy = &models.PrivacyConfig{NoiseMultiplier: 1, ClipNorm: c.Clip, ClipDecay: c.ClipDecay, NoiseDecay: c.NoiseDecay, SamplingRate: c.Rate, Epsilon: eps, Delta: c.Delta}
 	if c.Mechanism == models.MechanismDistributed {
 		tc.Privacy.Mechanism, tc.Privacy.MinContributors, tc.Privacy.NoiseColluders = c.Mechanism, sites, c.Colluders
 	}
@@ -88,7 +92,7 @@ func (c LearnPrivacy) trainConfig(base models.TrainConfig, rounds, sites int, ep
 	if err != nil {
 		return tc, err
 	}
-	tc.Privacy.NoiseMultiplier = sigma
+	tc.Privacy.NoiseMultiplier = sigma * tc.Privacy.NoiseScheduleFactor(rounds) // round 1's, with a noise schedule
 	return tc, tc.Validate()
 }
 

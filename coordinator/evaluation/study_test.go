@@ -374,3 +374,24 @@ func TestValidationFoldHoldsOutTrainingRecords(t *testing.T) {
 	_, err := validationFold([]records.Site{{Name: "small", Train: site.Train[:3]}}, 5, 4)
 	assert.ErrorContains(t, err, "small: 3 training records make no 5 validation folds")
 }
+
+// With a noise schedule, bench learn fits round 1's noise multiplier so
+// that the study's rounds together spend the budget: more than the
+// constant σ of the same budget, and the smallest that fits.
+func TestLearnPrivacyFitsTheNoiseScheduleToTheBudget(t *testing.T) {
+	c := LearnPrivacy{Delta: 1e-5, Clip: 1, Rate: 1, Epochs: 1, LR: 4, Mechanism: models.MechanismDistributed, Rounds: 20}
+	constant, err := c.trainConfig(models.TrainConfig{BatchSize: 8, Optimizer: models.OptimizerSGD}, 20, 6, 1)
+	require.NoError(t, err)
+	c.NoiseDecay = 0.9
+	scheduled, err := c.trainConfig(models.TrainConfig{BatchSize: 8, Optimizer: models.OptimizerSGD}, 20, 6, 1)
+	require.NoError(t, err)
+	assert.InDelta(t, constant.Privacy.NoiseMultiplier*scheduled.Privacy.NoiseScheduleFactor(20), scheduled.Privacy.NoiseMultiplier, 1e-9)
+	assert.Greater(t, scheduled.Privacy.NoiseMultiplier, 2*constant.Privacy.NoiseMultiplier, "round 1 takes more noise than the constant σ")
+	spent, err := models.PrivacySpent(scheduled, 20)
+	require.NoError(t, err)
+	assert.LessOrEqual(t, spent, 1.0, "the schedule stays within its budget")
+	assert.Greater(t, spent, 0.99, "and the smallest noise that does")
+	c.Rate = 0.5
+	_, err = c.trainConfig(models.TrainConfig{BatchSize: 8, Optimizer: models.OptimizerSGD}, 20, 6, 1)
+	assert.ErrorIs(t, err, models.ErrInvalidTrainConfig, "a noise schedule with sampling")
+}

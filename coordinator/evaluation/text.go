@@ -413,7 +413,7 @@ func (rep *NaturalReport) WriteText(out io.Writer) {
 			server = fmt.Sprintf(", server %s at %g", p.Server.Kind, p.Server.LearningRate)
 		}
 		fmt.Fprintf(out, "\ndifferential privacy (%s: clip %s, sampling rate %g, %d local epochs at rate %g, %d rounds%s; δ = %g), points of %s lost against federated %s:\n",
-			p.MechanismText(), clipText(models.PrivacyConfig{ClipNorm: p.Clip, ClipDecay: p.ClipDecay}), p.Rate, p.Epochs, p.LR, p.rounds(rep.Recipe.Rounds), server, p.Delta, rep.Metric, rep.Recipe.Server.Kind)
+			p.MechanismText(), clipText(models.PrivacyConfig{ClipNorm: p.Clip, ClipDecay: p.ClipDecay, NoiseDecay: p.NoiseDecay}), p.Rate, p.Epochs, p.LR, p.rounds(rep.Recipe.Rounds), server, p.Delta, rep.Metric, rep.Recipe.Server.Kind)
 		w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(w, "budget\tσ\tpooled test\thospital mean\t")
 		for _, s := range rep.Private {
@@ -430,10 +430,15 @@ func metricNote(metric string) string {
 	return "exact AUC, or accuracy at 0.5"
 }
 
-// clipText gives the clip norm, and its schedule if it has one.
+// clipText gives the clip norm, and its schedule if it has one, then the
+// noise multiplier's schedule if it has one (the σ printed is round 1's).
 func clipText(p models.PrivacyConfig) string {
-	if p.ClipDecay == 0 {
-		return fmt.Sprintf("%g", p.ClipNorm)
+	text := fmt.Sprintf("%g", p.ClipNorm)
+	if p.ClipDecay != 0 {
+		text = fmt.Sprintf("%g × %g^(round − 1)", p.ClipNorm, p.ClipDecay)
 	}
-	return fmt.Sprintf("%g × %g^(round − 1)", p.ClipNorm, p.ClipDecay)
+	if p.NoiseDecay != 0 {
+		text += fmt.Sprintf(", noise σ × %g^(round − 1)", p.NoiseDecay)
+	}
+	return text
 }

@@ -62,11 +62,36 @@ func TestConsentEpsilonBoundExcludesRecords(t *testing.T) {
 // 3 is about γ times its step in round 2 (without the schedule the two are
 // alike).
 func TestClipScheduleIsEveryHospitalsRound(t *testing.T) {
+	const decay = 0.05
+	ratio := scheduledStepRatio(t, models.PrivacyConfig{NoiseMultiplier: 200, ClipDecay: decay})
+	assert.Greater(t, ratio, decay/4, "round 3's step over round 2's")
+	assert.Less(t, ratio, 4*decay, "round 3's step over round 2's: the hospitals did not shrink the clip norm and noise by γ")
+}
+
+// TestNoiseScheduleIsEveryHospitalsRound is the same with the noise
+// multiplier decaying by ρ = 0.2 a round from 10⁴ and the clip norm
+// constant: the noise still dominates round 3's step (σ_3 = 400 against
+// at most one clipped gradient per record), so that step is about ρ times
+// round 2's only if every hospital sizes its share with its round's
+// σ·ρ^(t−1) (a σ much above 10⁴ spends an ε of 0 in round 1, which the
+// chain refuses).
+func TestNoiseScheduleIsEveryHospitalsRound(t *testing.T) {
+	const decay = 0.2
+	ratio := scheduledStepRatio(t, models.PrivacyConfig{NoiseMultiplier: 1e4, NoiseDecay: decay})
+	assert.Greater(t, ratio, decay/4, "round 3's step over round 2's")
+	assert.Less(t, ratio, 4*decay, "round 3's step over round 2's: the hospitals did not shrink the noise by ρ")
+}
+
+// scheduledStepRatio runs a three-round study of the distributed mechanism
+// among three hospitals, clip norm 1, with sched's noise multiplier and
+// schedules, and returns the published model's step in round 3 over its
+// step in round 2. The budget, ε 100, is far above what the rounds spend.
+func scheduledStepRatio(t *testing.T, sched models.PrivacyConfig) float64 {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	const decay = 0.05
 	tc := models.TrainConfig{Epochs: 1, BatchSize: 1, LearningRate: 1, Optimizer: models.OptimizerSGD,
-		Privacy: &models.PrivacyConfig{NoiseMultiplier: 200, ClipNorm: 1, ClipDecay: decay, SamplingRate: 1, Epsilon: 1, Delta: 1e-5,
+		Privacy: &models.PrivacyConfig{NoiseMultiplier: sched.NoiseMultiplier, ClipNorm: 1, ClipDecay: sched.ClipDecay, NoiseDecay: sched.NoiseDecay, SamplingRate: 1, Epsilon: 100, Delta: 1e-5,
 			Mechanism: models.MechanismDistributed, MinContributors: 3}}
 	s, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: 3, Rounds: 3, Seed: 7, DataDir: t.TempDir(), Train: &tc, Plaintext: true, LocalConsent: true, MinParticipants: 3,
@@ -91,7 +116,5 @@ func TestClipScheduleIsEveryHospitalsRound(t *testing.T) {
 		}
 		return math.Sqrt(sum)
 	}
-	ratio := step(published[1], published[2]) / step(published[0], published[1])
-	assert.Greater(t, ratio, decay/4, "round 3's step over round 2's")
-	assert.Less(t, ratio, 4*decay, "round 3's step over round 2's: the hospitals did not shrink the clip norm and noise by γ")
+	return step(published[1], published[2]) / step(published[0], published[1])
 }
