@@ -137,17 +137,9 @@ func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributor
 	// Up to t spare holders among the contributors, as for the aggregate:
 	// every holder's score shares are checked against the scores a set
 	// without it decrypts (aggregation.DecryptScoresChecked).
-	var last *scoreStep
+	var steps stepsAskedInTurn[*scoreStep]
 	_, answers, err := c.askSets(ctx, r, contributors, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
-		step, err := newScoreStep(c.cfg.StudyID, sc.task, active, points, threshold, pointOf)
-		if err != nil {
-			return nil, err
-		}
-		if last != nil {
-			step.follow(last)
-		}
-		last = step
-		return step, nil
+		return steps.next(newScoreStep(c.cfg.StudyID, sc.task, active, points, threshold, pointOf))
 	})
 	if err != nil {
 		return nil, 0, nil, err

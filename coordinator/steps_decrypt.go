@@ -106,6 +106,29 @@ func (s *decryptStep) follow(earlier *decryptStep) {
 	s.superseded = append(slices.Clone(earlier.superseded), earlier.askedSets())
 }
 
+// stepsAskedInTurn are the steps of one phase asked of one set after
+// another: each new one follows the last (decryptStep.follow), so that a
+// holder's late answer to an earlier task is told from a malformed one.
+type stepsAskedInTurn[S interface {
+	activeStep
+	follow(S)
+}] struct {
+	last  S
+	asked bool
+}
+
+// next takes a newly built step (or its error) as the one now asked.
+func (a *stepsAskedInTurn[S]) next(step S, err error) (activeStep, error) {
+	if err != nil {
+		return nil, err
+	}
+	if a.asked {
+		step.follow(a.last)
+	}
+	a.last, a.asked = step, true
+	return step, nil
+}
+
 // askedSets are the sets s's task asks shares for: its decryption sets,
 // or its active points as one set.
 func (s *decryptStep) askedSets() []*cohortv1.PointSet {

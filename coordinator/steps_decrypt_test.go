@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -135,17 +136,7 @@ func TestDecryptStepAsksForEveryDecryptionSet(t *testing.T) {
 	assert.Equal(t, [][]uint64{{2, 3}, {1, 3}, {1, 2}}, sets)
 
 	submission := func(signers []party, shares ...[]byte) *cohortv1.DecryptionShareSubmission {
-		sub := &cohortv1.DecryptionShareSubmission{StudyId: stepStudy, Round: 4, AggregateHash: aggHash.Bytes()}
-		for i, b := range shares {
-			signed, err := auth.Sign(signers[i].key, stepStudy, 4, auth.KindDecryptShare, crypto.Keccak256Hash(b))
-			require.NoError(t, err)
-			if i == 0 {
-				sub.Share, sub.Auth = b, signed
-			} else {
-				sub.More = append(sub.More, &cohortv1.SignedShare{Share: b, Auth: signed})
-			}
-		}
-		return sub
+		return decryptSubmission(t, aggHash, signers, shares...)
 	}
 	p0 := ps[0]
 	s13, s12, s23 := shareOf(1, 1, 3), shareOf(1, 1, 2), shareOf(2, 2, 3)
@@ -280,17 +271,7 @@ func TestDecryptStepTakesALateAnswerToAnEarlierSetAsSuperseded(t *testing.T) {
 	again.start()
 
 	submission := func(shares ...[]byte) *cohortv1.DecryptionShareSubmission {
-		sub := &cohortv1.DecryptionShareSubmission{StudyId: stepStudy, Round: 4, AggregateHash: aggHash.Bytes()}
-		for i, b := range shares {
-			signed, err := auth.Sign(ps[0].key, stepStudy, 4, auth.KindDecryptShare, crypto.Keccak256Hash(b))
-			require.NoError(t, err)
-			if i == 0 {
-				sub.Share, sub.Auth = b, signed
-			} else {
-				sub.More = append(sub.More, &cohortv1.SignedShare{Share: b, Auth: signed})
-			}
-		}
-		return sub
+		return decryptSubmission(t, aggHash, slices.Repeat([]party{ps[0]}, len(shares)), shares...)
 	}
 	_, err := deliverTo(again, again.receive, submission(shareOf(1, 1, 3), shareOf(1, 1, 2)))
 	require.ErrorIs(t, err, ErrWrongPhase, "the first task's answer")
@@ -302,4 +283,21 @@ func TestDecryptStepTakesALateAnswerToAnEarlierSetAsSuperseded(t *testing.T) {
 	_, err = deliverTo(again, again.receive, submission(shareOf(1, 1, 2)))
 	require.NoError(t, err, "its answer to the task asked again")
 	assert.Len(t, again.got, 1)
+}
+
+// decryptSubmission is round 4's submission of shares of the aggregate
+// aggHash, share i signed by signers[i].
+func decryptSubmission(t *testing.T, aggHash common.Hash, signers []party, shares ...[]byte) *cohortv1.DecryptionShareSubmission {
+	t.Helper()
+	sub := &cohortv1.DecryptionShareSubmission{StudyId: stepStudy, Round: 4, AggregateHash: aggHash.Bytes()}
+	for i, b := range shares {
+		signed, err := auth.Sign(signers[i].key, stepStudy, 4, auth.KindDecryptShare, crypto.Keccak256Hash(b))
+		require.NoError(t, err)
+		if i == 0 {
+			sub.Share, sub.Auth = b, signed
+		} else {
+			sub.More = append(sub.More, &cohortv1.SignedShare{Share: b, Auth: signed})
+		}
+	}
+	return sub
 }

@@ -84,23 +84,16 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, co
 	for _, a := range contributors {
 		task.Contributors = append(task.Contributors, a.Bytes())
 	}
-	var last *decryptStep
+	var steps stepsAskedInTurn[*decryptStep]
 	// Up to t spare holders, so that every holder's share is checked
 	// against a decryption that leaves it out (aggregation.DecryptChecked).
 	active, shares, err := c.askSets(ctx, r, contributors, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
-		step, err := newDecryptStep(c.cfg.StudyID, task, active, points, threshold, pointOf)
-		if err != nil {
-			return nil, err
-		}
-		if last != nil {
-			step.follow(last)
-		}
-		last = step
-		return step, nil
+		return steps.next(newDecryptStep(c.cfg.StudyID, task, active, points, threshold, pointOf))
 	})
 	if err != nil {
 		return nil, err
 	}
+	last := steps.last
 	last.mu.Lock()
 	defer last.mu.Unlock()
 	out := make([]*cohortv1.DecryptionShareSubmission, len(active))
