@@ -119,12 +119,7 @@ func mustDecryptStep(t testing.TB, task *cohortv1.DecryptTask, active []common.A
 // must answer with one share per set it is in, each made at its own point,
 // each for a different set it was asked, each signed by itself.
 func TestDecryptStepAsksForEveryDecryptionSet(t *testing.T) {
-	ps := newParties(t, 3)
-	a := addressesOf(ps)
-	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
-	shareOf := thresholdSharesOf(t, 3, 2)
-	aggHash := crypto.Keccak256Hash([]byte("aggregate"))
-	task := &cohortv1.DecryptTask{StudyId: stepStudy, Round: 4, AggregateHash: aggHash.Bytes()}
+	ps, a, pointOf, shareOf, aggHash, task := spareHolderDecryption(t)
 	st := mustDecryptStep(t, task, a, []uint64{1, 2, 3}, 2, pointOf)
 	sent := sentTo(st.start())
 	got := sent[a[0]][0].GetDecrypt()
@@ -259,12 +254,7 @@ func TestOpenAverage(t *testing.T) {
 // answer to the new task is taken; shares for sets no task asked are
 // still malformed.
 func TestDecryptStepTakesALateAnswerToAnEarlierSetAsSuperseded(t *testing.T) {
-	ps := newParties(t, 3)
-	a := addressesOf(ps)
-	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
-	shareOf := thresholdSharesOf(t, 3, 2)
-	aggHash := crypto.Keccak256Hash([]byte("aggregate"))
-	task := &cohortv1.DecryptTask{StudyId: stepStudy, Round: 4, AggregateHash: aggHash.Bytes()}
+	ps, a, pointOf, shareOf, aggHash, task := spareHolderDecryption(t)
 	first := mustDecryptStep(t, task, a, []uint64{1, 2, 3}, 2, pointOf)
 	again := mustDecryptStep(t, task, a[:2], []uint64{1, 2}, 2, pointOf) // the holder at point 3 went away
 	again.follow(first)
@@ -300,4 +290,17 @@ func decryptSubmission(t *testing.T, aggHash common.Hash, signers []party, share
 		}
 	}
 	return sub
+}
+
+// spareHolderDecryption is round 4's decryption by three holders at points
+// 1..3, threshold 2: the parties, their addresses and points, a function
+// giving real decryption shares (thresholdSharesOf), and the task.
+func spareHolderDecryption(t *testing.T) ([]party, []common.Address, map[common.Address]uint64, func(point uint64, active ...uint64) []byte, common.Hash, *cohortv1.DecryptTask) {
+	t.Helper()
+	ps := newParties(t, 3)
+	a := addressesOf(ps)
+	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
+	aggHash := crypto.Keccak256Hash([]byte("aggregate"))
+	task := &cohortv1.DecryptTask{StudyId: stepStudy, Round: 4, AggregateHash: aggHash.Bytes()}
+	return ps, a, pointOf, thresholdSharesOf(t, 3, 2), aggHash, task
 }
