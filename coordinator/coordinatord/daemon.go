@@ -132,6 +132,13 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 		ccfg.MaxUpdateBytes = cfg.MaxUpdateBytes
 	}
 	ccfg.CommitEach = cfg.CommitEach
+	if l := cfg.CallerLimit; l != nil {
+		ccfg.CallerLimit = coordinator.CallerLimit{PerSecond: l.PerSecond, Burst: l.Burst}
+		if ccfg.CallerLimit == (coordinator.CallerLimit{}) {
+			return fmt.Errorf("config: caller_limit is empty; set per_second and burst (e.g. {\"per_second\": %g, \"burst\": %d}) or leave it out for those defaults",
+				coordinator.DefaultCallerLimit.PerSecond, coordinator.DefaultCallerLimit.Burst)
+		}
+	}
 	ccfg.EnrolmentWindow = DefaultEnrolmentWindow
 	if cfg.EnrolmentWindow > 0 {
 		ccfg.EnrolmentWindow = time.Duration(cfg.EnrolmentWindow)
