@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -141,5 +142,26 @@ func TestSignedReadsFromUnknownSignersAreLimitedPerCertificate(t *testing.T) {
 	assert.Equal(t, update, got)
 	got, err = readBlob(t, f, outsider.client, &cohortv1.BlobRequest{Hash: recipe.Bytes(), StudyId: f.studyID})
 	require.NoError(t, err, "the published recipe costs no chain read and is not limited")
+	assert.Equal(t, "spec", string(got))
+}
+
+// A consortium certificate holder sends the coordinator a message larger
+// than MaxMessageBytes: the server refuses it with ResourceExhausted,
+// naming both sizes, before any handler reads it, and the connection
+// serves the next call.
+func TestOversizedMessageIsRefused(t *testing.T) {
+	f := newFixture(t)
+	outsider := f.admitOutsider(t)
+	_, err := outsider.client.SubmitDecryptionShare(f.ctx, &cohortv1.DecryptionShareSubmission{StudyId: f.studyID, Round: 1, Share: make([]byte, MaxMessageBytes)})
+	require.Error(t, err)
+	assert.Equal(t, codes.ResourceExhausted, status.Code(err), "%v", err)
+	assert.Contains(t, err.Error(), fmt.Sprint(MaxMessageBytes), "the refusal names the limit")
+	_, limited := protocol.RetryAfter(err)
+	assert.False(t, limited, "asking again would not help")
+
+	recipe, err := f.coord.store.Put([]byte("spec"))
+	require.NoError(t, err)
+	got, err := readBlob(t, f, outsider.client, &cohortv1.BlobRequest{Hash: recipe.Bytes(), StudyId: f.studyID})
+	require.NoError(t, err, "the connection still serves")
 	assert.Equal(t, "spec", string(got))
 }
