@@ -161,7 +161,15 @@ func (r *blobReaders) allPublished(ctx context.Context, c *Coordinator, hashes [
 	if missing = r.unpublished(hashes); missing == nil {
 		return nil // another caller's refresh found them
 	}
-	if r.moved == nil || closed(r.moved) || r.written.Load() {
+	stale := r.moved == nil || r.written.Load()
+	if !stale {
+		select {
+		case <-r.moved:
+			stale = true
+		default:
+		}
+	}
+	if stale {
 		next := c.ledger.NextHead() // before the reads: a block during them is read next time
 		r.written.Store(false)
 		if err := r.refresh(ctx, c); err != nil {
@@ -173,16 +181,6 @@ func (r *blobReaders) allPublished(ctx context.Context, c *Coordinator, hashes [
 		return fmt.Errorf("blob %s is not published (study %d publishes its recipe and the models the chain records; one recorded in the last seconds is served once this coordinator's Ethereum node has its block)", missing.Hex(), c.cfg.StudyID)
 	}
 	return nil
-}
-
-// closed reports whether ch is closed, without waiting.
-func closed(ch <-chan struct{}) bool {
-	select {
-	case <-ch:
-		return true
-	default:
-		return false
-	}
 }
 
 // unpublished returns the first of hashes not known as published, or nil.
