@@ -23,7 +23,13 @@ import (
 type Lag struct {
 	view   *Chain
 	behind atomic.Uint64
+	reads  atomic.Uint64 // reads made through the view (Reads)
 }
+
+// Reads is how many reads of the chain (block numbers, headers, calls,
+// logs, receipts) have gone through the view: tests count what a request
+// costs a node in chain reads with it, rather than timing it.
+func (l *Lag) Reads() uint64 { return l.reads.Load() }
 
 // Lagging returns a view of the simulated chain held behind blocks
 // behind its head, and the Lag that moves it (see Lag); ErrNotSimulated
@@ -105,9 +111,13 @@ func (c laggingClient) at(ctx context.Context, n *big.Int) (*big.Int, error) {
 	return n, nil
 }
 
-func (c laggingClient) BlockNumber(ctx context.Context) (uint64, error) { return c.head(ctx) }
+func (c laggingClient) BlockNumber(ctx context.Context) (uint64, error) {
+	c.lag.reads.Add(1)
+	return c.head(ctx)
+}
 
 func (c laggingClient) HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header, error) {
+	c.lag.reads.Add(1)
 	at, err := c.at(ctx, n)
 	if err != nil {
 		return nil, err
@@ -116,6 +126,7 @@ func (c laggingClient) HeaderByNumber(ctx context.Context, n *big.Int) (*types.H
 }
 
 func (c laggingClient) CallContract(ctx context.Context, msg ethereum.CallMsg, n *big.Int) ([]byte, error) {
+	c.lag.reads.Add(1)
 	at, err := c.at(ctx, n)
 	if err != nil {
 		return nil, err
@@ -124,6 +135,7 @@ func (c laggingClient) CallContract(ctx context.Context, msg ethereum.CallMsg, n
 }
 
 func (c laggingClient) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
+	c.lag.reads.Add(1)
 	if q.BlockHash != nil {
 		return c.client.FilterLogs(ctx, q)
 	}
@@ -141,6 +153,7 @@ func (c laggingClient) FilterLogs(ctx context.Context, q ethereum.FilterQuery) (
 }
 
 func (c laggingClient) TransactionReceipt(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
+	c.lag.reads.Add(1)
 	r, err := c.client.TransactionReceipt(ctx, hash)
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ethereum/go-ethereum/common"
 	"google.golang.org/grpc/codes"
@@ -31,15 +32,30 @@ import (
 //
 // Both answers only grow (an owner and a past participant stay so, a
 // recorded model stays recorded), so they are kept once seen on chain.
+// The published set is read again only once the chain has a block after
+// the last read (moved): any consortium certificate may ask for any hash,
+// unsigned, and a hash not published at a block stays so until the next.
 type blobReaders struct {
 	mu        sync.Mutex
 	readers   map[common.Address]bool // owner and participants, seen on chain
 	published map[common.Hash]bool
 	// refreshing is held while the chain is read for published blobs
-	// (refresh), which alone writes scanned.
+	// (refresh), which alone writes scanned and moved.
 	refreshing sync.Mutex
 	scanned    uint32 // rounds up to this one are closed and their models in published
+	// moved is closed once the chain has a block after the last refresh
+	// began (nil before the first).
+	moved <-chan struct{}
+	// written is set once this coordinator recorded a model on chain
+	// since the last refresh began: its node may announce the block a
+	// moment after the receipt, and a reader told of the round by its
+	// own node should not be refused meanwhile.
+	written atomic.Bool
 }
+
+// recorded notes that this coordinator has written a round's model to
+// the chain: the next look for an unknown blob reads the chain again.
+func (r *blobReaders) recorded() { r.written.Store(true) }
 
 // authorise checks that a blob request naming study, signed (or not) with
 // kind over content(the caller's certificate fingerprint), may read every
@@ -59,20 +75,26 @@ func (s *server) authorise(ctx context.Context, study uint64, signed *cohortv1.S
 		if err != nil {
 			return toStatus(fmt.Errorf("%w (a %s request is signed over the blob and the fingerprint of the TLS certificate it comes over)", err, kind))
 		}
-		ok, err := s.readers.mayRead(ctx, c, reader)
+		ok := c.readers.known(reader)
+		if !ok {
+			if err := c.allow(ctx, fmt.Sprintf("a read signed by %s, not yet known as the owner or a participant of study %d,", reader.Hex(), study)); err != nil {
+				return err
+			}
+			ok, err = c.readers.mayRead(ctx, c, reader)
+		}
 		if err != nil {
 			return status.Errorf(codes.Unavailable, "coordinator: check on chain who may read study %d's blobs: %v", study, err)
 		}
 		if ok {
 			return nil
 		}
-		if err := s.readers.allPublished(ctx, c, hashes); err != nil {
+		if err := c.readers.allPublished(ctx, c, hashes); err != nil {
 			return toStatus(fmt.Errorf("%w: %s is neither the owner of study %d nor one of its participants, current or past; %v; its other blobs go to its owner and participants only (join the study on chain to read them)",
 				ErrNotParticipant, reader.Hex(), study, err))
 		}
 		return nil
 	}
-	if err := s.readers.allPublished(ctx, c, hashes); err != nil {
+	if err := c.readers.allPublished(ctx, c, hashes); err != nil {
 		return toStatus(fmt.Errorf("%w: %v; sign the request (auth.%s) with the key of the study's owner or of one of its participants", ErrNotParticipant, err, kindName(kind)))
 	}
 	return nil
@@ -86,12 +108,17 @@ func kindName(kind string) string {
 	return "KindBlobRead"
 }
 
+// known reports whether addr is known, without reading the chain, to own
+// the study or to have joined it.
+func (r *blobReaders) known(addr common.Address) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.readers[addr]
+}
+
 // mayRead reports whether addr owns the study or ever joined it.
 func (r *blobReaders) mayRead(ctx context.Context, c *Coordinator, addr common.Address) (bool, error) {
-	r.mu.Lock()
-	known := r.readers[addr]
-	r.mu.Unlock()
-	if known {
+	if r.known(addr) {
 		return true, nil
 	}
 	p, err := c.ledger.Participant(ctx, c.cfg.StudyID, addr)
@@ -121,7 +148,9 @@ func (r *blobReaders) mayRead(ctx context.Context, c *Coordinator, addr common.A
 // error naming the first that is not. A blob not yet known as published
 // reads the rounds closed since the last look (and the open one) from the
 // chain, one reader at a time, without holding up the readers mayRead
-// knows.
+// knows, and only if the chain has a block since that look: a flood of
+// unknown hashes costs no chain read, and an honest read waits behind at
+// most one.
 func (r *blobReaders) allPublished(ctx context.Context, c *Coordinator, hashes []common.Hash) error {
 	missing := r.unpublished(hashes)
 	if missing == nil {
@@ -132,11 +161,24 @@ func (r *blobReaders) allPublished(ctx context.Context, c *Coordinator, hashes [
 	if missing = r.unpublished(hashes); missing == nil {
 		return nil // another caller's refresh found them
 	}
-	if err := r.refresh(ctx, c); err != nil {
-		return fmt.Errorf("the chain could not be read to tell whether blob %s is published: %v", missing.Hex(), err)
+	stale := r.moved == nil || r.written.Load()
+	if !stale {
+		select {
+		case <-r.moved:
+			stale = true
+		default:
+		}
+	}
+	if stale {
+		next := c.ledger.NextHead() // before the reads: a block during them is read next time
+		r.written.Store(false)
+		if err := r.refresh(ctx, c); err != nil {
+			return fmt.Errorf("the chain could not be read to tell whether blob %s is published: %v", missing.Hex(), err)
+		}
+		r.moved = next
 	}
 	if missing = r.unpublished(hashes); missing != nil {
-		return fmt.Errorf("blob %s is not published (study %d publishes its recipe and the models the chain records)", missing.Hex(), c.cfg.StudyID)
+		return fmt.Errorf("blob %s is not published (study %d publishes its recipe and the models the chain records; one recorded in the last seconds is served once this coordinator's Ethereum node has its block)", missing.Hex(), c.cfg.StudyID)
 	}
 	return nil
 }

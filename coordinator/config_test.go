@@ -25,6 +25,8 @@ func TestNewRefusesBadConfig(t *testing.T) {
 		{"negative enrolment window", func(c *Config) { c.EnrolmentWindow = -time.Second }, "enrolment window -1s is negative"},
 		{"negative absent grace", func(c *Config) { c.AbsentGrace = -time.Second }, "absent grace -1s is negative"},
 		{"negative consent wait", func(c *Config) { c.ConsentWait = -time.Second }, "consent wait -1s is negative"},
+		{"caller limit without a burst", func(c *Config) { c.CallerLimit = CallerLimit{PerSecond: 5} }, "set a positive rate and a burst of 1 or more"},
+		{"caller limit without a rate", func(c *Config) { c.CallerLimit = CallerLimit{Burst: 5} }, "set a positive rate and a burst of 1 or more"},
 		{"robust scoring with distributed noise", func(c *Config) {
 			c.Root = &models.Dataset{}
 			c.PrivateTraining = &models.TrainConfig{Privacy: &models.PrivacyConfig{Mechanism: models.MechanismDistributed, MinContributors: 3}}

@@ -58,6 +58,9 @@ type Config struct {
 	// Two nodes of one chain are rarely at the same block; without the
 	// wait a hospital that had just joined was refused as a stranger.
 	ChainCatchUp time.Duration
+	// CallerLimit bounds the requests of one TLS certificate that cost
+	// this coordinator chain reads (zero: DefaultCallerLimit).
+	CallerLimit CallerLimit
 	// EnrolmentWindow is how long the coordinator keeps the study between
 	// rounds, with no round open, before it reads the members of the next
 	// round: the contract accepts joins and leaves only then. Zero opens
@@ -257,6 +260,11 @@ type Coordinator struct {
 	// updates are the round's committed updates as read and checked once,
 	// which GetBlob serves to the share holders.
 	updates roundUpdates
+	// readers says who may read which blobs (GetBlob, OpenChunks); the
+	// round writes below tell it the published set has grown.
+	readers blobReaders
+	// callers are the per-certificate buckets of Config.CallerLimit.
+	callers callerLimits
 
 	mu    sync.Mutex
 	peers map[common.Address]*member
@@ -330,6 +338,9 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 		return nil, fmt.Errorf("coordinator: config: consent wait %s is negative; set 0 (%s) or more", cfg.ConsentWait, DefaultConsentWait)
 	case cfg.Root != nil && cfg.PrivateTraining != nil && cfg.PrivateTraining.Privacy != nil && cfg.PrivateTraining.Privacy.Distributed():
 		return nil, fmt.Errorf("coordinator: config: %w", models.ErrRobustDistributedDP)
+	case cfg.CallerLimit != (CallerLimit{}) && (cfg.CallerLimit.PerSecond <= 0 || cfg.CallerLimit.Burst < 1):
+		return nil, fmt.Errorf("coordinator: config: caller limit of %g a second, burst %d: set a positive rate and a burst of 1 or more (or neither, for %g a second, burst %d)",
+			cfg.CallerLimit.PerSecond, cfg.CallerLimit.Burst, DefaultCallerLimit.PerSecond, DefaultCallerLimit.Burst)
 	case ledger == nil || account == nil || store == nil || log == nil:
 		return nil, errors.New("coordinator: ledger, account, store and logger are required")
 	}

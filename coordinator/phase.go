@@ -201,6 +201,7 @@ func (c *Coordinator) write(ctx context.Context, w chainWrite) (contracts.Receip
 		return rc, nil
 	case w.openRound != nil:
 		rc, err := c.openRound(ctx, w.openRound.round, w.openRound.globalModel)
+		c.readers.recorded() // also on an error: the write may have landed
 		if err != nil {
 			return rc, fmt.Errorf("open round on chain: %w", err)
 		}
@@ -219,6 +220,7 @@ func (c *Coordinator) write(ctx context.Context, w chainWrite) (contracts.Receip
 		return rc, nil
 	case w.closeRound != nil:
 		rc, err := c.ledger.CloseRound(ctx, c.account, id, w.closeRound.round, w.closeRound.result)
+		c.readers.recorded()
 		if err != nil {
 			return rc, fmt.Errorf("close round on chain: %w", err)
 		}

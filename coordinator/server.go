@@ -39,9 +39,8 @@ func (c *Coordinator) Register(s *grpc.Server) {
 type server struct {
 	cohortv1.UnimplementedCoordinatorServer
 	c       *Coordinator
-	openers openers     // for OpenChunks
-	blobs   hotBlobs    // for GetBlob
-	readers blobReaders // who may read which blobs, for both
+	openers openers  // for OpenChunks
+	blobs   hotBlobs // for GetBlob
 }
 
 func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServer[cohortv1.Task]) error {
@@ -53,6 +52,9 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 	fp, err := peerFingerprint(ctx)
 	if err != nil {
 		return status.Error(codes.Unauthenticated, err.Error())
+	}
+	if err := c.allow(ctx, "a Join"); err != nil {
+		return err
 	}
 	pub, err := auth.SignerKey(req.GetAuth(), c.cfg.StudyID, 0, auth.KindJoin, auth.JoinContent(req.GetName(), fp))
 	if err != nil {
@@ -286,6 +288,9 @@ func (s *server) UploadUpdate(stream grpc.ClientStreamingServer[cohortv1.UpdateC
 	if h == nil {
 		return toStatus(fmt.Errorf("%w: an upload must start with its header", ErrMalformed))
 	}
+	if err := c.allow(ctx, "an upload"); err != nil {
+		return err
+	}
 	st, err := currentStep[*trainStep](c, auth.KindUpdate, h.GetRound())
 	if err != nil {
 		return toStatus(err)
@@ -395,6 +400,9 @@ func (s *server) UploadStatus(ctx context.Context, req *cohortv1.UploadStatusReq
 		return nil, toStatus(fmt.Errorf("%w: content hash is %d bytes, want %d", ErrMalformed, len(req.GetContentHash()), common.HashLength))
 	}
 	h := common.BytesToHash(req.GetContentHash())
+	if err := c.allow(ctx, "an UploadStatus"); err != nil {
+		return nil, err
+	}
 	if err := c.uploader(ctx, req); err != nil {
 		return nil, err
 	}

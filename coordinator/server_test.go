@@ -162,7 +162,7 @@ func newFixtureWith(t testing.TB, params aggregation.Config, register ...func(*g
 	// Stop waits for the handlers: a Join stream that ends with the test
 	// still writes the coordinator's absent state into its store, which
 	// TempDir's cleanup would otherwise remove under it.
-	srv := grpc.NewServer(ServerCodec(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(serverCert, ca.Pool()))), grpc.WaitForHandlers(true))
+	srv := grpc.NewServer(append(ServerLimits(), ServerCodec(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(serverCert, ca.Pool()))), grpc.WaitForHandlers(true))...)
 	f.coord.Register(srv)
 	for _, r := range register {
 		r(srv)

@@ -238,15 +238,9 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 	if err != nil {
 		return ready{}, err
 	}
-	for i, more := range req.GetMore() {
-		signer, err := auth.Verify(more.GetAuth(), s.study, req.GetRound(), auth.KindDecryptShare, crypto.Keccak256Hash(more.GetShare()))
-		if err != nil {
-			return ready{}, fmt.Errorf("decryption share %d: %w", i+2, err)
-		}
-		if signer != addr {
-			return ready{}, fmt.Errorf("%w: decryption share %d is signed by %s, the first by %s", auth.ErrBadSignature, i+2, signer.Hex(), addr.Hex())
-		}
-	}
+	// The shares are counted and placed before the others' signatures are
+	// checked: one signed share repeated to fill a message would otherwise
+	// cost the coordinator a signature check per copy.
 	if p, ok := s.pointOf[addr]; ok {
 		if err := checkShareSets(s.askedSets(), p, req); err != nil {
 			for _, earlier := range s.superseded {
@@ -255,6 +249,17 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 				}
 			}
 			return ready{}, err
+		}
+	} else if len(req.GetMore()) > 0 {
+		return ready{}, fmt.Errorf("%w: %d decryption shares from %s, which holds no Shamir point: one share, or one per decryption set from a holder", ErrMalformed, 1+len(req.GetMore()), addr.Hex())
+	}
+	for i, more := range req.GetMore() {
+		signer, err := auth.Verify(more.GetAuth(), s.study, req.GetRound(), auth.KindDecryptShare, crypto.Keccak256Hash(more.GetShare()))
+		if err != nil {
+			return ready{}, fmt.Errorf("decryption share %d: %w", i+2, err)
+		}
+		if signer != addr {
+			return ready{}, fmt.Errorf("%w: decryption share %d is signed by %s, the first by %s", auth.ErrBadSignature, i+2, signer.Hex(), addr.Hex())
 		}
 	}
 	if req.GetStudyId() != s.study {

@@ -304,3 +304,26 @@ func spareHolderDecryption(t *testing.T) ([]party, []common.Address, map[common.
 	task := &cohortv1.DecryptTask{StudyId: stepStudy, Round: 4, AggregateHash: aggHash.Bytes()}
 	return ps, a, pointOf, thresholdSharesOf(t, 3, 2), aggHash, task
 }
+
+// A holder (or anyone) sends one signed decryption share repeated to fill
+// a message: the shares are counted against the sets the holder is in
+// before their signatures are checked, so the copies cost no signature
+// check each (the last copy's bad signature is never reached), and
+// someone holding no point may send one share only.
+func TestDecryptStepCountsSharesBeforeCheckingTheirSignatures(t *testing.T) {
+	ps, a, pointOf, shareOf, aggHash, task := spareHolderDecryption(t)
+	st := mustDecryptStep(t, task, a, []uint64{1, 2, 3}, 2, pointOf)
+	st.start()
+	stranger := newParties(t, 1)[0]
+	for _, signer := range []party{ps[0], stranger} {
+		share := shareOf(1, 1, 2)
+		copies := slices.Repeat([]party{signer}, 5000)
+		sub := decryptSubmission(t, aggHash, copies, slices.Repeat([][]byte{share}, len(copies))...)
+		sub.More[len(sub.More)-1].Auth = sub.Auth // signed over the first share: a bad signature
+		sub.More[len(sub.More)-1].Share = []byte("another share")
+		_, err := deliverTo(st, st.receive, sub)
+		require.ErrorIs(t, err, ErrMalformed, "%v", err)
+		assert.NotErrorIs(t, err, auth.ErrBadSignature, "the copies' signatures were not checked")
+		assert.Empty(t, st.got)
+	}
+}

@@ -201,12 +201,31 @@ func (s *reshareDealStep) receive(req *cohortv1.ReshareSharesSubmission) (ready,
 	if len(req.GetShares()) == 0 {
 		return ready{}, fmt.Errorf("%w: no shares", ErrMalformed)
 	}
-	var dealer common.Address
-	pieces := make([]dealtPiece, len(req.GetShares()))
-	for i, sh := range req.GetShares() {
+	// Every piece's place is checked before any signature, and the dealer
+	// after the first: a piece repeated to fill a message, or a stranger's
+	// pieces, would otherwise cost a signature check each.
+	type place struct {
+		to    common.Address
+		piece uint32
+	}
+	places := make(map[place]bool, len(req.GetShares()))
+	for _, sh := range req.GetShares() {
 		if err := protocol.CheckPiece(sh); err != nil {
 			return ready{}, fmt.Errorf("%w: %v", ErrMalformed, err)
 		}
+		to := common.BytesToAddress(sh.GetRecipient())
+		if !s.recipients[to] {
+			return ready{}, fmt.Errorf("%w: share for %s, who is not a new holder", ErrMalformed, to.Hex())
+		}
+		at := place{to, sh.GetPiece()}
+		if places[at] {
+			return ready{}, fmt.Errorf("%w: piece %d of the share for %s twice in one submission", ErrDuplicate, sh.GetPiece(), to.Hex())
+		}
+		places[at] = true
+	}
+	var dealer common.Address
+	pieces := make([]dealtPiece, len(req.GetShares()))
+	for i, sh := range req.GetShares() {
 		to := common.BytesToAddress(sh.GetRecipient())
 		content := auth.ReshareContent(to, setHash, sh.GetPiece(), sh.GetPieces(), sh.GetCiphertext())
 		from, err := auth.Verify(sh.GetAuth(), study, round, auth.KindReshareShare, content)
@@ -217,10 +236,10 @@ func (s *reshareDealStep) receive(req *cohortv1.ReshareSharesSubmission) (ready,
 		if i > 0 && from != dealer {
 			return ready{}, fmt.Errorf("%w: shares signed by %s and %s in one submission", ErrMalformed, dealer.Hex(), from.Hex())
 		}
-		dealer = from
-		if !s.recipients[to] {
-			return ready{}, fmt.Errorf("%w: share for %s, who is not a new holder", ErrMalformed, to.Hex())
+		if i == 0 && !s.want[from] {
+			return ready{}, fmt.Errorf("%w: %s is not asked to deal in round %d's re-sharing", ErrNotParticipant, from.Hex(), round)
 		}
+		dealer = from
 	}
 	if err := s.checkRound(round); err != nil {
 		return ready{}, err

@@ -4,6 +4,7 @@ import (
 	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -199,6 +200,10 @@ func TestReshareDealingInPieces(t *testing.T) {
 		{"a share whose piece count changes", sub(3, signedPiece(t, ps[0], 3, set, ps[1], 1, 4, []byte("x"))), ErrMalformed},
 		{"a piece for another round", sub(2, piecesOf(t, ps[0], 2, set, 3, ps[1])[1]), ErrWrongPhase},
 		{"a piece for a leaver", sub(3, piecesOf(t, ps[0], 3, set, 3, ps[2])[0]), ErrMalformed},
+		// Refused before the copies' signatures are checked, one each: the
+		// last copy's bad signature is never reached.
+		{"a piece repeated to fill a message", sub(3, append(slices.Repeat([]*cohortv1.EncryptedShare{pieces[4]}, 5000), moved)...), ErrDuplicate},
+		{"a stranger's pieces", sub(3, piecesOf(t, newParties(t, 1)[0], 3, set, 3, ps[1])...), ErrNotParticipant},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -92,6 +92,10 @@ func (s *thresholdDealStep) receive(req *cohortv1.ThresholdSharesSubmission) (re
 	if req.GetStudyId() != s.study {
 		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
 	}
+	if got, want := len(req.GetShares()), len(s.holders); got != want {
+		// counted before the shares' signatures are checked, one each
+		return ready{}, fmt.Errorf("%w: %d shares for %d holders", ErrMalformed, got, want)
+	}
 	dealer, recipients, err := dealtBy(req.GetShares(), func(to common.Address, sh *cohortv1.EncryptedShare) (common.Address, error) {
 		return auth.Verify(sh.GetAuth(), s.study, 0, auth.KindThresholdShare, auth.ShareContent(to, sh.GetCiphertext()))
 	})

@@ -22,6 +22,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/records"
@@ -366,11 +367,15 @@ func (p *Participant) Run(ctx context.Context) error {
 			backoff = p.cfg.retryBase()
 		}
 		p.strikes.coordinatorGone()
-		p.log.Warn("lost the coordinator; joining again", "in", backoff, "err", err)
+		wait := backoff
+		if limited, ok := protocol.RetryAfter(err); ok {
+			wait = max(wait, limited)
+		}
+		p.log.Warn("lost the coordinator; joining again", "in", wait, "err", err)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-time.After(backoff):
+		case <-time.After(wait):
 		}
 		backoff = min(2*backoff, 30*time.Second)
 	}
@@ -706,6 +711,9 @@ func retryable(err error) bool {
 	if errors.Is(err, errStreamEnded) {
 		return true
 	}
+	if _, limited := protocol.RetryAfter(err); limited {
+		return true // this certificate went over the coordinator's rate: later
+	}
 	st, ok := status.FromError(err)
 	if !ok {
 		return false // this node's own error, not the connection's
@@ -970,19 +978,24 @@ func (p *Participant) upload(ctx context.Context, round uint32, content common.H
 	wait := p.cfg.retryBase()
 	for attempt := 1; ; attempt++ {
 		err := p.uploadOnce(ctx, round, content, sealed, commitment, attempt > 1)
-		switch status.Code(err) {
-		case codes.Unavailable, codes.Aborted, codes.FailedPrecondition:
-		default:
-			return err
+		next := wait
+		if limited, ok := protocol.RetryAfter(err); ok {
+			next = max(wait, limited) // over this certificate's rate: when the coordinator says
+		} else {
+			switch status.Code(err) {
+			case codes.Unavailable, codes.Aborted, codes.FailedPrecondition:
+			default:
+				return err
+			}
 		}
 		if attempt == uploadAttempts {
 			return err
 		}
-		p.log.Warn("upload interrupted; trying again", "round", round, "attempt", attempt, "in", wait, "err", err)
+		p.log.Warn("upload interrupted; trying again", "round", round, "attempt", attempt, "in", next, "err", err)
 		select {
 		case <-ctx.Done():
 			return err
-		case <-time.After(wait):
+		case <-time.After(next):
 		}
 		wait = min(2*wait, 10*time.Second)
 	}
@@ -1200,6 +1213,36 @@ func receiveBlob(ctx context.Context, client cohortv1.CoordinatorClient, reader 
 	if err != nil {
 		return nil, err
 	}
+	var b []byte
+	err = askAgainWhenLimited(ctx, func() error {
+		b, err = receiveBlobOnce(ctx, client, req, h)
+		return err
+	})
+	return b, err
+}
+
+// askAgainWhenLimited runs ask until the coordinator no longer refuses it
+// as over this certificate's rate (protocol.RateLimited), waiting as long
+// as each refusal says, within ctx. A node in normal operation stays far
+// under that limit; one that went over asks again rather than failing its
+// task.
+func askAgainWhenLimited(ctx context.Context, ask func() error) error {
+	for {
+		err := ask()
+		wait, limited := protocol.RetryAfter(err)
+		if !limited {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
+}
+
+// receiveBlobOnce asks for blob h once.
+func receiveBlobOnce(ctx context.Context, client cohortv1.CoordinatorClient, req *cohortv1.BlobRequest, h common.Hash) ([]byte, error) {
 	stream, err := client.GetBlob(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("fetch blob %s: %w", h.Hex(), err)

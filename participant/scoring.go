@@ -168,6 +168,17 @@ func (p *Participant) spotFacts(ctx context.Context, aggregate []byte, addrs []c
 	}
 	ctx, cancel := context.WithTimeout(ctx, p.cfg.rpcTimeout()*4)
 	defer cancel()
+	var out *spotFacts
+	err = askAgainWhenLimited(ctx, func() (err error) {
+		out, err = p.chunkProofs(ctx, req, chunks, len(addrs))
+		return err
+	})
+	return out, err
+}
+
+// chunkProofs asks the coordinator once for the chunk proofs req names, one
+// for each of n contributors.
+func (p *Participant) chunkProofs(ctx context.Context, req *cohortv1.ChunkRequest, chunks []int, n int) (*spotFacts, error) {
 	stream, err := p.client.OpenChunks(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("participant %s: ask chunk proofs: %w", p.cfg.Name, err)
@@ -181,13 +192,13 @@ func (p *Participant) spotFacts(ctx context.Context, aggregate []byte, addrs []c
 		if err != nil {
 			return nil, fmt.Errorf("participant %s: chunk proofs: %w", p.cfg.Name, err)
 		}
-		if len(out.proofs) == len(addrs) {
-			return nil, fmt.Errorf("%w: the coordinator sent more chunk proofs than the %d contributors", ErrChainMismatch, len(addrs))
+		if len(out.proofs) == n {
+			return nil, fmt.Errorf("%w: the coordinator sent more chunk proofs than the %d contributors", ErrChainMismatch, n)
 		}
 		out.proofs = append(out.proofs, m.GetProof())
 	}
-	if len(out.proofs) != len(addrs) {
-		return nil, fmt.Errorf("%w: the coordinator sent %d chunk proofs for %d contributors", ErrChainMismatch, len(out.proofs), len(addrs))
+	if len(out.proofs) != n {
+		return nil, fmt.Errorf("%w: the coordinator sent %d chunk proofs for %d contributors", ErrChainMismatch, len(out.proofs), n)
 	}
 	return out, nil
 }

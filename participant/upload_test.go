@@ -17,6 +17,7 @@ import (
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 )
 
 // flakyUploads is a coordinator whose first uploads fail with the given
@@ -57,15 +58,23 @@ func (s *flakyStream) Send(c *cohortv1.UpdateChunk) error {
 
 func (s *flakyStream) CloseAndRecv() (*cohortv1.UploadReceipt, error) {
 	if s.f.attempts <= len(s.f.failures) {
-		return nil, status.Error(s.f.failures[s.f.attempts-1], "coordinator: not now")
+		if code := s.f.failures[s.f.attempts-1]; code != overRate {
+			return nil, status.Error(code, "coordinator: not now")
+		}
+		return nil, protocol.RateLimited("coordinator: an upload refused: over caller_limit; ask again in 1ms", time.Millisecond)
 	}
 	s.f.received = append(s.f.received, s.data...)
 	return &cohortv1.UploadReceipt{ContentHash: s.hash, Size: uint64(len(s.data))}, nil
 }
 
+// overRate stands, in flakyUploads' failures, for the coordinator's
+// refusal of a certificate over its rate (protocol.RateLimited).
+const overRate = codes.Code(1000)
+
 // TestUploadTriesAgainAfterAnInterruption: an upload that a coordinator
-// restart interrupted is tried again until it lands, within a bound; an
-// upload the coordinator refuses for cause is not.
+// restart interrupted, or that the coordinator refused as over this
+// certificate's rate, is tried again until it lands, within a bound; an
+// upload the coordinator refuses for cause (too large included) is not.
 func TestUploadTriesAgainAfterAnInterruption(t *testing.T) {
 	sealed := []byte("a sealed update")
 	content := aggregation.ContentHash(sealed)
@@ -78,6 +87,8 @@ func TestUploadTriesAgainAfterAnInterruption(t *testing.T) {
 		{"restart, then the round reopens", []codes.Code{codes.Unavailable, codes.FailedPrecondition, codes.Aborted}, 4, codes.OK},
 		{"never back", []codes.Code{codes.Unavailable, codes.Unavailable, codes.Unavailable, codes.Unavailable, codes.Unavailable, codes.Unavailable}, uploadAttempts, codes.Unavailable},
 		{"refused for cause", []codes.Code{codes.InvalidArgument}, 1, codes.InvalidArgument},
+		{"over the coordinator's rate, then under it", []codes.Code{overRate, overRate}, 3, codes.OK},
+		{"too large", []codes.Code{codes.ResourceExhausted}, 1, codes.ResourceExhausted},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := &flakyUploads{failures: tc.failures}

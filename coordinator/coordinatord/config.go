@@ -64,6 +64,16 @@ type Config struct {
 	// (coordinator.Config.CommitEach) instead of the default batched
 	// commitments the coordinator records.
 	CommitEach bool `json:"commit_each,omitempty"`
+	// CallerLimit bounds, per TLS certificate, the requests that cost the
+	// coordinator chain reads (coordinator.CallerLimit; default 5 a
+	// second, 50 at once), e.g. {"per_second": 5, "burst": 50}.
+	CallerLimit *CallerLimit `json:"caller_limit,omitempty"`
+}
+
+// CallerLimit is coordinator.CallerLimit in the configuration file.
+type CallerLimit struct {
+	PerSecond float64 `json:"per_second"`
+	Burst     int     `json:"burst"`
 }
 
 // ResolvePaths makes the file's relative paths absolute against dir (see

@@ -38,11 +38,12 @@ func TestConfigErrorsSayWhatIsWrong(t *testing.T) {
 
 func TestConfigSetsCommitEachAndAbsentGrace(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "c.json")
-	require.NoError(t, os.WriteFile(path, []byte(`{"study": 1, "commit_each": true, "absent_grace": "30s", "chain_catch_up": "45s", "consent_wait": "72h"}`), 0o600))
+	require.NoError(t, os.WriteFile(path, []byte(`{"study": 1, "commit_each": true, "absent_grace": "30s", "chain_catch_up": "45s", "consent_wait": "72h", "caller_limit": {"per_second": 2.5, "burst": 20}}`), 0o600))
 	var c Config
 	require.NoError(t, configfile.Read(path, &c))
 	assert.True(t, c.CommitEach)
 	assert.Equal(t, 30*time.Second, time.Duration(c.AbsentGrace))
 	assert.Equal(t, 72*time.Hour, time.Duration(c.ConsentWait))
 	assert.Equal(t, 45*time.Second, time.Duration(c.ChainCatchUp))
+	assert.Equal(t, &CallerLimit{PerSecond: 2.5, Burst: 20}, c.CallerLimit)
 }

@@ -14,7 +14,6 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
-	"google.golang.org/grpc/keepalive"
 	"google.golang.org/grpc/status"
 
 	"github.com/cohort-fl/cohort/aggregation"
@@ -132,6 +131,13 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 		ccfg.MaxUpdateBytes = cfg.MaxUpdateBytes
 	}
 	ccfg.CommitEach = cfg.CommitEach
+	if l := cfg.CallerLimit; l != nil {
+		ccfg.CallerLimit = coordinator.CallerLimit{PerSecond: l.PerSecond, Burst: l.Burst}
+		if ccfg.CallerLimit == (coordinator.CallerLimit{}) {
+			return fmt.Errorf("config: caller_limit is empty; set per_second and burst (e.g. {\"per_second\": %g, \"burst\": %d}) or leave it out for those defaults",
+				coordinator.DefaultCallerLimit.PerSecond, coordinator.DefaultCallerLimit.Burst)
+		}
+	}
 	ccfg.EnrolmentWindow = DefaultEnrolmentWindow
 	if cfg.EnrolmentWindow > 0 {
 		ccfg.EnrolmentWindow = time.Duration(cfg.EnrolmentWindow)
@@ -175,17 +181,13 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
 	}
-	srv := grpc.NewServer(append(coordinator.ServerMessageLimits(), coordinator.ServerCodec(),
+	srv := grpc.NewServer(append(coordinator.ServerLimits(), coordinator.ServerCodec(),
 		// On SIGTERM every call in flight is cancelled, task streams
 		// included, which would otherwise hold GracefulStop; Stop returns
 		// once their handlers have, so none writes to the store after it.
 		grpc.ChainStreamInterceptor(cancelStreamsOnStop(ctx)), grpc.ChainUnaryInterceptor(cancelCallsOnStop(ctx)),
 		grpc.WaitForHandlers(true),
 		grpc.Creds(credentials.NewTLS(auth.ServerConfig(cert, pool))),
-		// Participants keep their task stream open for a whole study; pings
-		// find dead peers, and the policy refuses clients that ping abusively.
-		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 30 * time.Second, Timeout: 10 * time.Second}),
-		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
 		grpc.StatsHandler(metrics.StatsHandler()),
 	)...)
 	coord.Register(srv)

@@ -475,7 +475,7 @@ func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update 
 	if err != nil {
 		return upload, baseline, download, err
 	}
-	srv := grpc.NewServer(append(coordinator.ServerMessageLimits(), coordinator.ServerCodec(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(cert, s.CA().Pool()))))...)
+	srv := grpc.NewServer(append(coordinator.ServerLimits(), coordinator.ServerCodec(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(cert, s.CA().Pool()))))...)
 	cohortv1.RegisterCoordinatorServer(srv, &uploadSink{dir: sinkDir, studyID: s.StudyID()})
 	srv.RegisterService(rawstream.ServiceDesc(), struct{}{})
 	served := make(chan struct{})

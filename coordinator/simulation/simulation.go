@@ -527,7 +527,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		if err != nil {
 			return nil, err
 		}
-		s.server = grpc.NewServer(append(coordinator.ServerMessageLimits(), coordinator.ServerCodec(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(coordCert, s.ca.Pool()))))...)
+		s.server = grpc.NewServer(append(coordinator.ServerLimits(), coordinator.ServerCodec(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(coordCert, s.ca.Pool()))))...)
 		coord.Register(s.server)
 		go func() { _ = s.server.Serve(lis) }()
 		return coord, nil
