@@ -329,15 +329,24 @@ func checkEpsilonRecordable(cfg TrainConfig, rounds int) error {
 		return fmt.Errorf("%w: privacy.noise_multiplier %v: from round %d a round adds less than 1e-06 to the study's ε (%.3g in round %d), the least the chain records: it keeps ε in millionths and refuses a round whose recorded ε does not grow, so the study would stop there or a few rounds later; %s",
 			ErrInvalidTrainConfig, p.NoiseMultiplier, r, g, r, fix)
 	}
-	if cfg.Privacy.NoiseDecay != 0 {
+	if p := cfg.Privacy; p.NoiseDecay != 0 {
+		if err := p.checkNoiseSchedule(rounds); err != nil {
+			return err
+		}
+		// PrivacySpent round after round, its schedule's sum kept running
+		// (as NoiseScheduleFactor adds it) rather than summed again.
+		steps := StepsPerTrain(cfg)
+		before, sum := 0.0, 0.0
 		for r := 1; r <= rounds; r++ {
-			g, err := growth(r)
+			sum += math.Pow(p.NoiseDecay, -2*float64(r-1))
+			after, err := privacy.DPSGDEpsilon(p.SamplingRate, p.NoiseMultiplier/math.Sqrt(sum/float64(r)), r*steps, p.Delta)
 			if err != nil {
 				return err
 			}
-			if !records(g) {
-				return refuse(r, g)
+			if !records(after - before) {
+				return refuse(r, after-before)
 			}
+			before = after
 		}
 		return nil
 	}

@@ -218,6 +218,7 @@ func TestEpsilonTooSmallToRecordIsRefused(t *testing.T) {
 	}{
 		{`"noise_multiplier": 1e6, "sampling_rate": 1`, "from round 1 "},
 		{`"noise_multiplier": 1e4, "sampling_rate": 0.1`, "from round 2 "},
+		{`"noise_multiplier": 1e6, "sampling_rate": 1, "noise_decay": 0.99`, "from round 1 "},
 	} {
 		_, err := ParseRecipe(privateRecipe(200, c.privacy))
 		if !errors.Is(err, ErrInvalidRecipe) {
@@ -230,7 +231,9 @@ func TestEpsilonTooSmallToRecordIsRefused(t *testing.T) {
 			}
 		}
 	}
-	if _, err := ParseRecipe(privateRecipe(200, `"noise_multiplier": 1000, "sampling_rate": 1`)); err != nil {
-		t.Errorf("σ 1000 over 200 rounds records every round's ε: %v", err)
+	for _, ok := range []string{`"noise_multiplier": 1000, "sampling_rate": 1`, `"noise_multiplier": 1000, "sampling_rate": 1, "noise_decay": 0.99`} {
+		if _, err := ParseRecipe(privateRecipe(200, ok)); err != nil {
+			t.Errorf("%s over 200 rounds records every round's ε: %v", ok, err)
+		}
 	}
 }
