@@ -294,6 +294,15 @@ func (c *Chain) HeadTime(ctx context.Context) (time.Time, error) {
 	return time.Unix(int64(head.Time), 0), nil
 }
 
+// BlockTime returns block n's timestamp.
+func (c *Chain) BlockTime(ctx context.Context, n uint64) (time.Time, error) {
+	h, err := c.client.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
+	if err != nil {
+		return time.Time{}, fmt.Errorf("contracts: reading the header of block %d: %w", n, err)
+	}
+	return time.Unix(int64(h.Time), 0), nil
+}
+
 // AdvanceTime mines an empty block whose timestamp is d later than the
 // latest block's, on the simulated chain only (ErrNotSimulated otherwise).
 // Tests use it to pass round deadlines.

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
 )
 
 // TestPrivacyBudget: a study's (ε, δ) budget is set with the study, each
@@ -84,4 +85,12 @@ func TestPrivacyBudgetSetOnceByTheOwner(t *testing.T) {
 	require.ErrorIs(t, err, contracts.ErrInvalidEpsilonSpent, "a study without a budget records no ε")
 	assert.True(t, b.Equal(contracts.PrivacyBudget{Epsilon: 8.0000001, Delta: 1e-5}), "equal once stored")
 	assert.False(t, b.Equal(contracts.PrivacyBudget{Epsilon: 8, Delta: 1e-6}))
+}
+
+// A recipe is refused up front when a round's ε would not grow in the
+// units the chain records it in (models.EpsilonUnits), so those units are
+// the contract's.
+func TestRecipesCheckEpsilonInTheChainsUnits(t *testing.T) {
+	assert.Equal(t, contracts.MetricUnit, models.EpsilonUnits)
+	assert.Equal(t, contracts.EpsilonSpentFixed(1.0/models.EpsilonUnits), contracts.EpsilonSpentFixed(0)+1, "one unit of ε records as one more than none")
 }

@@ -3,8 +3,11 @@ package contracts
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/contracts/cohortsol"
 )
 
 // BindSamples binds the sample count of every commitment to the study by
@@ -75,30 +78,69 @@ func (l *Ledger) SampleBound(ctx context.Context, studyID uint64, member common.
 	wrap := func(err error) error {
 		return fmt.Errorf("reading the sample bound of %s in study %d: %w", member, studyID, err)
 	}
-	var at uint64
+	var at time.Time
 	if round == 0 {
 		now, err := l.chain.HeadTime(ctx)
 		if err != nil {
 			return 0, wrap(err)
 		}
-		at = uint64(now.Unix())
+		at = now
 	} else {
 		r, err := l.Round(ctx, studyID, round)
 		if err != nil {
 			return 0, wrap(err)
 		}
-		at = uint64(r.OpenedAt.Unix())
+		at = r.OpenedAt
 	}
-	out, err := l.readModule(ctx, currentConsent, l.consentReg.PackSampleBound(studyID, member, at))
+	b, err := l.sampleBoundAt(ctx, studyID, member, at)
 	if err != nil {
 		return 0, wrap(err)
+	}
+	return b, nil
+}
+
+// MomentsSampleBound returns the most consented training records member's
+// moments count may claim in a study that binds samples: its sample bound
+// as for a round opened in the block that set the study's key (its latest
+// PublicKeySet). The moments phase counts after that block, so an honest
+// count stays within the bound when a patient revokes between the count
+// and a check, even across midnight; and the block is on chain, so the
+// coordinator and every hospital hold a count to the same bound.
+// ErrPublicKeyNotSet before the key is set.
+func (l *Ledger) MomentsSampleBound(ctx context.Context, studyID uint64, member common.Address) (uint64, error) {
+	wrap := func(err error) error {
+		return fmt.Errorf("reading the moments sample bound of %s in study %d: %w", member, studyID, err)
+	}
+	logs, err := l.studyEvents(ctx, cohortsol.StudiesPublicKeySetEventName, studyID)
+	if err != nil {
+		return 0, wrap(err)
+	}
+	if len(logs) == 0 {
+		return 0, wrap(ErrPublicKeyNotSet)
+	}
+	keySet, err := l.chain.BlockTime(ctx, logs[len(logs)-1].BlockNumber)
+	if err != nil {
+		return 0, wrap(err)
+	}
+	b, err := l.sampleBoundAt(ctx, studyID, member, keySet)
+	if err != nil {
+		return 0, wrap(err)
+	}
+	return b, nil
+}
+
+// sampleBoundAt is member's sample bound for a round opened at openedAt.
+func (l *Ledger) sampleBoundAt(ctx context.Context, studyID uint64, member common.Address, openedAt time.Time) (uint64, error) {
+	out, err := l.readModule(ctx, currentConsent, l.consentReg.PackSampleBound(studyID, member, uint64(openedAt.Unix())))
+	if err != nil {
+		return 0, err
 	}
 	b, err := l.consentReg.UnpackSampleBound(out)
 	if err != nil {
-		return 0, wrap(err)
+		return 0, err
 	}
 	if !b.IsUint64() {
-		return 0, wrap(fmt.Errorf("%w: bound %s", ErrInconsistentLedger, b))
+		return 0, fmt.Errorf("%w: bound %s", ErrInconsistentLedger, b)
 	}
 	return b.Uint64(), nil
 }

@@ -238,3 +238,46 @@ func TestSampleBoundGas(t *testing.T) {
 	require.NoError(t, err)
 	t.Logf("commitUpdate in a bound study: %d gas", r.GasUsed)
 }
+
+// A moments count's bound was read as for a round opening at the head: a
+// hospital counted its consented training records honestly, a patient
+// revoked after the count and before midnight (UTC), and a check after
+// midnight no longer added the revocation back, so the honest count was
+// refused and its hospital named as if it had inflated it. The moments
+// bound is now read as for a round opened in the block that set the
+// study's key, which precedes every count and every party reads alike: the
+// honest count stays within it, one above it is not, and before the key
+// is set there is no moments phase to bound.
+func TestMomentsSampleBoundIsReadAtTheKeysBlock(t *testing.T) {
+	f := newFixture(t, 2)
+	id, _ := f.boundStudy(t)
+	a := f.members[0]
+	study := contracts.ConsentScope{StudyID: id}
+	_, err := f.ledger.MomentsSampleBound(f.ctx, id, a.Address())
+	require.ErrorIs(t, err, contracts.ErrPublicKeyNotSet)
+
+	pts := []patient{newPatient(t), newPatient(t), newPatient(t)}
+	for _, p := range pts {
+		_, err := f.ledger.RelayConsent(f.ctx, a, f.sign(t, p, study, true, f.later()))
+		require.NoError(t, err)
+	}
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("pk"))
+	require.NoError(t, err)
+	counted, err := f.ledger.MomentsSampleBound(f.ctx, id, a.Address())
+	require.NoError(t, err)
+	require.Equal(t, uint64(3), counted, "the hospital counts its three consented records")
+
+	// A patient revokes after the count; the check comes after midnight.
+	_, err = f.ledger.RelayConsent(f.ctx, a, f.sign(t, pts[0], study, false, time.Time{}))
+	require.NoError(t, err)
+	now := f.now(t).UTC()
+	require.NoError(t, f.chain.AdvanceTime(now.Truncate(24*time.Hour).Add(24*time.Hour+time.Second).Sub(now)))
+	f.requireBound(t, id, a.Address(), 0, 2) // a round opening now has the lower bound
+
+	b, err := f.ledger.MomentsSampleBound(f.ctx, id, a.Address())
+	require.NoError(t, err)
+	assert.Equal(t, counted, b, "the honest count is still within the moments bound after the revocation")
+	b, err = f.ledger.MomentsSampleBound(f.ctx, id, f.members[1].Address())
+	require.NoError(t, err)
+	assert.Zero(t, b, "a hospital that relayed nothing may count nothing")
+}

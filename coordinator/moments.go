@@ -288,7 +288,7 @@ func (c *Coordinator) sumMoments(ctx context.Context, run *momentsRun, members [
 	}
 	if binds {
 		run.sampleBound = func(ctx context.Context, member common.Address) (uint64, error) {
-			return c.ledger.SampleBound(ctx, c.cfg.StudyID, member, 0)
+			return c.ledger.MomentsSampleBound(ctx, c.cfg.StudyID, member)
 		}
 	}
 	count := run.counting(members)

@@ -131,8 +131,10 @@ func (s *momentsCountStep) start() ready {
 // moments for and the share of the pooled sum a site may weigh, so a
 // hospital claiming more consented records than its consent counts allow
 // would set the pooled standardiser (TestInflatedMomentsCountIsRefused);
-// the bound is the one its commitments are held to, read now, as for a
-// round opening now (the moments phase runs before round 1).
+// the bound is the one its commitments are held to, read as for a round
+// opened in the block that set the study's key
+// (contracts.Ledger.MomentsSampleBound), as every hospital reads it, so a
+// patient revoking after an honest count does not get it refused.
 func (s *momentsCountStep) receive(ctx context.Context, req *cohortv1.MomentsCount) (ready, error) {
 	if req.GetStudyId() != s.run.study {
 		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -444,6 +445,29 @@ func evaluationSubmission(t *testing.T, p party, model common.Hash, ev models.Ev
 	signed, err := auth.Sign(p.key, stepStudy, 1, auth.KindEvaluation, crypto.Keccak256Hash(raw))
 	require.NoError(t, err)
 	return &cohortv1.EvaluationSubmission{StudyId: stepStudy, Round: 1, ModelHash: model.Bytes(), Evaluation: raw, Auth: signed}
+}
+
+// An evaluation sent now without true_pos and true_neg, the form saved
+// before they existed (which an audit still reads), is refused naming its
+// sender, even one whose histograms give no true positive or negative, so
+// that the fields' absence and their being 0 would agree.
+func TestEvaluationWithoutTruePosIsRefused(t *testing.T) {
+	ps := newParties(t, 1)
+	model := crypto.Keccak256Hash([]byte("model 1"))
+	st := newEvaluateStep(stepStudy, 1, addressesOf(ps), committedOf(ps, 10), model)
+	wrong := models.Evaluate([]float64{0.1, 0.9}, []float64{1, 0})
+	require.Zero(t, wrong.Correct)
+	sub := evaluationSubmission(t, ps[0], model, wrong)
+	raw := []byte(strings.Replace(string(sub.Evaluation), `"true_pos":0,"true_neg":0,`, "", 1))
+	require.NotEqual(t, sub.Evaluation, raw, "the fields are taken out")
+	signed, err := auth.Sign(ps[0].key, stepStudy, 1, auth.KindEvaluation, crypto.Keccak256Hash(raw))
+	require.NoError(t, err)
+	sub.Evaluation, sub.Auth = raw, signed
+	_, err = deliverTo(st, st.receive, sub)
+	require.ErrorIs(t, err, ErrMalformed)
+	require.ErrorIs(t, err, models.ErrInconsistentEvaluation)
+	assert.Contains(t, err.Error(), ps[0].addr.Hex())
+	assert.Contains(t, err.Error(), "no true_pos and true_neg")
 }
 
 // inflated is ev counted k times over: the same accuracy, AUC and loss

@@ -1,7 +1,6 @@
 package coordinator
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -118,14 +117,12 @@ func (plainSummer) needsShares() bool { return false }
 
 func (plainSummer) open(agg []byte, _ [][]byte) ([]float64, error) { return models.DecodeParams(agg) }
 
-// decodeEvaluation parses the evaluation from (counts and histograms) and
-// checks it is consistent, naming from if not.
+// decodeEvaluation parses the evaluation from sends now (counts and
+// histograms, true_pos and true_neg included) and checks it is consistent,
+// naming from if not.
 func decodeEvaluation(b []byte, from common.Address) (models.Evaluation, error) {
-	var e models.Evaluation
-	if err := json.Unmarshal(b, &e); err != nil {
-		return e, fmt.Errorf("%w: evaluation from %s: %v", ErrMalformed, from.Hex(), err)
-	}
-	if err := e.Validate(); err != nil {
+	e, err := models.ParseEvaluation(b)
+	if err != nil {
 		return e, fmt.Errorf("%w: evaluation from %s: %w", ErrMalformed, from.Hex(), err)
 	}
 	return e, nil

@@ -255,8 +255,120 @@ func PrivacySpent(cfg TrainConfig, rounds int) (float64, error) {
 		return 0, nil
 	}
 	p := cfg.Privacy
+	if err := p.checkNoiseSchedule(rounds); err != nil {
+		return 0, err
+	}
 	sigma := p.NoiseMultiplier / p.NoiseScheduleFactor(rounds)
 	return privacy.DPSGDEpsilon(p.SamplingRate, sigma, rounds*StepsPerTrain(cfg), p.Delta)
+}
+
+// checkNoiseSchedule refuses a noise schedule under which a round of the
+// first rounds weighs more in the composition than a float64 holds: round
+// t's share of the privacy loss is (σ_1/σ_t)² = ρ^(−2(t−1)) times round
+// 1's, and once their sum overflows, round 1's σ over the schedule's
+// factor is 0 and no ε can be computed.
+func (c PrivacyConfig) checkNoiseSchedule(rounds int) error {
+	if c.NoiseDecay == 0 || c.NoiseDecay == 1 {
+		return nil
+	}
+	sum := 0.0
+	for t := 1; t <= rounds; t++ {
+		if sum += math.Pow(c.NoiseDecay, -2*float64(t-1)); !math.IsInf(sum, 0) {
+			continue
+		}
+		// The least ρ whose rounds' shares sum to a float64, with e to spare.
+		least := math.Exp(-(math.Log(math.MaxFloat64) - math.Log(float64(rounds)) - 1) / (2 * float64(rounds-1)))
+		return fmt.Errorf("%w: privacy.noise_decay %v over %d rounds: round %d adds noise_multiplier·%v^%d, so little noise that its share of the privacy loss, noise_decay^(−2(t−1)) = %v^%d times round 1's, is beyond what a float64 holds and no ε can be computed; use a noise_decay of at least %.2g for %d rounds, leave it out, or run fewer rounds",
+			ErrInvalidTrainConfig, c.NoiseDecay, rounds, t, c.NoiseDecay, t-1, c.NoiseDecay, -2*(t-1), roundUp2(least), rounds)
+	}
+	return nil
+}
+
+// roundUp2 rounds x > 0 up to two significant digits.
+func roundUp2(x float64) float64 {
+	unit := math.Pow(10, math.Floor(math.Log10(x))-1)
+	return math.Ceil(x/unit) * unit
+}
+
+// EpsilonUnits is how finely the chain records a study's ε: in millionths
+// (contracts.MetricUnit), refusing a round whose recorded ε does not grow.
+const EpsilonUnits = 1_000_000
+
+// checkEpsilonRecordable refuses a study whose ε, recorded after each of
+// its rounds in EpsilonUnits, would not grow in some round: a noise
+// multiplier so large that a round adds less than a unit (about 1e4 with
+// sampling, 1e5 without) passes the budget and stops the study at that
+// round. Without a noise schedule ε is concave in the rounds (a minimum,
+// over the accountant's orders, of lines in the rounds; the exact Gaussian
+// figure grows as their square root), so its growth shrinks round after
+// round and the first round that adds less than a unit is bisected for;
+// with one (q = 1, rounds bounded by checkNoiseSchedule) each round is
+// computed.
+func checkEpsilonRecordable(cfg TrainConfig, rounds int) error {
+	spent := func(r int) (float64, error) {
+		if r == 0 {
+			return 0, nil
+		}
+		return PrivacySpent(cfg, r)
+	}
+	growth := func(r int) (float64, error) {
+		before, err := spent(r - 1)
+		if err != nil {
+			return 0, err
+		}
+		after, err := spent(r)
+		return after - before, err
+	}
+	records := func(g float64) bool { return g*EpsilonUnits >= 1 }
+	refuse := func(r int, g float64) error {
+		p := cfg.Privacy
+		fix := fmt.Sprintf("a smaller noise_multiplier spends the budget ε %g over the %d rounds", p.Epsilon, rounds)
+		if need, err := privacy.NoiseMultiplier(p.Epsilon, p.Delta, p.SamplingRate, rounds*StepsPerTrain(cfg)); err == nil {
+			fix = fmt.Sprintf("a noise_multiplier of %.4g spends the budget ε %g over the %d rounds", need*p.NoiseScheduleFactor(rounds), p.Epsilon, rounds)
+		}
+		return fmt.Errorf("%w: privacy.noise_multiplier %v: from round %d a round adds less than 1e-06 to the study's ε (%.3g in round %d), the least the chain records: it keeps ε in millionths and refuses a round whose recorded ε does not grow, so the study would stop there or a few rounds later; %s",
+			ErrInvalidTrainConfig, p.NoiseMultiplier, r, g, r, fix)
+	}
+	if p := cfg.Privacy; p.NoiseDecay != 0 {
+		if err := p.checkNoiseSchedule(rounds); err != nil {
+			return err
+		}
+		// PrivacySpent round after round, its schedule's sum kept running
+		// (as NoiseScheduleFactor adds it) rather than summed again.
+		steps := StepsPerTrain(cfg)
+		before, sum := 0.0, 0.0
+		for r := 1; r <= rounds; r++ {
+			sum += math.Pow(p.NoiseDecay, -2*float64(r-1))
+			after, err := privacy.DPSGDEpsilon(p.SamplingRate, p.NoiseMultiplier/math.Sqrt(sum/float64(r)), r*steps, p.Delta)
+			if err != nil {
+				return err
+			}
+			if !records(after - before) {
+				return refuse(r, after-before)
+			}
+			before = after
+		}
+		return nil
+	}
+	g, err := growth(rounds)
+	if err != nil || records(g) {
+		return err
+	}
+	// Growth shrinks: bisect for the first round that adds less than a unit.
+	lo, hi, gHi := 0, rounds, g // round lo records (none before round 1), round hi does not
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		g, err := growth(mid)
+		if err != nil {
+			return err
+		}
+		if records(g) {
+			lo = mid
+		} else {
+			hi, gHi = mid, g
+		}
+	}
+	return refuse(hi, gHi)
 }
 
 // newNoiseSource returns a generator keyed with 32 bytes from crypto/rand.
@@ -477,6 +589,9 @@ func checkPrivacyFits(cfg TrainConfig, rounds int) error {
 	if err != nil {
 		return fmt.Errorf("%d rounds spend ε %.4g, above the budget %g, and no noise multiplier reaches it: %w", rounds, spent, p.Epsilon, err)
 	}
-	need *= p.NoiseScheduleFactor(rounds) // round 1's, with a noise schedule
+	if p.NoiseDecay != 0 {
+		need *= p.NoiseScheduleFactor(rounds) // round 1's
+		return fmt.Errorf("%d rounds spend ε %.4g, above the budget %g; a noise_multiplier of %.4g or more fits with noise_decay %v, or set a noise_decay nearer 1, or run fewer rounds or epochs", rounds, spent, p.Epsilon, need, p.NoiseDecay)
+	}
 	return fmt.Errorf("%d rounds spend ε %.4g, above the budget %g; a noise_multiplier of %.4g or more fits, or run fewer rounds or epochs", rounds, spent, p.Epsilon, need)
 }

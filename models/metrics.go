@@ -1,6 +1,7 @@
 package models
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -285,6 +286,65 @@ func ExactAUC(scores, labels []float64) float64 {
 // ErrInconsistentEvaluation reports an Evaluation whose counts contradict
 // each other, as a faulty or dishonest site might send.
 var ErrInconsistentEvaluation = errors.New("models: inconsistent evaluation")
+
+// ParseEvaluation decodes an evaluation as a hospital sends it now (the
+// JSON of an Evaluation, true_pos and true_neg included) and validates it
+// (Validate); an inconsistent one, or one without true_pos and true_neg,
+// is refused with ErrInconsistentEvaluation.
+func ParseEvaluation(b []byte) (Evaluation, error) {
+	e, legacy, err := parseEvaluation(b)
+	if err == nil && legacy {
+		err = fmt.Errorf("%w: no true_pos and true_neg (the form of evaluations saved before 2026-11-21); send the evaluation Evaluate makes of the scores", ErrInconsistentEvaluation)
+	}
+	if err != nil {
+		return Evaluation{}, err
+	}
+	return e, nil
+}
+
+// ParseSavedEvaluation decodes and validates an evaluation saved at any
+// time, as an audit of an old study reads it: one saved before TruePos and
+// TrueNeg existed (JSON with neither field; until 2026-11-21) has both
+// derived from its histograms, which is what Validate holds them to, so
+// its Correct is still checked against them. One with either field is
+// checked as written, 0 included.
+func ParseSavedEvaluation(b []byte) (Evaluation, error) {
+	e, legacy, err := parseEvaluation(b)
+	if err != nil {
+		return Evaluation{}, err
+	}
+	if legacy {
+		truePos, trueNeg := e.classifiedRight()
+		if truePos > math.MaxInt32 || trueNeg > math.MaxInt32 {
+			return Evaluation{}, fmt.Errorf("%w: histograms of %d true positives and %d true negatives", ErrInconsistentEvaluation, truePos, trueNeg)
+		}
+		e.TruePos, e.TrueNeg = int(truePos), int(trueNeg)
+	}
+	if err := e.Validate(); err != nil {
+		return Evaluation{}, err
+	}
+	return e, nil
+}
+
+// parseEvaluation decodes an evaluation, tells whether it is of the form
+// saved before TruePos and TrueNeg existed (neither field present), and
+// validates one that is not.
+func parseEvaluation(b []byte) (e Evaluation, legacy bool, err error) {
+	if err := json.Unmarshal(b, &e); err != nil {
+		return Evaluation{}, false, fmt.Errorf("models: evaluation does not decode: %w", err)
+	}
+	var present struct {
+		TruePos *json.RawMessage `json:"true_pos"`
+		TrueNeg *json.RawMessage `json:"true_neg"`
+	}
+	if err := json.Unmarshal(b, &present); err != nil {
+		return Evaluation{}, false, fmt.Errorf("models: evaluation does not decode: %w", err)
+	}
+	if present.TruePos == nil && present.TrueNeg == nil {
+		return e, true, nil
+	}
+	return e, false, e.Validate()
+}
 
 // Validate checks that e's counts are consistent: non-negative, histograms
 // of HistogramBins bins that hold N records between them (or none, over no

@@ -2,8 +2,10 @@ package models_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/cohort-fl/cohort/models"
@@ -275,4 +277,59 @@ func TestEvaluationValidateRefusesCorrectNotInItsHistograms(t *testing.T) {
 	swapped := right
 	swapped.TruePos, swapped.TrueNeg = right.TrueNeg+1, right.TruePos-1
 	require.ErrorIs(t, swapped.Validate(), models.ErrInconsistentEvaluation, "the same correct count, split otherwise than the histograms")
+}
+
+// withoutFields is raw, an evaluation's JSON, with the named fields taken
+// out, as JSON written before they existed.
+func withoutFields(t *testing.T, raw []byte, fields ...string) []byte {
+	t.Helper()
+	var m map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(raw, &m))
+	for _, f := range fields {
+		delete(m, f)
+	}
+	out, err := json.Marshal(m)
+	require.NoError(t, err)
+	return out
+}
+
+// Evaluations saved before TruePos and TrueNeg existed (JSON with n,
+// correct, log_loss_sum, pos and neg only) were refused by Validate, which
+// found 0 true positives and negatives where the histograms give more, so
+// an audit of an old study failed on records valid when written. A saved
+// evaluation with neither field now has both derived from its histograms,
+// its Correct still held to what they give; a field written as 0, or one
+// of the two alone, is no legacy and is checked as written; and an
+// evaluation sent now without them is refused naming them.
+func TestSavedEvaluationBeforeTruePosIsRead(t *testing.T) {
+	ev := models.Evaluate([]float64{0.9, 0.8, 0.3, 0.2, 0.6, 0.1}, []float64{1, 1, 0, 0, 0, 1})
+	require.NotZero(t, ev.TruePos)
+	require.NotZero(t, ev.TrueNeg)
+	raw, err := json.Marshal(ev)
+	require.NoError(t, err)
+	legacy := withoutFields(t, raw, "true_pos", "true_neg", "concordant", "comparable")
+
+	got, err := models.ParseSavedEvaluation(legacy)
+	require.NoError(t, err, "an evaluation saved before true_pos and true_neg existed")
+	assert.Equal(t, ev, got, "its counts derived from its histograms")
+	_, err = models.ParseEvaluation(legacy)
+	require.ErrorIs(t, err, models.ErrInconsistentEvaluation, "one sent now must carry them")
+	assert.Contains(t, err.Error(), "true_pos and true_neg")
+
+	for name, b := range map[string][]byte{
+		"legacy with a correct count its histograms do not give": withoutFields(t, []byte(strings.Replace(string(raw), `"correct":4`, `"correct":5`, 1)), "true_pos", "true_neg"),
+		"true_pos alone":      withoutFields(t, raw, "true_neg"),
+		"true_neg alone":      withoutFields(t, raw, "true_pos"),
+		"fields written as 0": []byte(strings.NewReplacer(fmt.Sprintf(`"true_pos":%d`, ev.TruePos), `"true_pos":0`, fmt.Sprintf(`"true_neg":%d`, ev.TrueNeg), `"true_neg":0`).Replace(string(raw))),
+	} {
+		_, err := models.ParseSavedEvaluation(b)
+		assert.ErrorIs(t, err, models.ErrInconsistentEvaluation, name)
+	}
+	for _, parse := range []func([]byte) (models.Evaluation, error){models.ParseEvaluation, models.ParseSavedEvaluation} {
+		got, err := parse(raw)
+		require.NoError(t, err)
+		assert.Equal(t, ev, got)
+		_, err = parse([]byte(`{"n": `))
+		require.Error(t, err)
+	}
 }

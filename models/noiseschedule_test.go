@@ -164,3 +164,76 @@ func TestNoiseDecayRecipeValidation(t *testing.T) {
 		t.Errorf("round 3's configuration: %v", err)
 	}
 }
+
+// privateRecipe is a logistic recipe of rounds rounds with the privacy
+// fields given (a JSON object's members) and the budget ε 3, δ 1e-5.
+func privateRecipe(rounds int, privacy string) []byte {
+	return fmt.Appendf(nil, `{"model": {"kind": "logistic", "features": 4}, "rounds": %d,
+		"local": {"optimizer": "sgd", "learning_rate": 1, "epochs": 1, "batch_size": 8},
+		"privacy": {"clip_norm": 1, "epsilon": 3, "delta": 1e-5, %s}}`, rounds, privacy)
+}
+
+// A tiny noise_decay over many rounds made a round's share of the privacy
+// loss, ρ^(−2(t−1)), overflow: round 1's σ over an infinite schedule factor
+// is 0, and the recipe was refused as "noise multiplier is 0", naming
+// neither noise_decay nor the round. It is now refused naming
+// privacy.noise_decay, the first round out of range and the least decay
+// that keeps every round in range; PrivacySpent says the same.
+func TestTinyNoiseDecayIsRefusedNamingIt(t *testing.T) {
+	_, err := ParseRecipe(privateRecipe(20, `"noise_multiplier": 40, "sampling_rate": 1, "noise_decay": 1e-9`))
+	if !errors.Is(err, ErrInvalidRecipe) {
+		t.Fatalf("err = %v, want ErrInvalidRecipe", err)
+	}
+	for _, want := range []string{"privacy.noise_decay 1e-09", "round 19", "at least 8.6e-09", "fewer rounds"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("err = %v\nwant it to say %q", err, want)
+		}
+	}
+	cfg := TrainConfig{Optimizer: OptimizerSGD, LearningRate: 1, Epochs: 1, BatchSize: 8, Privacy: &PrivacyConfig{
+		NoiseMultiplier: 40, ClipNorm: 1, SamplingRate: 1, Epsilon: 3, Delta: 1e-5, NoiseDecay: 1e-9}}
+	if _, err := PrivacySpent(cfg, 20); !errors.Is(err, ErrInvalidTrainConfig) || !strings.Contains(err.Error(), "privacy.noise_decay") {
+		t.Errorf("PrivacySpent over 20 rounds: err = %v, want ErrInvalidTrainConfig naming privacy.noise_decay", err)
+	}
+	if _, err := PrivacySpent(cfg, 18); err != nil {
+		t.Errorf("PrivacySpent over 18 rounds, each in range: %v", err)
+	}
+	// The least decay named computes; so little noise late is over budget.
+	_, err = ParseRecipe(privateRecipe(20, `"noise_multiplier": 40, "sampling_rate": 1, "noise_decay": 8.6e-9`))
+	if err == nil || strings.Contains(err.Error(), "float64") || !strings.Contains(err.Error(), "above the budget 3") || !strings.Contains(err.Error(), "noise_decay nearer 1") {
+		t.Errorf("noise_decay 8.6e-9 over 20 rounds: err = %v, want it over budget, saying to set noise_decay nearer 1", err)
+	}
+}
+
+// The chain records a study's ε in millionths and refuses a round whose
+// recorded ε does not grow, so a noise multiplier so large that a round
+// adds less than 1e-6 (about 1e4 with sampling, 1e5 without) passed the
+// recipe's checks and stopped the study a round or a few later (round 3
+// for σ 1e4 at rate 0.1, whose round 2 adds 5.1e-7). It is now refused up
+// front, naming the first such round, noise_multiplier and the σ that
+// spends the budget; a large σ whose every round adds a unit is taken.
+func TestEpsilonTooSmallToRecordIsRefused(t *testing.T) {
+	for _, c := range []struct {
+		privacy string
+		round   string
+	}{
+		{`"noise_multiplier": 1e6, "sampling_rate": 1`, "from round 1 "},
+		{`"noise_multiplier": 1e4, "sampling_rate": 0.1`, "from round 2 "},
+		{`"noise_multiplier": 1e6, "sampling_rate": 1, "noise_decay": 0.99`, "from round 1 "},
+	} {
+		_, err := ParseRecipe(privateRecipe(200, c.privacy))
+		if !errors.Is(err, ErrInvalidRecipe) {
+			t.Errorf("%s: err = %v, want ErrInvalidRecipe", c.privacy, err)
+			continue
+		}
+		for _, want := range []string{"privacy.noise_multiplier", c.round, "1e-06", "spends the budget"} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("%s: err = %v\nwant it to say %q", c.privacy, err, want)
+			}
+		}
+	}
+	for _, ok := range []string{`"noise_multiplier": 1000, "sampling_rate": 1`, `"noise_multiplier": 1000, "sampling_rate": 1, "noise_decay": 0.99`} {
+		if _, err := ParseRecipe(privateRecipe(200, ok)); err != nil {
+			t.Errorf("%s over 200 rounds records every round's ε: %v", ok, err)
+		}
+	}
+}

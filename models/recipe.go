@@ -214,6 +214,9 @@ func (r Recipe) Validate() error {
 		if err := checkPrivacyFits(r.LocalTraining(), r.Rounds); err != nil {
 			return bad("privacy", err)
 		}
+		if err := checkEpsilonRecordable(r.LocalTraining(), r.Rounds); err != nil {
+			return bad("privacy", err)
+		}
 	}
 	return nil
 }

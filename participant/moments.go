@@ -122,8 +122,9 @@ func (p *Participant) momentsFacts(ctx context.Context, session []byte, total ui
 
 // sampleBounds reads, in a study that binds sample counts to consent, the
 // sample bound on chain of each site whose signed count counts holds: the
-// most consented training records its count may claim, as for a round
-// opening now (the moments phase runs before round 1). It is nil in a
+// most consented training records its count may claim, read as for a
+// round opened in the block that set the study's key, as the coordinator
+// reads it (contracts.Ledger.MomentsSampleBound). It is nil in a
 // study that does not bind samples; a count whose signature does not
 // verify is skipped, for verifyCounts to refuse. The coordinator holds each
 // count to the same bound as it comes.
@@ -144,7 +145,7 @@ func (p *Participant) sampleBounds(ctx context.Context, counts []*cohortv1.Momen
 		if _, ok := bounds[addr]; ok {
 			continue
 		}
-		if bounds[addr], err = p.ledger.SampleBound(ctx, p.cfg.StudyID, addr, 0); err != nil {
+		if bounds[addr], err = p.ledger.MomentsSampleBound(ctx, p.cfg.StudyID, addr); err != nil {
 			return nil, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 		}
 	}

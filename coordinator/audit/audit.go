@@ -21,7 +21,6 @@ package audit
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -534,13 +533,15 @@ func checkMetrics(ctx context.Context, ledger *contracts.Ledger, study contracts
 			}
 			return err
 		}
-		var ev models.Evaluation
-		if err := json.Unmarshal(sub.GetEvaluation(), &ev); err != nil {
-			problem("the evaluation signed by %s does not decode: %v", signer.Hex(), err)
+		// As saved at any time: one from before TruePos and TrueNeg existed
+		// has them derived from its histograms.
+		ev, err := models.ParseSavedEvaluation(sub.GetEvaluation())
+		if errors.Is(err, models.ErrInconsistentEvaluation) {
+			problem("the evaluation signed by %s is inconsistent: %v", signer.Hex(), err)
 			return nil
 		}
-		if err := ev.Validate(); err != nil {
-			problem("the evaluation signed by %s is inconsistent: %v", signer.Hex(), err)
+		if err != nil {
+			problem("the evaluation signed by %s: %v", signer.Hex(), err)
 			return nil
 		}
 		switch cm, ok := commitments[signer]; {

@@ -925,3 +925,56 @@ func TestAuditNamesContributorsTheMetricsLeaveOut(t *testing.T) {
 	assert.Contains(t, text.String(), "round 2: the metrics leave out "+f.hospitals[0].Address().Hex()+", whose update weighs in the model: the record keeps neither its evaluation nor a signed decline")
 	assert.Contains(t, text.String(), "round 3: the metrics leave out "+f.hospitals[1].Address().Hex()+", which declined to evaluate the model (signed): \"records unreadable\"")
 }
+
+// Evaluations saved before TruePos and TrueNeg existed have neither field
+// in their JSON, and the audit refused them as inconsistent (0 true
+// positives where the histograms give more), failing an old study on
+// records valid when written. In round 2 every kept evaluation is of that
+// form, signed as such, and the audit verifies it (the counts derived from
+// its histograms); in round 3 the first is of that form with a correct
+// count its histograms do not give, and the audit names it.
+func TestAuditReadsEvaluationsSavedBeforeTruePos(t *testing.T) {
+	f := newStudyFixture(t, 3)
+	legacy := func(correct func(int) int) func(uint32, *cohortv1.DecryptionRecord, *contracts.RoundResult) {
+		return func(r uint32, rec *cohortv1.DecryptionRecord, _ *contracts.RoundResult) {
+			for i, e := range rec.Evaluations {
+				var m map[string]any
+				require.NoError(t, json.Unmarshal(e.Evaluation, &m))
+				delete(m, "true_pos")
+				delete(m, "true_neg")
+				m["correct"] = correct(i) + int(m["correct"].(float64))
+				raw, err := json.Marshal(m)
+				require.NoError(t, err)
+				e.Evaluation = raw
+				e.Auth, err = auth.Sign(f.keys[i], f.study, r, auth.KindEvaluation, crypto.Keccak256Hash(raw))
+				require.NoError(t, err)
+			}
+		}
+	}
+	f.report = func(r uint32, rec *cohortv1.DecryptionRecord, res *contracts.RoundResult) {
+		switch r {
+		case 2:
+			legacy(func(int) int { return 0 })(r, rec, res)
+		case 3:
+			legacy(func(i int) int { // the first's correct count one more
+				if i == 0 {
+					return 1
+				}
+				return 0
+			})(r, rec, res)
+		}
+	}
+	for r := uint32(1); r <= 3; r++ {
+		f.playRound(t, r, f.honest(t))
+	}
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	require.Len(t, rep.Rounds, 3)
+	for _, i := range []int{0, 1} {
+		assert.Equal(t, Verified, rep.Rounds[i].Verdict, "round %d: %v", i+1, rep.Rounds[i].Problems)
+	}
+	assert.Equal(t, 12, rep.Rounds[1].Evaluated)
+	assertMismatches(t, rep, map[int]string{
+		2: "the evaluation signed by " + f.hospitals[0].Address().Hex() + " is inconsistent",
+	})
+}
