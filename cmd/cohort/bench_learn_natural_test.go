@@ -90,3 +90,45 @@ func TestBenchLearnHazardEpsilonOnTCGA(t *testing.T) {
 	err = runBenchLearn(ctx, []string{"--data", data, "--schema", "../../examples/tcga-brca/schema.json", "--recipe", private, "--epsilon", "8"}, &out, &progress)
 	require.ErrorIs(t, err, errUsage)
 }
+
+// TestBenchLearnPreconditionsThePrivateStudiesOnly runs the hazard recipe
+// on the six TCGA-BRCA regions, encrypted, with one private study whose
+// recipe preconditions the schema's one-hot groups (--dp-precondition
+// groups) through the real moments phase; the non-private study keeps the
+// recipe as it is and stays the reference. A schema without groups is
+// refused naming the fix.
+func TestBenchLearnPreconditionsThePrivateStudiesOnly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs encrypted studies")
+	}
+	data := tcgaFiles(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	var out, progress bytes.Buffer
+	recipe := shortRecipe(t, "../../examples/tcga-brca/hazard-recipe.json", 2)
+	args := []string{"--data", data, "--recipe", recipe, "--seeds", "1", "--epsilon", "1000", "--dp-mechanism", "distributed",
+		"--dp-rate", "1", "--dp-lr", "4", "--dp-precondition", "groups", "--json"}
+	err := runBenchLearn(ctx, append(args, "--schema", "../../examples/tcga-brca/schema.json"), &out, &progress)
+	require.NoError(t, err, progress.String())
+	var rep evaluation.NaturalReport
+	require.NoError(t, json.Unmarshal(out.Bytes(), &rep))
+	assert.True(t, rep.Encrypted)
+	assert.Empty(t, rep.Recipe.Precondition, "the non-private study is the recipe's")
+	require.NotNil(t, rep.Privacy)
+	assert.Equal(t, models.PreconditionGroups, rep.Privacy.Precondition)
+	require.Len(t, rep.Summary, 4)
+	assert.Equal(t, "federated DP-SGD ε=1000", rep.Summary[3].Name)
+	assert.Greater(t, rep.Summary[3].Pooled.Mean, 0.55, "the preconditioned private study, scored on its own features, learns (0.59 in two rounds)")
+
+	schema, err := os.ReadFile("../../examples/tcga-brca/schema.json")
+	require.NoError(t, err)
+	var s map[string]any
+	require.NoError(t, json.Unmarshal(schema, &s))
+	delete(s, "groups")
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	noGroups := filepath.Join(t.TempDir(), "schema.json")
+	require.NoError(t, os.WriteFile(noGroups, b, 0o600))
+	err = runBenchLearn(ctx, append(args, "--schema", noGroups), &out, &progress)
+	require.ErrorContains(t, err, `precondition: "groups" needs one-hot groups declared in the schema`)
+}
