@@ -53,20 +53,22 @@ func covariance(recs []Record, cols []int) [][]float64 {
 	return c
 }
 
-func pooledOf(t *testing.T, recs []Record) Standardiser {
+// pooledOf returns the standardiser of recs' moments, and the same with
+// oneHotGroups whitened.
+func pooledOf(t *testing.T, recs []Record) (plain, grouped Standardiser) {
 	t.Helper()
 	m, err := ComputeMoments(recs, 6)
 	require.NoError(t, err)
-	std, err := NewStandardiser(m)
+	plain, err = NewStandardiser(m)
 	require.NoError(t, err)
-	return std
+	grouped, err = plain.WithGroups(oneHotGroups)
+	require.NoError(t, err)
+	return plain, grouped
 }
 
 func TestWhiteningWithoutRidgeGivesIdentityCovariance(t *testing.T) {
 	recs := oneHotRecords(2000, 1)
-	plain := pooledOf(t, recs)
-	grouped, err := plain.WithGroups(oneHotGroups)
-	require.NoError(t, err)
+	plain, grouped := pooledOf(t, recs)
 	blocks, err := grouped.whitening(0)
 	require.NoError(t, err)
 	require.Len(t, blocks, 2)
@@ -101,9 +103,7 @@ func mustApply(t *testing.T, s Standardiser, recs []Record) []Record {
 
 func TestWhiteningWithTheRidgeIsTheStandardisersApply(t *testing.T) {
 	recs := oneHotRecords(500, 2)
-	plain := pooledOf(t, recs)
-	grouped, err := plain.WithGroups(oneHotGroups)
-	require.NoError(t, err)
+	plain, grouped := pooledOf(t, recs)
 	z, w := mustApply(t, plain, recs), mustApply(t, grouped, recs)
 	blocks, err := grouped.Whitening()
 	require.NoError(t, err)
@@ -161,8 +161,7 @@ func TestWhiteningLeavesAConstantIndicatorOut(t *testing.T) {
 	for _, r := range recs {
 		r.Features[1], r.Features[2] = 0, r.Features[2]+r.Features[1] // category 0 never occurs
 	}
-	grouped, err := pooledOf(t, recs).WithGroups(oneHotGroups)
-	require.NoError(t, err)
+	_, grouped := pooledOf(t, recs)
 	blocks, err := grouped.Whitening()
 	require.NoError(t, err)
 	assert.Equal(t, []int{2, 3}, blocks[0].Columns, "the pooled standardiser found feature 1 constant")

@@ -3,7 +3,6 @@ package simulation_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -74,14 +73,9 @@ func TestPreconditionedStudyOnTCGARegions(t *testing.T) {
 	clear, err = clear.WithGroups(groups)
 	require.NoError(t, err)
 	for i, site := range raw {
-		b, err := os.ReadFile(filepath.Join(s.Participants()[i].DataDir, "standardiser.json"))
-		require.NoError(t, err)
-		var kept struct {
-			Standardiser []byte `json:"standardiser"`
-		}
-		require.NoError(t, json.Unmarshal(b, &kept))
-		assert.Equal(t, enc, kept.Standardiser, "hospital %d kept the study's standardiser", i)
-		std, err := records.DecodeStandardiser(kept.Standardiser)
+		kept := keptStandardiser(t, s, i)
+		assert.Equal(t, enc, kept, "hospital %d kept the study's standardiser", i)
+		std, err := records.DecodeStandardiser(kept)
 		require.NoError(t, err)
 		got, err := std.Apply(site.Train)
 		require.NoError(t, err)
