@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -107,4 +109,51 @@ func TestModelExportOfAPreconditionedStudyScoresAsInTraining(t *testing.T) {
 		assert.InDelta(t, want[row[0]], got, 1e-9, "record %s: model predict", row[0])
 		assert.InDelta(t, want[row[0]], fromFile[row[0]], 1e-9, "record %s: the exported JSON alone", row[0])
 	}
+}
+
+// `cohort demo --recipe` with a recipe that preconditions groups runs the
+// study on the TCGA-BRCA regions with the schema's 14 groups in every
+// hospital's standardiser; with a schema that declares none it is refused,
+// saying what to declare.
+func TestDemoPreconditionedRecipe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs an encrypted study")
+	}
+	data := tcgaFiles(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	r, err := models.LoadRecipeFile("../../examples/tcga-brca/hazard-recipe.json")
+	require.NoError(t, err)
+	r.Rounds, r.Precondition = 1, models.PreconditionGroups
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	recipe := filepath.Join(dir, "recipe.json")
+	require.NoError(t, os.WriteFile(recipe, b, 0o600))
+	state := filepath.Join(dir, "state")
+	var out, errOut bytes.Buffer
+	code := run(ctx, []string{"demo", "--data", data, "--schema", tcgaSchemaFile, "--recipe", recipe, "--data-dir", state}, &out, &errOut)
+	require.Equal(t, 0, code, errOut.String())
+	kept, err := filepath.Glob(filepath.Join(state, "*", "standardiser.json"))
+	require.NoError(t, err)
+	require.Len(t, kept, 6, "every hospital kept the standardiser")
+	for _, k := range kept {
+		std, _, err := export.ReadStandardiser(k)
+		require.NoError(t, err)
+		assert.Len(t, std.Groups, 14, k)
+	}
+
+	var schema map[string]any
+	raw, err := os.ReadFile(tcgaSchemaFile)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(raw, &schema))
+	delete(schema, "groups")
+	b, err = json.Marshal(schema)
+	require.NoError(t, err)
+	noGroups := filepath.Join(dir, "schema.json")
+	require.NoError(t, os.WriteFile(noGroups, b, 0o600))
+	errOut.Reset()
+	code = run(ctx, []string{"demo", "--data", data, "--schema", noGroups, "--recipe", recipe}, &out, &errOut)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut.String(), `precondition: "groups" needs one-hot groups declared in the schema`)
 }
