@@ -3,6 +3,7 @@ package records
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -46,7 +47,7 @@ func (b WhiteningBlock) Apply(x []float64) {
 // means are not those of 0/1 indicators of which a record sets at most
 // one.
 func (s Standardiser) WithGroups(groups [][]int) (Standardiser, error) {
-	out := Standardiser{Mean: s.Mean, Scale: s.Scale, Groups: make([][]int, len(groups))}
+	out := Standardiser{Mean: slices.Clone(s.Mean), Scale: slices.Clone(s.Scale), Groups: make([][]int, len(groups))}
 	for i, g := range groups {
 		out.Groups[i] = append([]int(nil), g...)
 	}
