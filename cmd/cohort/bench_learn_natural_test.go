@@ -120,15 +120,6 @@ func TestBenchLearnPreconditionsThePrivateStudiesOnly(t *testing.T) {
 	assert.Equal(t, "federated DP-SGD ε=1000", rep.Summary[3].Name)
 	assert.Greater(t, rep.Summary[3].Pooled.Mean, 0.55, "the preconditioned private study, scored on its own features, learns (0.59 in two rounds)")
 
-	schema, err := os.ReadFile("../../examples/tcga-brca/schema.json")
-	require.NoError(t, err)
-	var s map[string]any
-	require.NoError(t, json.Unmarshal(schema, &s))
-	delete(s, "groups")
-	b, err := json.Marshal(s)
-	require.NoError(t, err)
-	noGroups := filepath.Join(t.TempDir(), "schema.json")
-	require.NoError(t, os.WriteFile(noGroups, b, 0o600))
-	err = runBenchLearn(ctx, append(args, "--schema", noGroups), &out, &progress)
+	err = runBenchLearn(ctx, append(args, "--schema", schemaWithoutGroups(t)), &out, &progress)
 	require.ErrorContains(t, err, `precondition: "groups" needs one-hot groups declared in the schema`)
 }

@@ -24,6 +24,22 @@ import (
 
 const tcgaSchemaFile = "../../examples/tcga-brca/schema.json"
 
+// schemaWithoutGroups writes TCGA-BRCA's schema without its groups and
+// returns its path.
+func schemaWithoutGroups(t *testing.T) string {
+	t.Helper()
+	raw, err := os.ReadFile(tcgaSchemaFile)
+	require.NoError(t, err)
+	var schema map[string]any
+	require.NoError(t, json.Unmarshal(raw, &schema))
+	delete(schema, "groups")
+	b, err := json.Marshal(schema)
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "schema.json")
+	require.NoError(t, os.WriteFile(path, b, 0o600))
+	return path
+}
+
 // A researcher exports the model of an encrypted TCGA-BRCA study whose
 // recipe preconditions the schema's one-hot groups, with a hospital's kept
 // standardiser (checked against the chain): `cohort model predict` and the
@@ -143,17 +159,8 @@ func TestDemoPreconditionedRecipe(t *testing.T) {
 		assert.Len(t, std.Groups, 14, k)
 	}
 
-	var schema map[string]any
-	raw, err := os.ReadFile(tcgaSchemaFile)
-	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(raw, &schema))
-	delete(schema, "groups")
-	b, err = json.Marshal(schema)
-	require.NoError(t, err)
-	noGroups := filepath.Join(dir, "schema.json")
-	require.NoError(t, os.WriteFile(noGroups, b, 0o600))
 	errOut.Reset()
-	code = run(ctx, []string{"demo", "--data", data, "--schema", noGroups, "--recipe", recipe}, &out, &errOut)
+	code = run(ctx, []string{"demo", "--data", data, "--schema", schemaWithoutGroups(t), "--recipe", recipe}, &out, &errOut)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut.String(), `precondition: "groups" needs one-hot groups declared in the schema`)
 }
