@@ -102,6 +102,13 @@ type Config struct {
 	// with (the schema's Scales, ones for data already near unit scale),
 	// one per feature of Spec; required with pooled standardisation.
 	Scales []float64
+	// StandardiserGroups are the one-hot groups (feature indices) the
+	// pooled standardiser whitens (records.Standardiser.WithGroups): the
+	// schema's, when the recipe preconditions them
+	// (models.Recipe.StandardiserGroups), else nil. Every hospital
+	// derives its own from its schema and recipe and refuses a
+	// standardiser with other groups.
+	StandardiserGroups [][]int
 
 	// PrivateTraining, if set, is the hospitals' local training of a study
 	// with a differential-privacy budget (the recipe's, with Privacy set):
@@ -377,6 +384,8 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 			return nil, fmt.Errorf("coordinator: config: pooled standardisation: %w", err)
 		}
 		cfg.Scales = append([]float64(nil), cfg.Scales...)
+	} else if len(cfg.StandardiserGroups) > 0 {
+		return nil, fmt.Errorf("coordinator: config: standardiser groups whiten the pooled standardiser, and the study standardises %q; use pooled standardisation", cfg.Standardisation)
 	}
 	if cfg.ServerOptimizer.Kind == "" {
 		cfg.ServerOptimizer = aggregation.DefaultFedOptConfig(aggregation.FedAvg)

@@ -222,7 +222,7 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 	}
 	c.mu.Lock()
 	run := &momentsRun{
-		study: c.cfg.StudyID, session: session, scales: c.cfg.Scales, pkHash: c.pkHash,
+		study: c.cfg.StudyID, session: session, scales: c.cfg.Scales, groups: c.cfg.StandardiserGroups, pkHash: c.pkHash,
 		maxBytes: min(MaxMomentsBytes, c.cfg.MaxUpdateBytes), maxShare: min(maxShareBytes, c.cfg.MaxUpdateBytes), sum: c.summer,
 	}
 	c.mu.Unlock()

@@ -89,6 +89,7 @@ type momentsRun struct {
 	study    uint64
 	session  []byte
 	scales   []float64
+	groups   [][]int // one-hot groups the standardiser whitens (Config.StandardiserGroups)
 	pkHash   common.Hash
 	maxBytes int64 // largest encrypted moments accepted
 	maxShare int64 // largest decryption share accepted
@@ -311,6 +312,11 @@ func (r *momentsRun) result(task *cohortv1.MomentsDecryptTask, agg []byte, share
 	std, err := records.PooledStandardiser(plain, float64(task.GetTotal()), r.scales)
 	if err != nil {
 		return ready{}, nil, err
+	}
+	if len(r.groups) > 0 {
+		if std, err = std.WithGroups(r.groups); err != nil {
+			return ready{}, nil, err
+		}
 	}
 	enc, err := std.Encode()
 	if err != nil {

@@ -23,6 +23,12 @@ const (
 	MetricCIndex           = "c_index"
 )
 
+// Recipe preconditioning settings (Recipe.Precondition).
+const (
+	PreconditionNone   = "none"
+	PreconditionGroups = "groups"
+)
+
 // MaxRecipeBytes bounds a recipe file: a recipe is a few hundred bytes.
 const MaxRecipeBytes = 1 << 20
 
@@ -60,6 +66,13 @@ type Recipe struct {
 	// Standardise is the study's feature standardisation: pooled (default),
 	// site or none.
 	Standardise records.Standardisation `json:"standardise"`
+	// Precondition, if PreconditionGroups, whitens each one-hot group the
+	// schema declares with the pooled standardiser's means (see
+	// records.Standardiser.Whitening): values released before round 1
+	// anyway, so it adds nothing to a study's ε. It needs pooled
+	// standardisation. Left out (or "none"): none, and the recipe hashes
+	// as before.
+	Precondition string `json:"precondition,omitempty"`
 	// Evaluation says how models are scored.
 	Evaluation EvaluationConfig `json:"evaluation"`
 	// Personalise, if set, is per-hospital fine-tuning of the shared
@@ -148,6 +161,9 @@ func (r *Recipe) fillDefaults() {
 	if r.Standardise == "" {
 		r.Standardise = records.StandardisePooled
 	}
+	if r.Precondition == PreconditionNone {
+		r.Precondition = "" // the default: hashes as if left out
+	}
 	if r.Evaluation.Metric == "" {
 		r.Evaluation.Metric = MetricAUC
 		if r.Model.IsSurvival() {
@@ -187,6 +203,15 @@ func (r Recipe) Validate() error {
 	if _, err := records.ParseStandardisation(string(r.Standardise), ""); err != nil || r.Standardise == "" {
 		return bad("standardise", fmt.Errorf("%q, want %q, %q or %q", r.Standardise, records.StandardisePooled, records.StandardiseSite, records.StandardiseNone))
 	}
+	switch r.Precondition {
+	case "", PreconditionNone:
+	case PreconditionGroups:
+		if r.Standardise != records.StandardisePooled {
+			return bad("precondition", fmt.Errorf("%q whitens with the pooled standardiser's means, and the recipe standardises %q; set \"standardise\": %q or drop precondition", r.Precondition, r.Standardise, records.StandardisePooled))
+		}
+	default:
+		return bad("precondition", fmt.Errorf("%q, want %q or %q (the default)", r.Precondition, PreconditionGroups, PreconditionNone))
+	}
 	switch m := r.Evaluation.Metric; {
 	case r.Model.IsSurvival() && m != MetricCIndex:
 		return bad("evaluation.metric", fmt.Errorf("%q: a %q model is scored by %q", m, r.Model.Kind, MetricCIndex))
@@ -219,6 +244,23 @@ func (r Recipe) Validate() error {
 		}
 	}
 	return nil
+}
+
+// StandardiserGroups returns the one-hot groups (feature indices) the
+// study's pooled standardiser whitens: schema's groups when the recipe
+// preconditions them, else nil. A recipe that preconditions with a schema
+// that declares no groups (or no schema, nil) is refused, naming the fix.
+func (r Recipe) StandardiserGroups(schema *records.Schema) ([][]int, error) {
+	if r.Precondition != PreconditionGroups {
+		return nil, nil
+	}
+	if schema == nil || len(schema.Groups) == 0 {
+		return nil, fmt.Errorf("%w: precondition: %q needs one-hot groups declared in the schema (its \"groups\", e.g. {\"race\": [\"race_asian\", …]}); declare them or drop precondition", ErrInvalidRecipe, r.Precondition)
+	}
+	if schema.Features() != r.Model.Features {
+		return nil, fmt.Errorf("%w: the schema encodes %d features, the model takes %d", ErrInvalidRecipe, schema.Features(), r.Model.Features)
+	}
+	return schema.GroupColumns(), nil
 }
 
 // LocalTraining is each hospital's training configuration: Local, with the

@@ -58,6 +58,16 @@ func SettingsFromRecipe(r Recipe, source string) (StudySettings, error) {
 	return StudySettings{Spec: r.Model, Train: r.LocalTraining(), Server: r.Server, Standardise: r.Standardise, Recipe: &r, Hash: h, Source: source}, nil
 }
 
+// StandardiserGroups are the one-hot groups the study's pooled
+// standardiser whitens (Recipe.StandardiserGroups): none for settings
+// made before recipes.
+func (s StudySettings) StandardiserGroups(schema *records.Schema) ([][]int, error) {
+	if s.Recipe == nil {
+		return nil, nil
+	}
+	return s.Recipe.StandardiserGroups(schema)
+}
+
 // LoadStudySettings reads a daemon's settings: from its recipe file, or, in
 // a configuration file written before recipes, from its spec file and the
 // defaults of the separate train, server optimizer and standardise settings

@@ -91,6 +91,9 @@ func (p *Participant) loadStandardiser() error {
 	if err != nil {
 		return fmt.Errorf("participant %s: kept standardiser: %w", p.cfg.Name, err)
 	}
+	if err := p.checkGroups(std.Groups); err != nil {
+		return fmt.Errorf("participant %s: kept standardiser %s: %w", p.cfg.Name, p.standardiserPath(), err)
+	}
 	p.agreed = &agreed{std: std, enc: f.Standardiser, hash: crypto.Keccak256Hash(f.Standardiser)}
 	p.log.Info("pooled standardiser restored from the data directory", "hash", p.agreed.hash.Hex())
 	return nil

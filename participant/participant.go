@@ -105,6 +105,11 @@ type Config struct {
 	// schema's Scales); with pooled standardisation they are required and
 	// must equal the coordinator's.
 	Scales []float64
+	// StandardiserGroups are the one-hot groups (feature indices) the
+	// pooled standardiser whitens: the schema's, when the recipe
+	// preconditions them (models.Recipe.StandardiserGroups), else nil. A
+	// standardiser with other groups than these is refused.
+	StandardiserGroups [][]int
 
 	// InsecurePlaintext sends updates in the clear. It exists only so tests
 	// can measure what encryption costs; never use it with patient data.
@@ -259,6 +264,8 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 			}
 		}
 		cfg.Scales = slices.Clone(cfg.Scales)
+	} else if len(cfg.StandardiserGroups) > 0 {
+		return nil, fmt.Errorf("participant %s: config: standardiser groups whiten the pooled standardiser, and the study standardises %q; use pooled standardisation", cfg.Name, mode)
 	}
 	if cfg.Robust == (aggregation.RobustConfig{}) {
 		cfg.Robust = aggregation.DefaultRobustConfig()
@@ -283,7 +290,7 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 		steps: steps{
 			name: cfg.Name, studyID: cfg.StudyID, self: account.Address(), key: key, sealer: s, spec: cfg.Spec,
 			model: model, training: cfg.Train, attack: cfg.Attack,
-			policy: policy, standardisation: mode, scales: cfg.Scales,
+			policy: policy, standardisation: mode, scales: cfg.Scales, groups: cfg.StandardiserGroups,
 		},
 		cfg: cfg, client: client, ledger: ledger, account: account,
 		certFP: certFP, log: log.With("participant", cfg.Name),

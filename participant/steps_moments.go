@@ -49,6 +49,15 @@ func (s *steps) checkMode(study string) error {
 	return nil
 }
 
+// checkGroups refuses a standardiser that whitens other one-hot groups
+// than this node's schema and recipe give.
+func (s *steps) checkGroups(groups [][]int) error {
+	if !slices.EqualFunc(groups, s.groups, slices.Equal[[]int]) {
+		return fmt.Errorf("%w: the standardiser whitens the one-hot groups %v, this node's schema and recipe give %v; use the study's schema and recipe", ErrBadStandardiser, groups, s.groups)
+	}
+	return nil
+}
+
 // checkScales refuses a moments encoding with other scales than this node's schema.
 func (s *steps) checkScales(scales []float64) error {
 	if !slices.Equal(scales, s.scales) {
@@ -337,6 +346,14 @@ func (s *steps) checkStandardiser(t *cohortv1.MomentsResultTask, facts momentsFa
 	own, err := records.PooledStandardiser(plain, float64(t.GetTotal()), s.scales)
 	if err != nil {
 		return records.Standardiser{}, fmt.Errorf("%w: %v", ErrBadStandardiser, err)
+	}
+	if err := s.checkGroups(claimed.Groups); err != nil {
+		return records.Standardiser{}, err
+	}
+	if len(s.groups) > 0 {
+		if own, err = own.WithGroups(s.groups); err != nil {
+			return records.Standardiser{}, fmt.Errorf("%w: %v", ErrBadStandardiser, err)
+		}
 	}
 	if !own.Within(claimed, standardiserTolerance) {
 		return records.Standardiser{}, fmt.Errorf("%w: the coordinator's standardiser is not what the signed shares decrypt the sum of the signed moments to", ErrBadStandardiser)

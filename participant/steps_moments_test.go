@@ -553,3 +553,22 @@ func TestEncryptMomentsRefusesACountAboveTheConsentBound(t *testing.T) {
 	require.NoError(t, err, "every count at its bound")
 	assert.NotNil(t, r.send)
 }
+
+// A hospital whose schema and recipe whiten one-hot groups refuses a
+// standardiser that whitens other groups (here none), and one that whitens
+// none refuses one with groups: the groups are part of what every
+// hospital agrees on, so no hospital trains on other features.
+func TestAcceptStandardiserRefusesOtherGroups(t *testing.T) {
+	t.Parallel()
+	m := newMomentsPhase(t)
+	s := m.nodes[2]
+	s.groups = [][]int{{1}}
+	_, err := s.acceptStandardiser(m.result, m.facts())
+	require.ErrorIs(t, err, ErrBadStandardiser)
+	assert.ErrorContains(t, err, "the standardiser whitens the one-hot groups [], this node's schema and recipe give [[1]]")
+	assert.Nil(t, s.agreed)
+
+	s.groups = nil
+	require.NoError(t, s.checkGroups(nil))
+	assert.ErrorIs(t, s.checkGroups([][]int{{1}}), ErrBadStandardiser)
+}

@@ -56,6 +56,7 @@ type steps struct {
 
 	standardisation records.Standardisation // resolved from the config
 	scales          []float64               // the moments encoding's per-feature magnitudes (pooled standardisation)
+	groups          [][]int                 // the one-hot groups the pooled standardiser whitens (Config.StandardiserGroups)
 	moments         *momentsRun             // this node's part in the current moments phase
 	agreed          *agreed                 // the pooled standardiser, once checked and kept
 	// sealedRuns are the moments runs (sessions) this node encrypted in:

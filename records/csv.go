@@ -219,6 +219,7 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 		}
 	}
 
+	groups := s.FeatureGroups()
 	tokens := s.missingTokens()
 	labels := s.labelValues()
 	policy := s.missingPolicy()
@@ -344,6 +345,9 @@ func LoadCSV(r io.Reader, file string, s Schema, opt LoadOptions) (Site, LoadSta
 			}
 			x = append(x, onehot...)
 		}
+		if err := checkGroups(groups, s, x); err != nil {
+			return Site{}, stats, fail(line, err.column, ErrInvalidCSV, "record %q: %s", id, err.msg)
+		}
 
 		var patient common.Hash
 		if lc.patient >= 0 {
@@ -467,6 +471,31 @@ func csvError(file string, err error) error {
 		return &FieldError{File: file, Line: pe.Line, Msg: fmt.Sprintf("malformed CSV at column %d: %v", pe.Column, pe.Err), Err: ErrInvalidCSV}
 	}
 	return fmt.Errorf("records: read %s: %w", file, err)
+}
+
+// groupError is a record's breach of a one-hot group: the column at fault
+// and what to do.
+type groupError struct{ column, msg string }
+
+// checkGroups checks a record's encoded features x against the schema's
+// one-hot groups: each indicator 0 or 1 (or missing, under the impute
+// policy) and at most one set per group.
+func checkGroups(groups []FeatureGroup, s Schema, x []float64) *groupError {
+	for _, g := range groups {
+		set := -1
+		for _, j := range g.Columns {
+			switch v := x[j]; {
+			case math.IsNaN(v) || v == 0:
+			case v != 1:
+				return &groupError{s.Numeric[j].Name, fmt.Sprintf("indicator of group %q is %v, want 0 or 1; fix the value, or take the column out of the schema's groups if it is not a 0/1 indicator", g.Name, v)}
+			case set >= 0:
+				return &groupError{s.Numeric[j].Name, fmt.Sprintf("sets both %q and %q of group %q, whose indicators exclude each other (one category per record); fix the record, or take the columns out of the group if they can both hold", s.Numeric[set].Name, s.Numeric[j].Name, g.Name)}
+			default:
+				set = j
+			}
+		}
+	}
+	return nil
 }
 
 // ParsePatient reads a patient's ledger id as a CSV patient column holds it:

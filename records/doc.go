@@ -16,7 +16,11 @@
 // what to fix. Categorical columns are one-hot encoded over the categories
 // listed in the schema, so every site encodes identically; a value outside
 // the list is an error. Without a split column, the split is drawn per
-// site with the schema's seed, stratified by label.
+// site with the schema's seed, stratified by label. A schema may declare
+// one-hot groups among its numeric columns (indicators of one variable,
+// at most one set per record, which loading checks); a standardiser with
+// groups ([Standardiser.WithGroups]) whitens each group's block from the
+// pooled means ([Standardiser.Whitening]).
 //
 // Missing values follow the schema's explicit policy. A cell is missing
 // when it matches one of the schema's missing tokens (by default empty,

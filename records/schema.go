@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -102,6 +104,21 @@ type Schema struct {
 	// MissingTokens are the cell values that mean "missing"; default "",
 	// "NA", "NaN", "null" and "?".
 	MissingTokens []string `json:"missing_tokens,omitempty"`
+	// Groups optionally names one-hot groups among the numeric columns:
+	// each lists the 0/1 indicators of one variable (its categories but
+	// the reference one), of which a record sets at most one. Loading
+	// refuses a record that sets two of a group, or gives one another
+	// value than 0 or 1. A recipe with "precondition": "groups" whitens
+	// each group's standardised block (see Standardiser.Groups); without
+	// it groups change nothing.
+	Groups map[string][]string `json:"groups,omitempty"`
+}
+
+// FeatureGroup is a schema group as encoded features: its name and the
+// indices of its columns in the feature vector, in feature order.
+type FeatureGroup struct {
+	Name    string
+	Columns []int
 }
 
 // NumericColumn is a numeric feature column.
@@ -228,6 +245,9 @@ func (s Schema) Validate() error {
 	default:
 		return bad("missing is %q, want %q, %q or %q", s.Missing, MissingReject, MissingDrop, MissingImpute)
 	}
+	if err := s.validateGroups(); err != nil {
+		return err
+	}
 	if s.TestFraction != 0 && !(s.TestFraction > 0 && s.TestFraction < 1) {
 		return bad("test_fraction is %v, want a value in (0, 1)", s.TestFraction)
 	}
@@ -235,6 +255,80 @@ func (s Schema) Validate() error {
 		return bad("both a split column and test_fraction are set; keep one")
 	}
 	return nil
+}
+
+// validateGroups checks Groups: every group names at least one column,
+// every column is a numeric feature column of the schema, and no column is
+// in two groups.
+func (s Schema) validateGroups() error {
+	numeric := make(map[string]bool, len(s.Numeric))
+	for _, c := range s.Numeric {
+		numeric[c.Name] = true
+	}
+	categorical := make(map[string]bool, len(s.Categorical))
+	for _, c := range s.Categorical {
+		categorical[c.Name] = true
+	}
+	in := map[string]string{}
+	names := slices.Sorted(maps.Keys(s.Groups))
+	for _, g := range names {
+		cols := s.Groups[g]
+		if g == "" {
+			return fmt.Errorf("%w: a group has an empty name; name it after its variable", ErrInvalidSchema)
+		}
+		if len(cols) == 0 {
+			return fmt.Errorf("%w: group %q lists no columns; list its 0/1 indicators or remove it", ErrInvalidSchema, g)
+		}
+		for _, c := range cols {
+			switch {
+			case categorical[c]:
+				return fmt.Errorf("%w: group %q lists the categorical column %q; a group lists numeric 0/1 indicator columns (list the file's indicators under numeric)", ErrInvalidSchema, g, c)
+			case !numeric[c]:
+				return fmt.Errorf("%w: group %q lists %q, which is not a numeric column of the schema; list it under numeric or fix the name", ErrInvalidSchema, g, c)
+			case in[c] == g:
+				return fmt.Errorf("%w: group %q lists %q twice", ErrInvalidSchema, g, c)
+			case in[c] != "":
+				return fmt.Errorf("%w: column %q is in groups %q and %q; a column belongs to one group only", ErrInvalidSchema, c, in[c], g)
+			}
+			in[c] = g
+		}
+	}
+	return nil
+}
+
+// FeatureGroups returns the schema's groups as feature indices, each
+// group's columns in feature order and the groups ordered by their first
+// column; nil without groups. The order is the schema's, not the JSON's,
+// so every hospital derives the same groups from the same schema.
+func (s Schema) FeatureGroups() []FeatureGroup {
+	if len(s.Groups) == 0 {
+		return nil
+	}
+	index := make(map[string]int, len(s.Numeric))
+	for j, c := range s.Numeric {
+		index[c.Name] = j
+	}
+	out := make([]FeatureGroup, 0, len(s.Groups))
+	for name, cols := range s.Groups {
+		g := FeatureGroup{Name: name, Columns: make([]int, len(cols))}
+		for i, c := range cols {
+			g.Columns[i] = index[c]
+		}
+		slices.Sort(g.Columns)
+		out = append(out, g)
+	}
+	slices.SortFunc(out, func(a, b FeatureGroup) int { return a.Columns[0] - b.Columns[0] })
+	return out
+}
+
+// GroupColumns returns FeatureGroups' columns alone: what a preconditioning
+// standardiser whitens (Standardiser.WithGroups).
+func (s Schema) GroupColumns() [][]int {
+	var out [][]int
+	for _, g := range s.FeatureGroups() {
+		out = append(out, g.Columns)
+	}
+	return out
 }
 
 // Features returns the number of values in an encoded feature vector.

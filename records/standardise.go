@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // ErrMoments reports moments that cannot be combined, encoded or turned into
@@ -278,11 +279,17 @@ func checkPooledSum(v []float64, total float64) error {
 }
 
 // Standardiser maps each feature to (x − Mean[j]) / Scale[j] and a missing
-// (NaN) value to 0, the mean: mean imputation. It is a plain value, safe
+// (NaN) value to 0, the mean: mean imputation. With Groups it then
+// whitens each group's block (see Whitening). It is a plain value, safe
 // for concurrent use.
 type Standardiser struct {
 	Mean  []float64 `json:"mean"`
 	Scale []float64 `json:"scale"`
+	// Groups, if set (a recipe's "precondition": "groups"), are one-hot
+	// groups of 0/1 indicator features, each as feature indices in
+	// increasing order (Schema.GroupColumns). Left out of the encoding
+	// when empty, so a standardiser without groups hashes as before.
+	Groups [][]int `json:"groups,omitempty"`
 }
 
 // minVarianceRatio: a feature whose variance is below this fraction of its
@@ -329,6 +336,10 @@ func newStandardiser(m Moments, noise []float64) (Standardiser, error) {
 // Apply returns standardised copies of recs; the input is not modified. It
 // fails with ErrMoments if a record has another number of features.
 func (s Standardiser) Apply(recs []Record) ([]Record, error) {
+	whitening, err := s.Whitening()
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Record, len(recs))
 	for i, r := range recs {
 		if len(r.Features) != len(s.Mean) {
@@ -339,6 +350,9 @@ func (s Standardiser) Apply(recs []Record) ([]Record, error) {
 			if !math.IsNaN(v) {
 				x[j] = (v - s.Mean[j]) / s.Scale[j]
 			}
+		}
+		for _, b := range whitening {
+			b.Apply(x)
 		}
 		out[i] = r // keeps the id, label and patient (the consent filter reads it)
 		out[i].Features = x
@@ -432,11 +446,12 @@ func (s Standardiser) check() error {
 			return fmt.Errorf("%w: feature %d has mean %v and scale %v; want finite values and a scale > 0", ErrMoments, j, s.Mean[j], s.Scale[j])
 		}
 	}
-	return nil
+	_, err := s.Whitening()
+	return err
 }
 
-// Within tells whether o has the same features as s and each of its means
-// and scales is within tol of s's, relative to max(1, |value|).
+// Within tells whether o has the same features and groups as s and each of
+// its means and scales is within tol of s's, relative to max(1, |value|).
 func (s Standardiser) Within(o Standardiser, tol float64) bool {
 	if len(s.Mean) != len(o.Mean) || len(s.Scale) != len(o.Scale) {
 		return false
@@ -447,5 +462,5 @@ func (s Standardiser) Within(o Standardiser, tol float64) bool {
 			return false
 		}
 	}
-	return true
+	return slices.EqualFunc(s.Groups, o.Groups, slices.Equal[[]int])
 }

@@ -124,7 +124,7 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
-	for _, f := range []string{"validation", "plaintext", "servers", "central-lr"} {
+	for _, f := range []string{"validation", "plaintext", "servers", "central-lr", "dp-precondition"} {
 		if given[f] {
 			fmt.Fprintf(stderr, "--%s works with --recipe only\n", f)
 			return errUsage
@@ -180,6 +180,7 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 // learnPrivacyFlags registers the differential-privacy flags of bench learn.
 type learnPrivacyFlags struct {
 	epsilon, opt, mechanism, server *string
+	precondition                    *string
 	delta, clip, clipDecay, rate    *float64
 	lr, noiseDecay                  *float64
 	epochs, averageLast             *int
@@ -188,20 +189,21 @@ type learnPrivacyFlags struct {
 
 func addLearnPrivacyFlags(fs *flag.FlagSet) learnPrivacyFlags {
 	return learnPrivacyFlags{
-		epsilon:     fs.String("epsilon", "", "comma-separated privacy budgets ε (e.g. 1,3,8): one more federated study per ε, trained with DP-SGD, against the non-private one"),
-		delta:       fs.Float64("delta", 1e-5, "δ of the (ε, δ) budgets"),
-		clip:        fs.Float64("dp-clip", 1, "DP-SGD per-record gradient clip norm C"),
-		clipDecay:   fs.Float64("dp-clip-decay", 0, "public schedule of the clip norm: round t clips to C·decay^(t−1), the noise scaled alike (ε unchanged); in (0, 1], 0: C every round"),
-		noiseDecay:  fs.Float64("dp-noise-decay", 0, "public schedule of the noise multiplier: round t adds σ·decay^(t−1), σ fitted to the budget over all rounds; in (0, 1], --dp-rate 1 only; 0: σ every round"),
-		rate:        fs.Float64("dp-rate", 0.1, "DP-SGD Poisson sampling rate q (an epoch is 1/q steps)"),
-		epochs:      fs.Int("dp-local-epochs", 1, "local epochs per round of the private studies"),
-		lr:          fs.Float64("dp-lr", 0.05, "local learning rate of the private studies"),
-		opt:         fs.String("dp-optimizer", "", "local optimizer of the private studies, sgd or adam (default: the non-private studies')"),
-		averageLast: fs.Int("dp-average-last", 1, "score each private study's average of its last K published models (post-processing: no privacy cost); 1: its final model"),
-		mechanism:   fs.String("dp-mechanism", models.MechanismLocal, "where the noise goes: local (DP-SGD at every hospital) or distributed (one DP-SGD step of the union per round, the noise shared over the encrypted sum; plain SGD, one local epoch)"),
-		colluders:   fs.Int("dp-colluders", 0, "with --dp-mechanism distributed: hospitals that may know or skip their noise share (the shares are sized for the others)"),
-		rounds:      fs.Int("dp-rounds", 0, "rounds of the private studies (0: the non-private studies')"),
-		server:      fs.String("dp-server", "", "server optimizer of the private studies, KIND or KIND:RATE such as fedavg:2 (default: the non-private studies'); post-processing, no privacy cost"),
+		epsilon:      fs.String("epsilon", "", "comma-separated privacy budgets ε (e.g. 1,3,8): one more federated study per ε, trained with DP-SGD, against the non-private one"),
+		delta:        fs.Float64("delta", 1e-5, "δ of the (ε, δ) budgets"),
+		clip:         fs.Float64("dp-clip", 1, "DP-SGD per-record gradient clip norm C"),
+		clipDecay:    fs.Float64("dp-clip-decay", 0, "public schedule of the clip norm: round t clips to C·decay^(t−1), the noise scaled alike (ε unchanged); in (0, 1], 0: C every round"),
+		noiseDecay:   fs.Float64("dp-noise-decay", 0, "public schedule of the noise multiplier: round t adds σ·decay^(t−1), σ fitted to the budget over all rounds; in (0, 1], --dp-rate 1 only; 0: σ every round"),
+		rate:         fs.Float64("dp-rate", 0.1, "DP-SGD Poisson sampling rate q (an epoch is 1/q steps)"),
+		epochs:       fs.Int("dp-local-epochs", 1, "local epochs per round of the private studies"),
+		lr:           fs.Float64("dp-lr", 0.05, "local learning rate of the private studies"),
+		opt:          fs.String("dp-optimizer", "", "local optimizer of the private studies, sgd or adam (default: the non-private studies')"),
+		averageLast:  fs.Int("dp-average-last", 1, "score each private study's average of its last K published models (post-processing: no privacy cost); 1: its final model"),
+		mechanism:    fs.String("dp-mechanism", models.MechanismLocal, "where the noise goes: local (DP-SGD at every hospital) or distributed (one DP-SGD step of the union per round, the noise shared over the encrypted sum; plain SGD, one local epoch)"),
+		colluders:    fs.Int("dp-colluders", 0, "with --dp-mechanism distributed: hospitals that may know or skip their noise share (the shares are sized for the others)"),
+		rounds:       fs.Int("dp-rounds", 0, "rounds of the private studies (0: the non-private studies')"),
+		server:       fs.String("dp-server", "", "server optimizer of the private studies, KIND or KIND:RATE such as fedavg:2 (default: the non-private studies'); post-processing, no privacy cost"),
+		precondition: fs.String("dp-precondition", "", "with --recipe: groups makes the private studies whiten the schema's one-hot groups with the pooled means (the recipe's \"precondition\": \"groups\"; no privacy cost), the non-private study stays the recipe's"),
 	}
 }
 
@@ -242,6 +244,14 @@ func (f learnPrivacyFlags) parse(stderr io.Writer) (*evaluation.LearnPrivacy, er
 			return nil, errUsage
 		}
 		cfg.Server = &c
+	}
+	switch *f.precondition {
+	case "", models.PreconditionNone:
+	case models.PreconditionGroups:
+		cfg.Precondition = models.PreconditionGroups
+	default:
+		fmt.Fprintf(stderr, "--dp-precondition %q: want %s or %s\n", *f.precondition, models.PreconditionGroups, models.PreconditionNone)
+		return nil, errUsage
 	}
 	if cfg.AverageLast < 1 {
 		fmt.Fprintf(stderr, "--dp-average-last is %d; give at least 1 (1: the final model)\n", cfg.AverageLast)

@@ -110,6 +110,8 @@ func TestLearnAndDataUsage(t *testing.T) {
 		{"bench learn several files need a recipe", []string{"bench", "learn", "--data", "a.csv,b.csv", "--schema", wdbcSchema}, "needs the study's --recipe"},
 		{"bench learn validation needs a recipe", []string{"bench", "learn", "--data", "a.csv", "--schema", wdbcSchema, "--validation", "5"}, "--validation works with --recipe only"},
 		{"bench learn validation needs two folds", []string{"bench", "learn", "--data", "a.csv,b.csv", "--schema", "../../examples/tcga-brca/schema.json", "--recipe", "../../examples/tcga-brca/hazard-recipe.json", "--validation", "1"}, "at least 2"},
+		{"bench learn precondition needs a recipe", []string{"bench", "learn", "--data", "a.csv", "--schema", wdbcSchema, "--epsilon", "1", "--dp-precondition", "groups"}, "--dp-precondition works with --recipe only"},
+		{"bench learn precondition kind", []string{"bench", "learn", "--data", "a.csv,b.csv", "--schema", "../../examples/tcga-brca/schema.json", "--recipe", "../../examples/tcga-brca/hazard-recipe.json", "--epsilon", "1", "--dp-precondition", "pca"}, `--dp-precondition "pca": want groups or none`},
 		{"bench learn rounds are the recipe's", []string{"bench", "learn", "--data", "a.csv", "--schema", wdbcSchema, "--recipe", "r.json", "--rounds", "3"}, "--rounds is the recipe's"},
 	}
 	for _, tt := range tests {

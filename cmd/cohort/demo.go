@@ -62,6 +62,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	var sites []records.Site
 	var scales []float64
+	var groups [][]int              // the one-hot groups a preconditioning recipe whitens
 	mode := records.StandardiseNone // the synthetic cohorts are near unit scale already
 	if *dataFiles != "" || *schemaFile != "" {
 		if *dataFiles == "" || *schemaFile == "" {
@@ -82,6 +83,15 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		var err error
 		if sites, scales, err = records.LoadSites(files, *schemaFile, mode, stderr); err != nil {
 			return err
+		}
+		if recipe != nil {
+			schema, err := records.LoadSchemaFile(*schemaFile)
+			if err != nil {
+				return err
+			}
+			if groups, err = recipe.StandardiserGroups(&schema); err != nil {
+				return fmt.Errorf("%s: %w", *schemaFile, err)
+			}
 		}
 		*hospitals = len(sites)
 		if mode == records.StandardisePooled && *hospitals < 2 {
@@ -134,7 +144,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		OnStart:   onStart,
 		Hospitals: *hospitals, Rounds: *rounds, Seed: *seed, DataDir: dir, Sites: sites, Robust: *robust, Attacks: attacks,
 		CommitteeSize: committeeSize, Threshold: threshold,
-		Standardise: mode, Scales: scales, Recipe: recipe,
+		Standardise: mode, Scales: scales, StandardiserGroups: groups, Recipe: recipe,
 		Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 	}, stdout,
 		// The report and figures first; then the dashboard, if asked for,

@@ -155,12 +155,16 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 		}
 	}
 	ccfg.Scales = records.UnitScales(spec.Features)
+	var schema *records.Schema
 	if cfg.Schema != "" {
-		schema, err := records.LoadSchemaFile(cfg.Schema)
+		s, err := records.LoadSchemaFile(cfg.Schema)
 		if err != nil {
 			return err
 		}
-		ccfg.Scales = schema.Scales()
+		ccfg.Scales, schema = s.Scales(), &s
+	}
+	if ccfg.StandardiserGroups, err = settings.StandardiserGroups(schema); err != nil {
+		return fmt.Errorf("schema: %w", err)
 	}
 	ccfg.Progress = func(r coordinator.RoundReport) {
 		metrics.observeRound(r)

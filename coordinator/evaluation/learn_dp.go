@@ -54,6 +54,12 @@ type LearnPrivacy struct {
 	// Server, if set, is the private studies' server optimizer
 	// (post-processing of the decrypted aggregate: no privacy cost).
 	Server *aggregation.FedOptConfig `json:",omitempty"`
+	// Precondition, if models.PreconditionGroups, makes the private
+	// studies' recipe precondition the schema's one-hot groups (the
+	// pooled means are public: no privacy cost); the non-private study
+	// keeps the recipe's setting and stays the reference. Only with
+	// --recipe (NaturalConfig).
+	Precondition string `json:",omitempty"`
 }
 
 // MechanismText names the mechanism for reports.

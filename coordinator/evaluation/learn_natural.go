@@ -71,6 +71,9 @@ func (p LearnPrivacy) privateRecipe(r models.Recipe, sites int, eps float64) (mo
 	if p.Server != nil {
 		r.Server = *p.Server
 	}
+	if p.Precondition != "" {
+		r.Precondition = p.Precondition
+	}
 	return r, r.Validate()
 }
 
@@ -217,6 +220,19 @@ func Natural(ctx context.Context, cfg NaturalConfig, progress io.Writer) (*Natur
 	if cfg.Recipe.Model.IsSurvival() && schema.Time == "" {
 		return nil, fmt.Errorf("a %q model needs the schema's time column (and its label as the event indicator)", cfg.Recipe.Model.Kind)
 	}
+	if _, err := cfg.Recipe.StandardiserGroups(&schema); err != nil {
+		return nil, fmt.Errorf("%s: %w", cfg.Schema, err)
+	}
+	if p := cfg.Privacy; p != nil && p.Precondition != "" {
+		private := cfg.Recipe
+		private.Precondition = p.Precondition
+		if err := private.Validate(); err != nil {
+			return nil, fmt.Errorf("the private studies: %w", err)
+		}
+		if _, err := private.StandardiserGroups(&schema); err != nil {
+			return nil, fmt.Errorf("the private studies, %s: %w", cfg.Schema, err)
+		}
+	}
 	rep := &NaturalReport{Data: cfg.Files, Schema: cfg.Schema, Recipe: cfg.Recipe, CentralEpochs: cfg.CentralEpochs, CentralLR: cfg.Recipe.Local.LearningRate,
 		Metric: cfg.Recipe.Evaluation.Metric, Encrypted: !cfg.Plaintext, ValidationFolds: cfg.ValidationFolds}
 	if cfg.CentralLR > 0 {
@@ -338,37 +354,49 @@ func naturalOneSeed(ctx context.Context, cfg NaturalConfig, schema records.Schem
 		}
 		own[i] = &o
 	}
+	// The private studies may precondition where the recipe does not
+	// (LearnPrivacy.Precondition): they are scored on their own features.
+	var private []*records.Standardiser
 	switch r.Standardise {
 	case records.StandardisePooled:
 		p, err := ClearPooledStandardiser(raw, schema.Features())
 		if err != nil {
 			return res, err
 		}
+		shared, priv := &p, &p
+		privateGroups := cfg.Privacy != nil && cfg.Privacy.Precondition == models.PreconditionGroups
+		if r.Precondition == models.PreconditionGroups || privateGroups {
+			grouped, err := p.WithGroups(schema.GroupColumns())
+			if err != nil {
+				return res, err
+			}
+			if r.Precondition == models.PreconditionGroups {
+				shared = &grouped
+			}
+			priv = &grouped
+		}
+		private = make([]*records.Standardiser, len(raw))
 		for i := range std {
-			std[i] = &p
+			std[i], private[i] = shared, priv
 		}
 	case records.StandardiseSite:
 		copy(std, own)
 	}
-	apply := func(s *records.Standardiser, recs []records.Record) ([]records.Record, error) {
-		if s == nil {
-			return recs, nil
-		}
-		return s.Apply(recs)
+	sites, err := standardiseSites(raw, std)
+	if err != nil {
+		return res, err
 	}
-	sites := make([]records.Site, len(raw))
-	var pooledTrain, pooledTest []records.Record
-	for i, s := range raw {
-		sites[i] = s
-		var err error
-		if sites[i].Train, err = apply(std[i], s.Train); err != nil {
+	privateSites := sites
+	if private != nil && private[0] != std[0] {
+		if privateSites, err = standardiseSites(raw, private); err != nil {
 			return res, err
 		}
-		if sites[i].Test, err = apply(std[i], s.Test); err != nil {
-			return res, err
-		}
+	}
+	var pooledTrain, pooledTest, privateTest []records.Record
+	for i := range sites {
 		pooledTrain = append(pooledTrain, sites[i].Train...)
 		pooledTest = append(pooledTest, sites[i].Test...)
+		privateTest = append(privateTest, privateSites[i].Test...)
 	}
 	central := r.Local
 	central.Epochs, central.Seed = cfg.CentralEpochs, seed
@@ -420,19 +448,23 @@ func naturalOneSeed(ctx context.Context, cfg NaturalConfig, schema records.Schem
 	res.Approaches = append(res.Approaches, alone)
 
 	// Federated: a whole study through the real nodes per server optimizer.
-	studySites, studyStd := raw, r.Standardise
+	studySites, studyStd, privateStudySites := raw, r.Standardise, raw
 	switch {
 	case r.Standardise == records.StandardiseSite:
-		studySites = sites
+		studySites, privateStudySites = sites, sites
 	case cfg.Plaintext && r.Standardise == records.StandardisePooled:
 		// The moments phase needs encryption: in the plaintext test mode
-		// the hospitals get the same pooled standardiser in the clear.
-		studySites, studyStd = sites, records.StandardiseNone
+		// the hospitals get the same pooled standardiser in the clear,
+		// groups whitened as the recipe says.
+		studySites, studyStd, privateStudySites = sites, records.StandardiseNone, privateSites
 	}
 	var shared *models.Model
 	for k, server := range cfg.Servers {
 		recipe := r
 		recipe.Server, recipe.Standardise = server, studyStd
+		if studyStd == records.StandardiseNone {
+			recipe.Precondition = "" // applied in the clear above
+		}
 		m, err := federate(ctx, recipe, studySites, schema, seed, cfg.Plaintext, 1)
 		if err != nil {
 			return res, fmt.Errorf("federated %s: %w", server.Kind, err)
@@ -458,11 +490,14 @@ func naturalOneSeed(ctx context.Context, cfg NaturalConfig, schema records.Schem
 				recipe.Server = cfg.Servers[0]
 			}
 			recipe.Standardise = studyStd
-			m, err := federate(ctx, recipe, studySites, schema, seed, cfg.Plaintext, p.AverageLast)
+			if studyStd == records.StandardiseNone {
+				recipe.Precondition = "" // applied in the clear above
+			}
+			m, err := federate(ctx, recipe, privateStudySites, schema, seed, cfg.Plaintext, p.AverageLast)
 			if err != nil {
 				return res, fmt.Errorf("federated at ε %v: %w", eps, err)
 			}
-			a, err := scoreApproach(privateApproach(eps), m, pooledTest, sites)
+			a, err := scoreApproach(privateApproach(eps), m, privateTest, privateSites)
 			if err != nil {
 				return res, err
 			}
@@ -503,6 +538,23 @@ func naturalOneSeed(ctx context.Context, cfg NaturalConfig, schema records.Schem
 		res.Approaches = append(res.Approaches, pers)
 	}
 	return res, nil
+}
+
+// standardiseSites returns copies of the sites, each standardised by its
+// standardiser (nil: as it is).
+func standardiseSites(raw []records.Site, std []*records.Standardiser) ([]records.Site, error) {
+	sites := make([]records.Site, len(raw))
+	for i, s := range raw {
+		sites[i] = s
+		if std[i] == nil {
+			continue
+		}
+		var err error
+		if sites[i], err = std[i].ApplySite(s); err != nil {
+			return nil, err
+		}
+	}
+	return sites, nil
 }
 
 // privateApproach names the federated study under budget eps.
@@ -548,9 +600,13 @@ func federate(ctx context.Context, recipe models.Recipe, sites []records.Site, s
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
+	groups, err := recipe.StandardiserGroups(&schema)
+	if err != nil {
+		return nil, err
+	}
 	study, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: len(sites), Seed: seed, DataDir: dir, Sites: sites, Recipe: &recipe,
-		Scales: schema.Scales(), Plaintext: plaintext,
+		Scales: schema.Scales(), StandardiserGroups: groups, Plaintext: plaintext,
 	})
 	if err != nil {
 		return nil, err

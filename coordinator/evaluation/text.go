@@ -412,6 +412,9 @@ func (rep *NaturalReport) WriteText(out io.Writer) {
 		if p.Server != nil {
 			server = fmt.Sprintf(", server %s at %g", p.Server.Kind, p.Server.LearningRate)
 		}
+		if p.Precondition == models.PreconditionGroups {
+			server += ", the schema's one-hot groups whitened"
+		}
 		fmt.Fprintf(out, "\ndifferential privacy (%s: clip %s, sampling rate %g, %d local epochs at rate %g, %d rounds%s; δ = %g), points of %s lost against federated %s:\n",
 			p.MechanismText(), clipText(models.PrivacyConfig{ClipNorm: p.Clip, ClipDecay: p.ClipDecay, NoiseDecay: p.NoiseDecay}), p.Rate, p.Epochs, p.LR, p.rounds(rep.Recipe.Rounds), server, p.Delta, rep.Metric, rep.Recipe.Server.Kind)
 		w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)

@@ -155,6 +155,11 @@ type Config struct {
 	// before round 1, encoding moments with Scales (one per feature).
 	Standardise records.Standardisation
 	Scales      []float64
+	// StandardiserGroups are the one-hot groups the pooled standardiser
+	// whitens (the schema's, when the recipe preconditions them:
+	// models.Recipe.StandardiserGroups), given to the coordinator and
+	// every hospital.
+	StandardiserGroups [][]int
 	// LateConsent holds back the consent grants of hospital i (by index)
 	// until the coordinator has said LateConsent[i] times that the moments
 	// phase waits for hospitals without consented records

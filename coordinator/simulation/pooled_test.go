@@ -35,6 +35,19 @@ func wdbcSiteFiles(t *testing.T, n int) []string {
 	return files
 }
 
+// keptStandardiser returns the encoding of the standardiser hospital i
+// kept in its data directory.
+func keptStandardiser(t *testing.T, s *simulation.Study, i int) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(s.Participants()[i].DataDir, "standardiser.json"))
+	require.NoError(t, err)
+	var kept struct {
+		Standardiser []byte `json:"standardiser"`
+	}
+	require.NoError(t, json.Unmarshal(b, &kept))
+	return kept.Standardiser
+}
+
 // The coordinator and hospitals of a study agree, through the moments
 // phase (counts, encrypted moments, threshold decryption of their sum only),
 // on the pooled standardiser that summing every site's moments in the clear
@@ -73,13 +86,7 @@ func TestPooledStandardisationThroughTheStudy(t *testing.T) {
 	sum := make([]float64, len(scales))
 	sq := make([]float64, len(scales))
 	for i, site := range raw {
-		b, err := os.ReadFile(filepath.Join(s.Participants()[i].DataDir, "standardiser.json"))
-		require.NoError(t, err)
-		var kept struct {
-			Standardiser []byte `json:"standardiser"`
-		}
-		require.NoError(t, json.Unmarshal(b, &kept))
-		std, err := records.DecodeStandardiser(kept.Standardiser)
+		std, err := records.DecodeStandardiser(keptStandardiser(t, s, i))
 		require.NoError(t, err)
 		require.Equal(t, *s.Standardiser(), std, "hospital %d", i)
 		train, err := std.Apply(site.Train)

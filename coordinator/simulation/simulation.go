@@ -208,6 +208,9 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		if cfg.Standardise != records.StandardiseNone && cfg.Scales == nil && cfg.Sites == nil {
 			cfg.Scales = slices.Repeat([]float64{1}, SyntheticConfig(cfg).Features)
 		}
+		if r.Precondition == models.PreconditionGroups && len(cfg.StandardiserGroups) == 0 {
+			return nil, errors.New(`the recipe preconditions one-hot groups ("precondition": "groups"); give the schema's groups (StandardiserGroups)`)
+		}
 	}
 	if cfg.Hospitals < 1 || cfg.Rounds < 1 {
 		return nil, fmt.Errorf("need at least 1 hospital and 1 round (got %d and %d)", cfg.Hospitals, cfg.Rounds)
@@ -426,7 +429,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	if cfg.Train != nil && cfg.Train.Privacy != nil {
 		ccfg.PrivateTraining = cfg.Train
 	}
-	ccfg.Standardisation, ccfg.Scales = cfg.Standardise, cfg.Scales
+	ccfg.Standardisation, ccfg.Scales, ccfg.StandardiserGroups = cfg.Standardise, cfg.Scales, cfg.StandardiserGroups
 	if cfg.ServerOptimizer != nil {
 		ccfg.ServerOptimizer = *cfg.ServerOptimizer
 	}
@@ -630,7 +633,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		pcfg := participant.Config{
 			Name: founders[i].Name, StudyID: s.studyID, Site: site, ConsentSource: consentSource, Spec: s.spec,
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.Plaintext,
-			Standardisation: cfg.Standardise, Scales: cfg.Scales,
+			Standardisation: cfg.Standardise, Scales: cfg.Scales, StandardiserGroups: cfg.StandardiserGroups,
 			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.Attacks[i], CommitGrace: time.Second,
 			ChainCatchUp: cfg.ChainCatchUp,
 			// Fail fast in one process, unless the coordinator is meant to

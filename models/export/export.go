@@ -29,7 +29,10 @@ const Format = "cohort-model/v1"
 //  1. encode the record's columns as the schema says (numeric columns in
 //     order, then one 0/1 column per category), giving x;
 //  2. with a standardiser, replace x[j] by (x[j] − mean[j]) / scale[j], and a
-//     missing value by 0;
+//     missing value by 0; then, for each whitening block (a study whose
+//     recipe preconditions one-hot groups), replace the values z of its
+//     columns by inverse_factor·z (z[i] ← Σ_k inverse_factor[i][k]·z[k], all
+//     from the values before the block);
 //  3. for each layer in order, h ← activation(h·weights + bias), where
 //     weights[i][o] connects input i to output o; hidden layers use ReLU
 //     and the last one (a single output) the logistic sigmoid, or none
@@ -70,7 +73,12 @@ type File struct {
 	// hospital signed when it confirmed the pooled standardiser.
 	Standardiser     *records.Standardiser `json:"standardiser,omitempty"`
 	StandardiserHash common.Hash           `json:"standardiser_hash,omitzero"`
-	Layers           []Layer               `json:"layers"`
+	// Whitening spells out the standardiser's whitening of its one-hot
+	// groups (records.Standardiser.Whitening), so that a tool need not
+	// take Cholesky factors to score a record; checked against the
+	// standardiser's groups and means when the file is read.
+	Whitening []records.WhiteningBlock `json:"whitening,omitempty"`
+	Layers    []Layer                  `json:"layers"`
 	// Intervals are a logistic-hazard model's interval ends (see above);
 	// empty for other models.
 	Intervals []float64 `json:"intervals,omitempty"`
@@ -242,10 +250,45 @@ func (f *File) Check() (models.Spec, error) {
 			return models.Spec{}, fmt.Errorf("%w: the standardiser hashes to %s, not to standardiser_hash %s", ErrInvalid, got.Hex(), f.StandardiserHash.Hex())
 		}
 	}
+	if err := f.checkWhitening(); err != nil {
+		return models.Spec{}, err
+	}
 	if f.Schema != nil && f.Schema.Features() != spec.Features {
 		return models.Spec{}, fmt.Errorf("%w: the schema encodes %d features, the model takes %d", ErrInvalid, f.Schema.Features(), spec.Features)
 	}
 	return spec, nil
+}
+
+// whiteningTolerance bounds how far a file's whitening may be from the one
+// its standardiser gives here: the same arithmetic on another machine may
+// round otherwise in the last bits.
+const whiteningTolerance = 1e-9
+
+// checkWhitening verifies that the file's whitening blocks are its
+// standardiser's (none without one).
+func (f *File) checkWhitening() error {
+	var want []records.WhiteningBlock
+	if f.Standardiser != nil {
+		var err error
+		if want, err = f.Standardiser.Whitening(); err != nil {
+			return fmt.Errorf("%w: %w", ErrInvalid, err)
+		}
+	}
+	same := len(want) == len(f.Whitening)
+	for i := 0; same && i < len(want); i++ {
+		got := f.Whitening[i]
+		same = slices.Equal(want[i].Columns, got.Columns) && len(got.InverseFactor) == len(want[i].InverseFactor)
+		for r := 0; same && r < len(got.InverseFactor); r++ {
+			same = len(got.InverseFactor[r]) == len(want[i].InverseFactor[r])
+			for c := 0; same && c < len(got.InverseFactor[r]); c++ {
+				same = math.Abs(got.InverseFactor[r][c]-want[i].InverseFactor[r][c]) <= whiteningTolerance
+			}
+		}
+	}
+	if !same {
+		return fmt.Errorf("%w: the whitening is not what the standardiser's groups and means give (%d blocks, the file has %d); export the model again", ErrInvalid, len(want), len(f.Whitening))
+	}
+	return nil
 }
 
 // Score computes the model's output for one raw encoded record in plain
@@ -261,6 +304,9 @@ func (f *File) Score(raw []float64) float64 {
 		default:
 			x[j] = v
 		}
+	}
+	for _, b := range f.Whitening {
+		b.Apply(x)
 	}
 	if len(f.Intervals) == 0 {
 		return f.forward(x)
@@ -377,7 +423,11 @@ func (f *File) Attach(schemaPath, stdPath string) error {
 		if err != nil {
 			return err
 		}
-		f.Standardiser, f.StandardiserHash = &std, h
+		w, err := std.Whitening()
+		if err != nil {
+			return err
+		}
+		f.Standardiser, f.StandardiserHash, f.Whitening = &std, h, w
 	}
 	_, err := f.Check()
 	return err

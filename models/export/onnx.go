@@ -64,7 +64,8 @@ const (
 // [records, features] tensor of raw encoded records (NaN for a missing
 // value), output "score" a [records, 1] tensor of the model's outputs.
 // The graph standardises (Sub, Div), replaces a missing value by 0 (IsNaN,
-// Where), then per layer MatMul, Add and Relu or Sigmoid (none for a Cox
+// Where), whitens the one-hot groups of a preconditioned study (MatMul),
+// then per layer MatMul, Add and Relu or Sigmoid (none for a Cox
 // model's log-risk). Its metadata carries the file's chain, contract,
 // study, round, model_hash and spec_hash, so that the ONNX file names the
 // on-chain record its weights come from (model_hash is checked when the
@@ -109,6 +110,24 @@ func (f *File) ONNX() ([]byte, error) {
 	}
 	node("Where", "fill_missing", "h0", "missing", "zero", h)
 	h = "h0"
+	if len(f.Whitening) > 0 {
+		// x ← M·x for the block-diagonal M of the whitening blocks (the
+		// identity elsewhere): h·Mᵀ on the rows.
+		mt := make([]float64, d*d)
+		for j := range d {
+			mt[j*d+j] = 1
+		}
+		for _, b := range f.Whitening {
+			for i, row := range b.InverseFactor {
+				for k, v := range row {
+					mt[b.Columns[k]*d+b.Columns[i]] = v
+				}
+			}
+		}
+		init("whiten", []int64{int64(d), int64(d)}, mt)
+		node("MatMul", "whiten", "h0w", h, "whiten")
+		h = "h0w"
+	}
 	for k, l := range f.Layers {
 		if len(l.Weights) != l.Inputs || len(l.Bias) != l.Outputs {
 			return nil, fmt.Errorf("%w: layer %d", ErrInvalid, k)

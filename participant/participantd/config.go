@@ -154,6 +154,19 @@ func (d DataConfig) Load(name string, mode records.Standardisation) (records.Sit
 	return site, scales, err
 }
 
+// LoadSchema returns the schema of the hospital's CSV; nil for the
+// synthetic cohorts, which have none.
+func (d DataConfig) LoadSchema() (*records.Schema, error) {
+	if d.CSV == "" || d.Schema == "" {
+		return nil, nil
+	}
+	s, err := records.LoadSchemaFile(d.Schema)
+	if err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
 // PatientRecords lists the ids of the node's records (training and test)
 // that carry the patient's pseudonymous id, as `cohort consent proof`
 // proves them; none is an error.

@@ -101,6 +101,14 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	if err != nil {
 		return err
 	}
+	schema, err := cfg.Data.LoadSchema()
+	if err != nil {
+		return err
+	}
+	groups, err := settings.StandardiserGroups(schema)
+	if err != nil {
+		return fmt.Errorf("data.schema: %w", err)
+	}
 	pass, err := Passphrase(cfg.Keystore.PassphraseFile, KeystorePassphraseEnv)
 	if err != nil {
 		return err
@@ -127,7 +135,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	}
 	p, err := participant.New(participant.Config{
 		Name: cfg.Name, StudyID: cfg.StudyID, Site: site, Spec: settings.Spec, Train: train,
-		Keystore: ks, DataDir: cfg.DataDir, ConsentSource: source, Standardisation: mode, Scales: scales,
+		Keystore: ks, DataDir: cfg.DataDir, ConsentSource: source, Standardisation: mode, Scales: scales, StandardiserGroups: groups,
 		CommitGrace: time.Duration(cfg.CommitGrace), ChainCatchUp: time.Duration(cfg.ChainCatchUp),
 		Observe: func(t participant.Trace) {
 			metrics.observeTrace(t)
