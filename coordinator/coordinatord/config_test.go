@@ -1,7 +1,6 @@
 package coordinatord
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -72,11 +71,7 @@ func TestSchemaSettingsGiveAPreconditioningRecipeItsGroups(t *testing.T) {
 	assert.Equal(t, schema.GroupColumns(), groups)
 	assert.Equal(t, schema.Scales(), scales)
 
-	schema.Groups = nil
-	b, err := json.Marshal(schema)
-	require.NoError(t, err)
-	withoutGroups := filepath.Join(t.TempDir(), "schema.json")
-	require.NoError(t, os.WriteFile(withoutGroups, b, 0o600))
+	const withoutGroups = "../../examples/wdbc/schema.json" // declares none
 	_, _, err = Config{Schema: withoutGroups}.schemaSettings(settings)
 	assert.ErrorContains(t, err, "schema "+withoutGroups+`: models: invalid study recipe: precondition: "groups" needs one-hot groups declared in the schema`)
 	_, _, err = Config{}.schemaSettings(settings)

@@ -1,7 +1,6 @@
 package participantd
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -87,11 +86,7 @@ func TestStandardiserGroupsOfAPreconditioningRecipe(t *testing.T) {
 	assert.Len(t, groups, 14)
 	assert.Equal(t, schema.GroupColumns(), groups)
 
-	schema.Groups = nil
-	b, err := json.Marshal(schema)
-	require.NoError(t, err)
-	withoutGroups := filepath.Join(t.TempDir(), "schema.json")
-	require.NoError(t, os.WriteFile(withoutGroups, b, 0o600))
+	const withoutGroups = "../../examples/wdbc/schema.json" // declares none
 	_, err = withData(withoutGroups).standardiserGroups(settings)
 	assert.ErrorContains(t, err, "data.schema "+withoutGroups+`: models: invalid study recipe: precondition: "groups" needs one-hot groups declared in the schema`)
 	_, err = Config{Data: DataConfig{Synthetic: &SyntheticSource{Sites: 3}}}.standardiserGroups(settings)
