@@ -24,12 +24,17 @@ type Lag struct {
 	view   *Chain
 	behind atomic.Uint64
 	reads  atomic.Uint64 // reads made through the view (Reads)
+	logs   atomic.Uint64 // event-log queries among them (LogQueries)
 }
 
 // Reads is how many reads of the chain (block numbers, headers, calls,
 // logs, receipts) have gone through the view: tests count what a request
 // costs a node in chain reads with it, rather than timing it.
 func (l *Lag) Reads() uint64 { return l.reads.Load() }
+
+// LogQueries is how many of the view's Reads were event-log queries, a
+// node's costliest read.
+func (l *Lag) LogQueries() uint64 { return l.logs.Load() }
 
 // Lagging returns a view of the simulated chain held behind blocks
 // behind its head, and the Lag that moves it (see Lag); ErrNotSimulated
@@ -136,6 +141,7 @@ func (c laggingClient) CallContract(ctx context.Context, msg ethereum.CallMsg, n
 
 func (c laggingClient) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
 	c.lag.reads.Add(1)
+	c.lag.logs.Add(1)
 	if q.BlockHash != nil {
 		return c.client.FilterLogs(ctx, q)
 	}

@@ -99,34 +99,55 @@ func (l *Ledger) SampleBound(ctx context.Context, studyID uint64, member common.
 	return b, nil
 }
 
-// MomentsSampleBound returns the most consented training records member's
-// moments count may claim in a study that binds samples: its sample bound
-// as for a round opened in the block that set the study's key (its latest
-// PublicKeySet). The moments phase counts after that block, so an honest
-// count stays within the bound when a patient revokes between the count
-// and a check, even across midnight; and the block is on chain, so the
-// coordinator and every hospital hold a count to the same bound.
-// ErrPublicKeyNotSet before the key is set.
-func (l *Ledger) MomentsSampleBound(ctx context.Context, studyID uint64, member common.Address) (uint64, error) {
+// MomentsBounds reads the moments sample bounds of a study's hospitals
+// (Of), all as of the block that set the study's key (its latest
+// PublicKeySet), which it finds once: a check of many counts costs one
+// event-log query, not one per hospital. Read a MomentsBounds again for
+// each batch of checks: the key, and so its block, may be set again until
+// round 1 opens.
+type MomentsBounds struct {
+	ledger  *Ledger
+	studyID uint64
+	keySet  time.Time
+	// Block is the block that set the study's key.
+	Block uint64
+}
+
+// MomentsBounds finds the block that set the study's key, which the
+// moments sample bounds of its hospitals are read as of (MomentsBounds.Of);
+// ErrPublicKeyNotSet before the key is set. The moments phase counts after
+// that block, so an honest count stays within its bound when a patient
+// revokes between the count and a check, even across midnight; and the
+// block is on chain, so the coordinator and every hospital hold a count to
+// the same bound.
+func (l *Ledger) MomentsBounds(ctx context.Context, studyID uint64) (*MomentsBounds, error) {
 	wrap := func(err error) error {
-		return fmt.Errorf("reading the moments sample bound of %s in study %d: %w", member, studyID, err)
+		return fmt.Errorf("reading the block that set the key of study %d, which moments counts are bounded as of: %w", studyID, err)
 	}
 	logs, err := l.studyEvents(ctx, cohortsol.StudiesPublicKeySetEventName, studyID)
 	if err != nil {
-		return 0, wrap(err)
+		return nil, wrap(err)
 	}
 	if len(logs) == 0 {
-		return 0, wrap(ErrPublicKeyNotSet)
+		return nil, wrap(ErrPublicKeyNotSet)
 	}
-	keySet, err := l.chain.BlockTime(ctx, logs[len(logs)-1].BlockNumber)
+	block := logs[len(logs)-1].BlockNumber
+	keySet, err := l.chain.BlockTime(ctx, block)
 	if err != nil {
-		return 0, wrap(err)
+		return nil, wrap(err)
 	}
-	b, err := l.sampleBoundAt(ctx, studyID, member, keySet)
+	return &MomentsBounds{ledger: l, studyID: studyID, keySet: keySet, Block: block}, nil
+}
+
+// Of returns the most consented training records member's moments count
+// may claim in a study that binds samples: its sample bound as for a round
+// opened in the block that set the study's key. It is one call on chain.
+func (b *MomentsBounds) Of(ctx context.Context, member common.Address) (uint64, error) {
+	bound, err := b.ledger.sampleBoundAt(ctx, b.studyID, member, b.keySet)
 	if err != nil {
-		return 0, wrap(err)
+		return 0, fmt.Errorf("reading the moments sample bound of %s in study %d: %w", member, b.studyID, err)
 	}
-	return b, nil
+	return bound, nil
 }
 
 // sampleBoundAt is member's sample bound for a round opened at openedAt.

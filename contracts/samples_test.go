@@ -1,6 +1,7 @@
 package contracts_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -253,7 +254,7 @@ func TestMomentsSampleBoundIsReadAtTheKeysBlock(t *testing.T) {
 	id, _ := f.boundStudy(t)
 	a := f.members[0]
 	study := contracts.ConsentScope{StudyID: id}
-	_, err := f.ledger.MomentsSampleBound(f.ctx, id, a.Address())
+	_, err := f.ledger.MomentsBounds(f.ctx, id)
 	require.ErrorIs(t, err, contracts.ErrPublicKeyNotSet)
 
 	pts := []patient{newPatient(t), newPatient(t), newPatient(t)}
@@ -263,8 +264,7 @@ func TestMomentsSampleBoundIsReadAtTheKeysBlock(t *testing.T) {
 	}
 	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("pk"))
 	require.NoError(t, err)
-	counted, err := f.ledger.MomentsSampleBound(f.ctx, id, a.Address())
-	require.NoError(t, err)
+	counted := momentsBound(t, f.ledger, id, a.Address())
 	require.Equal(t, uint64(3), counted, "the hospital counts its three consented records")
 
 	// A patient revokes after the count; the check comes after midnight.
@@ -274,10 +274,70 @@ func TestMomentsSampleBoundIsReadAtTheKeysBlock(t *testing.T) {
 	require.NoError(t, f.chain.AdvanceTime(now.Truncate(24*time.Hour).Add(24*time.Hour+time.Second).Sub(now)))
 	f.requireBound(t, id, a.Address(), 0, 2) // a round opening now has the lower bound
 
-	b, err := f.ledger.MomentsSampleBound(f.ctx, id, a.Address())
+	assert.Equal(t, counted, momentsBound(t, f.ledger, id, a.Address()), "the honest count is still within the moments bound after the revocation")
+	assert.Zero(t, momentsBound(t, f.ledger, id, f.members[1].Address()), "a hospital that relayed nothing may count nothing")
+}
+
+// momentsBound reads member's moments sample bound as a check of one
+// count does.
+func momentsBound(t *testing.T, l *contracts.Ledger, studyID uint64, member common.Address) uint64 {
+	t.Helper()
+	bounds, err := l.MomentsBounds(context.Background(), studyID)
 	require.NoError(t, err)
-	assert.Equal(t, counted, b, "the honest count is still within the moments bound after the revocation")
-	b, err = f.ledger.MomentsSampleBound(f.ctx, id, f.members[1].Address())
+	b, err := bounds.Of(context.Background(), member)
 	require.NoError(t, err)
-	assert.Zero(t, b, "a hospital that relayed nothing may count nothing")
+	return b
+}
+
+// Every hospital checks every hospital's moments count, and each bound it
+// read found the block that set the study's key with an event-log query of
+// its own: 100 hospitals made 10,000 log queries per study. A
+// MomentsBounds finds the block once for all the bounds it reads, which
+// are those read one by one; one read after the key is set again is as of
+// the new key's block.
+func TestMomentsBoundsFindTheKeysBlockOnce(t *testing.T) {
+	f := newFixture(t, 3)
+	id, _ := f.boundStudy(t)
+	study := contracts.ConsentScope{StudyID: id}
+	relay := func(m *contracts.Account, n int) {
+		for range n {
+			_, err := f.ledger.RelayConsent(f.ctx, m, f.sign(t, newPatient(t), study, true, f.later()))
+			require.NoError(t, err)
+		}
+	}
+	relay(f.members[0], 2)
+	relay(f.members[1], 1)
+	_, err := f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("pk"))
+	require.NoError(t, err)
+
+	view, lag, err := f.chain.Lagging(0)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = view.Close() })
+	node, err := contracts.Open(view, f.ledger.Address())
+	require.NoError(t, err)
+	before := lag.LogQueries()
+	bounds, err := node.MomentsBounds(f.ctx, id)
+	require.NoError(t, err)
+	found := lag.LogQueries() - before
+	require.NotZero(t, found, "the key's block is found with a log query")
+	const checks = 10
+	for range checks {
+		for i, m := range f.members {
+			b, err := bounds.Of(f.ctx, m.Address())
+			require.NoError(t, err)
+			assert.Equal(t, momentsBound(t, f.ledger, id, m.Address()), b, "member %d", i)
+		}
+	}
+	assert.Equal(t, found, lag.LogQueries()-before, "log queries for %d bounds", checks*len(f.members))
+	b, err := bounds.Of(f.ctx, f.members[0].Address())
+	require.NoError(t, err)
+	assert.Equal(t, uint64(2), b)
+
+	// The key set again: bounds read after it are as of its block.
+	require.NoError(t, f.chain.AdvanceTime(time.Minute))
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("pk again"))
+	require.NoError(t, err)
+	again, err := node.MomentsBounds(f.ctx, id)
+	require.NoError(t, err)
+	assert.Greater(t, again.Block, bounds.Block, "the block of the key set again")
 }

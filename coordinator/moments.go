@@ -287,9 +287,12 @@ func (c *Coordinator) sumMoments(ctx context.Context, run *momentsRun, members [
 		return nil, nil, fmt.Errorf("coordinator: %w", err)
 	}
 	if binds {
-		run.sampleBound = func(ctx context.Context, member common.Address) (uint64, error) {
-			return c.ledger.MomentsSampleBound(ctx, c.cfg.StudyID, member)
+		// The key's block is found once for the run's counts.
+		bounds, err := c.ledger.MomentsBounds(ctx, c.cfg.StudyID)
+		if err != nil {
+			return nil, nil, fmt.Errorf("coordinator: %w", err)
 		}
+		run.sampleBound = bounds.Of
 	}
 	count := run.counting(members)
 	full, err := c.start(ctx, count, count.start())

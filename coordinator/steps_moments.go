@@ -134,7 +134,7 @@ func (s *momentsCountStep) start() ready {
 // would set the pooled standardiser (TestInflatedMomentsCountIsRefused);
 // the bound is the one its commitments are held to, read as for a round
 // opened in the block that set the study's key
-// (contracts.Ledger.MomentsSampleBound), as every hospital reads it, so a
+// (contracts.MomentsBounds), as every hospital reads it, so a
 // patient revoking after an honest count does not get it refused.
 func (s *momentsCountStep) receive(ctx context.Context, req *cohortv1.MomentsCount) (ready, error) {
 	if req.GetStudyId() != s.run.study {

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -38,57 +39,93 @@ func FuzzDecodeParams(f *testing.F) {
 	})
 }
 
-// FuzzEvaluationJSON decodes an evaluation as the coordinator does, merges
-// it into a real one and reads every metric: nothing may panic, a merge
-// that fails must leave the receiver unchanged, and whatever decodes must
-// survive a JSON round trip.
+// FuzzEvaluationJSON reads evaluation bytes with the parsers the code uses
+// (ParseEvaluation, as the coordinator reads a member's evaluation, and
+// ParseSavedEvaluation, as an audit reads a saved one), merges what they
+// accept into a real evaluation and reads every metric. Nothing may panic;
+// what decodes is refused only as inconsistent; what is accepted has the
+// correct counts its histograms give and survives a JSON round trip in the
+// current form; what the coordinator accepts an audit reads the same; what
+// only the audit accepts is the old form, with just TruePos and TrueNeg
+// derived; and a failed merge leaves its receiver unchanged.
 func FuzzEvaluationJSON(f *testing.F) {
 	base := models.Evaluate([]float64{0.1, 0.9, 0.6, 0.3}, []float64{0, 1, 0, 1})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		var e models.Evaluation
-		if err := json.Unmarshal(b, &e); err != nil {
+		var decoded models.Evaluation
+		decodes := json.Unmarshal(b, &decoded) == nil
+		current, currentErr := models.ParseEvaluation(b)
+		saved, savedErr := models.ParseSavedEvaluation(b)
+		for _, err := range []error{currentErr, savedErr} {
+			if err != nil && decodes {
+				require.ErrorIs(t, err, models.ErrInconsistentEvaluation, "%s", b)
+			}
+		}
+		if currentErr == nil {
+			require.NoError(t, savedErr, "the coordinator accepted what an audit refuses: %s", b)
+			require.Equal(t, current, saved, "the coordinator and an audit read %s differently", b)
+		}
+		if savedErr != nil {
+			mergeAnything(t, decoded, base, b)
 			return
 		}
-		again, err := json.Marshal(e)
-		require.NoError(t, err)
-		var back models.Evaluation
-		require.NoError(t, json.Unmarshal(again, &back))
-		require.Equal(t, e, back)
+		if currentErr != nil {
+			// Only the form saved before TruePos and TrueNeg: the audit
+			// fills in those two from the histograms and nothing else.
+			legacy := decoded
+			legacy.TruePos, legacy.TrueNeg = saved.TruePos, saved.TrueNeg
+			require.Equal(t, legacy, saved, "the audit changed more than TruePos and TrueNeg of %s", b)
+		}
+		// Its correct counts are what its histograms give, so it reports
+		// no accuracy of its own choosing.
+		truePos, trueNeg := 0, 0
+		for i := range saved.Pos {
+			if i >= models.HistogramBins/2 {
+				truePos += int(saved.Pos[i])
+			} else {
+				trueNeg += int(saved.Neg[i])
+			}
+		}
+		require.Equal(t, []int{truePos, trueNeg, truePos + trueNeg}, []int{saved.TruePos, saved.TrueNeg, saved.Correct}, "correct counts not read from the histograms: %s", b)
+		require.NoError(t, saved.Validate())
 
-		// What passes Validate (the coordinator's check) merges with an
-		// honest evaluation, short of a bin's overflow, and keeps the
-		// merged loss within the per-record bound the chain's fits in: one
-		// member's evaluation cannot stop a round's close.
-		if e.Validate() == nil && e.N < math.MaxUint32/2 {
+		// Saved again, it is in the current form: the coordinator accepts
+		// it as it was read.
+		again, err := json.Marshal(saved)
+		require.NoError(t, err)
+		back, err := models.ParseEvaluation(again)
+		require.NoError(t, err, "re-encoded %s as %s", b, again)
+		require.Equal(t, saved, back)
+
+		// What is accepted merges with an honest evaluation, short of a
+		// bin's overflow, and keeps the merged loss within the per-record
+		// bound the chain's fits in: one member's evaluation cannot stop a
+		// round's close.
+		if saved.N < math.MaxUint32/2 {
 			merged := cloneEvaluation(base)
-			require.NoError(t, merged.Merge(e), "a valid evaluation must merge: %s", b)
+			require.NoError(t, merged.Merge(saved), "an accepted evaluation must merge: %s", b)
 			require.LessOrEqual(t, merged.LogLoss(), models.MaxRecordLogLoss*(1+1e-6))
-			// Its correct counts are what its histograms give, so it
-			// reports no accuracy of its own choosing.
-			truePos, trueNeg := 0, 0
-			for i := range e.Pos {
-				if i >= models.HistogramBins/2 {
-					truePos += int(e.Pos[i])
-				} else {
-					trueNeg += int(e.Neg[i])
-				}
-			}
-			require.Equal(t, []int{truePos, trueNeg, truePos + trueNeg}, []int{e.TruePos, e.TrueNeg, e.Correct}, "correct counts not read from the histograms: %s", b)
 		}
-		for _, into := range []models.Evaluation{{}, cloneEvaluation(base)} {
-			before := cloneEvaluation(into)
-			if err := into.Merge(e); err != nil {
-				require.ErrorIs(t, err, models.ErrIncompatibleEvaluation)
-				require.Equal(t, before, into, "a failed Merge must leave the receiver unchanged")
-				continue
-			}
-			auc := into.AUC()
-			require.True(t, auc >= 0 && auc <= 1, "AUC %v outside [0, 1] after merging %s", auc, b)
-			_ = into.Accuracy()
-			_ = into.BalancedAccuracy()
-			_ = into.LogLoss()
-		}
+		mergeAnything(t, saved, base, b)
 	})
+}
+
+// mergeAnything merges e into an empty and a real evaluation and reads
+// every metric: a merge that fails must say so and leave its receiver
+// unchanged, one that succeeds must give an AUC in [0, 1].
+func mergeAnything(t *testing.T, e, base models.Evaluation, b []byte) {
+	for _, into := range []models.Evaluation{{}, cloneEvaluation(base)} {
+		before := cloneEvaluation(into)
+		if err := into.Merge(e); err != nil {
+			require.ErrorIs(t, err, models.ErrIncompatibleEvaluation)
+			require.Equal(t, before, into, "a failed Merge must leave the receiver unchanged")
+			continue
+		}
+		auc := into.AUC()
+		require.True(t, auc >= 0 && auc <= 1, "AUC %v outside [0, 1] after merging %s", auc, b)
+		_ = into.Accuracy()
+		_ = into.BalancedAccuracy()
+		_ = into.LogLoss()
+	}
 }
 
 func cloneEvaluation(e models.Evaluation) models.Evaluation {
@@ -113,17 +150,22 @@ func TestFuzzSeedCorpus(t *testing.T) {
 	}
 	realEval, err := json.Marshal(models.Evaluate([]float64{0.05, 0.95, 0.5, 0.51, 0.2}, []float64{0, 1, 1, 0, 0}))
 	require.NoError(t, err)
+	// The form saved before TruePos and TrueNeg existed: only audits read it.
+	legacyEval := regexp.MustCompile(`"true_(pos|neg)":\d+,`).ReplaceAll(realEval, nil)
 	evaluations := map[string][]byte{
-		"real":              realEval,
-		"empty-object":      []byte(`{}`),
-		"mismatched-hist":   []byte(`{"n":3,"correct":2,"pos":[1,2],"neg":[1]}`),
-		"negative-counts":   []byte(`{"n":-5,"correct":9,"true_pos":-1,"log_loss_sum":-1e308,"pos":[0],"neg":[0]}`),
-		"overflowing-bins":  []byte(`{"n":1,"pos":[4294967295],"neg":[4294967295]}`),
-		"wrong-types":       []byte(`{"n":"three","pos":"x"}`),
-		"huge-numbers":      []byte(`{"n":1e400,"log_loss_sum":1e400}`),
-		"null-histograms":   []byte(`{"n":0,"pos":null,"neg":null}`),
-		"not-json":          []byte("\x00\xff{"),
-		"nested-deep-array": []byte(`{"pos":[[[[[[[[1]]]]]]]]}`),
+		"real":                     realEval,
+		"saved-before-true-counts": legacyEval,
+		"true-counts-null":         []byte(`{"n":0,"correct":0,"true_pos":null,"true_neg":null}`),
+		"empty-object":             []byte(`{}`),
+		"mismatched-hist":          []byte(`{"n":3,"correct":2,"pos":[1,2],"neg":[1]}`),
+		"negative-counts":          []byte(`{"n":-5,"correct":9,"true_pos":-1,"log_loss_sum":-1e308,"pos":[0],"neg":[0]}`),
+		"overflowing-bins":         []byte(`{"n":1,"pos":[4294967295],"neg":[4294967295]}`),
+		"wrong-types":              []byte(`{"n":"three","pos":"x"}`),
+		"huge-numbers":             []byte(`{"n":1e400,"log_loss_sum":1e400}`),
+		"empty-histogram":          []byte(`{"pos":[]}`),
+		"null-histograms":          []byte(`{"n":0,"pos":null,"neg":null}`),
+		"not-json":                 []byte("\x00\xff{"),
+		"nested-deep-array":        []byte(`{"pos":[[[[[[[[1]]]]]]]]}`),
 	}
 	corpora := map[string]map[string][]byte{"FuzzDecodeParams": params, "FuzzEvaluationJSON": evaluations}
 	for target, seeds := range corpora {

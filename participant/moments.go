@@ -127,10 +127,10 @@ func (p *Participant) momentsFacts(ctx context.Context, session []byte, total ui
 // sample bound on chain of each site whose signed count counts holds: the
 // most consented training records its count may claim, read as for a
 // round opened in the block that set the study's key, as the coordinator
-// reads it (contracts.Ledger.MomentsSampleBound). It is nil in a
-// study that does not bind samples; a count whose signature does not
-// verify is skipped, for verifyCounts to refuse. The coordinator holds each
-// count to the same bound as it comes.
+// reads it (contracts.MomentsBounds: the key's block is found once for all
+// the counts). It is nil in a study that does not bind samples; a count
+// whose signature does not verify is skipped, for verifyCounts to refuse.
+// The coordinator holds each count to the same bound as it comes.
 func (p *Participant) sampleBounds(ctx context.Context, counts []*cohortv1.MomentsCount) (map[common.Address]uint64, error) {
 	binds, err := p.ledger.SamplesBound(ctx, p.cfg.StudyID)
 	if err != nil {
@@ -138,6 +138,10 @@ func (p *Participant) sampleBounds(ctx context.Context, counts []*cohortv1.Momen
 	}
 	if !binds {
 		return nil, nil
+	}
+	momentsBounds, err := p.ledger.MomentsBounds(ctx, p.cfg.StudyID)
+	if err != nil {
+		return nil, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 	}
 	bounds := make(map[common.Address]uint64, len(counts))
 	for _, c := range counts {
@@ -148,7 +152,7 @@ func (p *Participant) sampleBounds(ctx context.Context, counts []*cohortv1.Momen
 		if _, ok := bounds[addr]; ok {
 			continue
 		}
-		if bounds[addr], err = p.ledger.MomentsSampleBound(ctx, p.cfg.StudyID, addr); err != nil {
+		if bounds[addr], err = momentsBounds.Of(ctx, addr); err != nil {
 			return nil, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 		}
 	}

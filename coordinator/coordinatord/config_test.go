@@ -10,6 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/api/configfile"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
 )
 
 func TestExampleConfigParses(t *testing.T) {
@@ -46,4 +48,39 @@ func TestConfigSetsCommitEachAndAbsentGrace(t *testing.T) {
 	assert.Equal(t, 72*time.Hour, time.Duration(c.ConsentWait))
 	assert.Equal(t, 45*time.Second, time.Duration(c.ChainCatchUp))
 	assert.Equal(t, &CallerLimit{PerSecond: 2.5, Burst: 20}, c.CallerLimit)
+}
+
+// A recipe that preconditions the schema's one-hot groups: the daemon
+// reads them from the schema it is configured with into the coordinator's
+// config, and refuses at start, saying what to declare or set, a schema
+// that declares none or no schema at all. A recipe that does not
+// precondition takes no groups from a schema that declares them.
+func TestSchemaSettingsGiveAPreconditioningRecipeItsGroups(t *testing.T) {
+	const schemaFile = "../../examples/tcga-brca/schema.json"
+	r, err := models.LoadRecipeFile("../../examples/tcga-brca/hazard-recipe.json")
+	require.NoError(t, err)
+	r.Precondition = models.PreconditionGroups
+	settings, err := models.SettingsFromRecipe(r, "recipe.json")
+	require.NoError(t, err)
+	schema, err := records.LoadSchemaFile(schemaFile)
+	require.NoError(t, err)
+
+	scales, groups, err := Config{Schema: schemaFile}.schemaSettings(settings)
+	require.NoError(t, err)
+	assert.Len(t, groups, 14)
+	assert.Equal(t, schema.GroupColumns(), groups)
+	assert.Equal(t, schema.Scales(), scales)
+
+	const withoutGroups = "../../examples/wdbc/schema.json" // declares none
+	_, _, err = Config{Schema: withoutGroups}.schemaSettings(settings)
+	assert.ErrorContains(t, err, "schema "+withoutGroups+`: models: invalid study recipe: precondition: "groups" needs one-hot groups declared in the schema`)
+	_, _, err = Config{}.schemaSettings(settings)
+	assert.ErrorContains(t, err, "schema: not set (set it to the hospitals' schema file)")
+
+	r.Precondition = ""
+	settings, err = models.SettingsFromRecipe(r, "recipe.json")
+	require.NoError(t, err)
+	_, groups, err = Config{Schema: schemaFile}.schemaSettings(settings)
+	require.NoError(t, err)
+	assert.Nil(t, groups)
 }

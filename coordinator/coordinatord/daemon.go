@@ -64,6 +64,10 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 		return err
 	}
 	spec := settings.Spec
+	scales, groups, err := cfg.schemaSettings(settings)
+	if err != nil {
+		return err
+	}
 	// The recipe is checked once the key and certificate are: a config of
 	// another deployment differs in its recipe too, and the key says why.
 	chain, ledger, study, err := contracts.OpenStudy(ctx, cfg.Chain.RPC, contract, cfg.StudyID, func(common.Hash) error { return nil })
@@ -154,18 +158,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 			return fmt.Errorf("standardise: %w", err)
 		}
 	}
-	ccfg.Scales = records.UnitScales(spec.Features)
-	var schema *records.Schema
-	if cfg.Schema != "" {
-		s, err := records.LoadSchemaFile(cfg.Schema)
-		if err != nil {
-			return err
-		}
-		ccfg.Scales, schema = s.Scales(), &s
-	}
-	if ccfg.StandardiserGroups, err = settings.StandardiserGroups(schema); err != nil {
-		return fmt.Errorf("schema: %w", err)
-	}
+	ccfg.Scales, ccfg.StandardiserGroups = scales, groups
 	ccfg.Progress = func(r coordinator.RoundReport) {
 		metrics.observeRound(r)
 		if spec.IsSurvival() {
@@ -283,3 +276,27 @@ type stoppableStream struct {
 }
 
 func (s stoppableStream) Context() context.Context { return s.ctx }
+
+// schemaSettings reads the hospitals' schema, if the config names one: the
+// scales of the features (1 without a schema) and the one-hot groups the
+// study's recipe preconditions (none when it does not). A recipe that
+// preconditions groups with no schema, or one that declares none, is
+// refused here, before the chain is dialled.
+func (c Config) schemaSettings(settings models.StudySettings) (scales []float64, groups [][]int, err error) {
+	scales = records.UnitScales(settings.Spec.Features)
+	var schema *records.Schema
+	if c.Schema != "" {
+		s, err := records.LoadSchemaFile(c.Schema)
+		if err != nil {
+			return nil, nil, err
+		}
+		scales, schema = s.Scales(), &s
+	}
+	if groups, err = settings.StandardiserGroups(schema); err != nil {
+		if c.Schema == "" {
+			return nil, nil, fmt.Errorf("schema: not set (set it to the hospitals' schema file): %w", err)
+		}
+		return nil, nil, fmt.Errorf("schema %s: %w", c.Schema, err)
+	}
+	return scales, groups, nil
+}

@@ -167,6 +167,26 @@ func (d DataConfig) LoadSchema() (*records.Schema, error) {
 	return &s, nil
 }
 
+// standardiserGroups reads the one-hot groups the study's recipe
+// preconditions (settings.StandardiserGroups) from the schema of the
+// hospital's CSV: none when the recipe does not precondition them. A
+// recipe that does is refused for a hospital whose data has no schema
+// (the synthetic cohorts have none) or whose schema declares no groups.
+func (c Config) standardiserGroups(settings models.StudySettings) ([][]int, error) {
+	schema, err := c.Data.LoadSchema()
+	if err != nil {
+		return nil, err
+	}
+	groups, err := settings.StandardiserGroups(schema)
+	if err != nil {
+		if schema == nil {
+			return nil, fmt.Errorf("data: no schema (set data.csv and data.schema to the hospital's records and their schema): %w", err)
+		}
+		return nil, fmt.Errorf("data.schema %s: %w", c.Data.Schema, err)
+	}
+	return groups, nil
+}
+
 // PatientRecords lists the ids of the node's records (training and test)
 // that carry the patient's pseudonymous id, as `cohort consent proof`
 // proves them; none is an error.

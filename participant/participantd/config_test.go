@@ -10,6 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/api/configfile"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/records"
 )
 
 func TestExampleConfigParses(t *testing.T) {
@@ -61,4 +63,39 @@ func TestPassphrase(t *testing.T) {
 	assert.ErrorContains(t, err, "chmod 600")
 	_, err = Passphrase("", "UNSET_FOR_TEST")
 	assert.ErrorContains(t, err, "UNSET_FOR_TEST")
+}
+
+// A recipe that preconditions the schema's one-hot groups: the daemon
+// reads them from its data's schema for the participant's config, and
+// refuses at start, saying what to declare or set, a schema that declares
+// none or data without a schema (the synthetic cohorts). A recipe that
+// does not precondition takes no groups from a schema that declares them.
+func TestStandardiserGroupsOfAPreconditioningRecipe(t *testing.T) {
+	const schemaFile = "../../examples/tcga-brca/schema.json"
+	r, err := models.LoadRecipeFile("../../examples/tcga-brca/hazard-recipe.json")
+	require.NoError(t, err)
+	r.Precondition = models.PreconditionGroups
+	settings, err := models.SettingsFromRecipe(r, "recipe.json")
+	require.NoError(t, err)
+	schema, err := records.LoadSchemaFile(schemaFile)
+	require.NoError(t, err)
+	withData := func(schema string) Config { return Config{Data: DataConfig{CSV: "records.csv", Schema: schema}} }
+
+	groups, err := withData(schemaFile).standardiserGroups(settings)
+	require.NoError(t, err)
+	assert.Len(t, groups, 14)
+	assert.Equal(t, schema.GroupColumns(), groups)
+
+	const withoutGroups = "../../examples/wdbc/schema.json" // declares none
+	_, err = withData(withoutGroups).standardiserGroups(settings)
+	assert.ErrorContains(t, err, "data.schema "+withoutGroups+`: models: invalid study recipe: precondition: "groups" needs one-hot groups declared in the schema`)
+	_, err = Config{Data: DataConfig{Synthetic: &SyntheticSource{Sites: 3}}}.standardiserGroups(settings)
+	assert.ErrorContains(t, err, "data: no schema (set data.csv and data.schema")
+
+	r.Precondition = ""
+	settings, err = models.SettingsFromRecipe(r, "recipe.json")
+	require.NoError(t, err)
+	groups, err = withData(schemaFile).standardiserGroups(settings)
+	require.NoError(t, err)
+	assert.Nil(t, groups)
 }

@@ -101,13 +101,9 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	if err != nil {
 		return err
 	}
-	schema, err := cfg.Data.LoadSchema()
+	groups, err := cfg.standardiserGroups(*settings)
 	if err != nil {
 		return err
-	}
-	groups, err := settings.StandardiserGroups(schema)
-	if err != nil {
-		return fmt.Errorf("data.schema: %w", err)
 	}
 	pass, err := Passphrase(cfg.Keystore.PassphraseFile, KeystorePassphraseEnv)
 	if err != nil {
