@@ -23,8 +23,18 @@ func RateLimited(msg string, retryAfter time.Duration) error {
 	return st.Err()
 }
 
+// The wait RetryAfter gives is held within these bounds whatever the
+// refusal says: a hostile or broken coordinator must not be able to make a
+// node ask again in a tight loop (a delay of 0) or stop asking for good (a
+// delay of years).
+const (
+	MinRetryDelay = 50 * time.Millisecond
+	MaxRetryDelay = time.Minute
+)
+
 // RetryAfter reports whether err is a RateLimited refusal, and how long to
-// wait before asking again.
+// wait before asking again: the delay it names, within [MinRetryDelay,
+// MaxRetryDelay].
 func RetryAfter(err error) (time.Duration, bool) {
 	var se interface{ GRPCStatus() *status.Status }
 	if !errors.As(err, &se) {
@@ -36,7 +46,7 @@ func RetryAfter(err error) (time.Duration, bool) {
 	}
 	for _, d := range st.Details() {
 		if ri, ok := d.(*errdetails.RetryInfo); ok {
-			return max(ri.GetRetryDelay().AsDuration(), 0), true
+			return min(max(ri.GetRetryDelay().AsDuration(), MinRetryDelay), MaxRetryDelay), true
 		}
 	}
 	return 0, false
