@@ -127,6 +127,13 @@ func whiteningBlock(cols []int, p []float64, ridge float64) (WhiteningBlock, err
 		sd[i] = math.Sqrt(p[j] * (1 - p[j]))
 		sum += p[j]
 	}
+	// Honest records give a sum of at most 1 (up to the pooled precision),
+	// and then the correlation is positive semi-definite, so L⁻¹'s entries
+	// stay below 1/√ridge. A sum above it (a hospital's shaded moments)
+	// would still factorise, near singular, and blow a direction up.
+	if sum > 1+float64(n)*PooledPrecision {
+		return WhiteningBlock{}, fmt.Errorf("the means of features %v sum to %.6g; indicators of which a record sets at most one sum to at most 1", cols, sum)
+	}
 	r := mat.NewSymDense(n, nil)
 	for i, a := range cols {
 		r.SetSym(i, i, 1+ridge)
@@ -136,7 +143,7 @@ func whiteningBlock(cols []int, p []float64, ridge float64) (WhiteningBlock, err
 	}
 	var chol mat.Cholesky
 	if !chol.Factorize(r) {
-		return WhiteningBlock{}, fmt.Errorf("the means of features %v sum to %.6g; indicators of which a record sets at most one sum to at most 1", cols, sum)
+		return WhiteningBlock{}, fmt.Errorf("the correlation of features %v (means summing to %.6g) is not positive definite", cols, sum)
 	}
 	var l, inv mat.TriDense
 	chol.LTo(&l)

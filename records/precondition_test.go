@@ -214,3 +214,37 @@ func TestStandardiserGroupsEncoding(t *testing.T) {
 		})
 	}
 }
+
+// A hostile hospital may shade its encrypted moments so that a group's
+// pooled means sum a little above 1, which no honest records give (a
+// record sets at most one indicator). The ridge still lets the Cholesky
+// factor through, but near a singular correlation, so L⁻¹ would blow one
+// direction of every hospital's features up. Means beyond the pooled
+// precision of 1 are refused; up to 1 the correlation is positive
+// semi-definite and L⁻¹'s entries stay below 1/√ridge.
+func TestWhiteningRefusesGroupMeansNoRecordsGive(t *testing.T) {
+	scales := func(p []float64) []float64 {
+		out := []float64{10}
+		for _, v := range p[1:] {
+			out = append(out, math.Sqrt(v*(1-v)))
+		}
+		return out
+	}
+	shaded := []float64{50, 0.51, 0.51}
+	_, err := Standardiser{Mean: shaded, Scale: scales(shaded)}.WithGroups([][]int{{1, 2}})
+	require.ErrorIs(t, err, ErrMoments, "means summing to 1.02 are refused")
+	assert.Contains(t, err.Error(), "sum to 1.02")
+
+	full := []float64{50, 0.5, 0.5}
+	s, err := Standardiser{Mean: full, Scale: scales(full)}.WithGroups([][]int{{1, 2}})
+	require.NoError(t, err, "means summing to exactly 1 are what honest records give")
+	blocks, err := s.Whitening()
+	require.NoError(t, err)
+	for _, b := range blocks {
+		for _, row := range b.InverseFactor {
+			for _, v := range row {
+				assert.LessOrEqual(t, math.Abs(v), 1/math.Sqrt(PreconditionRidge)+1e-9)
+			}
+		}
+	}
+}
