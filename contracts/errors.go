@@ -200,6 +200,9 @@ var (
 	// ErrNoContract: the ledger's address holds no contract on the chain
 	// the RPC endpoint serves: a mistyped address, or another chain's.
 	ErrNoContract = errors.New("contracts: no contract at this address on this chain")
+	// ErrPublicKeyChanged: the collective public key a moments run is under
+	// is no longer the study's key on chain: it was set to another since.
+	ErrPublicKeyChanged = errors.New("contracts: the study's collective public key on chain is not the key named (it was set to another since); run the phase again under the study's current key")
 	// ErrInconsistentLedger: data read from the chain does not match what the contract stored.
 	ErrInconsistentLedger = errors.New("contracts: ledger data is inconsistent; the node may be out of sync or faulty")
 )

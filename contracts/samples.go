@@ -100,29 +100,43 @@ func (l *Ledger) SampleBound(ctx context.Context, studyID uint64, member common.
 }
 
 // MomentsBounds reads the moments sample bounds of a study's hospitals
-// (Of), all as of the block that set the study's key (its latest
-// PublicKeySet), which it finds once: a check of many counts costs one
-// event-log query, not one per hospital. Read a MomentsBounds again for
-// each batch of checks: the key, and so its block, may be set again until
-// round 1 opens.
+// (Of), all as of the block from which the key a moments run is under has
+// been the study's key (Block), which it finds once: a check of many
+// counts costs one event-log query, not one per hospital.
 type MomentsBounds struct {
 	ledger  *Ledger
 	studyID uint64
 	keySet  time.Time
-	// Block is the block that set the study's key.
+	// Block is the first block of the run's key's tenure: the block of the
+	// earliest of the study's PublicKeySet events that set that key since
+	// the study last had another.
 	Block uint64
 }
 
-// MomentsBounds finds the block that set the study's key, which the
-// moments sample bounds of its hospitals are read as of (MomentsBounds.Of);
-// ErrPublicKeyNotSet before the key is set. The moments phase counts after
-// that block, so an honest count stays within its bound when a patient
-// revokes between the count and a check, even across midnight; and the
-// block is on chain, so the coordinator and every hospital hold a count to
-// the same bound.
-func (l *Ledger) MomentsBounds(ctx context.Context, studyID uint64) (*MomentsBounds, error) {
+// MomentsBounds finds the block from which key, the collective public key
+// a moments run is under (the coordinator's, and the one its moments task
+// names), has been the study's key; the moments sample bounds of its
+// hospitals are read as of that block (MomentsBounds.Of). It refuses a key
+// that is not the study's key now (ErrPublicKeyChanged: the run is stale;
+// no count is judged against it) and a study whose key is not set
+// (ErrPublicKeyNotSet).
+//
+// The block is a function of the key and the chain, the same for every
+// party and every check of a run: the key set again (the same one) after
+// the coordinator's run began does not move it, and the key set to
+// another makes every party refuse the run rather than judge its counts at
+// another block. So a hostile coordinator cannot choose it, and one
+// setting its key again mid-run cannot get an honest count refused. Read
+// at the study's latest PublicKeySet, it moved when the key was set again:
+// the hospitals judged at a later block than the coordinator had, and an
+// honest count a revocation made exceed the later bound was refused by
+// every hospital, its hospital named as the inflator
+// (TestMomentsBoundsHoldWhenTheKeyIsSetAgain). The run counts after the
+// block, so an honest count stays within its bound when a patient revokes
+// between the count and a check, even across midnight.
+func (l *Ledger) MomentsBounds(ctx context.Context, studyID uint64, key common.Hash) (*MomentsBounds, error) {
 	wrap := func(err error) error {
-		return fmt.Errorf("reading the block that set the key of study %d, which moments counts are bounded as of: %w", studyID, err)
+		return fmt.Errorf("reading the block from which %s has been the key of study %d, which moments counts are bounded as of: %w", key.Hex(), studyID, err)
 	}
 	logs, err := l.studyEvents(ctx, cohortsol.StudiesPublicKeySetEventName, studyID)
 	if err != nil {
@@ -131,7 +145,21 @@ func (l *Ledger) MomentsBounds(ctx context.Context, studyID uint64) (*MomentsBou
 	if len(logs) == 0 {
 		return nil, wrap(ErrPublicKeyNotSet)
 	}
-	block := logs[len(logs)-1].BlockNumber
+	first := len(logs)
+	for i := len(logs) - 1; i >= 0; i-- {
+		ev, err := l.studies.UnpackPublicKeySetEvent(&logs[i])
+		if err != nil {
+			return nil, wrap(err)
+		}
+		if ev.PublicKeyHash != key {
+			if first == len(logs) {
+				return nil, wrap(fmt.Errorf("%w: the study's key is %s", ErrPublicKeyChanged, common.Hash(ev.PublicKeyHash).Hex()))
+			}
+			break
+		}
+		first = i
+	}
+	block := logs[first].BlockNumber
 	keySet, err := l.chain.BlockTime(ctx, block)
 	if err != nil {
 		return nil, wrap(err)
@@ -141,7 +169,7 @@ func (l *Ledger) MomentsBounds(ctx context.Context, studyID uint64) (*MomentsBou
 
 // Of returns the most consented training records member's moments count
 // may claim in a study that binds samples: its sample bound as for a round
-// opened in the block that set the study's key. It is one call on chain.
+// opened in the block b names. It is one call on chain.
 func (b *MomentsBounds) Of(ctx context.Context, member common.Address) (uint64, error) {
 	bound, err := b.ledger.sampleBoundAt(ctx, b.studyID, member, b.keySet)
 	if err != nil {

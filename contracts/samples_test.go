@@ -254,7 +254,7 @@ func TestMomentsSampleBoundIsReadAtTheKeysBlock(t *testing.T) {
 	id, _ := f.boundStudy(t)
 	a := f.members[0]
 	study := contracts.ConsentScope{StudyID: id}
-	_, err := f.ledger.MomentsBounds(f.ctx, id)
+	_, err := f.ledger.MomentsBounds(f.ctx, id, hash("pk"))
 	require.ErrorIs(t, err, contracts.ErrPublicKeyNotSet)
 
 	pts := []patient{newPatient(t), newPatient(t), newPatient(t)}
@@ -264,7 +264,7 @@ func TestMomentsSampleBoundIsReadAtTheKeysBlock(t *testing.T) {
 	}
 	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("pk"))
 	require.NoError(t, err)
-	counted := momentsBound(t, f.ledger, id, a.Address())
+	counted := momentsBound(t, f.ledger, id, hash("pk"), a.Address())
 	require.Equal(t, uint64(3), counted, "the hospital counts its three consented records")
 
 	// A patient revokes after the count; the check comes after midnight.
@@ -274,15 +274,15 @@ func TestMomentsSampleBoundIsReadAtTheKeysBlock(t *testing.T) {
 	require.NoError(t, f.chain.AdvanceTime(now.Truncate(24*time.Hour).Add(24*time.Hour+time.Second).Sub(now)))
 	f.requireBound(t, id, a.Address(), 0, 2) // a round opening now has the lower bound
 
-	assert.Equal(t, counted, momentsBound(t, f.ledger, id, a.Address()), "the honest count is still within the moments bound after the revocation")
-	assert.Zero(t, momentsBound(t, f.ledger, id, f.members[1].Address()), "a hospital that relayed nothing may count nothing")
+	assert.Equal(t, counted, momentsBound(t, f.ledger, id, hash("pk"), a.Address()), "the honest count is still within the moments bound after the revocation")
+	assert.Zero(t, momentsBound(t, f.ledger, id, hash("pk"), f.members[1].Address()), "a hospital that relayed nothing may count nothing")
 }
 
-// momentsBound reads member's moments sample bound as a check of one
-// count does.
-func momentsBound(t *testing.T, l *contracts.Ledger, studyID uint64, member common.Address) uint64 {
+// momentsBound reads member's moments sample bound, in a run under key,
+// as a check of one count does.
+func momentsBound(t *testing.T, l *contracts.Ledger, studyID uint64, key common.Hash, member common.Address) uint64 {
 	t.Helper()
-	bounds, err := l.MomentsBounds(context.Background(), studyID)
+	bounds, err := l.MomentsBounds(context.Background(), studyID, key)
 	require.NoError(t, err)
 	b, err := bounds.Of(context.Background(), member)
 	require.NoError(t, err)
@@ -316,7 +316,7 @@ func TestMomentsBoundsFindTheKeysBlockOnce(t *testing.T) {
 	node, err := contracts.Open(view, f.ledger.Address())
 	require.NoError(t, err)
 	before := lag.LogQueries()
-	bounds, err := node.MomentsBounds(f.ctx, id)
+	bounds, err := node.MomentsBounds(f.ctx, id, hash("pk"))
 	require.NoError(t, err)
 	found := lag.LogQueries() - before
 	require.NotZero(t, found, "the key's block is found with a log query")
@@ -325,7 +325,7 @@ func TestMomentsBoundsFindTheKeysBlockOnce(t *testing.T) {
 		for i, m := range f.members {
 			b, err := bounds.Of(f.ctx, m.Address())
 			require.NoError(t, err)
-			assert.Equal(t, momentsBound(t, f.ledger, id, m.Address()), b, "member %d", i)
+			assert.Equal(t, momentsBound(t, f.ledger, id, hash("pk"), m.Address()), b, "member %d", i)
 		}
 	}
 	assert.Equal(t, found, lag.LogQueries()-before, "log queries for %d bounds", checks*len(f.members))
@@ -333,11 +333,76 @@ func TestMomentsBoundsFindTheKeysBlockOnce(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, uint64(2), b)
 
-	// The key set again: bounds read after it are as of its block.
+	// Another key set: a run under it is bounded as of its block.
 	require.NoError(t, f.chain.AdvanceTime(time.Minute))
-	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("pk again"))
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("another pk"))
 	require.NoError(t, err)
-	again, err := node.MomentsBounds(f.ctx, id)
+	again, err := node.MomentsBounds(f.ctx, id, hash("another pk"))
 	require.NoError(t, err)
-	assert.Greater(t, again.Block, bounds.Block, "the block of the key set again")
+	assert.Greater(t, again.Block, bounds.Block, "the block of the other key")
+}
+
+// The coordinator found the moments bounds' block as its run began, each
+// hospital again as it checked the counts it was sent, both as the block
+// of the study's latest PublicKeySet: the key set again in between (the
+// coordinator may until round 1 opens; a hostile one at will) moved the
+// hospitals' block and not the coordinator's. An honest count of three, a
+// patient revoking after it and the key set again after midnight, was
+// taken by the coordinator and refused by every hospital, which named its
+// hospital as the inflator. The bounds of a run are now read as of the
+// block from which the run's key has been the study's key, named by every
+// party: the same key set again does not move it; a run whose key was
+// replaced by another is refused (no count judged) and one under the new
+// key is bounded as of the new key's block; a key the study had before
+// another is no longer its key.
+func TestMomentsBoundsHoldWhenTheKeyIsSetAgain(t *testing.T) {
+	f := newFixture(t, 2)
+	id, _ := f.boundStudy(t)
+	a := f.members[0]
+	study := contracts.ConsentScope{StudyID: id}
+	pts := []patient{newPatient(t), newPatient(t), newPatient(t)}
+	for _, p := range pts {
+		_, err := f.ledger.RelayConsent(f.ctx, a, f.sign(t, p, study, true, f.later()))
+		require.NoError(t, err)
+	}
+	_, err := f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("pk"))
+	require.NoError(t, err)
+	key := hash("pk")
+	coordinator, err := f.ledger.MomentsBounds(f.ctx, id, key) // the coordinator's run begins
+	require.NoError(t, err)
+	counted, err := coordinator.Of(f.ctx, a.Address())
+	require.NoError(t, err)
+	require.Equal(t, uint64(3), counted, "the hospital counts its three consented records")
+
+	_, err = f.ledger.RelayConsent(f.ctx, a, f.sign(t, pts[0], study, false, time.Time{}))
+	require.NoError(t, err)
+	now := f.now(t).UTC()
+	require.NoError(t, f.chain.AdvanceTime(now.Truncate(24*time.Hour).Add(24*time.Hour+time.Second).Sub(now)))
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, key)
+	require.NoError(t, err, "the same key set again, after midnight")
+
+	hospital, err := f.ledger.MomentsBounds(f.ctx, id, key) // a hospital checks the counts
+	require.NoError(t, err)
+	assert.Equal(t, coordinator.Block, hospital.Block, "the block the hospital reads the bounds as of")
+	b, err := hospital.Of(f.ctx, a.Address())
+	require.NoError(t, err)
+	assert.Equal(t, counted, b, "the honest count is within the bound the hospital reads")
+
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("another pk"))
+	require.NoError(t, err)
+	_, err = f.ledger.MomentsBounds(f.ctx, id, key)
+	require.ErrorIs(t, err, contracts.ErrPublicKeyChanged, "a run under the key replaced")
+	assert.ErrorContains(t, err, hash("another pk").Hex(), "the error names the study's key")
+	renewed, err := f.ledger.MomentsBounds(f.ctx, id, hash("another pk"))
+	require.NoError(t, err)
+	assert.Greater(t, renewed.Block, hospital.Block, "a run under the other key")
+	b, err = renewed.Of(f.ctx, a.Address())
+	require.NoError(t, err)
+	assert.Equal(t, uint64(2), b, "the revocation of the day before the other key's block is not added back")
+
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, key)
+	require.NoError(t, err)
+	back, err := f.ledger.MomentsBounds(f.ctx, id, key)
+	require.NoError(t, err)
+	assert.Greater(t, back.Block, renewed.Block, "the first key again, after the other: its tenure starts anew")
 }

@@ -23,29 +23,56 @@ const (
 	// once: a hospital holds its task stream, an upload and a few blob
 	// reads; grpc-go clients wait for a free slot rather than fail.
 	MaxConcurrentStreams = 100
-	// maxHeaderListBytes bounds a call's metadata (grpc-go's default is
-	// 16 MiB); Cohort sends none of its own.
-	maxHeaderListBytes = 64 << 10
-	// handshakeTimeout bounds a connection's TLS handshake (grpc-go's
-	// default is 2 min).
-	handshakeTimeout = 20 * time.Second
+	// MaxHeaderListBytes bounds a call's metadata (grpc-go's default is
+	// 16 MiB); Cohort sends none of its own. grpc-go clients refuse to send
+	// more, and the server resets a stream whose headers exceed it
+	// (RST_STREAM FRAME_SIZE_ERROR) before any handler sees it.
+	MaxHeaderListBytes = 64 << 10
+	// DefaultHandshakeTimeout bounds a connection's TLS and HTTP/2
+	// handshake unless ConnectionLimits says otherwise (grpc-go's default
+	// is 2 min): a connection that opens TCP and sends nothing holds a
+	// file descriptor and a goroutine of the server's until then.
+	DefaultHandshakeTimeout = 20 * time.Second
 )
 
-// ServerLimits are the gRPC options of a coordinator's server: messages
+// ConnectionLimits are the bounds of a coordinator's server that its
+// operator (or a test) may set; a zero field takes its default.
+type ConnectionLimits struct {
+	// HandshakeTimeout bounds a connection's TLS and HTTP/2 handshake
+	// (DefaultHandshakeTimeout if zero); the server closes a connection
+	// that has not completed it by then.
+	HandshakeTimeout time.Duration
+}
+
+// ServerLimits are the gRPC options of a coordinator's server under the
+// default ConnectionLimits (see ConnectionLimits.ServerOptions).
+func ServerLimits() []grpc.ServerOption { return ConnectionLimits{}.ServerOptions() }
+
+// ServerOptions are the gRPC options of a coordinator's server: messages
 // up to MaxMessageBytes, MaxConcurrentStreams calls per connection,
 // small metadata, a bounded handshake, and keepalive: pings every 30 s
 // find dead peers (participants keep their task stream open for a whole
 // study), and a client that pings more often than every 10 s is cut off.
-func ServerLimits() []grpc.ServerOption {
+func (l ConnectionLimits) ServerOptions() []grpc.ServerOption {
+	handshake := l.HandshakeTimeout
+	if handshake <= 0 {
+		handshake = DefaultHandshakeTimeout
+	}
 	return []grpc.ServerOption{
 		grpc.MaxRecvMsgSize(MaxMessageBytes), grpc.MaxSendMsgSize(MaxMessageBytes),
 		grpc.MaxConcurrentStreams(MaxConcurrentStreams),
-		grpc.MaxHeaderListSize(maxHeaderListBytes),
-		grpc.ConnectionTimeout(handshakeTimeout),
+		grpc.MaxHeaderListSize(MaxHeaderListBytes),
+		grpc.ConnectionTimeout(handshake),
 		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 30 * time.Second, Timeout: 10 * time.Second}),
-		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
+		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: keepaliveMinTime, PermitWithoutStream: true}),
 	}
 }
+
+// keepaliveMinTime is the shortest interval between a client's pings the
+// server permits: a ping sooner after the last is a strike, and the third
+// strike closes the connection (GOAWAY ENHANCE_YOUR_CALM,
+// "too_many_pings").
+const keepaliveMinTime = 10 * time.Second
 
 // DialMessageLimits applies MaxMessageBytes to a connection to a coordinator.
 func DialMessageLimits() grpc.DialOption {

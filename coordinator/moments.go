@@ -287,8 +287,9 @@ func (c *Coordinator) sumMoments(ctx context.Context, run *momentsRun, members [
 		return nil, nil, fmt.Errorf("coordinator: %w", err)
 	}
 	if binds {
-		// The key's block is found once for the run's counts.
-		bounds, err := c.ledger.MomentsBounds(ctx, c.cfg.StudyID)
+		// The block is found once for the run's counts, from the run's key,
+		// as every hospital finds it from the key the moments task names.
+		bounds, err := c.ledger.MomentsBounds(ctx, c.cfg.StudyID, run.pkHash)
 		if err != nil {
 			return nil, nil, fmt.Errorf("coordinator: %w", err)
 		}

@@ -133,9 +133,10 @@ func (s *momentsCountStep) start() ready {
 // hospital claiming more consented records than its consent counts allow
 // would set the pooled standardiser (TestInflatedMomentsCountIsRefused);
 // the bound is the one its commitments are held to, read as for a round
-// opened in the block that set the study's key
-// (contracts.MomentsBounds), as every hospital reads it, so a
-// patient revoking after an honest count does not get it refused.
+// opened in the block from which the run's key has been the study's key
+// (contracts.MomentsBounds), as every hospital reads it from the key the
+// moments task names, so a patient revoking after an honest count does
+// not get it refused, nor does the key set again during the run.
 func (s *momentsCountStep) receive(ctx context.Context, req *cohortv1.MomentsCount) (ready, error) {
 	if req.GetStudyId() != s.run.study {
 		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())

@@ -28,9 +28,11 @@ type consentChain struct {
 	chain    *contracts.Chain
 	ledger   *contracts.Ledger
 	hospital *contracts.Account
-	coord    *contracts.Account
-	studyID  uint64
-	purpose  common.Hash
+	// hospitalKey is hospital's key, for what the hospital signs.
+	hospitalKey *ecdsa.PrivateKey
+	coord       *contracts.Account
+	studyID     uint64
+	purpose     common.Hash
 }
 
 func newConsentChain(t *testing.T) *consentChain {
@@ -38,7 +40,7 @@ func newConsentChain(t *testing.T) *consentChain {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	t.Cleanup(cancel)
 	hk, ck := mustKey(t), mustKey(t)
-	f := &consentChain{ctx: ctx, hospital: contracts.NewAccount(hk), coord: contracts.NewAccount(ck), purpose: crypto.Keccak256Hash([]byte("consent test purpose"))}
+	f := &consentChain{ctx: ctx, hospital: contracts.NewAccount(hk), hospitalKey: hk, coord: contracts.NewAccount(ck), purpose: crypto.Keccak256Hash([]byte("consent test purpose"))}
 	var err error
 	f.chain, err = contracts.NewSimulatedChain(f.hospital.Address(), f.coord.Address())
 	require.NoError(t, err)

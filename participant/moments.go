@@ -126,12 +126,16 @@ func (p *Participant) momentsFacts(ctx context.Context, session []byte, total ui
 // sampleBounds reads, in a study that binds sample counts to consent, the
 // sample bound on chain of each site whose signed count counts holds: the
 // most consented training records its count may claim, read as for a
-// round opened in the block that set the study's key, as the coordinator
-// reads it (contracts.MomentsBounds: the key's block is found once for all
-// the counts). It is nil in a study that does not bind samples; a count
-// whose signature does not verify is skipped, for verifyCounts to refuse.
-// The coordinator holds each count to the same bound as it comes.
-func (p *Participant) sampleBounds(ctx context.Context, counts []*cohortv1.MomentsCount) (map[common.Address]uint64, error) {
+// round opened in the block from which key, the key the moments task
+// names, has been the study's key, as the coordinator reads it from its
+// run's key (contracts.MomentsBounds: found once for all the counts). The
+// block is the chain's for that key, not one the coordinator picks, and
+// stays put if the key is set again during the run; a task whose key is no
+// longer the study's is refused, no count judged. It is nil in a study
+// that does not bind samples; a count whose signature does not verify is
+// skipped, for verifyCounts to refuse. The coordinator holds each count
+// to the same bound as it comes.
+func (p *Participant) sampleBounds(ctx context.Context, key common.Hash, counts []*cohortv1.MomentsCount) (map[common.Address]uint64, error) {
 	binds, err := p.ledger.SamplesBound(ctx, p.cfg.StudyID)
 	if err != nil {
 		return nil, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
@@ -139,7 +143,7 @@ func (p *Participant) sampleBounds(ctx context.Context, counts []*cohortv1.Momen
 	if !binds {
 		return nil, nil
 	}
-	momentsBounds, err := p.ledger.MomentsBounds(ctx, p.cfg.StudyID)
+	momentsBounds, err := p.ledger.MomentsBounds(ctx, p.cfg.StudyID, key)
 	if err != nil {
 		return nil, fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 	}
@@ -185,7 +189,7 @@ func (p *Participant) encryptMoments(ctx context.Context, t *cohortv1.MomentsTas
 	if err := p.ensurePublicKey(ctx, common.BytesToHash(t.GetPublicKeyHash())); err != nil {
 		return err
 	}
-	bounds, err := p.sampleBounds(ctx, t.GetCounts())
+	bounds, err := p.sampleBounds(ctx, common.BytesToHash(t.GetPublicKeyHash()), t.GetCounts())
 	if err != nil {
 		return err
 	}

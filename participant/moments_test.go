@@ -357,3 +357,58 @@ func TestRunStopsOnStandardisationMismatch(t *testing.T) {
 	require.ErrorIs(t, err, ErrStandardisation)
 	require.ErrorContains(t, err, `the study uses "pooled" standardisation, h2 is configured for "site"; set its standardise option to "pooled"`)
 }
+
+// A hospital reads the moments bounds it holds the counts to from the key
+// the moments task names, as the coordinator does from its run's key, and
+// no longer at the study's latest PublicKeySet: the key set again during
+// the run moved that block, and an honest count of three (a patient
+// revoking after it, the key set again after midnight) was refused, its
+// hospital named as the inflator. The same key set again now leaves the
+// bound at three; a task naming a key the study replaced since, as a
+// hostile coordinator might to pick an older block, is refused with no
+// count judged.
+func TestSampleBoundsAreReadFromTheTasksKey(t *testing.T) {
+	f := newConsentChain(t)
+	id, _, err := f.ledger.CreateStudy(f.ctx, f.hospital, contracts.StudyParams{
+		SpecHash: common.Hash{1}, Purpose: f.purpose, Rounds: 5, MinParticipants: 1, Threshold: 1,
+		StrikeLimit: 3, ReferenceCommitment: common.Hash{2}, Coordinator: f.coord.Address(), BindSamples: true,
+	})
+	require.NoError(t, err)
+	_, err = f.ledger.JoinStudy(f.ctx, f.hospital, id)
+	require.NoError(t, err)
+	require.NoError(t, f.ledger.OpenSampleCounts(f.ctx, f.hospital, id))
+	patients := []*ecdsa.PrivateKey{mustKey(t), mustKey(t), mustKey(t)}
+	for _, k := range patients {
+		f.relay(t, k, contracts.ConsentScope{StudyID: id}, true, time.Now().Add(365*24*time.Hour))
+	}
+	key := common.Hash{7}
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, key)
+	require.NoError(t, err)
+	session := []byte("session")
+	signed, err := auth.Sign(f.hospitalKey, id, 0, auth.KindMomentsCount, auth.MomentsCountContent(session, 3))
+	require.NoError(t, err)
+	counts := []*cohortv1.MomentsCount{{StudyId: id, Session: session, Count: 3, Auth: signed}}
+
+	f.relay(t, patients[0], contracts.ConsentScope{StudyID: id}, false, time.Time{})
+	now, err := f.chain.HeadTime(f.ctx)
+	require.NoError(t, err)
+	now = now.UTC()
+	require.NoError(t, f.chain.AdvanceTime(now.Truncate(24*time.Hour).Add(24*time.Hour+time.Second).Sub(now)))
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, key)
+	require.NoError(t, err, "the same key set again, after midnight")
+
+	p := quietParticipant(f, records.Site{}, ConsentChain, t.TempDir())
+	p.cfg.StudyID, p.studyID = id, id
+	bounds, err := p.sampleBounds(f.ctx, key, counts)
+	require.NoError(t, err)
+	assert.Equal(t, map[common.Address]uint64{f.hospital.Address(): 3}, bounds, "the honest count of three is within its bound")
+
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, common.Hash{8})
+	require.NoError(t, err)
+	_, err = p.sampleBounds(f.ctx, key, counts)
+	require.ErrorIs(t, err, contracts.ErrPublicKeyChanged, "a task under a key the study replaced")
+	assert.NotErrorIs(t, err, ErrBadStandardiser, "no count judged, no hospital named")
+	bounds, err = p.sampleBounds(f.ctx, common.Hash{8}, counts)
+	require.NoError(t, err)
+	assert.Equal(t, map[common.Address]uint64{f.hospital.Address(): 2}, bounds, "a run under the new key: the revocation of the day before is not added back")
+}
