@@ -251,7 +251,7 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func(free []
 	if err := p.closeFile(); err != nil {
 		return 0, fmt.Errorf("coordinator: store blob %s: %w", want.Hex(), err)
 	}
-	if err := s.recordRound(want, false); err != nil {
+	if err := s.recordRound(want); err != nil {
 		return 0, err
 	}
 	if err := os.Rename(s.partialPath(want), s.path(want)); err != nil {
@@ -284,7 +284,7 @@ func (s *Store) storedWhole(want common.Hash, check func(data []byte, decoded *a
 			return 0, true, err
 		}
 	}
-	if err := s.recordRound(want, false); err != nil {
+	if err := s.recordRound(want); err != nil {
 		return 0, true, err
 	}
 	return uint64(len(data)), true, nil

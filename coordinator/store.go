@@ -68,7 +68,7 @@ func OpenStore(dir string) (*Store, error) {
 func (s *Store) Put(data []byte) (common.Hash, error) {
 	h := blobHash(data)
 	path := s.path(h)
-	if err := s.recordRound(h, true); err != nil {
+	if err := s.recordRound(h); err != nil {
 		return common.Hash{}, err
 	}
 	if _, err := os.Stat(path); err == nil {
@@ -168,11 +168,12 @@ func (s *Store) RoundOf(h common.Hash) (uint32, bool) {
 
 // recordRound records the store's round for h unless one is recorded
 // already: the first store of a blob wins, so storing the same bytes again
-// later never moves them to a later round. It is made durable now (sync)
-// or by the next Sync.
-func (s *Store) recordRound(h common.Hash, sync bool) error {
-	path := s.roundPath(h)
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+// later never moves them to a later round. The record is not synced: a
+// crash that loses it (or tears it, which reads as none) only refuses the
+// blob to past participants, until it is stored again and recorded as of
+// the round then, never an earlier one.
+func (s *Store) recordRound(h common.Hash) error {
+	f, err := os.OpenFile(s.roundPath(h), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if errors.Is(err, fs.ErrExist) {
 		return nil
 	}
@@ -180,17 +181,11 @@ func (s *Store) recordRound(h common.Hash, sync bool) error {
 		return fmt.Errorf("coordinator: record the round of blob %s: %w", h.Hex(), err)
 	}
 	_, err = f.Write(strconv.AppendUint(nil, uint64(s.round.Load()), 10))
-	if err == nil && sync {
-		err = f.Sync()
-	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return fmt.Errorf("coordinator: record the round of blob %s: %w", h.Hex(), err)
-	}
-	if !sync {
-		s.received(path)
 	}
 	return nil
 }

@@ -365,7 +365,7 @@ func TestReceiveReplacesABlobTornByACrash(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, data, stored)
 
-	assert.Equal(t, map[string]bool{s.path(h): true, s.roundPath(h): true}, s.unsynced, "received with its round, durable at the next Sync")
+	assert.Len(t, s.unsynced, 1, "received, durable at the next Sync")
 	require.NoError(t, s.Sync())
 	assert.Empty(t, s.unsynced)
 	require.NoError(t, s.Sync(), "nothing to sync")
