@@ -377,9 +377,11 @@ func TestRemovedParticipantsRefusalsCostBoundedChainReads(t *testing.T) {
 		_, err := readBlob(t, f, left.client, signedRead(t, left.key, left, f.studyID, aggregate))
 		return err
 	}
+	reads, queries := lag.Reads(), lag.LogQueries()
 	err = refused()
 	require.Equal(t, codes.PermissionDenied, status.Code(err), "%v", err)
 	require.Contains(t, err.Error(), "removed from study")
+	t.Logf("the first refusal: %d chain reads, %d of them log queries (its standing, its removal, the published set)", lag.Reads()-reads, lag.LogQueries()-queries)
 	before := lag.Reads()
 	for range 50 {
 		require.Equal(t, codes.PermissionDenied, status.Code(refused()))
