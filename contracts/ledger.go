@@ -915,6 +915,65 @@ func (l *Ledger) DeparturesAfter(ctx context.Context, studyID uint64, block uint
 	return out, nil
 }
 
+// RemovedIn tells whether member is a past participant of the study and,
+// if so, the round it was removed in: the last round opened before the
+// block in which it last stopped taking part (it left, a member vote
+// excluded it, or strikes suspended it), 0 if that was before round 1.
+// removed is false for a member taking part now (joined, neither left nor
+// suspended, or joined again or reinstated since) and for one that never
+// joined. Two log queries from the study's creation: the member's joins,
+// departures, suspensions and reinstatements, and the study's round
+// openings.
+func (l *Ledger) RemovedIn(ctx context.Context, studyID uint64, member common.Address) (round uint32, removed bool, err error) {
+	wrap := func(err error) error {
+		return fmt.Errorf("reading when %s was removed from study %d: %w", member, studyID, err)
+	}
+	module, err := l.studyModule(ctx, studyID)
+	if err != nil {
+		return 0, false, wrap(err)
+	}
+	ev := l.abi.Events
+	joinedID, leftID := ev[cohortsol.StudiesStudyJoinedEventName].ID, ev[cohortsol.StudiesStudyLeftEventName].ID
+	suspendedID, reinstatedID := ev[cohortsol.StudiesParticipantSuspendedEventName].ID, ev[cohortsol.StudiesParticipantReinstatedEventName].ID
+	q := l.studyEventQuery(module, cohortsol.StudiesStudyJoinedEventName, studyID, common.BytesToHash(member.Bytes()))
+	q.Topics[0] = []common.Hash{joinedID, leftID, suspendedID, reinstatedID}
+	logs, err := l.studyLogs(ctx, studyID, q)
+	if err != nil {
+		return 0, false, wrap(err)
+	}
+	var joined, left, suspended bool
+	var since uint64 // the block it last stopped taking part in
+	for _, lg := range logs {
+		was := joined && !left && !suspended
+		switch lg.Topics[0] {
+		case joinedID:
+			joined, left = true, false
+		case leftID:
+			left = true
+		case suspendedID:
+			suspended = true
+		case reinstatedID:
+			suspended = false
+		}
+		if was && (left || suspended) {
+			since = lg.BlockNumber
+		}
+	}
+	if !joined || (!left && !suspended) {
+		return 0, false, nil
+	}
+	opened, err := l.studyEvents(ctx, cohortsol.StudiesRoundOpenedEventName, studyID)
+	if err != nil {
+		return 0, false, wrap(err)
+	}
+	for _, lg := range opened {
+		if lg.BlockNumber < since && len(lg.Topics) > 2 {
+			round = max(round, uint32(new(big.Int).SetBytes(lg.Topics[2].Bytes()).Uint64()))
+		}
+	}
+	return round, true, nil
+}
+
 // IsParticipant reports whether the address is a current participant of
 // the study (joined and not left).
 func (l *Ledger) IsParticipant(ctx context.Context, studyID uint64, address common.Address) (bool, error) {

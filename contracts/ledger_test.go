@@ -598,6 +598,70 @@ func TestLeaveAndExcludeBetweenRounds(t *testing.T) {
 	assert.Empty(t, after)
 }
 
+// TestRemovedIn: a past participant's removal round is the last round
+// opened before the block that removed it (0 before round 1), whatever
+// rounds open after; one that joined again takes part, and its next leave
+// removes it anew.
+func TestRemovedIn(t *testing.T) {
+	f := newFixture(t, 4)
+	p := f.params()
+	p.Rounds = 4
+	id := f.studyWith(t, 3, p)
+	m := f.members[2]
+	removedIn := func(t *testing.T, who common.Address) (uint32, bool) {
+		t.Helper()
+		round, removed, err := f.ledger.RemovedIn(f.ctx, id, who)
+		require.NoError(t, err)
+		return round, removed
+	}
+	deadline := time.Now().Add(time.Hour)
+	roundPasses := func(t *testing.T, r uint32) {
+		t.Helper()
+		_, err := f.ledger.OpenRound(f.ctx, f.coord, id, r, hash("model"), deadline)
+		require.NoError(t, err)
+		require.NoError(t, f.chain.AdvanceTime(3*time.Hour))
+		deadline = deadline.Add(3 * time.Hour)
+		_, err = f.ledger.AbandonRound(f.ctx, f.coord, id, r)
+		require.NoError(t, err)
+	}
+	join := func(t *testing.T) {
+		t.Helper()
+		_, err := f.ledger.JoinStudy(f.ctx, m, id)
+		require.NoError(t, err)
+	}
+	leave := func(t *testing.T) {
+		t.Helper()
+		_, err := f.ledger.LeaveStudy(f.ctx, m, id)
+		require.NoError(t, err)
+	}
+
+	_, removed := removedIn(t, f.members[3].Address())
+	assert.False(t, removed, "never joined")
+	_, removed = removedIn(t, f.members[0].Address())
+	assert.False(t, removed, "takes part")
+	leave(t)
+	round, removed := removedIn(t, m.Address())
+	assert.True(t, removed)
+	assert.Zero(t, round, "left before round 1")
+	join(t)
+	_, removed = removedIn(t, m.Address())
+	assert.False(t, removed, "joined again")
+
+	f.setKey(t, id)
+	roundPasses(t, 1)
+	leave(t)
+	roundPasses(t, 2)
+	round, removed = removedIn(t, m.Address())
+	assert.True(t, removed)
+	assert.Equal(t, uint32(1), round, "left after round 1; round 2 opened after")
+	join(t)
+	roundPasses(t, 3)
+	leave(t)
+	round, removed = removedIn(t, m.Address())
+	assert.True(t, removed)
+	assert.Equal(t, uint32(3), round, "joined again before round 3, left after it")
+}
+
 func stripBlocks(ds []contracts.Departure) []contracts.Departure {
 	out := make([]contracts.Departure, len(ds))
 	for i, d := range ds {

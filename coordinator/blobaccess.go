@@ -24,20 +24,43 @@ import (
 //     signed or not: researchers and members take models out of the study
 //     (`cohort model get`), and a hospital fetches the recipe before it
 //     has joined;
-//   - every other blob (updates, aggregates, score sets, keys, re-sharing
-//     pieces) goes only to a request signed by the study's owner or by
-//     one of its participants, current or past (joined once: suspended,
-//     left and excluded members included), with the signature bound to
-//     the TLS certificate the request comes over.
+//   - every other blob (updates, aggregates, score sets, keys; re-sharing
+//     pieces are not blobs, GetBlob serves none) goes only to a request
+//     signed by the study's owner or by
+//     one of its current participants, with the signature bound to the
+//     TLS certificate the request comes over; and to a past participant
+//     (suspended, left or excluded) only the blobs of the rounds it could
+//     take part in: those the store recorded as first stored in the round
+//     it was removed in or an earlier one (Store.RoundOf; the coordinator
+//     enters a round before anything is made for it, its re-sharing
+//     included, and the chain's removal round is the last round opened
+//     before the block that removed it, Ledger.RemovedIn). It keeps the
+//     blobs of its last round, for an audit and its own late work, and is
+//     refused those of later rounds: a hospital suspended as malicious no
+//     longer receives everyone's ciphertexts and aggregates of the rounds
+//     that go on without it. A blob with no round recorded (stored before
+//     2026-12-07, or its record lost to a crash) is refused to past
+//     participants.
 //
-// Both answers only grow (an owner and a past participant stay so, a
-// recorded model stays recorded), so they are kept once seen on chain.
-// The published set is read again only once the chain has a block after
-// the last read (moved): any consortium certificate may ask for any hash,
-// unsigned, and a hash not published at a block stays so until the next.
+// The owner is kept once seen on chain. A current participant is kept as
+// such until the chain has a block after the read; after that it still
+// reads, without a chain read, the blobs of rounds up to the study's round
+// at the read (were it removed since, it was in that round or a later
+// one), and a blob of a later round reads the chain again, at most once a
+// block. A past participant's removal round is kept likewise; it is read
+// again (it may have joined again or been reinstated) only once the chain
+// has a block after the read, and then through the per-certificate limit
+// (allow) as for an unknown signer, so a refused one costs no unbounded
+// chain reads.
+//
+// The published set only grows (a recorded model stays recorded), so it is
+// kept once seen on chain. It is read again only once the chain has a
+// block after the last read (moved): any consortium certificate may ask
+// for any hash, unsigned, and a hash not published at a block stays so
+// until the next.
 type blobReaders struct {
 	mu        sync.Mutex
-	readers   map[common.Address]bool // owner and participants, seen on chain
+	standings map[common.Address]standing // owner and participants, as last read on chain
 	published map[common.Hash]bool
 	// refreshing is held while the chain is read for published blobs
 	// (refresh), which alone writes scanned and moved.
@@ -53,6 +76,48 @@ type blobReaders struct {
 	written atomic.Bool
 }
 
+// standing is what the chain said of a signer of blob reads that owns the
+// study or joined it.
+type standing struct {
+	owner   bool
+	removed bool // a past participant; neither: a current one
+	// through is the last round whose blobs it reads whatever the chain
+	// says since: a past participant's removal round, or the study's
+	// round when a current participant was read.
+	through uint32
+	// moved is closed once the chain has a block after the read: until
+	// then a current participant reads every blob, and a past one's
+	// refusal stands without a chain read.
+	moved <-chan struct{}
+}
+
+// fresh reports whether the chain has no block since st was read.
+func (st standing) fresh() bool {
+	select {
+	case <-st.moved:
+		return false
+	default:
+		return true
+	}
+}
+
+// beyond returns the blobs in hashes that st may not read whatever the
+// chain says since: none for the owner and a current participant read at
+// the chain's latest block, else those the store recorded for a round
+// after st.through or for none.
+func (st standing) beyond(store *Store, hashes []common.Hash) []common.Hash {
+	if st.owner || (!st.removed && st.fresh()) {
+		return nil
+	}
+	var out []common.Hash
+	for _, h := range hashes {
+		if round, ok := store.RoundOf(h); !ok || round > st.through {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
 // recorded notes that this coordinator has written a round's model to
 // the chain: the next look for an unknown blob reads the chain again.
 func (r *blobReaders) recorded() { r.written.Store(true) }
@@ -66,36 +131,51 @@ func (s *server) authorise(ctx context.Context, study uint64, signed *cohortv1.S
 		return toStatus(fmt.Errorf("%w: this coordinator serves study %d's blobs only, and the request names study %d; name study %d (study_id), or ask the coordinator of study %d",
 			ErrNotParticipant, c.cfg.StudyID, study, c.cfg.StudyID, study))
 	}
-	if signed != nil {
-		fp, err := peerFingerprint(ctx)
-		if err != nil {
-			return status.Error(codes.Unauthenticated, err.Error())
+	if signed == nil {
+		if err := c.readers.allPublished(ctx, c, hashes); err != nil {
+			return toStatus(fmt.Errorf("%w: %v; sign the request (auth.%s) with the key of the study's owner or of one of its participants", ErrNotParticipant, err, kindName(kind)))
 		}
-		reader, err := auth.Verify(signed, study, 0, kind, content(fp))
-		if err != nil {
-			return toStatus(fmt.Errorf("%w (a %s request is signed over the blob and the fingerprint of the TLS certificate it comes over)", err, kind))
-		}
-		ok := c.readers.known(reader)
-		if !ok {
-			if err := c.allow(ctx, fmt.Sprintf("a read signed by %s, not yet known as the owner or a participant of study %d,", reader.Hex(), study)); err != nil {
+		return nil
+	}
+	fp, err := peerFingerprint(ctx)
+	if err != nil {
+		return status.Error(codes.Unauthenticated, err.Error())
+	}
+	reader, err := auth.Verify(signed, study, 0, kind, content(fp))
+	if err != nil {
+		return toStatus(fmt.Errorf("%w (a %s request is signed over the blob and the fingerprint of the TLS certificate it comes over)", err, kind))
+	}
+	st, known := c.readers.standing(reader)
+	beyond := st.beyond(c.store, hashes)
+	if known && beyond == nil {
+		return nil
+	}
+	if !known || !st.removed || !st.fresh() {
+		// A current participant reads the chain again at most once a
+		// block (its standing is kept until then); anyone else pays the
+		// per-certificate bucket.
+		if !known || st.removed {
+			if err := c.allow(ctx, fmt.Sprintf("a read signed by %s, not known as the owner or a current participant of study %d,", reader.Hex(), study)); err != nil {
 				return err
 			}
-			ok, err = c.readers.mayRead(ctx, c, reader)
 		}
-		if err != nil {
+		if st, known, err = c.readers.read(ctx, c, reader); err != nil {
 			return status.Errorf(codes.Unavailable, "coordinator: check on chain who may read study %d's blobs: %v", study, err)
 		}
-		if ok {
+		if beyond = st.beyond(c.store, hashes); known && beyond == nil {
 			return nil
 		}
+	}
+	if !known {
 		if err := c.readers.allPublished(ctx, c, hashes); err != nil {
 			return toStatus(fmt.Errorf("%w: %s is neither the owner of study %d nor one of its participants, current or past; %v; its other blobs go to its owner and participants only (join the study on chain to read them)",
 				ErrNotParticipant, reader.Hex(), study, err))
 		}
 		return nil
 	}
-	if err := c.readers.allPublished(ctx, c, hashes); err != nil {
-		return toStatus(fmt.Errorf("%w: %v; sign the request (auth.%s) with the key of the study's owner or of one of its participants", ErrNotParticipant, err, kindName(kind)))
+	if err := c.readers.allPublished(ctx, c, beyond); err != nil {
+		return toStatus(fmt.Errorf("%w: %s was removed from study %d in round %d (it left, was excluded or was suspended), and %v; the blobs of rounds after round %d go to the study's owner and current participants only (a past participant reads those of the rounds up to its removal, and the published ones)",
+			ErrNotParticipant, reader.Hex(), study, st.through, err, st.through))
 	}
 	return nil
 }
@@ -108,40 +188,56 @@ func kindName(kind string) string {
 	return "KindBlobRead"
 }
 
-// known reports whether addr is known, without reading the chain, to own
-// the study or to have joined it.
-func (r *blobReaders) known(addr common.Address) bool {
+// standing returns what the chain last said of addr, if it owns the study
+// or joined it.
+func (r *blobReaders) standing(addr common.Address) (standing, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.readers[addr]
+	st, ok := r.standings[addr]
+	return st, ok
 }
 
-// mayRead reports whether addr owns the study or ever joined it.
-func (r *blobReaders) mayRead(ctx context.Context, c *Coordinator, addr common.Address) (bool, error) {
-	if r.known(addr) {
-		return true, nil
-	}
-	p, err := c.ledger.Participant(ctx, c.cfg.StudyID, addr)
+// read reads on chain whether addr owns the study or joined it (known),
+// and its standing, which it keeps. The study (its owner, its round) is
+// read before the participant: a participant current at the second read
+// was current after that round opened, so were it removed later, it was
+// in that round or a later one.
+func (r *blobReaders) read(ctx context.Context, c *Coordinator, addr common.Address) (st standing, known bool, err error) {
+	st.moved = c.ledger.NextHead() // before the reads: a block during them is read next time
+	study, err := c.ledger.Study(ctx, c.cfg.StudyID)
 	if err != nil {
-		return false, err
+		return standing{}, false, err
 	}
-	ok := p.Index != 0
-	if !ok {
-		st, err := c.ledger.Study(ctx, c.cfg.StudyID)
+	if study.Owner == addr {
+		st.owner = true
+	} else {
+		p, err := c.ledger.Participant(ctx, c.cfg.StudyID, addr)
 		if err != nil {
-			return false, err
+			return standing{}, false, err
 		}
-		ok = st.Owner == addr
-	}
-	if ok {
-		r.mu.Lock()
-		if r.readers == nil {
-			r.readers = make(map[common.Address]bool)
+		if p.Index == 0 {
+			return standing{}, false, nil
 		}
-		r.readers[addr] = true
-		r.mu.Unlock()
+		st.through = study.CurrentRound
+		if p.Left || p.Suspended {
+			round, removed, err := c.ledger.RemovedIn(ctx, c.cfg.StudyID, addr)
+			if err != nil {
+				return standing{}, false, err
+			}
+			// Not removed by the logs: it joined again or was
+			// reinstated after the read, and takes part.
+			if removed {
+				st.removed, st.through = true, round
+			}
+		}
 	}
-	return ok, nil
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.standings == nil {
+		r.standings = make(map[common.Address]standing)
+	}
+	r.standings[addr] = st
+	return st, true, nil
 }
 
 // allPublished returns nil if every blob in hashes is published, or an

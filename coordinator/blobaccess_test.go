@@ -3,12 +3,14 @@ package coordinator
 import (
 	"crypto/ecdsa"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc/codes"
@@ -121,11 +123,7 @@ func TestOutsiderCannotReadTheStudysBlobs(t *testing.T) {
 	// Round 1 ends (abandoned), h4 leaves the study between rounds, and
 	// round 2 opens from a model the chain records.
 	gone := f.hospitals[3]
-	require.NoError(t, f.chain.AdvanceTime(2*time.Hour)) // past round 1's deadline and grace
-	_, err = f.ledger.AbandonRound(f.ctx, f.coordAcct, f.studyID, 1)
-	require.NoError(t, err)
-	_, err = f.ledger.LeaveStudy(f.ctx, gone.account, f.studyID)
-	require.NoError(t, err)
+	f.endRound1(t, gone)
 	model, err := f.coord.store.Put([]byte("round 2's global model"))
 	require.NoError(t, err)
 	_, err = f.ledger.OpenRound(f.ctx, f.coordAcct, f.studyID, 2, model, time.Now().Add(4*time.Hour))
@@ -259,4 +257,146 @@ func TestStoreHoldsOneStudysBlobs(t *testing.T) {
 	cfg.StudyID--
 	_, err = New(cfg, f.ledger, f.coordAcct, f.scheme, f.coord.store, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	require.NoError(t, err, "its own study's coordinator, restarted")
+}
+
+// endRound1 abandons round 1 past its deadline and grace, so that no
+// round is open, and has each of leavers leave the study.
+func (f *fixture) endRound1(t *testing.T, leavers ...*hospital) {
+	t.Helper()
+	require.NoError(t, f.chain.AdvanceTime(2*time.Hour))
+	_, err := f.ledger.AbandonRound(f.ctx, f.coordAcct, f.studyID, 1)
+	require.NoError(t, err)
+	for _, h := range leavers {
+		_, err = f.ledger.LeaveStudy(f.ctx, h.account, f.studyID)
+		require.NoError(t, err)
+	}
+}
+
+// suspend has round 1's scores flag h and two participants endorse them:
+// one strike, the fixture's limit, so the chain suspends h.
+func (f *fixture) suspend(t *testing.T, h *hospital) {
+	t.Helper()
+	_, err := f.ledger.RecordScores(f.ctx, f.coordAcct, f.studyID, 1, []contracts.Score{{Member: h.addr(), Score: -1, Flagged: true}})
+	require.NoError(t, err)
+	round, err := f.ledger.Round(f.ctx, f.studyID, 1)
+	require.NoError(t, err)
+	domain, err := f.ledger.CommitDomain(f.ctx, f.studyID)
+	require.NoError(t, err)
+	endorsements := map[common.Address][]byte{}
+	for _, e := range f.hospitals[:2] {
+		endorsements[e.addr()], err = contracts.SignEndorsement(e.key, domain, f.studyID, 1, round.ScoresHash)
+		require.NoError(t, err)
+	}
+	_, err = f.ledger.ConfirmStrikes(f.ctx, f.coordAcct, f.studyID, 1, []common.Address{h.addr()}, endorsements)
+	require.NoError(t, err)
+	st, err := f.ledger.Participant(f.ctx, f.studyID, h.addr())
+	require.NoError(t, err)
+	require.True(t, st.Suspended)
+}
+
+// A hospital removed from the study, one suspended for a flagged update
+// in round 1 and one that left after it, asks with correctly signed
+// requests for another hospital's update of round 2, which opened after
+// its removal. Before, a past participant read every blob of the study
+// forever, those of rounds it no longer took part in included; now it is
+// refused, told it was removed in round 1 (though the coordinator knew it
+// as a current participant from a read in round 1), while it still reads round 1's
+// blobs (an audit, its own late work), a current participant and the
+// owner read round 2's, and any consortium certificate round 2's model.
+func TestRemovedParticipantCannotReadLaterRoundsBlobs(t *testing.T) {
+	f := newFixture(t)
+	h1, h2, left, suspended := f.hospitals[0], f.hospitals[1], f.hospitals[2], f.hospitals[3]
+	outsider := f.admitOutsider(t)
+	f.coord.store.EnterRound(1) // as the coordinator does before each round
+	first := f.update(t, h1)
+	f.commit(t, h1, first)
+	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 1, aggregation.ContentHash(first), uint64(len(first)), first, 1<<20))
+	for _, h := range []*hospital{left, suspended} { // known as current participants from now
+		_, err := readBlob(t, f, h.client, signedRead(t, h.key, h, f.studyID, aggregation.ContentHash(first)))
+		require.NoError(t, err, "a participant reads round 1's update")
+	}
+	f.suspend(t, suspended)
+	f.endRound1(t, left)
+
+	// Round 2 opens, and h1 uploads its update for it.
+	f.coord.store.EnterRound(2)
+	model, err := f.coord.store.Put([]byte("round 2's global model"))
+	require.NoError(t, err)
+	_, err = f.ledger.OpenRound(f.ctx, f.coordAcct, f.studyID, 2, model, time.Now().Add(4*time.Hour))
+	require.NoError(t, err)
+	f.install(newTrainStep(f.studyID, &cohortv1.TrainTask{StudyId: f.studyID, Round: 2}, []common.Address{h1.addr(), h2.addr()}, testMaxUpdate, f.coord.numParams, f.coord.summer, contracts.CommitDomain{}))
+	second := f.updateFor(t, h1.sk, aggregation.TrainContext(f.studyID, 2))
+	secondHash := aggregation.ContentHash(second)
+	_, err = f.ledger.CommitUpdate(f.ctx, h1.account, f.studyID, 2, contracts.Commitment{CiphertextHash: secondHash, Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids"))})
+	require.NoError(t, err)
+	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 2, secondHash, uint64(len(second)), second, 1<<20))
+
+	for _, removed := range []*hospital{left, suspended} {
+		_, err := readBlob(t, f, removed.client, signedRead(t, removed.key, removed, f.studyID, secondHash))
+		require.Error(t, err, "%s reads round 2's update", removed.addr().Hex())
+		assert.Equal(t, codes.PermissionDenied, status.Code(err), "%v", err)
+		for _, says := range []string{removed.addr().Hex(), fmt.Sprintf("removed from study %d in round 1", f.studyID), "rounds after round 1 go to the study's owner and current participants only"} {
+			assert.Contains(t, err.Error(), says)
+		}
+		_, err = openChunks(f, removed.client, signedChunks(t, removed.key, removed, f.studyID, secondHash))
+		assert.Equal(t, codes.PermissionDenied, status.Code(err), "chunk proofs of round 2's update: %v", err)
+
+		got, err := readBlob(t, f, removed.client, signedRead(t, removed.key, removed, f.studyID, aggregation.ContentHash(first)))
+		require.NoError(t, err, "%s reads round 1's update", removed.addr().Hex())
+		assert.Equal(t, first, got)
+	}
+	for _, reader := range []struct {
+		name string
+		key  *ecdsa.PrivateKey
+	}{{"a current participant", h2.key}, {"the study's owner", f.researcherKey}} {
+		got, err := readBlob(t, f, h2.client, signedRead(t, reader.key, h2, f.studyID, secondHash))
+		require.NoError(t, err, reader.name)
+		assert.Equal(t, second, got, reader.name)
+	}
+	got, err := readBlob(t, f, outsider.client, &cohortv1.BlobRequest{Hash: model.Bytes(), StudyId: f.studyID})
+	require.NoError(t, err, "round 2's model is published")
+	assert.Equal(t, "round 2's global model", string(got))
+}
+
+// A removed participant asks again and again for a blob of a round after
+// its removal: while the chain stands still its refusal costs no chain
+// read, and once the chain moves each new look goes through its
+// certificate's bucket (caller_limit), as an unknown signer's does.
+func TestRemovedParticipantsRefusalsCostBoundedChainReads(t *testing.T) {
+	f := newFixture(t)
+	left := f.hospitals[3]
+	f.endRound1(t, left)
+	f.coord.store.EnterRound(2)
+	aggregate, err := f.coord.store.Put([]byte("round 2's aggregate"))
+	require.NoError(t, err)
+	const burst = 2
+	f.coord.cfg.CallerLimit = CallerLimit{PerSecond: 1e-6, Burst: burst} // no token comes back during the test
+	view, lag := f.countChainReads(t)
+
+	refused := func() error {
+		_, err := readBlob(t, f, left.client, signedRead(t, left.key, left, f.studyID, aggregate))
+		return err
+	}
+	reads, queries := lag.Reads(), lag.LogQueries()
+	err = refused()
+	require.Equal(t, codes.PermissionDenied, status.Code(err), "%v", err)
+	require.Contains(t, err.Error(), "removed from study")
+	t.Logf("the first refusal: %d chain reads, %d of them log queries (its standing, its removal, the published set)", lag.Reads()-reads, lag.LogQueries()-queries)
+	before := lag.Reads()
+	for range 50 {
+		require.Equal(t, codes.PermissionDenied, status.Code(refused()))
+	}
+	assert.Zero(t, lag.Reads()-before, "chain reads for 50 refused reads while the chain stood still")
+
+	for i := range burst {
+		moved := view.NextHead()
+		require.NoError(t, f.chain.AdvanceTime(time.Second))
+		<-moved
+		err := refused()
+		if i < burst-1 {
+			require.Equal(t, codes.PermissionDenied, status.Code(err), "%v", err)
+		} else {
+			require.Equal(t, codes.ResourceExhausted, status.Code(err), "the bucket's %d tokens are spent: %v", burst, err)
+		}
+	}
 }

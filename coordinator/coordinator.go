@@ -474,6 +474,11 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	}
 	c.restoreAbsent()
 	defer c.stopped.Store(true)
+	// Blobs are recorded with the round they are made for, which decides
+	// which past participants may read them (blobReaders): the key and
+	// the moments before round 1 are of round 0, and a resumed study's
+	// of the chain's round.
+	c.store.EnterRound(study.CurrentRound)
 	if h := study.RobustPolicyHash; c.policy != nil && h != (common.Hash{}) && h != c.policy.Hash() {
 		return nil, fmt.Errorf("coordinator: the chain records robust policy %s for study %d, this coordinator's is %s (robust rule version %d); configure the study's robust policy and run the release the study was created with", h.Hex(), c.cfg.StudyID, c.policy.Hash().Hex(), aggregation.RobustRuleVersion)
 	}
@@ -590,6 +595,10 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	}
 	for r := first; r <= uint32(c.cfg.Rounds); r++ {
 		resume := resumeOpen && r == first
+		// Before the enrolment window and the re-sharing: a participant
+		// that leaves between rounds must not read the shares dealt
+		// without it.
+		c.store.EnterRound(r)
 		if !resume {
 			if r > 1 {
 				if err := c.enrolmentWindow(ctx, r); err != nil {

@@ -251,6 +251,9 @@ func (s *Store) Receive(want common.Hash, size, offset uint64, next func(free []
 	if err := p.closeFile(); err != nil {
 		return 0, fmt.Errorf("coordinator: store blob %s: %w", want.Hex(), err)
 	}
+	if err := s.recordRound(want); err != nil {
+		return 0, err
+	}
 	if err := os.Rename(s.partialPath(want), s.path(want)); err != nil {
 		return 0, fmt.Errorf("coordinator: store blob %s: %w", want.Hex(), err)
 	}
@@ -280,6 +283,9 @@ func (s *Store) storedWhole(want common.Hash, check func(data []byte, decoded *a
 		if err := check(data, nil); err != nil {
 			return 0, true, err
 		}
+	}
+	if err := s.recordRound(want); err != nil {
+		return 0, true, err
 	}
 	return uint64(len(data)), true, nil
 }

@@ -588,27 +588,10 @@ func TestSuspendedParticipantIsRefused(t *testing.T) {
 	f.commit(t, h1, good)
 	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 1, aggregation.ContentHash(good), uint64(len(good)), good, 1<<20))
 
-	// Round 1's scores flag h4 and two participants endorse them: one
-	// strike, the fixture's limit.
-	_, err := f.ledger.RecordScores(f.ctx, f.coordAcct, f.studyID, 1, []contracts.Score{{Member: h4.addr(), Score: -1, Flagged: true}})
-	require.NoError(t, err)
-	round, err := f.ledger.Round(f.ctx, f.studyID, 1)
-	require.NoError(t, err)
-	domain, err := f.ledger.CommitDomain(f.ctx, f.studyID)
-	require.NoError(t, err)
-	endorsements := map[common.Address][]byte{}
-	for _, h := range f.hospitals[:2] {
-		endorsements[h.addr()], err = contracts.SignEndorsement(h.key, domain, f.studyID, 1, round.ScoresHash)
-		require.NoError(t, err)
-	}
-	_, err = f.ledger.ConfirmStrikes(f.ctx, f.coordAcct, f.studyID, 1, []common.Address{h4.addr()}, endorsements)
-	require.NoError(t, err)
-	st, err := f.ledger.Participant(f.ctx, f.studyID, h4.addr())
-	require.NoError(t, err)
-	require.True(t, st.Suspended)
+	f.suspend(t, h4)
 
 	data := f.update(t, h4)
-	_, err = f.ledger.CommitUpdate(f.ctx, h4.account, f.studyID, 1, contracts.Commitment{
+	_, err := f.ledger.CommitUpdate(f.ctx, h4.account, f.studyID, 1, contracts.Commitment{
 		CiphertextHash: aggregation.ContentHash(data), Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids")),
 	})
 	require.ErrorIs(t, err, contracts.ErrSuspended, "the contract refuses a suspended member's commitment")

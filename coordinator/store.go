@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/google/renameio/v2"
@@ -40,8 +41,14 @@ var ErrCorruptBlob = errors.New("coordinator: blob corrupt on disk")
 // coordinator calls before it acts on them (a blob lost or torn by a crash
 // before that is refused by Get and taken again from its sender, who keeps
 // it). It is safe for concurrent use.
+//
+// Each blob is recorded with the round it was first stored in (EnterRound,
+// RoundOf), so that a past participant of the study is served the blobs
+// of the rounds it took part in and not those of later ones
+// (blobReaders).
 type Store struct {
-	dir string
+	dir   string
+	round atomic.Uint32 // what EnterRound last set
 
 	mu       sync.Mutex
 	unsynced map[string]bool // blobs received since the last Sync
@@ -55,10 +62,15 @@ func OpenStore(dir string) (*Store, error) {
 	return &Store{dir: dir}, nil
 }
 
-// Put stores data and returns its hash. Storing the same bytes twice is a no-op.
+// Put stores data and returns its hash. Storing the same bytes twice is a
+// no-op, but for recording the store's round (EnterRound) for a blob
+// whose round the store does not hold.
 func (s *Store) Put(data []byte) (common.Hash, error) {
 	h := blobHash(data)
 	path := s.path(h)
+	if err := s.recordRound(h); err != nil {
+		return common.Hash{}, err
+	}
 	if _, err := os.Stat(path); err == nil {
 		return h, nil
 	}
@@ -122,6 +134,64 @@ func corruptBlob(h, got common.Hash) error {
 
 func (s *Store) path(h common.Hash) string {
 	return filepath.Join(s.dir, h.Hex()[2:])
+}
+
+// EnterRound makes r the round every blob first stored from now on
+// belongs to (RoundOf). The coordinator enters round r before it does
+// anything for it (the re-sharing before it, its enrolment window), so a
+// blob made for round r is never recorded as of an earlier round. It
+// never goes back: entering an earlier round is a no-op.
+func (s *Store) EnterRound(r uint32) {
+	for {
+		cur := s.round.Load()
+		if r <= cur || s.round.CompareAndSwap(cur, r) {
+			return
+		}
+	}
+}
+
+// RoundOf returns the round blob h was first stored in (EnterRound's, 0
+// before the first), or false when the store holds none for it: a blob
+// stored by a release before 2026-12-07, a record a crash lost or tore,
+// or a hash the store never held.
+func (s *Store) RoundOf(h common.Hash) (uint32, bool) {
+	b, err := os.ReadFile(s.roundPath(h))
+	if err != nil {
+		return 0, false
+	}
+	r, err := strconv.ParseUint(string(b), 10, 32)
+	if err != nil {
+		return 0, false
+	}
+	return uint32(r), true
+}
+
+// recordRound records the store's round for h unless one is recorded
+// already: the first store of a blob wins, so storing the same bytes again
+// later never moves them to a later round. The record is not synced: a
+// crash that loses it (or tears it, which reads as none) only refuses the
+// blob to past participants, until it is stored again and recorded as of
+// the round then, never an earlier one.
+func (s *Store) recordRound(h common.Hash) error {
+	f, err := os.OpenFile(s.roundPath(h), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("coordinator: record the round of blob %s: %w", h.Hex(), err)
+	}
+	_, err = f.Write(strconv.AppendUint(nil, uint64(s.round.Load()), 10))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("coordinator: record the round of blob %s: %w", h.Hex(), err)
+	}
+	return nil
+}
+
+func (s *Store) roundPath(h common.Hash) string {
+	return filepath.Join(s.dir, "round-"+h.Hex()[2:])
 }
 
 // Sync makes every blob received since the last Sync durable: its file and

@@ -43,6 +43,43 @@ func TestStore(t *testing.T) {
 	require.ErrorContains(t, err, "corrupt")
 }
 
+// A blob is recorded with the round the store was in when it was first
+// stored, by Put or by an upload: storing the same bytes in a later round
+// keeps the first, the store's round never goes back, and a blob the
+// store recorded no round for (a torn record, an older release's blob) has
+// none, which refuses it to past participants (blobReaders).
+func TestStoreRecordsTheRoundABlobIsFirstStoredIn(t *testing.T) {
+	s, err := OpenStore(t.TempDir())
+	require.NoError(t, err)
+	key, err := s.Put([]byte("collective key"))
+	require.NoError(t, err)
+	s.EnterRound(2)
+	update, err := s.Put([]byte("round 2's update"))
+	require.NoError(t, err)
+	uploaded := []byte("round 2's upload")
+	_, err = s.Receive(crypto.Keccak256Hash(uploaded), uint64(len(uploaded)), 0, pieces(uploaded, 4, io.EOF), nil, nil)
+	require.NoError(t, err)
+	s.EnterRound(3)
+	s.EnterRound(1) // no going back
+	_, err = s.Put([]byte("round 2's update"))
+	require.NoError(t, err)
+	later, err := s.Put([]byte("round 3's aggregate"))
+	require.NoError(t, err)
+	_, err = s.Receive(crypto.Keccak256Hash(uploaded), uint64(len(uploaded)), 0, pieces(uploaded, 4, io.EOF), nil, nil)
+	require.NoError(t, err, "the upload again, stored whole")
+
+	for h, want := range map[common.Hash]uint32{key: 0, update: 2, crypto.Keccak256Hash(uploaded): 2, later: 3} {
+		got, ok := s.RoundOf(h)
+		require.True(t, ok, "%s", h.Hex())
+		assert.Equal(t, want, got, "%s", h.Hex())
+	}
+	_, ok := s.RoundOf(crypto.Keccak256Hash([]byte("never stored")))
+	assert.False(t, ok)
+	require.NoError(t, os.WriteFile(s.roundPath(update), []byte("2x"), 0o600))
+	_, ok = s.RoundOf(update)
+	assert.False(t, ok, "a torn record is none")
+}
+
 // pieces returns a next function for Store.Receive that yields data in
 // pieces of size n and then end (io.EOF for a whole stream). Every other
 // piece that fits is written into the free space Receive offers, as the

@@ -161,9 +161,10 @@ func assertWholeNodeState(t *testing.T, dir string) {
 }
 
 // assertWholeBlobs checks a coordinator's blob store after its daemon
-// stopped: every blob hashes to its name, and nothing but blobs, kept
-// state and resumable partial uploads is there (a temporary file would be
-// a write cut short).
+// stopped: every blob hashes to its name and has the round it was first
+// stored in recorded, and nothing but blobs, their rounds, kept state and
+// resumable partial uploads is there (a temporary file would be a write
+// cut short).
 func assertWholeBlobs(t *testing.T, dir string) {
 	t.Helper()
 	store, err := coordinator.OpenStore(dir)
@@ -178,8 +179,10 @@ func assertWholeBlobs(t *testing.T, dir string) {
 		case hexName.MatchString(name):
 			_, err := store.Get(common.HexToHash(name))
 			require.NoError(t, err, "blob %s", name)
+			_, ok := store.RoundOf(common.HexToHash(name))
+			assert.True(t, ok, "blob %s has its round recorded", name)
 			blobs++
-		case strings.HasPrefix(name, "state-"), strings.HasPrefix(name, "partial-"):
+		case strings.HasPrefix(name, "state-"), strings.HasPrefix(name, "partial-"), strings.HasPrefix(name, "round-"):
 		default:
 			t.Errorf("%s in the blob store is neither a blob nor kept state", filepath.Join(dir, name))
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
@@ -35,10 +36,11 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 	defer cancel()
 	var logs lockedBuffer
 	const newcomer, leaver = 3, 1
+	dir := t.TempDir()
 	s, err := simulation.Run(ctx, simulation.Config{
 		// t = 3 = the holders of round 3: every one of them, the newcomer
 		// included, must give its decryption share.
-		Hospitals: 4, Rounds: 3, Seed: 8, DataDir: t.TempDir(), Threshold: 3, MinParticipants: 3,
+		Hospitals: 4, Rounds: 3, Seed: 8, DataDir: dir, Threshold: 3, MinParticipants: 3,
 		PhaseTimeout: keystorePhaseTimeout, LocalConsent: true, Keystores: true,
 		JoinBeforeRound:  map[int]uint32{newcomer: 2},
 		LeaveBeforeRound: map[int]uint32{leaver: 3},
@@ -68,6 +70,28 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 	}
 	_, err = s.Ledger().Commitment(ctx, s.StudyID(), 3, leaverAddr)
 	assert.Error(t, err, "the leaver committed nothing in round 3")
+	// The leaver was removed in round 2, and the coordinator's store
+	// records each round's updates and aggregate as of that round: the
+	// leaver reads round 2's and not round 3's (blobReaders).
+	removedIn, removed, err := s.Ledger().RemovedIn(ctx, s.StudyID(), leaverAddr)
+	require.NoError(t, err)
+	assert.True(t, removed)
+	assert.Equal(t, uint32(2), removedIn)
+	store, err := coordinator.OpenStore(filepath.Join(dir, "coordinator"))
+	require.NoError(t, err)
+	for _, f := range s.Rounds() {
+		commits, err := s.Ledger().Commitments(ctx, s.StudyID(), f.Round)
+		require.NoError(t, err)
+		blobs := []common.Hash{f.AggregateHash}
+		for _, c := range commits {
+			blobs = append(blobs, c.CiphertextHash)
+		}
+		for _, h := range blobs {
+			round, ok := store.RoundOf(h)
+			require.True(t, ok, "round %d's blob %s has a round recorded", f.Round, h.Hex())
+			assert.Equal(t, f.Round, round, "blob %s", h.Hex())
+		}
+	}
 
 	// Keystores after the study: every holder of round 3 holds its own key
 	// share and a threshold share of the re-sharing before round 3 and
