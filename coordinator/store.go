@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -159,7 +160,14 @@ func (s *Store) RoundOf(h common.Hash) (uint32, bool) {
 	if err != nil {
 		return 0, false
 	}
-	r, err := strconv.ParseUint(string(b), 10, 32)
+	// A record ends in a newline: a torn write of "12\n" may leave "1",
+	// an earlier round, which must read as none rather than let a past
+	// participant removed in round 1 read round 12's blob.
+	digits, whole := bytes.CutSuffix(b, []byte("\n"))
+	if !whole {
+		return 0, false
+	}
+	r, err := strconv.ParseUint(string(digits), 10, 32)
 	if err != nil {
 		return 0, false
 	}
@@ -169,7 +177,8 @@ func (s *Store) RoundOf(h common.Hash) (uint32, bool) {
 // recordRound records the store's round for h unless one is recorded
 // already: the first store of a blob wins, so storing the same bytes again
 // later never moves them to a later round. The record is not synced: a
-// crash that loses it (or tears it, which reads as none) only refuses the
+// crash that loses it (or tears it: without its final newline it reads
+// as none, RoundOf) only refuses the
 // blob to past participants, until it is stored again and recorded as of
 // the round then, never an earlier one.
 func (s *Store) recordRound(h common.Hash) error {
@@ -180,7 +189,7 @@ func (s *Store) recordRound(h common.Hash) error {
 	if err != nil {
 		return fmt.Errorf("coordinator: record the round of blob %s: %w", h.Hex(), err)
 	}
-	_, err = f.Write(strconv.AppendUint(nil, uint64(s.round.Load()), 10))
+	_, err = f.Write(append(strconv.AppendUint(nil, uint64(s.round.Load()), 10), '\n'))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
