@@ -186,7 +186,7 @@ func (p *Participant) encryptMoments(ctx context.Context, t *cohortv1.MomentsTas
 	if err != nil {
 		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
 	}
-	if err := p.ensurePublicKey(ctx, common.BytesToHash(t.GetPublicKeyHash())); err != nil {
+	if err := p.ensurePublicKey(ctx, study, common.BytesToHash(t.GetPublicKeyHash())); err != nil {
 		return err
 	}
 	bounds, err := p.sampleBounds(ctx, common.BytesToHash(t.GetPublicKeyHash()), t.GetCounts())

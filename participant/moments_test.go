@@ -412,3 +412,34 @@ func TestSampleBoundsAreReadFromTheTasksKey(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, map[common.Address]uint64{f.hospital.Address(): 2}, bounds, "a run under the new key: the revocation of the day before is not added back")
 }
+
+// A hospital that checked the study's key and kept it refuses a moments
+// task under that key once the chain records another (a coordinator may
+// set the key again until round 1 opens), in a study that does not bind
+// sample counts to consent, where no bound read refuses it: the key kept
+// is used only for the hash the chain records when the task comes. The
+// refusal names both keys and what the coordinator must do; nothing is
+// encrypted.
+func TestMomentsTaskUnderAReplacedKeyIsRefused(t *testing.T) {
+	f := newMomentsFixture(t)
+	p := f.participant(t.TempDir(), records.StandardisePooled)
+	p.pkHash = f.pk.Hash() // checked and kept, as at the key generation
+	m, err := records.ComputeMoments([]records.Record{{ID: "d", Features: []float64{70, -1}}, {ID: "e", Features: []float64{60, 0}}}, 2)
+	require.NoError(t, err)
+	p.moments = &momentsRun{session: f.honest.Session, count: 2, moments: m}
+	binds, err := f.ledger.SamplesBound(f.ctx, f.study)
+	require.NoError(t, err)
+	require.False(t, binds, "a study that does not bind sample counts")
+
+	replaced := common.Hash{9}
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, f.study, replaced)
+	require.NoError(t, err)
+	task := &cohortv1.MomentsTask{StudyId: f.study, Session: f.honest.Session, Total: f.honest.Total, Counts: f.honest.Counts,
+		Scales: f.scales, PublicKeyHash: f.pk.Hash().Bytes()}
+	err = p.encryptMoments(f.ctx, task)
+	require.ErrorIs(t, err, ErrChainMismatch)
+	assert.ErrorContains(t, err, replaced.Hex())
+	assert.ErrorContains(t, err, f.pk.Hash().Hex())
+	assert.ErrorContains(t, err, "the coordinator must send the task again under the chain's key")
+	assert.Nil(t, p.moments.sealed, "nothing encrypted")
+}

@@ -771,7 +771,7 @@ func (p *Participant) train(ctx context.Context, t *cohortv1.TrainTask) error {
 	if err != nil {
 		return err
 	}
-	if err := p.ensurePublicKey(ctx, study.PublicKeyHash); err != nil {
+	if err := p.ensurePublicKey(ctx, study, study.PublicKeyHash); err != nil {
 		return err
 	}
 
@@ -1087,18 +1087,19 @@ func (p *Participant) evaluate(ctx context.Context, t *cohortv1.EvaluateTask) er
 	return p.carryOut(ctx, r)
 }
 
-// ensurePublicKey fetches the collective public key once and checks it
-// against the hash the chain recorded for the study.
-func (p *Participant) ensurePublicKey(ctx context.Context, h common.Hash) error {
+// ensurePublicKey checks that h, the collective key a task names, is the
+// one study (read from the chain for this task, at or after the task's
+// block) records, then fetches the key once per hash. The check comes
+// before the kept key is used: the coordinator may set the study's key
+// again until round 1 opens, and a key kept because it was checked once
+// would otherwise let a task under a key the chain no longer records
+// through. Comparing with the study the task already read costs no call.
+func (p *Participant) ensurePublicKey(ctx context.Context, study contracts.Study, h common.Hash) error {
+	if err := checkPublicKey(study.PublicKeyHash, h); err != nil {
+		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+	}
 	if p.pubKey != nil && p.pkHash == h {
 		return nil
-	}
-	study, err := p.ledger.Study(ctx, p.cfg.StudyID)
-	if err != nil {
-		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
-	}
-	if err := checkPublicKey(study.PublicKeyHash, h); err != nil {
-		return err
 	}
 	pk, err := p.fetch(ctx, h)
 	if err != nil {

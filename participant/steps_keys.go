@@ -295,7 +295,8 @@ func dealtBy(share []byte, signer aggregation.PartyID) error {
 // is the one the chain records for the study.
 func checkPublicKey(onChain, sent common.Hash) error {
 	if onChain != sent {
-		return fmt.Errorf("%w: collective public key is %s on chain, coordinator sent %s", ErrChainMismatch, onChain.Hex(), sent.Hex())
+		return fmt.Errorf("%w: collective public key is %s on chain, coordinator sent %s; this node uses no other key than the chain's, so nothing was encrypted: the coordinator must send the task again under the chain's key (the study's key can be set again until round 1 opens; a coordinator that keeps naming another key does not follow the chain)",
+			ErrChainMismatch, onChain.Hex(), sent.Hex())
 	}
 	return nil
 }

@@ -49,7 +49,7 @@ func (p *Participant) thresholdKey(ctx context.Context, t *cohortv1.ThresholdKey
 	if err != nil {
 		return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, err)
 	}
-	if err := p.ensurePublicKey(ctx, study.PublicKeyHash); err != nil {
+	if err := p.ensurePublicKey(ctx, study, study.PublicKeyHash); err != nil {
 		return err
 	}
 	r, err := p.steps.thresholdKey(t, study)

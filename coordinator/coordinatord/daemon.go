@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"path/filepath"
 	"time"
 
@@ -174,7 +173,11 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 		return err
 	}
 
-	lis, err := net.Listen("tcp", cfg.Listen)
+	// A restart binds the address its hospitals know, which another
+	// socket may hold for a while after the old process ended: wait for it.
+	lis, err := coordinator.Listen(ctx, cfg.Listen, coordinator.RestartListenWait, func(err error) {
+		log.Warn("listen address in use; waiting for it to be free", "listen", cfg.Listen, "up_to", coordinator.RestartListenWait, "err", err)
+	})
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
 	}

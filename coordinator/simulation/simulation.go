@@ -569,9 +569,11 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 					return err
 				}
 			}
-			lis, err := net.Listen("tcp", s.listen)
+			// The old listener may still be closing (Serve closes it if
+			// Stop came first), or another socket took the port: wait.
+			lis, err := coordinator.Listen(gctx, s.listen, coordinator.RestartListenWait, nil)
 			if err != nil {
-				return err
+				return fmt.Errorf("restarting the coordinator: %w", err)
 			}
 			if coord, err = serve(lis); err != nil {
 				return err
