@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"golang.org/x/sync/singleflight"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
 )
 
 // blobReaders decides who may read the study's blobs (GetBlob,
@@ -51,7 +54,11 @@ import (
 // again (it may have joined again or been reinstated) only once the chain
 // has a block after the read, and then through the per-certificate limit
 // (allow) as for an unknown signer, so a refused one costs no unbounded
-// chain reads.
+// chain reads. The requests of one signer that find its standing stale
+// in the same block share one read of it, and the reads of a block share
+// one read of the study: right after a block a hundred hospitals, each
+// fetching a round's blobs several at a time, cost one study read and
+// one read of each.
 //
 // The published set only grows (a recorded model stays recorded), so it is
 // kept once seen on chain. It is read again only once the chain has a
@@ -61,6 +68,10 @@ import (
 type blobReaders struct {
 	mu        sync.Mutex
 	standings map[common.Address]standing // owner and participants, as last read on chain
+	study     studyRead                   // the last read of the study for standings
+	// reading runs one read of a signer's standing, and one of the study,
+	// for the requests asking for it at a block (shared).
+	reading   singleflight.Group
 	published map[common.Hash]bool
 	// refreshing is held while the chain is read for published blobs
 	// (refresh), which alone writes scanned and moved.
@@ -90,6 +101,19 @@ type standing struct {
 	// refusal stands without a chain read.
 	moved <-chan struct{}
 }
+
+// studyRead is a read of the study made for standings.
+type studyRead struct {
+	study contracts.Study
+	// moved is the chain's NextHead taken before the read: reads that
+	// took the same one come after the same block, and may use it.
+	moved <-chan struct{}
+}
+
+// sharedReadTimeout bounds a chain read shared by several requests; it
+// goes by none of their contexts (one caller giving up must not fail the
+// others' read).
+const sharedReadTimeout = 30 * time.Second
 
 // fresh reports whether the chain has no block since st was read.
 func (st standing) fresh() bool {
@@ -198,13 +222,39 @@ func (r *blobReaders) standing(addr common.Address) (standing, bool) {
 }
 
 // read reads on chain whether addr owns the study or joined it (known),
-// and its standing, which it keeps. The study (its owner, its round) is
-// read before the participant: a participant current at the second read
-// was current after that round opened, so were it removed later, it was
-// in that round or a later one.
-func (r *blobReaders) read(ctx context.Context, c *Coordinator, addr common.Address) (st standing, known bool, err error) {
-	st.moved = c.ledger.NextHead() // before the reads: a block during them is read next time
-	study, err := c.ledger.Study(ctx, c.cfg.StudyID)
+// and its standing, which it keeps. Requests asking for addr's standing
+// after the same block wait for one read (keyed by addr and the block's
+// NextHead); a request after the next block starts its own.
+func (r *blobReaders) read(ctx context.Context, c *Coordinator, addr common.Address) (standing, bool, error) {
+	moved := c.ledger.NextHead() // before the reads: a block during them is read next time
+	type result struct {
+		st    standing
+		known bool
+	}
+	v, err := r.shared(ctx, fmt.Sprintf("standing %s at %p", addr.Hex(), moved), func(ctx context.Context) (any, error) {
+		st, known, err := r.readAfter(ctx, c, addr, moved)
+		return result{st, known}, err
+	})
+	if err != nil {
+		return standing{}, false, err
+	}
+	res := v.(result)
+	return res.st, res.known, nil
+}
+
+// readAfter reads addr's standing, taken to hold until moved closes (the
+// chain's NextHead, taken before the reads). The study (its owner, its
+// round) is read before the participant: a participant current at the
+// second read was current after that round opened, so were it removed
+// later, it was in that round or a later one. The study read may be
+// another signer's (studyAfter): made after moved was taken, it still
+// ends before this participant read begins, and the order holds.
+func (r *blobReaders) readAfter(ctx context.Context, c *Coordinator, addr common.Address, moved <-chan struct{}) (standing, bool, error) {
+	if st, ok := r.standing(addr); ok && st.moved == moved {
+		return st, true, nil // read since this caller found it stale
+	}
+	st := standing{moved: moved}
+	study, err := r.studyAfter(ctx, c, moved)
 	if err != nil {
 		return standing{}, false, err
 	}
@@ -238,6 +288,55 @@ func (r *blobReaders) read(ctx context.Context, c *Coordinator, addr common.Addr
 	}
 	r.standings[addr] = st
 	return st, true, nil
+}
+
+// studyAfter returns the study as read after moved (the chain's NextHead)
+// was taken: the kept read if it was made since, else one read shared by
+// the signers asking at once.
+func (r *blobReaders) studyAfter(ctx context.Context, c *Coordinator, moved <-chan struct{}) (contracts.Study, error) {
+	kept := func() (contracts.Study, bool) {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		return r.study.study, r.study.moved == moved
+	}
+	if study, ok := kept(); ok {
+		return study, nil
+	}
+	v, err := r.shared(ctx, fmt.Sprintf("study at %p", moved), func(ctx context.Context) (any, error) {
+		if study, ok := kept(); ok {
+			return study, nil // read while this caller was on its way
+		}
+		study, err := c.ledger.Study(ctx, c.cfg.StudyID)
+		if err != nil {
+			return nil, err
+		}
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.study = studyRead{study: study, moved: moved}
+		return study, nil
+	})
+	if err != nil {
+		return contracts.Study{}, err
+	}
+	return v.(contracts.Study), nil
+}
+
+// shared runs read once for the callers asking with key while it runs,
+// and returns its result, or ctx's error if ctx ends first. A key names a
+// channel by its address (%p): a channel in a pending read's key is held
+// by that read, so no other takes its address meanwhile.
+func (r *blobReaders) shared(ctx context.Context, key string, read func(context.Context) (any, error)) (any, error) {
+	done := r.reading.DoChan(key, func() (any, error) {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sharedReadTimeout)
+		defer cancel()
+		return read(ctx)
+	})
+	select {
+	case res := <-done:
+		return res.Val, res.Err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // allPublished returns nil if every blob in hashes is published, or an

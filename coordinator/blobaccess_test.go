@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sync"
 	"testing"
 	"time"
 
@@ -399,4 +400,80 @@ func TestRemovedParticipantsRefusalsCostBoundedChainReads(t *testing.T) {
 			require.Equal(t, codes.ResourceExhausted, status.Code(err), "the bucket's %d tokens are spent: %v", burst, err)
 		}
 	}
+}
+
+// Right after a block, every hospital fetches the blobs of a round later
+// than the one its standing was read in, several requests at a time: each
+// signer's standing is read again, once for all its requests of that
+// block, and the study it is read against is read once for all signers.
+// Before, each request read the chain again on its own, each repeating
+// the same read of the study.
+func TestConcurrentBlobReadsAfterABlockShareChainReads(t *testing.T) {
+	f := newFixture(t)
+	f.endRound1(t)
+	f.coord.store.EnterRound(2)
+	aggregate, err := f.coord.store.Put([]byte("round 2's aggregate"))
+	require.NoError(t, err)
+	view, lag := f.countChainReads(t)
+	cost := func(read func() error) uint64 {
+		before := lag.Reads()
+		require.NoError(t, read())
+		return lag.Reads() - before
+	}
+	readStudy := func() error { _, err := f.coord.ledger.Study(f.ctx, f.studyID); return err }
+	readParticipant := func() error {
+		_, err := f.coord.ledger.Participant(f.ctx, f.studyID, f.hospitals[0].addr())
+		return err
+	}
+	cost(readStudy) // the ledger keeps what does not change (the study's modules): count the reads that do
+	studyCost, participantCost := cost(readStudy), cost(readParticipant)
+	require.NotZero(t, studyCost)
+	require.NotZero(t, participantCost)
+	nextBlock := func() {
+		moved := view.NextHead()
+		require.NoError(t, f.chain.AdvanceTime(time.Second))
+		<-moved
+	}
+	// concurrently has each of readers ask n times at once for round 2's
+	// aggregate, and returns the chain reads they cost.
+	concurrently := func(n int, readers ...*hospital) uint64 {
+		before := lag.Reads()
+		var wg sync.WaitGroup
+		errs := make(chan error, n*len(readers))
+		for _, h := range readers {
+			req := signedRead(t, h.key, h, f.studyID, aggregate)
+			for range n {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					got, err := readBlob(t, f, h.client, req)
+					if err == nil && string(got) != "round 2's aggregate" {
+						err = fmt.Errorf("%s read %q", h.addr().Hex(), got)
+					}
+					errs <- err
+				}()
+			}
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			require.NoError(t, err)
+		}
+		return lag.Reads() - before
+	}
+	concurrently(1, f.hospitals...) // each standing read once, at round 1
+
+	const n = 20
+	nextBlock()
+	one := concurrently(n, f.hospitals[0])
+	t.Logf("%d concurrent reads by one participant after a block: %d chain reads (a study read costs %d, a participant's %d)", n, one, studyCost, participantCost)
+	assert.Equal(t, studyCost+participantCost, one, "one re-read of the study and of the signer for %d requests", n)
+
+	nextBlock()
+	all := concurrently(n, f.hospitals...)
+	t.Logf("%d concurrent reads by each of %d participants after a block: %d chain reads", n, len(f.hospitals), all)
+	assert.Equal(t, studyCost+uint64(len(f.hospitals))*participantCost, all, "one study read shared by %d signers, one read of each", len(f.hospitals))
+
+	nextBlock()
+	assert.Equal(t, all, concurrently(n, f.hospitals...), "the next block costs the same again")
 }
