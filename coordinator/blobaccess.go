@@ -142,6 +142,20 @@ func (st standing) beyond(store *Store, hashes []common.Hash) []common.Hash {
 	return out
 }
 
+// beyondJustRead is beyond for a standing the request itself has just had
+// read (or joined the read of) after the block it saw: one that says the
+// signer owns the study or takes part lets it read every blob, even if a
+// block landed during the read (st no longer fresh). Judged by rounds
+// instead, a current participant was refused, as if removed, a blob of
+// the round the coordinator's store had entered ahead of the chain (it
+// enters a round before opening it).
+func (st standing) beyondJustRead(store *Store, hashes []common.Hash) []common.Hash {
+	if !st.removed {
+		return nil
+	}
+	return st.beyond(store, hashes)
+}
+
 // recorded notes that this coordinator has written a round's model to
 // the chain: the next look for an unknown blob reads the chain again.
 func (r *blobReaders) recorded() { r.written.Store(true) }
@@ -186,7 +200,7 @@ func (s *server) authorise(ctx context.Context, study uint64, signed *cohortv1.S
 		if st, known, err = c.readers.read(ctx, c, reader); err != nil {
 			return status.Errorf(codes.Unavailable, "coordinator: check on chain who may read study %d's blobs: %v", study, err)
 		}
-		if beyond = st.beyond(c.store, hashes); known && beyond == nil {
+		if beyond = st.beyondJustRead(c.store, hashes); known && beyond == nil {
 			return nil
 		}
 	}

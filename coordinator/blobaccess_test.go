@@ -477,3 +477,27 @@ func TestConcurrentBlobReadsAfterABlockShareChainReads(t *testing.T) {
 	nextBlock()
 	assert.Equal(t, all, concurrently(n, f.hospitals...), "the next block costs the same again")
 }
+
+// A block may land while a request has a current participant's standing
+// read: the standing is then no longer fresh, and judged by rounds the
+// participant was refused, with the message for a removed one, a blob of
+// the round the store had entered ahead of the chain (the coordinator
+// enters a round before opening it). The request's own read says it takes
+// part, so it reads; a removed one read in the same way is still refused
+// the later round's blob.
+func TestStandingJustReadLetsACurrentParticipantReadAheadOfTheChain(t *testing.T) {
+	store, err := OpenStore(t.TempDir())
+	require.NoError(t, err)
+	store.EnterRound(2) // round 1 is the chain's; the store is ready for round 2
+	ahead, err := store.Put([]byte("round 2's re-shared key"))
+	require.NoError(t, err)
+	blockLanded := make(chan struct{})
+	close(blockLanded)
+
+	current := standing{through: 1, moved: blockLanded}
+	assert.Equal(t, []common.Hash{ahead}, current.beyond(store, []common.Hash{ahead}), "a kept standing the chain has moved past is read again")
+	assert.Empty(t, current.beyondJustRead(store, []common.Hash{ahead}), "the request's own read says it takes part")
+
+	removed := standing{removed: true, through: 1, moved: blockLanded}
+	assert.Equal(t, []common.Hash{ahead}, removed.beyondJustRead(store, []common.Hash{ahead}), "removed in round 1")
+}
