@@ -356,10 +356,10 @@ func (r *blobReaders) shared(ctx context.Context, key string, read func(context.
 // allPublished returns nil if every blob in hashes is published, or an
 // error naming the first that is not. A blob not yet known as published
 // reads the rounds closed since the last look (and the open one) from the
-// chain, one reader at a time, without holding up the readers mayRead
-// knows, and only if the chain has a block since that look: a flood of
-// unknown hashes costs no chain read, and an honest read waits behind at
-// most one.
+// chain, one reader at a time, without holding up the readers whose
+// standing lets them read, and only if the chain has a block since that
+// look: a flood of unknown hashes costs no chain read, and an honest read
+// waits behind at most one.
 func (r *blobReaders) allPublished(ctx context.Context, c *Coordinator, hashes []common.Hash) error {
 	missing := r.unpublished(hashes)
 	if missing == nil {
