@@ -30,8 +30,10 @@ const (
 	MaxHeaderListBytes = 64 << 10
 	// DefaultHandshakeTimeout bounds a connection's TLS and HTTP/2
 	// handshake unless ConnectionLimits says otherwise (grpc-go's default
-	// is 2 min): a connection that opens TCP and sends nothing holds a
-	// file descriptor and a goroutine of the server's until then.
+	// is 2 min): a connection that opens TCP and sends nothing, or
+	// completes TLS and sends no HTTP/2 preface and SETTINGS (grpc-go
+	// reads those under the same deadline), holds a file descriptor and a
+	// goroutine of the server's until then.
 	DefaultHandshakeTimeout = 20 * time.Second
 )
 
