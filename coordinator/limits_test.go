@@ -403,3 +403,52 @@ func TestSilentClientAfterTLSIsClosed(t *testing.T) {
 	}
 	checkHealth(t, addr, hospital)
 }
+
+// The server's keepalive policy permits a client's pings spaced more than
+// ConnectionLimits.KeepaliveMinTime (here 200 ms) apart, with no call
+// open, and cuts off a client pinging faster (GOAWAY ENHANCE_YOUR_CALM,
+// "too_many_pings"). Without the policy grpc-go's default, 5 min and none
+// without a call, would cut off the first client too; with a lax one the
+// second would go on. The permitted pings are 600 ms apart: a late read of
+// one ping by the server is a strike at worst, and it takes three.
+func TestKeepalivePolicyPermitsSlowPingsAndCutsFastOnes(t *testing.T) {
+	const minTime = 200 * time.Millisecond
+	addr, hospital := bareServer(t, ConnectionLimits{KeepaliveMinTime: minTime})
+	noGoAway := func(want func(http2.Frame) bool) func(http2.Frame) bool {
+		return func(fr http2.Frame) bool {
+			if away, ok := fr.(*http2.GoAwayFrame); ok {
+				t.Fatalf("a client pinging every %v is cut off: GOAWAY %v %q", 3*minTime, away.ErrCode, away.DebugData())
+			}
+			return want(fr)
+		}
+	}
+
+	slow := dialRawTo(t, addr, hospital)
+	for i := range 4 {
+		if i > 0 {
+			time.Sleep(3 * minTime)
+		}
+		require.NoError(t, slow.fr.WritePing(false, [8]byte{byte(i)}))
+		slow.next(noGoAway(func(fr http2.Frame) bool {
+			p, ok := fr.(*http2.PingFrame)
+			return ok && p.IsAck() && p.Data[0] == byte(i)
+		}))
+	}
+	slow.open(1, holdMethod)
+	slow.next(noGoAway(func(fr http2.Frame) bool {
+		_, ok := fr.(*http2.MetaHeadersFrame)
+		return ok && fr.Header().StreamID == 1
+	}))
+
+	fast := dialRawTo(t, addr, hospital)
+	for i := range 4 {
+		require.NoError(t, fast.fr.WritePing(false, [8]byte{byte(i)}))
+	}
+	away, ok := fast.next(func(fr http2.Frame) bool {
+		_, ok := fr.(*http2.GoAwayFrame)
+		return ok
+	}).(*http2.GoAwayFrame)
+	require.True(t, ok)
+	assert.Equal(t, http2.ErrCodeEnhanceYourCalm, away.ErrCode)
+	assert.Equal(t, "too_many_pings", string(away.DebugData()))
+}
