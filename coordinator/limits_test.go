@@ -176,6 +176,22 @@ func (c *rawConn) answer(id uint32) http2.Frame {
 	})
 }
 
+// floodPings writes four pings at once and expects the server to cut the
+// connection off (GOAWAY ENHANCE_YOUR_CALM, "too_many_pings").
+func (c *rawConn) floodPings() {
+	c.t.Helper()
+	for i := range 4 {
+		require.NoError(c.t, c.fr.WritePing(false, [8]byte{byte(i)}))
+	}
+	away, ok := c.next(func(fr http2.Frame) bool {
+		_, ok := fr.(*http2.GoAwayFrame)
+		return ok
+	}).(*http2.GoAwayFrame)
+	require.True(c.t, ok)
+	assert.Equal(c.t, http2.ErrCodeEnhanceYourCalm, away.ErrCode)
+	assert.Equal(c.t, "too_many_pings", string(away.DebugData()))
+}
+
 // padding is metadata of n fields of 4 KiB each.
 func padding(n int) []hpack.HeaderField {
 	var out []hpack.HeaderField
@@ -264,16 +280,7 @@ func TestConcurrentStreamsPerConnectionAreCapped(t *testing.T) {
 func TestPingFloodIsCutOff(t *testing.T) {
 	f := newFixture(t)
 	c := dialRaw(t, f, f.hospitals[0])
-	for i := range 4 {
-		require.NoError(t, c.fr.WritePing(false, [8]byte{byte(i)}))
-	}
-	away, ok := c.next(func(fr http2.Frame) bool {
-		_, ok := fr.(*http2.GoAwayFrame)
-		return ok
-	}).(*http2.GoAwayFrame)
-	require.True(t, ok)
-	assert.Equal(t, http2.ErrCodeEnhanceYourCalm, away.ErrCode)
-	assert.Equal(t, "too_many_pings", string(away.DebugData()))
+	c.floodPings()
 	readRecipe(t, f, f.hospitals[1].client)
 }
 
@@ -440,15 +447,5 @@ func TestKeepalivePolicyPermitsSlowPingsAndCutsFastOnes(t *testing.T) {
 		return ok && fr.Header().StreamID == 1
 	}))
 
-	fast := dialRawTo(t, addr, hospital)
-	for i := range 4 {
-		require.NoError(t, fast.fr.WritePing(false, [8]byte{byte(i)}))
-	}
-	away, ok := fast.next(func(fr http2.Frame) bool {
-		_, ok := fr.(*http2.GoAwayFrame)
-		return ok
-	}).(*http2.GoAwayFrame)
-	require.True(t, ok)
-	assert.Equal(t, http2.ErrCodeEnhanceYourCalm, away.ErrCode)
-	assert.Equal(t, "too_many_pings", string(away.DebugData()))
+	dialRawTo(t, addr, hospital).floodPings()
 }
