@@ -1242,8 +1242,8 @@ func receiveBlob(ctx context.Context, client cohortv1.CoordinatorClient, reader 
 // refusals as protocol.RefusalBackoff says (the delay named, growing over
 // consecutive refusals), within ctx. A node in normal operation stays far
 // under that limit; one that went over asks again rather than failing its
-// task, and a coordinator that refuses every call is asked at most once a
-// minute. It logs a refusal only when the waits grow.
+// task, and a coordinator that refuses every call is asked every 30 to
+// 60 s once the waits stop growing. It logs a refusal only when they grow.
 func askAgainWhenLimited(ctx context.Context, log *slog.Logger, pause func(context.Context, time.Duration) bool, ask func() error) error {
 	var refusals protocol.RefusalBackoff
 	for {

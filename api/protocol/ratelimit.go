@@ -56,8 +56,8 @@ func RetryAfter(err error) (time.Duration, bool) {
 // RefusalBackoff spaces a node's requests after consecutive RateLimited
 // refusals. The first waits the delay it names (RetryAfter); each next
 // refusal in a row doubles the wait, up to MaxRetryDelay, so a coordinator
-// that refuses every call, whatever delay it names, is asked at most once a
-// minute after about ten refusals rather than 20 times a second. A grown
+// that refuses every call, whatever delay it names, is asked every 30 to
+// 60 s after about ten refusals rather than 20 times a second. A grown
 // wait is drawn at random from its upper half, never below the delay
 // named: nodes refused together do not ask again together. A call that is
 // not refused ends the run. The zero value is ready; it is not safe for
