@@ -30,8 +30,10 @@ const (
 	MaxHeaderListBytes = 64 << 10
 	// DefaultHandshakeTimeout bounds a connection's TLS and HTTP/2
 	// handshake unless ConnectionLimits says otherwise (grpc-go's default
-	// is 2 min): a connection that opens TCP and sends nothing holds a
-	// file descriptor and a goroutine of the server's until then.
+	// is 2 min): a connection that opens TCP and sends nothing, or
+	// completes TLS and sends no HTTP/2 preface and SETTINGS (grpc-go
+	// reads those under the same deadline), holds a file descriptor and a
+	// goroutine of the server's until then.
 	DefaultHandshakeTimeout = 20 * time.Second
 )
 
@@ -42,6 +44,10 @@ type ConnectionLimits struct {
 	// (DefaultHandshakeTimeout if zero); the server closes a connection
 	// that has not completed it by then.
 	HandshakeTimeout time.Duration
+	// KeepaliveMinTime is the shortest interval between a client's pings
+	// the server permits (keepaliveMinTime, 10 s, if zero), with or
+	// without a call open.
+	KeepaliveMinTime time.Duration
 }
 
 // ServerLimits are the gRPC options of a coordinator's server under the
@@ -58,20 +64,26 @@ func (l ConnectionLimits) ServerOptions() []grpc.ServerOption {
 	if handshake <= 0 {
 		handshake = DefaultHandshakeTimeout
 	}
+	pingMin := l.KeepaliveMinTime
+	if pingMin <= 0 {
+		pingMin = keepaliveMinTime
+	}
 	return []grpc.ServerOption{
 		grpc.MaxRecvMsgSize(MaxMessageBytes), grpc.MaxSendMsgSize(MaxMessageBytes),
 		grpc.MaxConcurrentStreams(MaxConcurrentStreams),
 		grpc.MaxHeaderListSize(MaxHeaderListBytes),
 		grpc.ConnectionTimeout(handshake),
 		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 30 * time.Second, Timeout: 10 * time.Second}),
-		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: keepaliveMinTime, PermitWithoutStream: true}),
+		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: pingMin, PermitWithoutStream: true}),
 	}
 }
 
 // keepaliveMinTime is the shortest interval between a client's pings the
-// server permits: a ping sooner after the last is a strike, and the third
-// strike closes the connection (GOAWAY ENHANCE_YOUR_CALM,
-// "too_many_pings").
+// server permits by default: a ping sooner after the last is a strike, and
+// the third strike closes the connection (GOAWAY ENHANCE_YOUR_CALM,
+// "too_many_pings"). Without the policy grpc-go's own would cut off a
+// client pinging more often than every 5 min, or every 2 h with no call
+// open.
 const keepaliveMinTime = 10 * time.Second
 
 // DialMessageLimits applies MaxMessageBytes to a connection to a coordinator.

@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"bytes"
+	"context"
 	"crypto/tls"
 	"errors"
 	"fmt"
@@ -18,10 +19,12 @@ import (
 	"golang.org/x/net/http2"
 	"golang.org/x/net/http2/hpack"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/health"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
 
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
@@ -67,18 +70,18 @@ type rawConn struct {
 // dialRaw opens a raw connection to f's coordinator with h's certificate.
 func dialRaw(t *testing.T, f *fixture, h *hospital) *rawConn {
 	t.Helper()
-	cfg := auth.ClientConfig(h.cert, f.ca.Pool(), "127.0.0.1", f.coordAcct.Address())
-	cfg.NextProtos = []string{"h2"}
-	conn, err := tls.Dial("tcp", f.listen, cfg)
-	require.NoError(t, err)
+	return dialRawTo(t, f.listen, auth.ClientConfig(h.cert, f.ca.Pool(), "127.0.0.1", f.coordAcct.Address()))
+}
+
+// dialRawTo opens a raw connection to the server at addr with cfg.
+func dialRawTo(t *testing.T, addr string, cfg *tls.Config) *rawConn {
+	t.Helper()
+	conn := dialTLS(t, addr, cfg)
 	t.Cleanup(func() { _ = conn.Close() })
-	// A guard against a hang, not a measure: every frame awaited is due
-	// at once.
-	require.NoError(t, conn.SetDeadline(time.Now().Add(time.Minute)))
 	c := &rawConn{t: t, conn: conn, fr: http2.NewFramer(conn, conn), settings: map[http2.SettingID]uint32{}, answers: map[uint32]http2.Frame{}}
 	c.fr.ReadMetaHeaders = hpack.NewDecoder(4096, nil)
 	c.enc = hpack.NewEncoder(&c.hbuf)
-	_, err = io.WriteString(conn, http2.ClientPreface)
+	_, err := io.WriteString(conn, http2.ClientPreface)
 	require.NoError(t, err)
 	require.NoError(t, c.fr.WriteSettings())
 	first := c.next(func(fr http2.Frame) bool {
@@ -91,6 +94,21 @@ func dialRaw(t *testing.T, f *fixture, h *hospital) *rawConn {
 	}))
 	require.NoError(t, c.fr.WriteSettingsAck())
 	return c
+}
+
+// dialTLS completes a TLS handshake with the server at addr, offering
+// HTTP/2, and sends nothing more.
+func dialTLS(t *testing.T, addr string, cfg *tls.Config) *tls.Conn {
+	t.Helper()
+	cfg = cfg.Clone()
+	cfg.NextProtos = []string{"h2"}
+	conn, err := tls.Dial("tcp", addr, cfg)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = conn.Close() })
+	// A guard against a hang, not a measure: every frame awaited is due
+	// at once.
+	require.NoError(t, conn.SetDeadline(time.Now().Add(time.Minute)))
+	return conn
 }
 
 // open starts a call to method on stream id with the gRPC request headers
@@ -156,6 +174,22 @@ func (c *rawConn) answer(id uint32) http2.Frame {
 		}
 		return false
 	})
+}
+
+// floodPings writes four pings at once and expects the server to cut the
+// connection off (GOAWAY ENHANCE_YOUR_CALM, "too_many_pings").
+func (c *rawConn) floodPings() {
+	c.t.Helper()
+	for i := range 4 {
+		require.NoError(c.t, c.fr.WritePing(false, [8]byte{byte(i)}))
+	}
+	away, ok := c.next(func(fr http2.Frame) bool {
+		_, ok := fr.(*http2.GoAwayFrame)
+		return ok
+	}).(*http2.GoAwayFrame)
+	require.True(c.t, ok)
+	assert.Equal(c.t, http2.ErrCodeEnhanceYourCalm, away.ErrCode)
+	assert.Equal(c.t, "too_many_pings", string(away.DebugData()))
 }
 
 // padding is metadata of n fields of 4 KiB each.
@@ -246,16 +280,7 @@ func TestConcurrentStreamsPerConnectionAreCapped(t *testing.T) {
 func TestPingFloodIsCutOff(t *testing.T) {
 	f := newFixture(t)
 	c := dialRaw(t, f, f.hospitals[0])
-	for i := range 4 {
-		require.NoError(t, c.fr.WritePing(false, [8]byte{byte(i)}))
-	}
-	away, ok := c.next(func(fr http2.Frame) bool {
-		_, ok := fr.(*http2.GoAwayFrame)
-		return ok
-	}).(*http2.GoAwayFrame)
-	require.True(t, ok)
-	assert.Equal(t, http2.ErrCodeEnhanceYourCalm, away.ErrCode)
-	assert.Equal(t, "too_many_pings", string(away.DebugData()))
+	c.floodPings()
 	readRecipe(t, f, f.hospitals[1].client)
 }
 
@@ -265,6 +290,23 @@ func TestPingFloodIsCutOff(t *testing.T) {
 // 10 s for the close, half DefaultHandshakeTimeout: a server that kept the
 // default would fail it.
 func TestStalledHandshakeIsClosed(t *testing.T) {
+	addr, hospital := bareServer(t, ConnectionLimits{HandshakeTimeout: 200 * time.Millisecond})
+	stalled, err := net.Dial("tcp", addr)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = stalled.Close() })
+	require.NoError(t, stalled.SetReadDeadline(time.Now().Add(DefaultHandshakeTimeout/2)))
+	_, err = stalled.Read(make([]byte, 1))
+	require.Error(t, err, "the server sends nothing to a client that has not said hello")
+	assert.False(t, errors.Is(err, os.ErrDeadlineExceeded), "the server closed the connection, the test's deadline did not end the wait: %v", err)
+	checkHealth(t, addr, hospital)
+}
+
+// bareServer serves, on 127.0.0.1, a coordinator's gRPC server under
+// limits with only the health service and the hold call (registerHold),
+// and returns its address and a consortium hospital's TLS configuration
+// for it.
+func bareServer(t *testing.T, limits ConnectionLimits) (addr string, hospital *tls.Config) {
+	t.Helper()
 	ca, err := auth.NewCA("test consortium")
 	require.NoError(t, err)
 	coordKey, err := crypto.GenerateKey()
@@ -277,26 +319,133 @@ func TestStalledHandshakeIsClosed(t *testing.T) {
 	clientCert, err := ca.IssueClient("h1", crypto.PubkeyToAddress(clientKey.PublicKey))
 	require.NoError(t, err)
 
-	limits := ConnectionLimits{HandshakeTimeout: 200 * time.Millisecond}
 	srv := grpc.NewServer(append(limits.ServerOptions(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(serverCert, ca.Pool()))))...)
 	healthpb.RegisterHealthServer(srv, health.NewServer())
+	registerHold(srv)
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	go func() { _ = srv.Serve(lis) }()
 	t.Cleanup(srv.Stop)
+	return lis.Addr().String(), auth.ClientConfig(clientCert, ca.Pool(), "127.0.0.1", coord)
+}
 
-	stalled, err := net.Dial("tcp", lis.Addr().String())
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = stalled.Close() })
-	require.NoError(t, stalled.SetReadDeadline(time.Now().Add(DefaultHandshakeTimeout/2)))
-	_, err = stalled.Read(make([]byte, 1))
-	require.Error(t, err, "the server sends nothing to a client that has not said hello")
-	assert.False(t, errors.Is(err, os.ErrDeadlineExceeded), "the server closed the connection, the test's deadline did not end the wait: %v", err)
-
-	conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(clientCert, ca.Pool(), "127.0.0.1", coord))))
+// checkHealth asks the server at addr, through a new grpc-go client with
+// the TLS configuration hospital, whether it serves: the call a test
+// makes to see the server still serves new clients.
+func checkHealth(t *testing.T, addr string, hospital *tls.Config) {
+	t.Helper()
+	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(hospital)))
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = conn.Close() })
 	resp, err := healthpb.NewHealthClient(conn).Check(t.Context(), &healthpb.HealthCheckRequest{})
 	require.NoError(t, err, "a client that completes its handshake is served")
 	assert.Equal(t, healthpb.HealthCheckResponse_SERVING, resp.GetStatus())
+}
+
+// A grpc-go client whose connection holds MaxConcurrentStreams calls open
+// waits for a free slot rather than failing its next call: a call with a
+// deadline ends at it (DeadlineExceeded, not refused: Unavailable), and a
+// call without one is served once one of the held calls ends.
+func TestGRPCClientWaitsForAFreeStreamSlot(t *testing.T) {
+	addr, hospital := bareServer(t, ConnectionLimits{})
+	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(hospital)))
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = conn.Close() })
+	hold := &grpc.StreamDesc{StreamName: "Hold", ServerStreams: true, ClientStreams: true}
+	openHold := func(ctx context.Context) error {
+		stream, err := conn.NewStream(ctx, hold, holdMethod)
+		if err == nil {
+			_, err = stream.Header()
+		}
+		return err
+	}
+	ends := make([]context.CancelFunc, MaxConcurrentStreams)
+	for i := range ends {
+		ctx, cancel := context.WithCancel(t.Context())
+		t.Cleanup(cancel)
+		ends[i] = cancel
+		require.NoError(t, openHold(ctx), "call %d of %d is served", i+1, MaxConcurrentStreams)
+	}
+
+	ctx, cancel := context.WithTimeout(t.Context(), 200*time.Millisecond)
+	defer cancel()
+	err = openHold(ctx)
+	assert.Equal(t, codes.DeadlineExceeded, status.Code(err), "call %d, with %d held, waits for a slot until its deadline: %v", MaxConcurrentStreams+1, MaxConcurrentStreams, err)
+
+	waiting := make(chan error, 1)
+	go func() { waiting <- openHold(t.Context()) }()
+	ends[0]()
+	select {
+	case err := <-waiting:
+		assert.NoError(t, err, "the waiting call is served once a slot is free")
+	case <-time.After(time.Minute): // a guard against a hang, not a measure
+		t.Fatal("the waiting call was not served after a held call ended")
+	}
+}
+
+// A client that completes its TLS handshake and then sends no HTTP/2
+// preface, or only part of it, or the preface and no SETTINGS, is closed
+// by the server at ConnectionLimits.HandshakeTimeout (here 200 ms):
+// grpc-go reads the preface and the first SETTINGS under the handshake's
+// deadline. The test waits up to 10 s for the close, half
+// DefaultHandshakeTimeout: a server without the bound (grpc-go's 2 min)
+// would fail it.
+func TestSilentClientAfterTLSIsClosed(t *testing.T) {
+	addr, hospital := bareServer(t, ConnectionLimits{HandshakeTimeout: 200 * time.Millisecond})
+	for _, c := range []struct {
+		name, sent string
+	}{
+		{"nothing", ""},
+		{"half the preface", http2.ClientPreface[:len(http2.ClientPreface)/2]},
+		{"the preface, no SETTINGS", http2.ClientPreface},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			conn := dialTLS(t, addr, hospital)
+			_, err := io.WriteString(conn, c.sent)
+			require.NoError(t, err)
+			require.NoError(t, conn.SetReadDeadline(time.Now().Add(DefaultHandshakeTimeout/2)))
+			_, err = io.Copy(io.Discard, conn) // the server's SETTINGS, then its close
+			assert.False(t, errors.Is(err, os.ErrDeadlineExceeded), "the server closed the connection, the test's deadline did not end the wait: %v", err)
+		})
+	}
+	checkHealth(t, addr, hospital)
+}
+
+// The server's keepalive policy permits a client's pings spaced more than
+// ConnectionLimits.KeepaliveMinTime (here 200 ms) apart, with no call
+// open, and cuts off a client pinging faster (GOAWAY ENHANCE_YOUR_CALM,
+// "too_many_pings"). Without the policy grpc-go's default, 5 min and none
+// without a call, would cut off the first client too; with a lax one the
+// second would go on. The permitted pings are 600 ms apart: a late read of
+// one ping by the server is a strike at worst, and it takes three.
+func TestKeepalivePolicyPermitsSlowPingsAndCutsFastOnes(t *testing.T) {
+	const minTime = 200 * time.Millisecond
+	addr, hospital := bareServer(t, ConnectionLimits{KeepaliveMinTime: minTime})
+	noGoAway := func(want func(http2.Frame) bool) func(http2.Frame) bool {
+		return func(fr http2.Frame) bool {
+			if away, ok := fr.(*http2.GoAwayFrame); ok {
+				t.Fatalf("a client pinging every %v is cut off: GOAWAY %v %q", 3*minTime, away.ErrCode, away.DebugData())
+			}
+			return want(fr)
+		}
+	}
+
+	slow := dialRawTo(t, addr, hospital)
+	for i := range 4 {
+		if i > 0 {
+			time.Sleep(3 * minTime)
+		}
+		require.NoError(t, slow.fr.WritePing(false, [8]byte{byte(i)}))
+		slow.next(noGoAway(func(fr http2.Frame) bool {
+			p, ok := fr.(*http2.PingFrame)
+			return ok && p.IsAck() && p.Data[0] == byte(i)
+		}))
+	}
+	slow.open(1, holdMethod)
+	slow.next(noGoAway(func(fr http2.Frame) bool {
+		_, ok := fr.(*http2.MetaHeadersFrame)
+		return ok && fr.Header().StreamID == 1
+	}))
+
+	dialRawTo(t, addr, hospital).floodPings()
 }

@@ -353,6 +353,7 @@ func (p *Participant) Run(ctx context.Context) error {
 		watchers.Go(func() { p.watchCommitteeRequests(watchCtx) })
 	}
 	backoff := p.cfg.retryBase()
+	var refusals protocol.RefusalBackoff
 	for {
 		done, progressed, err := p.session(ctx)
 		switch {
@@ -372,13 +373,19 @@ func (p *Participant) Run(ctx context.Context) error {
 		}
 		if progressed {
 			backoff = p.cfg.retryBase()
+			refusals = protocol.RefusalBackoff{}
 		}
 		p.strikes.coordinatorGone()
 		wait := backoff
-		if limited, ok := protocol.RetryAfter(err); ok {
-			wait = max(wait, limited)
+		refused, limited, grew := refusals.After(err)
+		if limited {
+			wait = max(wait, refused)
 		}
-		p.log.Warn("lost the coordinator; joining again", "in", wait, "err", err)
+		if limited && !grew {
+			p.log.Debug("the coordinator refused this hospital again; joining again", "in", wait, "err", err)
+		} else {
+			p.log.Warn("lost the coordinator; joining again", "in", wait, "err", err)
+		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
@@ -983,11 +990,12 @@ const uploadAttempts = 5
 // one asks this node again while it stays connected.
 func (p *Participant) upload(ctx context.Context, round uint32, content common.Hash, sealed []byte, commitment *cohortv1.SignedCommitment) error {
 	wait := p.cfg.retryBase()
+	var refusals protocol.RefusalBackoff
 	for attempt := 1; ; attempt++ {
 		err := p.uploadOnce(ctx, round, content, sealed, commitment, attempt > 1)
 		next := wait
-		if limited, ok := protocol.RetryAfter(err); ok {
-			next = max(wait, limited) // over this certificate's rate: when the coordinator says
+		if refused, limited, _ := refusals.After(err); limited {
+			next = max(wait, refused) // over this certificate's rate: when the coordinator says, or later
 		} else {
 			switch status.Code(err) {
 			case codes.Unavailable, codes.Aborted, codes.FailedPrecondition:
@@ -1152,7 +1160,7 @@ func (p *Participant) fetchSealed(ctx context.Context, h common.Hash) (sealedUpd
 func (p *Participant) receive(ctx context.Context, h common.Hash) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, p.cfg.rpcTimeout()*4)
 	defer cancel()
-	return receiveBlob(ctx, p.client, p.reader(), h)
+	return receiveBlob(ctx, p.client, p.reader(), h, p.log)
 }
 
 // reader is this node's signature on its blob requests.
@@ -1197,7 +1205,7 @@ func (r BlobReader) signChunks(req *cohortv1.ChunkRequest) error {
 // FetchBlob downloads a content-addressed blob of reader's study from the
 // coordinator and refuses it unless its bytes hash to h.
 func FetchBlob(ctx context.Context, client cohortv1.CoordinatorClient, reader BlobReader, h common.Hash) ([]byte, error) {
-	b, err := receiveBlob(ctx, client, reader, h)
+	b, err := receiveBlob(ctx, client, reader, h, slog.Default())
 	if err != nil {
 		return nil, err
 	}
@@ -1216,13 +1224,13 @@ func checkBlobHash(want, got common.Hash) error {
 }
 
 // receiveBlob downloads blob h from the coordinator; the caller checks it.
-func receiveBlob(ctx context.Context, client cohortv1.CoordinatorClient, reader BlobReader, h common.Hash) ([]byte, error) {
+func receiveBlob(ctx context.Context, client cohortv1.CoordinatorClient, reader BlobReader, h common.Hash, log *slog.Logger) ([]byte, error) {
 	req, err := reader.blobRequest(h)
 	if err != nil {
 		return nil, err
 	}
 	var b []byte
-	err = askAgainWhenLimited(ctx, func() error {
+	err = askAgainWhenLimited(ctx, log, pauseFor, func() error {
 		b, err = receiveBlobOnce(ctx, client, req, h)
 		return err
 	})
@@ -1230,22 +1238,38 @@ func receiveBlob(ctx context.Context, client cohortv1.CoordinatorClient, reader 
 }
 
 // askAgainWhenLimited runs ask until the coordinator no longer refuses it
-// as over this certificate's rate (protocol.RateLimited), waiting as long
-// as each refusal says, within ctx. A node in normal operation stays far
+// as over this certificate's rate (protocol.RateLimited), pausing between
+// refusals as protocol.RefusalBackoff says (the delay named, growing over
+// consecutive refusals), within ctx. A node in normal operation stays far
 // under that limit; one that went over asks again rather than failing its
-// task.
-func askAgainWhenLimited(ctx context.Context, ask func() error) error {
+// task, and a coordinator that refuses every call is asked every 30 to
+// 60 s once the waits stop growing. It logs a refusal only when they grow.
+func askAgainWhenLimited(ctx context.Context, log *slog.Logger, pause func(context.Context, time.Duration) bool, ask func() error) error {
+	var refusals protocol.RefusalBackoff
 	for {
 		err := ask()
-		wait, limited := protocol.RetryAfter(err)
+		wait, limited, grew := refusals.After(err)
 		if !limited {
 			return err
 		}
-		select {
-		case <-ctx.Done():
-			return err
-		case <-time.After(wait):
+		if grew {
+			log.Warn("the coordinator refused a request as over this hospital's rate; asking again", "in", wait, "err", err)
 		}
+		if !pause(ctx, wait) {
+			return err
+		}
+	}
+}
+
+// pauseFor waits d, or until ctx ends; it reports whether d passed.
+func pauseFor(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
 	}
 }
 

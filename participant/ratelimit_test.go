@@ -1,7 +1,11 @@
 package participant
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,12 +26,18 @@ type limitedBlobs struct {
 	cohortv1.CoordinatorClient
 	refusals, asked int
 	blob            []byte
+	// delay is the wait each refusal names (1 ms if zero).
+	delay time.Duration
 }
 
 func (l *limitedBlobs) GetBlob(context.Context, *cohortv1.BlobRequest, ...grpc.CallOption) (grpc.ServerStreamingClient[cohortv1.BlobChunk], error) {
 	l.asked++
 	if l.asked <= l.refusals {
-		return &refusedStream{err: protocol.RateLimited("coordinator: a read refused: over caller_limit; ask again in 1ms", time.Millisecond)}, nil
+		delay := l.delay
+		if delay == 0 {
+			delay = time.Millisecond
+		}
+		return &refusedStream{err: protocol.RateLimited(fmt.Sprintf("coordinator: a read refused: over caller_limit; ask again in %v", delay), delay)}, nil
 	}
 	return &blobStream{data: l.blob}, nil
 }
@@ -62,4 +72,41 @@ func TestRateLimitedRequestsAreAskedAgain(t *testing.T) {
 	_, err = FetchBlob(ctx, never, BlobReader{Study: 1}, aggregation.ContentHash(blob))
 	assert.Equal(t, codes.ResourceExhausted, status.Code(err), "a node that stops stops asking: %v", err)
 	assert.Equal(t, 1, never.asked)
+}
+
+// A coordinator that refuses every read as over the rate, naming a delay
+// of 0 (or any), does not set the node asking 20 times a second until its
+// task ends: the waits it chose double from 50 ms up to a minute, each
+// drawn from the upper half of its step, and it logs the refusals once
+// per step (12 lines for 16 refusals), not once per retry. The waits are
+// recorded, not slept.
+func TestRefusingCoordinatorIsAskedLessAndLessOften(t *testing.T) {
+	blob := []byte("a model")
+	h := aggregation.ContentHash(blob)
+	never := &limitedBlobs{refusals: 1 << 30, blob: blob, delay: 0}
+	req, err := BlobReader{Study: 1}.blobRequest(h)
+	require.NoError(t, err)
+	var logged bytes.Buffer
+	var waits []time.Duration
+	const refusals = 16
+	err = askAgainWhenLimited(context.Background(), slog.New(slog.NewTextHandler(&logged, nil)), func(_ context.Context, d time.Duration) bool {
+		waits = append(waits, d)
+		return len(waits) < refusals
+	}, func() error {
+		_, err := receiveBlobOnce(context.Background(), never, req, h)
+		return err
+	})
+	_, limited := protocol.RetryAfter(err)
+	require.True(t, limited, "the last refusal is returned: %v", err)
+	assert.Equal(t, refusals, never.asked)
+	require.Len(t, waits, refusals)
+	step := protocol.MinRetryDelay
+	for i, wait := range waits {
+		assert.GreaterOrEqual(t, wait, max(protocol.MinRetryDelay, step/2), "wait %d", i+1)
+		assert.LessOrEqual(t, wait, step, "wait %d", i+1)
+		step = min(2*step, protocol.MaxRetryDelay)
+	}
+	assert.Equal(t, protocol.MinRetryDelay, waits[0], "the first refusal is taken at its word")
+	assert.GreaterOrEqual(t, waits[refusals-1], protocol.MaxRetryDelay/2, "the last waits are near a minute")
+	assert.Equal(t, 12, strings.Count(logged.String(), "over this hospital's rate"), "one line per step: %s", logged.String())
 }

@@ -169,7 +169,7 @@ func (p *Participant) spotFacts(ctx context.Context, aggregate []byte, addrs []c
 	ctx, cancel := context.WithTimeout(ctx, p.cfg.rpcTimeout()*4)
 	defer cancel()
 	var out *spotFacts
-	err = askAgainWhenLimited(ctx, func() (err error) {
+	err = askAgainWhenLimited(ctx, p.log, pauseFor, func() (err error) {
 		out, err = p.chunkProofs(ctx, req, chunks, len(addrs))
 		return err
 	})

@@ -2,6 +2,7 @@ package protocol
 
 import (
 	"errors"
+	"math/rand/v2"
 	"time"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
@@ -50,4 +51,55 @@ func RetryAfter(err error) (time.Duration, bool) {
 		}
 	}
 	return 0, false
+}
+
+// RefusalBackoff spaces a node's requests after consecutive RateLimited
+// refusals. The first waits the delay it names (RetryAfter); each next
+// refusal in a row doubles the wait, up to MaxRetryDelay, so a coordinator
+// that refuses every call, whatever delay it names, is asked every 30 to
+// 60 s after about ten refusals rather than 20 times a second. A grown
+// wait is drawn at random from its upper half, never below the delay
+// named: nodes refused together do not ask again together. A call that is
+// not refused ends the run. The zero value is ready; it is not safe for
+// concurrent use (each retry loop holds its own).
+type RefusalBackoff struct {
+	refusals int
+	// ceiling is the last refusal's longest wait: a wait that grows past
+	// it starts a new step.
+	ceiling time.Duration
+	// randN draws in [0, n); nil means math/rand/v2's Int64N.
+	randN func(n int64) int64
+}
+
+// After reports whether err is a RateLimited refusal and, if so, how long
+// to wait before asking again, and whether this refusal starts a longer
+// step of waits than the one before (the refusal worth logging: a caller
+// that logs only then logs about ten times, not once a retry). Any other
+// err, nil included, ends the run of refusals.
+func (b *RefusalBackoff) After(err error) (wait time.Duration, limited, grew bool) {
+	named, limited := RetryAfter(err)
+	if !limited {
+		*b = RefusalBackoff{randN: b.randN}
+		return 0, false, false
+	}
+	ceiling := named
+	for range b.refusals {
+		if ceiling >= MaxRetryDelay {
+			break
+		}
+		ceiling *= 2
+	}
+	ceiling = min(ceiling, MaxRetryDelay)
+	wait = max(named, ceiling/2)
+	if spread := int64(ceiling - wait); spread > 0 {
+		randN := b.randN
+		if randN == nil {
+			randN = rand.Int64N
+		}
+		wait += time.Duration(randN(spread + 1))
+	}
+	grew = ceiling > b.ceiling
+	b.refusals++
+	b.ceiling = ceiling
+	return wait, true, grew
 }
