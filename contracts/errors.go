@@ -37,6 +37,9 @@ var (
 	ErrPublicKeyLocked = errors.New("contracts: the study's public key cannot change once a round has opened")
 	// ErrPublicKeyNotSet: no round may open before the collective public key hash is recorded.
 	ErrPublicKeyNotSet = errors.New("contracts: the study's collective public key hash is not set; record it with SetPublicKeyHash first")
+	// ErrPublicKeyRetired: the key named was the study's key and was
+	// replaced by another; a replaced key is never set again.
+	ErrPublicKeyRetired = errors.New("contracts: the study had this public key and replaced it, and a replaced key is never set again; run key generation again for a new key")
 	// ErrTooFewParticipants: fewer participants than the study's minimum, or
 	// a leave or removal that would leave fewer active participants than it.
 	ErrTooFewParticipants = errors.New("contracts: fewer participants than the study's minimum (a leave or removal may not take the study below it)")
@@ -230,6 +233,8 @@ func sentinelFor(name string) error {
 		return ErrPublicKeyLocked
 	case "PublicKeyNotSet":
 		return ErrPublicKeyNotSet
+	case "PublicKeyRetired":
+		return ErrPublicKeyRetired
 	case "TooFewParticipants":
 		return ErrTooFewParticipants
 	case "StudyCompleted":

@@ -298,7 +298,8 @@ func (l *Ledger) LeaveStudy(ctx context.Context, from *Account, studyID uint64) 
 
 // SetPublicKeyHash records the hash of the study's collective public key,
 // which closes enrolment. Only the coordinator may call it, before the first
-// round opens, once at least MinParticipants have joined.
+// round opens, once at least MinParticipants have joined. The current key
+// may be set again; a key the study replaced may not (ErrPublicKeyRetired).
 func (l *Ledger) SetPublicKeyHash(ctx context.Context, from *Account, studyID uint64, h common.Hash) (Receipt, error) {
 	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackSetPublicKeyHash(studyID, h))
 	if err != nil {

@@ -187,6 +187,9 @@ func TestSetPublicKeyHash(t *testing.T) {
 		{"after first round", f.coord, locked, pk, contracts.ErrPublicKeyLocked},
 		{"coordinator sets it", f.coord, ready, pk, nil},
 		{"coordinator may replace it before round 1", f.coord, ready, hash("pk2"), nil},
+		{"the current key set again", f.coord, ready, hash("pk2"), nil},
+		{"a replaced key is never set again", f.coord, ready, pk, contracts.ErrPublicKeyRetired},
+		{"a replaced key is retired in its study only", f.coord, f.study(t, 2), pk, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -131,9 +131,13 @@ type MomentsBounds struct {
 // the hospitals judged at a later block than the coordinator had, and an
 // honest count a revocation made exceed the later bound was refused by
 // every hospital, its hospital named as the inflator
-// (TestMomentsBoundsHoldWhenTheKeyIsSetAgain). The run counts after the
-// block, so an honest count stays within its bound when a patient revokes
-// between the count and a check, even across midnight.
+// (TestMomentsBoundsHoldWhenTheKeyIsSetAgain). Nor can it begin the key's
+// tenure anew by setting another key and this one again: the contract never
+// sets a replaced key again (ErrPublicKeyRetired), so the block is the
+// key's first PublicKeySet (TestARetiredKeyCannotMoveTheMomentsBounds).
+// The run counts after the block, so an honest count stays within its
+// bound when a patient revokes between the count and a check, even across
+// midnight.
 func (l *Ledger) MomentsBounds(ctx context.Context, studyID uint64, key common.Hash) (*MomentsBounds, error) {
 	wrap := func(err error) error {
 		return fmt.Errorf("reading the block from which %s has been the key of study %d, which moments counts are bounded as of: %w", key.Hex(), studyID, err)

@@ -268,10 +268,7 @@ func TestMomentsSampleBoundIsReadAtTheKeysBlock(t *testing.T) {
 	require.Equal(t, uint64(3), counted, "the hospital counts its three consented records")
 
 	// A patient revokes after the count; the check comes after midnight.
-	_, err = f.ledger.RelayConsent(f.ctx, a, f.sign(t, pts[0], study, false, time.Time{}))
-	require.NoError(t, err)
-	now := f.now(t).UTC()
-	require.NoError(t, f.chain.AdvanceTime(now.Truncate(24*time.Hour).Add(24*time.Hour+time.Second).Sub(now)))
+	f.revokeThenPassMidnight(t, id, pts[0])
 	f.requireBound(t, id, a.Address(), 0, 2) // a round opening now has the lower bound
 
 	assert.Equal(t, counted, momentsBound(t, f.ledger, id, hash("pk"), a.Address()), "the honest count is still within the moments bound after the revocation")
@@ -353,31 +350,19 @@ func TestMomentsBoundsFindTheKeysBlockOnce(t *testing.T) {
 // block from which the run's key has been the study's key, named by every
 // party: the same key set again does not move it; a run whose key was
 // replaced by another is refused (no count judged) and one under the new
-// key is bounded as of the new key's block; a key the study had before
-// another is no longer its key.
+// key is bounded as of the new key's block.
 func TestMomentsBoundsHoldWhenTheKeyIsSetAgain(t *testing.T) {
 	f := newFixture(t, 2)
-	id, _ := f.boundStudy(t)
-	a := f.members[0]
-	study := contracts.ConsentScope{StudyID: id}
-	pts := []patient{newPatient(t), newPatient(t), newPatient(t)}
-	for _, p := range pts {
-		_, err := f.ledger.RelayConsent(f.ctx, a, f.sign(t, p, study, true, f.later()))
-		require.NoError(t, err)
-	}
-	_, err := f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, hash("pk"))
-	require.NoError(t, err)
 	key := hash("pk")
+	id, pts := f.keyedAfterThreeGrants(t, key)
+	a := f.members[0]
 	coordinator, err := f.ledger.MomentsBounds(f.ctx, id, key) // the coordinator's run begins
 	require.NoError(t, err)
 	counted, err := coordinator.Of(f.ctx, a.Address())
 	require.NoError(t, err)
 	require.Equal(t, uint64(3), counted, "the hospital counts its three consented records")
 
-	_, err = f.ledger.RelayConsent(f.ctx, a, f.sign(t, pts[0], study, false, time.Time{}))
-	require.NoError(t, err)
-	now := f.now(t).UTC()
-	require.NoError(t, f.chain.AdvanceTime(now.Truncate(24*time.Hour).Add(24*time.Hour+time.Second).Sub(now)))
+	f.revokeThenPassMidnight(t, id, pts[0])
 	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, key)
 	require.NoError(t, err, "the same key set again, after midnight")
 
@@ -399,10 +384,62 @@ func TestMomentsBoundsHoldWhenTheKeyIsSetAgain(t *testing.T) {
 	b, err = renewed.Of(f.ctx, a.Address())
 	require.NoError(t, err)
 	assert.Equal(t, uint64(2), b, "the revocation of the day before the other key's block is not added back")
+}
 
+// A hostile coordinator could move the block a moments run's bounds are
+// read as of: set the study's key to B and then to A again before round 1,
+// so that A's tenure began anew at the later block. An honest count of
+// three, a patient revoking after it and the key set to B and back after
+// midnight, read a bound of two at the new block: every hospital refused
+// the count and named its hospital as the inflator. A key the study
+// replaced is retired now: setting it again is refused (the coordinator
+// must run key generation again for a new key), the study keeps B, and a
+// run under A is refused, no count judged.
+func TestARetiredKeyCannotMoveTheMomentsBounds(t *testing.T) {
+	f := newFixture(t, 2)
+	key, other := hash("pk"), hash("another pk")
+	id, pts := f.keyedAfterThreeGrants(t, key)
+	counted := momentsBound(t, f.ledger, id, key, f.members[0].Address())
+	require.Equal(t, uint64(3), counted, "the hospital counts its three consented records")
+
+	f.revokeThenPassMidnight(t, id, pts[0])
+	_, err := f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, other)
+	require.NoError(t, err)
 	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, key)
+	require.ErrorIs(t, err, contracts.ErrPublicKeyRetired, "the replaced key set again, after midnight")
+	assert.ErrorContains(t, err, "run key generation again for a new key")
+
+	s, err := f.ledger.Study(f.ctx, id)
 	require.NoError(t, err)
-	back, err := f.ledger.MomentsBounds(f.ctx, id, key)
+	assert.Equal(t, other, s.PublicKeyHash, "the study keeps the key that replaced it")
+	_, err = f.ledger.MomentsBounds(f.ctx, id, key)
+	require.ErrorIs(t, err, contracts.ErrPublicKeyChanged, "a run under the retired key: no count judged")
+}
+
+// keyedAfterThreeGrants makes a study that binds samples, in which the
+// first member relays three patients' grants before the study's key is set
+// to key: its honest moments count is three. It returns the study and the
+// patients.
+func (f *fixture) keyedAfterThreeGrants(t *testing.T, key common.Hash) (uint64, []patient) {
+	t.Helper()
+	id, _ := f.boundStudy(t)
+	pts := []patient{newPatient(t), newPatient(t), newPatient(t)}
+	for _, p := range pts {
+		_, err := f.ledger.RelayConsent(f.ctx, f.members[0], f.sign(t, p, contracts.ConsentScope{StudyID: id}, true, f.later()))
+		require.NoError(t, err)
+	}
+	_, err := f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, key)
 	require.NoError(t, err)
-	assert.Greater(t, back.Block, renewed.Block, "the first key again, after the other: its tenure starts anew")
+	return id, pts
+}
+
+// revokeThenPassMidnight has p revoke its grant through the first member,
+// then moves the chain just past midnight (UTC): a bound read as of a
+// later block no longer adds the revocation back.
+func (f *fixture) revokeThenPassMidnight(t *testing.T, id uint64, p patient) {
+	t.Helper()
+	_, err := f.ledger.RelayConsent(f.ctx, f.members[0], f.sign(t, p, contracts.ConsentScope{StudyID: id}, false, time.Time{}))
+	require.NoError(t, err)
+	now := f.now(t).UTC()
+	require.NoError(t, f.chain.AdvanceTime(now.Truncate(24*time.Hour).Add(24*time.Hour+time.Second).Sub(now)))
 }

@@ -366,7 +366,9 @@ func TestRunStopsOnStandardisationMismatch(t *testing.T) {
 // hospital named as the inflator. The same key set again now leaves the
 // bound at three; a task naming a key the study replaced since, as a
 // hostile coordinator might to pick an older block, is refused with no
-// count judged.
+// count judged. Setting that replaced key again, to begin its tenure anew
+// after midnight, read a bound of two for the honest three: the contract
+// now refuses a retired key, and the task under it stays refused.
 func TestSampleBoundsAreReadFromTheTasksKey(t *testing.T) {
 	f := newConsentChain(t)
 	id, _, err := f.ledger.CreateStudy(f.ctx, f.hospital, contracts.StudyParams{
@@ -411,6 +413,11 @@ func TestSampleBoundsAreReadFromTheTasksKey(t *testing.T) {
 	bounds, err = p.sampleBounds(f.ctx, common.Hash{8}, counts)
 	require.NoError(t, err)
 	assert.Equal(t, map[common.Address]uint64{f.hospital.Address(): 2}, bounds, "a run under the new key: the revocation of the day before is not added back")
+
+	_, err = f.ledger.SetPublicKeyHash(f.ctx, f.coord, id, key)
+	require.ErrorIs(t, err, contracts.ErrPublicKeyRetired, "the replaced key set again, its tenure begun anew")
+	_, err = p.sampleBounds(f.ctx, key, counts)
+	require.ErrorIs(t, err, contracts.ErrPublicKeyChanged, "a task under the replaced key: no count judged")
 }
 
 // A hospital that checked the study's key and kept it refuses a moments

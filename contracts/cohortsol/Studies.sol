@@ -154,6 +154,9 @@ contract Studies is IStudies {
     error PublicKeyLocked(uint64 studyId);
     /// @notice No round may open before the collective public key hash is recorded.
     error PublicKeyNotSet(uint64 studyId);
+    /// @notice The key was the study's and was replaced: it is never set
+    /// again. Run key generation again for a new key.
+    error PublicKeyRetired(uint64 studyId, bytes32 publicKeyHash);
     /// @notice Fewer participants than the study requires (also: a leave or
     /// removal that would leave fewer active participants than minParticipants).
     error TooFewParticipants(uint64 studyId, uint32 required, uint32 actual);
@@ -326,6 +329,8 @@ contract Studies is IStudies {
     // opens, so that every commit rewrites a word and pays the same).
     mapping(uint64 => mapping(uint32 => mapping(uint256 => uint256))) private _committed;
     mapping(uint64 => bytes32) private _momentsSum;
+    /// @dev Per study, the keys it had and replaced (setPublicKeyHash).
+    mapping(uint64 => mapping(bytes32 => bool)) private _retiredKeys;
 
     uint256 private immutable _deployChainId;
     bytes32 private immutable _deployDomainSeparator;
@@ -477,7 +482,11 @@ contract Studies is IStudies {
     }
 
     /// @notice Records the hash of the study's collective public key; closes enrolment.
-    /// @dev Callable by the coordinator until the first round opens.
+    /// @dev Callable by the coordinator until the first round opens. A key
+    /// replaced by another is retired and never set again (PublicKeyRetired):
+    /// each key's tenure is one run of blocks, so the block it was first set
+    /// in, which moments counts are bounded as of, is not the coordinator's
+    /// to move by setting another key and this one again.
     function setPublicKeyHash(uint64 studyId, bytes32 publicKeyHash) external {
         StudyRecord storage s = _coordinated(studyId);
         if (publicKeyHash == bytes32(0)) revert InvalidParameter("publicKeyHash");
@@ -485,6 +494,10 @@ contract Studies is IStudies {
         if (s.activeParticipants < s.minParticipants) {
             revert TooFewParticipants(studyId, s.minParticipants, s.activeParticipants);
         }
+        mapping(bytes32 => bool) storage retired = _retiredKeys[studyId];
+        if (retired[publicKeyHash]) revert PublicKeyRetired(studyId, publicKeyHash);
+        bytes32 replaced = s.publicKeyHash;
+        if (replaced != bytes32(0) && replaced != publicKeyHash) retired[replaced] = true;
         s.publicKeyHash = publicKeyHash;
         emit PublicKeySet(studyId, publicKeyHash);
     }
