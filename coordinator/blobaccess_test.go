@@ -300,7 +300,7 @@ func (f *fixture) suspend(t *testing.T, h *hospital) {
 // requests for another hospital's update of round 2, which opened after
 // its removal. Before, a past participant read every blob of the study
 // forever, those of rounds it no longer took part in included; now it is
-// refused, told it was removed in round 1 (though the coordinator knew it
+// refused, told the blob is of round 2 and it took part in rounds 0-1 (though the coordinator knew it
 // as a current participant from a read in round 1), while it still reads round 1's
 // blobs (an audit, its own late work), a current participant and the
 // owner read round 2's, and any consortium certificate round 2's model.
@@ -336,7 +336,7 @@ func TestRemovedParticipantCannotReadLaterRoundsBlobs(t *testing.T) {
 		_, err := readBlob(t, f, removed.client, signedRead(t, removed.key, removed, f.studyID, secondHash))
 		require.Error(t, err, "%s reads round 2's update", removed.addr().Hex())
 		assert.Equal(t, codes.PermissionDenied, status.Code(err), "%v", err)
-		for _, says := range []string{removed.addr().Hex(), fmt.Sprintf("removed from study %d in round 1", f.studyID), "rounds after round 1 go to the study's owner and current participants only"} {
+		for _, says := range []string{removed.addr().Hex(), fmt.Sprintf("is of round 2 of study %d", f.studyID), "took part in rounds 0-1 of it", "reads the blobs of the rounds it took part in"} {
 			assert.Contains(t, err.Error(), says)
 		}
 		_, err = openChunks(f, removed.client, signedChunks(t, removed.key, removed, f.studyID, secondHash))
@@ -381,8 +381,8 @@ func TestRemovedParticipantsRefusalsCostBoundedChainReads(t *testing.T) {
 	reads, queries := lag.Reads(), lag.LogQueries()
 	err = refused()
 	require.Equal(t, codes.PermissionDenied, status.Code(err), "%v", err)
-	require.Contains(t, err.Error(), "removed from study")
-	t.Logf("the first refusal: %d chain reads, %d of them log queries (its standing, its removal, the published set)", lag.Reads()-reads, lag.LogQueries()-queries)
+	require.Contains(t, err.Error(), "took part in rounds 0-1")
+	t.Logf("the first refusal: %d chain reads, %d of them log queries (its standing, its rounds, the published set)", lag.Reads()-reads, lag.LogQueries()-queries)
 	before := lag.Reads()
 	for range 50 {
 		require.Equal(t, codes.PermissionDenied, status.Code(refused()))
@@ -494,10 +494,15 @@ func TestStandingJustReadLetsACurrentParticipantReadAheadOfTheChain(t *testing.T
 	blockLanded := make(chan struct{})
 	close(blockLanded)
 
-	current := standing{through: 1, moved: blockLanded}
-	assert.Equal(t, []common.Hash{ahead}, current.beyond(store, []common.Hash{ahead}), "a kept standing the chain has moved past is read again")
-	assert.Empty(t, current.beyondJustRead(store, []common.Hash{ahead}), "the request's own read says it takes part")
+	round, recorded := store.RoundOf(ahead)
+	require.True(t, recorded)
+	current := standing{current: true, round: 1, moved: blockLanded}
+	assert.Equal(t, readAgain, current.judge(round, recorded, current.fresh()), "a kept standing the chain has moved past is read again")
+	assert.Equal(t, readable, current.judge(round, recorded, true), "the request's own read says it takes part")
 
-	removed := standing{removed: true, through: 1, moved: blockLanded}
-	assert.Equal(t, []common.Hash{ahead}, removed.beyondJustRead(store, []common.Hash{ahead}), "removed in round 1")
+	removed := standing{round: 1, moved: blockLanded, took: &tookRead{
+		Participation: contracts.Participation{Spans: []contracts.RoundSpan{{First: 0, Last: 1}}, Round: 1},
+		moved:         blockLanded,
+	}}
+	assert.Equal(t, refused, removed.judge(round, recorded, true), "removed in round 1")
 }
