@@ -63,7 +63,8 @@ import (
 // (allow) as for an unknown signer, so a refused one costs no unbounded
 // chain reads. The requests of one signer that find its standing stale
 // in the same block share one read of it, and the reads of a block share
-// one read of the study: right after a block a hundred hospitals, each fetching a round's blobs
+// one read of the study, the published set's refresh included: right
+// after a block a hundred hospitals, each fetching a round's blobs
 // several at a time, cost one study read and one read of each.
 //
 // The published set only grows (a recorded model stays recorded), so it is
@@ -528,7 +529,7 @@ func (r *blobReaders) allPublished(ctx context.Context, c *Coordinator, hashes [
 	if stale {
 		next := c.ledger.NextHead() // before the reads: a block during them is read next time
 		r.written.Store(false)
-		if err := r.refresh(ctx, c); err != nil {
+		if err := r.refresh(ctx, c, next); err != nil {
 			return fmt.Errorf("the chain could not be read to tell whether blob %s is published: %v", missing.Hex(), err)
 		}
 		r.moved = next
@@ -552,9 +553,11 @@ func (r *blobReaders) unpublished(hashes []common.Hash) *common.Hash {
 }
 
 // refresh adds to published the recipe and the models of the rounds not
-// read yet; the caller holds r.refreshing.
-func (r *blobReaders) refresh(ctx context.Context, c *Coordinator) error {
-	st, err := c.ledger.Study(ctx, c.cfg.StudyID)
+// read yet, from the study as read after moved (the chain's NextHead,
+// taken before), shared with the standings read after the same block
+// (studyAfter); the caller holds r.refreshing.
+func (r *blobReaders) refresh(ctx context.Context, c *Coordinator, moved <-chan struct{}) error {
+	st, err := r.studyAfter(ctx, c, moved)
 	if err != nil {
 		return err
 	}
