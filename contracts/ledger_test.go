@@ -607,7 +607,7 @@ func TestLeaveAndExcludeBetweenRounds(t *testing.T) {
 func TestParticipation(t *testing.T) {
 	f := newFixture(t, 4)
 	p := f.params()
-	p.Rounds, p.StrikeLimit = 5, 1
+	p.Rounds, p.StrikeLimit = 7, 1
 	id := f.studyWith(t, 3, p)
 	m, late := f.members[2], f.members[3]
 	took := func(t *testing.T, who common.Address) contracts.Participation {
@@ -677,18 +677,36 @@ func TestParticipation(t *testing.T) {
 	abandon(t, 3)
 	open(t, 4)
 	abandon(t, 4)
-	pid, _, err := f.ledger.ProposeReinstatement(f.ctx, f.members[0], id, m.Address())
-	require.NoError(t, err)
-	for _, v := range f.members[1:] {
-		if executed, _, err := f.ledger.Vote(f.ctx, v, pid); err != nil || executed {
-			require.NoError(t, err)
-			break
+	reinstate := func(t *testing.T) {
+		t.Helper()
+		pid, _, err := f.ledger.ProposeReinstatement(f.ctx, f.members[0], id, m.Address())
+		require.NoError(t, err)
+		for _, v := range f.members[1:] {
+			if executed, _, err := f.ledger.Vote(f.ctx, v, pid); err != nil || executed {
+				require.NoError(t, err)
+				break
+			}
 		}
 	}
+	reinstate(t)
 	got = took(t, m.Address())
 	assert.Equal(t, spans(contracts.RoundSpan{First: 0, Last: 1}, contracts.RoundSpan{First: 3, Last: 3}, contracts.RoundSpan{First: 5, Ongoing: true}), got.Spans,
 		"suspended in round 3, reinstated after round 4")
 	assert.Equal(t, "0-1, 3, 5 on", got.String())
+
+	// Reinstated while a round is open, it may commit to that round: it
+	// takes part from it.
+	open(t, 5)
+	f.strike(t, id, 5, m.Address(), 0, 1)
+	abandon(t, 5)
+	open(t, 6)
+	abandon(t, 6)
+	open(t, 7)
+	reinstate(t)
+	got = took(t, m.Address())
+	assert.Equal(t, "0-1, 3, 5, 7 on", got.String(), "suspended in round 5, reinstated during round 7")
+	assert.False(t, got.In(6))
+	assert.True(t, got.In(7))
 }
 
 func stripBlocks(ds []contracts.Departure) []contracts.Departure {

@@ -1,7 +1,6 @@
 package coordinator
 
 import (
-	"crypto/ecdsa"
 	"fmt"
 	"testing"
 	"time"
@@ -14,7 +13,6 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/cohort-fl/cohort/aggregation"
-	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
 )
 
@@ -44,30 +42,9 @@ func TestParticipantCannotReadTheRoundsItMissed(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, crypto.Keccak256Hash([]byte("reference")), root)
 
-	f.coord.store.EnterRound(1)
-	first := f.update(t, h1)
-	f.commit(t, h1, first)
-	firstHash := aggregation.ContentHash(first)
-	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 1, firstHash, uint64(len(first)), first, 1<<20))
-	for _, h := range []*hospital{away, suspended} { // known as current participants from now
-		_, err := readBlob(t, f, h.client, signedRead(t, h.key, h, f.studyID, firstHash))
-		require.NoError(t, err, "a participant reads round 1's update")
-	}
-	f.suspend(t, suspended)
-	f.endRound1(t, away)
-
 	// Round 2 runs without them, and h1 uploads its update for it.
-	f.coord.store.EnterRound(2)
-	model, err := f.coord.store.Put([]byte("round 2's global model"))
-	require.NoError(t, err)
-	_, err = f.ledger.OpenRound(f.ctx, f.coordAcct, f.studyID, 2, model, time.Now().Add(4*time.Hour))
-	require.NoError(t, err)
-	f.install(newTrainStep(f.studyID, &cohortv1.TrainTask{StudyId: f.studyID, Round: 2}, []common.Address{h1.addr(), h2.addr()}, testMaxUpdate, f.coord.numParams, f.coord.summer, contracts.CommitDomain{}))
-	second := f.updateFor(t, h1.sk, aggregation.TrainContext(f.studyID, 2))
-	secondHash := aggregation.ContentHash(second)
-	_, err = f.ledger.CommitUpdate(f.ctx, h1.account, f.studyID, 2, contracts.Commitment{CiphertextHash: secondHash, Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids"))})
-	require.NoError(t, err)
-	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 2, secondHash, uint64(len(second)), second, 1<<20))
+	first, second, _ := f.roundTwoWithout(t, away, suspended)
+	firstHash, secondHash := aggregation.ContentHash(first), aggregation.ContentHash(second)
 	require.NoError(t, f.chain.AdvanceTime(5*time.Hour))
 	_, err = f.ledger.AbandonRound(f.ctx, f.coordAcct, f.studyID, 2)
 	require.NoError(t, err)
@@ -125,14 +102,7 @@ func TestParticipantCannotReadTheRoundsItMissed(t *testing.T) {
 			assert.Equal(t, want, got, tt.name)
 		}
 	}
-	for _, reader := range []struct {
-		name string
-		key  *ecdsa.PrivateKey
-	}{{"a participant of every round", h2.key}, {"the study's owner", f.researcherKey}} {
-		got, err := readBlob(t, f, h2.client, signedRead(t, reader.key, h2, f.studyID, secondHash))
-		require.NoError(t, err, reader.name)
-		assert.Equal(t, second, got, reader.name)
-	}
+	f.participantAndOwnerRead(t, h2, second) // h2 took part in every round
 }
 
 // The rounds a current participant took part in are read from the study's
