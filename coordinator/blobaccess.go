@@ -42,10 +42,13 @@ import (
 //     of the rounds that go on without it, nor of those it missed once
 //     reinstated or joined again, and one that joins late those of the
 //     rounds before; it keeps those of its rounds, for an audit and its
-//     own late work. Two blobs every participant needs whenever it joined
-//     go to all of them: the study's collective public key (it encrypts
-//     its updates under it) and its root data set (robust scoring), both
-//     named by the study on chain. A blob with no round recorded (stored
+//     own late work. The setup's blobs every participant needs whenever
+//     it joined go to all of them: the study's collective public key (it
+//     encrypts its updates under it) and its root data set (robust
+//     scoring), both named by the study on chain, and the encrypted
+//     moments and their sum that a member (re)joining after the moments
+//     phase checks the pooled standardiser against (checkedOnJoin). A
+//     blob with no round recorded (stored
 //     before 2026-12-07, or its record lost to a crash) goes to the owner
 //     and current participants only.
 //
@@ -80,6 +83,11 @@ type blobReaders struct {
 	// for the requests asking for it at a block (shared).
 	reading   singleflight.Group
 	published map[common.Hash]bool
+	// setup is the blobs of the study's setup (round 0) that a member
+	// (re)joining later checks the pooled standardiser against
+	// (checkedOnJoin); every participant reads them, as it does the
+	// study's key and root data set.
+	setup map[common.Hash]bool
 	// refreshing is held while the chain is read for published blobs
 	// (refresh), which alone writes scanned and moved.
 	refreshing sync.Mutex
@@ -187,6 +195,20 @@ func (st standing) judge(round uint32, recorded, live bool) verdict {
 	return readAgain
 }
 
+// checkedOnJoin records the blobs a member (re)joining after the moments
+// phase fetches to check the pooled standardiser it is sent first (the
+// coordinator's catchUpTask): the encrypted moments and their sum, named
+// by res.
+func (r *blobReaders) checkedOnJoin(res *cohortv1.MomentsResultTask) {
+	setup := map[common.Hash]bool{common.BytesToHash(res.GetAggregateHash()): true}
+	for _, m := range res.GetContributions() {
+		setup[common.BytesToHash(m.GetCiphertextHash())] = true
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.setup = setup // replaced whole: judge reads a map it took under mu
+}
+
 // recorded notes that this coordinator has written a round's model to
 // the chain: the next look for an unknown blob reads the chain again.
 func (r *blobReaders) recorded() { r.written.Store(true) }
@@ -283,14 +305,16 @@ func (r *blobReaders) refusal(store *Store, reader common.Address, study uint64,
 
 // judge sorts hashes by what st says of them (live as for standing.judge):
 // those it refuses, and those the chain must be read again for. Any
-// participant, current or past, reads the study's collective public key
-// and its root data set, whatever rounds it took part in.
+// participant, current or past, reads the study's collective public key,
+// its root data set and the setup's blobs a joiner checks, whatever rounds
+// it took part in.
 func (r *blobReaders) judge(store *Store, st standing, hashes []common.Hash, live bool) (undecided, denied []common.Hash) {
 	r.mu.Lock()
 	key, root := r.study.study.PublicKeyHash, r.study.study.ReferenceCommitment
+	setup := r.setup
 	r.mu.Unlock()
 	for _, h := range hashes {
-		if h != (common.Hash{}) && (h == key || h == root) {
+		if h != (common.Hash{}) && (h == key || h == root || setup[h]) {
 			continue
 		}
 		round, recorded := store.RoundOf(h)

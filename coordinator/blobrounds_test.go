@@ -13,6 +13,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
 )
 
@@ -24,10 +25,12 @@ import (
 // the rounds it missed, and a late joiner those of every round before it.
 // Now each is refused, told the blob's round and the rounds it took part
 // in; the two back read round 1's update (their own rounds) and the late
-// joiner does not; all three read round 3's blobs (made ahead of the
-// chain), the study's collective public key and its root data set (round
-// 0's, which every participant needs whenever it joined), while a
-// hospital that took part throughout and the owner read round 2's update.
+// joiner does not, nor a blob of the setup (round 0); all three read
+// round 3's blobs (made ahead of the chain), and the setup's blobs every
+// participant needs whenever it joined: the study's collective public key,
+// its root data set, and the encrypted moments and sum a (re)joining
+// member checks the pooled standardiser against. A hospital that took
+// part throughout and the owner read round 2's update.
 func TestParticipantCannotReadTheRoundsItMissed(t *testing.T) {
 	f := newFixture(t)
 	h1, h2, away, suspended := f.hospitals[0], f.hospitals[1], f.hospitals[2], f.hospitals[3]
@@ -41,6 +44,16 @@ func TestParticipantCannotReadTheRoundsItMissed(t *testing.T) {
 	root, err := f.coord.store.Put([]byte("reference")) // the fixture study's reference commitment
 	require.NoError(t, err)
 	require.Equal(t, crypto.Keccak256Hash([]byte("reference")), root)
+	// The moments phase: a (re)joining member is sent the pooled
+	// standardiser first and checks it against the encrypted moments and
+	// their sum; another blob of the setup is not named by it.
+	moments, err := f.coord.store.Put([]byte("h1's encrypted moments"))
+	require.NoError(t, err)
+	sum, err := f.coord.store.Put([]byte("the moments' encrypted sum"))
+	require.NoError(t, err)
+	f.coord.setStandardiser(&cohortv1.MomentsResultTask{StudyId: f.studyID, Contributions: []*cohortv1.MomentsContribution{{CiphertextHash: moments.Bytes()}}, AggregateHash: sum.Bytes()})
+	setup, err := f.coord.store.Put([]byte("another blob of the setup"))
+	require.NoError(t, err)
 
 	// Round 2 runs without them, and h1 uploads its update for it.
 	first, second, _ := f.roundTwoWithout(t, away, suspended)
@@ -89,14 +102,19 @@ func TestParticipantCannotReadTheRoundsItMissed(t *testing.T) {
 		_, err = openChunks(f, tt.h.client, signedChunks(t, tt.h.key, tt.h, f.studyID, secondHash))
 		assert.Equal(t, codes.PermissionDenied, status.Code(err), "%s: chunk proofs of round 2's update: %v", tt.name, err)
 
-		got, err := readBlob(t, f, tt.h.client, signedRead(t, tt.h.key, tt.h, f.studyID, firstHash))
-		if tt.h == late {
-			assert.Equal(t, codes.PermissionDenied, status.Code(err), "%s: round 1's update: %v", tt.name, err)
-		} else {
-			require.NoError(t, err, "%s: round 1's update, of a round it took part in", tt.name)
-			assert.Equal(t, first, got)
+		for blob, want := range map[common.Hash][]byte{firstHash: first, setup: []byte("another blob of the setup")} {
+			got, err := readBlob(t, f, tt.h.client, signedRead(t, tt.h.key, tt.h, f.studyID, blob))
+			if tt.h == late {
+				assert.Equal(t, codes.PermissionDenied, status.Code(err), "%s: blob %s, of a round before it joined: %v", tt.name, blob.Hex(), err)
+				continue
+			}
+			require.NoError(t, err, "%s: blob %s, of a round it took part in", tt.name, blob.Hex())
+			assert.Equal(t, want, got)
 		}
-		for blob, want := range map[common.Hash][]byte{third: []byte("round 3's re-shared key"), key: pk, root: []byte("reference")} {
+		for blob, want := range map[common.Hash][]byte{
+			third: []byte("round 3's re-shared key"), key: pk, root: []byte("reference"),
+			moments: []byte("h1's encrypted moments"), sum: []byte("the moments' encrypted sum"),
+		} {
 			got, err := readBlob(t, f, tt.h.client, signedRead(t, tt.h.key, tt.h, f.studyID, blob))
 			require.NoError(t, err, "%s: blob %s", tt.name, blob.Hex())
 			assert.Equal(t, want, got, tt.name)
