@@ -48,9 +48,9 @@ import (
 //     scoring), both named by the study on chain, and the encrypted
 //     moments and their sum that a member (re)joining after the moments
 //     phase checks the pooled standardiser against (checkedOnJoin). A
-//     blob with no round recorded (stored
-//     before 2026-12-07, or its record lost to a crash) goes to the owner
-//     and current participants only.
+//     blob with no round recorded (stored before 2026-12-07, or its
+//     record lost to a crash) goes to the owner and current participants
+//     only.
 //
 // The owner is kept once seen on chain. A participant's standing (current
 // or not, the study's round at the read) is kept until the chain has a
