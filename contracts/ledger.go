@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/big"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -916,37 +917,143 @@ func (l *Ledger) DeparturesAfter(ctx context.Context, studyID uint64, block uint
 	return out, nil
 }
 
-// RemovedIn tells whether member is a past participant of the study and,
-// if so, the round it was removed in: the last round opened before the
-// block in which it last stopped taking part (it left, a member vote
-// excluded it, or strikes suspended it), 0 if that was before round 1.
-// removed is false for a member taking part now (joined, neither left nor
-// suspended, or joined again or reinstated since) and for one that never
-// joined. Two log queries from the study's creation: the member's joins,
-// departures, suspensions and reinstatements, and the study's round
-// openings.
-func (l *Ledger) RemovedIn(ctx context.Context, studyID uint64, member common.Address) (round uint32, removed bool, err error) {
+// RoundSpan is a run of a study's rounds a member took part in, First to
+// Last. Round 0 is the study's setup before round 1 (its key, its
+// moments). An ongoing span (the member takes part at the read) covers
+// every round from First on, and has no Last.
+type RoundSpan struct {
+	First, Last uint32
+	Ongoing     bool
+}
+
+// Participation is the rounds a member took part in, as the study's logs
+// tell up to block Block.
+type Participation struct {
+	Spans []RoundSpan // oldest first; none for a member that never took part
+	Block uint64      // the block both log queries read up to
+	Round uint32      // the last round opened by Block, 0 before round 1
+	Open  bool        // whether Round was open at Block
+}
+
+// Current reports whether the member takes part at Block.
+func (p Participation) Current() bool {
+	return len(p.Spans) > 0 && p.Spans[len(p.Spans)-1].Ongoing
+}
+
+// In reports whether the member took part in round r (an ongoing span
+// holds every round from its first on).
+func (p Participation) In(r uint32) bool {
+	for _, s := range p.Spans {
+		if r >= s.First && (s.Ongoing || r <= s.Last) {
+			return true
+		}
+	}
+	return false
+}
+
+// Unsettled is the first round whose taking part a later block may still
+// change (In is final for the rounds before it): a later join or
+// reinstatement starts at the round open then or the next one, and a
+// later removal keeps the rounds up to the one opened last.
+func (p Participation) Unsettled() uint32 { return firstRoundAt(p.Round, p.Open) }
+
+// String names the spans, for errors: "0-1, 3", "2 on", "none".
+func (p Participation) String() string {
+	if len(p.Spans) == 0 {
+		return "none"
+	}
+	var b strings.Builder
+	for i, s := range p.Spans {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		switch {
+		case s.Ongoing:
+			fmt.Fprintf(&b, "%d on", s.First)
+		case s.First == s.Last:
+			fmt.Fprintf(&b, "%d", s.First)
+		default:
+			fmt.Fprintf(&b, "%d-%d", s.First, s.Last)
+		}
+	}
+	return b.String()
+}
+
+// firstRoundAt is the first round a member that begins taking part while
+// the study's last opened round is round (open or not) takes part in: the
+// open round (a reinstatement lets it commit to it), else the next one,
+// but round 0, the setup, for one that joins before round 1.
+func firstRoundAt(round uint32, open bool) uint32 {
+	if open || round == 0 {
+		return round
+	}
+	return round + 1
+}
+
+// Participation reads the rounds member took part in from the study's
+// logs, in one pass over its joins, departures (a leave or an exclusion),
+// suspensions and reinstatements and the study's round openings, closings
+// and abandonments, both read up to the same block. It takes part from
+// each join or reinstatement that makes it active (firstRoundAt) through
+// the last round opened before the block in which it stops taking part
+// (it left, was excluded or was suspended): a span that begins after the
+// round it ends in (it joined between rounds and left before the next)
+// holds no round and is dropped, and one back before it missed a round
+// goes on from the last. Two log queries from the study's
+// creation, and a read of the head.
+func (l *Ledger) Participation(ctx context.Context, studyID uint64, member common.Address) (Participation, error) {
 	wrap := func(err error) error {
-		return fmt.Errorf("reading when %s was removed from study %d: %w", member, studyID, err)
+		return fmt.Errorf("reading the rounds %s took part in in study %d: %w", member, studyID, err)
 	}
 	module, err := l.studyModule(ctx, studyID)
 	if err != nil {
-		return 0, false, wrap(err)
+		return Participation{}, wrap(err)
 	}
+	head, err := l.chain.BlockNumber(ctx)
+	if err != nil {
+		return Participation{}, wrap(err)
+	}
+	to := new(big.Int).SetUint64(head)
 	ev := l.abi.Events
 	joinedID, leftID := ev[cohortsol.StudiesStudyJoinedEventName].ID, ev[cohortsol.StudiesStudyLeftEventName].ID
 	suspendedID, reinstatedID := ev[cohortsol.StudiesParticipantSuspendedEventName].ID, ev[cohortsol.StudiesParticipantReinstatedEventName].ID
 	q := l.studyEventQuery(module, cohortsol.StudiesStudyJoinedEventName, studyID, common.BytesToHash(member.Bytes()))
-	q.Topics[0] = []common.Hash{joinedID, leftID, suspendedID, reinstatedID}
-	logs, err := l.studyLogs(ctx, studyID, q)
+	q.Topics[0], q.ToBlock = []common.Hash{joinedID, leftID, suspendedID, reinstatedID}, to
+	own, err := l.studyLogs(ctx, studyID, q)
 	if err != nil {
-		return 0, false, wrap(err)
+		return Participation{}, wrap(err)
+	}
+	out := Participation{Block: head}
+	if len(own) == 0 {
+		return out, nil // never joined (as of this node's chain)
+	}
+	openedID := ev[cohortsol.StudiesRoundOpenedEventName].ID
+	closedID, abandonedID := ev[cohortsol.StudiesRoundClosedEventName].ID, ev[cohortsol.StudiesRoundAbandonedEventName].ID
+	q = l.studyEventQuery(module, cohortsol.StudiesRoundOpenedEventName, studyID)
+	q.Topics[0], q.ToBlock = []common.Hash{openedID, closedID, abandonedID}, to
+	rounds, err := l.studyLogs(ctx, studyID, q)
+	if err != nil {
+		return Participation{}, wrap(err)
 	}
 	var joined, left, suspended bool
-	var since uint64 // the block it last stopped taking part in
-	for _, lg := range logs {
-		was := joined && !left && !suspended
-		switch lg.Topics[0] {
+	active := func() bool { return joined && !left && !suspended }
+	for i := 0; i < len(own) || len(rounds) > 0; {
+		// The two logs merged in chain order; a round's event first
+		// when both are at the end of one.
+		if len(rounds) > 0 && (i == len(own) || before(rounds[0], own[i])) {
+			switch lg := rounds[0]; lg.Topics[0] {
+			case openedID:
+				if len(lg.Topics) > 2 {
+					out.Round, out.Open = uint32(new(big.Int).SetBytes(lg.Topics[2].Bytes()).Uint64()), true
+				}
+			default:
+				out.Open = false
+			}
+			rounds = rounds[1:]
+			continue
+		}
+		was := active()
+		switch own[i].Topics[0] {
 		case joinedID:
 			joined, left = true, false
 		case leftID:
@@ -956,23 +1063,31 @@ func (l *Ledger) RemovedIn(ctx context.Context, studyID uint64, member common.Ad
 		case reinstatedID:
 			suspended = false
 		}
-		if was && (left || suspended) {
-			since = lg.BlockNumber
+		i++
+		switch now := active(); {
+		case now && !was:
+			first := firstRoundAt(out.Round, out.Open)
+			if n := len(out.Spans); n > 0 && first <= out.Spans[n-1].Last+1 {
+				out.Spans[n-1].Ongoing = true // back before missing a round
+			} else {
+				out.Spans = append(out.Spans, RoundSpan{First: first, Ongoing: true})
+			}
+		case was && !now:
+			s := &out.Spans[len(out.Spans)-1]
+			if s.Last, s.Ongoing = out.Round, false; s.First > s.Last {
+				out.Spans = out.Spans[:len(out.Spans)-1]
+			}
 		}
 	}
-	if !joined || (!left && !suspended) {
-		return 0, false, nil
+	return out, nil
+}
+
+// before reports whether log a comes before log b on the chain.
+func before(a, b types.Log) bool {
+	if a.BlockNumber != b.BlockNumber {
+		return a.BlockNumber < b.BlockNumber
 	}
-	opened, err := l.studyEvents(ctx, cohortsol.StudiesRoundOpenedEventName, studyID)
-	if err != nil {
-		return 0, false, wrap(err)
-	}
-	for _, lg := range opened {
-		if lg.BlockNumber < since && len(lg.Topics) > 2 {
-			round = max(round, uint32(new(big.Int).SetBytes(lg.Topics[2].Bytes()).Uint64()))
-		}
-	}
-	return round, true, nil
+	return a.Index < b.Index
 }
 
 // IsParticipant reports whether the address is a current participant of

@@ -601,35 +601,40 @@ func TestLeaveAndExcludeBetweenRounds(t *testing.T) {
 	assert.Empty(t, after)
 }
 
-// TestRemovedIn: a past participant's removal round is the last round
-// opened before the block that removed it (0 before round 1), whatever
-// rounds open after; one that joined again takes part, and its next leave
-// removes it anew.
-func TestRemovedIn(t *testing.T) {
+// TestParticipation: the rounds a member took part in run from each join
+// or reinstatement (round 0, the setup, before round 1; the open round for
+// a reinstatement mid-round; else the next round) to the last round opened
+// before it left or was suspended, whatever rounds open after; a member
+// that joins again, or is reinstated, misses the rounds in between, and
+// one that joins late the rounds before.
+func TestParticipation(t *testing.T) {
 	f := newFixture(t, 4)
 	p := f.params()
-	p.Rounds = 4
+	p.Rounds, p.StrikeLimit = 7, 1
 	id := f.studyWith(t, 3, p)
-	m := f.members[2]
-	removedIn := func(t *testing.T, who common.Address) (uint32, bool) {
+	m, late := f.members[2], f.members[3]
+	took := func(t *testing.T, who common.Address) contracts.Participation {
 		t.Helper()
-		round, removed, err := f.ledger.RemovedIn(f.ctx, id, who)
+		got, err := f.ledger.Participation(f.ctx, id, who)
 		require.NoError(t, err)
-		return round, removed
+		return got
 	}
 	deadline := time.Now().Add(time.Hour)
-	roundPasses := func(t *testing.T, r uint32) {
+	open := func(t *testing.T, r uint32) {
 		t.Helper()
 		_, err := f.ledger.OpenRound(f.ctx, f.coord, id, r, hash("model"), deadline)
 		require.NoError(t, err)
+	}
+	abandon := func(t *testing.T, r uint32) {
+		t.Helper()
 		require.NoError(t, f.chain.AdvanceTime(3*time.Hour))
 		deadline = deadline.Add(3 * time.Hour)
-		_, err = f.ledger.AbandonRound(f.ctx, f.coord, id, r)
+		_, err := f.ledger.AbandonRound(f.ctx, f.coord, id, r)
 		require.NoError(t, err)
 	}
-	join := func(t *testing.T) {
+	join := func(t *testing.T, who *contracts.Account) {
 		t.Helper()
-		_, err := f.ledger.JoinStudy(f.ctx, m, id)
+		_, err := f.ledger.JoinStudy(f.ctx, who, id)
 		require.NoError(t, err)
 	}
 	leave := func(t *testing.T) {
@@ -637,32 +642,74 @@ func TestRemovedIn(t *testing.T) {
 		_, err := f.ledger.LeaveStudy(f.ctx, m, id)
 		require.NoError(t, err)
 	}
+	spans := func(s ...contracts.RoundSpan) []contracts.RoundSpan { return s }
 
-	_, removed := removedIn(t, f.members[3].Address())
-	assert.False(t, removed, "never joined")
-	_, removed = removedIn(t, f.members[0].Address())
-	assert.False(t, removed, "takes part")
+	assert.Empty(t, took(t, late.Address()).Spans, "never joined")
+	all := took(t, f.members[0].Address())
+	assert.Equal(t, spans(contracts.RoundSpan{First: 0, Ongoing: true}), all.Spans, "takes part from the setup on")
+	assert.True(t, all.Current())
+	assert.Zero(t, all.Unsettled(), "a member may still join for the setup")
 	leave(t)
-	round, removed := removedIn(t, m.Address())
-	assert.True(t, removed)
-	assert.Zero(t, round, "left before round 1")
-	join(t)
-	_, removed = removedIn(t, m.Address())
-	assert.False(t, removed, "joined again")
+	assert.Equal(t, spans(contracts.RoundSpan{First: 0, Last: 0}), took(t, m.Address()).Spans, "left before round 1")
+	join(t, m)
+	assert.Equal(t, spans(contracts.RoundSpan{First: 0, Ongoing: true}), took(t, m.Address()).Spans, "joined again before round 1")
 
 	f.setKey(t, id)
-	roundPasses(t, 1)
+	open(t, 1)
+	abandon(t, 1)
 	leave(t)
-	roundPasses(t, 2)
-	round, removed = removedIn(t, m.Address())
-	assert.True(t, removed)
-	assert.Equal(t, uint32(1), round, "left after round 1; round 2 opened after")
-	join(t)
-	roundPasses(t, 3)
-	leave(t)
-	round, removed = removedIn(t, m.Address())
-	assert.True(t, removed)
-	assert.Equal(t, uint32(3), round, "joined again before round 3, left after it")
+	open(t, 2)
+	abandon(t, 2)
+	got := took(t, m.Address())
+	assert.Equal(t, spans(contracts.RoundSpan{First: 0, Last: 1}), got.Spans, "left after round 1; round 2 opened after")
+	assert.False(t, got.Current())
+	assert.Equal(t, uint32(3), got.Unsettled(), "rounds 1 and 2 are over: a join now starts at round 3")
+	join(t, m)
+	join(t, late)
+	got = took(t, m.Address())
+	assert.Equal(t, spans(contracts.RoundSpan{First: 0, Last: 1}, contracts.RoundSpan{First: 3, Ongoing: true}), got.Spans, "joined again after round 2")
+	assert.Equal(t, "0-1, 3 on", got.String())
+	assert.False(t, got.In(2), "missed round 2")
+	assert.True(t, got.In(1))
+	assert.True(t, got.In(7))
+	assert.Equal(t, spans(contracts.RoundSpan{First: 3, Ongoing: true}), took(t, late.Address()).Spans, "joined after round 2")
+
+	open(t, 3)
+	assert.Equal(t, uint32(3), took(t, m.Address()).Unsettled(), "round 3 is open: a reinstatement may still let one in")
+	f.strike(t, id, 3, m.Address(), 0, 1)
+	abandon(t, 3)
+	open(t, 4)
+	abandon(t, 4)
+	reinstate := func(t *testing.T) {
+		t.Helper()
+		pid, _, err := f.ledger.ProposeReinstatement(f.ctx, f.members[0], id, m.Address())
+		require.NoError(t, err)
+		for _, v := range f.members[1:] {
+			if executed, _, err := f.ledger.Vote(f.ctx, v, pid); err != nil || executed {
+				require.NoError(t, err)
+				break
+			}
+		}
+	}
+	reinstate(t)
+	got = took(t, m.Address())
+	assert.Equal(t, spans(contracts.RoundSpan{First: 0, Last: 1}, contracts.RoundSpan{First: 3, Last: 3}, contracts.RoundSpan{First: 5, Ongoing: true}), got.Spans,
+		"suspended in round 3, reinstated after round 4")
+	assert.Equal(t, "0-1, 3, 5 on", got.String())
+
+	// Reinstated while a round is open, it may commit to that round: it
+	// takes part from it.
+	open(t, 5)
+	f.strike(t, id, 5, m.Address(), 0, 1)
+	abandon(t, 5)
+	open(t, 6)
+	abandon(t, 6)
+	open(t, 7)
+	reinstate(t)
+	got = took(t, m.Address())
+	assert.Equal(t, "0-1, 3, 5, 7 on", got.String(), "suspended in round 5, reinstated during round 7")
+	assert.False(t, got.In(6))
+	assert.True(t, got.In(7))
 }
 
 func stripBlocks(ds []contracts.Departure) []contracts.Departure {

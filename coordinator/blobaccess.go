@@ -29,36 +29,46 @@ import (
 //     has joined;
 //   - every other blob (updates, aggregates, score sets, keys; re-sharing
 //     pieces are not blobs, GetBlob serves none) goes only to a request
-//     signed by the study's owner or by
-//     one of its current participants, with the signature bound to the
-//     TLS certificate the request comes over; and to a past participant
-//     (suspended, left or excluded) only the blobs of the rounds it could
-//     take part in: those the store recorded as first stored in the round
-//     it was removed in or an earlier one (Store.RoundOf; the coordinator
-//     enters a round before anything is made for it, its re-sharing
-//     included, and the chain's removal round is the last round opened
-//     before the block that removed it, Ledger.RemovedIn). It keeps the
-//     blobs of its last round, for an audit and its own late work, and is
-//     refused those of later rounds: a hospital suspended as malicious no
-//     longer receives everyone's ciphertexts and aggregates of the rounds
-//     that go on without it. A blob with no round recorded (stored before
-//     2026-12-07, or its record lost to a crash) is refused to past
-//     participants.
+//     signed by the study's owner or by one of its participants, with the
+//     signature bound to the TLS certificate the request comes over, and
+//     to a participant, current or past, only the blobs of the rounds it
+//     took part in: those the store recorded as first stored in one of
+//     them (Store.RoundOf; the coordinator enters a round before anything
+//     is made for it, its re-sharing included). The chain's logs give
+//     those rounds (Ledger.Participation): from each join or reinstatement
+//     (round 0, the setup, before round 1) to the last round opened before
+//     it left, was excluded or was suspended. A hospital suspended as
+//     malicious no longer receives everyone's ciphertexts and aggregates
+//     of the rounds that go on without it, nor of those it missed once
+//     reinstated or joined again, and one that joins late those of the
+//     rounds before; it keeps those of its rounds, for an audit and its
+//     own late work. The setup's blobs every participant needs whenever
+//     it joined go to all of them: the study's collective public key (it
+//     encrypts its updates under it) and its root data set (robust
+//     scoring), both named by the study on chain, and the encrypted
+//     moments and their sum that a member (re)joining after the moments
+//     phase checks the pooled standardiser against (checkedOnJoin). A
+//     blob with no round recorded (stored before 2026-12-07, or its
+//     record lost to a crash) goes to the owner and current participants
+//     only.
 //
-// The owner is kept once seen on chain. A current participant is kept as
-// such until the chain has a block after the read; after that it still
-// reads, without a chain read, the blobs of rounds up to the study's round
-// at the read (were it removed since, it was in that round or a later
-// one), and a blob of a later round reads the chain again, at most once a
-// block. A past participant's removal round is kept likewise; it is read
-// again (it may have joined again or been reinstated) only once the chain
-// has a block after the read, and then through the per-certificate limit
+// The owner is kept once seen on chain. A participant's standing (current
+// or not, the study's round at the read) is kept until the chain has a
+// block after the read, and the rounds it took part in, once read, for
+// good: a later block changes none before their Unsettled round. A current
+// participant reads the blobs of the round open at the read, and of later
+// rounds while its standing is fresh, without reading its rounds: what it
+// needs to take part. A blob of an earlier round reads its rounds at most
+// once a block, and again only once the study has moved on a round. A
+// past participant's rounds are read with its standing; it is read again
+// (it may have joined again or been reinstated) only once the chain has a
+// block after the read, and then through the per-certificate limit
 // (allow) as for an unknown signer, so a refused one costs no unbounded
 // chain reads. The requests of one signer that find its standing stale
 // in the same block share one read of it, and the reads of a block share
-// one read of the study: right after a block a hundred hospitals, each
-// fetching a round's blobs several at a time, cost one study read and
-// one read of each.
+// one read of the study, the published set's refresh included: right
+// after a block a hundred hospitals, each fetching a round's blobs
+// several at a time, cost one study read and one read of each.
 //
 // The published set only grows (a recorded model stays recorded), so it is
 // kept once seen on chain. It is read again only once the chain has a
@@ -73,6 +83,11 @@ type blobReaders struct {
 	// for the requests asking for it at a block (shared).
 	reading   singleflight.Group
 	published map[common.Hash]bool
+	// setup is the blobs of the study's setup (round 0) that a member
+	// (re)joining later checks the pooled standardiser against
+	// (checkedOnJoin); every participant reads them, as it does the
+	// study's key and root data set.
+	setup map[common.Hash]bool
 	// refreshing is held while the chain is read for published blobs
 	// (refresh), which alone writes scanned and moved.
 	refreshing sync.Mutex
@@ -90,16 +105,24 @@ type blobReaders struct {
 // standing is what the chain said of a signer of blob reads that owns the
 // study or joined it.
 type standing struct {
-	owner   bool
-	removed bool // a past participant; neither: a current one
-	// through is the last round whose blobs it reads whatever the chain
-	// says since: a past participant's removal round, or the study's
-	// round when a current participant was read.
-	through uint32
-	// moved is closed once the chain has a block after the read: until
-	// then a current participant reads every blob, and a past one's
-	// refusal stands without a chain read.
+	owner bool
+	// current: it took part at the read, when the study's last opened
+	// round was round, open or not.
+	current bool
+	round   uint32
+	open    bool
+	// moved is closed once the chain has a block after the read.
 	moved <-chan struct{}
+	// took is the rounds it took part in: nil until a read needed them (a
+	// current participant reading its round's blobs needs none), then
+	// kept through later reads of its standing.
+	took *tookRead
+}
+
+// tookRead is a read of the rounds a signer took part in.
+type tookRead struct {
+	contracts.Participation
+	moved <-chan struct{} // the chain's NextHead taken before the read
 }
 
 // studyRead is a read of the study made for standings.
@@ -116,44 +139,74 @@ type studyRead struct {
 const sharedReadTimeout = 30 * time.Second
 
 // fresh reports whether the chain has no block since st was read.
-func (st standing) fresh() bool {
-	select {
-	case <-st.moved:
+func (st standing) fresh() bool { return !closed(st.moved) }
+
+// closed reports whether ch is closed (false for nil).
+func closed(ch <-chan struct{}) bool {
+	if ch == nil {
 		return false
-	default:
+	}
+	select {
+	case <-ch:
 		return true
+	default:
+		return false
 	}
 }
 
-// beyond returns the blobs in hashes that st may not read whatever the
-// chain says since: none for the owner and a current participant read at
-// the chain's latest block, else those the store recorded for a round
-// after st.through or for none.
-func (st standing) beyond(store *Store, hashes []common.Hash) []common.Hash {
-	if st.owner || (!st.removed && st.fresh()) {
-		return nil
+// verdict is what a standing says of one blob.
+type verdict int
+
+const (
+	readAgain verdict = iota // the chain must be read again
+	readable
+	refused
+)
+
+func verdictOf(ok bool) verdict {
+	if ok {
+		return readable
 	}
-	var out []common.Hash
-	for _, h := range hashes {
-		if round, ok := store.RoundOf(h); !ok || round > st.through {
-			out = append(out, h)
+	return refused
+}
+
+// judge tells whether st lets its signer read a blob of round (recorded:
+// the store records one). live: st was read after the chain's latest
+// block, or by this request after the block it saw; a block landing
+// during that read changes nothing judge decides from it (the coordinator
+// enters a round in its store before opening it on chain, so a current
+// participant reads the round it is told of before its block).
+func (st standing) judge(round uint32, recorded, live bool) verdict {
+	took := st.took
+	switch {
+	case st.owner:
+		return readable
+	case !recorded:
+		if live {
+			return verdictOf(st.current) // the owner's and current participants' only
 		}
+	case took != nil && (round < took.Unsettled() || (live && took.moved == st.moved)):
+		return verdictOf(took.In(round))
+	case st.current && st.open && round == st.round:
+		return readable // it took part in the round open at the read
+	case st.current && live && round > st.round:
+		return readable // the next round's, made ahead of the chain: it takes part
 	}
-	return out
+	return readAgain
 }
 
-// beyondJustRead is beyond for a standing the request itself has just had
-// read (or joined the read of) after the block it saw: one that says the
-// signer owns the study or takes part lets it read every blob, even if a
-// block landed during the read (st no longer fresh). Judged by rounds
-// instead, a current participant was refused, as if removed, a blob of
-// the round the coordinator's store had entered ahead of the chain (it
-// enters a round before opening it).
-func (st standing) beyondJustRead(store *Store, hashes []common.Hash) []common.Hash {
-	if !st.removed {
-		return nil
+// checkedOnJoin records the blobs a member (re)joining after the moments
+// phase fetches to check the pooled standardiser it is sent first (the
+// coordinator's catchUpTask): the encrypted moments and their sum, named
+// by res.
+func (r *blobReaders) checkedOnJoin(res *cohortv1.MomentsResultTask) {
+	setup := map[common.Hash]bool{common.BytesToHash(res.GetAggregateHash()): true}
+	for _, m := range res.GetContributions() {
+		setup[common.BytesToHash(m.GetCiphertextHash())] = true
 	}
-	return st.beyond(store, hashes)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.setup = setup // replaced whole: judge reads a map it took under mu
 }
 
 // recorded notes that this coordinator has written a round's model to
@@ -184,15 +237,17 @@ func (s *server) authorise(ctx context.Context, study uint64, signed *cohortv1.S
 		return toStatus(fmt.Errorf("%w (a %s request is signed over the blob and the fingerprint of the TLS certificate it comes over)", err, kind))
 	}
 	st, known := c.readers.standing(reader)
-	beyond := st.beyond(c.store, hashes)
-	if known && beyond == nil {
-		return nil
+	var undecided, denied []common.Hash
+	if known {
+		if undecided, denied = c.readers.judge(c.store, st, hashes, st.fresh()); undecided == nil && denied == nil {
+			return nil
+		}
 	}
-	if !known || !st.removed || !st.fresh() {
+	if !known || undecided != nil {
 		// A current participant reads the chain again at most once a
 		// block (its standing is kept until then); anyone else pays the
 		// per-certificate bucket.
-		if !known || st.removed {
+		if !known || !st.current {
 			if err := c.allow(ctx, fmt.Sprintf("a read signed by %s, not known as the owner or a current participant of study %d,", reader.Hex(), study)); err != nil {
 				return err
 			}
@@ -200,8 +255,19 @@ func (s *server) authorise(ctx context.Context, study uint64, signed *cohortv1.S
 		if st, known, err = c.readers.read(ctx, c, reader); err != nil {
 			return status.Errorf(codes.Unavailable, "coordinator: check on chain who may read study %d's blobs: %v", study, err)
 		}
-		if beyond = st.beyondJustRead(c.store, hashes); known && beyond == nil {
-			return nil
+		if known {
+			if undecided, denied = c.readers.judge(c.store, st, hashes, true); undecided != nil {
+				// Blobs of rounds before the study's: whether it took
+				// part in them is in the study's logs.
+				if st, err = c.readers.readTook(ctx, c, reader, st); err != nil {
+					return status.Errorf(codes.Unavailable, "coordinator: check on chain which rounds of study %d %s took part in: %v", study, reader.Hex(), err)
+				}
+				undecided, denied = c.readers.judge(c.store, st, hashes, true)
+				denied = append(denied, undecided...) // none is, with its rounds read at this block
+			}
+			if denied == nil {
+				return nil
+			}
 		}
 	}
 	if !known {
@@ -211,11 +277,55 @@ func (s *server) authorise(ctx context.Context, study uint64, signed *cohortv1.S
 		}
 		return nil
 	}
-	if err := c.readers.allPublished(ctx, c, beyond); err != nil {
-		return toStatus(fmt.Errorf("%w: %s was removed from study %d in round %d (it left, was excluded or was suspended), and %v; the blobs of rounds after round %d go to the study's owner and current participants only (a past participant reads those of the rounds up to its removal, and the published ones)",
-			ErrNotParticipant, reader.Hex(), study, st.through, err, st.through))
+	if err := c.readers.allPublished(ctx, c, denied); err != nil {
+		return toStatus(c.readers.refusal(c.store, reader, study, st, denied, err))
 	}
 	return nil
+}
+
+// refusal says why reader, of standing st, may not read the first of
+// denied not published (unpublished says it is not).
+func (r *blobReaders) refusal(store *Store, reader common.Address, study uint64, st standing, denied []common.Hash, unpublished error) error {
+	h := denied[0]
+	if first := r.unpublished(denied); first != nil {
+		h = *first
+	}
+	took := "unknown"
+	if st.took != nil {
+		took = st.took.String()
+	}
+	round, recorded := store.RoundOf(h)
+	if !recorded {
+		return fmt.Errorf("%w: %s is no current participant of study %d (it took part in rounds %s), and blob %s has no round recorded; %v; such blobs go to the study's owner and current participants only",
+			ErrNotParticipant, reader.Hex(), study, took, h.Hex(), unpublished)
+	}
+	return fmt.Errorf("%w: blob %s is of round %d of study %d, and %s took part in rounds %s of it; %v; a participant reads the blobs of the rounds it took part in and the published ones, not those of the rounds before it joined or while it was away (it left, was excluded or was suspended)",
+		ErrNotParticipant, h.Hex(), round, study, reader.Hex(), took, unpublished)
+}
+
+// judge sorts hashes by what st says of them (live as for standing.judge):
+// those it refuses, and those the chain must be read again for. Any
+// participant, current or past, reads the study's collective public key,
+// its root data set and the setup's blobs a joiner checks, whatever rounds
+// it took part in.
+func (r *blobReaders) judge(store *Store, st standing, hashes []common.Hash, live bool) (undecided, denied []common.Hash) {
+	r.mu.Lock()
+	key, root := r.study.study.PublicKeyHash, r.study.study.ReferenceCommitment
+	setup := r.setup
+	r.mu.Unlock()
+	for _, h := range hashes {
+		if h != (common.Hash{}) && (h == key || h == root || setup[h]) {
+			continue
+		}
+		round, recorded := store.RoundOf(h)
+		switch st.judge(round, recorded, live) {
+		case readAgain:
+			undecided = append(undecided, h)
+		case refused:
+			denied = append(denied, h)
+		}
+	}
+	return undecided, denied
 }
 
 // kindName names a signature kind's constant in api/auth, for errors.
@@ -257,12 +367,13 @@ func (r *blobReaders) read(ctx context.Context, c *Coordinator, addr common.Addr
 }
 
 // readAfter reads addr's standing, taken to hold until moved closes (the
-// chain's NextHead, taken before the reads). The study (its owner, its
-// round) is read before the participant: a participant current at the
-// second read was current after that round opened, so were it removed
-// later, it was in that round or a later one. The study read may be
-// another signer's (studyAfter): made after moved was taken, it still
-// ends before this participant read begins, and the order holds.
+// chain's NextHead, taken before the reads), and for a past participant
+// the rounds it took part in. The study (its owner, its round) is read
+// before the participant: a participant current at the second read was
+// current in the round the first read saw (it was open, or the next is
+// the first it takes part in). The study read may be another signer's
+// (studyAfter): made after moved was taken, it still ends before this
+// participant read begins, and the order holds.
 func (r *blobReaders) readAfter(ctx context.Context, c *Coordinator, addr common.Address, moved <-chan struct{}) (standing, bool, error) {
 	if st, ok := r.standing(addr); ok && st.moved == moved {
 		return st, true, nil // read since this caller found it stale
@@ -282,26 +393,87 @@ func (r *blobReaders) readAfter(ctx context.Context, c *Coordinator, addr common
 		if p.Index == 0 {
 			return standing{}, false, nil
 		}
-		st.through = study.CurrentRound
-		if p.Left || p.Suspended {
-			round, removed, err := c.ledger.RemovedIn(ctx, c.cfg.StudyID, addr)
+		st.current, st.round, st.open = !p.Left && !p.Suspended, study.CurrentRound, study.RoundOpen
+		if !st.current {
+			// Whatever a past participant asks for, its rounds decide.
+			took, err := c.ledger.Participation(ctx, c.cfg.StudyID, addr)
 			if err != nil {
 				return standing{}, false, err
 			}
-			// Not removed by the logs: it joined again or was
-			// reinstated after the read, and takes part.
-			if removed {
-				st.removed, st.through = true, round
-			}
+			st.took = &tookRead{Participation: took, moved: moved}
+			// Back by the logs: it joined again or was reinstated
+			// after the read.
+			st.current = took.Current()
 		}
 	}
+	return r.keep(addr, st), true, nil
+}
+
+// keep records st, just read, as addr's standing, and returns it with the
+// rounds addr took part in as last read if st has none. A read that began
+// before a block and ends after one begun after it replaces none of the
+// newer standing (its moved is closed, the kept one's not), and the rounds
+// kept are those read at the latest block.
+func (r *blobReaders) keep(addr common.Address, st standing) standing {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.standings == nil {
 		r.standings = make(map[common.Address]standing)
 	}
-	r.standings[addr] = st
-	return st, true, nil
+	kept, ok := r.standings[addr]
+	if !ok {
+		r.standings[addr] = st
+		return st
+	}
+	if st.took == nil {
+		st.took = kept.took
+	}
+	newer := st
+	if kept.fresh() && !st.fresh() {
+		newer = kept
+	}
+	newer.took = laterTook(st.took, kept.took)
+	r.standings[addr] = newer
+	return st
+}
+
+// laterTook returns whichever of a and b was read at the later block.
+func laterTook(a, b *tookRead) *tookRead {
+	if a == nil || (b != nil && b.Block > a.Block) {
+		return b
+	}
+	return a
+}
+
+// readTook returns st with the rounds addr took part in read after st's
+// block, reading them unless they were: once for the requests asking
+// after the same block.
+func (r *blobReaders) readTook(ctx context.Context, c *Coordinator, addr common.Address, st standing) (standing, error) {
+	if st.took != nil && st.took.moved == st.moved {
+		return st, nil
+	}
+	v, err := r.shared(ctx, fmt.Sprintf("rounds of %s at %p", addr.Hex(), st.moved), func(ctx context.Context) (any, error) {
+		if kept, ok := r.standing(addr); ok && kept.took != nil && kept.took.moved == st.moved {
+			return kept.took, nil // read while this caller was on its way
+		}
+		p, err := c.ledger.Participation(ctx, c.cfg.StudyID, addr)
+		if err != nil {
+			return nil, err
+		}
+		took := &tookRead{Participation: p, moved: st.moved}
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		if kept, ok := r.standings[addr]; ok {
+			kept.took = laterTook(kept.took, took)
+			r.standings[addr] = kept
+		}
+		return took, nil
+	})
+	if err != nil {
+		return st, err
+	}
+	st.took = v.(*tookRead)
+	return st, nil
 }
 
 // studyAfter returns the study as read after moved (the chain's NextHead)
@@ -381,7 +553,7 @@ func (r *blobReaders) allPublished(ctx context.Context, c *Coordinator, hashes [
 	if stale {
 		next := c.ledger.NextHead() // before the reads: a block during them is read next time
 		r.written.Store(false)
-		if err := r.refresh(ctx, c); err != nil {
+		if err := r.refresh(ctx, c, next); err != nil {
 			return fmt.Errorf("the chain could not be read to tell whether blob %s is published: %v", missing.Hex(), err)
 		}
 		r.moved = next
@@ -405,9 +577,11 @@ func (r *blobReaders) unpublished(hashes []common.Hash) *common.Hash {
 }
 
 // refresh adds to published the recipe and the models of the rounds not
-// read yet; the caller holds r.refreshing.
-func (r *blobReaders) refresh(ctx context.Context, c *Coordinator) error {
-	st, err := c.ledger.Study(ctx, c.cfg.StudyID)
+// read yet, from the study as read after moved (the chain's NextHead,
+// taken before), shared with the standings read after the same block
+// (studyAfter); the caller holds r.refreshing.
+func (r *blobReaders) refresh(ctx context.Context, c *Coordinator, moved <-chan struct{}) error {
+	st, err := r.studyAfter(ctx, c, moved)
 	if err != nil {
 		return err
 	}

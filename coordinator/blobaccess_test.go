@@ -295,21 +295,16 @@ func (f *fixture) suspend(t *testing.T, h *hospital) {
 	require.True(t, st.Suspended)
 }
 
-// A hospital removed from the study, one suspended for a flagged update
-// in round 1 and one that left after it, asks with correctly signed
-// requests for another hospital's update of round 2, which opened after
-// its removal. Before, a past participant read every blob of the study
-// forever, those of rounds it no longer took part in included; now it is
-// refused, told it was removed in round 1 (though the coordinator knew it
-// as a current participant from a read in round 1), while it still reads round 1's
-// blobs (an audit, its own late work), a current participant and the
-// owner read round 2's, and any consortium certificate round 2's model.
-func TestRemovedParticipantCannotReadLaterRoundsBlobs(t *testing.T) {
-	f := newFixture(t)
-	h1, h2, left, suspended := f.hospitals[0], f.hospitals[1], f.hospitals[2], f.hospitals[3]
-	outsider := f.admitOutsider(t)
+// roundTwoWithout runs round 1, in which h1 uploads an update that left
+// and suspended read as current participants, suspends suspended for it
+// and has left leave after it; then opens round 2 (its model stored), in
+// which h1 uploads an update for the train step of h1 and h2. It returns
+// the two updates and round 2's model.
+func (f *fixture) roundTwoWithout(t *testing.T, left, suspended *hospital) (first, second []byte, model common.Hash) {
+	t.Helper()
+	h1, h2 := f.hospitals[0], f.hospitals[1]
 	f.coord.store.EnterRound(1) // as the coordinator does before each round
-	first := f.update(t, h1)
+	first = f.update(t, h1)
 	f.commit(t, h1, first)
 	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 1, aggregation.ContentHash(first), uint64(len(first)), first, 1<<20))
 	for _, h := range []*hospital{left, suspended} { // known as current participants from now
@@ -319,24 +314,55 @@ func TestRemovedParticipantCannotReadLaterRoundsBlobs(t *testing.T) {
 	f.suspend(t, suspended)
 	f.endRound1(t, left)
 
-	// Round 2 opens, and h1 uploads its update for it.
 	f.coord.store.EnterRound(2)
 	model, err := f.coord.store.Put([]byte("round 2's global model"))
 	require.NoError(t, err)
 	_, err = f.ledger.OpenRound(f.ctx, f.coordAcct, f.studyID, 2, model, time.Now().Add(4*time.Hour))
 	require.NoError(t, err)
 	f.install(newTrainStep(f.studyID, &cohortv1.TrainTask{StudyId: f.studyID, Round: 2}, []common.Address{h1.addr(), h2.addr()}, testMaxUpdate, f.coord.numParams, f.coord.summer, contracts.CommitDomain{}))
-	second := f.updateFor(t, h1.sk, aggregation.TrainContext(f.studyID, 2))
+	second = f.updateFor(t, h1.sk, aggregation.TrainContext(f.studyID, 2))
 	secondHash := aggregation.ContentHash(second)
 	_, err = f.ledger.CommitUpdate(f.ctx, h1.account, f.studyID, 2, contracts.Commitment{CiphertextHash: secondHash, Samples: 10, ConsentRoot: crypto.Keccak256Hash([]byte("ids"))})
 	require.NoError(t, err)
 	require.NoError(t, upload(f.ctx, h1, h1.key, f.studyID, 2, secondHash, uint64(len(second)), second, 1<<20))
+	return first, second, model
+}
+
+// participantAndOwnerRead checks that participant h and the study's owner,
+// over h's connection, each read blob.
+func (f *fixture) participantAndOwnerRead(t *testing.T, h *hospital, blob []byte) {
+	t.Helper()
+	for _, reader := range []struct {
+		name string
+		key  *ecdsa.PrivateKey
+	}{{"a participant", h.key}, {"the study's owner", f.researcherKey}} {
+		got, err := readBlob(t, f, h.client, signedRead(t, reader.key, h, f.studyID, aggregation.ContentHash(blob)))
+		require.NoError(t, err, reader.name)
+		assert.Equal(t, blob, got, reader.name)
+	}
+}
+
+// A hospital removed from the study, one suspended for a flagged update
+// in round 1 and one that left after it, asks with correctly signed
+// requests for another hospital's update of round 2, which opened after
+// its removal. Before, a past participant read every blob of the study
+// forever, those of rounds it no longer took part in included; now it is
+// refused, told the blob is of round 2 and it took part in rounds 0-1 (though the coordinator knew it
+// as a current participant from a read in round 1), while it still reads round 1's
+// blobs (an audit, its own late work), a current participant and the
+// owner read round 2's, and any consortium certificate round 2's model.
+func TestRemovedParticipantCannotReadLaterRoundsBlobs(t *testing.T) {
+	f := newFixture(t)
+	h2, left, suspended := f.hospitals[1], f.hospitals[2], f.hospitals[3]
+	outsider := f.admitOutsider(t)
+	first, second, model := f.roundTwoWithout(t, left, suspended)
+	secondHash := aggregation.ContentHash(second)
 
 	for _, removed := range []*hospital{left, suspended} {
 		_, err := readBlob(t, f, removed.client, signedRead(t, removed.key, removed, f.studyID, secondHash))
 		require.Error(t, err, "%s reads round 2's update", removed.addr().Hex())
 		assert.Equal(t, codes.PermissionDenied, status.Code(err), "%v", err)
-		for _, says := range []string{removed.addr().Hex(), fmt.Sprintf("removed from study %d in round 1", f.studyID), "rounds after round 1 go to the study's owner and current participants only"} {
+		for _, says := range []string{removed.addr().Hex(), fmt.Sprintf("is of round 2 of study %d", f.studyID), "took part in rounds 0-1 of it", "reads the blobs of the rounds it took part in"} {
 			assert.Contains(t, err.Error(), says)
 		}
 		_, err = openChunks(f, removed.client, signedChunks(t, removed.key, removed, f.studyID, secondHash))
@@ -346,14 +372,7 @@ func TestRemovedParticipantCannotReadLaterRoundsBlobs(t *testing.T) {
 		require.NoError(t, err, "%s reads round 1's update", removed.addr().Hex())
 		assert.Equal(t, first, got)
 	}
-	for _, reader := range []struct {
-		name string
-		key  *ecdsa.PrivateKey
-	}{{"a current participant", h2.key}, {"the study's owner", f.researcherKey}} {
-		got, err := readBlob(t, f, h2.client, signedRead(t, reader.key, h2, f.studyID, secondHash))
-		require.NoError(t, err, reader.name)
-		assert.Equal(t, second, got, reader.name)
-	}
+	f.participantAndOwnerRead(t, h2, second)
 	got, err := readBlob(t, f, outsider.client, &cohortv1.BlobRequest{Hash: model.Bytes(), StudyId: f.studyID})
 	require.NoError(t, err, "round 2's model is published")
 	assert.Equal(t, "round 2's global model", string(got))
@@ -381,8 +400,8 @@ func TestRemovedParticipantsRefusalsCostBoundedChainReads(t *testing.T) {
 	reads, queries := lag.Reads(), lag.LogQueries()
 	err = refused()
 	require.Equal(t, codes.PermissionDenied, status.Code(err), "%v", err)
-	require.Contains(t, err.Error(), "removed from study")
-	t.Logf("the first refusal: %d chain reads, %d of them log queries (its standing, its removal, the published set)", lag.Reads()-reads, lag.LogQueries()-queries)
+	require.Contains(t, err.Error(), "took part in rounds 0-1")
+	t.Logf("the first refusal: %d chain reads, %d of them log queries (its standing, its rounds, the published set)", lag.Reads()-reads, lag.LogQueries()-queries)
 	before := lag.Reads()
 	for range 50 {
 		require.Equal(t, codes.PermissionDenied, status.Code(refused()))
@@ -494,10 +513,15 @@ func TestStandingJustReadLetsACurrentParticipantReadAheadOfTheChain(t *testing.T
 	blockLanded := make(chan struct{})
 	close(blockLanded)
 
-	current := standing{through: 1, moved: blockLanded}
-	assert.Equal(t, []common.Hash{ahead}, current.beyond(store, []common.Hash{ahead}), "a kept standing the chain has moved past is read again")
-	assert.Empty(t, current.beyondJustRead(store, []common.Hash{ahead}), "the request's own read says it takes part")
+	round, recorded := store.RoundOf(ahead)
+	require.True(t, recorded)
+	current := standing{current: true, round: 1, moved: blockLanded}
+	assert.Equal(t, readAgain, current.judge(round, recorded, current.fresh()), "a kept standing the chain has moved past is read again")
+	assert.Equal(t, readable, current.judge(round, recorded, true), "the request's own read says it takes part")
 
-	removed := standing{removed: true, through: 1, moved: blockLanded}
-	assert.Equal(t, []common.Hash{ahead}, removed.beyondJustRead(store, []common.Hash{ahead}), "removed in round 1")
+	removed := standing{round: 1, moved: blockLanded, took: &tookRead{
+		Participation: contracts.Participation{Spans: []contracts.RoundSpan{{First: 0, Last: 1}}, Round: 1},
+		moved:         blockLanded,
+	}}
+	assert.Equal(t, refused, removed.judge(round, recorded, true), "removed in round 1")
 }

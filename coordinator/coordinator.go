@@ -475,7 +475,7 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	c.restoreAbsent()
 	defer c.stopped.Store(true)
 	// Blobs are recorded with the round they are made for, which decides
-	// which past participants may read them (blobReaders): the key and
+	// which participants may read them (blobReaders): the key and
 	// the moments before round 1 are of round 0, and a resumed study's
 	// of the chain's round.
 	c.store.EnterRound(study.CurrentRound)

@@ -385,6 +385,7 @@ func (c *Coordinator) setStandardiser(res *cohortv1.MomentsResultTask) {
 	defer c.mu.Unlock()
 	c.standardiser = res.GetStandardiser()
 	c.momentsResult = &cohortv1.Task{Kind: &cohortv1.Task_MomentsResult{MomentsResult: res}}
+	c.readers.checkedOnJoin(res)
 }
 
 // catchUpTask is the task a (re)joining member is sent first: the pooled

@@ -44,9 +44,9 @@ var ErrCorruptBlob = errors.New("coordinator: blob corrupt on disk")
 // it). It is safe for concurrent use.
 //
 // Each blob is recorded with the round it was first stored in (EnterRound,
-// RoundOf), so that a past participant of the study is served the blobs
-// of the rounds it took part in and not those of later ones
-// (blobReaders).
+// RoundOf), so that a participant of the study, current or past, is
+// served the blobs of the rounds it took part in and not those of the
+// rounds it missed (blobReaders).
 type Store struct {
 	dir   string
 	round atomic.Uint32 // what EnterRound last set

@@ -1171,9 +1171,10 @@ func (p *Participant) reader() BlobReader {
 // BlobReader is who asks a study's coordinator for its blobs. The
 // coordinator serves the study's published blobs (its recipe, the models
 // the chain records) to any consortium certificate, and every other blob
-// only to a request signed by the study's owner or one of its current
-// participants, over the TLS certificate the signature names; a past
-// participant gets those of the rounds up to the one it was removed in.
+// only to a request signed by the study's owner or one of its
+// participants, over the TLS certificate the signature names, and to a
+// participant, current or past, those of the rounds it took part in (and
+// the study's public key and root data set, whenever it joined).
 type BlobReader struct {
 	Study uint64
 	// Key signs the requests; nil asks unsigned, for published blobs.

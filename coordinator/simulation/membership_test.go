@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
@@ -70,13 +71,17 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 	}
 	_, err = s.Ledger().Commitment(ctx, s.StudyID(), 3, leaverAddr)
 	assert.Error(t, err, "the leaver committed nothing in round 3")
-	// The leaver was removed in round 2, and the coordinator's store
-	// records each round's updates and aggregate as of that round: the
-	// leaver reads round 2's and not round 3's (blobReaders).
-	removedIn, removed, err := s.Ledger().RemovedIn(ctx, s.StudyID(), leaverAddr)
+	// The leaver took part up to round 2 and the newcomer from round 2,
+	// and the coordinator's store records each round's updates and
+	// aggregate as of that round: the leaver reads rounds 1 and 2's and
+	// not round 3's, the newcomer rounds 2 and 3's and not round 1's
+	// (blobReaders).
+	took, err := s.Ledger().Participation(ctx, s.StudyID(), leaverAddr)
 	require.NoError(t, err)
-	assert.True(t, removed)
-	assert.Equal(t, uint32(2), removedIn)
+	assert.Equal(t, []contracts.RoundSpan{{First: 0, Last: 2}}, took.Spans, "the leaver")
+	took, err = s.Ledger().Participation(ctx, s.StudyID(), newAddr)
+	require.NoError(t, err)
+	assert.Equal(t, []contracts.RoundSpan{{First: 2, Ongoing: true}}, took.Spans, "the newcomer")
 	store, err := coordinator.OpenStore(filepath.Join(dir, "coordinator"))
 	require.NoError(t, err)
 	for _, f := range s.Rounds() {
