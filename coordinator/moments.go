@@ -268,7 +268,7 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 	}
 	rd, res, err := run.result(task, agg, raws)
 	if errors.Is(err, aggregation.ErrInconsistentDecryption) || errors.Is(err, records.ErrImpossibleMoments) {
-		return nil, c.momentsSumRefused(task, err)
+		return nil, c.momentsSumRefused(task, raws, err)
 	}
 	if err != nil {
 		return nil, err
@@ -290,7 +290,10 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 var ErrMomentsSumRefused = errors.New("coordinator: the pinned moments sum gives no pooled standardiser, and the study cannot start")
 
 // momentsSumRefused is ErrMomentsSumRefused for the sum task asks to
-// decrypt, why its decryption was refused, naming the hospitals summed.
+// decrypt, why its decryption (from the holders' signed share
+// submissions, shareSubs) was refused, naming the hospitals summed, and
+// the holders too if they decrypted with a single set, whose wrong share
+// nothing would show.
 //
 // Which of them sent the moments cannot be told: each hospital's moments
 // are encrypted under its own key share with no range proof (seeded
@@ -300,7 +303,7 @@ var ErrMomentsSumRefused = errors.New("coordinator: the pinned moments sum gives
 // chain pins, once per study, since two sums over different hospitals
 // would give one hospital's moments as their difference, and nothing
 // proves which hospital may be left out.
-func (c *Coordinator) momentsSumRefused(task *cohortv1.MomentsDecryptTask, why error) error {
+func (c *Coordinator) momentsSumRefused(task *cohortv1.MomentsDecryptTask, shareSubs [][]byte, why error) error {
 	c.mu.Lock()
 	var named []string
 	for _, ct := range task.GetContributions() {
@@ -309,9 +312,30 @@ func (c *Coordinator) momentsSumRefused(task *cohortv1.MomentsDecryptTask, why e
 			named = append(named, fmt.Sprintf("%s (%s)", c.nameOf(a), a.Hex()))
 		}
 	}
+	var holders []string
+	sets := map[string]bool{}
+	for _, raw := range shareSubs {
+		var sub cohortv1.MomentsShareSubmission
+		if proto.Unmarshal(raw, &sub) != nil {
+			continue
+		}
+		shares := append([][]byte{sub.GetShare()}, sub.GetMore()...)
+		if a, err := auth.Verify(sub.GetAuth(), task.GetStudyId(), 0, auth.KindMomentsShare, auth.MomentsShareContent(common.BytesToHash(sub.GetAggregateHash()), sub.GetActivePoints(), shares...)); err == nil {
+			holders = append(holders, fmt.Sprintf("%s (%s)", c.nameOf(a), a.Hex()))
+		}
+		for _, sh := range shares {
+			if _, set, err := aggregation.ThresholdShareOrigin(sh); err == nil {
+				sets[fmt.Sprint(set)] = true
+			}
+		}
+	}
 	c.mu.Unlock()
-	return fmt.Errorf(`%w (%w). One of the %d hospitals summed, %s, encrypted moments that are not its records' (or, if a single set of holders decrypted the sum, a holder gave a wrong share); which one cannot be told: the moments are encrypted with no range proof and no hospital's are decrypted alone. The chain pins one moments sum per study and holders decrypt no other (two sums over different hospitals give one hospital's moments by difference), so a restart fails alike. Create a new study: with "standardise": "site" (no pooled moments), or pooled without a hospital you hold at fault on other grounds (its operator's word, its node's logs and version); leaving an honest one out lets whoever saw both sums, the offender among them, learn that hospital's moments`,
-		ErrMomentsSumRefused, why, len(named), strings.Join(named, ", "))
+	byHolders := fmt.Sprintf("its %d decryption sets agreed, so no holder's share shifted it", len(sets))
+	if len(sets) < 2 {
+		byHolders = fmt.Sprintf("or one of the holders that decrypted it, %s, gave a wrong share, which a single decryption set does not show", strings.Join(holders, ", "))
+	}
+	return fmt.Errorf(`%w (%w). One of the %d hospitals summed, %s, encrypted moments that are not its records' (%s); which one cannot be told: the moments are encrypted with no range proof and no hospital's are decrypted alone. The chain pins one moments sum per study and holders decrypt no other (two sums over different hospitals give one hospital's moments by difference), so a restart fails alike. Create a new study: with "standardise": "site" (no pooled moments), or pooled without a hospital you hold at fault on other grounds (its operator's word, its node's logs and version); leaving an honest one out lets whoever saw both sums, the offender among them, learn that hospital's moments`,
+		ErrMomentsSumRefused, why, len(named), strings.Join(named, ", "), byHolders)
 }
 
 // sumMoments runs the counting and moments phases and sums the moments:
