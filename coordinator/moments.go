@@ -285,15 +285,14 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 // sum decrypts to values no hospitals' records give: out of the
 // encryption's range, or moments that are impossible (a negative
 // variance, more records than counted). Its error names the hospitals
-// summed, one of which (or, decrypted by a single set of holders, a
+// summed, one of which (or, unless several decryption sets agreed, a
 // holder) is at fault, and what the operator can do.
 var ErrMomentsSumRefused = errors.New("coordinator: the pinned moments sum gives no pooled standardiser, and the study cannot start")
 
 // momentsSumRefused is ErrMomentsSumRefused for the sum task asks to
 // decrypt, why its decryption (from the holders' signed share
 // submissions, shareSubs) was refused, naming the hospitals summed, and
-// the holders too if they decrypted with a single set, whose wrong share
-// nothing would show.
+// the holders too unless several decryption sets agreed on the sum.
 //
 // Which of them sent the moments cannot be told: each hospital's moments
 // are encrypted under its own key share with no range proof (seeded
@@ -330,9 +329,12 @@ func (c *Coordinator) momentsSumRefused(task *cohortv1.MomentsDecryptTask, share
 		}
 	}
 	c.mu.Unlock()
+	// Sets are compared only once each decrypts within bounds
+	// (aggregation.DecryptChecked): an impossible sum from sets that
+	// agree clears the holders, a sum beyond the bound does not.
 	byHolders := fmt.Sprintf("its %d decryption sets agreed, so no holder's share shifted it", len(sets))
-	if len(sets) < 2 {
-		byHolders = fmt.Sprintf("or one of the holders that decrypted it, %s, gave a wrong share, which a single decryption set does not show", strings.Join(holders, ", "))
+	if len(sets) < 2 || !errors.Is(why, records.ErrImpossibleMoments) {
+		byHolders = fmt.Sprintf("or one of the holders that decrypted it, %s, gave a wrong share, which no second decryption set showed", strings.Join(holders, ", "))
 	}
 	return fmt.Errorf(`%w (%w). One of the %d hospitals summed, %s, encrypted moments that are not its records' (%s); which one cannot be told: the moments are encrypted with no range proof and no hospital's are decrypted alone. The chain pins one moments sum per study and holders decrypt no other (two sums over different hospitals give one hospital's moments by difference), so a restart fails alike. Create a new study: with "standardise": "site" (no pooled moments), or pooled without a hospital you hold at fault on other grounds (its operator's word, its node's logs and version); leaving an honest one out lets whoever saw both sums, the offender among them, learn that hospital's moments`,
 		ErrMomentsSumRefused, why, len(named), strings.Join(named, ", "), byHolders)

@@ -27,9 +27,8 @@ import (
 // without a range proof only decrypting hospitals' moments alone would;
 // so the coordinator now stops at once (no rerun) with
 // ErrMomentsSumRefused, naming the four hospitals summed, the offender
-// among them, whether the holders' decryption sets agreed (or, with a
-// single set, the holders too), and what the operator can do, and runs
-// no second sum.
+// among them, the holders too unless several decryption sets agreed,
+// and what the operator can do, and runs no second sum.
 func TestOutOfRangeMomentsStopTheStudyNamingTheContributors(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
@@ -40,7 +39,7 @@ func TestOutOfRangeMomentsStopTheStudyNamingTheContributors(t *testing.T) {
 		holders   string // what the error says of the holders
 	}{
 		{"spare holders", 0, "decryption sets agreed, so no holder's share shifted it"},
-		{"a single decryption set", 4, "or one of the holders that decrypted it, hospital-"},
+		{"a single decryption set", 4, "or one of the holders that decrypted it, hospital-"}, // nothing compared its shares
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
