@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/protocol"
@@ -95,6 +96,9 @@ func (c *Coordinator) pooledStandardiser(ctx context.Context, members []common.A
 			}
 			pause = min(2*pause, consentRetryMax)
 			continue
+		}
+		if errors.Is(err, ErrMomentsSumRefused) {
+			return err // says what happened and what to do; a rerun would decrypt the same pinned sum
 		}
 		// A member that went away mid-phase: run it again with those left.
 		if stalls++; stalls == momentsAttempts || !(errors.Is(err, ErrStalled) || errors.Is(err, errNoQuorum)) {
@@ -263,6 +267,9 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 		return nil, fmt.Errorf("decryption: %w", err)
 	}
 	rd, res, err := run.result(task, agg, raws)
+	if errors.Is(err, aggregation.ErrInconsistentDecryption) || errors.Is(err, records.ErrImpossibleMoments) {
+		return nil, c.momentsSumRefused(task, raws, err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -272,6 +279,65 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 	c.setStandardiser(res)
 	c.log.Info("pooled standardiser agreed", "sites", len(task.GetCounts()), "records", task.GetTotal(), "hash", c.standardiserHash().Hex())
 	return res, nil
+}
+
+// ErrMomentsSumRefused ends a study before round 1 whose pinned moments
+// sum decrypts to values no hospitals' records give: out of the
+// encryption's range, or moments that are impossible (a negative
+// variance, more records than counted). Its error names the hospitals
+// summed, one of which (or, unless several decryption sets agreed, a
+// holder) is at fault, and what the operator can do.
+var ErrMomentsSumRefused = errors.New("coordinator: the pinned moments sum gives no pooled standardiser, and the study cannot start")
+
+// momentsSumRefused is ErrMomentsSumRefused for the sum task asks to
+// decrypt, why its decryption (from the holders' signed share
+// submissions, shareSubs) was refused, naming the hospitals summed, and
+// the holders too unless several decryption sets agreed on the sum.
+//
+// Which of them sent the moments cannot be told: each hospital's moments
+// are encrypted under its own key share with no range proof (seeded
+// encryption lets a sender choose its c0, and so the decrypted term,
+// freely), and holders decrypt no hospital's moments alone. Nor is the
+// phase run again without some of them: holders decrypt only the sum the
+// chain pins, once per study, since two sums over different hospitals
+// would give one hospital's moments as their difference, and nothing
+// proves which hospital may be left out.
+func (c *Coordinator) momentsSumRefused(task *cohortv1.MomentsDecryptTask, shareSubs [][]byte, why error) error {
+	c.mu.Lock()
+	var named []string
+	for _, ct := range task.GetContributions() {
+		h := common.BytesToHash(ct.GetCiphertextHash())
+		if a, err := auth.Verify(ct.GetAuth(), task.GetStudyId(), 0, auth.KindMoments, auth.MomentsContent(task.GetSession(), h)); err == nil {
+			named = append(named, fmt.Sprintf("%s (%s)", c.nameOf(a), a.Hex()))
+		}
+	}
+	var holders []string
+	sets := map[string]bool{}
+	for _, raw := range shareSubs {
+		var sub cohortv1.MomentsShareSubmission
+		if proto.Unmarshal(raw, &sub) != nil {
+			continue
+		}
+		shares := append([][]byte{sub.GetShare()}, sub.GetMore()...)
+		if a, err := auth.Verify(sub.GetAuth(), task.GetStudyId(), 0, auth.KindMomentsShare, auth.MomentsShareContent(common.BytesToHash(sub.GetAggregateHash()), sub.GetActivePoints(), shares...)); err == nil {
+			holders = append(holders, fmt.Sprintf("%s (%s)", c.nameOf(a), a.Hex()))
+		}
+		for _, sh := range shares {
+			if _, set, err := aggregation.ThresholdShareOrigin(sh); err == nil {
+				sets[fmt.Sprint(set)] = true
+			}
+		}
+	}
+	c.mu.Unlock()
+	// Sets are compared only once each decrypts within bounds
+	// (aggregation.DecryptChecked): an impossible sum from sets that
+	// agree clears the holders, a sum beyond the bound does not.
+	byHolders := fmt.Sprintf("its %d decryption sets agreed, so no holder's share shifted it", len(sets))
+	if len(sets) < 2 || !errors.Is(why, records.ErrImpossibleMoments) {
+		byHolders = fmt.Sprintf("or one of the holders that decrypted it, %s, gave a wrong share, which no second decryption set showed", strings.Join(holders, ", "))
+	}
+	return fmt.Errorf(`%w (%w). One of the %d hospitals summed, %s, encrypted moments that are not its records' (%s); which one cannot be told: the moments are encrypted with no range proof and no hospital's are decrypted alone. The chain pins one moments sum per study and holders decrypt no other (two sums over different hospitals give one hospital's moments by difference), so a restart fails alike. Create a new study: with "standardise": "site" (no pooled moments), or pooled without a hospital you hold at fault on other grounds (its operator's word, its node's logs and version); leaving an honest one out lets whoever saw both sums, the offender among them, learn that hospital's moments`,
+		ErrMomentsSumRefused, why, len(named), strings.Join(named, ", "), byHolders)
 }
 
 // sumMoments runs the counting and moments phases and sums the moments:

@@ -97,6 +97,17 @@ const (
 	// the study's consent wait (coordinator.Config.ConsentWait), then stops
 	// naming it (TestFalseNoConsentHoldsTheStudyOnlyForTheConsentWait).
 	AttackFalseNoConsent = "false-no-consent"
+	// AttackMomentsOutOfRange counts its consented training records
+	// honestly but adds ⌊q/2⌋ to every coefficient of its encrypted
+	// moments' c0 (seeded encryption lets a sender choose c0 freely), so
+	// the decrypted sum is no sum of encodable moments and the study's
+	// pinned moments sum, the only one holders decrypt, cannot give a
+	// pooled standardiser. It poisons no update, so it is not among
+	// AttackKinds. The encrypted moments carry no range proof: the
+	// coordinator names every contributor as a suspect, the offender
+	// among them, and the study cannot start
+	// (TestOutOfRangeMomentsStopTheStudyNamingTheContributors).
+	AttackMomentsOutOfRange = "moments-out-of-range"
 )
 
 // Defaults of the attack parameters, applied by Attack.WithDefaults.
@@ -255,7 +266,7 @@ func (a Attack) WithDefaults() Attack {
 // ProtocolAttackKinds are the attacks on the protocol rather than on the
 // update: a hospital that trains honestly but crafts what else it sends.
 func ProtocolAttackKinds() []string {
-	return []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement, AttackFalseNoConsent}
+	return []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement, AttackFalseNoConsent, AttackMomentsOutOfRange}
 }
 
 // Validate reports whether a can be played: a known kind (or AttackNone) and
@@ -303,7 +314,7 @@ func (a Attack) String() string {
 		return "none"
 	case AttackSignFlip, AttackScaling, AttackInflateSamples, AttackShiftDecryption, AttackShiftScores:
 		return fmt.Sprintf("%s(scale=%g)", a.Kind, a.Scale)
-	case AttackKeyExtraction, AttackFalseNoConsent:
+	case AttackKeyExtraction, AttackFalseNoConsent, AttackMomentsOutOfRange:
 		return a.Kind + "()"
 	case AttackWithholdEndorsement:
 		return fmt.Sprintf("%s(garbled=%t)", a.Kind, a.Scale != 0)
@@ -684,6 +695,17 @@ func keyExtractionShape(_ int, rows [][]uint64, moduli []uint64) {
 		k := new(big.Int).Mod(new(big.Int).Lsh(big.NewInt(1), 65), new(big.Int).SetUint64(q)).Uint64()
 		for i, c := range row {
 			row[i] = (c + k) % q
+		}
+	}
+}
+
+// outOfRangeShape adds ⌊q/2⌋ to every coefficient of an upload's c0, for
+// each modulus q (AttackMomentsOutOfRange).
+func outOfRangeShape(_ int, rows [][]uint64, moduli []uint64) {
+	for l, row := range rows {
+		q := moduli[l]
+		for i, c := range row {
+			row[i] = (c + q/2) % q
 		}
 	}
 }

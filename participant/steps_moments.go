@@ -185,6 +185,11 @@ func (s *steps) encryptMoments(t *cohortv1.MomentsTask, study contracts.Study, s
 		if sealed, err = s.sealer.seal(s.pubKey, aggregation.MomentsContext(s.studyID, run.session), v); err != nil {
 			return ready{}, fmt.Errorf("participant %s: encrypt moments: %w", s.name, err)
 		}
+		if s.attack.Kind == AttackMomentsOutOfRange {
+			if sealed, err = s.sealer.shapeUpload(sealed, outOfRangeShape); err != nil {
+				return ready{}, fmt.Errorf("participant %s: shape moments: %w", s.name, err)
+			}
+		}
 		if s.sealedRuns == nil {
 			s.sealedRuns = map[string]bool{}
 		}

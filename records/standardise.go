@@ -14,6 +14,11 @@ import (
 // feature no site observed, or a value outside the encryption range.
 var ErrMoments = errors.New("records: invalid moments")
 
+// ErrImpossibleMoments reports a decrypted pooled sum of encoded moments
+// that no records give (see PooledStandardiser): some site encrypted
+// moments that are not its records'. It wraps ErrMoments.
+var ErrImpossibleMoments = fmt.Errorf("%w: moments no records give", ErrMoments)
+
 // Moments are the sufficient statistics of standardisation for F features:
 // per feature j, the number N[j] of observed (non-missing) values, their sum
 // Sum[j] and their sum of squares SumSq[j]. Moments of disjoint record sets
@@ -249,8 +254,9 @@ const pooledDecryptionError = 1e-5
 
 // checkPooledSum refuses a decrypted sum of encoded moments (see Encode)
 // that no records give, beyond PooledPrecision (far above the decryption's
-// error) of its largest value: a feature observed in more records than the
-// total counted (v[j] > 1, the observed fraction), a negative mean square,
+// error) of its largest value: a feature observed in fewer than none or
+// more records than the total counted (v[j] < 0 or > 1, the observed
+// fraction), a negative mean square,
 // or a mean square below the squared mean, a negative variance (by
 // Cauchy–Schwarz, v[F+j]² ≤ v[j]·v[2F+j] for any records). The first is
 // what keeps the signed counts meaningful: a site's encrypted per-feature
@@ -264,6 +270,8 @@ func checkPooledSum(v []float64, total float64) error {
 		eps := PooledPrecision * max(1, math.Abs(n), math.Abs(s), math.Abs(sq))
 		var what string
 		switch {
+		case n < -eps:
+			what = fmt.Sprintf("feature %d observed in a negative number of records", j)
 		case n > 1+eps:
 			what = fmt.Sprintf("feature %d observed in %.0f records, more than the %.0f counted", j, n*total, total)
 		case sq < -eps:
@@ -273,7 +281,7 @@ func checkPooledSum(v []float64, total float64) error {
 		default:
 			continue
 		}
-		return fmt.Errorf("%w: the pooled moments have %s, which no records give: a site encrypted moments that are not its records' (which one cannot be told, each is encrypted); the pooled standardiser is refused", ErrMoments, what)
+		return fmt.Errorf("%w: the pooled moments have %s: a site encrypted moments that are not its records' (which one cannot be told, each is encrypted); the pooled standardiser is refused", ErrImpossibleMoments, what)
 	}
 	return nil
 }

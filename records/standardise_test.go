@@ -293,13 +293,17 @@ func TestPooledStandardiserRefusesImpossibleMoments(t *testing.T) {
 	inflated.SumSq = []float64{1e6 * 4900, 1e6 * 4}
 	negative := b
 	negative.SumSq = []float64{0, 0}
+	negativeCount := slices.Clone(honest)
+	negativeCount[0] = -0.5
 	for name, v := range map[string][]float64{
-		"a feature observed in more records than counted": sum(encode(a), encode(inflated)),
-		"a negative variance":                             sum(encode(a), encode(negative)),
+		"more than the 5 counted": sum(encode(a), encode(inflated)),
+		"a negative variance":     sum(encode(a), encode(negative)),
+		"a negative number of":    negativeCount,
 	} {
 		_, err := PooledStandardiser(v, total, scale)
+		require.ErrorIs(t, err, ErrImpossibleMoments, name)
 		require.ErrorIs(t, err, ErrMoments, name)
-		assert.Contains(t, err.Error(), "no records give", name)
+		assert.Contains(t, err.Error(), name)
 	}
 }
 
