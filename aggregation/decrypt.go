@@ -359,8 +359,6 @@ func encodeShareOrigin(e *encoder, party PartyID, mode uint8, point ShamirPoint,
 	}
 }
 
-// decodeShareOrigin reads what encodeShareOrigin wrote and checks that the
-// mode, point and active set agree.
 // ThresholdShareOrigin reads, from an encoded threshold decryption share,
 // the Shamir point of the holder that made it and the decryption set it is
 // for, without decoding its polynomials: a relay checks both against what
@@ -381,6 +379,8 @@ func ThresholdShareOrigin(p []byte) (point ShamirPoint, active []ShamirPoint, er
 	return point, active, nil
 }
 
+// decodeShareOrigin reads what encodeShareOrigin wrote and checks that the
+// mode, point and active set agree.
 func decodeShareOrigin(d *decoder) (party PartyID, mode uint8, point ShamirPoint, active []ShamirPoint) {
 	copy(party[:], d.take(len(party)))
 	mode = d.u8()
