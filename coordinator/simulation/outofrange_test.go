@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
@@ -52,4 +53,33 @@ func TestOutOfRangeUploadIsFlaggedInARobustStudy(t *testing.T) {
 	st, err := s.Ledger().Participant(ctx, s.StudyID(), bad)
 	require.NoError(t, err)
 	assert.EqualValues(t, rounds, st.Strikes, "struck on chain every round")
+}
+
+// The limit, stated: in a plain study the same upload stops the round.
+// No one may decrypt an update there, so no one can tell whose upload is
+// out of range; the aggregate of all of them decrypts beyond the bound and
+// the coordinator refuses to publish it. The error says so and what the
+// consortium can do; nobody is named, and the hospital can repeat it
+// every round (a robust study is the defence, above).
+func TestOutOfRangeUploadStopsAPlainStudy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 2, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		Threshold: 2, MinParticipants: 2,
+		Attacks: map[int]participant.Attack{2: {Kind: participant.AttackOutOfRange, Seed: 9}},
+	})
+	if s != nil {
+		t.Cleanup(s.Close)
+	}
+	require.Error(t, err, "a plain round cannot publish an aggregate with an out-of-range update")
+	t.Logf("study stopped: %v", err)
+	assert.ErrorIs(t, err, aggregation.ErrInconsistentDecryption)
+	assert.ErrorContains(t, err, "cannot publish: the aggregate of round 1's updates")
+	assert.ErrorContains(t, err, "most likely one of them is not an encryption of values within the scheme's bound")
+	assert.ErrorContains(t, err, "this plain study cannot tell which without decrypting an update")
+	assert.ErrorContains(t, err, "create the study with a robust policy")
 }
