@@ -30,13 +30,14 @@ func TestOutOfRangeUploadIsFlaggedInARobustStudy(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	const attacker, rounds = 2, 2
-	s, _ := runLogged(ctx, t, simulation.Config{
+	s, logs := runLogged(ctx, t, simulation.Config{
 		Hospitals: 3, Rounds: rounds, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
 		Threshold: 2, MinParticipants: 2, StrikeLimit: rounds + 1, Robust: true,
 		Spec:    &models.Spec{Kind: models.KindMLP, Features: 8, Hidden: []int{4}},
 		Attacks: map[int]participant.Attack{attacker: {Kind: participant.AttackOutOfRange, Seed: 9}},
 	})
 	bad := s.Participants()[attacker].Address
+	assert.Contains(t, logs.String(), "flags=out-of-range", "the coordinator says why")
 	require.Len(t, s.Rounds(), rounds, "every round publishes")
 	for _, f := range s.Rounds() {
 		assert.Contains(t, f.Contributors, bad, "round %d: the attacker's upload was in the round", f.Round)
