@@ -390,6 +390,11 @@
 // (TestSpreadResistsCentralColluders). Each test's false-flag rate for
 // normal honest scores is at most α/2, α = FalseFlagRate, and stays within
 // 2.5α with the most colluders at the centre (TestFalseFlagRateHolds).
+// One flag is absolute: a score beyond sqrt(D)·MaxAbsValue, which no valid
+// update's can reach, marks an upload that is no encryption of bounded
+// values and would make any aggregate weighing it undecryptable; it is
+// flagged in a round of any size, never cleared, and left out of the
+// others' statistics (Scores.OutOfRange, FlagOutOfRange).
 // Unflagged updates are weighted by sample count, each clipped to a bound
 // colluders can neither pull below the honest median norm nor push above
 // the largest honest norm or the reference's (clipBound). The tests are relative because update norms shrink

@@ -121,6 +121,12 @@ const (
 	// FlagLargeNorm: the logarithm of the update's norm is above the
 	// round's median by more than Threshold spreads.
 	FlagLargeNorm
+	// FlagOutOfRange: a decrypted score lies beyond what any valid update
+	// can give (Scores.OutOfRange): the upload is not an encryption of
+	// bounded values, and any aggregate that weighs it fails to decrypt.
+	// Unlike the two tests it is a proof, not a statistic: it flags in a
+	// round of any size and is never cleared to keep a round's minimum.
+	FlagOutOfRange
 )
 
 // String lists the flags, for logs and reports.
@@ -134,6 +140,9 @@ func (f Flag) String() string {
 	}
 	if f&FlagLargeNorm != 0 {
 		parts = append(parts, "large-norm")
+	}
+	if f&FlagOutOfRange != 0 {
+		parts = append(parts, "out-of-range")
 	}
 	return strings.Join(parts, "|")
 }
@@ -288,7 +297,13 @@ func sketch(sc Scores) []float64 {
 // honest one of the largest norm or the reference, and its Score shrinks as
 // its direction nears the threshold.
 // Smaller rounds flag nobody and clip to referenceNorm, the researcher's
-// reference update's norm. It is a pure function of its inputs.
+// reference update's norm.
+//
+// An update whose scores are OutOfRange is flagged FlagOutOfRange, with
+// Score 0 and Clip 1, and left out of the statistics: the round's median,
+// spreads, size (n above) and clip bound are the other updates'. At most
+// ⌊(n−1)/2⌋ of all n updates keep a flag, the out-of-range ones always.
+// It is a pure function of its inputs.
 func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, error) {
 	if len(scores) == 0 {
 		return nil, fmt.Errorf("aggregation: Assess: %w: no scores", ErrEmptyInput)
@@ -296,6 +311,32 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 	if math.IsNaN(referenceNorm) || math.IsInf(referenceNorm, 0) || referenceNorm <= 0 {
 		return nil, fmt.Errorf("aggregation: Assess: %w: reference norm is %v, want a positive finite number", ErrInvalidReference, referenceNorm)
 	}
+	out := make([]Trust, len(scores))
+	var inRange []Scores
+	var at []int
+	for i, sc := range scores {
+		if sc.OutOfRange {
+			out[i] = Trust{Cosine: sc.Cosine(), Norm: sc.Norm(), NormRatio: sc.Norm() / referenceNorm, Clip: 1, Flags: FlagOutOfRange}
+			continue
+		}
+		inRange, at = append(inRange, sc), append(at, i)
+	}
+	if len(inRange) > 0 {
+		trust, err := p.assess(inRange, referenceNorm)
+		if err != nil {
+			return nil, err
+		}
+		for j, i := range at {
+			out[i] = trust[j]
+		}
+	}
+	limitFlags(out, (len(out)-1)/2, p.Threshold(len(inRange)))
+	return out, nil
+}
+
+// assess is Assess of scores none of which is OutOfRange, without the
+// limit on flags.
+func (p *RobustPolicy) assess(scores []Scores, referenceNorm float64) ([]Trust, error) {
 	n := len(scores)
 	norms := make([]float64, n)
 	sketches := make([][]float64, n)
@@ -394,7 +435,6 @@ func (p *RobustPolicy) Assess(scores []Scores, referenceNorm float64) ([]Trust, 
 			out[i].Score = max(minScore, (1-max(0, out[i].DirectionZ)/tau)*(1+out[i].Cosine)/2)
 		}
 	}
-	limitFlags(out, (n-1)/2, tau)
 	return out, nil
 }
 
@@ -421,19 +461,24 @@ func clipBound(norms []float64, median, referenceNorm float64) float64 {
 	return max(median, min(sorted[k-1], referenceNorm))
 }
 
-// limitFlags keeps the flags of at most most updates, the most extreme
-// (largest of NormZ and DirectionZ), and clears the others' (their score
-// then is the least, minScore, as their DirectionZ may exceed tau). Under
-// an honest majority at most (n−1)/2 updates of n can be malicious: flags
-// beyond that are false by the rule's own assumption.
+// limitFlags keeps the flags of at most most updates, the out-of-range
+// ones always, then the most extreme (largest of NormZ and DirectionZ),
+// and clears the others' (their score then is the least, minScore, as
+// their DirectionZ may exceed tau). Under an honest majority at most
+// (n−1)/2 updates of n can be malicious: statistical flags beyond that are
+// false by the rule's own assumption. An out-of-range update is proven
+// invalid, and weighing it would fail the round's decryption.
 func limitFlags(trust []Trust, most int, tau float64) {
 	var flagged []int
 	for i, t := range trust {
-		if t.Flagged() {
+		switch {
+		case t.Flags&FlagOutOfRange != 0:
+			most--
+		case t.Flagged():
 			flagged = append(flagged, i)
 		}
 	}
-	if len(flagged) <= most {
+	if len(flagged) <= max(most, 0) {
 		return
 	}
 	severity := func(i int) float64 { return max(trust[i].NormZ, trust[i].DirectionZ) }
@@ -692,13 +737,25 @@ func (p *RobustPolicy) weights(trust []Trust, samples []uint64, least int) ([]fl
 		}
 	}
 	if unflagged < least {
-		return nil, fmt.Errorf("aggregation: Weights: %w: %d of %d updates are unflagged, the round needs %d; skip this round's aggregation", ErrTooFewContributors, unflagged, len(trust), least)
+		return nil, fmt.Errorf("aggregation: Weights: %w: %d of %d updates are unflagged (%d of them out of range, which no round may weigh), the round needs %d; skip this round's aggregation",
+			ErrTooFewContributors, unflagged, len(trust), outOfRange(trust), least)
 	}
 	w := make([]float64, len(trust))
 	for i, t := range trust {
 		w[i] = t.Score * sampleCount(samples, i) * t.Clip / total
 	}
 	return w, nil
+}
+
+// outOfRange counts the updates flagged FlagOutOfRange.
+func outOfRange(trust []Trust) int {
+	n := 0
+	for _, t := range trust {
+		if t.Flags&FlagOutOfRange != 0 {
+			n++
+		}
+	}
+	return n
 }
 
 func sampleCount(samples []uint64, i int) float64 {
@@ -716,8 +773,10 @@ func sampleCount(samples []uint64, i int) float64 {
 // weight is then floored to a multiple of 1/unit (the ledger's fixed-point
 // unit; 0 leaves them exact), so they still sum to at most 1; an unflagged
 // update whose weight would floor to zero gets one unit, taken from the
-// largest weight, so that weight zero still means flagged. It returns
-// ErrTooFewContributors if the round has fewer updates than that minimum.
+// largest weight, so that weight zero still means flagged. Out-of-range
+// updates keep their flag whatever the minimum. It returns
+// ErrTooFewContributors if the round has fewer updates than that minimum,
+// or fewer in range.
 // It is a pure
 // function of its inputs.
 func (p *RobustPolicy) RoundWeights(scores []Scores, referenceNorm float64, samples []uint64, minParticipants int, unit float64) (trust []Trust, weights []float64, err error) {
@@ -731,7 +790,7 @@ func (p *RobustPolicy) RoundWeights(scores []Scores, referenceNorm float64, samp
 	// A round whose flags would leave fewer than the study's minimum keeps
 	// only the most extreme ones: the round goes on, each flag still a
 	// weight of zero.
-	limitFlags(trust, len(trust)-least, p.Threshold(len(trust)))
+	limitFlags(trust, len(trust)-least, p.Threshold(len(trust)-outOfRange(trust)))
 	if weights, err = p.weights(trust, samples, least); err != nil {
 		return nil, nil, err
 	}
@@ -759,7 +818,10 @@ func (p *RobustPolicy) RoundWeights(scores []Scores, referenceNorm float64, samp
 // updates differently refuse the study at the start instead of refusing
 // to decrypt a round. Raise it with every change to the rule.
 // 2: the clip bound max(median, min(d₍ₖ₎, ‖r‖)) replaced the median norm.
-const RobustRuleVersion = 2
+// 3: an update whose scores are out of range is flagged (FlagOutOfRange)
+// in a round of any size, never unflagged, and left out of the round's
+// statistics.
+const RobustRuleVersion = 3
 
 // Hash is the Keccak-256 hash of the rule version and the policy's JSON
 // encoding: what a coordinator and its share holders compare to be sure

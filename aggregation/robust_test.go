@@ -773,3 +773,50 @@ func TestColludersCannotFrameHonestSites(t *testing.T) {
 		})
 	}
 }
+
+// An update whose scores are out of range is flagged in a round of any
+// size (three here, where no statistic flags anyone), weighs nothing, is
+// left out of the other updates' statistics and keeps its flag where the
+// round's minimum would clear a statistical one: weighing it would fail
+// the round's decryption. A round that cannot reach its minimum without
+// it fails naming that.
+func TestOutOfRangeScoresAreFlaggedWhateverTheRound(t *testing.T) {
+	s := newScheme(t)
+	policy, err := NewRobustPolicy(DefaultRobustConfig())
+	require.NoError(t, err)
+	r := rand.New(rand.NewPCG(17, 18))
+	truth := randomVector(r, 100, 1)
+	refs, err := s.NewReferences(truth, CommonSeed([]byte("out-of-range")), DefaultProjectionsFor(100))
+	require.NoError(t, err)
+	honest := roundScores(t, refs, siteRound(r, truth, 5, 0.3, 1.5))
+	outOfRange := func(sc Scores) Scores {
+		sc.Projections = scaledBy(sc.Projections, 1e12)
+		sc.OutOfRange = true
+		return sc
+	}
+
+	small := append(slices.Clone(honest[:2]), outOfRange(honest[2]))
+	trust, w, err := policy.RoundWeights(small, refs.ReferenceNorm(), []uint64{10, 10, 10}, 2, 1e6)
+	require.NoError(t, err)
+	checkWeightZeroIffFlagged(t, trust, w)
+	assert.Equal(t, FlagOutOfRange, trust[2].Flags, "flagged in a round of three")
+	assert.Equal(t, "out-of-range", trust[2].Flags.String())
+	assert.False(t, trust[0].Flagged() || trust[1].Flagged(), "the others are a round of two: nobody else is flagged")
+	_, _, err = policy.RoundWeights(small, refs.ReferenceNorm(), []uint64{10, 10, 10}, 3, 1e6)
+	assert.ErrorIs(t, err, ErrTooFewContributors, "the flag stands even where the minimum would clear a statistical one")
+	assert.ErrorContains(t, err, "1 of them out of range")
+
+	// In a round of six, the five in range are assessed as a round of five.
+	round := append(slices.Clone(honest), outOfRange(honest[0]))
+	trust, err = policy.Assess(round, refs.ReferenceNorm())
+	require.NoError(t, err)
+	alone, err := policy.Assess(honest, refs.ReferenceNorm())
+	require.NoError(t, err)
+	assert.Equal(t, alone, trust[:5], "the out-of-range update moves no other update's statistics")
+	assert.Equal(t, FlagOutOfRange, trust[5].Flags)
+	// It never loses its flag to the honest-majority limit.
+	limited := []Trust{{Flags: FlagOutOfRange}, {Flags: FlagLargeNorm, NormZ: 20}, {Score: 1}}
+	limitFlags(limited, 1, 6)
+	assert.Equal(t, FlagOutOfRange, limited[0].Flags)
+	assert.False(t, limited[1].Flagged(), "the one flag allowed is the out-of-range update's")
+}

@@ -847,6 +847,12 @@ type Scores struct {
 	Reference            float64   `json:"reference"`
 	Projections          []float64 `json:"projections"`
 	ReferenceProjections []float64 `json:"reference_projections,omitempty"`
+	// OutOfRange is set by DecryptScores when a score lies beyond what any
+	// valid update can give (scoreBound): the update is not an encryption
+	// of values within MaxAbsValue, and any aggregate that weighs it
+	// decrypts beyond the bound Decrypt checks. Assess flags it
+	// (FlagOutOfRange) whatever the rest of the round.
+	OutOfRange bool `json:"out_of_range,omitempty"`
 }
 
 // NormSquared returns the Johnson–Lindenstrauss estimate of ‖u‖². With
@@ -968,7 +974,39 @@ func (s *Scheme) DecryptScores(set *ScoreSet, refs *References, shares []*ScoreS
 	}
 	raw := make([]float64, refs.NumScores())
 	s.decode(ring.Poly{Coeffs: acc}, set.level, raw) // ⟨u, R⟩ + noise/Δ
-	return refs.scores(raw), nil
+	out := refs.scores(raw)
+	out.OutOfRange = s.scoresOutOfRange(refs, out, len(shares))
+	return out, nil
+}
+
+// scoresOutOfRange reports whether a score of sc, decrypted with the
+// given number of shares, lies beyond scoreBound by more than the shares'
+// smudging noise (scoreTolerance) can move it.
+func (s *Scheme) scoresOutOfRange(refs *References, sc Scores, shares int) bool {
+	bound := s.scoreBound(refs)
+	for j := range refs.NumScores() {
+		v := sc.Reference
+		if j > 0 {
+			v = sc.Projections[j-1]
+		}
+		if !(math.Abs(v) <= bound+s.scoreTolerance(refs, j, shares, bound)) {
+			return true
+		}
+	}
+	return false
+}
+
+// scoreBound is the largest magnitude a score of a valid update can have:
+// every value is at most MaxAbsValue, so |⟨u, R⟩|/‖R‖ ≤ ‖u‖ ≤
+// sqrt(Length)·MaxAbsValue for the reference and for each sign vector.
+// An upload whose c0 is not an encryption of such values (uniform
+// residues, say) scores uniformly over ±Q/(2Δ·‖R‖), at least four times
+// this bound for every score (NewReferences leaves that room; for a
+// projection usually far more), so 1+k scores all land within it with
+// chance at most 4^-(1+k). Scores within it do not prove an update valid: an
+// update can be out of range where no score looks.
+func (s *Scheme) scoreBound(refs *References) float64 {
+	return math.Sqrt(float64(refs.length)) * s.maxAbs
 }
 
 // scores turns the inner products ⟨u, R_j⟩ into Scores.

@@ -3,6 +3,7 @@ package aggregation
 import (
 	"errors"
 	"math"
+	"math/big"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -750,6 +751,58 @@ func TestMasksAreExpandedOnceForTheirContextOnly(t *testing.T) {
 			want := s.params.RingQ().AtLevel(s.params.MaxLevel()).NewPoly()
 			require.NoError(t, s.maskNTT(f.ctx, j, want))
 			assert.True(t, want.Equal(&p), "mask %d", j)
+		}
+	}
+}
+
+// An upload of uniform residues (the out-of-range attack) is no
+// encryption of bounded values, and its decrypted scores say so; an honest
+// update at the very edge of the range (every value ±MaxAbsValue, along
+// the reference: its reference score is the bound itself) does not, nor
+// does an upload shaped by a small offset (the key-extraction attack's
+// 2^65 per coefficient, 2^-17 per value).
+func TestScoresOfAnOutOfRangeUploadSaySo(t *testing.T) {
+	s := newScheme(t)
+	f := newFixture(t, s, 2)
+	for _, tt := range []struct {
+		length, projections int
+	}{{40, 9}, {1000, 16}} {
+		ref := make([]float64, tt.length)
+		edge := make([]float64, tt.length)
+		for j := range ref {
+			ref[j] = float64(1 - 2*(j%2))
+			edge[j] = s.MaxAbsValue() * ref[j]
+		}
+		refs, err := s.NewReferences(ref, CommonSeed([]byte("edge")), tt.projections)
+		require.NoError(t, err)
+		enc, err := f.encrypt(edge)
+		require.NoError(t, err)
+		sc := f.scoreAll(t, enc, refs)
+		assert.InDelta(t, s.scoreBound(refs), sc.Reference, 1e-3, "%d values: the edge update's reference score is the bound", tt.length)
+		assert.False(t, sc.OutOfRange, "%d values: a valid update at the edge is in range", tt.length)
+
+		offset, err := s.ShapeUpload(enc, func(_ int, rows [][]uint64, moduli []uint64) {
+			for l, row := range rows {
+				k := new(big.Int).Mod(new(big.Int).Lsh(big.NewInt(1), 65), new(big.Int).SetUint64(moduli[l])).Uint64()
+				for i := range row {
+					row[i] = (row[i] + k) % moduli[l]
+				}
+			}
+		})
+		require.NoError(t, err)
+		assert.False(t, f.scoreAll(t, offset, refs).OutOfRange, "%d values: an offset of 2^-17 per value stays in range", tt.length)
+
+		for seed := range uint64(20) {
+			rng := rand.New(rand.NewPCG(seed, uint64(tt.length)))
+			uniform, err := s.ShapeUpload(enc, func(_ int, rows [][]uint64, moduli []uint64) {
+				for l, row := range rows {
+					for i := range row {
+						row[i] = rng.Uint64N(moduli[l])
+					}
+				}
+			})
+			require.NoError(t, err)
+			assert.True(t, f.scoreAll(t, uniform, refs).OutOfRange, "%d values, seed %d: uniform residues score out of range", tt.length, seed)
 		}
 	}
 }

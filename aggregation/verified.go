@@ -143,7 +143,8 @@ func (s *Scheme) DecryptChecked(agg *EncryptedVector, shares []*DecryptionShare)
 // decrypts them once per active set the shares name (DecryptScores) and
 // returns the first set's scores if every other set's agree with them
 // within the sets' smudging noise (scoreTolerance), else
-// ErrDecryptionsDisagree. With shares of a single set it is DecryptScores.
+// ErrDecryptionsDisagree; the scores are OutOfRange if any set's are.
+// With shares of a single set it is DecryptScores.
 func (s *Scheme) DecryptScoresChecked(set *ScoreSet, refs *References, shares []*ScoreShare) (Scores, error) {
 	if i := slices.Index(shares, nil); i >= 0 {
 		return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: share %d is nil", ErrNilArgument, i)
@@ -161,6 +162,9 @@ func (s *Scheme) DecryptScoresChecked(set *ScoreSet, refs *References, shares []
 		if err != nil {
 			return Scores{}, fmt.Errorf("set %v: %w", g[0].active, err)
 		}
+		// Out of range in any set: the verdict does not depend on which
+		// set comes first, so every checker reaches the same.
+		first.OutOfRange = first.OutOfRange || out.OutOfRange
 		for j := range refs.NumScores() {
 			a, b := first.Reference, out.Reference
 			if j > 0 {

@@ -10,6 +10,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -988,7 +989,7 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	c.updates.drop()
 	avg, err := openAverage(c.summer, agg, shares, len(global))
 	if err != nil {
-		return rep, nil, err
+		return rep, nil, c.undecryptableRound(r, contributors, err)
 	}
 	if c.cfg.SplitDecryption != nil && signed != nil {
 		if err := c.splitDecryption(ctx, r, contributors, updates, counts, signed, avg); err != nil {
@@ -1196,4 +1197,28 @@ func (c *Coordinator) recoverUpdates(ctx context.Context, train *trainStep) erro
 		close(c.full)
 	}
 	return nil
+}
+
+// undecryptableRound explains a round whose aggregate decrypts beyond the
+// bound of valid updates (aggregation.ErrInconsistentDecryption): most
+// likely one of its uploads is no encryption of bounded values (the
+// out-of-range attack), which every round with that hospital repeats. A
+// robust study's scores flag such an update before the aggregate, so only
+// an update whose scores all fell in range gets here; a plain study cannot
+// tell which upload it is without decrypting one, which its design
+// forbids. Other errors pass unchanged.
+func (c *Coordinator) undecryptableRound(r uint32, contributors []common.Address, err error) error {
+	if !errors.Is(err, aggregation.ErrInconsistentDecryption) {
+		return err
+	}
+	names := make([]string, len(contributors))
+	for i, a := range contributors {
+		names[i] = a.Hex()
+	}
+	which := "robust scoring found the scores of every update it weighs in range, so no one is named"
+	if c.policy == nil {
+		which = "this plain study cannot tell which without decrypting an update, so no one is named, and every round that hospital contributes to fails alike; a robust study flags such an update, leaves it out and strikes its sender (create the study with a robust policy)"
+	}
+	return fmt.Errorf("cannot publish: the aggregate of round %d's updates, of %s, is not a weighted sum of valid updates: most likely one of them is not an encryption of values within the scheme's bound (a hostile or broken hospital node), else a key share was dealt inconsistently or a holder's share is wrong; %s. The round can be abandoned once its deadline passes (Ledger.AbandonRound), and the consortium members can exclude a participant they suspect (cohort study leave --member, then cohort member vote): %w",
+		r, strings.Join(names, ", "), which, err)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 	"google.golang.org/protobuf/proto"
@@ -238,6 +239,15 @@ func trustDecision(policy *aggregation.RobustPolicy, r uint32, contributors []co
 	// is what lets participants check them.
 	trust, weights, err := policy.RoundWeights(scores, refNorm, samples, least, contracts.MetricUnit)
 	if err != nil {
+		var outOfRange []string
+		for i, sc := range scores {
+			if sc.OutOfRange {
+				outOfRange = append(outOfRange, contributors[i].Hex())
+			}
+		}
+		if len(outOfRange) > 0 {
+			return ready{}, nil, nil, fmt.Errorf("%w; the updates of %s score out of range, no encryption of valid values", err, strings.Join(outOfRange, ", "))
+		}
 		return ready{}, nil, nil, err
 	}
 	var rd ready

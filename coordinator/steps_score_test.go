@@ -252,6 +252,14 @@ func TestTrustDecisionFlagsAndRecords(t *testing.T) {
 
 	_, _, _, err = trustDecision(policy, 3, addressesOf(ps), scores, refs.ReferenceNorm(), []float64{10, 10}, 2)
 	assert.Error(t, err, "sample counts that do not match the scores")
+
+	// An out-of-range update keeps its flag where the study's minimum
+	// would clear a statistical one, so the round cannot go on: the error
+	// names whose update it is.
+	scores[1].OutOfRange = true
+	_, _, _, err = trustDecision(policy, 3, addressesOf(ps), scores, refs.ReferenceNorm(), []float64{10, 10, 10, 10, 10}, 5)
+	assert.ErrorIs(t, err, aggregation.ErrTooFewContributors)
+	assert.ErrorContains(t, err, "the updates of "+ps[1].addr.Hex()+" score out of range")
 }
 
 // As a decryption share's (TestDecryptStepTakesALateAnswerToAnEarlierSetAsSuperseded):

@@ -108,6 +108,17 @@ const (
 	// among them, and the study cannot start
 	// (TestOutOfRangeMomentsStopTheStudyNamingTheContributors).
 	AttackMomentsOutOfRange = "moments-out-of-range"
+	// AttackOutOfRange trains honestly but uploads a c0 of uniform
+	// residues drawn from Seed, round and ciphertext, not an encryption
+	// of bounded values: whatever weight the aggregate gives it, the sum
+	// decrypts beyond the bound of valid updates and Decrypt refuses it
+	// (ErrInconsistentDecryption). Such an upload passes every check of
+	// its form (CheckUpdate); it poisons nothing measurable by accuracy,
+	// so it is not among AttackKinds. Robust scoring must give it weight
+	// zero and flag it; a plain study cannot decrypt a round it is in
+	// (TestOutOfRangeUploadIsFlaggedInARobustStudy,
+	// TestOutOfRangeUploadStopsAPlainStudy).
+	AttackOutOfRange = "out-of-range"
 )
 
 // Defaults of the attack parameters, applied by Attack.WithDefaults.
@@ -266,7 +277,8 @@ func (a Attack) WithDefaults() Attack {
 // ProtocolAttackKinds are the attacks on the protocol rather than on the
 // update: a hospital that trains honestly but crafts what else it sends.
 func ProtocolAttackKinds() []string {
-	return []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement, AttackFalseNoConsent, AttackMomentsOutOfRange}
+	return []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement, AttackFalseNoConsent,
+		AttackMomentsOutOfRange, AttackOutOfRange}
 }
 
 // Validate reports whether a can be played: a known kind (or AttackNone) and
@@ -316,6 +328,8 @@ func (a Attack) String() string {
 		return fmt.Sprintf("%s(scale=%g)", a.Kind, a.Scale)
 	case AttackKeyExtraction, AttackFalseNoConsent, AttackMomentsOutOfRange:
 		return a.Kind + "()"
+	case AttackOutOfRange:
+		return fmt.Sprintf("%s(seed=%d)", a.Kind, a.Seed)
 	case AttackWithholdEndorsement:
 		return fmt.Sprintf("%s(garbled=%t)", a.Kind, a.Scale != 0)
 	case AttackNoise:
@@ -699,13 +713,27 @@ func keyExtractionShape(_ int, rows [][]uint64, moduli []uint64) {
 	}
 }
 
-// outOfRangeShape adds ⌊q/2⌋ to every coefficient of an upload's c0, for
+// halfModulusShape adds ⌊q/2⌋ to every coefficient of an upload's c0, for
 // each modulus q (AttackMomentsOutOfRange).
-func outOfRangeShape(_ int, rows [][]uint64, moduli []uint64) {
+func halfModulusShape(_ int, rows [][]uint64, moduli []uint64) {
 	for l, row := range rows {
 		q := moduli[l]
 		for i, c := range row {
 			row[i] = (c + q/2) % q
+		}
+	}
+}
+
+// outOfRangeShape returns the shape of round's upload under
+// AttackOutOfRange: every coefficient of c0 replaced by a residue drawn
+// uniformly from Seed, round and the ciphertext's index.
+func (a Attack) outOfRangeShape(round uint32) func(int, [][]uint64, []uint64) {
+	return func(ciphertext int, rows [][]uint64, moduli []uint64) {
+		rng := rand.New(rand.NewPCG(uint64(a.Seed), uint64(round)<<32|uint64(ciphertext)))
+		for l, row := range rows {
+			for i := range row {
+				row[i] = rng.Uint64N(moduli[l])
+			}
 		}
 	}
 }

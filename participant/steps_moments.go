@@ -186,7 +186,7 @@ func (s *steps) encryptMoments(t *cohortv1.MomentsTask, study contracts.Study, s
 			return ready{}, fmt.Errorf("participant %s: encrypt moments: %w", s.name, err)
 		}
 		if s.attack.Kind == AttackMomentsOutOfRange {
-			if sealed, err = s.sealer.shapeUpload(sealed, outOfRangeShape); err != nil {
+			if sealed, err = s.sealer.shapeUpload(sealed, halfModulusShape); err != nil {
 				return ready{}, fmt.Errorf("participant %s: shape moments: %w", s.name, err)
 			}
 		}

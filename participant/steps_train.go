@@ -122,15 +122,22 @@ func (s *steps) trainLocal(ctx context.Context, round uint32, global []float64, 
 }
 
 // sealUpdate encrypts round's update under this site's key share with the
-// round's public masks (the key-extraction attack, for evaluations only,
-// shapes it). A round's masks must never seal two different updates: the
-// driver keeps the first and sends it again (sealOnce).
+// round's public masks (the key-extraction and out-of-range attacks, for
+// evaluations only, shape it). A round's masks must never seal two
+// different updates: the driver keeps the first and sends it again
+// (sealOnce).
 func (s *steps) sealUpdate(round uint32, update []float64) ([]byte, error) {
 	sealed, err := s.sealer.seal(s.pubKey, aggregation.TrainContext(s.studyID, round), update)
-	if err != nil || s.attack.Kind != AttackKeyExtraction {
-		return sealed, err
+	if err != nil {
+		return nil, err
 	}
-	return s.sealer.shapeUpload(sealed, keyExtractionShape)
+	switch s.attack.Kind {
+	case AttackKeyExtraction:
+		return s.sealer.shapeUpload(sealed, keyExtractionShape)
+	case AttackOutOfRange:
+		return s.sealer.shapeUpload(sealed, s.attack.outOfRangeShape(round))
+	}
+	return sealed, nil
 }
 
 // commitRound decides what follows a sealed update (whose content hash is
