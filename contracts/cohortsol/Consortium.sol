@@ -335,9 +335,8 @@ contract Consortium is IConsortium {
         if (studyId == 0) return address(0);
         for (uint256 i = _studiesModules.length; i > 0; i--) {
             address m = _studiesModules[i - 1];
-            if (IStudies(m).firstStudyId() <= studyId) {
-                return IStudies(m).studyCount() >= studyId ? m : address(0);
-            }
+            (uint64 first, uint64 last) = IStudies(m).studyIds();
+            if (first <= studyId) return last >= studyId ? m : address(0);
         }
         return address(0);
     }

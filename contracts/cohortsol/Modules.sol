@@ -43,6 +43,9 @@ interface IStudies is ICohortModule {
     function firstStudyId() external view returns (uint64);
     /// @notice The last study id issued (firstStudyId - 1 before the first study).
     function studyCount() external view returns (uint64);
+    /// @notice firstStudyId and studyCount in one call (Consortium.studiesFor,
+    /// on every consent change: the module's function dispatch is paid once).
+    function studyIds() external view returns (uint64 first, uint64 last);
     /// @notice Whether the member is suspended from the study.
     function isSuspended(uint64 studyId, address member) external view returns (bool);
     /// @notice Called by the Consortium once a reinstatement vote carries.

@@ -356,6 +356,11 @@ contract Studies is IStudies {
         studyCount = firstId - 1;
     }
 
+    /// @inheritdoc IStudies
+    function studyIds() external view returns (uint64 first, uint64 last) {
+        return (firstStudyId, studyCount);
+    }
+
     /// @notice Retires the module (the Consortium calls it when a vote
     /// replaces it): it refuses new studies; the studies it holds run to
     /// their end here, and everything stays readable.
