@@ -77,7 +77,8 @@ func TestRateLimitedRequestsAreAskedAgain(t *testing.T) {
 // A coordinator that refuses every read as over the rate, naming a delay
 // of 0 (or any), does not set the node asking 20 times a second until its
 // task ends: the waits it chose double from 50 ms up to a minute, each
-// drawn from the upper half of its step, and it logs the refusals once
+// drawn from the upper half of its step (the first from 50 to 75 ms), and
+// it logs the refusals once
 // per step (12 lines for 16 refusals), not once per retry. The waits are
 // recorded, not slept.
 func TestRefusingCoordinatorIsAskedLessAndLessOften(t *testing.T) {
@@ -103,10 +104,13 @@ func TestRefusingCoordinatorIsAskedLessAndLessOften(t *testing.T) {
 	step := protocol.MinRetryDelay
 	for i, wait := range waits {
 		assert.GreaterOrEqual(t, wait, max(protocol.MinRetryDelay, step/2), "wait %d", i+1)
-		assert.LessOrEqual(t, wait, step, "wait %d", i+1)
+		top := step
+		if i == 0 {
+			top = step + step/2 // the first refusal's delay, spread
+		}
+		assert.LessOrEqual(t, wait, top, "wait %d", i+1)
 		step = min(2*step, protocol.MaxRetryDelay)
 	}
-	assert.Equal(t, protocol.MinRetryDelay, waits[0], "the first refusal is taken at its word")
 	assert.GreaterOrEqual(t, waits[refusals-1], protocol.MaxRetryDelay/2, "the last waits are near a minute")
 	assert.Equal(t, 12, strings.Count(logged.String(), "over this hospital's rate"), "one line per step: %s", logged.String())
 }
