@@ -277,22 +277,7 @@ func (f *fixture) endRound1(t *testing.T, leavers ...*hospital) {
 // one strike, the fixture's limit, so the chain suspends h.
 func (f *fixture) suspend(t *testing.T, h *hospital) {
 	t.Helper()
-	_, err := f.ledger.RecordScores(f.ctx, f.coordAcct, f.studyID, 1, []contracts.Score{{Member: h.addr(), Score: -1, Flagged: true}})
-	require.NoError(t, err)
-	round, err := f.ledger.Round(f.ctx, f.studyID, 1)
-	require.NoError(t, err)
-	domain, err := f.ledger.CommitDomain(f.ctx, f.studyID)
-	require.NoError(t, err)
-	endorsements := map[common.Address][]byte{}
-	for _, e := range f.hospitals[:2] {
-		endorsements[e.addr()], err = contracts.SignEndorsement(e.key, domain, f.studyID, 1, round.ScoresHash)
-		require.NoError(t, err)
-	}
-	_, err = f.ledger.ConfirmStrikes(f.ctx, f.coordAcct, f.studyID, 1, []common.Address{h.addr()}, endorsements)
-	require.NoError(t, err)
-	st, err := f.ledger.Participant(f.ctx, f.studyID, h.addr())
-	require.NoError(t, err)
-	require.True(t, st.Suspended)
+	f.strikeIn(t, 1, h)()
 }
 
 // roundTwoWithout runs round 1, in which h1 uploads an update that left

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -123,17 +124,22 @@ func (c *Coordinator) askSet(ctx context.Context, r uint32, preferred []common.A
 // askSets is askSetOf with up to t spare holders, for a step that names
 // decryption sets of the active points (build, given the threshold and
 // every holder's point, fails only if it cannot), so that every holder's
-// shares are checked against a decryption that leaves it out.
+// shares are checked against a decryption that leaves it out. It asks
+// none of the holders that take no part in round r (awayFrom).
 func (c *Coordinator) askSets(ctx context.Context, r uint32, preferred []common.Address, build func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error)) ([]common.Address, [][]byte, error) {
 	c.mu.Lock()
 	threshold, pointOf := c.threshold, maps.Clone(c.points)
 	c.mu.Unlock()
+	away, err := c.awayFrom(ctx, r, pointOf)
+	if err != nil {
+		return nil, nil, err
+	}
 	spare := threshold
 	if c.cfg.SplitDecryption != nil {
 		spare = 0 // hostile: the other holders are kept for a second aggregate
 	}
 	var setsErr error
-	active, answers, err := c.askSetOf(ctx, r, preferred, nil, spare, func(active []common.Address, points []uint64) activeStep {
+	active, answers, err := c.askSetOf(ctx, r, preferred, away, spare, func(active []common.Address, points []uint64) activeStep {
 		step, err := build(active, points, threshold, pointOf)
 		if err != nil {
 			// Not reached: chooseActiveSet gives t to 2t distinct points.
@@ -148,6 +154,46 @@ func (c *Coordinator) askSets(ctx context.Context, r uint32, preferred []common.
 		return nil, nil, fmt.Errorf("coordinator: round %d: decryption sets: %w", r, setsErr)
 	}
 	return active, answers, err
+}
+
+// awayFrom returns the holders (of points) that take no part in round r,
+// open on chain or closed: those that left or were suspended before it
+// opened (contracts.Participation). A study without a committee re-shares
+// to the members in good standing before each round, but a strike lands
+// at any block, so one may suspend a holder between that re-sharing and
+// the round's opening; the blob rule then refuses it the round's
+// aggregate and score sets, and asking it would only lose a phase to its
+// decline. A holder suspended while the round is open took part in it and
+// may be asked. A committee holds no such member (no round opens while
+// one of its members is suspended or gone: Committees.allowsRound), so a
+// study with one reads nothing. Else one standing read per holder, and
+// the rounds only of one not in good standing now.
+func (c *Coordinator) awayFrom(ctx context.Context, r uint32, points map[common.Address]uint64) ([]common.Address, error) {
+	c.mu.Lock()
+	committee := c.committee
+	c.mu.Unlock()
+	if committee {
+		return nil, nil
+	}
+	var away []common.Address
+	for _, a := range sortedAddresses(slices.Collect(maps.Keys(points))) {
+		p, err := c.ledger.Participant(ctx, c.cfg.StudyID, a)
+		if err != nil {
+			return nil, fmt.Errorf("coordinator: round %d: read share holder %s's standing: %w", r, a.Hex(), err)
+		}
+		if !p.Left && !p.Suspended {
+			continue // in good standing after the round opened: it took part
+		}
+		took, err := c.ledger.Participation(ctx, c.cfg.StudyID, a)
+		if err != nil {
+			return nil, fmt.Errorf("coordinator: round %d: %w", r, err)
+		}
+		if !took.In(r) {
+			c.log.Warn("share holder takes no part in this round (it left or was suspended before it opened); not asked for its decryption", "participant", c.nameOf(a), "round", r, "took_part_in", took.String())
+			away = append(away, a)
+		}
+	}
+	return away, nil
 }
 
 // askSetOf is askSet asking up to spare more holders than t when they are

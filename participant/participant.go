@@ -228,6 +228,9 @@ type Participant struct {
 	// (JoinRequest.chain_block), and a chain of this node's that reads a
 	// block before it is behind, not out of the study (behindOwnJoin).
 	joinedAt uint64
+	// pause waits between joins of the coordinator (Run); nil: pauseFor.
+	// Tests record the waits instead.
+	pause func(context.Context, time.Duration) bool
 }
 
 // New validates cfg and makes a participant that signs with key, talks to
@@ -386,10 +389,12 @@ func (p *Participant) Run(ctx context.Context) error {
 		} else {
 			p.log.Warn("lost the coordinator; joining again", "in", wait, "err", err)
 		}
-		select {
-		case <-ctx.Done():
+		pause := p.pause
+		if pause == nil {
+			pause = pauseFor
+		}
+		if !pause(ctx, wait) {
 			return ctx.Err()
-		case <-time.After(wait):
 		}
 		backoff = min(2*backoff, 30*time.Second)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/api/protocol"
+	"github.com/cohort-fl/cohort/records"
 )
 
 // limitedBlobs is a coordinator that refuses the first refusals GetBlobs
@@ -77,7 +78,8 @@ func TestRateLimitedRequestsAreAskedAgain(t *testing.T) {
 // A coordinator that refuses every read as over the rate, naming a delay
 // of 0 (or any), does not set the node asking 20 times a second until its
 // task ends: the waits it chose double from 50 ms up to a minute, each
-// drawn from the upper half of its step, and it logs the refusals once
+// drawn from the upper half of its step (the first from 50 to 75 ms), and
+// it logs the refusals once
 // per step (12 lines for 16 refusals), not once per retry. The waits are
 // recorded, not slept.
 func TestRefusingCoordinatorIsAskedLessAndLessOften(t *testing.T) {
@@ -103,10 +105,69 @@ func TestRefusingCoordinatorIsAskedLessAndLessOften(t *testing.T) {
 	step := protocol.MinRetryDelay
 	for i, wait := range waits {
 		assert.GreaterOrEqual(t, wait, max(protocol.MinRetryDelay, step/2), "wait %d", i+1)
-		assert.LessOrEqual(t, wait, step, "wait %d", i+1)
+		top := step
+		if i == 0 {
+			top = step + step/2 // the first refusal's delay, spread
+		}
+		assert.LessOrEqual(t, wait, top, "wait %d", i+1)
 		step = min(2*step, protocol.MaxRetryDelay)
 	}
-	assert.Equal(t, protocol.MinRetryDelay, waits[0], "the first refusal is taken at its word")
 	assert.GreaterOrEqual(t, waits[refusals-1], protocol.MaxRetryDelay/2, "the last waits are near a minute")
 	assert.Equal(t, 12, strings.Count(logged.String(), "over this hospital's rate"), "one line per step: %s", logged.String())
+}
+
+// refusingJoins is a coordinator that refuses the first refusals Joins as
+// over the caller's rate, naming a delay of 0, then sends the study done.
+type refusingJoins struct {
+	momentsClient
+	refusals, asked int
+}
+
+func (c *refusingJoins) Join(context.Context, *cohortv1.JoinRequest, ...grpc.CallOption) (grpc.ServerStreamingClient[cohortv1.Task], error) {
+	c.asked++
+	if c.asked <= c.refusals {
+		return nil, protocol.RateLimited("coordinator: a Join refused: over caller_limit; ask again in 0s", 0)
+	}
+	return &taskStream{tasks: []*cohortv1.Task{{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{}}}}}, nil
+}
+
+// A node whose Joins a coordinator refuses, again and again, as over its
+// rate joins again after waits that grow through the refusals, as its
+// blob fetches do (protocol.RefusalBackoff): from 50 to 75 ms, doubling,
+// each drawn from the upper half of its step, up to a minute, and its
+// "joining again" warnings come once per step (12 for 16 refusals). Its
+// own backoff for a lost coordinator (RetryBase, here 1 ns) would have it
+// ask again as soon as the refusal says, 20 times a second. Once the
+// coordinator takes the Join, the node carries on (here, the study is
+// done). The waits are recorded, not slept.
+func TestRejoinBacksOffThroughRefusedJoins(t *testing.T) {
+	f := newMomentsFixture(t)
+	p := f.participant(t.TempDir(), records.StandardiseNone)
+	const refusals = 16
+	coordinator := &refusingJoins{momentsClient: *f.client, refusals: refusals}
+	p.client = coordinator
+	p.cfg.RetryBase = time.Nanosecond
+	p.strikes = newStrikeInbox()
+	var logged bytes.Buffer
+	p.log = slog.New(slog.NewTextHandler(&logged, nil))
+	var waits []time.Duration
+	p.pause = func(ctx context.Context, d time.Duration) bool {
+		waits = append(waits, d)
+		return ctx.Err() == nil
+	}
+	require.NoError(t, p.Run(f.ctx))
+	assert.Equal(t, refusals+1, coordinator.asked, "joined again after each refusal")
+	require.Len(t, waits, refusals)
+	step := protocol.MinRetryDelay
+	for i, wait := range waits {
+		top := step
+		if i == 0 {
+			top = step + step/2
+		}
+		assert.GreaterOrEqual(t, wait, max(protocol.MinRetryDelay, step/2), "wait %d", i+1)
+		assert.LessOrEqual(t, wait, top, "wait %d", i+1)
+		step = min(2*step, protocol.MaxRetryDelay)
+	}
+	assert.GreaterOrEqual(t, waits[refusals-1], protocol.MaxRetryDelay/2, "the last waits are near a minute")
+	assert.Equal(t, 12, strings.Count(logged.String(), "joining again"), "one warning per step: %s", logged.String())
 }

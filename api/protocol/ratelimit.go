@@ -54,14 +54,15 @@ func RetryAfter(err error) (time.Duration, bool) {
 }
 
 // RefusalBackoff spaces a node's requests after consecutive RateLimited
-// refusals. The first waits the delay it names (RetryAfter); each next
-// refusal in a row doubles the wait, up to MaxRetryDelay, so a coordinator
-// that refuses every call, whatever delay it names, is asked every 30 to
-// 60 s after about ten refusals rather than 20 times a second. A grown
-// wait is drawn at random from its upper half, never below the delay
-// named: nodes refused together do not ask again together. A call that is
-// not refused ends the run. The zero value is ready; it is not safe for
-// concurrent use (each retry loop holds its own).
+// refusals. The first waits the delay it names (RetryAfter) to half as
+// much again; each next refusal in a row doubles the wait, up to
+// MaxRetryDelay, so a coordinator that refuses every call, whatever delay
+// it names, is asked every 30 to 60 s after about ten refusals rather
+// than 20 times a second. Every wait is drawn at random (a grown one from
+// its upper half), never below the delay named nor above MaxRetryDelay:
+// nodes refused together, even once, do not ask again together. A call
+// that is not refused ends the run. The zero value is ready; it is not
+// safe for concurrent use (each retry loop holds its own).
 type RefusalBackoff struct {
 	refusals int
 	// ceiling is the last refusal's longest wait: a wait that grows past
@@ -90,8 +91,11 @@ func (b *RefusalBackoff) After(err error) (wait time.Duration, limited, grew boo
 		ceiling *= 2
 	}
 	ceiling = min(ceiling, MaxRetryDelay)
-	wait = max(named, ceiling/2)
-	if spread := int64(ceiling - wait); spread > 0 {
+	wait, top := max(named, ceiling/2), ceiling
+	if b.refusals == 0 {
+		top = min(named+named/2, MaxRetryDelay)
+	}
+	if spread := int64(top - wait); spread > 0 {
 		randN := b.randN
 		if randN == nil {
 			randN = rand.Int64N
