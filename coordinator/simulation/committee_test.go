@@ -153,28 +153,39 @@ func TestCommitteeRotation(t *testing.T) {
 	}
 }
 
-// TestCommitteeMemberLeavingAsTheRoundOpens: a member of the committee
-// leaves after the coordinator checked the committee before round 2 and
-// before the round opens on chain (a strike confirmed by endorsers lands
-// at any block too, and can be timed for that window). The chain refuses
-// the round (contracts.ErrCommitteeNotCurrent); before, the study stopped
-// there. Now the coordinator selects the committee again, hands the keys
-// over and opens the round.
-func TestCommitteeMemberLeavingAsTheRoundOpens(t *testing.T) {
+// leavingAsRound2Opens runs a study of hospitals with a committee of three
+// (t = 2) in which, leaves times, a member of the committee leaves as the
+// coordinator opens round 2: after it checked the committee and handed
+// the keys over, before the round opens on chain (a strike confirmed by
+// endorsers lands at any block too, and can be timed for that window).
+// The coordinator's log is in logs.
+func leavingAsRound2Opens(t *testing.T, ctx context.Context, hospitals, leaves int) (s *simulation.Study, logs *lockedBuffer, err error) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end study")
 	}
+	logs = new(lockedBuffer)
+	s, err = simulation.Run(ctx, simulation.Config{
+		Hospitals: hospitals, Rounds: 2, Seed: 12, DataDir: t.TempDir(), Threshold: 2, MinParticipants: 3,
+		CommitteeSize: 3, CommitteeLeaveAsRoundOpens: 2, CommitteeLeavesAsRoundOpens: leaves,
+		PhaseTimeout: keystorePhaseTimeout, LocalConsent: true,
+		Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	})
+	if err == nil {
+		t.Cleanup(s.Close)
+	}
+	return s, logs, err
+}
+
+// TestCommitteeMemberLeavingAsTheRoundOpens: the chain refuses round 2
+// (contracts.ErrCommitteeNotCurrent); before, the study stopped there. Now
+// the coordinator selects the committee again, hands the keys over and
+// opens the round.
+func TestCommitteeMemberLeavingAsTheRoundOpens(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
 	defer cancel()
-	var logs lockedBuffer
-	s, err := simulation.Run(ctx, simulation.Config{
-		Hospitals: 6, Rounds: 2, Seed: 12, DataDir: t.TempDir(), Threshold: 2, MinParticipants: 3,
-		CommitteeSize: 3, CommitteeLeaveAsRoundOpens: 2,
-		PhaseTimeout: keystorePhaseTimeout, LocalConsent: true,
-		Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
-	})
+	s, logs, err := leavingAsRound2Opens(t, ctx, 6, 1)
 	require.NoError(t, err, "log:\n%s", logs.String())
-	t.Cleanup(s.Close)
 
 	require.Len(t, s.Rounds(), 2)
 	for _, f := range s.Rounds() {
@@ -201,18 +212,9 @@ func TestCommitteeMemberLeavingAsTheRoundOpens(t *testing.T) {
 // selects the committee again a bounded number of times, then stops with
 // an error saying what happened and what to do.
 func TestCommitteeMembersLeavingAsEveryOpeningStopsTheStudy(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end study")
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
 	defer cancel()
-	var logs lockedBuffer
-	_, err := simulation.Run(ctx, simulation.Config{
-		Hospitals: 8, Rounds: 2, Seed: 12, DataDir: t.TempDir(), Threshold: 2, MinParticipants: 3,
-		CommitteeSize: 3, CommitteeLeaveAsRoundOpens: 2, CommitteeLeavesAsRoundOpens: 8,
-		PhaseTimeout: keystorePhaseTimeout, LocalConsent: true,
-		Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
-	})
+	_, logs, err := leavingAsRound2Opens(t, ctx, 8, 4)
 	require.ErrorIs(t, err, contracts.ErrCommitteeNotCurrent, "log:\n%s", logs.String())
 	assert.ErrorContains(t, err, "refused to open the round 4 times")
 	assert.ErrorContains(t, err, "start the coordinator again")
