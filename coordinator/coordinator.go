@@ -613,6 +613,9 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 			}
 		}
 		rep, next, err := c.round(ctx, r, members, global, res.PublicKeyHash, resume)
+		if errors.Is(err, contracts.ErrCommitteeNotCurrent) {
+			members, rep, next, err = c.reselectAndRound(ctx, r, global, res.PublicKeyHash, err)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("coordinator: round %d: %w", r, err)
 		}
@@ -632,6 +635,34 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	}
 	c.finish(&cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: c.cfg.StudyID, FinalModelHash: final.Result.ModelHash.Bytes()}}})
 	return res, nil
+}
+
+// committeeReselections bounds how many times in a row the coordinator
+// selects the committee again for a round the chain refused to open.
+const committeeReselections = 3
+
+// reselectAndRound follows the chain's refusal to open round r (refused:
+// contracts.ErrCommitteeNotCurrent): a member of the committee left, was
+// suspended (a strike endorsers confirmed lands at any block) or was voted
+// out after membersBefore checked the committee and before the round
+// opened. It selects the committee again, hands the keys over and runs the
+// round, up to committeeReselections times; no task of the round was sent,
+// since the opening failed. A restart in between resumes the same way: the
+// chain has the round unopened and the committee not current.
+func (c *Coordinator) reselectAndRound(ctx context.Context, r uint32, global []float64, pkHash common.Hash, refused error) (members []common.Address, rep RoundReport, next []float64, err error) {
+	err = refused
+	for attempt := 1; attempt <= committeeReselections && errors.Is(err, contracts.ErrCommitteeNotCurrent); attempt++ {
+		c.log.Warn("the chain refused to open the round: a member of the decryption committee left or was suspended after the committee was checked; selecting the committee again and handing the keys over",
+			"round", r, "attempt", attempt, "of", committeeReselections, "reason", err)
+		if members, err = c.membersBefore(ctx, r); err != nil {
+			return nil, rep, nil, err
+		}
+		rep, next, err = c.round(ctx, r, members, global, pkHash, false)
+	}
+	if errors.Is(err, contracts.ErrCommitteeNotCurrent) {
+		return nil, rep, nil, fmt.Errorf("the chain refused to open the round %d times: each time a member of the newly selected decryption committee left or was suspended before it opened (%w); see on chain who left or was suspended (StudyLeft, ParticipantSuspended events) and start the coordinator again: it resumes from the chain and selects a committee of the members in good standing", committeeReselections+1, err)
+	}
+	return members, rep, next, err
 }
 
 // ErrStoreLost ends a run whose store does not hold the collective key the

@@ -11,10 +11,15 @@ import (
 	"github.com/cohort-fl/cohort/models"
 )
 
+// MsgOpeningRound is logged, with the round, as the coordinator sends the
+// transaction opening it: after the committee check and the hand-over.
+const MsgOpeningRound = "opening the round on chain"
+
 // openRound opens round r on chain; in a study with a privacy budget it
 // records the study's ε once the round has trained, and the contract refuses
 // a round beyond the budget (contracts.ErrPrivacyBudgetExceeded).
 func (c *Coordinator) openRound(ctx context.Context, r uint32, globalHash common.Hash) (contracts.Receipt, error) {
+	c.log.Info(MsgOpeningRound, "round", r)
 	deadline := time.Now().Add(c.cfg.RoundDuration)
 	tc := c.cfg.PrivateTraining
 	if tc == nil || tc.Privacy == nil {

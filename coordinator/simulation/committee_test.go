@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/participant"
 )
@@ -150,4 +151,72 @@ func TestCommitteeRotation(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, slices.Contains(last, p.Address), slices.Contains(names, prefix+"threshold-share"), "%s: a threshold share iff on the last committee", p.Name)
 	}
+}
+
+// leavingAsRound2Opens runs a study of hospitals with a committee of three
+// (t = 2) in which, leaves times, a member of the committee leaves as the
+// coordinator opens round 2: after it checked the committee and handed
+// the keys over, before the round opens on chain (a strike confirmed by
+// endorsers lands at any block too, and can be timed for that window).
+// The coordinator's log is in logs.
+func leavingAsRound2Opens(t *testing.T, ctx context.Context, hospitals, leaves int) (s *simulation.Study, logs *lockedBuffer, err error) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	logs = new(lockedBuffer)
+	s, err = simulation.Run(ctx, simulation.Config{
+		Hospitals: hospitals, Rounds: 2, Seed: 12, DataDir: t.TempDir(), Threshold: 2, MinParticipants: 3,
+		CommitteeSize: 3, CommitteeLeaveAsRoundOpens: 2, CommitteeLeavesAsRoundOpens: leaves,
+		PhaseTimeout: keystorePhaseTimeout, LocalConsent: true,
+		Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	})
+	if err == nil {
+		t.Cleanup(s.Close)
+	}
+	return s, logs, err
+}
+
+// TestCommitteeMemberLeavingAsTheRoundOpens: the chain refuses round 2
+// (contracts.ErrCommitteeNotCurrent); before, the study stopped there. Now
+// the coordinator selects the committee again, hands the keys over and
+// opens the round.
+func TestCommitteeMemberLeavingAsTheRoundOpens(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
+	defer cancel()
+	s, logs, err := leavingAsRound2Opens(t, ctx, 6, 1)
+	require.NoError(t, err, "log:\n%s", logs.String())
+
+	require.Len(t, s.Rounds(), 2)
+	for _, f := range s.Rounds() {
+		r, err := s.Ledger().Round(ctx, s.StudyID(), f.Round)
+		require.NoError(t, err)
+		assert.True(t, r.Closed, "round %d closed on chain", f.Round)
+	}
+	assert.Equal(t, 5, s.Rounds()[1].Participants, "round 2 without the leaver")
+	selections, err := s.Ledger().CommitteeSelections(ctx, s.StudyID())
+	require.NoError(t, err)
+	require.Len(t, selections, 2, "selected before key generation and again when round 2 was refused")
+	study, err := s.Ledger().Study(ctx, s.StudyID())
+	require.NoError(t, err)
+	assert.Equal(t, selections[1].Members, study.Holders)
+	for _, m := range selections[1].Members {
+		assert.Contains(t, study.Participants, m, "the new committee has no leaver")
+	}
+	assert.Equal(t, 1, bytes.Count(logs.Bytes(), []byte("re-sharing the keys to the decryption committee")), "the keys moved once, to the new committee")
+	assert.Equal(t, 1, bytes.Count(logs.Bytes(), []byte("the chain refused to open the round")), "one re-selection, logged with its reason")
+}
+
+// TestCommitteeMembersLeavingAsEveryOpeningStopsTheStudy: when a member of
+// each newly selected committee leaves as round 2 opens, the coordinator
+// selects the committee again a bounded number of times, then stops with
+// an error saying what happened and what to do.
+func TestCommitteeMembersLeavingAsEveryOpeningStopsTheStudy(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
+	defer cancel()
+	_, logs, err := leavingAsRound2Opens(t, ctx, 8, 4)
+	require.ErrorIs(t, err, contracts.ErrCommitteeNotCurrent, "log:\n%s", logs.String())
+	assert.ErrorContains(t, err, "refused to open the round 4 times")
+	assert.ErrorContains(t, err, "start the coordinator again")
+	assert.Equal(t, 3, bytes.Count(logs.Bytes(), []byte("the chain refused to open the round")), "three re-selections, each logged")
 }

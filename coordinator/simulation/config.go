@@ -134,6 +134,16 @@ type Config struct {
 	// before that round opens: the chain selects a new committee and the
 	// keys are re-shared to it.
 	CommitteeLeaveBeforeRound uint32
+	// CommitteeLeaveAsRoundOpens makes the first hospital (by index) that
+	// sits on the chain's committee leave the study, and stop its node, as
+	// the coordinator opens that round (coordinator.MsgOpeningRound): after
+	// it checked the committee and handed the keys over, before the round
+	// opens on chain, where a strike confirmed by endorsers can land too.
+	CommitteeLeaveAsRoundOpens uint32
+	// CommitteeLeavesAsRoundOpens is how many of the coordinator's openings
+	// of round CommitteeLeaveAsRoundOpens lose a committee member so (0: the
+	// first only).
+	CommitteeLeavesAsRoundOpens int
 	// Keystores keeps every hospital's key shares in an encrypted keystore
 	// (light scrypt) in its data directory, as a production node does.
 	Keystores bool

@@ -172,18 +172,8 @@ func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecd
 		}
 	}
 	if s.cfg.CommitteeLeaveBeforeRound == r {
-		study, err := s.ledger.Study(ctx, s.studyID)
-		if err != nil {
+		if err := s.committeeMemberLeaves(ctx, hospitalKeys); err != nil {
 			return err
-		}
-		for i, k := range hospitalKeys {
-			if slices.Contains(study.Holders, crypto.PubkeyToAddress(k.PublicKey)) {
-				s.stopNode[i]()
-				if _, err := s.ledger.LeaveStudy(ctx, contracts.NewAccount(k), s.studyID); err != nil {
-					return fmt.Errorf("committee member hospital-%d leaving: %w", i+1, err)
-				}
-				break
-			}
 		}
 	}
 	for _, n := range s.startLater {
@@ -194,6 +184,26 @@ func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecd
 			return fmt.Errorf("hospital-%d joining: %w", n.hospital+1, err)
 		}
 		n.start()
+	}
+	return nil
+}
+
+// committeeMemberLeaves stops the node of the first hospital (by index) on
+// the chain's committee and signs its leave on chain; the caller holds
+// nodesMu.
+func (s *Study) committeeMemberLeaves(ctx context.Context, hospitalKeys []*ecdsa.PrivateKey) error {
+	study, err := s.ledger.Study(ctx, s.studyID)
+	if err != nil {
+		return err
+	}
+	for i, k := range hospitalKeys {
+		if slices.Contains(study.Holders, crypto.PubkeyToAddress(k.PublicKey)) {
+			s.stopNode[i]()
+			if _, err := s.ledger.LeaveStudy(ctx, contracts.NewAccount(k), s.studyID); err != nil {
+				return fmt.Errorf("committee member hospital-%d leaving: %w", i+1, err)
+			}
+			return nil
+		}
 	}
 	return nil
 }
@@ -525,6 +535,20 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			}
 		}})
 	}
+	if r := cfg.CommitteeLeaveAsRoundOpens; r != 0 {
+		leaves := max(cfg.CommitteeLeavesAsRoundOpens, 1)
+		clog = slog.New(&onMessage{Handler: clog.Handler(), msg: coordinator.MsgOpeningRound, round: &r, do: func() {
+			s.nodesMu.Lock()
+			defer s.nodesMu.Unlock()
+			if leaves == 0 {
+				return
+			}
+			leaves--
+			if err := s.committeeMemberLeaves(ctx, hospitalKeys); err != nil {
+				abort(fmt.Errorf("a committee member leaving as round %d opens: %w", r, err))
+			}
+		}})
+	}
 	serve := func(lis net.Listener) (*coordinator.Coordinator, error) {
 		coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, clog.With("component", "coordinator"))
 		if err != nil {
@@ -640,8 +664,11 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			ChainCatchUp: cfg.ChainCatchUp,
 			// Fail fast in one process, unless the coordinator is meant to
 			// vanish, the hospital's consent comes late (or it claims so),
-			// or its attack is meant to be refused.
-			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate && !refused,
+			// its attack is meant to be refused, or hand-overs follow each
+			// other so closely that a site off the committee may check a
+			// hand-over's commit against the next committee on chain (it
+			// refuses it, keeps its old share and goes on, as a node does).
+			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesAsRoundOpens <= 1,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
 		p, err := participant.New(pcfg, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
