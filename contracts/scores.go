@@ -370,6 +370,25 @@ func (l *Ledger) Participant(ctx context.Context, studyID uint64, member common.
 	return Participant{Index: p.Index, Strikes: p.Strikes, Suspended: p.Suspended, LastCommittedRound: p.LastCommittedRound, Left: p.Left}, nil
 }
 
+// FirstNotInGoodStanding returns the index of the first of accounts that
+// never joined the study, left it or is suspended, and false if every one
+// is in good standing: one call for a list, where Participant costs one
+// per member.
+func (l *Ledger) FirstNotInGoodStanding(ctx context.Context, studyID uint64, accounts []common.Address) (int, bool, error) {
+	out, err := l.readStudy(ctx, studyID, l.studies.PackFirstNotInGoodStanding(studyID, accounts))
+	if err != nil {
+		return 0, false, fmt.Errorf("reading the standing of %d members of study %d: %w", len(accounts), studyID, err)
+	}
+	i, err := l.studies.UnpackFirstNotInGoodStanding(out)
+	if err != nil {
+		return 0, false, fmt.Errorf("reading the standing of %d members of study %d: %w", len(accounts), studyID, err)
+	}
+	if !i.IsUint64() || i.Uint64() >= uint64(len(accounts)) {
+		return 0, false, nil
+	}
+	return int(i.Uint64()), true, nil
+}
+
 // StrikeReason tells why a member received a strike.
 type StrikeReason uint8
 

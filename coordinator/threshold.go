@@ -166,8 +166,9 @@ func (c *Coordinator) askSets(ctx context.Context, r uint32, preferred []common.
 // decline. A holder suspended while the round is open took part in it and
 // may be asked. A committee holds no such member (no round opens while
 // one of its members is suspended or gone: Committees.allowsRound), so a
-// study with one reads nothing. Else one standing read per holder, and
-// the rounds only of one not in good standing now.
+// study with one reads nothing. Else one standing read for all the
+// holders, one more after each not in good standing now, and that one's
+// rounds.
 func (c *Coordinator) awayFrom(ctx context.Context, r uint32, points map[common.Address]uint64) ([]common.Address, error) {
 	c.mu.Lock()
 	committee := c.committee
@@ -176,14 +177,16 @@ func (c *Coordinator) awayFrom(ctx context.Context, r uint32, points map[common.
 		return nil, nil
 	}
 	var away []common.Address
-	for _, a := range sortedAddresses(slices.Collect(maps.Keys(points))) {
-		p, err := c.ledger.Participant(ctx, c.cfg.StudyID, a)
+	for rest := sortedAddresses(slices.Collect(maps.Keys(points))); len(rest) > 0; {
+		i, found, err := c.ledger.FirstNotInGoodStanding(ctx, c.cfg.StudyID, rest)
 		if err != nil {
-			return nil, fmt.Errorf("coordinator: round %d: read share holder %s's standing: %w", r, a.Hex(), err)
+			return nil, fmt.Errorf("coordinator: round %d: read the share holders' standing: %w", r, err)
 		}
-		if !p.Left && !p.Suspended {
-			continue // in good standing after the round opened: it took part
+		if !found {
+			break // the rest are in good standing after the round opened: they took part
 		}
+		a := rest[i]
+		rest = rest[i+1:]
 		took, err := c.ledger.Participation(ctx, c.cfg.StudyID, a)
 		if err != nil {
 			return nil, fmt.Errorf("coordinator: round %d: %w", r, err)
