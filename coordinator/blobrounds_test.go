@@ -193,3 +193,93 @@ func TestOlderStandingReadDoesNotReplaceANewerOne(t *testing.T) {
 	kept, _ = r.standing(addr)
 	assert.Same(t, took, kept.took, "rounds read at block 9 are not replaced by those read at block 5")
 }
+
+// A blob's round is the round it was first stored in, and a later store
+// of the same bytes does not move it: a hospital that joined after round 1
+// is refused a blob first stored in round 1 even when the coordinator
+// stores it again in round 2. This pins the rule, and what keeps it from
+// refusing what a later joiner needs: every kind the coordinator stores
+// again in a later round is either published (a round's global model is
+// the last round's model: read here as published) or read whenever one
+// joined (the study's key, its root data set, the setup's moments), and
+// every other kind is bound to the round it is made for (an update names
+// its round's masks and sender, TestUploadIsBoundToItsSenderAndRound;
+// aggregates and score sets are made from the round's updates), so its
+// bytes are never stored in two rounds. A new kind stored again in a
+// later round must be published or read whenever one joined, or later
+// joiners are refused it, as the stand-in here is.
+func TestBlobStoredAgainInALaterRoundKeepsItsFirstRound(t *testing.T) {
+	f := newFixture(t)
+	h1 := f.hospitals[0]
+	late := f.admitOutsider(t)
+	f.coord.store.EnterRound(1)
+	again := []byte("a blob of round 1 stored again in round 2")
+	againHash, err := f.coord.store.Put(again)
+	require.NoError(t, err)
+	model := []byte("round 1's model, round 2's global model")
+	modelHash, err := f.coord.store.Put(model)
+	require.NoError(t, err)
+	f.endRound1(t)
+	_, err = f.ledger.JoinStudy(f.ctx, late.account, f.studyID)
+	require.NoError(t, err)
+
+	f.coord.store.EnterRound(2)
+	for _, b := range [][]byte{again, model} {
+		_, err := f.coord.store.Put(b)
+		require.NoError(t, err)
+	}
+	_, err = f.ledger.OpenRound(f.ctx, f.coordAcct, f.studyID, 2, modelHash, time.Now().Add(4*time.Hour))
+	require.NoError(t, err)
+	round, _ := f.coord.store.RoundOf(againHash)
+	require.Equal(t, uint32(1), round, "the first store's round stands")
+
+	_, err = readBlob(t, f, late.client, signedRead(t, late.key, late, f.studyID, againHash))
+	require.Equal(t, codes.PermissionDenied, status.Code(err), "stored again in round 2, the blob stays round 1's: %v", err)
+	assert.Contains(t, err.Error(), fmt.Sprintf("is of round 1 of study %d", f.studyID))
+	got, err := readBlob(t, f, late.client, signedRead(t, late.key, late, f.studyID, modelHash))
+	require.NoError(t, err, "round 2's global model, first stored as round 1's model, is published")
+	assert.Equal(t, model, got)
+	got, err = readBlob(t, f, h1.client, signedRead(t, h1.key, h1, f.studyID, againHash))
+	require.NoError(t, err, "a participant of round 1")
+	assert.Equal(t, again, got)
+}
+
+// A hospital leaving between rounds 1 and 2 reads round 2's blobs made
+// before its leave is mined: the coordinator enters round 2 (and stores
+// for it) before its enrolment window, the contract takes leaves until
+// round 2 opens on chain, and the leave goes to the chain, not to the
+// coordinator, which learns of it from the block. Once the block is in,
+// the leaver is refused them, told the rounds it took part in. What it
+// can read so is what the coordinator stores for round r before round r
+// opens: round r's global model alone (Coordinator.round stores it, then
+// opens the round; the re-sharing before it deals pieces sealed to their
+// recipients, which GetBlob does not serve), and that model is published
+// as the round opens, to any consortium certificate: the leaver reads
+// nothing it would not read as a member anyway. Updates, aggregates and
+// score sets of round r are made only once it is open, when the contract
+// takes no more leaves.
+func TestLeaverReadsTheNextRoundsBlobsOnlyUntilItsLeaveIsMined(t *testing.T) {
+	f := newFixture(t)
+	h1, leaver := f.hospitals[0], f.hospitals[2]
+	f.coord.store.EnterRound(1)
+	f.endRound1(t)
+	f.coord.store.EnterRound(2) // before the enrolment window, as the coordinator does
+	ahead := []byte("round 2's global model, stored before round 2 opens")
+	aheadHash, err := f.coord.store.Put(ahead)
+	require.NoError(t, err)
+
+	got, err := readBlob(t, f, leaver.client, signedRead(t, leaver.key, leaver, f.studyID, aheadHash))
+	require.NoError(t, err, "its leave not yet on chain, it takes part in round 2")
+	assert.Equal(t, ahead, got)
+
+	_, err = f.ledger.LeaveStudy(f.ctx, leaver.account, f.studyID)
+	require.NoError(t, err)
+	_, err = readBlob(t, f, leaver.client, signedRead(t, leaver.key, leaver, f.studyID, aheadHash))
+	require.Equal(t, codes.PermissionDenied, status.Code(err), "its leave mined: %v", err)
+	for _, says := range []string{fmt.Sprintf("is of round 2 of study %d", f.studyID), "took part in rounds 0-1 of it"} {
+		assert.Contains(t, err.Error(), says)
+	}
+	got, err = readBlob(t, f, h1.client, signedRead(t, h1.key, h1, f.studyID, aheadHash))
+	require.NoError(t, err, "a participant of round 2")
+	assert.Equal(t, ahead, got)
+}

@@ -176,7 +176,12 @@ func (s *Store) RoundOf(h common.Hash) (uint32, bool) {
 
 // recordRound records the store's round for h unless one is recorded
 // already: the first store of a blob wins, so storing the same bytes again
-// later never moves them to a later round. The record is not synced: a
+// later never moves them to a later round. No kind that blobReaders
+// gives by round is stored in two (models are published; the key, root
+// data set and moments are read whenever one joined; updates are bound to
+// their round, and aggregates and score sets made from them): a new kind
+// stored again must be one of those, or later joiners are refused it
+// (TestBlobStoredAgainInALaterRoundKeepsItsFirstRound). The record is not synced: a
 // crash that loses it (or tears it: without its final newline it reads
 // as none, RoundOf) only refuses the
 // blob to past participants, until it is stored again and recorded as of

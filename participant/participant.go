@@ -1209,9 +1209,12 @@ func (r BlobReader) signChunks(req *cohortv1.ChunkRequest) error {
 }
 
 // FetchBlob downloads a content-addressed blob of reader's study from the
-// coordinator and refuses it unless its bytes hash to h.
-func FetchBlob(ctx context.Context, client cohortv1.CoordinatorClient, reader BlobReader, h common.Hash) ([]byte, error) {
-	b, err := receiveBlob(ctx, client, reader, h, slog.Default())
+// coordinator and refuses it unless its bytes hash to h. log gets the
+// warnings of a read the coordinator refuses as over the caller's rate
+// (asked again after a growing wait): the caller's own logger, so a
+// node's logs show why its start waits.
+func FetchBlob(ctx context.Context, client cohortv1.CoordinatorClient, reader BlobReader, h common.Hash, log *slog.Logger) ([]byte, error) {
+	b, err := receiveBlob(ctx, client, reader, h, log)
 	if err != nil {
 		return nil, err
 	}

@@ -59,7 +59,7 @@ func (s *refusedStream) Recv() (*cohortv1.BlobChunk, error) { return nil, s.err 
 func TestRateLimitedRequestsAreAskedAgain(t *testing.T) {
 	blob := []byte("a model")
 	l := &limitedBlobs{refusals: 2, blob: blob}
-	got, err := FetchBlob(context.Background(), l, BlobReader{Study: 1}, aggregation.ContentHash(blob))
+	got, err := FetchBlob(context.Background(), l, BlobReader{Study: 1}, aggregation.ContentHash(blob), slog.New(slog.DiscardHandler))
 	require.NoError(t, err)
 	assert.Equal(t, blob, got)
 	assert.Equal(t, 3, l.asked, "asked again after each refusal")
@@ -70,7 +70,7 @@ func TestRateLimitedRequestsAreAskedAgain(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	never := &limitedBlobs{refusals: 1 << 30, blob: blob}
-	_, err = FetchBlob(ctx, never, BlobReader{Study: 1}, aggregation.ContentHash(blob))
+	_, err = FetchBlob(ctx, never, BlobReader{Study: 1}, aggregation.ContentHash(blob), slog.New(slog.DiscardHandler))
 	assert.Equal(t, codes.ResourceExhausted, status.Code(err), "a node that stops stops asking: %v", err)
 	assert.Equal(t, 1, never.asked)
 }

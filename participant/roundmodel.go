@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -27,8 +28,9 @@ var ErrNoClosedRound = errors.New("the study has no closed round yet; try again 
 // FetchRoundModel reads a round's model hash from the chain (round 0: the
 // latest closed round), fetches the model from the coordinator and refuses
 // it unless its hash matches: what a researcher (`cohort model get`) or a
-// consortium member does to take a model out of the study.
-func FetchRoundModel(ctx context.Context, ledger *contracts.Ledger, client cohortv1.CoordinatorClient, study uint64, round uint32) (*RoundModel, error) {
+// consortium member does to take a model out of the study. log gets the
+// warnings of reads refused as over the caller's rate (FetchBlob).
+func FetchRoundModel(ctx context.Context, ledger *contracts.Ledger, client cohortv1.CoordinatorClient, study uint64, round uint32, log *slog.Logger) (*RoundModel, error) {
 	if round == 0 {
 		s, err := ledger.Study(ctx, study)
 		if err != nil {
@@ -49,7 +51,7 @@ func FetchRoundModel(ctx context.Context, ledger *contracts.Ledger, client cohor
 	if r.Result.ModelHash == (common.Hash{}) {
 		return nil, fmt.Errorf("round %d of study %d has not closed; no model is recorded for it", round, study)
 	}
-	blob, err := FetchBlob(ctx, client, BlobReader{Study: study}, r.Result.ModelHash) // published: any consortium certificate
+	blob, err := FetchBlob(ctx, client, BlobReader{Study: study}, r.Result.ModelHash, log) // published: any consortium certificate
 	if err != nil {
 		return nil, fmt.Errorf("round %d model does not match the chain: %w", round, err)
 	}

@@ -3,6 +3,7 @@ package participant
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -21,14 +22,15 @@ const RecipeFetchWait = 2 * time.Minute
 // keeps its canonical bytes in its blob store under the on-chain hash, and
 // checks it hashes to that hash. It waits up to RecipeFetchWait for a
 // coordinator that is not reachable yet. The recipe is published: the
-// request is not signed.
-func FetchStudyRecipe(ctx context.Context, client cohortv1.CoordinatorClient, study uint64, onChain common.Hash) (*models.Recipe, error) {
+// request is not signed. log gets the warnings of reads refused as over
+// the caller's rate (FetchBlob).
+func FetchStudyRecipe(ctx context.Context, client cohortv1.CoordinatorClient, study uint64, onChain common.Hash, log *slog.Logger) (*models.Recipe, error) {
 	ctx, cancel := context.WithTimeout(ctx, RecipeFetchWait)
 	defer cancel()
 	var b []byte
 	var err error
 	for {
-		if b, err = FetchBlob(ctx, client, BlobReader{Study: study}, onChain); err == nil || status.Code(err) != codes.Unavailable {
+		if b, err = FetchBlob(ctx, client, BlobReader{Study: study}, onChain, log); err == nil || status.Code(err) != codes.Unavailable {
 			break
 		}
 		select {
@@ -50,12 +52,12 @@ func FetchStudyRecipe(ctx context.Context, client cohortv1.CoordinatorClient, st
 // CheckStudySettings checks a hospital's settings against the chain's hash
 // and, if its recipe differs, fetches the study's recipe from the
 // coordinator to name the differing fields.
-func CheckStudySettings(ctx context.Context, settings models.StudySettings, study uint64, onChain common.Hash, client cohortv1.CoordinatorClient) error {
+func CheckStudySettings(ctx context.Context, settings models.StudySettings, study uint64, onChain common.Hash, client cohortv1.CoordinatorClient, log *slog.Logger) error {
 	err := settings.Check(onChain, nil)
 	if err == nil || settings.Recipe == nil {
 		return err
 	}
-	recipe, ferr := FetchStudyRecipe(ctx, client, study, onChain)
+	recipe, ferr := FetchStudyRecipe(ctx, client, study, onChain, log)
 	if ferr != nil {
 		return fmt.Errorf("%w (and the study's recipe could not be fetched to name the differing fields: %v)", err, ferr)
 	}

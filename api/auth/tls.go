@@ -187,8 +187,11 @@ func CheckCoordinatorCertificate(leaf *x509.Certificate, coordinator common.Addr
 	holder, err := CertificateHolder(leaf)
 	switch {
 	case errors.Is(err, ErrNoHolder):
-		return fmt.Errorf("the coordinator's certificate (CN %q) names no Ethereum address, so it cannot be told from another consortium member's; the study's coordinator on chain is %s: re-issue the coordinator's certificate with `cohort certs --coordinator NAME=%s` (certificates issued before 2026-12-07 name none)",
-			leaf.Subject.CommonName, coordinator.Hex(), coordinator.Hex())
+		// Before 2026-12-07 `cohort certs` gave every institution, each
+		// hospital too, a server certificate naming no address: one
+		// served here may be any member's.
+		return fmt.Errorf("the certificate served as the coordinator's (CN %q) names no Ethereum address, so it cannot be told from another consortium member's (before 2026-12-07 `cohort certs` gave every institution, hospitals too, a server certificate naming none): refused; the study's coordinator on chain is %s. If %s is the coordinator, re-issue its certificate with `cohort certs --out DIR --coordinator NAME=%s --hosts HOSTS` (DIR holding the consortium's ca.pem and ca.key; hospitals keep theirs); if not, another institution is serving at the coordinator HOST:PORT this node dials: check it, and re-issue that institution's certificate as a client's only (`cohort certs --institutions NAME=0xADDRESS --force`)",
+			leaf.Subject.CommonName, coordinator.Hex(), leaf.Subject.CommonName, coordinator.Hex())
 	case err != nil:
 		return err
 	case holder != coordinator:

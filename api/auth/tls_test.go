@@ -98,7 +98,7 @@ func TestClientAcceptsOnlyTheStudysCoordinator(t *testing.T) {
 	require.NoError(t, err)
 	err = handshake(t, ServerConfig(tls.Certificate{Certificate: [][]byte{der}, PrivateKey: older.PrivateKey}, ca.Pool()), dial)
 	require.ErrorContains(t, err, "names no Ethereum address")
-	require.ErrorContains(t, err, "cohort certs --coordinator NAME="+coordinatorAddr.Hex())
+	require.ErrorContains(t, err, "cohort certs --out DIR --coordinator NAME="+coordinatorAddr.Hex())
 
 	clientOnly, err := ca.IssueClient("hospital-2", coordinatorAddr)
 	require.NoError(t, err)

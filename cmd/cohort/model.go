@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/google/renameio/v2"
@@ -104,7 +105,7 @@ func runModelGet(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	defer conn.Close()
-	got, err := participant.FetchRoundModel(ctx, ledger, cohortv1.NewCoordinatorClient(conn), *study, uint32(*round))
+	got, err := participant.FetchRoundModel(ctx, ledger, cohortv1.NewCoordinatorClient(conn), *study, uint32(*round), slog.New(slog.NewTextHandler(stderr, nil)))
 	if err != nil {
 		return err
 	}

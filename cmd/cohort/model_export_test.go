@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"math"
 	"os"
 	"path/filepath"
@@ -49,17 +50,17 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	t.Run("a researcher gets the round's model only if it matches the chain", func(t *testing.T) {
 		client, err := s.Dial("researcher")
 		require.NoError(t, err)
-		got, err := participant.FetchRoundModel(ctx, s.Ledger(), client, s.StudyID(), 0)
+		got, err := participant.FetchRoundModel(ctx, s.Ledger(), client, s.StudyID(), 0, slog.New(slog.DiscardHandler))
 		require.NoError(t, err)
 		assert.Equal(t, last.Round, got.Round)
 		assert.Equal(t, last.ModelHash, got.Hash)
 		assert.Equal(t, s.Result().FinalModel, got.Params)
 
-		got, err = participant.FetchRoundModel(ctx, s.Ledger(), client, s.StudyID(), 1)
+		got, err = participant.FetchRoundModel(ctx, s.Ledger(), client, s.StudyID(), 1, slog.New(slog.DiscardHandler))
 		require.NoError(t, err)
 		assert.Equal(t, s.Rounds()[0].ModelHash, got.Hash)
 
-		_, err = participant.FetchRoundModel(ctx, s.Ledger(), tamperingClient{client}, s.StudyID(), 1)
+		_, err = participant.FetchRoundModel(ctx, s.Ledger(), tamperingClient{client}, s.StudyID(), 1, slog.New(slog.DiscardHandler))
 		require.ErrorContains(t, err, "does not match the chain")
 	})
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"math"
 	"net"
 	"os"
@@ -529,7 +530,7 @@ func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update 
 		return rawstream.Upload(ctx, sinkConns[i], update, roundChunk)
 	}
 	fetch := func(ctx context.Context, i int) error {
-		got, err := participant.FetchBlob(ctx, fetchers[i], readers[i], content)
+		got, err := participant.FetchBlob(ctx, fetchers[i], readers[i], content, slog.New(slog.DiscardHandler))
 		if err == nil && len(got) != len(update) {
 			err = fmt.Errorf("fetched %d bytes, want %d", len(got), len(update))
 		}

@@ -783,7 +783,7 @@ func (s *Study) checkHospitalRecipe(ctx context.Context, i int, onChain common.H
 	}
 	// The study's own recipe, from the coordinator's store, names the
 	// fields that differ.
-	studyRecipe, ferr := participant.FetchStudyRecipe(ctx, client, s.studyID, onChain)
+	studyRecipe, ferr := participant.FetchStudyRecipe(ctx, client, s.studyID, onChain, s.cfg.Log)
 	if ferr != nil {
 		return fmt.Errorf("%w (and the study's recipe could not be fetched to name the differing fields: %v)", err, ferr)
 	}

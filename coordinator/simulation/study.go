@@ -87,7 +87,7 @@ func (s *Study) FetchBlob(ctx context.Context, h common.Hash) ([]byte, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	data, err := participant.FetchBlob(ctx, client, s.OwnerReader(fp), h)
+	data, err := participant.FetchBlob(ctx, client, s.OwnerReader(fp), h, s.cfg.Log)
 	if err != nil {
 		return nil, fmt.Errorf("fetching blob %s from the coordinator: %w", h.Hex(), err)
 	}

@@ -75,7 +75,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	}
 	defer conn.Close()
 	client := cohortv1.NewCoordinatorClient(conn)
-	settings, check, err := studySettings(ctx, cfg, client)
+	settings, check, err := studySettings(ctx, cfg, client, log)
 	if err != nil {
 		return err
 	}
@@ -197,11 +197,11 @@ func lingerForScrapers(ctx context.Context, cfg Config, log *slog.Logger) {
 // recipe from the coordinator to name the fields that differ), from an
 // older spec file, or, with neither, from the coordinator, checked against
 // the chain (settings are filled in by the check).
-func studySettings(ctx context.Context, cfg Config, client cohortv1.CoordinatorClient) (*models.StudySettings, func(common.Hash) error, error) {
+func studySettings(ctx context.Context, cfg Config, client cohortv1.CoordinatorClient, log *slog.Logger) (*models.StudySettings, func(common.Hash) error, error) {
 	if cfg.RecipeFile == "" && cfg.SpecFile == "" && cfg.Train == nil && cfg.Standardise == "" {
 		settings := &models.StudySettings{}
 		return settings, func(h common.Hash) error {
-			r, err := participant.FetchStudyRecipe(ctx, client, cfg.StudyID, h)
+			r, err := participant.FetchStudyRecipe(ctx, client, cfg.StudyID, h, log)
 			if err != nil {
 				return err
 			}
@@ -214,6 +214,6 @@ func studySettings(ctx context.Context, cfg Config, client cohortv1.CoordinatorC
 		return nil, nil, err
 	}
 	return &settings, func(h common.Hash) error {
-		return participant.CheckStudySettings(ctx, settings, cfg.StudyID, h, client)
+		return participant.CheckStudySettings(ctx, settings, cfg.StudyID, h, client, log)
 	}, nil
 }
