@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -458,14 +459,38 @@ func (c *consortium) assertSameStandardiser(hospitals []string) {
 	}
 }
 
-// buildCohort builds the binary under test.
+// cohortBinary is the binary under test, built once for the package's
+// end-to-end tests (each used to link its own) and removed by TestMain.
+var cohortBinary struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
+}
+
+// buildCohort builds the binary under test on first use.
 func buildCohort(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "cohort")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "go build: %s", out)
-	return bin
+	b := &cohortBinary
+	b.once.Do(func() {
+		if b.dir, b.err = os.MkdirTemp("", "cohort-e2e-"); b.err != nil {
+			return
+		}
+		b.path = filepath.Join(b.dir, "cohort")
+		if out, err := exec.Command("go", "build", "-o", b.path, ".").CombinedOutput(); err != nil {
+			b.err = fmt.Errorf("go build: %w: %s", err, out)
+		}
+	})
+	require.NoError(t, b.err)
+	return b.path
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if cohortBinary.dir != "" {
+		os.RemoveAll(cohortBinary.dir)
+	}
+	os.Exit(code)
 }
 
 func (c *consortium) path(parts ...string) string {
