@@ -664,11 +664,8 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			ChainCatchUp: cfg.ChainCatchUp,
 			// Fail fast in one process, unless the coordinator is meant to
 			// vanish, the hospital's consent comes late (or it claims so),
-			// its attack is meant to be refused, or hand-overs follow each
-			// other so closely that a site off the committee may check a
-			// hand-over's commit against the next committee on chain (it
-			// refuses it, keeps its old share and goes on, as a node does).
-			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesAsRoundOpens <= 1,
+			// or its attack is meant to be refused.
+			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate && !refused,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
 		p, err := participant.New(pcfg, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
