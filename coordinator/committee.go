@@ -81,6 +81,10 @@ func planCommitteeReshare(study uint64, r uint32, cur holderState, threshold int
 	return p, nil
 }
 
+// MsgHandingOver is logged, with the round, as the coordinator starts
+// handing the keys over to a newly selected decryption committee.
+const MsgHandingOver = "re-sharing the keys to the decryption committee"
+
 // reshareToCommittee hands every dealer's key to the chain's committee
 // before round r when the holders are not exactly it, and has members that
 // joined deal their keys to it; members is the study's participants in good
@@ -125,7 +129,7 @@ func (c *Coordinator) reshareToCommittee(ctx context.Context, r uint32, study co
 	if plan.addOnly {
 		c.log.Info("members joined; the decryption committee adds their keys", "round", r, "epoch", study.CommitteeEpoch, "committee", len(study.Holders), "joining", len(joiners), "threshold", threshold)
 	} else {
-		c.log.Info("re-sharing the keys to the decryption committee", "round", r, "epoch", study.CommitteeEpoch, "committee", len(study.Holders), "joining", len(joiners), "threshold", threshold)
+		c.log.Info(MsgHandingOver, "round", r, "epoch", study.CommitteeEpoch, "committee", len(study.Holders), "joining", len(joiners), "threshold", threshold)
 	}
 	return c.runReshare(ctx, r, plan)
 }

@@ -549,6 +549,19 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			}
 		}})
 	}
+	if leaves := cfg.CommitteeLeavesInHandOver; leaves > 0 {
+		clog = slog.New(&onMessage{Handler: clog.Handler(), msg: coordinator.MsgHandingOver, do: func() {
+			s.nodesMu.Lock()
+			defer s.nodesMu.Unlock()
+			if leaves == 0 {
+				return
+			}
+			leaves--
+			if err := s.committeeMemberLeaves(ctx, hospitalKeys); err != nil {
+				abort(fmt.Errorf("a committee member leaving as the keys are handed over: %w", err))
+			}
+		}})
+	}
 	serve := func(lis net.Listener) (*coordinator.Coordinator, error) {
 		coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, clog.With("component", "coordinator"))
 		if err != nil {
@@ -664,8 +677,9 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			ChainCatchUp: cfg.ChainCatchUp,
 			// Fail fast in one process, unless the coordinator is meant to
 			// vanish, the hospital's consent comes late (or it claims so),
-			// or its attack is meant to be refused.
-			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate && !refused,
+			// its attack is meant to be refused, or a hand-over of the keys
+			// is (a member of the committee leaves during it).
+			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesInHandOver == 0,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
 		p, err := participant.New(pcfg, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
