@@ -148,7 +148,10 @@ type Config struct {
 	// of the keys to a newly selected committee (coordinator.MsgHandingOver)
 	// lose a member of that committee as they start, as
 	// CommitteeLeaveAsRoundOpens does: the hospitals refuse to hand the
-	// keys to a committee that is no longer current.
+	// keys to a committee that is no longer current. The leaver is one on
+	// no earlier committee, which holds no share of the keys (a hand-over
+	// to a committee with none loses nobody): an old holder leaving too
+	// could leave fewer than t to hand the keys over.
 	CommitteeLeavesInHandOver int
 	// Keystores keeps every hospital's key shares in an encrypted keystore
 	// (light scrypt) in its data directory, as a production node does.
