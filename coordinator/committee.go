@@ -57,10 +57,11 @@ func committeeHolders(epoch uint32, committee, dealers []common.Address) holderS
 // still in good standing deal (on the committee or not: a rotation may keep
 // none of them), every dealer's key moves, and the joiners (members whose
 // keys the holders do not hold yet) deal their own keys to the committee.
-// keys has every committee member's Ethereum key. It fails with
-// ErrBelowThreshold if fewer than t current holders can deal.
-func planCommitteeReshare(study uint64, r uint32, cur holderState, threshold int, committee []common.Address, good map[common.Address]bool, joiners []common.Address, keys map[common.Address]*ecdsa.PublicKey) (*reshare, error) {
-	p := &reshare{study: study, round: r, threshold: threshold, old: cur.Points, newcomers: sortedAddresses(joiners)}
+// keys has every committee member's Ethereum key; selection is the
+// committee's selection on chain (its epoch), which the commit names. It
+// fails with ErrBelowThreshold if fewer than t current holders can deal.
+func planCommitteeReshare(study uint64, r uint32, cur holderState, threshold int, committee []common.Address, selection uint32, good map[common.Address]bool, joiners []common.Address, keys map[common.Address]*ecdsa.PublicKey) (*reshare, error) {
+	p := &reshare{study: study, round: r, threshold: threshold, old: cur.Points, newcomers: sortedAddresses(joiners), committeeEpoch: selection}
 	p.staying, p.leaving = splitHolders(cur.Points, func(a common.Address) bool { return good[a] })
 	if len(p.staying) < threshold {
 		return nil, fmt.Errorf("%w: before round %d only %d current holders remain in good standing, the threshold is %d: the keys cannot be handed to the new committee", ErrBelowThreshold, r, len(p.staying), threshold)
@@ -79,6 +80,10 @@ func planCommitteeReshare(study uint64, r uint32, cur holderState, threshold int
 	}
 	return p, nil
 }
+
+// MsgHandingOver is logged, with the round, as the coordinator starts
+// handing the keys over to a newly selected decryption committee.
+const MsgHandingOver = "re-sharing the keys to the decryption committee"
 
 // reshareToCommittee hands every dealer's key to the chain's committee
 // before round r when the holders are not exactly it, and has members that
@@ -117,14 +122,14 @@ func (c *Coordinator) reshareToCommittee(ctx context.Context, r uint32, study co
 	for _, a := range good {
 		inGood[a] = true
 	}
-	plan, err := planCommitteeReshare(c.cfg.StudyID, r, cur, threshold, study.Holders, inGood, joiners, pubs)
+	plan, err := planCommitteeReshare(c.cfg.StudyID, r, cur, threshold, study.Holders, study.CommitteeEpoch, inGood, joiners, pubs)
 	if err != nil {
 		return err
 	}
 	if plan.addOnly {
 		c.log.Info("members joined; the decryption committee adds their keys", "round", r, "epoch", study.CommitteeEpoch, "committee", len(study.Holders), "joining", len(joiners), "threshold", threshold)
 	} else {
-		c.log.Info("re-sharing the keys to the decryption committee", "round", r, "epoch", study.CommitteeEpoch, "committee", len(study.Holders), "joining", len(joiners), "threshold", threshold)
+		c.log.Info(MsgHandingOver, "round", r, "epoch", study.CommitteeEpoch, "committee", len(study.Holders), "joining", len(joiners), "threshold", threshold)
 	}
 	return c.runReshare(ctx, r, plan)
 }

@@ -60,7 +60,7 @@ func TestPlanCommitteeReshare(t *testing.T) {
 	cur := committeeHolders(0, []common.Address{ps[0].addr, ps[1].addr, ps[2].addr}, all)
 	good := map[common.Address]bool{ps[0].addr: true, ps[1].addr: true, ps[3].addr: true, ps[4].addr: true, ps[5].addr: true} // ps[2] left
 	next := []common.Address{ps[3].addr, ps[4].addr, ps[5].addr}                                                              // none of the old
-	plan, err := planCommitteeReshare(stepStudy, 2, cur, 2, next, good, []common.Address{ps[5].addr}, keysOf(ps))
+	plan, err := planCommitteeReshare(stepStudy, 2, cur, 2, next, 4, good, []common.Address{ps[5].addr}, keysOf(ps))
 	require.NoError(t, err)
 	assert.Equal(t, []common.Address{ps[0].addr, ps[1].addr}, plan.staying, "old holders in good standing deal, though off the new committee")
 	assert.Equal(t, []common.Address{ps[2].addr}, plan.leaving)
@@ -72,19 +72,20 @@ func TestPlanCommitteeReshare(t *testing.T) {
 	assert.Len(t, dealing.task.GetDealers(), 2)
 
 	assert.False(t, plan.addOnly, "a new committee is re-shared to")
+	assert.EqualValues(t, 4, plan.committeeEpoch, "the commit names the committee's selection")
 
 	// The same committee, a member joined: nothing is re-shared, the
 	// joiner deals to the holders as they are.
 	same := []common.Address{ps[0].addr, ps[1].addr, ps[2].addr}
-	plan, err = planCommitteeReshare(stepStudy, 2, cur, 2, same, good, []common.Address{ps[5].addr}, keysOf(ps))
+	plan, err = planCommitteeReshare(stepStudy, 2, cur, 2, same, 4, good, []common.Address{ps[5].addr}, keysOf(ps))
 	require.NoError(t, err)
 	assert.True(t, plan.addOnly)
 	assert.Equal(t, cur.Points, plan.next.Points, "every holder at its point")
 	assert.Empty(t, plan.dealers(nil).task.GetDealers(), "no dealer re-shares")
 	assert.ElementsMatch(t, append(all, ps[5].addr), plan.next.Dealers)
 
-	_, err = planCommitteeReshare(stepStudy, 2, cur, 2, next, map[common.Address]bool{ps[0].addr: true}, nil, keysOf(ps))
+	_, err = planCommitteeReshare(stepStudy, 2, cur, 2, next, 4, map[common.Address]bool{ps[0].addr: true}, nil, keysOf(ps))
 	require.ErrorIs(t, err, ErrBelowThreshold)
-	_, err = planCommitteeReshare(stepStudy, 2, cur, 2, next, good, nil, keysOf(ps[:5]))
+	_, err = planCommitteeReshare(stepStudy, 2, cur, 2, next, 4, good, nil, keysOf(ps[:5]))
 	require.ErrorIs(t, err, ErrStalled, "a committee member not connected")
 }

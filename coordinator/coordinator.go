@@ -600,6 +600,9 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 		// that leaves between rounds must not read the shares dealt
 		// without it.
 		c.store.EnterRound(r)
+		var rep RoundReport
+		var next []float64
+		var err error
 		if !resume {
 			if r > 1 {
 				if err := c.enrolmentWindow(ctx, r); err != nil {
@@ -608,16 +611,16 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 			}
 			// Members join and leave between rounds: the chain says who
 			// takes part in this one, and the share holders follow.
-			if members, err = c.membersBefore(ctx, r); err != nil {
-				return nil, err
-			}
+			members, err = c.membersBefore(ctx, r)
 		}
-		rep, next, err := c.round(ctx, r, members, global, res.PublicKeyHash, resume)
+		if err == nil {
+			rep, next, err = c.roundOnce(ctx, r, members, global, res.PublicKeyHash, resume)
+		}
 		if errors.Is(err, contracts.ErrCommitteeNotCurrent) {
 			members, rep, next, err = c.reselectAndRound(ctx, r, global, res.PublicKeyHash, err)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("coordinator: round %d: %w", r, err)
+			return nil, err
 		}
 		if err := c.saveOptimizer(r); err != nil {
 			return nil, err
@@ -638,29 +641,51 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 }
 
 // committeeReselections bounds how many times in a row the coordinator
-// selects the committee again for a round the chain refused to open.
+// selects the committee again for a round the chain refused to open, or
+// whose hand-over lost a member of the committee.
 const committeeReselections = 3
 
-// reselectAndRound follows the chain's refusal to open round r (refused:
-// contracts.ErrCommitteeNotCurrent): a member of the committee left, was
-// suspended (a strike endorsers confirmed lands at any block) or was voted
-// out after membersBefore checked the committee and before the round
-// opened. It selects the committee again, hands the keys over and runs the
-// round, up to committeeReselections times; no task of the round was sent,
-// since the opening failed. A restart in between resumes the same way: the
-// chain has the round unopened and the committee not current.
-func (c *Coordinator) reselectAndRound(ctx context.Context, r uint32, global []float64, pkHash common.Hash, refused error) (members []common.Address, rep RoundReport, next []float64, err error) {
-	err = refused
+// Log messages of a committee selected again before round r opens.
+const (
+	msgRoundRefused = "the chain refused to open the round: a member of the decryption committee left or was suspended after the committee was checked; selecting the committee again and handing the keys over"
+	msgHandOverLost = "a member of the decryption committee left or was suspended during the hand-over; selecting the committee again and handing the keys over"
+)
+
+// roundOnce runs round r (see round); its errors say which round, except
+// the chain's refusal to open it (contracts.ErrCommitteeNotCurrent), which
+// the caller follows with reselectAndRound.
+func (c *Coordinator) roundOnce(ctx context.Context, r uint32, members []common.Address, global []float64, pkHash common.Hash, resume bool) (RoundReport, []float64, error) {
+	rep, next, err := c.round(ctx, r, members, global, pkHash, resume)
+	if err != nil && !errors.Is(err, contracts.ErrCommitteeNotCurrent) {
+		err = fmt.Errorf("coordinator: round %d: %w", r, err)
+	}
+	return rep, next, err
+}
+
+// reselectAndRound follows a committee that stopped being current before
+// round r opened (cause: contracts.ErrCommitteeNotCurrent): a member of it
+// left, was suspended (a strike endorsers confirmed lands at any block) or
+// was voted out after membersBefore checked the committee and before the
+// round opened (the chain refused to open it), or during the hand-over to
+// it (errHandOverLost). It selects the committee again, hands the keys over
+// and runs the round, up to committeeReselections times; no task of the
+// round was sent, since the opening failed. A restart in between resumes
+// the same way: the chain has the round unopened and the committee not
+// current.
+func (c *Coordinator) reselectAndRound(ctx context.Context, r uint32, global []float64, pkHash common.Hash, cause error) (members []common.Address, rep RoundReport, next []float64, err error) {
+	err = cause
 	for attempt := 1; attempt <= committeeReselections && errors.Is(err, contracts.ErrCommitteeNotCurrent); attempt++ {
-		c.log.Warn("the chain refused to open the round: a member of the decryption committee left or was suspended after the committee was checked; selecting the committee again and handing the keys over",
-			"round", r, "attempt", attempt, "of", committeeReselections, "reason", err)
-		if members, err = c.membersBefore(ctx, r); err != nil {
-			return nil, rep, nil, err
+		msg := msgRoundRefused
+		if errors.Is(err, errHandOverLost) {
+			msg = msgHandOverLost
 		}
-		rep, next, err = c.round(ctx, r, members, global, pkHash, false)
+		c.log.Warn(msg, "round", r, "attempt", attempt, "of", committeeReselections, "reason", err)
+		if members, err = c.membersBefore(ctx, r); err == nil {
+			rep, next, err = c.roundOnce(ctx, r, members, global, pkHash, false)
+		}
 	}
 	if errors.Is(err, contracts.ErrCommitteeNotCurrent) {
-		return nil, rep, nil, fmt.Errorf("the chain refused to open the round %d times: each time a member of the newly selected decryption committee left or was suspended before it opened (%w); see on chain who left or was suspended (StudyLeft, ParticipantSuspended events) and start the coordinator again: it resumes from the chain and selects a committee of the members in good standing", committeeReselections+1, err)
+		return nil, rep, nil, fmt.Errorf("coordinator: round %d: the decryption committee was not current %d times in a row as the round was to open: each time a member of the newly selected committee left or was suspended during the hand-over or before the round opened (last: %w); see on chain who left or was suspended (StudyLeft, ParticipantSuspended events) and start the coordinator again: it resumes from the chain and selects a committee of the members in good standing", r, committeeReselections+1, err)
 	}
 	return members, rep, next, err
 }

@@ -37,7 +37,7 @@ func (c *Coordinator) splitDecryption(ctx context.Context, r uint32, contributor
 	for _, a := range other {
 		i := slices.Index(contributors, a)
 		if i < 0 {
-			return fmt.Errorf("coordinator: round %d: %s is not a contributor", r, a.Hex())
+			return fmt.Errorf("split decryption: %s is not a contributor", a.Hex())
 		}
 		ups, cs = append(ups, updates[i]), append(cs, counts[i])
 		task.Contributors = append(task.Contributors, a.Bytes())

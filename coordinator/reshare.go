@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
 )
 
 // ErrBelowThreshold reports a membership change that would leave fewer
@@ -309,6 +310,24 @@ func (c *Coordinator) awaitSome(ctx context.Context, members []common.Address, t
 	}
 }
 
+// errHandOverLost marks a hand-over to the decryption committee that failed
+// while a member of that committee left or was suspended (the chain's
+// committee is no longer current): the hospitals refuse to deal to or take
+// shares for a committee that is not current, so the coordinator selects
+// the committee again (reselectAndRound).
+var errHandOverLost = errors.New("a member of the decryption committee left or was suspended during the hand-over")
+
+// handOverLost is err, the failed hand-over before round r, marked
+// errHandOverLost and contracts.ErrCommitteeNotCurrent if the chain's
+// committee is no longer current.
+func (c *Coordinator) handOverLost(ctx context.Context, r uint32, err error) error {
+	study, serr := c.ledger.Study(ctx, c.cfg.StudyID)
+	if serr != nil || study.CommitteeCurrent {
+		return err
+	}
+	return fmt.Errorf("%w before round %d (%w): %w", errHandOverLost, r, contracts.ErrCommitteeNotCurrent, err)
+}
+
 // membersBefore reads the study's participants from the chain before round
 // r and, when threshold shares are in use, re-shares the key if the members
 // in good standing are no longer the share holders.
@@ -332,7 +351,9 @@ func (c *Coordinator) membersBefore(ctx context.Context, r uint32) ([]common.Add
 		if study, err = c.currentCommittee(ctx); err != nil {
 			return nil, err
 		}
-		err = c.reshareToCommittee(ctx, r, study, target)
+		if err = c.reshareToCommittee(ctx, r, study, target); err != nil {
+			return nil, c.handOverLost(ctx, r, err)
+		}
 	} else {
 		err = c.reshareIfChanged(ctx, r, target)
 	}

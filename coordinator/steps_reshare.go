@@ -40,6 +40,10 @@ type reshare struct {
 	// refused, so a dealer cannot make the coordinator keep gigabytes.
 	// shareKeys is the keys shareBytes counts.
 	shareBytes, ownKeyBytes, shareKeys int
+	// committeeEpoch is, with a decryption committee, the selection on
+	// chain the new holders are: the commit names it, and holders off it
+	// check the commit against it (cohortv1.ReshareCommitTask.committee_epoch).
+	committeeEpoch uint32
 }
 
 // planReshare plans the re-sharing before round r from the current holders
@@ -438,7 +442,7 @@ func (s *reshareKeyStep) commit() (*reshareCommitStep, []common.Address) {
 	st := s.dealing.plan.next
 	st.SetHash = s.dealing.setHash
 	t := s.dealing.task
-	evidence := &cohortv1.ReshareCommitTask{StudyId: t.StudyId, Round: t.Round, SetHash: t.SetHash, Threshold: t.Threshold, Dealers: t.Dealers}
+	evidence := &cohortv1.ReshareCommitTask{StudyId: t.StudyId, Round: t.Round, SetHash: t.SetHash, Threshold: t.Threshold, Dealers: t.Dealers, CommitteeEpoch: s.dealing.plan.committeeEpoch}
 	for _, h := range t.Holders {
 		evidence.Holders = append(evidence.Holders, &cohortv1.ShareHolder{Address: h.Address, Point: h.Point})
 	}

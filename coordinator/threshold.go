@@ -101,7 +101,7 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, co
 	for i, a := range active {
 		sub := last.signed[a]
 		if sub == nil || !bytes.Equal(sub.GetShare(), shares[i]) {
-			return nil, fmt.Errorf("coordinator: round %d: the decryption share taken from %s is not the one it signed", r, a.Hex())
+			return nil, fmt.Errorf("the decryption share taken from %s is not the one it signed", a.Hex())
 		}
 		out[i] = sub
 	}
@@ -151,7 +151,7 @@ func (c *Coordinator) askSets(ctx context.Context, r uint32, preferred []common.
 		return step
 	})
 	if setsErr != nil {
-		return nil, nil, fmt.Errorf("coordinator: round %d: decryption sets: %w", r, setsErr)
+		return nil, nil, fmt.Errorf("decryption sets: %w", setsErr)
 	}
 	return active, answers, err
 }
@@ -180,7 +180,7 @@ func (c *Coordinator) awayFrom(ctx context.Context, r uint32, points map[common.
 	for rest := sortedAddresses(slices.Collect(maps.Keys(points))); len(rest) > 0; {
 		i, found, err := c.ledger.FirstNotInGoodStanding(ctx, c.cfg.StudyID, rest)
 		if err != nil {
-			return nil, fmt.Errorf("coordinator: round %d: read the share holders' standing: %w", r, err)
+			return nil, fmt.Errorf("read the share holders' standing: %w", err)
 		}
 		if !found {
 			break // the rest are in good standing after the round opened: they took part
@@ -189,7 +189,7 @@ func (c *Coordinator) awayFrom(ctx context.Context, r uint32, points map[common.
 		rest = rest[i+1:]
 		took, err := c.ledger.Participation(ctx, c.cfg.StudyID, a)
 		if err != nil {
-			return nil, fmt.Errorf("coordinator: round %d: %w", r, err)
+			return nil, fmt.Errorf("read the participation of share holder %s: %w", a.Hex(), err)
 		}
 		if !took.In(r) {
 			c.log.Warn("share holder takes no part in this round (it left or was suspended before it opened); not asked for its decryption", "participant", c.nameOf(a), "round", r, "took_part_in", took.String())

@@ -13,7 +13,30 @@ import (
 type pendingShare struct {
 	epoch   uint32 // the round the re-sharing serves from
 	setHash common.Hash
-	share   []byte // encoded aggregation.ThresholdSecretShare; empty in the epoch record
+	share   []byte // encoded aggregation.ThresholdSecretShare; in the epoch record, the selection (see epochRecord)
+	// selection is the decryption committee selection (its epoch on
+	// chain) the share was made for; 0 without a committee, or unknown:
+	// it is kept in memory only, not in the pending record.
+	selection uint32
+}
+
+// epochRecord is the keystore record of the re-sharing the threshold share
+// in force came from (epoch 0 and a zero set: key generation), followed by
+// the committee selection that share was made for (4 bytes; absent from
+// the records of earlier releases, where it is unknown). A holder off a
+// later selection erases its share on that selection's commit, and only
+// then (see steps.retireShare).
+func epochRecord(epoch uint32, setHash common.Hash, selection uint32) []byte {
+	return binary.BigEndian.AppendUint32(pendingShare{epoch: epoch, setHash: setHash}.encode(), selection)
+}
+
+// selectionOf is the committee selection an epoch record names; 0 (unknown)
+// in a record of an earlier release.
+func selectionOf(record pendingShare) uint32 {
+	if len(record.share) != 4 {
+		return 0
+	}
+	return binary.BigEndian.Uint32(record.share)
 }
 
 func (s pendingShare) encode() []byte {

@@ -182,3 +182,18 @@ func joinWithKey(ctx context.Context, t *testing.T, ledger *contracts.Ledger, st
 	require.NoError(t, err)
 	return pk, sealers
 }
+
+// TestEpochRecordKeepsTheSelection: the keystore's record of the share in
+// force keeps the committee selection it was made for across a restart; a
+// record of an earlier release, without it, reads as unknown (0).
+func TestEpochRecordKeepsTheSelection(t *testing.T) {
+	set := crypto.Keccak256Hash([]byte("set"))
+	e, err := decodePending(epochRecord(3, set, 7))
+	require.NoError(t, err)
+	assert.Equal(t, uint32(3), e.epoch)
+	assert.Equal(t, set, e.setHash)
+	assert.Equal(t, uint32(7), selectionOf(e))
+	old, err := decodePending(pendingShare{epoch: 3, setHash: set}.encode())
+	require.NoError(t, err)
+	assert.Zero(t, selectionOf(old))
+}

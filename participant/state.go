@@ -53,7 +53,7 @@ func (p *Participant) loadSecrets() error {
 		if err != nil {
 			return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 		}
-		p.shareEpoch, p.shareSet = e.epoch, e.setHash
+		p.shareEpoch, p.shareSet, p.shareSelection = e.epoch, e.setHash, selectionOf(e)
 	}
 	if secret == nil && threshold == nil {
 		return nil // a node that has not taken part in key generation or a re-sharing yet

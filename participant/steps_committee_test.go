@@ -2,12 +2,14 @@ package participant
 
 import (
 	"bytes"
+	"errors"
 	"slices"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
@@ -34,6 +36,7 @@ func (c *consortium) setCommittee(members ...int) {
 	slices.SortFunc(c.study.Holders, func(x, y common.Address) int { return bytes.Compare(x[:], y[:]) })
 	c.study.CommitteeEpoch++
 	c.study.CommitteeCurrent = true
+	c.selections = append(c.selections, contracts.Committee{Epoch: c.study.CommitteeEpoch, Members: c.study.Holders})
 }
 
 // committeeTask names the chain's committee as share holders.
@@ -208,6 +211,7 @@ func TestCommitteeHandover(t *testing.T) {
 	require.ErrorIs(t, err, ErrChainMismatch)
 
 	commit := commitOf(t, stepsStudy, reshare)
+	commit.CommitteeEpoch = c.study.CommitteeEpoch
 	for _, i := range []int{0, 1, 3} {
 		s := c.nodes[i]
 		r, err := s.reshareKey(&cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Dealers: dealers, Holders: holders,
@@ -224,29 +228,32 @@ func TestCommitteeHandover(t *testing.T) {
 	}
 
 	// Node 2, off the new committee, erases its old share only on proof
-	// that threshold members of the chain's committee hold the new shares:
-	// not on the coordinator's word, nor on confirmations by others.
+	// that threshold members of the committee hold the new shares: not on
+	// the coordinator's word, nor on confirmations by others.
 	_, noPending := c.nodes[2].reshareCommit(commit)
 	require.ErrorIs(t, noPending, errNoPendingShare)
-	bare := &cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: reshare.GetSetHash()}
-	_, err = c.nodes[2].retireShare(bare, c.study, noPending)
+	bare := &cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: reshare.GetSetHash(), CommitteeEpoch: c.study.CommitteeEpoch}
+	_, err = c.nodes[2].retireShare(bare, c.study, c.selections, noPending)
 	require.ErrorIs(t, err, auth.ErrUnconfirmedReshare, "a bare commit")
 	offCommittee := commitOf(t, stepsStudy, wrong, c.nodes[0].key, c.nodes[2].key)
-	_, err = c.nodes[2].retireShare(offCommittee, c.study, noPending)
-	require.ErrorIs(t, err, ErrChainMismatch, "confirmed by a member off the chain's committee")
+	offCommittee.CommitteeEpoch = c.study.CommitteeEpoch
+	_, err = c.nodes[2].retireShare(offCommittee, c.study, c.selections, noPending)
+	require.ErrorIs(t, err, ErrChainMismatch, "confirmed by a member off the committee")
 	lowered := &cohortv1.ReshareTask{StudyId: stepsStudy, Round: 1, Threshold: 1, Dealers: dealers[:1], Holders: holders}
 	lowered.SetHash = auth.ReshareSetHash(stepsStudy, 1, 1, lowered.Dealers, lowered.Holders).Bytes()
-	_, err = c.nodes[2].retireShare(commitOf(t, stepsStudy, lowered, c.nodes[0].key), c.study, noPending)
+	loweredCommit := commitOf(t, stepsStudy, lowered, c.nodes[0].key)
+	loweredCommit.CommitteeEpoch = c.study.CommitteeEpoch
+	_, err = c.nodes[2].retireShare(loweredCommit, c.study, c.selections, noPending)
 	require.ErrorIs(t, err, ErrChainMismatch, "a set below the study's threshold")
 	require.NotZero(t, c.nodes[2].point, "the old share is kept")
-	r, err := c.nodes[2].retireShare(commit, c.study, noPending)
+	r, err := c.nodes[2].retireShare(commit, c.study, c.selections, noPending)
 	require.NoError(t, err)
 	assert.Zero(t, c.nodes[2].point)
 	_, threshold, _ := c.nodes[2].sealer.export()
 	assert.Nil(t, threshold, "the old share is gone from memory")
 	require.NotEmpty(t, r.keep)
 	assert.Equal(t, secretWrite{c.nodes[2].thresholdName(), nil}, r.keep[0], "and from the keystore")
-	_, err = c.nodes[0].retireShare(commit, c.study, noPending)
+	_, err = c.nodes[0].retireShare(commit, c.study, c.selections, noPending)
 	require.ErrorIs(t, err, errNoPendingShare, "a committee member keeps its share")
 }
 
@@ -323,4 +330,135 @@ func TestCommitteeAddsJoinersKeys(t *testing.T) {
 	c.study.Committee = contracts.CommitteeParams{}
 	_, err = c.nodes[4].reshareDeal(addOnly, c.study, none)
 	require.ErrorIs(t, err, ErrChainMismatch)
+}
+
+// handOverTask is the re-sharing before round 1 from the given holders, at
+// the points they hold, to the chain's current committee.
+func (c *consortium) handOverTask(from ...int) *cohortv1.ReshareTask {
+	var dealers []*cohortv1.ShareHolder
+	for _, i := range from {
+		dealers = append(dealers, &cohortv1.ShareHolder{Address: c.nodes[i].self.Bytes(), Point: c.nodes[i].point})
+	}
+	slices.SortFunc(dealers, func(x, y *cohortv1.ShareHolder) int { return int(x.GetPoint()) - int(y.GetPoint()) })
+	holders := c.committeeTask().GetHolders()
+	return &cohortv1.ReshareTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Dealers: dealers, Holders: holders,
+		SetHash: auth.ReshareSetHash(stepsStudy, 1, 2, dealers, holders).Bytes()}
+}
+
+// handOver runs the re-sharing from the given holders to the chain's
+// current committee up to its commit, which it returns as an honest
+// coordinator sends it: every new holder confirmed and keeps its new share
+// pending.
+func (c *consortium) handOver(t *testing.T, from ...int) *cohortv1.ReshareCommitTask {
+	t.Helper()
+	task := c.handOverTask(from...)
+	none := map[common.Address]bool{}
+	got := map[common.Address][]*cohortv1.EncryptedShare{}
+	for _, i := range from {
+		r, err := c.nodes[i].reshareDeal(task, c.study, none)
+		require.NoError(t, err, "dealer %d", i)
+		for _, sh := range r.send.(*cohortv1.ReshareSharesSubmission).GetShares() {
+			to := common.BytesToAddress(sh.GetRecipient())
+			got[to] = append(got[to], sh)
+		}
+	}
+	commit := commitOf(t, stepsStudy, task)
+	commit.CommitteeEpoch = c.study.CommitteeEpoch
+	for i, s := range c.nodes {
+		if !slices.Contains(c.study.Holders, s.self) {
+			continue
+		}
+		r, err := s.reshareKey(&cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: task.GetRound(), Threshold: task.GetThreshold(), Dealers: task.GetDealers(),
+			Holders: task.GetHolders(), SetHash: task.GetSetHash(), Shares: got[s.self]}, c.study, none, nil)
+		require.NoError(t, err, "new holder %d", i)
+		commit.Confirmations = append(commit.Confirmations, r.send.(*cohortv1.ReshareKeyConfirmation).GetAuth())
+	}
+	return commit
+}
+
+// commitTo has the given nodes apply commit, as the new holders do.
+func (c *consortium) commitTo(t *testing.T, commit *cohortv1.ReshareCommitTask, nodes ...int) {
+	t.Helper()
+	for _, i := range nodes {
+		_, err := c.nodes[i].reshareCommit(commit)
+		require.NoError(t, err, "node %d", i)
+		require.Equal(t, contracts.CommitteePoint(c.study.Holders, c.nodes[i].self), c.nodes[i].point, "node %d", i)
+	}
+}
+
+// retire has node i answer commit as a site that got no new share does.
+func (c *consortium) retire(i int, commit *cohortv1.ReshareCommitTask) (ready, error) {
+	_, noPending := c.nodes[i].reshareCommit(commit)
+	if !errors.Is(noPending, errNoPendingShare) {
+		return ready{}, noPending
+	}
+	return c.nodes[i].retireShare(commit, c.study, c.selections, noPending)
+}
+
+// TestCommitteeCommitOfASupersededSelection: hand-overs follow each other
+// (a member of each new committee leaves as the round opens). The keys
+// move from selection 1 {0,1,2,5} to selection 2 {0,1,3,4}, and before
+// nodes 2 and 5, off selection 2, check its commit, the chain has selected
+// 3 {1,2,3,4} and node 2 already holds its selection-3 share, pending.
+// Before, both refused the commit and kept their selection-1 shares (node
+// 2: it is on the chain's committee; node 5: the commit's confirmers are
+// not all on it). Now both check the commit against the selection it
+// names and erase them; node 2's pending share stays and is put in force
+// by selection 3's commit. A hostile coordinator cannot make a site erase
+// its share with a commit naming a selection the chain never made or none,
+// relabelled with another selection, or replayed from a hand-over to a
+// selection no later than its share's.
+func TestCommitteeCommitOfASupersededSelection(t *testing.T) {
+	c := committeeConsortium(t, 6, 0, 1, 2, 5)
+	c.dealToCommittee(t, 6, 0, 1, 2, 5)
+	for _, i := range []int{0, 1, 2, 5} {
+		require.Equal(t, uint32(1), c.nodes[i].shareSelection, "node %d's share is of selection 1", i)
+	}
+	c.setCommittee(0, 1, 3, 4)
+	second := c.handOver(t, 0, 1)
+	c.commitTo(t, second, 0, 1, 3, 4)
+	c.setCommittee(1, 2, 3, 4) // node 0 left as round 1 opened
+	third := c.handOver(t, 1, 3)
+
+	relabel := func(commit *cohortv1.ReshareCommitTask, selection uint32) *cohortv1.ReshareCommitTask {
+		c := proto.Clone(commit).(*cohortv1.ReshareCommitTask)
+		c.CommitteeEpoch = selection
+		return c
+	}
+	refused := func(name string, node int, commit *cohortv1.ReshareCommitTask, why string) {
+		t.Helper()
+		point := c.nodes[node].point
+		require.NotZero(t, point)
+		_, err := c.retire(node, commit)
+		require.ErrorIs(t, err, ErrChainMismatch, name)
+		assert.ErrorContains(t, err, why, name)
+		assert.Equal(t, point, c.nodes[node].point, "%s: node %d keeps its share", name, node)
+	}
+	refused("a selection the chain never made", 5, relabel(third, 9), "selection 9, which the chain never made")
+	refused("no selection named", 5, relabel(third, 0), "selection 0, which the chain never made")
+	refused("another selection's hand-over relabelled", 5, relabel(third, 2), "but committee selection 2 on chain puts it at point")
+
+	for _, i := range []int{2, 5} {
+		r, err := c.retire(i, second)
+		require.NoError(t, err, "node %d", i)
+		assert.Zero(t, c.nodes[i].point, "node %d erased its selection-1 share", i)
+		_, threshold, _ := c.nodes[i].sealer.export()
+		assert.Nil(t, threshold, "node %d: from memory", i)
+		assert.Contains(t, r.keep, secretWrite{c.nodes[i].thresholdName(), nil}, "node %d: and from the keystore", i)
+	}
+	require.NotNil(t, c.nodes[2].pending, "node 2's selection-3 share stays pending")
+	c.commitTo(t, third, 1, 2, 3, 4)
+	require.Equal(t, uint32(3), c.nodes[2].shareSelection)
+
+	refused("an earlier hand-over's commit replayed", 2, second, "this site's share was made for selection 3")
+	// A keystore of an earlier release does not say which selection its
+	// share is of: a later selection on chain that it is on refuses it.
+	c.nodes[2].shareSelection = 0
+	refused("an earlier hand-over's commit replayed, the share's selection unknown", 2, second, "this site is on the later selection 3")
+
+	// Node 0, off selection 3, erases its selection-2 share on its commit.
+	require.Equal(t, uint32(2), c.nodes[0].shareSelection)
+	_, err := c.retire(0, third)
+	require.NoError(t, err)
+	assert.Zero(t, c.nodes[0].point)
 }

@@ -227,6 +227,11 @@ func (s *steps) thresholdKey(t *cohortv1.ThresholdKeyTask, study contracts.Study
 	if err != nil {
 		return ready{}, err
 	}
+	if study.Committee.Size != 0 {
+		// onCommittee checked this site is on the chain's committee.
+		s.shareSelection = study.CommitteeEpoch
+		keep = append(keep, secretWrite{s.epochName(), epochRecord(0, common.Hash{}, s.shareSelection)})
+	}
 	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindThresholdKey, crypto.Keccak256Hash(s.pkHash.Bytes()))
 	if err != nil {
 		return ready{}, err
@@ -691,7 +696,8 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 	if err != nil {
 		return ready{}, fmt.Errorf("participant %s: re-sharing: %w", s.name, err)
 	}
-	pending := pendingShare{epoch: t.GetRound(), setHash: set.setHash, share: share}
+	// checkReshare checked the holders are the chain's current committee.
+	pending := pendingShare{epoch: t.GetRound(), setHash: set.setHash, share: share, selection: study.CommitteeEpoch}
 	signed, err := auth.Sign(s.key, s.studyID, t.GetRound(), auth.KindReshareKey, set.setHash)
 	if err != nil {
 		return ready{}, err
@@ -733,49 +739,100 @@ func (s *steps) reshareCommit(t *cohortv1.ReshareCommitTask) (ready, error) {
 	// restarted node can always apply the commit again.
 	keep := []secretWrite{
 		{s.thresholdName(), s.pending.share},
-		{s.epochName(), pendingShare{epoch: t.GetRound(), setHash: setHash}.encode()},
+		{s.epochName(), epochRecord(t.GetRound(), setHash, s.pending.selection)},
 		{s.pendingName(), nil},
 	}
-	s.point, s.shareEpoch, s.shareSet, s.pending = point, t.GetRound(), setHash, nil
+	s.point, s.shareEpoch, s.shareSet, s.shareSelection, s.pending = point, t.GetRound(), setHash, s.pending.selection, nil
 	return ready{keep: keep}, nil
 }
 
 // retireShare answers a re-sharing commit that brought this site no new
-// share: with a decryption committee on chain that this site is no longer
-// on, its old threshold share is erased from memory and the keystore, so
-// that the old committee's shares combine with nothing (a member rotated
-// out or that left the committee is revoked as a leaver is). A site still
-// on the committee keeps its share and is re-shared to again (errNoPending
-// as reshareCommit says).
-func (s *steps) retireShare(t *cohortv1.ReshareCommitTask, study contracts.Study, noPending error) (ready, error) {
+// share, with a decryption committee: if the commit hands the keys to a
+// committee selection this site is not on, later than the one its share
+// was made for, its old threshold share is erased from memory and the
+// keystore, so that the old committee's shares combine with nothing (a
+// member rotated out or that left the committee is revoked as a leaver
+// is). A site on that selection keeps its share and is re-shared to again
+// (noPending, as reshareCommit says).
+//
+// The commit is checked against the selection it names
+// (ReshareCommitTask.committee_epoch), found among selections (the chain's
+// CommitteeSelected events, contracts.CommitteeSelections), not against the
+// chain's latest: hand-overs may follow each other before this site reads
+// the chain. Erasing cannot be undone, so nothing is erased on a selection
+// the chain never made, on holders or confirmations other than that
+// selection's members at their points, on fewer than the study's
+// threshold of their confirmations, or on a hand-over to a selection no
+// later than this site's share's (an old commit replayed). A pending share
+// of a later selection stays: its commit is still to come.
+func (s *steps) retireShare(t *cohortv1.ReshareCommitTask, study contracts.Study, selections []contracts.Committee, noPending error) (ready, error) {
 	if err := s.checkStudy("re-sharing commit", t.GetStudyId()); err != nil {
 		return ready{}, err
 	}
-	if study.Committee.Size == 0 || onCommittee(study, s.self) == nil {
+	if study.Committee.Size == 0 {
+		return ready{}, noPending
+	}
+	named := t.GetCommitteeEpoch()
+	i := slices.IndexFunc(selections, func(c contracts.Committee) bool { return c.Epoch == named })
+	if named == 0 || i < 0 {
+		return ready{}, fmt.Errorf("%w: re-sharing commit for committee selection %d, which the chain never made (%d selections); this site keeps its old share", ErrChainMismatch, named, len(selections))
+	}
+	selection := selections[i]
+	if selection.Has(s.self) {
 		return ready{}, noPending
 	}
 	if s.point == 0 {
 		return ready{}, nil
 	}
+	if err := s.notReplayed(named, selections); err != nil {
+		return ready{}, err
+	}
 	// This site saw none of the re-sharing: it erases its share only on
-	// proof that a threshold of the chain's committee hold the new ones.
-	confirmed, err := auth.VerifyReshareCommit(s.studyID, t)
-	if err != nil {
+	// proof that a threshold of the selection's members hold the new ones.
+	if _, err := auth.VerifyReshareCommit(s.studyID, t); err != nil {
 		return ready{}, fmt.Errorf("participant %s: %w; this site keeps its old share", s.name, err)
 	}
 	if t.GetThreshold() != study.Threshold {
 		return ready{}, fmt.Errorf("%w: re-sharing commit at threshold %d, the study's is %d; this site keeps its old share", ErrChainMismatch, t.GetThreshold(), study.Threshold)
 	}
-	for _, a := range confirmed {
-		if contracts.CommitteePoint(study.Holders, a) == 0 {
-			return ready{}, fmt.Errorf("%w: re-sharing commit confirmed by %s, which is not on the study's decryption committee on chain; this site keeps its old share", ErrChainMismatch, a.Hex())
+	// The confirmers are among the holders (VerifyReshareCommit).
+	for _, h := range t.GetHolders() {
+		a := common.BytesToAddress(h.GetAddress())
+		if pt := contracts.CommitteePoint(selection.Members, a); pt == 0 || pt != h.GetPoint() {
+			return ready{}, fmt.Errorf("%w: re-sharing commit names %s at point %d, but committee selection %d on chain puts it at point %d (0: not a member); this site keeps its old share", ErrChainMismatch, a.Hex(), h.GetPoint(), named, pt)
 		}
 	}
 	s.sealer.retire()
-	s.point, s.shareEpoch, s.shareSet, s.pending = 0, t.GetRound(), common.BytesToHash(t.GetSetHash()), nil
-	return ready{keep: []secretWrite{
+	s.point, s.shareEpoch, s.shareSet, s.shareSelection = 0, t.GetRound(), common.BytesToHash(t.GetSetHash()), named
+	keep := []secretWrite{
 		{s.thresholdName(), nil},
-		{s.epochName(), pendingShare{epoch: t.GetRound(), setHash: s.shareSet}.encode()},
-		{s.pendingName(), nil},
-	}}, nil
+		{s.epochName(), epochRecord(t.GetRound(), s.shareSet, named)},
+	}
+	// A pending share of a later selection (or of one unknown since a
+	// restart) is this site's next share: its commit is still to come.
+	if s.pending == nil || (s.pending.selection != 0 && s.pending.selection <= named) {
+		s.pending = nil
+		keep = append(keep, secretWrite{s.pendingName(), nil})
+	}
+	return ready{keep: keep}, nil
+}
+
+// notReplayed refuses a commit handing the keys to committee selection
+// named when this site's share is of that selection or a later one (an old
+// hand-over's commit replayed). Where the share's selection is unknown (a
+// keystore of an earlier release) it refuses one if this site is on any
+// later selection on chain, which its share may be of.
+func (s *steps) notReplayed(named uint32, selections []contracts.Committee) error {
+	if s.shareSelection != 0 {
+		if named <= s.shareSelection {
+			return fmt.Errorf("%w: re-sharing commit for committee selection %d, but this site's share was made for selection %d: an earlier hand-over's commit; this site keeps its share", ErrChainMismatch, named, s.shareSelection)
+		}
+		return nil
+	}
+	for _, c := range selections {
+		if c.Epoch > named && c.Has(s.self) {
+			return fmt.Errorf("%w: re-sharing commit for committee selection %d, but this site is on the later selection %d, which its share may be of; this site keeps its share", ErrChainMismatch, named, c.Epoch)
+		}
+	}
+	return nil
 }

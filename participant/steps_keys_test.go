@@ -45,6 +45,9 @@ type consortium struct {
 	nodes []*steps
 	study contracts.Study
 	pk    *aggregation.PublicKey
+	// selections are the study's committee selections on chain, oldest
+	// first (see setCommittee).
+	selections []contracts.Committee
 }
 
 func newConsortium(t *testing.T, n int) *consortium {

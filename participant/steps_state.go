@@ -47,6 +47,11 @@ type steps struct {
 	shareEpoch uint32
 	shareSet   common.Hash
 	pending    *pendingShare
+	// shareSelection is the decryption committee selection (its epoch on
+	// chain) the threshold share in force was made for: a commit handing
+	// the keys to an earlier one is a replay (see retireShare). 0 without
+	// a committee, or unknown (a keystore of an earlier release).
+	shareSelection uint32
 	// reshareIn gathers the share pieces a re-sharing relays over several
 	// tasks; pieceBytes is the size this site cuts its own sealed shares
 	// into, and expects dealers to cut theirs into when it bounds their

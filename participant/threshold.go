@@ -147,8 +147,16 @@ func (p *Participant) reshareCommit(ctx context.Context, t *cohortv1.ReshareComm
 		if serr != nil {
 			return fmt.Errorf("participant %s: read study: %w", p.cfg.Name, serr)
 		}
-		if r, err = p.steps.retireShare(t, study, err); err == nil && len(r.keep) > 0 {
-			p.log.Info("keys moved to a decryption committee this site is not on; threshold share erased", "round", t.GetRound())
+		// The commit is checked against the selection it names, which
+		// may no longer be the chain's latest.
+		var selections []contracts.Committee
+		if study.Committee.Size != 0 {
+			if selections, serr = p.ledger.CommitteeSelections(ctx, p.cfg.StudyID); serr != nil {
+				return fmt.Errorf("participant %s: %w", p.cfg.Name, serr)
+			}
+		}
+		if r, err = p.steps.retireShare(t, study, selections, err); err == nil && len(r.keep) > 0 {
+			p.log.Info("keys moved to a decryption committee this site is not on; threshold share erased", "round", t.GetRound(), "selection", t.GetCommitteeEpoch())
 		}
 	}
 	if err != nil {

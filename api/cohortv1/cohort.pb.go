@@ -1307,8 +1307,15 @@ type ReshareCommitTask struct {
 	Dealers       []*ShareHolder         `protobuf:"bytes,5,rep,name=dealers,proto3" json:"dealers,omitempty"`
 	Holders       []*ShareHolder         `protobuf:"bytes,6,rep,name=holders,proto3" json:"holders,omitempty"`
 	Confirmations []*Signed              `protobuf:"bytes,7,rep,name=confirmations,proto3" json:"confirmations,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// With a decryption committee: the committee selection (its epoch on
+	// chain, the CommitteeSelected event's) the holders are. A holder off it
+	// checks the commit against that selection, not the chain's latest (hand-
+	// overs may follow each other before it reads the chain), and erases its
+	// share only if the selection is later than the one its share was made
+	// for. 0 without a committee.
+	CommitteeEpoch uint32 `protobuf:"varint,8,opt,name=committee_epoch,json=committeeEpoch,proto3" json:"committee_epoch,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *ReshareCommitTask) Reset() {
@@ -1388,6 +1395,13 @@ func (x *ReshareCommitTask) GetConfirmations() []*Signed {
 		return x.Confirmations
 	}
 	return nil
+}
+
+func (x *ReshareCommitTask) GetCommitteeEpoch() uint32 {
+	if x != nil {
+		return x.CommitteeEpoch
+	}
+	return 0
 }
 
 // TrainTask opens round `round`: fetch the global model and the collective
@@ -4180,7 +4194,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
 	"\bset_hash\x18\x03 \x01(\fR\asetHash\x12%\n" +
-	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\x9a\x02\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xc3\x02\n" +
 	"\x11ReshareCommitTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
@@ -4188,7 +4202,8 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\tthreshold\x18\x04 \x01(\rR\tthreshold\x120\n" +
 	"\adealers\x18\x05 \x03(\v2\x16.cohort.v1.ShareHolderR\adealers\x120\n" +
 	"\aholders\x18\x06 \x03(\v2\x16.cohort.v1.ShareHolderR\aholders\x127\n" +
-	"\rconfirmations\x18\a \x03(\v2\x11.cohort.v1.SignedR\rconfirmations\"\x84\x02\n" +
+	"\rconfirmations\x18\a \x03(\v2\x11.cohort.v1.SignedR\rconfirmations\x12'\n" +
+	"\x0fcommittee_epoch\x18\b \x01(\rR\x0ecommitteeEpoch\"\x84\x02\n" +
 	"\tTrainTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12*\n" +

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -157,9 +158,11 @@ func TestCommitteeRotation(t *testing.T) {
 // (t = 2) in which, leaves times, a member of the committee leaves as the
 // coordinator opens round 2: after it checked the committee and handed
 // the keys over, before the round opens on chain (a strike confirmed by
-// endorsers lands at any block too, and can be timed for that window).
-// The coordinator's log is in logs.
-func leavingAsRound2Opens(t *testing.T, ctx context.Context, hospitals, leaves int) (s *simulation.Study, logs *lockedBuffer, err error) {
+// endorsers lands at any block too, and can be timed for that window);
+// and, handOverLeaves times, a member of the newly selected committee
+// leaves as the keys are handed over to it. The coordinator's log is in
+// logs.
+func leavingAsRound2Opens(t *testing.T, ctx context.Context, hospitals, leaves, handOverLeaves int) (s *simulation.Study, logs *lockedBuffer, err error) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end study")
@@ -167,7 +170,7 @@ func leavingAsRound2Opens(t *testing.T, ctx context.Context, hospitals, leaves i
 	logs = new(lockedBuffer)
 	s, err = simulation.Run(ctx, simulation.Config{
 		Hospitals: hospitals, Rounds: 2, Seed: 12, DataDir: t.TempDir(), Threshold: 2, MinParticipants: 3,
-		CommitteeSize: 3, CommitteeLeaveAsRoundOpens: 2, CommitteeLeavesAsRoundOpens: leaves,
+		CommitteeSize: 3, CommitteeLeaveAsRoundOpens: 2, CommitteeLeavesAsRoundOpens: leaves, CommitteeLeavesInHandOver: handOverLeaves,
 		PhaseTimeout: keystorePhaseTimeout, LocalConsent: true,
 		Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
@@ -184,7 +187,7 @@ func leavingAsRound2Opens(t *testing.T, ctx context.Context, hospitals, leaves i
 func TestCommitteeMemberLeavingAsTheRoundOpens(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
 	defer cancel()
-	s, logs, err := leavingAsRound2Opens(t, ctx, 6, 1)
+	s, logs, err := leavingAsRound2Opens(t, ctx, 6, 1, 0)
 	require.NoError(t, err, "log:\n%s", logs.String())
 
 	require.Len(t, s.Rounds(), 2)
@@ -214,9 +217,52 @@ func TestCommitteeMemberLeavingAsTheRoundOpens(t *testing.T) {
 func TestCommitteeMembersLeavingAsEveryOpeningStopsTheStudy(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
 	defer cancel()
-	_, logs, err := leavingAsRound2Opens(t, ctx, 8, 4)
+	_, logs, err := leavingAsRound2Opens(t, ctx, 8, 4, 0)
 	require.ErrorIs(t, err, contracts.ErrCommitteeNotCurrent, "log:\n%s", logs.String())
-	assert.ErrorContains(t, err, "refused to open the round 4 times")
+	assert.ErrorContains(t, err, "was not current 4 times in a row")
 	assert.ErrorContains(t, err, "start the coordinator again")
+	// Each layer says its part once (it printed "coordinator: round 2:
+	// coordinator: …" when a re-selection's hand-over failed).
+	assert.True(t, strings.HasPrefix(err.Error(), "coordinator: round 2: the decryption committee was not current"), err.Error())
+	assert.Equal(t, 1, strings.Count(err.Error(), "coordinator: "), err.Error())
 	assert.Equal(t, 3, bytes.Count(logs.Bytes(), []byte("the chain refused to open the round")), "three re-selections, each logged")
+}
+
+// TestCommitteeMemberLeavingDuringTheHandOver: round 2's opening is
+// refused (a committee member left), and as the coordinator hands the
+// keys to the committee it selected again, a member of that one leaves
+// too: the hospitals refuse to hand the keys to a committee that is not
+// current, and the coordinator selects the committee once more (before,
+// the study stopped there) and opens the round.
+func TestCommitteeMemberLeavingDuringTheHandOver(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
+	defer cancel()
+	s, logs, err := leavingAsRound2Opens(t, ctx, 8, 1, 1)
+	require.NoError(t, err, "log:\n%s", logs.String())
+	require.Len(t, s.Rounds(), 2)
+	selections, err := s.Ledger().CommitteeSelections(ctx, s.StudyID())
+	require.NoError(t, err)
+	require.Len(t, selections, 3, "before key generation, when round 2 was refused, and when the hand-over lost a member")
+	study, err := s.Ledger().Study(ctx, s.StudyID())
+	require.NoError(t, err)
+	assert.Equal(t, selections[2].Members, study.Holders)
+	assert.Equal(t, 1, bytes.Count(logs.Bytes(), []byte("the chain refused to open the round")))
+	assert.Equal(t, 1, bytes.Count(logs.Bytes(), []byte("left or was suspended during the hand-over; selecting the committee again")))
+}
+
+// TestCommitteeMembersLeavingInHandOverAndOpeningsStopsTheStudy: round 2's
+// opening is refused, the hand-over to the committee selected next loses a
+// member, and every later opening is refused too: the coordinator stops
+// after the bounded re-selections, counting the lost hand-over among them,
+// with an error saying what happened and what to do.
+func TestCommitteeMembersLeavingInHandOverAndOpeningsStopsTheStudy(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
+	defer cancel()
+	_, logs, err := leavingAsRound2Opens(t, ctx, 8, 3, 1)
+	require.ErrorIs(t, err, contracts.ErrCommitteeNotCurrent, "log:\n%s", logs.String())
+	assert.ErrorContains(t, err, "was not current 4 times in a row")
+	assert.True(t, strings.HasPrefix(err.Error(), "coordinator: round 2: the decryption committee was not current"), err.Error())
+	assert.Equal(t, 1, strings.Count(err.Error(), "coordinator: "), err.Error())
+	assert.Equal(t, 2, bytes.Count(logs.Bytes(), []byte("the chain refused to open the round")), "attempts 1 and 3")
+	assert.Equal(t, 1, bytes.Count(logs.Bytes(), []byte("left or was suspended during the hand-over; selecting the committee again")), "attempt 2")
 }

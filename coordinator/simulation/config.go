@@ -144,6 +144,15 @@ type Config struct {
 	// of round CommitteeLeaveAsRoundOpens lose a committee member so (0: the
 	// first only).
 	CommitteeLeavesAsRoundOpens int
+	// CommitteeLeavesInHandOver is how many of the coordinator's hand-overs
+	// of the keys to a newly selected committee (coordinator.MsgHandingOver)
+	// lose a member of that committee as they start, as
+	// CommitteeLeaveAsRoundOpens does: the hospitals refuse to hand the
+	// keys to a committee that is no longer current. The leaver is one on
+	// no earlier committee, which holds no share of the keys (a hand-over
+	// to a committee with none loses nobody): an old holder leaving too
+	// could leave fewer than t to hand the keys over.
+	CommitteeLeavesInHandOver int
 	// Keystores keeps every hospital's key shares in an encrypted keystore
 	// (light scrypt) in its data directory, as a production node does.
 	Keystores bool

@@ -172,7 +172,7 @@ func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecd
 		}
 	}
 	if s.cfg.CommitteeLeaveBeforeRound == r {
-		if err := s.committeeMemberLeaves(ctx, hospitalKeys); err != nil {
+		if _, err := s.committeeMemberLeaves(ctx, hospitalKeys, false); err != nil {
 			return err
 		}
 	}
@@ -189,23 +189,35 @@ func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecd
 }
 
 // committeeMemberLeaves stops the node of the first hospital (by index) on
-// the chain's committee and signs its leave on chain; the caller holds
-// nodesMu.
-func (s *Study) committeeMemberLeaves(ctx context.Context, hospitalKeys []*ecdsa.PrivateKey) error {
+// the chain's committee and signs its leave on chain; with fresh, only one
+// on no earlier committee, which holds no share of the keys (false if there
+// is none: nobody leaves). The caller holds nodesMu.
+func (s *Study) committeeMemberLeaves(ctx context.Context, hospitalKeys []*ecdsa.PrivateKey, fresh bool) (bool, error) {
 	study, err := s.ledger.Study(ctx, s.studyID)
 	if err != nil {
-		return err
+		return false, err
 	}
-	for i, k := range hospitalKeys {
-		if slices.Contains(study.Holders, crypto.PubkeyToAddress(k.PublicKey)) {
-			s.stopNode[i]()
-			if _, err := s.ledger.LeaveStudy(ctx, contracts.NewAccount(k), s.studyID); err != nil {
-				return fmt.Errorf("committee member hospital-%d leaving: %w", i+1, err)
-			}
-			return nil
+	var earlier []common.Address
+	if fresh {
+		selections, err := s.ledger.CommitteeSelections(ctx, s.studyID)
+		if err != nil {
+			return false, err
+		}
+		for _, c := range selections[:max(len(selections)-1, 0)] {
+			earlier = append(earlier, c.Members...)
 		}
 	}
-	return nil
+	for i, k := range hospitalKeys {
+		a := crypto.PubkeyToAddress(k.PublicKey)
+		if slices.Contains(study.Holders, a) && !slices.Contains(earlier, a) {
+			s.stopNode[i]()
+			if _, err := s.ledger.LeaveStudy(ctx, contracts.NewAccount(k), s.studyID); err != nil {
+				return false, fmt.Errorf("committee member hospital-%d leaving: %w", i+1, err)
+			}
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // Run assembles and runs a study; it returns when every round is
@@ -535,19 +547,30 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			}
 		}})
 	}
-	if r := cfg.CommitteeLeaveAsRoundOpens; r != 0 {
-		leaves := max(cfg.CommitteeLeavesAsRoundOpens, 1)
-		clog = slog.New(&onMessage{Handler: clog.Handler(), msg: coordinator.MsgOpeningRound, round: &r, do: func() {
+	// A committee member (fresh: one holding no share, see
+	// committeeMemberLeaves) leaves, leaves times, as the coordinator logs
+	// msg (in round, if not nil).
+	leaveOn := func(msg string, round *uint32, leaves int, fresh bool, when string) {
+		clog = slog.New(&onMessage{Handler: clog.Handler(), msg: msg, round: round, do: func() {
 			s.nodesMu.Lock()
 			defer s.nodesMu.Unlock()
 			if leaves == 0 {
 				return
 			}
-			leaves--
-			if err := s.committeeMemberLeaves(ctx, hospitalKeys); err != nil {
-				abort(fmt.Errorf("a committee member leaving as round %d opens: %w", r, err))
+			left, err := s.committeeMemberLeaves(ctx, hospitalKeys, fresh)
+			if err != nil {
+				abort(fmt.Errorf("a committee member leaving %s: %w", when, err))
+			}
+			if left {
+				leaves--
 			}
 		}})
+	}
+	if r := cfg.CommitteeLeaveAsRoundOpens; r != 0 {
+		leaveOn(coordinator.MsgOpeningRound, &r, max(cfg.CommitteeLeavesAsRoundOpens, 1), false, fmt.Sprintf("as round %d opens", r))
+	}
+	if n := cfg.CommitteeLeavesInHandOver; n > 0 {
+		leaveOn(coordinator.MsgHandingOver, nil, n, true, "as the keys are handed over")
 	}
 	serve := func(lis net.Listener) (*coordinator.Coordinator, error) {
 		coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, clog.With("component", "coordinator"))
@@ -664,11 +687,9 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			ChainCatchUp: cfg.ChainCatchUp,
 			// Fail fast in one process, unless the coordinator is meant to
 			// vanish, the hospital's consent comes late (or it claims so),
-			// its attack is meant to be refused, or hand-overs follow each
-			// other so closely that a site off the committee may check a
-			// hand-over's commit against the next committee on chain (it
-			// refuses it, keeps its old share and goes on, as a node does).
-			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesAsRoundOpens <= 1,
+			// its attack is meant to be refused, or a hand-over of the keys
+			// is (a member of the committee leaves during it).
+			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesInHandOver == 0,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
 		p, err := participant.New(pcfg, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
