@@ -490,6 +490,12 @@ func (s *Scheme) GenThresholdDecryptionShare(tsk *ThresholdSecretShare, active [
 // decrypts under, a combination over every dealer, is computed once, and
 // only its additive conversion and the key switch are per set.
 func (s *Scheme) GenThresholdDecryptionShares(tsk *ThresholdSecretShare, sets [][]ShamirPoint, agg *EncryptedVector) ([]*DecryptionShare, error) {
+	return s.genThresholdDecryptionShares(tsk, sets, agg, nil)
+}
+
+// genThresholdDecryptionShares is GenThresholdDecryptionShares with agg's
+// masks, if not nil, taken from masks (see genDecryptionShare).
+func (s *Scheme) genThresholdDecryptionShares(tsk *ThresholdSecretShare, sets [][]ShamirPoint, agg *EncryptedVector, masks *Masks) ([]*DecryptionShare, error) {
 	if err := s.checkThresholdSecretShare(tsk); err != nil {
 		return nil, fmt.Errorf("aggregation: GenThresholdDecryptionShare: %w", err)
 	}
@@ -510,7 +516,7 @@ func (s *Scheme) GenThresholdDecryptionShares(tsk *ThresholdSecretShare, sets []
 		if err != nil {
 			return nil, fmt.Errorf("aggregation: GenThresholdDecryptionShare: %w", err)
 		}
-		if out[i], err = s.genDecryptionShare(key, agg, &DecryptionShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted}); err != nil {
+		if out[i], err = s.genDecryptionShare(key, agg, &DecryptionShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted}, masks); err != nil {
 			return nil, err
 		}
 	}
