@@ -130,12 +130,16 @@ func (c *DealingCheck) Dealers() []PartyID {
 }
 
 // NewDealingCheck builds the check of the dealings of the parties whose
-// public-key shares are given (made for crs), weighted by
-// DealingCheckWeights(seed).
-func (s *Scheme) NewDealingCheck(crs, seed [32]byte, shares []*PublicKeyShare) (*DealingCheck, error) {
+// public-key shares are given, parties of pk and made for its CRS,
+// weighted by DealingCheckWeights(seed).
+func (s *Scheme) NewDealingCheck(pk *PublicKey, seed [32]byte, shares []*PublicKeyShare) (*DealingCheck, error) {
+	if err := s.checkPublicKey(pk); err != nil {
+		return nil, fmt.Errorf("aggregation: NewDealingCheck: %w", err)
+	}
 	if len(shares) == 0 {
 		return nil, fmt.Errorf("aggregation: NewDealingCheck: %w: no public-key shares", ErrEmptyInput)
 	}
+	crs := pk.crs
 	sorted := slices.Clone(shares)
 	for i, sh := range sorted {
 		if sh == nil || sh.share.Value.Q.Coeffs == nil {
@@ -144,8 +148,8 @@ func (s *Scheme) NewDealingCheck(crs, seed [32]byte, shares []*PublicKeyShare) (
 		if err := s.checkParams(fmt.Sprintf("public-key share %d", i), sh.params); err != nil {
 			return nil, fmt.Errorf("aggregation: NewDealingCheck: %w", err)
 		}
-		if sh.crs != crs {
-			return nil, fmt.Errorf("aggregation: NewDealingCheck: %w: public-key share %d (party %s) was made for another CRS", ErrKeyMismatch, i, sh.id)
+		if sh.crs != crs || !slices.Contains(pk.parties, sh.id) {
+			return nil, fmt.Errorf("aggregation: NewDealingCheck: %w: public-key share %d (party %s) is not one of the key's", ErrKeyMismatch, i, sh.id)
 		}
 		if err := s.checkPolyQP(fmt.Sprintf("public-key share %d", i), sh.share.Value); err != nil {
 			return nil, fmt.Errorf("aggregation: NewDealingCheck: %w", err)
@@ -183,13 +187,22 @@ func (s *Scheme) NewDealingCheck(crs, seed [32]byte, shares []*PublicKeyShare) (
 
 // GenDealingCheckShares is what a holder gives for a dealing check: its
 // threshold decryption share, for each decryption set, of the check of
-// dealers' dealings under crs with the weights DealingCheckWeights(seed)
-// (the holder derives them itself: a weight it were handed could be
-// large enough to lift e_i above the smudging). The shares are ordinary
-// DecryptionShares, bound to the check's Hash.
-func (s *Scheme) GenDealingCheckShares(tsk *ThresholdSecretShare, sets [][]ShamirPoint, crs, seed [32]byte, dealers []PartyID) ([]*DecryptionShare, error) {
+// dealers' dealings (parties of pk) with the weights
+// DealingCheckWeights(seed) (the holder derives them itself: a weight it
+// were handed could be large enough to lift e_i above the smudging). The
+// shares are ordinary DecryptionShares, bound to the check's Hash.
+func (s *Scheme) GenDealingCheckShares(tsk *ThresholdSecretShare, sets [][]ShamirPoint, pk *PublicKey, seed [32]byte, dealers []PartyID) ([]*DecryptionShare, error) {
+	if err := s.checkPublicKey(pk); err != nil {
+		return nil, fmt.Errorf("aggregation: GenDealingCheckShares: %w", err)
+	}
 	sorted := slices.Clone(dealers)
 	slices.SortFunc(sorted, comparePartyIDs)
+	for _, d := range sorted {
+		if !slices.Contains(pk.parties, d) {
+			return nil, fmt.Errorf("aggregation: GenDealingCheckShares: %w: dealer %s is not a party of the key", ErrKeyMismatch, d)
+		}
+	}
+	crs := pk.crs
 	probe, err := s.dealingProbe(crs, DealingCheckWeights(seed, sorted))
 	if err != nil {
 		return nil, fmt.Errorf("aggregation: GenDealingCheckShares: %w", err)

@@ -18,6 +18,7 @@ type dealingFixture struct {
 	sks       []*SecretShare
 	pkShares  []*PublicKeyShare
 	dealt     []map[ShamirPoint]*ThresholdShare // by dealer, then holder point
+	pk        *PublicKey
 }
 
 func newDealingFixture(t *testing.T, s *Scheme, dealers, holders, threshold int) *dealingFixture {
@@ -35,6 +36,9 @@ func newDealingFixture(t *testing.T, s *Scheme, dealers, holders, threshold int)
 		require.NoError(t, err)
 		f.sks, f.pkShares, f.dealt = append(f.sks, sk), append(f.pkShares, pks), append(f.dealt, dealt)
 	}
+	var err error
+	f.pk, err = s.CombinePublicKey(f.crs, f.pkShares)
+	require.NoError(t, err)
 	return f
 }
 
@@ -79,7 +83,7 @@ func (f *dealingFixture) verdict(t *testing.T, tsks map[ShamirPoint]*ThresholdSe
 				pks = append(pks, pk)
 			}
 		}
-		check, err := f.s.NewDealingCheck(f.crs, f.seed, pks)
+		check, err := f.s.NewDealingCheck(f.pk, f.seed, pks)
 		require.NoError(t, err)
 		var shares []*DecryptionShare
 		for _, p := range f.points {
@@ -92,7 +96,7 @@ func (f *dealingFixture) verdict(t *testing.T, tsks map[ShamirPoint]*ThresholdSe
 			if len(mine) == 0 {
 				continue
 			}
-			got, err := f.s.GenDealingCheckShares(tsks[p], mine, f.crs, f.seed, subset)
+			got, err := f.s.GenDealingCheckShares(tsks[p], mine, f.pk, f.seed, subset)
 			require.NoError(t, err)
 			for _, ds := range got {
 				ds = viaWire(t, ds, new(DecryptionShare))
@@ -239,9 +243,9 @@ func TestDealingCheckSharesAreDeterministicAndWeightsBounded(t *testing.T) {
 	f := newDealingFixture(t, s, 2, 2, 2)
 	tsks := f.holdings(t)
 	set := [][]ShamirPoint{{1, 2}}
-	a, err := s.GenDealingCheckShares(tsks[1], set, f.crs, f.seed, f.dealers())
+	a, err := s.GenDealingCheckShares(tsks[1], set, f.pk, f.seed, f.dealers())
 	require.NoError(t, err)
-	b, err := s.GenDealingCheckShares(tsks[1], set, f.crs, f.seed, []PartyID{f.dealers()[1], f.dealers()[0]})
+	b, err := s.GenDealingCheckShares(tsks[1], set, f.pk, f.seed, []PartyID{f.dealers()[1], f.dealers()[0]})
 	require.NoError(t, err)
 	assert.True(t, a[0].shares[0].Value.Equal(&b[0].shares[0].Value), "asked again, a holder must give the same share (its noise must not average down)")
 	for _, w := range DealingCheckWeights(f.seed, f.dealers()) {

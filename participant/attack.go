@@ -119,6 +119,16 @@ const (
 	// (TestOutOfRangeUploadIsFlaggedInARobustStudy,
 	// TestOutOfRangeUploadStopsAPlainStudy).
 	AttackOutOfRange = "out-of-range"
+	// AttackInconsistentDealing trains and encrypts honestly under its
+	// key share but, in threshold key generation, Shamir-shares another
+	// key, not the one behind its public-key share: every aggregate that
+	// includes it decrypts to noise and Decrypt refuses it. With a
+	// non-zero Scale it deals its own key but shifts the share it deals
+	// to the first holder by one in the lowest coefficient, an error only
+	// sets holding that share see. It poisons nothing measurable by
+	// accuracy, so it is not among AttackKinds. The dealing check before
+	// round 1 must name it (TestInconsistentDealingIsNamedBeforeRoundOne).
+	AttackInconsistentDealing = "inconsistent-dealing"
 )
 
 // Defaults of the attack parameters, applied by Attack.WithDefaults.
@@ -278,7 +288,7 @@ func (a Attack) WithDefaults() Attack {
 // update: a hospital that trains honestly but crafts what else it sends.
 func ProtocolAttackKinds() []string {
 	return []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement, AttackFalseNoConsent,
-		AttackMomentsOutOfRange, AttackOutOfRange}
+		AttackMomentsOutOfRange, AttackOutOfRange, AttackInconsistentDealing}
 }
 
 // Validate reports whether a can be played: a known kind (or AttackNone) and
@@ -332,6 +342,8 @@ func (a Attack) String() string {
 		return fmt.Sprintf("%s(seed=%d)", a.Kind, a.Seed)
 	case AttackWithholdEndorsement:
 		return fmt.Sprintf("%s(garbled=%t)", a.Kind, a.Scale != 0)
+	case AttackInconsistentDealing:
+		return fmt.Sprintf("%s(shift-one=%t)", a.Kind, a.Scale != 0)
 	case AttackNoise:
 		return fmt.Sprintf("%s(sigma=%g)", a.Kind, a.Sigma)
 	case AttackLabelFlip:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -68,6 +69,11 @@ type sealer interface {
 	// shapeUpload changes a sealed update's c0 with shape (the key-extraction
 	// attack, for evaluations only).
 	shapeUpload(sealed []byte, shape func(ciphertext int, rows [][]uint64, moduli []uint64)) ([]byte, error)
+	// inconsistentShares is thresholdShares dealt inconsistently (the
+	// inconsistent-dealing attack, for evaluations only): shares of
+	// another key, or with shiftOne, of its own key with the first point's
+	// share shifted.
+	inconsistentShares(t int, points []uint64, shiftOne bool) (map[uint64][]byte, error)
 	// shiftDecryptionShare adds offset to the first value a decryption
 	// share decrypts (the shift-decryption attack, for evaluations only).
 	shiftDecryptionShare(share []byte, offset float64) ([]byte, error)
@@ -196,6 +202,26 @@ func (h *homomorphicSealer) thresholdShares(t int, points []uint64) (map[uint64]
 	shares, err := h.scheme.GenThresholdShares(h.secret, t, shamirPoints(points))
 	if err != nil {
 		return nil, err
+	}
+	return marshalShares(shares)
+}
+
+func (h *homomorphicSealer) inconsistentShares(t int, points []uint64, shiftOne bool) (map[uint64][]byte, error) {
+	if h.secret == nil {
+		return nil, errNoKeyShare
+	}
+	key := h.secret
+	if !shiftOne {
+		key = h.scheme.GenSecretShareFor(h.id)
+	}
+	shares, err := h.scheme.GenThresholdShares(key, t, shamirPoints(points))
+	if err != nil {
+		return nil, err
+	}
+	if shiftOne {
+		if err := h.scheme.ShiftThresholdShare(shares[aggregation.ShamirPoint(slices.Min(points))], 1); err != nil {
+			return nil, err
+		}
 	}
 	return marshalShares(shares)
 }
@@ -512,6 +538,9 @@ func (plainSealer) shiftDecryptionShare([]byte, float64) ([]byte, error) {
 	return nil, errPlaintext
 }
 func (plainSealer) thresholdShares(int, []uint64) (map[uint64][]byte, error) {
+	return nil, errPlaintext
+}
+func (plainSealer) inconsistentShares(int, []uint64, bool) (map[uint64][]byte, error) {
 	return nil, errPlaintext
 }
 func (plainSealer) thresholdKey([]byte, uint64, [][]byte) error { return errPlaintext }

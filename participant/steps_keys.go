@@ -159,6 +159,9 @@ func (s *steps) dealThreshold(t *cohortv1.ThresholdTask, study contracts.Study) 
 		return ready{}, fmt.Errorf("%w: this site is not among the share holders", ErrChainMismatch)
 	}
 	shares, err := s.sealer.thresholdShares(int(t.GetThreshold()), points)
+	if s.attack.Kind == AttackInconsistentDealing {
+		shares, err = s.sealer.inconsistentShares(int(t.GetThreshold()), points, s.attack.Scale != 0)
+	}
 	if err != nil {
 		return ready{}, fmt.Errorf("participant %s: threshold shares: %w", s.name, err)
 	}
