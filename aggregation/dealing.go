@@ -322,36 +322,43 @@ func (s *Scheme) CheckDealingSets(check *DealingCheck, shares []*DecryptionShare
 	return v, nil
 }
 
-// FindInconsistentDealers names the dealers whose dealing is inconsistent
-// with their public-key share, given verdict, which runs one dealing check
-// of a subset of dealers across the decryption sets (NewDealingCheck,
-// holders' GenDealingCheckShares, CheckDealingSets). It checks every
-// dealer at once first (one decryption per set), and only if that fails
-// in every set bisects: about 2·b·log2(n) further checks for b
-// inconsistent dealers among n. If the batched check passes in some sets
-// and fails in others, no dealer is named: the failing sets' suspects
-// (DealingVerdict.Suspects) are returned instead. A batched check can miss
-// inconsistent dealings only when colluding dealers' errors cancel under
-// the weights, with probability at most 2^-DealingWeightBits per check.
-func FindInconsistentDealers(dealers []PartyID, verdict func(subset []PartyID) (DealingVerdict, error)) (inconsistent []PartyID, suspects []ShamirPoint, err error) {
+// PartialDealing is a dealer whose check fails in some decryption sets
+// and passes in others: its shares are consistent on the passing
+// holders, and the fault lies with Suspects' shares of its key (the
+// dealer dealt them wrong, or those holders lie about them: the check
+// cannot tell which).
+type PartialDealing struct {
+	Dealer   PartyID
+	Suspects []ShamirPoint
+}
+
+// FindInconsistentDealers judges the dealings of dealers, given verdict,
+// which runs one dealing check of a subset of dealers across the
+// decryption sets (NewDealingCheck, holders' GenDealingCheckShares,
+// CheckDealingSets). It checks every dealer at once first (one
+// decryption per set) and, only if that fails, bisects: about
+// 2·b·log2(n) further checks for b faulty dealers among n (2n-1 at most,
+// when a holder lies about every dealer's shares). It returns the dealers
+// whose check fails in every set (inconsistent: their shares are not of
+// the key behind their public-key share on any holders asked) and those
+// whose check fails only in some (partial). A batched check misses
+// faulty dealings only when colluding dealers' errors cancel under the
+// weights, with probability at most 2^-DealingWeightBits per check.
+func FindInconsistentDealers(dealers []PartyID, verdict func(subset []PartyID) (DealingVerdict, error)) (inconsistent []PartyID, partial []PartialDealing, err error) {
 	all, err := verdict(dealers)
 	if err != nil || all.Consistent() {
 		return nil, nil, err
 	}
-	if !all.InconsistentEverywhere() {
-		return nil, all.Suspects(), nil
-	}
 	var bisect func(subset []PartyID, v DealingVerdict) error
 	bisect = func(subset []PartyID, v DealingVerdict) error {
-		if v.Consistent() {
+		switch {
+		case v.Consistent():
 			return nil
-		}
-		if len(subset) == 1 {
-			if v.InconsistentEverywhere() {
-				inconsistent = append(inconsistent, subset[0])
-			} else {
-				suspects = append(suspects, v.Suspects()...)
-			}
+		case len(subset) == 1 && v.InconsistentEverywhere():
+			inconsistent = append(inconsistent, subset[0])
+			return nil
+		case len(subset) == 1:
+			partial = append(partial, PartialDealing{Dealer: subset[0], Suspects: v.Suspects()})
 			return nil
 		}
 		half := len(subset) / 2
@@ -369,6 +376,5 @@ func FindInconsistentDealers(dealers []PartyID, verdict func(subset []PartyID) (
 	if err := bisect(dealers, all); err != nil {
 		return nil, nil, err
 	}
-	slices.Sort(suspects)
-	return inconsistent, slices.Compact(suspects), nil
+	return inconsistent, partial, nil
 }

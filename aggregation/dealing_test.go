@@ -194,10 +194,13 @@ func TestDealingCheckTellsALyingHolderFromALyingDealer(t *testing.T) {
 			require.NoError(t, s.ShiftDecryptionShare(ds, 5, 1))
 		}
 	}
-	bad, suspects, err := FindInconsistentDealers(f.dealers(), f.verdict(t, tsks, sets, lie))
+	bad, partial, err := FindInconsistentDealers(f.dealers(), f.verdict(t, tsks, sets, lie))
 	require.NoError(t, err)
 	assert.Empty(t, bad, "an honest dealer named for a lying holder")
-	assert.Equal(t, []ShamirPoint{3}, suspects)
+	require.Len(t, partial, len(f.sks), "every dealer's check fails with the lying holder only")
+	for _, p := range partial {
+		assert.Equal(t, []ShamirPoint{3}, p.Suspects)
+	}
 
 	// Now dealer 2 deals shares of another secret: every set fails.
 	other, err := s.GenSecretShare()
@@ -205,10 +208,20 @@ func TestDealingCheckTellsALyingHolderFromALyingDealer(t *testing.T) {
 	f.dealt[2], err = s.GenThresholdShares(&SecretShare{params: other.params, id: f.sks[2].ID(), sk: other.sk}, f.threshold, f.points)
 	require.NoError(t, err)
 	tsks = f.holdings(t)
-	bad, suspects, err = FindInconsistentDealers(f.dealers(), f.verdict(t, tsks, sets, nil))
+	bad, partial, err = FindInconsistentDealers(f.dealers(), f.verdict(t, tsks, sets, nil))
 	require.NoError(t, err)
 	assert.Equal(t, []PartyID{f.sks[2].ID()}, bad)
-	assert.Empty(t, suspects)
+	assert.Empty(t, partial)
+
+	// And dealer 1 shifts holder 2's share: its check alone fails, in the
+	// sets holding point 2.
+	sh := f.dealt[1][2].shares[0]
+	sh.Q.Coeffs[0][0] = (sh.Q.Coeffs[0][0] + 1) % s.params.RingQ().SubRings[0].Modulus
+	tsks = f.holdings(t)
+	bad, partial, err = FindInconsistentDealers(f.dealers(), f.verdict(t, tsks, sets, nil))
+	require.NoError(t, err)
+	assert.Equal(t, []PartyID{f.sks[2].ID()}, bad)
+	assert.Equal(t, []PartialDealing{{Dealer: f.sks[1].ID(), Suspects: []ShamirPoint{2}}}, partial)
 }
 
 func TestFindInconsistentDealersNamesThemAmongMany(t *testing.T) {
@@ -225,14 +238,14 @@ func TestFindInconsistentDealersNamesThemAmongMany(t *testing.T) {
 	require.NoError(t, err)
 	checks := 0
 	verdict := f.verdict(t, tsks, sets, nil)
-	bad, suspects, err := FindInconsistentDealers(f.dealers(), func(subset []PartyID) (DealingVerdict, error) {
+	bad, partial, err := FindInconsistentDealers(f.dealers(), func(subset []PartyID) (DealingVerdict, error) {
 		checks++
 		return verdict(subset)
 	})
 	require.NoError(t, err)
 	want := []PartyID{f.sks[5].ID(), f.sks[11].ID()}
 	assert.ElementsMatch(t, want, bad)
-	assert.Empty(t, suspects)
+	assert.Empty(t, partial)
 	// one batched check, then two halves per level down to each of the two
 	assert.LessOrEqual(t, checks, 1+2*2*4, "checks run")
 	t.Logf("%d checks named 2 inconsistent dealers among 16", checks)

@@ -286,6 +286,9 @@ type Coordinator struct {
 	current step
 	full    chan struct{}
 	pkHash  common.Hash // the collective public key, once key generation ran
+	// pkShares are the members' public-key shares this run's key
+	// generation combined, for the dealing check (nil after a restart).
+	pkShares map[common.Address][]byte
 	// points are the participants' Shamir points and threshold the number
 	// of shares that decrypt, once threshold key generation ran.
 	points    map[common.Address]uint64
@@ -858,6 +861,11 @@ func (c *Coordinator) keyGen(ctx context.Context, members []common.Address) (com
 	}
 	c.mu.Lock()
 	rd, h, err := st.finish(c.summer)
+	from, shares := st.answers(members)
+	c.pkShares = make(map[common.Address][]byte, len(from))
+	for i, a := range from {
+		c.pkShares[a] = shares[i]
+	}
 	c.mu.Unlock()
 	if err != nil {
 		return common.Hash{}, fmt.Errorf("coordinator: key generation: %w", err)

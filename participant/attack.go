@@ -124,8 +124,8 @@ const (
 	// key, not the one behind its public-key share: every aggregate that
 	// includes it decrypts to noise and Decrypt refuses it. With a
 	// non-zero Scale it deals its own key but shifts the share it deals
-	// to the first holder by one in the lowest coefficient, an error only
-	// sets holding that share see. It poisons nothing measurable by
+	// to the first other holder by one in the lowest coefficient, an
+	// error only sets holding that share see. It poisons nothing measurable by
 	// accuracy, so it is not among AttackKinds. The dealing check before
 	// round 1 must name it (TestInconsistentDealingIsNamedBeforeRoundOne).
 	AttackInconsistentDealing = "inconsistent-dealing"

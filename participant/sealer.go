@@ -69,11 +69,15 @@ type sealer interface {
 	// shapeUpload changes a sealed update's c0 with shape (the key-extraction
 	// attack, for evaluations only).
 	shapeUpload(sealed []byte, shape func(ciphertext int, rows [][]uint64, moduli []uint64)) ([]byte, error)
+	// dealingCheckShares gives this holder's shares of the dealing check
+	// of dealers' dealings under the collective key publicKey, weighted by
+	// seed, one per set (each must hold its point).
+	dealingCheckShares(publicKey []byte, seed [32]byte, dealers []aggregation.PartyID, sets [][]uint64) ([][]byte, error)
 	// inconsistentShares is thresholdShares dealt inconsistently (the
 	// inconsistent-dealing attack, for evaluations only): shares of
-	// another key, or with shiftOne, of its own key with the first point's
-	// share shifted.
-	inconsistentShares(t int, points []uint64, shiftOne bool) (map[uint64][]byte, error)
+	// another key, or with shiftOne, of its own key with the share of the
+	// lowest point other than own shifted.
+	inconsistentShares(t int, points []uint64, own uint64, shiftOne bool) (map[uint64][]byte, error)
 	// shiftDecryptionShare adds offset to the first value a decryption
 	// share decrypts (the shift-decryption attack, for evaluations only).
 	shiftDecryptionShare(share []byte, offset float64) ([]byte, error)
@@ -206,7 +210,7 @@ func (h *homomorphicSealer) thresholdShares(t int, points []uint64) (map[uint64]
 	return marshalShares(shares)
 }
 
-func (h *homomorphicSealer) inconsistentShares(t int, points []uint64, shiftOne bool) (map[uint64][]byte, error) {
+func (h *homomorphicSealer) inconsistentShares(t int, points []uint64, own uint64, shiftOne bool) (map[uint64][]byte, error) {
 	if h.secret == nil {
 		return nil, errNoKeyShare
 	}
@@ -219,7 +223,11 @@ func (h *homomorphicSealer) inconsistentShares(t int, points []uint64, shiftOne 
 		return nil, err
 	}
 	if shiftOne {
-		if err := h.scheme.ShiftThresholdShare(shares[aggregation.ShamirPoint(slices.Min(points))], 1); err != nil {
+		others := slices.DeleteFunc(slices.Clone(points), func(p uint64) bool { return p == own })
+		if len(others) == 0 {
+			return nil, fmt.Errorf("participant: no other holder to deal a shifted share to")
+		}
+		if err := h.scheme.ShiftThresholdShare(shares[aggregation.ShamirPoint(slices.Min(others))], 1); err != nil {
 			return nil, err
 		}
 	}
@@ -380,8 +388,33 @@ func (h *homomorphicSealer) decryptionShares(aggregate []byte, sets [][]uint64) 
 	if err != nil {
 		return nil, err
 	}
+	return marshalDecryptionShares(shares)
+}
+
+func (h *homomorphicSealer) dealingCheckShares(publicKey []byte, seed [32]byte, dealers []aggregation.PartyID, sets [][]uint64) ([][]byte, error) {
+	if h.threshold == nil {
+		return nil, errNoThresholdShare
+	}
+	var pk aggregation.PublicKey
+	if err := pk.UnmarshalBinary(publicKey); err != nil {
+		return nil, fmt.Errorf("participant: collective public key: %w", err)
+	}
+	points := make([][]aggregation.ShamirPoint, len(sets))
+	for i, set := range sets {
+		points[i] = shamirPoints(set)
+	}
+	shares, err := h.scheme.GenDealingCheckShares(h.threshold, points, &pk, seed, dealers)
+	if err != nil {
+		return nil, err
+	}
+	return marshalDecryptionShares(shares)
+}
+
+// marshalDecryptionShares encodes shares in order.
+func marshalDecryptionShares(shares []*aggregation.DecryptionShare) ([][]byte, error) {
 	out := make([][]byte, len(shares))
 	for i, sh := range shares {
+		var err error
 		if out[i], err = sh.MarshalBinary(); err != nil {
 			return nil, err
 		}
@@ -540,7 +573,10 @@ func (plainSealer) shiftDecryptionShare([]byte, float64) ([]byte, error) {
 func (plainSealer) thresholdShares(int, []uint64) (map[uint64][]byte, error) {
 	return nil, errPlaintext
 }
-func (plainSealer) inconsistentShares(int, []uint64, bool) (map[uint64][]byte, error) {
+func (plainSealer) dealingCheckShares([]byte, [32]byte, []aggregation.PartyID, [][]uint64) ([][]byte, error) {
+	return nil, errPlaintext
+}
+func (plainSealer) inconsistentShares(int, []uint64, uint64, bool) (map[uint64][]byte, error) {
 	return nil, errPlaintext
 }
 func (plainSealer) thresholdKey([]byte, uint64, [][]byte) error { return errPlaintext }

@@ -160,7 +160,7 @@ func (s *steps) dealThreshold(t *cohortv1.ThresholdTask, study contracts.Study) 
 	}
 	shares, err := s.sealer.thresholdShares(int(t.GetThreshold()), points)
 	if s.attack.Kind == AttackInconsistentDealing {
-		shares, err = s.sealer.inconsistentShares(int(t.GetThreshold()), points, s.attack.Scale != 0)
+		shares, err = s.sealer.inconsistentShares(int(t.GetThreshold()), points, own, s.attack.Scale != 0)
 	}
 	if err != nil {
 		return ready{}, fmt.Errorf("participant %s: threshold shares: %w", s.name, err)
@@ -197,6 +197,10 @@ func (s *steps) thresholdKey(t *cohortv1.ThresholdKeyTask, study contracts.Study
 		return ready{}, err
 	}
 	member := participants(study)
+	if len(t.GetShares()) == 0 && len(t.GetDealingCheckSeed()) > 0 {
+		// A dealing check alone, of the threshold share held.
+		return s.dealingCheck(t, member)
+	}
 	received := make([][]byte, 0, len(t.GetShares()))
 	dealers := make(map[common.Address]bool)
 	for _, sh := range t.GetShares() {
@@ -230,11 +234,55 @@ func (s *steps) thresholdKey(t *cohortv1.ThresholdKeyTask, study contracts.Study
 	if err != nil {
 		return ready{}, err
 	}
+	rd, err := s.dealingCheck(t, member)
+	if err != nil {
+		return ready{}, err
+	}
+	rd.keep = keep
+	return rd, nil
+}
+
+// dealingCheck confirms the threshold share held and, if the task asks,
+// adds its dealing-check shares (aggregation.GenDealingCheckShares) of the
+// listed dealers, who must be participants, for each listed set that holds
+// this site's point. It answers under one seed only.
+func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Address]bool) (ready, error) {
 	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindThresholdKey, crypto.Keccak256Hash(s.pkHash.Bytes()))
 	if err != nil {
 		return ready{}, err
 	}
-	return ready{keep: keep, send: &cohortv1.ThresholdKeyConfirmation{StudyId: s.studyID, Auth: signed}}, nil
+	conf := &cohortv1.ThresholdKeyConfirmation{StudyId: s.studyID, Auth: signed}
+	if len(t.GetDealingCheckSeed()) == 0 {
+		return ready{send: conf}, nil
+	}
+	if len(t.GetDealingCheckSeed()) != 32 {
+		return ready{}, fmt.Errorf("%w: dealing-check seed of %d bytes, want 32", ErrChainMismatch, len(t.GetDealingCheckSeed()))
+	}
+	seed := [32]byte(t.GetDealingCheckSeed())
+	if s.dealingSeed != nil && *s.dealingSeed != seed {
+		return ready{}, fmt.Errorf("%w: a dealing check under a second seed %x (this site answered under %x); each seed weighs the dealers' key errors anew, so it answers under one only", ErrChainMismatch, seed, *s.dealingSeed)
+	}
+	var dealers []aggregation.PartyID
+	for _, b := range t.GetDealingCheckDealers() {
+		a := common.BytesToAddress(b)
+		if !member[a] {
+			return ready{}, fmt.Errorf("%w: dealing check of %s, who is not a participant of study %d", ErrChainMismatch, a.Hex(), s.studyID)
+		}
+		dealers = append(dealers, aggregation.DealerID(s.studyID, a.Bytes()))
+	}
+	var sets [][]uint64
+	for _, set := range t.GetDealingCheckSets() {
+		if slices.Contains(set.GetPoints(), s.point) {
+			sets = append(sets, set.GetPoints())
+		}
+	}
+	if len(sets) > 0 {
+		if conf.DealingCheckShares, err = s.sealer.dealingCheckShares(s.pubKey, seed, dealers, sets); err != nil {
+			return ready{}, fmt.Errorf("participant %s: dealing check: %w", s.name, err)
+		}
+	}
+	s.dealingSeed = &seed
+	return ready{send: conf}, nil
 }
 
 // checkCommittee refuses share holders other than the study's decryption

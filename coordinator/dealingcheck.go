@@ -1,0 +1,216 @@
+package coordinator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/protocol"
+)
+
+// ErrInconsistentDealing ends threshold key generation when the dealing
+// check (aggregation.CheckDealingSets) shows that a hospital dealt
+// threshold shares that are not of the key behind its public-key share,
+// or that some holders' shares are wrong: every aggregate including that
+// hospital, or decrypted by those holders, would decrypt to noise. The
+// error names them and says what to do.
+var ErrInconsistentDealing = errors.New("coordinator: a threshold dealing is inconsistent, and the study cannot start on it")
+
+// dealingCheckSeed draws the dealing check's weights from the collective
+// key's hash and every dealer's submission, in dealer order: fixed once
+// every dealing is, so that no dealer chose its shares knowing them.
+func dealingCheckSeed(pkHash common.Hash, dealings [][]byte) [32]byte {
+	parts := [][]byte{[]byte("cohort/coordinator/dealing-check-seed/v1"), pkHash.Bytes()}
+	for _, d := range dealings {
+		parts = append(parts, crypto.Keccak256(d))
+	}
+	return aggregation.CommonSeed(parts...)
+}
+
+// dealingCheckSets are the decryption sets the dealing check asks: with
+// at most 2t holders those of aggregation.DecryptionSets (every holder
+// left out of one); with more, consecutive runs of t holders around the
+// sorted points, so that every holder's shares are checked.
+func dealingCheckSets(points []aggregation.ShamirPoint, t int) ([][]aggregation.ShamirPoint, error) {
+	sorted := slices.Clone(points)
+	slices.Sort(sorted)
+	if len(sorted) <= 2*t {
+		return aggregation.DecryptionSets(sorted, t)
+	}
+	var sets [][]aggregation.ShamirPoint
+	for start := 0; start < len(sorted); start += t {
+		set := make([]aggregation.ShamirPoint, t)
+		for i := range set {
+			set[i] = sorted[(start+i)%len(sorted)]
+		}
+		slices.Sort(set)
+		sets = append(sets, set)
+	}
+	return sets, nil
+}
+
+// prepareDealingCheck sets confirm to ask the holders for the dealing
+// check of every dealer, if this run made the key (it has the public-key
+// shares) and the study is encrypted; it reports whether it did.
+func (c *Coordinator) prepareDealingCheck(confirm *thresholdConfirmStep, deal *thresholdDealStep, dealers []common.Address, holders []holder) (bool, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.scheme == nil {
+		return false, nil
+	}
+	for _, d := range dealers {
+		if _, ok := c.pkShares[d]; !ok {
+			c.log.Warn("dealing check skipped: the public-key shares of this key were made before the coordinator restarted, and are not kept", "study", c.cfg.StudyID)
+			return false, nil
+		}
+	}
+	_, dealings := deal.answers(dealers)
+	points := make([]aggregation.ShamirPoint, len(holders))
+	confirm.points = make(map[common.Address]uint64, len(holders))
+	for i, h := range holders {
+		points[i] = aggregation.ShamirPoint(h.point)
+		confirm.points[h.addr] = h.point
+	}
+	sets, err := dealingCheckSets(points, deal.threshold)
+	if err != nil {
+		return false, err
+	}
+	confirm.check = &dealingCheckAsk{seed: dealingCheckSeed(confirm.pkHash, dealings), dealers: dealers, sets: sets}
+	return true, nil
+}
+
+// checkDealings judges the dealing check the holders answered in confirm:
+// if it fails, it asks them again for halves of the dealers until it
+// names the inconsistent ones (aggregation.FindInconsistentDealers), and
+// returns ErrInconsistentDealing naming them, or the holders whose shares
+// alone fail.
+func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfirmStep) error {
+	raw, err := c.store.Get(confirm.pkHash)
+	if err != nil {
+		return fmt.Errorf("coordinator: dealing check: collective key: %w", err)
+	}
+	pk := new(aggregation.PublicKey)
+	if err := pk.UnmarshalBinary(raw); err != nil {
+		return fmt.Errorf("coordinator: dealing check: collective key: %w", err)
+	}
+	ask := confirm.check
+	byID := make(map[aggregation.PartyID]common.Address, len(ask.dealers))
+	ids := make([]aggregation.PartyID, len(ask.dealers))
+	pkShares := make(map[aggregation.PartyID]*aggregation.PublicKeyShare, len(ask.dealers))
+	c.mu.Lock()
+	for i, d := range ask.dealers {
+		ids[i] = aggregation.DealerID(c.cfg.StudyID, d.Bytes())
+		byID[ids[i]] = d
+		sh := new(aggregation.PublicKeyShare)
+		if err := sh.UnmarshalBinary(c.pkShares[d]); err != nil {
+			c.mu.Unlock()
+			return fmt.Errorf("coordinator: dealing check: public-key share of %s: %w", d.Hex(), err)
+		}
+		pkShares[ids[i]] = sh
+	}
+	c.mu.Unlock()
+	checks := 0
+	verdict := func(subset []aggregation.PartyID) (aggregation.DealingVerdict, error) {
+		checks++
+		var of []*aggregation.PublicKeyShare
+		var addrs []common.Address
+		for _, id := range subset {
+			of, addrs = append(of, pkShares[id]), append(addrs, byID[id])
+		}
+		check, err := c.scheme.NewDealingCheck(pk, ask.seed, of)
+		if err != nil {
+			return aggregation.DealingVerdict{}, err
+		}
+		step := confirm
+		if len(subset) != len(ask.dealers) {
+			if step, err = c.askDealingCheck(ctx, confirm, addrs); err != nil {
+				return aggregation.DealingVerdict{}, err
+			}
+		}
+		c.mu.Lock()
+		shares, err := step.checkShares()
+		c.mu.Unlock()
+		if err != nil {
+			return aggregation.DealingVerdict{}, err
+		}
+		return c.scheme.CheckDealingSets(check, shares)
+	}
+	bad, partial, err := aggregation.FindInconsistentDealers(ids, verdict)
+	if err != nil {
+		return fmt.Errorf("coordinator: dealing check: %w", err)
+	}
+	if len(bad) == 0 && len(partial) == 0 {
+		c.log.Info("threshold dealings checked", "dealers", len(ids), "decryption_sets", len(ask.sets), "checks", checks)
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	hospital := func(id aggregation.PartyID) string { return fmt.Sprintf("%s (%s)", c.nameOf(byID[id]), byID[id].Hex()) }
+	holdersAt := func(points []aggregation.ShamirPoint) string {
+		var named []string
+		for a, p := range confirm.points {
+			if slices.Contains(points, aggregation.ShamirPoint(p)) {
+				named = append(named, fmt.Sprintf("%s (%s, point %d)", c.nameOf(a), a.Hex(), p))
+			}
+		}
+		slices.Sort(named)
+		return strings.Join(named, ", ")
+	}
+	if len(bad) > 0 {
+		var named []string
+		for _, id := range bad {
+			named = append(named, hospital(id))
+		}
+		oneSet := ""
+		if len(ask.sets) == 1 {
+			oneSet = "; with exactly t holders there is one decryption set, so a holder of it that lies about its shares looks the same"
+		}
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks)%s. Every aggregate including it would decrypt to noise. A restart deals again and meets the same check: remove that hospital from the study (cohort study leave --member ADDRESS, then cohort member vote) or create a new study without it",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), len(ask.sets), checks, oneSet)
+	}
+	if len(partial) == len(ids) && len(ids) > 1 && allSuspect(partial) {
+		// A dealer spoils the shares of its own key only.
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): the dealing check of every hospital's key fails exactly in the decryption sets holding %s, and passes in the others (%d checks): that holder gave wrong dealing-check shares. Decryptions with it would fail; remove it from the study (cohort study leave --member ADDRESS, then cohort member vote) and restart",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, holdersAt(partial[0].Suspects), checks)
+	}
+	var named []string
+	for _, p := range partial {
+		named = append(named, fmt.Sprintf("%s's, held by %s", hospital(p.Dealer), holdersAt(p.Suspects)))
+	}
+	return fmt.Errorf("coordinator: threshold key generation: %w (%w): some shares of a hospital's key are wrong (%s): that hospital's dealing check fails in the decryption sets holding them and passes in the others (%d checks), so the hospital dealt its shares wrong or the holder lies about them, which the check cannot tell apart. Decryptions of that hospital's updates with that holder would fail; remove one of them from the study (cohort study leave --member ADDRESS, then cohort member vote) and restart",
+		ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, "; "), checks)
+}
+
+// allSuspect reports whether every partial dealing points at the same
+// holders.
+func allSuspect(partial []aggregation.PartialDealing) bool {
+	for _, p := range partial[1:] {
+		if !slices.Equal(p.Suspects, partial[0].Suspects) {
+			return false
+		}
+	}
+	return true
+}
+
+// askDealingCheck asks the holders that confirmed for the dealing check
+// of dealers alone, of the threshold shares they hold.
+func (c *Coordinator) askDealingCheck(ctx context.Context, confirm *thresholdConfirmStep, dealers []common.Address) (*thresholdConfirmStep, error) {
+	holders := sortedAddresses(keys(confirm.want))
+	check := *confirm.check
+	check.dealers = dealers
+	step := &thresholdConfirmStep{phase: newPhase(protocol.ThresholdConfirm, 0, holders), study: confirm.study, pkHash: confirm.pkHash, check: &check, points: confirm.points}
+	full, err := c.start(ctx, step, step.start())
+	if err != nil {
+		return nil, err
+	}
+	if err := c.wait(ctx, step, full, c.cfg.PhaseTimeout, len(holders)); err != nil {
+		return nil, fmt.Errorf("coordinator: dealing check: %w", err)
+	}
+	return step, nil
+}

@@ -1,0 +1,84 @@
+package simulation_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
+	"github.com/cohort-fl/cohort/participant"
+)
+
+// A hostile hospital deals its threshold shares of a key other than the
+// one behind its public-key share (the inconsistent-dealing attack), so
+// that every aggregate that includes it decrypts to noise. Before the
+// dealing check the study ran into round 1 and stopped there with
+// "cannot publish: the aggregate of round 1's updates ... is not a
+// weighted sum of valid updates ... this plain study cannot tell which
+// ... so no one is named, and every round that hospital contributes to
+// fails alike". Now the holders confirm their shares with their shares of
+// the dealing check, it fails in every decryption set, bisection names
+// the hospital, and the study stops before round 1 saying what to do.
+//
+// The limit, stated: a hospital that shifts only the share it deals to
+// one holder leaves the other holders' sets consistent; the check then
+// names the hospital's shares held by that holder as wrong (the hospital
+// dealt them wrong or the holder lies about them: the check cannot tell
+// which), and the study stops before round 1 all the same.
+func TestInconsistentDealingIsNamedBeforeRoundOne(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	for _, tc := range []struct {
+		name  string
+		scale float64 // 0: shares of another key; else the first holder's share shifted
+		named []string
+	}{
+		{"shares of another key", 0, []string{"hospital-3 (", "dealt threshold shares that are not shares of the key behind its public-key share", "failed in every one of the 3 decryption sets", "cohort study leave --member"}},
+		{"one holder's share shifted", 1, []string{"some shares of a hospital's key are wrong (hospital-3 (", "held by hospital-", "the hospital dealt its shares wrong or the holder lies about them"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			defer cancel()
+			const attacker = 2
+			_, err := simulation.Run(ctx, simulation.Config{
+				Hospitals: 3, Rounds: 2, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
+				Threshold: 2, MinParticipants: 2,
+				Attacks: map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentDealing, Scale: tc.scale}},
+			})
+			require.Error(t, err, "a study whose key cannot decrypt must not run")
+			t.Logf("study stopped: %v", err)
+			assert.ErrorIs(t, err, aggregation.ErrInconsistentDealing)
+			assert.ErrorIs(t, err, coordinator.ErrInconsistentDealing)
+			assert.ErrorContains(t, err, "threshold key generation", "stopped before round 1")
+			for _, what := range tc.named {
+				assert.ErrorContains(t, err, what)
+			}
+			if tc.scale == 0 {
+				assert.NotContains(t, err.Error(), "hospital-1 (", "an honest hospital is named")
+				assert.NotContains(t, err.Error(), "hospital-2 (", "an honest hospital is named")
+			}
+		})
+	}
+}
+
+// Honest dealings pass the check, which runs at key generation, and the
+// study trains.
+func TestHonestDealingsAreChecked(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	s, logs := runLogged(ctx, t, simulation.Config{
+		Hospitals: 4, Rounds: 1, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true, Threshold: 2,
+	})
+	assert.Contains(t, logs.String(), "threshold dealings checked")
+	assert.Contains(t, logs.String(), "decryption_sets=2")
+	assert.Len(t, s.Rounds(), 1)
+}
