@@ -230,6 +230,7 @@ func (s *steps) thresholdKey(t *cohortv1.ThresholdKeyTask, study contracts.Study
 	if err := s.sealer.thresholdKey(s.pubKey, s.point, received); err != nil {
 		return ready{}, fmt.Errorf("participant %s: threshold key: %w", s.name, err)
 	}
+	s.dealingSeed = nil // new shares: a dealing checked anew
 	keep, err := s.secretsToKeep()
 	if err != nil {
 		return ready{}, err
@@ -245,7 +246,7 @@ func (s *steps) thresholdKey(t *cohortv1.ThresholdKeyTask, study contracts.Study
 // dealingCheck confirms the threshold share held and, if the task asks,
 // adds its dealing-check shares (aggregation.GenDealingCheckShares) of the
 // listed dealers, who must be participants, for each listed set that holds
-// this site's point. It answers under one seed only.
+// this site's point. It answers under one seed per dealing only.
 func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Address]bool) (ready, error) {
 	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindThresholdKey, crypto.Keccak256Hash(s.pkHash.Bytes()))
 	if err != nil {

@@ -75,8 +75,9 @@ type steps struct {
 	// by an EndorseTask: it endorses once per round.
 	endorsed map[uint32]common.Hash
 	// dealingSeed is the one seed this holder gave dealing-check shares
-	// under: each seed weighs the dealers' key errors anew, and many
-	// weighings would average the smudging that hides them down.
+	// of its threshold share under (nil once it aggregates new shares):
+	// each seed weighs the dealers' keys anew, and every weighing is one
+	// more smudged sample of its share.
 	dealingSeed *[32]byte
 	// refs are the scoring references recomputed last (scoringReferences):
 	// a cache of what the step derives from its inputs, not a decision,
