@@ -267,3 +267,46 @@ func TestDealingCheckSharesAreDeterministicAndWeightsBounded(t *testing.T) {
 	_, err = s.dealingProbe(f.crs, []Term{{Dealer: f.dealers()[0], Weight: 1 << 40}})
 	assert.ErrorIs(t, err, ErrInvalidWeight)
 }
+
+// The same check, with the new holders' shares, catches an inconsistent
+// re-dealing before the old shares are erased: the coordinator does not
+// run it yet, so this shows only that it would.
+func TestDealingCheckCatchesAnInconsistentResharing(t *testing.T) {
+	s := newScheme(t)
+	f := newDealingFixture(t, s, 3, 3, 2)
+	old := f.holdings(t)
+	next := []ShamirPoint{1, 2, 3, 4}
+	reshare := func(t *testing.T, corrupt bool) map[ShamirPoint]*ThresholdSecretShare {
+		inbox := map[ShamirPoint][]*ThresholdShare{}
+		for _, dealer := range []ShamirPoint{1, 2} {
+			dealt, err := s.GenReshareShares(old[dealer], []ShamirPoint{1, 2}, 2, next)
+			require.NoError(t, err)
+			if corrupt && dealer == 2 {
+				require.NoError(t, s.ShiftThresholdShare(dealt[3], 1))
+			}
+			for p, ts := range dealt {
+				inbox[p] = append(inbox[p], ts)
+			}
+		}
+		out := map[ShamirPoint]*ThresholdSecretShare{}
+		for _, p := range next {
+			tsk, err := s.AggregateReshareShares(PartyIDOf([]byte{byte(p)}), p, inbox[p])
+			require.NoError(t, err)
+			out[p] = tsk
+		}
+		return out
+	}
+	f.points = next
+	sets, err := DecryptionSets(next, 2)
+	require.NoError(t, err)
+	v, err := f.verdict(t, reshare(t, false), sets, nil)(f.dealers())
+	require.NoError(t, err)
+	assert.True(t, v.Consistent(), "an honest re-sharing: failed %v", v.Failed)
+	bad, partial, err := FindInconsistentDealers(f.dealers(), f.verdict(t, reshare(t, true), sets, nil))
+	require.NoError(t, err)
+	assert.Empty(t, bad)
+	require.Len(t, partial, len(f.sks), "the shifted re-share spoils point 3's share of every key")
+	for _, p := range partial {
+		assert.Equal(t, []ShamirPoint{3, 4}, p.Suspects, "sets {1,2} and {3,4}: the one holding point 3 fails")
+	}
+}
