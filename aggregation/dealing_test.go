@@ -42,6 +42,16 @@ func newDealingFixture(t *testing.T, s *Scheme, dealers, holders, threshold int)
 	return f
 }
 
+// dealAnotherKey has dealer i deal shares of a fresh key, not the one
+// behind its public-key share.
+func (f *dealingFixture) dealAnotherKey(t *testing.T, i int) {
+	t.Helper()
+	other, err := f.s.GenSecretShare()
+	require.NoError(t, err)
+	f.dealt[i], err = f.s.GenThresholdShares(&SecretShare{params: other.params, id: f.sks[i].ID(), sk: other.sk}, f.threshold, f.points)
+	require.NoError(t, err)
+}
+
 func (f *dealingFixture) dealers() []PartyID {
 	out := make([]PartyID, len(f.sks))
 	for i, sk := range f.sks {
@@ -148,11 +158,7 @@ func TestDealingCheckFailsInconsistentDealings(t *testing.T) {
 			}
 		}, false},
 		{"wrong constant term", func(t *testing.T, f *dealingFixture) {
-			other, err := s.GenSecretShare()
-			require.NoError(t, err)
-			dealt, err := s.GenThresholdShares(&SecretShare{params: other.params, id: f.sks[1].ID(), sk: other.sk}, f.threshold, f.points)
-			require.NoError(t, err)
-			f.dealt[1] = dealt
+			f.dealAnotherKey(t, 1)
 		}, true},
 	}
 	for _, tc := range cases {
@@ -203,10 +209,7 @@ func TestDealingCheckTellsALyingHolderFromALyingDealer(t *testing.T) {
 	}
 
 	// Now dealer 2 deals shares of another secret: every set fails.
-	other, err := s.GenSecretShare()
-	require.NoError(t, err)
-	f.dealt[2], err = s.GenThresholdShares(&SecretShare{params: other.params, id: f.sks[2].ID(), sk: other.sk}, f.threshold, f.points)
-	require.NoError(t, err)
+	f.dealAnotherKey(t, 2)
 	tsks = f.holdings(t)
 	bad, partial, err = FindInconsistentDealers(f.dealers(), f.verdict(t, tsks, sets, nil))
 	require.NoError(t, err)
@@ -228,10 +231,7 @@ func TestFindInconsistentDealersNamesThemAmongMany(t *testing.T) {
 	s := newScheme(t)
 	f := newDealingFixture(t, s, 16, 3, 2)
 	for _, i := range []int{5, 11} {
-		other, err := s.GenSecretShare()
-		require.NoError(t, err)
-		f.dealt[i], err = s.GenThresholdShares(&SecretShare{params: other.params, id: f.sks[i].ID(), sk: other.sk}, f.threshold, f.points)
-		require.NoError(t, err)
+		f.dealAnotherKey(t, i)
 	}
 	tsks := f.holdings(t)
 	sets, err := DecryptionSets(f.points, f.threshold)

@@ -380,11 +380,7 @@ func (h *homomorphicSealer) decryptionShares(aggregate []byte, sets [][]uint64) 
 	if err := agg.UnmarshalBinary(aggregate); err != nil {
 		return nil, fmt.Errorf("participant: aggregate: %w", err)
 	}
-	points := make([][]aggregation.ShamirPoint, len(sets))
-	for i, set := range sets {
-		points[i] = shamirPoints(set)
-	}
-	shares, err := h.scheme.GenThresholdDecryptionShares(h.threshold, points, &agg)
+	shares, err := h.scheme.GenThresholdDecryptionShares(h.threshold, shamirSets(sets), &agg)
 	if err != nil {
 		return nil, err
 	}
@@ -399,11 +395,7 @@ func (h *homomorphicSealer) dealingCheckShares(publicKey []byte, seed [32]byte, 
 	if err := pk.UnmarshalBinary(publicKey); err != nil {
 		return nil, fmt.Errorf("participant: collective public key: %w", err)
 	}
-	points := make([][]aggregation.ShamirPoint, len(sets))
-	for i, set := range sets {
-		points[i] = shamirPoints(set)
-	}
-	shares, err := h.scheme.GenDealingCheckShares(h.threshold, points, &pk, seed, dealers)
+	shares, err := h.scheme.GenDealingCheckShares(h.threshold, shamirSets(sets), &pk, seed, dealers)
 	if err != nil {
 		return nil, err
 	}
@@ -547,6 +539,14 @@ func shamirPoints(ps []uint64) []aggregation.ShamirPoint {
 	out := make([]aggregation.ShamirPoint, len(ps))
 	for i, p := range ps {
 		out[i] = aggregation.ShamirPoint(p)
+	}
+	return out
+}
+
+func shamirSets(sets [][]uint64) [][]aggregation.ShamirPoint {
+	out := make([][]aggregation.ShamirPoint, len(sets))
+	for i, set := range sets {
+		out[i] = shamirPoints(set)
 	}
 	return out
 }
