@@ -2,8 +2,10 @@ package coordinator
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -21,6 +23,61 @@ import (
 // hospital, or decrypted by those holders, would decrypt to noise. The
 // error names them and says what to do.
 var ErrInconsistentDealing = errors.New("coordinator: a threshold dealing is inconsistent, and the study cannot start on it")
+
+// pkSharesState names the state that keeps the public-key shares key
+// generation combined: a coordinator restarted before round 1 deals the
+// threshold key again and checks the dealings against them.
+const pkSharesState = "public-key-shares"
+
+// encodePKShares encodes shares by member, sorted: address, length, share.
+func encodePKShares(shares map[common.Address][]byte) []byte {
+	var out []byte
+	for _, a := range sortedAddresses(slices.Collect(maps.Keys(shares))) {
+		out = append(out, a.Bytes()...)
+		out = binary.BigEndian.AppendUint32(out, uint32(len(shares[a])))
+		out = append(out, shares[a]...)
+	}
+	return out
+}
+
+// decodePKShares reads what encodePKShares wrote.
+func decodePKShares(raw []byte) (map[common.Address][]byte, error) {
+	out := map[common.Address][]byte{}
+	for len(raw) > 0 {
+		if len(raw) < common.AddressLength+4 {
+			return nil, fmt.Errorf("coordinator: state %s: truncated", pkSharesState)
+		}
+		a := common.BytesToAddress(raw[:common.AddressLength])
+		n := int(binary.BigEndian.Uint32(raw[common.AddressLength:]))
+		raw = raw[common.AddressLength+4:]
+		if n > len(raw) {
+			return nil, fmt.Errorf("coordinator: state %s: truncated", pkSharesState)
+		}
+		out[a], raw = raw[:n], raw[n:]
+	}
+	return out, nil
+}
+
+// restorePKShares reads the public-key shares a run before the restart
+// kept; a store without them (kept by an older coordinator) leaves the
+// dealing check skipped.
+func (c *Coordinator) restorePKShares() error {
+	raw, err := c.store.ReadState(pkSharesState)
+	if errors.Is(err, ErrBlobNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	shares, err := decodePKShares(raw)
+	if err != nil {
+		return err
+	}
+	c.mu.Lock()
+	c.pkShares = shares
+	c.mu.Unlock()
+	return nil
+}
 
 // dealingCheckSeed draws the dealing check's weights from the collective
 // key's hash and every dealer's submission, in dealer order: fixed once
@@ -66,7 +123,7 @@ func (c *Coordinator) prepareDealingCheck(confirm *thresholdConfirmStep, deal *t
 	}
 	for _, d := range dealers {
 		if _, ok := c.pkShares[d]; !ok {
-			c.log.Warn("dealing check skipped: the public-key shares of this key were made before the coordinator restarted, and are not kept", "study", c.cfg.StudyID)
+			c.log.Warn("dealing check skipped: the public-key share of a dealer is not kept (the key was made by an older coordinator)", "study", c.cfg.StudyID, "dealer", d.Hex())
 			return false, nil
 		}
 	}

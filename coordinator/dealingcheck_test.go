@@ -74,3 +74,19 @@ func TestThresholdConfirmAsksForTheDealingCheck(t *testing.T) {
 		})
 	}
 }
+
+// The public-key shares are kept for a restart before round 1, which
+// deals the threshold key again and checks it.
+func TestPublicKeySharesKeptForTheDealingCheck(t *testing.T) {
+	ps := newParties(t, 3)
+	shares := map[common.Address][]byte{ps[0].addr: []byte("share 0"), ps[1].addr: {}, ps[2].addr: []byte("share two")}
+	raw := encodePKShares(shares)
+	got, err := decodePKShares(raw)
+	require.NoError(t, err)
+	assert.Len(t, got, 3)
+	for a, sh := range shares {
+		assert.Equal(t, string(sh), string(got[a]))
+	}
+	_, err = decodePKShares(raw[:len(raw)-1])
+	assert.Error(t, err, "truncated")
+}
