@@ -16,13 +16,14 @@ import (
 	"github.com/cohort-fl/cohort/api/protocol"
 )
 
-// ErrInconsistentDealing ends threshold key generation when the dealing
-// check (aggregation.CheckDealingSets) shows that a hospital dealt
-// threshold shares that are not of the key behind its public-key share,
-// or that some holders' shares are wrong: every aggregate including that
+// ErrInconsistentDealing ends threshold key generation, or a re-sharing
+// before it is committed, when the dealing check
+// (aggregation.CheckDealingSets) shows that a hospital dealt threshold
+// shares that are not of the key behind its public-key share, or that
+// some holders' shares are wrong: every aggregate including that
 // hospital, or decrypted by those holders, would decrypt to noise. The
 // error names them and says what to do.
-var ErrInconsistentDealing = errors.New("coordinator: a threshold dealing is inconsistent, and the study cannot start on it")
+var ErrInconsistentDealing = errors.New("coordinator: a threshold dealing is inconsistent")
 
 // pkSharesState names the state that keeps the public-key shares key
 // generation combined: a coordinator restarted before round 1 deals the
@@ -228,7 +229,7 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 		if len(ask.sets) == 1 {
 			oneSet = "; with exactly t holders there is one decryption set, so a holder of it that lies about its shares looks the same"
 		}
-		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks)%s. Every aggregate including it would decrypt to noise. A restart deals again and meets the same check: remove that hospital from the study (cohort study leave --member ADDRESS, then cohort member vote) or create a new study without it",
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks)%s. Every aggregate including it would decrypt to noise, so the study cannot start on these shares. A restart deals again and meets the same check: remove that hospital from the study (cohort study leave --member ADDRESS, then cohort member vote) or create a new study without it",
 			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), len(ask.sets), checks, oneSet)
 	}
 	if len(partial) == len(ids) && len(ids) > 1 && allSuspect(partial) {
@@ -270,4 +271,146 @@ func (c *Coordinator) askDealingCheck(ctx context.Context, confirm *thresholdCon
 		return nil, fmt.Errorf("coordinator: dealing check: %w", err)
 	}
 	return step, nil
+}
+
+// prepareReshareCheck sets confirm to ask the new holders for the dealing
+// check of the key's original parties still in the study, with their
+// pending shares, if the study is encrypted and their public-key shares
+// are kept. Newcomers' own keys are not checked: they publish no
+// public-key share.
+func (c *Coordinator) prepareReshareCheck(ctx context.Context, confirm *reshareKeyStep, plan *reshare) error {
+	c.mu.Lock()
+	scheme, pkHash, kept := c.scheme, c.pkHash, len(c.pkShares) > 0
+	c.mu.Unlock()
+	if scheme == nil || !kept {
+		return nil
+	}
+	study, err := c.ledger.Study(ctx, c.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("coordinator: re-sharing before round %d: %w", plan.round, err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var dealers []common.Address
+	for _, a := range sortedAddresses(study.Participants) {
+		if _, ok := c.pkShares[a]; ok {
+			dealers = append(dealers, a)
+		}
+	}
+	if len(dealers) == 0 {
+		return nil
+	}
+	points := make([]aggregation.ShamirPoint, len(plan.holders))
+	confirm.points = make(map[common.Address]uint64, len(plan.holders))
+	for i, h := range plan.holders {
+		points[i] = aggregation.ShamirPoint(h.point)
+		confirm.points[h.addr] = h.point
+	}
+	sets, err := dealingCheckSets(points, plan.threshold)
+	if err != nil {
+		return err
+	}
+	var relays [][]byte
+	for _, a := range confirm.holders {
+		relays = append(relays, relayID(confirm.inbox[a]))
+	}
+	seed := dealingCheckSeed(pkHash, append([][]byte{confirm.dealing.setHash.Bytes()}, relays...))
+	confirm.check = &dealingCheckAsk{seed: seed, dealers: dealers, sets: sets}
+	return nil
+}
+
+// checkReshare judges the dealing check the new holders that confirmed
+// answered, over the decryption sets all of whose holders confirmed; it
+// refuses to commit a re-sharing whose check fails in any of them, with
+// ErrInconsistentDealing naming the re-sharing's dealers and the sets.
+func (c *Coordinator) checkReshare(confirm *reshareKeyStep, plan *reshare) error {
+	c.mu.Lock()
+	ask := confirm.check
+	if ask == nil {
+		c.mu.Unlock()
+		return nil
+	}
+	confirmed, raws := confirm.answers(confirm.holders)
+	pkShares := make([]*aggregation.PublicKeyShare, 0, len(ask.dealers))
+	var decodeErr error
+	for _, d := range ask.dealers {
+		sh := new(aggregation.PublicKeyShare)
+		if err := sh.UnmarshalBinary(c.pkShares[d]); err != nil && decodeErr == nil {
+			decodeErr = fmt.Errorf("coordinator: dealing check: public-key share of %s: %w", d.Hex(), err)
+		}
+		pkShares = append(pkShares, sh)
+	}
+	pkHash := c.pkHash
+	c.mu.Unlock()
+	if decodeErr != nil {
+		return decodeErr
+	}
+	answered := map[aggregation.ShamirPoint]bool{}
+	for _, a := range confirmed {
+		answered[aggregation.ShamirPoint(confirm.points[a])] = true
+	}
+	complete := func(set []aggregation.ShamirPoint) bool {
+		return !slices.ContainsFunc(set, func(p aggregation.ShamirPoint) bool { return !answered[p] })
+	}
+	var shares []*aggregation.DecryptionShare
+	for _, raw := range raws {
+		conf, err := confirmation(raw)
+		if err != nil {
+			return err
+		}
+		for _, b := range conf.GetDealingCheckShares() {
+			ds := new(aggregation.DecryptionShare)
+			if err := ds.UnmarshalBinary(b); err != nil {
+				return fmt.Errorf("%w: dealing-check share: %v", ErrMalformed, err)
+			}
+			if complete(ds.ActiveSet()) {
+				shares = append(shares, ds)
+			}
+		}
+	}
+	if len(shares) == 0 {
+		c.log.Warn("re-sharing's dealing check skipped: no decryption set of it had every holder confirm", "round", plan.round)
+		return nil
+	}
+	raw, err := c.store.Get(pkHash)
+	if err != nil {
+		return fmt.Errorf("coordinator: dealing check: collective key: %w", err)
+	}
+	pk := new(aggregation.PublicKey)
+	if err := pk.UnmarshalBinary(raw); err != nil {
+		return fmt.Errorf("coordinator: dealing check: collective key: %w", err)
+	}
+	check, err := c.scheme.NewDealingCheck(pk, ask.seed, pkShares)
+	if err != nil {
+		return fmt.Errorf("coordinator: dealing check: %w", err)
+	}
+	v, err := c.scheme.CheckDealingSets(check, shares)
+	if err != nil {
+		return fmt.Errorf("coordinator: re-sharing before round %d: dealing check: %w", plan.round, err)
+	}
+	if v.Consistent() {
+		c.log.Info("re-sharing's dealings checked", "round", plan.round, "keys", len(ask.dealers), "decryption_sets", len(v.Passed))
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var dealers []string
+	for _, d := range plan.staying {
+		if _, ok := confirm.dealing.want[d]; ok {
+			dealers = append(dealers, fmt.Sprintf("%s (%s)", c.nameOf(d), d.Hex()))
+		}
+	}
+	var suspects []string
+	for a, p := range confirm.points {
+		if slices.Contains(v.Suspects(), aggregation.ShamirPoint(p)) {
+			suspects = append(suspects, fmt.Sprintf("%s (%s, point %d)", c.nameOf(a), a.Hex(), p))
+		}
+	}
+	slices.Sort(suspects)
+	held := ""
+	if len(suspects) > 0 {
+		held = fmt.Sprintf(", the shares held by %s", strings.Join(suspects, ", "))
+	}
+	return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): the new holders' pending shares fail the dealing check in the decryption sets %v (they pass in %v%s): a re-sharing dealer (%s) re-dealt shares that are not of the keys, or a new holder lies about its pending share, which the check cannot tell apart. The re-sharing is not committed: every holder keeps its old share; remove the hospital you hold at fault (cohort study leave --member ADDRESS, then cohort member vote) and restart",
+		plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, v.Failed, v.Passed, held, strings.Join(dealers, ", "))
 }

@@ -159,23 +159,55 @@ type dealingCheckAsk struct {
 	sets    [][]aggregation.ShamirPoint
 }
 
+// wire is the check as a ThresholdKeyTask asks it (the same fields a
+// ReshareKeyTask carries).
+func (c *dealingCheckAsk) wire() *cohortv1.ThresholdKeyTask {
+	task := &cohortv1.ThresholdKeyTask{DealingCheckSeed: c.seed[:]}
+	for _, d := range c.dealers {
+		task.DealingCheckDealers = append(task.DealingCheckDealers, d.Bytes())
+	}
+	for _, set := range c.sets {
+		ps := &cohortv1.PointSet{}
+		for _, p := range set {
+			ps.Points = append(ps.Points, uint64(p))
+		}
+		task.DealingCheckSets = append(task.DealingCheckSets, ps)
+	}
+	return task
+}
+
+// checkAnswer checks that a holder at point own answered the check (nil:
+// none asked, none due) with one share for each set that holds own, made
+// at own for that set.
+func (c *dealingCheckAsk) checkAnswer(from common.Address, own aggregation.ShamirPoint, shares [][]byte) error {
+	var want [][]aggregation.ShamirPoint
+	if c != nil {
+		for _, set := range c.sets {
+			if slices.Contains(set, own) {
+				want = append(want, set)
+			}
+		}
+	}
+	if len(shares) != len(want) {
+		return fmt.Errorf("%w: %d dealing-check shares from %s, its point %d is in %d of the check's sets", ErrMalformed, len(shares), from.Hex(), own, len(want))
+	}
+	for i, sh := range shares {
+		point, set, err := aggregation.ThresholdShareOrigin(sh)
+		if err != nil || point != own || !slices.Equal(set, want[i]) {
+			return fmt.Errorf("%w: dealing-check share %d from %s is not its share at point %d for set %v", ErrMalformed, i, from.Hex(), own, want[i])
+		}
+	}
+	return nil
+}
+
 // start relays to each holder its shares.
 func (s *thresholdConfirmStep) start() ready {
 	var rd ready
 	for _, a := range sortedAddresses(keys(s.want)) {
 		task := &cohortv1.ThresholdKeyTask{StudyId: s.study, Shares: s.inbox[a]}
 		if s.check != nil {
-			task.DealingCheckSeed = s.check.seed[:]
-			for _, d := range s.check.dealers {
-				task.DealingCheckDealers = append(task.DealingCheckDealers, d.Bytes())
-			}
-			for _, set := range s.check.sets {
-				ps := &cohortv1.PointSet{}
-				for _, p := range set {
-					ps.Points = append(ps.Points, uint64(p))
-				}
-				task.DealingCheckSets = append(task.DealingCheckSets, ps)
-			}
+			wire := s.check.wire()
+			task.DealingCheckSeed, task.DealingCheckDealers, task.DealingCheckSets = wire.DealingCheckSeed, wire.DealingCheckDealers, wire.DealingCheckSets
 		}
 		rd = rd.merge(s.ask([]common.Address{a}, &cohortv1.Task{Kind: &cohortv1.Task_ThresholdKey{ThresholdKey: task}}))
 	}
@@ -196,21 +228,8 @@ func (s *thresholdConfirmStep) receive(req *cohortv1.ThresholdKeyConfirmation) (
 	if s.check == nil {
 		return ready{record: &answer{from: addr}}, nil
 	}
-	var want [][]aggregation.ShamirPoint
-	own := aggregation.ShamirPoint(s.points[addr])
-	for _, set := range s.check.sets {
-		if slices.Contains(set, own) {
-			want = append(want, set)
-		}
-	}
-	if got := len(req.GetDealingCheckShares()); got != len(want) {
-		return ready{}, fmt.Errorf("%w: %d dealing-check shares from %s, its point %d is in %d of the check's sets", ErrMalformed, got, addr.Hex(), own, len(want))
-	}
-	for i, sh := range req.GetDealingCheckShares() {
-		point, set, err := aggregation.ThresholdShareOrigin(sh)
-		if err != nil || point != own || !slices.Equal(set, want[i]) {
-			return ready{}, fmt.Errorf("%w: dealing-check share %d from %s is not its share at point %d for set %v", ErrMalformed, i, addr.Hex(), own, want[i])
-		}
+	if err := s.check.checkAnswer(addr, aggregation.ShamirPoint(s.points[addr]), req.GetDealingCheckShares()); err != nil {
+		return ready{}, err
 	}
 	raw, err := proto.Marshal(req)
 	if err != nil {

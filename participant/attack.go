@@ -129,6 +129,14 @@ const (
 	// accuracy, so it is not among AttackKinds. The dealing check before
 	// round 1 must name it (TestInconsistentDealingIsNamedBeforeRoundOne).
 	AttackInconsistentDealing = "inconsistent-dealing"
+	// AttackInconsistentResharing deals honestly at key generation but,
+	// as a dealer of a re-sharing between rounds, shifts the share it
+	// re-deals to the lowest other new holder by one in the lowest
+	// coefficient of every key. It poisons nothing measurable by
+	// accuracy, so it is not among AttackKinds. The re-sharing's dealing
+	// check must refuse to commit it before the old shares are erased
+	// (TestInconsistentResharingIsNotCommitted).
+	AttackInconsistentResharing = "inconsistent-resharing"
 )
 
 // Defaults of the attack parameters, applied by Attack.WithDefaults.
@@ -288,7 +296,7 @@ func (a Attack) WithDefaults() Attack {
 // update: a hospital that trains honestly but crafts what else it sends.
 func ProtocolAttackKinds() []string {
 	return []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement, AttackFalseNoConsent,
-		AttackMomentsOutOfRange, AttackOutOfRange, AttackInconsistentDealing}
+		AttackMomentsOutOfRange, AttackOutOfRange, AttackInconsistentDealing, AttackInconsistentResharing}
 }
 
 // Validate reports whether a can be played: a known kind (or AttackNone) and
@@ -336,7 +344,7 @@ func (a Attack) String() string {
 		return "none"
 	case AttackSignFlip, AttackScaling, AttackInflateSamples, AttackShiftDecryption, AttackShiftScores:
 		return fmt.Sprintf("%s(scale=%g)", a.Kind, a.Scale)
-	case AttackKeyExtraction, AttackFalseNoConsent, AttackMomentsOutOfRange:
+	case AttackKeyExtraction, AttackFalseNoConsent, AttackMomentsOutOfRange, AttackInconsistentResharing:
 		return a.Kind + "()"
 	case AttackOutOfRange:
 		return fmt.Sprintf("%s(seed=%d)", a.Kind, a.Seed)

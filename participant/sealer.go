@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sync"
@@ -71,13 +72,18 @@ type sealer interface {
 	shapeUpload(sealed []byte, shape func(ciphertext int, rows [][]uint64, moduli []uint64)) ([]byte, error)
 	// dealingCheckShares gives this holder's shares of the dealing check
 	// of dealers' dealings under the collective key publicKey, weighted by
-	// seed, one per set (each must hold its point).
-	dealingCheckShares(publicKey []byte, seed [32]byte, dealers []aggregation.PartyID, sets [][]uint64) ([][]byte, error)
+	// seed, one per set (each must hold its point), of the threshold share
+	// share (encoded; nil: the one in force).
+	dealingCheckShares(share, publicKey []byte, seed [32]byte, dealers []aggregation.PartyID, sets [][]uint64) ([][]byte, error)
 	// inconsistentShares is thresholdShares dealt inconsistently (the
 	// inconsistent-dealing attack, for evaluations only): shares of
 	// another key, or with shiftOne, of its own key with the share of the
 	// lowest point other than own shifted.
 	inconsistentShares(t int, points []uint64, own uint64, shiftOne bool) (map[uint64][]byte, error)
+	// shiftLowestOther shifts, in place, the share of shares (encoded, by
+	// point) to the lowest point other than own (the
+	// inconsistent-resharing attack, for evaluations only).
+	shiftLowestOther(shares map[uint64][]byte, own uint64) error
 	// shiftDecryptionShare adds offset to the first value a decryption
 	// share decrypts (the shift-decryption attack, for evaluations only).
 	shiftDecryptionShare(share []byte, offset float64) ([]byte, error)
@@ -222,16 +228,32 @@ func (h *homomorphicSealer) inconsistentShares(t int, points []uint64, own uint6
 	if err != nil {
 		return nil, err
 	}
-	if shiftOne {
-		others := slices.DeleteFunc(slices.Clone(points), func(p uint64) bool { return p == own })
-		if len(others) == 0 {
-			return nil, fmt.Errorf("participant: no other holder to deal a shifted share to")
-		}
-		if err := h.scheme.ShiftThresholdShare(shares[aggregation.ShamirPoint(slices.Min(others))], 1); err != nil {
-			return nil, err
-		}
+	out, err := marshalShares(shares)
+	if err != nil || !shiftOne {
+		return out, err
 	}
-	return marshalShares(shares)
+	return out, h.shiftLowestOther(out, own)
+}
+
+func (h *homomorphicSealer) shiftLowestOther(shares map[uint64][]byte, own uint64) error {
+	others := slices.DeleteFunc(slices.Collect(maps.Keys(shares)), func(p uint64) bool { return p == own })
+	if len(others) == 0 {
+		return fmt.Errorf("participant: no other holder to deal a shifted share to")
+	}
+	to := slices.Min(others)
+	var ts aggregation.ThresholdShare
+	if err := ts.UnmarshalBinary(shares[to]); err != nil {
+		return err
+	}
+	if err := h.scheme.ShiftThresholdShare(&ts, 1); err != nil {
+		return err
+	}
+	raw, err := ts.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	shares[to] = raw
+	return nil
 }
 
 // marshalShares encodes dealt shares by recipient point.
@@ -387,15 +409,22 @@ func (h *homomorphicSealer) decryptionShares(aggregate []byte, sets [][]uint64) 
 	return marshalDecryptionShares(shares)
 }
 
-func (h *homomorphicSealer) dealingCheckShares(publicKey []byte, seed [32]byte, dealers []aggregation.PartyID, sets [][]uint64) ([][]byte, error) {
-	if h.threshold == nil {
+func (h *homomorphicSealer) dealingCheckShares(share, publicKey []byte, seed [32]byte, dealers []aggregation.PartyID, sets [][]uint64) ([][]byte, error) {
+	tsk := h.threshold
+	if share != nil {
+		tsk = new(aggregation.ThresholdSecretShare)
+		if err := tsk.UnmarshalBinary(share); err != nil {
+			return nil, fmt.Errorf("participant: pending threshold share: %w", err)
+		}
+	}
+	if tsk == nil {
 		return nil, errNoThresholdShare
 	}
 	var pk aggregation.PublicKey
 	if err := pk.UnmarshalBinary(publicKey); err != nil {
 		return nil, fmt.Errorf("participant: collective public key: %w", err)
 	}
-	shares, err := h.scheme.GenDealingCheckShares(h.threshold, shamirSets(sets), &pk, seed, dealers)
+	shares, err := h.scheme.GenDealingCheckShares(tsk, shamirSets(sets), &pk, seed, dealers)
 	if err != nil {
 		return nil, err
 	}
@@ -573,9 +602,10 @@ func (plainSealer) shiftDecryptionShare([]byte, float64) ([]byte, error) {
 func (plainSealer) thresholdShares(int, []uint64) (map[uint64][]byte, error) {
 	return nil, errPlaintext
 }
-func (plainSealer) dealingCheckShares([]byte, [32]byte, []aggregation.PartyID, [][]uint64) ([][]byte, error) {
+func (plainSealer) dealingCheckShares([]byte, []byte, [32]byte, []aggregation.PartyID, [][]uint64) ([][]byte, error) {
 	return nil, errPlaintext
 }
+func (plainSealer) shiftLowestOther(map[uint64][]byte, uint64) error { return errPlaintext }
 func (plainSealer) inconsistentShares(int, []uint64, uint64, bool) (map[uint64][]byte, error) {
 	return nil, errPlaintext
 }

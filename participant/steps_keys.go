@@ -263,27 +263,43 @@ func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Add
 	if s.dealingSeed != nil && *s.dealingSeed != seed {
 		return ready{}, fmt.Errorf("%w: a dealing check under a second seed %x (this site answered under %x); each seed weighs the dealers' key errors anew, so it answers under one only", ErrChainMismatch, seed, *s.dealingSeed)
 	}
+	if conf.DealingCheckShares, err = s.dealingCheckShares(t, member, nil, s.point); err != nil {
+		return ready{}, err
+	}
+	s.dealingSeed = &seed
+	return ready{send: conf}, nil
+}
+
+// dealingCheckShares computes the dealing-check shares t asks of the
+// threshold share share (nil: the one in force) held at point own: of the
+// listed dealers, who must be participants (their keys are in every
+// share), for each listed set that holds own.
+func (s *steps) dealingCheckShares(t *cohortv1.ThresholdKeyTask, member map[common.Address]bool, share []byte, own uint64) ([][]byte, error) {
+	if len(t.GetDealingCheckSeed()) != 32 {
+		return nil, fmt.Errorf("%w: dealing-check seed of %d bytes, want 32", ErrChainMismatch, len(t.GetDealingCheckSeed()))
+	}
 	var dealers []aggregation.PartyID
 	for _, b := range t.GetDealingCheckDealers() {
 		a := common.BytesToAddress(b)
 		if !member[a] {
-			return ready{}, fmt.Errorf("%w: dealing check of %s, who is not a participant of study %d", ErrChainMismatch, a.Hex(), s.studyID)
+			return nil, fmt.Errorf("%w: dealing check of %s, who is not a participant of study %d", ErrChainMismatch, a.Hex(), s.studyID)
 		}
 		dealers = append(dealers, aggregation.DealerID(s.studyID, a.Bytes()))
 	}
 	var sets [][]uint64
 	for _, set := range t.GetDealingCheckSets() {
-		if slices.Contains(set.GetPoints(), s.point) {
+		if slices.Contains(set.GetPoints(), own) {
 			sets = append(sets, set.GetPoints())
 		}
 	}
-	if len(sets) > 0 {
-		if conf.DealingCheckShares, err = s.sealer.dealingCheckShares(s.pubKey, seed, dealers, sets); err != nil {
-			return ready{}, fmt.Errorf("participant %s: dealing check: %w", s.name, err)
-		}
+	if len(sets) == 0 {
+		return nil, nil
 	}
-	s.dealingSeed = &seed
-	return ready{send: conf}, nil
+	out, err := s.sealer.dealingCheckShares(share, s.pubKey, [32]byte(t.GetDealingCheckSeed()), dealers, sets)
+	if err != nil {
+		return nil, fmt.Errorf("participant %s: dealing check: %w", s.name, err)
+	}
+	return out, nil
 }
 
 // checkCommittee refuses share holders other than the study's decryption
@@ -472,6 +488,11 @@ func (s *steps) reshareDeal(t *cohortv1.ReshareTask, study contracts.Study, susp
 		slices.Sort(dealerPoints)
 		if shares, err = s.sealer.reshareShares(dealerPoints, int(t.GetThreshold()), set.points); err != nil {
 			return ready{}, fmt.Errorf("participant %s: re-sharing: %w", s.name, err)
+		}
+		if s.attack.Kind == AttackInconsistentResharing {
+			if err := s.sealer.shiftLowestOther(shares, s.point); err != nil {
+				return ready{}, err
+			}
 		}
 	} else {
 		// A member that joins deals its own key share to the new holders:
@@ -748,10 +769,17 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 	if err != nil {
 		return ready{}, err
 	}
+	conf := &cohortv1.ReshareKeyConfirmation{StudyId: s.studyID, Round: t.GetRound(), SetHash: set.setHash.Bytes(), Auth: signed}
+	if len(t.GetDealingCheckSeed()) > 0 {
+		check := &cohortv1.ThresholdKeyTask{DealingCheckSeed: t.GetDealingCheckSeed(), DealingCheckDealers: t.GetDealingCheckDealers(), DealingCheckSets: t.GetDealingCheckSets()}
+		if conf.DealingCheckShares, err = s.dealingCheckShares(check, member, share, set.own); err != nil {
+			return ready{}, err
+		}
+	}
 	s.pending = &pending
 	return ready{
 		keep: []secretWrite{{s.pendingName(), pending.encode()}},
-		send: &cohortv1.ReshareKeyConfirmation{StudyId: s.studyID, Round: t.GetRound(), SetHash: set.setHash.Bytes(), Auth: signed},
+		send: conf,
 	}, nil
 }
 

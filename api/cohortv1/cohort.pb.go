@@ -1159,9 +1159,17 @@ type ReshareKeyTask struct {
 	// relay_id names this relay of the pieces (a hash of their signatures): a
 	// holder gathers the pieces of tasks with the same relay_id, and one with
 	// another starts afresh (a coordinator that restarted re-deals).
-	RelayId       []byte `protobuf:"bytes,9,opt,name=relay_id,json=relayId,proto3" json:"relay_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	RelayId []byte `protobuf:"bytes,9,opt,name=relay_id,json=relayId,proto3" json:"relay_id,omitempty"`
+	// With a dealing_check_seed the holder also gives its decryption shares
+	// of the dealing check of the listed dealers' keys (the key's original
+	// parties) with its pending share, for each of dealing_check_sets that
+	// holds its new point, as ThresholdKeyTask asks at key generation: an
+	// inconsistent re-dealing is caught before the old shares are erased.
+	DealingCheckSeed    []byte      `protobuf:"bytes,10,opt,name=dealing_check_seed,json=dealingCheckSeed,proto3" json:"dealing_check_seed,omitempty"`
+	DealingCheckDealers [][]byte    `protobuf:"bytes,11,rep,name=dealing_check_dealers,json=dealingCheckDealers,proto3" json:"dealing_check_dealers,omitempty"` // member addresses
+	DealingCheckSets    []*PointSet `protobuf:"bytes,12,rep,name=dealing_check_sets,json=dealingCheckSets,proto3" json:"dealing_check_sets,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
 }
 
 func (x *ReshareKeyTask) Reset() {
@@ -1257,14 +1265,38 @@ func (x *ReshareKeyTask) GetRelayId() []byte {
 	return nil
 }
 
+func (x *ReshareKeyTask) GetDealingCheckSeed() []byte {
+	if x != nil {
+		return x.DealingCheckSeed
+	}
+	return nil
+}
+
+func (x *ReshareKeyTask) GetDealingCheckDealers() [][]byte {
+	if x != nil {
+		return x.DealingCheckDealers
+	}
+	return nil
+}
+
+func (x *ReshareKeyTask) GetDealingCheckSets() []*PointSet {
+	if x != nil {
+		return x.DealingCheckSets
+	}
+	return nil
+}
+
 type ReshareKeyConfirmation struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
-	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
-	SetHash       []byte                 `protobuf:"bytes,3,opt,name=set_hash,json=setHash,proto3" json:"set_hash,omitempty"`
-	Auth          *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"` // over (study, round, "reshare-key", set_hash)
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	state   protoimpl.MessageState `protogen:"open.v1"`
+	StudyId uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round   uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	SetHash []byte                 `protobuf:"bytes,3,opt,name=set_hash,json=setHash,proto3" json:"set_hash,omitempty"`
+	Auth    *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"` // over (study, round, "reshare-key", set_hash)
+	// The holder's dealing-check shares of its pending share, one per task
+	// set that holds its point, in the task's order.
+	DealingCheckShares [][]byte `protobuf:"bytes,5,rep,name=dealing_check_shares,json=dealingCheckShares,proto3" json:"dealing_check_shares,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *ReshareKeyConfirmation) Reset() {
@@ -1321,6 +1353,13 @@ func (x *ReshareKeyConfirmation) GetSetHash() []byte {
 func (x *ReshareKeyConfirmation) GetAuth() *Signed {
 	if x != nil {
 		return x.Auth
+	}
+	return nil
+}
+
+func (x *ReshareKeyConfirmation) GetDealingCheckShares() [][]byte {
+	if x != nil {
+		return x.DealingCheckShares
 	}
 	return nil
 }
@@ -4209,7 +4248,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
 	"\bset_hash\x18\x03 \x01(\fR\asetHash\x121\n" +
-	"\x06shares\x18\x04 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\xcf\x02\n" +
+	"\x06shares\x18\x04 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\xf4\x03\n" +
 	"\x0eReshareKeyTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1c\n" +
@@ -4219,12 +4258,17 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\bset_hash\x18\x06 \x01(\fR\asetHash\x121\n" +
 	"\x06shares\x18\a \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\x12!\n" +
 	"\ftotal_shares\x18\b \x01(\rR\vtotalShares\x12\x19\n" +
-	"\brelay_id\x18\t \x01(\fR\arelayId\"\x8b\x01\n" +
+	"\brelay_id\x18\t \x01(\fR\arelayId\x12,\n" +
+	"\x12dealing_check_seed\x18\n" +
+	" \x01(\fR\x10dealingCheckSeed\x122\n" +
+	"\x15dealing_check_dealers\x18\v \x03(\fR\x13dealingCheckDealers\x12A\n" +
+	"\x12dealing_check_sets\x18\f \x03(\v2\x13.cohort.v1.PointSetR\x10dealingCheckSets\"\xbd\x01\n" +
 	"\x16ReshareKeyConfirmation\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
 	"\bset_hash\x18\x03 \x01(\fR\asetHash\x12%\n" +
-	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\x9a\x02\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x120\n" +
+	"\x14dealing_check_shares\x18\x05 \x03(\fR\x12dealingCheckShares\"\x9a\x02\n" +
 	"\x11ReshareCommitTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
@@ -4559,86 +4603,87 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	5,  // 26: cohort.v1.ReshareKeyTask.dealers:type_name -> cohort.v1.ShareHolder
 	5,  // 27: cohort.v1.ReshareKeyTask.holders:type_name -> cohort.v1.ShareHolder
 	7,  // 28: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 29: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	5,  // 30: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 31: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
-	0,  // 32: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
-	19, // 33: cohort.v1.ScoreTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 34: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
-	20, // 35: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
-	19, // 36: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	20, // 37: cohort.v1.EndorseTask.trust:type_name -> cohort.v1.TrustEvidence
-	0,  // 38: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	26, // 39: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 40: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	27, // 41: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 42: cohort.v1.UploadStatusRequest.auth:type_name -> cohort.v1.Signed
-	27, // 43: cohort.v1.UploadStatusRequest.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 44: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	33, // 45: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
-	0,  // 46: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
-	31, // 47: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
-	35, // 48: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
-	36, // 49: cohort.v1.DecryptionRecord.evaluation_declines:type_name -> cohort.v1.TaskDecline
-	0,  // 50: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 51: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
-	0,  // 52: cohort.v1.BlobRequest.auth:type_name -> cohort.v1.Signed
-	0,  // 53: cohort.v1.ChunkRequest.auth:type_name -> cohort.v1.Signed
-	0,  // 54: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	43, // 55: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 56: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 57: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	43, // 58: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 59: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	19, // 60: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 61: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	43, // 62: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 63: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	48, // 64: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 65: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 66: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	24, // 67: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	25, // 68: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	28, // 69: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 70: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 71: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 72: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 73: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 74: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	31, // 75: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	32, // 76: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
-	35, // 77: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	43, // 78: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	45, // 79: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	48, // 80: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	50, // 81: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	36, // 82: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
-	38, // 83: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	39, // 84: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 85: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	37, // 86: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	30, // 87: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	29, // 88: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	37, // 89: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	37, // 90: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	37, // 91: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	37, // 92: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	37, // 93: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	37, // 94: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	37, // 95: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
-	37, // 96: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	37, // 97: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	37, // 98: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	37, // 99: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	37, // 100: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	37, // 101: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
-	41, // 102: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	40, // 103: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	85, // [85:104] is the sub-list for method output_type
-	66, // [66:85] is the sub-list for method input_type
-	66, // [66:66] is the sub-list for extension type_name
-	66, // [66:66] is the sub-list for extension extendee
-	0,  // [0:66] is the sub-list for field type_name
+	19, // 29: cohort.v1.ReshareKeyTask.dealing_check_sets:type_name -> cohort.v1.PointSet
+	0,  // 30: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	5,  // 31: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 32: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
+	0,  // 33: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
+	19, // 34: cohort.v1.ScoreTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 35: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
+	20, // 36: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
+	19, // 37: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	20, // 38: cohort.v1.EndorseTask.trust:type_name -> cohort.v1.TrustEvidence
+	0,  // 39: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	26, // 40: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 41: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	27, // 42: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 43: cohort.v1.UploadStatusRequest.auth:type_name -> cohort.v1.Signed
+	27, // 44: cohort.v1.UploadStatusRequest.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 45: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	33, // 46: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
+	0,  // 47: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
+	31, // 48: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
+	35, // 49: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
+	36, // 50: cohort.v1.DecryptionRecord.evaluation_declines:type_name -> cohort.v1.TaskDecline
+	0,  // 51: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 52: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
+	0,  // 53: cohort.v1.BlobRequest.auth:type_name -> cohort.v1.Signed
+	0,  // 54: cohort.v1.ChunkRequest.auth:type_name -> cohort.v1.Signed
+	0,  // 55: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	43, // 56: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 57: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 58: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	43, // 59: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 60: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	19, // 61: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 62: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	43, // 63: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 64: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	48, // 65: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 66: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 67: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	24, // 68: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	25, // 69: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	28, // 70: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 71: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 72: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 73: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 74: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 75: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	31, // 76: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	32, // 77: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
+	35, // 78: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	43, // 79: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	45, // 80: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	48, // 81: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	50, // 82: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	36, // 83: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
+	38, // 84: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	39, // 85: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 86: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	37, // 87: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	30, // 88: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	29, // 89: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	37, // 90: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	37, // 91: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	37, // 92: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	37, // 93: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	37, // 94: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	37, // 95: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	37, // 96: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
+	37, // 97: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	37, // 98: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	37, // 99: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	37, // 100: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	37, // 101: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	37, // 102: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
+	41, // 103: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	40, // 104: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	86, // [86:105] is the sub-list for method output_type
+	67, // [67:86] is the sub-list for method input_type
+	67, // [67:67] is the sub-list for extension type_name
+	67, // [67:67] is the sub-list for extension extendee
+	0,  // [0:67] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }

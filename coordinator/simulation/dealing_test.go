@@ -2,6 +2,7 @@ package simulation_test
 
 import (
 	"context"
+	"log/slog"
 	"testing"
 	"time"
 
@@ -81,4 +82,36 @@ func TestHonestDealingsAreChecked(t *testing.T) {
 	assert.Contains(t, logs.String(), "threshold dealings checked")
 	assert.Contains(t, logs.String(), "decryption_sets=2")
 	assert.Len(t, s.Rounds(), 1)
+}
+
+// A hospital that deals honestly at key generation but, as a dealer of
+// the re-sharing that takes a newcomer in before round 2, shifts the
+// share it re-deals to another new holder (the inconsistent-resharing
+// attack): the new holders' pending shares fail the dealing check in the
+// decryption sets holding that share, and the coordinator does not commit
+// the re-sharing, so no holder erases its old share; the study stops
+// naming the re-sharing's dealers.
+func TestInconsistentResharingIsNotCommitted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	const attacker, newcomer = 0, 3
+	var logs lockedBuffer
+	_, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 4, Rounds: 2, Seed: 8, DataDir: t.TempDir(), Threshold: 3, MinParticipants: 3,
+		PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		JoinBeforeRound: map[int]uint32{newcomer: 2},
+		Attacks:         map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentResharing}},
+		Log:             slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	})
+	require.Error(t, err, "a re-sharing that cannot decrypt must not be committed")
+	t.Logf("study stopped: %v", err)
+	assert.ErrorIs(t, err, coordinator.ErrInconsistentDealing)
+	assert.ErrorContains(t, err, "re-sharing before round 2")
+	assert.ErrorContains(t, err, "The re-sharing is not committed: every holder keeps its old share")
+	assert.ErrorContains(t, err, "hospital-1 (", "the attacker is among the dealers named")
+	assert.Contains(t, logs.String(), "threshold dealings checked", "key generation's dealings were honest")
+	assert.NotContains(t, logs.String(), "threshold key re-shared")
 }
