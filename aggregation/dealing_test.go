@@ -269,8 +269,7 @@ func TestDealingCheckSharesAreDeterministicAndWeightsBounded(t *testing.T) {
 }
 
 // The same check, with the new holders' shares, catches an inconsistent
-// re-dealing before the old shares are erased: the coordinator does not
-// run it yet, so this shows only that it would.
+// re-dealing before the old shares are erased.
 func TestDealingCheckCatchesAnInconsistentResharing(t *testing.T) {
 	s := newScheme(t)
 	f := newDealingFixture(t, s, 3, 3, 2)

@@ -188,10 +188,9 @@ func (s *Scheme) deal(secrets []*rlwe.SecretKey, threshold int, points []ShamirP
 // delete their old ThresholdSecretShares: old shares still open the keys
 // with t-1 other old shares. Until a re-sharing, removal needs no
 // cryptography: any t of the remaining members keep decrypting with the
-// old shares. Re-sharing dealers are trusted to deal honestly: the dealing
-// check (NewDealingCheck) would catch an inconsistent re-dealing with the
-// new holders' shares, but nothing runs it yet (see doc.go for what a
-// dishonest dealing can and cannot do).
+// old shares. The dealing check (NewDealingCheck) with the new holders'
+// shares catches an inconsistent re-dealing before the old shares are
+// erased (see doc.go for what a dishonest dealing can and cannot do).
 func (s *Scheme) GenReshareShares(tsk *ThresholdSecretShare, dealers []ShamirPoint, newThreshold int, newPoints []ShamirPoint) (map[ShamirPoint]*ThresholdShare, error) {
 	if err := s.checkThresholdSecretShare(tsk); err != nil {
 		return nil, fmt.Errorf("aggregation: GenReshareShares: %w", err)
