@@ -149,30 +149,18 @@ func (c *Coordinator) prepareDealingCheck(confirm *thresholdConfirmStep, deal *t
 // returns ErrInconsistentDealing naming them, or the holders whose shares
 // alone fail.
 func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfirmStep) error {
-	raw, err := c.store.Get(confirm.pkHash)
-	if err != nil {
-		return fmt.Errorf("coordinator: dealing check: collective key: %w", err)
-	}
-	pk := new(aggregation.PublicKey)
-	if err := pk.UnmarshalBinary(raw); err != nil {
-		return fmt.Errorf("coordinator: dealing check: collective key: %w", err)
-	}
 	ask := confirm.check
+	pk, shares, err := c.dealingCheckKeys(confirm.pkHash, ask.dealers)
+	if err != nil {
+		return err
+	}
 	byID := make(map[aggregation.PartyID]common.Address, len(ask.dealers))
 	ids := make([]aggregation.PartyID, len(ask.dealers))
 	pkShares := make(map[aggregation.PartyID]*aggregation.PublicKeyShare, len(ask.dealers))
-	c.mu.Lock()
 	for i, d := range ask.dealers {
 		ids[i] = aggregation.DealerID(c.cfg.StudyID, d.Bytes())
-		byID[ids[i]] = d
-		sh := new(aggregation.PublicKeyShare)
-		if err := sh.UnmarshalBinary(c.pkShares[d]); err != nil {
-			c.mu.Unlock()
-			return fmt.Errorf("coordinator: dealing check: public-key share of %s: %w", d.Hex(), err)
-		}
-		pkShares[ids[i]] = sh
+		byID[ids[i]], pkShares[ids[i]] = d, shares[i]
 	}
-	c.mu.Unlock()
 	checks := 0
 	verdict := func(subset []aggregation.PartyID) (aggregation.DealingVerdict, error) {
 		checks++
@@ -256,6 +244,29 @@ func allSuspect(partial []aggregation.PartialDealing) bool {
 	return true
 }
 
+// dealingCheckKeys reads the collective key pkHash from the store and
+// decodes the kept public-key shares of dealers, in order.
+func (c *Coordinator) dealingCheckKeys(pkHash common.Hash, dealers []common.Address) (*aggregation.PublicKey, []*aggregation.PublicKeyShare, error) {
+	raw, err := c.store.Get(pkHash)
+	if err != nil {
+		return nil, nil, fmt.Errorf("coordinator: dealing check: collective key: %w", err)
+	}
+	pk := new(aggregation.PublicKey)
+	if err := pk.UnmarshalBinary(raw); err != nil {
+		return nil, nil, fmt.Errorf("coordinator: dealing check: collective key: %w", err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	shares := make([]*aggregation.PublicKeyShare, len(dealers))
+	for i, d := range dealers {
+		shares[i] = new(aggregation.PublicKeyShare)
+		if err := shares[i].UnmarshalBinary(c.pkShares[d]); err != nil {
+			return nil, nil, fmt.Errorf("coordinator: dealing check: public-key share of %s: %w", d.Hex(), err)
+		}
+	}
+	return pk, shares, nil
+}
+
 // askDealingCheck asks the holders that confirmed for the dealing check
 // of dealers alone, of the threshold shares they hold.
 func (c *Coordinator) askDealingCheck(ctx context.Context, confirm *thresholdConfirmStep, dealers []common.Address) (*thresholdConfirmStep, error) {
@@ -331,20 +342,8 @@ func (c *Coordinator) checkReshare(confirm *reshareKeyStep, plan *reshare) error
 		return nil
 	}
 	confirmed, raws := confirm.answers(confirm.holders)
-	pkShares := make([]*aggregation.PublicKeyShare, 0, len(ask.dealers))
-	var decodeErr error
-	for _, d := range ask.dealers {
-		sh := new(aggregation.PublicKeyShare)
-		if err := sh.UnmarshalBinary(c.pkShares[d]); err != nil && decodeErr == nil {
-			decodeErr = fmt.Errorf("coordinator: dealing check: public-key share of %s: %w", d.Hex(), err)
-		}
-		pkShares = append(pkShares, sh)
-	}
 	pkHash := c.pkHash
 	c.mu.Unlock()
-	if decodeErr != nil {
-		return decodeErr
-	}
 	answered := map[aggregation.ShamirPoint]bool{}
 	for _, a := range confirmed {
 		answered[aggregation.ShamirPoint(confirm.points[a])] = true
@@ -372,13 +371,9 @@ func (c *Coordinator) checkReshare(confirm *reshareKeyStep, plan *reshare) error
 		c.log.Warn("re-sharing's dealing check skipped: no decryption set of it had every holder confirm", "round", plan.round)
 		return nil
 	}
-	raw, err := c.store.Get(pkHash)
+	pk, pkShares, err := c.dealingCheckKeys(pkHash, ask.dealers)
 	if err != nil {
-		return fmt.Errorf("coordinator: dealing check: collective key: %w", err)
-	}
-	pk := new(aggregation.PublicKey)
-	if err := pk.UnmarshalBinary(raw); err != nil {
-		return fmt.Errorf("coordinator: dealing check: collective key: %w", err)
+		return err
 	}
 	check, err := c.scheme.NewDealingCheck(pk, ask.seed, pkShares)
 	if err != nil {
