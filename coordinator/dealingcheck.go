@@ -208,6 +208,16 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 		slices.Sort(named)
 		return strings.Join(named, ", ")
 	}
+	if len(bad) == len(ids) && len(ids) > 1 {
+		// Every dealer spoiling its own shares is less likely than one
+		// holder of every set lying (with one set, it cannot be told).
+		var sets []string
+		for _, set := range ask.sets {
+			sets = append(sets, holdersAt(set))
+		}
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): the dealing check of every hospital's key failed in every decryption set (%d checks): a holder in each of them (%s) gave wrong dealing-check shares, or every hospital dealt inconsistent shares; with this few holders the check cannot tell which. Ask more holders (a threshold below the number of holders gives spare ones), or remove the holder you hold at fault (cohort study leave --member ADDRESS, then cohort member vote), and restart",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, checks, strings.Join(sets, "; "))
+	}
 	if len(bad) > 0 {
 		var named []string
 		for _, id := range bad {

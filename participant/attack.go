@@ -137,6 +137,14 @@ const (
 	// check must refuse to commit it before the old shares are erased
 	// (TestInconsistentResharingIsNotCommitted).
 	AttackInconsistentResharing = "inconsistent-resharing"
+	// AttackShiftDealingCheck deals honestly but, as a share holder, adds
+	// Scale (default 0.5) to the first value of every dealing-check share
+	// it gives, to have honest hospitals named as inconsistent dealers. It
+	// poisons nothing, so it is not among AttackKinds. With spare holders
+	// the check names the holder (TestHolderShiftingItsDealingCheckIsNamed);
+	// with one decryption set it cannot tell the holder from every dealer
+	// and names neither.
+	AttackShiftDealingCheck = "shift-dealing-check"
 )
 
 // Defaults of the attack parameters, applied by Attack.WithDefaults.
@@ -282,7 +290,7 @@ func (a Attack) WithDefaults() Attack {
 		if a.Perturb == "" {
 			a.Perturb = PerturbUnit
 		}
-	case AttackShiftDecryption:
+	case AttackShiftDecryption, AttackShiftDealingCheck:
 		orDefault(&a.Scale, DefaultShiftDecryption)
 	case AttackShiftScores:
 		orDefault(&a.Scale, DefaultShiftScores)
@@ -296,7 +304,7 @@ func (a Attack) WithDefaults() Attack {
 // update: a hospital that trains honestly but crafts what else it sends.
 func ProtocolAttackKinds() []string {
 	return []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement, AttackFalseNoConsent,
-		AttackMomentsOutOfRange, AttackOutOfRange, AttackInconsistentDealing, AttackInconsistentResharing}
+		AttackMomentsOutOfRange, AttackOutOfRange, AttackInconsistentDealing, AttackInconsistentResharing, AttackShiftDealingCheck}
 }
 
 // Validate reports whether a can be played: a known kind (or AttackNone) and
@@ -342,7 +350,7 @@ func (a Attack) String() string {
 	switch a.Kind {
 	case AttackNone:
 		return "none"
-	case AttackSignFlip, AttackScaling, AttackInflateSamples, AttackShiftDecryption, AttackShiftScores:
+	case AttackSignFlip, AttackScaling, AttackInflateSamples, AttackShiftDecryption, AttackShiftScores, AttackShiftDealingCheck:
 		return fmt.Sprintf("%s(scale=%g)", a.Kind, a.Scale)
 	case AttackKeyExtraction, AttackFalseNoConsent, AttackMomentsOutOfRange, AttackInconsistentResharing:
 		return a.Kind + "()"

@@ -266,6 +266,13 @@ func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Add
 	if conf.DealingCheckShares, err = s.dealingCheckShares(t, member, nil, s.point); err != nil {
 		return ready{}, err
 	}
+	if s.attack.Kind == AttackShiftDealingCheck {
+		for i, sh := range conf.DealingCheckShares {
+			if conf.DealingCheckShares[i], err = s.sealer.shiftDecryptionShare(sh, s.attack.WithDefaults().Scale); err != nil {
+				return ready{}, err
+			}
+		}
+	}
 	s.dealingSeed = &seed
 	return ready{send: conf}, nil
 }

@@ -115,3 +115,40 @@ func TestInconsistentResharingIsNotCommitted(t *testing.T) {
 	assert.Contains(t, logs.String(), "threshold dealings checked", "key generation's dealings were honest")
 	assert.NotContains(t, logs.String(), "threshold key re-shared")
 }
+
+// A holder that shifts its dealing-check shares (the shift-dealing-check
+// attack) to have honest hospitals named: with a spare holder every
+// hospital's check fails exactly in the sets holding it, and the
+// coordinator names that holder alone; with exactly t holders (one set)
+// it cannot tell the holder from every dealer and names no dealer.
+func TestHolderShiftingItsDealingCheckIsNamed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	for _, tc := range []struct {
+		name      string
+		threshold int
+		says      []string
+	}{
+		{"a spare holder", 2, []string{"the dealing check of every hospital's key fails exactly in the decryption sets holding hospital-2 (", "that holder gave wrong dealing-check shares"}},
+		{"one decryption set", 3, []string{"failed in every decryption set", "the check cannot tell which"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			defer cancel()
+			const attacker = 1
+			_, err := simulation.Run(ctx, simulation.Config{
+				Hospitals: 3, Rounds: 1, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
+				Threshold: tc.threshold, MinParticipants: tc.threshold,
+				Attacks: map[int]participant.Attack{attacker: {Kind: participant.AttackShiftDealingCheck}},
+			})
+			require.Error(t, err)
+			t.Logf("study stopped: %v", err)
+			assert.ErrorIs(t, err, coordinator.ErrInconsistentDealing)
+			for _, what := range tc.says {
+				assert.ErrorContains(t, err, what)
+			}
+			assert.NotContains(t, err.Error(), "dealt threshold shares that are not shares", "no honest hospital named as a dealer")
+		})
+	}
+}
