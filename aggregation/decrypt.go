@@ -75,10 +75,12 @@ func (s *Scheme) GenDecryptionShare(sk *SecretShare, agg *EncryptedVector) (*Dec
 	r := s.params.RingQ()
 	key := rlwe.NewSecretKey(s.params)
 	mulScalarThenAdd(r, sk.sk.Value.Q, agg.terms[i].Weight, key.Value.Q)
-	return s.genDecryptionShare(key, agg, &DecryptionShare{party: sk.id, mode: modeCollective})
+	return s.genDecryptionShare(key, agg, &DecryptionShare{party: sk.id, mode: modeCollective}, nil)
 }
 
-func (s *Scheme) genDecryptionShare(key *rlwe.SecretKey, agg *EncryptedVector, out *DecryptionShare) (*DecryptionShare, error) {
+// genDecryptionShare key-switches agg under key into out; masks, if not
+// nil, holds agg's masks (a dealing check's is the CRS polynomial).
+func (s *Scheme) genDecryptionShare(key *rlwe.SecretKey, agg *EncryptedVector, out *DecryptionShare, masks *Masks) (*DecryptionShare, error) {
 	if err := s.checkVector("aggregate", agg); err != nil {
 		return nil, fmt.Errorf("aggregation: GenDecryptionShare: %w", err)
 	}
@@ -91,7 +93,7 @@ func (s *Scheme) genDecryptionShare(key *rlwe.SecretKey, agg *EncryptedVector, o
 		// on the coefficients that carry values and nothing elsewhere.
 		h := ringL.NewPoly()
 		used := agg.used(i)
-		if err := s.keySwitch(key.Value.Q, agg.context, i, agg.level, used, top, h, nil); err != nil {
+		if err := s.keySwitch(key.Value.Q, agg.context, i, agg.level, used, top, h, masks); err != nil {
 			return err
 		}
 		newSmudgerFrom(s.sigma, ciphertextSeed(seed, i)).addTo(h, used, ringL)
@@ -244,13 +246,18 @@ func (s *Scheme) Decrypt(agg *EncryptedVector, shares []*DecryptionShare) ([]flo
 // combine checks the shares and adds them to the aggregate's c0: the raw
 // decryption anyone holding the shares can compute.
 func (s *Scheme) combine(agg *EncryptedVector, shares []*DecryptionShare) ([]float64, error) {
+	return s.combineFor(agg, agg.Hash(), shares)
+}
+
+// combineFor is combine of shares bound to hash rather than to agg's own
+// hash (a dealing check's shares are bound to its probe's).
+func (s *Scheme) combineFor(agg *EncryptedVector, hash common.Hash, shares []*DecryptionShare) ([]float64, error) {
 	if err := s.checkVector("aggregate", agg); err != nil {
 		return nil, fmt.Errorf("aggregation: Decrypt: %w", err)
 	}
 	if len(shares) == 0 {
 		return nil, fmt.Errorf("aggregation: Decrypt: %w: no decryption shares", ErrMissingShares)
 	}
-	hash := agg.Hash()
 	parties := make(map[PartyID]bool, len(shares))
 	points := make(map[ShamirPoint]bool, len(shares))
 	ringL := s.params.RingQ().AtLevel(agg.level)

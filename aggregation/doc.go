@@ -96,14 +96,16 @@
 // single update, which is what the threshold means. The smudging bound
 // below covers what decryption shares add.
 //
-// Dealers are trusted to deal consistent shares: a dealer whose shares do
-// not lie on one polynomial makes every decryption that includes its
-// update come out as noise of magnitude about 2^14 (the aggregate range)
-// instead of the sum; Decrypt refuses such a result
+// Dealers are checked, not trusted, to deal consistent shares: a dealer
+// whose shares do not lie on one polynomial with the secret behind its
+// public-key share as constant term makes every decryption that includes
+// its update come out as noise of magnitude about 2^14 (the aggregate
+// range) instead of the sum; Decrypt refuses such a result
 // (ErrInconsistentDecryption: a value beyond Σw·MaxAbsValue; noise passes
-// with probability about 4^-D for D values), so the round fails rather than
-// publish noise. Which dealer was inconsistent is not yet named;
-// verifiable dealing remains open.
+// with probability about 4^-D for D values), so the round fails rather
+// than publish noise. The dealing check (dealing.go) names such a dealer
+// before any round: the holders threshold-decrypt the dealers' public-key
+// shares, which only consistent dealings decrypt to a small value.
 //
 // Holders are not trusted to send correct decryption shares: a share
 // offset within that bound would move the decrypted sum unseen. With

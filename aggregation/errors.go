@@ -105,3 +105,9 @@ var (
 // sets of share holders, that differ by more than their smudging noise: a
 // holder in one of the sets sent a wrong share (DecryptChecked).
 var ErrDecryptionsDisagree = errors.New("aggregation: decryptions by different sets of holders disagree")
+
+// ErrInconsistentDealing reports a dealing check that does not decrypt to
+// a small value: the dealings it covers are not Shamir shares of the
+// secrets behind the dealers' public-key shares on that set of holders
+// (CheckDealing).
+var ErrInconsistentDealing = errors.New("aggregation: a dealer's shares are inconsistent with its public-key share")

@@ -113,7 +113,7 @@ func TestThresholdAnyTDecryptTMinusOneCannot(t *testing.T) {
 		cmb := mhe.NewCombiner(*s.params.GetRLWEParameters(), mhe.ShamirPublicPoint(m.point), active, 2)
 		additive := rlwe.NewSecretKey(s.params)
 		require.NoError(t, cmb.GenAdditiveShare(active, mhe.ShamirPublicPoint(m.point), termShareOf(t, s, m, agg), additive))
-		ds, err := s.genDecryptionShare(additive, agg, &DecryptionShare{party: m.party, mode: modeThreshold, point: m.point, active: []ShamirPoint{1, 2}})
+		ds, err := s.genDecryptionShare(additive, agg, &DecryptionShare{party: m.party, mode: modeThreshold, point: m.point, active: []ShamirPoint{1, 2}}, nil)
 		require.NoError(t, err)
 		shares = append(shares, ds)
 	}
@@ -327,7 +327,7 @@ func (smudgeOff) share(t *testing.T, s *Scheme, sk *rlwe.SecretKey, agg *Encrypt
 	orig := s.sigma
 	defer func() { s.sigma = orig }()
 	s.sigma = 0
-	ds, err := s.genDecryptionShare(sk, agg, &DecryptionShare{mode: modeCollective})
+	ds, err := s.genDecryptionShare(sk, agg, &DecryptionShare{mode: modeCollective}, nil)
 	require.NoError(t, err)
 	return ds
 }
@@ -354,7 +354,7 @@ func forcedDecrypt(t *testing.T, s *Scheme, agg *EncryptedVector, members []*Thr
 		cmb := mhe.NewCombiner(*s.params.GetRLWEParameters(), active[i], active, len(active))
 		additive := rlwe.NewSecretKey(s.params)
 		require.NoError(t, cmb.GenAdditiveShare(active, active[i], termShareOf(t, s, m, agg), additive))
-		ds, err := s.genDecryptionShare(additive, agg, &DecryptionShare{party: m.party, mode: modeThreshold, point: points[i], active: points})
+		ds, err := s.genDecryptionShare(additive, agg, &DecryptionShare{party: m.party, mode: modeThreshold, point: points[i], active: points}, nil)
 		require.NoError(t, err)
 		shares = append(shares, ds)
 	}

@@ -188,8 +188,9 @@ func (s *Scheme) deal(secrets []*rlwe.SecretKey, threshold int, points []ShamirP
 // delete their old ThresholdSecretShares: old shares still open the keys
 // with t-1 other old shares. Until a re-sharing, removal needs no
 // cryptography: any t of the remaining members keep decrypting with the
-// old shares. Dealers are trusted to deal honestly (the shares are not
-// verifiable; see doc.go for what a dishonest dealing can and cannot do).
+// old shares. The dealing check (NewDealingCheck) with the new holders'
+// shares catches an inconsistent re-dealing before the old shares are
+// erased (see doc.go for what a dishonest dealing can and cannot do).
 func (s *Scheme) GenReshareShares(tsk *ThresholdSecretShare, dealers []ShamirPoint, newThreshold int, newPoints []ShamirPoint) (map[ShamirPoint]*ThresholdShare, error) {
 	if err := s.checkThresholdSecretShare(tsk); err != nil {
 		return nil, fmt.Errorf("aggregation: GenReshareShares: %w", err)
@@ -490,6 +491,12 @@ func (s *Scheme) GenThresholdDecryptionShare(tsk *ThresholdSecretShare, active [
 // decrypts under, a combination over every dealer, is computed once, and
 // only its additive conversion and the key switch are per set.
 func (s *Scheme) GenThresholdDecryptionShares(tsk *ThresholdSecretShare, sets [][]ShamirPoint, agg *EncryptedVector) ([]*DecryptionShare, error) {
+	return s.genThresholdDecryptionShares(tsk, sets, agg, nil)
+}
+
+// genThresholdDecryptionShares is GenThresholdDecryptionShares with agg's
+// masks, if not nil, taken from masks (see genDecryptionShare).
+func (s *Scheme) genThresholdDecryptionShares(tsk *ThresholdSecretShare, sets [][]ShamirPoint, agg *EncryptedVector, masks *Masks) ([]*DecryptionShare, error) {
 	if err := s.checkThresholdSecretShare(tsk); err != nil {
 		return nil, fmt.Errorf("aggregation: GenThresholdDecryptionShare: %w", err)
 	}
@@ -510,7 +517,7 @@ func (s *Scheme) GenThresholdDecryptionShares(tsk *ThresholdSecretShare, sets []
 		if err != nil {
 			return nil, fmt.Errorf("aggregation: GenThresholdDecryptionShare: %w", err)
 		}
-		if out[i], err = s.genDecryptionShare(key, agg, &DecryptionShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted}); err != nil {
+		if out[i], err = s.genDecryptionShare(key, agg, &DecryptionShare{party: tsk.party, mode: modeThreshold, point: tsk.point, active: sorted}, masks); err != nil {
 			return nil, err
 		}
 	}

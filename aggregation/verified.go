@@ -264,3 +264,20 @@ func (s *Scheme) addOffset(rows [][]uint64, j int, offset float64) {
 		row[j] = (row[j] + u) % q
 	}
 }
+
+// ShiftThresholdShare adds delta to the lowest coefficient, in every RNS
+// row, of each key share ts deals: a dealing inconsistent at one holder
+// (the inconsistent-dealing attack, for evaluations only).
+func (s *Scheme) ShiftThresholdShare(ts *ThresholdShare, delta uint64) error {
+	if err := s.checkThresholdShare(0, ts); err != nil {
+		return fmt.Errorf("aggregation: ShiftThresholdShare: %w", err)
+	}
+	r := s.params.RingQ()
+	for _, sh := range ts.shares {
+		for i, row := range sh.Q.Coeffs {
+			q := r.SubRings[i].Modulus
+			row[0] = (row[0] + delta%q) % q
+		}
+	}
+	return nil
+}

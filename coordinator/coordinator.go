@@ -286,6 +286,9 @@ type Coordinator struct {
 	current step
 	full    chan struct{}
 	pkHash  common.Hash // the collective public key, once key generation ran
+	// pkShares are the members' public-key shares key generation
+	// combined, for the dealing check (kept in the store's state).
+	pkShares map[common.Address][]byte
 	// points are the participants' Shamir points and threshold the number
 	// of shares that decrypt, once threshold key generation ran.
 	points    map[common.Address]uint64
@@ -517,6 +520,9 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 		c.mu.Lock()
 		c.pkHash = study.PublicKeyHash
 		c.mu.Unlock()
+		if err := c.restorePKShares(); err != nil {
+			return nil, err
+		}
 		c.log.Info("resuming study from the chain", "study", c.cfg.StudyID, "round", study.CurrentRound, "open", study.RoundOpen)
 	}
 	if c.cfg.Root != nil {
@@ -883,6 +889,12 @@ func (c *Coordinator) keyGen(ctx context.Context, members []common.Address) (com
 	}
 	c.mu.Lock()
 	rd, h, err := st.finish(c.summer)
+	from, shares := st.answers(members)
+	c.pkShares = make(map[common.Address][]byte, len(from))
+	for i, a := range from {
+		c.pkShares[a] = shares[i]
+	}
+	rd.state = append(rd.state, keptState{name: pkSharesState, data: encodePKShares(c.pkShares)})
 	c.mu.Unlock()
 	if err != nil {
 		return common.Hash{}, fmt.Errorf("coordinator: key generation: %w", err)

@@ -225,12 +225,21 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	if err != nil {
 		return err
 	}
+	// The new holders give their dealing-check shares with their pending
+	// shares: an inconsistent re-dealing is caught before the old shares
+	// are erased.
+	if err := c.prepareReshareCheck(ctx, confirm, plan); err != nil {
+		return err
+	}
 	full, err := c.start(ctx, confirm, confirm.start())
 	if err != nil {
 		return err
 	}
 	if err := c.wait(ctx, confirm, full, c.cfg.PhaseTimeout, threshold); err != nil {
 		return fmt.Errorf("coordinator: re-sharing before round %d: %w", r, err)
+	}
+	if err := c.checkReshare(confirm, plan); err != nil {
+		return err
 	}
 	c.mu.Lock()
 	commit, left := confirm.commit()

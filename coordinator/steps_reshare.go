@@ -376,6 +376,10 @@ type reshareKeyStep struct {
 	dealing *reshareDealStep
 	holders []common.Address
 	inbox   map[common.Address][]*dealtPiece
+	// check, if set, is the dealing check each new holder gives shares
+	// of with its pending share, at its new point (points).
+	check  *dealingCheckAsk
+	points map[common.Address]uint64
 }
 
 // start sends each new holder its share pieces, in as many tasks as
@@ -393,10 +397,15 @@ func (s *reshareKeyStep) start() ready {
 			for i, p := range part {
 				shares[i] = p.share
 			}
-			tasks = append(tasks, &cohortv1.Task{Kind: &cohortv1.Task_ReshareKey{ReshareKey: &cohortv1.ReshareKeyTask{
+			task := &cohortv1.ReshareKeyTask{
 				StudyId: t.StudyId, Round: t.Round, Threshold: t.Threshold, Dealers: t.Dealers, Holders: t.Holders,
 				SetHash: t.SetHash, Shares: shares, TotalShares: uint32(len(s.inbox[a])), RelayId: relay,
-			}}})
+			}
+			if s.check != nil {
+				wire := s.check.wire()
+				task.DealingCheckSeed, task.DealingCheckDealers, task.DealingCheckSets = wire.DealingCheckSeed, wire.DealingCheckDealers, wire.DealingCheckSets
+			}
+			tasks = append(tasks, &cohortv1.Task{Kind: &cohortv1.Task_ReshareKey{ReshareKey: task}})
 		}
 		rd = rd.merge(s.askAll(a, tasks))
 	}
@@ -430,15 +439,35 @@ func (s *reshareKeyStep) receive(req *cohortv1.ReshareKeyConfirmation) (ready, e
 	if err := s.checkRound(req.GetRound()); err != nil {
 		return ready{}, err
 	}
-	// The signature is kept: the commit carries it to the holders as proof.
-	return ready{record: &answer{from: addr, data: req.GetAuth().GetSignature()}}, nil
+	if err := s.check.checkAnswer(addr, aggregation.ShamirPoint(s.points[addr]), req.GetDealingCheckShares()); err != nil {
+		return ready{}, err
+	}
+	// The signature is kept: the commit carries it to the holders as
+	// proof; with it, the dealing-check shares.
+	raw, err := proto.Marshal(&cohortv1.ReshareKeyConfirmation{Auth: req.GetAuth(), DealingCheckShares: req.GetDealingCheckShares()})
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{record: &answer{from: addr, data: raw}}, nil
+}
+
+// confirmation decodes what receive recorded.
+func confirmation(raw []byte) (*cohortv1.ReshareKeyConfirmation, error) {
+	conf := new(cohortv1.ReshareKeyConfirmation)
+	return conf, proto.Unmarshal(raw, conf)
 }
 
 // commit makes the reshare-commit phase: the new set, less the holders that
 // did not confirm (they hold no usable share and are asked again at a
 // later round).
 func (s *reshareKeyStep) commit() (*reshareCommitStep, []common.Address) {
-	confirmed, sigs := s.answers(s.holders)
+	confirmed, raws := s.answers(s.holders)
+	sigs := make([][]byte, len(raws))
+	for i, raw := range raws {
+		if conf, err := confirmation(raw); err == nil { // recorded by receive: it decodes
+			sigs[i] = conf.GetAuth().GetSignature()
+		}
+	}
 	st := s.dealing.plan.next
 	st.SetHash = s.dealing.setHash
 	t := s.dealing.task

@@ -3,6 +3,7 @@ package coordinator
 import (
 	"crypto/ecdsa"
 	"fmt"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -138,26 +139,84 @@ func (s *thresholdDealStep) finish(pkHash common.Hash) (*thresholdConfirmStep, e
 
 // thresholdConfirmStep is the threshold-confirm phase: each holder gets the
 // shares dealt to it and confirms it holds its threshold share of the key
-// whose hash is pkHash.
+// whose hash is pkHash. With a dealing check (check), each holder also
+// gives its shares of the check; a step with an empty inbox asks for the
+// check alone.
 type thresholdConfirmStep struct {
 	*phase
 	study  uint64
 	pkHash common.Hash
 	inbox  map[common.Address][]*cohortv1.EncryptedShare
+	check  *dealingCheckAsk
+	points map[common.Address]uint64 // the holders' points, to check their check shares
+}
+
+// dealingCheckAsk is the dealing check a confirm step asks the holders
+// for: the dealers' check weighted by seed, decrypted by each of sets.
+type dealingCheckAsk struct {
+	seed    [32]byte
+	dealers []common.Address
+	sets    [][]aggregation.ShamirPoint
+}
+
+// wire is the check as a ThresholdKeyTask asks it (the same fields a
+// ReshareKeyTask carries).
+func (c *dealingCheckAsk) wire() *cohortv1.ThresholdKeyTask {
+	task := &cohortv1.ThresholdKeyTask{DealingCheckSeed: c.seed[:]}
+	for _, d := range c.dealers {
+		task.DealingCheckDealers = append(task.DealingCheckDealers, d.Bytes())
+	}
+	for _, set := range c.sets {
+		ps := &cohortv1.PointSet{}
+		for _, p := range set {
+			ps.Points = append(ps.Points, uint64(p))
+		}
+		task.DealingCheckSets = append(task.DealingCheckSets, ps)
+	}
+	return task
+}
+
+// checkAnswer checks that a holder at point own answered the check (nil:
+// none asked, none due) with one share for each set that holds own, made
+// at own for that set.
+func (c *dealingCheckAsk) checkAnswer(from common.Address, own aggregation.ShamirPoint, shares [][]byte) error {
+	var want [][]aggregation.ShamirPoint
+	if c != nil {
+		for _, set := range c.sets {
+			if slices.Contains(set, own) {
+				want = append(want, set)
+			}
+		}
+	}
+	if len(shares) != len(want) {
+		return fmt.Errorf("%w: %d dealing-check shares from %s, its point %d is in %d of the check's sets", ErrMalformed, len(shares), from.Hex(), own, len(want))
+	}
+	for i, sh := range shares {
+		point, set, err := aggregation.ThresholdShareOrigin(sh)
+		if err != nil || point != own || !slices.Equal(set, want[i]) {
+			return fmt.Errorf("%w: dealing-check share %d from %s is not its share at point %d for set %v", ErrMalformed, i, from.Hex(), own, want[i])
+		}
+	}
+	return nil
 }
 
 // start relays to each holder its shares.
 func (s *thresholdConfirmStep) start() ready {
 	var rd ready
 	for _, a := range sortedAddresses(keys(s.want)) {
-		rd = rd.merge(s.ask([]common.Address{a}, &cohortv1.Task{Kind: &cohortv1.Task_ThresholdKey{ThresholdKey: &cohortv1.ThresholdKeyTask{
-			StudyId: s.study, Shares: s.inbox[a],
-		}}}))
+		task := &cohortv1.ThresholdKeyTask{StudyId: s.study, Shares: s.inbox[a]}
+		if s.check != nil {
+			wire := s.check.wire()
+			task.DealingCheckSeed, task.DealingCheckDealers, task.DealingCheckSets = wire.DealingCheckSeed, wire.DealingCheckDealers, wire.DealingCheckSets
+		}
+		rd = rd.merge(s.ask([]common.Address{a}, &cohortv1.Task{Kind: &cohortv1.Task_ThresholdKey{ThresholdKey: task}}))
 	}
 	return rd
 }
 
-// receive checks a confirmation is signed over the collective key's hash.
+// receive checks a confirmation is signed over the collective key's hash
+// and, with a dealing check, that it holds one check share for each set
+// that holds the holder's point, made at that point for that set.
 func (s *thresholdConfirmStep) receive(req *cohortv1.ThresholdKeyConfirmation) (ready, error) {
 	if req.GetStudyId() != s.study {
 		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
@@ -166,7 +225,37 @@ func (s *thresholdConfirmStep) receive(req *cohortv1.ThresholdKeyConfirmation) (
 	if err != nil {
 		return ready{}, err
 	}
-	return ready{record: &answer{from: addr}}, nil
+	if s.check == nil {
+		return ready{record: &answer{from: addr}}, nil
+	}
+	if err := s.check.checkAnswer(addr, aggregation.ShamirPoint(s.points[addr]), req.GetDealingCheckShares()); err != nil {
+		return ready{}, err
+	}
+	raw, err := proto.Marshal(req)
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{record: &answer{from: addr, data: raw}}, nil
+}
+
+// checkShares returns every dealing-check share the holders gave.
+func (s *thresholdConfirmStep) checkShares() ([]*aggregation.DecryptionShare, error) {
+	from, subs := s.answers(sortedAddresses(keys(s.want)))
+	var out []*aggregation.DecryptionShare
+	for i, raw := range subs {
+		var conf cohortv1.ThresholdKeyConfirmation
+		if err := proto.Unmarshal(raw, &conf); err != nil {
+			return nil, err
+		}
+		for _, b := range conf.GetDealingCheckShares() {
+			ds := new(aggregation.DecryptionShare)
+			if err := ds.UnmarshalBinary(b); err != nil {
+				return nil, fmt.Errorf("%w: dealing-check share from %s: %v", ErrMalformed, from[i].Hex(), err)
+			}
+			out = append(out, ds)
+		}
+	}
+	return out, nil
 }
 
 // dealtBy checks a dealer's encrypted shares: each verified by verify, all

@@ -48,11 +48,22 @@ func (c *Coordinator) thresholdKeyGen(ctx context.Context, dealers, members []co
 	if err != nil {
 		return err
 	}
+	// The holders confirm with their shares of the dealing check: a
+	// hospital whose shares are not of its key is named before round 1.
+	checked, err := c.prepareDealingCheck(confirm, deal, dealers, holders)
+	if err != nil {
+		return err
+	}
 	if full, err = c.start(ctx, confirm, confirm.start()); err != nil {
 		return err
 	}
 	if err := c.wait(ctx, confirm, full, c.cfg.PhaseTimeout, len(members)); err != nil {
 		return fmt.Errorf("coordinator: threshold key generation: %w", err)
+	}
+	if checked {
+		if err := c.checkDealings(ctx, confirm); err != nil {
+			return err
+		}
 	}
 	c.log.Info("threshold key ready", "threshold", threshold, "holders", len(members))
 	return nil

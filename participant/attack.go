@@ -119,6 +119,32 @@ const (
 	// (TestOutOfRangeUploadIsFlaggedInARobustStudy,
 	// TestOutOfRangeUploadStopsAPlainStudy).
 	AttackOutOfRange = "out-of-range"
+	// AttackInconsistentDealing trains and encrypts honestly under its
+	// key share but, in threshold key generation, Shamir-shares another
+	// key, not the one behind its public-key share: every aggregate that
+	// includes it decrypts to noise and Decrypt refuses it. With a
+	// non-zero Scale it deals its own key but shifts the share it deals
+	// to the first other holder by one in the lowest coefficient, an
+	// error only sets holding that share see. It poisons nothing measurable by
+	// accuracy, so it is not among AttackKinds. The dealing check before
+	// round 1 must name it (TestInconsistentDealingIsNamedBeforeRoundOne).
+	AttackInconsistentDealing = "inconsistent-dealing"
+	// AttackInconsistentResharing deals honestly at key generation but,
+	// as a dealer of a re-sharing between rounds, shifts the share it
+	// re-deals to the lowest other new holder by one in the lowest
+	// coefficient of every key. It poisons nothing measurable by
+	// accuracy, so it is not among AttackKinds. The re-sharing's dealing
+	// check must refuse to commit it before the old shares are erased
+	// (TestInconsistentResharingIsNotCommitted).
+	AttackInconsistentResharing = "inconsistent-resharing"
+	// AttackShiftDealingCheck deals honestly but, as a share holder, adds
+	// Scale (default 0.5) to the first value of every dealing-check share
+	// it gives, to have honest hospitals named as inconsistent dealers. It
+	// poisons nothing, so it is not among AttackKinds. With spare holders
+	// the check names the holder (TestHolderShiftingItsDealingCheckIsNamed);
+	// with one decryption set it cannot tell the holder from every dealer
+	// and names neither.
+	AttackShiftDealingCheck = "shift-dealing-check"
 )
 
 // Defaults of the attack parameters, applied by Attack.WithDefaults.
@@ -264,7 +290,7 @@ func (a Attack) WithDefaults() Attack {
 		if a.Perturb == "" {
 			a.Perturb = PerturbUnit
 		}
-	case AttackShiftDecryption:
+	case AttackShiftDecryption, AttackShiftDealingCheck:
 		orDefault(&a.Scale, DefaultShiftDecryption)
 	case AttackShiftScores:
 		orDefault(&a.Scale, DefaultShiftScores)
@@ -278,7 +304,7 @@ func (a Attack) WithDefaults() Attack {
 // update: a hospital that trains honestly but crafts what else it sends.
 func ProtocolAttackKinds() []string {
 	return []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement, AttackFalseNoConsent,
-		AttackMomentsOutOfRange, AttackOutOfRange}
+		AttackMomentsOutOfRange, AttackOutOfRange, AttackInconsistentDealing, AttackInconsistentResharing, AttackShiftDealingCheck}
 }
 
 // Validate reports whether a can be played: a known kind (or AttackNone) and
@@ -324,14 +350,16 @@ func (a Attack) String() string {
 	switch a.Kind {
 	case AttackNone:
 		return "none"
-	case AttackSignFlip, AttackScaling, AttackInflateSamples, AttackShiftDecryption, AttackShiftScores:
+	case AttackSignFlip, AttackScaling, AttackInflateSamples, AttackShiftDecryption, AttackShiftScores, AttackShiftDealingCheck:
 		return fmt.Sprintf("%s(scale=%g)", a.Kind, a.Scale)
-	case AttackKeyExtraction, AttackFalseNoConsent, AttackMomentsOutOfRange:
+	case AttackKeyExtraction, AttackFalseNoConsent, AttackMomentsOutOfRange, AttackInconsistentResharing:
 		return a.Kind + "()"
 	case AttackOutOfRange:
 		return fmt.Sprintf("%s(seed=%d)", a.Kind, a.Seed)
 	case AttackWithholdEndorsement:
 		return fmt.Sprintf("%s(garbled=%t)", a.Kind, a.Scale != 0)
+	case AttackInconsistentDealing:
+		return fmt.Sprintf("%s(shift-one=%t)", a.Kind, a.Scale != 0)
 	case AttackNoise:
 		return fmt.Sprintf("%s(sigma=%g)", a.Kind, a.Sigma)
 	case AttackLabelFlip:

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -68,6 +70,20 @@ type sealer interface {
 	// shapeUpload changes a sealed update's c0 with shape (the key-extraction
 	// attack, for evaluations only).
 	shapeUpload(sealed []byte, shape func(ciphertext int, rows [][]uint64, moduli []uint64)) ([]byte, error)
+	// dealingCheckShares gives this holder's shares of the dealing check
+	// of dealers' dealings under the collective key publicKey, weighted by
+	// seed, one per set (each must hold its point), of the threshold share
+	// share (encoded; nil: the one in force).
+	dealingCheckShares(share, publicKey []byte, seed [32]byte, dealers []aggregation.PartyID, sets [][]uint64) ([][]byte, error)
+	// inconsistentShares is thresholdShares dealt inconsistently (the
+	// inconsistent-dealing attack, for evaluations only): shares of
+	// another key, or with shiftOne, of its own key with the share of the
+	// lowest point other than own shifted.
+	inconsistentShares(t int, points []uint64, own uint64, shiftOne bool) (map[uint64][]byte, error)
+	// shiftLowestOther shifts, in place, the share of shares (encoded, by
+	// point) to the lowest point other than own (the
+	// inconsistent-resharing attack, for evaluations only).
+	shiftLowestOther(shares map[uint64][]byte, own uint64) error
 	// shiftDecryptionShare adds offset to the first value a decryption
 	// share decrypts (the shift-decryption attack, for evaluations only).
 	shiftDecryptionShare(share []byte, offset float64) ([]byte, error)
@@ -198,6 +214,46 @@ func (h *homomorphicSealer) thresholdShares(t int, points []uint64) (map[uint64]
 		return nil, err
 	}
 	return marshalShares(shares)
+}
+
+func (h *homomorphicSealer) inconsistentShares(t int, points []uint64, own uint64, shiftOne bool) (map[uint64][]byte, error) {
+	if h.secret == nil {
+		return nil, errNoKeyShare
+	}
+	key := h.secret
+	if !shiftOne {
+		key = h.scheme.GenSecretShareFor(h.id)
+	}
+	shares, err := h.scheme.GenThresholdShares(key, t, shamirPoints(points))
+	if err != nil {
+		return nil, err
+	}
+	out, err := marshalShares(shares)
+	if err != nil || !shiftOne {
+		return out, err
+	}
+	return out, h.shiftLowestOther(out, own)
+}
+
+func (h *homomorphicSealer) shiftLowestOther(shares map[uint64][]byte, own uint64) error {
+	others := slices.DeleteFunc(slices.Collect(maps.Keys(shares)), func(p uint64) bool { return p == own })
+	if len(others) == 0 {
+		return fmt.Errorf("participant: no other holder to deal a shifted share to")
+	}
+	to := slices.Min(others)
+	var ts aggregation.ThresholdShare
+	if err := ts.UnmarshalBinary(shares[to]); err != nil {
+		return err
+	}
+	if err := h.scheme.ShiftThresholdShare(&ts, 1); err != nil {
+		return err
+	}
+	raw, err := ts.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	shares[to] = raw
+	return nil
 }
 
 // marshalShares encodes dealt shares by recipient point.
@@ -346,16 +402,40 @@ func (h *homomorphicSealer) decryptionShares(aggregate []byte, sets [][]uint64) 
 	if err := agg.UnmarshalBinary(aggregate); err != nil {
 		return nil, fmt.Errorf("participant: aggregate: %w", err)
 	}
-	points := make([][]aggregation.ShamirPoint, len(sets))
-	for i, set := range sets {
-		points[i] = shamirPoints(set)
-	}
-	shares, err := h.scheme.GenThresholdDecryptionShares(h.threshold, points, &agg)
+	shares, err := h.scheme.GenThresholdDecryptionShares(h.threshold, shamirSets(sets), &agg)
 	if err != nil {
 		return nil, err
 	}
+	return marshalDecryptionShares(shares)
+}
+
+func (h *homomorphicSealer) dealingCheckShares(share, publicKey []byte, seed [32]byte, dealers []aggregation.PartyID, sets [][]uint64) ([][]byte, error) {
+	tsk := h.threshold
+	if share != nil {
+		tsk = new(aggregation.ThresholdSecretShare)
+		if err := tsk.UnmarshalBinary(share); err != nil {
+			return nil, fmt.Errorf("participant: pending threshold share: %w", err)
+		}
+	}
+	if tsk == nil {
+		return nil, errNoThresholdShare
+	}
+	var pk aggregation.PublicKey
+	if err := pk.UnmarshalBinary(publicKey); err != nil {
+		return nil, fmt.Errorf("participant: collective public key: %w", err)
+	}
+	shares, err := h.scheme.GenDealingCheckShares(tsk, shamirSets(sets), &pk, seed, dealers)
+	if err != nil {
+		return nil, err
+	}
+	return marshalDecryptionShares(shares)
+}
+
+// marshalDecryptionShares encodes shares in order.
+func marshalDecryptionShares(shares []*aggregation.DecryptionShare) ([][]byte, error) {
 	out := make([][]byte, len(shares))
 	for i, sh := range shares {
+		var err error
 		if out[i], err = sh.MarshalBinary(); err != nil {
 			return nil, err
 		}
@@ -492,6 +572,14 @@ func shamirPoints(ps []uint64) []aggregation.ShamirPoint {
 	return out
 }
 
+func shamirSets(sets [][]uint64) [][]aggregation.ShamirPoint {
+	out := make([][]aggregation.ShamirPoint, len(sets))
+	for i, set := range sets {
+		out[i] = shamirPoints(set)
+	}
+	return out
+}
+
 // plainSealer sends updates in the clear. Test-only.
 type plainSealer struct{}
 
@@ -512,6 +600,13 @@ func (plainSealer) shiftDecryptionShare([]byte, float64) ([]byte, error) {
 	return nil, errPlaintext
 }
 func (plainSealer) thresholdShares(int, []uint64) (map[uint64][]byte, error) {
+	return nil, errPlaintext
+}
+func (plainSealer) dealingCheckShares([]byte, []byte, [32]byte, []aggregation.PartyID, [][]uint64) ([][]byte, error) {
+	return nil, errPlaintext
+}
+func (plainSealer) shiftLowestOther(map[uint64][]byte, uint64) error { return errPlaintext }
+func (plainSealer) inconsistentShares(int, []uint64, uint64, bool) (map[uint64][]byte, error) {
 	return nil, errPlaintext
 }
 func (plainSealer) thresholdKey([]byte, uint64, [][]byte) error { return errPlaintext }

@@ -159,6 +159,9 @@ func (s *steps) dealThreshold(t *cohortv1.ThresholdTask, study contracts.Study) 
 		return ready{}, fmt.Errorf("%w: this site is not among the share holders", ErrChainMismatch)
 	}
 	shares, err := s.sealer.thresholdShares(int(t.GetThreshold()), points)
+	if s.attack.Kind == AttackInconsistentDealing {
+		shares, err = s.sealer.inconsistentShares(int(t.GetThreshold()), points, own, s.attack.Scale != 0)
+	}
 	if err != nil {
 		return ready{}, fmt.Errorf("participant %s: threshold shares: %w", s.name, err)
 	}
@@ -194,6 +197,10 @@ func (s *steps) thresholdKey(t *cohortv1.ThresholdKeyTask, study contracts.Study
 		return ready{}, err
 	}
 	member := participants(study)
+	if len(t.GetShares()) == 0 && len(t.GetDealingCheckSeed()) > 0 {
+		// A dealing check alone, of the threshold share held.
+		return s.dealingCheck(t, member)
+	}
 	received := make([][]byte, 0, len(t.GetShares()))
 	dealers := make(map[common.Address]bool)
 	for _, sh := range t.GetShares() {
@@ -223,6 +230,7 @@ func (s *steps) thresholdKey(t *cohortv1.ThresholdKeyTask, study contracts.Study
 	if err := s.sealer.thresholdKey(s.pubKey, s.point, received); err != nil {
 		return ready{}, fmt.Errorf("participant %s: threshold key: %w", s.name, err)
 	}
+	s.dealingSeed = nil // new shares: a dealing checked anew
 	keep, err := s.secretsToKeep()
 	if err != nil {
 		return ready{}, err
@@ -232,11 +240,78 @@ func (s *steps) thresholdKey(t *cohortv1.ThresholdKeyTask, study contracts.Study
 		s.shareSelection = study.CommitteeEpoch
 		keep = append(keep, secretWrite{s.epochName(), epochRecord(0, common.Hash{}, s.shareSelection)})
 	}
+	rd, err := s.dealingCheck(t, member)
+	if err != nil {
+		return ready{}, err
+	}
+	rd.keep = keep
+	return rd, nil
+}
+
+// dealingCheck confirms the threshold share held and, if the task asks,
+// adds its dealing-check shares (aggregation.GenDealingCheckShares) of the
+// listed dealers, who must be participants, for each listed set that holds
+// this site's point. It answers under one seed per dealing only.
+func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Address]bool) (ready, error) {
 	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindThresholdKey, crypto.Keccak256Hash(s.pkHash.Bytes()))
 	if err != nil {
 		return ready{}, err
 	}
-	return ready{keep: keep, send: &cohortv1.ThresholdKeyConfirmation{StudyId: s.studyID, Auth: signed}}, nil
+	conf := &cohortv1.ThresholdKeyConfirmation{StudyId: s.studyID, Auth: signed}
+	if len(t.GetDealingCheckSeed()) == 0 {
+		return ready{send: conf}, nil
+	}
+	if len(t.GetDealingCheckSeed()) != 32 {
+		return ready{}, fmt.Errorf("%w: dealing-check seed of %d bytes, want 32", ErrChainMismatch, len(t.GetDealingCheckSeed()))
+	}
+	seed := [32]byte(t.GetDealingCheckSeed())
+	if s.dealingSeed != nil && *s.dealingSeed != seed {
+		return ready{}, fmt.Errorf("%w: a dealing check under a second seed %x (this site answered under %x); each seed weighs the dealers' key errors anew, so it answers under one only", ErrChainMismatch, seed, *s.dealingSeed)
+	}
+	if conf.DealingCheckShares, err = s.dealingCheckShares(t, member, nil, s.point); err != nil {
+		return ready{}, err
+	}
+	if s.attack.Kind == AttackShiftDealingCheck {
+		for i, sh := range conf.DealingCheckShares {
+			if conf.DealingCheckShares[i], err = s.sealer.shiftDecryptionShare(sh, s.attack.WithDefaults().Scale); err != nil {
+				return ready{}, err
+			}
+		}
+	}
+	s.dealingSeed = &seed
+	return ready{send: conf}, nil
+}
+
+// dealingCheckShares computes the dealing-check shares t asks of the
+// threshold share share (nil: the one in force) held at point own: of the
+// listed dealers, who must be participants (their keys are in every
+// share), for each listed set that holds own.
+func (s *steps) dealingCheckShares(t *cohortv1.ThresholdKeyTask, member map[common.Address]bool, share []byte, own uint64) ([][]byte, error) {
+	if len(t.GetDealingCheckSeed()) != 32 {
+		return nil, fmt.Errorf("%w: dealing-check seed of %d bytes, want 32", ErrChainMismatch, len(t.GetDealingCheckSeed()))
+	}
+	var dealers []aggregation.PartyID
+	for _, b := range t.GetDealingCheckDealers() {
+		a := common.BytesToAddress(b)
+		if !member[a] {
+			return nil, fmt.Errorf("%w: dealing check of %s, who is not a participant of study %d", ErrChainMismatch, a.Hex(), s.studyID)
+		}
+		dealers = append(dealers, aggregation.DealerID(s.studyID, a.Bytes()))
+	}
+	var sets [][]uint64
+	for _, set := range t.GetDealingCheckSets() {
+		if slices.Contains(set.GetPoints(), own) {
+			sets = append(sets, set.GetPoints())
+		}
+	}
+	if len(sets) == 0 {
+		return nil, nil
+	}
+	out, err := s.sealer.dealingCheckShares(share, s.pubKey, [32]byte(t.GetDealingCheckSeed()), dealers, sets)
+	if err != nil {
+		return nil, fmt.Errorf("participant %s: dealing check: %w", s.name, err)
+	}
+	return out, nil
 }
 
 // checkCommittee refuses share holders other than the study's decryption
@@ -425,6 +500,11 @@ func (s *steps) reshareDeal(t *cohortv1.ReshareTask, study contracts.Study, susp
 		slices.Sort(dealerPoints)
 		if shares, err = s.sealer.reshareShares(dealerPoints, int(t.GetThreshold()), set.points); err != nil {
 			return ready{}, fmt.Errorf("participant %s: re-sharing: %w", s.name, err)
+		}
+		if s.attack.Kind == AttackInconsistentResharing {
+			if err := s.sealer.shiftLowestOther(shares, s.point); err != nil {
+				return ready{}, err
+			}
 		}
 	} else {
 		// A member that joins deals its own key share to the new holders:
@@ -702,10 +782,17 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 	if err != nil {
 		return ready{}, err
 	}
+	conf := &cohortv1.ReshareKeyConfirmation{StudyId: s.studyID, Round: t.GetRound(), SetHash: set.setHash.Bytes(), Auth: signed}
+	if len(t.GetDealingCheckSeed()) > 0 {
+		check := &cohortv1.ThresholdKeyTask{DealingCheckSeed: t.GetDealingCheckSeed(), DealingCheckDealers: t.GetDealingCheckDealers(), DealingCheckSets: t.GetDealingCheckSets()}
+		if conf.DealingCheckShares, err = s.dealingCheckShares(check, member, share, set.own); err != nil {
+			return ready{}, err
+		}
+	}
 	s.pending = &pending
 	return ready{
 		keep: []secretWrite{{s.pendingName(), pending.encode()}},
-		send: &cohortv1.ReshareKeyConfirmation{StudyId: s.studyID, Round: t.GetRound(), SetHash: set.setHash.Bytes(), Auth: signed},
+		send: conf,
 	}, nil
 }
 

@@ -841,3 +841,53 @@ func TestThresholdDealRefusesAHolderAtTwoPoints(t *testing.T) {
 	assert.Contains(t, err.Error(), "twice")
 	assert.Zero(t, h.point, "no point taken")
 }
+
+// A holder confirms its threshold key with its dealing-check shares, one
+// for each set holding its point, asked again gives them of the share it
+// holds, and answers under one seed only: each seed weighs the dealers'
+// key errors anew.
+func TestThresholdKeyStepGivesDealingCheckShares(t *testing.T) {
+	t.Parallel()
+	c := newConsortium(t, 3)
+	c.keyGen(t, 3)
+	inbox := c.deal(t, 3)
+	me := c.nodes[0]
+	seed := aggregation.CommonSeed([]byte("dealings"))
+	var dealers [][]byte
+	for _, n := range c.nodes {
+		dealers = append(dealers, n.self.Bytes())
+	}
+	sets := []*cohortv1.PointSet{{Points: []uint64{1, 2}}, {Points: []uint64{1, 3}}, {Points: []uint64{2, 3}}}
+	task := &cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[0], DealingCheckSeed: seed[:], DealingCheckDealers: dealers, DealingCheckSets: sets}
+	r, err := me.thresholdKey(task, c.study)
+	require.NoError(t, err)
+	assert.NotEmpty(t, r.keep, "the threshold share is kept")
+	shares := r.send.(*cohortv1.ThresholdKeyConfirmation).GetDealingCheckShares()
+	require.Len(t, shares, 2, "point 1 is in two of the sets")
+	for i, want := range [][]aggregation.ShamirPoint{{1, 2}, {1, 3}} {
+		point, set, err := aggregation.ThresholdShareOrigin(shares[i])
+		require.NoError(t, err)
+		assert.EqualValues(t, 1, point)
+		assert.Equal(t, want, set)
+	}
+
+	again := &cohortv1.ThresholdKeyTask{StudyId: stepsStudy, DealingCheckSeed: seed[:], DealingCheckDealers: dealers[:1], DealingCheckSets: sets}
+	r, err = me.thresholdKey(again, c.study)
+	require.NoError(t, err, "a bisection's ask, without shares")
+	assert.Empty(t, r.keep)
+	assert.Len(t, r.send.(*cohortv1.ThresholdKeyConfirmation).GetDealingCheckShares(), 2)
+
+	other := aggregation.CommonSeed([]byte("another weighing"))
+	again.DealingCheckSeed = other[:]
+	_, err = me.thresholdKey(again, c.study)
+	require.ErrorIs(t, err, ErrChainMismatch, "a second seed")
+
+	again.DealingCheckSeed = seed[:]
+	again.DealingCheckDealers = [][]byte{mustKeyAddress(t).Bytes()}
+	_, err = me.thresholdKey(again, c.study)
+	require.ErrorIs(t, err, ErrChainMismatch, "a dealer outside the study")
+}
+
+func mustKeyAddress(t *testing.T) common.Address {
+	return crypto.PubkeyToAddress(mustKey(t).PublicKey)
+}

@@ -79,6 +79,11 @@ type steps struct {
 	// endorsed is the scores hash per round this node endorsed when asked
 	// by an EndorseTask: it endorses once per round.
 	endorsed map[uint32]common.Hash
+	// dealingSeed is the one seed this holder gave dealing-check shares
+	// of its threshold share under (nil once it aggregates new shares):
+	// each seed weighs the dealers' keys anew, and every weighing is one
+	// more smudged sample of its share.
+	dealingSeed *[32]byte
 	// refs are the scoring references recomputed last (scoringReferences):
 	// a cache of what the step derives from its inputs, not a decision,
 	// so a refused task may leave it set. The driver drops it with the

@@ -123,6 +123,13 @@ func (p *Participant) reshareKey(ctx context.Context, t *cohortv1.ReshareKeyTask
 	for i, d := range gone {
 		departed[i] = d.Member
 	}
+	if len(t.GetDealingCheckSeed()) > 0 {
+		// A new holder may not have fetched the key yet: the dealing
+		// check takes its CRS and parties.
+		if err := p.ensurePublicKey(ctx, study, study.PublicKeyHash); err != nil {
+			return err
+		}
+	}
 	r, err := p.steps.reshareKey(t, study, suspended, departed)
 	if err != nil {
 		return err

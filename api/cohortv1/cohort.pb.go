@@ -692,13 +692,22 @@ func (x *ShareHolder) GetPublicKey() []byte {
 	return nil
 }
 
-// ThresholdKeyTask hands a participant the shares dealt to it.
+// ThresholdKeyTask hands a participant the shares dealt to it. With a
+// dealing_check_seed it also asks the holder for its decryption shares of
+// the dealing check (aggregation.GenDealingCheckShares) of the listed
+// dealers, weighted by the seed, for each of dealing_check_sets that holds
+// its point: a task with no shares asks for the check alone, of the
+// threshold share the holder already holds (the coordinator bisecting a
+// failed check to name the inconsistent dealer).
 type ThresholdKeyTask struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
-	Shares        []*EncryptedShare      `protobuf:"bytes,2,rep,name=shares,proto3" json:"shares,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	state               protoimpl.MessageState `protogen:"open.v1"`
+	StudyId             uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Shares              []*EncryptedShare      `protobuf:"bytes,2,rep,name=shares,proto3" json:"shares,omitempty"`
+	DealingCheckSeed    []byte                 `protobuf:"bytes,3,opt,name=dealing_check_seed,json=dealingCheckSeed,proto3" json:"dealing_check_seed,omitempty"`
+	DealingCheckDealers [][]byte               `protobuf:"bytes,4,rep,name=dealing_check_dealers,json=dealingCheckDealers,proto3" json:"dealing_check_dealers,omitempty"` // member addresses
+	DealingCheckSets    []*PointSet            `protobuf:"bytes,5,rep,name=dealing_check_sets,json=dealingCheckSets,proto3" json:"dealing_check_sets,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
 }
 
 func (x *ThresholdKeyTask) Reset() {
@@ -741,6 +750,27 @@ func (x *ThresholdKeyTask) GetStudyId() uint64 {
 func (x *ThresholdKeyTask) GetShares() []*EncryptedShare {
 	if x != nil {
 		return x.Shares
+	}
+	return nil
+}
+
+func (x *ThresholdKeyTask) GetDealingCheckSeed() []byte {
+	if x != nil {
+		return x.DealingCheckSeed
+	}
+	return nil
+}
+
+func (x *ThresholdKeyTask) GetDealingCheckDealers() [][]byte {
+	if x != nil {
+		return x.DealingCheckDealers
+	}
+	return nil
+}
+
+func (x *ThresholdKeyTask) GetDealingCheckSets() []*PointSet {
+	if x != nil {
+		return x.DealingCheckSets
 	}
 	return nil
 }
@@ -881,11 +911,14 @@ func (x *ThresholdSharesSubmission) GetShares() []*EncryptedShare {
 }
 
 type ThresholdKeyConfirmation struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
-	Auth          *Signed                `protobuf:"bytes,2,opt,name=auth,proto3" json:"auth,omitempty"` // over (study, round 0, "threshold-key", keccak(public key hash))
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	state   protoimpl.MessageState `protogen:"open.v1"`
+	StudyId uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Auth    *Signed                `protobuf:"bytes,2,opt,name=auth,proto3" json:"auth,omitempty"` // over (study, round 0, "threshold-key", keccak(public key hash))
+	// The holder's dealing-check decryption shares (aggregation.DecryptionShare
+	// binary), one per task set that holds its point, in the task's order.
+	DealingCheckShares [][]byte `protobuf:"bytes,3,rep,name=dealing_check_shares,json=dealingCheckShares,proto3" json:"dealing_check_shares,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *ThresholdKeyConfirmation) Reset() {
@@ -928,6 +961,13 @@ func (x *ThresholdKeyConfirmation) GetStudyId() uint64 {
 func (x *ThresholdKeyConfirmation) GetAuth() *Signed {
 	if x != nil {
 		return x.Auth
+	}
+	return nil
+}
+
+func (x *ThresholdKeyConfirmation) GetDealingCheckShares() [][]byte {
+	if x != nil {
+		return x.DealingCheckShares
 	}
 	return nil
 }
@@ -1119,9 +1159,17 @@ type ReshareKeyTask struct {
 	// relay_id names this relay of the pieces (a hash of their signatures): a
 	// holder gathers the pieces of tasks with the same relay_id, and one with
 	// another starts afresh (a coordinator that restarted re-deals).
-	RelayId       []byte `protobuf:"bytes,9,opt,name=relay_id,json=relayId,proto3" json:"relay_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	RelayId []byte `protobuf:"bytes,9,opt,name=relay_id,json=relayId,proto3" json:"relay_id,omitempty"`
+	// With a dealing_check_seed the holder also gives its decryption shares
+	// of the dealing check of the listed dealers' keys (the key's original
+	// parties) with its pending share, for each of dealing_check_sets that
+	// holds its new point, as ThresholdKeyTask asks at key generation: an
+	// inconsistent re-dealing is caught before the old shares are erased.
+	DealingCheckSeed    []byte      `protobuf:"bytes,10,opt,name=dealing_check_seed,json=dealingCheckSeed,proto3" json:"dealing_check_seed,omitempty"`
+	DealingCheckDealers [][]byte    `protobuf:"bytes,11,rep,name=dealing_check_dealers,json=dealingCheckDealers,proto3" json:"dealing_check_dealers,omitempty"` // member addresses
+	DealingCheckSets    []*PointSet `protobuf:"bytes,12,rep,name=dealing_check_sets,json=dealingCheckSets,proto3" json:"dealing_check_sets,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
 }
 
 func (x *ReshareKeyTask) Reset() {
@@ -1217,14 +1265,38 @@ func (x *ReshareKeyTask) GetRelayId() []byte {
 	return nil
 }
 
+func (x *ReshareKeyTask) GetDealingCheckSeed() []byte {
+	if x != nil {
+		return x.DealingCheckSeed
+	}
+	return nil
+}
+
+func (x *ReshareKeyTask) GetDealingCheckDealers() [][]byte {
+	if x != nil {
+		return x.DealingCheckDealers
+	}
+	return nil
+}
+
+func (x *ReshareKeyTask) GetDealingCheckSets() []*PointSet {
+	if x != nil {
+		return x.DealingCheckSets
+	}
+	return nil
+}
+
 type ReshareKeyConfirmation struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
-	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
-	SetHash       []byte                 `protobuf:"bytes,3,opt,name=set_hash,json=setHash,proto3" json:"set_hash,omitempty"`
-	Auth          *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"` // over (study, round, "reshare-key", set_hash)
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	state   protoimpl.MessageState `protogen:"open.v1"`
+	StudyId uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round   uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	SetHash []byte                 `protobuf:"bytes,3,opt,name=set_hash,json=setHash,proto3" json:"set_hash,omitempty"`
+	Auth    *Signed                `protobuf:"bytes,4,opt,name=auth,proto3" json:"auth,omitempty"` // over (study, round, "reshare-key", set_hash)
+	// The holder's dealing-check shares of its pending share, one per task
+	// set that holds its point, in the task's order.
+	DealingCheckShares [][]byte `protobuf:"bytes,5,rep,name=dealing_check_shares,json=dealingCheckShares,proto3" json:"dealing_check_shares,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *ReshareKeyConfirmation) Reset() {
@@ -1281,6 +1353,13 @@ func (x *ReshareKeyConfirmation) GetSetHash() []byte {
 func (x *ReshareKeyConfirmation) GetAuth() *Signed {
 	if x != nil {
 		return x.Auth
+	}
+	return nil
+}
+
+func (x *ReshareKeyConfirmation) GetDealingCheckShares() [][]byte {
+	if x != nil {
+		return x.DealingCheckShares
 	}
 	return nil
 }
@@ -4150,10 +4229,13 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\aaddress\x18\x01 \x01(\fR\aaddress\x12\x14\n" +
 	"\x05point\x18\x02 \x01(\x04R\x05point\x12\x1d\n" +
 	"\n" +
-	"public_key\x18\x03 \x01(\fR\tpublicKey\"`\n" +
+	"public_key\x18\x03 \x01(\fR\tpublicKey\"\x85\x02\n" +
 	"\x10ThresholdKeyTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x121\n" +
-	"\x06shares\x18\x02 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\xa3\x01\n" +
+	"\x06shares\x18\x02 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\x12,\n" +
+	"\x12dealing_check_seed\x18\x03 \x01(\fR\x10dealingCheckSeed\x122\n" +
+	"\x15dealing_check_dealers\x18\x04 \x03(\fR\x13dealingCheckDealers\x12A\n" +
+	"\x12dealing_check_sets\x18\x05 \x03(\v2\x13.cohort.v1.PointSetR\x10dealingCheckSets\"\xa3\x01\n" +
 	"\x0eEncryptedShare\x12\x1c\n" +
 	"\trecipient\x18\x01 \x01(\fR\trecipient\x12\x1e\n" +
 	"\n" +
@@ -4164,10 +4246,11 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x06pieces\x18\x05 \x01(\rR\x06pieces\"i\n" +
 	"\x19ThresholdSharesSubmission\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x121\n" +
-	"\x06shares\x18\x02 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\\\n" +
+	"\x06shares\x18\x02 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\x8e\x01\n" +
 	"\x18ThresholdKeyConfirmation\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12%\n" +
-	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xdb\x01\n" +
+	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x120\n" +
+	"\x14dealing_check_shares\x18\x03 \x03(\fR\x12dealingCheckShares\"\xdb\x01\n" +
 	"\vReshareTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1c\n" +
@@ -4179,7 +4262,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
 	"\bset_hash\x18\x03 \x01(\fR\asetHash\x121\n" +
-	"\x06shares\x18\x04 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\xcf\x02\n" +
+	"\x06shares\x18\x04 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\xf4\x03\n" +
 	"\x0eReshareKeyTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1c\n" +
@@ -4189,12 +4272,17 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\bset_hash\x18\x06 \x01(\fR\asetHash\x121\n" +
 	"\x06shares\x18\a \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\x12!\n" +
 	"\ftotal_shares\x18\b \x01(\rR\vtotalShares\x12\x19\n" +
-	"\brelay_id\x18\t \x01(\fR\arelayId\"\x8b\x01\n" +
+	"\brelay_id\x18\t \x01(\fR\arelayId\x12,\n" +
+	"\x12dealing_check_seed\x18\n" +
+	" \x01(\fR\x10dealingCheckSeed\x122\n" +
+	"\x15dealing_check_dealers\x18\v \x03(\fR\x13dealingCheckDealers\x12A\n" +
+	"\x12dealing_check_sets\x18\f \x03(\v2\x13.cohort.v1.PointSetR\x10dealingCheckSets\"\xbd\x01\n" +
 	"\x16ReshareKeyConfirmation\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
 	"\bset_hash\x18\x03 \x01(\fR\asetHash\x12%\n" +
-	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\"\xc3\x02\n" +
+	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x120\n" +
+	"\x14dealing_check_shares\x18\x05 \x03(\fR\x12dealingCheckShares\"\xc3\x02\n" +
 	"\x11ReshareCommitTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
@@ -4520,95 +4608,97 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	14, // 16: cohort.v1.Task.reshare_commit:type_name -> cohort.v1.ReshareCommitTask
 	5,  // 17: cohort.v1.ThresholdTask.holders:type_name -> cohort.v1.ShareHolder
 	7,  // 18: cohort.v1.ThresholdKeyTask.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 19: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
-	7,  // 20: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 21: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	5,  // 22: cohort.v1.ReshareTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 23: cohort.v1.ReshareTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 24: cohort.v1.ReshareSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
-	5,  // 25: cohort.v1.ReshareKeyTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 26: cohort.v1.ReshareKeyTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 27: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 28: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	5,  // 29: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 30: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
-	0,  // 31: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
-	19, // 32: cohort.v1.ScoreTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 33: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
-	20, // 34: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
-	19, // 35: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	20, // 36: cohort.v1.EndorseTask.trust:type_name -> cohort.v1.TrustEvidence
-	0,  // 37: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	26, // 38: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 39: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	27, // 40: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 41: cohort.v1.UploadStatusRequest.auth:type_name -> cohort.v1.Signed
-	27, // 42: cohort.v1.UploadStatusRequest.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 43: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	33, // 44: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
-	0,  // 45: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
-	31, // 46: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
-	35, // 47: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
-	36, // 48: cohort.v1.DecryptionRecord.evaluation_declines:type_name -> cohort.v1.TaskDecline
-	0,  // 49: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 50: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
-	0,  // 51: cohort.v1.BlobRequest.auth:type_name -> cohort.v1.Signed
-	0,  // 52: cohort.v1.ChunkRequest.auth:type_name -> cohort.v1.Signed
-	0,  // 53: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	43, // 54: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 55: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 56: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	43, // 57: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 58: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	19, // 59: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 60: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	43, // 61: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 62: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	48, // 63: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 64: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 65: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	24, // 66: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	25, // 67: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	28, // 68: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 69: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 70: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 71: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 72: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 73: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	31, // 74: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	32, // 75: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
-	35, // 76: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	43, // 77: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	45, // 78: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	48, // 79: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	50, // 80: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	36, // 81: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
-	38, // 82: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	39, // 83: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 84: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	37, // 85: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	30, // 86: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	29, // 87: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	37, // 88: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	37, // 89: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	37, // 90: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	37, // 91: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	37, // 92: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	37, // 93: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	37, // 94: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
-	37, // 95: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	37, // 96: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	37, // 97: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	37, // 98: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	37, // 99: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	37, // 100: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
-	41, // 101: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	40, // 102: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	84, // [84:103] is the sub-list for method output_type
-	65, // [65:84] is the sub-list for method input_type
-	65, // [65:65] is the sub-list for extension type_name
-	65, // [65:65] is the sub-list for extension extendee
-	0,  // [0:65] is the sub-list for field type_name
+	19, // 19: cohort.v1.ThresholdKeyTask.dealing_check_sets:type_name -> cohort.v1.PointSet
+	0,  // 20: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
+	7,  // 21: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 22: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	5,  // 23: cohort.v1.ReshareTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 24: cohort.v1.ReshareTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 25: cohort.v1.ReshareSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
+	5,  // 26: cohort.v1.ReshareKeyTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 27: cohort.v1.ReshareKeyTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 28: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
+	19, // 29: cohort.v1.ReshareKeyTask.dealing_check_sets:type_name -> cohort.v1.PointSet
+	0,  // 30: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	5,  // 31: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 32: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
+	0,  // 33: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
+	19, // 34: cohort.v1.ScoreTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 35: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
+	20, // 36: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
+	19, // 37: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	20, // 38: cohort.v1.EndorseTask.trust:type_name -> cohort.v1.TrustEvidence
+	0,  // 39: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	26, // 40: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 41: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	27, // 42: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 43: cohort.v1.UploadStatusRequest.auth:type_name -> cohort.v1.Signed
+	27, // 44: cohort.v1.UploadStatusRequest.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 45: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	33, // 46: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
+	0,  // 47: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
+	31, // 48: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
+	35, // 49: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
+	36, // 50: cohort.v1.DecryptionRecord.evaluation_declines:type_name -> cohort.v1.TaskDecline
+	0,  // 51: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 52: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
+	0,  // 53: cohort.v1.BlobRequest.auth:type_name -> cohort.v1.Signed
+	0,  // 54: cohort.v1.ChunkRequest.auth:type_name -> cohort.v1.Signed
+	0,  // 55: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	43, // 56: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 57: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 58: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	43, // 59: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 60: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	19, // 61: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 62: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	43, // 63: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 64: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	48, // 65: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 66: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 67: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	24, // 68: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	25, // 69: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	28, // 70: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 71: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 72: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 73: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 74: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 75: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	31, // 76: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	32, // 77: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
+	35, // 78: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	43, // 79: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	45, // 80: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	48, // 81: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	50, // 82: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	36, // 83: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
+	38, // 84: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	39, // 85: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 86: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	37, // 87: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	30, // 88: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	29, // 89: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	37, // 90: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	37, // 91: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	37, // 92: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	37, // 93: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	37, // 94: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	37, // 95: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	37, // 96: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
+	37, // 97: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	37, // 98: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	37, // 99: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	37, // 100: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	37, // 101: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	37, // 102: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
+	41, // 103: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	40, // 104: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	86, // [86:105] is the sub-list for method output_type
+	67, // [67:86] is the sub-list for method input_type
+	67, // [67:67] is the sub-list for extension type_name
+	67, // [67:67] is the sub-list for extension extendee
+	0,  // [0:67] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }

@@ -63,6 +63,7 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, s.Result().PublicKeyHash, study.PublicKeyHash, "the collective key never changed")
 	assert.Equal(t, 2, bytes.Count(logs.Bytes(), []byte("threshold key re-shared")), "one re-sharing before round 2, one before round 3")
+	assert.Equal(t, 2, bytes.Count(logs.Bytes(), []byte("re-sharing's dealings checked")), "each re-sharing's pending shares checked before the commit")
 
 	newAddr, leaverAddr := s.Participants()[newcomer].Address, s.Participants()[leaver].Address
 	for i, rep := range s.Result().Rounds {

@@ -1,0 +1,311 @@
+package aggregation
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// dealingFixture is a key generation whose dealings a test may corrupt:
+// every dealer's public-key share and what it dealt to each holder.
+type dealingFixture struct {
+	s         *Scheme
+	crs, seed [32]byte
+	threshold int
+	points    []ShamirPoint
+	sks       []*SecretShare
+	pkShares  []*PublicKeyShare
+	dealt     []map[ShamirPoint]*ThresholdShare // by dealer, then holder point
+	pk        *PublicKey
+}
+
+func newDealingFixture(t *testing.T, s *Scheme, dealers, holders, threshold int) *dealingFixture {
+	t.Helper()
+	f := &dealingFixture{s: s, crs: CommonSeed([]byte("dealing-check")), seed: CommonSeed([]byte("dealt shares")), threshold: threshold}
+	for i := range holders {
+		f.points = append(f.points, ShamirPoint(i+1))
+	}
+	for range dealers {
+		sk, err := s.GenSecretShare()
+		require.NoError(t, err)
+		pks, err := s.GenPublicKeyShare(sk, f.crs)
+		require.NoError(t, err)
+		dealt, err := s.GenThresholdShares(sk, threshold, f.points)
+		require.NoError(t, err)
+		f.sks, f.pkShares, f.dealt = append(f.sks, sk), append(f.pkShares, pks), append(f.dealt, dealt)
+	}
+	var err error
+	f.pk, err = s.CombinePublicKey(f.crs, f.pkShares)
+	require.NoError(t, err)
+	return f
+}
+
+// dealAnotherKey has dealer i deal shares of a fresh key, not the one
+// behind its public-key share.
+func (f *dealingFixture) dealAnotherKey(t *testing.T, i int) {
+	t.Helper()
+	other, err := f.s.GenSecretShare()
+	require.NoError(t, err)
+	f.dealt[i], err = f.s.GenThresholdShares(&SecretShare{params: other.params, id: f.sks[i].ID(), sk: other.sk}, f.threshold, f.points)
+	require.NoError(t, err)
+}
+
+func (f *dealingFixture) dealers() []PartyID {
+	out := make([]PartyID, len(f.sks))
+	for i, sk := range f.sks {
+		out[i] = sk.ID()
+	}
+	return out
+}
+
+// holdings sums what each holder was dealt, each share through the wire
+// (AggregateThresholdShares without a collective key: the check needs
+// none).
+func (f *dealingFixture) holdings(t *testing.T) map[ShamirPoint]*ThresholdSecretShare {
+	t.Helper()
+	order := make([]int, len(f.sks))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return comparePartyIDs(f.sks[a].ID(), f.sks[b].ID()) })
+	out := map[ShamirPoint]*ThresholdSecretShare{}
+	for _, p := range f.points {
+		tsk := &ThresholdSecretShare{params: f.s.paramsHash, party: PartyIDOf([]byte{byte(p)}), point: p, threshold: f.threshold, points: f.points}
+		for _, i := range order {
+			ts := viaWire(t, f.dealt[i][p], new(ThresholdShare))
+			tsk.keys = append(tsk.keys, ts.dealer)
+			tsk.shares = append(tsk.shares, ts.shares[0])
+		}
+		out[p] = tsk
+	}
+	return out
+}
+
+// verdict runs the dealing check of dealers' subset across sets, every
+// holder in them answering (lie, if not nil, alters a holder's shares).
+func (f *dealingFixture) verdict(t *testing.T, tsks map[ShamirPoint]*ThresholdSecretShare, sets [][]ShamirPoint, lie func(p ShamirPoint, ds *DecryptionShare)) func([]PartyID) (DealingVerdict, error) {
+	return func(subset []PartyID) (DealingVerdict, error) {
+		var pks []*PublicKeyShare
+		for _, pk := range f.pkShares {
+			if slices.Contains(subset, pk.Party()) {
+				pks = append(pks, pk)
+			}
+		}
+		check, err := f.s.NewDealingCheck(f.pk, f.seed, pks)
+		require.NoError(t, err)
+		var shares []*DecryptionShare
+		for _, p := range f.points {
+			var mine [][]ShamirPoint
+			for _, set := range sets {
+				if slices.Contains(set, p) {
+					mine = append(mine, set)
+				}
+			}
+			if len(mine) == 0 {
+				continue
+			}
+			got, err := f.s.GenDealingCheckShares(tsks[p], mine, f.pk, f.seed, subset)
+			require.NoError(t, err)
+			for _, ds := range got {
+				ds = viaWire(t, ds, new(DecryptionShare))
+				require.Equal(t, check.Hash(), ds.AggregateHash)
+				if lie != nil {
+					lie(p, ds)
+				}
+				shares = append(shares, ds)
+			}
+		}
+		return f.s.CheckDealingSets(check, shares)
+	}
+}
+
+func TestDealingCheckPassesConsistentDealings(t *testing.T) {
+	s := newScheme(t)
+	f := newDealingFixture(t, s, 5, 4, 2)
+	tsks := f.holdings(t)
+	sets, err := DecryptionSets(f.points[:3], f.threshold)
+	require.NoError(t, err)
+	v, err := f.verdict(t, tsks, sets, nil)(f.dealers())
+	require.NoError(t, err)
+	assert.True(t, v.Consistent(), "failed sets %v", v.Failed)
+	assert.Len(t, v.Passed, 3)
+	v, err = f.verdict(t, tsks, sets, nil)(f.dealers()[2:3])
+	require.NoError(t, err)
+	assert.True(t, v.Consistent(), "one dealer: failed sets %v", v.Failed)
+}
+
+func TestDealingCheckFailsInconsistentDealings(t *testing.T) {
+	s := newScheme(t)
+	r := s.params.RingQ()
+	cases := []struct {
+		name string
+		// corrupt alters dealer 1's dealing; everywhere says whether the
+		// check must then fail in every set or only in those holding
+		// point 2's share.
+		corrupt    func(t *testing.T, f *dealingFixture)
+		everywhere bool
+	}{
+		{"shifted share", func(t *testing.T, f *dealingFixture) {
+			sh := f.dealt[1][2].shares[0]
+			sh.Q.Coeffs[0][7] = (sh.Q.Coeffs[0][7] + 123456789) % r.SubRings[0].Modulus
+		}, false},
+		{"small delta", func(t *testing.T, f *dealingFixture) {
+			sh := f.dealt[1][2].shares[0]
+			for i, row := range sh.Q.Coeffs {
+				row[0] = (row[0] + 1) % r.SubRings[i].Modulus
+			}
+		}, false},
+		{"wrong constant term", func(t *testing.T, f *dealingFixture) {
+			f.dealAnotherKey(t, 1)
+		}, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newDealingFixture(t, s, 3, 4, 2)
+			tc.corrupt(t, f)
+			tsks := f.holdings(t)
+			// Exactly t holders, the corrupted share's among them.
+			v, err := f.verdict(t, tsks, [][]ShamirPoint{{1, 2}}, nil)(f.dealers())
+			require.NoError(t, err)
+			assert.True(t, v.InconsistentEverywhere())
+			// Spare holders: sets {2,3}, {1,3}, {1,2}.
+			sets, err := DecryptionSets(f.points[:3], f.threshold)
+			require.NoError(t, err)
+			v, err = f.verdict(t, tsks, sets, nil)(f.dealers()[1:2])
+			require.NoError(t, err)
+			if tc.everywhere {
+				assert.True(t, v.InconsistentEverywhere(), "passed %v", v.Passed)
+			} else {
+				assert.Equal(t, [][]ShamirPoint{{1, 3}}, v.Passed)
+				assert.Equal(t, []ShamirPoint{2}, v.Suspects())
+			}
+			// The other dealers' checks pass.
+			v, err = f.verdict(t, tsks, sets, nil)([]PartyID{f.sks[0].ID(), f.sks[2].ID()})
+			require.NoError(t, err)
+			assert.True(t, v.Consistent(), "failed %v", v.Failed)
+		})
+	}
+}
+
+func TestDealingCheckTellsALyingHolderFromALyingDealer(t *testing.T) {
+	s := newScheme(t)
+	f := newDealingFixture(t, s, 4, 4, 2)
+	tsks := f.holdings(t)
+	sets, err := DecryptionSets(f.points[:3], f.threshold)
+	require.NoError(t, err)
+	lie := func(p ShamirPoint, ds *DecryptionShare) {
+		if p == 3 {
+			require.NoError(t, s.ShiftDecryptionShare(ds, 5, 1))
+		}
+	}
+	bad, partial, err := FindInconsistentDealers(f.dealers(), f.verdict(t, tsks, sets, lie))
+	require.NoError(t, err)
+	assert.Empty(t, bad, "an honest dealer named for a lying holder")
+	require.Len(t, partial, len(f.sks), "every dealer's check fails with the lying holder only")
+	for _, p := range partial {
+		assert.Equal(t, []ShamirPoint{3}, p.Suspects)
+	}
+
+	// Now dealer 2 deals shares of another secret: every set fails.
+	f.dealAnotherKey(t, 2)
+	tsks = f.holdings(t)
+	bad, partial, err = FindInconsistentDealers(f.dealers(), f.verdict(t, tsks, sets, nil))
+	require.NoError(t, err)
+	assert.Equal(t, []PartyID{f.sks[2].ID()}, bad)
+	assert.Empty(t, partial)
+
+	// And dealer 1 shifts holder 2's share: its check alone fails, in the
+	// sets holding point 2.
+	sh := f.dealt[1][2].shares[0]
+	sh.Q.Coeffs[0][0] = (sh.Q.Coeffs[0][0] + 1) % s.params.RingQ().SubRings[0].Modulus
+	tsks = f.holdings(t)
+	bad, partial, err = FindInconsistentDealers(f.dealers(), f.verdict(t, tsks, sets, nil))
+	require.NoError(t, err)
+	assert.Equal(t, []PartyID{f.sks[2].ID()}, bad)
+	assert.Equal(t, []PartialDealing{{Dealer: f.sks[1].ID(), Suspects: []ShamirPoint{2}}}, partial)
+}
+
+func TestFindInconsistentDealersNamesThemAmongMany(t *testing.T) {
+	s := newScheme(t)
+	f := newDealingFixture(t, s, 16, 3, 2)
+	for _, i := range []int{5, 11} {
+		f.dealAnotherKey(t, i)
+	}
+	tsks := f.holdings(t)
+	sets, err := DecryptionSets(f.points, f.threshold)
+	require.NoError(t, err)
+	checks := 0
+	verdict := f.verdict(t, tsks, sets, nil)
+	bad, partial, err := FindInconsistentDealers(f.dealers(), func(subset []PartyID) (DealingVerdict, error) {
+		checks++
+		return verdict(subset)
+	})
+	require.NoError(t, err)
+	want := []PartyID{f.sks[5].ID(), f.sks[11].ID()}
+	assert.ElementsMatch(t, want, bad)
+	assert.Empty(t, partial)
+	// one batched check, then two halves per level down to each of the two
+	assert.LessOrEqual(t, checks, 1+2*2*4, "checks run")
+	t.Logf("%d checks named 2 inconsistent dealers among 16", checks)
+}
+
+func TestDealingCheckSharesAreDeterministicAndWeightsBounded(t *testing.T) {
+	s := newScheme(t)
+	f := newDealingFixture(t, s, 2, 2, 2)
+	tsks := f.holdings(t)
+	set := [][]ShamirPoint{{1, 2}}
+	a, err := s.GenDealingCheckShares(tsks[1], set, f.pk, f.seed, f.dealers())
+	require.NoError(t, err)
+	b, err := s.GenDealingCheckShares(tsks[1], set, f.pk, f.seed, []PartyID{f.dealers()[1], f.dealers()[0]})
+	require.NoError(t, err)
+	assert.True(t, a[0].shares[0].Value.Equal(&b[0].shares[0].Value), "asked again, a holder must give the same share (its noise must not average down)")
+	for _, w := range DealingCheckWeights(f.seed, f.dealers()) {
+		assert.True(t, w.Weight >= 1 && w.Weight < 1<<DealingWeightBits, "weight %d", w.Weight)
+	}
+	_, err = s.dealingProbe(f.crs, []Term{{Dealer: f.dealers()[0], Weight: 1 << 40}})
+	assert.ErrorIs(t, err, ErrInvalidWeight)
+}
+
+// The same check, with the new holders' shares, catches an inconsistent
+// re-dealing before the old shares are erased.
+func TestDealingCheckCatchesAnInconsistentResharing(t *testing.T) {
+	s := newScheme(t)
+	f := newDealingFixture(t, s, 3, 3, 2)
+	old := f.holdings(t)
+	next := []ShamirPoint{1, 2, 3, 4}
+	reshare := func(t *testing.T, corrupt bool) map[ShamirPoint]*ThresholdSecretShare {
+		inbox := map[ShamirPoint][]*ThresholdShare{}
+		for _, dealer := range []ShamirPoint{1, 2} {
+			dealt, err := s.GenReshareShares(old[dealer], []ShamirPoint{1, 2}, 2, next)
+			require.NoError(t, err)
+			if corrupt && dealer == 2 {
+				require.NoError(t, s.ShiftThresholdShare(dealt[3], 1))
+			}
+			for p, ts := range dealt {
+				inbox[p] = append(inbox[p], ts)
+			}
+		}
+		out := map[ShamirPoint]*ThresholdSecretShare{}
+		for _, p := range next {
+			tsk, err := s.AggregateReshareShares(PartyIDOf([]byte{byte(p)}), p, inbox[p])
+			require.NoError(t, err)
+			out[p] = tsk
+		}
+		return out
+	}
+	f.points = next
+	sets, err := DecryptionSets(next, 2)
+	require.NoError(t, err)
+	v, err := f.verdict(t, reshare(t, false), sets, nil)(f.dealers())
+	require.NoError(t, err)
+	assert.True(t, v.Consistent(), "an honest re-sharing: failed %v", v.Failed)
+	bad, partial, err := FindInconsistentDealers(f.dealers(), f.verdict(t, reshare(t, true), sets, nil))
+	require.NoError(t, err)
+	assert.Empty(t, bad)
+	require.Len(t, partial, len(f.sks), "the shifted re-share spoils point 3's share of every key")
+	for _, p := range partial {
+		assert.Equal(t, []ShamirPoint{3, 4}, p.Suspects, "sets {1,2} and {3,4}: the one holding point 3 fails")
+	}
+}

@@ -1,0 +1,421 @@
+package coordinator
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/protocol"
+)
+
+// ErrInconsistentDealing ends threshold key generation, or a re-sharing
+// before it is committed, when the dealing check
+// (aggregation.CheckDealingSets) shows that a hospital dealt threshold
+// shares that are not of the key behind its public-key share, or that
+// some holders' shares are wrong: every aggregate including that
+// hospital, or decrypted by those holders, would decrypt to noise. The
+// error names them and says what to do.
+var ErrInconsistentDealing = errors.New("coordinator: a threshold dealing is inconsistent")
+
+// pkSharesState names the state that keeps the public-key shares key
+// generation combined: a coordinator restarted before round 1 deals the
+// threshold key again and checks the dealings against them.
+const pkSharesState = "public-key-shares"
+
+// encodePKShares encodes shares by member, sorted: address, length, share.
+func encodePKShares(shares map[common.Address][]byte) []byte {
+	var out []byte
+	for _, a := range sortedAddresses(slices.Collect(maps.Keys(shares))) {
+		out = append(out, a.Bytes()...)
+		out = binary.BigEndian.AppendUint32(out, uint32(len(shares[a])))
+		out = append(out, shares[a]...)
+	}
+	return out
+}
+
+// decodePKShares reads what encodePKShares wrote.
+func decodePKShares(raw []byte) (map[common.Address][]byte, error) {
+	out := map[common.Address][]byte{}
+	for len(raw) > 0 {
+		if len(raw) < common.AddressLength+4 {
+			return nil, fmt.Errorf("coordinator: state %s: truncated", pkSharesState)
+		}
+		a := common.BytesToAddress(raw[:common.AddressLength])
+		n := int(binary.BigEndian.Uint32(raw[common.AddressLength:]))
+		raw = raw[common.AddressLength+4:]
+		if n > len(raw) {
+			return nil, fmt.Errorf("coordinator: state %s: truncated", pkSharesState)
+		}
+		out[a], raw = raw[:n], raw[n:]
+	}
+	return out, nil
+}
+
+// restorePKShares reads the public-key shares a run before the restart
+// kept; a store without them (kept by an older coordinator) leaves the
+// dealing check skipped.
+func (c *Coordinator) restorePKShares() error {
+	raw, err := c.store.ReadState(pkSharesState)
+	if errors.Is(err, ErrBlobNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	shares, err := decodePKShares(raw)
+	if err != nil {
+		return err
+	}
+	c.mu.Lock()
+	c.pkShares = shares
+	c.mu.Unlock()
+	return nil
+}
+
+// dealingCheckSeed draws the dealing check's weights from the collective
+// key's hash and every dealer's submission, in dealer order: fixed once
+// every dealing is, so that no dealer chose its shares knowing them.
+func dealingCheckSeed(pkHash common.Hash, dealings [][]byte) [32]byte {
+	parts := [][]byte{[]byte("cohort/coordinator/dealing-check-seed/v1"), pkHash.Bytes()}
+	for _, d := range dealings {
+		parts = append(parts, crypto.Keccak256(d))
+	}
+	return aggregation.CommonSeed(parts...)
+}
+
+// dealingCheckSets are the decryption sets the dealing check asks: with
+// at most 2t holders those of aggregation.DecryptionSets (every holder
+// left out of one); with more, consecutive runs of t holders around the
+// sorted points, so that every holder's shares are checked.
+func dealingCheckSets(points []aggregation.ShamirPoint, t int) ([][]aggregation.ShamirPoint, error) {
+	sorted := slices.Clone(points)
+	slices.Sort(sorted)
+	if len(sorted) <= 2*t {
+		return aggregation.DecryptionSets(sorted, t)
+	}
+	var sets [][]aggregation.ShamirPoint
+	for start := 0; start < len(sorted); start += t {
+		set := make([]aggregation.ShamirPoint, t)
+		for i := range set {
+			set[i] = sorted[(start+i)%len(sorted)]
+		}
+		slices.Sort(set)
+		sets = append(sets, set)
+	}
+	return sets, nil
+}
+
+// prepareDealingCheck sets confirm to ask the holders for the dealing
+// check of every dealer, if this run made the key (it has the public-key
+// shares) and the study is encrypted; it reports whether it did.
+func (c *Coordinator) prepareDealingCheck(confirm *thresholdConfirmStep, deal *thresholdDealStep, dealers []common.Address, holders []holder) (bool, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.scheme == nil {
+		return false, nil
+	}
+	for _, d := range dealers {
+		if _, ok := c.pkShares[d]; !ok {
+			c.log.Warn("dealing check skipped: the public-key share of a dealer is not kept (the key was made by an older coordinator)", "study", c.cfg.StudyID, "dealer", d.Hex())
+			return false, nil
+		}
+	}
+	_, dealings := deal.answers(dealers)
+	points := make([]aggregation.ShamirPoint, len(holders))
+	confirm.points = make(map[common.Address]uint64, len(holders))
+	for i, h := range holders {
+		points[i] = aggregation.ShamirPoint(h.point)
+		confirm.points[h.addr] = h.point
+	}
+	sets, err := dealingCheckSets(points, deal.threshold)
+	if err != nil {
+		return false, err
+	}
+	confirm.check = &dealingCheckAsk{seed: dealingCheckSeed(confirm.pkHash, dealings), dealers: dealers, sets: sets}
+	return true, nil
+}
+
+// checkDealings judges the dealing check the holders answered in confirm:
+// if it fails, it asks them again for halves of the dealers until it
+// names the inconsistent ones (aggregation.FindInconsistentDealers), and
+// returns ErrInconsistentDealing naming them, or the holders whose shares
+// alone fail.
+func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfirmStep) error {
+	ask := confirm.check
+	pk, shares, err := c.dealingCheckKeys(confirm.pkHash, ask.dealers)
+	if err != nil {
+		return err
+	}
+	byID := make(map[aggregation.PartyID]common.Address, len(ask.dealers))
+	ids := make([]aggregation.PartyID, len(ask.dealers))
+	pkShares := make(map[aggregation.PartyID]*aggregation.PublicKeyShare, len(ask.dealers))
+	for i, d := range ask.dealers {
+		ids[i] = aggregation.DealerID(c.cfg.StudyID, d.Bytes())
+		byID[ids[i]], pkShares[ids[i]] = d, shares[i]
+	}
+	checks := 0
+	verdict := func(subset []aggregation.PartyID) (aggregation.DealingVerdict, error) {
+		checks++
+		var of []*aggregation.PublicKeyShare
+		var addrs []common.Address
+		for _, id := range subset {
+			of, addrs = append(of, pkShares[id]), append(addrs, byID[id])
+		}
+		check, err := c.scheme.NewDealingCheck(pk, ask.seed, of)
+		if err != nil {
+			return aggregation.DealingVerdict{}, err
+		}
+		step := confirm
+		if len(subset) != len(ask.dealers) {
+			if step, err = c.askDealingCheck(ctx, confirm, addrs); err != nil {
+				return aggregation.DealingVerdict{}, err
+			}
+		}
+		c.mu.Lock()
+		shares, err := step.checkShares()
+		c.mu.Unlock()
+		if err != nil {
+			return aggregation.DealingVerdict{}, err
+		}
+		return c.scheme.CheckDealingSets(check, shares)
+	}
+	bad, partial, err := aggregation.FindInconsistentDealers(ids, verdict)
+	if err != nil {
+		return fmt.Errorf("coordinator: dealing check: %w", err)
+	}
+	if len(bad) == 0 && len(partial) == 0 {
+		c.log.Info("threshold dealings checked", "dealers", len(ids), "decryption_sets", len(ask.sets), "checks", checks)
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	hospital := func(id aggregation.PartyID) string { return fmt.Sprintf("%s (%s)", c.nameOf(byID[id]), byID[id].Hex()) }
+	holdersAt := func(points []aggregation.ShamirPoint) string {
+		var named []string
+		for a, p := range confirm.points {
+			if slices.Contains(points, aggregation.ShamirPoint(p)) {
+				named = append(named, fmt.Sprintf("%s (%s, point %d)", c.nameOf(a), a.Hex(), p))
+			}
+		}
+		slices.Sort(named)
+		return strings.Join(named, ", ")
+	}
+	if len(bad) == len(ids) && len(ids) > 1 {
+		// Every dealer spoiling its own shares is less likely than one
+		// holder of every set lying (with one set, it cannot be told).
+		var sets []string
+		for _, set := range ask.sets {
+			sets = append(sets, holdersAt(set))
+		}
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): the dealing check of every hospital's key failed in every decryption set (%d checks): a holder in each of them (%s) gave wrong dealing-check shares, or every hospital dealt inconsistent shares; with this few holders the check cannot tell which. Ask more holders (a threshold below the number of holders gives spare ones), or remove the holder you hold at fault (cohort study leave --member ADDRESS, then cohort member vote), and restart",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, checks, strings.Join(sets, "; "))
+	}
+	if len(bad) > 0 {
+		var named []string
+		for _, id := range bad {
+			named = append(named, hospital(id))
+		}
+		oneSet := ""
+		if len(ask.sets) == 1 {
+			oneSet = "; with exactly t holders there is one decryption set, so a holder of it that lies about its shares looks the same"
+		}
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks)%s. Every aggregate including it would decrypt to noise, so the study cannot start on these shares. A restart deals again and meets the same check: remove that hospital from the study (cohort study leave --member ADDRESS, then cohort member vote) or create a new study without it",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), len(ask.sets), checks, oneSet)
+	}
+	if len(partial) == len(ids) && len(ids) > 1 && allSuspect(partial) {
+		// A dealer spoils the shares of its own key only.
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): the dealing check of every hospital's key fails exactly in the decryption sets holding %s, and passes in the others (%d checks): that holder gave wrong dealing-check shares. Decryptions with it would fail; remove it from the study (cohort study leave --member ADDRESS, then cohort member vote) and restart",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, holdersAt(partial[0].Suspects), checks)
+	}
+	var named []string
+	for _, p := range partial {
+		named = append(named, fmt.Sprintf("%s's, held by %s", hospital(p.Dealer), holdersAt(p.Suspects)))
+	}
+	return fmt.Errorf("coordinator: threshold key generation: %w (%w): some shares of a hospital's key are wrong (%s): that hospital's dealing check fails in the decryption sets holding them and passes in the others (%d checks), so the hospital dealt its shares wrong or the holder lies about them, which the check cannot tell apart. Decryptions of that hospital's updates with that holder would fail; remove one of them from the study (cohort study leave --member ADDRESS, then cohort member vote) and restart",
+		ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, "; "), checks)
+}
+
+// allSuspect reports whether every partial dealing points at the same
+// holders.
+func allSuspect(partial []aggregation.PartialDealing) bool {
+	for _, p := range partial[1:] {
+		if !slices.Equal(p.Suspects, partial[0].Suspects) {
+			return false
+		}
+	}
+	return true
+}
+
+// dealingCheckKeys reads the collective key pkHash from the store and
+// decodes the kept public-key shares of dealers, in order.
+func (c *Coordinator) dealingCheckKeys(pkHash common.Hash, dealers []common.Address) (*aggregation.PublicKey, []*aggregation.PublicKeyShare, error) {
+	raw, err := c.store.Get(pkHash)
+	if err != nil {
+		return nil, nil, fmt.Errorf("coordinator: dealing check: collective key: %w", err)
+	}
+	pk := new(aggregation.PublicKey)
+	if err := pk.UnmarshalBinary(raw); err != nil {
+		return nil, nil, fmt.Errorf("coordinator: dealing check: collective key: %w", err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	shares := make([]*aggregation.PublicKeyShare, len(dealers))
+	for i, d := range dealers {
+		shares[i] = new(aggregation.PublicKeyShare)
+		if err := shares[i].UnmarshalBinary(c.pkShares[d]); err != nil {
+			return nil, nil, fmt.Errorf("coordinator: dealing check: public-key share of %s: %w", d.Hex(), err)
+		}
+	}
+	return pk, shares, nil
+}
+
+// askDealingCheck asks the holders that confirmed for the dealing check
+// of dealers alone, of the threshold shares they hold.
+func (c *Coordinator) askDealingCheck(ctx context.Context, confirm *thresholdConfirmStep, dealers []common.Address) (*thresholdConfirmStep, error) {
+	holders := sortedAddresses(keys(confirm.want))
+	check := *confirm.check
+	check.dealers = dealers
+	step := &thresholdConfirmStep{phase: newPhase(protocol.ThresholdConfirm, 0, holders), study: confirm.study, pkHash: confirm.pkHash, check: &check, points: confirm.points}
+	full, err := c.start(ctx, step, step.start())
+	if err != nil {
+		return nil, err
+	}
+	if err := c.wait(ctx, step, full, c.cfg.PhaseTimeout, len(holders)); err != nil {
+		return nil, fmt.Errorf("coordinator: dealing check: %w", err)
+	}
+	return step, nil
+}
+
+// prepareReshareCheck sets confirm to ask the new holders for the dealing
+// check of the key's original parties still in the study, with their
+// pending shares, if the study is encrypted and their public-key shares
+// are kept. Newcomers' own keys are not checked: they publish no
+// public-key share.
+func (c *Coordinator) prepareReshareCheck(ctx context.Context, confirm *reshareKeyStep, plan *reshare) error {
+	c.mu.Lock()
+	scheme, pkHash, kept := c.scheme, c.pkHash, len(c.pkShares) > 0
+	c.mu.Unlock()
+	if scheme == nil || !kept {
+		return nil
+	}
+	study, err := c.ledger.Study(ctx, c.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("coordinator: re-sharing before round %d: %w", plan.round, err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var dealers []common.Address
+	for _, a := range sortedAddresses(study.Participants) {
+		if _, ok := c.pkShares[a]; ok {
+			dealers = append(dealers, a)
+		}
+	}
+	if len(dealers) == 0 {
+		return nil
+	}
+	points := make([]aggregation.ShamirPoint, len(plan.holders))
+	confirm.points = make(map[common.Address]uint64, len(plan.holders))
+	for i, h := range plan.holders {
+		points[i] = aggregation.ShamirPoint(h.point)
+		confirm.points[h.addr] = h.point
+	}
+	sets, err := dealingCheckSets(points, plan.threshold)
+	if err != nil {
+		return err
+	}
+	var relays [][]byte
+	for _, a := range confirm.holders {
+		relays = append(relays, relayID(confirm.inbox[a]))
+	}
+	seed := dealingCheckSeed(pkHash, append([][]byte{confirm.dealing.setHash.Bytes()}, relays...))
+	confirm.check = &dealingCheckAsk{seed: seed, dealers: dealers, sets: sets}
+	return nil
+}
+
+// checkReshare judges the dealing check the new holders that confirmed
+// answered, over the decryption sets all of whose holders confirmed; it
+// refuses to commit a re-sharing whose check fails in any of them, with
+// ErrInconsistentDealing naming the re-sharing's dealers and the sets.
+func (c *Coordinator) checkReshare(confirm *reshareKeyStep, plan *reshare) error {
+	c.mu.Lock()
+	ask := confirm.check
+	if ask == nil {
+		c.mu.Unlock()
+		return nil
+	}
+	confirmed, raws := confirm.answers(confirm.holders)
+	pkHash := c.pkHash
+	c.mu.Unlock()
+	answered := map[aggregation.ShamirPoint]bool{}
+	for _, a := range confirmed {
+		answered[aggregation.ShamirPoint(confirm.points[a])] = true
+	}
+	complete := func(set []aggregation.ShamirPoint) bool {
+		return !slices.ContainsFunc(set, func(p aggregation.ShamirPoint) bool { return !answered[p] })
+	}
+	var shares []*aggregation.DecryptionShare
+	for _, raw := range raws {
+		conf, err := confirmation(raw)
+		if err != nil {
+			return err
+		}
+		for _, b := range conf.GetDealingCheckShares() {
+			ds := new(aggregation.DecryptionShare)
+			if err := ds.UnmarshalBinary(b); err != nil {
+				return fmt.Errorf("%w: dealing-check share: %v", ErrMalformed, err)
+			}
+			if complete(ds.ActiveSet()) {
+				shares = append(shares, ds)
+			}
+		}
+	}
+	if len(shares) == 0 {
+		c.log.Warn("re-sharing's dealing check skipped: no decryption set of it had every holder confirm", "round", plan.round)
+		return nil
+	}
+	pk, pkShares, err := c.dealingCheckKeys(pkHash, ask.dealers)
+	if err != nil {
+		return err
+	}
+	check, err := c.scheme.NewDealingCheck(pk, ask.seed, pkShares)
+	if err != nil {
+		return fmt.Errorf("coordinator: dealing check: %w", err)
+	}
+	v, err := c.scheme.CheckDealingSets(check, shares)
+	if err != nil {
+		return fmt.Errorf("coordinator: re-sharing before round %d: dealing check: %w", plan.round, err)
+	}
+	if v.Consistent() {
+		c.log.Info("re-sharing's dealings checked", "round", plan.round, "keys", len(ask.dealers), "decryption_sets", len(v.Passed))
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var dealers []string
+	for _, d := range plan.staying {
+		if _, ok := confirm.dealing.want[d]; ok {
+			dealers = append(dealers, fmt.Sprintf("%s (%s)", c.nameOf(d), d.Hex()))
+		}
+	}
+	var suspects []string
+	for a, p := range confirm.points {
+		if slices.Contains(v.Suspects(), aggregation.ShamirPoint(p)) {
+			suspects = append(suspects, fmt.Sprintf("%s (%s, point %d)", c.nameOf(a), a.Hex(), p))
+		}
+	}
+	slices.Sort(suspects)
+	held := ""
+	if len(suspects) > 0 {
+		held = fmt.Sprintf(", the shares held by %s", strings.Join(suspects, ", "))
+	}
+	return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): the new holders' pending shares fail the dealing check in the decryption sets %v (they pass in %v%s): a re-sharing dealer (%s) re-dealt shares that are not of the keys, or a new holder lies about its pending share, which the check cannot tell apart. The re-sharing is not committed: every holder keeps its old share; remove the hospital you hold at fault (cohort study leave --member ADDRESS, then cohort member vote) and restart",
+		plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, v.Failed, v.Passed, held, strings.Join(dealers, ", "))
+}

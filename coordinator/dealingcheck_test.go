@@ -1,0 +1,92 @@
+package coordinator
+
+import (
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
+)
+
+func TestDealingCheckSetsCoverEveryHolder(t *testing.T) {
+	points := func(n int) []aggregation.ShamirPoint {
+		out := make([]aggregation.ShamirPoint, n)
+		for i := range out {
+			out[i] = aggregation.ShamirPoint(3*i + 1)
+		}
+		return out
+	}
+	for _, tc := range []struct{ holders, t, sets int }{{2, 2, 1}, {3, 2, 3}, {4, 2, 2}, {10, 6, 3}, {10, 3, 4}, {100, 7, 15}} {
+		sets, err := dealingCheckSets(points(tc.holders), tc.t)
+		require.NoError(t, err)
+		assert.Len(t, sets, tc.sets, "%d holders, threshold %d", tc.holders, tc.t)
+		covered := map[aggregation.ShamirPoint]bool{}
+		for _, set := range sets {
+			assert.Len(t, set, tc.t)
+			assert.IsIncreasing(t, set)
+			for _, p := range set {
+				covered[p] = true
+			}
+		}
+		assert.Len(t, covered, tc.holders, "every holder's shares are checked")
+	}
+}
+
+// A holder's confirmation must carry one dealing-check share for each of
+// the check's sets that holds its point, made at its point for that set.
+func TestThresholdConfirmAsksForTheDealingCheck(t *testing.T) {
+	ps := newParties(t, 3)
+	pkHash := crypto.Keccak256Hash([]byte("collective key"))
+	sets := [][]aggregation.ShamirPoint{{1, 2}, {1, 3}, {2, 3}}
+	addrs := addressesOf(ps)
+	points := map[common.Address]uint64{}
+	for _, h := range holdersOf(ps) {
+		points[h.addr] = h.point
+	}
+	confirm := &thresholdConfirmStep{phase: newPhase(protocol.ThresholdConfirm, 0, addrs), study: stepStudy, pkHash: pkHash,
+		check: &dealingCheckAsk{seed: [32]byte{7}, dealers: addrs, sets: sets}, points: points}
+	sent := sentTo(confirm.start())
+	task := sent[ps[0].addr][0].GetThresholdKey()
+	assert.Equal(t, []byte{7}, task.GetDealingCheckSeed()[:1])
+	assert.Len(t, task.GetDealingCheckDealers(), 3)
+	assert.Len(t, task.GetDealingCheckSets(), 3)
+
+	signed, err := auth.Sign(ps[0].key, stepStudy, 0, auth.KindThresholdKey, crypto.Keccak256Hash(pkHash.Bytes()))
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name   string
+		shares [][]byte
+	}{
+		{"no check shares", nil},
+		{"one for two sets", [][]byte{[]byte("share")}},
+		{"shares that are not decryption shares", [][]byte{[]byte("share"), []byte("share")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := deliverTo(confirm, confirm.receive, &cohortv1.ThresholdKeyConfirmation{StudyId: stepStudy, Auth: signed, DealingCheckShares: tc.shares})
+			assert.ErrorIs(t, err, ErrMalformed)
+			assert.Empty(t, confirm.got, "nothing recorded")
+		})
+	}
+}
+
+// The public-key shares are kept for a restart before round 1, which
+// deals the threshold key again and checks it.
+func TestPublicKeySharesKeptForTheDealingCheck(t *testing.T) {
+	ps := newParties(t, 3)
+	shares := map[common.Address][]byte{ps[0].addr: []byte("share 0"), ps[1].addr: {}, ps[2].addr: []byte("share two")}
+	raw := encodePKShares(shares)
+	got, err := decodePKShares(raw)
+	require.NoError(t, err)
+	assert.Len(t, got, 3)
+	for a, sh := range shares {
+		assert.Equal(t, string(sh), string(got[a]))
+	}
+	_, err = decodePKShares(raw[:len(raw)-1])
+	assert.Error(t, err, "truncated")
+}
