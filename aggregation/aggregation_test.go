@@ -266,6 +266,25 @@ func TestDecryptRefusesBadShareSets(t *testing.T) {
 		})
 	}
 
+	// Each share alone, as a relay checks it when it comes: the honest ones
+	// pass, one bound to another aggregate or of another length does not.
+	for i, ds := range shares {
+		require.NoError(t, s.CheckDecryptionShare(agg, ds), "share %d", i)
+	}
+	assert.ErrorIs(t, s.CheckDecryptionShare(agg, foreign), ErrWrongAggregate)
+	assert.ErrorIs(t, s.CheckDecryptionShare(agg, nil), ErrNilArgument)
+	short := make([]*EncryptedVector, 3)
+	for i := range short {
+		short[i], err = f.encrypt([]float64{1, 2})
+		require.NoError(t, err)
+	}
+	shortAgg, err := s.WeightedSum(short, []float64{0.5, 0.5, 0})
+	require.NoError(t, err)
+	cut, err := s.GenDecryptionShare(f.parties[0].sk, shortAgg)
+	require.NoError(t, err)
+	cut.AggregateHash = agg.Hash() // claims the aggregate, covers 2 values of its 3
+	assert.ErrorIs(t, s.CheckDecryptionShare(agg, cut), ErrLengthMismatch)
+
 	got, err := s.Decrypt(agg, shares)
 	require.NoError(t, err)
 	assert.InDeltaSlice(t, []float64{2.5, 3.5, 4.5}, got, 1e-5)

@@ -553,7 +553,7 @@ func TestDecryptionSharesAreCheckedAndAcceptedOnce(t *testing.T) {
 	f := newFixture(t)
 	h1, h2 := f.hospitals[0], f.hospitals[1]
 	aggHash := crypto.Keccak256Hash([]byte("aggregate"))
-	st, err := newDecryptStep(f.studyID, &cohortv1.DecryptTask{Round: 1, AggregateHash: aggHash.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}, 2, nil)
+	st, err := newDecryptStep(f.studyID, &cohortv1.DecryptTask{Round: 1, AggregateHash: aggHash.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}, 2, nil, nil)
 	require.NoError(t, err)
 	f.install(st)
 	submit := func(h *hospital, signer *ecdsa.PrivateKey, round uint32, share []byte) error {

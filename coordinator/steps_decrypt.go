@@ -85,6 +85,9 @@ type decryptStep struct {
 	task   *cohortv1.DecryptTask
 	// pointOf is each holder's Shamir point.
 	pointOf map[common.Address]uint64
+	// checkShare checks one decryption share's body against the aggregate
+	// (summer.shareCheck); nil where no shares are combined.
+	checkShare func(share []byte) error
 	// signed is each active holder's first submission that passed
 	// receive's checks (the one the phase records), signature included,
 	// for the round's DecryptionRecord. receive runs outside the
@@ -140,15 +143,16 @@ func (s *decryptStep) askedSets() []*cohortv1.PointSet {
 
 // newDecryptStep asks the active holders, at points, to decrypt what task
 // names (its ActivePoints and, with more than threshold points, its
-// DecryptionSets are set here).
-func newDecryptStep(study uint64, task *cohortv1.DecryptTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (*decryptStep, error) {
+// DecryptionSets are set here); checkShare, if not nil, checks each share
+// an active holder gives against the aggregate.
+func newDecryptStep(study uint64, task *cohortv1.DecryptTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64, checkShare func(share []byte) error) (*decryptStep, error) {
 	t := proto.Clone(task).(*cohortv1.DecryptTask)
 	t.ActivePoints = points
 	var err error
 	if t.DecryptionSets, err = decryptionSets(points, threshold); err != nil {
 		return nil, err
 	}
-	return &decryptStep{phase: newActivePhase(protocol.Decrypt, task.GetRound(), active), study: study, active: active, task: t, pointOf: pointOf,
+	return &decryptStep{phase: newActivePhase(protocol.Decrypt, task.GetRound(), active), study: study, active: active, task: t, pointOf: pointOf, checkShare: checkShare,
 		signed: make(map[common.Address]*cohortv1.DecryptionShareSubmission, len(active))}, nil
 }
 
@@ -232,7 +236,8 @@ func (s *decryptStep) start() ready {
 }
 
 // receive checks a decryption share's signature, study, round and
-// aggregate.
+// aggregate, and, from an active holder, each share's place (point and
+// set) and body (checkShares).
 func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, error) {
 	addr, err := auth.Verify(req.GetAuth(), s.study, req.GetRound(), auth.KindDecryptShare, crypto.Keccak256Hash(req.GetShare()))
 	if err != nil {
@@ -273,6 +278,11 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 		return ready{}, err
 	}
 	if slices.Contains(s.active, addr) {
+		// Last, as the one check that decodes the shares: only a holder
+		// asked reaches it, its signatures and their places checked.
+		if err := s.checkShares(addr, req); err != nil {
+			return ready{}, err
+		}
 		s.mu.Lock()
 		if _, ok := s.signed[addr]; !ok {
 			s.signed[addr] = req
@@ -280,6 +290,26 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 		s.mu.Unlock()
 	}
 	return ready{record: &answer{from: addr, data: req.GetShare()}}, nil
+}
+
+// checkShares checks each of addr's decryption shares against the
+// aggregate (checkShare): a share of its place whose body is another
+// aggregate's, of another length or malformed would otherwise fail the
+// round's decryption with no holder named and no other set asked.
+func (s *decryptStep) checkShares(addr common.Address, req *cohortv1.DecryptionShareSubmission) error {
+	if s.checkShare == nil {
+		return nil
+	}
+	shares := [][]byte{req.GetShare()}
+	for _, more := range req.GetMore() {
+		shares = append(shares, more.GetShare())
+	}
+	for i, b := range shares {
+		if err := s.checkShare(b); err != nil {
+			return fmt.Errorf("%w: decryption share %d from %s does not decrypt round %d's aggregate %s: %w", ErrMalformed, i+1, addr.Hex(), s.round, common.BytesToHash(s.task.GetAggregateHash()).Hex(), err)
+		}
+	}
+	return nil
 }
 
 // openAverage decrypts the round's aggregate agg with the holders' shares
