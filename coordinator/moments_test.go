@@ -141,7 +141,7 @@ func TestMomentsSharesAndConfirmations(t *testing.T) {
 	h1, h2 := f.hospitals[0], f.hospitals[1]
 	aggHash := crypto.Keccak256Hash([]byte("sum of moments"))
 	// A limit under gRPC's own, to reach the coordinator's.
-	st, err := newMomentsDecryptStep(f.studyID, 1<<20, &cohortv1.MomentsDecryptTask{AggregateHash: aggHash.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}, 2, nil)
+	st, err := newMomentsDecryptStep(f.studyID, 1<<20, &cohortv1.MomentsDecryptTask{AggregateHash: aggHash.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}, 2, nil, nil)
 	require.NoError(t, err)
 	f.install(st)
 	share := func(h *hospital, signer *ecdsa.PrivateKey, agg common.Hash, b []byte) error {

@@ -201,13 +201,9 @@ func setsHolding(sets []*cohortv1.PointSet, point uint64) int {
 // a different one of those sets. A share for another set would leave both
 // sets incomplete and fail the round with no one to blame; refused here,
 // it names its sender.
-func checkShareSets(asked []*cohortv1.PointSet, point uint64, req *cohortv1.DecryptionShareSubmission) error {
-	if want, got := setsHolding(asked, point), 1+len(req.GetMore()); want != got {
+func checkShareSets(asked []*cohortv1.PointSet, point uint64, shares [][]byte) error {
+	if want, got := setsHolding(asked, point), len(shares); want != got {
 		return fmt.Errorf("%w: %d decryption shares from the holder at point %d, the task's decryption sets ask %d", ErrMalformed, got, point, want)
-	}
-	shares := [][]byte{req.GetShare()}
-	for _, more := range req.GetMore() {
-		shares = append(shares, more.GetShare())
 	}
 	given := make([]int, 0, len(shares))
 	for i, b := range shares {
@@ -247,9 +243,9 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 	// checked: one signed share repeated to fill a message would otherwise
 	// cost the coordinator a signature check per copy.
 	if p, ok := s.pointOf[addr]; ok {
-		if err := checkShareSets(s.askedSets(), p, req); err != nil {
+		if err := checkShareSets(s.askedSets(), p, sharesOf(req)); err != nil {
 			for _, earlier := range s.superseded {
-				if checkShareSets(earlier, p, req) == nil {
+				if checkShareSets(earlier, p, sharesOf(req)) == nil {
 					return ready{}, fmt.Errorf("%w: the decryption shares of the holder at point %d answer an earlier task of round %d's decryption, since asked of another set; its answer to the current task is awaited", ErrWrongPhase, p, s.round)
 				}
 			}
@@ -280,7 +276,7 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 	if slices.Contains(s.active, addr) {
 		// Last, as the one check that decodes the shares: only a holder
 		// asked reaches it, its signatures and their places checked.
-		if err := s.checkShares(addr, req); err != nil {
+		if err := checkShareBodies(s.checkShare, sharesOf(req), fmt.Sprintf("round %d's aggregate", s.round), s.task.GetAggregateHash(), addr); err != nil {
 			return ready{}, err
 		}
 		s.mu.Lock()
@@ -292,21 +288,27 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 	return ready{record: &answer{from: addr, data: req.GetShare()}}, nil
 }
 
-// checkShares checks each of addr's decryption shares against the
-// aggregate (checkShare): a share of its place whose body is another
-// aggregate's, of another length or malformed would otherwise fail the
-// round's decryption with no holder named and no other set asked.
-func (s *decryptStep) checkShares(addr common.Address, req *cohortv1.DecryptionShareSubmission) error {
-	if s.checkShare == nil {
-		return nil
-	}
+// sharesOf is a submission's decryption shares: the first, then more.
+func sharesOf(req *cohortv1.DecryptionShareSubmission) [][]byte {
 	shares := [][]byte{req.GetShare()}
 	for _, more := range req.GetMore() {
 		shares = append(shares, more.GetShare())
 	}
+	return shares
+}
+
+// checkShareBodies checks each of from's decryption shares of what (the
+// vector of hash aggHash) with check (summer.shareCheck; nil checks
+// nothing): a share in its place whose body is another vector's, of
+// another length or malformed would otherwise fail the decryption with no
+// holder named and no other set asked.
+func checkShareBodies(check func([]byte) error, shares [][]byte, what string, aggHash []byte, from common.Address) error {
+	if check == nil {
+		return nil
+	}
 	for i, b := range shares {
-		if err := s.checkShare(b); err != nil {
-			return fmt.Errorf("%w: decryption share %d from %s does not decrypt round %d's aggregate %s: %w", ErrMalformed, i+1, addr.Hex(), s.round, common.BytesToHash(s.task.GetAggregateHash()).Hex(), err)
+		if err := check(b); err != nil {
+			return fmt.Errorf("%w: decryption share %d from %s does not decrypt %s %s: %w", ErrMalformed, i+1, from.Hex(), what, common.BytesToHash(aggHash).Hex(), err)
 		}
 	}
 	return nil
