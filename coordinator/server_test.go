@@ -1130,3 +1130,24 @@ func TestJoinNamesTheParticipantAsTheRegistryDoes(t *testing.T) {
 	assert.Contains(t, logs.String(), `msg="participant joined" name=h1 `)
 	assert.Contains(t, logs.String(), "configured=h registry=h1")
 }
+
+// A Join's configured name is the sender's free choice, only signed, and
+// the coordinator logged it whole when it was not the registry's: a member
+// joining again and again with a name of 1 MiB (64 MiB fit in a message)
+// wrote that much to the coordinator's log each time. The warning now
+// logs at most maxLoggedName bytes of it.
+func TestJoinLogsABoundedConfiguredName(t *testing.T) {
+	f := newFixture(t)
+	var logs syncLog
+	f.coord.log = slog.New(slog.NewTextHandler(&logs, nil))
+	h := f.hospitals[0]
+	name := strings.Repeat("é", 1<<19) // 1 MiB, two bytes a rune
+	signed, err := auth.Sign(h.key, f.studyID, 0, auth.KindJoin, auth.JoinContent(name, auth.Fingerprint(h.cert)))
+	require.NoError(t, err)
+	_, err = h.client.Join(f.ctx, &cohortv1.JoinRequest{StudyId: f.studyID, Name: name, Auth: signed})
+	require.NoError(t, err)
+	require.Eventually(t, func() bool { return strings.Contains(logs.String(), "participant joined") }, 10*time.Second, 10*time.Millisecond)
+	assert.Less(t, len(logs.String()), 4096, "the configured name is not logged whole")
+	assert.Contains(t, logs.String(), "configured="+strings.Repeat("é", 10), "its start is logged")
+	assert.Contains(t, logs.String(), "registry=h1")
+}
