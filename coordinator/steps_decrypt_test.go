@@ -171,22 +171,9 @@ func TestDecryptStepRefusesASharesBodyNotOfTheAggregate(t *testing.T) {
 	ps := newParties(t, 3)
 	a := addressesOf(ps)
 	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
-	k := thresholdKeysOf(t, 3, 2, 2)
-	agg, err := k.scheme.WeightedSum(k.updates, []float64{1, 1, 1})
-	require.NoError(t, err)
+	k, agg, check, shareOf := checkedDecryptionOf(t)
 	other, err := k.scheme.WeightedSum(k.updates, []float64{1, 1, 0}) // same shape, another sum
 	require.NoError(t, err)
-	aggBytes, err := agg.MarshalBinary()
-	require.NoError(t, err)
-	check, err := homomorphicSummer{scheme: k.scheme}.shareCheck(aggBytes)
-	require.NoError(t, err)
-	shareOf := func(of *aggregation.EncryptedVector, point uint64, active ...uint64) []byte {
-		ds, err := k.scheme.GenThresholdDecryptionShare(k.tsks[point-1], shamirSet(active), of)
-		require.NoError(t, err)
-		b, err := ds.MarshalBinary()
-		require.NoError(t, err)
-		return b
-	}
 	task := &cohortv1.DecryptTask{StudyId: stepStudy, Round: 4, AggregateHash: agg.Hash().Bytes()}
 	st, err := newDecryptStep(stepStudy, task, a, []uint64{1, 2, 3}, 2, pointOf, check)
 	require.NoError(t, err)
@@ -207,6 +194,29 @@ func TestDecryptStepRefusesASharesBodyNotOfTheAggregate(t *testing.T) {
 	_, err = deliverTo(st, st.receive, decryptSubmission(t, agg.Hash(), []party{ps[0], ps[0]}, s13, s12))
 	require.NoError(t, err, "the holder's own shares are taken")
 	assert.Len(t, st.signed[a[0]].GetMore(), 1, "kept, with its second share, for the decryption record")
+}
+
+// checkedDecryptionOf deals a key of three parties 2-of-3 at points 1..3
+// (thresholdKeysOf) and returns the aggregate of their updates (weight 1
+// each), the coordinator's check of a share against it
+// (homomorphicSummer.shareCheck), and a function giving the encoded share
+// the holder at point makes of a vector for an active set.
+func checkedDecryptionOf(t *testing.T) (thresholdKeys, *aggregation.EncryptedVector, func([]byte) error, func(of *aggregation.EncryptedVector, point uint64, active ...uint64) []byte) {
+	t.Helper()
+	k := thresholdKeysOf(t, 3, 2, 2)
+	agg, err := k.scheme.WeightedSum(k.updates, []float64{1, 1, 1})
+	require.NoError(t, err)
+	aggBytes, err := agg.MarshalBinary()
+	require.NoError(t, err)
+	check, err := homomorphicSummer{scheme: k.scheme}.shareCheck(aggBytes)
+	require.NoError(t, err)
+	return k, agg, check, func(of *aggregation.EncryptedVector, point uint64, active ...uint64) []byte {
+		ds, err := k.scheme.GenThresholdDecryptionShare(k.tsks[point-1], shamirSet(active), of)
+		require.NoError(t, err)
+		b, err := ds.MarshalBinary()
+		require.NoError(t, err)
+		return b
+	}
 }
 
 // thresholdSharesOf deals a key of n parties t-of-n at points 1..n and

@@ -79,22 +79,9 @@ func TestMomentsDecryptStepRefusesMisplacedOrForeignShares(t *testing.T) {
 	ps := newParties(t, 3)
 	a := addressesOf(ps)
 	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
-	k := thresholdKeysOf(t, 3, 2, 2)
-	sum, err := k.scheme.WeightedSum(k.updates, []float64{1, 1, 1})
-	require.NoError(t, err)
+	k, sum, check, shareOf := checkedDecryptionOf(t)
 	oneSite, err := k.scheme.WeightedSum(k.updates[:1], []float64{1})
 	require.NoError(t, err)
-	sumBytes, err := sum.MarshalBinary()
-	require.NoError(t, err)
-	check, err := homomorphicSummer{scheme: k.scheme}.shareCheck(sumBytes)
-	require.NoError(t, err)
-	shareOf := func(of *aggregation.EncryptedVector, point uint64, active ...uint64) []byte {
-		ds, err := k.scheme.GenThresholdDecryptionShare(k.tsks[point-1], shamirSet(active), of)
-		require.NoError(t, err)
-		b, err := ds.MarshalBinary()
-		require.NoError(t, err)
-		return b
-	}
 	task := &cohortv1.MomentsDecryptTask{StudyId: stepStudy, AggregateHash: sum.Hash().Bytes()}
 	st, err := newMomentsDecryptStep(stepStudy, 1<<20, task, a, []uint64{1, 2, 3}, 2, pointOf, check)
 	require.NoError(t, err)
