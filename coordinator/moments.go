@@ -264,8 +264,9 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 	if err != nil {
 		return nil, err
 	}
+	var steps stepsAskedInTurn[*momentsDecryptStep]
 	_, raws, err := c.askSets(ctx, 0, preferred, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
-		return newMomentsDecryptStep(c.cfg.StudyID, run.maxShare, task, active, points, threshold, pointOf, checkShare)
+		return steps.next(newMomentsDecryptStep(c.cfg.StudyID, run.maxShare, task, active, points, threshold, pointOf, checkShare))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("decryption: %w", err)

@@ -30,6 +30,17 @@ type momentsDecryptStep struct {
 	// checkShare checks one decryption share's body against the sum
 	// (summer.shareCheck); nil where no shares are combined.
 	checkShare func(share []byte) error
+	// superseded are the active points earlier tasks of this phase named
+	// (see follow): a holder's late answer to one is not malformed.
+	superseded [][]uint64
+}
+
+// follow records that s asks again what earlier asked of another set:
+// shares a holder made for earlier's task are then refused as superseded,
+// not as malformed, which would make the holder decline the task it is
+// still to do (as decryptStep.follow).
+func (s *momentsDecryptStep) follow(earlier *momentsDecryptStep) {
+	s.superseded = append(slices.Clone(earlier.superseded), earlier.task.GetActivePoints())
 }
 
 // newMomentsDecryptStep asks the active holders, at points, to decrypt the
@@ -79,6 +90,9 @@ func (s *momentsDecryptStep) receive(req *cohortv1.MomentsShareSubmission) (read
 		return ready{}, err
 	}
 	if !slices.Equal(req.GetActivePoints(), s.task.GetActivePoints()) {
+		if slices.ContainsFunc(s.superseded, func(earlier []uint64) bool { return slices.Equal(req.GetActivePoints(), earlier) }) {
+			return ready{}, fmt.Errorf("%w: moments decryption shares for active points %v answer an earlier task of the moments decryption, since asked of %v; the answer to the current task is awaited", ErrWrongPhase, req.GetActivePoints(), s.task.GetActivePoints())
+		}
 		return ready{}, fmt.Errorf("%w: moments decryption shares for active points %v, the task asked %v", ErrMalformed, req.GetActivePoints(), s.task.GetActivePoints())
 	}
 	if want := common.BytesToHash(s.task.GetAggregateHash()); agg != want || len(req.GetAggregateHash()) != common.HashLength {

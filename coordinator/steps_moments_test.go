@@ -9,6 +9,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/status"
+	"google.golang.org/grpc/codes"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
@@ -103,6 +105,38 @@ func TestMomentsDecryptStepRefusesMisplacedOrForeignShares(t *testing.T) {
 	}
 	_, err = deliverTo(st, st.receive, momentsShares(t, ps[0], sum.Hash(), active, s13, s12))
 	require.NoError(t, err, "the holder's own shares are taken")
+}
+
+// As a round's decryption shares (TestDecryptStepTakesALateAnswerToAnEarlierSetAsSuperseded):
+// moments decryption shares a holder made for a task asked of a set since
+// left, reaching the task asked again, were refused as malformed, and the
+// holder then declined the task it was still to do, leaving the set it
+// was about to answer; they are now refused as superseded
+// (FailedPrecondition, which a node does not decline). Active points no
+// task named are still malformed.
+func TestMomentsDecryptStepTakesALateAnswerToAnEarlierSetAsSuperseded(t *testing.T) {
+	ps := newParties(t, 3)
+	a := addressesOf(ps)
+	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
+	_, sum, check, shareOf := checkedDecryptionOf(t)
+	task := &cohortv1.MomentsDecryptTask{StudyId: stepStudy, AggregateHash: sum.Hash().Bytes()}
+	first, err := newMomentsDecryptStep(stepStudy, 1<<20, task, a, []uint64{1, 2, 3}, 2, pointOf, check)
+	require.NoError(t, err)
+	again, err := newMomentsDecryptStep(stepStudy, 1<<20, task, a[:2], []uint64{1, 2}, 2, pointOf, check) // the holder at point 3 went away
+	require.NoError(t, err)
+	again.follow(first)
+	again.start()
+
+	late := momentsShares(t, ps[0], sum.Hash(), []uint64{1, 2, 3}, shareOf(sum, 1, 1, 3), shareOf(sum, 1, 1, 2))
+	_, err = deliverTo(again, again.receive, late)
+	require.ErrorIs(t, err, ErrWrongPhase, "the first task's answer")
+	assert.Equal(t, codes.FailedPrecondition, status.Code(toStatus(err)))
+	_, err = deliverTo(again, again.receive, momentsShares(t, ps[0], sum.Hash(), []uint64{1, 3}, shareOf(sum, 1, 1, 3)))
+	require.ErrorIs(t, err, ErrMalformed, "active points no task named")
+	assert.Empty(t, again.got)
+
+	_, err = deliverTo(again, again.receive, momentsShares(t, ps[0], sum.Hash(), []uint64{1, 2}, shareOf(sum, 1, 1, 2)))
+	require.NoError(t, err, "its answer to the task asked again")
 }
 
 // momentsShares is p's submission of the moments decryption shares for a
