@@ -926,3 +926,23 @@ func TestAccRowsMatchesGeneric(t *testing.T) {
 		assert.Equal(t, uint64(1<<63+5), accRows(newSumScratch(2), lo, hi, x, []uint64{1, 1}))
 	})
 }
+
+// An update encodes to at most MaxUpdateSize bytes, and an honest one
+// (uniform residues) to nearly that: a relay that bounds uploads by it
+// refuses no valid update and leaves a sender little room.
+func TestMaxUpdateSizeBoundsAnUpdate(t *testing.T) {
+	s := newScheme(t)
+	f := newFixture(t, s, 1)
+	r := rand.New(rand.NewPCG(3, 4))
+	n := s.Slots()
+	for _, length := range []int{1, 5, n - 1, n, n + 1, 3*n + 7} {
+		v, err := f.encrypt(randomVector(r, length, 1))
+		require.NoError(t, err)
+		b, err := v.MarshalBinary()
+		require.NoError(t, err)
+		most := s.MaxUpdateSize(length)
+		assert.LessOrEqual(t, len(b), most, "%d values", length)
+		assert.GreaterOrEqual(t, float64(len(b)), 0.95*float64(most), "%d values: the bound is tight", length)
+	}
+	assert.Zero(t, s.MaxUpdateSize(0))
+}

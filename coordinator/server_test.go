@@ -376,12 +376,18 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 			name string
 			h    *hospital
 			data []byte
-		}{{"garbage", h3, []byte("not a ciphertext at all")}, {"foreign parameters", h4, foreign}} {
+			code codes.Code
+		}{
+			{"garbage", h3, []byte("not a ciphertext at all"), codes.InvalidArgument},
+			// Wider moduli: more bytes than an update of the study's
+			// parameters encodes to, refused before they are read.
+			{"foreign parameters", h4, foreign, codes.ResourceExhausted},
+		} {
 			t.Run(tc.name, func(t *testing.T) {
 				f.commit(t, tc.h, tc.data)
 				err := upload(f.ctx, tc.h, tc.h.key, f.studyID, 1, aggregation.ContentHash(tc.data), uint64(len(tc.data)), tc.data, 1<<20)
 				require.Error(t, err)
-				assert.Equal(t, codes.InvalidArgument, status.Code(err), "%v", err)
+				assert.Equal(t, tc.code, status.Code(err), "%v", err)
 				assert.Len(t, f.accepted(), 1)
 			})
 		}
@@ -886,10 +892,11 @@ func TestAbandonedUploadsOfNewHashesAreRefused(t *testing.T) {
 		signed, commitment := signedBy(hash)
 		stream, err := h.client.UploadUpdate(f.ctx)
 		require.NoError(t, err)
+		size := f.coord.summer.maxUpdateSize(f.coord.numParams) // the most an update may announce
 		require.NoError(t, stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Header{Header: &cohortv1.UpdateHeader{
-			StudyId: f.studyID, Round: 1, Size: testMaxUpdate, ContentHash: hash.Bytes(), Auth: signed, Commitment: commitment,
+			StudyId: f.studyID, Round: 1, Size: uint64(size), ContentHash: hash.Bytes(), Auth: signed, Commitment: commitment,
 		}}}))
-		_ = stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Data{Data: make([]byte, 64<<10)}})
+		_ = stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Data{Data: make([]byte, size/2)}})
 		_, err = stream.CloseAndRecv()
 		return err
 	}
@@ -916,7 +923,7 @@ func TestAbandonedUploadsOfNewHashesAreRefused(t *testing.T) {
 	signed, commitment := signedBy(first)
 	st, err := h.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: first.Bytes(), Auth: signed, Commitment: commitment})
 	require.NoError(t, err)
-	assert.Equal(t, uint64(64<<10), st.GetReceived(), "the announced update's partial blob is kept for its resume")
+	assert.Equal(t, uint64(f.coord.summer.maxUpdateSize(f.coord.numParams)/2), st.GetReceived(), "the announced update's partial blob is kept for its resume")
 	_, err = h.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: first.Bytes(), Auth: signed})
 	assert.Equal(t, codes.PermissionDenied, status.Code(err), "in a batched round, without the commitment its upload carries: %v", err)
 }

@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/big"
 	"strings"
@@ -86,6 +87,28 @@ func TestTrainStepOpensAndResumes(t *testing.T) {
 
 	_, err = resumed.recover(map[common.Address]common.Hash{{0x99}: {9}})
 	assert.ErrorIs(t, err, ErrNotParticipant, "a commitment by someone not asked this round")
+}
+
+// An upload's header could announce any size up to the coordinator's
+// max_update_bytes (1 GiB by default) whatever the model: a member asked
+// for an update made the coordinator take a buffer of that size, and keep
+// up to that much of a partial blob on disk each round, though an update
+// of the study's parameters encodes to a known most (about 16 MB at 1M
+// values, a few hundred bytes at 5: aggregation.Scheme.MaxUpdateSize).
+// The header is now held to it, and an honest update still passes.
+func TestTrainStepBoundsAnUploadByTheModelsSize(t *testing.T) {
+	ps := newParties(t, 1)
+	keys := newStepKeys(t, ps)
+	const params = 5
+	st := newTrainStep(stepStudy, &cohortv1.TrainTask{StudyId: stepStudy, Round: 2}, addressesOf(ps), 1<<20, params, homomorphicSummer{scheme: keys.scheme}, contracts.CommitDomain{})
+	good := keys.update(t, ps[0], aggregation.TrainContext(stepStudy, 2), params)
+	_, _, err := st.header(updateHeader(t, ps[0], stepStudy, 2, good))
+	require.NoError(t, err, "an honest update's size")
+	bloated := updateHeader(t, ps[0], stepStudy, 2, good)
+	bloated.Size = uint64(keys.scheme.MaxUpdateSize(params)) + 1
+	_, _, err = st.header(bloated)
+	require.ErrorIs(t, err, ErrTooLarge)
+	assert.ErrorContains(t, err, fmt.Sprintf("%d bytes", keys.scheme.MaxUpdateSize(params)), "names the bound")
 }
 
 func TestTrainStepRefusesHostileUploads(t *testing.T) {

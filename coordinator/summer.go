@@ -23,6 +23,9 @@ type summer interface {
 	// own (aggregation.Scheme.CheckDecryptionShare), agg decoded once for
 	// all of them; nil where open needs no shares.
 	shareCheck(agg []byte) (func(share []byte) error, error)
+	// maxUpdateSize is the most bytes a valid update of length values
+	// encodes to: an upload's announced size is held to it.
+	maxUpdateSize(length int) int64
 	// validateUpdate checks an update; decoded, if not nil, is the update
 	// already decoded (Store.Receive decodes it once for its chunk root).
 	validateUpdate(update []byte, decoded *aggregation.EncryptedVector, binding updateBinding, length int) error
@@ -78,6 +81,10 @@ func (h homomorphicSummer) sum(updates [][]byte, weights []float64) ([]byte, err
 
 func (homomorphicSummer) needsShares() bool { return true }
 
+func (h homomorphicSummer) maxUpdateSize(length int) int64 {
+	return int64(h.scheme.MaxUpdateSize(length))
+}
+
 func (h homomorphicSummer) shareCheck(agg []byte) (func(share []byte) error, error) {
 	var v aggregation.EncryptedVector
 	if err := v.UnmarshalBinary(agg); err != nil {
@@ -132,6 +139,10 @@ func (plainSummer) sum(updates [][]byte, weights []float64) ([]byte, error) {
 }
 
 func (plainSummer) needsShares() bool { return false }
+
+func (plainSummer) maxUpdateSize(length int) int64 {
+	return int64(len(models.EncodeParams(make([]float64, length))))
+}
 
 func (plainSummer) open(agg []byte, _ [][]byte) ([]float64, error) { return models.DecodeParams(agg) }
 
