@@ -266,6 +266,11 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 	if req.GetStudyId() != s.study {
 		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
 	}
+	// Kept in the round's decryption record, and no signature of the
+	// share's covers it: an endorsement or nothing.
+	if n := len(req.GetScoresEndorsement()); n != 0 && n != crypto.SignatureLength {
+		return ready{}, fmt.Errorf("%w: a scores endorsement of %d bytes from %s; an endorsement is a %d-byte signature, or absent", ErrMalformed, n, addr.Hex(), crypto.SignatureLength)
+	}
 	want := common.BytesToHash(s.task.GetAggregateHash())
 	if got := common.BytesToHash(req.GetAggregateHash()); got != want || len(req.GetAggregateHash()) != common.HashLength {
 		return ready{}, fmt.Errorf("%w: decryption share for aggregate %s, the round's aggregate is %s", ErrWrongPhase, got.Hex(), want.Hex())

@@ -79,6 +79,10 @@ func TestDecryptStepRefusesHostileShares(t *testing.T) {
 	require.NoError(t, err)
 	moved := share(ps[1], 4, 4, aggHash, []byte("share 1"))
 	moved.StudyId++
+	// The endorsement rides along unsigned by the share's signature and is
+	// kept in the round's decryption record: a signature or nothing.
+	padded := share(ps[1], 4, 4, aggHash, []byte("share 1"))
+	padded.ScoresEndorsement = make([]byte, 1<<20)
 	tests := []struct {
 		name string
 		req  *cohortv1.DecryptionShareSubmission
@@ -89,6 +93,7 @@ func TestDecryptStepRefusesHostileShares(t *testing.T) {
 		{"a share for another round", share(ps[1], 3, 3, aggHash, []byte("share 1")), ErrWrongPhase},
 		{"a signature for another round", share(ps[1], 4, 3, aggHash, []byte("share 1")), auth.ErrBadSignature},
 		{"another study", moved, ErrWrongPhase},
+		{"an endorsement of 1 MiB", padded, ErrMalformed},
 		{"a holder outside the active set", share(ps[2], 4, 4, aggHash, []byte("share 2")), ErrNotParticipant},
 		{"a stranger", share(stranger, 4, 4, aggHash, []byte("x")), ErrNotParticipant},
 	}
