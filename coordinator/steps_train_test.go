@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -623,4 +624,26 @@ func TestEvaluationCorrectNotInItsHistogramsIsRefused(t *testing.T) {
 	require.Len(t, rd.chain, 1)
 	assert.InDelta(t, 0.5, rd.chain[0].closeRound.result.Accuracy, 1e-12, "the honest members' merge")
 	assert.Equal(t, 8, rep.Evaluated)
+}
+
+// An evaluation's JSON is signed as sent, and kept so in the round's
+// decryption record: one padded with 1 MiB of whitespace parsed as the
+// honest one and went to disk each round. It is now refused above
+// models.MaxEvaluationBytes, which the largest evaluation Evaluate makes
+// stays well under.
+func TestPaddedEvaluationIsRefused(t *testing.T) {
+	ps := newParties(t, 1)
+	model := crypto.Keccak256Hash([]byte("model 1"))
+	st := newEvaluateStep(stepStudy, 1, addressesOf(ps), map[common.Address]uint64{ps[0].addr: 40}, model)
+	ev := models.Evaluate([]float64{0.9, 0.2, 0.3, 0.6}, []float64{1, 0, 1, 0})
+	raw, err := json.Marshal(ev)
+	require.NoError(t, err)
+	padded := append(bytes.Repeat([]byte(" "), 1<<20), raw...)
+	signed, err := auth.Sign(ps[0].key, stepStudy, 1, auth.KindEvaluation, crypto.Keccak256Hash(padded))
+	require.NoError(t, err)
+	_, err = deliverTo(st, st.receive, &cohortv1.EvaluationSubmission{StudyId: stepStudy, Round: 1, ModelHash: model.Bytes(), Evaluation: padded, Auth: signed})
+	require.ErrorIs(t, err, ErrTooLarge)
+	assert.Empty(t, st.got)
+	_, err = deliverTo(st, st.receive, evaluationSubmission(t, ps[0], model, ev))
+	require.NoError(t, err, "the same evaluation unpadded")
 }
