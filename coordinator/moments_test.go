@@ -135,16 +135,24 @@ func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 	assert.True(t, f.coord.store.Has(aggregation.ContentHash(good)), "participants fetch it to recompute the sum")
 }
 
+// momentsDecryptOfTwo is a fixture whose coordinator is collecting the
+// first two hospitals' decryption shares of a moments sum (shares of at
+// most 1 MiB: a limit under gRPC's own, to reach the coordinator's).
+func momentsDecryptOfTwo(t *testing.T) (f *fixture, h1, h2 *hospital, sum common.Hash, st *momentsDecryptStep) {
+	t.Helper()
+	f = newFixture(t)
+	h1, h2 = f.hospitals[0], f.hospitals[1]
+	sum = crypto.Keccak256Hash([]byte("sum of moments"))
+	st, err := newMomentsDecryptStep(f.studyID, 1<<20, &cohortv1.MomentsDecryptTask{AggregateHash: sum.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}, 2, nil, nil)
+	require.NoError(t, err)
+	f.install(st)
+	return f, h1, h2, sum, st
+}
+
 // Decryption shares of the moments' sum are bound to the sum's hash; a
 // confirmation names the agreed standardiser.
 func TestMomentsSharesAndConfirmations(t *testing.T) {
-	f := newFixture(t)
-	h1, h2 := f.hospitals[0], f.hospitals[1]
-	aggHash := crypto.Keccak256Hash([]byte("sum of moments"))
-	// A limit under gRPC's own, to reach the coordinator's.
-	st, err := newMomentsDecryptStep(f.studyID, 1<<20, &cohortv1.MomentsDecryptTask{AggregateHash: aggHash.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}, 2, nil, nil)
-	require.NoError(t, err)
-	f.install(st)
+	f, h1, h2, aggHash, _ := momentsDecryptOfTwo(t)
 	share := func(h *hospital, signer *ecdsa.PrivateKey, agg common.Hash, b []byte) error {
 		signed, err := auth.Sign(signer, f.studyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(agg, []uint64{1, 2}, b))
 		require.NoError(t, err)
@@ -312,12 +320,7 @@ func TestConsentWaitOutlastsARestart(t *testing.T) {
 // evidence, and its decryption shares into the round's decryption record.
 // The server's codec now drops unknown fields as each message arrives.
 func TestUnknownFieldsAreDroppedOnArrival(t *testing.T) {
-	f := newFixture(t)
-	h1, h2 := f.hospitals[0], f.hospitals[1]
-	aggHash := crypto.Keccak256Hash([]byte("sum of moments"))
-	st, err := newMomentsDecryptStep(f.studyID, 1<<20, &cohortv1.MomentsDecryptTask{AggregateHash: aggHash.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}, 2, nil, nil)
-	require.NoError(t, err)
-	f.install(st)
+	f, h1, _, aggHash, st := momentsDecryptOfTwo(t)
 	share := []byte("share 1")
 	signed, err := auth.Sign(h1.key, f.studyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(aggHash, []uint64{1, 2}, share))
 	require.NoError(t, err)
