@@ -266,6 +266,25 @@ func TestDecryptRefusesBadShareSets(t *testing.T) {
 		})
 	}
 
+	// Each share alone, as a relay checks it when it comes: the honest ones
+	// pass, one bound to another aggregate or of another length does not.
+	for i, ds := range shares {
+		require.NoError(t, s.CheckDecryptionShare(agg, ds), "share %d", i)
+	}
+	assert.ErrorIs(t, s.CheckDecryptionShare(agg, foreign), ErrWrongAggregate)
+	assert.ErrorIs(t, s.CheckDecryptionShare(agg, nil), ErrNilArgument)
+	short := make([]*EncryptedVector, 3)
+	for i := range short {
+		short[i], err = f.encrypt([]float64{1, 2})
+		require.NoError(t, err)
+	}
+	shortAgg, err := s.WeightedSum(short, []float64{0.5, 0.5, 0})
+	require.NoError(t, err)
+	cut, err := s.GenDecryptionShare(f.parties[0].sk, shortAgg)
+	require.NoError(t, err)
+	cut.AggregateHash = agg.Hash() // claims the aggregate, covers 2 values of its 3
+	assert.ErrorIs(t, s.CheckDecryptionShare(agg, cut), ErrLengthMismatch)
+
 	got, err := s.Decrypt(agg, shares)
 	require.NoError(t, err)
 	assert.InDeltaSlice(t, []float64{2.5, 3.5, 4.5}, got, 1e-5)
@@ -906,4 +925,24 @@ func TestAccRowsMatchesGeneric(t *testing.T) {
 		lo, hi := make([]uint64, vectorWidth), make([]uint64, vectorWidth)
 		assert.Equal(t, uint64(1<<63+5), accRows(newSumScratch(2), lo, hi, x, []uint64{1, 1}))
 	})
+}
+
+// An update encodes to at most MaxUpdateSize bytes, and an honest one
+// (uniform residues) to nearly that: a relay that bounds uploads by it
+// refuses no valid update and leaves a sender little room.
+func TestMaxUpdateSizeBoundsAnUpdate(t *testing.T) {
+	s := newScheme(t)
+	f := newFixture(t, s, 1)
+	r := rand.New(rand.NewPCG(3, 4))
+	n := s.Slots()
+	for _, length := range []int{1, 5, n - 1, n, n + 1, 3*n + 7} {
+		v, err := f.encrypt(randomVector(r, length, 1))
+		require.NoError(t, err)
+		b, err := v.MarshalBinary()
+		require.NoError(t, err)
+		most := s.MaxUpdateSize(length)
+		assert.LessOrEqual(t, len(b), most, "%d values", length)
+		assert.GreaterOrEqual(t, float64(len(b)), 0.95*float64(most), "%d values: the bound is tight", length)
+	}
+	assert.Zero(t, s.MaxUpdateSize(0))
 }

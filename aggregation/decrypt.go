@@ -243,6 +243,51 @@ func (s *Scheme) Decrypt(agg *EncryptedVector, shares []*DecryptionShare) ([]flo
 	return out, nil
 }
 
+// CheckDecryptionShare checks ds on its own as a share of agg, as Decrypt
+// checks each share before it combines them: made under this scheme's
+// parameters, bound to agg's hash, one polynomial per ciphertext of agg at
+// its level and with reduced coefficients, and a threshold share's point
+// in its active set. A relay that collects shares checks each as it comes
+// and refuses it naming its sender; otherwise one malformed share fails
+// the whole decryption with no one to blame. It cannot tell a wrong share
+// from a right one of the same form (DecryptChecked does, by redundancy).
+func (s *Scheme) CheckDecryptionShare(agg *EncryptedVector, ds *DecryptionShare) error {
+	if err := s.checkVector("aggregate", agg); err != nil {
+		return fmt.Errorf("aggregation: CheckDecryptionShare: %w", err)
+	}
+	if err := s.checkShareOf(agg, agg.Hash(), "decryption share", ds); err != nil {
+		return fmt.Errorf("aggregation: CheckDecryptionShare: %w", err)
+	}
+	return nil
+}
+
+// checkShareOf is CheckDecryptionShare for an aggregate already checked,
+// whose hash is hash; what names the share in errors.
+func (s *Scheme) checkShareOf(agg *EncryptedVector, hash common.Hash, what string, ds *DecryptionShare) error {
+	if ds == nil || len(ds.shares) == 0 {
+		return fmt.Errorf("%w: %s is nil or empty", ErrNilArgument, what)
+	}
+	if err := s.checkParams(what, ds.params); err != nil {
+		return err
+	}
+	if ds.AggregateHash != hash {
+		return fmt.Errorf("%w: %s (party %s) decrypts %s, not %s", ErrWrongAggregate, what, ds.party, ds.AggregateHash.TerminalString(), hash.TerminalString())
+	}
+	if ds.mode == modeThreshold && !slices.Contains(ds.active, ds.point) {
+		return fmt.Errorf("%w: %s has point %d outside its active set %v", ErrInvalidThreshold, what, ds.point, ds.active)
+	}
+	if len(ds.shares) != len(agg.c0) || ds.length != agg.length {
+		return fmt.Errorf("%w: %s covers %d ciphertexts (%d values), aggregate has %d (%d values)", ErrLengthMismatch, what, len(ds.shares), ds.length, len(agg.c0), agg.length)
+	}
+	ringL := s.params.RingQ().AtLevel(agg.level)
+	for j, sh := range ds.shares {
+		if err := checkPoly(fmt.Sprintf("%s ciphertext %d", what, j), ringL, sh.Value, agg.level); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // combine checks the shares and adds them to the aggregate's c0: the raw
 // decryption anyone holding the shares can compute.
 func (s *Scheme) combine(agg *EncryptedVector, shares []*DecryptionShare) ([]float64, error) {
@@ -262,14 +307,8 @@ func (s *Scheme) combineFor(agg *EncryptedVector, hash common.Hash, shares []*De
 	points := make(map[ShamirPoint]bool, len(shares))
 	ringL := s.params.RingQ().AtLevel(agg.level)
 	for i, ds := range shares {
-		if ds == nil || len(ds.shares) == 0 {
-			return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d is nil or empty", ErrNilArgument, i)
-		}
-		if err := s.checkParams(fmt.Sprintf("decryption share %d", i), ds.params); err != nil {
+		if err := s.checkShareOf(agg, hash, fmt.Sprintf("decryption share %d", i), ds); err != nil {
 			return nil, fmt.Errorf("aggregation: Decrypt: %w", err)
-		}
-		if ds.AggregateHash != hash {
-			return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d (party %s) decrypts %s, not %s", ErrWrongAggregate, i, ds.party, ds.AggregateHash.TerminalString(), hash.TerminalString())
 		}
 		if ds.mode != shares[0].mode {
 			return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d mixes n-of-n and threshold shares", ErrInvalidThreshold, i)
@@ -285,18 +324,7 @@ func (s *Scheme) combineFor(agg *EncryptedVector, hash common.Hash, shares []*De
 			if points[ds.point] {
 				return nil, fmt.Errorf("aggregation: Decrypt: %w: Shamir point %d sent two shares", ErrDuplicateShare, ds.point)
 			}
-			if !slices.Contains(ds.active, ds.point) {
-				return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d has point %d outside its active set %v", ErrInvalidThreshold, i, ds.point, ds.active)
-			}
 			points[ds.point] = true
-		}
-		if len(ds.shares) != len(agg.c0) || ds.length != agg.length {
-			return nil, fmt.Errorf("aggregation: Decrypt: %w: share %d covers %d ciphertexts (%d values), aggregate has %d (%d values)", ErrLengthMismatch, i, len(ds.shares), ds.length, len(agg.c0), agg.length)
-		}
-		for j, sh := range ds.shares {
-			if err := checkPoly(fmt.Sprintf("decryption share %d ciphertext %d", i, j), ringL.AtLevel(agg.level), sh.Value, agg.level); err != nil {
-				return nil, fmt.Errorf("aggregation: Decrypt: %w", err)
-			}
 		}
 	}
 	if shares[0].mode == modeThreshold {

@@ -898,6 +898,50 @@ func (sc Scores) Cosine() float64 {
 	return max(-1, min(1, sc.Reference/n))
 }
 
+// CheckScoreShare checks sh on its own as a share of set's scores under
+// refs, as DecryptScores checks each share before it combines them: made
+// under this scheme's parameters, bound to set's hash, at set's level with
+// one reduced value per score, and a threshold share's point in its
+// active set. A relay that collects score shares checks each as it comes
+// and refuses it naming its sender; otherwise one malformed share fails
+// the round's scoring with no one to blame. It cannot tell a wrong share
+// from a right one of the same form (DecryptScoresChecked does, by
+// redundancy).
+func (s *Scheme) CheckScoreShare(set *ScoreSet, refs *References, sh *ScoreShare) error {
+	if err := s.checkReferences(refs); err != nil {
+		return fmt.Errorf("aggregation: CheckScoreShare: %w", err)
+	}
+	if err := s.checkScoreSet(set, refs); err != nil {
+		return fmt.Errorf("aggregation: CheckScoreShare: %w", err)
+	}
+	if err := s.checkScoreShareOf(set, set.Hash(), refs, "score share", sh); err != nil {
+		return fmt.Errorf("aggregation: CheckScoreShare: %w", err)
+	}
+	return nil
+}
+
+// checkScoreShareOf is CheckScoreShare for a score set and references
+// already checked, the set's hash being hash; what names the share in
+// errors.
+func (s *Scheme) checkScoreShareOf(set *ScoreSet, hash common.Hash, refs *References, what string, sh *ScoreShare) error {
+	if sh == nil || len(sh.values) == 0 {
+		return fmt.Errorf("%w: %s is nil or empty", ErrNilArgument, what)
+	}
+	if err := s.checkParams(what, sh.params); err != nil {
+		return err
+	}
+	if sh.ScoreSetHash != hash {
+		return fmt.Errorf("%w: %s (party %s) decrypts %s, not %s", ErrWrongScoreSet, what, sh.party, sh.ScoreSetHash.TerminalString(), hash.TerminalString())
+	}
+	if sh.mode == modeThreshold && !slices.Contains(sh.active, sh.point) {
+		return fmt.Errorf("%w: %s has point %d outside its active set %v", ErrInvalidThreshold, what, sh.point, sh.active)
+	}
+	if sh.level != set.level || len(sh.values) != len(set.values) {
+		return fmt.Errorf("%w: %s is at level %d, the score set at %d", ErrLevelMismatch, what, sh.level, set.level)
+	}
+	return checkScalarRows(what, s.params.RingQ(), sh.values, refs.NumScores())
+}
+
 // DecryptScores combines the score shares of set and returns the scores.
 // As Decrypt, it needs exactly one share from every party of the update's
 // key (n-of-n) or from every point of a common active set (threshold).
@@ -919,14 +963,8 @@ func (s *Scheme) DecryptScores(set *ScoreSet, refs *References, shares []*ScoreS
 	parties := make(map[PartyID]bool, len(shares))
 	points := make(map[ShamirPoint]bool, len(shares))
 	for i, sh := range shares {
-		if sh == nil || len(sh.values) == 0 {
-			return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: share %d is nil or empty", ErrNilArgument, i)
-		}
-		if err := s.checkParams(fmt.Sprintf("score share %d", i), sh.params); err != nil {
+		if err := s.checkScoreShareOf(set, hash, refs, fmt.Sprintf("score share %d", i), sh); err != nil {
 			return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w", err)
-		}
-		if sh.ScoreSetHash != hash {
-			return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: share %d (party %s) decrypts %s, not %s", ErrWrongScoreSet, i, sh.party, sh.ScoreSetHash.TerminalString(), hash.TerminalString())
 		}
 		if sh.mode != shares[0].mode {
 			return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: share %d mixes n-of-n and threshold shares", ErrInvalidThreshold, i)
@@ -942,16 +980,7 @@ func (s *Scheme) DecryptScores(set *ScoreSet, refs *References, shares []*ScoreS
 			if points[sh.point] {
 				return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: Shamir point %d sent two shares", ErrDuplicateShare, sh.point)
 			}
-			if !slices.Contains(sh.active, sh.point) {
-				return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: share %d has point %d outside its active set %v", ErrInvalidThreshold, i, sh.point, sh.active)
-			}
 			points[sh.point] = true
-		}
-		if sh.level != set.level || len(sh.values) != len(set.values) {
-			return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w: share %d is at level %d, the score set at %d", ErrLevelMismatch, i, sh.level, set.level)
-		}
-		if err := checkScalarRows(fmt.Sprintf("score share %d", i), s.params.RingQ(), sh.values, refs.NumScores()); err != nil {
-			return Scores{}, fmt.Errorf("aggregation: DecryptScores: %w", err)
 		}
 	}
 	if shares[0].mode == modeThreshold {

@@ -242,6 +242,17 @@ func TestScoreSharesAreBoundToTheirSet(t *testing.T) {
 		}
 		_, err := s.DecryptScores(setA, refs, shares)
 		assert.ErrorIs(t, err, ErrWrongScoreSet)
+		// Each share alone, as a relay checks it when it comes.
+		require.NoError(t, s.CheckScoreShare(setA, refs, shares[0]))
+		assert.ErrorIs(t, s.CheckScoreShare(setA, refs, shares[2]), ErrWrongScoreSet)
+		fewer, err := s.NewReferences(ref, CommonSeed([]byte("a")), 8)
+		require.NoError(t, err)
+		setFewer, err := s.Score(encA, fewer)
+		require.NoError(t, err)
+		sh, err := s.GenThresholdScoreShare(tsks[0], points, setFewer, encA, fewer)
+		require.NoError(t, err)
+		sh.ScoreSetHash = setA.Hash() // claims setA, holds 1+8 scores of its 1+16
+		assert.ErrorIs(t, s.CheckScoreShare(setA, refs, sh), ErrLengthMismatch)
 	})
 	t.Run("combiner refuses a set against other references", func(t *testing.T) {
 		_, err := s.DecryptScores(setAOther, refs, nil)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"math/big"
+	"math/bits"
 	"slices"
 	"sync"
 
@@ -87,6 +88,29 @@ func (v *EncryptedVector) Hash() common.Hash {
 		return common.Hash{}
 	}
 	return v.tree().root()
+}
+
+// MaxUpdateSize is the most bytes an update of length values, as Encrypt
+// makes it (fresh, one dealer, coefficients reduced), encodes to: every
+// stored coefficient at the full width of its modulus. A relay bounds an
+// upload's announced size by it before it reads a byte; a valid update is
+// never larger (an honest one, uniform residues, is this size but for
+// the rare row whose largest coefficient falls short of it).
+func (s *Scheme) MaxUpdateSize(length int) int {
+	if length <= 0 {
+		return 0
+	}
+	n := s.params.N()
+	level := s.params.MaxLevel()
+	size := 4 + 2 + 32 + 32 + 32 + 4 + (len(PartyID{}) + 8) + 8 + 1 + 4
+	for start := 0; start < length; start += n {
+		used := min(n, length-start)
+		size += polyHeaderSize(level + 1)
+		for _, q := range s.params.Q()[:level+1] {
+			size += packedLen(used, bits.Len64(q-1))
+		}
+	}
+	return size
 }
 
 // BinarySize returns the length of MarshalBinary's output.

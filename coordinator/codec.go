@@ -7,6 +7,7 @@ import (
 	"google.golang.org/grpc/encoding"
 	"google.golang.org/grpc/encoding/proto"
 	"google.golang.org/grpc/mem"
+	protov2 "google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/api/cohortv1"
 )
@@ -18,7 +19,7 @@ import (
 // transport's frames into one buffer, then into a fresh []byte by
 // proto.Unmarshal) before Store.Receive copied it into place. Every other
 // message, and a chunk in any other shape, is decoded by the proto codec
-// as before.
+// as before, less the fields its schema does not name.
 func ServerCodec() grpc.ServerOption {
 	return grpc.ForceServerCodecV2(serverCodec{encoding.GetCodecV2(proto.Name)})
 }
@@ -26,11 +27,22 @@ func ServerCodec() grpc.ServerOption {
 // serverCodec is the proto codec with a fast path for chunkInto.
 type serverCodec struct{ encoding.CodecV2 }
 
+// Unmarshal decodes a message as the proto codec does, but drops the
+// fields its schema does not name (proto.UnmarshalOptions.DiscardUnknown):
+// no signature covers them, and kept they went wherever the message did
+// (a holder's signed shares relayed to every member, a decryption record
+// on disk), padded by the sender up to the message limit.
 func (c serverCodec) Unmarshal(data mem.BufferSlice, v any) error {
 	if into, ok := v.(*chunkInto); ok && into.copyData(data) {
 		return nil
 	}
-	return c.CodecV2.Unmarshal(data, v)
+	msg, ok := v.(protov2.Message)
+	if !ok {
+		return c.CodecV2.Unmarshal(data, v)
+	}
+	buf := data.MaterializeToBuffer(mem.DefaultBufferPool())
+	defer buf.Free()
+	return protov2.UnmarshalOptions{DiscardUnknown: true}.Unmarshal(buf.ReadOnlyData(), msg)
 }
 
 // chunkInto receives an UpdateChunk: with serverCodec, a data chunk whose

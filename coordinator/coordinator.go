@@ -1044,7 +1044,7 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	var signed []*cohortv1.DecryptionShareSubmission
 	var shares [][]byte
 	if c.summer.needsShares() {
-		if signed, err = c.decrypt(ctx, r, rep, contributors, evidence); err != nil {
+		if signed, err = c.decrypt(ctx, r, rep, agg, contributors, evidence); err != nil {
 			return rep, nil, fmt.Errorf("decryption: %w", err)
 		}
 		for _, s := range signed {

@@ -63,9 +63,13 @@ func (c *Coordinator) splitDecryption(ctx context.Context, r uint32, contributor
 	threshold, pointOf := c.threshold, maps.Clone(c.points)
 	c.mu.Unlock()
 	c.log.Warn("hostile: asking the other holders for the aggregate of another list of the round", "round", r, "contributors", len(other))
+	checkShare, err := c.summer.shareCheck(agg)
+	if err != nil {
+		return err
+	}
 	var setsErr error
 	_, shares, err := c.askSetOf(ctx, r, nil, exclude, 0, func(active []common.Address, points []uint64) activeStep {
-		st, err := newDecryptStep(c.cfg.StudyID, task, active, points, threshold, pointOf)
+		st, err := newDecryptStep(c.cfg.StudyID, task, active, points, threshold, pointOf, checkShare)
 		if err != nil {
 			setsErr = err
 		}

@@ -260,8 +260,13 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 	// round's aggregate: the sum is decoded only if every decryption set
 	// opens it alike (aggregation.DecryptChecked), so one holder cannot
 	// shift the pooled standardiser.
+	checkShare, err := c.summer.shareCheck(agg)
+	if err != nil {
+		return nil, err
+	}
+	var steps stepsAskedInTurn[*momentsDecryptStep]
 	_, raws, err := c.askSets(ctx, 0, preferred, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
-		return newMomentsDecryptStep(c.cfg.StudyID, run.maxShare, task, active, points, threshold, pointOf)
+		return steps.next(newMomentsDecryptStep(c.cfg.StudyID, run.maxShare, task, active, points, threshold, pointOf, checkShare))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("decryption: %w", err)

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/aggregation"
@@ -134,16 +135,24 @@ func TestMomentsSubmissionsRefuseHostileInput(t *testing.T) {
 	assert.True(t, f.coord.store.Has(aggregation.ContentHash(good)), "participants fetch it to recompute the sum")
 }
 
+// momentsDecryptOfTwo is a fixture whose coordinator is collecting the
+// first two hospitals' decryption shares of a moments sum (shares of at
+// most 1 MiB: a limit under gRPC's own, to reach the coordinator's).
+func momentsDecryptOfTwo(t *testing.T) (f *fixture, h1, h2 *hospital, sum common.Hash, st *momentsDecryptStep) {
+	t.Helper()
+	f = newFixture(t)
+	h1, h2 = f.hospitals[0], f.hospitals[1]
+	sum = crypto.Keccak256Hash([]byte("sum of moments"))
+	st, err := newMomentsDecryptStep(f.studyID, 1<<20, &cohortv1.MomentsDecryptTask{AggregateHash: sum.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}, 2, nil, nil)
+	require.NoError(t, err)
+	f.install(st)
+	return f, h1, h2, sum, st
+}
+
 // Decryption shares of the moments' sum are bound to the sum's hash; a
 // confirmation names the agreed standardiser.
 func TestMomentsSharesAndConfirmations(t *testing.T) {
-	f := newFixture(t)
-	h1, h2 := f.hospitals[0], f.hospitals[1]
-	aggHash := crypto.Keccak256Hash([]byte("sum of moments"))
-	// A limit under gRPC's own, to reach the coordinator's.
-	st, err := newMomentsDecryptStep(f.studyID, 1<<20, &cohortv1.MomentsDecryptTask{AggregateHash: aggHash.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}, 2, nil)
-	require.NoError(t, err)
-	f.install(st)
+	f, h1, h2, aggHash, _ := momentsDecryptOfTwo(t)
 	share := func(h *hospital, signer *ecdsa.PrivateKey, agg common.Hash, b []byte) error {
 		signed, err := auth.Sign(signer, f.studyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(agg, []uint64{1, 2}, b))
 		require.NoError(t, err)
@@ -301,4 +310,32 @@ func TestConsentWaitOutlastsARestart(t *testing.T) {
 	require.Error(t, err)
 	assert.NotErrorIs(t, err, ErrConsentWaitOver)
 	assert.Contains(t, err.Error(), "state-"+consentWaitState)
+}
+
+// Fields a message's schema does not name were kept as they came: a
+// holder that added 1 MiB of them to its signed moments decryption shares
+// (no signature covers them) had the coordinator keep that submission
+// whole and relay it, in the moments result, to every member; its score
+// shares went likewise to every holder and endorser in the round's trust
+// evidence, and its decryption shares into the round's decryption record.
+// The server's codec now drops unknown fields as each message arrives.
+func TestUnknownFieldsAreDroppedOnArrival(t *testing.T) {
+	f, h1, _, aggHash, st := momentsDecryptOfTwo(t)
+	share := []byte("share 1")
+	signed, err := auth.Sign(h1.key, f.studyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(aggHash, []uint64{1, 2}, share))
+	require.NoError(t, err)
+	sub := &cohortv1.MomentsShareSubmission{StudyId: f.studyID, AggregateHash: aggHash.Bytes(), Share: share, Auth: signed, ActivePoints: []uint64{1, 2}}
+	padding := protowire.AppendTag(nil, 999, protowire.BytesType)
+	padding = protowire.AppendBytes(padding, make([]byte, 1<<20))
+	sub.ProtoReflect().SetUnknown(padding)
+	_, err = h1.client.SubmitMomentsShare(f.ctx, sub)
+	require.NoError(t, err, "the submission itself is valid")
+	f.coord.mu.Lock()
+	kept := st.got[h1.addr()]
+	f.coord.mu.Unlock()
+	require.NotNil(t, kept)
+	assert.Less(t, len(kept), 1024, "the 1 MiB the schema does not name is not kept")
+	var back cohortv1.MomentsShareSubmission
+	require.NoError(t, proto.Unmarshal(kept, &back))
+	assert.Equal(t, share, back.GetShare(), "what the schema names is")
 }

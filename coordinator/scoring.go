@@ -139,7 +139,7 @@ func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributor
 	// without it decrypts (aggregation.DecryptScoresChecked).
 	var steps stepsAskedInTurn[*scoreStep]
 	_, answers, err := c.askSets(ctx, r, contributors, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
-		return steps.next(newScoreStep(c.cfg.StudyID, sc.task, active, points, threshold, pointOf))
+		return steps.next(newScoreStep(c.cfg.StudyID, sc.task, active, points, threshold, pointOf, sc.checkShare))
 	})
 	if err != nil {
 		return nil, 0, nil, err

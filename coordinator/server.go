@@ -19,6 +19,7 @@ import (
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/api/protocol"
 	"github.com/cohort-fl/cohort/contracts"
 )
 
@@ -42,6 +43,12 @@ type server struct {
 	openers openers  // for OpenChunks
 	blobs   hotBlobs // for GetBlob
 }
+
+// maxLoggedName bounds, in bytes, the configured name a Join's warning
+// logs: the name is the sender's free choice (only signed), and a member
+// joining again and again with a name of tens of MiB would fill the
+// coordinator's log.
+const maxLoggedName = 128
 
 func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServer[cohortv1.Task]) error {
 	ctx := stream.Context()
@@ -87,7 +94,7 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 	// name is its operator's word, and a copied config may carry another's.
 	if req.GetName() != rec.Name {
 		c.log.Warn("participant's configured name is not its name in the member registry; check the node's name, key_file and tls",
-			"configured", req.GetName(), "registry", rec.Name, "address", addr.Hex())
+			"configured", protocol.Cut(req.GetName(), maxLoggedName), "registry", rec.Name, "address", addr.Hex())
 	}
 	p := &member{name: rec.Name, pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer)}
 	c.mu.Lock()

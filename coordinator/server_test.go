@@ -376,12 +376,18 @@ func TestUploadRefusesHostileInput(t *testing.T) {
 			name string
 			h    *hospital
 			data []byte
-		}{{"garbage", h3, []byte("not a ciphertext at all")}, {"foreign parameters", h4, foreign}} {
+			code codes.Code
+		}{
+			{"garbage", h3, []byte("not a ciphertext at all"), codes.InvalidArgument},
+			// Wider moduli: more bytes than an update of the study's
+			// parameters encodes to, refused before they are read.
+			{"foreign parameters", h4, foreign, codes.ResourceExhausted},
+		} {
 			t.Run(tc.name, func(t *testing.T) {
 				f.commit(t, tc.h, tc.data)
 				err := upload(f.ctx, tc.h, tc.h.key, f.studyID, 1, aggregation.ContentHash(tc.data), uint64(len(tc.data)), tc.data, 1<<20)
 				require.Error(t, err)
-				assert.Equal(t, codes.InvalidArgument, status.Code(err), "%v", err)
+				assert.Equal(t, tc.code, status.Code(err), "%v", err)
 				assert.Len(t, f.accepted(), 1)
 			})
 		}
@@ -553,7 +559,7 @@ func TestDecryptionSharesAreCheckedAndAcceptedOnce(t *testing.T) {
 	f := newFixture(t)
 	h1, h2 := f.hospitals[0], f.hospitals[1]
 	aggHash := crypto.Keccak256Hash([]byte("aggregate"))
-	st, err := newDecryptStep(f.studyID, &cohortv1.DecryptTask{Round: 1, AggregateHash: aggHash.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}, 2, nil)
+	st, err := newDecryptStep(f.studyID, &cohortv1.DecryptTask{Round: 1, AggregateHash: aggHash.Bytes()}, []common.Address{h1.addr(), h2.addr()}, []uint64{1, 2}, 2, nil, nil)
 	require.NoError(t, err)
 	f.install(st)
 	submit := func(h *hospital, signer *ecdsa.PrivateKey, round uint32, share []byte) error {
@@ -886,10 +892,11 @@ func TestAbandonedUploadsOfNewHashesAreRefused(t *testing.T) {
 		signed, commitment := signedBy(hash)
 		stream, err := h.client.UploadUpdate(f.ctx)
 		require.NoError(t, err)
+		size := f.coord.summer.maxUpdateSize(f.coord.numParams) // the most an update may announce
 		require.NoError(t, stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Header{Header: &cohortv1.UpdateHeader{
-			StudyId: f.studyID, Round: 1, Size: testMaxUpdate, ContentHash: hash.Bytes(), Auth: signed, Commitment: commitment,
+			StudyId: f.studyID, Round: 1, Size: uint64(size), ContentHash: hash.Bytes(), Auth: signed, Commitment: commitment,
 		}}}))
-		_ = stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Data{Data: make([]byte, 64<<10)}})
+		_ = stream.Send(&cohortv1.UpdateChunk{Part: &cohortv1.UpdateChunk_Data{Data: make([]byte, size/2)}})
 		_, err = stream.CloseAndRecv()
 		return err
 	}
@@ -916,7 +923,7 @@ func TestAbandonedUploadsOfNewHashesAreRefused(t *testing.T) {
 	signed, commitment := signedBy(first)
 	st, err := h.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: first.Bytes(), Auth: signed, Commitment: commitment})
 	require.NoError(t, err)
-	assert.Equal(t, uint64(64<<10), st.GetReceived(), "the announced update's partial blob is kept for its resume")
+	assert.Equal(t, uint64(f.coord.summer.maxUpdateSize(f.coord.numParams)/2), st.GetReceived(), "the announced update's partial blob is kept for its resume")
 	_, err = h.client.UploadStatus(f.ctx, &cohortv1.UploadStatusRequest{StudyId: f.studyID, Round: 1, ContentHash: first.Bytes(), Auth: signed})
 	assert.Equal(t, codes.PermissionDenied, status.Code(err), "in a batched round, without the commitment its upload carries: %v", err)
 }
@@ -1129,4 +1136,25 @@ func TestJoinNamesTheParticipantAsTheRegistryDoes(t *testing.T) {
 	require.Eventually(t, func() bool { return strings.Contains(logs.String(), "participant joined") }, 10*time.Second, 10*time.Millisecond)
 	assert.Contains(t, logs.String(), `msg="participant joined" name=h1 `)
 	assert.Contains(t, logs.String(), "configured=h registry=h1")
+}
+
+// A Join's configured name is the sender's free choice, only signed, and
+// the coordinator logged it whole when it was not the registry's: a member
+// joining again and again with a name of 1 MiB (64 MiB fit in a message)
+// wrote that much to the coordinator's log each time. The warning now
+// logs at most maxLoggedName bytes of it.
+func TestJoinLogsABoundedConfiguredName(t *testing.T) {
+	f := newFixture(t)
+	var logs syncLog
+	f.coord.log = slog.New(slog.NewTextHandler(&logs, nil))
+	h := f.hospitals[0]
+	name := strings.Repeat("é", 1<<19) // 1 MiB, two bytes a rune
+	signed, err := auth.Sign(h.key, f.studyID, 0, auth.KindJoin, auth.JoinContent(name, auth.Fingerprint(h.cert)))
+	require.NoError(t, err)
+	_, err = h.client.Join(f.ctx, &cohortv1.JoinRequest{StudyId: f.studyID, Name: name, Auth: signed})
+	require.NoError(t, err)
+	require.Eventually(t, func() bool { return strings.Contains(logs.String(), "participant joined") }, 10*time.Second, 10*time.Millisecond)
+	assert.Less(t, len(logs.String()), 4096, "the configured name is not logged whole")
+	assert.Contains(t, logs.String(), "configured="+strings.Repeat("é", 10), "its start is logged")
+	assert.Contains(t, logs.String(), "registry=h1")
 }

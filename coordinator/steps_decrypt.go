@@ -85,6 +85,9 @@ type decryptStep struct {
 	task   *cohortv1.DecryptTask
 	// pointOf is each holder's Shamir point.
 	pointOf map[common.Address]uint64
+	// checkShare checks one decryption share's body against the aggregate
+	// (summer.shareCheck); nil where no shares are combined.
+	checkShare func(share []byte) error
 	// signed is each active holder's first submission that passed
 	// receive's checks (the one the phase records), signature included,
 	// for the round's DecryptionRecord. receive runs outside the
@@ -140,15 +143,16 @@ func (s *decryptStep) askedSets() []*cohortv1.PointSet {
 
 // newDecryptStep asks the active holders, at points, to decrypt what task
 // names (its ActivePoints and, with more than threshold points, its
-// DecryptionSets are set here).
-func newDecryptStep(study uint64, task *cohortv1.DecryptTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (*decryptStep, error) {
+// DecryptionSets are set here); checkShare, if not nil, checks each share
+// an active holder gives against the aggregate.
+func newDecryptStep(study uint64, task *cohortv1.DecryptTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64, checkShare func(share []byte) error) (*decryptStep, error) {
 	t := proto.Clone(task).(*cohortv1.DecryptTask)
 	t.ActivePoints = points
 	var err error
 	if t.DecryptionSets, err = decryptionSets(points, threshold); err != nil {
 		return nil, err
 	}
-	return &decryptStep{phase: newActivePhase(protocol.Decrypt, task.GetRound(), active), study: study, active: active, task: t, pointOf: pointOf,
+	return &decryptStep{phase: newActivePhase(protocol.Decrypt, task.GetRound(), active), study: study, active: active, task: t, pointOf: pointOf, checkShare: checkShare,
 		signed: make(map[common.Address]*cohortv1.DecryptionShareSubmission, len(active))}, nil
 }
 
@@ -197,13 +201,9 @@ func setsHolding(sets []*cohortv1.PointSet, point uint64) int {
 // a different one of those sets. A share for another set would leave both
 // sets incomplete and fail the round with no one to blame; refused here,
 // it names its sender.
-func checkShareSets(asked []*cohortv1.PointSet, point uint64, req *cohortv1.DecryptionShareSubmission) error {
-	if want, got := setsHolding(asked, point), 1+len(req.GetMore()); want != got {
+func checkShareSets(asked []*cohortv1.PointSet, point uint64, shares [][]byte) error {
+	if want, got := setsHolding(asked, point), len(shares); want != got {
 		return fmt.Errorf("%w: %d decryption shares from the holder at point %d, the task's decryption sets ask %d", ErrMalformed, got, point, want)
-	}
-	shares := [][]byte{req.GetShare()}
-	for _, more := range req.GetMore() {
-		shares = append(shares, more.GetShare())
 	}
 	given := make([]int, 0, len(shares))
 	for i, b := range shares {
@@ -232,7 +232,8 @@ func (s *decryptStep) start() ready {
 }
 
 // receive checks a decryption share's signature, study, round and
-// aggregate.
+// aggregate, and, from an active holder, each share's place (point and
+// set) and body (checkShares).
 func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, error) {
 	addr, err := auth.Verify(req.GetAuth(), s.study, req.GetRound(), auth.KindDecryptShare, crypto.Keccak256Hash(req.GetShare()))
 	if err != nil {
@@ -242,9 +243,9 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 	// checked: one signed share repeated to fill a message would otherwise
 	// cost the coordinator a signature check per copy.
 	if p, ok := s.pointOf[addr]; ok {
-		if err := checkShareSets(s.askedSets(), p, req); err != nil {
+		if err := checkShareSets(s.askedSets(), p, sharesOf(req)); err != nil {
 			for _, earlier := range s.superseded {
-				if checkShareSets(earlier, p, req) == nil {
+				if checkShareSets(earlier, p, sharesOf(req)) == nil {
 					return ready{}, fmt.Errorf("%w: the decryption shares of the holder at point %d answer an earlier task of round %d's decryption, since asked of another set; its answer to the current task is awaited", ErrWrongPhase, p, s.round)
 				}
 			}
@@ -265,6 +266,11 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 	if req.GetStudyId() != s.study {
 		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
 	}
+	// Kept in the round's decryption record, and no signature of the
+	// share's covers it: an endorsement or nothing.
+	if n := len(req.GetScoresEndorsement()); n != 0 && n != crypto.SignatureLength {
+		return ready{}, fmt.Errorf("%w: a scores endorsement of %d bytes from %s; an endorsement is a %d-byte signature, or absent", ErrMalformed, n, addr.Hex(), crypto.SignatureLength)
+	}
 	want := common.BytesToHash(s.task.GetAggregateHash())
 	if got := common.BytesToHash(req.GetAggregateHash()); got != want || len(req.GetAggregateHash()) != common.HashLength {
 		return ready{}, fmt.Errorf("%w: decryption share for aggregate %s, the round's aggregate is %s", ErrWrongPhase, got.Hex(), want.Hex())
@@ -273,6 +279,11 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 		return ready{}, err
 	}
 	if slices.Contains(s.active, addr) {
+		// Last, as the one check that decodes the shares: only a holder
+		// asked reaches it, its signatures and their places checked.
+		if err := checkShareBodies(s.checkShare, sharesOf(req), fmt.Sprintf("round %d's aggregate", s.round), s.task.GetAggregateHash(), addr); err != nil {
+			return ready{}, err
+		}
 		s.mu.Lock()
 		if _, ok := s.signed[addr]; !ok {
 			s.signed[addr] = req
@@ -280,6 +291,32 @@ func (s *decryptStep) receive(req *cohortv1.DecryptionShareSubmission) (ready, e
 		s.mu.Unlock()
 	}
 	return ready{record: &answer{from: addr, data: req.GetShare()}}, nil
+}
+
+// sharesOf is a submission's decryption shares: the first, then more.
+func sharesOf(req *cohortv1.DecryptionShareSubmission) [][]byte {
+	shares := [][]byte{req.GetShare()}
+	for _, more := range req.GetMore() {
+		shares = append(shares, more.GetShare())
+	}
+	return shares
+}
+
+// checkShareBodies checks each of from's decryption shares of what (the
+// vector of hash aggHash) with check (summer.shareCheck; nil checks
+// nothing): a share in its place whose body is another vector's, of
+// another length or malformed would otherwise fail the decryption with no
+// holder named and no other set asked.
+func checkShareBodies(check func([]byte) error, shares [][]byte, what string, aggHash []byte, from common.Address) error {
+	if check == nil {
+		return nil
+	}
+	for i, b := range shares {
+		if err := check(b); err != nil {
+			return fmt.Errorf("%w: decryption share %d from %s does not decrypt %s %s: %w", ErrMalformed, i+1, from.Hex(), what, common.BytesToHash(aggHash).Hex(), err)
+		}
+	}
+	return nil
 }
 
 // openAverage decrypts the round's aggregate agg with the holders' shares

@@ -79,6 +79,10 @@ func TestDecryptStepRefusesHostileShares(t *testing.T) {
 	require.NoError(t, err)
 	moved := share(ps[1], 4, 4, aggHash, []byte("share 1"))
 	moved.StudyId++
+	// The endorsement rides along unsigned by the share's signature and is
+	// kept in the round's decryption record: a signature or nothing.
+	padded := share(ps[1], 4, 4, aggHash, []byte("share 1"))
+	padded.ScoresEndorsement = make([]byte, 1<<20)
 	tests := []struct {
 		name string
 		req  *cohortv1.DecryptionShareSubmission
@@ -89,6 +93,7 @@ func TestDecryptStepRefusesHostileShares(t *testing.T) {
 		{"a share for another round", share(ps[1], 3, 3, aggHash, []byte("share 1")), ErrWrongPhase},
 		{"a signature for another round", share(ps[1], 4, 3, aggHash, []byte("share 1")), auth.ErrBadSignature},
 		{"another study", moved, ErrWrongPhase},
+		{"an endorsement of 1 MiB", padded, ErrMalformed},
 		{"a holder outside the active set", share(ps[2], 4, 4, aggHash, []byte("share 2")), ErrNotParticipant},
 		{"a stranger", share(stranger, 4, 4, aggHash, []byte("x")), ErrNotParticipant},
 	}
@@ -106,10 +111,11 @@ func TestDecryptStepRefusesHostileShares(t *testing.T) {
 	assert.Equal(t, [][]byte{[]byte("share 0"), []byte("share 1")}, shares, "in the active set's order")
 }
 
-// mustDecryptStep is newDecryptStep for a valid active set.
+// mustDecryptStep is newDecryptStep for a valid active set, checking no
+// share's body (the tests' shares are not of the task's aggregate).
 func mustDecryptStep(t testing.TB, task *cohortv1.DecryptTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) *decryptStep {
 	t.Helper()
-	st, err := newDecryptStep(stepStudy, task, active, points, threshold, pointOf)
+	st, err := newDecryptStep(stepStudy, task, active, points, threshold, pointOf, nil)
 	require.NoError(t, err)
 	return st
 }
@@ -155,6 +161,67 @@ func TestDecryptStepAsksForEveryDecryptionSet(t *testing.T) {
 	_, err := deliverTo(st, st.receive, submission([]party{p0, p0}, s13, s12))
 	require.NoError(t, err)
 	assert.Len(t, st.signed[a[0]].GetMore(), 1, "kept, with its second share, for the decryption record")
+}
+
+// A holder's decryption shares were checked for their point and set
+// (their header) only: a share of the right point and set whose body was
+// another aggregate's, or cut short, was taken, and the round's
+// decryption then failed (aggregation.ErrWrongAggregate, ErrMalformed)
+// naming no holder, with no other set asked. One hostile holder stopped
+// every round it was asked to decrypt. Each share is now checked against
+// the aggregate as it comes (aggregation.Scheme.CheckDecryptionShare),
+// and the step refuses such an answer naming its sender, which is then
+// left out and another set asked, as for a misplaced share.
+func TestDecryptStepRefusesASharesBodyNotOfTheAggregate(t *testing.T) {
+	ps := newParties(t, 3)
+	a := addressesOf(ps)
+	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
+	k, agg, check, shareOf := checkedDecryptionOf(t)
+	other, err := k.scheme.WeightedSum(k.updates, []float64{1, 1, 0}) // same shape, another sum
+	require.NoError(t, err)
+	task := &cohortv1.DecryptTask{StudyId: stepStudy, Round: 4, AggregateHash: agg.Hash().Bytes()}
+	st, err := newDecryptStep(stepStudy, task, a, []uint64{1, 2, 3}, 2, pointOf, check)
+	require.NoError(t, err)
+	st.start()
+	// The holder at point 1 is in sets {1, 3} and {1, 2}; every submission
+	// names the round's aggregate and is signed by the holder.
+	s13, s12 := shareOf(agg, 1, 1, 3), shareOf(agg, 1, 1, 2)
+	for name, shares := range map[string][][]byte{
+		"a share of another aggregate": {s13, shareOf(other, 1, 1, 2)},
+		"a share cut short":            {s13, s12[:len(s12)-8]},
+	} {
+		_, err := deliverTo(st, st.receive, decryptSubmission(t, agg.Hash(), []party{ps[0], ps[0]}, shares...))
+		require.ErrorIs(t, err, ErrMalformed, name)
+		assert.Contains(t, err.Error(), a[0].Hex(), "%s: names the holder", name)
+		assert.Empty(t, st.got, "%s: nothing recorded", name)
+		assert.Nil(t, st.signed[a[0]], "%s: not kept for the decryption record", name)
+	}
+	_, err = deliverTo(st, st.receive, decryptSubmission(t, agg.Hash(), []party{ps[0], ps[0]}, s13, s12))
+	require.NoError(t, err, "the holder's own shares are taken")
+	assert.Len(t, st.signed[a[0]].GetMore(), 1, "kept, with its second share, for the decryption record")
+}
+
+// checkedDecryptionOf deals a key of three parties 2-of-3 at points 1..3
+// (thresholdKeysOf) and returns the aggregate of their updates (weight 1
+// each), the coordinator's check of a share against it
+// (homomorphicSummer.shareCheck), and a function giving the encoded share
+// the holder at point makes of a vector for an active set.
+func checkedDecryptionOf(t *testing.T) (thresholdKeys, *aggregation.EncryptedVector, func([]byte) error, func(of *aggregation.EncryptedVector, point uint64, active ...uint64) []byte) {
+	t.Helper()
+	k := thresholdKeysOf(t, 3, 2, 2)
+	agg, err := k.scheme.WeightedSum(k.updates, []float64{1, 1, 1})
+	require.NoError(t, err)
+	aggBytes, err := agg.MarshalBinary()
+	require.NoError(t, err)
+	check, err := homomorphicSummer{scheme: k.scheme}.shareCheck(aggBytes)
+	require.NoError(t, err)
+	return k, agg, check, func(of *aggregation.EncryptedVector, point uint64, active ...uint64) []byte {
+		ds, err := k.scheme.GenThresholdDecryptionShare(k.tsks[point-1], shamirSet(active), of)
+		require.NoError(t, err)
+		b, err := ds.MarshalBinary()
+		require.NoError(t, err)
+		return b
+	}
 }
 
 // thresholdSharesOf deals a key of n parties t-of-n at points 1..n and

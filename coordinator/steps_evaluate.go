@@ -82,6 +82,10 @@ func (s *evaluateStep) start() ready {
 // content. It keeps the signed submission, which the round's decryption
 // record holds once the round closes (audit re-merges them).
 func (s *evaluateStep) receive(req *cohortv1.EvaluationSubmission) (ready, error) {
+	// Signed and kept as sent (the round's decryption record): no padding.
+	if n := len(req.GetEvaluation()); n > models.MaxEvaluationBytes {
+		return ready{}, fmt.Errorf("%w: an evaluation of %d bytes; one Evaluate makes is at most %d", ErrTooLarge, n, models.MaxEvaluationBytes)
+	}
 	addr, err := auth.Verify(req.GetAuth(), s.study, req.GetRound(), auth.KindEvaluation, crypto.Keccak256Hash(req.GetEvaluation()))
 	if err != nil {
 		return ready{}, err

@@ -27,28 +27,53 @@ type momentsDecryptStep struct {
 	task     *cohortv1.MomentsDecryptTask
 	// pointOf is each holder's Shamir point.
 	pointOf map[common.Address]uint64
+	// checkShare checks one decryption share's body against the sum
+	// (summer.shareCheck); nil where no shares are combined.
+	checkShare func(share []byte) error
+	// superseded are the active points earlier tasks of this phase named
+	// (see follow): a holder's late answer to one is not malformed.
+	superseded [][]uint64
+}
+
+// follow records that s asks again what earlier asked of another set:
+// shares a holder made for earlier's task are then refused as superseded,
+// not as malformed, which would make the holder decline the task it is
+// still to do (as decryptStep.follow).
+func (s *momentsDecryptStep) follow(earlier *momentsDecryptStep) {
+	s.superseded = append(slices.Clone(earlier.superseded), earlier.task.GetActivePoints())
 }
 
 // newMomentsDecryptStep asks the active holders, at points, to decrypt the
 // sum task names (its ActivePoints and, with more than threshold points,
 // its DecryptionSets are set here); a share above maxShare bytes is
-// refused.
-func newMomentsDecryptStep(study uint64, maxShare int64, task *cohortv1.MomentsDecryptTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (*momentsDecryptStep, error) {
+// refused, and checkShare, if not nil, checks each share an active holder
+// gives against the sum.
+func newMomentsDecryptStep(study uint64, maxShare int64, task *cohortv1.MomentsDecryptTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64, checkShare func(share []byte) error) (*momentsDecryptStep, error) {
 	t := proto.Clone(task).(*cohortv1.MomentsDecryptTask)
 	t.ActivePoints = points
 	var err error
 	if t.DecryptionSets, err = decryptionSets(points, threshold); err != nil {
 		return nil, err
 	}
-	return &momentsDecryptStep{phase: newActivePhase(protocol.MomentsDecrypt, 0, active), study: study, maxShare: maxShare, active: active, task: t, pointOf: pointOf}, nil
+	return &momentsDecryptStep{phase: newActivePhase(protocol.MomentsDecrypt, 0, active), study: study, maxShare: maxShare, active: active, task: t, pointOf: pointOf, checkShare: checkShare}, nil
+}
+
+// askedSets are the sets s's task asks shares for: its decryption sets,
+// or its active points as one set.
+func (s *momentsDecryptStep) askedSets() []*cohortv1.PointSet {
+	if sets := s.task.GetDecryptionSets(); len(sets) != 0 {
+		return sets
+	}
+	return []*cohortv1.PointSet{{Points: s.task.GetActivePoints()}}
 }
 
 func (s *momentsDecryptStep) start() ready {
 	return s.ask(s.active, &cohortv1.Task{Kind: &cohortv1.Task_MomentsDecrypt{MomentsDecrypt: s.task}})
 }
 
-// receive checks the shares' sizes, signature, active points, count (one
-// per decryption set of the sender's) and sum.
+// receive checks the shares' sizes, signature, active points and sum, and
+// each share's place (one per decryption set of the sender's, made at its
+// point) and body (of the sum).
 func (s *momentsDecryptStep) receive(req *cohortv1.MomentsShareSubmission) (ready, error) {
 	if req.GetStudyId() != s.study {
 		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
@@ -65,15 +90,26 @@ func (s *momentsDecryptStep) receive(req *cohortv1.MomentsShareSubmission) (read
 		return ready{}, err
 	}
 	if !slices.Equal(req.GetActivePoints(), s.task.GetActivePoints()) {
-		return ready{}, fmt.Errorf("%w: moments decryption shares for active points %v, the task asked %v", ErrMalformed, req.GetActivePoints(), s.task.GetActivePoints())
-	}
-	if p, ok := s.pointOf[addr]; ok {
-		if want := setsHolding(s.task.GetDecryptionSets(), p); len(shares) != want {
-			return ready{}, fmt.Errorf("%w: %d moments decryption shares from the holder at point %d, the task's decryption sets ask %d", ErrMalformed, len(shares), p, want)
+		if slices.ContainsFunc(s.superseded, func(earlier []uint64) bool { return slices.Equal(req.GetActivePoints(), earlier) }) {
+			return ready{}, fmt.Errorf("%w: moments decryption shares for active points %v answer an earlier task of the moments decryption, since asked of %v; the answer to the current task is awaited", ErrWrongPhase, req.GetActivePoints(), s.task.GetActivePoints())
 		}
+		return ready{}, fmt.Errorf("%w: moments decryption shares for active points %v, the task asked %v", ErrMalformed, req.GetActivePoints(), s.task.GetActivePoints())
 	}
 	if want := common.BytesToHash(s.task.GetAggregateHash()); agg != want || len(req.GetAggregateHash()) != common.HashLength {
 		return ready{}, fmt.Errorf("%w: moments decryption share for sum %s, the phase's sum is %s", ErrWrongPhase, agg.Hex(), want.Hex())
+	}
+	// Each share in its place (point and set) and, from a holder asked, of
+	// the sum: else one holder's share fails the pinned sum's decryption,
+	// the only one holders give, naming no one.
+	if p, ok := s.pointOf[addr]; ok {
+		if err := checkShareSets(s.askedSets(), p, shares); err != nil {
+			return ready{}, fmt.Errorf("moments decryption shares from %s: %w", addr.Hex(), err)
+		}
+		if slices.Contains(s.active, addr) {
+			if err := checkShareBodies(s.checkShare, shares, "the moments sum", s.task.GetAggregateHash(), addr); err != nil {
+				return ready{}, err
+			}
+		}
 	}
 	raw, err := proto.Marshal(req)
 	if err != nil {

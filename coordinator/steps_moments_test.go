@@ -9,6 +9,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
@@ -62,9 +64,79 @@ func TestMomentsDecryptStepRefusesHostileShares(t *testing.T) {
 
 func mustMomentsDecryptStep(t testing.TB, maxShare int64, task *cohortv1.MomentsDecryptTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) *momentsDecryptStep {
 	t.Helper()
-	st, err := newMomentsDecryptStep(stepStudy, maxShare, task, active, points, threshold, pointOf)
+	st, err := newMomentsDecryptStep(stepStudy, maxShare, task, active, points, threshold, pointOf, nil)
 	require.NoError(t, err)
 	return st
+}
+
+// A holder's moments decryption shares were counted, not placed or
+// checked: shares made at another holder's point, for one set twice, of
+// another sum (one site's moments) or cut short were taken, and the
+// pinned sum's decryption then failed naming no holder. The pinned sum is
+// the only one holders decrypt, so the study could not start. Each share's
+// point, set and body are now checked as it comes, as a round's
+// decryption shares are, and the holder is refused by name (then left out,
+// another set asked).
+func TestMomentsDecryptStepRefusesMisplacedOrForeignShares(t *testing.T) {
+	ps := newParties(t, 3)
+	a := addressesOf(ps)
+	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
+	k, sum, check, shareOf := checkedDecryptionOf(t)
+	oneSite, err := k.scheme.WeightedSum(k.updates[:1], []float64{1})
+	require.NoError(t, err)
+	task := &cohortv1.MomentsDecryptTask{StudyId: stepStudy, AggregateHash: sum.Hash().Bytes()}
+	st, err := newMomentsDecryptStep(stepStudy, 1<<20, task, a, []uint64{1, 2, 3}, 2, pointOf, check)
+	require.NoError(t, err)
+	st.start()
+	active := []uint64{1, 2, 3}
+	// The holder at point 1 is in sets {1, 3} and {1, 2}, in the task's order.
+	s13, s12 := shareOf(sum, 1, 1, 3), shareOf(sum, 1, 1, 2)
+	for name, shares := range map[string][][]byte{
+		"a share made at another holder's point": {s13, shareOf(sum, 2, 1, 2)},
+		"one set twice":                          {s13, s13},
+		"a share of one site's moments":          {s13, shareOf(oneSite, 1, 1, 2)},
+		"a share cut short":                      {s13, s12[:len(s12)-8]},
+		"a share that is not one":                {s13, []byte("b")},
+	} {
+		_, err := deliverTo(st, st.receive, momentsShares(t, ps[0], sum.Hash(), active, shares...))
+		require.ErrorIs(t, err, ErrMalformed, name)
+		assert.Contains(t, err.Error(), a[0].Hex(), "%s: names the holder", name)
+		assert.Empty(t, st.got, "%s: nothing recorded", name)
+	}
+	_, err = deliverTo(st, st.receive, momentsShares(t, ps[0], sum.Hash(), active, s13, s12))
+	require.NoError(t, err, "the holder's own shares are taken")
+}
+
+// As a round's decryption shares (TestDecryptStepTakesALateAnswerToAnEarlierSetAsSuperseded):
+// moments decryption shares a holder made for a task asked of a set since
+// left, reaching the task asked again, were refused as malformed, and the
+// holder then declined the task it was still to do, leaving the set it
+// was about to answer; they are now refused as superseded
+// (FailedPrecondition, which a node does not decline). Active points no
+// task named are still malformed.
+func TestMomentsDecryptStepTakesALateAnswerToAnEarlierSetAsSuperseded(t *testing.T) {
+	ps := newParties(t, 3)
+	a := addressesOf(ps)
+	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
+	_, sum, check, shareOf := checkedDecryptionOf(t)
+	task := &cohortv1.MomentsDecryptTask{StudyId: stepStudy, AggregateHash: sum.Hash().Bytes()}
+	first, err := newMomentsDecryptStep(stepStudy, 1<<20, task, a, []uint64{1, 2, 3}, 2, pointOf, check)
+	require.NoError(t, err)
+	again, err := newMomentsDecryptStep(stepStudy, 1<<20, task, a[:2], []uint64{1, 2}, 2, pointOf, check) // the holder at point 3 went away
+	require.NoError(t, err)
+	again.follow(first)
+	again.start()
+
+	late := momentsShares(t, ps[0], sum.Hash(), []uint64{1, 2, 3}, shareOf(sum, 1, 1, 3), shareOf(sum, 1, 1, 2))
+	_, err = deliverTo(again, again.receive, late)
+	require.ErrorIs(t, err, ErrWrongPhase, "the first task's answer")
+	assert.Equal(t, codes.FailedPrecondition, status.Code(toStatus(err)))
+	_, err = deliverTo(again, again.receive, momentsShares(t, ps[0], sum.Hash(), []uint64{1, 3}, shareOf(sum, 1, 1, 3)))
+	require.ErrorIs(t, err, ErrMalformed, "active points no task named")
+	assert.Empty(t, again.got)
+
+	_, err = deliverTo(again, again.receive, momentsShares(t, ps[0], sum.Hash(), []uint64{1, 2}, shareOf(sum, 1, 1, 2)))
+	require.NoError(t, err, "its answer to the task asked again")
 }
 
 // momentsShares is p's submission of the moments decryption shares for a
@@ -83,7 +155,7 @@ func TestMomentsDecryptStepAsksForEveryDecryptionSet(t *testing.T) {
 	ps := newParties(t, 3)
 	a := addressesOf(ps)
 	sum := crypto.Keccak256Hash([]byte("sum of moments"))
-	st := mustMomentsDecryptStep(t, 64, &cohortv1.MomentsDecryptTask{StudyId: stepStudy, AggregateHash: sum.Bytes()}, a, []uint64{1, 2, 3}, 2, map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3})
+	st := mustMomentsDecryptStep(t, 1<<10, &cohortv1.MomentsDecryptTask{StudyId: stepStudy, AggregateHash: sum.Bytes()}, a, []uint64{1, 2, 3}, 2, map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3})
 	got := sentTo(st.start())[a[1]][0].GetMomentsDecrypt()
 	var sets [][]uint64
 	for _, s := range got.GetDecryptionSets() {
@@ -100,7 +172,8 @@ func TestMomentsDecryptStepAsksForEveryDecryptionSet(t *testing.T) {
 	_, err = deliverTo(st, st.receive, moved)
 	assert.ErrorIs(t, err, auth.ErrBadSignature, "the second share is signed too")
 	assert.Empty(t, st.got)
-	_, err = deliverTo(st, st.receive, momentsShares(t, ps[0], sum, active, []byte("a"), []byte("b")))
+	shareOf := thresholdSharesOf(t, 3, 2)
+	_, err = deliverTo(st, st.receive, momentsShares(t, ps[0], sum, active, shareOf(1, 1, 3), shareOf(1, 1, 2)))
 	require.NoError(t, err)
 }
 

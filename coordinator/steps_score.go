@@ -28,6 +28,9 @@ type scoreStep struct {
 	task   *cohortv1.ScoreTask
 	// pointOf is each holder's Shamir point.
 	pointOf map[common.Address]uint64
+	// checkShare checks a score share in its place against contributor c's
+	// score set (scoring.checkShare); nil checks nothing more.
+	checkShare func(c int, share *aggregation.ScoreShare) error
 	// superseded are the active points earlier tasks of this phase named
 	// (see follow): a holder's late answer to one is not malformed.
 	superseded [][]uint64
@@ -43,15 +46,16 @@ func (s *scoreStep) follow(earlier *scoreStep) {
 
 // newScoreStep asks the active holders, at points, for shares of the
 // scores task names (its ActivePoints and, with more than threshold
-// points, its DecryptionSets are set here).
-func newScoreStep(study uint64, task *cohortv1.ScoreTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (*scoreStep, error) {
+// points, its DecryptionSets are set here); checkShare, if not nil, checks
+// each share against its contributor's score set.
+func newScoreStep(study uint64, task *cohortv1.ScoreTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64, checkShare func(c int, share *aggregation.ScoreShare) error) (*scoreStep, error) {
 	t := proto.Clone(task).(*cohortv1.ScoreTask)
 	t.ActivePoints = points
 	var err error
 	if t.DecryptionSets, err = decryptionSets(points, threshold); err != nil {
 		return nil, err
 	}
-	return &scoreStep{phase: newActivePhase(protocol.Score, task.GetRound(), active), study: study, active: active, task: t, pointOf: pointOf}, nil
+	return &scoreStep{phase: newActivePhase(protocol.Score, task.GetRound(), active), study: study, active: active, task: t, pointOf: pointOf, checkShare: checkShare}, nil
 }
 
 func (s *scoreStep) start() ready {
@@ -135,6 +139,11 @@ func (s *scoreStep) checkShareOrigins(from common.Address, point uint64, shares 
 		case c < len(hashes) && sh.ScoreSetHash != common.BytesToHash(hashes[c]):
 			return fmt.Errorf("%w: score share %d of %s is of score set %s, where the task's order asks contributor %d's, %s", ErrMalformed, i+1, from.Hex(), sh.ScoreSetHash.Hex(), c+1, common.BytesToHash(hashes[c]).Hex())
 		}
+		if s.checkShare != nil {
+			if err := s.checkShare(c, &sh); err != nil {
+				return fmt.Errorf("%w: score share %d of %s does not decrypt contributor %d's scores: %w", ErrMalformed, i+1, from.Hex(), c+1, err)
+			}
+		}
 	}
 	return nil
 }
@@ -185,6 +194,17 @@ func newScoring(scheme *aggregation.Scheme, study uint64, r uint32, contributors
 // of the holder's) into every
 // contributor's scores. The evidence lets holders recombine the same
 // scores before they decrypt the aggregate.
+// checkShare checks a score share of contributor c's scores on its own
+// against c's score set (aggregation.Scheme.CheckScoreShare), for the
+// score step to refuse, naming its holder, a share in its place whose
+// values the decryption would refuse.
+func (s *scoring) checkShare(c int, share *aggregation.ScoreShare) error {
+	if c < 0 || c >= len(s.sets) {
+		return fmt.Errorf("%w: contributor %d of %d", ErrMalformed, c+1, len(s.sets))
+	}
+	return s.scheme.CheckScoreShare(s.sets[c], s.refs, share)
+}
+
 func (s *scoring) decrypt(answers [][]byte) ([]aggregation.Scores, float64, *cohortv1.TrustEvidence, error) {
 	perContributor := make([][]*aggregation.ScoreShare, len(s.sets))
 	for _, raw := range answers {

@@ -70,7 +70,7 @@ func TestScoreStepRefusesHostileShares(t *testing.T) {
 
 func mustScoreStep(t testing.TB, task *cohortv1.ScoreTask, active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) *scoreStep {
 	t.Helper()
-	st, err := newScoreStep(stepStudy, task, active, points, threshold, pointOf)
+	st, err := newScoreStep(stepStudy, task, active, points, threshold, pointOf, nil)
 	require.NoError(t, err)
 	return st
 }
@@ -167,6 +167,54 @@ func TestScoreStepRefusesMisplacedShares(t *testing.T) {
 		assert.Empty(t, st.got, "%s: nothing recorded", name)
 	}
 	_, err := deliverTo(st, st.receive, signedScoreShares(t, ps[0], 4, 4, active, [][]byte{c0s13, c1s13, c0s12, c1s12}))
+	require.NoError(t, err)
+}
+
+// A holder's score share of the right score set, point and set was taken
+// whatever it held: one with fewer scores than the round's references
+// give (made against references of fewer projections, then claiming the
+// round's score set) failed the round's scoring at decryption naming no
+// holder. Each share is now checked against its contributor's score set
+// as it comes, and the holder refused by name.
+func TestScoreStepRefusesAShareOfAnotherShape(t *testing.T) {
+	ps := newParties(t, 3)
+	a := addressesOf(ps)
+	pointOf := map[common.Address]uint64{a[0]: 1, a[1]: 2, a[2]: 3}
+	k := thresholdKeysOf(t, 3, 2, 40)
+	reference := make([]float64, 40)
+	for i := range reference {
+		reference[i] = float64(i%8 + 1)
+	}
+	updates := make([][]byte, 2)
+	for c := range updates {
+		var err error
+		updates[c], err = k.updates[c].MarshalBinary()
+		require.NoError(t, err)
+	}
+	sc, _, err := newScoring(k.scheme, stepStudy, 4, a[:2], updates, reference, [32]byte{4}, 2)
+	require.NoError(t, err)
+	st, err := newScoreStep(stepStudy, sc.task, a, []uint64{1, 2, 3}, 2, pointOf, sc.checkShare)
+	require.NoError(t, err)
+	st.start()
+	fewer, err := k.scheme.NewReferences(reference, [32]byte{4}, 1)
+	require.NoError(t, err)
+	share := func(c int, refs *aggregation.References, active ...uint64) []byte {
+		set, err := k.scheme.Score(k.updates[c], refs)
+		require.NoError(t, err)
+		sh, err := k.scheme.GenThresholdScoreShare(k.tsks[0], shamirSet(active), set, k.updates[c], refs)
+		require.NoError(t, err)
+		sh.ScoreSetHash = sc.sets[c].Hash() // in its place, whatever it holds
+		b, err := sh.MarshalBinary()
+		require.NoError(t, err)
+		return b
+	}
+	active := []uint64{1, 2, 3}
+	c0s13, c1s13, c0s12, c1s12 := share(0, sc.refs, 1, 3), share(1, sc.refs, 1, 3), share(0, sc.refs, 1, 2), share(1, sc.refs, 1, 2)
+	_, err = deliverTo(st, st.receive, signedScoreShares(t, ps[0], 4, 4, active, [][]byte{c0s13, c1s13, c0s12, share(1, fewer, 1, 2)}))
+	require.ErrorIs(t, err, ErrMalformed)
+	assert.Contains(t, err.Error(), a[0].Hex(), "names the holder")
+	assert.Empty(t, st.got, "nothing recorded")
+	_, err = deliverTo(st, st.receive, signedScoreShares(t, ps[0], 4, 4, active, [][]byte{c0s13, c1s13, c0s12, c1s12}))
 	require.NoError(t, err)
 }
 

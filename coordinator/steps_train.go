@@ -39,9 +39,14 @@ type trainStep struct {
 }
 
 // newTrainStep makes round task.Round's train phase for the active
-// members: uploads above maxBytes are refused, and each must hold
-// numParams values. A batched round's commitments are signed for domain.
+// members: each upload must hold numParams values, and one announcing more
+// bytes than such an update encodes to, or than maxBytes, is refused
+// before its bytes are read. A batched round's commitments are signed for
+// domain.
 func newTrainStep(study uint64, task *cohortv1.TrainTask, active []common.Address, maxBytes int64, numParams int, sum summer, domain contracts.CommitDomain) *trainStep {
+	if most := sum.maxUpdateSize(numParams); most > 0 {
+		maxBytes = min(maxBytes, most)
+	}
 	return &trainStep{phase: newPhase(protocol.Train, task.GetRound(), active), study: study, task: task, maxBytes: maxBytes, numParams: numParams, sum: sum, domain: domain}
 }
 
@@ -89,7 +94,7 @@ func (s *trainStep) header(h *cohortv1.UpdateHeader) (common.Address, common.Has
 		return common.Address{}, common.Hash{}, err
 	}
 	if h.GetSize() == 0 || int64(h.GetSize()) > s.maxBytes {
-		return common.Address{}, common.Hash{}, fmt.Errorf("%w: update of %d bytes; the limit is %d bytes", ErrTooLarge, h.GetSize(), s.maxBytes)
+		return common.Address{}, common.Hash{}, fmt.Errorf("%w: update of %d bytes; the limit is %d bytes (an update of the study's %d parameters encodes to at most %d, and the coordinator's max_update_bytes is the other bound)", ErrTooLarge, h.GetSize(), s.maxBytes, s.numParams, s.sum.maxUpdateSize(s.numParams))
 	}
 	if err := s.checkRound(h.GetRound()); err != nil {
 		return common.Address{}, common.Hash{}, err

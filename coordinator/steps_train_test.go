@@ -1,7 +1,9 @@
 package coordinator
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/big"
 	"strings"
@@ -86,6 +88,28 @@ func TestTrainStepOpensAndResumes(t *testing.T) {
 
 	_, err = resumed.recover(map[common.Address]common.Hash{{0x99}: {9}})
 	assert.ErrorIs(t, err, ErrNotParticipant, "a commitment by someone not asked this round")
+}
+
+// An upload's header could announce any size up to the coordinator's
+// max_update_bytes (1 GiB by default) whatever the model: a member asked
+// for an update made the coordinator take a buffer of that size, and keep
+// up to that much of a partial blob on disk each round, though an update
+// of the study's parameters encodes to a known most (about 16 MB at 1M
+// values, a few hundred bytes at 5: aggregation.Scheme.MaxUpdateSize).
+// The header is now held to it, and an honest update still passes.
+func TestTrainStepBoundsAnUploadByTheModelsSize(t *testing.T) {
+	ps := newParties(t, 1)
+	keys := newStepKeys(t, ps)
+	const params = 5
+	st := newTrainStep(stepStudy, &cohortv1.TrainTask{StudyId: stepStudy, Round: 2}, addressesOf(ps), 1<<20, params, homomorphicSummer{scheme: keys.scheme}, contracts.CommitDomain{})
+	good := keys.update(t, ps[0], aggregation.TrainContext(stepStudy, 2), params)
+	_, _, err := st.header(updateHeader(t, ps[0], stepStudy, 2, good))
+	require.NoError(t, err, "an honest update's size")
+	bloated := updateHeader(t, ps[0], stepStudy, 2, good)
+	bloated.Size = uint64(keys.scheme.MaxUpdateSize(params)) + 1
+	_, _, err = st.header(bloated)
+	require.ErrorIs(t, err, ErrTooLarge)
+	assert.ErrorContains(t, err, fmt.Sprintf("%d bytes", keys.scheme.MaxUpdateSize(params)), "names the bound")
 }
 
 func TestTrainStepRefusesHostileUploads(t *testing.T) {
@@ -600,4 +624,26 @@ func TestEvaluationCorrectNotInItsHistogramsIsRefused(t *testing.T) {
 	require.Len(t, rd.chain, 1)
 	assert.InDelta(t, 0.5, rd.chain[0].closeRound.result.Accuracy, 1e-12, "the honest members' merge")
 	assert.Equal(t, 8, rep.Evaluated)
+}
+
+// An evaluation's JSON is signed as sent, and kept so in the round's
+// decryption record: one padded with 1 MiB of whitespace parsed as the
+// honest one and went to disk each round. It is now refused above
+// models.MaxEvaluationBytes, which the largest evaluation Evaluate makes
+// stays well under.
+func TestPaddedEvaluationIsRefused(t *testing.T) {
+	ps := newParties(t, 1)
+	model := crypto.Keccak256Hash([]byte("model 1"))
+	st := newEvaluateStep(stepStudy, 1, addressesOf(ps), map[common.Address]uint64{ps[0].addr: 40}, model)
+	ev := models.Evaluate([]float64{0.9, 0.2, 0.3, 0.6}, []float64{1, 0, 1, 0})
+	raw, err := json.Marshal(ev)
+	require.NoError(t, err)
+	padded := append(bytes.Repeat([]byte(" "), 1<<20), raw...)
+	signed, err := auth.Sign(ps[0].key, stepStudy, 1, auth.KindEvaluation, crypto.Keccak256Hash(padded))
+	require.NoError(t, err)
+	_, err = deliverTo(st, st.receive, &cohortv1.EvaluationSubmission{StudyId: stepStudy, Round: 1, ModelHash: model.Bytes(), Evaluation: padded, Auth: signed})
+	require.ErrorIs(t, err, ErrTooLarge)
+	assert.Empty(t, st.got)
+	_, err = deliverTo(st, st.receive, evaluationSubmission(t, ps[0], model, ev))
+	require.NoError(t, err, "the same evaluation unpadded")
 }

@@ -19,6 +19,13 @@ type summer interface {
 	sum(updates [][]byte, weights []float64) ([]byte, error)
 	needsShares() bool
 	open(agg []byte, shares [][]byte) ([]float64, error)
+	// shareCheck returns a check of one decryption share of agg on its
+	// own (aggregation.Scheme.CheckDecryptionShare), agg decoded once for
+	// all of them; nil where open needs no shares.
+	shareCheck(agg []byte) (func(share []byte) error, error)
+	// maxUpdateSize is the most bytes a valid update of length values
+	// encodes to: an upload's announced size is held to it.
+	maxUpdateSize(length int) int64
 	// validateUpdate checks an update; decoded, if not nil, is the update
 	// already decoded (Store.Receive decodes it once for its chunk root).
 	validateUpdate(update []byte, decoded *aggregation.EncryptedVector, binding updateBinding, length int) error
@@ -74,6 +81,24 @@ func (h homomorphicSummer) sum(updates [][]byte, weights []float64) ([]byte, err
 
 func (homomorphicSummer) needsShares() bool { return true }
 
+func (h homomorphicSummer) maxUpdateSize(length int) int64 {
+	return int64(h.scheme.MaxUpdateSize(length))
+}
+
+func (h homomorphicSummer) shareCheck(agg []byte) (func(share []byte) error, error) {
+	var v aggregation.EncryptedVector
+	if err := v.UnmarshalBinary(agg); err != nil {
+		return nil, fmt.Errorf("%w: aggregate: %v", ErrMalformed, err)
+	}
+	return func(share []byte) error {
+		var ds aggregation.DecryptionShare
+		if err := ds.UnmarshalBinary(share); err != nil {
+			return err
+		}
+		return h.scheme.CheckDecryptionShare(&v, &ds)
+	}, nil
+}
+
 func (h homomorphicSummer) open(agg []byte, shares [][]byte) ([]float64, error) {
 	var v aggregation.EncryptedVector
 	if err := v.UnmarshalBinary(agg); err != nil {
@@ -115,7 +140,13 @@ func (plainSummer) sum(updates [][]byte, weights []float64) ([]byte, error) {
 
 func (plainSummer) needsShares() bool { return false }
 
+func (plainSummer) maxUpdateSize(length int) int64 {
+	return int64(len(models.EncodeParams(make([]float64, length))))
+}
+
 func (plainSummer) open(agg []byte, _ [][]byte) ([]float64, error) { return models.DecodeParams(agg) }
+
+func (plainSummer) shareCheck([]byte) (func([]byte) error, error) { return nil, nil }
 
 // decodeEvaluation parses the evaluation from sends now (counts and
 // histograms, true_pos and true_neg included) and checks it is consistent,

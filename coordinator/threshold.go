@@ -87,11 +87,15 @@ func (c *Coordinator) warnIfKeyGenIsQuadratic(dealers, holders int) {
 	c.log.Warn(msgQuadraticKeyGen, "study", c.cfg.StudyID, "participants", dealers, "shares", dealers*holders)
 }
 
-// decrypt collects decryption shares for the round's aggregate from an
+// decrypt collects decryption shares for the round's aggregate agg from an
 // active set of t share holders, as they signed them (kept in the round's
-// DecryptionRecord); evidence (robust mode) lets them re-derive the trust
-// weights.
-func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, contributors []common.Address, evidence *cohortv1.TrustEvidence) ([]*cohortv1.DecryptionShareSubmission, error) {
+// DecryptionRecord), each checked against agg as it comes; evidence
+// (robust mode) lets them re-derive the trust weights.
+func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, agg []byte, contributors []common.Address, evidence *cohortv1.TrustEvidence) ([]*cohortv1.DecryptionShareSubmission, error) {
+	checkShare, err := c.summer.shareCheck(agg)
+	if err != nil {
+		return nil, err
+	}
 	task := &cohortv1.DecryptTask{StudyId: c.cfg.StudyID, Round: r, AggregateHash: rep.AggregateHash.Bytes(), Weights: rep.Weights, Trust: evidence}
 	for _, a := range contributors {
 		task.Contributors = append(task.Contributors, a.Bytes())
@@ -100,7 +104,7 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, co
 	// Up to t spare holders, so that every holder's share is checked
 	// against a decryption that leaves it out (aggregation.DecryptChecked).
 	active, shares, err := c.askSets(ctx, r, contributors, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
-		return steps.next(newDecryptStep(c.cfg.StudyID, task, active, points, threshold, pointOf))
+		return steps.next(newDecryptStep(c.cfg.StudyID, task, active, points, threshold, pointOf, checkShare))
 	})
 	if err != nil {
 		return nil, err

@@ -8,6 +8,12 @@ import (
 	"sort"
 )
 
+// MaxEvaluationBytes bounds an evaluation's JSON as a member sends it:
+// twice the largest Evaluate makes (every count at its most, about 23 KB).
+// The JSON is signed as sent and kept so, so whitespace or fields a sender
+// adds cannot be dropped, only refused.
+const MaxEvaluationBytes = 64 << 10
+
 // HistogramBins is the number of equal-width score bins over [0, 1] in the
 // histograms built by Evaluate.
 const HistogramBins = 1000

@@ -333,3 +333,17 @@ func TestSavedEvaluationBeforeTruePosIsRead(t *testing.T) {
 		require.Error(t, err)
 	}
 }
+
+// The largest evaluation Evaluate makes, every count at its most, encodes
+// to well under MaxEvaluationBytes, the most a coordinator takes.
+func TestLargestEvaluationFitsMaxEvaluationBytes(t *testing.T) {
+	e := models.Evaluation{N: math.MaxInt32, Correct: math.MaxInt32, TruePos: math.MaxInt32, TrueNeg: math.MaxInt32, LogLossSum: -math.MaxFloat64,
+		Pos: make([]uint32, models.HistogramBins), Neg: make([]uint32, models.HistogramBins), Concordant: -math.MaxFloat64, Comparable: -math.MaxFloat64}
+	for i := range e.Pos {
+		e.Pos[i], e.Neg[i] = math.MaxUint32, math.MaxUint32
+	}
+	b, err := json.Marshal(e)
+	require.NoError(t, err)
+	t.Logf("the largest evaluation: %d bytes", len(b))
+	assert.Less(t, 2*len(b), models.MaxEvaluationBytes, "%d bytes", len(b))
+}

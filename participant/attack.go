@@ -52,6 +52,16 @@ const (
 	// redundant sets of holders must catch it
 	// (TestHolderShiftingItsDecryptionShareIsCaught).
 	AttackShiftDecryption = "shift-decryption"
+	// AttackForeignDecryption trains honestly but, as a share holder,
+	// binds every decryption share it gives (of a round's aggregate or of
+	// the moments sum) to another vector's hash: each share is in its
+	// place (its point, a set it was asked for) and its submission names
+	// the right aggregate, so only its body says otherwise. It poisons no
+	// update, so it is not among AttackKinds. The coordinator must refuse
+	// the shares naming the holder and decrypt with the others; taken, they
+	// failed the round's decryption naming no one
+	// (TestHolderGivingSharesOfAnotherAggregateIsLeftOut).
+	AttackForeignDecryption = "foreign-decryption"
 	// AttackShiftScores trains honestly but, as a share holder, subtracts
 	// Scale (default 10,000) from the reference score in every score share
 	// it gives of the first other contributor's update, to frame that
@@ -303,7 +313,7 @@ func (a Attack) WithDefaults() Attack {
 // ProtocolAttackKinds are the attacks on the protocol rather than on the
 // update: a hospital that trains honestly but crafts what else it sends.
 func ProtocolAttackKinds() []string {
-	return []string{AttackKeyExtraction, AttackShiftDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement, AttackFalseNoConsent,
+	return []string{AttackKeyExtraction, AttackShiftDecryption, AttackForeignDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement, AttackFalseNoConsent,
 		AttackMomentsOutOfRange, AttackOutOfRange, AttackInconsistentDealing, AttackInconsistentResharing, AttackShiftDealingCheck}
 }
 
@@ -352,7 +362,7 @@ func (a Attack) String() string {
 		return "none"
 	case AttackSignFlip, AttackScaling, AttackInflateSamples, AttackShiftDecryption, AttackShiftScores, AttackShiftDealingCheck:
 		return fmt.Sprintf("%s(scale=%g)", a.Kind, a.Scale)
-	case AttackKeyExtraction, AttackFalseNoConsent, AttackMomentsOutOfRange, AttackInconsistentResharing:
+	case AttackKeyExtraction, AttackFalseNoConsent, AttackMomentsOutOfRange, AttackInconsistentResharing, AttackForeignDecryption:
 		return a.Kind + "()"
 	case AttackOutOfRange:
 		return fmt.Sprintf("%s(seed=%d)", a.Kind, a.Seed)

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/models"
@@ -452,6 +453,24 @@ func (h *homomorphicSealer) shiftDecryptionShare(share []byte, offset float64) (
 		return nil, err
 	}
 	return ds.MarshalBinary()
+}
+
+// foreignDecryptionShares plays AttackForeignDecryption on shares: each
+// is bound to another vector's hash (the hash of its own), all else kept.
+func foreignDecryptionShares(shares [][]byte) ([][]byte, error) {
+	out := make([][]byte, len(shares))
+	for i, b := range shares {
+		var ds aggregation.DecryptionShare
+		if err := ds.UnmarshalBinary(b); err != nil {
+			return nil, err
+		}
+		ds.AggregateHash = crypto.Keccak256Hash(ds.AggregateHash.Bytes())
+		var err error
+		if out[i], err = ds.MarshalBinary(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 func (h *homomorphicSealer) export() (secret, threshold []byte, err error) {

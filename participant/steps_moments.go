@@ -236,6 +236,11 @@ func (s *steps) momentsShare(t *cohortv1.MomentsDecryptTask, facts momentsFacts)
 	if err != nil {
 		return ready{}, fmt.Errorf("participant %s: moments decryption share: %w", s.name, err)
 	}
+	if s.attack.Kind == AttackForeignDecryption {
+		if shares, err = foreignDecryptionShares(shares); err != nil {
+			return ready{}, err
+		}
+	}
 	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindMomentsShare, auth.MomentsShareContent(aggHash, t.GetActivePoints(), shares...))
 	if err != nil {
 		return ready{}, err

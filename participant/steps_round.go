@@ -526,6 +526,11 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 	if err != nil {
 		return ready{}, fmt.Errorf("participant %s: decryption share: %w", s.name, err)
 	}
+	if s.attack.Kind == AttackForeignDecryption {
+		if raws, err = foreignDecryptionShares(raws); err != nil {
+			return ready{}, err
+		}
+	}
 	var shares []*cohortv1.SignedShare
 	for _, share := range raws {
 		if s.attack.Kind == AttackShiftDecryption {

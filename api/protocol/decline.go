@@ -19,15 +19,21 @@ const NoConsentedRecords = "no training record has active consent"
 // DeclineReason is reason cut to at most MaxDeclineReason bytes at a rune
 // boundary, with invalid UTF-8 replaced, as a TaskDecline carries it (a
 // proto string must be valid UTF-8).
-func DeclineReason(reason string) string {
-	reason = strings.ToValidUTF8(reason, string(utf8.RuneError))
-	if len(reason) <= MaxDeclineReason {
-		return reason
+func DeclineReason(reason string) string { return Cut(reason, MaxDeclineReason) }
+
+// Cut is s cut to at most limit bytes (limit at least 3) at a rune
+// boundary, ending with an ellipsis if cut, with invalid UTF-8 replaced:
+// how a string a member chooses freely is carried or logged without
+// letting it fill a log.
+func Cut(s string, limit int) string {
+	s = strings.ToValidUTF8(s, string(utf8.RuneError))
+	if len(s) <= limit {
+		return s
 	}
 	const ellipsis = "…"
-	cut := MaxDeclineReason - len(ellipsis)
-	for cut > 0 && !utf8.RuneStart(reason[cut]) {
+	cut := limit - len(ellipsis)
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
-	return reason[:cut] + ellipsis
+	return s[:cut] + ellipsis
 }

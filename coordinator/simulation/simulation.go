@@ -677,8 +677,9 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		_, consentLate := cfg.LateConsent[i]
 		consentLate = consentLate || cfg.Attacks[i].Kind == participant.AttackFalseNoConsent // or it says so
 		// An inflator's moments count is refused in a study that binds
-		// samples: it declines the task and goes on, as a node does.
-		refused := cfg.Attacks[i].Kind == participant.AttackInflateSamples
+		// samples, and a holder's foreign decryption shares always: it
+		// declines the task and goes on, as a node does.
+		refused := cfg.Attacks[i].Kind == participant.AttackInflateSamples || cfg.Attacks[i].Kind == participant.AttackForeignDecryption
 		pcfg := participant.Config{
 			Name: founders[i].Name, StudyID: s.studyID, Site: site, ConsentSource: consentSource, Spec: s.spec,
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.Plaintext,

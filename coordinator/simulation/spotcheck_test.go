@@ -17,6 +17,7 @@ import (
 	"github.com/cohort-fl/cohort/coordinator/audit"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/participant"
+	"github.com/cohort-fl/cohort/records"
 )
 
 // A hostile coordinator alters one value of the round's aggregate before
@@ -175,4 +176,48 @@ func TestHolderShiftingItsDecryptionShareIsCaught(t *testing.T) {
 	rep, err := audit.Study(ctx, s2.Ledger(), store, scheme, s2.StudyID())
 	require.NoError(t, err)
 	assert.True(t, rep.OK, "the audit cannot tell either: %v", rep.Rounds)
+}
+
+// A holder binds every decryption share it gives to another vector's hash
+// (the foreign-decryption attack): each share is in its place and its
+// submission names the right aggregate, so only the share's body says
+// otherwise. The coordinator took such shares, and the decryption failed
+// (aggregation.ErrWrongAggregate) naming no holder, with no other set
+// asked: round 1 of a plain study, or the pinned moments sum of a pooled
+// one, the only sum holders decrypt, so the study never started. Now each
+// share is checked against the aggregate as it comes, the holder is
+// refused by name, declines, and the others decrypt: every round
+// publishes.
+func TestHolderGivingSharesOfAnotherAggregateIsLeftOut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	for _, tc := range []struct {
+		name   string
+		pooled bool
+	}{{"a round's aggregate", false}, {"the pooled moments sum", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			defer cancel()
+			var logs lockedBuffer
+			cfg := simulation.Config{
+				Hospitals: 3, Rounds: 2, Seed: 7, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
+				Threshold: 2, MinParticipants: 2,
+				Attacks: map[int]participant.Attack{1: {Kind: participant.AttackForeignDecryption}},
+				Log:     slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+			}
+			if tc.pooled {
+				cfg.Rounds = 1
+				cfg.Standardise, cfg.Scales = records.StandardisePooled, []float64{1, 1, 1, 1, 1, 1, 1, 1}
+			}
+			s, err := simulation.Run(ctx, cfg)
+			if s != nil {
+				t.Cleanup(s.Close)
+			}
+			require.NoError(t, err, "one holder's foreign shares stopped the study")
+			assert.Len(t, s.Rounds(), cfg.Rounds, "every round published")
+			assert.Contains(t, logs.String(), "does not decrypt", "the holder's shares were refused as not of the aggregate")
+			assert.Contains(t, logs.String(), "share holder did not answer; asking another set", "the others were asked")
+		})
+	}
 }
