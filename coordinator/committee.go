@@ -64,7 +64,7 @@ func planCommitteeReshare(study uint64, r uint32, cur holderState, threshold int
 	p := &reshare{study: study, round: r, threshold: threshold, old: cur.Points, newcomers: sortedAddresses(joiners), committeeEpoch: selection}
 	p.staying, p.leaving = splitHolders(cur.Points, func(a common.Address) bool { return good[a] })
 	if len(p.staying) < threshold {
-		return nil, fmt.Errorf("%w: before round %d only %d current holders remain in good standing, the threshold is %d: the keys cannot be handed to the new committee", ErrBelowThreshold, r, len(p.staying), threshold)
+		return nil, fmt.Errorf("%w: before round %d only %d current holders remain in good standing, the threshold is %d: the keys cannot be handed to the new committee; %s", ErrBelowThreshold, r, len(p.staying), threshold, holdersGoneAdvice(p.leaving))
 	}
 	p.next = committeeHolders(r, committee, append(slices.Clone(cur.Dealers), joiners...))
 	// The same committee at the same points: its members keep their

@@ -319,13 +319,25 @@ var errHandOverLost = errors.New("a member of the decryption committee left or w
 
 // handOverLost is err, the failed hand-over before round r, marked
 // errHandOverLost and contracts.ErrCommitteeNotCurrent if the chain's
-// committee is no longer current.
+// committee is no longer current, unless fewer than t current holders are
+// in good standing: the current holders deal the keys to any committee,
+// so selecting another cannot help.
 func (c *Coordinator) handOverLost(ctx context.Context, r uint32, err error) error {
 	study, serr := c.ledger.Study(ctx, c.cfg.StudyID)
-	if serr != nil || study.CommitteeCurrent {
+	if serr != nil || study.CommitteeCurrent || c.tooFewHoldersInGoodStanding(ctx) {
 		return err
 	}
 	return fmt.Errorf("%w before round %d (%w): %w", errHandOverLost, r, contracts.ErrCommitteeNotCurrent, err)
+}
+
+// tooFewHoldersInGoodStanding tells whether fewer than t of the current
+// share holders are in good standing on chain (false if unread).
+func (c *Coordinator) tooFewHoldersInGoodStanding(ctx context.Context) bool {
+	c.mu.Lock()
+	holders, threshold := sortedAddresses(slices.Collect(maps.Keys(c.points))), c.threshold
+	c.mu.Unlock()
+	gone, err := c.notInGoodStanding(ctx, holders)
+	return err == nil && len(holders)-len(gone) < threshold
 }
 
 // membersBefore reads the study's participants from the chain before round
