@@ -35,12 +35,16 @@ func (c *Coordinator) currentCommittee(ctx context.Context) (contracts.Study, er
 	if err != nil {
 		return study, fmt.Errorf("coordinator: select the decryption committee: %w", err)
 	}
-	c.log.Info("decryption committee selected on chain", "epoch", cm.Epoch, "members", len(cm.Members), "seed", cm.Seed.Hex())
+	c.log.Info(MsgCommitteeSelected, "epoch", cm.Epoch, "members", len(cm.Members), "seed", cm.Seed.Hex())
 	if study, err = c.ledger.Study(ctx, c.cfg.StudyID); err != nil {
 		return study, fmt.Errorf("coordinator: read study %d: %w", c.cfg.StudyID, err)
 	}
 	return study, nil
 }
+
+// MsgCommitteeSelected is logged, with the committee's epoch, once the
+// coordinator selected the decryption committee on chain.
+const MsgCommitteeSelected = "decryption committee selected on chain"
 
 // committeeHolders is the holder set of a committee whose keys are those of
 // dealers: each member at its point on chain (contracts.CommitteePoint).

@@ -283,25 +283,41 @@ func sameSet(holders map[common.Address]uint64, list []common.Address) bool {
 }
 
 // awaitSome waits up to timeout for every listed member to be connected and
-// returns those that are.
+// returns those that are. While it waits it reads on chain, at once and
+// every standingCheck, whether those it waits for left the study or were
+// suspended, and stops waiting for those.
 func (c *Coordinator) awaitSome(ctx context.Context, members []common.Address, timeout time.Duration) map[common.Address]bool {
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
+	standing := newStandingWatch()
+	defer standing.stop()
+	gone := make(map[common.Address]bool)
 	for {
 		c.mu.Lock()
 		joined := c.joined
 		connected := make(map[common.Address]bool, len(members))
+		var awaited []common.Address
 		for _, a := range members {
 			if _, ok := c.peers[a]; ok {
 				connected[a] = true
+			} else if !gone[a] {
+				awaited = append(awaited, a)
 			}
 		}
 		c.mu.Unlock()
-		if len(connected) == len(members) {
+		if len(awaited) == 0 {
 			return connected
+		}
+		if left := standing.gone(ctx, c, awaited, MsgMemberGone); len(left) > 0 {
+			for _, a := range left {
+				gone[a] = true
+			}
+			continue
 		}
 		select {
 		case <-joined:
+		case <-standing.tick.C:
+			standing.due = true
 		case <-deadline.C:
 			return connected
 		case <-ctx.Done():

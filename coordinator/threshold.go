@@ -275,9 +275,8 @@ func (c *Coordinator) askSetOf(ctx context.Context, r uint32, preferred []common
 func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.Address, excluded map[common.Address]bool, spare int) ([]common.Address, []uint64, error) {
 	deadline := time.NewTimer(c.cfg.PhaseTimeout)
 	defer deadline.Stop()
-	recheck := time.NewTicker(standingCheck)
-	defer recheck.Stop()
-	checkStanding := true // at the first wait, then every standingCheck
+	standing := newStandingWatch()
+	defer standing.stop()
 	for {
 		c.mu.Lock()
 		joined := c.joined
@@ -295,24 +294,16 @@ func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.
 		if !errors.Is(err, errNoQuorum) {
 			return active, points, err
 		}
-		if checkStanding {
-			checkStanding = false
-			gone, serr := c.notInGoodStanding(ctx, c.awaitedHolders(excluded))
-			if serr != nil {
-				c.log.Warn("could not read the awaited share holders' standing; waiting for them", "err", serr)
-			}
+		if gone := standing.gone(ctx, c, c.awaitedHolders(excluded), MsgHolderGone); len(gone) > 0 {
 			for _, a := range gone {
-				c.log.Warn(MsgHolderGone, "participant", a.Hex())
 				excluded[a] = true
 			}
-			if len(gone) > 0 {
-				continue
-			}
+			continue
 		}
 		select {
 		case <-joined:
-		case <-recheck.C:
-			checkStanding = true
+		case <-standing.tick.C:
+			standing.due = true
 		case <-deadline.C:
 			return nil, nil, err
 		case <-ctx.Done():
@@ -321,14 +312,52 @@ func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.
 	}
 }
 
-// standingCheck is how often a wait for share holders reads their
-// standing on chain: one read (a view call) for all those awaited.
+// standingCheck is how often a wait for members reads their standing on
+// chain: one read (a view call) for all those awaited.
 const standingCheck = 5 * time.Second
+
+// standingWatch has a wait for members read on chain, as it starts
+// waiting and every standingCheck after, which of those it waits for left
+// the study or were suspended. The waiting loop selects on tick and then
+// sets due.
+type standingWatch struct {
+	tick *time.Ticker
+	due  bool
+}
+
+func newStandingWatch() *standingWatch {
+	return &standingWatch{tick: time.NewTicker(standingCheck), due: true}
+}
+
+func (w *standingWatch) stop() { w.tick.Stop() }
+
+// gone returns, when a read is due, those of awaited not in good standing,
+// each logged with msg; nothing if none is due or the read fails (the
+// wait goes on, logged).
+func (w *standingWatch) gone(ctx context.Context, c *Coordinator, awaited []common.Address, msg string) []common.Address {
+	if !w.due || len(awaited) == 0 {
+		return nil
+	}
+	w.due = false
+	gone, err := c.notInGoodStanding(ctx, awaited)
+	if err != nil {
+		c.log.Warn("could not read the standing of the members waited for; waiting for them", "err", err)
+	}
+	for _, a := range gone {
+		c.log.Warn(msg, "participant", a.Hex())
+	}
+	return gone
+}
 
 // MsgHolderGone is logged, with the holder, when a wait for share holders
 // stops waiting for one that the chain says left the study or was
 // suspended.
 const MsgHolderGone = "share holder left the study or was suspended on chain; not waiting for it"
+
+// MsgMemberGone is logged, with the member, when a wait for members to
+// connect stops waiting for one that the chain says left the study or was
+// suspended.
+const MsgMemberGone = "member left the study or was suspended on chain; not waiting for it to connect"
 
 // awaitedHolders are the share holders, sorted, that are neither excluded
 // nor connected.

@@ -300,3 +300,30 @@ func TestCommitteeHolderLeavingInHandOverIsNotAwaited(t *testing.T) {
 	assert.LessOrEqual(t, bytes.Count(logs.Bytes(), []byte(coordinator.MsgHolderGone)), 1, "the leaver, not waited for (unless it was asked before its node was seen to stop)")
 	assert.Zero(t, bytes.Count(logs.Bytes(), []byte("left or was suspended during the hand-over; selecting the committee again")), "no re-selection")
 }
+
+// TestCommitteeMemberLeavingAsItIsSelectedIsNotAwaited: round 2's opening
+// is refused (a member of the first committee left), and as the
+// coordinator selects the committee again, a member of the new one leaves
+// before it connected for the hand-over. Before, the coordinator waited
+// the phase timeout (an hour here, against a deadline of
+// slowStudyDeadline) for it to connect; now it reads on chain that it
+// left, hands over to the committee selected once more, and the study
+// completes.
+func TestCommitteeMemberLeavingAsItIsSelectedIsNotAwaited(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
+	defer cancel()
+	s, logs, err := leavingAsRound2Opens(t, ctx, 8, 1, 0, func(cfg *simulation.Config) {
+		cfg.CommitteeLeavesOnReselection = 1
+		cfg.PhaseTimeout = time.Hour
+	})
+	require.NoError(t, err, "log:\n%s", logs.String())
+	require.Len(t, s.Rounds(), 2)
+	selections, err := s.Ledger().CommitteeSelections(ctx, s.StudyID())
+	require.NoError(t, err)
+	require.Len(t, selections, 3, "before key generation, when round 2 was refused, and when a member of that committee left")
+	study, err := s.Ledger().Study(ctx, s.StudyID())
+	require.NoError(t, err)
+	assert.Equal(t, selections[2].Members, study.Holders)
+	assert.Equal(t, 1, bytes.Count(logs.Bytes(), []byte(coordinator.MsgMemberGone)), "the leaver, not waited for")
+	assert.Equal(t, 1, bytes.Count(logs.Bytes(), []byte("left or was suspended during the hand-over; selecting the committee again")))
+}

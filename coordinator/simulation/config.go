@@ -159,6 +159,12 @@ type Config struct {
 	// selected committee (coordinator.MsgHandingOver): one per hand-over,
 	// so that fewer than t may be left to deal.
 	HoldersLeaveInHandOver int
+	// CommitteeLeavesOnReselection is how many committees selected again
+	// (not the first, before key generation) lose a member holding no
+	// share of the keys as the coordinator logs their selection
+	// (coordinator.MsgCommitteeSelected): before it waits for the members
+	// to connect for the hand-over.
+	CommitteeLeavesOnReselection int
 	// Keystores keeps every hospital's key shares in an encrypted keystore
 	// (light scrypt) in its data directory, as a production node does.
 	Keystores bool

@@ -201,6 +201,9 @@ const (
 	// the study: it holds a share of the keys and deals them to the
 	// chain's committee.
 	oldHolder
+	// reselectedMember is freshMember once the committee was selected
+	// again (none before).
+	reselectedMember
 )
 
 // committeeMemberLeaves stops the node of the first hospital (by index)
@@ -220,11 +223,13 @@ func (s *Study) committeeMemberLeaves(ctx context.Context, hospitalKeys []*ecdsa
 		for _, c := range selections[:max(len(selections)-1, 0)] {
 			earlier = append(earlier, c.Members...)
 		}
-		if who == oldHolder {
+		switch n := len(selections); {
+		case who == reselectedMember && n < 2:
+			return false, nil
+		case who == oldHolder && n < 2:
 			candidates, earlier = nil, nil
-			if n := len(selections); n > 1 {
-				candidates = selections[n-2].Members
-			}
+		case who == oldHolder:
+			candidates, earlier = selections[n-2].Members, nil
 		}
 	}
 	for i, k := range hospitalKeys {
@@ -593,6 +598,9 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	}
 	if n := cfg.HoldersLeaveInHandOver; n > 0 {
 		leaveOn(coordinator.MsgHandingOver, nil, n, oldHolder, "holding the keys as they are handed over")
+	}
+	if n := cfg.CommitteeLeavesOnReselection; n > 0 {
+		leaveOn(coordinator.MsgCommitteeSelected, nil, n, reselectedMember, "as its committee is selected again")
 	}
 	serve := func(lis net.Listener) (*coordinator.Coordinator, error) {
 		coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, clog.With("component", "coordinator"))
