@@ -35,12 +35,16 @@ func (c *Coordinator) currentCommittee(ctx context.Context) (contracts.Study, er
 	if err != nil {
 		return study, fmt.Errorf("coordinator: select the decryption committee: %w", err)
 	}
-	c.log.Info("decryption committee selected on chain", "epoch", cm.Epoch, "members", len(cm.Members), "seed", cm.Seed.Hex())
+	c.log.Info(MsgCommitteeSelected, "epoch", cm.Epoch, "members", len(cm.Members), "seed", cm.Seed.Hex())
 	if study, err = c.ledger.Study(ctx, c.cfg.StudyID); err != nil {
 		return study, fmt.Errorf("coordinator: read study %d: %w", c.cfg.StudyID, err)
 	}
 	return study, nil
 }
+
+// MsgCommitteeSelected is logged, with the committee's epoch, once the
+// coordinator selected the decryption committee on chain.
+const MsgCommitteeSelected = "decryption committee selected on chain"
 
 // committeeHolders is the holder set of a committee whose keys are those of
 // dealers: each member at its point on chain (contracts.CommitteePoint).
@@ -64,7 +68,7 @@ func planCommitteeReshare(study uint64, r uint32, cur holderState, threshold int
 	p := &reshare{study: study, round: r, threshold: threshold, old: cur.Points, newcomers: sortedAddresses(joiners), committeeEpoch: selection}
 	p.staying, p.leaving = splitHolders(cur.Points, func(a common.Address) bool { return good[a] })
 	if len(p.staying) < threshold {
-		return nil, fmt.Errorf("%w: before round %d only %d current holders remain in good standing, the threshold is %d: the keys cannot be handed to the new committee", ErrBelowThreshold, r, len(p.staying), threshold)
+		return nil, fmt.Errorf("%w: before round %d only %d current holders remain in good standing, the threshold is %d: the keys cannot be handed to the new committee; %s", ErrBelowThreshold, r, len(p.staying), threshold, holdersGoneAdvice(p.leaving))
 	}
 	p.next = committeeHolders(r, committee, append(slices.Clone(cur.Dealers), joiners...))
 	// The same committee at the same points: its members keep their

@@ -292,25 +292,41 @@ func sameSet(holders map[common.Address]uint64, list []common.Address) bool {
 }
 
 // awaitSome waits up to timeout for every listed member to be connected and
-// returns those that are.
+// returns those that are. While it waits it reads on chain, at once and
+// every standingCheck, whether those it waits for left the study or were
+// suspended, and stops waiting for those.
 func (c *Coordinator) awaitSome(ctx context.Context, members []common.Address, timeout time.Duration) map[common.Address]bool {
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
+	standing := newStandingWatch()
+	defer standing.stop()
+	gone := make(map[common.Address]bool)
 	for {
 		c.mu.Lock()
 		joined := c.joined
 		connected := make(map[common.Address]bool, len(members))
+		var awaited []common.Address
 		for _, a := range members {
 			if _, ok := c.peers[a]; ok {
 				connected[a] = true
+			} else if !gone[a] {
+				awaited = append(awaited, a)
 			}
 		}
 		c.mu.Unlock()
-		if len(connected) == len(members) {
+		if len(awaited) == 0 {
 			return connected
+		}
+		if left := standing.gone(ctx, c, awaited, MsgMemberGone); len(left) > 0 {
+			for _, a := range left {
+				gone[a] = true
+			}
+			continue
 		}
 		select {
 		case <-joined:
+		case <-standing.tick.C:
+			standing.due = true
 		case <-deadline.C:
 			return connected
 		case <-ctx.Done():
@@ -328,13 +344,25 @@ var errHandOverLost = errors.New("a member of the decryption committee left or w
 
 // handOverLost is err, the failed hand-over before round r, marked
 // errHandOverLost and contracts.ErrCommitteeNotCurrent if the chain's
-// committee is no longer current.
+// committee is no longer current, unless fewer than t current holders are
+// in good standing: the current holders deal the keys to any committee,
+// so selecting another cannot help.
 func (c *Coordinator) handOverLost(ctx context.Context, r uint32, err error) error {
 	study, serr := c.ledger.Study(ctx, c.cfg.StudyID)
-	if serr != nil || study.CommitteeCurrent {
+	if serr != nil || study.CommitteeCurrent || c.tooFewHoldersInGoodStanding(ctx) {
 		return err
 	}
 	return fmt.Errorf("%w before round %d (%w): %w", errHandOverLost, r, contracts.ErrCommitteeNotCurrent, err)
+}
+
+// tooFewHoldersInGoodStanding tells whether fewer than t of the current
+// share holders are in good standing on chain (false if unread).
+func (c *Coordinator) tooFewHoldersInGoodStanding(ctx context.Context) bool {
+	c.mu.Lock()
+	holders, threshold := sortedAddresses(slices.Collect(maps.Keys(c.points))), c.threshold
+	c.mu.Unlock()
+	gone, err := c.notInGoodStanding(ctx, holders)
+	return err == nil && len(holders)-len(gone) < threshold
 }
 
 // membersBefore reads the study's participants from the chain before round

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -191,17 +192,12 @@ func (c *Coordinator) awayFrom(ctx context.Context, r uint32, points map[common.
 	if committee {
 		return nil, nil
 	}
+	gone, err := c.notInGoodStanding(ctx, sortedAddresses(slices.Collect(maps.Keys(points))))
+	if err != nil {
+		return nil, err
+	}
 	var away []common.Address
-	for rest := sortedAddresses(slices.Collect(maps.Keys(points))); len(rest) > 0; {
-		i, found, err := c.ledger.FirstNotInGoodStanding(ctx, c.cfg.StudyID, rest)
-		if err != nil {
-			return nil, fmt.Errorf("read the share holders' standing: %w", err)
-		}
-		if !found {
-			break // the rest are in good standing after the round opened: they took part
-		}
-		a := rest[i]
-		rest = rest[i+1:]
+	for _, a := range gone { // the others are in good standing after the round opened: they took part
 		took, err := c.ledger.Participation(ctx, c.cfg.StudyID, a)
 		if err != nil {
 			return nil, fmt.Errorf("read the participation of share holder %s: %w", a.Hex(), err)
@@ -212,6 +208,29 @@ func (c *Coordinator) awayFrom(ctx context.Context, r uint32, points map[common.
 		}
 	}
 	return away, nil
+}
+
+// notInGoodStanding returns those of holders that never joined the study,
+// left it or are suspended on chain: one standing read for all of them,
+// and one more after each found. Without a ledger (the partial
+// coordinators of the active-set tests) it reads nothing.
+func (c *Coordinator) notInGoodStanding(ctx context.Context, holders []common.Address) ([]common.Address, error) {
+	if c.ledger == nil {
+		return nil, nil
+	}
+	var gone []common.Address
+	for rest := holders; len(rest) > 0; {
+		i, found, err := c.ledger.FirstNotInGoodStanding(ctx, c.cfg.StudyID, rest)
+		if err != nil {
+			return nil, fmt.Errorf("read the share holders' standing: %w", err)
+		}
+		if !found {
+			break
+		}
+		gone = append(gone, rest[i])
+		rest = rest[i+1:]
+	}
+	return gone, nil
 }
 
 // askSetOf is askSet asking up to spare more holders than t when they are
@@ -263,10 +282,16 @@ func (c *Coordinator) askSetOf(ctx context.Context, r uint32, preferred []common
 // awaitActiveSet is activeSet that gives share holders up to a phase timeout
 // to join (again), as after a coordinator restart. When fewer than t
 // holders are left that this phase has not excluded (they declined or did
-// not answer), no join can make up a set, and it fails at once.
+// not answer), no join can make up a set, and it fails at once. While it
+// waits it reads on chain, every standingCheck, whether the holders it
+// waits for left the study or were suspended, and excludes those: a
+// holder that leaves at the right moment no longer stalls the phase for
+// its timeout.
 func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.Address, excluded map[common.Address]bool, spare int) ([]common.Address, []uint64, error) {
 	deadline := time.NewTimer(c.cfg.PhaseTimeout)
 	defer deadline.Stop()
+	standing := newStandingWatch()
+	defer standing.stop()
 	for {
 		c.mu.Lock()
 		joined := c.joined
@@ -278,20 +303,109 @@ func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.
 		}
 		c.mu.Unlock()
 		if left < threshold {
-			return nil, nil, fmt.Errorf("%w: %d share holders left that did not decline or fail this phase's task, %d needed", errNoQuorum, left, threshold)
+			return nil, nil, fmt.Errorf("%w: %d share holders left that did not decline or fail this phase's task, %d needed%s", errNoQuorum, left, threshold, c.holdersGone(ctx))
 		}
 		active, points, err := c.activeSet(contributors, excluded, spare)
 		if !errors.Is(err, errNoQuorum) {
 			return active, points, err
 		}
+		if gone := standing.gone(ctx, c, c.awaitedHolders(excluded), MsgHolderGone); len(gone) > 0 {
+			for _, a := range gone {
+				excluded[a] = true
+			}
+			continue
+		}
 		select {
 		case <-joined:
+		case <-standing.tick.C:
+			standing.due = true
 		case <-deadline.C:
 			return nil, nil, err
 		case <-ctx.Done():
 			return nil, nil, ctx.Err()
 		}
 	}
+}
+
+// standingCheck is how often a wait for members reads their standing on
+// chain: one read (a view call) for all those awaited.
+const standingCheck = 5 * time.Second
+
+// standingWatch has a wait for members read on chain, as it starts
+// waiting and every standingCheck after, which of those it waits for left
+// the study or were suspended. The waiting loop selects on tick and then
+// sets due.
+type standingWatch struct {
+	tick *time.Ticker
+	due  bool
+}
+
+func newStandingWatch() *standingWatch {
+	return &standingWatch{tick: time.NewTicker(standingCheck), due: true}
+}
+
+func (w *standingWatch) stop() { w.tick.Stop() }
+
+// gone returns, when a read is due, those of awaited not in good standing,
+// each logged with msg; nothing if none is due or the read fails (the
+// wait goes on, logged).
+func (w *standingWatch) gone(ctx context.Context, c *Coordinator, awaited []common.Address, msg string) []common.Address {
+	if !w.due || len(awaited) == 0 {
+		return nil
+	}
+	w.due = false
+	gone, err := c.notInGoodStanding(ctx, awaited)
+	if err != nil {
+		c.log.Warn("could not read the standing of the members waited for; waiting for them", "err", err)
+	}
+	for _, a := range gone {
+		c.log.Warn(msg, "participant", a.Hex())
+	}
+	return gone
+}
+
+// MsgHolderGone is logged, with the holder, when a wait for share holders
+// stops waiting for one that the chain says left the study or was
+// suspended.
+const MsgHolderGone = "share holder left the study or was suspended on chain; not waiting for it"
+
+// MsgMemberGone is logged, with the member, when a wait for members to
+// connect stops waiting for one that the chain says left the study or was
+// suspended.
+const MsgMemberGone = "member left the study or was suspended on chain; not waiting for it to connect"
+
+// awaitedHolders are the share holders, sorted, that are neither excluded
+// nor connected.
+func (c *Coordinator) awaitedHolders(excluded map[common.Address]bool) []common.Address {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var awaited []common.Address
+	for a := range c.points {
+		if _, connected := c.peers[a]; !connected && !excluded[a] {
+			awaited = append(awaited, a)
+		}
+	}
+	return sortedAddresses(awaited)
+}
+
+// holdersGone names, for an error, the share holders not in good standing
+// on chain ("" if none or unread).
+func (c *Coordinator) holdersGone(ctx context.Context) string {
+	c.mu.Lock()
+	holders := sortedAddresses(slices.Collect(maps.Keys(c.points)))
+	c.mu.Unlock()
+	gone, err := c.notInGoodStanding(ctx, holders)
+	if err != nil || len(gone) == 0 {
+		return ""
+	}
+	return "; " + holdersGoneAdvice(gone)
+}
+
+// holdersGoneAdvice names holders not in good standing on chain and says
+// what an operator can do when fewer than t others are left.
+func holdersGoneAdvice(gone []common.Address) string {
+	return "not in good standing on chain (left or suspended): " + addressList(gone) +
+		". The keys can be used or handed over only while t holders are in good standing (members can vote to reinstate a suspended one); then start the coordinator again"
 }
 
 // activeSet picks t connected share holders, and up to spare more
@@ -304,4 +418,13 @@ func (c *Coordinator) activeSet(contributors []common.Address, excluded map[comm
 		connected[a] = true
 	}
 	return chooseActiveSet(c.points, c.threshold, spare, contributors, connected, excluded)
+}
+
+// addressList is addrs in hex, comma-separated, for an error.
+func addressList(addrs []common.Address) string {
+	hex := make([]string, len(addrs))
+	for i, a := range addrs {
+		hex[i] = a.Hex()
+	}
+	return strings.Join(hex, ", ")
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/participant"
 )
@@ -160,20 +161,24 @@ func TestCommitteeRotation(t *testing.T) {
 // the keys over, before the round opens on chain (a strike confirmed by
 // endorsers lands at any block too, and can be timed for that window);
 // and, handOverLeaves times, a member of the newly selected committee
-// leaves as the keys are handed over to it. The coordinator's log is in
-// logs.
-func leavingAsRound2Opens(t *testing.T, ctx context.Context, hospitals, leaves, handOverLeaves int) (s *simulation.Study, logs *lockedBuffer, err error) {
+// leaves as the keys are handed over to it; more changes the study's
+// configuration further. The coordinator's log is in logs.
+func leavingAsRound2Opens(t *testing.T, ctx context.Context, hospitals, leaves, handOverLeaves int, more ...func(*simulation.Config)) (s *simulation.Study, logs *lockedBuffer, err error) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end study")
 	}
 	logs = new(lockedBuffer)
-	s, err = simulation.Run(ctx, simulation.Config{
+	cfg := simulation.Config{
 		Hospitals: hospitals, Rounds: 2, Seed: 12, DataDir: t.TempDir(), Threshold: 2, MinParticipants: 3,
 		CommitteeSize: 3, CommitteeLeaveAsRoundOpens: 2, CommitteeLeavesAsRoundOpens: leaves, CommitteeLeavesInHandOver: handOverLeaves,
 		PhaseTimeout: keystorePhaseTimeout, LocalConsent: true,
 		Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
-	})
+	}
+	for _, f := range more {
+		f(&cfg)
+	}
+	s, err = simulation.Run(ctx, cfg)
 	if err == nil {
 		t.Cleanup(s.Close)
 	}
@@ -265,4 +270,60 @@ func TestCommitteeMembersLeavingInHandOverAndOpeningsStopsTheStudy(t *testing.T)
 	assert.Equal(t, 1, strings.Count(err.Error(), "coordinator: "), err.Error())
 	assert.Equal(t, 2, bytes.Count(logs.Bytes(), []byte("the chain refused to open the round")), "attempts 1 and 3")
 	assert.Equal(t, 1, bytes.Count(logs.Bytes(), []byte("left or was suspended during the hand-over; selecting the committee again")), "attempt 2")
+}
+
+// TestCommitteeHolderLeavingInHandOverIsNotAwaited: round 2's opening is
+// refused (a member of the first committee left), and as the coordinator
+// hands the keys to the committee it selected again, a second holder of
+// the keys leaves: one holder is left to deal, t = 2. Before, the
+// coordinator waited the phase timeout for the leaver to connect again
+// (an hour here, against a deadline of slowStudyDeadline: the study ran
+// out of time); now it reads on chain that the holder left, stops waiting
+// for it and stops the study at once, naming both leavers and saying what
+// to do. It does not select the committee again, even when the leaver
+// sat on the new one (the draw is the chain's): the remaining holder
+// would deal to any committee. (The other holder may have declined the
+// dealing first, since it names the leaver: then none is left.)
+func TestCommitteeHolderLeavingInHandOverIsNotAwaited(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
+	defer cancel()
+	_, logs, err := leavingAsRound2Opens(t, ctx, 8, 1, 0, func(cfg *simulation.Config) {
+		cfg.HoldersLeaveInHandOver = 1
+		cfg.PhaseTimeout = time.Hour
+	})
+	require.Error(t, err, "log:\n%s", logs.String())
+	require.NoError(t, ctx.Err(), "the study ran out of time: %v\nlog:\n%s", err, logs.String())
+	t.Logf("the study stopped: %v", err)
+	assert.Regexp(t, `^coordinator: re-sharing before round 2: .*[01] share holders left that did not decline or fail this phase's task, 2 needed`, err.Error())
+	assert.Regexp(t, `not in good standing on chain \(left or suspended\): 0x[0-9a-fA-F]{40}, 0x[0-9a-fA-F]{40}\. `, err.Error())
+	assert.ErrorContains(t, err, "members can vote to reinstate a suspended one); then start the coordinator again")
+	assert.LessOrEqual(t, bytes.Count(logs.Bytes(), []byte(coordinator.MsgHolderGone)), 1, "the leaver, not waited for (unless it was asked before its node was seen to stop)")
+	assert.Zero(t, bytes.Count(logs.Bytes(), []byte("left or was suspended during the hand-over; selecting the committee again")), "no re-selection")
+}
+
+// TestCommitteeMemberLeavingAsItIsSelectedIsNotAwaited: round 2's opening
+// is refused (a member of the first committee left), and as the
+// coordinator selects the committee again, a member of the new one leaves
+// before it connected for the hand-over. Before, the coordinator waited
+// the phase timeout (an hour here, against a deadline of
+// slowStudyDeadline) for it to connect; now it reads on chain that it
+// left, hands over to the committee selected once more, and the study
+// completes.
+func TestCommitteeMemberLeavingAsItIsSelectedIsNotAwaited(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
+	defer cancel()
+	s, logs, err := leavingAsRound2Opens(t, ctx, 8, 1, 0, func(cfg *simulation.Config) {
+		cfg.CommitteeLeavesOnReselection = 1
+		cfg.PhaseTimeout = time.Hour
+	})
+	require.NoError(t, err, "log:\n%s", logs.String())
+	require.Len(t, s.Rounds(), 2)
+	selections, err := s.Ledger().CommitteeSelections(ctx, s.StudyID())
+	require.NoError(t, err)
+	require.Len(t, selections, 3, "before key generation, when round 2 was refused, and when a member of that committee left")
+	study, err := s.Ledger().Study(ctx, s.StudyID())
+	require.NoError(t, err)
+	assert.Equal(t, selections[2].Members, study.Holders)
+	assert.Equal(t, 1, bytes.Count(logs.Bytes(), []byte(coordinator.MsgMemberGone)), "the leaver, not waited for")
+	assert.Equal(t, 1, bytes.Count(logs.Bytes(), []byte("left or was suspended during the hand-over; selecting the committee again")))
 }

@@ -153,6 +153,18 @@ type Config struct {
 	// to a committee with none loses nobody): an old holder leaving too
 	// could leave fewer than t to hand the keys over.
 	CommitteeLeavesInHandOver int
+	// HoldersLeaveInHandOver is how many holders of the keys (members of
+	// the previous committee still in the study) leave, and stop their
+	// nodes, as the coordinator starts handing the keys over to a newly
+	// selected committee (coordinator.MsgHandingOver): one per hand-over,
+	// so that fewer than t may be left to deal.
+	HoldersLeaveInHandOver int
+	// CommitteeLeavesOnReselection is how many committees selected again
+	// (not the first, before key generation) lose a member holding no
+	// share of the keys as the coordinator logs their selection
+	// (coordinator.MsgCommitteeSelected): before it waits for the members
+	// to connect for the hand-over.
+	CommitteeLeavesOnReselection int
 	// Keystores keeps every hospital's key shares in an encrypted keystore
 	// (light scrypt) in its data directory, as a production node does.
 	Keystores bool

@@ -172,7 +172,7 @@ func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecd
 		}
 	}
 	if s.cfg.CommitteeLeaveBeforeRound == r {
-		if _, err := s.committeeMemberLeaves(ctx, hospitalKeys, false); err != nil {
+		if _, err := s.committeeMemberLeaves(ctx, hospitalKeys, anyMember); err != nil {
 			return err
 		}
 	}
@@ -188,17 +188,34 @@ func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecd
 	return nil
 }
 
-// committeeMemberLeaves stops the node of the first hospital (by index) on
-// the chain's committee and signs its leave on chain; with fresh, only one
-// on no earlier committee, which holds no share of the keys (false if there
-// is none: nobody leaves). The caller holds nodesMu.
-func (s *Study) committeeMemberLeaves(ctx context.Context, hospitalKeys []*ecdsa.PrivateKey, fresh bool) (bool, error) {
+// leaver says which hospital committeeMemberLeaves has leave.
+type leaver int
+
+const (
+	// anyMember is the first member of the chain's committee.
+	anyMember leaver = iota
+	// freshMember is the first member of the chain's committee on no
+	// earlier committee: it holds no share of the keys.
+	freshMember
+	// oldHolder is the first member of the previous committee still in
+	// the study: it holds a share of the keys and deals them to the
+	// chain's committee.
+	oldHolder
+	// reselectedMember is freshMember once the committee was selected
+	// again (none before).
+	reselectedMember
+)
+
+// committeeMemberLeaves stops the node of the first hospital (by index)
+// that who names and signs its leave on chain (false if there is none:
+// nobody leaves). The caller holds nodesMu.
+func (s *Study) committeeMemberLeaves(ctx context.Context, hospitalKeys []*ecdsa.PrivateKey, who leaver) (bool, error) {
 	study, err := s.ledger.Study(ctx, s.studyID)
 	if err != nil {
 		return false, err
 	}
-	var earlier []common.Address
-	if fresh {
+	candidates, earlier := study.Holders, []common.Address(nil)
+	if who != anyMember {
 		selections, err := s.ledger.CommitteeSelections(ctx, s.studyID)
 		if err != nil {
 			return false, err
@@ -206,10 +223,18 @@ func (s *Study) committeeMemberLeaves(ctx context.Context, hospitalKeys []*ecdsa
 		for _, c := range selections[:max(len(selections)-1, 0)] {
 			earlier = append(earlier, c.Members...)
 		}
+		switch n := len(selections); {
+		case who == reselectedMember && n < 2:
+			return false, nil
+		case who == oldHolder && n < 2:
+			candidates, earlier = nil, nil
+		case who == oldHolder:
+			candidates, earlier = selections[n-2].Members, nil
+		}
 	}
 	for i, k := range hospitalKeys {
 		a := crypto.PubkeyToAddress(k.PublicKey)
-		if slices.Contains(study.Holders, a) && !slices.Contains(earlier, a) {
+		if slices.Contains(candidates, a) && !slices.Contains(earlier, a) && slices.Contains(study.Participants, a) {
 			s.stopNode[i]()
 			if _, err := s.ledger.LeaveStudy(ctx, contracts.NewAccount(k), s.studyID); err != nil {
 				return false, fmt.Errorf("committee member hospital-%d leaving: %w", i+1, err)
@@ -547,17 +572,16 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			}
 		}})
 	}
-	// A committee member (fresh: one holding no share, see
-	// committeeMemberLeaves) leaves, leaves times, as the coordinator logs
-	// msg (in round, if not nil).
-	leaveOn := func(msg string, round *uint32, leaves int, fresh bool, when string) {
+	// A committee member (who, see committeeMemberLeaves) leaves, leaves
+	// times, as the coordinator logs msg (in round, if not nil).
+	leaveOn := func(msg string, round *uint32, leaves int, who leaver, when string) {
 		clog = slog.New(&onMessage{Handler: clog.Handler(), msg: msg, round: round, do: func() {
 			s.nodesMu.Lock()
 			defer s.nodesMu.Unlock()
 			if leaves == 0 {
 				return
 			}
-			left, err := s.committeeMemberLeaves(ctx, hospitalKeys, fresh)
+			left, err := s.committeeMemberLeaves(ctx, hospitalKeys, who)
 			if err != nil {
 				abort(fmt.Errorf("a committee member leaving %s: %w", when, err))
 			}
@@ -567,10 +591,16 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		}})
 	}
 	if r := cfg.CommitteeLeaveAsRoundOpens; r != 0 {
-		leaveOn(coordinator.MsgOpeningRound, &r, max(cfg.CommitteeLeavesAsRoundOpens, 1), false, fmt.Sprintf("as round %d opens", r))
+		leaveOn(coordinator.MsgOpeningRound, &r, max(cfg.CommitteeLeavesAsRoundOpens, 1), anyMember, fmt.Sprintf("as round %d opens", r))
 	}
 	if n := cfg.CommitteeLeavesInHandOver; n > 0 {
-		leaveOn(coordinator.MsgHandingOver, nil, n, true, "as the keys are handed over")
+		leaveOn(coordinator.MsgHandingOver, nil, n, freshMember, "as the keys are handed over")
+	}
+	if n := cfg.HoldersLeaveInHandOver; n > 0 {
+		leaveOn(coordinator.MsgHandingOver, nil, n, oldHolder, "holding the keys as they are handed over")
+	}
+	if n := cfg.CommitteeLeavesOnReselection; n > 0 {
+		leaveOn(coordinator.MsgCommitteeSelected, nil, n, reselectedMember, "as its committee is selected again")
 	}
 	serve := func(lis net.Listener) (*coordinator.Coordinator, error) {
 		coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, clog.With("component", "coordinator"))
@@ -689,8 +719,9 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			// Fail fast in one process, unless the coordinator is meant to
 			// vanish, the hospital's consent comes late (or it claims so),
 			// its attack is meant to be refused, or a hand-over of the keys
-			// is (a member of the committee leaves during it).
-			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesInHandOver == 0,
+			// is (a member of the committee or a holder of the keys leaves
+			// during it or as the committee is selected).
+			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesInHandOver == 0 && cfg.HoldersLeaveInHandOver == 0 && cfg.CommitteeLeavesOnReselection == 0,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
 		p, err := participant.New(pcfg, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
