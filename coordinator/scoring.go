@@ -32,19 +32,31 @@ func (c *Coordinator) publishRoot(commitment common.Hash) error {
 }
 
 // inGoodStanding returns the members that are not suspended from the study
-// (by endorsed flags of robust scoring).
+// (by endorsed flags of robust scoring). It reads the standing of all of
+// them in one call (notInGoodStanding) and only each one not in good
+// standing in full, not one read per member each round (100 at 100
+// hospitals).
 func (c *Coordinator) inGoodStanding(ctx context.Context, members []common.Address) ([]common.Address, error) {
-	out := make([]common.Address, 0, len(members))
-	for _, m := range members {
+	notGood, err := c.notInGoodStanding(ctx, members)
+	if err != nil {
+		return nil, err
+	}
+	suspended := make(map[common.Address]bool, len(notGood))
+	for _, m := range notGood {
 		p, err := c.ledger.Participant(ctx, c.cfg.StudyID, m)
 		if err != nil {
 			return nil, fmt.Errorf("read standing of %s: %w", m.Hex(), err)
 		}
 		if p.Suspended {
 			c.log.Warn("member suspended from the study; not asked for an update", "participant", m.Hex(), "strikes", p.Strikes)
-			continue
+			suspended[m] = true
 		}
-		out = append(out, m)
+	}
+	out := make([]common.Address, 0, len(members))
+	for _, m := range members {
+		if !suspended[m] {
+			out = append(out, m)
+		}
 	}
 	return out, nil
 }

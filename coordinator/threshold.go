@@ -222,7 +222,7 @@ func (c *Coordinator) notInGoodStanding(ctx context.Context, holders []common.Ad
 	for rest := holders; len(rest) > 0; {
 		i, found, err := c.ledger.FirstNotInGoodStanding(ctx, c.cfg.StudyID, rest)
 		if err != nil {
-			return nil, fmt.Errorf("read the share holders' standing: %w", err)
+			return nil, err // it names what it read
 		}
 		if !found {
 			break
