@@ -64,6 +64,10 @@ func TestCommitteeStudy(t *testing.T) {
 	})
 	require.NoError(t, err, "log:\n%s", logs.String())
 	t.Cleanup(s.Close)
+	// Every hospital deals to the committee only; its dealings and the
+	// hand-over's are checked all the same.
+	assert.Contains(t, logs.String(), "threshold dealings checked")
+	assert.Contains(t, logs.String(), "re-sharing's dealings checked")
 
 	require.Len(t, s.Rounds(), 3)
 	for _, f := range s.Rounds() {
