@@ -199,14 +199,7 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 	defer c.mu.Unlock()
 	hospital := func(id aggregation.PartyID) string { return fmt.Sprintf("%s (%s)", c.nameOf(byID[id]), byID[id].Hex()) }
 	holdersAt := func(points []aggregation.ShamirPoint) string {
-		var named []string
-		for a, p := range confirm.points {
-			if slices.Contains(points, aggregation.ShamirPoint(p)) {
-				named = append(named, fmt.Sprintf("%s (%s, point %d)", c.nameOf(a), a.Hex(), p))
-			}
-		}
-		slices.Sort(named)
-		return strings.Join(named, ", ")
+		return strings.Join(c.holdersAtPoints(confirm.points, points), ", ")
 	}
 	if len(bad) == len(ids) && len(ids) > 1 {
 		// Every dealer spoiling its own shares is less likely than one
@@ -241,6 +234,19 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 	}
 	return fmt.Errorf("coordinator: threshold key generation: %w (%w): some shares of a hospital's key are wrong (%s): that hospital's dealing check fails in the decryption sets holding them and passes in the others (%d checks), so the hospital dealt its shares wrong or the holder lies about them, which the check cannot tell apart. Decryptions of that hospital's updates with that holder would fail; remove one of them from the study (cohort study leave --member ADDRESS, then cohort member vote) and restart",
 		ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, "; "), checks)
+}
+
+// holdersAtPoints names, sorted, the holders (of points, by address) at
+// the given points, for an error. The caller holds c.mu (nameOf).
+func (c *Coordinator) holdersAtPoints(points map[common.Address]uint64, at []aggregation.ShamirPoint) []string {
+	var named []string
+	for a, p := range points {
+		if slices.Contains(at, aggregation.ShamirPoint(p)) {
+			named = append(named, fmt.Sprintf("%s (%s, point %d)", c.nameOf(a), a.Hex(), p))
+		}
+	}
+	slices.Sort(named)
+	return named
 }
 
 // allSuspect reports whether every partial dealing points at the same
@@ -405,13 +411,7 @@ func (c *Coordinator) checkReshare(confirm *reshareKeyStep, plan *reshare) error
 			dealers = append(dealers, fmt.Sprintf("%s (%s)", c.nameOf(d), d.Hex()))
 		}
 	}
-	var suspects []string
-	for a, p := range confirm.points {
-		if slices.Contains(v.Suspects(), aggregation.ShamirPoint(p)) {
-			suspects = append(suspects, fmt.Sprintf("%s (%s, point %d)", c.nameOf(a), a.Hex(), p))
-		}
-	}
-	slices.Sort(suspects)
+	suspects := c.holdersAtPoints(confirm.points, v.Suspects())
 	held := ""
 	if len(suspects) > 0 {
 		held = fmt.Sprintf(", the shares held by %s", strings.Join(suspects, ", "))
