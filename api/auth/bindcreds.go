@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"google.golang.org/grpc/credentials"
 )
 
@@ -53,15 +52,6 @@ type boundServer struct {
 	study StudyRef
 }
 
-// String names the study and the signer, never the key, so the
-// credentials can be printed.
-func (s *boundServer) String() string {
-	return fmt.Sprintf("coordinator channel binding for %s by %s", s.study, crypto.PubkeyToAddress(s.key.PublicKey).Hex())
-}
-
-// GoString is String, so that %#v never prints the key either.
-func (s *boundServer) GoString() string { return s.String() }
-
 func (s *boundServer) Clone() credentials.TransportCredentials {
 	return &boundServer{TransportCredentials: s.TransportCredentials.Clone(), key: s.key, study: s.study}
 }
@@ -99,11 +89,7 @@ func (s *boundServer) answer(conn net.Conn, r *bufio.Reader, info credentials.Au
 	if string(req) != bindingMagic {
 		return fmt.Errorf("auth: the client's first bytes (%q) are neither HTTP/2 nor a channel-binding request", req)
 	}
-	tlsInfo, ok := info.(credentials.TLSInfo)
-	if !ok {
-		return fmt.Errorf("auth: channel binding needs TLS, the connection's auth is %s", info.AuthType())
-	}
-	exporter, err := ConnectionExporter(tlsInfo.State)
+	exporter, err := exporterOfAuth(info)
 	if err != nil {
 		return err
 	}
@@ -119,6 +105,16 @@ func (s *boundServer) answer(conn net.Conn, r *bufio.Reader, info credentials.Au
 		return fmt.Errorf("auth: sending the channel binding: %w", err)
 	}
 	return nil
+}
+
+// exporterOfAuth is the tls-exporter value of the connection whose gRPC
+// auth information is info.
+func exporterOfAuth(info credentials.AuthInfo) ([]byte, error) {
+	tlsInfo, ok := info.(credentials.TLSInfo)
+	if !ok {
+		return nil, fmt.Errorf("auth: channel binding needs TLS, the connection's auth is %s", info.AuthType())
+	}
+	return ConnectionExporter(tlsInfo.State)
 }
 
 // bufferedConn reads through the reader that peeked at its first bytes.
@@ -154,11 +150,7 @@ func (c *boundClient) ClientHandshake(ctx context.Context, authority string, raw
 // verify asks the server for the connection's channel binding and checks
 // it, within ctx (the connection attempt's deadline).
 func (c *boundClient) verify(ctx context.Context, authority string, conn net.Conn, info credentials.AuthInfo) error {
-	tlsInfo, ok := info.(credentials.TLSInfo)
-	if !ok {
-		return fmt.Errorf("auth: channel binding needs TLS, the connection's auth is %s", info.AuthType())
-	}
-	exporter, err := ConnectionExporter(tlsInfo.State)
+	exporter, err := exporterOfAuth(info)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"crypto/tls"
-	"fmt"
 	"io"
 	"math/big"
 	"net"
@@ -239,17 +238,4 @@ func TestChannelBindingCheck(t *testing.T) {
 	err = twin.Check(f.study, exporter, f.coord)
 	require.ErrorIs(t, err, ErrChannelBinding)
 	assert.ErrorContains(t, err, "high S")
-}
-
-// The coordinator's credentials print the study and its address, never
-// its key.
-func TestBoundServerDoesNotPrintItsKey(t *testing.T) {
-	f := newBindingFixture(t)
-	creds := BindCoordinatorServer(ServerConfig(f.serverCert, f.ca.Pool()), f.key, f.study)
-	d := f.key.D.Text(16)
-	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
-		got := fmt.Sprintf(verb, creds)
-		assert.NotContains(t, got, d, verb)
-		assert.Contains(t, got, f.coord.Hex(), verb)
-	}
 }
