@@ -53,3 +53,15 @@ func BenchmarkCoordinatorHandshake(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkChannelBindingSignAndCheck is the binding's computation alone:
+// the coordinator's signature and the hospital's recovery and check.
+func BenchmarkChannelBindingSignAndCheck(b *testing.B) {
+	f := newBindingFixture(b)
+	exporter := make([]byte, exporterBytes)
+	for b.Loop() {
+		cb, err := SignChannelBinding(f.key, f.study, exporter)
+		require.NoError(b, err)
+		require.NoError(b, cb.Check(f.study, exporter, f.coord))
+	}
+}
