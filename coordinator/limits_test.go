@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -319,7 +320,10 @@ func bareServer(t *testing.T, limits ConnectionLimits) (addr string, hospital *t
 	clientCert, err := ca.IssueClient("h1", crypto.PubkeyToAddress(clientKey.PublicKey))
 	require.NoError(t, err)
 
-	srv := grpc.NewServer(append(limits.ServerOptions(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(serverCert, ca.Pool()))))...)
+	// The coordinator's transport, channel binding included: its first-byte
+	// wait is under the same handshake bound.
+	study := auth.StudyRef{ChainID: 1337, Contract: common.HexToAddress("0xC04704C04704C04704C04704C04704C04704C047"), Study: 1}
+	srv := grpc.NewServer(append(limits.ServerOptions(), grpc.Creds(auth.BindCoordinatorServer(auth.ServerConfig(serverCert, ca.Pool()), coordKey, study)))...)
 	healthpb.RegisterHealthServer(srv, health.NewServer())
 	registerHold(srv)
 	lis, err := net.Listen("tcp", "127.0.0.1:0")

@@ -162,7 +162,11 @@ func newFixtureWith(t testing.TB, params aggregation.Config, register ...func(*g
 	// Stop waits for the handlers: a Join stream that ends with the test
 	// still writes the coordinator's absent state into its store, which
 	// TempDir's cleanup would otherwise remove under it.
-	srv := grpc.NewServer(append(ServerLimits(), ServerCodec(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(serverCert, ca.Pool()))), grpc.WaitForHandlers(true))...)
+	// The coordinator's transport as its daemon serves it, and its
+	// hospitals', each connection bound to its key.
+	study, err := auth.NewStudyRef(f.ledger.ChainID(), f.ledger.Address(), f.studyID)
+	require.NoError(t, err)
+	srv := grpc.NewServer(append(ServerLimits(), ServerCodec(), grpc.Creds(auth.BindCoordinatorServer(auth.ServerConfig(serverCert, ca.Pool()), coordKey, study)), grpc.WaitForHandlers(true))...)
 	f.coord.Register(srv)
 	for _, r := range register {
 		r(srv)
@@ -171,7 +175,7 @@ func newFixtureWith(t testing.TB, params aggregation.Config, register ...func(*g
 	t.Cleanup(srv.Stop)
 	f.listen = lis.Addr().String()
 	for _, h := range append(f.hospitals, f.stranger) {
-		conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(h.cert, ca.Pool(), "127.0.0.1", coordAccount.Address()))))
+		conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(auth.BindCoordinatorClient(auth.ClientConfig(h.cert, ca.Pool(), "127.0.0.1", coordAccount.Address()), study, coordAccount.Address())))
 		require.NoError(t, err)
 		t.Cleanup(func() { _ = conn.Close() })
 		h.client, h.conn = cohortv1.NewCoordinatorClient(conn), conn

@@ -6,6 +6,12 @@
 // Fingerprint is what the chain's member registry records for a member; the
 // coordinator's certificate, the only server one, names the study's
 // coordinator address (HolderScheme), which clients check against the chain.
+// Each connection to the coordinator is also bound to its Ethereum key:
+// the coordinator signs the connection's TLS exporter value for the study
+// (ChannelBinding, BindCoordinatorServer) and clients check the signer
+// against the chain before sending anything (BindCoordinatorClient), so
+// neither a certificate naming the coordinator held by someone else nor a
+// relay terminating TLS passes.
 //
 // Messages: every message that carries a decision (a key share, a decryption
 // share, an update header, an evaluation) is signed with the sender's Ethereum

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"crypto/ecdsa"
+	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/pem"
@@ -9,6 +10,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -143,32 +145,51 @@ func HostOf(target string) string {
 // certificate naming another Ethereum address than member's (HolderScheme)
 // is refused: registered, it would name one member and admit another.
 func FingerprintFile(path string, member common.Address) (common.Hash, error) {
+	leaf, err := MemberCertificate(path, member)
+	if err != nil {
+		return common.Hash{}, err
+	}
+	return sha256.Sum256(leaf.Raw), nil
+}
+
+// MemberCertificate is the first certificate in a PEM file, refused (as
+// by FingerprintFile) if it names another Ethereum address than member's.
+func MemberCertificate(path string, member common.Address) (*x509.Certificate, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return common.Hash{}, fmt.Errorf("reading a member's certificate: %w", err)
+		return nil, fmt.Errorf("reading a member's certificate: %w", err)
 	}
 	for rest := b; ; {
 		var blk *pem.Block
 		blk, rest = pem.Decode(rest)
 		if blk == nil {
-			return common.Hash{}, fmt.Errorf("%s holds no PEM CERTIFICATE block", path)
+			return nil, fmt.Errorf("%s holds no PEM CERTIFICATE block", path)
 		}
 		if blk.Type != "CERTIFICATE" {
 			continue
 		}
 		leaf, err := x509.ParseCertificate(blk.Bytes)
 		if err != nil {
-			return common.Hash{}, fmt.Errorf("%s: %w", path, err)
+			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 		holder, err := CertificateHolder(leaf)
 		switch {
 		case errors.Is(err, ErrNoHolder):
 		case err != nil:
-			return common.Hash{}, fmt.Errorf("%s: %w", path, err)
+			return nil, fmt.Errorf("%s: %w", path, err)
 		case holder != member:
-			return common.Hash{}, fmt.Errorf("%s: the certificate (CN %q) names %s, not the member's address %s; use the member's own certificate, or issue one with `cohort certs --institutions NAME=%s`",
+			return nil, fmt.Errorf("%s: the certificate (CN %q) names %s, not the member's address %s; use the member's own certificate, or issue one with `cohort certs --institutions NAME=%s`",
 				path, leaf.Subject.CommonName, holder.Hex(), member.Hex(), member.Hex())
 		}
-		return Fingerprint(tls.Certificate{Certificate: [][]byte{blk.Bytes}}), nil
+		return leaf, nil
 	}
+}
+
+// ServesTLS reports whether a TLS client checking server usage would
+// accept leaf as a server's certificate: it lists server usage, any
+// usage, or none (which x509 takes as any).
+func ServesTLS(leaf *x509.Certificate) bool {
+	return len(leaf.ExtKeyUsage) == 0 || slices.ContainsFunc(leaf.ExtKeyUsage, func(u x509.ExtKeyUsage) bool {
+		return u == x509.ExtKeyUsageServerAuth || u == x509.ExtKeyUsageAny
+	})
 }

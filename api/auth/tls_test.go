@@ -155,3 +155,17 @@ func TestPEMRoundTrip(t *testing.T) {
 	_, err = pair.Leaf.Verify(x509VerifyOptions(ca))
 	require.NoError(t, err, "a certificate issued by the reloaded CA verifies against the original")
 }
+
+// ServesTLS tells a coordinator's certificate (server usage) from a
+// hospital's (client usage only).
+func TestServesTLS(t *testing.T) {
+	ca, err := NewCA("consortium")
+	require.NoError(t, err)
+	server, err := ca.IssueServer("coordinator", coordinatorAddr, "127.0.0.1")
+	require.NoError(t, err)
+	client, err := ca.IssueClient("hospital-1", common.Address{})
+	require.NoError(t, err)
+	require.True(t, ServesTLS(server.Leaf))
+	require.False(t, ServesTLS(client.Leaf))
+	require.True(t, ServesTLS(&x509.Certificate{}), "no extended usage is any usage")
+}

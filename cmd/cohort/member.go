@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"flag"
 	"fmt"
 	"io"
@@ -92,8 +93,13 @@ Flags:
 		return usageErr("--address: %v", err)
 	}
 	if *certPath != "" {
-		if m.TLSFingerprint, err = auth.FingerprintFile(*certPath, m.Address); err != nil {
+		leaf, err := auth.MemberCertificate(*certPath, m.Address)
+		if err != nil {
 			return fmt.Errorf("--cert: %w", err)
+		}
+		m.TLSFingerprint = auth.Fingerprint(tls.Certificate{Certificate: [][]byte{leaf.Raw}})
+		if auth.ServesTLS(leaf) {
+			warnServerUsage(stderr, *certPath, m)
 		}
 	} else if m.TLSFingerprint, err = contracts.ParseHash(*fingerprint); err != nil {
 		return usageErr("--fingerprint: %v", err)
@@ -114,6 +120,19 @@ Flags:
 		return err
 	}
 	return printMemberVote(stdout, res, *asJSON)
+}
+
+// warnServerUsage warns that the certificate at path, to be registered for
+// m, would serve as a TLS server. Cohort's nodes accept a coordinator only
+// by the address its certificate names and its channel binding, so it
+// cannot pass for the coordinator with them; but a hospital's certificate
+// needs client usage only, and other software trusting the consortium CA
+// would take it for any host it names.
+func warnServerUsage(w io.Writer, path string, m contracts.Member) {
+	fmt.Fprintf(w, "warning: --cert %s has TLS server usage (as `cohort certs` issued every institution's before 2026-12-07, or a coordinator's): "+
+		"Cohort's nodes refuse it in the coordinator's place, but other TLS software trusting the consortium CA would take its holder for a server; "+
+		"unless %s serves, re-issue it as a client's only (`cohort certs --out DIR --institutions %s=%s --force`, DIR holding the consortium's ca.pem and ca.key) and admit that certificate instead\n",
+		path, m.Name, m.Name, m.Address.Hex())
 }
 
 func runMemberVote(ctx context.Context, args []string, stdout, stderr io.Writer) error {

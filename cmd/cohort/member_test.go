@@ -95,6 +95,8 @@ func TestMemberFlags(t *testing.T) {
 	another := common.HexToAddress("0x1111111111111111111111111111111111111111")
 	_, err := auth.IssueCertFiles(certs, []auth.Institution{{Name: "h6", Address: another}}, nil, false)
 	require.NoError(t, err)
+	_, err = auth.IssueCertFiles(certs, []auth.Institution{{Name: "h5", Address: common.HexToAddress(addr)}, {Name: "h5-server", Address: common.HexToAddress(addr), Server: true}}, []string{"127.0.0.1"}, false)
+	require.NoError(t, err)
 	tests := []struct {
 		name string
 		args []string
@@ -110,6 +112,9 @@ func TestMemberFlags(t *testing.T) {
 		{"admit with a missing certificate", append([]string{"member", "admit", "--name", "h5", "--address", addr, "--cert", "/nonexistent.pem"}, base...), 1, "--cert"},
 		{"admit with another's certificate", append([]string{"member", "admit", "--name", "h5", "--address", addr, "--cert", filepath.Join(certs, "h6.pem")}, base...), 1,
 			"names " + another.Hex() + ", not the member's address " + addr},
+		// Past the flags, the chain (none at the URL) is what fails.
+		{"admit with a server certificate warns", append([]string{"member", "admit", "--name", "h5", "--address", addr, "--cert", filepath.Join(certs, "h5-server.pem")}, base...), 1,
+			"warning: --cert " + filepath.Join(certs, "h5-server.pem") + " has TLS server usage"},
 		{"vote without proposal", append([]string{"member", "vote"}, base...), 2, "--proposal are required"},
 		{"list without contract", []string{"member", "list", "--eth-rpc", "http://127.0.0.1:1"}, 2, "--contract are required"},
 	}
@@ -120,4 +125,9 @@ func TestMemberFlags(t *testing.T) {
 			assert.Contains(t, stderr, tt.msg)
 		})
 	}
+	t.Run("admit with a client certificate does not warn", func(t *testing.T) {
+		code, _, stderr := runCLI(t, append([]string{"member", "admit", "--name", "h5", "--address", addr, "--cert", filepath.Join(certs, "h5.pem")}, base...)...)
+		assert.Equal(t, 1, code, "the chain at the URL is what fails: %s", stderr)
+		assert.NotContains(t, stderr, "server usage")
+	})
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/google/renameio/v2"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials"
 
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
@@ -100,7 +99,11 @@ func runModelGet(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	conn, err := grpc.NewClient(*coordAddr, grpc.WithTransportCredentials(credentials.NewTLS(tlsCfg)))
+	ref, err := auth.NewStudyRef(ledger.ChainID(), ledger.Address(), *study)
+	if err != nil {
+		return err
+	}
+	conn, err := grpc.NewClient(*coordAddr, grpc.WithTransportCredentials(auth.BindCoordinatorClient(tlsCfg, ref, onChain.Coordinator)))
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/status"
 
 	"github.com/cohort-fl/cohort/aggregation"
@@ -76,6 +75,12 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	defer chain.Close()
 	chain.SetLogWindow(cfg.Chain.LogWindow)
 	if err := checkIdentity(study, account.Address(), cert, pool, time.Now()); err != nil {
+		return err
+	}
+	// Hospitals accept the coordinator only over connections it binds to
+	// this study with its key (auth.BindCoordinatorServer).
+	ref, err := auth.NewStudyRef(ledger.ChainID(), contract, cfg.StudyID)
+	if err != nil {
 		return err
 	}
 	if host, covered := uncoveredListenHost(cert, cfg.Listen); host != "" {
@@ -187,7 +192,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 		// once their handlers have, so none writes to the store after it.
 		grpc.ChainStreamInterceptor(cancelStreamsOnStop(ctx)), grpc.ChainUnaryInterceptor(cancelCallsOnStop(ctx)),
 		grpc.WaitForHandlers(true),
-		grpc.Creds(credentials.NewTLS(auth.ServerConfig(cert, pool))),
+		grpc.Creds(auth.BindCoordinatorServer(auth.ServerConfig(cert, pool), key, ref)),
 		grpc.StatsHandler(metrics.StatsHandler()),
 	)...)
 	coord.Register(srv)

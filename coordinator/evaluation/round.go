@@ -490,12 +490,21 @@ func timeTransfers(ctx context.Context, s *simulation.Study, dir string, update 
 		}
 	}()
 	var certs []common.Hash // the fingerprints of the certificates conns present
+	// dial connects to the sink (over TLS alone: it holds a certificate
+	// naming the coordinator but not its key) or, bound, to the study's
+	// coordinator.
 	dial := func(addr, name string) (*grpc.ClientConn, error) {
 		cert, err := s.CA().IssueClient(name, common.Address{})
 		if err != nil {
 			return nil, err
 		}
-		conn, err := grpc.NewClient(addr, coordinator.DialMessageLimits(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, s.CA().Pool(), "127.0.0.1", s.CoordinatorAccount()))))
+		creds := credentials.NewTLS(auth.ClientConfig(cert, s.CA().Pool(), "127.0.0.1", s.CoordinatorAccount()))
+		if addr == s.Listen() {
+			if creds, err = s.CoordinatorCredentials(cert); err != nil {
+				return nil, err
+			}
+		}
+		conn, err := grpc.NewClient(addr, coordinator.DialMessageLimits(), grpc.WithTransportCredentials(creds))
 		if err != nil {
 			return nil, err
 		}

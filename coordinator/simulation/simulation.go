@@ -19,7 +19,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"golang.org/x/sync/errgroup"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials"
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/auth"
@@ -602,12 +601,16 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	if n := cfg.CommitteeLeavesOnReselection; n > 0 {
 		leaveOn(coordinator.MsgCommitteeSelected, nil, n, reselectedMember, "as its committee is selected again")
 	}
+	ref, err := s.studyRef()
+	if err != nil {
+		return nil, err
+	}
 	serve := func(lis net.Listener) (*coordinator.Coordinator, error) {
 		coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, clog.With("component", "coordinator"))
 		if err != nil {
 			return nil, err
 		}
-		s.server = grpc.NewServer(append(coordinator.ServerLimits(), coordinator.ServerCodec(), grpc.Creds(credentials.NewTLS(auth.ServerConfig(coordCert, s.ca.Pool()))))...)
+		s.server = grpc.NewServer(append(coordinator.ServerLimits(), coordinator.ServerCodec(), grpc.Creds(auth.BindCoordinatorServer(auth.ServerConfig(coordCert, s.ca.Pool()), coordKey, ref)))...)
 		coord.Register(s.server)
 		go func() { _ = s.server.Serve(lis) }()
 		return coord, nil
@@ -663,7 +666,11 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		plog = slog.New(&onMessage{Handler: cfg.Log.Handler(), msg: MsgPendingShare, round: &r, do: func() { restartOnce.Do(s.requestCoordinatorRestart) }})
 	}
 	for i, site := range sites {
-		opts := append(figures.meter().dialOptions(), coordinator.DialMessageLimits(), grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(hospitalCerts[i], s.ca.Pool(), "127.0.0.1", s.coordAddr))))
+		creds, err := s.CoordinatorCredentials(hospitalCerts[i])
+		if err != nil {
+			return nil, err
+		}
+		opts := append(figures.meter().dialOptions(), coordinator.DialMessageLimits(), grpc.WithTransportCredentials(creds))
 		conn, err := grpc.NewClient(s.listen, opts...)
 		if err != nil {
 			return nil, err
@@ -856,7 +863,11 @@ func (s *Study) dialAs(name string) (cohortv1.CoordinatorClient, common.Hash, er
 	if err != nil {
 		return nil, common.Hash{}, err
 	}
-	conn, err := grpc.NewClient(s.listen, grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, s.ca.Pool(), "127.0.0.1", s.coordAddr))))
+	creds, err := s.CoordinatorCredentials(cert)
+	if err != nil {
+		return nil, common.Hash{}, err
+	}
+	conn, err := grpc.NewClient(s.listen, grpc.WithTransportCredentials(creds))
 	if err != nil {
 		return nil, common.Hash{}, err
 	}

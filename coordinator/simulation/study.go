@@ -3,12 +3,14 @@ package simulation
 import (
 	"context"
 	"crypto/ecdsa"
+	"crypto/tls"
 	"fmt"
 	"path/filepath"
 	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"google.golang.org/grpc/credentials"
 
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/contracts"
@@ -42,6 +44,24 @@ func (s *Study) Listen() string { return s.listen }
 // CA is the consortium's TLS certificate authority: Dial uses it, and so can
 // a harness that serves beside the coordinator.
 func (s *Study) CA() *auth.CA { return s.ca }
+
+// CoordinatorCredentials is the transport of a consortium member holding
+// cert to the study's coordinator, as a hospital's node dials it: mutual
+// TLS, the certificate naming the coordinator, and each connection's
+// channel binding checked against the coordinator's key
+// (auth.BindCoordinatorClient). Set before OnStart.
+func (s *Study) CoordinatorCredentials(cert tls.Certificate) (credentials.TransportCredentials, error) {
+	ref, err := s.studyRef()
+	if err != nil {
+		return nil, err
+	}
+	return auth.BindCoordinatorClient(auth.ClientConfig(cert, s.ca.Pool(), "127.0.0.1", s.coordAddr), ref, s.coordAddr), nil
+}
+
+// studyRef names the study where the chain records it.
+func (s *Study) studyRef() (auth.StudyRef, error) {
+	return auth.NewStudyRef(s.ledger.ChainID(), s.ledger.Address(), s.studyID)
+}
 
 // Spec is the model the study trains.
 func (s *Study) Spec() models.Spec { return s.spec }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
@@ -38,7 +39,10 @@ import (
 // every institution's certificate served for the same hosts, and the
 // node accepted hospital-2's on the CA's word.)
 func TestNodeRefusesAHospitalPosingAsTheCoordinator(t *testing.T) {
-	coordinatorAddr := common.HexToAddress("0xC0000000000000000000000000000000000000c0")
+	coordinatorKey, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	coordinatorAddr := crypto.PubkeyToAddress(coordinatorKey.PublicKey)
+	study := auth.StudyRef{ChainID: 1337, Contract: common.HexToAddress("0xC04704C04704C04704C04704C04704C04704C047"), Study: 1}
 	hospital2 := common.HexToAddress("0x2222222222222222222222222222222222222222")
 	dir := t.TempDir()
 	rep, err := auth.IssueCertFiles(dir, []auth.Institution{
@@ -61,15 +65,17 @@ func TestNodeRefusesAHospitalPosingAsTheCoordinator(t *testing.T) {
 	require.NoError(t, err)
 
 	// callServedBy serves the coordinator's endpoint with the named
-	// institution's certificate (no service behind it) and returns the
-	// error of hospital-1's node's first call.
+	// institution's certificate (no service behind it), signing channel
+	// bindings with the coordinator's key (which the certificate checks
+	// refuse before any binding), and returns the error of hospital-1's
+	// node's first call.
 	callServedBy := func(name string) error {
 		lis, err := net.Listen("tcp", "127.0.0.1:0")
 		require.NoError(t, err)
-		srv := grpc.NewServer(grpc.Creds(credentials.NewTLS(auth.ServerConfig(load(name), pool))))
+		srv := grpc.NewServer(grpc.Creds(auth.BindCoordinatorServer(auth.ServerConfig(load(name), pool), coordinatorKey, study)))
 		go func() { _ = srv.Serve(lis) }()
 		defer srv.Stop()
-		conn, err := dialCoordinator(lis.Addr().String(), load("hospital-1"), pool, coordinatorAddr)
+		conn, err := dialCoordinator(lis.Addr().String(), load("hospital-1"), pool, study, coordinatorAddr)
 		require.NoError(t, err)
 		defer conn.Close()
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -143,7 +149,7 @@ func TestNodeRefusesAnOldHospitalCertificateServingAsTheCoordinator(t *testing.T
 	srv := grpc.NewServer(grpc.Creds(credentials.NewTLS(auth.ServerConfig(old, pool))))
 	go func() { _ = srv.Serve(lis) }()
 	defer srv.Stop()
-	conn, err := dialCoordinator(lis.Addr().String(), hospital1, pool, coordinatorAddr)
+	conn, err := dialCoordinator(lis.Addr().String(), hospital1, pool, auth.StudyRef{ChainID: 1337, Contract: common.HexToAddress("0xC04704C04704C04704C04704C04704C04704C047"), Study: 1}, coordinatorAddr)
 	require.NoError(t, err)
 	defer conn.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)

@@ -14,7 +14,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/keepalive"
 
 	"github.com/cohort-fl/cohort/aggregation"
@@ -69,7 +68,11 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 		return err
 	}
 	defer chain.Close()
-	conn, err := dialCoordinator(cfg.Coordinator, cert, pool, study.Coordinator, grpc.WithStatsHandler(metrics.StatsHandler()))
+	ref, err := auth.NewStudyRef(ledger.ChainID(), contract, cfg.StudyID)
+	if err != nil {
+		return err
+	}
+	conn, err := dialCoordinator(cfg.Coordinator, cert, pool, ref, study.Coordinator, grpc.WithStatsHandler(metrics.StatsHandler()))
 	if err != nil {
 		return err
 	}
@@ -162,13 +165,14 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	return nil
 }
 
-// dialCoordinator is the node's connection to the study's coordinator at
+// dialCoordinator is the node's connection to the coordinator of study at
 // target (HOST:PORT), over mutual TLS with the consortium's CA, accepting
 // only a server whose certificate names studyCoordinator, the address the
-// chain records for the study.
-func dialCoordinator(target string, cert tls.Certificate, pool *x509.CertPool, studyCoordinator common.Address, opts ...grpc.DialOption) (*grpc.ClientConn, error) {
+// chain records for the study, and that signs each connection's channel
+// binding with that address's key (auth.BindCoordinatorClient).
+func dialCoordinator(target string, cert tls.Certificate, pool *x509.CertPool, study auth.StudyRef, studyCoordinator common.Address, opts ...grpc.DialOption) (*grpc.ClientConn, error) {
 	opts = append([]grpc.DialOption{coordinator.DialMessageLimits(),
-		grpc.WithTransportCredentials(credentials.NewTLS(auth.ClientConfig(cert, pool, auth.HostOf(target), studyCoordinator))),
+		grpc.WithTransportCredentials(auth.BindCoordinatorClient(auth.ClientConfig(cert, pool, auth.HostOf(target), studyCoordinator), study, studyCoordinator)),
 		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 30 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}),
 	}, opts...)
 	conn, err := grpc.NewClient(target, opts...)
