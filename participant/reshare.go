@@ -15,9 +15,28 @@ type pendingShare struct {
 	setHash common.Hash
 	share   []byte // encoded aggregation.ThresholdSecretShare; in the epoch record, the selection (see epochRecord)
 	// selection is the decryption committee selection (its epoch on
-	// chain) the share was made for; 0 without a committee, or unknown:
-	// it is kept in memory only, not in the pending record.
+	// chain) the share was made for; 0 without a committee, or unknown
+	// (a keystore of an earlier release). The keystore keeps it beside
+	// the pending share, in an epoch record (see pendingSelection).
 	selection uint32
+}
+
+// pendingSelection is the committee selection the keystore's pending epoch
+// record (epochRecord, kept beside the pending share) names for pending; 0
+// (unknown) without a record or with one of another re-sharing (a crash
+// between writing the record and the share it goes with).
+func pendingSelection(pending pendingShare, record []byte) (uint32, error) {
+	if record == nil {
+		return 0, nil
+	}
+	e, err := decodePending(record)
+	if err != nil {
+		return 0, err
+	}
+	if e.epoch != pending.epoch || e.setHash != pending.setHash {
+		return 0, nil
+	}
+	return selectionOf(e), nil
 }
 
 // epochRecord is the keystore record of the re-sharing the threshold share

@@ -167,8 +167,9 @@ func (c *consortium) dealToCommittee(t *testing.T, dealers int, members ...int) 
 		}
 	}
 	for _, i := range members {
-		_, err := c.nodes[i].thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[c.nodes[i].self]}, c.study)
+		r, err := c.nodes[i].thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[c.nodes[i].self]}, c.study)
 		require.NoError(t, err)
+		c.keep(t, i, r)
 	}
 }
 
@@ -371,6 +372,7 @@ func (c *consortium) handOver(t *testing.T, from ...int) *cohortv1.ReshareCommit
 		r, err := s.reshareKey(&cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: task.GetRound(), Threshold: task.GetThreshold(), Dealers: task.GetDealers(),
 			Holders: task.GetHolders(), SetHash: task.GetSetHash(), Shares: got[s.self]}, c.study, none, nil)
 		require.NoError(t, err, "new holder %d", i)
+		c.keep(t, i, r)
 		commit.Confirmations = append(commit.Confirmations, r.send.(*cohortv1.ReshareKeyConfirmation).GetAuth())
 	}
 	return commit
@@ -380,17 +382,18 @@ func (c *consortium) handOver(t *testing.T, from ...int) *cohortv1.ReshareCommit
 func (c *consortium) commitTo(t *testing.T, commit *cohortv1.ReshareCommitTask, nodes ...int) {
 	t.Helper()
 	for _, i := range nodes {
-		_, err := c.nodes[i].reshareCommit(commit)
+		r, err := c.nodes[i].reshareCommit(commit)
 		require.NoError(t, err, "node %d", i)
+		c.keep(t, i, r)
 		require.Equal(t, contracts.CommitteePoint(c.study.Holders, c.nodes[i].self), c.nodes[i].point, "node %d", i)
 	}
 }
 
 // retire has node i answer commit as a site that got no new share does.
 func (c *consortium) retire(i int, commit *cohortv1.ReshareCommitTask) (ready, error) {
-	_, noPending := c.nodes[i].reshareCommit(commit)
+	r, noPending := c.nodes[i].reshareCommit(commit)
 	if !errors.Is(noPending, errNoPendingShare) {
-		return ready{}, noPending
+		return r, noPending
 	}
 	return c.nodes[i].retireShare(commit, c.study, c.selections, noPending)
 }
