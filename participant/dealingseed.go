@@ -33,3 +33,18 @@ func dealingSeedOf(record, share []byte) (*[32]byte, error) {
 	seed := [32]byte(record[common.HashLength:])
 	return &seed, nil
 }
+
+// oneSeedPerShare is the dealing-check seed raw asks a share to be checked
+// under, refused if the share was checked under another one (given; nil:
+// none yet): each seed weighs the dealers' keys anew, and every weighing
+// is one more smudged sample of the share.
+func oneSeedPerShare(given *[32]byte, raw []byte) ([32]byte, error) {
+	if len(raw) != 32 {
+		return [32]byte{}, fmt.Errorf("%w: dealing-check seed of %d bytes, want 32", ErrChainMismatch, len(raw))
+	}
+	seed := [32]byte(raw)
+	if given != nil && *given != seed {
+		return seed, fmt.Errorf("%w: a dealing check under a second seed %x (this site answered under %x); each seed weighs the dealers' key errors anew, so it answers under one only", ErrChainMismatch, seed, *given)
+	}
+	return seed, nil
+}

@@ -3,6 +3,7 @@ package participant
 import (
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -122,4 +123,64 @@ func TestRestartedHolderKeepsItsPendingShareSelection(t *testing.T) {
 			assert.Nil(t, threshold, "node %d", i)
 		}
 	}
+}
+
+// A new holder answers a re-sharing's dealing check of its pending share
+// under one seed too, restarted or not, and the share keeps that seed once
+// the commit puts it in force: a check of it alone under another seed is
+// refused. Before, each ReshareKeyTask sent again with another seed drew
+// one more smudged sample of the same share.
+func TestHolderAnswersAReSharingsDealingCheckUnderOneSeed(t *testing.T) {
+	t.Parallel()
+	c := committeeConsortium(t, 5, 0, 1, 2)
+	c.persist(t, 3)
+	c.dealToCommittee(t, 5, 0, 1, 2)
+	c.setCommittee(0, 1, 3)
+	task := c.handOverTask(0, 1)
+	got := c.reshareDeal(t, task, 0, 1)
+	var dealers [][]byte
+	for _, n := range c.nodes {
+		dealers = append(dealers, n.self.Bytes())
+	}
+	sets := []*cohortv1.PointSet{{Points: []uint64{1, 2}}, {Points: []uint64{1, 3}}, {Points: []uint64{2, 3}}}
+	keyTask := func(seed [32]byte) *cohortv1.ReshareKeyTask {
+		return &cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: task.GetRound(), Threshold: task.GetThreshold(), Dealers: task.GetDealers(),
+			Holders: task.GetHolders(), SetHash: task.GetSetHash(), Shares: got[c.nodes[3].self],
+			DealingCheckSeed: seed[:], DealingCheckDealers: dealers, DealingCheckSets: sets}
+	}
+	first := aggregation.CommonSeed([]byte("dealings"))
+	second := aggregation.CommonSeed([]byte("another weighing"))
+	none := map[common.Address]bool{}
+
+	r, err := c.nodes[3].reshareKey(keyTask(first), c.study, none, nil)
+	require.NoError(t, err)
+	assert.Len(t, r.send.(*cohortv1.ReshareKeyConfirmation).GetDealingCheckShares(), 2)
+	c.keep(t, 3, r)
+	refused := func(what string) {
+		t.Helper()
+		_, err := c.nodes[3].reshareKey(keyTask(second), c.study, none, nil)
+		require.ErrorIs(t, err, ErrChainMismatch, what)
+		assert.ErrorContains(t, err, "a dealing check under a second seed", what)
+	}
+	refused("the pending share's check under a second seed")
+	c.restart(t, 3)
+	refused("the same, restarted")
+	r, err = c.nodes[3].reshareKey(keyTask(first), c.study, none, nil)
+	require.NoError(t, err, "the seed it answered under, asked again")
+	c.keep(t, 3, r)
+
+	commit := commitOf(t, stepsStudy, task, c.nodes[0].key, c.nodes[3].key)
+	commit.CommitteeEpoch = c.study.CommitteeEpoch
+	r, err = c.nodes[3].reshareCommit(commit)
+	require.NoError(t, err)
+	c.keep(t, 3, r)
+	alone := &cohortv1.ThresholdKeyTask{StudyId: stepsStudy, DealingCheckSeed: second[:], DealingCheckDealers: dealers, DealingCheckSets: sets}
+	_, err = c.nodes[3].thresholdKey(alone, c.study)
+	require.ErrorIs(t, err, ErrChainMismatch, "the share in force, checked under a second seed")
+	c.restart(t, 3)
+	_, err = c.nodes[3].thresholdKey(alone, c.study)
+	require.ErrorIs(t, err, ErrChainMismatch, "the same, restarted")
+	alone.DealingCheckSeed = first[:]
+	_, err = c.nodes[3].thresholdKey(alone, c.study)
+	require.NoError(t, err, "under the seed it answered")
 }

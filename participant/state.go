@@ -49,7 +49,7 @@ func (p *Participant) loadSecrets() error {
 		if err != nil {
 			return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 		}
-		if pend.selection, err = pendingSelection(pend, pendingEpoch); err != nil {
+		if pend.selection, pend.checkSeed, err = pendingFacts(pend, pendingEpoch); err != nil {
 			return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 		}
 		p.pending = &pend

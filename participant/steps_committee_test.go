@@ -354,15 +354,7 @@ func (c *consortium) handOver(t *testing.T, from ...int) *cohortv1.ReshareCommit
 	t.Helper()
 	task := c.handOverTask(from...)
 	none := map[common.Address]bool{}
-	got := map[common.Address][]*cohortv1.EncryptedShare{}
-	for _, i := range from {
-		r, err := c.nodes[i].reshareDeal(task, c.study, none)
-		require.NoError(t, err, "dealer %d", i)
-		for _, sh := range r.send.(*cohortv1.ReshareSharesSubmission).GetShares() {
-			to := common.BytesToAddress(sh.GetRecipient())
-			got[to] = append(got[to], sh)
-		}
-	}
+	got := c.reshareDeal(t, task, from...)
 	commit := commitOf(t, stepsStudy, task)
 	commit.CommitteeEpoch = c.study.CommitteeEpoch
 	for i, s := range c.nodes {
@@ -376,6 +368,22 @@ func (c *consortium) handOver(t *testing.T, from ...int) *cohortv1.ReshareCommit
 		commit.Confirmations = append(commit.Confirmations, r.send.(*cohortv1.ReshareKeyConfirmation).GetAuth())
 	}
 	return commit
+}
+
+// reshareDeal has the given holders deal task and returns the share
+// pieces each new holder is relayed, by address.
+func (c *consortium) reshareDeal(t *testing.T, task *cohortv1.ReshareTask, from ...int) map[common.Address][]*cohortv1.EncryptedShare {
+	t.Helper()
+	got := map[common.Address][]*cohortv1.EncryptedShare{}
+	for _, i := range from {
+		r, err := c.nodes[i].reshareDeal(task, c.study, map[common.Address]bool{})
+		require.NoError(t, err, "dealer %d", i)
+		for _, sh := range r.send.(*cohortv1.ReshareSharesSubmission).GetShares() {
+			to := common.BytesToAddress(sh.GetRecipient())
+			got[to] = append(got[to], sh)
+		}
+	}
+	return got
 }
 
 // commitTo has the given nodes apply commit, as the new holders do.

@@ -261,12 +261,9 @@ func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Add
 	if len(t.GetDealingCheckSeed()) == 0 {
 		return ready{send: conf}, nil
 	}
-	if len(t.GetDealingCheckSeed()) != 32 {
-		return ready{}, fmt.Errorf("%w: dealing-check seed of %d bytes, want 32", ErrChainMismatch, len(t.GetDealingCheckSeed()))
-	}
-	seed := [32]byte(t.GetDealingCheckSeed())
-	if s.dealingSeed != nil && *s.dealingSeed != seed {
-		return ready{}, fmt.Errorf("%w: a dealing check under a second seed %x (this site answered under %x); each seed weighs the dealers' key errors anew, so it answers under one only", ErrChainMismatch, seed, *s.dealingSeed)
+	seed, err := oneSeedPerShare(s.dealingSeed, t.GetDealingCheckSeed())
+	if err != nil {
+		return ready{}, err
 	}
 	if conf.DealingCheckShares, err = s.dealingCheckShares(t, member, nil, s.point); err != nil {
 		return ready{}, err
@@ -788,22 +785,30 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 	}
 	// checkReshare checked the holders are the chain's current committee.
 	pending := pendingShare{epoch: t.GetRound(), setHash: set.setHash, share: share, selection: study.CommitteeEpoch}
+	if s.pending != nil && bytes.Equal(s.pending.share, share) {
+		pending.checkSeed = s.pending.checkSeed // the same share, relayed again
+	}
 	signed, err := auth.Sign(s.key, s.studyID, t.GetRound(), auth.KindReshareKey, set.setHash)
 	if err != nil {
 		return ready{}, err
 	}
 	conf := &cohortv1.ReshareKeyConfirmation{StudyId: s.studyID, Round: t.GetRound(), SetHash: set.setHash.Bytes(), Auth: signed}
 	if len(t.GetDealingCheckSeed()) > 0 {
+		seed, err := oneSeedPerShare(pending.checkSeed, t.GetDealingCheckSeed())
+		if err != nil {
+			return ready{}, err
+		}
 		check := &cohortv1.ThresholdKeyTask{DealingCheckSeed: t.GetDealingCheckSeed(), DealingCheckDealers: t.GetDealingCheckDealers(), DealingCheckSets: t.GetDealingCheckSets()}
 		if conf.DealingCheckShares, err = s.dealingCheckShares(check, member, share, set.own); err != nil {
 			return ready{}, err
 		}
+		pending.checkSeed = &seed
 	}
 	s.pending = &pending
 	return ready{
-		// The selection first: a crash between the two leaves a record
-		// that names another re-sharing than the pending share's.
-		keep: []secretWrite{{s.pendingEpochName(), epochRecord(pending.epoch, pending.setHash, pending.selection)}, {s.pendingName(), pending.encode()}},
+		// The record first: a crash between the two leaves one that names
+		// another re-sharing or share than the pending share.
+		keep: []secretWrite{{s.pendingEpochName(), pendingRecord(pending)}, {s.pendingName(), pending.encode()}},
 		send: conf,
 	}, nil
 }
@@ -839,10 +844,12 @@ func (s *steps) reshareCommit(t *cohortv1.ReshareCommitTask) (ready, error) {
 	keep := []secretWrite{
 		{s.thresholdName(), s.pending.share},
 		{s.epochName(), epochRecord(t.GetRound(), setHash, s.pending.selection)},
-		{s.pendingName(), nil},
-		{s.pendingEpochName(), nil},
 	}
-	s.point, s.shareEpoch, s.shareSet, s.shareSelection, s.pending = point, t.GetRound(), setHash, s.pending.selection, nil
+	if s.pending.checkSeed != nil { // the share keeps the seed it was checked under
+		keep = append(keep, secretWrite{s.dealingSeedName(), dealingSeedRecord(s.pending.share, *s.pending.checkSeed)})
+	}
+	keep = append(keep, secretWrite{s.pendingName(), nil}, secretWrite{s.pendingEpochName(), nil})
+	s.point, s.shareEpoch, s.shareSet, s.shareSelection, s.dealingSeed, s.pending = point, t.GetRound(), setHash, s.pending.selection, s.pending.checkSeed, nil
 	return ready{keep: keep}, nil
 }
 
