@@ -13,7 +13,7 @@ import (
 type pendingShare struct {
 	epoch   uint32 // the round the re-sharing serves from
 	setHash common.Hash
-	share   []byte // encoded aggregation.ThresholdSecretShare; in the epoch record, the selection (see epochRecord)
+	share   []byte // encoded aggregation.ThresholdSecretShare; in an epoch record, the selection (see epochRecord) and, in a pending one, the check seed (pendingRecord)
 	// selection is the decryption committee selection (its epoch on
 	// chain) the share was made for; 0 without a committee, or unknown
 	// (a keystore of an earlier release).

@@ -80,7 +80,8 @@ type steps struct {
 	// by an EndorseTask: it endorses once per round.
 	endorsed map[uint32]common.Hash
 	// dealingSeed is the one seed this holder gave dealing-check shares
-	// of its threshold share under (nil once it aggregates new shares):
+	// of its threshold share under (nil once it aggregates new shares; a
+	// committed re-sharing's share keeps the seed it was checked under):
 	// each seed weighs the dealers' keys anew, and every weighing is one
 	// more smudged sample of its share. Kept in the keystore with the
 	// share (dealingSeedRecord), so a restart does not reset it.
