@@ -102,7 +102,8 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 	_, wasGone := c.gone[addr]
 	delete(c.gone, addr)
 	_, holder := c.points[addr]
-	for _, t := range rejoin(addr, c.done, c.catchUpTask(), c.commitTask(), holder, c.current) {
+	commit := c.commitTask()
+	for _, t := range rejoin(addr, c.done, c.catchUpTask(), commit, holder || missedHandOver(addr, c.committee, commit), c.current) {
 		p.tasks <- t
 	}
 	close(c.joined)

@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -348,10 +349,10 @@ func (p *phase) resend(a common.Address) []*cohortv1.Task {
 
 // rejoin lists what a member a that joins (again) is sent first, in order:
 // the end of the study if it ended meanwhile (done), the agreed pooled
-// standardiser (catchUp), the last re-sharing's commit if a holds a share
-// (commit), then what the current phase asked a and a has not answered.
-// Nil tasks are left out.
-func rejoin(a common.Address, done, catchUp, commit *cohortv1.Task, holder bool, current step) []*cohortv1.Task {
+// standardiser (catchUp), the last re-sharing's commit if a is to get it
+// (getsCommit: it holds a share, or see missedHandOver), then what the
+// current phase asked a and a has not answered. Nil tasks are left out.
+func rejoin(a common.Address, done, catchUp, commit *cohortv1.Task, getsCommit bool, current step) []*cohortv1.Task {
 	var out []*cohortv1.Task
 	if done != nil {
 		out = append(out, done)
@@ -359,11 +360,28 @@ func rejoin(a common.Address, done, catchUp, commit *cohortv1.Task, holder bool,
 	if catchUp != nil {
 		out = append(out, catchUp)
 	}
-	if holder && commit != nil {
+	if getsCommit && commit != nil {
 		out = append(out, commit)
 	}
 	if current != nil {
 		out = append(out, current.collecting().resend(a)...)
 	}
 	return out
+}
+
+// missedHandOver tells whether a, which holds no share of the current set,
+// is sent its commit when it joins: with a committee, a hand-over's commit
+// goes to the old holders off the new committee once, when it is made, and
+// one whose node was down then would keep its old share for good. Each
+// checks the commit against the committee selection it names, on chain,
+// and erases an older share (one that never held a share does nothing),
+// so it goes to every member off that selection. A commit that names none
+// (kept by an earlier release) goes to holders only: the others would
+// refuse it.
+func missedHandOver(a common.Address, committee bool, commit *cohortv1.Task) bool {
+	rc := commit.GetReshareCommit()
+	if !committee || rc.GetCommitteeEpoch() == 0 {
+		return false
+	}
+	return !slices.ContainsFunc(rc.GetHolders(), func(h *cohortv1.ShareHolder) bool { return common.BytesToAddress(h.GetAddress()) == a })
 }

@@ -522,16 +522,8 @@ func (p *Participant) stopsOn(ctx context.Context, err error) bool {
 // coordinator.
 func (p *Participant) carryOut(ctx context.Context, r ready) error {
 	if ks := p.cfg.Keystore; ks != nil {
-		for _, w := range r.keep {
-			var err error
-			if w.value == nil {
-				err = deleteSecret(ks, w.name)
-			} else {
-				err = replaceSecret(ks, w.name, w.value)
-			}
-			if err != nil {
-				return fmt.Errorf("participant %s: keep %s in the keystore: %w", p.cfg.Name, w.name, err)
-			}
+		if err := keepSecrets(ks, r.keep); err != nil {
+			return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 		}
 	}
 	if p.cfg.DataDir != "" {

@@ -13,11 +13,48 @@ import (
 type pendingShare struct {
 	epoch   uint32 // the round the re-sharing serves from
 	setHash common.Hash
-	share   []byte // encoded aggregation.ThresholdSecretShare; in the epoch record, the selection (see epochRecord)
+	share   []byte // encoded aggregation.ThresholdSecretShare; in an epoch record, the selection (see epochRecord) and, in a pending one, the check seed (pendingRecord)
 	// selection is the decryption committee selection (its epoch on
-	// chain) the share was made for; 0 without a committee, or unknown:
-	// it is kept in memory only, not in the pending record.
+	// chain) the share was made for; 0 without a committee, or unknown
+	// (a keystore of an earlier release).
 	selection uint32
+	// checkSeed is the one seed this holder gave dealing-check shares of
+	// the share under (nil: none yet).
+	checkSeed *[32]byte
+}
+
+// pendingRecord is the keystore record kept beside a pending share: its
+// re-sharing and committee selection (epochRecord), then, once it gave
+// dealing-check shares, the seed (dealingSeedRecord).
+func pendingRecord(p pendingShare) []byte {
+	b := epochRecord(p.epoch, p.setHash, p.selection)
+	if p.checkSeed != nil {
+		b = append(b, dealingSeedRecord(p.share, *p.checkSeed)...)
+	}
+	return b
+}
+
+// pendingFacts reads back what pendingRecord kept of pending: its
+// selection (0, unknown, without a record, as in a keystore of an earlier
+// release, or with one of another re-sharing, as after a crash between
+// writing the record and the share) and its check seed.
+func pendingFacts(pending pendingShare, record []byte) (selection uint32, checkSeed *[32]byte, err error) {
+	if record == nil {
+		return 0, nil, nil
+	}
+	e, err := decodePending(record)
+	if err != nil {
+		return 0, nil, err
+	}
+	if e.epoch != pending.epoch || e.setHash != pending.setHash {
+		return 0, nil, nil
+	}
+	if len(e.share) > 4 {
+		if checkSeed, err = dealingSeedOf(e.share[4:], pending.share); err != nil {
+			return 0, nil, err
+		}
+	}
+	return selectionOf(e), checkSeed, nil
 }
 
 // epochRecord is the keystore record of the re-sharing the threshold share
@@ -33,7 +70,7 @@ func epochRecord(epoch uint32, setHash common.Hash, selection uint32) []byte {
 // selectionOf is the committee selection an epoch record names; 0 (unknown)
 // in a record of an earlier release.
 func selectionOf(record pendingShare) uint32 {
-	if len(record.share) != 4 {
+	if len(record.share) < 4 {
 		return 0
 	}
 	return binary.BigEndian.Uint32(record.share)

@@ -197,3 +197,42 @@ func TestEpochRecordKeepsTheSelection(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, selectionOf(old))
 }
+
+// TestPendingRecordRoundTrips: the record kept beside a pending share
+// gives back its selection and check seed, for that share only: a record
+// of another re-sharing (a crash between the two writes) gives neither,
+// one of another share of the same re-sharing no seed.
+func TestPendingRecordRoundTrips(t *testing.T) {
+	set := crypto.Keccak256Hash([]byte("set"))
+	seed := [32]byte{9}
+	p := pendingShare{epoch: 3, setHash: set, share: []byte("share"), selection: 7, checkSeed: &seed}
+	selection, got, err := pendingFacts(p, pendingRecord(p))
+	require.NoError(t, err)
+	assert.Equal(t, uint32(7), selection)
+	require.NotNil(t, got)
+	assert.Equal(t, seed, *got)
+
+	unchecked := p
+	unchecked.checkSeed = nil
+	selection, got, err = pendingFacts(p, pendingRecord(unchecked))
+	require.NoError(t, err)
+	assert.Equal(t, uint32(7), selection)
+	assert.Nil(t, got)
+
+	other := p
+	other.share = []byte("another relay's share")
+	selection, got, err = pendingFacts(other, pendingRecord(p))
+	require.NoError(t, err)
+	assert.Equal(t, uint32(7), selection)
+	assert.Nil(t, got, "the seed was the other share's")
+
+	other = p
+	other.epoch = 4
+	selection, got, err = pendingFacts(other, pendingRecord(p))
+	require.NoError(t, err)
+	assert.Zero(t, selection)
+	assert.Nil(t, got)
+
+	_, _, err = pendingFacts(p, append(pendingRecord(p), 1))
+	require.ErrorContains(t, err, "restore the keystore from a backup")
+}

@@ -24,17 +24,20 @@ func getSecret(ks *Keystore, name string) ([]byte, error) {
 
 // loadSecrets restores the key shares a previous run of this node kept: the
 // additive secret share (until a re-sharing erases it), the threshold share
-// in force and the re-sharing it came from, and a re-sharing's pending share.
+// in force, the re-sharing it came from and the seed it gave dealing-check
+// shares under, and a re-sharing's pending share with the committee
+// selection it was made for.
 func (p *Participant) loadSecrets() error {
 	ks := p.cfg.Keystore
 	if ks == nil {
 		return nil
 	}
-	var secret, threshold, epoch, pending []byte
+	var secret, threshold, epoch, pending, pendingEpoch, dealingSeed []byte
 	for _, e := range []struct {
 		name string
 		into *[]byte
-	}{{p.secretName(), &secret}, {p.thresholdName(), &threshold}, {p.epochName(), &epoch}, {p.pendingName(), &pending}} {
+	}{{p.secretName(), &secret}, {p.thresholdName(), &threshold}, {p.epochName(), &epoch}, {p.pendingName(), &pending},
+		{p.pendingEpochName(), &pendingEpoch}, {p.dealingSeedName(), &dealingSeed}} {
 		b, err := getSecret(ks, e.name)
 		if err != nil {
 			return fmt.Errorf("participant %s: load %s: %w", p.cfg.Name, e.name, err)
@@ -46,7 +49,14 @@ func (p *Participant) loadSecrets() error {
 		if err != nil {
 			return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 		}
+		if pend.selection, pend.checkSeed, err = pendingFacts(pend, pendingEpoch); err != nil {
+			return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
+		}
 		p.pending = &pend
+	}
+	var err error
+	if p.dealingSeed, err = dealingSeedOf(dealingSeed, threshold); err != nil {
+		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 	}
 	if epoch != nil {
 		e, err := decodePending(epoch)
@@ -58,11 +68,26 @@ func (p *Participant) loadSecrets() error {
 	if secret == nil && threshold == nil {
 		return nil // a node that has not taken part in key generation or a re-sharing yet
 	}
-	var err error
 	if p.point, err = p.sealer.restore(secret, threshold); err != nil {
 		return err
 	}
 	p.log.Info("key shares restored from the keystore", "threshold", threshold != nil, "point", p.point, "epoch", p.shareEpoch, "pending", p.pending != nil)
+	return nil
+}
+
+// keepSecrets carries out a step's keystore writes, in order.
+func keepSecrets(ks *Keystore, writes []secretWrite) error {
+	for _, w := range writes {
+		var err error
+		if w.value == nil {
+			err = deleteSecret(ks, w.name)
+		} else {
+			err = replaceSecret(ks, w.name, w.value)
+		}
+		if err != nil {
+			return fmt.Errorf("keep %s in the keystore: %w", w.name, err)
+		}
+	}
 	return nil
 }
 

@@ -167,8 +167,9 @@ func (c *consortium) dealToCommittee(t *testing.T, dealers int, members ...int) 
 		}
 	}
 	for _, i := range members {
-		_, err := c.nodes[i].thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[c.nodes[i].self]}, c.study)
+		r, err := c.nodes[i].thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[c.nodes[i].self]}, c.study)
 		require.NoError(t, err)
+		c.keep(t, i, r)
 	}
 }
 
@@ -353,15 +354,7 @@ func (c *consortium) handOver(t *testing.T, from ...int) *cohortv1.ReshareCommit
 	t.Helper()
 	task := c.handOverTask(from...)
 	none := map[common.Address]bool{}
-	got := map[common.Address][]*cohortv1.EncryptedShare{}
-	for _, i := range from {
-		r, err := c.nodes[i].reshareDeal(task, c.study, none)
-		require.NoError(t, err, "dealer %d", i)
-		for _, sh := range r.send.(*cohortv1.ReshareSharesSubmission).GetShares() {
-			to := common.BytesToAddress(sh.GetRecipient())
-			got[to] = append(got[to], sh)
-		}
-	}
+	got := c.reshareDeal(t, task, from...)
 	commit := commitOf(t, stepsStudy, task)
 	commit.CommitteeEpoch = c.study.CommitteeEpoch
 	for i, s := range c.nodes {
@@ -371,26 +364,44 @@ func (c *consortium) handOver(t *testing.T, from ...int) *cohortv1.ReshareCommit
 		r, err := s.reshareKey(&cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: task.GetRound(), Threshold: task.GetThreshold(), Dealers: task.GetDealers(),
 			Holders: task.GetHolders(), SetHash: task.GetSetHash(), Shares: got[s.self]}, c.study, none, nil)
 		require.NoError(t, err, "new holder %d", i)
+		c.keep(t, i, r)
 		commit.Confirmations = append(commit.Confirmations, r.send.(*cohortv1.ReshareKeyConfirmation).GetAuth())
 	}
 	return commit
+}
+
+// reshareDeal has the given holders deal task and returns the share
+// pieces each new holder is relayed, by address.
+func (c *consortium) reshareDeal(t *testing.T, task *cohortv1.ReshareTask, from ...int) map[common.Address][]*cohortv1.EncryptedShare {
+	t.Helper()
+	got := map[common.Address][]*cohortv1.EncryptedShare{}
+	for _, i := range from {
+		r, err := c.nodes[i].reshareDeal(task, c.study, map[common.Address]bool{})
+		require.NoError(t, err, "dealer %d", i)
+		for _, sh := range r.send.(*cohortv1.ReshareSharesSubmission).GetShares() {
+			to := common.BytesToAddress(sh.GetRecipient())
+			got[to] = append(got[to], sh)
+		}
+	}
+	return got
 }
 
 // commitTo has the given nodes apply commit, as the new holders do.
 func (c *consortium) commitTo(t *testing.T, commit *cohortv1.ReshareCommitTask, nodes ...int) {
 	t.Helper()
 	for _, i := range nodes {
-		_, err := c.nodes[i].reshareCommit(commit)
+		r, err := c.nodes[i].reshareCommit(commit)
 		require.NoError(t, err, "node %d", i)
+		c.keep(t, i, r)
 		require.Equal(t, contracts.CommitteePoint(c.study.Holders, c.nodes[i].self), c.nodes[i].point, "node %d", i)
 	}
 }
 
 // retire has node i answer commit as a site that got no new share does.
 func (c *consortium) retire(i int, commit *cohortv1.ReshareCommitTask) (ready, error) {
-	_, noPending := c.nodes[i].reshareCommit(commit)
+	r, noPending := c.nodes[i].reshareCommit(commit)
 	if !errors.Is(noPending, errNoPendingShare) {
-		return ready{}, noPending
+		return r, noPending
 	}
 	return c.nodes[i].retireShare(commit, c.study, c.selections, noPending)
 }

@@ -244,7 +244,7 @@ func (s *steps) thresholdKey(t *cohortv1.ThresholdKeyTask, study contracts.Study
 	if err != nil {
 		return ready{}, err
 	}
-	rd.keep = keep
+	rd.keep = append(keep, rd.keep...) // the share, then the seed given of it
 	return rd, nil
 }
 
@@ -261,12 +261,9 @@ func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Add
 	if len(t.GetDealingCheckSeed()) == 0 {
 		return ready{send: conf}, nil
 	}
-	if len(t.GetDealingCheckSeed()) != 32 {
-		return ready{}, fmt.Errorf("%w: dealing-check seed of %d bytes, want 32", ErrChainMismatch, len(t.GetDealingCheckSeed()))
-	}
-	seed := [32]byte(t.GetDealingCheckSeed())
-	if s.dealingSeed != nil && *s.dealingSeed != seed {
-		return ready{}, fmt.Errorf("%w: a dealing check under a second seed %x (this site answered under %x); each seed weighs the dealers' key errors anew, so it answers under one only", ErrChainMismatch, seed, *s.dealingSeed)
+	seed, err := oneSeedPerShare(s.dealingSeed, t.GetDealingCheckSeed())
+	if err != nil {
+		return ready{}, err
 	}
 	if conf.DealingCheckShares, err = s.dealingCheckShares(t, member, nil, s.point); err != nil {
 		return ready{}, err
@@ -278,8 +275,18 @@ func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Add
 			}
 		}
 	}
+	var keep []secretWrite
+	if s.dealingSeed == nil {
+		// Kept before the shares go out: a restarted holder still
+		// refuses another seed.
+		_, share, err := s.sealer.export()
+		if err != nil {
+			return ready{}, err
+		}
+		keep = []secretWrite{{s.dealingSeedName(), dealingSeedRecord(share, seed)}}
+	}
 	s.dealingSeed = &seed
-	return ready{send: conf}, nil
+	return ready{keep: keep, send: conf}, nil
 }
 
 // dealingCheckShares computes the dealing-check shares t asks of the
@@ -778,20 +785,30 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 	}
 	// checkReshare checked the holders are the chain's current committee.
 	pending := pendingShare{epoch: t.GetRound(), setHash: set.setHash, share: share, selection: study.CommitteeEpoch}
+	if s.pending != nil && bytes.Equal(s.pending.share, share) {
+		pending.checkSeed = s.pending.checkSeed // the same share, relayed again
+	}
 	signed, err := auth.Sign(s.key, s.studyID, t.GetRound(), auth.KindReshareKey, set.setHash)
 	if err != nil {
 		return ready{}, err
 	}
 	conf := &cohortv1.ReshareKeyConfirmation{StudyId: s.studyID, Round: t.GetRound(), SetHash: set.setHash.Bytes(), Auth: signed}
 	if len(t.GetDealingCheckSeed()) > 0 {
+		seed, err := oneSeedPerShare(pending.checkSeed, t.GetDealingCheckSeed())
+		if err != nil {
+			return ready{}, err
+		}
 		check := &cohortv1.ThresholdKeyTask{DealingCheckSeed: t.GetDealingCheckSeed(), DealingCheckDealers: t.GetDealingCheckDealers(), DealingCheckSets: t.GetDealingCheckSets()}
 		if conf.DealingCheckShares, err = s.dealingCheckShares(check, member, share, set.own); err != nil {
 			return ready{}, err
 		}
+		pending.checkSeed = &seed
 	}
 	s.pending = &pending
 	return ready{
-		keep: []secretWrite{{s.pendingName(), pending.encode()}},
+		// The record first: a crash between the two leaves one that names
+		// another re-sharing or share than the pending share.
+		keep: []secretWrite{{s.pendingEpochName(), pendingRecord(pending)}, {s.pendingName(), pending.encode()}},
 		send: conf,
 	}, nil
 }
@@ -827,9 +844,12 @@ func (s *steps) reshareCommit(t *cohortv1.ReshareCommitTask) (ready, error) {
 	keep := []secretWrite{
 		{s.thresholdName(), s.pending.share},
 		{s.epochName(), epochRecord(t.GetRound(), setHash, s.pending.selection)},
-		{s.pendingName(), nil},
 	}
-	s.point, s.shareEpoch, s.shareSet, s.shareSelection, s.pending = point, t.GetRound(), setHash, s.pending.selection, nil
+	if s.pending.checkSeed != nil { // the share keeps the seed it was checked under
+		keep = append(keep, secretWrite{s.dealingSeedName(), dealingSeedRecord(s.pending.share, *s.pending.checkSeed)})
+	}
+	keep = append(keep, secretWrite{s.pendingName(), nil}, secretWrite{s.pendingEpochName(), nil})
+	s.point, s.shareEpoch, s.shareSet, s.shareSelection, s.dealingSeed, s.pending = point, t.GetRound(), setHash, s.pending.selection, s.pending.checkSeed, nil
 	return ready{keep: keep}, nil
 }
 
@@ -851,7 +871,9 @@ func (s *steps) reshareCommit(t *cohortv1.ReshareCommitTask) (ready, error) {
 // selection's members at their points, on fewer than the study's
 // threshold of their confirmations, or on a hand-over to a selection no
 // later than this site's share's (an old commit replayed). A pending share
-// of a later selection stays: its commit is still to come.
+// of a later selection stays: its commit is still to come; one of that
+// selection or an earlier one goes with the share in force (or alone, at a
+// site that holds none), on the same proof.
 func (s *steps) retireShare(t *cohortv1.ReshareCommitTask, study contracts.Study, selections []contracts.Committee, noPending error) (ready, error) {
 	if err := s.checkStudy("re-sharing commit", t.GetStudyId()); err != nil {
 		return ready{}, err
@@ -868,11 +890,16 @@ func (s *steps) retireShare(t *cohortv1.ReshareCommitTask, study contracts.Study
 	if selection.Has(s.self) {
 		return ready{}, noPending
 	}
-	if s.point == 0 {
+	// A pending share of that selection or an earlier one goes too: its
+	// commit, replayed, would make this site a holder the keys have left.
+	dropPending := s.pending != nil && s.pendingSuperseded(named, selections)
+	if s.point == 0 && !dropPending {
 		return ready{}, nil
 	}
-	if err := s.notReplayed(named, selections); err != nil {
-		return ready{}, err
+	if s.point != 0 {
+		if err := s.notReplayed(named, selections); err != nil {
+			return ready{}, err
+		}
 	}
 	// This site saw none of the re-sharing: it erases its share only on
 	// proof that a threshold of the selection's members hold the new ones.
@@ -889,19 +916,42 @@ func (s *steps) retireShare(t *cohortv1.ReshareCommitTask, study contracts.Study
 			return ready{}, fmt.Errorf("%w: re-sharing commit names %s at point %d, but committee selection %d on chain puts it at point %d (0: not a member); this site keeps its old share", ErrChainMismatch, a.Hex(), h.GetPoint(), named, pt)
 		}
 	}
-	s.sealer.retire()
-	s.point, s.shareEpoch, s.shareSet, s.shareSelection = 0, t.GetRound(), common.BytesToHash(t.GetSetHash()), named
-	keep := []secretWrite{
-		{s.thresholdName(), nil},
-		{s.epochName(), epochRecord(t.GetRound(), s.shareSet, named)},
+	var keep []secretWrite
+	if s.point != 0 {
+		s.sealer.retire()
+		s.point, s.shareEpoch, s.shareSet, s.shareSelection = 0, t.GetRound(), common.BytesToHash(t.GetSetHash()), named
+		keep = []secretWrite{{s.thresholdName(), nil}, {s.epochName(), epochRecord(t.GetRound(), s.shareSet, named)}}
 	}
-	// A pending share of a later selection (or of one unknown since a
-	// restart) is this site's next share: its commit is still to come.
-	if s.pending == nil || (s.pending.selection != 0 && s.pending.selection <= named) {
+	// A pending share of a later selection is this site's next share:
+	// its commit is still to come.
+	if dropPending || s.pending == nil {
 		s.pending = nil
-		keep = append(keep, secretWrite{s.pendingName(), nil})
+		keep = append(keep, secretWrite{s.pendingName(), nil}, secretWrite{s.pendingEpochName(), nil})
 	}
 	return ready{keep: keep}, nil
+}
+
+// pendingSuperseded reports whether the pending share is of committee
+// selection named or an earlier one, which a hand-over to named
+// supersedes. Where its selection is unknown (a keystore of an earlier
+// release) it is when this site is on no selection on chain later than
+// named: a pending share is of a selection its holder is on.
+func (s *steps) pendingSuperseded(named uint32, selections []contracts.Committee) bool {
+	if s.pending.selection != 0 {
+		return s.pending.selection <= named
+	}
+	return laterSelectionWith(s.self, named, selections) == 0
+}
+
+// laterSelectionWith is a committee selection on chain later than named
+// that member is on; 0 if there is none.
+func laterSelectionWith(member common.Address, named uint32, selections []contracts.Committee) uint32 {
+	for _, c := range selections {
+		if c.Epoch > named && c.Has(member) {
+			return c.Epoch
+		}
+	}
+	return 0
 }
 
 // notReplayed refuses a commit handing the keys to committee selection
@@ -916,10 +966,8 @@ func (s *steps) notReplayed(named uint32, selections []contracts.Committee) erro
 		}
 		return nil
 	}
-	for _, c := range selections {
-		if c.Epoch > named && c.Has(s.self) {
-			return fmt.Errorf("%w: re-sharing commit for committee selection %d, but this site is on the later selection %d, which its share may be of; this site keeps its share", ErrChainMismatch, named, c.Epoch)
-		}
+	if later := laterSelectionWith(s.self, named, selections); later != 0 {
+		return fmt.Errorf("%w: re-sharing commit for committee selection %d, but this site is on the later selection %d, which its share may be of; this site keeps its share", ErrChainMismatch, named, later)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"fmt"
+	"log/slog"
 	mrand "math/rand/v2"
 	"slices"
 	"sync"
@@ -48,6 +49,9 @@ type consortium struct {
 	// selections are the study's committee selections on chain, oldest
 	// first (see setCommittee).
 	selections []contracts.Committee
+	// keystores are those of the nodes that keep their keys, by index
+	// (see persist).
+	keystores map[int]*Keystore
 }
 
 func newConsortium(t *testing.T, n int) *consortium {
@@ -57,13 +61,51 @@ func newConsortium(t *testing.T, n int) *consortium {
 		k := mustKey(t)
 		addr := crypto.PubkeyToAddress(k.PublicKey)
 		c.keys = append(c.keys, k)
-		c.nodes = append(c.nodes, &steps{
-			name: addr.Hex()[:8], studyID: stepsStudy, self: addr, key: k,
-			sealer: &homomorphicSealer{scheme: testScheme(t), id: aggregation.DealerID(stepsStudy, addr.Bytes())},
-		})
+		c.nodes = append(c.nodes, newSteps(t, k))
 		c.study.Participants = append(c.study.Participants, addr)
 	}
 	return c
+}
+
+// newSteps is a hospital's steps with key k and nothing else yet.
+func newSteps(t *testing.T, k *ecdsa.PrivateKey) *steps {
+	addr := crypto.PubkeyToAddress(k.PublicKey)
+	return &steps{
+		name: addr.Hex()[:8], studyID: stepsStudy, self: addr, key: k,
+		sealer: &homomorphicSealer{scheme: testScheme(t), id: aggregation.DealerID(stepsStudy, addr.Bytes())},
+	}
+}
+
+// persist gives node i a keystore: from now on the helpers carry out its
+// steps' keystore writes (keep), as the driver does, and restart reads
+// them back.
+func (c *consortium) persist(t *testing.T, i int) {
+	t.Helper()
+	if c.keystores == nil {
+		c.keystores = map[int]*Keystore{}
+	}
+	c.keystores[i] = openTestKeystore(t, t.TempDir())
+}
+
+// keep carries out r's keystore writes for node i, if it has a keystore.
+func (c *consortium) keep(t *testing.T, i int, r ready) {
+	t.Helper()
+	if ks := c.keystores[i]; ks != nil {
+		require.NoError(t, keepSecrets(ks, r.keep))
+	}
+}
+
+// restart replaces node i by the node restarted: its identity, the
+// collective key it reads from the chain again, and what its keystore
+// kept; nothing of the old node's memory.
+func (c *consortium) restart(t *testing.T, i int) {
+	t.Helper()
+	require.NotNil(t, c.keystores[i], "node %d keeps no keystore", i)
+	fresh := newSteps(t, c.keys[i])
+	fresh.pubKey, fresh.pkHash = c.nodes[i].pubKey, c.nodes[i].pkHash
+	p := &Participant{steps: *fresh, cfg: Config{Name: fresh.name, StudyID: stepsStudy, Keystore: c.keystores[i]}, log: slog.New(slog.DiscardHandler)}
+	require.NoError(t, p.loadSecrets())
+	c.nodes[i] = &p.steps
 }
 
 // holder is node i as a share holder at point.
@@ -553,7 +595,8 @@ func TestReshareKeyAndCommitSteps(t *testing.T) {
 	r, err := me.reshareKey(f.keyTask(1, inbox[2]), f.study, nil, nil)
 	require.NoError(t, err)
 	require.NotNil(t, me.pending)
-	assert.Equal(t, []secretWrite{{me.pendingName(), me.pending.encode()}}, r.keep, "the new share is kept pending")
+	assert.Equal(t, []secretWrite{{me.pendingEpochName(), epochRecord(1, setHash, 0)}, {me.pendingName(), me.pending.encode()}}, r.keep,
+		"the new share is kept pending, after the selection it was made for (none here)")
 	assert.Zero(t, me.point, "not in force before the commit")
 
 	_, err = me.reshareCommit(&cohortv1.ReshareCommitTask{StudyId: stepsStudy, Round: 1, SetHash: crypto.Keccak256([]byte("other"))})
@@ -593,10 +636,11 @@ func TestReshareKeyAndCommitSteps(t *testing.T) {
 	r, err = me.reshareCommit(honest())
 	require.NoError(t, err)
 	assert.Equal(t, uint64(3), me.point)
-	require.Len(t, r.keep, 3)
-	assert.Equal(t, []string{me.thresholdName(), me.epochName(), me.pendingName()}, []string{r.keep[0].name, r.keep[1].name, r.keep[2].name},
-		"the pending entry is erased last, so a crash can apply the commit again")
+	require.Len(t, r.keep, 4)
+	assert.Equal(t, []string{me.thresholdName(), me.epochName(), me.pendingName(), me.pendingEpochName()}, []string{r.keep[0].name, r.keep[1].name, r.keep[2].name, r.keep[3].name},
+		"the pending entry is erased after the share in force is kept, so a crash can apply the commit again")
 	assert.Nil(t, r.keep[2].value)
+	assert.Nil(t, r.keep[3].value)
 	r, err = me.reshareCommit(honest())
 	require.NoError(t, err, "a replayed commit is a no-op")
 	assert.Empty(t, r.keep)

@@ -80,9 +80,11 @@ type steps struct {
 	// by an EndorseTask: it endorses once per round.
 	endorsed map[uint32]common.Hash
 	// dealingSeed is the one seed this holder gave dealing-check shares
-	// of its threshold share under (nil once it aggregates new shares):
+	// of its threshold share under (nil once it aggregates new shares; a
+	// committed re-sharing's share keeps the seed it was checked under):
 	// each seed weighs the dealers' keys anew, and every weighing is one
-	// more smudged sample of its share.
+	// more smudged sample of its share. Kept in the keystore with the
+	// share (dealingSeedRecord), so a restart does not reset it.
 	dealingSeed *[32]byte
 	// refs are the scoring references recomputed last (scoringReferences):
 	// a cache of what the step derives from its inputs, not a decision,
@@ -145,6 +147,12 @@ func (s *steps) thresholdName() string {
 }
 func (s *steps) pendingName() string {
 	return fmt.Sprintf("study-%d-ckks-threshold-share-pending", s.studyID)
+}
+func (s *steps) dealingSeedName() string {
+	return fmt.Sprintf("study-%d-ckks-dealing-check-seed", s.studyID)
+}
+func (s *steps) pendingEpochName() string {
+	return fmt.Sprintf("study-%d-ckks-threshold-pending-epoch", s.studyID)
 }
 func (s *steps) epochName() string {
 	return fmt.Sprintf("study-%d-ckks-threshold-epoch", s.studyID)

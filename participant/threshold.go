@@ -163,7 +163,7 @@ func (p *Participant) reshareCommit(ctx context.Context, t *cohortv1.ReshareComm
 			}
 		}
 		if r, err = p.steps.retireShare(t, study, selections, err); err == nil && len(r.keep) > 0 {
-			p.log.Info("keys moved to a decryption committee this site is not on; threshold share erased", "round", t.GetRound(), "selection", t.GetCommitteeEpoch())
+			p.log.Info("keys moved to a decryption committee this site is not on; its threshold share and any pending share of an earlier selection erased", "round", t.GetRound(), "selection", t.GetCommitteeEpoch())
 		}
 	}
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -112,8 +113,8 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 		names, err := ks.List()
 		require.NoError(t, err)
 		prefix := fmt.Sprintf("study-%d-ckks-", s.StudyID())
-		want := []string{prefix + "secret-share", prefix + "threshold-epoch", prefix + "threshold-share"}
-		assert.Equal(t, want, names, "%s: its own key share (it encrypts its updates), no pending share, one threshold share", p.Name)
+		want := []string{prefix + "dealing-check-seed", prefix + "secret-share", prefix + "threshold-epoch", prefix + "threshold-share"}
+		assert.Equal(t, want, names, "%s: its own key share (it encrypts its updates), no pending share, one threshold share and the seed it was checked under", p.Name)
 		epoch, err := ks.Get(prefix + "threshold-epoch")
 		require.NoError(t, err)
 		wantEpoch := uint32(3)
@@ -123,6 +124,9 @@ func TestMembershipChangeBetweenRounds(t *testing.T) {
 		assert.Equal(t, wantEpoch, binary.BigEndian.Uint32(epoch), "%s: share of the re-sharing before round %d", p.Name, wantEpoch)
 		raw, err := ks.Get(prefix + "threshold-share")
 		require.NoError(t, err)
+		seed, err := ks.Get(prefix + "dealing-check-seed")
+		require.NoError(t, err)
+		assert.Equal(t, crypto.Keccak256(raw), seed[:32], "%s: the seed kept is the one its share in force was checked under", p.Name)
 		shares[i] = new(aggregation.ThresholdSecretShare)
 		require.NoError(t, shares[i].UnmarshalBinary(raw))
 	}
@@ -215,6 +219,6 @@ func TestResharingSurvivesCoordinatorRestart(t *testing.T) {
 	names, err := ks.List()
 	require.NoError(t, err)
 	prefix := fmt.Sprintf("study-%d-ckks-", s.StudyID())
-	assert.Equal(t, []string{prefix + "secret-share", prefix + "threshold-epoch", prefix + "threshold-share"}, names,
-		"the newcomer keeps the key share it dealt (it encrypts its updates), its threshold share is in force and nothing is left pending")
+	assert.Equal(t, []string{prefix + "dealing-check-seed", prefix + "secret-share", prefix + "threshold-epoch", prefix + "threshold-share"}, names,
+		"the newcomer keeps the key share it dealt (it encrypts its updates), its threshold share is in force with the seed it was checked under, and nothing is left pending")
 }
