@@ -130,8 +130,10 @@ func (c *DealingCheck) Dealers() []PartyID {
 }
 
 // NewDealingCheck builds the check of the dealings of the parties whose
-// public-key shares are given, parties of pk and made for its CRS,
-// weighted by DealingCheckWeights(seed).
+// public-key shares are given, made for pk's CRS, weighted by
+// DealingCheckWeights(seed): pk's parties, or members that joined after
+// key generation and dealt their keys to the holders (AddDealer), whose
+// shares the caller checked with CheckJoinerKeyShare.
 func (s *Scheme) NewDealingCheck(pk *PublicKey, seed [32]byte, shares []*PublicKeyShare) (*DealingCheck, error) {
 	if err := s.checkPublicKey(pk); err != nil {
 		return nil, fmt.Errorf("aggregation: NewDealingCheck: %w", err)
@@ -148,8 +150,8 @@ func (s *Scheme) NewDealingCheck(pk *PublicKey, seed [32]byte, shares []*PublicK
 		if err := s.checkParams(fmt.Sprintf("public-key share %d", i), sh.params); err != nil {
 			return nil, fmt.Errorf("aggregation: NewDealingCheck: %w", err)
 		}
-		if sh.crs != crs || !slices.Contains(pk.parties, sh.id) {
-			return nil, fmt.Errorf("aggregation: NewDealingCheck: %w: public-key share %d (party %s) is not one of the key's", ErrKeyMismatch, i, sh.id)
+		if sh.crs != crs {
+			return nil, fmt.Errorf("aggregation: NewDealingCheck: %w: public-key share %d (party %s) was made for another CRS than the key's", ErrKeyMismatch, i, sh.id)
 		}
 		if err := s.checkPolyQP(fmt.Sprintf("public-key share %d", i), sh.share.Value); err != nil {
 			return nil, fmt.Errorf("aggregation: NewDealingCheck: %w", err)
@@ -187,7 +189,8 @@ func (s *Scheme) NewDealingCheck(pk *PublicKey, seed [32]byte, shares []*PublicK
 
 // GenDealingCheckShares is what a holder gives for a dealing check: its
 // threshold decryption share, for each decryption set, of the check of
-// dealers' dealings (parties of pk) with the weights
+// dealers' dealings (keys tsk holds shares of: pk's parties, or members
+// that joined later) with the weights
 // DealingCheckWeights(seed) (the holder derives them itself: a weight it
 // were handed could be large enough to lift e_i above the smudging). The
 // shares are ordinary DecryptionShares, bound to the check's Hash.
@@ -195,11 +198,14 @@ func (s *Scheme) GenDealingCheckShares(tsk *ThresholdSecretShare, sets [][]Shami
 	if err := s.checkPublicKey(pk); err != nil {
 		return nil, fmt.Errorf("aggregation: GenDealingCheckShares: %w", err)
 	}
+	if tsk == nil {
+		return nil, fmt.Errorf("aggregation: GenDealingCheckShares: %w: ThresholdSecretShare is nil", ErrNilArgument)
+	}
 	sorted := slices.Clone(dealers)
 	slices.SortFunc(sorted, comparePartyIDs)
 	for _, d := range sorted {
-		if !slices.Contains(pk.parties, d) {
-			return nil, fmt.Errorf("aggregation: GenDealingCheckShares: %w: dealer %s is not a party of the key", ErrKeyMismatch, d)
+		if _, ok := slices.BinarySearchFunc(tsk.keys, d, comparePartyIDs); !ok {
+			return nil, fmt.Errorf("aggregation: GenDealingCheckShares: %w: dealer %s's key is not among those the threshold share holds", ErrKeyMismatch, d)
 		}
 	}
 	crs := pk.crs
@@ -212,6 +218,37 @@ func (s *Scheme) GenDealingCheckShares(tsk *ThresholdSecretShare, sets [][]Shami
 		return nil, fmt.Errorf("aggregation: GenDealingCheckShares: %w", err)
 	}
 	return s.genThresholdDecryptionShares(tsk, sets, probe, masks)
+}
+
+// CheckJoinerKeyShare checks the public-key share that a member that
+// joins after key generation sends with the dealing of its own key: made
+// by party id (the member's dealer id) with this scheme's parameters for
+// pk's CRS, its polynomials in range, and id not one of pk's parties
+// (their shares are the key's). With it the dealing check covers the
+// joiner's key as it covers the parties' (NewDealingCheck). Like theirs,
+// the share proves nothing about whether the member knows its key.
+func (s *Scheme) CheckJoinerKeyShare(pk *PublicKey, id PartyID, share *PublicKeyShare) error {
+	if err := s.checkPublicKey(pk); err != nil {
+		return fmt.Errorf("aggregation: CheckJoinerKeyShare: %w", err)
+	}
+	if share == nil || share.share.Value.Q.Coeffs == nil {
+		return fmt.Errorf("aggregation: CheckJoinerKeyShare: %w: no public-key share", ErrNilArgument)
+	}
+	if err := s.checkParams("public-key share", share.params); err != nil {
+		return fmt.Errorf("aggregation: CheckJoinerKeyShare: %w", err)
+	}
+	switch {
+	case share.id != id:
+		return fmt.Errorf("aggregation: CheckJoinerKeyShare: %w: the public-key share is of party %s, not %s", ErrKeyMismatch, share.id, id)
+	case share.crs != pk.crs:
+		return fmt.Errorf("aggregation: CheckJoinerKeyShare: %w: the public-key share of %s was made for another CRS than the collective key's", ErrKeyMismatch, id)
+	case slices.Contains(pk.parties, id):
+		return fmt.Errorf("aggregation: CheckJoinerKeyShare: %w: party %s is one of the collective key's, not a member that joined later", ErrDuplicateShare, id)
+	}
+	if err := s.checkPolyQP("public-key share", share.share.Value); err != nil {
+		return fmt.Errorf("aggregation: CheckJoinerKeyShare: %w", err)
+	}
+	return nil
 }
 
 // DealingCheckBound is the largest magnitude, in coefficient units, that a

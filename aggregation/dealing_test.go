@@ -309,3 +309,98 @@ func TestDealingCheckCatchesAnInconsistentResharing(t *testing.T) {
 		assert.Equal(t, []ShamirPoint{3, 4}, p.Suspects, "sets {1,2} and {3,4}: the one holding point 3 fails")
 	}
 }
+
+// A member that joins after key generation deals its own key to the
+// holders (AddDealer) and sends its public-key share for the key's CRS:
+// the dealing check covers its key alone or with the parties', and fails
+// in every set if it dealt another key.
+func TestDealingCheckCoversAJoinersKey(t *testing.T) {
+	s := newScheme(t)
+	f := newDealingFixture(t, s, 3, 3, 2)
+	sk := s.GenSecretShareFor(PartyIDOf([]byte("joiner")))
+	joinerPK, err := s.GenPublicKeyShare(sk, f.pk.CRS())
+	require.NoError(t, err)
+	require.NoError(t, s.CheckJoinerKeyShare(f.pk, sk.ID(), viaWire(t, joinerPK, new(PublicKeyShare))))
+	before := f.holdings(t)
+	holdings := func(t *testing.T, key *SecretShare) map[ShamirPoint]*ThresholdSecretShare {
+		dealt, err := s.GenThresholdShares(key, f.threshold, f.points)
+		require.NoError(t, err)
+		out := map[ShamirPoint]*ThresholdSecretShare{}
+		for p, tsk := range before {
+			out[p], err = s.AddDealer(tsk, viaWire(t, dealt[p], new(ThresholdShare)))
+			require.NoError(t, err)
+		}
+		return out
+	}
+	sets, err := DecryptionSets(f.points, f.threshold)
+	require.NoError(t, err)
+	everyone := append(f.dealers(), sk.ID())
+	f.sks, f.pkShares = append(f.sks, sk), append(f.pkShares, joinerPK)
+
+	honest := holdings(t, sk)
+	for _, subset := range [][]PartyID{{sk.ID()}, everyone} {
+		v, err := f.verdict(t, honest, sets, nil)(subset)
+		require.NoError(t, err)
+		assert.True(t, v.Consistent(), "%d keys: failed sets %v", len(subset), v.Failed)
+	}
+
+	other := s.GenSecretShareFor(sk.ID()) // another key under the joiner's id
+	v, err := f.verdict(t, holdings(t, other), sets, nil)([]PartyID{sk.ID()})
+	require.NoError(t, err)
+	assert.True(t, v.InconsistentEverywhere(), "passed sets %v", v.Passed)
+	v, err = f.verdict(t, holdings(t, other), sets, nil)(f.dealers()[:3])
+	require.NoError(t, err)
+	assert.True(t, v.Consistent(), "the parties' keys pass without the joiner's: failed %v", v.Failed)
+}
+
+// A joiner's public-key share is refused unless it is its own, for the
+// collective key's CRS, with the scheme's parameters; a party of the key
+// is no joiner.
+func TestCheckJoinerKeyShareRefusesAForeignShare(t *testing.T) {
+	s := newScheme(t)
+	f := newDealingFixture(t, s, 2, 2, 2)
+	id := PartyIDOf([]byte("joiner"))
+	sk := s.GenSecretShareFor(id)
+	otherCRS, err := s.GenPublicKeyShare(sk, CommonSeed([]byte("another crs")))
+	require.NoError(t, err)
+	otherID, err := s.GenPublicKeyShare(s.GenSecretShareFor(PartyIDOf([]byte("someone else"))), f.pk.CRS())
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name  string
+		id    PartyID
+		share *PublicKeyShare
+		want  error
+	}{
+		{"no share", id, nil, ErrNilArgument},
+		{"another CRS", id, otherCRS, ErrKeyMismatch},
+		{"another party's", id, otherID, ErrKeyMismatch},
+		{"a party of the key", f.sks[0].ID(), f.pkShares[0], ErrDuplicateShare},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.ErrorIs(t, s.CheckJoinerKeyShare(f.pk, tc.id, tc.share), tc.want)
+		})
+	}
+}
+
+// One secret gives one public-key share per CRS, however often it is
+// asked: a joiner asked to deal again sends the same share, so a
+// coordinator cannot average fresh errors away to read its key.
+func TestPublicKeyShareIsTheSameForOneSecretAndCRS(t *testing.T) {
+	s := newScheme(t)
+	sk, err := s.GenSecretShare()
+	require.NoError(t, err)
+	crs := CommonSeed([]byte("crs"))
+	encode := func(crs [32]byte, sk *SecretShare) []byte {
+		pks, err := s.GenPublicKeyShare(sk, crs)
+		require.NoError(t, err)
+		b, err := pks.MarshalBinary()
+		require.NoError(t, err)
+		return b
+	}
+	first := encode(crs, sk)
+	assert.Equal(t, first, encode(crs, sk))
+	assert.NotEqual(t, first, encode(CommonSeed([]byte("another crs")), sk))
+	other, err := s.GenSecretShare()
+	require.NoError(t, err)
+	assert.NotEqual(t, first, encode(crs, other))
+}

@@ -105,7 +105,9 @@
 // with probability about 4^-D for D values), so the round fails rather
 // than publish noise. The dealing check (dealing.go) names such a dealer
 // before any round: the holders threshold-decrypt the dealers' public-key
-// shares, which only consistent dealings decrypt to a small value.
+// shares, which only consistent dealings decrypt to a small value. A member
+// that joins later (AddDealer) sends its public-key share with its dealing
+// (CheckJoinerKeyShare) and its key is checked the same way.
 //
 // Holders are not trusted to send correct decryption shares: a share
 // offset within that bound would move the decrypted sum unseen. With

@@ -11,7 +11,9 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/tuneinsight/lattigo/v5/core/rlwe"
 	"github.com/tuneinsight/lattigo/v5/mhe"
+	"github.com/tuneinsight/lattigo/v5/ring"
 	"github.com/tuneinsight/lattigo/v5/ring/ringqp"
+	"github.com/tuneinsight/lattigo/v5/utils/sampling"
 )
 
 // PartyID is a random public identifier chosen with a secret-key share. It
@@ -124,7 +126,12 @@ type PublicKeyShare struct {
 func (pks *PublicKeyShare) Party() PartyID { return pks.id }
 
 // GenPublicKeyShare computes the party's public-key share -a·s_i + e_i, where
-// a is the common polynomial expanded from crs (see CommonSeed).
+// a is the common polynomial expanded from crs (see CommonSeed). The error
+// e_i is drawn from a PRNG keyed by the secret and crs, so one secret gives
+// one share per crs however often it is asked: shares of one secret with
+// fresh errors would average the errors away and reveal s_i (a member
+// that joins after key generation sends its share with every dealing of
+// its key, and a coordinator may ask it to deal again).
 func (s *Scheme) GenPublicKeyShare(sk *SecretShare, crs [32]byte) (*PublicKeyShare, error) {
 	if err := s.checkSecretShare(sk); err != nil {
 		return nil, fmt.Errorf("aggregation: GenPublicKeyShare: %w", err)
@@ -135,8 +142,28 @@ func (s *Scheme) GenPublicKeyShare(sk *SecretShare, crs [32]byte) (*PublicKeySha
 	}
 	proto := mhe.NewPublicKeyGenProtocol(s.params)
 	crp := proto.SampleCRP(prng)
+	secret, err := sk.sk.Value.MarshalBinary()
+	if err != nil {
+		return nil, fmt.Errorf("aggregation: GenPublicKeyShare: %w", err)
+	}
+	errPRNG, err := sampling.NewKeyedPRNG(crypto.Keccak256([]byte("cohort/aggregation/pk-share-error/v1"), crs[:], secret))
+	if err != nil {
+		return nil, fmt.Errorf("aggregation: GenPublicKeyShare: %w", err)
+	}
+	gaussian, err := ring.NewSampler(errPRNG, s.params.RingQ(), s.params.Xe(), false)
+	if err != nil {
+		return nil, fmt.Errorf("aggregation: GenPublicKeyShare: %w", err)
+	}
+	// What mhe.PublicKeyGenProtocol.GenShare does, with that sampler.
 	share := proto.AllocateShare()
-	proto.GenShare(sk.sk, crp, &share)
+	gaussian.Read(share.Value.Q)
+	rqp := s.params.RingQP()
+	if rqp.RingP != nil {
+		rqp.ExtendBasisSmallNormAndCenter(share.Value.Q, s.params.MaxLevelP(), share.Value.Q, share.Value.P)
+	}
+	rqp.NTT(share.Value, share.Value)
+	rqp.MForm(share.Value, share.Value)
+	rqp.MulCoeffsMontgomeryThenSub(sk.sk.Value, crp.Value, share.Value)
 	s.reduceQP(share.Value)
 	return &PublicKeyShare{params: s.paramsHash, crs: crs, id: sk.id, share: share}, nil
 }
@@ -187,6 +214,10 @@ func (pk *PublicKey) Parties() []PartyID { return append([]PartyID(nil), pk.part
 
 // Hash returns keccak256(MarshalBinary()), the value committed on chain.
 func (pk *PublicKey) Hash() common.Hash { return pk.hash }
+
+// CRS returns the common reference string the key was made for: a member
+// that joins later makes its public-key share for it.
+func (pk *PublicKey) CRS() [32]byte { return pk.crs }
 
 // CombinePublicKey sums the parties' public-key shares into the collective
 // public key. Every share must be bound to crs and come from a distinct

@@ -263,13 +263,9 @@ func allSuspect(partial []aggregation.PartialDealing) bool {
 // dealingCheckKeys reads the collective key pkHash from the store and
 // decodes the kept public-key shares of dealers, in order.
 func (c *Coordinator) dealingCheckKeys(pkHash common.Hash, dealers []common.Address) (*aggregation.PublicKey, []*aggregation.PublicKeyShare, error) {
-	raw, err := c.store.Get(pkHash)
+	pk, err := c.collectiveKey(pkHash)
 	if err != nil {
-		return nil, nil, fmt.Errorf("coordinator: dealing check: collective key: %w", err)
-	}
-	pk := new(aggregation.PublicKey)
-	if err := pk.UnmarshalBinary(raw); err != nil {
-		return nil, nil, fmt.Errorf("coordinator: dealing check: collective key: %w", err)
+		return nil, nil, fmt.Errorf("coordinator: dealing check: %w", err)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -281,6 +277,19 @@ func (c *Coordinator) dealingCheckKeys(pkHash common.Hash, dealers []common.Addr
 		}
 	}
 	return pk, shares, nil
+}
+
+// collectiveKey reads and decodes the collective key pkHash from the store.
+func (c *Coordinator) collectiveKey(pkHash common.Hash) (*aggregation.PublicKey, error) {
+	raw, err := c.store.Get(pkHash)
+	if err != nil {
+		return nil, fmt.Errorf("collective key: %w", err)
+	}
+	pk := new(aggregation.PublicKey)
+	if err := pk.UnmarshalBinary(raw); err != nil {
+		return nil, fmt.Errorf("collective key: %w", err)
+	}
+	return pk, nil
 }
 
 // askDealingCheck asks the holders that confirmed for the dealing check
@@ -300,16 +309,50 @@ func (c *Coordinator) askDealingCheck(ctx context.Context, confirm *thresholdCon
 	return step, nil
 }
 
+// joinerKeyCheck returns what checks a newcomer's public-key share, sent
+// with its dealing of its own key, in an encrypted study: decoded, made
+// for the collective key's CRS, of the newcomer's dealer id and not one of
+// the key's parties (aggregation.CheckJoinerKeyShare). It returns nil in a
+// plaintext study, where nothing is dealt.
+func (c *Coordinator) joinerKeyCheck() (func(common.Address, []byte) error, error) {
+	c.mu.Lock()
+	scheme, pkHash := c.scheme, c.pkHash
+	c.mu.Unlock()
+	if scheme == nil {
+		return nil, nil
+	}
+	pk, err := c.collectiveKey(pkHash)
+	if err != nil {
+		return nil, fmt.Errorf("coordinator: %w", err)
+	}
+	return checkJoinerKey(scheme, pk, c.cfg.StudyID), nil
+}
+
+// checkJoinerKey checks a joiner's encoded public-key share against the
+// collective key pk of study (aggregation.CheckJoinerKeyShare, with the
+// joiner's dealer id).
+func checkJoinerKey(scheme *aggregation.Scheme, pk *aggregation.PublicKey, study uint64) func(common.Address, []byte) error {
+	return func(joiner common.Address, b []byte) error {
+		share := new(aggregation.PublicKeyShare)
+		if err := share.UnmarshalBinary(b); err != nil {
+			return err
+		}
+		return scheme.CheckJoinerKeyShare(pk, aggregation.DealerID(study, joiner.Bytes()), share)
+	}
+}
+
 // prepareReshareCheck sets confirm to ask the new holders for the dealing
-// check of the key's original parties still in the study, with their
-// pending shares, if the study is encrypted and their public-key shares
-// are kept. Newcomers' own keys are not checked: they publish no
-// public-key share.
+// check of their pending shares, if the study is encrypted: of the keys of
+// the study's participants whose public-key shares are kept (the key's
+// original parties, and members that joined in earlier re-sharings) and,
+// each alone, of the keys the newcomers dealt with this re-sharing, with
+// the public-key shares that came with their dealings. The weights' seed
+// is fixed once every dealing and those shares are.
 func (c *Coordinator) prepareReshareCheck(ctx context.Context, confirm *reshareKeyStep, plan *reshare) error {
 	c.mu.Lock()
 	scheme, pkHash, kept := c.scheme, c.pkHash, len(c.pkShares) > 0
 	c.mu.Unlock()
-	if scheme == nil || !kept {
+	if scheme == nil || (!kept && len(confirm.joinerKeys) == 0) {
 		return nil
 	}
 	study, err := c.ledger.Study(ctx, c.cfg.StudyID)
@@ -324,7 +367,8 @@ func (c *Coordinator) prepareReshareCheck(ctx context.Context, confirm *reshareK
 			dealers = append(dealers, a)
 		}
 	}
-	if len(dealers) == 0 {
+	joiners := sortedAddresses(slices.Collect(maps.Keys(confirm.joinerKeys)))
+	if len(dealers) == 0 && len(joiners) == 0 {
 		return nil
 	}
 	points := make([]aggregation.ShamirPoint, len(plan.holders))
@@ -337,19 +381,23 @@ func (c *Coordinator) prepareReshareCheck(ctx context.Context, confirm *reshareK
 	if err != nil {
 		return err
 	}
-	var relays [][]byte
+	fixed := [][]byte{confirm.dealing.setHash.Bytes()}
 	for _, a := range confirm.holders {
-		relays = append(relays, relayID(confirm.inbox[a]))
+		fixed = append(fixed, relayID(confirm.inbox[a]))
 	}
-	seed := dealingCheckSeed(pkHash, append([][]byte{confirm.dealing.setHash.Bytes()}, relays...))
-	confirm.check = &dealingCheckAsk{seed: seed, dealers: dealers, sets: sets}
+	for _, j := range joiners {
+		fixed = append(fixed, confirm.joinerKeys[j])
+	}
+	confirm.check = &dealingCheckAsk{seed: dealingCheckSeed(pkHash, fixed), dealers: dealers, sets: sets, joiners: joiners}
 	return nil
 }
 
 // checkReshare judges the dealing check the new holders that confirmed
-// answered, over the decryption sets all of whose holders confirmed; it
-// refuses to commit a re-sharing whose check fails in any of them, with
-// ErrInconsistentDealing naming the re-sharing's dealers and the sets.
+// answered, over the decryption sets all of whose holders confirmed: the
+// re-shared keys' check and each joiner's. It refuses to commit a
+// re-sharing whose check fails in any of them, with ErrInconsistentDealing
+// naming the joiner whose key fails, or else the re-sharing's dealers and
+// the sets.
 func (c *Coordinator) checkReshare(confirm *reshareKeyStep, plan *reshare) error {
 	c.mu.Lock()
 	ask := confirm.check
@@ -367,7 +415,7 @@ func (c *Coordinator) checkReshare(confirm *reshareKeyStep, plan *reshare) error
 	complete := func(set []aggregation.ShamirPoint) bool {
 		return !slices.ContainsFunc(set, func(p aggregation.ShamirPoint) bool { return !answered[p] })
 	}
-	var shares []*aggregation.DecryptionShare
+	byCheck := map[common.Hash][]*aggregation.DecryptionShare{} // each share is bound to its check's hash
 	for _, raw := range raws {
 		conf, err := confirmation(raw)
 		if err != nil {
@@ -379,11 +427,11 @@ func (c *Coordinator) checkReshare(confirm *reshareKeyStep, plan *reshare) error
 				return fmt.Errorf("%w: dealing-check share: %v", ErrMalformed, err)
 			}
 			if complete(ds.ActiveSet()) {
-				shares = append(shares, ds)
+				byCheck[ds.AggregateHash] = append(byCheck[ds.AggregateHash], ds)
 			}
 		}
 	}
-	if len(shares) == 0 {
+	if len(byCheck) == 0 {
 		c.log.Warn("re-sharing's dealing check skipped: no decryption set of it had every holder confirm", "round", plan.round)
 		return nil
 	}
@@ -391,31 +439,96 @@ func (c *Coordinator) checkReshare(confirm *reshareKeyStep, plan *reshare) error
 	if err != nil {
 		return err
 	}
-	check, err := c.scheme.NewDealingCheck(pk, ask.seed, pkShares)
-	if err != nil {
-		return fmt.Errorf("coordinator: dealing check: %w", err)
+	verdict := func(keyShares []*aggregation.PublicKeyShare) (aggregation.DealingVerdict, error) {
+		check, err := c.scheme.NewDealingCheck(pk, ask.seed, keyShares)
+		if err != nil {
+			return aggregation.DealingVerdict{}, fmt.Errorf("coordinator: dealing check: %w", err)
+		}
+		v, err := c.scheme.CheckDealingSets(check, byCheck[check.Hash()])
+		if err != nil {
+			return aggregation.DealingVerdict{}, fmt.Errorf("coordinator: re-sharing before round %d: dealing check: %w", plan.round, err)
+		}
+		return v, nil
 	}
-	v, err := c.scheme.CheckDealingSets(check, shares)
-	if err != nil {
-		return fmt.Errorf("coordinator: re-sharing before round %d: dealing check: %w", plan.round, err)
+	var reshared aggregation.DealingVerdict
+	if len(ask.dealers) > 0 {
+		if reshared, err = verdict(pkShares); err != nil {
+			return err
+		}
 	}
-	if v.Consistent() {
-		c.log.Info("re-sharing's dealings checked", "round", plan.round, "keys", len(ask.dealers), "decryption_sets", len(v.Passed))
+	joined := make([]aggregation.DealingVerdict, len(ask.joiners))
+	for i, j := range ask.joiners {
+		share := new(aggregation.PublicKeyShare)
+		if err := share.UnmarshalBinary(confirm.joinerKeys[j]); err != nil {
+			return fmt.Errorf("coordinator: dealing check: public-key share of %s: %w", j.Hex(), err)
+		}
+		if joined[i], err = verdict([]*aggregation.PublicKeyShare{share}); err != nil {
+			return err
+		}
+	}
+	consistent := reshared.Consistent()
+	for _, v := range joined {
+		consistent = consistent && v.Consistent()
+	}
+	if consistent {
+		c.log.Info("re-sharing's dealings checked", "round", plan.round, "keys", len(ask.dealers), "joiners", len(ask.joiners), "decryption_sets", len(ask.sets))
 		return nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if reshared.Consistent() {
+		return c.inconsistentJoiners(confirm, plan, joined)
+	}
 	var dealers []string
 	for _, d := range plan.staying {
 		if _, ok := confirm.dealing.want[d]; ok {
 			dealers = append(dealers, fmt.Sprintf("%s (%s)", c.nameOf(d), d.Hex()))
 		}
 	}
-	suspects := c.holdersAtPoints(confirm.points, v.Suspects())
+	for i, j := range ask.joiners {
+		if !joined[i].Consistent() {
+			dealers = append(dealers, fmt.Sprintf("%s (%s), which joined and dealt its own key", c.nameOf(j), j.Hex()))
+		}
+	}
+	suspects := c.holdersAtPoints(confirm.points, reshared.Suspects())
 	held := ""
 	if len(suspects) > 0 {
 		held = fmt.Sprintf(", the shares held by %s", strings.Join(suspects, ", "))
 	}
 	return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): the new holders' pending shares fail the dealing check in the decryption sets %v (they pass in %v%s): a re-sharing dealer (%s) re-dealt shares that are not of the keys, or a new holder lies about its pending share, which the check cannot tell apart. The re-sharing is not committed: every holder keeps its old share; remove the hospital you hold at fault (cohort study leave --member ADDRESS, then cohort member vote) and restart",
-		plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, v.Failed, v.Passed, held, strings.Join(dealers, ", "))
+		plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, reshared.Failed, reshared.Passed, held, strings.Join(dealers, ", "))
+}
+
+// inconsistentJoiners is checkReshare's error when the re-shared keys pass
+// and some joiners' keys fail (joined, in ask.joiners' order): it names
+// them. The caller holds c.mu.
+func (c *Coordinator) inconsistentJoiners(confirm *reshareKeyStep, plan *reshare, joined []aggregation.DealingVerdict) error {
+	ask := confirm.check
+	hospital := func(a common.Address) string { return fmt.Sprintf("%s (%s)", c.nameOf(a), a.Hex()) }
+	var bad, partial []string
+	for i, j := range ask.joiners {
+		switch v := joined[i]; {
+		case v.InconsistentEverywhere():
+			bad = append(bad, hospital(j))
+		case !v.Consistent():
+			partial = append(partial, fmt.Sprintf("%s's, held by %s", hospital(j), strings.Join(c.holdersAtPoints(confirm.points, v.Suspects()), ", ")))
+		}
+	}
+	passed := ""
+	if len(ask.dealers) > 0 {
+		passed = ", while the re-shared keys passed"
+	}
+	// Without the joiner (or the holder) the holders' old shares serve: a
+	// restart finds the holders unchanged and goes on.
+	const notCommitted = "The re-sharing is not committed: every holder keeps its old share. Remove %s from the study (cohort study leave --member ADDRESS, then cohort member vote) and start the coordinator again: it goes on from this round with the holders' old shares. If the hospital's node was broken rather than hostile, have it fixed and start the coordinator again instead: it asks the hospital to deal again"
+	if len(bad) > 0 {
+		oneSet := ""
+		if len(ask.sets) == 1 {
+			oneSet = "; with exactly t holders there is one decryption set, so a holder of it that lies about its shares looks the same"
+		}
+		return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): %s, joining the study, dealt shares of its own key that are not shares of the key behind the public-key share it sent: the dealing check of its key failed in every one of the %d decryption sets of holders%s%s. Every aggregate including it would decrypt to noise. "+notCommitted,
+			plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(bad, ", "), len(ask.sets), passed, oneSet, "that hospital")
+	}
+	return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): some shares of a joining hospital's key are wrong (%s): its dealing check fails in the decryption sets holding them and passes in the others%s, so the hospital dealt its shares wrong or the holder lies about them, which the check cannot tell apart. Decryptions of that hospital's updates with that holder would fail. "+notCommitted,
+		plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(partial, "; "), passed, "the hospital or the holder you hold at fault")
 }

@@ -106,7 +106,7 @@ func (c *Coordinator) spill(st step, a *answer) error {
 		return fmt.Errorf("%w: share pieces in a %s for round %d", ErrMalformed, p.kind, p.round)
 	}
 	c.mu.Lock()
-	attempt, err := as.admit(a.from, a.pieces)
+	attempt, err := as.admit(a)
 	c.mu.Unlock()
 	if err != nil {
 		return err

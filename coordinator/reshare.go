@@ -186,6 +186,7 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	// Dealers: t holders that stay; another set is asked if one fails.
 	// None when the holders only add newcomers' keys.
 	var dealing, newcomers *reshareDealStep
+	var err error
 	if plan.addOnly {
 		dealing = begin(plan.dealers(nil))
 	} else {
@@ -208,6 +209,9 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	// encryption"). All of them must, or the re-sharing fails cleanly.
 	if len(plan.newcomers) > 0 {
 		newcomers = dealing.newcomersDealing()
+		if newcomers.checkKey, err = c.joinerKeyCheck(); err != nil {
+			return fmt.Errorf("coordinator: re-sharing before round %d: %w", r, err)
+		}
 		full, err := c.start(ctx, newcomers, newcomers.start())
 		if err != nil {
 			return err
@@ -253,6 +257,18 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	if err != nil {
 		return err
 	}
+	// The joiners' public-key shares are kept with the key's: the next
+	// re-sharing's check covers their keys too, after a restart as well.
+	c.mu.Lock()
+	pkShares := maps.Clone(c.pkShares)
+	c.mu.Unlock()
+	if len(confirm.joinerKeys) > 0 {
+		if pkShares == nil {
+			pkShares = map[common.Address][]byte{}
+		}
+		maps.Copy(pkShares, confirm.joinerKeys)
+		rd.state = append(rd.state, keptState{name: pkSharesState, data: encodePKShares(pkShares)})
+	}
 	send := rd.send
 	rd.send = nil
 	c.mu.Lock()
@@ -272,6 +288,7 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	c.mu.Lock()
 	c.current = commit
 	c.points, c.epoch, c.setHash, c.nextPoint, c.dealers, c.commit = commit.set.Points, commit.set.Epoch, commit.set.SetHash, commit.set.NextPoint, commit.set.Dealers, commit.set.Commit
+	c.pkShares = pkShares
 	c.mu.Unlock()
 	c.send(send, ready{})
 	c.log.Info("threshold key re-shared", "round", r, "holders", len(commit.confirmed), "threshold", threshold, "set", commit.set.SetHash.Hex())

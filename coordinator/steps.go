@@ -76,7 +76,9 @@ type answer struct {
 	data []byte
 	// pieces, set instead of data, are one message's part of an answer that
 	// comes in several (a re-sharing dealer's share pieces): the step, an
-	// assembler, counts the answer once every part has come.
+	// assembler, counts the answer once every part has come. With pieces,
+	// data is what the part carries besides them (a joining member's
+	// public-key share), the assembler's to keep.
 	pieces []dealtPiece
 }
 
@@ -87,8 +89,8 @@ type answer struct {
 // not answered (not its bytes); whole says the member's answer is now
 // complete.
 type assembler interface {
-	admit(from common.Address, pieces []dealtPiece) (spool uint64, err error)
-	assemble(from common.Address, pieces []dealtPiece) (whole bool, err error)
+	admit(part *answer) (spool uint64, err error)
+	assemble(part *answer) (whole bool, err error)
 }
 
 // quorumStep is a step done once quorum of the members asked answered
@@ -107,7 +109,7 @@ func record(st step, a *answer) (ready, error) {
 		if err := p.expect(a.from); err != nil {
 			return ready{}, err
 		}
-		whole, err := as.assemble(a.from, a.pieces)
+		whole, err := as.assemble(a)
 		if err != nil || !whole {
 			return ready{}, err
 		}

@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"bytes"
 	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
@@ -130,6 +131,12 @@ type reshareDealStep struct {
 	// spool is the dealing spool's attempt the pieces go to
 	// (dealingSpool.begin; the driver's to set).
 	spool uint64
+	// ownKeys marks the newcomers' dealing of their own keys; with
+	// checkKey set (an encrypted study; the driver's to set) each dealing
+	// comes with the newcomer's public-key share, which checkKey checks
+	// is well-formed and the dealer's (aggregation.CheckJoinerKeyShare).
+	ownKeys  bool
+	checkKey func(dealer common.Address, share []byte) error
 }
 
 // dealtPieces is one dealer's share pieces as they come.
@@ -137,6 +144,7 @@ type dealtPieces struct {
 	byHolder map[common.Address][]*dealtPiece // indexed by piece
 	missing  map[common.Address]int           // pieces still to come, per holder heard of
 	bytes    map[common.Address]int           // bytes taken, per holder
+	keyShare []byte                           // a newcomer's public-key share (ownKeys)
 }
 
 // dealtPiece is one piece of a dealer's sealed share for a new holder as
@@ -184,7 +192,33 @@ func (p *reshare) dealers(active []common.Address) *reshareDealStep {
 // newcomersDealing is the same dealing asked of the newcomers: their
 // updates are encrypted under their own keys, which they deal too.
 func (s *reshareDealStep) newcomersDealing() *reshareDealStep {
-	return &reshareDealStep{phase: newPhase(protocol.ReshareDeal, s.round, s.plan.newcomers), plan: s.plan, setHash: s.setHash, task: s.task, recipients: s.recipients, maxBytes: s.plan.ownKeyBytes, maxKeys: 1, spool: s.spool}
+	return &reshareDealStep{phase: newPhase(protocol.ReshareDeal, s.round, s.plan.newcomers), plan: s.plan, setHash: s.setHash, task: s.task, recipients: s.recipients, maxBytes: s.plan.ownKeyBytes, maxKeys: 1, spool: s.spool, ownKeys: true}
+}
+
+// keyShareOf checks the public-key share a submission of dealer's carries
+// (if any) and returns it: signed by the dealer for this round, sent with
+// a dealing of its own key, and well-formed (checkKey).
+func (s *reshareDealStep) keyShareOf(req *cohortv1.ReshareSharesSubmission, dealer common.Address) ([]byte, error) {
+	share := req.GetPublicKeyShare()
+	if len(share) == 0 && req.GetPublicKeyShareAuth() == nil {
+		return nil, nil
+	}
+	if !s.ownKeys {
+		return nil, fmt.Errorf("%w: %s sent a public-key share with a re-sharing of its threshold share; only a member dealing its own key sends one", ErrMalformed, dealer.Hex())
+	}
+	signer, err := auth.Verify(req.GetPublicKeyShareAuth(), s.plan.study, req.GetRound(), auth.KindPublicKey, crypto.Keccak256Hash(share))
+	if err != nil {
+		return nil, fmt.Errorf("%s's public-key share: %w", dealer.Hex(), err)
+	}
+	if signer != dealer {
+		return nil, fmt.Errorf("%w: the public-key share sent with %s's dealing is signed by %s", ErrMalformed, dealer.Hex(), signer.Hex())
+	}
+	if s.checkKey != nil {
+		if err := s.checkKey(dealer, share); err != nil {
+			return nil, fmt.Errorf("%w: %s's public-key share: %v; a joining hospital must send the public-key share of the key it deals, made for the study's collective key", ErrMalformed, dealer.Hex(), err)
+		}
+	}
+	return share, nil
 }
 
 func (s *reshareDealStep) start() ready {
@@ -251,26 +285,38 @@ func (s *reshareDealStep) receive(req *cohortv1.ReshareSharesSubmission) (ready,
 	if setHash != s.setHash {
 		return ready{}, fmt.Errorf("%w: shares for re-sharing %s, the current one is %s", ErrWrongPhase, setHash.Hex(), s.setHash.Hex())
 	}
-	return ready{record: &answer{from: dealer, pieces: pieces}}, nil
+	keyShare, err := s.keyShareOf(req, dealer)
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{record: &answer{from: dealer, pieces: pieces, data: keyShare}}, nil
 }
 
 // admit checks a dealer's pieces against what the step took of its
 // dealing, changing nothing: each to a new holder within the bound of its
-// share, in a place not taken, its share's piece count unchanged. The
+// share, in a place not taken, its share's piece count unchanged, and a
+// newcomer's public-key share with its first part (checkKey set). The
 // driver admits pieces before it writes them to the dealing spool, so a
 // dealer can make the coordinator keep no more than the bound on disk
 // either. It returns the spool attempt the pieces go to.
-func (s *reshareDealStep) admit(dealer common.Address, pieces []dealtPiece) (uint64, error) {
-	_, err := s.check(dealer, pieces)
+func (s *reshareDealStep) admit(part *answer) (uint64, error) {
+	_, err := s.check(part)
 	return s.spool, err
 }
 
 // check is admit's check; it returns the bytes of the dealer's share to
 // each holder the pieces take it to.
-func (s *reshareDealStep) check(dealer common.Address, pieces []dealtPiece) (map[common.Address]int, error) {
+func (s *reshareDealStep) check(part *answer) (map[common.Address]int, error) {
+	dealer, pieces := part.from, part.pieces
 	d := s.dealt[dealer]
 	if d == nil {
 		d = &dealtPieces{}
+	}
+	switch {
+	case s.checkKey != nil && d.keyShare == nil && len(part.data) == 0:
+		return nil, fmt.Errorf("%w: %s dealt its own key without its public-key share; the holders check a joining hospital's dealing against it, so its node must send it (a release from before the check does not: upgrade it)", ErrMalformed, dealer.Hex())
+	case d.keyShare != nil && len(part.data) > 0 && !bytes.Equal(d.keyShare, part.data):
+		return nil, fmt.Errorf("%w: %s sent a second, different public-key share with its dealing", ErrMalformed, dealer.Hex())
 	}
 	type place struct {
 		to    common.Address
@@ -308,8 +354,9 @@ func (s *reshareDealStep) check(dealer common.Address, pieces []dealtPiece) (map
 // new holder has all the pieces of its share. A piece that came before (a
 // replay) or a share whose piece count changes is refused, and nothing of
 // that submission is kept.
-func (s *reshareDealStep) assemble(dealer common.Address, pieces []dealtPiece) (bool, error) {
-	size, err := s.check(dealer, pieces)
+func (s *reshareDealStep) assemble(part *answer) (bool, error) {
+	dealer, pieces := part.from, part.pieces
+	size, err := s.check(part)
 	if err != nil {
 		return false, err
 	}
@@ -330,6 +377,9 @@ func (s *reshareDealStep) assemble(dealer common.Address, pieces []dealtPiece) (
 		d.missing[to]--
 	}
 	d.bytes = size
+	if d.keyShare == nil && len(part.data) > 0 {
+		d.keyShare = part.data
+	}
 	s.dealt[dealer] = d
 	if len(d.byHolder) < len(s.recipients) {
 		return false, nil
@@ -347,6 +397,7 @@ func (s *reshareDealStep) assemble(dealer common.Address, pieces []dealtPiece) (
 // holder gets the pieces dealt to it.
 func (s *reshareDealStep) confirm(newcomers *reshareDealStep) (*reshareKeyStep, error) {
 	inbox := make(map[common.Address][]*dealtPiece, len(s.recipients))
+	joinerKeys := map[common.Address][]byte{}
 	for _, st := range []*reshareDealStep{s, newcomers} {
 		if st == nil {
 			continue
@@ -360,13 +411,16 @@ func (s *reshareDealStep) confirm(newcomers *reshareDealStep) (*reshareKeyStep, 
 			for to, pieces := range d.byHolder {
 				inbox[to] = append(inbox[to], pieces...)
 			}
+			if d.keyShare != nil {
+				joinerKeys[dealer] = d.keyShare
+			}
 		}
 	}
 	next := make([]common.Address, len(s.plan.holders))
 	for i, h := range s.plan.holders {
 		next[i] = h.addr
 	}
-	return &reshareKeyStep{phase: newPhase(protocol.ReshareKey, s.round, next), dealing: s, holders: next, inbox: inbox}, nil
+	return &reshareKeyStep{phase: newPhase(protocol.ReshareKey, s.round, next), dealing: s, holders: next, inbox: inbox, joinerKeys: joinerKeys}, nil
 }
 
 // reshareKeyStep is the reshare-key phase: each new holder combines its
@@ -380,6 +434,10 @@ type reshareKeyStep struct {
 	// of with its pending share, at its new point (points).
 	check  *dealingCheckAsk
 	points map[common.Address]uint64
+	// joinerKeys are the newcomers' public-key shares that came with
+	// their dealings (encrypted studies), by newcomer: the check covers
+	// their keys, and the coordinator keeps them once committed.
+	joinerKeys map[common.Address][]byte
 }
 
 // start sends each new holder its share pieces, in as many tasks as
@@ -404,6 +462,9 @@ func (s *reshareKeyStep) start() ready {
 			if s.check != nil {
 				wire := s.check.wire()
 				task.DealingCheckSeed, task.DealingCheckDealers, task.DealingCheckSets = wire.DealingCheckSeed, wire.DealingCheckDealers, wire.DealingCheckSets
+				for _, j := range s.check.joiners {
+					task.DealingCheckJoiners = append(task.DealingCheckJoiners, j.Bytes())
+				}
 			}
 			tasks = append(tasks, &cohortv1.Task{Kind: &cohortv1.Task_ReshareKey{ReshareKey: task}})
 		}

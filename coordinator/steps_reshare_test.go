@@ -416,3 +416,92 @@ func TestReshareDealingBoundedBySize(t *testing.T) {
 	require.ErrorIs(t, err, ErrMalformed, "the last one past it")
 	assert.Equal(t, 2*protocol.ResharePieceBytes, st.dealt[ps[0].addr].bytes[ps[1].addr], "nothing of the refused piece kept")
 }
+
+// In an encrypted study a newcomer deals its own key with its public-key
+// share for the collective key's CRS, signed by it: the holders' dealing
+// check of what it dealt needs it. A dealing without it, or with a share
+// that is not the newcomer's own and well-formed, is refused with what is
+// wrong, and nothing of it is kept; the share that passes goes to the
+// re-sharing's check (joinerKeys).
+func TestNewcomerDealsWithItsPublicKeyShare(t *testing.T) {
+	ps, plan := reshareFixture(t)
+	next := []party{ps[0], ps[1], ps[3]}
+	joiner := ps[3]
+	scheme, err := aggregation.NewScheme(testConfig())
+	require.NoError(t, err)
+	crs := aggregation.CommonSeed([]byte("study crs"))
+	keyShare := func(crs [32]byte, of party) []byte {
+		pks, err := scheme.GenPublicKeyShare(scheme.GenSecretShareFor(aggregation.DealerID(stepStudy, of.addr.Bytes())), crs)
+		require.NoError(t, err)
+		b, err := pks.MarshalBinary()
+		require.NoError(t, err)
+		return b
+	}
+	var parties []*aggregation.PublicKeyShare
+	for _, p := range ps[:3] {
+		pks := new(aggregation.PublicKeyShare)
+		require.NoError(t, pks.UnmarshalBinary(keyShare(crs, p)))
+		parties = append(parties, pks)
+	}
+	pk, err := scheme.CombinePublicKey(crs, parties)
+	require.NoError(t, err)
+
+	deal := plan.dealers(plan.staying)
+	set := deal.setHash
+	for _, d := range []party{ps[0], ps[1]} {
+		_, err := deliverTo(deal, deal.receive, reshareDealing(t, d, 3, set, next...))
+		require.NoError(t, err)
+	}
+	nc := deal.newcomersDealing()
+	nc.checkKey = checkJoinerKey(scheme, pk, stepStudy)
+	withKey := func(share []byte, signer party) *cohortv1.ReshareSharesSubmission {
+		sub := reshareDealing(t, joiner, 3, set, next...)
+		signed, err := auth.Sign(signer.key, stepStudy, 3, auth.KindPublicKey, crypto.Keccak256Hash(share))
+		require.NoError(t, err)
+		sub.PublicKeyShare, sub.PublicKeyShareAuth = share, signed
+		return sub
+	}
+	unsigned := withKey(keyShare(pk.CRS(), joiner), joiner)
+	unsigned.PublicKeyShareAuth = nil
+	for _, tc := range []struct {
+		name string
+		req  *cohortv1.ReshareSharesSubmission
+		want error
+		says string
+	}{
+		{"no public-key share", reshareDealing(t, joiner, 3, set, next...), ErrMalformed, "dealt its own key without its public-key share"},
+		{"an unsigned one", unsigned, auth.ErrBadSignature, "not signed"},
+		{"one signed by another member", withKey(keyShare(pk.CRS(), joiner), ps[0]), ErrMalformed, "is signed by " + ps[0].addr.Hex()},
+		{"bytes that are no share", withKey([]byte("not a key share"), joiner), ErrMalformed, "public-key share"},
+		{"another member's", withKey(keyShare(pk.CRS(), ps[1]), joiner), ErrMalformed, "must send the public-key share of the key it deals"},
+		{"one for another CRS", withKey(keyShare(aggregation.CommonSeed([]byte("another crs")), joiner), joiner), ErrMalformed, "another CRS than the collective key's"},
+	} {
+		_, err := deliverTo(nc, nc.receive, tc.req)
+		require.ErrorIs(t, err, tc.want, tc.name)
+		assert.ErrorContains(t, err, tc.says, tc.name)
+		assert.Nil(t, nc.dealt[joiner.addr], "%s: nothing kept", tc.name)
+	}
+	own := keyShare(pk.CRS(), joiner)
+	rd, err := deliverTo(nc, nc.receive, withKey(own, joiner))
+	require.NoError(t, err)
+	assert.True(t, rd.complete)
+
+	// A re-sharing dealer has no key of its own to send.
+	again := plan.dealers(plan.staying)
+	sub := reshareDealing(t, ps[0], 3, set, next...)
+	sub.PublicKeyShare = keyShare(pk.CRS(), ps[0])
+	sub.PublicKeyShareAuth, err = auth.Sign(ps[0].key, stepStudy, 3, auth.KindPublicKey, crypto.Keccak256Hash(sub.PublicKeyShare))
+	require.NoError(t, err)
+	_, err = deliverTo(again, again.receive, sub)
+	require.ErrorIs(t, err, ErrMalformed)
+	assert.ErrorContains(t, err, "only a member dealing its own key sends one")
+
+	confirm, err := deal.confirm(nc)
+	require.NoError(t, err)
+	assert.Equal(t, map[common.Address][]byte{joiner.addr: own}, confirm.joinerKeys, "the newcomer's key share goes to the check")
+	confirm.check = &dealingCheckAsk{seed: [32]byte{1}, dealers: []common.Address{ps[0].addr, ps[1].addr}, joiners: []common.Address{joiner.addr}, sets: [][]aggregation.ShamirPoint{{1, 2}, {2, 4}}}
+	task := sentTo(confirm.start())[ps[1].addr][0].GetReshareKey()
+	assert.Equal(t, [][]byte{joiner.addr.Bytes()}, task.GetDealingCheckJoiners(), "each holder checks the joiner's key alone")
+	err = confirm.check.checkAnswer(ps[1].addr, 2, make([][]byte, 2))
+	assert.ErrorContains(t, err, "want 4", "two sets hold point 2, for the dealers' check and the joiner's")
+}

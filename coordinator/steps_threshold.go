@@ -157,6 +157,23 @@ type dealingCheckAsk struct {
 	seed    [32]byte
 	dealers []common.Address
 	sets    [][]aggregation.ShamirPoint
+	// joiners are, in a re-sharing, the members that dealt their own keys
+	// in it: each key is checked alone, after the dealers' (whose check
+	// is left out if they are none).
+	joiners []common.Address
+}
+
+// checks is how many checks the holders answer: the dealers' (if any)
+// and one per joiner.
+func (c *dealingCheckAsk) checks() int {
+	if c == nil {
+		return 0
+	}
+	n := len(c.joiners)
+	if len(c.dealers) > 0 {
+		n++
+	}
+	return n
 }
 
 // wire is the check as a ThresholdKeyTask asks it (the same fields a
@@ -178,18 +195,21 @@ func (c *dealingCheckAsk) wire() *cohortv1.ThresholdKeyTask {
 
 // checkAnswer checks that a holder at point own answered the check (nil:
 // none asked, none due) with one share for each set that holds own, made
-// at own for that set.
+// at own for that set, for each of the checks asked in turn.
 func (c *dealingCheckAsk) checkAnswer(from common.Address, own aggregation.ShamirPoint, shares [][]byte) error {
-	var want [][]aggregation.ShamirPoint
+	var mine, want [][]aggregation.ShamirPoint
 	if c != nil {
 		for _, set := range c.sets {
 			if slices.Contains(set, own) {
-				want = append(want, set)
+				mine = append(mine, set)
 			}
 		}
 	}
+	for range c.checks() {
+		want = append(want, mine...)
+	}
 	if len(shares) != len(want) {
-		return fmt.Errorf("%w: %d dealing-check shares from %s, its point %d is in %d of the check's sets", ErrMalformed, len(shares), from.Hex(), own, len(want))
+		return fmt.Errorf("%w: %d dealing-check shares from %s, want %d: its point %d is in %d of the check's sets, and %d checks are asked", ErrMalformed, len(shares), from.Hex(), len(want), own, len(mine), c.checks())
 	}
 	for i, sh := range shares {
 		point, set, err := aggregation.ThresholdShareOrigin(sh)

@@ -138,6 +138,9 @@ const (
 	// error only sets holding that share see. It poisons nothing measurable by
 	// accuracy, so it is not among AttackKinds. The dealing check before
 	// round 1 must name it (TestInconsistentDealingIsNamedBeforeRoundOne).
+	// A hospital that joins between rounds deals its own key the same way
+	// (its public-key share honest), and the re-sharing's check must name
+	// it before the commit (TestLateJoinerDealingIsChecked).
 	AttackInconsistentDealing = "inconsistent-dealing"
 	// AttackInconsistentResharing deals honestly at key generation but,
 	// as a dealer of a re-sharing between rounds, shifts the share it

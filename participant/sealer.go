@@ -43,8 +43,11 @@ type sealer interface {
 	reshareShares(dealers []uint64, t int, points []uint64) (map[uint64][]byte, error)
 	// dealOwnKey makes this member's key share if it has none (a member
 	// that joined after key generation) and Shamir-shares it among points:
-	// the holders add it to the keys they hold shares of.
-	dealOwnKey(t int, points []uint64) (map[uint64][]byte, error)
+	// the holders add it to the keys they hold shares of. keyShare is its
+	// public-key share for the collective key publicKey's CRS (the same
+	// for the same key share, however often it deals), which the holders'
+	// dealing check of the dealt shares needs.
+	dealOwnKey(t int, points []uint64, publicKey []byte) (shares map[uint64][]byte, keyShare []byte, err error)
 	// reshareKey combines the re-sharing shares dealt to point own, and the
 	// initial dealings of new members' own keys (dealt[i] by dealtBy[i]),
 	// into a new threshold share, returned encoded and not yet in force.
@@ -304,11 +307,24 @@ func (h *homomorphicSealer) reshareShares(dealers []uint64, t int, points []uint
 	return marshalShares(shares)
 }
 
-func (h *homomorphicSealer) dealOwnKey(t int, points []uint64) (map[uint64][]byte, error) {
+func (h *homomorphicSealer) dealOwnKey(t int, points []uint64, publicKey []byte) (map[uint64][]byte, []byte, error) {
+	var pk aggregation.PublicKey
+	if err := pk.UnmarshalBinary(publicKey); err != nil {
+		return nil, nil, fmt.Errorf("participant: collective public key: %w", err)
+	}
 	if h.secret == nil {
 		h.secret = h.scheme.GenSecretShareFor(h.id)
 	}
-	return h.thresholdShares(t, points)
+	keyShare, err := h.scheme.GenPublicKeyShare(h.secret, pk.CRS())
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, err := keyShare.MarshalBinary()
+	if err != nil {
+		return nil, nil, err
+	}
+	shares, err := h.thresholdShares(t, points)
+	return shares, raw, err
 }
 
 func (h *homomorphicSealer) reshareKey(own uint64, reshared, dealt [][]byte, dealtBy []aggregation.PartyID) ([]byte, error) {
@@ -635,9 +651,11 @@ func (plainSealer) reshareShares([]uint64, int, []uint64) (map[uint64][]byte, er
 func (plainSealer) reshareKey(uint64, [][]byte, [][]byte, []aggregation.PartyID) ([]byte, error) {
 	return nil, errPlaintext
 }
-func (plainSealer) dealOwnKey(int, []uint64) (map[uint64][]byte, error) { return nil, errPlaintext }
-func (plainSealer) activate([]byte) (uint64, error)                     { return 0, errPlaintext }
-func (plainSealer) retire()                                             {}
+func (plainSealer) dealOwnKey(int, []uint64, []byte) (map[uint64][]byte, []byte, error) {
+	return nil, nil, errPlaintext
+}
+func (plainSealer) activate([]byte) (uint64, error) { return 0, errPlaintext }
+func (plainSealer) retire()                         {}
 
 func (plainSealer) export() ([]byte, []byte, error)          { return nil, nil, nil }
 func (plainSealer) open([]byte, [][]byte) ([]float64, error) { return nil, errPlaintext }

@@ -496,6 +496,8 @@ func (s *steps) reshareDeal(t *cohortv1.ReshareTask, study contracts.Study, susp
 	}
 	var shares map[uint64][]byte
 	var keep []secretWrite
+	var keyShare []byte // a joiner's public-key share, sent with its dealing
+	var keyShareAuth *cohortv1.Signed
 	if mine, ok := set.dealers[s.self]; ok {
 		if mine != s.point || s.point == 0 {
 			return ready{}, fmt.Errorf("%w: asked to deal at point %d, this site holds point %d", ErrChainMismatch, mine, s.point)
@@ -522,8 +524,19 @@ func (s *steps) reshareDeal(t *cohortv1.ReshareTask, study contracts.Study, susp
 		if s.point != 0 || (set.own == 0 && study.Committee.Size == 0) {
 			return ready{}, fmt.Errorf("%w: asked to deal its own key, but this site already holds point %d or is not a new holder", ErrChainMismatch, s.point)
 		}
-		if shares, err = s.sealer.dealOwnKey(int(t.GetThreshold()), set.points); err != nil {
+		// With its dealing goes its public-key share, for the collective
+		// key's CRS (s.pubKey, checked against the chain): the holders'
+		// dealing check of the shares it dealt needs it.
+		if shares, keyShare, err = s.sealer.dealOwnKey(int(t.GetThreshold()), set.points, s.pubKey); err != nil {
 			return ready{}, fmt.Errorf("participant %s: deal own key: %w", s.name, err)
+		}
+		if keyShareAuth, err = auth.Sign(s.key, s.studyID, t.GetRound(), auth.KindPublicKey, crypto.Keccak256Hash(keyShare)); err != nil {
+			return ready{}, err
+		}
+		if s.attack.Kind == AttackInconsistentDealing {
+			if shares, err = s.sealer.inconsistentShares(int(t.GetThreshold()), set.points, set.own, s.attack.Scale != 0); err != nil {
+				return ready{}, fmt.Errorf("participant %s: deal own key: %w", s.name, err)
+			}
 		}
 		if keep, err = s.secretsToKeep(); err != nil {
 			return ready{}, err
@@ -552,6 +565,7 @@ func (s *steps) reshareDeal(t *cohortv1.ReshareTask, study contracts.Study, susp
 	for i, part := range protocol.PackPieces(pieces, s.pieceBytes) {
 		sub := &cohortv1.ReshareSharesSubmission{StudyId: s.studyID, Round: t.GetRound(), SetHash: set.setHash.Bytes(), Shares: part}
 		if i == 0 {
+			sub.PublicKeyShare, sub.PublicKeyShareAuth = keyShare, keyShareAuth
 			rd.send = sub
 		} else {
 			rd.more = append(rd.more, sub)
@@ -798,8 +812,7 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 		if err != nil {
 			return ready{}, err
 		}
-		check := &cohortv1.ThresholdKeyTask{DealingCheckSeed: t.GetDealingCheckSeed(), DealingCheckDealers: t.GetDealingCheckDealers(), DealingCheckSets: t.GetDealingCheckSets()}
-		if conf.DealingCheckShares, err = s.dealingCheckShares(check, member, share, set.own); err != nil {
+		if conf.DealingCheckShares, err = s.reshareCheckShares(t, member, dealtBy, share, set.own); err != nil {
 			return ready{}, err
 		}
 		pending.checkSeed = &seed
@@ -811,6 +824,38 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 		keep: []secretWrite{{s.pendingEpochName(), pendingRecord(pending)}, {s.pendingName(), pending.encode()}},
 		send: conf,
 	}, nil
+}
+
+// reshareCheckShares gives the dealing-check shares a ReshareKeyTask asks
+// of the pending share share at point own: of the check of the listed
+// dealers' keys (none if it lists none), then of each joiner's key alone.
+// A joiner must be among joined, the members that dealt their own keys in
+// this re-sharing: only theirs came with a public-key share.
+func (s *steps) reshareCheckShares(t *cohortv1.ReshareKeyTask, member map[common.Address]bool, joined []aggregation.PartyID, share []byte, own uint64) ([][]byte, error) {
+	groups := [][][]byte{t.GetDealingCheckDealers()}
+	for _, b := range t.GetDealingCheckJoiners() {
+		a, err := parseAddress("dealing-check joiner", b)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(joined, aggregation.DealerID(s.studyID, a.Bytes())) {
+			return nil, fmt.Errorf("%w: dealing check of %s's key as a joiner's, but it dealt no key of its own in this re-sharing", ErrChainMismatch, a.Hex())
+		}
+		groups = append(groups, [][]byte{b})
+	}
+	var out [][]byte
+	for _, dealers := range groups {
+		if len(dealers) == 0 {
+			continue
+		}
+		check := &cohortv1.ThresholdKeyTask{DealingCheckSeed: t.GetDealingCheckSeed(), DealingCheckDealers: dealers, DealingCheckSets: t.GetDealingCheckSets()}
+		shares, err := s.dealingCheckShares(check, member, share, own)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, shares...)
+	}
+	return out, nil
 }
 
 // reshareCommit puts the pending share of the committed re-sharing in

@@ -502,6 +502,15 @@ func TestReshareDealStep(t *testing.T) {
 			sub := r.send.(*cohortv1.ReshareSharesSubmission)
 			assert.Len(t, sub.GetShares(), 3)
 			assert.Equal(t, i == 2, len(r.keep) > 0, "only the newcomer makes a key share to keep")
+			assert.Equal(t, i == 2, len(sub.GetPublicKeyShare()) > 0, "only the newcomer sends its public-key share")
+			if i == 2 {
+				signer, err := auth.Verify(sub.GetPublicKeyShareAuth(), stepsStudy, 1, auth.KindPublicKey, crypto.Keccak256Hash(sub.GetPublicKeyShare()))
+				require.NoError(t, err)
+				assert.Equal(t, s.self, signer)
+				again, err := s.reshareDeal(f.task(1), f.study, nil)
+				require.NoError(t, err)
+				assert.Equal(t, sub.GetPublicKeyShare(), again.send.(*cohortv1.ReshareSharesSubmission).GetPublicKeyShare(), "the same share when asked to deal again")
+			}
 		}
 	})
 }
@@ -930,6 +939,41 @@ func TestThresholdKeyStepGivesDealingCheckShares(t *testing.T) {
 	again.DealingCheckDealers = [][]byte{mustKeyAddress(t).Bytes()}
 	_, err = me.thresholdKey(again, c.study)
 	require.ErrorIs(t, err, ErrChainMismatch, "a dealer outside the study")
+}
+
+// A new holder gives, with its pending share, its shares of the check of
+// the re-shared keys and then of each joiner's key alone; it checks only
+// the keys of members that dealt their own in this re-sharing as joiners'.
+func TestReshareKeyChecksAJoinersKeyAlone(t *testing.T) {
+	t.Parallel()
+	f := newReshareFixture(t)
+	inbox := f.reshared(t)
+	me := f.nodes[0]
+	seed := aggregation.CommonSeed([]byte("dealings"))
+	sets := []*cohortv1.PointSet{{Points: []uint64{2, 3}}, {Points: []uint64{1, 3}}, {Points: []uint64{1, 2}}}
+	ask := func(joiner common.Address) *cohortv1.ReshareKeyTask {
+		task := f.keyTask(1, inbox[0])
+		task.DealingCheckSeed, task.DealingCheckSets = seed[:], sets
+		task.DealingCheckDealers = [][]byte{f.nodes[0].self.Bytes(), f.nodes[1].self.Bytes()}
+		task.DealingCheckJoiners = [][]byte{joiner.Bytes()}
+		return task
+	}
+	_, err := me.reshareKey(ask(f.nodes[1].self), f.study, nil, nil)
+	require.ErrorIs(t, err, ErrChainMismatch, "a re-sharing dealer checked as a joiner")
+	assert.ErrorContains(t, err, "dealt no key of its own in this re-sharing")
+	assert.Nil(t, me.pending)
+
+	r, err := me.reshareKey(ask(f.nodes[2].self), f.study, nil, nil)
+	require.NoError(t, err)
+	shares := r.send.(*cohortv1.ReshareKeyConfirmation).GetDealingCheckShares()
+	require.Len(t, shares, 4, "point 1 is in two sets, for the re-shared keys' check and the joiner's")
+	hashes := map[common.Hash]int{}
+	for _, b := range shares {
+		var ds aggregation.DecryptionShare
+		require.NoError(t, ds.UnmarshalBinary(b))
+		hashes[ds.AggregateHash]++
+	}
+	assert.Len(t, hashes, 2, "two checks, each bound to its own hash")
 }
 
 func mustKeyAddress(t *testing.T) common.Address {

@@ -94,6 +94,11 @@ func (p *Participant) reshare(ctx context.Context, t *cohortv1.ReshareTask) erro
 	if err != nil {
 		return err
 	}
+	// A member that joined deals its own key with its public-key share for
+	// the collective key's CRS: it fetches the key it may not have yet.
+	if err := p.ensurePublicKey(ctx, study, study.PublicKeyHash); err != nil {
+		return err
+	}
 	r, err := p.steps.reshareDeal(t, study, suspended)
 	if err != nil {
 		return err

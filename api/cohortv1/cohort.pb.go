@@ -1069,13 +1069,22 @@ func (x *ReshareTask) GetSetHash() []byte {
 // protocol.ReshareMessageBytes of pieces; its dealing is whole once every
 // piece for every new holder has come.
 type ReshareSharesSubmission struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	StudyId       uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
-	Round         uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
-	SetHash       []byte                 `protobuf:"bytes,3,opt,name=set_hash,json=setHash,proto3" json:"set_hash,omitempty"`
-	Shares        []*EncryptedShare      `protobuf:"bytes,4,rep,name=shares,proto3" json:"shares,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	state   protoimpl.MessageState `protogen:"open.v1"`
+	StudyId uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
+	Round   uint32                 `protobuf:"varint,2,opt,name=round,proto3" json:"round,omitempty"`
+	SetHash []byte                 `protobuf:"bytes,3,opt,name=set_hash,json=setHash,proto3" json:"set_hash,omitempty"`
+	Shares  []*EncryptedShare      `protobuf:"bytes,4,rep,name=shares,proto3" json:"shares,omitempty"`
+	// A member that joined after key generation, dealing its own key (not a
+	// re-sharing dealer), sends with the first submission of its dealing its
+	// public-key share for the collective key's CRS (aggregation.PublicKeyShare
+	// binary, of its dealer id), signed over (study, round, "pk-share",
+	// keccak(public_key_share)): the holders' dealing check of their pending
+	// shares covers its key with it (ReshareKeyTask.dealing_check_joiners). An
+	// encrypted study refuses an own-key dealing without it.
+	PublicKeyShare     []byte  `protobuf:"bytes,5,opt,name=public_key_share,json=publicKeyShare,proto3" json:"public_key_share,omitempty"`
+	PublicKeyShareAuth *Signed `protobuf:"bytes,6,opt,name=public_key_share_auth,json=publicKeyShareAuth,proto3" json:"public_key_share_auth,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *ReshareSharesSubmission) Reset() {
@@ -1136,6 +1145,20 @@ func (x *ReshareSharesSubmission) GetShares() []*EncryptedShare {
 	return nil
 }
 
+func (x *ReshareSharesSubmission) GetPublicKeyShare() []byte {
+	if x != nil {
+		return x.PublicKeyShare
+	}
+	return nil
+}
+
+func (x *ReshareSharesSubmission) GetPublicKeyShareAuth() *Signed {
+	if x != nil {
+		return x.PublicKeyShareAuth
+	}
+	return nil
+}
+
 // ReshareKeyTask hands a new holder the shares dealt to it. It aggregates
 // them into its new threshold share and keeps it pending (its old share
 // stays in force) until the coordinator commits the re-sharing.
@@ -1168,6 +1191,13 @@ type ReshareKeyTask struct {
 	DealingCheckSeed    []byte      `protobuf:"bytes,10,opt,name=dealing_check_seed,json=dealingCheckSeed,proto3" json:"dealing_check_seed,omitempty"`
 	DealingCheckDealers [][]byte    `protobuf:"bytes,11,rep,name=dealing_check_dealers,json=dealingCheckDealers,proto3" json:"dealing_check_dealers,omitempty"` // member addresses
 	DealingCheckSets    []*PointSet `protobuf:"bytes,12,rep,name=dealing_check_sets,json=dealingCheckSets,proto3" json:"dealing_check_sets,omitempty"`
+	// Members that dealt their own keys in this re-sharing (joiners, whose
+	// public-key shares came with their dealings), each key checked alone so
+	// that an inconsistent one is named: after its shares of the check of
+	// dealing_check_dealers (none if that list is empty) the holder gives its
+	// shares of the check of each joiner's key, in this order, each for every
+	// set of dealing_check_sets that holds its point.
+	DealingCheckJoiners [][]byte `protobuf:"bytes,13,rep,name=dealing_check_joiners,json=dealingCheckJoiners,proto3" json:"dealing_check_joiners,omitempty"` // member addresses
 	unknownFields       protoimpl.UnknownFields
 	sizeCache           protoimpl.SizeCache
 }
@@ -1282,6 +1312,13 @@ func (x *ReshareKeyTask) GetDealingCheckDealers() [][]byte {
 func (x *ReshareKeyTask) GetDealingCheckSets() []*PointSet {
 	if x != nil {
 		return x.DealingCheckSets
+	}
+	return nil
+}
+
+func (x *ReshareKeyTask) GetDealingCheckJoiners() [][]byte {
+	if x != nil {
+		return x.DealingCheckJoiners
 	}
 	return nil
 }
@@ -4257,12 +4294,14 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\tthreshold\x18\x03 \x01(\rR\tthreshold\x120\n" +
 	"\adealers\x18\x04 \x03(\v2\x16.cohort.v1.ShareHolderR\adealers\x120\n" +
 	"\aholders\x18\x05 \x03(\v2\x16.cohort.v1.ShareHolderR\aholders\x12\x19\n" +
-	"\bset_hash\x18\x06 \x01(\fR\asetHash\"\x98\x01\n" +
+	"\bset_hash\x18\x06 \x01(\fR\asetHash\"\x88\x02\n" +
 	"\x17ReshareSharesSubmission\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
 	"\bset_hash\x18\x03 \x01(\fR\asetHash\x121\n" +
-	"\x06shares\x18\x04 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\xf4\x03\n" +
+	"\x06shares\x18\x04 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\x12(\n" +
+	"\x10public_key_share\x18\x05 \x01(\fR\x0epublicKeyShare\x12D\n" +
+	"\x15public_key_share_auth\x18\x06 \x01(\v2\x11.cohort.v1.SignedR\x12publicKeyShareAuth\"\xa8\x04\n" +
 	"\x0eReshareKeyTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1c\n" +
@@ -4276,7 +4315,8 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x12dealing_check_seed\x18\n" +
 	" \x01(\fR\x10dealingCheckSeed\x122\n" +
 	"\x15dealing_check_dealers\x18\v \x03(\fR\x13dealingCheckDealers\x12A\n" +
-	"\x12dealing_check_sets\x18\f \x03(\v2\x13.cohort.v1.PointSetR\x10dealingCheckSets\"\xbd\x01\n" +
+	"\x12dealing_check_sets\x18\f \x03(\v2\x13.cohort.v1.PointSetR\x10dealingCheckSets\x122\n" +
+	"\x15dealing_check_joiners\x18\r \x03(\fR\x13dealingCheckJoiners\"\xbd\x01\n" +
 	"\x16ReshareKeyConfirmation\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
@@ -4615,90 +4655,91 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	5,  // 23: cohort.v1.ReshareTask.dealers:type_name -> cohort.v1.ShareHolder
 	5,  // 24: cohort.v1.ReshareTask.holders:type_name -> cohort.v1.ShareHolder
 	7,  // 25: cohort.v1.ReshareSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
-	5,  // 26: cohort.v1.ReshareKeyTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 27: cohort.v1.ReshareKeyTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 28: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
-	19, // 29: cohort.v1.ReshareKeyTask.dealing_check_sets:type_name -> cohort.v1.PointSet
-	0,  // 30: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	5,  // 31: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 32: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
-	0,  // 33: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
-	19, // 34: cohort.v1.ScoreTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 35: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
-	20, // 36: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
-	19, // 37: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	20, // 38: cohort.v1.EndorseTask.trust:type_name -> cohort.v1.TrustEvidence
-	0,  // 39: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	26, // 40: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 41: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	27, // 42: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 43: cohort.v1.UploadStatusRequest.auth:type_name -> cohort.v1.Signed
-	27, // 44: cohort.v1.UploadStatusRequest.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 45: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	33, // 46: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
-	0,  // 47: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
-	31, // 48: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
-	35, // 49: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
-	36, // 50: cohort.v1.DecryptionRecord.evaluation_declines:type_name -> cohort.v1.TaskDecline
-	0,  // 51: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 52: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
-	0,  // 53: cohort.v1.BlobRequest.auth:type_name -> cohort.v1.Signed
-	0,  // 54: cohort.v1.ChunkRequest.auth:type_name -> cohort.v1.Signed
-	0,  // 55: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	43, // 56: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 57: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 58: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	43, // 59: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 60: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	19, // 61: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 62: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	43, // 63: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 64: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	48, // 65: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 66: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 67: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	24, // 68: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	25, // 69: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	28, // 70: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 71: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 72: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 73: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 74: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 75: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	31, // 76: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	32, // 77: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
-	35, // 78: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	43, // 79: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	45, // 80: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	48, // 81: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	50, // 82: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	36, // 83: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
-	38, // 84: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	39, // 85: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 86: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	37, // 87: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	30, // 88: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	29, // 89: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	37, // 90: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	37, // 91: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	37, // 92: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	37, // 93: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	37, // 94: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	37, // 95: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	37, // 96: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
-	37, // 97: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	37, // 98: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	37, // 99: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	37, // 100: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	37, // 101: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	37, // 102: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
-	41, // 103: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	40, // 104: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	86, // [86:105] is the sub-list for method output_type
-	67, // [67:86] is the sub-list for method input_type
-	67, // [67:67] is the sub-list for extension type_name
-	67, // [67:67] is the sub-list for extension extendee
-	0,  // [0:67] is the sub-list for field type_name
+	0,  // 26: cohort.v1.ReshareSharesSubmission.public_key_share_auth:type_name -> cohort.v1.Signed
+	5,  // 27: cohort.v1.ReshareKeyTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 28: cohort.v1.ReshareKeyTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 29: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
+	19, // 30: cohort.v1.ReshareKeyTask.dealing_check_sets:type_name -> cohort.v1.PointSet
+	0,  // 31: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	5,  // 32: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 33: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
+	0,  // 34: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
+	19, // 35: cohort.v1.ScoreTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 36: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
+	20, // 37: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
+	19, // 38: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	20, // 39: cohort.v1.EndorseTask.trust:type_name -> cohort.v1.TrustEvidence
+	0,  // 40: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	26, // 41: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 42: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	27, // 43: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 44: cohort.v1.UploadStatusRequest.auth:type_name -> cohort.v1.Signed
+	27, // 45: cohort.v1.UploadStatusRequest.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 46: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	33, // 47: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
+	0,  // 48: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
+	31, // 49: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
+	35, // 50: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
+	36, // 51: cohort.v1.DecryptionRecord.evaluation_declines:type_name -> cohort.v1.TaskDecline
+	0,  // 52: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 53: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
+	0,  // 54: cohort.v1.BlobRequest.auth:type_name -> cohort.v1.Signed
+	0,  // 55: cohort.v1.ChunkRequest.auth:type_name -> cohort.v1.Signed
+	0,  // 56: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	43, // 57: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 58: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 59: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	43, // 60: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 61: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	19, // 62: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 63: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	43, // 64: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 65: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	48, // 66: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 67: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 68: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	24, // 69: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	25, // 70: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	28, // 71: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 72: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 73: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 74: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 75: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 76: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	31, // 77: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	32, // 78: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
+	35, // 79: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	43, // 80: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	45, // 81: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	48, // 82: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	50, // 83: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	36, // 84: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
+	38, // 85: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	39, // 86: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 87: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	37, // 88: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	30, // 89: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	29, // 90: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	37, // 91: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	37, // 92: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	37, // 93: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	37, // 94: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	37, // 95: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	37, // 96: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	37, // 97: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
+	37, // 98: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	37, // 99: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	37, // 100: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	37, // 101: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	37, // 102: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	37, // 103: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
+	41, // 104: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	40, // 105: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	87, // [87:106] is the sub-list for method output_type
+	68, // [68:87] is the sub-list for method input_type
+	68, // [68:68] is the sub-list for extension type_name
+	68, // [68:68] is the sub-list for extension extendee
+	0,  // [0:68] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }

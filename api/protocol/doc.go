@@ -205,7 +205,10 @@
 // ResharePieceBytes and each piece signed with kind "reshare-share" over
 // auth.ReshareContent(recipient, set_hash, piece, pieces, ciphertext).
 // SubmitReshareShares carries them, as many calls as ReshareMessageBytes
-// needs; newcomers deal their own additive keys the same way. The
+// needs; newcomers deal their own additive keys the same way, with their
+// public-key share for the collective key's CRS in the first submission
+// (kind "pk-share", round r; refused if missing, not the newcomer's, or for
+// another CRS). The
 // coordinator checks each piece (one dealer, the current round and set
 // hash, a new holder as recipient, its place and size, not seen before)
 // and counts the dealing once every piece for exactly the new holders came.
@@ -234,7 +237,11 @@
 // re-shared share is at most 38.3 MB in 5 pieces, where a hostile count
 // could otherwise announce MaxResharePieces (32 GiB). Once all have come, it joins
 // each dealer's pieces, combines the shares into a pending share and
-// answers ConfirmReshareKey (kind "reshare-key", content set_hash). The old shares
+// answers ConfirmReshareKey (kind "reshare-key", content set_hash), with
+// its dealing-check shares of the pending share: of the kept keys
+// (dealing_check_dealers), then of each newcomer's key alone
+// (dealing_check_joiners); a failing check leaves the re-sharing
+// uncommitted (coordinator.ErrInconsistentDealing). The old shares
 // stay in force. Member keeps: the pending share (keystore). A new holder
 // that does not confirm is left out of the set.
 //

@@ -68,6 +68,7 @@ func TestCommitteeStudy(t *testing.T) {
 	// hand-over's are checked all the same.
 	assert.Contains(t, logs.String(), "threshold dealings checked")
 	assert.Contains(t, logs.String(), "re-sharing's dealings checked")
+	assert.Contains(t, logs.String(), "joiners=1", "the joiner's own key, added to the committee's shares, is checked")
 
 	require.Len(t, s.Rounds(), 3)
 	for _, f := range s.Rounds() {

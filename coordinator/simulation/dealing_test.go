@@ -3,6 +3,7 @@ package simulation_test
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -151,4 +152,110 @@ func TestHolderShiftingItsDealingCheckIsNamed(t *testing.T) {
 			assert.NotContains(t, err.Error(), "dealt threshold shares that are not shares", "no honest hospital named as a dealer")
 		})
 	}
+}
+
+// A hospital that joins between rounds deals its own key to the holders
+// (it was not at key generation), and a hostile joiner deals shares of
+// another key (the inconsistent-dealing attack on the joiner's path) or
+// shifts the share it deals to one holder. The joiner sends its
+// public-key share with its dealing, and the new holders' pending shares
+// are checked with the joiner's key as a group of its own: an
+// inconsistent joiner is named before the re-sharing is committed, every
+// holder keeps its old share, and the study stops before round 2 saying
+// what to do. An honest joiner's key passes the same check and the study
+// trains.
+func TestLateJoinerDealingIsChecked(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	const newcomer = 3
+	for _, tc := range []struct {
+		name   string
+		attack participant.Attack
+		says   []string // nil: the study runs
+	}{
+		{"honest joiner", participant.Attack{}, nil},
+		{"shares of another key", participant.Attack{Kind: participant.AttackInconsistentDealing},
+			[]string{"hospital-4 (", "dealt shares of its own key that are not shares of the key behind the public-key share it sent", "failed in every one of the 4 decryption sets", "cohort study leave --member"}},
+		{"one holder's share shifted", participant.Attack{Kind: participant.AttackInconsistentDealing, Scale: 1},
+			[]string{"some shares of a joining hospital's key are wrong (hospital-4 (", "held by hospital-", "point 1))", "the hospital dealt its shares wrong or the holder lies about them"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			defer cancel()
+			var logs lockedBuffer
+			cfg := simulation.Config{
+				// t = 3 of 4 holders after the join: 4 decryption sets,
+				// each leaving one holder out.
+				Hospitals: 4, Rounds: 2, Seed: 8, DataDir: t.TempDir(), Threshold: 3, MinParticipants: 3,
+				PhaseTimeout: 20 * time.Second, LocalConsent: true,
+				JoinBeforeRound: map[int]uint32{newcomer: 2},
+				Log:             slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+			}
+			if tc.attack.Kind != participant.AttackNone {
+				cfg.Attacks = map[int]participant.Attack{newcomer: tc.attack}
+			}
+			s, err := simulation.Run(ctx, cfg)
+			if s != nil {
+				t.Cleanup(s.Close)
+			}
+			if tc.says == nil {
+				require.NoError(t, err, "log:\n%s", logs.String())
+				assert.Len(t, s.Rounds(), 2)
+				assert.Contains(t, logs.String(), "re-sharing's dealings checked", "the joiner's key checked before the commit")
+				assert.Contains(t, logs.String(), "joiners=1")
+				assert.Contains(t, logs.String(), "threshold key re-shared")
+				return
+			}
+			require.Error(t, err, "a joiner whose key cannot decrypt must not be committed")
+			t.Logf("study stopped: %v", err)
+			assert.ErrorIs(t, err, coordinator.ErrInconsistentDealing)
+			assert.ErrorIs(t, err, aggregation.ErrInconsistentDealing)
+			assert.ErrorContains(t, err, "re-sharing before round 2")
+			assert.ErrorContains(t, err, "The re-sharing is not committed: every holder keeps its old share")
+			for _, what := range tc.says {
+				assert.ErrorContains(t, err, what)
+			}
+			if tc.attack.Scale == 0 {
+				for _, honest := range []string{"hospital-1 (", "hospital-2 (", "hospital-3 ("} {
+					assert.NotContains(t, err.Error(), honest, "an honest hospital is named")
+				}
+			}
+			assert.Contains(t, logs.String(), "threshold dealings checked", "key generation's dealings were honest")
+			assert.NotContains(t, logs.String(), "threshold key re-shared")
+			assert.NotContains(t, logs.String(), "old threshold share erased", "no holder erased its old share")
+		})
+	}
+}
+
+// The joiner's public-key share is kept with the key's (coordinator state
+// public-key-shares) once its dealing is committed: a coordinator
+// restarted after the join checks the joiner's key among the re-shared
+// ones at the next re-sharing, here before round 3 when another hospital
+// leaves (two original keys and the joiner's).
+func TestJoinersKeyIsCheckedAfterACoordinatorRestart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	const newcomer, leaver = 3, 1
+	s, logs := runLogged(ctx, t, simulation.Config{
+		Hospitals: 4, Rounds: 3, Seed: 8, DataDir: t.TempDir(), Threshold: 2, MinParticipants: 2,
+		PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		JoinBeforeRound:      map[int]uint32{newcomer: 2},
+		LeaveBeforeRound:     map[int]uint32{leaver: 3},
+		RestartCoordinatorIn: 2,
+	})
+	require.NotNil(t, s)
+	require.Len(t, s.Rounds(), 3)
+	var checked []string
+	for _, line := range strings.Split(logs.String(), "\n") {
+		if strings.Contains(line, "re-sharing's dealings checked") {
+			checked = append(checked, line)
+		}
+	}
+	require.Len(t, checked, 2, "the join's re-sharing and the leave's")
+	assert.Contains(t, checked[0], "round=2 keys=3 joiners=1", "the joiner's key checked alone beside the three original keys")
+	assert.Contains(t, checked[1], "round=3 keys=3 joiners=0", "after the restart: the two original keys left and the joiner's, from the kept state")
 }
