@@ -60,6 +60,10 @@ func TestInconsistentDealingIsNamedBeforeRoundOne(t *testing.T) {
 			for _, what := range tc.named {
 				assert.ErrorContains(t, err, what)
 			}
+			// The coordinator re-checks its verdict from the holders'
+			// signed shares (coordinator.VerifyDealingVerdict) before it
+			// keeps them as the evidence every hospital can re-check.
+			assert.ErrorContains(t, err, "Its evidence, the holders' signed dealing-check shares and the dealers' signed public-key shares, is the coordinator's blob 0x")
 			if tc.scale == 0 {
 				assert.NotContains(t, err.Error(), "hospital-1 (", "an honest hospital is named")
 				assert.NotContains(t, err.Error(), "hospital-2 (", "an honest hospital is named")
@@ -148,6 +152,7 @@ func TestHolderShiftingItsDealingCheckIsNamed(t *testing.T) {
 			for _, what := range tc.says {
 				assert.ErrorContains(t, err, what)
 			}
+			assert.ErrorContains(t, err, "is the coordinator's blob 0x", "the verdict naming the holder re-checks from its evidence")
 			assert.NotContains(t, err.Error(), "dealt threshold shares that are not shares", "no honest hospital named as a dealer")
 		})
 	}
