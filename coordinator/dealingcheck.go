@@ -238,16 +238,16 @@ func (c *Coordinator) namedDealings(confirm *thresholdConfirmStep, ids []aggrega
 			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, checks, strings.Join(sets, "; "))
 	}
 	if len(bad) > 0 {
-		var named []string
+		var named, addrs []string
 		for _, id := range bad {
-			named = append(named, hospital(id))
+			named, addrs = append(named, hospital(id)), append(addrs, byID[id].Hex())
 		}
 		oneSet := ""
 		if len(ask.sets) == 1 {
 			oneSet = "; with exactly t holders there is one decryption set, so a holder of it that lies about its shares looks the same"
 		}
-		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks)%s. Every aggregate including it would decrypt to noise, so the study cannot start on these shares. A restart deals again and meets the same check: remove that hospital from the study (cohort study leave --member ADDRESS, then cohort member vote) or create a new study without it",
-			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), len(ask.sets), checks, oneSet)
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks)%s. Every aggregate including it would decrypt to noise, so the study cannot start on these shares, nor go on without that hospital: the collective key on chain holds its key, and a restart deals that key again and meets the same check. Create a new study without it (cohort study create; the other hospitals join it); to have the chain record why, a consortium member proposes its exclusion from study %d (cohort study leave --study %d --member ADDRESS, with %s) and the others vote for it (cohort member vote --proposal ID), each once it has re-checked this verdict from its evidence",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), len(ask.sets), checks, oneSet, c.cfg.StudyID, c.cfg.StudyID, strings.Join(addrs, " and then "))
 	}
 	if len(partial) == len(ids) && len(ids) > 1 && allSuspect(partial) {
 		// A dealer spoils the shares of its own key only.
