@@ -267,7 +267,7 @@ func (c *Coordinator) namedDealings(confirm *thresholdConfirmStep, ids []aggrega
 // every check asked.
 func (c *Coordinator) dealingEvidence(confirm *thresholdConfirmStep, asked []DealingAnswers, byID map[aggregation.PartyID]common.Address, bad []aggregation.PartyID, partial []aggregation.PartialDealing) *DealingEvidence {
 	ask := confirm.check
-	ev := &DealingEvidence{Study: c.cfg.StudyID, PublicKeyHash: confirm.pkHash, Seed: ask.seed, Sets: ask.wirePoints(), Checks: asked}
+	ev := &DealingEvidence{Study: c.cfg.StudyID, PublicKeyHash: confirm.pkHash, Seed: ask.seed, Sets: ask.wirePoints(), Checks: asked, Verdict: findingOf(byID, bad, partial)}
 	c.mu.Lock()
 	for _, a := range sortedAddresses(slices.Collect(maps.Keys(confirm.points))) {
 		ev.Holders = append(ev.Holders, DealingHolder{Address: a, Point: confirm.points[a]})
@@ -276,16 +276,6 @@ func (c *Coordinator) dealingEvidence(confirm *thresholdConfirmStep, asked []Dea
 		ev.Dealers = append(ev.Dealers, SignedPKShare{Dealer: d, Share: c.pkShares[d], Signature: c.pkShareSigs[d]})
 	}
 	c.mu.Unlock()
-	for _, id := range bad {
-		ev.Verdict.Inconsistent = append(ev.Verdict.Inconsistent, byID[id])
-	}
-	for _, p := range partial {
-		f := PartialFinding{Dealer: byID[p.Dealer]}
-		for _, s := range p.Suspects {
-			f.Suspects = append(f.Suspects, uint64(s))
-		}
-		ev.Verdict.Partial = append(ev.Verdict.Partial, f)
-	}
 	return ev
 }
 

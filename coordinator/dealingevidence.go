@@ -161,6 +161,11 @@ func RecheckDealings(scheme *aggregation.Scheme, pk []byte, e *DealingEvidence) 
 	if err != nil {
 		return DealingFinding{}, err
 	}
+	return findingOf(byID, bad, partial), nil
+}
+
+// findingOf names by address what FindInconsistentDealers found.
+func findingOf(byID map[aggregation.PartyID]common.Address, bad []aggregation.PartyID, partial []aggregation.PartialDealing) DealingFinding {
 	var out DealingFinding
 	for _, id := range bad {
 		out.Inconsistent = append(out.Inconsistent, byID[id])
@@ -172,7 +177,7 @@ func RecheckDealings(scheme *aggregation.Scheme, pk []byte, e *DealingEvidence) 
 		}
 		out.Partial = append(out.Partial, f)
 	}
-	return out, nil
+	return out
 }
 
 // VerifyDealingVerdict re-checks the evidence (RecheckDealings) and
