@@ -289,6 +289,9 @@ type Coordinator struct {
 	// pkShares are the members' public-key shares key generation
 	// combined, for the dealing check (kept in the store's state).
 	pkShares map[common.Address][]byte
+	// pkShareSigs are their members' signatures (auth.KindPublicKey),
+	// shown in the dealing check's evidence.
+	pkShareSigs map[common.Address][]byte
 	// points are the participants' Shamir points and threshold the number
 	// of shares that decrypt, once threshold key generation ran.
 	points    map[common.Address]uint64
@@ -891,10 +894,11 @@ func (c *Coordinator) keyGen(ctx context.Context, members []common.Address) (com
 	rd, h, err := st.finish(c.summer)
 	from, shares := st.answers(members)
 	c.pkShares = make(map[common.Address][]byte, len(from))
+	c.pkShareSigs = make(map[common.Address][]byte, len(from))
 	for i, a := range from {
-		c.pkShares[a] = shares[i]
+		c.pkShares[a], c.pkShareSigs[a] = shares[i], st.signatureOf(shares[i])
 	}
-	rd.state = append(rd.state, keptState{name: pkSharesState, data: encodePKShares(c.pkShares)})
+	rd.state = append(rd.state, keptState{name: pkSharesState, data: encodePKShares(c.pkShares)}, keptState{name: pkShareSigsState, data: encodePKShares(c.pkShareSigs)})
 	c.mu.Unlock()
 	if err != nil {
 		return common.Hash{}, fmt.Errorf("coordinator: key generation: %w", err)

@@ -30,6 +30,10 @@ var ErrInconsistentDealing = errors.New("coordinator: a threshold dealing is inc
 // threshold key again and checks the dealings against them.
 const pkSharesState = "public-key-shares"
 
+// pkShareSigsState names the state that keeps the members' signatures of
+// their public-key shares, for the dealing check's evidence.
+const pkShareSigsState = "public-key-share-signatures"
+
 // encodePKShares encodes shares by member, sorted: address, length, share.
 func encodePKShares(shares map[common.Address][]byte) []byte {
 	var out []byte
@@ -74,8 +78,18 @@ func (c *Coordinator) restorePKShares() error {
 	if err != nil {
 		return err
 	}
+	// Without the signatures (kept by an older coordinator) a failed
+	// check's evidence cannot show the public-key shares signed.
+	var sigs map[common.Address][]byte
+	if raw, err := c.store.ReadState(pkShareSigsState); err == nil {
+		if sigs, err = decodePKShares(raw); err != nil {
+			return err
+		}
+	} else if !errors.Is(err, ErrBlobNotFound) {
+		return err
+	}
 	c.mu.Lock()
-	c.pkShares = shares
+	c.pkShares, c.pkShareSigs = shares, sigs
 	c.mu.Unlock()
 	return nil
 }
@@ -162,6 +176,7 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 		byID[ids[i]], pkShares[ids[i]] = d, shares[i]
 	}
 	checks := 0
+	var asked []DealingAnswers
 	verdict := func(subset []aggregation.PartyID) (aggregation.DealingVerdict, error) {
 		checks++
 		var of []*aggregation.PublicKeyShare
@@ -181,10 +196,12 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 		}
 		c.mu.Lock()
 		shares, err := step.checkShares()
+		answers, errSigned := step.signedAnswers()
 		c.mu.Unlock()
-		if err != nil {
+		if err = errors.Join(err, errSigned); err != nil {
 			return aggregation.DealingVerdict{}, err
 		}
+		asked = append(asked, answers)
 		return c.scheme.CheckDealingSets(check, shares)
 	}
 	bad, partial, err := aggregation.FindInconsistentDealers(ids, verdict)
@@ -195,6 +212,15 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 		c.log.Info("threshold dealings checked", "dealers", len(ids), "decryption_sets", len(ask.sets), "checks", checks)
 		return nil
 	}
+	named := c.namedDealings(confirm, ids, byID, bad, partial, checks)
+	ev := c.dealingEvidence(confirm, asked, byID, bad, partial)
+	return fmt.Errorf("%w. %s", named, c.keepDealingEvidence(confirm.pkHash, ev))
+}
+
+// namedDealings is the error naming the dealers (bad) and the holders
+// (partial) a failed dealing check found, and what to do.
+func (c *Coordinator) namedDealings(confirm *thresholdConfirmStep, ids []aggregation.PartyID, byID map[aggregation.PartyID]common.Address, bad []aggregation.PartyID, partial []aggregation.PartialDealing, checks int) error {
+	ask := confirm.check
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	hospital := func(id aggregation.PartyID) string { return fmt.Sprintf("%s (%s)", c.nameOf(byID[id]), byID[id].Hex()) }
@@ -212,16 +238,16 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, checks, strings.Join(sets, "; "))
 	}
 	if len(bad) > 0 {
-		var named []string
+		var named, addrs []string
 		for _, id := range bad {
-			named = append(named, hospital(id))
+			named, addrs = append(named, hospital(id)), append(addrs, byID[id].Hex())
 		}
 		oneSet := ""
 		if len(ask.sets) == 1 {
 			oneSet = "; with exactly t holders there is one decryption set, so a holder of it that lies about its shares looks the same"
 		}
-		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks)%s. Every aggregate including it would decrypt to noise, so the study cannot start on these shares. A restart deals again and meets the same check: remove that hospital from the study (cohort study leave --member ADDRESS, then cohort member vote) or create a new study without it",
-			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), len(ask.sets), checks, oneSet)
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks)%s. Every aggregate including it would decrypt to noise, so the study cannot start on these shares, nor go on without that hospital: the collective key on chain holds its key, and a restart deals that key again and meets the same check. Create a new study without it (cohort study create; the other hospitals join it); to have the chain record why, a consortium member proposes its exclusion from study %d (cohort study leave --study %d --member ADDRESS, with %s) and the others vote for it (cohort member vote --proposal ID), each once it has re-checked this verdict from its evidence",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), len(ask.sets), checks, oneSet, c.cfg.StudyID, c.cfg.StudyID, strings.Join(addrs, " and then "))
 	}
 	if len(partial) == len(ids) && len(ids) > 1 && allSuspect(partial) {
 		// A dealer spoils the shares of its own key only.
@@ -234,6 +260,46 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 	}
 	return fmt.Errorf("coordinator: threshold key generation: %w (%w): some shares of a hospital's key are wrong (%s): that hospital's dealing check fails in the decryption sets holding them and passes in the others (%d checks), so the hospital dealt its shares wrong or the holder lies about them, which the check cannot tell apart. Decryptions of that hospital's updates with that holder would fail; remove one of them from the study (cohort study leave --member ADDRESS, then cohort member vote) and restart",
 		ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, "; "), checks)
+}
+
+// dealingEvidence gathers what the verdict (bad, partial) rests on: the
+// dealers' signed public-key shares and the holders' signed answers to
+// every check asked.
+func (c *Coordinator) dealingEvidence(confirm *thresholdConfirmStep, asked []DealingAnswers, byID map[aggregation.PartyID]common.Address, bad []aggregation.PartyID, partial []aggregation.PartialDealing) *DealingEvidence {
+	ask := confirm.check
+	ev := &DealingEvidence{Study: c.cfg.StudyID, PublicKeyHash: confirm.pkHash, Seed: ask.seed, Sets: ask.wirePoints(), Checks: asked, Verdict: findingOf(byID, bad, partial)}
+	c.mu.Lock()
+	for _, a := range sortedAddresses(slices.Collect(maps.Keys(confirm.points))) {
+		ev.Holders = append(ev.Holders, DealingHolder{Address: a, Point: confirm.points[a]})
+	}
+	for _, d := range ask.dealers {
+		ev.Dealers = append(ev.Dealers, SignedPKShare{Dealer: d, Share: c.pkShares[d], Signature: c.pkShareSigs[d]})
+	}
+	c.mu.Unlock()
+	return ev
+}
+
+// keepDealingEvidence re-checks the evidence as a hospital would
+// (VerifyDealingVerdict), stores it as a blob and says where it is.
+func (c *Coordinator) keepDealingEvidence(pkHash common.Hash, ev *DealingEvidence) string {
+	pk, err := c.store.Get(pkHash)
+	if err == nil {
+		err = VerifyDealingVerdict(c.scheme, pk, ev)
+	}
+	var raw []byte
+	if err == nil {
+		raw, err = ev.Marshal()
+	}
+	var h common.Hash
+	if err == nil {
+		h, err = c.store.Put(raw)
+	}
+	if err != nil {
+		c.log.Error("dealing-check evidence not kept", "study", c.cfg.StudyID, "err", err)
+		return fmt.Sprintf("The verdict's evidence could not be kept (%v): hospitals cannot re-check it", err)
+	}
+	c.log.Info("dealing-check evidence kept", "study", c.cfg.StudyID, "blob", h.Hex())
+	return fmt.Sprintf("Its evidence, the holders' signed dealing-check shares and the dealers' signed public-key shares, is the coordinator's blob %s (coordinator.DealingEvidence): any hospital re-checks the verdict from it and the collective key (cohort audit --study %d --store DIR --dealing-evidence %s, with --eth-rpc and --contract)", h.Hex(), c.cfg.StudyID, h.Hex())
 }
 
 // holdersAtPoints names, sorted, the holders (of points, by address) at

@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"crypto/ecdsa"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -71,6 +72,38 @@ func TestThresholdConfirmAsksForTheDealingCheck(t *testing.T) {
 			_, err := deliverTo(confirm, confirm.receive, &cohortv1.ThresholdKeyConfirmation{StudyId: stepStudy, Auth: signed, DealingCheckShares: tc.shares})
 			assert.ErrorIs(t, err, ErrMalformed)
 			assert.Empty(t, confirm.got, "nothing recorded")
+		})
+	}
+}
+
+// A holder's dealing-check shares are taken only signed by it over the
+// check asked (auth.DealingCheckContent): the verdict's evidence.
+func TestThresholdConfirmTakesOnlySignedDealingCheckShares(t *testing.T) {
+	ps := newParties(t, 2)
+	pkHash := crypto.Keccak256Hash([]byte("collective key"))
+	ask := &dealingCheckAsk{seed: [32]byte{7}, dealers: addressesOf(ps), sets: [][]aggregation.ShamirPoint{{1, 2}}}
+	shares := [][]byte{[]byte("share at point 1")}
+	sign := func(key *ecdsa.PrivateKey, point uint64, dealers []common.Address) *cohortv1.Signed {
+		signed, err := auth.Sign(key, stepStudy, 0, auth.KindDealingCheck, auth.DealingCheckContent(pkHash, ask.seed, point, dealers, [][]uint64{{1, 2}}, shares))
+		require.NoError(t, err)
+		return signed
+	}
+	conf := func(s *cohortv1.Signed, sh [][]byte) *cohortv1.ThresholdKeyConfirmation {
+		return &cohortv1.ThresholdKeyConfirmation{DealingCheckShares: sh, DealingCheckAuth: s}
+	}
+	require.NoError(t, ask.checkSigned(stepStudy, pkHash, ps[0].addr, 1, conf(sign(ps[0].key, 1, ask.dealers), shares)))
+	for _, tc := range []struct {
+		name string
+		conf *cohortv1.ThresholdKeyConfirmation
+	}{
+		{"unsigned", conf(nil, shares)},
+		{"a share altered", conf(sign(ps[0].key, 1, ask.dealers), [][]byte{[]byte("share at point 2")})},
+		{"signed by another holder", conf(sign(ps[1].key, 1, ask.dealers), shares)},
+		{"signed at another point", conf(sign(ps[0].key, 2, ask.dealers), shares)},
+		{"signed for other dealers", conf(sign(ps[0].key, 1, ask.dealers[:1]), shares)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.ErrorIs(t, ask.checkSigned(stepStudy, pkHash, ps[0].addr, 1, tc.conf), auth.ErrBadSignature)
 		})
 	}
 }

@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -20,12 +21,17 @@ type keyGenStep struct {
 	study   uint64
 	members []common.Address
 	crs     [32]byte
+
+	// signed keeps each public-key share's signature by the share's
+	// hash: the dealing check's evidence (DealingEvidence) shows them.
+	mu     sync.Mutex
+	signed map[common.Hash][]byte
 }
 
 // newKeyGenStep makes the keygen phase of a study on the ledger at ledger,
 // for the sorted members.
 func newKeyGenStep(study uint64, ledger common.Address, members []common.Address) *keyGenStep {
-	return &keyGenStep{phase: newPhase(protocol.KeyGen, 0, members), study: study, members: members, crs: protocol.KeyGenCRS(study, ledger, members)}
+	return &keyGenStep{phase: newPhase(protocol.KeyGen, 0, members), study: study, members: members, crs: protocol.KeyGenCRS(study, ledger, members), signed: map[common.Hash][]byte{}}
 }
 
 // start asks every member for its share.
@@ -46,7 +52,17 @@ func (s *keyGenStep) receive(req *cohortv1.PublicKeyShareSubmission) (ready, err
 	if req.GetStudyId() != s.study {
 		return ready{}, fmt.Errorf("%w: study %d", ErrWrongPhase, req.GetStudyId())
 	}
+	s.mu.Lock()
+	s.signed[crypto.Keccak256Hash(req.GetShare())] = req.GetAuth().GetSignature()
+	s.mu.Unlock()
 	return ready{record: &answer{from: addr, data: req.GetShare()}}, nil
+}
+
+// signatureOf returns the signature a member sent with share.
+func (s *keyGenStep) signatureOf(share []byte) []byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.signed[crypto.Keccak256Hash(share)]
 }
 
 // finish combines every share into the collective key: the driver stores

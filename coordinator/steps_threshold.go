@@ -183,12 +183,8 @@ func (c *dealingCheckAsk) wire() *cohortv1.ThresholdKeyTask {
 	for _, d := range c.dealers {
 		task.DealingCheckDealers = append(task.DealingCheckDealers, d.Bytes())
 	}
-	for _, set := range c.sets {
-		ps := &cohortv1.PointSet{}
-		for _, p := range set {
-			ps.Points = append(ps.Points, uint64(p))
-		}
-		task.DealingCheckSets = append(task.DealingCheckSets, ps)
+	for _, set := range c.wirePoints() {
+		task.DealingCheckSets = append(task.DealingCheckSets, &cohortv1.PointSet{Points: set})
 	}
 	return task
 }
@@ -220,6 +216,45 @@ func (c *dealingCheckAsk) checkAnswer(from common.Address, own aggregation.Shami
 	return nil
 }
 
+// checkSigned checks the holder at point signed its dealing-check answer
+// (auth.DealingCheckContent): the evidence of the verdict.
+func (c *dealingCheckAsk) checkSigned(study uint64, pkHash common.Hash, from common.Address, point uint64, req *cohortv1.ThresholdKeyConfirmation) error {
+	signer, err := auth.Verify(req.GetDealingCheckAuth(), study, 0, auth.KindDealingCheck, auth.DealingCheckContent(pkHash, c.seed, point, c.dealers, c.wirePoints(), req.GetDealingCheckShares()))
+	if err != nil {
+		return fmt.Errorf("dealing-check shares from %s: %w", from.Hex(), err)
+	}
+	if signer != from {
+		return fmt.Errorf("%w: dealing-check shares from %s signed by %s", auth.ErrBadSignature, from.Hex(), signer.Hex())
+	}
+	return nil
+}
+
+// wirePoints returns the check's sets as plain points.
+func (c *dealingCheckAsk) wirePoints() [][]uint64 {
+	out := make([][]uint64, len(c.sets))
+	for i, set := range c.sets {
+		for _, p := range set {
+			out[i] = append(out[i], uint64(p))
+		}
+	}
+	return out
+}
+
+// signedAnswers returns each holder's signed dealing-check answer, for
+// the evidence.
+func (s *thresholdConfirmStep) signedAnswers() (DealingAnswers, error) {
+	from, subs := s.answers(sortedAddresses(keys(s.want)))
+	out := DealingAnswers{Dealers: s.check.dealers}
+	for i, raw := range subs {
+		var conf cohortv1.ThresholdKeyConfirmation
+		if err := proto.Unmarshal(raw, &conf); err != nil {
+			return DealingAnswers{}, err
+		}
+		out.Answers = append(out.Answers, SignedDealingAnswers{Holder: from[i], Shares: conf.GetDealingCheckShares(), Signature: conf.GetDealingCheckAuth().GetSignature()})
+	}
+	return out, nil
+}
+
 // start relays to each holder its shares.
 func (s *thresholdConfirmStep) start() ready {
 	var rd ready
@@ -249,6 +284,9 @@ func (s *thresholdConfirmStep) receive(req *cohortv1.ThresholdKeyConfirmation) (
 		return ready{record: &answer{from: addr}}, nil
 	}
 	if err := s.check.checkAnswer(addr, aggregation.ShamirPoint(s.points[addr]), req.GetDealingCheckShares()); err != nil {
+		return ready{}, err
+	}
+	if err := s.check.checkSigned(s.study, s.pkHash, addr, s.points[addr], req); err != nil {
 		return ready{}, err
 	}
 	raw, err := proto.Marshal(req)

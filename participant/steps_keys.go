@@ -275,6 +275,9 @@ func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Add
 			}
 		}
 	}
+	if conf.DealingCheckAuth, err = s.signDealingCheck(t, conf.DealingCheckShares); err != nil {
+		return ready{}, err
+	}
 	var keep []secretWrite
 	if s.dealingSeed == nil {
 		// Kept before the shares go out: a restarted holder still
@@ -287,6 +290,21 @@ func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Add
 	}
 	s.dealingSeed = &seed
 	return ready{keep: keep, send: conf}, nil
+}
+
+// signDealingCheck signs this holder's dealing-check answer to t
+// (auth.DealingCheckContent): the evidence on which the coordinator's
+// verdict is re-checked by every hospital.
+func (s *steps) signDealingCheck(t *cohortv1.ThresholdKeyTask, shares [][]byte) (*cohortv1.Signed, error) {
+	var dealers []common.Address
+	for _, b := range t.GetDealingCheckDealers() {
+		dealers = append(dealers, common.BytesToAddress(b))
+	}
+	var sets [][]uint64
+	for _, set := range t.GetDealingCheckSets() {
+		sets = append(sets, set.GetPoints())
+	}
+	return auth.Sign(s.key, s.studyID, 0, auth.KindDealingCheck, auth.DealingCheckContent(s.pkHash, [32]byte(t.GetDealingCheckSeed()), s.point, dealers, sets, shares))
 }
 
 // dealingCheckShares computes the dealing-check shares t asks of the

@@ -923,6 +923,16 @@ func TestThresholdKeyStepGivesDealingCheckShares(t *testing.T) {
 		assert.EqualValues(t, 1, point)
 		assert.Equal(t, want, set)
 	}
+	// Signed by this holder over the check it answered: the evidence
+	// every hospital re-checks the coordinator's verdict on.
+	var dealerAddrs []common.Address
+	for _, d := range dealers {
+		dealerAddrs = append(dealerAddrs, common.BytesToAddress(d))
+	}
+	content := auth.DealingCheckContent(me.pkHash, seed, 1, dealerAddrs, [][]uint64{{1, 2}, {1, 3}, {2, 3}}, shares)
+	signer, err := auth.Verify(r.send.(*cohortv1.ThresholdKeyConfirmation).GetDealingCheckAuth(), stepsStudy, 0, auth.KindDealingCheck, content)
+	require.NoError(t, err)
+	assert.Equal(t, me.self, signer)
 
 	again := &cohortv1.ThresholdKeyTask{StudyId: stepsStudy, DealingCheckSeed: seed[:], DealingCheckDealers: dealers[:1], DealingCheckSets: sets}
 	r, err = me.thresholdKey(again, c.study)

@@ -917,8 +917,12 @@ type ThresholdKeyConfirmation struct {
 	// The holder's dealing-check decryption shares (aggregation.DecryptionShare
 	// binary), one per task set that holds its point, in the task's order.
 	DealingCheckShares [][]byte `protobuf:"bytes,3,rep,name=dealing_check_shares,json=dealingCheckShares,proto3" json:"dealing_check_shares,omitempty"`
-	unknownFields      protoimpl.UnknownFields
-	sizeCache          protoimpl.SizeCache
+	// With dealing_check_shares: the holder's signature over them
+	// (study, round 0, "dealing-check", auth.DealingCheckContent), the
+	// evidence of the coordinator's dealing-check verdict.
+	DealingCheckAuth *Signed `protobuf:"bytes,4,opt,name=dealing_check_auth,json=dealingCheckAuth,proto3" json:"dealing_check_auth,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *ThresholdKeyConfirmation) Reset() {
@@ -968,6 +972,13 @@ func (x *ThresholdKeyConfirmation) GetAuth() *Signed {
 func (x *ThresholdKeyConfirmation) GetDealingCheckShares() [][]byte {
 	if x != nil {
 		return x.DealingCheckShares
+	}
+	return nil
+}
+
+func (x *ThresholdKeyConfirmation) GetDealingCheckAuth() *Signed {
+	if x != nil {
+		return x.DealingCheckAuth
 	}
 	return nil
 }
@@ -4283,11 +4294,12 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x06pieces\x18\x05 \x01(\rR\x06pieces\"i\n" +
 	"\x19ThresholdSharesSubmission\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x121\n" +
-	"\x06shares\x18\x02 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\x8e\x01\n" +
+	"\x06shares\x18\x02 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\"\xcf\x01\n" +
 	"\x18ThresholdKeyConfirmation\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12%\n" +
 	"\x04auth\x18\x02 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x120\n" +
-	"\x14dealing_check_shares\x18\x03 \x03(\fR\x12dealingCheckShares\"\xdb\x01\n" +
+	"\x14dealing_check_shares\x18\x03 \x03(\fR\x12dealingCheckShares\x12?\n" +
+	"\x12dealing_check_auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x10dealingCheckAuth\"\xdb\x01\n" +
 	"\vReshareTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1c\n" +
@@ -4652,94 +4664,95 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 20: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
 	7,  // 21: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
 	0,  // 22: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	5,  // 23: cohort.v1.ReshareTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 24: cohort.v1.ReshareTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 25: cohort.v1.ReshareSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 26: cohort.v1.ReshareSharesSubmission.public_key_share_auth:type_name -> cohort.v1.Signed
-	5,  // 27: cohort.v1.ReshareKeyTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 28: cohort.v1.ReshareKeyTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 29: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
-	19, // 30: cohort.v1.ReshareKeyTask.dealing_check_sets:type_name -> cohort.v1.PointSet
-	0,  // 31: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	5,  // 32: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 33: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
-	0,  // 34: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
-	19, // 35: cohort.v1.ScoreTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 36: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
-	20, // 37: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
-	19, // 38: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	20, // 39: cohort.v1.EndorseTask.trust:type_name -> cohort.v1.TrustEvidence
-	0,  // 40: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	26, // 41: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 42: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	27, // 43: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 44: cohort.v1.UploadStatusRequest.auth:type_name -> cohort.v1.Signed
-	27, // 45: cohort.v1.UploadStatusRequest.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 46: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	33, // 47: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
-	0,  // 48: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
-	31, // 49: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
-	35, // 50: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
-	36, // 51: cohort.v1.DecryptionRecord.evaluation_declines:type_name -> cohort.v1.TaskDecline
-	0,  // 52: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 53: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
-	0,  // 54: cohort.v1.BlobRequest.auth:type_name -> cohort.v1.Signed
-	0,  // 55: cohort.v1.ChunkRequest.auth:type_name -> cohort.v1.Signed
-	0,  // 56: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	43, // 57: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 58: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 59: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	43, // 60: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 61: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	19, // 62: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 63: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	43, // 64: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 65: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	48, // 66: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 67: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 68: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	24, // 69: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	25, // 70: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	28, // 71: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 72: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 73: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 74: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 75: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 76: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	31, // 77: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	32, // 78: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
-	35, // 79: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	43, // 80: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	45, // 81: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	48, // 82: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	50, // 83: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	36, // 84: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
-	38, // 85: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	39, // 86: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 87: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	37, // 88: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	30, // 89: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	29, // 90: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	37, // 91: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	37, // 92: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	37, // 93: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	37, // 94: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	37, // 95: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	37, // 96: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	37, // 97: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
-	37, // 98: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	37, // 99: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	37, // 100: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	37, // 101: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	37, // 102: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	37, // 103: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
-	41, // 104: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	40, // 105: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	87, // [87:106] is the sub-list for method output_type
-	68, // [68:87] is the sub-list for method input_type
-	68, // [68:68] is the sub-list for extension type_name
-	68, // [68:68] is the sub-list for extension extendee
-	0,  // [0:68] is the sub-list for field type_name
+	0,  // 23: cohort.v1.ThresholdKeyConfirmation.dealing_check_auth:type_name -> cohort.v1.Signed
+	5,  // 24: cohort.v1.ReshareTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 25: cohort.v1.ReshareTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 26: cohort.v1.ReshareSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 27: cohort.v1.ReshareSharesSubmission.public_key_share_auth:type_name -> cohort.v1.Signed
+	5,  // 28: cohort.v1.ReshareKeyTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 29: cohort.v1.ReshareKeyTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 30: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
+	19, // 31: cohort.v1.ReshareKeyTask.dealing_check_sets:type_name -> cohort.v1.PointSet
+	0,  // 32: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	5,  // 33: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 34: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
+	0,  // 35: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
+	19, // 36: cohort.v1.ScoreTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 37: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
+	20, // 38: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
+	19, // 39: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	20, // 40: cohort.v1.EndorseTask.trust:type_name -> cohort.v1.TrustEvidence
+	0,  // 41: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	26, // 42: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 43: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	27, // 44: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 45: cohort.v1.UploadStatusRequest.auth:type_name -> cohort.v1.Signed
+	27, // 46: cohort.v1.UploadStatusRequest.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 47: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	33, // 48: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
+	0,  // 49: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
+	31, // 50: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
+	35, // 51: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
+	36, // 52: cohort.v1.DecryptionRecord.evaluation_declines:type_name -> cohort.v1.TaskDecline
+	0,  // 53: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 54: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
+	0,  // 55: cohort.v1.BlobRequest.auth:type_name -> cohort.v1.Signed
+	0,  // 56: cohort.v1.ChunkRequest.auth:type_name -> cohort.v1.Signed
+	0,  // 57: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	43, // 58: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 59: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 60: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	43, // 61: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 62: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	19, // 63: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 64: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	43, // 65: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 66: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	48, // 67: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 68: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 69: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	24, // 70: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	25, // 71: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	28, // 72: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 73: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 74: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 75: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 76: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 77: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	31, // 78: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	32, // 79: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
+	35, // 80: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	43, // 81: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	45, // 82: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	48, // 83: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	50, // 84: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	36, // 85: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
+	38, // 86: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	39, // 87: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 88: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	37, // 89: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	30, // 90: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	29, // 91: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	37, // 92: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	37, // 93: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	37, // 94: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	37, // 95: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	37, // 96: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	37, // 97: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	37, // 98: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
+	37, // 99: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	37, // 100: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	37, // 101: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	37, // 102: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	37, // 103: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	37, // 104: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
+	41, // 105: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	40, // 106: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	88, // [88:107] is the sub-list for method output_type
+	69, // [69:88] is the sub-list for method input_type
+	69, // [69:69] is the sub-list for extension type_name
+	69, // [69:69] is the sub-list for extension extendee
+	0,  // [0:69] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -24,12 +25,13 @@ import (
 var errAuditMismatch = errors.New("the audit found rounds that do not match the chain, or could not check them")
 
 func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("audit", "audit --eth-rpc URL --contract ADDR --study S --store DIR [--json]", stderr)
+	fs := newFlagSet("audit", "audit --eth-rpc URL --contract ADDR --study S --store DIR [--json | --dealing-evidence HASH]", stderr)
 	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
 	contract := fs.String("contract", "", "address of the Cohort contract (required)")
 	id := fs.Uint64("study", 0, "study id (required)")
 	storeDir := fs.String("store", "", "the coordinator's blob store: its data_dir (or data_dir/blobs), or a copy of it (required)")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
+	dealing := fs.String("dealing-evidence", "", "instead of the rounds, re-check a failed dealing check's verdict from its evidence blob (the hash the coordinator's error gives)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -42,6 +44,15 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		fmt.Fprintf(stderr, "--contract: %v\n", err)
 		return errUsage
+	}
+	var dealingBlob common.Hash
+	if *dealing != "" {
+		b, err := hex.DecodeString(strings.TrimPrefix(*dealing, "0x"))
+		if err != nil || len(b) != common.HashLength {
+			fmt.Fprintf(stderr, "--dealing-evidence %q: want the evidence blob's 32-byte hash in hex, as the coordinator's error gives it\n", *dealing)
+			return errUsage
+		}
+		dealingBlob = common.Hash(b)
 	}
 	store, err := openBlobStore(*storeDir)
 	if err != nil {
@@ -59,6 +70,9 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer chain.Close()
+	if *dealing != "" {
+		return auditDealing(ctx, ledger, store, scheme, *id, dealingBlob, stdout)
+	}
 	stop := evaluation.NoteWhile(stderr, evaluation.NoteEvery, "auditing")
 	rep, err := audit.Study(ctx, ledger, store, scheme, *id)
 	stop()

@@ -24,6 +24,7 @@ func TestAuditFlags(t *testing.T) {
 		{"no flags", []string{"audit"}, 2, "are required"},
 		{"bad contract", []string{"audit", "--eth-rpc", "x", "--contract", "0x12", "--study", "1", "--store", dir}, 2, "--contract"},
 		{"no store", []string{"audit", "--eth-rpc", "x", "--contract", "0x0000000000000000000000000000000000000c01", "--study", "1", "--store", dir + "/none"}, 2, "not a directory"},
+		{"bad dealing evidence", []string{"audit", "--eth-rpc", "x", "--contract", "0x0000000000000000000000000000000000000c01", "--study", "1", "--store", dir, "--dealing-evidence", "0x12"}, 2, "want the evidence blob's 32-byte hash"},
 		{"unreachable chain", []string{"audit", "--eth-rpc", "http://127.0.0.1:1", "--contract", "0x0000000000000000000000000000000000000c01", "--study", "1", "--store", dir}, 1, "--eth-rpc"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

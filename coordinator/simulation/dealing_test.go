@@ -3,10 +3,13 @@ package simulation_test
 import (
 	"context"
 	"log/slog"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -41,7 +44,7 @@ func TestInconsistentDealingIsNamedBeforeRoundOne(t *testing.T) {
 		scale float64 // 0: shares of another key; else the first holder's share shifted
 		named []string
 	}{
-		{"shares of another key", 0, []string{"hospital-3 (", "dealt threshold shares that are not shares of the key behind its public-key share", "failed in every one of the 3 decryption sets", "cohort study leave --member"}},
+		{"shares of another key", 0, []string{"hospital-3 (", "dealt threshold shares that are not shares of the key behind its public-key share", "failed in every one of the 3 decryption sets", "Create a new study without it", "cohort study leave --study 1 --member ADDRESS, with 0x"}},
 		{"one holder's share shifted", 1, []string{"some shares of a hospital's key are wrong (hospital-3 (", "held by hospital-", "the hospital dealt its shares wrong or the holder lies about them"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -61,12 +64,72 @@ func TestInconsistentDealingIsNamedBeforeRoundOne(t *testing.T) {
 			for _, what := range tc.named {
 				assert.ErrorContains(t, err, what)
 			}
+			// The coordinator re-checks its verdict from the holders'
+			// signed shares (coordinator.VerifyDealingVerdict) before it
+			// keeps them as the evidence every hospital can re-check.
+			assert.ErrorContains(t, err, "Its evidence, the holders' signed dealing-check shares and the dealers' signed public-key shares, is the coordinator's blob 0x")
 			if tc.scale == 0 {
 				assert.NotContains(t, err.Error(), "hospital-1 (", "an honest hospital is named")
 				assert.NotContains(t, err.Error(), "hospital-2 (", "an honest hospital is named")
 			}
 		})
 	}
+}
+
+// Among five hospitals one deals inconsistent shares: the study stops
+// before round 1 naming it alone, and every other hospital re-checks the
+// verdict from the evidence blob the error names (the holders' signed
+// check shares, the dealers' signed public-key shares), as cohort audit
+// --dealing-evidence does, before it votes to exclude it; a coordinator
+// that named an honest hospital instead would be caught by that re-check.
+// The study does not go on without the hospital: the collective key on
+// chain holds its key, and hospitals take part in one key generation
+// only (see README, "Dealing check").
+func TestInconsistentDealerAmongFiveIsNamedOnEvidenceEveryHospitalReChecks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	const attacker = 3
+	dir := t.TempDir()
+	_, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 5, Rounds: 1, Seed: 6, DataDir: dir, PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		Threshold: 3, MinParticipants: 3,
+		Attacks: map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentDealing}},
+	})
+	require.Error(t, err)
+	t.Logf("study stopped: %v", err)
+	require.ErrorIs(t, err, coordinator.ErrInconsistentDealing)
+	assert.ErrorContains(t, err, "hospital-4 (")
+	for _, honest := range []string{"hospital-1 (", "hospital-2 (", "hospital-3 (", "hospital-5 ("} {
+		assert.NotContains(t, err.Error(), honest)
+	}
+	blob := regexp.MustCompile(`coordinator's blob (0x[0-9a-f]{64})`).FindStringSubmatch(err.Error())
+	require.Len(t, blob, 2, "the error names the evidence blob")
+
+	store, err := coordinator.OpenStore(filepath.Join(dir, "coordinator"))
+	require.NoError(t, err)
+	raw, err := store.Get(common.HexToHash(blob[1]))
+	require.NoError(t, err)
+	ev, err := coordinator.ParseDealingEvidence(raw)
+	require.NoError(t, err)
+	pk, err := store.Get(ev.PublicKeyHash)
+	require.NoError(t, err)
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	require.NoError(t, coordinator.VerifyDealingVerdict(scheme, pk, ev), "every hospital re-checks the verdict")
+	require.Len(t, ev.Verdict.Inconsistent, 1)
+	assert.Len(t, ev.Holders, 5)
+
+	framed := *ev
+	for _, d := range ev.Dealers {
+		if d.Dealer != ev.Verdict.Inconsistent[0] {
+			framed.Verdict = coordinator.DealingFinding{Inconsistent: []common.Address{d.Dealer}}
+			break
+		}
+	}
+	assert.ErrorIs(t, coordinator.VerifyDealingVerdict(scheme, pk, &framed), coordinator.ErrUnsupportedVerdict, "a coordinator naming an honest hospital is caught")
 }
 
 // Honest dealings pass the check, which runs at key generation, and the
@@ -149,6 +212,7 @@ func TestHolderShiftingItsDealingCheckIsNamed(t *testing.T) {
 			for _, what := range tc.says {
 				assert.ErrorContains(t, err, what)
 			}
+			assert.ErrorContains(t, err, "is the coordinator's blob 0x", "the verdict naming the holder re-checks from its evidence")
 			assert.NotContains(t, err.Error(), "dealt threshold shares that are not shares", "no honest hospital named as a dealer")
 		})
 	}

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator"
+)
+
+// errDealingVerdictRefuted makes `cohort audit --dealing-evidence` exit
+// non-zero when the coordinator's verdict does not re-check.
+var errDealingVerdictRefuted = errors.New("the coordinator's dealing-check verdict is not supported by its evidence")
+
+// auditDealing re-checks a failed dealing check's verdict from its
+// evidence blob (coordinator.DealingEvidence) in store: of study, for the
+// collective key whose hash the chain records, re-derived from the
+// holders' and dealers' signatures alone (coordinator.VerifyDealingVerdict).
+func auditDealing(ctx context.Context, ledger *contracts.Ledger, store *coordinator.Store, scheme *aggregation.Scheme, study uint64, blob common.Hash, stdout io.Writer) error {
+	raw, err := store.Get(blob)
+	if err != nil {
+		return fmt.Errorf("dealing evidence %s: %w", blob.Hex(), err)
+	}
+	ev, err := coordinator.ParseDealingEvidence(raw)
+	if err != nil {
+		return err
+	}
+	if ev.Study != study {
+		return fmt.Errorf("%w: the evidence is of study %d, not %d", errDealingVerdictRefuted, ev.Study, study)
+	}
+	onChain, err := ledger.Study(ctx, study)
+	if err != nil {
+		return err
+	}
+	if onChain.PublicKeyHash != ev.PublicKeyHash {
+		return fmt.Errorf("%w: the evidence is of the collective key %s, the chain records %s for study %d", errDealingVerdictRefuted, ev.PublicKeyHash.Hex(), onChain.PublicKeyHash.Hex(), study)
+	}
+	pk, err := store.Get(ev.PublicKeyHash)
+	if err != nil {
+		return fmt.Errorf("collective key %s: %w", ev.PublicKeyHash.Hex(), err)
+	}
+	if err := coordinator.VerifyDealingVerdict(scheme, pk, ev); err != nil {
+		return fmt.Errorf("%w: %w", errDealingVerdictRefuted, err)
+	}
+	_, err = fmt.Fprintf(stdout, "dealing check of study %d re-checked from %d signed checks: %s\n", study, len(ev.Checks), ev.Verdict)
+	return err
+}

@@ -1,0 +1,261 @@
+package coordinator
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+)
+
+// ErrUnsupportedVerdict reports a dealing-check verdict its evidence does
+// not give: the coordinator named a hospital (or cleared one) that the
+// holders' signed shares do not, or the evidence is incomplete, forged or
+// altered.
+var ErrUnsupportedVerdict = errors.New("coordinator: the dealing-check verdict is not supported by its evidence")
+
+// DealingEvidence is what a failed dealing check at key generation rests
+// on, kept as a blob (JSON) with the verdict: the dealers' signed
+// public-key shares and every check the coordinator asked, each holder's
+// dealing-check shares signed by that holder (auth.KindDealingCheck).
+// VerifyDealingVerdict re-derives the verdict from it alone and the
+// collective key, so a hospital need not trust the coordinator's word to
+// accept that a hospital dealt inconsistent shares.
+type DealingEvidence struct {
+	Study         uint64      `json:"study"`
+	PublicKeyHash common.Hash `json:"public_key_hash"`
+	// Seed draws the dealers' weights; every holder signed it. A
+	// consistent dealing passes the check under any seed, so a seed the
+	// coordinator chose cannot have an honest dealer named.
+	Seed    common.Hash      `json:"seed"`
+	Holders []DealingHolder  `json:"holders"`
+	Sets    [][]uint64       `json:"sets"`
+	Dealers []SignedPKShare  `json:"public_key_shares"`
+	Checks  []DealingAnswers `json:"checks"` // the first of every dealer, in bisection order
+	Verdict DealingFinding   `json:"verdict"`
+}
+
+// DealingHolder is a share holder and its Shamir point.
+type DealingHolder struct {
+	Address common.Address `json:"address"`
+	Point   uint64         `json:"point"`
+}
+
+// SignedPKShare is a dealer's public-key share as it signed it at key
+// generation (auth.KindPublicKey over keccak(share)).
+type SignedPKShare struct {
+	Dealer    common.Address `json:"dealer"`
+	Share     []byte         `json:"share"`
+	Signature []byte         `json:"signature"`
+}
+
+// DealingAnswers is one dealing check of Dealers (in the order asked) and
+// the holders' signed answers.
+type DealingAnswers struct {
+	Dealers []common.Address       `json:"dealers"`
+	Answers []SignedDealingAnswers `json:"answers"`
+}
+
+// SignedDealingAnswers is a holder's dealing-check shares (one per set
+// holding its point, in the sets' order) and its signature over them
+// (auth.DealingCheckContent).
+type SignedDealingAnswers struct {
+	Holder    common.Address `json:"holder"`
+	Shares    [][]byte       `json:"shares"`
+	Signature []byte         `json:"signature"`
+}
+
+// DealingFinding is a dealing check's verdict: the dealers whose check
+// fails in every decryption set, and those whose check fails in some only
+// (with the points of the holders whose shares of their key are wrong).
+type DealingFinding struct {
+	Inconsistent []common.Address `json:"inconsistent,omitempty"`
+	Partial      []PartialFinding `json:"partial,omitempty"`
+}
+
+// PartialFinding is a dealer whose check fails only in the sets holding
+// Suspects.
+type PartialFinding struct {
+	Dealer   common.Address `json:"dealer"`
+	Suspects []uint64       `json:"suspects"`
+}
+
+// Marshal encodes the evidence as its blob.
+func (e *DealingEvidence) Marshal() ([]byte, error) { return json.Marshal(e) }
+
+// ParseDealingEvidence decodes a dealing-evidence blob.
+func ParseDealingEvidence(raw []byte) (*DealingEvidence, error) {
+	var e DealingEvidence
+	if err := json.Unmarshal(raw, &e); err != nil {
+		return nil, fmt.Errorf("%w: dealing evidence: %v", ErrUnsupportedVerdict, err)
+	}
+	return &e, nil
+}
+
+// RecheckDealings re-derives the dealing-check verdict from the evidence
+// and the collective key pk (its bytes, whose hash the caller checks
+// against the chain): it checks every public-key share's and every
+// answer's signature, then runs aggregation.FindInconsistentDealers over
+// the recorded checks. A check the bisection needs that the evidence does
+// not hold, a share whose signature does not verify or a holder answering
+// at another point is ErrUnsupportedVerdict.
+func RecheckDealings(scheme *aggregation.Scheme, pk []byte, e *DealingEvidence) (DealingFinding, error) {
+	if got := aggregation.ContentHash(pk); got != e.PublicKeyHash {
+		return DealingFinding{}, fmt.Errorf("%w: the collective key given hashes to %s, the evidence is of %s", ErrUnsupportedVerdict, got.Hex(), e.PublicKeyHash.Hex())
+	}
+	key := new(aggregation.PublicKey)
+	if err := key.UnmarshalBinary(pk); err != nil {
+		return DealingFinding{}, fmt.Errorf("%w: collective key: %v", ErrUnsupportedVerdict, err)
+	}
+	if len(e.Checks) == 0 {
+		return DealingFinding{}, fmt.Errorf("%w: the evidence holds no dealing check", ErrUnsupportedVerdict)
+	}
+	pkShares, err := e.publicKeyShares()
+	if err != nil {
+		return DealingFinding{}, err
+	}
+	points := make(map[common.Address]uint64, len(e.Holders))
+	for _, h := range e.Holders {
+		points[h.Address] = h.Point
+	}
+	byID := map[aggregation.PartyID]common.Address{}
+	var ids []aggregation.PartyID
+	for _, d := range e.Checks[0].Dealers {
+		id := aggregation.DealerID(e.Study, d.Bytes())
+		byID[id], ids = d, append(ids, id)
+	}
+	verdict := func(subset []aggregation.PartyID) (aggregation.DealingVerdict, error) {
+		var dealers []common.Address
+		var of []*aggregation.PublicKeyShare
+		for _, id := range subset {
+			if pkShares[byID[id]] == nil {
+				return aggregation.DealingVerdict{}, fmt.Errorf("%w: no signed public-key share of dealer %s", ErrUnsupportedVerdict, byID[id].Hex())
+			}
+			dealers, of = append(dealers, byID[id]), append(of, pkShares[byID[id]])
+		}
+		i := slices.IndexFunc(e.Checks, func(c DealingAnswers) bool { return slices.Equal(c.Dealers, dealers) })
+		if i < 0 {
+			return aggregation.DealingVerdict{}, fmt.Errorf("%w: the evidence lacks the dealing check of %v, which the verdict needs", ErrUnsupportedVerdict, dealers)
+		}
+		shares, err := e.answerShares(e.Checks[i], points)
+		if err != nil {
+			return aggregation.DealingVerdict{}, err
+		}
+		check, err := scheme.NewDealingCheck(key, [32]byte(e.Seed), of)
+		if err != nil {
+			return aggregation.DealingVerdict{}, fmt.Errorf("%w: %v", ErrUnsupportedVerdict, err)
+		}
+		v, err := scheme.CheckDealingSets(check, shares)
+		if err != nil {
+			return aggregation.DealingVerdict{}, fmt.Errorf("%w: dealing check of %v: %v", ErrUnsupportedVerdict, dealers, err)
+		}
+		return v, nil
+	}
+	bad, partial, err := aggregation.FindInconsistentDealers(ids, verdict)
+	if err != nil {
+		return DealingFinding{}, err
+	}
+	return findingOf(byID, bad, partial), nil
+}
+
+// findingOf names by address what FindInconsistentDealers found.
+func findingOf(byID map[aggregation.PartyID]common.Address, bad []aggregation.PartyID, partial []aggregation.PartialDealing) DealingFinding {
+	var out DealingFinding
+	for _, id := range bad {
+		out.Inconsistent = append(out.Inconsistent, byID[id])
+	}
+	for _, p := range partial {
+		f := PartialFinding{Dealer: byID[p.Dealer]}
+		for _, s := range p.Suspects {
+			f.Suspects = append(f.Suspects, uint64(s))
+		}
+		out.Partial = append(out.Partial, f)
+	}
+	return out
+}
+
+// VerifyDealingVerdict re-checks the evidence (RecheckDealings) and
+// returns ErrUnsupportedVerdict unless it gives exactly the verdict the
+// coordinator recorded in it.
+func VerifyDealingVerdict(scheme *aggregation.Scheme, pk []byte, e *DealingEvidence) error {
+	got, err := RecheckDealings(scheme, pk, e)
+	if err != nil {
+		return err
+	}
+	if !sameFinding(got, e.Verdict) {
+		return fmt.Errorf("%w: the coordinator's verdict names %s; the holders' signed shares name %s", ErrUnsupportedVerdict, e.Verdict, got)
+	}
+	return nil
+}
+
+// String names the finding's dealers, for an error.
+func (f DealingFinding) String() string {
+	if len(f.Inconsistent) == 0 && len(f.Partial) == 0 {
+		return "no dealer"
+	}
+	s := fmt.Sprintf("inconsistent %v", f.Inconsistent)
+	for _, p := range f.Partial {
+		s += fmt.Sprintf(", %s's shares at points %v wrong", p.Dealer.Hex(), p.Suspects)
+	}
+	return s
+}
+
+func sameFinding(a, b DealingFinding) bool {
+	return slices.Equal(a.Inconsistent, b.Inconsistent) && slices.EqualFunc(a.Partial, b.Partial, func(x, y PartialFinding) bool {
+		return x.Dealer == y.Dealer && slices.Equal(x.Suspects, y.Suspects)
+	})
+}
+
+// publicKeyShares checks each dealer's signature over its public-key
+// share and decodes it.
+func (e *DealingEvidence) publicKeyShares() (map[common.Address]*aggregation.PublicKeyShare, error) {
+	out := make(map[common.Address]*aggregation.PublicKeyShare, len(e.Dealers))
+	for _, d := range e.Dealers {
+		signer, err := auth.Verify(&cohortv1.Signed{Signer: d.Dealer.Bytes(), Signature: d.Signature}, e.Study, 0, auth.KindPublicKey, crypto.Keccak256Hash(d.Share))
+		if err != nil || signer != d.Dealer {
+			return nil, fmt.Errorf("%w: public-key share of %s: not signed by it (%v)", ErrUnsupportedVerdict, d.Dealer.Hex(), err)
+		}
+		sh := new(aggregation.PublicKeyShare)
+		if err := sh.UnmarshalBinary(d.Share); err != nil {
+			return nil, fmt.Errorf("%w: public-key share of %s: %v", ErrUnsupportedVerdict, d.Dealer.Hex(), err)
+		}
+		out[d.Dealer] = sh
+	}
+	return out, nil
+}
+
+// answerShares checks each holder's signature over its answer to check
+// (at its point, for the evidence's seed and sets) and that each share
+// is its share at that point, and decodes them.
+func (e *DealingEvidence) answerShares(check DealingAnswers, points map[common.Address]uint64) ([]*aggregation.DecryptionShare, error) {
+	seen := map[common.Address]bool{}
+	var out []*aggregation.DecryptionShare
+	for _, a := range check.Answers {
+		point, ok := points[a.Holder]
+		if !ok || seen[a.Holder] {
+			return nil, fmt.Errorf("%w: dealing-check answer from %s, not a holder or twice", ErrUnsupportedVerdict, a.Holder.Hex())
+		}
+		seen[a.Holder] = true
+		content := auth.DealingCheckContent(e.PublicKeyHash, e.Seed, point, check.Dealers, e.Sets, a.Shares)
+		if _, err := auth.Verify(&cohortv1.Signed{Signer: a.Holder.Bytes(), Signature: a.Signature}, e.Study, 0, auth.KindDealingCheck, content); err != nil {
+			return nil, fmt.Errorf("%w: dealing-check shares of %s for %v: %v", ErrUnsupportedVerdict, a.Holder.Hex(), check.Dealers, err)
+		}
+		for _, raw := range a.Shares {
+			if at, _, err := aggregation.ThresholdShareOrigin(raw); err != nil || uint64(at) != point {
+				return nil, fmt.Errorf("%w: a dealing-check share of %s is not at its point %d", ErrUnsupportedVerdict, a.Holder.Hex(), point)
+			}
+			ds := new(aggregation.DecryptionShare)
+			if err := ds.UnmarshalBinary(raw); err != nil {
+				return nil, fmt.Errorf("%w: dealing-check share of %s: %v", ErrUnsupportedVerdict, a.Holder.Hex(), err)
+			}
+			out = append(out, ds)
+		}
+	}
+	return out, nil
+}
