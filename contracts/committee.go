@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -278,24 +279,100 @@ func (l *Ledger) committeeAt(ctx context.Context, studyID uint64, block *big.Int
 
 // CommitteeSelections returns every committee the study has had, from the
 // CommitteeSelected events, oldest first, with the block of each.
+//
+// A hospital off the committee reads them on every commit that makes it
+// erase its share and whenever it joins again, so the ledger keeps what it
+// read, up to the block it read to and that block's hash, and reads only
+// the blocks mined since: selections are only ever added. Nothing is
+// assumed about how deep a reorg goes: while the block read to is still
+// on the node's canonical chain (same hash), so are the events kept; when
+// a reorg replaced it, or the node's head is now below it, the events are
+// read again from the study's creation.
 func (l *Ledger) CommitteeSelections(ctx context.Context, studyID uint64) ([]Committee, error) {
+	wrap := func(err error) error { return fmt.Errorf("reading the committees of study %d: %w", studyID, err) }
 	addr, err := l.committeesAddress(ctx, studyID)
 	if err != nil {
-		return nil, fmt.Errorf("reading the committees of study %d: %w", studyID, err)
+		return nil, wrap(err)
 	}
-	logs, err := l.moduleEvents(ctx, addr, cohortsol.CommitteesCommitteeSelectedEventName, studyID)
+	head, headHash, err := l.chain.head(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("reading the committees of study %d: %w", studyID, err)
+		return nil, wrap(err)
 	}
-	out := make([]Committee, 0, len(logs))
+	l.selections.mu.Lock()
+	defer l.selections.mu.Unlock()
+	kept, ok := l.selections.studies[studyID]
+	if ok && (kept.module != addr || kept.to > head) {
+		ok = false
+	}
+	if ok && kept.to < head {
+		at, err := l.chain.BlockHash(ctx, kept.to)
+		if err != nil {
+			return nil, wrap(err)
+		}
+		ok = at == kept.hash
+	} else if ok {
+		ok = headHash == kept.hash
+	}
+	if !ok {
+		kept = selectionRead{module: addr}
+	} else if kept.to == head {
+		return cloneCommittees(kept.selections), nil
+	}
+	q := l.studyEventQuery(addr, cohortsol.CommitteesCommitteeSelectedEventName, studyID)
+	if ok {
+		q.FromBlock = new(big.Int).SetUint64(kept.to + 1)
+	}
+	q.ToBlock = new(big.Int).SetUint64(head)
+	logs, err := l.studyLogs(ctx, studyID, q)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	out := slices.Clip(kept.selections)
 	for i := range logs {
 		ev, err := l.committees.UnpackCommitteeSelectedEvent(&logs[i])
 		if err != nil {
-			return nil, fmt.Errorf("reading the committees of study %d: %w", studyID, err)
+			return nil, wrap(err)
 		}
 		out = append(out, Committee{Epoch: ev.Epoch, Seed: ev.Seed, Members: ev.Members, SelectedBlock: logs[i].BlockNumber})
 	}
-	return out, nil
+	// Kept only if the head read is still the node's block there: a reorg
+	// during the query may have answered from another branch.
+	if at, err := l.chain.BlockHash(ctx, head); err == nil && at == headHash {
+		if l.selections.studies == nil || len(l.selections.studies) >= maxSelectionReads {
+			l.selections.studies = make(map[uint64]selectionRead)
+		}
+		l.selections.studies[studyID] = selectionRead{module: addr, to: head, hash: headHash, selections: out}
+	}
+	return cloneCommittees(out), nil
+}
+
+// selectionReads holds, by study, the committee selections a ledger read
+// (CommitteeSelections).
+type selectionReads struct {
+	mu      sync.Mutex
+	studies map[uint64]selectionRead
+}
+
+// selectionRead is a study's selections read from its Committees contract
+// module up to block to, whose hash was hash.
+type selectionRead struct {
+	module     common.Address
+	to         uint64
+	hash       common.Hash
+	selections []Committee
+}
+
+// maxSelectionReads bounds the studies whose selections a ledger keeps.
+const maxSelectionReads = 16
+
+// cloneCommittees copies committees and their member lists, which callers
+// may change.
+func cloneCommittees(in []Committee) []Committee {
+	out := slices.Clone(in)
+	for i := range out {
+		out[i].Members = slices.Clone(out[i].Members)
+	}
+	return out
 }
 
 // committeesAddress returns the Committees contract of the study's module.

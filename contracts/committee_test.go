@@ -406,3 +406,95 @@ func TestCoordinatorCannotRedrawTheCommittee(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, c.Current, "a vote, not the coordinator, made the committee due")
 }
+
+// TestCommitteeSelectionsReadOnlyNewBlocks: a hospital off the committee
+// reads the study's committee selections on every commit that makes it
+// erase its share and on every reconnect; each read was a log query from
+// the study's creation (at 100 hospitals and a committee of 10, 90 such
+// reads in every reconnect wave). A ledger now keeps what it read and
+// reads only the blocks mined since; a selection mined after a read is
+// seen, and one a reorg took back is not.
+func TestCommitteeSelectionsReadOnlyNewBlocks(t *testing.T) {
+	f := newFixture(t, 5)
+	id := f.committeeStudy(t, 5, 2, 0)
+	first, _, err := f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	mine := func(n int) {
+		for range n {
+			require.NoError(t, f.chain.AdvanceTime(time.Second))
+		}
+	}
+	mine(10)
+
+	// A hospital's node, asked one block per log query: a query counts
+	// the blocks read.
+	view, lag, err := f.chain.Lagging(0)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = view.Close() })
+	view.SetLogWindow(1)
+	node, err := contracts.Open(view, f.ledger.Address())
+	require.NoError(t, err)
+	study, err := f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	read := func() ([]contracts.Committee, uint64) {
+		t.Helper()
+		before := lag.LogQueries()
+		got, err := node.CommitteeSelections(f.ctx, id)
+		require.NoError(t, err)
+		return got, lag.LogQueries() - before
+	}
+	head := func() uint64 {
+		n, err := f.ledger.BlockNumber(f.ctx)
+		require.NoError(t, err)
+		return n
+	}
+
+	got, queries := read()
+	require.Len(t, got, 1)
+	assert.Equal(t, first.Members, got[0].Members)
+	read1 := head()
+	assert.Equal(t, read1-study.CreatedBlock+1, queries, "the first read is from the study's creation")
+	_, queries = read()
+	assert.Zero(t, queries, "no block since")
+
+	mine(3)
+	got, queries = read()
+	assert.Len(t, got, 1)
+	assert.Equal(t, uint64(3), queries, "only the blocks mined since are read")
+
+	// A member of the committee leaves and another committee is selected.
+	read2 := head()
+	for _, m := range f.members {
+		if first.Has(m.Address()) {
+			_, err = f.ledger.LeaveStudy(f.ctx, m, id)
+			require.NoError(t, err)
+			break
+		}
+	}
+	second, _, err := f.ledger.SelectCommittee(f.ctx, f.coord, id)
+	require.NoError(t, err)
+	got, queries = read()
+	require.Len(t, got, 2, "a selection mined after the last read is seen")
+	assert.Equal(t, second.Members, got[1].Members)
+	assert.Equal(t, head()-read2, queries, "only the blocks mined since are read")
+
+	// A reorg takes the second selection back: forked at the block before
+	// the leave, with more blocks mined on the new branch than the old
+	// had since.
+	selected := head()
+	tip, err := f.ledger.BlockHash(f.ctx, selected)
+	require.NoError(t, err)
+	parent, err := f.ledger.BlockHash(f.ctx, read2)
+	require.NoError(t, err)
+	require.NoError(t, f.chain.Fork(parent))
+	mine(int(selected-read2) + 2)
+	got, _ = read()
+	require.Len(t, got, 1, "the reorged selection is gone")
+	assert.Equal(t, first.Members, got[0].Members)
+
+	// Back on the first branch, the second selection is there again.
+	require.NoError(t, f.chain.Fork(tip))
+	got, _ = read()
+	require.Len(t, got, 2, "the selection is back with its branch")
+	assert.Equal(t, second.Members, got[1].Members)
+}

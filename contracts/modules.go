@@ -61,9 +61,10 @@ type Ledger struct {
 	// (deployedAt); guarded by mu.
 	deployed *uint64
 
-	consentGas consentGas // what consent batches used, by size
-	consentLog consentLog // the consent events read so far
-	rounds     roundReads // the last read of each round's commitments
+	consentGas consentGas     // what consent batches used, by size
+	consentLog consentLog     // the consent events read so far
+	rounds     roundReads     // the last read of each round's commitments
+	selections selectionReads // the committee selections read so far, by study
 }
 
 // moduleSet is where the Consortium says the modules are.

@@ -551,7 +551,7 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 		if keyMade {
 			err = fresh()
 		} else {
-			err = c.restoreHolders(fresh)
+			err = c.restoreHolders(ctx, fresh)
 		}
 		if err != nil {
 			return nil, err

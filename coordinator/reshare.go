@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
@@ -78,7 +79,9 @@ func (c *Coordinator) setHolders(st holderState) error {
 // restoreHolders loads the share-holder set a previous run kept; without
 // one (a store from before re-sharing existed, or a restart before the
 // threshold dealing) fresh assigns it as threshold key generation does.
-func (c *Coordinator) restoreHolders(fresh func() error) error {
+// With a committee, a commit kept by an earlier release gets the
+// committee selection it handed the keys to (nameCommitSelection).
+func (c *Coordinator) restoreHolders(ctx context.Context, fresh func() error) error {
 	raw, err := c.store.ReadState(holdersStateName)
 	if errors.Is(err, ErrBlobNotFound) {
 		return fresh()
@@ -91,12 +94,86 @@ func (c *Coordinator) restoreHolders(fresh func() error) error {
 		return fmt.Errorf("coordinator: the kept share-holder set is unreadable (%v); restore the store's state-%s or start the study afresh", err, holdersStateName)
 	}
 	c.mu.Lock()
+	committee := c.committee
+	c.mu.Unlock()
+	if committee {
+		st.Commit = c.nameCommitSelection(ctx, st.Commit)
+	}
+	c.mu.Lock()
 	c.points, c.epoch, c.setHash, c.nextPoint, c.dealers, c.commit = st.Points, st.Epoch, st.SetHash, st.NextPoint, st.Dealers, st.Commit
 	c.mu.Unlock()
 	if st.Epoch > 0 {
 		c.log.Info("share holders restored", "epoch", st.Epoch, "holders", len(st.Points))
 	}
 	return nil
+}
+
+// nameCommitSelection returns raw, a kept hand-over's commit, naming the
+// committee selection it handed the keys to when it names none (kept by
+// an earlier release): the earliest selection on chain whose members at
+// their points are the commit's holders (commitSelection). A commit that
+// names none goes to holders only (missedHandOver), so a member off the
+// committee whose node was down at the hand-over would keep its old share
+// until the next one. raw is returned as it is when it names a selection,
+// has no holders, matches none, or the chain cannot be read (logged).
+func (c *Coordinator) nameCommitSelection(ctx context.Context, raw []byte) []byte {
+	commit := &cohortv1.ReshareCommitTask{}
+	if len(raw) == 0 || proto.Unmarshal(raw, commit) != nil || commit.GetCommitteeEpoch() != 0 || len(commit.GetHolders()) == 0 {
+		return raw
+	}
+	selections, err := c.ledger.CommitteeSelections(ctx, c.cfg.StudyID)
+	if err != nil {
+		c.log.Warn(msgCommitSelectionUnread, "round", commit.GetRound(), "err", err)
+		return raw
+	}
+	epoch := commitSelection(commit.GetHolders(), selections)
+	if epoch == 0 {
+		c.log.Warn(msgCommitSelectionUnknown, "round", commit.GetRound(), "selections", len(selections))
+		return raw
+	}
+	commit.CommitteeEpoch = epoch
+	named, err := proto.Marshal(commit)
+	if err != nil {
+		return raw
+	}
+	c.log.Info("the kept hand-over's commit names no committee selection (an earlier release's); it names the one on chain whose members are its holders", "round", commit.GetRound(), "selection", epoch)
+	return named
+}
+
+// Log messages of a kept commit whose selection stays unnamed: it goes to
+// holders only until the next hand-over.
+const (
+	msgCommitSelectionUnread  = "the kept hand-over's commit names no committee selection and the chain's selections could not be read; it goes to holders only until the next hand-over"
+	msgCommitSelectionUnknown = "the kept hand-over's commit names no committee selection and no selection on chain has its holders at their points; it goes to holders only until the next hand-over"
+)
+
+// commitSelection is the earliest of selections (oldest first) whose
+// members are exactly holders, each at its point on chain
+// (contracts.CommitteePoint); 0 if none is. The earliest: a hospital off
+// the named selection erases a share of an earlier one only, so naming
+// the earliest of equal selections never makes one erase a share that a
+// later hand-over gave it.
+func commitSelection(holders []*cohortv1.ShareHolder, selections []contracts.Committee) uint32 {
+	for _, sel := range selections {
+		if len(sel.Members) != len(holders) {
+			continue
+		}
+		seen := make(map[common.Address]bool, len(holders))
+		match := true
+		for _, h := range holders {
+			a := common.BytesToAddress(h.GetAddress())
+			pt := contracts.CommitteePoint(sel.Members, a)
+			if pt == 0 || pt != h.GetPoint() || seen[a] {
+				match = false
+				break
+			}
+			seen[a] = true
+		}
+		if match {
+			return sel.Epoch
+		}
+	}
+	return 0
 }
 
 // commitTask is the ReshareCommitTask of the latest re-sharing, nil before

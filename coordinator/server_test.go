@@ -54,6 +54,7 @@ type fixture struct {
 	ca         *auth.CA
 	listen     string
 	coordAcct  *contracts.Account
+	coordKey   *ecdsa.PrivateKey // coordAcct's
 	researcher *contracts.Account
 	// researcherKey is the study owner's key, which may read every blob.
 	researcherKey *ecdsa.PrivateKey
@@ -155,7 +156,18 @@ func newFixtureWith(t testing.TB, params aggregation.Config, register ...func(*g
 	f.coord.pkHash = f.pk.Hash()
 	f.installTrain()
 
-	serverCert, err := ca.IssueServer("coordinator", coordAccount.Address(), "127.0.0.1")
+	f.coordKey = coordKey
+	f.serve(t, register...)
+	return f
+}
+
+// serve serves f.coord for f.studyID over mutual TLS on loopback and
+// connects every hospital (and the stranger) to it (their clients and
+// f.listen are replaced).
+func (f *fixture) serve(t testing.TB, register ...func(*grpc.Server)) {
+	t.Helper()
+	coordAccount := f.coordAcct
+	serverCert, err := f.ca.IssueServer("coordinator", coordAccount.Address(), "127.0.0.1")
 	require.NoError(t, err)
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
@@ -166,7 +178,7 @@ func newFixtureWith(t testing.TB, params aggregation.Config, register ...func(*g
 	// hospitals', each connection bound to its key.
 	study, err := auth.NewStudyRef(f.ledger.ChainID(), f.ledger.Address(), f.studyID)
 	require.NoError(t, err)
-	srv := grpc.NewServer(append(ServerLimits(), ServerCodec(), grpc.Creds(auth.BindCoordinatorServer(auth.ServerConfig(serverCert, ca.Pool()), coordKey, study)), grpc.WaitForHandlers(true))...)
+	srv := grpc.NewServer(append(ServerLimits(), ServerCodec(), grpc.Creds(auth.BindCoordinatorServer(auth.ServerConfig(serverCert, f.ca.Pool()), f.coordKey, study)), grpc.WaitForHandlers(true))...)
 	f.coord.Register(srv)
 	for _, r := range register {
 		r(srv)
@@ -175,12 +187,11 @@ func newFixtureWith(t testing.TB, params aggregation.Config, register ...func(*g
 	t.Cleanup(srv.Stop)
 	f.listen = lis.Addr().String()
 	for _, h := range append(f.hospitals, f.stranger) {
-		conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(auth.BindCoordinatorClient(auth.ClientConfig(h.cert, ca.Pool(), "127.0.0.1", coordAccount.Address()), study, coordAccount.Address())))
+		conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(auth.BindCoordinatorClient(auth.ClientConfig(h.cert, f.ca.Pool(), "127.0.0.1", coordAccount.Address()), study, coordAccount.Address())))
 		require.NoError(t, err)
 		t.Cleanup(func() { _ = conn.Close() })
 		h.client, h.conn = cohortv1.NewCoordinatorClient(conn), conn
 	}
-	return f
 }
 
 // update encrypts a model update of the study's size (5 parameters) under

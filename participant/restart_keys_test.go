@@ -9,6 +9,7 @@ import (
 
 	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/api/cohortv1"
+	"github.com/cohort-fl/cohort/contracts"
 )
 
 // What a share holder promised survives its restart: a hostile coordinator
@@ -183,4 +184,59 @@ func TestHolderAnswersAReSharingsDealingCheckUnderOneSeed(t *testing.T) {
 	alone.DealingCheckSeed = first[:]
 	_, err = c.nodes[3].thresholdKey(alone, c.study)
 	require.NoError(t, err, "under the seed it answered")
+}
+
+// A holder that crashed while a commit put its pending share in force,
+// after the share was written and before the pending entry was deleted,
+// came back with a pending copy of the share in force: the commit sent
+// again was a no-op (its re-sharing is the share's), so the copy stayed
+// until the next re-sharing. A crash right after the share was written
+// left the share's re-sharing and selection those of the old one. On load
+// a pending share identical to the share in force now finishes the
+// commit: the share's re-sharing, selection (and check seed) are the
+// pending one's, and the pending entry goes, in the keystore too.
+func TestRestartedHolderFinishesAnInterruptedCommit(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name    string
+		written func(keep []secretWrite) []secretWrite
+	}{
+		{"before the pending entry was deleted", func(keep []secretWrite) []secretWrite { return keep[:len(keep)-2] }},
+		{"right after the share was written", func(keep []secretWrite) []secretWrite { return keep[:1] }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := committeeConsortium(t, 5, 0, 1, 2)
+			for _, i := range []int{0, 3} {
+				c.persist(t, i)
+			}
+			c.dealToCommittee(t, 5, 0, 1, 2)
+			c.setCommittee(0, 1, 3)
+			commit := c.handOver(t, 0, 1)
+			for _, i := range []int{0, 3} { // a holder that stays, a new one
+				r, err := c.nodes[i].reshareCommit(commit)
+				require.NoError(t, err, "node %d", i)
+				require.Equal(t, secretWrite{c.nodes[i].pendingEpochName(), nil}, r.keep[len(r.keep)-1], "node %d: the pending entries go last", i)
+				c.keep(t, i, ready{keep: tc.written(r.keep)})
+				c.restart(t, i)
+
+				s := c.nodes[i]
+				assert.True(t, s.pending == nil, "node %d keeps no pending copy of its share", i)
+				for _, name := range []string{s.pendingName(), s.pendingEpochName()} {
+					kept, err := getSecret(c.keystores[i], name)
+					require.NoError(t, err)
+					assert.Nil(t, kept, "node %d: %s is gone from the keystore", i, name)
+				}
+				assert.Equal(t, contracts.CommitteePoint(c.study.Holders, s.self), s.point, "node %d", i)
+				assert.Equal(t, commit.GetRound(), s.shareEpoch, "node %d", i)
+				assert.Equal(t, common.BytesToHash(commit.GetSetHash()), s.shareSet, "node %d", i)
+				assert.Equal(t, commit.GetCommitteeEpoch(), s.shareSelection, "node %d", i)
+				again, err := s.reshareCommit(commit)
+				require.NoError(t, err, "node %d", i)
+				assert.Empty(t, again.keep, "node %d: the commit sent again is applied already", i)
+				c.restart(t, i)
+				assert.True(t, c.nodes[i].pending == nil, "node %d, restarted again", i)
+				assert.Equal(t, commit.GetCommitteeEpoch(), c.nodes[i].shareSelection, "node %d, restarted again", i)
+			}
+		})
+	}
 }

@@ -65,6 +65,12 @@ func (p *Participant) loadSecrets() error {
 		}
 		p.shareEpoch, p.shareSet, p.shareSelection = e.epoch, e.setHash, selectionOf(e)
 	}
+	if p.pending != nil && threshold != nil && bytes.Equal(p.pending.share, threshold) {
+		if err := keepSecrets(ks, p.finishCommit()); err != nil {
+			return fmt.Errorf("participant %s: finishing the re-sharing commit a restart interrupted: %w", p.cfg.Name, err)
+		}
+		p.log.Info("finished the re-sharing commit a restart interrupted; the pending copy of the share in force erased", "epoch", p.shareEpoch)
+	}
 	if secret == nil && threshold == nil {
 		return nil // a node that has not taken part in key generation or a re-sharing yet
 	}
@@ -73,6 +79,31 @@ func (p *Participant) loadSecrets() error {
 	}
 	p.log.Info("key shares restored from the keystore", "threshold", threshold != nil, "point", p.point, "epoch", p.shareEpoch, "pending", p.pending != nil)
 	return nil
+}
+
+// finishCommit finishes, on load, the commit that put the pending share in
+// force when a restart came before its last writes (steps.reshareCommit
+// writes the share first and deletes the pending entry last): the pending
+// share is the share in force, so the share's re-sharing, selection and
+// check seed are the pending one's. Without it the pending copy stayed
+// until the next re-sharing (the commit sent again is a no-op once the
+// share's re-sharing is recorded), and a restart right after the share was
+// written left the old share's re-sharing and selection recorded for it.
+// It returns the keystore writes.
+func (s *steps) finishCommit() []secretWrite {
+	pend := s.pending
+	selection := pend.selection
+	if selection == 0 && s.shareEpoch == pend.epoch && s.shareSet == pend.setHash {
+		selection = s.shareSelection // recorded with the share, not beside the pending one
+	}
+	keep := []secretWrite{{s.epochName(), epochRecord(pend.epoch, pend.setHash, selection)}}
+	if pend.checkSeed != nil && s.dealingSeed == nil {
+		keep = append(keep, secretWrite{s.dealingSeedName(), dealingSeedRecord(pend.share, *pend.checkSeed)})
+		s.dealingSeed = pend.checkSeed
+	}
+	keep = append(keep, secretWrite{s.pendingName(), nil}, secretWrite{s.pendingEpochName(), nil})
+	s.shareEpoch, s.shareSet, s.shareSelection, s.pending = pend.epoch, pend.setHash, selection, nil
+	return keep
 }
 
 // keepSecrets carries out a step's keystore writes, in order.
