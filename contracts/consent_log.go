@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -188,13 +189,26 @@ type consentLog struct {
 	registry  common.Address   // the current registry when last read
 	addresses []common.Address // it and its predecessors
 	next      uint64           // the first block not read yet
+	readHash  common.Hash      // the hash of block next−1 when it was read
 	scopes    map[consentScopeKey][]consentEvent
 	times     map[uint64]uint64 // block timestamps read
 }
 
-// syncConsentLog reads the consent events mined since the last reading.
-// The caller holds l.consentLog.mu.
+// syncConsentLog reads the consent events mined since the last reading,
+// again from the start if the chain reorganised under what was read (a
+// few times in a row at most). The caller holds l.consentLog.mu.
 func (l *Ledger) syncConsentLog(ctx context.Context) error {
+	var err error
+	for range 3 {
+		if err = l.readConsentLog(ctx); !errors.Is(err, errConsentReadReorged) {
+			return err
+		}
+	}
+	return fmt.Errorf("%w three times in a row; try again once the chain settles", err)
+}
+
+// readConsentLog is one attempt of syncConsentLog.
+func (l *Ledger) readConsentLog(ctx context.Context) error {
 	c := &l.consentLog
 	m, err := l.resolve(ctx, false)
 	if err != nil {
@@ -213,7 +227,15 @@ func (l *Ledger) syncConsentLog(ctx context.Context) error {
 			return err
 		}
 	}
-	if m.consent != c.registry || c.scopes == nil {
+	head, headHash, err := l.chain.head(ctx)
+	if err != nil {
+		return err
+	}
+	reorged, err := l.consentLogReorged(ctx, head, headHash)
+	if err != nil {
+		return err
+	}
+	if m.consent != c.registry || c.scopes == nil || reorged {
 		// The events are read from the block the oldest registry was
 		// deployed in: on a long-lived chain, from genesis would be
 		// thousands of empty queries.
@@ -232,10 +254,6 @@ func (l *Ledger) syncConsentLog(ctx context.Context) error {
 		c.registry, c.addresses, c.next = m.consent, addrs, first
 		c.scopes, c.times = map[consentScopeKey][]consentEvent{}, map[uint64]uint64{}
 	}
-	head, err := l.chain.BlockNumber(ctx)
-	if err != nil {
-		return err
-	}
 	topics := [][]common.Hash{{
 		l.abi.Events[cohortsol.ConsentRegistryConsentChangedEventName].ID,
 		l.abi.Events[cohortsol.ConsentRegistryConsentLoggedEventName].ID,
@@ -252,11 +270,50 @@ func (l *Ledger) syncConsentLog(ctx context.Context) error {
 	}
 	for i := range logs {
 		if err := l.addConsentEvent(ctx, &logs[i]); err != nil {
+			c.scopes = nil // partly read: read again next time
 			return err
 		}
 	}
-	c.next = head + 1
+	// A reorg during the query may have answered from another branch:
+	// what was read is kept only if the head is still the node's block.
+	if at, err := l.chain.BlockHash(ctx, head); err != nil || at != headHash {
+		c.scopes = nil
+		if err != nil {
+			return err
+		}
+		return errConsentReadReorged
+	}
+	c.next, c.readHash = head+1, headHash
 	return nil
+}
+
+// errConsentReadReorged is syncConsentLog's error when the chain
+// reorganised while it read; syncConsentLog reads again.
+var errConsentReadReorged = errors.New("contracts: the chain reorganised while consent events were read")
+
+// consentLogReorged tells whether the consent events read so far may come
+// from blocks no longer on the node's canonical chain: the last block read
+// is above the head (head, whose hash is headHash) or has another hash now.
+// Nothing is assumed about how deep a reorg goes, so a reorged reading is
+// read again from the registries' deployment. The caller holds
+// l.consentLog.mu.
+func (l *Ledger) consentLogReorged(ctx context.Context, head uint64, headHash common.Hash) (bool, error) {
+	c := &l.consentLog
+	if c.scopes == nil || c.next == 0 {
+		return false, nil
+	}
+	last := c.next - 1
+	switch {
+	case last > head:
+		return true, nil
+	case last == head:
+		return headHash != c.readHash, nil
+	}
+	at, err := l.chain.BlockHash(ctx, last)
+	if err != nil {
+		return false, err
+	}
+	return at != c.readHash, nil
 }
 
 func (l *Ledger) addConsentEvent(ctx context.Context, lg *types.Log) error {

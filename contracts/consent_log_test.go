@@ -180,3 +180,43 @@ func TestLogConsentGasPerChange(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []contracts.ConsentState{contracts.ConsentRevoked, contracts.ConsentRevoked}, states)
 }
+
+// TestConsentReadAfterAReorgForgetsTheReorgedChanges reads a logged grant,
+// then reorganises the chain to before it: the ledger, which reads consent
+// events incrementally, must not keep a grant its canonical chain no
+// longer has, and sees it again once its branch is back.
+func TestConsentReadAfterAReorgForgetsTheReorgedChanges(t *testing.T) {
+	f := newFixture(t, 2)
+	id := f.keyedStudy(t, 2)
+	study := contracts.ConsentScope{StudyID: id}
+	p := newPatient(t)
+	before, err := f.ledger.BlockNumber(f.ctx)
+	require.NoError(t, err)
+	parent, err := f.ledger.BlockHash(f.ctx, before)
+	require.NoError(t, err)
+
+	res, err := f.ledger.LogConsentBatch(f.ctx, f.members[0], []contracts.SignedConsent{f.signLogged(t, p, study, true, f.later(), f.now(t))})
+	require.NoError(t, err)
+	require.Equal(t, 1, res.Recorded)
+	st, err := f.ledger.ConsentStatus(f.ctx, p.id, id, 0)
+	require.NoError(t, err)
+	require.Equal(t, contracts.ConsentActive, st.State)
+	granted, err := f.ledger.BlockNumber(f.ctx)
+	require.NoError(t, err)
+	tip, err := f.ledger.BlockHash(f.ctx, granted)
+	require.NoError(t, err)
+
+	// The grant's block leaves the canonical chain, which grows past it.
+	require.NoError(t, f.chain.Fork(parent))
+	for range granted - before + 2 {
+		require.NoError(t, f.chain.AdvanceTime(time.Second))
+	}
+	st, err = f.ledger.ConsentStatus(f.ctx, p.id, id, 0)
+	require.NoError(t, err)
+	assert.Equal(t, contracts.ConsentNone, st.State, "a grant reorganised away is not consent")
+
+	require.NoError(t, f.chain.Fork(tip))
+	st, err = f.ledger.ConsentStatus(f.ctx, p.id, id, 0)
+	require.NoError(t, err)
+	assert.Equal(t, contracts.ConsentActive, st.State, "the grant is back with its branch")
+}
