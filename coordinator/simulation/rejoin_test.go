@@ -1,0 +1,91 @@
+package simulation_test
+
+import (
+	"context"
+	"log/slog"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
+)
+
+// rejoinStudy runs a study of 4 hospitals (t = 3) in which hospital 2
+// trains round 1, leaves before round 2 and joins again before round 3,
+// its new node started with its data directory as it was or, with fresh,
+// emptied (a reinstalled node).
+func rejoinStudy(t *testing.T, fresh bool) (*simulation.Study, *lockedBuffer, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
+	t.Cleanup(cancel)
+	var logs lockedBuffer
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 4, Rounds: 3, Seed: 21, DataDir: t.TempDir(), Threshold: 3, MinParticipants: 3,
+		PhaseTimeout: keystorePhaseTimeout, LocalConsent: true, Keystores: true,
+		LeaveBeforeRound:   map[int]uint32{rejoiner: 2},
+		RejoinBeforeRound:  map[int]uint32{rejoiner: 3},
+		RejoinFreshDataDir: fresh,
+		Log:                slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	})
+	if s != nil {
+		t.Cleanup(s.Close)
+	}
+	return s, &logs, err
+}
+
+const rejoiner = 1
+
+// A hospital that left the study and joins it again with its keystore
+// (its node restarted) contributes again: the holders still hold shares of
+// the key its round-1 update was encrypted under, so it deals nothing and
+// shows, with its public-key share, that it still holds that key; it gets
+// a share of the keys at a point nobody held, and every round closes.
+func TestRejoinWithKeystoreContributesAgain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	s, logs, err := rejoinStudy(t, false)
+	require.NoError(t, err, "log:\n%s", logs.String())
+
+	require.Len(t, s.Rounds(), 3)
+	assert.Equal(t, []int{4, 3, 4}, []int{s.Rounds()[0].Participants, s.Rounds()[1].Participants, s.Rounds()[2].Participants})
+	addr := s.Participants()[rejoiner].Address
+	for i, rep := range s.Result().Rounds {
+		assert.Equal(t, i != 1, slices.Contains(rep.Contributors, addr), "the rejoiner's update in round %d's aggregate", rep.Round)
+	}
+	ctx := context.Background()
+	took, err := s.Ledger().Participation(ctx, s.StudyID(), addr)
+	require.NoError(t, err)
+	assert.Equal(t, []contracts.RoundSpan{{First: 0, Last: 1}, {First: 3, Ongoing: true}}, took.Spans)
+	assert.Contains(t, logs.String(), "joining=0 rejoining=1 leaving=0", "the re-sharing before round 3 took the rejoiner back without a dealing of its key")
+	for _, f := range s.Rounds() {
+		r, err := s.Ledger().Round(ctx, s.StudyID(), f.Round)
+		require.NoError(t, err)
+		assert.True(t, r.Closed, "round %d closed on chain", f.Round)
+	}
+}
+
+// A hospital that left and joins again with its data directory lost (a
+// reinstalled node) holds no key share for the study: the holders hold
+// its old key, it may deal no other under its identity, and it cannot
+// encrypt under the old one. Its node says so, and what to do, and takes
+// no part; the study goes on without it.
+func TestRejoinWithoutKeystoreIsRefusedClearly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	s, logs, err := rejoinStudy(t, true)
+	require.NoError(t, err, "log:\n%s", logs.String())
+	require.Len(t, s.Rounds(), 3)
+	assert.Equal(t, []int{4, 3, 3}, []int{s.Rounds()[0].Participants, s.Rounds()[1].Participants, s.Rounds()[2].Participants})
+	addr := s.Participants()[rejoiner].Address
+	for i, rep := range s.Result().Rounds {
+		assert.Equal(t, i == 0, slices.Contains(rep.Contributors, addr), "the rejoiner's update in round %d's aggregate", rep.Round)
+	}
+	assert.Contains(t, logs.String(), "joining=0 rejoining=1 leaving=0", "the rejoiner dealt no other key under its identity")
+	assert.Contains(t, logs.String(), "msg=\"participant declined a task\" component=coordinator participant=hospital-2")
+	assert.Contains(t, logs.String(), "restore the keystore and its passphrase from a backup, or leave the study")
+}
