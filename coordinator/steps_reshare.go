@@ -33,7 +33,7 @@ type reshare struct {
 	// other key; they deal nothing (the holders refuse a second dealing
 	// of a key they hold, aggregation.AddDealer).
 	rejoiners []common.Address
-	holders   []holder // the new set: stayers keep their points, newcomers and rejoiners get unused ones
+	holders   []holder    // the new set: stayers keep their points, newcomers and rejoiners get unused ones
 	next      holderState // kept once the re-sharing commits (SetHash set by the dealers' step)
 	// addOnly: the holders stay exactly as they are (an unchanged
 	// committee that members joined), so nothing is re-shared: the

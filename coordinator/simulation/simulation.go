@@ -76,7 +76,7 @@ type Study struct {
 	startLater []lateNode
 	// rejoinLater starts the new nodes of hospitals that left and join again.
 	rejoinLater []lateNode
-	stopNode   []context.CancelFunc
+	stopNode    []context.CancelFunc
 	// live holds what the live handle (live.go) needs: the coordinator's
 	// restart requests, each hospital's node state, and finished, closed
 	// once the coordinator is done.
@@ -778,7 +778,9 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		}
 		if _, again := cfg.RejoinBeforeRound[i]; again {
 			s.rejoinLater = append(s.rejoinLater, lateNode{hospital: i, start: func() {
-				g.Go(func() error { return s.rejoin(gctx, i, pcfg, client, ledger, hospitalCerts[i], scheme, figures.observe) })
+				g.Go(func() error {
+					return s.rejoin(gctx, i, pcfg, client, ledger, hospitalCerts[i], scheme, figures.observe)
+				})
 			}})
 		}
 		s.nodesMu.Lock()
