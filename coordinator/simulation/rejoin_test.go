@@ -17,19 +17,23 @@ import (
 // trains round 1, leaves before round 2 and joins again before round 3,
 // its new node started with its data directory as it was or, with fresh,
 // emptied (a reinstalled node).
-func rejoinStudy(t *testing.T, fresh bool) (*simulation.Study, *lockedBuffer, error) {
+func rejoinStudy(t *testing.T, fresh bool, more ...func(*simulation.Config)) (*simulation.Study, *lockedBuffer, error) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
 	t.Cleanup(cancel)
 	var logs lockedBuffer
-	s, err := simulation.Run(ctx, simulation.Config{
+	cfg := simulation.Config{
 		Hospitals: 4, Rounds: 3, Seed: 21, DataDir: t.TempDir(), Threshold: 3, MinParticipants: 3,
 		PhaseTimeout: keystorePhaseTimeout, LocalConsent: true, Keystores: true,
 		LeaveBeforeRound:   map[int]uint32{rejoiner: 2},
 		RejoinBeforeRound:  map[int]uint32{rejoiner: 3},
 		RejoinFreshDataDir: fresh,
 		Log:                slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
-	})
+	}
+	for _, m := range more {
+		m(&cfg)
+	}
+	s, err := simulation.Run(ctx, cfg)
 	if s != nil {
 		t.Cleanup(s.Close)
 	}
@@ -88,4 +92,22 @@ func TestRejoinWithoutKeystoreIsRefusedClearly(t *testing.T) {
 	assert.Contains(t, logs.String(), "joining=0 rejoining=1 leaving=0", "the rejoiner dealt no other key under its identity")
 	assert.Contains(t, logs.String(), "msg=\"participant declined a task\" component=coordinator participant=hospital-2")
 	assert.Contains(t, logs.String(), "restore the keystore and its passphrase from a backup, or leave the study")
+}
+
+// With a decryption committee the holders keep every dealer's key across
+// hand-overs: a hospital that left and joins again with its keystore deals
+// nothing (it is no joiner), whether or not it sits on the committee, and
+// contributes again.
+func TestRejoinCommitteeStudyWithKeystore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	s, logs, err := rejoinStudy(t, false, func(c *simulation.Config) { c.CommitteeSize, c.Threshold = 3, 2 })
+	require.NoError(t, err, "log:\n%s", logs.String())
+	require.Len(t, s.Rounds(), 3)
+	addr := s.Participants()[rejoiner].Address
+	for i, rep := range s.Result().Rounds {
+		assert.Equal(t, i != 1, slices.Contains(rep.Contributors, addr), "the rejoiner's update in round %d's aggregate", rep.Round)
+	}
+	assert.NotContains(t, logs.String(), "joiners=1", "no dealing of the rejoiner's key was checked: it dealt none")
 }
