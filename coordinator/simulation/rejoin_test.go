@@ -111,3 +111,28 @@ func TestRejoinCommitteeStudyWithKeystore(t *testing.T) {
 	}
 	assert.NotContains(t, logs.String(), "joiners=1", "no dealing of the rejoiner's key was checked: it dealt none")
 }
+
+// A hospital that joined after key generation (it dealt its key at a
+// re-sharing), left and joins again deals no second key either: its key,
+// kept with the key's public-key shares at the commit that took it in, is
+// in the holders' set.
+func TestLateJoinerRejoinsWithoutASecondDealing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	const late = 3
+	s, logs, err := rejoinStudy(t, false, func(c *simulation.Config) {
+		c.Rounds = 4
+		c.JoinBeforeRound = map[int]uint32{late: 2}
+		c.LeaveBeforeRound = map[int]uint32{late: 3}
+		c.RejoinBeforeRound = map[int]uint32{late: 4}
+	})
+	require.NoError(t, err, "log:\n%s", logs.String())
+	require.Len(t, s.Rounds(), 4)
+	addr := s.Participants()[late].Address
+	for i, rep := range s.Result().Rounds {
+		assert.Equal(t, i == 1 || i == 3, slices.Contains(rep.Contributors, addr), "the late joiner's update in round %d's aggregate", rep.Round)
+	}
+	assert.Contains(t, logs.String(), "joining=1 rejoining=0 leaving=0", "it joined once, dealing its key")
+	assert.Contains(t, logs.String(), "joining=0 rejoining=1 leaving=0", "and came back without a dealing")
+}

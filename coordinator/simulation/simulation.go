@@ -178,10 +178,15 @@ func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecd
 			return err
 		}
 	}
-	for _, n := range append(slices.Clip(s.startLater), s.rejoinLater...) {
-		if s.cfg.JoinBeforeRound[n.hospital] != r && s.cfg.RejoinBeforeRound[n.hospital] != r {
-			continue
+	due := func(nodes []lateNode, at map[int]uint32) (out []lateNode) {
+		for _, n := range nodes {
+			if at[n.hospital] == r {
+				out = append(out, n)
+			}
 		}
+		return out
+	}
+	for _, n := range append(due(s.startLater, s.cfg.JoinBeforeRound), due(s.rejoinLater, s.cfg.RejoinBeforeRound)...) {
 		if _, err := s.ledger.JoinStudy(ctx, contracts.NewAccount(hospitalKeys[n.hospital]), s.studyID); err != nil {
 			return fmt.Errorf("hospital-%d joining: %w", n.hospital+1, err)
 		}
