@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -57,9 +58,7 @@ func TestRejoinWithKeystoreContributesAgain(t *testing.T) {
 	require.Len(t, s.Rounds(), 3)
 	assert.Equal(t, []int{4, 3, 4}, []int{s.Rounds()[0].Participants, s.Rounds()[1].Participants, s.Rounds()[2].Participants})
 	addr := s.Participants()[rejoiner].Address
-	for i, rep := range s.Result().Rounds {
-		assert.Equal(t, i != 1, slices.Contains(rep.Contributors, addr), "the rejoiner's update in round %d's aggregate", rep.Round)
-	}
+	assert.Equal(t, []uint32{1, 3}, contributedIn(s, addr), "the rounds whose aggregates hold its update")
 	ctx := context.Background()
 	took, err := s.Ledger().Participation(ctx, s.StudyID(), addr)
 	require.NoError(t, err)
@@ -86,9 +85,7 @@ func TestRejoinWithoutKeystoreIsRefusedClearly(t *testing.T) {
 	require.Len(t, s.Rounds(), 3)
 	assert.Equal(t, []int{4, 3, 3}, []int{s.Rounds()[0].Participants, s.Rounds()[1].Participants, s.Rounds()[2].Participants})
 	addr := s.Participants()[rejoiner].Address
-	for i, rep := range s.Result().Rounds {
-		assert.Equal(t, i == 0, slices.Contains(rep.Contributors, addr), "the rejoiner's update in round %d's aggregate", rep.Round)
-	}
+	assert.Equal(t, []uint32{1}, contributedIn(s, addr), "the rounds whose aggregates hold its update")
 	assert.Contains(t, logs.String(), "joining=0 rejoining=1 leaving=0", "the rejoiner dealt no other key under its identity")
 	assert.Contains(t, logs.String(), "msg=\"participant declined a task\" component=coordinator participant=hospital-2")
 	assert.Contains(t, logs.String(), "restore the keystore and its passphrase from a backup, or leave the study")
@@ -106,9 +103,7 @@ func TestRejoinCommitteeStudyWithKeystore(t *testing.T) {
 	require.NoError(t, err, "log:\n%s", logs.String())
 	require.Len(t, s.Rounds(), 3)
 	addr := s.Participants()[rejoiner].Address
-	for i, rep := range s.Result().Rounds {
-		assert.Equal(t, i != 1, slices.Contains(rep.Contributors, addr), "the rejoiner's update in round %d's aggregate", rep.Round)
-	}
+	assert.Equal(t, []uint32{1, 3}, contributedIn(s, addr), "the rounds whose aggregates hold its update")
 	assert.NotContains(t, logs.String(), "joiners=1", "no dealing of the rejoiner's key was checked: it dealt none")
 }
 
@@ -130,9 +125,18 @@ func TestLateJoinerRejoinsWithoutASecondDealing(t *testing.T) {
 	require.NoError(t, err, "log:\n%s", logs.String())
 	require.Len(t, s.Rounds(), 4)
 	addr := s.Participants()[late].Address
-	for i, rep := range s.Result().Rounds {
-		assert.Equal(t, i == 1 || i == 3, slices.Contains(rep.Contributors, addr), "the late joiner's update in round %d's aggregate", rep.Round)
-	}
+	assert.Equal(t, []uint32{2, 4}, contributedIn(s, addr), "the rounds whose aggregates hold its update")
 	assert.Contains(t, logs.String(), "joining=1 rejoining=0 leaving=0", "it joined once, dealing its key")
 	assert.Contains(t, logs.String(), "joining=0 rejoining=1 leaving=0", "and came back without a dealing")
+}
+
+// contributedIn lists the rounds whose aggregates hold addr's update.
+func contributedIn(s *simulation.Study, addr common.Address) []uint32 {
+	var out []uint32
+	for _, rep := range s.Result().Rounds {
+		if slices.Contains(rep.Contributors, addr) {
+			out = append(out, rep.Round)
+		}
+	}
+	return out
 }
