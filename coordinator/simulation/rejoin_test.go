@@ -45,9 +45,9 @@ const rejoiner = 1
 
 // A hospital that left the study and joins it again with its keystore
 // (its node restarted) contributes again: the holders still hold shares of
-// the key its round-1 update was encrypted under, so it deals nothing and
-// shows, with its public-key share, that it still holds that key; it gets
-// a share of the keys at a point nobody held, and every round closes.
+// the key its round-1 update was encrypted under, so it deals nothing; it
+// gets a share of the keys (its own among them) at a point nobody held,
+// its round-3 update decrypts, and every round closes.
 func TestRejoinWithKeystoreContributesAgain(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
@@ -74,8 +74,9 @@ func TestRejoinWithKeystoreContributesAgain(t *testing.T) {
 // A hospital that left and joins again with its data directory lost (a
 // reinstalled node) holds no key share for the study: the holders hold
 // its old key, it may deal no other under its identity, and it cannot
-// encrypt under the old one. Its node says so, and what to do, and takes
-// no part; the study goes on without it.
+// encrypt under the old one. It still gets a share of the keys (it is a
+// member in good standing), but declines to train, saying why and what to
+// do; the rounds go on without its updates.
 func TestRejoinWithoutKeystoreIsRefusedClearly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
