@@ -360,3 +360,59 @@ func forcedDecrypt(t *testing.T, s *Scheme, agg *EncryptedVector, members []*Thr
 	}
 	return s.combine(agg, shares)
 }
+
+// A member that leaves keeps its key in the holders' set (its earlier
+// updates were encrypted under it). When it joins again, a re-sharing
+// gives it a share at a new point that carries its own key, so an update it
+// encrypts under its kept key decrypts with the new holders; a fresh key
+// it deals under the same identity is refused (ErrDuplicateShare), so no
+// rejoiner replaces a key that earlier updates were encrypted under.
+func TestRejoinerKeepsItsKeyAndCannotReplaceIt(t *testing.T) {
+	s := newScheme(t)
+	const threshold = 2
+	f := newFixture(t, s, 3)
+	points, tsks := thresholdSetup(t, f, threshold)
+	leaver := f.parties[2].sk
+
+	// Party 3 leaves: parties 1 and 2 re-share to {1, 2}; it joins again
+	// at point 4: parties 1 and 2 re-share to {1, 2, 4}.
+	reshare := func(from []*ThresholdSecretShare, dealers, to []ShamirPoint, ids map[ShamirPoint]PartyID) map[ShamirPoint]*ThresholdSecretShare {
+		dealt := map[ShamirPoint]map[ShamirPoint]*ThresholdShare{}
+		for i, d := range dealers {
+			var err error
+			dealt[d], err = s.GenReshareShares(from[i], dealers, threshold, to)
+			require.NoError(t, err)
+		}
+		out := map[ShamirPoint]*ThresholdSecretShare{}
+		for _, p := range to {
+			var received []*ThresholdShare
+			for _, d := range dealers {
+				received = append(received, viaWire(t, dealt[d][p], new(ThresholdShare)))
+			}
+			tsk, err := s.AggregateReshareShares(ids[p], p, received)
+			require.NoError(t, err)
+			out[p] = tsk
+		}
+		return out
+	}
+	ids := map[ShamirPoint]PartyID{1: f.parties[0].sk.ID(), 2: f.parties[1].sk.ID(), 4: leaver.ID()}
+	without := reshare(tsks[:2], points[:2], []ShamirPoint{1, 2}, ids)
+	back := reshare([]*ThresholdSecretShare{without[1], without[2]}, []ShamirPoint{1, 2}, []ShamirPoint{1, 2, 4}, ids)
+
+	want := []float64{0.5, -1, 2}
+	v, err := s.Encrypt(leaver, f.pk.Hash(), NewEncryptionContext(42, PhaseTrain, 3), want)
+	require.NoError(t, err)
+	agg, err := s.WeightedSum([]*EncryptedVector{v}, []float64{1})
+	require.NoError(t, err)
+	got, err := thresholdDecrypt(t, s, agg, []*ThresholdSecretShare{back[1], back[4]})
+	require.NoError(t, err)
+	assert.LessOrEqual(t, maxAbsDiff(got, want), 1e-5, "the rejoiner's update under its kept key, decrypted with its new share")
+
+	replacement := s.GenSecretShareFor(leaver.ID())
+	dealt, err := s.GenThresholdShares(replacement, threshold, []ShamirPoint{1, 2, 4})
+	require.NoError(t, err)
+	for _, p := range []ShamirPoint{1, 2, 4} {
+		_, err := s.AddDealer(back[p], viaWire(t, dealt[p], new(ThresholdShare)))
+		require.ErrorIs(t, err, ErrDuplicateShare, "holder at point %d", p)
+	}
+}

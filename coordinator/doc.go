@@ -16,7 +16,9 @@
 // the coordinator compares the chain's participants in good standing with
 // the holders of threshold key shares; on a change it runs a re-sharing: t
 // holders that stay re-share their shares to the new set (newcomers get
-// points nobody held before), each share sealed to its recipient and bound
+// points nobody held before and deal their own keys; a member that left and
+// joined again gets a fresh point and deals nothing, the holders keeping
+// its key), each share sealed to its recipient and bound
 // to the study, the round and the set; recipients confirm; the coordinator
 // keeps the new set (Store state) and tells the holders to commit, which
 // erases their old shares. The collective public key, and so every

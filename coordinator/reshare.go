@@ -222,17 +222,21 @@ func (c *Coordinator) reshareIfChanged(ctx context.Context, r uint32, target []c
 	}
 	c.mu.Lock()
 	pubs := make(map[common.Address]*ecdsa.PublicKey, len(next))
+	keyed := make(map[common.Address]bool, len(next))
 	for _, a := range next {
 		if m, ok := c.peers[a]; ok {
 			pubs[a] = m.pub
 		}
+		// Key generation and every re-sharing a member dealt its key in
+		// kept its public-key share: the holders hold shares of its key.
+		_, keyed[a] = c.pkShares[a]
 	}
 	c.mu.Unlock()
-	plan, err := planReshare(c.cfg.StudyID, r, cur, threshold, next, pubs)
+	plan, err := planReshare(c.cfg.StudyID, r, cur, threshold, next, pubs, keyed)
 	if err != nil {
 		return err
 	}
-	c.log.Info("membership changed; re-sharing the threshold key", "round", r, "holders", len(next), "joining", len(plan.newcomers), "leaving", len(plan.leaving), "threshold", threshold)
+	c.log.Info("membership changed; re-sharing the threshold key", "round", r, "holders", len(next), "joining", len(plan.newcomers), "rejoining", len(plan.rejoiners), "leaving", len(plan.leaving), "threshold", threshold)
 	return c.runReshare(ctx, r, plan)
 }
 

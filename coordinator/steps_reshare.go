@@ -28,7 +28,12 @@ type reshare struct {
 	staying   []common.Address          // sorted: the dealers are t of them
 	leaving   []common.Address
 	newcomers []common.Address
-	holders   []holder    // the new set: stayers keep their points, newcomers get unused ones
+	// rejoiners are new holders whose keys the holders already hold: they
+	// left and joined again. Their shares come from the dealers with every
+	// other key; they deal nothing (the holders refuse a second dealing
+	// of a key they hold, aggregation.AddDealer).
+	rejoiners []common.Address
+	holders   []holder    // the new set: stayers keep their points, newcomers and rejoiners get unused ones
 	next      holderState // kept once the re-sharing commits (SetHash set by the dealers' step)
 	// addOnly: the holders stay exactly as they are (an unchanged
 	// committee that members joined), so nothing is re-shared: the
@@ -50,9 +55,12 @@ type reshare struct {
 // planReshare plans the re-sharing before round r from the current holders
 // (with their points, the threshold and the next unused point) to next,
 // the members in good standing that are connected, whose Ethereum keys are
-// in keys. It fails with ErrBelowThreshold if fewer than t would hold
-// shares or fewer than t current holders stay to deal.
-func planReshare(study uint64, r uint32, cur holderState, threshold int, next []common.Address, keys map[common.Address]*ecdsa.PublicKey) (*reshare, error) {
+// in keys; keyed are the members whose own keys the holders hold shares of
+// (a member that left keeps its key in the holders' set: its earlier
+// updates were encrypted under it). It fails with ErrBelowThreshold if
+// fewer than t would hold shares or fewer than t current holders stay to
+// deal.
+func planReshare(study uint64, r uint32, cur holderState, threshold int, next []common.Address, keys map[common.Address]*ecdsa.PublicKey, keyed map[common.Address]bool) (*reshare, error) {
 	if len(next) < threshold {
 		return nil, fmt.Errorf("%w: before round %d, %d members could hold shares, the threshold is %d; members must join (or be reinstated) before the study can go on",
 			ErrBelowThreshold, r, len(next), threshold)
@@ -72,7 +80,11 @@ func planReshare(study uint64, r uint32, cur holderState, threshold int, next []
 		if !held {
 			pt = p.next.NextPoint
 			p.next.NextPoint++
-			p.newcomers = append(p.newcomers, a)
+			if keyed[a] {
+				p.rejoiners = append(p.rejoiners, a)
+			} else {
+				p.newcomers = append(p.newcomers, a)
+			}
 		}
 		p.next.Points[a] = pt
 		p.holders = append(p.holders, holder{addr: a, point: pt, pub: pub})

@@ -32,7 +32,7 @@ func reshareFixture(t *testing.T) ([]party, *reshare) {
 	t.Helper()
 	ps := newParties(t, 4)
 	cur := holderState{Points: map[common.Address]uint64{ps[0].addr: 1, ps[1].addr: 2, ps[2].addr: 3}, NextPoint: 4}
-	plan, err := planReshare(stepStudy, 3, cur, 2, []common.Address{ps[0].addr, ps[1].addr, ps[3].addr}, keysOf(ps))
+	plan, err := planReshare(stepStudy, 3, cur, 2, []common.Address{ps[0].addr, ps[1].addr, ps[3].addr}, keysOf(ps), nil)
 	require.NoError(t, err)
 	return ps, plan
 }
@@ -60,10 +60,47 @@ func TestPlanReshare(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := planReshare(stepStudy, 3, cur, 2, tt.next, tt.keys)
+			_, err := planReshare(stepStudy, 3, cur, 2, tt.next, tt.keys, nil)
 			assert.ErrorIs(t, err, tt.want)
 		})
 	}
+}
+
+// A member that left and joins again, whose key the holders still hold
+// (keyed), is a new holder at a point nobody held, its own old point
+// included, and is not asked to deal its key: a dealing it sends anyway,
+// in either phase, is refused, so it cannot replace the key its earlier
+// updates were encrypted under. A member whose key is not held deals.
+func TestPlanReshareTakesARejoinerBackWithoutADealing(t *testing.T) {
+	ps := newParties(t, 4)
+	// ps[2] held point 3 and left; ps[3] never took part.
+	cur := holderState{Points: map[common.Address]uint64{ps[0].addr: 1, ps[1].addr: 2}, NextPoint: 4}
+	keyed := map[common.Address]bool{ps[0].addr: true, ps[1].addr: true, ps[2].addr: true}
+	all := []common.Address{ps[0].addr, ps[1].addr, ps[2].addr, ps[3].addr}
+	plan, err := planReshare(stepStudy, 3, cur, 2, all, keysOf(ps), keyed)
+	require.NoError(t, err)
+	assert.Equal(t, []common.Address{ps[2].addr}, plan.rejoiners)
+	assert.Equal(t, []common.Address{ps[3].addr}, plan.newcomers)
+	assert.Equal(t, map[common.Address]uint64{ps[0].addr: 1, ps[1].addr: 2, ps[2].addr: 4, ps[3].addr: 5}, plan.next.Points,
+		"the rejoiner gets a fresh point: its old share, which it may still keep, is of no set in force")
+
+	st := plan.dealers(plan.staying)
+	set := st.setHash
+	next := []party{ps[0], ps[1], ps[2], ps[3]}
+	newcomers := st.newcomersDealing()
+	sent := sentTo(newcomers.start())
+	require.Len(t, sent, 1)
+	assert.Contains(t, sent, ps[3].addr, "only the member whose key is not held deals its own")
+	_, err = deliverTo(st, st.receive, reshareDealing(t, ps[2], 3, set, next...))
+	assert.ErrorIs(t, err, ErrNotParticipant, "the rejoiner is no dealer")
+	_, err = deliverTo(newcomers, newcomers.receive, reshareDealing(t, ps[2], 3, set, next...))
+	assert.ErrorIs(t, err, ErrNotParticipant, "nor a newcomer: its key is held")
+
+	// All rejoiners, no newcomer: nobody is asked for a key of its own.
+	plan, err = planReshare(stepStudy, 3, cur, 2, all[:3], keysOf(ps), keyed)
+	require.NoError(t, err)
+	assert.Empty(t, plan.newcomers)
+	assert.Equal(t, []common.Address{ps[2].addr}, plan.rejoiners)
 }
 
 // reshareDealing is dealer's shares to the listed recipients, signed for

@@ -206,6 +206,11 @@ func TestCommitteeHandover(t *testing.T) {
 	// committee than the chain's is refused.
 	_, err := c.nodes[2].reshareDeal(reshare, c.study, suspended)
 	require.Error(t, err)
+	// Reinstated, it is not asked to deal its key again (the holders
+	// keep it): a coordinator that asks is told so.
+	_, err = c.nodes[2].reshareDeal(reshare, c.study, map[common.Address]bool{})
+	require.ErrorIs(t, err, ErrChainMismatch)
+	assert.ErrorContains(t, err, "it took part before, and the holders keep its key")
 	wrong := &cohortv1.ReshareTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Dealers: dealers, Holders: append(slices.Clone(holders[:2]), c.holder(2, 3))}
 	wrong.SetHash = auth.ReshareSetHash(stepsStudy, 1, 2, wrong.Dealers, wrong.Holders).Bytes()
 	_, err = c.nodes[0].reshareDeal(wrong, c.study, map[common.Address]bool{})

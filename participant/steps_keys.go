@@ -539,8 +539,13 @@ func (s *steps) reshareDeal(t *cohortv1.ReshareTask, study contracts.Study, susp
 		// to open aggregates that include them.
 		// With a committee, a member that joins deals to it whether or not
 		// it sits on it.
-		if s.point != 0 || (set.own == 0 && study.Committee.Size == 0) {
-			return ready{}, fmt.Errorf("%w: asked to deal its own key, but this site already holds point %d or is not a new holder", ErrChainMismatch, s.point)
+		if s.point != 0 {
+			// A member that left and joined again: the holders keep its
+			// key and refuse a second one under its identity.
+			return ready{}, fmt.Errorf("%w: asked to deal its own key, but this site holds a share (point %d) of the study's keys, its own among them: it took part before, and the holders keep its key; a coordinator takes a member that left and joined again back without a dealing (one from before 2026-12-07 does not: upgrade it)", ErrChainMismatch, s.point)
+		}
+		if set.own == 0 && study.Committee.Size == 0 {
+			return ready{}, fmt.Errorf("%w: asked to deal its own key, but this site is not a new holder", ErrChainMismatch)
 		}
 		// With its dealing goes its public-key share, for the collective
 		// key's CRS (s.pubKey, checked against the chain): the holders'

@@ -121,6 +121,17 @@ func (s *steps) trainLocal(ctx context.Context, round uint32, global []float64, 
 	return update, nil
 }
 
+// ErrNoKeyForStudy reports a node asked to train that holds no secret-key
+// share for the study. Each update is encrypted under its sender's own key,
+// which the share holders hold shares of; a member that took part keeps
+// its key in the holders' set after it leaves, and cannot deal another
+// under the same identity (the holders refuse a second key of one dealer,
+// so that nobody replaces a key earlier updates were encrypted under).
+var ErrNoKeyForStudy = errors.New("participant: this node holds no secret-key share for the study, whose key was generated: " +
+	"a hospital that joins after key generation deals its key at the re-sharing before its first round (connected then, it trains from the next); " +
+	"one that took part before and lost its keystore (a reinstalled node, another data directory) cannot encrypt under its key again: " +
+	"restore the keystore and its passphrase from a backup, or leave the study (cohort study leave)")
+
 // sealUpdate encrypts round's update under this site's key share with the
 // round's public masks (the key-extraction and out-of-range attacks, for
 // evaluations only, shape it). A round's masks must never seal two
@@ -128,6 +139,10 @@ func (s *steps) trainLocal(ctx context.Context, round uint32, global []float64, 
 // (sealOnce).
 func (s *steps) sealUpdate(round uint32, update []float64) ([]byte, error) {
 	sealed, err := s.sealer.seal(s.pubKey, aggregation.TrainContext(s.studyID, round), update)
+	if errors.Is(err, errNoKeyShare) {
+		// A round is open: the study's key was generated long since.
+		return nil, fmt.Errorf("%w (study %d, round %d)", ErrNoKeyForStudy, s.studyID, round)
+	}
 	if err != nil {
 		return nil, err
 	}

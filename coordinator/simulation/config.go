@@ -125,6 +125,15 @@ type Config struct {
 	// its node, before round LeaveBeforeRound[i] opens; the coordinator
 	// re-shares the key without it.
 	LeaveBeforeRound map[int]uint32
+	// RejoinBeforeRound makes hospital i, which left (LeaveBeforeRound),
+	// sign its join again on chain and start a new node before round
+	// RejoinBeforeRound[i] opens: a node restarted with its data directory
+	// (keystore included) or, with RejoinFreshDataDir, reinstalled with an
+	// empty one.
+	RejoinBeforeRound map[int]uint32
+	// RejoinFreshDataDir empties a rejoining hospital's data directory
+	// before its new node starts: its key share is lost.
+	RejoinFreshDataDir bool
 	// CommitteeSize gives the study a decryption committee of that many
 	// hospitals, selected on chain (0: every hospital holds key shares);
 	// CommitteeRotation selects a new one every that many rounds.

@@ -22,8 +22,9 @@
 // Faults are injected through the Config: DropAfter stops a hospital for good
 // after its upload of a round, RestartParticipantAfter and
 // RestartCoordinatorIn(Reshare) kill a node and start it again from its disk
-// and the chain, Attacks makes hospitals attackers, JoinBeforeRound and
-// LeaveBeforeRound change the study's members between rounds.
+// and the chain, Attacks makes hospitals attackers, JoinBeforeRound,
+// LeaveBeforeRound and RejoinBeforeRound change the study's members between
+// rounds.
 //
 // `cohort demo`, the benchmarks of package evaluation and the tests that run
 // whole studies use it. A Study is safe for concurrent use by its Config's

@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -73,7 +74,9 @@ type Study struct {
 	// coordinator's progress callback reads them.
 	nodesMu    sync.Mutex
 	startLater []lateNode
-	stopNode   []context.CancelFunc
+	// rejoinLater starts the new nodes of hospitals that left and join again.
+	rejoinLater []lateNode
+	stopNode    []context.CancelFunc
 	// live holds what the live handle (live.go) needs: the coordinator's
 	// restart requests, each hospital's node state, and finished, closed
 	// once the coordinator is done.
@@ -175,10 +178,15 @@ func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecd
 			return err
 		}
 	}
-	for _, n := range s.startLater {
-		if s.cfg.JoinBeforeRound[n.hospital] != r {
-			continue
+	due := func(nodes []lateNode, at map[int]uint32) (out []lateNode) {
+		for _, n := range nodes {
+			if at[n.hospital] == r {
+				out = append(out, n)
+			}
 		}
+		return out
+	}
+	for _, n := range append(due(s.startLater, s.cfg.JoinBeforeRound), due(s.rejoinLater, s.cfg.RejoinBeforeRound)...) {
 		if _, err := s.ledger.JoinStudy(ctx, contracts.NewAccount(hospitalKeys[n.hospital]), s.studyID); err != nil {
 			return fmt.Errorf("hospital-%d joining: %w", n.hospital+1, err)
 		}
@@ -773,6 +781,13 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			}
 			return nil // finished, or stopped by a leave
 		}
+		if _, again := cfg.RejoinBeforeRound[i]; again {
+			s.rejoinLater = append(s.rejoinLater, lateNode{hospital: i, start: func() {
+				g.Go(func() error {
+					return s.rejoin(gctx, i, pcfg, client, ledger, hospitalCerts[i], scheme, figures.observe)
+				})
+			}})
+		}
 		s.nodesMu.Lock()
 		if _, later := cfg.JoinBeforeRound[i]; later {
 			s.startLater = append(s.startLater, lateNode{hospital: i, start: func() { g.Go(run) }})
@@ -813,6 +828,34 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	}
 	ok = true
 	return s, nil
+}
+
+// rejoin runs the new node of hospital i, which left the study and joined
+// it again: with its data directory as it was, or emptied
+// (RejoinFreshDataDir).
+func (s *Study) rejoin(ctx context.Context, i int, pcfg participant.Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger, cert tls.Certificate, scheme *aggregation.Scheme, observe func(participant.Trace)) error {
+	if s.cfg.RejoinFreshDataDir {
+		if err := os.RemoveAll(pcfg.DataDir); err != nil {
+			return err
+		}
+		if pcfg.Keystore != nil {
+			ks, err := participant.OpenKeystore(filepath.Join(pcfg.DataDir, "keystore"), "demo passphrase", participant.WithLightScrypt())
+			if err != nil {
+				return err
+			}
+			pcfg.Keystore = ks
+		}
+	}
+	if s.cfg.RejoinFreshDataDir {
+		// Its training fails (no key share): declined, as a node does.
+		pcfg.StopOnTaskError = false
+	}
+	pcfg.Observe = observe
+	node, err := participant.New(pcfg, client, ledger, s.hospitalKeys[i], auth.Fingerprint(cert), scheme, s.cfg.Log)
+	if err != nil {
+		return err
+	}
+	return node.Run(ctx)
 }
 
 // checkHospitalRecipe is hospital i's check, before its node starts, that

@@ -1,0 +1,143 @@
+package simulation_test
+
+import (
+	"context"
+	"log/slog"
+	"slices"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
+)
+
+// rejoinStudy runs a study of 4 hospitals (t = 3) in which hospital 2
+// trains round 1, leaves before round 2 and joins again before round 3,
+// its new node started with its data directory as it was or, with fresh,
+// emptied (a reinstalled node).
+func rejoinStudy(t *testing.T, fresh bool, more ...func(*simulation.Config)) (*simulation.Study, *lockedBuffer, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), slowStudyDeadline)
+	t.Cleanup(cancel)
+	var logs lockedBuffer
+	cfg := simulation.Config{
+		Hospitals: 4, Rounds: 3, Seed: 21, DataDir: t.TempDir(), Threshold: 3, MinParticipants: 3,
+		PhaseTimeout: keystorePhaseTimeout, LocalConsent: true, Keystores: true,
+		LeaveBeforeRound:   map[int]uint32{rejoiner: 2},
+		RejoinBeforeRound:  map[int]uint32{rejoiner: 3},
+		RejoinFreshDataDir: fresh,
+		Log:                slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	}
+	for _, m := range more {
+		m(&cfg)
+	}
+	s, err := simulation.Run(ctx, cfg)
+	if s != nil {
+		t.Cleanup(s.Close)
+	}
+	return s, &logs, err
+}
+
+const rejoiner = 1
+
+// A hospital that left the study and joins it again with its keystore
+// (its node restarted) contributes again: the holders still hold shares of
+// the key its round-1 update was encrypted under, so it deals nothing; it
+// gets a share of the keys (its own among them) at a point nobody held,
+// its round-3 update decrypts, and every round closes.
+func TestRejoinWithKeystoreContributesAgain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	s, logs, err := rejoinStudy(t, false)
+	require.NoError(t, err, "log:\n%s", logs.String())
+
+	require.Len(t, s.Rounds(), 3)
+	assert.Equal(t, []int{4, 3, 4}, []int{s.Rounds()[0].Participants, s.Rounds()[1].Participants, s.Rounds()[2].Participants})
+	addr := s.Participants()[rejoiner].Address
+	assert.Equal(t, []uint32{1, 3}, contributedIn(s, addr), "the rounds whose aggregates hold its update")
+	ctx := context.Background()
+	took, err := s.Ledger().Participation(ctx, s.StudyID(), addr)
+	require.NoError(t, err)
+	assert.Equal(t, []contracts.RoundSpan{{First: 0, Last: 1}, {First: 3, Ongoing: true}}, took.Spans)
+	assert.Contains(t, logs.String(), "joining=0 rejoining=1 leaving=0", "the re-sharing before round 3 took the rejoiner back without a dealing of its key")
+	for _, f := range s.Rounds() {
+		r, err := s.Ledger().Round(ctx, s.StudyID(), f.Round)
+		require.NoError(t, err)
+		assert.True(t, r.Closed, "round %d closed on chain", f.Round)
+	}
+}
+
+// A hospital that left and joins again with its data directory lost (a
+// reinstalled node) holds no key share for the study: the holders hold
+// its old key, it may deal no other under its identity, and it cannot
+// encrypt under the old one. It still gets a share of the keys (it is a
+// member in good standing), but declines to train, saying why and what to
+// do; the rounds go on without its updates.
+func TestRejoinWithoutKeystoreIsRefusedClearly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	s, logs, err := rejoinStudy(t, true)
+	require.NoError(t, err, "log:\n%s", logs.String())
+	require.Len(t, s.Rounds(), 3)
+	assert.Equal(t, []int{4, 3, 3}, []int{s.Rounds()[0].Participants, s.Rounds()[1].Participants, s.Rounds()[2].Participants})
+	addr := s.Participants()[rejoiner].Address
+	assert.Equal(t, []uint32{1}, contributedIn(s, addr), "the rounds whose aggregates hold its update")
+	assert.Contains(t, logs.String(), "joining=0 rejoining=1 leaving=0", "the rejoiner dealt no other key under its identity")
+	assert.Contains(t, logs.String(), "msg=\"participant declined a task\" component=coordinator participant=hospital-2")
+	assert.Contains(t, logs.String(), "restore the keystore and its passphrase from a backup, or leave the study")
+}
+
+// With a decryption committee the holders keep every dealer's key across
+// hand-overs: a hospital that left and joins again with its keystore deals
+// nothing (it is no joiner), whether or not it sits on the committee, and
+// contributes again.
+func TestRejoinCommitteeStudyWithKeystore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	s, logs, err := rejoinStudy(t, false, func(c *simulation.Config) { c.CommitteeSize, c.Threshold = 3, 2 })
+	require.NoError(t, err, "log:\n%s", logs.String())
+	require.Len(t, s.Rounds(), 3)
+	addr := s.Participants()[rejoiner].Address
+	assert.Equal(t, []uint32{1, 3}, contributedIn(s, addr), "the rounds whose aggregates hold its update")
+	assert.NotContains(t, logs.String(), "joiners=1", "no dealing of the rejoiner's key was checked: it dealt none")
+}
+
+// A hospital that joined after key generation (it dealt its key at a
+// re-sharing), left and joins again deals no second key either: its key,
+// kept with the key's public-key shares at the commit that took it in, is
+// in the holders' set.
+func TestLateJoinerRejoinsWithoutASecondDealing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	const late = 3
+	s, logs, err := rejoinStudy(t, false, func(c *simulation.Config) {
+		c.Rounds = 4
+		c.JoinBeforeRound = map[int]uint32{late: 2}
+		c.LeaveBeforeRound = map[int]uint32{late: 3}
+		c.RejoinBeforeRound = map[int]uint32{late: 4}
+	})
+	require.NoError(t, err, "log:\n%s", logs.String())
+	require.Len(t, s.Rounds(), 4)
+	addr := s.Participants()[late].Address
+	assert.Equal(t, []uint32{2, 4}, contributedIn(s, addr), "the rounds whose aggregates hold its update")
+	assert.Contains(t, logs.String(), "joining=1 rejoining=0 leaving=0", "it joined once, dealing its key")
+	assert.Contains(t, logs.String(), "joining=0 rejoining=1 leaving=0", "and came back without a dealing")
+}
+
+// contributedIn lists the rounds whose aggregates hold addr's update.
+func contributedIn(s *simulation.Study, addr common.Address) []uint32 {
+	var out []uint32
+	for _, rep := range s.Result().Rounds {
+		if slices.Contains(rep.Contributors, addr) {
+			out = append(out, rep.Round)
+		}
+	}
+	return out
+}
