@@ -565,6 +565,9 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 		if study.CurrentRound == 0 && epoch == 0 {
 			// Before round 1 the shares may not all have been dealt: the
 			// key's parties deal again.
+			if !keyMade {
+				c.warnIfDealersLeft(study, dealers)
+			}
 			if err := c.awaitConnected(ctx, dealers); err != nil {
 				return nil, err
 			}
@@ -647,6 +650,23 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	}
 	c.finish(&cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: c.cfg.StudyID, FinalModelHash: final.Result.ModelHash.Bytes()}}})
 	return res, nil
+}
+
+// MsgDealerLeftBeforeRoundOne is warnIfDealersLeft's message (exported for
+// the simulation's tests).
+const MsgDealerLeftBeforeRoundOne = "waiting before round 1 for a hospital that is no longer a participant (it left or was excluded): the collective key on chain holds its key, so the threshold shares cannot be dealt without it and this study cannot start until it joins again; to go on without it, create a new study (cohort study create; the other hospitals join it)"
+
+// warnIfDealersLeft warns, before the key's parties deal again before
+// round 1, of each dealer that is no longer a participant of the study:
+// the coordinator waits for it, and the study starts only if it joins
+// again (removing a hospital a dealing check named does not let the study
+// go on; see namedDealings).
+func (c *Coordinator) warnIfDealersLeft(study contracts.Study, dealers []common.Address) {
+	for _, d := range dealers {
+		if !slices.Contains(study.Participants, d) {
+			c.log.Warn(MsgDealerLeftBeforeRoundOne, "study", c.cfg.StudyID, "participant", d.Hex())
+		}
+	}
 }
 
 // committeeReselections bounds how many times in a row the coordinator
