@@ -3,6 +3,7 @@ package coordinator
 import (
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -208,6 +209,16 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 	if err != nil {
 		return fmt.Errorf("coordinator: dealing check: %w", err)
 	}
+	// With only holders suspect, the others' shares passed: a restart once
+	// those holders are gone re-shares among them. Kept (empty otherwise)
+	// at every verdict, so that none of an earlier dealing outlives it.
+	suspectHolders := partial
+	if len(bad) > 0 {
+		suspectHolders = nil
+	}
+	if err := c.keepHoldersAtFault(confirm, suspectHolders); err != nil {
+		return err
+	}
 	if len(bad) == 0 && len(partial) == 0 {
 		c.log.Info("threshold dealings checked", "dealers", len(ids), "decryption_sets", len(ask.sets), "checks", checks)
 		return nil
@@ -215,6 +226,61 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 	named := c.namedDealings(confirm, ids, byID, bad, partial, checks)
 	ev := c.dealingEvidence(confirm, asked, byID, bad, partial)
 	return fmt.Errorf("%w. %s", named, c.keepDealingEvidence(confirm.pkHash, ev))
+}
+
+// holdersAtFaultStateName names the holders a failed dealing check at key
+// generation suspects, in the store's state.
+const holdersAtFaultStateName = "holders-at-fault"
+
+// holdersAtFault are the holders a failed dealing check at key generation
+// suspects, every dealer's check passing in the sets without them.
+type holdersAtFault struct {
+	PublicKeyHash common.Hash      `json:"public_key_hash"`
+	Holders       []common.Address `json:"holders"`
+}
+
+// keepHoldersAtFault keeps the holders the partial dealings point at.
+func (c *Coordinator) keepHoldersAtFault(confirm *thresholdConfirmStep, partial []aggregation.PartialDealing) error {
+	st := holdersAtFault{PublicKeyHash: confirm.pkHash}
+	for _, p := range partial {
+		for _, a := range atPoints(confirm.points, p.Suspects) {
+			if !slices.Contains(st.Holders, a) {
+				st.Holders = append(st.Holders, a)
+			}
+		}
+	}
+	raw, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	return c.store.WriteState(holdersAtFaultStateName, raw)
+}
+
+// holdersAtFaultGone reports whether a failed dealing check of the key
+// pkHash suspected holders only, and every one of them has left the study
+// (participants: the chain's): the shares the holders that stay hold
+// passed, so the key is re-shared among them instead of dealt again.
+func (c *Coordinator) holdersAtFaultGone(pkHash common.Hash, participants []common.Address) (bool, error) {
+	raw, err := c.store.ReadState(holdersAtFaultStateName)
+	if errors.Is(err, ErrBlobNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	var st holdersAtFault
+	if err := json.Unmarshal(raw, &st); err != nil {
+		return false, fmt.Errorf("coordinator: the kept %s state is unreadable (%v)", holdersAtFaultStateName, err)
+	}
+	if st.PublicKeyHash != pkHash || len(st.Holders) == 0 {
+		return false, nil
+	}
+	for _, h := range st.Holders {
+		if slices.Contains(participants, h) {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 // namedDealings is the error naming the dealers (bad) and the holders
@@ -251,15 +317,37 @@ func (c *Coordinator) namedDealings(confirm *thresholdConfirmStep, ids []aggrega
 	}
 	if len(partial) == len(ids) && len(ids) > 1 && allSuspect(partial) {
 		// A dealer spoils the shares of its own key only.
-		return fmt.Errorf("coordinator: threshold key generation: %w (%w): the dealing check of every hospital's key fails exactly in the decryption sets holding %s, and passes in the others (%d checks): that holder gave wrong dealing-check shares. Decryptions with it would fail. %s %s",
-			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, holdersAt(partial[0].Suspects), checks, cannotGoOn, c.newStudyWithout(addressesAtPoints(confirm.points, partial[0].Suspects)))
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): the dealing check of every hospital's key fails exactly in the decryption sets holding %s, and passes in the others (%d checks): that holder gave wrong dealing-check shares. Decryptions with it would fail. %s",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, holdersAt(partial[0].Suspects), checks, c.holderRemoval(confirm, partial))
 	}
 	var named []string
 	for _, p := range partial {
 		named = append(named, fmt.Sprintf("%s's, held by %s", hospital(p.Dealer), holdersAt(p.Suspects)))
 	}
-	return fmt.Errorf("coordinator: threshold key generation: %w (%w): some shares of a hospital's key are wrong (%s): that hospital's dealing check fails in the decryption sets holding them and passes in the others (%d checks), so the hospital dealt its shares wrong or the holder lies about them, which the check cannot tell apart. Decryptions of that hospital's updates with that holder would fail. %s Create a new study without the one you hold at fault (cohort study create; the other hospitals join it)",
-		ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, "; "), checks, cannotGoOn)
+	return fmt.Errorf("coordinator: threshold key generation: %w (%w): some shares of a hospital's key are wrong (%s): that hospital's dealing check fails in the decryption sets holding them and passes in the others (%d checks), so the hospital dealt its shares wrong or the holder lies about them, which the check cannot tell apart. Decryptions of that hospital's updates with that holder would fail. If you hold the holder at fault: %s. If you hold the hospital at fault: %s Create a new study without it (cohort study create; the other hospitals join it)",
+		ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, "; "), checks, c.holderRemoval(confirm, partial), cannotGoOn)
+}
+
+// holderRemoval is the advice on removing the holders the partial dealings
+// of a failed dealing check at key generation point at. Without a
+// committee, and with at least the threshold of holders staying, a
+// restart once they are excluded re-shares the key among those that stay
+// (dealBeforeRoundOne); otherwise it takes a new study. The caller holds
+// c.mu.
+func (c *Coordinator) holderRemoval(confirm *thresholdConfirmStep, partial []aggregation.PartialDealing) string {
+	var suspects []aggregation.ShamirPoint
+	for _, p := range partial {
+		suspects = append(suspects, p.Suspects...)
+	}
+	addrs := addressesAtPoints(confirm.points, suspects)
+	switch {
+	case c.committee:
+		return cannotGoOn + " " + c.newStudyWithout(addrs)
+	case len(confirm.points)-len(addrs) < c.threshold:
+		return fmt.Sprintf("Fewer than the study's threshold (%d) of holders would stay to re-share the key without it, so this study cannot go on without it. %s", c.threshold, c.newStudyWithout(addrs))
+	}
+	return fmt.Sprintf("Remove it from the study (%s, with %s), once each member has re-checked this verdict from its evidence, and start the coordinator again: the holders that stay keep their shares, which passed the check, and re-share the key among themselves before round 1",
+		c.exclusion(), strings.Join(addrs, " and then "))
 }
 
 // dealingEvidence gathers what the verdict (bad, partial) rests on: the
@@ -336,10 +424,9 @@ func allSuspect(partial []aggregation.PartialDealing) bool {
 }
 
 // cannotGoOn says why a study whose dealing check failed at key generation
-// cannot go on without the hospital at fault, whether a dealer or a
-// holder (each is both without a committee): removing it from the study
-// and restarting the coordinator does not help.
-const cannotGoOn = "Removing it and restarting the coordinator does not help: the collective key on chain holds every hospital's key, hospitals take part in one key generation per study, and a coordinator restarted before round 1 asks the holders it kept to deal again, the one at fault among them even once removed from the study."
+// cannot go on without a dealer at fault (or, with a committee, a holder):
+// removing it from the study and restarting the coordinator does not help.
+const cannotGoOn = "Removing it and restarting the coordinator does not help: the collective key on chain holds every hospital's key, hospitals take part in one key generation per study, and a coordinator restarted before round 1 asks the hospitals it kept to deal again, the one at fault among them even once removed from the study."
 
 // newStudyWithout is the advice after a failed dealing check at key
 // generation that named the hospitals at addrs: a new study without them,

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"regexp"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -41,12 +43,14 @@ func (h cancelOn) WithGroup(name string) slog.Handler {
 
 // operatorExcludes is an OnCoordinatorError that follows a failed dealing
 // check the way an operator removing a hospital and restarting would: on
-// the first ErrInconsistentDealing it excludes hospital i by a member vote
-// and starts the coordinator again; any later error ends the study. stops
-// are the errors it saw.
+// the first ErrInconsistentDealing it excludes hospital i (or, if named is
+// set, the hospital it names in the error) by a member vote and starts the
+// coordinator again; any later error ends the study. stops are the errors
+// it saw.
 type operatorExcludes struct {
 	t     *testing.T
 	i     int
+	named *regexp.Regexp // its first group is the hospital's number
 	mu    sync.Mutex
 	stops []error
 }
@@ -59,59 +63,100 @@ func (o *operatorExcludes) onError(ctx context.Context, s *simulation.Study, err
 	if !first || !errors.Is(err, coordinator.ErrInconsistentDealing) {
 		return false
 	}
-	o.t.Logf("study stopped, excluding hospital-%d and restarting: %v", o.i+1, err)
-	if err := s.ExcludeHospital(ctx, o.i); err != nil {
-		o.t.Errorf("excluding hospital-%d: %v", o.i+1, err)
+	i := o.i
+	if o.named != nil {
+		m := o.named.FindStringSubmatch(err.Error())
+		if m == nil {
+			o.t.Errorf("the error names no hospital as %v", o.named)
+			return false
+		}
+		n, _ := strconv.Atoi(m[1])
+		i = n - 1
+	}
+	o.t.Logf("study stopped, excluding hospital-%d and restarting: %v", i+1, err)
+	if err := s.ExcludeHospital(ctx, i); err != nil {
+		o.t.Errorf("excluding hospital-%d: %v", i+1, err)
 		return false
 	}
 	return true
 }
 
-// What an operator finds following the advice of the old messages of a
-// dealing check failed at key generation: remove the hospital at fault
-// (exclusion by vote) and start the coordinator again. The restarted
-// coordinator, before round 1 with the key on chain, asks the holders it
-// kept to deal again, the excluded one among them: it waits for it, and
-// says so (coordinator.MsgDealerLeftBeforeRoundOne), so the study cannot
-// start without it. That is why the messages now say to create a new
-// study without it (TestHolderShiftingItsDealingCheckIsNamed,
-// TestInconsistentDealingIsNamedBeforeRoundOne).
-func TestRemovingTheHospitalADealingCheckNamesDoesNotLetTheStudyStart(t *testing.T) {
+// A hospital that dealt inconsistent shares at key generation, excluded
+// by a member vote, with the coordinator started again (what the error
+// said until 2026-12-07 of a holder the check named): the restarted
+// coordinator, before round 1 with the key on chain, asks the hospitals it
+// kept to deal again, the excluded one among them, and waits for it,
+// saying so (coordinator.MsgDealerLeftBeforeRoundOne): the study cannot
+// start without it, which is why the error says to create a new study
+// (TestInconsistentDealingIsNamedBeforeRoundOne).
+func TestExcludingAnInconsistentDealerDoesNotLetTheStudyStart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	studyCtx, stopStudy := context.WithCancel(ctx)
+	defer stopStudy()
+	const attacker = 1
+	var logs lockedBuffer
+	op := &operatorExcludes{t: t, i: attacker}
+	_, err := simulation.Run(studyCtx, simulation.Config{
+		Hospitals: 3, Rounds: 1, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		Threshold: 2, MinParticipants: 2,
+		Attacks:            map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentDealing}},
+		OnCoordinatorError: op.onError,
+		Log: slog.New(cancelOn{Handler: slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo}),
+			msg: coordinator.MsgDealerLeftBeforeRoundOne, cancel: stopStudy}),
+	})
+	require.Error(t, err, "the study does not complete")
+	t.Logf("study ended: %v", err)
+	require.NotEmpty(t, op.stops)
+	require.ErrorIs(t, op.stops[0], coordinator.ErrInconsistentDealing)
+	assert.ErrorContains(t, op.stops[0], "Create a new study without it")
+	assert.Len(t, op.stops, 1, "the restarted coordinator does not stop by itself: it waits")
+	assert.Contains(t, logs.String(), coordinator.MsgDealerLeftBeforeRoundOne, "it waits for the excluded hospital to deal again, saying so")
+	assert.NotContains(t, logs.String(), coordinator.MsgReshareWithoutHoldersAtFault)
+	assert.NotContains(t, logs.String(), `msg="threshold key ready" component=coordinator`)
+	assert.NotContains(t, logs.String(), coordinator.MsgOpeningRound)
+}
+
+// A holder a failed dealing check at key generation names (a lying holder,
+// or the holder of the shifted shares of a hospital's key), excluded by a
+// member vote as the error says, with the coordinator started again: the
+// holders that stay keep their shares, which passed the check, and the
+// restarted coordinator re-shares the key among them before round 1
+// instead of having every hospital deal again (which waited for the
+// excluded one: before 2026-12-07 the error said to do this and the study
+// could not start). The study trains its round.
+func TestExcludingAHolderADealingCheckNamesLetsTheStudyStart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
 	}
 	for _, tc := range []struct {
-		name   string
-		attack participant.Attack
+		name     string
+		attacker int
+		attack   participant.Attack
+		named    *regexp.Regexp
 	}{
-		{"a lying holder", participant.Attack{Kind: participant.AttackShiftDealingCheck}},
-		{"an inconsistent dealer", participant.Attack{Kind: participant.AttackInconsistentDealing}},
+		{"a lying holder", 1, participant.Attack{Kind: participant.AttackShiftDealingCheck}, nil},
+		{"a holder of shifted shares", 2, participant.Attack{Kind: participant.AttackInconsistentDealing, Scale: 1}, regexp.MustCompile(`held by hospital-(\d+) \(`)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 			defer cancel()
-			studyCtx, stopStudy := context.WithCancel(ctx)
-			defer stopStudy()
-			const attacker = 1
-			var logs lockedBuffer
-			op := &operatorExcludes{t: t, i: attacker}
-			_, err := simulation.Run(studyCtx, simulation.Config{
+			op := &operatorExcludes{t: t, i: tc.attacker, named: tc.named}
+			s, logs := runLogged(ctx, t, simulation.Config{
 				Hospitals: 3, Rounds: 1, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
 				Threshold: 2, MinParticipants: 2,
-				Attacks:            map[int]participant.Attack{attacker: tc.attack},
+				Attacks:            map[int]participant.Attack{tc.attacker: tc.attack},
 				OnCoordinatorError: op.onError,
-				Log: slog.New(cancelOn{Handler: slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo}),
-					msg: coordinator.MsgDealerLeftBeforeRoundOne, cancel: stopStudy}),
 			})
-			require.Error(t, err, "the study does not complete")
-			t.Logf("study ended: %v", err)
-			require.NotEmpty(t, op.stops)
-			require.ErrorIs(t, op.stops[0], coordinator.ErrInconsistentDealing)
-			assert.ErrorContains(t, op.stops[0], "Create a new study")
-			assert.Len(t, op.stops, 1, "the restarted coordinator does not stop by itself: it waits")
-			assert.Contains(t, logs.String(), coordinator.MsgDealerLeftBeforeRoundOne, "it waits for the excluded hospital to deal again, saying so")
-			assert.NotContains(t, logs.String(), `msg="threshold key ready" component=coordinator`)
-			assert.NotContains(t, logs.String(), coordinator.MsgOpeningRound)
+			require.Len(t, op.stops, 1)
+			assert.ErrorContains(t, op.stops[0], "start the coordinator again: the holders that stay keep their shares")
+			assert.Contains(t, logs.String(), coordinator.MsgReshareWithoutHoldersAtFault)
+			assert.Contains(t, logs.String(), "threshold key re-shared")
+			assert.NotContains(t, logs.String(), coordinator.MsgDealerLeftBeforeRoundOne)
+			assert.Len(t, s.Rounds(), 1, "round 1 closes without the excluded holder")
 		})
 	}
 }
@@ -175,6 +220,11 @@ func TestExcludingAReSharingDealer(t *testing.T) {
 			})
 			if s != nil {
 				t.Cleanup(s.Close)
+			}
+			if len(op.stops) == 0 && tc.goesOn {
+				// t of the 4 staying holders deal, chosen by address, and
+				// the keys are random: 1 run in 4 leaves the attacker out.
+				t.Skip("the attacker was not among the re-sharing's dealers this run")
 			}
 			require.NotEmpty(t, op.stops, "the re-sharing's check failed")
 			require.ErrorIs(t, op.stops[0], coordinator.ErrInconsistentDealing)
