@@ -563,12 +563,7 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 			dealers = holders
 		}
 		if study.CurrentRound == 0 && epoch == 0 {
-			// Before round 1 the shares may not all have been dealt: the
-			// key's parties deal again.
-			if err := c.awaitConnected(ctx, dealers); err != nil {
-				return nil, err
-			}
-			if err := c.thresholdKeyGen(ctx, dealers, holders); err != nil {
+			if err := c.dealBeforeRoundOne(ctx, study, keyMade, dealers, holders); err != nil {
 				return nil, err
 			}
 		}
@@ -647,6 +642,58 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 	}
 	c.finish(&cohortv1.Task{Kind: &cohortv1.Task_Done{Done: &cohortv1.StudyDone{StudyId: c.cfg.StudyID, FinalModelHash: final.Result.ModelHash.Bytes()}}})
 	return res, nil
+}
+
+// dealBeforeRoundOne has the key's parties deal their threshold shares
+// before round 1: a restart does again, since the shares may not all have
+// been dealt. Unless the dealing was complete and its check suspected
+// holders only, who have all left the study since (excluded by vote, as
+// the error said): the holders that stay keep their shares, which passed,
+// and re-share the key among themselves (reshareIfChanged, with its check).
+func (c *Coordinator) dealBeforeRoundOne(ctx context.Context, study contracts.Study, keyMade bool, dealers, holders []common.Address) error {
+	if !keyMade {
+		c.mu.Lock()
+		committee, pkHash := c.committee, c.pkHash
+		c.mu.Unlock()
+		gone, err := c.holdersAtFaultGone(pkHash, study.Participants)
+		if err != nil {
+			return err
+		}
+		if gone && !committee {
+			target, err := c.inGoodStanding(ctx, sortedAddresses(study.Participants))
+			if err != nil {
+				return err
+			}
+			c.log.Info(MsgReshareWithoutHoldersAtFault, "study", c.cfg.StudyID, "holders", len(target))
+			return c.reshareIfChanged(ctx, 1, target)
+		}
+		c.warnIfDealersLeft(study, dealers)
+	}
+	if err := c.awaitConnected(ctx, dealers); err != nil {
+		return err
+	}
+	return c.thresholdKeyGen(ctx, dealers, holders)
+}
+
+// MsgReshareWithoutHoldersAtFault is dealBeforeRoundOne's message when it
+// re-shares instead of dealing again.
+const MsgReshareWithoutHoldersAtFault = "the holders a failed dealing check suspected have left the study: the holders that stay keep their shares, which passed the check, and re-share the key among themselves before round 1"
+
+// MsgDealerLeftBeforeRoundOne is warnIfDealersLeft's message (exported for
+// the simulation's tests).
+const MsgDealerLeftBeforeRoundOne = "waiting before round 1 for a hospital that is no longer a participant (it left or was excluded): the collective key on chain holds its key, so the threshold shares cannot be dealt without it and this study cannot start until it joins again; to go on without it, create a new study (cohort study create; the other hospitals join it)"
+
+// warnIfDealersLeft warns, before the key's parties deal again before
+// round 1, of each dealer that is no longer a participant of the study:
+// the coordinator waits for it, and the study starts only if it joins
+// again (removing a hospital a dealing check named does not let the study
+// go on; see namedDealings).
+func (c *Coordinator) warnIfDealersLeft(study contracts.Study, dealers []common.Address) {
+	for _, d := range dealers {
+		if !slices.Contains(study.Participants, d) {
+			c.log.Warn(MsgDealerLeftBeforeRoundOne, "study", c.cfg.StudyID, "participant", d.Hex())
+		}
+	}
 }
 
 // committeeReselections bounds how many times in a row the coordinator

@@ -3,6 +3,7 @@ package coordinator
 import (
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -208,6 +209,16 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 	if err != nil {
 		return fmt.Errorf("coordinator: dealing check: %w", err)
 	}
+	// With only holders suspect, the others' shares passed: a restart once
+	// those holders are gone re-shares among them. Kept (empty otherwise)
+	// at every verdict, so that none of an earlier dealing outlives it.
+	suspectHolders := partial
+	if len(bad) > 0 {
+		suspectHolders = nil
+	}
+	if err := c.keepHoldersAtFault(confirm, suspectHolders); err != nil {
+		return err
+	}
 	if len(bad) == 0 && len(partial) == 0 {
 		c.log.Info("threshold dealings checked", "dealers", len(ids), "decryption_sets", len(ask.sets), "checks", checks)
 		return nil
@@ -215,6 +226,61 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 	named := c.namedDealings(confirm, ids, byID, bad, partial, checks)
 	ev := c.dealingEvidence(confirm, asked, byID, bad, partial)
 	return fmt.Errorf("%w. %s", named, c.keepDealingEvidence(confirm.pkHash, ev))
+}
+
+// holdersAtFaultStateName names the holders a failed dealing check at key
+// generation suspects, in the store's state.
+const holdersAtFaultStateName = "holders-at-fault"
+
+// holdersAtFault are the holders a failed dealing check at key generation
+// suspects, every dealer's check passing in the sets without them.
+type holdersAtFault struct {
+	PublicKeyHash common.Hash      `json:"public_key_hash"`
+	Holders       []common.Address `json:"holders"`
+}
+
+// keepHoldersAtFault keeps the holders the partial dealings point at.
+func (c *Coordinator) keepHoldersAtFault(confirm *thresholdConfirmStep, partial []aggregation.PartialDealing) error {
+	st := holdersAtFault{PublicKeyHash: confirm.pkHash}
+	for _, p := range partial {
+		for _, a := range atPoints(confirm.points, p.Suspects) {
+			if !slices.Contains(st.Holders, a) {
+				st.Holders = append(st.Holders, a)
+			}
+		}
+	}
+	raw, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	return c.store.WriteState(holdersAtFaultStateName, raw)
+}
+
+// holdersAtFaultGone reports whether a failed dealing check of the key
+// pkHash suspected holders only, and every one of them has left the study
+// (participants: the chain's): the shares the holders that stay hold
+// passed, so the key is re-shared among them instead of dealt again.
+func (c *Coordinator) holdersAtFaultGone(pkHash common.Hash, participants []common.Address) (bool, error) {
+	raw, err := c.store.ReadState(holdersAtFaultStateName)
+	if errors.Is(err, ErrBlobNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	var st holdersAtFault
+	if err := json.Unmarshal(raw, &st); err != nil {
+		return false, fmt.Errorf("coordinator: the kept %s state is unreadable (%v)", holdersAtFaultStateName, err)
+	}
+	if st.PublicKeyHash != pkHash || len(st.Holders) == 0 {
+		return false, nil
+	}
+	for _, h := range st.Holders {
+		if slices.Contains(participants, h) {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 // namedDealings is the error naming the dealers (bad) and the holders
@@ -234,8 +300,8 @@ func (c *Coordinator) namedDealings(confirm *thresholdConfirmStep, ids []aggrega
 		for _, set := range ask.sets {
 			sets = append(sets, holdersAt(set))
 		}
-		return fmt.Errorf("coordinator: threshold key generation: %w (%w): the dealing check of every hospital's key failed in every decryption set (%d checks): a holder in each of them (%s) gave wrong dealing-check shares, or every hospital dealt inconsistent shares; with this few holders the check cannot tell which. Ask more holders (a threshold below the number of holders gives spare ones), or remove the holder you hold at fault (cohort study leave --member ADDRESS, then cohort member vote), and restart",
-			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, checks, strings.Join(sets, "; "))
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): the dealing check of every hospital's key failed in every decryption set (%d checks): a holder in each of them (%s) gave wrong dealing-check shares, or every hospital dealt inconsistent shares; with this few holders the check cannot tell which. %s Create a new study with a threshold below its number of hospitals (spare holders let the check tell a lying holder from the dealers), or without the holder you hold at fault (cohort study create; the other hospitals join it)",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, checks, strings.Join(sets, "; "), cannotGoOn)
 	}
 	if len(bad) > 0 {
 		var named, addrs []string
@@ -246,20 +312,42 @@ func (c *Coordinator) namedDealings(confirm *thresholdConfirmStep, ids []aggrega
 		if len(ask.sets) == 1 {
 			oneSet = "; with exactly t holders there is one decryption set, so a holder of it that lies about its shares looks the same"
 		}
-		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks)%s. Every aggregate including it would decrypt to noise, so the study cannot start on these shares, nor go on without that hospital: the collective key on chain holds its key, and a restart deals that key again and meets the same check. Create a new study without it (cohort study create; the other hospitals join it); to have the chain record why, a consortium member proposes its exclusion from study %d (cohort study leave --study %d --member ADDRESS, with %s) and the others vote for it (cohort member vote --proposal ID), each once it has re-checked this verdict from its evidence",
-			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), len(ask.sets), checks, oneSet, c.cfg.StudyID, c.cfg.StudyID, strings.Join(addrs, " and then "))
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks)%s. Every aggregate including it would decrypt to noise, so the study cannot start on these shares. %s %s",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), len(ask.sets), checks, oneSet, cannotGoOn, c.newStudyWithout(addrs))
 	}
 	if len(partial) == len(ids) && len(ids) > 1 && allSuspect(partial) {
 		// A dealer spoils the shares of its own key only.
-		return fmt.Errorf("coordinator: threshold key generation: %w (%w): the dealing check of every hospital's key fails exactly in the decryption sets holding %s, and passes in the others (%d checks): that holder gave wrong dealing-check shares. Decryptions with it would fail; remove it from the study (cohort study leave --member ADDRESS, then cohort member vote) and restart",
-			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, holdersAt(partial[0].Suspects), checks)
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): the dealing check of every hospital's key fails exactly in the decryption sets holding %s, and passes in the others (%d checks): that holder gave wrong dealing-check shares. Decryptions with it would fail. %s",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, holdersAt(partial[0].Suspects), checks, c.holderRemoval(confirm, partial))
 	}
 	var named []string
 	for _, p := range partial {
 		named = append(named, fmt.Sprintf("%s's, held by %s", hospital(p.Dealer), holdersAt(p.Suspects)))
 	}
-	return fmt.Errorf("coordinator: threshold key generation: %w (%w): some shares of a hospital's key are wrong (%s): that hospital's dealing check fails in the decryption sets holding them and passes in the others (%d checks), so the hospital dealt its shares wrong or the holder lies about them, which the check cannot tell apart. Decryptions of that hospital's updates with that holder would fail; remove one of them from the study (cohort study leave --member ADDRESS, then cohort member vote) and restart",
-		ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, "; "), checks)
+	return fmt.Errorf("coordinator: threshold key generation: %w (%w): some shares of a hospital's key are wrong (%s): that hospital's dealing check fails in the decryption sets holding them and passes in the others (%d checks), so the hospital dealt its shares wrong or the holder lies about them, which the check cannot tell apart. Decryptions of that hospital's updates with that holder would fail. If you hold the holder at fault: %s. If you hold the hospital at fault: %s Create a new study without it (cohort study create; the other hospitals join it)",
+		ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, "; "), checks, c.holderRemoval(confirm, partial), cannotGoOn)
+}
+
+// holderRemoval is the advice on removing the holders the partial dealings
+// of a failed dealing check at key generation point at. Without a
+// committee, and with at least the threshold of holders staying, a
+// restart once they are excluded re-shares the key among those that stay
+// (dealBeforeRoundOne); otherwise it takes a new study. The caller holds
+// c.mu.
+func (c *Coordinator) holderRemoval(confirm *thresholdConfirmStep, partial []aggregation.PartialDealing) string {
+	var suspects []aggregation.ShamirPoint
+	for _, p := range partial {
+		suspects = append(suspects, p.Suspects...)
+	}
+	addrs := addressesAtPoints(confirm.points, suspects)
+	switch {
+	case c.committee:
+		return cannotGoOn + " " + c.newStudyWithout(addrs)
+	case len(confirm.points)-len(addrs) < c.threshold:
+		return fmt.Sprintf("Fewer than the study's threshold (%d) of holders would stay to re-share the key without it, so this study cannot go on without it. %s", c.threshold, c.newStudyWithout(addrs))
+	}
+	return fmt.Sprintf("Remove it from the study (%s, with %s), once each member has re-checked this verdict from its evidence, and start the coordinator again: the holders that stay keep their shares, which passed the check, and re-share the key among themselves before round 1",
+		c.exclusion(), strings.Join(addrs, " and then "))
 }
 
 // dealingEvidence gathers what the verdict (bad, partial) rests on: the
@@ -306,13 +394,22 @@ func (c *Coordinator) keepDealingEvidence(pkHash common.Hash, ev *DealingEvidenc
 // the given points, for an error. The caller holds c.mu (nameOf).
 func (c *Coordinator) holdersAtPoints(points map[common.Address]uint64, at []aggregation.ShamirPoint) []string {
 	var named []string
-	for a, p := range points {
-		if slices.Contains(at, aggregation.ShamirPoint(p)) {
-			named = append(named, fmt.Sprintf("%s (%s, point %d)", c.nameOf(a), a.Hex(), p))
-		}
+	for _, a := range atPoints(points, at) {
+		named = append(named, fmt.Sprintf("%s (%s, point %d)", c.nameOf(a), a.Hex(), points[a]))
 	}
 	slices.Sort(named)
 	return named
+}
+
+// atPoints are the holders at the given points, in no order.
+func atPoints(points map[common.Address]uint64, at []aggregation.ShamirPoint) []common.Address {
+	var holders []common.Address
+	for a, p := range points {
+		if slices.Contains(at, aggregation.ShamirPoint(p)) {
+			holders = append(holders, a)
+		}
+	}
+	return holders
 }
 
 // allSuspect reports whether every partial dealing points at the same
@@ -324,6 +421,30 @@ func allSuspect(partial []aggregation.PartialDealing) bool {
 		}
 	}
 	return true
+}
+
+// cannotGoOn says why a study whose dealing check failed at key generation
+// cannot go on without a dealer at fault (or, with a committee, a holder):
+// removing it from the study and restarting the coordinator does not help.
+const cannotGoOn = "Removing it and restarting the coordinator does not help: the collective key on chain holds every hospital's key, hospitals take part in one key generation per study, and a coordinator restarted before round 1 asks the hospitals it kept to deal again, the one at fault among them even once removed from the study."
+
+// newStudyWithout is the advice after a failed dealing check at key
+// generation that named the hospitals at addrs: a new study without them,
+// and their exclusion voted to record why.
+func (c *Coordinator) newStudyWithout(addrs []string) string {
+	return fmt.Sprintf("Create a new study without it (cohort study create; the other hospitals join it); to have the chain record why, a consortium member proposes its exclusion from study %d (cohort study leave --study %d --member ADDRESS, with %s) and the others vote for it (cohort member vote --proposal ID), each once it has re-checked this verdict from its evidence",
+		c.cfg.StudyID, c.cfg.StudyID, strings.Join(addrs, " and then "))
+}
+
+// addressesAtPoints are the addresses of the holders at the given points,
+// sorted.
+func addressesAtPoints(points map[common.Address]uint64, at []aggregation.ShamirPoint) []string {
+	var addrs []string
+	for _, a := range atPoints(points, at) {
+		addrs = append(addrs, a.Hex())
+	}
+	slices.Sort(addrs)
+	return addrs
 }
 
 // dealingCheckKeys reads the collective key pkHash from the store and
@@ -561,8 +682,23 @@ func (c *Coordinator) checkReshare(confirm *reshareKeyStep, plan *reshare) error
 	if len(suspects) > 0 {
 		held = fmt.Sprintf(", the shares held by %s", strings.Join(suspects, ", "))
 	}
-	return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): the new holders' pending shares fail the dealing check in the decryption sets %v (they pass in %v%s): a re-sharing dealer (%s) re-dealt shares that are not of the keys, or a new holder lies about its pending share, which the check cannot tell apart. The re-sharing is not committed: every holder keeps its old share; remove the hospital you hold at fault (cohort study leave --member ADDRESS, then cohort member vote) and restart",
-		plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, reshared.Failed, reshared.Passed, held, strings.Join(dealers, ", "))
+	return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): the new holders' pending shares fail the dealing check in the decryption sets %v (they pass in %v%s): a re-sharing dealer (%s) re-dealt shares that are not of the keys, or a new holder lies about its pending share, which the check cannot tell apart. The re-sharing is not committed: every holder keeps its old share. Remove the hospital you hold at fault from the study (%s) and start the coordinator again: without a hospital joining now, the holders keep their old shares and the study goes on. %s",
+		plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, reshared.Failed, reshared.Passed, held, strings.Join(dealers, ", "), c.exclusion(), currentHolderRemoval(plan))
+}
+
+// exclusion says how the consortium removes a hospital from the study.
+func (c *Coordinator) exclusion() string {
+	return fmt.Sprintf("a consortium member proposes its exclusion: cohort study leave --study %d --member ADDRESS; the others vote for it: cohort member vote --proposal ID", c.cfg.StudyID)
+}
+
+// currentHolderRemoval says what removing a current holder a failed
+// re-sharing check suspects does: a restart re-shares from the current
+// holders that stay, which takes at least the threshold of them.
+func currentHolderRemoval(plan *reshare) string {
+	if len(plan.staying) > plan.threshold {
+		return fmt.Sprintf("Without a current holder, the restarted coordinator re-shares the key from those that stay (%d of the %d deal)", plan.threshold, len(plan.staying)-1)
+	}
+	return fmt.Sprintf("A current holder cannot be removed: the %d that stay are exactly the threshold, and without one the key cannot be re-shared (ErrBelowThreshold); to go on without it, create a new study (cohort study create; the other hospitals join it)", len(plan.staying))
 }
 
 // inconsistentJoiners is checkReshare's error when the re-shared keys pass
@@ -584,17 +720,17 @@ func (c *Coordinator) inconsistentJoiners(confirm *reshareKeyStep, plan *reshare
 	if len(ask.dealers) > 0 {
 		passed = ", while the re-shared keys passed"
 	}
-	// Without the joiner (or the holder) the holders' old shares serve: a
-	// restart finds the holders unchanged and goes on.
-	const notCommitted = "The re-sharing is not committed: every holder keeps its old share. Remove %s from the study (cohort study leave --member ADDRESS, then cohort member vote) and start the coordinator again: it goes on from this round with the holders' old shares. If the hospital's node was broken rather than hostile, have it fixed and start the coordinator again instead: it asks the hospital to deal again"
+	// Without the joiner the holders' old shares serve: a restart finds
+	// the holders unchanged and goes on (TestExcludingAnInconsistentJoinerLetsTheStudyGoOn).
+	notCommitted := "The re-sharing is not committed: every holder keeps its old share. Remove the joining hospital from the study (" + c.exclusion() + ") and start the coordinator again: it goes on from this round with the holders' old shares. If the hospital's node was broken rather than hostile, have it fixed and start the coordinator again instead: it asks the hospital to deal again"
 	if len(bad) > 0 {
 		oneSet := ""
 		if len(ask.sets) == 1 {
 			oneSet = "; with exactly t holders there is one decryption set, so a holder of it that lies about its shares looks the same"
 		}
-		return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): %s, joining the study, dealt shares of its own key that are not shares of the key behind the public-key share it sent: the dealing check of its key failed in every one of the %d decryption sets of holders%s%s. Every aggregate including it would decrypt to noise. "+notCommitted,
-			plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(bad, ", "), len(ask.sets), passed, oneSet, "that hospital")
+		return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): %s, joining the study, dealt shares of its own key that are not shares of the key behind the public-key share it sent: the dealing check of its key failed in every one of the %d decryption sets of holders%s%s. Every aggregate including it would decrypt to noise. %s",
+			plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(bad, ", "), len(ask.sets), passed, oneSet, notCommitted)
 	}
-	return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): some shares of a joining hospital's key are wrong (%s): its dealing check fails in the decryption sets holding them and passes in the others%s, so the hospital dealt its shares wrong or the holder lies about them, which the check cannot tell apart. Decryptions of that hospital's updates with that holder would fail. "+notCommitted,
-		plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(partial, "; "), passed, "the hospital or the holder you hold at fault")
+	return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): some shares of a joining hospital's key are wrong (%s): its dealing check fails in the decryption sets holding them and passes in the others%s, so the hospital dealt its shares wrong or the holder lies about them, which the check cannot tell apart. Decryptions of that hospital's updates with that holder would fail. %s. If you hold the holder at fault instead, remove it the same way. %s",
+		plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(partial, "; "), passed, notCommitted, currentHolderRemoval(plan))
 }

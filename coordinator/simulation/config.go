@@ -1,6 +1,7 @@
 package simulation
 
 import (
+	"context"
 	"log/slog"
 	"time"
 
@@ -101,6 +102,13 @@ type Config struct {
 	// the re-sharing before that round (once a new holder keeps its new
 	// share pending) and starts a new one, as RestartCoordinatorIn does.
 	RestartCoordinatorInReshare uint32
+	// OnCoordinatorError, if set, is called when the coordinator stops the
+	// study with an error, as its operator reads it: true starts a new
+	// coordinator on the same address, chain and store, as the operator
+	// does after acting on the error (with ExcludeHospital, say); false
+	// ends the study with the error. The hospitals' nodes retry through
+	// the stop, as with Live.
+	OnCoordinatorError func(ctx context.Context, s *Study, err error) bool
 	// Robust turns on encrypted robust scoring: the researcher's root data
 	// set (Root, or for synthetic cohorts an extra synthetic site) scores
 	// every update, trust weights replace sample weights, flags go on chain.

@@ -45,7 +45,7 @@ func TestInconsistentDealingIsNamedBeforeRoundOne(t *testing.T) {
 		named []string
 	}{
 		{"shares of another key", 0, []string{"hospital-3 (", "dealt threshold shares that are not shares of the key behind its public-key share", "failed in every one of the 3 decryption sets", "Create a new study without it", "cohort study leave --study 1 --member ADDRESS, with 0x"}},
-		{"one holder's share shifted", 1, []string{"some shares of a hospital's key are wrong (hospital-3 (", "held by hospital-", "the hospital dealt its shares wrong or the holder lies about them"}},
+		{"one holder's share shifted", 1, []string{"some shares of a hospital's key are wrong (hospital-3 (", "held by hospital-", "the hospital dealt its shares wrong or the holder lies about them", "If you hold the holder at fault: Remove it from the study", "If you hold the hospital at fault: Removing it and restarting the coordinator does not help"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
@@ -64,6 +64,7 @@ func TestInconsistentDealingIsNamedBeforeRoundOne(t *testing.T) {
 			for _, what := range tc.named {
 				assert.ErrorContains(t, err, what)
 			}
+			assertNoRestartAdvice(t, err)
 			// The coordinator re-checks its verdict from the holders'
 			// signed shares (coordinator.VerifyDealingVerdict) before it
 			// keeps them as the evidence every hospital can re-check.
@@ -132,6 +133,18 @@ func TestInconsistentDealerAmongFiveIsNamedOnEvidenceEveryHospitalReChecks(t *te
 	assert.ErrorIs(t, coordinator.VerifyDealingVerdict(scheme, pk, &framed), coordinator.ErrUnsupportedVerdict, "a coordinator naming an honest hospital is caught")
 }
 
+// assertNoRestartAdvice checks that a dealing check failed at key
+// generation does not advise removing a dealer at fault and starting the
+// coordinator again: the collective key on chain holds its key, and a
+// coordinator restarted before round 1 asks the hospitals it kept, that
+// one among them, to deal again. It says to create a new study.
+func assertNoRestartAdvice(t *testing.T, err error) {
+	t.Helper()
+	assert.ErrorContains(t, err, "Removing it and restarting the coordinator does not help")
+	assert.ErrorContains(t, err, "Create a new study")
+	assert.NotContains(t, err.Error(), "and restart.", "advice that leaves the study stuck")
+}
+
 // Honest dealings pass the check, which runs at key generation, and the
 // study trains.
 func TestHonestDealingsAreChecked(t *testing.T) {
@@ -176,6 +189,7 @@ func TestInconsistentResharingIsNotCommitted(t *testing.T) {
 	assert.ErrorContains(t, err, "re-sharing before round 2")
 	assert.ErrorContains(t, err, "The re-sharing is not committed: every holder keeps its old share")
 	assert.ErrorContains(t, err, "hospital-1 (", "the attacker is among the dealers named")
+	assert.ErrorContains(t, err, "A current holder cannot be removed: the 3 that stay are exactly the threshold", "no spare holder: removing a dealer leaves the key unshareable (TestExcludingAReSharingDealer)")
 	assert.Contains(t, logs.String(), "threshold dealings checked", "key generation's dealings were honest")
 	assert.NotContains(t, logs.String(), "threshold key re-shared")
 }
@@ -194,8 +208,8 @@ func TestHolderShiftingItsDealingCheckIsNamed(t *testing.T) {
 		threshold int
 		says      []string
 	}{
-		{"a spare holder", 2, []string{"the dealing check of every hospital's key fails exactly in the decryption sets holding hospital-2 (", "that holder gave wrong dealing-check shares"}},
-		{"one decryption set", 3, []string{"failed in every decryption set", "the check cannot tell which"}},
+		{"a spare holder", 2, []string{"the dealing check of every hospital's key fails exactly in the decryption sets holding hospital-2 (", "that holder gave wrong dealing-check shares", "Remove it from the study (a consortium member proposes its exclusion: cohort study leave --study 1 --member ADDRESS", "start the coordinator again: the holders that stay keep their shares, which passed the check, and re-share the key among themselves before round 1"}},
+		{"one decryption set", 3, []string{"failed in every decryption set", "the check cannot tell which", "Create a new study with a threshold below its number of hospitals"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
@@ -211,6 +225,9 @@ func TestHolderShiftingItsDealingCheckIsNamed(t *testing.T) {
 			assert.ErrorIs(t, err, coordinator.ErrInconsistentDealing)
 			for _, what := range tc.says {
 				assert.ErrorContains(t, err, what)
+			}
+			if tc.threshold == 3 {
+				assertNoRestartAdvice(t, err)
 			}
 			assert.ErrorContains(t, err, "is the coordinator's blob 0x", "the verdict naming the holder re-checks from its evidence")
 			assert.NotContains(t, err.Error(), "dealt threshold shares that are not shares", "no honest hospital named as a dealer")
@@ -240,7 +257,7 @@ func TestLateJoinerDealingIsChecked(t *testing.T) {
 	}{
 		{"honest joiner", participant.Attack{}, nil},
 		{"shares of another key", participant.Attack{Kind: participant.AttackInconsistentDealing},
-			[]string{"hospital-4 (", "dealt shares of its own key that are not shares of the key behind the public-key share it sent", "failed in every one of the 4 decryption sets", "cohort study leave --member"}},
+			[]string{"hospital-4 (", "dealt shares of its own key that are not shares of the key behind the public-key share it sent", "failed in every one of the 4 decryption sets", "cohort study leave --study 1 --member ADDRESS"}},
 		{"one holder's share shifted", participant.Attack{Kind: participant.AttackInconsistentDealing, Scale: 1},
 			[]string{"some shares of a joining hospital's key are wrong (hospital-4 (", "held by hospital-", "point 1))", "the hospital dealt its shares wrong or the holder lies about them"}},
 	} {

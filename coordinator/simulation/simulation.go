@@ -195,6 +195,48 @@ func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecd
 	return nil
 }
 
+// ExcludeHospital removes hospital i (by index) from the study as the
+// consortium does, by a member vote: its node stops, the first other
+// hospital still a participant proposes its exclusion (cohort study leave
+// --study S --member ADDRESS) and the others vote for it (cohort member
+// vote) until the vote carries.
+func (s *Study) ExcludeHospital(ctx context.Context, i int) error {
+	s.nodesMu.Lock()
+	defer s.nodesMu.Unlock()
+	s.stopNode[i]()
+	study, err := s.ledger.Study(ctx, s.studyID)
+	if err != nil {
+		return err
+	}
+	excluded := crypto.PubkeyToAddress(s.hospitalKeys[i].PublicKey)
+	var voters []*contracts.Account
+	for j, k := range s.hospitalKeys {
+		if j != i && slices.Contains(study.Participants, crypto.PubkeyToAddress(k.PublicKey)) {
+			voters = append(voters, contracts.NewAccount(k))
+		}
+	}
+	if len(voters) == 0 {
+		return fmt.Errorf("excluding hospital-%d: no other participant to propose it", i+1)
+	}
+	id, _, err := s.ledger.ProposeExclusion(ctx, voters[0], s.studyID, excluded)
+	if err != nil {
+		return fmt.Errorf("excluding hospital-%d: %w", i+1, err)
+	}
+	if p, err := s.ledger.Proposal(ctx, id); err == nil && p.Executed {
+		return nil
+	}
+	for _, v := range voters[1:] {
+		carried, _, err := s.ledger.Vote(ctx, v, id)
+		if err != nil {
+			return fmt.Errorf("excluding hospital-%d: %w", i+1, err)
+		}
+		if carried {
+			return nil
+		}
+	}
+	return fmt.Errorf("excluding hospital-%d: the vote did not carry", i+1)
+}
+
 // leaver says which hospital committeeMemberLeaves has leave.
 type leaver int
 
@@ -646,7 +688,8 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			result, err = coord.Run(cctx)
 			killed := err != nil && gctx.Err() == nil && cctx.Err() != nil
 			kill()
-			if !killed {
+			operatorRestarts := !killed && err != nil && gctx.Err() == nil && cfg.OnCoordinatorError != nil && cfg.OnCoordinatorError(gctx, s, err)
+			if !killed && !operatorRestarts {
 				return err
 			}
 			// Killed mid-round: a new coordinator process on the same address,
@@ -736,7 +779,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			// its attack is meant to be refused, or a hand-over of the keys
 			// is (a member of the committee or a holder of the keys leaves
 			// during it or as the committee is selected).
-			StopOnTaskError: cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesInHandOver == 0 && cfg.HoldersLeaveInHandOver == 0 && cfg.CommitteeLeavesOnReselection == 0,
+			StopOnTaskError: cfg.OnCoordinatorError == nil && cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesInHandOver == 0 && cfg.HoldersLeaveInHandOver == 0 && cfg.CommitteeLeavesOnReselection == 0,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
 		p, err := participant.New(pcfg, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
