@@ -239,3 +239,56 @@ func TestChannelBindingCheck(t *testing.T) {
 	require.ErrorIs(t, err, ErrChannelBinding)
 	assert.ErrorContains(t, err, "high S")
 }
+
+// Malformed bytes on either side of the binding exchange are refused with
+// what they were: a client whose first byte asks for a binding but whose
+// request is not one, and a server answering the request with something
+// other than a binding, or closing the connection.
+func TestChannelBindingExchangeRefusesMalformedBytes(t *testing.T) {
+	f := newBindingFixture(t)
+
+	// The coordinator's side: a request-looking first byte, then garbage.
+	refused := make(chan error, 1)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = ln.Close() })
+	go func() {
+		raw, err := ln.Accept()
+		if err != nil {
+			refused <- err
+			return
+		}
+		defer raw.Close()
+		_ = raw.SetDeadline(time.Now().Add(30 * time.Second))
+		_, _, err = BindCoordinatorServer(ServerConfig(f.serverCert, f.ca.Pool()), f.key, f.study).ServerHandshake(raw)
+		refused <- err
+	}()
+	cfg := ClientConfig(f.clientCert, f.ca.Pool(), "127.0.0.1", f.coord)
+	cfg.NextProtos = []string{"h2"}
+	conn, err := tls.Dial("tcp", ln.Addr().String(), cfg)
+	require.NoError(t, err)
+	garbage := "\x00" + string(make([]byte, len(bindingMagic)-1))
+	_, err = io.WriteString(conn, garbage)
+	require.NoError(t, err)
+	err = <-refused
+	require.Error(t, err)
+	assert.ErrorContains(t, err, "are neither HTTP/2 nor a channel-binding request")
+	_ = conn.Close()
+
+	// The hospital's side: a server that answers with other bytes.
+	other := accept(t, f.serverCreds(), func(c net.Conn) {
+		_, _ = io.ReadFull(c, make([]byte, len(bindingMagic)))
+		_, _ = c.Write(make([]byte, len(bindingMagic)+channelBindingBytes))
+	})
+	_, err = f.dialBound(t, other)
+	require.Error(t, err)
+	assert.ErrorContains(t, err, "not a Cohort coordinator's binding: refused")
+
+	// And one that closes the connection instead of answering.
+	closes := accept(t, f.serverCreds(), func(c net.Conn) {
+		_, _ = io.ReadFull(c, make([]byte, len(bindingMagic)))
+	})
+	_, err = f.dialBound(t, closes)
+	require.Error(t, err)
+	assert.ErrorContains(t, err, "closed the connection instead of proving it holds the Ethereum key")
+}
