@@ -274,6 +274,26 @@ func (c *Chain) head(ctx context.Context) (uint64, common.Hash, error) {
 	return h.Number.Uint64(), h.Hash(), nil
 }
 
+// stillCanonical tells whether block n, read earlier with hash hash, is
+// still on the node's canonical chain, whose head is head with hash
+// headHash: not if the head is now below it or it has another hash.
+// Readers that keep events up to a block (the consent reduction, the
+// committee selections) read again from the start when it is not:
+// nothing is assumed about how deep a reorg goes.
+func (c *Chain) stillCanonical(ctx context.Context, n uint64, hash common.Hash, head uint64, headHash common.Hash) (bool, error) {
+	switch {
+	case n > head:
+		return false, nil
+	case n == head:
+		return headHash == hash, nil
+	}
+	at, err := c.BlockHash(ctx, n)
+	if err != nil {
+		return false, err
+	}
+	return at == hash, nil
+}
+
 // BlockHash returns the hash of block n, for instance to re-check a
 // committee's seed (the hash of its request's block).
 func (c *Chain) BlockHash(ctx context.Context, n uint64) (common.Hash, error) {

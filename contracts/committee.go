@@ -301,17 +301,11 @@ func (l *Ledger) CommitteeSelections(ctx context.Context, studyID uint64) ([]Com
 	l.selections.mu.Lock()
 	defer l.selections.mu.Unlock()
 	kept, ok := l.selections.studies[studyID]
-	if ok && (kept.module != addr || kept.to > head) {
-		ok = false
-	}
-	if ok && kept.to < head {
-		at, err := l.chain.BlockHash(ctx, kept.to)
-		if err != nil {
+	ok = ok && kept.module == addr
+	if ok {
+		if ok, err = l.chain.stillCanonical(ctx, kept.to, kept.hash, head, headHash); err != nil {
 			return nil, wrap(err)
 		}
-		ok = at == kept.hash
-	} else if ok {
-		ok = headHash == kept.hash
 	}
 	if !ok {
 		kept = selectionRead{module: addr}

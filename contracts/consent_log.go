@@ -292,28 +292,15 @@ func (l *Ledger) readConsentLog(ctx context.Context) error {
 var errConsentReadReorged = errors.New("contracts: the chain reorganised while consent events were read")
 
 // consentLogReorged tells whether the consent events read so far may come
-// from blocks no longer on the node's canonical chain: the last block read
-// is above the head (head, whose hash is headHash) or has another hash now.
-// Nothing is assumed about how deep a reorg goes, so a reorged reading is
-// read again from the registries' deployment. The caller holds
-// l.consentLog.mu.
+// from blocks no longer on the node's canonical chain (stillCanonical of
+// the last block read). The caller holds l.consentLog.mu.
 func (l *Ledger) consentLogReorged(ctx context.Context, head uint64, headHash common.Hash) (bool, error) {
 	c := &l.consentLog
 	if c.scopes == nil || c.next == 0 {
 		return false, nil
 	}
-	last := c.next - 1
-	switch {
-	case last > head:
-		return true, nil
-	case last == head:
-		return headHash != c.readHash, nil
-	}
-	at, err := l.chain.BlockHash(ctx, last)
-	if err != nil {
-		return false, err
-	}
-	return at != c.readHash, nil
+	ok, err := l.chain.stillCanonical(ctx, c.next-1, c.readHash, head, headHash)
+	return !ok, err
 }
 
 func (l *Ledger) addConsentEvent(ctx context.Context, lg *types.Log) error {
