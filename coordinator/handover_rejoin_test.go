@@ -22,8 +22,10 @@ import (
 // checks it against the chain and erases an older share (a hospital that
 // never held one does nothing). A member of the commit's committee that
 // holds no share (it did not confirm) is not sent it (it is re-shared to
-// at the next round), nor is anyone a commit that names no selection (kept
-// by an earlier release), which hospitals off the committee refuse.
+// at the next round), nor is anyone a commit that names no selection (one
+// kept by an earlier release whose selection was not found on chain when
+// the store was loaded; see restoreHolders), which hospitals off the
+// committee refuse.
 func TestMemberOffTheCommitteeGetsTheCommitItMissed(t *testing.T) {
 	f := newFixture(t)
 	holder, unconfirmed, away := f.hospitals[0], f.hospitals[1], f.hospitals[2]
