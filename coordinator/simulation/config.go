@@ -129,6 +129,11 @@ type Config struct {
 	// and before round JoinBeforeRound[i] opens; the coordinator re-shares
 	// the threshold key to include it. Key generation waits for the others.
 	JoinBeforeRound map[int]uint32
+	// ConnectBeforeRound starts the node of hospital i, which joined on
+	// chain before round JoinBeforeRound[i], only before round
+	// ConnectBeforeRound[i]: a member not connected when the re-sharing
+	// before its first round ran.
+	ConnectBeforeRound map[int]uint32
 	// LeaveBeforeRound makes hospital i sign its on-chain leave, and stop
 	// its node, before round LeaveBeforeRound[i] opens; the coordinator
 	// re-shares the key without it. Before round 1: once the coordinator

@@ -191,6 +191,11 @@ func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecd
 		if _, err := s.ledger.JoinStudy(ctx, contracts.NewAccount(hospitalKeys[n.hospital]), s.studyID); err != nil {
 			return fmt.Errorf("hospital-%d joining: %w", n.hospital+1, err)
 		}
+		if _, late := s.cfg.ConnectBeforeRound[n.hospital]; !late {
+			n.start()
+		}
+	}
+	for _, n := range due(s.startLater, s.cfg.ConnectBeforeRound) {
 		n.start()
 	}
 	return nil
