@@ -699,6 +699,9 @@ func (c *Coordinator) reshareBeforeRoundOne(ctx context.Context, study contracts
 		return fmt.Errorf("%w: before round 1 only %d of the holders of the key stay, the threshold is %d: the key cannot be re-shared without the hospitals that left. One that left can join the study again; otherwise this study cannot go on: create a new study (cohort study create; the other hospitals join it)",
 			ErrBelowThreshold, len(staying), threshold)
 	}
+	if connected, _ := c.connectedOf(staying); connected < threshold {
+		c.log.Info("waiting before round 1 for the threshold of the holders that stay to connect, to re-share the key", "study", c.cfg.StudyID, "connected", connected, "threshold", threshold)
+	}
 	if err := c.awaitConnected(ctx, staying, threshold); err != nil {
 		return err
 	}
@@ -942,23 +945,30 @@ func (c *Coordinator) awaitParticipants(ctx context.Context) ([]common.Address, 
 // connected.
 func (c *Coordinator) awaitConnected(ctx context.Context, members []common.Address, need int) error {
 	for {
-		c.mu.Lock()
-		missing, joined := need, c.joined
-		for _, a := range members {
-			if _, ok := c.peers[a]; ok {
-				missing--
-			}
-		}
-		c.mu.Unlock()
-		if missing <= 0 {
+		connected, joined := c.connectedOf(members)
+		if connected >= need {
 			return nil
 		}
 		select {
 		case <-joined:
 		case <-ctx.Done():
-			return fmt.Errorf("coordinator: waiting for %d participants to join again: %w", missing, ctx.Err())
+			return fmt.Errorf("coordinator: waiting for %d participants to join again: %w", need-connected, ctx.Err())
 		}
 	}
+}
+
+// connectedOf counts the listed members that are connected, and returns
+// the channel closed at the next join.
+func (c *Coordinator) connectedOf(members []common.Address) (int, <-chan struct{}) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for _, a := range members {
+		if _, ok := c.peers[a]; ok {
+			n++
+		}
+	}
+	return n, c.joined
 }
 
 // keyGen gathers public-key shares under a common reference string drawn from

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/coordinator"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 )
 
@@ -45,6 +46,7 @@ func TestJoinerNotConnectedAtTheReSharingIsNotAskedToTrain(t *testing.T) {
 	}
 	require.NoError(t, err)
 	assert.Contains(t, logs.String(), "member not connected; it gets a share at a later round")
+	assert.Contains(t, logs.String(), coordinator.MsgMemberWithoutKey)
 	assert.NotContains(t, logs.String(), "phase closed at deadline without every participant", "no phase waits for the joiner")
 	assert.NotContains(t, logs.String(), "phase closed without participants that are not connected")
 	rounds := s.Rounds()
