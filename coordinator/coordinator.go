@@ -718,13 +718,14 @@ const MsgReshareWithoutLeavers = "hospitals left the study before round 1, their
 
 // MsgDealerLeftBeforeRoundOne is warnIfDealersLeft's message (exported for
 // the simulation's tests).
-const MsgDealerLeftBeforeRoundOne = "waiting before round 1 for a hospital that is no longer a participant (it left or was excluded): the collective key on chain holds its key, so the threshold shares cannot be dealt without it and this study cannot start until it joins again; to go on without it, create a new study (cohort study create; the other hospitals join it)"
+const MsgDealerLeftBeforeRoundOne = "waiting before round 1 for a hospital that is no longer a participant (it left or was excluded): the threshold shares of the keys were not all dealt and checked (a dealing was cut short, or its check found a hospital at fault), and the collective key on chain holds its key, so the shares cannot be dealt without it and this study cannot start until it joins again; to go on without it, create a new study (cohort study create; the other hospitals join it)"
 
 // warnIfDealersLeft warns, before the key's parties deal again before
 // round 1, of each dealer that is no longer a participant of the study:
 // the coordinator waits for it, and the study starts only if it joins
 // again (removing a hospital a dealing check named does not let the study
-// go on; see namedDealings).
+// go on; see namedDealings). A dealer that left after a dealing whose
+// check passed is not waited for (dealBeforeRoundOne).
 func (c *Coordinator) warnIfDealersLeft(study contracts.Study, dealers []common.Address) {
 	for _, d := range dealers {
 		if !slices.Contains(study.Participants, d) {
