@@ -2,7 +2,6 @@ package simulation_test
 
 import (
 	"context"
-	"log/slog"
 	"testing"
 	"time"
 
@@ -27,24 +26,13 @@ func TestJoinerNotConnectedAtTheReSharingIsNotAskedToTrain(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	const joiner = 3
-	var logs lockedBuffer
-	s, err := simulation.Run(ctx, simulation.Config{
+	s, logs := runLogged(ctx, t, simulation.Config{
 		Hospitals: 4, Rounds: 3, Seed: 8, DataDir: t.TempDir(), Threshold: 2, MinParticipants: 3,
 		// The re-sharing before round 2 waits this long for the joiner.
 		PhaseTimeout: 8 * time.Second, LocalConsent: true,
 		JoinBeforeRound:    map[int]uint32{joiner: 2},
 		ConnectBeforeRound: map[int]uint32{joiner: 3},
-		Log:                slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("the study's log:\n%s", logs.Bytes())
-		}
-	})
-	if s != nil {
-		t.Cleanup(s.Close)
-	}
-	require.NoError(t, err)
 	assert.Contains(t, logs.String(), "member not connected; it gets a share at a later round")
 	assert.Contains(t, logs.String(), coordinator.MsgMemberWithoutKey)
 	assert.NotContains(t, logs.String(), "phase closed at deadline without every participant", "no phase waits for the joiner")
