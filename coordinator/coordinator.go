@@ -646,48 +646,86 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 
 // dealBeforeRoundOne has the key's parties deal their threshold shares
 // before round 1: a restart does again, since the shares may not all have
-// been dealt. Unless the dealing was complete and its check suspected
-// holders only, who have all left the study since (excluded by vote, as
-// the error said): the holders that stay keep their shares, which passed,
-// and re-share the key among themselves (reshareIfChanged, with its check).
+// been dealt. Unless the dealing was complete, its check found no dealer
+// at fault, and hospitals left the study since (the holders it suspected,
+// if any, among them, as its error said): every holder that stays holds a
+// share of every key, the leavers' included, which passed the check, so
+// the key is re-shared among them (reshareBeforeRoundOne). With a
+// decryption committee, the committee the chain has hands the keys over
+// before round 1 (membersBefore), as between rounds.
 func (c *Coordinator) dealBeforeRoundOne(ctx context.Context, study contracts.Study, keyMade bool, dealers, holders []common.Address) error {
 	if !keyMade {
 		c.mu.Lock()
 		committee, pkHash := c.committee, c.pkHash
 		c.mu.Unlock()
-		gone, err := c.holdersAtFaultGone(pkHash, study.Participants)
+		stands, withSuspects, err := c.dealingStands(pkHash, study.Participants)
 		if err != nil {
 			return err
 		}
-		if gone && !committee {
-			target, err := c.inGoodStanding(ctx, sortedAddresses(study.Participants))
-			if err != nil {
-				return err
+		left := slices.DeleteFunc(slices.Clone(dealers), func(a common.Address) bool { return slices.Contains(study.Participants, a) })
+		switch {
+		case stands && withSuspects && !committee:
+			c.log.Info(MsgReshareWithoutHoldersAtFault, "study", c.cfg.StudyID)
+			return c.reshareBeforeRoundOne(ctx, study)
+		case stands && !withSuspects && len(left) > 0:
+			c.log.Info(MsgReshareWithoutLeavers, "study", c.cfg.StudyID, "left", len(left), "committee", committee)
+			if committee {
+				return nil
 			}
-			c.log.Info(MsgReshareWithoutHoldersAtFault, "study", c.cfg.StudyID, "holders", len(target))
-			return c.reshareIfChanged(ctx, 1, target)
+			return c.reshareBeforeRoundOne(ctx, study)
 		}
 		c.warnIfDealersLeft(study, dealers)
 	}
-	if err := c.awaitConnected(ctx, dealers); err != nil {
+	if err := c.awaitConnected(ctx, dealers, len(dealers)); err != nil {
 		return err
 	}
 	return c.thresholdKeyGen(ctx, dealers, holders)
 }
 
+// reshareBeforeRoundOne re-shares the key dealt at key generation among
+// the holders in good standing before round 1, once t of those that stay
+// are connected: a restarted coordinator's hospitals connect again in
+// their own time, and fewer than t would fail the re-sharing.
+func (c *Coordinator) reshareBeforeRoundOne(ctx context.Context, study contracts.Study) error {
+	target, err := c.inGoodStanding(ctx, sortedAddresses(study.Participants))
+	if err != nil {
+		return err
+	}
+	c.mu.Lock()
+	threshold := c.threshold
+	staying := slices.DeleteFunc(slices.Clone(target), func(a common.Address) bool { _, held := c.points[a]; return !held })
+	c.mu.Unlock()
+	if len(staying) < threshold {
+		return fmt.Errorf("%w: before round 1 only %d of the holders of the key stay, the threshold is %d: the key cannot be re-shared without the hospitals that left. One that left can join the study again; otherwise this study cannot go on: create a new study (cohort study create; the other hospitals join it)",
+			ErrBelowThreshold, len(staying), threshold)
+	}
+	if connected, _ := c.connectedOf(staying); connected < threshold {
+		c.log.Info("waiting before round 1 for the threshold of the holders that stay to connect, to re-share the key", "study", c.cfg.StudyID, "connected", connected, "threshold", threshold)
+	}
+	if err := c.awaitConnected(ctx, staying, threshold); err != nil {
+		return err
+	}
+	return c.reshareIfChanged(ctx, 1, target)
+}
+
 // MsgReshareWithoutHoldersAtFault is dealBeforeRoundOne's message when it
-// re-shares instead of dealing again.
+// re-shares without the holders a failed dealing check suspected.
 const MsgReshareWithoutHoldersAtFault = "the holders a failed dealing check suspected have left the study: the holders that stay keep their shares, which passed the check, and re-share the key among themselves before round 1"
+
+// MsgReshareWithoutLeavers is dealBeforeRoundOne's message when hospitals
+// whose dealings passed the check left before round 1.
+const MsgReshareWithoutLeavers = "hospitals left the study before round 1, their dealings having passed the check: every holder holds a share of their keys, so the keys are re-shared among the holders that stay (with a decryption committee: handed over to the committee the chain has) instead of dealt again"
 
 // MsgDealerLeftBeforeRoundOne is warnIfDealersLeft's message (exported for
 // the simulation's tests).
-const MsgDealerLeftBeforeRoundOne = "waiting before round 1 for a hospital that is no longer a participant (it left or was excluded): the collective key on chain holds its key, so the threshold shares cannot be dealt without it and this study cannot start until it joins again; to go on without it, create a new study (cohort study create; the other hospitals join it)"
+const MsgDealerLeftBeforeRoundOne = "waiting before round 1 for a hospital that is no longer a participant (it left or was excluded): the threshold shares of the keys were not all dealt and checked (a dealing was cut short, or its check found a hospital at fault), and the collective key on chain holds its key, so the shares cannot be dealt without it and this study cannot start until it joins again; to go on without it, create a new study (cohort study create; the other hospitals join it)"
 
 // warnIfDealersLeft warns, before the key's parties deal again before
 // round 1, of each dealer that is no longer a participant of the study:
 // the coordinator waits for it, and the study starts only if it joins
 // again (removing a hospital a dealing check named does not let the study
-// go on; see namedDealings).
+// go on; see namedDealings). A dealer that left after a dealing whose
+// check passed is not waited for (dealBeforeRoundOne).
 func (c *Coordinator) warnIfDealersLeft(study contracts.Study, dealers []common.Address) {
 	for _, d := range dealers {
 		if !slices.Contains(study.Participants, d) {
@@ -904,26 +942,34 @@ func (c *Coordinator) awaitParticipants(ctx context.Context) ([]common.Address, 
 	}
 }
 
-// awaitConnected blocks until every listed member has joined.
-func (c *Coordinator) awaitConnected(ctx context.Context, members []common.Address) error {
+// awaitConnected blocks until at least need of the listed members are
+// connected.
+func (c *Coordinator) awaitConnected(ctx context.Context, members []common.Address, need int) error {
 	for {
-		c.mu.Lock()
-		missing, joined := 0, c.joined
-		for _, a := range members {
-			if _, ok := c.peers[a]; !ok {
-				missing++
-			}
-		}
-		c.mu.Unlock()
-		if missing == 0 {
+		connected, joined := c.connectedOf(members)
+		if connected >= need {
 			return nil
 		}
 		select {
 		case <-joined:
 		case <-ctx.Done():
-			return fmt.Errorf("coordinator: waiting for %d participants to join again: %w", missing, ctx.Err())
+			return fmt.Errorf("coordinator: waiting for %d participants to join again: %w", need-connected, ctx.Err())
 		}
 	}
+}
+
+// connectedOf counts the listed members that are connected, and returns
+// the channel closed at the next join.
+func (c *Coordinator) connectedOf(members []common.Address) (int, <-chan struct{}) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for _, a := range members {
+		if _, ok := c.peers[a]; ok {
+			n++
+		}
+	}
+	return n, c.joined
 }
 
 // keyGen gathers public-key shares under a common reference string drawn from

@@ -209,14 +209,15 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 	if err != nil {
 		return fmt.Errorf("coordinator: dealing check: %w", err)
 	}
-	// With only holders suspect, the others' shares passed: a restart once
-	// those holders are gone re-shares among them. Kept (empty otherwise)
-	// at every verdict, so that none of an earlier dealing outlives it.
+	// With no dealer at fault, the holders' shares passed (those of the
+	// holders suspected apart): a restart once hospitals or those holders
+	// left re-shares among the holders that stay. Kept at every verdict,
+	// so that none of an earlier dealing outlives it.
 	suspectHolders := partial
 	if len(bad) > 0 {
 		suspectHolders = nil
 	}
-	if err := c.keepHoldersAtFault(confirm, suspectHolders); err != nil {
+	if err := c.keepDealingVerdict(confirm.pkHash, len(bad) == 0, atPointsOf(confirm.points, suspectHolders)); err != nil {
 		return err
 	}
 	if len(bad) == 0 && len(partial) == 0 {
@@ -228,59 +229,75 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 	return fmt.Errorf("%w. %s", named, c.keepDealingEvidence(confirm.pkHash, ev))
 }
 
-// holdersAtFaultStateName names the holders a failed dealing check at key
-// generation suspects, in the store's state.
-const holdersAtFaultStateName = "holders-at-fault"
+// dealingVerdictStateName names the verdict of the dealing check at key
+// generation, in the store's state ("holders-at-fault" when it kept the
+// suspected holders only).
+const dealingVerdictStateName = "holders-at-fault"
 
-// holdersAtFault are the holders a failed dealing check at key generation
-// suspects, every dealer's check passing in the sets without them.
-type holdersAtFault struct {
+// dealingVerdict is the verdict of the dealing check at key generation:
+// whether every dealer's dealing passed, and the holders it suspects
+// (every dealer's check passing in the sets without them).
+type dealingVerdict struct {
 	PublicKeyHash common.Hash      `json:"public_key_hash"`
 	Holders       []common.Address `json:"holders"`
+	// DealersConsistent: no dealer was found at fault. A verdict kept
+	// before it existed counts as consistent when it suspects holders
+	// (no dealer at fault then either).
+	DealersConsistent bool `json:"dealers_consistent,omitempty"`
 }
 
-// keepHoldersAtFault keeps the holders the partial dealings point at.
-func (c *Coordinator) keepHoldersAtFault(confirm *thresholdConfirmStep, partial []aggregation.PartialDealing) error {
-	st := holdersAtFault{PublicKeyHash: confirm.pkHash}
-	for _, p := range partial {
-		for _, a := range atPoints(confirm.points, p.Suspects) {
-			if !slices.Contains(st.Holders, a) {
-				st.Holders = append(st.Holders, a)
-			}
-		}
-	}
-	raw, err := json.Marshal(st)
+// keepDealingVerdict keeps the verdict of the dealing check of the key
+// pkHash; a dealing about to start keeps an empty one (not consistent),
+// so that a restart before its own verdict does not rely on an earlier
+// one.
+func (c *Coordinator) keepDealingVerdict(pkHash common.Hash, consistent bool, suspects []common.Address) error {
+	raw, err := json.Marshal(dealingVerdict{PublicKeyHash: pkHash, Holders: suspects, DealersConsistent: consistent})
 	if err != nil {
 		return err
 	}
-	return c.store.WriteState(holdersAtFaultStateName, raw)
+	return c.store.WriteState(dealingVerdictStateName, raw)
 }
 
-// holdersAtFaultGone reports whether a failed dealing check of the key
-// pkHash suspected holders only, and every one of them has left the study
-// (participants: the chain's): the shares the holders that stay hold
-// passed, so the key is re-shared among them instead of dealt again.
-func (c *Coordinator) holdersAtFaultGone(pkHash common.Hash, participants []common.Address) (bool, error) {
-	raw, err := c.store.ReadState(holdersAtFaultStateName)
+// atPointsOf are the holders (of points) the partial dealings suspect,
+// each once.
+func atPointsOf(points map[common.Address]uint64, partial []aggregation.PartialDealing) []common.Address {
+	var holders []common.Address
+	for _, p := range partial {
+		for _, a := range atPoints(points, p.Suspects) {
+			if !slices.Contains(holders, a) {
+				holders = append(holders, a)
+			}
+		}
+	}
+	return holders
+}
+
+// dealingStands reports whether the kept dealing check of the key pkHash
+// passed for every dealer and every holder it suspected has left the
+// study (participants: the chain's): the shares of the holders that stay
+// passed, so whoever left, the key is re-shared among them instead of
+// dealt again. withSuspects tells whether it suspected any holder.
+func (c *Coordinator) dealingStands(pkHash common.Hash, participants []common.Address) (stands, withSuspects bool, err error) {
+	raw, err := c.store.ReadState(dealingVerdictStateName)
 	if errors.Is(err, ErrBlobNotFound) {
-		return false, nil
+		return false, false, nil
 	}
 	if err != nil {
-		return false, err
+		return false, false, err
 	}
-	var st holdersAtFault
+	var st dealingVerdict
 	if err := json.Unmarshal(raw, &st); err != nil {
-		return false, fmt.Errorf("coordinator: the kept %s state is unreadable (%v)", holdersAtFaultStateName, err)
+		return false, false, fmt.Errorf("coordinator: the kept %s state is unreadable (%v)", dealingVerdictStateName, err)
 	}
-	if st.PublicKeyHash != pkHash || len(st.Holders) == 0 {
-		return false, nil
+	if st.PublicKeyHash != pkHash || !(st.DealersConsistent || len(st.Holders) > 0) {
+		return false, false, nil
 	}
 	for _, h := range st.Holders {
 		if slices.Contains(participants, h) {
-			return false, nil
+			return false, true, nil
 		}
 	}
-	return true, nil
+	return true, len(st.Holders) > 0, nil
 }
 
 // namedDealings is the error naming the dealers (bad) and the holders

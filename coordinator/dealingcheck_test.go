@@ -123,3 +123,52 @@ func TestPublicKeySharesKeptForTheDealingCheck(t *testing.T) {
 	_, err = decodePKShares(raw[:len(raw)-1])
 	assert.Error(t, err, "truncated")
 }
+
+// The kept verdict of the dealing check at key generation lets a restart
+// before round 1 re-share instead of dealing again only when no dealer was
+// at fault and every holder it suspected has left; a dealing started since
+// (reset) or another key's verdict does not, and a verdict kept before it
+// recorded whether the dealers passed counts as consistent only when it
+// suspects holders (it did so only then).
+func TestKeptDealingVerdictStandsOnlyForConsistentDealers(t *testing.T) {
+	store, err := OpenStore(t.TempDir())
+	require.NoError(t, err)
+	c := &Coordinator{store: store}
+	key, other := common.HexToHash("0x01"), common.HexToHash("0x02")
+	stay, suspect := common.HexToAddress("0xa1"), common.HexToAddress("0xb2")
+	stands := func(pk common.Hash, participants ...common.Address) (bool, bool) {
+		t.Helper()
+		ok, withSuspects, err := c.dealingStands(pk, participants)
+		require.NoError(t, err)
+		return ok, withSuspects
+	}
+	ok, _ := stands(key, stay)
+	assert.False(t, ok, "no verdict kept: a dealing cut short")
+
+	require.NoError(t, c.keepDealingVerdict(key, true, nil))
+	ok, withSuspects := stands(key, stay)
+	assert.True(t, ok, "every dealer passed")
+	assert.False(t, withSuspects)
+	ok, _ = stands(other, stay)
+	assert.False(t, ok, "another key's verdict")
+
+	require.NoError(t, c.keepDealingVerdict(key, false, nil))
+	ok, _ = stands(key, stay)
+	assert.False(t, ok, "a dealer at fault, or a dealing started since")
+
+	require.NoError(t, c.keepDealingVerdict(key, true, []common.Address{suspect}))
+	ok, withSuspects = stands(key, stay, suspect)
+	assert.False(t, ok, "the suspected holder is still in the study")
+	assert.True(t, withSuspects)
+	ok, withSuspects = stands(key, stay)
+	assert.True(t, ok, "the suspected holder left")
+	assert.True(t, withSuspects)
+
+	// As an earlier release kept it: suspected holders, no dealers field.
+	require.NoError(t, store.WriteState(dealingVerdictStateName, []byte(`{"public_key_hash":"`+key.Hex()+`","holders":["`+suspect.Hex()+`"]}`)))
+	ok, _ = stands(key, stay)
+	assert.True(t, ok, "an earlier release's verdict suspecting holders only")
+	require.NoError(t, store.WriteState(dealingVerdictStateName, []byte(`{"public_key_hash":"`+key.Hex()+`","holders":null}`)))
+	ok, _ = stands(key, stay)
+	assert.False(t, ok, "an earlier release's verdict that may have named a dealer")
+}

@@ -495,5 +495,30 @@ func (c *Coordinator) membersBefore(ctx context.Context, r uint32) ([]common.Add
 	if err != nil {
 		return nil, err
 	}
-	return members, nil
+	return c.keyedMembers(r, members), nil
 }
+
+// keyedMembers are the members whose own keys the share holders hold
+// shares of (holders, the key's dealers, and every member whose key a
+// re-sharing took in): only their updates can be decrypted. A member that
+// joined after key generation and was not connected when the re-sharing
+// before round r ran has dealt no key: it is not asked to train, so the
+// round does not wait for it, until a later re-sharing takes it in.
+func (c *Coordinator) keyedMembers(r uint32, members []common.Address) []common.Address {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	keyed := make([]common.Address, 0, len(members))
+	for _, a := range members {
+		_, holder := c.points[a]
+		_, dealt := c.pkShares[a]
+		if holder || dealt || slices.Contains(c.dealers, a) {
+			keyed = append(keyed, a)
+			continue
+		}
+		c.log.Warn(MsgMemberWithoutKey, "participant", a.Hex(), "round", r)
+	}
+	return keyed
+}
+
+// MsgMemberWithoutKey is keyedMembers' message.
+const MsgMemberWithoutKey = "member has dealt no key (it joined after key generation and was not connected at the re-sharing): it is not asked to train in this round; the re-sharing before a later round, with it connected, takes it in"

@@ -32,6 +32,11 @@ func (c *Coordinator) thresholdKeyGen(ctx context.Context, dealers, members []co
 	c.mu.Unlock()
 	c.warnIfKeyGenIsQuadratic(len(dealers), len(members))
 
+	// Until this dealing's check gives its verdict, a restart relies on
+	// no earlier one (dealBeforeRoundOne).
+	if err := c.keepDealingVerdict(pkHash, false, nil); err != nil {
+		return err
+	}
 	deal := newCommitteeDealStep(c.cfg.StudyID, threshold, dealers, holders)
 	if c.scheme != nil {
 		deal.boundShares(c.scheme)
@@ -66,9 +71,13 @@ func (c *Coordinator) thresholdKeyGen(ctx context.Context, dealers, members []co
 			return err
 		}
 	}
-	c.log.Info("threshold key ready", "threshold", threshold, "holders", len(members))
+	c.log.Info(MsgThresholdKeyReady, "threshold", threshold, "holders", len(members))
 	return nil
 }
+
+// MsgThresholdKeyReady is logged once every hospital's key is dealt to
+// the holders and the dealings checked, before round 1.
+const MsgThresholdKeyReady = "threshold key ready"
 
 // quadraticKeyGenFrom is the most holders key generation deals to without
 // a warning when every dealer is one: 30 deal 900 shares; 100 deal 10,000
@@ -405,7 +414,7 @@ func (c *Coordinator) holdersGone(ctx context.Context) string {
 // what an operator can do when fewer than t others are left.
 func holdersGoneAdvice(gone []common.Address) string {
 	return "not in good standing on chain (left or suspended): " + addressList(gone) +
-		". The keys can be used or handed over only while t holders are in good standing (members can vote to reinstate a suspended one); then start the coordinator again"
+		". The keys can be used or handed over only while t holders are in good standing (members can vote to reinstate a suspended one); then start the coordinator again. A holder that left can join the study again; otherwise this study cannot go on: create a new study (cohort study create; the other hospitals join it)"
 }
 
 // activeSet picks t connected share holders, and up to spare more

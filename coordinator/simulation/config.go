@@ -129,10 +129,22 @@ type Config struct {
 	// and before round JoinBeforeRound[i] opens; the coordinator re-shares
 	// the threshold key to include it. Key generation waits for the others.
 	JoinBeforeRound map[int]uint32
+	// ConnectBeforeRound starts the node of hospital i, which joined on
+	// chain before round JoinBeforeRound[i], only before round
+	// ConnectBeforeRound[i]: a member not connected when the re-sharing
+	// before its first round ran.
+	ConnectBeforeRound map[int]uint32
 	// LeaveBeforeRound makes hospital i sign its on-chain leave, and stop
 	// its node, before round LeaveBeforeRound[i] opens; the coordinator
-	// re-shares the key without it.
+	// re-shares the key without it. Before round 1: once the coordinator
+	// has the threshold key dealt and checked
+	// (coordinator.MsgThresholdKeyReady).
 	LeaveBeforeRound map[int]uint32
+	// RestartCoordinatorBeforeRoundOne kills the coordinator right after
+	// the leaves before round 1 (LeaveBeforeRound,
+	// CommitteeLeaveBeforeRound) and starts a new one on
+	// the same address, chain and store, as RestartCoordinatorIn does.
+	RestartCoordinatorBeforeRoundOne bool
 	// RejoinBeforeRound makes hospital i, which left (LeaveBeforeRound),
 	// sign its join again on chain and start a new node before round
 	// RejoinBeforeRound[i] opens: a node restarted with its data directory
@@ -149,7 +161,8 @@ type Config struct {
 	// CommitteeLeaveBeforeRound makes the first hospital (by index) that
 	// sits on the chain's committee leave the study, and stop its node,
 	// before that round opens: the chain selects a new committee and the
-	// keys are re-shared to it.
+	// keys are re-shared to it. Before round 1: once the coordinator has
+	// the threshold key dealt and checked, as LeaveBeforeRound.
 	CommitteeLeaveBeforeRound uint32
 	// CommitteeLeaveAsRoundOpens makes the first hospital (by index) that
 	// sits on the chain's committee leave the study, and stop its node, as

@@ -88,7 +88,9 @@ func (o *operatorExcludes) onError(ctx context.Context, s *simulation.Study, err
 // kept to deal again, the excluded one among them, and waits for it,
 // saying so (coordinator.MsgDealerLeftBeforeRoundOne): the study cannot
 // start without it, which is why the error says to create a new study
-// (TestInconsistentDealingIsNamedBeforeRoundOne).
+// (TestInconsistentDealingIsNamedBeforeRoundOne). A hospital whose dealing
+// passed the check is not waited for (TestHospitalLeavingBeforeRoundOneIsNotAwaited):
+// the kept verdict tells them apart.
 func TestExcludingAnInconsistentDealerDoesNotLetTheStudyStart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")

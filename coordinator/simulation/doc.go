@@ -24,7 +24,9 @@
 // RestartCoordinatorIn(Reshare) kill a node and start it again from its disk
 // and the chain, Attacks makes hospitals attackers, JoinBeforeRound,
 // LeaveBeforeRound and RejoinBeforeRound change the study's members between
-// rounds.
+// rounds (a leave before round 1 once the keys are dealt, with
+// RestartCoordinatorBeforeRoundOne after it), and ConnectBeforeRound holds a
+// joiner's node back.
 //
 // `cohort demo`, the benchmarks of package evaluation and the tests that run
 // whole studies use it. A Study is safe for concurrent use by its Config's

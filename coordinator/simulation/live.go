@@ -19,6 +19,9 @@ type live struct {
 	finished           chan struct{}
 	mu                 sync.Mutex
 	nodes              []*liveNode // by hospital index; guarded by mu once the study runs
+	// killCoordinator cancels the running coordinator's context; guarded
+	// by mu.
+	killCoordinator context.CancelFunc
 }
 
 // liveNode is one hospital's node as the live handle sees it.
@@ -67,6 +70,16 @@ func (s *Study) RestartCoordinator() error {
 	}
 	s.requestCoordinatorRestart()
 	return nil
+}
+
+// killCoordinatorNow kills the running coordinator before it goes on (a
+// hook in its goroutine calls it): the study's loop starts a new one.
+func (s *Study) killCoordinatorNow() {
+	s.live.mu.Lock()
+	defer s.live.mu.Unlock()
+	if s.live.killCoordinator != nil {
+		s.live.killCoordinator()
+	}
 }
 
 func (s *Study) requestCoordinatorRestart() {

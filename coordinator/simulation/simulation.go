@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"os"
 	"path/filepath"
@@ -190,6 +191,11 @@ func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecd
 		if _, err := s.ledger.JoinStudy(ctx, contracts.NewAccount(hospitalKeys[n.hospital]), s.studyID); err != nil {
 			return fmt.Errorf("hospital-%d joining: %w", n.hospital+1, err)
 		}
+		if _, late := s.cfg.ConnectBeforeRound[n.hospital]; !late {
+			n.start()
+		}
+	}
+	for _, n := range due(s.startLater, s.cfg.ConnectBeforeRound) {
 		n.start()
 	}
 	return nil
@@ -651,6 +657,22 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	if n := cfg.CommitteeLeavesOnReselection; n > 0 {
 		leaveOn(coordinator.MsgCommitteeSelected, nil, n, reselectedMember, "as its committee is selected again")
 	}
+	if slices.Contains(slices.Collect(maps.Values(cfg.LeaveBeforeRound)), 1) || cfg.CommitteeLeaveBeforeRound == 1 {
+		// No round closed before round 1: the hospitals leave once the
+		// threshold key is dealt and checked, in the coordinator's
+		// goroutine, so before it reads the members of round 1.
+		var once sync.Once
+		clog = slog.New(&onMessage{Handler: clog.Handler(), msg: coordinator.MsgThresholdKeyReady, do: func() {
+			once.Do(func() {
+				if err := s.changeMembers(ctx, 1, hospitalKeys); err != nil {
+					abort(fmt.Errorf("changing members before round 1: %w", err))
+				}
+				if cfg.RestartCoordinatorBeforeRoundOne {
+					s.killCoordinatorNow()
+				}
+			})
+		}})
+	}
 	ref, err := s.studyRef()
 	if err != nil {
 		return nil, err
@@ -677,6 +699,9 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		defer close(s.live.finished)
 		for {
 			cctx, kill := context.WithCancel(gctx)
+			s.live.mu.Lock()
+			s.live.killCoordinator = kill
+			s.live.mu.Unlock()
 			go func() {
 				select {
 				case <-s.live.restartCoordinator:
@@ -779,7 +804,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			// its attack is meant to be refused, or a hand-over of the keys
 			// is (a member of the committee or a holder of the keys leaves
 			// during it or as the committee is selected).
-			StopOnTaskError: cfg.OnCoordinatorError == nil && cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesInHandOver == 0 && cfg.HoldersLeaveInHandOver == 0 && cfg.CommitteeLeavesOnReselection == 0,
+			StopOnTaskError: cfg.OnCoordinatorError == nil && cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.RestartCoordinatorBeforeRoundOne && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesInHandOver == 0 && cfg.HoldersLeaveInHandOver == 0 && cfg.CommitteeLeavesOnReselection == 0,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
 		p, err := participant.New(pcfg, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
