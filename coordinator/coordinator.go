@@ -652,7 +652,10 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 // share of every key, the leavers' included, which passed the check, so
 // the key is re-shared among them (reshareBeforeRoundOne). With a
 // decryption committee, the committee the chain has hands the keys over
-// before round 1 (membersBefore), as between rounds.
+// before round 1 (membersBefore), as between rounds. Without a committee,
+// the same once every dealer the check found at fault has left, on a
+// verdict that re-checks from its evidence (dealersAtFaultLeft): the
+// other keys passed, and theirs are never used (see dealersatfault.go).
 func (c *Coordinator) dealBeforeRoundOne(ctx context.Context, study contracts.Study, keyMade bool, dealers, holders []common.Address) error {
 	if !keyMade {
 		c.mu.Lock()
@@ -661,6 +664,17 @@ func (c *Coordinator) dealBeforeRoundOne(ctx context.Context, study contracts.St
 		stands, withSuspects, err := c.dealingStands(pkHash, study.Participants)
 		if err != nil {
 			return err
+		}
+		atFault, err := c.dealersAtFaultLeft(pkHash, study.Participants)
+		if err != nil {
+			return err
+		}
+		if len(atFault) > 0 && !committee {
+			c.log.Info(MsgReshareWithoutDealersAtFault, "study", c.cfg.StudyID, "excluded", hexes(atFault))
+			if err := c.dropKeysOf(atFault); err != nil {
+				return err
+			}
+			return c.reshareBeforeRoundOne(ctx, study)
 		}
 		left := slices.DeleteFunc(slices.Clone(dealers), func(a common.Address) bool { return slices.Contains(study.Participants, a) })
 		switch {
@@ -712,20 +726,24 @@ func (c *Coordinator) reshareBeforeRoundOne(ctx context.Context, study contracts
 // re-shares without the holders a failed dealing check suspected.
 const MsgReshareWithoutHoldersAtFault = "the holders a failed dealing check suspected have left the study: the holders that stay keep their shares, which passed the check, and re-share the key among themselves before round 1"
 
+// MsgReshareWithoutDealersAtFault is dealBeforeRoundOne's message when the
+// hospitals a failed dealing check found at fault have left the study.
+const MsgReshareWithoutDealersAtFault = "the hospitals a failed dealing check found at fault have left the study, as its evidence (re-checked) names them: the holders that stay keep their shares of the other hospitals' keys, which passed the check, and re-share them among themselves before round 1; the excluded hospitals' keys are never used"
+
 // MsgReshareWithoutLeavers is dealBeforeRoundOne's message when hospitals
 // whose dealings passed the check left before round 1.
 const MsgReshareWithoutLeavers = "hospitals left the study before round 1, their dealings having passed the check: every holder holds a share of their keys, so the keys are re-shared among the holders that stay (with a decryption committee: handed over to the committee the chain has) instead of dealt again"
 
 // MsgDealerLeftBeforeRoundOne is warnIfDealersLeft's message (exported for
 // the simulation's tests).
-const MsgDealerLeftBeforeRoundOne = "waiting before round 1 for a hospital that is no longer a participant (it left or was excluded): the threshold shares of the keys were not all dealt and checked (a dealing was cut short, or its check found a hospital at fault), and the collective key on chain holds its key, so the shares cannot be dealt without it and this study cannot start until it joins again; to go on without it, create a new study (cohort study create; the other hospitals join it)"
+const MsgDealerLeftBeforeRoundOne = "waiting before round 1 for a hospital that is no longer a participant (it left or was excluded): the threshold shares of the keys were not all dealt and checked (a dealing was cut short; or its check found a hospital at fault, and either the study has a decryption committee, or the check could not tell that hospital from a holder, or some it found at fault are still participants), and the collective key on chain holds its key, so the shares cannot be dealt without it and this study cannot start until it joins again; to go on without it, create a new study (cohort study create; the other hospitals join it)"
 
 // warnIfDealersLeft warns, before the key's parties deal again before
 // round 1, of each dealer that is no longer a participant of the study:
 // the coordinator waits for it, and the study starts only if it joins
-// again (removing a hospital a dealing check named does not let the study
-// go on; see namedDealings). A dealer that left after a dealing whose
-// check passed is not waited for (dealBeforeRoundOne).
+// again. A dealer that left after a dealing whose check passed, or that
+// the check found at fault (dealersAtFaultLeft), is not waited for
+// (dealBeforeRoundOne).
 func (c *Coordinator) warnIfDealersLeft(study contracts.Study, dealers []common.Address) {
 	for _, d := range dealers {
 		if !slices.Contains(study.Participants, d) {

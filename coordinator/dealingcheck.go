@@ -226,7 +226,11 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 	}
 	named := c.namedDealings(confirm, ids, byID, bad, partial, checks)
 	ev := c.dealingEvidence(confirm, asked, byID, bad, partial)
-	return fmt.Errorf("%w. %s", named, c.keepDealingEvidence(confirm.pkHash, ev))
+	where, evidence := c.keepDealingEvidence(confirm.pkHash, ev)
+	if err := c.keepDealersAtFault(confirm.pkHash, len(ids), ev.Verdict, evidence); err != nil {
+		return err
+	}
+	return fmt.Errorf("%w. %s", named, where)
 }
 
 // dealingVerdictStateName names the verdict of the dealing check at key
@@ -244,6 +248,10 @@ type dealingVerdict struct {
 	// before it existed counts as consistent when it suspects holders
 	// (no dealer at fault then either).
 	DealersConsistent bool `json:"dealers_consistent,omitempty"`
+	// AtFault are the dealers found at fault and Evidence the blob of the
+	// evidence naming them (dealersAtFaultLeft re-checks it).
+	AtFault  []common.Address `json:"dealers_at_fault,omitempty"`
+	Evidence common.Hash      `json:"evidence,omitempty"`
 }
 
 // keepDealingVerdict keeps the verdict of the dealing check of the key
@@ -289,7 +297,7 @@ func (c *Coordinator) dealingStands(pkHash common.Hash, participants []common.Ad
 	if err := json.Unmarshal(raw, &st); err != nil {
 		return false, false, fmt.Errorf("coordinator: the kept %s state is unreadable (%v)", dealingVerdictStateName, err)
 	}
-	if st.PublicKeyHash != pkHash || !(st.DealersConsistent || len(st.Holders) > 0) {
+	if st.PublicKeyHash != pkHash || len(st.AtFault) > 0 || !(st.DealersConsistent || len(st.Holders) > 0) {
 		return false, false, nil
 	}
 	for _, h := range st.Holders {
@@ -329,8 +337,8 @@ func (c *Coordinator) namedDealings(confirm *thresholdConfirmStep, ids []aggrega
 		if len(ask.sets) == 1 {
 			oneSet = "; with exactly t holders there is one decryption set, so a holder of it that lies about its shares looks the same"
 		}
-		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks)%s. Every aggregate including it would decrypt to noise, so the study cannot start on these shares. %s %s",
-			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), len(ask.sets), checks, oneSet, cannotGoOn, c.newStudyWithout(addrs))
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks)%s. Every aggregate including it would decrypt to noise, so the study cannot start on these shares. %s",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), len(ask.sets), checks, oneSet, c.dealerRemoval(confirm, addrs))
 	}
 	if len(partial) == len(ids) && len(ids) > 1 && allSuspect(partial) {
 		// A dealer spoils the shares of its own key only.
@@ -385,8 +393,9 @@ func (c *Coordinator) dealingEvidence(confirm *thresholdConfirmStep, asked []Dea
 }
 
 // keepDealingEvidence re-checks the evidence as a hospital would
-// (VerifyDealingVerdict), stores it as a blob and says where it is.
-func (c *Coordinator) keepDealingEvidence(pkHash common.Hash, ev *DealingEvidence) string {
+// (VerifyDealingVerdict), stores it as a blob and says where it is; it
+// returns the blob's hash too (zero if it was not kept).
+func (c *Coordinator) keepDealingEvidence(pkHash common.Hash, ev *DealingEvidence) (string, common.Hash) {
 	pk, err := c.store.Get(pkHash)
 	if err == nil {
 		err = VerifyDealingVerdict(c.scheme, pk, ev)
@@ -401,10 +410,10 @@ func (c *Coordinator) keepDealingEvidence(pkHash common.Hash, ev *DealingEvidenc
 	}
 	if err != nil {
 		c.log.Error("dealing-check evidence not kept", "study", c.cfg.StudyID, "err", err)
-		return fmt.Sprintf("The verdict's evidence could not be kept (%v): hospitals cannot re-check it", err)
+		return fmt.Sprintf("The verdict's evidence could not be kept (%v): hospitals cannot re-check it", err), common.Hash{}
 	}
 	c.log.Info("dealing-check evidence kept", "study", c.cfg.StudyID, "blob", h.Hex())
-	return fmt.Sprintf("Its evidence, the holders' signed dealing-check shares and the dealers' signed public-key shares, is the coordinator's blob %s (coordinator.DealingEvidence): any hospital re-checks the verdict from it and the collective key (cohort audit --study %d --store DIR --dealing-evidence %s, with --eth-rpc and --contract)", h.Hex(), c.cfg.StudyID, h.Hex())
+	return fmt.Sprintf("Its evidence, the holders' signed dealing-check shares and the dealers' signed public-key shares, is the coordinator's blob %s (coordinator.DealingEvidence): any hospital re-checks the verdict from it and the collective key (cohort audit --study %d --store DIR --dealing-evidence %s, with --eth-rpc and --contract)", h.Hex(), c.cfg.StudyID, h.Hex()), h
 }
 
 // holdersAtPoints names, sorted, the holders (of points, by address) at
@@ -441,8 +450,10 @@ func allSuspect(partial []aggregation.PartialDealing) bool {
 }
 
 // cannotGoOn says why a study whose dealing check failed at key generation
-// cannot go on without a dealer at fault (or, with a committee, a holder):
-// removing it from the study and restarting the coordinator does not help.
+// cannot go on without a hospital the check could not tell from a holder
+// (or, with a committee, a dealer or holder at fault): removing it from
+// the study and restarting the coordinator does not help. A dealer found
+// at fault alone, without a committee, can be removed (dealerRemoval).
 const cannotGoOn = "Removing it and restarting the coordinator does not help: the collective key on chain holds every hospital's key, hospitals take part in one key generation per study, and a coordinator restarted before round 1 asks the hospitals it kept to deal again, the one at fault among them even once removed from the study."
 
 // newStudyWithout is the advice after a failed dealing check at key

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -81,45 +82,76 @@ func (o *operatorExcludes) onError(ctx context.Context, s *simulation.Study, err
 	return true
 }
 
-// A hospital that dealt inconsistent shares at key generation, excluded
-// by a member vote, with the coordinator started again (what the error
-// said until 2026-12-07 of a holder the check named): the restarted
-// coordinator, before round 1 with the key on chain, asks the hospitals it
-// kept to deal again, the excluded one among them, and waits for it,
-// saying so (coordinator.MsgDealerLeftBeforeRoundOne): the study cannot
-// start without it, which is why the error says to create a new study
-// (TestInconsistentDealingIsNamedBeforeRoundOne). A hospital whose dealing
-// passed the check is not waited for (TestHospitalLeavingBeforeRoundOneIsNotAwaited):
-// the kept verdict tells them apart.
-func TestExcludingAnInconsistentDealerDoesNotLetTheStudyStart(t *testing.T) {
+// A hospital that dealt inconsistent shares at key generation, named by
+// the dealing check on evidence, excluded by a member vote with the
+// coordinator started again, as the error says: the restarted coordinator
+// re-checks its kept verdict from the evidence (VerifyDealingVerdict),
+// finds every hospital it names out of the study on chain, and has the
+// holders that stay re-share among themselves the other hospitals' keys,
+// whose shares passed the check, the re-sharing's own check covering them
+// (coordinator.MsgReshareWithoutDealersAtFault). Rounds 1 and 2 close
+// without the excluded hospital, its key never used. Before 2026-12-07 the
+// restarted coordinator had every hospital deal again and waited for the
+// excluded one (MsgDealerLeftBeforeRoundOne, which cancels the study here
+// so that a stall fails fast), and the error said to create a new study.
+func TestExcludingAnInconsistentDealerLetsTheStudyGoOnWithoutItsKey(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	const attacker = 1
+	op := &operatorExcludes{t: t, i: attacker}
+	s, logs, err := runUntilWaitingForLeaver(t, simulation.Config{
+		Hospitals: 3, Rounds: 2, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		Threshold: 2, MinParticipants: 2,
+		Attacks:            map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentDealing}},
+		OnCoordinatorError: op.onError,
+	})
+	require.NoError(t, err, "the study goes on without the excluded hospital")
+	require.Len(t, op.stops, 1)
+	require.ErrorIs(t, op.stops[0], coordinator.ErrInconsistentDealing)
+	assert.ErrorContains(t, op.stops[0], "and start the coordinator again: the holders that stay keep their shares of the other hospitals' keys")
+	assert.NotContains(t, op.stops[0].Error(), "Create a new study")
+	assert.Contains(t, logs.String(), coordinator.MsgReshareWithoutDealersAtFault)
+	assert.Contains(t, logs.String(), "re-sharing's dealings checked", "the remaining keys are checked again")
+	assert.Contains(t, logs.String(), "keys=2 joiners=0", "the check covers the two keys that stay")
+	assert.Contains(t, logs.String(), "threshold key re-shared")
+	assert.NotContains(t, logs.String(), coordinator.MsgDealerLeftBeforeRoundOne)
+	require.Len(t, s.Rounds(), 2, "rounds 1 and 2 close without the excluded hospital")
+	assert.Empty(t, contributedIn(s, crypto.PubkeyToAddress(s.HospitalKey(attacker).PublicKey)))
+}
+
+// The negative case: the coordinator started again while the hospital the
+// dealing check named is still a participant (nobody excluded it). The
+// restarted coordinator has every hospital deal again, the hospital
+// deals inconsistent shares again, and the study stops again with the
+// same advice: the study does not go on while that hospital stays.
+func TestNotExcludingAnInconsistentDealerDoesNotLetTheStudyStart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	studyCtx, stopStudy := context.WithCancel(ctx)
-	defer stopStudy()
 	const attacker = 1
-	var logs lockedBuffer
-	op := &operatorExcludes{t: t, i: attacker}
-	_, err := simulation.Run(studyCtx, simulation.Config{
+	var mu sync.Mutex
+	var stops []error
+	_, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: 3, Rounds: 1, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
 		Threshold: 2, MinParticipants: 2,
-		Attacks:            map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentDealing}},
-		OnCoordinatorError: op.onError,
-		Log: slog.New(cancelOn{Handler: slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo}),
-			msg: coordinator.MsgDealerLeftBeforeRoundOne, cancel: stopStudy}),
+		Attacks: map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentDealing}},
+		OnCoordinatorError: func(_ context.Context, _ *simulation.Study, err error) bool {
+			mu.Lock()
+			defer mu.Unlock()
+			stops = append(stops, err)
+			return len(stops) == 1 // restart once, excluding no one
+		},
 	})
-	require.Error(t, err, "the study does not complete")
-	t.Logf("study ended: %v", err)
-	require.NotEmpty(t, op.stops)
-	require.ErrorIs(t, op.stops[0], coordinator.ErrInconsistentDealing)
-	assert.ErrorContains(t, op.stops[0], "Create a new study without it")
-	assert.Len(t, op.stops, 1, "the restarted coordinator does not stop by itself: it waits")
-	assert.Contains(t, logs.String(), coordinator.MsgDealerLeftBeforeRoundOne, "it waits for the excluded hospital to deal again, saying so")
-	assert.NotContains(t, logs.String(), coordinator.MsgReshareWithoutHoldersAtFault)
-	assert.NotContains(t, logs.String(), `msg="threshold key ready" component=coordinator`)
-	assert.NotContains(t, logs.String(), coordinator.MsgOpeningRound)
+	require.Error(t, err, "the study does not start")
+	assert.ErrorIs(t, err, coordinator.ErrInconsistentDealing)
+	require.Len(t, stops, 2, "the restarted coordinator's dealing check fails again")
+	for _, stop := range stops {
+		assert.ErrorContains(t, stop, "hospital-2 (")
+		assert.ErrorContains(t, stop, "Remove it from the study")
+	}
 }
 
 // A holder a failed dealing check at key generation names (a lying holder,
