@@ -284,3 +284,52 @@ func TestExcludingAReSharingDealer(t *testing.T) {
 		})
 	}
 }
+
+// A coordinator whose store lies about the dealing check's verdict, with
+// an honest hospital voted out instead of the one at fault: the kept
+// verdict is rewritten to say every dealer passed, so the restarted
+// coordinator takes the honest hospital for a leaver whose dealing passed
+// and re-shares the keys among the holders that stay, the hospital at
+// fault among them. The re-sharing's dealing check covers the key of
+// every participant, the one at fault too: its re-dealt shares are not
+// shares of its key, the holders' signed check shares fail, and the
+// re-sharing is not committed. The study does not go on with an
+// inconsistent key, whatever the coordinator claims of who was named.
+func TestAStoreNamingTheWrongHospitalDoesNotLetTheOneAtFaultThrough(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	const attacker, honest = 1, 0
+	var mu sync.Mutex
+	var stops []error
+	_, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 1, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		Threshold: 2, MinParticipants: 2,
+		Attacks: map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentDealing}},
+		OnCoordinatorError: func(ctx context.Context, s *simulation.Study, err error) bool {
+			mu.Lock()
+			stops = append(stops, err)
+			first := len(stops) == 1
+			mu.Unlock()
+			if !first {
+				return false
+			}
+			study, serr := s.Ledger().Study(ctx, s.StudyID())
+			require.NoError(t, serr)
+			store, serr := coordinator.OpenStore(s.StoreDir())
+			require.NoError(t, serr)
+			require.NoError(t, store.WriteState("holders-at-fault", []byte(`{"public_key_hash":"`+study.PublicKeyHash.Hex()+`","holders":null,"dealers_consistent":true}`)))
+			require.NoError(t, s.ExcludeHospital(ctx, honest))
+			return true
+		},
+	})
+	require.Error(t, err, "the study does not go on")
+	t.Logf("study stopped: %v", err)
+	require.Len(t, stops, 2)
+	assert.ErrorContains(t, stops[0], "hospital-2 (", "the dealing check named the hospital at fault")
+	assert.ErrorIs(t, err, coordinator.ErrInconsistentDealing)
+	assert.ErrorContains(t, err, "re-sharing before round 1", "the re-sharing's check refused the key of the hospital at fault")
+	assert.ErrorContains(t, err, "The re-sharing is not committed")
+}
