@@ -730,6 +730,11 @@ const MsgReshareWithoutHoldersAtFault = "the holders a failed dealing check susp
 // hospitals a failed dealing check found at fault have left the study.
 const MsgReshareWithoutDealersAtFault = "the hospitals a failed dealing check found at fault have left the study, as its evidence (re-checked) names them: the holders that stay keep their shares of the other hospitals' keys, which passed the check, and re-share them among themselves before round 1; the excluded hospitals' keys are never used"
 
+// MsgDealerAtFaultNotTakenBack is logged before a round when a hospital
+// the study went on without (MsgReshareWithoutDealersAtFault) is a
+// participant again: it is not re-shared to nor asked to train.
+const MsgDealerAtFaultNotTakenBack = "a hospital the dealing check found at fault, which the study went on without, joined again: the holders hold no share of its key that opens anything, so it is neither re-shared to nor asked to train; remove it from the study again (cohort study leave --member, cohort member vote)"
+
 // MsgReshareWithoutLeavers is dealBeforeRoundOne's message when hospitals
 // whose dealings passed the check left before round 1.
 const MsgReshareWithoutLeavers = "hospitals left the study before round 1, their dealings having passed the check: every holder holds a share of their keys, so the keys are re-shared among the holders that stay (with a decryption committee: handed over to the committee the chain has) instead of dealt again"

@@ -30,8 +30,8 @@ import (
 // for nothing else), every hospital's own key share, the holders' shares
 // and the public-key shares of the hospitals that stay. Dropped: the
 // excluded hospitals' public-key shares from the coordinator's kept ones,
-// so that no check counts their keys and a return of theirs is not taken
-// for a member whose key the holders hold. The holders drop nothing: a
+// so that no check counts their keys; one that joins again is not taken
+// back (withoutDealersLeftOut). The holders drop nothing: a
 // re-sharing re-deals every key they hold (an excluded hospital's among
 // them, as a leaver's), and a key is used only for an update its
 // hospital contributed, which takes a participant. What binds the keys
@@ -141,9 +141,7 @@ func (c *Coordinator) recheckKeptVerdict(pkHash common.Hash, st dealingVerdict) 
 }
 
 // dropKeysOf forgets the kept public-key shares of the dealers at fault,
-// in memory and in the store: no later dealing check counts their keys,
-// and one of them joining again is not taken for a member whose key the
-// holders hold.
+// in memory and in the store: no later dealing check counts their keys.
 func (c *Coordinator) dropKeysOf(atFault []common.Address) error {
 	c.mu.Lock()
 	var state []keptState
@@ -196,4 +194,38 @@ func hexes(addrs []common.Address) string {
 		out[i] = a.Hex()
 	}
 	return strings.Join(out, ", ")
+}
+
+// withoutDealersLeftOut returns members without the hospitals the study
+// went on without (dealersAtFaultLeft) that joined again, warning of
+// each before round r: the holders' shares of their keys open nothing
+// (their dealings were not of their keys) and their public-key shares
+// are forgotten, so they are neither re-shared to nor asked to train. A
+// kept verdict naming dealers at fault past key generation means the
+// study went on without them: otherwise it would not have started.
+func (c *Coordinator) withoutDealersLeftOut(r uint32, members []common.Address) ([]common.Address, error) {
+	raw, err := c.store.ReadState(dealingVerdictStateName)
+	if errors.Is(err, ErrBlobNotFound) {
+		return members, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var st dealingVerdict
+	if err := json.Unmarshal(raw, &st); err != nil {
+		return nil, fmt.Errorf("coordinator: the kept %s state is unreadable (%v)", dealingVerdictStateName, err)
+	}
+	c.mu.Lock()
+	pkHash := c.pkHash
+	c.mu.Unlock()
+	if st.PublicKeyHash != pkHash || len(st.AtFault) == 0 {
+		return members, nil
+	}
+	return slices.DeleteFunc(slices.Clone(members), func(a common.Address) bool {
+		if !slices.Contains(st.AtFault, a) {
+			return false
+		}
+		c.log.Warn(MsgDealerAtFaultNotTakenBack, "participant", a.Hex(), "round", r)
+		return true
+	}), nil
 }

@@ -80,8 +80,7 @@ func TestDealersAtFaultAreLeftOutOnlyOnEvidenceOnceOffChain(t *testing.T) {
 }
 
 // Going on without a dealer at fault forgets its public-key share, in
-// memory and in the store: no later check counts its key, and it is not
-// taken back as a member whose key the holders hold if it joins again.
+// memory and in the store: no later check counts its key.
 func TestDroppedDealersKeysAreForgottenAcrossARestart(t *testing.T) {
 	store, err := OpenStore(t.TempDir())
 	require.NoError(t, err)

@@ -475,6 +475,9 @@ func (c *Coordinator) membersBefore(ctx context.Context, r uint32) ([]common.Add
 	if !c.summer.needsShares() {
 		return members, nil
 	}
+	if members, err = c.withoutDealersLeftOut(r, members); err != nil {
+		return nil, err
+	}
 	target, err := c.inGoodStanding(ctx, members)
 	if err != nil {
 		return nil, err

@@ -333,3 +333,33 @@ func TestAStoreNamingTheWrongHospitalDoesNotLetTheOneAtFaultThrough(t *testing.T
 	assert.ErrorContains(t, err, "re-sharing before round 1", "the re-sharing's check refused the key of the hospital at fault")
 	assert.ErrorContains(t, err, "The re-sharing is not committed")
 }
+
+// The hospital left out for its inconsistent dealing joins the study
+// again before round 2 (the chain lets a removed participant join
+// again), its node restarted with its keystore: the holders hold no
+// share of its key that opens anything, so it is not taken back, neither
+// re-shared to nor asked to train, and round 2 closes without it, saying
+// so (coordinator.MsgDealerAtFaultNotTakenBack).
+func TestAnInconsistentDealerLeftOutIsNotTakenBackWhenItJoinsAgain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	const attacker = 1
+	op := &operatorExcludes{t: t, i: attacker}
+	s, logs, err := runUntilWaitingForLeaver(t, simulation.Config{
+		Hospitals: 3, Rounds: 2, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		Threshold: 2, MinParticipants: 2,
+		Attacks:            map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentDealing}},
+		OnCoordinatorError: op.onError,
+		RejoinBeforeRound:  map[int]uint32{attacker: 2},
+	})
+	require.NoError(t, err)
+	require.Len(t, op.stops, 1)
+	study, err := s.Ledger().Study(context.Background(), s.StudyID())
+	require.NoError(t, err)
+	back := crypto.PubkeyToAddress(s.HospitalKey(attacker).PublicKey)
+	require.Contains(t, study.Participants, back, "it joined again on chain")
+	assert.Contains(t, logs.String(), coordinator.MsgDealerAtFaultNotTakenBack)
+	require.Len(t, s.Rounds(), 2)
+	assert.Empty(t, contributedIn(s, back))
+}
