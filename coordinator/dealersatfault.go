@@ -74,19 +74,9 @@ func (c *Coordinator) keepDealersAtFault(pkHash common.Hash, dealers int, findin
 // from its evidence first: evidence that does not give exactly those
 // dealers is an error, and the study does not go on without them.
 func (c *Coordinator) dealersAtFaultLeft(pkHash common.Hash, participants []common.Address) ([]common.Address, error) {
-	raw, err := c.store.ReadState(dealingVerdictStateName)
-	if errors.Is(err, ErrBlobNotFound) {
-		return nil, nil
-	}
-	if err != nil {
+	st, err := c.keptDealersAtFault(pkHash)
+	if err != nil || len(st.AtFault) == 0 {
 		return nil, err
-	}
-	var st dealingVerdict
-	if err := json.Unmarshal(raw, &st); err != nil {
-		return nil, fmt.Errorf("coordinator: the kept %s state is unreadable (%v)", dealingVerdictStateName, err)
-	}
-	if st.PublicKeyHash != pkHash || len(st.AtFault) == 0 {
-		return nil, nil
 	}
 	for _, d := range st.AtFault {
 		if slices.Contains(participants, d) {
@@ -110,6 +100,27 @@ func (c *Coordinator) dealersAtFaultLeft(pkHash common.Hash, participants []comm
 		}
 	}
 	return st.AtFault, nil
+}
+
+// keptDealersAtFault reads the kept verdict of the dealing check of the
+// key pkHash; it has no dealers at fault when none is kept, or when it is
+// of another key.
+func (c *Coordinator) keptDealersAtFault(pkHash common.Hash) (dealingVerdict, error) {
+	raw, err := c.store.ReadState(dealingVerdictStateName)
+	if errors.Is(err, ErrBlobNotFound) {
+		return dealingVerdict{}, nil
+	}
+	if err != nil {
+		return dealingVerdict{}, err
+	}
+	var st dealingVerdict
+	if err := json.Unmarshal(raw, &st); err != nil {
+		return dealingVerdict{}, fmt.Errorf("coordinator: the kept %s state is unreadable (%v)", dealingVerdictStateName, err)
+	}
+	if st.PublicKeyHash != pkHash {
+		return dealingVerdict{}, nil
+	}
+	return st, nil
 }
 
 // recheckKeptVerdict reads the evidence blob the kept verdict st points
@@ -204,22 +215,12 @@ func hexes(addrs []common.Address) string {
 // kept verdict naming dealers at fault past key generation means the
 // study went on without them: otherwise it would not have started.
 func (c *Coordinator) withoutDealersLeftOut(r uint32, members []common.Address) ([]common.Address, error) {
-	raw, err := c.store.ReadState(dealingVerdictStateName)
-	if errors.Is(err, ErrBlobNotFound) {
-		return members, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var st dealingVerdict
-	if err := json.Unmarshal(raw, &st); err != nil {
-		return nil, fmt.Errorf("coordinator: the kept %s state is unreadable (%v)", dealingVerdictStateName, err)
-	}
 	c.mu.Lock()
 	pkHash := c.pkHash
 	c.mu.Unlock()
-	if st.PublicKeyHash != pkHash || len(st.AtFault) == 0 {
-		return members, nil
+	st, err := c.keptDealersAtFault(pkHash)
+	if err != nil || len(st.AtFault) == 0 {
+		return members, err
 	}
 	return slices.DeleteFunc(slices.Clone(members), func(a common.Address) bool {
 		if !slices.Contains(st.AtFault, a) {

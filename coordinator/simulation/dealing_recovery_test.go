@@ -99,15 +99,7 @@ func TestExcludingAnInconsistentDealerLetsTheStudyGoOnWithoutItsKey(t *testing.T
 		t.Skip("end-to-end study")
 	}
 	const attacker = 1
-	op := &operatorExcludes{t: t, i: attacker}
-	s, logs, err := runUntilWaitingForLeaver(t, simulation.Config{
-		Hospitals: 3, Rounds: 2, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
-		Threshold: 2, MinParticipants: 2,
-		Attacks:            map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentDealing}},
-		OnCoordinatorError: op.onError,
-	})
-	require.NoError(t, err, "the study goes on without the excluded hospital")
-	require.Len(t, op.stops, 1)
+	s, logs, op := runExcludingAnInconsistentDealer(t, attacker, nil)
 	require.ErrorIs(t, op.stops[0], coordinator.ErrInconsistentDealing)
 	assert.ErrorContains(t, op.stops[0], "and start the coordinator again: the holders that stay keep their shares of the other hospitals' keys")
 	assert.NotContains(t, op.stops[0].Error(), "Create a new study")
@@ -120,6 +112,27 @@ func TestExcludingAnInconsistentDealerLetsTheStudyGoOnWithoutItsKey(t *testing.T
 	assert.Empty(t, contributedIn(s, crypto.PubkeyToAddress(s.HospitalKey(attacker).PublicKey)))
 }
 
+// runExcludingAnInconsistentDealer runs two rounds among three hospitals
+// (threshold 2) of which attacker deals inconsistent shares at key
+// generation, excluded by a member vote once the dealing check names it
+// and the coordinator started again (operatorExcludes); rejoin is the
+// simulation's RejoinBeforeRound. The study must go on after that one
+// stop; waiting for the excluded hospital cancels it (runUntilWaitingForLeaver).
+func runExcludingAnInconsistentDealer(t *testing.T, attacker int, rejoin map[int]uint32) (*simulation.Study, *lockedBuffer, *operatorExcludes) {
+	t.Helper()
+	op := &operatorExcludes{t: t, i: attacker}
+	s, logs, err := runUntilWaitingForLeaver(t, simulation.Config{
+		Hospitals: 3, Rounds: 2, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		Threshold: 2, MinParticipants: 2,
+		Attacks:            map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentDealing}},
+		OnCoordinatorError: op.onError,
+		RejoinBeforeRound:  rejoin,
+	})
+	require.NoError(t, err, "the study goes on without the excluded hospital")
+	require.Len(t, op.stops, 1)
+	return s, logs, op
+}
+
 // The negative case: the coordinator started again while the hospital the
 // dealing check named is still a participant (nobody excluded it). The
 // restarted coordinator has every hospital deal again, the hospital
@@ -129,22 +142,8 @@ func TestNotExcludingAnInconsistentDealerDoesNotLetTheStudyStart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
 	const attacker = 1
-	var mu sync.Mutex
-	var stops []error
-	_, err := simulation.Run(ctx, simulation.Config{
-		Hospitals: 3, Rounds: 1, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
-		Threshold: 2, MinParticipants: 2,
-		Attacks: map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentDealing}},
-		OnCoordinatorError: func(_ context.Context, _ *simulation.Study, err error) bool {
-			mu.Lock()
-			defer mu.Unlock()
-			stops = append(stops, err)
-			return len(stops) == 1 // restart once, excluding no one
-		},
-	})
+	stops, err := runRestartingOnce(t, attacker, nil) // excluding no one
 	require.Error(t, err, "the study does not start")
 	assert.ErrorIs(t, err, coordinator.ErrInconsistentDealing)
 	require.Len(t, stops, 2, "the restarted coordinator's dealing check fails again")
@@ -285,6 +284,41 @@ func TestExcludingAReSharingDealer(t *testing.T) {
 	}
 }
 
+// runRestartingOnce runs one round among three hospitals (threshold 2)
+// of which attacker deals inconsistent shares at key generation; at the
+// first stop it calls before (if set) and starts the coordinator again,
+// at the next it ends the study. It returns every stop and the study's
+// error.
+func runRestartingOnce(t *testing.T, attacker int, before func(context.Context, *simulation.Study) error) ([]error, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var mu sync.Mutex
+	var stops []error
+	_, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 1, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		Threshold: 2, MinParticipants: 2,
+		Attacks: map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentDealing}},
+		OnCoordinatorError: func(ctx context.Context, s *simulation.Study, err error) bool {
+			mu.Lock()
+			stops = append(stops, err)
+			first := len(stops) == 1
+			mu.Unlock()
+			if !first || before == nil {
+				return first
+			}
+			if err := before(ctx, s); err != nil {
+				t.Errorf("before the restart: %v", err)
+				return false
+			}
+			return true
+		},
+	})
+	mu.Lock()
+	defer mu.Unlock()
+	return stops, err
+}
+
 // A coordinator whose store lies about the dealing check's verdict, with
 // an honest hospital voted out instead of the one at fault: the kept
 // verdict is rewritten to say every dealer passed, so the restarted
@@ -299,31 +333,20 @@ func TestAStoreNamingTheWrongHospitalDoesNotLetTheOneAtFaultThrough(t *testing.T
 	if testing.Short() {
 		t.Skip("end-to-end study")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
 	const attacker, honest = 1, 0
-	var mu sync.Mutex
-	var stops []error
-	_, err := simulation.Run(ctx, simulation.Config{
-		Hospitals: 3, Rounds: 1, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
-		Threshold: 2, MinParticipants: 2,
-		Attacks: map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentDealing}},
-		OnCoordinatorError: func(ctx context.Context, s *simulation.Study, err error) bool {
-			mu.Lock()
-			stops = append(stops, err)
-			first := len(stops) == 1
-			mu.Unlock()
-			if !first {
-				return false
-			}
-			study, serr := s.Ledger().Study(ctx, s.StudyID())
-			require.NoError(t, serr)
-			store, serr := coordinator.OpenStore(s.StoreDir())
-			require.NoError(t, serr)
-			require.NoError(t, store.WriteState("holders-at-fault", []byte(`{"public_key_hash":"`+study.PublicKeyHash.Hex()+`","holders":null,"dealers_consistent":true}`)))
-			require.NoError(t, s.ExcludeHospital(ctx, honest))
-			return true
-		},
+	stops, err := runRestartingOnce(t, attacker, func(ctx context.Context, s *simulation.Study) error {
+		study, err := s.Ledger().Study(ctx, s.StudyID())
+		if err != nil {
+			return err
+		}
+		store, err := coordinator.OpenStore(s.StoreDir())
+		if err != nil {
+			return err
+		}
+		if err := store.WriteState("holders-at-fault", []byte(`{"public_key_hash":"`+study.PublicKeyHash.Hex()+`","holders":null,"dealers_consistent":true}`)); err != nil {
+			return err
+		}
+		return s.ExcludeHospital(ctx, honest)
 	})
 	require.Error(t, err, "the study does not go on")
 	t.Logf("study stopped: %v", err)
@@ -345,16 +368,7 @@ func TestAnInconsistentDealerLeftOutIsNotTakenBackWhenItJoinsAgain(t *testing.T)
 		t.Skip("end-to-end study")
 	}
 	const attacker = 1
-	op := &operatorExcludes{t: t, i: attacker}
-	s, logs, err := runUntilWaitingForLeaver(t, simulation.Config{
-		Hospitals: 3, Rounds: 2, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
-		Threshold: 2, MinParticipants: 2,
-		Attacks:            map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentDealing}},
-		OnCoordinatorError: op.onError,
-		RejoinBeforeRound:  map[int]uint32{attacker: 2},
-	})
-	require.NoError(t, err)
-	require.Len(t, op.stops, 1)
+	s, logs, _ := runExcludingAnInconsistentDealer(t, attacker, map[int]uint32{attacker: 2})
 	study, err := s.Ledger().Study(context.Background(), s.StudyID())
 	require.NoError(t, err)
 	back := crypto.PubkeyToAddress(s.HospitalKey(attacker).PublicKey)
