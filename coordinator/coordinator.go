@@ -652,10 +652,10 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 // share of every key, the leavers' included, which passed the check, so
 // the key is re-shared among them (reshareBeforeRoundOne). With a
 // decryption committee, the committee the chain has hands the keys over
-// before round 1 (membersBefore), as between rounds. Without a committee,
-// the same once every dealer the check found at fault has left, on a
-// verdict that re-checks from its evidence (dealersAtFaultLeft): the
-// other keys passed, and theirs are never used (see dealersatfault.go).
+// before round 1 (membersBefore), as between rounds. The same once every
+// dealer the check found at fault has left, on a verdict that re-checks
+// from its evidence (dealersAtFaultLeft): the other keys passed, and
+// theirs are never used (see dealersatfault.go).
 func (c *Coordinator) dealBeforeRoundOne(ctx context.Context, study contracts.Study, keyMade bool, dealers, holders []common.Address) error {
 	if !keyMade {
 		c.mu.Lock()
@@ -669,10 +669,13 @@ func (c *Coordinator) dealBeforeRoundOne(ctx context.Context, study contracts.St
 		if err != nil {
 			return err
 		}
-		if len(atFault) > 0 && !committee {
-			c.log.Info(MsgReshareWithoutDealersAtFault, "study", c.cfg.StudyID, "excluded", hexes(atFault))
+		if len(atFault) > 0 {
+			c.log.Info(MsgReshareWithoutDealersAtFault, "study", c.cfg.StudyID, "excluded", hexes(atFault), "committee", committee)
 			if err := c.dropKeysOf(atFault); err != nil {
 				return err
+			}
+			if committee {
+				return nil // membersBefore hands the keys over
 			}
 			return c.reshareBeforeRoundOne(ctx, study)
 		}
@@ -728,7 +731,7 @@ const MsgReshareWithoutHoldersAtFault = "the holders a failed dealing check susp
 
 // MsgReshareWithoutDealersAtFault is dealBeforeRoundOne's message when the
 // hospitals a failed dealing check found at fault have left the study.
-const MsgReshareWithoutDealersAtFault = "the hospitals a failed dealing check found at fault have left the study, as its evidence (re-checked) names them: the holders that stay keep their shares of the other hospitals' keys, which passed the check, and re-share them among themselves before round 1; the excluded hospitals' keys are never used"
+const MsgReshareWithoutDealersAtFault = "the hospitals a failed dealing check found at fault have left the study, as its evidence (re-checked) names them: the holders that stay keep their shares of the other hospitals' keys, which passed the check, and re-share them among themselves before round 1 (with a decryption committee: hand them over to the committee the chain has, if it changed); the excluded hospitals' keys are never used"
 
 // MsgDealerAtFaultNotTakenBack is logged before a round when a hospital
 // the study went on without (MsgReshareWithoutDealersAtFault) is a
@@ -741,7 +744,7 @@ const MsgReshareWithoutLeavers = "hospitals left the study before round 1, their
 
 // MsgDealerLeftBeforeRoundOne is warnIfDealersLeft's message (exported for
 // the simulation's tests).
-const MsgDealerLeftBeforeRoundOne = "waiting before round 1 for a hospital that is no longer a participant (it left or was excluded): the threshold shares of the keys were not all dealt and checked (a dealing was cut short; or its check found a hospital at fault, and either the study has a decryption committee, or the check could not tell that hospital from a holder, or some it found at fault are still participants), and the collective key on chain holds its key, so the shares cannot be dealt without it and this study cannot start until it joins again; to go on without it, create a new study (cohort study create; the other hospitals join it)"
+const MsgDealerLeftBeforeRoundOne = "waiting before round 1 for a hospital that is no longer a participant (it left or was excluded): the threshold shares of the keys were not all dealt and checked (a dealing was cut short; or its check found a hospital at fault, and either could not tell it from a holder, or some hospitals it found at fault are still participants), and the collective key on chain holds its key, so the shares cannot be dealt without it and this study cannot start until it joins again; to go on without it, create a new study (cohort study create; the other hospitals join it)"
 
 // warnIfDealersLeft warns, before the key's parties deal again before
 // round 1, of each dealer that is no longer a participant of the study:

@@ -23,8 +23,10 @@ import (
 // study (left, or removed by a member vote once each member re-checked
 // the evidence with cohort audit --dealing-evidence), a restarted
 // coordinator does not deal again but has the holders that stay re-share
-// the keys among themselves before round 1, as when a hospital whose
-// dealing passed leaves (dealBeforeRoundOne).
+// the keys among themselves before round 1 (with a decryption committee:
+// hand them over to the committee the chain has, a new one if the
+// hospital sat on it, or keep them), as when a hospital whose dealing
+// passed leaves (dealBeforeRoundOne).
 //
 // Kept: the key hash on chain (its CRS binds every key; its sum is used
 // for nothing else), every hospital's own key share, the holders' shares
@@ -176,11 +178,10 @@ func (c *Coordinator) dropKeysOf(atFault []common.Address) error {
 }
 
 // dealerRemoval is the advice after a failed dealing check at key
-// generation that found the dealers at addrs at fault. Without a
-// committee, and with at least the threshold of holders staying, a
-// restart once they are excluded goes on without their keys
-// (dealersAtFaultLeft); otherwise it takes a new study. The caller holds
-// c.mu.
+// generation that found the dealers at addrs at fault. With at least the
+// threshold of holders staying, a restart once they are excluded goes on
+// without their keys (dealersAtFaultLeft); otherwise it takes a new
+// study. The caller holds c.mu.
 func (c *Coordinator) dealerRemoval(confirm *thresholdConfirmStep, addrs []string) string {
 	staying := 0
 	for a := range confirm.points {
@@ -189,8 +190,6 @@ func (c *Coordinator) dealerRemoval(confirm *thresholdConfirmStep, addrs []strin
 		}
 	}
 	switch {
-	case c.committee:
-		return "With a decryption committee, the study does not go on without it. " + cannotGoOn + " " + c.newStudyWithout(addrs)
 	case staying < c.threshold:
 		return fmt.Sprintf("Fewer than the study's threshold (%d) of holders would stay to re-share the other hospitals' keys without it, so this study cannot go on without it. %s", c.threshold, c.newStudyWithout(addrs))
 	}

@@ -451,9 +451,9 @@ func allSuspect(partial []aggregation.PartialDealing) bool {
 
 // cannotGoOn says why a study whose dealing check failed at key generation
 // cannot go on without a hospital the check could not tell from a holder
-// (or, with a committee, a dealer or holder at fault): removing it from
-// the study and restarting the coordinator does not help. A dealer found
-// at fault alone, without a committee, can be removed (dealerRemoval).
+// (or, with a committee, a holder at fault): removing it from the study
+// and restarting the coordinator does not help. A dealer found at fault
+// can be removed (dealerRemoval).
 const cannotGoOn = "Removing it and restarting the coordinator does not help: the collective key on chain holds every hospital's key, hospitals take part in one key generation per study, and a coordinator restarted before round 1 asks the hospitals it kept to deal again, the one at fault among them even once removed from the study."
 
 // newStudyWithout is the advice after a failed dealing check at key

@@ -3,6 +3,7 @@ package simulation_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"regexp"
 	"strconv"
@@ -120,13 +121,20 @@ func TestExcludingAnInconsistentDealerLetsTheStudyGoOnWithoutItsKey(t *testing.T
 // stop; waiting for the excluded hospital cancels it (runUntilWaitingForLeaver).
 func runExcludingAnInconsistentDealer(t *testing.T, attacker int, rejoin map[int]uint32) (*simulation.Study, *lockedBuffer, *operatorExcludes) {
 	t.Helper()
+	return runExcluding(t, attacker, simulation.Config{Hospitals: 3, MinParticipants: 2, RejoinBeforeRound: rejoin})
+}
+
+// runExcluding is runExcludingAnInconsistentDealer with cfg's hospitals,
+// committee, minimum participants and rejoins.
+func runExcluding(t *testing.T, attacker int, cfg simulation.Config) (*simulation.Study, *lockedBuffer, *operatorExcludes) {
+	t.Helper()
 	op := &operatorExcludes{t: t, i: attacker}
 	s, logs, err := runUntilWaitingForLeaver(t, simulation.Config{
-		Hospitals: 3, Rounds: 2, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
-		Threshold: 2, MinParticipants: 2,
+		Hospitals: cfg.Hospitals, Rounds: 2, Seed: 4, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		Threshold: 2, MinParticipants: cfg.MinParticipants, CommitteeSize: cfg.CommitteeSize,
 		Attacks:            map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentDealing}},
 		OnCoordinatorError: op.onError,
-		RejoinBeforeRound:  rejoin,
+		RejoinBeforeRound:  cfg.RejoinBeforeRound,
 	})
 	require.NoError(t, err, "the study goes on without the excluded hospital")
 	require.Len(t, op.stops, 1)
@@ -376,4 +384,38 @@ func TestAnInconsistentDealerLeftOutIsNotTakenBackWhenItJoinsAgain(t *testing.T)
 	assert.Contains(t, logs.String(), coordinator.MsgDealerAtFaultNotTakenBack)
 	require.Len(t, s.Rounds(), 2)
 	assert.Empty(t, contributedIn(s, back))
+}
+
+// With a decryption committee: the hospitals deal to the committee, the
+// check names the one at fault, and once it is excluded the restarted
+// coordinator does not deal again but hands the keys over to the
+// committee the chain has (a new one if the excluded hospital sat on
+// it), as for a leaver whose dealing passed; rounds 1 and 2 close
+// without it.
+func TestExcludingAnInconsistentDealerOfACommitteeStudy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	for _, attacker := range []int{0, 1, 2, 3} {
+		t.Run(fmt.Sprintf("hospital-%d", attacker+1), func(t *testing.T) {
+			s, logs, op := runExcluding(t, attacker, simulation.Config{Hospitals: 4, MinParticipants: 3, CommitteeSize: 3})
+			require.ErrorIs(t, op.stops[0], coordinator.ErrInconsistentDealing)
+			assert.ErrorContains(t, op.stops[0], "and start the coordinator again")
+			assert.Contains(t, logs.String(), coordinator.MsgReshareWithoutDealersAtFault)
+			require.Len(t, s.Rounds(), 2)
+			excluded := crypto.PubkeyToAddress(s.HospitalKey(attacker).PublicKey)
+			assert.Empty(t, contributedIn(s, excluded))
+			selections, err := s.Ledger().CommitteeSelections(context.Background(), s.StudyID())
+			require.NoError(t, err)
+			require.NotEmpty(t, selections)
+			if selections[0].Has(excluded) {
+				// The keys move to a new committee, the re-sharing's
+				// check covering the keys that stay.
+				assert.Contains(t, logs.String(), coordinator.MsgHandingOver)
+				assert.Contains(t, logs.String(), "re-sharing's dealings checked")
+				return
+			}
+			assert.NotContains(t, logs.String(), coordinator.MsgHandingOver, "the committee keeps its shares, which passed the check")
+		})
+	}
 }
