@@ -483,9 +483,14 @@ func (s *Scheme) CheckResharePartSets(check *DealingCheck, shares []*DecryptionS
 // dealer's). When the whole fails in every set, no part can be checked
 // (it has no public key of its own) and it returns undetermined: a dealer
 // that re-dealt another value to every holder alike, or a lying holder
-// with one set, cannot be told from the other dealers.
+// with one set, cannot be told from the other dealers. With no dealers
+// (holders only adding joiners' keys to their shares) there is nothing
+// to bisect: undetermined too.
 func FindInconsistentResharers(dealers []PartyID, whole DealingVerdict, part func(subset []PartyID, ref []ShamirPoint) (DealingVerdict, error)) (partial []PartialDealing, undetermined bool, err error) {
-	if whole.InconsistentEverywhere() {
+	if whole.Consistent() {
+		return nil, false, nil
+	}
+	if len(dealers) == 0 || whole.InconsistentEverywhere() {
 		return nil, true, nil
 	}
 	ref := whole.Passed[0]

@@ -533,4 +533,9 @@ func TestFindInconsistentResharersCannotTellAWrongConstant(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, partial)
 	assert.True(t, undetermined)
+
+	// Nor without dealers (holders adding joiners' keys only).
+	_, undetermined, err = FindInconsistentResharers(nil, DealingVerdict{Failed: [][]ShamirPoint{{1, 2}}, Passed: [][]ShamirPoint{{2, 3}}}, nil)
+	require.NoError(t, err)
+	assert.True(t, undetermined)
 }

@@ -771,6 +771,9 @@ func (c *Coordinator) inconsistentResharers(confirm *reshareKeyStep, plan *resha
 	}
 	var found string
 	switch {
+	case len(confirm.dealing.task.GetDealers()) == 0:
+		found = fmt.Sprintf("the new holders re-dealt nothing (they added joiners' keys to their shares), yet their shares of the keys fail the dealing check in the decryption sets %v (they pass in %v): a holder lies about its share (suspects: %s)",
+			reshared.Failed, reshared.Passed, strings.Join(c.holdersAtPoints(confirm.points, reshared.Suspects()), ", "))
 	case len(verdict.OneOf) > 0:
 		var dealers []string
 		for _, d := range verdict.OneOf {
