@@ -97,12 +97,7 @@ func (f *dealingFixture) verdict(t *testing.T, tsks map[ShamirPoint]*ThresholdSe
 		require.NoError(t, err)
 		var shares []*DecryptionShare
 		for _, p := range f.points {
-			var mine [][]ShamirPoint
-			for _, set := range sets {
-				if slices.Contains(set, p) {
-					mine = append(mine, set)
-				}
-			}
+			mine := setsHolding(sets, p)
 			if len(mine) == 0 {
 				continue
 			}
@@ -119,6 +114,17 @@ func (f *dealingFixture) verdict(t *testing.T, tsks map[ShamirPoint]*ThresholdSe
 		}
 		return f.s.CheckDealingSets(check, shares)
 	}
+}
+
+// setsHolding returns the sets that hold point p.
+func setsHolding(sets [][]ShamirPoint, p ShamirPoint) [][]ShamirPoint {
+	var out [][]ShamirPoint
+	for _, set := range sets {
+		if slices.Contains(set, p) {
+			out = append(out, set)
+		}
+	}
+	return out
 }
 
 func TestDealingCheckPassesConsistentDealings(t *testing.T) {
@@ -472,13 +478,7 @@ func TestFindInconsistentResharersNamesTheDealerAtFault(t *testing.T) {
 			tsks := parts(subset)
 			var shares []*DecryptionShare
 			for _, p := range f.points {
-				var mine [][]ShamirPoint
-				for _, set := range sets {
-					if slices.Contains(set, p) {
-						mine = append(mine, set)
-					}
-				}
-				got, err := s.GenDealingCheckShares(tsks[p], mine, f.pk, f.seed, f.dealers())
+				got, err := s.GenDealingCheckShares(tsks[p], setsHolding(sets, p), f.pk, f.seed, f.dealers())
 				require.NoError(t, err)
 				for _, ds := range got {
 					ds = viaWire(t, ds, new(DecryptionShare))
