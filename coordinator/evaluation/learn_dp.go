@@ -39,11 +39,13 @@ type LearnPrivacy struct {
 	// Optimizer of the private studies' local training; empty: the
 	// non-private studies' own.
 	Optimizer string `json:",omitempty"`
-	// AverageLast scores a private study's average of its last K
-	// published models (Polyak averaging: post-processing of what every
-	// round publishes anyway, so it costs no privacy) instead of its final
-	// model; 0 or 1: the final model.
-	AverageLast int `json:",omitempty"`
+	// AverageLast lists how each private study is scored: K = 1 is its
+	// final model, K > 1 the average of its last K published models (tail
+	// averaging: post-processing of what every round publishes anyway, so
+	// it costs no privacy). With --recipe every K is scored from the same
+	// study, one draw of the noise, so the Ks compare paired; without it
+	// one K only. Empty: the final model.
+	AverageLast []int `json:",omitempty"`
 	// Mechanism is models.MechanismLocal (empty: local) or
 	// models.MechanismDistributed, whose shares are sized for every site
 	// contributing (min_contributors: the number of sites) less Colluders.
@@ -60,6 +62,22 @@ type LearnPrivacy struct {
 	// keeps the recipe's setting and stays the reference. Only with
 	// --recipe (NaturalConfig).
 	Precondition string `json:",omitempty"`
+}
+
+// averageLastOne is the one K of a study scored once (1 if none is given).
+func (c LearnPrivacy) averageLastOne() int {
+	if len(c.AverageLast) == 0 {
+		return 1
+	}
+	return c.AverageLast[0]
+}
+
+// averages is the Ks each private study is scored at ({1} if none).
+func (c LearnPrivacy) averages() []int {
+	if len(c.AverageLast) == 0 {
+		return []int{1}
+	}
+	return c.AverageLast
 }
 
 // MechanismText names the mechanism for reports.
@@ -150,7 +168,7 @@ func learnPrivate(ctx context.Context, cfg LearnConfig, raw []records.Site, test
 			os.RemoveAll(dir)
 			return nil, fmt.Errorf("private study at ε %v: %w", eps, err)
 		}
-		sc, err := scoreStudy(study, spec, seed, test, cfg.Privacy.AverageLast)
+		sc, err := scoreStudy(study, spec, seed, test, cfg.Privacy.averageLastOne())
 		study.Close()
 		os.RemoveAll(dir)
 		if err != nil {

@@ -420,7 +420,11 @@ func (rep *NaturalReport) WriteText(out io.Writer) {
 		w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(w, "budget\tσ\tpooled test\thospital mean\t")
 		for _, s := range rep.Private {
-			fmt.Fprintf(w, "ε = %g\t%.3f\t%.2f\t%.2f\t\n", s.Epsilon, s.NoiseMultiplier, s.PooledLoss, s.SiteMeanLoss)
+			budget := fmt.Sprintf("ε = %g", s.Epsilon)
+			if s.AverageLast > 1 {
+				budget += fmt.Sprintf(", last %d averaged", s.AverageLast)
+			}
+			fmt.Fprintf(w, "%s\t%.3f\t%.2f\t%.2f\t\n", budget, s.NoiseMultiplier, s.PooledLoss, s.SiteMeanLoss)
 		}
 		_ = w.Flush()
 	}
