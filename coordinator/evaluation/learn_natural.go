@@ -657,7 +657,7 @@ func averagePublished(study *simulation.Study, k int) ([]float64, error) {
 	}
 	rounds := study.Result().Rounds
 	rounds = rounds[max(0, len(rounds)-k):]
-	var sum []float64
+	params := make([][]float64, 0, len(rounds))
 	for _, r := range rounds {
 		b, err := store.Get(r.ModelHash)
 		if err != nil {
@@ -667,20 +667,9 @@ func averagePublished(study *simulation.Study, k int) ([]float64, error) {
 		if err != nil {
 			return nil, fmt.Errorf("the model of round %d: %w", r.Round, err)
 		}
-		if sum == nil {
-			sum = make([]float64, len(p))
-		}
-		if len(p) != len(sum) {
-			return nil, fmt.Errorf("the model of round %d has %d parameters, not %d", r.Round, len(p), len(sum))
-		}
-		for i, v := range p {
-			sum[i] += v
-		}
+		params = append(params, p)
 	}
-	for i := range sum {
-		sum[i] /= float64(len(rounds))
-	}
-	return sum, nil
+	return models.TailAverage(params)
 }
 
 // scoreApproach scores a shared model on the pooled test set and on each
