@@ -86,9 +86,9 @@ type NaturalPrivateSummary struct {
 	NoiseMultiplier float64 `json:"noise_multiplier"`
 	Approach        string  `json:"approach"`
 	// AverageLast is the K the study was scored at (1: its final model).
-	AverageLast int     `json:"average_last,omitempty"`
-	PooledLoss      float64 `json:"pooled_test_points_lost"`
-	SiteMeanLoss    float64 `json:"hospital_mean_points_lost"`
+	AverageLast  int     `json:"average_last,omitempty"`
+	PooledLoss   float64 `json:"pooled_test_points_lost"`
+	SiteMeanLoss float64 `json:"hospital_mean_points_lost"`
 }
 
 // ApproachResult is one way of training, scored on the pooled test set
