@@ -145,10 +145,6 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if cfg.Privacy, err = dpFlags.parse(stderr); err != nil {
 		return err
 	}
-	if cfg.Privacy != nil && len(cfg.Privacy.AverageLast) > 1 {
-		fmt.Fprintln(stderr, "--dp-average-last with several values works with --recipe only; give one K here")
-		return errUsage
-	}
 	if *hidden != "" {
 		cfg.Spec.Kind = models.KindMLP
 		for _, h := range strings.Split(*hidden, ",") {
@@ -202,7 +198,7 @@ func addLearnPrivacyFlags(fs *flag.FlagSet) learnPrivacyFlags {
 		epochs:       fs.Int("dp-local-epochs", 1, "local epochs per round of the private studies"),
 		lr:           fs.Float64("dp-lr", 0.05, "local learning rate of the private studies"),
 		opt:          fs.String("dp-optimizer", "", "local optimizer of the private studies, sgd or adam (default: the non-private studies')"),
-		averageLast:  fs.String("dp-average-last", "1", "score each private study's average of its last K published models (post-processing: no privacy cost), 1: its final model; with --recipe a list such as 1,5,10 scores each K from the same study (one draw of the noise)"),
+		averageLast:  fs.String("dp-average-last", "1", "score each private study's average of its last K published models (post-processing: no privacy cost), 1: its final model; a list such as 1,5,10 scores each K from the same study (one draw of the noise)"),
 		mechanism:    fs.String("dp-mechanism", models.MechanismLocal, "where the noise goes: local (DP-SGD at every hospital) or distributed (one DP-SGD step of the union per round, the noise shared over the encrypted sum; plain SGD, one local epoch)"),
 		colluders:    fs.Int("dp-colluders", 0, "with --dp-mechanism distributed: hospitals that may know or skip their noise share (the shares are sized for the others)"),
 		rounds:       fs.Int("dp-rounds", 0, "rounds of the private studies (0: the non-private studies')"),

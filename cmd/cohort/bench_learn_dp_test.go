@@ -24,7 +24,6 @@ func TestBenchLearnEpsilonBadFlags(t *testing.T) {
 		{"--epsilon", "3", "--dp-average-last", "0"},
 		{"--epsilon", "3", "--dp-average-last", "1,x"},
 		{"--epsilon", "3", "--dp-average-last", "5,5"},
-		{"--epsilon", "3", "--dp-average-last", "1,5"}, // a list needs --recipe
 		{"--epsilon", "3", "--dp-mechanism", "central"},
 		{"--epsilon", "3", "--dp-colluders", "1"},
 		{"--epsilon", "3", "--dp-mechanism", "distributed", "--dp-optimizer", "adam"},

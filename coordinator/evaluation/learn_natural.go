@@ -566,10 +566,16 @@ func standardiseSites(raw []records.Site, std []*records.Standardiser) ([]record
 // privateApproach names the federated study under budget eps, scored by
 // its final model (k = 1) or the average of its last k published models.
 func privateApproach(eps float64, k int) string {
+	return fmt.Sprintf("federated DP-SGD ε=%g%s", eps, averagedText(k))
+}
+
+// averagedText names how a private study was scored: "" for its final
+// model, ", last k averaged" for the average of its last k models.
+func averagedText(k int) string {
 	if k > 1 {
-		return fmt.Sprintf("federated DP-SGD ε=%g, last %d averaged", eps, k)
+		return fmt.Sprintf(", last %d averaged", k)
 	}
-	return fmt.Sprintf("federated DP-SGD ε=%g", eps)
+	return ""
 }
 
 // summariseNaturalPrivate gives each budget's points lost against the
