@@ -415,3 +415,95 @@ func FindInconsistentDealers(dealers []PartyID, verdict func(subset []PartyID) (
 	}
 	return inconsistent, partial, nil
 }
+
+// CheckResharePartSets judges the part of a re-sharing that some of its
+// dealers dealt (the holders' shares of check made with their parts,
+// AggregateResharePart, one per holder per set), given a decryption set
+// ref in which the check of the whole re-sharing passed: the part passes
+// in a set when it decrypts the check there as in ref (within the
+// smudging and rounding of both sets' shares). Since the whole passed in
+// ref, the part's dealers and the others' together are consistent there,
+// so a part that decrypts otherwise in a set has a dealer whose shares to
+// that set's holders are not on one polynomial (or a holder lying about
+// its part). A part has no public key of its own to be checked against:
+// a dealer that re-dealt another value to every holder alike is seen
+// only by the whole check, in every set (FindInconsistentResharers).
+func (s *Scheme) CheckResharePartSets(check *DealingCheck, shares []*DecryptionShare, ref []ShamirPoint) (DealingVerdict, error) {
+	if check == nil {
+		return DealingVerdict{}, fmt.Errorf("aggregation: CheckResharePartSets: %w: nil check", ErrNilArgument)
+	}
+	if i := slices.Index(shares, nil); i >= 0 {
+		return DealingVerdict{}, fmt.Errorf("aggregation: CheckResharePartSets: %w: share %d is nil", ErrNilArgument, i)
+	}
+	groups := groupBySet(shares, func(ds *DecryptionShare) (uint8, []ShamirPoint) { return ds.mode, ds.active })
+	r := slices.IndexFunc(groups, func(g []*DecryptionShare) bool { return slices.Equal(g[0].ActiveSet(), ref) })
+	if r < 0 {
+		return DealingVerdict{}, fmt.Errorf("aggregation: CheckResharePartSets: %w: no shares for the reference set %v", ErrMissingShares, ref)
+	}
+	// The part's decryption in ref, negated, as the c0 each other set's
+	// shares are combined with: they then decrypt to the difference.
+	if _, err := s.combineFor(check.probe, check.Hash(), groups[r]); err != nil {
+		return DealingVerdict{}, fmt.Errorf("aggregation: CheckResharePartSets: reference set: %w", err)
+	}
+	ringL := s.params.RingQ().AtLevel(check.probe.level)
+	c0 := ringL.NewPoly()
+	for _, ds := range groups[r] {
+		ringL.Add(c0, ds.shares[0].Value, c0)
+	}
+	ringL.Neg(c0, c0)
+	against := *check.probe
+	against.c0, against.hash = []ring.Poly{c0}, &hashCache{}
+	v := DealingVerdict{Passed: [][]ShamirPoint{groups[r][0].ActiveSet()}}
+	for i, g := range groups {
+		if i == r {
+			continue
+		}
+		out, err := s.combineFor(&against, check.Hash(), g)
+		if err != nil {
+			return DealingVerdict{}, fmt.Errorf("aggregation: CheckResharePartSets: %w", err)
+		}
+		n := len(g) + len(groups[r])
+		bound := (float64(n)/2 + s.smudgingBound(n)) * math.Exp2(-float64(s.logScale))
+		if slices.ContainsFunc(out, func(x float64) bool { return math.Abs(x) > bound }) {
+			v.Failed = append(v.Failed, g[0].ActiveSet())
+		} else {
+			v.Passed = append(v.Passed, g[0].ActiveSet())
+		}
+	}
+	return v, nil
+}
+
+// FindInconsistentResharers judges a re-sharing's dealers (the current
+// holders that re-dealt their shares) by FindInconsistentDealers' bisection,
+// given whole, the check of the new holders' pending shares, and part,
+// which runs the check of the part a subset of the dealers dealt against
+// a set the whole passed in (AggregateResharePart, CheckResharePartSets).
+// It returns the dealers whose shares to some holders are wrong, with
+// those holders (or a holder lying about every part, suspected in every
+// dealer's). When the whole fails in every set, no part can be checked
+// (it has no public key of its own) and it returns undetermined: a dealer
+// that re-dealt another value to every holder alike, or a lying holder
+// with one set, cannot be told from the other dealers. With no dealers
+// (holders only adding joiners' keys to their shares) there is nothing
+// to bisect: undetermined too.
+func FindInconsistentResharers(dealers []PartyID, whole DealingVerdict, part func(subset []PartyID, ref []ShamirPoint) (DealingVerdict, error)) (partial []PartialDealing, undetermined bool, err error) {
+	if whole.Consistent() {
+		return nil, false, nil
+	}
+	if len(dealers) == 0 || whole.InconsistentEverywhere() {
+		return nil, true, nil
+	}
+	ref := whole.Passed[0]
+	inconsistent, partial, err := FindInconsistentDealers(dealers, func(subset []PartyID) (DealingVerdict, error) {
+		if len(subset) == len(dealers) {
+			return whole, nil
+		}
+		return part(subset, ref)
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	// Every part passes in ref, so none fails everywhere; one dealer alone
+	// (the whole) failing everywhere is the case handled above.
+	return partial, len(inconsistent) > 0, nil
+}

@@ -97,12 +97,7 @@ func (f *dealingFixture) verdict(t *testing.T, tsks map[ShamirPoint]*ThresholdSe
 		require.NoError(t, err)
 		var shares []*DecryptionShare
 		for _, p := range f.points {
-			var mine [][]ShamirPoint
-			for _, set := range sets {
-				if slices.Contains(set, p) {
-					mine = append(mine, set)
-				}
-			}
+			mine := setsHolding(sets, p)
 			if len(mine) == 0 {
 				continue
 			}
@@ -119,6 +114,17 @@ func (f *dealingFixture) verdict(t *testing.T, tsks map[ShamirPoint]*ThresholdSe
 		}
 		return f.s.CheckDealingSets(check, shares)
 	}
+}
+
+// setsHolding returns the sets that hold point p.
+func setsHolding(sets [][]ShamirPoint, p ShamirPoint) [][]ShamirPoint {
+	var out [][]ShamirPoint
+	for _, set := range sets {
+		if slices.Contains(set, p) {
+			out = append(out, set)
+		}
+	}
+	return out
 }
 
 func TestDealingCheckPassesConsistentDealings(t *testing.T) {
@@ -403,4 +409,133 @@ func TestPublicKeyShareIsTheSameForOneSecretAndCRS(t *testing.T) {
 	other, err := s.GenSecretShare()
 	require.NoError(t, err)
 	assert.NotEqual(t, first, encode(crs, other))
+}
+
+// A re-sharing among five holders with threshold 3, re-dealt by three
+// of them, one of which shifts the share it re-deals to one new holder:
+// the whole check fails in the sets holding that holder, and the
+// bisection over the re-sharing's dealers, each part checked against a
+// set the whole passed in, names that dealer alone, with the holder. A
+// holder lying about every part is suspected in every dealer's part, as
+// at key generation; an honest re-sharing passes without bisecting.
+func TestFindInconsistentResharersNamesTheDealerAtFault(t *testing.T) {
+	s := newScheme(t)
+	f := newDealingFixture(t, s, 5, 5, 3)
+	old := f.holdings(t)
+	resharers := []ShamirPoint{1, 3, 5}
+	sets, err := DecryptionSets(f.points, 3)
+	require.NoError(t, err)
+	reshare := func(t *testing.T, guilty ShamirPoint) map[ShamirPoint][]*ThresholdShare {
+		inbox := map[ShamirPoint][]*ThresholdShare{}
+		for _, dealer := range resharers {
+			dealt, err := s.GenReshareShares(old[dealer], resharers, 3, f.points)
+			require.NoError(t, err)
+			if dealer == guilty {
+				require.NoError(t, s.ShiftThresholdShare(dealt[2], 1))
+			}
+			for p, ts := range dealt {
+				inbox[p] = append(inbox[p], ts)
+			}
+		}
+		return inbox
+	}
+	dealerIDs := make([]PartyID, len(resharers))
+	for i, p := range resharers {
+		dealerIDs[i] = old[p].Party()
+	}
+	// part has every new holder give the check of the part of its
+	// pending share the subset's dealers dealt (all: the whole share).
+	part := func(t *testing.T, inbox map[ShamirPoint][]*ThresholdShare) func([]PartyID) map[ShamirPoint]*ThresholdSecretShare {
+		return func(subset []PartyID) map[ShamirPoint]*ThresholdSecretShare {
+			out := map[ShamirPoint]*ThresholdSecretShare{}
+			for _, p := range f.points {
+				var got []*ThresholdShare
+				for _, ts := range inbox[p] {
+					if slices.Contains(subset, ts.Dealer()) {
+						got = append(got, viaWire(t, ts, new(ThresholdShare)))
+					}
+				}
+				var tsk *ThresholdSecretShare
+				var err error
+				if len(subset) == len(dealerIDs) {
+					tsk, err = s.AggregateReshareShares(PartyIDOf([]byte{byte(p)}), p, got)
+				} else {
+					tsk, err = s.AggregateResharePart(PartyIDOf([]byte{byte(p)}), p, got)
+				}
+				require.NoError(t, err)
+				out[p] = tsk
+			}
+			return out
+		}
+	}
+	judge := func(t *testing.T, inbox map[ShamirPoint][]*ThresholdShare, lie func(ShamirPoint, *DecryptionShare)) ([]PartialDealing, bool) {
+		parts := part(t, inbox)
+		whole, err := f.verdict(t, parts(dealerIDs), sets, lie)(f.dealers())
+		require.NoError(t, err)
+		check, err := s.NewDealingCheck(f.pk, f.seed, f.pkShares)
+		require.NoError(t, err)
+		partial, undetermined, err := FindInconsistentResharers(dealerIDs, whole, func(subset []PartyID, ref []ShamirPoint) (DealingVerdict, error) {
+			tsks := parts(subset)
+			var shares []*DecryptionShare
+			for _, p := range f.points {
+				got, err := s.GenDealingCheckShares(tsks[p], setsHolding(sets, p), f.pk, f.seed, f.dealers())
+				require.NoError(t, err)
+				for _, ds := range got {
+					ds = viaWire(t, ds, new(DecryptionShare))
+					if lie != nil {
+						lie(p, ds)
+					}
+					shares = append(shares, ds)
+				}
+			}
+			return s.CheckResharePartSets(check, shares, ref)
+		})
+		require.NoError(t, err)
+		return partial, undetermined
+	}
+
+	partial, undetermined := judge(t, reshare(t, 0), nil)
+	assert.Empty(t, partial, "an honest re-sharing")
+	assert.False(t, undetermined)
+
+	partial, undetermined = judge(t, reshare(t, 3), nil)
+	assert.False(t, undetermined)
+	require.Len(t, partial, 1, "only the dealer that shifted a share is named")
+	assert.Equal(t, old[3].Party(), partial[0].Dealer)
+	// Points 1 and 2 are in the same sets ({3,4,5}, {1,2,5}, {1,2,3}).
+	assert.Equal(t, []ShamirPoint{1, 2}, partial[0].Suspects, "with the holder of the shifted share")
+
+	r := s.params.RingQ().AtLevel(s.params.MaxLevel() - 1)
+	liar := func(p ShamirPoint, ds *DecryptionShare) {
+		if p == 4 {
+			v := ds.shares[0].Value
+			v.Coeffs[0][3] = (v.Coeffs[0][3] + 1<<50) % r.SubRings[0].Modulus
+		}
+	}
+	partial, undetermined = judge(t, reshare(t, 0), liar)
+	assert.False(t, undetermined)
+	require.Len(t, partial, len(resharers), "a holder lying about every part is suspected in every dealer's")
+	for _, p := range partial {
+		assert.Equal(t, []ShamirPoint{4}, p.Suspects)
+	}
+}
+
+// A re-sharing dealer that re-deals another value to every new holder
+// alike (a consistent polynomial of the wrong constant) fails the whole
+// check in every set: no set passes to check a dealer's part against,
+// and the new holders' shares alone cannot tell which dealer it was.
+func TestFindInconsistentResharersCannotTellAWrongConstant(t *testing.T) {
+	whole := DealingVerdict{Failed: [][]ShamirPoint{{1, 2}, {2, 3}}}
+	partial, undetermined, err := FindInconsistentResharers([]PartyID{{1}, {2}}, whole, func([]PartyID, []ShamirPoint) (DealingVerdict, error) {
+		t.Fatal("no part can be checked without a passing set")
+		return DealingVerdict{}, nil
+	})
+	require.NoError(t, err)
+	assert.Empty(t, partial)
+	assert.True(t, undetermined)
+
+	// Nor without dealers (holders adding joiners' keys only).
+	_, undetermined, err = FindInconsistentResharers(nil, DealingVerdict{Failed: [][]ShamirPoint{{1, 2}}, Passed: [][]ShamirPoint{{2, 3}}}, nil)
+	require.NoError(t, err)
+	assert.True(t, undetermined)
 }

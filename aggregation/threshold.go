@@ -227,36 +227,51 @@ func (s *Scheme) GenReshareShares(tsk *ThresholdSecretShare, dealers []ShamirPoi
 // its new ThresholdSecretShare for the new member set and threshold, key by
 // key. A new member passes a fresh PartyID (see NewPartyID).
 func (s *Scheme) AggregateReshareShares(self PartyID, own ShamirPoint, received []*ThresholdShare) (*ThresholdSecretShare, error) {
+	return s.aggregateReshare("AggregateReshareShares", self, own, received, true)
+}
+
+// AggregateResharePart sums the re-sharing shares that the member at
+// point own received from some of the re-sharing's dealers only: the part
+// of its pending share they dealt. A part is the share of no key; it
+// serves only the dealing check's bisection over the re-sharing's dealers
+// (CheckResharePartSets), and is as SECRET as the share.
+func (s *Scheme) AggregateResharePart(self PartyID, own ShamirPoint, received []*ThresholdShare) (*ThresholdSecretShare, error) {
+	return s.aggregateReshare("AggregateResharePart", self, own, received, false)
+}
+
+// aggregateReshare is AggregateReshareShares (whole: one share from every
+// dealer of the set) or AggregateResharePart (some of them).
+func (s *Scheme) aggregateReshare(name string, self PartyID, own ShamirPoint, received []*ThresholdShare, whole bool) (*ThresholdSecretShare, error) {
 	if len(received) == 0 {
-		return nil, fmt.Errorf("aggregation: AggregateReshareShares: %w: no shares", ErrMissingShares)
+		return nil, fmt.Errorf("aggregation: %s: %w: no shares", name, ErrMissingShares)
 	}
 	from := make(map[ShamirPoint]bool, len(received))
 	first := received[0]
 	for i, ts := range received {
 		if err := s.checkThresholdShare(i, ts); err != nil {
-			return nil, fmt.Errorf("aggregation: AggregateReshareShares: %w", err)
+			return nil, fmt.Errorf("aggregation: %s: %w", name, err)
 		}
 		switch {
 		case len(ts.dealers) == 0:
-			return nil, fmt.Errorf("aggregation: AggregateReshareShares: %w: share %d is an initial dealing; use AggregateThresholdShares", ErrInvalidThreshold, i)
+			return nil, fmt.Errorf("aggregation: %s: %w: share %d is an initial dealing; use AggregateThresholdShares", name, ErrInvalidThreshold, i)
 		case ts.recipient != own:
-			return nil, fmt.Errorf("aggregation: AggregateReshareShares: %w: share %d is addressed to point %d, not %d", ErrInvalidThreshold, i, ts.recipient, own)
+			return nil, fmt.Errorf("aggregation: %s: %w: share %d is addressed to point %d, not %d", name, ErrInvalidThreshold, i, ts.recipient, own)
 		case ts.threshold != first.threshold || !slices.Equal(ts.points, first.points) || !slices.Equal(ts.dealers, first.dealers):
-			return nil, fmt.Errorf("aggregation: AggregateReshareShares: %w: share %d (dealer point %d) is for threshold %d over %v dealt by %v, share 0 for %d over %v dealt by %v", ErrInvalidThreshold, i, ts.dealerPoint, ts.threshold, ts.points, ts.dealers, first.threshold, first.points, first.dealers)
+			return nil, fmt.Errorf("aggregation: %s: %w: share %d (dealer point %d) is for threshold %d over %v dealt by %v, share 0 for %d over %v dealt by %v", name, ErrInvalidThreshold, i, ts.dealerPoint, ts.threshold, ts.points, ts.dealers, first.threshold, first.points, first.dealers)
 		case !slices.Equal(ts.keys, first.keys):
-			return nil, fmt.Errorf("aggregation: AggregateReshareShares: %w: share %d (dealer point %d) re-shares the keys of %d dealers, share 0 those of %d; every re-sharer must re-share the same keys", ErrKeyMismatch, i, ts.dealerPoint, len(ts.keys), len(first.keys))
+			return nil, fmt.Errorf("aggregation: %s: %w: share %d (dealer point %d) re-shares the keys of %d dealers, share 0 those of %d; every re-sharer must re-share the same keys", name, ErrKeyMismatch, i, ts.dealerPoint, len(ts.keys), len(first.keys))
 		case from[ts.dealerPoint]:
-			return nil, fmt.Errorf("aggregation: AggregateReshareShares: %w: dealer point %d appears twice", ErrDuplicateShare, ts.dealerPoint)
+			return nil, fmt.Errorf("aggregation: %s: %w: dealer point %d appears twice", name, ErrDuplicateShare, ts.dealerPoint)
 		case !slices.Contains(ts.dealers, ts.dealerPoint):
-			return nil, fmt.Errorf("aggregation: AggregateReshareShares: %w: dealer point %d is not in the dealer set %v", ErrInvalidThreshold, ts.dealerPoint, ts.dealers)
+			return nil, fmt.Errorf("aggregation: %s: %w: dealer point %d is not in the dealer set %v", name, ErrInvalidThreshold, ts.dealerPoint, ts.dealers)
 		}
 		from[ts.dealerPoint] = true
 	}
-	if len(received) != len(first.dealers) {
-		return nil, fmt.Errorf("aggregation: AggregateReshareShares: %w: %d shares for %d dealers; one is needed from every dealer", ErrMissingShares, len(received), len(first.dealers))
+	if whole && len(received) != len(first.dealers) {
+		return nil, fmt.Errorf("aggregation: %s: %w: %d shares for %d dealers; one is needed from every dealer", name, ErrMissingShares, len(received), len(first.dealers))
 	}
 	if !slices.Contains(first.points, own) {
-		return nil, fmt.Errorf("aggregation: AggregateReshareShares: %w: point %d is not in the new point set %v", ErrInvalidThreshold, own, first.points)
+		return nil, fmt.Errorf("aggregation: %s: %w: point %d is not in the new point set %v", name, ErrInvalidThreshold, own, first.points)
 	}
 	thr := mhe.NewThresholdizer(s.params)
 	shares := make([]mhe.ShamirSecretShare, len(first.keys))
@@ -264,7 +279,7 @@ func (s *Scheme) AggregateReshareShares(self PartyID, own ShamirPoint, received 
 		acc := thr.AllocateThresholdSecretShare()
 		for _, ts := range received {
 			if err := thr.AggregateShares(acc, ts.shares[k], &acc); err != nil {
-				return nil, fmt.Errorf("aggregation: AggregateReshareShares: %w", err)
+				return nil, fmt.Errorf("aggregation: %s: %w", name, err)
 			}
 		}
 		s.reduceQP(acc.Poly)

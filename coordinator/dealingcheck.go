@@ -604,6 +604,7 @@ func (c *Coordinator) prepareReshareCheck(ctx context.Context, confirm *reshareK
 		fixed = append(fixed, confirm.joinerKeys[j])
 	}
 	confirm.check = &dealingCheckAsk{seed: dealingCheckSeed(pkHash, fixed), dealers: dealers, sets: sets, joiners: joiners}
+	confirm.pkHash = pkHash
 	return nil
 }
 
@@ -611,9 +612,10 @@ func (c *Coordinator) prepareReshareCheck(ctx context.Context, confirm *reshareK
 // answered, over the decryption sets all of whose holders confirmed: the
 // re-shared keys' check and each joiner's. It refuses to commit a
 // re-sharing whose check fails in any of them, with ErrInconsistentDealing
-// naming the joiner whose key fails, or else the re-sharing's dealers and
-// the sets.
-func (c *Coordinator) checkReshare(confirm *reshareKeyStep, plan *reshare) error {
+// naming the joiner whose key fails, or else the re-sharing's dealers at
+// fault, found by asking the holders again for the parts of halves of
+// them (bisectReshare), on evidence every hospital re-checks.
+func (c *Coordinator) checkReshare(ctx context.Context, confirm *reshareKeyStep, plan *reshare) error {
 	c.mu.Lock()
 	ask := confirm.check
 	if ask == nil {
@@ -666,7 +668,11 @@ func (c *Coordinator) checkReshare(confirm *reshareKeyStep, plan *reshare) error
 		return v, nil
 	}
 	var reshared aggregation.DealingVerdict
+	var keysCheck *aggregation.DealingCheck
 	if len(ask.dealers) > 0 {
+		if keysCheck, err = c.scheme.NewDealingCheck(pk, ask.seed, pkShares); err != nil {
+			return fmt.Errorf("coordinator: dealing check: %w", err)
+		}
 		if reshared, err = verdict(pkShares); err != nil {
 			return err
 		}
@@ -689,29 +695,143 @@ func (c *Coordinator) checkReshare(confirm *reshareKeyStep, plan *reshare) error
 		c.log.Info("re-sharing's dealings checked", "round", plan.round, "keys", len(ask.dealers), "joiners", len(ask.joiners), "decryption_sets", len(ask.sets))
 		return nil
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	if reshared.Consistent() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
 		return c.inconsistentJoiners(confirm, plan, joined)
 	}
-	var dealers []string
-	for _, d := range plan.staying {
-		if _, ok := confirm.dealing.want[d]; ok {
-			dealers = append(dealers, fmt.Sprintf("%s (%s)", c.nameOf(d), d.Hex()))
-		}
+	ev, checks, err := c.bisectReshare(ctx, confirm, plan, keysCheck, reshared)
+	if err != nil {
+		return fmt.Errorf("coordinator: re-sharing before round %d: dealing check: %w", plan.round, err)
 	}
+	evidence, _ := c.keepDealingEvidence(pkHash, ev)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var joiners []string
 	for i, j := range ask.joiners {
 		if !joined[i].Consistent() {
-			dealers = append(dealers, fmt.Sprintf("%s (%s), which joined and dealt its own key", c.nameOf(j), j.Hex()))
+			joiners = append(joiners, fmt.Sprintf("%s (%s), which joined and dealt its own key", c.nameOf(j), j.Hex()))
 		}
 	}
-	suspects := c.holdersAtPoints(confirm.points, reshared.Suspects())
-	held := ""
-	if len(suspects) > 0 {
-		held = fmt.Sprintf(", the shares held by %s", strings.Join(suspects, ", "))
+	return c.inconsistentResharers(confirm, plan, reshared, ev.Verdict, joiners, checks, evidence)
+}
+
+// bisectReshare finds the re-sharing's dealers at fault once the check of
+// the whole pending shares (reshared, of keysCheck) failed: it asks the
+// new holders that confirmed for the parts halves of the dealers dealt
+// (askResharePart) as judgeReshare's bisection needs them, and returns
+// the evidence with the verdict, and how many checks it took.
+func (c *Coordinator) bisectReshare(ctx context.Context, confirm *reshareKeyStep, plan *reshare, keysCheck *aggregation.DealingCheck, reshared aggregation.DealingVerdict) (*DealingEvidence, int, error) {
+	var resharers []common.Address
+	r := &ReshareEvidence{Round: plan.round, Threshold: confirm.dealing.task.GetThreshold(), SetHash: confirm.dealing.setHash, Joiners: confirm.check.joiners}
+	for _, d := range confirm.dealing.task.GetDealers() {
+		a := common.BytesToAddress(d.GetAddress())
+		resharers, r.Resharers = append(resharers, a), append(r.Resharers, DealingHolder{Address: a, Point: d.GetPoint()})
 	}
-	return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): the new holders' pending shares fail the dealing check in the decryption sets %v (they pass in %v%s): a re-sharing dealer (%s) re-dealt shares that are not of the keys, or a new holder lies about its pending share, which the check cannot tell apart. The re-sharing is not committed: every holder keeps its old share. Remove the hospital you hold at fault from the study (%s) and start the coordinator again: without a hospital joining now, the holders keep their old shares and the study goes on. %s",
-		plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, reshared.Failed, reshared.Passed, held, strings.Join(dealers, ", "), c.exclusion(), currentHolderRemoval(plan))
+	c.mu.Lock()
+	confirmed, _ := confirm.answers(confirm.holders)
+	whole, _, err := confirm.signedAnswers(resharers)
+	c.mu.Unlock()
+	if err != nil {
+		return nil, 0, err
+	}
+	asked := []DealingAnswers{whole}
+	part := func(subset []common.Address) ([]*aggregation.DecryptionShare, error) {
+		step, err := c.askResharePart(ctx, confirm, confirmed, subset)
+		if err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		answers, shares, err := step.signedAnswers(subset)
+		c.mu.Unlock()
+		if err != nil {
+			return nil, err
+		}
+		asked = append(asked, answers)
+		return completeSetsOf(keysCheck, shares), nil
+	}
+	finding, err := judgeReshare(c.scheme, keysCheck, c.cfg.StudyID, resharers, reshared, part)
+	if err != nil {
+		return nil, 0, err
+	}
+	ev := &DealingEvidence{Study: c.cfg.StudyID, PublicKeyHash: confirm.pkHash, Seed: confirm.check.seed, Sets: confirm.check.wirePoints(), Checks: asked, Verdict: finding, Reshare: r}
+	for _, h := range plan.holders {
+		ev.Holders = append(ev.Holders, DealingHolder{Address: h.addr, Point: h.point})
+	}
+	c.mu.Lock()
+	for _, d := range confirm.check.dealers {
+		ev.Dealers = append(ev.Dealers, SignedPKShare{Dealer: d, Share: c.pkShares[d], Signature: c.pkShareSigs[d]})
+	}
+	c.mu.Unlock()
+	return ev, len(asked), nil
+}
+
+// askResharePart asks the new holders that confirmed for the dealing
+// check of the part of their pending shares the re-sharing dealers
+// resharers dealt, the same pieces relayed again.
+func (c *Coordinator) askResharePart(ctx context.Context, confirm *reshareKeyStep, holders, resharers []common.Address) (*reshareKeyStep, error) {
+	check := *confirm.check
+	check.joiners, check.resharers = nil, resharers
+	step := &reshareKeyStep{phase: newPhase(protocol.ReshareKey, confirm.dealing.round, holders), dealing: confirm.dealing, holders: holders, inbox: confirm.inbox, check: &check, points: confirm.points, pkHash: confirm.pkHash}
+	full, err := c.start(ctx, step, step.start())
+	if err != nil {
+		return nil, err
+	}
+	if err := c.wait(ctx, step, full, c.cfg.PhaseTimeout, len(holders)); err != nil {
+		return nil, err
+	}
+	return step, nil
+}
+
+// inconsistentResharers is checkReshare's error when the re-shared keys'
+// check failed: it names the re-sharing's dealers the verdict (the
+// evidence's) names, with the holders of the shares at fault, or all of
+// them when the check cannot tell which, and the joiners whose keys
+// failed too. The caller holds c.mu.
+func (c *Coordinator) inconsistentResharers(confirm *reshareKeyStep, plan *reshare, reshared aggregation.DealingVerdict, verdict DealingFinding, joiners []string, checks int, evidence string) error {
+	hospital := func(a common.Address) string { return fmt.Sprintf("%s (%s)", c.nameOf(a), a.Hex()) }
+	holdersAt := func(points []uint64) string {
+		at := make([]aggregation.ShamirPoint, len(points))
+		for i, p := range points {
+			at[i] = aggregation.ShamirPoint(p)
+		}
+		return strings.Join(c.holdersAtPoints(confirm.points, at), ", ")
+	}
+	var found string
+	switch {
+	case len(confirm.dealing.task.GetDealers()) == 0:
+		found = fmt.Sprintf("the new holders re-dealt nothing (they added joiners' keys to their shares), yet their shares of the keys fail the dealing check in the decryption sets %v (they pass in %v): a holder lies about its share (suspects: %s)",
+			reshared.Failed, reshared.Passed, strings.Join(c.holdersAtPoints(confirm.points, reshared.Suspects()), ", "))
+	case len(verdict.OneOf) > 0:
+		var dealers []string
+		for _, d := range verdict.OneOf {
+			dealers = append(dealers, hospital(d))
+		}
+		found = fmt.Sprintf("the new holders' pending shares fail the dealing check in every decryption set %v: a re-sharing dealer (one of %s) re-dealt another value than its share of the keys to every new holder alike, or, with one set, a new holder lies about its pending share; the new holders' shares cannot tell which (a dealer's part has no public key to be checked against)",
+			reshared.Failed, strings.Join(dealers, ", "))
+	case len(verdict.Partial) == len(confirm.dealing.task.GetDealers()) && len(verdict.Partial) > 1 && samePartialSuspects(verdict.Partial):
+		found = fmt.Sprintf("every re-sharing dealer's part of the new holders' pending shares fails exactly in the decryption sets holding %s: that holder gave wrong dealing-check shares of its pending share (every dealer spoiling its share to it is less likely)",
+			holdersAt(verdict.Partial[0].Suspects))
+	default:
+		var parts []string
+		for _, p := range verdict.Partial {
+			parts = append(parts, fmt.Sprintf("%s's re-dealt shares held by %s", hospital(p.Dealer), holdersAt(p.Suspects)))
+		}
+		found = fmt.Sprintf("the new holders' pending shares fail the dealing check in the decryption sets %v (they pass in %v); checked apart, the part each re-sharing dealer dealt fails only for %s: that dealer re-dealt those shares wrong or those holders lie about them, which the check cannot tell apart",
+			reshared.Failed, reshared.Passed, strings.Join(parts, "; "))
+	}
+	also := ""
+	if len(joiners) > 0 {
+		also = fmt.Sprintf(" A joining hospital's own key failed its check too: %s.", strings.Join(joiners, ", "))
+	}
+	return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): %s (%d checks).%s The re-sharing is not committed: every holder keeps its old share. Remove the hospital you hold at fault from the study (%s) and start the coordinator again: without a hospital joining now, the holders keep their old shares and the study goes on. %s. %s",
+		plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, found, checks, also, c.exclusion(), currentHolderRemoval(plan), evidence)
+}
+
+// samePartialSuspects reports whether every partial finding suspects the
+// same holders.
+func samePartialSuspects(partial []PartialFinding) bool {
+	return !slices.ContainsFunc(partial, func(p PartialFinding) bool { return !slices.Equal(p.Suspects, partial[0].Suspects) })
 }
 
 // exclusion says how the consortium removes a hospital from the study.

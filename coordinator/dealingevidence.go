@@ -39,6 +39,25 @@ type DealingEvidence struct {
 	Dealers []SignedPKShare  `json:"public_key_shares"`
 	Checks  []DealingAnswers `json:"checks"` // the first of every dealer, in bisection order
 	Verdict DealingFinding   `json:"verdict"`
+	// Reshare, if set, makes this the evidence of a re-sharing's check
+	// before round Reshare.Round: Dealers are then the keys re-shared,
+	// Holders the new holders at their new points, and each check's
+	// Dealers the re-sharing dealers whose part of the pending shares it
+	// asked (the first, all of them: the whole shares).
+	Reshare *ReshareEvidence `json:"reshare,omitempty"`
+}
+
+// ReshareEvidence is what ties a re-sharing's dealing-check evidence to
+// the re-sharing the new holders signed: its set hash, recomputed from
+// the round, threshold, its dealers at their old points and the new
+// holders (auth.ReshareSetHash), and the joiners whose keys were checked
+// alone after the keys' in the first check.
+type ReshareEvidence struct {
+	Round     uint32           `json:"round"`
+	Threshold uint32           `json:"threshold"`
+	SetHash   common.Hash      `json:"set_hash"`
+	Resharers []DealingHolder  `json:"resharers"` // sorted, at their old points
+	Joiners   []common.Address `json:"joiners,omitempty"`
 }
 
 // DealingHolder is a share holder and its Shamir point.
@@ -77,6 +96,11 @@ type SignedDealingAnswers struct {
 type DealingFinding struct {
 	Inconsistent []common.Address `json:"inconsistent,omitempty"`
 	Partial      []PartialFinding `json:"partial,omitempty"`
+	// OneOf, in a re-sharing's verdict, are its dealers when its check
+	// failed in every set: one of them at least re-dealt another value
+	// to every new holder alike (or, with one set, a holder lies), and the
+	// new holders' shares cannot tell which.
+	OneOf []common.Address `json:"one_of,omitempty"`
 }
 
 // PartialFinding is a dealer whose check fails only in the sets holding
@@ -123,6 +147,9 @@ func RecheckDealings(scheme *aggregation.Scheme, pk []byte, e *DealingEvidence) 
 	points := make(map[common.Address]uint64, len(e.Holders))
 	for _, h := range e.Holders {
 		points[h.Address] = h.Point
+	}
+	if e.Reshare != nil {
+		return e.recheckReshare(scheme, key, pkShares, points)
 	}
 	byID := map[aggregation.PartyID]common.Address{}
 	var ids []aggregation.PartyID
@@ -196,10 +223,13 @@ func VerifyDealingVerdict(scheme *aggregation.Scheme, pk []byte, e *DealingEvide
 
 // String names the finding's dealers, for an error.
 func (f DealingFinding) String() string {
-	if len(f.Inconsistent) == 0 && len(f.Partial) == 0 {
+	if len(f.Inconsistent) == 0 && len(f.Partial) == 0 && len(f.OneOf) == 0 {
 		return "no dealer"
 	}
 	s := fmt.Sprintf("inconsistent %v", f.Inconsistent)
+	if len(f.OneOf) > 0 {
+		s += fmt.Sprintf(", one of %v", f.OneOf)
+	}
 	for _, p := range f.Partial {
 		s += fmt.Sprintf(", %s's shares at points %v wrong", p.Dealer.Hex(), p.Suspects)
 	}
@@ -207,7 +237,7 @@ func (f DealingFinding) String() string {
 }
 
 func sameFinding(a, b DealingFinding) bool {
-	return slices.Equal(a.Inconsistent, b.Inconsistent) && slices.EqualFunc(a.Partial, b.Partial, func(x, y PartialFinding) bool {
+	return slices.Equal(a.Inconsistent, b.Inconsistent) && slices.Equal(a.OneOf, b.OneOf) && slices.EqualFunc(a.Partial, b.Partial, func(x, y PartialFinding) bool {
 		return x.Dealer == y.Dealer && slices.Equal(x.Suspects, y.Suspects)
 	})
 }
@@ -242,8 +272,7 @@ func (e *DealingEvidence) answerShares(check DealingAnswers, points map[common.A
 			return nil, fmt.Errorf("%w: dealing-check answer from %s, not a holder or twice", ErrUnsupportedVerdict, a.Holder.Hex())
 		}
 		seen[a.Holder] = true
-		content := auth.DealingCheckContent(e.PublicKeyHash, e.Seed, point, check.Dealers, e.Sets, a.Shares)
-		if _, err := auth.Verify(&cohortv1.Signed{Signer: a.Holder.Bytes(), Signature: a.Signature}, e.Study, 0, auth.KindDealingCheck, content); err != nil {
+		if err := e.verifyAnswer(check, point, a); err != nil {
 			return nil, fmt.Errorf("%w: dealing-check shares of %s for %v: %v", ErrUnsupportedVerdict, a.Holder.Hex(), check.Dealers, err)
 		}
 		for _, raw := range a.Shares {

@@ -165,11 +165,7 @@ func TestDealingVerdictReChecksFromItsEvidence(t *testing.T) {
 func TestDealingVerdictTheEvidenceDoesNotSupportIsRefused(t *testing.T) {
 	const inconsistent, honest = 1, 0
 	f := newDealingEvidenceFixture(t, inconsistent)
-	for _, tc := range []struct {
-		name   string
-		forge  func(ev *DealingEvidence)
-		saying string
-	}{
+	assertEvidenceRefused(t, f, []forgery{
 		{"an honest dealer named", func(ev *DealingEvidence) {
 			ev.Verdict.Inconsistent = []common.Address{f.addrs[honest], f.addrs[inconsistent]}
 		}, "the holders' signed shares name inconsistent [" + f.addrs[inconsistent].Hex() + "]"},
@@ -192,7 +188,26 @@ func TestDealingVerdictTheEvidenceDoesNotSupportIsRefused(t *testing.T) {
 		}, "public-key share of " + f.addrs[honest].Hex() + ": not signed by it"},
 		{"a bisection check left out", func(ev *DealingEvidence) { ev.Checks = ev.Checks[:1] }, "the evidence lacks the dealing check of"},
 		{"another seed claimed", func(ev *DealingEvidence) { ev.Seed[0] ^= 1 }, "dealing-check shares of"},
-	} {
+	})
+	t.Run("another collective key", func(t *testing.T) {
+		other := newDealingEvidenceFixture(t, inconsistent)
+		assert.ErrorIs(t, VerifyDealingVerdict(f.scheme, other.pk, f.viaBlob(t)), ErrUnsupportedVerdict)
+	})
+}
+
+// forgery alters a verdict's evidence; the re-check must refuse it
+// saying what.
+type forgery struct {
+	name   string
+	forge  func(ev *DealingEvidence)
+	saying string
+}
+
+// assertEvidenceRefused checks that each forgery of f's evidence is
+// refused (ErrUnsupportedVerdict) saying what it says.
+func assertEvidenceRefused(t *testing.T, f *dealingEvidenceFixture, forgeries []forgery) {
+	t.Helper()
+	for _, tc := range forgeries {
 		t.Run(tc.name, func(t *testing.T) {
 			ev := f.viaBlob(t)
 			tc.forge(ev)
@@ -201,8 +216,4 @@ func TestDealingVerdictTheEvidenceDoesNotSupportIsRefused(t *testing.T) {
 			assert.ErrorContains(t, err, tc.saying)
 		})
 	}
-	t.Run("another collective key", func(t *testing.T) {
-		other := newDealingEvidenceFixture(t, inconsistent)
-		assert.ErrorIs(t, VerifyDealingVerdict(f.scheme, other.pk, f.viaBlob(t)), ErrUnsupportedVerdict)
-	})
 }

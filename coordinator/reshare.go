@@ -323,7 +323,7 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	if err := c.wait(ctx, confirm, full, c.cfg.PhaseTimeout, threshold); err != nil {
 		return fmt.Errorf("coordinator: re-sharing before round %d: %w", r, err)
 	}
-	if err := c.checkReshare(confirm, plan); err != nil {
+	if err := c.checkReshare(ctx, confirm, plan); err != nil {
 		return err
 	}
 	c.mu.Lock()

@@ -446,6 +446,7 @@ type reshareKeyStep struct {
 	// of with its pending share, at its new point (points).
 	check  *dealingCheckAsk
 	points map[common.Address]uint64
+	pkHash common.Hash // the collective key's, which the answers are signed over
 	// joinerKeys are the newcomers' public-key shares that came with
 	// their dealings (encrypted studies), by newcomer: the check covers
 	// their keys, and the coordinator keeps them once committed.
@@ -476,6 +477,9 @@ func (s *reshareKeyStep) start() ready {
 				task.DealingCheckSeed, task.DealingCheckDealers, task.DealingCheckSets = wire.DealingCheckSeed, wire.DealingCheckDealers, wire.DealingCheckSets
 				for _, j := range s.check.joiners {
 					task.DealingCheckJoiners = append(task.DealingCheckJoiners, j.Bytes())
+				}
+				for _, d := range s.check.resharers {
+					task.DealingCheckResharers = append(task.DealingCheckResharers, d.Bytes())
 				}
 			}
 			tasks = append(tasks, &cohortv1.Task{Kind: &cohortv1.Task_ReshareKey{ReshareKey: task}})
@@ -515,13 +519,58 @@ func (s *reshareKeyStep) receive(req *cohortv1.ReshareKeyConfirmation) (ready, e
 	if err := s.check.checkAnswer(addr, aggregation.ShamirPoint(s.points[addr]), req.GetDealingCheckShares()); err != nil {
 		return ready{}, err
 	}
+	if s.check != nil {
+		if err := s.checkSigned(addr, req); err != nil {
+			return ready{}, err
+		}
+	}
 	// The signature is kept: the commit carries it to the holders as
-	// proof; with it, the dealing-check shares.
-	raw, err := proto.Marshal(&cohortv1.ReshareKeyConfirmation{Auth: req.GetAuth(), DealingCheckShares: req.GetDealingCheckShares()})
+	// proof; with it, the dealing-check shares and their signature, the
+	// evidence of a failed check's verdict.
+	raw, err := proto.Marshal(&cohortv1.ReshareKeyConfirmation{Auth: req.GetAuth(), DealingCheckShares: req.GetDealingCheckShares(), DealingCheckAuth: req.GetDealingCheckAuth()})
 	if err != nil {
 		return ready{}, err
 	}
 	return ready{record: &answer{from: addr, data: raw}}, nil
+}
+
+// checkSigned checks the new holder from signed its dealing-check answer
+// (auth.ReshareDealingCheckContent).
+func (s *reshareKeyStep) checkSigned(from common.Address, req *cohortv1.ReshareKeyConfirmation) error {
+	c := s.check
+	content := auth.ReshareDealingCheckContent(s.dealing.setHash, c.resharers, c.joiners, s.pkHash, c.seed, s.points[from], c.dealers, c.wirePoints(), req.GetDealingCheckShares())
+	signer, err := auth.Verify(req.GetDealingCheckAuth(), s.dealing.plan.study, req.GetRound(), auth.KindReshareDealingCheck, content)
+	if err != nil {
+		return fmt.Errorf("re-sharing dealing-check shares from %s: %w", from.Hex(), err)
+	}
+	if signer != from {
+		return fmt.Errorf("%w: re-sharing dealing-check shares from %s signed by %s", auth.ErrBadSignature, from.Hex(), signer.Hex())
+	}
+	return nil
+}
+
+// signedAnswers are the new holders' signed dealing-check answers, as the
+// evidence keeps them, of the part the re-sharing dealers resharers dealt
+// (all of them: the whole pending shares), and the answers' shares.
+func (s *reshareKeyStep) signedAnswers(resharers []common.Address) (DealingAnswers, []*aggregation.DecryptionShare, error) {
+	from, raws := s.answers(s.holders)
+	out := DealingAnswers{Dealers: resharers}
+	var shares []*aggregation.DecryptionShare
+	for i, raw := range raws {
+		conf, err := confirmation(raw)
+		if err != nil {
+			return DealingAnswers{}, nil, err
+		}
+		out.Answers = append(out.Answers, SignedDealingAnswers{Holder: from[i], Shares: conf.GetDealingCheckShares(), Signature: conf.GetDealingCheckAuth().GetSignature()})
+		for _, b := range conf.GetDealingCheckShares() {
+			ds := new(aggregation.DecryptionShare)
+			if err := ds.UnmarshalBinary(b); err != nil {
+				return DealingAnswers{}, nil, fmt.Errorf("%w: dealing-check share from %s: %v", ErrMalformed, from[i].Hex(), err)
+			}
+			shares = append(shares, ds)
+		}
+	}
+	return out, shares, nil
 }
 
 // confirmation decodes what receive recorded.

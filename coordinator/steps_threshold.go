@@ -161,6 +161,10 @@ type dealingCheckAsk struct {
 	// in it: each key is checked alone, after the dealers' (whose check
 	// is left out if they are none).
 	joiners []common.Address
+	// resharers are, in the bisection of a re-sharing's failed check, the
+	// re-sharing's dealers whose part of the pending shares is asked
+	// (without joiners); none: the whole pending shares.
+	resharers []common.Address
 }
 
 // checks is how many checks the holders answer: the dealers' (if any)

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
 )
@@ -239,4 +240,72 @@ func TestRestartedHolderFinishesAnInterruptedCommit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The bisection over a re-sharing's dealers asks each new holder again
+// with some of the dealers listed (dealing_check_resharers): the holder
+// answers with the part of its pending share those dealers dealt, signed
+// over the re-sharing, the dealers listed and its shares
+// (auth.ReshareDealingCheckContent), under the one seed it answered the
+// whole under only; a listed member that is not one of the re-sharing's
+// dealers is refused.
+func TestHolderGivesAReSharingDealersPartUnderTheOneSeed(t *testing.T) {
+	t.Parallel()
+	c := committeeConsortium(t, 5, 0, 1, 2)
+	c.dealToCommittee(t, 5, 0, 1, 2)
+	c.setCommittee(0, 1, 3)
+	task := c.handOverTask(0, 1)
+	got := c.reshareDeal(t, task, 0, 1)
+	var dealers []common.Address
+	var wire [][]byte
+	for _, n := range c.nodes {
+		dealers, wire = append(dealers, n.self), append(wire, n.self.Bytes())
+	}
+	sets := []*cohortv1.PointSet{{Points: []uint64{1, 2}}, {Points: []uint64{1, 3}}, {Points: []uint64{2, 3}}}
+	keyTask := func(seed [32]byte, resharers ...common.Address) *cohortv1.ReshareKeyTask {
+		kt := &cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: task.GetRound(), Threshold: task.GetThreshold(), Dealers: task.GetDealers(),
+			Holders: task.GetHolders(), SetHash: task.GetSetHash(), Shares: got[c.nodes[3].self],
+			DealingCheckSeed: seed[:], DealingCheckDealers: wire, DealingCheckSets: sets}
+		for _, a := range resharers {
+			kt.DealingCheckResharers = append(kt.DealingCheckResharers, a.Bytes())
+		}
+		return kt
+	}
+	first := aggregation.CommonSeed([]byte("dealings"))
+	second := aggregation.CommonSeed([]byte("another weighing"))
+	none := map[common.Address]bool{}
+	holder := c.nodes[3]
+	signedBy := func(t *testing.T, conf *cohortv1.ReshareKeyConfirmation, resharers []common.Address) {
+		t.Helper()
+		point := uint64(0)
+		for _, h := range task.GetHolders() {
+			if common.BytesToAddress(h.GetAddress()) == holder.self {
+				point = h.GetPoint()
+			}
+		}
+		content := auth.ReshareDealingCheckContent(common.BytesToHash(task.GetSetHash()), resharers, nil, holder.pkHash, first, point, dealers, [][]uint64{{1, 2}, {1, 3}, {2, 3}}, conf.GetDealingCheckShares())
+		signer, err := auth.Verify(conf.GetDealingCheckAuth(), stepsStudy, task.GetRound(), auth.KindReshareDealingCheck, content)
+		require.NoError(t, err)
+		assert.Equal(t, holder.self, signer)
+	}
+
+	r, err := holder.reshareKey(keyTask(first), c.study, none, nil)
+	require.NoError(t, err)
+	whole := r.send.(*cohortv1.ReshareKeyConfirmation)
+	signedBy(t, whole, nil)
+	c.keep(t, 3, r)
+
+	resharer := c.nodes[0].self
+	_, err = holder.reshareKey(keyTask(second, resharer), c.study, none, nil)
+	require.ErrorIs(t, err, ErrChainMismatch, "a part under a second seed")
+	assert.ErrorContains(t, err, "a dealing check under a second seed")
+	r, err = holder.reshareKey(keyTask(first, resharer), c.study, none, nil)
+	require.NoError(t, err)
+	part := r.send.(*cohortv1.ReshareKeyConfirmation)
+	require.Len(t, part.GetDealingCheckShares(), 2)
+	assert.NotEqual(t, whole.GetDealingCheckShares(), part.GetDealingCheckShares(), "the part's shares, not the whole's")
+	signedBy(t, part, []common.Address{resharer})
+
+	_, err = holder.reshareKey(keyTask(first, c.nodes[2].self), c.study, none, nil)
+	require.ErrorIs(t, err, ErrChainMismatch, "a member that did not re-deal in this re-sharing")
 }

@@ -61,3 +61,47 @@ func FetchRoundModel(ctx context.Context, ledger *contracts.Ledger, client cohor
 	}
 	return &RoundModel{Round: round, Hash: r.Result.ModelHash, Blob: blob, Params: params}, nil
 }
+
+// AveragedModel is the mean of the models of rounds First..Last (tail
+// averaging), each of whose bytes hashed to what the chain recorded for
+// its round.
+type AveragedModel struct {
+	First, Last uint32
+	Hashes      []common.Hash // round First's first
+	Params      []float64
+}
+
+// FetchAveragedModel fetches the models of the last k rounds up to round
+// (0: the latest closed round; fewer rounds if fewer have closed), each
+// checked against the chain as FetchRoundModel does, and averages them
+// with models.TailAverage: a deterministic function of verified published
+// models, so anyone holding the chain gets the same parameters, and one
+// model that does not match its round's hash refuses the whole average.
+// Averaging costs no privacy: every round's model is already published.
+func FetchAveragedModel(ctx context.Context, ledger *contracts.Ledger, client cohortv1.CoordinatorClient, study uint64, round uint32, k int, log *slog.Logger) (*AveragedModel, error) {
+	if k < 1 {
+		return nil, fmt.Errorf("average the last %d rounds: give at least 1", k)
+	}
+	last, err := FetchRoundModel(ctx, ledger, client, study, round, log)
+	if err != nil {
+		return nil, err
+	}
+	first := uint32(1)
+	if int(last.Round) > k {
+		first = last.Round - uint32(k) + 1
+	}
+	avg := &AveragedModel{First: first, Last: last.Round}
+	var params [][]float64
+	for r := first; r < last.Round; r++ {
+		m, err := FetchRoundModel(ctx, ledger, client, study, r, log)
+		if err != nil {
+			return nil, err
+		}
+		params, avg.Hashes = append(params, m.Params), append(avg.Hashes, m.Hash)
+	}
+	params, avg.Hashes = append(params, last.Params), append(avg.Hashes, last.Hash)
+	if avg.Params, err = models.TailAverage(params); err != nil {
+		return nil, err
+	}
+	return avg, nil
+}

@@ -52,6 +52,10 @@ type sealer interface {
 	// initial dealings of new members' own keys (dealt[i] by dealtBy[i]),
 	// into a new threshold share, returned encoded and not yet in force.
 	reshareKey(own uint64, reshared, dealt [][]byte, dealtBy []aggregation.PartyID) ([]byte, error)
+	// resharePart combines the re-sharing shares some of the re-sharing's
+	// dealers dealt to point own: the part of the pending share they
+	// dealt, encoded, for the dealing check's bisection only.
+	resharePart(own uint64, reshared [][]byte) ([]byte, error)
 	// activate puts a share from reshareKey in force in place of the old
 	// one, forgets the additive secret share, and returns the new point.
 	activate(threshold []byte) (point uint64, err error)
@@ -327,6 +331,30 @@ func (h *homomorphicSealer) dealOwnKey(t int, points []uint64, publicKey []byte)
 	return shares, raw, err
 }
 
+func (h *homomorphicSealer) resharePart(own uint64, reshared [][]byte) ([]byte, error) {
+	shares, err := decodeReshared(reshared)
+	if err != nil {
+		return nil, err
+	}
+	part, err := h.scheme.AggregateResharePart(h.id, aggregation.ShamirPoint(own), shares)
+	if err != nil {
+		return nil, err
+	}
+	return part.MarshalBinary()
+}
+
+// decodeReshared decodes re-sharing shares.
+func decodeReshared(reshared [][]byte) ([]*aggregation.ThresholdShare, error) {
+	shares := make([]*aggregation.ThresholdShare, len(reshared))
+	for i, b := range reshared {
+		shares[i] = new(aggregation.ThresholdShare)
+		if err := shares[i].UnmarshalBinary(b); err != nil {
+			return nil, fmt.Errorf("participant: re-sharing share %d: %w", i, err)
+		}
+	}
+	return shares, nil
+}
+
 func (h *homomorphicSealer) reshareKey(own uint64, reshared, dealt [][]byte, dealtBy []aggregation.PartyID) ([]byte, error) {
 	if len(dealt) != len(dealtBy) {
 		return nil, fmt.Errorf("participant: %d own-key dealings for %d dealers", len(dealt), len(dealtBy))
@@ -344,14 +372,10 @@ func (h *homomorphicSealer) reshareKey(own uint64, reshared, dealt [][]byte, dea
 		}
 		tsk = h.threshold
 	} else {
-		shares := make([]*aggregation.ThresholdShare, len(reshared))
-		for i, b := range reshared {
-			shares[i] = new(aggregation.ThresholdShare)
-			if err := shares[i].UnmarshalBinary(b); err != nil {
-				return nil, fmt.Errorf("participant: re-sharing share %d: %w", i, err)
-			}
+		shares, err := decodeReshared(reshared)
+		if err != nil {
+			return nil, err
 		}
-		var err error
 		if tsk, err = h.scheme.AggregateReshareShares(h.id, aggregation.ShamirPoint(own), shares); err != nil {
 			return nil, err
 		}
@@ -651,6 +675,7 @@ func (plainSealer) reshareShares([]uint64, int, []uint64) (map[uint64][]byte, er
 func (plainSealer) reshareKey(uint64, [][]byte, [][]byte, []aggregation.PartyID) ([]byte, error) {
 	return nil, errPlaintext
 }
+func (plainSealer) resharePart(uint64, [][]byte) ([]byte, error) { return nil, errPlaintext }
 func (plainSealer) dealOwnKey(int, []uint64, []byte) (map[uint64][]byte, []byte, error) {
 	return nil, nil, errPlaintext
 }

@@ -296,15 +296,7 @@ func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Add
 // (auth.DealingCheckContent): the evidence on which the coordinator's
 // verdict is re-checked by every hospital.
 func (s *steps) signDealingCheck(t *cohortv1.ThresholdKeyTask, shares [][]byte) (*cohortv1.Signed, error) {
-	var dealers []common.Address
-	for _, b := range t.GetDealingCheckDealers() {
-		dealers = append(dealers, common.BytesToAddress(b))
-	}
-	var sets [][]uint64
-	for _, set := range t.GetDealingCheckSets() {
-		sets = append(sets, set.GetPoints())
-	}
-	return auth.Sign(s.key, s.studyID, 0, auth.KindDealingCheck, auth.DealingCheckContent(s.pkHash, [32]byte(t.GetDealingCheckSeed()), s.point, dealers, sets, shares))
+	return auth.Sign(s.key, s.studyID, 0, auth.KindDealingCheck, auth.DealingCheckContent(s.pkHash, [32]byte(t.GetDealingCheckSeed()), s.point, wireAddresses(t.GetDealingCheckDealers()), wireSets(t.GetDealingCheckSets()), shares))
 }
 
 // dealingCheckShares computes the dealing-check shares t asks of the
@@ -797,6 +789,7 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 	}
 	s.reshareIn = nil
 	var reshared, dealt [][]byte
+	var resharedBy []common.Address
 	var dealtBy []aggregation.PartyID
 	for _, dealer := range slices.SortedFunc(maps.Keys(in.pieces), common.Address.Cmp) {
 		pieces := in.pieces[dealer]
@@ -808,7 +801,7 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 			return ready{}, fmt.Errorf("participant %s: re-sharing share from %s: %w", s.name, dealer.Hex(), err)
 		}
 		if _, isDealer := set.dealers[dealer]; isDealer {
-			reshared = append(reshared, plain)
+			reshared, resharedBy = append(reshared, plain), append(resharedBy, dealer)
 		} else { // a new member's dealing of its own key
 			dealt, dealtBy = append(dealt, plain), append(dealtBy, aggregation.DealerID(s.studyID, dealer.Bytes()))
 		}
@@ -835,7 +828,10 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 		if err != nil {
 			return ready{}, err
 		}
-		if conf.DealingCheckShares, err = s.reshareCheckShares(t, member, dealtBy, share, set.own); err != nil {
+		if conf.DealingCheckShares, err = s.reshareCheckShares(t, member, dealtBy, share, set.own, reshared, resharedBy); err != nil {
+			return ready{}, err
+		}
+		if conf.DealingCheckAuth, err = s.signReshareCheck(t, set.own, conf.DealingCheckShares); err != nil {
 			return ready{}, err
 		}
 		pending.checkSeed = &seed
@@ -853,8 +849,19 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 // of the pending share share at point own: of the check of the listed
 // dealers' keys (none if it lists none), then of each joiner's key alone.
 // A joiner must be among joined, the members that dealt their own keys in
-// this re-sharing: only theirs came with a public-key share.
-func (s *steps) reshareCheckShares(t *cohortv1.ReshareKeyTask, member map[common.Address]bool, joined []aggregation.PartyID, share []byte, own uint64) ([][]byte, error) {
+// this re-sharing: only theirs came with a public-key share. With
+// resharers listed, the shares are of the dealers' keys only, with the
+// part of the pending share those of the re-sharing's dealers dealt
+// (reshared[i] by resharedBy[i]): the bisection over them.
+func (s *steps) reshareCheckShares(t *cohortv1.ReshareKeyTask, member map[common.Address]bool, joined []aggregation.PartyID, share []byte, own uint64, reshared [][]byte, resharedBy []common.Address) ([][]byte, error) {
+	if len(t.GetDealingCheckResharers()) > 0 {
+		part, err := s.resharePart(t, own, reshared, resharedBy)
+		if err != nil {
+			return nil, err
+		}
+		check := &cohortv1.ThresholdKeyTask{DealingCheckSeed: t.GetDealingCheckSeed(), DealingCheckDealers: t.GetDealingCheckDealers(), DealingCheckSets: t.GetDealingCheckSets()}
+		return s.dealingCheckShares(check, member, part, own)
+	}
 	groups := [][][]byte{t.GetDealingCheckDealers()}
 	for _, b := range t.GetDealingCheckJoiners() {
 		a, err := parseAddress("dealing-check joiner", b)
@@ -879,6 +886,64 @@ func (s *steps) reshareCheckShares(t *cohortv1.ReshareKeyTask, member map[common
 		out = append(out, shares...)
 	}
 	return out, nil
+}
+
+// resharePart is the part of the pending share at point own that the
+// re-sharing's dealers t lists in dealing_check_resharers dealt: each must
+// be one of them (resharedBy, with what each dealt), once, and not all.
+func (s *steps) resharePart(t *cohortv1.ReshareKeyTask, own uint64, reshared [][]byte, resharedBy []common.Address) ([]byte, error) {
+	if len(t.GetDealingCheckJoiners()) > 0 {
+		return nil, fmt.Errorf("%w: a dealing check of the part some re-sharing dealers dealt, with joiners' keys", ErrChainMismatch)
+	}
+	var part [][]byte
+	seen := map[common.Address]bool{}
+	for _, b := range t.GetDealingCheckResharers() {
+		a, err := parseAddress("dealing-check re-sharing dealer", b)
+		if err != nil {
+			return nil, err
+		}
+		i := slices.Index(resharedBy, a)
+		if i < 0 || seen[a] {
+			return nil, fmt.Errorf("%w: dealing check of the part %s dealt, but it is not a dealer of this re-sharing, or is listed twice", ErrChainMismatch, a.Hex())
+		}
+		seen[a] = true
+		part = append(part, reshared[i])
+	}
+	if len(part) == len(reshared) {
+		return nil, fmt.Errorf("%w: dealing check of the part every re-sharing dealer dealt: that is the whole pending share, asked without dealers listed", ErrChainMismatch)
+	}
+	out, err := s.sealer.resharePart(own, part)
+	if err != nil {
+		return nil, fmt.Errorf("participant %s: dealing check: %w", s.name, err)
+	}
+	return out, nil
+}
+
+// signReshareCheck signs this holder's answer to a re-sharing's dealing
+// check (auth.ReshareDealingCheckContent) at its new point own: the
+// evidence on which the coordinator's verdict is re-checked.
+func (s *steps) signReshareCheck(t *cohortv1.ReshareKeyTask, own uint64, shares [][]byte) (*cohortv1.Signed, error) {
+	content := auth.ReshareDealingCheckContent(common.BytesToHash(t.GetSetHash()), wireAddresses(t.GetDealingCheckResharers()), wireAddresses(t.GetDealingCheckJoiners()),
+		s.pkHash, [32]byte(t.GetDealingCheckSeed()), own, wireAddresses(t.GetDealingCheckDealers()), wireSets(t.GetDealingCheckSets()), shares)
+	return auth.Sign(s.key, s.studyID, t.GetRound(), auth.KindReshareDealingCheck, content)
+}
+
+// wireAddresses decodes the addresses a task lists.
+func wireAddresses(raw [][]byte) []common.Address {
+	var out []common.Address
+	for _, b := range raw {
+		out = append(out, common.BytesToAddress(b))
+	}
+	return out
+}
+
+// wireSets decodes the point sets a task lists.
+func wireSets(sets []*cohortv1.PointSet) [][]uint64 {
+	var out [][]uint64
+	for _, set := range sets {
+		out = append(out, set.GetPoints())
+	}
+	return out
 }
 
 // reshareCommit puts the pending share of the committed re-sharing in

@@ -1209,8 +1209,15 @@ type ReshareKeyTask struct {
 	// shares of the check of each joiner's key, in this order, each for every
 	// set of dealing_check_sets that holds its point.
 	DealingCheckJoiners [][]byte `protobuf:"bytes,13,rep,name=dealing_check_joiners,json=dealingCheckJoiners,proto3" json:"dealing_check_joiners,omitempty"` // member addresses
-	unknownFields       protoimpl.UnknownFields
-	sizeCache           protoimpl.SizeCache
+	// With dealing_check_resharers (addresses among dealers), set once the
+	// check of the whole pending share failed, the holder gives its shares of
+	// the check of dealing_check_dealers' keys with the part of its pending
+	// share those dealers re-dealt (aggregation.AggregateResharePart), and no
+	// joiner's: the bisection over the re-sharing's dealers
+	// (aggregation.FindInconsistentResharers), under the same one seed.
+	DealingCheckResharers [][]byte `protobuf:"bytes,14,rep,name=dealing_check_resharers,json=dealingCheckResharers,proto3" json:"dealing_check_resharers,omitempty"`
+	unknownFields         protoimpl.UnknownFields
+	sizeCache             protoimpl.SizeCache
 }
 
 func (x *ReshareKeyTask) Reset() {
@@ -1334,6 +1341,13 @@ func (x *ReshareKeyTask) GetDealingCheckJoiners() [][]byte {
 	return nil
 }
 
+func (x *ReshareKeyTask) GetDealingCheckResharers() [][]byte {
+	if x != nil {
+		return x.DealingCheckResharers
+	}
+	return nil
+}
+
 type ReshareKeyConfirmation struct {
 	state   protoimpl.MessageState `protogen:"open.v1"`
 	StudyId uint64                 `protobuf:"varint,1,opt,name=study_id,json=studyId,proto3" json:"study_id,omitempty"`
@@ -1343,8 +1357,12 @@ type ReshareKeyConfirmation struct {
 	// The holder's dealing-check shares of its pending share, one per task
 	// set that holds its point, in the task's order.
 	DealingCheckShares [][]byte `protobuf:"bytes,5,rep,name=dealing_check_shares,json=dealingCheckShares,proto3" json:"dealing_check_shares,omitempty"`
-	unknownFields      protoimpl.UnknownFields
-	sizeCache          protoimpl.SizeCache
+	// With dealing_check_shares: the holder's signature over them (study,
+	// round, "reshare-dealing-check", auth.ReshareDealingCheckContent), the
+	// evidence of the coordinator's verdict on the re-sharing.
+	DealingCheckAuth *Signed `protobuf:"bytes,6,opt,name=dealing_check_auth,json=dealingCheckAuth,proto3" json:"dealing_check_auth,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *ReshareKeyConfirmation) Reset() {
@@ -1408,6 +1426,13 @@ func (x *ReshareKeyConfirmation) GetAuth() *Signed {
 func (x *ReshareKeyConfirmation) GetDealingCheckShares() [][]byte {
 	if x != nil {
 		return x.DealingCheckShares
+	}
+	return nil
+}
+
+func (x *ReshareKeyConfirmation) GetDealingCheckAuth() *Signed {
+	if x != nil {
+		return x.DealingCheckAuth
 	}
 	return nil
 }
@@ -4313,7 +4338,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\bset_hash\x18\x03 \x01(\fR\asetHash\x121\n" +
 	"\x06shares\x18\x04 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\x12(\n" +
 	"\x10public_key_share\x18\x05 \x01(\fR\x0epublicKeyShare\x12D\n" +
-	"\x15public_key_share_auth\x18\x06 \x01(\v2\x11.cohort.v1.SignedR\x12publicKeyShareAuth\"\xa8\x04\n" +
+	"\x15public_key_share_auth\x18\x06 \x01(\v2\x11.cohort.v1.SignedR\x12publicKeyShareAuth\"\xe0\x04\n" +
 	"\x0eReshareKeyTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x1c\n" +
@@ -4328,13 +4353,15 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	" \x01(\fR\x10dealingCheckSeed\x122\n" +
 	"\x15dealing_check_dealers\x18\v \x03(\fR\x13dealingCheckDealers\x12A\n" +
 	"\x12dealing_check_sets\x18\f \x03(\v2\x13.cohort.v1.PointSetR\x10dealingCheckSets\x122\n" +
-	"\x15dealing_check_joiners\x18\r \x03(\fR\x13dealingCheckJoiners\"\xbd\x01\n" +
+	"\x15dealing_check_joiners\x18\r \x03(\fR\x13dealingCheckJoiners\x126\n" +
+	"\x17dealing_check_resharers\x18\x0e \x03(\fR\x15dealingCheckResharers\"\xfe\x01\n" +
 	"\x16ReshareKeyConfirmation\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
 	"\bset_hash\x18\x03 \x01(\fR\asetHash\x12%\n" +
 	"\x04auth\x18\x04 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x120\n" +
-	"\x14dealing_check_shares\x18\x05 \x03(\fR\x12dealingCheckShares\"\xc3\x02\n" +
+	"\x14dealing_check_shares\x18\x05 \x03(\fR\x12dealingCheckShares\x12?\n" +
+	"\x12dealing_check_auth\x18\x06 \x01(\v2\x11.cohort.v1.SignedR\x10dealingCheckAuth\"\xc3\x02\n" +
 	"\x11ReshareCommitTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x14\n" +
 	"\x05round\x18\x02 \x01(\rR\x05round\x12\x19\n" +
@@ -4674,85 +4701,86 @@ var file_cohortv1_cohort_proto_depIdxs = []int32{
 	7,  // 30: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
 	19, // 31: cohort.v1.ReshareKeyTask.dealing_check_sets:type_name -> cohort.v1.PointSet
 	0,  // 32: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	5,  // 33: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 34: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
-	0,  // 35: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
-	19, // 36: cohort.v1.ScoreTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 37: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
-	20, // 38: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
-	19, // 39: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	20, // 40: cohort.v1.EndorseTask.trust:type_name -> cohort.v1.TrustEvidence
-	0,  // 41: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	26, // 42: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 43: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	27, // 44: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 45: cohort.v1.UploadStatusRequest.auth:type_name -> cohort.v1.Signed
-	27, // 46: cohort.v1.UploadStatusRequest.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 47: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	33, // 48: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
-	0,  // 49: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
-	31, // 50: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
-	35, // 51: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
-	36, // 52: cohort.v1.DecryptionRecord.evaluation_declines:type_name -> cohort.v1.TaskDecline
-	0,  // 53: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 54: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
-	0,  // 55: cohort.v1.BlobRequest.auth:type_name -> cohort.v1.Signed
-	0,  // 56: cohort.v1.ChunkRequest.auth:type_name -> cohort.v1.Signed
-	0,  // 57: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	43, // 58: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 59: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 60: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	43, // 61: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 62: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	19, // 63: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 64: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	43, // 65: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 66: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	48, // 67: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 68: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 69: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	24, // 70: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	25, // 71: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	28, // 72: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 73: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 74: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 75: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 76: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 77: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	31, // 78: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	32, // 79: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
-	35, // 80: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	43, // 81: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	45, // 82: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	48, // 83: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	50, // 84: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	36, // 85: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
-	38, // 86: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	39, // 87: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 88: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	37, // 89: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	30, // 90: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	29, // 91: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	37, // 92: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	37, // 93: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	37, // 94: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	37, // 95: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	37, // 96: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	37, // 97: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	37, // 98: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
-	37, // 99: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	37, // 100: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	37, // 101: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	37, // 102: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	37, // 103: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	37, // 104: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
-	41, // 105: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	40, // 106: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	88, // [88:107] is the sub-list for method output_type
-	69, // [69:88] is the sub-list for method input_type
-	69, // [69:69] is the sub-list for extension type_name
-	69, // [69:69] is the sub-list for extension extendee
-	0,  // [0:69] is the sub-list for field type_name
+	0,  // 33: cohort.v1.ReshareKeyConfirmation.dealing_check_auth:type_name -> cohort.v1.Signed
+	5,  // 34: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 35: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
+	0,  // 36: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
+	19, // 37: cohort.v1.ScoreTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 38: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
+	20, // 39: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
+	19, // 40: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	20, // 41: cohort.v1.EndorseTask.trust:type_name -> cohort.v1.TrustEvidence
+	0,  // 42: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	26, // 43: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 44: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	27, // 45: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 46: cohort.v1.UploadStatusRequest.auth:type_name -> cohort.v1.Signed
+	27, // 47: cohort.v1.UploadStatusRequest.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 48: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	33, // 49: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
+	0,  // 50: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
+	31, // 51: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
+	35, // 52: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
+	36, // 53: cohort.v1.DecryptionRecord.evaluation_declines:type_name -> cohort.v1.TaskDecline
+	0,  // 54: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 55: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
+	0,  // 56: cohort.v1.BlobRequest.auth:type_name -> cohort.v1.Signed
+	0,  // 57: cohort.v1.ChunkRequest.auth:type_name -> cohort.v1.Signed
+	0,  // 58: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	43, // 59: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 60: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 61: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	43, // 62: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 63: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	19, // 64: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 65: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	43, // 66: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 67: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	48, // 68: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 69: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 70: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	24, // 71: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	25, // 72: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	28, // 73: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 74: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 75: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 76: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 77: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 78: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	31, // 79: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	32, // 80: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
+	35, // 81: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	43, // 82: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	45, // 83: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	48, // 84: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	50, // 85: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	36, // 86: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
+	38, // 87: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	39, // 88: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 89: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	37, // 90: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	30, // 91: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	29, // 92: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	37, // 93: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	37, // 94: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	37, // 95: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	37, // 96: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	37, // 97: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	37, // 98: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	37, // 99: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
+	37, // 100: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	37, // 101: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	37, // 102: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	37, // 103: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	37, // 104: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	37, // 105: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
+	41, // 106: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	40, // 107: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	89, // [89:108] is the sub-list for method output_type
+	70, // [70:89] is the sub-list for method input_type
+	70, // [70:70] is the sub-list for extension type_name
+	70, // [70:70] is the sub-list for extension extendee
+	0,  // [0:70] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }

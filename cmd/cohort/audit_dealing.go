@@ -47,6 +47,10 @@ func auditDealing(ctx context.Context, ledger *contracts.Ledger, store *coordina
 	if err := coordinator.VerifyDealingVerdict(scheme, pk, ev); err != nil {
 		return fmt.Errorf("%w: %w", errDealingVerdictRefuted, err)
 	}
-	_, err = fmt.Fprintf(stdout, "dealing check of study %d re-checked from %d signed checks: %s\n", study, len(ev.Checks), ev.Verdict)
+	what := "dealing check"
+	if ev.Reshare != nil {
+		what = fmt.Sprintf("re-sharing's dealing check before round %d", ev.Reshare.Round)
+	}
+	_, err = fmt.Fprintf(stdout, "%s of study %d re-checked from %d signed checks: %s\n", what, study, len(ev.Checks), ev.Verdict)
 	return err
 }

@@ -180,10 +180,10 @@ func runBenchLearn(ctx context.Context, args []string, stdout, stderr io.Writer)
 // learnPrivacyFlags registers the differential-privacy flags of bench learn.
 type learnPrivacyFlags struct {
 	epsilon, opt, mechanism, server *string
-	precondition                    *string
+	precondition, averageLast       *string
 	delta, clip, clipDecay, rate    *float64
 	lr, noiseDecay                  *float64
-	epochs, averageLast             *int
+	epochs                          *int
 	colluders, rounds               *int
 }
 
@@ -198,7 +198,7 @@ func addLearnPrivacyFlags(fs *flag.FlagSet) learnPrivacyFlags {
 		epochs:       fs.Int("dp-local-epochs", 1, "local epochs per round of the private studies"),
 		lr:           fs.Float64("dp-lr", 0.05, "local learning rate of the private studies"),
 		opt:          fs.String("dp-optimizer", "", "local optimizer of the private studies, sgd or adam (default: the non-private studies')"),
-		averageLast:  fs.Int("dp-average-last", 1, "score each private study's average of its last K published models (post-processing: no privacy cost); 1: its final model"),
+		averageLast:  fs.String("dp-average-last", "1", "score each private study's average of its last K published models (post-processing: no privacy cost), 1: its final model; a list such as 1,5,10 scores each K from the same study (one draw of the noise)"),
 		mechanism:    fs.String("dp-mechanism", models.MechanismLocal, "where the noise goes: local (DP-SGD at every hospital) or distributed (one DP-SGD step of the union per round, the noise shared over the encrypted sum; plain SGD, one local epoch)"),
 		colluders:    fs.Int("dp-colluders", 0, "with --dp-mechanism distributed: hospitals that may know or skip their noise share (the shares are sized for the others)"),
 		rounds:       fs.Int("dp-rounds", 0, "rounds of the private studies (0: the non-private studies')"),
@@ -212,7 +212,7 @@ func (f learnPrivacyFlags) parse(stderr io.Writer) (*evaluation.LearnPrivacy, er
 	if *f.epsilon == "" {
 		return nil, nil
 	}
-	cfg := &evaluation.LearnPrivacy{Delta: *f.delta, Clip: *f.clip, ClipDecay: *f.clipDecay, NoiseDecay: *f.noiseDecay, Rate: *f.rate, Epochs: *f.epochs, LR: *f.lr, Optimizer: *f.opt, AverageLast: *f.averageLast,
+	cfg := &evaluation.LearnPrivacy{Delta: *f.delta, Clip: *f.clip, ClipDecay: *f.clipDecay, NoiseDecay: *f.noiseDecay, Rate: *f.rate, Epochs: *f.epochs, LR: *f.lr, Optimizer: *f.opt,
 		Colluders: *f.colluders, Rounds: *f.rounds}
 	switch *f.mechanism {
 	case models.MechanismLocal:
@@ -253,9 +253,15 @@ func (f learnPrivacyFlags) parse(stderr io.Writer) (*evaluation.LearnPrivacy, er
 		fmt.Fprintf(stderr, "--dp-precondition %q: want %s or %s\n", *f.precondition, models.PreconditionGroups, models.PreconditionNone)
 		return nil, errUsage
 	}
-	if cfg.AverageLast < 1 {
-		fmt.Fprintf(stderr, "--dp-average-last is %d; give at least 1 (1: the final model)\n", cfg.AverageLast)
-		return nil, errUsage
+	seen := map[int]bool{}
+	for _, s := range strings.Split(*f.averageLast, ",") {
+		k, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || k < 1 || seen[k] {
+			fmt.Fprintf(stderr, "--dp-average-last: %q is not a number of rounds or is given twice; give whole numbers of at least 1 (1: the final model), such as 1,5,10\n", s)
+			return nil, errUsage
+		}
+		seen[k] = true
+		cfg.AverageLast = append(cfg.AverageLast, k)
 	}
 	if cfg.Optimizer != "" && cfg.Optimizer != models.OptimizerSGD && cfg.Optimizer != models.OptimizerAdam {
 		fmt.Fprintf(stderr, "--dp-optimizer %q: want %s or %s\n", cfg.Optimizer, models.OptimizerSGD, models.OptimizerAdam)

@@ -22,6 +22,8 @@ func TestBenchLearnEpsilonBadFlags(t *testing.T) {
 		{"--epsilon", "3", "--dp-rate", "0.5", "--dp-noise-decay", "0.9"},
 		{"--epsilon", "3", "--dp-optimizer", "rmsprop"},
 		{"--epsilon", "3", "--dp-average-last", "0"},
+		{"--epsilon", "3", "--dp-average-last", "1,x"},
+		{"--epsilon", "3", "--dp-average-last", "5,5"},
 		{"--epsilon", "3", "--dp-mechanism", "central"},
 		{"--epsilon", "3", "--dp-colluders", "1"},
 		{"--epsilon", "3", "--dp-mechanism", "distributed", "--dp-optimizer", "adam"},

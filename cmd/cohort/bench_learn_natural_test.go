@@ -150,3 +150,32 @@ func TestBenchLearnPlaintextPreconditionsThePrivateStudiesOnly(t *testing.T) {
 	assert.Greater(t, math.Abs(plain.Summary[3].Pooled.Mean-pre.Summary[3].Pooled.Mean), 1e-3,
 		"the private study trained on other features: %v and %v", plain.Summary[3].Pooled.Mean, pre.Summary[3].Pooled.Mean)
 }
+
+// TestBenchLearnScoresEveryAverageFromOnePrivateStudy: --dp-average-last
+// 1,2,5 scores one private study (one draw of the noise) three ways. Over
+// a 2-round study the last 5 are the last 2, so those two score the same
+// to the last digit, which fresh noise per K would not; the average of
+// both rounds is not the final model.
+func TestBenchLearnScoresEveryAverageFromOnePrivateStudy(t *testing.T) {
+	data := tcgaFiles(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	recipe := shortRecipe(t, "../../examples/tcga-brca/hazard-recipe.json", 2)
+	var out, progress bytes.Buffer
+	require.NoError(t, runBenchLearn(ctx, []string{"--data", data, "--schema", "../../examples/tcga-brca/schema.json", "--recipe", recipe, "--seeds", "1", "--plaintext",
+		"--epsilon", "1", "--dp-mechanism", "distributed", "--dp-rate", "1", "--dp-lr", "4", "--dp-average-last", "1,2,5", "--json"}, &out, &progress), progress.String())
+	var rep evaluation.NaturalReport
+	require.NoError(t, json.Unmarshal(out.Bytes(), &rep))
+	require.Len(t, rep.Summary, 6, "pooled, alone, federated, and the private study three ways")
+	final, two, five := rep.Summary[3], rep.Summary[4], rep.Summary[5]
+	assert.Equal(t, "federated DP-SGD ε=1", final.Name)
+	assert.Equal(t, "federated DP-SGD ε=1, last 2 averaged", two.Name)
+	assert.Equal(t, two.Pooled, five.Pooled, "both average the same two published models of the one study")
+	assert.Equal(t, two.Sites, five.Sites)
+	assert.NotEqual(t, final.Pooled, two.Pooled, "the average of two rounds is not the final model")
+	require.Len(t, rep.Private, 3)
+	for i, k := range []int{1, 2, 5} {
+		assert.Equal(t, k, rep.Private[i].AverageLast)
+	}
+	assert.Equal(t, rep.Private[1].PooledLoss, rep.Private[2].PooledLoss)
+}

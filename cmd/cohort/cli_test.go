@@ -5,6 +5,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"google.golang.org/grpc"
 
@@ -22,6 +23,19 @@ func (c tamperingClient) GetBlob(ctx context.Context, in *cohortv1.BlobRequest, 
 		return nil, err
 	}
 	return tamperedStream{s}, nil
+}
+
+// tamperingOneClient tampers with one blob only, the one of hash.
+type tamperingOneClient struct {
+	cohortv1.CoordinatorClient
+	hash common.Hash
+}
+
+func (c tamperingOneClient) GetBlob(ctx context.Context, in *cohortv1.BlobRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[cohortv1.BlobChunk], error) {
+	if common.BytesToHash(in.Hash) != c.hash {
+		return c.CoordinatorClient.GetBlob(ctx, in, opts...)
+	}
+	return tamperingClient{c.CoordinatorClient}.GetBlob(ctx, in, opts...)
 }
 
 type tamperedStream struct {
@@ -52,6 +66,7 @@ func TestCLIUsage(t *testing.T) {
 		{"stray argument", []string{"demo", "extra"}, 2, "unexpected arguments"},
 		{"model without get", []string{"model"}, 2, "model get"},
 		{"model get without flags", []string{"model", "get"}, 2, "is required"},
+		{"model get averaging no rounds", []string{"model", "get", "--study", "1", "--average-last", "0", "--out", "x", "--eth-rpc", "http://127.0.0.1:1", "--contract", "0x0000000000000000000000000000000000000001", "--coordinator", "127.0.0.1:1", "--ca", "a", "--cert", "b", "--key", "c"}, 2, "--average-last is 0"},
 		{"model get with a bad contract", []string{"model", "get", "--study", "1", "--out", "x", "--eth-rpc", "http://127.0.0.1:1", "--contract", "nope", "--coordinator", "127.0.0.1:1", "--ca", "a", "--cert", "b", "--key", "c"}, 2, "0x-prefixed address"},
 	}
 	for _, tt := range tests {

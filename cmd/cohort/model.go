@@ -14,12 +14,14 @@ import (
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/api/cohortv1"
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
 )
 
 const modelUsage = `Usage: cohort model <get|export|predict> [flags]
 
   cohort model get     --study S [--round R] --out FILE [connection flags]   a round's model, verified against the chain
+                       [--average-last K]   the mean of the last K rounds' models, each verified
   cohort model export  --model FILE --spec recipe.json --study S [--round R] --eth-rpc URL --contract ADDR
                        [--schema schema.json] [--standardiser FILE] --out model.json
   cohort model predict --model model.json --data new.csv [--schema schema.json] [--out scores.csv]`
@@ -58,9 +60,10 @@ func (cmd modelCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 }
 
 func runModelGet(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("model get", "model get --study S [--round R] --out FILE --eth-rpc URL --contract ADDR --coordinator HOST:PORT --ca CA.pem --cert CERT.pem --key KEY.pem", stderr)
+	fs := newFlagSet("model get", "model get --study S [--round R] [--average-last K] --out FILE --eth-rpc URL --contract ADDR --coordinator HOST:PORT --ca CA.pem --cert CERT.pem --key KEY.pem", stderr)
 	study := fs.Uint64("study", 0, "study id on chain (required)")
 	round := fs.Uint("round", 0, "round whose model to fetch (default: the latest closed round)")
+	averageLast := fs.Int("average-last", 1, "write the mean of the models of the last K rounds up to --round, each checked against the chain (tail averaging of a private study's published models: no privacy cost); 1: that round's model")
 	out := fs.String("out", "", "write the verified model here (required)")
 	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
 	contract := fs.String("contract", "", "address of the Cohort contract (required)")
@@ -77,6 +80,10 @@ func runModelGet(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			fs.Usage()
 			return errUsage
 		}
+	}
+	if *averageLast < 1 {
+		fmt.Fprintf(stderr, "--average-last is %d; give at least 1 (1: the round's own model)\n", *averageLast)
+		return errUsage
 	}
 	if *study == 0 || !common.IsHexAddress(*contract) {
 		fmt.Fprintln(stderr, "--study must be a study id and --contract a 0x-prefixed address")
@@ -108,7 +115,20 @@ func runModelGet(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	defer conn.Close()
-	got, err := participant.FetchRoundModel(ctx, ledger, cohortv1.NewCoordinatorClient(conn), *study, uint32(*round), slog.New(slog.NewTextHandler(stderr, nil)))
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	if *averageLast > 1 {
+		avg, err := participant.FetchAveragedModel(ctx, ledger, cohortv1.NewCoordinatorClient(conn), *study, uint32(*round), *averageLast, log)
+		if err != nil {
+			return err
+		}
+		if err := renameio.WriteFile(*out, models.EncodeParams(avg.Params), 0o644); err != nil {
+			return fmt.Errorf("write model: %w", err)
+		}
+		fmt.Fprintf(stdout, "study %d rounds %d–%d: the %d models match the chain (%s … %s); their mean (%d parameters) written to %s\n",
+			*study, avg.First, avg.Last, len(avg.Hashes), avg.Hashes[0].Hex(), avg.Hashes[len(avg.Hashes)-1].Hex(), len(avg.Params), *out)
+		return nil
+	}
+	got, err := participant.FetchRoundModel(ctx, ledger, cohortv1.NewCoordinatorClient(conn), *study, uint32(*round), log)
 	if err != nil {
 		return err
 	}

@@ -64,6 +64,35 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 		require.ErrorContains(t, err, "does not match the chain")
 	})
 
+	t.Run("the average of the last rounds' models is of verified models only", func(t *testing.T) {
+		client, err := s.Dial("researcher")
+		require.NoError(t, err)
+		first, err := participant.FetchRoundModel(ctx, s.Ledger(), client, s.StudyID(), 1, slog.New(slog.DiscardHandler))
+		require.NoError(t, err)
+		avg, err := participant.FetchAveragedModel(ctx, s.Ledger(), client, s.StudyID(), 0, 2, slog.New(slog.DiscardHandler))
+		require.NoError(t, err)
+		assert.Equal(t, uint32(1), avg.First)
+		assert.Equal(t, last.Round, avg.Last)
+		assert.Equal(t, []common.Hash{s.Rounds()[0].ModelHash, last.ModelHash}, avg.Hashes)
+		want := make([]float64, len(first.Params))
+		for i := range want {
+			want[i] = (first.Params[i] + s.Result().FinalModel[i]) / 2
+		}
+		assert.Equal(t, want, avg.Params, "the coefficient-wise mean of rounds 1 and 2")
+		assert.NotEqual(t, s.Result().FinalModel, avg.Params)
+
+		more, err := participant.FetchAveragedModel(ctx, s.Ledger(), client, s.StudyID(), 0, 5, slog.New(slog.DiscardHandler))
+		require.NoError(t, err, "more rounds asked than closed: all of them")
+		assert.Equal(t, avg, more)
+
+		// The coordinator lies about round 1's model only: the average,
+		// which would otherwise carry it silently, is refused.
+		_, err = participant.FetchAveragedModel(ctx, s.Ledger(), tamperingOneClient{client, s.Rounds()[0].ModelHash}, s.StudyID(), 0, 2, slog.New(slog.DiscardHandler))
+		require.ErrorContains(t, err, "round 1 model does not match the chain")
+		_, err = participant.FetchAveragedModel(ctx, s.Ledger(), tamperingOneClient{client, s.Rounds()[0].ModelHash}, s.StudyID(), 0, 1, slog.New(slog.DiscardHandler))
+		require.NoError(t, err, "K = 1 reads the last round's model only")
+	})
+
 	// What a researcher holds: the model from `cohort model get`, the
 	// study's recipe and schema, and a hospital's kept standardiser.
 	work := t.TempDir()

@@ -39,11 +39,12 @@ type LearnPrivacy struct {
 	// Optimizer of the private studies' local training; empty: the
 	// non-private studies' own.
 	Optimizer string `json:",omitempty"`
-	// AverageLast scores a private study's average of its last K
-	// published models (Polyak averaging: post-processing of what every
-	// round publishes anyway, so it costs no privacy) instead of its final
-	// model; 0 or 1: the final model.
-	AverageLast int `json:",omitempty"`
+	// AverageLast lists how each private study is scored: K = 1 is its
+	// final model, K > 1 the average of its last K published models (tail
+	// averaging: post-processing of what every round publishes anyway, so
+	// it costs no privacy). Every K is scored from the same study, one
+	// draw of the noise, so the Ks compare paired. Empty: the final model.
+	AverageLast []int `json:",omitempty"`
 	// Mechanism is models.MechanismLocal (empty: local) or
 	// models.MechanismDistributed, whose shares are sized for every site
 	// contributing (min_contributors: the number of sites) less Colluders.
@@ -60,6 +61,14 @@ type LearnPrivacy struct {
 	// keeps the recipe's setting and stays the reference. Only with
 	// --recipe (NaturalConfig).
 	Precondition string `json:",omitempty"`
+}
+
+// averages is the Ks each private study is scored at ({1} if none).
+func (c LearnPrivacy) averages() []int {
+	if len(c.AverageLast) == 0 {
+		return []int{1}
+	}
+	return c.AverageLast
 }
 
 // MechanismText names the mechanism for reports.
@@ -105,6 +114,7 @@ func (c LearnPrivacy) trainConfig(base models.TrainConfig, rounds, sites int, ep
 // PrivateLearnResult is one budget's federated study in one seed.
 type PrivateLearnResult struct {
 	Epsilon         float64     `json:"epsilon"`
+	AverageLast     int         `json:"average_last"` // 1: the final model
 	Spent           float64     `json:"epsilon_spent"`
 	NoiseMultiplier float64     `json:"noise_multiplier"`
 	Scores          LearnScores `json:"scores"`
@@ -113,6 +123,7 @@ type PrivateLearnResult struct {
 // PrivateLearnSummary is one budget's figures over seeds.
 type PrivateLearnSummary struct {
 	Epsilon         float64      `json:"epsilon"`
+	AverageLast     int          `json:"average_last"` // 1: the final model
 	Delta           float64      `json:"delta"`
 	NoiseMultiplier float64      `json:"noise_multiplier"`
 	Scores          LearnSummary `json:"scores"`
@@ -150,14 +161,19 @@ func learnPrivate(ctx context.Context, cfg LearnConfig, raw []records.Site, test
 			os.RemoveAll(dir)
 			return nil, fmt.Errorf("private study at ε %v: %w", eps, err)
 		}
-		sc, err := scoreStudy(study, spec, seed, test, cfg.Privacy.AverageLast)
+		// Every K from this one study: the Ks compare on one draw of the noise.
+		for _, k := range cfg.Privacy.averages() {
+			sc, err := scoreStudy(study, spec, seed, test, k)
+			if err != nil {
+				study.Close()
+				os.RemoveAll(dir)
+				return nil, fmt.Errorf("private study at ε %v: %w", eps, err)
+			}
+			fmt.Fprintf(progress, "seed %d: ε %g%s (σ %.3f, spent %.3f): accuracy %.4f AUC %.4f\n", seed, eps, averagedText(k), tc.Privacy.NoiseMultiplier, spent, sc.Accuracy, sc.AUC)
+			out = append(out, PrivateLearnResult{Epsilon: eps, AverageLast: k, Spent: spent, NoiseMultiplier: tc.Privacy.NoiseMultiplier, Scores: sc})
+		}
 		study.Close()
 		os.RemoveAll(dir)
-		if err != nil {
-			return nil, fmt.Errorf("private study at ε %v: %w", eps, err)
-		}
-		fmt.Fprintf(progress, "seed %d: ε %g (σ %.3f, spent %.3f): accuracy %.4f AUC %.4f\n", seed, eps, tc.Privacy.NoiseMultiplier, spent, sc.Accuracy, sc.AUC)
-		out = append(out, PrivateLearnResult{Epsilon: eps, Spent: spent, NoiseMultiplier: tc.Privacy.NoiseMultiplier, Scores: sc})
 	}
 	return out, nil
 }
@@ -194,7 +210,11 @@ func summarisePrivate(rep *LearnReport, cfg *LearnPrivacy) {
 	if cfg == nil {
 		return
 	}
-	for k, eps := range cfg.Epsilons {
+	if len(rep.PerSeed) == 0 {
+		return
+	}
+	// Every seed lists its studies in one order: budgets, then Ks.
+	for k, first := range rep.PerSeed[0].Private {
 		var s [4][]float64
 		sigma := 0.0
 		for _, r := range rep.PerSeed {
@@ -204,7 +224,7 @@ func summarisePrivate(rep *LearnReport, cfg *LearnPrivacy) {
 				s[j] = append(s[j], v)
 			}
 		}
-		sum := PrivateLearnSummary{Epsilon: eps, Delta: cfg.Delta, NoiseMultiplier: sigma,
+		sum := PrivateLearnSummary{Epsilon: first.Epsilon, AverageLast: first.AverageLast, Delta: cfg.Delta, NoiseMultiplier: sigma,
 			Scores: LearnSummary{Accuracy: Summarise(s[0]), BalancedAccuracy: Summarise(s[1]), AUC: Summarise(s[2]), LogLoss: Summarise(s[3])}}
 		sum.AccuracyLoss = math.Round(1e4*100*(rep.Federated.Accuracy.Mean-sum.Scores.Accuracy.Mean)) / 1e4
 		sum.AUCLoss = math.Round(1e4*100*(rep.Federated.AUC.Mean-sum.Scores.AUC.Mean)) / 1e4
@@ -223,6 +243,7 @@ func privacyPlot(rep *LearnReport) (*plot.Plot, error) {
 	for _, s := range rep.Private {
 		lo, hi = min(lo, s.Epsilon), max(hi, s.Epsilon)
 	}
+	k := rep.Private[0].AverageLast // the first K asked for: one line per metric
 	var ss []chart.Series
 	for _, m := range []struct {
 		name    string
@@ -233,6 +254,9 @@ func privacyPlot(rep *LearnReport) (*plot.Plot, error) {
 	} {
 		priv := chart.Series{Name: m.name + ", DP-SGD"}
 		for _, s := range rep.Private {
+			if s.AverageLast != k {
+				continue
+			}
 			v := m.private(s.Scores)
 			priv.Points = append(priv.Points, plotter.XY{X: s.Epsilon, Y: v.Mean})
 			priv.Spread = append(priv.Spread, v.SD)

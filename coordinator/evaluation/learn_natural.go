@@ -85,8 +85,10 @@ type NaturalPrivateSummary struct {
 	Delta           float64 `json:"delta"`
 	NoiseMultiplier float64 `json:"noise_multiplier"`
 	Approach        string  `json:"approach"`
-	PooledLoss      float64 `json:"pooled_test_points_lost"`
-	SiteMeanLoss    float64 `json:"hospital_mean_points_lost"`
+	// AverageLast is the K the study was scored at (1: its final model).
+	AverageLast  int     `json:"average_last,omitempty"`
+	PooledLoss   float64 `json:"pooled_test_points_lost"`
+	SiteMeanLoss float64 `json:"hospital_mean_points_lost"`
 }
 
 // ApproachResult is one way of training, scored on the pooled test set
@@ -465,10 +467,11 @@ func naturalOneSeed(ctx context.Context, cfg NaturalConfig, schema records.Schem
 		if studyStd == records.StandardiseNone {
 			recipe.Precondition = "" // applied in the clear above
 		}
-		m, err := federate(ctx, recipe, studySites, schema, seed, cfg.Plaintext, 1)
+		ms, err := federate(ctx, recipe, studySites, schema, seed, cfg.Plaintext, []int{1})
 		if err != nil {
 			return res, fmt.Errorf("federated %s: %w", server.Kind, err)
 		}
+		m := ms[0]
 		a, err := scoreApproach("federated "+server.Kind, m, pooledTest, sites)
 		if err != nil {
 			return res, err
@@ -493,15 +496,18 @@ func naturalOneSeed(ctx context.Context, cfg NaturalConfig, schema records.Schem
 			if studyStd == records.StandardiseNone {
 				recipe.Precondition = "" // applied in the clear above
 			}
-			m, err := federate(ctx, recipe, privateStudySites, schema, seed, cfg.Plaintext, p.AverageLast)
+			ks := p.averages()
+			ms, err := federate(ctx, recipe, privateStudySites, schema, seed, cfg.Plaintext, ks)
 			if err != nil {
 				return res, fmt.Errorf("federated at ε %v: %w", eps, err)
 			}
-			a, err := scoreApproach(privateApproach(eps), m, privateTest, privateSites)
-			if err != nil {
-				return res, err
+			for i, m := range ms {
+				a, err := scoreApproach(privateApproach(eps, ks[i]), m, privateTest, privateSites)
+				if err != nil {
+					return res, err
+				}
+				res.Approaches = append(res.Approaches, a)
 			}
-			res.Approaches = append(res.Approaches, a)
 		}
 	}
 
@@ -557,8 +563,20 @@ func standardiseSites(raw []records.Site, std []*records.Standardiser) ([]record
 	return sites, nil
 }
 
-// privateApproach names the federated study under budget eps.
-func privateApproach(eps float64) string { return fmt.Sprintf("federated DP-SGD ε=%g", eps) }
+// privateApproach names the federated study under budget eps, scored by
+// its final model (k = 1) or the average of its last k published models.
+func privateApproach(eps float64, k int) string {
+	return fmt.Sprintf("federated DP-SGD ε=%g%s", eps, averagedText(k))
+}
+
+// averagedText names how a private study was scored: "" for its final
+// model, ", last k averaged" for the average of its last k models.
+func averagedText(k int) string {
+	if k > 1 {
+		return fmt.Sprintf(", last %d averaged", k)
+	}
+	return ""
+}
 
 // summariseNaturalPrivate gives each budget's points lost against the
 // non-private federated study of the recipe's server optimizer.
@@ -574,27 +592,29 @@ func summariseNaturalPrivate(summary []ApproachSummary, cfg NaturalConfig, sites
 	base := find("federated " + cfg.Servers[0].Kind)
 	var out []NaturalPrivateSummary
 	for _, eps := range cfg.Privacy.Epsilons {
-		a := find(privateApproach(eps))
-		if a == nil || base == nil {
-			continue
+		for _, k := range cfg.Privacy.averages() {
+			a := find(privateApproach(eps, k))
+			if a == nil || base == nil {
+				continue
+			}
+			s := NaturalPrivateSummary{Epsilon: eps, Delta: cfg.Privacy.Delta, Approach: a.Name, AverageLast: k,
+				SiteMeanLoss: math.Round(1e4*100*(base.SiteMean.Mean-a.SiteMean.Mean)) / 1e4}
+			if r, err := cfg.Privacy.privateRecipe(cfg.Recipe, sites, eps); err == nil {
+				s.NoiseMultiplier = r.Privacy.NoiseMultiplier
+			}
+			if a.Pooled != nil && base.Pooled != nil {
+				s.PooledLoss = math.Round(1e4*100*(base.Pooled.Mean-a.Pooled.Mean)) / 1e4
+			}
+			out = append(out, s)
 		}
-		s := NaturalPrivateSummary{Epsilon: eps, Delta: cfg.Privacy.Delta, Approach: a.Name,
-			SiteMeanLoss: math.Round(1e4*100*(base.SiteMean.Mean-a.SiteMean.Mean)) / 1e4}
-		if r, err := cfg.Privacy.privateRecipe(cfg.Recipe, sites, eps); err == nil {
-			s.NoiseMultiplier = r.Privacy.NoiseMultiplier
-		}
-		if a.Pooled != nil && base.Pooled != nil {
-			s.PooledLoss = math.Round(1e4*100*(base.Pooled.Mean-a.Pooled.Mean)) / 1e4
-		}
-		out = append(out, s)
 	}
 	return out
 }
 
 // federate runs a study of the recipe on the hospitals' records and returns
-// its final shared model, or the average of its last averageLast published
-// models if that is more than 1.
-func federate(ctx context.Context, recipe models.Recipe, sites []records.Site, schema records.Schema, seed int64, plaintext bool, averageLast int) (*models.Model, error) {
+// one model per k of averageLast, all from that one study: its final shared
+// model for k = 1, the average of its last k published models for k > 1.
+func federate(ctx context.Context, recipe models.Recipe, sites []records.Site, schema records.Schema, seed int64, plaintext bool, averageLast []int) ([]*models.Model, error) {
 	dir, err := os.MkdirTemp("", "cohort-bench-learn-")
 	if err != nil {
 		return nil, err
@@ -615,17 +635,22 @@ func federate(ctx context.Context, recipe models.Recipe, sites []records.Site, s
 	if study.Result() == nil || study.Result().FinalModel == nil {
 		return nil, simulation.ErrNoRounds
 	}
-	m, err := models.New(recipe.Model, seed)
-	if err != nil {
-		return nil, err
-	}
-	params := study.Result().FinalModel
-	if averageLast > 1 {
-		if params, err = averagePublished(study, averageLast); err != nil {
+	out := make([]*models.Model, len(averageLast))
+	for i, k := range averageLast {
+		params := study.Result().FinalModel
+		if k > 1 {
+			if params, err = averagePublished(study, k); err != nil {
+				return nil, err
+			}
+		}
+		if out[i], err = models.New(recipe.Model, seed); err != nil {
+			return nil, err
+		}
+		if err := out[i].SetParams(params); err != nil {
 			return nil, err
 		}
 	}
-	return m, m.SetParams(params)
+	return out, nil
 }
 
 // averagePublished averages the models the study's last k rounds published
@@ -638,7 +663,7 @@ func averagePublished(study *simulation.Study, k int) ([]float64, error) {
 	}
 	rounds := study.Result().Rounds
 	rounds = rounds[max(0, len(rounds)-k):]
-	var sum []float64
+	params := make([][]float64, 0, len(rounds))
 	for _, r := range rounds {
 		b, err := store.Get(r.ModelHash)
 		if err != nil {
@@ -648,20 +673,9 @@ func averagePublished(study *simulation.Study, k int) ([]float64, error) {
 		if err != nil {
 			return nil, fmt.Errorf("the model of round %d: %w", r.Round, err)
 		}
-		if sum == nil {
-			sum = make([]float64, len(p))
-		}
-		if len(p) != len(sum) {
-			return nil, fmt.Errorf("the model of round %d has %d parameters, not %d", r.Round, len(p), len(sum))
-		}
-		for i, v := range p {
-			sum[i] += v
-		}
+		params = append(params, p)
 	}
-	for i := range sum {
-		sum[i] /= float64(len(rounds))
-	}
-	return sum, nil
+	return models.TailAverage(params)
 }
 
 // scoreApproach scores a shared model on the pooled test set and on each

@@ -192,8 +192,10 @@ func TestRobustStudyTimeout(t *testing.T) {
 	assert.Contains(t, progress.String(), "FAILED")
 }
 
-// TestLearnEpsilonShort runs one private study beside the non-private one
-// (one seed, two rounds); the README's figures come from the defaults.
+// TestLearnEpsilonShort runs one private study per budget beside the
+// non-private one (one seed, two rounds), each scored by its final model
+// and by the average of its two rounds' models; the README's figures come
+// from the defaults.
 func TestLearnEpsilonShort(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs two encrypted studies")
@@ -203,14 +205,14 @@ func TestLearnEpsilonShort(t *testing.T) {
 	defer cancel()
 	cfg := DefaultLearnConfig()
 	cfg.Data, cfg.Schema, cfg.Seeds, cfg.Rounds, cfg.Central.Epochs = wdbcData, wdbcSchema, 1, 2, 10
-	cfg.Privacy = &LearnPrivacy{Epsilons: []float64{3, 8}, Delta: 1e-5, Clip: 1, Rate: 0.1, Epochs: 1, LR: 0.05}
+	cfg.Privacy = &LearnPrivacy{Epsilons: []float64{3, 8}, Delta: 1e-5, Clip: 1, Rate: 0.1, Epochs: 1, LR: 0.05, AverageLast: []int{1, 2}}
 	var progress bytes.Buffer
 	got, err := Learn(ctx, cfg, &progress)
 	require.NoError(t, err, progress.String())
 	panels, err := LearnPlots(got)
 	assert.Contains(t, drawSVG(t, panels, err), "privacy budget ε")
 	rep := jsonRoundTrip(t, got)
-	require.Len(t, rep.Private, 2)
+	require.Len(t, rep.Private, 4, "two budgets, each scored two ways")
 	require.NotNil(t, rep.PrivateTraining)
 	require.NotNil(t, rep.PrivateTraining.Privacy)
 	s := rep.Private[0]
@@ -221,7 +223,13 @@ func TestLearnEpsilonShort(t *testing.T) {
 	assert.Greater(t, p.Spent, 2.9, "and the smallest such noise")
 	assert.Greater(t, p.Scores.Accuracy, 0.85, "a private model still learns WDBC")
 	assert.Contains(t, progress.String(), "ε 3 (σ")
-	assert.Less(t, rep.Private[1].NoiseMultiplier, s.NoiseMultiplier, "a larger budget needs less noise")
+	avg := rep.PerSeed[0].Private[1]
+	assert.Equal(t, 3.0, avg.Epsilon)
+	assert.Equal(t, 2, avg.AverageLast)
+	assert.Equal(t, p.Spent, avg.Spent, "the average is of the same study's models")
+	assert.Contains(t, progress.String(), "ε 3, last 2 averaged (σ")
+	assert.Equal(t, 8.0, rep.Private[2].Epsilon)
+	assert.Less(t, rep.Private[2].NoiseMultiplier, s.NoiseMultiplier, "a larger budget needs less noise")
 }
 
 // naturalConfig is `cohort bench learn --recipe` of the recipe over files,

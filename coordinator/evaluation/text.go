@@ -372,7 +372,7 @@ func writePrivate(out io.Writer, rep *LearnReport) {
 	fmt.Fprintln(w, "training\tσ\taccuracy\t± sd\tpoints lost\tAUC\t± sd\tpoints lost\t")
 	fmt.Fprintf(w, "non-private federated\t–\t%.4f\t%.4f\t–\t%.4f\t%.4f\t–\t\n", rep.Federated.Accuracy.Mean, rep.Federated.Accuracy.SD, rep.Federated.AUC.Mean, rep.Federated.AUC.SD)
 	for _, s := range rep.Private {
-		fmt.Fprintf(w, "ε = %g\t%.3f\t%.4f\t%.4f\t%.2f\t%.4f\t%.4f\t%.2f\t\n", s.Epsilon, s.NoiseMultiplier,
+		fmt.Fprintf(w, "ε = %g%s\t%.3f\t%.4f\t%.4f\t%.2f\t%.4f\t%.4f\t%.2f\t\n", s.Epsilon, averagedText(s.AverageLast), s.NoiseMultiplier,
 			s.Scores.Accuracy.Mean, s.Scores.Accuracy.SD, s.AccuracyLoss, s.Scores.AUC.Mean, s.Scores.AUC.SD, s.AUCLoss)
 	}
 	_ = w.Flush()
@@ -420,7 +420,7 @@ func (rep *NaturalReport) WriteText(out io.Writer) {
 		w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(w, "budget\tσ\tpooled test\thospital mean\t")
 		for _, s := range rep.Private {
-			fmt.Fprintf(w, "ε = %g\t%.3f\t%.2f\t%.2f\t\n", s.Epsilon, s.NoiseMultiplier, s.PooledLoss, s.SiteMeanLoss)
+			fmt.Fprintf(w, "ε = %g%s\t%.3f\t%.2f\t%.2f\t\n", s.Epsilon, averagedText(s.AverageLast), s.NoiseMultiplier, s.PooledLoss, s.SiteMeanLoss)
 		}
 		_ = w.Flush()
 	}

@@ -109,20 +109,7 @@ func TestInconsistentDealerAmongFiveIsNamedOnEvidenceEveryHospitalReChecks(t *te
 	for _, honest := range []string{"hospital-1 (", "hospital-2 (", "hospital-3 (", "hospital-5 ("} {
 		assert.NotContains(t, err.Error(), honest)
 	}
-	blob := regexp.MustCompile(`coordinator's blob (0x[0-9a-f]{64})`).FindStringSubmatch(err.Error())
-	require.Len(t, blob, 2, "the error names the evidence blob")
-
-	store, err := coordinator.OpenStore(filepath.Join(dir, "coordinator"))
-	require.NoError(t, err)
-	raw, err := store.Get(common.HexToHash(blob[1]))
-	require.NoError(t, err)
-	ev, err := coordinator.ParseDealingEvidence(raw)
-	require.NoError(t, err)
-	pk, err := store.Get(ev.PublicKeyHash)
-	require.NoError(t, err)
-	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
-	require.NoError(t, err)
-	require.NoError(t, coordinator.VerifyDealingVerdict(scheme, pk, ev), "every hospital re-checks the verdict")
+	ev, pk, scheme := recheckedEvidence(t, dir, err)
 	require.Len(t, ev.Verdict.Inconsistent, 1)
 	assert.Len(t, ev.Holders, 5)
 
@@ -134,6 +121,27 @@ func TestInconsistentDealerAmongFiveIsNamedOnEvidenceEveryHospitalReChecks(t *te
 		}
 	}
 	assert.ErrorIs(t, coordinator.VerifyDealingVerdict(scheme, pk, &framed), coordinator.ErrUnsupportedVerdict, "a coordinator naming an honest hospital is caught")
+}
+
+// recheckedEvidence reads the evidence blob whose hash the study's error
+// stopped gives from the coordinator's store under dir, with the
+// collective key, and re-checks the verdict as every hospital does.
+func recheckedEvidence(t *testing.T, dir string, stopped error) (*coordinator.DealingEvidence, []byte, *aggregation.Scheme) {
+	t.Helper()
+	blob := regexp.MustCompile(`coordinator's blob (0x[0-9a-f]{64})`).FindStringSubmatch(stopped.Error())
+	require.Len(t, blob, 2, "the error names the evidence blob")
+	store, err := coordinator.OpenStore(filepath.Join(dir, "coordinator"))
+	require.NoError(t, err)
+	raw, err := store.Get(common.HexToHash(blob[1]))
+	require.NoError(t, err)
+	ev, err := coordinator.ParseDealingEvidence(raw)
+	require.NoError(t, err)
+	pk, err := store.Get(ev.PublicKeyHash)
+	require.NoError(t, err)
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	require.NoError(t, coordinator.VerifyDealingVerdict(scheme, pk, ev), "every hospital re-checks the verdict")
+	return ev, pk, scheme
 }
 
 // assertNoRestartAdvice checks that a dealing check failed at key
@@ -164,13 +172,16 @@ func TestHonestDealingsAreChecked(t *testing.T) {
 	assert.Len(t, s.Rounds(), 1)
 }
 
-// A hospital that deals honestly at key generation but, as a dealer of
-// the re-sharing that takes a newcomer in before round 2, shifts the
-// share it re-deals to another new holder (the inconsistent-resharing
-// attack): the new holders' pending shares fail the dealing check in the
-// decryption sets holding that share, and the coordinator does not commit
-// the re-sharing, so no holder erases its old share; the study stops
-// naming the re-sharing's dealers.
+// A hospital that deals honestly at key generation but, as one of the
+// three dealers of the re-sharing that takes a newcomer in before round
+// 2, shifts the share it re-deals to another new holder (the
+// inconsistent-resharing attack): the new holders' pending shares fail
+// the dealing check in the decryption sets holding that share, and the
+// coordinator does not commit the re-sharing, so no holder erases its old
+// share. It bisects over the re-sharing's dealers, each one's part of the
+// pending shares checked apart, and the study stops naming that dealer
+// alone, with the holder of the shifted share, on evidence every hospital
+// re-checks (and that does not support naming another dealer).
 func TestInconsistentResharingIsNotCommitted(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
@@ -179,8 +190,9 @@ func TestInconsistentResharingIsNotCommitted(t *testing.T) {
 	defer cancel()
 	const attacker, newcomer = 0, 3
 	var logs lockedBuffer
+	dir := t.TempDir()
 	_, err := simulation.Run(ctx, simulation.Config{
-		Hospitals: 4, Rounds: 2, Seed: 8, DataDir: t.TempDir(), Threshold: 3, MinParticipants: 3,
+		Hospitals: 4, Rounds: 2, Seed: 8, DataDir: dir, Threshold: 3, MinParticipants: 3,
 		PhaseTimeout: 20 * time.Second, LocalConsent: true,
 		JoinBeforeRound: map[int]uint32{newcomer: 2},
 		Attacks:         map[int]participant.Attack{attacker: {Kind: participant.AttackInconsistentResharing}},
@@ -191,10 +203,30 @@ func TestInconsistentResharingIsNotCommitted(t *testing.T) {
 	assert.ErrorIs(t, err, coordinator.ErrInconsistentDealing)
 	assert.ErrorContains(t, err, "re-sharing before round 2")
 	assert.ErrorContains(t, err, "The re-sharing is not committed: every holder keeps its old share")
-	assert.ErrorContains(t, err, "hospital-1 (", "the attacker is among the dealers named")
+	assert.ErrorContains(t, err, "the part each re-sharing dealer dealt fails only for hospital-1 (", "the attacker is named")
+	// Points go by address: the lowest holder other than the attacker is
+	// at point 1 or 2, whoever it is.
+	assert.Regexp(t, `'s re-dealt shares held by hospital-[234] \(0x[0-9a-fA-F]{40}, point [12]\)`, err.Error(), "with the holder of the shifted share")
+	named := regexp.MustCompile(`(hospital-\d) \(0x[0-9a-fA-F]{40}\)'s re-dealt`).FindAllStringSubmatch(err.Error(), -1)
+	require.Len(t, named, 1, "the other re-sharing dealers are not named")
+	assert.Equal(t, "hospital-1", named[0][1])
 	assert.ErrorContains(t, err, "A current holder cannot be removed: the 3 that stay are exactly the threshold", "no spare holder: removing a dealer leaves the key unshareable (TestExcludingAReSharingDealer)")
 	assert.Contains(t, logs.String(), "threshold dealings checked", "key generation's dealings were honest")
 	assert.NotContains(t, logs.String(), "threshold key re-shared")
+
+	ev, pk, scheme := recheckedEvidence(t, dir, err)
+	require.NotNil(t, ev.Reshare, "the re-sharing's evidence")
+	assert.Len(t, ev.Reshare.Resharers, 3, "which dealers' shares were re-shared")
+	assert.Len(t, ev.Dealers, 3, "the re-shared keys' signed public-key shares")
+	require.Len(t, ev.Verdict.Partial, 1)
+	framed := *ev
+	for _, d := range ev.Reshare.Resharers {
+		if d.Address != ev.Verdict.Partial[0].Dealer {
+			framed.Verdict = coordinator.DealingFinding{Partial: []coordinator.PartialFinding{{Dealer: d.Address, Suspects: ev.Verdict.Partial[0].Suspects}}}
+			break
+		}
+	}
+	assert.ErrorIs(t, coordinator.VerifyDealingVerdict(scheme, pk, &framed), coordinator.ErrUnsupportedVerdict, "a coordinator naming an honest re-sharing dealer is caught")
 }
 
 // A holder that shifts its dealing-check shares (the shift-dealing-check

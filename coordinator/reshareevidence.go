@@ -1,0 +1,145 @@
+package coordinator
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/auth"
+	"github.com/cohort-fl/cohort/api/cohortv1"
+)
+
+// verifyAnswer checks a holder's signature over its answer to check, at
+// its point: over auth.DealingCheckContent at key generation, over
+// auth.ReshareDealingCheckContent in a re-sharing (check.Dealers then
+// lists the re-sharing dealers whose part was asked, the first check the
+// whole pending shares, with the joiners').
+func (e *DealingEvidence) verifyAnswer(check DealingAnswers, point uint64, a SignedDealingAnswers) error {
+	signed := &cohortv1.Signed{Signer: a.Holder.Bytes(), Signature: a.Signature}
+	if e.Reshare == nil {
+		_, err := auth.Verify(signed, e.Study, 0, auth.KindDealingCheck, auth.DealingCheckContent(e.PublicKeyHash, e.Seed, point, check.Dealers, e.Sets, a.Shares))
+		return err
+	}
+	r := e.Reshare
+	var resharers, joiners []common.Address
+	if len(check.Dealers) < len(r.Resharers) {
+		resharers = check.Dealers
+	} else {
+		joiners = r.Joiners
+	}
+	keys := make([]common.Address, len(e.Dealers))
+	for i, d := range e.Dealers {
+		keys[i] = d.Dealer
+	}
+	content := auth.ReshareDealingCheckContent(r.SetHash, resharers, joiners, e.PublicKeyHash, e.Seed, point, keys, e.Sets, a.Shares)
+	_, err := auth.Verify(signed, e.Study, r.Round, auth.KindReshareDealingCheck, content)
+	return err
+}
+
+// recheckReshare re-derives a re-sharing's verdict (judgeReshare) from
+// the evidence: the set hash recomputed from the re-sharing it names, the
+// keys' signed public-key shares (pkShares) and the new holders' signed
+// answers, the first check of the whole pending shares.
+func (e *DealingEvidence) recheckReshare(scheme *aggregation.Scheme, pk *aggregation.PublicKey, pkShares map[common.Address]*aggregation.PublicKeyShare, points map[common.Address]uint64) (DealingFinding, error) {
+	r := e.Reshare
+	var dealers, holders []*cohortv1.ShareHolder
+	var resharers []common.Address
+	for _, d := range r.Resharers {
+		dealers, resharers = append(dealers, &cohortv1.ShareHolder{Address: d.Address.Bytes(), Point: d.Point}), append(resharers, d.Address)
+	}
+	for _, h := range e.Holders {
+		holders = append(holders, &cohortv1.ShareHolder{Address: h.Address.Bytes(), Point: h.Point})
+	}
+	if got := auth.ReshareSetHash(e.Study, r.Round, r.Threshold, dealers, holders); got != r.SetHash {
+		return DealingFinding{}, fmt.Errorf("%w: the re-sharing's dealers and holders hash to %s, the holders signed %s", ErrUnsupportedVerdict, got.Hex(), r.SetHash.Hex())
+	}
+	if !slices.IsSortedFunc(resharers, common.Address.Cmp) || !slices.Equal(e.Checks[0].Dealers, resharers) {
+		return DealingFinding{}, fmt.Errorf("%w: the first check is not of the whole pending shares of every re-sharing dealer, sorted", ErrUnsupportedVerdict)
+	}
+	var of []*aggregation.PublicKeyShare
+	for _, d := range e.Dealers {
+		of = append(of, pkShares[d.Dealer])
+	}
+	check, err := scheme.NewDealingCheck(pk, [32]byte(e.Seed), of)
+	if err != nil {
+		return DealingFinding{}, fmt.Errorf("%w: %v", ErrUnsupportedVerdict, err)
+	}
+	answers := func(subset []common.Address) ([]*aggregation.DecryptionShare, error) {
+		i := slices.IndexFunc(e.Checks, func(c DealingAnswers) bool { return slices.Equal(c.Dealers, subset) })
+		if i < 0 {
+			return nil, fmt.Errorf("%w: the evidence lacks the dealing check of the part %v dealt, which the verdict needs", ErrUnsupportedVerdict, subset)
+		}
+		shares, err := e.answerShares(e.Checks[i], points)
+		if err != nil {
+			return nil, err
+		}
+		return completeSetsOf(check, shares), nil
+	}
+	whole, err := answers(resharers)
+	if err != nil {
+		return DealingFinding{}, err
+	}
+	wv, err := scheme.CheckDealingSets(check, whole)
+	if err != nil {
+		return DealingFinding{}, fmt.Errorf("%w: the whole re-sharing's check: %v", ErrUnsupportedVerdict, err)
+	}
+	return judgeReshare(scheme, check, e.Study, resharers, wv, answers)
+}
+
+// judgeReshare judges a re-sharing's dealers (sorted) given whole, the
+// verdict of the new holders' pending shares, and part, the holders'
+// shares of the check with the part a subset of them dealt: by
+// aggregation.FindInconsistentResharers, each part checked against a set
+// the whole passed in. The coordinator runs it asking the holders, and
+// RecheckDealings on the answers the evidence keeps.
+func judgeReshare(scheme *aggregation.Scheme, check *aggregation.DealingCheck, study uint64, resharers []common.Address, whole aggregation.DealingVerdict, part func(subset []common.Address) ([]*aggregation.DecryptionShare, error)) (DealingFinding, error) {
+	byID := make(map[aggregation.PartyID]common.Address, len(resharers))
+	ids := make([]aggregation.PartyID, len(resharers))
+	for i, d := range resharers {
+		ids[i] = aggregation.DealerID(study, d.Bytes())
+		byID[ids[i]] = d
+	}
+	partial, undetermined, err := aggregation.FindInconsistentResharers(ids, whole, func(subset []aggregation.PartyID, ref []aggregation.ShamirPoint) (aggregation.DealingVerdict, error) {
+		addrs := make([]common.Address, len(subset))
+		for i, id := range subset {
+			addrs[i] = byID[id]
+		}
+		shares, err := part(addrs)
+		if err != nil {
+			return aggregation.DealingVerdict{}, err
+		}
+		return scheme.CheckResharePartSets(check, shares, ref)
+	})
+	if err != nil {
+		return DealingFinding{}, err
+	}
+	f := findingOf(byID, nil, partial)
+	// Parts that each pass while the whole fails (their deviations each
+	// within the bound, not together) name no dealer either.
+	if undetermined || (!whole.Consistent() && len(partial) == 0) {
+		f.OneOf = slices.Clone(resharers)
+	}
+	return f, nil
+}
+
+// completeSetsOf keeps the shares of check (a holder's answer may hold a
+// joiner's check's after them) in the decryption sets every holder of
+// which answered: a holder that did not confirm leaves its sets out.
+func completeSetsOf(check *aggregation.DealingCheck, shares []*aggregation.DecryptionShare) []*aggregation.DecryptionShare {
+	count := map[string]int{}
+	key := func(ds *aggregation.DecryptionShare) string { return fmt.Sprint(ds.ActiveSet()) }
+	for _, ds := range shares {
+		if ds.AggregateHash == check.Hash() {
+			count[key(ds)]++
+		}
+	}
+	var out []*aggregation.DecryptionShare
+	for _, ds := range shares {
+		if ds.AggregateHash == check.Hash() && count[key(ds)] == len(ds.ActiveSet()) {
+			out = append(out, ds)
+		}
+	}
+	return out
+}
