@@ -29,7 +29,9 @@ import (
 // passed leaves (dealBeforeRoundOne).
 //
 // Kept: the key hash on chain (its CRS binds every key; its sum is used
-// for nothing else), every hospital's own key share, the holders' shares
+// for nothing else; dealing again would take a dealing from each of its
+// parties, the excluded one too: aggregation.AggregateThresholdShares; a
+// re-sharing does not), every hospital's own key share, the holders' shares
 // and the public-key shares of the hospitals that stay. Dropped: the
 // excluded hospitals' public-key shares from the coordinator's kept ones,
 // so that no check counts their keys; one that joins again is not taken
@@ -45,8 +47,9 @@ import (
 // named: nothing is dropped on its word, the hospital must be out on
 // chain, and members vote that only once the evidence re-checks. If it
 // went on while the hospital really at fault stays a participant, the
-// re-sharing's check of that hospital's key fails (the shares re-dealt
-// are not of its key) and the re-sharing is not committed. This
+// re-sharing's check of that hospital's key fails unless the shares
+// re-dealt happen to be of its key, and the re-sharing is not committed
+// (TestAStoreNamingTheWrongHospitalDoesNotLetTheOneAtFaultThrough). This
 // coordinator re-checks its kept verdict from the evidence
 // (VerifyDealingVerdict) before it goes on, and refuses a verdict the
 // evidence does not give.
