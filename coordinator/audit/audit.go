@@ -72,6 +72,14 @@ type Round struct {
 	Model           common.Hash      `json:"model"`
 	ModelRecomputed common.Hash      `json:"model_recomputed,omitempty"`
 	Decrypters      []common.Address `json:"decrypters,omitempty"`
+	// DecryptionSets is the number of decryption sets whose decryptions of
+	// the aggregate the record holds and the audit compared (0: the model
+	// could not be recomputed). CrossChecked is DecryptionSets > 1: a
+	// holder's share cannot be checked on its own, so with one set (exactly
+	// t holders, or n-of-n shares) a holder that shifted its share shifted
+	// the model, and the record opens to it all the same.
+	DecryptionSets int  `json:"decryption_sets,omitempty"`
+	CrossChecked   bool `json:"cross_checked"`
 	// Evaluators signed the evaluations whose merge must give the
 	// accuracy, AUC and loss the round closed with; Evaluated is the
 	// number of test records they report together (self-reported, each
@@ -107,6 +115,20 @@ type Report struct {
 	// OK is true when every closed round was checked and matched: no
 	// round is MISMATCH or INCOMPLETE.
 	OK bool `json:"ok"`
+}
+
+// NotCrossChecked lists the rounds whose model a single decryption set
+// decrypted, so that one lying holder among its t could have shifted it
+// unseen. Not a mismatch: with exactly t holders live it is all a study
+// can do (see Round.CrossChecked).
+func (rep *Report) NotCrossChecked() []uint32 {
+	var rounds []uint32
+	for _, r := range rep.Rounds {
+		if r.DecryptionSets == 1 {
+			rounds = append(rounds, r.Round)
+		}
+	}
+	return rounds
 }
 
 // Dispute is a hospital's on-chain refusal of an aggregate; Recorded tells
@@ -410,6 +432,8 @@ func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 		problem("the signed decryption shares do not open the aggregate: %v", err)
 		return nil, nil
 	}
+	out.DecryptionSets = decryptionSets(shares)
+	out.CrossChecked = out.DecryptionSets > 1
 	b, ok := fetch(blobs, "the model the round opened from", info.GlobalModel, problem)
 	if !ok {
 		return nil, nil
@@ -441,6 +465,19 @@ func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 		problem("the model is not the server optimiser's step by the decrypted aggregate: recomputed %s, the chain records %s", out.ModelRecomputed.Hex(), info.Result.ModelHash.Hex())
 	}
 	return opt, nil
+}
+
+// decryptionSets counts the distinct sets shares were made for; n-of-n
+// shares name no set and are one.
+func decryptionSets(shares []*aggregation.DecryptionShare) int {
+	var sets [][]aggregation.ShamirPoint
+	for _, ds := range shares {
+		set := ds.ActiveSet()
+		if !slices.ContainsFunc(sets, func(s []aggregation.ShamirPoint) bool { return slices.Equal(s, set) }) {
+			sets = append(sets, set)
+		}
+	}
+	return len(sets)
 }
 
 // signedShares checks the decryption record's shares: each for this
