@@ -427,14 +427,34 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 // cross-checked strike no one (protocol.ScoresCrossChecked), since one
 // lying holder could have framed an honest hospital.
 func (c *Coordinator) warnIfStrikesCannotLand(study contracts.Study, members int) {
-	holders := members
-	if study.Committee.Size > 0 {
-		holders = int(study.Committee.Size)
-	}
-	if holders <= int(study.Threshold) {
+	if holders := shareHolders(study, members); holders <= int(study.Threshold) {
 		c.log.Warn(msgStrikesCannotLand, "study", c.cfg.StudyID, "holders", holders, "threshold", study.Threshold)
 	}
 }
+
+// warnIfModelsNotCrossChecked tells the operator of a study whose share
+// holders are exactly its threshold t that every model it publishes is
+// decrypted by one set of t: a decryption share cannot be checked on its
+// own, so one lying holder among the t could shift the model unseen
+// (aggregation.DecryptChecked has no second set to compare), and `cohort
+// audit` names each such round as not cross-checked.
+func (c *Coordinator) warnIfModelsNotCrossChecked(study contracts.Study, members int) {
+	if holders := shareHolders(study, members); holders <= int(study.Threshold) {
+		c.log.Warn(msgModelsNotCrossChecked, "study", c.cfg.StudyID, "holders", holders, "threshold", study.Threshold)
+	}
+}
+
+// shareHolders is the number of the study's key-share holders: its
+// committee's size, else its members.
+func shareHolders(study contracts.Study, members int) int {
+	if study.Committee.Size > 0 {
+		return int(study.Committee.Size)
+	}
+	return members
+}
+
+// msgModelsNotCrossChecked is warnIfModelsNotCrossChecked's message.
+const msgModelsNotCrossChecked = "every model this study publishes will be decrypted by one set of t holders and not cross-checked: its share holders are exactly its threshold, so one lying holder among the t could shift a model unseen; create studies with a committee (or participants) of at least threshold + 1"
 
 // warnIfHonestSitesMayBeSuspended tells the operator of a robust study
 // whose strike limit lets honest hospitals be suspended by chance: each
@@ -533,6 +553,7 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 		c.warnIfHonestSitesMayBeSuspended(study, len(members))
 	}
 	if c.summer.needsShares() {
+		c.warnIfModelsNotCrossChecked(study, len(members))
 		// Without a committee the key's parties hold the shares; with one,
 		// the committee the chain selects does, and the parties deal to it.
 		fresh := func() error { return c.assignPoints(members) }

@@ -201,3 +201,33 @@ func TestCommitteeLineAgreesWithOne(t *testing.T) {
 		committeeLine(contracts.CommitteeParams{Size: 3, RotationRounds: 5}, 2))
 	assert.Contains(t, committeeLine(contracts.CommitteeParams{}, 1), "committee  none: every participant holds key shares and 1 decrypts;")
 }
+
+// A study whose share holders can be exactly its threshold decrypts each
+// model with one set of t, which nothing cross-checks: `study create`
+// warns, naming the fix, while the committee (or membership) can still
+// be chosen. A committee of t + 1, or room for t + 1 members without
+// one, draws no warning.
+func TestStudyCreateWarnsWithoutASpareHolder(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		min, t    uint32
+		committee uint16
+		want      string
+	}{
+		{"a committee of t", 4, 3, 3, "a committee of 3 at threshold 3"},
+		{"t members needed, no committee", 3, 3, 0, "without a committee, a study that starts with its 3 minimum participants at threshold 3"},
+		{"a committee of t + 1", 4, 3, 4, ""},
+		{"t + 1 members needed", 4, 3, 0, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := spareHolderWarning(contracts.StudyParams{MinParticipants: tt.min, Threshold: tt.t, Committee: contracts.CommitteeParams{Size: tt.committee}})
+			if tt.want == "" {
+				assert.Empty(t, got)
+				return
+			}
+			assert.Contains(t, got, tt.want)
+			assert.Contains(t, got, "one lying holder among the t could have shifted it")
+			assert.Contains(t, got, "at least threshold + 1")
+		})
+	}
+}
