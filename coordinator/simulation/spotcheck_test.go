@@ -159,7 +159,8 @@ func TestHolderShiftingItsDecryptionShareIsCaught(t *testing.T) {
 
 	// The limit, stated: with no spare holder (threshold 3 of 3) there is
 	// one decryption set, nothing to compare, and the shifted model is
-	// published; even the audit recomputes the same model.
+	// published; even the audit recomputes the same model, but it names
+	// the round as not cross-checked instead of passing it off as checked.
 	s2, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: 3, Rounds: 1, Seed: 7, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
 		Threshold: 3, MinParticipants: 3,
@@ -176,6 +177,8 @@ func TestHolderShiftingItsDecryptionShareIsCaught(t *testing.T) {
 	rep, err := audit.Study(ctx, s2.Ledger(), store, scheme, s2.StudyID())
 	require.NoError(t, err)
 	assert.True(t, rep.OK, "the audit cannot tell either: %v", rep.Rounds)
+	assert.Equal(t, []uint32{1}, rep.NotCrossChecked(), "but it says the model was not cross-checked")
+	assert.False(t, rep.Rounds[0].CrossChecked)
 }
 
 // A holder binds every decryption share it gives to another vector's hash
