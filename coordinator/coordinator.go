@@ -118,6 +118,15 @@ type Config struct {
 	// and every hospital against its own recipe.
 	PrivateTraining *models.TrainConfig
 
+	// RequireCrossCheck, from the study's recipe (require_cross_check),
+	// publishes no model that one decryption set of t holders decrypted:
+	// a holder's share cannot be checked on its own, so such a model is
+	// whatever one lying holder among the t made it. Before asking for
+	// decryption shares the coordinator waits, up to PhaseTimeout, for a
+	// spare holder among the round's contributors, then fails the round
+	// (ErrNotCrossChecked); the holders refuse a single set too.
+	RequireCrossCheck bool
+
 	// InsecurePlaintext makes updates travel and be summed in the clear. It
 	// exists only so tests can measure what encryption costs; never use it
 	// with patient data.
@@ -1162,7 +1171,13 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	var signed []*cohortv1.DecryptionShareSubmission
 	var shares [][]byte
 	if c.summer.needsShares() {
+		if err := c.awaitSpareHolder(ctx, r, contributors); err != nil {
+			return rep, nil, fmt.Errorf("decryption: %w", err)
+		}
 		if signed, err = c.decrypt(ctx, r, rep, agg, contributors, evidence); err != nil {
+			return rep, nil, fmt.Errorf("decryption: %w", err)
+		}
+		if err := c.checkCrossChecked(r, len(signed)); err != nil {
 			return rep, nil, fmt.Errorf("decryption: %w", err)
 		}
 		for _, s := range signed {

@@ -170,6 +170,9 @@ Flags:
 			return usageErr("--min-participants %d is below the recipe's privacy min_contributors %d: its distributed noise counts on at least that many hospitals adding their share to every published aggregate", p.MinParticipants, r.MinContributors)
 		}
 	}
+	if recipe.RequireCrossCheck && p.Committee.Size != 0 && uint32(p.Committee.Size) <= p.Threshold {
+		return usageErr("--committee-size %d at --threshold %d leaves no spare holder, and the recipe requires a cross-checked decryption (require_cross_check): every round would fail; give a committee of at least %d", p.Committee.Size, p.Threshold, p.Threshold+1)
+	}
 	researcher, err := loadKeyFile(*keyPath)
 	if err != nil {
 		return err

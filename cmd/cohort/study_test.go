@@ -29,6 +29,8 @@ func TestStudyFlags(t *testing.T) {
 	key, _ := saveKeyForTest(t, dir, "researcher.key")
 	spec := filepath.Join(dir, "spec.json")
 	require.NoError(t, os.WriteFile(spec, []byte(`{"kind":"logistic","features":4}`), 0o644))
+	crossChecked := filepath.Join(dir, "cross-checked.json")
+	require.NoError(t, os.WriteFile(crossChecked, []byte(`{"model":{"kind":"logistic","features":4},"rounds":3,"require_cross_check":true}`), 0o644))
 	badSpec := filepath.Join(dir, "bad.json")
 	require.NoError(t, os.WriteFile(badSpec, []byte(`{"kind":"tree","features":4}`), 0o644))
 	contract, coord := "0x0000000000000000000000000000000000000c01", "0x0000000000000000000000000000000000000c02"
@@ -65,6 +67,9 @@ func TestStudyFlags(t *testing.T) {
 		{"distributed noise sized for more hospitals than the minimum", []string{"study", "create", "--eth-rpc", "http://127.0.0.1:1", "--contract", contract, "--key", key,
 			"--recipe", "../../examples/tcga-brca/hazard-dp-distributed.json", "--min-participants", "3", "--threshold", "2", "--purpose", "p",
 			"--reference", "0x" + strings.Repeat("11", 32), "--coordinator", coord}, 2, "below the recipe's privacy min_contributors 6"},
+		{"a cross-check required of a committee of t", []string{"study", "create", "--eth-rpc", "http://127.0.0.1:1", "--contract", contract, "--key", key,
+			"--recipe", crossChecked, "--min-participants", "3", "--threshold", "2", "--committee-size", "2", "--purpose", "p",
+			"--reference", "0x" + strings.Repeat("11", 32), "--coordinator", coord}, 2, "leaves no spare holder, and the recipe requires a cross-checked decryption"},
 		{"show without flags", []string{"study", "show"}, 2, "are required"},
 		{"show bad contract", []string{"study", "show", "--eth-rpc", "x", "--contract", "0x12", "--study", "1"}, 2, "--contract"},
 	}

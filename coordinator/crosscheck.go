@@ -1,0 +1,98 @@
+package coordinator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// ErrNotCrossChecked fails a round of a study that requires a
+// cross-checked decryption (Config.RequireCrossCheck) when no spare holder
+// beside the threshold's t was live to decrypt its aggregate in a second
+// set: its model is not published.
+var ErrNotCrossChecked = errors.New("coordinator: the study requires a cross-checked decryption and no spare holder is live")
+
+// spareWait is how often awaitSpareHolder looks again for a spare holder
+// when no member joins meanwhile.
+const spareWait = time.Second
+
+// awaitSpareHolder returns once more than t of the study's share holders
+// are connected, among round r's contributors beyond the first t (the
+// coordinator asks spare holders among them only: chooseActiveSet), or
+// at once when the study does not require a cross-check. It waits up to
+// PhaseTimeout, then fails with ErrNotCrossChecked naming how many were
+// live: asking exactly t would publish a model nothing cross-checked, and
+// the holders would refuse that set anyway.
+func (c *Coordinator) awaitSpareHolder(ctx context.Context, r uint32, contributors []common.Address) error {
+	if !c.cfg.RequireCrossCheck {
+		return nil
+	}
+	c.mu.Lock()
+	threshold, pointOf := c.threshold, maps.Clone(c.points)
+	c.mu.Unlock()
+	awayList, err := c.awayFrom(ctx, r, pointOf)
+	if err != nil {
+		return err
+	}
+	away := make(map[common.Address]bool, len(awayList))
+	for _, a := range awayList {
+		away[a] = true
+	}
+	deadline := time.NewTimer(c.cfg.PhaseTimeout)
+	defer deadline.Stop()
+	for {
+		active, _, err := c.activeSet(contributors, away, threshold)
+		if err == nil && len(active) > threshold {
+			return nil
+		}
+		c.mu.Lock()
+		joined := c.joined
+		c.mu.Unlock()
+		select {
+		case <-joined:
+		case <-time.After(spareWait):
+		case <-deadline.C:
+			live := len(active)
+			if err != nil {
+				live = c.liveHolders(away)
+			}
+			return fmt.Errorf("%w: round %d: %d share holders live and contributing, threshold %d: a model one set of t decrypted is what one lying holder among them made it, "+
+				"so the study's recipe (require_cross_check) forbids publishing it; bring a spare holder's node online (at least threshold + 1 live holders that contributed), or create a study without the option",
+				ErrNotCrossChecked, r, live, threshold)
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// liveHolders counts the share holders connected now, away left out.
+func (c *Coordinator) liveHolders(away map[common.Address]bool) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	live := 0
+	for a := range c.points {
+		if _, connected := c.peers[a]; connected && !away[a] {
+			live++
+		}
+	}
+	return live
+}
+
+// checkCrossChecked refuses, in a study that requires a cross-check, the
+// shares of holders holders when they are one decryption set (no more
+// than t): a spare holder that awaitSpareHolder saw may have gone before
+// it was asked.
+func (c *Coordinator) checkCrossChecked(r uint32, holders int) error {
+	c.mu.Lock()
+	threshold := c.threshold
+	c.mu.Unlock()
+	if !c.cfg.RequireCrossCheck || holders > threshold {
+		return nil
+	}
+	return fmt.Errorf("%w: round %d was decrypted by one set of %d holders, threshold %d (a spare holder went away before it was asked); its model is not published; once a spare holder is live, start the coordinator again (it resumes the study from the chain)",
+		ErrNotCrossChecked, r, holders, threshold)
+}

@@ -1,0 +1,72 @@
+package simulation_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/coordinator/audit"
+	"github.com/cohort-fl/cohort/coordinator/simulation"
+	"github.com/cohort-fl/cohort/models"
+	"github.com/cohort-fl/cohort/participant"
+	"github.com/cohort-fl/cohort/records"
+)
+
+// A study whose recipe requires a cross-checked decryption
+// (require_cross_check) publishes no model that one decryption set of t
+// holders decrypted. At threshold 3 of 3, with holder 2 shifting its
+// decryption shares, the study without the option publishes the shifted
+// model (TestHolderShiftingItsDecryptionShareIsCaught); with it, the
+// coordinator waits for a spare holder, finds none by the phase deadline
+// and fails the round naming the holders live, and round 1 never closes.
+// At threshold 2 of 3 the same option lets every honest round publish, and
+// the audit shows each cross-checked.
+func TestStudyRequiringASpareHolderPublishesNoModelOneSetDecrypted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	study := func(threshold int, attacks map[int]participant.Attack) simulation.Config {
+		cfg := simulation.Config{Hospitals: 3, Seed: 7, DataDir: t.TempDir(), PhaseTimeout: 3 * time.Second, LocalConsent: true,
+			Threshold: threshold, MinParticipants: threshold, Attacks: attacks}
+		recipe := models.DefaultRecipe(simulation.SyntheticConfig(cfg).Features)
+		recipe.Rounds, recipe.Standardise, recipe.RequireCrossCheck = 1, records.StandardiseNone, true
+		cfg.Recipe = &recipe
+		return cfg
+	}
+
+	s, err := simulation.Run(ctx, study(3, map[int]participant.Attack{1: {Kind: participant.AttackShiftDecryption}}))
+	if s != nil {
+		t.Cleanup(s.Close)
+	}
+	require.Error(t, err, "a model one set decrypted must not be published")
+	t.Logf("study stopped: %v", err)
+	assert.ErrorIs(t, err, coordinator.ErrNotCrossChecked)
+	assert.ErrorContains(t, err, "3 share holders live and contributing, threshold 3")
+	if s != nil {
+		r, err := s.Ledger().Round(ctx, s.StudyID(), 1)
+		require.NoError(t, err)
+		assert.False(t, r.Closed, "round 1 published nothing")
+	}
+
+	s2, err := simulation.Run(ctx, study(2, nil))
+	if s2 != nil {
+		t.Cleanup(s2.Close)
+	}
+	require.NoError(t, err, "with a spare holder the option costs nothing")
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	store, err := coordinator.OpenStore(s2.StoreDir())
+	require.NoError(t, err)
+	rep, err := audit.Study(ctx, s2.Ledger(), store, scheme, s2.StudyID())
+	require.NoError(t, err)
+	require.True(t, rep.OK, "%v", rep.Rounds)
+	assert.Empty(t, rep.NotCrossChecked())
+	assert.True(t, rep.Rounds[0].CrossChecked)
+}
