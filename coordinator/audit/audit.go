@@ -112,6 +112,11 @@ type Report struct {
 	// Disputes are the aggregates hospitals refused on chain as not the
 	// weighted sum of the committed updates (contracts.Ledger.Disputes).
 	Disputes []Dispute `json:"disputes,omitempty"`
+	// CrossCheckRequired tells whether the study's recipe, found in the
+	// store under the chain's spec hash, requires a cross-checked
+	// decryption (require_cross_check): then a round whose model one
+	// decryption set decrypted is a MISMATCH, not a warning.
+	CrossCheckRequired bool `json:"cross_check_required,omitempty"`
 	// OK is true when every closed round was checked and matched: no
 	// round is MISMATCH or INCOMPLETE.
 	OK bool `json:"ok"`
@@ -153,12 +158,16 @@ func Study(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *a
 	if err != nil {
 		return nil, fmt.Errorf("audit: %w", err)
 	}
-	rep := &Report{Study: studyID, OK: true}
+	rep := &Report{Study: studyID, OK: true, CrossCheckRequired: recipeRequiresCrossCheck(blobs, study.SpecHash)}
 	var published modelChain
 	for r := uint32(1); r <= study.CurrentRound; r++ {
 		round, err := auditRound(ctx, ledger, blobs, scheme, study, r, &published)
 		if err != nil {
 			return nil, fmt.Errorf("audit: round %d: %w", r, err)
+		}
+		if rep.CrossCheckRequired && round.DecryptionSets == 1 {
+			round.Problems = append(round.Problems, fmt.Sprintf("the study's recipe requires a cross-checked decryption (require_cross_check), and the model was decrypted by one set of %d holders: the coordinator published a model it must not", len(round.Decrypters)))
+			round.Verdict = Mismatch
 		}
 		if round.Verdict == Mismatch || round.Verdict == Incomplete {
 			rep.OK = false
@@ -465,6 +474,19 @@ func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 		problem("the model is not the server optimiser's step by the decrypted aggregate: recomputed %s, the chain records %s", out.ModelRecomputed.Hex(), info.Result.ModelHash.Hex())
 	}
 	return opt, nil
+}
+
+// recipeRequiresCrossCheck tells whether the study's recipe, read from the
+// store by the spec hash on chain, requires a cross-checked decryption
+// (models.Recipe.RequireCrossCheck). A spec that is not a recipe, or one
+// the store lacks, requires none.
+func recipeRequiresCrossCheck(blobs Blobs, spec common.Hash) bool {
+	b, err := blobs.Get(spec)
+	if err != nil || crypto.Keccak256Hash(b) != spec {
+		return false
+	}
+	recipe, err := models.ParseRecipe(b)
+	return err == nil && recipe.RequireCrossCheck
 }
 
 // decryptionSets counts the distinct sets shares were made for; n-of-n

@@ -60,6 +60,13 @@ const auditLength = 1000
 
 func newStudyFixture(t *testing.T, rounds uint32) *studyFixture {
 	t.Helper()
+	return newStudyFixtureOf(t, rounds, common.Hash{1})
+}
+
+// newStudyFixtureOf is newStudyFixture for a study whose spec hash on
+// chain is spec.
+func newStudyFixtureOf(t *testing.T, rounds uint32, spec common.Hash) *studyFixture {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)
 	f := &studyFixture{ctx: ctx}
@@ -86,7 +93,7 @@ func newStudyFixture(t *testing.T, rounds uint32) *studyFixture {
 	f.ledger, _, err = contracts.Deploy(ctx, chain, researcher, founders)
 	require.NoError(t, err)
 	f.study, _, err = f.ledger.CreateStudy(ctx, researcher, contracts.StudyParams{
-		SpecHash: common.Hash{1}, Purpose: common.Hash{2}, ReferenceCommitment: common.Hash{3},
+		SpecHash: spec, Purpose: common.Hash{2}, ReferenceCommitment: common.Hash{3},
 		Rounds: rounds, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: f.coord.Address(),
 	})
 	require.NoError(t, err)
@@ -625,6 +632,40 @@ func TestAuditNamesAModelDecryptedByOneSetAsNotCrossChecked(t *testing.T) {
 	require.NoError(t, rep.WriteText(&text))
 	assert.Contains(t, text.String(), "round 1: the model is not cross-checked: one decryption set of 2 holders decrypted it, so one lying holder among the t could have shifted it")
 	assert.NotContains(t, text.String(), "round 2: the model is not cross-checked")
+}
+
+// A study whose recipe requires a cross-checked decryption
+// (require_cross_check, bound to the chain by the recipe's hash) must
+// publish no model one decryption set decrypted: the audit reads the
+// recipe from the store and names such a round a mismatch, the
+// coordinator's breach of the study's rule, not a warning.
+func TestAuditFailsASingleSetRoundOfAStudyRequiringACrossCheck(t *testing.T) {
+	recipe := models.DefaultRecipe(4)
+	recipe.RequireCrossCheck = true
+	canon, err := recipe.Canonical()
+	require.NoError(t, err)
+	f := newStudyFixtureOf(t, 2, crypto.Keccak256Hash(canon))
+	_, err = f.store.Put(canon)
+	require.NoError(t, err)
+	const threshold = 2
+	points := []aggregation.ShamirPoint{1, 2, 3}
+	tsks := f.thresholdKeys(t, threshold, points)
+	spare, err := aggregation.DecryptionSets(points, threshold)
+	require.NoError(t, err)
+	f.publish = func(r uint32, _ []float64, rec *cohortv1.DecryptionRecord) []float64 {
+		if r == 2 {
+			return f.recordSets(t, r, rec, tsks, points, spare, 0)
+		}
+		return f.recordSets(t, r, rec, tsks, points, [][]aggregation.ShamirPoint{{1, 2}}, 0)
+	}
+	f.playRound(t, 1, f.honest(t))
+	f.playRound(t, 2, f.honest(t))
+
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	assert.False(t, rep.OK)
+	assertMismatches(t, rep, map[int]string{0: "the study's recipe requires a cross-checked decryption (require_cross_check)"})
+	assert.Equal(t, Verified, rep.Rounds[1].Verdict, "%v", rep.Rounds[1].Problems)
 }
 
 // thresholdKeys deals every hospital's key to holders at points (one per
