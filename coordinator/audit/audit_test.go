@@ -562,11 +562,7 @@ func (l lostRecord) DecryptionRecord(agg common.Hash) (*cohortv1.DecryptionRecor
 // audit names the round.
 func TestAuditChecksEveryDecryptionSet(t *testing.T) {
 	f := newStudyFixture(t, 2)
-	const threshold = 2
-	points := []aggregation.ShamirPoint{1, 2, 3}
-	tsks := f.thresholdKeys(t, threshold, points)
-	sets, err := aggregation.DecryptionSets(points, threshold)
-	require.NoError(t, err)
+	points, tsks, sets := f.twoOfThree(t)
 	require.Len(t, sets, 3)
 
 	liar := map[uint32]aggregation.ShamirPoint{2: 2}
@@ -595,11 +591,7 @@ func TestAuditChecksEveryDecryptionSet(t *testing.T) {
 // shifts its share; round 2: all three decrypt in three sets, honestly.
 func TestAuditNamesAModelDecryptedByOneSetAsNotCrossChecked(t *testing.T) {
 	f := newStudyFixture(t, 2)
-	const threshold = 2
-	points := []aggregation.ShamirPoint{1, 2, 3}
-	tsks := f.thresholdKeys(t, threshold, points)
-	spare, err := aggregation.DecryptionSets(points, threshold)
-	require.NoError(t, err)
+	points, tsks, spare := f.twoOfThree(t)
 	one := [][]aggregation.ShamirPoint{{1, 2}}
 
 	var honestModel, published []float64
@@ -647,11 +639,7 @@ func TestAuditFailsASingleSetRoundOfAStudyRequiringACrossCheck(t *testing.T) {
 	f := newStudyFixtureOf(t, 2, crypto.Keccak256Hash(canon))
 	_, err = f.store.Put(canon)
 	require.NoError(t, err)
-	const threshold = 2
-	points := []aggregation.ShamirPoint{1, 2, 3}
-	tsks := f.thresholdKeys(t, threshold, points)
-	spare, err := aggregation.DecryptionSets(points, threshold)
-	require.NoError(t, err)
+	points, tsks, spare := f.twoOfThree(t)
 	f.publish = func(r uint32, _ []float64, rec *cohortv1.DecryptionRecord) []float64 {
 		if r == 2 {
 			return f.recordSets(t, r, rec, tsks, points, spare, 0)
@@ -666,6 +654,17 @@ func TestAuditFailsASingleSetRoundOfAStudyRequiringACrossCheck(t *testing.T) {
 	assert.False(t, rep.OK)
 	assertMismatches(t, rep, map[int]string{0: "the study's recipe requires a cross-checked decryption (require_cross_check)"})
 	assert.Equal(t, Verified, rep.Rounds[1].Verdict, "%v", rep.Rounds[1].Problems)
+}
+
+// twoOfThree deals the hospitals' keys to holders at points 1, 2 and 3 at
+// threshold 2 and returns the decryption sets a round with a spare holder
+// asks (aggregation.DecryptionSets).
+func (f *studyFixture) twoOfThree(t *testing.T) ([]aggregation.ShamirPoint, []*aggregation.ThresholdSecretShare, [][]aggregation.ShamirPoint) {
+	t.Helper()
+	points := []aggregation.ShamirPoint{1, 2, 3}
+	sets, err := aggregation.DecryptionSets(points, 2)
+	require.NoError(t, err)
+	return points, f.thresholdKeys(t, 2, points), sets
 }
 
 // thresholdKeys deals every hospital's key to holders at points (one per

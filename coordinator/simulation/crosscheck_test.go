@@ -8,9 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/cohort-fl/cohort/aggregation"
 	"github.com/cohort-fl/cohort/coordinator"
-	"github.com/cohort-fl/cohort/coordinator/audit"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
@@ -60,12 +58,7 @@ func TestStudyRequiringASpareHolderPublishesNoModelOneSetDecrypted(t *testing.T)
 		t.Cleanup(s2.Close)
 	}
 	require.NoError(t, err, "with a spare holder the option costs nothing")
-	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
-	require.NoError(t, err)
-	store, err := coordinator.OpenStore(s2.StoreDir())
-	require.NoError(t, err)
-	rep, err := audit.Study(ctx, s2.Ledger(), store, scheme, s2.StudyID())
-	require.NoError(t, err)
+	rep := auditStudy(ctx, t, s2)
 	require.True(t, rep.OK, "%v", rep.Rounds)
 	assert.Empty(t, rep.NotCrossChecked())
 	assert.True(t, rep.Rounds[0].CrossChecked)

@@ -115,12 +115,7 @@ func TestAuditCatchesACoordinatorPublishingAnotherModel(t *testing.T) {
 		t.Cleanup(s.Close)
 	}
 	require.NoError(t, err, "nothing online stops it")
-	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
-	require.NoError(t, err)
-	store, err := coordinator.OpenStore(s.StoreDir())
-	require.NoError(t, err)
-	rep, err := audit.Study(ctx, s.Ledger(), store, scheme, s.StudyID())
-	require.NoError(t, err)
+	rep := auditStudy(ctx, t, s)
 	require.Len(t, rep.Rounds, 2)
 	assert.False(t, rep.OK)
 	first, second := rep.Rounds[0], rep.Rounds[1]
@@ -170,15 +165,23 @@ func TestHolderShiftingItsDecryptionShareIsCaught(t *testing.T) {
 		t.Cleanup(s2.Close)
 	}
 	require.NoError(t, err, "without a spare holder the shift goes through")
-	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
-	require.NoError(t, err)
-	store, err := coordinator.OpenStore(s2.StoreDir())
-	require.NoError(t, err)
-	rep, err := audit.Study(ctx, s2.Ledger(), store, scheme, s2.StudyID())
-	require.NoError(t, err)
+	rep := auditStudy(ctx, t, s2)
 	assert.True(t, rep.OK, "the audit cannot tell either: %v", rep.Rounds)
 	assert.Equal(t, []uint32{1}, rep.NotCrossChecked(), "but it says the model was not cross-checked")
 	assert.False(t, rep.Rounds[0].CrossChecked)
+}
+
+// auditStudy runs `cohort audit`'s check of study s from its chain and the
+// coordinator's store.
+func auditStudy(ctx context.Context, t *testing.T, s *simulation.Study) *audit.Report {
+	t.Helper()
+	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
+	require.NoError(t, err)
+	store, err := coordinator.OpenStore(s.StoreDir())
+	require.NoError(t, err)
+	rep, err := audit.Study(ctx, s.Ledger(), store, scheme, s.StudyID())
+	require.NoError(t, err)
+	return rep
 }
 
 // A holder binds every decryption share it gives to another vector's hash
