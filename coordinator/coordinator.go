@@ -1177,7 +1177,7 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		if signed, err = c.decrypt(ctx, r, rep, agg, contributors, evidence); err != nil {
 			return rep, nil, fmt.Errorf("decryption: %w", err)
 		}
-		if err := c.checkCrossChecked(r, len(signed)); err != nil {
+		if err := c.checkCrossChecked(len(signed)); err != nil {
 			return rep, nil, fmt.Errorf("decryption: %w", err)
 		}
 		for _, s := range signed {

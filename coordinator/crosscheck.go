@@ -14,7 +14,7 @@ import (
 // cross-checked decryption (Config.RequireCrossCheck) when no spare holder
 // beside the threshold's t was live to decrypt its aggregate in a second
 // set: its model is not published.
-var ErrNotCrossChecked = errors.New("coordinator: the study requires a cross-checked decryption and no spare holder is live")
+var ErrNotCrossChecked = errors.New("coordinator: no spare holder to cross-check the decryption")
 
 // spareWait is how often awaitSpareHolder looks again for a spare holder
 // when no member joins meanwhile.
@@ -34,6 +34,10 @@ func (c *Coordinator) awaitSpareHolder(ctx context.Context, r uint32, contributo
 	c.mu.Lock()
 	threshold, pointOf := c.threshold, maps.Clone(c.points)
 	c.mu.Unlock()
+	if len(pointOf) <= threshold {
+		return fmt.Errorf("%w: the study has %d share holders at threshold %d, so none can be spare, and its recipe requires a cross-checked decryption (require_cross_check): create the study again with a committee (or membership) of at least threshold + 1",
+			ErrNotCrossChecked, len(pointOf), threshold)
+	}
 	awayList, err := c.awayFrom(ctx, r, pointOf)
 	if err != nil {
 		return err
@@ -60,9 +64,9 @@ func (c *Coordinator) awaitSpareHolder(ctx context.Context, r uint32, contributo
 			if err != nil {
 				live = c.liveHolders(away)
 			}
-			return fmt.Errorf("%w: round %d: %d share holders live and contributing, threshold %d: a model one set of t decrypted is what one lying holder among them made it, "+
-				"so the study's recipe (require_cross_check) forbids publishing it; bring a spare holder's node online (at least threshold + 1 live holders that contributed), or create a study without the option",
-				ErrNotCrossChecked, r, live, threshold)
+			return fmt.Errorf("%w: %d share holders live and contributing by the phase deadline, threshold %d, and the study's recipe requires a cross-checked decryption (require_cross_check): a model one set decrypted is what one lying holder among it made it; "+
+				"bring a spare holder's node online (at least threshold + 1 live holders that contributed), then restart the coordinator, which resumes the study from the chain",
+				ErrNotCrossChecked, live, threshold)
 		case <-ctx.Done():
 			return ctx.Err()
 		}
@@ -86,13 +90,13 @@ func (c *Coordinator) liveHolders(away map[common.Address]bool) int {
 // shares of holders holders when they are one decryption set (no more
 // than t): a spare holder that awaitSpareHolder saw may have gone before
 // it was asked.
-func (c *Coordinator) checkCrossChecked(r uint32, holders int) error {
+func (c *Coordinator) checkCrossChecked(holders int) error {
 	c.mu.Lock()
 	threshold := c.threshold
 	c.mu.Unlock()
 	if !c.cfg.RequireCrossCheck || holders > threshold {
 		return nil
 	}
-	return fmt.Errorf("%w: round %d was decrypted by one set of %d holders, threshold %d (a spare holder went away before it was asked); its model is not published; once a spare holder is live, start the coordinator again (it resumes the study from the chain)",
-		ErrNotCrossChecked, r, holders, threshold)
+	return fmt.Errorf("%w: one set of %d holders decrypted the aggregate, threshold %d (a spare holder went away before it was asked); the model is not published: once a spare holder is live, restart the coordinator, which resumes the study from the chain",
+		ErrNotCrossChecked, holders, threshold)
 }
