@@ -74,10 +74,11 @@ type Round struct {
 	Decrypters      []common.Address `json:"decrypters,omitempty"`
 	// DecryptionSets is the number of decryption sets whose decryptions of
 	// the aggregate the record holds and the audit compared (0: the model
-	// could not be recomputed). CrossChecked is DecryptionSets > 1: a
-	// holder's share cannot be checked on its own, so with one set (exactly
-	// t holders, or n-of-n shares) a holder that shifted its share shifted
-	// the model, and the record opens to it all the same.
+	// could not be recomputed). CrossChecked tells that there are more
+	// than one and each holder is left out of one (as the holders were
+	// asked): a holder's share cannot be checked on its own, so with one
+	// set (exactly t holders, or n-of-n shares) a holder that shifted its
+	// share shifted the model, and the record opens to it all the same.
 	DecryptionSets int  `json:"decryption_sets,omitempty"`
 	CrossChecked   bool `json:"cross_checked"`
 	// Evaluators signed the evaluations whose merge must give the
@@ -125,7 +126,8 @@ type Report struct {
 // NotCrossChecked lists the rounds whose model a single decryption set
 // decrypted, so that one lying holder among its t could have shifted it
 // unseen. Not a mismatch: with exactly t holders live it is all a study
-// can do (see Round.CrossChecked).
+// can do (see Round.CrossChecked). Sets that do not leave each holder out
+// of one are a mismatch of their own (checkModel).
 func (rep *Report) NotCrossChecked() []uint32 {
 	var rounds []uint32
 	for _, r := range rep.Rounds {
@@ -441,8 +443,18 @@ func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 		problem("the signed decryption shares do not open the aggregate: %v", err)
 		return nil, nil
 	}
-	out.DecryptionSets = decryptionSets(shares)
-	out.CrossChecked = out.DecryptionSets > 1
+	sets := decryptionSets(shares)
+	out.DecryptionSets = len(sets)
+	if len(sets) > 1 {
+		// Sets that agree check only the holders some set leaves out; the
+		// holders were asked sets that leave out each of them, so sets
+		// that do not are a record the coordinator kept only part of.
+		if err := aggregation.CheckDecryptionSets(slices.Compact(slices.Sorted(slices.Values(slices.Concat(sets...)))), int(study.Threshold), sets); err != nil {
+			problem("the decryption record's %d sets cross-check nothing: %v (the holders were asked sets that leave each of them out of one)", len(sets), err)
+		} else {
+			out.CrossChecked = true
+		}
+	}
 	b, ok := fetch(blobs, "the model the round opened from", info.GlobalModel, problem)
 	if !ok {
 		return nil, nil
@@ -489,9 +501,9 @@ func recipeRequiresCrossCheck(blobs Blobs, spec common.Hash) bool {
 	return err == nil && recipe.RequireCrossCheck
 }
 
-// decryptionSets counts the distinct sets shares were made for; n-of-n
-// shares name no set and are one.
-func decryptionSets(shares []*aggregation.DecryptionShare) int {
+// decryptionSets lists the distinct sets shares were made for; n-of-n
+// shares name no set and are one (nil).
+func decryptionSets(shares []*aggregation.DecryptionShare) [][]aggregation.ShamirPoint {
 	var sets [][]aggregation.ShamirPoint
 	for _, ds := range shares {
 		set := ds.ActiveSet()
@@ -499,7 +511,7 @@ func decryptionSets(shares []*aggregation.DecryptionShare) int {
 			sets = append(sets, set)
 		}
 	}
-	return len(sets)
+	return sets
 }
 
 // signedShares checks the decryption record's shares: each for this

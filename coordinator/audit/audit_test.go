@@ -656,6 +656,27 @@ func TestAuditFailsASingleSetRoundOfAStudyRequiringACrossCheck(t *testing.T) {
 	assert.Equal(t, Verified, rep.Rounds[1].Verdict, "%v", rep.Rounds[1].Problems)
 }
 
+// Two decryption sets that agree prove nothing about a holder in both: a
+// holder at point 1 that shifts each of its shares shifts both sets'
+// decryptions alike. The holders are asked sets that leave each of them
+// out of one (aggregation.CheckDecryptionSets), so a record whose sets do
+// not is one the coordinator kept only part of, and cross-checks nothing.
+func TestAuditRefusesDecryptionSetsThatAllHoldOneHolder(t *testing.T) {
+	f := newStudyFixture(t, 1)
+	points, tsks, _ := f.twoOfThree(t)
+	f.publish = func(r uint32, _ []float64, rec *cohortv1.DecryptionRecord) []float64 {
+		return f.recordSets(t, r, rec, tsks, points, [][]aggregation.ShamirPoint{{1, 2}, {1, 3}}, 1)
+	}
+	f.playRound(t, 1, f.honest(t))
+
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	assertMismatches(t, rep, map[int]string{0: "point 1 is in every decryption set"})
+	assert.Equal(t, 2, rep.Rounds[0].DecryptionSets)
+	assert.False(t, rep.Rounds[0].CrossChecked)
+	assert.Equal(t, rep.Rounds[0].Model, rep.Rounds[0].ModelRecomputed, "the two sets agree on the shifted model")
+}
+
 // twoOfThree deals the hospitals' keys to holders at points 1, 2 and 3 at
 // threshold 2 and returns the decryption sets a round with a spare holder
 // asks (aggregation.DecryptionSets).

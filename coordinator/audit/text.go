@@ -78,5 +78,8 @@ func crossCheckCell(r Round) string {
 	case r.CrossChecked:
 		return fmt.Sprintf("yes (%d sets)", r.DecryptionSets)
 	}
-	return "NO (1 set)"
+	if r.DecryptionSets == 1 {
+		return "NO (1 set)"
+	}
+	return fmt.Sprintf("NO (%d sets, one holder in all)", r.DecryptionSets)
 }
