@@ -118,6 +118,15 @@ type Config struct {
 	// and every hospital against its own recipe.
 	PrivateTraining *models.TrainConfig
 
+	// RequireCrossCheck, from the study's recipe (require_cross_check),
+	// publishes no model that one decryption set of t holders decrypted:
+	// a holder's share cannot be checked on its own, so such a model is
+	// whatever one lying holder among the t made it. Before asking for
+	// decryption shares the coordinator waits, up to PhaseTimeout, for a
+	// spare holder among the round's contributors, then fails the round
+	// (ErrNotCrossChecked); the holders refuse a single set too.
+	RequireCrossCheck bool
+
 	// InsecurePlaintext makes updates travel and be summed in the clear. It
 	// exists only so tests can measure what encryption costs; never use it
 	// with patient data.
@@ -427,14 +436,34 @@ func New(cfg Config, ledger *contracts.Ledger, account *contracts.Account, schem
 // cross-checked strike no one (protocol.ScoresCrossChecked), since one
 // lying holder could have framed an honest hospital.
 func (c *Coordinator) warnIfStrikesCannotLand(study contracts.Study, members int) {
-	holders := members
-	if study.Committee.Size > 0 {
-		holders = int(study.Committee.Size)
-	}
-	if holders <= int(study.Threshold) {
+	if holders := shareHolders(study, members); holders <= int(study.Threshold) {
 		c.log.Warn(msgStrikesCannotLand, "study", c.cfg.StudyID, "holders", holders, "threshold", study.Threshold)
 	}
 }
+
+// warnIfModelsNotCrossChecked tells the operator of a study whose share
+// holders are exactly its threshold t that every model it publishes is
+// decrypted by one set of t: a decryption share cannot be checked on its
+// own, so one lying holder among the t could shift the model unseen
+// (aggregation.DecryptChecked has no second set to compare), and `cohort
+// audit` names each such round as not cross-checked.
+func (c *Coordinator) warnIfModelsNotCrossChecked(study contracts.Study, members int) {
+	if holders := shareHolders(study, members); holders <= int(study.Threshold) {
+		c.log.Warn(msgModelsNotCrossChecked, "study", c.cfg.StudyID, "holders", holders, "threshold", study.Threshold)
+	}
+}
+
+// shareHolders is the number of the study's key-share holders: its
+// committee's size, else its members.
+func shareHolders(study contracts.Study, members int) int {
+	if study.Committee.Size > 0 {
+		return int(study.Committee.Size)
+	}
+	return members
+}
+
+// msgModelsNotCrossChecked is warnIfModelsNotCrossChecked's message.
+const msgModelsNotCrossChecked = "every model this study publishes will be decrypted by one set of t holders and not cross-checked: its share holders are exactly its threshold, so one lying holder among the t could shift a model unseen; create studies with a committee (or participants) of at least threshold + 1"
 
 // warnIfHonestSitesMayBeSuspended tells the operator of a robust study
 // whose strike limit lets honest hospitals be suspended by chance: each
@@ -533,6 +562,7 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 		c.warnIfHonestSitesMayBeSuspended(study, len(members))
 	}
 	if c.summer.needsShares() {
+		c.warnIfModelsNotCrossChecked(study, len(members))
 		// Without a committee the key's parties hold the shares; with one,
 		// the committee the chain selects does, and the parties deal to it.
 		fresh := func() error { return c.assignPoints(members) }
@@ -1167,7 +1197,13 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	var signed []*cohortv1.DecryptionShareSubmission
 	var shares [][]byte
 	if c.summer.needsShares() {
+		if err := c.awaitSpareHolder(ctx, r, contributors); err != nil {
+			return rep, nil, fmt.Errorf("decryption: %w", err)
+		}
 		if signed, err = c.decrypt(ctx, r, rep, agg, contributors, evidence); err != nil {
+			return rep, nil, fmt.Errorf("decryption: %w", err)
+		}
+		if err := c.checkCrossChecked(len(signed)); err != nil {
 			return rep, nil, fmt.Errorf("decryption: %w", err)
 		}
 		for _, s := range signed {

@@ -85,6 +85,14 @@ type Recipe struct {
 	// sum, one step per round); hashed with the rest, so every hospital
 	// adds the same noise. LocalTraining applies it.
 	Privacy *PrivacyConfig `json:"privacy,omitempty"`
+	// RequireCrossCheck, if set, has every model the study publishes
+	// decrypted by more than one decryption set (spare holders beside t),
+	// so that a holder's shifted share shows as sets that disagree: the
+	// coordinator publishes no model one set of t decrypted (it waits for
+	// a spare holder, then fails the round), and each holder refuses a
+	// decrypt task naming a single set. Left out: one set is allowed, and
+	// the recipe hashes as before.
+	RequireCrossCheck bool `json:"require_cross_check,omitempty"`
 }
 
 // EvaluationConfig says how the study's models are scored.

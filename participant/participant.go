@@ -110,6 +110,12 @@ type Config struct {
 	// preconditions them (models.Recipe.StandardiserGroups), else nil. A
 	// standardiser with other groups than these is refused.
 	StandardiserGroups [][]int
+	// RequireCrossCheck, from the study's recipe (require_cross_check),
+	// refuses a decrypt task that names a single decryption set of t
+	// holders: the model would be whatever one lying holder among them
+	// made it, so a coordinator cannot ask exactly t although more are
+	// live.
+	RequireCrossCheck bool
 
 	// InsecurePlaintext sends updates in the clear. It exists only so tests
 	// can measure what encryption costs; never use it with patient data.
@@ -294,6 +300,7 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 			name: cfg.Name, studyID: cfg.StudyID, self: account.Address(), key: key, sealer: s, spec: cfg.Spec,
 			model: model, training: cfg.Train, attack: cfg.Attack,
 			policy: policy, standardisation: mode, scales: cfg.Scales, groups: cfg.StandardiserGroups,
+			requireCrossCheck: cfg.RequireCrossCheck,
 		},
 		cfg: cfg, client: client, ledger: ledger, account: account,
 		certFP: certFP, log: log.With("participant", cfg.Name),

@@ -454,6 +454,10 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 	if err := onCommittee(facts.study, s.self); err != nil {
 		return ready{}, err
 	}
+	if active := t.GetActivePoints(); s.requireCrossCheck && len(active) <= int(facts.study.Threshold) {
+		return ready{}, fmt.Errorf("%w: asked to decrypt round %d's aggregate with one decryption set of %d holders (points %v) at threshold %d, and the study's recipe requires a cross-checked decryption (require_cross_check): a model one set decrypted is whatever one lying holder among it made it; the coordinator must ask a spare holder too",
+			ErrChainMismatch, round, len(active), active, facts.study.Threshold)
+	}
 	if aggregation.ContentHash(facts.aggregate) != common.BytesToHash(t.GetAggregateHash()) {
 		return ready{}, fmt.Errorf("participant %s: the aggregate %x is missing", s.name, t.GetAggregateHash())
 	}

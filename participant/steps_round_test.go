@@ -657,3 +657,28 @@ func TestScoringReferencesAreComputedOncePerRound(t *testing.T) {
 	assert.NotSame(t, first, fresh, "dropped with the round: recomputed")
 	assert.Equal(t, first.Hash(), fresh.Hash())
 }
+
+// A holder of a study whose recipe requires a cross-checked decryption
+// gives no share for a single decryption set of t holders: the model would
+// be whatever one lying holder among them made it, and a coordinator
+// colluding with that holder could ask exactly t although more are live.
+// With a spare holder (three sets of 2 of 3) it answers as usual.
+func TestHolderRequiringACrossCheckRefusesASingleDecryptionSet(t *testing.T) {
+	t.Parallel()
+	f := newRoundFixture(t)
+	me := f.nodes[1]
+	me.requireCrossCheck = true
+
+	single := f.honestDecrypt(t) // active points {1, 2} at threshold 2
+	r, err := me.decrypt(context.Background(), single.task, single.facts)
+	require.ErrorIs(t, err, ErrChainMismatch)
+	assert.ErrorContains(t, err, "one decryption set of 2 holders (points [1 2]) at threshold 2")
+	assert.ErrorContains(t, err, "require_cross_check")
+	assert.Nil(t, r.send, "no decryption share leaves the site")
+
+	spare := f.honestDecrypt(t)
+	spare.task.ActivePoints, spare.task.DecryptionSets = []uint64{1, 2, 3}, pointSets([]uint64{2, 3}, []uint64{1, 3}, []uint64{1, 2})
+	r, err = me.decrypt(context.Background(), spare.task, spare.facts)
+	require.NoError(t, err)
+	assert.Len(t, r.send.(*cohortv1.DecryptionShareSubmission).GetMore(), 1, "a share for each of its two sets")
+}

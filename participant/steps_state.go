@@ -38,9 +38,12 @@ type steps struct {
 	attack   Attack             // this node's misbehaviour, for evaluations only; zero is honest
 
 	policy *aggregation.RobustPolicy // the study's robust policy, to re-derive trust weights
-	pubKey []byte                    // collective public key, checked against the chain
-	pkHash common.Hash
-	point  uint64 // this site's Shamir point, once threshold key generation ran
+	// requireCrossCheck refuses a decrypt task of a single decryption set
+	// (Config.RequireCrossCheck).
+	requireCrossCheck bool
+	pubKey            []byte // collective public key, checked against the chain
+	pkHash            common.Hash
+	point             uint64 // this site's Shamir point, once threshold key generation ran
 	// shareEpoch and shareSet identify the re-sharing the threshold share
 	// in force came from (0 and zero: key generation); pending is a
 	// re-sharing's share not yet committed.

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/coordinator/audit"
 )
 
 func TestAuditFlags(t *testing.T) {
@@ -81,4 +82,32 @@ func TestBlobStoreFromTheCoordinatorsDataDir(t *testing.T) {
 	require.NoError(t, os.Mkdir(fresh, 0o700))
 	_, err = openBlobStore(fresh)
 	assert.NoError(t, err, "a coordinator's blobs directory before its first blob")
+}
+
+// A round whose model one decryption set decrypted is named by the audit
+// but fails it only with --require-cross-check: a study with exactly t
+// holders is allowed, and the exit code otherwise means that the record
+// contradicts the chain.
+func TestAuditRequireCrossCheckFailsOnASingleSetRound(t *testing.T) {
+	checked := audit.Round{Round: 1, Verdict: audit.Verified, DecryptionSets: 2, CrossChecked: true}
+	single := audit.Round{Round: 2, Verdict: audit.Verified, DecryptionSets: 1}
+	for _, tt := range []struct {
+		name    string
+		rounds  []audit.Round
+		require bool
+		want    error
+	}{
+		{"cross-checked", []audit.Round{checked}, true, nil},
+		{"single set, warned", []audit.Round{checked, single}, false, nil},
+		{"single set, required", []audit.Round{checked, single}, true, errAuditNotCrossChecked},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := auditVerdict(&audit.Report{OK: true, Rounds: tt.rounds}, tt.require)
+			assert.ErrorIs(t, err, tt.want)
+			if tt.want != nil {
+				assert.ErrorContains(t, err, "round(s) [2]")
+			}
+		})
+	}
+	assert.ErrorIs(t, auditVerdict(&audit.Report{OK: false, Rounds: []audit.Round{single}}, true), errAuditMismatch, "a mismatch is named first")
 }

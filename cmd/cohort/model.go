@@ -137,5 +137,37 @@ func runModelGet(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	fmt.Fprintf(stdout, "study %d round %d: model %s (%d parameters) matches the chain; written to %s\n",
 		*study, got.Round, got.Hash.Hex(), len(got.Params), *out)
+	return printCrossCheckNote(ctx, ledger, onChain, got.Round, stdout)
+}
+
+// printCrossCheckNote prints crossCheckNote for round r of study.
+func printCrossCheckNote(ctx context.Context, ledger *contracts.Ledger, study contracts.Study, r uint32, stdout io.Writer) error {
+	round, err := ledger.Round(ctx, study.ID, r)
+	if err != nil {
+		return fmt.Errorf("round %d: %w", r, err)
+	}
+	fmt.Fprintln(stdout, crossCheckNote(study, round))
 	return nil
+}
+
+// crossCheckNote says what the chain tells of whether a second decryption
+// set cross-checked round's model: a holder's decryption share cannot be
+// checked on its own, so a model one set of t holders decrypted is what
+// one lying holder among them made it. The chain records no decryption
+// sets; it shows only a round that had no spare holder: holders (a
+// committee's size, else the participants) or contributors (spares are
+// asked among them, coordinator.chooseActiveSet) no more than the
+// threshold. Otherwise the coordinator's decryption record tells, which
+// `cohort audit` reads.
+func crossCheckNote(study contracts.Study, round contracts.Round) string {
+	holders := len(study.Participants)
+	if study.Committee.Size > 0 {
+		holders = int(study.Committee.Size)
+	}
+	t, contributors := int(study.Threshold), int(round.Result.Participants)
+	if holders <= t || contributors <= t {
+		return fmt.Sprintf("round %d: the model is NOT cross-checked: with %d share holders and %d contributors at threshold %d there was no spare holder, so one decryption set of t decrypted it and one lying holder among the t could have shifted it; "+
+			"a study whose committee (or membership) is at least threshold + 1 lets a second set cross-check", round.Number, holders, contributors, t)
+	}
+	return fmt.Sprintf("round %d: whether a second decryption set cross-checked the model is not on chain: `cohort audit --require-cross-check` reads the coordinator's decryption record and tells (if one set decrypted it, not cross-checked, one lying holder among the t could have shifted it)", round.Number)
 }

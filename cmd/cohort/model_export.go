@@ -92,6 +92,13 @@ func (cmd modelCmd) export(ctx context.Context, args []string, stdout, stderr io
 	}
 	fmt.Fprintf(stdout, "study %d round %d: %s match the chain; %d parameters exported to %s\n",
 		f.StudyID, f.Round, checked, len(params), *out)
+	onChain, err := ledger.Study(ctx, f.StudyID)
+	if err != nil {
+		return fmt.Errorf("study %d: %w", f.StudyID, err)
+	}
+	if err := printCrossCheckNote(ctx, ledger, onChain, f.Round, stdout); err != nil {
+		return err
+	}
 	if *onnxPath != "" {
 		g, err := f.ONNX()
 		if err != nil {

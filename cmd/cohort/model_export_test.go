@@ -107,6 +107,7 @@ func TestModelExportAndPredictReproduceTheStudy(t *testing.T) {
 	onnxFile := filepath.Join(work, "model.onnx")
 	require.NoError(t, cmd.run(ctx, append(base, "--out", exported, "--onnx", onnxFile), &out, &errOut), errOut.String())
 	assert.Contains(t, out.String(), "round 2: model "+last.ModelHash.Hex())
+	assert.Contains(t, out.String(), "round 2: whether a second decryption set cross-checked the model is not on chain", "a hash on chain is not a checked decryption")
 
 	// An earlier round's hash does not match the model.
 	err := cmd.run(ctx, append(base, "--round", "1", "--out", filepath.Join(work, "x.json")), &out, &errOut)

@@ -170,6 +170,9 @@ Flags:
 			return usageErr("--min-participants %d is below the recipe's privacy min_contributors %d: its distributed noise counts on at least that many hospitals adding their share to every published aggregate", p.MinParticipants, r.MinContributors)
 		}
 	}
+	if recipe.RequireCrossCheck && p.Committee.Size != 0 && uint32(p.Committee.Size) <= p.Threshold {
+		return usageErr("--committee-size %d at --threshold %d leaves no spare holder, and the recipe requires a cross-checked decryption (require_cross_check): every round would fail; give a committee of at least %d", p.Committee.Size, p.Threshold, p.Threshold+1)
+	}
 	researcher, err := loadKeyFile(*keyPath)
 	if err != nil {
 		return err
@@ -192,7 +195,31 @@ Flags:
 	fmt.Fprintf(stdout, "study      %d\n%-10s %s  (keccak256 of the %d bytes of %s in RFC 8785 canonical JSON)\npurpose    %s\nreference  %s\ncoordinator %s\ntx         %s (block %d)\n",
 		res.StudyID, what+" hash", res.SpecHash.Hex(), res.SpecBytes, hashed, res.Purpose.Hex(), res.ReferenceCommitment.Hex(), res.Coordinator.Hex(), res.TxHash.Hex(), res.Block)
 	fmt.Fprintln(stdout, committeeLine(p.Committee, p.Threshold))
+	if w := spareHolderWarning(p); w != "" {
+		fmt.Fprintln(stderr, w)
+	}
 	return nil
+}
+
+// spareHolderWarning warns of a study whose share holders can be exactly
+// its threshold t: each model is then decrypted by one set of t, whose
+// shares nothing cross-checks (a share cannot be checked on its own), so
+// one lying holder among them could shift the published model unseen
+// (`cohort audit` names such rounds). Without a committee the holders are
+// whoever joins, so it warns when the study may start with t; empty if a
+// spare holder is possible.
+func spareHolderWarning(p contracts.StudyParams) string {
+	var which string
+	switch {
+	case p.Committee.Size != 0 && uint32(p.Committee.Size) <= p.Threshold:
+		which = fmt.Sprintf("a committee of %d at threshold %d", p.Committee.Size, p.Threshold)
+	case p.Committee.Size == 0 && p.MinParticipants <= p.Threshold:
+		which = fmt.Sprintf("without a committee, a study that starts with its %d minimum participants at threshold %d", p.MinParticipants, p.Threshold)
+	default:
+		return ""
+	}
+	return fmt.Sprintf("warning: %s has no spare share holder: each model will be decrypted by one set of t holders and not cross-checked, so one lying holder among the t could have shifted it unseen "+
+		"(and robust scoring will strike no one); create the study with a committee (--committee-size) or --min-participants of at least threshold + 1", which)
 }
 
 // committeeLine says who will hold the study's key shares. The committee is

@@ -29,6 +29,8 @@ func TestStudyFlags(t *testing.T) {
 	key, _ := saveKeyForTest(t, dir, "researcher.key")
 	spec := filepath.Join(dir, "spec.json")
 	require.NoError(t, os.WriteFile(spec, []byte(`{"kind":"logistic","features":4}`), 0o644))
+	crossChecked := filepath.Join(dir, "cross-checked.json")
+	require.NoError(t, os.WriteFile(crossChecked, []byte(`{"model":{"kind":"logistic","features":4},"rounds":3,"require_cross_check":true}`), 0o644))
 	badSpec := filepath.Join(dir, "bad.json")
 	require.NoError(t, os.WriteFile(badSpec, []byte(`{"kind":"tree","features":4}`), 0o644))
 	contract, coord := "0x0000000000000000000000000000000000000c01", "0x0000000000000000000000000000000000000c02"
@@ -65,6 +67,9 @@ func TestStudyFlags(t *testing.T) {
 		{"distributed noise sized for more hospitals than the minimum", []string{"study", "create", "--eth-rpc", "http://127.0.0.1:1", "--contract", contract, "--key", key,
 			"--recipe", "../../examples/tcga-brca/hazard-dp-distributed.json", "--min-participants", "3", "--threshold", "2", "--purpose", "p",
 			"--reference", "0x" + strings.Repeat("11", 32), "--coordinator", coord}, 2, "below the recipe's privacy min_contributors 6"},
+		{"a cross-check required of a committee of t", []string{"study", "create", "--eth-rpc", "http://127.0.0.1:1", "--contract", contract, "--key", key,
+			"--recipe", crossChecked, "--min-participants", "3", "--threshold", "2", "--committee-size", "2", "--purpose", "p",
+			"--reference", "0x" + strings.Repeat("11", 32), "--coordinator", coord}, 2, "leaves no spare holder, and the recipe requires a cross-checked decryption"},
 		{"show without flags", []string{"study", "show"}, 2, "are required"},
 		{"show bad contract", []string{"study", "show", "--eth-rpc", "x", "--contract", "0x12", "--study", "1"}, 2, "--contract"},
 	}
@@ -200,4 +205,34 @@ func TestCommitteeLineAgreesWithOne(t *testing.T) {
 	assert.Equal(t, "committee  3 participants chosen on chain hold key shares and 2 decrypt (rotated every 5 rounds)",
 		committeeLine(contracts.CommitteeParams{Size: 3, RotationRounds: 5}, 2))
 	assert.Contains(t, committeeLine(contracts.CommitteeParams{}, 1), "committee  none: every participant holds key shares and 1 decrypts;")
+}
+
+// A study whose share holders can be exactly its threshold decrypts each
+// model with one set of t, which nothing cross-checks: `study create`
+// warns, naming the fix, while the committee (or membership) can still
+// be chosen. A committee of t + 1, or room for t + 1 members without
+// one, draws no warning.
+func TestStudyCreateWarnsWithoutASpareHolder(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		min, t    uint32
+		committee uint16
+		want      string
+	}{
+		{"a committee of t", 4, 3, 3, "a committee of 3 at threshold 3"},
+		{"t members needed, no committee", 3, 3, 0, "without a committee, a study that starts with its 3 minimum participants at threshold 3"},
+		{"a committee of t + 1", 4, 3, 4, ""},
+		{"t + 1 members needed", 4, 3, 0, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := spareHolderWarning(contracts.StudyParams{MinParticipants: tt.min, Threshold: tt.t, Committee: contracts.CommitteeParams{Size: tt.committee}})
+			if tt.want == "" {
+				assert.Empty(t, got)
+				return
+			}
+			assert.Contains(t, got, tt.want)
+			assert.Contains(t, got, "one lying holder among the t could have shifted it")
+			assert.Contains(t, got, "at least threshold + 1")
+		})
+	}
 }

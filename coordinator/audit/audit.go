@@ -72,6 +72,15 @@ type Round struct {
 	Model           common.Hash      `json:"model"`
 	ModelRecomputed common.Hash      `json:"model_recomputed,omitempty"`
 	Decrypters      []common.Address `json:"decrypters,omitempty"`
+	// DecryptionSets is the number of decryption sets whose decryptions of
+	// the aggregate the record holds and the audit compared (0: the model
+	// could not be recomputed). CrossChecked tells that there are more
+	// than one and each holder is left out of one (as the holders were
+	// asked): a holder's share cannot be checked on its own, so with one
+	// set (exactly t holders, or n-of-n shares) a holder that shifted its
+	// share shifted the model, and the record opens to it all the same.
+	DecryptionSets int  `json:"decryption_sets,omitempty"`
+	CrossChecked   bool `json:"cross_checked"`
 	// Evaluators signed the evaluations whose merge must give the
 	// accuracy, AUC and loss the round closed with; Evaluated is the
 	// number of test records they report together (self-reported, each
@@ -104,9 +113,29 @@ type Report struct {
 	// Disputes are the aggregates hospitals refused on chain as not the
 	// weighted sum of the committed updates (contracts.Ledger.Disputes).
 	Disputes []Dispute `json:"disputes,omitempty"`
+	// CrossCheckRequired tells whether the study's recipe, found in the
+	// store under the chain's spec hash, requires a cross-checked
+	// decryption (require_cross_check): then a round whose model one
+	// decryption set decrypted is a MISMATCH, not a warning.
+	CrossCheckRequired bool `json:"cross_check_required,omitempty"`
 	// OK is true when every closed round was checked and matched: no
 	// round is MISMATCH or INCOMPLETE.
 	OK bool `json:"ok"`
+}
+
+// NotCrossChecked lists the rounds whose model a single decryption set
+// decrypted, so that one lying holder among its t could have shifted it
+// unseen. Not a mismatch: with exactly t holders live it is all a study
+// can do (see Round.CrossChecked). Sets that do not leave each holder out
+// of one are a mismatch of their own (checkModel).
+func (rep *Report) NotCrossChecked() []uint32 {
+	var rounds []uint32
+	for _, r := range rep.Rounds {
+		if r.DecryptionSets == 1 {
+			rounds = append(rounds, r.Round)
+		}
+	}
+	return rounds
 }
 
 // Dispute is a hospital's on-chain refusal of an aggregate; Recorded tells
@@ -131,12 +160,16 @@ func Study(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *a
 	if err != nil {
 		return nil, fmt.Errorf("audit: %w", err)
 	}
-	rep := &Report{Study: studyID, OK: true}
+	rep := &Report{Study: studyID, OK: true, CrossCheckRequired: recipeRequiresCrossCheck(blobs, study.SpecHash)}
 	var published modelChain
 	for r := uint32(1); r <= study.CurrentRound; r++ {
 		round, err := auditRound(ctx, ledger, blobs, scheme, study, r, &published)
 		if err != nil {
 			return nil, fmt.Errorf("audit: round %d: %w", r, err)
+		}
+		if rep.CrossCheckRequired && round.DecryptionSets == 1 {
+			round.Problems = append(round.Problems, fmt.Sprintf("the study's recipe requires a cross-checked decryption (require_cross_check), and the model was decrypted by one set of %d holders: the coordinator published a model it must not", len(round.Decrypters)))
+			round.Verdict = Mismatch
 		}
 		if round.Verdict == Mismatch || round.Verdict == Incomplete {
 			rep.OK = false
@@ -410,6 +443,18 @@ func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 		problem("the signed decryption shares do not open the aggregate: %v", err)
 		return nil, nil
 	}
+	sets := decryptionSets(shares)
+	out.DecryptionSets = len(sets)
+	if len(sets) > 1 {
+		// Sets that agree check only the holders some set leaves out; the
+		// holders were asked sets that leave out each of them, so sets
+		// that do not are a record the coordinator kept only part of.
+		if err := aggregation.CheckDecryptionSets(slices.Compact(slices.Sorted(slices.Values(slices.Concat(sets...)))), int(study.Threshold), sets); err != nil {
+			problem("the decryption record's %d sets cross-check nothing: %v (the holders were asked sets that leave each of them out of one)", len(sets), err)
+		} else {
+			out.CrossChecked = true
+		}
+	}
 	b, ok := fetch(blobs, "the model the round opened from", info.GlobalModel, problem)
 	if !ok {
 		return nil, nil
@@ -441,6 +486,32 @@ func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 		problem("the model is not the server optimiser's step by the decrypted aggregate: recomputed %s, the chain records %s", out.ModelRecomputed.Hex(), info.Result.ModelHash.Hex())
 	}
 	return opt, nil
+}
+
+// recipeRequiresCrossCheck tells whether the study's recipe, read from the
+// store by the spec hash on chain, requires a cross-checked decryption
+// (models.Recipe.RequireCrossCheck). A spec that is not a recipe, or one
+// the store lacks, requires none.
+func recipeRequiresCrossCheck(blobs Blobs, spec common.Hash) bool {
+	b, err := blobs.Get(spec)
+	if err != nil || crypto.Keccak256Hash(b) != spec {
+		return false
+	}
+	recipe, err := models.ParseRecipe(b)
+	return err == nil && recipe.RequireCrossCheck
+}
+
+// decryptionSets lists the distinct sets shares were made for; n-of-n
+// shares name no set and are one (nil).
+func decryptionSets(shares []*aggregation.DecryptionShare) [][]aggregation.ShamirPoint {
+	var sets [][]aggregation.ShamirPoint
+	for _, ds := range shares {
+		set := ds.ActiveSet()
+		if !slices.ContainsFunc(sets, func(s []aggregation.ShamirPoint) bool { return slices.Equal(s, set) }) {
+			sets = append(sets, set)
+		}
+	}
+	return sets
 }
 
 // signedShares checks the decryption record's shares: each for this

@@ -60,6 +60,13 @@ const auditLength = 1000
 
 func newStudyFixture(t *testing.T, rounds uint32) *studyFixture {
 	t.Helper()
+	return newStudyFixtureOf(t, rounds, common.Hash{1})
+}
+
+// newStudyFixtureOf is newStudyFixture for a study whose spec hash on
+// chain is spec.
+func newStudyFixtureOf(t *testing.T, rounds uint32, spec common.Hash) *studyFixture {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)
 	f := &studyFixture{ctx: ctx}
@@ -86,7 +93,7 @@ func newStudyFixture(t *testing.T, rounds uint32) *studyFixture {
 	f.ledger, _, err = contracts.Deploy(ctx, chain, researcher, founders)
 	require.NoError(t, err)
 	f.study, _, err = f.ledger.CreateStudy(ctx, researcher, contracts.StudyParams{
-		SpecHash: common.Hash{1}, Purpose: common.Hash{2}, ReferenceCommitment: common.Hash{3},
+		SpecHash: spec, Purpose: common.Hash{2}, ReferenceCommitment: common.Hash{3},
 		Rounds: rounds, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: f.coord.Address(),
 	})
 	require.NoError(t, err)
@@ -555,8 +562,136 @@ func (l lostRecord) DecryptionRecord(agg common.Hash) (*cohortv1.DecryptionRecor
 // audit names the round.
 func TestAuditChecksEveryDecryptionSet(t *testing.T) {
 	f := newStudyFixture(t, 2)
-	const threshold = 2
+	points, tsks, sets := f.twoOfThree(t)
+	require.Len(t, sets, 3)
+
+	liar := map[uint32]aggregation.ShamirPoint{2: 2}
+	f.publish = func(r uint32, _ []float64, rec *cohortv1.DecryptionRecord) []float64 {
+		return f.recordSets(t, r, rec, tsks, points, sets, liar[r])
+	}
+	f.playRound(t, 1, f.honest(t))
+	f.playRound(t, 2, f.honest(t))
+
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	require.Len(t, rep.Rounds, 2)
+	assert.Equal(t, Verified, rep.Rounds[0].Verdict, "%v", rep.Rounds[0].Problems)
+	assert.Equal(t, rep.Rounds[0].Model, rep.Rounds[0].ModelRecomputed)
+	assert.Len(t, rep.Rounds[0].Decrypters, 3)
+	assert.Equal(t, Mismatch, rep.Rounds[1].Verdict)
+	assert.Contains(t, strings.Join(rep.Rounds[1].Problems, "\n"), "decryptions by different sets of holders disagree")
+}
+
+// With exactly t holders there is one decryption set: a holder of it that
+// shifts its share moves the published model, and neither the coordinator
+// nor the audit can tell (nothing to compare). The audit cannot catch it,
+// but it must not pass the model off as checked: it names the round as not
+// cross-checked, and a round decrypted by spare holders as cross-checked.
+// Round 1: holders at points 1 and 2 of 3 decrypt as one set and holder 2
+// shifts its share; round 2: all three decrypt in three sets, honestly.
+func TestAuditNamesAModelDecryptedByOneSetAsNotCrossChecked(t *testing.T) {
+	f := newStudyFixture(t, 2)
+	points, tsks, spare := f.twoOfThree(t)
+	one := [][]aggregation.ShamirPoint{{1, 2}}
+
+	var honestModel, published []float64
+	f.publish = func(r uint32, next []float64, rec *cohortv1.DecryptionRecord) []float64 {
+		if r == 2 {
+			return f.recordSets(t, r, rec, tsks, points, spare, 0)
+		}
+		honestModel = next
+		published = f.recordSets(t, r, rec, tsks, points, one, 2)
+		return published
+	}
+	f.playRound(t, 1, f.honest(t))
+	f.playRound(t, 2, f.honest(t))
+	require.NotEqual(t, honestModel, published, "the shift is published")
+
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	require.Len(t, rep.Rounds, 2)
+	single, checked := rep.Rounds[0], rep.Rounds[1]
+	assert.Equal(t, Verified, single.Verdict, "the record opens to the published model: the shift cannot be seen, %v", single.Problems)
+	assert.Equal(t, 1, single.DecryptionSets)
+	assert.False(t, single.CrossChecked)
+	assert.Equal(t, Verified, checked.Verdict, "%v", checked.Problems)
+	assert.Equal(t, 3, checked.DecryptionSets)
+	assert.True(t, checked.CrossChecked)
+	assert.True(t, rep.OK, "not cross-checked is a warning, not a mismatch")
+	assert.Equal(t, []uint32{1}, rep.NotCrossChecked())
+
+	var text strings.Builder
+	require.NoError(t, rep.WriteText(&text))
+	assert.Contains(t, text.String(), "round 1: the model is not cross-checked: one decryption set of 2 holders decrypted it, so one lying holder among the t could have shifted it")
+	assert.NotContains(t, text.String(), "round 2: the model is not cross-checked")
+}
+
+// A study whose recipe requires a cross-checked decryption
+// (require_cross_check, bound to the chain by the recipe's hash) must
+// publish no model one decryption set decrypted: the audit reads the
+// recipe from the store and names such a round a mismatch, the
+// coordinator's breach of the study's rule, not a warning.
+func TestAuditFailsASingleSetRoundOfAStudyRequiringACrossCheck(t *testing.T) {
+	recipe := models.DefaultRecipe(4)
+	recipe.RequireCrossCheck = true
+	canon, err := recipe.Canonical()
+	require.NoError(t, err)
+	f := newStudyFixtureOf(t, 2, crypto.Keccak256Hash(canon))
+	_, err = f.store.Put(canon)
+	require.NoError(t, err)
+	points, tsks, spare := f.twoOfThree(t)
+	f.publish = func(r uint32, _ []float64, rec *cohortv1.DecryptionRecord) []float64 {
+		if r == 2 {
+			return f.recordSets(t, r, rec, tsks, points, spare, 0)
+		}
+		return f.recordSets(t, r, rec, tsks, points, [][]aggregation.ShamirPoint{{1, 2}}, 0)
+	}
+	f.playRound(t, 1, f.honest(t))
+	f.playRound(t, 2, f.honest(t))
+
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	assert.False(t, rep.OK)
+	assertMismatches(t, rep, map[int]string{0: "the study's recipe requires a cross-checked decryption (require_cross_check)"})
+	assert.Equal(t, Verified, rep.Rounds[1].Verdict, "%v", rep.Rounds[1].Problems)
+}
+
+// Two decryption sets that agree prove nothing about a holder in both: a
+// holder at point 1 that shifts each of its shares shifts both sets'
+// decryptions alike. The holders are asked sets that leave each of them
+// out of one (aggregation.CheckDecryptionSets), so a record whose sets do
+// not is one the coordinator kept only part of, and cross-checks nothing.
+func TestAuditRefusesDecryptionSetsThatAllHoldOneHolder(t *testing.T) {
+	f := newStudyFixture(t, 1)
+	points, tsks, _ := f.twoOfThree(t)
+	f.publish = func(r uint32, _ []float64, rec *cohortv1.DecryptionRecord) []float64 {
+		return f.recordSets(t, r, rec, tsks, points, [][]aggregation.ShamirPoint{{1, 2}, {1, 3}}, 1)
+	}
+	f.playRound(t, 1, f.honest(t))
+
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	assertMismatches(t, rep, map[int]string{0: "point 1 is in every decryption set"})
+	assert.Equal(t, 2, rep.Rounds[0].DecryptionSets)
+	assert.False(t, rep.Rounds[0].CrossChecked)
+	assert.Equal(t, rep.Rounds[0].Model, rep.Rounds[0].ModelRecomputed, "the two sets agree on the shifted model")
+}
+
+// twoOfThree deals the hospitals' keys to holders at points 1, 2 and 3 at
+// threshold 2 and returns the decryption sets a round with a spare holder
+// asks (aggregation.DecryptionSets).
+func (f *studyFixture) twoOfThree(t *testing.T) ([]aggregation.ShamirPoint, []*aggregation.ThresholdSecretShare, [][]aggregation.ShamirPoint) {
+	t.Helper()
 	points := []aggregation.ShamirPoint{1, 2, 3}
+	sets, err := aggregation.DecryptionSets(points, 2)
+	require.NoError(t, err)
+	return points, f.thresholdKeys(t, 2, points), sets
+}
+
+// thresholdKeys deals every hospital's key to holders at points (one per
+// hospital, in order) for threshold decryption, as key generation does.
+func (f *studyFixture) thresholdKeys(t *testing.T, threshold int, points []aggregation.ShamirPoint) []*aggregation.ThresholdSecretShare {
+	t.Helper()
 	dealt := make([]map[aggregation.ShamirPoint]*aggregation.ThresholdShare, len(f.sks))
 	for i, sk := range f.sks {
 		var err error
@@ -573,71 +708,61 @@ func TestAuditChecksEveryDecryptionSet(t *testing.T) {
 		tsks[j], err = f.scheme.AggregateThresholdShares(f.pk, sk.ID(), points[j], received)
 		require.NoError(t, err)
 	}
-	sets, err := aggregation.DecryptionSets(points, threshold)
-	require.NoError(t, err)
-	require.Len(t, sets, 3)
+	return tsks
+}
 
-	liar := map[uint32]aggregation.ShamirPoint{2: 2}
-	f.publish = func(r uint32, _ []float64, rec *cohortv1.DecryptionRecord) []float64 {
-		raw, err := f.store.Get(common.BytesToHash(rec.AggregateHash))
-		require.NoError(t, err)
-		var agg aggregation.EncryptedVector
-		require.NoError(t, agg.UnmarshalBinary(raw))
-		rec.Shares = nil
-		// The record's first share is holder 1's for its first set: that
-		// set's decryption is the one published.
-		var first []*aggregation.DecryptionShare
-		var firstSet []aggregation.ShamirPoint
-		for i, tsk := range tsks {
-			var sub *cohortv1.DecryptionShareSubmission
-			for _, set := range sets {
-				if !slices.Contains(set, points[i]) {
-					continue
-				}
-				ds, err := f.scheme.GenThresholdDecryptionShare(tsk, set, &agg)
-				require.NoError(t, err)
-				if liar[r] == points[i] {
-					require.NoError(t, f.scheme.ShiftDecryptionShare(ds, 3, 0.25))
-				}
-				if firstSet == nil {
-					firstSet = set
-				}
-				if slices.Equal(set, firstSet) {
-					first = append(first, ds)
-				}
-				b, err := ds.MarshalBinary()
-				require.NoError(t, err)
-				signed, err := auth.Sign(f.keys[i], f.study, r, auth.KindDecryptShare, crypto.Keccak256Hash(b))
-				require.NoError(t, err)
-				if sub == nil {
-					sub = &cohortv1.DecryptionShareSubmission{StudyId: f.study, Round: r, AggregateHash: rec.AggregateHash, Share: b, Auth: signed}
-				} else {
-					sub.More = append(sub.More, &cohortv1.SignedShare{Share: b, Auth: signed})
-				}
+// recordSets replaces rec's shares by the holders' signed threshold
+// shares for sets (the holder at point liar, if any, shifting each of
+// its shares) and returns what a coordinator that did not compare the
+// sets publishes: the first set's decryption, stepped (FedAvg at rate 1).
+// The record's first share is holder 1's for its first set.
+func (f *studyFixture) recordSets(t *testing.T, r uint32, rec *cohortv1.DecryptionRecord, tsks []*aggregation.ThresholdSecretShare, points []aggregation.ShamirPoint, sets [][]aggregation.ShamirPoint, liar aggregation.ShamirPoint) []float64 {
+	t.Helper()
+	raw, err := f.store.Get(common.BytesToHash(rec.AggregateHash))
+	require.NoError(t, err)
+	var agg aggregation.EncryptedVector
+	require.NoError(t, agg.UnmarshalBinary(raw))
+	rec.Shares = nil
+	var first []*aggregation.DecryptionShare
+	var firstSet []aggregation.ShamirPoint
+	for i, tsk := range tsks {
+		var sub *cohortv1.DecryptionShareSubmission
+		for _, set := range sets {
+			if !slices.Contains(set, points[i]) {
+				continue
 			}
+			ds, err := f.scheme.GenThresholdDecryptionShare(tsk, set, &agg)
+			require.NoError(t, err)
+			if liar == points[i] {
+				require.NoError(t, f.scheme.ShiftDecryptionShare(ds, 3, 0.25))
+			}
+			if firstSet == nil {
+				firstSet = set
+			}
+			if slices.Equal(set, firstSet) {
+				first = append(first, ds)
+			}
+			b, err := ds.MarshalBinary()
+			require.NoError(t, err)
+			signed, err := auth.Sign(f.keys[i], f.study, r, auth.KindDecryptShare, crypto.Keccak256Hash(b))
+			require.NoError(t, err)
+			if sub == nil {
+				sub = &cohortv1.DecryptionShareSubmission{StudyId: f.study, Round: r, AggregateHash: rec.AggregateHash, Share: b, Auth: signed}
+			} else {
+				sub.More = append(sub.More, &cohortv1.SignedShare{Share: b, Auth: signed})
+			}
+		}
+		if sub != nil {
 			rec.Shares = append(rec.Shares, sub)
 		}
-		// What a coordinator that did not compare the sets publishes: the
-		// first set's decryption, stepped (FedAvg at rate 1).
-		avg, err := f.scheme.Decrypt(&agg, first)
-		require.NoError(t, err)
-		opt, err := aggregation.NewFedOpt(aggregation.DefaultFedOptConfig(aggregation.FedAvg))
-		require.NoError(t, err)
-		next, err := opt.Step(f.global, avg[:len(f.global)])
-		require.NoError(t, err)
-		return next
 	}
-	f.playRound(t, 1, f.honest(t))
-	f.playRound(t, 2, f.honest(t))
-
-	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	avg, err := f.scheme.Decrypt(&agg, first)
 	require.NoError(t, err)
-	require.Len(t, rep.Rounds, 2)
-	assert.Equal(t, Verified, rep.Rounds[0].Verdict, "%v", rep.Rounds[0].Problems)
-	assert.Equal(t, rep.Rounds[0].Model, rep.Rounds[0].ModelRecomputed)
-	assert.Len(t, rep.Rounds[0].Decrypters, 3)
-	assert.Equal(t, Mismatch, rep.Rounds[1].Verdict)
-	assert.Contains(t, strings.Join(rep.Rounds[1].Problems, "\n"), "decryptions by different sets of holders disagree")
+	opt, err := aggregation.NewFedOpt(aggregation.DefaultFedOptConfig(aggregation.FedAvg))
+	require.NoError(t, err)
+	next, err := opt.Step(f.global, avg[:len(f.global)])
+	require.NoError(t, err)
+	return next
 }
 
 // The metrics a round closes with are the coordinator's to write on chain;

@@ -9,14 +9,15 @@ import (
 	"github.com/cohort-fl/cohort/contracts/studies"
 )
 
-// WriteText prints one line per round, then each mismatching or
-// incomplete round's problems, as `cohort audit` does.
+// WriteText prints one line per round, then each round whose model was
+// not cross-checked and each mismatching or incomplete round's problems,
+// as `cohort audit` does.
 func (rep *Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(w, "study %d: every closed round's aggregate recomputed from the committed updates, its model from the holders' signed decryption shares and its metrics from the members' signed evaluations\n\n", rep.Study)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "round\tverdict\tcommitted\tsummed\tdecrypted by\tevaluated by\taggregate (on chain)\tmodel (on chain)")
+	fmt.Fprintln(tw, "round\tverdict\tcommitted\tsummed\tdecrypted by\tcross-checked\tevaluated by\taggregate (on chain)\tmodel (on chain)")
 	for _, r := range rep.Rounds {
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%d\t%d\t%s\t%s\n", r.Round, r.Verdict, r.Committed, r.Contributors, len(r.Decrypters), len(r.Evaluators), studies.HashOrDash(r.Aggregate), studies.HashOrDash(r.Model))
+		fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%d\t%s\t%d\t%s\t%s\n", r.Round, r.Verdict, r.Committed, r.Contributors, len(r.Decrypters), crossCheckCell(r), len(r.Evaluators), studies.HashOrDash(r.Aggregate), studies.HashOrDash(r.Model))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -28,6 +29,11 @@ func (rep *Report) WriteText(w io.Writer) error {
 			} else {
 				fmt.Fprintf(w, "round %d: the metrics leave out %s, whose update weighs in the model: the record keeps neither its evaluation nor a signed decline (it did not answer, or the coordinator left its evaluation out)\n", r.Round, u.Member.Hex())
 			}
+		}
+	}
+	for _, r := range rep.Rounds {
+		if r.DecryptionSets == 1 {
+			fmt.Fprintf(w, "round %d: %s\n", r.Round, NotCrossCheckedText(len(r.Decrypters)))
 		}
 	}
 	for _, r := range rep.Rounds {
@@ -44,6 +50,8 @@ func (rep *Report) WriteText(w io.Writer) error {
 			d.Round, d.Reporter.Hex(), where, d.Aggregate.Hex(), d.Evidence.Hex())
 	}
 	switch {
+	case rep.OK && len(rep.NotCrossChecked()) > 0:
+		fmt.Fprintf(w, "\nall rounds match the chain; the model of round(s) %v was decrypted by a single set of holders and not cross-checked (above)\n", rep.NotCrossChecked())
 	case rep.OK:
 		fmt.Fprintln(w, "\nall rounds match the chain")
 	case slices.ContainsFunc(rep.Rounds, func(r Round) bool { return r.Verdict == Mismatch }):
@@ -52,4 +60,26 @@ func (rep *Report) WriteText(w io.Writer) error {
 		fmt.Fprintln(w, "\nINCOMPLETE: the store lacks blobs the rounds above need, so they could not be checked (nothing that was read failed); audit a complete copy of the coordinator's store (its data_dir)")
 	}
 	return nil
+}
+
+// NotCrossCheckedText says what a model decrypted by a single set of
+// holders holders means and what to do about it.
+func NotCrossCheckedText(holders int) string {
+	return fmt.Sprintf("the model is not cross-checked: one decryption set of %d holders decrypted it, so one lying holder among the t could have shifted it "+
+		"(a decryption share cannot be checked on its own, and nothing was compared); the study needs a spare holder live: a committee (or membership) of at least threshold + 1", holders)
+}
+
+// crossCheckCell is a round's cross-checked column: how many decryption
+// sets agreed, or "-" if the model was not recomputed.
+func crossCheckCell(r Round) string {
+	switch {
+	case r.DecryptionSets == 0:
+		return "-"
+	case r.CrossChecked:
+		return fmt.Sprintf("yes (%d sets)", r.DecryptionSets)
+	}
+	if r.DecryptionSets == 1 {
+		return "NO (1 set)"
+	}
+	return fmt.Sprintf("NO (%d sets, one holder in all)", r.DecryptionSets)
 }

@@ -163,6 +163,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 		}
 	}
 	ccfg.Scales, ccfg.StandardiserGroups = scales, groups
+	ccfg.RequireCrossCheck = settings.Recipe != nil && settings.Recipe.RequireCrossCheck
 	ccfg.Progress = func(r coordinator.RoundReport) {
 		metrics.observeRound(r)
 		if spec.IsSurvival() {

@@ -373,8 +373,9 @@ func TestHospitalsStrikeTheAttackerWithoutTheCoordinator(t *testing.T) {
 // printed if the test fails.
 // A robust study whose share holders are exactly its threshold can weigh
 // a flagged update 0 but never strike it (one set decrypts the scores,
-// and nothing cross-checks them): the coordinator says so at the start,
-// naming what to do. A committee of t + 1 draws no such warning.
+// and nothing cross-checks them), and no model it publishes is
+// cross-checked either: the coordinator says both at the start, naming
+// what to do. A committee of t + 1 draws no such warning.
 func TestRobustStudyWithoutASpareHolderWarnsItCannotStrike(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end study")
@@ -392,9 +393,16 @@ func TestRobustStudyWithoutASpareHolderWarnsItCannotStrike(t *testing.T) {
 	_, exact := runLogged(ctx, t, study(3))
 	assert.Contains(t, exact.String(), warning, "a committee of exactly t")
 	assert.Contains(t, exact.String(), "holders=3 threshold=3")
+	assert.Contains(t, exact.String(), notCrossChecked, "nor is any model cross-checked")
 	_, spare := runLogged(ctx, t, study(4))
 	assert.NotContains(t, spare.String(), warning, "a committee of t + 1")
+	assert.NotContains(t, spare.String(), notCrossChecked, "a committee of t + 1")
 }
+
+// notCrossChecked is what the coordinator warns at the start of a study
+// whose share holders are exactly its threshold (coordinator
+// msgModelsNotCrossChecked).
+const notCrossChecked = "every model this study publishes will be decrypted by one set of t holders and not cross-checked"
 
 func runLogged(ctx context.Context, t *testing.T, cfg simulation.Config) (*simulation.Study, *lockedBuffer) {
 	t.Helper()

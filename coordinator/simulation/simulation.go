@@ -532,6 +532,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 		ccfg.PrivateTraining = cfg.Train
 	}
 	ccfg.Standardisation, ccfg.Scales, ccfg.StandardiserGroups = cfg.Standardise, cfg.Scales, cfg.StandardiserGroups
+	ccfg.RequireCrossCheck = cfg.Recipe != nil && cfg.Recipe.RequireCrossCheck
 	if cfg.ServerOptimizer != nil {
 		ccfg.ServerOptimizer = *cfg.ServerOptimizer
 	}
@@ -797,7 +798,8 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			Name: founders[i].Name, StudyID: s.studyID, Site: site, ConsentSource: consentSource, Spec: s.spec,
 			Train: trainConfig(cfg, int64(i)), Observe: observe, InsecurePlaintext: cfg.Plaintext,
 			Standardisation: cfg.Standardise, Scales: cfg.Scales, StandardiserGroups: cfg.StandardiserGroups,
-			DataDir: dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.Attacks[i], CommitGrace: time.Second,
+			RequireCrossCheck: cfg.Recipe != nil && cfg.Recipe.RequireCrossCheck,
+			DataDir:           dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.Attacks[i], CommitGrace: time.Second,
 			ChainCatchUp: cfg.ChainCatchUp,
 			// Fail fast in one process, unless the coordinator is meant to
 			// vanish, the hospital's consent comes late (or it claims so),

@@ -115,12 +115,7 @@ func TestAuditCatchesACoordinatorPublishingAnotherModel(t *testing.T) {
 		t.Cleanup(s.Close)
 	}
 	require.NoError(t, err, "nothing online stops it")
-	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
-	require.NoError(t, err)
-	store, err := coordinator.OpenStore(s.StoreDir())
-	require.NoError(t, err)
-	rep, err := audit.Study(ctx, s.Ledger(), store, scheme, s.StudyID())
-	require.NoError(t, err)
+	rep := auditStudy(ctx, t, s)
 	require.Len(t, rep.Rounds, 2)
 	assert.False(t, rep.OK)
 	first, second := rep.Rounds[0], rep.Rounds[1]
@@ -159,7 +154,8 @@ func TestHolderShiftingItsDecryptionShareIsCaught(t *testing.T) {
 
 	// The limit, stated: with no spare holder (threshold 3 of 3) there is
 	// one decryption set, nothing to compare, and the shifted model is
-	// published; even the audit recomputes the same model.
+	// published; even the audit recomputes the same model, but it names
+	// the round as not cross-checked instead of passing it off as checked.
 	s2, err := simulation.Run(ctx, simulation.Config{
 		Hospitals: 3, Rounds: 1, Seed: 7, DataDir: t.TempDir(), PhaseTimeout: 20 * time.Second, LocalConsent: true,
 		Threshold: 3, MinParticipants: 3,
@@ -169,13 +165,23 @@ func TestHolderShiftingItsDecryptionShareIsCaught(t *testing.T) {
 		t.Cleanup(s2.Close)
 	}
 	require.NoError(t, err, "without a spare holder the shift goes through")
+	rep := auditStudy(ctx, t, s2)
+	assert.True(t, rep.OK, "the audit cannot tell either: %v", rep.Rounds)
+	assert.Equal(t, []uint32{1}, rep.NotCrossChecked(), "but it says the model was not cross-checked")
+	assert.False(t, rep.Rounds[0].CrossChecked)
+}
+
+// auditStudy runs `cohort audit`'s check of study s from its chain and the
+// coordinator's store.
+func auditStudy(ctx context.Context, t *testing.T, s *simulation.Study) *audit.Report {
+	t.Helper()
 	scheme, err := aggregation.NewScheme(aggregation.DefaultConfig())
 	require.NoError(t, err)
-	store, err := coordinator.OpenStore(s2.StoreDir())
+	store, err := coordinator.OpenStore(s.StoreDir())
 	require.NoError(t, err)
-	rep, err := audit.Study(ctx, s2.Ledger(), store, scheme, s2.StudyID())
+	rep, err := audit.Study(ctx, s.Ledger(), store, scheme, s.StudyID())
 	require.NoError(t, err)
-	assert.True(t, rep.OK, "the audit cannot tell either: %v", rep.Rounds)
+	return rep
 }
 
 // A holder binds every decryption share it gives to another vector's hash

@@ -135,7 +135,8 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) 
 	p, err := participant.New(participant.Config{
 		Name: cfg.Name, StudyID: cfg.StudyID, Site: site, Spec: settings.Spec, Train: train,
 		Keystore: ks, DataDir: cfg.DataDir, ConsentSource: source, Standardisation: mode, Scales: scales, StandardiserGroups: groups,
-		CommitGrace: time.Duration(cfg.CommitGrace), ChainCatchUp: time.Duration(cfg.ChainCatchUp),
+		RequireCrossCheck: settings.Recipe != nil && settings.Recipe.RequireCrossCheck, // the recipe's hash is the study's on chain
+		CommitGrace:       time.Duration(cfg.CommitGrace), ChainCatchUp: time.Duration(cfg.ChainCatchUp),
 		Observe: func(t participant.Trace) {
 			metrics.observeTrace(t)
 			fmt.Fprintf(stdout, "round %d: trained on %d consented records, update sealed and committed (%d bytes)\n", t.Round, t.Samples, t.UploadBytes)

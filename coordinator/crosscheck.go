@@ -1,0 +1,102 @@
+package coordinator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// ErrNotCrossChecked fails a round of a study that requires a
+// cross-checked decryption (Config.RequireCrossCheck) when no spare holder
+// beside the threshold's t was live to decrypt its aggregate in a second
+// set: its model is not published.
+var ErrNotCrossChecked = errors.New("coordinator: no spare holder to cross-check the decryption")
+
+// spareWait is how often awaitSpareHolder looks again for a spare holder
+// when no member joins meanwhile.
+const spareWait = time.Second
+
+// awaitSpareHolder returns once more than t of the study's share holders
+// are connected, among round r's contributors beyond the first t (the
+// coordinator asks spare holders among them only: chooseActiveSet), or
+// at once when the study does not require a cross-check. It waits up to
+// PhaseTimeout, then fails with ErrNotCrossChecked naming how many were
+// live: asking exactly t would publish a model nothing cross-checked, and
+// the holders would refuse that set anyway.
+func (c *Coordinator) awaitSpareHolder(ctx context.Context, r uint32, contributors []common.Address) error {
+	if !c.cfg.RequireCrossCheck {
+		return nil
+	}
+	c.mu.Lock()
+	threshold, pointOf := c.threshold, maps.Clone(c.points)
+	c.mu.Unlock()
+	if len(pointOf) <= threshold {
+		return fmt.Errorf("%w: the study has %d share holders at threshold %d, so none can be spare, and its recipe requires a cross-checked decryption (require_cross_check): create the study again with a committee (or membership) of at least threshold + 1",
+			ErrNotCrossChecked, len(pointOf), threshold)
+	}
+	awayList, err := c.awayFrom(ctx, r, pointOf)
+	if err != nil {
+		return err
+	}
+	away := make(map[common.Address]bool, len(awayList))
+	for _, a := range awayList {
+		away[a] = true
+	}
+	deadline := time.NewTimer(c.cfg.PhaseTimeout)
+	defer deadline.Stop()
+	for {
+		active, _, err := c.activeSet(contributors, away, threshold)
+		if err == nil && len(active) > threshold {
+			return nil
+		}
+		c.mu.Lock()
+		joined := c.joined
+		c.mu.Unlock()
+		select {
+		case <-joined:
+		case <-time.After(spareWait):
+		case <-deadline.C:
+			live := len(active)
+			if err != nil {
+				live = c.liveHolders(away)
+			}
+			return fmt.Errorf("%w: %d share holders live and contributing by the phase deadline, threshold %d, and the study's recipe requires a cross-checked decryption (require_cross_check): a model one set decrypted is what one lying holder among it made it; "+
+				"bring a spare holder's node online (at least threshold + 1 live holders that contributed), then restart the coordinator, which resumes the study from the chain",
+				ErrNotCrossChecked, live, threshold)
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// liveHolders counts the share holders connected now, away left out.
+func (c *Coordinator) liveHolders(away map[common.Address]bool) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	live := 0
+	for a := range c.points {
+		if _, connected := c.peers[a]; connected && !away[a] {
+			live++
+		}
+	}
+	return live
+}
+
+// checkCrossChecked refuses, in a study that requires a cross-check, the
+// shares of holders holders when they are one decryption set (no more
+// than t): a spare holder that awaitSpareHolder saw may have gone before
+// it was asked.
+func (c *Coordinator) checkCrossChecked(holders int) error {
+	c.mu.Lock()
+	threshold := c.threshold
+	c.mu.Unlock()
+	if !c.cfg.RequireCrossCheck || holders > threshold {
+		return nil
+	}
+	return fmt.Errorf("%w: one set of %d holders decrypted the aggregate, threshold %d (a spare holder went away before it was asked); the model is not published: once a spare holder is live, restart the coordinator, which resumes the study from the chain",
+		ErrNotCrossChecked, holders, threshold)
+}
