@@ -369,8 +369,6 @@ func TestHospitalsStrikeTheAttackerWithoutTheCoordinator(t *testing.T) {
 	assert.NotContains(t, logs.String(), "asking participants to endorse the round's scores", "the coordinator asked for no endorsement")
 }
 
-// runLogged runs a study with every party's log at Info level kept, and
-// printed if the test fails.
 // A robust study whose share holders are exactly its threshold can weigh
 // a flagged update 0 but never strike it (one set decrypts the scores,
 // and nothing cross-checks them), and no model it publishes is
@@ -404,6 +402,8 @@ func TestRobustStudyWithoutASpareHolderWarnsItCannotStrike(t *testing.T) {
 // msgModelsNotCrossChecked).
 const notCrossChecked = "every model this study publishes will be decrypted by one set of t holders and not cross-checked"
 
+// runLogged runs a study with every party's log at Info level kept, and
+// printed if the test fails.
 func runLogged(ctx context.Context, t *testing.T, cfg simulation.Config) (*simulation.Study, *lockedBuffer) {
 	t.Helper()
 	logs := new(lockedBuffer)
