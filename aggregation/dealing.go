@@ -398,8 +398,7 @@ func FindInconsistentDealers(dealers []PartyID, verdict func(subset []PartyID) (
 			partial = append(partial, PartialDealing{Dealer: subset[0], Suspects: v.Suspects()})
 			return nil
 		}
-		half := len(subset) / 2
-		for _, part := range [][]PartyID{subset[:half], subset[half:]} {
+		for _, part := range bisectionHalves(subset) {
 			pv, err := verdict(part)
 			if err != nil {
 				return err
@@ -414,6 +413,40 @@ func FindInconsistentDealers(dealers []PartyID, verdict func(subset []PartyID) (
 		return nil, nil, err
 	}
 	return inconsistent, partial, nil
+}
+
+// bisectionHalves splits a subset of dealers in two as
+// FindInconsistentDealers bisects it: the first len/2, then the rest.
+func bisectionHalves[T any](subset []T) [2][]T {
+	half := len(subset) / 2
+	return [2][]T{subset[:half], subset[half:]}
+}
+
+// IsBisectionPart reports whether subset holds the same dealers as
+// dealers or as one of the parts FindInconsistentDealers' bisection of
+// dealers may check: its halves, their halves, and so on, in dealers'
+// order. There are 2·len(dealers)−1 such parts and each dealer is in at
+// most ⌈log2 len(dealers)⌉+1 of them. A holder answers the dealing check
+// for these only: every other subset would be one more smudged sample of
+// part of its share, and the differences of overlapping subsets average
+// the smudging away.
+func IsBisectionPart[T comparable](dealers, subset []T) bool {
+	in := make(map[T]bool, len(subset))
+	for _, d := range subset {
+		in[d] = true
+	}
+	if len(subset) == 0 || len(in) != len(subset) {
+		return false
+	}
+	node := dealers
+	for len(node) > len(subset) && len(node) > 1 {
+		halves := bisectionHalves(node)
+		node = halves[1]
+		if slices.Contains(halves[0], subset[0]) {
+			node = halves[0]
+		}
+	}
+	return len(node) == len(subset) && !slices.ContainsFunc(node, func(d T) bool { return !in[d] })
 }
 
 // CheckResharePartSets judges the part of a re-sharing that some of its

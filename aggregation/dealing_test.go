@@ -1,6 +1,7 @@
 package aggregation
 
 import (
+	"math/bits"
 	"slices"
 	"testing"
 
@@ -255,6 +256,59 @@ func TestFindInconsistentDealersNamesThemAmongMany(t *testing.T) {
 	// one batched check, then two halves per level down to each of the two
 	assert.LessOrEqual(t, checks, 1+2*2*4, "checks run")
 	t.Logf("%d checks named 2 inconsistent dealers among 16", checks)
+}
+
+// Every subset FindInconsistentDealers asks is a part of its bisection
+// (IsBisectionPart), also when every dealer's check fails (a holder lying
+// about all of them: every part asked), and no other subset is: 2n−1 of
+// the 2^n−1, each dealer in at most ⌈log2 n⌉+1. Holders answer these only.
+func TestBisectionPartsAreTheSubsetsABisectionAsks(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 7, 16} {
+		dealers := make([]PartyID, n)
+		for i := range dealers {
+			dealers[i] = PartyIDOf([]byte{byte(i)})
+		}
+		var asked [][]PartyID
+		failing := DealingVerdict{Failed: [][]ShamirPoint{{1, 2}}, Passed: [][]ShamirPoint{{1, 3}}}
+		_, partial, err := FindInconsistentDealers(dealers, func(subset []PartyID) (DealingVerdict, error) {
+			asked = append(asked, slices.Clone(subset))
+			return failing, nil
+		})
+		require.NoError(t, err)
+		require.Len(t, partial, n, "n=%d: every dealer's check fails somewhere", n)
+		require.Len(t, asked, 2*n-1, "n=%d", n)
+		for _, subset := range asked {
+			assert.True(t, IsBisectionPart(dealers, subset), "n=%d: asked %v", n, subset)
+			slices.Reverse(subset)
+			assert.True(t, IsBisectionPart(dealers, subset), "n=%d: the same dealers in another order", n)
+		}
+		if n > 7 {
+			continue // 2^n subsets
+		}
+		parts, in := 0, make(map[PartyID]int)
+		for mask := 1; mask < 1<<n; mask++ {
+			var subset []PartyID
+			for i, d := range dealers {
+				if mask&(1<<i) != 0 {
+					subset = append(subset, d)
+				}
+			}
+			if IsBisectionPart(dealers, subset) {
+				parts++
+				for _, d := range subset {
+					in[d]++
+				}
+			}
+		}
+		assert.Equal(t, 2*n-1, parts, "n=%d", n)
+		for d, k := range in {
+			assert.LessOrEqual(t, k, bits.Len(uint(n-1))+1, "n=%d: dealer %s in %d parts", n, d, k)
+		}
+	}
+	d := []PartyID{PartyIDOf([]byte{1}), PartyIDOf([]byte{2})}
+	assert.False(t, IsBisectionPart(d, nil), "no dealer")
+	assert.False(t, IsBisectionPart(d, []PartyID{d[0], d[0]}), "a dealer twice")
+	assert.False(t, IsBisectionPart(d, []PartyID{PartyIDOf([]byte{3})}), "another dealer")
 }
 
 func TestDealingCheckSharesAreDeterministicAndWeightsBounded(t *testing.T) {

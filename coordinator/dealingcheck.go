@@ -196,7 +196,7 @@ func (c *Coordinator) checkDealings(ctx context.Context, confirm *thresholdConfi
 			}
 		}
 		c.mu.Lock()
-		shares, err := step.checkShares()
+		shares, err := step.checkShares(check.Hash())
 		answers, errSigned := step.signedAnswers()
 		c.mu.Unlock()
 		if err = errors.Join(err, errSigned); err != nil {
@@ -507,6 +507,27 @@ func (c *Coordinator) collectiveKey(pkHash common.Hash) (*aggregation.PublicKey,
 	return pk, nil
 }
 
+// ofChecksAsked refuses a holder's dealing-check shares unless each is of
+// the check asked at its place: checks are the hashes of the checks asked
+// in order (the dealers', then each joiner's), each answered with the
+// same number of shares (one per set holding the holder's point, which
+// receive checked). The holder signs what it sends over what it was
+// asked, so a share of another check (another subset of the dealers, a
+// joiner's) in its place is the holder's doing, and the check asked would
+// miss its shares, naming no one.
+func ofChecksAsked(from common.Address, shares []*aggregation.DecryptionShare, checks []common.Hash) error {
+	if len(checks) == 0 && len(shares) > 0 {
+		return fmt.Errorf("%w: %d dealing-check shares from %s, none asked", ErrMalformed, len(shares), from.Hex())
+	}
+	for i, ds := range shares {
+		if want := checks[i*len(checks)/len(shares)]; ds.AggregateHash != want {
+			return fmt.Errorf("%w: holder %s answered with a share of another dealing check than the one asked (of check %s, not %s), signed over the one asked: exclude it (cohort study leave, then cohort member vote) and start the coordinator again",
+				ErrInconsistentDealing, from.Hex(), ds.AggregateHash.Hex(), want.Hex())
+		}
+	}
+	return nil
+}
+
 // askDealingCheck asks the holders that confirmed for the dealing check
 // of dealers alone, of the threshold shares they hold.
 func (c *Coordinator) askDealingCheck(ctx context.Context, confirm *thresholdConfirmStep, dealers []common.Address) (*thresholdConfirmStep, error) {
@@ -632,17 +653,48 @@ func (c *Coordinator) checkReshare(ctx context.Context, confirm *reshareKeyStep,
 	complete := func(set []aggregation.ShamirPoint) bool {
 		return !slices.ContainsFunc(set, func(p aggregation.ShamirPoint) bool { return !answered[p] })
 	}
+	pk, pkShares, err := c.dealingCheckKeys(pkHash, ask.dealers)
+	if err != nil {
+		return err
+	}
+	var keysCheck *aggregation.DealingCheck
+	var asked []common.Hash // the checks asked, in the order answered
+	if len(ask.dealers) > 0 {
+		if keysCheck, err = c.scheme.NewDealingCheck(pk, ask.seed, pkShares); err != nil {
+			return fmt.Errorf("coordinator: dealing check: %w", err)
+		}
+		asked = append(asked, keysCheck.Hash())
+	}
+	joinerShares := make([]*aggregation.PublicKeyShare, len(ask.joiners))
+	for i, j := range ask.joiners {
+		joinerShares[i] = new(aggregation.PublicKeyShare)
+		if err := joinerShares[i].UnmarshalBinary(confirm.joinerKeys[j]); err != nil {
+			return fmt.Errorf("coordinator: dealing check: public-key share of %s: %w", j.Hex(), err)
+		}
+		check, err := c.scheme.NewDealingCheck(pk, ask.seed, joinerShares[i:i+1])
+		if err != nil {
+			return fmt.Errorf("coordinator: dealing check: %w", err)
+		}
+		asked = append(asked, check.Hash())
+	}
 	byCheck := map[common.Hash][]*aggregation.DecryptionShare{} // each share is bound to its check's hash
-	for _, raw := range raws {
+	for i, raw := range raws {
 		conf, err := confirmation(raw)
 		if err != nil {
 			return err
 		}
+		var mine []*aggregation.DecryptionShare
 		for _, b := range conf.GetDealingCheckShares() {
 			ds := new(aggregation.DecryptionShare)
 			if err := ds.UnmarshalBinary(b); err != nil {
 				return fmt.Errorf("%w: dealing-check share: %v", ErrMalformed, err)
 			}
+			mine = append(mine, ds)
+		}
+		if err := ofChecksAsked(confirmed[i], mine, asked); err != nil {
+			return fmt.Errorf("coordinator: re-sharing before round %d: %w", plan.round, err)
+		}
+		for _, ds := range mine {
 			if complete(ds.ActiveSet()) {
 				byCheck[ds.AggregateHash] = append(byCheck[ds.AggregateHash], ds)
 			}
@@ -651,10 +703,6 @@ func (c *Coordinator) checkReshare(ctx context.Context, confirm *reshareKeyStep,
 	if len(byCheck) == 0 {
 		c.log.Warn("re-sharing's dealing check skipped: no decryption set of it had every holder confirm", "round", plan.round)
 		return nil
-	}
-	pk, pkShares, err := c.dealingCheckKeys(pkHash, ask.dealers)
-	if err != nil {
-		return err
 	}
 	verdict := func(keyShares []*aggregation.PublicKeyShare) (aggregation.DealingVerdict, error) {
 		check, err := c.scheme.NewDealingCheck(pk, ask.seed, keyShares)
@@ -668,22 +716,14 @@ func (c *Coordinator) checkReshare(ctx context.Context, confirm *reshareKeyStep,
 		return v, nil
 	}
 	var reshared aggregation.DealingVerdict
-	var keysCheck *aggregation.DealingCheck
 	if len(ask.dealers) > 0 {
-		if keysCheck, err = c.scheme.NewDealingCheck(pk, ask.seed, pkShares); err != nil {
-			return fmt.Errorf("coordinator: dealing check: %w", err)
-		}
 		if reshared, err = verdict(pkShares); err != nil {
 			return err
 		}
 	}
 	joined := make([]aggregation.DealingVerdict, len(ask.joiners))
-	for i, j := range ask.joiners {
-		share := new(aggregation.PublicKeyShare)
-		if err := share.UnmarshalBinary(confirm.joinerKeys[j]); err != nil {
-			return fmt.Errorf("coordinator: dealing check: public-key share of %s: %w", j.Hex(), err)
-		}
-		if joined[i], err = verdict([]*aggregation.PublicKeyShare{share}); err != nil {
+	for i := range ask.joiners {
+		if joined[i], err = verdict(joinerShares[i : i+1]); err != nil {
 			return err
 		}
 	}
@@ -730,7 +770,7 @@ func (c *Coordinator) bisectReshare(ctx context.Context, confirm *reshareKeyStep
 	}
 	c.mu.Lock()
 	confirmed, _ := confirm.answers(confirm.holders)
-	whole, _, err := confirm.signedAnswers(resharers)
+	whole, _, err := confirm.signedAnswers(resharers, nil) // checked by checkReshare
 	c.mu.Unlock()
 	if err != nil {
 		return nil, 0, err
@@ -742,7 +782,7 @@ func (c *Coordinator) bisectReshare(ctx context.Context, confirm *reshareKeyStep
 			return nil, err
 		}
 		c.mu.Lock()
-		answers, shares, err := step.signedAnswers(subset)
+		answers, shares, err := step.signedAnswers(subset, []common.Hash{keysCheck.Hash()})
 		c.mu.Unlock()
 		if err != nil {
 			return nil, err

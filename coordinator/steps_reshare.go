@@ -551,8 +551,10 @@ func (s *reshareKeyStep) checkSigned(from common.Address, req *cohortv1.ReshareK
 
 // signedAnswers are the new holders' signed dealing-check answers, as the
 // evidence keeps them, of the part the re-sharing dealers resharers dealt
-// (all of them: the whole pending shares), and the answers' shares.
-func (s *reshareKeyStep) signedAnswers(resharers []common.Address) (DealingAnswers, []*aggregation.DecryptionShare, error) {
+// (all of them: the whole pending shares), and the answers' shares, each
+// of which must be of the check asked at its place (ofChecksAsked), if
+// checks, their hashes, are given.
+func (s *reshareKeyStep) signedAnswers(resharers []common.Address, checks []common.Hash) (DealingAnswers, []*aggregation.DecryptionShare, error) {
 	from, raws := s.answers(s.holders)
 	out := DealingAnswers{Dealers: resharers}
 	var shares []*aggregation.DecryptionShare
@@ -562,13 +564,20 @@ func (s *reshareKeyStep) signedAnswers(resharers []common.Address) (DealingAnswe
 			return DealingAnswers{}, nil, err
 		}
 		out.Answers = append(out.Answers, SignedDealingAnswers{Holder: from[i], Shares: conf.GetDealingCheckShares(), Signature: conf.GetDealingCheckAuth().GetSignature()})
+		var mine []*aggregation.DecryptionShare
 		for _, b := range conf.GetDealingCheckShares() {
 			ds := new(aggregation.DecryptionShare)
 			if err := ds.UnmarshalBinary(b); err != nil {
 				return DealingAnswers{}, nil, fmt.Errorf("%w: dealing-check share from %s: %v", ErrMalformed, from[i].Hex(), err)
 			}
-			shares = append(shares, ds)
+			mine = append(mine, ds)
 		}
+		if checks != nil {
+			if err := ofChecksAsked(from[i], mine, checks); err != nil {
+				return DealingAnswers{}, nil, err
+			}
+		}
+		shares = append(shares, mine...)
 	}
 	return out, shares, nil
 }

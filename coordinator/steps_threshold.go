@@ -300,8 +300,9 @@ func (s *thresholdConfirmStep) receive(req *cohortv1.ThresholdKeyConfirmation) (
 	return ready{record: &answer{from: addr, data: raw}}, nil
 }
 
-// checkShares returns every dealing-check share the holders gave.
-func (s *thresholdConfirmStep) checkShares() ([]*aggregation.DecryptionShare, error) {
+// checkShares returns every dealing-check share the holders gave, each
+// of which must be of the check asked, whose hash is check.
+func (s *thresholdConfirmStep) checkShares(check common.Hash) ([]*aggregation.DecryptionShare, error) {
 	from, subs := s.answers(sortedAddresses(keys(s.want)))
 	var out []*aggregation.DecryptionShare
 	for i, raw := range subs {
@@ -309,13 +310,18 @@ func (s *thresholdConfirmStep) checkShares() ([]*aggregation.DecryptionShare, er
 		if err := proto.Unmarshal(raw, &conf); err != nil {
 			return nil, err
 		}
+		var mine []*aggregation.DecryptionShare
 		for _, b := range conf.GetDealingCheckShares() {
 			ds := new(aggregation.DecryptionShare)
 			if err := ds.UnmarshalBinary(b); err != nil {
 				return nil, fmt.Errorf("%w: dealing-check share from %s: %v", ErrMalformed, from[i].Hex(), err)
 			}
-			out = append(out, ds)
+			mine = append(mine, ds)
 		}
+		if err := ofChecksAsked(from[i], mine, []common.Hash{check}); err != nil {
+			return nil, err
+		}
+		out = append(out, mine...)
 	}
 	return out, nil
 }

@@ -1,50 +1,157 @@
 package participant
 
 import (
+	"encoding/binary"
 	"fmt"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/cohort-fl/cohort/aggregation"
+	"github.com/cohort-fl/cohort/api/cohortv1"
 )
 
-// dealingSeedRecord is the keystore record of the seed a holder gave
-// dealing-check shares under (steps.dealingCheck): the hash of the
-// threshold share they were of, then the seed. Kept beside the share,
-// encrypted like it, so that a restarted holder still answers one seed
-// per dealing; the share's hash ties the seed to that share, and a record
-// left from an earlier one (a dealing run again before round 1) binds
-// nothing.
-func dealingSeedRecord(share []byte, seed [32]byte) []byte {
-	return append(crypto.Keccak256(share), seed[:]...)
+// dealingScope is what a holder answered a share's dealing check for,
+// fixed by the first check it answered of that share: it answers no
+// other question of it, since every other answer is one more smudged
+// sample of (part of) the share, and differences of answers average the
+// smudging away. Asked again within the scope, it gives the same shares
+// (their noise is keyed by the check).
+type dealingScope struct {
+	// seed weighs the dealers' keys: each seed weighs them anew.
+	seed [32]byte
+	// dealers are the dealers of the first check, in its order: the
+	// whole a bisection halves (aggregation.IsBisectionPart).
+	dealers []common.Address
+	// sets are the decryption sets of the first check holding this
+	// holder's point: each set is one more sample.
+	sets [][]uint64
+	// seedOnly marks a record of an earlier release, which kept the seed
+	// only: the next check fixes the dealers and sets.
+	seedOnly bool
 }
 
-// dealingSeedOf is the seed record binds share to, or nil if record is of
-// another share (or none).
-func dealingSeedOf(record, share []byte) (*[32]byte, error) {
+// admit returns the scope of a share asked for the dealing check under
+// raw with dealers over sets (those holding this holder's point), given
+// the scope it was answered for (nil: none yet), or an error if the check
+// lies outside it: another seed, other sets, or dealers that are not the
+// scope's, nor, if parts, a part of its bisection.
+func (given *dealingScope) admit(raw []byte, dealers []common.Address, sets [][]uint64, parts bool) (*dealingScope, error) {
+	if len(raw) != 32 {
+		return nil, fmt.Errorf("%w: dealing-check seed of %d bytes, want 32", ErrChainMismatch, len(raw))
+	}
+	asked := &dealingScope{seed: [32]byte(raw), dealers: slices.Clone(dealers), sets: sets}
+	switch {
+	case given == nil:
+		return asked, nil
+	case given.seed != asked.seed:
+		return nil, fmt.Errorf("%w: a dealing check under a second seed %x (this site answered under %x); each seed weighs the dealers' key errors anew, so it answers under one only", ErrChainMismatch, asked.seed, given.seed)
+	case given.seedOnly:
+		return asked, nil
+	case !slices.EqualFunc(given.sets, sets, slices.Equal):
+		return nil, fmt.Errorf("%w: a dealing check over other decryption sets (%v) than those this site answered for (%v); each set is one more smudged sample of its share", ErrChainMismatch, sets, given.sets)
+	case parts && !aggregation.IsBisectionPart(given.dealers, dealers):
+		return nil, fmt.Errorf("%w: a dealing check of %d dealers that is %s; each other subset is one more smudged sample of part of this site's share", ErrChainMismatch, len(dealers), notABisectionPart(fmt.Sprintf("the %d dealers of the first check", len(given.dealers))))
+	case !parts && !slices.Equal(given.dealers, dealers):
+		return nil, fmt.Errorf("%w: a dealing check of other dealers' keys (%d) than the %d this site answered for; each other weighing is one more smudged sample of its share", ErrChainMismatch, len(dealers), len(given.dealers))
+	}
+	return given, nil
+}
+
+// notABisectionPart says why a holder refuses a subset of the dealers
+// whole describes.
+func notABisectionPart(whole string) string {
+	return fmt.Sprintf("not one a bisection of the dealing check asks (%s, or halves of their halves in that order)", whole)
+}
+
+// setsHolding are the sets that hold point own.
+func setsHolding(sets []*cohortv1.PointSet, own uint64) [][]uint64 {
+	var out [][]uint64
+	for _, set := range sets {
+		if slices.Contains(set.GetPoints(), own) {
+			out = append(out, set.GetPoints())
+		}
+	}
+	return out
+}
+
+// dealingScopeRecord is the keystore record of the scope a holder gave
+// dealing-check shares of share for (steps.dealingCheck): the hash of the
+// share, the seed, then the dealers (a 2-byte count, 20 bytes each) and
+// the sets (a 2-byte count, each a 2-byte count of 8-byte points). Kept
+// beside the share, encrypted like it, so that a restarted holder still
+// answers within it; the share's hash ties the scope to that share, and a
+// record left from an earlier one (a dealing run again before round 1)
+// binds nothing.
+func dealingScopeRecord(share []byte, sc dealingScope) []byte {
+	b := append(crypto.Keccak256(share), sc.seed[:]...)
+	b = binary.BigEndian.AppendUint16(b, uint16(len(sc.dealers)))
+	for _, d := range sc.dealers {
+		b = append(b, d.Bytes()...)
+	}
+	b = binary.BigEndian.AppendUint16(b, uint16(len(sc.sets)))
+	for _, set := range sc.sets {
+		b = binary.BigEndian.AppendUint16(b, uint16(len(set)))
+		for _, p := range set {
+			b = binary.BigEndian.AppendUint64(b, p)
+		}
+	}
+	return b
+}
+
+// dealingScopeOf is the scope record binds share to, or nil if record is
+// of another share (or none). A record of an earlier release holds the
+// seed only.
+func dealingScopeOf(record, share []byte) (*dealingScope, error) {
 	if record == nil {
 		return nil, nil
 	}
-	if len(record) != common.HashLength+32 {
-		return nil, fmt.Errorf("dealing-check seed record of %d bytes in the keystore, want %d; restore the keystore from a backup", len(record), common.HashLength+32)
+	bad := fmt.Errorf("dealing-check record of %d bytes in the keystore is malformed; restore the keystore from a backup", len(record))
+	if len(record) < common.HashLength+32 {
+		return nil, bad
 	}
 	if share == nil || common.BytesToHash(record[:common.HashLength]) != crypto.Keccak256Hash(share) {
 		return nil, nil
 	}
-	seed := [32]byte(record[common.HashLength:])
-	return &seed, nil
-}
-
-// oneSeedPerShare is the dealing-check seed raw asks a share to be checked
-// under, refused if the share was checked under another one (given; nil:
-// none yet): each seed weighs the dealers' keys anew, and every weighing
-// is one more smudged sample of the share.
-func oneSeedPerShare(given *[32]byte, raw []byte) ([32]byte, error) {
-	if len(raw) != 32 {
-		return [32]byte{}, fmt.Errorf("%w: dealing-check seed of %d bytes, want 32", ErrChainMismatch, len(raw))
+	sc := &dealingScope{seed: [32]byte(record[common.HashLength:])}
+	rest := record[common.HashLength+32:]
+	if len(rest) == 0 {
+		sc.seedOnly = true
+		return sc, nil
 	}
-	seed := [32]byte(raw)
-	if given != nil && *given != seed {
-		return seed, fmt.Errorf("%w: a dealing check under a second seed %x (this site answered under %x); each seed weighs the dealers' key errors anew, so it answers under one only", ErrChainMismatch, seed, *given)
+	count := func() (int, bool) {
+		if len(rest) < 2 {
+			return 0, false
+		}
+		n := int(binary.BigEndian.Uint16(rest))
+		rest = rest[2:]
+		return n, true
 	}
-	return seed, nil
+	n, ok := count()
+	if !ok || len(rest) < n*common.AddressLength {
+		return nil, bad
+	}
+	sc.dealers = make([]common.Address, n)
+	for i := range sc.dealers {
+		sc.dealers[i], rest = common.BytesToAddress(rest[:common.AddressLength]), rest[common.AddressLength:]
+	}
+	if n, ok = count(); !ok {
+		return nil, bad
+	}
+	for range n {
+		k, ok := count()
+		if !ok || len(rest) < 8*k {
+			return nil, bad
+		}
+		set := make([]uint64, k)
+		for i := range set {
+			set[i], rest = binary.BigEndian.Uint64(rest), rest[8:]
+		}
+		sc.sets = append(sc.sets, set)
+	}
+	if len(rest) != 0 {
+		return nil, bad
+	}
+	return sc, nil
 }

@@ -18,18 +18,18 @@ type pendingShare struct {
 	// chain) the share was made for; 0 without a committee, or unknown
 	// (a keystore of an earlier release).
 	selection uint32
-	// checkSeed is the one seed this holder gave dealing-check shares of
-	// the share under (nil: none yet).
-	checkSeed *[32]byte
+	// checkScope is what this holder gave dealing-check shares of the
+	// share for (nil: none yet).
+	checkScope *dealingScope
 }
 
 // pendingRecord is the keystore record kept beside a pending share: its
 // re-sharing and committee selection (epochRecord), then, once it gave
-// dealing-check shares, the seed (dealingSeedRecord).
+// dealing-check shares, what for (dealingScopeRecord).
 func pendingRecord(p pendingShare) []byte {
 	b := epochRecord(p.epoch, p.setHash, p.selection)
-	if p.checkSeed != nil {
-		b = append(b, dealingSeedRecord(p.share, *p.checkSeed)...)
+	if p.checkScope != nil {
+		b = append(b, dealingScopeRecord(p.share, *p.checkScope)...)
 	}
 	return b
 }
@@ -38,7 +38,7 @@ func pendingRecord(p pendingShare) []byte {
 // selection (0, unknown, without a record, as in a keystore of an earlier
 // release, or with one of another re-sharing, as after a crash between
 // writing the record and the share) and its check seed.
-func pendingFacts(pending pendingShare, record []byte) (selection uint32, checkSeed *[32]byte, err error) {
+func pendingFacts(pending pendingShare, record []byte) (selection uint32, checkScope *dealingScope, err error) {
 	if record == nil {
 		return 0, nil, nil
 	}
@@ -50,11 +50,11 @@ func pendingFacts(pending pendingShare, record []byte) (selection uint32, checkS
 		return 0, nil, nil
 	}
 	if len(e.share) > 4 {
-		if checkSeed, err = dealingSeedOf(e.share[4:], pending.share); err != nil {
+		if checkScope, err = dealingScopeOf(e.share[4:], pending.share); err != nil {
 			return 0, nil, err
 		}
 	}
-	return selectionOf(e), checkSeed, nil
+	return selectionOf(e), checkScope, nil
 }
 
 // epochRecord is the keystore record of the re-sharing the threshold share

@@ -199,21 +199,29 @@ func TestEpochRecordKeepsTheSelection(t *testing.T) {
 }
 
 // TestPendingRecordRoundTrips: the record kept beside a pending share
-// gives back its selection and check seed, for that share only: a record
-// of another re-sharing (a crash between the two writes) gives neither,
-// one of another share of the same re-sharing no seed.
+// gives back its selection and check scope (seed, dealers, sets), for
+// that share only: a record of another re-sharing (a crash between the
+// two writes) gives neither, one of another share of the same re-sharing
+// no scope. One of an earlier release, with the seed only, gives the seed.
 func TestPendingRecordRoundTrips(t *testing.T) {
 	set := crypto.Keccak256Hash([]byte("set"))
-	seed := [32]byte{9}
-	p := pendingShare{epoch: 3, setHash: set, share: []byte("share"), selection: 7, checkSeed: &seed}
+	scope := dealingScope{seed: [32]byte{9}, dealers: []common.Address{{1}, {2}}, sets: [][]uint64{{1, 2}, {1, 3}}}
+	p := pendingShare{epoch: 3, setHash: set, share: []byte("share"), selection: 7, checkScope: &scope}
 	selection, got, err := pendingFacts(p, pendingRecord(p))
 	require.NoError(t, err)
 	assert.Equal(t, uint32(7), selection)
 	require.NotNil(t, got)
-	assert.Equal(t, seed, *got)
+	assert.Equal(t, scope, *got)
+
+	earlier := pendingRecord(p)
+	earlier = earlier[:len(earlier)-len(dealingScopeRecord(p.share, scope))+common.HashLength+32]
+	_, got, err = pendingFacts(p, earlier)
+	require.NoError(t, err)
+	require.NotNil(t, got)
+	assert.Equal(t, dealingScope{seed: scope.seed, seedOnly: true}, *got, "an earlier release's record: the seed only")
 
 	unchecked := p
-	unchecked.checkSeed = nil
+	unchecked.checkScope = nil
 	selection, got, err = pendingFacts(p, pendingRecord(unchecked))
 	require.NoError(t, err)
 	assert.Equal(t, uint32(7), selection)
@@ -224,7 +232,7 @@ func TestPendingRecordRoundTrips(t *testing.T) {
 	selection, got, err = pendingFacts(other, pendingRecord(p))
 	require.NoError(t, err)
 	assert.Equal(t, uint32(7), selection)
-	assert.Nil(t, got, "the seed was the other share's")
+	assert.Nil(t, got, "the scope was the other share's")
 
 	other = p
 	other.epoch = 4
@@ -235,4 +243,6 @@ func TestPendingRecordRoundTrips(t *testing.T) {
 
 	_, _, err = pendingFacts(p, append(pendingRecord(p), 1))
 	require.ErrorContains(t, err, "restore the keystore from a backup")
+	_, _, err = pendingFacts(p, pendingRecord(p)[:len(pendingRecord(p))-1])
+	require.ErrorContains(t, err, "restore the keystore from a backup", "truncated")
 }

@@ -32,12 +32,12 @@ func (p *Participant) loadSecrets() error {
 	if ks == nil {
 		return nil
 	}
-	var secret, threshold, epoch, pending, pendingEpoch, dealingSeed []byte
+	var secret, threshold, epoch, pending, pendingEpoch, scopeRecord []byte
 	for _, e := range []struct {
 		name string
 		into *[]byte
 	}{{p.secretName(), &secret}, {p.thresholdName(), &threshold}, {p.epochName(), &epoch}, {p.pendingName(), &pending},
-		{p.pendingEpochName(), &pendingEpoch}, {p.dealingSeedName(), &dealingSeed}} {
+		{p.pendingEpochName(), &pendingEpoch}, {p.dealingSeedName(), &scopeRecord}} {
 		b, err := getSecret(ks, e.name)
 		if err != nil {
 			return fmt.Errorf("participant %s: load %s: %w", p.cfg.Name, e.name, err)
@@ -49,13 +49,13 @@ func (p *Participant) loadSecrets() error {
 		if err != nil {
 			return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 		}
-		if pend.selection, pend.checkSeed, err = pendingFacts(pend, pendingEpoch); err != nil {
+		if pend.selection, pend.checkScope, err = pendingFacts(pend, pendingEpoch); err != nil {
 			return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 		}
 		p.pending = &pend
 	}
 	var err error
-	if p.dealingSeed, err = dealingSeedOf(dealingSeed, threshold); err != nil {
+	if p.checkScope, err = dealingScopeOf(scopeRecord, threshold); err != nil {
 		return fmt.Errorf("participant %s: %w", p.cfg.Name, err)
 	}
 	if epoch != nil {
@@ -97,9 +97,9 @@ func (s *steps) finishCommit() []secretWrite {
 		selection = s.shareSelection // recorded with the share, not beside the pending one
 	}
 	keep := []secretWrite{{s.epochName(), epochRecord(pend.epoch, pend.setHash, selection)}}
-	if pend.checkSeed != nil && s.dealingSeed == nil {
-		keep = append(keep, secretWrite{s.dealingSeedName(), dealingSeedRecord(pend.share, *pend.checkSeed)})
-		s.dealingSeed = pend.checkSeed
+	if pend.checkScope != nil && s.checkScope == nil {
+		keep = append(keep, secretWrite{s.dealingSeedName(), dealingScopeRecord(pend.share, *pend.checkScope)})
+		s.checkScope = pend.checkScope
 	}
 	keep = append(keep, secretWrite{s.pendingName(), nil}, secretWrite{s.pendingEpochName(), nil})
 	s.shareEpoch, s.shareSet, s.shareSelection, s.pending = pend.epoch, pend.setHash, selection, nil

@@ -41,7 +41,7 @@ func (c *consortium) setCommittee(members ...int) {
 
 // committeeTask names the chain's committee as share holders.
 func (c *consortium) committeeTask() *cohortv1.ThresholdTask {
-	task := &cohortv1.ThresholdTask{StudyId: stepsStudy, Threshold: 2}
+	task := &cohortv1.ThresholdTask{StudyId: stepsStudy, Threshold: c.study.Threshold}
 	for i, s := range c.nodes {
 		if pt := contracts.CommitteePoint(c.study.Holders, s.self); pt != 0 {
 			task.Holders = append(task.Holders, c.holder(i, pt))
@@ -347,8 +347,8 @@ func (c *consortium) handOverTask(from ...int) *cohortv1.ReshareTask {
 	}
 	slices.SortFunc(dealers, func(x, y *cohortv1.ShareHolder) int { return int(x.GetPoint()) - int(y.GetPoint()) })
 	holders := c.committeeTask().GetHolders()
-	return &cohortv1.ReshareTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Dealers: dealers, Holders: holders,
-		SetHash: auth.ReshareSetHash(stepsStudy, 1, 2, dealers, holders).Bytes()}
+	return &cohortv1.ReshareTask{StudyId: stepsStudy, Round: 1, Threshold: c.study.Threshold, Dealers: dealers, Holders: holders,
+		SetHash: auth.ReshareSetHash(stepsStudy, 1, c.study.Threshold, dealers, holders).Bytes()}
 }
 
 // handOver runs the re-sharing from the given holders to the chain's

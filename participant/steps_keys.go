@@ -230,7 +230,7 @@ func (s *steps) thresholdKey(t *cohortv1.ThresholdKeyTask, study contracts.Study
 	if err := s.sealer.thresholdKey(s.pubKey, s.point, received); err != nil {
 		return ready{}, fmt.Errorf("participant %s: threshold key: %w", s.name, err)
 	}
-	s.dealingSeed = nil // new shares: a dealing checked anew
+	s.checkScope = nil // new shares: a dealing checked anew
 	keep, err := s.secretsToKeep()
 	if err != nil {
 		return ready{}, err
@@ -251,7 +251,9 @@ func (s *steps) thresholdKey(t *cohortv1.ThresholdKeyTask, study contracts.Study
 // dealingCheck confirms the threshold share held and, if the task asks,
 // adds its dealing-check shares (aggregation.GenDealingCheckShares) of the
 // listed dealers, who must be participants, for each listed set that holds
-// this site's point. It answers under one seed per dealing only.
+// this site's point. It answers within one scope per dealing only: one
+// seed, the sets and dealers of the first check and the parts a bisection
+// of those dealers asks (dealingScope).
 func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Address]bool) (ready, error) {
 	signed, err := auth.Sign(s.key, s.studyID, 0, auth.KindThresholdKey, crypto.Keccak256Hash(s.pkHash.Bytes()))
 	if err != nil {
@@ -261,7 +263,7 @@ func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Add
 	if len(t.GetDealingCheckSeed()) == 0 {
 		return ready{send: conf}, nil
 	}
-	seed, err := oneSeedPerShare(s.dealingSeed, t.GetDealingCheckSeed())
+	scope, err := s.checkScope.admit(t.GetDealingCheckSeed(), wireAddresses(t.GetDealingCheckDealers()), setsHolding(t.GetDealingCheckSets(), s.point), true)
 	if err != nil {
 		return ready{}, err
 	}
@@ -279,16 +281,16 @@ func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Add
 		return ready{}, err
 	}
 	var keep []secretWrite
-	if s.dealingSeed == nil {
+	if scope != s.checkScope {
 		// Kept before the shares go out: a restarted holder still
-		// refuses another seed.
+		// answers within it only.
 		_, share, err := s.sealer.export()
 		if err != nil {
 			return ready{}, err
 		}
-		keep = []secretWrite{{s.dealingSeedName(), dealingSeedRecord(share, seed)}}
+		keep = []secretWrite{{s.dealingSeedName(), dealingScopeRecord(share, *scope)}}
 	}
-	s.dealingSeed = &seed
+	s.checkScope = scope
 	return ready{keep: keep, send: conf}, nil
 }
 
@@ -315,12 +317,7 @@ func (s *steps) dealingCheckShares(t *cohortv1.ThresholdKeyTask, member map[comm
 		}
 		dealers = append(dealers, aggregation.DealerID(s.studyID, a.Bytes()))
 	}
-	var sets [][]uint64
-	for _, set := range t.GetDealingCheckSets() {
-		if slices.Contains(set.GetPoints(), own) {
-			sets = append(sets, set.GetPoints())
-		}
-	}
+	sets := setsHolding(t.GetDealingCheckSets(), own)
 	if len(sets) == 0 {
 		return nil, nil
 	}
@@ -816,7 +813,7 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 	// checkReshare checked the holders are the chain's current committee.
 	pending := pendingShare{epoch: t.GetRound(), setHash: set.setHash, share: share, selection: study.CommitteeEpoch}
 	if s.pending != nil && bytes.Equal(s.pending.share, share) {
-		pending.checkSeed = s.pending.checkSeed // the same share, relayed again
+		pending.checkScope = s.pending.checkScope // the same share, relayed again
 	}
 	signed, err := auth.Sign(s.key, s.studyID, t.GetRound(), auth.KindReshareKey, set.setHash)
 	if err != nil {
@@ -824,7 +821,7 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 	}
 	conf := &cohortv1.ReshareKeyConfirmation{StudyId: s.studyID, Round: t.GetRound(), SetHash: set.setHash.Bytes(), Auth: signed}
 	if len(t.GetDealingCheckSeed()) > 0 {
-		seed, err := oneSeedPerShare(pending.checkSeed, t.GetDealingCheckSeed())
+		scope, err := pending.checkScope.admit(t.GetDealingCheckSeed(), wireAddresses(t.GetDealingCheckDealers()), setsHolding(t.GetDealingCheckSets(), set.own), false)
 		if err != nil {
 			return ready{}, err
 		}
@@ -834,7 +831,7 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 		if conf.DealingCheckAuth, err = s.signReshareCheck(t, set.own, conf.DealingCheckShares); err != nil {
 			return ready{}, err
 		}
-		pending.checkSeed = &seed
+		pending.checkScope = scope
 	}
 	s.pending = &pending
 	return ready{
@@ -890,12 +887,16 @@ func (s *steps) reshareCheckShares(t *cohortv1.ReshareKeyTask, member map[common
 
 // resharePart is the part of the pending share at point own that the
 // re-sharing's dealers t lists in dealing_check_resharers dealt: each must
-// be one of them (resharedBy, with what each dealt), once, and not all.
+// be one of them (resharedBy, with what each dealt, sorted as the
+// coordinator bisects them), once, not all, and together a part a
+// bisection of them asks (aggregation.IsBisectionPart): every other part
+// is one more smudged sample of the share.
 func (s *steps) resharePart(t *cohortv1.ReshareKeyTask, own uint64, reshared [][]byte, resharedBy []common.Address) ([]byte, error) {
 	if len(t.GetDealingCheckJoiners()) > 0 {
 		return nil, fmt.Errorf("%w: a dealing check of the part some re-sharing dealers dealt, with joiners' keys", ErrChainMismatch)
 	}
 	var part [][]byte
+	var listed []common.Address
 	seen := map[common.Address]bool{}
 	for _, b := range t.GetDealingCheckResharers() {
 		a, err := parseAddress("dealing-check re-sharing dealer", b)
@@ -907,10 +908,13 @@ func (s *steps) resharePart(t *cohortv1.ReshareKeyTask, own uint64, reshared [][
 			return nil, fmt.Errorf("%w: dealing check of the part %s dealt, but it is not a dealer of this re-sharing, or is listed twice", ErrChainMismatch, a.Hex())
 		}
 		seen[a] = true
-		part = append(part, reshared[i])
+		part, listed = append(part, reshared[i]), append(listed, a)
 	}
 	if len(part) == len(reshared) {
 		return nil, fmt.Errorf("%w: dealing check of the part every re-sharing dealer dealt: that is the whole pending share, asked without dealers listed", ErrChainMismatch)
+	}
+	if !aggregation.IsBisectionPart(resharedBy, listed) {
+		return nil, fmt.Errorf("%w: a dealing check of the part %d re-sharing dealers dealt that is %s", ErrChainMismatch, len(listed), notABisectionPart(fmt.Sprintf("the re-sharing's %d dealers, sorted", len(resharedBy))))
 	}
 	out, err := s.sealer.resharePart(own, part)
 	if err != nil {
@@ -978,11 +982,11 @@ func (s *steps) reshareCommit(t *cohortv1.ReshareCommitTask) (ready, error) {
 		{s.thresholdName(), s.pending.share},
 		{s.epochName(), epochRecord(t.GetRound(), setHash, s.pending.selection)},
 	}
-	if s.pending.checkSeed != nil { // the share keeps the seed it was checked under
-		keep = append(keep, secretWrite{s.dealingSeedName(), dealingSeedRecord(s.pending.share, *s.pending.checkSeed)})
+	if s.pending.checkScope != nil { // the share keeps the scope it was checked for
+		keep = append(keep, secretWrite{s.dealingSeedName(), dealingScopeRecord(s.pending.share, *s.pending.checkScope)})
 	}
 	keep = append(keep, secretWrite{s.pendingName(), nil}, secretWrite{s.pendingEpochName(), nil})
-	s.point, s.shareEpoch, s.shareSet, s.shareSelection, s.dealingSeed, s.pending = point, t.GetRound(), setHash, s.pending.selection, s.pending.checkSeed, nil
+	s.point, s.shareEpoch, s.shareSet, s.shareSelection, s.checkScope, s.pending = point, t.GetRound(), setHash, s.pending.selection, s.pending.checkScope, nil
 	return ready{keep: keep}, nil
 }
 

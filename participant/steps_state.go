@@ -82,13 +82,14 @@ type steps struct {
 	// endorsed is the scores hash per round this node endorsed when asked
 	// by an EndorseTask: it endorses once per round.
 	endorsed map[uint32]common.Hash
-	// dealingSeed is the one seed this holder gave dealing-check shares
-	// of its threshold share under (nil once it aggregates new shares; a
-	// committed re-sharing's share keeps the seed it was checked under):
-	// each seed weighs the dealers' keys anew, and every weighing is one
-	// more smudged sample of its share. Kept in the keystore with the
-	// share (dealingSeedRecord), so a restart does not reset it.
-	dealingSeed *[32]byte
+	// checkScope is what this holder gave dealing-check shares of its
+	// threshold share for (nil once it aggregates new shares; a
+	// committed re-sharing's share keeps the scope it was checked for):
+	// one seed, one set of dealers and the parts a bisection of them
+	// asks, one list of sets; every other answer is one more smudged
+	// sample of its share. Kept in the keystore with the share
+	// (dealingScopeRecord), so a restart does not reset it.
+	checkScope *dealingScope
 	// refs are the scoring references recomputed last (scoringReferences):
 	// a cache of what the step derives from its inputs, not a decision,
 	// so a refused task may leave it set. The driver drops it with the
