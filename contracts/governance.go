@@ -115,8 +115,8 @@ func (l *Ledger) ProposeReinstatement(ctx context.Context, from *Account, studyI
 // vote carries (between rounds, keeping the study's minimum of active
 // participants) the member has left the study, as by LeaveStudy, but may
 // not join again (ErrRemovedByVote) until a reinstatement vote carries
-// (ProposeReinstatement). Only a vote removes a participant; the
-// coordinator cannot.
+// (ProposeReinstatement), even if it left by itself while the vote ran.
+// Only a vote removes a participant; the coordinator cannot.
 // member must be a current participant (ErrNotParticipant).
 func (l *Ledger) ProposeExclusion(ctx context.Context, from *Account, studyID uint64, member common.Address) (uint64, Receipt, error) {
 	return l.propose(ctx, from, fmt.Sprintf("proposing to exclude %s from study %d", member, studyID),

@@ -72,3 +72,29 @@ func TestRemovedByVoteCannotJoinAgainUntilReinstated(t *testing.T) {
 	_, _, err = f.ledger.ProposeReinstatement(f.ctx, m0, id, m3.Address())
 	require.ErrorIs(t, err, contracts.ErrNotSuspended)
 }
+
+// TestLeavingDuringTheExclusionVoteDoesNotDodgeIt: a hospital that sees
+// the members voting it out and leaves by itself first is removed all the
+// same when the vote carries; it cannot then join again.
+func TestLeavingDuringTheExclusionVoteDoesNotDodgeIt(t *testing.T) {
+	f := newFixture(t, 4)
+	id := f.keyedStudy(t, 4)
+	m0, m1, m2, m3 := f.members[0], f.members[1], f.members[2], f.members[3]
+	pid, _, err := f.ledger.ProposeExclusion(f.ctx, m0, id, m3.Address())
+	require.NoError(t, err)
+	_, _, err = f.ledger.Vote(f.ctx, m1, pid)
+	require.NoError(t, err)
+	_, err = f.ledger.LeaveStudy(f.ctx, m3, id)
+	require.NoError(t, err)
+
+	_, _, err = f.ledger.Vote(f.ctx, m2, pid)
+	require.NoError(t, err, "the vote carries though the hospital left first")
+	p, err := f.ledger.Participant(f.ctx, id, m3.Address())
+	require.NoError(t, err)
+	assert.True(t, p.Removed)
+	_, err = f.ledger.JoinStudy(f.ctx, m3, id)
+	require.ErrorIs(t, err, contracts.ErrRemovedByVote)
+	s, err := f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, uint16(3), s.ActiveParticipants, "it is not counted out twice")
+}

@@ -59,7 +59,8 @@ interface IStudies is ICohortModule {
     /// @notice Called by the Consortium once an exclusion vote carries: the
     /// participant leaves the study, under the same conditions as
     /// leaveStudy (no round open, the study's minimum kept), and may not join
-    /// again (RemovedByVote) until a reinstatement vote.
+    /// again (RemovedByVote) until a reinstatement vote; one that left by
+    /// itself while the vote ran is marked removed all the same.
     function removeParticipant(uint64 studyId, address member) external;
     /// @notice Called by the Consortium once a rotation vote carries: the
     /// study's decryption committee must be selected again before its next round.

@@ -495,9 +495,13 @@ contract Studies is IStudies {
     /// @dev Not the coordinator's to call: removing a committee member forces
     /// a new committee draw, and a coordinator free to remove could draw
     /// until the committee held hospitals it colludes with.
+    /// A participant that left by itself while the vote ran is removed all
+    /// the same (no second StudyLeft): leaving first does not dodge the vote.
     function removeParticipant(uint64 studyId, address member) external onlyConsortium {
-        _leave(studyId, _study(studyId), member);
-        _participantRecords[studyId][member].removed = true;
+        StudyRecord storage s = _study(studyId);
+        ParticipantRecord storage p = _participantRecords[studyId][member];
+        if (p.index == 0 || !p.left) _leave(studyId, s, member);
+        p.removed = true;
     }
 
     /// @notice Records the hash of the study's collective public key; closes enrolment.
