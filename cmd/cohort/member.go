@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/contracts/membership"
@@ -106,22 +108,9 @@ Flags:
 	} else if m.TLSFingerprint, err = contracts.ParseHash(*fingerprint); err != nil {
 		return usageErr("--fingerprint: %v", err)
 	}
-	account, err := loadKeyFile(*keyPath)
-	if err != nil {
-		return err
-	}
-	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
-	defer cancel()
-	chain, ledger, err := contracts.DialLedger(ctx, *cf.rpc, contractAddr)
-	if err != nil {
-		return err
-	}
-	defer chain.Close()
-	res, err := membership.ProposeAdmission(ctx, ledger, account, m)
-	if err != nil {
-		return err
-	}
-	return printMemberVote(stdout, res, *asJSON)
+	return voteAsMember(ctx, *cf.rpc, contractAddr, *keyPath, stdout, *asJSON, func(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account) (*membership.Vote, error) {
+		return membership.ProposeAdmission(ctx, ledger, account, m)
+	})
 }
 
 // warnServerUsage warns that the certificate at path, to be registered for
@@ -178,22 +167,9 @@ Flags:
 	if err != nil {
 		return usageErr("--member: %v", err)
 	}
-	account, err := loadKeyFile(*keyPath)
-	if err != nil {
-		return err
-	}
-	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
-	defer cancel()
-	chain, ledger, err := contracts.DialLedger(ctx, *cf.rpc, contractAddr)
-	if err != nil {
-		return err
-	}
-	defer chain.Close()
-	res, err := membership.ProposeReinstatement(ctx, ledger, account, *id, reinstated)
-	if err != nil {
-		return err
-	}
-	return printMemberVote(stdout, res, *asJSON)
+	return voteAsMember(ctx, *cf.rpc, contractAddr, *keyPath, stdout, *asJSON, func(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account) (*membership.Vote, error) {
+		return membership.ProposeReinstatement(ctx, ledger, account, *id, reinstated)
+	})
 }
 
 func runMemberVote(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -215,22 +191,9 @@ func runMemberVote(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintf(stderr, "--contract: %v\n", err)
 		return errUsage
 	}
-	account, err := loadKeyFile(*keyPath)
-	if err != nil {
-		return err
-	}
-	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
-	defer cancel()
-	chain, ledger, err := contracts.DialLedger(ctx, *cf.rpc, contractAddr)
-	if err != nil {
-		return err
-	}
-	defer chain.Close()
-	res, err := membership.VoteFor(ctx, ledger, account, *id)
-	if err != nil {
-		return err
-	}
-	return printMemberVote(stdout, res, *asJSON)
+	return voteAsMember(ctx, *cf.rpc, contractAddr, *keyPath, stdout, *asJSON, func(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account) (*membership.Vote, error) {
+		return membership.VoteFor(ctx, ledger, account, *id)
+	})
 }
 
 func runMemberList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -273,6 +236,29 @@ func runMemberList(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintf(stdout, "%-24s %-42s %-8s %s\n", m.Name, m.Address.Hex(), status, m.TLSFingerprint.Hex())
 	}
 	return nil
+}
+
+// voteAsMember sends a member's proposal or vote (send) from the account
+// whose key is at keyPath and prints the proposal after it.
+func voteAsMember(ctx context.Context, rpcURL string, contract common.Address, keyPath string, stdout io.Writer, asJSON bool,
+	send func(context.Context, *contracts.Ledger, *contracts.Account) (*membership.Vote, error),
+) error {
+	account, err := loadKeyFile(keyPath)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
+	defer cancel()
+	chain, ledger, err := contracts.DialLedger(ctx, rpcURL, contract)
+	if err != nil {
+		return err
+	}
+	defer chain.Close()
+	res, err := send(ctx, ledger, account)
+	if err != nil {
+		return err
+	}
+	return printMemberVote(stdout, res, asJSON)
 }
 
 func printMemberVote(w io.Writer, v *membership.Vote, asJSON bool) error {

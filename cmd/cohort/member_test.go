@@ -24,21 +24,12 @@ import (
 // second vote of the same member counts.
 func TestMemberAdmission(t *testing.T) {
 	deployer, outsider, newcomer := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
-	hs := []*contracts.Account{contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))}
-	chain, err := contracts.NewSimulatedChain(deployer.Address(), outsider.Address(), hs[0].Address(), hs[1].Address(), hs[2].Address(), hs[3].Address())
-	require.NoError(t, err)
-	t.Cleanup(func() { chain.Close() })
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	var founders []contracts.Member
-	for i, h := range hs {
-		founders = append(founders, contracts.Member{Address: h.Address(), Name: fmt.Sprintf("hospital-%d", i+1), TLSFingerprint: crypto.Keccak256Hash([]byte{byte(i)})})
-	}
-	ledger, _, err := contracts.Deploy(ctx, chain, deployer, founders)
-	require.NoError(t, err)
+	ledger, hs := fourFounders(t, ctx, deployer, outsider)
 	m := contracts.Member{Address: newcomer.Address(), Name: "hospital-5", TLSFingerprint: crypto.Keccak256Hash([]byte("hospital-5 certificate"))}
 
-	_, err = membership.ProposeAdmission(ctx, ledger, outsider, m)
+	_, err := membership.ProposeAdmission(ctx, ledger, outsider, m)
 	require.ErrorIs(t, err, contracts.ErrNotMember, "only members propose")
 
 	p, err := membership.ProposeAdmission(ctx, ledger, hs[0], m)
@@ -85,6 +76,28 @@ func TestMemberAdmission(t *testing.T) {
 	require.ErrorIs(t, err, contracts.ErrDuplicateMember, "a member is not admitted twice")
 }
 
+// fourFounders deploys from deployer, on a simulated chain that funds it
+// and others, a consortium of four founding hospitals, whose accounts it
+// returns (a vote carries with three).
+func fourFounders(t *testing.T, ctx context.Context, deployer *contracts.Account, others ...*contracts.Account) (*contracts.Ledger, []*contracts.Account) {
+	t.Helper()
+	hs := []*contracts.Account{contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))}
+	funded := []common.Address{deployer.Address()}
+	var founders []contracts.Member
+	for i, a := range append(hs, others...) {
+		funded = append(funded, a.Address())
+		if i < len(hs) {
+			founders = append(founders, contracts.Member{Address: a.Address(), Name: fmt.Sprintf("hospital-%d", i+1), TLSFingerprint: crypto.Keccak256Hash([]byte{byte(i)})})
+		}
+	}
+	chain, err := contracts.NewSimulatedChain(funded...)
+	require.NoError(t, err)
+	t.Cleanup(func() { chain.Close() })
+	ledger, _, err := contracts.Deploy(ctx, chain, deployer, founders)
+	require.NoError(t, err)
+	return ledger, hs
+}
+
 // TestMemberReinstatementLetsAVotedOutHospitalJoinAgain: a hospital the
 // members voted out of a study is told, when it tries to join again, that
 // the members voted it out and which command proposes its reinstatement;
@@ -92,18 +105,9 @@ func TestMemberAdmission(t *testing.T) {
 // vote`) lets it join again.
 func TestMemberReinstatementLetsAVotedOutHospitalJoinAgain(t *testing.T) {
 	deployer, coord := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
-	hs := []*contracts.Account{contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))}
-	chain, err := contracts.NewSimulatedChain(deployer.Address(), hs[0].Address(), hs[1].Address(), hs[2].Address(), hs[3].Address())
-	require.NoError(t, err)
-	t.Cleanup(func() { chain.Close() })
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	var founders []contracts.Member
-	for i, h := range hs {
-		founders = append(founders, contracts.Member{Address: h.Address(), Name: fmt.Sprintf("hospital-%d", i+1), TLSFingerprint: crypto.Keccak256Hash([]byte{byte(i)})})
-	}
-	ledger, _, err := contracts.Deploy(ctx, chain, deployer, founders)
-	require.NoError(t, err)
+	ledger, hs := fourFounders(t, ctx, deployer)
 	id, _, err := ledger.CreateStudy(ctx, deployer, contracts.StudyParams{Rounds: 2, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coord.Address(),
 		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: crypto.Keccak256Hash([]byte("sepsis")), ReferenceCommitment: crypto.Keccak256Hash([]byte("root"))})
 	require.NoError(t, err)
