@@ -29,6 +29,10 @@ var (
 	ErrStudyNotFound = errors.New("contracts: no study with this id; check the id `cohort study create` printed (the dashboard lists every study)")
 	// ErrAlreadyJoined: the member has already joined the study.
 	ErrAlreadyJoined = errors.New("contracts: member has already joined the study")
+	// ErrRemovedByVote: the consortium's members voted this hospital out of
+	// the study (ProposeExclusion); it may join again only once a
+	// reinstatement vote carries.
+	ErrRemovedByVote = errors.New("contracts: the consortium's members voted this hospital out of the study, so it cannot join again by itself; a reinstatement vote must carry first (a member proposes it with 'cohort member reinstate --study ID --member ADDR', others vote with 'cohort member vote')")
 	// ErrEnrolmentClosed: a round is open or the study completed, so no member can join now.
 	ErrEnrolmentClosed = errors.New("contracts: the study admits no participant now (a round is open, or the study completed); join between rounds")
 	// ErrStudyFull: the study has reached the maximum number of participants (65535).
@@ -72,8 +76,9 @@ var (
 	// ErrSuspended: the member is suspended from the study (too many strikes)
 	// until members vote to reinstate it.
 	ErrSuspended = errors.New("contracts: member is suspended from the study; members must vote to reinstate it")
-	// ErrNotSuspended: reinstatement proposed for a member that is not suspended.
-	ErrNotSuspended = errors.New("contracts: member is not suspended from the study")
+	// ErrNotSuspended: reinstatement proposed for a member that is neither
+	// suspended from the study nor removed from it by a vote.
+	ErrNotSuspended = errors.New("contracts: member is neither suspended from the study nor removed from it by a vote; there is nothing to reinstate")
 	// ErrDuplicateEvidence: the same evidence was already reported against the member in the study.
 	ErrDuplicateEvidence = errors.New("contracts: this evidence was already reported against the member")
 	// ErrUnsortedScores: score entries must name distinct members in increasing address order.
@@ -225,6 +230,8 @@ func sentinelFor(name string) error {
 		return ErrStudyNotFound
 	case "AlreadyJoined":
 		return ErrAlreadyJoined
+	case "RemovedByVote":
+		return ErrRemovedByVote
 	case "EnrolmentClosed":
 		return ErrEnrolmentClosed
 	case "StudyFull":

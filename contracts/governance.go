@@ -19,7 +19,8 @@ const (
 	ProposalAdmit ProposalKind = 1
 	// ProposalRemove removes a member from the consortium.
 	ProposalRemove ProposalKind = 2
-	// ProposalReinstate lifts a member's suspension from a study and clears its strikes.
+	// ProposalReinstate lifts a member's suspension from a study, or its
+	// removal by an exclusion vote, and clears its strikes.
 	ProposalReinstate ProposalKind = 3
 	// ProposalQuorum changes the quorum.
 	ProposalQuorum ProposalKind = 4
@@ -27,7 +28,8 @@ const (
 	ProposalModule ProposalKind = 5
 	// ProposalRotate has a study's decryption committee selected anew before its next round.
 	ProposalRotate ProposalKind = 6
-	// ProposalExclude removes a participant from a study, as if it had left.
+	// ProposalExclude removes a participant from a study, as if it had
+	// left, except that it may not join again until reinstated.
 	ProposalExclude ProposalKind = 7
 )
 
@@ -100,7 +102,10 @@ func (l *Ledger) ProposeRemoval(ctx context.Context, from *Account, member commo
 	return l.propose(ctx, from, fmt.Sprintf("proposing to remove %s", member), l.consortium.PackProposeRemoval(member))
 }
 
-// ProposeReinstatement proposes reinstating a member suspended from a study.
+// ProposeReinstatement proposes reinstating a member suspended from a
+// study, or one an exclusion vote removed from it: once the vote carries,
+// a removed member may join the study again (it stays out until it does).
+// ErrNotSuspended if the member is neither.
 func (l *Ledger) ProposeReinstatement(ctx context.Context, from *Account, studyID uint64, member common.Address) (uint64, Receipt, error) {
 	return l.propose(ctx, from, fmt.Sprintf("proposing to reinstate %s in study %d", member, studyID),
 		l.consortium.PackProposeReinstatement(studyID, member))
@@ -108,8 +113,10 @@ func (l *Ledger) ProposeReinstatement(ctx context.Context, from *Account, studyI
 
 // ProposeExclusion proposes removing a participant from a study: once the
 // vote carries (between rounds, keeping the study's minimum of active
-// participants) the member has left the study, as by LeaveStudy, and may
-// join again. Only a vote removes a participant; the coordinator cannot.
+// participants) the member has left the study, as by LeaveStudy, but may
+// not join again (ErrRemovedByVote) until a reinstatement vote carries
+// (ProposeReinstatement), even if it left by itself while the vote ran.
+// Only a vote removes a participant; the coordinator cannot.
 // member must be a current participant (ErrNotParticipant).
 func (l *Ledger) ProposeExclusion(ctx context.Context, from *Account, studyID uint64, member common.Address) (uint64, Receipt, error) {
 	return l.propose(ctx, from, fmt.Sprintf("proposing to exclude %s from study %d", member, studyID),

@@ -257,8 +257,10 @@ func (l *Ledger) CreateStudy(ctx context.Context, from *Account, p StudyParams) 
 // JoinStudy joins from, an active member, to a study while no round is
 // open: before key generation or between rounds (the coordinator then
 // re-shares the threshold key to include it). A participant that left may
-// join again. It fails with ErrEnrolmentClosed while a round is open or once
-// the study completed, ErrAlreadyJoined for a current participant.
+// join again, unless a member vote removed it (ErrRemovedByVote: it needs a
+// reinstatement vote first). It fails with ErrEnrolmentClosed while a round
+// is open or once the study completed, ErrAlreadyJoined for a current
+// participant.
 func (l *Ledger) JoinStudy(ctx context.Context, from *Account, studyID uint64) (Receipt, error) {
 	r, err := l.writeStudy(ctx, from, studyID, l.studies.PackJoinStudy(studyID))
 	if err != nil {

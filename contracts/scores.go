@@ -352,8 +352,12 @@ type Participant struct {
 	// LastCommittedRound is the last round the member committed an update to.
 	LastCommittedRound uint32
 	// Left is true once the member left the study (LeaveStudy) or a
-	// member vote excluded it (ProposeExclusion); it may join again.
+	// member vote excluded it (ProposeExclusion).
 	Left bool
+	// Removed is true once a member vote excluded it: it may not join
+	// again (ErrRemovedByVote) until a reinstatement vote carries. A
+	// member that left by itself may join again.
+	Removed bool
 }
 
 // Participant returns a member's standing in a study (Index 0 if it has not
@@ -367,7 +371,7 @@ func (l *Ledger) Participant(ctx context.Context, studyID uint64, member common.
 	if err != nil {
 		return Participant{}, fmt.Errorf("reading the standing of %s in study %d: %w", member, studyID, err)
 	}
-	return Participant{Index: p.Index, Strikes: p.Strikes, Suspended: p.Suspended, LastCommittedRound: p.LastCommittedRound, Left: p.Left}, nil
+	return Participant{Index: p.Index, Strikes: p.Strikes, Suspended: p.Suspended, LastCommittedRound: p.LastCommittedRound, Left: p.Left, Removed: p.Removed}, nil
 }
 
 // FirstNotInGoodStanding returns the index of the first of accounts that

@@ -31,7 +31,7 @@ func commands() []command {
 		{"coordinator", "run the coordinator daemon of a study: coordinator --config FILE", runCoordinator},
 		{"participant", "run a hospital node: participant --config FILE", runParticipant},
 		{"demo", "run a whole encrypted federated study in one process on an embedded chain", runDemo},
-		{"member", "admit an institution to the consortium by members' votes, or list the members (member admit|vote|list)", runMember},
+		{"member", "admit an institution to the consortium or reinstate a hospital in a study by members' votes, or list the members (member admit|reinstate|vote|list)", runMember},
 		{"model", "fetch a round's model verified against the chain, export it as documented JSON, score new records (model get|export|predict)", runModel},
 		{"study", "create a study on chain (researchers), show its rounds and participants, or leave it (study create|show|leave)", runStudy},
 		{"version", "print the version", runVersion},

@@ -9,16 +9,18 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/contracts/membership"
 )
 
 func runMember(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	const synopsis = "member admit|vote|list [flags]"
+	const synopsis = "member admit|reinstate|vote|list [flags]"
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fmt.Fprintf(stdout, "Usage: cohort %s\n\n  admit  a member proposes admitting an institution (its vote counts at once)\n  vote   a member votes for a proposal\n  list   the consortium's members\n", synopsis)
+			fmt.Fprintf(stdout, "Usage: cohort %s\n\n  admit      a member proposes admitting an institution (its vote counts at once)\n  reinstate  a member proposes letting a hospital back into a study it was suspended from or voted out of\n  vote       a member votes for a proposal\n  list       the consortium's members\n", synopsis)
 			return nil
 		}
 		fmt.Fprintf(stderr, "Usage: cohort %s\n", synopsis)
@@ -27,12 +29,14 @@ func runMember(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	switch args[0] {
 	case "admit":
 		return runMemberAdmit(ctx, args[1:], stdout, stderr)
+	case "reinstate":
+		return runMemberReinstate(ctx, args[1:], stdout, stderr)
 	case "vote":
 		return runMemberVote(ctx, args[1:], stdout, stderr)
 	case "list":
 		return runMemberList(ctx, args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "cohort member: unknown subcommand %q; want admit, vote or list\n", args[0])
+	fmt.Fprintf(stderr, "cohort member: unknown subcommand %q; want admit, reinstate, vote or list\n", args[0])
 	return errUsage
 }
 
@@ -104,22 +108,9 @@ Flags:
 	} else if m.TLSFingerprint, err = contracts.ParseHash(*fingerprint); err != nil {
 		return usageErr("--fingerprint: %v", err)
 	}
-	account, err := loadKeyFile(*keyPath)
-	if err != nil {
-		return err
-	}
-	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
-	defer cancel()
-	chain, ledger, err := contracts.DialLedger(ctx, *cf.rpc, contractAddr)
-	if err != nil {
-		return err
-	}
-	defer chain.Close()
-	res, err := membership.ProposeAdmission(ctx, ledger, account, m)
-	if err != nil {
-		return err
-	}
-	return printMemberVote(stdout, res, *asJSON)
+	return voteAsMember(ctx, *cf.rpc, contractAddr, *keyPath, stdout, *asJSON, func(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account) (*membership.Vote, error) {
+		return membership.ProposeAdmission(ctx, ledger, account, m)
+	})
 }
 
 // warnServerUsage warns that the certificate at path, to be registered for
@@ -133,6 +124,52 @@ func warnServerUsage(w io.Writer, path string, m contracts.Member) {
 		"Cohort's nodes refuse it in the coordinator's place, but other TLS software trusting the consortium CA would take its holder for a server; "+
 		"unless %s serves, re-issue it as a client's only (`cohort certs --out DIR --institutions %s=%s --force`, DIR holding the consortium's ca.pem and ca.key) and admit that certificate instead\n",
 		path, m.Name, m.Name, m.Address.Hex())
+}
+
+func runMemberReinstate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("member reinstate", "member reinstate --eth-rpc URL --contract ADDR --key FILE --study S --member ADDR [--json]", stderr)
+	cf := addChainFlags(fs)
+	keyPath := fs.String("key", "", "private key of the proposing member, 64 hex digits, mode 0600 (required)")
+	id := fs.Uint64("study", 0, "study id (required)")
+	member := fs.String("member", "", "the hospital to reinstate in the study (required)")
+	asJSON := fs.Bool("json", false, "print the proposal as one JSON object")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `Usage: cohort member reinstate --eth-rpc URL --contract ADDR --key FILE --study S --member ADDR [--json]
+
+Proposes, from an active member's account, reinstating a hospital in a
+study: lifting its suspension (too many strikes) or its removal by an
+exclusion vote ('cohort study leave --member'), and clearing its strikes.
+The proposer's vote counts at once; other members add theirs with
+`+"`cohort member vote --proposal ID`"+` until the quorum carries it. A
+removed hospital stays out until its node joins the study again (between
+rounds); until the vote carries, its join is refused.
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	usageErr := func(format string, a ...any) error {
+		fmt.Fprintf(stderr, format+"\n", a...)
+		fs.Usage()
+		return errUsage
+	}
+	if *cf.rpc == "" || *cf.contract == "" || *keyPath == "" || *id == 0 || *member == "" {
+		return usageErr("--eth-rpc, --contract, --key, --study and --member are required")
+	}
+	contractAddr, err := contracts.ParseAddress(*cf.contract)
+	if err != nil {
+		return usageErr("--contract: %v", err)
+	}
+	reinstated, err := contracts.ParseAddress(*member)
+	if err != nil {
+		return usageErr("--member: %v", err)
+	}
+	return voteAsMember(ctx, *cf.rpc, contractAddr, *keyPath, stdout, *asJSON, func(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account) (*membership.Vote, error) {
+		return membership.ProposeReinstatement(ctx, ledger, account, *id, reinstated)
+	})
 }
 
 func runMemberVote(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -154,22 +191,9 @@ func runMemberVote(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintf(stderr, "--contract: %v\n", err)
 		return errUsage
 	}
-	account, err := loadKeyFile(*keyPath)
-	if err != nil {
-		return err
-	}
-	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
-	defer cancel()
-	chain, ledger, err := contracts.DialLedger(ctx, *cf.rpc, contractAddr)
-	if err != nil {
-		return err
-	}
-	defer chain.Close()
-	res, err := membership.VoteFor(ctx, ledger, account, *id)
-	if err != nil {
-		return err
-	}
-	return printMemberVote(stdout, res, *asJSON)
+	return voteAsMember(ctx, *cf.rpc, contractAddr, *keyPath, stdout, *asJSON, func(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account) (*membership.Vote, error) {
+		return membership.VoteFor(ctx, ledger, account, *id)
+	})
 }
 
 func runMemberList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -214,6 +238,29 @@ func runMemberList(ctx context.Context, args []string, stdout, stderr io.Writer)
 	return nil
 }
 
+// voteAsMember sends a member's proposal or vote (send) from the account
+// whose key is at keyPath and prints the proposal after it.
+func voteAsMember(ctx context.Context, rpcURL string, contract common.Address, keyPath string, stdout io.Writer, asJSON bool,
+	send func(context.Context, *contracts.Ledger, *contracts.Account) (*membership.Vote, error),
+) error {
+	account, err := loadKeyFile(keyPath)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
+	defer cancel()
+	chain, ledger, err := contracts.DialLedger(ctx, rpcURL, contract)
+	if err != nil {
+		return err
+	}
+	defer chain.Close()
+	res, err := send(ctx, ledger, account)
+	if err != nil {
+		return err
+	}
+	return printMemberVote(stdout, res, asJSON)
+}
+
 func printMemberVote(w io.Writer, v *membership.Vote, asJSON bool) error {
 	if asJSON {
 		return writeJSON(w, v)
@@ -221,6 +268,9 @@ func printMemberVote(w io.Writer, v *membership.Vote, asJSON bool) error {
 	subject := v.Subject.Hex()
 	if v.Name != "" {
 		subject = v.Name + " (" + subject + ")"
+	}
+	if v.StudyID != 0 {
+		subject += fmt.Sprintf(" in study %d", v.StudyID)
 	}
 	fmt.Fprintf(w, "proposal %d: %s %s, voted by %s\n", v.ProposalID, v.Kind, subject, v.By.Hex())
 	if v.Executed {

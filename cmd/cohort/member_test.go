@@ -24,21 +24,12 @@ import (
 // second vote of the same member counts.
 func TestMemberAdmission(t *testing.T) {
 	deployer, outsider, newcomer := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
-	hs := []*contracts.Account{contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))}
-	chain, err := contracts.NewSimulatedChain(deployer.Address(), outsider.Address(), hs[0].Address(), hs[1].Address(), hs[2].Address(), hs[3].Address())
-	require.NoError(t, err)
-	t.Cleanup(func() { chain.Close() })
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	var founders []contracts.Member
-	for i, h := range hs {
-		founders = append(founders, contracts.Member{Address: h.Address(), Name: fmt.Sprintf("hospital-%d", i+1), TLSFingerprint: crypto.Keccak256Hash([]byte{byte(i)})})
-	}
-	ledger, _, err := contracts.Deploy(ctx, chain, deployer, founders)
-	require.NoError(t, err)
+	ledger, hs := fourFounders(t, ctx, deployer, outsider)
 	m := contracts.Member{Address: newcomer.Address(), Name: "hospital-5", TLSFingerprint: crypto.Keccak256Hash([]byte("hospital-5 certificate"))}
 
-	_, err = membership.ProposeAdmission(ctx, ledger, outsider, m)
+	_, err := membership.ProposeAdmission(ctx, ledger, outsider, m)
 	require.ErrorIs(t, err, contracts.ErrNotMember, "only members propose")
 
 	p, err := membership.ProposeAdmission(ctx, ledger, hs[0], m)
@@ -85,6 +76,76 @@ func TestMemberAdmission(t *testing.T) {
 	require.ErrorIs(t, err, contracts.ErrDuplicateMember, "a member is not admitted twice")
 }
 
+// fourFounders deploys from deployer, on a simulated chain that funds it
+// and others, a consortium of four founding hospitals, whose accounts it
+// returns (a vote carries with three).
+func fourFounders(t *testing.T, ctx context.Context, deployer *contracts.Account, others ...*contracts.Account) (*contracts.Ledger, []*contracts.Account) {
+	t.Helper()
+	hs := []*contracts.Account{contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))}
+	funded := []common.Address{deployer.Address()}
+	var founders []contracts.Member
+	for i, a := range append(hs, others...) {
+		funded = append(funded, a.Address())
+		if i < len(hs) {
+			founders = append(founders, contracts.Member{Address: a.Address(), Name: fmt.Sprintf("hospital-%d", i+1), TLSFingerprint: crypto.Keccak256Hash([]byte{byte(i)})})
+		}
+	}
+	chain, err := contracts.NewSimulatedChain(funded...)
+	require.NoError(t, err)
+	t.Cleanup(func() { chain.Close() })
+	ledger, _, err := contracts.Deploy(ctx, chain, deployer, founders)
+	require.NoError(t, err)
+	return ledger, hs
+}
+
+// TestMemberReinstatementLetsAVotedOutHospitalJoinAgain: a hospital the
+// members voted out of a study is told, when it tries to join again, that
+// the members voted it out and which command proposes its reinstatement;
+// `cohort member reinstate` (the proposer's vote, then `cohort member
+// vote`) lets it join again.
+func TestMemberReinstatementLetsAVotedOutHospitalJoinAgain(t *testing.T) {
+	deployer, coord := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	ledger, hs := fourFounders(t, ctx, deployer)
+	id, _, err := ledger.CreateStudy(ctx, deployer, contracts.StudyParams{Rounds: 2, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coord.Address(),
+		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: crypto.Keccak256Hash([]byte("sepsis")), ReferenceCommitment: crypto.Keccak256Hash([]byte("root"))})
+	require.NoError(t, err)
+	for _, h := range hs {
+		_, err := ledger.JoinStudy(ctx, h, id)
+		require.NoError(t, err)
+	}
+	voted := hs[3]
+	pid, _, err := ledger.ProposeExclusion(ctx, hs[0], id, voted.Address())
+	require.NoError(t, err)
+	for _, h := range hs[1:3] {
+		_, err := membership.VoteFor(ctx, ledger, h, pid)
+		require.NoError(t, err)
+	}
+
+	_, err = ledger.JoinStudy(ctx, voted, id)
+	require.ErrorIs(t, err, contracts.ErrRemovedByVote)
+	assert.Contains(t, err.Error(), "members voted this hospital out of the study")
+	assert.Contains(t, err.Error(), "cohort member reinstate --study ID --member ADDR")
+
+	p, err := membership.ProposeReinstatement(ctx, ledger, hs[0], id, voted.Address())
+	require.NoError(t, err)
+	assert.Equal(t, "reinstate", p.Kind)
+	assert.Equal(t, id, p.StudyID)
+	var text bytes.Buffer
+	require.NoError(t, printMemberVote(&text, p, false))
+	assert.Contains(t, text.String(), fmt.Sprintf("reinstate %s in study %d", voted.Address().Hex(), id))
+	_, err = ledger.JoinStudy(ctx, voted, id)
+	require.ErrorIs(t, err, contracts.ErrRemovedByVote, "not before the vote carries")
+	for _, h := range hs[1:3] {
+		p, err = membership.VoteFor(ctx, ledger, h, p.ProposalID)
+		require.NoError(t, err)
+	}
+	assert.True(t, p.Executed)
+	_, err = ledger.JoinStudy(ctx, voted, id)
+	require.NoError(t, err, "reinstated, it joins again")
+}
+
 // TestMemberFlags checks that `cohort member` refuses incomplete or
 // contradictory flags before it touches a chain.
 func TestMemberFlags(t *testing.T) {
@@ -103,7 +164,9 @@ func TestMemberFlags(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{"no subcommand", []string{"member"}, 2, "member admit|vote|list"},
+		{"no subcommand", []string{"member"}, 2, "member admit|reinstate|vote|list"},
+		{"reinstate without member", append([]string{"member", "reinstate", "--study", "1"}, base...), 2, "--study and --member are required"},
+		{"reinstate with a bad member", append([]string{"member", "reinstate", "--study", "1", "--member", "0x12"}, base...), 2, "--member"},
 		{"unknown subcommand", []string{"member", "expel"}, 2, `unknown subcommand "expel"`},
 		{"admit without address", append([]string{"member", "admit", "--name", "h5", "--cert", "x.pem"}, base...), 2, "--address are required"},
 		{"admit without certificate", append([]string{"member", "admit", "--name", "h5", "--address", addr}, base...), 2, "exactly one of --cert"},

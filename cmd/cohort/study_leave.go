@@ -35,7 +35,9 @@ least the study's minimum number of active participants remains; with
 coordinator's enrolment window before the next round opens. Before the next round the
 coordinator re-shares the decryption key among the participants that stay:
 the leaver's key share stops being of use. Stop the hospital's node after
-leaving; to come back, start it again (it joins between rounds).
+leaving; to come back, start it again (it joins between rounds). A
+hospital excluded by a vote cannot come back so: its join is refused
+until the members vote to reinstate it ('cohort member reinstate').
 
 Flags:
 `)
@@ -94,7 +96,7 @@ Flags:
 		fmt.Fprintf(stdout, "proposal %d to exclude %s from study %d: your vote counts; it carries once enough members vote ('cohort member vote --proposal %d')\n",
 			res.Proposal, res.Member.Hex(), res.StudyID, res.Proposal)
 	default:
-		fmt.Fprintf(stdout, "%s excluded from study %d by member vote (proposal %d)\n", res.Member.Hex(), res.StudyID, res.Proposal)
+		fmt.Fprintf(stdout, "%s excluded from study %d by member vote (proposal %d); it joins again only once reinstated by another ('cohort member reinstate')\n", res.Member.Hex(), res.StudyID, res.Proposal)
 	}
 	fmt.Fprintf(stdout, "tx  %s (block %d, %d gas)\n", res.TxHash.Hex(), res.Block, res.GasUsed)
 	return nil

@@ -79,7 +79,7 @@ contract Consortium is IConsortium {
     error LastMember(address account);
     /// @notice No study has this id.
     error StudyNotFound(uint64 studyId);
-    /// @notice The member is not suspended from the study.
+    /// @notice The member is neither suspended from the study nor removed from it by a vote: nothing to reinstate.
     error NotSuspended(uint64 studyId, address account);
     /// @notice The account is not a current participant of the study.
     error NotParticipant(uint64 studyId, address account);
@@ -206,18 +206,20 @@ contract Consortium is IConsortium {
         _vote(proposalId, p);
     }
 
-    /// @notice Proposes reinstating a member suspended from a study; the proposer's vote counts at once.
+    /// @notice Proposes reinstating a member suspended from a study, or one a
+    /// vote removed from it (proposeExclusion), which may then join it
+    /// again; the proposer's vote counts at once.
     function proposeReinstatement(uint64 studyId, address member) external returns (uint64 proposalId) {
-        if (!IStudies(_studiesOf(studyId)).isSuspended(studyId, member)) revert NotSuspended(studyId, member);
+        if (!IStudies(_studiesOf(studyId)).isReinstatable(studyId, member)) revert NotSuspended(studyId, member);
         Proposal storage p;
         (proposalId, p) = _newProposal(ProposalKind.Reinstate, member, studyId);
         _vote(proposalId, p);
     }
 
     /// @notice Proposes excluding a participant from a study (it leaves, as
-    /// by leaveStudy, once the vote carries between rounds); the proposer's
-    /// vote counts at once. Only a vote removes a participant: the study's
-    /// coordinator cannot.
+    /// by leaveStudy, once the vote carries between rounds, but may not join
+    /// again until a reinstatement vote); the proposer's vote counts at once.
+    /// Only a vote removes a participant: the study's coordinator cannot.
     function proposeExclusion(uint64 studyId, address member) external returns (uint64 proposalId) {
         if (!IStudies(_studiesOf(studyId)).isParticipant(studyId, member)) revert NotParticipant(studyId, member);
         Proposal storage p;

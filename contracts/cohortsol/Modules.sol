@@ -48,13 +48,19 @@ interface IStudies is ICohortModule {
     function studyIds() external view returns (uint64 first, uint64 last);
     /// @notice Whether the member is suspended from the study.
     function isSuspended(uint64 studyId, address member) external view returns (bool);
-    /// @notice Called by the Consortium once a reinstatement vote carries.
+    /// @notice Whether a reinstatement vote has something to lift: the
+    /// member is suspended from the study, or a vote removed it from it.
+    function isReinstatable(uint64 studyId, address member) external view returns (bool);
+    /// @notice Called by the Consortium once a reinstatement vote carries: it
+    /// lifts a suspension or a removal by vote and clears the strikes.
     function reinstate(uint64 studyId, address member) external;
     /// @notice Whether the account is a current participant of the study.
     function isParticipant(uint64 studyId, address account) external view returns (bool);
     /// @notice Called by the Consortium once an exclusion vote carries: the
     /// participant leaves the study, under the same conditions as
-    /// leaveStudy (no round open, the study's minimum kept).
+    /// leaveStudy (no round open, the study's minimum kept), and may not join
+    /// again (RemovedByVote) until a reinstatement vote; one that left by
+    /// itself while the vote ran is marked removed all the same.
     function removeParticipant(uint64 studyId, address member) external;
     /// @notice Called by the Consortium once a rotation vote carries: the
     /// study's decryption committee must be selected again before its next round.

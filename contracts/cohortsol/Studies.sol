@@ -103,7 +103,8 @@ contract Studies is IStudies {
         uint16 strikes;
         bool suspended;
         uint32 lastCommittedRound; // filled by getParticipant from the rounds' commit bits; not stored
-        bool left; // left the study or excluded by a member vote; may join again
+        bool left; // left the study or excluded by a member vote
+        bool removed; // excluded by a member vote (removeParticipant): joins again only once reinstated
     }
 
     /// @notice One round of a study.
@@ -146,6 +147,8 @@ contract Studies is IStudies {
     error StudyNotFound(uint64 studyId);
     /// @notice The member has already joined the study.
     error AlreadyJoined(uint64 studyId, address account);
+    /// @notice A member vote removed the member from the study; it joins again only after a reinstatement vote.
+    error RemovedByVote(uint64 studyId, address member);
     /// @notice The study admits no participant now: a round is open or the study completed.
     error EnrolmentClosed(uint64 studyId);
     /// @notice The study has too many participants for the ledger to index.
@@ -180,7 +183,7 @@ contract Studies is IStudies {
     error AlreadyCommitted(uint64 studyId, uint32 round, address account);
     /// @notice The member is suspended from the study.
     error MemberSuspended(uint64 studyId, address account);
-    /// @notice The member is not suspended from the study.
+    /// @notice The member is neither suspended from the study nor removed from it by a vote: nothing to reinstate.
     error NotSuspended(uint64 studyId, address account);
     /// @notice This evidence was already reported against the member in the study.
     error DuplicateEvidence(uint64 studyId, address account, bytes32 evidenceHash);
@@ -273,7 +276,8 @@ contract Studies is IStudies {
     );
     /// @notice A member reached the study's strike limit and was suspended from it.
     event ParticipantSuspended(uint64 indexed studyId, address indexed member, uint16 strikes);
-    /// @notice Members voted to reinstate a suspended participant; its strikes are cleared.
+    /// @notice Members voted to reinstate a participant suspended from the
+    /// study or removed from it by a vote; its strikes are cleared.
     event ParticipantReinstated(uint64 indexed studyId, address indexed member);
     /// @notice A round closed with its result.
     event RoundClosed(
@@ -370,12 +374,17 @@ contract Studies is IStudies {
     }
 
     /// @inheritdoc IStudies
+    /// @dev Lifts a suspension and a removal by vote alike, and clears the
+    /// strikes. A removed member stays out (left) until it joins again: the
+    /// coordinator then re-shares the key to include it, as for any joiner.
     function reinstate(uint64 studyId, address member) external onlyConsortium {
         ParticipantRecord storage pr = _participantRecords[studyId][member];
-        if (!pr.suspended) revert NotSuspended(studyId, member);
+        bool suspended = pr.suspended;
+        if (!suspended && !pr.removed) revert NotSuspended(studyId, member);
         pr.suspended = false;
+        pr.removed = false;
         pr.strikes = 0;
-        if (!pr.left) _studies[studyId].activeParticipants++;
+        if (suspended && !pr.left) _studies[studyId].activeParticipants++;
         emit ParticipantReinstated(studyId, member);
     }
 
@@ -448,6 +457,8 @@ contract Studies is IStudies {
     /// is open: before key generation, or between rounds of a running study
     /// (the coordinator then re-shares the threshold key to include it). A
     /// participant that left may join again; it keeps its index and strikes.
+    /// One a member vote removed (removeParticipant) may not
+    /// (RemovedByVote) until a reinstatement vote lifts the removal.
     function joinStudy(uint64 studyId) external {
         StudyRecord storage s = _study(studyId);
         _requireMember(msg.sender);
@@ -462,6 +473,8 @@ contract Studies is IStudies {
             all.push(msg.sender);
         } else if (!p.left) {
             revert AlreadyJoined(studyId, msg.sender);
+        } else if (p.removed) {
+            revert RemovedByVote(studyId, msg.sender);
         }
         p.left = false;
         if (!p.suspended) s.activeParticipants++;
@@ -482,8 +495,13 @@ contract Studies is IStudies {
     /// @dev Not the coordinator's to call: removing a committee member forces
     /// a new committee draw, and a coordinator free to remove could draw
     /// until the committee held hospitals it colludes with.
+    /// A participant that left by itself while the vote ran is removed all
+    /// the same (no second StudyLeft): leaving first does not dodge the vote.
     function removeParticipant(uint64 studyId, address member) external onlyConsortium {
-        _leave(studyId, _study(studyId), member);
+        StudyRecord storage s = _study(studyId);
+        ParticipantRecord storage p = _participantRecords[studyId][member];
+        if (p.index == 0 || !p.left) _leave(studyId, s, member);
+        p.removed = true;
     }
 
     /// @notice Records the hash of the study's collective public key; closes enrolment.
@@ -903,6 +921,13 @@ contract Studies is IStudies {
     function isSuspended(uint64 studyId, address member) external view returns (bool) {
         _study(studyId);
         return _participantRecords[studyId][member].suspended;
+    }
+
+    /// @inheritdoc IStudies
+    function isReinstatable(uint64 studyId, address member) external view returns (bool) {
+        _study(studyId);
+        ParticipantRecord storage p = _participantRecords[studyId][member];
+        return p.suspended || p.removed;
     }
 
     /// @inheritdoc IStudies

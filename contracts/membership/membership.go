@@ -10,13 +10,15 @@ import (
 )
 
 // Vote is a membership proposal after a member's vote (what `cohort member
-// admit|vote --json` prints).
+// admit|reinstate|vote --json` prints).
 type Vote struct {
 	ProposalID uint64         `json:"proposal_id"`
 	Kind       string         `json:"kind"`
 	Subject    common.Address `json:"subject"`
 	Name       string         `json:"name,omitempty"`
-	By         common.Address `json:"by"`
+	// StudyID is the study of a reinstatement, a rotation or an exclusion.
+	StudyID uint64         `json:"study_id,omitempty"`
+	By      common.Address `json:"by"`
 	// Yes and Required are the votes so far and the votes that carry it.
 	Yes      uint32 `json:"yes"`
 	Required uint32 `json:"required"`
@@ -48,6 +50,19 @@ func ProposeAdmission(ctx context.Context, ledger *contracts.Ledger, account *co
 	return describeProposal(ctx, ledger, account, id, r)
 }
 
+// ProposeReinstatement proposes from account (an active member)
+// reinstating member in a study: lifting its suspension, or the removal an
+// exclusion vote made (after which it may join the study again), and
+// clearing its strikes. It describes the proposal after the proposer's own
+// vote.
+func ProposeReinstatement(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account, studyID uint64, member common.Address) (*Vote, error) {
+	id, r, err := ledger.ProposeReinstatement(ctx, account, studyID, member)
+	if err != nil {
+		return nil, err
+	}
+	return describeProposal(ctx, ledger, account, id, r)
+}
+
 // VoteFor votes from account for a proposal and describes it after the vote.
 func VoteFor(ctx context.Context, ledger *contracts.Ledger, account *contracts.Account, id uint64) (*Vote, error) {
 	_, r, err := ledger.Vote(ctx, account, id)
@@ -67,7 +82,7 @@ func describeProposal(ctx context.Context, ledger *contracts.Ledger, by *contrac
 		return nil, err
 	}
 	return &Vote{
-		ProposalID: id, Kind: p.Kind.String(), Subject: p.Subject, Name: p.Name, By: by.Address(),
+		ProposalID: id, Kind: p.Kind.String(), Subject: p.Subject, Name: p.Name, StudyID: p.StudyID, By: by.Address(),
 		Yes: p.Yes, Required: q.RequiredVotes, Executed: p.Executed, ExpiresAt: p.ExpiresAt,
 		TxHash: r.TxHash, GasUsed: r.GasUsed,
 	}, nil

@@ -149,7 +149,8 @@ type Config struct {
 	// sign its join again on chain and start a new node before round
 	// RejoinBeforeRound[i] opens: a node restarted with its data directory
 	// (keystore included) or, with RejoinFreshDataDir, reinstalled with an
-	// empty one.
+	// empty one. A hospital a vote removed (ExcludeHospital) is first
+	// voted back in (a reinstatement vote), which the chain requires.
 	RejoinBeforeRound map[int]uint32
 	// RejoinFreshDataDir empties a rejoining hospital's data directory
 	// before its new node starts: its key share is lost.

@@ -366,8 +366,8 @@ func TestAStoreNamingTheWrongHospitalDoesNotLetTheOneAtFaultThrough(t *testing.T
 }
 
 // The hospital left out for its inconsistent dealing joins the study
-// again before round 2 (the chain lets a removed participant join
-// again), its node restarted with its keystore: the holders hold no
+// again before round 2 (the members having voted to reinstate it, which
+// the chain requires), its node restarted with its keystore: the holders hold no
 // share of its key that opens anything, so it is not taken back, neither
 // re-shared to nor asked to train, and round 2 closes without it, saying
 // so (coordinator.MsgDealerAtFaultNotTakenBack).

@@ -187,6 +187,19 @@ func (s *Study) changeMembers(ctx context.Context, r uint32, hospitalKeys []*ecd
 		}
 		return out
 	}
+	for _, n := range due(s.rejoinLater, s.cfg.RejoinBeforeRound) {
+		// The chain refuses the join of a hospital a vote removed until
+		// a reinstatement vote carries: the members vote it back in.
+		p, err := s.ledger.Participant(ctx, s.studyID, crypto.PubkeyToAddress(hospitalKeys[n.hospital].PublicKey))
+		if err != nil {
+			return err
+		}
+		if p.Removed {
+			if err := s.voteOnHospital(ctx, n.hospital, "reinstating", s.ledger.ProposeReinstatement); err != nil {
+				return err
+			}
+		}
+	}
 	for _, n := range append(due(s.startLater, s.cfg.JoinBeforeRound), due(s.rejoinLater, s.cfg.RejoinBeforeRound)...) {
 		if _, err := s.ledger.JoinStudy(ctx, contracts.NewAccount(hospitalKeys[n.hospital]), s.studyID); err != nil {
 			return fmt.Errorf("hospital-%d joining: %w", n.hospital+1, err)
@@ -210,11 +223,21 @@ func (s *Study) ExcludeHospital(ctx context.Context, i int) error {
 	s.nodesMu.Lock()
 	defer s.nodesMu.Unlock()
 	s.stopNode[i]()
+	return s.voteOnHospital(ctx, i, "excluding", s.ledger.ProposeExclusion)
+}
+
+// voteOnHospital has the hospitals still participants of the study other
+// than hospital i carry a vote on it: the first proposes it (propose: a
+// Ledger.ProposeExclusion or ProposeReinstatement), the others vote until
+// it carries. what names the vote in errors.
+func (s *Study) voteOnHospital(ctx context.Context, i int, what string,
+	propose func(context.Context, *contracts.Account, uint64, common.Address) (uint64, contracts.Receipt, error),
+) error {
 	study, err := s.ledger.Study(ctx, s.studyID)
 	if err != nil {
 		return err
 	}
-	excluded := crypto.PubkeyToAddress(s.hospitalKeys[i].PublicKey)
+	subject := crypto.PubkeyToAddress(s.hospitalKeys[i].PublicKey)
 	var voters []*contracts.Account
 	for j, k := range s.hospitalKeys {
 		if j != i && slices.Contains(study.Participants, crypto.PubkeyToAddress(k.PublicKey)) {
@@ -222,11 +245,11 @@ func (s *Study) ExcludeHospital(ctx context.Context, i int) error {
 		}
 	}
 	if len(voters) == 0 {
-		return fmt.Errorf("excluding hospital-%d: no other participant to propose it", i+1)
+		return fmt.Errorf("%s hospital-%d: no other participant to propose it", what, i+1)
 	}
-	id, _, err := s.ledger.ProposeExclusion(ctx, voters[0], s.studyID, excluded)
+	id, _, err := propose(ctx, voters[0], s.studyID, subject)
 	if err != nil {
-		return fmt.Errorf("excluding hospital-%d: %w", i+1, err)
+		return fmt.Errorf("%s hospital-%d: %w", what, i+1, err)
 	}
 	if p, err := s.ledger.Proposal(ctx, id); err == nil && p.Executed {
 		return nil
@@ -234,13 +257,13 @@ func (s *Study) ExcludeHospital(ctx context.Context, i int) error {
 	for _, v := range voters[1:] {
 		carried, _, err := s.ledger.Vote(ctx, v, id)
 		if err != nil {
-			return fmt.Errorf("excluding hospital-%d: %w", i+1, err)
+			return fmt.Errorf("%s hospital-%d: %w", what, i+1, err)
 		}
 		if carried {
 			return nil
 		}
 	}
-	return fmt.Errorf("excluding hospital-%d: the vote did not carry", i+1)
+	return fmt.Errorf("%s hospital-%d: the vote did not carry", what, i+1)
 }
 
 // leaver says which hospital committeeMemberLeaves has leave.

@@ -1,0 +1,100 @@
+package contracts_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cohort-fl/cohort/contracts"
+)
+
+// TestRemovedByVoteCannotJoinAgainUntilReinstated: a hospital the members
+// voted out of a study (ProposeExclusion) cannot undo the vote by joining
+// again; a voluntary leaver can. Only a second vote (ProposeReinstatement)
+// lets it back in.
+func TestRemovedByVoteCannotJoinAgainUntilReinstated(t *testing.T) {
+	f := newFixture(t, 4)    // a vote carries with 3 of 4
+	id := f.keyedStudy(t, 4) // min participants 2
+	m0, m1, m2, m3 := f.members[0], f.members[1], f.members[2], f.members[3]
+	// carry has members 0, 1 and 2 vote for a proposal; the last vote carries it.
+	carry := func(pid uint64, err error) {
+		t.Helper()
+		require.NoError(t, err)
+		for _, m := range []*contracts.Account{m1, m2} {
+			_, _, err := f.ledger.Vote(f.ctx, m, pid)
+			require.NoError(t, err)
+		}
+	}
+
+	pid, _, err := f.ledger.ProposeExclusion(f.ctx, m0, id, m3.Address())
+	carry(pid, err)
+	_, err = f.ledger.LeaveStudy(f.ctx, m2, id)
+	require.NoError(t, err)
+
+	// The voted-out hospital's join is refused, naming the study and member.
+	_, err = f.ledger.JoinStudy(f.ctx, m3, id)
+	require.ErrorIs(t, err, contracts.ErrRemovedByVote)
+	var rev *contracts.RevertError
+	require.True(t, errors.As(err, &rev))
+	assert.Equal(t, "RemovedByVote", rev.Name)
+	assert.Contains(t, rev.Args, "member="+m3.Address().Hex())
+	require.ErrorIs(t, f.ledger.CheckJoin(f.ctx, m3.Address(), id), contracts.ErrRemovedByVote, "the dry run says the same")
+	p, err := f.ledger.Participant(f.ctx, id, m3.Address())
+	require.NoError(t, err)
+	assert.True(t, p.Left)
+	assert.True(t, p.Removed)
+
+	// The voluntary leaver joins again as before.
+	_, err = f.ledger.JoinStudy(f.ctx, m2, id)
+	require.NoError(t, err)
+	p, err = f.ledger.Participant(f.ctx, id, m2.Address())
+	require.NoError(t, err)
+	assert.False(t, p.Removed)
+
+	// A reinstatement vote lifts the removal; the hospital may then join.
+	pid, _, err = f.ledger.ProposeReinstatement(f.ctx, m0, id, m3.Address())
+	carry(pid, err)
+	p, err = f.ledger.Participant(f.ctx, id, m3.Address())
+	require.NoError(t, err)
+	assert.False(t, p.Removed)
+	assert.True(t, p.Left, "reinstated, it is still out until it joins")
+	_, err = f.ledger.JoinStudy(f.ctx, m3, id)
+	require.NoError(t, err)
+	s, err := f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, []common.Address{m0.Address(), m1.Address(), m2.Address(), m3.Address()}, s.Participants)
+	assert.Equal(t, uint16(4), s.ActiveParticipants)
+
+	// A member neither suspended nor removed has nothing to reinstate.
+	_, _, err = f.ledger.ProposeReinstatement(f.ctx, m0, id, m3.Address())
+	require.ErrorIs(t, err, contracts.ErrNotSuspended)
+}
+
+// TestLeavingDuringTheExclusionVoteDoesNotDodgeIt: a hospital that sees
+// the members voting it out and leaves by itself first is removed all the
+// same when the vote carries; it cannot then join again.
+func TestLeavingDuringTheExclusionVoteDoesNotDodgeIt(t *testing.T) {
+	f := newFixture(t, 4)
+	id := f.keyedStudy(t, 4)
+	m0, m1, m2, m3 := f.members[0], f.members[1], f.members[2], f.members[3]
+	pid, _, err := f.ledger.ProposeExclusion(f.ctx, m0, id, m3.Address())
+	require.NoError(t, err)
+	_, _, err = f.ledger.Vote(f.ctx, m1, pid)
+	require.NoError(t, err)
+	_, err = f.ledger.LeaveStudy(f.ctx, m3, id)
+	require.NoError(t, err)
+
+	_, _, err = f.ledger.Vote(f.ctx, m2, pid)
+	require.NoError(t, err, "the vote carries though the hospital left first")
+	p, err := f.ledger.Participant(f.ctx, id, m3.Address())
+	require.NoError(t, err)
+	assert.True(t, p.Removed)
+	_, err = f.ledger.JoinStudy(f.ctx, m3, id)
+	require.ErrorIs(t, err, contracts.ErrRemovedByVote)
+	s, err := f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, uint16(3), s.ActiveParticipants, "it is not counted out twice")
+}
