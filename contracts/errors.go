@@ -33,6 +33,11 @@ var (
 	// the study (ProposeExclusion); it may join again only once a
 	// reinstatement vote carries.
 	ErrRemovedByVote = errors.New("contracts: the consortium's members voted this hospital out of the study, so it cannot join again by itself; a reinstatement vote must carry first (a member proposes it with 'cohort member reinstate --study ID --member ADDR', others vote with 'cohort member vote')")
+	// ErrAlreadyRemoved: an exclusion names a hospital the members already
+	// voted out of the study.
+	ErrAlreadyRemoved = errors.New("contracts: the consortium's members already voted this hospital out of the study; there is nothing to exclude ('cohort study show' lists it as removed)")
+	// ErrNeverJoined: an exclusion names an account that never joined the study.
+	ErrNeverJoined = errors.New("contracts: the member named never joined the study, so there is nothing to exclude it from; check the address and the study id ('cohort study show' lists the participants)")
 	// ErrEnrolmentClosed: a round is open or the study completed, so no member can join now.
 	ErrEnrolmentClosed = errors.New("contracts: the study admits no participant now (a round is open, or the study completed); join between rounds")
 	// ErrStudyFull: the study has reached the maximum number of participants (65535).
@@ -232,6 +237,10 @@ func sentinelFor(name string) error {
 		return ErrAlreadyJoined
 	case "RemovedByVote":
 		return ErrRemovedByVote
+	case "AlreadyRemoved":
+		return ErrAlreadyRemoved
+	case "NeverJoined":
+		return ErrNeverJoined
 	case "EnrolmentClosed":
 		return ErrEnrolmentClosed
 	case "StudyFull":

@@ -115,9 +115,11 @@ func (l *Ledger) ProposeReinstatement(ctx context.Context, from *Account, studyI
 // vote carries (between rounds, keeping the study's minimum of active
 // participants) the member has left the study, as by LeaveStudy, but may
 // not join again (ErrRemovedByVote) until a reinstatement vote carries
-// (ProposeReinstatement), even if it left by itself while the vote ran.
-// Only a vote removes a participant; the coordinator cannot.
-// member must be a current participant (ErrNotParticipant).
+// (ProposeReinstatement), even if it left by itself before the proposal
+// or while the vote ran (it is then not counted out twice, and the
+// study's minimum does not block the vote). Only a vote removes a
+// participant; the coordinator cannot. member must have joined the study
+// (ErrNeverJoined) and not be removed already (ErrAlreadyRemoved).
 func (l *Ledger) ProposeExclusion(ctx context.Context, from *Account, studyID uint64, member common.Address) (uint64, Receipt, error) {
 	return l.propose(ctx, from, fmt.Sprintf("proposing to exclude %s from study %d", member, studyID),
 		l.consortium.PackProposeExclusion(studyID, member))

@@ -560,7 +560,7 @@ func TestLeaveAndExcludeBetweenRounds(t *testing.T) {
 		{"researcher removes a participant", func() error { return removal(f.researcher, m1.Address()) }, contracts.ErrNotAuthorised},
 		{"outsider leaves", func() error { _, err := f.ledger.LeaveStudy(f.ctx, f.outsider, id); return err }, contracts.ErrNotParticipant},
 		{"leaver leaves twice", func() error { _, err := f.ledger.LeaveStudy(f.ctx, m2, id); return err }, contracts.ErrNotParticipant},
-		{"exclusion of a non-participant", func() error { return exclude(f.outsider.Address()) }, contracts.ErrNotParticipant},
+		{"exclusion of one that never joined", func() error { return exclude(f.outsider.Address()) }, contracts.ErrNeverJoined},
 		{"unknown study", func() error { _, err := f.ledger.LeaveStudy(f.ctx, m0, 99); return err }, contracts.ErrStudyNotFound},
 		{"current participant joins again", func() error { _, err := f.ledger.JoinStudy(f.ctx, m0, id); return err }, contracts.ErrAlreadyJoined},
 	}

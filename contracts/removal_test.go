@@ -98,3 +98,63 @@ func TestLeavingDuringTheExclusionVoteDoesNotDodgeIt(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, uint16(3), s.ActiveParticipants, "it is not counted out twice")
 }
+
+// TestLeavingBeforeTheExclusionIsProposedDoesNotDodgeIt: a hospital that
+// leaves as soon as it is named (by the dealing check, for poisoned
+// updates), before anyone proposes its exclusion, can still be voted out:
+// the vote marks it removed, so it cannot join again by itself. It is not
+// counted out a second time, and the study's minimum of active
+// participants, which its leaving already kept, does not block the vote.
+func TestLeavingBeforeTheExclusionIsProposedDoesNotDodgeIt(t *testing.T) {
+	f := newFixture(t, 4)    // a vote carries with 3 of 4
+	id := f.keyedStudy(t, 3) // min participants 2; member 3 never joins
+	m0, m1, m2, m3 := f.members[0], f.members[1], f.members[2], f.members[3]
+	_, err := f.ledger.LeaveStudy(f.ctx, m2, id)
+	require.NoError(t, err) // 2 active left: the study's minimum
+
+	pid, _, err := f.ledger.ProposeExclusion(f.ctx, m0, id, m2.Address())
+	require.NoError(t, err, "a participant that already left can be proposed")
+	_, _, err = f.ledger.Vote(f.ctx, m1, pid)
+	require.NoError(t, err)
+	carried, rc, err := f.ledger.Vote(f.ctx, m3, pid)
+	require.NoError(t, err, "the minimum is not applied to a member already out")
+	require.True(t, carried)
+
+	p, err := f.ledger.Participant(f.ctx, id, m2.Address())
+	require.NoError(t, err)
+	assert.True(t, p.Left)
+	assert.True(t, p.Removed)
+	_, err = f.ledger.JoinStudy(f.ctx, m2, id)
+	require.ErrorIs(t, err, contracts.ErrRemovedByVote)
+	s, err := f.ledger.Study(f.ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, uint16(2), s.ActiveParticipants, "it is not counted out twice")
+
+	// The removal is on the chain as an event of its own, with no second StudyLeft.
+	events, err := f.ledger.StudyEvents(f.ctx, id)
+	require.NoError(t, err)
+	var inVote []string
+	for _, e := range events {
+		if e.TxHash == rc.TxHash {
+			inVote = append(inVote, e.Name)
+			if e.Name == "ParticipantRemoved" {
+				member, _ := e.Arg("member")
+				assert.Equal(t, m2.Address().Hex(), member)
+			}
+		}
+	}
+	assert.Equal(t, []string{"ParticipantRemoved"}, inVote)
+	departures, err := f.ledger.Departures(f.ctx, id)
+	require.NoError(t, err)
+	require.Len(t, departures, 1)
+	assert.Equal(t, m2.Address(), departures[0].By, "its own leaving, the only one")
+
+	// Nothing left to vote on: a member already removed, one that never
+	// joined, an account that is no member at all.
+	_, _, err = f.ledger.ProposeExclusion(f.ctx, m0, id, m2.Address())
+	require.ErrorIs(t, err, contracts.ErrAlreadyRemoved)
+	_, _, err = f.ledger.ProposeExclusion(f.ctx, m0, id, m3.Address())
+	require.ErrorIs(t, err, contracts.ErrNeverJoined)
+	_, _, err = f.ledger.ProposeExclusion(f.ctx, m0, id, f.outsider.Address())
+	require.ErrorIs(t, err, contracts.ErrNeverJoined)
+}

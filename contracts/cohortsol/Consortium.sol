@@ -81,8 +81,6 @@ contract Consortium is IConsortium {
     error StudyNotFound(uint64 studyId);
     /// @notice The member is neither suspended from the study nor removed from it by a vote: nothing to reinstate.
     error NotSuspended(uint64 studyId, address account);
-    /// @notice The account is not a current participant of the study.
-    error NotParticipant(uint64 studyId, address account);
     /// @notice No proposal has this id.
     error ProposalNotFound(uint64 proposalId);
     /// @notice The proposal was already executed.
@@ -220,8 +218,11 @@ contract Consortium is IConsortium {
     /// by leaveStudy, once the vote carries between rounds, but may not join
     /// again until a reinstatement vote); the proposer's vote counts at once.
     /// Only a vote removes a participant: the study's coordinator cannot.
+    /// One that already left may be proposed, so that leaving as soon as it
+    /// is named does not let it rejoin freely later; one that never joined
+    /// (NeverJoined) or is already removed (AlreadyRemoved) may not.
     function proposeExclusion(uint64 studyId, address member) external returns (uint64 proposalId) {
-        if (!IStudies(_studiesOf(studyId)).isParticipant(studyId, member)) revert NotParticipant(studyId, member);
+        IStudies(_studiesOf(studyId)).checkExcludable(studyId, member);
         Proposal storage p;
         (proposalId, p) = _newProposal(ProposalKind.Exclude, member, studyId);
         _vote(proposalId, p);

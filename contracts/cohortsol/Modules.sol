@@ -56,11 +56,16 @@ interface IStudies is ICohortModule {
     function reinstate(uint64 studyId, address member) external;
     /// @notice Whether the account is a current participant of the study.
     function isParticipant(uint64 studyId, address account) external view returns (bool);
-    /// @notice Called by the Consortium once an exclusion vote carries: the
-    /// participant leaves the study, under the same conditions as
-    /// leaveStudy (no round open, the study's minimum kept), and may not join
-    /// again (RemovedByVote) until a reinstatement vote; one that left by
-    /// itself while the vote ran is marked removed all the same.
+    /// @notice Reverts, for an exclusion vote, with NeverJoined if the
+    /// member never joined the study, or AlreadyRemoved if a vote already
+    /// removed it from it; one that left by itself may be excluded.
+    function checkExcludable(uint64 studyId, address member) external view;
+    /// @notice Called by the Consortium once an exclusion vote carries
+    /// (checkExcludable's conditions hold again): the participant leaves the
+    /// study, under the same conditions as leaveStudy (no round open, the
+    /// study's minimum kept), and may not join again (RemovedByVote) until a
+    /// reinstatement vote; one that had left by itself is marked removed all
+    /// the same. Emits ParticipantRemoved.
     function removeParticipant(uint64 studyId, address member) external;
     /// @notice Called by the Consortium once a rotation vote carries: the
     /// study's decryption committee must be selected again before its next round.

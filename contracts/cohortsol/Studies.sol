@@ -149,6 +149,10 @@ contract Studies is IStudies {
     error AlreadyJoined(uint64 studyId, address account);
     /// @notice A member vote removed the member from the study; it joins again only after a reinstatement vote.
     error RemovedByVote(uint64 studyId, address member);
+    /// @notice An exclusion names a member a vote already removed from the study.
+    error AlreadyRemoved(uint64 studyId, address member);
+    /// @notice An exclusion names an account that never joined the study.
+    error NeverJoined(uint64 studyId, address member);
     /// @notice The study admits no participant now: a round is open or the study completed.
     error EnrolmentClosed(uint64 studyId);
     /// @notice The study has too many participants for the ledger to index.
@@ -279,6 +283,10 @@ contract Studies is IStudies {
     /// @notice Members voted to reinstate a participant suspended from the
     /// study or removed from it by a vote; its strikes are cleared.
     event ParticipantReinstated(uint64 indexed studyId, address indexed member);
+    /// @notice An exclusion vote removed a participant from the study (see
+    /// removeParticipant): it joins again only once reinstated. StudyLeft
+    /// (by: the Consortium) precedes it unless the participant left first.
+    event ParticipantRemoved(uint64 indexed studyId, address indexed member);
     /// @notice A round closed with its result.
     event RoundClosed(
         uint64 indexed studyId,
@@ -495,13 +503,21 @@ contract Studies is IStudies {
     /// @dev Not the coordinator's to call: removing a committee member forces
     /// a new committee draw, and a coordinator free to remove could draw
     /// until the committee held hospitals it colludes with.
-    /// A participant that left by itself while the vote ran is removed all
-    /// the same (no second StudyLeft): leaving first does not dodge the vote.
+    /// A participant that left by itself, before the vote was proposed or
+    /// while it ran, is removed all the same (no second StudyLeft, its
+    /// leaving already kept the minimum): leaving first does not dodge it.
     function removeParticipant(uint64 studyId, address member) external onlyConsortium {
         StudyRecord storage s = _study(studyId);
-        ParticipantRecord storage p = _participantRecords[studyId][member];
-        if (p.index == 0 || !p.left) _leave(studyId, s, member);
+        ParticipantRecord storage p = _excludable(studyId, member);
+        if (!p.left) _leave(studyId, s, member);
         p.removed = true;
+        emit ParticipantRemoved(studyId, member);
+    }
+
+    /// @inheritdoc IStudies
+    function checkExcludable(uint64 studyId, address member) external view {
+        _study(studyId);
+        _excludable(studyId, member);
     }
 
     /// @notice Records the hash of the study's collective public key; closes enrolment.
@@ -982,6 +998,13 @@ contract Studies is IStudies {
             if (!p.left) s.activeParticipants--;
             emit ParticipantSuspended(studyId, member, strikes);
         }
+    }
+
+    /// @dev A member that joined the study (left or not) and was not already removed by a vote.
+    function _excludable(uint64 studyId, address member) private view returns (ParticipantRecord storage p) {
+        p = _participantRecords[studyId][member];
+        if (p.index == 0) revert NeverJoined(studyId, member);
+        if (p.removed) revert AlreadyRemoved(studyId, member);
     }
 
     function _leave(uint64 studyId, StudyRecord storage s, address member) private {
