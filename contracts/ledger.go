@@ -919,6 +919,45 @@ func (l *Ledger) DeparturesAfter(ctx context.Context, studyID uint64, block uint
 	return out, nil
 }
 
+// Removal is a ParticipantRemoved event: an exclusion vote removed Member
+// from the study at Block (it had left already, or left by the vote).
+type Removal struct {
+	Member common.Address
+	Block  uint64
+}
+
+// Removals returns the members an exclusion vote removed from the study
+// that are removed still (no reinstatement vote let them back since), by
+// their last removal, oldest first: one log query and a read per member.
+func (l *Ledger) Removals(ctx context.Context, studyID uint64) ([]Removal, error) {
+	wrap := func(err error) error { return fmt.Errorf("reading the removals from study %d: %w", studyID, err) }
+	logs, err := l.studyEvents(ctx, cohortsol.StudiesParticipantRemovedEventName, studyID)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	var out []Removal
+	seen := map[common.Address]bool{}
+	for i := len(logs) - 1; i >= 0; i-- { // newest first: each member's last removal
+		ev, err := l.studies.UnpackParticipantRemovedEvent(&logs[i])
+		if err != nil {
+			return nil, wrap(fmt.Errorf("decoding ParticipantRemoved: %w", err))
+		}
+		if seen[ev.Member] {
+			continue
+		}
+		seen[ev.Member] = true
+		p, err := l.Participant(ctx, studyID, ev.Member)
+		if err != nil {
+			return nil, wrap(err)
+		}
+		if p.Removed {
+			out = append(out, Removal{Member: ev.Member, Block: logs[i].BlockNumber})
+		}
+	}
+	slices.Reverse(out)
+	return out, nil
+}
+
 // RoundSpan is a run of a study's rounds a member took part in, First to
 // Last. Round 0 is the study's setup before round 1 (its key, its
 // moments). An ongoing span (the member takes part at the read) covers

@@ -103,8 +103,11 @@ type Report struct {
 	CurrentRound        uint32              `json:"current_round"`
 	Status              string              `json:"status"`
 	Participants        []ParticipantReport `json:"participants"`
-	RoundHistory        []RoundReport       `json:"round_history"`
-	Strikes             []StrikeReport      `json:"strikes"`
+	// Removed is the members an exclusion vote removed from the study and
+	// no reinstatement vote let back: they cannot join it again by themselves.
+	Removed      []RemovedReport `json:"removed"`
+	RoundHistory []RoundReport   `json:"round_history"`
+	Strikes      []StrikeReport  `json:"strikes"`
 	// Privacy is the study's differential-privacy budget and what its
 	// rounds spent; absent without a budget.
 	Privacy *Privacy `json:"privacy,omitempty"`
@@ -125,6 +128,14 @@ type CommitteeReport struct {
 	SelectedRound  uint32           `json:"selected_round"`
 	Members        []common.Address `json:"members"`
 	Current        bool             `json:"current"`
+}
+
+// RemovedReport is a member an exclusion vote removed from the study, and
+// the block of that removal.
+type RemovedReport struct {
+	Address common.Address `json:"address"`
+	Name    string         `json:"name"`
+	Block   uint64         `json:"block"`
 }
 
 // ParticipantReport is a participant's standing in the study.
@@ -199,7 +210,7 @@ func Show(ctx context.Context, ledger *contracts.Ledger, chainID, id uint64) (*R
 		RecipeHash: s.SpecHash, SpecHash: s.SpecHash, Purpose: s.Purpose, ReferenceCommitment: s.ReferenceCommitment, PublicKeyHash: s.PublicKeyHash,
 		Rounds: s.Rounds, MinParticipants: s.MinParticipants, Threshold: s.Threshold, StrikeLimit: s.StrikeLimit,
 		CurrentRound: s.CurrentRound, Status: Status(s),
-		Participants: []ParticipantReport{}, RoundHistory: []RoundReport{}, Strikes: []StrikeReport{},
+		Participants: []ParticipantReport{}, Removed: []RemovedReport{}, RoundHistory: []RoundReport{}, Strikes: []StrikeReport{},
 	}
 	switch c, err := ledger.Committee(ctx, id); {
 	case err != nil:
@@ -245,6 +256,17 @@ func Show(ctx context.Context, ledger *contracts.Ledger, chainID, id uint64) (*R
 			pr.SampleBound = &bound
 		}
 		rep.Participants = append(rep.Participants, pr)
+	}
+	removals, err := ledger.Removals(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range removals {
+		name, err := nameOf(r.Member)
+		if err != nil {
+			return nil, err
+		}
+		rep.Removed = append(rep.Removed, RemovedReport{Address: r.Member, Name: name, Block: r.Block})
 	}
 	for n := uint32(1); n <= s.CurrentRound; n++ {
 		r, err := ledger.Round(ctx, id, n)
@@ -407,5 +429,5 @@ func Leave(ctx context.Context, ledger *contracts.Ledger, account *contracts.Acc
 	if err != nil {
 		return nil, err
 	}
-	return &Left{StudyID: id, Member: member, By: account.Address(), Proposal: pid, Pending: !p.Left, TxHash: r.TxHash, Block: r.Block, GasUsed: r.GasUsed}, nil
+	return &Left{StudyID: id, Member: member, By: account.Address(), Proposal: pid, Pending: !p.Removed, TxHash: r.TxHash, Block: r.Block, GasUsed: r.GasUsed}, nil
 }

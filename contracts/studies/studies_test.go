@@ -98,6 +98,43 @@ func TestStudyLeave(t *testing.T) {
 	require.Len(t, rep.Participants, 2, "the excluded member is no longer listed")
 }
 
+// TestStudyLeaveExcludesALeaver: a member proposes excluding a hospital
+// that already left (so that it cannot rejoin freely): the proposal is
+// pending until the vote carries, and `study show` then lists the hospital
+// as removed by vote, until a reinstatement vote lets it back.
+func TestStudyLeaveExcludesALeaver(t *testing.T) {
+	f := newStudyOfThree(t, contracts.StudyParams{Rounds: 2, MinParticipants: 2})
+	ctx, ledger, chain, hs, id := f.ctx, f.ledger, f.chain, f.hs, f.id
+	_, err := Leave(ctx, ledger, hs[2], id, common.Address{})
+	require.NoError(t, err)
+
+	res, err := Leave(ctx, ledger, hs[0], id, hs[2].Address())
+	require.NoError(t, err)
+	assert.True(t, res.Pending, "one vote of the two needed")
+	rep, err := Show(ctx, ledger, chain.ChainID().Uint64(), id)
+	require.NoError(t, err)
+	assert.Empty(t, rep.Removed, "not removed before the vote carries")
+
+	executed, rc, err := ledger.Vote(ctx, hs[1], res.Proposal)
+	require.NoError(t, err)
+	require.True(t, executed)
+	rep, err = Show(ctx, ledger, chain.ChainID().Uint64(), id)
+	require.NoError(t, err)
+	assert.Equal(t, []RemovedReport{{Address: hs[2].Address(), Name: "H3", Block: rc.Block}}, rep.Removed)
+	var text strings.Builder
+	rep.WriteText(&text)
+	assert.Contains(t, text.String(), "removed by vote (1;")
+	assert.Contains(t, text.String(), hs[2].Address().Hex())
+
+	pid, _, err := ledger.ProposeReinstatement(ctx, hs[0], id, hs[2].Address())
+	require.NoError(t, err)
+	_, _, err = ledger.Vote(ctx, hs[1], pid)
+	require.NoError(t, err)
+	rep, err = Show(ctx, ledger, chain.ChainID().Uint64(), id)
+	require.NoError(t, err)
+	assert.Empty(t, rep.Removed, "reinstated")
+}
+
 // TestStudyLeaveWaits leaves a study whose round is open, as `cohort study
 // leave --wait` does: without a wait the leave is refused, with one it
 // lands in the gap after the round closes and before the next one opens.

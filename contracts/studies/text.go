@@ -32,6 +32,15 @@ func (r *Report) WriteText(w io.Writer) {
 		fmt.Fprintf(tw, "  %d\t%s\t%s\t%d\t%v\t%d\n", p.Index, p.Address.Hex(), p.Name, p.Strikes, p.Suspended, p.LastCommittedRound)
 	}
 	tw.Flush()
+	if len(r.Removed) > 0 {
+		fmt.Fprintf(w, "\nremoved by vote (%d; each joins again only once reinstated: 'cohort member reinstate')\n", len(r.Removed))
+		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "  address\tname\tblock")
+		for _, m := range r.Removed {
+			fmt.Fprintf(tw, "  %s\t%s\t%d\n", m.Address.Hex(), m.Name, m.Block)
+		}
+		tw.Flush()
+	}
 
 	fmt.Fprintf(w, "\nrounds (%d)\n", len(r.RoundHistory))
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
