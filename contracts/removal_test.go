@@ -89,14 +89,23 @@ func TestLeavingDuringTheExclusionVoteDoesNotDodgeIt(t *testing.T) {
 
 	_, _, err = f.ledger.Vote(f.ctx, m2, pid)
 	require.NoError(t, err, "the vote carries though the hospital left first")
-	p, err := f.ledger.Participant(f.ctx, id, m3.Address())
+	requireRemovedAfterLeaving(t, f, id, m3, 3)
+}
+
+// requireRemovedAfterLeaving asserts that a hospital that left by itself
+// is marked removed by the vote, may not join again, and was counted out
+// once: the study has active participants still.
+func requireRemovedAfterLeaving(t *testing.T, f *fixture, id uint64, m *contracts.Account, active uint16) {
+	t.Helper()
+	p, err := f.ledger.Participant(f.ctx, id, m.Address())
 	require.NoError(t, err)
+	assert.True(t, p.Left)
 	assert.True(t, p.Removed)
-	_, err = f.ledger.JoinStudy(f.ctx, m3, id)
+	_, err = f.ledger.JoinStudy(f.ctx, m, id)
 	require.ErrorIs(t, err, contracts.ErrRemovedByVote)
 	s, err := f.ledger.Study(f.ctx, id)
 	require.NoError(t, err)
-	assert.Equal(t, uint16(3), s.ActiveParticipants, "it is not counted out twice")
+	assert.Equal(t, active, s.ActiveParticipants, "it is not counted out twice")
 }
 
 // TestLeavingBeforeTheExclusionIsProposedDoesNotDodgeIt: a hospital that
@@ -119,16 +128,7 @@ func TestLeavingBeforeTheExclusionIsProposedDoesNotDodgeIt(t *testing.T) {
 	carried, rc, err := f.ledger.Vote(f.ctx, m3, pid)
 	require.NoError(t, err, "the minimum is not applied to a member already out")
 	require.True(t, carried)
-
-	p, err := f.ledger.Participant(f.ctx, id, m2.Address())
-	require.NoError(t, err)
-	assert.True(t, p.Left)
-	assert.True(t, p.Removed)
-	_, err = f.ledger.JoinStudy(f.ctx, m2, id)
-	require.ErrorIs(t, err, contracts.ErrRemovedByVote)
-	s, err := f.ledger.Study(f.ctx, id)
-	require.NoError(t, err)
-	assert.Equal(t, uint16(2), s.ActiveParticipants, "it is not counted out twice")
+	requireRemovedAfterLeaving(t, f, id, m2, 2)
 
 	// The removal is on the chain as an event of its own, with no second StudyLeft.
 	events, err := f.ledger.StudyEvents(f.ctx, id)
