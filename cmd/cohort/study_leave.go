@@ -37,7 +37,10 @@ coordinator re-shares the decryption key among the participants that stay:
 the leaver's key share stops being of use. Stop the hospital's node after
 leaving; to come back, start it again (it joins between rounds). A
 hospital excluded by a vote cannot come back so: its join is refused
-until the members vote to reinstate it ('cohort member reinstate').
+until the members vote to reinstate it ('cohort member reinstate'). A
+hospital that already left may be excluded all the same (the minimum is
+not checked again for it), so leaving as soon as it is named does not let
+it come back freely; 'cohort study show' lists the hospitals removed.
 
 Flags:
 `)
