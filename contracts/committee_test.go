@@ -379,9 +379,9 @@ func TestCoordinatorCannotRedrawTheCommittee(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, c.Current, "the committee stands")
 
-	// Members may vote a participant out; a non-participant is refused.
+	// Members may vote a participant out; one that never joined is refused.
 	_, _, err = f.ledger.ProposeExclusion(f.ctx, f.members[0], id, f.outsider.Address())
-	require.ErrorIs(t, err, contracts.ErrNotParticipant)
+	require.ErrorIs(t, err, contracts.ErrNeverJoined)
 	var voters []*contracts.Account
 	for _, m := range f.members {
 		if m.Address() != drawn {
