@@ -29,8 +29,9 @@ Signs a hospital's leave from a study on chain (leaveStudy), or with
 (proposeExclusion; the proposer's vote counts at once, other members add
 theirs with 'cohort member vote --proposal ID'). Only a member vote removes
 a participant: the coordinator cannot, or it could force new committee
-draws until one suited it. Allowed only between rounds, and only while at
-least the study's minimum number of active participants remains; with
+draws until one suited it. A leave, or the exclusion of a hospital still
+active, is allowed only between rounds, and only while at least the
+study's minimum number of active participants remains; with
 --wait the command waits for the open round to close and acts in the
 coordinator's enrolment window before the next round opens. Before the next round the
 coordinator re-shares the decryption key among the participants that stay:
