@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/cohort-fl/cohort/api/auth"
 	"github.com/cohort-fl/cohort/contracts"
 	"github.com/cohort-fl/cohort/contracts/membership"
+	"github.com/cohort-fl/cohort/coordinator/dashboard"
 )
 
 // TestMemberAdmission admits an institution as `cohort member admit` and
@@ -193,4 +195,68 @@ func TestMemberFlags(t *testing.T) {
 		assert.Equal(t, 1, code, "the chain at the URL is what fails: %s", stderr)
 		assert.NotContains(t, stderr, "server usage")
 	})
+}
+
+// TestDashboardShowsAHospitalVotedOut: the study page's standing of a
+// hospital the members voted out says so and links to the vote's
+// ParticipantRemoved event (one that left by itself: "left", to its
+// StudyLeft); once reinstated and joined again it is in good standing.
+func TestDashboardShowsAHospitalVotedOut(t *testing.T) {
+	deployer, coord := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	ledger, hs := fourFounders(t, ctx, deployer)
+	id, _, err := ledger.CreateStudy(ctx, deployer, contracts.StudyParams{Rounds: 2, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coord.Address(),
+		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: crypto.Keccak256Hash([]byte("sepsis")), ReferenceCommitment: crypto.Keccak256Hash([]byte("root"))})
+	require.NoError(t, err)
+	for _, h := range hs {
+		_, err := ledger.JoinStudy(ctx, h, id)
+		require.NoError(t, err)
+	}
+	rd, err := dashboard.Start(dashboard.Config{Ledger: ledger}, "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = rd.Stop() })
+	d := &dashboardStudy{url: strings.TrimSuffix(rd.URL, "/")}
+	voted := hs[3]
+	standing := func() string {
+		return rowOf(t, d.get(t, ctx, fmt.Sprintf("/study/%d", id)), `data-participant="`+voted.Address().Hex()+`"`)
+	}
+	assert.Contains(t, standing(), "in good standing")
+
+	pid, _, err := ledger.ProposeExclusion(ctx, hs[0], id, voted.Address())
+	require.NoError(t, err)
+	for _, h := range hs[1:3] {
+		_, err := membership.VoteFor(ctx, ledger, h, pid)
+		require.NoError(t, err)
+	}
+	row := standing()
+	assert.Equal(t, "removed by vote", field(t, row, "removed"))
+	events, err := ledger.StudyEvents(ctx, id)
+	require.NoError(t, err)
+	var removal string
+	for _, e := range events {
+		if e.Name == "ParticipantRemoved" {
+			removal = fmt.Sprintf("/tx/%s#log-%d", e.TxHash.Hex(), e.Index)
+		}
+	}
+	require.NotEmpty(t, removal, "the vote emitted ParticipantRemoved")
+	assert.Equal(t, removal, hrefOf(t, row, "removed"))
+
+	// A hospital that left by itself is listed too, linked to its StudyLeft.
+	leaver := hs[2]
+	rc, err := ledger.LeaveStudy(ctx, leaver, id)
+	require.NoError(t, err)
+	row = rowOf(t, d.get(t, ctx, fmt.Sprintf("/study/%d", id)), `data-participant="`+leaver.Address().Hex()+`"`)
+	assert.Equal(t, "left", field(t, row, "left"))
+	assert.Contains(t, hrefOf(t, row, "left"), "/tx/"+rc.TxHash.Hex()+"#log-")
+
+	p, err := membership.ProposeReinstatement(ctx, ledger, hs[0], id, voted.Address())
+	require.NoError(t, err)
+	for _, h := range hs[1:3] {
+		_, err = membership.VoteFor(ctx, ledger, h, p.ProposalID)
+		require.NoError(t, err)
+	}
+	_, err = ledger.JoinStudy(ctx, voted, id)
+	require.NoError(t, err)
+	assert.Contains(t, standing(), "in good standing")
 }

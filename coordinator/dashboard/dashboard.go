@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -273,12 +274,13 @@ func (s *Server) proposals(ctx context.Context, events chainEvents) ([]proposalV
 
 // participantView is a participant's standing in a study, with the
 // events that set it: its joining, its last strike (its joining while it
-// has none), its suspension and its last commitment.
+// has none), its suspension, its leaving or removal by a member vote, and
+// its last commitment.
 type participantView struct {
 	Address common.Address
 	Name    string
 	contracts.Participant
-	JoinedTx, StrikesTx, SuspendedTx, CommittedTx string
+	JoinedTx, StrikesTx, SuspendedTx, LeftTx, RemovedTx, CommittedTx string
 }
 
 // flagView is a hospital flagged in a round, with its strike's event.
@@ -328,10 +330,14 @@ type studyPage struct {
 	Study        contracts.Study
 	Status       string
 	Participants []participantView
-	Rounds       []roundView
-	Strikes      []strikeView
-	Names        map[common.Address]string
-	Chart        chartData
+	// Former are the hospitals that joined and are no longer participants
+	// (left, or removed by a member vote): the chain keeps their standing
+	// and the events that ended it, so the page shows them too.
+	Former  []participantView
+	Rounds  []roundView
+	Strikes []strikeView
+	Names   map[common.Address]string
+	Chart   chartData
 	// CreatedTx set the study's parameters, RoundTx opened its current
 	// round, KeyTx recorded its key hash.
 	CreatedTx, RoundTx, KeyTx string
@@ -381,25 +387,26 @@ func (s *Server) studyPage(ctx context.Context, id uint64) (*studyPage, error) {
 		KeyTx: events.last(home, "PublicKeySet")}
 	p.Chart.Series = map[string][]float64{}
 	for _, a := range st.Participants {
-		part, err := l.Participant(ctx, id, a)
+		pv, err := s.participantView(ctx, id, a, events, home)
 		if err != nil {
-			return nil, fmt.Errorf("reading participant %s: %w", a.Hex(), err)
+			return nil, err
 		}
-		name := a.Hex()[:10]
-		if m, err := l.Member(ctx, a); err == nil {
-			name = m.Name
-		}
-		p.Names[a] = name
-		pv := participantView{Address: a, Name: name, Participant: part,
-			JoinedTx: events.last(home, "StudyJoined", "member", a.Hex())}
-		pv.StrikesTx = events.last(pv.JoinedTx, "StrikeRecorded", "member", a.Hex())
-		if reinstated, ok := events.find("ParticipantReinstated", "member", a.Hex()); ok && part.Strikes == 0 {
-			pv.StrikesTx = txLink(reinstated)
-		}
-		pv.SuspendedTx = events.last(home, "ParticipantSuspended", "member", a.Hex())
-		pv.CommittedTx = events.commit(home, part.LastCommittedRound, a)
+		p.Names[a] = pv.Name
 		p.Participants = append(p.Participants, pv)
-		p.Chart.Hospital = append(p.Chart.Hospital, name)
+		p.Chart.Hospital = append(p.Chart.Hospital, pv.Name)
+	}
+	for _, e := range events {
+		member, _ := e.Arg("member")
+		a := common.HexToAddress(member)
+		if e.Name != "StudyJoined" || slices.Contains(st.Participants, a) || p.Names[a] != "" {
+			continue
+		}
+		pv, err := s.participantView(ctx, id, a, events, home)
+		if err != nil {
+			return nil, err
+		}
+		p.Names[a] = pv.Name
+		p.Former = append(p.Former, pv)
 	}
 	p.Chart.Consent = make([][]float64, len(st.Participants))
 	p.Chart.ConsentLink = make([][]string, len(st.Participants))
@@ -452,6 +459,31 @@ func (s *Server) studyPage(ctx context.Context, id uint64) (*studyPage, error) {
 		}
 	}
 	return p, nil
+}
+
+// participantView reads a's standing in study id from the chain and
+// links each part of it to the event that set it (home if none did).
+func (s *Server) participantView(ctx context.Context, id uint64, a common.Address, events chainEvents, home string) (participantView, error) {
+	l := s.cfg.Ledger
+	part, err := l.Participant(ctx, id, a)
+	if err != nil {
+		return participantView{}, fmt.Errorf("reading participant %s: %w", a.Hex(), err)
+	}
+	name := a.Hex()[:10]
+	if m, err := l.Member(ctx, a); err == nil {
+		name = m.Name
+	}
+	pv := participantView{Address: a, Name: name, Participant: part,
+		JoinedTx: events.last(home, "StudyJoined", "member", a.Hex())}
+	pv.StrikesTx = events.last(pv.JoinedTx, "StrikeRecorded", "member", a.Hex())
+	if reinstated, ok := events.find("ParticipantReinstated", "member", a.Hex()); ok && part.Strikes == 0 {
+		pv.StrikesTx = txLink(reinstated)
+	}
+	pv.SuspendedTx = events.last(home, "ParticipantSuspended", "member", a.Hex())
+	pv.LeftTx = events.last(home, "StudyLeft", "member", a.Hex())
+	pv.RemovedTx = events.last(home, "ParticipantRemoved", "member", a.Hex())
+	pv.CommittedTx = events.commit(home, part.LastCommittedRound, a)
+	return pv, nil
 }
 
 func (s *Server) roundView(ctx context.Context, st contracts.Study, n uint32, events chainEvents) (*roundView, error) {
