@@ -1197,13 +1197,13 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	var signed []*cohortv1.DecryptionShareSubmission
 	var shares [][]byte
 	if c.summer.needsShares() {
-		if err := c.awaitSpareHolder(ctx, r, contributors); err != nil {
+		if err := c.awaitSpareHolder(ctx, r, contributors, "a model"); err != nil {
 			return rep, nil, fmt.Errorf("decryption: %w", err)
 		}
 		if signed, err = c.decrypt(ctx, r, rep, agg, contributors, evidence); err != nil {
 			return rep, nil, fmt.Errorf("decryption: %w", err)
 		}
-		if err := c.checkCrossChecked(len(signed)); err != nil {
+		if err := c.checkCrossChecked(len(signed), fmt.Sprintf("round %d's aggregate", r)); err != nil {
 			return rep, nil, fmt.Errorf("decryption: %w", err)
 		}
 		for _, s := range signed {

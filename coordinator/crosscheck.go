@@ -25,9 +25,10 @@ const spareWait = time.Second
 // coordinator asks spare holders among them only: chooseActiveSet), or
 // at once when the study does not require a cross-check. It waits up to
 // PhaseTimeout, then fails with ErrNotCrossChecked naming how many were
-// live: asking exactly t would publish a model nothing cross-checked, and
-// the holders would refuse that set anyway.
-func (c *Coordinator) awaitSpareHolder(ctx context.Context, r uint32, contributors []common.Address) error {
+// live: asking exactly t would publish what (a round's model, or round
+// 0's pooled standardiser) with nothing cross-checking it, and the
+// holders would refuse that set anyway.
+func (c *Coordinator) awaitSpareHolder(ctx context.Context, r uint32, contributors []common.Address, what string) error {
 	if !c.cfg.RequireCrossCheck {
 		return nil
 	}
@@ -64,9 +65,9 @@ func (c *Coordinator) awaitSpareHolder(ctx context.Context, r uint32, contributo
 			if err != nil {
 				live = c.liveHolders(away)
 			}
-			return fmt.Errorf("%w: %d share holders live and contributing by the phase deadline, threshold %d, and the study's recipe requires a cross-checked decryption (require_cross_check): a model one set decrypted is what one lying holder among it made it; "+
+			return fmt.Errorf("%w: %d share holders live and contributing by the phase deadline, threshold %d, and the study's recipe requires a cross-checked decryption (require_cross_check): %s one set decrypted is what one lying holder among it made it; "+
 				"bring a spare holder's node online (at least threshold + 1 live holders that contributed), then restart the coordinator, which resumes the study from the chain",
-				ErrNotCrossChecked, live, threshold)
+				ErrNotCrossChecked, live, threshold, what)
 		case <-ctx.Done():
 			return ctx.Err()
 		}
@@ -89,14 +90,14 @@ func (c *Coordinator) liveHolders(away map[common.Address]bool) int {
 // checkCrossChecked refuses, in a study that requires a cross-check, the
 // shares of holders holders when they are one decryption set (no more
 // than t): a spare holder that awaitSpareHolder saw may have gone before
-// it was asked.
-func (c *Coordinator) checkCrossChecked(holders int) error {
+// it was asked. what is what the shares decrypt.
+func (c *Coordinator) checkCrossChecked(holders int, what string) error {
 	c.mu.Lock()
 	threshold := c.threshold
 	c.mu.Unlock()
 	if !c.cfg.RequireCrossCheck || holders > threshold {
 		return nil
 	}
-	return fmt.Errorf("%w: one set of %d holders decrypted the aggregate, threshold %d (a spare holder went away before it was asked); the model is not published: once a spare holder is live, restart the coordinator, which resumes the study from the chain",
-		ErrNotCrossChecked, holders, threshold)
+	return fmt.Errorf("%w: one set of %d holders decrypted %s, threshold %d (a spare holder went away before it was asked), so it is not used: once a spare holder is live, restart the coordinator, which resumes the study from the chain",
+		ErrNotCrossChecked, holders, what, threshold)
 }

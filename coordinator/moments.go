@@ -259,7 +259,15 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 	// Up to t spare holders among the sites that contributed, as for a
 	// round's aggregate: the sum is decoded only if every decryption set
 	// opens it alike (aggregation.DecryptChecked), so one holder cannot
-	// shift the pooled standardiser.
+	// shift the pooled standardiser. A pinned sum's contributors are its
+	// signed contributions' senders: without them a restarted run would
+	// ask no spare.
+	if len(preferred) == 0 {
+		preferred = momentsSenders(task)
+	}
+	if err := c.awaitSpareHolder(ctx, 0, preferred, "a pooled standardiser"); err != nil {
+		return nil, fmt.Errorf("decryption: %w", err)
+	}
 	checkShare, err := c.summer.shareCheck(agg)
 	if err != nil {
 		return nil, err
@@ -269,6 +277,9 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 		return steps.next(newMomentsDecryptStep(c.cfg.StudyID, run.maxShare, task, active, points, threshold, pointOf, checkShare))
 	})
 	if err != nil {
+		return nil, fmt.Errorf("decryption: %w", err)
+	}
+	if err := c.checkCrossChecked(len(raws), "the moments sum"); err != nil {
 		return nil, fmt.Errorf("decryption: %w", err)
 	}
 	rd, res, err := run.result(task, agg, raws)
@@ -310,11 +321,8 @@ var ErrMomentsSumRefused = errors.New("coordinator: the pinned moments sum gives
 func (c *Coordinator) momentsSumRefused(task *cohortv1.MomentsDecryptTask, shareSubs [][]byte, why error) error {
 	c.mu.Lock()
 	var named []string
-	for _, ct := range task.GetContributions() {
-		h := common.BytesToHash(ct.GetCiphertextHash())
-		if a, err := auth.Verify(ct.GetAuth(), task.GetStudyId(), 0, auth.KindMoments, auth.MomentsContent(task.GetSession(), h)); err == nil {
-			named = append(named, fmt.Sprintf("%s (%s)", c.nameOf(a), a.Hex()))
-		}
+	for _, a := range momentsSenders(task) {
+		named = append(named, fmt.Sprintf("%s (%s)", c.nameOf(a), a.Hex()))
 	}
 	var holders []string
 	sets := map[string]bool{}
@@ -343,6 +351,18 @@ func (c *Coordinator) momentsSumRefused(task *cohortv1.MomentsDecryptTask, share
 	}
 	return fmt.Errorf(`%w (%w). One of the %d hospitals summed, %s, encrypted moments that are not its records' (%s); which one cannot be told: the moments are encrypted with no range proof and no hospital's are decrypted alone. The chain pins one moments sum per study and holders decrypt no other (two sums over different hospitals give one hospital's moments by difference), so a restart fails alike. Create a new study: with "standardise": "site" (no pooled moments), or pooled without a hospital you hold at fault on other grounds (its operator's word, its node's logs and version); leaving an honest one out lets whoever saw both sums, the offender among them, learn that hospital's moments`,
 		ErrMomentsSumRefused, why, len(named), strings.Join(named, ", "), byHolders)
+}
+
+// momentsSenders are the hospitals whose signed contributions task sums.
+func momentsSenders(task *cohortv1.MomentsDecryptTask) []common.Address {
+	var out []common.Address
+	for _, ct := range task.GetContributions() {
+		h := common.BytesToHash(ct.GetCiphertextHash())
+		if a, err := auth.Verify(ct.GetAuth(), task.GetStudyId(), 0, auth.KindMoments, auth.MomentsContent(task.GetSession(), h)); err == nil {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // sumMoments runs the counting and moments phases and sums the moments:

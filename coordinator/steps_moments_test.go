@@ -295,6 +295,7 @@ func TestMomentsStepRefusesHostileMoments(t *testing.T) {
 	again, err := pinnedMoments(sumHash, rd.state[0].data)
 	require.NoError(t, err)
 	assert.Equal(t, task.GetAggregateHash(), again.GetAggregateHash())
+	assert.Equal(t, addressesOf(ps[:2]), momentsSenders(again), "a resumed decryption asks its spare holders among the kept task's signed contributors")
 	none, err := pinnedMoments(common.Hash{}, nil)
 	require.NoError(t, err)
 	assert.Nil(t, none, "nothing pinned: the phase runs")

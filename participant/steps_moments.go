@@ -228,6 +228,9 @@ func (s *steps) momentsShare(t *cohortv1.MomentsDecryptTask, facts momentsFacts)
 	if err := onCommittee(facts.study, s.self); err != nil {
 		return ready{}, err
 	}
+	if err := s.checkCrossChecked("the moments sum", "a pooled standardiser", t.GetActivePoints(), facts.study); err != nil {
+		return ready{}, err
+	}
 	sets, err := s.decryptionSets("moments decryption", t.GetActivePoints(), t.GetDecryptionSets(), facts.study)
 	if err != nil {
 		return ready{}, err

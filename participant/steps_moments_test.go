@@ -572,3 +572,28 @@ func TestAcceptStandardiserRefusesOtherGroups(t *testing.T) {
 	require.NoError(t, s.checkGroups(nil))
 	assert.ErrorIs(t, s.checkGroups([][]int{{1}}), ErrBadStandardiser)
 }
+
+// A holder of a study whose recipe requires a cross-checked decryption
+// gives no share of the moments sum for a single decryption set of t
+// holders, as for a round's aggregate: one lying holder among them would
+// shift the pooled standardiser every hospital trains with. With a spare
+// holder (three sets of 2 of 3) it answers as usual.
+func TestHolderRequiringACrossCheckRefusesASingleMomentsDecryptionSet(t *testing.T) {
+	t.Parallel()
+	m := newMomentsPhase(t)
+	me := m.nodes[0]
+	me.requireCrossCheck = true
+
+	single := proto.Clone(m.decrypt).(*cohortv1.MomentsDecryptTask) // active points {1, 2} at threshold 2
+	r, err := me.momentsShare(single, m.facts())
+	require.ErrorIs(t, err, ErrChainMismatch)
+	assert.ErrorContains(t, err, "one decryption set of 2 holders (points [1 2]) at threshold 2")
+	assert.ErrorContains(t, err, "require_cross_check")
+	assert.Nil(t, r.send, "no decryption share leaves the site")
+
+	spare := proto.Clone(m.decrypt).(*cohortv1.MomentsDecryptTask)
+	spare.ActivePoints, spare.DecryptionSets = []uint64{1, 2, 3}, pointSets([]uint64{2, 3}, []uint64{1, 3}, []uint64{1, 2})
+	r, err = me.momentsShare(spare, m.facts())
+	require.NoError(t, err)
+	assert.Len(t, r.send.(*cohortv1.MomentsShareSubmission).GetMore(), 1, "a share for each of its two sets")
+}

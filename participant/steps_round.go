@@ -442,6 +442,19 @@ func (s *steps) decryptPrecheck(t *cohortv1.DecryptTask) ([]common.Address, erro
 // from the committed sample counts (or the robust weights it re-derives),
 // and refusing anything else: this is what keeps a coordinator from getting
 // a single hospital's update decrypted.
+// checkCrossChecked refuses, in a study whose recipe requires a
+// cross-checked decryption, to decrypt what (outcome: what it decodes to)
+// with a single decryption set (active, no more than t points): one lying
+// holder among them would make it whatever it liked, and a coordinator
+// colluding with that holder could ask exactly t although more are live.
+func (s *steps) checkCrossChecked(what, outcome string, active []uint64, study contracts.Study) error {
+	if !s.requireCrossCheck || len(active) > int(study.Threshold) {
+		return nil
+	}
+	return fmt.Errorf("%w: asked to decrypt %s with one decryption set of %d holders (points %v) at threshold %d, and the study's recipe requires a cross-checked decryption (require_cross_check): %s one set decrypted is whatever one lying holder among it made it; the coordinator must ask a spare holder too",
+		ErrChainMismatch, what, len(active), active, study.Threshold, outcome)
+}
+
 func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decryptFacts) (ready, error) {
 	addrs, err := s.decryptPrecheck(t)
 	if err != nil {
@@ -454,9 +467,8 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 	if err := onCommittee(facts.study, s.self); err != nil {
 		return ready{}, err
 	}
-	if active := t.GetActivePoints(); s.requireCrossCheck && len(active) <= int(facts.study.Threshold) {
-		return ready{}, fmt.Errorf("%w: asked to decrypt round %d's aggregate with one decryption set of %d holders (points %v) at threshold %d, and the study's recipe requires a cross-checked decryption (require_cross_check): a model one set decrypted is whatever one lying holder among it made it; the coordinator must ask a spare holder too",
-			ErrChainMismatch, round, len(active), active, facts.study.Threshold)
+	if err := s.checkCrossChecked(fmt.Sprintf("round %d's aggregate", round), "a model", t.GetActivePoints(), facts.study); err != nil {
+		return ready{}, err
 	}
 	if aggregation.ContentHash(facts.aggregate) != common.BytesToHash(t.GetAggregateHash()) {
 		return ready{}, fmt.Errorf("participant %s: the aggregate %x is missing", s.name, t.GetAggregateHash())

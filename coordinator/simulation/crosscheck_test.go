@@ -32,12 +32,7 @@ func TestStudyRequiringASpareHolderPublishesNoModelOneSetDecrypted(t *testing.T)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	study := func(hospitals, threshold int) simulation.Config {
-		cfg := simulation.Config{Hospitals: hospitals, Seed: 7, DataDir: t.TempDir(), PhaseTimeout: 3 * time.Second, LocalConsent: true,
-			Threshold: threshold, MinParticipants: threshold}
-		recipe := models.DefaultRecipe(simulation.SyntheticConfig(cfg).Features)
-		recipe.Rounds, recipe.Standardise, recipe.RequireCrossCheck = 1, records.StandardiseNone, true
-		cfg.Recipe = &recipe
-		return cfg
+		return crossCheckStudy(t, hospitals, threshold, records.StandardiseNone)
 	}
 	refused := func(cfg simulation.Config, want string) {
 		t.Helper()
@@ -72,4 +67,52 @@ func TestStudyRequiringASpareHolderPublishesNoModelOneSetDecrypted(t *testing.T)
 	require.True(t, rep.OK, "%v", rep.Rounds)
 	assert.Empty(t, rep.NotCrossChecked())
 	assert.True(t, rep.Rounds[0].CrossChecked)
+}
+
+// The pooled standardiser, decrypted from the moments sum before round 1,
+// is held to the same rule: at threshold 3 of 3 no spare holder can come,
+// so the coordinator stops before round 1 opens instead of asking one set
+// (whose holders would refuse it: participant
+// TestHolderRequiringACrossCheckRefusesASingleMomentsDecryptionSet); at 2
+// of 3 the standardiser is decrypted by three sets and the study runs.
+func TestStudyRequiringASpareHolderAgreesNoStandardiserOneSetDecrypted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	s, err := simulation.Run(ctx, crossCheckStudy(t, 3, 3, records.StandardisePooled))
+	if s != nil {
+		t.Cleanup(s.Close)
+	}
+	require.Error(t, err, "a standardiser one set decrypted must not be used")
+	t.Logf("study stopped: %v", err)
+	assert.ErrorIs(t, err, coordinator.ErrNotCrossChecked)
+	assert.ErrorContains(t, err, "the study has 3 share holders at threshold 3, so none can be spare")
+	if s != nil {
+		st, err := s.Ledger().Study(ctx, s.StudyID())
+		require.NoError(t, err)
+		assert.Zero(t, st.CurrentRound, "round 1 never opened")
+	}
+
+	s2, err := simulation.Run(ctx, crossCheckStudy(t, 3, 2, records.StandardisePooled))
+	if s2 != nil {
+		t.Cleanup(s2.Close)
+	}
+	require.NoError(t, err, "with a spare holder the option costs nothing")
+	require.NotNil(t, s2.Standardiser(), "the pooled standardiser was agreed")
+	rep := auditStudy(ctx, t, s2)
+	require.True(t, rep.OK, "%v", rep.Rounds)
+	assert.True(t, rep.Rounds[0].CrossChecked)
+}
+
+// crossCheckStudy is a one-round study of hospitals at threshold whose
+// recipe requires a cross-checked decryption, standardised as std.
+func crossCheckStudy(t *testing.T, hospitals, threshold int, std records.Standardisation) simulation.Config {
+	cfg := simulation.Config{Hospitals: hospitals, Seed: 7, DataDir: t.TempDir(), PhaseTimeout: 3 * time.Second, LocalConsent: true,
+		Threshold: threshold, MinParticipants: threshold}
+	recipe := models.DefaultRecipe(simulation.SyntheticConfig(cfg).Features)
+	recipe.Rounds, recipe.Standardise, recipe.RequireCrossCheck = 1, std, true
+	cfg.Recipe = &recipe
+	return cfg
 }
