@@ -72,7 +72,7 @@ func (given *dealingScope) admit(check *cohortv1.ThresholdKeyTask, own uint64, f
 // smudged sample of its share each.
 type firstCheck struct {
 	studyID uint64
-	holders int // how many the sets are derived from
+	holders int                         // how many the sets are derived from
 	sets    [][]aggregation.ShamirPoint // sorted
 	// dealers are the sorted dealers a first check must list, each once;
 	// nil leaves them to the task (a re-sharing's: its coordinator checks
