@@ -54,6 +54,37 @@ func DealingCheckWeights(seed [32]byte, dealers []PartyID) []Term {
 	return out
 }
 
+// DealingCheckSets are the decryption sets the dealing check asks of
+// holders at points for threshold t: with at most 2t holders those of
+// DecryptionSets (every holder left out of one); with more, consecutive
+// runs of t holders around the sorted points, so that every holder's
+// shares are checked, each in one or two sets. The coordinator asks them
+// and a holder derives them from its share's points (not from the task):
+// each set holding its point is one more smudged sample of its share, so
+// it answers no others. Errors wrap ErrInvalidThreshold.
+func DealingCheckSets(points []ShamirPoint, t int) ([][]ShamirPoint, error) {
+	sorted := slices.Clone(points)
+	slices.Sort(sorted)
+	switch {
+	case t < 1 || len(sorted) < t:
+		return nil, fmt.Errorf("%w: %d holders for threshold %d", ErrInvalidThreshold, len(sorted), t)
+	case len(slices.Compact(slices.Clone(sorted))) != len(sorted):
+		return nil, fmt.Errorf("%w: holders' points %v repeat a point", ErrInvalidThreshold, points)
+	case len(sorted) <= 2*t:
+		return DecryptionSets(sorted, t)
+	}
+	var sets [][]ShamirPoint
+	for start := 0; start < len(sorted); start += t {
+		set := make([]ShamirPoint, t)
+		for i := range set {
+			set[i] = sorted[(start+i)%len(sorted)]
+		}
+		slices.Sort(set)
+		sets = append(sets, set)
+	}
+	return sets, nil
+}
+
 // dealingContext is the encryption context of a dealing check: nobody
 // encrypts under it, so its only ciphertext is the check's, whose mask is
 // the CRS polynomial a instead of an expanded one (dealingMask).

@@ -593,3 +593,36 @@ func TestFindInconsistentResharersCannotTellAWrongConstant(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, undetermined)
 }
+
+// The dealing check's sets cover every holder, each set t sorted points;
+// bad input is refused, not looped on.
+func TestDealingCheckSetsCoverEveryHolder(t *testing.T) {
+	points := func(n int) []ShamirPoint {
+		out := make([]ShamirPoint, n)
+		for i := range out {
+			out[i] = ShamirPoint(3*i + 1)
+		}
+		return out
+	}
+	for _, tc := range []struct{ holders, t, sets int }{{2, 2, 1}, {3, 2, 3}, {4, 2, 2}, {10, 6, 3}, {10, 3, 4}, {100, 7, 15}} {
+		sets, err := DealingCheckSets(points(tc.holders), tc.t)
+		require.NoError(t, err)
+		assert.Len(t, sets, tc.sets, "%d holders, threshold %d", tc.holders, tc.t)
+		covered := map[ShamirPoint]bool{}
+		for _, set := range sets {
+			assert.Len(t, set, tc.t)
+			assert.IsIncreasing(t, set)
+			for _, p := range set {
+				covered[p] = true
+			}
+		}
+		assert.Len(t, covered, tc.holders, "every holder's shares are checked")
+	}
+	for _, bad := range []struct {
+		points []ShamirPoint
+		t      int
+	}{{points(5), 0}, {points(2), 3}, {[]ShamirPoint{1, 2, 3, 4, 5, 5}, 2}} {
+		_, err := DealingCheckSets(bad.points, bad.t)
+		assert.ErrorIs(t, err, ErrInvalidThreshold, "%v at threshold %d", bad.points, bad.t)
+	}
+}

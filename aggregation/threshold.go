@@ -79,6 +79,10 @@ func (t *ThresholdSecretShare) Party() PartyID { return t.party }
 // Dealers returns the sorted dealers whose keys the share opens.
 func (t *ThresholdSecretShare) Dealers() []PartyID { return slices.Clone(t.keys) }
 
+// Points returns the sorted points of every holder the share was dealt
+// among, its own among them.
+func (t *ThresholdSecretShare) Points() []ShamirPoint { return slices.Clone(t.points) }
+
 // shareOf returns the holder's share of dealer's key.
 func (t *ThresholdSecretShare) shareOf(dealer PartyID) (mhe.ShamirSecretShare, bool) {
 	i, ok := slices.BinarySearchFunc(t.keys, dealer, comparePartyIDs)

@@ -106,28 +106,6 @@ func dealingCheckSeed(pkHash common.Hash, dealings [][]byte) [32]byte {
 	return aggregation.CommonSeed(parts...)
 }
 
-// dealingCheckSets are the decryption sets the dealing check asks: with
-// at most 2t holders those of aggregation.DecryptionSets (every holder
-// left out of one); with more, consecutive runs of t holders around the
-// sorted points, so that every holder's shares are checked.
-func dealingCheckSets(points []aggregation.ShamirPoint, t int) ([][]aggregation.ShamirPoint, error) {
-	sorted := slices.Clone(points)
-	slices.Sort(sorted)
-	if len(sorted) <= 2*t {
-		return aggregation.DecryptionSets(sorted, t)
-	}
-	var sets [][]aggregation.ShamirPoint
-	for start := 0; start < len(sorted); start += t {
-		set := make([]aggregation.ShamirPoint, t)
-		for i := range set {
-			set[i] = sorted[(start+i)%len(sorted)]
-		}
-		slices.Sort(set)
-		sets = append(sets, set)
-	}
-	return sets, nil
-}
-
 // prepareDealingCheck sets confirm to ask the holders for the dealing
 // check of every dealer, if this run made the key (it has the public-key
 // shares) and the study is encrypted; it reports whether it did.
@@ -150,7 +128,7 @@ func (c *Coordinator) prepareDealingCheck(confirm *thresholdConfirmStep, deal *t
 		points[i] = aggregation.ShamirPoint(h.point)
 		confirm.points[h.addr] = h.point
 	}
-	sets, err := dealingCheckSets(points, deal.threshold)
+	sets, err := aggregation.DealingCheckSets(points, deal.threshold)
 	if err != nil {
 		return false, err
 	}
@@ -613,7 +591,7 @@ func (c *Coordinator) prepareReshareCheck(ctx context.Context, confirm *reshareK
 		points[i] = aggregation.ShamirPoint(h.point)
 		confirm.points[h.addr] = h.point
 	}
-	sets, err := dealingCheckSets(points, plan.threshold)
+	sets, err := aggregation.DealingCheckSets(points, plan.threshold)
 	if err != nil {
 		return err
 	}

@@ -15,30 +15,6 @@ import (
 	"github.com/cohort-fl/cohort/api/protocol"
 )
 
-func TestDealingCheckSetsCoverEveryHolder(t *testing.T) {
-	points := func(n int) []aggregation.ShamirPoint {
-		out := make([]aggregation.ShamirPoint, n)
-		for i := range out {
-			out[i] = aggregation.ShamirPoint(3*i + 1)
-		}
-		return out
-	}
-	for _, tc := range []struct{ holders, t, sets int }{{2, 2, 1}, {3, 2, 3}, {4, 2, 2}, {10, 6, 3}, {10, 3, 4}, {100, 7, 15}} {
-		sets, err := dealingCheckSets(points(tc.holders), tc.t)
-		require.NoError(t, err)
-		assert.Len(t, sets, tc.sets, "%d holders, threshold %d", tc.holders, tc.t)
-		covered := map[aggregation.ShamirPoint]bool{}
-		for _, set := range sets {
-			assert.Len(t, set, tc.t)
-			assert.IsIncreasing(t, set)
-			for _, p := range set {
-				covered[p] = true
-			}
-		}
-		assert.Len(t, covered, tc.holders, "every holder's shares are checked")
-	}
-}
-
 // A holder's confirmation must carry one dealing-check share for each of
 // the check's sets that holds its point, made at its point for that set.
 func TestThresholdConfirmAsksForTheDealingCheck(t *testing.T) {

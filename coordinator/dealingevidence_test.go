@@ -64,7 +64,7 @@ func newDealingEvidenceFixture(t *testing.T, inconsistent int) *dealingEvidenceF
 	f.pk, err = pk.MarshalBinary()
 	require.NoError(t, err)
 	ev.PublicKeyHash = aggregation.ContentHash(f.pk)
-	sets, err := dealingCheckSets(points, 2)
+	sets, err := aggregation.DealingCheckSets(points, 2)
 	require.NoError(t, err)
 	ev.Sets = (&dealingCheckAsk{sets: sets}).wirePoints()
 

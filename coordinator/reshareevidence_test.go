@@ -98,7 +98,7 @@ func newReshareEvidenceFixture(t *testing.T, guilty int) *dealingEvidenceFixture
 			inbox[f.addrs[h]] = append(inbox[f.addrs[h]], shares[p])
 		}
 	}
-	sets, err := dealingCheckSets(points, 3)
+	sets, err := aggregation.DealingCheckSets(points, 3)
 	require.NoError(t, err)
 	ev.Sets = (&dealingCheckAsk{sets: sets}).wirePoints()
 	check, err := scheme.NewDealingCheck(pk, [32]byte(ev.Seed), pkShares)

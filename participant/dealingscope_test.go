@@ -44,7 +44,7 @@ func TestHolderAnswersOnlyTheDealingCheckSubsetsABisectionAsks(t *testing.T) {
 	for _, n := range c.nodes {
 		dealers = append(dealers, n.self.Bytes())
 	}
-	sets := []*cohortv1.PointSet{{Points: []uint64{1, 2}}, {Points: []uint64{1, 3}}, {Points: []uint64{2, 3}}}
+	sets := pointSets([]uint64{1, 2}, []uint64{3, 4}, []uint64{1, 5}) // the rule's for 5 holders at threshold 2
 	seed := aggregation.CommonSeed([]byte("dealings"))
 	check := func(dealers [][]byte, sets []*cohortv1.PointSet) *cohortv1.ThresholdKeyTask {
 		return &cohortv1.ThresholdKeyTask{StudyId: stepsStudy, DealingCheckSeed: seed[:], DealingCheckDealers: dealers, DealingCheckSets: sets}
@@ -138,4 +138,92 @@ func TestHolderGivesOnlyTheReSharingPartsABisectionAsks(t *testing.T) {
 	_, err = c.nodes[4].reshareKey(keyTask(keys, fewer, resharers[0]), c.study, none, nil)
 	require.ErrorIs(t, err, ErrChainMismatch, "the part, over other sets")
 	assert.ErrorContains(t, err, "other decryption sets")
+}
+
+// A holder answers a share's first dealing check only as it derives it
+// itself: over the decryption sets the rule asks of the share's holders
+// (aggregation.DealingCheckSets of their points at the threshold), and,
+// at key generation, of every dealer whose key it holds, each once.
+// Before, the first check was taken as given: a coordinator listing every
+// t-set that holds the holder's point (here 4, for 5 holders at threshold
+// 2, where the rule asks 2 of them) drew that many smudged samples of its
+// share, and one listing fewer dealers left a dealing unchecked.
+func TestHolderAnswersOnlyTheFirstDealingCheckItDerives(t *testing.T) {
+	t.Parallel()
+	c := newConsortium(t, 6) // node 5 takes part but deals no key
+	c.keyGen(t, 5)
+	inbox := c.deal(t, 5)
+	me := c.nodes[0] // at point 1
+	_, err := me.thresholdKey(&cohortv1.ThresholdKeyTask{StudyId: stepsStudy, Shares: inbox[0]}, c.study)
+	require.NoError(t, err)
+	var dealers [][]byte
+	for _, n := range c.nodes[:5] {
+		dealers = append(dealers, n.self.Bytes())
+	}
+	derived := pointSets([]uint64{1, 2}, []uint64{3, 4}, []uint64{1, 5}) // runs of 2 around 1..5
+	seed := aggregation.CommonSeed([]byte("dealings"))
+	check := func(dealers [][]byte, sets []*cohortv1.PointSet) *cohortv1.ThresholdKeyTask {
+		return &cohortv1.ThresholdKeyTask{StudyId: stepsStudy, DealingCheckSeed: seed[:], DealingCheckDealers: dealers, DealingCheckSets: sets}
+	}
+	for _, tc := range []struct {
+		name, says string
+		task       *cohortv1.ThresholdKeyTask
+	}{
+		{"every 2-set holding its point", "decryption sets", check(dealers, pointSets([]uint64{1, 2}, []uint64{1, 3}, []uint64{1, 4}, []uint64{1, 5}))},
+		{"the rule's sets and one more", "decryption sets", check(dealers, append(slices.Clone(derived), &cohortv1.PointSet{Points: []uint64{1, 3}}))},
+		{"a rule's set twice", "decryption sets", check(dealers, append(slices.Clone(derived), derived[0]))},
+		{"a dealer left out", "dealers", check(dealers[1:], derived)},
+		{"a dealer twice", "dealers", check(append(slices.Clone(dealers), dealers[0]), derived)},
+		{"a participant that dealt no key", "dealers", check(append(slices.Clone(dealers), c.nodes[5].self.Bytes()), derived)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := me.thresholdKey(tc.task, c.study)
+			require.ErrorIs(t, err, ErrChainMismatch)
+			assert.ErrorContains(t, err, tc.says)
+			assert.Nil(t, me.checkScope, "nothing answered, no scope fixed")
+		})
+	}
+
+	r, err := me.thresholdKey(check(dealers, derived), c.study)
+	require.NoError(t, err, "the check the rule derives")
+	assert.Len(t, r.send.(*cohortv1.ThresholdKeyConfirmation).GetDealingCheckShares(), 2, "point 1 is in 2 of the rule's sets")
+}
+
+// The same for a re-sharing's first check of a new holder's pending
+// share: over the sets the rule derives from the re-sharing's new
+// holders' points (here 5 at threshold 2) only.
+func TestNewHolderAnswersOnlyTheReSharingsCheckItDerives(t *testing.T) {
+	t.Parallel()
+	c := committeeConsortium(t, 5, 0, 1, 2)
+	c.dealToCommittee(t, 5, 0, 1, 2)
+	c.setCommittee(0, 1, 2, 3, 4)
+	task := c.handOverTask(0, 1)
+	got := c.reshareDeal(t, task, 0, 1)
+	me := c.nodes[4]
+	own := contracts.CommitteePoint(c.study.Holders, me.self)
+	var keys [][]byte
+	for _, n := range c.nodes {
+		keys = append(keys, n.self.Bytes())
+	}
+	seed := aggregation.CommonSeed([]byte("dealings"))
+	keyTask := func(sets []*cohortv1.PointSet) *cohortv1.ReshareKeyTask {
+		return &cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: task.GetRound(), Threshold: task.GetThreshold(), Dealers: task.GetDealers(),
+			Holders: task.GetHolders(), SetHash: task.GetSetHash(), Shares: got[me.self],
+			DealingCheckSeed: seed[:], DealingCheckDealers: keys, DealingCheckSets: sets}
+	}
+	var every []*cohortv1.PointSet // every 2-set holding its point: 4
+	for p := uint64(1); p <= 5; p++ {
+		if p != own {
+			every = append(every, &cohortv1.PointSet{Points: []uint64{min(p, own), max(p, own)}})
+		}
+	}
+	none := map[common.Address]bool{}
+	_, err := me.reshareKey(keyTask(every), c.study, none, nil)
+	require.ErrorIs(t, err, ErrChainMismatch)
+	assert.ErrorContains(t, err, "decryption sets")
+
+	derived := pointSets([]uint64{1, 2}, []uint64{3, 4}, []uint64{1, 5})
+	r, err := me.reshareKey(keyTask(derived), c.study, none, nil)
+	require.NoError(t, err, "the check the rule derives")
+	assert.NotEmpty(t, r.send.(*cohortv1.ReshareKeyConfirmation).GetDealingCheckShares())
 }

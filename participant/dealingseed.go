@@ -1,6 +1,7 @@
 package participant
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"slices"
@@ -32,22 +33,25 @@ type dealingScope struct {
 	seedOnly bool
 }
 
-// admit returns the scope of a share asked for the dealing check under
-// raw with dealers over sets (those holding this holder's point), given
+// admit returns the scope of a share asked for the dealing check check
+// (its seed, dealers and sets; of them those holding own count), given
 // the scope it was answered for (nil: none yet), or an error if the check
 // lies outside it: another seed, other sets, or dealers that are not the
-// scope's, nor, if parts, a part of its bisection.
-func (given *dealingScope) admit(raw []byte, dealers []common.Address, sets [][]uint64, parts bool) (*dealingScope, error) {
+// scope's, nor, if parts, a part of its bisection. A first check (or the
+// first after a seed-only record) must be the one first derives.
+func (given *dealingScope) admit(check *cohortv1.ThresholdKeyTask, own uint64, first firstCheck, parts bool) (*dealingScope, error) {
+	raw, dealers, sets := check.GetDealingCheckSeed(), wireAddresses(check.GetDealingCheckDealers()), setsHolding(check.GetDealingCheckSets(), own)
 	if len(raw) != 32 {
 		return nil, fmt.Errorf("%w: dealing-check seed of %d bytes, want 32", ErrChainMismatch, len(raw))
 	}
-	asked := &dealingScope{seed: [32]byte(raw), dealers: slices.Clone(dealers), sets: sets}
+	asked := &dealingScope{seed: [32]byte(raw), dealers: dealers, sets: sets}
 	switch {
-	case given == nil:
-		return asked, nil
-	case given.seed != asked.seed:
+	case given != nil && given.seed != asked.seed:
 		return nil, fmt.Errorf("%w: a dealing check under a second seed %x (this site answered under %x); each seed weighs the dealers' key errors anew, so it answers under one only", ErrChainMismatch, asked.seed, given.seed)
-	case given.seedOnly:
+	case given == nil || given.seedOnly:
+		if err := first.refuse(dealers, wireSets(check.GetDealingCheckSets())); err != nil {
+			return nil, err
+		}
 		return asked, nil
 	case !slices.EqualFunc(given.sets, sets, slices.Equal):
 		return nil, fmt.Errorf("%w: a dealing check over other decryption sets (%v) than those this site answered for (%v); each set is one more smudged sample of its share", ErrChainMismatch, sets, given.sets)
@@ -57,6 +61,57 @@ func (given *dealingScope) admit(raw []byte, dealers []common.Address, sets [][]
 		return nil, fmt.Errorf("%w: a dealing check of other dealers' keys (%d) than the %d this site answered for; each other weighing is one more smudged sample of its share", ErrChainMismatch, len(dealers), len(given.dealers))
 	}
 	return given, nil
+}
+
+// firstCheck is what a holder holds a share's first dealing check to,
+// derived from what it knows of the share, not taken from the task: the
+// decryption sets aggregation.DealingCheckSets asks of the share's
+// holders (the coordinator's rule), and, at key generation, the dealers
+// whose keys the share holds. Without it a coordinator could list, in
+// that one check, every t-set holding the holder's point: one more
+// smudged sample of its share each.
+type firstCheck struct {
+	studyID uint64
+	holders int                         // how many the sets are derived from
+	sets    [][]aggregation.ShamirPoint // sorted
+	// dealers are the sorted dealers a first check must list, each once;
+	// nil leaves them to the task (a re-sharing's: its coordinator checks
+	// the members whose public-key shares it kept, which the holder cannot
+	// know, and one weighing of them is one sample per set all the same).
+	dealers []aggregation.PartyID
+}
+
+// newFirstCheck derives the first check of a share dealt among holders at
+// points for threshold t, of the keys of dealers (nil: any).
+func newFirstCheck(studyID uint64, points []aggregation.ShamirPoint, t int, dealers []aggregation.PartyID) (firstCheck, error) {
+	sets, err := aggregation.DealingCheckSets(points, t)
+	if err != nil {
+		return firstCheck{}, fmt.Errorf("participant: dealing check of a share among %d holders at threshold %d: %w", len(points), t, err)
+	}
+	slices.SortFunc(sets, slices.Compare)
+	return firstCheck{studyID: studyID, holders: len(points), sets: sets, dealers: dealers}, nil
+}
+
+// refuse says why a first check of dealers over sets (all the task lists)
+// is not the one f derives, or returns nil.
+func (f firstCheck) refuse(dealers []common.Address, sets [][]uint64) error {
+	listed := shamirSets(sets)
+	slices.SortFunc(listed, slices.Compare)
+	if !slices.EqualFunc(listed, f.sets, slices.Equal) {
+		return fmt.Errorf("%w: a first dealing check over the decryption sets %v, but this site derives %v from its share's %d holders' points (aggregation.DealingCheckSets) and answers over those only: each set holding its point is one more smudged sample of its share", ErrChainMismatch, sets, f.sets, f.holders)
+	}
+	if f.dealers == nil {
+		return nil
+	}
+	ids := make([]aggregation.PartyID, len(dealers))
+	for i, d := range dealers {
+		ids[i] = aggregation.DealerID(f.studyID, d.Bytes())
+	}
+	slices.SortFunc(ids, func(a, b aggregation.PartyID) int { return bytes.Compare(a[:], b[:]) })
+	if !slices.Equal(ids, f.dealers) {
+		return fmt.Errorf("%w: a first dealing check of %d listed dealers, but this site's share holds the keys of %d dealers and the check must list each of them once and no other: a dealer left out goes unchecked", ErrChainMismatch, len(dealers), len(f.dealers))
+	}
+	return nil
 }
 
 // notABisectionPart says why a holder refuses a subset of the dealers

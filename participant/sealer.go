@@ -83,6 +83,11 @@ type sealer interface {
 	// seed, one per set (each must hold its point), of the threshold share
 	// share (encoded; nil: the one in force).
 	dealingCheckShares(share, publicKey []byte, seed [32]byte, dealers []aggregation.PartyID, sets [][]uint64) ([][]byte, error)
+	// dealtAmong returns the public facts of the threshold share in
+	// force: its holders' points, its threshold and the sorted dealers
+	// whose keys it holds, from which a holder derives the first dealing
+	// check it answers of it (firstCheck).
+	dealtAmong() (points []aggregation.ShamirPoint, threshold int, dealers []aggregation.PartyID, err error)
 	// inconsistentShares is thresholdShares dealt inconsistently (the
 	// inconsistent-dealing attack, for evaluations only): shares of
 	// another key, or with shiftOne, of its own key with the share of the
@@ -472,6 +477,13 @@ func (h *homomorphicSealer) dealingCheckShares(share, publicKey []byte, seed [32
 	return marshalDecryptionShares(shares)
 }
 
+func (h *homomorphicSealer) dealtAmong() ([]aggregation.ShamirPoint, int, []aggregation.PartyID, error) {
+	if h.threshold == nil {
+		return nil, 0, nil, errNoThresholdShare
+	}
+	return h.threshold.Points(), h.threshold.Threshold(), h.threshold.Dealers(), nil
+}
+
 // marshalDecryptionShares encodes shares in order.
 func marshalDecryptionShares(shares []*aggregation.DecryptionShare) ([][]byte, error) {
 	out := make([][]byte, len(shares))
@@ -663,6 +675,9 @@ func (plainSealer) thresholdShares(int, []uint64) (map[uint64][]byte, error) {
 }
 func (plainSealer) dealingCheckShares([]byte, []byte, [32]byte, []aggregation.PartyID, [][]uint64) ([][]byte, error) {
 	return nil, errPlaintext
+}
+func (plainSealer) dealtAmong() ([]aggregation.ShamirPoint, int, []aggregation.PartyID, error) {
+	return nil, 0, nil, errPlaintext
 }
 func (plainSealer) shiftLowestOther(map[uint64][]byte, uint64) error { return errPlaintext }
 func (plainSealer) inconsistentShares(int, []uint64, uint64, bool) (map[uint64][]byte, error) {

@@ -263,7 +263,15 @@ func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Add
 	if len(t.GetDealingCheckSeed()) == 0 {
 		return ready{send: conf}, nil
 	}
-	scope, err := s.checkScope.admit(t.GetDealingCheckSeed(), wireAddresses(t.GetDealingCheckDealers()), setsHolding(t.GetDealingCheckSets(), s.point), true)
+	points, threshold, dealers, err := s.sealer.dealtAmong()
+	if err != nil {
+		return ready{}, fmt.Errorf("participant %s: dealing check: %w", s.name, err)
+	}
+	first, err := newFirstCheck(s.studyID, points, threshold, dealers)
+	if err != nil {
+		return ready{}, err
+	}
+	scope, err := s.checkScope.admit(t, s.point, first, true)
 	if err != nil {
 		return ready{}, err
 	}
@@ -821,7 +829,14 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 	}
 	conf := &cohortv1.ReshareKeyConfirmation{StudyId: s.studyID, Round: t.GetRound(), SetHash: set.setHash.Bytes(), Auth: signed}
 	if len(t.GetDealingCheckSeed()) > 0 {
-		scope, err := pending.checkScope.admit(t.GetDealingCheckSeed(), wireAddresses(t.GetDealingCheckDealers()), setsHolding(t.GetDealingCheckSets(), set.own), false)
+		// The first check's sets are derived from the new holders the
+		// task names (checked against the chain and the set hash above).
+		first, err := newFirstCheck(s.studyID, shamirPoints(set.points), int(t.GetThreshold()), nil)
+		if err != nil {
+			return ready{}, err
+		}
+		check := dealingCheckOf(t, t.GetDealingCheckDealers())
+		scope, err := pending.checkScope.admit(check, set.own, first, false)
 		if err != nil {
 			return ready{}, err
 		}
@@ -856,7 +871,7 @@ func (s *steps) reshareCheckShares(t *cohortv1.ReshareKeyTask, member map[common
 		if err != nil {
 			return nil, err
 		}
-		check := &cohortv1.ThresholdKeyTask{DealingCheckSeed: t.GetDealingCheckSeed(), DealingCheckDealers: t.GetDealingCheckDealers(), DealingCheckSets: t.GetDealingCheckSets()}
+		check := dealingCheckOf(t, t.GetDealingCheckDealers())
 		return s.dealingCheckShares(check, member, part, own)
 	}
 	groups := [][][]byte{t.GetDealingCheckDealers()}
@@ -875,7 +890,7 @@ func (s *steps) reshareCheckShares(t *cohortv1.ReshareKeyTask, member map[common
 		if len(dealers) == 0 {
 			continue
 		}
-		check := &cohortv1.ThresholdKeyTask{DealingCheckSeed: t.GetDealingCheckSeed(), DealingCheckDealers: dealers, DealingCheckSets: t.GetDealingCheckSets()}
+		check := dealingCheckOf(t, dealers)
 		shares, err := s.dealingCheckShares(check, member, share, own)
 		if err != nil {
 			return nil, err
@@ -883,6 +898,12 @@ func (s *steps) reshareCheckShares(t *cohortv1.ReshareKeyTask, member map[common
 		out = append(out, shares...)
 	}
 	return out, nil
+}
+
+// dealingCheckOf is the dealing check t asks, of the keys of dealers, as
+// a ThresholdKeyTask asks it.
+func dealingCheckOf(t *cohortv1.ReshareKeyTask, dealers [][]byte) *cohortv1.ThresholdKeyTask {
+	return &cohortv1.ThresholdKeyTask{DealingCheckSeed: t.GetDealingCheckSeed(), DealingCheckDealers: dealers, DealingCheckSets: t.GetDealingCheckSets()}
 }
 
 // resharePart is the part of the pending share at point own that the
