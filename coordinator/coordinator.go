@@ -299,8 +299,12 @@ type Coordinator struct {
 	// combined, for the dealing check (kept in the store's state).
 	pkShares map[common.Address][]byte
 	// pkShareSigs are their members' signatures (auth.KindPublicKey),
-	// shown in the dealing check's evidence.
-	pkShareSigs map[common.Address][]byte
+	// shown in the dealing check's evidence, and pkShareRounds the
+	// rounds those of members that joined later are signed for (their
+	// re-sharings'; absent: 0). A joiner's share is kept with them once
+	// its re-sharing is committed.
+	pkShareSigs   map[common.Address][]byte
+	pkShareRounds map[common.Address]uint32
 	// points are the participants' Shamir points and threshold the number
 	// of shares that decrypt, once threshold key generation ran.
 	points    map[common.Address]uint64
@@ -1044,10 +1048,11 @@ func (c *Coordinator) keyGen(ctx context.Context, members []common.Address) (com
 	from, shares := st.answers(members)
 	c.pkShares = make(map[common.Address][]byte, len(from))
 	c.pkShareSigs = make(map[common.Address][]byte, len(from))
+	c.pkShareRounds = nil // every share signed for round 0
 	for i, a := range from {
 		c.pkShares[a], c.pkShareSigs[a] = shares[i], st.signatureOf(shares[i])
 	}
-	rd.state = append(rd.state, keptState{name: pkSharesState, data: encodePKShares(c.pkShares)}, keptState{name: pkShareSigsState, data: encodePKShares(c.pkShareSigs)})
+	rd.state = append(rd.state, pkShareState(c.pkShares, c.pkShareSigs, c.pkShareRounds)...)
 	c.mu.Unlock()
 	if err != nil {
 		return common.Hash{}, fmt.Errorf("coordinator: key generation: %w", err)

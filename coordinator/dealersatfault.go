@@ -165,11 +165,9 @@ func (c *Coordinator) dropKeysOf(atFault []common.Address) error {
 		for _, d := range atFault {
 			delete(c.pkShares, d)
 			delete(c.pkShareSigs, d)
+			delete(c.pkShareRounds, d)
 		}
-		state = append(state, keptState{name: pkSharesState, data: encodePKShares(c.pkShares)})
-		if c.pkShareSigs != nil {
-			state = append(state, keptState{name: pkShareSigsState, data: encodePKShares(c.pkShareSigs)})
-		}
+		state = pkShareState(c.pkShares, c.pkShareSigs, c.pkShareRounds)
 	}
 	c.mu.Unlock()
 	for _, st := range state {

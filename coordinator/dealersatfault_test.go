@@ -85,11 +85,14 @@ func TestDroppedDealersKeysAreForgottenAcrossARestart(t *testing.T) {
 	store, err := OpenStore(t.TempDir())
 	require.NoError(t, err)
 	a, b := common.HexToAddress("0xa1"), common.HexToAddress("0xb2")
-	c := &Coordinator{store: store, pkShares: map[common.Address][]byte{a: {1}, b: {2}}, pkShareSigs: map[common.Address][]byte{a: {3}, b: {4}}}
+	j := common.HexToAddress("0xc3") // joined before round 2
+	c := &Coordinator{store: store, pkShares: map[common.Address][]byte{a: {1}, b: {2}, j: {5}}, pkShareSigs: map[common.Address][]byte{a: {3}, b: {4}, j: {6}}, pkShareRounds: map[common.Address]uint32{b: 2, j: 2}}
 	require.NoError(t, c.dropKeysOf([]common.Address{b}))
-	assert.Equal(t, map[common.Address][]byte{a: {1}}, c.pkShares)
+	assert.Equal(t, map[common.Address][]byte{a: {1}, j: {5}}, c.pkShares)
 	restarted := &Coordinator{store: store}
 	require.NoError(t, restarted.restorePKShares())
-	assert.Equal(t, map[common.Address][]byte{a: {1}}, restarted.pkShares)
-	assert.Equal(t, map[common.Address][]byte{a: {3}}, restarted.pkShareSigs)
+	assert.Equal(t, map[common.Address][]byte{a: {1}, j: {5}}, restarted.pkShares)
+	assert.Equal(t, map[common.Address][]byte{a: {3}, j: {6}}, restarted.pkShareSigs)
+	assert.Equal(t, map[common.Address]uint32{j: 2}, restarted.pkShareRounds, "a joiner's share stays signed for its round")
+	assert.Equal(t, SignedPKShare{Dealer: j, Share: []byte{5}, Signature: []byte{6}, Round: 2}, restarted.signedPKShare(j))
 }

@@ -9,6 +9,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -34,6 +35,53 @@ const pkSharesState = "public-key-shares"
 // pkShareSigsState names the state that keeps the members' signatures of
 // their public-key shares, for the dealing check's evidence.
 const pkShareSigsState = "public-key-share-signatures"
+
+// pkShareRoundsState names the state that keeps, for each member that
+// joined after key generation, the round its public-key share is signed
+// for (its re-sharing's); a member missing from it signed for round 0.
+const pkShareRoundsState = "public-key-share-rounds"
+
+// encodePKShareRounds encodes rounds as encodePKShares does, each round
+// 4 bytes big-endian.
+func encodePKShareRounds(rounds map[common.Address]uint32) []byte {
+	out := make(map[common.Address][]byte, len(rounds))
+	for a, r := range rounds {
+		out[a] = binary.BigEndian.AppendUint32(nil, r)
+	}
+	return encodePKShares(out)
+}
+
+// decodePKShareRounds reads what encodePKShareRounds wrote.
+func decodePKShareRounds(raw []byte) (map[common.Address]uint32, error) {
+	encoded, err := decodePKShares(raw)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[common.Address]uint32, len(encoded))
+	for a, b := range encoded {
+		if len(b) != 4 {
+			return nil, fmt.Errorf("coordinator: state %s: a round of %d bytes, want 4", pkShareRoundsState, len(b))
+		}
+		out[a] = binary.BigEndian.Uint32(b)
+	}
+	return out, nil
+}
+
+// pkShareState is the state that keeps the public-key shares, their
+// signatures and the rounds they are signed for.
+func pkShareState(shares, sigs map[common.Address][]byte, rounds map[common.Address]uint32) []keptState {
+	return []keptState{
+		{name: pkSharesState, data: encodePKShares(shares)},
+		{name: pkShareSigsState, data: encodePKShares(sigs)},
+		{name: pkShareRoundsState, data: encodePKShareRounds(rounds)},
+	}
+}
+
+// signedPKShare is the kept public-key share of d as d signed it (the
+// caller holds c.mu).
+func (c *Coordinator) signedPKShare(d common.Address) SignedPKShare {
+	return SignedPKShare{Dealer: d, Share: c.pkShares[d], Signature: c.pkShareSigs[d], Round: c.pkShareRounds[d]}
+}
 
 // encodePKShares encodes shares by member, sorted: address, length, share.
 func encodePKShares(shares map[common.Address][]byte) []byte {
@@ -89,8 +137,16 @@ func (c *Coordinator) restorePKShares() error {
 	} else if !errors.Is(err, ErrBlobNotFound) {
 		return err
 	}
+	var rounds map[common.Address]uint32
+	if raw, err := c.store.ReadState(pkShareRoundsState); err == nil {
+		if rounds, err = decodePKShareRounds(raw); err != nil {
+			return err
+		}
+	} else if !errors.Is(err, ErrBlobNotFound) {
+		return err
+	}
 	c.mu.Lock()
-	c.pkShares, c.pkShareSigs = shares, sigs
+	c.pkShares, c.pkShareSigs, c.pkShareRounds = shares, sigs, rounds
 	c.mu.Unlock()
 	return nil
 }
@@ -364,7 +420,7 @@ func (c *Coordinator) dealingEvidence(confirm *thresholdConfirmStep, asked []Dea
 		ev.Holders = append(ev.Holders, DealingHolder{Address: a, Point: confirm.points[a]})
 	}
 	for _, d := range ask.dealers {
-		ev.Dealers = append(ev.Dealers, SignedPKShare{Dealer: d, Share: c.pkShares[d], Signature: c.pkShareSigs[d]})
+		ev.Dealers = append(ev.Dealers, c.signedPKShare(d))
 	}
 	c.mu.Unlock()
 	return ev
@@ -391,7 +447,11 @@ func (c *Coordinator) keepDealingEvidence(pkHash common.Hash, ev *DealingEvidenc
 		return fmt.Sprintf("The verdict's evidence could not be kept (%v): hospitals cannot re-check it", err), common.Hash{}
 	}
 	c.log.Info("dealing-check evidence kept", "study", c.cfg.StudyID, "blob", h.Hex())
-	return fmt.Sprintf("Its evidence, the holders' signed dealing-check shares and the dealers' signed public-key shares, is the coordinator's blob %s (coordinator.DealingEvidence): any hospital re-checks the verdict from it and the collective key (cohort audit --study %d --store DIR --dealing-evidence %s, with --eth-rpc and --contract)", h.Hex(), c.cfg.StudyID, h.Hex()), h
+	what := "the holders' signed dealing-check shares and the dealers' signed public-key shares"
+	if len(ev.Checks) == 0 {
+		what = "the joining hospital's public-key share as it signed it"
+	}
+	return fmt.Sprintf("Its evidence, %s, is the coordinator's blob %s (coordinator.DealingEvidence): any hospital re-checks the verdict from it and the collective key (cohort audit --study %d --store DIR --dealing-evidence %s, with --eth-rpc and --contract)", what, h.Hex(), c.cfg.StudyID, h.Hex()), h
 }
 
 // holdersAtPoints names, sorted, the holders (of points, by address) at
@@ -523,12 +583,33 @@ func (c *Coordinator) askDealingCheck(ctx context.Context, confirm *thresholdCon
 	return step, nil
 }
 
-// joinerKeyCheck returns what checks a newcomer's public-key share, sent
-// with its dealing of its own key, in an encrypted study: decoded, made
-// for the collective key's CRS, of the newcomer's dealer id and not one of
-// the key's parties (aggregation.CheckJoinerKeyShare). It returns nil in a
-// plaintext study, where nothing is dealt.
-func (c *Coordinator) joinerKeyCheck() (func(common.Address, []byte) error, error) {
+// joinerKeyRefusals checks the newcomers' signed public-key shares in
+// the dealing of their own keys, in an encrypted study: decoded, made for
+// the collective key's CRS, of the newcomer's dealer id and not one of
+// the key's parties (aggregation.CheckJoinerKeyShare). A share that fails
+// is refused, and the first of each newcomer is kept as evidence
+// (joinerKeyEvidence) that every hospital re-checks; the refusal and the
+// re-sharing's error name it. Safe for concurrent use.
+type joinerKeyRefusals struct {
+	c       *Coordinator
+	pkHash  common.Hash
+	dealing *reshareDealStep
+	check   func(joiner common.Address, share []byte) error
+	mu      sync.Mutex
+	named   map[common.Address]joinerKeyRefusal // by newcomer refused, its first refusal
+}
+
+// joinerKeyRefusal is why a newcomer's public-key share was refused and
+// where its evidence is (keepDealingEvidence's words).
+type joinerKeyRefusal struct {
+	err   error
+	where string
+}
+
+// joinerKeyCheck returns what checks the newcomers' public-key shares in
+// dealing (joinerKeyRefusals); nil in a plaintext study, where nothing is
+// dealt.
+func (c *Coordinator) joinerKeyCheck(dealing *reshareDealStep) (*joinerKeyRefusals, error) {
 	c.mu.Lock()
 	scheme, pkHash := c.scheme, c.pkHash
 	c.mu.Unlock()
@@ -539,13 +620,63 @@ func (c *Coordinator) joinerKeyCheck() (func(common.Address, []byte) error, erro
 	if err != nil {
 		return nil, fmt.Errorf("coordinator: %w", err)
 	}
-	return checkJoinerKey(scheme, pk, c.cfg.StudyID), nil
+	return &joinerKeyRefusals{c: c, pkHash: pkHash, dealing: dealing, check: checkJoinerKey(scheme, pk, c.cfg.StudyID), named: map[common.Address]joinerKeyRefusal{}}, nil
+}
+
+// checkSigned checks k, a newcomer's public-key share its signature has
+// been checked of (reshareDealStep.keyShareOf).
+func (j *joinerKeyRefusals) checkSigned(k SignedPKShare) error {
+	err := j.check(k.Dealer, k.Share)
+	if err == nil {
+		return nil
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	first, ok := j.named[k.Dealer]
+	if !ok {
+		j.c.log.Error("a joining hospital's public-key share is not a share of a key of its own for the study's collective key: refused", "participant", k.Dealer.Hex(), "round", k.Round, "err", err)
+		where, _ := j.c.keepDealingEvidence(j.pkHash, joinerKeyEvidence(j.c.cfg.StudyID, j.pkHash, j.dealing, k))
+		first = joinerKeyRefusal{err: err, where: where}
+		j.named[k.Dealer] = first
+	}
+	return fmt.Errorf("%w. %s", err, first.where)
+}
+
+// refused names the newcomers whose public-key shares were refused and
+// their evidence ("" if none was).
+func (j *joinerKeyRefusals) refused() string {
+	if j == nil {
+		return ""
+	}
+	j.mu.Lock()
+	refused := maps.Clone(j.named)
+	j.mu.Unlock()
+	if len(refused) == 0 {
+		return ""
+	}
+	var named []string
+	j.c.mu.Lock()
+	for _, a := range sortedAddresses(slices.Collect(maps.Keys(refused))) {
+		named = append(named, fmt.Sprintf("%s (%s): %v. %s", j.c.nameOf(a), a.Hex(), refused[a].err, refused[a].where))
+	}
+	j.c.mu.Unlock()
+	return fmt.Sprintf(". A joining hospital sent a public-key share that is not a share of a key of its own for the study's collective key, signed, and was refused: %s. Remove it from the study (%s) and start the coordinator again", strings.Join(named, "; "), j.c.exclusion())
+}
+
+// joinerKeyEvidence is the evidence that the newcomer k.Dealer signed,
+// for the re-sharing dealing is of, a public-key share that fails
+// aggregation.CheckJoinerKeyShare: the verdict names it, on its signed
+// share alone (no dealing check was asked).
+func joinerKeyEvidence(study uint64, pkHash common.Hash, dealing *reshareDealStep, k SignedPKShare) *DealingEvidence {
+	ev := &DealingEvidence{Study: study, PublicKeyHash: pkHash, Holders: dealing.plan.newHolders(), Reshare: reshareEvidenceOf(dealing), Verdict: DealingFinding{Inconsistent: []common.Address{k.Dealer}}}
+	ev.Reshare.Joiners, ev.Reshare.JoinerKeys = []common.Address{k.Dealer}, []SignedPKShare{k}
+	return ev
 }
 
 // checkJoinerKey checks a joiner's encoded public-key share against the
 // collective key pk of study (aggregation.CheckJoinerKeyShare, with the
 // joiner's dealer id).
-func checkJoinerKey(scheme *aggregation.Scheme, pk *aggregation.PublicKey, study uint64) func(common.Address, []byte) error {
+func checkJoinerKey(scheme *aggregation.Scheme, pk *aggregation.PublicKey, study uint64) func(joiner common.Address, share []byte) error {
 	return func(joiner common.Address, b []byte) error {
 		share := new(aggregation.PublicKeyShare)
 		if err := share.UnmarshalBinary(b); err != nil {
@@ -713,46 +844,97 @@ func (c *Coordinator) checkReshare(ctx context.Context, confirm *reshareKeyStep,
 		c.log.Info("re-sharing's dealings checked", "round", plan.round, "keys", len(ask.dealers), "joiners", len(ask.joiners), "decryption_sets", len(ask.sets))
 		return nil
 	}
-	if reshared.Consistent() {
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		return c.inconsistentJoiners(confirm, plan, joined)
-	}
-	ev, checks, err := c.bisectReshare(ctx, confirm, plan, keysCheck, reshared)
+	// The verdict on the re-sharing's dealers (none at fault if the
+	// re-shared keys passed), then each joiner's whose key failed, on
+	// the holders' signed answers every hospital re-checks.
+	var resharers DealingFinding
+	c.mu.Lock()
+	whole, _, err := confirm.signedAnswers(confirm.dealing.resharers(), nil) // checked above
+	c.mu.Unlock()
 	if err != nil {
-		return fmt.Errorf("coordinator: re-sharing before round %d: dealing check: %w", plan.round, err)
+		return err
 	}
-	evidence, _ := c.keepDealingEvidence(pkHash, ev)
+	checksAnswered := []DealingAnswers{whole}
+	if !reshared.Consistent() {
+		if resharers, checksAnswered, err = c.bisectReshare(ctx, confirm, keysCheck, reshared, whole); err != nil {
+			return fmt.Errorf("coordinator: re-sharing before round %d: dealing check: %w", plan.round, err)
+		}
+	}
+	found := resharers
+	for i, j := range ask.joiners {
+		found.addJoiner(j, joined[i])
+	}
+	evidence, _ := c.keepDealingEvidence(pkHash, c.reshareEvidence(confirm, checksAnswered, found))
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if reshared.Consistent() {
+		return c.inconsistentJoiners(confirm, plan, joined, evidence)
+	}
 	var joiners []string
 	for i, j := range ask.joiners {
 		if !joined[i].Consistent() {
 			joiners = append(joiners, fmt.Sprintf("%s (%s), which joined and dealt its own key", c.nameOf(j), j.Hex()))
 		}
 	}
-	return c.inconsistentResharers(confirm, plan, reshared, ev.Verdict, joiners, checks, evidence)
+	return c.inconsistentResharers(confirm, plan, reshared, resharers, joiners, len(checksAnswered), evidence)
+}
+
+// reshareEvidenceOf is what ties evidence to the re-sharing dealing is of:
+// its round, threshold, set hash and dealers.
+func reshareEvidenceOf(dealing *reshareDealStep) *ReshareEvidence {
+	r := &ReshareEvidence{Round: dealing.plan.round, Threshold: dealing.task.GetThreshold(), SetHash: dealing.setHash}
+	for _, d := range dealing.task.GetDealers() {
+		r.Resharers = append(r.Resharers, DealingHolder{Address: common.BytesToAddress(d.GetAddress()), Point: d.GetPoint()})
+	}
+	return r
+}
+
+// resharers are the re-sharing dealers dealing asked, sorted.
+func (s *reshareDealStep) resharers() []common.Address {
+	var out []common.Address
+	for _, d := range s.task.GetDealers() {
+		out = append(out, common.BytesToAddress(d.GetAddress()))
+	}
+	return out
+}
+
+// newHolders are the re-sharing's new holders at their points.
+func (p *reshare) newHolders() []DealingHolder {
+	out := make([]DealingHolder, len(p.holders))
+	for i, h := range p.holders {
+		out[i] = DealingHolder{Address: h.addr, Point: h.point}
+	}
+	return out
+}
+
+// reshareEvidence gathers what a re-sharing's verdict rests on: the
+// re-shared keys' signed public-key shares, the joiners' (signed for
+// this round), and the new holders' signed answers to every check asked.
+func (c *Coordinator) reshareEvidence(confirm *reshareKeyStep, asked []DealingAnswers, verdict DealingFinding) *DealingEvidence {
+	ask, plan := confirm.check, confirm.dealing.plan
+	r := reshareEvidenceOf(confirm.dealing)
+	r.Joiners = ask.joiners
+	for _, j := range ask.joiners {
+		r.JoinerKeys = append(r.JoinerKeys, SignedPKShare{Dealer: j, Share: confirm.joinerKeys[j], Signature: confirm.joinerKeySigs[j], Round: plan.round})
+	}
+	ev := &DealingEvidence{Study: c.cfg.StudyID, PublicKeyHash: confirm.pkHash, Seed: ask.seed, Holders: plan.newHolders(), Sets: ask.wirePoints(), Checks: asked, Verdict: verdict, Reshare: r}
+	c.mu.Lock()
+	for _, d := range ask.dealers {
+		ev.Dealers = append(ev.Dealers, c.signedPKShare(d))
+	}
+	c.mu.Unlock()
+	return ev
 }
 
 // bisectReshare finds the re-sharing's dealers at fault once the check of
-// the whole pending shares (reshared, of keysCheck) failed: it asks the
-// new holders that confirmed for the parts halves of the dealers dealt
-// (askResharePart) as judgeReshare's bisection needs them, and returns
-// the evidence with the verdict, and how many checks it took.
-func (c *Coordinator) bisectReshare(ctx context.Context, confirm *reshareKeyStep, plan *reshare, keysCheck *aggregation.DealingCheck, reshared aggregation.DealingVerdict) (*DealingEvidence, int, error) {
-	var resharers []common.Address
-	r := &ReshareEvidence{Round: plan.round, Threshold: confirm.dealing.task.GetThreshold(), SetHash: confirm.dealing.setHash, Joiners: confirm.check.joiners}
-	for _, d := range confirm.dealing.task.GetDealers() {
-		a := common.BytesToAddress(d.GetAddress())
-		resharers, r.Resharers = append(resharers, a), append(r.Resharers, DealingHolder{Address: a, Point: d.GetPoint()})
-	}
+// the whole pending shares (reshared, of keysCheck, answered whole)
+// failed: it asks the new holders that confirmed for the parts halves of
+// the dealers dealt (askResharePart) as judgeReshare's bisection needs
+// them, and returns the verdict and the checks asked, whole first.
+func (c *Coordinator) bisectReshare(ctx context.Context, confirm *reshareKeyStep, keysCheck *aggregation.DealingCheck, reshared aggregation.DealingVerdict, whole DealingAnswers) (DealingFinding, []DealingAnswers, error) {
 	c.mu.Lock()
 	confirmed, _ := confirm.answers(confirm.holders)
-	whole, _, err := confirm.signedAnswers(resharers, nil) // checked by checkReshare
 	c.mu.Unlock()
-	if err != nil {
-		return nil, 0, err
-	}
 	asked := []DealingAnswers{whole}
 	part := func(subset []common.Address) ([]*aggregation.DecryptionShare, error) {
 		step, err := c.askResharePart(ctx, confirm, confirmed, subset)
@@ -768,20 +950,11 @@ func (c *Coordinator) bisectReshare(ctx context.Context, confirm *reshareKeyStep
 		asked = append(asked, answers)
 		return completeSetsOf(keysCheck, shares), nil
 	}
-	finding, err := judgeReshare(c.scheme, keysCheck, c.cfg.StudyID, resharers, reshared, part)
+	finding, err := judgeReshare(c.scheme, keysCheck, c.cfg.StudyID, whole.Dealers, reshared, part)
 	if err != nil {
-		return nil, 0, err
+		return DealingFinding{}, nil, err
 	}
-	ev := &DealingEvidence{Study: c.cfg.StudyID, PublicKeyHash: confirm.pkHash, Seed: confirm.check.seed, Sets: confirm.check.wirePoints(), Checks: asked, Verdict: finding, Reshare: r}
-	for _, h := range plan.holders {
-		ev.Holders = append(ev.Holders, DealingHolder{Address: h.addr, Point: h.point})
-	}
-	c.mu.Lock()
-	for _, d := range confirm.check.dealers {
-		ev.Dealers = append(ev.Dealers, SignedPKShare{Dealer: d, Share: c.pkShares[d], Signature: c.pkShareSigs[d]})
-	}
-	c.mu.Unlock()
-	return ev, len(asked), nil
+	return finding, asked, nil
 }
 
 // askResharePart asks the new holders that confirmed for the dealing
@@ -869,8 +1042,8 @@ func currentHolderRemoval(plan *reshare) string {
 
 // inconsistentJoiners is checkReshare's error when the re-shared keys pass
 // and some joiners' keys fail (joined, in ask.joiners' order): it names
-// them. The caller holds c.mu.
-func (c *Coordinator) inconsistentJoiners(confirm *reshareKeyStep, plan *reshare, joined []aggregation.DealingVerdict) error {
+// them, and says where the evidence is. The caller holds c.mu.
+func (c *Coordinator) inconsistentJoiners(confirm *reshareKeyStep, plan *reshare, joined []aggregation.DealingVerdict, evidence string) error {
 	ask := confirm.check
 	hospital := func(a common.Address) string { return fmt.Sprintf("%s (%s)", c.nameOf(a), a.Hex()) }
 	var bad, partial []string
@@ -894,9 +1067,9 @@ func (c *Coordinator) inconsistentJoiners(confirm *reshareKeyStep, plan *reshare
 		if len(ask.sets) == 1 {
 			oneSet = "; with exactly t holders there is one decryption set, so a holder of it that lies about its shares looks the same"
 		}
-		return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): %s, joining the study, dealt shares of its own key that are not shares of the key behind the public-key share it sent: the dealing check of its key failed in every one of the %d decryption sets of holders%s%s. Every aggregate including it would decrypt to noise. %s",
-			plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(bad, ", "), len(ask.sets), passed, oneSet, notCommitted)
+		return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): %s, joining the study, dealt shares of its own key that are not shares of the key behind the public-key share it sent: the dealing check of its key failed in every one of the %d decryption sets of holders%s%s. Every aggregate including it would decrypt to noise. %s. %s",
+			plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(bad, ", "), len(ask.sets), passed, oneSet, notCommitted, evidence)
 	}
-	return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): some shares of a joining hospital's key are wrong (%s): its dealing check fails in the decryption sets holding them and passes in the others%s, so the hospital dealt its shares wrong or the holder lies about them, which the check cannot tell apart. Decryptions of that hospital's updates with that holder would fail. %s. If you hold the holder at fault instead, remove it the same way. %s",
-		plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(partial, "; "), passed, notCommitted, currentHolderRemoval(plan))
+	return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): some shares of a joining hospital's key are wrong (%s): its dealing check fails in the decryption sets holding them and passes in the others%s, so the hospital dealt its shares wrong or the holder lies about them, which the check cannot tell apart. Decryptions of that hospital's updates with that holder would fail. %s. If you hold the holder at fault instead, remove it the same way. %s. %s",
+		plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(partial, "; "), passed, notCommitted, currentHolderRemoval(plan), evidence)
 }

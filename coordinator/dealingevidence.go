@@ -58,6 +58,11 @@ type ReshareEvidence struct {
 	SetHash   common.Hash      `json:"set_hash"`
 	Resharers []DealingHolder  `json:"resharers"` // sorted, at their old points
 	Joiners   []common.Address `json:"joiners,omitempty"`
+	// JoinerKeys are the Joiners' public-key shares, in their order, as
+	// each signed it with its dealing for Round: each joiner's key is
+	// checked alone against the holders' answers to the first check, and
+	// one that fails is named in the verdict (Inconsistent, or Partial).
+	JoinerKeys []SignedPKShare `json:"joiner_keys,omitempty"`
 }
 
 // DealingHolder is a share holder and its Shamir point.
@@ -66,12 +71,15 @@ type DealingHolder struct {
 	Point   uint64         `json:"point"`
 }
 
-// SignedPKShare is a dealer's public-key share as it signed it at key
-// generation (auth.KindPublicKey over keccak(share)).
+// SignedPKShare is a dealer's public-key share as it signed it
+// (auth.KindPublicKey over keccak(share)): at key generation (Round 0),
+// or, for a member that joined later, with its dealing of its own key in
+// the re-sharing before Round.
 type SignedPKShare struct {
 	Dealer    common.Address `json:"dealer"`
 	Share     []byte         `json:"share"`
 	Signature []byte         `json:"signature"`
+	Round     uint32         `json:"round,omitempty"`
 }
 
 // DealingAnswers is one dealing check of Dealers (in the order asked) and
@@ -137,7 +145,7 @@ func RecheckDealings(scheme *aggregation.Scheme, pk []byte, e *DealingEvidence) 
 	if err := key.UnmarshalBinary(pk); err != nil {
 		return DealingFinding{}, fmt.Errorf("%w: collective key: %v", ErrUnsupportedVerdict, err)
 	}
-	if len(e.Checks) == 0 {
+	if len(e.Checks) == 0 && (e.Reshare == nil || len(e.Reshare.JoinerKeys) == 0) {
 		return DealingFinding{}, fmt.Errorf("%w: the evidence holds no dealing check", ErrUnsupportedVerdict)
 	}
 	pkShares, err := e.publicKeyShares()
@@ -189,6 +197,22 @@ func RecheckDealings(scheme *aggregation.Scheme, pk []byte, e *DealingEvidence) 
 		return DealingFinding{}, err
 	}
 	return findingOf(byID, bad, partial), nil
+}
+
+// addJoiner adds to a re-sharing's verdict the joiner whose key's check
+// alone gave v: Inconsistent if it failed in every set, Partial if in
+// some.
+func (f *DealingFinding) addJoiner(joiner common.Address, v aggregation.DealingVerdict) {
+	switch {
+	case v.InconsistentEverywhere():
+		f.Inconsistent = append(f.Inconsistent, joiner)
+	case !v.Consistent():
+		p := PartialFinding{Dealer: joiner}
+		for _, s := range v.Suspects() {
+			p.Suspects = append(p.Suspects, uint64(s))
+		}
+		f.Partial = append(f.Partial, p)
+	}
 }
 
 // findingOf names by address what FindInconsistentDealers found.
@@ -243,21 +267,35 @@ func sameFinding(a, b DealingFinding) bool {
 }
 
 // publicKeyShares checks each dealer's signature over its public-key
-// share and decodes it.
+// share and decodes it: signed at key generation (round 0) or, in a
+// re-sharing's evidence, by a member that joined in an earlier one.
 func (e *DealingEvidence) publicKeyShares() (map[common.Address]*aggregation.PublicKeyShare, error) {
 	out := make(map[common.Address]*aggregation.PublicKeyShare, len(e.Dealers))
 	for _, d := range e.Dealers {
-		signer, err := auth.Verify(&cohortv1.Signed{Signer: d.Dealer.Bytes(), Signature: d.Signature}, e.Study, 0, auth.KindPublicKey, crypto.Keccak256Hash(d.Share))
-		if err != nil || signer != d.Dealer {
-			return nil, fmt.Errorf("%w: public-key share of %s: not signed by it (%v)", ErrUnsupportedVerdict, d.Dealer.Hex(), err)
+		if d.Round != 0 && (e.Reshare == nil || d.Round >= e.Reshare.Round) {
+			return nil, fmt.Errorf("%w: public-key share of %s signed for round %d: a re-shared key is one dealt at key generation or in an earlier re-sharing", ErrUnsupportedVerdict, d.Dealer.Hex(), d.Round)
 		}
-		sh := new(aggregation.PublicKeyShare)
-		if err := sh.UnmarshalBinary(d.Share); err != nil {
-			return nil, fmt.Errorf("%w: public-key share of %s: %v", ErrUnsupportedVerdict, d.Dealer.Hex(), err)
+		sh, err := e.signedShare(d)
+		if err != nil {
+			return nil, err
 		}
 		out[d.Dealer] = sh
 	}
 	return out, nil
+}
+
+// signedShare checks d's signature over its public-key share, for the
+// evidence's study and d.Round, and decodes the share.
+func (e *DealingEvidence) signedShare(d SignedPKShare) (*aggregation.PublicKeyShare, error) {
+	signer, err := auth.Verify(&cohortv1.Signed{Signer: d.Dealer.Bytes(), Signature: d.Signature}, e.Study, d.Round, auth.KindPublicKey, crypto.Keccak256Hash(d.Share))
+	if err != nil || signer != d.Dealer {
+		return nil, fmt.Errorf("%w: public-key share of %s: not signed by it for study %d, round %d (%v)", ErrUnsupportedVerdict, d.Dealer.Hex(), e.Study, d.Round, err)
+	}
+	sh := new(aggregation.PublicKeyShare)
+	if err := sh.UnmarshalBinary(d.Share); err != nil {
+		return nil, fmt.Errorf("%w: public-key share of %s: %v", ErrUnsupportedVerdict, d.Dealer.Hex(), err)
+	}
+	return sh, nil
 }
 
 // answerShares checks each holder's signature over its answer to check

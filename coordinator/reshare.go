@@ -290,15 +290,19 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	// encryption"). All of them must, or the re-sharing fails cleanly.
 	if len(plan.newcomers) > 0 {
 		newcomers = dealing.newcomersDealing()
-		if newcomers.checkKey, err = c.joinerKeyCheck(); err != nil {
+		refusals, err := c.joinerKeyCheck(newcomers)
+		if err != nil {
 			return fmt.Errorf("coordinator: re-sharing before round %d: %w", r, err)
+		}
+		if refusals != nil {
+			newcomers.checkKey = refusals.checkSigned
 		}
 		full, err := c.start(ctx, newcomers, newcomers.start())
 		if err != nil {
 			return err
 		}
 		if err := c.wait(ctx, newcomers, full, c.cfg.PhaseTimeout, len(plan.newcomers)); err != nil {
-			return fmt.Errorf("coordinator: re-sharing before round %d: newcomers dealing their own keys: %w", r, err)
+			return fmt.Errorf("coordinator: re-sharing before round %d: newcomers dealing their own keys: %w%s", r, err, refusals.refused())
 		}
 	}
 
@@ -338,17 +342,27 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	if err != nil {
 		return err
 	}
-	// The joiners' public-key shares are kept with the key's: the next
-	// re-sharing's check covers their keys too, after a restart as well.
+	// The joiners' public-key shares are kept with the key's, with their
+	// signatures for this round: the next re-sharing's check covers
+	// their keys too, after a restart as well, and its evidence shows
+	// them signed.
 	c.mu.Lock()
-	pkShares := maps.Clone(c.pkShares)
+	pkShares, sigs, rounds := maps.Clone(c.pkShares), maps.Clone(c.pkShareSigs), maps.Clone(c.pkShareRounds)
 	c.mu.Unlock()
 	if len(confirm.joinerKeys) > 0 {
 		if pkShares == nil {
 			pkShares = map[common.Address][]byte{}
 		}
-		maps.Copy(pkShares, confirm.joinerKeys)
-		rd.state = append(rd.state, keptState{name: pkSharesState, data: encodePKShares(pkShares)})
+		if sigs == nil {
+			sigs = map[common.Address][]byte{}
+		}
+		if rounds == nil {
+			rounds = map[common.Address]uint32{}
+		}
+		for j, share := range confirm.joinerKeys {
+			pkShares[j], sigs[j], rounds[j] = share, confirm.joinerKeySigs[j], r
+		}
+		rd.state = append(rd.state, pkShareState(pkShares, sigs, rounds)...)
 	}
 	send := rd.send
 	rd.send = nil
@@ -369,7 +383,7 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	c.mu.Lock()
 	c.current = commit
 	c.points, c.epoch, c.setHash, c.nextPoint, c.dealers, c.commit = commit.set.Points, commit.set.Epoch, commit.set.SetHash, commit.set.NextPoint, commit.set.Dealers, commit.set.Commit
-	c.pkShares = pkShares
+	c.pkShares, c.pkShareSigs, c.pkShareRounds = pkShares, sigs, rounds
 	c.mu.Unlock()
 	c.send(send, ready{})
 	c.log.Info("threshold key re-shared", "round", r, "holders", len(commit.confirmed), "threshold", threshold, "set", commit.set.SetHash.Hex())

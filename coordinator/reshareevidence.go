@@ -38,10 +38,15 @@ func (e *DealingEvidence) verifyAnswer(check DealingAnswers, point uint64, a Sig
 	return err
 }
 
-// recheckReshare re-derives a re-sharing's verdict (judgeReshare) from
-// the evidence: the set hash recomputed from the re-sharing it names, the
-// keys' signed public-key shares (pkShares) and the new holders' signed
-// answers, the first check of the whole pending shares.
+// recheckReshare re-derives a re-sharing's verdict from the evidence: the
+// set hash recomputed from the re-sharing it names, the keys' signed
+// public-key shares (pkShares) and the new holders' signed answers, the
+// first check of the whole pending shares. The re-sharing's dealers are
+// judged as judgeReshare does, then each joiner with a signed key
+// (JoinerKeys), its key's check alone in the first check's answers
+// (DealingFinding.addJoiner); a joiner whose signed share fails
+// aggregation.CheckJoinerKeyShare is named Inconsistent on it alone,
+// which is all evidence without checks holds.
 func (e *DealingEvidence) recheckReshare(scheme *aggregation.Scheme, pk *aggregation.PublicKey, pkShares map[common.Address]*aggregation.PublicKeyShare, points map[common.Address]uint64) (DealingFinding, error) {
 	r := e.Reshare
 	var dealers, holders []*cohortv1.ShareHolder
@@ -55,9 +60,78 @@ func (e *DealingEvidence) recheckReshare(scheme *aggregation.Scheme, pk *aggrega
 	if got := auth.ReshareSetHash(e.Study, r.Round, r.Threshold, dealers, holders); got != r.SetHash {
 		return DealingFinding{}, fmt.Errorf("%w: the re-sharing's dealers and holders hash to %s, the holders signed %s", ErrUnsupportedVerdict, got.Hex(), r.SetHash.Hex())
 	}
-	if !slices.IsSortedFunc(resharers, common.Address.Cmp) || !slices.Equal(e.Checks[0].Dealers, resharers) {
-		return DealingFinding{}, fmt.Errorf("%w: the first check is not of the whole pending shares of every re-sharing dealer, sorted", ErrUnsupportedVerdict)
+	joinerKeys, err := e.joinerKeys()
+	if err != nil {
+		return DealingFinding{}, err
 	}
+	var f DealingFinding
+	var first []*aggregation.DecryptionShare // the holders' answers to the first check
+	if len(e.Checks) > 0 {
+		if !slices.IsSortedFunc(resharers, common.Address.Cmp) || !slices.Equal(e.Checks[0].Dealers, resharers) {
+			return DealingFinding{}, fmt.Errorf("%w: the first check is not of the whole pending shares of every re-sharing dealer, sorted", ErrUnsupportedVerdict)
+		}
+		if first, err = e.answerShares(e.Checks[0], points); err != nil {
+			return DealingFinding{}, err
+		}
+		if len(e.Dealers) > 0 {
+			if f, err = e.judgeResharers(scheme, pk, pkShares, points, resharers, first); err != nil {
+				return DealingFinding{}, err
+			}
+		}
+	}
+	for i, share := range joinerKeys {
+		j := r.Joiners[i]
+		if scheme.CheckJoinerKeyShare(pk, aggregation.DealerID(e.Study, j.Bytes()), share) != nil {
+			f.Inconsistent = append(f.Inconsistent, j)
+			continue
+		}
+		if len(e.Checks) == 0 {
+			continue
+		}
+		check, err := scheme.NewDealingCheck(pk, [32]byte(e.Seed), []*aggregation.PublicKeyShare{share})
+		if err != nil {
+			return DealingFinding{}, fmt.Errorf("%w: %v", ErrUnsupportedVerdict, err)
+		}
+		v, err := scheme.CheckDealingSets(check, completeSetsOf(check, first))
+		if err != nil {
+			return DealingFinding{}, fmt.Errorf("%w: the check of %s's key: %v", ErrUnsupportedVerdict, j.Hex(), err)
+		}
+		f.addJoiner(j, v)
+	}
+	return f, nil
+}
+
+// joinerKeys checks the joiners' public-key shares (JoinerKeys), each
+// signed by its joiner for this re-sharing's round, in the order of
+// Joiners, and decodes them; evidence kept before they were (Joiners
+// without JoinerKeys) has none.
+func (e *DealingEvidence) joinerKeys() ([]*aggregation.PublicKeyShare, error) {
+	r := e.Reshare
+	if len(r.JoinerKeys) == 0 {
+		return nil, nil
+	}
+	out := make([]*aggregation.PublicKeyShare, len(r.JoinerKeys))
+	for i, k := range r.JoinerKeys {
+		if i >= len(r.Joiners) || k.Dealer != r.Joiners[i] || k.Round != r.Round {
+			return nil, fmt.Errorf("%w: the joiners' public-key shares are not those of the joiners %v, each signed for round %d", ErrUnsupportedVerdict, r.Joiners, r.Round)
+		}
+		sh, err := e.signedShare(k)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = sh
+	}
+	if len(out) != len(r.Joiners) {
+		return nil, fmt.Errorf("%w: %d joiners' public-key shares for %d joiners", ErrUnsupportedVerdict, len(out), len(r.Joiners))
+	}
+	return out, nil
+}
+
+// judgeResharers re-derives the verdict on the re-sharing's dealers
+// (judgeReshare) from the keys' check: first, the holders' answers to
+// the whole pending shares', and the checks of the parts the evidence
+// holds.
+func (e *DealingEvidence) judgeResharers(scheme *aggregation.Scheme, pk *aggregation.PublicKey, pkShares map[common.Address]*aggregation.PublicKeyShare, points map[common.Address]uint64, resharers []common.Address, first []*aggregation.DecryptionShare) (DealingFinding, error) {
 	var of []*aggregation.PublicKeyShare
 	for _, d := range e.Dealers {
 		of = append(of, pkShares[d.Dealer])
@@ -77,11 +151,7 @@ func (e *DealingEvidence) recheckReshare(scheme *aggregation.Scheme, pk *aggrega
 		}
 		return completeSetsOf(check, shares), nil
 	}
-	whole, err := answers(resharers)
-	if err != nil {
-		return DealingFinding{}, err
-	}
-	wv, err := scheme.CheckDealingSets(check, whole)
+	wv, err := scheme.CheckDealingSets(check, completeSetsOf(check, first))
 	if err != nil {
 		return DealingFinding{}, fmt.Errorf("%w: the whole re-sharing's check: %v", ErrUnsupportedVerdict, err)
 	}

@@ -78,8 +78,10 @@ type answer struct {
 	// comes in several (a re-sharing dealer's share pieces): the step, an
 	// assembler, counts the answer once every part has come. With pieces,
 	// data is what the part carries besides them (a joining member's
-	// public-key share), the assembler's to keep.
-	pieces []dealtPiece
+	// public-key share), the assembler's to keep, and signature the
+	// sender's signature over data, which evidence shows.
+	pieces    []dealtPiece
+	signature []byte
 }
 
 // assembler is a step whose answers come in several messages, each part

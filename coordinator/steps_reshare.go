@@ -148,7 +148,7 @@ type reshareDealStep struct {
 	// comes with the newcomer's public-key share, which checkKey checks
 	// is well-formed and the dealer's (aggregation.CheckJoinerKeyShare).
 	ownKeys  bool
-	checkKey func(dealer common.Address, share []byte) error
+	checkKey func(SignedPKShare) error
 }
 
 // dealtPieces is one dealer's share pieces as they come.
@@ -157,6 +157,7 @@ type dealtPieces struct {
 	missing  map[common.Address]int           // pieces still to come, per holder heard of
 	bytes    map[common.Address]int           // bytes taken, per holder
 	keyShare []byte                           // a newcomer's public-key share (ownKeys)
+	keySig   []byte                           // its signature (auth.KindPublicKey, this round)
 }
 
 // dealtPiece is one piece of a dealer's sealed share for a new holder as
@@ -208,29 +209,31 @@ func (s *reshareDealStep) newcomersDealing() *reshareDealStep {
 }
 
 // keyShareOf checks the public-key share a submission of dealer's carries
-// (if any) and returns it: signed by the dealer for this round, sent with
-// a dealing of its own key, and well-formed (checkKey).
-func (s *reshareDealStep) keyShareOf(req *cohortv1.ReshareSharesSubmission, dealer common.Address) ([]byte, error) {
+// (if any) and returns it with the dealer's signature: signed by the
+// dealer for this round, sent with a dealing of its own key, and
+// well-formed (checkKey).
+func (s *reshareDealStep) keyShareOf(req *cohortv1.ReshareSharesSubmission, dealer common.Address) ([]byte, []byte, error) {
 	share := req.GetPublicKeyShare()
 	if len(share) == 0 && req.GetPublicKeyShareAuth() == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if !s.ownKeys {
-		return nil, fmt.Errorf("%w: %s sent a public-key share with a re-sharing of its threshold share; only a member dealing its own key sends one", ErrMalformed, dealer.Hex())
+		return nil, nil, fmt.Errorf("%w: %s sent a public-key share with a re-sharing of its threshold share; only a member dealing its own key sends one", ErrMalformed, dealer.Hex())
 	}
 	signer, err := auth.Verify(req.GetPublicKeyShareAuth(), s.plan.study, req.GetRound(), auth.KindPublicKey, crypto.Keccak256Hash(share))
 	if err != nil {
-		return nil, fmt.Errorf("%s's public-key share: %w", dealer.Hex(), err)
+		return nil, nil, fmt.Errorf("%s's public-key share: %w", dealer.Hex(), err)
 	}
 	if signer != dealer {
-		return nil, fmt.Errorf("%w: the public-key share sent with %s's dealing is signed by %s", ErrMalformed, dealer.Hex(), signer.Hex())
+		return nil, nil, fmt.Errorf("%w: the public-key share sent with %s's dealing is signed by %s", ErrMalformed, dealer.Hex(), signer.Hex())
 	}
+	signed := SignedPKShare{Dealer: dealer, Share: share, Signature: req.GetPublicKeyShareAuth().GetSignature(), Round: req.GetRound()}
 	if s.checkKey != nil {
-		if err := s.checkKey(dealer, share); err != nil {
-			return nil, fmt.Errorf("%w: %s's public-key share: %v; a joining hospital must send the public-key share of the key it deals, made for the study's collective key", ErrMalformed, dealer.Hex(), err)
+		if err := s.checkKey(signed); err != nil {
+			return nil, nil, fmt.Errorf("%w: %s's public-key share: %v; a joining hospital must send the public-key share of the key it deals, made for the study's collective key", ErrMalformed, dealer.Hex(), err)
 		}
 	}
-	return share, nil
+	return share, signed.Signature, nil
 }
 
 func (s *reshareDealStep) start() ready {
@@ -297,11 +300,11 @@ func (s *reshareDealStep) receive(req *cohortv1.ReshareSharesSubmission) (ready,
 	if setHash != s.setHash {
 		return ready{}, fmt.Errorf("%w: shares for re-sharing %s, the current one is %s", ErrWrongPhase, setHash.Hex(), s.setHash.Hex())
 	}
-	keyShare, err := s.keyShareOf(req, dealer)
+	keyShare, keySig, err := s.keyShareOf(req, dealer)
 	if err != nil {
 		return ready{}, err
 	}
-	return ready{record: &answer{from: dealer, pieces: pieces, data: keyShare}}, nil
+	return ready{record: &answer{from: dealer, pieces: pieces, data: keyShare, signature: keySig}}, nil
 }
 
 // admit checks a dealer's pieces against what the step took of its
@@ -390,7 +393,7 @@ func (s *reshareDealStep) assemble(part *answer) (bool, error) {
 	}
 	d.bytes = size
 	if d.keyShare == nil && len(part.data) > 0 {
-		d.keyShare = part.data
+		d.keyShare, d.keySig = part.data, part.signature
 	}
 	s.dealt[dealer] = d
 	if len(d.byHolder) < len(s.recipients) {
@@ -409,7 +412,7 @@ func (s *reshareDealStep) assemble(part *answer) (bool, error) {
 // holder gets the pieces dealt to it.
 func (s *reshareDealStep) confirm(newcomers *reshareDealStep) (*reshareKeyStep, error) {
 	inbox := make(map[common.Address][]*dealtPiece, len(s.recipients))
-	joinerKeys := map[common.Address][]byte{}
+	joinerKeys, joinerKeySigs := map[common.Address][]byte{}, map[common.Address][]byte{}
 	for _, st := range []*reshareDealStep{s, newcomers} {
 		if st == nil {
 			continue
@@ -424,7 +427,7 @@ func (s *reshareDealStep) confirm(newcomers *reshareDealStep) (*reshareKeyStep, 
 				inbox[to] = append(inbox[to], pieces...)
 			}
 			if d.keyShare != nil {
-				joinerKeys[dealer] = d.keyShare
+				joinerKeys[dealer], joinerKeySigs[dealer] = d.keyShare, d.keySig
 			}
 		}
 	}
@@ -432,7 +435,7 @@ func (s *reshareDealStep) confirm(newcomers *reshareDealStep) (*reshareKeyStep, 
 	for i, h := range s.plan.holders {
 		next[i] = h.addr
 	}
-	return &reshareKeyStep{phase: newPhase(protocol.ReshareKey, s.round, next), dealing: s, holders: next, inbox: inbox, joinerKeys: joinerKeys}, nil
+	return &reshareKeyStep{phase: newPhase(protocol.ReshareKey, s.round, next), dealing: s, holders: next, inbox: inbox, joinerKeys: joinerKeys, joinerKeySigs: joinerKeySigs}, nil
 }
 
 // reshareKeyStep is the reshare-key phase: each new holder combines its
@@ -449,8 +452,11 @@ type reshareKeyStep struct {
 	pkHash common.Hash // the collective key's, which the answers are signed over
 	// joinerKeys are the newcomers' public-key shares that came with
 	// their dealings (encrypted studies), by newcomer: the check covers
-	// their keys, and the coordinator keeps them once committed.
-	joinerKeys map[common.Address][]byte
+	// their keys, and the coordinator keeps them once committed, with
+	// joinerKeySigs, each newcomer's signature over its share for this
+	// round (auth.KindPublicKey), which later evidence shows.
+	joinerKeys    map[common.Address][]byte
+	joinerKeySigs map[common.Address][]byte
 }
 
 // start sends each new holder its share pieces, in as many tasks as

@@ -454,16 +454,10 @@ func TestReshareDealingBoundedBySize(t *testing.T) {
 	assert.Equal(t, 2*protocol.ResharePieceBytes, st.dealt[ps[0].addr].bytes[ps[1].addr], "nothing of the refused piece kept")
 }
 
-// In an encrypted study a newcomer deals its own key with its public-key
-// share for the collective key's CRS, signed by it: the holders' dealing
-// check of what it dealt needs it. A dealing without it, or with a share
-// that is not the newcomer's own and well-formed, is refused with what is
-// wrong, and nothing of it is kept; the share that passes goes to the
-// re-sharing's check (joinerKeys).
-func TestNewcomerDealsWithItsPublicKeyShare(t *testing.T) {
-	ps, plan := reshareFixture(t)
-	next := []party{ps[0], ps[1], ps[3]}
-	joiner := ps[3]
+// joinerKeyFixture is the collective key of parties, and what makes the
+// encoded public-key share of a party for a CRS.
+func joinerKeyFixture(t *testing.T, parties []party) (*aggregation.Scheme, *aggregation.PublicKey, func(crs [32]byte, of party) []byte) {
+	t.Helper()
 	scheme, err := aggregation.NewScheme(testConfig())
 	require.NoError(t, err)
 	crs := aggregation.CommonSeed([]byte("study crs"))
@@ -474,14 +468,28 @@ func TestNewcomerDealsWithItsPublicKeyShare(t *testing.T) {
 		require.NoError(t, err)
 		return b
 	}
-	var parties []*aggregation.PublicKeyShare
-	for _, p := range ps[:3] {
+	var shares []*aggregation.PublicKeyShare
+	for _, p := range parties {
 		pks := new(aggregation.PublicKeyShare)
 		require.NoError(t, pks.UnmarshalBinary(keyShare(crs, p)))
-		parties = append(parties, pks)
+		shares = append(shares, pks)
 	}
-	pk, err := scheme.CombinePublicKey(crs, parties)
+	pk, err := scheme.CombinePublicKey(crs, shares)
 	require.NoError(t, err)
+	return scheme, pk, keyShare
+}
+
+// In an encrypted study a newcomer deals its own key with its public-key
+// share for the collective key's CRS, signed by it: the holders' dealing
+// check of what it dealt needs it. A dealing without it, or with a share
+// that is not the newcomer's own and well-formed, is refused with what is
+// wrong, and nothing of it is kept; the share that passes goes to the
+// re-sharing's check (joinerKeys).
+func TestNewcomerDealsWithItsPublicKeyShare(t *testing.T) {
+	ps, plan := reshareFixture(t)
+	next := []party{ps[0], ps[1], ps[3]}
+	joiner := ps[3]
+	scheme, pk, keyShare := joinerKeyFixture(t, ps[:3])
 
 	deal := plan.dealers(plan.staying)
 	set := deal.setHash
@@ -490,7 +498,8 @@ func TestNewcomerDealsWithItsPublicKeyShare(t *testing.T) {
 		require.NoError(t, err)
 	}
 	nc := deal.newcomersDealing()
-	nc.checkKey = checkJoinerKey(scheme, pk, stepStudy)
+	check := checkJoinerKey(scheme, pk, stepStudy)
+	nc.checkKey = func(k SignedPKShare) error { return check(k.Dealer, k.Share) }
 	withKey := func(share []byte, signer party) *cohortv1.ReshareSharesSubmission {
 		sub := reshareDealing(t, joiner, 3, set, next...)
 		signed, err := auth.Sign(signer.key, stepStudy, 3, auth.KindPublicKey, crypto.Keccak256Hash(share))

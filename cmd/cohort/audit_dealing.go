@@ -51,6 +51,10 @@ func auditDealing(ctx context.Context, ledger *contracts.Ledger, store *coordina
 	if ev.Reshare != nil {
 		what = fmt.Sprintf("re-sharing's dealing check before round %d", ev.Reshare.Round)
 	}
-	_, err = fmt.Fprintf(stdout, "%s of study %d re-checked from %d signed checks: %s\n", what, study, len(ev.Checks), ev.Verdict)
+	keys := ""
+	if ev.Reshare != nil && len(ev.Reshare.JoinerKeys) > 0 {
+		keys = fmt.Sprintf(" and %d joining hospitals' signed public-key shares", len(ev.Reshare.JoinerKeys))
+	}
+	_, err = fmt.Fprintf(stdout, "%s of study %d re-checked from %d signed checks%s: %s\n", what, study, len(ev.Checks), keys, ev.Verdict)
 	return err
 }

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -300,10 +301,11 @@ func TestLateJoinerDealingIsChecked(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 			defer cancel()
 			var logs lockedBuffer
+			dir := t.TempDir()
 			cfg := simulation.Config{
 				// t = 3 of 4 holders after the join: 4 decryption sets,
 				// each leaving one holder out.
-				Hospitals: 4, Rounds: 2, Seed: 8, DataDir: t.TempDir(), Threshold: 3, MinParticipants: 3,
+				Hospitals: 4, Rounds: 2, Seed: 8, DataDir: dir, Threshold: 3, MinParticipants: 3,
 				PhaseTimeout: 20 * time.Second, LocalConsent: true,
 				JoinBeforeRound: map[int]uint32{newcomer: 2},
 				Log:             slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
@@ -340,7 +342,58 @@ func TestLateJoinerDealingIsChecked(t *testing.T) {
 			assert.Contains(t, logs.String(), "threshold dealings checked", "key generation's dealings were honest")
 			assert.NotContains(t, logs.String(), "threshold key re-shared")
 			assert.NotContains(t, logs.String(), "old threshold share erased", "no holder erased its old share")
+			assertJoinerNamedOnEvidence(t, dir, err, tc.attack.Scale != 0)
 		})
+	}
+}
+
+// assertJoinerNamedOnEvidence checks that the error stopped names the
+// evidence of a joiner's failed key check, that every hospital re-checks
+// it from the coordinator's store (the joiner's public-key share as it
+// signed it for its re-sharing's round, the holders' signed answers) and
+// that it names the joiner alone, in every set (partial: in some), and
+// that forged evidence is refused: the verdict moved to an honest
+// hospital, the joiner's share altered or replaced by another's, or its
+// signature bound to another round.
+func assertJoinerNamedOnEvidence(t *testing.T, dir string, stopped error, partial bool) {
+	t.Helper()
+	ev, pk, scheme := recheckedEvidence(t, dir, stopped)
+	require.NotNil(t, ev.Reshare)
+	require.Len(t, ev.Reshare.JoinerKeys, 1, "the joiner's signed public-key share")
+	joiner := ev.Reshare.JoinerKeys[0]
+	assert.Equal(t, []common.Address{joiner.Dealer}, ev.Reshare.Joiners)
+	assert.Equal(t, uint32(2), joiner.Round, "signed for the re-sharing it joined in")
+	if partial {
+		require.Len(t, ev.Verdict.Partial, 1)
+		assert.Equal(t, joiner.Dealer, ev.Verdict.Partial[0].Dealer)
+		assert.Empty(t, ev.Verdict.Inconsistent)
+	} else {
+		assert.Equal(t, []common.Address{joiner.Dealer}, ev.Verdict.Inconsistent)
+		assert.Empty(t, ev.Verdict.Partial)
+	}
+	forge := func(change func(*coordinator.DealingEvidence)) *coordinator.DealingEvidence {
+		forged := *ev
+		r := *ev.Reshare
+		r.JoinerKeys = slices.Clone(ev.Reshare.JoinerKeys)
+		r.JoinerKeys[0].Share = slices.Clone(joiner.Share)
+		forged.Reshare = &r
+		change(&forged)
+		return &forged
+	}
+	honest := ev.Dealers[0]
+	for name, forged := range map[string]*coordinator.DealingEvidence{
+		"an honest hospital named": forge(func(e *coordinator.DealingEvidence) {
+			e.Verdict = coordinator.DealingFinding{Inconsistent: []common.Address{honest.Dealer}}
+		}),
+		"the joiner cleared": forge(func(e *coordinator.DealingEvidence) { e.Verdict = coordinator.DealingFinding{} }),
+		"the share altered":  forge(func(e *coordinator.DealingEvidence) { e.Reshare.JoinerKeys[0].Share[40] ^= 1 }),
+		"another's share": forge(func(e *coordinator.DealingEvidence) {
+			e.Reshare.JoinerKeys[0].Share, e.Reshare.JoinerKeys[0].Signature = honest.Share, honest.Signature
+		}),
+		"another round": forge(func(e *coordinator.DealingEvidence) { e.Reshare.JoinerKeys[0].Round++ }),
+		"another study": forge(func(e *coordinator.DealingEvidence) { e.Study++ }),
+	} {
+		assert.ErrorIs(t, coordinator.VerifyDealingVerdict(scheme, pk, forged), coordinator.ErrUnsupportedVerdict, name)
 	}
 }
 
@@ -374,4 +427,52 @@ func TestJoinersKeyIsCheckedAfterACoordinatorRestart(t *testing.T) {
 	require.Len(t, checked, 2, "the join's re-sharing and the leave's")
 	assert.Contains(t, checked[0], "round=2 keys=3 joiners=1", "the joiner's key checked alone beside the three original keys")
 	assert.Contains(t, checked[1], "round=3 keys=3 joiners=0", "after the restart: the two original keys left and the joiner's, from the kept state")
+}
+
+// A hospital that joins before round 2 deals its own key with its
+// public-key share, signed for that round; once the coordinator is
+// restarted, a hospital leaving before round 3 makes the remaining three
+// holders, the joiner among them (threshold 3), re-share every key, the
+// joiner's too, and the joiner shifts the share it re-deals (the
+// inconsistent-resharing attack). The re-sharing's evidence holds the
+// re-shared keys' public-key shares, the joiner's as the joiner signed it
+// for round 2 (kept across the restart), so every hospital re-checks the
+// verdict from the store alone. Before the coordinator kept the joiner's
+// signature, that evidence failed its own re-check and was not kept
+// ("The verdict's evidence could not be kept").
+func TestLaterResharingsEvidenceShowsTheJoinersSignedKeyAfterARestart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	const newcomer, leaver = 3, 1
+	dir := t.TempDir()
+	s, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 4, Rounds: 3, Seed: 8, DataDir: dir, Threshold: 3, MinParticipants: 3,
+		PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		JoinBeforeRound:      map[int]uint32{newcomer: 2},
+		LeaveBeforeRound:     map[int]uint32{leaver: 3},
+		RestartCoordinatorIn: 2,
+		Attacks:              map[int]participant.Attack{newcomer: {Kind: participant.AttackInconsistentResharing}},
+	})
+	if s != nil {
+		t.Cleanup(s.Close)
+	}
+	require.Error(t, err, "the re-sharing before round 3 is inconsistent")
+	t.Logf("study stopped: %v", err)
+	require.ErrorIs(t, err, coordinator.ErrInconsistentDealing)
+	assert.ErrorContains(t, err, "re-sharing before round 3")
+	ev, _, _ := recheckedEvidence(t, dir, err)
+	require.NotNil(t, ev.Reshare)
+	assert.Len(t, ev.Dealers, 3, "the two original keys that stay and the joiner's")
+	var joiner []coordinator.SignedPKShare
+	for _, d := range ev.Dealers {
+		if d.Round != 0 {
+			joiner = append(joiner, d)
+		}
+	}
+	require.Len(t, joiner, 1, "the joiner's key, signed for the round it joined in")
+	assert.Equal(t, uint32(2), joiner[0].Round)
+	assert.Contains(t, ev.Verdict.OneOf, joiner[0].Dealer, "one decryption set: the re-sharing dealers, the joiner among them")
 }
