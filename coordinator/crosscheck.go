@@ -21,13 +21,16 @@ var ErrNotCrossChecked = errors.New("coordinator: no spare holder to cross-check
 const spareWait = time.Second
 
 // awaitSpareHolder returns once more than t of the study's share holders
-// are connected, among round r's contributors beyond the first t (the
-// coordinator asks spare holders among them only: chooseActiveSet), or
-// at once when the study does not require a cross-check. It waits up to
+// are connected, the round's contributors first and, when those give no
+// spare, any other holder taking part in round r (chooseActiveSet), or at
+// once when the study does not require a cross-check. It waits up to
 // PhaseTimeout, then fails with ErrNotCrossChecked naming how many were
 // live: asking exactly t would publish what (a round's model, or round
 // 0's pooled standardiser) with nothing cross-checking it, and the
-// holders would refuse that set anyway.
+// holders would refuse that set anyway. The round stays open on chain,
+// its uploads kept, so that the coordinator started again resumes it
+// once a spare holder is back; when no holder can be spare for it at all
+// (no more than t take part in it), the error says how to abandon it.
 func (c *Coordinator) awaitSpareHolder(ctx context.Context, r uint32, contributors []common.Address, what string) error {
 	if !c.cfg.RequireCrossCheck {
 		return nil
@@ -36,12 +39,16 @@ func (c *Coordinator) awaitSpareHolder(ctx context.Context, r uint32, contributo
 	threshold, pointOf := c.threshold, maps.Clone(c.points)
 	c.mu.Unlock()
 	if len(pointOf) <= threshold {
-		return fmt.Errorf("%w: the study has %d share holders at threshold %d, so none can be spare, and its recipe requires a cross-checked decryption (require_cross_check): create the study again with a committee (or membership) of at least threshold + 1",
-			ErrNotCrossChecked, len(pointOf), threshold)
+		return fmt.Errorf("%w: the study has %d share holders at threshold %d, so none can be spare, and its recipe requires a cross-checked decryption (require_cross_check): %s",
+			ErrNotCrossChecked, len(pointOf), threshold, noSpareCanCome(r))
 	}
 	awayList, err := c.awayFrom(ctx, r, pointOf)
 	if err != nil {
 		return err
+	}
+	if taking := len(pointOf) - len(awayList); taking <= threshold {
+		return fmt.Errorf("%w: %d of the study's %d share holders take part in round %d (the others left or were suspended before it opened), threshold %d, so none can be spare, and its recipe requires a cross-checked decryption (require_cross_check): %s",
+			ErrNotCrossChecked, taking, len(pointOf), r, threshold, noSpareCanCome(r))
 	}
 	away := make(map[common.Address]bool, len(awayList))
 	for _, a := range awayList {
@@ -65,13 +72,33 @@ func (c *Coordinator) awaitSpareHolder(ctx context.Context, r uint32, contributo
 			if err != nil {
 				live = c.liveHolders(away)
 			}
-			return fmt.Errorf("%w: %d share holders live and contributing by the phase deadline, threshold %d, and the study's recipe requires a cross-checked decryption (require_cross_check): %s one set decrypted is what one lying holder among it made it; "+
-				"bring a spare holder's node online (at least threshold + 1 live holders that contributed), then restart the coordinator, which resumes the study from the chain",
-				ErrNotCrossChecked, live, threshold, what)
+			return fmt.Errorf("%w: %d share holders live by the phase deadline, threshold %d, and the study's recipe requires a cross-checked decryption (require_cross_check): %s one set decrypted is what one lying holder among it made it; "+
+				"start the node of a share holder that is down, so that more than threshold are live (a holder that did not contribute to the round will do), then start the coordinator again: it resumes the study from the chain, %s",
+				ErrNotCrossChecked, live, threshold, what, resumedWith(r))
 		case <-ctx.Done():
 			return ctx.Err()
 		}
 	}
+}
+
+// noSpareCanCome is the advice of an ErrNotCrossChecked for round r (0:
+// the moments sum before round 1) when no share holder can be spare for
+// it: a restarted coordinator resumes the same round with the same
+// holders, so restarting alone never helps.
+func noSpareCanCome(r uint32) string {
+	const recreate = "create the study again with a committee (or membership) of at least threshold + 1"
+	if r == 0 {
+		return recreate
+	}
+	return fmt.Sprintf("round %d, open on chain, can never be cross-checked, and a restarted coordinator resumes it as it is: abandon it once its deadline passes (Ledger.AbandonRound, from the coordinator's account; its uploads are not used and its number is used up), have members join the study (or a holder that left join again) so that more than threshold hold shares once the keys are re-shared before the next round, and start the coordinator again; or %s", r, recreate)
+}
+
+// resumedWith says what a restarted coordinator resumes for round r.
+func resumedWith(r uint32) string {
+	if r == 0 {
+		return "the moments sum before round 1 pinned"
+	}
+	return fmt.Sprintf("round %d open with its uploads", r)
 }
 
 // liveHolders counts the share holders connected now, away left out.
@@ -98,6 +125,6 @@ func (c *Coordinator) checkCrossChecked(holders int, what string) error {
 	if !c.cfg.RequireCrossCheck || holders > threshold {
 		return nil
 	}
-	return fmt.Errorf("%w: one set of %d holders decrypted %s, threshold %d (a spare holder went away before it was asked), so it is not used: once a spare holder is live, restart the coordinator, which resumes the study from the chain",
+	return fmt.Errorf("%w: one set of %d holders decrypted %s, threshold %d (a spare holder went away before it was asked), so it is not used: once more than threshold share holders are live (a holder that did not contribute to the round will do), start the coordinator again, which resumes the study from the chain",
 		ErrNotCrossChecked, holders, what, threshold)
 }

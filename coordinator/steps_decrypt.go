@@ -42,9 +42,17 @@ func newActivePhase(name protocol.Phase, round uint32, active []common.Address) 
 // holders of a point (a contributor that holds no share, such as a
 // newcomer that did not confirm its re-sharing, cannot decrypt). Spares
 // come only from the preferred, so that a holder that is connected but
-// did nothing this round cannot stall every round's check. Points come
-// back sorted, as aggregation.Decrypt expects.
-func chooseActiveSet(points map[common.Address]uint64, threshold, spare int, preferred []common.Address, connected, excluded map[common.Address]bool) ([]common.Address, []uint64, error) {
+// did nothing this round cannot stall every round's check; unless
+// spareFromOthers (a study requiring a cross-check fails a round without
+// a spare) and the preferred give none: then one other holder is the
+// spare, or a round only t holders contributed to could never be
+// cross-checked. Points come back sorted, as aggregation.Decrypt
+// expects.
+func chooseActiveSet(points map[common.Address]uint64, threshold, spare int, spareFromOthers bool, preferred []common.Address, connected, excluded map[common.Address]bool) ([]common.Address, []uint64, error) {
+	fromOthers := threshold // how many the others may make up the set to
+	if spareFromOthers && spare > 0 {
+		fromOthers++
+	}
 	candidates := slices.Clone(preferred)
 	others := make([]common.Address, 0, len(points))
 	for a := range points {
@@ -55,7 +63,7 @@ func chooseActiveSet(points map[common.Address]uint64, threshold, spare int, pre
 	candidates = append(candidates, sortedAddresses(others)...)
 	var active []common.Address
 	for _, a := range candidates {
-		if len(active) == threshold+spare || (len(active) >= threshold && !slices.Contains(preferred, a)) {
+		if len(active) == threshold+spare || (len(active) >= fromOthers && !slices.Contains(preferred, a)) {
 			break
 		}
 		if _, holds := points[a]; holds && connected[a] && !excluded[a] {

@@ -26,6 +26,7 @@ func TestChooseActiveSet(t *testing.T) {
 		name       string
 		threshold  int
 		spare      int
+		fromOthers bool // a spare among the others when the preferred give none
 		preferred  []common.Address
 		connected  map[common.Address]bool
 		excluded   map[common.Address]bool
@@ -33,20 +34,25 @@ func TestChooseActiveSet(t *testing.T) {
 		wantPoints []uint64
 		wantErr    error
 	}{
-		{"contributors first, in their order", 2, 0, []common.Address{a[3], a[4]}, all, nil, []common.Address{a[3], a[4]}, []uint64{1, 2}, nil},
-		{"then the others by address", 3, 0, []common.Address{a[4]}, all, nil, []common.Address{a[4], a[0], a[1]}, []uint64{1, 4, 5}, nil},
-		{"the disconnected skipped", 2, 0, []common.Address{a[0]}, map[common.Address]bool{a[0]: true, a[2]: true}, nil, []common.Address{a[0], a[2]}, []uint64{3, 5}, nil},
-		{"the excluded skipped", 2, 0, []common.Address{a[0], a[1]}, all, map[common.Address]bool{a[1]: true}, []common.Address{a[0], a[2]}, []uint64{3, 5}, nil},
-		{"a preferred stranger never chosen", 1, 0, []common.Address{{0x99}}, map[common.Address]bool{{0x99}: true, a[1]: true}, nil, []common.Address{a[1]}, []uint64{4}, nil},
-		{"too few live holders", 3, 0, nil, map[common.Address]bool{a[0]: true, a[1]: true}, nil, nil, nil, errNoQuorum},
-		{"spare holders among the contributors", 2, 2, []common.Address{a[3], a[4], a[0], a[1]}, all, nil, []common.Address{a[3], a[4], a[0], a[1]}, []uint64{1, 2, 4, 5}, nil},
-		{"as many spares as contributors are live", 2, 2, []common.Address{a[0], a[1], a[2], a[3]}, map[common.Address]bool{a[0]: true, a[1]: true, a[2]: true}, nil, []common.Address{a[0], a[1], a[2]}, []uint64{3, 4, 5}, nil},
-		{"no spare that contributed nothing", 2, 2, []common.Address{a[3]}, all, nil, []common.Address{a[3], a[0]}, []uint64{2, 5}, nil},
-		{"spares never make up for too few", 3, 2, nil, map[common.Address]bool{a[0]: true, a[1]: true}, nil, nil, nil, errNoQuorum},
+		{"contributors first, in their order", 2, 0, false, []common.Address{a[3], a[4]}, all, nil, []common.Address{a[3], a[4]}, []uint64{1, 2}, nil},
+		{"then the others by address", 3, 0, false, []common.Address{a[4]}, all, nil, []common.Address{a[4], a[0], a[1]}, []uint64{1, 4, 5}, nil},
+		{"the disconnected skipped", 2, 0, false, []common.Address{a[0]}, map[common.Address]bool{a[0]: true, a[2]: true}, nil, []common.Address{a[0], a[2]}, []uint64{3, 5}, nil},
+		{"the excluded skipped", 2, 0, false, []common.Address{a[0], a[1]}, all, map[common.Address]bool{a[1]: true}, []common.Address{a[0], a[2]}, []uint64{3, 5}, nil},
+		{"a preferred stranger never chosen", 1, 0, false, []common.Address{{0x99}}, map[common.Address]bool{{0x99}: true, a[1]: true}, nil, []common.Address{a[1]}, []uint64{4}, nil},
+		{"too few live holders", 3, 0, false, nil, map[common.Address]bool{a[0]: true, a[1]: true}, nil, nil, nil, errNoQuorum},
+		{"spare holders among the contributors", 2, 2, false, []common.Address{a[3], a[4], a[0], a[1]}, all, nil, []common.Address{a[3], a[4], a[0], a[1]}, []uint64{1, 2, 4, 5}, nil},
+		{"as many spares as contributors are live", 2, 2, false, []common.Address{a[0], a[1], a[2], a[3]}, map[common.Address]bool{a[0]: true, a[1]: true, a[2]: true}, nil, []common.Address{a[0], a[1], a[2]}, []uint64{3, 4, 5}, nil},
+		{"no spare that contributed nothing", 2, 2, false, []common.Address{a[3]}, all, nil, []common.Address{a[3], a[0]}, []uint64{2, 5}, nil},
+		{"one spare that contributed nothing when a cross-check needs it", 2, 2, true, []common.Address{a[3]}, all, nil, []common.Address{a[3], a[0], a[1]}, []uint64{2, 4, 5}, nil},
+		{"none when the contributors give one", 2, 2, true, []common.Address{a[3], a[4], a[2]}, all, nil, []common.Address{a[3], a[4], a[2]}, []uint64{1, 2, 3}, nil},
+		{"the disconnected others skipped for the spare", 2, 2, true, []common.Address{a[3], a[4]}, map[common.Address]bool{a[2]: true, a[3]: true, a[4]: true}, nil, []common.Address{a[3], a[4], a[2]}, []uint64{1, 2, 3}, nil},
+		{"no spare among too few others", 2, 2, true, []common.Address{a[3], a[4]}, map[common.Address]bool{a[3]: true, a[4]: true}, nil, []common.Address{a[3], a[4]}, []uint64{1, 2}, nil},
+		{"no spare when none is asked for", 2, 0, true, []common.Address{a[3]}, all, nil, []common.Address{a[3], a[0]}, []uint64{2, 5}, nil},
+		{"spares never make up for too few", 3, 2, false, nil, map[common.Address]bool{a[0]: true, a[1]: true}, nil, nil, nil, errNoQuorum},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			active, got, err := chooseActiveSet(points, tt.threshold, tt.spare, tt.preferred, tt.connected, tt.excluded)
+			active, got, err := chooseActiveSet(points, tt.threshold, tt.spare, tt.fromOthers, tt.preferred, tt.connected, tt.excluded)
 			if tt.wantErr != nil {
 				assert.ErrorIs(t, err, tt.wantErr)
 				return

@@ -418,7 +418,8 @@ func holdersGoneAdvice(gone []common.Address) string {
 }
 
 // activeSet picks t connected share holders, and up to spare more
-// (chooseActiveSet).
+// (chooseActiveSet; in a study requiring a cross-check, one spare may be
+// a holder beside the contributors).
 func (c *Coordinator) activeSet(contributors []common.Address, excluded map[common.Address]bool, spare int) ([]common.Address, []uint64, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -426,7 +427,7 @@ func (c *Coordinator) activeSet(contributors []common.Address, excluded map[comm
 	for a := range c.peers {
 		connected[a] = true
 	}
-	return chooseActiveSet(c.points, c.threshold, spare, contributors, connected, excluded)
+	return chooseActiveSet(c.points, c.threshold, spare, c.cfg.RequireCrossCheck, contributors, connected, excluded)
 }
 
 // addressList is addrs in hex, comma-separated, for an error.
