@@ -306,17 +306,23 @@ func (c *Coordinator) namedDealings(confirm *thresholdConfirmStep, ids []aggrega
 		return fmt.Errorf("coordinator: threshold key generation: %w (%w): the dealing check of every hospital's key failed in every decryption set (%d checks): a holder in each of them (%s) gave wrong dealing-check shares, or every hospital dealt inconsistent shares; with this few holders the check cannot tell which. %s Create a new study with a threshold below its number of hospitals (spare holders let the check tell a lying holder from the dealers), or without the holder you hold at fault (cohort study create; the other hospitals join it)",
 			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, checks, strings.Join(sets, "; "), cannotGoOn)
 	}
+	if len(bad) > 0 && len(ask.sets) == 1 {
+		// A holder of the only set lying about its shares of one key
+		// fails that key's check in every set too (keyGenFinding).
+		var named []string
+		for _, id := range bad {
+			named = append(named, hospital(id))
+		}
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): the dealing check of the key of %s failed in the only decryption set (%d checks): with exactly the threshold (%d) of holders there is one set, so either that hospital dealt threshold shares that are not shares of its key, or a holder of the set (%s) lies about its shares of that key, and the check cannot tell which. The verdict names them all as suspects and none at fault: do not exclude the hospital on it alone. %s Create a new study with at least %d holders (a threshold below its number of hospitals, or a larger decryption committee), so that spare decryption sets tell a lying holder from a dealer, or let the members decide who is at fault out of band",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), checks, len(ask.sets[0]), holdersAt(ask.sets[0]), cannotGoOn, len(ask.sets[0])+1)
+	}
 	if len(bad) > 0 {
 		var named, addrs []string
 		for _, id := range bad {
 			named, addrs = append(named, hospital(id)), append(addrs, byID[id].Hex())
 		}
-		oneSet := ""
-		if len(ask.sets) == 1 {
-			oneSet = "; with exactly t holders there is one decryption set, so a holder of it that lies about its shares looks the same"
-		}
-		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks)%s. Every aggregate including it would decrypt to noise, so the study cannot start on these shares. %s",
-			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), len(ask.sets), checks, oneSet, c.dealerRemoval(confirm, addrs))
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks). Every aggregate including it would decrypt to noise, so the study cannot start on these shares. %s",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), len(ask.sets), checks, c.dealerRemoval(confirm, addrs))
 	}
 	if len(partial) == len(ids) && len(ids) > 1 && allSuspect(partial) {
 		// A dealer spoils the shares of its own key only.
@@ -358,7 +364,8 @@ func (c *Coordinator) holderRemoval(confirm *thresholdConfirmStep, partial []agg
 // every check asked.
 func (c *Coordinator) dealingEvidence(confirm *thresholdConfirmStep, asked []DealingAnswers, byID map[aggregation.PartyID]common.Address, bad []aggregation.PartyID, partial []aggregation.PartialDealing) *DealingEvidence {
 	ask := confirm.check
-	ev := &DealingEvidence{Study: c.cfg.StudyID, PublicKeyHash: confirm.pkHash, Seed: ask.seed, Sets: ask.wirePoints(), Checks: asked, Verdict: findingOf(byID, bad, partial)}
+	ev := &DealingEvidence{Study: c.cfg.StudyID, PublicKeyHash: confirm.pkHash, Seed: ask.seed, Sets: ask.wirePoints(), Checks: asked}
+	ev.Verdict = keyGenFinding(byID, bad, partial, ev.Sets)
 	c.mu.Lock()
 	for _, a := range sortedAddresses(slices.Collect(maps.Keys(confirm.points))) {
 		ev.Holders = append(ev.Holders, DealingHolder{Address: a, Point: confirm.points[a]})
