@@ -896,13 +896,15 @@ func (c *Coordinator) inconsistentJoiners(confirm *reshareKeyStep, plan *reshare
 	// Without the joiner the holders' old shares serve: a restart finds
 	// the holders unchanged and goes on (TestExcludingAnInconsistentJoinerLetsTheStudyGoOn).
 	notCommitted := "The re-sharing is not committed: every holder keeps its old share. Remove the joining hospital from the study (" + c.exclusion() + ") and start the coordinator again: it goes on from this round with the holders' old shares. If the hospital's node was broken rather than hostile, have it fixed and start the coordinator again instead: it asks the hospital to deal again"
+	if len(bad) > 0 && len(ask.sets) == 1 {
+		// A new holder of the only set lying about its shares of the
+		// joiner's key fails it in every set too.
+		return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): the dealing check of the key of %s, joining the study, failed in the only decryption set%s: with exactly the threshold (%d) of new holders there is one set, so either the joiner dealt shares not of its key, or a new holder of the set (%s) lies about its shares of that key, and the check cannot tell which. The re-sharing is not committed: every holder keeps its old share. Do not exclude the joining hospital on this alone: have a re-sharing with at least %d new holders (another hospital joining) check its key again, so that spare decryption sets tell a lying holder from the joiner, or let the members decide who is at fault out of band and exclude that one (%s), then start the coordinator again",
+			plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(bad, ", "), passed, len(ask.sets[0]), strings.Join(c.holdersAtPoints(confirm.points, ask.sets[0]), ", "), len(ask.sets[0])+1, c.exclusion())
+	}
 	if len(bad) > 0 {
-		oneSet := ""
-		if len(ask.sets) == 1 {
-			oneSet = "; with exactly t holders there is one decryption set, so a holder of it that lies about its shares looks the same"
-		}
-		return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): %s, joining the study, dealt shares of its own key that are not shares of the key behind the public-key share it sent: the dealing check of its key failed in every one of the %d decryption sets of holders%s%s. Every aggregate including it would decrypt to noise. %s",
-			plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(bad, ", "), len(ask.sets), passed, oneSet, notCommitted)
+		return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): %s, joining the study, dealt shares of its own key that are not shares of the key behind the public-key share it sent: the dealing check of its key failed in every one of the %d decryption sets of holders%s. Every aggregate including it would decrypt to noise. %s",
+			plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(bad, ", "), len(ask.sets), passed, notCommitted)
 	}
 	return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): some shares of a joining hospital's key are wrong (%s): its dealing check fails in the decryption sets holding them and passes in the others%s, so the hospital dealt its shares wrong or the holder lies about them, which the check cannot tell apart. Decryptions of that hospital's updates with that holder would fail. %s. If you hold the holder at fault instead, remove it the same way. %s",
 		plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(partial, "; "), passed, notCommitted, currentHolderRemoval(plan))
