@@ -58,7 +58,8 @@ import (
 // key pkHash over dealers dealers, the dealers finding names at fault and
 // the blob of its evidence: a restart once they left goes on without
 // their keys (dealersAtFaultLeft). Nothing is kept when the finding names
-// none, every dealer (a holder in every set may lie: the check cannot
+// none at fault (with one decryption set it names suspects only:
+// OneSet), every dealer (a holder in every set may lie: the check cannot
 // tell), or the evidence was not kept; the verdict checkDealings kept
 // then stands (not consistent).
 func (c *Coordinator) keepDealersAtFault(pkHash common.Hash, dealers int, finding DealingFinding, evidence common.Hash) error {

@@ -70,6 +70,32 @@ func TestDealersAtFaultAreLeftOutOnlyOnEvidenceOnceOffChain(t *testing.T) {
 		_, err = c.dealersAtFaultLeft(pkHash, without(f.addrs[honest]))
 		require.ErrorIs(t, err, ErrUnsupportedVerdict)
 	})
+	t.Run("one decryption set", func(t *testing.T) {
+		// Exactly t holders: a holder lying about an honest hospital's
+		// key looks like its inconsistent dealing; the verdict names no
+		// one at fault, so the honest hospital voted out does not have
+		// the study go on without its key.
+		const liar, framed = 0, 1
+		one := newDealingEvidenceFixtureOf(t, evidenceSetup{inconsistent: -1, threshold: 3, liar: liar, framed: framed})
+		c := &Coordinator{store: store, scheme: one.scheme, cfg: Config{StudyID: evidenceStudy}}
+		pkHash, err := store.Put(one.pk)
+		require.NoError(t, err)
+		raw, err := one.evidence.Marshal()
+		require.NoError(t, err)
+		blob, err := store.Put(raw)
+		require.NoError(t, err)
+		gone := slices.DeleteFunc(slices.Clone(one.addrs), func(a common.Address) bool { return a == one.addrs[framed] })
+		require.NoError(t, c.keepDealingVerdict(pkHash, false, nil))
+		require.NoError(t, c.keepDealersAtFault(pkHash, len(one.addrs), one.evidence.Verdict, blob))
+		got, err := c.dealersAtFaultLeft(pkHash, gone)
+		require.NoError(t, err)
+		assert.Empty(t, got, "no dealer at fault kept")
+		claim, err := json.Marshal(dealingVerdict{PublicKeyHash: pkHash, AtFault: []common.Address{one.addrs[framed]}, Evidence: blob})
+		require.NoError(t, err)
+		require.NoError(t, store.WriteState(dealingVerdictStateName, claim))
+		_, err = c.dealersAtFaultLeft(pkHash, gone)
+		require.ErrorIs(t, err, ErrUnsupportedVerdict, "a kept state claiming it at fault")
+	})
 	t.Run("not relied on", func(t *testing.T) {
 		require.NoError(t, c.keepDealingVerdict(pkHash, false, nil))
 		require.NoError(t, c.keepDealersAtFault(pkHash, len(f.addrs), DealingFinding{Inconsistent: f.addrs}, evidence))

@@ -362,17 +362,23 @@ func (c *Coordinator) namedDealings(confirm *thresholdConfirmStep, ids []aggrega
 		return fmt.Errorf("coordinator: threshold key generation: %w (%w): the dealing check of every hospital's key failed in every decryption set (%d checks): a holder in each of them (%s) gave wrong dealing-check shares, or every hospital dealt inconsistent shares; with this few holders the check cannot tell which. %s Create a new study with a threshold below its number of hospitals (spare holders let the check tell a lying holder from the dealers), or without the holder you hold at fault (cohort study create; the other hospitals join it)",
 			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, checks, strings.Join(sets, "; "), cannotGoOn)
 	}
+	if len(bad) > 0 && len(ask.sets) == 1 {
+		// A holder of the only set lying about its shares of one key
+		// fails that key's check in every set too (keyGenFinding).
+		var named []string
+		for _, id := range bad {
+			named = append(named, hospital(id))
+		}
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): the dealing check of the key of %s failed in the only decryption set (%d checks): with exactly the threshold (%d) of holders there is one set, so either that hospital dealt threshold shares that are not shares of its key, or a holder of the set (%s) lies about its shares of that key, and the check cannot tell which. The verdict names them all as suspects and none at fault: do not exclude the hospital on it alone. %s Create a new study with at least %d holders (a threshold below its number of hospitals, or a larger decryption committee), so that spare decryption sets tell a lying holder from a dealer, or let the members decide who is at fault out of band",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), checks, len(ask.sets[0]), holdersAt(ask.sets[0]), cannotGoOn, len(ask.sets[0])+1)
+	}
 	if len(bad) > 0 {
 		var named, addrs []string
 		for _, id := range bad {
 			named, addrs = append(named, hospital(id)), append(addrs, byID[id].Hex())
 		}
-		oneSet := ""
-		if len(ask.sets) == 1 {
-			oneSet = "; with exactly t holders there is one decryption set, so a holder of it that lies about its shares looks the same"
-		}
-		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks)%s. Every aggregate including it would decrypt to noise, so the study cannot start on these shares. %s",
-			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), len(ask.sets), checks, oneSet, c.dealerRemoval(confirm, addrs))
+		return fmt.Errorf("coordinator: threshold key generation: %w (%w): %s dealt threshold shares that are not shares of the key behind its public-key share: the dealing check of its key failed in every one of the %d decryption sets of holders (%d checks). Every aggregate including it would decrypt to noise, so the study cannot start on these shares. %s",
+			ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(named, ", "), len(ask.sets), checks, c.dealerRemoval(confirm, addrs))
 	}
 	if len(partial) == len(ids) && len(ids) > 1 && allSuspect(partial) {
 		// A dealer spoils the shares of its own key only.
@@ -414,7 +420,8 @@ func (c *Coordinator) holderRemoval(confirm *thresholdConfirmStep, partial []agg
 // every check asked.
 func (c *Coordinator) dealingEvidence(confirm *thresholdConfirmStep, asked []DealingAnswers, byID map[aggregation.PartyID]common.Address, bad []aggregation.PartyID, partial []aggregation.PartialDealing) *DealingEvidence {
 	ask := confirm.check
-	ev := &DealingEvidence{Study: c.cfg.StudyID, PublicKeyHash: confirm.pkHash, Seed: ask.seed, Sets: ask.wirePoints(), Checks: asked, Verdict: findingOf(byID, bad, partial)}
+	ev := &DealingEvidence{Study: c.cfg.StudyID, PublicKeyHash: confirm.pkHash, Seed: ask.seed, Sets: ask.wirePoints(), Checks: asked}
+	ev.Verdict = keyGenFinding(byID, bad, partial, ev.Sets)
 	c.mu.Lock()
 	for _, a := range sortedAddresses(slices.Collect(maps.Keys(confirm.points))) {
 		ev.Holders = append(ev.Holders, DealingHolder{Address: a, Point: confirm.points[a]})
@@ -1062,13 +1069,15 @@ func (c *Coordinator) inconsistentJoiners(confirm *reshareKeyStep, plan *reshare
 	// Without the joiner the holders' old shares serve: a restart finds
 	// the holders unchanged and goes on (TestExcludingAnInconsistentJoinerLetsTheStudyGoOn).
 	notCommitted := "The re-sharing is not committed: every holder keeps its old share. Remove the joining hospital from the study (" + c.exclusion() + ") and start the coordinator again: it goes on from this round with the holders' old shares. If the hospital's node was broken rather than hostile, have it fixed and start the coordinator again instead: it asks the hospital to deal again"
+	if len(bad) > 0 && len(ask.sets) == 1 {
+		// A new holder of the only set lying about its shares of the
+		// joiner's key fails it in every set too.
+		return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): the dealing check of the key of %s, joining the study, failed in the only decryption set%s: with exactly the threshold (%d) of new holders there is one set, so either the joiner dealt shares not of its key, or a new holder of the set (%s) lies about its shares of that key, and the check cannot tell which. The re-sharing is not committed: every holder keeps its old share. Do not exclude the joining hospital on this alone: have a re-sharing with at least %d new holders (another hospital joining) check its key again, so that spare decryption sets tell a lying holder from the joiner, or let the members decide who is at fault out of band and exclude that one (%s), then start the coordinator again. %s",
+			plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(bad, ", "), passed, len(ask.sets[0]), strings.Join(c.holdersAtPoints(confirm.points, ask.sets[0]), ", "), len(ask.sets[0])+1, c.exclusion(), evidence)
+	}
 	if len(bad) > 0 {
-		oneSet := ""
-		if len(ask.sets) == 1 {
-			oneSet = "; with exactly t holders there is one decryption set, so a holder of it that lies about its shares looks the same"
-		}
-		return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): %s, joining the study, dealt shares of its own key that are not shares of the key behind the public-key share it sent: the dealing check of its key failed in every one of the %d decryption sets of holders%s%s. Every aggregate including it would decrypt to noise. %s. %s",
-			plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(bad, ", "), len(ask.sets), passed, oneSet, notCommitted, evidence)
+		return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): %s, joining the study, dealt shares of its own key that are not shares of the key behind the public-key share it sent: the dealing check of its key failed in every one of the %d decryption sets of holders%s. Every aggregate including it would decrypt to noise. %s. %s",
+			plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(bad, ", "), len(ask.sets), passed, notCommitted, evidence)
 	}
 	return fmt.Errorf("coordinator: re-sharing before round %d: %w (%w): some shares of a joining hospital's key are wrong (%s): its dealing check fails in the decryption sets holding them and passes in the others%s, so the hospital dealt its shares wrong or the holder lies about them, which the check cannot tell apart. Decryptions of that hospital's updates with that holder would fail. %s. If you hold the holder at fault instead, remove it the same way. %s. %s",
 		plan.round, ErrInconsistentDealing, aggregation.ErrInconsistentDealing, strings.Join(partial, "; "), passed, notCommitted, currentHolderRemoval(plan), evidence)

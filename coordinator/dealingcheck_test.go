@@ -148,3 +148,46 @@ func TestKeptDealingVerdictStandsOnlyForConsistentDealers(t *testing.T) {
 	ok, _ = stands(key, stay)
 	assert.False(t, ok, "an earlier release's verdict that may have named a dealer")
 }
+
+// A joining hospital's key failing the re-sharing's check in its only
+// decryption set (exactly t new holders): a new holder of that set lying
+// about its shares of the key looks the same, so the error names the
+// joiner and the set's holders as suspects, not the joiner as having
+// dealt shares not of its key, and does not advise excluding it alone.
+// With a spare set the joiner failing in every set is named as before.
+func TestAJoinerFailingInTheOnlyDecryptionSetIsASuspectNotAtFault(t *testing.T) {
+	joiner, h1, h2, h3 := common.HexToAddress("0xa1"), common.HexToAddress("0xb2"), common.HexToAddress("0xc3"), common.HexToAddress("0xd4")
+	c := &Coordinator{cfg: Config{StudyID: 3}}
+	plan := &reshare{round: 2, threshold: 2, staying: []common.Address{h1, h2}}
+	step := func(sets ...[]aggregation.ShamirPoint) *reshareKeyStep {
+		return &reshareKeyStep{check: &dealingCheckAsk{joiners: []common.Address{joiner}, sets: sets}, points: map[common.Address]uint64{h1: 1, h2: 2, h3: 3}}
+	}
+	err := c.inconsistentJoiners(step([]aggregation.ShamirPoint{1, 2}), plan, []aggregation.DealingVerdict{{Failed: [][]aggregation.ShamirPoint{{1, 2}}}}, "")
+	require.ErrorIs(t, err, ErrInconsistentDealing)
+	assert.ErrorContains(t, err, "failed in the only decryption set")
+	assert.ErrorContains(t, err, joiner.Hex())
+	assert.ErrorContains(t, err, h1.Hex()+", point 1)", "the set's holders are suspects")
+	assert.ErrorContains(t, err, h2.Hex()+", point 2)")
+	assert.ErrorContains(t, err, "the check cannot tell which")
+	assert.ErrorContains(t, err, "at least 3 new holders")
+	assert.NotContains(t, err.Error(), "dealt shares of its own key that are not shares of the key", "the joiner is not said to be at fault")
+	assert.NotContains(t, err.Error(), "Remove the joining hospital from the study")
+
+	spare := [][]aggregation.ShamirPoint{{1, 2}, {1, 3}, {2, 3}}
+	err = c.inconsistentJoiners(step(spare...), plan, []aggregation.DealingVerdict{{Failed: spare}}, "")
+	assert.ErrorContains(t, err, "dealt shares of its own key that are not shares of the key behind the public-key share it sent")
+	assert.ErrorContains(t, err, "Remove the joining hospital from the study")
+
+	// The evidence's verdict says the same: with one set the joiner is a
+	// suspect beside the set's holders (VerifyDealingVerdict refuses one
+	// naming it at fault, so that evidence could not be kept before).
+	var one, three DealingFinding
+	one.addJoiner(joiner, aggregation.DealingVerdict{Failed: [][]aggregation.ShamirPoint{{1, 2}}})
+	assert.Empty(t, one.Inconsistent)
+	require.NotNil(t, one.OneSet)
+	assert.Equal(t, []common.Address{joiner}, one.OneSet.Dealers)
+	assert.Equal(t, []uint64{1, 2}, one.OneSet.Holders)
+	three.addJoiner(joiner, aggregation.DealingVerdict{Failed: spare})
+	assert.Equal(t, []common.Address{joiner}, three.Inconsistent)
+	assert.Nil(t, three.OneSet)
+}

@@ -109,6 +109,20 @@ type DealingFinding struct {
 	// to every new holder alike (or, with one set, a holder lies), and the
 	// new holders' shares cannot tell which.
 	OneOf []common.Address `json:"one_of,omitempty"`
+	// OneSet, among exactly t holders (at key generation, or a joiner's
+	// key at a re-sharing), is a check that failed in its only decryption
+	// set: it names no dealer at fault.
+	OneSet *OneSetFinding `json:"one_set,omitempty"`
+}
+
+// OneSetFinding is a dealing check at key generation with one decryption
+// set whose bisection isolated Dealers: each dealt shares not of its key,
+// or a holder of the set (at the points Holders) lies about its shares of
+// that key. Without a spare set to pass in, the evidence cannot tell
+// which, so all are suspects and none is at fault.
+type OneSetFinding struct {
+	Dealers []common.Address `json:"dealers"`
+	Holders []uint64         `json:"holders"`
 }
 
 // PartialFinding is a dealer whose check fails only in the sets holding
@@ -156,6 +170,11 @@ func RecheckDealings(scheme *aggregation.Scheme, pk []byte, e *DealingEvidence) 
 	for _, h := range e.Holders {
 		points[h.Address] = h.Point
 	}
+	if len(e.Checks) > 0 { // without (a joiner's refused share alone) no set is asked
+		if err := e.checkSets(); err != nil {
+			return DealingFinding{}, err
+		}
+	}
 	if e.Reshare != nil {
 		return e.recheckReshare(scheme, key, pkShares, points)
 	}
@@ -196,14 +215,72 @@ func RecheckDealings(scheme *aggregation.Scheme, pk []byte, e *DealingEvidence) 
 	if err != nil {
 		return DealingFinding{}, err
 	}
-	return findingOf(byID, bad, partial), nil
+	return keyGenFinding(byID, bad, partial, e.Sets), nil
+}
+
+// checkSets refuses evidence over other decryption sets than
+// aggregation.DealingCheckSets derives from its holders' points at its
+// threshold (a re-sharing's, or at key generation the sets' size, which
+// cohort audit checks against the chain's): a coordinator choosing the
+// sets, say every one holding a lying holder, could have an honest
+// dealer's check fail in each.
+func (e *DealingEvidence) checkSets() error {
+	if len(e.Sets) == 0 {
+		return fmt.Errorf("%w: the evidence lists no decryption set", ErrUnsupportedVerdict)
+	}
+	t := len(e.Sets[0])
+	if e.Reshare != nil {
+		t = int(e.Reshare.Threshold)
+	}
+	points := make([]aggregation.ShamirPoint, len(e.Holders))
+	for i, h := range e.Holders {
+		points[i] = aggregation.ShamirPoint(h.Point)
+	}
+	derived, err := aggregation.DealingCheckSets(points, t)
+	if err != nil {
+		return fmt.Errorf("%w: decryption sets of the evidence's holders: %v", ErrUnsupportedVerdict, err)
+	}
+	want := make([][]uint64, len(derived))
+	for i, set := range derived {
+		for _, p := range set {
+			want[i] = append(want[i], uint64(p))
+		}
+	}
+	got := slices.Clone(e.Sets)
+	slices.SortFunc(want, slices.Compare)
+	slices.SortFunc(got, slices.Compare)
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		return fmt.Errorf("%w: the check was over the decryption sets %v, but its %d holders' points at threshold %d give %v (aggregation.DealingCheckSets): other sets, say each holding one lying holder, can have an honest dealer fail in every one", ErrUnsupportedVerdict, e.Sets, len(e.Holders), t, want)
+	}
+	return nil
+}
+
+// keyGenFinding is findingOf for a check at key generation over sets:
+// with one set, the dealers failing in it are suspects with its holders
+// (OneSet), none at fault.
+func keyGenFinding(byID map[aggregation.PartyID]common.Address, bad []aggregation.PartyID, partial []aggregation.PartialDealing, sets [][]uint64) DealingFinding {
+	f := findingOf(byID, bad, partial)
+	if len(sets) == 1 && len(f.Inconsistent) > 0 {
+		f.OneSet = &OneSetFinding{Dealers: f.Inconsistent, Holders: slices.Clone(sets[0])}
+		f.Inconsistent = nil
+	}
+	return f
 }
 
 // addJoiner adds to a re-sharing's verdict the joiner whose key's check
 // alone gave v: Inconsistent if it failed in every set, Partial if in
-// some.
+// some; with one set only (exactly t new holders), a suspect with that
+// set's holders (OneSet), since a holder of it lying looks the same.
 func (f *DealingFinding) addJoiner(joiner common.Address, v aggregation.DealingVerdict) {
 	switch {
+	case v.InconsistentEverywhere() && len(v.Failed) == 1:
+		if f.OneSet == nil {
+			f.OneSet = &OneSetFinding{}
+			for _, p := range v.Failed[0] {
+				f.OneSet.Holders = append(f.OneSet.Holders, uint64(p))
+			}
+		}
+		f.OneSet.Dealers = append(f.OneSet.Dealers, joiner)
 	case v.InconsistentEverywhere():
 		f.Inconsistent = append(f.Inconsistent, joiner)
 	case !v.Consistent():
@@ -234,7 +311,14 @@ func findingOf(byID map[aggregation.PartyID]common.Address, bad []aggregation.Pa
 // VerifyDealingVerdict re-checks the evidence (RecheckDealings) and
 // returns ErrUnsupportedVerdict unless it gives exactly the verdict the
 // coordinator recorded in it.
+//
+// Evidence of a check with one decryption set (exactly t holders) that
+// names a dealer at fault is refused outright: a holder of the set lying
+// about its shares of that dealer's key looks the same.
 func VerifyDealingVerdict(scheme *aggregation.Scheme, pk []byte, e *DealingEvidence) error {
+	if len(e.Sets) == 1 && len(e.Verdict.Inconsistent) > 0 {
+		return fmt.Errorf("%w: the verdict names %s at fault on a dealing check with one decryption set (exactly t holders): a holder of that set lying about its shares of the key looks the same, so the evidence cannot prove a dealer at fault", ErrUnsupportedVerdict, hexes(e.Verdict.Inconsistent))
+	}
 	got, err := RecheckDealings(scheme, pk, e)
 	if err != nil {
 		return err
@@ -247,10 +331,13 @@ func VerifyDealingVerdict(scheme *aggregation.Scheme, pk []byte, e *DealingEvide
 
 // String names the finding's dealers, for an error.
 func (f DealingFinding) String() string {
-	if len(f.Inconsistent) == 0 && len(f.Partial) == 0 && len(f.OneOf) == 0 {
+	if len(f.Inconsistent) == 0 && len(f.Partial) == 0 && len(f.OneOf) == 0 && f.OneSet == nil {
 		return "no dealer"
 	}
 	s := fmt.Sprintf("inconsistent %v", f.Inconsistent)
+	if f.OneSet != nil {
+		s += fmt.Sprintf(", in the only decryption set dealers %v or a holder at points %v (no one at fault)", f.OneSet.Dealers, f.OneSet.Holders)
+	}
 	if len(f.OneOf) > 0 {
 		s += fmt.Sprintf(", one of %v", f.OneOf)
 	}
@@ -261,7 +348,9 @@ func (f DealingFinding) String() string {
 }
 
 func sameFinding(a, b DealingFinding) bool {
-	return slices.Equal(a.Inconsistent, b.Inconsistent) && slices.Equal(a.OneOf, b.OneOf) && slices.EqualFunc(a.Partial, b.Partial, func(x, y PartialFinding) bool {
+	sameOneSet := (a.OneSet == nil) == (b.OneSet == nil) &&
+		(a.OneSet == nil || slices.Equal(a.OneSet.Dealers, b.OneSet.Dealers) && slices.Equal(a.OneSet.Holders, b.OneSet.Holders))
+	return sameOneSet && slices.Equal(a.Inconsistent, b.Inconsistent) && slices.Equal(a.OneOf, b.OneOf) && slices.EqualFunc(a.Partial, b.Partial, func(x, y PartialFinding) bool {
 		return x.Dealer == y.Dealer && slices.Equal(x.Suspects, y.Suspects)
 	})
 }

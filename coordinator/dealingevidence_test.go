@@ -30,6 +30,22 @@ const evidenceStudy = 7
 
 func newDealingEvidenceFixture(t *testing.T, inconsistent int) *dealingEvidenceFixture {
 	t.Helper()
+	return newDealingEvidenceFixtureOf(t, evidenceSetup{inconsistent: inconsistent, threshold: 2, liar: -1})
+}
+
+// evidenceSetup is a dealing-evidence fixture's three hospitals: the one
+// dealing another key's shares (-1: none), the threshold, the holder
+// that lies about its check shares of the key of framed (liar -1: none),
+// and the decryption sets the coordinator asks (nil: those
+// aggregation.DealingCheckSets derives).
+type evidenceSetup struct {
+	inconsistent, threshold, liar, framed int
+	sets                                  [][]aggregation.ShamirPoint
+}
+
+func newDealingEvidenceFixtureOf(t *testing.T, setup evidenceSetup) *dealingEvidenceFixture {
+	t.Helper()
+	inconsistent := setup.inconsistent
 	scheme, err := aggregation.NewScheme(testConfig())
 	require.NoError(t, err)
 	f := &dealingEvidenceFixture{scheme: scheme}
@@ -54,7 +70,7 @@ func newDealingEvidenceFixture(t *testing.T, inconsistent int) *dealingEvidenceF
 		if i == inconsistent {
 			sk = scheme.GenSecretShareFor(sk.ID()) // another key
 		}
-		shares, err := scheme.GenThresholdShares(sk, 2, points)
+		shares, err := scheme.GenThresholdShares(sk, setup.threshold, points)
 		require.NoError(t, err)
 		pkShares, dealt = append(pkShares, pks), append(dealt, shares)
 		ev.Holders = append(ev.Holders, DealingHolder{Address: addr, Point: uint64(points[i])})
@@ -64,8 +80,11 @@ func newDealingEvidenceFixture(t *testing.T, inconsistent int) *dealingEvidenceF
 	f.pk, err = pk.MarshalBinary()
 	require.NoError(t, err)
 	ev.PublicKeyHash = aggregation.ContentHash(f.pk)
-	sets, err := aggregation.DealingCheckSets(points, 2)
-	require.NoError(t, err)
+	sets := setup.sets
+	if sets == nil {
+		sets, err = aggregation.DealingCheckSets(points, setup.threshold)
+		require.NoError(t, err)
+	}
 	ev.Sets = (&dealingCheckAsk{sets: sets}).wirePoints()
 
 	holdings := make([]*aggregation.ThresholdSecretShare, len(points))
@@ -105,6 +124,11 @@ func newDealingEvidenceFixture(t *testing.T, inconsistent int) *dealingEvidenceF
 			}
 			shares, err := scheme.GenDealingCheckShares(holdings[h], mine, pk, [32]byte(ev.Seed), subset)
 			require.NoError(t, err)
+			if h == setup.liar && slices.Contains(subset, ids[setup.framed]) {
+				for _, ds := range shares {
+					require.NoError(t, scheme.ShiftDecryptionShare(ds, 0, 0.5))
+				}
+			}
 			answer := SignedDealingAnswers{Holder: f.addrs[h]}
 			for _, ds := range shares {
 				raw, err := ds.MarshalBinary()
@@ -125,9 +149,11 @@ func newDealingEvidenceFixture(t *testing.T, inconsistent int) *dealingEvidenceF
 	bad, partial, err := aggregation.FindInconsistentDealers(ids, verdict)
 	require.NoError(t, err)
 	require.Empty(t, partial)
-	for _, id := range bad {
-		ev.Verdict.Inconsistent = append(ev.Verdict.Inconsistent, f.addrs[byID[id]])
+	addrOf := make(map[aggregation.PartyID]common.Address, len(ids))
+	for id, i := range byID {
+		addrOf[id] = f.addrs[i]
 	}
+	ev.Verdict = keyGenFinding(addrOf, bad, partial, ev.Sets)
 	f.evidence = ev
 	return f
 }
@@ -188,10 +214,59 @@ func TestDealingVerdictTheEvidenceDoesNotSupportIsRefused(t *testing.T) {
 		}, "public-key share of " + f.addrs[honest].Hex() + ": not signed by it"},
 		{"a bisection check left out", func(ev *DealingEvidence) { ev.Checks = ev.Checks[:1] }, "the evidence lacks the dealing check of"},
 		{"another seed claimed", func(ev *DealingEvidence) { ev.Seed[0] ^= 1 }, "dealing-check shares of"},
+		{"a decryption set left out", func(ev *DealingEvidence) { ev.Sets = ev.Sets[1:] }, "(aggregation.DealingCheckSets)"},
+		{"one set claimed", func(ev *DealingEvidence) { ev.Sets = [][]uint64{{1, 2, 3}} }, "at fault on a dealing check with one decryption set"},
 	})
 	t.Run("another collective key", func(t *testing.T) {
 		other := newDealingEvidenceFixture(t, inconsistent)
 		assert.ErrorIs(t, VerifyDealingVerdict(f.scheme, other.pk, f.viaBlob(t)), ErrUnsupportedVerdict)
+	})
+}
+
+// Among exactly t holders the check has one decryption set: a holder
+// lying about its shares of one honest hospital's key only fails that
+// key's check in every set, as an inconsistent dealing does. The verdict
+// re-checks to both as suspects, none at fault, and evidence claiming
+// the hospital at fault is refused. Before 2026-12-07 it re-checked to
+// the honest hospital named inconsistent.
+func TestOneDecryptionSetNamesSuspectsNotADealerAtFault(t *testing.T) {
+	const liar, framed = 0, 1
+	lying := newDealingEvidenceFixtureOf(t, evidenceSetup{inconsistent: -1, threshold: 3, liar: liar, framed: framed})
+	dealing := newDealingEvidenceFixtureOf(t, evidenceSetup{inconsistent: framed, threshold: 3, liar: -1})
+	for name, f := range map[string]*dealingEvidenceFixture{"a lying holder": lying, "an inconsistent dealer": dealing} {
+		t.Run(name, func(t *testing.T) {
+			ev := f.viaBlob(t)
+			require.Len(t, ev.Sets, 1)
+			got, err := RecheckDealings(f.scheme, f.pk, ev)
+			require.NoError(t, err)
+			assert.Empty(t, got.Inconsistent, "no dealer at fault on one set")
+			require.NotNil(t, got.OneSet)
+			assert.Equal(t, []common.Address{f.addrs[framed]}, got.OneSet.Dealers)
+			assert.Equal(t, []uint64{1, 2, 3}, got.OneSet.Holders, "every holder of the set is a suspect")
+			assert.NoError(t, VerifyDealingVerdict(f.scheme, f.pk, ev))
+		})
+	}
+	assertEvidenceRefused(t, lying, []forgery{
+		{"the framed hospital claimed at fault", func(ev *DealingEvidence) {
+			ev.Verdict = DealingFinding{Inconsistent: []common.Address{lying.addrs[framed]}}
+		}, "on a dealing check with one decryption set"},
+		{"the suspects cleared", func(ev *DealingEvidence) { ev.Verdict = DealingFinding{} }, "the coordinator's verdict names no dealer"},
+	})
+}
+
+// A hostile coordinator choosing the decryption sets: three holders at
+// threshold 2 give three sets, but asked over the two holding a lying
+// holder only, an honest hospital's check fails in every set asked and
+// the signed answers name it inconsistent. The re-check derives the sets
+// from the holders' points (aggregation.DealingCheckSets) and refuses
+// evidence over any other.
+func TestDealingEvidenceOverSetsTheHoldersDoNotGiveIsRefused(t *testing.T) {
+	const liar, framed = 0, 1
+	f := newDealingEvidenceFixtureOf(t, evidenceSetup{inconsistent: -1, threshold: 2, liar: liar, framed: framed,
+		sets: [][]aggregation.ShamirPoint{{1, 2}, {1, 3}}})
+	require.Equal(t, []common.Address{f.addrs[framed]}, f.evidence.Verdict.Inconsistent, "the chosen sets frame the honest hospital")
+	assertEvidenceRefused(t, f, []forgery{
+		{"sets each holding the liar", func(*DealingEvidence) {}, "give [[1 2] [1 3] [2 3]] (aggregation.DealingCheckSets)"},
 	})
 }
 

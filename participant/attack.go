@@ -158,6 +158,17 @@ const (
 	// with one decryption set it cannot tell the holder from every dealer
 	// and names neither.
 	AttackShiftDealingCheck = "shift-dealing-check"
+	// AttackFrameDealer deals honestly but, as a share holder, adds Scale
+	// (default 0.5) to the first value of every dealing-check share it
+	// gives of a check covering one honest hospital's key, the framed
+	// one: the lowest-addressed other participant. The bisection then
+	// isolates that hospital's key. It poisons nothing, so it is not
+	// among AttackKinds. With a spare holder the check fails only in the
+	// sets holding the liar; with exactly t holders (one decryption set)
+	// it fails in every set, and the verdict names the hospital and the
+	// holders as suspects alike, none at fault
+	// (TestHolderFramingADealerAtExactlyTHoldersGetsNoOneNamedAtFault).
+	AttackFrameDealer = "frame-dealer"
 )
 
 // Defaults of the attack parameters, applied by Attack.WithDefaults.
@@ -303,7 +314,7 @@ func (a Attack) WithDefaults() Attack {
 		if a.Perturb == "" {
 			a.Perturb = PerturbUnit
 		}
-	case AttackShiftDecryption, AttackShiftDealingCheck:
+	case AttackShiftDecryption, AttackShiftDealingCheck, AttackFrameDealer:
 		orDefault(&a.Scale, DefaultShiftDecryption)
 	case AttackShiftScores:
 		orDefault(&a.Scale, DefaultShiftScores)
@@ -317,7 +328,7 @@ func (a Attack) WithDefaults() Attack {
 // update: a hospital that trains honestly but crafts what else it sends.
 func ProtocolAttackKinds() []string {
 	return []string{AttackKeyExtraction, AttackShiftDecryption, AttackForeignDecryption, AttackShiftScores, AttackInflateSamples, AttackWithholdEndorsement, AttackFalseNoConsent,
-		AttackMomentsOutOfRange, AttackOutOfRange, AttackInconsistentDealing, AttackInconsistentResharing, AttackShiftDealingCheck}
+		AttackMomentsOutOfRange, AttackOutOfRange, AttackInconsistentDealing, AttackInconsistentResharing, AttackShiftDealingCheck, AttackFrameDealer}
 }
 
 // Validate reports whether a can be played: a known kind (or AttackNone) and
@@ -363,7 +374,7 @@ func (a Attack) String() string {
 	switch a.Kind {
 	case AttackNone:
 		return "none"
-	case AttackSignFlip, AttackScaling, AttackInflateSamples, AttackShiftDecryption, AttackShiftScores, AttackShiftDealingCheck:
+	case AttackSignFlip, AttackScaling, AttackInflateSamples, AttackShiftDecryption, AttackShiftScores, AttackShiftDealingCheck, AttackFrameDealer:
 		return fmt.Sprintf("%s(scale=%g)", a.Kind, a.Scale)
 	case AttackKeyExtraction, AttackFalseNoConsent, AttackMomentsOutOfRange, AttackInconsistentResharing, AttackForeignDecryption:
 		return a.Kind + "()"

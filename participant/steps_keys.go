@@ -278,7 +278,7 @@ func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Add
 	if conf.DealingCheckShares, err = s.dealingCheckShares(t, member, nil, s.point); err != nil {
 		return ready{}, err
 	}
-	if s.attack.Kind == AttackShiftDealingCheck {
+	if s.attack.Kind == AttackShiftDealingCheck || (s.attack.Kind == AttackFrameDealer && slices.Contains(wireAddresses(t.GetDealingCheckDealers()), framedBy(s.self, member))) {
 		for i, sh := range conf.DealingCheckShares {
 			if conf.DealingCheckShares[i], err = s.sealer.shiftDecryptionShare(sh, s.attack.WithDefaults().Scale); err != nil {
 				return ready{}, err
@@ -300,6 +300,18 @@ func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Add
 	}
 	s.checkScope = scope
 	return ready{keep: keep, send: conf}, nil
+}
+
+// framedBy is the hospital AttackFrameDealer has self frame among the
+// study's participants (member): the lowest-addressed other one.
+func framedBy(self common.Address, member map[common.Address]bool) common.Address {
+	var framed common.Address
+	for a := range member {
+		if a != self && (framed == (common.Address{}) || a.Cmp(framed) < 0) {
+			framed = a
+		}
+	}
+	return framed
 }
 
 // signDealingCheck signs this holder's dealing-check answer to t

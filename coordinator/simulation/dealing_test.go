@@ -271,6 +271,64 @@ func TestHolderShiftingItsDealingCheckIsNamed(t *testing.T) {
 	}
 }
 
+// A holder that lies about its dealing-check shares of one honest
+// hospital's key only (the frame-dealer attack), among exactly t holders:
+// the check has one decryption set, the bisection isolates that key, and
+// its check fails "in every set". Before 2026-12-07 the coordinator named
+// that honest hospital as having dealt shares not of its key, kept it in
+// the verdict's dealers_at_fault (so that, voted out, the study went on
+// without its key) and the evidence re-checked as verified. With one set
+// a lying holder of it looks the same as the dealer: the verdict names
+// the hospital and every holder as suspects, none at fault, the evidence
+// re-checks to that and refuses the claim that the hospital is at fault.
+func TestHolderFramingADealerAtExactlyTHoldersGetsNoOneNamedAtFault(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	const attacker = 1
+	dir := t.TempDir()
+	_, err := simulation.Run(ctx, simulation.Config{
+		Hospitals: 3, Rounds: 1, Seed: 4, DataDir: dir, PhaseTimeout: 20 * time.Second, LocalConsent: true,
+		Threshold: 3, MinParticipants: 3,
+		Attacks: map[int]participant.Attack{attacker: {Kind: participant.AttackFrameDealer}},
+	})
+	require.Error(t, err)
+	t.Logf("study stopped: %v", err)
+	require.ErrorIs(t, err, coordinator.ErrInconsistentDealing)
+	liar := regexp.MustCompile(`hospital-2 \((0x[0-9a-fA-F]{40})`).FindStringSubmatch(err.Error())
+	require.Len(t, liar, 2, "the error names the lying holder among the suspects")
+	ev, pk, scheme := recheckedEvidence(t, dir, err)
+	require.Len(t, ev.Sets, 1, "exactly t holders: one decryption set")
+	var framed common.Address // the attack frames the lowest-addressed other hospital
+	for _, h := range ev.Holders {
+		if h.Address.Hex() != liar[1] && (framed == (common.Address{}) || h.Address.Cmp(framed) < 0) {
+			framed = h.Address
+		}
+	}
+	assert.Empty(t, ev.Verdict.Inconsistent, "no dealer at fault on one set")
+	require.NotNil(t, ev.Verdict.OneSet)
+	assert.Equal(t, []common.Address{framed}, ev.Verdict.OneSet.Dealers, "the framed hospital is a suspect")
+	assert.Equal(t, ev.Sets[0], ev.Verdict.OneSet.Holders, "and so is every holder of the set")
+	assert.NotContains(t, err.Error(), "dealt threshold shares that are not shares of the key", "the framed hospital is not said to be at fault")
+	assert.ErrorContains(t, err, "cannot tell which")
+	assert.ErrorContains(t, err, "at least 4 holders")
+	assertNoRestartAdvice(t, err)
+
+	store, err := coordinator.OpenStore(filepath.Join(dir, "coordinator"))
+	require.NoError(t, err)
+	kept, err := store.ReadState("holders-at-fault")
+	require.NoError(t, err)
+	assert.NotContains(t, string(kept), "dealers_at_fault", "voting the framed hospital out does not let the study go on without its key")
+
+	claimed := *ev
+	claimed.Verdict = coordinator.DealingFinding{Inconsistent: []common.Address{framed}}
+	err = coordinator.VerifyDealingVerdict(scheme, pk, &claimed)
+	require.ErrorIs(t, err, coordinator.ErrUnsupportedVerdict, "the evidence does not prove the framed hospital at fault")
+	assert.ErrorContains(t, err, "one decryption set")
+}
+
 // A hospital that joins between rounds deals its own key to the holders
 // (it was not at key generation), and a hostile joiner deals shares of
 // another key (the inconsistent-dealing attack on the joiner's path) or
