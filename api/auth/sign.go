@@ -139,6 +139,15 @@ func JoinContent(name string, certFingerprint common.Hash) common.Hash {
 	return crypto.Keccak256Hash([]byte(name), certFingerprint.Bytes())
 }
 
+// JoinContentWithoutKey is the content hash a join signature covers when
+// the node says it holds no secret-key share for the study
+// (cohortv1.JoinRequest.holds_no_key): JoinContent's parts and the claim,
+// so that nobody but the member makes the coordinator ask it for a fresh
+// key.
+func JoinContentWithoutKey(name string, certFingerprint common.Hash) common.Hash {
+	return crypto.Keccak256Hash([]byte(name), certFingerprint.Bytes(), []byte("holds no key"))
+}
+
 // MomentsCountContent is the content hash a moments-count signature covers:
 // the phase's session and the count.
 func MomentsCountContent(session []byte, count uint64) common.Hash {

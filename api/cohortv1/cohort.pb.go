@@ -93,7 +93,13 @@ type JoinRequest struct {
 	// directory, or read from its chain; 0: not said, as by an older node or
 	// one that cannot tell): the coordinator checks membership once its own
 	// node has that block.
-	ChainBlock    uint64 `protobuf:"varint,4,opt,name=chain_block,json=chainBlock,proto3" json:"chain_block,omitempty"`
+	ChainBlock uint64 `protobuf:"varint,4,opt,name=chain_block,json=chainBlock,proto3" json:"chain_block,omitempty"`
+	// The node holds no secret-key share for the study (a reinstalled node,
+	// its data directory lost). Signed: auth is then over
+	// auth.JoinContentWithoutKey. A member whose earlier key the holders hold
+	// is asked, at the re-sharing that takes it back, to deal a fresh key
+	// under its next key epoch (ShareHolder.key_epoch).
+	HoldsNoKey    bool `protobuf:"varint,5,opt,name=holds_no_key,json=holdsNoKey,proto3" json:"holds_no_key,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -154,6 +160,13 @@ func (x *JoinRequest) GetChainBlock() uint64 {
 		return x.ChainBlock
 	}
 	return 0
+}
+
+func (x *JoinRequest) GetHoldsNoKey() bool {
+	if x != nil {
+		return x.HoldsNoKey
+	}
+	return false
 }
 
 type Task struct {
@@ -633,10 +646,16 @@ func (x *ThresholdTask) GetHolders() []*ShareHolder {
 // (65-byte uncompressed), which the dealer checks against the address on
 // chain before encrypting a share to it.
 type ShareHolder struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Address       []byte                 `protobuf:"bytes,1,opt,name=address,proto3" json:"address,omitempty"`
-	Point         uint64                 `protobuf:"varint,2,opt,name=point,proto3" json:"point,omitempty"`
-	PublicKey     []byte                 `protobuf:"bytes,3,opt,name=public_key,json=publicKey,proto3" json:"public_key,omitempty"`
+	state     protoimpl.MessageState `protogen:"open.v1"`
+	Address   []byte                 `protobuf:"bytes,1,opt,name=address,proto3" json:"address,omitempty"`
+	Point     uint64                 `protobuf:"varint,2,opt,name=point,proto3" json:"point,omitempty"`
+	PublicKey []byte                 `protobuf:"bytes,3,opt,name=public_key,json=publicKey,proto3" json:"public_key,omitempty"`
+	// Re-sharing only, in the new holders: the key epoch of the fresh key
+	// this holder deals of its own (aggregation.DealerIDAt), when it holds no
+	// key and the holders hold its earlier one; 0 otherwise. Not in the set
+	// hash: each holder takes the dealing only under the id of the epoch
+	// after the latest it holds (aggregation.NextDealerID).
+	KeyEpoch      uint32 `protobuf:"varint,4,opt,name=key_epoch,json=keyEpoch,proto3" json:"key_epoch,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -690,6 +709,13 @@ func (x *ShareHolder) GetPublicKey() []byte {
 		return x.PublicKey
 	}
 	return nil
+}
+
+func (x *ShareHolder) GetKeyEpoch() uint32 {
+	if x != nil {
+		return x.KeyEpoch
+	}
+	return 0
 }
 
 // ThresholdKeyTask hands a participant the shares dealt to it. With a
@@ -4259,13 +4285,15 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x15cohortv1/cohort.proto\x12\tcohort.v1\">\n" +
 	"\x06Signed\x12\x16\n" +
 	"\x06signer\x18\x01 \x01(\fR\x06signer\x12\x1c\n" +
-	"\tsignature\x18\x02 \x01(\fR\tsignature\"\x84\x01\n" +
+	"\tsignature\x18\x02 \x01(\fR\tsignature\"\xa6\x01\n" +
 	"\vJoinRequest\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12%\n" +
 	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x12\x1f\n" +
 	"\vchain_block\x18\x04 \x01(\x04R\n" +
-	"chainBlock\"\x8d\b\n" +
+	"chainBlock\x12 \n" +
+	"\fholds_no_key\x18\x05 \x01(\bR\n" +
+	"holdsNoKey\"\x8d\b\n" +
 	"\x04Task\x120\n" +
 	"\akey_gen\x18\x01 \x01(\v2\x15.cohort.v1.KeyGenTaskH\x00R\x06keyGen\x12,\n" +
 	"\x05train\x18\x02 \x01(\v2\x14.cohort.v1.TrainTaskH\x00R\x05train\x122\n" +
@@ -4297,12 +4325,13 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\rThresholdTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x1c\n" +
 	"\tthreshold\x18\x02 \x01(\rR\tthreshold\x120\n" +
-	"\aholders\x18\x03 \x03(\v2\x16.cohort.v1.ShareHolderR\aholders\"\\\n" +
+	"\aholders\x18\x03 \x03(\v2\x16.cohort.v1.ShareHolderR\aholders\"y\n" +
 	"\vShareHolder\x12\x18\n" +
 	"\aaddress\x18\x01 \x01(\fR\aaddress\x12\x14\n" +
 	"\x05point\x18\x02 \x01(\x04R\x05point\x12\x1d\n" +
 	"\n" +
-	"public_key\x18\x03 \x01(\fR\tpublicKey\"\x85\x02\n" +
+	"public_key\x18\x03 \x01(\fR\tpublicKey\x12\x1b\n" +
+	"\tkey_epoch\x18\x04 \x01(\rR\bkeyEpoch\"\x85\x02\n" +
 	"\x10ThresholdKeyTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x121\n" +
 	"\x06shares\x18\x02 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\x12,\n" +
