@@ -454,7 +454,15 @@ func (p *Participant) joinStudy(ctx context.Context) error {
 // session joins the coordinator once and answers tasks until the stream
 // ends. It reports whether the study is done and whether any task arrived.
 func (p *Participant) session(ctx context.Context) (done, progressed bool, err error) {
-	signed, err := auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindJoin, auth.JoinContent(p.cfg.Name, p.certFP))
+	// A node without its key share says so (a reinstalled node): the
+	// coordinator asks a member whose earlier key the holders hold to deal
+	// a fresh one under its next key epoch.
+	noKey := p.sealer != nil && !p.sealer.holdsKey()
+	content := auth.JoinContent(p.cfg.Name, p.certFP)
+	if noKey {
+		content = auth.JoinContentWithoutKey(p.cfg.Name, p.certFP)
+	}
+	signed, err := auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindJoin, content)
 	if err != nil {
 		return false, false, err
 	}
@@ -468,7 +476,7 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	watcher.Go(func() { p.watchChain(ctx, cancel) })
-	stream, err := p.client.Join(ctx, &cohortv1.JoinRequest{StudyId: p.cfg.StudyID, Name: p.cfg.Name, Auth: signed, ChainBlock: p.joinedAt})
+	stream, err := p.client.Join(ctx, &cohortv1.JoinRequest{StudyId: p.cfg.StudyID, Name: p.cfg.Name, Auth: signed, ChainBlock: p.joinedAt, HoldsNoKey: noKey})
 	if err != nil {
 		return false, false, fmt.Errorf("participant %s: join coordinator: %w", p.cfg.Name, err)
 	}

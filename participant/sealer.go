@@ -47,7 +47,16 @@ type sealer interface {
 	// public-key share for the collective key publicKey's CRS (the same
 	// for the same key share, however often it deals), which the holders'
 	// dealing check of the dealt shares needs.
-	dealOwnKey(t int, points []uint64, publicKey []byte) (shares map[uint64][]byte, keyShare []byte, err error)
+	// A member with no key makes it under dealer id id (its study's
+	// DealerIDAt of the key epoch the re-sharing names); one that has a
+	// key under another id refuses.
+	dealOwnKey(t int, points []uint64, publicKey []byte, id aggregation.PartyID) (shares map[uint64][]byte, keyShare []byte, err error)
+	// holdsKey tells whether this party holds its secret-key share (the
+	// plaintext sealer needs none).
+	holdsKey() bool
+	// heldKeys are the dealer ids of the keys the threshold share share
+	// (encoded; nil: the one in force) holds shares of; none without one.
+	heldKeys(share []byte) ([]aggregation.PartyID, error)
 	// reshareKey combines the re-sharing shares dealt to point own, and the
 	// initial dealings of new members' own keys (dealt[i] by dealtBy[i]),
 	// into a new threshold share, returned encoded and not yet in force.
@@ -311,13 +320,16 @@ func (h *homomorphicSealer) reshareShares(dealers []uint64, t int, points []uint
 	return marshalShares(shares)
 }
 
-func (h *homomorphicSealer) dealOwnKey(t int, points []uint64, publicKey []byte) (map[uint64][]byte, []byte, error) {
+func (h *homomorphicSealer) dealOwnKey(t int, points []uint64, publicKey []byte, id aggregation.PartyID) (map[uint64][]byte, []byte, error) {
 	var pk aggregation.PublicKey
 	if err := pk.UnmarshalBinary(publicKey); err != nil {
 		return nil, nil, fmt.Errorf("participant: collective public key: %w", err)
 	}
-	if h.secret == nil {
-		h.secret = h.scheme.GenSecretShareFor(h.id)
+	switch {
+	case h.secret == nil:
+		h.secret = h.scheme.GenSecretShareFor(id)
+	case h.secret.ID() != id:
+		return nil, nil, fmt.Errorf("participant: asked to deal a key under dealer id %s, but this site holds its key under %s: it deals no other while it has one", id, h.secret.ID())
 	}
 	keyShare, err := h.scheme.GenPublicKeyShare(h.secret, pk.CRS())
 	if err != nil {
@@ -329,6 +341,22 @@ func (h *homomorphicSealer) dealOwnKey(t int, points []uint64, publicKey []byte)
 	}
 	shares, err := h.thresholdShares(t, points)
 	return shares, raw, err
+}
+
+func (h *homomorphicSealer) holdsKey() bool { return h.secret != nil }
+
+func (h *homomorphicSealer) heldKeys(share []byte) ([]aggregation.PartyID, error) {
+	tsk := h.threshold
+	if share != nil {
+		tsk = new(aggregation.ThresholdSecretShare)
+		if err := tsk.UnmarshalBinary(share); err != nil {
+			return nil, fmt.Errorf("participant: pending threshold share: %w", err)
+		}
+	}
+	if tsk == nil {
+		return nil, nil
+	}
+	return tsk.Dealers(), nil
 }
 
 func (h *homomorphicSealer) resharePart(own uint64, reshared [][]byte) ([]byte, error) {
@@ -675,8 +703,10 @@ func (plainSealer) reshareShares([]uint64, int, []uint64) (map[uint64][]byte, er
 func (plainSealer) reshareKey(uint64, [][]byte, [][]byte, []aggregation.PartyID) ([]byte, error) {
 	return nil, errPlaintext
 }
-func (plainSealer) resharePart(uint64, [][]byte) ([]byte, error) { return nil, errPlaintext }
-func (plainSealer) dealOwnKey(int, []uint64, []byte) (map[uint64][]byte, []byte, error) {
+func (plainSealer) resharePart(uint64, [][]byte) ([]byte, error)   { return nil, errPlaintext }
+func (plainSealer) holdsKey() bool                                 { return true }
+func (plainSealer) heldKeys([]byte) ([]aggregation.PartyID, error) { return nil, nil }
+func (plainSealer) dealOwnKey(int, []uint64, []byte, aggregation.PartyID) (map[uint64][]byte, []byte, error) {
 	return nil, nil, errPlaintext
 }
 func (plainSealer) activate([]byte) (uint64, error) { return 0, errPlaintext }
