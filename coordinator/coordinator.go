@@ -301,6 +301,9 @@ type Coordinator struct {
 	// pkShareSigs are their members' signatures (auth.KindPublicKey),
 	// shown in the dealing check's evidence.
 	pkShareSigs map[common.Address][]byte
+	// keyEpochs are the members' key epochs other than 0 (kept in the
+	// store's state, keyEpochsState): see dealerID.
+	keyEpochs map[common.Address]uint32
 	// points are the participants' Shamir points and threshold the number
 	// of shares that decrypt, once threshold key generation ran.
 	points    map[common.Address]uint64
@@ -337,6 +340,9 @@ type member struct {
 	name  string
 	pub   *ecdsa.PublicKey // from its join signature; dealers encrypt shares to it
 	tasks chan *cohortv1.Task
+	// holdsNoKey: the node said, signed, it holds no secret-key share for
+	// the study (cohortv1.JoinRequest.holds_no_key).
+	holdsNoKey bool
 }
 
 // New validates cfg and makes a coordinator that signs its chain
@@ -1092,6 +1098,9 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		task.CommitBy = time.Now().Add(c.cfg.PhaseTimeout + min(commitSlack, c.cfg.PhaseTimeout)).Unix()
 	}
 	train := newTrainStep(c.cfg.StudyID, task, active, c.cfg.MaxUpdateBytes, c.numParams, c.summer, domain)
+	c.mu.Lock()
+	train.keyEpochs = maps.Clone(c.keyEpochs)
+	c.mu.Unlock()
 	full, err := c.start(ctx, train, ready{})
 	if err != nil {
 		return rep, nil, err

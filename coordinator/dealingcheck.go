@@ -31,6 +31,13 @@ var ErrInconsistentDealing = errors.New("coordinator: a threshold dealing is inc
 // threshold key again and checks the dealings against them.
 const pkSharesState = "public-key-shares"
 
+// keyEpochsState names the state that keeps the members' key epochs
+// other than 0 (JSON, by address): a member that came back without its
+// key dealt a fresh one under the next epoch (reshare.freshKeys), and its
+// updates name that key's dealer id (aggregation.DealerIDAt). Absent: every
+// member's key is of epoch 0.
+const keyEpochsState = "key-epochs"
+
 // pkShareSigsState names the state that keeps the members' signatures of
 // their public-key shares, for the dealing check's evidence.
 const pkShareSigsState = "public-key-share-signatures"
@@ -89,8 +96,16 @@ func (c *Coordinator) restorePKShares() error {
 	} else if !errors.Is(err, ErrBlobNotFound) {
 		return err
 	}
+	var epochs map[common.Address]uint32
+	if raw, err := c.store.ReadState(keyEpochsState); err == nil {
+		if err := json.Unmarshal(raw, &epochs); err != nil {
+			return fmt.Errorf("coordinator: the kept key epochs are unreadable (%v); restore the store's state-%s", err, keyEpochsState)
+		}
+	} else if !errors.Is(err, ErrBlobNotFound) {
+		return err
+	}
 	c.mu.Lock()
-	c.pkShares, c.pkShareSigs = shares, sigs
+	c.pkShares, c.pkShareSigs, c.keyEpochs = shares, sigs, epochs
 	c.mu.Unlock()
 	return nil
 }
@@ -547,10 +562,11 @@ func (c *Coordinator) askDealingCheck(ctx context.Context, confirm *thresholdCon
 
 // joinerKeyCheck returns what checks a newcomer's public-key share, sent
 // with its dealing of its own key, in an encrypted study: decoded, made
-// for the collective key's CRS, of the newcomer's dealer id and not one of
-// the key's parties (aggregation.CheckJoinerKeyShare). It returns nil in a
-// plaintext study, where nothing is dealt.
-func (c *Coordinator) joinerKeyCheck() (func(common.Address, []byte) error, error) {
+// for the collective key's CRS, of the newcomer's dealer id (of key epoch
+// epochs[newcomer], 0 if not listed) and not one of the key's parties
+// (aggregation.CheckJoinerKeyShare). It returns nil in a plaintext study,
+// where nothing is dealt.
+func (c *Coordinator) joinerKeyCheck(epochs map[common.Address]uint32) (func(common.Address, []byte) error, error) {
 	c.mu.Lock()
 	scheme, pkHash := c.scheme, c.pkHash
 	c.mu.Unlock()
@@ -561,19 +577,19 @@ func (c *Coordinator) joinerKeyCheck() (func(common.Address, []byte) error, erro
 	if err != nil {
 		return nil, fmt.Errorf("coordinator: %w", err)
 	}
-	return checkJoinerKey(scheme, pk, c.cfg.StudyID), nil
+	return checkJoinerKey(scheme, pk, c.cfg.StudyID, epochs), nil
 }
 
 // checkJoinerKey checks a joiner's encoded public-key share against the
 // collective key pk of study (aggregation.CheckJoinerKeyShare, with the
-// joiner's dealer id).
-func checkJoinerKey(scheme *aggregation.Scheme, pk *aggregation.PublicKey, study uint64) func(common.Address, []byte) error {
+// joiner's dealer id of key epoch epochs[joiner]).
+func checkJoinerKey(scheme *aggregation.Scheme, pk *aggregation.PublicKey, study uint64, epochs map[common.Address]uint32) func(common.Address, []byte) error {
 	return func(joiner common.Address, b []byte) error {
 		share := new(aggregation.PublicKeyShare)
 		if err := share.UnmarshalBinary(b); err != nil {
 			return err
 		}
-		return scheme.CheckJoinerKeyShare(pk, aggregation.DealerID(study, joiner.Bytes()), share)
+		return scheme.CheckJoinerKeyShare(pk, aggregation.DealerIDAt(study, joiner.Bytes(), epochs[joiner]), share)
 	}
 }
 

@@ -529,17 +529,22 @@ func TestUploadIsBoundToItsSenderAndRound(t *testing.T) {
 func TestJoinRefusesStrangersAndReplays(t *testing.T) {
 	f := newFixture(t)
 	h1, h2 := f.hospitals[0], f.hospitals[1]
-	join := func(via *hospital, signer *ecdsa.PrivateKey, name string, cert tls.Certificate, study uint64) error {
+	// joinClaiming signs the join's content as it is, and claims, or not,
+	// to hold no key.
+	joinClaiming := func(via *hospital, signer *ecdsa.PrivateKey, name string, cert tls.Certificate, study uint64, noKey bool) error {
 		signed, err := auth.Sign(signer, f.studyID, 0, auth.KindJoin, auth.JoinContent(name, auth.Fingerprint(cert)))
 		require.NoError(t, err)
 		ctx, cancel := context.WithTimeout(f.ctx, 5*time.Second)
 		defer cancel()
-		stream, err := via.client.Join(ctx, &cohortv1.JoinRequest{StudyId: study, Name: name, Auth: signed})
+		stream, err := via.client.Join(ctx, &cohortv1.JoinRequest{StudyId: study, Name: name, Auth: signed, HoldsNoKey: noKey})
 		if err != nil {
 			return err
 		}
 		_, err = stream.Recv() // the server answers with an error, or blocks until a task
 		return err
+	}
+	join := func(via *hospital, signer *ecdsa.PrivateKey, name string, cert tls.Certificate, study uint64) error {
+		return joinClaiming(via, signer, name, cert, study, false)
 	}
 	tests := []struct {
 		name string
@@ -547,6 +552,7 @@ func TestJoinRefusesStrangersAndReplays(t *testing.T) {
 		code codes.Code
 	}{
 		{"stranger", func() error { return join(f.stranger, f.stranger.key, "stranger", f.stranger.cert, f.studyID) }, codes.PermissionDenied},
+		{"a claim to hold no key its signature does not cover", func() error { return joinClaiming(h1, h1.key, "h1", h1.cert, f.studyID, true) }, codes.Unauthenticated},
 		{"join replayed over another TLS connection", func() error { return join(h2, h1.key, "h1", h1.cert, f.studyID) }, codes.Unauthenticated},
 		{"another study", func() error { return join(h1, h1.key, "h1", h1.cert, f.studyID+7) }, codes.PermissionDenied},
 		{"consortium certificate the member registry does not record", func() error {
