@@ -346,17 +346,24 @@ func (h *homomorphicSealer) dealOwnKey(t int, points []uint64, publicKey []byte,
 func (h *homomorphicSealer) holdsKey() bool { return h.secret != nil }
 
 func (h *homomorphicSealer) heldKeys(share []byte) ([]aggregation.PartyID, error) {
-	tsk := h.threshold
-	if share != nil {
-		tsk = new(aggregation.ThresholdSecretShare)
-		if err := tsk.UnmarshalBinary(share); err != nil {
-			return nil, fmt.Errorf("participant: pending threshold share: %w", err)
-		}
-	}
-	if tsk == nil {
-		return nil, nil
+	tsk, err := h.shareOrHeld(share)
+	if err != nil || tsk == nil {
+		return nil, err
 	}
 	return tsk.Dealers(), nil
+}
+
+// shareOrHeld decodes share, a pending threshold share; nil gives the one
+// in force (nil before this party holds one).
+func (h *homomorphicSealer) shareOrHeld(share []byte) (*aggregation.ThresholdSecretShare, error) {
+	if share == nil {
+		return h.threshold, nil
+	}
+	tsk := new(aggregation.ThresholdSecretShare)
+	if err := tsk.UnmarshalBinary(share); err != nil {
+		return nil, fmt.Errorf("participant: pending threshold share: %w", err)
+	}
+	return tsk, nil
 }
 
 func (h *homomorphicSealer) resharePart(own uint64, reshared [][]byte) ([]byte, error) {
@@ -479,12 +486,9 @@ func (h *homomorphicSealer) decryptionShares(aggregate []byte, sets [][]uint64) 
 }
 
 func (h *homomorphicSealer) dealingCheckShares(share, publicKey []byte, seed [32]byte, dealers []aggregation.PartyID, sets [][]uint64) ([][]byte, error) {
-	tsk := h.threshold
-	if share != nil {
-		tsk = new(aggregation.ThresholdSecretShare)
-		if err := tsk.UnmarshalBinary(share); err != nil {
-			return nil, fmt.Errorf("participant: pending threshold share: %w", err)
-		}
+	tsk, err := h.shareOrHeld(share)
+	if err != nil {
+		return nil, err
 	}
 	if tsk == nil {
 		return nil, errNoThresholdShare
