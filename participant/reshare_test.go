@@ -280,21 +280,29 @@ func TestReshareKeyTakesAFreshKeyOnlyUnderTheNextEpoch(t *testing.T) {
 			back.KeyEpoch = tc.epoch
 			task := &cohortv1.ReshareTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Dealers: dealers, Holders: []*cohortv1.ShareHolder{c.holder(0, 1), c.holder(1, 2), back}}
 			rehash(task)
+			ks := openTestKeystore(t, t.TempDir())
 			var inbox []*cohortv1.EncryptedShare
 			for _, s := range []*steps{c.nodes[0], c.nodes[1], reinstalled} {
 				r, err := s.reshareDeal(task, c.study, nil)
 				require.NoError(t, err)
+				if s == reinstalled {
+					require.NoError(t, keepSecrets(ks, r.keep))
+				}
 				for _, sh := range r.send.(*cohortv1.ReshareSharesSubmission).GetShares() {
 					if common.BytesToAddress(sh.GetRecipient()) == c.nodes[0].self {
 						inbox = append(inbox, sh)
 					}
 				}
 			}
-			secret, _, err := reinstalled.sealer.export()
+			// The fresh key is kept in the node's keystore: restarted, it
+			// encrypts under it.
+			restarted := &Participant{steps: *newSteps(t, c.keys[2]), cfg: Config{Name: "restarted", StudyID: stepsStudy, Keystore: ks}, log: slog.New(slog.DiscardHandler)}
+			require.NoError(t, restarted.loadSecrets())
+			secret, _, err := restarted.sealer.export()
 			require.NoError(t, err)
 			var sk aggregation.SecretShare
 			require.NoError(t, sk.UnmarshalBinary(secret))
-			assert.Equal(t, aggregation.DealerIDAt(stepsStudy, member.Bytes(), tc.epoch), sk.ID(), "the reinstalled node made its key under the epoch named")
+			assert.Equal(t, aggregation.DealerIDAt(stepsStudy, member.Bytes(), tc.epoch), sk.ID(), "the reinstalled node made and kept its key under the epoch named")
 
 			keyTask := &cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Dealers: task.Dealers, Holders: task.Holders, SetHash: task.SetHash, Shares: inbox}
 			_, err = c.nodes[0].reshareKey(keyTask, c.study, nil, tc.departed)
