@@ -479,6 +479,13 @@ func TestKeyEpochAndNextDealerID(t *testing.T) {
 			assert.Equal(t, tc.next, NextDealerID(study, a, tc.held))
 		})
 	}
+	for _, e := range []uint32{0, 1, 7} {
+		got, ok := DealerEpoch(study, a, id(a, e))
+		assert.True(t, ok)
+		assert.Equal(t, e, got)
+	}
+	_, ok := DealerEpoch(study, a, id(b, 0))
+	assert.False(t, ok, "another member's key is of no epoch of a's")
 }
 
 // A member that left and comes back without its key (a reinstalled node)

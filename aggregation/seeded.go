@@ -90,6 +90,22 @@ func KeyEpoch(study uint64, member []byte, held []PartyID) (epoch uint32, ok boo
 	}
 }
 
+// MaxKeyEpoch bounds the key epochs DealerEpoch looks through: a member
+// gets one per time it left the study and joined again.
+const MaxKeyEpoch = 1 << 12
+
+// DealerEpoch is the key epoch e of member's key with dealer id id
+// (DealerIDAt(study, member, e) == id), looked for up to MaxKeyEpoch; ok
+// is false for an id of no key of member's.
+func DealerEpoch(study uint64, member []byte, id PartyID) (epoch uint32, ok bool) {
+	for e := uint32(0); e <= MaxKeyEpoch; e++ {
+		if DealerIDAt(study, member, e) == id {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
 // LatestDealerID is the dealer id of member's latest key among held
 // (KeyEpoch), the one its updates are encrypted under; DealerID when held
 // has none of its keys.

@@ -341,8 +341,10 @@ type member struct {
 	pub   *ecdsa.PublicKey // from its join signature; dealers encrypt shares to it
 	tasks chan *cohortv1.Task
 	// holdsNoKey: the node said, signed, it holds no secret-key share for
-	// the study (cohortv1.JoinRequest.holds_no_key).
+	// the study (cohortv1.JoinRequest.holds_no_key); keyEpoch, the key
+	// epoch of the one it holds (key_epoch).
 	holdsNoKey bool
+	keyEpoch   uint32
 }
 
 // New validates cfg and makes a coordinator that signs its chain

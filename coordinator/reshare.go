@@ -233,9 +233,12 @@ func (c *Coordinator) reshareIfChanged(ctx context.Context, r uint32, target []c
 		// kept its public-key share: the holders hold shares of its key.
 		_, keyed[a] = c.pkShares[a]
 		// One that comes back saying it holds no key (a reinstalled
-		// node) deals a fresh key under its next key epoch.
-		if _, held := cur.Points[a]; ok && m.holdsNoKey && keyed[a] && !held && c.scheme != nil {
-			fresh[a] = c.keyEpochs[a] + 1
+		// node) deals a fresh key under its next key epoch; so does one
+		// whose key is of that epoch (it dealt it in a re-sharing that
+		// did not commit: it deals the same key again).
+		nextEpoch := c.keyEpochs[a] + 1
+		if _, held := cur.Points[a]; ok && keyed[a] && !held && c.scheme != nil && (m.holdsNoKey || m.keyEpoch == nextEpoch) {
+			fresh[a] = nextEpoch
 		}
 	}
 	c.mu.Unlock()

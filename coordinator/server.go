@@ -63,10 +63,7 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 	if err := c.allow(ctx, "a Join"); err != nil {
 		return err
 	}
-	content := auth.JoinContent(req.GetName(), fp)
-	if req.GetHoldsNoKey() {
-		content = auth.JoinContentWithoutKey(req.GetName(), fp)
-	}
+	content := auth.JoinKeyContent(req.GetName(), fp, req.GetHoldsNoKey(), req.GetKeyEpoch())
 	pub, err := auth.SignerKey(req.GetAuth(), c.cfg.StudyID, 0, auth.KindJoin, content)
 	if err != nil {
 		return toStatus(err)
@@ -100,7 +97,7 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 		c.log.Warn("participant's configured name is not its name in the member registry; check the node's name, key_file and tls",
 			"configured", protocol.Cut(req.GetName(), maxLoggedName), "registry", rec.Name, "address", addr.Hex())
 	}
-	p := &member{name: rec.Name, pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer), holdsNoKey: req.GetHoldsNoKey()}
+	p := &member{name: rec.Name, pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer), holdsNoKey: req.GetHoldsNoKey(), keyEpoch: req.GetKeyEpoch()}
 	c.mu.Lock()
 	c.peers[addr] = p // a reconnecting participant replaces its old stream
 	_, wasGone := c.gone[addr]

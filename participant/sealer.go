@@ -51,9 +51,10 @@ type sealer interface {
 	// DealerIDAt of the key epoch the re-sharing names); one that has a
 	// key under another id refuses.
 	dealOwnKey(t int, points []uint64, publicKey []byte, id aggregation.PartyID) (shares map[uint64][]byte, keyShare []byte, err error)
-	// holdsKey tells whether this party holds its secret-key share (the
-	// plaintext sealer needs none).
-	holdsKey() bool
+	// ownKeyID is the dealer id of this party's secret-key share; ok is
+	// false when it holds none (the plaintext sealer needs none: it gives
+	// a zero id).
+	ownKeyID() (id aggregation.PartyID, ok bool)
 	// heldKeys are the dealer ids of the keys the threshold share share
 	// (encoded; nil: the one in force) holds shares of; none without one.
 	heldKeys(share []byte) ([]aggregation.PartyID, error)
@@ -343,7 +344,12 @@ func (h *homomorphicSealer) dealOwnKey(t int, points []uint64, publicKey []byte,
 	return shares, raw, err
 }
 
-func (h *homomorphicSealer) holdsKey() bool { return h.secret != nil }
+func (h *homomorphicSealer) ownKeyID() (aggregation.PartyID, bool) {
+	if h.secret == nil {
+		return aggregation.PartyID{}, false
+	}
+	return h.secret.ID(), true
+}
 
 func (h *homomorphicSealer) heldKeys(share []byte) ([]aggregation.PartyID, error) {
 	tsk, err := h.shareOrHeld(share)
@@ -708,7 +714,7 @@ func (plainSealer) reshareKey(uint64, [][]byte, [][]byte, []aggregation.PartyID)
 	return nil, errPlaintext
 }
 func (plainSealer) resharePart(uint64, [][]byte) ([]byte, error)   { return nil, errPlaintext }
-func (plainSealer) holdsKey() bool                                 { return true }
+func (plainSealer) ownKeyID() (aggregation.PartyID, bool)          { return aggregation.PartyID{}, true }
 func (plainSealer) heldKeys([]byte) ([]aggregation.PartyID, error) { return nil, nil }
 func (plainSealer) dealOwnKey(int, []uint64, []byte, aggregation.PartyID) (map[uint64][]byte, []byte, error) {
 	return nil, nil, errPlaintext

@@ -139,13 +139,20 @@ func JoinContent(name string, certFingerprint common.Hash) common.Hash {
 	return crypto.Keccak256Hash([]byte(name), certFingerprint.Bytes())
 }
 
-// JoinContentWithoutKey is the content hash a join signature covers when
-// the node says it holds no secret-key share for the study
-// (cohortv1.JoinRequest.holds_no_key): JoinContent's parts and the claim,
-// so that nobody but the member makes the coordinator ask it for a fresh
-// key.
-func JoinContentWithoutKey(name string, certFingerprint common.Hash) common.Hash {
-	return crypto.Keccak256Hash([]byte(name), certFingerprint.Bytes(), []byte("holds no key"))
+// JoinKeyContent is the content hash a join signature covers with what
+// the node says of its key share (cohortv1.JoinRequest.holds_no_key and
+// key_epoch): JoinContent's when it holds a key of epoch 0, else
+// JoinContent's parts and those claims, so that nobody but the member
+// makes the coordinator ask it for a fresh key.
+func JoinKeyContent(name string, certFingerprint common.Hash, holdsNoKey bool, keyEpoch uint32) common.Hash {
+	if !holdsNoKey && keyEpoch == 0 {
+		return JoinContent(name, certFingerprint)
+	}
+	claim := binary.BigEndian.AppendUint32([]byte("key"), keyEpoch)
+	if holdsNoKey {
+		claim = append(claim, 1)
+	}
+	return crypto.Keccak256Hash([]byte(name), certFingerprint.Bytes(), claim)
 }
 
 // MomentsCountContent is the content hash a moments-count signature covers:

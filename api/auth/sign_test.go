@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"fmt"
 	"math/big"
 	"testing"
 
@@ -131,5 +132,24 @@ func TestReadContentsBindEveryField(t *testing.T) {
 		"a blob read of the same": BlobReadContent(blob, fp),
 	} {
 		require.NotEqual(t, chunks, c, name)
+	}
+}
+
+// A join that claims nothing of its key, or a key of epoch 0, signs what
+// joins always signed (nodes from before key epochs join as before); each
+// other claim is its own content, so a signature over one claim is no
+// signature over another.
+func TestJoinKeyContentBindsTheClaims(t *testing.T) {
+	fp := common.HexToHash("0xf1")
+	require.Equal(t, JoinContent("h1", fp), JoinKeyContent("h1", fp, false, 0))
+	seen := map[common.Hash]string{}
+	for _, c := range []struct {
+		noKey bool
+		epoch uint32
+	}{{false, 0}, {true, 0}, {false, 1}, {true, 1}, {false, 2}} {
+		h := JoinKeyContent("h1", fp, c.noKey, c.epoch)
+		name := fmt.Sprintf("holds no key %t, epoch %d", c.noKey, c.epoch)
+		require.NotContains(t, seen, h, "%s signs what %s does", name, seen[h])
+		seen[h] = name
 	}
 }

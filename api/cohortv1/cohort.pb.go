@@ -95,11 +95,18 @@ type JoinRequest struct {
 	// node has that block.
 	ChainBlock uint64 `protobuf:"varint,4,opt,name=chain_block,json=chainBlock,proto3" json:"chain_block,omitempty"`
 	// The node holds no secret-key share for the study (a reinstalled node,
-	// its data directory lost). Signed: auth is then over
-	// auth.JoinContentWithoutKey. A member whose earlier key the holders hold
+	// its data directory lost); signed (see key_epoch). A member whose
+	// earlier key the holders hold
 	// is asked, at the re-sharing that takes it back, to deal a fresh key
 	// under its next key epoch (ShareHolder.key_epoch).
-	HoldsNoKey    bool `protobuf:"varint,5,opt,name=holds_no_key,json=holdsNoKey,proto3" json:"holds_no_key,omitempty"`
+	HoldsNoKey bool `protobuf:"varint,5,opt,name=holds_no_key,json=holdsNoKey,proto3" json:"holds_no_key,omitempty"`
+	// The key epoch of the key share the node holds (its dealer id is
+	// aggregation.DealerIDAt(study, address, key_epoch)); 0 with none. A
+	// fresh key dealt in a re-sharing that did not commit (a coordinator
+	// restarted in it) is one epoch past the coordinator's: the next
+	// re-sharing has the node deal it again. With holds_no_key or a
+	// key_epoch, auth is over auth.JoinKeyContent.
+	KeyEpoch      uint32 `protobuf:"varint,6,opt,name=key_epoch,json=keyEpoch,proto3" json:"key_epoch,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -167,6 +174,13 @@ func (x *JoinRequest) GetHoldsNoKey() bool {
 		return x.HoldsNoKey
 	}
 	return false
+}
+
+func (x *JoinRequest) GetKeyEpoch() uint32 {
+	if x != nil {
+		return x.KeyEpoch
+	}
+	return 0
 }
 
 type Task struct {
@@ -4285,7 +4299,7 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x15cohortv1/cohort.proto\x12\tcohort.v1\">\n" +
 	"\x06Signed\x12\x16\n" +
 	"\x06signer\x18\x01 \x01(\fR\x06signer\x12\x1c\n" +
-	"\tsignature\x18\x02 \x01(\fR\tsignature\"\xa6\x01\n" +
+	"\tsignature\x18\x02 \x01(\fR\tsignature\"\xc3\x01\n" +
 	"\vJoinRequest\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12%\n" +
@@ -4293,7 +4307,8 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\vchain_block\x18\x04 \x01(\x04R\n" +
 	"chainBlock\x12 \n" +
 	"\fholds_no_key\x18\x05 \x01(\bR\n" +
-	"holdsNoKey\"\x8d\b\n" +
+	"holdsNoKey\x12\x1b\n" +
+	"\tkey_epoch\x18\x06 \x01(\rR\bkeyEpoch\"\x8d\b\n" +
 	"\x04Task\x120\n" +
 	"\akey_gen\x18\x01 \x01(\v2\x15.cohort.v1.KeyGenTaskH\x00R\x06keyGen\x12,\n" +
 	"\x05train\x18\x02 \x01(\v2\x14.cohort.v1.TrainTaskH\x00R\x05train\x122\n" +

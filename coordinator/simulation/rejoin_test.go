@@ -147,6 +147,24 @@ func TestRejoinWithoutKeystoreFreshKeyOutlivesACoordinatorRestart(t *testing.T) 
 	assert.Equal(t, []int{4, 3, 4, 4}, []int{rep.Rounds[0].Contributors, rep.Rounds[1].Contributors, rep.Rounds[2].Contributors, rep.Rounds[3].Contributors})
 }
 
+// A coordinator restarted in the middle of the re-sharing that takes the
+// fresh key in (a new holder keeps its share pending) runs it again: the
+// reinstalled node, which kept its fresh key, deals the same key again,
+// and contributes to round 3.
+func TestRejoinWithoutKeystoreFreshKeyDealtAgainAfterARestartInTheReSharing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end study")
+	}
+	s, logs, err := rejoinStudy(t, true, func(c *simulation.Config) { c.RestartCoordinatorInReshare = 3 })
+	require.NoError(t, err, "log:\n%s", logs.String())
+	addr := s.Participants()[rejoiner].Address
+	assert.Contains(t, contributedIn(s, addr), uint32(3), "round 3's aggregate holds its update")
+	rep := auditStudy(context.Background(), t, s)
+	assert.True(t, rep.OK, "audit: %+v", rep.Rounds)
+	require.Len(t, rep.Rounds, 3)
+	assert.Equal(t, 4, rep.Rounds[2].Contributors)
+}
+
 // With a decryption committee the holders keep every dealer's key across
 // hand-overs: a hospital that left and joins again with its keystore deals
 // nothing (it is no joiner), whether or not it sits on the committee, and
