@@ -475,9 +475,15 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 	// next epoch, and one whose fresh key a re-sharing that did not commit
 	// took to deal it again.
 	noKey, keyEpoch := p.keyClaims()
-	signed, err := auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindJoin, auth.JoinKeyContent(p.cfg.Name, p.certFP, noKey, keyEpoch))
+	signed, err := auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindJoin, auth.JoinContent(p.cfg.Name, p.certFP))
 	if err != nil {
 		return false, false, err
+	}
+	var keyAuth *cohortv1.Signed
+	if noKey || keyEpoch != 0 {
+		if keyAuth, err = auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindJoin, auth.JoinKeyContent(p.cfg.Name, p.certFP, noKey, keyEpoch)); err != nil {
+			return false, false, err
+		}
 	}
 	// The coordinator's node may not have this node's join yet: it reads
 	// membership once it has the join's block, the latest one (the
@@ -489,7 +495,7 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	watcher.Go(func() { p.watchChain(ctx, cancel) })
-	stream, err := p.client.Join(ctx, &cohortv1.JoinRequest{StudyId: p.cfg.StudyID, Name: p.cfg.Name, Auth: signed, ChainBlock: p.joinedAt, HoldsNoKey: noKey, KeyEpoch: keyEpoch})
+	stream, err := p.client.Join(ctx, &cohortv1.JoinRequest{StudyId: p.cfg.StudyID, Name: p.cfg.Name, Auth: signed, ChainBlock: p.joinedAt, HoldsNoKey: noKey, KeyEpoch: keyEpoch, KeyAuth: keyAuth})
 	if err != nil {
 		return false, false, fmt.Errorf("participant %s: join coordinator: %w", p.cfg.Name, err)
 	}

@@ -139,15 +139,11 @@ func JoinContent(name string, certFingerprint common.Hash) common.Hash {
 	return crypto.Keccak256Hash([]byte(name), certFingerprint.Bytes())
 }
 
-// JoinKeyContent is the content hash a join signature covers with what
-// the node says of its key share (cohortv1.JoinRequest.holds_no_key and
-// key_epoch): JoinContent's when it holds a key of epoch 0, else
-// JoinContent's parts and those claims, so that nobody but the member
-// makes the coordinator ask it for a fresh key.
+// JoinKeyContent is the content hash a join's key_auth signature covers
+// (cohortv1.JoinRequest.holds_no_key and key_epoch): JoinContent's parts
+// and the claims, so that nobody but the member makes the coordinator ask
+// it for a fresh key. A join that claims neither carries no key_auth.
 func JoinKeyContent(name string, certFingerprint common.Hash, holdsNoKey bool, keyEpoch uint32) common.Hash {
-	if !holdsNoKey && keyEpoch == 0 {
-		return JoinContent(name, certFingerprint)
-	}
 	claim := binary.BigEndian.AppendUint32([]byte("key"), keyEpoch)
 	if holdsNoKey {
 		claim = append(claim, 1)

@@ -135,14 +135,11 @@ func TestReadContentsBindEveryField(t *testing.T) {
 	}
 }
 
-// A join that claims nothing of its key, or a key of epoch 0, signs what
-// joins always signed (nodes from before key epochs join as before); each
-// other claim is its own content, so a signature over one claim is no
-// signature over another.
+// Each claim a join makes of its key is its own content, none the join's
+// own (JoinContent): a signature over one is no signature over another.
 func TestJoinKeyContentBindsTheClaims(t *testing.T) {
 	fp := common.HexToHash("0xf1")
-	require.Equal(t, JoinContent("h1", fp), JoinKeyContent("h1", fp, false, 0))
-	seen := map[common.Hash]string{}
+	seen := map[common.Hash]string{JoinContent("h1", fp): "the join"}
 	for _, c := range []struct {
 		noKey bool
 		epoch uint32
