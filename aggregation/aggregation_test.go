@@ -46,12 +46,24 @@ func newScheme(t testing.TB) *Scheme {
 // newFixture runs the collective key generation among n parties.
 func newFixture(t testing.TB, s *Scheme, n int) *fixture {
 	t.Helper()
+	sks := make([]*SecretShare, n)
+	for i := range sks {
+		var err error
+		sks[i], err = s.GenSecretShare()
+		require.NoError(t, err)
+	}
+	return fixtureOf(t, s, sks)
+}
+
+// fixtureOf is the fixture of parties with the key shares sks.
+func fixtureOf(t testing.TB, s *Scheme, sks []*SecretShare) *fixture {
+	t.Helper()
+	n := len(sks)
 	f := &fixture{s: s, crs: CommonSeed([]byte("study-42"), []byte{0xca, 0xfe}), ctx: NewEncryptionContext(42, "train", 1)}
 	shares := make([]*PublicKeyShare, n)
-	for i := 0; i < n; i++ {
-		sk, err := s.GenSecretShare()
-		require.NoError(t, err)
+	for i, sk := range sks {
 		f.parties = append(f.parties, party{sk: sk})
+		var err error
 		shares[i], err = s.GenPublicKeyShare(sk, f.crs)
 		require.NoError(t, err)
 	}

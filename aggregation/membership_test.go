@@ -361,6 +361,38 @@ func forcedDecrypt(t *testing.T, s *Scheme, agg *EncryptedVector, members []*Thr
 	return s.combine(agg, shares)
 }
 
+// reshareTo re-shares the threshold shares from (held at dealers) to the
+// points to, each share through the wire; ids names each new holder.
+func reshareTo(t *testing.T, s *Scheme, threshold int, from []*ThresholdSecretShare, dealers, to []ShamirPoint, ids map[ShamirPoint]PartyID) map[ShamirPoint]*ThresholdSecretShare {
+	t.Helper()
+	dealt := map[ShamirPoint]map[ShamirPoint]*ThresholdShare{}
+	for i, d := range dealers {
+		var err error
+		dealt[d], err = s.GenReshareShares(from[i], dealers, threshold, to)
+		require.NoError(t, err)
+	}
+	out := map[ShamirPoint]*ThresholdSecretShare{}
+	for _, p := range to {
+		var received []*ThresholdShare
+		for _, d := range dealers {
+			received = append(received, viaWire(t, dealt[d][p], new(ThresholdShare)))
+		}
+		tsk, err := s.AggregateReshareShares(ids[p], p, received)
+		require.NoError(t, err)
+		out[p] = tsk
+	}
+	return out
+}
+
+// leaveAndComeBack has the third of three holders (tsks at points) leave
+// and join again: the first two re-share to {1, 2}, then to {1, 2, 4}, the
+// leaver at point 4. It returns the last shares, by point.
+func leaveAndComeBack(t *testing.T, s *Scheme, threshold int, points []ShamirPoint, tsks []*ThresholdSecretShare, ids map[ShamirPoint]PartyID) map[ShamirPoint]*ThresholdSecretShare {
+	t.Helper()
+	without := reshareTo(t, s, threshold, tsks[:2], points[:2], []ShamirPoint{1, 2}, ids)
+	return reshareTo(t, s, threshold, []*ThresholdSecretShare{without[1], without[2]}, []ShamirPoint{1, 2}, []ShamirPoint{1, 2, 4}, ids)
+}
+
 // A member that leaves keeps its key in the holders' set (its earlier
 // updates were encrypted under it). When it joins again, a re-sharing
 // gives it a share at a new point that carries its own key, so an update it
@@ -376,28 +408,8 @@ func TestRejoinerKeepsItsKeyAndCannotReplaceIt(t *testing.T) {
 
 	// Party 3 leaves: parties 1 and 2 re-share to {1, 2}; it joins again
 	// at point 4: parties 1 and 2 re-share to {1, 2, 4}.
-	reshare := func(from []*ThresholdSecretShare, dealers, to []ShamirPoint, ids map[ShamirPoint]PartyID) map[ShamirPoint]*ThresholdSecretShare {
-		dealt := map[ShamirPoint]map[ShamirPoint]*ThresholdShare{}
-		for i, d := range dealers {
-			var err error
-			dealt[d], err = s.GenReshareShares(from[i], dealers, threshold, to)
-			require.NoError(t, err)
-		}
-		out := map[ShamirPoint]*ThresholdSecretShare{}
-		for _, p := range to {
-			var received []*ThresholdShare
-			for _, d := range dealers {
-				received = append(received, viaWire(t, dealt[d][p], new(ThresholdShare)))
-			}
-			tsk, err := s.AggregateReshareShares(ids[p], p, received)
-			require.NoError(t, err)
-			out[p] = tsk
-		}
-		return out
-	}
 	ids := map[ShamirPoint]PartyID{1: f.parties[0].sk.ID(), 2: f.parties[1].sk.ID(), 4: leaver.ID()}
-	without := reshare(tsks[:2], points[:2], []ShamirPoint{1, 2}, ids)
-	back := reshare([]*ThresholdSecretShare{without[1], without[2]}, []ShamirPoint{1, 2}, []ShamirPoint{1, 2, 4}, ids)
+	back := leaveAndComeBack(t, s, threshold, points, tsks, ids)
 
 	want := []float64{0.5, -1, 2}
 	v, err := s.Encrypt(leaver, f.pk.Hash(), NewEncryptionContext(42, PhaseTrain, 3), want)
@@ -414,5 +426,124 @@ func TestRejoinerKeepsItsKeyAndCannotReplaceIt(t *testing.T) {
 	for _, p := range []ShamirPoint{1, 2, 4} {
 		_, err := s.AddDealer(back[p], viaWire(t, dealt[p], new(ThresholdShare)))
 		require.ErrorIs(t, err, ErrDuplicateShare, "holder at point %d", p)
+	}
+}
+
+// A member's first key has the dealer id DealerID always had (epoch 0
+// changes no existing study or store); each later epoch's id is another,
+// of that member and study only.
+func TestDealerIDAtEpochZeroIsDealerID(t *testing.T) {
+	a, b := []byte{0xaa, 0xbb}, []byte{0xaa, 0xbc}
+	assert.Equal(t, "e82ce9ef7ddc9c4dbce7f89dbb9ef72b", DealerID(42, a).String(), "DealerID's bytes are those of existing studies")
+	assert.Equal(t, DealerID(42, a), DealerIDAt(42, a, 0))
+	seen := map[PartyID]string{}
+	for _, study := range []uint64{42, 43} {
+		for _, m := range [][]byte{a, b} {
+			for e := uint32(0); e < 3; e++ {
+				id := DealerIDAt(study, m, e)
+				name := fmt.Sprintf("study %d member %x epoch %d", study, m, e)
+				require.NotContains(t, seen, id, "%s has the id of %s", name, seen[id])
+				seen[id] = name
+			}
+		}
+	}
+}
+
+// KeyEpoch reads a member's latest key epoch from the dealer ids a share
+// holds, whatever else it holds; NextDealerID is the one id the holders
+// take a dealing of the member's own key under.
+func TestKeyEpochAndNextDealerID(t *testing.T) {
+	const study = 7
+	a, b := []byte{1}, []byte{2}
+	id := func(m []byte, e uint32) PartyID { return DealerIDAt(study, m, e) }
+	for _, tc := range []struct {
+		name   string
+		held   []PartyID
+		epoch  uint32
+		ok     bool
+		latest PartyID
+		next   PartyID
+	}{
+		{"no key", nil, 0, false, DealerID(study, a), DealerID(study, a)},
+		{"another member's keys only", []PartyID{id(b, 0), id(b, 1)}, 0, false, DealerID(study, a), DealerID(study, a)},
+		{"its first key", []PartyID{id(b, 0), id(a, 0)}, 0, true, id(a, 0), id(a, 1)},
+		{"a fresh key after its first", []PartyID{id(a, 1), id(b, 0), id(a, 0)}, 1, true, id(a, 1), id(a, 2)},
+		{"only its own keys", []PartyID{id(a, 0), id(a, 1), id(a, 2)}, 2, true, id(a, 2), id(a, 3)},
+		{"an epoch after a gap is not its key", []PartyID{id(a, 0), id(a, 2), id(b, 0)}, 0, true, id(a, 0), id(a, 1)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, ok := KeyEpoch(study, a, tc.held)
+			assert.Equal(t, tc.epoch, e)
+			assert.Equal(t, tc.ok, ok)
+			assert.Equal(t, tc.latest, LatestDealerID(study, a, tc.held))
+			assert.Equal(t, tc.next, NextDealerID(study, a, tc.held))
+		})
+	}
+	for _, e := range []uint32{0, 1, 7} {
+		got, ok := DealerEpoch(study, a, id(a, e))
+		assert.True(t, ok)
+		assert.Equal(t, e, got)
+	}
+	_, ok := DealerEpoch(study, a, id(b, 0))
+	assert.False(t, ok, "another member's key is of no epoch of a's")
+}
+
+// A member that left and comes back without its key (a reinstalled node)
+// deals a fresh key under the next epoch's dealer id: the holders add it
+// beside its old key, so an update under either decrypts with t holders;
+// a second fresh key of the same epoch, or one under its old id, is
+// refused, and the holders' next id for it is the epoch after.
+func TestRejoinerDealsAFreshKeyUnderTheNextEpoch(t *testing.T) {
+	s := newScheme(t)
+	const study, threshold = 42, 2
+	members := [][]byte{{0xa1}, {0xa2}, {0xa3}}
+	sks := make([]*SecretShare, len(members))
+	for i, m := range members {
+		sks[i] = s.GenSecretShareFor(DealerID(study, m))
+	}
+	f := fixtureOf(t, s, sks)
+	points, tsks := thresholdSetup(t, f, threshold)
+	old, leaver := sks[2], members[2]
+	ids := map[ShamirPoint]PartyID{1: sks[0].ID(), 2: sks[1].ID(), 4: old.ID()}
+	back := leaveAndComeBack(t, s, threshold, points, tsks, ids)
+
+	freshID := NextDealerID(study, leaver, back[1].Dealers())
+	require.Equal(t, DealerIDAt(study, leaver, 1), freshID)
+	fresh := s.GenSecretShareFor(freshID)
+	pkShare, err := s.GenPublicKeyShare(fresh, f.pk.CRS())
+	require.NoError(t, err)
+	require.NoError(t, s.CheckJoinerKeyShare(f.pk, freshID, pkShare), "the fresh key's public-key share is a joiner's")
+	dealt, err := s.GenThresholdShares(fresh, threshold, []ShamirPoint{1, 2, 4})
+	require.NoError(t, err)
+	now := map[ShamirPoint]*ThresholdSecretShare{}
+	for _, p := range []ShamirPoint{1, 2, 4} {
+		now[p], err = s.AddDealer(back[p], viaWire(t, dealt[p], new(ThresholdShare)))
+		require.NoError(t, err, "holder at point %d", p)
+		e, ok := KeyEpoch(study, leaver, now[p].Dealers())
+		assert.True(t, ok)
+		assert.Equal(t, uint32(1), e, "holder at point %d", p)
+		assert.Equal(t, DealerIDAt(study, leaver, 2), NextDealerID(study, leaver, now[p].Dealers()))
+	}
+
+	for _, k := range []struct {
+		name string
+		sk   *SecretShare
+		ctx  EncryptionContext
+	}{{"an earlier update under its old key", old, NewEncryptionContext(study, PhaseTrain, 1)}, {"a later update under its fresh key", fresh, NewEncryptionContext(study, PhaseTrain, 3)}} {
+		want := []float64{0.25, -1.5, 3}
+		v, err := s.Encrypt(k.sk, f.pk.Hash(), k.ctx, want)
+		require.NoError(t, err)
+		agg, err := s.WeightedSum([]*EncryptedVector{v}, []float64{1})
+		require.NoError(t, err)
+		got, err := thresholdDecrypt(t, s, agg, []*ThresholdSecretShare{now[1], now[4]})
+		require.NoError(t, err)
+		assert.LessOrEqual(t, maxAbsDiff(got, want), 1e-5, k.name)
+	}
+
+	for _, again := range []*SecretShare{s.GenSecretShareFor(freshID), s.GenSecretShareFor(old.ID())} {
+		dealt, err := s.GenThresholdShares(again, threshold, []ShamirPoint{1, 2, 4})
+		require.NoError(t, err)
+		_, err = s.AddDealer(now[1], viaWire(t, dealt[1], new(ThresholdShare)))
+		require.ErrorIs(t, err, ErrDuplicateShare, "a second key under %s", again.ID())
 	}
 }

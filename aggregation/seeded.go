@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/big"
+	"slices"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -58,6 +59,72 @@ func MomentsContext(study uint64, session []byte) EncryptionContext {
 // another member's key share.
 func DealerID(study uint64, member []byte) PartyID {
 	return PartyIDOf(binary.BigEndian.AppendUint64(nil, study), member)
+}
+
+// DealerIDAt is the dealer id of a member's key of key epoch epoch: a
+// member that lost its key (a reinstalled node) deals a fresh one under
+// the next epoch, and its earlier key, which earlier updates were
+// encrypted under, stays with the holders under its own id. Epoch 0 is
+// DealerID, the id of every member's first key. The parts are
+// length-prefixed (PartyIDOf), so no epoch's id is another member's or
+// another epoch's.
+func DealerIDAt(study uint64, member []byte, epoch uint32) PartyID {
+	if epoch == 0 {
+		return DealerID(study, member)
+	}
+	return PartyIDOf(binary.BigEndian.AppendUint64(nil, study), member, binary.BigEndian.AppendUint32(nil, epoch))
+}
+
+// KeyEpoch is the latest key epoch of member among held, the dealer ids
+// a threshold share holds shares of: the largest e with the ids of epochs
+// 0 to e all held (a member's epochs follow one another: see
+// NextDealerID). ok is false when held has no key of member's.
+func KeyEpoch(study uint64, member []byte, held []PartyID) (epoch uint32, ok bool) {
+	for e := uint32(0); ; e++ {
+		if int(e) >= len(held) || !slices.Contains(held, DealerIDAt(study, member, e)) {
+			if e == 0 {
+				return 0, false
+			}
+			return e - 1, true
+		}
+	}
+}
+
+// MaxKeyEpoch bounds the key epochs DealerEpoch looks through: a member
+// gets one per time it left the study and joined again.
+const MaxKeyEpoch = 1 << 12
+
+// DealerEpoch is the key epoch e of member's key with dealer id id
+// (DealerIDAt(study, member, e) == id), looked for up to MaxKeyEpoch; ok
+// is false for an id of no key of member's.
+func DealerEpoch(study uint64, member []byte, id PartyID) (epoch uint32, ok bool) {
+	for e := uint32(0); e <= MaxKeyEpoch; e++ {
+		if DealerIDAt(study, member, e) == id {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+// LatestDealerID is the dealer id of member's latest key among held
+// (KeyEpoch), the one its updates are encrypted under; DealerID when held
+// has none of its keys.
+func LatestDealerID(study uint64, member []byte, held []PartyID) PartyID {
+	e, _ := KeyEpoch(study, member, held)
+	return DealerIDAt(study, member, e)
+}
+
+// NextDealerID is the only dealer id under which the holders of held take
+// in a dealing of member's own key: DealerID for a member with no key
+// among them, else the id of the epoch after its latest. A member never
+// replaces a key (the id of a key held is refused, AddDealer), and deals
+// at most one new key per re-sharing.
+func NextDealerID(study uint64, member []byte, held []PartyID) PartyID {
+	e, ok := KeyEpoch(study, member, held)
+	if !ok {
+		return DealerID(study, member)
+	}
+	return DealerIDAt(study, member, e+1)
 }
 
 // Term is one contributor of a vector: the dealer whose secret-key share

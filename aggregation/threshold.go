@@ -51,6 +51,11 @@ func (ts *ThresholdShare) Dealer() PartyID { return ts.dealer }
 // Recipient returns the point of the party the share is destined for.
 func (ts *ThresholdShare) Recipient() ShamirPoint { return ts.recipient }
 
+// Keys returns the sorted dealer ids whose keys the share is of: the
+// dealer's own for an initial dealing, every key the dealer holds for a
+// re-sharing.
+func (ts *ThresholdShare) Keys() []PartyID { return slices.Clone(ts.keys) }
+
 // ThresholdSecretShare is a party's t-of-n shares of every dealer's secret
 // key: for each dealer of the key set, the sum of what it was dealt. Any t
 // holders can decrypt a vector together, and only under the keys and

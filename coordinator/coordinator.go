@@ -305,6 +305,9 @@ type Coordinator struct {
 	// its re-sharing is committed.
 	pkShareSigs   map[common.Address][]byte
 	pkShareRounds map[common.Address]uint32
+	// keyEpochs are the members' key epochs other than 0 (kept in the
+	// store's state, keyEpochsState): see dealerID.
+	keyEpochs map[common.Address]uint32
 	// points are the participants' Shamir points and threshold the number
 	// of shares that decrypt, once threshold key generation ran.
 	points    map[common.Address]uint64
@@ -341,6 +344,11 @@ type member struct {
 	name  string
 	pub   *ecdsa.PublicKey // from its join signature; dealers encrypt shares to it
 	tasks chan *cohortv1.Task
+	// holdsNoKey: the node said, signed, it holds no secret-key share for
+	// the study (cohortv1.JoinRequest.holds_no_key); keyEpoch, the key
+	// epoch of the one it holds (key_epoch).
+	holdsNoKey bool
+	keyEpoch   uint32
 }
 
 // New validates cfg and makes a coordinator that signs its chain
@@ -1097,6 +1105,9 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		task.CommitBy = time.Now().Add(c.cfg.PhaseTimeout + min(commitSlack, c.cfg.PhaseTimeout)).Unix()
 	}
 	train := newTrainStep(c.cfg.StudyID, task, active, c.cfg.MaxUpdateBytes, c.numParams, c.summer, domain)
+	c.mu.Lock()
+	train.keyEpochs = maps.Clone(c.keyEpochs)
+	c.mu.Unlock()
 	full, err := c.start(ctx, train, ready{})
 	if err != nil {
 		return rep, nil, err

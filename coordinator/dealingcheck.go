@@ -32,6 +32,13 @@ var ErrInconsistentDealing = errors.New("coordinator: a threshold dealing is inc
 // threshold key again and checks the dealings against them.
 const pkSharesState = "public-key-shares"
 
+// keyEpochsState names the state that keeps the members' key epochs
+// other than 0 (JSON, by address): a member that came back without its
+// key dealt a fresh one under the next epoch (reshare.freshKeys), and its
+// updates name that key's dealer id (aggregation.DealerIDAt). Absent: every
+// member's key is of epoch 0.
+const keyEpochsState = "key-epochs"
+
 // pkShareSigsState names the state that keeps the members' signatures of
 // their public-key shares, for the dealing check's evidence.
 const pkShareSigsState = "public-key-share-signatures"
@@ -145,8 +152,16 @@ func (c *Coordinator) restorePKShares() error {
 	} else if !errors.Is(err, ErrBlobNotFound) {
 		return err
 	}
+	var epochs map[common.Address]uint32
+	if raw, err := c.store.ReadState(keyEpochsState); err == nil {
+		if err := json.Unmarshal(raw, &epochs); err != nil {
+			return fmt.Errorf("coordinator: the kept key epochs are unreadable (%v); restore the store's state-%s", err, keyEpochsState)
+		}
+	} else if !errors.Is(err, ErrBlobNotFound) {
+		return err
+	}
 	c.mu.Lock()
-	c.pkShares, c.pkShareSigs, c.pkShareRounds = shares, sigs, rounds
+	c.pkShares, c.pkShareSigs, c.pkShareRounds, c.keyEpochs = shares, sigs, rounds, epochs
 	c.mu.Unlock()
 	return nil
 }
@@ -614,9 +629,10 @@ type joinerKeyRefusal struct {
 }
 
 // joinerKeyCheck returns what checks the newcomers' public-key shares in
-// dealing (joinerKeyRefusals); nil in a plaintext study, where nothing is
-// dealt.
-func (c *Coordinator) joinerKeyCheck(dealing *reshareDealStep) (*joinerKeyRefusals, error) {
+// dealing (joinerKeyRefusals), each of the dealer id of its key epoch
+// (epochs[newcomer], 0 if not listed); nil in a plaintext study, where
+// nothing is dealt.
+func (c *Coordinator) joinerKeyCheck(dealing *reshareDealStep, epochs map[common.Address]uint32) (*joinerKeyRefusals, error) {
 	c.mu.Lock()
 	scheme, pkHash := c.scheme, c.pkHash
 	c.mu.Unlock()
@@ -627,7 +643,7 @@ func (c *Coordinator) joinerKeyCheck(dealing *reshareDealStep) (*joinerKeyRefusa
 	if err != nil {
 		return nil, fmt.Errorf("coordinator: %w", err)
 	}
-	return &joinerKeyRefusals{c: c, pkHash: pkHash, dealing: dealing, check: checkJoinerKey(scheme, pk, c.cfg.StudyID), named: map[common.Address]joinerKeyRefusal{}}, nil
+	return &joinerKeyRefusals{c: c, pkHash: pkHash, dealing: dealing, check: checkJoinerKey(scheme, pk, c.cfg.StudyID, epochs), named: map[common.Address]joinerKeyRefusal{}}, nil
 }
 
 // checkSigned checks k, a newcomer's public-key share its signature has
@@ -682,14 +698,14 @@ func joinerKeyEvidence(study uint64, pkHash common.Hash, dealing *reshareDealSte
 
 // checkJoinerKey checks a joiner's encoded public-key share against the
 // collective key pk of study (aggregation.CheckJoinerKeyShare, with the
-// joiner's dealer id).
-func checkJoinerKey(scheme *aggregation.Scheme, pk *aggregation.PublicKey, study uint64) func(joiner common.Address, share []byte) error {
+// joiner's dealer id of key epoch epochs[joiner]).
+func checkJoinerKey(scheme *aggregation.Scheme, pk *aggregation.PublicKey, study uint64, epochs map[common.Address]uint32) func(common.Address, []byte) error {
 	return func(joiner common.Address, b []byte) error {
 		share := new(aggregation.PublicKeyShare)
 		if err := share.UnmarshalBinary(b); err != nil {
 			return err
 		}
-		return scheme.CheckJoinerKeyShare(pk, aggregation.DealerID(study, joiner.Bytes()), share)
+		return scheme.CheckJoinerKeyShare(pk, aggregation.DealerIDAt(study, joiner.Bytes(), epochs[joiner]), share)
 	}
 }
 

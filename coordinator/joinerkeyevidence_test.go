@@ -39,7 +39,7 @@ func TestJoinersRefusedKeyIsNamedOnEvidence(t *testing.T) {
 
 	deal := plan.dealers(plan.staying)
 	nc := deal.newcomersDealing()
-	refusals, err := c.joinerKeyCheck(nc)
+	refusals, err := c.joinerKeyCheck(nc, nil)
 	require.NoError(t, err)
 	nc.checkKey = refusals.checkSigned
 	signedBy := func(share []byte, signer party, round uint32) SignedPKShare {

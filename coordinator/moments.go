@@ -228,6 +228,7 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 	run := &momentsRun{
 		study: c.cfg.StudyID, session: session, scales: c.cfg.Scales, groups: c.cfg.StandardiserGroups, pkHash: c.pkHash,
 		maxBytes: min(MaxMomentsBytes, c.cfg.MaxUpdateBytes), maxShare: min(maxShareBytes, c.cfg.MaxUpdateBytes), sum: c.summer,
+		keyEpochs: maps.Clone(c.keyEpochs),
 	}
 	c.mu.Unlock()
 	pinned, err := c.ledger.MomentsSum(ctx, c.cfg.StudyID)

@@ -223,22 +223,65 @@ func (c *Coordinator) reshareIfChanged(ctx context.Context, r uint32, target []c
 	c.mu.Lock()
 	pubs := make(map[common.Address]*ecdsa.PublicKey, len(next))
 	keyed := make(map[common.Address]bool, len(next))
+	fresh := map[common.Address]uint32{}
 	for _, a := range next {
-		if m, ok := c.peers[a]; ok {
+		m, ok := c.peers[a]
+		if ok {
 			pubs[a] = m.pub
 		}
 		// Key generation and every re-sharing a member dealt its key in
 		// kept its public-key share: the holders hold shares of its key.
 		_, keyed[a] = c.pkShares[a]
+		// One that comes back saying it holds no key (a reinstalled
+		// node) deals a fresh key under its next key epoch; so does one
+		// whose key is of that epoch (it dealt it in a re-sharing that
+		// did not commit: it deals the same key again).
+		nextEpoch := c.keyEpochs[a] + 1
+		if _, held := cur.Points[a]; ok && keyed[a] && !held && c.scheme != nil && (m.holdsNoKey || m.keyEpoch == nextEpoch) {
+			fresh[a] = nextEpoch
+		}
 	}
 	c.mu.Unlock()
-	plan, err := planReshare(c.cfg.StudyID, r, cur, threshold, next, pubs, keyed)
+	if err := c.freshKeysAllowed(ctx, r, fresh); err != nil {
+		return err
+	}
+	plan, err := planReshare(c.cfg.StudyID, r, cur, threshold, next, pubs, keyed, fresh)
 	if err != nil {
 		return err
 	}
-	c.log.Info("membership changed; re-sharing the threshold key", "round", r, "holders", len(next), "joining", len(plan.newcomers), "rejoining", len(plan.rejoiners), "leaving", len(plan.leaving), "threshold", threshold)
+	c.log.Info("membership changed; re-sharing the threshold key", "round", r, "holders", len(next), "joining", len(plan.newcomers), "rejoining", len(plan.rejoiners), "leaving", len(plan.leaving), "threshold", threshold, "fresh_keys", len(plan.freshKeys))
 	return c.runReshare(ctx, r, plan)
 }
+
+// freshKeysAllowed drops from fresh (members to deal a fresh key, with its
+// key epoch) those the chain records fewer departures of than that epoch:
+// the holders take one fresh key per departure only (a member that lost
+// its key without leaving must leave and join again), so asking for more
+// would fail the re-sharing for everyone. Those dropped are taken back
+// without a dealing and decline to train (participant.ErrNoKeyForStudy).
+func (c *Coordinator) freshKeysAllowed(ctx context.Context, r uint32, fresh map[common.Address]uint32) error {
+	if len(fresh) == 0 {
+		return nil
+	}
+	gone, err := c.ledger.Departures(ctx, c.cfg.StudyID)
+	if err != nil {
+		return fmt.Errorf("coordinator: re-sharing before round %d: read the study's departures: %w", r, err)
+	}
+	left := map[common.Address]uint32{}
+	for _, d := range gone {
+		left[d.Member]++
+	}
+	for a, epoch := range fresh {
+		if left[a] < epoch {
+			c.log.Warn(MsgFreshKeyWithoutDeparture, "participant", a.Hex(), "round", r, "key_epoch", epoch, "departures", left[a])
+			delete(fresh, a)
+		}
+	}
+	return nil
+}
+
+// MsgFreshKeyWithoutDeparture is freshKeysAllowed's message.
+const MsgFreshKeyWithoutDeparture = "member says it holds no key for the study, but the chain records no departure of it since its latest key: it deals no fresh key (the holders take one per departure); it is taken back without a dealing and declines to train until it leaves the study and joins again"
 
 // runReshare carries out a planned re-sharing before round r.
 func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) error {
@@ -290,7 +333,7 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	// encryption"). All of them must, or the re-sharing fails cleanly.
 	if len(plan.newcomers) > 0 {
 		newcomers = dealing.newcomersDealing()
-		refusals, err := c.joinerKeyCheck(newcomers)
+		refusals, err := c.joinerKeyCheck(newcomers, plan.freshKeys)
 		if err != nil {
 			return fmt.Errorf("coordinator: re-sharing before round %d: %w", r, err)
 		}
@@ -345,9 +388,11 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	// The joiners' public-key shares are kept with the key's, with their
 	// signatures for this round: the next re-sharing's check covers
 	// their keys too, after a restart as well, and its evidence shows
-	// them signed.
+	// them signed. A fresh key's public-key share takes the place of the
+	// member's earlier one, and its key epoch is kept with it: its
+	// updates are checked under the fresh key's dealer id from now on.
 	c.mu.Lock()
-	pkShares, sigs, rounds := maps.Clone(c.pkShares), maps.Clone(c.pkShareSigs), maps.Clone(c.pkShareRounds)
+	pkShares, sigs, rounds, keyEpochs := maps.Clone(c.pkShares), maps.Clone(c.pkShareSigs), maps.Clone(c.pkShareRounds), maps.Clone(c.keyEpochs)
 	c.mu.Unlock()
 	if len(confirm.joinerKeys) > 0 {
 		if pkShares == nil {
@@ -363,6 +408,17 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 			pkShares[j], sigs[j], rounds[j] = share, confirm.joinerKeySigs[j], r
 		}
 		rd.state = append(rd.state, pkShareState(pkShares, sigs, rounds)...)
+	}
+	if len(plan.freshKeys) > 0 {
+		if keyEpochs == nil {
+			keyEpochs = map[common.Address]uint32{}
+		}
+		maps.Copy(keyEpochs, plan.freshKeys)
+		raw, err := json.Marshal(keyEpochs)
+		if err != nil {
+			return err
+		}
+		rd.state = append(rd.state, keptState{name: keyEpochsState, data: raw})
 	}
 	send := rd.send
 	rd.send = nil
@@ -383,7 +439,7 @@ func (c *Coordinator) runReshare(ctx context.Context, r uint32, plan *reshare) e
 	c.mu.Lock()
 	c.current = commit
 	c.points, c.epoch, c.setHash, c.nextPoint, c.dealers, c.commit = commit.set.Points, commit.set.Epoch, commit.set.SetHash, commit.set.NextPoint, commit.set.Dealers, commit.set.Commit
-	c.pkShares, c.pkShareSigs, c.pkShareRounds = pkShares, sigs, rounds
+	c.pkShares, c.pkShareSigs, c.pkShareRounds, c.keyEpochs = pkShares, sigs, rounds, keyEpochs
 	c.mu.Unlock()
 	c.send(send, ready{})
 	c.log.Info("threshold key re-shared", "round", r, "holders", len(commit.confirmed), "threshold", threshold, "set", commit.set.SetHash.Hex())

@@ -81,7 +81,15 @@ func (e *DealingEvidence) recheckReshare(scheme *aggregation.Scheme, pk *aggrega
 	}
 	for i, share := range joinerKeys {
 		j := r.Joiners[i]
-		if scheme.CheckJoinerKeyShare(pk, aggregation.DealerID(e.Study, j.Bytes()), share) != nil {
+		// A joiner's key is of one of its key epochs: its first (a
+		// newcomer's) or a fresh one (a reinstalled hospital's), which the
+		// coordinator kept and the holders derived; any of its own ids
+		// does here, as the signed share binds it to the joiner.
+		id := share.Party()
+		if _, ok := aggregation.DealerEpoch(e.Study, j.Bytes(), id); !ok {
+			id = aggregation.DealerID(e.Study, j.Bytes())
+		}
+		if scheme.CheckJoinerKeyShare(pk, id, share) != nil {
 			f.Inconsistent = append(f.Inconsistent, j)
 			continue
 		}

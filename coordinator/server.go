@@ -50,6 +50,22 @@ type server struct {
 // coordinator's log.
 const maxLoggedName = 128
 
+// checkKeyClaims refuses a join whose claims of its key share (holds no
+// key, a key epoch) are not signed by its sender in key_auth.
+func checkKeyClaims(req *cohortv1.JoinRequest, fp common.Hash, study uint64, sender common.Address) error {
+	if !req.GetHoldsNoKey() && req.GetKeyEpoch() == 0 {
+		return nil
+	}
+	signer, err := auth.Verify(req.GetKeyAuth(), study, 0, auth.KindJoin, auth.JoinKeyContent(req.GetName(), fp, req.GetHoldsNoKey(), req.GetKeyEpoch()))
+	if err != nil {
+		return fmt.Errorf("the join's claims of its key share: %w", err)
+	}
+	if signer != sender {
+		return fmt.Errorf("%w: the join's claims of its key share are signed by %s, the join by %s", auth.ErrBadSignature, signer.Hex(), sender.Hex())
+	}
+	return nil
+}
+
 func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServer[cohortv1.Task]) error {
 	ctx := stream.Context()
 	c := s.c
@@ -68,6 +84,9 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 		return toStatus(err)
 	}
 	addr := crypto.PubkeyToAddress(*pub)
+	if err := checkKeyClaims(req, fp, c.cfg.StudyID, addr); err != nil {
+		return toStatus(err)
+	}
 	if err := c.awaitJoinBlock(ctx, addr, req.GetChainBlock()); err != nil {
 		return err
 	}
@@ -96,7 +115,7 @@ func (s *server) Join(req *cohortv1.JoinRequest, stream grpc.ServerStreamingServ
 		c.log.Warn("participant's configured name is not its name in the member registry; check the node's name, key_file and tls",
 			"configured", protocol.Cut(req.GetName(), maxLoggedName), "registry", rec.Name, "address", addr.Hex())
 	}
-	p := &member{name: rec.Name, pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer)}
+	p := &member{name: rec.Name, pub: pub, tasks: make(chan *cohortv1.Task, taskBuffer), holdsNoKey: req.GetHoldsNoKey(), keyEpoch: req.GetKeyEpoch()}
 	c.mu.Lock()
 	c.peers[addr] = p // a reconnecting participant replaces its old stream
 	_, wasGone := c.gone[addr]

@@ -529,17 +529,27 @@ func TestUploadIsBoundToItsSenderAndRound(t *testing.T) {
 func TestJoinRefusesStrangersAndReplays(t *testing.T) {
 	f := newFixture(t)
 	h1, h2 := f.hospitals[0], f.hospitals[1]
-	join := func(via *hospital, signer *ecdsa.PrivateKey, name string, cert tls.Certificate, study uint64) error {
+	// joinClaiming joins, claiming, or not, to hold no key, the claim
+	// signed by claimer (none if nil).
+	joinClaiming := func(via *hospital, signer *ecdsa.PrivateKey, name string, cert tls.Certificate, study uint64, noKey bool, claimer *ecdsa.PrivateKey) error {
 		signed, err := auth.Sign(signer, f.studyID, 0, auth.KindJoin, auth.JoinContent(name, auth.Fingerprint(cert)))
 		require.NoError(t, err)
+		var claim *cohortv1.Signed
+		if claimer != nil {
+			claim, err = auth.Sign(claimer, f.studyID, 0, auth.KindJoin, auth.JoinKeyContent(name, auth.Fingerprint(cert), noKey, 0))
+			require.NoError(t, err)
+		}
 		ctx, cancel := context.WithTimeout(f.ctx, 5*time.Second)
 		defer cancel()
-		stream, err := via.client.Join(ctx, &cohortv1.JoinRequest{StudyId: study, Name: name, Auth: signed})
+		stream, err := via.client.Join(ctx, &cohortv1.JoinRequest{StudyId: study, Name: name, Auth: signed, HoldsNoKey: noKey, KeyAuth: claim})
 		if err != nil {
 			return err
 		}
 		_, err = stream.Recv() // the server answers with an error, or blocks until a task
 		return err
+	}
+	join := func(via *hospital, signer *ecdsa.PrivateKey, name string, cert tls.Certificate, study uint64) error {
+		return joinClaiming(via, signer, name, cert, study, false, nil)
 	}
 	tests := []struct {
 		name string
@@ -547,6 +557,8 @@ func TestJoinRefusesStrangersAndReplays(t *testing.T) {
 		code codes.Code
 	}{
 		{"stranger", func() error { return join(f.stranger, f.stranger.key, "stranger", f.stranger.cert, f.studyID) }, codes.PermissionDenied},
+		{"a claim to hold no key, unsigned", func() error { return joinClaiming(h1, h1.key, "h1", h1.cert, f.studyID, true, nil) }, codes.Unauthenticated},
+		{"a claim to hold no key signed by another member", func() error { return joinClaiming(h1, h1.key, "h1", h1.cert, f.studyID, true, h2.key) }, codes.Unauthenticated},
 		{"join replayed over another TLS connection", func() error { return join(h2, h1.key, "h1", h1.cert, f.studyID) }, codes.Unauthenticated},
 		{"another study", func() error { return join(h1, h1.key, "h1", h1.cert, f.studyID+7) }, codes.PermissionDenied},
 		{"consortium certificate the member registry does not record", func() error {

@@ -122,14 +122,16 @@ func (s *momentsDecryptStep) receive(req *cohortv1.MomentsShareSubmission) (read
 // session binds every message of the run, so a message of an earlier run is
 // refused.
 type momentsRun struct {
-	study    uint64
-	session  []byte
-	scales   []float64
-	groups   [][]int // one-hot groups the standardiser whitens (Config.StandardiserGroups)
-	pkHash   common.Hash
-	maxBytes int64 // largest encrypted moments accepted
-	maxShare int64 // largest decryption share accepted
-	sum      summer
+	study   uint64
+	session []byte
+	scales  []float64
+	groups  [][]int // one-hot groups the standardiser whitens (Config.StandardiserGroups)
+	pkHash  common.Hash
+	// keyEpochs are the members' key epochs other than 0 (Coordinator.keyEpochs).
+	keyEpochs map[common.Address]uint32
+	maxBytes  int64 // largest encrypted moments accepted
+	maxShare  int64 // largest decryption share accepted
+	sum       summer
 	// sampleBound reads a member's sample bound on chain, in a study that
 	// binds sample counts to consent (nil in one that does not): the most
 	// consented training records its moments count may claim.
@@ -258,7 +260,7 @@ func (s *momentsStep) receive(req *cohortv1.MomentsSubmission) (ready, error) {
 	if !s.want[addr] {
 		return ready{}, fmt.Errorf("%w: %s is not asked for a %s in round %d", ErrNotParticipant, addr.Hex(), s.kind, s.round)
 	}
-	binding := updateBinding{keyHash: s.run.pkHash, context: aggregation.MomentsContext(s.run.study, req.GetSession()), dealer: aggregation.DealerID(s.run.study, addr.Bytes())}
+	binding := updateBinding{keyHash: s.run.pkHash, context: aggregation.MomentsContext(s.run.study, req.GetSession()), dealer: aggregation.DealerIDAt(s.run.study, addr.Bytes(), s.run.keyEpochs[addr])}
 	if err := s.run.sum.validateUpdate(req.GetCiphertext(), nil, binding, 3*len(s.run.scales)); err != nil {
 		return ready{}, fmt.Errorf("moments: %w", err)
 	}

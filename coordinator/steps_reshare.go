@@ -33,6 +33,13 @@ type reshare struct {
 	// other key; they deal nothing (the holders refuse a second dealing
 	// of a key they hold, aggregation.AddDealer).
 	rejoiners []common.Address
+	// freshKeys are the newcomers that left and came back without their
+	// keys (their nodes said, signed, that they hold none: a reinstalled
+	// node), with the key epoch of the fresh key each deals as a joiner
+	// deals its own (aggregation.DealerIDAt): the one after its latest,
+	// so one new epoch per member per re-sharing. The holders keep its
+	// earlier key, which its earlier updates were encrypted under.
+	freshKeys map[common.Address]uint32
 	holders   []holder    // the new set: stayers keep their points, newcomers and rejoiners get unused ones
 	next      holderState // kept once the re-sharing commits (SetHash set by the dealers' step)
 	// addOnly: the holders stay exactly as they are (an unchanged
@@ -57,10 +64,11 @@ type reshare struct {
 // the members in good standing that are connected, whose Ethereum keys are
 // in keys; keyed are the members whose own keys the holders hold shares of
 // (a member that left keeps its key in the holders' set: its earlier
-// updates were encrypted under it). It fails with ErrBelowThreshold if
-// fewer than t would hold shares or fewer than t current holders stay to
-// deal.
-func planReshare(study uint64, r uint32, cur holderState, threshold int, next []common.Address, keys map[common.Address]*ecdsa.PublicKey, keyed map[common.Address]bool) (*reshare, error) {
+// updates were encrypted under it); fresh are those of them that hold no
+// key, with the key epoch of the fresh key each is to deal (a newcomer,
+// then: reshare.freshKeys). It fails with ErrBelowThreshold if fewer than
+// t would hold shares or fewer than t current holders stay to deal.
+func planReshare(study uint64, r uint32, cur holderState, threshold int, next []common.Address, keys map[common.Address]*ecdsa.PublicKey, keyed map[common.Address]bool, fresh map[common.Address]uint32) (*reshare, error) {
 	if len(next) < threshold {
 		return nil, fmt.Errorf("%w: before round %d, %d members could hold shares, the threshold is %d; members must join (or be reinstated) before the study can go on",
 			ErrBelowThreshold, r, len(next), threshold)
@@ -77,17 +85,26 @@ func planReshare(study uint64, r uint32, cur holderState, threshold int, next []
 			return nil, fmt.Errorf("%w: %s went away before the re-sharing before round %d", ErrStalled, a.Hex(), r)
 		}
 		pt, held := cur.Points[a]
+		var keyEpoch uint32
 		if !held {
 			pt = p.next.NextPoint
 			p.next.NextPoint++
-			if keyed[a] {
+			epoch, freshKey := fresh[a]
+			switch {
+			case keyed[a] && freshKey:
+				if p.freshKeys == nil {
+					p.freshKeys = map[common.Address]uint32{}
+				}
+				p.freshKeys[a], keyEpoch = epoch, epoch
+				p.newcomers = append(p.newcomers, a)
+			case keyed[a]:
 				p.rejoiners = append(p.rejoiners, a)
-			} else {
+			default:
 				p.newcomers = append(p.newcomers, a)
 			}
 		}
 		p.next.Points[a] = pt
-		p.holders = append(p.holders, holder{addr: a, point: pt, pub: pub})
+		p.holders = append(p.holders, holder{addr: a, point: pt, pub: pub, keyEpoch: keyEpoch})
 	}
 	return p, nil
 }

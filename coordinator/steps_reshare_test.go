@@ -32,7 +32,7 @@ func reshareFixture(t *testing.T) ([]party, *reshare) {
 	t.Helper()
 	ps := newParties(t, 4)
 	cur := holderState{Points: map[common.Address]uint64{ps[0].addr: 1, ps[1].addr: 2, ps[2].addr: 3}, NextPoint: 4}
-	plan, err := planReshare(stepStudy, 3, cur, 2, []common.Address{ps[0].addr, ps[1].addr, ps[3].addr}, keysOf(ps), nil)
+	plan, err := planReshare(stepStudy, 3, cur, 2, []common.Address{ps[0].addr, ps[1].addr, ps[3].addr}, keysOf(ps), nil, nil)
 	require.NoError(t, err)
 	return ps, plan
 }
@@ -60,7 +60,7 @@ func TestPlanReshare(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := planReshare(stepStudy, 3, cur, 2, tt.next, tt.keys, nil)
+			_, err := planReshare(stepStudy, 3, cur, 2, tt.next, tt.keys, nil, nil)
 			assert.ErrorIs(t, err, tt.want)
 		})
 	}
@@ -77,7 +77,7 @@ func TestPlanReshareTakesARejoinerBackWithoutADealing(t *testing.T) {
 	cur := holderState{Points: map[common.Address]uint64{ps[0].addr: 1, ps[1].addr: 2}, NextPoint: 4}
 	keyed := map[common.Address]bool{ps[0].addr: true, ps[1].addr: true, ps[2].addr: true}
 	all := []common.Address{ps[0].addr, ps[1].addr, ps[2].addr, ps[3].addr}
-	plan, err := planReshare(stepStudy, 3, cur, 2, all, keysOf(ps), keyed)
+	plan, err := planReshare(stepStudy, 3, cur, 2, all, keysOf(ps), keyed, nil)
 	require.NoError(t, err)
 	assert.Equal(t, []common.Address{ps[2].addr}, plan.rejoiners)
 	assert.Equal(t, []common.Address{ps[3].addr}, plan.newcomers)
@@ -97,10 +97,42 @@ func TestPlanReshareTakesARejoinerBackWithoutADealing(t *testing.T) {
 	assert.ErrorIs(t, err, ErrNotParticipant, "nor a newcomer: its key is held")
 
 	// All rejoiners, no newcomer: nobody is asked for a key of its own.
-	plan, err = planReshare(stepStudy, 3, cur, 2, all[:3], keysOf(ps), keyed)
+	plan, err = planReshare(stepStudy, 3, cur, 2, all[:3], keysOf(ps), keyed, nil)
 	require.NoError(t, err)
 	assert.Empty(t, plan.newcomers)
 	assert.Equal(t, []common.Address{ps[2].addr}, plan.rejoiners)
+}
+
+// A keyed member that comes back saying it holds no key (fresh) is a
+// newcomer: it is asked to deal a fresh key, under the key epoch its
+// entry in the new holders names; a rejoiner with its key deals nothing
+// as before, and the fresh key's epoch is no part of the set hash (each
+// holder takes the dealing under the next epoch only).
+func TestPlanReshareAsksAFreshKeyOfARejoinerWithoutOne(t *testing.T) {
+	ps := newParties(t, 4)
+	// ps[2] and ps[3] held points 3 and 4 and left.
+	cur := holderState{Points: map[common.Address]uint64{ps[0].addr: 1, ps[1].addr: 2}, NextPoint: 5}
+	keyed := map[common.Address]bool{ps[0].addr: true, ps[1].addr: true, ps[2].addr: true, ps[3].addr: true}
+	all := []common.Address{ps[0].addr, ps[1].addr, ps[2].addr, ps[3].addr}
+	plan, err := planReshare(stepStudy, 3, cur, 2, all, keysOf(ps), keyed, map[common.Address]uint32{ps[2].addr: 1})
+	require.NoError(t, err)
+	assert.Equal(t, []common.Address{ps[2].addr}, plan.newcomers, "the one without its key deals a fresh one")
+	assert.Equal(t, []common.Address{ps[3].addr}, plan.rejoiners, "the one with its key deals nothing")
+	assert.Equal(t, map[common.Address]uint32{ps[2].addr: 1}, plan.freshKeys)
+
+	st := plan.dealers(plan.staying)
+	epochs := map[common.Address]uint32{}
+	for _, h := range st.task.GetHolders() {
+		epochs[common.BytesToAddress(h.GetAddress())] = h.GetKeyEpoch()
+	}
+	assert.Equal(t, map[common.Address]uint32{ps[0].addr: 0, ps[1].addr: 0, ps[2].addr: 1, ps[3].addr: 0}, epochs)
+	sent := sentTo(st.newcomersDealing().start())
+	require.Len(t, sent, 1)
+	assert.Contains(t, sent, ps[2].addr)
+
+	plain, err := planReshare(stepStudy, 3, cur, 2, all, keysOf(ps), keyed, nil)
+	require.NoError(t, err)
+	assert.Equal(t, plain.dealers(plain.staying).setHash, st.setHash, "the key epoch is not in the set hash")
 }
 
 // reshareDealing is dealer's shares to the listed recipients, signed for
@@ -498,7 +530,7 @@ func TestNewcomerDealsWithItsPublicKeyShare(t *testing.T) {
 		require.NoError(t, err)
 	}
 	nc := deal.newcomersDealing()
-	check := checkJoinerKey(scheme, pk, stepStudy)
+	check := checkJoinerKey(scheme, pk, stepStudy, nil)
 	nc.checkKey = func(k SignedPKShare) error { return check(k.Dealer, k.Share) }
 	withKey := func(share []byte, signer party) *cohortv1.ReshareSharesSubmission {
 		sub := reshareDealing(t, joiner, 3, set, next...)

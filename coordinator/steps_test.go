@@ -87,7 +87,7 @@ func TestEveryPhaseHasAStep(t *testing.T) {
 	ps := newParties(t, 3)
 	members := addressesOf(ps)
 	cur := holderState{Points: map[common.Address]uint64{ps[0].addr: 1, ps[1].addr: 2}, NextPoint: 3}
-	plan, err := planReshare(stepStudy, 2, cur, 2, members, keysOf(ps), nil)
+	plan, err := planReshare(stepStudy, 2, cur, 2, members, keysOf(ps), nil, nil)
 	require.NoError(t, err)
 	dealing := plan.dealers(plan.staying)
 	confirm, err := dealing.confirm(nil)

@@ -22,10 +22,13 @@ type holder struct {
 	addr  common.Address
 	point uint64
 	pub   *ecdsa.PublicKey
+	// keyEpoch is, in a re-sharing, the key epoch of the fresh key the
+	// holder deals of its own (it lost its key): see reshare.freshKeys.
+	keyEpoch uint32
 }
 
 func (h holder) wire() *cohortv1.ShareHolder {
-	return &cohortv1.ShareHolder{Address: h.addr.Bytes(), Point: h.point, PublicKey: crypto.FromECDSAPub(h.pub)}
+	return &cohortv1.ShareHolder{Address: h.addr.Bytes(), Point: h.point, PublicKey: crypto.FromECDSAPub(h.pub), KeyEpoch: h.keyEpoch}
 }
 
 // thresholdDealStep is the threshold-deal phase: every member Shamir-shares

@@ -36,6 +36,9 @@ type trainStep struct {
 	domain contracts.CommitDomain
 	// announced is the update each sender uploads this round (announce).
 	announced map[common.Address]common.Hash
+	// keyEpochs are the members' key epochs other than 0
+	// (Coordinator.keyEpochs): an update names its sender's latest key.
+	keyEpochs map[common.Address]uint32
 }
 
 // newTrainStep makes round task.Round's train phase for the active
@@ -167,7 +170,7 @@ func (s *trainStep) announce(addr common.Address, want common.Hash) error {
 // of the study's parameters, encrypted under keyHash for this round and
 // sender.
 func (s *trainStep) check(addr common.Address, keyHash common.Hash, data []byte, decoded *aggregation.EncryptedVector) error {
-	binding := updateBinding{keyHash: keyHash, context: aggregation.TrainContext(s.study, s.round), dealer: aggregation.DealerID(s.study, addr.Bytes())}
+	binding := updateBinding{keyHash: keyHash, context: aggregation.TrainContext(s.study, s.round), dealer: aggregation.DealerIDAt(s.study, addr.Bytes(), s.keyEpochs[addr])}
 	return s.sum.validateUpdate(data, decoded, binding, s.numParams)
 }
 

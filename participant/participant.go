@@ -308,6 +308,21 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 	}, nil
 }
 
+// keyClaims is what the node's join says of its key share: whether it
+// holds none, and the key epoch of the one it holds (0 for a key of no
+// epoch of this member's, as the plaintext sealer's).
+func (p *Participant) keyClaims() (holdsNoKey bool, keyEpoch uint32) {
+	if p.sealer == nil {
+		return false, 0
+	}
+	id, ok := p.sealer.ownKeyID()
+	if !ok {
+		return true, 0
+	}
+	keyEpoch, _ = aggregation.DealerEpoch(p.cfg.StudyID, p.self.Bytes(), id)
+	return false, keyEpoch
+}
+
 // Address is the participant's Ethereum address.
 func (p *Participant) Address() common.Address { return p.account.Address() }
 
@@ -454,9 +469,21 @@ func (p *Participant) joinStudy(ctx context.Context) error {
 // session joins the coordinator once and answers tasks until the stream
 // ends. It reports whether the study is done and whether any task arrived.
 func (p *Participant) session(ctx context.Context) (done, progressed bool, err error) {
+	// A node says whether it holds its key share and of which key epoch:
+	// the coordinator asks a member whose earlier key the holders hold and
+	// that holds none (a reinstalled node) to deal a fresh one under its
+	// next epoch, and one whose fresh key a re-sharing that did not commit
+	// took to deal it again.
+	noKey, keyEpoch := p.keyClaims()
 	signed, err := auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindJoin, auth.JoinContent(p.cfg.Name, p.certFP))
 	if err != nil {
 		return false, false, err
+	}
+	var keyAuth *cohortv1.Signed
+	if noKey || keyEpoch != 0 {
+		if keyAuth, err = auth.Sign(p.key, p.cfg.StudyID, 0, auth.KindJoin, auth.JoinKeyContent(p.cfg.Name, p.certFP, noKey, keyEpoch)); err != nil {
+			return false, false, err
+		}
 	}
 	// The coordinator's node may not have this node's join yet: it reads
 	// membership once it has the join's block, the latest one (the
@@ -468,7 +495,7 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	watcher.Go(func() { p.watchChain(ctx, cancel) })
-	stream, err := p.client.Join(ctx, &cohortv1.JoinRequest{StudyId: p.cfg.StudyID, Name: p.cfg.Name, Auth: signed, ChainBlock: p.joinedAt})
+	stream, err := p.client.Join(ctx, &cohortv1.JoinRequest{StudyId: p.cfg.StudyID, Name: p.cfg.Name, Auth: signed, ChainBlock: p.joinedAt, HoldsNoKey: noKey, KeyEpoch: keyEpoch, KeyAuth: keyAuth})
 	if err != nil {
 		return false, false, fmt.Errorf("participant %s: join coordinator: %w", p.cfg.Name, err)
 	}

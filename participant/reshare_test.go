@@ -246,3 +246,75 @@ func TestPendingRecordRoundTrips(t *testing.T) {
 	_, _, err = pendingFacts(p, pendingRecord(p)[:len(pendingRecord(p))-1])
 	require.ErrorContains(t, err, "restore the keystore from a backup", "truncated")
 }
+
+// A member that comes back without its key (a reinstalled node: same
+// identity, no key share, no point) deals a fresh key under the key epoch
+// its entry in the new holders names. A holder takes it only under the
+// epoch after the latest of the member's keys it holds: a dealing under
+// its first key's id (a replacement of the key earlier updates were
+// encrypted under), one that skips an epoch, or one of a member the chain
+// records no departure of (one fresh key per departure) is refused; the
+// next epoch's is added beside the first key, and the member's updates
+// then name it.
+func TestReshareKeyTakesAFreshKeyOnlyUnderTheNextEpoch(t *testing.T) {
+	t.Parallel()
+	c := newConsortium(t, 3)
+	c.thresholdKeys(t, 3) // every node keyed and a holder, at points 1 to 3
+	member := c.nodes[2].self
+	dealers := []*cohortv1.ShareHolder{{Address: c.nodes[0].self.Bytes(), Point: 1}, {Address: c.nodes[1].self.Bytes(), Point: 2}}
+	for _, tc := range []struct {
+		name     string
+		epoch    uint32
+		departed []common.Address // the chain's departures
+		want     error
+	}{
+		{"a replacement of its first key", 0, []common.Address{member}, aggregation.ErrKeyMismatch},
+		{"an epoch skipped", 2, []common.Address{member, member}, aggregation.ErrKeyMismatch},
+		{"the next epoch of a member that never left", 1, []common.Address{c.nodes[1].self}, ErrChainMismatch},
+		{"the next epoch", 1, []common.Address{member}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			reinstalled := newSteps(t, c.keys[2])
+			reinstalled.pubKey, reinstalled.pkHash = c.nodes[0].pubKey, c.nodes[0].pkHash
+			back := c.holder(2, 4)
+			back.KeyEpoch = tc.epoch
+			task := &cohortv1.ReshareTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Dealers: dealers, Holders: []*cohortv1.ShareHolder{c.holder(0, 1), c.holder(1, 2), back}}
+			rehash(task)
+			ks := openTestKeystore(t, t.TempDir())
+			var inbox []*cohortv1.EncryptedShare
+			for _, s := range []*steps{c.nodes[0], c.nodes[1], reinstalled} {
+				r, err := s.reshareDeal(task, c.study, nil)
+				require.NoError(t, err)
+				if s == reinstalled {
+					require.NoError(t, keepSecrets(ks, r.keep))
+				}
+				for _, sh := range r.send.(*cohortv1.ReshareSharesSubmission).GetShares() {
+					if common.BytesToAddress(sh.GetRecipient()) == c.nodes[0].self {
+						inbox = append(inbox, sh)
+					}
+				}
+			}
+			// The fresh key is kept in the node's keystore: restarted, it
+			// encrypts under it.
+			restarted := &Participant{steps: *newSteps(t, c.keys[2]), cfg: Config{Name: "restarted", StudyID: stepsStudy, Keystore: ks}, log: slog.New(slog.DiscardHandler)}
+			require.NoError(t, restarted.loadSecrets())
+			secret, _, err := restarted.sealer.export()
+			require.NoError(t, err)
+			var sk aggregation.SecretShare
+			require.NoError(t, sk.UnmarshalBinary(secret))
+			assert.Equal(t, aggregation.DealerIDAt(stepsStudy, member.Bytes(), tc.epoch), sk.ID(), "the reinstalled node made and kept its key under the epoch named")
+
+			keyTask := &cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Dealers: task.Dealers, Holders: task.Holders, SetHash: task.SetHash, Shares: inbox}
+			_, err = c.nodes[0].reshareKey(keyTask, c.study, nil, tc.departed)
+			if tc.want != nil {
+				require.ErrorIs(t, err, tc.want)
+				return
+			}
+			require.NoError(t, err)
+			held, err := c.nodes[0].sealer.heldKeys(c.nodes[0].pending.share)
+			require.NoError(t, err)
+			assert.Contains(t, held, aggregation.DealerID(stepsStudy, member.Bytes()), "its first key stays")
+			assert.Equal(t, aggregation.DealerIDAt(stepsStudy, member.Bytes(), 1), aggregation.LatestDealerID(stepsStudy, member.Bytes(), held), "its updates name the fresh key")
+		})
+	}
+}

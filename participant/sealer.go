@@ -47,7 +47,17 @@ type sealer interface {
 	// public-key share for the collective key publicKey's CRS (the same
 	// for the same key share, however often it deals), which the holders'
 	// dealing check of the dealt shares needs.
-	dealOwnKey(t int, points []uint64, publicKey []byte) (shares map[uint64][]byte, keyShare []byte, err error)
+	// A member with no key makes it under dealer id id (its study's
+	// DealerIDAt of the key epoch the re-sharing names); one that has a
+	// key under another id refuses.
+	dealOwnKey(t int, points []uint64, publicKey []byte, id aggregation.PartyID) (shares map[uint64][]byte, keyShare []byte, err error)
+	// ownKeyID is the dealer id of this party's secret-key share; ok is
+	// false when it holds none (the plaintext sealer needs none: it gives
+	// a zero id).
+	ownKeyID() (id aggregation.PartyID, ok bool)
+	// heldKeys are the dealer ids of the keys the threshold share share
+	// (encoded; nil: the one in force) holds shares of; none without one.
+	heldKeys(share []byte) ([]aggregation.PartyID, error)
 	// reshareKey combines the re-sharing shares dealt to point own, and the
 	// initial dealings of new members' own keys (dealt[i] by dealtBy[i]),
 	// into a new threshold share, returned encoded and not yet in force.
@@ -316,13 +326,16 @@ func (h *homomorphicSealer) reshareShares(dealers []uint64, t int, points []uint
 	return marshalShares(shares)
 }
 
-func (h *homomorphicSealer) dealOwnKey(t int, points []uint64, publicKey []byte) (map[uint64][]byte, []byte, error) {
+func (h *homomorphicSealer) dealOwnKey(t int, points []uint64, publicKey []byte, id aggregation.PartyID) (map[uint64][]byte, []byte, error) {
 	var pk aggregation.PublicKey
 	if err := pk.UnmarshalBinary(publicKey); err != nil {
 		return nil, nil, fmt.Errorf("participant: collective public key: %w", err)
 	}
-	if h.secret == nil {
-		h.secret = h.scheme.GenSecretShareFor(h.id)
+	switch {
+	case h.secret == nil:
+		h.secret = h.scheme.GenSecretShareFor(id)
+	case h.secret.ID() != id:
+		return nil, nil, fmt.Errorf("participant: asked to deal a key under dealer id %s, but this site holds its key under %s: it deals no other while it has one", id, h.secret.ID())
 	}
 	keyShare, err := h.scheme.GenPublicKeyShare(h.secret, pk.CRS())
 	if err != nil {
@@ -334,6 +347,34 @@ func (h *homomorphicSealer) dealOwnKey(t int, points []uint64, publicKey []byte)
 	}
 	shares, err := h.thresholdShares(t, points)
 	return shares, raw, err
+}
+
+func (h *homomorphicSealer) ownKeyID() (aggregation.PartyID, bool) {
+	if h.secret == nil {
+		return aggregation.PartyID{}, false
+	}
+	return h.secret.ID(), true
+}
+
+func (h *homomorphicSealer) heldKeys(share []byte) ([]aggregation.PartyID, error) {
+	tsk, err := h.shareOrHeld(share)
+	if err != nil || tsk == nil {
+		return nil, err
+	}
+	return tsk.Dealers(), nil
+}
+
+// shareOrHeld decodes share, a pending threshold share; nil gives the one
+// in force (nil before this party holds one).
+func (h *homomorphicSealer) shareOrHeld(share []byte) (*aggregation.ThresholdSecretShare, error) {
+	if share == nil {
+		return h.threshold, nil
+	}
+	tsk := new(aggregation.ThresholdSecretShare)
+	if err := tsk.UnmarshalBinary(share); err != nil {
+		return nil, fmt.Errorf("participant: pending threshold share: %w", err)
+	}
+	return tsk, nil
 }
 
 func (h *homomorphicSealer) resharePart(own uint64, reshared [][]byte) ([]byte, error) {
@@ -456,12 +497,9 @@ func (h *homomorphicSealer) decryptionShares(aggregate []byte, sets [][]uint64) 
 }
 
 func (h *homomorphicSealer) dealingCheckShares(share, publicKey []byte, seed [32]byte, dealers []aggregation.PartyID, sets [][]uint64) ([][]byte, error) {
-	tsk := h.threshold
-	if share != nil {
-		tsk = new(aggregation.ThresholdSecretShare)
-		if err := tsk.UnmarshalBinary(share); err != nil {
-			return nil, fmt.Errorf("participant: pending threshold share: %w", err)
-		}
+	tsk, err := h.shareOrHeld(share)
+	if err != nil {
+		return nil, err
 	}
 	if tsk == nil {
 		return nil, errNoThresholdShare
@@ -690,8 +728,10 @@ func (plainSealer) reshareShares([]uint64, int, []uint64) (map[uint64][]byte, er
 func (plainSealer) reshareKey(uint64, [][]byte, [][]byte, []aggregation.PartyID) ([]byte, error) {
 	return nil, errPlaintext
 }
-func (plainSealer) resharePart(uint64, [][]byte) ([]byte, error) { return nil, errPlaintext }
-func (plainSealer) dealOwnKey(int, []uint64, []byte) (map[uint64][]byte, []byte, error) {
+func (plainSealer) resharePart(uint64, [][]byte) ([]byte, error)   { return nil, errPlaintext }
+func (plainSealer) ownKeyID() (aggregation.PartyID, bool)          { return aggregation.PartyID{}, true }
+func (plainSealer) heldKeys([]byte) ([]aggregation.PartyID, error) { return nil, nil }
+func (plainSealer) dealOwnKey(int, []uint64, []byte, aggregation.PartyID) (map[uint64][]byte, []byte, error) {
 	return nil, nil, errPlaintext
 }
 func (plainSealer) activate([]byte) (uint64, error) { return 0, errPlaintext }

@@ -295,7 +295,10 @@ func TestCommitteeAddsJoinersKeys(t *testing.T) {
 	keyTask := func(shares []*cohortv1.EncryptedShare) *cohortv1.ReshareKeyTask {
 		return &cohortv1.ReshareKeyTask{StudyId: stepsStudy, Round: 1, Threshold: 2, Holders: holders, SetHash: addOnly.GetSetHash(), Shares: shares}
 	}
-	// Node 3's key is held already: its second dealing is refused.
+	// Node 3's key is held already: its second dealing is refused (the
+	// holders take another key of a member only after it left and joined
+	// again, and only under the id of the epoch after its latest,
+	// aggregation.NextDealerID).
 	again, err := c.nodes[3].reshareDeal(addOnly, c.study, none)
 	require.NoError(t, err)
 	var twice []*cohortv1.EncryptedShare
@@ -305,7 +308,10 @@ func TestCommitteeAddsJoinersKeys(t *testing.T) {
 		}
 	}
 	_, err = c.nodes[0].reshareKey(keyTask(twice), c.study, none, nil)
-	require.ErrorIs(t, err, aggregation.ErrDuplicateShare)
+	require.ErrorIs(t, err, ErrChainMismatch)
+	assert.ErrorContains(t, err, "the holders hold its key")
+	_, err = c.nodes[0].reshareKey(keyTask(twice), c.study, none, []common.Address{c.nodes[3].self})
+	require.ErrorIs(t, err, aggregation.ErrKeyMismatch, "after a departure, still not under the id of the key held")
 
 	joiner := aggregation.DealerID(stepsStudy, c.nodes[4].self.Bytes())
 	for _, i := range []int{0, 1, 2} {

@@ -275,7 +275,11 @@ func (s *steps) dealingCheck(t *cohortv1.ThresholdKeyTask, member map[common.Add
 	if err != nil {
 		return ready{}, err
 	}
-	if conf.DealingCheckShares, err = s.dealingCheckShares(t, member, nil, s.point); err != nil {
+	held, err := s.sealer.heldKeys(nil)
+	if err != nil {
+		return ready{}, err
+	}
+	if conf.DealingCheckShares, err = s.dealingCheckShares(t, member, nil, held, s.point); err != nil {
 		return ready{}, err
 	}
 	if s.attack.Kind == AttackShiftDealingCheck || (s.attack.Kind == AttackFrameDealer && slices.Contains(wireAddresses(t.GetDealingCheckDealers()), framedBy(s.self, member))) {
@@ -324,8 +328,10 @@ func (s *steps) signDealingCheck(t *cohortv1.ThresholdKeyTask, shares [][]byte) 
 // dealingCheckShares computes the dealing-check shares t asks of the
 // threshold share share (nil: the one in force) held at point own: of the
 // listed dealers, who must be participants (their keys are in every
-// share), for each listed set that holds own.
-func (s *steps) dealingCheckShares(t *cohortv1.ThresholdKeyTask, member map[common.Address]bool, share []byte, own uint64) ([][]byte, error) {
+// share), each by the dealer id of its latest key among held
+// (aggregation.LatestDealerID: the coordinator checks the public-key share
+// it keeps of that key), for each listed set that holds own.
+func (s *steps) dealingCheckShares(t *cohortv1.ThresholdKeyTask, member map[common.Address]bool, share []byte, held []aggregation.PartyID, own uint64) ([][]byte, error) {
 	if len(t.GetDealingCheckSeed()) != 32 {
 		return nil, fmt.Errorf("%w: dealing-check seed of %d bytes, want 32", ErrChainMismatch, len(t.GetDealingCheckSeed()))
 	}
@@ -335,7 +341,7 @@ func (s *steps) dealingCheckShares(t *cohortv1.ThresholdKeyTask, member map[comm
 		if !member[a] {
 			return nil, fmt.Errorf("%w: dealing check of %s, who is not a participant of study %d", ErrChainMismatch, a.Hex(), s.studyID)
 		}
-		dealers = append(dealers, aggregation.DealerID(s.studyID, a.Bytes()))
+		dealers = append(dealers, aggregation.LatestDealerID(s.studyID, a.Bytes(), held))
 	}
 	sets := setsHolding(t.GetDealingCheckSets(), own)
 	if len(sets) == 0 {
@@ -424,6 +430,10 @@ type reshareSet struct {
 	keys    map[uint64]*ecdsa.PublicKey
 	addrs   map[uint64]common.Address
 	own     uint64 // this site's point in the new set; 0 if not in it
+	// ownKeyEpoch is the key epoch of the key this site deals of its own
+	// (cohortv1.ShareHolder.key_epoch of its entry): 0 but for a member
+	// that holds no key and whose earlier key the holders hold.
+	ownKeyEpoch uint32
 }
 
 // reshareParties lists the addresses a re-sharing names (dealers, then new
@@ -500,7 +510,7 @@ func (s *steps) checkReshare(study contracts.Study, suspended map[common.Address
 		set.keys[pt], set.addrs[pt], seen[addr] = pub, addr, true
 		set.points = append(set.points, pt)
 		if addr == s.self {
-			set.own = pt
+			set.own, set.ownKeyEpoch = pt, h.GetKeyEpoch()
 		}
 	}
 	if err := checkCommittee(study, set.addrs); err != nil {
@@ -559,7 +569,11 @@ func (s *steps) reshareDeal(t *cohortv1.ReshareTask, study contracts.Study, susp
 		// With its dealing goes its public-key share, for the collective
 		// key's CRS (s.pubKey, checked against the chain): the holders'
 		// dealing check of the shares it dealt needs it.
-		if shares, keyShare, err = s.sealer.dealOwnKey(int(t.GetThreshold()), set.points, s.pubKey); err != nil {
+		// A reinstalled node that lost its key deals a fresh one under the
+		// key epoch the re-sharing names; the holders take it only under
+		// the epoch after the latest of its keys they hold.
+		id := aggregation.DealerIDAt(s.studyID, s.self.Bytes(), set.ownKeyEpoch)
+		if shares, keyShare, err = s.sealer.dealOwnKey(int(t.GetThreshold()), set.points, s.pubKey, id); err != nil {
 			return ready{}, fmt.Errorf("participant %s: deal own key: %w", s.name, err)
 		}
 		if keyShareAuth, err = auth.Sign(s.key, s.studyID, t.GetRound(), auth.KindPublicKey, crypto.Keccak256Hash(keyShare)); err != nil {
@@ -774,10 +788,18 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 	}
 	// What the chain allows each to send: a re-shared share carries a
 	// share of the key of every member that ever joined (one that left
-	// too: its key stays in the shares), a member's own dealing one key.
-	keys := everJoined(study, departed)
+	// too: its key stays in the shares) and of each fresh key a member
+	// dealt after it left (at most one per departure: it deals one when a
+	// re-sharing takes it back without its key), a member's own dealing
+	// one key. A holder also allows the keys its share holds: a dealer
+	// re-shares exactly those.
+	held, err := s.sealer.heldKeys(nil)
+	if err != nil {
+		return ready{}, err
+	}
+	keys := max(everJoined(study, departed)+len(departed), len(held))
 	n := s.sealedShareBytes(keys, len(set.points), len(set.dealers))
-	dealerBound := shareBound{n, fmt.Sprintf("%d bytes for a re-shared share of the keys of the %d members that ever joined study %d, to %d holders", n, keys, s.studyID, len(set.points))}
+	dealerBound := shareBound{n, fmt.Sprintf("%d bytes for a re-shared share of %d keys (of the members that ever joined study %d, and fresh keys dealt after %d departures), to %d holders", n, keys, s.studyID, len(departed), len(set.points))}
 	n = s.sealedShareBytes(1, len(set.points), 0)
 	ownBound := shareBound{n, fmt.Sprintf("%d bytes for a member's dealing of its own key to %d holders", n, len(set.points))}
 	maxTotal := 0 // in all, from the dealers and every member that may deal its own key (holders are participants)
@@ -806,8 +828,7 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 	}
 	s.reshareIn = nil
 	var reshared, dealt [][]byte
-	var resharedBy []common.Address
-	var dealtBy []aggregation.PartyID
+	var resharedBy, dealtByAddr []common.Address
 	for _, dealer := range slices.SortedFunc(maps.Keys(in.pieces), common.Address.Cmp) {
 		pieces := in.pieces[dealer]
 		if slices.ContainsFunc(pieces, func(p []byte) bool { return p == nil }) {
@@ -820,11 +841,27 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 		if _, isDealer := set.dealers[dealer]; isDealer {
 			reshared, resharedBy = append(reshared, plain), append(resharedBy, dealer)
 		} else { // a new member's dealing of its own key
-			dealt, dealtBy = append(dealt, plain), append(dealtBy, aggregation.DealerID(s.studyID, dealer.Bytes()))
+			dealt, dealtByAddr = append(dealt, plain), append(dealtByAddr, dealer)
 		}
 	}
 	if len(reshared) != len(set.dealers) {
 		return ready{}, fmt.Errorf("%w: %d re-sharing shares for %d dealers", ErrChainMismatch, len(reshared), len(set.dealers))
+	}
+	// A member dealing its own key deals it under the one dealer id the
+	// keys held before allow (aggregation.NextDealerID): its first key's,
+	// or a fresh key's under the epoch after its latest (it lost its key);
+	// never the id of a key held, which earlier updates were encrypted
+	// under.
+	before, err := s.keysBefore(reshared)
+	if err != nil {
+		return ready{}, err
+	}
+	dealtBy := make([]aggregation.PartyID, len(dealtByAddr))
+	for i, a := range dealtByAddr {
+		if err := freshKeyAllowed(s.studyID, a, before, departed); err != nil {
+			return ready{}, err
+		}
+		dealtBy[i] = aggregation.NextDealerID(s.studyID, a.Bytes(), before)
 	}
 	share, err := s.sealer.reshareKey(set.own, reshared, dealt, dealtBy)
 	if err != nil {
@@ -852,7 +889,7 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 		if err != nil {
 			return ready{}, err
 		}
-		if conf.DealingCheckShares, err = s.reshareCheckShares(t, member, dealtBy, share, set.own, reshared, resharedBy); err != nil {
+		if conf.DealingCheckShares, err = s.reshareCheckShares(t, member, dealtBy, before, share, set.own, reshared, resharedBy); err != nil {
 			return ready{}, err
 		}
 		if conf.DealingCheckAuth, err = s.signReshareCheck(t, set.own, conf.DealingCheckShares); err != nil {
@@ -871,20 +908,26 @@ func (s *steps) reshareKey(t *cohortv1.ReshareKeyTask, study contracts.Study, su
 
 // reshareCheckShares gives the dealing-check shares a ReshareKeyTask asks
 // of the pending share share at point own: of the check of the listed
-// dealers' keys (none if it lists none), then of each joiner's key alone.
-// A joiner must be among joined, the members that dealt their own keys in
-// this re-sharing: only theirs came with a public-key share. With
+// dealers' keys (none if it lists none; each its latest among before,
+// the keys held before this re-sharing, whose public-key shares the
+// coordinator keeps), then of each joiner's key alone. A joiner must be
+// among joined, the members that dealt their own keys in this re-sharing
+// (a fresh key's included): only theirs came with a public-key share. With
 // resharers listed, the shares are of the dealers' keys only, with the
 // part of the pending share those of the re-sharing's dealers dealt
 // (reshared[i] by resharedBy[i]): the bisection over them.
-func (s *steps) reshareCheckShares(t *cohortv1.ReshareKeyTask, member map[common.Address]bool, joined []aggregation.PartyID, share []byte, own uint64, reshared [][]byte, resharedBy []common.Address) ([][]byte, error) {
+func (s *steps) reshareCheckShares(t *cohortv1.ReshareKeyTask, member map[common.Address]bool, joined, before []aggregation.PartyID, share []byte, own uint64, reshared [][]byte, resharedBy []common.Address) ([][]byte, error) {
 	if len(t.GetDealingCheckResharers()) > 0 {
 		part, err := s.resharePart(t, own, reshared, resharedBy)
 		if err != nil {
 			return nil, err
 		}
 		check := dealingCheckOf(t, t.GetDealingCheckDealers())
-		return s.dealingCheckShares(check, member, part, own)
+		held, err := s.sealer.heldKeys(part)
+		if err != nil {
+			return nil, err
+		}
+		return s.dealingCheckShares(check, member, part, held, own)
 	}
 	groups := [][][]byte{t.GetDealingCheckDealers()}
 	for _, b := range t.GetDealingCheckJoiners() {
@@ -892,18 +935,28 @@ func (s *steps) reshareCheckShares(t *cohortv1.ReshareKeyTask, member map[common
 		if err != nil {
 			return nil, err
 		}
-		if !slices.Contains(joined, aggregation.DealerID(s.studyID, a.Bytes())) {
+		if !slices.Contains(joined, aggregation.NextDealerID(s.studyID, a.Bytes(), before)) {
 			return nil, fmt.Errorf("%w: dealing check of %s's key as a joiner's, but it dealt no key of its own in this re-sharing", ErrChainMismatch, a.Hex())
 		}
 		groups = append(groups, [][]byte{b})
 	}
+	// The dealers' keys are the latest held before this re-sharing; a
+	// joiner's, the one it dealt (the latest in the pending share).
+	pending, err := s.sealer.heldKeys(share)
+	if err != nil {
+		return nil, err
+	}
 	var out [][]byte
-	for _, dealers := range groups {
+	for i, dealers := range groups {
 		if len(dealers) == 0 {
 			continue
 		}
+		held := pending
+		if i == 0 {
+			held = before
+		}
 		check := dealingCheckOf(t, dealers)
-		shares, err := s.dealingCheckShares(check, member, share, own)
+		shares, err := s.dealingCheckShares(check, member, share, held, own)
 		if err != nil {
 			return nil, err
 		}
@@ -916,6 +969,50 @@ func (s *steps) reshareCheckShares(t *cohortv1.ReshareKeyTask, member map[common
 // a ThresholdKeyTask asks it.
 func dealingCheckOf(t *cohortv1.ReshareKeyTask, dealers [][]byte) *cohortv1.ThresholdKeyTask {
 	return &cohortv1.ThresholdKeyTask{DealingCheckSeed: t.GetDealingCheckSeed(), DealingCheckDealers: dealers, DealingCheckSets: t.GetDealingCheckSets()}
+}
+
+// freshKeyAllowed refuses a fresh key of member (one whose key the keys
+// held before hold) unless the chain records as many departures of it
+// (departed: every departure from the study) as the fresh key's epoch: a
+// member deals one fresh key per time it left (or was voted out) and
+// joined again, so no member adds keys to every holder's share at will,
+// and the keys a re-shared share may carry stay bounded by the members
+// that ever joined and the departures.
+func freshKeyAllowed(study uint64, member common.Address, before []aggregation.PartyID, departed []common.Address) error {
+	e, ok := aggregation.KeyEpoch(study, member.Bytes(), before)
+	if !ok {
+		return nil // its first key
+	}
+	if left := countOf(departed, member); left < int(e)+1 {
+		return fmt.Errorf("%w: %s deals a key of its own, but the holders hold its key (key epoch %d) and the chain records %d departures of it from study %d: a member deals another key (a fresh one, of key epoch %d) only after it left (or was voted out) and joined again, once per departure",
+			ErrChainMismatch, member.Hex(), e, left, study, e+1)
+	}
+	return nil
+}
+
+// countOf counts a in list.
+func countOf(list []common.Address, a common.Address) int {
+	n := 0
+	for _, b := range list {
+		if b == a {
+			n++
+		}
+	}
+	return n
+}
+
+// keysBefore are the dealer ids of the keys held before a re-sharing: those
+// the dealers re-shared (reshared, which carry the same keys), or, when
+// nothing is re-shared, the share in force's.
+func (s *steps) keysBefore(reshared [][]byte) ([]aggregation.PartyID, error) {
+	if len(reshared) == 0 {
+		return s.sealer.heldKeys(nil)
+	}
+	var ts aggregation.ThresholdShare
+	if err := ts.UnmarshalBinary(reshared[0]); err != nil {
+		return nil, fmt.Errorf("%w: re-sharing share: %v", ErrChainMismatch, err)
+	}
+	return ts.Keys(), nil
 }
 
 // resharePart is the part of the pending share at point own that the

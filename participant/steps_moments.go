@@ -449,7 +449,7 @@ func (s *steps) verifyMomentsSum(session []byte, total uint64, counts []*cohortv
 	}
 	run := s.moments
 	seen := make(map[common.Address]bool, len(contribs))
-	dealers := make([]aggregation.PartyID, len(contribs))
+	addrs := make([]common.Address, len(contribs))
 	ones := make([]float64, len(contribs))
 	for i, c := range contribs {
 		h := common.BytesToHash(c.GetCiphertextHash())
@@ -466,9 +466,12 @@ func (s *steps) verifyMomentsSum(session []byte, total uint64, counts []*cohortv
 		if aggregation.ContentHash(facts.contributions[i]) != h {
 			return fmt.Errorf("participant %s: the moments contribution %s is missing", s.name, h.Hex())
 		}
-		seen[addr] = true
-		dealers[i] = aggregation.DealerID(s.studyID, addr.Bytes())
+		seen[addr], addrs[i] = true, addr
 		ones[i] = 1
+	}
+	dealers, err := s.dealerIDs(addrs)
+	if err != nil {
+		return err
 	}
 	sum, err := s.sealer.sum(facts.study.PublicKeyHash, rawUpdates(facts.contributions), dealers, aggregation.MomentsContext(s.studyID, session), ones)
 	if err != nil {

@@ -128,7 +128,10 @@ func (s *steps) committedUpdates(round uint32, addrs []common.Address, facts rou
 // commitmentsOf checks that every contributor committed in the round and
 // returns their dealer ids, samples and commitments.
 func (s *steps) commitmentsOf(round uint32, addrs []common.Address, facts roundFacts) ([]aggregation.PartyID, []uint64, []common.Hash, error) {
-	dealers := make([]aggregation.PartyID, len(addrs))
+	dealers, err := s.dealerIDs(addrs)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	samples := make([]uint64, len(addrs))
 	committed := make([]common.Hash, len(addrs))
 	for i, addr := range addrs {
@@ -136,9 +139,28 @@ func (s *steps) commitmentsOf(round uint32, addrs []common.Address, facts roundF
 		if !ok || cm.CiphertextHash == (common.Hash{}) {
 			return nil, nil, nil, fmt.Errorf("%w: %s made no commitment in round %d", ErrChainMismatch, addr.Hex(), round)
 		}
-		dealers[i], samples[i], committed[i] = aggregation.DealerID(s.studyID, addr.Bytes()), cm.Samples, cm.CiphertextHash
+		samples[i], committed[i] = cm.Samples, cm.CiphertextHash
 	}
 	return dealers, samples, committed, nil
+}
+
+// dealerIDs are the dealer ids the members' updates must name: each
+// member's latest key among those the share in force holds
+// (aggregation.LatestDealerID; a member that lost its key dealt a fresh
+// one under a later key epoch), DealerID for a site that holds no share.
+func (s *steps) dealerIDs(members []common.Address) ([]aggregation.PartyID, error) {
+	var held []aggregation.PartyID
+	if s.sealer != nil {
+		var err error
+		if held, err = s.sealer.heldKeys(nil); err != nil {
+			return nil, err
+		}
+	}
+	ids := make([]aggregation.PartyID, len(members))
+	for i, a := range members {
+		ids[i] = aggregation.LatestDealerID(s.studyID, a.Bytes(), held)
+	}
+	return ids, nil
 }
 
 // roundReferences recomputes what a round's scores depend on and checks the
@@ -151,6 +173,10 @@ func (s *steps) roundReferences(ctx context.Context, scheme *aggregation.Scheme,
 	if _, _, err := s.committedUpdates(round, addrs, facts); err != nil {
 		return nil, nil, err
 	}
+	dealers, err := s.dealerIDs(addrs)
+	if err != nil {
+		return nil, nil, err
+	}
 	updates := make([]*aggregation.EncryptedVector, len(addrs))
 	for i, addr := range addrs {
 		var err error
@@ -160,7 +186,7 @@ func (s *steps) roundReferences(ctx context.Context, scheme *aggregation.Scheme,
 		// A score share opens the update under the key of the dealer it
 		// names: an update naming another member (or made for another
 		// round) would have that member's key decrypted into its scores.
-		if err := scheme.CheckUpdate(updates[i], facts.study.PublicKeyHash, aggregation.TrainContext(s.studyID, round), aggregation.DealerID(s.studyID, addr.Bytes()), updates[i].Len()); err != nil {
+		if err := scheme.CheckUpdate(updates[i], facts.study.PublicKeyHash, aggregation.TrainContext(s.studyID, round), dealers[i], updates[i].Len()); err != nil {
 			return nil, nil, fmt.Errorf("%w: the update %s committed is bound to another member or round: %v", ErrChainMismatch, addr.Hex(), err)
 		}
 	}

@@ -124,13 +124,18 @@ func (s *steps) trainLocal(ctx context.Context, round uint32, global []float64, 
 // ErrNoKeyForStudy reports a node asked to train that holds no secret-key
 // share for the study. Each update is encrypted under its sender's own key,
 // which the share holders hold shares of; a member that took part keeps
-// its key in the holders' set after it leaves, and cannot deal another
-// under the same identity (the holders refuse a second key of one dealer,
-// so that nobody replaces a key earlier updates were encrypted under).
+// its key in the holders' set after it leaves, and never replaces it (the
+// holders refuse a second key under one dealer id, so that nobody replaces
+// a key earlier updates were encrypted under). A node that says at its
+// join that it holds no key deals a fresh key under its next key epoch
+// when a re-sharing takes it back after it left (a study without a
+// decryption committee); a node that lost its key while it holds a share
+// (it never left), or in a study with a committee, declines with this.
 var ErrNoKeyForStudy = errors.New("participant: this node holds no secret-key share for the study, whose key was generated: " +
 	"a hospital that joins after key generation deals its key at the re-sharing before its first round (connected then, it trains from the next); " +
 	"one that took part before and lost its keystore (a reinstalled node, another data directory) cannot encrypt under its key again: " +
-	"restore the keystore and its passphrase from a backup, or leave the study (cohort study leave)")
+	"restore the keystore and its passphrase from a backup, or leave the study (cohort study leave); " +
+	"in a study without a decryption committee, a node that joins again after leaving deals a fresh key at the re-sharing that takes it back and trains from the next round")
 
 // sealUpdate encrypts round's update under this site's key share with the
 // round's public masks (the key-extraction and out-of-range attacks, for

@@ -139,6 +139,18 @@ func JoinContent(name string, certFingerprint common.Hash) common.Hash {
 	return crypto.Keccak256Hash([]byte(name), certFingerprint.Bytes())
 }
 
+// JoinKeyContent is the content hash a join's key_auth signature covers
+// (cohortv1.JoinRequest.holds_no_key and key_epoch): JoinContent's parts
+// and the claims, so that nobody but the member makes the coordinator ask
+// it for a fresh key. A join that claims neither carries no key_auth.
+func JoinKeyContent(name string, certFingerprint common.Hash, holdsNoKey bool, keyEpoch uint32) common.Hash {
+	claim := binary.BigEndian.AppendUint32([]byte("key"), keyEpoch)
+	if holdsNoKey {
+		claim = append(claim, 1)
+	}
+	return crypto.Keccak256Hash([]byte(name), certFingerprint.Bytes(), claim)
+}
+
 // MomentsCountContent is the content hash a moments-count signature covers:
 // the phase's session and the count.
 func MomentsCountContent(session []byte, count uint64) common.Hash {

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"fmt"
 	"math/big"
 	"testing"
 
@@ -131,5 +132,21 @@ func TestReadContentsBindEveryField(t *testing.T) {
 		"a blob read of the same": BlobReadContent(blob, fp),
 	} {
 		require.NotEqual(t, chunks, c, name)
+	}
+}
+
+// Each claim a join makes of its key is its own content, none the join's
+// own (JoinContent): a signature over one is no signature over another.
+func TestJoinKeyContentBindsTheClaims(t *testing.T) {
+	fp := common.HexToHash("0xf1")
+	seen := map[common.Hash]string{JoinContent("h1", fp): "the join"}
+	for _, c := range []struct {
+		noKey bool
+		epoch uint32
+	}{{false, 0}, {true, 0}, {false, 1}, {true, 1}, {false, 2}} {
+		h := JoinKeyContent("h1", fp, c.noKey, c.epoch)
+		name := fmt.Sprintf("holds no key %t, epoch %d", c.noKey, c.epoch)
+		require.NotContains(t, seen, h, "%s signs what %s does", name, seen[h])
+		seen[h] = name
 	}
 }

@@ -93,7 +93,23 @@ type JoinRequest struct {
 	// directory, or read from its chain; 0: not said, as by an older node or
 	// one that cannot tell): the coordinator checks membership once its own
 	// node has that block.
-	ChainBlock    uint64 `protobuf:"varint,4,opt,name=chain_block,json=chainBlock,proto3" json:"chain_block,omitempty"`
+	ChainBlock uint64 `protobuf:"varint,4,opt,name=chain_block,json=chainBlock,proto3" json:"chain_block,omitempty"`
+	// The node holds no secret-key share for the study (a reinstalled node,
+	// its data directory lost); signed in key_auth. A member whose earlier
+	// key the holders hold is asked, at the re-sharing that takes it back,
+	// to deal a fresh key under its next key epoch (ShareHolder.key_epoch).
+	HoldsNoKey bool `protobuf:"varint,5,opt,name=holds_no_key,json=holdsNoKey,proto3" json:"holds_no_key,omitempty"`
+	// The key epoch of the key share the node holds (its dealer id is
+	// aggregation.DealerIDAt(study, address, key_epoch)); 0 with none. A
+	// fresh key dealt in a re-sharing that did not commit (a coordinator
+	// restarted in it) is one epoch past the coordinator's: the next
+	// re-sharing has the node deal it again. Signed in key_auth.
+	KeyEpoch uint32 `protobuf:"varint,6,opt,name=key_epoch,json=keyEpoch,proto3" json:"key_epoch,omitempty"`
+	// With holds_no_key or a key_epoch: the signature over (study, round 0,
+	// "join", auth.JoinKeyContent), by auth's signer. Apart from auth, which
+	// covers auth.JoinContent as before, so a coordinator from before key
+	// epochs admits the node all the same.
+	KeyAuth       *Signed `protobuf:"bytes,7,opt,name=key_auth,json=keyAuth,proto3" json:"key_auth,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -154,6 +170,27 @@ func (x *JoinRequest) GetChainBlock() uint64 {
 		return x.ChainBlock
 	}
 	return 0
+}
+
+func (x *JoinRequest) GetHoldsNoKey() bool {
+	if x != nil {
+		return x.HoldsNoKey
+	}
+	return false
+}
+
+func (x *JoinRequest) GetKeyEpoch() uint32 {
+	if x != nil {
+		return x.KeyEpoch
+	}
+	return 0
+}
+
+func (x *JoinRequest) GetKeyAuth() *Signed {
+	if x != nil {
+		return x.KeyAuth
+	}
+	return nil
 }
 
 type Task struct {
@@ -633,10 +670,16 @@ func (x *ThresholdTask) GetHolders() []*ShareHolder {
 // (65-byte uncompressed), which the dealer checks against the address on
 // chain before encrypting a share to it.
 type ShareHolder struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Address       []byte                 `protobuf:"bytes,1,opt,name=address,proto3" json:"address,omitempty"`
-	Point         uint64                 `protobuf:"varint,2,opt,name=point,proto3" json:"point,omitempty"`
-	PublicKey     []byte                 `protobuf:"bytes,3,opt,name=public_key,json=publicKey,proto3" json:"public_key,omitempty"`
+	state     protoimpl.MessageState `protogen:"open.v1"`
+	Address   []byte                 `protobuf:"bytes,1,opt,name=address,proto3" json:"address,omitempty"`
+	Point     uint64                 `protobuf:"varint,2,opt,name=point,proto3" json:"point,omitempty"`
+	PublicKey []byte                 `protobuf:"bytes,3,opt,name=public_key,json=publicKey,proto3" json:"public_key,omitempty"`
+	// Re-sharing only, in the new holders: the key epoch of the fresh key
+	// this holder deals of its own (aggregation.DealerIDAt), when it holds no
+	// key and the holders hold its earlier one; 0 otherwise. Not in the set
+	// hash: each holder takes the dealing only under the id of the epoch
+	// after the latest it holds (aggregation.NextDealerID).
+	KeyEpoch      uint32 `protobuf:"varint,4,opt,name=key_epoch,json=keyEpoch,proto3" json:"key_epoch,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -690,6 +733,13 @@ func (x *ShareHolder) GetPublicKey() []byte {
 		return x.PublicKey
 	}
 	return nil
+}
+
+func (x *ShareHolder) GetKeyEpoch() uint32 {
+	if x != nil {
+		return x.KeyEpoch
+	}
+	return 0
 }
 
 // ThresholdKeyTask hands a participant the shares dealt to it. With a
@@ -4259,13 +4309,17 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\x15cohortv1/cohort.proto\x12\tcohort.v1\">\n" +
 	"\x06Signed\x12\x16\n" +
 	"\x06signer\x18\x01 \x01(\fR\x06signer\x12\x1c\n" +
-	"\tsignature\x18\x02 \x01(\fR\tsignature\"\x84\x01\n" +
+	"\tsignature\x18\x02 \x01(\fR\tsignature\"\xf1\x01\n" +
 	"\vJoinRequest\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12%\n" +
 	"\x04auth\x18\x03 \x01(\v2\x11.cohort.v1.SignedR\x04auth\x12\x1f\n" +
 	"\vchain_block\x18\x04 \x01(\x04R\n" +
-	"chainBlock\"\x8d\b\n" +
+	"chainBlock\x12 \n" +
+	"\fholds_no_key\x18\x05 \x01(\bR\n" +
+	"holdsNoKey\x12\x1b\n" +
+	"\tkey_epoch\x18\x06 \x01(\rR\bkeyEpoch\x12,\n" +
+	"\bkey_auth\x18\a \x01(\v2\x11.cohort.v1.SignedR\akeyAuth\"\x8d\b\n" +
 	"\x04Task\x120\n" +
 	"\akey_gen\x18\x01 \x01(\v2\x15.cohort.v1.KeyGenTaskH\x00R\x06keyGen\x12,\n" +
 	"\x05train\x18\x02 \x01(\v2\x14.cohort.v1.TrainTaskH\x00R\x05train\x122\n" +
@@ -4297,12 +4351,13 @@ const file_cohortv1_cohort_proto_rawDesc = "" +
 	"\rThresholdTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x12\x1c\n" +
 	"\tthreshold\x18\x02 \x01(\rR\tthreshold\x120\n" +
-	"\aholders\x18\x03 \x03(\v2\x16.cohort.v1.ShareHolderR\aholders\"\\\n" +
+	"\aholders\x18\x03 \x03(\v2\x16.cohort.v1.ShareHolderR\aholders\"y\n" +
 	"\vShareHolder\x12\x18\n" +
 	"\aaddress\x18\x01 \x01(\fR\aaddress\x12\x14\n" +
 	"\x05point\x18\x02 \x01(\x04R\x05point\x12\x1d\n" +
 	"\n" +
-	"public_key\x18\x03 \x01(\fR\tpublicKey\"\x85\x02\n" +
+	"public_key\x18\x03 \x01(\fR\tpublicKey\x12\x1b\n" +
+	"\tkey_epoch\x18\x04 \x01(\rR\bkeyEpoch\"\x85\x02\n" +
 	"\x10ThresholdKeyTask\x12\x19\n" +
 	"\bstudy_id\x18\x01 \x01(\x04R\astudyId\x121\n" +
 	"\x06shares\x18\x02 \x03(\v2\x19.cohort.v1.EncryptedShareR\x06shares\x12,\n" +
@@ -4669,118 +4724,119 @@ var file_cohortv1_cohort_proto_goTypes = []any{
 }
 var file_cohortv1_cohort_proto_depIdxs = []int32{
 	0,  // 0: cohort.v1.JoinRequest.auth:type_name -> cohort.v1.Signed
-	3,  // 1: cohort.v1.Task.key_gen:type_name -> cohort.v1.KeyGenTask
-	15, // 2: cohort.v1.Task.train:type_name -> cohort.v1.TrainTask
-	18, // 3: cohort.v1.Task.decrypt:type_name -> cohort.v1.DecryptTask
-	22, // 4: cohort.v1.Task.evaluate:type_name -> cohort.v1.EvaluateTask
-	23, // 5: cohort.v1.Task.done:type_name -> cohort.v1.StudyDone
-	4,  // 6: cohort.v1.Task.threshold:type_name -> cohort.v1.ThresholdTask
-	6,  // 7: cohort.v1.Task.threshold_key:type_name -> cohort.v1.ThresholdKeyTask
-	16, // 8: cohort.v1.Task.score:type_name -> cohort.v1.ScoreTask
-	21, // 9: cohort.v1.Task.endorse:type_name -> cohort.v1.EndorseTask
-	42, // 10: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
-	44, // 11: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
-	47, // 12: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
-	49, // 13: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
-	10, // 14: cohort.v1.Task.reshare:type_name -> cohort.v1.ReshareTask
-	12, // 15: cohort.v1.Task.reshare_key:type_name -> cohort.v1.ReshareKeyTask
-	14, // 16: cohort.v1.Task.reshare_commit:type_name -> cohort.v1.ReshareCommitTask
-	5,  // 17: cohort.v1.ThresholdTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 18: cohort.v1.ThresholdKeyTask.shares:type_name -> cohort.v1.EncryptedShare
-	19, // 19: cohort.v1.ThresholdKeyTask.dealing_check_sets:type_name -> cohort.v1.PointSet
-	0,  // 20: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
-	7,  // 21: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 22: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	0,  // 23: cohort.v1.ThresholdKeyConfirmation.dealing_check_auth:type_name -> cohort.v1.Signed
-	5,  // 24: cohort.v1.ReshareTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 25: cohort.v1.ReshareTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 26: cohort.v1.ReshareSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
-	0,  // 27: cohort.v1.ReshareSharesSubmission.public_key_share_auth:type_name -> cohort.v1.Signed
-	5,  // 28: cohort.v1.ReshareKeyTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 29: cohort.v1.ReshareKeyTask.holders:type_name -> cohort.v1.ShareHolder
-	7,  // 30: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
-	19, // 31: cohort.v1.ReshareKeyTask.dealing_check_sets:type_name -> cohort.v1.PointSet
-	0,  // 32: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
-	0,  // 33: cohort.v1.ReshareKeyConfirmation.dealing_check_auth:type_name -> cohort.v1.Signed
-	5,  // 34: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
-	5,  // 35: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
-	0,  // 36: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
-	19, // 37: cohort.v1.ScoreTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 38: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
-	20, // 39: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
-	19, // 40: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	20, // 41: cohort.v1.EndorseTask.trust:type_name -> cohort.v1.TrustEvidence
-	0,  // 42: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
-	26, // 43: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
-	0,  // 44: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
-	27, // 45: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 46: cohort.v1.UploadStatusRequest.auth:type_name -> cohort.v1.Signed
-	27, // 47: cohort.v1.UploadStatusRequest.commitment:type_name -> cohort.v1.SignedCommitment
-	0,  // 48: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
-	33, // 49: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
-	0,  // 50: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
-	31, // 51: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
-	35, // 52: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
-	36, // 53: cohort.v1.DecryptionRecord.evaluation_declines:type_name -> cohort.v1.TaskDecline
-	0,  // 54: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 55: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
-	0,  // 56: cohort.v1.BlobRequest.auth:type_name -> cohort.v1.Signed
-	0,  // 57: cohort.v1.ChunkRequest.auth:type_name -> cohort.v1.Signed
-	0,  // 58: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
-	43, // 59: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
-	0,  // 60: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
-	0,  // 61: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
-	43, // 62: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 63: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
-	19, // 64: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
-	0,  // 65: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
-	43, // 66: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
-	46, // 67: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
-	48, // 68: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
-	0,  // 69: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
-	1,  // 70: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
-	24, // 71: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
-	25, // 72: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
-	28, // 73: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
-	8,  // 74: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
-	9,  // 75: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
-	11, // 76: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
-	13, // 77: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
-	17, // 78: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
-	31, // 79: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
-	32, // 80: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
-	35, // 81: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
-	43, // 82: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
-	45, // 83: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
-	48, // 84: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
-	50, // 85: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
-	36, // 86: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
-	38, // 87: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
-	39, // 88: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
-	2,  // 89: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
-	37, // 90: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
-	30, // 91: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
-	29, // 92: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
-	37, // 93: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
-	37, // 94: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
-	37, // 95: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
-	37, // 96: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
-	37, // 97: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
-	37, // 98: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
-	37, // 99: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
-	37, // 100: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
-	37, // 101: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
-	37, // 102: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
-	37, // 103: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
-	37, // 104: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
-	37, // 105: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
-	41, // 106: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
-	40, // 107: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
-	89, // [89:108] is the sub-list for method output_type
-	70, // [70:89] is the sub-list for method input_type
-	70, // [70:70] is the sub-list for extension type_name
-	70, // [70:70] is the sub-list for extension extendee
-	0,  // [0:70] is the sub-list for field type_name
+	0,  // 1: cohort.v1.JoinRequest.key_auth:type_name -> cohort.v1.Signed
+	3,  // 2: cohort.v1.Task.key_gen:type_name -> cohort.v1.KeyGenTask
+	15, // 3: cohort.v1.Task.train:type_name -> cohort.v1.TrainTask
+	18, // 4: cohort.v1.Task.decrypt:type_name -> cohort.v1.DecryptTask
+	22, // 5: cohort.v1.Task.evaluate:type_name -> cohort.v1.EvaluateTask
+	23, // 6: cohort.v1.Task.done:type_name -> cohort.v1.StudyDone
+	4,  // 7: cohort.v1.Task.threshold:type_name -> cohort.v1.ThresholdTask
+	6,  // 8: cohort.v1.Task.threshold_key:type_name -> cohort.v1.ThresholdKeyTask
+	16, // 9: cohort.v1.Task.score:type_name -> cohort.v1.ScoreTask
+	21, // 10: cohort.v1.Task.endorse:type_name -> cohort.v1.EndorseTask
+	42, // 11: cohort.v1.Task.moments_count:type_name -> cohort.v1.MomentsCountTask
+	44, // 12: cohort.v1.Task.moments:type_name -> cohort.v1.MomentsTask
+	47, // 13: cohort.v1.Task.moments_decrypt:type_name -> cohort.v1.MomentsDecryptTask
+	49, // 14: cohort.v1.Task.moments_result:type_name -> cohort.v1.MomentsResultTask
+	10, // 15: cohort.v1.Task.reshare:type_name -> cohort.v1.ReshareTask
+	12, // 16: cohort.v1.Task.reshare_key:type_name -> cohort.v1.ReshareKeyTask
+	14, // 17: cohort.v1.Task.reshare_commit:type_name -> cohort.v1.ReshareCommitTask
+	5,  // 18: cohort.v1.ThresholdTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 19: cohort.v1.ThresholdKeyTask.shares:type_name -> cohort.v1.EncryptedShare
+	19, // 20: cohort.v1.ThresholdKeyTask.dealing_check_sets:type_name -> cohort.v1.PointSet
+	0,  // 21: cohort.v1.EncryptedShare.auth:type_name -> cohort.v1.Signed
+	7,  // 22: cohort.v1.ThresholdSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 23: cohort.v1.ThresholdKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	0,  // 24: cohort.v1.ThresholdKeyConfirmation.dealing_check_auth:type_name -> cohort.v1.Signed
+	5,  // 25: cohort.v1.ReshareTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 26: cohort.v1.ReshareTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 27: cohort.v1.ReshareSharesSubmission.shares:type_name -> cohort.v1.EncryptedShare
+	0,  // 28: cohort.v1.ReshareSharesSubmission.public_key_share_auth:type_name -> cohort.v1.Signed
+	5,  // 29: cohort.v1.ReshareKeyTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 30: cohort.v1.ReshareKeyTask.holders:type_name -> cohort.v1.ShareHolder
+	7,  // 31: cohort.v1.ReshareKeyTask.shares:type_name -> cohort.v1.EncryptedShare
+	19, // 32: cohort.v1.ReshareKeyTask.dealing_check_sets:type_name -> cohort.v1.PointSet
+	0,  // 33: cohort.v1.ReshareKeyConfirmation.auth:type_name -> cohort.v1.Signed
+	0,  // 34: cohort.v1.ReshareKeyConfirmation.dealing_check_auth:type_name -> cohort.v1.Signed
+	5,  // 35: cohort.v1.ReshareCommitTask.dealers:type_name -> cohort.v1.ShareHolder
+	5,  // 36: cohort.v1.ReshareCommitTask.holders:type_name -> cohort.v1.ShareHolder
+	0,  // 37: cohort.v1.ReshareCommitTask.confirmations:type_name -> cohort.v1.Signed
+	19, // 38: cohort.v1.ScoreTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 39: cohort.v1.ScoreSharesSubmission.auth:type_name -> cohort.v1.Signed
+	20, // 40: cohort.v1.DecryptTask.trust:type_name -> cohort.v1.TrustEvidence
+	19, // 41: cohort.v1.DecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	20, // 42: cohort.v1.EndorseTask.trust:type_name -> cohort.v1.TrustEvidence
+	0,  // 43: cohort.v1.PublicKeyShareSubmission.auth:type_name -> cohort.v1.Signed
+	26, // 44: cohort.v1.UpdateChunk.header:type_name -> cohort.v1.UpdateHeader
+	0,  // 45: cohort.v1.UpdateHeader.auth:type_name -> cohort.v1.Signed
+	27, // 46: cohort.v1.UpdateHeader.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 47: cohort.v1.UploadStatusRequest.auth:type_name -> cohort.v1.Signed
+	27, // 48: cohort.v1.UploadStatusRequest.commitment:type_name -> cohort.v1.SignedCommitment
+	0,  // 49: cohort.v1.DecryptionShareSubmission.auth:type_name -> cohort.v1.Signed
+	33, // 50: cohort.v1.DecryptionShareSubmission.more:type_name -> cohort.v1.SignedShare
+	0,  // 51: cohort.v1.SignedShare.auth:type_name -> cohort.v1.Signed
+	31, // 52: cohort.v1.DecryptionRecord.shares:type_name -> cohort.v1.DecryptionShareSubmission
+	35, // 53: cohort.v1.DecryptionRecord.evaluations:type_name -> cohort.v1.EvaluationSubmission
+	36, // 54: cohort.v1.DecryptionRecord.evaluation_declines:type_name -> cohort.v1.TaskDecline
+	0,  // 55: cohort.v1.EvaluationSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 56: cohort.v1.TaskDecline.auth:type_name -> cohort.v1.Signed
+	0,  // 57: cohort.v1.BlobRequest.auth:type_name -> cohort.v1.Signed
+	0,  // 58: cohort.v1.ChunkRequest.auth:type_name -> cohort.v1.Signed
+	0,  // 59: cohort.v1.MomentsCount.auth:type_name -> cohort.v1.Signed
+	43, // 60: cohort.v1.MomentsTask.counts:type_name -> cohort.v1.MomentsCount
+	0,  // 61: cohort.v1.MomentsSubmission.auth:type_name -> cohort.v1.Signed
+	0,  // 62: cohort.v1.MomentsContribution.auth:type_name -> cohort.v1.Signed
+	43, // 63: cohort.v1.MomentsDecryptTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 64: cohort.v1.MomentsDecryptTask.contributions:type_name -> cohort.v1.MomentsContribution
+	19, // 65: cohort.v1.MomentsDecryptTask.decryption_sets:type_name -> cohort.v1.PointSet
+	0,  // 66: cohort.v1.MomentsShareSubmission.auth:type_name -> cohort.v1.Signed
+	43, // 67: cohort.v1.MomentsResultTask.counts:type_name -> cohort.v1.MomentsCount
+	46, // 68: cohort.v1.MomentsResultTask.contributions:type_name -> cohort.v1.MomentsContribution
+	48, // 69: cohort.v1.MomentsResultTask.shares:type_name -> cohort.v1.MomentsShareSubmission
+	0,  // 70: cohort.v1.MomentsConfirmation.auth:type_name -> cohort.v1.Signed
+	1,  // 71: cohort.v1.Coordinator.Join:input_type -> cohort.v1.JoinRequest
+	24, // 72: cohort.v1.Coordinator.SubmitPublicKeyShare:input_type -> cohort.v1.PublicKeyShareSubmission
+	25, // 73: cohort.v1.Coordinator.UploadUpdate:input_type -> cohort.v1.UpdateChunk
+	28, // 74: cohort.v1.Coordinator.UploadStatus:input_type -> cohort.v1.UploadStatusRequest
+	8,  // 75: cohort.v1.Coordinator.SubmitThresholdShares:input_type -> cohort.v1.ThresholdSharesSubmission
+	9,  // 76: cohort.v1.Coordinator.ConfirmThresholdKey:input_type -> cohort.v1.ThresholdKeyConfirmation
+	11, // 77: cohort.v1.Coordinator.SubmitReshareShares:input_type -> cohort.v1.ReshareSharesSubmission
+	13, // 78: cohort.v1.Coordinator.ConfirmReshareKey:input_type -> cohort.v1.ReshareKeyConfirmation
+	17, // 79: cohort.v1.Coordinator.SubmitScoreShares:input_type -> cohort.v1.ScoreSharesSubmission
+	31, // 80: cohort.v1.Coordinator.SubmitDecryptionShare:input_type -> cohort.v1.DecryptionShareSubmission
+	32, // 81: cohort.v1.Coordinator.SubmitEndorsement:input_type -> cohort.v1.EndorsementSubmission
+	35, // 82: cohort.v1.Coordinator.SubmitEvaluation:input_type -> cohort.v1.EvaluationSubmission
+	43, // 83: cohort.v1.Coordinator.SubmitMomentsCount:input_type -> cohort.v1.MomentsCount
+	45, // 84: cohort.v1.Coordinator.SubmitMoments:input_type -> cohort.v1.MomentsSubmission
+	48, // 85: cohort.v1.Coordinator.SubmitMomentsShare:input_type -> cohort.v1.MomentsShareSubmission
+	50, // 86: cohort.v1.Coordinator.ConfirmMoments:input_type -> cohort.v1.MomentsConfirmation
+	36, // 87: cohort.v1.Coordinator.DeclineTask:input_type -> cohort.v1.TaskDecline
+	38, // 88: cohort.v1.Coordinator.GetBlob:input_type -> cohort.v1.BlobRequest
+	39, // 89: cohort.v1.Coordinator.OpenChunks:input_type -> cohort.v1.ChunkRequest
+	2,  // 90: cohort.v1.Coordinator.Join:output_type -> cohort.v1.Task
+	37, // 91: cohort.v1.Coordinator.SubmitPublicKeyShare:output_type -> cohort.v1.Ack
+	30, // 92: cohort.v1.Coordinator.UploadUpdate:output_type -> cohort.v1.UploadReceipt
+	29, // 93: cohort.v1.Coordinator.UploadStatus:output_type -> cohort.v1.UploadStatusReply
+	37, // 94: cohort.v1.Coordinator.SubmitThresholdShares:output_type -> cohort.v1.Ack
+	37, // 95: cohort.v1.Coordinator.ConfirmThresholdKey:output_type -> cohort.v1.Ack
+	37, // 96: cohort.v1.Coordinator.SubmitReshareShares:output_type -> cohort.v1.Ack
+	37, // 97: cohort.v1.Coordinator.ConfirmReshareKey:output_type -> cohort.v1.Ack
+	37, // 98: cohort.v1.Coordinator.SubmitScoreShares:output_type -> cohort.v1.Ack
+	37, // 99: cohort.v1.Coordinator.SubmitDecryptionShare:output_type -> cohort.v1.Ack
+	37, // 100: cohort.v1.Coordinator.SubmitEndorsement:output_type -> cohort.v1.Ack
+	37, // 101: cohort.v1.Coordinator.SubmitEvaluation:output_type -> cohort.v1.Ack
+	37, // 102: cohort.v1.Coordinator.SubmitMomentsCount:output_type -> cohort.v1.Ack
+	37, // 103: cohort.v1.Coordinator.SubmitMoments:output_type -> cohort.v1.Ack
+	37, // 104: cohort.v1.Coordinator.SubmitMomentsShare:output_type -> cohort.v1.Ack
+	37, // 105: cohort.v1.Coordinator.ConfirmMoments:output_type -> cohort.v1.Ack
+	37, // 106: cohort.v1.Coordinator.DeclineTask:output_type -> cohort.v1.Ack
+	41, // 107: cohort.v1.Coordinator.GetBlob:output_type -> cohort.v1.BlobChunk
+	40, // 108: cohort.v1.Coordinator.OpenChunks:output_type -> cohort.v1.ChunkProof
+	90, // [90:109] is the sub-list for method output_type
+	71, // [71:90] is the sub-list for method input_type
+	71, // [71:71] is the sub-list for extension type_name
+	71, // [71:71] is the sub-list for extension extendee
+	0,  // [0:71] is the sub-list for field type_name
 }
 
 func init() { file_cohortv1_cohort_proto_init() }

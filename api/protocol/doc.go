@@ -10,7 +10,9 @@
 //
 // A hospital (participant) connects out to the coordinator over mutual TLS
 // and opens a task stream with Join (JoinRequest, signed with kind "join"
-// over auth.JoinContent(name, TLS certificate fingerprint)). The
+// over auth.JoinContent(name, TLS certificate fingerprint); a node that
+// says it holds no key share for the study, or one of a key epoch after
+// the first, signs that too in key_auth, over auth.JoinKeyContent). The
 // coordinator admits it only if the chain lists it as a participant of the
 // study and the member registry records that certificate fingerprint for
 // its address. Every task after that opens a phase; the member answers it

@@ -245,10 +245,7 @@ func auditRound(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 	if err != nil {
 		return nil, err
 	}
-	byDealer := make(map[aggregation.PartyID]common.Address, len(commitments))
-	for addr := range commitments {
-		byDealer[aggregation.DealerID(study.ID, addr.Bytes())] = addr
-	}
+	byDealer := committersByDealer(study.ID, r, commitments, terms)
 	weights, err := chainWeights(ctx, ledger, study.ID, r, terms, byDealer, commitments)
 	if err != nil {
 		return nil, err
@@ -718,4 +715,32 @@ func signedOnceByAParticipant(ctx context.Context, ledger *contracts.Ledger, stu
 		return "is signed by " + signer.Hex() + ", who never joined the study", nil
 	}
 	return "", nil
+}
+
+// committersByDealer maps the dealer ids the aggregate's terms name to the
+// round's committers: each committer's first key (epoch 0) or, for a term
+// no first key names, a fresh key a member that lost its own dealt at a
+// re-sharing (aggregation.DealerIDAt). At most one re-sharing runs before
+// each round and it gives a member at most one new epoch, so round r's
+// committers are looked up at epochs up to r. The coordinator and the
+// holders take only a member's latest key (aggregation.LatestDealerID);
+// the chain does not record epochs, so an audit takes any of them: a
+// member's earlier key is its own all the same.
+func committersByDealer(study uint64, r uint32, commitments map[common.Address]contracts.Commitment, terms []aggregation.Term) map[aggregation.PartyID]common.Address {
+	byDealer := make(map[aggregation.PartyID]common.Address, len(commitments))
+	for addr := range commitments {
+		byDealer[aggregation.DealerID(study, addr.Bytes())] = addr
+	}
+	for _, t := range terms {
+		if _, ok := byDealer[t.Dealer]; ok {
+			continue
+		}
+		for addr := range commitments {
+			for e := uint32(1); e <= r; e++ {
+				byDealer[aggregation.DealerIDAt(study, addr.Bytes(), e)] = addr
+			}
+		}
+		break
+	}
+	return byDealer
 }
