@@ -100,15 +100,11 @@ func fourFounders(t *testing.T, ctx context.Context, deployer *contracts.Account
 	return ledger, hs
 }
 
-// TestMemberReinstatementLetsAVotedOutHospitalJoinAgain: a hospital the
-// members voted out of a study is told, when it tries to join again, that
-// the members voted it out and which command proposes its reinstatement;
-// `cohort member reinstate` (the proposer's vote, then `cohort member
-// vote`) lets it join again.
-func TestMemberReinstatementLetsAVotedOutHospitalJoinAgain(t *testing.T) {
+// fourFoundersInAStudy is fourFounders with a study (minimum 2, t = 2)
+// the four have joined, and its id.
+func fourFoundersInAStudy(t *testing.T, ctx context.Context) (*contracts.Ledger, []*contracts.Account, uint64) {
+	t.Helper()
 	deployer, coord := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
 	ledger, hs := fourFounders(t, ctx, deployer)
 	id, _, err := ledger.CreateStudy(ctx, deployer, contracts.StudyParams{Rounds: 2, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coord.Address(),
 		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: crypto.Keccak256Hash([]byte("sepsis")), ReferenceCommitment: crypto.Keccak256Hash([]byte("root"))})
@@ -117,6 +113,18 @@ func TestMemberReinstatementLetsAVotedOutHospitalJoinAgain(t *testing.T) {
 		_, err := ledger.JoinStudy(ctx, h, id)
 		require.NoError(t, err)
 	}
+	return ledger, hs, id
+}
+
+// TestMemberReinstatementLetsAVotedOutHospitalJoinAgain: a hospital the
+// members voted out of a study is told, when it tries to join again, that
+// the members voted it out and which command proposes its reinstatement;
+// `cohort member reinstate` (the proposer's vote, then `cohort member
+// vote`) lets it join again.
+func TestMemberReinstatementLetsAVotedOutHospitalJoinAgain(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	ledger, hs, id := fourFoundersInAStudy(t, ctx)
 	voted := hs[3]
 	pid, _, err := ledger.ProposeExclusion(ctx, hs[0], id, voted.Address())
 	require.NoError(t, err)
@@ -202,17 +210,9 @@ func TestMemberFlags(t *testing.T) {
 // ParticipantRemoved event (one that left by itself: "left", to its
 // StudyLeft); once reinstated and joined again it is in good standing.
 func TestDashboardShowsAHospitalVotedOut(t *testing.T) {
-	deployer, coord := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	ledger, hs := fourFounders(t, ctx, deployer)
-	id, _, err := ledger.CreateStudy(ctx, deployer, contracts.StudyParams{Rounds: 2, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coord.Address(),
-		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: crypto.Keccak256Hash([]byte("sepsis")), ReferenceCommitment: crypto.Keccak256Hash([]byte("root"))})
-	require.NoError(t, err)
-	for _, h := range hs {
-		_, err := ledger.JoinStudy(ctx, h, id)
-		require.NoError(t, err)
-	}
+	ledger, hs, id := fourFoundersInAStudy(t, ctx)
 	rd, err := dashboard.Start(dashboard.Config{Ledger: ledger}, "127.0.0.1:0")
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = rd.Stop() })
