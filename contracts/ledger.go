@@ -771,6 +771,21 @@ func (l *Ledger) AbandonRound(ctx context.Context, from *Account, studyID uint64
 	return receiptOf(r), nil
 }
 
+// AbandonGrace returns how long after a round's deadline the study's owner
+// and participants wait, beyond the coordinator, before they may abandon
+// it: the ABANDON_GRACE of the Studies module holding the study.
+func (l *Ledger) AbandonGrace(ctx context.Context, studyID uint64) (time.Duration, error) {
+	out, err := l.readStudy(ctx, studyID, l.studies.PackABANDONGRACE())
+	if err != nil {
+		return 0, fmt.Errorf("reading the abandon grace period of study %d: %w", studyID, err)
+	}
+	secs, err := l.studies.UnpackABANDONGRACE(out)
+	if err != nil {
+		return 0, fmt.Errorf("reading the abandon grace period of study %d: %w", studyID, err)
+	}
+	return time.Duration(secs) * time.Second, nil
+}
+
 // Members returns every member ever admitted, in admission order.
 func (l *Ledger) Members(ctx context.Context) ([]MemberRecord, error) {
 	out, err := l.read(ctx, l.consortium.PackMembers())
