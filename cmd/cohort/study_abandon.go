@@ -32,7 +32,9 @@ opens with the following number, from the model the abandoned round
 opened with. The study's coordinator may abandon the round once its
 deadline has passed; the study's owner and the hospitals that joined it
 once the contract's grace period (one day) after the deadline has passed
-too. The chain's clock is the time of its latest block.
+too. The contract judges by the time of the block that takes the
+transaction: past the latest block's time, or on a chain that mines only
+when a transaction comes (geth --dev) past the wall clock's.
 
 The command reads the study and the round first and sends nothing when
 the round is not the open one, its deadline (or the grace period) has not
@@ -124,16 +126,23 @@ func abandonRound(ctx context.Context, ledger *contracts.Ledger, account *contra
 		return nil, err
 	}
 	// The contract judges by the time of the block that takes the
-	// transaction; on a chain that mines only on transactions (geth --dev)
-	// that is the wall clock's, later than the latest block's.
-	if !now.After(notBefore) && !time.Now().After(notBefore) {
+	// transaction. On a chain that mines only on transactions (geth --dev)
+	// that is the wall clock's, later than the latest block's, which a gas
+	// estimate would judge by: past the deadline by the wall clock only,
+	// the transaction goes with a fixed gas limit.
+	send := ledger.AbandonRound
+	switch {
+	case now.After(notBefore):
+	case time.Now().After(notBefore):
+		send = ledger.AbandonRoundUnestimated
+	default:
 		return nil, notYet(ctx, ledger, s, r, role, account.Address(), notBefore, now)
 	}
-	rc, err := ledger.AbandonRound(ctx, account, id, round)
+	rc, err := send(ctx, account, id, round)
 	switch {
 	case errors.Is(err, contracts.ErrDeadlineNotPassed):
-		return nil, fmt.Errorf("%w; the chain judged by the time of the block that took the transaction, which it had not mined after %s yet: run this again after the chain's next block",
-			err, notBefore.UTC().Format(time.RFC3339))
+		return nil, fmt.Errorf("%w; the chain judged by the time of its block, not yet after %s: run this again once the chain's clock has passed it",
+			err, stamp(notBefore))
 	case errors.Is(err, contracts.ErrRoundNotOpen):
 		return nil, fmt.Errorf("%w; the round closed or was abandoned while this ran: 'cohort study show --study %d' says which", err, id)
 	case err != nil:

@@ -13,6 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/contracts"
+	"github.com/cohort-fl/cohort/contracts/devchain"
+	"github.com/cohort-fl/cohort/contracts/devchain/devchaintest"
 )
 
 // stalledStudy is a study of three rounds on a simulated chain that three
@@ -190,4 +192,62 @@ func TestStudyAbandonRoundFlags(t *testing.T) {
 			assert.Contains(t, out+errOut, tt.want)
 		})
 	}
+}
+
+// TestStudyAbandonRoundOnGeth runs the command against a real geth --dev
+// node, which mines a block only when a transaction comes: its clock (the
+// latest block's time) lags the wall clock while nothing is sent. Before
+// the deadline the command refuses, sending nothing; once the wall clock
+// has passed it, the command sends and the block that takes the
+// transaction, stamped with the wall clock, is past the deadline.
+func TestStudyAbandonRoundOnGeth(t *testing.T) {
+	node := devchaintest.Start(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	dir := t.TempDir()
+	coordKey, coord := saveKeyForTest(t, dir, "coordinator.key")
+	owner, h1, h2 := contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))
+	devchaintest.Fund(t, node, devchain.Ether(10), owner.Address(), coord.Address(), h1.Address(), h2.Address())
+	chain, err := contracts.DialChain(ctx, node.URL)
+	require.NoError(t, err)
+	t.Cleanup(func() { chain.Close() })
+	ledger, _, err := contracts.Deploy(ctx, chain, owner, []contracts.Member{
+		{Address: h1.Address(), Name: "h1", TLSFingerprint: crypto.Keccak256Hash([]byte("h1"))},
+		{Address: h2.Address(), Name: "h2", TLSFingerprint: crypto.Keccak256Hash([]byte("h2"))}})
+	require.NoError(t, err)
+	id, _, err := ledger.CreateStudy(ctx, owner, contracts.StudyParams{Rounds: 2, MinParticipants: 2, Threshold: 2, StrikeLimit: 3, Coordinator: coord.Address(),
+		SpecHash: crypto.Keccak256Hash([]byte("spec")), Purpose: crypto.Keccak256Hash([]byte("sepsis")), ReferenceCommitment: crypto.Keccak256Hash([]byte("root"))})
+	require.NoError(t, err)
+	for _, h := range []*contracts.Account{h1, h2} {
+		_, err := ledger.JoinStudy(ctx, h, id)
+		require.NoError(t, err)
+	}
+	_, err = ledger.SetPublicKeyHash(ctx, coord, id, crypto.Keccak256Hash([]byte("pk")))
+	require.NoError(t, err)
+	// geth --dev stamps each block a second after its parent at least, so
+	// after a burst of transactions its clock runs ahead of the wall clock.
+	now, err := chain.HeadTime(ctx)
+	require.NoError(t, err)
+	_, err = ledger.OpenRound(ctx, coord, id, 1, crypto.Keccak256Hash([]byte("model 0")), now.Add(2*time.Second))
+	require.NoError(t, err)
+	r, err := ledger.Round(ctx, id, 1)
+	require.NoError(t, err)
+
+	args := []string{"study", "abandon-round", "--eth-rpc", node.URL, "--contract", ledger.Address().Hex(), "--key", coordKey, "--study", fmt.Sprint(id), "--round", "1"}
+	code, _, stderr := runCLI(t, args...)
+	assert.Equal(t, 1, code, stderr)
+	assert.Contains(t, stderr, "only once its deadline, "+r.Deadline.UTC().Format(time.RFC3339)+", has passed")
+
+	for !time.Now().After(r.Deadline.Add(time.Second)) {
+		time.Sleep(100 * time.Millisecond) // the wall clock must pass the deadline; no block comes meanwhile
+	}
+	code, stdout, stderr := runCLI(t, append(args, "--json")...)
+	require.Equal(t, 0, code, stderr)
+	var res abandonedRound
+	require.NoError(t, json.Unmarshal([]byte(stdout), &res))
+	assert.Equal(t, uint32(2), res.NextRound)
+	assert.Equal(t, "coordinator", res.Role)
+	r, err = ledger.Round(ctx, id, 1)
+	require.NoError(t, err)
+	assert.True(t, r.Abandoned)
 }
