@@ -771,6 +771,41 @@ func (l *Ledger) AbandonRound(ctx context.Context, from *Account, studyID uint64
 	return receiptOf(r), nil
 }
 
+// AbandonRoundGas is the gas limit AbandonRoundUnestimated sends with:
+// over three times what an abandonment used (41,219 gas for a study's last
+// round on the simulated chain, 2026-12-07).
+const AbandonRoundGas = 150_000
+
+// AbandonRoundUnestimated is AbandonRound sent with the gas limit
+// AbandonRoundGas rather than an estimate. The estimate runs at the latest
+// block's time, and on a chain that mines a block only when a transaction
+// comes (geth --dev) that time lags the wall clock: past the deadline by
+// the wall clock, the estimate still refuses what the block that takes the
+// transaction allows. Refused in that block, the transaction fails there,
+// costs its fee and returns the contract's error.
+func (l *Ledger) AbandonRoundUnestimated(ctx context.Context, from *Account, studyID uint64, round uint32) (Receipt, error) {
+	r, err := l.writeModuleGas(ctx, from, func(m *moduleSet) common.Address { return m.moduleFor(studyID) }, l.studies.PackAbandonRound(studyID, round), AbandonRoundGas)
+	if err != nil {
+		return Receipt{}, fmt.Errorf("abandoning round %d of study %d: %w", round, studyID, err)
+	}
+	return receiptOf(r), nil
+}
+
+// AbandonGrace returns how long after a round's deadline the study's owner
+// and participants wait, beyond the coordinator, before they may abandon
+// it: the ABANDON_GRACE of the Studies module holding the study.
+func (l *Ledger) AbandonGrace(ctx context.Context, studyID uint64) (time.Duration, error) {
+	out, err := l.readStudy(ctx, studyID, l.studies.PackABANDONGRACE())
+	if err != nil {
+		return 0, fmt.Errorf("reading the abandon grace period of study %d: %w", studyID, err)
+	}
+	secs, err := l.studies.UnpackABANDONGRACE(out)
+	if err != nil {
+		return 0, fmt.Errorf("reading the abandon grace period of study %d: %w", studyID, err)
+	}
+	return time.Duration(secs) * time.Second, nil
+}
+
 // Members returns every member ever admitted, in admission order.
 func (l *Ledger) Members(ctx context.Context) ([]MemberRecord, error) {
 	out, err := l.read(ctx, l.consortium.PackMembers())

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"math/big"
 	"sync"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
@@ -232,6 +233,10 @@ func (l *Ledger) BlockNumber(ctx context.Context) (uint64, error) { return l.cha
 // chain, as its node knows it, read from one header: they name the same
 // block even while the chain moves.
 func (l *Ledger) Head(ctx context.Context) (uint64, common.Hash, error) { return l.chain.head(ctx) }
+
+// HeadTime returns the latest block's timestamp: the chain's clock, which
+// round deadlines are checked against.
+func (l *Ledger) HeadTime(ctx context.Context) (time.Time, error) { return l.chain.HeadTime(ctx) }
 
 // BlockHash returns the hash of block n of the ledger's chain, as its node
 // knows it (its canonical chain).

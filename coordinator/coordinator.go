@@ -1462,6 +1462,6 @@ func (c *Coordinator) undecryptableRound(r uint32, contributors []common.Address
 	if c.policy == nil {
 		which = "this plain study cannot tell which without decrypting an update, so no one is named, and every round that hospital contributes to fails alike; a robust study flags such an update, leaves it out and strikes its sender (create the study with a robust policy)"
 	}
-	return fmt.Errorf("cannot publish: the aggregate of round %d's updates, of %s, is not a weighted sum of valid updates: most likely one of them is not an encryption of values within the scheme's bound (a hostile or broken hospital node), else a key share was dealt inconsistently or a holder's share is wrong; %s. The round can be abandoned once its deadline passes (Ledger.AbandonRound), and the consortium members can exclude a participant they suspect (cohort study leave --member, then cohort member vote): %w",
-		r, strings.Join(names, ", "), which, err)
+	return fmt.Errorf("cannot publish: the aggregate of round %d's updates, of %s, is not a weighted sum of valid updates: most likely one of them is not an encryption of values within the scheme's bound (a hostile or broken hospital node), else a key share was dealt inconsistently or a holder's share is wrong; %s. The round can be abandoned once its deadline passes (%s with the coordinator's key), and the consortium members can exclude a participant they suspect (cohort study leave --member, then cohort member vote): %w",
+		r, strings.Join(names, ", "), which, abandonCommand(c.cfg.StudyID, r), err)
 }

@@ -40,7 +40,7 @@ func (c *Coordinator) awaitSpareHolder(ctx context.Context, r uint32, contributo
 	c.mu.Unlock()
 	if len(pointOf) <= threshold {
 		return fmt.Errorf("%w: the study has %d share holders at threshold %d, so none can be spare, and its recipe requires a cross-checked decryption (require_cross_check): %s",
-			ErrNotCrossChecked, len(pointOf), threshold, noSpareCanCome(r))
+			ErrNotCrossChecked, len(pointOf), threshold, noSpareCanCome(c.cfg.StudyID, r))
 	}
 	awayList, err := c.awayFrom(ctx, r, pointOf)
 	if err != nil {
@@ -48,7 +48,7 @@ func (c *Coordinator) awaitSpareHolder(ctx context.Context, r uint32, contributo
 	}
 	if taking := len(pointOf) - len(awayList); taking <= threshold {
 		return fmt.Errorf("%w: %d of the study's %d share holders take part in round %d (the others left or were suspended before it opened), threshold %d, so none can be spare, and its recipe requires a cross-checked decryption (require_cross_check): %s",
-			ErrNotCrossChecked, taking, len(pointOf), r, threshold, noSpareCanCome(r))
+			ErrNotCrossChecked, taking, len(pointOf), r, threshold, noSpareCanCome(c.cfg.StudyID, r))
 	}
 	away := make(map[common.Address]bool, len(awayList))
 	for _, a := range awayList {
@@ -81,16 +81,22 @@ func (c *Coordinator) awaitSpareHolder(ctx context.Context, r uint32, contributo
 	}
 }
 
+// abandonCommand is the command an operator runs to abandon round r of the
+// study once its deadline has passed.
+func abandonCommand(study uint64, r uint32) string {
+	return fmt.Sprintf("cohort study abandon-round --study %d --round %d", study, r)
+}
+
 // noSpareCanCome is the advice of an ErrNotCrossChecked for round r (0:
 // the moments sum before round 1) when no share holder can be spare for
 // it: a restarted coordinator resumes the same round with the same
 // holders, so restarting alone never helps.
-func noSpareCanCome(r uint32) string {
+func noSpareCanCome(study uint64, r uint32) string {
 	const recreate = "create the study again with a committee (or membership) of at least threshold + 1"
 	if r == 0 {
 		return recreate
 	}
-	return fmt.Sprintf("round %d, open on chain, can never be cross-checked, and a restarted coordinator resumes it as it is: abandon it once its deadline passes (Ledger.AbandonRound, from the coordinator's account; its uploads are not used and its number is used up), have members join the study (or a holder that left join again) so that more than threshold hold shares once the keys are re-shared before the next round, and start the coordinator again; or %s", r, recreate)
+	return fmt.Sprintf("round %d, open on chain, can never be cross-checked, and a restarted coordinator resumes it as it is: abandon it once its deadline passes (%s with the coordinator's key; its uploads are not used and its number is used up), have members join the study (or a holder that left join again) so that more than threshold hold shares once the keys are re-shared before the next round, and start the coordinator again; or %s", r, abandonCommand(study, r), recreate)
 }
 
 // resumedWith says what a restarted coordinator resumes for round r.

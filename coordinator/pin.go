@@ -55,8 +55,8 @@ func (c *Coordinator) pinContributors(ctx context.Context, r uint32, got roundCo
 	}
 	list, err := c.keptContributors(r, pinned)
 	if err != nil {
-		return got, 0, fmt.Errorf("%w: round %d's contributors are pinned on chain as %s, this coordinator has the uploads of a list hashing to %s, and %v; holders open the pinned list only, so abandon the round once its deadline passes (Ledger.AbandonRound) and restart the coordinator",
-			contracts.ErrContributorsPinned, r, pinned.Hex(), want.Hex(), err)
+		return got, 0, fmt.Errorf("%w: round %d's contributors are pinned on chain as %s, this coordinator has the uploads of a list hashing to %s, and %v; holders open the pinned list only, so abandon the round once its deadline passes (%s with the coordinator's key) and restart the coordinator",
+			contracts.ErrContributorsPinned, r, pinned.Hex(), want.Hex(), err, abandonCommand(c.cfg.StudyID, r))
 	}
 	at := make(map[common.Address]int, len(got.addrs))
 	for i, a := range got.addrs {
@@ -66,8 +66,8 @@ func (c *Coordinator) pinContributors(ctx context.Context, r uint32, got roundCo
 	for _, a := range list {
 		i, ok := at[a]
 		if !ok {
-			return got, 0, fmt.Errorf("%w: round %d's contributors are pinned on chain as %s, and the update %s committed is not in the store nor sent again; holders open the pinned list only, so abandon the round once its deadline passes (Ledger.AbandonRound) and restart the coordinator",
-				contracts.ErrContributorsPinned, r, pinned.Hex(), a.Hex())
+			return got, 0, fmt.Errorf("%w: round %d's contributors are pinned on chain as %s, and the update %s committed is not in the store nor sent again; holders open the pinned list only, so abandon the round once its deadline passes (%s with the coordinator's key) and restart the coordinator",
+				contracts.ErrContributorsPinned, r, pinned.Hex(), a.Hex(), abandonCommand(c.cfg.StudyID, r))
 		}
 		out.addrs, out.hashes, out.counts = append(out.addrs, a), append(out.hashes, got.hashes[i]), append(out.counts, got.counts[i])
 		delete(at, a)

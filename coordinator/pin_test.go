@@ -1,6 +1,7 @@
 package coordinator
 
 import (
+	"fmt"
 	"io"
 	"log/slog"
 	"slices"
@@ -63,6 +64,8 @@ func TestCoordinatorPinsTheContributorsOncePerRound(t *testing.T) {
 	_, _, err = c.pinContributors(f.ctx, 1, missing)
 	require.ErrorIs(t, err, contracts.ErrContributorsPinned)
 	assert.ErrorContains(t, err, got.addrs[2].Hex())
+	abandon := fmt.Sprintf("abandon the round once its deadline passes (cohort study abandon-round --study %d --round 1 with the coordinator's key) and restart the coordinator", f.studyID)
+	assert.ErrorContains(t, err, abandon, "the operator's command, not a Go API")
 
 	// A coordinator that lost its store cannot tell the pinned list: it
 	// stops, naming the pinned hash, rather than ask for another.
@@ -74,6 +77,7 @@ func TestCoordinatorPinsTheContributorsOncePerRound(t *testing.T) {
 	require.ErrorIs(t, err, contracts.ErrContributorsPinned)
 	assert.ErrorContains(t, err, pinned.Hex())
 	assert.ErrorContains(t, err, "keeps no list")
+	assert.ErrorContains(t, err, abandon)
 	// Its uploads may still give the pinned list itself.
 	out, _, err = lost.pinContributors(f.ctx, 1, got)
 	require.NoError(t, err)

@@ -281,13 +281,17 @@ func setOf[V any](m map[common.Address]V) map[common.Address]bool {
 // closed, its result model): a closed round r resumes at r+1 from its
 // result; an open round resumes itself, from its global model, with the
 // updates already uploaded; at round 0 the study starts at round 1 from
-// the initial model (from is zero).
+// the initial model (from is zero); an abandoned round r, which records
+// no result, resumes at r+1 from the model it opened with.
 func resumeFrom(current uint32, open bool, global, result common.Hash) (first uint32, resume bool, from common.Hash) {
 	switch {
 	case current == 0:
 		return 1, false, common.Hash{}
 	case open:
 		return current, true, global
+	case result == common.Hash{}:
+		// Abandoned: no result model; the model it opened with stands.
+		return current + 1, false, global
 	default:
 		return current + 1, false, result
 	}

@@ -406,23 +406,29 @@ func TestEvaluateStepMergesAndCloses(t *testing.T) {
 		"the signed decline of the member that sent no evaluation, not of the one that answered after declining")
 }
 
+// TestResumeFrom: an abandoned round records no result model (its
+// ModelHash is zero), so the study resumes at the next round from the
+// model the abandoned round opened with; until 2026-12-07 a coordinator
+// restarted after an abandonment looked for the zero hash in its store.
 func TestResumeFrom(t *testing.T) {
 	global, result := common.Hash{1}, common.Hash{2}
 	tests := []struct {
 		name       string
 		current    uint32
 		open       bool
+		result     common.Hash
 		wantFirst  uint32
 		wantResume bool
 		wantFrom   common.Hash
 	}{
-		{"a new study", 0, false, 1, false, common.Hash{}},
-		{"round 3 closed", 3, false, 4, false, result},
-		{"round 3 open", 3, true, 3, true, global},
+		{"a new study", 0, false, common.Hash{}, 1, false, common.Hash{}},
+		{"round 3 closed", 3, false, result, 4, false, result},
+		{"round 3 open", 3, true, common.Hash{}, 3, true, global},
+		{"round 3 abandoned", 3, false, common.Hash{}, 4, false, global},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			first, resume, from := resumeFrom(tt.current, tt.open, global, result)
+			first, resume, from := resumeFrom(tt.current, tt.open, global, tt.result)
 			assert.Equal(t, tt.wantFirst, first)
 			assert.Equal(t, tt.wantResume, resume)
 			assert.Equal(t, tt.wantFrom, from)

@@ -33,7 +33,7 @@ func commands() []command {
 		{"demo", "run a whole encrypted federated study in one process on an embedded chain", runDemo},
 		{"member", "admit an institution to the consortium or reinstate a hospital in a study by members' votes, or list the members (member admit|reinstate|vote|list)", runMember},
 		{"model", "fetch a round's model verified against the chain, export it as documented JSON, score new records (model get|export|predict)", runModel},
-		{"study", "create a study on chain (researchers), show its rounds and participants, or leave it (study create|show|leave)", runStudy},
+		{"study", "create a study on chain (researchers), show its rounds and participants, leave it, or abandon a stalled round (study create|show|leave|abandon-round)", runStudy},
 		{"version", "print the version", runVersion},
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })

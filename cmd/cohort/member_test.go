@@ -83,6 +83,14 @@ func TestMemberAdmission(t *testing.T) {
 // returns (a vote carries with three).
 func fourFounders(t *testing.T, ctx context.Context, deployer *contracts.Account, others ...*contracts.Account) (*contracts.Ledger, []*contracts.Account) {
 	t.Helper()
+	_, ledger, hs := fourFoundersOnChain(t, ctx, deployer, others...)
+	return ledger, hs
+}
+
+// fourFoundersOnChain is fourFounders with the simulated chain, whose
+// clock a test advances.
+func fourFoundersOnChain(t *testing.T, ctx context.Context, deployer *contracts.Account, others ...*contracts.Account) (*contracts.Chain, *contracts.Ledger, []*contracts.Account) {
+	t.Helper()
 	hs := []*contracts.Account{contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t)), contracts.NewAccount(mustKey(t))}
 	funded := []common.Address{deployer.Address()}
 	var founders []contracts.Member
@@ -97,7 +105,7 @@ func fourFounders(t *testing.T, ctx context.Context, deployer *contracts.Account
 	t.Cleanup(func() { chain.Close() })
 	ledger, _, err := contracts.Deploy(ctx, chain, deployer, founders)
 	require.NoError(t, err)
-	return ledger, hs
+	return chain, ledger, hs
 }
 
 // fourFoundersInAStudy is fourFounders with a study (minimum 2, t = 2)

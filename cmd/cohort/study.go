@@ -24,13 +24,16 @@ func runStudy(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return runStudyShow(ctx, args[1:], stdout, stderr)
 		case "leave":
 			return runStudyLeave(ctx, args[1:], stdout, stderr)
+		case "abandon-round":
+			return runStudyAbandonRound(ctx, args[1:], stdout, stderr)
 		}
 	}
-	fmt.Fprint(stderr, `Usage: cohort study <create|show|leave> [flags]
+	fmt.Fprint(stderr, `Usage: cohort study <create|show|leave|abandon-round> [flags]
 
-  create  register a study on chain (researchers)
-  show    print a study's parameters, rounds, participants and their samples (anyone)
-  leave   take a hospital out of a study between rounds (the hospital, or its coordinator with --member)
+  create         register a study on chain (researchers)
+  show           print a study's parameters, rounds, participants and their samples (anyone)
+  leave          take a hospital out of a study between rounds (the hospital, or its coordinator with --member)
+  abandon-round  abandon a stalled round once its deadline has passed (the coordinator; its owner and hospitals a day later)
 
 Run `+"`cohort study create -h`"+` for a subcommand's flags.
 `)
