@@ -115,7 +115,9 @@ func TestStudyRequiringASpareHolderAgreesNoStandardiserOneSetDecrypted(t *testin
 // crossCheckStudy is a one-round study of hospitals at threshold whose
 // recipe requires a cross-checked decryption, standardised as std.
 func crossCheckStudy(t *testing.T, hospitals, threshold int, std records.Standardisation) simulation.Config {
-	cfg := simulation.Config{Hospitals: hospitals, Seed: 7, DataDir: t.TempDir(), PhaseTimeout: 3 * time.Second, LocalConsent: true,
+	// 15 s: key generation shares the phase timeout, and under -race on
+	// a loaded machine dealing took more than 3 s (the study stalled).
+	cfg := simulation.Config{Hospitals: hospitals, Seed: 7, DataDir: t.TempDir(), PhaseTimeout: 15 * time.Second, LocalConsent: true,
 		Threshold: threshold, MinParticipants: threshold}
 	recipe := models.DefaultRecipe(simulation.SyntheticConfig(cfg).Features)
 	recipe.Rounds, recipe.Standardise, recipe.RequireCrossCheck = 1, std, true
@@ -224,9 +226,9 @@ type operatorRestarts struct {
 
 func (o *operatorRestarts) run(ctx context.Context, cfg simulation.Config) *simulation.Study {
 	o.t.Helper()
-	// Live nodes keep their shares in keystores: dealing on a loaded
-	// machine may take longer than crossCheckStudy's 3 s.
-	cfg.Live, cfg.PhaseTimeout = true, 10*time.Second
+	// Live nodes keep their shares in keystores: dealing under -race on a
+	// loaded machine took more than 10 s.
+	cfg.Live, cfg.PhaseTimeout = true, 25*time.Second
 	cfg.OnStart = func(s *simulation.Study) error { o.study = s; return nil }
 	cfg.OnCoordinatorError = o.onError
 	s, err := simulation.Run(ctx, cfg)
