@@ -15,8 +15,7 @@ import (
 
 func runStudyAbandonRound(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("study abandon-round", "study abandon-round --eth-rpc URL --contract ADDR --key FILE --study S --round R [--json]", stderr)
-	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
-	contract := fs.String("contract", "", "address of the Cohort contract (required)")
+	cf := addChainFlags(fs)
 	keyPath := fs.String("key", "", "private key, 64 hex digits, mode 0600: the study's coordinator's, or its owner's or a participant's (required)")
 	id := fs.Uint64("study", 0, "study id (required)")
 	round := fs.Uint64("round", 0, "the open round to abandon (required; 'cohort study show' names it)")
@@ -53,13 +52,13 @@ Flags:
 		fs.Usage()
 		return errUsage
 	}
-	if *rpcURL == "" || *contract == "" || *keyPath == "" || *id == 0 || *round == 0 {
+	if *cf.rpc == "" || *cf.contract == "" || *keyPath == "" || *id == 0 || *round == 0 {
 		return usageErr("--eth-rpc, --contract, --key, --study and --round are required (--round 1 or more)")
 	}
 	if *round > math.MaxUint32 {
 		return usageErr("--round %d is not a round number (at most %d)", *round, uint32(math.MaxUint32))
 	}
-	contractAddr, err := contracts.ParseAddress(*contract)
+	contractAddr, err := contracts.ParseAddress(*cf.contract)
 	if err != nil {
 		return usageErr("--contract: %v", err)
 	}
@@ -70,7 +69,7 @@ Flags:
 
 	ctx, cancel := context.WithTimeout(ctx, chainTimeout)
 	defer cancel()
-	chain, ledger, err := contracts.DialLedger(ctx, *rpcURL, contractAddr)
+	chain, ledger, err := contracts.DialLedger(ctx, *cf.rpc, contractAddr)
 	if err != nil {
 		return err
 	}
