@@ -131,7 +131,8 @@ func (c *Coordinator) keptDealersAtFault(pkHash common.Hash) (dealingVerdict, er
 
 // recheckKeptVerdict reads the evidence blob the kept verdict st points
 // at and re-checks it against the collective key pkHash in the store
-// (VerifyDealingVerdict): it must give exactly st's dealers at fault.
+// and the study's threshold on chain (CheckThreshold, VerifyDealingVerdict):
+// it must give exactly st's dealers at fault.
 func (c *Coordinator) recheckKeptVerdict(pkHash common.Hash, st dealingVerdict) (*DealingEvidence, error) {
 	raw, err := c.store.Get(st.Evidence)
 	if err != nil {
@@ -146,6 +147,12 @@ func (c *Coordinator) recheckKeptVerdict(pkHash common.Hash, st dealingVerdict) 
 	}
 	pk, err := c.store.Get(pkHash)
 	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	threshold := c.threshold
+	c.mu.Unlock()
+	if err := ev.CheckThreshold(threshold); err != nil {
 		return nil, err
 	}
 	if err := VerifyDealingVerdict(c.scheme, pk, ev); err != nil {

@@ -23,7 +23,7 @@ func TestDealersAtFaultAreLeftOutOnlyOnEvidenceOnceOffChain(t *testing.T) {
 	f := newDealingEvidenceFixture(t, inconsistent)
 	store, err := OpenStore(t.TempDir())
 	require.NoError(t, err)
-	c := &Coordinator{store: store, scheme: f.scheme, cfg: Config{StudyID: evidenceStudy}}
+	c := &Coordinator{store: store, scheme: f.scheme, cfg: Config{StudyID: evidenceStudy}, threshold: 2}
 	pkHash, err := store.Put(f.pk)
 	require.NoError(t, err)
 	raw, err := f.evidence.Marshal()
@@ -51,6 +51,15 @@ func TestDealersAtFaultAreLeftOutOnlyOnEvidenceOnceOffChain(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, got, "another key's verdict")
 
+	t.Run("evidence of a check at another threshold than the chain's", func(t *testing.T) {
+		// The sets are derived at the evidence's own threshold, so only
+		// the chain's keeps a coordinator from re-checking evidence over
+		// sets it chose the size of.
+		other := &Coordinator{store: store, scheme: f.scheme, cfg: Config{StudyID: evidenceStudy}, threshold: 3}
+		_, err := other.dealersAtFaultLeft(pkHash, without(bad))
+		require.ErrorIs(t, err, ErrUnsupportedVerdict)
+		assert.ErrorContains(t, err, "made at threshold 2 (its decryption sets hold 2 holders each), but the study's threshold on chain is 3")
+	})
 	t.Run("an honest hospital claimed in the kept state", func(t *testing.T) {
 		claim, err := json.Marshal(dealingVerdict{PublicKeyHash: pkHash, AtFault: []common.Address{f.addrs[honest]}, Evidence: evidence})
 		require.NoError(t, err)
@@ -77,7 +86,7 @@ func TestDealersAtFaultAreLeftOutOnlyOnEvidenceOnceOffChain(t *testing.T) {
 		// the study go on without its key.
 		const liar, framed = 0, 1
 		one := newDealingEvidenceFixtureOf(t, evidenceSetup{inconsistent: -1, threshold: 3, liar: liar, framed: framed})
-		c := &Coordinator{store: store, scheme: one.scheme, cfg: Config{StudyID: evidenceStudy}}
+		c := &Coordinator{store: store, scheme: one.scheme, cfg: Config{StudyID: evidenceStudy}, threshold: 3}
 		pkHash, err := store.Put(one.pk)
 		require.NoError(t, err)
 		raw, err := one.evidence.Marshal()

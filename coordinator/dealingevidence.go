@@ -218,6 +218,38 @@ func RecheckDealings(scheme *aggregation.Scheme, pk []byte, e *DealingEvidence) 
 	return keyGenFinding(byID, bad, partial, e.Sets), nil
 }
 
+// Threshold is the decryption threshold the check was made at: the
+// re-sharing's, or at key generation its sets' size (0 with no set).
+// checkSets derives the sets at it, so whoever re-checks the evidence
+// must hold it to the chain's threshold (CheckThreshold).
+func (e *DealingEvidence) Threshold() int {
+	switch {
+	case e.Reshare != nil:
+		return int(e.Reshare.Threshold)
+	case len(e.Sets) > 0:
+		return len(e.Sets[0])
+	}
+	return 0
+}
+
+// CheckThreshold refuses evidence of a check made at another threshold
+// than the study's on chain, t: its sets are derived at its own
+// threshold, so evidence over larger sets, each holding a lying holder,
+// would re-check alone.
+func (e *DealingEvidence) CheckThreshold(t int) error {
+	if got := e.Threshold(); got != t {
+		return fmt.Errorf("%w: the check was made at threshold %d (its decryption sets hold %d holders each), but the study's threshold on chain is %d: the check was not over the sets its holders give", ErrUnsupportedVerdict, got, setSize(e.Sets), t)
+	}
+	return nil
+}
+
+func setSize(sets [][]uint64) int {
+	if len(sets) == 0 {
+		return 0
+	}
+	return len(sets[0])
+}
+
 // checkSets refuses evidence over other decryption sets than
 // aggregation.DealingCheckSets derives from its holders' points at its
 // threshold (a re-sharing's, or at key generation the sets' size, which
@@ -228,10 +260,7 @@ func (e *DealingEvidence) checkSets() error {
 	if len(e.Sets) == 0 {
 		return fmt.Errorf("%w: the evidence lists no decryption set", ErrUnsupportedVerdict)
 	}
-	t := len(e.Sets[0])
-	if e.Reshare != nil {
-		t = int(e.Reshare.Threshold)
-	}
+	t := e.Threshold()
 	points := make([]aggregation.ShamirPoint, len(e.Holders))
 	for i, h := range e.Holders {
 		points[i] = aggregation.ShamirPoint(h.Point)

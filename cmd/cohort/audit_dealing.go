@@ -40,10 +40,10 @@ func auditDealing(ctx context.Context, ledger *contracts.Ledger, store *coordina
 	if onChain.PublicKeyHash != ev.PublicKeyHash {
 		return fmt.Errorf("%w: the evidence is of the collective key %s, the chain records %s for study %d", errDealingVerdictRefuted, ev.PublicKeyHash.Hex(), onChain.PublicKeyHash.Hex(), study)
 	}
-	// At key generation the sets' size is the threshold the re-check
-	// derives them at (coordinator.VerifyDealingVerdict): the chain's.
-	if ev.Reshare == nil && len(ev.Sets) > 0 && len(ev.Sets[0]) != int(onChain.Threshold) {
-		return fmt.Errorf("%w: the evidence's decryption sets hold %d holders each, but study %d's threshold on chain is %d: the check was not over the sets its holders give", errDealingVerdictRefuted, len(ev.Sets[0]), study, onChain.Threshold)
+	// The re-check derives the sets at the evidence's own threshold: hold
+	// it to the chain's, at key generation and at a re-sharing alike.
+	if err := ev.CheckThreshold(int(onChain.Threshold)); err != nil {
+		return fmt.Errorf("%w: study %d: %w", errDealingVerdictRefuted, study, err)
 	}
 	pk, err := store.Get(ev.PublicKeyHash)
 	if err != nil {

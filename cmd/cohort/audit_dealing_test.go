@@ -21,8 +21,10 @@ import (
 
 // cohort audit --dealing-evidence re-checks evidence of the study's key
 // as the chain records it only: evidence of another study or another key
-// is refused before any share is looked at, and so is evidence over
-// decryption sets of another size than the chain's threshold. (The
+// is refused before any share is looked at, and so is evidence of a
+// check made at another threshold than the chain's (its sets' size at key
+// generation, a re-sharing's own; the re-sharing's was not held to the
+// chain's before 2026-12-08). (The
 // re-check itself is coordinator.VerifyDealingVerdict's, tested there
 // and end to end.)
 func TestAuditDealingEvidenceIsOfTheChainsKey(t *testing.T) {
@@ -72,7 +74,8 @@ func TestAuditDealingEvidenceIsOfTheChainsKey(t *testing.T) {
 	}{
 		{"another study's", put(coordinator.DealingEvidence{Study: created.StudyID + 1, PublicKeyHash: pkHash}), "the evidence is of study 2, not 1"},
 		{"another key's", put(coordinator.DealingEvidence{Study: created.StudyID, PublicKeyHash: common.Hash{1}}), "the chain records " + pkHash.Hex()},
-		{"over sets of another threshold", put(coordinator.DealingEvidence{Study: created.StudyID, PublicKeyHash: pkHash, Sets: [][]uint64{{1, 2, 3}}}), "sets hold 3 holders each, but study 1's threshold on chain is 2"},
+		{"over sets of another threshold", put(coordinator.DealingEvidence{Study: created.StudyID, PublicKeyHash: pkHash, Sets: [][]uint64{{1, 2, 3}}}), "made at threshold 3 (its decryption sets hold 3 holders each), but the study's threshold on chain is 2"},
+		{"a re-sharing's at another threshold", put(coordinator.DealingEvidence{Study: created.StudyID, PublicKeyHash: pkHash, Sets: [][]uint64{{1, 2, 3}}, Reshare: &coordinator.ReshareEvidence{Round: 1, Threshold: 3}}), "made at threshold 3 (its decryption sets hold 3 holders each), but the study's threshold on chain is 2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out bytes.Buffer
