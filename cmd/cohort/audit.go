@@ -30,8 +30,8 @@ var errAuditNotCrossChecked = errors.New("the audit found rounds whose model a s
 
 func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("audit", "audit --eth-rpc URL --contract ADDR --study S --store DIR [--json] [--require-cross-check] [--dealing-evidence HASH]", stderr)
-	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
-	contract := fs.String("contract", "", "address of the Cohort contract (required)")
+	chainArgs := addChainFlags(fs)
+	rpcURL, contract := chainArgs.rpc, chainArgs.contract
 	id := fs.Uint64("study", 0, "study id (required)")
 	storeDir := fs.String("store", "", "the coordinator's blob store: its data_dir (or data_dir/blobs), or a copy of it (required)")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")

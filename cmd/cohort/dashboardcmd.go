@@ -18,8 +18,8 @@ import (
 // optionally, the coordinator's blob store.
 func runDashboard(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("dashboard", "dashboard --eth-rpc URL --contract ADDR [--store DIR] [--listen 127.0.0.1:8080]", stderr)
-	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
-	contract := fs.String("contract", "", "address of the Cohort contract (required)")
+	chainArgs := addChainFlags(fs)
+	rpcURL, contract := chainArgs.rpc, chainArgs.contract
 	storeDir := fs.String("store", "", "the coordinator's blob store: its data_dir (or data_dir/blobs), or a copy, to verify every round's aggregate and model hash")
 	listen := fs.String("listen", "127.0.0.1:8080", "address to serve the dashboard on (read-only, unauthenticated: keep it local or behind your proxy)")
 	if err := parse(fs, args); err != nil {

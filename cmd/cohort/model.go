@@ -65,8 +65,8 @@ func runModelGet(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	round := fs.Uint("round", 0, "round whose model to fetch (default: the latest closed round)")
 	averageLast := fs.Int("average-last", 1, "write the mean of the models of the last K rounds up to --round, each checked against the chain (tail averaging of a private study's published models: no privacy cost); 1: that round's model")
 	out := fs.String("out", "", "write the verified model here (required)")
-	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
-	contract := fs.String("contract", "", "address of the Cohort contract (required)")
+	chainArgs := addChainFlags(fs)
+	rpcURL, contract := chainArgs.rpc, chainArgs.contract
 	coordAddr := fs.String("coordinator", "", "coordinator address HOST:PORT (required)")
 	caFile := fs.String("ca", "", "consortium CA certificate, PEM")
 	certFile := fs.String("cert", "", "your TLS certificate, PEM")

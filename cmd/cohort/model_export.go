@@ -26,8 +26,8 @@ func (cmd modelCmd) export(ctx context.Context, args []string, stdout, stderr io
 	stdPath := fs.String("standardiser", "", "the study's pooled standardiser: a hospital node's data-dir/standardiser.json (or {\"mean\",\"scale\"} JSON); omit if the study used features as they are")
 	study := fs.Uint64("study", 0, "study id on chain (required)")
 	round := fs.Uint("round", 0, "round the model is from (default: the closed round whose model hash it has)")
-	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
-	contract := fs.String("contract", "", "address of the Cohort contract (required)")
+	chainArgs := addChainFlags(fs)
+	rpcURL, contract := chainArgs.rpc, chainArgs.contract
 	out := fs.String("out", "", "write the exported model here (required)")
 	onnxPath := fs.String("onnx", "", "also write the model as an ONNX graph here (doubles, opset 13; input \"features\" [records, features] of raw encoded records, NaN for missing; output \"score\")")
 	if err := parse(fs, args); err != nil {

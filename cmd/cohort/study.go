@@ -42,8 +42,8 @@ Run `+"`cohort study create -h`"+` for a subcommand's flags.
 
 func runStudyCreate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("study create", "study create --eth-rpc URL --contract ADDR --key FILE --recipe FILE | --spec FILE --rounds R --min-participants M --threshold T --purpose TEXT --reference FILE|HASH --coordinator ADDR", stderr)
-	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
-	contract := fs.String("contract", "", "address of the Cohort contract (required)")
+	chainArgs := addChainFlags(fs)
+	rpcURL, contract := chainArgs.rpc, chainArgs.contract
 	keyPath := fs.String("key", "", "researcher's private key: 64 hex digits, mode 0600 (required; the account owns the study and pays the gas)")
 	recipePath := fs.String("recipe", "", "the study's recipe JSON file: model, local training, server optimizer, rounds, standardisation, evaluation (see examples/recipes; its canonical hash goes on chain)")
 	specPath := fs.String("spec", "", "model spec JSON file, for studies without a recipe: kind, features, hidden, plus any hyper-parameters (its hash goes on chain)")
@@ -250,8 +250,8 @@ func committeeLine(c contracts.CommitteeParams, threshold uint32) string {
 
 func runStudyShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("study show", "study show --eth-rpc URL --contract ADDR --study S [--json] [--plot FILE.svg]", stderr)
-	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
-	contract := fs.String("contract", "", "address of the Cohort contract (required)")
+	chainArgs := addChainFlags(fs)
+	rpcURL, contract := chainArgs.rpc, chainArgs.contract
 	id := fs.Uint64("study", 0, "study id (required)")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of tables")
 	plotPath := fs.String("plot", "", plotFlagUsage+": accuracy, AUC and loss, contributors and flagged updates per round")

@@ -14,8 +14,8 @@ import (
 
 func runStudyLeave(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("study leave", "study leave --eth-rpc URL --contract ADDR --key FILE --study S [--member ADDR] [--wait D] [--json]", stderr)
-	rpcURL := fs.String("eth-rpc", "", "Ethereum JSON-RPC endpoint of the consortium chain (required)")
-	contract := fs.String("contract", "", "address of the Cohort contract (required)")
+	chainArgs := addChainFlags(fs)
+	rpcURL, contract := chainArgs.rpc, chainArgs.contract
 	keyPath := fs.String("key", "", "private key, 64 hex digits, mode 0600: the leaving hospital's, or with --member the proposing consortium member's (required)")
 	id := fs.Uint64("study", 0, "study id (required)")
 	member := fs.String("member", "", "participant to exclude by a member vote, proposed by the --key member (default: the --key account leaves)")
