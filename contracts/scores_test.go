@@ -380,3 +380,35 @@ func TestCoordinatorAloneCannotStrike(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, strikes)
 }
+
+// After the grace period a hospital taking part in the study may abandon
+// its stalled round, but not one that left it or that the study
+// suspended: either could otherwise throw away a round the coordinator is
+// late in closing (closeRound is allowed after the deadline) and its
+// hospitals' uploads with it.
+func TestAbandonRoundIsNotForFormerOrSuspendedParticipants(t *testing.T) {
+	f := newFixture(t, 4)
+	p := f.params()
+	p.StrikeLimit = 1
+	id := f.studyWith(t, 4, p)
+	f.setKey(t, id)
+	left, suspended, active := f.members[3], f.members[2], f.members[0]
+	_, err := f.ledger.LeaveStudy(f.ctx, left, id)
+	require.NoError(t, err)
+	f.openFirstRound(t, id)
+	f.strike(t, id, 1, suspended.Address(), 0, 1)
+	pr, err := f.ledger.Participant(f.ctx, id, suspended.Address())
+	require.NoError(t, err)
+	require.True(t, pr.Suspended)
+	require.NoError(t, f.chain.AdvanceTime(25*time.Hour))
+
+	for _, from := range []*contracts.Account{left, suspended} {
+		_, err := f.ledger.AbandonRound(f.ctx, from, id, 1)
+		require.ErrorIs(t, err, contracts.ErrNotAuthorised, from.Address().Hex())
+	}
+	_, err = f.ledger.AbandonRound(f.ctx, active, id, 1)
+	require.NoError(t, err)
+	r, err := f.ledger.Round(f.ctx, id, 1)
+	require.NoError(t, err)
+	assert.True(t, r.Abandoned)
+}

@@ -29,8 +29,8 @@ does not decrypt, or one no spare share holder can cross-check. The
 round's uploads are not used and its number is used up: the next round
 opens with the following number, from the model the abandoned round
 opened with. The study's coordinator may abandon the round once its
-deadline has passed; the study's owner and the hospitals that joined it
-once the contract's grace period (one day) after the deadline has passed
+deadline has passed; the study's owner and the hospitals taking part in
+it (not one that left or is suspended) once the contract's grace period (one day) after the deadline has passed
 too. The contract judges by the time of the block that takes the
 transaction: past the latest block's time, or on a chain that mines only
 when a transaction comes (geth --dev) past the wall clock's.
@@ -191,9 +191,9 @@ func roundIsOpen(ctx context.Context, ledger *contracts.Ledger, s contracts.Stud
 
 // abandonRule says what role lets addr abandon round r of study s, as the
 // contract decides, and from when: the coordinator from the deadline, the
-// owner and any hospital that joined the study (its record kept after it
-// left) from the grace period after it. Anyone else is refused, wrapping
-// ErrNotAuthorised.
+// owner and any hospital taking part in the study (joined, neither left
+// nor suspended) from the grace period after it. Anyone else is refused,
+// wrapping ErrNotAuthorised.
 func abandonRule(ctx context.Context, ledger *contracts.Ledger, s contracts.Study, r contracts.Round, addr common.Address) (role string, notBefore time.Time, err error) {
 	if addr == s.Coordinator {
 		return "coordinator", r.Deadline, nil
@@ -210,7 +210,15 @@ func abandonRule(ctx context.Context, ledger *contracts.Ledger, s contracts.Stud
 	if err != nil {
 		return "", time.Time{}, err
 	}
-	if p.Index != 0 {
+	alternatives := fmt.Sprintf("send from the coordinator's key once the round's deadline (%s) has passed, or from the owner's or a participant's once %s has", stamp(r.Deadline), stamp(afterGrace))
+	switch {
+	case p.Index != 0 && p.Left:
+		return "", time.Time{}, fmt.Errorf("%w: %s left study %d (or members voted it out): a hospital no longer taking part does not decide on its rounds; %s",
+			contracts.ErrNotAuthorised, addr.Hex(), s.ID, alternatives)
+	case p.Index != 0 && p.Suspended:
+		return "", time.Time{}, fmt.Errorf("%w: %s is suspended in study %d (its strikes reached the limit): a suspended hospital does not decide on its rounds until members vote to reinstate it ('cohort member reinstate'); %s",
+			contracts.ErrNotAuthorised, addr.Hex(), s.ID, alternatives)
+	case p.Index != 0:
 		return "participant", afterGrace, nil
 	}
 	return "", time.Time{}, fmt.Errorf("%w: %s may not abandon a round of study %d: it is neither the study's coordinator (%s) nor its owner (%s) nor a hospital that joined it; send from the coordinator's key once the round's deadline (%s) has passed, or from the owner's or a participant's once %s has",

@@ -18,14 +18,16 @@ import (
 )
 
 // stalledStudy is a study of three rounds on a simulated chain that three
-// of four founding hospitals joined (the fourth is a member that did not),
-// keyed, with round 1 open until an hour after the chain's clock.
+// of four founding hospitals joined (the fourth is a member that did not)
+// and one of them left before round 1, keyed, with round 1 open until an
+// hour after the chain's clock.
 type stalledStudy struct {
 	chain     *contracts.Chain
 	ledger    *contracts.Ledger
 	owner     *contracts.Account
 	coord     *contracts.Account
 	hospitals []*contracts.Account // joined the study
+	left      *contracts.Account   // joined the study and left it before round 1
 	notJoined *contracts.Account   // a consortium member outside the study
 	id        uint64
 	deadline  time.Time // round 1's
@@ -44,7 +46,9 @@ func newStalledStudy(t *testing.T, ctx context.Context) *stalledStudy {
 	}
 	_, err = ledger.SetPublicKeyHash(ctx, coord, id, crypto.Keccak256Hash([]byte("pk")))
 	require.NoError(t, err)
-	s := &stalledStudy{chain: chain, ledger: ledger, owner: owner, coord: coord, hospitals: hs[:3], notJoined: hs[3], id: id}
+	_, err = ledger.LeaveStudy(ctx, hs[2], id)
+	require.NoError(t, err)
+	s := &stalledStudy{chain: chain, ledger: ledger, owner: owner, coord: coord, hospitals: hs[:2], left: hs[2], notJoined: hs[3], id: id}
 	s.deadline = s.open(t, ctx, 1)
 	return s
 }
@@ -64,7 +68,8 @@ func (s *stalledStudy) open(t *testing.T, ctx context.Context, r uint32) time.Ti
 
 // TestAbandonRoundRefusesBeforeSending: `cohort study abandon-round`
 // reads the study and the round first and refuses, before any
-// transaction, a key that plays no role in the study, a round before its
+// transaction, a key that plays no role in the study (a hospital that
+// left it included), a round before its
 // deadline (the coordinator) or before the grace period after it (the
 // owner, a hospital), a round never opened, closed or abandoned already;
 // each error says what was wrong and what to do, and wraps the contract's
@@ -100,6 +105,9 @@ func TestAbandonRoundRefusesBeforeSending(t *testing.T) {
 			fmt.Sprintf("%s may not abandon a round of study %d: it is neither the study's coordinator (%s) nor its owner (%s) nor a hospital that joined it", who.Address().Hex(), s.id, s.coord.Address().Hex(), s.owner.Address().Hex()),
 			"send from the coordinator's key once the round's deadline ("+deadline+") has passed, or from the owner's or a participant's once "+graceEnd+" has")
 	}
+	refused(s.left, 1, contracts.ErrNotAuthorised,
+		fmt.Sprintf("%s left study %d (or members voted it out): a hospital no longer taking part does not decide on its rounds", s.left.Address().Hex(), s.id),
+		"or from the owner's or a participant's once "+graceEnd+" has")
 	refused(s.coord, 1, contracts.ErrDeadlineNotPassed,
 		"as the study's coordinator, "+s.coord.Address().Hex()+" may abandon round 1 of study",
 		"only once its deadline, "+deadline+", has passed:", "from now by the chain's clock", "run this again then, or let the round close")

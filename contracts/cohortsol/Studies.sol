@@ -841,8 +841,8 @@ contract Studies is IStudies {
     }
 
     /// @notice Abandons an open round that stalled. The coordinator may do so
-    /// once the deadline has passed; the study owner and participants once
-    /// ABANDON_GRACE has also passed. The round's number is used up: the next
+    /// once the deadline has passed; the study owner and participants taking
+    /// part (joined, not left, not suspended) once ABANDON_GRACE has also passed. The round's number is used up: the next
     /// round opens with the following number.
     function abandonRound(uint64 studyId, uint32 round) external {
         StudyRecord storage s = _study(studyId);
@@ -851,7 +851,7 @@ contract Studies is IStudies {
         uint64 notBefore;
         if (msg.sender == s.coordinator) {
             notBefore = r.deadline;
-        } else if (msg.sender == s.owner || _participantRecords[studyId][msg.sender].index != 0) {
+        } else if (msg.sender == s.owner || _takesPart(_participantRecords[studyId][msg.sender])) {
             notBefore = r.deadline + ABANDON_GRACE;
         } else {
             revert NotAuthorised(msg.sender);
@@ -862,6 +862,12 @@ contract Studies is IStudies {
         r.status = RoundStatus.Abandoned;
         emit RoundAbandoned(studyId, round, msg.sender, r.commitments);
         _endRound(studyId, s, round);
+    }
+
+    /// @dev A participant that joined and has neither left nor been suspended:
+    /// one that left or that strikes suspended does not decide on a round.
+    function _takesPart(ParticipantRecord storage p) private view returns (bool) {
+        return p.index != 0 && !p.left && !p.suspended;
     }
 
     // ----------------------------------------------------------------- views
