@@ -638,7 +638,9 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 		}
 	}
 	if first > 1 {
-		c.restoreOptimizer(first - 1)
+		if err := c.restoreOptimizer(ctx, first); err != nil {
+			return nil, err
+		}
 	}
 	for r := first; r <= uint32(c.cfg.Rounds); r++ {
 		resume := resumeOpen && r == first
@@ -945,23 +947,82 @@ func (c *Coordinator) saveOptimizer(r uint32) error {
 	return c.store.WriteState("server-optimizer", raw)
 }
 
-// restoreOptimizer loads the state kept after round r, if there is one.
-func (c *Coordinator) restoreOptimizer(r uint32) {
+// restoreOptimizer loads the server optimiser's kept state for round
+// next to step from, if there is one and the chain says it is that
+// round's (keptOptimizerStands); otherwise the optimiser starts afresh,
+// with a warning.
+func (c *Coordinator) restoreOptimizer(ctx context.Context, next uint32) error {
+	stands := func(kept uint32) (bool, error) {
+		ok, err := keptOptimizerStands(kept, next, func(r uint32) (contracts.Round, error) { return c.ledger.Round(ctx, c.cfg.StudyID, r) })
+		if err != nil {
+			return false, fmt.Errorf("coordinator: checking the server optimiser's kept state on chain: %w", err)
+		}
+		return ok, nil
+	}
 	raw, err := c.store.ReadState("server-optimizer")
 	if err != nil {
-		c.log.Warn("no server optimiser state kept; it starts afresh", "after_round", r)
-		return
+		// Every round before next abandoned: the initial state is the one
+		// to step from.
+		fresh, err := stands(0)
+		if err == nil && !fresh {
+			c.log.Warn("no server optimiser state kept; it starts afresh", "round", next)
+		}
+		return err
 	}
 	var st optimizerState
-	if err := json.Unmarshal(raw, &st); err != nil || st.Round != r {
-		c.log.Warn("server optimiser state is not from the last closed round; it starts afresh", "kept_round", st.Round, "after_round", r)
-		return
+	if err := json.Unmarshal(raw, &st); err != nil {
+		c.log.Warn("server optimiser state unreadable; it starts afresh", "err", err)
+		return nil
+	}
+	ok, err := stands(st.Round)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		c.log.Warn("server optimiser state is not from the last closed round; it starts afresh", "kept_round", st.Round, "round", next)
+		return nil
 	}
 	if err := c.optimizer.UnmarshalBinary(st.State); err != nil {
 		c.log.Warn("server optimiser state unreadable; it starts afresh", "err", err)
-		return
+		return nil
 	}
-	c.log.Info("server optimiser state restored", "after_round", r, "steps", c.optimizer.Steps())
+	c.log.Info(MsgOptimizerRestored, "after_round", st.Round, "round", next, "steps", c.optimizer.Steps())
+	return nil
+}
+
+// MsgOptimizerRestored is logged, with the round the state was kept after,
+// the round it steps next and the optimiser's steps, when a restarted
+// coordinator goes on with its server optimiser's kept state.
+const MsgOptimizerRestored = "server optimiser state restored"
+
+// keptOptimizerStands tells whether the server optimiser's state kept
+// after round kept (0: its initial state, no round closed) is the one
+// round next steps from, as the chain (round, reading a round of the
+// study) records them: kept is the round before next, or kept closed and
+// every round after it up to next was abandoned, which steps no
+// optimiser. The chain decides, not the store: a closed round whose state
+// was not kept (the coordinator stopped between closing it and keeping
+// its state) does not stand.
+func keptOptimizerStands(kept, next uint32, round func(uint32) (contracts.Round, error)) (bool, error) {
+	switch {
+	case kept >= next:
+		return false, nil
+	case kept+1 == next:
+		return true, nil
+	}
+	if kept > 0 {
+		r, err := round(kept)
+		if err != nil || !r.Closed {
+			return false, err
+		}
+	}
+	for n := kept + 1; n < next; n++ {
+		r, err := round(n)
+		if err != nil || !r.Abandoned {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // loadModel reads a model from the store by the hash the chain recorded.

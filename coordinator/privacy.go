@@ -20,7 +20,18 @@ const MsgOpeningRound = "opening the round on chain"
 // a round beyond the budget (contracts.ErrPrivacyBudgetExceeded).
 func (c *Coordinator) openRound(ctx context.Context, r uint32, globalHash common.Hash) (contracts.Receipt, error) {
 	c.log.Info(MsgOpeningRound, "round", r)
-	deadline := time.Now().Add(c.cfg.RoundDuration)
+	// The contract judges the deadline by its blocks' time: counted from
+	// the wall clock, a chain whose clock runs ahead (moved past an
+	// abandoned round's deadline) would take a shorter round, or none.
+	head, err := c.ledger.HeadTime(ctx)
+	if err != nil {
+		return contracts.Receipt{}, fmt.Errorf("reading the chain's clock to set round %d's deadline: %w", r, err)
+	}
+	from := time.Now()
+	if head.After(from) {
+		from = head
+	}
+	deadline := from.Add(c.cfg.RoundDuration)
 	tc := c.cfg.PrivateTraining
 	if tc == nil || tc.Privacy == nil {
 		return c.ledger.OpenRound(ctx, c.account, c.cfg.StudyID, r, globalHash, deadline)

@@ -436,6 +436,48 @@ func TestResumeFrom(t *testing.T) {
 	}
 }
 
+// TestKeptOptimizerStands: the server optimiser's state is kept after
+// each closed round; an abandoned round steps no optimiser, so a study
+// resuming after abandoned rounds goes on from the state of the last
+// closed round before them, as the chain records the rounds (until
+// 2026-12-07 it started afresh after any abandonment, which `cohort
+// audit` reports as an optimiser reset). Any other gap starts afresh.
+func TestKeptOptimizerStands(t *testing.T) {
+	closed, abandoned, open := contracts.Round{Closed: true}, contracts.Round{Abandoned: true}, contracts.Round{Open: true}
+	tests := []struct {
+		name       string
+		kept, next uint32
+		chain      map[uint32]contracts.Round
+		want       bool
+	}{
+		{"kept after the round before", 3, 4, nil, true},
+		{"one abandoned round between", 2, 4, map[uint32]contracts.Round{2: closed, 3: abandoned}, true},
+		{"two abandoned rounds between", 1, 4, map[uint32]contracts.Round{1: closed, 2: abandoned, 3: abandoned}, true},
+		{"no round closed yet: the initial state", 0, 3, map[uint32]contracts.Round{1: abandoned, 2: abandoned}, true},
+		{"a closed round between whose state was not kept", 2, 4, map[uint32]contracts.Round{2: closed, 3: closed}, false},
+		{"a round between still open", 2, 4, map[uint32]contracts.Round{2: closed, 3: open}, false},
+		{"the kept round was not closed on chain", 2, 4, map[uint32]contracts.Round{2: abandoned, 3: abandoned}, false},
+		{"no state kept, a round closed", 0, 3, map[uint32]contracts.Round{1: closed, 2: abandoned}, false},
+		{"kept after the round to step", 4, 4, nil, false},
+		{"kept after a later round", 5, 4, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := keptOptimizerStands(tt.kept, tt.next, func(r uint32) (contracts.Round, error) {
+				rd, ok := tt.chain[r]
+				if !ok {
+					return contracts.Round{}, fmt.Errorf("round %d read: %w", r, contracts.ErrRoundNotFound)
+				}
+				return rd, nil
+			})
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	_, err := keptOptimizerStands(1, 3, func(uint32) (contracts.Round, error) { return contracts.Round{}, contracts.ErrChainClosed })
+	assert.ErrorIs(t, err, contracts.ErrChainClosed, "a chain that cannot be read is an error, not a fresh start")
+}
+
 // A hospital's evaluation whose histogram bins are full (each bin at
 // 2^32-1 records: a consistent evaluation by itself) could not be merged
 // with any other that has a record in the same bin: the merge failed and,

@@ -980,21 +980,22 @@ func (p *Participant) settleCommitment(ctx context.Context, b batchedCommitment)
 		p.log.Warn("reading this hospital's commitment from the chain", "round", b.round, "err", err)
 		return false, false
 	}
-	open := true
+	var round contracts.Round
 	if recorded == nil {
-		r, err := p.ledger.Round(ctx, p.cfg.StudyID, b.round)
-		if err != nil {
+		if round, err = p.ledger.Round(ctx, p.cfg.StudyID, b.round); err != nil {
 			p.log.Warn("reading the round from the chain", "round", b.round, "err", err)
 			return false, false
 		}
-		open = r.Open
 	}
-	verdict, err := p.steps.checkBatched(b, recorded, open, time.Now())
+	verdict, err := p.steps.checkBatched(b, recorded, round, time.Now())
 	switch {
 	case err != nil:
 		p.log.Error("batched commitment", "round", b.round, "err", err)
 	case verdict == commitDone:
 		p.log.Debug("the coordinator recorded this hospital's commitment as signed", "round", b.round)
+	case verdict == commitVoid:
+		p.log.Info("the round was abandoned before this hospital's commitment was recorded; its update is not used", "round", b.round)
+		return true, true
 	case verdict == commitSelf:
 		p.log.Warn("the coordinator has not recorded this hospital's commitment in time; committing it", "round", b.round)
 		_, err := p.ledger.CommitUpdate(ctx, p.account, p.cfg.StudyID, b.round, b.signed.Commitment)

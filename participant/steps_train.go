@@ -212,6 +212,7 @@ const (
 	commitWait commitVerdict = iota // not on chain yet; the coordinator's batch may still come
 	commitSelf                      // not on chain by its time: commit by itself
 	commitDone                      // settled: on chain as signed, or reported
+	commitVoid                      // settled: the round was abandoned, its updates unused
 )
 
 // ErrCommitmentLeftOut reports a round that closed without this node's
@@ -220,11 +221,12 @@ const (
 var ErrCommitmentLeftOut = errors.New("participant: the round closed without this hospital's commitment")
 
 // checkBatched decides on a batched commitment from the chain: recorded is
-// this node's commitment in the round on chain (nil if none) and open
-// whether the round is still open. A commitment recorded otherwise than
-// signed, or a round closed without it, is reported as an error with
-// verdict commitDone.
-func (s *steps) checkBatched(b batchedCommitment, recorded *contracts.Commitment, open bool, now time.Time) (commitVerdict, error) {
+// this node's commitment in the round on chain (nil if none) and round the
+// round as the chain records it (read only when recorded is nil). A
+// commitment recorded otherwise than signed, or a round closed without
+// it, is reported as an error with verdict commitDone; a round abandoned
+// without it is settled with commitVoid: its updates are not used.
+func (s *steps) checkBatched(b batchedCommitment, recorded *contracts.Commitment, round contracts.Round, now time.Time) (commitVerdict, error) {
 	switch {
 	case recorded != nil && *recorded == b.signed.Commitment:
 		return commitDone, nil
@@ -232,7 +234,9 @@ func (s *steps) checkBatched(b batchedCommitment, recorded *contracts.Commitment
 		return commitDone, fmt.Errorf("%w: the chain records commitment %s (%d samples, consent root %s) for this hospital in round %d; it signed %s (%d samples, consent root %s)",
 			ErrChainMismatch, recorded.CiphertextHash.Hex(), recorded.Samples, recorded.ConsentRoot.Hex(), b.round,
 			b.signed.CiphertextHash.Hex(), b.signed.Samples, b.signed.ConsentRoot.Hex())
-	case !open:
+	case round.Abandoned:
+		return commitVoid, nil
+	case !round.Open:
 		return commitDone, fmt.Errorf("participant %s: %w %d (the coordinator did not record it, and it was not committed by %s)", s.name, ErrCommitmentLeftOut, b.round, b.selfAt.UTC().Format(time.RFC3339))
 	case now.Before(b.selfAt):
 		return commitWait, nil

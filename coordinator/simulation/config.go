@@ -98,6 +98,15 @@ type Config struct {
 	// (or RestartCoordinatorInReshare, or the live handle) restarts on an
 	// empty data directory: its disk died.
 	CoordinatorDiskLost bool
+	// AbandonRoundIn stalls that round and has it abandoned, as the
+	// coordinator's operator does: the coordinator is killed once the
+	// first hospital has uploaded its update of the round (as with
+	// RestartCoordinatorIn), the chain's clock is moved past the round's
+	// deadline, the round is abandoned with the coordinator's key
+	// (contracts.Ledger.AbandonRound, the transaction `cohort study
+	// abandon-round` sends) and a new coordinator starts on the same
+	// address, chain and store. The hospitals' nodes run on throughout.
+	AbandonRoundIn uint32
 	// RestartCoordinatorInReshare kills the coordinator in the middle of
 	// the re-sharing before that round (once a new holder keeps its new
 	// share pending) and starts a new one, as RestartCoordinatorIn does.

@@ -22,7 +22,9 @@
 // Faults are injected through the Config: DropAfter stops a hospital for good
 // after its upload of a round, RestartParticipantAfter and
 // RestartCoordinatorIn(Reshare) kill a node and start it again from its disk
-// and the chain, Attacks makes hospitals attackers, JoinBeforeRound,
+// and the chain, AbandonRoundIn kills the coordinator mid-round and abandons
+// the round on chain before starting it again, Attacks makes hospitals
+// attackers, JoinBeforeRound,
 // LeaveBeforeRound and RejoinBeforeRound change the study's members between
 // rounds (a leave before round 1 once the keys are dealt, with
 // RestartCoordinatorBeforeRoundOne after it), and ConnectBeforeRound holds a

@@ -721,6 +721,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	var result *coordinator.Result
 	g.Go(func() error {
 		defer close(s.live.finished)
+		abandoned := false // AbandonRoundIn's round
 		for {
 			cctx, kill := context.WithCancel(gctx)
 			s.live.mu.Lock()
@@ -744,6 +745,12 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			// Killed mid-round: a new coordinator process on the same address,
 			// with nothing but the chain and the blob store to go on.
 			s.server.Stop()
+			if r := cfg.AbandonRoundIn; r != 0 && !abandoned {
+				abandoned = true
+				if err := s.abandonStalledRound(gctx, coordAccount, r); err != nil {
+					return err
+				}
+			}
 			if cfg.CoordinatorDiskLost {
 				if store, err = coordinator.OpenStore(filepath.Join(cfg.DataDir, "coordinator-new-disk")); err != nil {
 					return err
@@ -796,7 +803,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			if r, ok := cfg.RestartParticipantAfter[i]; ok && t.Round == r {
 				stop() // the node dies right after its upload, and comes back below
 			}
-			if i == 0 && t.Round == cfg.RestartCoordinatorIn {
+			if i == 0 && (t.Round == cfg.RestartCoordinatorIn || t.Round == cfg.AbandonRoundIn) {
 				restartOnce.Do(s.requestCoordinatorRestart)
 			}
 		}
@@ -829,7 +836,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			// its attack is meant to be refused, or a hand-over of the keys
 			// is (a member of the committee or a holder of the keys leaves
 			// during it or as the committee is selected).
-			StopOnTaskError: cfg.OnCoordinatorError == nil && cfg.RestartCoordinatorIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.RestartCoordinatorBeforeRoundOne && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesInHandOver == 0 && cfg.HoldersLeaveInHandOver == 0 && cfg.CommitteeLeavesOnReselection == 0,
+			StopOnTaskError: cfg.OnCoordinatorError == nil && cfg.RestartCoordinatorIn == 0 && cfg.AbandonRoundIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.RestartCoordinatorBeforeRoundOne && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesInHandOver == 0 && cfg.HoldersLeaveInHandOver == 0 && cfg.CommitteeLeavesOnReselection == 0,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
 		p, err := participant.New(pcfg, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
@@ -921,6 +928,33 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	}
 	ok = true
 	return s, nil
+}
+
+// abandonStalledRound abandons round r, whose coordinator was killed, as
+// the coordinator's operator does once the round's deadline has passed
+// (`cohort study abandon-round` sends this transaction with the
+// coordinator's key): the chain's clock is moved past the deadline first.
+func (s *Study) abandonStalledRound(ctx context.Context, coord *contracts.Account, r uint32) error {
+	round, err := s.ledger.Round(ctx, s.studyID, r)
+	if err != nil {
+		return fmt.Errorf("abandoning round %d: %w", r, err)
+	}
+	if !round.Open {
+		return fmt.Errorf("abandoning round %d: it is no longer open (closed: %t, abandoned: %t) once its coordinator was killed", r, round.Closed, round.Abandoned)
+	}
+	now, err := s.ledger.HeadTime(ctx)
+	if err != nil {
+		return fmt.Errorf("abandoning round %d: %w", r, err)
+	}
+	if !now.After(round.Deadline) {
+		if err := s.chain.AdvanceTime(round.Deadline.Sub(now) + time.Second); err != nil {
+			return fmt.Errorf("abandoning round %d: passing its deadline: %w", r, err)
+		}
+	}
+	if _, err := s.ledger.AbandonRound(ctx, coord, s.studyID, r); err != nil {
+		return fmt.Errorf("abandoning round %d: %w", r, err)
+	}
+	return nil
 }
 
 // rejoin runs the new node of hospital i, which left the study and joined
