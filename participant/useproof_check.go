@@ -65,15 +65,26 @@ type VerifiedUse struct {
 	// ConsentMaxEpsilon is the ε bound of that consent's deciding grant (0:
 	// none), a reason a record with active consent was not used.
 	ConsentMaxEpsilon float64 `json:"consent_max_epsilon,omitempty"`
+	// RoundStatus is the round's state on chain: "closed" (its model is
+	// published), "open" (none yet) or "abandoned" (none ever: a record
+	// used in it went into no published model).
+	RoundStatus string `json:"round_status"`
 }
 
 // WriteText prints what `cohort consent verify-proof` tells the patient:
-// the proof checked, each record's use in the round, the patient's consent
+// the proof checked, each record's use in the round, whether the round
+// published a model (not if abandoned or still open), the patient's consent
 // as the round opened and, for a bounded grant, that the bound leaves
 // records out, so that "not used" beside "active" is explained.
 func (v *VerifiedUse) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "proof verified against the chain: study %d round %d, hospital %s's committed consent root\n", v.StudyID, v.Round, v.Hospital.Hex())
 	WriteUses(w, v.Uses, v.Round)
+	switch v.RoundStatus {
+	case "abandoned":
+		fmt.Fprintf(w, "round %d was abandoned on chain: the hospital's update of it went into no published model\n", v.Round)
+	case "open":
+		fmt.Fprintf(w, "round %d is still open: no model of it is published yet\n", v.Round)
+	}
 	if v.ConsentAsOfRound == "" {
 		return
 	}
@@ -95,6 +106,18 @@ func CheckUseProof(ctx context.Context, ledger *contracts.Ledger, p UseProof) (*
 		return nil, fmt.Errorf("the proof FAILED against the chain: %w", err)
 	}
 	res := &VerifiedUse{UseProof: p, Verified: true, Uses: uses}
+	r, err := ledger.Round(ctx, p.StudyID, p.Round)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case r.Abandoned:
+		res.RoundStatus = "abandoned"
+	case r.Open:
+		res.RoundStatus = "open"
+	default:
+		res.RoundStatus = "closed"
+	}
 	if p.Patient != (common.Hash{}) {
 		st, err := ledger.ConsentStatus(ctx, p.Patient, p.StudyID, p.Round)
 		if err != nil {

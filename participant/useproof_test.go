@@ -108,3 +108,47 @@ func TestVerifiedUseExplainsAnEpsilonBound(t *testing.T) {
 		}
 	}
 }
+
+// A record the hospital trained on in a round that was then abandoned went
+// into no published model: the patient checking the proof is told so
+// beside "USED", and told a round still open has published nothing yet;
+// a closed round's proof says neither.
+func TestVerifiedUseSaysWhenTheRoundWentIntoNoModel(t *testing.T) {
+	f := newConsentChain(t)
+	key := mustKey(t)
+	patient := records.PatientID(crypto.PubkeyToAddress(key.PublicKey))
+	f.relay(t, key, contracts.ConsentScope{StudyID: f.studyID}, true, time.Now().Add(365*24*time.Hour))
+	dir := t.TempDir()
+	p := quietParticipant(f, records.Site{Name: "h"}, ConsentChain, dir)
+	check := func(r uint32) string {
+		t.Helper()
+		proof, err := ProveUse(dir, 1337, f.ledger.Address(), f.studyID, r, f.hospital.Address(), patient, []string{"rec-1"})
+		require.NoError(t, err)
+		res, err := CheckUseProof(f.ctx, f.ledger, proof)
+		require.NoError(t, err)
+		var out strings.Builder
+		res.WriteText(&out)
+		assert.Contains(t, out.String(), "record rec-1: USED in round")
+		return out.String()
+	}
+	for r := uint32(1); r <= 2; r++ {
+		f.openRound(t, r)
+		used := []string{"rec-1"}
+		root := records.MerkleRoot(used)
+		require.NoError(t, p.keepRoundIDs(r, used, root))
+		_, err := f.ledger.CommitUpdate(f.ctx, f.hospital, f.studyID, r, contracts.Commitment{CiphertextHash: common.Hash{byte(r)}, Samples: 1, ConsentRoot: root})
+		require.NoError(t, err)
+		if r == 1 {
+			f.closeRound(t, r)
+		}
+	}
+	closed := check(1)
+	assert.NotContains(t, closed, "abandoned")
+	assert.NotContains(t, closed, "still open")
+	assert.Contains(t, check(2), "round 2 is still open: no model of it is published yet")
+
+	require.NoError(t, f.chain.AdvanceTime(91*24*time.Hour))
+	_, err := f.ledger.AbandonRound(f.ctx, f.coord, f.studyID, 2)
+	require.NoError(t, err)
+	assert.Contains(t, check(2), "round 2 was abandoned on chain: the hospital's update of it went into no published model")
+}
