@@ -47,6 +47,9 @@ type Blobs interface {
 	// its model from: the holders' signed decryption shares, the model it
 	// started from and the server optimiser's state.
 	DecryptionRecord(agg common.Hash) (*cohortv1.DecryptionRecord, error)
+	// MomentsRecord is what the study's pooled standardiser was computed
+	// from before round 1 (see Moments).
+	MomentsRecord() (*cohortv1.MomentsResultTask, error)
 }
 
 // Verdicts of a round.
@@ -110,6 +113,10 @@ type Unevaluated struct {
 type Report struct {
 	Study  uint64  `json:"study"`
 	Rounds []Round `json:"rounds"`
+	// Moments is the audit of the pooled standardiser's decryption before
+	// round 1; nil in a study whose chain pins no moments sum and records
+	// no standardiser (one standardised per site).
+	Moments *Moments `json:"moments,omitempty"`
 	// Disputes are the aggregates hospitals refused on chain as not the
 	// weighted sum of the committed updates (contracts.Ledger.Disputes).
 	Disputes []Dispute `json:"disputes,omitempty"`
@@ -161,6 +168,10 @@ func Study(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *a
 		return nil, fmt.Errorf("audit: %w", err)
 	}
 	rep := &Report{Study: studyID, OK: true, CrossCheckRequired: recipeRequiresCrossCheck(blobs, study.SpecHash)}
+	if rep.Moments, err = auditMoments(ctx, ledger, blobs, scheme, study); err != nil {
+		return nil, fmt.Errorf("audit: moments: %w", err)
+	}
+	rep.requireMomentsCrossCheck()
 	var published modelChain
 	for r := uint32(1); r <= study.CurrentRound; r++ {
 		round, err := auditRound(ctx, ledger, blobs, scheme, study, r, &published)
