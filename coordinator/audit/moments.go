@@ -67,21 +67,9 @@ func auditMoments(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sc
 		return nil, nil
 	}
 	out := &Moments{Sum: pinned, Standardiser: study.StandardiserHash}
-	mismatched := false
-	problem := func(format string, args ...any) {
-		out.Problems = append(out.Problems, fmt.Sprintf(format, args...))
-		mismatched = mismatched || !slices.ContainsFunc(args, isMissing)
-	}
-	defer func() {
-		switch {
-		case mismatched:
-			out.Verdict = Mismatch
-		case len(out.Problems) > 0:
-			out.Verdict = Incomplete
-		case out.Verdict == "":
-			out.Verdict = Verified
-		}
-	}()
+	found := problemLog{problems: &out.Problems}
+	problem := found.add
+	defer func() { out.Verdict = found.verdict(out.Verdict) }()
 	if pinned == (common.Hash{}) {
 		problem("the chain records the pooled standardiser %s but pins no moments sum: nothing ties it to the hospitals' moments", study.StandardiserHash.Hex())
 		return out, nil

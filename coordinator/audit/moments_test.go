@@ -107,33 +107,15 @@ func (f *studyFixture) playMoments(t *testing.T, play momentsPlay) *cohortv1.Mom
 	for i, p := range active {
 		signedActive[i] = uint64(p)
 	}
-	var first []*aggregation.DecryptionShare
-	var firstSet []aggregation.ShamirPoint
-	for i, tsk := range tsks {
-		if !slices.Contains(active, points[i]) {
+	byHolder, first := f.holderShares(t, tsks, points, sets, play.liar, sum)
+	for i, shares := range byHolder {
+		if len(shares) == 0 { // in no set asked
 			continue
 		}
-		var raws [][]byte
-		for _, set := range sets {
-			if !slices.Contains(set, points[i]) {
-				continue
-			}
-			ds, err := f.scheme.GenThresholdDecryptionShare(tsk, set, sum)
+		raws := make([][]byte, len(shares))
+		for j, ds := range shares {
+			raws[j], err = ds.MarshalBinary()
 			require.NoError(t, err)
-			if play.liar == points[i] {
-				require.NoError(t, f.scheme.ShiftDecryptionShare(ds, 3, 0.25))
-			}
-			// The coordinator decodes the first set its shares name (in
-			// the record's order), as aggregation.DecryptChecked does.
-			if firstSet == nil {
-				firstSet = set
-			}
-			if slices.Equal(set, firstSet) {
-				first = append(first, ds)
-			}
-			raw, err := ds.MarshalBinary()
-			require.NoError(t, err)
-			raws = append(raws, raw)
 		}
 		signed, err := auth.Sign(f.keys[i], f.study, 0, auth.KindMomentsShare, auth.MomentsShareContent(sum.Hash(), signedActive, raws...))
 		require.NoError(t, err)
