@@ -40,6 +40,9 @@ type momentsPlay struct {
 	chainStandardiser *common.Hash
 	// keepNoRecord leaves the record out of the store.
 	keepNoRecord bool
+	// stopAtPin ends the phase once the sum is pinned: no standardiser is
+	// agreed (the phase still runs, or its sum was refused).
+	stopAtPin bool
 }
 
 // momentsScales are the fixture's public per-feature magnitudes.
@@ -95,6 +98,9 @@ func (f *studyFixture) playMoments(t *testing.T, play momentsPlay) *cohortv1.Mom
 	_, err = f.ledger.PinMomentsSum(f.ctx, f.coord, f.study, sum.Hash())
 	require.NoError(t, err)
 	rec.AggregateHash = sum.Hash().Bytes()
+	if play.stopAtPin {
+		return rec
+	}
 
 	points, tsks, spare := f.twoOfThree(t)
 	active, sets := points, spare
@@ -286,4 +292,21 @@ func TestAuditNamesATamperedMomentsRecord(t *testing.T) {
 			assert.Contains(t, text.String(), "\n"+strings.ToUpper(tt.verdict)+": ")
 		})
 	}
+}
+
+// Before a standardiser is agreed (the moments phase still runs, or its
+// pinned sum was refused and the study cannot start) there is nothing to
+// recompute: the audit says so, and it is no failure.
+func TestAuditNamesAMomentsPhaseWithNoStandardiserYet(t *testing.T) {
+	f := newStudyFixture(t, 1)
+	f.playMoments(t, momentsPlay{stopAtPin: true})
+	rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+	require.NoError(t, err)
+	require.NotNil(t, rep.Moments)
+	assert.Equal(t, NotClosed, rep.Moments.Verdict, "%v", rep.Moments.Problems)
+	assert.True(t, rep.OK)
+	var text strings.Builder
+	require.NoError(t, rep.WriteText(&text))
+	assert.Contains(t, text.String(), "moments: not closed: the chain pins the moments sum")
+	assert.Contains(t, text.String(), "no standardiser is agreed yet")
 }

@@ -97,7 +97,7 @@ func (m *Moments) writeText(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	if m.Verdict == NotClosed {
-		fmt.Fprintf(w, "moments: %s: the chain pins the moments sum %s and the moments phase has not ended (no standardiser yet)\n", m.Verdict, m.Sum.Hex())
+		fmt.Fprintf(w, "moments: %s: the chain pins the moments sum %s, and no standardiser is agreed yet: the moments phase has not ended, or the sum was refused and the study cannot start (the coordinator's error says which)\n", m.Verdict, m.Sum.Hex())
 		return
 	}
 	fmt.Fprintf(w, "moments: %s: the pooled standardiser %s (on chain) from the moments sum %s (pinned)", m.Verdict, studies.HashOrDash(m.Standardiser), studies.HashOrDash(m.Sum))
