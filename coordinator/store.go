@@ -355,3 +355,33 @@ func (s *Store) DecryptionRecord(agg common.Hash) (*cohortv1.DecryptionRecord, e
 }
 
 func decryptionRecordName(agg common.Hash) string { return "decryption-" + agg.Hex() }
+
+// MomentsRecord reads what the pooled standardiser was computed from before
+// round 1 (the moments phase's outcome, kept as the coordinator sent it to
+// every member): the signed counts and contributions, the sum's hash the
+// chain pins, the holders' signed decryption shares of every decryption
+// set and the standardiser. `cohort audit` decrypts the sum again from
+// it. ErrBlobNotFound if the study has none (site standardisation, or the
+// moments phase has not ended).
+func (s *Store) MomentsRecord() (*cohortv1.MomentsResultTask, error) {
+	b, err := s.ReadState(momentsState)
+	if err != nil {
+		return nil, err
+	}
+	rec := new(cohortv1.MomentsResultTask)
+	if err := proto.Unmarshal(b, rec); err != nil {
+		return nil, fmt.Errorf("%w: moments record: %v", ErrMalformed, err)
+	}
+	return rec, nil
+}
+
+// WriteMomentsRecord keeps rec as the moments phase's outcome, where
+// MomentsRecord reads it (the coordinator keeps it with the phase's other
+// state; this is for tools and tests that make a store).
+func (s *Store) WriteMomentsRecord(rec *cohortv1.MomentsResultTask) error {
+	b, err := proto.Marshal(rec)
+	if err != nil {
+		return fmt.Errorf("coordinator: moments record: %w", err)
+	}
+	return s.WriteState(momentsState, b)
+}

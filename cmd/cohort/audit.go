@@ -25,8 +25,9 @@ import (
 var errAuditMismatch = errors.New("the audit found rounds that do not match the chain, or could not check them")
 
 // errAuditNotCrossChecked makes `cohort audit --require-cross-check` exit
-// non-zero when a round's model was decrypted by a single set of holders.
-var errAuditNotCrossChecked = errors.New("the audit found rounds whose model a single decryption set decrypted: not cross-checked, so one lying holder among the t could have shifted it")
+// non-zero when a round's model, or the moments sum the pooled
+// standardiser comes from, was decrypted by a single set of holders.
+var errAuditNotCrossChecked = errors.New("the audit found decryptions by a single decryption set (a round's model, or the moments sum the pooled standardiser comes from): not cross-checked, so one lying holder among the t could have shifted it")
 
 func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("audit", "audit --eth-rpc URL --contract ADDR --study S --store DIR [--json] [--require-cross-check] [--dealing-evidence HASH]", stderr)
@@ -35,7 +36,7 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	id := fs.Uint64("study", 0, "study id (required)")
 	storeDir := fs.String("store", "", "the coordinator's blob store: its data_dir (or data_dir/blobs), or a copy of it (required)")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
-	requireCrossCheck := fs.Bool("require-cross-check", false, "also fail (exit 1) when a round's model was decrypted by a single set of holders, with no second set to compare (without it such a round is named, not failed)")
+	requireCrossCheck := fs.Bool("require-cross-check", false, "also fail (exit 1) when a round's model, or the moments sum of a pooled standardiser, was decrypted by a single set of holders, with no second set to compare (without it such a decryption is named, not failed)")
 	dealing := fs.String("dealing-evidence", "", "instead of the rounds, re-check a failed dealing check's verdict from its evidence blob (the hash the coordinator's error gives)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -96,8 +97,8 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // auditVerdict is the audit's exit: a mismatch or an incomplete round
-// fails it; a round whose model was not cross-checked only when
-// requireCrossCheck. Not by default: a study whose holders are exactly its
+// (or moments phase) fails it; a round whose model, or a moments sum,
+// was not cross-checked only when requireCrossCheck. Not by default: a study whose holders are exactly its
 // threshold is allowed (and n-of-n shares are one set), no later audit can
 // change how a past round was decrypted, and the exit code otherwise
 // means that the record contradicts the chain, which it does not.
@@ -105,8 +106,18 @@ func auditVerdict(rep *audit.Report, requireCrossCheck bool) error {
 	if !rep.OK {
 		return errAuditMismatch
 	}
-	if single := rep.NotCrossChecked(); requireCrossCheck && len(single) > 0 {
-		return fmt.Errorf("%w: round(s) %v (--require-cross-check)", errAuditNotCrossChecked, single)
+	if !requireCrossCheck {
+		return nil
+	}
+	var single []string
+	if rounds := rep.NotCrossChecked(); len(rounds) > 0 {
+		single = append(single, fmt.Sprintf("round(s) %v", rounds))
+	}
+	if rep.Moments.NotCrossChecked() {
+		single = append(single, "the moments sum (the pooled standardiser)")
+	}
+	if len(single) > 0 {
+		return fmt.Errorf("%w: %s (--require-cross-check)", errAuditNotCrossChecked, strings.Join(single, " and "))
 	}
 	return nil
 }

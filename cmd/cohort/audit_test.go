@@ -111,3 +111,32 @@ func TestAuditRequireCrossCheckFailsOnASingleSetRound(t *testing.T) {
 	}
 	assert.ErrorIs(t, auditVerdict(&audit.Report{OK: false, Rounds: []audit.Round{single}}, true), errAuditMismatch, "a mismatch is named first")
 }
+
+// The pooled standardiser's decryption before round 1 is held to the same
+// rule: a moments sum one decryption set decrypted fails the audit only
+// with --require-cross-check, and the error names it.
+func TestAuditRequireCrossCheckFailsOnAMomentsSumOneSetDecrypted(t *testing.T) {
+	checked := audit.Round{Round: 1, Verdict: audit.Verified, DecryptionSets: 2, CrossChecked: true}
+	oneSet := &audit.Moments{Verdict: audit.Verified, DecryptionSets: 1}
+	crossChecked := &audit.Moments{Verdict: audit.Verified, DecryptionSets: 3, CrossChecked: true}
+	for _, tt := range []struct {
+		name    string
+		moments *audit.Moments
+		require bool
+		want    error
+	}{
+		{"cross-checked", crossChecked, true, nil},
+		{"no pooled standardiser", nil, true, nil},
+		{"single set, warned", oneSet, false, nil},
+		{"single set, required", oneSet, true, errAuditNotCrossChecked},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := auditVerdict(&audit.Report{OK: true, Rounds: []audit.Round{checked}, Moments: tt.moments}, tt.require)
+			assert.ErrorIs(t, err, tt.want)
+			if tt.want != nil {
+				assert.ErrorContains(t, err, "the moments sum (the pooled standardiser)")
+				assert.NotContains(t, err.Error(), "round(s)")
+			}
+		})
+	}
+}

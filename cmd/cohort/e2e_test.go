@@ -372,7 +372,8 @@ func (c *consortium) verifyModels(ctx context.Context, n uint32, as string) []co
 }
 
 // audit runs `cohort audit` as anyone could, from the chain and a copy of
-// the coordinator's blob store: every round verifies; then, with one
+// the coordinator's blob store: every round and the pooled standardiser's
+// decryption verify; then, with one
 // round's aggregate replaced in the copy, the audit names that round and
 // exits non-zero.
 func (c *consortium) audit(rounds []contracts.Round) {
@@ -389,7 +390,8 @@ func (c *consortium) audit(rounds []contracts.Round) {
 	require.ErrorContains(c.t, err, "exceed maximum block range")
 	out := c.run(args...)
 	assert.Contains(c.t, out, "all rounds match the chain")
-	assert.Equal(c.t, len(rounds), strings.Count(out, "verified"), out)
+	assert.Contains(c.t, out, "moments: verified", "the pooled standardiser decrypts again from the store's record")
+	assert.Equal(c.t, len(rounds)+1, strings.Count(out, "verified"), "every round and the moments: %s", out)
 
 	agg := filepath.Join(store, rounds[1].Result.AggregateHash.Hex()[2:])
 	require.NoError(c.t, os.Chmod(agg, 0o600))

@@ -11,7 +11,9 @@
 // the server optimiser's step from the model the round opened with (the
 // previous round's) must give the model the chain records, and the
 // members' signed evaluations, kept with the shares, must merge to the
-// metrics the chain records. It is what
+// metrics the chain records. In a study with a pooled standardiser it
+// also decrypts the moments sum again, from the record the coordinator
+// keeps, to the standardiser the chain records (Moments). It is what
 // `cohort audit` runs; the hospitals' spot checks (aggregation.CheckSpots)
 // sample the aggregate's property before they decrypt.
 //
@@ -47,6 +49,9 @@ type Blobs interface {
 	// its model from: the holders' signed decryption shares, the model it
 	// started from and the server optimiser's state.
 	DecryptionRecord(agg common.Hash) (*cohortv1.DecryptionRecord, error)
+	// MomentsRecord is what the study's pooled standardiser was computed
+	// from before round 1 (see Moments).
+	MomentsRecord() (*cohortv1.MomentsResultTask, error)
 }
 
 // Verdicts of a round.
@@ -110,6 +115,10 @@ type Unevaluated struct {
 type Report struct {
 	Study  uint64  `json:"study"`
 	Rounds []Round `json:"rounds"`
+	// Moments is the audit of the pooled standardiser's decryption before
+	// round 1; nil in a study whose chain pins no moments sum and records
+	// no standardiser (one standardised per site).
+	Moments *Moments `json:"moments,omitempty"`
 	// Disputes are the aggregates hospitals refused on chain as not the
 	// weighted sum of the committed updates (contracts.Ledger.Disputes).
 	Disputes []Dispute `json:"disputes,omitempty"`
@@ -161,6 +170,10 @@ func Study(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *a
 		return nil, fmt.Errorf("audit: %w", err)
 	}
 	rep := &Report{Study: studyID, OK: true, CrossCheckRequired: recipeRequiresCrossCheck(blobs, study.SpecHash)}
+	if rep.Moments, err = auditMoments(ctx, ledger, blobs, scheme, study); err != nil {
+		return nil, fmt.Errorf("audit: moments: %w", err)
+	}
+	rep.requireMomentsCrossCheck()
 	var published modelChain
 	for r := uint32(1); r <= study.CurrentRound; r++ {
 		round, err := auditRound(ctx, ledger, blobs, scheme, study, r, &published)
@@ -200,23 +213,9 @@ func auditRound(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 		out.Verdict = NotClosed
 		return out, nil
 	}
-	// A blob the store does not hold leaves its checks undone, which is
-	// not evidence of tampering: such a round is INCOMPLETE unless a check
-	// that did run failed.
-	mismatched := false
-	problem := func(format string, args ...any) {
-		out.Problems = append(out.Problems, fmt.Sprintf(format, args...))
-		mismatched = mismatched || !slices.ContainsFunc(args, isMissing)
-	}
-	defer func() {
-		if mismatched {
-			out.Verdict = Mismatch
-		} else if len(out.Problems) > 0 {
-			out.Verdict = Incomplete
-		} else if out.Verdict == "" {
-			out.Verdict = Verified
-		}
-	}()
+	found := problemLog{problems: &out.Problems}
+	problem := found.add
+	defer func() { out.Verdict = found.verdict(out.Verdict) }()
 
 	// The next round is judged against the model the chain records for
 	// this one, even if this one cannot be recomputed: a lost blob fails
@@ -317,6 +316,36 @@ func auditRound(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 			out.Recomputed.Hex(), info.Result.AggregateHash.Hex(), firstDifference(&agg, sum))
 	}
 	return out, nil
+}
+
+// problemLog collects the problems of one audited part (a round, the
+// moments phase) and gives its verdict. A blob or record the store does
+// not hold leaves its checks undone, which is not evidence of tampering:
+// such a part is INCOMPLETE unless a check that did run failed.
+type problemLog struct {
+	problems   *[]string
+	mismatched bool
+}
+
+// add reports a problem; one whose arguments hold the store's answer that
+// it lacks a blob (isMissing) is not a mismatch.
+func (l *problemLog) add(format string, args ...any) {
+	*l.problems = append(*l.problems, fmt.Sprintf(format, args...))
+	l.mismatched = l.mismatched || !slices.ContainsFunc(args, isMissing)
+}
+
+// verdict is the part's verdict: MISMATCH or INCOMPLETE after problems,
+// else set (the verdict the checks gave, if any) or Verified.
+func (l *problemLog) verdict(set string) string {
+	switch {
+	case l.mismatched:
+		return Mismatch
+	case len(*l.problems) > 0:
+		return Incomplete
+	case set == "":
+		return Verified
+	}
+	return set
 }
 
 // fetch reads a blob and checks that it is the one committed to, whatever

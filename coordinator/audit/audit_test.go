@@ -723,25 +723,10 @@ func (f *studyFixture) recordSets(t *testing.T, r uint32, rec *cohortv1.Decrypti
 	var agg aggregation.EncryptedVector
 	require.NoError(t, agg.UnmarshalBinary(raw))
 	rec.Shares = nil
-	var first []*aggregation.DecryptionShare
-	var firstSet []aggregation.ShamirPoint
-	for i, tsk := range tsks {
+	byHolder, first := f.holderShares(t, tsks, points, sets, liar, &agg)
+	for i, shares := range byHolder {
 		var sub *cohortv1.DecryptionShareSubmission
-		for _, set := range sets {
-			if !slices.Contains(set, points[i]) {
-				continue
-			}
-			ds, err := f.scheme.GenThresholdDecryptionShare(tsk, set, &agg)
-			require.NoError(t, err)
-			if liar == points[i] {
-				require.NoError(t, f.scheme.ShiftDecryptionShare(ds, 3, 0.25))
-			}
-			if firstSet == nil {
-				firstSet = set
-			}
-			if slices.Equal(set, firstSet) {
-				first = append(first, ds)
-			}
+		for _, ds := range shares {
 			b, err := ds.MarshalBinary()
 			require.NoError(t, err)
 			signed, err := auth.Sign(f.keys[i], f.study, r, auth.KindDecryptShare, crypto.Keccak256Hash(b))
@@ -763,6 +748,37 @@ func (f *studyFixture) recordSets(t *testing.T, r uint32, rec *cohortv1.Decrypti
 	next, err := opt.Step(f.global, avg[:len(f.global)])
 	require.NoError(t, err)
 	return next
+}
+
+// holderShares are the decryption shares of agg each holder (at points,
+// with tsks, in order) gives for the sets that hold it, the holder at
+// point liar, if any, shifting each of its own; and first, the shares of
+// the first set they name in that order, the set a coordinator decodes
+// (as aggregation.DecryptChecked does).
+func (f *studyFixture) holderShares(t *testing.T, tsks []*aggregation.ThresholdSecretShare, points []aggregation.ShamirPoint, sets [][]aggregation.ShamirPoint, liar aggregation.ShamirPoint, agg *aggregation.EncryptedVector) (byHolder [][]*aggregation.DecryptionShare, first []*aggregation.DecryptionShare) {
+	t.Helper()
+	var firstSet []aggregation.ShamirPoint
+	byHolder = make([][]*aggregation.DecryptionShare, len(tsks))
+	for i, tsk := range tsks {
+		for _, set := range sets {
+			if !slices.Contains(set, points[i]) {
+				continue
+			}
+			ds, err := f.scheme.GenThresholdDecryptionShare(tsk, set, agg)
+			require.NoError(t, err)
+			if liar == points[i] {
+				require.NoError(t, f.scheme.ShiftDecryptionShare(ds, 3, 0.25))
+			}
+			if firstSet == nil {
+				firstSet = set
+			}
+			if slices.Equal(set, firstSet) {
+				first = append(first, ds)
+			}
+			byHolder[i] = append(byHolder[i], ds)
+		}
+	}
+	return byHolder, first
 }
 
 // The metrics a round closes with are the coordinator's to write on chain;

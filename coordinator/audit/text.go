@@ -22,6 +22,7 @@ func (rep *Report) WriteText(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	rep.Moments.writeText(w)
 	for _, r := range rep.Rounds {
 		for _, u := range r.Unevaluated {
 			if u.Declined {
@@ -49,13 +50,17 @@ func (rep *Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(w, "round %d: %s refused %s (%s) as not the weighted sum of the committed updates; its evidence hash %s\n",
 			d.Round, d.Reporter.Hex(), where, d.Aggregate.Hex(), d.Evidence.Hex())
 	}
+	single := ""
+	if rep.Moments.NotCrossChecked() {
+		single = "; the pooled standardiser was decrypted by a single set of holders and not cross-checked (above)"
+	}
 	switch {
 	case rep.OK && len(rep.NotCrossChecked()) > 0:
-		fmt.Fprintf(w, "\nall rounds match the chain; the model of round(s) %v was decrypted by a single set of holders and not cross-checked (above)\n", rep.NotCrossChecked())
+		fmt.Fprintf(w, "\nall rounds match the chain; the model of round(s) %v was decrypted by a single set of holders and not cross-checked (above)%s\n", rep.NotCrossChecked(), single)
 	case rep.OK:
-		fmt.Fprintln(w, "\nall rounds match the chain")
-	case slices.ContainsFunc(rep.Rounds, func(r Round) bool { return r.Verdict == Mismatch }):
-		fmt.Fprintln(w, "\nMISMATCH: the rounds above do not match what the chain records")
+		fmt.Fprintf(w, "\nall rounds match the chain%s\n", single)
+	case slices.ContainsFunc(rep.Rounds, func(r Round) bool { return r.Verdict == Mismatch }) || (rep.Moments != nil && rep.Moments.Verdict == Mismatch):
+		fmt.Fprintln(w, "\nMISMATCH: the rounds (or the moments) above do not match what the chain records")
 	default:
 		fmt.Fprintln(w, "\nINCOMPLETE: the store lacks blobs the rounds above need, so they could not be checked (nothing that was read failed); audit a complete copy of the coordinator's store (its data_dir)")
 	}
@@ -82,4 +87,34 @@ func crossCheckCell(r Round) string {
 		return "NO (1 set)"
 	}
 	return fmt.Sprintf("NO (%d sets, one holder in all)", r.DecryptionSets)
+}
+
+// writeText prints the moments phase's lines (none for a nil Moments): its
+// verdict, whether its decryption was cross-checked, and its problems.
+func (m *Moments) writeText(w io.Writer) {
+	if m == nil {
+		return
+	}
+	fmt.Fprintln(w)
+	if m.Verdict == NotClosed {
+		fmt.Fprintf(w, "moments: %s: the chain pins the moments sum %s, and no standardiser is agreed yet: the moments phase has not ended, or the sum was refused and the study cannot start (the coordinator's error says which)\n", m.Verdict, m.Sum.Hex())
+		return
+	}
+	fmt.Fprintf(w, "moments: %s: the pooled standardiser %s (on chain) from the moments sum %s (pinned)", m.Verdict, studies.HashOrDash(m.Standardiser), studies.HashOrDash(m.Sum))
+	if m.Hospitals > 0 {
+		fmt.Fprintf(w, " of %d hospitals (%d records)", m.Hospitals, m.Records)
+	}
+	if m.DecryptionSets > 0 {
+		fmt.Fprintf(w, ", decrypted by %d holders", len(m.Decrypters))
+	}
+	fmt.Fprintln(w)
+	switch {
+	case m.CrossChecked:
+		fmt.Fprintf(w, "moments: cross-checked (%d sets)\n", m.DecryptionSets)
+	case m.DecryptionSets == 1:
+		fmt.Fprintf(w, "moments: NOT cross-checked (one set): the pooled standardiser was decrypted by a single set of %d holders, so one lying holder among the t could have shifted the standardiser every hospital trained with (nothing was compared); the study needs a spare holder live before round 1\n", len(m.Decrypters))
+	}
+	for _, p := range m.Problems {
+		fmt.Fprintf(w, "moments: %s\n", p)
+	}
 }

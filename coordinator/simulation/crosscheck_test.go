@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cohort-fl/cohort/coordinator"
+	"github.com/cohort-fl/cohort/coordinator/audit"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/models"
 	"github.com/cohort-fl/cohort/participant"
@@ -108,8 +110,15 @@ func TestStudyRequiringASpareHolderAgreesNoStandardiserOneSetDecrypted(t *testin
 	require.NoError(t, err, "with a spare holder the option costs nothing")
 	require.NotNil(t, s2.Standardiser(), "the pooled standardiser was agreed")
 	rep := auditStudy(ctx, t, s2)
-	require.True(t, rep.OK, "%v", rep.Rounds)
+	require.True(t, rep.OK, "%v %v", rep.Rounds, rep.Moments)
 	assert.True(t, rep.Rounds[0].CrossChecked)
+	require.NotNil(t, rep.Moments, "the audit decrypts the moments sum again")
+	assert.Equal(t, audit.Verified, rep.Moments.Verdict, "%v", rep.Moments.Problems)
+	assert.Equal(t, 3, rep.Moments.DecryptionSets)
+	assert.True(t, rep.Moments.CrossChecked)
+	var text strings.Builder
+	require.NoError(t, rep.WriteText(&text))
+	assert.Contains(t, text.String(), "moments: cross-checked (3 sets)")
 }
 
 // crossCheckStudy is a one-round study of hospitals at threshold whose

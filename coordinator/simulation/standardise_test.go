@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cohort-fl/cohort/coordinator/audit"
 	"github.com/cohort-fl/cohort/coordinator/simulation"
 	"github.com/cohort-fl/cohort/records"
 )
@@ -54,6 +55,21 @@ func TestPooledStandardisationSurvivesRestarts(t *testing.T) {
 		assert.Equal(t, 3, f.Participants, "round %d: every hospital trained with the standardiser", f.Round)
 	}
 	assert.Greater(t, s.Rounds()[1].Accuracy, 0.7)
+
+	// The audit decrypts the pinned sum again from the record the
+	// coordinator kept across its restart: 3 holders at threshold 3 are
+	// one decryption set, which it names.
+	rep := auditStudy(ctx, t, s)
+	require.NotNil(t, rep.Moments)
+	assert.Equal(t, audit.Verified, rep.Moments.Verdict, "%v", rep.Moments.Problems)
+	assert.Equal(t, pinned, rep.Moments.Sum)
+	assert.Equal(t, study.StandardiserHash, rep.Moments.Standardiser)
+	assert.Equal(t, 1, rep.Moments.DecryptionSets)
+	assert.True(t, rep.Moments.NotCrossChecked())
+	assert.True(t, rep.OK, "%v", rep.Rounds)
+	var text strings.Builder
+	require.NoError(t, rep.WriteText(&text))
+	assert.Contains(t, text.String(), "moments: NOT cross-checked (one set)")
 }
 
 // A study with one hospital cannot pool: the pooled statistics would be its own.
