@@ -651,10 +651,7 @@ func (s *steps) decryptionSets(what string, active []uint64, taskSets []*cohortv
 	if len(taskSets) == 1 {
 		return nil, fmt.Errorf("%w: the %s task names a single decryption set %v: with exactly t active points it names none, with more the sets aggregation.DecryptionSets derives", ErrChainMismatch, what, taskSets[0].GetPoints())
 	}
-	sets := make([][]aggregation.ShamirPoint, len(taskSets))
-	for i, set := range taskSets {
-		sets[i] = shamirPoints(set.GetPoints())
-	}
+	sets := shamirSets(wireSets(taskSets))
 	if len(taskSets) == 0 {
 		sets = [][]aggregation.ShamirPoint{slices.Sorted(slices.Values(shamirPoints(active)))}
 	}
