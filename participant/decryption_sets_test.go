@@ -2,6 +2,7 @@ package participant
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -143,6 +144,14 @@ func TestHolderBoundsTheDecryptionSetsOfOneAggregate(t *testing.T) {
 	require.ErrorIs(t, err, ErrChainMismatch, "a ninth set after the restart")
 	assert.ErrorContains(t, err, "at most 8 distinct decryption sets")
 	assert.Nil(t, r.send)
+
+	// A kept record that is not a list of sets stops the node rather than
+	// lifting the bound.
+	records, err := os.ReadDir(filepath.Join(dir, setsGivenDir))
+	require.NoError(t, err)
+	require.Len(t, records, 1, "one aggregate")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, setsGivenDir, records[0].Name()), []byte("garbage"), 0o600))
+	require.ErrorContains(t, (&Participant{cfg: Config{Name: me.name, DataDir: dir}}).loadDecrypted(), "is corrupt")
 }
 
 // restartedHolder is me restarted on the data directory dir: its keys,
