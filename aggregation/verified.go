@@ -59,10 +59,11 @@ func DecryptionSets(active []ShamirPoint, t int) ([][]ShamirPoint, error) {
 // CheckDecryptionSets checks that sets are what DecryptionSets could ask of
 // the active set: each a sorted subset of active of exactly t distinct
 // points, no two alike, every point of active left out of at least one
-// and in at least one, and no more sets than points. A holder
-// checks it before it gives a share
-// per set: a coordinator asking for more sets would get more smudged
-// decryptions of the same aggregate.
+// and in at least one, and no more sets than points: what any cover
+// the decryption check needs must meet. Holders and the audit require
+// more, the derived sets exactly (CheckDerivedDecryptionSets): a
+// coordinator choosing the cover would get more smudged decryptions of
+// the same aggregate.
 func CheckDecryptionSets(active []ShamirPoint, t int, sets [][]ShamirPoint) error {
 	if len(sets) < 2 || len(sets) > len(active) {
 		return fmt.Errorf("%w: %d decryption sets for %d active points", ErrInvalidThreshold, len(sets), len(active))
@@ -98,6 +99,26 @@ func CheckDecryptionSets(active []ShamirPoint, t int, sets [][]ShamirPoint) erro
 		case !in[p]:
 			return fmt.Errorf("%w: point %d is active but in no decryption set", ErrInvalidThreshold, p)
 		}
+	}
+	return nil
+}
+
+// CheckDerivedDecryptionSets checks that sets are exactly those
+// DecryptionSets derives from active at threshold t, in any order: not
+// merely a valid cover (CheckDecryptionSets), since each other cover
+// names other sets, and each set holding a holder's point is one more
+// smudged sample of its share. Errors wrap ErrInvalidThreshold and name
+// the derived sets.
+func CheckDerivedDecryptionSets(active []ShamirPoint, t int, sets [][]ShamirPoint) error {
+	want, err := DecryptionSets(active, t)
+	if err != nil {
+		return err
+	}
+	got, derived := slices.Clone(sets), slices.Clone(want)
+	slices.SortFunc(got, slices.Compare)
+	slices.SortFunc(derived, slices.Compare)
+	if !slices.EqualFunc(got, derived, slices.Equal) {
+		return fmt.Errorf("%w: decryption sets %v, where DecryptionSets derives %v from the active points %v at threshold %d", ErrInvalidThreshold, sets, want, active, t)
 	}
 	return nil
 }

@@ -70,6 +70,32 @@ func TestCheckDecryptionSetsRefusesWhatACoordinatorCouldAbuse(t *testing.T) {
 	}
 }
 
+// A valid cover is not enough: {1, 3} and {2, 4} leave every one of four
+// points out once, but DecryptionSets asks {3, 4} and {1, 2}, and each
+// other set holding a point is one more smudged sample of its holder's
+// share. Only the derived sets pass, in any order.
+func TestCheckDerivedDecryptionSetsAcceptsTheDerivedSetsOnly(t *testing.T) {
+	active := []ShamirPoint{1, 2, 3, 4}
+	require.NoError(t, CheckDecryptionSets(active, 2, [][]ShamirPoint{{1, 3}, {2, 4}}), "a valid cover")
+	err := CheckDerivedDecryptionSets(active, 2, [][]ShamirPoint{{1, 3}, {2, 4}})
+	require.ErrorIs(t, err, ErrInvalidThreshold)
+	assert.ErrorContains(t, err, "DecryptionSets derives [[3 4] [1 2]]")
+	assert.NoError(t, CheckDerivedDecryptionSets(active, 2, [][]ShamirPoint{{3, 4}, {1, 2}}))
+	assert.NoError(t, CheckDerivedDecryptionSets([]ShamirPoint{4, 2, 3, 1}, 2, [][]ShamirPoint{{1, 2}, {3, 4}}), "any order")
+	assert.NoError(t, CheckDerivedDecryptionSets([]ShamirPoint{1, 2}, 2, [][]ShamirPoint{{1, 2}}), "t points: the one set")
+	for name, sets := range map[string][][]ShamirPoint{
+		"one set of four":   {{1, 2, 3, 4}},
+		"one derived set":   {{3, 4}},
+		"a set twice":       {{3, 4}, {1, 2}, {1, 2}},
+		"an unsorted set":   {{4, 3}, {1, 2}},
+		"a set more":        {{3, 4}, {1, 2}, {2, 3}},
+		"nothing (no sets)": nil,
+	} {
+		assert.ErrorIs(t, CheckDerivedDecryptionSets(active, 2, sets), ErrInvalidThreshold, name)
+	}
+	assert.ErrorIs(t, CheckDerivedDecryptionSets([]ShamirPoint{1, 2, 3, 4, 5}, 2, nil), ErrInvalidThreshold, "more than 2t")
+}
+
 // TestDecryptCheckedCatchesAHolderShiftingItsShare plays the attack: a
 // holder adds an offset to its decryption share. Decrypt alone publishes
 // the shifted aggregate (the offset stays within its bound); decrypting

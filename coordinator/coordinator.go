@@ -183,6 +183,12 @@ type Config struct {
 	// refusing every list but the round's pinned one; the daemon's
 	// configuration file cannot set it.
 	SplitDecryption *SplitDecryption
+	// ResampleDecryption, if set, makes this coordinator hostile: once a
+	// round's aggregate is opened, it asks the holders for shares of it
+	// again under one active set after another. It exists only so tests
+	// can show holders bounding the decryption sets they give shares of
+	// one aggregate for; the daemon's configuration file cannot set it.
+	ResampleDecryption *ResampleDecryption
 }
 
 // DefaultConfig returns defaults for the fields a study does not fix.
@@ -1298,6 +1304,11 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 	if c.cfg.SplitDecryption != nil && signed != nil {
 		if err := c.splitDecryption(ctx, r, contributors, updates, counts, signed, avg); err != nil {
 			return rep, nil, fmt.Errorf("hostile second decryption: %w", err)
+		}
+	}
+	if c.cfg.ResampleDecryption != nil && signed != nil {
+		if err := c.resampleDecryption(ctx, decryptTask(c.cfg.StudyID, r, rep, contributors, evidence), agg, signed); err != nil {
+			return rep, nil, fmt.Errorf("hostile resampling: %w", err)
 		}
 	}
 	rep.Decrypt = time.Since(t)

@@ -106,10 +106,7 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, ag
 	if err != nil {
 		return nil, err
 	}
-	task := &cohortv1.DecryptTask{StudyId: c.cfg.StudyID, Round: r, AggregateHash: rep.AggregateHash.Bytes(), Weights: rep.Weights, Trust: evidence}
-	for _, a := range contributors {
-		task.Contributors = append(task.Contributors, a.Bytes())
-	}
+	task := decryptTask(c.cfg.StudyID, r, rep, contributors, evidence)
 	var steps stepsAskedInTurn[*decryptStep]
 	// Up to t spare holders, so that every holder's share is checked
 	// against a decryption that leaves it out (aggregation.DecryptChecked).
@@ -131,6 +128,16 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, ag
 		out[i] = sub
 	}
 	return out, nil
+}
+
+// decryptTask is round r's decrypt task of the aggregate rep names, but
+// for the active points and sets (newDecryptStep sets them).
+func decryptTask(study uint64, r uint32, rep RoundReport, contributors []common.Address, evidence *cohortv1.TrustEvidence) *cohortv1.DecryptTask {
+	task := &cohortv1.DecryptTask{StudyId: study, Round: r, AggregateHash: rep.AggregateHash.Bytes(), Weights: rep.Weights, Trust: evidence}
+	for _, a := range contributors {
+		task.Contributors = append(task.Contributors, a.Bytes())
+	}
+	return task
 }
 
 // askSet asks an active set of t share holders, preferring the listed ones

@@ -22,10 +22,14 @@ const decryptedDir = "decrypted"
 const scoredDir = "scored"
 
 // loadDecrypted reads back the aggregates this node decrypted, the seeds
-// it scored under and the scores it endorsed, so that a restarted node
-// still decrypts one aggregate, scores under one seed and endorses once
-// per round.
+// it scored under, the scores it endorsed and the decryption sets it gave
+// shares for, so that a restarted node still decrypts one aggregate,
+// scores under one seed and endorses once per round, and gives shares of
+// an aggregate for a bounded number of sets.
 func (p *Participant) loadDecrypted() error {
+	if err := p.loadSetsGiven(); err != nil {
+		return err
+	}
 	var err error
 	if p.decrypted, err = p.loadRoundRecords(decryptedDir, "the hash of the aggregate decrypted"); err != nil {
 		return err

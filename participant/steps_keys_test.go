@@ -160,7 +160,7 @@ func (c *consortium) keyGen(t *testing.T, n int) {
 // and returns the shares each recipient receives, by recipient index.
 func (c *consortium) deal(t *testing.T, n int) [][]*cohortv1.EncryptedShare {
 	t.Helper()
-	task := &cohortv1.ThresholdTask{StudyId: stepsStudy, Threshold: 2}
+	task := &cohortv1.ThresholdTask{StudyId: stepsStudy, Threshold: c.study.Threshold}
 	for i := range n {
 		task.Holders = append(task.Holders, c.holder(i, uint64(i+1)))
 	}

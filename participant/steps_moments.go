@@ -235,6 +235,10 @@ func (s *steps) momentsShare(t *cohortv1.MomentsDecryptTask, facts momentsFacts)
 	if err != nil {
 		return ready{}, err
 	}
+	given, err := s.admitSets("moments", aggHash, int(facts.study.Threshold), sets)
+	if err != nil {
+		return ready{}, err
+	}
 	shares, err := s.sealer.decryptionShares(facts.aggregate, sets)
 	if err != nil {
 		return ready{}, fmt.Errorf("participant %s: moments decryption share: %w", s.name, err)
@@ -248,7 +252,11 @@ func (s *steps) momentsShare(t *cohortv1.MomentsDecryptTask, facts momentsFacts)
 	if err != nil {
 		return ready{}, err
 	}
-	return ready{send: &cohortv1.MomentsShareSubmission{StudyId: s.studyID, AggregateHash: aggHash.Bytes(), Share: shares[0], More: shares[1:], ActivePoints: t.GetActivePoints(), Auth: signed}}, nil
+	kept, err := s.keepSetsGiven(given)
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{files: kept, send: &cohortv1.MomentsShareSubmission{StudyId: s.studyID, AggregateHash: aggHash.Bytes(), Share: shares[0], More: shares[1:], ActivePoints: t.GetActivePoints(), Auth: signed}}, nil
 }
 
 // acceptStandardiser answers a MomentsResultTask: it checks the counts, the

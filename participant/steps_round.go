@@ -342,6 +342,10 @@ func (s *steps) score(ctx context.Context, t *cohortv1.ScoreTask, facts roundFac
 	if err != nil {
 		return ready{}, err
 	}
+	given, err := s.admitSets("score", seed, int(facts.study.Threshold), pointSets)
+	if err != nil {
+		return ready{}, err
+	}
 	sets := make([]aggregation.ScoreSet, len(ref.scoreSets))
 	for i, b := range ref.scoreSets {
 		if aggregation.ContentHash(b) != common.BytesToHash(t.GetScoreSetHashes()[i]) {
@@ -394,13 +398,17 @@ func (s *steps) score(ctx context.Context, t *cohortv1.ScoreTask, facts roundFac
 	if sub.Auth, err = auth.Sign(s.key, s.studyID, round, auth.KindScoreShares, auth.ScoreSharesContent(active, sub.Shares)); err != nil {
 		return ready{}, err
 	}
+	kept, err := s.keepSetsGiven(given)
+	if err != nil {
+		return ready{}, err
+	}
 	if s.scored == nil {
 		s.scored = map[uint32]common.Hash{}
 	}
 	s.scored[round] = seed
 	// Kept before the shares go out, so that a restarted node still
 	// refuses another seed in the round.
-	return ready{files: []fileWrite{{dir: scoredDir, name: roundRecordName(round), data: []byte(seed.Hex())}}, send: sub}, nil
+	return ready{files: append([]fileWrite{{dir: scoredDir, name: roundRecordName(round), data: []byte(seed.Hex())}}, kept...), send: sub}, nil
 }
 
 // scoresFacts is what a node re-derives a robust round's recorded
@@ -564,6 +572,10 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 	if err != nil {
 		return ready{}, err
 	}
+	given, err := s.admitSets("decrypt", aggHash, int(facts.study.Threshold), sets)
+	if err != nil {
+		return ready{}, err
+	}
 	raws, err := s.sealer.decryptionShares(facts.aggregate, sets)
 	if err != nil {
 		return ready{}, fmt.Errorf("participant %s: decryption share: %w", s.name, err)
@@ -620,32 +632,36 @@ func (s *steps) decrypt(ctx context.Context, t *cohortv1.DecryptTask, facts decr
 			files = append(files, kept...)
 		}
 	}
-	return ready{files: files, send: sub, endorsed: endorsed}, nil
+	kept, err := s.keepSetsGiven(given)
+	if err != nil {
+		return ready{}, err
+	}
+	return ready{files: append(files, kept...), send: sub, endorsed: endorsed}, nil
 }
 
 // decryptionSets returns the active sets this holder gives a share for
 // (what names the task: "decrypt", "score"): the task's decryption sets
-// that hold its point, checked against the task's active points and the
-// chain's threshold (a coordinator asking for more sets, or other ones,
-// would get more smudged decryptions of one aggregate, or of one update's
-// scores, than the check needs), or the active points alone.
+// that hold its point, which must be exactly those
+// aggregation.DecryptionSets derives from the task's active points at the
+// chain's threshold, or, with exactly t active points, none: the active
+// points alone. Any other sets, even another valid cover, would get the
+// coordinator more smudged decryptions of one aggregate, or of one
+// update's scores, than the check needs.
 func (s *steps) decryptionSets(what string, active []uint64, taskSets []*cohortv1.PointSet, study contracts.Study) ([][]uint64, error) {
+	if len(taskSets) == 1 {
+		return nil, fmt.Errorf("%w: the %s task names a single decryption set %v: with exactly t active points it names none, with more the sets aggregation.DecryptionSets derives", ErrChainMismatch, what, taskSets[0].GetPoints())
+	}
+	sets := shamirSets(wireSets(taskSets))
+	if len(taskSets) == 0 {
+		sets = [][]aggregation.ShamirPoint{slices.Sorted(slices.Values(shamirPoints(active)))}
+	}
+	if err := aggregation.CheckDerivedDecryptionSets(shamirPoints(active), int(study.Threshold), sets); err != nil {
+		return nil, fmt.Errorf("%w: the %s task's decryption sets: %v; this holder gives shares for the derived sets only", ErrChainMismatch, what, err)
+	}
 	if len(taskSets) == 0 {
 		return [][]uint64{active}, nil
 	}
-	sets := make([][]aggregation.ShamirPoint, len(taskSets))
-	for i, set := range taskSets {
-		sets[i] = shamirPoints(set.GetPoints())
-	}
-	if err := aggregation.CheckDecryptionSets(shamirPoints(active), int(study.Threshold), sets); err != nil {
-		return nil, fmt.Errorf("%w: the %s task's decryption sets: %v", ErrChainMismatch, what, err)
-	}
-	var mine [][]uint64
-	for _, set := range taskSets {
-		if slices.Contains(set.GetPoints(), s.point) {
-			mine = append(mine, set.GetPoints())
-		}
-	}
+	mine := setsHolding(taskSets, s.point)
 	if len(mine) == 0 {
 		return nil, fmt.Errorf("%w: no decryption set holds this site's point %d", ErrChainMismatch, s.point)
 	}

@@ -36,8 +36,16 @@ type roundFixture struct {
 
 func newRoundFixture(t *testing.T) *roundFixture {
 	t.Helper()
-	c := newConsortium(t, 3)
-	c.thresholdKeys(t, 3)
+	return newRoundFixtureOf(t, 3, 2)
+}
+
+// newRoundFixtureOf is newRoundFixture with holders share holders (points
+// 1..holders) at threshold; the first three contribute, as there.
+func newRoundFixtureOf(t *testing.T, holders int, threshold uint32) *roundFixture {
+	t.Helper()
+	c := newConsortium(t, holders)
+	c.study.Threshold = threshold
+	c.thresholdKeys(t, holders)
 	spec := models.Spec{Kind: models.KindLogistic, Features: 8}
 	policy, err := aggregation.NewRobustPolicy(aggregation.DefaultRobustConfig())
 	require.NoError(t, err)
@@ -57,8 +65,10 @@ func newRoundFixture(t *testing.T) *roundFixture {
 	c.study.CurrentRound, c.study.RoundOpen, c.study.ReferenceCommitment = 1, true, crypto.Keccak256Hash(f.root)
 	c.study.RobustPolicyHash = policy.Hash()
 	f.facts = roundFacts{study: c.study, committed: map[common.Address]contracts.Commitment{}}
-	for i, s := range c.nodes {
+	for _, s := range c.nodes {
 		s.spec, s.policy = spec, policy
+	}
+	for i, s := range c.nodes[:3] {
 		v := make([]float64, len(f.global))
 		for j := range v {
 			v[j] = 0.01 * float64((i+1)*(j%5+1))
@@ -330,7 +340,8 @@ func TestDistributedHolderDecryptsOneAggregatePerRound(t *testing.T) {
 	// The node keeps what it decrypted before its share goes out, and a
 	// restarted node, knowing only its data directory, still refuses a
 	// second aggregate of the round.
-	require.Len(t, first.files, 1)
+	require.Len(t, first.files, 2)
+	assert.Equal(t, setsGivenDir, first.files[1].dir, "and the decryption sets it gave shares for")
 	dir := t.TempDir()
 	kept := first.files[0]
 	require.NoError(t, writeFileAtomic(filepath.Join(dir, kept.dir), kept.name, kept.data))
@@ -569,7 +580,8 @@ func TestHolderScoresOneSeedPerRound(t *testing.T) {
 	_, err = me.score(context.Background(), honest, facts, ref)
 	require.NoError(t, err, "the same task again (a retry, another active set) is answered")
 	// Kept before the shares go out: a restarted node reads it back.
-	require.Len(t, first.files, 1)
+	require.Len(t, first.files, 2)
+	assert.Equal(t, setsGivenDir, first.files[1].dir, "and the decryption sets it gave shares for")
 	dir := t.TempDir()
 	require.NoError(t, writeFileAtomic(filepath.Join(dir, first.files[0].dir), first.files[0].name, first.files[0].data))
 	restarted := &Participant{cfg: Config{Name: "h2", DataDir: dir}}

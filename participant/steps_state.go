@@ -79,6 +79,11 @@ type steps struct {
 	// scored is the one projection seed per round this holder gave score
 	// shares under: each seed draws new projections of the same updates.
 	scored map[uint32]common.Hash
+	// setsGiven are, per aggregate (by its record's name, kind and hash),
+	// the distinct decryption sets holding this holder's point it gave
+	// shares of it for: at most maxSetsPerAggregate, each other set being
+	// one more smudged sample of its share (kept in setsGivenDir).
+	setsGiven map[string][][]uint64
 	// endorsed is the scores hash per round this node endorsed when asked
 	// by an EndorseTask: it endorses once per round.
 	endorsed map[uint32]common.Hash

@@ -475,10 +475,17 @@ func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 		// Sets that agree check only the holders some set leaves out; the
 		// holders were asked sets that leave out each of them, so sets
 		// that do not are a record the coordinator kept only part of.
-		if err := aggregation.CheckDecryptionSets(slices.Compact(slices.Sorted(slices.Values(slices.Concat(sets...)))), int(study.Threshold), sets); err != nil {
+		// Holders give shares for the sets their active points derive
+		// only: other sets, even a valid cover, are more smudged samples
+		// of their shares than the check needs.
+		active := slices.Compact(slices.Sorted(slices.Values(slices.Concat(sets...))))
+		if err := aggregation.CheckDecryptionSets(active, int(study.Threshold), sets); err != nil {
 			problem("the decryption record's %d sets cross-check nothing: %v (the holders were asked sets that leave each of them out of one)", len(sets), err)
 		} else {
 			out.CrossChecked = true
+			if err := aggregation.CheckDerivedDecryptionSets(active, int(study.Threshold), sets); err != nil {
+				problem("the decryption record's %d sets are not those its active points derive: %v (holders give shares for those only; each other set is one more smudged sample of a holder's share)", len(sets), err)
+			}
 		}
 	}
 	b, ok := fetch(blobs, "the model the round opened from", info.GlobalModel, problem)

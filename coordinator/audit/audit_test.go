@@ -67,6 +67,13 @@ func newStudyFixture(t *testing.T, rounds uint32) *studyFixture {
 // chain is spec.
 func newStudyFixtureOf(t *testing.T, rounds uint32, spec common.Hash) *studyFixture {
 	t.Helper()
+	return newStudyFixtureWith(t, rounds, spec, 3)
+}
+
+// newStudyFixtureWith is newStudyFixtureOf with hospitals hospitals (at
+// most four).
+func newStudyFixtureWith(t *testing.T, rounds uint32, spec common.Hash, hospitals int) *studyFixture {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)
 	f := &studyFixture{ctx: ctx}
@@ -79,7 +86,7 @@ func newStudyFixtureOf(t *testing.T, rounds uint32, spec common.Hash) *studyFixt
 	f.coord = newAccount()
 	funded := []common.Address{researcher.Address(), f.coord.Address()}
 	var founders []contracts.Member
-	for i := range 3 {
+	for i := range hospitals {
 		key, err := crypto.GenerateKey()
 		require.NoError(t, err)
 		h := contracts.NewAccount(key)
@@ -133,7 +140,7 @@ func (f *studyFixture) playRound(t *testing.T, r uint32, coordinate func(updates
 	_, err = f.ledger.OpenRound(f.ctx, f.coord, f.study, r, globalHash, time.Now().Add(time.Hour))
 	require.NoError(t, err)
 	rng := rand.New(rand.NewPCG(uint64(r), 1))
-	samples := []uint64{100, 250, 650}
+	samples := []uint64{100, 250, 650, 400}
 	var updates []*aggregation.EncryptedVector
 	var weights []float64
 	var total float64
@@ -675,6 +682,41 @@ func TestAuditRefusesDecryptionSetsThatAllHoldOneHolder(t *testing.T) {
 	assert.Equal(t, 2, rep.Rounds[0].DecryptionSets)
 	assert.False(t, rep.Rounds[0].CrossChecked)
 	assert.Equal(t, rep.Rounds[0].Model, rep.Rounds[0].ModelRecomputed, "the two sets agree on the shifted model")
+}
+
+// Holders give shares for the sets DecryptionSets derives from their
+// active points only, and the audit holds the record to them too: four
+// holders at threshold 2 are asked {3, 4} and {1, 2}; {1, 3} and {2, 4}
+// leave every holder out once as well (they cross-check), but are sets
+// holders refuse, each one more smudged sample of a holder's share.
+func TestAuditRefusesDecryptionSetsTheActivePointsDoNotDerive(t *testing.T) {
+	points := []aggregation.ShamirPoint{1, 2, 3, 4}
+	for _, tc := range []struct {
+		name    string
+		sets    [][]aggregation.ShamirPoint
+		problem string // "" : verified
+	}{
+		{"the derived sets", [][]aggregation.ShamirPoint{{3, 4}, {1, 2}}, ""},
+		{"another cover", [][]aggregation.ShamirPoint{{1, 3}, {2, 4}}, "DecryptionSets derives [[3 4] [1 2]]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newStudyFixtureWith(t, 1, common.Hash{1}, 4)
+			tsks := f.thresholdKeys(t, 2, points)
+			f.publish = func(r uint32, _ []float64, rec *cohortv1.DecryptionRecord) []float64 {
+				return f.recordSets(t, r, rec, tsks, points, tc.sets, 0)
+			}
+			f.playRound(t, 1, f.honest(t))
+			rep, err := Study(f.ctx, f.ledger, f.store, f.scheme, f.study)
+			require.NoError(t, err)
+			assert.Equal(t, 2, rep.Rounds[0].DecryptionSets)
+			assert.True(t, rep.Rounds[0].CrossChecked)
+			if tc.problem == "" {
+				assert.Equal(t, Verified, rep.Rounds[0].Verdict, "%v", rep.Rounds[0].Problems)
+				return
+			}
+			assertMismatches(t, rep, map[int]string{0: tc.problem})
+		})
+	}
 }
 
 // twoOfThree deals the hospitals' keys to holders at points 1, 2 and 3 at

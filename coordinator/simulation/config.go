@@ -76,6 +76,10 @@ type Config struct {
 	// fault injection): it asks a second group of holders for the
 	// aggregate of another list of each round's contributors.
 	SplitDecryption *coordinator.SplitDecryption
+	// ResampleDecryption makes the coordinator hostile (coordinator.Config's
+	// fault injection): it asks the holders for each round's aggregate
+	// again under other active sets.
+	ResampleDecryption *coordinator.ResampleDecryption
 	// CommitEach makes hospitals commit their updates on chain one by one
 	// (coordinator.Config.CommitEach); by default the coordinator records
 	// each round's signed commitments in batches.

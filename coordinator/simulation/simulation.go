@@ -549,6 +549,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	ccfg.TamperModel = cfg.TamperModel
 	ccfg.TamperScores, ccfg.SkipStrikes = cfg.TamperScores, cfg.SkipStrikes
 	ccfg.SplitDecryption = cfg.SplitDecryption
+	ccfg.ResampleDecryption = cfg.ResampleDecryption
 	ccfg.CommitEach, ccfg.TamperCommitments = cfg.CommitEach, cfg.TamperCommitments
 	ccfg.Root = rootData
 	if cfg.Train != nil && cfg.Train.Privacy != nil {
