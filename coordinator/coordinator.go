@@ -88,8 +88,9 @@ type Config struct {
 	Robust aggregation.RobustConfig
 	// ServerOptimizer applies the decrypted average update to the global
 	// model: FedAvg (the default), FedAdam, FedYogi or FedAdagrad. The
-	// adaptive kinds' state lives in memory: a restarted coordinator starts
-	// it afresh.
+	// adaptive kinds' state is kept in the store after each closed round
+	// (or rebuilt from the round's decryption record) for a restarted
+	// coordinator to go on from.
 	ServerOptimizer aggregation.FedOptConfig
 
 	// Standardisation is how the study standardises features; every
@@ -189,7 +190,18 @@ type Config struct {
 	// can show holders bounding the decryption sets they give shares of
 	// one aggregate for; the daemon's configuration file cannot set it.
 	ResampleDecryption *ResampleDecryption
+	// CrashBeforeKeepingOptimizer, if not zero, stops this coordinator
+	// with ErrInjectedCrash once that round has closed on chain and
+	// before it keeps its server optimiser's state, where a crash leaves
+	// the store one state behind the chain. It exists only so tests can
+	// show a restarted coordinator rebuilding the state from the round's
+	// decryption record; the daemon's configuration file cannot set it.
+	CrashBeforeKeepingOptimizer uint32
 }
+
+// ErrInjectedCrash is Run's error when Config.CrashBeforeKeepingOptimizer
+// stopped it.
+var ErrInjectedCrash = errors.New("coordinator: stopped by Config.CrashBeforeKeepingOptimizer")
 
 // DefaultConfig returns defaults for the fields a study does not fix.
 func DefaultConfig() Config {
@@ -676,6 +688,9 @@ func (c *Coordinator) Run(ctx context.Context) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+		if r == c.cfg.CrashBeforeKeepingOptimizer {
+			return nil, fmt.Errorf("%w, after round %d closed", ErrInjectedCrash, r)
+		}
 		if err := c.saveOptimizer(r); err != nil {
 			return nil, err
 		}
@@ -953,13 +968,44 @@ func (c *Coordinator) saveOptimizer(r uint32) error {
 	return c.store.WriteState("server-optimizer", raw)
 }
 
-// restoreOptimizer loads the server optimiser's kept state for round
-// next to step from, if there is one and the chain says it is that
-// round's (keptOptimizerStands); otherwise the optimiser starts afresh,
-// with a warning.
+// restoreOptimizer sets the server optimiser to the state round next
+// steps from: the state kept after the last closed round, if the chain
+// says it is that round's (keptOptimizerStands); else, for a coordinator
+// that stopped between closing that round on chain and keeping its state,
+// the state rebuilt from the round's decryption record (rebuildOptimizer);
+// otherwise it starts afresh, with a warning.
 func (c *Coordinator) restoreOptimizer(ctx context.Context, next uint32) error {
+	round := func(r uint32) (contracts.Round, error) { return c.ledger.Round(ctx, c.cfg.StudyID, r) }
+	restored, why, err := c.restoreKeptOptimizer(next, round)
+	if restored || err != nil {
+		return err
+	}
+	last, err := lastClosedRound(next, round)
+	if err != nil {
+		return fmt.Errorf("coordinator: finding the last closed round on chain: %w", err)
+	}
+	if last == 0 {
+		return nil // every round before next abandoned: the initial state is the one to step from
+	}
+	info, err := round(last)
+	if err != nil {
+		return err
+	}
+	if err := c.rebuildOptimizer(info); err != nil {
+		c.log.Warn("server optimiser state neither kept nor rebuilt; it starts afresh", "round", next, "kept", why, "rebuild", err)
+		return nil
+	}
+	c.log.Info(MsgOptimizerRebuilt, "after_round", last, "round", next, "steps", c.optimizer.Steps(), "kept", why)
+	return c.saveOptimizer(last)
+}
+
+// restoreKeptOptimizer sets the server optimiser to the state kept after
+// the last closed round before next, if the chain (round) says it is that
+// round's. Otherwise why says what is wrong with the kept state, and the
+// optimiser is unchanged.
+func (c *Coordinator) restoreKeptOptimizer(next uint32, round func(uint32) (contracts.Round, error)) (restored bool, why string, err error) {
 	stands := func(kept uint32) (bool, error) {
-		ok, err := keptOptimizerStands(kept, next, func(r uint32) (contracts.Round, error) { return c.ledger.Round(ctx, c.cfg.StudyID, r) })
+		ok, err := keptOptimizerStands(kept, next, round)
 		if err != nil {
 			return false, fmt.Errorf("coordinator: checking the server optimiser's kept state on chain: %w", err)
 		}
@@ -970,36 +1016,33 @@ func (c *Coordinator) restoreOptimizer(ctx context.Context, next uint32) error {
 		// Every round before next abandoned: the initial state is the one
 		// to step from.
 		fresh, err := stands(0)
-		if err == nil && !fresh {
-			c.log.Warn("no server optimiser state kept; it starts afresh", "round", next)
-		}
-		return err
+		return fresh, "no server optimiser state kept", err
 	}
 	var st optimizerState
 	if err := json.Unmarshal(raw, &st); err != nil {
-		c.log.Warn("server optimiser state unreadable; it starts afresh", "err", err)
-		return nil
+		return false, fmt.Sprintf("server optimiser state unreadable: %v", err), nil
 	}
 	ok, err := stands(st.Round)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		c.log.Warn("server optimiser state is not from the last closed round; it starts afresh", "kept_round", st.Round, "round", next)
-		return nil
+	if err != nil || !ok {
+		return false, fmt.Sprintf("server optimiser state kept after round %d, not the last closed round before round %d", st.Round, next), err
 	}
 	if err := c.optimizer.UnmarshalBinary(st.State); err != nil {
-		c.log.Warn("server optimiser state unreadable; it starts afresh", "err", err)
-		return nil
+		return false, fmt.Sprintf("server optimiser state unreadable: %v", err), nil
 	}
 	c.log.Info(MsgOptimizerRestored, "after_round", st.Round, "round", next, "steps", c.optimizer.Steps())
-	return nil
+	return true, "", nil
 }
 
 // MsgOptimizerRestored is logged, with the round the state was kept after,
 // the round it steps next and the optimiser's steps, when a restarted
 // coordinator goes on with its server optimiser's kept state.
 const MsgOptimizerRestored = "server optimiser state restored"
+
+// MsgOptimizerRebuilt is logged, with the round the state is after, the
+// round it steps next and the optimiser's steps, when a restarted
+// coordinator rebuilt its server optimiser's state from the last closed
+// round's decryption record (rebuildOptimizer).
+const MsgOptimizerRebuilt = "server optimiser state rebuilt from the decryption record"
 
 // keptOptimizerStands tells whether the server optimiser's state kept
 // after round kept (0: its initial state, no round closed) is the one
@@ -1289,12 +1332,7 @@ func (c *Coordinator) round(ctx context.Context, r uint32, members []common.Addr
 		if err := c.checkCrossChecked(len(signed), fmt.Sprintf("round %d's aggregate", r)); err != nil {
 			return rep, nil, fmt.Errorf("decryption: %w", err)
 		}
-		for _, s := range signed {
-			shares = append(shares, s.GetShare())
-			for _, more := range s.GetMore() {
-				shares = append(shares, more.GetShare())
-			}
-		}
+		shares = shareBytes(signed)
 	}
 	c.updates.drop()
 	avg, err := openAverage(c.summer, agg, shares, len(global))

@@ -327,6 +327,19 @@ func checkShareBodies(check func([]byte) error, shares [][]byte, what string, ag
 	return nil
 }
 
+// shareBytes lists the decryption shares of signed submissions, each
+// holder's first share then its shares for more decryption sets.
+func shareBytes(signed []*cohortv1.DecryptionShareSubmission) [][]byte {
+	var shares [][]byte
+	for _, s := range signed {
+		shares = append(shares, s.GetShare())
+		for _, more := range s.GetMore() {
+			shares = append(shares, more.GetShare())
+		}
+	}
+	return shares
+}
+
 // openAverage decrypts the round's aggregate agg with the holders' shares
 // (none in plaintext test mode) into the average update of a params-value
 // model; slots past the model's are packing padding.

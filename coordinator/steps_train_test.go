@@ -478,6 +478,46 @@ func TestKeptOptimizerStands(t *testing.T) {
 	assert.ErrorIs(t, err, contracts.ErrChainClosed, "a chain that cannot be read is an error, not a fresh start")
 }
 
+// TestLastClosedRound: the round whose decryption record a restarted
+// coordinator rebuilds the server optimiser's state from, when it kept no
+// state after it, is the last one before the next that closed on chain,
+// past abandoned ones; none when every one was abandoned (the initial
+// state is the one to step from).
+func TestLastClosedRound(t *testing.T) {
+	closed, abandoned, open := contracts.Round{Closed: true}, contracts.Round{Abandoned: true}, contracts.Round{Open: true}
+	tests := []struct {
+		name  string
+		next  uint32
+		chain map[uint32]contracts.Round
+		want  uint32
+		err   bool
+	}{
+		{"the round before", 4, map[uint32]contracts.Round{3: closed}, 3, false},
+		{"past abandoned rounds", 4, map[uint32]contracts.Round{1: closed, 2: abandoned, 3: abandoned}, 1, false},
+		{"every round abandoned", 3, map[uint32]contracts.Round{1: abandoned, 2: abandoned}, 0, false},
+		{"round 1 next", 1, nil, 0, false},
+		{"a round before still open", 3, map[uint32]contracts.Round{2: open}, 0, true},
+		{"a round not on chain", 3, map[uint32]contracts.Round{}, 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := lastClosedRound(tt.next, func(r uint32) (contracts.Round, error) {
+				rd, ok := tt.chain[r]
+				if !ok {
+					return contracts.Round{}, fmt.Errorf("round %d read: %w", r, contracts.ErrRoundNotFound)
+				}
+				return rd, nil
+			})
+			if tt.err {
+				require.Error(t, err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
 // A hospital's evaluation whose histogram bins are full (each bin at
 // 2^32-1 records: a consistent evaluation by itself) could not be merged
 // with any other that has a record in the same bin: the merge failed and,

@@ -104,6 +104,16 @@ func (h homomorphicSummer) open(agg []byte, shares [][]byte) ([]float64, error) 
 	if err := v.UnmarshalBinary(agg); err != nil {
 		return nil, fmt.Errorf("%w: aggregate: %v", ErrMalformed, err)
 	}
+	parsed, err := parseShares(shares)
+	if err != nil {
+		return nil, err
+	}
+	// Shares of several decryption sets are compared: a wrong share shows.
+	return h.scheme.DecryptChecked(&v, parsed)
+}
+
+// parseShares decodes decryption shares (ErrMalformed).
+func parseShares(shares [][]byte) ([]*aggregation.DecryptionShare, error) {
 	parsed := make([]*aggregation.DecryptionShare, len(shares))
 	for i, b := range shares {
 		parsed[i] = new(aggregation.DecryptionShare)
@@ -111,8 +121,7 @@ func (h homomorphicSummer) open(agg []byte, shares [][]byte) ([]float64, error) 
 			return nil, fmt.Errorf("%w: decryption share %d: %v", ErrMalformed, i, err)
 		}
 	}
-	// Shares of several decryption sets are compared: a wrong share shows.
-	return h.scheme.DecryptChecked(&v, parsed)
+	return parsed, nil
 }
 
 // plainSummer sends updates as plain parameter vectors. Test-only.

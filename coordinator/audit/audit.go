@@ -464,9 +464,26 @@ func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 	if err != nil || shares == nil {
 		return nil, err
 	}
-	avg, err := scheme.DecryptChecked(agg, shares)
+	b, ok := fetch(blobs, "the model the round opened from", info.GlobalModel, problem)
+	if !ok {
+		return nil, nil
+	}
+	global, err := models.DecodeParams(b)
 	if err != nil {
-		problem("the signed decryption shares do not open the aggregate: %v", err)
+		problem("the model the round opened from does not decode: %v", err)
+		return nil, nil
+	}
+	opt := new(aggregation.FedOpt)
+	if err := opt.UnmarshalBinary(rec.GetOptimizerState()); err != nil {
+		problem("the server optimiser's state in the decryption record: %v", err)
+		return nil, nil
+	}
+	if prevOptimizer != nil && !opt.SameNextStep(prevOptimizer) {
+		problem("the server optimiser stepped from a state (%s) that is not the one the previous closed round left: it was reset or altered", opt.Config().Kind)
+	}
+	stepped, err := scheme.ReplayStep(opt, agg, shares, global)
+	if err != nil {
+		problem("the model cannot be recomputed: %v", err)
 		return nil, nil
 	}
 	sets := decryptionSets(shares)
@@ -487,32 +504,6 @@ func checkModel(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, sche
 				problem("the decryption record's %d sets are not those its active points derive: %v (holders give shares for those only; each other set is one more smudged sample of a holder's share)", len(sets), err)
 			}
 		}
-	}
-	b, ok := fetch(blobs, "the model the round opened from", info.GlobalModel, problem)
-	if !ok {
-		return nil, nil
-	}
-	global, err := models.DecodeParams(b)
-	if err != nil {
-		problem("the model the round opened from does not decode: %v", err)
-		return nil, nil
-	}
-	if len(avg) < len(global) {
-		problem("the aggregate decrypts to %d values for a %d-parameter model", len(avg), len(global))
-		return nil, nil
-	}
-	opt := new(aggregation.FedOpt)
-	if err := opt.UnmarshalBinary(rec.GetOptimizerState()); err != nil {
-		problem("the server optimiser's state in the decryption record: %v", err)
-		return nil, nil
-	}
-	if prevOptimizer != nil && !opt.SameNextStep(prevOptimizer) {
-		problem("the server optimiser stepped from a state (%s) that is not the one the previous closed round left: it was reset or altered", opt.Config().Kind)
-	}
-	stepped, err := opt.Step(global, avg[:len(global)])
-	if err != nil {
-		problem("the server optimiser's step: %v", err)
-		return nil, nil
 	}
 	out.ModelRecomputed = aggregation.ContentHash(models.EncodeParams(stepped))
 	if out.ModelRecomputed != info.Result.ModelHash {

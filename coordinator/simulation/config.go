@@ -111,6 +111,12 @@ type Config struct {
 	// abandon-round` sends) and a new coordinator starts on the same
 	// address, chain and store. The hospitals' nodes run on throughout.
 	AbandonRoundIn uint32
+	// CrashBeforeKeepingOptimizerIn stops the coordinator once that round
+	// has closed on chain and before it keeps its server optimiser's state
+	// (coordinator.Config.CrashBeforeKeepingOptimizer), and starts a new
+	// one on the same address, chain and store, as RestartCoordinatorIn
+	// does: a crash that leaves the store one state behind the chain.
+	CrashBeforeKeepingOptimizerIn uint32
 	// RestartCoordinatorInReshare kills the coordinator in the middle of
 	// the re-sharing before that round (once a new holder keeps its new
 	// share pending) and starts a new one, as RestartCoordinatorIn does.

@@ -550,6 +550,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 	ccfg.TamperScores, ccfg.SkipStrikes = cfg.TamperScores, cfg.SkipStrikes
 	ccfg.SplitDecryption = cfg.SplitDecryption
 	ccfg.ResampleDecryption = cfg.ResampleDecryption
+	ccfg.CrashBeforeKeepingOptimizer = cfg.CrashBeforeKeepingOptimizerIn
 	ccfg.CommitEach, ccfg.TamperCommitments = cfg.CommitEach, cfg.TamperCommitments
 	ccfg.Root = rootData
 	if cfg.Train != nil && cfg.Train.Privacy != nil {
@@ -737,7 +738,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			}()
 			var err error
 			result, err = coord.Run(cctx)
-			killed := err != nil && gctx.Err() == nil && cctx.Err() != nil
+			killed := err != nil && gctx.Err() == nil && (cctx.Err() != nil || errors.Is(err, coordinator.ErrInjectedCrash))
 			kill()
 			operatorRestarts := !killed && err != nil && gctx.Err() == nil && cfg.OnCoordinatorError != nil && cfg.OnCoordinatorError(gctx, s, err)
 			if !killed && !operatorRestarts {
@@ -837,7 +838,7 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			// its attack is meant to be refused, or a hand-over of the keys
 			// is (a member of the committee or a holder of the keys leaves
 			// during it or as the committee is selected).
-			StopOnTaskError: cfg.OnCoordinatorError == nil && cfg.RestartCoordinatorIn == 0 && cfg.AbandonRoundIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.RestartCoordinatorBeforeRoundOne && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesInHandOver == 0 && cfg.HoldersLeaveInHandOver == 0 && cfg.CommitteeLeavesOnReselection == 0,
+			StopOnTaskError: cfg.OnCoordinatorError == nil && cfg.RestartCoordinatorIn == 0 && cfg.CrashBeforeKeepingOptimizerIn == 0 && cfg.AbandonRoundIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.RestartCoordinatorBeforeRoundOne && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesInHandOver == 0 && cfg.HoldersLeaveInHandOver == 0 && cfg.CommitteeLeavesOnReselection == 0,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
 		p, err := participant.New(pcfg, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
