@@ -170,10 +170,12 @@ func Study(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *a
 		return nil, fmt.Errorf("audit: %w", err)
 	}
 	rep := &Report{Study: studyID, OK: true, CrossCheckRequired: recipeRequiresCrossCheck(blobs, study.SpecHash)}
-	if rep.Moments, err = auditMoments(ctx, ledger, blobs, scheme, study); err != nil {
-		return nil, fmt.Errorf("audit: moments: %w", err)
+	if rep.Moments, err = StudyMoments(ctx, ledger, blobs, scheme, study); err != nil {
+		return nil, err
 	}
-	rep.requireMomentsCrossCheck()
+	if m := rep.Moments; m != nil && (m.Verdict == Mismatch || m.Verdict == Incomplete) {
+		rep.OK = false
+	}
 	var published modelChain
 	for r := uint32(1); r <= study.CurrentRound; r++ {
 		round, err := auditRound(ctx, ledger, blobs, scheme, study, r, &published)

@@ -344,20 +344,36 @@ func checkStandardiser(plain []float64, rec *cohortv1.MomentsResultTask, problem
 	}
 }
 
-// requireMomentsCrossCheck makes a moments sum one decryption set
-// decrypted a mismatch in a study whose recipe requires a cross-check (no
-// hospital takes such a standardiser, nor does the coordinator use it),
-// and clears rep.OK for a moments audit that failed.
-func (rep *Report) requireMomentsCrossCheck() {
-	m := rep.Moments
-	if m == nil {
-		return
+// StudyMoments audits the moments phase of study alone, as Study does
+// for Report.Moments: nil in a study whose chain pins no moments sum and
+// records no standardiser. A moments sum one decryption set decrypted is
+// a mismatch in a study whose recipe, found in blobs, requires a
+// cross-check (no hospital takes such a standardiser, nor does the
+// coordinator use it). The dashboard shows it beside the rounds' checks.
+// Problems are reported; the error is for a chain that cannot be read.
+func StudyMoments(ctx context.Context, ledger *contracts.Ledger, blobs Blobs, scheme *aggregation.Scheme, study contracts.Study) (*Moments, error) {
+	m, err := auditMoments(ctx, ledger, blobs, scheme, study)
+	if err != nil {
+		return nil, fmt.Errorf("audit: moments: %w", err)
 	}
-	if rep.CrossCheckRequired && m.DecryptionSets == 1 {
+	if m != nil && m.DecryptionSets == 1 && recipeRequiresCrossCheck(blobs, study.SpecHash) {
 		m.Problems = append(m.Problems, fmt.Sprintf("the study's recipe requires a cross-checked decryption (require_cross_check), and the moments sum was decrypted by one set of %d holders: the coordinator kept a standardiser it must not", len(m.Decrypters)))
 		m.Verdict = Mismatch
 	}
-	if m.Verdict == Mismatch || m.Verdict == Incomplete {
-		rep.OK = false
+	return m, nil
+}
+
+// CrossCheckText says whether the moments sum's decryption was
+// cross-checked, as `cohort audit` prints it: "cross-checked (k sets)",
+// "NOT cross-checked (one set)", or "" when it was not decrypted.
+func (m *Moments) CrossCheckText() string {
+	switch {
+	case m == nil:
+		return ""
+	case m.CrossChecked:
+		return fmt.Sprintf("cross-checked (%d sets)", m.DecryptionSets)
+	case m.DecryptionSets == 1:
+		return "NOT cross-checked (one set)"
 	}
+	return ""
 }

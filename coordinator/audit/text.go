@@ -108,11 +108,11 @@ func (m *Moments) writeText(w io.Writer) {
 		fmt.Fprintf(w, ", decrypted by %d holders", len(m.Decrypters))
 	}
 	fmt.Fprintln(w)
-	switch {
+	switch cross := m.CrossCheckText(); {
 	case m.CrossChecked:
-		fmt.Fprintf(w, "moments: cross-checked (%d sets)\n", m.DecryptionSets)
+		fmt.Fprintf(w, "moments: %s\n", cross)
 	case m.DecryptionSets == 1:
-		fmt.Fprintf(w, "moments: NOT cross-checked (one set): the pooled standardiser was decrypted by a single set of %d holders, so one lying holder among the t could have shifted the standardiser every hospital trained with (nothing was compared); the study needs a spare holder live before round 1\n", len(m.Decrypters))
+		fmt.Fprintf(w, "moments: %s: the pooled standardiser was decrypted by a single set of %d holders, so one lying holder among the t could have shifted the standardiser every hospital trained with (nothing was compared); the study needs a spare holder live before round 1\n", cross, len(m.Decrypters))
 	}
 	for _, p := range m.Problems {
 		fmt.Fprintf(w, "moments: %s\n", p)

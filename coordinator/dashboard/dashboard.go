@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -61,6 +62,10 @@ type Server struct {
 	// txs keeps the transactions pages have read: a mined transaction
 	// does not change, and a round page reads up to maxRoundTxs of them.
 	txs *lru.Cache[common.Hash, contracts.Transaction]
+	// schemeOnce makes schemeMade (or schemeErr) for the moments audit.
+	schemeOnce sync.Once
+	schemeMade *aggregation.Scheme
+	schemeErr  error
 }
 
 // txCacheSize is how many transactions the dashboard keeps (a few kB each).
@@ -338,6 +343,9 @@ type studyPage struct {
 	Strikes []strikeView
 	Names   map[common.Address]string
 	Chart   chartData
+	// Moments is the audit of the pooled standardiser; nil in a study
+	// without one.
+	Moments *momentsView
 	// CreatedTx set the study's parameters, RoundTx opened its current
 	// round, KeyTx recorded its key hash.
 	CreatedTx, RoundTx, KeyTx string
@@ -386,6 +394,9 @@ func (s *Server) studyPage(ctx context.Context, id uint64) (*studyPage, error) {
 		CreatedTx: events.last(home, "StudyCreated"), RoundTx: events.last(home, "RoundOpened", "round", u(uint64(st.CurrentRound))),
 		KeyTx: events.last(home, "PublicKeySet")}
 	p.Chart.Series = map[string][]float64{}
+	if p.Moments, err = s.momentsView(ctx, st, events, home); err != nil {
+		return nil, err
+	}
 	for _, a := range st.Participants {
 		pv, err := s.participantView(ctx, id, a, events, home)
 		if err != nil {

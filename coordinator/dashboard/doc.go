@@ -1,7 +1,8 @@
 // Package dashboard is Cohort's read-only web view: studies, rounds,
 // contributors, flags, strikes, suspensions, membership votes and consent
 // counts from the chain, the verification of every round's aggregate and
-// model hash against the coordinator's blob store, and a patient's page
+// model hash against the coordinator's blob store and the audit of a
+// pooled standardiser's decryption (audit.StudyMoments), and a patient's page
 // with their consent, its history and per round whether their records were
 // used, each proof checked against the chain.
 //
