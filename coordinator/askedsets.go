@@ -31,8 +31,8 @@ const MsgAskingAgain = "asking share holders again for decryption shares of the 
 // MsgAwaitingAskedSet is logged, with the wait, when the live share
 // holders make up only an active set that would spend more of their bound
 // on decryption sets, while the holders of a set asked before may still
-// connect (as after a restart): the coordinator waits up to the absent
-// grace for them.
+// connect (as after a restart): the coordinator waits for them, up to
+// the absent grace and at most rejoinWait.
 const MsgAwaitingAskedSet = "waiting for the holders of an active set asked before for this aggregate to connect, which costs them no new decryption set"
 
 // MsgSetsSpent is logged, with the holder, when a share holder refuses a

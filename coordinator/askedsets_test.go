@@ -130,7 +130,7 @@ func TestOtherDeclinesAreNotTakenForTheBoundOnDecryptionSets(t *testing.T) {
 }
 
 // After a restart the holders connect again in any order: the coordinator
-// waits, up to the absent grace, for the holders of an active set asked
+// waits, up to the absent grace (at most rejoinWait), for the holders of an active set asked
 // before for the aggregate rather than ask a new set of those connected
 // first (each new set spends more of the holders' bound); not for a
 // holder it saw go away.

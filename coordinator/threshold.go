@@ -339,13 +339,13 @@ func (c *Coordinator) askSetOf(ctx context.Context, r uint32, preferred []common
 // holder that leaves at the right moment no longer stalls the phase for
 // its timeout. With active sets asked for the aggregate before (asked),
 // a set that would spend more of the holders' bound on decryption sets
-// waits, up to the absent grace, for the holders of an earlier set that
-// are not connected yet and were not seen going away (after a restart the
+// waits, up to askedSetWait, for the holders of an earlier set that are
+// not connected yet and were not seen going away (after a restart the
 // holders connect again in any order).
 func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.Address, excluded map[common.Address]bool, spare int, asked *askedSets) ([]common.Address, []uint64, error) {
 	deadline := time.NewTimer(c.cfg.PhaseTimeout)
 	defer deadline.Stop()
-	grace := time.NewTimer(c.absentGrace())
+	grace := time.NewTimer(c.askedSetWait())
 	defer grace.Stop()
 	graceOver, awaiting := false, false
 	standing := newStandingWatch()
@@ -372,7 +372,7 @@ func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.
 		}
 		if err == nil && !awaiting {
 			awaiting = true
-			c.log.Info(MsgAwaitingAskedSet, "grace", c.absentGrace())
+			c.log.Info(MsgAwaitingAskedSet, "wait", c.askedSetWait())
 		}
 		if gone := standing.gone(ctx, c, c.awaitedHolders(excluded), MsgHolderGone); len(gone) > 0 {
 			for _, a := range gone {
@@ -395,6 +395,18 @@ func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.
 			return nil, nil, ctx.Err()
 		}
 	}
+}
+
+// rejoinWait bounds how long a choice of an active set waits for the
+// holders of a set asked before to connect again: a live node tries to
+// join again at least every 30 s (participant Config.RetryBase, doubling
+// up to 30 s).
+const rejoinWait = 35 * time.Second
+
+// askedSetWait is how long a choice of an active set waits for the
+// holders of a set asked before: the absent grace, at most rejoinWait.
+func (c *Coordinator) askedSetWait() time.Duration {
+	return min(c.absentGrace(), rejoinWait)
 }
 
 // askedSetMayJoin tells whether an active set asked before (asked) may
