@@ -48,7 +48,7 @@ func askSetsRecorded(t *testing.T, c *Coordinator, preferred []common.Address) (
 		err    error
 	)
 	wg.Go(func() {
-		active, _, err = c.askSetOf(ctx, 2, preferred, nil, 1, func(active []common.Address, _ []uint64) activeStep {
+		active, _, err = c.askSetOf(ctx, 2, preferred, nil, 1, nil, func(active []common.Address, _ []uint64) activeStep {
 			st := &askedStep{newActivePhase(protocol.Decrypt, 2, active)}
 			steps <- st
 			return st

@@ -109,7 +109,7 @@ func TestHolderSuspendedBeforeTheRoundOpenedIsNotAskedToDecryptIt(t *testing.T) 
 		askErr error
 	)
 	wg.Go(func() {
-		active, _, askErr = c.askSets(ctx, 2, []common.Address{h1.addr()}, func(active []common.Address, _ []uint64, _ int, _ map[common.Address]uint64) (activeStep, error) {
+		active, _, askErr = c.askSets(ctx, 2, askedDecrypt, aggregate, []common.Address{h1.addr()}, func(active []common.Address, _ []uint64, _ int, _ map[common.Address]uint64) (activeStep, error) {
 			st := &askedStep{newActivePhase(protocol.Decrypt, 2, active)}
 			steps <- st
 			return st, nil

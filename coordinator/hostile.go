@@ -69,7 +69,7 @@ func (c *Coordinator) splitDecryption(ctx context.Context, r uint32, contributor
 		return err
 	}
 	var setsErr error
-	_, shares, err := c.askSetOf(ctx, r, nil, exclude, 0, func(active []common.Address, points []uint64) activeStep {
+	_, shares, err := c.askSetOf(ctx, r, nil, exclude, 0, nil, func(active []common.Address, points []uint64) activeStep {
 		st, err := newDecryptStep(c.cfg.StudyID, task, active, points, threshold, pointOf, checkShare)
 		if err != nil {
 			setsErr = err

@@ -274,7 +274,7 @@ func (c *Coordinator) runMoments(ctx context.Context, members []common.Address) 
 		return nil, err
 	}
 	var steps stepsAskedInTurn[*momentsDecryptStep]
-	_, raws, err := c.askSets(ctx, 0, preferred, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
+	_, raws, err := c.askSets(ctx, 0, askedMoments, common.BytesToHash(task.GetAggregateHash()), preferred, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
 		return steps.next(newMomentsDecryptStep(c.cfg.StudyID, run.maxShare, task, active, points, threshold, pointOf, checkShare))
 	})
 	if err != nil {

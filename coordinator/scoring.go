@@ -150,7 +150,7 @@ func (c *Coordinator) encryptedScores(ctx context.Context, r uint32, contributor
 	// every holder's score shares are checked against the scores a set
 	// without it decrypts (aggregation.DecryptScoresChecked).
 	var steps stepsAskedInTurn[*scoreStep]
-	_, answers, err := c.askSets(ctx, r, contributors, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
+	_, answers, err := c.askSets(ctx, r, askedScore, common.Hash(seed), contributors, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
 		return steps.next(newScoreStep(c.cfg.StudyID, sc.task, active, points, threshold, pointOf, sc.checkShare))
 	})
 	if err != nil {

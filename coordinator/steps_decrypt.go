@@ -49,36 +49,75 @@ func newActivePhase(name protocol.Phase, round uint32, active []common.Address) 
 // cross-checked. Points come back sorted, as aggregation.Decrypt
 // expects.
 func chooseActiveSet(points map[common.Address]uint64, threshold, spare int, spareFromOthers bool, preferred []common.Address, connected, excluded map[common.Address]bool) ([]common.Address, []uint64, error) {
-	fromOthers := threshold // how many the others may make up the set to
-	if spareFromOthers && spare > 0 {
-		fromOthers++
+	return activeSetRules{points, threshold, spare, spareFromOthers, preferred, connected, excluded}.choose()
+}
+
+// activeSetRules are what chooseActiveSet picks an active set by.
+type activeSetRules struct {
+	points          map[common.Address]uint64
+	threshold       int
+	spare           int
+	spareFromOthers bool
+	preferred       []common.Address
+	connected       map[common.Address]bool
+	excluded        map[common.Address]bool
+}
+
+// choose is chooseActiveSet.
+func (r activeSetRules) choose() ([]common.Address, []uint64, error) {
+	active := r.fill(nil, r.threshold+r.spare)
+	if len(active) < r.threshold {
+		return nil, nil, fmt.Errorf("%w: %d live of %d needed", errNoQuorum, len(active), r.threshold)
 	}
-	candidates := slices.Clone(preferred)
-	others := make([]common.Address, 0, len(points))
-	for a := range points {
-		if !slices.Contains(preferred, a) {
+	return active, r.pointsOf(active), nil
+}
+
+// fill is base made up to size with the holders that may be asked, in
+// chooseActiveSet's order (the preferred, then the others by address),
+// the others only while the set is smaller than they may make it up to.
+func (r activeSetRules) fill(base []common.Address, size int) []common.Address {
+	others := make([]common.Address, 0, len(r.points))
+	for a := range r.points {
+		if !slices.Contains(r.preferred, a) {
 			others = append(others, a)
 		}
 	}
-	candidates = append(candidates, sortedAddresses(others)...)
-	var active []common.Address
-	for _, a := range candidates {
-		if len(active) == threshold+spare || (len(active) >= fromOthers && !slices.Contains(preferred, a)) {
+	active := slices.Clone(base)
+	for _, a := range append(slices.Clone(r.preferred), sortedAddresses(others)...) {
+		if len(active) >= size || (len(active) >= r.fromOthers() && !slices.Contains(r.preferred, a)) {
 			break
 		}
-		if _, holds := points[a]; holds && connected[a] && !excluded[a] {
+		if r.mayAsk(a) && !slices.Contains(active, a) {
 			active = append(active, a)
 		}
 	}
-	if len(active) < threshold {
-		return nil, nil, fmt.Errorf("%w: %d live of %d needed", errNoQuorum, len(active), threshold)
+	return active
+}
+
+// fromOthers is how many holders the others may make a set up to.
+func (r activeSetRules) fromOthers() int {
+	if r.spareFromOthers && r.spare > 0 {
+		return r.threshold + 1
 	}
+	return r.threshold
+}
+
+// mayAsk tells whether a holds a point, is connected and is not excluded
+// (a contributor that holds no share, such as a newcomer that did not
+// confirm its re-sharing, cannot decrypt).
+func (r activeSetRules) mayAsk(a common.Address) bool {
+	_, holds := r.points[a]
+	return holds && r.connected[a] && !r.excluded[a]
+}
+
+// pointsOf are active's points, sorted, as aggregation.Decrypt expects.
+func (r activeSetRules) pointsOf(active []common.Address) []uint64 {
 	chosen := make([]uint64, len(active))
 	for i, a := range active {
-		chosen[i] = points[a]
+		chosen[i] = r.points[a]
 	}
 	slices.Sort(chosen)
-	return active, chosen, nil
+	return chosen
 }
 
 // decryptStep is the decrypt phase: t share holders each give a

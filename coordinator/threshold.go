@@ -110,7 +110,7 @@ func (c *Coordinator) decrypt(ctx context.Context, r uint32, rep RoundReport, ag
 	var steps stepsAskedInTurn[*decryptStep]
 	// Up to t spare holders, so that every holder's share is checked
 	// against a decryption that leaves it out (aggregation.DecryptChecked).
-	active, shares, err := c.askSets(ctx, r, contributors, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
+	active, shares, err := c.askSets(ctx, r, askedDecrypt, rep.AggregateHash, contributors, func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error) {
 		return steps.next(newDecryptStep(c.cfg.StudyID, task, active, points, threshold, pointOf, checkShare))
 	})
 	if err != nil {
@@ -150,15 +150,17 @@ func decryptTask(study uint64, r uint32, rep RoundReport, contributors []common.
 // (they were working on it; leaving them out too could leave fewer than t).
 // A holder that declines its task is left out the same way, at once.
 func (c *Coordinator) askSet(ctx context.Context, r uint32, preferred []common.Address, exclude []common.Address, build func(active []common.Address, points []uint64) activeStep) ([]common.Address, [][]byte, error) {
-	return c.askSetOf(ctx, r, preferred, exclude, 0, build)
+	return c.askSetOf(ctx, r, preferred, exclude, 0, nil, build)
 }
 
 // askSets is askSetOf with up to t spare holders, for a step that names
 // decryption sets of the active points (build, given the threshold and
 // every holder's point, fails only if it cannot), so that every holder's
 // shares are checked against a decryption that leaves it out. It asks
-// none of the holders that take no part in round r (awayFrom).
-func (c *Coordinator) askSets(ctx context.Context, r uint32, preferred []common.Address, build func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error)) ([]common.Address, [][]byte, error) {
+// none of the holders that take no part in round r (awayFrom). kind and
+// of name what is decrypted (askedDecrypt and the aggregate's hash, ...):
+// the active sets asked for it are kept (askedSets).
+func (c *Coordinator) askSets(ctx context.Context, r uint32, kind string, of common.Hash, preferred []common.Address, build func(active []common.Address, points []uint64, threshold int, pointOf map[common.Address]uint64) (activeStep, error)) ([]common.Address, [][]byte, error) {
 	c.mu.Lock()
 	threshold, pointOf := c.threshold, maps.Clone(c.points)
 	c.mu.Unlock()
@@ -171,7 +173,8 @@ func (c *Coordinator) askSets(ctx context.Context, r uint32, preferred []common.
 		spare = 0 // hostile: the other holders are kept for a second aggregate
 	}
 	var setsErr error
-	active, answers, err := c.askSetOf(ctx, r, preferred, away, spare, func(active []common.Address, points []uint64) activeStep {
+	asked := c.restoreAskedSets(kind, of)
+	active, answers, err := c.askSetOf(ctx, r, preferred, away, spare, asked, func(active []common.Address, points []uint64) activeStep {
 		step, err := build(active, points, threshold, pointOf)
 		if err != nil {
 			// Not reached: chooseActiveSet gives t to 2t distinct points.
@@ -185,8 +188,21 @@ func (c *Coordinator) askSets(ctx context.Context, r uint32, preferred []common.
 	if setsErr != nil {
 		return nil, nil, fmt.Errorf("decryption sets: %w", setsErr)
 	}
-	return active, answers, err
+	if err != nil {
+		return nil, nil, err
+	}
+	points := make([]uint64, len(active))
+	for i, a := range active {
+		points[i] = pointOf[a]
+	}
+	c.log.Info(MsgSharesGiven, "round", r, "aggregate", kind, "points", slices.Sorted(slices.Values(points)))
+	return active, answers, nil
 }
+
+// MsgSharesGiven is logged, with the round, what was decrypted (askedDecrypt,
+// askedScore, askedMoments) and the active points, once every holder of an
+// active set gave its decryption shares, before they are used.
+const MsgSharesGiven = "share holders gave their decryption shares"
 
 // awayFrom returns the holders (of points) that take no part in round r,
 // open on chain or closed: those that left or were suspended before it
@@ -250,20 +266,34 @@ func (c *Coordinator) notInGoodStanding(ctx context.Context, holders []common.Ad
 }
 
 // askSetOf is askSet asking up to spare more holders than t when they are
-// live.
-func (c *Coordinator) askSetOf(ctx context.Context, r uint32, preferred []common.Address, exclude []common.Address, spare int, build func(active []common.Address, points []uint64) activeStep) ([]common.Address, [][]byte, error) {
+// live. With asked (the active sets asked for the same aggregate before,
+// or nil) it chooses again as chooseActiveSetAgain does, and keeps each
+// set before asking it.
+func (c *Coordinator) askSetOf(ctx context.Context, r uint32, preferred []common.Address, exclude []common.Address, spare int, asked *askedSets, build func(active []common.Address, points []uint64) activeStep) ([]common.Address, [][]byte, error) {
 	excluded := make(map[common.Address]bool, len(exclude))
 	for _, a := range exclude {
 		excluded[a] = true
 	}
-	var stalled error // the last set's, which says who declined and why
+	var stalled error          // the last set's, which says who declined and why
+	var spent []common.Address // the holders that declined at their bound on decryption sets
 	for {
-		active, points, err := c.awaitActiveSet(ctx, preferred, excluded, spare)
+		active, points, err := c.awaitActiveSet(ctx, preferred, excluded, spare, asked)
+		if err != nil && len(spent) > 0 {
+			return nil, nil, c.setsSpent(r, spent, fmt.Errorf("%w; the last set asked: %w", err, stalled))
+		}
 		if err != nil && stalled != nil {
 			return nil, nil, fmt.Errorf("%w; the last set asked: %w", err, stalled)
 		}
 		if err != nil {
 			return nil, nil, err
+		}
+		if asked != nil {
+			if len(asked.sets) > 0 {
+				c.log.Info(MsgAskingAgain, "round", r, "points", points, "asked_before", slices.ContainsFunc(asked.sets, func(s []uint64) bool { return slices.Equal(s, points) }), "sets_asked", len(asked.sets))
+			}
+			if err := c.keepAsked(asked, points); err != nil {
+				return nil, nil, err
+			}
 		}
 		st := build(active, points)
 		full, err := c.start(ctx, st, st.start())
@@ -288,6 +318,11 @@ func (c *Coordinator) askSetOf(ctx context.Context, r uint32, preferred []common
 					continue // asked again in the next set
 				}
 				excluded[a] = true
+				if p.hasDeclined(a) && setsBoundDeclined(p.declined[a].GetReason()) {
+					spent = append(spent, a)
+					c.log.Warn(MsgSetsSpent, "participant", c.nameOf(a), "address", a.Hex(), "round", r, "task", p.kind)
+					continue
+				}
 				c.log.Warn("share holder did not answer; asking another set", "participant", c.nameOf(a), "round", r, "task", p.kind, "declined", p.hasDeclined(a))
 			}
 		}
@@ -302,10 +337,17 @@ func (c *Coordinator) askSetOf(ctx context.Context, r uint32, preferred []common
 // waits it reads on chain, every standingCheck, whether the holders it
 // waits for left the study or were suspended, and excludes those: a
 // holder that leaves at the right moment no longer stalls the phase for
-// its timeout.
-func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.Address, excluded map[common.Address]bool, spare int) ([]common.Address, []uint64, error) {
+// its timeout. With active sets asked for the aggregate before (asked),
+// a set that would spend more of the holders' bound on decryption sets
+// waits, up to askedSetWait, for the holders of an earlier set that are
+// not connected yet and were not seen going away (after a restart the
+// holders connect again in any order).
+func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.Address, excluded map[common.Address]bool, spare int, asked *askedSets) ([]common.Address, []uint64, error) {
 	deadline := time.NewTimer(c.cfg.PhaseTimeout)
 	defer deadline.Stop()
+	grace := time.NewTimer(c.askedSetWait())
+	defer grace.Stop()
+	graceOver, awaiting := false, false
 	standing := newStandingWatch()
 	defer standing.stop()
 	for {
@@ -321,9 +363,16 @@ func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.
 		if left < threshold {
 			return nil, nil, fmt.Errorf("%w: %d share holders left that did not decline or fail this phase's task, %d needed%s", errNoQuorum, left, threshold, c.holdersGone(ctx))
 		}
-		active, points, err := c.activeSet(contributors, excluded, spare)
-		if !errors.Is(err, errNoQuorum) {
-			return active, points, err
+		active, points, repeat, err := c.activeSetAgain(contributors, excluded, spare, asked)
+		if err == nil && (repeat || graceOver || !c.askedSetMayJoin(asked, excluded)) {
+			return active, points, nil
+		}
+		if err != nil && !errors.Is(err, errNoQuorum) {
+			return nil, nil, err
+		}
+		if err == nil && !awaiting {
+			awaiting = true
+			c.log.Info(MsgAwaitingAskedSet, "wait", c.askedSetWait())
 		}
 		if gone := standing.gone(ctx, c, c.awaitedHolders(excluded), MsgHolderGone); len(gone) > 0 {
 			for _, a := range gone {
@@ -335,12 +384,58 @@ func (c *Coordinator) awaitActiveSet(ctx context.Context, contributors []common.
 		case <-joined:
 		case <-standing.tick.C:
 			standing.due = true
+		case <-grace.C:
+			graceOver = true
 		case <-deadline.C:
+			if err == nil {
+				return active, points, nil
+			}
 			return nil, nil, err
 		case <-ctx.Done():
 			return nil, nil, ctx.Err()
 		}
 	}
+}
+
+// rejoinWait bounds how long a choice of an active set waits for the
+// holders of a set asked before to connect again: a live node tries to
+// join again at least every 30 s (participant Config.RetryBase, doubling
+// up to 30 s).
+const rejoinWait = 35 * time.Second
+
+// askedSetWait is how long a choice of an active set waits for the
+// holders of a set asked before: the absent grace, at most rejoinWait.
+func (c *Coordinator) askedSetWait() time.Duration {
+	return min(c.absentGrace(), rejoinWait)
+}
+
+// askedSetMayJoin tells whether an active set asked before (asked) may
+// yet have all its holders connected: none excluded, and those not
+// connected not seen going away (as after a restart, before they connect
+// again).
+func (c *Coordinator) askedSetMayJoin(asked *askedSets, excluded map[common.Address]bool) bool {
+	if asked == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	holderAt := make(map[uint64]common.Address, len(c.points))
+	for a, p := range c.points {
+		holderAt[p] = a
+	}
+	return slices.ContainsFunc(asked.sets, func(set []uint64) bool {
+		waiting := false
+		for _, p := range set {
+			a, holds := holderAt[p]
+			_, connected := c.peers[a]
+			_, gone := c.gone[a]
+			if !holds || excluded[a] || (!connected && gone) {
+				return false
+			}
+			waiting = waiting || !connected
+		}
+		return waiting
+	})
 }
 
 // standingCheck is how often a wait for members reads their standing on
@@ -435,6 +530,23 @@ func (c *Coordinator) activeSet(contributors []common.Address, excluded map[comm
 		connected[a] = true
 	}
 	return chooseActiveSet(c.points, c.threshold, spare, c.cfg.RequireCrossCheck, contributors, connected, excluded)
+}
+
+// activeSetAgain is activeSet for an aggregate the active sets asked
+// were asked for before (chooseActiveSetAgain; nil or none: activeSet);
+// repeat tells that the set asks no decryption set not asked before.
+func (c *Coordinator) activeSetAgain(contributors []common.Address, excluded map[common.Address]bool, spare int, asked *askedSets) (active []common.Address, points []uint64, repeat bool, err error) {
+	if asked == nil || len(asked.sets) == 0 {
+		active, points, err = c.activeSet(contributors, excluded, spare)
+		return active, points, false, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	connected := make(map[common.Address]bool, len(c.peers))
+	for a := range c.peers {
+		connected[a] = true
+	}
+	return chooseActiveSetAgain(asked.sets, activeSetRules{c.points, c.threshold, spare, c.cfg.RequireCrossCheck, contributors, connected, excluded})
 }
 
 // addressList is addrs in hex, comma-separated, for an error.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -104,8 +105,10 @@ func TestHolderBoundsTheDecryptionSetsOfOneAggregate(t *testing.T) {
 		}
 		r, err := me.decrypt(ctx, c.task, c.facts)
 		if len(union) > bound {
-			require.ErrorIs(t, err, ErrChainMismatch, "active %v: %d distinct sets", c.task.ActivePoints, len(union))
+			require.ErrorIs(t, err, ErrDecryptionSetsBound, "active %v: %d distinct sets", c.task.ActivePoints, len(union))
 			assert.ErrorContains(t, err, "at most 8 distinct decryption sets")
+			assert.True(t, strings.HasPrefix(declineReason(err), ErrDecryptionSetsBound.Error()+": it gives shares of one aggregate for at most 8"),
+				"the decline's reason begins with the bound, within what a decline carries: the coordinator names the holder by it")
 			assert.Nil(t, r.send)
 			refused++
 			continue
@@ -141,7 +144,7 @@ func TestHolderBoundsTheDecryptionSetsOfOneAggregate(t *testing.T) {
 	c := f.honestDecrypt(t)
 	c.task.ActivePoints = []uint64{1, 5, 6}
 	r, err := restarted.decrypt(ctx, c.task, c.facts)
-	require.ErrorIs(t, err, ErrChainMismatch, "a ninth set after the restart")
+	require.ErrorIs(t, err, ErrDecryptionSetsBound, "a ninth set after the restart")
 	assert.ErrorContains(t, err, "at most 8 distinct decryption sets")
 	assert.Nil(t, r.send)
 
@@ -152,6 +155,15 @@ func TestHolderBoundsTheDecryptionSetsOfOneAggregate(t *testing.T) {
 	require.Len(t, records, 1, "one aggregate")
 	require.NoError(t, os.WriteFile(filepath.Join(dir, setsGivenDir, records[0].Name()), []byte("garbage"), 0o600))
 	require.ErrorContains(t, (&Participant{cfg: Config{Name: me.name, DataDir: dir}}).loadDecrypted(), "is corrupt")
+}
+
+// A test lowers the holder's bound on decryption sets per aggregate to
+// reach it with few sets (Config.DecryptionSetsBound); nothing raises it.
+func TestDecryptionSetsBoundIsOnlyLowered(t *testing.T) {
+	for _, tt := range []struct{ lowered, want int }{{0, 8}, {4, 4}, {8, 8}, {100, 8}} {
+		s := &steps{setsBound: tt.lowered}
+		assert.Equal(t, tt.want, s.setsBoundAt(3), "lowered to %d at threshold 3", tt.lowered)
+	}
 }
 
 // restartedHolder is me restarted on the data directory dir: its keys,

@@ -117,6 +117,13 @@ type Config struct {
 	// live.
 	RequireCrossCheck bool
 
+	// DecryptionSetsBound, if positive, lowers how many distinct
+	// decryption sets holding its point this holder gives shares of one
+	// aggregate for below 2(t + 1) (maxSetsPerAggregate), so that a test
+	// reaches the bound with few sets; it never raises it. A node's
+	// configuration file does not set it (participantd).
+	DecryptionSetsBound int
+
 	// InsecurePlaintext sends updates in the clear. It exists only so tests
 	// can measure what encryption costs; never use it with patient data.
 	InsecurePlaintext bool
@@ -300,7 +307,7 @@ func New(cfg Config, client cohortv1.CoordinatorClient, ledger *contracts.Ledger
 			name: cfg.Name, studyID: cfg.StudyID, self: account.Address(), key: key, sealer: s, spec: cfg.Spec,
 			model: model, training: cfg.Train, attack: cfg.Attack,
 			policy: policy, standardisation: mode, scales: cfg.Scales, groups: cfg.StandardiserGroups,
-			requireCrossCheck: cfg.RequireCrossCheck,
+			requireCrossCheck: cfg.RequireCrossCheck, setsBound: cfg.DecryptionSetsBound,
 		},
 		cfg: cfg, client: client, ledger: ledger, account: account,
 		certFP: certFP, log: log.With("participant", cfg.Name),

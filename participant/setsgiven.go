@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/cohort-fl/cohort/api/protocol"
 )
 
 // setsGivenDir is where, in the data directory, a holder keeps the
@@ -25,9 +27,24 @@ const setsGivenDir = "sets-given"
 // of them average its noise down by √k. An honest coordinator asks at most
 // t of them per active set (aggregation.DecryptionSets), so 2(t + 1)
 // leaves room for a new active set or two after holders drop out or the
-// coordinator restarts; the same set again is always answered (the same
-// share).
+// coordinator restarts (which asks again the active sets it asked before
+// when it can); the same set again is always answered (the same share).
 func maxSetsPerAggregate(t int) int { return 2 * (t + 1) }
+
+// ErrDecryptionSetsBound reports a task that asks shares of an aggregate
+// for more distinct decryption sets than the holder gives shares of one
+// aggregate for (maxSetsPerAggregate). Its text begins a decline's
+// reason, so that the coordinator names the holder and what to do.
+var ErrDecryptionSetsBound = errors.New("participant: " + protocol.DecryptionSetsBound)
+
+// setsBoundAt is the bound at threshold t: maxSetsPerAggregate, or lower
+// where a test asks for it (Config.DecryptionSetsBound).
+func (s *steps) setsBoundAt(t int) int {
+	if s.setsBound > 0 {
+		return min(s.setsBound, maxSetsPerAggregate(t))
+	}
+	return maxSetsPerAggregate(t)
+}
 
 // setsGiven is what a holder has given shares of one aggregate for: the
 // record's name (kind and hash) and the distinct sets holding its point.
@@ -50,10 +67,11 @@ func (s *steps) admitSets(kind string, of common.Hash, t int, sets [][]uint64) (
 			given = append(given, set)
 		}
 	}
-	if bound := maxSetsPerAggregate(t); len(given) > bound {
-		return setsGiven{}, fmt.Errorf("%w: asked for %s shares of %s for the decryption sets %v, %d of them new beside the %d it gave shares of it for (%v): a holder gives shares of one aggregate for at most %d distinct decryption sets holding its point (2(t + 1) at threshold %d), since each other set is one more smudged sample of its share and averages its noise down. "+
-			"The sets given are answered again, so the coordinator can ask active points whose sets are among them; a round abandoned (cohort study abandon-round) is decrypted anew in the next one. Removing %s from the data directory lifts the bound for this aggregate, at that cost",
-			ErrChainMismatch, kind, of.Hex(), sets, len(given)-before, before, given[:before], bound, t, filepath.Join(setsGivenDir, name))
+	if bound := s.setsBoundAt(t); len(given) > bound {
+		return setsGiven{}, fmt.Errorf("%w: it gives shares of one aggregate for at most %d distinct decryption sets holding its point (its bound at threshold %d), and was asked for %s shares of %s for %d more beside the %d it gave. "+
+			"Each other set is one more smudged sample of its share and averages its noise down. It answers the sets given again, so the coordinator can ask active points whose sets are among them; a round abandoned (cohort study abandon-round) is decrypted anew in the next one. "+
+			"Removing %s from the data directory lifts the bound for this aggregate, at that cost. Sets asked: %v; sets given: %v",
+			ErrDecryptionSetsBound, bound, t, kind, of.Hex(), len(given)-before, before, filepath.Join(setsGivenDir, name), sets, given[:before])
 	}
 	return setsGiven{name: name, sets: given}, nil
 }

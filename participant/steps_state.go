@@ -84,6 +84,9 @@ type steps struct {
 	// shares of it for: at most maxSetsPerAggregate, each other set being
 	// one more smudged sample of its share (kept in setsGivenDir).
 	setsGiven map[string][][]uint64
+	// setsBound, if positive, lowers maxSetsPerAggregate (a test's
+	// Config.DecryptionSetsBound).
+	setsBound int
 	// endorsed is the scores hash per round this node endorsed when asked
 	// by an EndorseTask: it endorses once per round.
 	endorsed map[uint32]common.Hash

@@ -16,6 +16,13 @@ const MaxDeclineReason = 512
 // consent to be relayed instead of counting the member as failed.
 const NoConsentedRecords = "no training record has active consent"
 
+// DecryptionSetsBound begins the reason of a decline from a share holder
+// that has given shares of the aggregate asked for as many distinct
+// decryption sets as it may (participant ErrDecryptionSetsBound): the
+// coordinator then names it, and says the round must be abandoned if no
+// set without it is live.
+const DecryptionSetsBound = "the holder's bound on decryption sets of this aggregate is reached"
+
 // DeclineReason is reason cut to at most MaxDeclineReason bytes at a rune
 // boundary, with invalid UTF-8 replaced, as a TaskDecline carries it (a
 // proto string must be valid UTF-8).

@@ -121,6 +121,20 @@ type Config struct {
 	// the re-sharing before that round (once a new holder keeps its new
 	// share pending) and starts a new one, as RestartCoordinatorIn does.
 	RestartCoordinatorInReshare uint32
+	// RestartCoordinatorAfterShares, if set, is called in the
+	// coordinator's goroutine each time an active set of share holders has
+	// given all the decryption shares asked of it (coordinator
+	// MsgSharesGiven), with the round (0: the moments sum), what was
+	// decrypted ("decrypt", "score", "moments") and the set's points:
+	// true kills the coordinator there, before it uses them, and starts a
+	// new one on the same address, chain and store, as RestartCoordinatorIn
+	// does. With Live it may stop and start hospitals' nodes meanwhile.
+	RestartCoordinatorAfterShares func(round uint32, aggregate string, points []uint64) bool
+	// HolderSetsBound, if positive, lowers every holder's bound on the
+	// distinct decryption sets it gives shares of one aggregate for
+	// (participant.Config.DecryptionSetsBound), so that a test reaches it
+	// with few sets.
+	HolderSetsBound int
 	// OnCoordinatorError, if set, is called when the coordinator stops the
 	// study with an error, as its operator reads it: true starts a new
 	// coordinator on the same address, chain and store, as the operator

@@ -129,6 +129,20 @@ func (s *Study) StartHospital(i int) error {
 	return nil
 }
 
+// runningNames are the names of the hospitals whose nodes run: started,
+// and not stopped by StopHospital since.
+func (s *Study) runningNames() []string {
+	s.live.mu.Lock()
+	defer s.live.mu.Unlock()
+	var names []string
+	for i, n := range s.live.nodes {
+		if n.stop != nil && !n.stopped {
+			names = append(names, s.hospitals[i].Name)
+		}
+	}
+	return names
+}
+
 func (l *live) node(i int) (*liveNode, error) {
 	if i < 0 || i >= len(l.nodes) || l.nodes[i].stop == nil {
 		return nil, fmt.Errorf("no hospital %d running in the study", i)

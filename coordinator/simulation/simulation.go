@@ -151,6 +151,93 @@ func (h *onMessage) WithGroup(name string) slog.Handler {
 	return &onMessage{Handler: h.Handler.WithGroup(name), msg: h.msg, round: h.round, do: h.do}
 }
 
+// onRecord is a log handler that calls do, in the logging goroutine,
+// with each record before it is handled.
+type onRecord struct {
+	slog.Handler
+	do func(slog.Record)
+}
+
+func (h *onRecord) Handle(ctx context.Context, r slog.Record) error {
+	h.do(r)
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h *onRecord) WithAttrs(as []slog.Attr) slog.Handler {
+	return &onRecord{Handler: h.Handler.WithAttrs(as), do: h.do}
+}
+
+func (h *onRecord) WithGroup(name string) slog.Handler {
+	return &onRecord{Handler: h.Handler.WithGroup(name), do: h.do}
+}
+
+// sharesGiven reads a coordinator.MsgSharesGiven's attributes: the
+// round, what was decrypted and the active points.
+func sharesGiven(r slog.Record) (round uint32, aggregate string, points []uint64) {
+	r.Attrs(func(a slog.Attr) bool {
+		switch a.Key {
+		case "round":
+			if a.Value.Kind() == slog.KindUint64 {
+				round = uint32(a.Value.Uint64())
+			}
+		case "aggregate":
+			aggregate = a.Value.String()
+		case "points":
+			points, _ = a.Value.Any().([]uint64)
+		}
+		return true
+	})
+	return round, aggregate, points
+}
+
+// joinedNodes are the names of the nodes that joined one coordinator
+// (its log's "participant joined"); more is signalled at each.
+type joinedNodes struct {
+	mu    sync.Mutex
+	names map[string]bool
+	more  chan struct{}
+}
+
+// await returns once every one of names joined, ctx ends or wait passed.
+func (j *joinedNodes) await(ctx context.Context, names []string, wait time.Duration) {
+	deadline := time.NewTimer(wait)
+	defer deadline.Stop()
+	for {
+		j.mu.Lock()
+		all := !slices.ContainsFunc(names, func(n string) bool { return !j.names[n] })
+		j.mu.Unlock()
+		if all {
+			return
+		}
+		select {
+		case <-j.more:
+		case <-deadline.C:
+			return
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// see records the node a coordinator's "participant joined" names.
+func (j *joinedNodes) see(r slog.Record) {
+	if r.Message != "participant joined" {
+		return
+	}
+	r.Attrs(func(a slog.Attr) bool {
+		if a.Key == "name" {
+			j.mu.Lock()
+			j.names[a.Value.String()] = true
+			j.mu.Unlock()
+			select {
+			case j.more <- struct{}{}:
+			default:
+			}
+		}
+		return true
+	})
+}
+
 // lateNode is the node of a hospital that joins a running study.
 type lateNode struct {
 	hospital int
@@ -699,12 +786,21 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			})
 		}})
 	}
+	if restart := cfg.RestartCoordinatorAfterShares; restart != nil {
+		clog = slog.New(&onRecord{Handler: clog.Handler(), do: func(r slog.Record) {
+			if r.Message == coordinator.MsgSharesGiven && restart(sharesGiven(r)) {
+				s.killCoordinatorNow()
+			}
+		}})
+	}
 	ref, err := s.studyRef()
 	if err != nil {
 		return nil, err
 	}
+	var joined *joinedNodes // the nodes that joined the coordinator serving now
 	serve := func(lis net.Listener) (*coordinator.Coordinator, error) {
-		coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, clog.With("component", "coordinator"))
+		joined = &joinedNodes{names: map[string]bool{}, more: make(chan struct{}, 1)}
+		coord, err := coordinator.New(ccfg, s.ledger, coordAccount, scheme, store, slog.New(&onRecord{Handler: clog.Handler(), do: joined.see}).With("component", "coordinator"))
 		if err != nil {
 			return nil, err
 		}
@@ -766,6 +862,12 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			}
 			if coord, err = serve(lis); err != nil {
 				return err
+			}
+			if cfg.RestartCoordinatorAfterShares != nil {
+				// Which holders are live when the new coordinator asks
+				// for shares is then the caller's choice, not a race with
+				// the nodes connecting again.
+				joined.await(gctx, s.runningNames(), cfg.PhaseTimeout)
 			}
 		}
 	})
@@ -832,13 +934,13 @@ func Run(ctx context.Context, cfg Config) (*Study, error) {
 			Standardisation: cfg.Standardise, Scales: cfg.Scales, StandardiserGroups: cfg.StandardiserGroups,
 			RequireCrossCheck: cfg.Recipe != nil && cfg.Recipe.RequireCrossCheck,
 			DataDir:           dataDir, Keystore: ks, RetryBase: 100 * time.Millisecond, Attack: cfg.Attacks[i], CommitGrace: time.Second,
-			ChainCatchUp: cfg.ChainCatchUp,
+			ChainCatchUp: cfg.ChainCatchUp, DecryptionSetsBound: cfg.HolderSetsBound,
 			// Fail fast in one process, unless the coordinator is meant to
 			// vanish, the hospital's consent comes late (or it claims so),
 			// its attack is meant to be refused, or a hand-over of the keys
 			// is (a member of the committee or a holder of the keys leaves
 			// during it or as the committee is selected).
-			StopOnTaskError: cfg.OnCoordinatorError == nil && cfg.RestartCoordinatorIn == 0 && cfg.CrashBeforeKeepingOptimizerIn == 0 && cfg.AbandonRoundIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.RestartCoordinatorBeforeRoundOne && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesInHandOver == 0 && cfg.HoldersLeaveInHandOver == 0 && cfg.CommitteeLeavesOnReselection == 0,
+			StopOnTaskError: cfg.OnCoordinatorError == nil && cfg.RestartCoordinatorIn == 0 && cfg.CrashBeforeKeepingOptimizerIn == 0 && cfg.RestartCoordinatorAfterShares == nil && cfg.AbandonRoundIn == 0 && cfg.RestartCoordinatorInReshare == 0 && !cfg.RestartCoordinatorBeforeRoundOne && !cfg.Live && !consentLate && !refused && cfg.CommitteeLeavesInHandOver == 0 && cfg.HoldersLeaveInHandOver == 0 && cfg.CommitteeLeavesOnReselection == 0,
 		}
 		client := cohortv1.NewCoordinatorClient(conn)
 		p, err := participant.New(pcfg, client, ledger, hospitalKeys[i], auth.Fingerprint(hospitalCerts[i]), scheme, plog)
