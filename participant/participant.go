@@ -533,6 +533,11 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 			if p.stopsOn(ctx, err) {
 				return false, true, err
 			}
+			if errors.Is(err, ErrRoundEnded) {
+				// Superseded: the next round's task comes on the stream.
+				p.log.Info("round ended on chain before the coordinator took this hospital's update; not sent again", "err", err)
+				continue
+			}
 			// A refused or failed task is the coordinator's to retry or route
 			// around (another decryption set, a round without this site):
 			// the decline tells it at once, and why. One refused for this
@@ -550,12 +555,13 @@ func (p *Participant) session(ctx context.Context) (done, progressed bool, err e
 // node cannot serve, a cancelled context, or any failure with
 // StopOnTaskError, except an answer the coordinator refused as no longer
 // expected (it moved on, as to another decryption set when a holder went
-// away): that task was superseded, not failed.
+// away) or an upload whose round ended on chain (ErrRoundEnded): that
+// task was superseded, not failed.
 func (p *Participant) stopsOn(ctx context.Context, err error) bool {
 	if ctx.Err() != nil || errors.Is(err, ErrStandardisation) {
 		return true
 	}
-	return p.cfg.StopOnTaskError && status.Code(err) != codes.FailedPrecondition
+	return p.cfg.StopOnTaskError && status.Code(err) != codes.FailedPrecondition && !errors.Is(err, ErrRoundEnded)
 }
 
 // carryOut does what a step decided: it writes the keystore changes, in
@@ -1020,6 +1026,12 @@ func (p *Participant) settleCommitment(ctx context.Context, b batchedCommitment)
 // uploadAttempts bounds how often upload tries again after an interruption.
 const uploadAttempts = 5
 
+// ErrRoundEnded: an interrupted upload's round is no longer open on chain
+// (abandoned, or closed without it), so no coordinator will take it and
+// it is not tried again; the node goes back to its task stream for the
+// next round.
+var ErrRoundEnded = errors.New("participant: the upload's round ended on chain; its update is not sent again")
+
 // upload sends a committed update, resuming where an interrupted attempt
 // ended. An attempt that the connection or a coordinator restart broke
 // (Unavailable, Aborted) or that the coordinator could not take yet
@@ -1045,6 +1057,9 @@ func (p *Participant) upload(ctx context.Context, round uint32, content common.H
 		if attempt == uploadAttempts {
 			return err
 		}
+		if ended := p.roundEnded(ctx, round); ended != "" {
+			return fmt.Errorf("%w: round %d was %s on chain (%v)", ErrRoundEnded, round, ended, err)
+		}
 		p.log.Warn("upload interrupted; trying again", "round", round, "attempt", attempt, "in", next, "err", err)
 		select {
 		case <-ctx.Done():
@@ -1053,6 +1068,25 @@ func (p *Participant) upload(ctx context.Context, round uint32, content common.H
 		}
 		wait = min(2*wait, 10*time.Second)
 	}
+}
+
+// roundEnded says how round ended on chain ("abandoned", "closed"), or ""
+// while it is open or the chain cannot be read (the upload is then tried
+// again as before).
+func (p *Participant) roundEnded(ctx context.Context, round uint32) string {
+	if p.ledger == nil {
+		return ""
+	}
+	r, err := p.ledger.Round(ctx, p.cfg.StudyID, round)
+	switch {
+	case err != nil || r.Open:
+		return ""
+	case r.Abandoned:
+		return "abandoned"
+	case r.Closed:
+		return "closed"
+	}
+	return ""
 }
 
 // uploadOnce sends sealed in one stream. A resumed attempt first asks the

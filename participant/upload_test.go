@@ -125,3 +125,38 @@ func TestUploadResumesAtItsEnd(t *testing.T) {
 	assert.Equal(t, []uint64{0, uint64(len(sealed))}, f.offsets)
 	assert.Empty(t, f.received, "nothing sent again")
 }
+
+// An upload cut off in a round that is then abandoned on chain (its
+// coordinator died and the round was given up) is not tried again: the
+// node learns from the chain, at the first retry, that no coordinator will
+// take it, says so, and is back on the task stream for the next round at
+// once rather than after every attempt, with no failed task to report. An
+// upload of a round still open is tried as before.
+func TestUploadOfAnAbandonedRoundIsNotTriedAgain(t *testing.T) {
+	f := newConsentChain(t)
+	f.openRound(t, 1)
+	sealed := []byte("a sealed update")
+	never := []codes.Code{codes.Unavailable, codes.Unavailable, codes.Unavailable, codes.Unavailable, codes.Unavailable, codes.Unavailable}
+	upload := func() (*flakyUploads, error) {
+		u := &flakyUploads{failures: never}
+		p := &Participant{
+			steps:  steps{name: "hospital-1", studyID: f.studyID, key: mustKey(t)},
+			cfg:    Config{Name: "hospital-1", StudyID: f.studyID, RetryBase: time.Millisecond},
+			client: u, ledger: f.ledger, log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		}
+		return u, p.upload(f.ctx, 1, aggregation.ContentHash(sealed), sealed, nil)
+	}
+	u, err := upload()
+	assert.Equal(t, codes.Unavailable, status.Code(err), "%v", err)
+	assert.Equal(t, uploadAttempts, u.attempts, "round open: tried again")
+	assert.NotErrorIs(t, err, ErrRoundEnded)
+
+	require.NoError(t, f.chain.AdvanceTime(91*24*time.Hour))
+	_, err = f.ledger.AbandonRound(f.ctx, f.coord, f.studyID, 1)
+	require.NoError(t, err)
+	u, err = upload()
+	require.ErrorIs(t, err, ErrRoundEnded)
+	assert.ErrorContains(t, err, "round 1 was abandoned on chain")
+	assert.Equal(t, 1, u.attempts, "not tried again")
+	assert.False(t, (&Participant{cfg: Config{StopOnTaskError: true}}).stopsOn(context.Background(), err), "superseded, not failed")
+}
