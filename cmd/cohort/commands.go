@@ -92,6 +92,16 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// usageErrorOf returns a command's refusal of its arguments: it prints
+// the message and the command's usage to stderr and returns errUsage.
+func usageErrorOf(fs *flag.FlagSet, stderr io.Writer) func(format string, a ...any) error {
+	return func(format string, a ...any) error {
+		fmt.Fprintf(stderr, format+"\n", a...)
+		fs.Usage()
+		return errUsage
+	}
+}
+
 // recipeOwns refuses, with errUsage, any of the named flags given beside a
 // recipe file that sets what they would; it returns the flags given.
 func recipeOwns(fs *flag.FlagSet, recipeFile string, stderr io.Writer, names ...string) (map[string]bool, error) {

@@ -77,11 +77,7 @@ Flags:
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	usageErr := func(format string, a ...any) error {
-		fmt.Fprintf(stderr, format+"\n", a...)
-		fs.Usage()
-		return errUsage
-	}
+	usageErr := usageErrorOf(fs, stderr)
 	if *cf.rpc == "" || *cf.contract == "" || *keyPath == "" || strings.TrimSpace(*name) == "" || *address == "" {
 		return usageErr("--eth-rpc, --contract, --key, --name and --address are required")
 	}
@@ -151,11 +147,7 @@ Flags:
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	usageErr := func(format string, a ...any) error {
-		fmt.Fprintf(stderr, format+"\n", a...)
-		fs.Usage()
-		return errUsage
-	}
+	usageErr := usageErrorOf(fs, stderr)
 	if *cf.rpc == "" || *cf.contract == "" || *keyPath == "" || *id == 0 || *member == "" {
 		return usageErr("--eth-rpc, --contract, --key, --study and --member are required")
 	}

@@ -90,11 +90,7 @@ Flags:
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	usageErr := func(format string, a ...any) error {
-		fmt.Fprintf(stderr, format+"\n", a...)
-		fs.Usage()
-		return errUsage
-	}
+	usageErr := usageErrorOf(fs, stderr)
 	for _, f := range []struct{ name, v string }{
 		{"eth-rpc", *rpcURL}, {"contract", *contract}, {"key", *keyPath},
 		{"purpose", *purpose}, {"reference", *reference}, {"coordinator", *coordinator},

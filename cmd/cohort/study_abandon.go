@@ -47,11 +47,7 @@ Flags:
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	usageErr := func(format string, a ...any) error {
-		fmt.Fprintf(stderr, format+"\n", a...)
-		fs.Usage()
-		return errUsage
-	}
+	usageErr := usageErrorOf(fs, stderr)
 	if *cf.rpc == "" || *cf.contract == "" || *keyPath == "" || *id == 0 || *round == 0 {
 		return usageErr("--eth-rpc, --contract, --key, --study and --round are required (--round 1 or more)")
 	}

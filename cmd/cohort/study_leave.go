@@ -50,11 +50,7 @@ Flags:
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	usageErr := func(format string, a ...any) error {
-		fmt.Fprintf(stderr, format+"\n", a...)
-		fs.Usage()
-		return errUsage
-	}
+	usageErr := usageErrorOf(fs, stderr)
 	if *rpcURL == "" || *contract == "" || *keyPath == "" || *id == 0 {
 		return usageErr("--eth-rpc, --contract, --key and --study are required")
 	}
